@@ -1,0 +1,34 @@
+# cmake/Drvcc.cmake - generates the drvcc script from tools/drvcc.in, twice:
+#   build/<preset>/bin/drvcc     uses the headers of the source tree (absolute path)
+#   installed <prefix>/bin/drvcc uses <prefix>/share/drvhost/include, found relative to itself
+# The flags come from cmake/DriverProfile.cmake.
+include_guard(GLOBAL)
+
+list(JOIN DRVHOST_DRIVER_CFLAGS " " DRVCC_CFLAGS)
+list(JOIN DRVHOST_DRIVER_LDFLAGS " " DRVCC_LDFLAGS)
+list(JOIN DRVHOST_DRIVER_LIBS " " DRVCC_LIBS)
+list(JOIN DRVHOST_DRIVER_INCLUDE_SUBDIRS " " DRVCC_INCLUDE_SUBDIRS)
+list(JOIN DRVHOST_DRIVER_KMDF_INCLUDE_SUBDIRS " " DRVCC_KMDF_INCLUDE_SUBDIRS)
+set(DRVCC_KMDF_UNAVAILABLE "${DRVHOST_KMDF_UNAVAILABLE}")
+set(DRVCC_VERSION "${PROJECT_VERSION}")
+
+set(_drvcc_perms OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ
+    WORLD_EXECUTE)
+
+# Build-tree variant.
+set(DRVCC_INCLUDE_ROOT "${DRVHOST_INCLUDE_ROOT}")
+configure_file("${PROJECT_SOURCE_DIR}/tools/drvcc.in" "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/drvcc"
+               @ONLY FILE_PERMISSIONS ${_drvcc_perms})
+
+# Installed variant: a path relative to the directory holding the script.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" OR IS_ABSOLUTE "${DRVHOST_INSTALL_INCLUDEDIR}")
+    set(DRVCC_INCLUDE_ROOT "${CMAKE_INSTALL_FULL_DATADIR}/drvhost/include")
+else()
+    file(RELATIVE_PATH DRVCC_INCLUDE_ROOT "/${CMAKE_INSTALL_BINDIR}"
+         "/${DRVHOST_INSTALL_INCLUDEDIR}")
+endif()
+configure_file("${PROJECT_SOURCE_DIR}/tools/drvcc.in" "${PROJECT_BINARY_DIR}/install/drvcc"
+               @ONLY FILE_PERMISSIONS ${_drvcc_perms})
+install(PROGRAMS "${PROJECT_BINARY_DIR}/install/drvcc" DESTINATION "${CMAKE_INSTALL_BINDIR}")
+unset(_drvcc_perms)
+unset(DRVCC_INCLUDE_ROOT)

@@ -1,0 +1,154 @@
+/*
+ * drvhost.h - the host embedding API.
+ *
+ * A host program (the `drvhost` CLI, the test harness, a fuzzer, a user's own test) boots the
+ * runtime, registers driver modules as services, loads them, and plays the role of a Windows
+ * client: open, read, write, device control and close, synchronously or asynchronously.
+ *
+ * This header uses only C99 types so a host does not need the WDK headers. Status values are
+ * NTSTATUS values (int32_t); drvhost_status_name() names them.
+ *
+ * Threads: every call may be made from any host thread; several threads may issue I/O at once.
+ */
+#ifndef DRVHOST_DRVHOST_H
+#define DRVHOST_DRVHOST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DRVHOST_API __attribute__((visibility("default")))
+
+/* ---- booting ---------------------------------------------------------------------------- */
+
+typedef struct drvhost_options {
+    unsigned processors; /* emulated processors (DPC threads); 0 = number of host cores */
+    int quiet;           /* nonzero: DbgPrint output is not written to stderr */
+} drvhost_options;
+
+/* Boots the runtime (object namespace, registry, DPC and worker threads). NULL = defaults.
+ * Returns STATUS_SUCCESS, or a failure status if already booted or out of resources. */
+DRVHOST_API int32_t drvhost_init(const drvhost_options *options);
+
+/* Unloads every loaded driver (DriverUnload), stops the threads, frees everything. Returns
+ * STATUS_SUCCESS, or STATUS_UNSUCCESSFUL if something leaked (the leak report went to stderr). */
+DRVHOST_API int32_t drvhost_shutdown(void);
+
+/* ---- bug checks ------------------------------------------------------------------------- */
+
+/* Called once when a driver (or the runtime on its behalf) bug-checks, after the report was
+ * printed. It must not return (exit, _exit or longjmp). Default: _exit(DRVHOST_EXIT_BUGCHECK). */
+typedef void (*drvhost_bugcheck_handler)(uint32_t code, const uint64_t params[4], void *context);
+DRVHOST_API void drvhost_set_bugcheck_handler(drvhost_bugcheck_handler handler, void *context);
+
+/* Exit statuses of `drvhost run`, also used by the default bug-check handler. */
+#define DRVHOST_EXIT_OK 0
+#define DRVHOST_EXIT_EXPECTATION 1
+#define DRVHOST_EXIT_MALFORMED 2
+#define DRVHOST_EXIT_BUGCHECK 3
+
+/* ---- status names ----------------------------------------------------------------------- */
+
+/* "STATUS_SUCCESS" for 0; NULL for a value without a known name. */
+DRVHOST_API const char *drvhost_status_name(int32_t status);
+/* Formats "STATUS_X (0xXXXXXXXX)" or "0xXXXXXXXX" into buf; returns buf. */
+DRVHOST_API const char *drvhost_status_format(int32_t status, char *buf, size_t size);
+/* Parses "STATUS_NAME" or a hex "0x..." value. Returns 0 on success, -1 if unknown. */
+DRVHOST_API int drvhost_status_parse(const char *text, int32_t *status);
+
+/* ---- registry --------------------------------------------------------------------------- */
+
+/* Registry value types: the REG_* numbers of winnt.h. */
+#define DRVHOST_REG_SZ 1
+#define DRVHOST_REG_EXPAND_SZ 2
+#define DRVHOST_REG_BINARY 3
+#define DRVHOST_REG_DWORD 4
+#define DRVHOST_REG_MULTI_SZ 7
+#define DRVHOST_REG_QWORD 11
+
+/* Writes a value, creating the key and its parents. key is regedit form
+ * ("HKEY_LOCAL_MACHINE\SYSTEM\...", "HKLM\...") or NT form ("\Registry\Machine\..."); name "" is
+ * the default value. data is the raw value bytes (REG_SZ: UTF-16LE with its terminator). */
+DRVHOST_API int32_t drvhost_reg_set(const char *key, const char *name, uint32_t type,
+                                    const void *data, size_t size);
+
+/* ---- services and drivers --------------------------------------------------------------- */
+
+/* Registers a driver module under a service name (creates the service key with ImagePath). */
+DRVHOST_API int32_t drvhost_service_add(const char *service, const char *image_path);
+/* Loads the service's module and calls its entry point. Returns the entry point's status, or
+ * the load failure (STATUS_OBJECT_NAME_NOT_FOUND: no such service or file;
+ * STATUS_PROCEDURE_NOT_FOUND: the module imports routines drvhost lacks, named on stderr;
+ * STATUS_INVALID_IMAGE_FORMAT: not a driver module). */
+DRVHOST_API int32_t drvhost_driver_load(const char *service);
+/* Calls DriverUnload and unloads the module. STATUS_INVALID_DEVICE_REQUEST when the driver has
+ * no DriverUnload (it cannot be unloaded, as on Windows). */
+DRVHOST_API int32_t drvhost_driver_unload(const char *service);
+
+/* ---- client I/O ------------------------------------------------------------------------- */
+
+typedef struct drvhost_file drvhost_file;       /* an open handle */
+typedef struct drvhost_request drvhost_request; /* an I/O request in flight or finished */
+
+typedef struct drvhost_iosb {
+    int32_t status;
+    uint64_t information;
+} drvhost_iosb;
+
+/* Opens "\\.\Link", "\??\Link", "\DosDevices\Link" or "\Device\Name" (an optional trailing
+ * "\rest" becomes the file object's FileName) with IRP_MJ_CREATE. access is a Windows access
+ * mask (GENERIC_READ | GENERIC_WRITE = 0xC0000000). Returns the create status. */
+DRVHOST_API int32_t drvhost_open(const char *path, uint32_t access, drvhost_file **file);
+/* IRP_MJ_CLEANUP then IRP_MJ_CLOSE (the close is deferred until in-flight requests finish). */
+DRVHOST_API int32_t drvhost_close(drvhost_file *file);
+
+enum drvhost_op {
+    DRVHOST_OP_READ,
+    DRVHOST_OP_WRITE,
+    DRVHOST_OP_IOCTL,
+    DRVHOST_OP_INTERNAL_IOCTL,
+};
+
+typedef struct drvhost_io_desc {
+    enum drvhost_op op;
+    uint32_t code;     /* ioctl code */
+    const void *input; /* write data or ioctl input */
+    size_t input_size;
+    void *output; /* read buffer or ioctl output */
+    size_t output_size;
+    int64_t offset; /* read/write ByteOffset */
+} drvhost_io_desc;
+
+/* Synchronous I/O: issues the request and waits for it. Returns the final status; *iosb (may be
+ * NULL) receives status and Information. Output bytes are in desc->output. */
+DRVHOST_API int32_t drvhost_io(drvhost_file *file, const drvhost_io_desc *desc, drvhost_iosb *iosb);
+
+/* Asynchronous I/O: returns STATUS_PENDING when the driver pended the request, else its final
+ * status; *request is set in both cases and must be freed. desc->output must stay valid until
+ * the request finished. */
+DRVHOST_API int32_t drvhost_io_start(drvhost_file *file, const drvhost_io_desc *desc,
+                                     drvhost_request **request);
+/* Waits up to timeout_ms (UINT32_MAX: forever). Returns the final status, or STATUS_TIMEOUT
+ * (0x102) if it is still pending. */
+DRVHOST_API int32_t drvhost_request_wait(drvhost_request *request, uint32_t timeout_ms,
+                                         drvhost_iosb *iosb);
+/* IoCancelIrp on the request's IRP: returns 1 if a cancel routine was called, else 0. */
+DRVHOST_API int drvhost_request_cancel(drvhost_request *request);
+/* Frees a finished request; a request still pending is waited for first. */
+DRVHOST_API void drvhost_request_free(drvhost_request *request);
+
+/* ---- scenarios -------------------------------------------------------------------------- */
+
+/* Runs a scenario file (see docs/scenario.md). Returns a DRVHOST_EXIT_* status. Output (one
+ * line per command) goes to out, errors to err. */
+#include <stdio.h>
+DRVHOST_API int drvhost_run_scenario(const char *path, FILE *out, FILE *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# test.sh - builds and tests the `dev` preset, then the `asan` preset (AddressSanitizer,
+# LeakSanitizer, UndefinedBehaviorSanitizer). Exits non-zero if anything failed; the last line is
+# "N passed, N failed" over both runs (a configure or build failure counts as one failed test).
+set -uo pipefail
+
+root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$root" || exit 1
+scripts/deps.sh || exit 1
+
+# The same values as the asan test preset (CMakePresets.json), which is what ctest uses.
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1:check_initialization_order=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+jobs=${DRVHOST_TEST_JOBS:-2}
+
+total_passed=0
+total_failed=0
+
+# run_preset PRESET: configure, build, test; adds to the totals.
+run_preset() {
+    local preset=$1 log summary passed failed total
+    echo "=== $preset: configure and build"
+    if ! cmake --preset "$preset" || ! cmake --build --preset "$preset"; then
+        echo "=== $preset: configure or build FAILED"
+        total_failed=$((total_failed + 1))
+        return
+    fi
+    echo "=== $preset: test"
+    log=build/$preset/ctest-summary.log
+    ctest --preset "$preset" --output-on-failure -j "$jobs" 2>&1 | tee "$log"
+    local status=${PIPESTATUS[0]}
+    summary=$(grep -E '[0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
+    if [[ $summary =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
+        failed=${BASH_REMATCH[1]}
+        total=${BASH_REMATCH[2]}
+        passed=$((total - failed))
+    elif grep -q 'No tests were found' "$log"; then
+        passed=0 failed=0
+    else
+        passed=0 failed=1
+    fi
+    if [[ $status != 0 && $failed = 0 ]]; then
+        failed=1 # ctest failed without a summary (crash, bad preset)
+    fi
+    echo "=== $preset: $passed passed, $failed failed"
+    total_passed=$((total_passed + passed))
+    total_failed=$((total_failed + failed))
+}
+
+run_preset dev
+run_preset asan
+
+echo "$total_passed passed, $total_failed failed"
+[[ $total_failed = 0 ]]

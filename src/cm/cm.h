@@ -1,0 +1,229 @@
+/*
+ * cm.h - the registry layer's one internal header: the embedded, in-memory registry store.
+ *
+ * The store is a tree of keys rooted at \Registry. Each key has a name (UTF-16, kept with the
+ * case it was created with, compared case-insensitively), subkeys (kept sorted by their
+ * case-folded names, as a Windows hive keeps them, so enumeration by index is in that order)
+ * and values (name, REG_* type, bytes; kept in creation order, as Windows enumerates them).
+ * The Zw* registry DDIs are built on top of this API; the host reaches it through the UTF-8
+ * helpers at the end.
+ *
+ * Lengths: every WCHAR string in this API is counted (a pointer plus a length in characters),
+ * like the Buffer/Length of a UNICODE_STRING; nothing requires or writes a terminator unless
+ * stated. Data sizes are in bytes.
+ *
+ * Locking: one pthread_rwlock_t (cm_lock in store.c) guards the whole store: the tree links,
+ * names, values, last-write times and the deleted flags. Lookups, value reads, enumeration and
+ * information queries take it shared; anything that changes the tree or a value takes it
+ * exclusive. It is a leaf lock: cm never calls into another layer or a callback while holding
+ * it, so a caller may hold its own locks around any cm call. It is a blocking lock, so callers
+ * must be allowed to block (the Zw registry DDIs require PASSIVE_LEVEL, as on Windows).
+ *
+ * Lifetime: keys are reference counted (atomically, outside the lock). The tree holds one
+ * reference on every key linked into it; cm_key_open hands the caller another, dropped with
+ * cm_key_release. cm_key_delete unlinks the key and marks it deleted: holders keep a valid
+ * pointer, but every operation on it then fails with STATUS_KEY_DELETED (as on Windows), and
+ * it is freed when the last holder releases it. cm_shutdown detaches every key the same way,
+ * so a key still held at shutdown stays valid until released (and is a leak if never released).
+ *
+ * Deviations from Windows (deliberate):
+ *  - CurrentControlSet is a real key, not a symbolic link to ControlSet001. There is no
+ *    ControlSet001, no Select key, and no registry links (REG_LINK) are followed at all.
+ *  - No security descriptors, classes, volatile keys, hives or flushing: one in-memory tree.
+ *    Hive roots are modelled only to refuse their deletion (STATUS_CANNOT_DELETE).
+ *  - Key info reports the exact current maxima of name and data lengths; Windows keeps them as
+ *    high-water marks that never shrink when a subkey or value goes away.
+ *  - Case folding is ASCII and Latin-1 only (see cm_upcase); other characters compare exactly,
+ *    where Windows uses its full Unicode upcase table.
+ */
+#ifndef DRVHOST_CM_CM_H
+#define DRVHOST_CM_CM_H
+
+#include <ntdef.h>
+#include <ntstatus.h>
+
+C_ASSERT(sizeof(WCHAR) == 2);
+
+/* ---- limits (https://learn.microsoft.com/windows/win32/sysinfo/registry-element-size-limits) */
+
+/* One key name component, in characters. Longer: STATUS_INVALID_PARAMETER. */
+#define CM_MAX_KEY_NAME_CHARS 255
+/* A value name, in characters. Longer: STATUS_INVALID_PARAMETER when setting it, and
+ * STATUS_OBJECT_NAME_NOT_FOUND when looking it up (such a value cannot exist). */
+#define CM_MAX_VALUE_NAME_CHARS 16383
+/* Levels below \Registry ("a registry tree can be 512 levels deep"). A deeper path:
+ * STATUS_INVALID_PARAMETER (the status is our choice; the documentation names none). */
+#define CM_MAX_DEPTH 512
+
+/* Registry value types: the REG_* numbers of winnt.h/wdm.h, under our own names so that this
+ * header can coexist with the public headers. Any ULONG is accepted as a type, as on Windows. */
+#define CM_REG_NONE                       0
+#define CM_REG_SZ                         1
+#define CM_REG_EXPAND_SZ                  2
+#define CM_REG_BINARY                     3
+#define CM_REG_DWORD                      4
+#define CM_REG_DWORD_BIG_ENDIAN           5
+#define CM_REG_LINK                       6
+#define CM_REG_MULTI_SZ                   7
+#define CM_REG_RESOURCE_LIST              8
+#define CM_REG_FULL_RESOURCE_DESCRIPTOR   9
+#define CM_REG_RESOURCE_REQUIREMENTS_LIST 10
+#define CM_REG_QWORD                      11
+
+/* Service key values written by cm_service_create. */
+#define CM_SERVICE_KERNEL_DRIVER 1 /* Type */
+#define CM_SERVICE_DEMAND_START  3 /* Start */
+#define CM_SERVICE_ERROR_NORMAL  1 /* ErrorControl */
+
+struct cm_key; /* opaque; see store.c */
+
+/* ---- the store (store.c) ---------------------------------------------------------------- */
+
+/* Creates the empty tree: \Registry, \Registry\Machine\{System\CurrentControlSet\{Services,
+ * Control,Enum,Hardware Profiles\Current},Software\Classes,Hardware} and \Registry\User.
+ * Not thread-safe against other cm calls (boot-time only). STATUS_UNSUCCESSFUL if the store
+ * already exists. Every other call fails with STATUS_UNSUCCESSFUL while there is no store. */
+NTSTATUS cm_init(void);
+/* Detaches and frees every key not held by someone (see "Lifetime" above). */
+void cm_shutdown(void);
+
+/* Opens the key at an absolute NT path ("\Registry\Machine\System"). On success *key holds a
+ * new reference (release with cm_key_release). With create, a missing last component is
+ * created, and *created (may be NULL) says whether it was; every parent must already exist,
+ * as for ZwCreateKey (else STATUS_OBJECT_NAME_NOT_FOUND). Errors, checked in this order:
+ *   STATUS_OBJECT_NAME_INVALID     the path is empty
+ *   STATUS_OBJECT_PATH_SYNTAX_BAD  the path does not begin with '\'
+ *   STATUS_OBJECT_NAME_INVALID     an empty component (a trailing or doubled '\')
+ *   STATUS_INVALID_PARAMETER       a component longer than CM_MAX_KEY_NAME_CHARS, or a path
+ *                                  deeper than CM_MAX_DEPTH
+ *   STATUS_OBJECT_NAME_NOT_FOUND   a component does not exist (and was not to be created), or
+ *                                  the path is outside \Registry
+ *   STATUS_ACCESS_DENIED           creating a key directly below \Registry
+ *   STATUS_INSUFFICIENT_RESOURCES  out of memory */
+NTSTATUS cm_key_open(const WCHAR *nt_path, size_t len_chars, BOOLEAN create, struct cm_key **key,
+                     BOOLEAN *created);
+/* The same relative to an open key, as ZwOpenKey/ZwCreateKey with a RootDirectory: rel_path
+ * has no leading '\' (STATUS_OBJECT_PATH_SYNTAX_BAD otherwise); an empty rel_path opens base
+ * itself. base == NULL means rel_path is absolute (this is cm_key_open). STATUS_KEY_DELETED if
+ * base was deleted. */
+NTSTATUS cm_key_open_relative(struct cm_key *base, const WCHAR *rel_path, size_t len_chars,
+                              BOOLEAN create, struct cm_key **key, BOOLEAN *created);
+/* Like cm_key_open with create, but also creates every missing parent (as RegCreateKeyEx and
+ * regedit do). *created (may be NULL) says whether the last component was created. */
+NTSTATUS cm_key_create_path(const WCHAR *nt_path, size_t len_chars, struct cm_key **key,
+                            BOOLEAN *created);
+/* Takes another reference on a key the caller already holds. */
+void cm_key_reference(struct cm_key *key);
+/* Drops a reference; frees the key if it was deleted and this was the last one. NULL is ok. */
+void cm_key_release(struct cm_key *key);
+
+/* Deletes the key (ZwDeleteKey). STATUS_CANNOT_DELETE if it has subkeys or is a hive root
+ * (\Registry, \Registry\Machine, \Registry\User, \Registry\Machine\{System,Software,Hardware});
+ * STATUS_KEY_DELETED if it was already deleted. The caller's reference stays valid. */
+NTSTATUS cm_key_delete(struct cm_key *key);
+
+/* Sets (creates or replaces) a value; name_chars == 0 is the key's default value. data may be
+ * NULL only when size is 0. Errors: STATUS_INVALID_PARAMETER (name longer than
+ * CM_MAX_VALUE_NAME_CHARS, or NULL data with a size), STATUS_KEY_DELETED,
+ * STATUS_INSUFFICIENT_RESOURCES. */
+NTSTATUS cm_value_set(struct cm_key *key, const WCHAR *name, size_t name_chars, ULONG type,
+                      const void *data, ULONG size);
+/* Reads a value. In: *size is the capacity of data in bytes (data may be NULL when it is 0).
+ * Out: *type (may be NULL) is the value's type and *size its full size in bytes; the first
+ * min(capacity, full size) bytes are copied. Returns STATUS_SUCCESS if everything fitted,
+ * STATUS_BUFFER_OVERFLOW (a warning: type and size are valid, data truncated) if not,
+ * STATUS_OBJECT_NAME_NOT_FOUND if there is no such value, STATUS_KEY_DELETED. */
+NTSTATUS cm_value_get(struct cm_key *key, const WCHAR *name, size_t name_chars, ULONG *type,
+                      void *data, ULONG *size);
+/* Deletes a value. STATUS_OBJECT_NAME_NOT_FOUND if there is none, STATUS_KEY_DELETED. */
+NTSTATUS cm_value_delete(struct cm_key *key, const WCHAR *name, size_t name_chars);
+
+/* Enumeration by index (0, 1, ... until STATUS_NO_MORE_ENTRIES). Names are copied the way
+ * cm_value_get copies data: *len receives the full length in characters, the first min(cap,
+ * len) characters are copied (no terminator), STATUS_BUFFER_OVERFLOW if it did not fit.
+ * Subkeys come in case-insensitive name order, values in creation order. Indices shift when
+ * another thread adds or removes entries between calls, as on Windows. */
+NTSTATUS cm_key_enum_subkey(struct cm_key *key, ULONG index, WCHAR *name, size_t cap, size_t *len);
+/* Values: the name as above; type, data and size (all optional: NULL size means the data is
+ * not wanted) as in cm_value_get. STATUS_BUFFER_OVERFLOW if the name or the data was cut. */
+NTSTATUS cm_key_enum_value(struct cm_key *key, ULONG index, WCHAR *name, size_t cap, size_t *len,
+                           ULONG *type, void *data, ULONG *size);
+
+struct cm_key_info {
+    ULONG subkeys;               /* number of subkeys */
+    ULONG values;                /* number of values */
+    ULONG max_subkey_name_chars; /* longest subkey name, in characters */
+    ULONG max_value_name_chars;  /* longest value name, in characters */
+    ULONG max_value_data_bytes;  /* largest value data, in bytes */
+    ULONG name_chars;            /* this key's own name (last component), in characters */
+    LONGLONG last_write_time;    /* 100 ns units since 1601-01-01 UTC, as LARGE_INTEGER */
+};
+/* Fills *info. STATUS_KEY_DELETED if the key was deleted. Last-write time changes when the key
+ * is created, a value is set or deleted, or a subkey is created or deleted. */
+NTSTATUS cm_key_info(struct cm_key *key, struct cm_key_info *info);
+/* The key's own name (full_path FALSE) or its absolute NT path ("\REGISTRY\..." as created;
+ * full_path TRUE), copied like enumeration names above. STATUS_KEY_DELETED if deleted. */
+NTSTATUS cm_key_name(struct cm_key *key, BOOLEAN full_path, WCHAR *buf, size_t cap, size_t *len);
+
+/* ---- names and paths (path.c) ----------------------------------------------------------- */
+
+/* Case folding used for every key and value name: ASCII a-z, Latin-1 U+00E0..U+00FE (except
+ * U+00F7) and U+00FF (to U+0178). Everything else is its own upper case. */
+WCHAR cm_upcase(WCHAR c);
+/* Case-insensitive ordering of two counted names: <0, 0, >0 (by upcased code unit, then
+ * length). */
+int cm_name_compare(const WCHAR *a, size_t alen, const WCHAR *b, size_t blen);
+/* TRUE if the counted name equals the ASCII string ascii, case-insensitively. */
+BOOLEAN cm_name_equals_ascii(const WCHAR *name, size_t len, const char *ascii);
+
+/* Checks a relative key path ("A\B\C"; "" is allowed and has 0 components) against the naming
+ * rules and limits: STATUS_OBJECT_NAME_INVALID for an empty component, STATUS_INVALID_PARAMETER
+ * for an over-long component or more than max_depth components. *depth (may be NULL) receives
+ * the number of components. */
+NTSTATUS cm_path_check(const WCHAR *path, size_t len, size_t max_depth, size_t *depth);
+/* Iterates over the components of a checked relative path: start with *pos = 0; returns FALSE
+ * at the end. */
+BOOLEAN cm_path_next(const WCHAR *path, size_t len, size_t *pos, const WCHAR **comp,
+                     size_t *comp_len);
+
+/* Converts a host path, regedit form (HKEY_LOCAL_MACHINE or HKLM, HKEY_USERS or HKU,
+ * HKEY_CURRENT_CONFIG or HKCC, HKEY_CLASSES_ROOT or HKCR; root names case-insensitive; then
+ * nothing or '\' and the rest) or NT form ("\Registry\..."), to the NT form: the regedit root
+ * is replaced by its NT path, the rest is kept as given. *nt_path is NUL-terminated, *len
+ * excludes the NUL; free it with free(). Errors: STATUS_INVALID_PARAMETER (NULL or invalid
+ * UTF-8, or a component over the limits), STATUS_OBJECT_NAME_INVALID (empty path or an empty
+ * component), STATUS_OBJECT_PATH_SYNTAX_BAD (an unknown root, e.g. HKEY_CURRENT_USER, which
+ * drvhost does not model), STATUS_INSUFFICIENT_RESOURCES. */
+NTSTATUS cm_path_from_utf8(const char *path, WCHAR **nt_path, size_t *len);
+
+/* ---- UTF-8 <-> UTF-16 (utf8.c) ---------------------------------------------------------- */
+
+/* Strict UTF-8 (no overlong forms, no encoded surrogates, nothing above U+10FFFF) to UTF-16
+ * with surrogate pairs. *out is malloc'ed and NUL-terminated; *out_len (may be NULL) excludes
+ * the NUL. STATUS_INVALID_PARAMETER for invalid input, STATUS_INSUFFICIENT_RESOURCES. */
+NTSTATUS cm_utf8_to_utf16(const char *in, size_t in_len, WCHAR **out, size_t *out_len);
+/* UTF-16 to UTF-8, the same way round. An unpaired surrogate is STATUS_INVALID_PARAMETER
+ * (never silently replaced). */
+NTSTATUS cm_utf16_to_utf8(const WCHAR *in, size_t in_len, char **out, size_t *out_len);
+
+/* ---- host-facing helpers (service.c) ---------------------------------------------------- */
+
+/* drvhost_reg_set's work: key in either path form (cm_path_from_utf8), created with its
+ * parents as needed; name UTF-8 ("" = default value); data the raw bytes. A size above
+ * MAXULONG is STATUS_INVALID_PARAMETER. */
+NTSTATUS cm_reg_set_utf8(const char *key, const char *name, ULONG type, const void *data,
+                         size_t size);
+/* Creates (or opens) \Registry\Machine\System\CurrentControlSet\Services\<service> and sets
+ * ImagePath (REG_EXPAND_SZ, UTF-16 with terminator), Type = 1 (SERVICE_KERNEL_DRIVER),
+ * Start = 3 (SERVICE_DEMAND_START) and ErrorControl = 1 (SERVICE_ERROR_NORMAL), replacing
+ * existing values (other values and subkeys of an existing service key are kept). The service
+ * name must be one valid key name component (STATUS_OBJECT_NAME_INVALID if it is empty or
+ * holds a '\', STATUS_INVALID_PARAMETER if too long or not UTF-8). */
+NTSTATUS cm_service_create(const char *service, const char *image_path);
+/* The service's ImagePath as UTF-8 (malloc'ed; trailing NULs of the value dropped).
+ * STATUS_OBJECT_NAME_NOT_FOUND if there is no such service key or it has no ImagePath;
+ * STATUS_OBJECT_TYPE_MISMATCH if ImagePath is not REG_SZ or REG_EXPAND_SZ;
+ * STATUS_INVALID_PARAMETER if it is not valid UTF-16. */
+NTSTATUS cm_service_image_path(const char *service, char **utf8_path);
+
+#endif

@@ -1,0 +1,695 @@
+/*
+ * store.c - the in-memory registry tree: keys, values, the store lock, reference counts.
+ *
+ * Locking and lifetime rules are described in cm.h. In short: cm_lock (a pthread rwlock) guards
+ * every field of every key except refs, which is atomic. A key linked into the tree owns one
+ * reference held by the tree; unlinking (delete, shutdown) happens under the exclusive lock,
+ * frees the key's values and subkey array at once, and drops the tree's reference, so whoever
+ * drops the last reference afterwards frees only the bare struct, without the lock.
+ *
+ * The lock is taken here directly with pthreads (src/os has no rwlock wrapper yet).
+ */
+#include "cm/cm.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct cm_value {
+    WCHAR *name; /* not terminated; NULL for the default value */
+    size_t name_len;
+    ULONG type;
+    ULONG size;
+    void *data; /* NULL when size is 0 */
+};
+
+struct cm_key {
+    ULONG refs;              /* atomic; one is the tree's while the key is linked */
+    struct cm_key *parent;   /* NULL for \Registry and for unlinked keys */
+    BOOLEAN deleted;         /* unlinked: operations fail with STATUS_KEY_DELETED */
+    BOOLEAN hive_root;       /* cannot be deleted */
+    ULONG depth;             /* levels below \Registry (\Registry itself is 0) */
+    LONGLONG last_write;     /* 100 ns since 1601 */
+    struct cm_key **subkeys; /* sorted by cm_name_compare */
+    ULONG nsubkeys, subkeys_cap;
+    struct cm_value *values; /* creation order */
+    ULONG nvalues, values_cap;
+    size_t name_len;
+    WCHAR name[]; /* NUL-terminated for debugging convenience */
+};
+
+static pthread_rwlock_t cm_lock = PTHREAD_RWLOCK_INITIALIZER;
+static struct cm_key *cm_root; /* \Registry; NULL while there is no store */
+
+enum cm_create_mode {
+    CM_OPEN,
+    CM_CREATE_LAST,
+    CM_CREATE_ALL
+};
+
+/* ---- helpers ---------------------------------------------------------------------------- */
+
+/* The current system time as Windows counts it: 100 ns units since 1601-01-01 UTC. */
+static LONGLONG cm_now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return ((LONGLONG)ts.tv_sec + 11644473600LL) * 10000000LL + ts.tv_nsec / 100;
+}
+
+static void cm_read_lock(void)
+{
+    pthread_rwlock_rdlock(&cm_lock);
+}
+static void cm_write_lock(void)
+{
+    pthread_rwlock_wrlock(&cm_lock);
+}
+static void cm_unlock(void)
+{
+    pthread_rwlock_unlock(&cm_lock);
+}
+
+/* Copies min(cap, full) elements of elem bytes; the status says whether all fitted. */
+static NTSTATUS cm_copy_out(const void *src, size_t full, void *dst, size_t cap, size_t elem)
+{
+    size_t n = cap < full ? cap : full;
+
+    if (n)
+        memcpy(dst, src, n * elem);
+    return cap < full ? STATUS_BUFFER_OVERFLOW : STATUS_SUCCESS;
+}
+
+/* Grows an array of elem-sized entries so that it can take one more. */
+static BOOLEAN cm_grow(void **array, ULONG count, ULONG *cap, size_t elem)
+{
+    ULONG ncap;
+    void *n;
+
+    if (count < *cap)
+        return TRUE;
+    ncap = *cap ? *cap * 2 : 4;
+    n = realloc(*array, (size_t)ncap * elem);
+    if (!n)
+        return FALSE;
+    *array = n;
+    *cap = ncap;
+    return TRUE;
+}
+
+/* ---- keys ------------------------------------------------------------------------------- */
+
+static struct cm_key *cm_key_alloc(const WCHAR *name, size_t len)
+{
+    struct cm_key *k = calloc(1, sizeof(*k) + (len + 1) * sizeof(WCHAR));
+
+    if (!k)
+        return NULL;
+    k->refs = 1; /* the tree's */
+    k->name_len = len;
+    if (len)
+        memcpy(k->name, name, len * sizeof(WCHAR));
+    k->name[len] = 0;
+    k->last_write = cm_now();
+    return k;
+}
+
+static void cm_values_free(struct cm_key *k)
+{
+    for (ULONG i = 0; i < k->nvalues; i++) {
+        free(k->values[i].name);
+        free(k->values[i].data);
+    }
+    free(k->values);
+    k->values = NULL;
+    k->nvalues = k->values_cap = 0;
+}
+
+static void cm_key_unref(struct cm_key *k)
+{
+    if (__atomic_sub_fetch(&k->refs, 1, __ATOMIC_ACQ_REL) == 0) {
+        /* Only unlinked keys reach zero; their arrays were freed when they were unlinked. */
+        cm_values_free(k);
+        free(k->subkeys);
+        free(k);
+    }
+}
+
+/* Unlinks a key that has no subkeys left (exclusive lock held): frees its contents, marks it
+ * deleted and drops the tree's reference. The caller removed it from its parent's array. */
+static void cm_key_detach(struct cm_key *k)
+{
+    cm_values_free(k);
+    free(k->subkeys);
+    k->subkeys = NULL;
+    k->nsubkeys = k->subkeys_cap = 0;
+    k->parent = NULL;
+    k->deleted = TRUE;
+    cm_key_unref(k);
+}
+
+/* Binary search of a parent's sorted subkeys: the match, or NULL and *at = insertion index. */
+static struct cm_key *cm_subkey_find(const struct cm_key *parent, const WCHAR *name, size_t len,
+                                     ULONG *at)
+{
+    ULONG lo = 0, hi = parent->nsubkeys;
+
+    while (lo < hi) {
+        ULONG mid = lo + (hi - lo) / 2;
+        const struct cm_key *c = parent->subkeys[mid];
+        int cmp = cm_name_compare(name, len, c->name, c->name_len);
+        if (cmp == 0) {
+            if (at)
+                *at = mid;
+            return parent->subkeys[mid];
+        }
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    if (at)
+        *at = lo;
+    return NULL;
+}
+
+/* Creates a subkey at insertion index at (exclusive lock held). */
+static NTSTATUS cm_subkey_create(struct cm_key *parent, const WCHAR *name, size_t len, ULONG at,
+                                 struct cm_key **out)
+{
+    struct cm_key *k;
+
+    if (!cm_grow((void **)&parent->subkeys, parent->nsubkeys, &parent->subkeys_cap,
+                 sizeof(*parent->subkeys)))
+        return STATUS_INSUFFICIENT_RESOURCES;
+    k = cm_key_alloc(name, len);
+    if (!k)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    k->parent = parent;
+    k->depth = parent->depth + 1;
+    memmove(&parent->subkeys[at + 1], &parent->subkeys[at],
+            (parent->nsubkeys - at) * sizeof(*parent->subkeys));
+    parent->subkeys[at] = k;
+    parent->nsubkeys++;
+    parent->last_write = k->last_write;
+    *out = k;
+    return STATUS_SUCCESS;
+}
+
+/* Walks (and per mode creates) a checked relative path below start, with the lock held in the
+ * right mode. On success *out is the key reached, without a new reference. */
+static NTSTATUS cm_walk(struct cm_key *start, const WCHAR *path, size_t len,
+                        enum cm_create_mode mode, struct cm_key **out, BOOLEAN *created)
+{
+    struct cm_key *k = start;
+    const WCHAR *comp;
+    size_t pos = 0, clen;
+
+    *created = FALSE;
+    while (cm_path_next(path, len, &pos, &comp, &clen)) {
+        BOOLEAN last = pos >= len;
+        ULONG at;
+        struct cm_key *child = cm_subkey_find(k, comp, clen, &at);
+        if (!child) {
+            NTSTATUS status;
+            if (mode == CM_OPEN || (mode == CM_CREATE_LAST && !last))
+                return STATUS_OBJECT_NAME_NOT_FOUND;
+            if (k == cm_root)
+                return STATUS_ACCESS_DENIED; /* \Registry holds only the fixed roots */
+            status = cm_subkey_create(k, comp, clen, at, &child);
+            if (!NT_SUCCESS(status))
+                return status;
+            *created = last;
+        }
+        k = child;
+    }
+    *out = k;
+    return STATUS_SUCCESS;
+}
+
+/* Common body of the open functions: base NULL = path is absolute. */
+static NTSTATUS cm_open_common(struct cm_key *base, const WCHAR *path, size_t len,
+                               enum cm_create_mode mode, struct cm_key **key, BOOLEAN *created)
+{
+    struct cm_key *start, *k = NULL;
+    BOOLEAN made = FALSE;
+    size_t depth;
+    NTSTATUS status;
+
+    if (!key || (!path && len))
+        return STATUS_INVALID_PARAMETER;
+    if (base) {
+        if (len && path[0] == L'\\')
+            return STATUS_OBJECT_PATH_SYNTAX_BAD;
+        status = cm_path_check(path, len, CM_MAX_DEPTH, &depth);
+        if (!NT_SUCCESS(status))
+            return status;
+    } else {
+        const WCHAR *first;
+        size_t first_len, pos = 0;
+        if (len == 0)
+            return STATUS_OBJECT_NAME_INVALID;
+        if (path[0] != L'\\')
+            return STATUS_OBJECT_PATH_SYNTAX_BAD;
+        path++, len--;
+        status = cm_path_check(path, len, CM_MAX_DEPTH + 1, &depth);
+        if (!NT_SUCCESS(status))
+            return status;
+        /* cm owns only \Registry; the rest of the object namespace is ob's. */
+        if (!cm_path_next(path, len, &pos, &first, &first_len) ||
+            !cm_name_equals_ascii(first, first_len, "Registry"))
+            return STATUS_OBJECT_NAME_NOT_FOUND;
+        pos = pos < len ? pos : len;
+        path += pos, len -= pos, depth--;
+    }
+
+    if (mode == CM_OPEN)
+        cm_read_lock();
+    else
+        cm_write_lock();
+    start = base ? base : cm_root;
+    if (!start)
+        status = STATUS_UNSUCCESSFUL;
+    else if (start->deleted)
+        status = STATUS_KEY_DELETED;
+    else if (start->depth + depth > CM_MAX_DEPTH)
+        status = STATUS_INVALID_PARAMETER;
+    else
+        status = cm_walk(start, path, len, mode, &k, &made);
+    if (NT_SUCCESS(status))
+        __atomic_add_fetch(&k->refs, 1, __ATOMIC_RELAXED);
+    cm_unlock();
+
+    if (NT_SUCCESS(status)) {
+        *key = k;
+        if (created)
+            *created = made;
+    }
+    return status;
+}
+
+NTSTATUS cm_key_open(const WCHAR *nt_path, size_t len_chars, BOOLEAN create, struct cm_key **key,
+                     BOOLEAN *created)
+{
+    return cm_open_common(NULL, nt_path, len_chars, create ? CM_CREATE_LAST : CM_OPEN, key,
+                          created);
+}
+
+NTSTATUS cm_key_open_relative(struct cm_key *base, const WCHAR *rel_path, size_t len_chars,
+                              BOOLEAN create, struct cm_key **key, BOOLEAN *created)
+{
+    return cm_open_common(base, rel_path, len_chars, create ? CM_CREATE_LAST : CM_OPEN, key,
+                          created);
+}
+
+NTSTATUS cm_key_create_path(const WCHAR *nt_path, size_t len_chars, struct cm_key **key,
+                            BOOLEAN *created)
+{
+    return cm_open_common(NULL, nt_path, len_chars, CM_CREATE_ALL, key, created);
+}
+
+void cm_key_reference(struct cm_key *key)
+{
+    __atomic_add_fetch(&key->refs, 1, __ATOMIC_RELAXED);
+}
+
+void cm_key_release(struct cm_key *key)
+{
+    if (key)
+        cm_key_unref(key);
+}
+
+NTSTATUS cm_key_delete(struct cm_key *key)
+{
+    struct cm_key *parent;
+    ULONG at;
+    NTSTATUS status = STATUS_SUCCESS;
+
+    cm_write_lock();
+    if (key->deleted) {
+        status = STATUS_KEY_DELETED;
+    } else if (key->hive_root || !key->parent || key->nsubkeys) {
+        status = STATUS_CANNOT_DELETE;
+    } else {
+        parent = key->parent;
+        cm_subkey_find(parent, key->name, key->name_len, &at);
+        memmove(&parent->subkeys[at], &parent->subkeys[at + 1],
+                (parent->nsubkeys - at - 1) * sizeof(*parent->subkeys));
+        parent->nsubkeys--;
+        parent->last_write = cm_now();
+        cm_key_detach(key); /* the caller's reference keeps it allocated */
+    }
+    cm_unlock();
+    return status;
+}
+
+/* ---- values ----------------------------------------------------------------------------- */
+
+static struct cm_value *cm_value_find(struct cm_key *k, const WCHAR *name, size_t len)
+{
+    for (ULONG i = 0; i < k->nvalues; i++) {
+        struct cm_value *v = &k->values[i];
+        if (cm_name_compare(name, len, v->name, v->name_len) == 0)
+            return v;
+    }
+    return NULL;
+}
+
+/* Stores a value (exclusive lock held); takes ownership of name_copy and data_copy. */
+static NTSTATUS cm_value_store(struct cm_key *k, const WCHAR *name, size_t name_len,
+                               WCHAR *name_copy, ULONG type, void *data_copy, ULONG size)
+{
+    struct cm_value *v = cm_value_find(k, name, name_len);
+
+    if (v) { /* replace the data; the value keeps the name (and case) it was created with */
+        free(name_copy);
+        free(v->data);
+    } else {
+        if (!cm_grow((void **)&k->values, k->nvalues, &k->values_cap, sizeof(*k->values))) {
+            free(name_copy);
+            free(data_copy);
+            return STATUS_INSUFFICIENT_RESOURCES;
+        }
+        v = &k->values[k->nvalues++];
+        v->name = name_copy;
+        v->name_len = name_len;
+    }
+    v->type = type;
+    v->size = size;
+    v->data = data_copy;
+    k->last_write = cm_now();
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS cm_value_set(struct cm_key *key, const WCHAR *name, size_t name_chars, ULONG type,
+                      const void *data, ULONG size)
+{
+    WCHAR *name_copy = NULL;
+    void *data_copy = NULL;
+    NTSTATUS status;
+
+    if (name_chars > CM_MAX_VALUE_NAME_CHARS || (!data && size) || (!name && name_chars))
+        return STATUS_INVALID_PARAMETER;
+    /* Copies are made before taking the lock, to keep the exclusive section short. */
+    if (name_chars) {
+        name_copy = malloc(name_chars * sizeof(WCHAR));
+        if (!name_copy)
+            return STATUS_INSUFFICIENT_RESOURCES;
+        memcpy(name_copy, name, name_chars * sizeof(WCHAR));
+    }
+    if (size) {
+        data_copy = malloc(size);
+        if (!data_copy) {
+            free(name_copy);
+            return STATUS_INSUFFICIENT_RESOURCES;
+        }
+        memcpy(data_copy, data, size);
+    }
+    cm_write_lock();
+    if (key->deleted) {
+        free(name_copy);
+        free(data_copy);
+        status = STATUS_KEY_DELETED;
+    } else {
+        status = cm_value_store(key, name, name_chars, name_copy, type, data_copy, size);
+    }
+    cm_unlock();
+    return status;
+}
+
+/* Copies a value's type and data out per the cm_value_get contract (lock held). */
+static NTSTATUS cm_value_copy_out(const struct cm_value *v, ULONG *type, void *data, ULONG *size)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+
+    if (type)
+        *type = v->type;
+    if (size) {
+        status = cm_copy_out(v->data, v->size, data, *size, 1);
+        *size = v->size;
+    }
+    return status;
+}
+
+NTSTATUS cm_value_get(struct cm_key *key, const WCHAR *name, size_t name_chars, ULONG *type,
+                      void *data, ULONG *size)
+{
+    struct cm_value *v;
+    NTSTATUS status;
+
+    if ((!name && name_chars) || !size || (!data && *size))
+        return STATUS_INVALID_PARAMETER;
+    cm_read_lock();
+    if (key->deleted)
+        status = STATUS_KEY_DELETED;
+    else if (name_chars > CM_MAX_VALUE_NAME_CHARS || !(v = cm_value_find(key, name, name_chars)))
+        status = STATUS_OBJECT_NAME_NOT_FOUND;
+    else
+        status = cm_value_copy_out(v, type, data, size);
+    cm_unlock();
+    return status;
+}
+
+NTSTATUS cm_value_delete(struct cm_key *key, const WCHAR *name, size_t name_chars)
+{
+    struct cm_value *v;
+    NTSTATUS status = STATUS_SUCCESS;
+
+    if (!name && name_chars)
+        return STATUS_INVALID_PARAMETER;
+    cm_write_lock();
+    if (key->deleted) {
+        status = STATUS_KEY_DELETED;
+    } else if (name_chars > CM_MAX_VALUE_NAME_CHARS ||
+               !(v = cm_value_find(key, name, name_chars))) {
+        status = STATUS_OBJECT_NAME_NOT_FOUND;
+    } else {
+        ULONG i = (ULONG)(v - key->values);
+        free(v->name);
+        free(v->data);
+        memmove(v, v + 1, (key->nvalues - i - 1) * sizeof(*v)); /* keep creation order */
+        key->nvalues--;
+        key->last_write = cm_now();
+    }
+    cm_unlock();
+    return status;
+}
+
+/* ---- enumeration and information -------------------------------------------------------- */
+
+/* Copies a name per the enumeration contract; name/len NULL = not wanted. */
+static NTSTATUS cm_name_out(const WCHAR *src, size_t full, WCHAR *name, size_t cap, size_t *len)
+{
+    if (!len)
+        return STATUS_SUCCESS;
+    *len = full;
+    return cm_copy_out(src, full, name, name ? cap : 0, sizeof(WCHAR));
+}
+
+NTSTATUS cm_key_enum_subkey(struct cm_key *key, ULONG index, WCHAR *name, size_t cap, size_t *len)
+{
+    NTSTATUS status;
+
+    if (!len)
+        return STATUS_INVALID_PARAMETER;
+    cm_read_lock();
+    if (key->deleted)
+        status = STATUS_KEY_DELETED;
+    else if (index >= key->nsubkeys)
+        status = STATUS_NO_MORE_ENTRIES;
+    else
+        status =
+            cm_name_out(key->subkeys[index]->name, key->subkeys[index]->name_len, name, cap, len);
+    cm_unlock();
+    return status;
+}
+
+NTSTATUS cm_key_enum_value(struct cm_key *key, ULONG index, WCHAR *name, size_t cap, size_t *len,
+                           ULONG *type, void *data, ULONG *size)
+{
+    NTSTATUS status, status2;
+
+    if (size && !data && *size)
+        return STATUS_INVALID_PARAMETER;
+    cm_read_lock();
+    if (key->deleted) {
+        status = STATUS_KEY_DELETED;
+    } else if (index >= key->nvalues) {
+        status = STATUS_NO_MORE_ENTRIES;
+    } else {
+        const struct cm_value *v = &key->values[index];
+        status = cm_name_out(v->name, v->name_len, name, cap, len);
+        status2 = cm_value_copy_out(v, type, data, size);
+        if (NT_SUCCESS(status))
+            status = status2;
+    }
+    cm_unlock();
+    return status;
+}
+
+static void cm_key_info_fill(const struct cm_key *k, struct cm_key_info *info)
+{
+    memset(info, 0, sizeof(*info));
+    info->subkeys = k->nsubkeys;
+    info->values = k->nvalues;
+    info->name_chars = (ULONG)k->name_len;
+    info->last_write_time = k->last_write;
+    for (ULONG i = 0; i < k->nsubkeys; i++) {
+        if (k->subkeys[i]->name_len > info->max_subkey_name_chars)
+            info->max_subkey_name_chars = (ULONG)k->subkeys[i]->name_len;
+    }
+    for (ULONG i = 0; i < k->nvalues; i++) {
+        if (k->values[i].name_len > info->max_value_name_chars)
+            info->max_value_name_chars = (ULONG)k->values[i].name_len;
+        if (k->values[i].size > info->max_value_data_bytes)
+            info->max_value_data_bytes = k->values[i].size;
+    }
+}
+
+NTSTATUS cm_key_info(struct cm_key *key, struct cm_key_info *info)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+
+    if (!info)
+        return STATUS_INVALID_PARAMETER;
+    cm_read_lock();
+    if (key->deleted)
+        status = STATUS_KEY_DELETED;
+    else
+        cm_key_info_fill(key, info);
+    cm_unlock();
+    return status;
+}
+
+/* Writes the absolute path of k into buf (only the first cap characters); returns its length.
+ * Each component goes at its final offset, computed from the end, so no scratch buffer. */
+static size_t cm_full_path(const struct cm_key *k, WCHAR *buf, size_t cap)
+{
+    size_t total = 0, end;
+
+    for (const struct cm_key *p = k; p; p = p->parent)
+        total += 1 + p->name_len;
+    end = total;
+    for (const struct cm_key *p = k; p; p = p->parent) {
+        size_t at = end - p->name_len - 1;
+        for (size_t i = 0; i <= p->name_len; i++) {
+            if (at + i < cap)
+                buf[at + i] = i == 0 ? L'\\' : p->name[i - 1];
+        }
+        end = at;
+    }
+    return total;
+}
+
+NTSTATUS cm_key_name(struct cm_key *key, BOOLEAN full_path, WCHAR *buf, size_t cap, size_t *len)
+{
+    NTSTATUS status;
+
+    if (!len || (!buf && cap))
+        return STATUS_INVALID_PARAMETER;
+    cm_read_lock();
+    if (key->deleted) {
+        status = STATUS_KEY_DELETED;
+    } else if (!full_path) {
+        status = cm_name_out(key->name, key->name_len, buf, cap, len);
+    } else {
+        *len = cm_full_path(key, buf, cap);
+        status = cap < *len ? STATUS_BUFFER_OVERFLOW : STATUS_SUCCESS;
+    }
+    cm_unlock();
+    return status;
+}
+
+/* ---- init and shutdown ------------------------------------------------------------------ */
+
+/* The initial tree: relative to \Registry, hive roots flagged. Parents come first. */
+static const struct {
+    const char *path;
+    BOOLEAN hive_root;
+} cm_initial_keys[] = {
+    {"MACHINE", TRUE},
+    {"MACHINE\\SYSTEM", TRUE},
+    {"MACHINE\\SYSTEM\\CurrentControlSet", FALSE},
+    {"MACHINE\\SYSTEM\\CurrentControlSet\\Services", FALSE},
+    {"MACHINE\\SYSTEM\\CurrentControlSet\\Control", FALSE},
+    {"MACHINE\\SYSTEM\\CurrentControlSet\\Enum", FALSE},
+    {"MACHINE\\SYSTEM\\CurrentControlSet\\Hardware Profiles", FALSE},
+    {"MACHINE\\SYSTEM\\CurrentControlSet\\Hardware Profiles\\Current", FALSE},
+    {"MACHINE\\SOFTWARE", TRUE},
+    {"MACHINE\\SOFTWARE\\Classes", FALSE},
+    {"MACHINE\\HARDWARE", TRUE},
+    {"USER", TRUE},
+};
+
+/* Creates one initial key below the root (exclusive lock held, root exists). */
+static NTSTATUS cm_init_key(const char *ascii, BOOLEAN hive_root)
+{
+    WCHAR path[128];
+    size_t len = strlen(ascii);
+    struct cm_key *parent, *k;
+    const WCHAR *comp;
+    size_t pos = 0, clen, last_pos = 0;
+    ULONG at;
+
+    for (size_t i = 0; i < len; i++)
+        path[i] = (WCHAR)(unsigned char)ascii[i];
+    /* Walk to the parent (it exists: the table lists parents first), then create the leaf. */
+    parent = cm_root;
+    while (cm_path_next(path, len, &pos, &comp, &clen) && pos < len) {
+        parent = cm_subkey_find(parent, comp, clen, NULL);
+        last_pos = pos;
+    }
+    comp = path + last_pos;
+    clen = len - last_pos;
+    if (cm_subkey_find(parent, comp, clen, &at))
+        return STATUS_SUCCESS;
+    NTSTATUS status = cm_subkey_create(parent, comp, clen, at, &k);
+    if (NT_SUCCESS(status))
+        k->hive_root = hive_root;
+    return status;
+}
+
+/* Unlinks a whole subtree, children first (exclusive lock held). */
+static void cm_detach_tree(struct cm_key *k)
+{
+    for (ULONG i = 0; i < k->nsubkeys; i++)
+        cm_detach_tree(k->subkeys[i]);
+    k->nsubkeys = 0;
+    cm_key_detach(k);
+}
+
+NTSTATUS cm_init(void)
+{
+    static const WCHAR registry[] = L"REGISTRY";
+    NTSTATUS status = STATUS_SUCCESS;
+
+    cm_write_lock();
+    if (cm_root) {
+        cm_unlock();
+        return STATUS_UNSUCCESSFUL;
+    }
+    cm_root = cm_key_alloc(registry, RTL_NUMBER_OF(registry) - 1);
+    if (!cm_root)
+        status = STATUS_INSUFFICIENT_RESOURCES;
+    else
+        cm_root->hive_root = TRUE;
+    for (size_t i = 0; NT_SUCCESS(status) && i < RTL_NUMBER_OF(cm_initial_keys); i++)
+        status = cm_init_key(cm_initial_keys[i].path, cm_initial_keys[i].hive_root);
+    if (!NT_SUCCESS(status) && cm_root) {
+        cm_detach_tree(cm_root);
+        cm_root = NULL;
+    }
+    cm_unlock();
+    return status;
+}
+
+void cm_shutdown(void)
+{
+    cm_write_lock();
+    if (cm_root)
+        cm_detach_tree(cm_root);
+    cm_root = NULL;
+    cm_unlock();
+}

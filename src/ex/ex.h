@@ -1,0 +1,36 @@
+/*
+ * ex.h - the executive layer: pool with tags and per-driver accounting, lookaside lists and
+ * sequenced lists, fast mutexes, system worker threads.
+ */
+#ifndef DRVHOST_EX_H
+#define DRVHOST_EX_H
+
+#include <wdm.h>
+
+#include "os/os.h"
+
+NTSTATUS ex_init(void);
+/* Stops the worker threads (after draining queued items). */
+void ex_shutdown(void);
+
+/* Pool allocations made by the runtime itself: accounted to "drvhost", never to a driver.
+ * Zeroed. NULL on failure. */
+void *ex_alloc(size_t size, ULONG tag);
+void ex_free(void *p);
+
+/* Pool accounting. Every driver allocation records the module its caller belongs to (found by
+ * the return address); `owner` is an opaque key (the loader's module), NULL for the runtime. */
+typedef void *(*ex_owner_of_address)(const void *address);
+void ex_set_owner_lookup(ex_owner_of_address lookup);
+/* Prints the allocations still held by `owner`, grouped by tag (tag, count, bytes) to stderr,
+ * prefixed by `who`. Returns the number of allocations still held. */
+size_t ex_pool_report_leaks(void *owner, const char *who);
+/* Frees every allocation held by `owner` (after the leak report at unload). */
+void ex_pool_release_owner(void *owner);
+
+/* Queues a routine on a system worker thread (PASSIVE_LEVEL). */
+void ex_queue_work(void (*routine)(void *), void *context);
+/* Waits until every queued work item ran. */
+void ex_flush_work(void);
+
+#endif

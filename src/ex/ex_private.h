@@ -1,0 +1,101 @@
+/*
+ * ex_private.h - state shared by the files of the executive layer (src/ex only).
+ */
+#ifndef DRVHOST_EX_PRIVATE_H
+#define DRVHOST_EX_PRIVATE_H
+
+#include "ex/ex.h"
+#include "ke/ke.h"
+
+/* Bug-check codes ex raises that ke.h does not list (values are Microsoft's). */
+#ifndef BUGCODE_BAD_POOL_HEADER
+#define BUGCODE_BAD_POOL_HEADER 0x19
+#endif
+#ifndef BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL
+#define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL 0xE1
+#endif
+
+/* The high bit of a pool tag: such a block may only be freed by ExFreePoolWithTag with the
+ * same tag (wdm.h of the WDK names it PROTECTED_POOL; drvhost's header does not have it yet). */
+#define EX_PROTECTED_POOL 0x80000000UL
+
+/* ---- pool block tracking (pool_track.c) ------------------------------------------------- */
+
+enum ex_block_state { EX_BLOCK_LIVE = 0x4C495645u, EX_BLOCK_FREED = 0x46524545u };
+
+/* The header in front of every pool block. The tracking table (keyed by the address handed
+ * out) finds it, so a wrong pointer is recognised without reading memory at that pointer.
+ * `magic` sits last, right before the caller's bytes, where an underrun lands first. */
+struct ex_block {
+    struct ex_block *hash_next;  /* tracking-table chain (under the shard lock) */
+    struct ex_block *fifo_next;  /* quarantine order, once freed (under the shard lock) */
+    void *base;                  /* what the host allocator returned */
+    void *owner;                 /* loader module of the allocating code; NULL: runtime */
+    const void *caller;          /* return address of the allocating call */
+    SIZE_T size;                 /* NumberOfBytes as requested */
+    ULONG tag;                   /* as given (PROTECTED_POOL bit included) */
+    ULONG pool_type;             /* POOL_TYPE, modifier bits stripped */
+    ULONG state;                 /* enum ex_block_state */
+    ULONG reserved;
+    ULONG64 spare;
+    ULONG64 magic;               /* EX_BLOCK_MAGIC ^ address of the block */
+} __attribute__((aligned(16)));
+_Static_assert(sizeof(struct ex_block) % 16 == 0, "pool blocks stay 16-byte aligned");
+_Static_assert(offsetof(struct ex_block, magic) + sizeof(ULONG64) == sizeof(struct ex_block),
+               "the magic is the last word before the caller's bytes");
+
+#define EX_BLOCK_MAGIC 0x6C6F6F50786B7264ULL /* "drkxPool" */
+#define EX_GUARD_SIZE 16
+
+static inline void *ex_block_data(struct ex_block *b)
+{
+    return b + 1;
+}
+
+static inline ULONG64 ex_block_magic(const struct ex_block *b)
+{
+    return EX_BLOCK_MAGIC ^ (ULONG64)(uintptr_t)b;
+}
+
+/* The byte repeated in the guard after a block's data. */
+static inline unsigned char ex_guard_byte(const struct ex_block *b)
+{
+    return (unsigned char)(0xA5 ^ (ex_block_magic(b) >> 8 & 0xFF));
+}
+
+/* Allocates a block of proto->size bytes aligned to `align` (16, 64 or PAGE_SIZE) with its
+ * header (size, tag, pool_type, owner and caller copied from `proto`) and guard, records it and
+ * returns it (NULL when the host is out of memory). */
+struct ex_block *ex_track_alloc(const struct ex_block *proto, SIZE_T align, BOOLEAN zero);
+/* Looks `data` up: its block, live or recently freed (state tells), or NULL if the address is
+ * not the start of a block the table knows. Does not read memory at `data`. */
+struct ex_block *ex_track_find(const void *data);
+/* Marks a live block freed and moves it to the quarantine (its memory is returned to the host
+ * later, so that a second free of the same address is recognised). FALSE if another thread
+ * freed it first. */
+BOOLEAN ex_track_free(struct ex_block *b);
+/* Returns every quarantined block to the host (shutdown). */
+void ex_track_drain(void);
+/* Calls fn for every live block, under the lock of its shard (fn must not allocate pool). */
+void ex_track_walk(void (*fn)(struct ex_block *b, void *ctx), void *ctx);
+/* Unlinks and frees every live block of `owner`. */
+size_t ex_track_release_owner(void *owner);
+
+/* ---- pool (pool.c) ---------------------------------------------------------------------- */
+
+/* ExAllocatePoolWithTag on behalf of driver code at `caller` (contract checks, raising on
+ * failure when the type asks for it). */
+PVOID ex_pool_alloc_legacy(POOL_TYPE type, SIZE_T size, ULONG tag, BOOLEAN raise_default,
+                           const void *caller);
+
+/* ---- raising (raise.c) ------------------------------------------------------------------ */
+
+/* Raises `status` as an exception at `address`. There is no SEH yet: bug check 0x1E. */
+__attribute__((noreturn)) void ex_raise(NTSTATUS status, const void *address, const char *why);
+
+/* ---- worker threads (worker.c) ---------------------------------------------------------- */
+
+NTSTATUS ex_worker_init(void);
+void ex_worker_shutdown(void);
+
+#endif

@@ -1,0 +1,18 @@
+/*
+ * init.c - the executive's start and stop.
+ */
+#include "ex/ex_private.h"
+
+NTSTATUS ex_init(void)
+{
+    return ex_worker_init();
+}
+
+/* Runs after every other layer has stopped and reported its leaks: the worker threads finish
+ * what is queued, then the quarantined pool memory goes back to the host. Live blocks stay
+ * (they were reported; the process is about to exit or boot again). */
+void ex_shutdown(void)
+{
+    ex_worker_shutdown();
+    ex_track_drain();
+}

@@ -1,0 +1,270 @@
+/*
+ * client.c - the client side of the I/O path: what NtCreateFile, NtReadFile, NtWriteFile,
+ * NtDeviceIoControlFile and NtClose do for a user-mode caller, as the embedding API.
+ *
+ * A request holds a reference on its file object and on the top device of the stack until it
+ * is freed, so a close while requests are in flight sends IRP_MJ_CLEANUP at once and
+ * IRP_MJ_CLOSE only when the last request is gone, as on Windows.
+ */
+#include "host/host.h"
+
+#include "ex/ex.h"
+#include "io/io.h"
+#include "ke/ke.h"
+#include "ob/ob.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct drvhost_file {
+    LIST_ENTRY link; /* host_files, under host_files_lock */
+    struct io_file *file;
+};
+
+struct drvhost_request {
+    struct drvhost_file *file;
+    PFILE_OBJECT file_object;
+    PDEVICE_OBJECT top;
+    PIRP irp;
+    KEVENT done;
+    drvhost_iosb iosb;
+    ULONG out_capacity;
+    NTSTATUS dispatch_status;
+};
+
+static os_mutex host_files_lock = {PTHREAD_MUTEX_INITIALIZER};
+static LIST_ENTRY host_files = {&host_files, &host_files};
+
+/* "\\.\X" is how Win32 names "\??\X". */
+static NTSTATUS client_nt_path(const char *path, UNICODE_STRING *nt)
+{
+    char buf[4096];
+    if (strncmp(path, "\\\\.\\", 4) == 0 || strncmp(path, "\\\\?\\", 4) == 0) {
+        snprintf(buf, sizeof(buf), "\\??\\%s", path + 4);
+        path = buf;
+    }
+    return ob_string_from_utf8(nt, path);
+}
+
+int32_t drvhost_open(const char *path, uint32_t access, drvhost_file **out)
+{
+    UNICODE_STRING nt;
+    struct io_file *file;
+    drvhost_file *f;
+    NTSTATUS status;
+    *out = NULL;
+    status = client_nt_path(path, &nt);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = io_open(&nt, access, UserMode, &file);
+    ob_string_free(&nt);
+    if (!NT_SUCCESS(status))
+        return status;
+    f = calloc(1, sizeof(*f));
+    if (f == NULL) {
+        io_cleanup(file);
+        ob_dereference(file);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    f->file = file;
+    os_mutex_lock(&host_files_lock);
+    InsertTailList(&host_files, &f->link);
+    os_mutex_unlock(&host_files_lock);
+    *out = f;
+    return STATUS_SUCCESS;
+}
+
+static void client_close(drvhost_file *f)
+{
+    io_cleanup(f->file);
+    ob_dereference(f->file); /* IRP_MJ_CLOSE once in-flight requests release theirs */
+    free(f);
+}
+
+int32_t drvhost_close(drvhost_file *f)
+{
+    if (f == NULL)
+        return STATUS_INVALID_HANDLE;
+    os_mutex_lock(&host_files_lock);
+    RemoveEntryList(&f->link);
+    os_mutex_unlock(&host_files_lock);
+    client_close(f);
+    return STATUS_SUCCESS;
+}
+
+void host_close_all(void)
+{
+    for (;;) {
+        drvhost_file *f = NULL;
+        os_mutex_lock(&host_files_lock);
+        if (!IsListEmpty(&host_files))
+            f = CONTAINING_RECORD(RemoveHeadList(&host_files), drvhost_file, link);
+        os_mutex_unlock(&host_files_lock);
+        if (f == NULL)
+            return;
+        client_close(f);
+    }
+}
+
+/* ---- requests -------------------------------------------------------------------------- */
+
+static void client_done(PIRP irp, void *context)
+{
+    struct drvhost_request *r = context;
+    if (!io_finish_buffers(irp, r->out_capacity))
+        fprintf(stderr,
+                "drvhost: driver completed a request with Information %llu, larger than the "
+                "%lu-byte output buffer: only %lu bytes were copied back\n",
+                (unsigned long long)irp->IoStatus.Information, (unsigned long)r->out_capacity,
+                (unsigned long)r->out_capacity);
+    r->iosb.status = irp->IoStatus.Status;
+    r->iosb.information = irp->IoStatus.Information;
+    KeSetEvent(&r->done, IO_NO_INCREMENT, FALSE);
+}
+
+/* NtReadFile / NtWriteFile / NtDeviceIoControlFile check the handle's access first. */
+static NTSTATUS client_access_check(PFILE_OBJECT fo, const drvhost_io_desc *d)
+{
+    ULONG need = 0;
+    if (d->op == DRVHOST_OP_READ)
+        need = FILE_READ_ACCESS;
+    else if (d->op == DRVHOST_OP_WRITE)
+        need = FILE_WRITE_ACCESS;
+    else if (d->op == DRVHOST_OP_IOCTL)
+        need = (d->code >> 14) & 3;
+    if ((need & FILE_READ_ACCESS) && !fo->ReadAccess)
+        return STATUS_ACCESS_DENIED;
+    if ((need & FILE_WRITE_ACCESS) && !fo->WriteAccess)
+        return STATUS_ACCESS_DENIED;
+    return STATUS_SUCCESS;
+}
+
+static UCHAR client_major(enum drvhost_op op)
+{
+    switch (op) {
+    case DRVHOST_OP_READ:
+        return IRP_MJ_READ;
+    case DRVHOST_OP_WRITE:
+        return IRP_MJ_WRITE;
+    case DRVHOST_OP_INTERNAL_IOCTL:
+        return IRP_MJ_INTERNAL_DEVICE_CONTROL;
+    default:
+        return IRP_MJ_DEVICE_CONTROL;
+    }
+}
+
+static NTSTATUS client_buffers(struct drvhost_request *r, const drvhost_io_desc *d, UCHAR major)
+{
+    PIO_STACK_LOCATION sp = IoGetNextIrpStackLocation(r->irp);
+    if (d->input_size > MAXULONG || d->output_size > MAXULONG)
+        return STATUS_INVALID_PARAMETER;
+    if (major == IRP_MJ_READ || major == IRP_MJ_WRITE) {
+        void *buf = major == IRP_MJ_READ ? d->output : (void *)d->input;
+        ULONG len = (ULONG)(major == IRP_MJ_READ ? d->output_size : d->input_size);
+        r->out_capacity = major == IRP_MJ_READ ? len : 0;
+        sp->Parameters.Read.ByteOffset.QuadPart = d->offset;
+        return io_setup_read_write(r->irp, r->top, major, buf, len);
+    }
+    r->out_capacity = (ULONG)d->output_size;
+    return io_setup_ioctl(r->irp, d->code, (void *)d->input, (ULONG)d->input_size, d->output,
+                          (ULONG)d->output_size);
+}
+
+static NTSTATUS client_build(drvhost_file *f, const drvhost_io_desc *d, struct drvhost_request *r)
+{
+    PFILE_OBJECT fo = &f->file->object;
+    UCHAR major = client_major(d->op);
+    PIO_STACK_LOCATION sp;
+    NTSTATUS status = client_access_check(fo, d);
+    if (!NT_SUCCESS(status))
+        return status;
+    r->top = IoGetAttachedDeviceReference(fo->DeviceObject);
+    r->irp = io_irp_alloc_hosted(r->top->StackSize, client_done, r);
+    if (r->irp == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    r->irp->RequestorMode = UserMode;
+    r->irp->Tail.Overlay.OriginalFileObject = fo;
+    r->irp->Tail.Overlay.Thread = (PETHREAD)KeGetCurrentThread();
+    sp = IoGetNextIrpStackLocation(r->irp);
+    sp->MajorFunction = major;
+    sp->FileObject = fo;
+    return client_buffers(r, d, major);
+}
+
+static void client_request_release(struct drvhost_request *r)
+{
+    if (r->irp != NULL)
+        io_irp_free(r->irp);
+    if (r->top != NULL)
+        ObDereferenceObject(r->top);
+    if (r->file_object != NULL)
+        ObDereferenceObject(r->file_object);
+    free(r);
+}
+
+int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_request **out)
+{
+    struct drvhost_request *r = calloc(1, sizeof(*r));
+    NTSTATUS status;
+    *out = NULL;
+    if (r == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    KeInitializeEvent(&r->done, NotificationEvent, FALSE);
+    r->file = f;
+    r->file_object = &f->file->object;
+    ObReferenceObject(r->file_object);
+    status = client_build(f, d, r);
+    if (!NT_SUCCESS(status)) {
+        if (r->irp != NULL)
+            io_finish_buffers(r->irp, 0);
+        client_request_release(r);
+        return status;
+    }
+    r->dispatch_status = IoCallDriver(r->top, r->irp);
+    *out = r;
+    return r->dispatch_status;
+}
+
+int32_t drvhost_request_wait(drvhost_request *r, uint32_t timeout_ms, drvhost_iosb *iosb)
+{
+    NTSTATUS status = ke_wait_event_ms(&r->done, timeout_ms);
+    if (status == STATUS_TIMEOUT)
+        return STATUS_TIMEOUT;
+    if (iosb != NULL)
+        *iosb = r->iosb;
+    /* A request the driver did not pend reports what its dispatch routine returned, as the
+     * system services do; a pended one reports the status it was completed with. */
+    return r->dispatch_status == STATUS_PENDING ? r->iosb.status : r->dispatch_status;
+}
+
+int drvhost_request_cancel(drvhost_request *r)
+{
+    if (KeReadStateEvent(&r->done))
+        return 0;
+    return IoCancelIrp(r->irp) ? 1 : 0;
+}
+
+void drvhost_request_free(drvhost_request *r)
+{
+    if (r == NULL)
+        return;
+    ke_wait_event_ms(&r->done, UINT32_MAX);
+    client_request_release(r);
+}
+
+int32_t drvhost_io(drvhost_file *f, const drvhost_io_desc *d, drvhost_iosb *iosb)
+{
+    drvhost_request *r;
+    NTSTATUS status = drvhost_io_start(f, d, &r);
+    if (r == NULL) {
+        if (iosb != NULL) {
+            iosb->status = status;
+            iosb->information = 0;
+        }
+        return status;
+    }
+    status = drvhost_request_wait(r, UINT32_MAX, iosb);
+    drvhost_request_free(r);
+    return status;
+}

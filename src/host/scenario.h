@@ -1,0 +1,100 @@
+/*
+ * scenario.h - the scenario language of `drvhost run` (see docs/scenario.md).
+ *
+ * scenario_parse.c turns the text of a scenario into a struct scn_script without touching the
+ * runtime (apart from the pure table lookup drvhost_status_parse), and performs every static
+ * check (handles used before `open`, async tags, defines) so that a malformed scenario is
+ * rejected before anything runs. scenario_run.c executes a parsed script.
+ */
+#ifndef DRVHOST_HOST_SCENARIO_H
+#define DRVHOST_HOST_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Parsing stops after this many errors. */
+#define SCN_MAX_ERRORS 20
+/* Largest DATA value, out= size or zero:/repeat: count accepted. */
+#define SCN_MAX_DATA (64u * 1024 * 1024)
+/* Default time-out of `wait` and of the final clean-up of requests still in flight. */
+#define SCN_DEFAULT_TIMEOUT_MS 10000u
+
+enum scn_kind {
+    SCN_SERVICE,         /* service NAME IMAGE */
+    SCN_REG_SET,         /* reg set KEY NAME TYPE DATA... */
+    SCN_LOAD,            /* load NAME */
+    SCN_UNLOAD,          /* unload NAME */
+    SCN_OPEN,            /* open H PATH */
+    SCN_CLOSE,           /* close H */
+    SCN_IOCTL,           /* ioctl H CODE */
+    SCN_READ,            /* read H N */
+    SCN_WRITE,           /* write H DATA */
+    SCN_WAIT,            /* wait TAG */
+    SCN_CANCEL,          /* cancel TAG */
+    SCN_SLEEP,           /* sleep MS */
+    SCN_ECHO,            /* echo TEXT... */
+    SCN_EXPECT_BUGCHECK, /* expect-bugcheck CODE */
+};
+
+/* A byte string. data is always followed by one extra NUL byte (not counted in size), so a
+ * string without embedded NULs can be used as a C string. */
+struct scn_bytes {
+    uint8_t *data;
+    size_t size;
+};
+
+/* One command. Fields not used by a kind are zero (or -1 for the indices). */
+struct scn_cmd {
+    enum scn_kind kind;
+    unsigned line;
+    const char *text; /* the command as written, without comment and outer blanks */
+
+    const char *name; /* service name (service, load, unload), handle name or tag */
+    const char *str;  /* service: resolved IMAGE path; open: PATH; reg set: KEY; echo: text */
+    const char *value_name; /* reg set: value name ("" is the default value) */
+    uint32_t reg_type;      /* reg set: DRVHOST_REG_* */
+    struct scn_bytes data;  /* reg set: value bytes; write: DATA; ioctl: in= */
+
+    int handle; /* open/close/ioctl/read/write: handle slot, 0..handle_count-1; else -1 */
+    int tag;    /* async=, wait, cancel: request slot, 0..tag_count-1; else -1 */
+    int async;  /* ioctl/read/write: issued with drvhost_io_start (tag names the slot) */
+
+    uint32_t code;   /* ioctl: control code; expect-bugcheck: bug-check code */
+    int internal;    /* ioctl: IRP_MJ_INTERNAL_DEVICE_CONTROL */
+    uint32_t access; /* open: access mask */
+    size_t out_size; /* ioctl/read: output buffer size */
+    int64_t offset;  /* read/write: ByteOffset */
+    uint32_t ms;     /* sleep: duration; wait: time-out */
+
+    /* Expectations. Defaults are already applied by the parser. */
+    int check_status; /* 0: any status accepted */
+    int32_t status;
+    int check_info;
+    uint64_t info;
+    int check_out;
+    struct scn_bytes out; /* expected output bytes (Information must equal out.size) */
+    int expect_cancelled; /* cancel: -1 no check, 0 or 1 */
+};
+
+struct scn_block; /* private: the arena holding every string and byte array of a script */
+
+struct scn_script {
+    const char *filename;
+    struct scn_cmd *cmds;
+    size_t count;
+    size_t handle_count; /* distinct handle names */
+    size_t tag_count;    /* distinct async tags */
+    const char **handle_names; /* [handle_count] */
+    const char **tag_names;    /* [tag_count] */
+    struct scn_block *blocks;
+};
+
+/* Parses a scenario. filename is used in messages (FILE:LINE:COL: error: ...) and to resolve
+ * relative IMAGE paths. Returns 0 and *out, or -1 after printing every error (up to
+ * SCN_MAX_ERRORS) to err. */
+int scn_parse(const char *text, size_t len, const char *filename, struct scn_script **out,
+              FILE *err);
+void scn_script_free(struct scn_script *script);
+
+#endif

@@ -1,0 +1,498 @@
+/*
+ * scenario_run.c - executes a parsed scenario (docs/scenario.md) through the embedding API.
+ *
+ * The caller has booted the runtime (drvhost_init) and shuts it down afterwards. Every command
+ * prints one result line; a failed expectation is reported and the run goes on. Handle names
+ * and async tags were resolved to slot numbers by the parser, so the run keeps two arrays.
+ *
+ * Lifetime: the output buffer of an async request belongs to its slot and is freed together
+ * with the request (after `wait`, or at the end of the run once the request has finished). A
+ * request still pending at the end after the time-out is leaked with its buffer (freeing it
+ * would block forever) and reported as a failure.
+ */
+#include "scenario.h"
+
+#include <drvhost/drvhost.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+#define STATUS_SUCCESS_VALUE 0
+#define STATUS_TIMEOUT_VALUE 0x102
+#define DUMP_BYTES 32
+#define TEXT_MAX 100
+
+struct req_slot {
+    drvhost_request *req; /* NULL: not issued, or already waited for and freed */
+    uint8_t *buf;
+    size_t size;
+    unsigned line;
+};
+
+struct run {
+    const struct scn_script *s;
+    FILE *out;
+    drvhost_file **files;  /* [handle_count]; NULL when not open */
+    struct req_slot *reqs; /* [tag_count] */
+    int failed;
+};
+
+/* The verdict of one command: "ok", or the failures and detail lines printed after it. */
+struct verdict {
+    int failed;
+    char why[512];
+    char detail[1024];
+};
+
+/* ---- output ------------------------------------------------------------------------------ */
+
+static void vappend(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    size_t len = strlen(buf);
+    if (len + 1 < size)
+        vsnprintf(buf + len, size - len, fmt, ap);
+}
+
+static void fail(struct verdict *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fail(struct verdict *v, const char *fmt, ...)
+{
+    va_list ap;
+    size_t len = strlen(v->why);
+    if (v->failed++ && len + 3 < sizeof v->why)
+        memcpy(v->why + len, "; ", 3);
+    va_start(ap, fmt);
+    vappend(v->why, sizeof v->why, fmt, ap);
+    va_end(ap);
+}
+
+static void detail(struct verdict *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void detail(struct verdict *v, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vappend(v->detail, sizeof v->detail, fmt, ap);
+    va_end(ap);
+}
+
+static const char *status_text(int32_t status, char buf[16])
+{
+    const char *name = drvhost_status_name(status);
+    if (name)
+        return name;
+    snprintf(buf, 16, "0x%08X", (unsigned)status);
+    return buf;
+}
+
+/* "LINE: TEXT -> RESULT ok" or "... FAILED: why", then the detail lines. */
+static void report(struct run *r, const struct scn_cmd *cmd, const char *result,
+                   const struct verdict *v)
+{
+    int cut = strlen(cmd->text) > TEXT_MAX;
+    fprintf(r->out, "%u: %.*s%s -> %s %s%s\n", cmd->line, TEXT_MAX, cmd->text, cut ? "..." : "",
+            result, v->failed ? "FAILED: " : "ok", v->failed ? v->why : "");
+    fputs(v->detail, r->out);
+    if (v->failed)
+        r->failed = 1;
+}
+
+static void check_status(const struct scn_cmd *cmd, int32_t status, struct verdict *v)
+{
+    char a[16];
+    if (cmd->check_status && status != cmd->status)
+        fail(v, "expected %s", status_text(cmd->status, a));
+}
+
+/* Reports a status-only command. */
+static void report_status(struct run *r, const struct scn_cmd *cmd, int32_t status)
+{
+    struct verdict v = { 0 };
+    char buf[16];
+    check_status(cmd, status, &v);
+    report(r, cmd, status_text(status, buf), &v);
+}
+
+/* ---- byte comparison --------------------------------------------------------------------- */
+
+static void dump(struct verdict *v, const char *label, const uint8_t *p, size_t size, size_t from)
+{
+    size_t end = size - from > DUMP_BYTES ? from + DUMP_BYTES : size;
+    detail(v, "    %s (%zu bytes)", label, size);
+    if (from)
+        detail(v, " from offset %zu", from);
+    detail(v, ":");
+    for (size_t i = from; i < end; i++)
+        detail(v, " %02x", p[i]);
+    detail(v, "%s\n", end < size ? " ..." : "");
+}
+
+static void check_bytes(const struct scn_cmd *cmd, const uint8_t *buf, size_t buf_size,
+                        uint64_t info, struct verdict *v)
+{
+    size_t n = info < buf_size ? (size_t)info : buf_size, diff = 0, from;
+    const struct scn_bytes *want = &cmd->out;
+    if (info > buf_size) {
+        fail(v, "Information %llu exceeds the output buffer (%zu bytes)",
+             (unsigned long long)info, buf_size);
+        return;
+    }
+    while (diff < n && diff < want->size && buf[diff] == want->data[diff])
+        diff++;
+    if (n == want->size && diff == n)
+        return;
+    if (n != want->size)
+        fail(v, "expected %zu output bytes, got %zu (Information)", want->size, n);
+    else
+        fail(v, "output differs at offset %zu", diff);
+    from = diff >= 8 ? (diff - 8) & ~(size_t)7 : 0;
+    dump(v, "expected", want->data, want->size, from < want->size ? from : 0);
+    dump(v, "actual  ", buf, n, from < n ? from : 0);
+}
+
+/* Checks a finished request against the expectations of cmd (sync line or wait line). */
+static void report_io(struct run *r, const struct scn_cmd *cmd, int32_t status,
+                      const drvhost_iosb *iosb, const uint8_t *buf, size_t size)
+{
+    struct verdict v = { 0 };
+    char st[16], result[64];
+    check_status(cmd, status, &v);
+    if (cmd->check_info && iosb->information != cmd->info)
+        fail(&v, "expected info=%llu", (unsigned long long)cmd->info);
+    if (cmd->check_out)
+        check_bytes(cmd, buf, size, iosb->information, &v);
+    snprintf(result, sizeof result, "%s info=%llu", status_text(status, st),
+             (unsigned long long)iosb->information);
+    report(r, cmd, result, &v);
+}
+
+/* ---- commands ---------------------------------------------------------------------------- */
+
+static void run_open(struct run *r, const struct scn_cmd *cmd)
+{
+    drvhost_file *file = NULL;
+    int32_t status = drvhost_open(cmd->str, cmd->access, &file);
+    r->files[cmd->handle] = status >= 0 ? file : NULL;
+    report_status(r, cmd, status);
+}
+
+/* A handle whose open failed at run time: the command cannot run, which is a failure. */
+static drvhost_file *need_file(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = { 0 };
+    drvhost_file *file = r->files[cmd->handle];
+    if (file)
+        return file;
+    fail(&v, "handle '%s' is not open (its open failed)", r->s->handle_names[cmd->handle]);
+    report(r, cmd, "not run", &v);
+    return NULL;
+}
+
+static void run_close(struct run *r, const struct scn_cmd *cmd)
+{
+    drvhost_file *file = need_file(r, cmd);
+    if (!file)
+        return;
+    r->files[cmd->handle] = NULL;
+    report_status(r, cmd, drvhost_close(file));
+}
+
+static void io_desc(const struct scn_cmd *cmd, drvhost_io_desc *d, uint8_t *buf)
+{
+    memset(d, 0, sizeof *d);
+    d->op = cmd->kind == SCN_READ    ? DRVHOST_OP_READ
+            : cmd->kind == SCN_WRITE ? DRVHOST_OP_WRITE
+            : cmd->internal          ? DRVHOST_OP_INTERNAL_IOCTL
+                                     : DRVHOST_OP_IOCTL;
+    d->code = cmd->code;
+    d->input = cmd->data.size ? cmd->data.data : NULL;
+    d->input_size = cmd->data.size;
+    d->output = buf;
+    d->output_size = buf ? cmd->out_size : 0;
+    d->offset = cmd->offset;
+}
+
+static void run_async(struct run *r, const struct scn_cmd *cmd, drvhost_file *file, uint8_t *buf)
+{
+    struct req_slot *slot = &r->reqs[cmd->tag];
+    drvhost_io_desc d;
+    drvhost_request *req = NULL;
+    int32_t status;
+    io_desc(cmd, &d, buf);
+    status = drvhost_io_start(file, &d, &req);
+    *slot = (struct req_slot){ req, buf, cmd->out_size, cmd->line };
+    if (!req)
+        free(buf);
+    report_status(r, cmd, status);
+}
+
+static void run_io(struct run *r, const struct scn_cmd *cmd)
+{
+    drvhost_file *file = need_file(r, cmd);
+    uint8_t *buf = NULL;
+    drvhost_io_desc d;
+    drvhost_iosb iosb = { 0, 0 };
+    int32_t status;
+    if (!file)
+        return;
+    if (cmd->out_size && !(buf = calloc(1, cmd->out_size))) {
+        struct verdict v = { 0 };
+        fail(&v, "out of memory for a %zu-byte buffer", cmd->out_size);
+        report(r, cmd, "not run", &v);
+        return;
+    }
+    if (cmd->async) {
+        run_async(r, cmd, file, buf);
+        return;
+    }
+    io_desc(cmd, &d, buf);
+    status = drvhost_io(file, &d, &iosb);
+    report_io(r, cmd, status, &iosb, buf, cmd->out_size);
+    free(buf);
+}
+
+static void free_request(struct req_slot *slot)
+{
+    drvhost_request_free(slot->req);
+    free(slot->buf);
+    *slot = (struct req_slot){ 0 };
+}
+
+static void run_wait(struct run *r, const struct scn_cmd *cmd)
+{
+    struct req_slot *slot = &r->reqs[cmd->tag];
+    drvhost_iosb iosb = { 0, 0 };
+    struct verdict v = { 0 };
+    int32_t status;
+    if (!slot->req) {
+        fail(&v, "request '%s' was not issued", r->s->tag_names[cmd->tag]);
+        report(r, cmd, "not run", &v);
+        return;
+    }
+    status = drvhost_request_wait(slot->req, cmd->ms, &iosb);
+    if (status == STATUS_TIMEOUT_VALUE) {
+        /* Still pending: kept for the final clean-up. */
+        fail(&v, "timed out after %u ms", cmd->ms);
+        report(r, cmd, "STATUS_PENDING", &v);
+        return;
+    }
+    report_io(r, cmd, status, &iosb, slot->buf, slot->size);
+    free_request(slot);
+}
+
+static void run_cancel(struct run *r, const struct scn_cmd *cmd)
+{
+    struct req_slot *slot = &r->reqs[cmd->tag];
+    struct verdict v = { 0 };
+    int called;
+    if (!slot->req) {
+        fail(&v, "request '%s' was not issued", r->s->tag_names[cmd->tag]);
+        report(r, cmd, "not run", &v);
+        return;
+    }
+    called = drvhost_request_cancel(slot->req);
+    if (cmd->expect_cancelled >= 0 && called != cmd->expect_cancelled)
+        fail(&v, "expected expect-cancelled=%s", cmd->expect_cancelled ? "yes" : "no");
+    report(r, cmd, called ? "cancel routine called" : "no cancel routine called", &v);
+}
+
+static void run_sleep(struct run *r, const struct scn_cmd *cmd)
+{
+    struct timespec ts = { cmd->ms / 1000, (long)(cmd->ms % 1000) * 1000000L }, rest;
+    struct verdict v = { 0 };
+    while (thrd_sleep(&ts, &rest) == -1)
+        ts = rest;
+    report(r, cmd, "slept", &v);
+}
+
+/* ---- expect-bugcheck --------------------------------------------------------------------- */
+
+/* Global because the handler can run on any thread, even after the run returned. */
+static struct {
+    FILE *out;
+    uint32_t code;
+    unsigned line;
+    int armed;
+} bugcheck_expect;
+
+static void bugcheck_handler(uint32_t code, const uint64_t params[4], void *context)
+{
+    (void)params;
+    (void)context;
+    if (bugcheck_expect.armed && code == bugcheck_expect.code) {
+        fprintf(bugcheck_expect.out, "%u: expect-bugcheck 0x%X -> bug check 0x%X ok\n",
+                bugcheck_expect.line, code, code);
+        fflush(bugcheck_expect.out);
+        fflush(stderr);
+        _Exit(DRVHOST_EXIT_OK);
+    }
+    if (bugcheck_expect.armed)
+        fprintf(bugcheck_expect.out, "%u: expect-bugcheck 0x%X -> bug check 0x%X FAILED\n",
+                bugcheck_expect.line, bugcheck_expect.code, code);
+    fflush(bugcheck_expect.out);
+    fflush(stderr);
+    _Exit(DRVHOST_EXIT_BUGCHECK);
+}
+
+static void run_expect_bugcheck(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = { 0 };
+    bugcheck_expect.out = r->out;
+    bugcheck_expect.code = cmd->code;
+    bugcheck_expect.line = cmd->line;
+    bugcheck_expect.armed = 1;
+    drvhost_set_bugcheck_handler(bugcheck_handler, NULL);
+    report(r, cmd, "armed", &v);
+    fflush(r->out);
+}
+
+/* Reached the end without the expected bug check. The handler stays installed (the embedding
+ * API cannot restore the previous one) but behaves like the default one once disarmed. */
+static void finish_expect_bugcheck(struct run *r)
+{
+    if (!bugcheck_expect.armed)
+        return;
+    bugcheck_expect.armed = 0;
+    fprintf(r->out, "%u: expect-bugcheck 0x%X -> no bug check FAILED\n", bugcheck_expect.line,
+            bugcheck_expect.code);
+    r->failed = 1;
+}
+
+/* ---- the run ----------------------------------------------------------------------------- */
+
+static int32_t run_setup(const struct scn_cmd *cmd)
+{
+    switch (cmd->kind) {
+    case SCN_SERVICE: return drvhost_service_add(cmd->name, cmd->str);
+    case SCN_REG_SET:
+        return drvhost_reg_set(cmd->str, cmd->value_name, cmd->reg_type, cmd->data.data,
+                               cmd->data.size);
+    case SCN_LOAD: return drvhost_driver_load(cmd->name);
+    default: return drvhost_driver_unload(cmd->name);
+    }
+}
+
+static void run_command(struct run *r, const struct scn_cmd *cmd)
+{
+    switch (cmd->kind) {
+    case SCN_SERVICE:
+    case SCN_REG_SET:
+    case SCN_LOAD:
+    case SCN_UNLOAD: report_status(r, cmd, run_setup(cmd)); break;
+    case SCN_OPEN: run_open(r, cmd); break;
+    case SCN_CLOSE: run_close(r, cmd); break;
+    case SCN_IOCTL:
+    case SCN_READ:
+    case SCN_WRITE: run_io(r, cmd); break;
+    case SCN_WAIT: run_wait(r, cmd); break;
+    case SCN_CANCEL: run_cancel(r, cmd); break;
+    case SCN_SLEEP: run_sleep(r, cmd); break;
+    case SCN_ECHO: fprintf(r->out, "%s\n", cmd->str); break;
+    case SCN_EXPECT_BUGCHECK: run_expect_bugcheck(r, cmd); break;
+    }
+    /* Each result line goes out before the next command runs, so that it precedes the driver's
+     * debug output and a bug-check report on a shared terminal or log. */
+    fflush(r->out);
+}
+
+/* Closes the handles still open first (cleanup lets drivers complete what they queued), then
+ * waits for and frees the requests nobody waited for. */
+static void run_cleanup(struct run *r)
+{
+    char buf[16];
+    for (size_t h = 0; h < r->s->handle_count; h++) {
+        int32_t status;
+        if (!r->files[h])
+            continue;
+        status = drvhost_close(r->files[h]);
+        if (status != STATUS_SUCCESS_VALUE)
+            fprintf(r->out, "end: close %s -> %s (ignored)\n", r->s->handle_names[h],
+                    status_text(status, buf));
+    }
+    for (size_t k = 0; k < r->s->tag_count; k++) {
+        struct req_slot *slot = &r->reqs[k];
+        if (!slot->req)
+            continue;
+        if (drvhost_request_wait(slot->req, SCN_DEFAULT_TIMEOUT_MS, NULL) == STATUS_TIMEOUT_VALUE) {
+            fprintf(r->out, "end: request '%s' (line %u) still pending after %u ms FAILED\n",
+                    r->s->tag_names[k], slot->line, SCN_DEFAULT_TIMEOUT_MS);
+            r->failed = 1;
+            continue; /* leaked with its buffer: freeing it would block */
+        }
+        free_request(slot);
+    }
+}
+
+static int run_script(const struct scn_script *s, FILE *out, FILE *err)
+{
+    struct run r = { .s = s, .out = out };
+    r.files = calloc(s->handle_count + 1, sizeof *r.files);
+    r.reqs = calloc(s->tag_count + 1, sizeof *r.reqs);
+    if (!r.files || !r.reqs) {
+        fprintf(err, "%s: error: out of memory\n", s->filename);
+        free(r.files);
+        free(r.reqs);
+        return DRVHOST_EXIT_MALFORMED;
+    }
+    for (size_t i = 0; i < s->count; i++)
+        run_command(&r, &s->cmds[i]);
+    run_cleanup(&r);
+    finish_expect_bugcheck(&r);
+    fflush(out);
+    free(r.files);
+    free(r.reqs);
+    return r.failed ? DRVHOST_EXIT_EXPECTATION : DRVHOST_EXIT_OK;
+}
+
+/* Reads the whole file; NULL with errno set on failure. */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *text = NULL, *p;
+    size_t cap = 0, n = 0, got;
+    if (!f)
+        return NULL;
+    do {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 4096;
+            if (!(p = realloc(text, cap))) {
+                free(text);
+                fclose(f);
+                errno = ENOMEM;
+                return NULL;
+            }
+            text = p;
+        }
+        got = fread(text + n, 1, cap - n, f);
+        n += got;
+    } while (got > 0);
+    if (ferror(f)) {
+        free(text);
+        fclose(f);
+        errno = EIO;
+        return NULL;
+    }
+    fclose(f);
+    *len = n;
+    return text;
+}
+
+DRVHOST_API int drvhost_run_scenario(const char *path, FILE *out, FILE *err)
+{
+    struct scn_script *script;
+    size_t len = 0;
+    char *text = read_file(path, &len);
+    int rc;
+    if (!text) {
+        fprintf(err, "drvhost: cannot read scenario '%s': %s\n", path, strerror(errno));
+        return DRVHOST_EXIT_MALFORMED;
+    }
+    rc = scn_parse(text, len, path, &script, err);
+    free(text);
+    if (rc < 0)
+        return DRVHOST_EXIT_MALFORMED;
+    rc = run_script(script, out, err);
+    scn_script_free(script);
+    return rc;
+}

@@ -1,0 +1,39 @@
+/*
+ * cancel.c - IRP cancellation and the system cancel spin lock.
+ *
+ * IoCancelIrp follows Windows: under the cancel spin lock it sets Irp->Cancel, takes the cancel
+ * routine out of the IRP atomically and, if there was one, calls it with the lock held and
+ * CancelIrql set; the routine releases the lock. Without a cancel routine nothing else happens.
+ */
+#include "io/io_private.h"
+
+static KSPIN_LOCK io_cancel_lock;
+
+VOID NTAPI IoAcquireCancelSpinLock(PKIRQL Irql)
+{
+    KeAcquireSpinLock(&io_cancel_lock, Irql);
+}
+
+VOID NTAPI IoReleaseCancelSpinLock(KIRQL Irql)
+{
+    KeReleaseSpinLock(&io_cancel_lock, Irql);
+}
+
+BOOLEAN NTAPI IoCancelIrp(PIRP Irp)
+{
+    KIRQL irql;
+    PDRIVER_CANCEL routine;
+    if (Irp->Type != IO_TYPE_IRP)
+        ke_bugcheck_msg(BUGCODE_MULTIPLE_IRP_COMPLETE_REQUESTS, (ULONG_PTR)Irp, 0, 0, 0,
+                        "IoCancelIrp on an IRP that was already completed and freed");
+    IoAcquireCancelSpinLock(&irql);
+    Irp->Cancel = TRUE;
+    routine = IoSetCancelRoutine(Irp, NULL);
+    if (routine == NULL) {
+        IoReleaseCancelSpinLock(irql);
+        return FALSE;
+    }
+    Irp->CancelIrql = irql;
+    routine(IoGetCurrentIrpStackLocation(Irp)->DeviceObject, Irp);
+    return TRUE;
+}

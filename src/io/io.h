@@ -1,0 +1,100 @@
+/*
+ * io.h - the I/O manager: driver, device and file objects, IRPs and their completion,
+ * cancellation, MDLs, work items, and the client request path used by the host.
+ *
+ * Private state lives in wrapper structs that begin with the public object:
+ *   struct io_driver { DRIVER_OBJECT }, struct io_device { DEVICE_OBJECT }, struct io_file
+ *   { FILE_OBJECT }; IRPs allocated by IoAllocateIrp have a struct io_irp_private in front.
+ */
+#ifndef DRVHOST_IO_H
+#define DRVHOST_IO_H
+
+#include <wdm.h>
+
+#include "os/os.h"
+
+NTSTATUS io_init(void);
+void io_shutdown(void);
+
+/* ---- drivers ----------------------------------------------------------------------------- */
+
+struct io_driver {
+    DRIVER_OBJECT object;
+    DRIVER_EXTENSION extension;
+    UNICODE_STRING registry_path;
+    void *module; /* the loader's module (opaque here) */
+};
+
+/* Creates \Driver\<service> with every MajorFunction set to the invalid-request handler. */
+NTSTATUS io_driver_create(const char *service, struct io_driver **driver);
+/* Clears DO_DEVICE_INITIALIZING on the devices created during DriverEntry (as Windows does
+ * for legacy drivers). */
+void io_driver_ready_devices(struct io_driver *driver);
+/* Deletes devices the driver left (reported), removes the name, drops the reference. */
+void io_driver_destroy(struct io_driver *driver);
+
+/* ---- devices ----------------------------------------------------------------------------- */
+
+struct io_device {
+    DEVICE_OBJECT object;
+    struct io_device_extension_ *devobj_ext; /* DeviceObjectExtension */
+    PDEVICE_OBJECT attached_to;              /* the device below in the stack */
+    BOOLEAN delete_pending;
+    volatile LONG opens; /* open file objects (DO_EXCLUSIVE) */
+};
+
+static inline struct io_device *io_device_of(PDEVICE_OBJECT d)
+{
+    return (struct io_device *)d;
+}
+
+/* ---- files ------------------------------------------------------------------------------- */
+
+struct io_file {
+    FILE_OBJECT object;
+    ACCESS_MASK access;
+    BOOLEAN cleaned_up;
+    BOOLEAN opened; /* IRP_MJ_CREATE succeeded: close sends IRP_MJ_CLOSE */
+};
+
+/* Opens a device by path with IRP_MJ_CREATE. The file object comes back with one reference. */
+NTSTATUS io_open(PCUNICODE_STRING path, ACCESS_MASK access, KPROCESSOR_MODE mode,
+                 struct io_file **file);
+/* Sends IRP_MJ_CLEANUP (the handle is closed). IRP_MJ_CLOSE follows when the last reference to
+ * the file object goes. */
+void io_cleanup(struct io_file *file);
+
+/* ---- IRPs -------------------------------------------------------------------------------- */
+
+/* Called once the IRP has travelled back up its whole stack (no completion routine stopped it).
+ * Runs in the completing thread, at its IRQL (<= DISPATCH_LEVEL). */
+typedef void (*io_irp_done)(PIRP irp, void *context);
+
+/* Allocates an IRP (like IoAllocateIrp) that calls `done` at the end of completion instead of
+ * the I/O manager's own completion. The IRP stays valid until io_irp_free. */
+PIRP io_irp_alloc_hosted(CCHAR stack_size, io_irp_done done, void *context);
+/* Frees an IRP: poisoned and kept in a quarantine for a while, so that a late second
+ * completion is caught (bug check 0x44) instead of touching freed memory. */
+void io_irp_free(PIRP irp);
+
+/* Buffered I/O helpers: allocate a system buffer and release IRP resources at completion. */
+void *io_alloc_buffer(size_t size);
+void io_free_buffer(void *p);
+void io_irp_release_mdls(PIRP irp);
+
+/* The default dispatch routine: completes with STATUS_INVALID_DEVICE_REQUEST. */
+NTSTATUS io_invalid_request(PDEVICE_OBJECT device, PIRP irp);
+
+/* Describe a requester's buffers in an IRP (the next stack location's parameters too) and
+ * finish them at completion; see buffers.c. io_finish_buffers returns FALSE when the driver's
+ * Information exceeded out_capacity. */
+NTSTATUS io_setup_ioctl(PIRP irp, ULONG code, PVOID input, ULONG in_len, PVOID output,
+                        ULONG out_len);
+NTSTATUS io_setup_read_write(PIRP irp, PDEVICE_OBJECT device, UCHAR major, PVOID buffer,
+                             ULONG length);
+BOOLEAN io_finish_buffers(PIRP irp, ULONG out_capacity);
+
+/* Sends an IRP the runtime built to the top of a device's stack and waits for it (PASSIVE). */
+NTSTATUS io_call_and_wait(PDEVICE_OBJECT device, PIRP irp, IO_STATUS_BLOCK *iosb);
+
+#endif

@@ -1,0 +1,100 @@
+/*
+ * ke.h - the kernel layer: IRQL per thread, spin locks, dispatcher objects and waits, timers,
+ * DPCs, bug checks, and the runtime's notion of a thread (struct ke_thread).
+ *
+ * Every thread that runs driver code (client threads, DPC threads, worker threads, system
+ * threads created with PsCreateSystemThread) has a struct ke_thread, created lazily on first use.
+ * The public PKTHREAD a driver sees is a pointer to it (it begins with a DISPATCHER_HEADER so
+ * that a thread object can be waited on).
+ */
+#ifndef DRVHOST_KE_H
+#define DRVHOST_KE_H
+
+#include <wdm.h>
+
+#include "os/os.h"
+
+struct ke_thread {
+    DISPATCHER_HEADER header; /* ThreadObject; signalled when the thread terminates */
+    LONG_PTR refs;            /* references: the thread itself, handles, ObReferenceObject */
+    os_cond wake;             /* signalled by the dispatcher when a wait of this thread ends */
+    NTSTATUS wait_status;     /* result handed over by the waker (under the dispatcher lock) */
+    BOOLEAN waiting;
+    KPRIORITY priority;
+    ULONG processor;          /* emulated processor: fixed for DPC threads, hashed for others */
+    LONG critical_region;     /* KeEnterCriticalRegion depth */
+    BOOLEAN is_system;        /* created by PsCreateSystemThread or a runtime worker */
+    BOOLEAN is_dpc;           /* a DPC thread */
+    uint64_t tid;             /* host thread id, for reports */
+    const char *name;         /* "client", "dpc0", "worker1", "system" ... */
+    NTSTATUS exit_status;
+    /* Private to src/ke. */
+    struct ke_wait *wait;     /* the wait in progress (lives on this thread's stack); dispatcher lock */
+    BOOLEAN in_dpc;           /* a DPC routine is running on this thread */
+    BOOLEAN terminated;       /* the thread object was signalled (ke_thread_exit or thread exit) */
+};
+
+/* The calling thread's state, created on first use. Never NULL. */
+struct ke_thread *ke_current_thread(void);
+/* The current IRQL of the calling thread (a thread-local variable; fast). */
+KIRQL ke_irql(void);
+void ke_thread_reference(struct ke_thread *t);
+void ke_thread_dereference(struct ke_thread *t);
+/* Marks a thread created by the runtime (system thread, worker, DPC) before it runs drivers. */
+void ke_thread_set_kind(const char *name, BOOLEAN is_system, BOOLEAN is_dpc, ULONG processor);
+/* Called by a runtime-created thread just before it exits: signals the thread object. */
+void ke_thread_exit(NTSTATUS status);
+
+/* Boot and shutdown: the dispatcher, the timer thread and one DPC thread per processor. */
+NTSTATUS ke_init(unsigned processors);
+void ke_shutdown(void);
+ULONG ke_processor_count(void);
+
+/* Bug checks. ke_bugcheck prints the report (code and name, parameters, the driver whose code
+ * was running if known, the thread, a backtrace) and calls the host's handler; never returns. */
+__attribute__((noreturn)) void ke_bugcheck(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3,
+                                           ULONG_PTR p4);
+/* Same, with a one-line explanation printed before the report. */
+__attribute__((noreturn, format(printf, 6, 7))) void ke_bugcheck_msg(ULONG code, ULONG_PTR p1,
+                                                                     ULONG_PTR p2, ULONG_PTR p3,
+                                                                     ULONG_PTR p4, const char *fmt,
+                                                                     ...);
+const char *ke_bugcheck_name(ULONG code);
+
+/* Bug-check codes the runtime raises (values are Microsoft's). */
+#define BUGCODE_IRQL_NOT_GREATER_OR_EQUAL 0x09
+#define BUGCODE_IRQL_NOT_LESS_OR_EQUAL 0x0A
+#define BUGCODE_SPIN_LOCK_ALREADY_OWNED 0x0F
+#define BUGCODE_SPIN_LOCK_NOT_OWNED 0x10
+#define BUGCODE_KMODE_EXCEPTION_NOT_HANDLED 0x1E
+#define BUGCODE_NO_MORE_IRP_STACK_LOCATIONS 0x35
+#define BUGCODE_MULTIPLE_IRP_COMPLETE_REQUESTS 0x44
+#define BUGCODE_INVALID_AFFINITY_SET 0x3
+#define BUGCODE_SYSTEM_SERVICE_EXCEPTION 0x3B
+#define BUGCODE_PAGE_FAULT_IN_NONPAGED_AREA 0x50
+#define BUGCODE_KERNEL_MODE_EXCEPTION_NOT_HANDLED 0x8E
+#define BUGCODE_THREAD_STUCK_IN_DEVICE_DRIVER 0xEA
+#define BUGCODE_BAD_POOL_CALLER 0xC2
+#define BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION 0xC4
+#define BUGCODE_DRIVER_CORRUPTED_EXPOOL 0xC5
+#define BUGCODE_IRQL_UNEXPECTED_VALUE 0xC8
+#define BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION 0xC9
+#define BUGCODE_PNP_DETECTED_FATAL_ERROR 0xCA
+#define BUGCODE_DRIVER_LEFT_LOCKED_PAGES_IN_PROCESS 0xCB
+#define BUGCODE_DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS 0xCE
+#define BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL 0xD1
+#define BUGCODE_TIMER_OR_DPC_INVALID 0xC7
+#define BUGCODE_KERNEL_APC_PENDING_DURING_EXIT 0x20
+#define BUGCODE_KERNEL_SECURITY_CHECK_FAILURE 0x139
+#define BUGCODE_DRIVER_RETURNED_STATUS_REPARSE_FOR_VOLUME_OPEN 0xF6
+
+/* Who is running: the loader registers a lookup so that reports and pool accounting can name
+ * the driver a code address belongs to. Returns the driver's service name or NULL. */
+typedef const char *(*ke_address_namer)(const void *address);
+void ke_set_address_namer(ke_address_namer namer);
+
+/* Waits used by the runtime itself (host threads waiting for an IRP): a plain KEVENT wait at
+ * PASSIVE_LEVEL, with a time-out in milliseconds (UINT32_MAX: none). */
+NTSTATUS ke_wait_event_ms(PKEVENT event, uint32_t timeout_ms);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * ldr.h - the loader: driver modules (ELF shared objects built by drvcc), their imports,
+ * their entry point and unload.
+ */
+#ifndef DRVHOST_LDR_H
+#define DRVHOST_LDR_H
+
+#include <wdm.h>
+
+struct ldr_module;
+
+NTSTATUS ldr_init(void);
+/* Unloads every module still loaded (DriverUnload when it has one). */
+void ldr_shutdown(void);
+
+/* Loads the service's module and runs its entry point (see drvhost_driver_load). */
+NTSTATUS ldr_load(const char *service);
+NTSTATUS ldr_unload(const char *service);
+
+/* The module an address belongs to, or NULL: used for pool accounting and bug-check reports. */
+struct ldr_module *ldr_module_of(const void *address);
+const char *ldr_module_name(const struct ldr_module *module);
+
+/* Lists into `missing` (newline-separated, truncated to size) the undefined symbols of an ELF
+ * module that drvhost does not export. Returns the count, or -1 if it is not an ELF x86-64
+ * shared object (error text in `missing`). Exposed for tests. */
+int ldr_check_imports(const void *image, size_t size, char *missing, size_t missing_size);
+
+#endif

@@ -1,0 +1,293 @@
+/*
+ * loader.c - loading a driver module and calling its entry point, as the NT loader and I/O
+ * manager do: \Driver\<service> is created, DriverEntry(DriverObject, RegistryPath) runs at
+ * PASSIVE_LEVEL, devices created there are made ready; a failing DriverEntry unloads the module
+ * without DriverUnload. Unload calls DriverUnload, reports leaked pool and devices, and closes.
+ *
+ * Locking: ldr_lock protects the module list; loads and unloads are serialised by ldr_op_lock
+ * (Windows serialises driver loads too) and driver code never runs under ldr_lock.
+ */
+#include "ldr/ldr_private.h"
+
+#include "cm/cm.h"
+#include "ex/ex.h"
+#include "io/io.h"
+#include "ke/ke.h"
+#include "rtl/rtl.h"
+
+#include <drvhost/drvhost.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ldr_module {
+    struct ldr_module *next;
+    char *service;
+    char *path;
+    void *handle;
+    uintptr_t base;
+    size_t size;
+    struct io_driver *driver;
+};
+
+static os_mutex ldr_lock = {PTHREAD_MUTEX_INITIALIZER};
+static os_mutex ldr_op_lock = {PTHREAD_MUTEX_INITIALIZER};
+static struct ldr_module *ldr_modules;
+
+struct ldr_module *ldr_module_of(const void *address)
+{
+    struct ldr_module *m;
+    uintptr_t a = (uintptr_t)address;
+    os_mutex_lock(&ldr_lock);
+    for (m = ldr_modules; m != NULL; m = m->next)
+        if (a >= m->base && a - m->base < m->size)
+            break;
+    os_mutex_unlock(&ldr_lock);
+    return m;
+}
+
+const char *ldr_module_name(const struct ldr_module *module)
+{
+    return module->service;
+}
+
+static const char *ldr_namer(const void *address)
+{
+    struct ldr_module *m = ldr_module_of(address);
+    return m ? m->service : NULL;
+}
+
+static void *ldr_owner(const void *address)
+{
+    return ldr_module_of(address);
+}
+
+NTSTATUS ldr_init(void)
+{
+    ke_set_address_namer(ldr_namer);
+    ex_set_owner_lookup(ldr_owner);
+    return STATUS_SUCCESS;
+}
+
+static struct ldr_module *ldr_find(const char *service)
+{
+    struct ldr_module *m;
+    os_mutex_lock(&ldr_lock);
+    for (m = ldr_modules; m != NULL && strcasecmp(m->service, service) != 0; m = m->next)
+        ;
+    os_mutex_unlock(&ldr_lock);
+    return m;
+}
+
+/* A relative image that is not found is looked up by its file name in DRVHOST_DRIVER_PATH
+ * (colon-separated), where the build puts driver modules. */
+static char *ldr_resolve_image(const char *image)
+{
+    const char *base = strrchr(image, '/'), *env = getenv("DRVHOST_DRIVER_PATH");
+    char candidate[4096];
+    if (os_file_exists(image) || env == NULL)
+        return strdup(image);
+    base = base ? base + 1 : image;
+    for (const char *p = env; *p;) {
+        size_t n = strcspn(p, ":");
+        snprintf(candidate, sizeof(candidate), "%.*s/%s", (int)n, p, base);
+        if (n > 0 && os_file_exists(candidate))
+            return strdup(candidate);
+        p += n + (p[n] == ':');
+    }
+    return strdup(image);
+}
+
+static NTSTATUS ldr_check_file(const char *service, const char *path)
+{
+    size_t size;
+    char missing[4096];
+    void *image = os_read_file(path, &size);
+    int n;
+    if (image == NULL) {
+        fprintf(stderr, "drvhost: service '%s': cannot read driver image '%s'\n", service, path);
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    }
+    n = ldr_check_imports(image, size, missing, sizeof(missing));
+    free(image);
+    if (n < 0) {
+        fprintf(stderr, "drvhost: service '%s': '%s': %s\n", service, path, missing);
+        return STATUS_INVALID_IMAGE_FORMAT;
+    }
+    if (n > 0) {
+        fprintf(stderr,
+                "drvhost: service '%s': '%s' imports %d routine(s) that drvhost does not "
+                "implement:\n",
+                service, path, n);
+        for (char *line = strtok(missing, "\n"); line; line = strtok(NULL, "\n"))
+            fprintf(stderr, "  %s\n", line);
+        return STATUS_PROCEDURE_NOT_FOUND;
+    }
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS ldr_open_module(struct ldr_module *m, PDRIVER_INITIALIZE *entry)
+{
+    char error[512];
+    m->handle = os_module_open(m->path, error, sizeof(error));
+    if (m->handle == NULL) {
+        fprintf(stderr, "drvhost: service '%s': cannot load '%s': %s\n", m->service, m->path,
+                error);
+        return STATUS_INVALID_IMAGE_FORMAT;
+    }
+    *entry = (PDRIVER_INITIALIZE)os_module_symbol(m->handle, "DriverEntry");
+    if (*entry == NULL) {
+        fprintf(stderr, "drvhost: service '%s': '%s' has no DriverEntry\n", m->service, m->path);
+        return STATUS_INVALID_IMAGE_FORMAT;
+    }
+    if (!os_module_range(m->handle, &m->base, &m->size))
+        return STATUS_INVALID_IMAGE_FORMAT;
+    return STATUS_SUCCESS;
+}
+
+static void ldr_module_free(struct ldr_module *m)
+{
+    if (m->handle != NULL)
+        os_module_close(m->handle);
+    free(m->service);
+    free(m->path);
+    free(m);
+}
+
+static void ldr_list_remove(struct ldr_module *m)
+{
+    os_mutex_lock(&ldr_lock);
+    for (struct ldr_module **pp = &ldr_modules; *pp; pp = &(*pp)->next)
+        if (*pp == m) {
+            *pp = m->next;
+            break;
+        }
+    os_mutex_unlock(&ldr_lock);
+}
+
+/* Releases what a driver left behind and the module itself (the module must not run again). */
+static void ldr_teardown(struct ldr_module *m)
+{
+    if (m->driver != NULL)
+        io_driver_destroy(m->driver);
+    ex_pool_report_leaks(m, m->service);
+    ex_pool_release_owner(m);
+    ldr_list_remove(m);
+    ldr_module_free(m);
+}
+
+static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
+{
+    NTSTATUS status;
+    char text[96];
+    m->driver->object.DriverInit = entry;
+    m->driver->object.DriverStart = (PVOID)m->base;
+    m->driver->object.DriverSize = (ULONG)m->size;
+    m->driver->module = m;
+    status = entry(&m->driver->object, &m->driver->registry_path);
+    if (ke_irql() != PASSIVE_LEVEL)
+        ke_bugcheck_msg(BUGCODE_IRQL_UNEXPECTED_VALUE, ((ULONG_PTR)ke_irql() << 16) | PASSIVE_LEVEL,
+                        (ULONG_PTR)entry, 0, 0, "DriverEntry of '%s' returned at IRQL %u",
+                        m->service, ke_irql());
+    if (!NT_SUCCESS(status))
+        fprintf(stderr, "drvhost: DriverEntry of '%s' failed: %s\n", m->service,
+                drvhost_status_format(status, text, sizeof(text)));
+    return status;
+}
+
+static NTSTATUS ldr_prepare(const char *service, struct ldr_module **out, PDRIVER_INITIALIZE *entry)
+{
+    char *image = NULL;
+    struct ldr_module *m;
+    NTSTATUS status = cm_service_image_path(service, &image);
+    if (!NT_SUCCESS(status)) {
+        fprintf(stderr, "drvhost: no service named '%s'\n", service);
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    }
+    m = calloc(1, sizeof(*m));
+    if (m == NULL || (m->service = strdup(service)) == NULL) {
+        free(image);
+        free(m);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    m->path = ldr_resolve_image(image);
+    free(image);
+    status = ldr_check_file(service, m->path);
+    if (NT_SUCCESS(status))
+        status = ldr_open_module(m, entry);
+    if (NT_SUCCESS(status))
+        status = io_driver_create(service, &m->driver);
+    if (!NT_SUCCESS(status)) {
+        ldr_module_free(m);
+        return status;
+    }
+    *out = m;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS ldr_load(const char *service)
+{
+    struct ldr_module *m;
+    PDRIVER_INITIALIZE entry;
+    NTSTATUS status;
+    os_mutex_lock(&ldr_op_lock);
+    if (ldr_find(service) != NULL) {
+        os_mutex_unlock(&ldr_op_lock);
+        return STATUS_IMAGE_ALREADY_LOADED;
+    }
+    status = ldr_prepare(service, &m, &entry);
+    if (NT_SUCCESS(status)) {
+        os_mutex_lock(&ldr_lock);
+        m->next = ldr_modules;
+        ldr_modules = m;
+        os_mutex_unlock(&ldr_lock);
+        status = ldr_call_entry(m, entry);
+        if (NT_SUCCESS(status))
+            io_driver_ready_devices(m->driver);
+        else
+            ldr_teardown(m);
+    }
+    os_mutex_unlock(&ldr_op_lock);
+    return status;
+}
+
+static NTSTATUS ldr_unload_module(struct ldr_module *m)
+{
+    PDRIVER_UNLOAD unload = m->driver->object.DriverUnload;
+    if (unload == NULL)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    m->driver->object.Flags |= DRVO_UNLOAD_INVOKED;
+    unload(&m->driver->object);
+    /* Work items and DPCs the driver queued must not run after its code is gone. */
+    KeFlushQueuedDpcs();
+    ex_flush_work();
+    ldr_teardown(m);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS ldr_unload(const char *service)
+{
+    struct ldr_module *m;
+    NTSTATUS status = STATUS_OBJECT_NAME_NOT_FOUND;
+    os_mutex_lock(&ldr_op_lock);
+    m = ldr_find(service);
+    if (m != NULL)
+        status = ldr_unload_module(m);
+    os_mutex_unlock(&ldr_op_lock);
+    return status;
+}
+
+void ldr_shutdown(void)
+{
+    os_mutex_lock(&ldr_op_lock);
+    while (ldr_modules != NULL) {
+        struct ldr_module *m = ldr_modules;
+        if (!NT_SUCCESS(ldr_unload_module(m))) {
+            fprintf(stderr, "drvhost: driver '%s' has no DriverUnload: released at shutdown\n",
+                    m->service);
+            ldr_teardown(m);
+        }
+    }
+    os_mutex_unlock(&ldr_op_lock);
+}

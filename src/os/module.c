@@ -1,0 +1,99 @@
+/* module.c - module address ranges and whole-file reads for the loader. */
+#include "os/os.h"
+
+#include <dlfcn.h>
+#include <link.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+struct range_query {
+    uintptr_t load_base;
+    uintptr_t lo, hi;
+    bool found;
+};
+
+static int range_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+    struct range_query *q = data;
+    (void)size;
+    if (info->dlpi_addr != q->load_base)
+        return 0;
+    for (int i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type != PT_LOAD)
+            continue;
+        uintptr_t lo = info->dlpi_addr + ph->p_vaddr, hi = lo + ph->p_memsz;
+        if (!q->found || lo < q->lo)
+            q->lo = lo;
+        if (!q->found || hi > q->hi)
+            q->hi = hi;
+        q->found = true;
+    }
+    return q->found;
+}
+
+bool os_module_range(void *module, uintptr_t *base, size_t *size)
+{
+    struct link_map *map;
+    struct range_query q = {0};
+    if (dlinfo(module, RTLD_DI_LINKMAP, &map) != 0)
+        return false;
+    q.load_base = map->l_addr;
+    dl_iterate_phdr(range_cb, &q);
+    if (!q.found)
+        return false;
+    *base = q.lo;
+    *size = q.hi - q.lo;
+    return true;
+}
+
+bool os_file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+void *os_read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long n;
+    if (f == NULL)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+        buf = malloc((size_t)n + 1);
+        if (buf != NULL && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+            free(buf);
+            buf = NULL;
+        }
+        if (buf != NULL)
+            *size = (size_t)n;
+    }
+    fclose(f);
+    return buf;
+}
+
+static void *runtime_handle(void)
+{
+    static void *handle;
+    Dl_info info;
+    if (handle == NULL && dladdr((void *)runtime_handle, &info) && info.dli_fname != NULL)
+        handle = dlopen(info.dli_fname, RTLD_NOLOAD | RTLD_LAZY);
+    return handle;
+}
+
+bool os_runtime_exports(const char *name)
+{
+    void *h = runtime_handle(), *sym;
+    Dl_info mine, theirs;
+    if (h == NULL || (sym = dlsym(h, name)) == NULL)
+        return false;
+    return dladdr((void *)runtime_handle, &mine) && dladdr(sym, &theirs) &&
+           mine.dli_fbase == theirs.dli_fbase;
+}
+
+bool os_process_has_symbol(const char *name)
+{
+    return dlsym(RTLD_DEFAULT, name) != NULL;
+}

@@ -1,0 +1,84 @@
+/*
+ * os.h - the platform layer: the only code that calls POSIX (threads, locks, clocks, memory,
+ * dynamic loading). Everything above it is written against these wrappers.
+ */
+#ifndef DRVHOST_OS_H
+#define DRVHOST_OS_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Mutexes and condition variables (condition variables use CLOCK_MONOTONIC). */
+typedef struct os_mutex {
+    pthread_mutex_t m;
+} os_mutex;
+typedef struct os_cond {
+    pthread_cond_t c;
+} os_cond;
+
+void os_mutex_init(os_mutex *m);
+void os_mutex_destroy(os_mutex *m);
+void os_mutex_lock(os_mutex *m);
+void os_mutex_unlock(os_mutex *m);
+bool os_mutex_trylock(os_mutex *m);
+void os_cond_init(os_cond *c);
+void os_cond_destroy(os_cond *c);
+void os_cond_wait(os_cond *c, os_mutex *m);
+/* Waits until the monotonic deadline (ns, see os_monotonic_ns). Returns false on time-out. */
+bool os_cond_wait_until(os_cond *c, os_mutex *m, uint64_t deadline_ns);
+void os_cond_signal(os_cond *c);
+void os_cond_broadcast(os_cond *c);
+
+/* Threads. */
+typedef struct os_thread {
+    pthread_t t;
+} os_thread;
+int os_thread_create(os_thread *t, void *(*fn)(void *), void *arg, const char *name);
+void os_thread_join(os_thread *t);
+void os_thread_detach(os_thread *t);
+uint64_t os_thread_id(void); /* the kernel thread id (gettid) */
+void os_yield(void);
+/* Thread-exit destructor for per-thread runtime state. */
+typedef struct os_tls_key {
+    pthread_key_t k;
+} os_tls_key;
+int os_tls_key_create(os_tls_key *key, void (*destructor)(void *));
+void os_tls_key_delete(os_tls_key *key);
+void os_tls_set(os_tls_key *key, void *value);
+
+/* Clocks. */
+uint64_t os_monotonic_ns(void);
+/* Wall-clock time as Windows counts it: 100 ns units since 1601-01-01 UTC. */
+int64_t os_system_time_100ns(void);
+void os_sleep_ns(uint64_t ns);
+unsigned os_cpu_count(void);
+
+/* Process. */
+uint64_t os_process_id(void);
+void os_write_stderr(const char *text, size_t len);
+__attribute__((noreturn)) void os_exit_now(int status);
+/* Writes a backtrace of the calling thread to stderr (skip the first `skip` frames). */
+void os_backtrace(int skip);
+/* Fills frames[] with up to max return addresses of the calling thread; returns the count. */
+int os_backtrace_frames(void **frames, int max);
+
+/* Dynamic loading. */
+void *os_module_open(const char *path, char *error, size_t error_size);
+void *os_module_symbol(void *module, const char *name);
+void os_module_close(void *module);
+/* The module base address and file of an address in a loaded module (dladdr); false if none. */
+bool os_address_module(const void *address, void **base, const char **file);
+
+/* The address range [base, base+size) a loaded module occupies (its PT_LOAD segments). */
+bool os_module_range(void *module, uintptr_t *base, size_t *size);
+/* Reads a whole file into a malloc'ed buffer (caller frees with free). */
+void *os_read_file(const char *path, size_t *size);
+bool os_file_exists(const char *path);
+/* True if `name` is a symbol defined by the runtime library itself (not by a library it uses). */
+bool os_runtime_exports(const char *name);
+/* True if `name` resolves in the process (used for the C library routines drivers may call). */
+bool os_process_has_symbol(const char *name);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * rtl.h - the runtime library layer's internal interface (src/rtl).
+ *
+ * The public Rtl and Dbg routines are declared in include/km/drvhost_rtl.h; this header adds
+ * what other layers of the runtime use: status names, the allocator hook, the printf engine
+ * and the debug-output filter settings.
+ */
+#ifndef DRVHOST_SRC_RTL_H
+#define DRVHOST_SRC_RTL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <ntdef.h>
+#include <ntstatus.h>
+#include <drvhost_rtl.h>
+
+/* ---- status names (status.c) -------------------------------------------------------------- */
+
+/* The canonical name of a status ("STATUS_SUCCESS" for 0), or NULL when it has none. The
+ * string is static. */
+const char *rtl_status_name(NTSTATUS status);
+
+/* ---- allocation (alloc_fallback.c until the executive's pool takes over) ------------------ */
+
+/* Allocations made on behalf of a caller (RtlAnsiStringToUnicodeString with
+ * AllocateDestinationString, RtlCreateUnicodeString, ...); released with rtl_free, which is what
+ * RtlFreeUnicodeString and RtlFreeAnsiString call. rtl_alloc returns NULL on failure. */
+void *rtl_alloc(SIZE_T size, ULONG tag);
+void rtl_free(void *p);
+
+#define RTL_STRING_TAG 0x53747247u /* 'GrtS' as the pool prints it */
+
+/* ---- the Microsoft printf dialect (format.c) ---------------------------------------------- */
+
+/* Formats into buf (narrow: char; wide: WCHAR), storing at most cap characters and no
+ * terminator. Returns the number of characters the whole output takes (it may exceed cap),
+ * or -1 for a format the engine refuses (%n, a malformed conversion). fmt is a char string
+ * when wide is 0, a WCHAR string otherwise. buf may be NULL when cap is 0. */
+ptrdiff_t rtl_vformat(int wide, void *buf, size_t cap, const void *fmt, va_list ap);
+
+/* ---- debug output (dbgprint.c) ------------------------------------------------------------ */
+
+/* Sets the filter mask of a component (Windows' Kd_<component>_Mask; all start at 0).
+ * RTL_DBG_WIN2000 sets the system-wide mask that is ORed into every component's (default 0x1,
+ * DPFLTR_ERROR_LEVEL only); RTL_DBG_ALL_COMPONENTS sets every component's mask and the
+ * system-wide one. Other ids outside the DPFLTR table are ignored. */
+#define RTL_DBG_WIN2000 0xFFFFFFFEu
+#define RTL_DBG_ALL_COMPONENTS 0xFFFFFFFFu
+void rtl_dbg_set_filter(ULONG component, ULONG mask);
+/* Nonzero: DbgPrint output is filtered as usual but not written. */
+void rtl_dbg_set_quiet(int quiet);
+
+/* ---- character helpers shared by string.c and format.c ------------------------------------ */
+
+/* Length in WCHARs of a terminated WCHAR string (our own: glibc's wcs* are not for 16-bit). */
+size_t rtl_wcslen(const WCHAR *s);
+/* WCHAR to one ANSI (Latin-1) byte; '?' for what Latin-1 lacks. */
+static inline char rtl_wchar_to_ansi(WCHAR c)
+{
+    return c < 0x100 ? (char)c : '?';
+}
+
+#endif

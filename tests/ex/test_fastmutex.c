@@ -1,0 +1,127 @@
+/*
+ * test_fastmutex.c - fast mutexes: IRQL raised to APC_LEVEL and restored, mutual exclusion
+ * under contention, ExTryToAcquireFastMutex, the Unsafe forms, and Driver Verifier's checks
+ * (0xC4) for recursion and bad IRQLs.
+ *
+ * The contended test uses host threads: PsCreateSystemThread is not there yet.
+ */
+#include <pthread.h>
+#include <wdm.h>
+
+#include "harness.h"
+
+static FAST_MUTEX mutex;
+static LONG counter_plain;
+
+TEST(acquire_release_irql)
+{
+    ExInitializeFastMutex(&mutex);
+    ExAcquireFastMutex(&mutex);
+    ok(KeGetCurrentIrql() == APC_LEVEL, "IRQL %u while holding, expected APC_LEVEL\n", KeGetCurrentIrql());
+    ExReleaseFastMutex(&mutex);
+    ok(KeGetCurrentIrql() == PASSIVE_LEVEL, "IRQL %u after release\n", KeGetCurrentIrql());
+    ok(ExTryToAcquireFastMutex(&mutex), "try on a free mutex failed\n");
+    ok(KeGetCurrentIrql() == APC_LEVEL, "IRQL %u after try\n", KeGetCurrentIrql());
+    ExReleaseFastMutex(&mutex);
+}
+
+static void *hold_and_try(void *arg)
+{
+    (void)arg;
+    BOOLEAN got = ExTryToAcquireFastMutex(&mutex);
+    ok(!got, "try succeeded on a mutex owned by another thread\n");
+    ok(KeGetCurrentIrql() == PASSIVE_LEVEL, "failed try left IRQL %u\n", KeGetCurrentIrql());
+    if (got)
+        ExReleaseFastMutex(&mutex);
+    return NULL;
+}
+
+TEST(try_on_owned_mutex)
+{
+    pthread_t t;
+    ExInitializeFastMutex(&mutex);
+    ExAcquireFastMutex(&mutex);
+    pthread_create(&t, NULL, hold_and_try, NULL);
+    pthread_join(t, NULL);
+    ExReleaseFastMutex(&mutex);
+}
+
+#define THREADS 4
+#define ITERATIONS 20000
+
+static void *contend(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < ITERATIONS; i++) {
+        ExAcquireFastMutex(&mutex);
+        counter_plain++; /* protected by the mutex only */
+        ExReleaseFastMutex(&mutex);
+    }
+    return NULL;
+}
+
+TEST(mutual_exclusion)
+{
+    pthread_t t[THREADS];
+    ExInitializeFastMutex(&mutex);
+    counter_plain = 0;
+    for (int i = 0; i < THREADS; i++)
+        pthread_create(&t[i], NULL, contend, NULL);
+    for (int i = 0; i < THREADS; i++)
+        pthread_join(t[i], NULL);
+    ok(counter_plain == THREADS * ITERATIONS, "counter %ld, expected %d\n", (long)counter_plain,
+       THREADS * ITERATIONS);
+}
+
+TEST(unsafe_in_critical_region)
+{
+    ExInitializeFastMutex(&mutex);
+    KeEnterCriticalRegion();
+    ExAcquireFastMutexUnsafe(&mutex);
+    ok(KeGetCurrentIrql() == PASSIVE_LEVEL, "Unsafe acquire changed the IRQL to %u\n", KeGetCurrentIrql());
+    ExReleaseFastMutexUnsafe(&mutex);
+    KeLeaveCriticalRegion();
+}
+
+TEST(unsafe_at_apc_level)
+{
+    KIRQL old;
+    ExInitializeFastMutex(&mutex);
+    KeRaiseIrql(APC_LEVEL, &old);
+    ExAcquireFastMutexUnsafe(&mutex);
+    ExReleaseFastMutexUnsafe(&mutex);
+    KeLowerIrql(old);
+}
+
+TEST(unsafe_with_apcs_enabled)
+{
+    ExInitializeFastMutex(&mutex);
+    expect_bugcheck(0xC4); /* 0x39 */
+    ExAcquireFastMutexUnsafe(&mutex);
+}
+
+TEST(recursive_acquire)
+{
+    ExInitializeFastMutex(&mutex);
+    ExAcquireFastMutex(&mutex);
+    expect_bugcheck(0xC4); /* 0x1000: self-deadlock (a hang on Windows) */
+    ExAcquireFastMutex(&mutex);
+}
+
+TEST(acquire_at_dispatch)
+{
+    KIRQL old;
+    ExInitializeFastMutex(&mutex);
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    expect_bugcheck(0xC4); /* 0x33 */
+    ExAcquireFastMutex(&mutex);
+}
+
+TEST(release_not_owned)
+{
+    ExInitializeFastMutex(&mutex);
+    KIRQL old;
+    KeRaiseIrql(APC_LEVEL, &old);
+    expect_bugcheck(0xC4); /* 0x1007 */
+    ExReleaseFastMutex(&mutex);
+}

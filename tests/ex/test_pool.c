@@ -1,0 +1,260 @@
+/*
+ * test_pool.c - ExAllocatePool*, ExFreePool*: alignment, zeroing, POOL_FLAGS validation, and
+ * the bug checks Windows documents for misuse (BAD_POOL_CALLER 0xC2, BAD_POOL_HEADER 0x19,
+ * DRIVER_VERIFIER_DETECTED_VIOLATION 0xC4, KMODE_EXCEPTION_NOT_HANDLED 0x1E).
+ */
+#include <wdm.h>
+
+#include "harness.h"
+
+#define TAG 'tseT'
+#define HUGE_SIZE ((SIZE_T)1 << 50)
+
+static int all_bytes(const void *p, SIZE_T n, unsigned char value)
+{
+    const unsigned char *b = p;
+    for (SIZE_T i = 0; i < n; i++)
+        if (b[i] != value)
+            return 0;
+    return 1;
+}
+
+TEST(alloc_free_with_tag)
+{
+    PUCHAR p = ExAllocatePoolWithTag(NonPagedPoolNx, 100, TAG);
+    ok(p != NULL, "allocation failed\n");
+    ok(((ULONG_PTR)p & 15) == 0, "%p is not 16-byte aligned\n", (void *)p);
+    RtlFillMemory(p, 100, 0x5A);
+    ExFreePoolWithTag(p, TAG);
+    p = ExAllocatePoolWithTag(PagedPool, 1, TAG);
+    ok(p != NULL, "paged allocation failed\n");
+    ExFreePool(p);
+}
+
+TEST(alignment)
+{
+    PVOID big = ExAllocatePoolWithTag(NonPagedPoolNx, 2 * PAGE_SIZE + 5, TAG);
+    PVOID cache = ExAllocatePoolWithTag(NonPagedPoolCacheAligned, 40, TAG);
+    ok(big != NULL && ((ULONG_PTR)big & (PAGE_SIZE - 1)) == 0, "%p is not page-aligned\n", big);
+    ok(cache != NULL && ((ULONG_PTR)cache & 63) == 0, "%p is not cache-aligned\n", cache);
+    ExFreePoolWithTag(big, TAG);
+    ExFreePoolWithTag(cache, TAG);
+}
+
+TEST(untagged_allocation)
+{
+    PVOID p = ExAllocatePool(NonPagedPool, 32);
+    ok(p != NULL, "ExAllocatePool failed\n");
+    ExFreePool(p);
+    p = ExAllocatePool(PagedPool, 32);
+    ExFreePoolWithTag(p, 'enoN'); /* untagged blocks carry the tag "None" */
+}
+
+TEST(zeroing_inlines)
+{
+    PUCHAR p = ExAllocatePoolZero(NonPagedPoolNx, 300, TAG);
+    ok(p != NULL && all_bytes(p, 300, 0), "ExAllocatePoolZero did not zero\n");
+    ExFreePoolWithTag(p, TAG);
+    p = ExAllocatePoolWithTag((POOL_TYPE)(NonPagedPoolNx | POOL_ZERO_ALLOCATION), 300, TAG);
+    ok(p != NULL && all_bytes(p, 300, 0), "POOL_ZERO_ALLOCATION did not zero\n");
+    ExFreePoolWithTag(p, TAG);
+}
+
+TEST(pool2_zeroed_unless_uninitialized)
+{
+    for (int round = 0; round < 4; round++) {
+        PUCHAR p = ExAllocatePool2(POOL_FLAG_NON_PAGED, 512, TAG);
+        ok(p != NULL && all_bytes(p, 512, 0), "ExAllocatePool2 memory is not zeroed\n");
+        RtlFillMemory(p, 512, 0xFF);
+        ExFreePoolWithTag(p, TAG);
+    }
+    PUCHAR u = ExAllocatePool2(POOL_FLAG_PAGED | POOL_FLAG_UNINITIALIZED, 64, TAG);
+    ok(u != NULL, "uninitialized allocation failed\n");
+    ExFreePool(u);
+}
+
+TEST(pool2_flag_validation)
+{
+    PVOID p;
+    ok(ExAllocatePool2(0, 16, TAG) == NULL, "no pool type accepted\n");
+    ok(ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_PAGED, 16, TAG) == NULL,
+       "two pool types accepted\n");
+    ok(ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, 0) == NULL, "tag 0 accepted\n");
+    ok(ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_RESERVED1, 16, TAG) == NULL,
+       "reserved required flag accepted\n");
+    ok(ExAllocatePool2(POOL_FLAG_NON_PAGED | 0x00100000ULL, 16, TAG) == NULL,
+       "unknown required flag accepted\n");
+    /* Unknown optional flags are ignored. */
+    p = ExAllocatePool2(POOL_FLAG_NON_PAGED | (1ULL << 40), 16, TAG);
+    ok(p != NULL, "unknown optional flag refused\n");
+    ExFreePoolWithTag(p, TAG);
+    p = ExAllocatePool2(POOL_FLAG_NON_PAGED_EXECUTE | POOL_FLAG_CACHE_ALIGNED | POOL_FLAG_USE_QUOTA,
+                        16, TAG);
+    ok(p != NULL && ((ULONG_PTR)p & 63) == 0, "cache-aligned executable allocation: %p\n", p);
+    ExFreePoolWithTag(p, TAG);
+}
+
+TEST(pool2_failure_returns_null)
+{
+    ok(ExAllocatePool2(POOL_FLAG_NON_PAGED, HUGE_SIZE, TAG) == NULL, "huge allocation succeeded\n");
+    ok(ExAllocatePoolWithTag(NonPagedPoolNx, HUGE_SIZE, TAG) == NULL, "huge allocation succeeded\n");
+    ok(ExAllocatePoolWithQuotaTag((POOL_TYPE)(PagedPool | POOL_QUOTA_FAIL_INSTEAD_OF_RAISE),
+                                  HUGE_SIZE, TAG) == NULL,
+       "huge quota allocation succeeded\n");
+}
+
+TEST(pool2_raise_on_failure)
+{
+    expect_bugcheck(0x1E); /* the raised exception is unhandled */
+    ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_RAISE_ON_FAILURE, HUGE_SIZE, TAG);
+}
+
+TEST(quota_raises_by_default)
+{
+    expect_bugcheck(0x1E);
+    ExAllocatePoolWithQuotaTag(PagedPool, HUGE_SIZE, TAG);
+}
+
+TEST(raise_status)
+{
+    expect_bugcheck(0x1E);
+    ExRaiseStatus(STATUS_ACCESS_VIOLATION);
+}
+
+typedef struct _POOL_EXT_PARAM {
+    ULONG64 TypeAndFlags; /* Type: bits 0-7, Optional: bit 8 */
+    ULONG64 Value;
+} POOL_EXT_PARAM;
+
+TEST(pool3_extended_parameters)
+{
+    POOL_EXT_PARAM priority = {1, NormalPoolPriority}, bogus = {0x7F, 0}, optional = {0x7F | 0x100, 0};
+    PVOID p = ExAllocatePool3(POOL_FLAG_NON_PAGED, 48, TAG, (PCPOOL_EXTENDED_PARAMETER)&priority, 1);
+    ok(p != NULL, "priority parameter refused\n");
+    ExFreePoolWithTag(p, TAG);
+    ok(ExAllocatePool3(POOL_FLAG_NON_PAGED, 48, TAG, (PCPOOL_EXTENDED_PARAMETER)&bogus, 1) == NULL,
+       "unknown required parameter accepted\n");
+    p = ExAllocatePool3(POOL_FLAG_NON_PAGED, 48, TAG, (PCPOOL_EXTENDED_PARAMETER)&optional, 1);
+    ok(p != NULL, "unknown optional parameter refused\n");
+    ExFreePoolWithTag(p, TAG);
+    p = ExAllocatePool3(POOL_FLAG_PAGED, 48, TAG, NULL, 0);
+    ok(p != NULL, "no extended parameters refused\n");
+    ExFreePool(p);
+}
+
+TEST(nonpaged_at_dispatch)
+{
+    KIRQL old;
+    PVOID p;
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    p = ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);
+    ok(p != NULL, "nonpaged allocation at DISPATCH_LEVEL failed\n");
+    ExFreePoolWithTag(p, TAG);
+    KeLowerIrql(old);
+}
+
+TEST(paged_alloc_at_dispatch)
+{
+    KIRQL old;
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    expect_bugcheck(0xC2); /* BAD_POOL_CALLER 0x08 */
+    ExAllocatePoolWithTag(PagedPool, 64, TAG);
+}
+
+TEST(pool2_paged_at_dispatch)
+{
+    KIRQL old;
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    expect_bugcheck(0xC2);
+    ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG);
+}
+
+TEST(paged_free_at_dispatch)
+{
+    KIRQL old;
+    PVOID p = ExAllocatePoolWithTag(PagedPool, 64, TAG);
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    expect_bugcheck(0xC2); /* BAD_POOL_CALLER 0x09 */
+    ExFreePoolWithTag(p, TAG);
+}
+
+TEST(alloc_above_dispatch)
+{
+    KIRQL old;
+    KeRaiseIrql(HIGH_LEVEL, &old);
+    expect_bugcheck(0xC2);
+    ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);
+}
+
+TEST(wrong_tag)
+{
+    PVOID p = ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);
+    expect_bugcheck(0xC2); /* BAD_POOL_CALLER 0x0A */
+    ExFreePoolWithTag(p, 'gnrW');
+}
+
+TEST(double_free)
+{
+    PVOID p = ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);
+    ExFreePoolWithTag(p, TAG);
+    expect_bugcheck(0xC2); /* BAD_POOL_CALLER 0x07 */
+    ExFreePoolWithTag(p, TAG);
+}
+
+TEST(free_stack_address)
+{
+    __attribute__((aligned(16))) char local[64];
+    expect_bugcheck(0xC2);
+    ExFreePool(local);
+}
+
+TEST(free_interior_pointer)
+{
+    PUCHAR p = ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);
+    expect_bugcheck(0xC2);
+    ExFreePool(p + 16);
+}
+
+TEST(overrun_detected_at_free)
+{
+    PUCHAR p = ExAllocatePoolWithTag(NonPagedPoolNx, 40, TAG);
+    p[40] = 0x11; /* one byte past the end */
+    expect_bugcheck(0x19); /* BAD_POOL_HEADER 0x21 */
+    ExFreePoolWithTag(p, TAG);
+}
+
+TEST(zero_size)
+{
+    expect_bugcheck(0xC4); /* Driver Verifier 0x00: zero-byte allocation */
+    ExAllocatePoolWithTag(NonPagedPoolNx, 0, TAG);
+}
+
+TEST(tag_zero)
+{
+    expect_bugcheck(0xC2); /* BAD_POOL_CALLER 0x9B */
+    ExAllocatePoolWithTag(NonPagedPoolNx, 16, 0);
+}
+
+TEST(protected_tag)
+{
+    ULONG tag = TAG | 0x80000000UL; /* PROTECTED_POOL */
+    PVOID p = ExAllocatePoolWithTag(NonPagedPoolNx, 16, tag);
+    ExFreePoolWithTag(p, tag);
+    p = ExAllocatePoolWithTag(NonPagedPoolNx, 16, tag);
+    expect_bugcheck(0xC2); /* protected blocks need ExFreePoolWithTag with their tag */
+    ExFreePool(p);
+}
+
+TEST(many_blocks)
+{
+    static PVOID blocks[5000];
+    for (int i = 0; i < 5000; i++) {
+        blocks[i] = ExAllocatePoolWithTag(i & 1 ? PagedPool : NonPagedPoolNx, (SIZE_T)(i % 200) + 1, TAG);
+        ok(blocks[i] != NULL, "allocation %d failed\n", i);
+        *(volatile UCHAR *)blocks[i] = (UCHAR)i;
+    }
+    for (int i = 4999; i >= 0; i -= 2)
+        ExFreePoolWithTag(blocks[i], TAG);
+    for (int i = 0; i < 5000; i += 2)
+        ExFreePool(blocks[i]);
+}

@@ -1,0 +1,93 @@
+/*
+ * harness.h - the drvhost test harness (Wine-style checks, one fork()ed child per test).
+ *
+ *   #include "harness.h"
+ *
+ *   TEST(open_close)
+ *   {
+ *       drvhost_file *file;
+ *       ok_status(drvhost_service_add("fifo", harness_driver_path("fifo")), 0);
+ *       ok(drvhost_driver_load("fifo") == 0, "load failed\n");
+ *       ...
+ *   }
+ *
+ * The harness provides main(): it runs every TEST of the executable, or those named on the command
+ * line, each in its own child process with a time-out (DRVHOST_TEST_TIMEOUT seconds, default 30),
+ * so a crash or a hang fails that test only. Around the body the child calls
+ * drvhost_init(quiet unless DRVHOST_TEST_VERBOSE is set) and drvhost_shutdown(); a failing
+ * shutdown (a leak) fails the test. A bug check fails the test unless expect_bugcheck() announced
+ * it. The last line printed is "N passed, N failed"; the exit status is 0 iff none failed.
+ *
+ * Options: --list prints the test names; -h prints usage.
+ */
+#ifndef DRVHOST_TEST_HARNESS_H
+#define DRVHOST_TEST_HARNESS_H
+
+#include <stdint.h>
+
+#include <drvhost/drvhost.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef void (*harness_test_fn)(void);
+
+/* Defines and registers a test; the body follows as a function body. */
+#define TEST(name)                                                                                 \
+    static void harness_test_##name(void);                                                         \
+    __attribute__((constructor)) static void harness_register_##name(void)                         \
+    {                                                                                              \
+        harness_register(#name, harness_test_##name, __FILE__, __LINE__);                          \
+    }                                                                                              \
+    static void harness_test_##name(void)
+
+/* ok(condition, printf format, ...): counts a check; when the condition is false prints
+ * "file:line: Test failed: message" and the test fails (it goes on running). Returns the
+ * condition (0 or 1). */
+#define ok(cond, ...) harness_ok(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
+
+/* ok_status(expression, expected NTSTATUS): ok() with both statuses named in the message. */
+#define ok_status(expr, expected)                                                                  \
+    harness_ok_status((int32_t)(expr), (int32_t)(expected), #expr, __FILE__, __LINE__)
+
+/* skip(printf format, ...): notes that checks were skipped ("file:line: Tests skipped: ..."). */
+#define skip(...) harness_skip(__FILE__, __LINE__, __VA_ARGS__)
+
+/* trace(printf format, ...): prints "file:line: message" when DRVHOST_TEST_VERBOSE is set. */
+#define trace(...) harness_trace(__FILE__, __LINE__, __VA_ARGS__)
+
+/* expect_bugcheck(code): call in a test body before the code that should bug-check. The test then
+ * passes iff a bug check with this code happens (and no check failed before it); the child ends at
+ * the bug check. Without it, any bug check fails the test. */
+#define expect_bugcheck(code) harness_expect_bugcheck((uint32_t)(code), __FILE__, __LINE__)
+
+/* Full path of test driver module `name` ("fifo" or "fifo.sys") in the test driver folder
+ * (build/<preset>/drivers, or $DRVHOST_TEST_DRIVER_DIR). A name holding a '/' is returned as is.
+ * The string stays valid for the next 7 calls (a small rotating set of buffers). */
+const char *harness_driver_path(const char *name);
+
+/* Nonzero when DRVHOST_TEST_VERBOSE is set. */
+int harness_verbose(void);
+
+/* Checks and failed checks of the running test so far (for the harness self-test). */
+unsigned long harness_check_count(void);
+unsigned long harness_failure_count(void);
+
+/* Implementation of the macros above. */
+void harness_register(const char *name, harness_test_fn fn, const char *file, int line);
+int harness_ok(int condition, const char *file, int line, const char *format, ...)
+    __attribute__((format(printf, 4, 5)));
+int harness_ok_status(int32_t status, int32_t expected, const char *expression, const char *file,
+                      int line);
+void harness_skip(const char *file, int line, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+void harness_trace(const char *file, int line, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+void harness_expect_bugcheck(uint32_t code, const char *file, int line);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * selftest_fail.c - tests that must FAIL, each in its own way, without taking the others down.
+ * Not a CTest test itself: check_selftest.cmake runs it and checks its report.
+ */
+#include <signal.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+#include "bugcheck.h"
+
+TEST(passes)
+{
+    ok(1, "fine\n");
+}
+
+TEST(fails_check)
+{
+    ok(1, "fine\n");
+    ok(0, "this check fails on purpose (%d)\n", 42);
+    ok(1, "the test goes on after a failed check\n");
+}
+
+TEST(crashes)
+{
+    volatile int *null = NULL;
+    *null = 1;
+}
+
+TEST(hangs)
+{
+    for (;;)
+        pause();
+}
+
+TEST(unexpected_bugcheck)
+{
+    selftest_bugcheck(0xE2);
+}
+
+TEST(expected_bugcheck_none)
+{
+    expect_bugcheck(0x44);
+    ok(1, "no bug check follows\n");
+}
+
+TEST(expected_bugcheck_wrong_code)
+{
+    expect_bugcheck(0x44);
+    selftest_bugcheck(0xC4);
+}
+
+TEST(passes_after_failures)
+{
+    ok(1, "the harness survived the tests above\n");
+}

@@ -1,0 +1,65 @@
+/*
+ * test_harness.c - self-test of the harness: what must pass. Its counterpart selftest_fail.c
+ * holds the tests that must fail, checked by check_selftest.cmake.
+ */
+#include <dlfcn.h>
+#include <string.h>
+
+#include "harness.h"
+
+#include "bugcheck.h"
+
+TEST(ok_counts)
+{
+    ok(harness_check_count() == 0, "a test starts with no checks, got %lu\n",
+       harness_check_count());
+    ok(1, "true\n");
+    ok(2 + 2 == 4, "arithmetic\n");
+    ok(harness_check_count() == 3, "3 checks so far, got %lu\n", harness_check_count());
+    ok(harness_failure_count() == 0, "no failure, got %lu\n", harness_failure_count());
+    ok(ok(1, "nested\n") == 1, "ok() returns the condition\n");
+}
+
+TEST(skip_passes)
+{
+    skip("nothing to see here\n");
+    trace("trace output shows with DRVHOST_TEST_VERBOSE\n");
+}
+
+static int ends_with(const char *text, const char *suffix)
+{
+    size_t length = strlen(text), suffix_length = strlen(suffix);
+    return length >= suffix_length && strcmp(text + length - suffix_length, suffix) == 0;
+}
+
+TEST(driver_path)
+{
+    const char *path = harness_driver_path("sample");
+    ok(path[0] == '/' && ends_with(path, "/sample.sys"), "got %s\n", path);
+    path = harness_driver_path("other.sys");
+    ok(path[0] == '/' && ends_with(path, "/other.sys"), "got %s\n", path);
+    ok(strcmp(harness_driver_path("./x/y.sys"), "./x/y.sys") == 0, "a path is kept\n");
+}
+
+TEST(isolated_state)
+{
+    /* Each test runs in a fresh child: a global changed by another test is back to 0 here. */
+    static int touched;
+    ok(touched == 0, "state leaked between tests\n");
+    touched = 1;
+}
+
+TEST(isolated_state_again)
+{
+    ok(harness_check_count() == 0, "counts start at zero\n");
+}
+
+TEST(expected_bugcheck)
+{
+    if (!dlsym(RTLD_DEFAULT, "KeBugCheckEx")) {
+        skip("libdrvhost.so does not export KeBugCheckEx yet\n");
+        return;
+    }
+    expect_bugcheck(0xE2);
+    selftest_bugcheck(0xE2);
+}

@@ -1,0 +1,107 @@
+/* test_events.c - events, semaphores and mutexes: states and the values Windows returns. */
+#include <wdm.h>
+
+#include "harness.h"
+
+static LARGE_INTEGER zero_timeout = {.QuadPart = 0};
+
+TEST(notification_event_states)
+{
+    KEVENT event;
+    KeInitializeEvent(&event, NotificationEvent, FALSE);
+    ok(event.Header.Type == EventNotificationObject, "type %u\n", event.Header.Type);
+    ok(event.Header.Size == sizeof(KEVENT) / sizeof(LONG), "size %u\n", event.Header.Size);
+    ok(IsListEmpty(&event.Header.WaitListHead), "wait list not empty\n");
+    ok(KeReadStateEvent(&event) == 0, "state %ld\n", (long)KeReadStateEvent(&event));
+    ok(KeSetEvent(&event, IO_NO_INCREMENT, FALSE) == 0, "previous state of a clear event\n");
+    ok(KeSetEvent(&event, IO_NO_INCREMENT, FALSE) == 1, "previous state of a set event\n");
+    ok(KeReadStateEvent(&event) == 1, "state %ld\n", (long)KeReadStateEvent(&event));
+    /* A notification event stays signalled for every waiter. */
+    ok_status(KeWaitForSingleObject(&event, Executive, KernelMode, FALSE, &zero_timeout),
+              STATUS_SUCCESS);
+    ok_status(KeWaitForSingleObject(&event, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
+    ok(KeResetEvent(&event) == 1, "KeResetEvent previous state\n");
+    ok(KeResetEvent(&event) == 0, "KeResetEvent previous state\n");
+    KeSetEvent(&event, IO_NO_INCREMENT, FALSE);
+    KeClearEvent(&event);
+    ok(KeReadStateEvent(&event) == 0, "KeClearEvent left it set\n");
+}
+
+TEST(synchronization_event_auto_resets)
+{
+    KEVENT event;
+    KeInitializeEvent(&event, SynchronizationEvent, TRUE);
+    ok(event.Header.Type == EventSynchronizationObject, "type %u\n", event.Header.Type);
+    ok(KeReadStateEvent(&event) == 1, "initial state\n");
+    ok_status(KeWaitForSingleObject(&event, Executive, KernelMode, FALSE, &zero_timeout),
+              STATUS_SUCCESS);
+    ok(KeReadStateEvent(&event) == 0, "not reset by the satisfied wait\n");
+    ok_status(KeWaitForSingleObject(&event, Executive, KernelMode, FALSE, &zero_timeout),
+              STATUS_TIMEOUT);
+}
+
+TEST(pulse_event)
+{
+    KEVENT event;
+    KeInitializeEvent(&event, NotificationEvent, FALSE);
+    ok(KePulseEvent(&event, IO_NO_INCREMENT, FALSE) == 0, "previous state\n");
+    ok(KeReadStateEvent(&event) == 0, "pulse left the event set\n");
+    KeSetEvent(&event, IO_NO_INCREMENT, FALSE);
+    ok(KePulseEvent(&event, IO_NO_INCREMENT, FALSE) == 1, "previous state\n");
+    ok(KeReadStateEvent(&event) == 0, "pulse left the event set\n");
+}
+
+TEST(semaphore_counts)
+{
+    KSEMAPHORE sem;
+    KeInitializeSemaphore(&sem, 0, 3);
+    ok(sem.Header.Type == SemaphoreObject && sem.Limit == 3, "type %u limit %ld\n", sem.Header.Type,
+       (long)sem.Limit);
+    ok(KeReadStateSemaphore(&sem) == 0, "count\n");
+    ok_status(KeWaitForSingleObject(&sem, Executive, KernelMode, FALSE, &zero_timeout),
+              STATUS_TIMEOUT);
+    ok(KeReleaseSemaphore(&sem, SEMAPHORE_INCREMENT, 1, FALSE) == 0, "previous count\n");
+    ok(KeReleaseSemaphore(&sem, SEMAPHORE_INCREMENT, 2, FALSE) == 1, "previous count\n");
+    ok(KeReadStateSemaphore(&sem) == 3, "count %ld\n", (long)KeReadStateSemaphore(&sem));
+    ok_status(KeWaitForSingleObject(&sem, Executive, KernelMode, FALSE, &zero_timeout),
+              STATUS_SUCCESS);
+    ok(KeReadStateSemaphore(&sem) == 2, "a wait takes one count\n");
+}
+
+TEST(semaphore_limit_exceeded_bugchecks)
+{
+    KSEMAPHORE sem;
+    KeInitializeSemaphore(&sem, 1, 2);
+    KeReleaseSemaphore(&sem, SEMAPHORE_INCREMENT, 1, FALSE);
+    /* STATUS_SEMAPHORE_LIMIT_EXCEEDED is raised; nobody handles it. */
+    expect_bugcheck(0x1E);
+    KeReleaseSemaphore(&sem, SEMAPHORE_INCREMENT, 1, FALSE);
+}
+
+TEST(mutex_recursion)
+{
+    KMUTEX mutex;
+    KeInitializeMutex(&mutex, 0);
+    ok(mutex.Header.Type == MutantObject, "type %u\n", mutex.Header.Type);
+    ok(KeReadStateMutex(&mutex) == 1, "free mutex state %ld\n", (long)KeReadStateMutex(&mutex));
+    ok_status(KeWaitForMutexObject(&mutex, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
+    ok(mutex.OwnerThread == KeGetCurrentThread(), "owner\n");
+    ok(KeReadStateMutex(&mutex) == 0, "held once: state %ld\n", (long)KeReadStateMutex(&mutex));
+    ok(KeAreApcsDisabled(), "holding a mutex does not disable APCs\n");
+    ok_status(KeWaitForSingleObject(&mutex, Executive, KernelMode, FALSE, &zero_timeout),
+              STATUS_SUCCESS);
+    ok(KeReadStateMutex(&mutex) == -1, "held twice: state %ld\n", (long)KeReadStateMutex(&mutex));
+    ok(KeReleaseMutex(&mutex, FALSE) == -1, "first release\n");
+    ok(mutex.OwnerThread == KeGetCurrentThread(), "released too early\n");
+    ok(KeReleaseMutex(&mutex, FALSE) == 0, "last release returns 0 (signalled)\n");
+    ok(KeReadStateMutex(&mutex) == 1 && mutex.OwnerThread == NULL, "not free\n");
+    ok(!KeAreApcsDisabled(), "APCs still disabled\n");
+}
+
+TEST(mutex_release_not_owned_bugchecks)
+{
+    KMUTEX mutex;
+    KeInitializeMutex(&mutex, 0);
+    expect_bugcheck(0x1E); /* STATUS_MUTANT_NOT_OWNED raised, unhandled */
+    KeReleaseMutex(&mutex, FALSE);
+}
