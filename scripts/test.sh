@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test.sh - builds and tests the `dev` preset, then the `asan` preset (AddressSanitizer,
-# LeakSanitizer, UndefinedBehaviorSanitizer). Exits non-zero if anything failed; the last line is
+# LeakSanitizer, UndefinedBehaviorSanitizer), then the `tsan` preset (ThreadSanitizer). Exits non-zero if anything failed; the last line is
 # "N passed, N failed" over both runs (a configure or build failure counts as one failed test).
 set -uo pipefail
 
@@ -49,6 +49,10 @@ run_preset() {
 
 run_preset dev
 run_preset asan
+# The runtime is threaded (DPC, timer and worker threads, concurrent clients): everything runs
+# under ThreadSanitizer too.
+export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+run_preset tsan
 
 echo "$total_passed passed, $total_failed failed"
 [[ $total_failed = 0 ]]

@@ -737,6 +737,7 @@ NTSYSAPI VOID NTAPI DbgBreakPointWithStatus(ULONG Status);
 #define KdBreakPoint() DbgBreakPoint()
 
 #include <wdm_ex.h>
+#include <wdm_cm.h>
 #include <wdm_io.h>
 
 #endif

@@ -29,8 +29,10 @@
  * Deviations from Windows (deliberate):
  *  - CurrentControlSet is a real key, not a symbolic link to ControlSet001. There is no
  *    ControlSet001, no Select key, and no registry links (REG_LINK) are followed at all.
- *  - No security descriptors, classes, volatile keys, hives or flushing: one in-memory tree.
- *    Hive roots are modelled only to refuse their deletion (STATUS_CANNOT_DELETE).
+ *  - No security descriptors, classes or hives: one in-memory tree. Hive roots are modelled
+ *    only to refuse their deletion (STATUS_CANNOT_DELETE). Volatile keys are a flag on the key
+ *    (persist.c leaves them out of the saved file); "flushing" is persist.c saving the whole
+ *    tree as a .reg file, when the host opened one with drvhost_registry_open.
  *  - Key info reports the exact current maxima of name and data lengths; Windows keeps them as
  *    high-water marks that never shrink when a subkey or value goes away.
  *  - Case folding is ASCII and Latin-1 only (see cm_upcase); other characters compare exactly,
@@ -108,8 +110,15 @@ NTSTATUS cm_key_open(const WCHAR *nt_path, size_t len_chars, BOOLEAN create, str
  * base was deleted. */
 NTSTATUS cm_key_open_relative(struct cm_key *base, const WCHAR *rel_path, size_t len_chars,
                               BOOLEAN create, struct cm_key **key, BOOLEAN *created);
+/* ZwCreateKey's create: like cm_key_open_relative with create, but the key, if created, is
+ * volatile when is_volatile is set. A key created below a volatile key must be volatile too:
+ * STATUS_CHILD_MUST_BE_VOLATILE otherwise (as on Windows). Opening an existing key ignores
+ * is_volatile. base NULL = path is absolute. */
+NTSTATUS cm_key_create(struct cm_key *base, const WCHAR *path, size_t len_chars,
+                       BOOLEAN is_volatile, struct cm_key **key, BOOLEAN *created);
 /* Like cm_key_open with create, but also creates every missing parent (as RegCreateKeyEx and
- * regedit do). *created (may be NULL) says whether the last component was created. */
+ * regedit do). *created (may be NULL) says whether the last component was created. Keys
+ * created below a volatile key are made volatile. */
 NTSTATUS cm_key_create_path(const WCHAR *nt_path, size_t len_chars, struct cm_key **key,
                             BOOLEAN *created);
 /* Takes another reference on a key the caller already holds. */
@@ -121,6 +130,9 @@ void cm_key_release(struct cm_key *key);
  * (\Registry, \Registry\Machine, \Registry\User, \Registry\Machine\{System,Software,Hardware});
  * STATUS_KEY_DELETED if it was already deleted. The caller's reference stays valid. */
 NTSTATUS cm_key_delete(struct cm_key *key);
+/* Deletes the key and its whole subtree (a .reg file's [-Key]). STATUS_CANNOT_DELETE for a
+ * hive root, STATUS_KEY_DELETED if already deleted. The caller's reference stays valid. */
+NTSTATUS cm_key_delete_tree(struct cm_key *key);
 
 /* Sets (creates or replaces) a value; name_chars == 0 is the key's default value. data may be
  * NULL only when size is 0. Errors: STATUS_INVALID_PARAMETER (name longer than
@@ -144,6 +156,9 @@ NTSTATUS cm_value_delete(struct cm_key *key, const WCHAR *name, size_t name_char
  * Subkeys come in case-insensitive name order, values in creation order. Indices shift when
  * another thread adds or removes entries between calls, as on Windows. */
 NTSTATUS cm_key_enum_subkey(struct cm_key *key, ULONG index, WCHAR *name, size_t cap, size_t *len);
+/* The subkey at index (same order), with a new reference (release with cm_key_release).
+ * STATUS_NO_MORE_ENTRIES past the end, STATUS_KEY_DELETED. */
+NTSTATUS cm_key_subkey_at(struct cm_key *key, ULONG index, struct cm_key **subkey);
 /* Values: the name as above; type, data and size (all optional: NULL size means the data is
  * not wanted) as in cm_value_get. STATUS_BUFFER_OVERFLOW if the name or the data was cut. */
 NTSTATUS cm_key_enum_value(struct cm_key *key, ULONG index, WCHAR *name, size_t cap, size_t *len,
@@ -157,6 +172,7 @@ struct cm_key_info {
     ULONG max_value_data_bytes;  /* largest value data, in bytes */
     ULONG name_chars;            /* this key's own name (last component), in characters */
     LONGLONG last_write_time;    /* 100 ns units since 1601-01-01 UTC, as LARGE_INTEGER */
+    BOOLEAN is_volatile;         /* created with REG_OPTION_VOLATILE (or below such a key) */
 };
 /* Fills *info. STATUS_KEY_DELETED if the key was deleted. Last-write time changes when the key
  * is created, a value is set or deleted, or a subkey is created or deleted. */
@@ -225,5 +241,57 @@ NTSTATUS cm_service_create(const char *service, const char *image_path);
  * STATUS_OBJECT_TYPE_MISMATCH if ImagePath is not REG_SZ or REG_EXPAND_SZ;
  * STATUS_INVALID_PARAMETER if it is not valid UTF-16. */
 NTSTATUS cm_service_image_path(const char *service, char **utf8_path);
+
+/* ---- .reg files (regfile_parse.c, regfile_apply.c, regfile_write.c) -------------------- */
+
+/* The regedit format, "Windows Registry Editor Version 5.00" (see docs/registry.md). */
+struct cm_regfile; /* a parsed file: its operations in file order */
+
+/* Parses a whole .reg file held in memory: UTF-16LE with a BOM, or UTF-8 (BOM optional; ASCII
+ * is UTF-8). name is only used in messages. Pure (no registry access, no I/O, no global
+ * state), so it is also the fuzzing entry point. On a malformed file returns STATUS_DATA_ERROR
+ * and writes "NAME:LINE: error: PROBLEM" (NUL-terminated, truncated to errsize) into err (may
+ * be NULL); STATUS_INSUFFICIENT_RESOURCES when out of memory. */
+NTSTATUS cm_regfile_parse(const void *buf, size_t size, const char *name,
+                          struct cm_regfile **out, char *err, size_t errsize);
+void cm_regfile_free(struct cm_regfile *rf);
+/* Applies a parsed file to the store, in file order: [Key] creates the key with its parents,
+ * [-Key] deletes the subtree (a missing key is no error, as in regedit), "Name"=... sets a
+ * value and "Name"=- deletes one (missing: no error). Everything that the parser can check
+ * was checked, so only running out of memory (or a concurrent change) fails midway. */
+NTSTATUS cm_regfile_apply(const struct cm_regfile *rf, char *err, size_t errsize);
+/* Reads the file at path, parses it and applies it. A file that cannot be read:
+ * STATUS_OBJECT_NAME_NOT_FOUND (missing) or STATUS_ACCESS_DENIED / STATUS_UNSUCCESSFUL, with
+ * "PATH: error: REASON" in err. */
+NTSTATUS cm_regfile_import(const char *path, char *err, size_t errsize);
+/* Writes the subtree at key (NULL: the whole registry, as [HKEY_LOCAL_MACHINE] and
+ * [HKEY_USERS]) as .reg text, UTF-16LE with BOM and CRLF line ends as regedit writes it, into a
+ * malloc'ed buffer. skip_volatile leaves volatile keys (and their subtrees) out. The walk
+ * takes the store lock per step, so a tree changed meanwhile may be written half old, half
+ * new (each key and each value is consistent). */
+NTSTATUS cm_regfile_export_buffer(struct cm_key *key, BOOLEAN skip_volatile, void **buf,
+                                  size_t *size);
+/* drvhost_reg_export's work: key in either host path form (NULL or "": everything), written
+ * atomically (cm_file_write_atomic) to path. */
+NTSTATUS cm_regfile_export(const char *key, const char *path);
+
+/* ---- persistence (persist.c) ------------------------------------------------------------ */
+
+/* Writes size bytes to path atomically: path.tmp is written, flushed (fsync) and renamed over
+ * path, then the directory is synced. On any failure path.tmp is removed and path is left as it
+ * was. Errors: STATUS_DISK_FULL (ENOSPC, EFBIG, EDQUOT), STATUS_ACCESS_DENIED (EACCES, EPERM,
+ * EROFS), STATUS_OBJECT_PATH_NOT_FOUND (ENOENT, ENOTDIR), else STATUS_UNSUCCESSFUL. */
+NTSTATUS cm_file_write_atomic(const char *path, const void *data, size_t size);
+/* drvhost_registry_open's work: if path exists it is imported (a malformed file fails with
+ * its message on stderr and the registry unchanged); the path is remembered in either case
+ * and the registry saved there by cm_persist_save. STATUS_INVALID_PARAMETER if a path is
+ * already open. */
+NTSTATUS cm_persist_open(const char *path);
+/* Saves every non-volatile key to the remembered path (ZwFlushKey, and at shutdown). Saves are
+ * serialized by a mutex of their own. STATUS_SUCCESS if no path is open. */
+NTSTATUS cm_persist_save(void);
+/* Called by cm_shutdown before it tears the tree down: saves (a failure is reported on
+ * stderr) and forgets the path. */
+void cm_persist_shutdown(void);
 
 #endif

@@ -29,6 +29,7 @@ struct cm_key {
     struct cm_key *parent;   /* NULL for \Registry and for unlinked keys */
     BOOLEAN deleted;         /* unlinked: operations fail with STATUS_KEY_DELETED */
     BOOLEAN hive_root;       /* cannot be deleted */
+    BOOLEAN is_volatile;     /* REG_OPTION_VOLATILE: never persisted; children must be too */
     ULONG depth;             /* levels below \Registry (\Registry itself is 0) */
     LONGLONG last_write;     /* 100 ns since 1601 */
     struct cm_key **subkeys; /* sorted by cm_name_compare */
@@ -201,7 +202,8 @@ static NTSTATUS cm_subkey_create(struct cm_key *parent, const WCHAR *name, size_
 /* Walks (and per mode creates) a checked relative path below start, with the lock held in the
  * right mode. On success *out is the key reached, without a new reference. */
 static NTSTATUS cm_walk(struct cm_key *start, const WCHAR *path, size_t len,
-                        enum cm_create_mode mode, struct cm_key **out, BOOLEAN *created)
+                        enum cm_create_mode mode, BOOLEAN is_volatile, struct cm_key **out,
+                        BOOLEAN *created)
 {
     struct cm_key *k = start;
     const WCHAR *comp;
@@ -218,9 +220,14 @@ static NTSTATUS cm_walk(struct cm_key *start, const WCHAR *path, size_t len,
                 return STATUS_OBJECT_NAME_NOT_FOUND;
             if (k == cm_root)
                 return STATUS_ACCESS_DENIED; /* \Registry holds only the fixed roots */
+            /* ZwCreateKey refuses a stable key below a volatile one; the create-all mode (the
+             * host's and .reg import's) makes such a key volatile instead. */
+            if (k->is_volatile && !is_volatile && mode == CM_CREATE_LAST)
+                return STATUS_CHILD_MUST_BE_VOLATILE;
             status = cm_subkey_create(k, comp, clen, at, &child);
             if (!NT_SUCCESS(status))
                 return status;
+            child->is_volatile = is_volatile || k->is_volatile;
             *created = last;
         }
         k = child;
@@ -231,7 +238,8 @@ static NTSTATUS cm_walk(struct cm_key *start, const WCHAR *path, size_t len,
 
 /* Common body of the open functions: base NULL = path is absolute. */
 static NTSTATUS cm_open_common(struct cm_key *base, const WCHAR *path, size_t len,
-                               enum cm_create_mode mode, struct cm_key **key, BOOLEAN *created)
+                               enum cm_create_mode mode, BOOLEAN is_volatile,
+                               struct cm_key **key, BOOLEAN *created)
 {
     struct cm_key *start, *k = NULL;
     BOOLEAN made = FALSE;
@@ -277,7 +285,7 @@ static NTSTATUS cm_open_common(struct cm_key *base, const WCHAR *path, size_t le
     else if (start->depth + depth > CM_MAX_DEPTH)
         status = STATUS_INVALID_PARAMETER;
     else
-        status = cm_walk(start, path, len, mode, &k, &made);
+        status = cm_walk(start, path, len, mode, is_volatile, &k, &made);
     if (NT_SUCCESS(status))
         __atomic_add_fetch(&k->refs, 1, __ATOMIC_RELAXED);
     cm_unlock();
@@ -293,21 +301,27 @@ static NTSTATUS cm_open_common(struct cm_key *base, const WCHAR *path, size_t le
 NTSTATUS cm_key_open(const WCHAR *nt_path, size_t len_chars, BOOLEAN create, struct cm_key **key,
                      BOOLEAN *created)
 {
-    return cm_open_common(NULL, nt_path, len_chars, create ? CM_CREATE_LAST : CM_OPEN, key,
-                          created);
+    return cm_open_common(NULL, nt_path, len_chars, create ? CM_CREATE_LAST : CM_OPEN, FALSE,
+                          key, created);
 }
 
 NTSTATUS cm_key_open_relative(struct cm_key *base, const WCHAR *rel_path, size_t len_chars,
                               BOOLEAN create, struct cm_key **key, BOOLEAN *created)
 {
-    return cm_open_common(base, rel_path, len_chars, create ? CM_CREATE_LAST : CM_OPEN, key,
-                          created);
+    return cm_open_common(base, rel_path, len_chars, create ? CM_CREATE_LAST : CM_OPEN, FALSE,
+                          key, created);
+}
+
+NTSTATUS cm_key_create(struct cm_key *base, const WCHAR *path, size_t len_chars,
+                       BOOLEAN is_volatile, struct cm_key **key, BOOLEAN *created)
+{
+    return cm_open_common(base, path, len_chars, CM_CREATE_LAST, is_volatile, key, created);
 }
 
 NTSTATUS cm_key_create_path(const WCHAR *nt_path, size_t len_chars, struct cm_key **key,
                             BOOLEAN *created)
 {
-    return cm_open_common(NULL, nt_path, len_chars, CM_CREATE_ALL, key, created);
+    return cm_open_common(NULL, nt_path, len_chars, CM_CREATE_ALL, FALSE, key, created);
 }
 
 void cm_key_reference(struct cm_key *key)
@@ -340,6 +354,34 @@ NTSTATUS cm_key_delete(struct cm_key *key)
         parent->nsubkeys--;
         parent->last_write = cm_now();
         cm_key_detach(key); /* the caller's reference keeps it allocated */
+    }
+    cm_unlock();
+    return status;
+}
+
+static void cm_detach_tree(struct cm_key *k);
+
+NTSTATUS cm_key_delete_tree(struct cm_key *key)
+{
+    struct cm_key *parent;
+    ULONG at;
+    NTSTATUS status = STATUS_SUCCESS;
+
+    cm_write_lock();
+    if (key->deleted) {
+        status = STATUS_KEY_DELETED;
+    } else if (key->hive_root || !key->parent) {
+        /* Every ancestor of a hive root is a hive root, so a subtree below a deletable key
+         * holds none. */
+        status = STATUS_CANNOT_DELETE;
+    } else {
+        parent = key->parent;
+        cm_subkey_find(parent, key->name, key->name_len, &at);
+        memmove(&parent->subkeys[at], &parent->subkeys[at + 1],
+                (parent->nsubkeys - at - 1) * sizeof(*parent->subkeys));
+        parent->nsubkeys--;
+        parent->last_write = cm_now();
+        cm_detach_tree(key); /* the caller's reference keeps the key itself allocated */
     }
     cm_unlock();
     return status;
@@ -506,6 +548,25 @@ NTSTATUS cm_key_enum_subkey(struct cm_key *key, ULONG index, WCHAR *name, size_t
     return status;
 }
 
+NTSTATUS cm_key_subkey_at(struct cm_key *key, ULONG index, struct cm_key **subkey)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+
+    if (!subkey)
+        return STATUS_INVALID_PARAMETER;
+    cm_read_lock();
+    if (key->deleted) {
+        status = STATUS_KEY_DELETED;
+    } else if (index >= key->nsubkeys) {
+        status = STATUS_NO_MORE_ENTRIES;
+    } else {
+        *subkey = key->subkeys[index];
+        __atomic_add_fetch(&(*subkey)->refs, 1, __ATOMIC_RELAXED);
+    }
+    cm_unlock();
+    return status;
+}
+
 NTSTATUS cm_key_enum_value(struct cm_key *key, ULONG index, WCHAR *name, size_t cap, size_t *len,
                            ULONG *type, void *data, ULONG *size)
 {
@@ -536,6 +597,7 @@ static void cm_key_info_fill(const struct cm_key *k, struct cm_key_info *info)
     info->values = k->nvalues;
     info->name_chars = (ULONG)k->name_len;
     info->last_write_time = k->last_write;
+    info->is_volatile = k->is_volatile;
     for (ULONG i = 0; i < k->nsubkeys; i++) {
         if (k->subkeys[i]->name_len > info->max_subkey_name_chars)
             info->max_subkey_name_chars = (ULONG)k->subkeys[i]->name_len;
@@ -687,6 +749,7 @@ NTSTATUS cm_init(void)
 
 void cm_shutdown(void)
 {
+    cm_persist_shutdown(); /* before the tree goes: it is what gets saved */
     cm_write_lock();
     if (cm_root)
         cm_detach_tree(cm_root);

@@ -2,15 +2,15 @@
  * those of the WDK (ntddk.h); drvhost's headers may not declare them yet. */
 #include <ntddk.h>
 
-NTKERNELAPI NTSTATUS NTAPI IoReportDetectedDevice_NotInDrvhost(PDRIVER_OBJECT DriverObject);
-NTKERNELAPI ULONG NTAPI KeQueryMaximumProcessorCount_NotInDrvhost(VOID);
+NTKERNELAPI NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject, ULONG Action);
+NTKERNELAPI ULONG NTAPI KeQueryMaximumProcessorCount(VOID);
 
 DRIVER_INITIALIZE DriverEntry;
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     UNREFERENCED_PARAMETER(RegistryPath);
-    if (KeQueryMaximumProcessorCount_NotInDrvhost() == 0)
+    if (KeQueryMaximumProcessorCount() == 0)
         return STATUS_UNSUCCESSFUL;
-    return IoReportDetectedDevice_NotInDrvhost(DriverObject);
+    return IoWMIRegistrationControl(DriverObject->DeviceObject, 1 /* WMIREG_ACTION_REGISTER */);
 }
