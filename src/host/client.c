@@ -28,6 +28,7 @@ struct drvhost_request {
     PDEVICE_OBJECT top;
     PIRP irp;
     KEVENT done;
+    UCHAR major;
     drvhost_iosb iosb;
     ULONG out_capacity;
     NTSTATUS dispatch_status;
@@ -189,6 +190,7 @@ static NTSTATUS client_build(drvhost_file *f, const drvhost_io_desc *d, struct d
     sp = IoGetNextIrpStackLocation(r->irp);
     sp->MajorFunction = major;
     sp->FileObject = fo;
+    r->major = major;
     return client_buffers(r, d, major);
 }
 
@@ -201,6 +203,30 @@ static void client_request_release(struct drvhost_request *r)
     if (r->file_object != NULL)
         ObDereferenceObject(r->file_object);
     free(r);
+}
+
+/* I/O Verification checks on what the top driver's dispatch routine returned (bug check 0xC9,
+ * parameter 1 the I/O error code, 3 the IRP, 4 the device). A non-pending status means the IRP
+ * was completed before the return; it must also be the status the IRP was completed with. The
+ * host's IRP stays allocated until the request is freed, so reading it here is safe. */
+static void client_check_dispatch(struct drvhost_request *r)
+{
+    if (r->dispatch_status == STATUS_PENDING)
+        return;
+    if (!KeReadStateEvent(&r->done))
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x226,
+                        (ULONG_PTR)r->top->DriverObject->MajorFunction[r->major],
+                        (ULONG_PTR)r->irp, (ULONG_PTR)r->top,
+                        "the dispatch routine returned %s without completing the IRP or returning "
+                        "STATUS_PENDING",
+                        drvhost_status_name(r->dispatch_status) ? drvhost_status_name(r->dispatch_status)
+                                                                : "a status");
+    if (r->iosb.status != r->dispatch_status)
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x224,
+                        (ULONG_PTR)r->top->DriverObject->MajorFunction[r->major],
+                        (ULONG_PTR)r->irp, (ULONG_PTR)r->top,
+                        "the dispatch routine returned 0x%08X but completed the IRP with 0x%08X",
+                        (unsigned)r->dispatch_status, (unsigned)r->iosb.status);
 }
 
 int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_request **out)
@@ -222,6 +248,7 @@ int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_requ
         return status;
     }
     r->dispatch_status = IoCallDriver(r->top, r->irp);
+    client_check_dispatch(r);
     *out = r;
     return r->dispatch_status;
 }

@@ -208,7 +208,7 @@ VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject)
 {
     struct io_device *d = io_device_of(DeviceObject);
     if (d->delete_pending)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x200, (ULONG_PTR)DeviceObject,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x240, (ULONG_PTR)DeviceObject,
                         0, 0, "IoDeleteDevice called twice for device %p", (void *)DeviceObject);
     if (d->attached_to != NULL)
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x201,

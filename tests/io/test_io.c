@@ -129,3 +129,17 @@ TEST(unknown_major_function_is_invalid_device_request)
     ok(iosb.information == 0, "information %llu", (unsigned long long)iosb.information);
     drvhost_close(f);
 }
+
+TEST(returning_without_completing_is_bug_check_0xC9_0x226)
+{
+    drvhost_file *f = open_iotest();
+    expect_bugcheck(0xC9);
+    ioctl(f, IOCTL_T_FORGET, NULL, 0, NULL);
+}
+
+TEST(returning_another_status_than_completed_is_bug_check_0xC9_0x224)
+{
+    drvhost_file *f = open_iotest();
+    expect_bugcheck(0xC9);
+    ioctl(f, IOCTL_T_MISMATCH, NULL, 0, NULL);
+}

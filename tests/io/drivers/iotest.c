@@ -64,6 +64,11 @@ static NTSTATUS LowerControl(PIRP Irp, PIO_STACK_LOCATION sp)
         return Complete(Irp, STATUS_SUCCESS, 0);
     case IOCTL_T_FAIL:
         return Complete(Irp, STATUS_DEVICE_NOT_READY, 0);
+    case IOCTL_T_FORGET:
+        return STATUS_SUCCESS; /* the bug: neither completed nor pended */
+    case IOCTL_T_MISMATCH:
+        Complete(Irp, STATUS_SUCCESS, 0);
+        return STATUS_UNSUCCESSFUL; /* the bug: not the status it completed with */
     case IOCTL_T_FILL:
         RtlFillMemory(Irp->AssociatedIrp.SystemBuffer,
                       sp->Parameters.DeviceIoControl.OutputBufferLength, 0xA5);

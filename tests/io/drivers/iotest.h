@@ -10,6 +10,8 @@
 #define IOCTL_T_DOUBLE_COMPLETE IOTEST_CODE(2, METHOD_BUFFERED) /* completes twice: 0x44 */
 #define IOCTL_T_FAIL IOTEST_CODE(3, METHOD_BUFFERED)            /* STATUS_DEVICE_NOT_READY */
 #define IOCTL_T_FILL IOTEST_CODE(4, METHOD_BUFFERED)            /* output = 0xA5 * OutputLength */
+#define IOCTL_T_FORGET IOTEST_CODE(5, METHOD_BUFFERED)   /* returns success, never completes */
+#define IOCTL_T_MISMATCH IOTEST_CODE(6, METHOD_BUFFERED) /* completes OK, returns a failure */
 /* Handled by the upper device (\Device\IoTestUpper, attached over the lower one). */
 #define IOCTL_T_GET_RECORD IOTEST_CODE(16, METHOD_BUFFERED) /* output: IOTEST_RECORD */
 #define IOCTL_T_FORWARD_AND_WAIT IOTEST_CODE(17, METHOD_BUFFERED)
