@@ -34,6 +34,9 @@ BOOLEAN NTAPI IoCancelIrp(PIRP Irp)
         return FALSE;
     }
     Irp->CancelIrql = irql;
-    routine(IoGetCurrentIrpStackLocation(Irp)->DeviceObject, Irp);
+    /* An IRP its owner has not sent yet has no current location: no device to pass. */
+    routine(Irp->CurrentLocation <= Irp->StackCount ? IoGetCurrentIrpStackLocation(Irp)->DeviceObject
+                                                    : NULL,
+            Irp);
     return TRUE;
 }

@@ -143,3 +143,27 @@ TEST(returning_another_status_than_completed_is_bug_check_0xC9_0x224)
     expect_bugcheck(0xC9);
     ioctl(f, IOCTL_T_MISMATCH, NULL, 0, NULL);
 }
+
+static ULONG ioctl_mask(drvhost_file *f, ULONG code)
+{
+    ULONG mask = 0;
+    drvhost_iosb iosb;
+    ok_status(ioctl(f, code, &mask, sizeof(mask), &iosb), STATUS_SUCCESS);
+    return mask;
+}
+
+TEST(device_object_pointer_and_attached_devices)
+{
+    drvhost_file *f = open_iotest();
+    ULONG mask = ioctl_mask(f, IOCTL_T_OBJECTS);
+    ok(mask == IOTEST_OBJECTS_ALL, "checks passed 0x%x of 0x%x", mask, IOTEST_OBJECTS_ALL);
+    drvhost_close(f);
+}
+
+TEST(reuse_completion_ex_and_cancel_of_a_driver_irp)
+{
+    drvhost_file *f = open_iotest();
+    ULONG mask = ioctl_mask(f, IOCTL_T_REUSE_CANCEL);
+    ok(mask == IOTEST_REUSE_ALL, "checks passed 0x%x of 0x%x", mask, IOTEST_REUSE_ALL);
+    drvhost_close(f);
+}

@@ -21,7 +21,9 @@ static PIRP g_PendIrp;
 DRIVER_INITIALIZE DriverEntry;
 DRIVER_UNLOAD IoTestUnload;
 DRIVER_DISPATCH IoTestCreateClose, IoTestDeviceControl;
-IO_COMPLETION_ROUTINE IoTestRecordCompletion, IoTestSignalCompletion, IoTestFreeCompletion;
+IO_COMPLETION_ROUTINE IoTestRecordCompletion, IoTestSignalCompletion, IoTestFreeCompletion,
+    IoTestCountCompletion;
+DRIVER_CANCEL IoTestCancelOwn;
 KDEFERRED_ROUTINE IoTestPendDpc;
 
 static NTSTATUS Complete(PIRP Irp, NTSTATUS Status, ULONG_PTR Information)
@@ -167,6 +169,79 @@ static NTSTATUS AllocIrp(PIRP Irp, PIOTEST_EXT ext)
     return Complete(Irp, result.Status, result.Information);
 }
 
+/* Object-manager and stack queries, each a bit of the result. */
+static NTSTATUS Objects(PIRP Irp, PIOTEST_EXT ext)
+{
+    UNICODE_STRING name = RTL_CONSTANT_STRING(L"\\Device\\IoTestLower");
+    UNICODE_STRING missing = RTL_CONSTANT_STRING(L"\\Device\\NoSuchDevice");
+    PFILE_OBJECT file;
+    PDEVICE_OBJECT dev, top;
+    ULONG passed = 0;
+    if (NT_SUCCESS(IoGetDeviceObjectPointer(&name, FILE_READ_DATA, &file, &dev))) {
+        passed |= dev == g_Upper ? 0x01 : 0;         /* the top of the stack */
+        passed |= file->DeviceObject == g_Lower ? 0x02 : 0; /* the named device */
+        ObDereferenceObject(file);                   /* sends cleanup and close */
+    }
+    top = IoGetAttachedDeviceReference(g_Lower);
+    passed |= top == g_Upper ? 0x04 : 0;
+    ObDereferenceObject(top);
+    passed |= IoGetAttachedDevice(g_Upper) == g_Upper ? 0x08 : 0;
+    passed |= IoGetDeviceObjectPointer(&missing, FILE_READ_DATA, &file, &dev) ==
+                      STATUS_OBJECT_NAME_NOT_FOUND
+                  ? 0x10
+                  : 0;
+    passed |= ext->Lower == g_Lower && g_Upper->StackSize == g_Lower->StackSize + 1 ? 0x20 : 0;
+    *(PULONG)Irp->AssociatedIrp.SystemBuffer = passed;
+    return Complete(Irp, STATUS_SUCCESS, sizeof(ULONG));
+}
+
+NTSTATUS IoTestCountCompletion(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+{
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Irp);
+    InterlockedIncrement((LONG *)Context);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+VOID IoTestCancelOwn(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    UNREFERENCED_PARAMETER(DeviceObject);
+    IoReleaseCancelSpinLock(Irp->CancelIrql);
+    *(LONG *)Irp->Tail.Overlay.DriverContext[0] += 1;
+}
+
+/* One driver-owned IRP, sent, reused, and cancelled while the driver holds it. */
+static NTSTATUS ReuseCancel(PIRP Irp, PIOTEST_EXT ext)
+{
+    PIRP irp = IoAllocateIrp(ext->Lower->StackSize, FALSE);
+    LONG completions = 0, cancels = 0;
+    ULONG passed = 0;
+    PIO_STACK_LOCATION next;
+    if (irp == NULL)
+        return Complete(Irp, STATUS_INSUFFICIENT_RESOURCES, 0);
+    for (int round = 0; round < 2; round++) {
+        next = IoGetNextIrpStackLocation(irp);
+        next->MajorFunction = IRP_MJ_DEVICE_CONTROL;
+        next->Parameters.DeviceIoControl.IoControlCode = IOCTL_T_COMPLETE;
+        IoSetCompletionRoutineEx(ext->Lower, irp, IoTestCountCompletion, &completions, TRUE, TRUE,
+                                 TRUE);
+        IoCallDriver(ext->Lower, irp);
+        passed |= irp->IoStatus.Information == 7 ? (round ? 0x02 : 0x01) : 0;
+        IoReuseIrp(irp, STATUS_UNSUCCESSFUL);
+    }
+    passed |= completions == 2 && irp->IoStatus.Status == STATUS_UNSUCCESSFUL &&
+                      irp->CurrentLocation == irp->StackCount + 1
+                  ? 0x04
+                  : 0;
+    irp->Tail.Overlay.DriverContext[0] = &cancels;
+    IoSetCancelRoutine(irp, IoTestCancelOwn);
+    passed |= IoCancelIrp(irp) && cancels == 1 && irp->Cancel ? 0x08 : 0;
+    passed |= !IoCancelIrp(irp) && cancels == 1 ? 0x10 : 0; /* no cancel routine left */
+    IoFreeIrp(irp);
+    *(PULONG)Irp->AssociatedIrp.SystemBuffer = passed;
+    return Complete(Irp, STATUS_SUCCESS, sizeof(ULONG));
+}
+
 static NTSTATUS UpperControl(PIRP Irp, PIOTEST_EXT ext, PIO_STACK_LOCATION sp)
 {
     switch (sp->Parameters.DeviceIoControl.IoControlCode) {
@@ -182,6 +257,10 @@ static NTSTATUS UpperControl(PIRP Irp, PIOTEST_EXT ext, PIO_STACK_LOCATION sp)
         return BuildIoctl(Irp, ext, sp);
     case IOCTL_T_ALLOC_IRP:
         return AllocIrp(Irp, ext);
+    case IOCTL_T_OBJECTS:
+        return Objects(Irp, ext);
+    case IOCTL_T_REUSE_CANCEL:
+        return ReuseCancel(Irp, ext);
     case IOCTL_T_NO_STACK:
         IoSkipCurrentIrpStackLocation(Irp);
         IoSetNextIrpStackLocation(Irp); /* stays on our own location */

@@ -18,6 +18,10 @@
 #define IOCTL_T_BUILD_IOCTL IOTEST_CODE(18, METHOD_BUFFERED) /* IoBuildDeviceIoControlRequest */
 #define IOCTL_T_ALLOC_IRP IOTEST_CODE(19, METHOD_BUFFERED)   /* IoAllocateIrp + completion */
 #define IOCTL_T_NO_STACK IOTEST_CODE(20, METHOD_BUFFERED)    /* forwards past the stack: 0x35 */
+#define IOCTL_T_OBJECTS IOTEST_CODE(21, METHOD_BUFFERED) /* output: ULONG bit mask of checks passed */
+#define IOCTL_T_REUSE_CANCEL IOTEST_CODE(22, METHOD_BUFFERED) /* output: ULONG bit mask */
+#define IOTEST_OBJECTS_ALL 0x3F
+#define IOTEST_REUSE_ALL 0x1F
 
 typedef struct _IOTEST_RECORD {
     ULONG Calls;           /* completion routine calls */
