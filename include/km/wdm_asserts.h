@@ -1,5 +1,8 @@
 /* wdm_asserts.h - the documented x64 sizes and offsets of the structures drivers touch. A
  * mismatch here means a driver built against drvhost would read the wrong field. */
+#ifndef _WDMDDK_
+#include <wdm.h> /* it includes this file where it belongs */
+#else
 #ifndef _DRVHOST_WDM_ASSERTS_H_
 #define _DRVHOST_WDM_ASSERTS_H_
 
@@ -108,3 +111,4 @@ C_ASSERT(FIELD_OFFSET(FILE_OBJECT, IrpList) == 0xC0);
 C_ASSERT(FIELD_OFFSET(FILE_OBJECT, FileObjectExtension) == 0xD0);
 
 #endif
+#endif /* _WDMDDK_ */

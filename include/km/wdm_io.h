@@ -2,12 +2,12 @@
  * wdm_io.h - the I/O manager part of wdm.h: IRPs and stack locations, device, driver and file
  * objects, the dispatch and completion interfaces (included by wdm.h).
  */
+#ifndef _WDMDDK_
+#include <wdm.h> /* it includes this file where it belongs */
+#else
 #ifndef _DRVHOST_WDM_IO_H_
 #define _DRVHOST_WDM_IO_H_
 
-#ifndef _WDMDDK_
-#error "include <wdm.h> or <ntddk.h>"
-#endif
 
 typedef struct _IO_STATUS_BLOCK {
     union {
@@ -880,6 +880,120 @@ NTKERNELAPI VOID NTAPI IoStartNextPacket(PDEVICE_OBJECT DeviceObject, BOOLEAN Ca
 #define WDM_MAJORVERSION 0x06
 #define WDM_MINORVERSION 0x30
 
+/* ==== remove locks ======================================================================== */
+
+/* IO_REMOVE_LOCK has the layout of the WDK's free build (the common block only, 0x20 bytes)
+ * whatever DBG says: drvhost headers define DBG=1 for KdPrint and ASSERT, but the lock keeps no
+ * checked-build tracking. The macros pass sizeof(IO_REMOVE_LOCK) to the Ex routines, which also
+ * accept the checked-build size (common block + IO_REMOVE_LOCK_DBG_BLOCK) from drivers built
+ * against another header. */
+typedef struct _IO_REMOVE_LOCK_TRACKING_BLOCK *PIO_REMOVE_LOCK_TRACKING_BLOCK;
+
+typedef struct _IO_REMOVE_LOCK_COMMON_BLOCK {
+    BOOLEAN Removed;
+    BOOLEAN Reserved[3];
+    volatile LONG IoCount;
+    KEVENT RemoveEvent;
+} IO_REMOVE_LOCK_COMMON_BLOCK;
+
+typedef struct _IO_REMOVE_LOCK_DBG_BLOCK {
+    LONG Signature;
+    ULONG HighWatermark;
+    LONGLONG MaxLockedTicks;
+    LONG AllocateTag;
+    LIST_ENTRY LockList;
+    KSPIN_LOCK Spin;
+    volatile LONG LowMemoryCount;
+    ULONG Reserved1[4];
+    PVOID Reserved2;
+    PIO_REMOVE_LOCK_TRACKING_BLOCK Blocks;
+} IO_REMOVE_LOCK_DBG_BLOCK;
+
+typedef struct _IO_REMOVE_LOCK {
+    IO_REMOVE_LOCK_COMMON_BLOCK Common;
+} IO_REMOVE_LOCK, *PIO_REMOVE_LOCK;
+
+C_ASSERT(sizeof(IO_REMOVE_LOCK) == 0x20);
+
+NTKERNELAPI VOID NTAPI IoInitializeRemoveLockEx(PIO_REMOVE_LOCK Lock, ULONG AllocateTag,
+                                                ULONG MaxLockedMinutes, ULONG HighWatermark,
+                                                ULONG RemlockSize);
+NTKERNELAPI NTSTATUS NTAPI IoAcquireRemoveLockEx(PIO_REMOVE_LOCK RemoveLock, PVOID Tag,
+                                                 PCSTR File, ULONG Line, ULONG RemlockSize);
+NTKERNELAPI VOID NTAPI IoReleaseRemoveLockEx(PIO_REMOVE_LOCK RemoveLock, PVOID Tag,
+                                             ULONG RemlockSize);
+NTKERNELAPI VOID NTAPI IoReleaseRemoveLockAndWaitEx(PIO_REMOVE_LOCK RemoveLock, PVOID Tag,
+                                                    ULONG RemlockSize);
+#define IoInitializeRemoveLock(Lock, Tag, Maxmin, HighWater)                                     \
+    IoInitializeRemoveLockEx(Lock, Tag, Maxmin, HighWater, sizeof(IO_REMOVE_LOCK))
+#define IoAcquireRemoveLock(RemoveLock, Tag)                                                     \
+    IoAcquireRemoveLockEx(RemoveLock, Tag, __FILE__, __LINE__, sizeof(IO_REMOVE_LOCK))
+#define IoReleaseRemoveLock(RemoveLock, Tag) IoReleaseRemoveLockEx(RemoveLock, Tag, sizeof(IO_REMOVE_LOCK))
+#define IoReleaseRemoveLockAndWait(RemoveLock, Tag)                                              \
+    IoReleaseRemoveLockAndWaitEx(RemoveLock, Tag, sizeof(IO_REMOVE_LOCK))
+
+/* ==== cancel-safe IRP queues ============================================================== */
+
+#define IO_TYPE_CSQ_IRP_CONTEXT 1
+#define IO_TYPE_CSQ 2
+#define IO_TYPE_CSQ_EX 3
+
+struct _IO_CSQ;
+
+typedef struct _IO_CSQ_IRP_CONTEXT {
+    ULONG Type;
+    PIRP Irp;
+    struct _IO_CSQ *Csq;
+} IO_CSQ_IRP_CONTEXT, *PIO_CSQ_IRP_CONTEXT;
+
+typedef VOID IO_CSQ_INSERT_IRP(struct _IO_CSQ *Csq, PIRP Irp);
+typedef IO_CSQ_INSERT_IRP *PIO_CSQ_INSERT_IRP;
+typedef NTSTATUS IO_CSQ_INSERT_IRP_EX(struct _IO_CSQ *Csq, PIRP Irp, PVOID InsertContext);
+typedef IO_CSQ_INSERT_IRP_EX *PIO_CSQ_INSERT_IRP_EX;
+typedef VOID IO_CSQ_REMOVE_IRP(struct _IO_CSQ *Csq, PIRP Irp);
+typedef IO_CSQ_REMOVE_IRP *PIO_CSQ_REMOVE_IRP;
+typedef PIRP IO_CSQ_PEEK_NEXT_IRP(struct _IO_CSQ *Csq, PIRP Irp, PVOID PeekContext);
+typedef IO_CSQ_PEEK_NEXT_IRP *PIO_CSQ_PEEK_NEXT_IRP;
+typedef VOID IO_CSQ_ACQUIRE_LOCK(struct _IO_CSQ *Csq, PKIRQL Irql);
+typedef IO_CSQ_ACQUIRE_LOCK *PIO_CSQ_ACQUIRE_LOCK;
+typedef VOID IO_CSQ_RELEASE_LOCK(struct _IO_CSQ *Csq, KIRQL Irql);
+typedef IO_CSQ_RELEASE_LOCK *PIO_CSQ_RELEASE_LOCK;
+typedef VOID IO_CSQ_COMPLETE_CANCELED_IRP(struct _IO_CSQ *Csq, PIRP Irp);
+typedef IO_CSQ_COMPLETE_CANCELED_IRP *PIO_CSQ_COMPLETE_CANCELED_IRP;
+
+typedef struct _IO_CSQ {
+    ULONG Type;
+    PIO_CSQ_INSERT_IRP CsqInsertIrp;
+    PIO_CSQ_REMOVE_IRP CsqRemoveIrp;
+    PIO_CSQ_PEEK_NEXT_IRP CsqPeekNextIrp;
+    PIO_CSQ_ACQUIRE_LOCK CsqAcquireLock;
+    PIO_CSQ_RELEASE_LOCK CsqReleaseLock;
+    PIO_CSQ_COMPLETE_CANCELED_IRP CsqCompleteCanceledIrp;
+    PVOID ReservePointer;
+} IO_CSQ, *PIO_CSQ;
+
+C_ASSERT(sizeof(IO_CSQ_IRP_CONTEXT) == 0x18);
+C_ASSERT(sizeof(IO_CSQ) == 0x40);
+
+NTKERNELAPI NTSTATUS NTAPI IoCsqInitialize(PIO_CSQ Csq, PIO_CSQ_INSERT_IRP CsqInsertIrp,
+                                           PIO_CSQ_REMOVE_IRP CsqRemoveIrp,
+                                           PIO_CSQ_PEEK_NEXT_IRP CsqPeekNextIrp,
+                                           PIO_CSQ_ACQUIRE_LOCK CsqAcquireLock,
+                                           PIO_CSQ_RELEASE_LOCK CsqReleaseLock,
+                                           PIO_CSQ_COMPLETE_CANCELED_IRP CsqCompleteCanceledIrp);
+NTKERNELAPI NTSTATUS NTAPI IoCsqInitializeEx(PIO_CSQ Csq, PIO_CSQ_INSERT_IRP_EX CsqInsertIrp,
+                                             PIO_CSQ_REMOVE_IRP CsqRemoveIrp,
+                                             PIO_CSQ_PEEK_NEXT_IRP CsqPeekNextIrp,
+                                             PIO_CSQ_ACQUIRE_LOCK CsqAcquireLock,
+                                             PIO_CSQ_RELEASE_LOCK CsqReleaseLock,
+                                             PIO_CSQ_COMPLETE_CANCELED_IRP CsqCompleteCanceledIrp);
+NTKERNELAPI VOID NTAPI IoCsqInsertIrp(PIO_CSQ Csq, PIRP Irp, PIO_CSQ_IRP_CONTEXT Context);
+NTKERNELAPI NTSTATUS NTAPI IoCsqInsertIrpEx(PIO_CSQ Csq, PIRP Irp, PIO_CSQ_IRP_CONTEXT Context,
+                                            PVOID InsertContext);
+NTKERNELAPI PIRP NTAPI IoCsqRemoveIrp(PIO_CSQ Csq, PIO_CSQ_IRP_CONTEXT Context);
+NTKERNELAPI PIRP NTAPI IoCsqRemoveNextIrp(PIO_CSQ Csq, PVOID PeekContext);
+
 #include <wdm_asserts.h>
 
 #endif
+#endif /* _WDMDDK_ */
