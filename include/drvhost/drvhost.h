@@ -45,10 +45,10 @@ typedef void (*drvhost_bugcheck_handler)(uint32_t code, const uint64_t params[4]
 DRVHOST_API void drvhost_set_bugcheck_handler(drvhost_bugcheck_handler handler, void *context);
 
 /* Exit statuses of `drvhost run`, also used by the default bug-check handler. */
-#define DRVHOST_EXIT_OK 0
+#define DRVHOST_EXIT_OK          0
 #define DRVHOST_EXIT_EXPECTATION 1
-#define DRVHOST_EXIT_MALFORMED 2
-#define DRVHOST_EXIT_BUGCHECK 3
+#define DRVHOST_EXIT_MALFORMED   2
+#define DRVHOST_EXIT_BUGCHECK    3
 
 /* ---- status names ----------------------------------------------------------------------- */
 
@@ -62,12 +62,12 @@ DRVHOST_API int drvhost_status_parse(const char *text, int32_t *status);
 /* ---- registry --------------------------------------------------------------------------- */
 
 /* Registry value types: the REG_* numbers of winnt.h. */
-#define DRVHOST_REG_SZ 1
+#define DRVHOST_REG_SZ        1
 #define DRVHOST_REG_EXPAND_SZ 2
-#define DRVHOST_REG_BINARY 3
-#define DRVHOST_REG_DWORD 4
-#define DRVHOST_REG_MULTI_SZ 7
-#define DRVHOST_REG_QWORD 11
+#define DRVHOST_REG_BINARY    3
+#define DRVHOST_REG_DWORD     4
+#define DRVHOST_REG_MULTI_SZ  7
+#define DRVHOST_REG_QWORD     11
 
 /* Writes a value, creating the key and its parents. key is regedit form
  * ("HKEY_LOCAL_MACHINE\SYSTEM\...", "HKLM\...") or NT form ("\Registry\Machine\..."); name "" is

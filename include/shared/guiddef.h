@@ -16,21 +16,21 @@ _Static_assert(sizeof(GUID) == 16, "GUID layout");
 typedef GUID *LPGUID;
 typedef const GUID *LPCGUID;
 typedef GUID IID, *LPIID, CLSID, *LPCLSID, FMTID, *LPFMTID;
-#define REFGUID const GUID *
-#define REFIID const IID *
-#define REFCLSID const IID *
-#define REFFMTID const IID *
-#define IsEqualGUID(a, b) (!memcmp((a), (b), sizeof(GUID)))
+#define REFGUID                 const GUID *
+#define REFIID                  const IID *
+#define REFCLSID                const IID *
+#define REFFMTID                const IID *
+#define IsEqualGUID(a, b)       (!memcmp((a), (b), sizeof(GUID)))
 #define InlineIsEqualGUID(a, b) IsEqualGUID(a, b)
-#define IsEqualIID(a, b) IsEqualGUID(a, b)
-#define IsEqualCLSID(a, b) IsEqualGUID(a, b)
+#define IsEqualIID(a, b)        IsEqualGUID(a, b)
+#define IsEqualCLSID(a, b)      IsEqualGUID(a, b)
 #endif
 
 /* DEFINE_GUID is re-evaluated on every inclusion so that <initguid.h> followed by a GUID header
  * defines the storage, as with the WDK. */
 #undef DEFINE_GUID
 #ifdef INITGUID
-#define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)                             \
+#define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)                               \
     const GUID name __attribute__((weak)) = {l, w1, w2, {b1, b2, b3, b4, b5, b6, b7, b8}}
 #else
 #define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) extern const GUID name

@@ -14,7 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-_Static_assert(sizeof(wchar_t) == 2, "driver code must be compiled with -fshort-wchar (drvcc does)");
+_Static_assert(sizeof(wchar_t) == 2,
+               "driver code must be compiled with -fshort-wchar (drvcc does)");
 
 #ifndef _AMD64_
 #define _AMD64_ 1
@@ -34,9 +35,9 @@ _Static_assert(sizeof(wchar_t) == 2, "driver code must be compiled with -fshort-
 
 /* __declspec(x): each form maps to its GCC attribute by token pasting. */
 #define __declspec(x) __DRVHOST_DECLSPEC_##x
-#define __DRVHOST_DECLSPEC_align(n) __attribute__((aligned(n)))
-#define __DRVHOST_DECLSPEC_noinline __attribute__((noinline))
-#define __DRVHOST_DECLSPEC_noreturn __attribute__((noreturn))
+#define __DRVHOST_DECLSPEC_align(n)  __attribute__((aligned(n)))
+#define __DRVHOST_DECLSPEC_noinline  __attribute__((noinline))
+#define __DRVHOST_DECLSPEC_noreturn  __attribute__((noreturn))
 #define __DRVHOST_DECLSPEC_selectany __attribute__((weak))
 #define __DRVHOST_DECLSPEC_dllexport __attribute__((visibility("default")))
 #define __DRVHOST_DECLSPEC_dllimport
@@ -67,10 +68,10 @@ _Static_assert(sizeof(wchar_t) == 2, "driver code must be compiled with -fshort-
 #define __fastcall
 #define __w64
 
-#define __assume(x) ((void)0)
-#define __noop(...) ((void)0)
-#define __debugbreak() __builtin_trap()
-#define _ReturnAddress() __builtin_return_address(0)
+#define __assume(x)               ((void)0)
+#define __noop(...)               ((void)0)
+#define __debugbreak()            __builtin_trap()
+#define _ReturnAddress()          __builtin_return_address(0)
 #define _AddressOfReturnAddress() ((void *)((char *)__builtin_frame_address(0) + sizeof(void *)))
 #define __FUNCDNAME__ __func__
 #define _countof(a) (sizeof(a) / sizeof((a)[0]))

@@ -67,7 +67,7 @@ typedef USHORT LANGID;
 typedef LONG HRESULT;
 
 #define FALSE 0
-#define TRUE 1
+#define TRUE  1
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
@@ -88,18 +88,18 @@ typedef LONG HRESULT;
 #define POINTER_64
 #define POINTER_32
 #define FIRMWARE_PTR
-#define EXTERN_C extern
-#define NTSYSAPI __attribute__((visibility("default")))
+#define EXTERN_C     extern
+#define NTSYSAPI     __attribute__((visibility("default")))
 #define NTSYSCALLAPI __attribute__((visibility("default")))
-#define NTKERNELAPI __attribute__((visibility("default")))
-#define NTHALAPI __attribute__((visibility("default")))
+#define NTKERNELAPI  __attribute__((visibility("default")))
+#define NTHALAPI     __attribute__((visibility("default")))
 #define DECLSPEC_IMPORT
-#define DECLSPEC_EXPORT __attribute__((visibility("default")))
-#define DECLSPEC_NORETURN __attribute__((noreturn))
-#define DECLSPEC_NOINLINE __attribute__((noinline))
-#define DECLSPEC_ALIGN(x) __attribute__((aligned(x)))
+#define DECLSPEC_EXPORT     __attribute__((visibility("default")))
+#define DECLSPEC_NORETURN   __attribute__((noreturn))
+#define DECLSPEC_NOINLINE   __attribute__((noinline))
+#define DECLSPEC_ALIGN(x)   __attribute__((aligned(x)))
 #define DECLSPEC_CACHEALIGN DECLSPEC_ALIGN(64)
-#define DECLSPEC_SELECTANY __attribute__((weak))
+#define DECLSPEC_SELECTANY  __attribute__((weak))
 #define DECLSPEC_DEPRECATED
 #define DECLSPEC_DEPRECATED_DDK
 #define DECLSPEC_DEPRECATED_DDK_WINXP
@@ -110,14 +110,14 @@ typedef LONG HRESULT;
 #define DECLSPEC_ADDRSAFE
 #define DECLSPEC_NOVTABLE
 #define DECLSPEC_UUID(x)
-#define FORCEINLINE static inline
+#define FORCEINLINE       static inline
 #define NTAPI_FORCEINLINE FORCEINLINE
-#define CFORCEINLINE FORCEINLINE
+#define CFORCEINLINE      FORCEINLINE
 #define PRAGMA_DEPRECATED_DDK
-#define ANYSIZE_ARRAY 1
+#define ANYSIZE_ARRAY               1
 #define MEMORY_ALLOCATION_ALIGNMENT 16
 #define SYSTEM_CACHE_ALIGNMENT_SIZE 64
-#define POINTER_ALIGNMENT DECLSPEC_ALIGN(8)
+#define POINTER_ALIGNMENT           DECLSPEC_ALIGN(8)
 #define DUMMYUNIONNAME
 #define DUMMYUNIONNAME2
 #define DUMMYUNIONNAME3
@@ -129,90 +129,94 @@ typedef LONG HRESULT;
 #define DUMMYSTRUCTNAME4
 #define DUMMYSTRUCTNAME5
 
-#define C_ASSERT(e) _Static_assert(e, #e)
-#define UNREFERENCED_PARAMETER(P) ((void)(P))
-#define DBG_UNREFERENCED_PARAMETER(P) ((void)(P))
+#define C_ASSERT(e)                        _Static_assert(e, #e)
+#define UNREFERENCED_PARAMETER(P)          ((void)(P))
+#define DBG_UNREFERENCED_PARAMETER(P)      ((void)(P))
 #define DBG_UNREFERENCED_LOCAL_VARIABLE(V) ((void)(V))
-#define UNREFERENCED_LOCAL_VARIABLE(V) ((void)(V))
-#define ARGUMENT_PRESENT(p) ((CHAR *)((ULONG_PTR)(p)) != (CHAR *)NULL)
-#define FIELD_OFFSET(type, field) ((LONG)offsetof(type, field))
-#define UFIELD_OFFSET(type, field) ((ULONG)offsetof(type, field))
-#define RTL_FIELD_SIZE(type, field) (sizeof(((type *)0)->field))
-#define RTL_SIZEOF_THROUGH_FIELD(type, field)                                                    \
+#define UNREFERENCED_LOCAL_VARIABLE(V)     ((void)(V))
+#define ARGUMENT_PRESENT(p)                ((CHAR *)((ULONG_PTR)(p)) != (CHAR *)NULL)
+#define FIELD_OFFSET(type, field)          ((LONG)offsetof(type, field))
+#define UFIELD_OFFSET(type, field)         ((ULONG)offsetof(type, field))
+#define RTL_FIELD_SIZE(type, field)        (sizeof(((type *)0)->field))
+#define RTL_SIZEOF_THROUGH_FIELD(type, field)                                                      \
     (FIELD_OFFSET(type, field) + RTL_FIELD_SIZE(type, field))
-#define RTL_CONTAINS_FIELD(Struct, Size, Field)                                                  \
+#define RTL_CONTAINS_FIELD(Struct, Size, Field)                                                    \
     ((((PCHAR)(&(Struct)->Field)) + sizeof((Struct)->Field)) <= (((PCHAR)(Struct)) + (Size)))
-#define RTL_NUMBER_OF(A) (sizeof(A) / sizeof((A)[0]))
-#define RTL_NUMBER_OF_V1(A) RTL_NUMBER_OF(A)
-#define RTL_NUMBER_OF_V2(A) RTL_NUMBER_OF(A)
-#define ARRAYSIZE(A) RTL_NUMBER_OF(A)
+#define RTL_NUMBER_OF(A)                 (sizeof(A) / sizeof((A)[0]))
+#define RTL_NUMBER_OF_V1(A)              RTL_NUMBER_OF(A)
+#define RTL_NUMBER_OF_V2(A)              RTL_NUMBER_OF(A)
+#define ARRAYSIZE(A)                     RTL_NUMBER_OF(A)
 #define RTL_NUMBER_OF_FIELD(type, field) (RTL_NUMBER_OF(RTL_FIELD_TYPE(type, field)))
-#define RTL_FIELD_TYPE(type, field) (((type *)0)->field)
-#define RTL_PADDING_BETWEEN_FIELDS(T, F1, F2)                                                    \
-    ((FIELD_OFFSET(T, F2) > FIELD_OFFSET(T, F1))                                                 \
-         ? (FIELD_OFFSET(T, F2) - FIELD_OFFSET(T, F1) - RTL_FIELD_SIZE(T, F1))                   \
+#define RTL_FIELD_TYPE(type, field)      (((type *)0)->field)
+#define RTL_PADDING_BETWEEN_FIELDS(T, F1, F2)                                                      \
+    ((FIELD_OFFSET(T, F2) > FIELD_OFFSET(T, F1))                                                   \
+         ? (FIELD_OFFSET(T, F2) - FIELD_OFFSET(T, F1) - RTL_FIELD_SIZE(T, F1))                     \
          : (FIELD_OFFSET(T, F1) - FIELD_OFFSET(T, F2) - RTL_FIELD_SIZE(T, F2)))
-#define CONTAINING_RECORD(address, type, field)                                                  \
+#define CONTAINING_RECORD(address, type, field)                                                    \
     ((type *)((PCHAR)(address) - (ULONG_PTR)(&((type *)0)->field)))
-#define ALIGN_DOWN_BY(length, alignment) ((ULONG_PTR)(length) & ~((ULONG_PTR)(alignment) - 1))
-#define ALIGN_UP_BY(length, alignment)                                                           \
-    (ALIGN_DOWN_BY(((ULONG_PTR)(length) + (alignment) - 1), alignment))
+#define ALIGN_DOWN_BY(length, alignment) ((ULONG_PTR)(length) & ~((ULONG_PTR)(alignment)-1))
+#define ALIGN_UP_BY(length, alignment)                                                             \
+    (ALIGN_DOWN_BY(((ULONG_PTR)(length) + (alignment)-1), alignment))
 #define ALIGN_DOWN_POINTER_BY(address, alignment) ((PVOID)ALIGN_DOWN_BY(address, alignment))
-#define ALIGN_UP_POINTER_BY(address, alignment) ((PVOID)ALIGN_UP_BY(address, alignment))
-#define ALIGN_DOWN(length, type) ALIGN_DOWN_BY(length, sizeof(type))
-#define ALIGN_UP(length, type) ALIGN_UP_BY(length, sizeof(type))
-#define ALIGN_DOWN_POINTER(address, type) ALIGN_DOWN_POINTER_BY(address, sizeof(type))
-#define ALIGN_UP_POINTER(address, type) ALIGN_UP_POINTER_BY(address, sizeof(type))
-#define MAKELONG(a, b) ((LONG)(((WORD)(a)) | ((DWORD)((WORD)(b))) << 16))
-#define MAKEWORD(a, b) ((WORD)(((BYTE)(a)) | ((WORD)((BYTE)(b))) << 8))
-#define LOWORD(l) ((WORD)((DWORD_PTR)(l)&0xffff))
-#define HIWORD(l) ((WORD)((DWORD_PTR)(l) >> 16))
-#define LOBYTE(w) ((BYTE)((DWORD_PTR)(w)&0xff))
-#define HIBYTE(w) ((BYTE)((DWORD_PTR)(w) >> 8))
-#define MAXCHAR 0x7f
-#define MINCHAR 0x80
-#define MAXSHORT 0x7fff
-#define MINSHORT 0x8000
-#define MAXLONG 0x7fffffff
-#define MINLONG 0x80000000
-#define MAXUCHAR 0xff
-#define MAXUSHORT 0xffff
-#define MAXULONG 0xffffffff
-#define MAXLONGLONG (0x7fffffffffffffffLL)
-#define MAXULONGLONG ((ULONGLONG)~((ULONGLONG)0))
-#define MAXDWORD 0xffffffff
-#define MAXWORD 0xffff
-#define MAXBYTE 0xff
-#define min(a, b) (((a) < (b)) ? (a) : (b))
-#define max(a, b) (((a) > (b)) ? (a) : (b))
+#define ALIGN_UP_POINTER_BY(address, alignment)   ((PVOID)ALIGN_UP_BY(address, alignment))
+#define ALIGN_DOWN(length, type)                  ALIGN_DOWN_BY(length, sizeof(type))
+#define ALIGN_UP(length, type)                    ALIGN_UP_BY(length, sizeof(type))
+#define ALIGN_DOWN_POINTER(address, type)         ALIGN_DOWN_POINTER_BY(address, sizeof(type))
+#define ALIGN_UP_POINTER(address, type)           ALIGN_UP_POINTER_BY(address, sizeof(type))
+#define MAKELONG(a, b)                            ((LONG)(((WORD)(a)) | ((DWORD)((WORD)(b))) << 16))
+#define MAKEWORD(a, b)                            ((WORD)(((BYTE)(a)) | ((WORD)((BYTE)(b))) << 8))
+#define LOWORD(l)                                 ((WORD)((DWORD_PTR)(l)&0xffff))
+#define HIWORD(l)                                 ((WORD)((DWORD_PTR)(l) >> 16))
+#define LOBYTE(w)                                 ((BYTE)((DWORD_PTR)(w)&0xff))
+#define HIBYTE(w)                                 ((BYTE)((DWORD_PTR)(w) >> 8))
+#define MAXCHAR                                   0x7f
+#define MINCHAR                                   0x80
+#define MAXSHORT                                  0x7fff
+#define MINSHORT                                  0x8000
+#define MAXLONG                                   0x7fffffff
+#define MINLONG                                   0x80000000
+#define MAXUCHAR                                  0xff
+#define MAXUSHORT                                 0xffff
+#define MAXULONG                                  0xffffffff
+#define MAXLONGLONG                               (0x7fffffffffffffffLL)
+#define MAXULONGLONG                              ((ULONGLONG) ~((ULONGLONG)0))
+#define MAXDWORD                                  0xffffffff
+#define MAXWORD                                   0xffff
+#define MAXBYTE                                   0xff
+#define min(a, b)                                 (((a) < (b)) ? (a) : (b))
+#define max(a, b)                                 (((a) > (b)) ? (a) : (b))
 
 /* NTSTATUS */
-#define NT_SUCCESS(Status) (((NTSTATUS)(Status)) >= 0)
-#define NT_INFORMATION(Status) ((((ULONG)(Status)) >> 30) == 1)
-#define NT_WARNING(Status) ((((ULONG)(Status)) >> 30) == 2)
-#define NT_ERROR(Status) ((((ULONG)(Status)) >> 30) == 3)
-#define NT_FACILITY(Status) ((((ULONG)(Status)) >> 16) & 0xFFF)
-#define NT_CUSTOMER(Status) ((((ULONG)(Status)) >> 29) & 1)
-#define APPLICATION_ERROR_MASK 0x20000000
-#define ERROR_SEVERITY_SUCCESS 0x00000000
+#define NT_SUCCESS(Status)           (((NTSTATUS)(Status)) >= 0)
+#define NT_INFORMATION(Status)       ((((ULONG)(Status)) >> 30) == 1)
+#define NT_WARNING(Status)           ((((ULONG)(Status)) >> 30) == 2)
+#define NT_ERROR(Status)             ((((ULONG)(Status)) >> 30) == 3)
+#define NT_FACILITY(Status)          ((((ULONG)(Status)) >> 16) & 0xFFF)
+#define NT_CUSTOMER(Status)          ((((ULONG)(Status)) >> 29) & 1)
+#define APPLICATION_ERROR_MASK       0x20000000
+#define ERROR_SEVERITY_SUCCESS       0x00000000
 #define ERROR_SEVERITY_INFORMATIONAL 0x40000000
-#define ERROR_SEVERITY_WARNING 0x80000000
-#define ERROR_SEVERITY_ERROR 0xC0000000
+#define ERROR_SEVERITY_WARNING       0x80000000
+#define ERROR_SEVERITY_ERROR         0xC0000000
 
 /* Processor modes and IRQLs (x64) */
-#define PASSIVE_LEVEL 0
-#define LOW_LEVEL 0
-#define APC_LEVEL 1
+#define PASSIVE_LEVEL  0
+#define LOW_LEVEL      0
+#define APC_LEVEL      1
 #define DISPATCH_LEVEL 2
-#define CMCI_LEVEL 5
-#define CLOCK_LEVEL 13
-#define IPI_LEVEL 14
-#define DRS_LEVEL 14
-#define POWER_LEVEL 14
-#define PROFILE_LEVEL 15
-#define HIGH_LEVEL 15
+#define CMCI_LEVEL     5
+#define CLOCK_LEVEL    13
+#define IPI_LEVEL      14
+#define DRS_LEVEL      14
+#define POWER_LEVEL    14
+#define PROFILE_LEVEL  15
+#define HIGH_LEVEL     15
 
-typedef enum _MODE { KernelMode, UserMode, MaximumMode } MODE;
+typedef enum _MODE {
+    KernelMode,
+    UserMode,
+    MaximumMode
+} MODE;
 
 /* Integers */
 typedef union _LARGE_INTEGER {
@@ -292,38 +296,40 @@ typedef struct _UNICODE_STRING {
 } UNICODE_STRING, *PUNICODE_STRING;
 typedef const UNICODE_STRING *PCUNICODE_STRING;
 
-#define UNICODE_NULL ((WCHAR)0)
+#define UNICODE_NULL             ((WCHAR)0)
 #define UNICODE_STRING_MAX_BYTES ((USHORT)65534)
 #define UNICODE_STRING_MAX_CHARS (32767)
-#define ANSI_NULL ((CHAR)0)
+#define ANSI_NULL                ((CHAR)0)
 
-#define RTL_CONSTANT_STRING(s)                                                                   \
-    {sizeof(s) - sizeof((s)[0]), sizeof(s), (void *)(s)}
+#define RTL_CONSTANT_STRING(s)                                                                     \
+    {                                                                                              \
+        sizeof(s) - sizeof((s)[0]), sizeof(s), (void *)(s)                                         \
+    }
 
-#define DECLARE_CONST_UNICODE_STRING(_var, _string)                                              \
-    const WCHAR _var##_buffer[] = _string;                                                       \
-    const UNICODE_STRING _var = {sizeof(_string) - sizeof(WCHAR), sizeof(_string),              \
+#define DECLARE_CONST_UNICODE_STRING(_var, _string)                                                \
+    const WCHAR _var##_buffer[] = _string;                                                         \
+    const UNICODE_STRING _var = {sizeof(_string) - sizeof(WCHAR), sizeof(_string),                 \
                                  (PWCH)_var##_buffer}
 
-#define DECLARE_GLOBAL_CONST_UNICODE_STRING(_var, _str)                                          \
+#define DECLARE_GLOBAL_CONST_UNICODE_STRING(_var, _str)                                            \
     extern const __declspec(selectany) UNICODE_STRING _var = RTL_CONSTANT_STRING(_str)
 
-#define DECLARE_UNICODE_STRING_SIZE(_var, _size)                                                 \
-    WCHAR _var##_buffer[_size];                                                                  \
+#define DECLARE_UNICODE_STRING_SIZE(_var, _size)                                                   \
+    WCHAR _var##_buffer[_size];                                                                    \
     UNICODE_STRING _var = {0, (_size) * sizeof(WCHAR), _var##_buffer}
 
 /* Object attributes */
-#define OBJ_INHERIT 0x00000002L
-#define OBJ_PERMANENT 0x00000010L
-#define OBJ_EXCLUSIVE 0x00000020L
-#define OBJ_CASE_INSENSITIVE 0x00000040L
-#define OBJ_OPENIF 0x00000080L
-#define OBJ_OPENLINK 0x00000100L
-#define OBJ_KERNEL_HANDLE 0x00000200L
-#define OBJ_FORCE_ACCESS_CHECK 0x00000400L
+#define OBJ_INHERIT                       0x00000002L
+#define OBJ_PERMANENT                     0x00000010L
+#define OBJ_EXCLUSIVE                     0x00000020L
+#define OBJ_CASE_INSENSITIVE              0x00000040L
+#define OBJ_OPENIF                        0x00000080L
+#define OBJ_OPENLINK                      0x00000100L
+#define OBJ_KERNEL_HANDLE                 0x00000200L
+#define OBJ_FORCE_ACCESS_CHECK            0x00000400L
 #define OBJ_IGNORE_IMPERSONATED_DEVICEMAP 0x00000800L
-#define OBJ_DONT_REPARSE 0x00001000L
-#define OBJ_VALID_ATTRIBUTES 0x00001FF2L
+#define OBJ_DONT_REPARSE                  0x00001000L
+#define OBJ_VALID_ATTRIBUTES              0x00001FF2L
 
 typedef struct _OBJECT_ATTRIBUTES {
     ULONG Length;
@@ -335,25 +341,43 @@ typedef struct _OBJECT_ATTRIBUTES {
 } OBJECT_ATTRIBUTES, *POBJECT_ATTRIBUTES;
 typedef CONST OBJECT_ATTRIBUTES *PCOBJECT_ATTRIBUTES;
 
-#define InitializeObjectAttributes(p, n, a, r, s)                                                \
-    do {                                                                                         \
-        (p)->Length = sizeof(OBJECT_ATTRIBUTES);                                                 \
-        (p)->RootDirectory = r;                                                                  \
-        (p)->Attributes = a;                                                                     \
-        (p)->ObjectName = n;                                                                     \
-        (p)->SecurityDescriptor = s;                                                             \
-        (p)->SecurityQualityOfService = NULL;                                                    \
+#define InitializeObjectAttributes(p, n, a, r, s)                                                  \
+    do {                                                                                           \
+        (p)->Length = sizeof(OBJECT_ATTRIBUTES);                                                   \
+        (p)->RootDirectory = r;                                                                    \
+        (p)->Attributes = a;                                                                       \
+        (p)->ObjectName = n;                                                                       \
+        (p)->SecurityDescriptor = s;                                                               \
+        (p)->SecurityQualityOfService = NULL;                                                      \
     } while (0)
 
-#define RTL_CONSTANT_OBJECT_ATTRIBUTES(n, a)                                                     \
-    {sizeof(OBJECT_ATTRIBUTES), NULL, RTL_CONST_CAST(PUNICODE_STRING)(n), a, NULL, NULL}
-#define RTL_CONST_CAST(type) (type)
+#define RTL_CONSTANT_OBJECT_ATTRIBUTES(n, a)                                                       \
+    {                                                                                              \
+        sizeof(OBJECT_ATTRIBUTES), NULL, RTL_CONST_CAST(PUNICODE_STRING)(n), a, NULL, NULL         \
+    }
+#define RTL_CONST_CAST(type)             (type)
 #define RTL_INIT_OBJECT_ATTRIBUTES(n, a) RTL_CONSTANT_OBJECT_ATTRIBUTES(n, a)
 
-typedef enum _EVENT_TYPE { NotificationEvent, SynchronizationEvent } EVENT_TYPE;
-typedef enum _TIMER_TYPE { NotificationTimer, SynchronizationTimer } TIMER_TYPE;
-typedef enum _WAIT_TYPE { WaitAll, WaitAny, WaitNotification, WaitDequeue, WaitDpc } WAIT_TYPE;
-typedef enum _NT_PRODUCT_TYPE { NtProductWinNt = 1, NtProductLanManNt, NtProductServer } NT_PRODUCT_TYPE;
+typedef enum _EVENT_TYPE {
+    NotificationEvent,
+    SynchronizationEvent
+} EVENT_TYPE;
+typedef enum _TIMER_TYPE {
+    NotificationTimer,
+    SynchronizationTimer
+} TIMER_TYPE;
+typedef enum _WAIT_TYPE {
+    WaitAll,
+    WaitAny,
+    WaitNotification,
+    WaitDequeue,
+    WaitDpc
+} WAIT_TYPE;
+typedef enum _NT_PRODUCT_TYPE {
+    NtProductWinNt = 1,
+    NtProductLanManNt,
+    NtProductServer
+} NT_PRODUCT_TYPE;
 
 typedef struct _QUAD {
     union {

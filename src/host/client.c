@@ -215,16 +215,17 @@ static void client_check_dispatch(struct drvhost_request *r)
         return;
     if (!KeReadStateEvent(&r->done))
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x226,
-                        (ULONG_PTR)r->top->DriverObject->MajorFunction[r->major],
-                        (ULONG_PTR)r->irp, (ULONG_PTR)r->top,
+                        (ULONG_PTR)r->top->DriverObject->MajorFunction[r->major], (ULONG_PTR)r->irp,
+                        (ULONG_PTR)r->top,
                         "the dispatch routine returned %s without completing the IRP or returning "
                         "STATUS_PENDING",
-                        drvhost_status_name(r->dispatch_status) ? drvhost_status_name(r->dispatch_status)
-                                                                : "a status");
+                        drvhost_status_name(r->dispatch_status)
+                            ? drvhost_status_name(r->dispatch_status)
+                            : "a status");
     if (r->iosb.status != r->dispatch_status)
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x224,
-                        (ULONG_PTR)r->top->DriverObject->MajorFunction[r->major],
-                        (ULONG_PTR)r->irp, (ULONG_PTR)r->top,
+                        (ULONG_PTR)r->top->DriverObject->MajorFunction[r->major], (ULONG_PTR)r->irp,
+                        (ULONG_PTR)r->top,
                         "the dispatch routine returned 0x%08X but completed the IRP with 0x%08X",
                         (unsigned)r->dispatch_status, (unsigned)r->iosb.status);
 }

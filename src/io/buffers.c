@@ -81,7 +81,8 @@ NTSTATUS io_setup_read_write(PIRP irp, PDEVICE_OBJECT device, UCHAR major, PVOID
         if (NT_SUCCESS(status) && major == IRP_MJ_READ)
             irp->Flags |= IRP_INPUT_OPERATION;
     } else if (device->Flags & DO_DIRECT_IO) {
-        status = io_attach_mdl(irp, buffer, length, major == IRP_MJ_READ ? IoWriteAccess : IoReadAccess);
+        status =
+            io_attach_mdl(irp, buffer, length, major == IRP_MJ_READ ? IoWriteAccess : IoReadAccess);
     }
     return status;
 }

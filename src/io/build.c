@@ -38,8 +38,8 @@ PIRP NTAPI IoBuildDeviceIoControlRequest(ULONG IoControlCode, PDEVICE_OBJECT Dev
     if (irp == NULL)
         return NULL;
     io_irp_private_of(irp)->out_capacity = OutputBufferLength;
-    if (!NT_SUCCESS(io_setup_ioctl(irp, IoControlCode, InputBuffer, InputBufferLength,
-                                   OutputBuffer, OutputBufferLength)))
+    if (!NT_SUCCESS(io_setup_ioctl(irp, IoControlCode, InputBuffer, InputBufferLength, OutputBuffer,
+                                   OutputBufferLength)))
         return io_build_fail(irp);
     return irp;
 }
@@ -74,8 +74,7 @@ PIRP NTAPI IoBuildSynchronousFsdRequest(ULONG MajorFunction, PDEVICE_OBJECT Devi
 /* An asynchronous FSD request is the caller's to free, from its completion routine (which
  * returns STATUS_MORE_PROCESSING_REQUIRED), as the documentation requires. */
 PIRP NTAPI IoBuildAsynchronousFsdRequest(ULONG MajorFunction, PDEVICE_OBJECT DeviceObject,
-                                         PVOID Buffer, ULONG Length,
-                                         PLARGE_INTEGER StartingOffset,
+                                         PVOID Buffer, ULONG Length, PLARGE_INTEGER StartingOffset,
                                          PIO_STATUS_BLOCK IoStatusBlock)
 {
     PIRP irp = io_build_fsd(MajorFunction, DeviceObject, Buffer, Length, StartingOffset, NULL,

@@ -35,8 +35,9 @@ BOOLEAN NTAPI IoCancelIrp(PIRP Irp)
     }
     Irp->CancelIrql = irql;
     /* An IRP its owner has not sent yet has no current location: no device to pass. */
-    routine(Irp->CurrentLocation <= Irp->StackCount ? IoGetCurrentIrpStackLocation(Irp)->DeviceObject
-                                                    : NULL,
+    routine(Irp->CurrentLocation <= Irp->StackCount
+                ? IoGetCurrentIrpStackLocation(Irp)->DeviceObject
+                : NULL,
             Irp);
     return TRUE;
 }

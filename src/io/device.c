@@ -117,7 +117,8 @@ static NTSTATUS io_device_autoname(UNICODE_STRING *name)
     return ob_string_from_utf8(name, buf);
 }
 
-static NTSTATUS io_device_name(struct io_device *d, PUNICODE_STRING DeviceName, ULONG characteristics)
+static NTSTATUS io_device_name(struct io_device *d, PUNICODE_STRING DeviceName,
+                               ULONG characteristics)
 {
     UNICODE_STRING autoname = {0};
     NTSTATUS status;
@@ -211,8 +212,8 @@ VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject)
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x240, (ULONG_PTR)DeviceObject,
                         0, 0, "IoDeleteDevice called twice for device %p", (void *)DeviceObject);
     if (d->attached_to != NULL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x201,
-                        (ULONG_PTR)DeviceObject, (ULONG_PTR)d->attached_to, 0,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x201, (ULONG_PTR)DeviceObject,
+                        (ULONG_PTR)d->attached_to, 0,
                         "IoDeleteDevice: device %p is still attached to %p (call IoDetachDevice "
                         "first)",
                         (void *)DeviceObject, (void *)d->attached_to);

@@ -17,7 +17,7 @@
 
 #include <string.h>
 
-#define IO_IRP_TAG ' prI'
+#define IO_IRP_TAG        ' prI'
 #define IO_IRP_QUARANTINE 64
 
 static os_mutex quarantine_lock = {PTHREAD_MUTEX_INITIALIZER};
@@ -220,8 +220,8 @@ VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
                         (ULONG_PTR)Irp->CancelRoutine, (ULONG_PTR)Irp, 0,
                         "IoCompleteRequest while the IRP's cancel routine is still set");
     if (ke_irql() > DISPATCH_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x0E, ke_irql(), (ULONG_PTR)Irp,
-                        0, "IoCompleteRequest above DISPATCH_LEVEL");
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x0E, ke_irql(),
+                        (ULONG_PTR)Irp, 0, "IoCompleteRequest above DISPATCH_LEVEL");
     if (!io_complete_stack(Irp))
         return;
     /* The walk ended above the top location: the IRP now belongs to its originator. */

@@ -66,7 +66,8 @@ VOID NTAPI MmUnlockPages(PMDL MemoryDescriptorList)
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x7D,
                         (ULONG_PTR)MemoryDescriptorList, 0, 0,
                         "MmUnlockPages on an MDL whose pages are not locked");
-    MemoryDescriptorList->MdlFlags &= ~(MDL_PAGES_LOCKED | MDL_MAPPED_TO_SYSTEM_VA | MDL_WRITE_OPERATION);
+    MemoryDescriptorList->MdlFlags &=
+        ~(MDL_PAGES_LOCKED | MDL_MAPPED_TO_SYSTEM_VA | MDL_WRITE_OPERATION);
     MemoryDescriptorList->MappedSystemVa = NULL;
 }
 

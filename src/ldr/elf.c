@@ -12,11 +12,11 @@
  * implementations behave the same. Wide-character routines are not here: glibc's wchar_t is
  * 32 bits, a driver's is 16. */
 static const char *const ldr_crt_allowed[] = {
-    "memcpy",  "memmove", "memset",  "memcmp",  "memchr",  "strlen",  "strnlen", "strcmp",
-    "strncmp", "strcpy",  "strncpy", "strcat",  "strncat", "strchr",  "strrchr", "strstr",
-    "strspn",  "strcspn", "strpbrk", "toupper", "tolower", "abs",     "labs",    "llabs",
-    "qsort",   "bsearch", "isdigit", "isalpha", "isspace", "isxdigit", "isupper", "islower",
-    "isalnum", "isprint",
+    "memcpy",  "memmove",  "memset",  "memcmp",  "memchr",  "strlen",  "strnlen",
+    "strcmp",  "strncmp",  "strcpy",  "strncpy", "strcat",  "strncat", "strchr",
+    "strrchr", "strstr",   "strspn",  "strcspn", "strpbrk", "toupper", "tolower",
+    "abs",     "labs",     "llabs",   "qsort",   "bsearch", "isdigit", "isalpha",
+    "isspace", "isxdigit", "isupper", "islower", "isalnum", "isprint",
 };
 
 static bool ldr_import_ok(const char *name)

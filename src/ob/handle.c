@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#define OB_HANDLE_TAG 'dHbO'
+#define OB_HANDLE_TAG  'dHbO'
 #define OB_HANDLE_BIAS 0xFFFFFFFF80000000ull
 
 struct ob_handle_entry {
@@ -92,7 +92,8 @@ NTSTATUS NTAPI ZwClose(HANDLE Handle)
 
 NTSTATUS NTAPI ObReferenceObjectByHandle(HANDLE Handle, ACCESS_MASK DesiredAccess,
                                          POBJECT_TYPE ObjectType, KPROCESSOR_MODE AccessMode,
-                                         PVOID *Object, POBJECT_HANDLE_INFORMATION HandleInformation)
+                                         PVOID *Object,
+                                         POBJECT_HANDLE_INFORMATION HandleInformation)
 {
     NTSTATUS status = STATUS_INVALID_HANDLE;
     size_t i;

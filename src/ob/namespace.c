@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#define OB_NAME_TAG 'mNbO'
+#define OB_NAME_TAG       'mNbO'
 #define OB_MAX_LINK_DEPTH 8
 
 struct ob_entry {
@@ -27,8 +27,8 @@ static os_mutex ns_lock;
 static LIST_ENTRY ns_entries = {&ns_entries, &ns_entries};
 static int ns_ready;
 
-static const char *const ns_directories[] = {"\\Device",        "\\Driver",        "\\??",
-                                             "\\Callback",      "\\KernelObjects", "\\FileSystem",
+static const char *const ns_directories[] = {"\\Device",          "\\Driver",        "\\??",
+                                             "\\Callback",        "\\KernelObjects", "\\FileSystem",
                                              "\\BaseNamedObjects"};
 
 static WCHAR ob_fold(WCHAR c)

@@ -15,11 +15,11 @@
 
 struct ob_type {
     const char *name;          /* "Device", "Driver", "File", ... (reports) */
-    void (*close)(void *body);  /* last reference dropped: release what the body holds */
+    void (*close)(void *body); /* last reference dropped: release what the body holds */
 };
 
-extern struct ob_type ob_type_device, ob_type_driver, ob_type_file, ob_type_event,
-    ob_type_thread, ob_type_process;
+extern struct ob_type ob_type_device, ob_type_driver, ob_type_file, ob_type_event, ob_type_thread,
+    ob_type_process;
 
 NTSTATUS ob_init(void);
 /* Reports (stderr) and frees objects still alive; returns how many there were. */

@@ -13,7 +13,7 @@
 #include <stdio.h>
 
 #define OB_MAGIC 0x6a624f44u /* "DObj" */
-#define OB_TAG 'jbOD'
+#define OB_TAG   'jbOD'
 
 struct ob_header {
     LIST_ENTRY link; /* all live objects, under ob_lock */
@@ -174,10 +174,11 @@ size_t ob_shutdown(void)
     ob_namespace_shutdown();
     os_mutex_lock(&ob_lock);
     while (!IsListEmpty(&ob_objects)) {
-        struct ob_header *h = CONTAINING_RECORD(RemoveHeadList(&ob_objects), struct ob_header, link);
+        struct ob_header *h =
+            CONTAINING_RECORD(RemoveHeadList(&ob_objects), struct ob_header, link);
         char name[256];
-        fprintf(stderr, "drvhost: object leak: %s object %p%s%s, %ld reference(s)\n",
-                h->type->name, (void *)(h + 1), h->name.Buffer ? " " : "",
+        fprintf(stderr, "drvhost: object leak: %s object %p%s%s, %ld reference(s)\n", h->type->name,
+                (void *)(h + 1), h->name.Buffer ? " " : "",
                 h->name.Buffer ? ob_string_to_utf8(&h->name, name, sizeof(name)) : "",
                 (long)h->refs);
         leaked++;

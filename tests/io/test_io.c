@@ -21,7 +21,8 @@ static drvhost_file *open_iotest(void)
 
 static NTSTATUS ioctl(drvhost_file *f, ULONG code, void *out, size_t out_size, drvhost_iosb *iosb)
 {
-    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL, .code = code, .output = out, .output_size = out_size};
+    drvhost_io_desc d = {
+        .op = DRVHOST_OP_IOCTL, .code = code, .output = out, .output_size = out_size};
     return drvhost_io(f, &d, iosb);
 }
 

@@ -11,10 +11,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#define IOCTL_FIFO_ECHO_BUFFERED CTL_CODE(FILE_DEVICE_UNKNOWN, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_FIFO_ECHO_BUFFERED                                                                   \
+    CTL_CODE(FILE_DEVICE_UNKNOWN, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define THREADS 4
-#define ROUNDS 1000
-#define CHUNKS 400
+#define ROUNDS  1000
+#define CHUNKS  400
 
 struct worker {
     drvhost_file *file;
@@ -42,8 +43,12 @@ static void *echo_worker(void *arg)
     for (int i = 0; i < ROUNDS; i++) {
         char in[32], out[32];
         int n = snprintf(in, sizeof(in), "thread %d round %d", w->id, i);
-        drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL, .code = IOCTL_FIFO_ECHO_BUFFERED, .input = in,
-                             .input_size = (size_t)n, .output = out, .output_size = sizeof(out)};
+        drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL,
+                             .code = IOCTL_FIFO_ECHO_BUFFERED,
+                             .input = in,
+                             .input_size = (size_t)n,
+                             .output = out,
+                             .output_size = sizeof(out)};
         drvhost_iosb iosb;
         if (drvhost_io(w->file, &d, &iosb) != STATUS_SUCCESS || iosb.information != (uint64_t)n ||
             memcmp(in, out, (size_t)n) != 0)

@@ -10,7 +10,7 @@
 
 #include "fifo.h"
 
-#define FIFO_TAG 'ofiF'
+#define FIFO_TAG        'ofiF'
 #define FIFO_CHUNK_DATA 256
 
 typedef struct _FIFO_CHUNK {
@@ -207,7 +207,8 @@ static NTSTATUS FifoEcho(PIRP Irp, PIO_STACK_LOCATION sp)
     case METHOD_OUT_DIRECT:
         in = Irp->AssociatedIrp.SystemBuffer;
         if (Irp->MdlAddress != NULL)
-            out = MmGetSystemAddressForMdlSafe(Irp->MdlAddress, NormalPagePriority | MdlMappingNoExecute);
+            out = MmGetSystemAddressForMdlSafe(Irp->MdlAddress,
+                                               NormalPagePriority | MdlMappingNoExecute);
         break;
     default: /* METHOD_NEITHER: the requester's own addresses */
         in = sp->Parameters.DeviceIoControl.Type3InputBuffer;

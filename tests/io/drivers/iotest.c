@@ -178,9 +178,9 @@ static NTSTATUS Objects(PIRP Irp, PIOTEST_EXT ext)
     PDEVICE_OBJECT dev, top;
     ULONG passed = 0;
     if (NT_SUCCESS(IoGetDeviceObjectPointer(&name, FILE_READ_DATA, &file, &dev))) {
-        passed |= dev == g_Upper ? 0x01 : 0;         /* the top of the stack */
+        passed |= dev == g_Upper ? 0x01 : 0;                /* the top of the stack */
         passed |= file->DeviceObject == g_Lower ? 0x02 : 0; /* the named device */
-        ObDereferenceObject(file);                   /* sends cleanup and close */
+        ObDereferenceObject(file);                          /* sends cleanup and close */
     }
     top = IoGetAttachedDeviceReference(g_Lower);
     passed |= top == g_Upper ? 0x04 : 0;
