@@ -45,11 +45,32 @@ static NTSTATUS io_driver_names(struct io_driver *d, const char *service)
     return status;
 }
 
+BOOLEAN io_driver_claim_unload(struct io_driver *driver, BOOLEAN only_if_unreferenced)
+{
+    if (!__atomic_load_n(&driver->unload_pending, __ATOMIC_ACQUIRE))
+        return FALSE;
+    if (only_if_unreferenced && io_driver_has_open_files(driver))
+        return FALSE;
+    return __atomic_exchange_n(&driver->unload_pending, 0, __ATOMIC_ACQ_REL) != 0;
+}
+
 static void io_driver_close(void *body)
 {
     struct io_driver *d = body;
     ob_string_free(&d->registry_path);
     ob_string_free(&d->extension.ServiceKeyName);
+    if (d->release_module != NULL)
+        d->release_module(d->module);
+}
+
+BOOLEAN io_driver_has_open_files(struct io_driver *driver)
+{
+    BOOLEAN open = FALSE;
+    os_mutex_lock(&io_stack_lock);
+    for (PDEVICE_OBJECT dev = driver->object.DeviceObject; dev != NULL && !open; dev = dev->NextDevice)
+        open = __atomic_load_n(&dev->ReferenceCount, __ATOMIC_ACQUIRE) > 0;
+    os_mutex_unlock(&io_stack_lock);
+    return open;
 }
 
 NTSTATUS io_driver_create(const char *service, struct io_driver **driver)
@@ -106,7 +127,9 @@ void io_driver_destroy(struct io_driver *driver)
 static void io_device_close(void *body)
 {
     struct io_device *d = body;
-    ex_free(d->devobj_ext);
+    if (d->devobj_ext != NULL)
+        ex_free(d->devobj_ext);
+    ob_dereference(d->object.DriverObject);
 }
 
 static NTSTATUS io_device_autoname(UNICODE_STRING *name)
@@ -175,6 +198,8 @@ NTSTATUS NTAPI IoCreateDevice(PDRIVER_OBJECT DriverObject, ULONG DeviceExtension
     d = ob_create(type, ALIGN_UP_BY(sizeof(*d), 16) + DeviceExtensionSize);
     if (d == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
+    d->object.DriverObject = DriverObject;
+    ob_reference(DriverObject); /* released when the device object is freed */
     d->devobj_ext = ex_alloc(sizeof(*d->devobj_ext), IO_DEVICE_TAG);
     if (d->devobj_ext == NULL) {
         ob_dereference(d);

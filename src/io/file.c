@@ -75,6 +75,15 @@ void io_cleanup(struct io_file *file)
     file->object.Flags |= FO_CLEANUP_COMPLETE;
 }
 
+/* The last handle to a driver whose unload was requested: run the deferred unload. The file
+ * still holds its device, and the device its driver object, so both outlive the unload. */
+static void io_file_unload_if_last(PDEVICE_OBJECT dev)
+{
+    struct io_driver *driver = (struct io_driver *)dev->DriverObject;
+    if (io_driver_claim_unload(driver, TRUE))
+        driver->deferred_unload(driver->module);
+}
+
 static void io_file_close(void *body)
 {
     struct io_file *file = body;
@@ -83,6 +92,7 @@ static void io_file_close(void *body)
         io_file_simple_irp(file, IRP_MJ_CLOSE);
         __atomic_sub_fetch(&io_device_of(file->object.DeviceObject)->opens, 1, __ATOMIC_ACQ_REL);
         __atomic_sub_fetch(&file->object.DeviceObject->ReferenceCount, 1, __ATOMIC_ACQ_REL);
+        io_file_unload_if_last(file->object.DeviceObject);
     }
     ob_string_free(&file->object.FileName);
     if (file->object.DeviceObject != NULL)

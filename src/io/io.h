@@ -23,7 +23,20 @@ struct io_driver {
     DRIVER_EXTENSION extension;
     UNICODE_STRING registry_path;
     void *module; /* the loader's module (opaque here) */
+    /* Called when the driver object is freed: every device object holds a reference on its
+     * driver object, so the image stays mapped while anything can still reach its code, as
+     * Windows keeps a driver image until its last device object is gone. */
+    void (*release_module)(void *module);
+    /* Unload requested while files were open: Windows defers DriverUnload until the last
+     * handle to the driver's devices is closed; io_file_close then calls deferred_unload. */
+    volatile LONG unload_pending;
+    void (*deferred_unload)(void *module);
 };
+
+/* TRUE if a device of the driver has open file objects (handles). */
+BOOLEAN io_driver_has_open_files(struct io_driver *driver);
+/* Claims a pending unload (once): TRUE if the caller must now run it. */
+BOOLEAN io_driver_claim_unload(struct io_driver *driver, BOOLEAN only_if_unreferenced);
 
 /* Creates \Driver\<service> with every MajorFunction set to the invalid-request handler. */
 NTSTATUS io_driver_create(const char *service, struct io_driver **driver);

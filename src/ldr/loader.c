@@ -167,14 +167,22 @@ static void ldr_list_remove(struct ldr_module *m)
 }
 
 /* Releases what a driver left behind and the module itself (the module must not run again). */
+/* Releases what a driver left behind. The module itself is closed when its driver object is
+ * freed (ldr_release_module), which waits for the last device object. */
 static void ldr_teardown(struct ldr_module *m)
 {
-    if (m->driver != NULL)
-        io_driver_destroy(m->driver);
+    ldr_list_remove(m);
     ex_pool_report_leaks(m, m->service);
     ex_pool_release_owner(m);
-    ldr_list_remove(m);
-    ldr_module_free(m);
+    if (m->driver != NULL)
+        io_driver_destroy(m->driver); /* may free m through ldr_release_module */
+    else
+        ldr_module_free(m);
+}
+
+static void ldr_release_module(void *module)
+{
+    ldr_module_free(module);
 }
 
 static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
@@ -184,7 +192,6 @@ static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
     m->driver->object.DriverInit = entry;
     m->driver->object.DriverStart = (PVOID)m->base;
     m->driver->object.DriverSize = (ULONG)m->size;
-    m->driver->module = m;
     status = entry(&m->driver->object, &m->driver->registry_path);
     if (ke_irql() != PASSIVE_LEVEL)
         ke_bugcheck_msg(BUGCODE_IRQL_UNEXPECTED_VALUE, ((ULONG_PTR)ke_irql() << 16) | PASSIVE_LEVEL,
@@ -222,6 +229,8 @@ static NTSTATUS ldr_prepare(const char *service, struct ldr_module **out, PDRIVE
         ldr_module_free(m);
         return status;
     }
+    m->driver->module = m;
+    m->driver->release_module = ldr_release_module;
     *out = m;
     return STATUS_SUCCESS;
 }
@@ -252,17 +261,33 @@ NTSTATUS ldr_load(const char *service)
     return status;
 }
 
-static NTSTATUS ldr_unload_module(struct ldr_module *m)
+/* DriverUnload, then what the driver left behind. Not under ldr_op_lock when deferred: it runs
+ * from the close of the last handle, possibly inside another driver's code. */
+static void ldr_run_unload(void *module)
 {
-    PDRIVER_UNLOAD unload = m->driver->object.DriverUnload;
-    if (unload == NULL)
-        return STATUS_INVALID_DEVICE_REQUEST;
+    struct ldr_module *m = module;
     m->driver->object.Flags |= DRVO_UNLOAD_INVOKED;
-    unload(&m->driver->object);
+    m->driver->object.DriverUnload(&m->driver->object);
     /* Work items and DPCs the driver queued must not run after its code is gone. */
     KeFlushQueuedDpcs();
     ex_flush_work();
     ldr_teardown(m);
+}
+
+static NTSTATUS ldr_unload_module(struct ldr_module *m)
+{
+    if (m->driver->object.DriverUnload == NULL)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    m->driver->deferred_unload = ldr_run_unload;
+    __atomic_store_n(&m->driver->unload_pending, 1, __ATOMIC_RELEASE);
+    if (io_driver_claim_unload(m->driver, TRUE)) {
+        ldr_run_unload(m);
+    } else if (__atomic_load_n(&m->driver->unload_pending, __ATOMIC_ACQUIRE)) {
+        fprintf(stderr,
+                "drvhost: driver '%s' has open handles: DriverUnload runs when the last one "
+                "closes\n",
+                m->service);
+    }
     return STATUS_SUCCESS;
 }
 
@@ -283,10 +308,14 @@ void ldr_shutdown(void)
     os_mutex_lock(&ldr_op_lock);
     while (ldr_modules != NULL) {
         struct ldr_module *m = ldr_modules;
-        if (!NT_SUCCESS(ldr_unload_module(m))) {
+        if (m->driver->object.DriverUnload == NULL) {
             fprintf(stderr, "drvhost: driver '%s' has no DriverUnload: released at shutdown\n",
                     m->service);
             ldr_teardown(m);
+        } else if (m->driver->unload_pending == 0 || io_driver_claim_unload(m->driver, FALSE)) {
+            /* Handles still open at shutdown (held by other drivers) do not defer it now. */
+            m->driver->deferred_unload = ldr_run_unload;
+            ldr_run_unload(m);
         }
     }
     os_mutex_unlock(&ldr_op_lock);
