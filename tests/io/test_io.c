@@ -124,7 +124,7 @@ TEST(unknown_major_function_is_invalid_device_request)
 {
     drvhost_file *f = open_iotest();
     char buf[4];
-    drvhost_io_desc d = {.op = DRVHOST_OP_READ, .output = buf, .output_size = sizeof(buf)};
+    drvhost_io_desc d = {.op = DRVHOST_OP_WRITE, .input = buf, .input_size = sizeof(buf)};
     drvhost_iosb iosb;
     ok_status(drvhost_io(f, &d, &iosb), STATUS_INVALID_DEVICE_REQUEST);
     ok(iosb.information == 0, "information %llu", (unsigned long long)iosb.information);
@@ -166,5 +166,16 @@ TEST(reuse_completion_ex_and_cancel_of_a_driver_irp)
     drvhost_file *f = open_iotest();
     ULONG mask = ioctl_mask(f, IOCTL_T_REUSE_CANCEL);
     ok(mask == IOTEST_REUSE_ALL, "checks passed 0x%x of 0x%x", mask, IOTEST_REUSE_ALL);
+    drvhost_close(f);
+}
+
+TEST(build_synchronous_fsd_request_reads_at_an_offset)
+{
+    drvhost_file *f = open_iotest();
+    unsigned char out[16] = {0};
+    drvhost_iosb iosb;
+    ok_status(ioctl(f, IOCTL_T_FSD_READ, out, sizeof(out), &iosb), STATUS_SUCCESS);
+    ok(iosb.information == 16, "information %llu", (unsigned long long)iosb.information);
+    ok(out[0] == 0x42 && out[15] == 0x42, "bytes %02x %02x", out[0], out[15]);
     drvhost_close(f);
 }

@@ -20,7 +20,7 @@ static PIRP g_PendIrp;
 
 DRIVER_INITIALIZE DriverEntry;
 DRIVER_UNLOAD IoTestUnload;
-DRIVER_DISPATCH IoTestCreateClose, IoTestDeviceControl;
+DRIVER_DISPATCH IoTestCreateClose, IoTestDeviceControl, IoTestRead;
 IO_COMPLETION_ROUTINE IoTestRecordCompletion, IoTestSignalCompletion, IoTestFreeCompletion,
     IoTestCountCompletion;
 DRIVER_CANCEL IoTestCancelOwn;
@@ -32,6 +32,17 @@ static NTSTATUS Complete(PIRP Irp, NTSTATUS Status, ULONG_PTR Information)
     Irp->IoStatus.Information = Information;
     IoCompleteRequest(Irp, IO_NO_INCREMENT);
     return Status;
+}
+
+/* The lower device's read: fills the buffer with the low byte of ByteOffset. */
+NTSTATUS IoTestRead(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(Irp);
+    if (DeviceObject != g_Lower)
+        return Complete(Irp, STATUS_INVALID_DEVICE_REQUEST, 0);
+    RtlFillMemory(Irp->AssociatedIrp.SystemBuffer, sp->Parameters.Read.Length,
+                  (UCHAR)sp->Parameters.Read.ByteOffset.QuadPart);
+    return Complete(Irp, STATUS_SUCCESS, sp->Parameters.Read.Length);
 }
 
 NTSTATUS IoTestCreateClose(PDEVICE_OBJECT DeviceObject, PIRP Irp)
@@ -169,6 +180,28 @@ static NTSTATUS AllocIrp(PIRP Irp, PIOTEST_EXT ext)
     return Complete(Irp, result.Status, result.Information);
 }
 
+/* Reads 16 bytes from the lower device at offset 0x42 with IoBuildSynchronousFsdRequest. */
+static NTSTATUS FsdRead(PIRP Irp, PIOTEST_EXT ext)
+{
+    UCHAR local[16];
+    LARGE_INTEGER offset;
+    IO_STATUS_BLOCK iosb;
+    KEVENT event;
+    PIRP irp;
+    offset.QuadPart = 0x42;
+    KeInitializeEvent(&event, NotificationEvent, FALSE);
+    irp = IoBuildSynchronousFsdRequest(IRP_MJ_READ, ext->Lower, local, sizeof(local), &offset,
+                                       &event, &iosb);
+    if (irp == NULL)
+        return Complete(Irp, STATUS_INSUFFICIENT_RESOURCES, 0);
+    if (IoCallDriver(ext->Lower, irp) == STATUS_PENDING)
+        KeWaitForSingleObject(&event, Executive, KernelMode, FALSE, NULL);
+    if (!NT_SUCCESS(iosb.Status))
+        return Complete(Irp, iosb.Status, 0);
+    RtlCopyMemory(Irp->AssociatedIrp.SystemBuffer, local, sizeof(local));
+    return Complete(Irp, STATUS_SUCCESS, iosb.Information);
+}
+
 /* Object-manager and stack queries, each a bit of the result. */
 static NTSTATUS Objects(PIRP Irp, PIOTEST_EXT ext)
 {
@@ -257,6 +290,8 @@ static NTSTATUS UpperControl(PIRP Irp, PIOTEST_EXT ext, PIO_STACK_LOCATION sp)
         return BuildIoctl(Irp, ext, sp);
     case IOCTL_T_ALLOC_IRP:
         return AllocIrp(Irp, ext);
+    case IOCTL_T_FSD_READ:
+        return FsdRead(Irp, ext);
     case IOCTL_T_OBJECTS:
         return Objects(Irp, ext);
     case IOCTL_T_REUSE_CANCEL:
@@ -302,6 +337,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     DriverObject->MajorFunction[IRP_MJ_CREATE] = IoTestCreateClose;
     DriverObject->MajorFunction[IRP_MJ_CLOSE] = IoTestCreateClose;
     DriverObject->MajorFunction[IRP_MJ_DEVICE_CONTROL] = IoTestDeviceControl;
+    DriverObject->MajorFunction[IRP_MJ_READ] = IoTestRead;
     DriverObject->DriverUnload = IoTestUnload;
     status = IoCreateDevice(DriverObject, sizeof(IOTEST_EXT), &lower, FILE_DEVICE_UNKNOWN, 0, FALSE,
                             &g_Lower);

@@ -23,6 +23,7 @@
 #define IOCTL_T_REUSE_CANCEL IOTEST_CODE(22, METHOD_BUFFERED) /* output: ULONG bit mask */
 #define IOTEST_OBJECTS_ALL   0x3F
 #define IOTEST_REUSE_ALL     0x1F
+#define IOCTL_T_FSD_READ     IOTEST_CODE(23, METHOD_BUFFERED) /* output: the 16 bytes read */
 
 typedef struct _IOTEST_RECORD {
     ULONG Calls;           /* completion routine calls */
