@@ -179,3 +179,22 @@ TEST(build_synchronous_fsd_request_reads_at_an_offset)
     ok(out[0] == 0x42 && out[15] == 0x42, "bytes %02x %02x", out[0], out[15]);
     drvhost_close(f);
 }
+
+TEST(exclusive_device_opens_once_and_names_resolve)
+{
+    drvhost_file *f = open_iotest(), *a = NULL, *b = NULL, *c = NULL;
+    ok_status(drvhost_open("\\Device\\IoTestExclusive", GENERIC_READ, &a), STATUS_SUCCESS);
+    ok_status(drvhost_open("\\Device\\IoTestExclusive", GENERIC_READ, &b), STATUS_ACCESS_DENIED);
+    ok(b == NULL, "no handle for a failed open");
+    drvhost_close(a);
+    ok_status(drvhost_open("\\Device\\IoTestExclusive", GENERIC_READ, &c), STATUS_SUCCESS);
+    drvhost_close(c);
+    ok_status(drvhost_open("\\DosDevices\\IoTest", GENERIC_READ, &a), STATUS_SUCCESS);
+    drvhost_close(a);
+    ok_status(drvhost_open("\\GLOBAL??\\IoTest\\some\\file", GENERIC_READ, &a), STATUS_SUCCESS);
+    drvhost_close(a);
+    ok_status(drvhost_open("\\Device\\NoSuchDevice", GENERIC_READ, &b),
+              STATUS_OBJECT_NAME_NOT_FOUND);
+    ok_status(drvhost_open("\\NoSuchDirectory\\X", GENERIC_READ, &b), STATUS_OBJECT_PATH_NOT_FOUND);
+    drvhost_close(f);
+}

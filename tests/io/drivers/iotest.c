@@ -13,7 +13,7 @@ typedef struct _IOTEST_EXT {
     PDEVICE_OBJECT Lower; /* upper: the device it is attached to */
 } IOTEST_EXT, *PIOTEST_EXT;
 
-static PDEVICE_OBJECT g_Lower, g_Upper;
+static PDEVICE_OBJECT g_Lower, g_Upper, g_Exclusive;
 static IOTEST_RECORD g_Record;
 static KDPC g_PendDpc;
 static PIRP g_PendIrp;
@@ -320,6 +320,7 @@ VOID IoTestUnload(PDRIVER_OBJECT DriverObject)
     UNICODE_STRING link = RTL_CONSTANT_STRING(L"\\DosDevices\\IoTest");
     UNREFERENCED_PARAMETER(DriverObject);
     IoDeleteSymbolicLink(&link);
+    IoDeleteDevice(g_Exclusive);
     IoDetachDevice(g_Lower);
     IoDeleteDevice(g_Upper);
     IoDeleteDevice(g_Lower);
@@ -330,6 +331,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     UNICODE_STRING lower = RTL_CONSTANT_STRING(L"\\Device\\IoTestLower");
     UNICODE_STRING upper = RTL_CONSTANT_STRING(L"\\Device\\IoTestUpper");
     UNICODE_STRING link = RTL_CONSTANT_STRING(L"\\DosDevices\\IoTest");
+    UNICODE_STRING exclusive = RTL_CONSTANT_STRING(L"\\Device\\IoTestExclusive");
     PIOTEST_EXT ext;
     NTSTATUS status;
     UNREFERENCED_PARAMETER(RegistryPath);
@@ -344,9 +346,16 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     if (!NT_SUCCESS(status))
         return status;
     g_Lower->Flags |= DO_BUFFERED_IO;
+    status = IoCreateDevice(DriverObject, sizeof(IOTEST_EXT), &exclusive, FILE_DEVICE_UNKNOWN, 0,
+                            TRUE, &g_Exclusive);
+    if (!NT_SUCCESS(status)) {
+        IoDeleteDevice(g_Lower);
+        return status;
+    }
     status = IoCreateDevice(DriverObject, sizeof(IOTEST_EXT), &upper, FILE_DEVICE_UNKNOWN, 0, FALSE,
                             &g_Upper);
     if (!NT_SUCCESS(status)) {
+        IoDeleteDevice(g_Exclusive);
         IoDeleteDevice(g_Lower);
         return status;
     }
@@ -358,6 +367,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     if (!NT_SUCCESS(status) || ext->Lower == NULL) {
         IoDetachDevice(g_Lower);
         IoDeleteDevice(g_Upper);
+        IoDeleteDevice(g_Exclusive);
         IoDeleteDevice(g_Lower);
         return NT_SUCCESS(status) ? STATUS_UNSUCCESSFUL : status;
     }
