@@ -32,8 +32,8 @@ struct loop_ctx {
 static void run_loop_once(struct loop_ctx *c, uint64_t n)
 {
     BENCH_LOOP loop = {.Count = (unsigned int)n};
-    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL, .code = c->code, .input = &loop,
-                         .input_size = sizeof(loop)};
+    drvhost_io_desc d = {
+        .op = DRVHOST_OP_IOCTL, .code = c->code, .input = &loop, .input_size = sizeof(loop)};
     if (drvhost_io(c->file, &d, NULL) != 0)
         c->failed = 1;
 }
@@ -74,7 +74,6 @@ int main(void)
     struct loop_ctx empty;
     drvhost_file *f;
 
-    bench_pin(0);
     bench_boot(1);
     f = bench_open("\\\\.\\Bench");
     printf("bench_alloc: allocate+free pairs inside benchdrv.sys, %d-byte entries (median of 7)\n",
@@ -88,13 +87,16 @@ int main(void)
     empty_ns = bench_median_ns(run_empty, &empty, 20000, 5);
 
     irp_ns = measure_loop(f, IOCTL_BENCH_IRP_LOOP, n, empty_ns, &failed);
-    snprintf(note, sizeof(note), "IoAllocateIrp(StackSize 1) + IoFreeIrp: %.1fx malloc+free", irp_ns / malloc_ns);
+    snprintf(note, sizeof(note), "IoAllocateIrp(StackSize 1) + IoFreeIrp: %.1fx malloc+free",
+             irp_ns / malloc_ns);
     bench_line("wdm.irp.alloc_free", irp_ns, "ns", note);
 
     look_ns = measure_loop(f, IOCTL_BENCH_LOOKASIDE_LOOP, n, empty_ns, &failed);
-    snprintf(note, sizeof(note), "ExAllocateFrom/ExFreeToNPagedLookasideList: %.2fx malloc+free (%.1f ns)",
+    snprintf(note, sizeof(note),
+             "ExAllocateFrom/ExFreeToNPagedLookasideList: %.2fx malloc+free (%.1f ns)",
              look_ns / malloc_ns, malloc_ns);
-    bench_target("wdm.lookaside.alloc_free", look_ns, "ns", note, "<= malloc+free", look_ns <= malloc_ns);
+    bench_target("wdm.lookaside.alloc_free", look_ns, "ns", note, "<= malloc+free",
+                 look_ns <= malloc_ns);
 
     pool_ns = measure_loop(f, IOCTL_BENCH_POOL_LOOP, n, empty_ns, &failed);
     snprintf(note, sizeof(note), "ExAllocatePoolWithTag + ExFreePoolWithTag: %.1fx malloc+free",

@@ -8,7 +8,9 @@
  * pointer and the output escapes, so the compiler can neither inline nor drop the call.
  *
  * Environment: DRVHOST_BENCH_SCALE scales the iteration counts; DRVHOST_BENCH_RSS_ROUNDS
- * (default 10000000) is the number of round trips of the memory figure.
+ * (default 10000000) is the number of round trips of the memory figure; DRVHOST_BENCH_ONLY
+ * (a comma-separated list of threads, pended, stack, rss) runs the floor, the round trip and
+ * only those sections (for profiling one of them).
  */
 #include "bench.h"
 #include "drivers/benchdrv.h"
@@ -51,7 +53,8 @@ static void run_floor(void *ctx, uint64_t n)
     }
 }
 
-/* ---- round trips ------------------------------------------------------------------------------ */
+/* ---- round trips ------------------------------------------------------------------------------
+ */
 
 struct rt_ctx {
     drvhost_file *file;
@@ -63,8 +66,12 @@ static void run_roundtrips(void *ctx, uint64_t n)
 {
     struct rt_ctx *c = ctx;
     unsigned char in[PAYLOAD], out[PAYLOAD];
-    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL, .code = c->code, .input = in,
-                         .input_size = PAYLOAD, .output = out, .output_size = PAYLOAD};
+    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL,
+                         .code = c->code,
+                         .input = in,
+                         .input_size = PAYLOAD,
+                         .output = out,
+                         .output_size = PAYLOAD};
     drvhost_iosb iosb;
     memset(in, 0xa5, sizeof(in));
     for (uint64_t i = 0; i < n; i++) {
@@ -158,8 +165,11 @@ static double measure_threads(int threads, uint64_t n_each, int *failed)
     uint64_t t0, t1;
     pthread_barrier_init(&start, NULL, (unsigned)threads + 1);
     for (int i = 0; i < threads; i++) {
-        w[i] = (struct worker){.cpu = i, .n = n_each, .start = &start,
-                               .rt = {.file = bench_open("\\\\.\\Bench"), .code = IOCTL_BENCH_COPY}};
+        w[i] =
+            (struct worker){.cpu = i,
+                            .n = n_each,
+                            .start = &start,
+                            .rt = {.file = bench_open("\\\\.\\Bench"), .code = IOCTL_BENCH_COPY}};
         pthread_create(&w[i].thread, NULL, worker_main, &w[i]);
     }
     pthread_barrier_wait(&start);
@@ -175,7 +185,15 @@ static double measure_threads(int threads, uint64_t n_each, int *failed)
     return (double)threads * (double)n_each / ((double)(t1 - t0) / 1e9);
 }
 
-/* ---- the figures ------------------------------------------------------------------------------ */
+/* ---- the figures ------------------------------------------------------------------------------
+ */
+
+/* The sections DRVHOST_BENCH_ONLY selects (all when it is unset). */
+static int want(const char *section)
+{
+    const char *only = getenv("DRVHOST_BENCH_ONLY");
+    return only == NULL || strstr(only, section) != NULL;
+}
 
 static int check(int failed, const char *what)
 {
@@ -192,10 +210,10 @@ int main(void)
     double floor_ns, rt_ns, stack_ns, pend_ns, handoff_ns, one, two;
     struct rt_ctx rt;
 
-    bench_pin(0);
     bench_boot(1);
     printf("bench_ioctl: WDM driver benchdrv.sys, METHOD_BUFFERED ioctl, %d-byte input copied to "
-           "the output, through drvhost_io (median of 7 batches)\n", PAYLOAD);
+           "the output, through drvhost_io (median of 7 batches)\n",
+           PAYLOAD);
 
     floor_ns = bench_median_ns(run_floor, NULL, n * 50, 7);
     bench_line("floor.indirect_call_copy64", floor_ns, "ns",
@@ -211,39 +229,51 @@ int main(void)
     printf("%-30s %12s %-5s | the framework (KMDF) does not exist yet: no KMDF figures\n",
            "kmdf.ioctl.roundtrip", "n/a", "");
 
-    if (bench_cpus() >= 2) {
+    if (!want("threads")) {
+        /* skipped */
+    } else if (bench_cpus() >= 2) {
         one = measure_threads(1, n * 2, &failed);
         two = measure_threads(2, n * 2, &failed);
         check(failed, "threads");
         snprintf(note, sizeof(note), "2 threads on 2 CPUs, own handles; 1 thread: %.0f/s", one);
         bench_line("wdm.ioctl.rate.2threads", two, "1/s", note);
         snprintf(note, sizeof(note), "throughput of 2 client threads / 1 thread");
-        bench_target("wdm.ioctl.scaling.2threads", two / one, "x", note, ">= 1.7x", two / one >= 1.7);
+        bench_target("wdm.ioctl.scaling.2threads", two / one, "x", note, ">= 1.7x",
+                     two / one >= 1.7);
     } else {
-        printf("%-30s %12s %-5s | only one CPU available: not measured\n", "wdm.ioctl.scaling.2threads",
-               "n/a", "");
+        printf("%-30s %12s %-5s | only one CPU available: not measured\n",
+               "wdm.ioctl.scaling.2threads", "n/a", "");
     }
 
-    handoff_ns = measure_pingpong(n / 4);
-    bench_line("floor.thread_handoff", handoff_ns, "ns",
-               "host floor of a pended request: wake another thread and be woken back (condvar)");
-    rt.code = IOCTL_BENCH_PENDED;
-    pend_ns = bench_median_ns(run_roundtrips, &rt, n / 4, 7);
-    failed |= check(rt.failed, "pended round trip");
-    snprintf(note, sizeof(note), "pended, completed from a DPC: %.1fx the hand-off floor, %.1fx the "
-             "synchronous round trip", pend_ns / handoff_ns, pend_ns / rt_ns);
-    bench_line("wdm.ioctl.pended_dpc", pend_ns, "ns", note);
+    if (want("pended")) {
+        handoff_ns = measure_pingpong(n / 4);
+        bench_line(
+            "floor.thread_handoff", handoff_ns, "ns",
+            "host floor of a pended request: wake another thread and be woken back (condvar)");
+        rt.code = IOCTL_BENCH_PENDED;
+        pend_ns = bench_median_ns(run_roundtrips, &rt, n / 4, 7);
+        failed |= check(rt.failed, "pended round trip");
+        snprintf(note, sizeof(note),
+                 "pended, completed from a DPC: %.1fx the hand-off floor, %.1fx the "
+                 "synchronous round trip",
+                 pend_ns / handoff_ns, pend_ns / rt_ns);
+        bench_line("wdm.ioctl.pended_dpc", pend_ns, "ns", note);
+    }
     drvhost_close(rt.file);
 
-    rt = (struct rt_ctx){.file = bench_open("\\\\.\\BenchStack"), .code = IOCTL_BENCH_COPY};
-    stack_ns = bench_median_ns(run_roundtrips, &rt, n, 7);
-    failed |= check(rt.failed, "3-deep stack");
-    snprintf(note, sizeof(note), "2 filters (IoSkipCurrentIrpStackLocation) + base: %.2fx the 1-deep "
-             "round trip, +%.1f ns per filter", stack_ns / rt_ns, (stack_ns - rt_ns) / 2);
-    bench_line("wdm.ioctl.stack3", stack_ns, "ns", note);
-    drvhost_close(rt.file);
+    if (want("stack")) {
+        rt = (struct rt_ctx){.file = bench_open("\\\\.\\BenchStack"), .code = IOCTL_BENCH_COPY};
+        stack_ns = bench_median_ns(run_roundtrips, &rt, n, 7);
+        failed |= check(rt.failed, "3-deep stack");
+        snprintf(note, sizeof(note),
+                 "2 filters (IoSkipCurrentIrpStackLocation) + base: %.2fx the 1-deep "
+                 "round trip, +%.1f ns per filter",
+                 stack_ns / rt_ns, (stack_ns - rt_ns) / 2);
+        bench_line("wdm.ioctl.stack3", stack_ns, "ns", note);
+        drvhost_close(rt.file);
+    }
 
-    {
+    if (want("rss")) {
         const char *s = getenv("DRVHOST_BENCH_RSS_ROUNDS");
         uint64_t rounds = s != NULL ? strtoull(s, NULL, 0) : 10000000u, before, after;
         double growth;

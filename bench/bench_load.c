@@ -16,7 +16,9 @@ static int cmp_u64(const void *a, const void *b)
 
 int main(void)
 {
-    enum { MAX_RUNS = 10000 };
+    enum {
+        MAX_RUNS = 10000
+    };
     static uint64_t total[MAX_RUNS], load[MAX_RUNS], open[MAX_RUNS];
     uint64_t runs = bench_count(200);
     char note[256], buf[64];
@@ -24,10 +26,11 @@ int main(void)
 
     if (runs > MAX_RUNS)
         runs = MAX_RUNS;
-    bench_pin(0);
     bench_boot(0);
-    printf("bench_load: load benchdrv.sys, DriverEntry (2 devices, 2 filters, 2 links), first open; "
-           "median of %llu cycles\n", (unsigned long long)runs);
+    printf(
+        "bench_load: load benchdrv.sys, DriverEntry (2 devices, 2 filters, 2 links), first open; "
+        "median of %llu cycles\n",
+        (unsigned long long)runs);
     for (uint64_t i = 0; i < runs; i++) {
         drvhost_file *f;
         uint64_t t0 = bench_now_ns(), t1, t2;
@@ -54,12 +57,16 @@ int main(void)
     qsort(load, runs, sizeof(load[0]), cmp_u64);
     qsort(open, runs, sizeof(open[0]), cmp_u64);
     median_us = (double)total[runs / 2] / 1e3;
-    snprintf(note, sizeof(note), "load + DriverEntry %.1f us, first open %.1f us (medians); "
-             "min %.1f us, max %.1f us", (double)load[runs / 2] / 1e3, (double)open[runs / 2] / 1e3,
-             (double)total[0] / 1e3, (double)total[runs - 1] / 1e3);
-    bench_target("wdm.load_to_ready", median_us, "us", note, "<= 1000 us median", median_us <= 1000);
-    printf("%-30s %12s %-5s | PnP manager (AddDevice, START_DEVICE, interfaces) does not exist yet\n",
-           "pnp.load_to_ready", "n/a", "");
+    snprintf(note, sizeof(note),
+             "load + DriverEntry %.1f us, first open %.1f us (medians); "
+             "min %.1f us, max %.1f us",
+             (double)load[runs / 2] / 1e3, (double)open[runs / 2] / 1e3, (double)total[0] / 1e3,
+             (double)total[runs - 1] / 1e3);
+    bench_target("wdm.load_to_ready", median_us, "us", note, "<= 1000 us median",
+                 median_us <= 1000);
+    printf(
+        "%-30s %12s %-5s | PnP manager (AddDevice, START_DEVICE, interfaces) does not exist yet\n",
+        "pnp.load_to_ready", "n/a", "");
     bench_shutdown();
     return bench_summary("bench_load");
 }

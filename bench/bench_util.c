@@ -53,7 +53,7 @@ double bench_median_ns(bench_fn fn, void *ctx, uint64_t n, int batches)
 void bench_line(const char *name, double value, const char *unit, const char *note)
 {
     bench_figures++;
-    printf("%-30s %12.1f %-5s | %s\n", name, value, unit, note);
+    printf("%-30s %12.*f %-5s | %s\n", name, value >= 100000 ? 0 : 1, value, unit, note);
     fflush(stdout);
 }
 
@@ -61,8 +61,8 @@ int bench_target(const char *name, double value, const char *unit, const char *n
                  const char *target, int pass)
 {
     bench_figures++;
-    printf("%-30s %12.1f %-5s | %s | target %s %s\n", name, value, unit, note, target,
-           pass ? "PASS" : "MISS");
+    printf("%-30s %12.*f %-5s | %s | target %s %s\n", name, value >= 100000 ? 0 : 1, value, unit,
+           note, target, pass ? "PASS" : "MISS");
     fflush(stdout);
     if (pass)
         bench_met++;
@@ -115,7 +115,8 @@ void bench_boot(int load)
     char buf[64];
     int32_t status = drvhost_init(&options);
     if (status != 0) {
-        fprintf(stderr, "bench: drvhost_init: %s\n", drvhost_status_format(status, buf, sizeof(buf)));
+        fprintf(stderr, "bench: drvhost_init: %s\n",
+                drvhost_status_format(status, buf, sizeof(buf)));
         exit(2);
     }
     status = drvhost_service_add("benchdrv", bench_driver_path("benchdrv"));
@@ -134,7 +135,8 @@ drvhost_file *bench_open(const char *path)
     char buf[64];
     int32_t status = drvhost_open(path, 0xC0000000u, &f);
     if (status != 0) {
-        fprintf(stderr, "bench: open %s: %s\n", path, drvhost_status_format(status, buf, sizeof(buf)));
+        fprintf(stderr, "bench: open %s: %s\n", path,
+                drvhost_status_format(status, buf, sizeof(buf)));
         exit(2);
     }
     return f;

@@ -1,7 +1,9 @@
 /*
  * drvhost.c - the command line. Thin: everything is in the runtime (src/host).
  *
- *   drvhost run [--quiet] [--processors N] FILE    runs a scenario; exit status DRVHOST_EXIT_*
+ *   drvhost run [--quiet] [--processors N] [--registry FILE] SCENARIO
+ *       runs a scenario; exit status DRVHOST_EXIT_*. --registry loads FILE (a .reg file) as the
+ *       registry if it exists and saves the registry there at exit and on ZwFlushKey.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,24 +13,29 @@
 
 static void usage(FILE *to)
 {
-    fprintf(to, "usage: drvhost run [--quiet] [--processors N] SCENARIO\n"
+    fprintf(to, "usage: drvhost run [--quiet] [--processors N] [--registry FILE] SCENARIO\n"
                 "\n"
                 "Runs a scenario file: loads Windows driver modules built with drvcc and drives\n"
                 "them with open, read, write, ioctl and close requests (see docs/scenario.md).\n"
                 "Exit status: 0 every expectation held, 1 one failed, 2 malformed scenario,\n"
-                "3 a driver bug-checked.\n");
+                "3 a driver bug-checked.\n"
+                "\n"
+                "--registry FILE  the registry file (.reg, regedit format): loaded at start if it\n"
+                "                 exists, saved at exit and on ZwFlushKey (atomically).\n");
 }
 
 static int run(int argc, char **argv)
 {
     drvhost_options options = {0};
-    const char *file = NULL;
+    const char *file = NULL, *registry = NULL;
     int status;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--quiet") == 0)
             options.quiet = 1;
         else if (strcmp(argv[i], "--processors") == 0 && i + 1 < argc)
             options.processors = (unsigned)strtoul(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--registry") == 0 && i + 1 < argc)
+            registry = argv[++i];
         else if (argv[i][0] != '-' && file == NULL)
             file = argv[i];
         else {
@@ -42,6 +49,11 @@ static int run(int argc, char **argv)
     }
     if (drvhost_init(&options) != 0) {
         fprintf(stderr, "drvhost: the runtime failed to start\n");
+        return DRVHOST_EXIT_MALFORMED;
+    }
+    if (registry != NULL && drvhost_registry_open(registry) != 0) {
+        fprintf(stderr, "drvhost: cannot use %s as the registry file\n", registry);
+        drvhost_shutdown();
         return DRVHOST_EXIT_MALFORMED;
     }
     status = drvhost_run_scenario(file, stdout, stderr);

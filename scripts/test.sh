@@ -54,5 +54,17 @@ run_preset asan
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 run_preset tsan
 
+# Bounded fuzzing (scripts/fuzz-ci.sh): each fuzz target for a short time, and the planted bug
+# must be found. Its last line is "fuzz-ci: N passed, N failed".
+echo "=== fuzz: bounded run of every target"
+mkdir -p build
+scripts/fuzz-ci.sh 2>&1 | tee build/fuzz-ci.log
+if [[ $(tail -n 1 build/fuzz-ci.log) =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+    total_passed=$((total_passed + BASH_REMATCH[1]))
+    total_failed=$((total_failed + BASH_REMATCH[2]))
+else
+    total_failed=$((total_failed + 1))
+fi
+
 echo "$total_passed passed, $total_failed failed"
 [[ $total_failed = 0 ]]

@@ -15,7 +15,10 @@
 
 #define BENCH_TAG 'hcnB'
 
-typedef enum _BENCH_KIND { BenchBase, BenchFilter } BENCH_KIND;
+typedef enum _BENCH_KIND {
+    BenchBase,
+    BenchFilter
+} BENCH_KIND;
 
 typedef struct _BENCH_EXTENSION {
     BENCH_KIND Kind;
@@ -228,8 +231,8 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     for (int i = 0; i <= IRP_MJ_MAXIMUM_FUNCTION; i++)
         DriverObject->MajorFunction[i] = BenchDispatch;
     DriverObject->DriverUnload = BenchUnload;
-    status = BenchCreateNamed(DriverObject, L"\\Device\\Bench", L"\\DosDevices\\Bench",
-                              &g_Bench.Single);
+    status =
+        BenchCreateNamed(DriverObject, L"\\Device\\Bench", L"\\DosDevices\\Bench", &g_Bench.Single);
     if (NT_SUCCESS(status))
         status = BenchCreateNamed(DriverObject, L"\\Device\\BenchStack",
                                   L"\\DosDevices\\BenchStack", &g_Bench.StackBase);

@@ -19,9 +19,9 @@
 /* Same, but the dispatch routine pends the IRP and a DPC completes it. */
 #define IOCTL_BENCH_PENDED BENCH_CTL_CODE(0x901u, 0u)
 /* Input: BENCH_LOOP. The driver performs Count allocate+free pairs and completes. */
-#define IOCTL_BENCH_IRP_LOOP BENCH_CTL_CODE(0x910u, 0u)       /* IoAllocateIrp + IoFreeIrp */
+#define IOCTL_BENCH_IRP_LOOP       BENCH_CTL_CODE(0x910u, 0u) /* IoAllocateIrp + IoFreeIrp */
 #define IOCTL_BENCH_LOOKASIDE_LOOP BENCH_CTL_CODE(0x911u, 0u) /* NPAGED_LOOKASIDE_LIST */
-#define IOCTL_BENCH_POOL_LOOP BENCH_CTL_CODE(0x912u, 0u)      /* ExAllocatePoolWithTag + Free */
+#define IOCTL_BENCH_POOL_LOOP      BENCH_CTL_CODE(0x912u, 0u) /* ExAllocatePoolWithTag + Free */
 
 /* Size of a lookaside entry and of a pool block in the allocation loops. */
 #define BENCH_ENTRY_SIZE 256

@@ -75,6 +75,27 @@ DRVHOST_API int drvhost_status_parse(const char *text, int32_t *status);
 DRVHOST_API int32_t drvhost_reg_set(const char *key, const char *name, uint32_t type,
                                     const void *data, size_t size);
 
+/* Imports a regedit .reg file ("Windows Registry Editor Version 5.00"; UTF-16LE with BOM, or
+ * UTF-8/ASCII): [KEY] creates keys (with parents), [-KEY] deletes a subtree, "name"=... sets
+ * and "name"=- deletes values (docs/registry.md). The whole file is parsed first: a malformed
+ * file changes nothing, prints "FILE:LINE: error: PROBLEM" on stderr and returns
+ * STATUS_DATA_ERROR (0xC000003E). A missing file: STATUS_OBJECT_NAME_NOT_FOUND. */
+DRVHOST_API int32_t drvhost_reg_import(const char *path);
+/* Exports the subtree at key (either path form; NULL or "" = the whole registry) to path as a
+ * .reg file, UTF-16LE with BOM as regedit writes it. The file is replaced atomically. */
+DRVHOST_API int32_t drvhost_reg_export(const char *key, const char *path);
+/* Makes path the registry file: imports it if it exists (a malformed file: as
+ * drvhost_reg_import, and the path is not remembered), then remembers it; the registry is
+ * saved there by ZwFlushKey, drvhost_registry_save and drvhost_shutdown. Saving writes
+ * path.tmp, fsyncs it and renames it over path, so an interrupted save leaves the previous
+ * file intact. Volatile keys (REG_OPTION_VOLATILE) are not saved. Call after drvhost_init;
+ * one file per boot (STATUS_INVALID_PARAMETER if one is already open). */
+DRVHOST_API int32_t drvhost_registry_open(const char *path);
+/* Saves the registry to the file opened with drvhost_registry_open now (STATUS_SUCCESS and
+ * nothing done if none is open). STATUS_DISK_FULL, STATUS_ACCESS_DENIED, ... on failure, the
+ * previous file intact. */
+DRVHOST_API int32_t drvhost_registry_save(void);
+
 /* ---- services and drivers --------------------------------------------------------------- */
 
 /* Registers a driver module under a service name (creates the service key with ImagePath). */

@@ -58,27 +58,27 @@ typedef ULONG_PTR KSPIN_LOCK, *PKSPIN_LOCK;
 typedef ULONG SECURITY_INFORMATION, *PSECURITY_INFORMATION;
 typedef ULONG_PTR PFN_NUMBER, *PPFN_NUMBER;
 
-#define PAGE_SIZE 0x1000
-#define PAGE_SHIFT 12L
-#define BYTE_OFFSET(Va) ((ULONG)((LONG_PTR)(Va) & (PAGE_SIZE - 1)))
-#define PAGE_ALIGN(Va) ((PVOID)((ULONG_PTR)(Va) & ~(PAGE_SIZE - 1)))
+#define PAGE_SIZE            0x1000
+#define PAGE_SHIFT           12L
+#define BYTE_OFFSET(Va)      ((ULONG)((LONG_PTR)(Va) & (PAGE_SIZE - 1)))
+#define PAGE_ALIGN(Va)       ((PVOID)((ULONG_PTR)(Va) & ~(PAGE_SIZE - 1)))
 #define ROUND_TO_PAGES(Size) (((ULONG_PTR)(Size) + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
 #define BYTES_TO_PAGES(Size) (((Size) >> PAGE_SHIFT) + (((Size) & (PAGE_SIZE - 1)) != 0))
-#define ADDRESS_AND_SIZE_TO_SPAN_PAGES(Va, Size)                                                 \
+#define ADDRESS_AND_SIZE_TO_SPAN_PAGES(Va, Size)                                                   \
     ((BYTE_OFFSET(Va) + ((SIZE_T)(Size)) + (PAGE_SIZE - 1)) >> PAGE_SHIFT)
 #define COMPUTE_PAGES_SPANNED(Va, Size) ADDRESS_AND_SIZE_TO_SPAN_PAGES(Va, Size)
 
 /* ==== memory and lists =================================================================== */
 
 #define RtlEqualMemory(Destination, Source, Length) (!memcmp((Destination), (Source), (Length)))
-#define RtlMoveMemory(Destination, Source, Length) memmove((Destination), (Source), (Length))
-#define RtlCopyMemory(Destination, Source, Length) memcpy((Destination), (Source), (Length))
-#define RtlFillMemory(Destination, Length, Fill) memset((Destination), (Fill), (Length))
-#define RtlZeroMemory(Destination, Length) memset((Destination), 0, (Length))
-#define RtlCopyBytes RtlCopyMemory
-#define RtlZeroBytes RtlZeroMemory
-#define RtlFillBytes RtlFillMemory
-#define RtlCopyMemoryNonTemporal RtlCopyMemory
+#define RtlMoveMemory(Destination, Source, Length)  memmove((Destination), (Source), (Length))
+#define RtlCopyMemory(Destination, Source, Length)  memcpy((Destination), (Source), (Length))
+#define RtlFillMemory(Destination, Length, Fill)    memset((Destination), (Fill), (Length))
+#define RtlZeroMemory(Destination, Length)          memset((Destination), 0, (Length))
+#define RtlCopyBytes                                RtlCopyMemory
+#define RtlZeroBytes                                RtlZeroMemory
+#define RtlFillBytes                                RtlFillMemory
+#define RtlCopyMemoryNonTemporal                    RtlCopyMemory
 
 FORCEINLINE PVOID RtlSecureZeroMemory(PVOID ptr, SIZE_T cnt)
 {
@@ -188,29 +188,35 @@ FORCEINLINE VOID PushEntryList(PSINGLE_LIST_ENTRY ListHead, PSINGLE_LIST_ENTRY E
 
 /* ==== interlocked operations (compiler intrinsics on Windows, inline here) ================ */
 
-#define InterlockedIncrement(a) __atomic_add_fetch((LONG volatile *)(a), 1, __ATOMIC_SEQ_CST)
-#define InterlockedDecrement(a) __atomic_sub_fetch((LONG volatile *)(a), 1, __ATOMIC_SEQ_CST)
+#define InterlockedIncrement(a)   __atomic_add_fetch((LONG volatile *)(a), 1, __ATOMIC_SEQ_CST)
+#define InterlockedDecrement(a)   __atomic_sub_fetch((LONG volatile *)(a), 1, __ATOMIC_SEQ_CST)
 #define InterlockedIncrement64(a) __atomic_add_fetch((LONG64 volatile *)(a), 1, __ATOMIC_SEQ_CST)
 #define InterlockedDecrement64(a) __atomic_sub_fetch((LONG64 volatile *)(a), 1, __ATOMIC_SEQ_CST)
 #define InterlockedIncrement16(a) __atomic_add_fetch((SHORT volatile *)(a), 1, __ATOMIC_SEQ_CST)
 #define InterlockedDecrement16(a) __atomic_sub_fetch((SHORT volatile *)(a), 1, __ATOMIC_SEQ_CST)
-#define InterlockedExchange(t, v) __atomic_exchange_n((LONG volatile *)(t), (LONG)(v), __ATOMIC_SEQ_CST)
-#define InterlockedExchange64(t, v)                                                              \
+#define InterlockedExchange(t, v)                                                                  \
+    __atomic_exchange_n((LONG volatile *)(t), (LONG)(v), __ATOMIC_SEQ_CST)
+#define InterlockedExchange64(t, v)                                                                \
     __atomic_exchange_n((LONG64 volatile *)(t), (LONG64)(v), __ATOMIC_SEQ_CST)
-#define InterlockedExchangePointer(t, v)                                                         \
+#define InterlockedExchangePointer(t, v)                                                           \
     __atomic_exchange_n((PVOID volatile *)(t), (PVOID)(v), __ATOMIC_SEQ_CST)
-#define InterlockedExchangeAdd(a, v) __atomic_fetch_add((LONG volatile *)(a), (LONG)(v), __ATOMIC_SEQ_CST)
-#define InterlockedExchangeAdd64(a, v)                                                           \
+#define InterlockedExchangeAdd(a, v)                                                               \
+    __atomic_fetch_add((LONG volatile *)(a), (LONG)(v), __ATOMIC_SEQ_CST)
+#define InterlockedExchangeAdd64(a, v)                                                             \
     __atomic_fetch_add((LONG64 volatile *)(a), (LONG64)(v), __ATOMIC_SEQ_CST)
 #define InterlockedAdd(a, v) __atomic_add_fetch((LONG volatile *)(a), (LONG)(v), __ATOMIC_SEQ_CST)
-#define InterlockedAdd64(a, v) __atomic_add_fetch((LONG64 volatile *)(a), (LONG64)(v), __ATOMIC_SEQ_CST)
+#define InterlockedAdd64(a, v)                                                                     \
+    __atomic_add_fetch((LONG64 volatile *)(a), (LONG64)(v), __ATOMIC_SEQ_CST)
 #define InterlockedAnd(a, v) __atomic_fetch_and((LONG volatile *)(a), (LONG)(v), __ATOMIC_SEQ_CST)
-#define InterlockedOr(a, v) __atomic_fetch_or((LONG volatile *)(a), (LONG)(v), __ATOMIC_SEQ_CST)
+#define InterlockedOr(a, v)  __atomic_fetch_or((LONG volatile *)(a), (LONG)(v), __ATOMIC_SEQ_CST)
 #define InterlockedXor(a, v) __atomic_fetch_xor((LONG volatile *)(a), (LONG)(v), __ATOMIC_SEQ_CST)
-#define InterlockedAnd64(a, v) __atomic_fetch_and((LONG64 volatile *)(a), (LONG64)(v), __ATOMIC_SEQ_CST)
-#define InterlockedOr64(a, v) __atomic_fetch_or((LONG64 volatile *)(a), (LONG64)(v), __ATOMIC_SEQ_CST)
+#define InterlockedAnd64(a, v)                                                                     \
+    __atomic_fetch_and((LONG64 volatile *)(a), (LONG64)(v), __ATOMIC_SEQ_CST)
+#define InterlockedOr64(a, v)                                                                      \
+    __atomic_fetch_or((LONG64 volatile *)(a), (LONG64)(v), __ATOMIC_SEQ_CST)
 
-FORCEINLINE LONG InterlockedCompareExchange(LONG volatile *Destination, LONG Exchange, LONG Comperand)
+FORCEINLINE LONG InterlockedCompareExchange(LONG volatile *Destination, LONG Exchange,
+                                            LONG Comperand)
 {
     __atomic_compare_exchange_n(Destination, &Comperand, Exchange, 0, __ATOMIC_SEQ_CST,
                                 __ATOMIC_SEQ_CST);
@@ -233,24 +239,24 @@ FORCEINLINE PVOID InterlockedCompareExchangePointer(PVOID volatile *Destination,
     return Comperand;
 }
 
-#define InterlockedIncrementAcquire InterlockedIncrement
-#define InterlockedDecrementRelease InterlockedDecrement
+#define InterlockedIncrementAcquire       InterlockedIncrement
+#define InterlockedDecrementRelease       InterlockedDecrement
 #define InterlockedCompareExchangeAcquire InterlockedCompareExchange
 #define InterlockedCompareExchangeRelease InterlockedCompareExchange
 #define InterlockedExchangeAddSizeT(a, b) InterlockedExchangeAdd64((LONG64 *)(a), b)
-#define InterlockedIncrementSizeT(a) InterlockedIncrement64((LONG64 *)(a))
-#define InterlockedDecrementSizeT(a) InterlockedDecrement64((LONG64 *)(a))
-#define ReadNoFence(p) __atomic_load_n((p), __ATOMIC_RELAXED)
-#define WriteNoFence(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
-#define ReadAcquire(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
-#define WriteRelease(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
-#define ReadPointerAcquire(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
-#define WritePointerRelease(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
-#define KeMemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
-#define KeMemoryBarrierWithoutFence() __atomic_signal_fence(__ATOMIC_SEQ_CST)
-#define MemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
-#define YieldProcessor() __builtin_ia32_pause()
-#define _ReadWriteBarrier() __atomic_signal_fence(__ATOMIC_SEQ_CST)
+#define InterlockedIncrementSizeT(a)      InterlockedIncrement64((LONG64 *)(a))
+#define InterlockedDecrementSizeT(a)      InterlockedDecrement64((LONG64 *)(a))
+#define ReadNoFence(p)                    __atomic_load_n((p), __ATOMIC_RELAXED)
+#define WriteNoFence(p, v)                __atomic_store_n((p), (v), __ATOMIC_RELAXED)
+#define ReadAcquire(p)                    __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define WriteRelease(p, v)                __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+#define ReadPointerAcquire(p)             __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define WritePointerRelease(p, v)         __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+#define KeMemoryBarrier()                 __atomic_thread_fence(__ATOMIC_SEQ_CST)
+#define KeMemoryBarrierWithoutFence()     __atomic_signal_fence(__ATOMIC_SEQ_CST)
+#define MemoryBarrier()                   __atomic_thread_fence(__ATOMIC_SEQ_CST)
+#define YieldProcessor()                  __builtin_ia32_pause()
+#define _ReadWriteBarrier()               __atomic_signal_fence(__ATOMIC_SEQ_CST)
 
 /* Sequenced singly linked lists. The x64 header is 16 bytes; drvhost serialises the operations
  * on a header with a lock chosen by its address (see src/ex) instead of a 128-bit exchange. */
@@ -272,106 +278,107 @@ typedef union DECLSPEC_ALIGN(16) _SLIST_HEADER {
 } SLIST_HEADER, *PSLIST_HEADER;
 
 NTKERNELAPI VOID NTAPI InitializeSListHead(PSLIST_HEADER SListHead);
-NTKERNELAPI PSLIST_ENTRY NTAPI InterlockedPushEntrySList(PSLIST_HEADER ListHead, PSLIST_ENTRY ListEntry);
+NTKERNELAPI PSLIST_ENTRY NTAPI InterlockedPushEntrySList(PSLIST_HEADER ListHead,
+                                                         PSLIST_ENTRY ListEntry);
 NTKERNELAPI PSLIST_ENTRY NTAPI InterlockedPopEntrySList(PSLIST_HEADER ListHead);
 NTKERNELAPI PSLIST_ENTRY NTAPI InterlockedFlushSList(PSLIST_HEADER ListHead);
 NTKERNELAPI USHORT NTAPI QueryDepthSList(PSLIST_HEADER ListHead);
-#define ExInitializeSListHead InitializeSListHead
+#define ExInitializeSListHead                          InitializeSListHead
 #define ExInterlockedPushEntrySList(Head, Entry, Lock) InterlockedPushEntrySList(Head, Entry)
-#define ExInterlockedPopEntrySList(Head, Lock) InterlockedPopEntrySList(Head)
-#define ExInterlockedFlushSList(Head) InterlockedFlushSList(Head)
-#define ExQueryDepthSList(Head) QueryDepthSList(Head)
+#define ExInterlockedPopEntrySList(Head, Lock)         InterlockedPopEntrySList(Head)
+#define ExInterlockedFlushSList(Head)                  InterlockedFlushSList(Head)
+#define ExQueryDepthSList(Head)                        QueryDepthSList(Head)
 
 /* ==== access rights, file constants ====================================================== */
 
-#define DELETE 0x00010000L
-#define READ_CONTROL 0x00020000L
-#define WRITE_DAC 0x00040000L
-#define WRITE_OWNER 0x00080000L
-#define SYNCHRONIZE 0x00100000L
+#define DELETE                   0x00010000L
+#define READ_CONTROL             0x00020000L
+#define WRITE_DAC                0x00040000L
+#define WRITE_OWNER              0x00080000L
+#define SYNCHRONIZE              0x00100000L
 #define STANDARD_RIGHTS_REQUIRED 0x000F0000L
-#define STANDARD_RIGHTS_READ READ_CONTROL
-#define STANDARD_RIGHTS_WRITE READ_CONTROL
-#define STANDARD_RIGHTS_EXECUTE READ_CONTROL
-#define STANDARD_RIGHTS_ALL 0x001F0000L
-#define SPECIFIC_RIGHTS_ALL 0x0000FFFFL
-#define ACCESS_SYSTEM_SECURITY 0x01000000L
-#define MAXIMUM_ALLOWED 0x02000000L
-#define GENERIC_READ 0x80000000L
-#define GENERIC_WRITE 0x40000000L
-#define GENERIC_EXECUTE 0x20000000L
-#define GENERIC_ALL 0x10000000L
+#define STANDARD_RIGHTS_READ     READ_CONTROL
+#define STANDARD_RIGHTS_WRITE    READ_CONTROL
+#define STANDARD_RIGHTS_EXECUTE  READ_CONTROL
+#define STANDARD_RIGHTS_ALL      0x001F0000L
+#define SPECIFIC_RIGHTS_ALL      0x0000FFFFL
+#define ACCESS_SYSTEM_SECURITY   0x01000000L
+#define MAXIMUM_ALLOWED          0x02000000L
+#define GENERIC_READ             0x80000000L
+#define GENERIC_WRITE            0x40000000L
+#define GENERIC_EXECUTE          0x20000000L
+#define GENERIC_ALL              0x10000000L
 
-#define FILE_READ_DATA 0x0001
-#define FILE_LIST_DIRECTORY 0x0001
-#define FILE_WRITE_DATA 0x0002
-#define FILE_ADD_FILE 0x0002
-#define FILE_APPEND_DATA 0x0004
-#define FILE_ADD_SUBDIRECTORY 0x0004
+#define FILE_READ_DATA            0x0001
+#define FILE_LIST_DIRECTORY       0x0001
+#define FILE_WRITE_DATA           0x0002
+#define FILE_ADD_FILE             0x0002
+#define FILE_APPEND_DATA          0x0004
+#define FILE_ADD_SUBDIRECTORY     0x0004
 #define FILE_CREATE_PIPE_INSTANCE 0x0004
-#define FILE_READ_EA 0x0008
-#define FILE_WRITE_EA 0x0010
-#define FILE_EXECUTE 0x0020
-#define FILE_TRAVERSE 0x0020
-#define FILE_DELETE_CHILD 0x0040
-#define FILE_READ_ATTRIBUTES 0x0080
-#define FILE_WRITE_ATTRIBUTES 0x0100
-#define FILE_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x1FF)
-#define FILE_GENERIC_READ                                                                        \
+#define FILE_READ_EA              0x0008
+#define FILE_WRITE_EA             0x0010
+#define FILE_EXECUTE              0x0020
+#define FILE_TRAVERSE             0x0020
+#define FILE_DELETE_CHILD         0x0040
+#define FILE_READ_ATTRIBUTES      0x0080
+#define FILE_WRITE_ATTRIBUTES     0x0100
+#define FILE_ALL_ACCESS           (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x1FF)
+#define FILE_GENERIC_READ                                                                          \
     (STANDARD_RIGHTS_READ | FILE_READ_DATA | FILE_READ_ATTRIBUTES | FILE_READ_EA | SYNCHRONIZE)
-#define FILE_GENERIC_WRITE                                                                       \
-    (STANDARD_RIGHTS_WRITE | FILE_WRITE_DATA | FILE_WRITE_ATTRIBUTES | FILE_WRITE_EA |           \
+#define FILE_GENERIC_WRITE                                                                         \
+    (STANDARD_RIGHTS_WRITE | FILE_WRITE_DATA | FILE_WRITE_ATTRIBUTES | FILE_WRITE_EA |             \
      FILE_APPEND_DATA | SYNCHRONIZE)
-#define FILE_GENERIC_EXECUTE                                                                     \
+#define FILE_GENERIC_EXECUTE                                                                       \
     (STANDARD_RIGHTS_EXECUTE | FILE_READ_ATTRIBUTES | FILE_EXECUTE | SYNCHRONIZE)
 
-#define FILE_SHARE_READ 0x00000001
-#define FILE_SHARE_WRITE 0x00000002
-#define FILE_SHARE_DELETE 0x00000004
+#define FILE_SHARE_READ        0x00000001
+#define FILE_SHARE_WRITE       0x00000002
+#define FILE_SHARE_DELETE      0x00000004
 #define FILE_SHARE_VALID_FLAGS 0x00000007
 
-#define FILE_ATTRIBUTE_READONLY 0x00000001
-#define FILE_ATTRIBUTE_HIDDEN 0x00000002
-#define FILE_ATTRIBUTE_SYSTEM 0x00000004
+#define FILE_ATTRIBUTE_READONLY  0x00000001
+#define FILE_ATTRIBUTE_HIDDEN    0x00000002
+#define FILE_ATTRIBUTE_SYSTEM    0x00000004
 #define FILE_ATTRIBUTE_DIRECTORY 0x00000010
-#define FILE_ATTRIBUTE_ARCHIVE 0x00000020
-#define FILE_ATTRIBUTE_DEVICE 0x00000040
-#define FILE_ATTRIBUTE_NORMAL 0x00000080
+#define FILE_ATTRIBUTE_ARCHIVE   0x00000020
+#define FILE_ATTRIBUTE_DEVICE    0x00000040
+#define FILE_ATTRIBUTE_NORMAL    0x00000080
 
-#define FILE_SUPERSEDE 0x00000000
-#define FILE_OPEN 0x00000001
-#define FILE_CREATE 0x00000002
-#define FILE_OPEN_IF 0x00000003
-#define FILE_OVERWRITE 0x00000004
-#define FILE_OVERWRITE_IF 0x00000005
+#define FILE_SUPERSEDE           0x00000000
+#define FILE_OPEN                0x00000001
+#define FILE_CREATE              0x00000002
+#define FILE_OPEN_IF             0x00000003
+#define FILE_OVERWRITE           0x00000004
+#define FILE_OVERWRITE_IF        0x00000005
 #define FILE_MAXIMUM_DISPOSITION 0x00000005
 
-#define FILE_DIRECTORY_FILE 0x00000001
-#define FILE_WRITE_THROUGH 0x00000002
-#define FILE_SEQUENTIAL_ONLY 0x00000004
+#define FILE_DIRECTORY_FILE            0x00000001
+#define FILE_WRITE_THROUGH             0x00000002
+#define FILE_SEQUENTIAL_ONLY           0x00000004
 #define FILE_NO_INTERMEDIATE_BUFFERING 0x00000008
-#define FILE_SYNCHRONOUS_IO_ALERT 0x00000010
-#define FILE_SYNCHRONOUS_IO_NONALERT 0x00000020
-#define FILE_NON_DIRECTORY_FILE 0x00000040
-#define FILE_CREATE_TREE_CONNECTION 0x00000080
-#define FILE_COMPLETE_IF_OPLOCKED 0x00000100
-#define FILE_NO_EA_KNOWLEDGE 0x00000200
-#define FILE_OPEN_REMOTE_INSTANCE 0x00000400
-#define FILE_RANDOM_ACCESS 0x00000800
-#define FILE_DELETE_ON_CLOSE 0x00001000
-#define FILE_OPEN_BY_FILE_ID 0x00002000
-#define FILE_OPEN_FOR_BACKUP_INTENT 0x00004000
-#define FILE_NO_COMPRESSION 0x00008000
+#define FILE_SYNCHRONOUS_IO_ALERT      0x00000010
+#define FILE_SYNCHRONOUS_IO_NONALERT   0x00000020
+#define FILE_NON_DIRECTORY_FILE        0x00000040
+#define FILE_CREATE_TREE_CONNECTION    0x00000080
+#define FILE_COMPLETE_IF_OPLOCKED      0x00000100
+#define FILE_NO_EA_KNOWLEDGE           0x00000200
+#define FILE_OPEN_REMOTE_INSTANCE      0x00000400
+#define FILE_RANDOM_ACCESS             0x00000800
+#define FILE_DELETE_ON_CLOSE           0x00001000
+#define FILE_OPEN_BY_FILE_ID           0x00002000
+#define FILE_OPEN_FOR_BACKUP_INTENT    0x00004000
+#define FILE_NO_COMPRESSION            0x00008000
 
-#define FILE_SUPERSEDED 0x00000000
-#define FILE_OPENED 0x00000001
-#define FILE_CREATED 0x00000002
-#define FILE_OVERWRITTEN 0x00000003
-#define FILE_EXISTS 0x00000004
+#define FILE_SUPERSEDED     0x00000000
+#define FILE_OPENED         0x00000001
+#define FILE_CREATED        0x00000002
+#define FILE_OVERWRITTEN    0x00000003
+#define FILE_EXISTS         0x00000004
 #define FILE_DOES_NOT_EXIST 0x00000005
 
 #define FILE_USE_FILE_POINTER_POSITION 0xfffffffe
-#define FILE_WRITE_TO_END_OF_FILE 0xffffffff
+#define FILE_WRITE_TO_END_OF_FILE      0xffffffff
 
 /* ==== kernel: dispatcher objects, spin locks, DPCs, timers =============================== */
 
@@ -446,7 +453,12 @@ typedef struct _KMUTANT {
     UCHAR ApcDisable;
 } KMUTANT, *PKMUTANT, *PRKMUTANT, KMUTEX, *PKMUTEX, *PRKMUTEX;
 
-typedef enum _KDPC_IMPORTANCE { LowImportance, MediumImportance, HighImportance, MediumHighImportance } KDPC_IMPORTANCE;
+typedef enum _KDPC_IMPORTANCE {
+    LowImportance,
+    MediumImportance,
+    HighImportance,
+    MediumHighImportance
+} KDPC_IMPORTANCE;
 
 typedef VOID KDEFERRED_ROUTINE(struct _KDPC *Dpc, PVOID DeferredContext, PVOID SystemArgument1,
                                PVOID SystemArgument2);
@@ -581,29 +593,29 @@ typedef struct _KWAIT_BLOCK {
     PVOID SparePtr;
 } KWAIT_BLOCK, *PKWAIT_BLOCK, *PRKWAIT_BLOCK;
 
-#define THREAD_WAIT_OBJECTS 3
-#define MAXIMUM_WAIT_OBJECTS 64
-#define EVENT_INCREMENT 1
-#define IO_NO_INCREMENT 0
-#define IO_CD_ROM_INCREMENT 1
-#define IO_DISK_INCREMENT 1
-#define IO_KEYBOARD_INCREMENT 6
-#define IO_MAILSLOT_INCREMENT 2
-#define IO_MOUSE_INCREMENT 6
+#define THREAD_WAIT_OBJECTS     3
+#define MAXIMUM_WAIT_OBJECTS    64
+#define EVENT_INCREMENT         1
+#define IO_NO_INCREMENT         0
+#define IO_CD_ROM_INCREMENT     1
+#define IO_DISK_INCREMENT       1
+#define IO_KEYBOARD_INCREMENT   6
+#define IO_MAILSLOT_INCREMENT   2
+#define IO_MOUSE_INCREMENT      6
 #define IO_NAMED_PIPE_INCREMENT 2
-#define IO_NETWORK_INCREMENT 2
-#define IO_PARALLEL_INCREMENT 1
-#define IO_SERIAL_INCREMENT 2
-#define IO_SOUND_INCREMENT 8
-#define IO_VIDEO_INCREMENT 1
-#define SEMAPHORE_INCREMENT 1
-#define LOW_PRIORITY 0
-#define LOW_REALTIME_PRIORITY 16
-#define HIGH_PRIORITY 31
-#define MAXIMUM_PRIORITY 32
+#define IO_NETWORK_INCREMENT    2
+#define IO_PARALLEL_INCREMENT   1
+#define IO_SERIAL_INCREMENT     2
+#define IO_SOUND_INCREMENT      8
+#define IO_VIDEO_INCREMENT      1
+#define SEMAPHORE_INCREMENT     1
+#define LOW_PRIORITY            0
+#define LOW_REALTIME_PRIORITY   16
+#define HIGH_PRIORITY           31
+#define MAXIMUM_PRIORITY        32
 
 #define TIMER_TOLERABLE_DELAY_BITS 6
-#define TIMER_EXPIRED_INDEX_BITS 6
+#define TIMER_EXPIRED_INDEX_BITS   6
 #define TIMER_PROCESSOR_INDEX_BITS 5
 
 /* IRQL and processors */
@@ -628,10 +640,11 @@ NTKERNELAPI VOID NTAPI KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock);
 NTKERNELAPI VOID NTAPI KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock);
 NTKERNELAPI BOOLEAN NTAPI KeTryToAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock);
 NTKERNELAPI BOOLEAN NTAPI KeTestSpinLock(PKSPIN_LOCK SpinLock);
-NTKERNELAPI VOID NTAPI KeAcquireInStackQueuedSpinLock(PKSPIN_LOCK SpinLock, PKLOCK_QUEUE_HANDLE LockHandle);
+NTKERNELAPI VOID NTAPI KeAcquireInStackQueuedSpinLock(PKSPIN_LOCK SpinLock,
+                                                      PKLOCK_QUEUE_HANDLE LockHandle);
 NTKERNELAPI VOID NTAPI KeReleaseInStackQueuedSpinLock(PKLOCK_QUEUE_HANDLE LockHandle);
 NTKERNELAPI VOID NTAPI KeAcquireInStackQueuedSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock,
-                                                              PKLOCK_QUEUE_HANDLE LockHandle);
+                                                                PKLOCK_QUEUE_HANDLE LockHandle);
 NTKERNELAPI VOID NTAPI KeReleaseInStackQueuedSpinLockFromDpcLevel(PKLOCK_QUEUE_HANDLE LockHandle);
 #define KeAcquireSpinLock(SpinLock, OldIrql) *(OldIrql) = KeAcquireSpinLockRaiseToDpc(SpinLock)
 NTKERNELAPI VOID NTAPI KeEnterCriticalRegion(VOID);
@@ -657,8 +670,9 @@ NTKERNELAPI NTSTATUS NTAPI KeWaitForSingleObject(PVOID Object, KWAIT_REASON Wait
                                                  KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
                                                  PLARGE_INTEGER Timeout);
 NTKERNELAPI NTSTATUS NTAPI KeWaitForMultipleObjects(ULONG Count, PVOID Object[], WAIT_TYPE WaitType,
-                                                    KWAIT_REASON WaitReason, KPROCESSOR_MODE WaitMode,
-                                                    BOOLEAN Alertable, PLARGE_INTEGER Timeout,
+                                                    KWAIT_REASON WaitReason,
+                                                    KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
+                                                    PLARGE_INTEGER Timeout,
                                                     PKWAIT_BLOCK WaitBlockArray);
 #define KeWaitForMutexObject KeWaitForSingleObject
 NTKERNELAPI NTSTATUS NTAPI KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
@@ -669,7 +683,8 @@ NTKERNELAPI VOID NTAPI KeInitializeDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRo
                                        PVOID DeferredContext);
 NTKERNELAPI VOID NTAPI KeInitializeThreadedDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine,
                                                PVOID DeferredContext);
-NTKERNELAPI BOOLEAN NTAPI KeInsertQueueDpc(PRKDPC Dpc, PVOID SystemArgument1, PVOID SystemArgument2);
+NTKERNELAPI BOOLEAN NTAPI KeInsertQueueDpc(PRKDPC Dpc, PVOID SystemArgument1,
+                                           PVOID SystemArgument2);
 NTKERNELAPI BOOLEAN NTAPI KeRemoveQueueDpc(PRKDPC Dpc);
 NTKERNELAPI VOID NTAPI KeSetImportanceDpc(PRKDPC Dpc, KDPC_IMPORTANCE Importance);
 NTKERNELAPI VOID NTAPI KeSetTargetProcessorDpc(PRKDPC Dpc, CCHAR Number);
@@ -677,7 +692,8 @@ NTKERNELAPI VOID NTAPI KeFlushQueuedDpcs(VOID);
 NTKERNELAPI VOID NTAPI KeInitializeTimer(PKTIMER Timer);
 NTKERNELAPI VOID NTAPI KeInitializeTimerEx(PKTIMER Timer, TIMER_TYPE Type);
 NTKERNELAPI BOOLEAN NTAPI KeSetTimer(PKTIMER Timer, LARGE_INTEGER DueTime, PKDPC Dpc);
-NTKERNELAPI BOOLEAN NTAPI KeSetTimerEx(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc);
+NTKERNELAPI BOOLEAN NTAPI KeSetTimerEx(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period,
+                                       PKDPC Dpc);
 NTKERNELAPI BOOLEAN NTAPI KeCancelTimer(PKTIMER Timer);
 NTKERNELAPI BOOLEAN NTAPI KeReadStateTimer(PKTIMER Timer);
 
@@ -695,41 +711,43 @@ NTKERNELAPI VOID NTAPI KeStallExecutionProcessor(ULONG MicroSeconds);
 NTKERNELAPI PKTHREAD NTAPI KeGetCurrentThread(VOID);
 NTKERNELAPI KPRIORITY NTAPI KeSetPriorityThread(PKTHREAD Thread, KPRIORITY Priority);
 NTKERNELAPI KPRIORITY NTAPI KeQueryPriorityThread(PKTHREAD Thread);
-NTKERNELAPI DECLSPEC_NORETURN VOID NTAPI KeBugCheckEx(ULONG BugCheckCode, ULONG_PTR BugCheckParameter1,
+NTKERNELAPI DECLSPEC_NORETURN VOID NTAPI KeBugCheckEx(ULONG BugCheckCode,
+                                                      ULONG_PTR BugCheckParameter1,
                                                       ULONG_PTR BugCheckParameter2,
                                                       ULONG_PTR BugCheckParameter3,
                                                       ULONG_PTR BugCheckParameter4);
 NTKERNELAPI DECLSPEC_NORETURN VOID NTAPI KeBugCheck(ULONG BugCheckCode);
 
-#define PAGED_CODE()                                                                             \
-    do {                                                                                         \
-        if (KeGetCurrentIrql() > APC_LEVEL)                                                      \
-            drvhost_paged_code_violation(__FILE__, __LINE__);                                    \
+#define PAGED_CODE()                                                                               \
+    do {                                                                                           \
+        if (KeGetCurrentIrql() > APC_LEVEL)                                                        \
+            drvhost_paged_code_violation(__FILE__, __LINE__);                                      \
     } while (0)
 #define PAGED_CODE_LOCKED() ((void)0)
-#define NON_PAGED_CODE() ((void)0)
+#define NON_PAGED_CODE()    ((void)0)
 /* PAGED_CODE() at DISPATCH_LEVEL or above is bug check 0xA IRQL_NOT_LESS_OR_EQUAL on Windows
  * (the page fault that it asserts against); drvhost raises it at once. */
 NTKERNELAPI DECLSPEC_NORETURN VOID NTAPI drvhost_paged_code_violation(const char *File, int Line);
 
 #if DBG
-#define ASSERT(exp) ((!(exp)) ? (RtlAssert((PVOID) #exp, (PVOID)__FILE__, __LINE__, NULL), FALSE) : TRUE)
-#define ASSERTMSG(msg, exp)                                                                      \
+#define ASSERT(exp)                                                                                \
+    ((!(exp)) ? (RtlAssert((PVOID) #exp, (PVOID)__FILE__, __LINE__, NULL), FALSE) : TRUE)
+#define ASSERTMSG(msg, exp)                                                                        \
     ((!(exp)) ? (RtlAssert((PVOID) #exp, (PVOID)__FILE__, __LINE__, (PCHAR)(msg)), FALSE) : TRUE)
-#define RTL_SOFT_ASSERT(exp) ASSERT(exp)
-#define NT_ASSERT(exp) ASSERT(exp)
+#define RTL_SOFT_ASSERT(exp)   ASSERT(exp)
+#define NT_ASSERT(exp)         ASSERT(exp)
 #define NT_ASSERTMSG(msg, exp) ASSERTMSG(msg, exp)
-#define NT_VERIFY(exp) ASSERT(exp)
+#define NT_VERIFY(exp)         ASSERT(exp)
 #else
-#define ASSERT(exp) ((void)0)
-#define ASSERTMSG(msg, exp) ((void)0)
-#define RTL_SOFT_ASSERT(exp) ((void)0)
-#define NT_ASSERT(exp) ((void)0)
+#define ASSERT(exp)            ((void)0)
+#define ASSERTMSG(msg, exp)    ((void)0)
+#define RTL_SOFT_ASSERT(exp)   ((void)0)
+#define NT_ASSERT(exp)         ((void)0)
 #define NT_ASSERTMSG(msg, exp) ((void)0)
-#define NT_VERIFY(exp) ((exp) ? TRUE : FALSE)
+#define NT_VERIFY(exp)         ((exp) ? TRUE : FALSE)
 #endif
 #define NT_ANALYSIS_ASSUME(exp) ((void)0)
-#define NT_FRE_ASSERT(exp) ASSERT(exp)
+#define NT_FRE_ASSERT(exp)      ASSERT(exp)
 NTSYSAPI VOID NTAPI RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULONG LineNumber,
                               PCHAR MutableMessage);
 NTSYSAPI VOID NTAPI DbgBreakPoint(VOID);
@@ -739,5 +757,6 @@ NTSYSAPI VOID NTAPI DbgBreakPointWithStatus(ULONG Status);
 #include <wdm_ex.h>
 #include <wdm_cm.h>
 #include <wdm_io.h>
+#include <drvhost_seh.h>
 
 #endif

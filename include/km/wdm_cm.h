@@ -6,96 +6,99 @@
  *
  * Names, values and x64 layouts are Microsoft's (pinned by the C_ASSERTs at the end).
  * KEY_NAME_INFORMATION and KEY_CACHED_INFORMATION are in ntddk.h on Windows; they are here so
- * that wdm.h users see them too (ntddk.h includes wdm.h). Included by wdm.h; not meant to be
- * included on its own.
+ * that wdm.h users see them too (ntddk.h includes wdm.h). Included by wdm.h.
  */
+#ifndef _WDMDDK_
+#include <wdm.h> /* it includes this file where it belongs */
+#else
 #ifndef _DRVHOST_WDM_CM_H_
 #define _DRVHOST_WDM_CM_H_
 
 /* ==== value types ========================================================================= */
 
-#define REG_NONE 0
-#define REG_SZ 1
-#define REG_EXPAND_SZ 2
-#define REG_BINARY 3
-#define REG_DWORD 4
-#define REG_DWORD_LITTLE_ENDIAN 4
-#define REG_DWORD_BIG_ENDIAN 5
-#define REG_LINK 6
-#define REG_MULTI_SZ 7
-#define REG_RESOURCE_LIST 8
-#define REG_FULL_RESOURCE_DESCRIPTOR 9
+#define REG_NONE                       0
+#define REG_SZ                         1
+#define REG_EXPAND_SZ                  2
+#define REG_BINARY                     3
+#define REG_DWORD                      4
+#define REG_DWORD_LITTLE_ENDIAN        4
+#define REG_DWORD_BIG_ENDIAN           5
+#define REG_LINK                       6
+#define REG_MULTI_SZ                   7
+#define REG_RESOURCE_LIST              8
+#define REG_FULL_RESOURCE_DESCRIPTOR   9
 #define REG_RESOURCE_REQUIREMENTS_LIST 10
-#define REG_QWORD 11
-#define REG_QWORD_LITTLE_ENDIAN 11
+#define REG_QWORD                      11
+#define REG_QWORD_LITTLE_ENDIAN        11
 
 /* ==== key access rights =================================================================== */
 
-#define KEY_QUERY_VALUE 0x0001
-#define KEY_SET_VALUE 0x0002
-#define KEY_CREATE_SUB_KEY 0x0004
+#define KEY_QUERY_VALUE        0x0001
+#define KEY_SET_VALUE          0x0002
+#define KEY_CREATE_SUB_KEY     0x0004
 #define KEY_ENUMERATE_SUB_KEYS 0x0008
-#define KEY_NOTIFY 0x0010
-#define KEY_CREATE_LINK 0x0020
-#define KEY_WOW64_32KEY 0x0200
-#define KEY_WOW64_64KEY 0x0100
-#define KEY_WOW64_RES 0x0300
+#define KEY_NOTIFY             0x0010
+#define KEY_CREATE_LINK        0x0020
+#define KEY_WOW64_32KEY        0x0200
+#define KEY_WOW64_64KEY        0x0100
+#define KEY_WOW64_RES          0x0300
 
-#define KEY_READ                                                                                 \
-    ((STANDARD_RIGHTS_READ | KEY_QUERY_VALUE | KEY_ENUMERATE_SUB_KEYS | KEY_NOTIFY) & (~SYNCHRONIZE))
-#define KEY_WRITE ((STANDARD_RIGHTS_WRITE | KEY_SET_VALUE | KEY_CREATE_SUB_KEY) & (~SYNCHRONIZE))
+#define KEY_READ                                                                                   \
+    ((STANDARD_RIGHTS_READ | KEY_QUERY_VALUE | KEY_ENUMERATE_SUB_KEYS | KEY_NOTIFY) &              \
+     (~SYNCHRONIZE))
+#define KEY_WRITE   ((STANDARD_RIGHTS_WRITE | KEY_SET_VALUE | KEY_CREATE_SUB_KEY) & (~SYNCHRONIZE))
 #define KEY_EXECUTE ((KEY_READ) & (~SYNCHRONIZE))
-#define KEY_ALL_ACCESS                                                                           \
-    ((STANDARD_RIGHTS_ALL | KEY_QUERY_VALUE | KEY_SET_VALUE | KEY_CREATE_SUB_KEY |               \
-      KEY_ENUMERATE_SUB_KEYS | KEY_NOTIFY | KEY_CREATE_LINK) &                                   \
+#define KEY_ALL_ACCESS                                                                             \
+    ((STANDARD_RIGHTS_ALL | KEY_QUERY_VALUE | KEY_SET_VALUE | KEY_CREATE_SUB_KEY |                 \
+      KEY_ENUMERATE_SUB_KEYS | KEY_NOTIFY | KEY_CREATE_LINK) &                                     \
      (~SYNCHRONIZE))
 
 /* ==== create and open options, dispositions, flags ======================================== */
 
-#define REG_OPTION_RESERVED (0x00000000L)
-#define REG_OPTION_NON_VOLATILE (0x00000000L)
-#define REG_OPTION_VOLATILE (0x00000001L)
-#define REG_OPTION_CREATE_LINK (0x00000002L)
-#define REG_OPTION_BACKUP_RESTORE (0x00000004L)
-#define REG_OPTION_OPEN_LINK (0x00000008L)
+#define REG_OPTION_RESERVED        (0x00000000L)
+#define REG_OPTION_NON_VOLATILE    (0x00000000L)
+#define REG_OPTION_VOLATILE        (0x00000001L)
+#define REG_OPTION_CREATE_LINK     (0x00000002L)
+#define REG_OPTION_BACKUP_RESTORE  (0x00000004L)
+#define REG_OPTION_OPEN_LINK       (0x00000008L)
 #define REG_OPTION_DONT_VIRTUALIZE (0x00000010L)
 
-#define REG_LEGAL_OPTION                                                                         \
-    (REG_OPTION_RESERVED | REG_OPTION_NON_VOLATILE | REG_OPTION_VOLATILE |                       \
-     REG_OPTION_CREATE_LINK | REG_OPTION_BACKUP_RESTORE | REG_OPTION_OPEN_LINK |                 \
+#define REG_LEGAL_OPTION                                                                           \
+    (REG_OPTION_RESERVED | REG_OPTION_NON_VOLATILE | REG_OPTION_VOLATILE |                         \
+     REG_OPTION_CREATE_LINK | REG_OPTION_BACKUP_RESTORE | REG_OPTION_OPEN_LINK |                   \
      REG_OPTION_DONT_VIRTUALIZE)
-#define REG_OPEN_LEGAL_OPTION                                                                    \
-    (REG_OPTION_RESERVED | REG_OPTION_BACKUP_RESTORE | REG_OPTION_OPEN_LINK |                    \
+#define REG_OPEN_LEGAL_OPTION                                                                      \
+    (REG_OPTION_RESERVED | REG_OPTION_BACKUP_RESTORE | REG_OPTION_OPEN_LINK |                      \
      REG_OPTION_DONT_VIRTUALIZE)
 
-#define REG_CREATED_NEW_KEY (0x00000001L)
+#define REG_CREATED_NEW_KEY     (0x00000001L)
 #define REG_OPENED_EXISTING_KEY (0x00000002L)
 
 #define REG_STANDARD_FORMAT 1
-#define REG_LATEST_FORMAT 2
-#define REG_NO_COMPRESSION 4
+#define REG_LATEST_FORMAT   2
+#define REG_NO_COMPRESSION  4
 
-#define REG_WHOLE_HIVE_VOLATILE (0x00000001L)
-#define REG_REFRESH_HIVE (0x00000002L)
-#define REG_NO_LAZY_FLUSH (0x00000004L)
-#define REG_FORCE_RESTORE (0x00000008L)
-#define REG_APP_HIVE (0x00000010L)
-#define REG_PROCESS_PRIVATE (0x00000020L)
-#define REG_START_JOURNAL (0x00000040L)
+#define REG_WHOLE_HIVE_VOLATILE    (0x00000001L)
+#define REG_REFRESH_HIVE           (0x00000002L)
+#define REG_NO_LAZY_FLUSH          (0x00000004L)
+#define REG_FORCE_RESTORE          (0x00000008L)
+#define REG_APP_HIVE               (0x00000010L)
+#define REG_PROCESS_PRIVATE        (0x00000020L)
+#define REG_START_JOURNAL          (0x00000040L)
 #define REG_HIVE_EXACT_FILE_GROWTH (0x00000080L)
-#define REG_HIVE_NO_RM (0x00000100L)
-#define REG_HIVE_SINGLE_LOG (0x00000200L)
-#define REG_BOOT_HIVE (0x00000400L)
+#define REG_HIVE_NO_RM             (0x00000100L)
+#define REG_HIVE_SINGLE_LOG        (0x00000200L)
+#define REG_BOOT_HIVE              (0x00000400L)
 
 #define REG_FORCE_UNLOAD 1
 
-#define REG_NOTIFY_CHANGE_NAME (0x00000001L)
+#define REG_NOTIFY_CHANGE_NAME       (0x00000001L)
 #define REG_NOTIFY_CHANGE_ATTRIBUTES (0x00000002L)
-#define REG_NOTIFY_CHANGE_LAST_SET (0x00000004L)
-#define REG_NOTIFY_CHANGE_SECURITY (0x00000008L)
-#define REG_NOTIFY_THREAD_AGNOSTIC (0x10000000L)
-#define REG_LEGAL_CHANGE_FILTER                                                                  \
-    (REG_NOTIFY_CHANGE_NAME | REG_NOTIFY_CHANGE_ATTRIBUTES | REG_NOTIFY_CHANGE_LAST_SET |        \
+#define REG_NOTIFY_CHANGE_LAST_SET   (0x00000004L)
+#define REG_NOTIFY_CHANGE_SECURITY   (0x00000008L)
+#define REG_NOTIFY_THREAD_AGNOSTIC   (0x10000000L)
+#define REG_LEGAL_CHANGE_FILTER                                                                    \
+    (REG_NOTIFY_CHANGE_NAME | REG_NOTIFY_CHANGE_ATTRIBUTES | REG_NOTIFY_CHANGE_LAST_SET |          \
      REG_NOTIFY_CHANGE_SECURITY | REG_NOTIFY_THREAD_AGNOSTIC)
 
 /* ==== key information ===================================================================== */
@@ -230,8 +233,7 @@ extern NTKERNELAPI POBJECT_TYPE *CmKeyObjectType;
 
 NTSYSAPI NTSTATUS NTAPI ZwCreateKey(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
                                     POBJECT_ATTRIBUTES ObjectAttributes, ULONG TitleIndex,
-                                    PUNICODE_STRING Class, ULONG CreateOptions,
-                                    PULONG Disposition);
+                                    PUNICODE_STRING Class, ULONG CreateOptions, PULONG Disposition);
 NTSYSAPI NTSTATUS NTAPI ZwOpenKey(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
                                   POBJECT_ATTRIBUTES ObjectAttributes);
 NTSYSAPI NTSTATUS NTAPI ZwOpenKeyEx(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
@@ -243,8 +245,8 @@ NTSYSAPI NTSTATUS NTAPI ZwQueryKey(HANDLE KeyHandle, KEY_INFORMATION_CLASS KeyIn
 NTSYSAPI NTSTATUS NTAPI ZwEnumerateKey(HANDLE KeyHandle, ULONG Index,
                                        KEY_INFORMATION_CLASS KeyInformationClass,
                                        PVOID KeyInformation, ULONG Length, PULONG ResultLength);
-NTSYSAPI NTSTATUS NTAPI ZwSetValueKey(HANDLE KeyHandle, PUNICODE_STRING ValueName,
-                                      ULONG TitleIndex, ULONG Type, PVOID Data, ULONG DataSize);
+NTSYSAPI NTSTATUS NTAPI ZwSetValueKey(HANDLE KeyHandle, PUNICODE_STRING ValueName, ULONG TitleIndex,
+                                      ULONG Type, PVOID Data, ULONG DataSize);
 NTSYSAPI NTSTATUS NTAPI ZwQueryValueKey(HANDLE KeyHandle, PUNICODE_STRING ValueName,
                                         KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass,
                                         PVOID KeyValueInformation, ULONG Length,
@@ -257,31 +259,31 @@ NTSYSAPI NTSTATUS NTAPI ZwDeleteValueKey(HANDLE KeyHandle, PUNICODE_STRING Value
 
 /* ==== Rtl registry helpers (IRQL: PASSIVE_LEVEL) ========================================== */
 
-#define RTL_REGISTRY_ABSOLUTE 0
-#define RTL_REGISTRY_SERVICES 1
-#define RTL_REGISTRY_CONTROL 2
+#define RTL_REGISTRY_ABSOLUTE   0
+#define RTL_REGISTRY_SERVICES   1
+#define RTL_REGISTRY_CONTROL    2
 #define RTL_REGISTRY_WINDOWS_NT 3
-#define RTL_REGISTRY_DEVICEMAP 4
-#define RTL_REGISTRY_USER 5
-#define RTL_REGISTRY_MAXIMUM 6
-#define RTL_REGISTRY_HANDLE 0x40000000
-#define RTL_REGISTRY_OPTIONAL 0x80000000
+#define RTL_REGISTRY_DEVICEMAP  4
+#define RTL_REGISTRY_USER       5
+#define RTL_REGISTRY_MAXIMUM    6
+#define RTL_REGISTRY_HANDLE     0x40000000
+#define RTL_REGISTRY_OPTIONAL   0x80000000
 
-#define RTL_QUERY_REGISTRY_SUBKEY 0x00000001
-#define RTL_QUERY_REGISTRY_TOPKEY 0x00000002
-#define RTL_QUERY_REGISTRY_REQUIRED 0x00000004
-#define RTL_QUERY_REGISTRY_NOVALUE 0x00000008
-#define RTL_QUERY_REGISTRY_NOEXPAND 0x00000010
-#define RTL_QUERY_REGISTRY_DIRECT 0x00000020
-#define RTL_QUERY_REGISTRY_DELETE 0x00000040
-#define RTL_QUERY_REGISTRY_NOSTRING 0x00000080
-#define RTL_QUERY_REGISTRY_TYPECHECK 0x00000100
+#define RTL_QUERY_REGISTRY_SUBKEY          0x00000001
+#define RTL_QUERY_REGISTRY_TOPKEY          0x00000002
+#define RTL_QUERY_REGISTRY_REQUIRED        0x00000004
+#define RTL_QUERY_REGISTRY_NOVALUE         0x00000008
+#define RTL_QUERY_REGISTRY_NOEXPAND        0x00000010
+#define RTL_QUERY_REGISTRY_DIRECT          0x00000020
+#define RTL_QUERY_REGISTRY_DELETE          0x00000040
+#define RTL_QUERY_REGISTRY_NOSTRING        0x00000080
+#define RTL_QUERY_REGISTRY_TYPECHECK       0x00000100
 #define RTL_QUERY_REGISTRY_TYPECHECK_SHIFT 24
-#define RTL_QUERY_REGISTRY_TYPECHECK_MASK (0xff << RTL_QUERY_REGISTRY_TYPECHECK_SHIFT)
+#define RTL_QUERY_REGISTRY_TYPECHECK_MASK  (0xff << RTL_QUERY_REGISTRY_TYPECHECK_SHIFT)
 
-typedef NTSTATUS NTAPI RTL_QUERY_REGISTRY_ROUTINE(PWSTR ValueName, ULONG ValueType,
-                                                   PVOID ValueData, ULONG ValueLength,
-                                                   PVOID Context, PVOID EntryContext);
+typedef NTSTATUS NTAPI RTL_QUERY_REGISTRY_ROUTINE(PWSTR ValueName, ULONG ValueType, PVOID ValueData,
+                                                  ULONG ValueLength, PVOID Context,
+                                                  PVOID EntryContext);
 typedef RTL_QUERY_REGISTRY_ROUTINE *PRTL_QUERY_REGISTRY_ROUTINE;
 
 typedef struct _RTL_QUERY_REGISTRY_TABLE {
@@ -295,11 +297,10 @@ typedef struct _RTL_QUERY_REGISTRY_TABLE {
 } RTL_QUERY_REGISTRY_TABLE, *PRTL_QUERY_REGISTRY_TABLE;
 
 NTSYSAPI NTSTATUS NTAPI RtlQueryRegistryValues(ULONG RelativeTo, PCWSTR Path,
-                                               PRTL_QUERY_REGISTRY_TABLE QueryTable,
-                                               PVOID Context, PVOID Environment);
+                                               PRTL_QUERY_REGISTRY_TABLE QueryTable, PVOID Context,
+                                               PVOID Environment);
 NTSYSAPI NTSTATUS NTAPI RtlWriteRegistryValue(ULONG RelativeTo, PCWSTR Path, PCWSTR ValueName,
-                                              ULONG ValueType, PVOID ValueData,
-                                              ULONG ValueLength);
+                                              ULONG ValueType, PVOID ValueData, ULONG ValueLength);
 NTSYSAPI NTSTATUS NTAPI RtlDeleteRegistryValue(ULONG RelativeTo, PCWSTR Path, PCWSTR ValueName);
 NTSYSAPI NTSTATUS NTAPI RtlCreateRegistryKey(ULONG RelativeTo, PWSTR Path);
 NTSYSAPI NTSTATUS NTAPI RtlCheckRegistryKey(ULONG RelativeTo, PWSTR Path);
@@ -318,4 +319,5 @@ C_ASSERT(FIELD_OFFSET(KEY_VALUE_PARTIAL_INFORMATION_ALIGN64, Data) == 8);
 C_ASSERT(sizeof(RTL_QUERY_REGISTRY_TABLE) == 56);
 C_ASSERT(FIELD_OFFSET(RTL_QUERY_REGISTRY_TABLE, DefaultType) == 32);
 
+#endif
 #endif

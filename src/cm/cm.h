@@ -211,6 +211,9 @@ BOOLEAN cm_path_next(const WCHAR *path, size_t len, size_t *pos, const WCHAR **c
  * component), STATUS_OBJECT_PATH_SYNTAX_BAD (an unknown root, e.g. HKEY_CURRENT_USER, which
  * drvhost does not model), STATUS_INSUFFICIENT_RESOURCES. */
 NTSTATUS cm_path_from_utf8(const char *path, WCHAR **nt_path, size_t *len);
+/* The same for a counted UTF-16 path in regedit form only (no leading '\'), as in a .reg
+ * file's [KEY] line; the same errors. */
+NTSTATUS cm_path_from_regedit(const WCHAR *path, size_t len, WCHAR **nt_path, size_t *nt_len);
 
 /* ---- UTF-8 <-> UTF-16 (utf8.c) ---------------------------------------------------------- */
 
@@ -252,8 +255,8 @@ struct cm_regfile; /* a parsed file: its operations in file order */
  * state), so it is also the fuzzing entry point. On a malformed file returns STATUS_DATA_ERROR
  * and writes "NAME:LINE: error: PROBLEM" (NUL-terminated, truncated to errsize) into err (may
  * be NULL); STATUS_INSUFFICIENT_RESOURCES when out of memory. */
-NTSTATUS cm_regfile_parse(const void *buf, size_t size, const char *name,
-                          struct cm_regfile **out, char *err, size_t errsize);
+NTSTATUS cm_regfile_parse(const void *buf, size_t size, const char *name, struct cm_regfile **out,
+                          char *err, size_t errsize);
 void cm_regfile_free(struct cm_regfile *rf);
 /* Applies a parsed file to the store, in file order: [Key] creates the key with its parents,
  * [-Key] deletes the subtree (a missing key is no error, as in regedit), "Name"=... sets a

@@ -8,8 +8,35 @@
 
 #include <drvhost/drvhost.h>
 
+#include <stdio.h>
+
 DRVHOST_API int32_t drvhost_reg_set(const char *key, const char *name, uint32_t type,
                                     const void *data, size_t size)
 {
     return cm_reg_set_utf8(key, name, type, data, size);
+}
+
+DRVHOST_API int32_t drvhost_reg_import(const char *path)
+{
+    char err[512];
+    NTSTATUS status = cm_regfile_import(path, err, sizeof(err));
+
+    if (!NT_SUCCESS(status) && err[0])
+        fprintf(stderr, "%s\n", err);
+    return status;
+}
+
+DRVHOST_API int32_t drvhost_reg_export(const char *key, const char *path)
+{
+    return cm_regfile_export(key, path);
+}
+
+DRVHOST_API int32_t drvhost_registry_open(const char *path)
+{
+    return cm_persist_open(path);
+}
+
+DRVHOST_API int32_t drvhost_registry_save(void)
+{
+    return cm_persist_save();
 }

@@ -134,8 +134,7 @@ static NTSTATUS cm_path_join(const char *prefix, const WCHAR *rest, size_t rest_
     return STATUS_SUCCESS;
 }
 
-/* Maps a regedit-form path (no leading '\') to its NT form. */
-static NTSTATUS cm_path_from_regedit(const WCHAR *w, size_t wlen, WCHAR **nt_path, size_t *len)
+NTSTATUS cm_path_from_regedit(const WCHAR *w, size_t wlen, WCHAR **nt_path, size_t *len)
 {
     size_t root_len = 0;
     const char *prefix;

@@ -238,8 +238,8 @@ static NTSTATUS cm_walk(struct cm_key *start, const WCHAR *path, size_t len,
 
 /* Common body of the open functions: base NULL = path is absolute. */
 static NTSTATUS cm_open_common(struct cm_key *base, const WCHAR *path, size_t len,
-                               enum cm_create_mode mode, BOOLEAN is_volatile,
-                               struct cm_key **key, BOOLEAN *created)
+                               enum cm_create_mode mode, BOOLEAN is_volatile, struct cm_key **key,
+                               BOOLEAN *created)
 {
     struct cm_key *start, *k = NULL;
     BOOLEAN made = FALSE;
@@ -301,15 +301,15 @@ static NTSTATUS cm_open_common(struct cm_key *base, const WCHAR *path, size_t le
 NTSTATUS cm_key_open(const WCHAR *nt_path, size_t len_chars, BOOLEAN create, struct cm_key **key,
                      BOOLEAN *created)
 {
-    return cm_open_common(NULL, nt_path, len_chars, create ? CM_CREATE_LAST : CM_OPEN, FALSE,
-                          key, created);
+    return cm_open_common(NULL, nt_path, len_chars, create ? CM_CREATE_LAST : CM_OPEN, FALSE, key,
+                          created);
 }
 
 NTSTATUS cm_key_open_relative(struct cm_key *base, const WCHAR *rel_path, size_t len_chars,
                               BOOLEAN create, struct cm_key **key, BOOLEAN *created)
 {
-    return cm_open_common(base, rel_path, len_chars, create ? CM_CREATE_LAST : CM_OPEN, FALSE,
-                          key, created);
+    return cm_open_common(base, rel_path, len_chars, create ? CM_CREATE_LAST : CM_OPEN, FALSE, key,
+                          created);
 }
 
 NTSTATUS cm_key_create(struct cm_key *base, const WCHAR *path, size_t len_chars,

@@ -90,7 +90,8 @@ PVOID ex_pool_alloc_legacy(POOL_TYPE type, SIZE_T size, ULONG tag, BOOLEAN raise
 
 /* ---- raising (raise.c) ------------------------------------------------------------------ */
 
-/* Raises `status` as an exception at `address`. There is no SEH yet: bug check 0x1E. */
+/* Raises `status` as an exception at `address` (src/ke/seh.c): the innermost __except
+ * frame that accepts it runs; with none, bug check 0x1E KMODE_EXCEPTION_NOT_HANDLED. */
 __attribute__((noreturn)) void ex_raise(NTSTATUS status, const void *address, const char *why);
 
 /* ---- worker threads (worker.c) ---------------------------------------------------------- */

@@ -29,8 +29,8 @@
  *
  * Raising: POOL_RAISE_IF_ALLOCATION_FAILURE, POOL_FLAG_RAISE_ON_FAILURE and
  * ExAllocatePoolWithQuotaTag (which raises unless POOL_QUOTA_FAIL_INSTEAD_OF_RAISE) raise
- * STATUS_INSUFFICIENT_RESOURCES on failure. There is no SEH yet, so that is bug check 0x1E
- * (see raise.c); __try/__except arrives with the SEH work.
+ * STATUS_INSUFFICIENT_RESOURCES on failure: an exception the driver's __try/__except catches,
+ * or bug check 0x1E when nothing does (see raise.c, docs/seh.md).
  *
  * Owner: every allocation DDI takes its own return address (the driver code calling it) and
  * asks the loader's lookup (ex_set_owner_lookup) which module that is; the DDIs never call one

@@ -1,21 +1,80 @@
 /*
- * raise.c - raising exceptions. There is no structured exception handling yet, so a raise
- * cannot be caught: it is KMODE_EXCEPTION_NOT_HANDLED (0x1E), parameter 1 the status,
- * parameter 2 the address that raised it, as Windows reports an unhandled kernel exception.
- * Deviation until the SEH work: a driver that wraps the call in __try/__except would have
- * caught it on Windows.
+ * raise.c - raising exceptions (ExRaiseStatus and its two shorthands) and probing user buffers
+ * (ProbeForRead, ProbeForWrite, MmUserProbeAddress).
+ *
+ * A raise goes to the calling thread's innermost __try frame (src/ke/seh.c, docs/seh.md); with
+ * none, it is bug check 0x1E KMODE_EXCEPTION_NOT_HANDLED (status, address that raised it, 0, 0)
+ * as Windows reports an unhandled kernel-mode exception. ExRaiseStatus raises a noncontinuable
+ * exception with no parameters, as RtlRaiseStatus does.
+ *
+ * Address ranges: drvhost has no kernel half. Every host address a driver can see (its pool,
+ * its stack, the client's buffers) lies below MmUserProbeAddress (the x64 value, 0x7FFFFFFF0000,
+ * above the 47-bit user space of x86-64 Linux), so the probes accept them all as "user"
+ * addresses; what they reject is a range that wraps or ends above that limit. Deviation: a
+ * probe of a buffer the runtime allocated (a SystemBuffer) succeeds, where Windows raises
+ * because it is a kernel address.
  */
 #include "ex/ex_private.h"
 
+NTKERNELAPI ULONG_PTR MmUserProbeAddress = 0x7FFFFFFF0000ULL;
+
 void ex_raise(NTSTATUS status, const void *address, const char *why)
 {
-    ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)status,
-                    (ULONG_PTR)address, 0, 0,
-                    "%s: exception 0x%08x raised, and drvhost has no __try/__except yet", why,
-                    (unsigned)status);
+    ke_raise_status(status, address, why);
 }
 
 NTKERNELAPI DECLSPEC_NORETURN VOID NTAPI ExRaiseStatus(NTSTATUS Status)
 {
     ex_raise(Status, __builtin_return_address(0), "ExRaiseStatus");
+}
+
+VOID ExRaiseAccessViolation(VOID)
+{
+    ex_raise(STATUS_ACCESS_VIOLATION, __builtin_return_address(0), "ExRaiseAccessViolation");
+}
+
+VOID ExRaiseDatatypeMisalignment(VOID)
+{
+    ex_raise(STATUS_DATATYPE_MISALIGNMENT, __builtin_return_address(0),
+             "ExRaiseDatatypeMisalignment");
+}
+
+/* The checks both probes share, in Windows' order: nothing for Length 0, then alignment
+ * (STATUS_DATATYPE_MISALIGNMENT), then the range (STATUS_ACCESS_VIOLATION). Alignment must be
+ * 1, 2, 4, 8 or 16 (Windows asserts it); another power of two is honoured, other values check
+ * nothing. */
+static void probe_range(const volatile void *address, SIZE_T length, ULONG alignment,
+                        const void *caller, const char *who)
+{
+    ULONG_PTR start = (ULONG_PTR)address, end = start + length;
+    if (alignment != 0 && (alignment & (alignment - 1)) == 0 && (start & (alignment - 1)) != 0)
+        ex_raise(STATUS_DATATYPE_MISALIGNMENT, caller, who);
+    if (end < start || end > MmUserProbeAddress)
+        ex_raise(STATUS_ACCESS_VIOLATION, caller, who);
+}
+
+VOID ProbeForRead(const volatile VOID *Address, SIZE_T Length, ULONG Alignment)
+{
+    if (Length != 0)
+        probe_range(Address, Length, Alignment, __builtin_return_address(0), "ProbeForRead");
+}
+
+/* A write that changes nothing (a locked add of zero, so that a concurrent writer loses
+ * nothing): a read-only or unmapped page faults, and the fault becomes the access violation.
+ * Not instrumented: the bytes belong to the caller's buffer, whatever ASan thinks of them. */
+static __attribute__((no_sanitize_address, noinline)) void touch_for_write(volatile char *p)
+{
+    __atomic_fetch_add(p, 0, __ATOMIC_RELAXED);
+}
+
+/* Each page of the range is written, as Windows does. */
+VOID ProbeForWrite(volatile VOID *Address, SIZE_T Length, ULONG Alignment)
+{
+    ULONG_PTR p, end;
+    if (Length == 0)
+        return;
+    probe_range(Address, Length, Alignment, __builtin_return_address(0), "ProbeForWrite");
+    end = (ULONG_PTR)Address + Length;
+    for (p = (ULONG_PTR)Address; p < end; p = (p & ~(ULONG_PTR)(PAGE_SIZE - 1)) + PAGE_SIZE)
+        touch_for_write((volatile char *)p);
 }

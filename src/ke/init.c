@@ -23,6 +23,8 @@ NTSTATUS ke_init(unsigned processors)
     if (processors > KE_MAX_PROCESSORS)
         processors = KE_MAX_PROCESSORS;
     __atomic_store_n(&processor_count, processors, __ATOMIC_RELAXED);
+    /* The fault handler turns access violations in drivers into exceptions or bug checks. */
+    ke_seh_init();
     status = ke_dpc_start(processors);
     if (!NT_SUCCESS(status))
         goto fail;

@@ -32,6 +32,9 @@ struct ke_thread {
     struct ke_wait *wait;     /* the wait in progress (lives on this thread's stack); dispatcher lock */
     BOOLEAN in_dpc;           /* a DPC routine is running on this thread */
     BOOLEAN terminated;       /* the thread object was signalled (ke_thread_exit or thread exit) */
+    /* Set by ke_thread_adopt: called instead of free() when `refs` drops to zero (the memory
+     * belongs to whoever adopted it, e.g. an object-manager object for PsCreateSystemThread). */
+    void (*release)(struct ke_thread *t);
 };
 
 /* The calling thread's state, created on first use. Never NULL. */
@@ -44,6 +47,11 @@ void ke_thread_dereference(struct ke_thread *t);
 void ke_thread_set_kind(const char *name, BOOLEAN is_system, BOOLEAN is_dpc, ULONG processor);
 /* Called by a runtime-created thread just before it exits: signals the thread object. */
 void ke_thread_exit(NTSTATUS status);
+/* Makes `t` (zeroed memory owned by the caller) the calling thread's object, initialised as
+ * ke_current_thread would initialise its own, with one reference (the thread's). Must be the
+ * first ke call of a new host thread. When the references drop to zero, `release` is called
+ * instead of free(). Used by PsCreateSystemThread, whose thread object is an ob object. */
+void ke_thread_adopt(struct ke_thread *t, void (*release)(struct ke_thread *t));
 
 /* Boot and shutdown: the dispatcher, the timer thread and one DPC thread per processor. */
 NTSTATUS ke_init(unsigned processors);
@@ -96,5 +104,16 @@ void ke_set_address_namer(ke_address_namer namer);
 /* Waits used by the runtime itself (host threads waiting for an IRP): a plain KEVENT wait at
  * PASSIVE_LEVEL, with a time-out in milliseconds (UINT32_MAX: none). */
 NTSTATUS ke_wait_event_ms(PKEVENT event, uint32_t timeout_ms);
+
+/* Structured exception handling (seh.c, docs/seh.md). ke_seh_init installs the SIGSEGV/SIGBUS
+ * handler that turns faults inside __try into STATUS_ACCESS_VIOLATION and faults of driver or
+ * runtime code outside any __try into a bug check; idempotent, and done on first use of a
+ * __try as well, but ke_init should call it so that a driver that never uses __try still gets
+ * the bug check. The raise routines dispatch to the calling thread's innermost __try frame, or
+ * bug-check 0x1E when there is none; `why` names the raiser in that report. */
+void ke_seh_init(void);
+__attribute__((noreturn)) void ke_raise_exception(const EXCEPTION_RECORD *record, const char *why);
+__attribute__((noreturn)) void ke_raise_status(NTSTATUS status, const void *address,
+                                               const char *why);
 
 #endif

@@ -23,7 +23,10 @@ static pthread_once_t thread_key_once = PTHREAD_ONCE_INIT;
 static void thread_free(struct ke_thread *t)
 {
     os_cond_destroy(&t->wake);
-    free(t);
+    if (t->release != NULL)
+        t->release(t); /* adopted memory (ke_thread_adopt) */
+    else
+        free(t);
 }
 
 void ke_thread_reference(struct ke_thread *t)
@@ -67,11 +70,8 @@ static void thread_key_create(void)
         abort();
 }
 
-static struct ke_thread *thread_create(void)
+static void thread_init(struct ke_thread *t)
 {
-    struct ke_thread *t = calloc(1, sizeof(*t));
-    if (t == NULL)
-        abort(); /* no way to run driver code without a thread object */
     t->header.Type = ThreadObject;
     t->header.Size = (UCHAR)(sizeof(*t) / sizeof(LONG) > 255 ? 255 : sizeof(*t) / sizeof(LONG));
     InitializeListHead(&t->header.WaitListHead);
@@ -81,7 +81,24 @@ static struct ke_thread *thread_create(void)
     t->tid = os_thread_id();
     t->processor = (ULONG)(t->tid % ke_processor_count());
     t->name = "client";
+}
+
+static struct ke_thread *thread_create(void)
+{
+    struct ke_thread *t = calloc(1, sizeof(*t));
+    if (t == NULL)
+        abort(); /* no way to run driver code without a thread object */
+    thread_init(t);
     return t;
+}
+
+void ke_thread_adopt(struct ke_thread *t, void (*release)(struct ke_thread *t))
+{
+    pthread_once(&thread_key_once, thread_key_create);
+    thread_init(t);
+    t->release = release;
+    tls_thread = t;
+    os_tls_set(&thread_key, t);
 }
 
 struct ke_thread *ke_current_thread(void)

@@ -1,0 +1,36 @@
+# cmake/Fuzz.cmake - libFuzzer targets (fuzz/). Included by fuzz/CMakeLists.txt, which the
+# top-level CMakeLists.txt adds when DRVHOST_FUZZ is ON (the `fuzz` preset: clang, and
+# DRVHOST_SANITIZE=fuzzer-no-link,address so the runtime is coverage-instrumented and checked
+# by AddressSanitizer; driver modules are never instrumented, see cmake/DriverProfile.cmake).
+#
+# drvhost_add_fuzzer(<name> SOURCES <file>... [LIBRARIES <lib>...])
+#   Executable bin/<name>, linked with -fsanitize=fuzzer (libFuzzer's main).
+include_guard(GLOBAL)
+
+if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "DRVHOST_FUZZ needs clang (libFuzzer): use the `fuzz` preset "
+                        "(cmake --preset fuzz) or -DCMAKE_C_COMPILER=clang")
+endif()
+if(NOT DRVHOST_SANITIZE MATCHES "fuzzer")
+    message(WARNING "DRVHOST_FUZZ without -fsanitize=fuzzer-no-link for the runtime "
+                    "(DRVHOST_SANITIZE=${DRVHOST_SANITIZE}): only the targets' own code is "
+                    "coverage-guided")
+endif()
+
+# clang links the sanitizer runtime (and libFuzzer's coverage callbacks) into executables
+# only, exporting their symbols; libdrvhost.so is linked with -z defs (src/CMakeLists.txt), so
+# in this build its __asan_* and __sanitizer_cov_* references are allowed to stay undefined
+# (-z undefs comes after -z defs on its link line) and bind to the executable's at load time.
+target_link_options(drvhost_host_flags INTERFACE -Wl,-z,undefs)
+
+function(drvhost_add_fuzzer name)
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;LIBRARIES")
+    if(arg_UNPARSED_ARGUMENTS OR NOT arg_SOURCES)
+        message(FATAL_ERROR "usage: drvhost_add_fuzzer(<name> SOURCES <file>... [LIBRARIES ...])")
+    endif()
+    add_executable(${name} ${arg_SOURCES})
+    target_compile_options(${name} PRIVATE -fsanitize=fuzzer -g)
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+    # libFuzzer is C++: with the C driver, its libm dependency must be named.
+    target_link_libraries(${name} PRIVATE drvhost_rt ${arg_LIBRARIES} m)
+endfunction()

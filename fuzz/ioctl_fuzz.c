@@ -1,0 +1,258 @@
+/*
+ * ioctl_fuzz.c - libFuzzer target: device controls against a driver through the real client
+ * path (drvhost_io_start: access check, IRP build, METHOD_* buffering and probing, dispatch,
+ * completion, copy-back), so the runtime's buffering code is fuzzed along with the driver.
+ *
+ * Set-up, once (LLVMFuzzerInitialize): the scenario named by $DRVHOST_FUZZ_SCENARIO is parsed
+ * and its `service`, `reg set`, `load` and `open` commands run in order (a status other than
+ * the expected one stops the fuzzer); every handle stays open. The control codes of its
+ * `ioctl` lines form the code table the inputs pick from (a fuzzer cannot guess a driver's
+ * codes: driver modules are not instrumented). Other commands are ignored.
+ *
+ * An input (all fields little-endian; a short input reads zeros past its end):
+ *   byte 0     bits 0-1: handle (modulo the handles opened); bit 2: IRP_MJ_INTERNAL_DEVICE_CONTROL;
+ *              bit 3: raw code (bytes 1-4) instead of a table code (byte 1 modulo the table)
+ *   bytes 1-4  code or table index
+ *   bytes 5-6  output buffer size (0 = no buffer)
+ *   byte 7     reserved
+ *   bytes 8-   the input buffer, exactly as long as what is left
+ * Buffers are exact-size heap blocks, so AddressSanitizer sees any access past them.
+ *
+ * Outcomes: a bug check calls the handler below, which prints the code and abort()s, so
+ * libFuzzer saves the input as a crash (unless $DRVHOST_FUZZ_EXPECT_BUGCHECK names that code:
+ * then the process exits 0, which is how a reproducer replays as a passing test). A request
+ * still pending after $DRVHOST_FUZZ_PEND_MS (default 0: at once) is cancelled; one that is neither
+ * completed nor cancelled within $DRVHOST_FUZZ_HANG_MS (default 5000) is reported as a hang
+ * and abort()s. A dispatch routine that never returns is caught by libFuzzer's -timeout.
+ * At exit the handles are closed and the runtime shut down: a leak report fails the run.
+ */
+#include "../src/host/scenario.h"
+
+#include <drvhost/drvhost.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FUZZ_MAX_HANDLES    4
+#define FUZZ_MAX_CODES      256
+#define FUZZ_HEADER         8
+#define FUZZ_STATUS_PENDING 0x103
+#define FUZZ_STATUS_TIMEOUT 0x102
+
+struct fuzz_code {
+    uint32_t code;
+    int internal;
+};
+
+static drvhost_file *fuzz_handles[FUZZ_MAX_HANDLES];
+static unsigned fuzz_handle_count;
+static struct fuzz_code fuzz_codes[FUZZ_MAX_CODES];
+static unsigned fuzz_code_count;
+static uint32_t fuzz_pend_ms = 0, fuzz_hang_ms = 5000;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void fuzz_bugcheck(uint32_t code, const uint64_t params[4], void *context)
+{
+    const char *expect = getenv("DRVHOST_FUZZ_EXPECT_BUGCHECK");
+    (void)context;
+    fprintf(stderr, "ioctl_fuzz: bug check 0x%X (0x%llX, 0x%llX, 0x%llX, 0x%llX)\n", code,
+            (unsigned long long)params[0], (unsigned long long)params[1],
+            (unsigned long long)params[2], (unsigned long long)params[3]);
+    if (expect != NULL && strtoul(expect, NULL, 0) == code) {
+        fprintf(stderr, "ioctl_fuzz: the expected bug check 0x%X happened\n", code);
+        fflush(NULL);
+        _exit(0);
+    }
+    abort(); /* libFuzzer records the input as a crash */
+}
+
+static void fuzz_fail(const struct scn_script *s, const struct scn_cmd *c, const char *what,
+                      int32_t status)
+{
+    char buf[80];
+    fprintf(stderr, "ioctl_fuzz: %s:%u: %s: %s -> %s\n", s->filename, c->line, c->text, what,
+            drvhost_status_format(status, buf, sizeof(buf)));
+    exit(1);
+}
+
+static void fuzz_check(const struct scn_script *s, const struct scn_cmd *c, int32_t status)
+{
+    if (c->check_status ? status != c->status : status != 0)
+        fuzz_fail(s, c, "unexpected status", status);
+}
+
+static void fuzz_add_code(uint32_t code, int internal)
+{
+    for (unsigned i = 0; i < fuzz_code_count; i++)
+        if (fuzz_codes[i].code == code && fuzz_codes[i].internal == internal)
+            return;
+    if (fuzz_code_count < FUZZ_MAX_CODES)
+        fuzz_codes[fuzz_code_count++] = (struct fuzz_code){code, internal};
+}
+
+/* Runs one set-up command of the scenario. */
+static void fuzz_setup_cmd(const struct scn_script *s, const struct scn_cmd *c)
+{
+    drvhost_file *f = NULL;
+    int32_t status;
+    switch (c->kind) {
+    case SCN_SERVICE:
+        fuzz_check(s, c, drvhost_service_add(c->name, c->str));
+        break;
+    case SCN_REG_SET:
+        fuzz_check(s, c,
+                   drvhost_reg_set(c->str, c->value_name, c->reg_type, c->data.data, c->data.size));
+        break;
+    case SCN_LOAD:
+        fuzz_check(s, c, drvhost_driver_load(c->name));
+        break;
+    case SCN_OPEN:
+        status = drvhost_open(c->str, c->access, &f);
+        fuzz_check(s, c, status);
+        if (status == 0 && fuzz_handle_count < FUZZ_MAX_HANDLES)
+            fuzz_handles[fuzz_handle_count++] = f;
+        break;
+    case SCN_IOCTL:
+        fuzz_add_code(c->code, c->internal);
+        break;
+    default: /* I/O, waits, close, unload: not part of the set-up */
+        break;
+    }
+}
+
+static char *fuzz_read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    char *text = NULL;
+    long n;
+    if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+        fseek(f, 0, SEEK_SET) != 0 || (text = malloc((size_t)n + 1)) == NULL ||
+        fread(text, 1, (size_t)n, f) != (size_t)n) {
+        fprintf(stderr, "ioctl_fuzz: cannot read %s\n", path);
+        exit(1);
+    }
+    fclose(f);
+    text[n] = '\0';
+    *size = (size_t)n;
+    return text;
+}
+
+/* At exit (libFuzzer's time budget, the end of a replay): handles closed, drivers unloaded;
+ * pool or objects a driver leaked make the exit status 1. */
+static void fuzz_teardown(void)
+{
+    for (unsigned i = 0; i < fuzz_handle_count; i++)
+        drvhost_close(fuzz_handles[i]);
+    fuzz_handle_count = 0;
+    if (drvhost_shutdown() != 0) {
+        fprintf(stderr, "ioctl_fuzz: drvhost_shutdown reported leaks (see above)\n");
+        fflush(NULL);
+        _exit(1);
+    }
+}
+
+static void fuzz_setup(const char *path)
+{
+    drvhost_options options = {.processors = 0, .quiet = getenv("DRVHOST_FUZZ_VERBOSE") == NULL};
+    struct scn_script *script;
+    size_t size;
+    char *text = fuzz_read_file(path, &size);
+    if (scn_parse(text, size, path, &script, stderr) != 0)
+        exit(1);
+    free(text);
+    if (drvhost_init(&options) != 0) {
+        fprintf(stderr, "ioctl_fuzz: drvhost_init failed\n");
+        exit(1);
+    }
+    drvhost_set_bugcheck_handler(fuzz_bugcheck, NULL);
+    for (size_t i = 0; i < script->count; i++)
+        fuzz_setup_cmd(script, &script->cmds[i]);
+    scn_script_free(script);
+    atexit(fuzz_teardown);
+    if (fuzz_handle_count == 0) {
+        fprintf(stderr, "ioctl_fuzz: %s opens no handle: nothing to fuzz\n", path);
+        exit(1);
+    }
+    fprintf(stderr, "ioctl_fuzz: %s: %u handle(s), %u control code(s) in the table\n", path,
+            fuzz_handle_count, fuzz_code_count);
+}
+
+static uint32_t fuzz_env_ms(const char *name, uint32_t fallback)
+{
+    const char *s = getenv(name);
+    return s != NULL && *s != '\0' ? (uint32_t)strtoul(s, NULL, 0) : fallback;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    const char *scenario = getenv("DRVHOST_FUZZ_SCENARIO");
+    (void)argc;
+    (void)argv;
+    if (scenario == NULL || *scenario == '\0') {
+        fprintf(stderr, "ioctl_fuzz: set DRVHOST_FUZZ_SCENARIO to the scenario file whose set-up "
+                        "(service, reg set, load, open) to run\n");
+        exit(1);
+    }
+    fuzz_pend_ms = fuzz_env_ms("DRVHOST_FUZZ_PEND_MS", fuzz_pend_ms);
+    fuzz_hang_ms = fuzz_env_ms("DRVHOST_FUZZ_HANG_MS", fuzz_hang_ms);
+    fuzz_setup(scenario);
+    return 0;
+}
+
+/* Waits for a pended request, cancelling it when it takes too long. */
+static void fuzz_wait(drvhost_request *r, uint32_t code)
+{
+    if (drvhost_request_wait(r, fuzz_pend_ms, NULL) != FUZZ_STATUS_TIMEOUT)
+        return;
+    drvhost_request_cancel(r);
+    if (drvhost_request_wait(r, fuzz_hang_ms, NULL) == FUZZ_STATUS_TIMEOUT) {
+        fprintf(stderr,
+                "ioctl_fuzz: hang: ioctl 0x%08X pended, was cancelled, and was neither "
+                "completed nor cancelled within %u ms\n",
+                code, fuzz_hang_ms);
+        abort();
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    uint8_t h[FUZZ_HEADER] = {0};
+    size_t in_size = size > FUZZ_HEADER ? size - FUZZ_HEADER : 0;
+    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL};
+    drvhost_request *r = NULL;
+    uint8_t *in = NULL, *out = NULL;
+    int32_t status;
+    memcpy(h, data, size < FUZZ_HEADER ? size : FUZZ_HEADER);
+    if ((h[0] & 8) || fuzz_code_count == 0) {
+        d.code = (uint32_t)h[1] | (uint32_t)h[2] << 8 | (uint32_t)h[3] << 16 | (uint32_t)h[4] << 24;
+        d.op = (h[0] & 4) ? DRVHOST_OP_INTERNAL_IOCTL : DRVHOST_OP_IOCTL;
+    } else {
+        const struct fuzz_code *c = &fuzz_codes[h[1] % fuzz_code_count];
+        d.code = c->code;
+        d.op = c->internal || (h[0] & 4) ? DRVHOST_OP_INTERNAL_IOCTL : DRVHOST_OP_IOCTL;
+    }
+    d.output_size = (size_t)h[5] | (size_t)h[6] << 8;
+    d.input_size = in_size;
+    if (in_size > 0) {
+        in = malloc(in_size);
+        memcpy(in, data + FUZZ_HEADER, in_size);
+    }
+    if (d.output_size > 0)
+        out = malloc(d.output_size);
+    d.input = in;
+    d.output = out;
+    status = drvhost_io_start(fuzz_handles[(h[0] & 3u) % fuzz_handle_count], &d, &r);
+    if (r != NULL) {
+        if (status == FUZZ_STATUS_PENDING)
+            fuzz_wait(r, d.code);
+        drvhost_request_free(r);
+    }
+    free(in);
+    free(out);
+    return 0;
+}

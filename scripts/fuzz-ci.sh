@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# fuzz-ci.sh - CI's bounded fuzzing run: builds the `fuzz` preset and runs every fuzz target for
+# a short time (DRVHOST_FUZZ_SECONDS, default 20 s each), then checks that the ioctl fuzzer still
+# finds the planted bug (tests/fuzz/drivers/planted.c) within that budget.
+#
+#   scripts/fuzz-ci.sh
+#
+# Installs clang and its libFuzzer runtime (clang, libclang-rt-14-dev) with apt-get only if they
+# are missing. Exits non-zero if a target found a problem (its reproducer and log are under
+# $DRVHOST_FUZZ_CI_OUT, default build/fuzz-ci/) or the planted bug was not found. The last line
+# is "fuzz-ci: N passed, N failed".
+set -uo pipefail
+
+root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$root" || exit 1
+seconds=${DRVHOST_FUZZ_SECONDS:-20}
+build=${DRVHOST_FUZZ_BUILD:-$root/build/fuzz}
+out=${DRVHOST_FUZZ_CI_OUT:-$root/build/fuzz-ci}
+passed=0 failed=0
+
+have_libfuzzer() {
+    command -v clang >/dev/null 2>&1 &&
+        [[ -f $(clang -print-file-name=libclang_rt.fuzzer-x86_64.a) ]]
+}
+if ! have_libfuzzer; then
+    echo "fuzz-ci: installing clang and libclang-rt-14-dev"
+    sudo=
+    [[ $(id -u) = 0 ]] || sudo=sudo
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update && $sudo apt-get install -y --no-install-recommends clang libclang-rt-14-dev ||
+        { echo "fuzz-ci: cannot install clang"; echo "fuzz-ci: 0 passed, 1 failed"; exit 1; }
+fi
+scripts/deps.sh || exit 1
+
+if [[ ! -f $build/CMakeCache.txt ]]; then
+    cmake --preset fuzz -B "$build" || { echo "fuzz-ci: 0 passed, 1 failed"; exit 1; }
+fi
+cmake --build "$build" --target fuzz_ioctl fuzz_scenario fifo planted ||
+    { echo "fuzz-ci: 0 passed, 1 failed"; exit 1; }
+rm -rf "$out"
+mkdir -p "$out"
+export DRVHOST_DRIVER_PATH=$build/drivers
+export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
+
+# run NAME EXPECT TARGET [ARGS...]: EXPECT is "clean" or "crash"; ARGS are libFuzzer flags or
+# seed directories.
+run() {
+    local name=$1 expect=$2 target=$3 status crash
+    shift 3
+    mkdir -p "$out/$name/corpus"
+    # The first directory is where libFuzzer writes new inputs: the run's own, never the tree's.
+    "$target" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
+        -artifact_prefix="$out/$name/" "$out/$name/corpus" "$@" >"$out/$name/fuzz.log" 2>&1
+    status=$?
+    crash=$(find "$out/$name" -maxdepth 1 -type f -name '*-*' | head -n 1)
+    if [[ $expect = clean && $status = 0 && -z $crash ]] ||
+        [[ $expect = crash && $status != 0 && -n $crash ]]; then
+        echo "fuzz-ci: $name: ok ($expect; $(grep -h 'stat::average_exec_per_sec' "$out/$name/fuzz.log" | tr -s ' '))"
+        passed=$((passed + 1))
+    else
+        echo "fuzz-ci: $name: FAILED (expected $expect, status $status, ${crash:-no reproducer}; log $out/$name/fuzz.log)"
+        tail -n 30 "$out/$name/fuzz.log"
+        failed=$((failed + 1))
+    fi
+}
+
+mapfile -t seeds < <(find tests samples fuzz -name '*.scn' | sort)
+mkdir -p "$out/scenario/corpus"
+cp "${seeds[@]}" fuzz/corpus/scenario/* "$out/scenario/corpus/" 2>/dev/null
+run scenario clean "$build/bin/fuzz_scenario" -max_len=4096
+DRVHOST_FUZZ_SCENARIO=$root/fuzz/scenarios/fifo.scn run ioctl_fifo clean "$build/bin/fuzz_ioctl" \
+    fuzz/corpus/ioctl_fifo
+DRVHOST_FUZZ_SCENARIO=$root/tests/fuzz/planted.scn run ioctl_planted crash "$build/bin/fuzz_ioctl"
+
+echo "fuzz-ci: $passed passed, $failed failed"
+[[ $failed = 0 ]]

@@ -1,0 +1,457 @@
+/*
+ * seh.c - structured exception handling: the per-thread stack of __try frames that the macros of
+ * drvhost_seh.h build, raising and dispatching exceptions, RtlRaiseException, and the
+ * SIGSEGV/SIGBUS handler that turns a fault into STATUS_ACCESS_VIOLATION (docs/seh.md).
+ *
+ * Frames. Each __try declares a DRVHOST_SEH_FRAME in the driver function's stack frame and
+ * pushes it here; the frames of a thread form a list, innermost first, in thread-local storage.
+ * A frame leaves the list in one of four ways: its body ends normally (the __except/__finally
+ * code pops it), __leave (drvhost_seh_leave pops it and jumps back to it), an exception
+ * (dispatch pops it and jumps to it), or its scope is left by return/goto/break/continue (the
+ * cleanup attribute calls drvhost_seh_scope_exit). Only the owning thread touches its list, so
+ * nothing here takes a lock.
+ *
+ * Dispatch is one phase: the innermost frame is popped and jumped to (__builtin_longjmp); an
+ * __except there evaluates its filter, a __finally runs its block and then dispatch goes on with
+ * the next frame. No frame left: bug check 0x1E KMODE_EXCEPTION_NOT_HANDLED (code, address,
+ * parameter 0, parameter 1), as Windows reports an unhandled kernel-mode exception.
+ *
+ * Faults. The handler is installed once (ke_seh_init, also on first use of a frame) and keeps
+ * the previous one. A fault on a thread with an active frame becomes an exception: the handler
+ * records it and rewrites the signal context so that, when the handler returns, the thread
+ * calls the dispatcher on its own stack in ordinary context (signal mask restored by the
+ * kernel). A fault with no frame in driver or runtime code is a bug check from the handler
+ * (0x1E with STATUS_ACCESS_VIOLATION, or 0xD1/0xA at DISPATCH_LEVEL and above, where Windows
+ * cannot take a page fault at all); any other fault goes to the previous handler (ASan's, or
+ * the default action).
+ *
+ * Deviation from the layering rule: this file calls sigaction and reads ucontext_t itself (the
+ * platform layer has no signal wrapper); nothing else in it is POSIX.
+ */
+#include "ke/ke_private.h"
+
+#include <elf.h>
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+#include <ucontext.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+void __asan_handle_no_return(void);
+#endif
+
+#define FRAME_ACTIVE 0x5E4AC71
+#define FRAME_DONE 0
+
+enum seh_landing { LAND_NONE, LAND_EXCEPTION, LAND_LEAVE };
+
+struct seh_thread {
+    DRVHOST_SEH_FRAME *top;    /* innermost active frame */
+    enum seh_landing landing;  /* why the frame being jumped to is entered */
+    BOOLEAN faulting;          /* a fault is being dispatched (a second one: bug check) */
+    EXCEPTION_RECORD record;   /* the exception being dispatched or last handled */
+    EXCEPTION_RECORD cause;    /* the exception STATUS_NONCONTINUABLE_EXCEPTION refers to */
+    EXCEPTION_POINTERS pointers;
+    const char *why;           /* who raised it, for the report of an unhandled one */
+};
+
+/* initial-exec: static TLS, so that the signal handler can use it without allocating. */
+static __thread struct seh_thread seh __attribute__((tls_model("initial-exec")));
+
+/* ---- frames ------------------------------------------------------------------------------ */
+
+static void seh_ensure_installed(void);
+
+/* A frame to be jumped to lives in a caller's stack frame, above the current one. */
+static __attribute__((noinline)) BOOLEAN frame_plausible(const DRVHOST_SEH_FRAME *f)
+{
+    return f->State == FRAME_ACTIVE && (uintptr_t)f > (uintptr_t)__builtin_frame_address(0);
+}
+
+static DRVHOST_SEH_FRAME *pop_top(void)
+{
+    DRVHOST_SEH_FRAME *f = seh.top;
+    if (f != NULL) {
+        seh.top = f->Previous;
+        f->State = FRAME_DONE;
+    }
+    return f;
+}
+
+static __attribute__((noreturn)) void jump_to(DRVHOST_SEH_FRAME *f, enum seh_landing why)
+{
+    seh.landing = why;
+#if defined(__SANITIZE_ADDRESS__)
+    /* The frames between here and f are abandoned: forget their stack poisoning. */
+    __asan_handle_no_return();
+#endif
+    __builtin_longjmp(f->Jump, 1);
+}
+
+VOID drvhost_seh_push(DRVHOST_SEH_FRAME *Frame)
+{
+    seh_ensure_installed();
+    Frame->Previous = seh.top;
+    Frame->State = FRAME_ACTIVE;
+    Frame->Reserved = 0;
+    seh.top = Frame;
+}
+
+/* The scope holding the frame ends. Normally the frame is already off the list; after a
+ * return/goto/break/continue out of the body it is still on it, possibly under frames of the
+ * same block left the same way (a goto): those go too. */
+VOID drvhost_seh_scope_exit(DRVHOST_SEH_FRAME *Frame)
+{
+    DRVHOST_SEH_FRAME *f;
+    if (Frame->State != FRAME_ACTIVE)
+        return;
+    for (f = seh.top; f != NULL && f != Frame; f = f->Previous)
+        ;
+    if (f == NULL) {
+        Frame->State = FRAME_DONE;
+        return;
+    }
+    while (pop_top() != Frame)
+        ;
+}
+
+/* The end of a __try body, reached by falling through, by __leave or by a jump for an
+ * exception. Returns the reason; a normal end pops the frame (the innermost one). */
+static enum seh_landing landing(void)
+{
+    enum seh_landing why = seh.landing;
+    seh.landing = LAND_NONE;
+    if (why == LAND_EXCEPTION)
+        seh.faulting = FALSE;
+    else if (why == LAND_NONE)
+        pop_top();
+    return why;
+}
+
+BOOLEAN drvhost_seh_except_landing(VOID)
+{
+    return landing() == LAND_EXCEPTION;
+}
+
+DRVHOST_SEH_FINALLY drvhost_seh_finally_landing(VOID)
+{
+    DRVHOST_SEH_FINALLY fin;
+    memset(&fin, 0, sizeof(fin));
+    if (landing() == LAND_EXCEPTION) {
+        fin.Abnormal = 1;
+        fin.Record = seh.record;
+    }
+    return fin;
+}
+
+static __attribute__((noreturn)) void dispatch(void);
+
+/* The __finally block ended: an exception it was run for goes on outwards. */
+VOID drvhost_seh_finally_end(DRVHOST_SEH_FINALLY *Finally)
+{
+    LONG abnormal = Finally->Abnormal;
+    Finally->Abnormal = -1;
+    if (abnormal > 0) {
+        seh.record = Finally->Record;
+        dispatch();
+    }
+}
+
+VOID drvhost_seh_leave(VOID)
+{
+    DRVHOST_SEH_FRAME *f = seh.top;
+    if (f == NULL || !frame_plausible(f))
+        ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)STATUS_INVALID_PARAMETER,
+                        (ULONG_PTR)__builtin_return_address(0), 0, 0,
+                        "__leave outside a __try body (no active frame on this thread)");
+    pop_top();
+    jump_to(f, LAND_LEAVE);
+}
+
+NTSTATUS drvhost_seh_exception_code(VOID)
+{
+    return seh.record.ExceptionCode;
+}
+
+PEXCEPTION_POINTERS drvhost_seh_exception_pointers(VOID)
+{
+    seh.pointers.ExceptionRecord = &seh.record;
+    seh.pointers.ContextRecord = NULL;
+    return &seh.pointers;
+}
+
+/* ---- dispatch ---------------------------------------------------------------------------- */
+
+static __attribute__((noreturn)) void unhandled(void)
+{
+    const EXCEPTION_RECORD *r = &seh.record;
+    ULONG_PTR p0 = r->NumberParameters > 0 ? r->ExceptionInformation[0] : 0;
+    ULONG_PTR p1 = r->NumberParameters > 1 ? r->ExceptionInformation[1] : 0;
+    ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)r->ExceptionCode,
+                    (ULONG_PTR)r->ExceptionAddress, p0, p1,
+                    "%s: exception 0x%08X at %p, and no __try/__except on this thread handled it",
+                    seh.why != NULL ? seh.why : "exception", (unsigned)r->ExceptionCode,
+                    r->ExceptionAddress);
+}
+
+/* Hands seh.record to the innermost frame. */
+static void dispatch(void)
+{
+    DRVHOST_SEH_FRAME *f = seh.top;
+    if (f == NULL)
+        unhandled();
+    if (!frame_plausible(f))
+        ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)seh.record.ExceptionCode,
+                        (ULONG_PTR)seh.record.ExceptionAddress, (ULONG_PTR)f, 0,
+                        "exception 0x%08X: the innermost __try frame (%p) is corrupt or stale",
+                        (unsigned)seh.record.ExceptionCode, (void *)f);
+    pop_top();
+    jump_to(f, LAND_EXCEPTION);
+}
+
+/* EXCEPTION_CONTINUE_EXECUTION: the raising frames are gone, so every exception is
+ * noncontinuable here; Windows then raises STATUS_NONCONTINUABLE_EXCEPTION, whose record
+ * points to the original, to the handlers further out. */
+static __attribute__((noreturn)) void continue_execution(void)
+{
+    seh.cause = seh.record;
+    memset(&seh.record, 0, sizeof(seh.record));
+    seh.record.ExceptionCode = STATUS_NONCONTINUABLE_EXCEPTION;
+    seh.record.ExceptionFlags = EXCEPTION_NONCONTINUABLE;
+    seh.record.ExceptionRecord = &seh.cause;
+    seh.record.ExceptionAddress = seh.cause.ExceptionAddress;
+    seh.why = "EXCEPTION_CONTINUE_EXECUTION (drvhost cannot resume)";
+    dispatch();
+}
+
+BOOLEAN drvhost_seh_filter(LONG Disposition)
+{
+    if (Disposition > 0)
+        return TRUE;
+    if (Disposition == 0)
+        dispatch();
+    continue_execution();
+}
+
+void ke_raise_exception(const EXCEPTION_RECORD *record, const char *why)
+{
+    seh_ensure_installed();
+    memmove(&seh.record, record, sizeof(seh.record));
+    if (seh.record.NumberParameters > EXCEPTION_MAXIMUM_PARAMETERS)
+        seh.record.NumberParameters = EXCEPTION_MAXIMUM_PARAMETERS;
+    seh.why = why;
+    dispatch();
+}
+
+void ke_raise_status(NTSTATUS status, const void *address, const char *why)
+{
+    EXCEPTION_RECORD r;
+    memset(&r, 0, sizeof(r));
+    r.ExceptionCode = status;
+    r.ExceptionFlags = EXCEPTION_NONCONTINUABLE; /* as RtlRaiseStatus raises it */
+    r.ExceptionAddress = (PVOID)address;
+    ke_raise_exception(&r, why);
+}
+
+/* ExceptionAddress is the caller's return address, as documented. */
+VOID RtlRaiseException(PEXCEPTION_RECORD ExceptionRecord)
+{
+    EXCEPTION_RECORD r = *ExceptionRecord;
+    r.ExceptionAddress = __builtin_return_address(0);
+    ke_raise_exception(&r, "RtlRaiseException");
+}
+
+/* ---- faults ------------------------------------------------------------------------------ */
+
+static struct sigaction previous_segv, previous_bus;
+static uintptr_t runtime_base, runtime_end; /* libdrvhost.so's mapped range */
+
+/* Entered (not called) from a rewritten signal context: the faulting thread, on its own stack,
+ * with the fault address as a fake return address for backtraces. */
+static __attribute__((noreturn, used)) void fault_entry(void)
+{
+    dispatch();
+}
+
+enum fault_owner { OWNER_OTHER, OWNER_RUNTIME, OWNER_DRIVER };
+
+static enum fault_owner owner_of(uintptr_t pc)
+{
+    const char *file = NULL;
+    size_t n;
+    if (pc >= runtime_base && pc < runtime_end)
+        return OWNER_RUNTIME;
+    /* Driver modules are the *.sys objects the loader opened (dladdr; fine in practice). */
+    if (!os_address_module((const void *)pc, NULL, &file) || file == NULL)
+        return OWNER_OTHER;
+    n = strlen(file);
+    return n > 4 && strcmp(file + n - 4, ".sys") == 0 ? OWNER_DRIVER : OWNER_OTHER;
+}
+
+/* Who the fault belongs to: the faulting instruction's module, or else the nearest caller in
+ * driver or runtime code (a driver's memcpy faulting inside the C library). */
+static enum fault_owner fault_owner(uintptr_t pc)
+{
+    void *frames[48];
+    int n, i;
+    enum fault_owner o = owner_of(pc);
+    if (o != OWNER_OTHER)
+        return o;
+    n = os_backtrace_frames(frames, 48);
+    for (i = 0; i < n && (uintptr_t)frames[i] != pc; i++)
+        ;
+    for (i++; i < n; i++)
+        if ((o = owner_of((uintptr_t)frames[i])) != OWNER_OTHER)
+            return o;
+    return OWNER_OTHER;
+}
+
+static void chain(int sig, siginfo_t *info, void *context)
+{
+    const struct sigaction *prev = sig == SIGSEGV ? &previous_segv : &previous_bus;
+    if ((prev->sa_flags & SA_SIGINFO) && prev->sa_sigaction != NULL) {
+        prev->sa_sigaction(sig, info, context);
+        return;
+    }
+    if (!(prev->sa_flags & SA_SIGINFO) && prev->sa_handler != SIG_DFL &&
+        prev->sa_handler != SIG_IGN) {
+        prev->sa_handler(sig);
+        return;
+    }
+    /* Default action: reinstate it; the faulting instruction runs again and the kernel ends the
+     * process with this signal (a signal sent by kill is raised again). */
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof(dfl));
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, NULL);
+    if (info->si_code <= 0)
+        raise(sig);
+}
+
+#if defined(__x86_64__)
+#define CTX_PC(uc) ((uintptr_t)(uc)->uc_mcontext.gregs[REG_RIP])
+/* Page-fault error code: bit 1 write, bit 4 instruction fetch. Windows: 0 read, 1 write,
+ * 8 execute (DEP). */
+static ULONG_PTR fault_access(const ucontext_t *uc)
+{
+    unsigned long err = (unsigned long)uc->uc_mcontext.gregs[REG_ERR];
+    return (err & 0x10) ? 8 : (err & 0x2) ? 1 : 0;
+}
+static __attribute__((no_sanitize_address)) void redirect(ucontext_t *uc)
+{
+    uintptr_t pc = CTX_PC(uc);
+    /* Below the red zone, 16-byte aligned at the entry's "call". */
+    uintptr_t sp = (((uintptr_t)uc->uc_mcontext.gregs[REG_RSP] - 256) & ~(uintptr_t)15) - 8;
+    *(volatile uintptr_t *)sp = pc;
+    uc->uc_mcontext.gregs[REG_RSP] = (greg_t)sp;
+    uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)fault_entry;
+}
+#elif defined(__aarch64__)
+#define CTX_PC(uc) ((uintptr_t)(uc)->uc_mcontext.pc)
+static ULONG_PTR fault_access(const ucontext_t *uc)
+{
+    (void)uc;
+    return 0; /* not decoded on arm64 */
+}
+static void redirect(ucontext_t *uc)
+{
+    uc->uc_mcontext.regs[30] = uc->uc_mcontext.pc;
+    uc->uc_mcontext.sp = (uc->uc_mcontext.sp - 256) & ~(uint64_t)15;
+    uc->uc_mcontext.pc = (uint64_t)(uintptr_t)fault_entry;
+}
+#else
+#error "seh.c: unsupported architecture"
+#endif
+
+static __attribute__((no_sanitize_address)) void on_fault(int sig, siginfo_t *info,
+                                                          void *context)
+{
+    ucontext_t *uc = context;
+    uintptr_t pc = CTX_PC(uc), address = (uintptr_t)info->si_addr;
+    ULONG_PTR access = fault_access(uc);
+    NTSTATUS code = STATUS_ACCESS_VIOLATION;
+    enum fault_owner owner;
+    if (info->si_code <= 0) { /* sent by kill/raise, not a fault */
+        chain(sig, info, context);
+        return;
+    }
+    if (sig == SIGBUS)
+        code = info->si_code == BUS_ADRALN ? STATUS_DATATYPE_MISALIGNMENT : STATUS_IN_PAGE_ERROR;
+    owner = fault_owner(pc);
+    if (owner != OWNER_OTHER && ke_irql() >= DISPATCH_LEVEL)
+        ke_bugcheck_msg(owner == OWNER_DRIVER ? BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL
+                                              : BUGCODE_IRQL_NOT_LESS_OR_EQUAL,
+                        address, ke_irql(), access, pc,
+                        "page fault at IRQL %u: %s of %p at %p (a fault cannot be handled at "
+                        "DISPATCH_LEVEL or above, even inside __try)",
+                        (unsigned)ke_irql(), access == 1 ? "write" : access == 8 ? "execute" : "read",
+                        (void *)address, (void *)pc);
+    if (seh.top != NULL && !seh.faulting) {
+        seh.faulting = TRUE;
+        memset(&seh.record, 0, sizeof(seh.record));
+        seh.record.ExceptionCode = code;
+        seh.record.ExceptionAddress = (PVOID)pc;
+        seh.record.NumberParameters = 2;
+        seh.record.ExceptionInformation[0] = access;
+        seh.record.ExceptionInformation[1] = address;
+        seh.why = "access violation";
+        redirect(uc);
+        return;
+    }
+    if (owner != OWNER_OTHER)
+        ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)code, pc, access,
+                        address,
+                        "%s in %s code: %s of %p at %p, %s", code == STATUS_ACCESS_VIOLATION ? "access violation" : "bus error",
+                        owner == OWNER_DRIVER ? "driver" : "runtime",
+                        access == 1 ? "write" : access == 8 ? "execute" : "read", (void *)address,
+                        (void *)pc,
+                        seh.faulting ? "while dispatching another fault"
+                                     : "outside any __try on this thread");
+    chain(sig, info, context);
+}
+
+/* libdrvhost.so's extent, from its program headers (read once, so that the handler need not
+ * ask the dynamic linker whether a fault is in the runtime). */
+static void find_runtime_range(void)
+{
+    void *base = NULL;
+    const Elf64_Ehdr *eh;
+    const Elf64_Phdr *ph;
+    uintptr_t end = 0;
+    if (!os_address_module((const void *)(uintptr_t)ke_seh_init, &base, NULL) || base == NULL)
+        return;
+    eh = base;
+    ph = (const Elf64_Phdr *)((const char *)base + eh->e_phoff);
+    for (int i = 0; i < eh->e_phnum; i++)
+        if (ph[i].p_type == PT_LOAD && ph[i].p_vaddr + ph[i].p_memsz > end)
+            end = ph[i].p_vaddr + ph[i].p_memsz;
+    runtime_base = (uintptr_t)base;
+    runtime_end = (uintptr_t)base + end;
+}
+
+static void install(void)
+{
+    struct sigaction sa;
+    void *warm[4];
+    find_runtime_range();
+    os_backtrace_frames(warm, 4); /* loads the unwinder now, not inside the handler */
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_sigaction = on_fault;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSEGV, &sa, &previous_segv);
+    sigaction(SIGBUS, &sa, &previous_bus);
+}
+
+static pthread_once_t install_once = PTHREAD_ONCE_INIT;
+
+static void seh_ensure_installed(void)
+{
+    pthread_once(&install_once, install);
+}
+
+void ke_seh_init(void)
+{
+    seh_ensure_installed();
+}

@@ -1,0 +1,77 @@
+/*
+ * test_guardedmutex.c - guarded mutexes: the IRQL is left alone and APCs are disabled while
+ * held, KeTryToAcquireGuardedMutex, mutual exclusion between system threads, recursion (0xC4).
+ */
+#include <wdm.h>
+
+#include "../ps/systhread.h"
+#include "harness.h"
+
+static KGUARDED_MUTEX mutex;
+static LONG plain;
+
+TEST(irql_and_apcs)
+{
+    ok(sizeof(KGUARDED_MUTEX) == 0x38, "size %zu", sizeof(KGUARDED_MUTEX));
+    KeInitializeGuardedMutex(&mutex);
+    KeAcquireGuardedMutex(&mutex);
+    ok(KeGetCurrentIrql() == PASSIVE_LEVEL, "IRQL %u while held", KeGetCurrentIrql());
+    ok(KeAreApcsDisabled(), "APCs enabled while held");
+    KeReleaseGuardedMutex(&mutex);
+    ok(!KeAreApcsDisabled(), "APCs still disabled after release");
+    ok(KeTryToAcquireGuardedMutex(&mutex), "try on a free mutex");
+    ok(KeGetCurrentIrql() == PASSIVE_LEVEL, "IRQL %u after try", KeGetCurrentIrql());
+    KeReleaseGuardedMutex(&mutex);
+}
+
+static VOID TryFromThread(PVOID Context)
+{
+    BOOLEAN *got = Context;
+    *got = KeTryToAcquireGuardedMutex(&mutex);
+    if (*got)
+        KeReleaseGuardedMutex(&mutex);
+}
+
+static VOID Bump(PVOID Context)
+{
+    (void)Context;
+    for (int i = 0; i < 5000; i++) {
+        KeAcquireGuardedMutex(&mutex);
+        plain++;
+        KeReleaseGuardedMutex(&mutex);
+    }
+}
+
+TEST(exclusion)
+{
+    BOOLEAN got = TRUE;
+    PKTHREAD t[3];
+    KeInitializeGuardedMutex(&mutex);
+    KeAcquireGuardedMutex(&mutex);
+    join_thread(start_thread(TryFromThread, &got));
+    ok(!got, "try succeeded on an owned mutex");
+    KeReleaseGuardedMutex(&mutex);
+    for (int i = 0; i < 3; i++)
+        t[i] = start_thread(Bump, NULL);
+    for (int i = 0; i < 3; i++)
+        join_thread(t[i]);
+    ok(plain == 15000, "counter %ld", (long)plain);
+}
+
+TEST(unsafe_forms)
+{
+    KIRQL old;
+    KeInitializeGuardedMutex(&mutex);
+    KeRaiseIrql(APC_LEVEL, &old);
+    KeAcquireGuardedMutexUnsafe(&mutex);
+    KeReleaseGuardedMutexUnsafe(&mutex);
+    KeLowerIrql(old);
+}
+
+TEST(recursive_acquire)
+{
+    KeInitializeGuardedMutex(&mutex);
+    KeAcquireGuardedMutex(&mutex);
+    expect_bugcheck(0xC4);
+    KeAcquireGuardedMutex(&mutex);
+}

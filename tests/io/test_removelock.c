@@ -1,0 +1,71 @@
+/*
+ * test_removelock.c - remove locks: acquire and release, IoReleaseRemoveLockAndWait waiting for
+ * a holder on another (system) thread, STATUS_DELETE_PENDING afterwards, and the free-build
+ * layout the macros pass to the Ex routines. Expected values: Microsoft's documentation.
+ */
+#include <wdm.h>
+
+#include "../ps/systhread.h"
+#include "harness.h"
+
+static IO_REMOVE_LOCK lock;
+static KEVENT holding;
+static volatile LONG released;
+
+TEST(layout_and_simple_use)
+{
+    ok(sizeof(IO_REMOVE_LOCK) == 0x20, "sizeof %zu", sizeof(IO_REMOVE_LOCK));
+    IoInitializeRemoveLock(&lock, 'tseT', 0, 0);
+    ok_status(IoAcquireRemoveLock(&lock, NULL), STATUS_SUCCESS);
+    ok_status(IoAcquireRemoveLock(&lock, (PVOID)1), STATUS_SUCCESS);
+    IoReleaseRemoveLock(&lock, (PVOID)1);
+    IoReleaseRemoveLock(&lock, NULL);
+    ok_status(IoAcquireRemoveLock(&lock, NULL), STATUS_SUCCESS);
+    IoReleaseRemoveLockAndWait(&lock, NULL);
+    ok_status(IoAcquireRemoveLock(&lock, NULL), STATUS_DELETE_PENDING);
+}
+
+static VOID HoldThenRelease(PVOID Context)
+{
+    (void)Context;
+    ok_status(IoAcquireRemoveLock(&lock, (PVOID)2), STATUS_SUCCESS);
+    KeSetEvent(&holding, 0, FALSE);
+    sleep_ms(100);
+    InterlockedExchange(&released, 1);
+    IoReleaseRemoveLock(&lock, (PVOID)2);
+}
+
+TEST(release_and_wait_waits_for_other_holders)
+{
+    PKTHREAD t;
+    released = 0;
+    KeInitializeEvent(&holding, NotificationEvent, FALSE);
+    IoInitializeRemoveLock(&lock, 'tseT', 0, 0);
+    t = start_thread(HoldThenRelease, NULL);
+    KeWaitForSingleObject(&holding, Executive, KernelMode, FALSE, NULL);
+    ok_status(IoAcquireRemoveLock(&lock, NULL), STATUS_SUCCESS);
+    IoReleaseRemoveLockAndWait(&lock, NULL);
+    ok(InterlockedCompareExchange(&released, 0, 0) == 1, "returned before the other holder released");
+    ok_status(IoAcquireRemoveLock(&lock, NULL), STATUS_DELETE_PENDING);
+    join_thread(t);
+}
+
+TEST(checked_build_size_is_accepted)
+{
+    ULONG checked = sizeof(IO_REMOVE_LOCK_COMMON_BLOCK) + sizeof(IO_REMOVE_LOCK_DBG_BLOCK);
+    struct {
+        IO_REMOVE_LOCK_COMMON_BLOCK Common;
+        IO_REMOVE_LOCK_DBG_BLOCK Dbg;
+    } big;
+    IoInitializeRemoveLockEx((PIO_REMOVE_LOCK)&big, 'tseT', 1, 10, checked);
+    ok_status(IoAcquireRemoveLockEx((PIO_REMOVE_LOCK)&big, NULL, __FILE__, __LINE__, checked), STATUS_SUCCESS);
+    IoReleaseRemoveLockAndWaitEx((PIO_REMOVE_LOCK)&big, NULL, checked);
+}
+
+TEST(release_more_than_acquired)
+{
+    IoInitializeRemoveLock(&lock, 'tseT', 0, 0);
+    IoReleaseRemoveLock(&lock, NULL); /* gives back the bias: count 0 */
+    expect_bugcheck(0xC4);
+    IoReleaseRemoveLock(&lock, NULL);
+}

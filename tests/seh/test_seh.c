@@ -1,0 +1,149 @@
+/*
+ * test_seh.c - structured exception handling: the cases of drivers/seh_cases.h run twice, as
+ * host code here and as driver code inside sehtest.sys (compiled with the driver profile), plus
+ * ProbeForWrite on a read-only page, and the bug checks of exceptions nobody handles.
+ * Expected values are what Windows documents (docs/seh.md lists drvhost's deviations).
+ */
+#include <wdm.h>
+
+#include "drivers/seh_cases.h"
+#include "drivers/sehtest.h"
+#include "harness.h"
+
+#include <string.h>
+#include <sys/mman.h>
+
+static drvhost_file *open_sehtest(void)
+{
+    drvhost_file *f = NULL;
+    ok_status(drvhost_service_add("sehtest", harness_driver_path("sehtest")), STATUS_SUCCESS);
+    ok_status(drvhost_driver_load("sehtest"), STATUS_SUCCESS);
+    ok_status(drvhost_open("\\\\.\\SehTest", GENERIC_READ | GENERIC_WRITE, &f), STATUS_SUCCESS);
+    return f;
+}
+
+static void close_sehtest(drvhost_file *f)
+{
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("sehtest"), STATUS_SUCCESS);
+}
+
+static NTSTATUS ioctl(drvhost_file *f, ULONG code, const void *in, size_t in_size,
+                      SEHTEST_RESULT *out)
+{
+    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL,
+                         .code = code,
+                         .input = in,
+                         .input_size = in_size,
+                         .output = out,
+                         .output_size = out != NULL ? sizeof(*out) : 0};
+    drvhost_iosb iosb;
+    if (out != NULL)
+        memset(out, 0xFF, sizeof(*out));
+    return drvhost_io(f, &d, &iosb);
+}
+
+TEST(host_cases)
+{
+    for (size_t i = 0; i < SEH_CASE_COUNT; i++) {
+        ULONG line = SehCases[i].Run();
+        ok(line == 0, "host case %s failed at seh_cases.h:%lu\n", SehCases[i].Name,
+           (unsigned long)line);
+    }
+}
+
+TEST(driver_cases)
+{
+    drvhost_file *f = open_sehtest();
+    SEHTEST_RESULT r;
+    for (ULONG i = 0; i < SEH_CASE_COUNT; i++) {
+        ok_status(ioctl(f, IOCTL_SEH_RUN_CASE, &i, sizeof(i), &r), STATUS_SUCCESS);
+        ok(r.Line == 0, "driver case %s failed at seh_cases.h:%lu\n", SehCases[i].Name,
+           (unsigned long)r.Line);
+        ok(r.EntryLine == 0, "a case run by DriverEntry failed at seh_cases.h:%lu\n",
+           (unsigned long)r.EntryLine);
+    }
+    close_sehtest(f);
+}
+
+/* The cases again, on a thread that has run them before (frames left over would show). */
+TEST(driver_cases_twice)
+{
+    drvhost_file *f = open_sehtest();
+    SEHTEST_RESULT r;
+    for (int round = 0; round < 2; round++)
+        for (ULONG i = 0; i < SEH_CASE_COUNT; i++) {
+            ok_status(ioctl(f, IOCTL_SEH_RUN_CASE, &i, sizeof(i), &r), STATUS_SUCCESS);
+            ok(r.Line == 0, "round %d: %s failed at line %lu\n", round, SehCases[i].Name,
+               (unsigned long)r.Line);
+        }
+    close_sehtest(f);
+}
+
+TEST(probe_for_write_read_only_page)
+{
+    drvhost_file *f = open_sehtest();
+    SEHTEST_RESULT r;
+    void *page = mmap(NULL, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    ok(page != MAP_FAILED, "mmap\n");
+    ok_status(ioctl(f, IOCTL_SEH_PROBE_WRITE_READONLY, &page, sizeof(page), &r), STATUS_SUCCESS);
+    ok_status(r.Status, STATUS_ACCESS_VIOLATION);
+    ok(r.Line == 0, "exception record check failed at sehtest.c:%lu\n", (unsigned long)r.Line);
+    munmap(page, PAGE_SIZE);
+    close_sehtest(f);
+}
+
+TEST(host_probe_for_write_read_only_page)
+{
+    NTSTATUS code = STATUS_SUCCESS;
+    char *page = mmap(NULL, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                      -1, 0);
+    ok(page != MAP_FAILED, "mmap\n");
+    ok(mprotect(page + PAGE_SIZE, PAGE_SIZE, PROT_READ) == 0, "mprotect\n");
+    /* The first page is writable, the second is not: the probe fails on the second. */
+    __try {
+        ProbeForWrite(page + 16, PAGE_SIZE, 8);
+    } __except (SehSaveRecord(GetExceptionInformation())) {
+        code = GetExceptionCode();
+    }
+    ok_status(code, STATUS_ACCESS_VIOLATION);
+    ok(SehSavedRecord.ExceptionInformation[0] == 1, "a write fault\n");
+    ok(SehSavedRecord.ExceptionInformation[1] == (ULONG_PTR)(page + PAGE_SIZE),
+       "fault address %p, expected %p\n", (void *)SehSavedRecord.ExceptionInformation[1],
+       (void *)(page + PAGE_SIZE));
+    munmap(page, 2 * PAGE_SIZE);
+}
+
+TEST(uncaught_raise_is_bugcheck_0x1e)
+{
+    drvhost_file *f = open_sehtest();
+    expect_bugcheck(0x1E);
+    ioctl(f, IOCTL_SEH_RAISE_UNCAUGHT, NULL, 0, NULL);
+}
+
+TEST(declined_raise_is_bugcheck_0x1e)
+{
+    drvhost_file *f = open_sehtest();
+    expect_bugcheck(0x1E);
+    ioctl(f, IOCTL_SEH_RAISE_DECLINED, NULL, 0, NULL);
+}
+
+TEST(fault_outside_try_is_bugcheck_0x1e)
+{
+    drvhost_file *f = open_sehtest();
+    expect_bugcheck(0x1E);
+    ioctl(f, IOCTL_SEH_FAULT_UNCAUGHT, NULL, 0, NULL);
+}
+
+TEST(fault_at_dispatch_level_is_bugcheck_0xd1)
+{
+    drvhost_file *f = open_sehtest();
+    expect_bugcheck(0xD1);
+    ioctl(f, IOCTL_SEH_FAULT_AT_DISPATCH, NULL, 0, NULL);
+}
+
+TEST(host_uncaught_raise_is_bugcheck_0x1e)
+{
+    expect_bugcheck(0x1E);
+    ExRaiseStatus(STATUS_UNSUCCESSFUL);
+}
