@@ -225,8 +225,9 @@ NTKERNELAPI VOID NTAPI ExDeleteLookasideListEx(PLOOKASIDE_LIST_EX Lookaside);
 NTKERNELAPI VOID NTAPI ExFlushLookasideListEx(PLOOKASIDE_LIST_EX Lookaside);
 
 /* The allocate and free paths are inline, as in the WDK: a pop or a push, the pool only on a
- * miss. The statistics are updated atomically (relaxed) so that concurrent use is race-free. */
-#define DRVHOST_LOOKASIDE_COUNT_(field) __atomic_fetch_add(&(field), 1, __ATOMIC_RELAXED)
+ * miss. The statistics are plain increments, as Windows keeps them: under concurrent use some
+ * counts may be lost, which only the statistics see. */
+#define DRVHOST_LOOKASIDE_COUNT_(field) ((field)++)
 
 FORCEINLINE PVOID ExAllocateFromNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside)
 {

@@ -22,11 +22,20 @@ struct drvhost_file {
     struct io_file *file;
 };
 
+enum { CLIENT_RUNNING, CLIENT_WAITING, CLIENT_DONE };
+
 struct drvhost_request {
     struct drvhost_file *file;
     PFILE_OBJECT file_object;
     PDEVICE_OBJECT top;
     PIRP irp;
+    /* Completion hand-off: the completing thread moves `state` to CLIENT_DONE and signals `done`
+     * only if the client is (or was) blocked on it, so a request that completes before anybody
+     * waits costs no dispatcher operation. `waited` is the client's own note that the event
+     * is in use (the completing thread then owns the last touch of it, ordered by the
+     * dispatcher lock in the client's final wait). */
+    volatile LONG state;
+    BOOLEAN waited;
     KEVENT done;
     UCHAR major;
     drvhost_iosb iosb;
@@ -121,7 +130,8 @@ static void client_done(PIRP irp, void *context)
                 (unsigned long)r->out_capacity);
     r->iosb.status = irp->IoStatus.Status;
     r->iosb.information = irp->IoStatus.Information;
-    KeSetEvent(&r->done, IO_NO_INCREMENT, FALSE);
+    if (__atomic_exchange_n(&r->state, CLIENT_DONE, __ATOMIC_ACQ_REL) == CLIENT_WAITING)
+        KeSetEvent(&r->done, IO_NO_INCREMENT, FALSE);
 }
 
 /* NtReadFile / NtWriteFile / NtDeviceIoControlFile check the handle's access first. */
@@ -205,6 +215,11 @@ static void client_request_release(struct drvhost_request *r)
     free(r);
 }
 
+static BOOLEAN client_finished(struct drvhost_request *r)
+{
+    return __atomic_load_n(&r->state, __ATOMIC_ACQUIRE) == CLIENT_DONE;
+}
+
 /* I/O Verification checks on what the top driver's dispatch routine returned (bug check 0xC9,
  * parameter 1 the I/O error code, 3 the IRP, 4 the device). A non-pending status means the IRP
  * was completed before the return; it must also be the status the IRP was completed with. The
@@ -213,7 +228,7 @@ static void client_check_dispatch(struct drvhost_request *r)
 {
     if (r->dispatch_status == STATUS_PENDING)
         return;
-    if (!KeReadStateEvent(&r->done))
+    if (!client_finished(r))
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x226,
                         (ULONG_PTR)r->top->DriverObject->MajorFunction[r->major], (ULONG_PTR)r->irp,
                         (ULONG_PTR)r->top,
@@ -254,10 +269,23 @@ int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_requ
     return r->dispatch_status;
 }
 
+/* Blocks until the request completed or the time-out passed (STATUS_TIMEOUT). */
+static NTSTATUS client_block(struct drvhost_request *r, uint32_t timeout_ms)
+{
+    LONG expected = CLIENT_RUNNING;
+    if (client_finished(r))
+        return STATUS_SUCCESS;
+    if (!__atomic_compare_exchange_n(&r->state, &expected, CLIENT_WAITING, FALSE,
+                                     __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE) &&
+        expected == CLIENT_DONE)
+        return STATUS_SUCCESS; /* completed meanwhile, without touching the event */
+    r->waited = TRUE;
+    return ke_wait_event_ms(&r->done, timeout_ms);
+}
+
 int32_t drvhost_request_wait(drvhost_request *r, uint32_t timeout_ms, drvhost_iosb *iosb)
 {
-    NTSTATUS status = ke_wait_event_ms(&r->done, timeout_ms);
-    if (status == STATUS_TIMEOUT)
+    if (client_block(r, timeout_ms) == STATUS_TIMEOUT)
         return STATUS_TIMEOUT;
     if (iosb != NULL)
         *iosb = r->iosb;
@@ -268,7 +296,7 @@ int32_t drvhost_request_wait(drvhost_request *r, uint32_t timeout_ms, drvhost_io
 
 int drvhost_request_cancel(drvhost_request *r)
 {
-    if (KeReadStateEvent(&r->done))
+    if (client_finished(r))
         return 0;
     return IoCancelIrp(r->irp) ? 1 : 0;
 }
@@ -277,7 +305,11 @@ void drvhost_request_free(drvhost_request *r)
 {
     if (r == NULL)
         return;
-    ke_wait_event_ms(&r->done, UINT32_MAX);
+    client_block(r, UINT32_MAX);
+    /* Once the client has waited, the completing thread signals the event: wait for that
+     * signal too (the dispatcher lock orders it) so the event is not freed under KeSetEvent. */
+    if (r->waited)
+        ke_wait_event_ms(&r->done, UINT32_MAX);
     client_request_release(r);
 }
 

@@ -27,7 +27,7 @@ BOOLEAN NTAPI IoCancelIrp(PIRP Irp)
         ke_bugcheck_msg(BUGCODE_MULTIPLE_IRP_COMPLETE_REQUESTS, (ULONG_PTR)Irp, 0, 0, 0,
                         "IoCancelIrp on an IRP that was already completed and freed");
     IoAcquireCancelSpinLock(&irql);
-    Irp->Cancel = TRUE;
+    __atomic_store_n(&Irp->Cancel, TRUE, __ATOMIC_RELEASE); /* read by completion on any thread */
     routine = IoSetCancelRoutine(Irp, NULL);
     if (routine == NULL) {
         IoReleaseCancelSpinLock(irql);

@@ -158,10 +158,10 @@ NTSTATUS FASTCALL IofCallDriver(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 
 static BOOLEAN io_should_invoke(PIRP irp, UCHAR control)
 {
+    BOOLEAN cancel = __atomic_load_n(&irp->Cancel, __ATOMIC_ACQUIRE);
     if (NT_SUCCESS(irp->IoStatus.Status))
-        return (control & SL_INVOKE_ON_SUCCESS) != 0 ||
-               (irp->Cancel && (control & SL_INVOKE_ON_CANCEL));
-    return (control & SL_INVOKE_ON_ERROR) != 0 || (irp->Cancel && (control & SL_INVOKE_ON_CANCEL));
+        return (control & SL_INVOKE_ON_SUCCESS) != 0 || (cancel && (control & SL_INVOKE_ON_CANCEL));
+    return (control & SL_INVOKE_ON_ERROR) != 0 || (cancel && (control & SL_INVOKE_ON_CANCEL));
 }
 
 /* Clears the fields of a location the completion walk has left, as Windows does, so that a
@@ -215,7 +215,8 @@ VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x06,
                         (ULONG_PTR)(ULONG)Irp->IoStatus.Status, (ULONG_PTR)Irp, 0,
                         "IoCompleteRequest with status STATUS_PENDING");
-    if (Irp->CancelRoutine != NULL)
+    /* IoCancelIrp may exchange the routine on another thread at the same moment. */
+    if (__atomic_load_n(&Irp->CancelRoutine, __ATOMIC_ACQUIRE) != NULL)
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x07,
                         (ULONG_PTR)Irp->CancelRoutine, (ULONG_PTR)Irp, 0,
                         "IoCompleteRequest while the IRP's cancel routine is still set");
