@@ -140,6 +140,9 @@ NTSYSAPI int __cdecl _snprintf(char *buffer, size_t count, const char *format, .
 NTSYSAPI int __cdecl _snwprintf(wchar_t *buffer, size_t count, const wchar_t *format, ...);
 #endif
 
+/* The rest of the kernel CRT (wcslen, _wcsicmp, wcscpy_s, swprintf_s, _itoa_s...). */
+#include <drvhost_crt.h>
+
 /* ---- debug output ------------------------------------------------------------------------- */
 
 /* Component ids of DbgPrintEx (dpfilter.h). Drivers should use the six IHV ids. The table is
@@ -325,6 +328,245 @@ NTSYSAPI ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG
 #define vKdPrintEx(_x_)
 #define vKdPrintExWithPrefix(_x_)
 #endif
+
+
+/* ---- bitmaps ------------------------------------------------------------------------------ */
+
+/* A bitmap over caller memory: bit n is bit (n % 32) of Buffer[n / 32]. The caller serialises
+ * access (the routines take no lock). Ranges past SizeOfBitMap are a caller bug: Windows writes
+ * past the map, drvhost stops at its end. Bits of the last ULONG beyond SizeOfBitMap are never
+ * counted nor searched; RtlSetAllBits and RtlClearAllBits write whole ULONGs, as Windows does. */
+typedef struct _RTL_BITMAP {
+    ULONG SizeOfBitMap;
+    PULONG Buffer;
+} RTL_BITMAP, *PRTL_BITMAP;
+
+typedef struct _RTL_BITMAP_RUN {
+    ULONG StartingIndex;
+    ULONG NumberOfBits;
+} RTL_BITMAP_RUN, *PRTL_BITMAP_RUN;
+
+NTSYSAPI VOID NTAPI RtlInitializeBitMap(PRTL_BITMAP BitMapHeader, PULONG BitMapBuffer,
+                                        ULONG SizeOfBitMap);
+NTSYSAPI VOID NTAPI RtlClearBit(PRTL_BITMAP BitMapHeader, ULONG BitNumber);
+NTSYSAPI VOID NTAPI RtlSetBit(PRTL_BITMAP BitMapHeader, ULONG BitNumber);
+NTSYSAPI BOOLEAN NTAPI RtlTestBit(PRTL_BITMAP BitMapHeader, ULONG BitNumber);
+NTSYSAPI VOID NTAPI RtlClearAllBits(PRTL_BITMAP BitMapHeader);
+NTSYSAPI VOID NTAPI RtlSetAllBits(PRTL_BITMAP BitMapHeader);
+NTSYSAPI VOID NTAPI RtlClearBits(PRTL_BITMAP BitMapHeader, ULONG StartingIndex,
+                                 ULONG NumberToClear);
+NTSYSAPI VOID NTAPI RtlSetBits(PRTL_BITMAP BitMapHeader, ULONG StartingIndex, ULONG NumberToSet);
+/* FALSE for an empty range or one that does not lie inside the map. */
+NTSYSAPI BOOLEAN NTAPI RtlAreBitsClear(PRTL_BITMAP BitMapHeader, ULONG StartingIndex,
+                                       ULONG Length);
+NTSYSAPI BOOLEAN NTAPI RtlAreBitsSet(PRTL_BITMAP BitMapHeader, ULONG StartingIndex, ULONG Length);
+/* Start of a run of at least NumberToFind clear (set) bits, searched from HintIndex to the end,
+ * then from the start of the map; 0xFFFFFFFF when there is none. A HintIndex past the end
+ * counts as 0; NumberToFind 0 returns 0 (undocumented: any index satisfies it). */
+NTSYSAPI ULONG NTAPI RtlFindClearBits(PRTL_BITMAP BitMapHeader, ULONG NumberToFind,
+                                      ULONG HintIndex);
+NTSYSAPI ULONG NTAPI RtlFindSetBits(PRTL_BITMAP BitMapHeader, ULONG NumberToFind,
+                                    ULONG HintIndex);
+NTSYSAPI ULONG NTAPI RtlFindClearBitsAndSet(PRTL_BITMAP BitMapHeader, ULONG NumberToFind,
+                                            ULONG HintIndex);
+NTSYSAPI ULONG NTAPI RtlFindSetBitsAndClear(PRTL_BITMAP BitMapHeader, ULONG NumberToFind,
+                                            ULONG HintIndex);
+NTSYSAPI ULONG NTAPI RtlNumberOfClearBits(PRTL_BITMAP BitMapHeader);
+NTSYSAPI ULONG NTAPI RtlNumberOfSetBits(PRTL_BITMAP BitMapHeader);
+NTSYSAPI ULONG NTAPI RtlNumberOfClearBitsInRange(PRTL_BITMAP BitMapHeader, ULONG StartingIndex,
+                                                 ULONG Length);
+NTSYSAPI ULONG NTAPI RtlNumberOfSetBitsInRange(PRTL_BITMAP BitMapHeader, ULONG StartingIndex,
+                                               ULONG Length);
+/* The run routines return the run's length, 0 when there is none (*StartingIndex is then 0). */
+NTSYSAPI ULONG NTAPI RtlFindFirstRunClear(PRTL_BITMAP BitMapHeader, PULONG StartingIndex);
+NTSYSAPI ULONG NTAPI RtlFindLongestRunClear(PRTL_BITMAP BitMapHeader, PULONG StartingIndex);
+NTSYSAPI ULONG NTAPI RtlFindNextForwardRunClear(PRTL_BITMAP BitMapHeader, ULONG FromIndex,
+                                                PULONG StartingRunIndex);
+NTSYSAPI ULONG NTAPI RtlFindLastBackwardRunClear(PRTL_BITMAP BitMapHeader, ULONG FromIndex,
+                                                 PULONG StartingRunIndex);
+/* LocateLongestRuns FALSE: the first runs in map order; TRUE: the longest, longest first
+ * (equal lengths in map order). Returns the number of runs stored. */
+NTSYSAPI ULONG NTAPI RtlFindClearRuns(PRTL_BITMAP BitMapHeader, PRTL_BITMAP_RUN RunArray,
+                                      ULONG SizeOfRunArray, BOOLEAN LocateLongestRuns);
+
+/* 1 when bit BP of the map is set (no range check, as in the WDK). */
+#define RtlCheckBit(BMH, BP) ((BOOLEAN)(((BMH)->Buffer[(ULONG)(BP) >> 5] >> ((BP)&31)) & 1))
+
+/* ---- time --------------------------------------------------------------------------------- */
+
+/* System time: 100-nanosecond intervals since 1601-01-01 00:00 UTC (proleptic Gregorian). */
+typedef struct _TIME_FIELDS {
+    CSHORT Year;         /* 1601... */
+    CSHORT Month;        /* 1..12 */
+    CSHORT Day;          /* 1..31 */
+    CSHORT Hour;         /* 0..23 */
+    CSHORT Minute;       /* 0..59 */
+    CSHORT Second;       /* 0..59 */
+    CSHORT Milliseconds; /* 0..999 */
+    CSHORT Weekday;      /* 0..6 = Sunday..Saturday */
+} TIME_FIELDS, *PTIME_FIELDS;
+
+NTSYSAPI VOID NTAPI RtlTimeToTimeFields(PLARGE_INTEGER Time, PTIME_FIELDS TimeFields);
+/* FALSE (Time untouched) for a field out of range, a day the month lacks, a year before 1601
+ * or a time past the LARGE_INTEGER range. Weekday is ignored. */
+NTSYSAPI BOOLEAN NTAPI RtlTimeFieldsToTime(PTIME_FIELDS TimeFields, PLARGE_INTEGER Time);
+/* drvhost's time zone is UTC with no daylight saving: local time equals system time. */
+NTKERNELAPI VOID NTAPI ExSystemTimeToLocalTime(PLARGE_INTEGER SystemTime,
+                                               PLARGE_INTEGER LocalTime);
+NTKERNELAPI VOID NTAPI ExLocalTimeToSystemTime(PLARGE_INTEGER LocalTime,
+                                               PLARGE_INTEGER SystemTime);
+/* ntifs.h routines, declared here since drvhost has no ntifs.h: FALSE when the time is before
+ * the epoch or the seconds do not fit a ULONG. */
+NTSYSAPI BOOLEAN NTAPI RtlTimeToSecondsSince1970(PLARGE_INTEGER Time, PULONG ElapsedSeconds);
+NTSYSAPI VOID NTAPI RtlSecondsSince1970ToTime(ULONG ElapsedSeconds, PLARGE_INTEGER Time);
+NTSYSAPI BOOLEAN NTAPI RtlTimeToSecondsSince1980(PLARGE_INTEGER Time, PULONG ElapsedSeconds);
+NTSYSAPI VOID NTAPI RtlSecondsSince1980ToTime(ULONG ElapsedSeconds, PLARGE_INTEGER Time);
+
+/* ---- operating system version ------------------------------------------------------------- */
+
+/* The NTDDI_ version numbers (sdkddkver.h): OS in the high word, service pack in bits 8-15. */
+#ifndef NTDDI_WIN2K
+#define NTDDI_WIN2K 0x05000000
+#define NTDDI_WIN2KSP1 0x05000100
+#define NTDDI_WIN2KSP2 0x05000200
+#define NTDDI_WIN2KSP3 0x05000300
+#define NTDDI_WIN2KSP4 0x05000400
+#define NTDDI_WINXP 0x05010000
+#define NTDDI_WINXPSP1 0x05010100
+#define NTDDI_WINXPSP2 0x05010200
+#define NTDDI_WINXPSP3 0x05010300
+#define NTDDI_WINXPSP4 0x05010400
+#define NTDDI_WS03 0x05020000
+#define NTDDI_WS03SP1 0x05020100
+#define NTDDI_WS03SP2 0x05020200
+#define NTDDI_WS03SP3 0x05020300
+#define NTDDI_WS03SP4 0x05020400
+#define NTDDI_WIN6 0x06000000
+#define NTDDI_WIN6SP1 0x06000100
+#define NTDDI_WIN6SP2 0x06000200
+#define NTDDI_WIN6SP3 0x06000300
+#define NTDDI_WIN6SP4 0x06000400
+#define NTDDI_VISTA NTDDI_WIN6
+#define NTDDI_VISTASP1 NTDDI_WIN6SP1
+#define NTDDI_VISTASP2 NTDDI_WIN6SP2
+#define NTDDI_VISTASP3 NTDDI_WIN6SP3
+#define NTDDI_VISTASP4 NTDDI_WIN6SP4
+#define NTDDI_LONGHORN NTDDI_VISTA
+#define NTDDI_WS08 NTDDI_WIN6SP1
+#define NTDDI_WS08SP2 NTDDI_WIN6SP2
+#define NTDDI_WS08SP3 NTDDI_WIN6SP3
+#define NTDDI_WS08SP4 NTDDI_WIN6SP4
+#define NTDDI_WIN7 0x06010000
+#define NTDDI_WIN8 0x06020000
+#define NTDDI_WINBLUE 0x06030000
+#define NTDDI_WINTHRESHOLD 0x0A000000
+#define NTDDI_WIN10 0x0A000000
+#define NTDDI_WIN10_TH2 0x0A000001
+#define NTDDI_WIN10_RS1 0x0A000002
+#define NTDDI_WIN10_RS2 0x0A000003
+#define NTDDI_WIN10_RS3 0x0A000004
+#define NTDDI_WIN10_RS4 0x0A000005
+#define NTDDI_WIN10_RS5 0x0A000006
+#define NTDDI_WIN10_19H1 0x0A000007
+#define NTDDI_WIN10_VB 0x0A000008
+#define NTDDI_WIN10_MN 0x0A000009
+#define NTDDI_WIN10_FE 0x0A00000A
+#define NTDDI_WIN10_CO 0x0A00000B
+#define NTDDI_WIN10_NI 0x0A00000C
+#define NTDDI_WIN10_CU 0x0A00000D
+#define OSVERSION_MASK 0xFFFF0000U
+#define SPVERSION_MASK 0x0000FF00
+#define SUBVERSION_MASK 0x000000FF
+#define OSVER(Version) ((Version)&OSVERSION_MASK)
+#define SPVER(Version) (((Version)&SPVERSION_MASK) >> 8)
+#define SUBVER(Version) ((Version)&SUBVERSION_MASK)
+#endif
+
+typedef struct _OSVERSIONINFOW {
+    ULONG dwOSVersionInfoSize;
+    ULONG dwMajorVersion;
+    ULONG dwMinorVersion;
+    ULONG dwBuildNumber;
+    ULONG dwPlatformId;
+    WCHAR szCSDVersion[128];
+} OSVERSIONINFOW, *POSVERSIONINFOW, *LPOSVERSIONINFOW, RTL_OSVERSIONINFOW, *PRTL_OSVERSIONINFOW;
+
+typedef struct _OSVERSIONINFOEXW {
+    ULONG dwOSVersionInfoSize;
+    ULONG dwMajorVersion;
+    ULONG dwMinorVersion;
+    ULONG dwBuildNumber;
+    ULONG dwPlatformId;
+    WCHAR szCSDVersion[128];
+    USHORT wServicePackMajor;
+    USHORT wServicePackMinor;
+    USHORT wSuiteMask;
+    UCHAR wProductType;
+    UCHAR wReserved;
+} OSVERSIONINFOEXW, *POSVERSIONINFOEXW, *LPOSVERSIONINFOEXW, RTL_OSVERSIONINFOEXW,
+    *PRTL_OSVERSIONINFOEXW;
+
+C_ASSERT(sizeof(RTL_OSVERSIONINFOW) == 276);
+C_ASSERT(sizeof(RTL_OSVERSIONINFOEXW) == 284);
+C_ASSERT(sizeof(RTL_BITMAP) == 16 && FIELD_OFFSET(RTL_BITMAP, Buffer) == 8);
+C_ASSERT(sizeof(TIME_FIELDS) == 16);
+
+#define VER_PLATFORM_WIN32s 0
+#define VER_PLATFORM_WIN32_WINDOWS 1
+#define VER_PLATFORM_WIN32_NT 2
+#define VER_NT_WORKSTATION 0x0000001
+#define VER_NT_DOMAIN_CONTROLLER 0x0000002
+#define VER_NT_SERVER 0x0000003
+#define VER_SERVER_NT 0x80000000
+#define VER_WORKSTATION_NT 0x40000000
+#define VER_SUITE_SMALLBUSINESS 0x00000001
+#define VER_SUITE_ENTERPRISE 0x00000002
+#define VER_SUITE_BACKOFFICE 0x00000004
+#define VER_SUITE_COMMUNICATIONS 0x00000008
+#define VER_SUITE_TERMINAL 0x00000010
+#define VER_SUITE_SMALLBUSINESS_RESTRICTED 0x00000020
+#define VER_SUITE_EMBEDDEDNT 0x00000040
+#define VER_SUITE_DATACENTER 0x00000080
+#define VER_SUITE_SINGLEUSERTS 0x00000100
+#define VER_SUITE_PERSONAL 0x00000200
+#define VER_SUITE_BLADE 0x00000400
+#define VER_SUITE_EMBEDDED_RESTRICTED 0x00000800
+#define VER_SUITE_SECURITY_APPLIANCE 0x00001000
+#define VER_SUITE_STORAGE_SERVER 0x00002000
+#define VER_SUITE_COMPUTE_SERVER 0x00004000
+#define VER_SUITE_WH_SERVER 0x00008000
+
+/* RtlVerifyVersionInfo: TypeMask bits and comparison types. */
+#define VER_MINORVERSION 0x0000001
+#define VER_MAJORVERSION 0x0000002
+#define VER_BUILDNUMBER 0x0000004
+#define VER_PLATFORMID 0x0000008
+#define VER_SERVICEPACKMINOR 0x0000010
+#define VER_SERVICEPACKMAJOR 0x0000020
+#define VER_SUITENAME 0x0000040
+#define VER_PRODUCT_TYPE 0x0000080
+#define VER_EQUAL 1
+#define VER_GREATER 2
+#define VER_GREATER_EQUAL 3
+#define VER_LESS 4
+#define VER_LESS_EQUAL 5
+#define VER_AND 6
+#define VER_OR 7
+#define VER_CONDITION_MASK 7
+#define VER_NUM_BITS_PER_CONDITION_MASK 3
+
+/* drvhost reports Windows 10 (see src/rtl/version.c for the numbers). szCSDVersion is empty and
+ * the service pack 0. A dwOSVersionInfoSize that is neither structure's size is
+ * STATUS_INVALID_PARAMETER (nothing written). */
+NTSYSAPI NTSTATUS NTAPI RtlGetVersion(PRTL_OSVERSIONINFOW lpVersionInformation);
+NTSYSAPI NTSTATUS NTAPI RtlVerifyVersionInfo(PRTL_OSVERSIONINFOEXW VersionInfo, ULONG TypeMask,
+                                             ULONGLONG ConditionMask);
+NTSYSAPI ULONGLONG NTAPI VerSetConditionMask(ULONGLONG ConditionMask, ULONG TypeMask,
+                                             UCHAR Condition);
+#define VER_SET_CONDITION(_m_, _t_, _c_) ((_m_) = VerSetConditionMask((_m_), (_t_), (_c_)))
+/* On Windows these come from Rtlver.lib; drvhost exports them. */
+NTSYSAPI BOOLEAN NTAPI RtlIsNtDdiVersionAvailable(ULONG Version);
+NTSYSAPI BOOLEAN NTAPI RtlIsServicePackVersionInstalled(ULONG Version);
 
 #ifdef __cplusplus
 }

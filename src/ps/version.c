@@ -7,9 +7,12 @@
  */
 #include "ps/ps.h"
 
-#define PS_MAJOR_VERSION 10
-#define PS_MINOR_VERSION 0
-#define PS_BUILD_NUMBER 19041
+#include "rtl/rtl.h"
+
+/* One version for the whole runtime: RtlGetVersion reports the same (src/rtl/rtl.h). */
+#define PS_MAJOR_VERSION RTL_DRVHOST_MAJOR_VERSION
+#define PS_MINOR_VERSION RTL_DRVHOST_MINOR_VERSION
+#define PS_BUILD_NUMBER RTL_DRVHOST_BUILD
 
 /* Returns FALSE: a free (retail) build of the kernel, as every Windows 10 release is. There is
  * no service pack: CSDVersion, when given, receives an empty string (its buffer untouched but

@@ -21,7 +21,7 @@
  * string is static. */
 const char *rtl_status_name(NTSTATUS status);
 
-/* ---- allocation (alloc_fallback.c until the executive's pool takes over) ------------------ */
+/* ---- allocation (alloc_fallback.c: the executive's pool, ex_alloc) ------------------------ */
 
 /* Allocations made on behalf of a caller (RtlAnsiStringToUnicodeString with
  * AllocateDestinationString, RtlCreateUnicodeString, ...); released with rtl_free, which is what
@@ -30,6 +30,18 @@ void *rtl_alloc(SIZE_T size, ULONG tag);
 void rtl_free(void *p);
 
 #define RTL_STRING_TAG 0x53747247u /* 'GrtS' as the pool prints it */
+
+/* ---- the Windows version drvhost reports (version.c) -------------------------------------- */
+
+/* The one place the numbers live: RtlGetVersion, RtlVerifyVersionInfo and the NTDDI checks use
+ * them, and PsGetVersion should (src/ps/version.c has its own copy today). Windows 10 version
+ * 2004, build 19041: the release whose kernel interface the headers cover (KMDF 1.33), NTDDI
+ * level NTDDI_WIN10_VB. A Windows 10 workstation with no service pack. */
+#define RTL_DRVHOST_MAJOR_VERSION 10
+#define RTL_DRVHOST_MINOR_VERSION 0
+#define RTL_DRVHOST_BUILD 19041
+#define RTL_DRVHOST_NTDDI 0x0A000008u /* NTDDI_WIN10_VB */
+#define RTL_DRVHOST_SUITE_MASK 0x0100 /* VER_SUITE_SINGLEUSERTS, as a desktop reports */
 
 /* ---- the Microsoft printf dialect (format.c) ---------------------------------------------- */
 
