@@ -27,14 +27,8 @@
 extern "C" {
 #endif
 
-#ifndef DRVHOST_CRT_PRINTF_DECLARED
-#define DRVHOST_CRT_PRINTF_DECLARED
-NTSYSAPI int __cdecl _vsnprintf(char *buffer, size_t count, const char *format, va_list argptr);
-NTSYSAPI int __cdecl _vsnwprintf(wchar_t *buffer, size_t count, const wchar_t *format,
-                                 va_list argptr);
-NTSYSAPI int __cdecl _snprintf(char *buffer, size_t count, const char *format, ...);
-NTSYSAPI int __cdecl _snwprintf(wchar_t *buffer, size_t count, const wchar_t *format, ...);
-#endif
+/* _vsnprintf, _vsnwprintf (the Microsoft printf dialect): declared by drvhost_rtl.h. */
+#include <drvhost_rtl.h>
 
 #ifdef NTSTRSAFEDDI
 #undef NTSTRSAFEDDI

@@ -6,6 +6,7 @@
  * its own (each store call is atomic by itself, a sequence of them is not).
  */
 #include "cm/cm.h"
+#include "cm/cm_zw.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -128,17 +129,18 @@ out:
     return status;
 }
 
-/* Reads a whole value into a malloc'ed buffer (retrying if it grows meanwhile). */
-static NTSTATUS cm_value_read_all(struct cm_key *k, const WCHAR *name, size_t name_len, ULONG *type,
-                                  void **data, ULONG *size)
+/* Reads a whole value into a malloc'ed buffer, retrying if it grows meanwhile (declared in
+ * cm_zw.h; shared with the Zw routines). */
+NTSTATUS cm_value_read(struct cm_key *key, const WCHAR *name, size_t name_chars, ULONG *type,
+                       void **data, ULONG *size)
 {
-    ULONG cap = 0, need = 0;
     void *buf = NULL;
+    ULONG cap = 0, need;
     NTSTATUS status;
 
     for (;;) {
         need = cap;
-        status = cm_value_get(k, name, name_len, type, buf, &need);
+        status = cm_value_get(key, name, name_chars, type, buf, &need);
         if (status != STATUS_BUFFER_OVERFLOW)
             break;
         free(buf);
@@ -171,7 +173,7 @@ NTSTATUS cm_service_image_path(const char *service, char **utf8_path)
     if (NT_SUCCESS(status))
         status = cm_key_open(path, path_len, FALSE, &k, NULL);
     if (NT_SUCCESS(status))
-        status = cm_value_read_all(k, image_path, RTL_NUMBER_OF(image_path) - 1, &type,
+        status = cm_value_read(k, image_path, RTL_NUMBER_OF(image_path) - 1, &type,
                                    (void **)&data, &size);
     if (!NT_SUCCESS(status))
         goto out;

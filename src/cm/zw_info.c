@@ -239,33 +239,6 @@ NTSTATUS cm_key_info_format(struct cm_key *key, KEY_INFORMATION_CLASS cls, BOOLE
     }
 }
 
-NTSTATUS cm_value_read(struct cm_key *key, const WCHAR *name, size_t name_chars, ULONG *type,
-                       void **data, ULONG *size)
-{
-    void *buf = NULL;
-    ULONG cap = 0, need;
-    NTSTATUS status;
-
-    for (;;) {
-        need = cap;
-        status = cm_value_get(key, name, name_chars, type, buf, &need);
-        if (status != STATUS_BUFFER_OVERFLOW)
-            break;
-        free(buf);
-        cap = need;
-        buf = malloc(cap);
-        if (!buf)
-            return STATUS_INSUFFICIENT_RESOURCES;
-    }
-    if (!NT_SUCCESS(status)) {
-        free(buf);
-        return status;
-    }
-    *data = buf;
-    *size = need;
-    return STATUS_SUCCESS;
-}
-
 NTSTATUS cm_value_read_at(struct cm_key *key, ULONG index, WCHAR **name, size_t *name_chars,
                           ULONG *type, void **data, ULONG *size)
 {
