@@ -35,7 +35,7 @@ scripts/deps.sh || exit 1
 if [[ ! -f $build/CMakeCache.txt ]]; then
     cmake --preset fuzz -B "$build" || { echo "fuzz-ci: 0 passed, 1 failed"; exit 1; }
 fi
-cmake --build "$build" --target fuzz_ioctl fuzz_scenario fifo planted ||
+cmake --build "$build" --target fuzz_ioctl fuzz_scenario fuzz_regfile fifo planted ||
     { echo "fuzz-ci: 0 passed, 1 failed"; exit 1; }
 rm -rf "$out"
 mkdir -p "$out"
@@ -68,6 +68,9 @@ mapfile -t seeds < <(find tests samples fuzz -name '*.scn' | sort)
 mkdir -p "$out/scenario/corpus"
 cp "${seeds[@]}" fuzz/corpus/scenario/* "$out/scenario/corpus/" 2>/dev/null
 run scenario clean "$build/bin/fuzz_scenario" -max_len=4096
+mkdir -p "$out/regfile/corpus"
+cp fuzz/corpus/regfile/* "$out/regfile/corpus/"
+run regfile clean "$build/bin/fuzz_regfile" -max_len=8192
 DRVHOST_FUZZ_SCENARIO=$root/fuzz/scenarios/fifo.scn run ioctl_fifo clean "$build/bin/fuzz_ioctl" \
     fuzz/corpus/ioctl_fifo
 DRVHOST_FUZZ_SCENARIO=$root/tests/fuzz/planted.scn run ioctl_planted crash "$build/bin/fuzz_ioctl"
