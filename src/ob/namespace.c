@@ -363,8 +363,9 @@ NTSTATUS ob_lookup(PCUNICODE_STRING path, void **body, UNICODE_STRING *remainder
         }
         os_mutex_lock(&ns_lock);
         x = ns_match_locked(work.Buffer, n, &matched);
+        if (x != NULL && x->object != NULL && !ob_try_reference(x->object))
+            x = NULL; /* its last reference is going: the name is about to go too */
         if (x != NULL && x->object != NULL) {
-            ob_reference(x->object);
             *body = x->object;
             consumed_rest = n - matched;
             os_mutex_unlock(&ns_lock);

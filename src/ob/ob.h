@@ -30,6 +30,8 @@ void *ob_create(const struct ob_type *type, size_t body_size);
 const struct ob_type *ob_type_of(const void *body);
 LONG_PTR ob_reference(void *body);
 LONG_PTR ob_dereference(void *body);
+/* Takes a reference unless the count already reached zero (the object is being closed). */
+BOOLEAN ob_try_reference(void *body);
 
 /* ---- the namespace: names are full NT paths, compared case-insensitively --------------- */
 

@@ -117,6 +117,19 @@ LONG_PTR ob_reference(void *body)
     return n;
 }
 
+/* A reference unless the object is already on its way out (count 0): for lookups that may
+ * race with the last dereference of a named object whose name goes in its close routine. */
+BOOLEAN ob_try_reference(void *body)
+{
+    struct ob_header *h = ob_checked_header(body, "ob_try_reference");
+    LONG_PTR n = __atomic_load_n(&h->refs, __ATOMIC_ACQUIRE);
+    while (n > 0)
+        if (__atomic_compare_exchange_n(&h->refs, &n, n + 1, FALSE, __ATOMIC_ACQ_REL,
+                                        __ATOMIC_ACQUIRE))
+            return TRUE;
+    return FALSE;
+}
+
 static void ob_destroy(struct ob_header *h)
 {
     if (h->type->close != NULL)
