@@ -2,9 +2,14 @@
  * client.c - the client side of the I/O path: what NtCreateFile, NtReadFile, NtWriteFile,
  * NtDeviceIoControlFile and NtClose do for a user-mode caller, as the embedding API.
  *
- * A request holds a reference on its file object and on the top device of the stack until it
- * is freed, so a close while requests are in flight sends IRP_MJ_CLEANUP at once and
- * IRP_MJ_CLOSE only when the last request is gone, as on Windows.
+ * A request holds a reference on its file object until it is freed, so a close while requests
+ * are in flight sends IRP_MJ_CLEANUP at once and IRP_MJ_CLOSE only when the last request is
+ * gone, as on Windows. The file object holds its device; a filter on top of it is referenced
+ * by the request too (io_request_top).
+ *
+ * The request's state lives in the host area of its client IRP's block (io_irp_alloc_client),
+ * which comes from a per-thread cache: the common round trip does no heap or pool operation
+ * and takes no global lock. It is valid from drvhost_io_start to drvhost_request_free.
  */
 #include "host/host.h"
 
@@ -28,6 +33,7 @@ struct drvhost_request {
     struct drvhost_file *file;
     PFILE_OBJECT file_object;
     PDEVICE_OBJECT top;
+    BOOLEAN top_referenced; /* a filter's top device: dereferenced at free */
     PIRP irp;
     /* Completion hand-off: the completing thread moves `state` to CLIENT_DONE and signals `done`
      * only if the client is (or was) blocked on it, so a request that completes before anybody
@@ -42,6 +48,9 @@ struct drvhost_request {
     ULONG out_capacity;
     NTSTATUS dispatch_status;
 };
+
+_Static_assert(sizeof(struct drvhost_request) <= IO_IRP_HOST_AREA,
+               "a request fits in its IRP's host area");
 
 static os_mutex host_files_lock = {PTHREAD_MUTEX_INITIALIZER};
 static LIST_ENTRY host_files = {&host_files, &host_files};
@@ -182,18 +191,11 @@ static NTSTATUS client_buffers(struct drvhost_request *r, const drvhost_io_desc 
                           (ULONG)d->output_size);
 }
 
-static NTSTATUS client_build(drvhost_file *f, const drvhost_io_desc *d, struct drvhost_request *r)
+static NTSTATUS client_build(drvhost_file *f, const drvhost_io_desc *d, struct drvhost_request *r,
+                             UCHAR major)
 {
     PFILE_OBJECT fo = &f->file->object;
-    UCHAR major = client_major(d->op);
     PIO_STACK_LOCATION sp;
-    NTSTATUS status = client_access_check(fo, d);
-    if (!NT_SUCCESS(status))
-        return status;
-    r->top = IoGetAttachedDeviceReference(fo->DeviceObject);
-    r->irp = io_irp_alloc_hosted(r->top->StackSize, client_done, r);
-    if (r->irp == NULL)
-        return STATUS_INSUFFICIENT_RESOURCES;
     r->irp->RequestorMode = UserMode;
     r->irp->Tail.Overlay.OriginalFileObject = fo;
     r->irp->Tail.Overlay.Thread = (PETHREAD)KeGetCurrentThread();
@@ -204,15 +206,15 @@ static NTSTATUS client_build(drvhost_file *f, const drvhost_io_desc *d, struct d
     return client_buffers(r, d, major);
 }
 
+/* Frees the request (its memory is the IRP's block: read what is needed first). */
 static void client_request_release(struct drvhost_request *r)
 {
-    if (r->irp != NULL)
-        io_irp_free(r->irp);
-    if (r->top != NULL)
-        ObDereferenceObject(r->top);
-    if (r->file_object != NULL)
-        ObDereferenceObject(r->file_object);
-    free(r);
+    PDEVICE_OBJECT top = r->top_referenced ? r->top : NULL;
+    PFILE_OBJECT fo = r->file_object;
+    io_irp_free(r->irp);
+    if (top != NULL)
+        ObDereferenceObject(top);
+    ObDereferenceObject(fo);
 }
 
 static BOOLEAN client_finished(struct drvhost_request *r)
@@ -247,19 +249,33 @@ static void client_check_dispatch(struct drvhost_request *r)
 
 int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_request **out)
 {
-    struct drvhost_request *r = calloc(1, sizeof(*r));
-    NTSTATUS status;
+    PFILE_OBJECT fo = &f->file->object;
+    UCHAR major = client_major(d->op);
+    struct drvhost_request *r;
+    BOOLEAN referenced;
+    PDEVICE_OBJECT top;
+    PIRP irp;
+    NTSTATUS status = client_access_check(fo, d);
     *out = NULL;
-    if (r == NULL)
+    if (!NT_SUCCESS(status))
+        return status;
+    top = io_request_top(fo->DeviceObject, &referenced);
+    irp = io_irp_alloc_client(top->StackSize, client_done, (void **)&r);
+    if (irp == NULL) {
+        if (referenced)
+            ObDereferenceObject(top);
         return STATUS_INSUFFICIENT_RESOURCES;
-    KeInitializeEvent(&r->done, NotificationEvent, FALSE);
+    }
+    /* The host area comes zeroed; `done` is initialised by the first client_block that waits. */
     r->file = f;
-    r->file_object = &f->file->object;
-    ObReferenceObject(r->file_object);
-    status = client_build(f, d, r);
+    r->file_object = fo;
+    ObReferenceObject(fo);
+    r->top = top;
+    r->top_referenced = referenced;
+    r->irp = irp;
+    status = client_build(f, d, r, major);
     if (!NT_SUCCESS(status)) {
-        if (r->irp != NULL)
-            io_finish_buffers(r->irp, 0);
+        io_finish_buffers(r->irp, 0);
         client_request_release(r);
         return status;
     }
@@ -275,6 +291,10 @@ static NTSTATUS client_block(struct drvhost_request *r, uint32_t timeout_ms)
     LONG expected = CLIENT_RUNNING;
     if (client_finished(r))
         return STATUS_SUCCESS;
+    /* The event is needed only from here on: the completing thread signals it only after it
+     * saw CLIENT_WAITING, which the exchange below publishes after this initialisation. */
+    if (!r->waited)
+        KeInitializeEvent(&r->done, NotificationEvent, FALSE);
     if (!__atomic_compare_exchange_n(&r->state, &expected, CLIENT_WAITING, FALSE,
                                      __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE) &&
         expected == CLIENT_DONE)

@@ -3,7 +3,8 @@
  * writes (by the device's DO_BUFFERED_IO / DO_DIRECT_IO flags) and for device controls (by the
  * transfer method in the control code), and how it finishes them at completion.
  *
- *   buffered:  SystemBuffer = pool copy of max(input, output); output copied back, Information
+ *   buffered:  SystemBuffer = pool copy of max(input, output) (client IRPs: up to
+ *              IO_IRP_INLINE_BUFFER bytes inline in the IRP's block, guarded the same way); output copied back, Information
  *              bytes, unless the status is an error (NT_ERROR).
  *   direct:    reads/writes: MdlAddress describes the buffer; ioctls: input is buffered in
  *              SystemBuffer, output is described by MdlAddress (IN_DIRECT: read access,
@@ -25,13 +26,19 @@ static NTSTATUS io_attach_mdl(PIRP irp, PVOID buffer, ULONG length, LOCK_OPERATI
 
 static NTSTATUS io_buffer_system(PIRP irp, const void *input, ULONG in_len, ULONG total)
 {
+    UCHAR *buf;
     if (total == 0)
         return STATUS_SUCCESS;
-    irp->AssociatedIrp.SystemBuffer = io_alloc_buffer(total);
-    if (irp->AssociatedIrp.SystemBuffer == NULL)
+    /* A client IRP carries a small buffer inline (no pool operation); zeroed past the input
+     * like a pool block. */
+    buf = io_irp_inline_buffer(irp, total);
+    if (buf != NULL)
+        memset(buf + in_len, 0, total - in_len);
+    else if ((buf = io_alloc_buffer(total)) == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
+    irp->AssociatedIrp.SystemBuffer = buf;
     if (in_len > 0)
-        memcpy(irp->AssociatedIrp.SystemBuffer, input, in_len);
+        memcpy(buf, input, in_len);
     irp->Flags |= IRP_BUFFERED_IO | IRP_DEALLOCATE_BUFFER;
     return STATUS_SUCCESS;
 }
@@ -103,7 +110,8 @@ BOOLEAN io_finish_buffers(PIRP irp, ULONG out_capacity)
             memcpy(irp->UserBuffer, irp->AssociatedIrp.SystemBuffer, n);
     }
     if (irp->Flags & IRP_DEALLOCATE_BUFFER) {
-        io_free_buffer(irp->AssociatedIrp.SystemBuffer);
+        if (!io_irp_inline_finish(irp, irp->AssociatedIrp.SystemBuffer))
+            io_free_buffer(irp->AssociatedIrp.SystemBuffer);
         irp->AssociatedIrp.SystemBuffer = NULL;
         irp->Flags &= ~(IRP_DEALLOCATE_BUFFER | IRP_BUFFERED_IO);
     }

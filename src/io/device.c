@@ -297,6 +297,23 @@ PDEVICE_OBJECT NTAPI IoGetAttachedDeviceReference(PDEVICE_OBJECT DeviceObject)
     return top;
 }
 
+/* The client path's look-up of the stack top, on every request. Most devices have nothing
+ * attached: one atomic load tells, and the caller's own reference on `device` (its file
+ * object's) keeps it alive, so neither io_stack_lock nor the device's reference count (a
+ * cache line every thread using the device would write) is touched. With filters attached,
+ * the top could be detached and deleted at any moment, so it is looked up and referenced
+ * under the lock. An attachment racing with the load may or may not be seen by this request,
+ * as on Windows. */
+PDEVICE_OBJECT io_request_top(PDEVICE_OBJECT device, BOOLEAN *referenced)
+{
+    if (__atomic_load_n(&device->AttachedDevice, __ATOMIC_ACQUIRE) == NULL) {
+        *referenced = FALSE;
+        return device;
+    }
+    *referenced = TRUE;
+    return IoGetAttachedDeviceReference(device);
+}
+
 PDEVICE_OBJECT NTAPI IoGetLowerDeviceObject(PDEVICE_OBJECT DeviceObject)
 {
     PDEVICE_OBJECT lower;
@@ -323,7 +340,8 @@ NTSTATUS NTAPI IoAttachDeviceToDeviceStackSafe(PDEVICE_OBJECT SourceDevice,
     /* Windows sets the out parameter before the stack is visible, so that a completion routine
      * of the new device never sees it unset; we hold the lock, which has the same effect. */
     *AttachedToDeviceObject = top;
-    top->AttachedDevice = SourceDevice;
+    /* Release: io_request_top reads AttachedDevice without the lock. */
+    __atomic_store_n(&top->AttachedDevice, SourceDevice, __ATOMIC_RELEASE);
     io_device_of(SourceDevice)->attached_to = top;
     SourceDevice->StackSize = (CCHAR)(top->StackSize + 1);
     SourceDevice->AlignmentRequirement = top->AlignmentRequirement;
@@ -351,7 +369,7 @@ VOID NTAPI IoDetachDevice(PDEVICE_OBJECT TargetDevice)
                         0, 0, "IoDetachDevice: nothing is attached to device %p",
                         (void *)TargetDevice);
     }
-    TargetDevice->AttachedDevice = NULL;
+    __atomic_store_n(&TargetDevice->AttachedDevice, NULL, __ATOMIC_RELEASE);
     io_device_of(upper)->attached_to = NULL;
     os_mutex_unlock(&io_stack_lock);
 }

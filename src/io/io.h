@@ -86,6 +86,13 @@ typedef void (*io_irp_done)(PIRP irp, void *context);
 /* Allocates an IRP (like IoAllocateIrp) that calls `done` at the end of completion instead of
  * the I/O manager's own completion. The IRP stays valid until io_irp_free. */
 PIRP io_irp_alloc_hosted(CCHAR stack_size, io_irp_done done, void *context);
+/* Allocates a client IRP (the host's drvhost_io path): like io_irp_alloc_hosted, plus
+ * IO_IRP_HOST_AREA zeroed bytes for the caller's request state (*host, also the `done`
+ * context), valid until io_irp_free, and an inline system buffer for small buffered transfers.
+ * Taken from the calling thread's cache when it can be: no pool operation and no global lock
+ * on the common path (irp.c). */
+#define IO_IRP_HOST_AREA 192
+PIRP io_irp_alloc_client(CCHAR stack_size, io_irp_done done, void **host);
 /* Frees an IRP: poisoned and kept in a quarantine for a while, so that a late second
  * completion is caught (bug check 0x44) instead of touching freed memory. */
 void io_irp_free(PIRP irp);
@@ -94,6 +101,11 @@ void io_irp_free(PIRP irp);
 void *io_alloc_buffer(size_t size);
 void io_free_buffer(void *p);
 void io_irp_release_mdls(PIRP irp);
+
+/* The top of `device`'s stack for a request. The caller holds a reference on `device`. Without
+ * anything attached (read with an atomic load, no lock) that is `device` itself and no
+ * reference is taken (*referenced FALSE); otherwise IoGetAttachedDeviceReference. */
+PDEVICE_OBJECT io_request_top(PDEVICE_OBJECT device, BOOLEAN *referenced);
 
 /* The default dispatch routine: completes with STATUS_INVALID_DEVICE_REQUEST. */
 NTSTATUS io_invalid_request(PDEVICE_OBJECT device, PIRP irp);

@@ -12,18 +12,49 @@
  * 0x08 and 0x40; this one is unused by Windows). */
 #define IO_IRP_PRIVATE 0x80
 
+/* What kind of block an IRP with a private part lives in (io_irp_private.kind). */
+enum io_irp_kind {
+    IO_IRP_PLAIN = 0, /* IoAllocateIrp, IoBuild*Request, the runtime's own: quarantined at free */
+    IO_IRP_CLIENT = 1 /* io_irp_alloc_client: host area and inline system buffer, see irp.c */
+};
+
 struct io_irp_private {
     io_irp_done done; /* host completion, or NULL */
     void *done_context;
     ULONG out_capacity; /* IoBuild*Request: the requester's output buffer size */
-    ULONG pad[3];
-    IRP irp; /* followed by the stack locations */
+    UCHAR kind;         /* enum io_irp_kind; fixed for the life of the block */
+    CCHAR stack_room;   /* IO_IRP_CLIENT: stack locations the block has room for */
+    USHORT inline_len;  /* IO_IRP_CLIENT: bytes of inline_buf handed out as SystemBuffer */
+    void *host_area;    /* IO_IRP_CLIENT: IO_IRP_HOST_AREA bytes for the caller's request */
+    UCHAR *inline_buf;  /* IO_IRP_CLIENT: IO_IRP_INLINE_BUFFER bytes + IO_IRP_GUARD_SIZE */
+    ULONG64 reserved;   /* keeps the IRP 16-byte aligned */
+    IRP irp;            /* followed by the stack locations */
 };
-_Static_assert(sizeof(struct io_irp_private) % 16 == 0, "IRP alignment");
+_Static_assert(sizeof(struct io_irp_private) % 16 == 0 &&
+                   offsetof(struct io_irp_private, irp) % 16 == 0,
+               "IRP alignment");
+
+/* Client IRP blocks (irp.c): [io_irp_private][IRP][stack x stack_room][host area][inline
+ * system buffer][guard]. A buffered transfer of up to IO_IRP_INLINE_BUFFER bytes uses the
+ * inline buffer instead of a pool block; the guard bytes right after the bytes handed out are
+ * checked at completion (overrun: bug check 0x19 / 0x21, as the pool does). */
+#define IO_IRP_CACHE_STACK    8
+#define IO_IRP_INLINE_BUFFER  256
+#define IO_IRP_GUARD_SIZE     16
+#define IO_IRP_GUARD_BYTE     0xA7
+#define IO_IRP_FREED_FILL     0xDD
+
+/* The inline system buffer of a client IRP for `total` bytes, or NULL when the IRP has none or
+ * the transfer is larger (buffers.c then allocates pool). Writes the guard after the bytes. */
+UCHAR *io_irp_inline_buffer(PIRP irp, ULONG total);
+/* TRUE if `buffer` is the IRP's inline system buffer; checks its guard (bug check on an
+ * overrun). */
+BOOLEAN io_irp_inline_finish(PIRP irp, void *buffer);
 
 struct io_irp_private *io_irp_private_of(PIRP irp);
 /* The I/O manager's completion of IRPs built by IoBuild*Request (and stray driver IRPs). */
 void io_threaded_completion(PIRP irp);
+/* drvhost_shutdown: returns every thread's cached and quarantined IRPs to the pool. */
 void io_irp_quarantine_flush(void);
 
 #endif

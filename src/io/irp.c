@@ -1,7 +1,8 @@
 /*
  * irp.c - IRP allocation, IoCallDriver and IoCompleteRequest.
  *
- * An IRP from IoAllocateIrp is [struct io_irp_private][IRP][IO_STACK_LOCATION x StackCount].
+ * An IRP from IoAllocateIrp is [struct io_irp_private][IRP][IO_STACK_LOCATION x StackCount];
+ * a client IRP (io_irp_alloc_client) has more after it, see io_private.h and below.
  * IRP.AllocationFlags carries IO_IRP_PRIVATE so that IRPs a driver placed in its own memory with
  * IoInitializeIrp (no private part) are told apart.
  *
@@ -15,14 +16,140 @@
  */
 #include "io/io_private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define IO_IRP_TAG        ' prI'
 #define IO_IRP_QUARANTINE 64
+#define IO_IRP_CACHE_MAX  16 /* released client blocks a thread keeps */
+#define IO_IRP_CACHE_DELAY 4 /* released client blocks a thread does not reuse yet */
 
-static os_mutex quarantine_lock = {PTHREAD_MUTEX_INITIALIZER};
-static struct io_irp_private *quarantine[IO_IRP_QUARANTINE];
-static size_t quarantine_next;
+#if defined(__SANITIZE_ADDRESS__)
+#define IO_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define IO_ASAN 1
+#endif
+#endif
+#ifdef IO_ASAN
+#include <sanitizer/asan_interface.h>
+#define IO_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define IO_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define IO_POISON(p, n) ((void)(p), (void)(n))
+#define IO_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
+/*
+ * Per-thread IRP state: the quarantine of freed IRPs and the cache of client IRP blocks.
+ *
+ * Freed IRPs keep their memory for a while with Type poisoned, so that a completion that comes
+ * after the free is diagnosed as the double completion it is (bug check 0x44) instead of
+ * touching freed memory. Each thread quarantines what it frees (IO_IRP_QUARANTINE IRPs), so
+ * freeing takes no global lock.
+ *
+ * Client IRP blocks (io_irp_alloc_client) are not returned to the pool at all: a freed one,
+ * Type poisoned, its host area and inline buffer filled and (under ASan) poisoned, goes to
+ * the tail of the freeing thread's FIFO cache, and an allocation takes the head once more than
+ * IO_IRP_CACHE_DELAY blocks wait there, so a freed client IRP stays poisoned for at least the
+ * next IO_IRP_CACHE_DELAY requests of that thread (Windows' per-processor IRP lookaside lists
+ * reuse IRPs at once). The block is re-initialised (IoInitializeIrp) on reuse, so the driver
+ * always gets a fully initialised IRP. Beyond IO_IRP_CACHE_MAX blocks the oldest go back to
+ * the pool.
+ *
+ * Lifetime and locking: a thread's `struct io_irp_thread` is touched only by that thread, with
+ * no lock, except (a) by its TLS destructor at thread exit and (b) by io_irp_quarantine_flush
+ * at drvhost_shutdown, which both hold io_irp_threads_lock (the list of every thread's state).
+ * drvhost_shutdown runs when no I/O is in flight (it closes every handle and unloads every
+ * driver first), so (b) does not race with the owner. (a) frees the IRPs and the structure;
+ * (b) frees the IRPs and leaves the empty structure to its thread, so that no pool block
+ * survives shutdown (no leak report, nothing for LSan). The structure itself is host memory
+ * (calloc), not pool.
+ */
+struct io_irp_thread {
+    LIST_ENTRY link; /* io_irp_threads, under io_irp_threads_lock */
+    struct io_irp_private *cache[IO_IRP_CACHE_MAX]; /* FIFO ring of released client blocks */
+    unsigned cache_head, cache_count;
+    struct io_irp_private *quarantine[IO_IRP_QUARANTINE]; /* ring; NULL: empty slot */
+    unsigned quarantine_next;
+};
+
+static os_mutex io_irp_threads_lock = {PTHREAD_MUTEX_INITIALIZER};
+static LIST_ENTRY io_irp_threads = {&io_irp_threads, &io_irp_threads};
+static pthread_once_t io_irp_key_once = PTHREAD_ONCE_INIT;
+static os_tls_key io_irp_key;
+static BOOLEAN io_irp_key_ok;
+/* initial-exec: libdrvhost.so is linked into the program, never dlopen'ed, and the default
+ * model for a shared library costs a __tls_get_addr call per access. */
+static __thread struct io_irp_thread *io_irp_tls __attribute__((tls_model("initial-exec")));
+
+static void io_client_block_unpoison(struct io_irp_private *p);
+
+/* Returns a block's memory to the pool (its ASan poisoning lifted first: ex_free reads it). */
+static void io_irp_block_free(struct io_irp_private *p)
+{
+    if (p->kind == IO_IRP_CLIENT)
+        io_client_block_unpoison(p);
+    ex_free(p);
+}
+
+/* Frees what a thread's state holds (io_irp_threads_lock held). */
+static void io_irp_thread_drain(struct io_irp_thread *t)
+{
+    for (; t->cache_count > 0; t->cache_count--) {
+        io_irp_block_free(t->cache[t->cache_head]);
+        t->cache_head = (t->cache_head + 1) % IO_IRP_CACHE_MAX;
+    }
+    t->cache_head = 0;
+    for (size_t i = 0; i < IO_IRP_QUARANTINE; i++) {
+        if (t->quarantine[i] != NULL)
+            io_irp_block_free(t->quarantine[i]);
+        t->quarantine[i] = NULL;
+    }
+}
+
+/* TLS destructor: the thread is leaving. */
+static void io_irp_thread_exit(void *arg)
+{
+    struct io_irp_thread *t = arg;
+    io_irp_tls = NULL;
+    os_mutex_lock(&io_irp_threads_lock);
+    RemoveEntryList(&t->link);
+    io_irp_thread_drain(t);
+    os_mutex_unlock(&io_irp_threads_lock);
+    free(t);
+}
+
+static void io_irp_key_create(void)
+{
+    io_irp_key_ok = os_tls_key_create(&io_irp_key, io_irp_thread_exit) == 0;
+}
+
+/* The calling thread's state, created at its first IRP; NULL if the host is out of memory
+ * (the caller then goes without cache and quarantine). */
+static struct io_irp_thread *io_irp_thread(void)
+{
+    struct io_irp_thread *t = io_irp_tls;
+    if (__builtin_expect(t != NULL, 1))
+        return t;
+    pthread_once(&io_irp_key_once, io_irp_key_create);
+    if (!io_irp_key_ok || (t = calloc(1, sizeof(*t))) == NULL)
+        return NULL;
+    os_mutex_lock(&io_irp_threads_lock);
+    InsertTailList(&io_irp_threads, &t->link);
+    os_mutex_unlock(&io_irp_threads_lock);
+    os_tls_set(&io_irp_key, t);
+    io_irp_tls = t;
+    return t;
+}
+
+void io_irp_quarantine_flush(void)
+{
+    os_mutex_lock(&io_irp_threads_lock);
+    for (PLIST_ENTRY e = io_irp_threads.Flink; e != &io_irp_threads; e = e->Flink)
+        io_irp_thread_drain(CONTAINING_RECORD(e, struct io_irp_thread, link));
+    os_mutex_unlock(&io_irp_threads_lock);
+}
 
 struct io_irp_private *io_irp_private_of(PIRP irp)
 {
@@ -85,33 +212,166 @@ PIRP io_irp_alloc_hosted(CCHAR stack_size, io_irp_done done, void *context)
     return irp;
 }
 
-/* Freed IRPs keep their memory for a while with Type poisoned, so a completion that comes
- * after the free is diagnosed as the double completion it is. */
+/* ---- client IRP blocks (io_irp_alloc_client; the layout is in io_private.h) ------------- */
+
+#ifndef BUGCODE_BAD_POOL_HEADER
+#define BUGCODE_BAD_POOL_HEADER 0x19
+#endif
+
+static size_t io_client_irp_bytes(CCHAR room)
+{
+    return ((size_t)IoSizeOfIrp(room) + 15) & ~(size_t)15;
+}
+
+static size_t io_client_block_size(CCHAR room)
+{
+    return offsetof(struct io_irp_private, irp) + io_client_irp_bytes(room) + IO_IRP_HOST_AREA +
+           IO_IRP_INLINE_BUFFER + IO_IRP_GUARD_SIZE;
+}
+
+static void io_client_block_unpoison(struct io_irp_private *p)
+{
+    IO_UNPOISON(p, io_client_block_size(p->stack_room));
+}
+
+/* A new block (zeroed by ex_alloc) with room for `room` stack locations. Its inline buffer
+ * stays poisoned (ASan) except while handed out as a SystemBuffer. */
+static struct io_irp_private *io_client_block_new(CCHAR room)
+{
+    struct io_irp_private *p = ex_alloc(io_client_block_size(room), IO_IRP_TAG);
+    if (p == NULL)
+        return NULL;
+    p->kind = IO_IRP_CLIENT;
+    p->stack_room = room;
+    p->host_area = (UCHAR *)&p->irp + io_client_irp_bytes(room);
+    p->inline_buf = (UCHAR *)p->host_area + IO_IRP_HOST_AREA;
+    IO_POISON(p->inline_buf, IO_IRP_INLINE_BUFFER + IO_IRP_GUARD_SIZE);
+    return p;
+}
+
+/* The oldest block of the thread's cache once more than IO_IRP_CACHE_DELAY wait, else a new
+ * one. Stacks deeper than IO_IRP_CACHE_STACK get a block of their own (not cached). */
+static struct io_irp_private *io_client_block_get(CCHAR n)
+{
+    struct io_irp_thread *t;
+    struct io_irp_private *p;
+    if (n > IO_IRP_CACHE_STACK)
+        return io_client_block_new(n);
+    t = io_irp_thread();
+    if (t == NULL || t->cache_count <= IO_IRP_CACHE_DELAY)
+        return io_client_block_new(IO_IRP_CACHE_STACK);
+    p = t->cache[t->cache_head];
+    t->cache_head = (t->cache_head + 1) % IO_IRP_CACHE_MAX;
+    t->cache_count--;
+    IO_UNPOISON(p->host_area, IO_IRP_HOST_AREA);
+    memset(p->host_area, 0, IO_IRP_HOST_AREA);
+    return p;
+}
+
+PIRP io_irp_alloc_client(CCHAR stack_size, io_irp_done done, void **host)
+{
+    CCHAR n = stack_size < 1 ? 1 : stack_size; /* Windows allocates at least one location */
+    struct io_irp_private *p = io_client_block_get(n);
+    if (p == NULL)
+        return NULL;
+    IoInitializeIrp(&p->irp, IoSizeOfIrp(n), n);
+    p->irp.AllocationFlags = IO_IRP_PRIVATE;
+    p->done = done;
+    p->done_context = p->host_area;
+    p->out_capacity = 0;
+    p->inline_len = 0;
+    *host = p->host_area;
+    return &p->irp;
+}
+
+/* A freed client block (Type already poisoned) joins the tail of the freeing thread's cache
+ * (not necessarily the allocating thread's: blocks are interchangeable). */
+static void io_client_release(struct io_irp_private *p)
+{
+    struct io_irp_thread *t = io_irp_thread();
+    IO_POISON(p->host_area, IO_IRP_HOST_AREA);
+    /* A driver that swapped SystemBuffer left the inline one unfinished. */
+    IO_POISON(p->inline_buf, IO_IRP_INLINE_BUFFER + IO_IRP_GUARD_SIZE);
+    p->inline_len = 0;
+    if (t == NULL) {
+        io_irp_block_free(p);
+        return;
+    }
+    if (t->cache_count == IO_IRP_CACHE_MAX) {
+        io_irp_block_free(t->cache[t->cache_head]);
+        t->cache_head = (t->cache_head + 1) % IO_IRP_CACHE_MAX;
+        t->cache_count--;
+    }
+    t->cache[(t->cache_head + t->cache_count) % IO_IRP_CACHE_MAX] = p;
+    t->cache_count++;
+}
+
+UCHAR *io_irp_inline_buffer(PIRP irp, ULONG total)
+{
+    struct io_irp_private *p = io_irp_private_of(irp);
+    UCHAR *buf;
+    if (p == NULL || p->kind != IO_IRP_CLIENT || total > IO_IRP_INLINE_BUFFER || p->inline_len != 0)
+        return NULL;
+    buf = p->inline_buf;
+    IO_UNPOISON(buf, total + IO_IRP_GUARD_SIZE);
+    /* As for a pool block: an overrun into the guard is bug check 0x19 at completion (in
+     * every build), one past the guard is reported by ASan where it happens (the rest of the
+     * inline buffer stays poisoned). */
+    memset(buf + total, IO_IRP_GUARD_BYTE, IO_IRP_GUARD_SIZE);
+    p->inline_len = (USHORT)total;
+    return buf;
+}
+
+BOOLEAN io_irp_inline_finish(PIRP irp, void *buffer)
+{
+    struct io_irp_private *p = io_irp_private_of(irp);
+    UCHAR *g;
+    if (p == NULL || p->kind != IO_IRP_CLIENT || buffer == NULL || buffer != p->inline_buf ||
+        p->inline_len == 0)
+        return FALSE;
+    g = p->inline_buf + p->inline_len;
+    {
+        ULONG64 want = 0x0101010101010101ULL * IO_IRP_GUARD_BYTE, lo, hi;
+        _Static_assert(IO_IRP_GUARD_SIZE == 16, "two words of guard");
+        memcpy(&lo, g, 8);
+        memcpy(&hi, g + 8, 8);
+        if (lo != want || hi != want)
+            ke_bugcheck_msg(BUGCODE_BAD_POOL_HEADER, 0x21, (ULONG_PTR)buffer, p->inline_len, lo,
+                            "the %u-byte system buffer %p of IRP %p was overrun",
+                            (unsigned)p->inline_len, buffer, (void *)irp);
+    }
+    /* The buffer stops belonging to the driver: make a late use of it visible. */
+    memset(p->inline_buf, IO_IRP_FREED_FILL, p->inline_len);
+    IO_POISON(p->inline_buf, IO_IRP_INLINE_BUFFER + IO_IRP_GUARD_SIZE);
+    p->inline_len = 0;
+    return TRUE;
+}
+
+/* The calling thread's quarantine takes a freed plain IRP (see above). */
+static void io_irp_quarantine(struct io_irp_private *p)
+{
+    struct io_irp_thread *t = io_irp_thread();
+    struct io_irp_private *old = p;
+    if (t != NULL) {
+        old = t->quarantine[t->quarantine_next];
+        t->quarantine[t->quarantine_next] = p;
+        t->quarantine_next = (t->quarantine_next + 1) % IO_IRP_QUARANTINE;
+    }
+    if (old != NULL)
+        io_irp_block_free(old);
+}
+
 void io_irp_free(PIRP irp)
 {
-    struct io_irp_private *p = io_irp_private_of(irp), *old;
+    struct io_irp_private *p = io_irp_private_of(irp);
     if (p == NULL)
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x01, (ULONG_PTR)irp, 0, 0,
                         "IoFreeIrp on an IRP that IoAllocateIrp did not allocate");
-    irp->Type = 0;
-    os_mutex_lock(&quarantine_lock);
-    old = quarantine[quarantine_next];
-    quarantine[quarantine_next] = p;
-    quarantine_next = (quarantine_next + 1) % IO_IRP_QUARANTINE;
-    os_mutex_unlock(&quarantine_lock);
-    if (old != NULL)
-        ex_free(old);
-}
-
-void io_irp_quarantine_flush(void)
-{
-    os_mutex_lock(&quarantine_lock);
-    for (size_t i = 0; i < IO_IRP_QUARANTINE; i++) {
-        if (quarantine[i] != NULL)
-            ex_free(quarantine[i]);
-        quarantine[i] = NULL;
-    }
-    os_mutex_unlock(&quarantine_lock);
+    irp->Type = 0; /* a later IoCompleteRequest / IoCallDriver / IoFreeIrp: bug check 0x44 */
+    if (p->kind == IO_IRP_CLIENT && p->stack_room == IO_IRP_CACHE_STACK)
+        io_client_release(p);
+    else
+        io_irp_quarantine(p);
 }
 
 VOID NTAPI IoFreeIrp(PIRP Irp)
@@ -126,16 +386,11 @@ VOID NTAPI IoReuseIrp(PIRP Irp, NTSTATUS Iostatus)
 {
     UCHAR flags = Irp->AllocationFlags;
     struct io_irp_private *p = io_irp_private_of(Irp);
-    io_irp_done done = p ? p->done : NULL;
-    void *ctx = p ? p->done_context : NULL;
     IoInitializeIrp(Irp, Irp->Size, Irp->StackCount);
     Irp->AllocationFlags = flags;
     Irp->IoStatus.Status = Iostatus;
-    if (p != NULL) {
-        memset(p, 0, offsetof(struct io_irp_private, irp));
-        p->done = done;
-        p->done_context = ctx;
-    }
+    if (p != NULL)
+        p->out_capacity = 0; /* done, kind and the block's layout belong to the block */
 }
 
 NTSTATUS FASTCALL IofCallDriver(PDEVICE_OBJECT DeviceObject, PIRP Irp)
