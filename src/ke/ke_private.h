@@ -35,7 +35,7 @@ void ke_wait_unlink_locked(struct ke_wait *w);
 uint64_t ke_deadline_ns(LONGLONG time);
 
 /* Threads. The IRQL of the calling thread (thread.c; read through ke_irql()). */
-extern __thread KIRQL ke_tls_irql;
+extern __thread KIRQL ke_tls_irql __attribute__((tls_model("initial-exec")));
 void ke_thread_release_current(void);
 /* KeRaiseIrql / KeLowerIrql with their checks; caller = the driver's return address. */
 KIRQL ke_irql_raise(KIRQL new_irql, void *caller);
