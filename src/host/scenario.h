@@ -23,6 +23,7 @@
 enum scn_kind {
     SCN_SERVICE,         /* service NAME IMAGE */
     SCN_REG_SET,         /* reg set KEY NAME TYPE DATA... */
+    SCN_REG_IMPORT,      /* reg import FILE (a regedit .reg file) */
     SCN_LOAD,            /* load NAME */
     SCN_UNLOAD,          /* unload NAME */
     SCN_OPEN,            /* open H PATH */
@@ -50,8 +51,8 @@ struct scn_cmd {
     unsigned line;
     const char *text; /* the command as written, without comment and outer blanks */
 
-    const char *name; /* service name (service, load, unload), handle name or tag */
-    const char *str;  /* service: resolved IMAGE path; open: PATH; reg set: KEY; echo: text */
+    const char *name;       /* service name (service, load, unload), handle name or tag */
+    const char *str;        /* service: resolved IMAGE path; open: PATH; reg set: KEY; echo: text */
     const char *value_name; /* reg set: value name ("" is the default value) */
     uint32_t reg_type;      /* reg set: DRVHOST_REG_* */
     struct scn_bytes data;  /* reg set: value bytes; write: DATA; ioctl: in= */
@@ -83,8 +84,8 @@ struct scn_script {
     const char *filename;
     struct scn_cmd *cmds;
     size_t count;
-    size_t handle_count; /* distinct handle names */
-    size_t tag_count;    /* distinct async tags */
+    size_t handle_count;       /* distinct handle names */
+    size_t tag_count;          /* distinct async tags */
     const char **handle_names; /* [handle_count] */
     const char **tag_names;    /* [tag_count] */
     struct scn_block *blocks;

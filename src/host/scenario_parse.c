@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_TOKENS 256
-#define ARENA_BLOCK 16384
+#define MAX_TOKENS           256
+#define ARENA_BLOCK          16384
 #define STATUS_TIMEOUT_VALUE 0x102
 
 struct scn_block {
@@ -42,8 +42,8 @@ struct def {
 /* Static state of a handle name or an async tag. */
 struct slot {
     const char *name;
-    int open;           /* handle: open now; tag: issued and not yet waited for */
-    unsigned line;      /* line of the last open/close (handle) or issue/wait (tag) */
+    int open;      /* handle: open now; tag: issued and not yet waited for */
+    unsigned line; /* line of the last open/close (handle) or issue/wait (tag) */
 };
 
 struct slots {
@@ -143,7 +143,7 @@ static int grow(struct pctx *c, void **v, size_t *cap, size_t n, size_t elem)
 
 static struct tok tok_sub(struct tok t, size_t from)
 {
-    struct tok r = { t.s + from, t.n - from, t.col + (unsigned)from };
+    struct tok r = {t.s + from, t.n - from, t.col + (unsigned)from};
     return r;
 }
 
@@ -309,9 +309,12 @@ static int decode_name(struct pctx *c, struct tok t, const char *what, int allow
 static long utf8_next(const uint8_t *s, size_t n, size_t *i)
 {
     uint8_t b = s[*i];
-    int len = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3
-            : (b & 0xF8) == 0xF0 ? 4 : 0;
-    static const long min[] = { 0, 0, 0x80, 0x800, 0x10000 };
+    int len = b < 0x80             ? 1
+              : (b & 0xE0) == 0xC0 ? 2
+              : (b & 0xF0) == 0xE0 ? 3
+              : (b & 0xF8) == 0xF0 ? 4
+                                   : 0;
+    static const long min[] = {0, 0, 0x80, 0x800, 0x10000};
     long cp = len == 1 ? b : len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
     if (len == 0 || *i + (size_t)len > n)
         return -1;
@@ -371,10 +374,10 @@ static int to_utf16(struct pctx *c, struct tok t, int terminate, struct scn_byte
 /* ---- numbers ----------------------------------------------------------------------------- */
 
 static const struct def builtins[] = {
-    { "METHOD_BUFFERED", 0 },   { "METHOD_IN_DIRECT", 1 },  { "METHOD_OUT_DIRECT", 2 },
-    { "METHOD_NEITHER", 3 },    { "FILE_ANY_ACCESS", 0 },   { "FILE_READ_ACCESS", 1 },
-    { "FILE_WRITE_ACCESS", 2 }, { "FILE_READ_DATA", 1 },    { "FILE_WRITE_DATA", 2 },
-    { "FILE_DEVICE_UNKNOWN", 0x22 },
+    {"METHOD_BUFFERED", 0},        {"METHOD_IN_DIRECT", 1}, {"METHOD_OUT_DIRECT", 2},
+    {"METHOD_NEITHER", 3},         {"FILE_ANY_ACCESS", 0},  {"FILE_READ_ACCESS", 1},
+    {"FILE_WRITE_ACCESS", 2},      {"FILE_READ_DATA", 1},   {"FILE_WRITE_DATA", 2},
+    {"FILE_DEVICE_UNKNOWN", 0x22},
 };
 
 static const struct def *find_def(struct pctx *c, struct tok t)
@@ -411,9 +414,9 @@ static int parse_literal(struct pctx *c, struct tok t, uint64_t *out)
 /* CTL_CODE(DeviceType, Function, Method, Access); t starts with "CTL_CODE". */
 static int parse_ctl_code(struct pctx *c, struct tok t, uint64_t *out)
 {
-    static const uint64_t max[4] = { 0xFFFF, 0xFFF, 3, 3 };
-    static const char *const what[4] = { "DeviceType", "Function", "Method", "Access" };
-    uint64_t v[4] = { 0 };
+    static const uint64_t max[4] = {0xFFFF, 0xFFF, 3, 3};
+    static const char *const what[4] = {"DeviceType", "Function", "Method", "Access"};
+    uint64_t v[4] = {0};
     size_t i = 8, k = 0;
     while (i < t.n && isspace((unsigned char)t.s[i]))
         i++;
@@ -429,11 +432,11 @@ static int parse_ctl_code(struct pctx *c, struct tok t, uint64_t *out)
             ;
         while (a < e && isspace((unsigned char)t.s[a]))
             a++;
-        if (parse_number(c, (struct tok){ t.s + a, e - a, t.col + (unsigned)a }, &v[k]) < 0)
+        if (parse_number(c, (struct tok){t.s + a, e - a, t.col + (unsigned)a}, &v[k]) < 0)
             return -1;
         if (v[k] > max[k])
-            return perr(c, t.col + (unsigned)a, "CTL_CODE %s 0x%llX is larger than 0x%llX",
-                        what[k], (unsigned long long)v[k], (unsigned long long)max[k]);
+            return perr(c, t.col + (unsigned)a, "CTL_CODE %s 0x%llX is larger than 0x%llX", what[k],
+                        (unsigned long long)v[k], (unsigned long long)max[k]);
         i++;
     }
     if (k != 4 || i != t.n)
@@ -528,7 +531,7 @@ static int parse_repeat(struct pctx *c, struct tok t, int has_byte, struct scn_b
 {
     const char *colon = has_byte ? memchr(t.s, ':', t.n) : NULL;
     struct tok count = t;
-    struct scn_bytes byte = { 0 };
+    struct scn_bytes byte = {0};
     size_t n = 0;
     if (has_byte && !colon)
         return perr(c, t.col, "expected repeat:COUNT:BYTEHEX");
@@ -558,8 +561,10 @@ static int parse_data(struct pctx *c, struct tok t, struct scn_bytes *out)
         return parse_repeat(c, tok_sub(t, 7), 1, out);
     if (t.n && t.s[0] == '"')
         return decode_quoted(c, t, out);
-    return perr(c, t.col, "bad DATA '%.*s' (expected hex:..., \"string\", utf16:\"...\", "
-                          "zero:N or repeat:N:XX)", (int)t.n, t.s);
+    return perr(c, t.col,
+                "bad DATA '%.*s' (expected hex:..., \"string\", utf16:\"...\", "
+                "zero:N or repeat:N:XX)",
+                (int)t.n, t.s);
 }
 
 /* ---- static checks: handles and tags ----------------------------------------------------- */
@@ -580,15 +585,15 @@ static int slot_add(struct pctx *c, struct slots *v, struct tok t)
     name = arena_strndup(c, t.s, t.n);
     if (!name)
         return -1;
-    v->v[v->n] = (struct slot){ name, 0, 0 };
+    v->v[v->n] = (struct slot){name, 0, 0};
     return (int)v->n++;
 }
 
 static int check_ident(struct pctx *c, struct tok t, const char *what)
 {
     if (!is_ident(t))
-        return perr(c, t.col, "bad %s name '%.*s' (letters, digits, '_' and '-')", what,
-                    (int)t.n, t.s);
+        return perr(c, t.col, "bad %s name '%.*s' (letters, digits, '_' and '-')", what, (int)t.n,
+                    t.s);
     return 0;
 }
 
@@ -635,8 +640,8 @@ static int tag_issue(struct pctx *c, struct tok t, struct scn_cmd *cmd)
         return -1;
     k = slot_find(&c->tags, t);
     if (k >= 0)
-        return perr(c, t.col, "duplicate async tag '%.*s' (first used on line %u)", (int)t.n,
-                    t.s, c->tags.v[k].line);
+        return perr(c, t.col, "duplicate async tag '%.*s' (first used on line %u)", (int)t.n, t.s,
+                    c->tags.v[k].line);
     if ((k = slot_add(c, &c->tags, t)) < 0)
         return -1;
     c->tags.v[k].open = 1;
@@ -684,10 +689,17 @@ static const struct {
     const char *name;
     unsigned bit;
 } option_names[] = {
-    { "expect", O_EXPECT },       { "access", O_ACCESS },           { "in", O_IN },
-    { "out", O_OUT },             { "offset", O_OFFSET },           { "expect-out", O_EXPECT_OUT },
-    { "expect-info", O_EXPECT_INFO }, { "async", O_ASYNC },         { "internal", O_INTERNAL },
-    { "timeout", O_TIMEOUT },     { "expect-cancelled", O_CANCELLED },
+    {"expect", O_EXPECT},
+    {"access", O_ACCESS},
+    {"in", O_IN},
+    {"out", O_OUT},
+    {"offset", O_OFFSET},
+    {"expect-out", O_EXPECT_OUT},
+    {"expect-info", O_EXPECT_INFO},
+    {"async", O_ASYNC},
+    {"internal", O_INTERNAL},
+    {"timeout", O_TIMEOUT},
+    {"expect-cancelled", O_CANCELLED},
 };
 
 /* The option a token names by its key (the text before '='), 0 if none; *eq: it has a '='. */
@@ -753,17 +765,31 @@ static int parse_yes_no(struct pctx *c, struct tok v, int *out)
 static int option_value(struct pctx *c, unsigned bit, struct tok v, struct scn_cmd *cmd)
 {
     switch (bit) {
-    case O_EXPECT: return parse_status(c, v, &cmd->check_status, &cmd->status);
-    case O_ACCESS: return parse_access(c, v, &cmd->access);
-    case O_IN: return parse_data(c, v, &cmd->data);
-    case O_OUT: return parse_size(c, v, &cmd->out_size);
-    case O_OFFSET: return parse_offset(c, v, &cmd->offset);
-    case O_EXPECT_OUT: cmd->check_out = 1; return parse_data(c, v, &cmd->out);
-    case O_EXPECT_INFO: cmd->check_info = 1; return parse_number(c, v, &cmd->info);
-    case O_ASYNC: return tag_issue(c, v, cmd);
-    case O_INTERNAL: cmd->internal = 1; return 0;
-    case O_TIMEOUT: return parse_u32(c, v, "timeout", &cmd->ms);
-    case O_CANCELLED: return parse_yes_no(c, v, &cmd->expect_cancelled);
+    case O_EXPECT:
+        return parse_status(c, v, &cmd->check_status, &cmd->status);
+    case O_ACCESS:
+        return parse_access(c, v, &cmd->access);
+    case O_IN:
+        return parse_data(c, v, &cmd->data);
+    case O_OUT:
+        return parse_size(c, v, &cmd->out_size);
+    case O_OFFSET:
+        return parse_offset(c, v, &cmd->offset);
+    case O_EXPECT_OUT:
+        cmd->check_out = 1;
+        return parse_data(c, v, &cmd->out);
+    case O_EXPECT_INFO:
+        cmd->check_info = 1;
+        return parse_number(c, v, &cmd->info);
+    case O_ASYNC:
+        return tag_issue(c, v, cmd);
+    case O_INTERNAL:
+        cmd->internal = 1;
+        return 0;
+    case O_TIMEOUT:
+        return parse_u32(c, v, "timeout", &cmd->ms);
+    case O_CANCELLED:
+        return parse_yes_no(c, v, &cmd->expect_cancelled);
     }
     return -1;
 }
@@ -809,6 +835,13 @@ static int cmd_service(struct pctx *c, struct scn_cmd *cmd, const struct tok *a,
     return resolve_image(c, a[1], &cmd->str);
 }
 
+/* reg import FILE: relative to the scenario's folder, like a service's image. */
+static int cmd_reg_import(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return resolve_image(c, a[1], &cmd->str);
+}
+
 static int cmd_driver(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
     (void)n;
@@ -819,9 +852,12 @@ static const struct {
     const char *name;
     uint32_t type;
 } reg_types[] = {
-    { "REG_SZ", DRVHOST_REG_SZ },       { "REG_EXPAND_SZ", DRVHOST_REG_EXPAND_SZ },
-    { "REG_BINARY", DRVHOST_REG_BINARY }, { "REG_DWORD", DRVHOST_REG_DWORD },
-    { "REG_MULTI_SZ", DRVHOST_REG_MULTI_SZ }, { "REG_QWORD", DRVHOST_REG_QWORD },
+    {"REG_SZ", DRVHOST_REG_SZ},
+    {"REG_EXPAND_SZ", DRVHOST_REG_EXPAND_SZ},
+    {"REG_BINARY", DRVHOST_REG_BINARY},
+    {"REG_DWORD", DRVHOST_REG_DWORD},
+    {"REG_MULTI_SZ", DRVHOST_REG_MULTI_SZ},
+    {"REG_QWORD", DRVHOST_REG_QWORD},
 };
 
 /* REG_MULTI_SZ: each string terminated, then an empty string. */
@@ -867,10 +903,14 @@ static int reg_data(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, in
     if (n > 1)
         return perr(c, a[1].col, "unexpected argument '%.*s'", (int)a[1].n, a[1].s);
     switch (cmd->reg_type) {
-    case DRVHOST_REG_DWORD: return reg_number(c, a[0], 4, &cmd->data);
-    case DRVHOST_REG_QWORD: return reg_number(c, a[0], 8, &cmd->data);
-    case DRVHOST_REG_BINARY: return parse_data(c, a[0], &cmd->data);
-    default: return to_utf16(c, a[0], 1, &cmd->data);
+    case DRVHOST_REG_DWORD:
+        return reg_number(c, a[0], 4, &cmd->data);
+    case DRVHOST_REG_QWORD:
+        return reg_number(c, a[0], 8, &cmd->data);
+    case DRVHOST_REG_BINARY:
+        return parse_data(c, a[0], &cmd->data);
+    default:
+        return to_utf16(c, a[0], 1, &cmd->data);
     }
 }
 
@@ -969,30 +1009,34 @@ static int cmd_bugcheck(struct pctx *c, struct scn_cmd *cmd, const struct tok *a
 {
     (void)n;
     if (c->bugcheck_line)
-        return perr(c, a[0].col, "duplicate expect-bugcheck (first on line %u)",
-                    c->bugcheck_line);
+        return perr(c, a[0].col, "duplicate expect-bugcheck (first on line %u)", c->bugcheck_line);
     c->bugcheck_line = c->line;
     return parse_u32(c, a[0], "bug-check code", &cmd->code);
 }
 
 #define IO_EXPECT (O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_ASYNC)
 static const struct cmd_def commands[] = {
-    { "service", SCN_SERVICE, 2, 2, O_EXPECT, { "NAME", "IMAGE" }, cmd_service },
-    { "reg", SCN_REG_SET, 4, MAX_TOKENS, O_EXPECT, { "set", "KEY", "NAME", "TYPE" }, cmd_reg },
-    { "load", SCN_LOAD, 1, 1, O_EXPECT, { "NAME" }, cmd_driver },
-    { "unload", SCN_UNLOAD, 1, 1, O_EXPECT, { "NAME" }, cmd_driver },
-    { "open", SCN_OPEN, 2, 2, O_EXPECT | O_ACCESS, { "H", "PATH" }, cmd_open },
-    { "close", SCN_CLOSE, 1, 1, O_EXPECT, { "H" }, cmd_close },
-    { "ioctl", SCN_IOCTL, 2, 2, IO_EXPECT | O_IN | O_OUT | O_INTERNAL, { "H", "CODE" }, cmd_ioctl },
-    { "read", SCN_READ, 2, 2, IO_EXPECT | O_OFFSET, { "H", "N" }, cmd_read },
-    { "write", SCN_WRITE, 2, 2, O_EXPECT | O_EXPECT_INFO | O_ASYNC | O_OFFSET, { "H", "DATA" },
-      cmd_write },
-    { "wait", SCN_WAIT, 1, 1, O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_TIMEOUT, { "TAG" },
-      cmd_tag },
-    { "cancel", SCN_CANCEL, 1, 1, O_CANCELLED, { "TAG" }, cmd_tag },
-    { "sleep", SCN_SLEEP, 1, 1, 0, { "MS" }, cmd_sleep },
-    { "echo", SCN_ECHO, 0, MAX_TOKENS, 0, { 0 }, cmd_echo },
-    { "expect-bugcheck", SCN_EXPECT_BUGCHECK, 1, 1, 0, { "CODE" }, cmd_bugcheck },
+    {"service", SCN_SERVICE, 2, 2, O_EXPECT, {"NAME", "IMAGE"}, cmd_service},
+    {"reg", SCN_REG_SET, 4, MAX_TOKENS, O_EXPECT, {"set", "KEY", "NAME", "TYPE"}, cmd_reg},
+    {"reg", SCN_REG_IMPORT, 2, 2, O_EXPECT, {"import", "FILE"}, cmd_reg_import},
+    {"load", SCN_LOAD, 1, 1, O_EXPECT, {"NAME"}, cmd_driver},
+    {"unload", SCN_UNLOAD, 1, 1, O_EXPECT, {"NAME"}, cmd_driver},
+    {"open", SCN_OPEN, 2, 2, O_EXPECT | O_ACCESS, {"H", "PATH"}, cmd_open},
+    {"close", SCN_CLOSE, 1, 1, O_EXPECT, {"H"}, cmd_close},
+    {"ioctl", SCN_IOCTL, 2, 2, IO_EXPECT | O_IN | O_OUT | O_INTERNAL, {"H", "CODE"}, cmd_ioctl},
+    {"read", SCN_READ, 2, 2, IO_EXPECT | O_OFFSET, {"H", "N"}, cmd_read},
+    {"write",
+     SCN_WRITE,
+     2,
+     2,
+     O_EXPECT | O_EXPECT_INFO | O_ASYNC | O_OFFSET,
+     {"H", "DATA"},
+     cmd_write},
+    {"wait", SCN_WAIT, 1, 1, O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_TIMEOUT, {"TAG"}, cmd_tag},
+    {"cancel", SCN_CANCEL, 1, 1, O_CANCELLED, {"TAG"}, cmd_tag},
+    {"sleep", SCN_SLEEP, 1, 1, 0, {"MS"}, cmd_sleep},
+    {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
+    {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 1, 1, 0, {"CODE"}, cmd_bugcheck},
 };
 
 static int parse_options(struct pctx *c, const struct cmd_def *d, struct scn_cmd *cmd,
@@ -1032,8 +1076,9 @@ static int apply_defaults(struct pctx *c, struct scn_cmd *cmd, unsigned given, u
         cmd->status = 0;
     }
     if (io && cmd->async && (given & (O_EXPECT_OUT | O_EXPECT_INFO)))
-        return perr(c, col, "expect-out and expect-info of an async request belong on its "
-                            "'wait' line");
+        return perr(c, col,
+                    "expect-out and expect-info of an async request belong on its "
+                    "'wait' line");
     if (cmd->kind == SCN_IOCTL && !(given & O_OUT) && cmd->check_out)
         cmd->out_size = cmd->out.size;
     if (cmd->kind == SCN_OPEN && !(given & O_ACCESS))
@@ -1041,8 +1086,9 @@ static int apply_defaults(struct pctx *c, struct scn_cmd *cmd, unsigned given, u
     if (cmd->kind == SCN_WAIT && !(given & O_TIMEOUT))
         cmd->ms = SCN_DEFAULT_TIMEOUT_MS;
     if (cmd->kind == SCN_WAIT && cmd->check_status && cmd->status == STATUS_TIMEOUT_VALUE)
-        return perr(c, col, "a wait that times out always fails; expect=STATUS_TIMEOUT is not "
-                            "allowed");
+        return perr(c, col,
+                    "a wait that times out always fails; expect=STATUS_TIMEOUT is not "
+                    "allowed");
     return 0;
 }
 
@@ -1089,19 +1135,23 @@ static int parse_define(struct pctx *c, const struct tok *t, int n)
     name = arena_strndup(c, t[1].s, t[1].n);
     if (!name)
         return -1;
-    c->defs[c->ndefs++] = (struct def){ name, v };
+    c->defs[c->ndefs++] = (struct def){name, v};
     return 0;
 }
 
 static int parse_command(struct pctx *c, const struct cmd_def *d, const struct tok *t, int n)
 {
-    struct scn_cmd cmd = { .kind = d->kind, .line = c->line, .handle = -1, .tag = -1,
-                           .expect_cancelled = -1 };
+    struct scn_cmd cmd = {
+        .kind = d->kind, .line = c->line, .handle = -1, .tag = -1, .expect_cancelled = -1};
     unsigned given = 0;
     int nargs = count_args(d, t + 1, n - 1);
+    if (d->kind == SCN_REG_SET && nargs > 0 && tok_is(t[1], "import"))
+        d++; /* the next entry: reg import */
     if (d->kind == SCN_REG_SET && nargs > 0 && !tok_is(t[1], "set"))
-        return perr(c, t[1].col, "unknown reg subcommand '%.*s' (expected 'set')", (int)t[1].n,
-                    t[1].s);
+        return perr(c, t[1].col, "unknown reg subcommand '%.*s' (expected 'set' or 'import')",
+                    (int)t[1].n, t[1].s);
+    cmd.kind = d->kind;
+    nargs = count_args(d, t + 1, n - 1);
     if (nargs < d->min_args)
         return perr(c, nargs + 1 < n ? t[nargs + 1].col : c->end_col, "missing argument %s",
                     d->args[nargs]);
@@ -1178,7 +1228,7 @@ static void parse_text(struct pctx *c, const char *text, size_t len)
 int scn_parse(const char *text, size_t len, const char *filename, struct scn_script **out,
               FILE *err)
 {
-    struct pctx c = { .file = filename, .err = err };
+    struct pctx c = {.file = filename, .err = err};
     *out = NULL;
     c.s = calloc(1, sizeof *c.s);
     if (!c.s) {

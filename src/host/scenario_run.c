@@ -22,8 +22,8 @@
 
 #define STATUS_SUCCESS_VALUE 0
 #define STATUS_TIMEOUT_VALUE 0x102
-#define DUMP_BYTES 32
-#define TEXT_MAX 100
+#define DUMP_BYTES           32
+#define TEXT_MAX             100
 
 struct req_slot {
     drvhost_request *req; /* NULL: not issued, or already waited for and freed */
@@ -108,7 +108,7 @@ static void check_status(const struct scn_cmd *cmd, int32_t status, struct verdi
 /* Reports a status-only command. */
 static void report_status(struct run *r, const struct scn_cmd *cmd, int32_t status)
 {
-    struct verdict v = { 0 };
+    struct verdict v = {0};
     char buf[16];
     check_status(cmd, status, &v);
     report(r, cmd, status_text(status, buf), &v);
@@ -134,8 +134,8 @@ static void check_bytes(const struct scn_cmd *cmd, const uint8_t *buf, size_t bu
     size_t n = info < buf_size ? (size_t)info : buf_size, diff = 0, from;
     const struct scn_bytes *want = &cmd->out;
     if (info > buf_size) {
-        fail(v, "Information %llu exceeds the output buffer (%zu bytes)",
-             (unsigned long long)info, buf_size);
+        fail(v, "Information %llu exceeds the output buffer (%zu bytes)", (unsigned long long)info,
+             buf_size);
         return;
     }
     while (diff < n && diff < want->size && buf[diff] == want->data[diff])
@@ -155,7 +155,7 @@ static void check_bytes(const struct scn_cmd *cmd, const uint8_t *buf, size_t bu
 static void report_io(struct run *r, const struct scn_cmd *cmd, int32_t status,
                       const drvhost_iosb *iosb, const uint8_t *buf, size_t size)
 {
-    struct verdict v = { 0 };
+    struct verdict v = {0};
     char st[16], result[64];
     check_status(cmd, status, &v);
     if (cmd->check_info && iosb->information != cmd->info)
@@ -180,7 +180,7 @@ static void run_open(struct run *r, const struct scn_cmd *cmd)
 /* A handle whose open failed at run time: the command cannot run, which is a failure. */
 static drvhost_file *need_file(struct run *r, const struct scn_cmd *cmd)
 {
-    struct verdict v = { 0 };
+    struct verdict v = {0};
     drvhost_file *file = r->files[cmd->handle];
     if (file)
         return file;
@@ -221,7 +221,7 @@ static void run_async(struct run *r, const struct scn_cmd *cmd, drvhost_file *fi
     int32_t status;
     io_desc(cmd, &d, buf);
     status = drvhost_io_start(file, &d, &req);
-    *slot = (struct req_slot){ req, buf, cmd->out_size, cmd->line };
+    *slot = (struct req_slot){req, buf, cmd->out_size, cmd->line};
     if (!req)
         free(buf);
     report_status(r, cmd, status);
@@ -232,12 +232,12 @@ static void run_io(struct run *r, const struct scn_cmd *cmd)
     drvhost_file *file = need_file(r, cmd);
     uint8_t *buf = NULL;
     drvhost_io_desc d;
-    drvhost_iosb iosb = { 0, 0 };
+    drvhost_iosb iosb = {0, 0};
     int32_t status;
     if (!file)
         return;
     if (cmd->out_size && !(buf = calloc(1, cmd->out_size))) {
-        struct verdict v = { 0 };
+        struct verdict v = {0};
         fail(&v, "out of memory for a %zu-byte buffer", cmd->out_size);
         report(r, cmd, "not run", &v);
         return;
@@ -256,14 +256,14 @@ static void free_request(struct req_slot *slot)
 {
     drvhost_request_free(slot->req);
     free(slot->buf);
-    *slot = (struct req_slot){ 0 };
+    *slot = (struct req_slot){0};
 }
 
 static void run_wait(struct run *r, const struct scn_cmd *cmd)
 {
     struct req_slot *slot = &r->reqs[cmd->tag];
-    drvhost_iosb iosb = { 0, 0 };
-    struct verdict v = { 0 };
+    drvhost_iosb iosb = {0, 0};
+    struct verdict v = {0};
     int32_t status;
     if (!slot->req) {
         fail(&v, "request '%s' was not issued", r->s->tag_names[cmd->tag]);
@@ -284,7 +284,7 @@ static void run_wait(struct run *r, const struct scn_cmd *cmd)
 static void run_cancel(struct run *r, const struct scn_cmd *cmd)
 {
     struct req_slot *slot = &r->reqs[cmd->tag];
-    struct verdict v = { 0 };
+    struct verdict v = {0};
     int called;
     if (!slot->req) {
         fail(&v, "request '%s' was not issued", r->s->tag_names[cmd->tag]);
@@ -299,8 +299,8 @@ static void run_cancel(struct run *r, const struct scn_cmd *cmd)
 
 static void run_sleep(struct run *r, const struct scn_cmd *cmd)
 {
-    struct timespec ts = { cmd->ms / 1000, (long)(cmd->ms % 1000) * 1000000L }, rest;
-    struct verdict v = { 0 };
+    struct timespec ts = {cmd->ms / 1000, (long)(cmd->ms % 1000) * 1000000L}, rest;
+    struct verdict v = {0};
     while (thrd_sleep(&ts, &rest) == -1)
         ts = rest;
     report(r, cmd, "slept", &v);
@@ -337,7 +337,7 @@ static void bugcheck_handler(uint32_t code, const uint64_t params[4], void *cont
 
 static void run_expect_bugcheck(struct run *r, const struct scn_cmd *cmd)
 {
-    struct verdict v = { 0 };
+    struct verdict v = {0};
     bugcheck_expect.out = r->out;
     bugcheck_expect.code = cmd->code;
     bugcheck_expect.line = cmd->line;
@@ -364,12 +364,17 @@ static void finish_expect_bugcheck(struct run *r)
 static int32_t run_setup(const struct scn_cmd *cmd)
 {
     switch (cmd->kind) {
-    case SCN_SERVICE: return drvhost_service_add(cmd->name, cmd->str);
+    case SCN_SERVICE:
+        return drvhost_service_add(cmd->name, cmd->str);
     case SCN_REG_SET:
         return drvhost_reg_set(cmd->str, cmd->value_name, cmd->reg_type, cmd->data.data,
                                cmd->data.size);
-    case SCN_LOAD: return drvhost_driver_load(cmd->name);
-    default: return drvhost_driver_unload(cmd->name);
+    case SCN_REG_IMPORT:
+        return drvhost_reg_import(cmd->str);
+    case SCN_LOAD:
+        return drvhost_driver_load(cmd->name);
+    default:
+        return drvhost_driver_unload(cmd->name);
     }
 }
 
@@ -378,18 +383,37 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     switch (cmd->kind) {
     case SCN_SERVICE:
     case SCN_REG_SET:
+    case SCN_REG_IMPORT:
     case SCN_LOAD:
-    case SCN_UNLOAD: report_status(r, cmd, run_setup(cmd)); break;
-    case SCN_OPEN: run_open(r, cmd); break;
-    case SCN_CLOSE: run_close(r, cmd); break;
+    case SCN_UNLOAD:
+        report_status(r, cmd, run_setup(cmd));
+        break;
+    case SCN_OPEN:
+        run_open(r, cmd);
+        break;
+    case SCN_CLOSE:
+        run_close(r, cmd);
+        break;
     case SCN_IOCTL:
     case SCN_READ:
-    case SCN_WRITE: run_io(r, cmd); break;
-    case SCN_WAIT: run_wait(r, cmd); break;
-    case SCN_CANCEL: run_cancel(r, cmd); break;
-    case SCN_SLEEP: run_sleep(r, cmd); break;
-    case SCN_ECHO: fprintf(r->out, "%s\n", cmd->str); break;
-    case SCN_EXPECT_BUGCHECK: run_expect_bugcheck(r, cmd); break;
+    case SCN_WRITE:
+        run_io(r, cmd);
+        break;
+    case SCN_WAIT:
+        run_wait(r, cmd);
+        break;
+    case SCN_CANCEL:
+        run_cancel(r, cmd);
+        break;
+    case SCN_SLEEP:
+        run_sleep(r, cmd);
+        break;
+    case SCN_ECHO:
+        fprintf(r->out, "%s\n", cmd->str);
+        break;
+    case SCN_EXPECT_BUGCHECK:
+        run_expect_bugcheck(r, cmd);
+        break;
     }
     /* Each result line goes out before the next command runs, so that it precedes the driver's
      * debug output and a bug-check report on a shared terminal or log. */
@@ -426,7 +450,7 @@ static void run_cleanup(struct run *r)
 
 static int run_script(const struct scn_script *s, FILE *out, FILE *err)
 {
-    struct run r = { .s = s, .out = out };
+    struct run r = {.s = s, .out = out};
     r.files = calloc(s->handle_count + 1, sizeof *r.files);
     r.reqs = calloc(s->tag_count + 1, sizeof *r.reqs);
     if (!r.files || !r.reqs) {

@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STATUS_PENDING_V 0x103
-#define STATUS_CANCELLED_V ((int32_t)0xC0000120)
+#define STATUS_PENDING_V                0x103
+#define STATUS_CANCELLED_V              ((int32_t)0xC0000120)
 #define STATUS_INVALID_DEVICE_REQUEST_V ((int32_t)0xC0000010)
 
 /* Parses text as "t.scn"; *errors receives the error text (free it). */
@@ -61,14 +61,13 @@ static int bytes_eq(struct scn_bytes b, const void *want, size_t size)
 
 TEST(scenario_setup_commands)
 {
-    struct scn_script *s = parse_ok(
-        "# comment line\n"
-        "\n"
-        "service echo drivers/echo.sys   # trailing comment\n"
-        "service abs /opt/x.sys expect=STATUS_OBJECT_NAME_NOT_FOUND\n"
-        "load echo\n"
-        "unload echo expect=STATUS_INVALID_DEVICE_REQUEST\n"
-        "load echo expect=any\n");
+    struct scn_script *s = parse_ok("# comment line\n"
+                                    "\n"
+                                    "service echo drivers/echo.sys   # trailing comment\n"
+                                    "service abs /opt/x.sys expect=STATUS_OBJECT_NAME_NOT_FOUND\n"
+                                    "load echo\n"
+                                    "unload echo expect=STATUS_INVALID_DEVICE_REQUEST\n"
+                                    "load echo expect=any\n");
     if (!s)
         return;
     ok(s->count == 5, "5 commands, got %zu", s->count);
@@ -107,21 +106,21 @@ TEST(scenario_image_relative_to_scenario)
 
 TEST(scenario_reg_set)
 {
-    static const uint8_t dword[] = { 0x78, 0x56, 0x34, 0x12 };
-    static const uint8_t qword[] = { 5, 0, 0, 0, 0, 0, 0, 0 };
-    static const uint8_t sz[] = { 'h', 0, 'i', 0, 0, 0 };
-    static const uint8_t multi[] = { 'a', 0, 0, 0, 'b', 0, ' ', 0, 'c', 0, 0, 0, 0, 0 };
-    static const uint8_t bin[] = { 1, 2, 0xff };
-    struct scn_script *s = parse_ok(
-        "reg set HKLM\\SYSTEM\\CurrentControlSet\\Services\\echo\\Parameters Count "
-        "REG_DWORD 0x12345678\n"
-        "reg set \\Registry\\Machine\\Software\\X Big REG_QWORD 5\n"
-        "reg set HKEY_LOCAL_MACHINE\\Software\\X @ REG_SZ hi\n"
-        "reg set HKLM\\Software\\X \"\" REG_EXPAND_SZ \"hi\"\n"
-        "reg set HKLM\\Software\\X List REG_MULTI_SZ a \"b c\"\n"
-        "reg set HKLM\\Software\\X Bin REG_BINARY hex:0102ff expect=any\n"
-        "reg set HKLM\\Software\\X Empty REG_MULTI_SZ\n"
-        "reg set \"HKLM\\\\Software\\\\Y\" \"my value\" REG_DWORD 10\n");
+    static const uint8_t dword[] = {0x78, 0x56, 0x34, 0x12};
+    static const uint8_t qword[] = {5, 0, 0, 0, 0, 0, 0, 0};
+    static const uint8_t sz[] = {'h', 0, 'i', 0, 0, 0};
+    static const uint8_t multi[] = {'a', 0, 0, 0, 'b', 0, ' ', 0, 'c', 0, 0, 0, 0, 0};
+    static const uint8_t bin[] = {1, 2, 0xff};
+    struct scn_script *s =
+        parse_ok("reg set HKLM\\SYSTEM\\CurrentControlSet\\Services\\echo\\Parameters Count "
+                 "REG_DWORD 0x12345678\n"
+                 "reg set \\Registry\\Machine\\Software\\X Big REG_QWORD 5\n"
+                 "reg set HKEY_LOCAL_MACHINE\\Software\\X @ REG_SZ hi\n"
+                 "reg set HKLM\\Software\\X \"\" REG_EXPAND_SZ \"hi\"\n"
+                 "reg set HKLM\\Software\\X List REG_MULTI_SZ a \"b c\"\n"
+                 "reg set HKLM\\Software\\X Bin REG_BINARY hex:0102ff expect=any\n"
+                 "reg set HKLM\\Software\\X Empty REG_MULTI_SZ\n"
+                 "reg set \"HKLM\\\\Software\\\\Y\" \"my value\" REG_DWORD 10\n");
     if (!s)
         return;
     ok(s->count == 8, "8 commands");
@@ -137,7 +136,7 @@ TEST(scenario_reg_set)
     ok(s->cmds[3].reg_type == DRVHOST_REG_EXPAND_SZ && bytes_eq(s->cmds[3].data, sz, sizeof sz),
        "expand sz");
     ok(s->cmds[4].reg_type == DRVHOST_REG_MULTI_SZ &&
-       bytes_eq(s->cmds[4].data, multi, sizeof multi),
+           bytes_eq(s->cmds[4].data, multi, sizeof multi),
        "multi sz (%zu bytes)", s->cmds[4].data.size);
     ok(s->cmds[5].reg_type == DRVHOST_REG_BINARY && bytes_eq(s->cmds[5].data, bin, 3), "binary");
     ok(!s->cmds[5].check_status, "reg set expect=any");
@@ -149,19 +148,19 @@ TEST(scenario_reg_set)
 
 TEST(scenario_open_close_io)
 {
-    struct scn_script *s = parse_ok(
-        "open h \\\\.\\Echo\n"
-        "open r \\Device\\Echo access=read\n"
-        "open w \\Device\\Echo\\sub access=write expect=STATUS_SUCCESS\n"
-        "open x \\Device\\Echo access=0x120089\n"
-        "ioctl h 0x222003 in=hex:0a0b out=64 expect-info=2 expect-out=hex:0a0b\n"
-        "ioctl h 2236419 internal\n"
-        "read r 16 offset=512 expect-out=\"abc\"\n"
-        "write w \"hello\" offset=-1 expect-info=5\n"
-        "ioctl h 0x222003 expect-out=zero:4\n"
-        "close h\n"
-        "close r expect=any\n"
-        "open h \\\\.\\Echo\n");
+    struct scn_script *s =
+        parse_ok("open h \\\\.\\Echo\n"
+                 "open r \\Device\\Echo access=read\n"
+                 "open w \\Device\\Echo\\sub access=write expect=STATUS_SUCCESS\n"
+                 "open x \\Device\\Echo access=0x120089\n"
+                 "ioctl h 0x222003 in=hex:0a0b out=64 expect-info=2 expect-out=hex:0a0b\n"
+                 "ioctl h 2236419 internal\n"
+                 "read r 16 offset=512 expect-out=\"abc\"\n"
+                 "write w \"hello\" offset=-1 expect-info=5\n"
+                 "ioctl h 0x222003 expect-out=zero:4\n"
+                 "close h\n"
+                 "close r expect=any\n"
+                 "open h \\\\.\\Echo\n");
     if (!s)
         return;
     ok(s->count == 12, "12 commands");
@@ -173,15 +172,15 @@ TEST(scenario_open_close_io)
     ok(s->cmds[1].access == 0x80000000u && s->cmds[1].handle == 1, "access=read");
     ok(s->cmds[2].access == 0x40000000u, "access=write");
     ok(s->cmds[3].access == 0x120089u, "access hex");
-    ok(s->cmds[4].kind == SCN_IOCTL && s->cmds[4].code == 0x222003 &&
-       !s->cmds[4].internal, "ioctl");
+    ok(s->cmds[4].kind == SCN_IOCTL && s->cmds[4].code == 0x222003 && !s->cmds[4].internal,
+       "ioctl");
     ok(bytes_eq(s->cmds[4].data, "\x0a\x0b", 2) && s->cmds[4].out_size == 64, "in, out");
     ok(s->cmds[4].check_info && s->cmds[4].info == 2, "expect-info");
     ok(s->cmds[4].check_out && bytes_eq(s->cmds[4].out, "\x0a\x0b", 2), "expect-out");
     ok(s->cmds[4].check_status && s->cmds[4].status == 0 && !s->cmds[4].async, "sync default");
     ok(s->cmds[5].code == 2236419 && s->cmds[5].internal && s->cmds[5].out_size == 0, "internal");
-    ok(s->cmds[6].kind == SCN_READ && s->cmds[6].out_size == 16 &&
-       s->cmds[6].offset == 512, "read");
+    ok(s->cmds[6].kind == SCN_READ && s->cmds[6].out_size == 16 && s->cmds[6].offset == 512,
+       "read");
     ok(bytes_eq(s->cmds[6].out, "abc", 3), "read expect-out string");
     ok(s->cmds[7].kind == SCN_WRITE && bytes_eq(s->cmds[7].data, "hello", 5), "write data");
     ok(s->cmds[7].offset == -1 && s->cmds[7].handle == 2, "write offset -1");
@@ -193,15 +192,14 @@ TEST(scenario_open_close_io)
 
 TEST(scenario_async_wait_cancel)
 {
-    struct scn_script *s = parse_ok(
-        OPEN
-        "ioctl h 0x222007 out=8 async=t1 expect=STATUS_PENDING\n"
-        "read h 4 async=t2\n"
-        "cancel t1 expect-cancelled=yes\n"
-        "cancel t2\n"
-        "wait t1 expect=STATUS_CANCELLED expect-info=0 timeout=500\n"
-        "wait t2 expect-out=hex:01020304\n"
-        "sleep 25\n");
+    struct scn_script *s =
+        parse_ok(OPEN "ioctl h 0x222007 out=8 async=t1 expect=STATUS_PENDING\n"
+                      "read h 4 async=t2\n"
+                      "cancel t1 expect-cancelled=yes\n"
+                      "cancel t2\n"
+                      "wait t1 expect=STATUS_CANCELLED expect-info=0 timeout=500\n"
+                      "wait t2 expect-out=hex:01020304\n"
+                      "sleep 25\n");
     if (!s)
         return;
     ok(s->count == 8 && s->tag_count == 2, "8 commands, 2 tags");
@@ -212,8 +210,8 @@ TEST(scenario_async_wait_cancel)
     ok(s->cmds[4].expect_cancelled == -1 && !s->cmds[4].check_status, "cancel without check");
     ok(s->cmds[5].kind == SCN_WAIT && s->cmds[5].tag == 0 && s->cmds[5].ms == 500, "wait timeout");
     ok(s->cmds[5].status == STATUS_CANCELLED_V && s->cmds[5].check_info, "wait expectations");
-    ok(s->cmds[6].ms == SCN_DEFAULT_TIMEOUT_MS && s->cmds[6].check_status &&
-       s->cmds[6].status == 0, "wait defaults: success, 10 s");
+    ok(s->cmds[6].ms == SCN_DEFAULT_TIMEOUT_MS && s->cmds[6].check_status && s->cmds[6].status == 0,
+       "wait defaults: success, 10 s");
     ok(s->cmds[6].check_out && s->cmds[6].out.size == 4, "wait expect-out");
     ok(s->cmds[7].kind == SCN_SLEEP && s->cmds[7].ms == 25, "sleep");
     ok(strcmp(s->tag_names[1], "t2") == 0, "tag names");
@@ -227,9 +225,7 @@ TEST(scenario_echo_define_bugcheck)
         "define IOCTL_NEITHER CTL_CODE( 0x22 , 0x801 , METHOD_NEITHER , FILE_READ_DATA )\n"
         "define SIZE 64\n"
         "define MY_STATUS 0xC0000001\n"
-        "define ALIAS IOCTL_ECHO\n"
-        OPEN
-        "ioctl h IOCTL_ECHO out=SIZE expect=MY_STATUS\n"
+        "define ALIAS IOCTL_ECHO\n" OPEN "ioctl h IOCTL_ECHO out=SIZE expect=MY_STATUS\n"
         "ioctl h CTL_CODE(0x22,0x802,METHOD_OUT_DIRECT,FILE_WRITE_ACCESS)\n"
         "ioctl h IOCTL_NEITHER\n"
         "ioctl h ALIAS\n"
@@ -256,17 +252,15 @@ TEST(scenario_echo_define_bugcheck)
 
 TEST(scenario_data_forms)
 {
-    static const uint8_t utf16[] = { 'A', 0, 0xE9, 0, 0x3D, 0xD8, 0x00, 0xDE };
-    struct scn_script *s = parse_ok(
-        OPEN
-        "write h hex:\n"
-        "write h hex:00FFaB\n"
-        "write h \"q\\\"\\\\\\n\\t\\x41#\"\n"
-        "write h utf16:\"A\xC3\xA9\xF0\x9F\x98\x80\"\n"
-        "write h utf16:bare\n"
-        "write h zero:3\n"
-        "write h repeat:3:cc\n"
-        "write h \"\"\n");
+    static const uint8_t utf16[] = {'A', 0, 0xE9, 0, 0x3D, 0xD8, 0x00, 0xDE};
+    struct scn_script *s = parse_ok(OPEN "write h hex:\n"
+                                         "write h hex:00FFaB\n"
+                                         "write h \"q\\\"\\\\\\n\\t\\x41#\"\n"
+                                         "write h utf16:\"A\xC3\xA9\xF0\x9F\x98\x80\"\n"
+                                         "write h utf16:bare\n"
+                                         "write h zero:3\n"
+                                         "write h repeat:3:cc\n"
+                                         "write h \"\"\n");
     if (!s)
         return;
     ok(s->count == 9, "9 commands");
@@ -447,4 +441,18 @@ TEST(scenario_malformed_files)
     }
     closedir(d);
     ok(n >= 10, "found the malformed scenarios (%d)", n);
+}
+
+TEST(reg_import_resolves_its_file_like_an_image)
+{
+    struct scn_script *s = parse_ok("reg import params.reg\n"
+                                    "reg import /abs/other.reg expect=STATUS_DATA_ERROR\n");
+    if (!s)
+        return;
+    ok(s->count == 2 && s->cmds[0].kind == SCN_REG_IMPORT, "reg import parsed");
+    ok(strstr(s->cmds[0].str, "params.reg") != NULL, "file: %s", s->cmds[0].str);
+    ok(strcmp(s->cmds[1].str, "/abs/other.reg") == 0, "absolute path kept: %s", s->cmds[1].str);
+    scn_script_free(s);
+    parse_bad("reg import\n", "t.scn:1:11: error: missing argument FILE");
+    parse_bad("reg export x.reg\n", "t.scn:1:5: error: unknown reg subcommand 'export'");
 }
