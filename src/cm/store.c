@@ -335,10 +335,20 @@ void cm_key_release(struct cm_key *key)
         cm_key_unref(key);
 }
 
+/* Removes key from its parent's sorted subkey array. Write lock held. */
+static void cm_unlink_from_parent(struct cm_key *key)
+{
+    struct cm_key *parent = key->parent;
+    ULONG at;
+    cm_subkey_find(parent, key->name, key->name_len, &at);
+    memmove(&parent->subkeys[at], &parent->subkeys[at + 1],
+            (parent->nsubkeys - at - 1) * sizeof(*parent->subkeys));
+    parent->nsubkeys--;
+    parent->last_write = cm_now();
+}
+
 NTSTATUS cm_key_delete(struct cm_key *key)
 {
-    struct cm_key *parent;
-    ULONG at;
     NTSTATUS status = STATUS_SUCCESS;
 
     cm_write_lock();
@@ -347,12 +357,7 @@ NTSTATUS cm_key_delete(struct cm_key *key)
     } else if (key->hive_root || !key->parent || key->nsubkeys) {
         status = STATUS_CANNOT_DELETE;
     } else {
-        parent = key->parent;
-        cm_subkey_find(parent, key->name, key->name_len, &at);
-        memmove(&parent->subkeys[at], &parent->subkeys[at + 1],
-                (parent->nsubkeys - at - 1) * sizeof(*parent->subkeys));
-        parent->nsubkeys--;
-        parent->last_write = cm_now();
+        cm_unlink_from_parent(key);
         cm_key_detach(key); /* the caller's reference keeps it allocated */
     }
     cm_unlock();
@@ -363,8 +368,6 @@ static void cm_detach_tree(struct cm_key *k);
 
 NTSTATUS cm_key_delete_tree(struct cm_key *key)
 {
-    struct cm_key *parent;
-    ULONG at;
     NTSTATUS status = STATUS_SUCCESS;
 
     cm_write_lock();
@@ -375,12 +378,7 @@ NTSTATUS cm_key_delete_tree(struct cm_key *key)
          * holds none. */
         status = STATUS_CANNOT_DELETE;
     } else {
-        parent = key->parent;
-        cm_subkey_find(parent, key->name, key->name_len, &at);
-        memmove(&parent->subkeys[at], &parent->subkeys[at + 1],
-                (parent->nsubkeys - at - 1) * sizeof(*parent->subkeys));
-        parent->nsubkeys--;
-        parent->last_write = cm_now();
+        cm_unlink_from_parent(key);
         cm_detach_tree(key); /* the caller's reference keeps the key itself allocated */
     }
     cm_unlock();

@@ -27,11 +27,14 @@ struct drvhost_file {
     struct io_file *file;
 };
 
-enum { CLIENT_RUNNING, CLIENT_WAITING, CLIENT_DONE };
+enum {
+    CLIENT_RUNNING,
+    CLIENT_WAITING,
+    CLIENT_DONE
+};
 
 struct drvhost_request {
-    struct drvhost_file *file;
-    PFILE_OBJECT file_object;
+    PFILE_OBJECT file_object; /* referenced: keeps IRP_MJ_CLOSE back until the request goes */
     PDEVICE_OBJECT top;
     BOOLEAN top_referenced; /* a filter's top device: dereferenced at free */
     PIRP irp;
@@ -191,10 +194,9 @@ static NTSTATUS client_buffers(struct drvhost_request *r, const drvhost_io_desc 
                           (ULONG)d->output_size);
 }
 
-static NTSTATUS client_build(drvhost_file *f, const drvhost_io_desc *d, struct drvhost_request *r,
+static NTSTATUS client_build(PFILE_OBJECT fo, const drvhost_io_desc *d, struct drvhost_request *r,
                              UCHAR major)
 {
-    PFILE_OBJECT fo = &f->file->object;
     PIO_STACK_LOCATION sp;
     r->irp->RequestorMode = UserMode;
     r->irp->Tail.Overlay.OriginalFileObject = fo;
@@ -267,13 +269,12 @@ int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_requ
         return STATUS_INSUFFICIENT_RESOURCES;
     }
     /* The host area comes zeroed; `done` is initialised by the first client_block that waits. */
-    r->file = f;
     r->file_object = fo;
     ObReferenceObject(fo);
     r->top = top;
     r->top_referenced = referenced;
     r->irp = irp;
-    status = client_build(f, d, r, major);
+    status = client_build(fo, d, r, major);
     if (!NT_SUCCESS(status)) {
         io_finish_buffers(r->irp, 0);
         client_request_release(r);
@@ -295,8 +296,8 @@ static NTSTATUS client_block(struct drvhost_request *r, uint32_t timeout_ms)
      * saw CLIENT_WAITING, which the exchange below publishes after this initialisation. */
     if (!r->waited)
         KeInitializeEvent(&r->done, NotificationEvent, FALSE);
-    if (!__atomic_compare_exchange_n(&r->state, &expected, CLIENT_WAITING, FALSE,
-                                     __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE) &&
+    if (!__atomic_compare_exchange_n(&r->state, &expected, CLIENT_WAITING, FALSE, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE) &&
         expected == CLIENT_DONE)
         return STATUS_SUCCESS; /* completed meanwhile, without touching the event */
     r->waited = TRUE;
