@@ -30,6 +30,8 @@ uint64_t bench_count(uint64_t n);
  * operation times in ns. */
 typedef void (*bench_fn)(void *ctx, uint64_t n);
 double bench_median_ns(bench_fn fn, void *ctx, uint64_t n, int batches);
+/* The median of count values (sorts them in place). */
+double bench_median(double *v, int count);
 
 /* Prints one figure line: "NAME VALUE UNIT | note" and, when target is not NULL,
  * "| target: TARGET PASS|MISS". Returns pass (for the summary). */

@@ -35,6 +35,12 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+double bench_median(double *v, int count)
+{
+    qsort(v, (size_t)count, sizeof(v[0]), cmp_double);
+    return v[count / 2];
+}
+
 double bench_median_ns(bench_fn fn, void *ctx, uint64_t n, int batches)
 {
     double v[64];
@@ -46,8 +52,7 @@ double bench_median_ns(bench_fn fn, void *ctx, uint64_t n, int batches)
         fn(ctx, n);
         v[i] = (double)(bench_now_ns() - t0) / (double)n;
     }
-    qsort(v, (size_t)batches, sizeof(v[0]), cmp_double);
-    return v[batches / 2];
+    return bench_median(v, batches);
 }
 
 void bench_line(const char *name, double value, const char *unit, const char *note)

@@ -259,7 +259,8 @@ FORCEINLINE PVOID InterlockedCompareExchangePointer(PVOID volatile *Destination,
 #define _ReadWriteBarrier()               __atomic_signal_fence(__ATOMIC_SEQ_CST)
 
 /* Sequenced singly linked lists. The x64 header is 16 bytes; drvhost serialises the operations
- * on a header with a lock chosen by its address (see src/ex) instead of a 128-bit exchange. */
+ * on a header with a lock bit, bit 0 of Region (see src/ex/slist.c), instead of a 128-bit
+ * compare-exchange; the bit is set only while an operation runs. */
 typedef struct DECLSPEC_ALIGN(16) _SLIST_ENTRY {
     struct _SLIST_ENTRY *Next;
 } SLIST_ENTRY, *PSLIST_ENTRY;

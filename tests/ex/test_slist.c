@@ -36,6 +36,51 @@ TEST(slist_basics)
     ok(InterlockedPopEntrySList(&head) == NULL, "pop after flush\n");
 }
 
+/* The header keeps Windows' x64 layout between operations: depth in bits 0-15 and a sequence
+ * that every change advances in bits 16-63 of the first word, the first entry's address in the
+ * second word. */
+TEST(slist_header_layout)
+{
+    DECLSPEC_ALIGN(16) SLIST_HEADER head;
+    static ITEM items[2];
+    ULONGLONG seq0;
+    InitializeSListHead(&head);
+    ok(head.Alignment == 0 && head.Region == 0, "initialised header %llx %llx\n",
+       (unsigned long long)head.Alignment, (unsigned long long)head.Region);
+    InterlockedPushEntrySList(&head, &items[0].Entry);
+    InterlockedPushEntrySList(&head, &items[1].Entry);
+    ok(head.Region == (ULONGLONG)(ULONG_PTR)&items[1].Entry, "Region %llx, expected the first entry\n",
+       (unsigned long long)head.Region);
+    ok(head.HeaderX64.Depth == 2, "Depth field %u\n", (unsigned)head.HeaderX64.Depth);
+    ok(head.HeaderX64.NextEntry << 4 == (ULONGLONG)(ULONG_PTR)&items[1].Entry,
+       "NextEntry field\n");
+    seq0 = head.HeaderX64.Sequence;
+    InterlockedPopEntrySList(&head);
+    ok(head.HeaderX64.Sequence != seq0, "a pop advances the sequence\n");
+    ok(head.HeaderX64.Depth == 1 && head.Region == (ULONGLONG)(ULONG_PTR)&items[0].Entry,
+       "after the pop: depth %u\n", (unsigned)head.HeaderX64.Depth);
+    InterlockedFlushSList(&head);
+    ok(head.HeaderX64.Depth == 0 && head.Region == 0, "after the flush\n");
+}
+
+/* Deviation (docs: entries must be MEMORY_ALLOCATION_ALIGNMENT-aligned, anything else gives
+ * unpredictable results): drvhost raises STATUS_DATATYPE_MISALIGNMENT in the pusher and leaves
+ * the list unchanged. */
+TEST(slist_misaligned_entry_raises)
+{
+    DECLSPEC_ALIGN(16) SLIST_HEADER head;
+    static DECLSPEC_ALIGN(16) UCHAR storage[64];
+    volatile NTSTATUS caught = STATUS_SUCCESS;
+    InitializeSListHead(&head);
+    __try {
+        InterlockedPushEntrySList(&head, (PSLIST_ENTRY)(storage + 8));
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        caught = GetExceptionCode();
+    }
+    ok(caught == STATUS_DATATYPE_MISALIGNMENT, "raised 0x%08x\n", (unsigned)caught);
+    ok(QueryDepthSList(&head) == 0 && head.Region == 0, "list unchanged\n");
+}
+
 #define THREADS 4
 #define PER_THREAD 2000
 #define ROUNDS 200
