@@ -4,10 +4,13 @@
  * completion, copy-back), so the runtime's buffering code is fuzzed along with the driver.
  *
  * Set-up, once (LLVMFuzzerInitialize): the scenario named by $DRVHOST_FUZZ_SCENARIO is parsed
- * and its `service`, `reg set`, `load` and `open` commands run in order (a status other than
- * the expected one stops the fuzzer); every handle stays open. The control codes of its
- * `ioctl` lines form the code table the inputs pick from (a fuzzer cannot guess a driver's
- * codes: driver modules are not instrumented). Other commands are ignored.
+ * and its `service`, `reg set`, `load` and `open` commands run in order, up to its first `close`
+ * or `unload` (a status other than the expected one stops the fuzzer); every handle stays open.
+ * The control codes of all its `ioctl` lines form the code table the inputs pick from (a fuzzer
+ * cannot guess a driver's codes: driver modules are not instrumented). Other commands are
+ * ignored. The first `close` or `unload` ends the set-up because the fuzzer never closes or
+ * unloads: a scenario that reloads a driver or reopens a device would otherwise fail its
+ * second `load` (STATUS_IMAGE_ALREADY_LOADED) or fuzz a handle it meant to close.
  *
  * An input (all fields little-endian; a short input reads zeros past its end):
  *   byte 0     bits 0-1: handle (modulo the handles opened); bit 2: IRP_MJ_INTERNAL_DEVICE_CONTROL;
@@ -95,11 +98,16 @@ static void fuzz_add_code(uint32_t code, int internal)
         fuzz_codes[fuzz_code_count++] = (struct fuzz_code){code, internal};
 }
 
-/* Runs one set-up command of the scenario. */
-static void fuzz_setup_cmd(const struct scn_script *s, const struct scn_cmd *c)
+/* Runs one command of the scenario: set-up commands while `*in_setup`, which the first `close`
+ * or `unload` clears; ioctl codes are collected from the whole script. */
+static void fuzz_setup_cmd(const struct scn_script *s, const struct scn_cmd *c, int *in_setup)
 {
     drvhost_file *f = NULL;
     int32_t status;
+    if (c->kind == SCN_CLOSE || c->kind == SCN_UNLOAD)
+        *in_setup = 0;
+    if (!*in_setup && c->kind != SCN_IOCTL)
+        return;
     switch (c->kind) {
     case SCN_SERVICE:
         fuzz_check(s, c, drvhost_service_add(c->name, c->str));
@@ -120,7 +128,7 @@ static void fuzz_setup_cmd(const struct scn_script *s, const struct scn_cmd *c)
     case SCN_IOCTL:
         fuzz_add_code(c->code, c->internal);
         break;
-    default: /* I/O, waits, close, unload: not part of the set-up */
+    default: /* I/O, waits: not part of the set-up */
         break;
     }
 }
@@ -170,8 +178,9 @@ static void fuzz_setup(const char *path)
         exit(1);
     }
     drvhost_set_bugcheck_handler(fuzz_bugcheck, NULL);
+    int in_setup = 1;
     for (size_t i = 0; i < script->count; i++)
-        fuzz_setup_cmd(script, &script->cmds[i]);
+        fuzz_setup_cmd(script, &script->cmds[i], &in_setup);
     scn_script_free(script);
     atexit(fuzz_teardown);
     if (fuzz_handle_count == 0) {

@@ -8,7 +8,8 @@
 # Builds the `fuzz` preset (clang, libFuzzer; $DRVHOST_FUZZ_BUILD overrides the build tree,
 # default build/fuzz). A bug check, crash or hang stops the run: the input is saved as
 # fuzz-out/<scenario>/crash-* (or timeout-*), the report is in fuzz-out/<scenario>/fuzz.log,
-# and the exit status is 1. The growing corpus is kept in fuzz-out/<scenario>/corpus.
+# and the exit status is 1; a set-up that fails (a load or open with an unexpected status) is
+# exit status 2, as is a usage error. The growing corpus is kept in fuzz-out/<scenario>/corpus.
 # Replay a reproducer: DRVHOST_FUZZ_SCENARIO=SCENARIO build/fuzz/bin/fuzz_ioctl FILE.
 # Extra libFuzzer flags can be passed in $DRVHOST_FUZZ_FLAGS. See docs/fuzzing.md.
 set -euo pipefail
@@ -47,6 +48,12 @@ set +e
 status=$?
 set -e
 grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec)|DONE' "$out/fuzz.log" || true
+if ! grep -q 'control code(s) in the table' "$out/fuzz.log"; then
+    # The set-up (service, reg set, load, open) did not finish: nothing was fuzzed.
+    grep -E 'ioctl_fuzz:|error|ERROR' "$out/fuzz.log" | head -n 20 >&2 || true
+    echo "fuzz.sh: the set-up of $scenario failed (see above and $out/fuzz.log); nothing was fuzzed" >&2
+    exit 2
+fi
 found=$(find "$out" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'leak-*' \
         -o -name 'oom-*' \) -newer "$out/.start" -print 2>/dev/null | head -n 1)
 if [[ $status != 0 || -n $found ]]; then
