@@ -67,13 +67,24 @@ static inline unsigned char ex_guard_byte(const struct ex_block *b)
  * header (size, tag, pool_type, owner and caller copied from `proto`) and guard, records it and
  * returns it (NULL when the host is out of memory). */
 struct ex_block *ex_track_alloc(const struct ex_block *proto, SIZE_T align, BOOLEAN zero);
-/* Looks `data` up: its block, live or recently freed (state tells), or NULL if the address is
- * not the start of a block the table knows. Does not read memory at `data`. */
-struct ex_block *ex_track_find(const void *data);
-/* Marks a live block freed and moves it to the quarantine (its memory is returned to the host
- * later, so that a second free of the same address is recognised). FALSE if another thread
- * freed it first. */
-BOOLEAN ex_track_free(struct ex_block *b);
+/* Why ex_track_free refused a pointer; nothing was changed then. */
+enum ex_free_fault {
+    EX_FREE_DONE,     /* freed: marked freed and quarantined (or returned to the host) */
+    EX_FREE_UNKNOWN,  /* not the start of a block the table knows */
+    EX_FREE_UNDERRUN, /* the header's magic was overwritten */
+    EX_FREE_TWICE,    /* already freed (still in the quarantine) */
+    EX_FREE_REFUSED,  /* the caller's check said no */
+};
+/* The caller's own checks of a free (tag, IRQL, guard), run under the shard lock so that they
+ * see the block as it is freed: they may only read, and record why they refuse in ctx. */
+typedef BOOLEAN (*ex_free_check)(struct ex_block *b, void *ctx);
+/* Frees the block whose data starts at `data` under one acquisition of its shard lock: looks
+ * it up (without reading memory at `data` first), checks its magic and state, runs `check`,
+ * marks it freed and moves it to the quarantine (its memory goes back to the host later, so a
+ * second free of the same address is recognised). On a fault other than EX_FREE_UNKNOWN,
+ * *copy holds the header as it was: another thread may free the block once the lock is
+ * dropped, so the caller reports from the copy. */
+enum ex_free_fault ex_track_free(void *data, ex_free_check check, void *ctx, struct ex_block *copy);
 /* Returns every quarantined block to the host (shutdown). */
 void ex_track_drain(void);
 /* Calls fn for every live block, under the lock of its shard (fn must not allocate pool). */

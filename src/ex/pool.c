@@ -251,63 +251,94 @@ NTKERNELAPI PVOID NTAPI ExAllocatePool3(POOL_FLAGS Flags, SIZE_T NumberOfBytes, 
 
 /* ---- free ---------------------------------------------------------------------------------- */
 
-static void ex_check_guard(struct ex_block *b)
+/* A free's own checks (ex_free_check context): what was asked, and why it was refused. */
+struct ex_free_request {
+    ULONG tag;       /* as passed; 0 for ExFreePool */
+    KIRQL irql;      /* the caller's */
+    BOOLEAN driver;  /* ExFreePool*: IRQL and tag rules apply; not for the runtime's own frees */
+    ULONG refusal;   /* subcode of the failed check: 0x09 IRQL, 0x0A tag, 0x21 guard */
+    ULONG64 found;   /* the first guard bytes, for 0x21 */
+};
+
+/* Tag rules: ExFreePool (tag 0) frees any block but a protected one; otherwise the tag must be
+ * the allocation's, and a protected block needs the protected bit too. */
+static BOOLEAN ex_free_tag_ok(ULONG block_tag, ULONG tag)
+{
+    BOOLEAN protected_block = (block_tag & EX_PROTECTED_POOL) != 0;
+    if (tag == 0)
+        return !protected_block;
+    return protected_block ? tag == block_tag : (tag & ~EX_PROTECTED_POOL) == block_tag;
+}
+
+static BOOLEAN ex_guard_intact(struct ex_block *b, ULONG64 *found)
 {
     const unsigned char *g = (const unsigned char *)ex_block_data(b) + b->size;
     unsigned char want = ex_guard_byte(b);
     for (int i = 0; i < EX_GUARD_SIZE; i++) {
         if (g[i] != want) {
-            ULONG64 found;
-            memcpy(&found, g, sizeof(found));
-            ke_bugcheck_msg(BUGCODE_BAD_POOL_HEADER, 0x21, (ULONG_PTR)ex_block_data(b), b->size,
-                            found, "pool block %p (tag 0x%08x, %zu bytes) was overrun", ex_block_data(b),
-                            b->tag, (size_t)b->size);
+            memcpy(found, g, sizeof(*found));
+            return FALSE;
         }
     }
+    return TRUE;
 }
 
-/* A block that the table knows and that is intact; any other pointer is a bug check. */
-static struct ex_block *ex_block_checked(PVOID p)
+/* Runs under the block's shard lock (ex_track_free): reads only. */
+static BOOLEAN ex_free_checks(struct ex_block *b, void *ctx)
 {
-    struct ex_block *b = ex_track_find(p);
-    if (b == NULL)
+    struct ex_free_request *r = ctx;
+    if (r->driver && (r->irql > DISPATCH_LEVEL ||
+                      (r->irql > APC_LEVEL && ex_pool_is_paged(b->pool_type))))
+        r->refusal = 0x09;
+    else if (r->driver && !ex_free_tag_ok(b->tag, r->tag))
+        r->refusal = 0x0A;
+    else if (!ex_guard_intact(b, &r->found))
+        r->refusal = 0x21;
+    else
+        return TRUE;
+    return FALSE;
+}
+
+/* The bug check of a refused free; `b` is the copy of the block's header taken then. */
+__attribute__((noreturn)) static void ex_free_fault_report(PVOID p, enum ex_free_fault fault,
+                                                          const struct ex_block *b,
+                                                          const struct ex_free_request *r)
+{
+    if (fault == EX_FREE_UNKNOWN)
         ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x46, (ULONG_PTR)p, 0, 0,
                         "%p is not the start of a pool block", p);
-    if (b->magic != ex_block_magic(b))
-        ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x01, (ULONG_PTR)b, b->magic, 0,
-                        "the header of pool block %p was overwritten (underrun)", p);
-    if (b->state != EX_BLOCK_LIVE)
+    if (fault == EX_FREE_UNDERRUN)
+        ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x01, (ULONG_PTR)((struct ex_block *)p - 1),
+                        b->magic, 0, "the header of pool block %p was overwritten (underrun)", p);
+    if (fault == EX_FREE_TWICE)
         ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x07, 0, b->tag, (ULONG_PTR)p,
                         "pool block %p (tag 0x%08x) freed twice", p, b->tag);
-    return b;
+    if (r->refusal == 0x09)
+        ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x09, r->irql, b->pool_type, (ULONG_PTR)p,
+                        "pool freed at IRQL %u", r->irql);
+    if (r->refusal == 0x0A)
+        ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x0A, (ULONG_PTR)p, b->tag, r->tag,
+                        "pool block %p allocated with tag 0x%08x, freed with tag 0x%08x", p,
+                        b->tag, r->tag);
+    ke_bugcheck_msg(BUGCODE_BAD_POOL_HEADER, 0x21, (ULONG_PTR)p, b->size, r->found,
+                    "pool block %p (tag 0x%08x, %zu bytes) was overrun", p, b->tag,
+                    (size_t)b->size);
 }
 
-/* Tag rules: ExFreePool (tag 0) frees any block but a protected one; otherwise the tag must be
- * the allocation's, and a protected block needs the protected bit too. */
-static void ex_check_free_tag(struct ex_block *b, PVOID p, ULONG tag)
+/* Every check and the free itself under one acquisition of the block's shard lock, so that
+ * a concurrent free of the same block cannot slip between the checks and the free. */
+static void ex_free_block(PVOID p, struct ex_free_request *r)
 {
-    BOOLEAN protected_block = (b->tag & EX_PROTECTED_POOL) != 0;
-    BOOLEAN bad = tag == 0 ? protected_block
-                           : (protected_block ? tag != b->tag
-                                              : (tag & ~EX_PROTECTED_POOL) != b->tag);
-    if (bad)
-        ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x0A, (ULONG_PTR)p, b->tag, tag,
-                        "pool block %p allocated with tag 0x%08x, freed with tag 0x%08x", p, b->tag,
-                        tag);
+    struct ex_block copy;
+    enum ex_free_fault fault = ex_track_free(p, ex_free_checks, r, &copy);
+    if (fault != EX_FREE_DONE)
+        ex_free_fault_report(p, fault, &copy, r);
 }
 
 static void ex_pool_free(PVOID p, ULONG tag)
 {
-    struct ex_block *b = ex_block_checked(p);
-    KIRQL irql = ke_irql();
-    if (irql > DISPATCH_LEVEL || (irql > APC_LEVEL && ex_pool_is_paged(b->pool_type)))
-        ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x09, irql, b->pool_type, (ULONG_PTR)p,
-                        "pool freed at IRQL %u", irql);
-    ex_check_free_tag(b, p, tag);
-    ex_check_guard(b);
-    if (!ex_track_free(b))
-        ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x07, 0, b->tag, (ULONG_PTR)p,
-                        "pool block %p freed twice (concurrently)", p);
+    struct ex_free_request r = {.tag = tag, .irql = ke_irql(), .driver = TRUE};
+    ex_free_block(p, &r);
 }
 
 NTKERNELAPI VOID NTAPI ExFreePoolWithTag(PVOID P, ULONG Tag)
@@ -336,12 +367,7 @@ void *ex_alloc(size_t size, ULONG tag)
 /* Same checks as ExFreePool but IRQL and tag: the runtime frees its blocks wherever it is. */
 void ex_free(void *p)
 {
-    struct ex_block *b;
-    if (p == NULL)
-        return;
-    b = ex_block_checked(p);
-    ex_check_guard(b);
-    if (!ex_track_free(b))
-        ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x07, 0, b->tag, (ULONG_PTR)p,
-                        "pool block %p freed twice (concurrently)", p);
+    struct ex_free_request r = {.driver = FALSE};
+    if (p != NULL)
+        ex_free_block(p, &r);
 }

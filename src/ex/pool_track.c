@@ -174,18 +174,6 @@ struct ex_block *ex_track_alloc(const struct ex_block *proto, SIZE_T align, BOOL
     return b;
 }
 
-struct ex_block *ex_track_find(const void *data)
-{
-    struct ex_shard *s = ex_shard_of(data);
-    struct ex_block *b;
-    if (data == NULL || ((uintptr_t)data & 15) != 0)
-        return NULL;
-    os_mutex_lock(&s->lock);
-    b = ex_table_lookup(s, data);
-    os_mutex_unlock(&s->lock);
-    return b;
-}
-
 /* Removes the oldest quarantined block from the table and returns its memory to the host.
  * Called with the shard lock held. */
 static void ex_quarantine_evict(struct ex_shard *s)
@@ -201,24 +189,12 @@ static void ex_quarantine_evict(struct ex_shard *s)
     free(b->base);
 }
 
-BOOLEAN ex_track_free(struct ex_block *b)
+/* Moves a block just marked freed to the quarantine, evicting the oldest blocks beyond its
+ * bounds. Called with the shard lock held. */
+static void ex_quarantine_add(struct ex_shard *s, struct ex_block *b)
 {
-    struct ex_shard *s = ex_shard_of(ex_block_data(b));
-    os_mutex_lock(&s->lock);
-    if (b->state != EX_BLOCK_LIVE) { /* a concurrent free of the same block won */
-        os_mutex_unlock(&s->lock);
-        return FALSE;
-    }
-    b->state = EX_BLOCK_FREED;
-    if (b->size > EX_QUARANTINE_BYTES) { /* would evict everything: return it at once */
-        ex_table_remove(s, b);
-        os_mutex_unlock(&s->lock);
-        free(b->base);
-        return TRUE;
-    }
     /* Filling the bytes makes a use after free visible in the driver's data even without a
-     * sanitizer. Nobody else touches a freed block's data, so this may happen unlocked, but
-     * it is short enough to do here. */
+     * sanitizer. */
     memset(ex_block_data(b), EX_FREED_FILL, b->size);
     EX_POISON(ex_block_data(b), b->size + EX_GUARD_SIZE);
     b->fifo_next = NULL;
@@ -231,8 +207,48 @@ BOOLEAN ex_track_free(struct ex_block *b)
     s->q_bytes += b->size;
     while (s->q_count > EX_QUARANTINE_BLOCKS || s->q_bytes > EX_QUARANTINE_BYTES)
         ex_quarantine_evict(s);
+}
+
+/* The checks of a free that need the table (shard lock held); EX_FREE_DONE if they pass. */
+static enum ex_free_fault ex_free_fault_of(struct ex_block *b, ex_free_check check, void *ctx)
+{
+    if (b == NULL)
+        return EX_FREE_UNKNOWN;
+    if (b->magic != ex_block_magic(b))
+        return EX_FREE_UNDERRUN;
+    if (b->state != EX_BLOCK_LIVE)
+        return EX_FREE_TWICE;
+    if (check != NULL && !check(b, ctx))
+        return EX_FREE_REFUSED;
+    return EX_FREE_DONE;
+}
+
+enum ex_free_fault ex_track_free(void *data, ex_free_check check, void *ctx, struct ex_block *copy)
+{
+    struct ex_shard *s = ex_shard_of(data);
+    struct ex_block *b = NULL;
+    enum ex_free_fault fault;
+    if (data == NULL || ((uintptr_t)data & 15) != 0)
+        return EX_FREE_UNKNOWN;
+    os_mutex_lock(&s->lock);
+    b = ex_table_lookup(s, data);
+    fault = ex_free_fault_of(b, check, ctx);
+    if (fault != EX_FREE_DONE) {
+        if (b != NULL)
+            *copy = *b;
+        os_mutex_unlock(&s->lock);
+        return fault;
+    }
+    b->state = EX_BLOCK_FREED;
+    if (b->size > EX_QUARANTINE_BYTES) { /* would evict everything: return it at once */
+        ex_table_remove(s, b);
+        os_mutex_unlock(&s->lock);
+        free(b->base);
+        return EX_FREE_DONE;
+    }
+    ex_quarantine_add(s, b);
     os_mutex_unlock(&s->lock);
-    return TRUE;
+    return EX_FREE_DONE;
 }
 
 void ex_track_drain(void)

@@ -157,7 +157,7 @@ TEST(paged_alloc_at_dispatch)
 {
     KIRQL old;
     KeRaiseIrql(DISPATCH_LEVEL, &old);
-    expect_bugcheck(0xC2); /* BAD_POOL_CALLER 0x08 */
+    expect_bugcheck_p1(0xC2, 0x08); /* BAD_POOL_CALLER */
     ExAllocatePoolWithTag(PagedPool, 64, TAG);
 }
 
@@ -165,7 +165,7 @@ TEST(pool2_paged_at_dispatch)
 {
     KIRQL old;
     KeRaiseIrql(DISPATCH_LEVEL, &old);
-    expect_bugcheck(0xC2);
+    expect_bugcheck_p1(0xC2, 0x08); /* BAD_POOL_CALLER: paged pool above APC_LEVEL */
     ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG);
 }
 
@@ -174,7 +174,7 @@ TEST(paged_free_at_dispatch)
     KIRQL old;
     PVOID p = ExAllocatePoolWithTag(PagedPool, 64, TAG);
     KeRaiseIrql(DISPATCH_LEVEL, &old);
-    expect_bugcheck(0xC2); /* BAD_POOL_CALLER 0x09 */
+    expect_bugcheck_p1(0xC2, 0x09); /* BAD_POOL_CALLER */
     ExFreePoolWithTag(p, TAG);
 }
 
@@ -182,14 +182,14 @@ TEST(alloc_above_dispatch)
 {
     KIRQL old;
     KeRaiseIrql(HIGH_LEVEL, &old);
-    expect_bugcheck(0xC2);
+    expect_bugcheck_p1(0xC2, 0x08); /* BAD_POOL_CALLER: allocation above DISPATCH_LEVEL */
     ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);
 }
 
 TEST(wrong_tag)
 {
     PVOID p = ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);
-    expect_bugcheck(0xC2); /* BAD_POOL_CALLER 0x0A */
+    expect_bugcheck_p1(0xC2, 0x0A); /* BAD_POOL_CALLER */
     ExFreePoolWithTag(p, 'gnrW');
 }
 
@@ -197,21 +197,52 @@ TEST(double_free)
 {
     PVOID p = ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);
     ExFreePoolWithTag(p, TAG);
-    expect_bugcheck(0xC2); /* BAD_POOL_CALLER 0x07 */
+    expect_bugcheck_p1(0xC2, 0x07); /* BAD_POOL_CALLER */
     ExFreePoolWithTag(p, TAG);
+}
+
+static KEVENT race_go;
+static PVOID race_block;
+
+static VOID NTAPI RaceFree(PVOID context)
+{
+    UNREFERENCED_PARAMETER(context);
+    KeWaitForSingleObject(&race_go, Executive, KernelMode, FALSE, NULL);
+    ExFreePoolWithTag(race_block, TAG);
+    PsTerminateSystemThread(STATUS_SUCCESS);
+}
+
+/* Two threads free one block at once: one free succeeds, the other is the double free (which
+ * thread loses does not matter; the first bug check ends the test). */
+TEST(concurrent_double_free)
+{
+    HANDLE h;
+    PVOID thread;
+    race_block = ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);
+    KeInitializeEvent(&race_go, NotificationEvent, FALSE);
+    ok_status(PsCreateSystemThread(&h, THREAD_ALL_ACCESS, NULL, NULL, NULL, RaceFree, NULL),
+              STATUS_SUCCESS);
+    ok_status(ObReferenceObjectByHandle(h, SYNCHRONIZE, *PsThreadType, KernelMode, &thread, NULL),
+              STATUS_SUCCESS);
+    ZwClose(h);
+    expect_bugcheck_p1(0xC2, 0x07); /* BAD_POOL_CALLER: freed twice */
+    KeSetEvent(&race_go, IO_NO_INCREMENT, FALSE);
+    ExFreePoolWithTag(race_block, TAG);
+    KeWaitForSingleObject(thread, Executive, KernelMode, FALSE, NULL);
+    ObDereferenceObject(thread);
 }
 
 TEST(free_stack_address)
 {
     __attribute__((aligned(16))) char local[64];
-    expect_bugcheck(0xC2);
+    expect_bugcheck_p1(0xC2, 0x46); /* BAD_POOL_CALLER: not a pool address */
     ExFreePool(local);
 }
 
 TEST(free_interior_pointer)
 {
     PUCHAR p = ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);
-    expect_bugcheck(0xC2);
+    expect_bugcheck_p1(0xC2, 0x46);
     ExFreePool(p + 16);
 }
 
@@ -219,19 +250,27 @@ TEST(overrun_detected_at_free)
 {
     PUCHAR p = ExAllocatePoolWithTag(NonPagedPoolNx, 40, TAG);
     p[40] = 0x11; /* one byte past the end */
-    expect_bugcheck(0x19); /* BAD_POOL_HEADER 0x21 */
+    expect_bugcheck_p1(0x19, 0x21); /* BAD_POOL_HEADER */
+    ExFreePoolWithTag(p, TAG);
+}
+
+TEST(underrun_detected_at_free)
+{
+    PUCHAR p = ExAllocatePoolWithTag(NonPagedPoolNx, 40, TAG);
+    p[-1] ^= 0x5A; /* the last byte of the pool header in front of the block */
+    expect_bugcheck_p1(0xC2, 0x01); /* BAD_POOL_CALLER: pool header corrupted */
     ExFreePoolWithTag(p, TAG);
 }
 
 TEST(zero_size)
 {
-    expect_bugcheck(0xC4); /* Driver Verifier 0x00: zero-byte allocation */
+    expect_bugcheck_p1(0xC4, 0x00); /* Driver Verifier 0x00: zero-byte allocation */
     ExAllocatePoolWithTag(NonPagedPoolNx, 0, TAG);
 }
 
 TEST(tag_zero)
 {
-    expect_bugcheck(0xC2); /* BAD_POOL_CALLER 0x9B */
+    expect_bugcheck_p1(0xC2, 0x9B); /* BAD_POOL_CALLER */
     ExAllocatePoolWithTag(NonPagedPoolNx, 16, 0);
 }
 
@@ -241,7 +280,7 @@ TEST(protected_tag)
     PVOID p = ExAllocatePoolWithTag(NonPagedPoolNx, 16, tag);
     ExFreePoolWithTag(p, tag);
     p = ExAllocatePoolWithTag(NonPagedPoolNx, 16, tag);
-    expect_bugcheck(0xC2); /* protected blocks need ExFreePoolWithTag with their tag */
+    expect_bugcheck_p1(0xC2, 0x0A); /* protected blocks need ExFreePoolWithTag with their tag */
     ExFreePool(p);
 }
 

@@ -55,6 +55,8 @@ struct harness_shared {
     int32_t shutdown_status; /* failure status of drvhost_shutdown, else 0 */
     int bugcheck_expected;
     uint32_t expected_code;
+    int expected_p1_set; /* expect_bugcheck_p1: parameter 1 is checked too */
+    uint64_t expected_p1;
     int bugcheck_seen;
     uint32_t code;
     uint64_t params[4];
@@ -190,8 +192,16 @@ void harness_expect_bugcheck(uint32_t code, const char *file, int line)
         abort();
     }
     shared->expected_code = code;
+    shared->expected_p1_set = 0;
     __atomic_store_n(&shared->bugcheck_expected, 1, __ATOMIC_SEQ_CST);
     drvhost_set_bugcheck_handler(on_bugcheck, NULL);
+}
+
+void harness_expect_bugcheck_p1(uint32_t code, uint64_t p1, const char *file, int line)
+{
+    harness_expect_bugcheck(code, file, line);
+    shared->expected_p1 = p1;
+    shared->expected_p1_set = 1;
 }
 
 /* ---- driver paths ----------------------------------------------------------------------- */
@@ -326,6 +336,10 @@ static int judge(int timed_out, double timeout, int wait_status, char *reason, s
                      phase_name(s->phase));
         else if (s->code != s->expected_code)
             snprintf(reason, size, "expected bug check 0x%X, got 0x%X", s->expected_code, s->code);
+        else if (s->expected_p1_set && s->params[0] != s->expected_p1)
+            snprintf(reason, size, "expected bug check 0x%X (0x%llX, ...), got (0x%llX, ...)",
+                     s->code, (unsigned long long)s->expected_p1,
+                     (unsigned long long)s->params[0]);
         else if (s->failures)
             snprintf(reason, size, "%lu of %lu checks failed", s->failures, s->checks);
         return reason[0] == '\0';

@@ -62,6 +62,11 @@ typedef void (*harness_test_fn)(void);
  * the bug check. Without it, any bug check fails the test. */
 #define expect_bugcheck(code) harness_expect_bugcheck((uint32_t)(code), __FILE__, __LINE__)
 
+/* expect_bugcheck_p1(code, p1): the same, and the bug check's first parameter must be p1 (the
+ * subcode of BAD_POOL_CALLER, BAD_POOL_HEADER, DRIVER_VERIFIER_DETECTED_VIOLATION, ...). */
+#define expect_bugcheck_p1(code, p1)                                                           \
+    harness_expect_bugcheck_p1((uint32_t)(code), (uint64_t)(p1), __FILE__, __LINE__)
+
 /* Full path of test driver module `name` ("fifo" or "fifo.sys") in the test driver folder
  * (build/<preset>/drivers, or $DRVHOST_TEST_DRIVER_DIR). A name holding a '/' is returned as is.
  * The string stays valid for the next 7 calls (a small rotating set of buffers). */
@@ -85,6 +90,7 @@ void harness_skip(const char *file, int line, const char *format, ...)
 void harness_trace(const char *file, int line, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
 void harness_expect_bugcheck(uint32_t code, const char *file, int line);
+void harness_expect_bugcheck_p1(uint32_t code, uint64_t p1, const char *file, int line);
 
 #ifdef __cplusplus
 }

@@ -50,6 +50,12 @@ TEST(expected_bugcheck_wrong_code)
     selftest_bugcheck(0xC4);
 }
 
+TEST(expected_bugcheck_wrong_p1)
+{
+    expect_bugcheck_p1(0x44, 7);
+    selftest_bugcheck(0x44); /* parameter 1 is 1 */
+}
+
 TEST(passes_after_failures)
 {
     ok(1, "the harness survived the tests above\n");

@@ -63,3 +63,13 @@ TEST(expected_bugcheck)
     expect_bugcheck(0xE2);
     selftest_bugcheck(0xE2);
 }
+
+TEST(expected_bugcheck_p1)
+{
+    if (!dlsym(RTLD_DEFAULT, "KeBugCheckEx")) {
+        skip("libdrvhost.so does not export KeBugCheckEx yet\n");
+        return;
+    }
+    expect_bugcheck_p1(0xE2, 1);
+    selftest_bugcheck(0xE2); /* parameters 1, 2, 3, 4 */
+}
