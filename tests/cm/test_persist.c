@@ -6,6 +6,7 @@
  */
 #include <wdm.h>
 
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,12 +16,12 @@
 
 #include "harness.h"
 
-static char dir[64], path[128], tmp[140];
+static char dir[PATH_MAX], path[PATH_MAX + 16], tmp[PATH_MAX + 32];
 
 static void make_paths(void)
 {
-    snprintf(dir, sizeof(dir), "/tmp/drvhost-persist-XXXXXX");
-    ok(mkdtemp(dir) != NULL, "mkdtemp\n");
+    const char *d = harness_temp_dir("drvhost-persist");
+    snprintf(dir, sizeof(dir), "%s", d ? d : "/nonexistent");
     snprintf(path, sizeof(path), "%s/registry.reg", dir);
     snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 }

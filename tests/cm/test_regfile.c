@@ -5,6 +5,7 @@
  */
 #include <wdm.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -14,14 +15,13 @@
 /* A file in a fresh temporary folder (the test runs in its own child process). */
 static const char *tmp_path(const char *name)
 {
-    static char dir[64], path[4][128];
+    static const char *dir;
+    static char path[4][PATH_MAX];
     static int next;
     char *p = path[next++ % 4];
-    if (!dir[0]) {
-        snprintf(dir, sizeof(dir), "/tmp/drvhost-regfile-XXXXXX");
-        ok(mkdtemp(dir) != NULL, "mkdtemp\n");
-    }
-    snprintf(p, 128, "%s/%s", dir, name);
+    if (dir == NULL)
+        dir = harness_temp_dir("drvhost-regfile");
+    snprintf(p, PATH_MAX, "%s/%s", dir ? dir : "/nonexistent", name);
     return p;
 }
 

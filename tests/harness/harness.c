@@ -11,6 +11,7 @@
 #include "harness.h"
 
 #include <errno.h>
+#include <ftw.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -202,6 +203,47 @@ void harness_expect_bugcheck_p1(uint32_t code, uint64_t p1, const char *file, in
     harness_expect_bugcheck(code, file, line);
     shared->expected_p1 = p1;
     shared->expected_p1_set = 1;
+}
+
+/* ---- temporary folders ------------------------------------------------------------------ */
+
+#define HARNESS_TEMP_DIRS 8
+
+static char temp_dirs[HARNESS_TEMP_DIRS][PATH_MAX];
+static int temp_dir_count;
+
+/* Best effort: what cannot be removed stays, and the walk goes on. */
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)st;
+    (void)type;
+    (void)ftw;
+    remove(path);
+    return 0;
+}
+
+static void remove_temp_dirs(void)
+{
+    for (int i = 0; i < temp_dir_count; i++)
+        nftw(temp_dirs[i], remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    temp_dir_count = 0;
+}
+
+const char *harness_temp_dir(const char *prefix)
+{
+    const char *base = getenv("TMPDIR");
+    char *dir;
+    if (temp_dir_count == HARNESS_TEMP_DIRS) {
+        ok(0, "harness_temp_dir: more than %d folders in one test\n", HARNESS_TEMP_DIRS);
+        return NULL;
+    }
+    dir = temp_dirs[temp_dir_count];
+    snprintf(dir, PATH_MAX, "%s/%s-XXXXXX", base && *base ? base : "/tmp", prefix);
+    if (!ok(mkdtemp(dir) != NULL, "mkdtemp %s: %s\n", dir, strerror(errno)))
+        return NULL;
+    if (temp_dir_count++ == 0)
+        atexit(remove_temp_dirs);
+    return dir;
 }
 
 /* ---- driver paths ----------------------------------------------------------------------- */

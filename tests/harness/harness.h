@@ -72,6 +72,11 @@ typedef void (*harness_test_fn)(void);
  * The string stays valid for the next 7 calls (a small rotating set of buffers). */
 const char *harness_driver_path(const char *name);
 
+/* A new empty folder "$TMPDIR/PREFIX-XXXXXX" (/tmp without TMPDIR) for the running test, removed
+ * with everything in it when the test's child process exits normally (a test that ends in a
+ * bug check leaves it). NULL, with a failed check, if it cannot be created. Up to 8 per test. */
+const char *harness_temp_dir(const char *prefix);
+
 /* Nonzero when DRVHOST_TEST_VERBOSE is set. */
 int harness_verbose(void);
 
