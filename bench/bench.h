@@ -48,6 +48,9 @@ uint64_t bench_rss_bytes(void);
 /* Boots the runtime (quiet) and registers + loads the benchmark driver (benchdrv.sys, found in
  * $DRVHOST_DRIVER_PATH, else ../drivers next to the executable). Exits on failure. */
 void bench_boot(int load);
+/* Registers and loads another driver module (MODULE.sys, found as bench_boot finds benchdrv)
+ * as service MODULE, or exits. */
+void bench_load(const char *module);
 const char *bench_driver_path(const char *name);
 /* Opens \\.\<link> or exits. */
 drvhost_file *bench_open(const char *path);

@@ -114,6 +114,19 @@ const char *bench_driver_path(const char *name)
     return path;
 }
 
+void bench_load(const char *module)
+{
+    char buf[64];
+    int32_t status = drvhost_service_add(module, bench_driver_path(module));
+    if (status == 0)
+        status = drvhost_driver_load(module);
+    if (status != 0) {
+        fprintf(stderr, "bench: loading %s: %s\n", bench_driver_path(module),
+                drvhost_status_format(status, buf, sizeof(buf)));
+        exit(2);
+    }
+}
+
 void bench_boot(int load)
 {
     drvhost_options options = {.processors = 0, .quiet = 1};
@@ -124,11 +137,13 @@ void bench_boot(int load)
                 drvhost_status_format(status, buf, sizeof(buf)));
         exit(2);
     }
+    if (load) {
+        bench_load("benchdrv");
+        return;
+    }
     status = drvhost_service_add("benchdrv", bench_driver_path("benchdrv"));
-    if (status == 0 && load)
-        status = drvhost_driver_load("benchdrv");
     if (status != 0) {
-        fprintf(stderr, "bench: loading %s: %s\n", bench_driver_path("benchdrv"),
+        fprintf(stderr, "bench: service benchdrv (%s): %s\n", bench_driver_path("benchdrv"),
                 drvhost_status_format(status, buf, sizeof(buf)));
         exit(2);
     }
