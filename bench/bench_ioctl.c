@@ -143,10 +143,12 @@ static double measure_pingpong(uint64_t n)
 
 /* ---- several client threads ------------------------------------------------------------------ */
 
+/* A thread of a scaling trial: the round trip on its own handle, or (no handle) the floor. */
 struct worker {
     pthread_t thread;
     int cpu;
     uint64_t n;
+    bench_fn fn;
     struct rt_ctx rt;
     pthread_barrier_t *start;
     uint64_t t_start, t_end; /* the worker's own clock readings around its timed loop */
@@ -156,28 +158,33 @@ static void *worker_main(void *arg)
 {
     struct worker *w = arg;
     bench_pin(w->cpu);
-    run_roundtrips(&w->rt, w->n / 10 + 1); /* warm-up */
+    w->fn(&w->rt, w->n / 10 + 1); /* warm-up */
     pthread_barrier_wait(w->start);
     w->t_start = bench_now_ns();
-    run_roundtrips(&w->rt, w->n);
+    w->fn(&w->rt, w->n);
     w->t_end = bench_now_ns();
     return NULL;
 }
 
-/* Round trips per second of `threads` client threads, each with its own handle on its own
- * CPU, all starting together; wall time from the first start to the last end, as the workers
- * saw them (the main thread may be scheduled late after the barrier on a busy machine). */
-static double measure_threads(const char *device, int threads, uint64_t n_each, int *failed)
+/* Operations per second of `threads` threads on CPUs first_cpu, first_cpu + 1, each with its
+ * own handle on `device` (NULL: the floor instead of round trips), all starting together; wall
+ * time from the first start to the last end, as the workers saw them (the main thread may be
+ * scheduled late after the barrier on a busy machine). */
+static double measure_threads(const char *device, int first_cpu, int threads, uint64_t n_each,
+                              int *failed)
 {
     struct worker w[2];
     pthread_barrier_t start;
     uint64_t t0 = UINT64_MAX, t1 = 0;
     pthread_barrier_init(&start, NULL, (unsigned)threads + 1);
     for (int i = 0; i < threads; i++) {
-        w[i] = (struct worker){.cpu = i,
+        w[i] = (struct worker){.cpu = first_cpu + i,
                                .n = n_each,
+                               .fn = device != NULL ? run_roundtrips : run_floor,
                                .start = &start,
-                               .rt = {.file = bench_open(device), .code = IOCTL_BENCH_COPY}};
+                               .rt = {.code = IOCTL_BENCH_COPY}};
+        if (device != NULL)
+            w[i].rt.file = bench_open(device);
         pthread_create(&w[i].thread, NULL, worker_main, &w[i]);
     }
     pthread_barrier_wait(&start);
@@ -186,25 +193,44 @@ static double measure_threads(const char *device, int threads, uint64_t n_each, 
         t0 = w[i].t_start < t0 ? w[i].t_start : t0;
         t1 = w[i].t_end > t1 ? w[i].t_end : t1;
         *failed |= w[i].rt.failed;
-        drvhost_close(w[i].rt.file);
+        if (w[i].rt.file != NULL)
+            drvhost_close(w[i].rt.file);
     }
     pthread_barrier_destroy(&start);
     return (double)threads * (double)n_each / ((double)(t1 - t0) / 1e9);
 }
 
-/* The median throughputs of 1 and 2 threads over SCALING_TRIALS alternating trials: a
- * neighbour's burst on this shared machine then spoils one trial, not the figure. */
+/* One trial's scaling: 2-thread throughput over the mean of the 1-thread ones on CPU 0 and
+ * CPU 1 (so that a CPU slowed by a neighbour counts in both terms). */
+static double trial_ratio(const char *device, uint64_t n, double *one, double *two, int *failed)
+{
+    *one =
+        (measure_threads(device, 0, 1, n, failed) + measure_threads(device, 1, 1, n, failed)) / 2;
+    *two = measure_threads(device, 0, 2, n, failed);
+    return *two / *one;
+}
+
+/* Scaling over SCALING_TRIALS trials; each measures the round trip's scaling and then the
+ * floor's (the same 1/1/2-thread pattern with the in-process floor), so the figure can be read
+ * against what the machine gave at that moment: the two vCPUs of this shared VM are at times
+ * not independent (a neighbour on the host core or its sibling), and then even the floor
+ * scales far below 2x. Returns the median ratio; *one, *two are median round-trip throughputs,
+ * *floor_ratio the floor's median ratio. */
 #define SCALING_TRIALS 7
 
-static void measure_scaling(const char *device, uint64_t n, double *one, double *two, int *failed)
+static double measure_scaling(const char *device, uint64_t n, double *one, double *two,
+                              double *floor_ratio, int *failed)
 {
-    double v1[SCALING_TRIALS], v2[SCALING_TRIALS];
+    double v1[SCALING_TRIALS], v2[SCALING_TRIALS], ratio[SCALING_TRIALS], fr[SCALING_TRIALS];
+    double f1, f2;
     for (int i = 0; i < SCALING_TRIALS; i++) {
-        v1[i] = measure_threads(device, 1, n, failed);
-        v2[i] = measure_threads(device, 2, n, failed);
+        ratio[i] = trial_ratio(device, n, &v1[i], &v2[i], failed);
+        fr[i] = trial_ratio(NULL, n * 8, &f1, &f2, failed);
     }
     *one = bench_median(v1, SCALING_TRIALS);
     *two = bench_median(v2, SCALING_TRIALS);
+    *floor_ratio = bench_median(fr, SCALING_TRIALS);
+    return bench_median(ratio, SCALING_TRIALS);
 }
 
 /* The sections DRVHOST_BENCH_ONLY selects (all when it is unset). */
@@ -283,7 +309,7 @@ static double model_roundtrip(int i, double floor_ns, const double *rt_ns, int *
 static void model_scaling(const struct model *m, int *failed)
 {
     char name[64], note[160];
-    double one, two;
+    double one, two, scaling, floor_ratio;
     if (m->absent != NULL) {
         print_absent(m->name, "ioctl.scaling.2threads", m->absent);
         return;
@@ -292,16 +318,23 @@ static void model_scaling(const struct model *m, int *failed)
         print_absent(m->name, "ioctl.scaling.2threads", "only one CPU available");
         return;
     }
-    measure_scaling(m->device, bench_count(200000), &one, &two, failed);
+    scaling = measure_scaling(m->device, bench_count(200000), &one, &two, &floor_ratio, failed);
     check(*failed, m->name);
     snprintf(name, sizeof(name), "%s.ioctl.rate.2threads", m->name);
     snprintf(note, sizeof(note),
-             "2 threads on 2 CPUs, own handles; 1 thread: %.0f/s (medians of %d trials)", one,
-             SCALING_TRIALS);
+             "2 threads on 2 CPUs, own handles; 1 thread (mean of CPU 0 and CPU 1): %.0f/s "
+             "(medians of %d trials)",
+             one, SCALING_TRIALS);
     bench_line(name, two, "1/s", note);
     snprintf(name, sizeof(name), "%s.ioctl.scaling.2threads", m->name);
-    bench_target(name, two / one, "x", "throughput of 2 client threads / 1 thread", ">= 1.7x",
-                 two / one >= 1.7);
+    snprintf(note, sizeof(note),
+             "2 threads / 1 thread, median of the trials' ratios; the floor scaled %.2fx in the "
+             "same trials",
+             floor_ratio);
+    bench_target(name, scaling, "x", note, ">= 1.7x", scaling >= 1.7);
+    snprintf(name, sizeof(name), "%s.ioctl.scaling.vs_floor", m->name);
+    bench_line(name, scaling / floor_ratio, "x",
+               "the round trip's scaling / the floor's: 1.0 = drvhost loses nothing to sharing");
 }
 
 /* ---- the figures ------------------------------------------------------------------------------

@@ -249,6 +249,22 @@ static struct io_irp_private *io_client_block_new(CCHAR room)
     return p;
 }
 
+/* Zeroes a reused block's host area with 16-byte stores: on every client request, and a
+ * constant-size memset here compiles to `rep stosq`, whose start-up cost on x86 was ~40 % of
+ * drvhost_io_start's own time (perf). The area is 16-byte aligned (io_client_irp_bytes). */
+static inline void io_zero_host_area(void *area)
+{
+    typedef unsigned long long io_v16 __attribute__((vector_size(16), may_alias));
+    io_v16 *v = area;
+    _Static_assert(IO_IRP_HOST_AREA % (4 * sizeof(io_v16)) == 0, "whole 64-byte steps");
+    for (size_t i = 0; i < IO_IRP_HOST_AREA / sizeof(io_v16); i += 4) {
+        v[i] = (io_v16){0, 0};
+        v[i + 1] = (io_v16){0, 0};
+        v[i + 2] = (io_v16){0, 0};
+        v[i + 3] = (io_v16){0, 0};
+    }
+}
+
 /* The oldest block of the thread's cache once more than IO_IRP_CACHE_DELAY wait, else a new
  * one. Stacks deeper than IO_IRP_CACHE_STACK get a block of their own (not cached). */
 static struct io_irp_private *io_client_block_get(CCHAR n)
@@ -264,7 +280,7 @@ static struct io_irp_private *io_client_block_get(CCHAR n)
     t->cache_head = (t->cache_head + 1) % IO_IRP_CACHE_MAX;
     t->cache_count--;
     IO_UNPOISON(p->host_area, IO_IRP_HOST_AREA);
-    memset(p->host_area, 0, IO_IRP_HOST_AREA);
+    io_zero_host_area(p->host_area);
     return p;
 }
 
