@@ -187,6 +187,7 @@ static void fuzz_setup(const char *path)
         fprintf(stderr, "ioctl_fuzz: %s opens no handle: nothing to fuzz\n", path);
         exit(1);
     }
+    /* scripts/fuzz.sh takes this line as the sign that the set-up finished. */
     fprintf(stderr, "ioctl_fuzz: %s: %u handle(s), %u control code(s) in the table\n", path,
             fuzz_handle_count, fuzz_code_count);
 }
