@@ -253,11 +253,11 @@ NTKERNELAPI PVOID NTAPI ExAllocatePool3(POOL_FLAGS Flags, SIZE_T NumberOfBytes, 
 
 /* A free's own checks (ex_free_check context): what was asked, and why it was refused. */
 struct ex_free_request {
-    ULONG tag;       /* as passed; 0 for ExFreePool */
-    KIRQL irql;      /* the caller's */
-    BOOLEAN driver;  /* ExFreePool*: IRQL and tag rules apply; not for the runtime's own frees */
-    ULONG refusal;   /* subcode of the failed check: 0x09 IRQL, 0x0A tag, 0x21 guard */
-    ULONG64 found;   /* the first guard bytes, for 0x21 */
+    ULONG tag;      /* as passed; 0 for ExFreePool */
+    KIRQL irql;     /* the caller's */
+    BOOLEAN driver; /* ExFreePool*: IRQL and tag rules apply; not for the runtime's own frees */
+    ULONG refusal;  /* subcode of the failed check: 0x09 IRQL, 0x0A tag, 0x21 guard */
+    ULONG64 found;  /* the first guard bytes, for 0x21 */
 };
 
 /* Tag rules: ExFreePool (tag 0) frees any block but a protected one; otherwise the tag must be
@@ -287,8 +287,8 @@ static BOOLEAN ex_guard_intact(struct ex_block *b, ULONG64 *found)
 static BOOLEAN ex_free_checks(struct ex_block *b, void *ctx)
 {
     struct ex_free_request *r = ctx;
-    if (r->driver && (r->irql > DISPATCH_LEVEL ||
-                      (r->irql > APC_LEVEL && ex_pool_is_paged(b->pool_type))))
+    if (r->driver &&
+        (r->irql > DISPATCH_LEVEL || (r->irql > APC_LEVEL && ex_pool_is_paged(b->pool_type))))
         r->refusal = 0x09;
     else if (r->driver && !ex_free_tag_ok(b->tag, r->tag))
         r->refusal = 0x0A;
@@ -301,8 +301,8 @@ static BOOLEAN ex_free_checks(struct ex_block *b, void *ctx)
 
 /* The bug check of a refused free; `b` is the copy of the block's header taken then. */
 __attribute__((noreturn)) static void ex_free_fault_report(PVOID p, enum ex_free_fault fault,
-                                                          const struct ex_block *b,
-                                                          const struct ex_free_request *r)
+                                                           const struct ex_block *b,
+                                                           const struct ex_free_request *r)
 {
     if (fault == EX_FREE_UNKNOWN)
         ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x46, (ULONG_PTR)p, 0, 0,
@@ -318,8 +318,8 @@ __attribute__((noreturn)) static void ex_free_fault_report(PVOID p, enum ex_free
                         "pool freed at IRQL %u", r->irql);
     if (r->refusal == 0x0A)
         ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x0A, (ULONG_PTR)p, b->tag, r->tag,
-                        "pool block %p allocated with tag 0x%08x, freed with tag 0x%08x", p,
-                        b->tag, r->tag);
+                        "pool block %p allocated with tag 0x%08x, freed with tag 0x%08x", p, b->tag,
+                        r->tag);
     ke_bugcheck_msg(BUGCODE_BAD_POOL_HEADER, 0x21, (ULONG_PTR)p, b->size, r->found,
                     "pool block %p (tag 0x%08x, %zu bytes) was overrun", p, b->tag,
                     (size_t)b->size);

@@ -218,7 +218,7 @@ static enum ex_free_fault ex_free_fault_of(struct ex_block *b, ex_free_check che
         return EX_FREE_UNDERRUN;
     if (b->state != EX_BLOCK_LIVE)
         return EX_FREE_TWICE;
-    if (check != NULL && !check(b, ctx))
+    if (!check(b, ctx))
         return EX_FREE_REFUSED;
     return EX_FREE_DONE;
 }
@@ -226,7 +226,7 @@ static enum ex_free_fault ex_free_fault_of(struct ex_block *b, ex_free_check che
 enum ex_free_fault ex_track_free(void *data, ex_free_check check, void *ctx, struct ex_block *copy)
 {
     struct ex_shard *s = ex_shard_of(data);
-    struct ex_block *b = NULL;
+    struct ex_block *b;
     enum ex_free_fault fault;
     if (data == NULL || ((uintptr_t)data & 15) != 0)
         return EX_FREE_UNKNOWN;

@@ -257,7 +257,7 @@ TEST(overrun_detected_at_free)
 TEST(underrun_detected_at_free)
 {
     PUCHAR p = ExAllocatePoolWithTag(NonPagedPoolNx, 40, TAG);
-    p[-1] ^= 0x5A; /* the last byte of the pool header in front of the block */
+    p[-1] ^= 0x5A;                  /* the last byte of the pool header in front of the block */
     expect_bugcheck_p1(0xC2, 0x01); /* BAD_POOL_CALLER: pool header corrupted */
     ExFreePoolWithTag(p, TAG);
 }

@@ -49,11 +49,10 @@ TEST(slist_header_layout)
        (unsigned long long)head.Alignment, (unsigned long long)head.Region);
     InterlockedPushEntrySList(&head, &items[0].Entry);
     InterlockedPushEntrySList(&head, &items[1].Entry);
-    ok(head.Region == (ULONGLONG)(ULONG_PTR)&items[1].Entry, "Region %llx, expected the first entry\n",
-       (unsigned long long)head.Region);
+    ok(head.Region == (ULONGLONG)(ULONG_PTR)&items[1].Entry,
+       "Region %llx, expected the first entry\n", (unsigned long long)head.Region);
     ok(head.HeaderX64.Depth == 2, "Depth field %u\n", (unsigned)head.HeaderX64.Depth);
-    ok(head.HeaderX64.NextEntry << 4 == (ULONGLONG)(ULONG_PTR)&items[1].Entry,
-       "NextEntry field\n");
+    ok(head.HeaderX64.NextEntry << 4 == (ULONGLONG)(ULONG_PTR)&items[1].Entry, "NextEntry field\n");
     seq0 = head.HeaderX64.Sequence;
     InterlockedPopEntrySList(&head);
     ok(head.HeaderX64.Sequence != seq0, "a pop advances the sequence\n");

@@ -380,8 +380,7 @@ static int judge(int timed_out, double timeout, int wait_status, char *reason, s
             snprintf(reason, size, "expected bug check 0x%X, got 0x%X", s->expected_code, s->code);
         else if (s->expected_p1_set && s->params[0] != s->expected_p1)
             snprintf(reason, size, "expected bug check 0x%X (0x%llX, ...), got (0x%llX, ...)",
-                     s->code, (unsigned long long)s->expected_p1,
-                     (unsigned long long)s->params[0]);
+                     s->code, (unsigned long long)s->expected_p1, (unsigned long long)s->params[0]);
         else if (s->failures)
             snprintf(reason, size, "%lu of %lu checks failed", s->failures, s->checks);
         return reason[0] == '\0';

@@ -64,7 +64,7 @@ typedef void (*harness_test_fn)(void);
 
 /* expect_bugcheck_p1(code, p1): the same, and the bug check's first parameter must be p1 (the
  * subcode of BAD_POOL_CALLER, BAD_POOL_HEADER, DRIVER_VERIFIER_DETECTED_VIOLATION, ...). */
-#define expect_bugcheck_p1(code, p1)                                                           \
+#define expect_bugcheck_p1(code, p1)                                                               \
     harness_expect_bugcheck_p1((uint32_t)(code), (uint64_t)(p1), __FILE__, __LINE__)
 
 /* Full path of test driver module `name` ("fifo" or "fifo.sys") in the test driver folder
