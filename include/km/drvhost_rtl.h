@@ -38,6 +38,22 @@ NTSYSAPI VOID NTAPI RtlInitAnsiString(PANSI_STRING DestinationString, PCSZ Sourc
 NTSYSAPI NTSTATUS NTAPI RtlInitAnsiStringEx(PANSI_STRING DestinationString, PCSZ SourceString);
 NTSYSAPI VOID NTAPI RtlInitString(PSTRING DestinationString, PCSZ SourceString);
 
+/* An empty counted string over a caller's buffer: Length 0, MaximumLength BufferSize. */
+FORCEINLINE VOID RtlInitEmptyUnicodeString(PUNICODE_STRING UnicodeString, PWCHAR Buffer,
+                                           USHORT BufferSize)
+{
+    UnicodeString->Length = 0;
+    UnicodeString->MaximumLength = BufferSize;
+    UnicodeString->Buffer = Buffer;
+}
+
+FORCEINLINE VOID RtlInitEmptyAnsiString(PANSI_STRING AnsiString, PCHAR Buffer, USHORT BufferSize)
+{
+    AnsiString->Length = 0;
+    AnsiString->MaximumLength = BufferSize;
+    AnsiString->Buffer = Buffer;
+}
+
 NTSYSAPI VOID NTAPI RtlCopyUnicodeString(PUNICODE_STRING DestinationString,
                                          PCUNICODE_STRING SourceString);
 NTSYSAPI VOID NTAPI RtlCopyString(PSTRING DestinationString, const STRING *SourceString);
@@ -64,6 +80,9 @@ NTSYSAPI NTSTATUS NTAPI RtlDowncaseUnicodeString(PUNICODE_STRING DestinationStri
                                                  BOOLEAN AllocateDestinationString);
 NTSYSAPI WCHAR NTAPI RtlUpcaseUnicodeChar(WCHAR SourceCharacter);
 NTSYSAPI WCHAR NTAPI RtlDowncaseUnicodeChar(WCHAR SourceCharacter);
+/* ntddk.h. The ANSI code page is Latin-1 here: a character whose upper case is outside it
+ * (0xB5, 0xFF) comes back unchanged, as the reference says for unconvertible characters. */
+NTSYSAPI CHAR NTAPI RtlUpperChar(CHAR Character);
 
 /* Strings allocated by the Rtl routines (AllocateDestinationString, RtlCreateUnicodeString,
  * RtlDuplicateUnicodeString, RtlStringFromGUID) are released with these. */

@@ -652,7 +652,8 @@ NTKERNELAPI VOID NTAPI MmProbeAndLockPages(PMDL MemoryDescriptorList, KPROCESSOR
                                            LOCK_OPERATION Operation);
 NTKERNELAPI VOID NTAPI MmUnlockPages(PMDL MemoryDescriptorList);
 NTKERNELAPI PVOID NTAPI MmGetSystemRoutineAddress(PUNICODE_STRING SystemRoutineName);
-NTKERNELAPI BOOLEAN NTAPI MmIsAddressValid(PVOID VirtualAddress);
+/* Not provided: one user-mode address space has no "resident without a fault" answer. */
+NTKERNELAPI BOOLEAN NTAPI MmIsAddressValid(PVOID VirtualAddress) DRVHOST_NOT_PROVIDED;
 
 #define MmGetSystemAddressForMdlSafe(MDL, PRIORITY)                                              \
     (((MDL)->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_SOURCE_IS_NONPAGED_POOL))                 \

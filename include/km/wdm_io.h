@@ -875,9 +875,50 @@ NTKERNELAPI PKEVENT NTAPI IoCreateSynchronizationEvent(PUNICODE_STRING EventName
 
 NTKERNELAPI PEPROCESS NTAPI IoGetRequestorProcess(PIRP Irp);
 NTKERNELAPI BOOLEAN NTAPI IoIsWdmVersionAvailable(UCHAR MajorVersion, UCHAR MinorVersion);
+
+/* ---- the error log ---------------------------------------------------------------------- */
+
+typedef struct _IO_ERROR_LOG_PACKET {
+    UCHAR MajorFunctionCode;
+    UCHAR RetryCount;
+    USHORT DumpDataSize;
+    USHORT NumberOfStrings;
+    USHORT StringOffset;
+    USHORT EventCategory;
+    NTSTATUS ErrorCode;
+    ULONG UniqueErrorValue;
+    NTSTATUS FinalStatus;
+    ULONG SequenceNumber;
+    ULONG IoControlCode;
+    LARGE_INTEGER DeviceOffset;
+    ULONG DumpData[1];
+} IO_ERROR_LOG_PACKET, *PIO_ERROR_LOG_PACKET;
+
+/* ERROR_LOG_LIMIT_SIZE; on x64 the WDK's ERROR_LOG_MAXIMUM_SIZE works out to the same 240. */
+#define ERROR_LOG_LIMIT_SIZE   (256 - 16)
+#define ERROR_LOG_MAXIMUM_SIZE ERROR_LOG_LIMIT_SIZE
+
+NTKERNELAPI PVOID NTAPI IoAllocateErrorLogEntry(PVOID IoObject, UCHAR EntrySize);
+NTKERNELAPI VOID NTAPI IoWriteErrorLogEntry(PVOID ElEntry);
+NTKERNELAPI VOID NTAPI IoFreeErrorLogEntry(PVOID ElEntry);
+
+/* ---- WMI -------------------------------------------------------------------------------- */
+
+#define WMIREG_ACTION_REGISTER     1
+#define WMIREG_ACTION_DEREGISTER   2
+#define WMIREG_ACTION_REREGISTER   3
+#define WMIREG_ACTION_UPDATE_GUIDS 4
+#define WMIREG_ACTION_BLOCK_IRPS   5
+#define WMIREG_FLAG_CALLBACK       0x80000000
+#define WMIREGISTER                0
+#define WMIUPDATE                  1
+
+NTKERNELAPI NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject, ULONG Action);
+/* The StartIo device queue is not provided (yet): a driver using it does not compile. */
 NTKERNELAPI VOID NTAPI IoStartPacket(PDEVICE_OBJECT DeviceObject, PIRP Irp, PULONG Key,
-                                     PDRIVER_CANCEL CancelFunction);
-NTKERNELAPI VOID NTAPI IoStartNextPacket(PDEVICE_OBJECT DeviceObject, BOOLEAN Cancelable);
+                                     PDRIVER_CANCEL CancelFunction) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI IoStartNextPacket(PDEVICE_OBJECT DeviceObject,
+                                         BOOLEAN Cancelable) DRVHOST_NOT_PROVIDED;
 
 #define IoInitializeDpcRequest(DeviceObject, DpcRoutine)                                         \
     KeInitializeDpc(&(DeviceObject)->Dpc, (PKDEFERRED_ROUTINE)(DpcRoutine), (DeviceObject))

@@ -94,6 +94,19 @@ typedef LONG HRESULT;
 #define NTKERNELAPI  __attribute__((visibility("default")))
 #define NTHALAPI     __attribute__((visibility("default")))
 #define DECLSPEC_IMPORT
+/* A routine declared so that driver source names the real WDK routine, but which drvhost does
+ * not provide: any use is a compile-time error naming it (instead of a module the loader
+ * refuses). Written after the declarator: `VOID NTAPI IoStartPacket(...) DRVHOST_NOT_PROVIDED;`.
+ * The decls_exported test (scripts/check-decls.sh) requires every declared routine to be
+ * exported by libdrvhost.so, inline, or marked with this. */
+#if defined(__has_attribute)
+#if __has_attribute(unavailable)
+#define DRVHOST_NOT_PROVIDED __attribute__((unavailable("drvhost does not provide this routine")))
+#endif
+#endif
+#ifndef DRVHOST_NOT_PROVIDED
+#define DRVHOST_NOT_PROVIDED __attribute__((error("drvhost does not provide this routine")))
+#endif
 #define DECLSPEC_EXPORT     __attribute__((visibility("default")))
 #define DECLSPEC_NORETURN   __attribute__((noreturn))
 #define DECLSPEC_NOINLINE   __attribute__((noinline))
@@ -183,6 +196,10 @@ typedef LONG HRESULT;
 #define MAXDWORD                                  0xffffffff
 #define MAXWORD                                   0xffff
 #define MAXBYTE                                   0xff
+
+/* 32 x 32 -> 64-bit products: each operand is taken as a 32-bit (LONG / ULONG) value first. */
+#define Int32x32To64(a, b)  ((LONGLONG)(LONG)(a) * (LONGLONG)(LONG)(b))
+#define UInt32x32To64(a, b) ((ULONGLONG)(ULONG)(a) * (ULONGLONG)(ULONG)(b))
 #define min(a, b)                                 (((a) < (b)) ? (a) : (b))
 #define max(a, b)                                 (((a) > (b)) ? (a) : (b))
 

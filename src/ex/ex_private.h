@@ -110,4 +110,7 @@ __attribute__((noreturn)) void ex_raise(NTSTATUS status, const void *address, co
 NTSTATUS ex_worker_init(void);
 void ex_worker_shutdown(void);
 
+/* Records the boot time ZwQuerySystemInformation reports (sysinfo.c). */
+void ex_sysinfo_init(void);
+
 #endif

@@ -5,6 +5,7 @@
 
 NTSTATUS ex_init(void)
 {
+    ex_sysinfo_init();
     return ex_worker_init();
 }
 

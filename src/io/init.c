@@ -25,5 +25,6 @@ NTSTATUS io_init(void)
 
 void io_shutdown(void)
 {
+    io_wmi_shutdown();
     io_irp_quarantine_flush();
 }

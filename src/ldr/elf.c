@@ -19,11 +19,18 @@ static const char *const ldr_crt_allowed[] = {
     "isspace", "isxdigit", "isupper", "islower", "isalnum", "isprint",
 };
 
-static bool ldr_import_ok(const char *name)
+bool ldr_crt_name(const char *name)
 {
     for (size_t i = 0; i < sizeof(ldr_crt_allowed) / sizeof(ldr_crt_allowed[0]); i++)
         if (strcmp(name, ldr_crt_allowed[i]) == 0)
-            return os_process_has_symbol(name);
+            return true;
+    return false;
+}
+
+static bool ldr_import_ok(const char *name)
+{
+    if (ldr_crt_name(name))
+        return os_process_has_symbol(name);
     return os_runtime_exports(name);
 }
 

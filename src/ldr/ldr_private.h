@@ -6,4 +6,7 @@
 
 #include "os/os.h"
 
+/* True for the C library routines a driver may import from the C library itself (elf.c). */
+bool ldr_crt_name(const char *name);
+
 #endif

@@ -83,17 +83,29 @@ static void *runtime_handle(void)
     return handle;
 }
 
-bool os_runtime_exports(const char *name)
+void *os_runtime_symbol(const char *name)
 {
     void *h = runtime_handle(), *sym;
     Dl_info mine, theirs;
     if (h == NULL || (sym = dlsym(h, name)) == NULL)
-        return false;
-    return dladdr((void *)runtime_handle, &mine) && dladdr(sym, &theirs) &&
-           mine.dli_fbase == theirs.dli_fbase;
+        return NULL;
+    if (!dladdr((void *)runtime_handle, &mine) || !dladdr(sym, &theirs) ||
+        mine.dli_fbase != theirs.dli_fbase)
+        return NULL;
+    return sym;
+}
+
+bool os_runtime_exports(const char *name)
+{
+    return os_runtime_symbol(name) != NULL;
+}
+
+void *os_process_symbol(const char *name)
+{
+    return dlsym(RTLD_DEFAULT, name);
 }
 
 bool os_process_has_symbol(const char *name)
 {
-    return dlsym(RTLD_DEFAULT, name) != NULL;
+    return os_process_symbol(name) != NULL;
 }

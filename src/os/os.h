@@ -78,7 +78,11 @@ void *os_read_file(const char *path, size_t *size);
 bool os_file_exists(const char *path);
 /* True if `name` is a symbol defined by the runtime library itself (not by a library it uses). */
 bool os_runtime_exports(const char *name);
+/* The address of `name` if the runtime library itself defines and exports it, else NULL. */
+void *os_runtime_symbol(const char *name);
 /* True if `name` resolves in the process (used for the C library routines drivers may call). */
 bool os_process_has_symbol(const char *name);
+/* The address `name` resolves to in the process, or NULL. */
+void *os_process_symbol(const char *name);
 
 #endif

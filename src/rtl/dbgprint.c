@@ -48,6 +48,11 @@ void rtl_dbg_set_quiet(int quiet)
     __atomic_store_n(&dbg_quiet, quiet, __ATOMIC_RELAXED);
 }
 
+int rtl_dbg_quiet(void)
+{
+    return __atomic_load_n(&dbg_quiet, __ATOMIC_RELAXED);
+}
+
 static int dbg_enabled(ULONG component, ULONG level)
 {
     ULONG importance = level < 32 ? 1u << level : level;

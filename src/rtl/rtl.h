@@ -62,6 +62,8 @@ ptrdiff_t rtl_vformat(int wide, void *buf, size_t cap, const void *fmt, va_list 
 void rtl_dbg_set_filter(ULONG component, ULONG mask);
 /* Nonzero: DbgPrint output is filtered as usual but not written. */
 void rtl_dbg_set_quiet(int quiet);
+/* The diagnostics channel (stderr) is silenced: drvhost_options.quiet. */
+int rtl_dbg_quiet(void);
 
 /* ---- character helpers shared by string.c and format.c ------------------------------------ */
 

@@ -158,6 +158,11 @@ static unsigned char ansi_upcase(unsigned char c)
     return u < 0x100 ? (unsigned char)u : c;
 }
 
+NTSYSAPI CHAR NTAPI RtlUpperChar(CHAR Character)
+{
+    return (CHAR)ansi_upcase((unsigned char)Character);
+}
+
 /* ---- initialisation ----------------------------------------------------------------------- */
 
 NTSYSAPI VOID NTAPI RtlInitUnicodeString(PUNICODE_STRING DestinationString, PCWSTR SourceString)

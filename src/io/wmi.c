@@ -1,0 +1,228 @@
+/*
+ * wmi.c - IoWMIRegistrationControl and the IRP_MJ_SYSTEM_CONTROL requests WMI sends.
+ *
+ * What is modelled: a registration list (device objects, each referenced while registered);
+ * right after WMIREG_ACTION_REGISTER (and REREGISTER, UPDATE_GUIDS) a system worker sends the
+ * device's stack IRP_MN_REGINFO_EX (IRP_MN_REGINFO when the driver rejects the _EX form with
+ * STATUS_INVALID_DEVICE_REQUEST), ProviderId = the device object, DataPath = WMIREGISTER or
+ * WMIUPDATE, a 4 KiB buffer (one retry with the size the driver asks for on
+ * STATUS_BUFFER_TOO_SMALL, up to 64 KiB), as Windows' WMI does asynchronously. The WMIREGINFO
+ * the driver returns is not parsed: there are no WMI consumers, so no query, set, method or
+ * event IRPs are ever sent. WMIREG_FLAG_CALLBACK registrations are STATUS_NOT_SUPPORTED.
+ *
+ * Locking: io_wmi_lock protects the list. Lifetime: a registration holds a device reference;
+ * a queued request holds another until its IRP is done.
+ */
+#include "io/io_private.h"
+
+#include "rtl/rtl.h"
+
+#include <stdio.h>
+
+#define IO_WMI_TAG         'iMWD'
+#define IO_WMI_BUFFER      4096
+#define IO_WMI_BUFFER_MAX  65536
+
+struct io_wmi_reg {
+    struct io_wmi_reg *next;
+    PDEVICE_OBJECT device;
+    BOOLEAN blocked; /* WMIREG_ACTION_BLOCK_IRPS */
+};
+
+static os_mutex io_wmi_lock = {PTHREAD_MUTEX_INITIALIZER};
+static struct io_wmi_reg *io_wmi_list;
+
+struct io_wmi_request {
+    PDEVICE_OBJECT device; /* referenced */
+    ULONG_PTR data_path;
+};
+
+static struct io_wmi_reg **io_wmi_find_locked(PDEVICE_OBJECT device)
+{
+    struct io_wmi_reg **at = &io_wmi_list;
+    while (*at != NULL && (*at)->device != device)
+        at = &(*at)->next;
+    return at;
+}
+
+/* Sends one IRP_MJ_SYSTEM_CONTROL to the top of the device's stack and waits for it. */
+static NTSTATUS io_wmi_send(PDEVICE_OBJECT device, UCHAR minor, ULONG_PTR data_path, void *buffer,
+                            ULONG size, ULONG_PTR *information)
+{
+    PDEVICE_OBJECT top = IoGetAttachedDeviceReference(device);
+    PIRP irp = io_irp_alloc_hosted(top->StackSize, NULL, NULL);
+    IO_STATUS_BLOCK iosb = {0};
+    NTSTATUS status = STATUS_INSUFFICIENT_RESOURCES;
+    if (irp != NULL) {
+        PIO_STACK_LOCATION sp = IoGetNextIrpStackLocation(irp);
+        irp->IoStatus.Status = STATUS_NOT_SUPPORTED; /* as for every IRP the system builds */
+        irp->Tail.Overlay.Thread = (PETHREAD)KeGetCurrentThread();
+        irp->RequestorMode = KernelMode;
+        sp->MajorFunction = IRP_MJ_SYSTEM_CONTROL;
+        sp->MinorFunction = minor;
+        sp->Parameters.WMI.ProviderId = (ULONG_PTR)device;
+        sp->Parameters.WMI.DataPath = (PVOID)data_path;
+        sp->Parameters.WMI.BufferSize = size;
+        sp->Parameters.WMI.Buffer = buffer;
+        status = io_call_and_wait(top, irp, &iosb);
+        io_irp_free(irp);
+        *information = iosb.Information;
+    }
+    ObDereferenceObject(top);
+    return status;
+}
+
+/* The registration information request, with WMI's retries (see the file comment). */
+static NTSTATUS io_wmi_reginfo(PDEVICE_OBJECT device, ULONG_PTR data_path)
+{
+    ULONG size = IO_WMI_BUFFER;
+    UCHAR minor = IRP_MN_REGINFO_EX;
+    NTSTATUS status = STATUS_INSUFFICIENT_RESOURCES;
+    for (int attempt = 0; attempt < 3; attempt++) {
+        ULONG_PTR info = 0;
+        ULONG *buffer = ex_alloc(size, IO_WMI_TAG);
+        if (buffer == NULL)
+            return STATUS_INSUFFICIENT_RESOURCES;
+        status = io_wmi_send(device, minor, data_path, buffer, size, &info);
+        ULONG wanted = buffer[0];
+        ex_free(buffer);
+        if (status == STATUS_INVALID_DEVICE_REQUEST && minor == IRP_MN_REGINFO_EX)
+            minor = IRP_MN_REGINFO;
+        else if (status == STATUS_BUFFER_TOO_SMALL && wanted > size && wanted <= IO_WMI_BUFFER_MAX)
+            size = wanted;
+        else
+            break;
+    }
+    return status;
+}
+
+static void io_wmi_worker(void *context)
+{
+    struct io_wmi_request *r = context;
+    BOOLEAN send;
+    os_mutex_lock(&io_wmi_lock);
+    struct io_wmi_reg *reg = *io_wmi_find_locked(r->device);
+    send = reg != NULL && !reg->blocked;
+    os_mutex_unlock(&io_wmi_lock);
+    if (send) {
+        NTSTATUS status = io_wmi_reginfo(r->device, r->data_path);
+        if (!NT_SUCCESS(status) && !rtl_dbg_quiet()) {
+            const char *name = rtl_status_name(status);
+            fprintf(stderr, "drvhost: WMI registration of device %p: the driver answered the "
+                            "registration request with %s (0x%08X)\n",
+                    (void *)r->device, name ? name : "a failure", (ULONG)status);
+        }
+    }
+    ObDereferenceObject(r->device);
+    ex_free(r);
+}
+
+static NTSTATUS io_wmi_queue_reginfo(PDEVICE_OBJECT device, ULONG_PTR data_path)
+{
+    struct io_wmi_request *r = ex_alloc(sizeof(*r), IO_WMI_TAG);
+    if (r == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    ObReferenceObject(device);
+    r->device = device;
+    r->data_path = data_path;
+    ex_queue_work(io_wmi_worker, r);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS io_wmi_register(PDEVICE_OBJECT device)
+{
+    struct io_wmi_reg *reg = ex_alloc(sizeof(*reg), IO_WMI_TAG);
+    if (reg == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    os_mutex_lock(&io_wmi_lock);
+    if (*io_wmi_find_locked(device) != NULL) {
+        os_mutex_unlock(&io_wmi_lock);
+        ex_free(reg);
+        return STATUS_OBJECT_NAME_EXISTS; /* drvhost's choice: the page names no status */
+    }
+    ObReferenceObject(device);
+    reg->device = device;
+    reg->next = io_wmi_list;
+    io_wmi_list = reg;
+    os_mutex_unlock(&io_wmi_lock);
+    return io_wmi_queue_reginfo(device, WMIREGISTER);
+}
+
+static NTSTATUS io_wmi_deregister(PDEVICE_OBJECT device)
+{
+    struct io_wmi_reg **at, *reg;
+    os_mutex_lock(&io_wmi_lock);
+    at = io_wmi_find_locked(device);
+    reg = *at;
+    if (reg != NULL)
+        *at = reg->next;
+    os_mutex_unlock(&io_wmi_lock);
+    if (reg == NULL)
+        return STATUS_INVALID_PARAMETER;
+    ObDereferenceObject(reg->device);
+    ex_free(reg);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS io_wmi_block(PDEVICE_OBJECT device)
+{
+    struct io_wmi_reg *reg;
+    os_mutex_lock(&io_wmi_lock);
+    reg = *io_wmi_find_locked(device);
+    if (reg != NULL)
+        reg->blocked = TRUE;
+    os_mutex_unlock(&io_wmi_lock);
+    return reg != NULL ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+}
+
+static BOOLEAN io_wmi_registered(PDEVICE_OBJECT device)
+{
+    os_mutex_lock(&io_wmi_lock);
+    BOOLEAN found = *io_wmi_find_locked(device) != NULL;
+    os_mutex_unlock(&io_wmi_lock);
+    return found;
+}
+
+NTKERNELAPI NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject, ULONG Action)
+{
+    KIRQL irql = ke_irql();
+    if (irql != PASSIVE_LEVEL)
+        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, 0, irql, 0, 0,
+                        "IoWMIRegistrationControl called at IRQL %u: it requires PASSIVE_LEVEL",
+                        irql);
+    if (Action & WMIREG_FLAG_CALLBACK)
+        return STATUS_NOT_SUPPORTED;
+    if (DeviceObject == NULL || ob_type_of(DeviceObject) != &ob_type_device)
+        return STATUS_INVALID_PARAMETER;
+    switch (Action) {
+    case WMIREG_ACTION_REGISTER: return io_wmi_register(DeviceObject);
+    case WMIREG_ACTION_DEREGISTER: return io_wmi_deregister(DeviceObject);
+    case WMIREG_ACTION_REREGISTER:
+        if (!io_wmi_registered(DeviceObject))
+            return STATUS_INVALID_PARAMETER;
+        return io_wmi_queue_reginfo(DeviceObject, WMIREGISTER);
+    case WMIREG_ACTION_UPDATE_GUIDS:
+        if (!io_wmi_registered(DeviceObject))
+            return STATUS_INVALID_PARAMETER;
+        return io_wmi_queue_reginfo(DeviceObject, WMIUPDATE);
+    case WMIREG_ACTION_BLOCK_IRPS: return io_wmi_block(DeviceObject);
+    default: return STATUS_INVALID_PARAMETER;
+    }
+}
+
+/* Registrations left at shutdown: the driver deleted a device without deregistering it
+ * (Windows requires WMIREG_ACTION_DEREGISTER before IoDeleteDevice). Reported and released. */
+void io_wmi_shutdown(void)
+{
+    os_mutex_lock(&io_wmi_lock);
+    while (io_wmi_list != NULL) {
+        struct io_wmi_reg *reg = io_wmi_list;
+        io_wmi_list = reg->next;
+        fprintf(stderr, "drvhost: device %p is still registered with WMI (no "
+                        "WMIREG_ACTION_DEREGISTER before IoDeleteDevice)\n",
+                (void *)reg->device);
+        ObDereferenceObject(reg->device);
+        ex_free(reg);
+    }
+    os_mutex_unlock(&io_wmi_lock);
+}
