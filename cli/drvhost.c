@@ -1,7 +1,7 @@
 /*
  * drvhost.c - the command line. Thin: everything is in the runtime (src/host).
  *
- *   drvhost run [--quiet] [--processors N] [--registry FILE] SCENARIO
+ *   drvhost run [--quiet] [--processors N] [--registry FILE] [--root DIR] SCENARIO
  *       runs a scenario; exit status DRVHOST_EXIT_*. --registry loads FILE (a .reg file) as the
  *       registry if it exists and saves the registry there at exit and on ZwFlushKey.
  */
@@ -13,7 +13,7 @@
 
 static void usage(FILE *to)
 {
-    fprintf(to, "usage: drvhost run [--quiet] [--processors N] [--registry FILE] SCENARIO\n"
+    fprintf(to, "usage: drvhost run [--quiet] [--processors N] [--registry FILE] [--root DIR] SCENARIO\n"
                 "\n"
                 "Runs a scenario file: loads Windows driver modules built with drvcc and drives\n"
                 "them with open, read, write, ioctl and close requests (see docs/scenario.md).\n"
@@ -21,7 +21,10 @@ static void usage(FILE *to)
                 "3 a driver bug-checked.\n"
                 "\n"
                 "--registry FILE  the registry file (.reg, regedit format): loaded at start if it\n"
-                "                 exists, saved at exit and on ZwFlushKey (atomically).\n");
+                "                 exists, saved at exit and on ZwFlushKey (atomically).\n"
+                "--root DIR       the folder drivers' files live in (\\??\\C:\\x is DIR/C/x,\n"
+                "                 \\SystemRoot\\x is DIR/Windows/x); default: a fresh folder,\n"
+                "                 removed at exit (docs/files.md).\n");
 }
 
 static int run(int argc, char **argv)
@@ -36,6 +39,8 @@ static int run(int argc, char **argv)
             options.processors = (unsigned)strtoul(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--registry") == 0 && i + 1 < argc)
             registry = argv[++i];
+        else if (strcmp(argv[i], "--root") == 0 && i + 1 < argc)
+            options.file_root = argv[++i];
         else if (argv[i][0] != '-' && file == NULL)
             file = argv[i];
         else {

@@ -27,6 +27,11 @@ extern "C" {
 typedef struct drvhost_options {
     unsigned processors; /* emulated processors (DPC threads); 0 = number of host cores */
     int quiet;           /* nonzero: DbgPrint output is not written to stderr */
+    /* The folder drivers' files live in (docs/files.md): \??\C:\x is file_root/C/x,
+     * \SystemRoot\x is file_root/Windows/x. Created if missing and kept at shutdown. NULL: a
+     * fresh folder $TMPDIR/drvhost-files.XXXXXX made at the first ZwCreateFile and removed by
+     * drvhost_shutdown. */
+    const char *file_root;
 } drvhost_options;
 
 /* Boots the runtime (object namespace, registry, DPC and worker threads). NULL = defaults.

@@ -44,6 +44,8 @@ int32_t drvhost_init(const drvhost_options *options)
     if (NT_SUCCESS(status))
         status = io_init();
     if (NT_SUCCESS(status))
+        status = io_files_init(options->file_root);
+    if (NT_SUCCESS(status))
         status = ldr_init();
     booted = NT_SUCCESS(status);
     return status;
@@ -60,6 +62,7 @@ int32_t drvhost_shutdown(void)
     ex_flush_work();
     io_shutdown();
     leaks += ob_shutdown();
+    io_files_shutdown(); /* after every file handle was closed */
     cm_shutdown();
     leaks += ex_pool_report_leaks(NULL, "drvhost");
     ex_shutdown();

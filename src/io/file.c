@@ -87,6 +87,8 @@ static void io_file_unload_if_last(PDEVICE_OBJECT dev)
 static void io_file_close(void *body)
 {
     struct io_file *file = body;
+    if (file->host != NULL)
+        io_hostfile_close(file);
     if (file->opened) {
         io_cleanup(file);
         io_file_simple_irp(file, IRP_MJ_CLOSE);
@@ -99,25 +101,33 @@ static void io_file_close(void *body)
         ObDereferenceObject(file->object.DeviceObject);
 }
 
-static NTSTATUS io_file_create(PDEVICE_OBJECT dev, PCUNICODE_STRING rest, ACCESS_MASK access,
-                               struct io_file **out)
+struct io_file *io_file_new(void)
 {
     static struct ob_type *type = &ob_type_file;
     struct io_file *file;
-    *out = NULL;
     type->close = io_file_close;
     file = ob_create(type, sizeof(*file));
     if (file == NULL)
-        return STATUS_INSUFFICIENT_RESOURCES;
+        return NULL;
     file->object.Type = IO_TYPE_FILE;
     file->object.Size = sizeof(FILE_OBJECT);
+    KeInitializeEvent(&file->object.Lock, SynchronizationEvent, FALSE);
+    KeInitializeEvent(&file->object.Event, NotificationEvent, FALSE);
+    InitializeListHead(&file->object.IrpList);
+    return file;
+}
+
+static NTSTATUS io_file_create(PDEVICE_OBJECT dev, PCUNICODE_STRING rest, ACCESS_MASK access,
+                               struct io_file **out)
+{
+    struct io_file *file = io_file_new();
+    *out = NULL;
+    if (file == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
     file->object.DeviceObject = dev; /* the reference from the lookup moves here */
     file->object.ReadAccess = (access & (GENERIC_READ | GENERIC_ALL | FILE_READ_DATA)) != 0;
     file->object.WriteAccess = (access & (GENERIC_WRITE | GENERIC_ALL | FILE_WRITE_DATA)) != 0;
     file->access = access;
-    KeInitializeEvent(&file->object.Lock, SynchronizationEvent, FALSE);
-    KeInitializeEvent(&file->object.Event, NotificationEvent, FALSE);
-    InitializeListHead(&file->object.IrpList);
     *out = file;
     if (rest->Length == 0)
         return STATUS_SUCCESS;

@@ -67,7 +67,8 @@ struct io_file {
     FILE_OBJECT object;
     ACCESS_MASK access;
     BOOLEAN cleaned_up;
-    BOOLEAN opened; /* IRP_MJ_CREATE succeeded: close sends IRP_MJ_CLOSE */
+    BOOLEAN opened;            /* IRP_MJ_CREATE succeeded: close sends IRP_MJ_CLOSE */
+    struct io_hostfile *host;  /* a file of the sandbox folder (ZwCreateFile, zwfile.c) */
 };
 
 /* Opens a device by path with IRP_MJ_CREATE. The file object comes back with one reference. */
@@ -76,6 +77,12 @@ NTSTATUS io_open(PCUNICODE_STRING path, ACCESS_MASK access, KPROCESSOR_MODE mode
 /* Sends IRP_MJ_CLEANUP (the handle is closed). IRP_MJ_CLOSE follows when the last reference to
  * the file object goes. */
 void io_cleanup(struct io_file *file);
+
+/* The folder ZwCreateFile's \??\C:\ and \SystemRoot\ live in (zwfile.c). NULL: a fresh folder
+ * per boot, made at first use and removed by io_files_shutdown; a caller's folder is kept. */
+NTSTATUS io_files_init(const char *root);
+/* After the object manager closed every handle. */
+void io_files_shutdown(void);
 
 /* ---- IRPs -------------------------------------------------------------------------------- */
 

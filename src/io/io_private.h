@@ -60,4 +60,9 @@ void io_irp_quarantine_flush(void);
 /* Releases WMI registrations left at shutdown, reporting each (wmi.c). */
 void io_wmi_shutdown(void);
 
+/* A zeroed file object with one reference (file.c); its close routine is the I/O manager's. */
+struct io_file *io_file_new(void);
+/* Releases a sandbox file's descriptor and state when its file object goes (zwfile.c). */
+void io_hostfile_close(struct io_file *file);
+
 #endif

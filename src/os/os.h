@@ -85,4 +85,58 @@ bool os_process_has_symbol(const char *name);
 /* The address `name` resolves to in the process, or NULL. */
 void *os_process_symbol(const char *name);
 
+/* ---- files confined to a folder (fs.c; the ZwCreateFile sandbox) ----------------------- */
+
+enum os_fs_status {
+    OS_FS_OK,
+    OS_FS_NOT_FOUND,      /* the last component does not exist */
+    OS_FS_PATH_NOT_FOUND, /* a folder on the way does not exist (or is not a folder) */
+    OS_FS_EXISTS,
+    OS_FS_IS_DIR,
+    OS_FS_NOT_DIR,
+    OS_FS_DENIED,
+    OS_FS_NO_SPACE,
+    OS_FS_LINK,           /* a symbolic link or an escape from the root was refused */
+    OS_FS_NAME_INVALID,
+    OS_FS_NOT_EMPTY,
+    OS_FS_ERROR
+};
+enum os_fs_how {
+    OS_FS_OPEN_EXISTING,
+    OS_FS_CREATE_NEW,
+    OS_FS_OPEN_ALWAYS,
+    OS_FS_TRUNCATE_EXISTING,
+    OS_FS_TRUNCATE_ALWAYS
+};
+struct os_fs_open {
+    enum os_fs_how how;
+    bool directory; /* open or create a folder (a file otherwise) */
+    bool write;     /* open for writing as well as reading */
+};
+struct os_fs_info {
+    uint64_t size, allocated;
+    uint32_t links;
+    bool directory, read_only;
+    int64_t access_time, write_time, change_time; /* 100 ns units since 1601 */
+};
+
+/* Opens (create: making it first if missing, one level) a root folder; -1 on failure. */
+int os_fs_root_open(const char *path, bool create);
+/* Creates a fresh folder $TMPDIR/drvhost-files.XXXXXX; its path in out. */
+bool os_fs_temp_dir(char *out, size_t size);
+/* Removes a folder and everything in it (symbolic links are removed, not followed). */
+bool os_fs_remove_tree(const char *path);
+/* Opens rel (relative, '/'-separated, no "." or ".." components; "" = the root) beneath root.
+ * *existed: the file or folder was there before. */
+enum os_fs_status os_fs_open(int root, const char *rel, const struct os_fs_open *how, int *fd,
+                             bool *existed);
+enum os_fs_status os_fs_unlink(int root, const char *rel, bool directory);
+enum os_fs_status os_fs_read(int fd, void *buffer, size_t length, uint64_t offset, size_t *done);
+enum os_fs_status os_fs_write(int fd, const void *buffer, size_t length, uint64_t offset,
+                              size_t *done);
+enum os_fs_status os_fs_stat(int fd, struct os_fs_info *info);
+void os_fs_close(int fd);
+/* Tests: true makes path resolution use the component walk instead of openat2. */
+void os_fs_force_walk(bool walk);
+
 #endif
