@@ -34,6 +34,10 @@ int32_t drvhost_init(const drvhost_options *options)
      * Debug Print Filter key enables it; a developer running a driver here wants to see it, so
      * every component starts enabled (drvhost_options.quiet silences everything). */
     rtl_dbg_set_filter(RTL_DBG_ALL_COMPONENTS, 0xFFFFFFFF);
+    /* First: a file root that cannot be used fails the boot before anything started. */
+    status = io_files_init(options->file_root);
+    if (!NT_SUCCESS(status))
+        return status;
     status = ke_init(options->processors);
     if (NT_SUCCESS(status))
         status = ex_init();
@@ -43,8 +47,6 @@ int32_t drvhost_init(const drvhost_options *options)
         status = cm_init();
     if (NT_SUCCESS(status))
         status = io_init();
-    if (NT_SUCCESS(status))
-        status = io_files_init(options->file_root);
     if (NT_SUCCESS(status))
         status = ldr_init();
     booted = NT_SUCCESS(status);

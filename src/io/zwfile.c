@@ -418,7 +418,10 @@ NTSYSAPI NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAcce
     if (FileHandle == NULL || IoStatusBlock == NULL || ObjectAttributes == NULL ||
         ObjectAttributes->ObjectName == NULL || ObjectAttributes->ObjectName->Buffer == NULL)
         return STATUS_INVALID_PARAMETER;
-    status = io_fs_check_options(access, CreateDisposition, CreateOptions, EaBuffer, EaLength);
+    /* The synchronous options need SYNCHRONIZE in DesiredAccess itself (before the generic
+     * rights are mapped). */
+    status = io_fs_check_options(DesiredAccess, CreateDisposition, CreateOptions, EaBuffer,
+                                 EaLength);
     if (NT_SUCCESS(status))
         status = io_fs_name(ObjectAttributes, rel, sizeof(rel));
     if (NT_SUCCESS(status) && (root = io_fs_root()) < 0)

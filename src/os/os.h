@@ -136,7 +136,7 @@ enum os_fs_status os_fs_write(int fd, const void *buffer, size_t length, uint64_
                               size_t *done);
 enum os_fs_status os_fs_stat(int fd, struct os_fs_info *info);
 void os_fs_close(int fd);
-/* Tests: true makes path resolution use the component walk instead of openat2. */
-void os_fs_force_walk(bool walk);
+/* The environment variable DRVHOST_FS_WALK (any value) makes path resolution use the
+ * component walk instead of openat2 (tests of the fallback). */
 
 #endif

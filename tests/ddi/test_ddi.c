@@ -1,0 +1,226 @@
+/*
+ * test_ddi.c - common DDIs through dditest.sys: MmGetSystemRoutineAddress, the error log
+ * (limits, the text an entry is written as, the bug checks of misuse), IoWMIRegistrationControl
+ * and the IRP_MJ_SYSTEM_CONTROL requests that follow a registration, the string and arithmetic
+ * helpers. Expected values are Windows' documented behaviour.
+ */
+#include <ntddk.h>
+
+#include "drivers/dditest.h"
+#include "harness.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static drvhost_file *open_dditest(void)
+{
+    drvhost_file *f = NULL;
+    ok_status(drvhost_service_add("dditest", harness_driver_path("dditest")), STATUS_SUCCESS);
+    ok_status(drvhost_driver_load("dditest"), STATUS_SUCCESS);
+    ok_status(drvhost_open("\\\\.\\DdiTest", GENERIC_READ | GENERIC_WRITE, &f), STATUS_SUCCESS);
+    return f;
+}
+
+static NTSTATUS ioctl(drvhost_file *f, ULONG code, const void *in, size_t in_size, void *out,
+                      size_t out_size)
+{
+    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL, .code = code, .input = in,
+                         .input_size = in_size, .output = out, .output_size = out_size};
+    return drvhost_io(f, &d, NULL);
+}
+
+/* A DDITEST_FAILED(line) status names the failing check of drivers/dditest.c. */
+static void ok_checks(NTSTATUS status, const char *what)
+{
+    if (((ULONG)status & 0xFFFF0000u) == 0xE0000000u)
+        ok(0, "%s: check failed at tests/ddi/drivers/dditest.c line %u\n", what,
+           (ULONG)status & 0xFFFF);
+    else
+        ok_status(status, STATUS_SUCCESS);
+}
+
+TEST(system_routine_addresses)
+{
+    drvhost_file *f = open_dditest();
+    ok_checks(ioctl(f, IOCTL_D_SYSTEM_ROUTINES, NULL, 0, NULL, 0), "MmGetSystemRoutineAddress");
+    drvhost_close(f);
+}
+
+TEST(system_routine_address_from_host_code)
+{
+    UNICODE_STRING u;
+    RtlInitUnicodeString(&u, L"ZwQuerySystemInformation");
+    ok(MmGetSystemRoutineAddress(&u) == (PVOID)ZwQuerySystemInformation, "ZwQuerySystemInformation\n");
+    RtlInitUnicodeString(&u, L"drvhost_shutdown");
+    ok(MmGetSystemRoutineAddress(&u) == NULL, "host API hidden\n");
+    ok(MmGetSystemRoutineAddress(NULL) == NULL, "NULL name\n");
+}
+
+TEST(system_routine_address_above_passive_bugchecks)
+{
+    UNICODE_STRING u;
+    KIRQL old;
+    RtlInitUnicodeString(&u, L"KeSetEvent");
+    expect_bugcheck_p1(0x0A, 0);
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    MmGetSystemRoutineAddress(&u);
+}
+
+TEST(string_and_arithmetic_helpers)
+{
+    drvhost_file *f = open_dditest();
+    ok_checks(ioctl(f, IOCTL_D_MISC, NULL, 0, NULL, 0), "helpers");
+    drvhost_close(f);
+}
+
+TEST(error_log_limits)
+{
+    drvhost_file *f = open_dditest();
+    ok_checks(ioctl(f, IOCTL_D_ERRLOG_LIMITS, NULL, 0, NULL, 0), "error log limits");
+    drvhost_close(f);
+}
+
+/* The entry is printed on stderr, so this test boots the runtime again without quiet and
+ * captures stderr in a file. */
+TEST(error_log_entry_is_written_as_text)
+{
+    drvhost_options options = {0};
+    FILE *capture = tmpfile();
+    int saved = dup(2);
+    char text[4096] = {0};
+    drvhost_file *f;
+    size_t n;
+    if (!ok(capture != NULL && saved >= 0, "capture set-up\n"))
+        return;
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    ok_status(drvhost_init(&options), STATUS_SUCCESS);
+    f = open_dditest();
+    fflush(stderr);
+    dup2(fileno(capture), 2);
+    ok_checks(ioctl(f, IOCTL_D_ERRLOG_WRITE, NULL, 0, NULL, 0), "error log write");
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    rewind(capture);
+    n = fread(text, 1, sizeof(text) - 1, capture);
+    fclose(capture);
+    text[n] = 0;
+    ok(strstr(text, "error log entry from \\Device\\DdiTest (driver \\Driver\\dditest)") != NULL,
+       "source named: %s\n", text);
+    ok(strstr(text, "ErrorCode 0xC0040001") != NULL, "ErrorCode: %s\n", text);
+    ok(strstr(text, "FinalStatus STATUS_DEVICE_NOT_READY (0xC00000A3)") != NULL, "FinalStatus\n");
+    ok(strstr(text, "UniqueErrorValue 0x00001234") != NULL, "UniqueErrorValue\n");
+    ok(strstr(text, "DumpData (8 bytes): 0xAABBCCDD 0x11223344\n") != NULL, "dump data\n");
+    ok(strstr(text, "String 1: \"disk0\"") != NULL, "insertion string\n");
+    ok(strstr(text, "MajorFunctionCode 0x0E") != NULL, "major function\n");
+    drvhost_close(f);
+}
+
+TEST(error_log_entry_written_twice_bugchecks)
+{
+    drvhost_file *f = open_dditest();
+    expect_bugcheck_p1(0xC4, 0x101);
+    ioctl(f, IOCTL_D_ERRLOG_TWICE, NULL, 0, NULL, 0);
+}
+
+TEST(error_log_allocation_above_dispatch_bugchecks)
+{
+    drvhost_file *f = open_dditest();
+    expect_bugcheck_p1(0x0A, 0);
+    ioctl(f, IOCTL_D_ERRLOG_HIGH, NULL, 0, NULL, 0);
+}
+
+static NTSTATUS wmi_control(drvhost_file *f, ULONG action)
+{
+    LONG result = 0x12345678;
+    ok_status(ioctl(f, IOCTL_D_WMI_CONTROL, &action, sizeof(action), &result, sizeof(result)),
+              STATUS_SUCCESS);
+    return result;
+}
+
+static NTSTATUS wmi_wait_for(drvhost_file *f, ULONG count, ULONG ms, DDITEST_WMI_RECORD *r)
+{
+    DDITEST_WMI_WAIT w = {count, ms};
+    memset(r, 0, sizeof(*r));
+    return ioctl(f, IOCTL_D_WMI_WAIT, &w, sizeof(w), r, sizeof(*r));
+}
+
+static DDITEST_WMI_RECORD wmi_wait(drvhost_file *f, ULONG count)
+{
+    DDITEST_WMI_RECORD r;
+    ok_status(wmi_wait_for(f, count, 5000, &r), STATUS_SUCCESS);
+    ok(r.AllFromProvider && r.MaxIrql == PASSIVE_LEVEL, "ProviderId %u, IRQL %u\n",
+       r.AllFromProvider, r.MaxIrql);
+    return r;
+}
+
+TEST(wmi_register_sends_reginfo_ex)
+{
+    drvhost_file *f = open_dditest();
+    DDITEST_WMI_RECORD r;
+    ok_status(wmi_control(f, WMIREG_ACTION_REGISTER), STATUS_SUCCESS);
+    r = wmi_wait(f, 1);
+    ok(r.Count == 1 && r.Minor[0] == IRP_MN_REGINFO_EX, "count %u minor %u\n", r.Count,
+       r.Minor[0]);
+    ok(r.DataPath[0] == WMIREGISTER && r.BufferSize[0] > 0, "DataPath %lu, buffer %u\n",
+       (unsigned long)r.DataPath[0], r.BufferSize[0]);
+    /* A second registration of the same device fails; updating the GUIDs asks again. */
+    ok(wmi_control(f, WMIREG_ACTION_REGISTER) != STATUS_SUCCESS, "registered twice\n");
+    ok_status(wmi_control(f, WMIREG_ACTION_UPDATE_GUIDS), STATUS_SUCCESS);
+    r = wmi_wait(f, 2);
+    ok(r.Count == 2 && r.Minor[1] == IRP_MN_REGINFO_EX && r.DataPath[1] == WMIUPDATE,
+       "update: count %u minor %u path %lu\n", r.Count, r.Minor[1],
+       (unsigned long)r.DataPath[1]);
+    ok_status(wmi_control(f, WMIREG_ACTION_DEREGISTER), STATUS_SUCCESS);
+    ok_status(wmi_control(f, WMIREG_ACTION_DEREGISTER), STATUS_INVALID_PARAMETER);
+    ok_status(wmi_control(f, WMIREG_ACTION_UPDATE_GUIDS), STATUS_INVALID_PARAMETER);
+    ok_status(wmi_control(f, WMIREG_ACTION_REGISTER | WMIREG_FLAG_CALLBACK), STATUS_NOT_SUPPORTED);
+    ok_status(wmi_control(f, 99), STATUS_INVALID_PARAMETER);
+    drvhost_close(f);
+}
+
+TEST(wmi_falls_back_to_reginfo_and_retries_with_the_size_asked)
+{
+    drvhost_file *f = open_dditest();
+    ULONG mode = DDITEST_WMI_REJECT_EX;
+    DDITEST_WMI_RECORD r;
+    ok_status(ioctl(f, IOCTL_D_WMI_MODE, &mode, sizeof(mode), NULL, 0), STATUS_SUCCESS);
+    ok_status(wmi_control(f, WMIREG_ACTION_REGISTER), STATUS_SUCCESS);
+    r = wmi_wait(f, 2);
+    ok(r.Count == 2 && r.Minor[0] == IRP_MN_REGINFO_EX && r.Minor[1] == IRP_MN_REGINFO,
+       "REGINFO_EX rejected, then REGINFO: count %u minors %u %u\n", r.Count, r.Minor[0],
+       r.Minor[1]);
+    mode = DDITEST_WMI_TOO_SMALL;
+    ok_status(ioctl(f, IOCTL_D_WMI_MODE, &mode, sizeof(mode), NULL, 0), STATUS_SUCCESS);
+    ok_status(wmi_control(f, WMIREG_ACTION_REREGISTER), STATUS_SUCCESS);
+    r = wmi_wait(f, 4);
+    ok(r.Count == 4 && r.BufferSize[2] == 4096 && r.BufferSize[3] == 8192,
+       "count %u, buffers %u then %u (the size asked)\n", r.Count, r.BufferSize[2],
+       r.BufferSize[3]);
+    ok_status(wmi_control(f, WMIREG_ACTION_DEREGISTER), STATUS_SUCCESS);
+    drvhost_close(f);
+}
+
+TEST(wmi_blocked_registration_gets_no_request)
+{
+    drvhost_file *f = open_dditest();
+    DDITEST_WMI_RECORD r;
+    ok_status(wmi_control(f, WMIREG_ACTION_REGISTER), STATUS_SUCCESS);
+    wmi_wait(f, 1);
+    ok_status(wmi_control(f, WMIREG_ACTION_BLOCK_IRPS), STATUS_SUCCESS);
+    ok_status(wmi_control(f, WMIREG_ACTION_REREGISTER), STATUS_SUCCESS);
+    /* A negative check: no second request may arrive. */
+    ok_status(wmi_wait_for(f, 2, 300, &r), STATUS_IO_TIMEOUT);
+    ok_status(wmi_control(f, WMIREG_ACTION_DEREGISTER), STATUS_SUCCESS);
+    drvhost_close(f);
+}
+
+/* A driver that leaves its device registered: reported and released at shutdown, no leak. */
+TEST(wmi_registration_left_at_unload_is_released)
+{
+    drvhost_file *f = open_dditest();
+    ok_status(wmi_control(f, WMIREG_ACTION_REGISTER), STATUS_SUCCESS);
+    wmi_wait(f, 1);
+    drvhost_close(f);
+}

@@ -1,0 +1,137 @@
+/*
+ * test_sysinfo.c - ZwQuerySystemInformation for the classes its reference page documents, the
+ * length rules (STATUS_INFO_LENGTH_MISMATCH, ReturnLength), other classes, the IRQL rule; and
+ * the Rtl character and 32x32 helpers from host code. Expected values are Windows' documented
+ * behaviour.
+ */
+#include <ntddk.h>
+
+#include "harness.h"
+
+#include <string.h>
+
+TEST(basic_information_processor_count)
+{
+    SYSTEM_BASIC_INFORMATION info;
+    ULONG length = 0;
+    memset(&info, 0xCC, sizeof(info));
+    ok_status(ZwQuerySystemInformation(SystemBasicInformation, &info, sizeof(info), &length),
+              STATUS_SUCCESS);
+    ok(length == sizeof(info) && sizeof(info) == 64, "ReturnLength %u\n", length);
+    ok((ULONG)info.NumberOfProcessors == KeQueryActiveProcessorCount(NULL),
+       "NumberOfProcessors %d\n", info.NumberOfProcessors);
+    ok(info.NumberOfProcessors >= 1, "at least one processor\n");
+    ok_status(ZwQuerySystemInformation(SystemBasicInformation, &info, sizeof(info), NULL),
+              STATUS_SUCCESS);
+}
+
+TEST(basic_information_processor_count_follows_the_option)
+{
+    drvhost_options options = {.processors = 3, .quiet = 1};
+    SYSTEM_BASIC_INFORMATION info;
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    ok_status(drvhost_init(&options), STATUS_SUCCESS);
+    ok_status(ZwQuerySystemInformation(SystemBasicInformation, &info, sizeof(info), NULL),
+              STATUS_SUCCESS);
+    ok(info.NumberOfProcessors == 3, "NumberOfProcessors %d\n", info.NumberOfProcessors);
+}
+
+TEST(length_mismatch_reports_the_size_needed)
+{
+    UCHAR buf[128];
+    ULONG length = 0;
+    memset(buf, 0xCC, sizeof(buf));
+    ok_status(ZwQuerySystemInformation(SystemBasicInformation, buf, 63, &length),
+              STATUS_INFO_LENGTH_MISMATCH);
+    ok(length == 64, "ReturnLength %u\n", length);
+    ok(buf[0] == 0xCC && buf[56] == 0xCC, "nothing copied\n");
+    ok_status(ZwQuerySystemInformation(SystemBasicInformation, NULL, 0, &length),
+              STATUS_INFO_LENGTH_MISMATCH);
+    ok(length == 64, "ReturnLength %u\n", length);
+    ok_status(ZwQuerySystemInformation(SystemTimeOfDayInformation, buf, 47, &length),
+              STATUS_INFO_LENGTH_MISMATCH);
+    ok(length == 48, "ReturnLength %u\n", length);
+    /* A larger buffer is fine: ReturnLength is the size written. */
+    ok_status(ZwQuerySystemInformation(SystemBasicInformation, buf, sizeof(buf), &length),
+              STATUS_SUCCESS);
+    ok(length == 64 && buf[64] == 0xCC, "ReturnLength %u, bytes after it untouched\n", length);
+}
+
+TEST(time_of_day)
+{
+    SYSTEM_TIMEOFDAY_INFORMATION info;
+    LARGE_INTEGER before, after;
+    LONGLONG boot, now;
+    ULONG length = 0;
+    KeQuerySystemTime(&before);
+    ok_status(ZwQuerySystemInformation(SystemTimeOfDayInformation, &info, sizeof(info), &length),
+              STATUS_SUCCESS);
+    KeQuerySystemTime(&after);
+    ok(length == 48, "ReturnLength %u\n", length);
+    memcpy(&boot, info.Reserved1, 8);
+    memcpy(&now, info.Reserved1 + 8, 8);
+    ok(now >= before.QuadPart && now <= after.QuadPart, "current time %lld\n", (long long)now);
+    ok(boot <= now && boot > now - 36000000000LL, "boot time %lld\n", (long long)boot);
+}
+
+TEST(other_classes_are_invalid)
+{
+    UCHAR buf[4096];
+    ULONG length = 0x55;
+    ok_status(ZwQuerySystemInformation(SystemProcessInformation, buf, sizeof(buf), &length),
+              STATUS_INVALID_INFO_CLASS);
+    ok_status(ZwQuerySystemInformation((SYSTEM_INFORMATION_CLASS)1, buf, sizeof(buf), &length),
+              STATUS_INVALID_INFO_CLASS); /* SystemProcessorInformation: undocumented layout */
+    ok_status(ZwQuerySystemInformation(SystemPerformanceInformation, buf, sizeof(buf), NULL),
+              STATUS_INVALID_INFO_CLASS);
+    ok_status(ZwQuerySystemInformation((SYSTEM_INFORMATION_CLASS)9999, buf, sizeof(buf), NULL),
+              STATUS_INVALID_INFO_CLASS);
+}
+
+TEST(query_above_passive_bugchecks)
+{
+    SYSTEM_BASIC_INFORMATION info;
+    KIRQL old;
+    expect_bugcheck_p1(0xC4, 0x2001F);
+    KeRaiseIrql(APC_LEVEL, &old);
+    ZwQuerySystemInformation(SystemBasicInformation, &info, sizeof(info), NULL);
+}
+
+TEST(upper_char_and_case_mapping)
+{
+    ok(RtlUpperChar('a') == 'A' && RtlUpperChar('z') == 'Z', "letters\n");
+    ok(RtlUpperChar('A') == 'A' && RtlUpperChar('0') == '0' && RtlUpperChar('~') == '~',
+       "already upper / not a letter: unchanged\n");
+    ok(RtlUpperChar((CHAR)0xE9) == (CHAR)0xC9, "Latin-1 e acute\n");
+    ok(RtlUpperChar((CHAR)0xFF) == (CHAR)0xFF && RtlUpperChar((CHAR)0xB5) == (CHAR)0xB5,
+       "upper case outside the code page: unchanged\n");
+    ok(RtlUpperChar(0) == 0, "NUL\n");
+    ok(RtlUpcaseUnicodeChar(L'\x00e9') == L'\x00c9' && RtlUpcaseUnicodeChar(L'\x0451') == L'\x0401',
+       "Unicode upcase\n");
+    ok(RtlDowncaseUnicodeChar(L'\x0401') == L'\x0451' && RtlDowncaseUnicodeChar(L'1') == L'1',
+       "Unicode downcase\n");
+}
+
+TEST(init_empty_strings)
+{
+    WCHAR w[5];
+    CHAR a[7];
+    UNICODE_STRING u = {3, 3, NULL};
+    ANSI_STRING s = {3, 3, NULL};
+    RtlInitEmptyUnicodeString(&u, w, sizeof(w));
+    ok(u.Length == 0 && u.MaximumLength == 10 && u.Buffer == w, "unicode\n");
+    RtlInitEmptyAnsiString(&s, a, sizeof(a));
+    ok(s.Length == 0 && s.MaximumLength == 7 && s.Buffer == a, "ansi\n");
+    RtlInitEmptyUnicodeString(&u, NULL, 0);
+    ok(u.Length == 0 && u.MaximumLength == 0 && u.Buffer == NULL, "NULL buffer\n");
+}
+
+TEST(multiply_32x32_to_64)
+{
+    ok(Int32x32To64(0x7FFFFFFF, 0x7FFFFFFF) == 0x3FFFFFFF00000001LL, "no 32-bit overflow\n");
+    ok(Int32x32To64(-1, 0x10) == -16, "signed\n");
+    ok(Int32x32To64(0xFFFFFFFFu, 2) == -2, "operands are LONG\n");
+    ok(Int32x32To64(0x100000002LL, 3) == 6, "operands truncated to 32 bits\n");
+    ok(UInt32x32To64(0xFFFFFFFFu, 2) == 0x1FFFFFFFEULL, "unsigned\n");
+    ok(UInt32x32To64(-1, 1) == 0xFFFFFFFFULL, "operands are ULONG\n");
+}
