@@ -33,8 +33,12 @@ done >"$tmp/all.h"
 sed -i 's|^#include <\(drvhost\.h\)>|#include <drvhost/\1>|' "$tmp/all.h"
 
 # 1. The extern functions declared under include/: "file:line name".
+# -aux-info is gcc's; with another compiler (the clang presets) gcc lists the declarations.
 # shellcheck disable=SC2086
-$cc $flags -fsyntax-only -aux-info "$tmp/aux" -x c "$tmp/all.h" -o /dev/null
+if ! $cc $flags -fsyntax-only -aux-info "$tmp/aux" -x c "$tmp/all.h" -o /dev/null 2>/dev/null; then
+    cc=gcc
+    $cc $flags -fsyntax-only -aux-info "$tmp/aux" -x c "$tmp/all.h" -o /dev/null
+fi
 awk -v root="$root/include/" '
     index($0, "/* " root) == 1 && / extern / {
         where = $2; sub(/:[A-Z]+$/, "", where); sub(root, "include/", where)

@@ -3,9 +3,10 @@
  * manager, object manager and memory-manager types and routines, with Microsoft's names,
  * signatures, constants and x64 layouts (pinned by the static assertions in wdm_asserts.h).
  *
- * Routines that drvhost does not implement may still be declared here so that real driver
- * source compiles; the loader refuses a module that imports one, naming it (docs/coverage.md
- * says which routines are implemented).
+ * Every routine declared here is exported by libdrvhost.so, or is an inline function, or is
+ * marked DRVHOST_NOT_PROVIDED (ntdef.h): using it is then a compile error naming it, rather than
+ * a module the loader refuses. The decls_exported test (scripts/check-decls.sh) enforces this;
+ * docs/coverage.md says which routines are implemented.
  */
 #ifndef _WDMDDK_
 #define _WDMDDK_

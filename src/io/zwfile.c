@@ -446,3 +446,13 @@ NTSYSAPI NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAcce
     IoStatusBlock->Status = status;
     return status;
 }
+
+/* ZwCreateFile with FILE_OPEN and no allocation size, attributes or extended attributes. */
+NTSYSAPI NTSTATUS NTAPI ZwOpenFile(PHANDLE FileHandle, ACCESS_MASK DesiredAccess,
+                                   POBJECT_ATTRIBUTES ObjectAttributes,
+                                   PIO_STATUS_BLOCK IoStatusBlock, ULONG ShareAccess,
+                                   ULONG OpenOptions)
+{
+    return ZwCreateFile(FileHandle, DesiredAccess, ObjectAttributes, IoStatusBlock, NULL, 0,
+                        ShareAccess, FILE_OPEN, OpenOptions, NULL, 0);
+}

@@ -140,6 +140,28 @@ TEST(create_write_read_and_the_file_position)
     ok_status(ZwClose(h), STATUS_INVALID_HANDLE);
 }
 
+TEST(open_file_is_create_with_file_open)
+{
+    IO_STATUS_BLOCK iosb;
+    HANDLE h = NULL;
+    UNICODE_STRING u;
+    OBJECT_ATTRIBUTES oa;
+    char buf[8];
+    use_root();
+    RtlInitUnicodeString(&u, L"\\??\\C:\\o.txt");
+    InitializeObjectAttributes(&oa, &u, OBJ_KERNEL_HANDLE, NULL, NULL);
+    ok_status(ZwOpenFile(&h, SYNC_READ, &oa, &iosb, FILE_SHARE_READ, SYNC_OPT),
+              STATUS_OBJECT_NAME_NOT_FOUND);
+    ok(iosb.Information == FILE_DOES_NOT_EXIST, "Information %lu\n",
+       (unsigned long)iosb.Information);
+    host_write("C/o.txt", "ok");
+    ok_status(ZwOpenFile(&h, SYNC_READ, &oa, &iosb, FILE_SHARE_READ, SYNC_OPT), STATUS_SUCCESS);
+    ok(iosb.Information == FILE_OPENED, "Information %lu\n", (unsigned long)iosb.Information);
+    ok_status(read_at(h, buf, 4, NULL, &iosb), STATUS_SUCCESS);
+    ok(strcmp(buf, "ok") == 0, "read %s\n", buf);
+    ok_status(ZwClose(h), STATUS_SUCCESS);
+}
+
 TEST(create_dispositions)
 {
     IO_STATUS_BLOCK iosb;
