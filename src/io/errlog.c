@@ -3,9 +3,11 @@
  *
  * There is no event log service: a written entry is printed as one block of text on the
  * diagnostics channel (stderr, silenced by drvhost_options.quiet) and freed. Each entry carries
- * a private header in front of the packet: a magic (a pointer that is not an entry, or an entry
- * written or freed twice, is bug check 0xC4), the referenced device or driver object, and the
- * size the driver asked for (the strings are read within it).
+ * a private header in front of the packet: the referenced device or driver object and the size
+ * the driver asked for (the strings are read within it). Live entries are on a list
+ * (io_errlog_lock), so a pointer that is not one, or an entry written or freed twice, is found
+ * without reading freed memory: bug check 0xC4 (0x101). Entries neither written nor freed are
+ * reported and released at shutdown (io_errlog_shutdown).
  */
 #include "io/io_private.h"
 
@@ -15,17 +17,20 @@
 #include <stdio.h>
 #include <string.h>
 
-#define IO_ERRLOG_TAG   'gLrE'
-#define IO_ERRLOG_MAGIC 0x676f4c45u /* "ELog" */
-#define IO_ERRLOG_FREED 0x64656546u
+#define IO_ERRLOG_TAG 'gLrE'
 
 struct io_errlog {
-    uint32_t magic;
-    UCHAR size;    /* EntrySize */
-    void *object;  /* device or driver object, referenced while the entry lives */
-    ULONG64 align; /* the packet keeps 8-byte alignment */
+    LIST_ENTRY link; /* io_errlog_live, under io_errlog_lock */
+    UCHAR size;      /* EntrySize */
+    void *object;    /* device or driver object, referenced while the entry lives */
+    char source[200]; /* its names, taken at allocation (a device's go with IoDeleteDevice) */
     IO_ERROR_LOG_PACKET packet[];
 };
+
+static void io_errlog_source(void *object, char *out, size_t size);
+
+static os_mutex io_errlog_lock = {PTHREAD_MUTEX_INITIALIZER};
+static LIST_ENTRY io_errlog_live = {&io_errlog_live, &io_errlog_live};
 
 static void io_errlog_irql(const char *ddi)
 {
@@ -55,28 +60,54 @@ NTKERNELAPI PVOID NTAPI IoAllocateErrorLogEntry(PVOID IoObject, UCHAR EntrySize)
                  IO_ERRLOG_TAG);
     if (e == NULL)
         return NULL;
-    e->magic = IO_ERRLOG_MAGIC;
     e->size = EntrySize;
     e->object = IoObject;
+    io_errlog_source(IoObject, e->source, sizeof(e->source));
     ob_reference(IoObject);
+    os_mutex_lock(&io_errlog_lock);
+    InsertTailList(&io_errlog_live, &e->link);
+    os_mutex_unlock(&io_errlog_lock);
     return e->packet;
 }
 
+/* Takes the entry off the live list (the caller then owns it). */
 static struct io_errlog *io_errlog_of(PVOID entry, const char *ddi)
 {
-    struct io_errlog *e = (struct io_errlog *)((char *)entry - offsetof(struct io_errlog, packet));
-    if (entry == NULL || e->magic != IO_ERRLOG_MAGIC)
+    struct io_errlog *found = NULL;
+    os_mutex_lock(&io_errlog_lock);
+    for (PLIST_ENTRY l = io_errlog_live.Flink; l != &io_errlog_live; l = l->Flink) {
+        struct io_errlog *e = CONTAINING_RECORD(l, struct io_errlog, link);
+        if (e->packet == entry) {
+            RemoveEntryList(l);
+            found = e;
+            break;
+        }
+    }
+    os_mutex_unlock(&io_errlog_lock);
+    if (found == NULL)
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x101, (ULONG_PTR)entry, 0, 0,
                         "%s: %p is not an error log entry from IoAllocateErrorLogEntry (or it "
                         "was already written or freed)", ddi, entry);
-    return e;
+    return found;
 }
 
 static void io_errlog_release(struct io_errlog *e)
 {
-    e->magic = IO_ERRLOG_FREED;
     ob_dereference(e->object);
     ex_free(e);
+}
+
+void io_errlog_shutdown(void)
+{
+    os_mutex_lock(&io_errlog_lock);
+    while (!IsListEmpty(&io_errlog_live)) {
+        struct io_errlog *e =
+            CONTAINING_RECORD(RemoveHeadList(&io_errlog_live), struct io_errlog, link);
+        fprintf(stderr, "drvhost: error log entry %p from %s was neither written nor freed\n",
+                (void *)e->packet, e->source);
+        io_errlog_release(e);
+    }
+    os_mutex_unlock(&io_errlog_lock);
 }
 
 /* "\Device\X (driver \Driver\Y)" or "driver \Driver\Y". */
@@ -147,10 +178,9 @@ static size_t io_errlog_strings(const struct io_errlog *e, char *text, size_t us
 static void io_errlog_print(const struct io_errlog *e)
 {
     const IO_ERROR_LOG_PACKET *p = e->packet;
-    char text[2048], source[300], final[80];
+    char text[2048], final[80];
     const char *name = rtl_status_name(p->FinalStatus);
     size_t used = 0;
-    io_errlog_source(e->object, source, sizeof(source));
     snprintf(final, sizeof(final), "%s%s0x%08X%s", name ? name : "", name ? " (" : "",
              (ULONG)p->FinalStatus, name ? ")" : "");
     used = io_errlog_append(text, used, sizeof(text),
@@ -158,7 +188,7 @@ static void io_errlog_print(const struct io_errlog *e)
                             "  ErrorCode 0x%08X, FinalStatus %s, UniqueErrorValue 0x%08X\n"
                             "  MajorFunctionCode 0x%02X, RetryCount %u, SequenceNumber %u, "
                             "IoControlCode 0x%08X, DeviceOffset 0x%llX, EventCategory %u\n",
-                            source, (ULONG)p->ErrorCode,
+                            e->source, (ULONG)p->ErrorCode,
                             final,
                             p->UniqueErrorValue, p->MajorFunctionCode, p->RetryCount,
                             p->SequenceNumber, p->IoControlCode,

@@ -26,5 +26,6 @@ NTSTATUS io_init(void)
 void io_shutdown(void)
 {
     io_wmi_shutdown();
+    io_errlog_shutdown();
     io_irp_quarantine_flush();
 }

@@ -57,6 +57,8 @@ void io_threaded_completion(PIRP irp);
 /* drvhost_shutdown: returns every thread's cached and quarantined IRPs to the pool. */
 void io_irp_quarantine_flush(void);
 
+/* Releases error log entries neither written nor freed, reporting each (errlog.c). */
+void io_errlog_shutdown(void);
 /* Releases WMI registrations left at shutdown, reporting each (wmi.c). */
 void io_wmi_shutdown(void);
 

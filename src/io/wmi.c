@@ -102,7 +102,9 @@ static void io_wmi_worker(void *context)
     BOOLEAN send;
     os_mutex_lock(&io_wmi_lock);
     struct io_wmi_reg *reg = *io_wmi_find_locked(r->device);
-    send = reg != NULL && !reg->blocked;
+    /* A device deleted since (its driver may be gone) gets nothing. */
+    send = reg != NULL && !reg->blocked &&
+           !__atomic_load_n(&io_device_of(r->device)->delete_pending, __ATOMIC_ACQUIRE);
     os_mutex_unlock(&io_wmi_lock);
     if (send) {
         NTSTATUS status = io_wmi_reginfo(r->device, r->data_path);

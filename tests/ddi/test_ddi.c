@@ -124,6 +124,16 @@ TEST(error_log_entry_written_twice_bugchecks)
     ioctl(f, IOCTL_D_ERRLOG_TWICE, NULL, 0, NULL, 0);
 }
 
+/* An entry neither written nor freed is reported and released at shutdown: no leak report. */
+TEST(error_log_entry_forgotten_is_released_at_shutdown)
+{
+    drvhost_file *f = open_dditest();
+    ok_status(ioctl(f, IOCTL_D_ERRLOG_FORGET, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    drvhost_close(f);
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    ok_status(drvhost_init(NULL), STATUS_SUCCESS);
+}
+
 TEST(error_log_allocation_above_dispatch_bugchecks)
 {
     drvhost_file *f = open_dditest();

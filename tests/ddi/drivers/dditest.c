@@ -200,6 +200,12 @@ static NTSTATUS Control(PDEVICE_OBJECT DeviceObject, PIRP Irp, ULONG code, ULONG
         KeLowerIrql(old);
         return Complete(Irp, STATUS_UNSUCCESSFUL, 0);
     case IOCTL_D_MISC: return Complete(Irp, CheckMisc(), 0);
+    case IOCTL_D_ERRLOG_FORGET:
+        return Complete(Irp,
+                        IoAllocateErrorLogEntry(DeviceObject, sizeof(IO_ERROR_LOG_PACKET)) != NULL
+                            ? STATUS_SUCCESS
+                            : STATUS_INSUFFICIENT_RESOURCES,
+                        0);
     case IOCTL_D_WMI_CONTROL:
         if (in < sizeof(ULONG) || out < sizeof(LONG))
             return Complete(Irp, STATUS_BUFFER_TOO_SMALL, 0);

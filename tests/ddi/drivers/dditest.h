@@ -22,6 +22,7 @@
 /* Input ULONG: how IRP_MJ_SYSTEM_CONTROL is answered from now on (DDITEST_WMI_*). */
 #define IOCTL_D_WMI_MODE        DDITEST_CODE(7)
 #define IOCTL_D_MISC            DDITEST_CODE(8)
+#define IOCTL_D_ERRLOG_FORGET   DDITEST_CODE(9) /* allocates an entry and forgets it */
 
 #define DDITEST_WMI_OK          0 /* REGINFO(_EX): success, Information = 8 */
 #define DDITEST_WMI_REJECT_EX   1 /* REGINFO_EX: STATUS_INVALID_DEVICE_REQUEST; REGINFO: ok */
