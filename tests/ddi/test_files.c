@@ -288,8 +288,9 @@ static void check_confinement(void)
     /* Symbolic links planted in the root lead nowhere: neither on the way nor at the end. */
     ok(symlink("/", host_path("C/up")) == 0, "symlink\n");
     ok(symlink("/etc/hostname", host_path("C/host")) == 0, "symlink\n");
+    ok(symlink("../Windows", host_path("C/win")) == 0, "symlink\n"); /* relative, inside */
     snprintf(link, sizeof(link), "%s", host_path("Windows"));
-    ok(symlink(link, host_path("C/win")) == 0, "symlink\n");
+    ok(symlink(link, host_path("C/winabs")) == 0, "symlink\n");
     ok_status(create(&h, L"\\??\\C:\\up\\etc\\hostname", SYNC_READ, FILE_OPEN, SYNC_OPT, &iosb),
               STATUS_ACCESS_DENIED);
     ok_status(create(&h, L"\\??\\C:\\up\\tmp\\drvhost-escape", SYNC_RW, FILE_CREATE, SYNC_OPT,
@@ -299,6 +300,9 @@ static void check_confinement(void)
               STATUS_ACCESS_DENIED);
     ok_status(create(&h, L"\\??\\C:\\win\\x.txt", SYNC_RW, FILE_OPEN_IF, SYNC_OPT, &iosb),
               STATUS_ACCESS_DENIED); /* even a link that stays inside */
+    ok_status(create(&h, L"\\??\\C:\\winabs\\x.txt", SYNC_RW, FILE_OPEN_IF, SYNC_OPT, &iosb),
+              STATUS_ACCESS_DENIED);
+    ok(access(host_path("Windows/x.txt"), F_OK) != 0, "nothing created through the links\n");
     ok(access("/tmp/drvhost-escape", F_OK) != 0, "nothing created outside\n");
 }
 
