@@ -44,8 +44,7 @@ static void ex_time_of_day(void *buffer)
 
 NTSYSAPI NTSTATUS NTAPI ZwQuerySystemInformation(SYSTEM_INFORMATION_CLASS SystemInformationClass,
                                                  PVOID SystemInformation,
-                                                 ULONG SystemInformationLength,
-                                                 PULONG ReturnLength)
+                                                 ULONG SystemInformationLength, PULONG ReturnLength)
 {
     KIRQL irql = ke_irql();
     ULONG needed;
@@ -55,9 +54,14 @@ NTSYSAPI NTSTATUS NTAPI ZwQuerySystemInformation(SYSTEM_INFORMATION_CLASS System
                         "PASSIVE_LEVEL (DDI compliance rule IrqlZwPassive)",
                         irql);
     switch (SystemInformationClass) {
-    case SystemBasicInformation: needed = sizeof(SYSTEM_BASIC_INFORMATION); break;
-    case SystemTimeOfDayInformation: needed = sizeof(SYSTEM_TIMEOFDAY_INFORMATION); break;
-    default: return STATUS_INVALID_INFO_CLASS;
+    case SystemBasicInformation:
+        needed = sizeof(SYSTEM_BASIC_INFORMATION);
+        break;
+    case SystemTimeOfDayInformation:
+        needed = sizeof(SYSTEM_TIMEOFDAY_INFORMATION);
+        break;
+    default:
+        return STATUS_INVALID_INFO_CLASS;
     }
     /* The reference: the size needed goes to ReturnLength; if it is larger than the buffer,
      * nothing is copied and the call fails. */

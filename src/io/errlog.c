@@ -20,9 +20,9 @@
 #define IO_ERRLOG_TAG 'gLrE'
 
 struct io_errlog {
-    LIST_ENTRY link; /* io_errlog_live, under io_errlog_lock */
-    UCHAR size;      /* EntrySize */
-    void *object;    /* device or driver object, referenced while the entry lives */
+    LIST_ENTRY link;  /* io_errlog_live, under io_errlog_lock */
+    UCHAR size;       /* EntrySize */
+    void *object;     /* device or driver object, referenced while the entry lives */
     char source[200]; /* its names, taken at allocation (a device's go with IoDeleteDevice) */
     IO_ERROR_LOG_PACKET packet[];
 };
@@ -52,11 +52,14 @@ NTKERNELAPI PVOID NTAPI IoAllocateErrorLogEntry(PVOID IoObject, UCHAR EntrySize)
         return NULL;
     type = ob_type_of(IoObject);
     if (type != &ob_type_device && type != &ob_type_driver)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x101, (ULONG_PTR)IoObject,
-                        0, 0, "IoAllocateErrorLogEntry: %p is a %s object, not a device or "
-                        "driver object", IoObject, type->name);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x101, (ULONG_PTR)IoObject, 0,
+                        0,
+                        "IoAllocateErrorLogEntry: %p is a %s object, not a device or "
+                        "driver object",
+                        IoObject, type->name);
     e = ex_alloc(sizeof(*e) + (EntrySize > sizeof(IO_ERROR_LOG_PACKET)
-                                   ? EntrySize : sizeof(IO_ERROR_LOG_PACKET)),
+                                   ? EntrySize
+                                   : sizeof(IO_ERROR_LOG_PACKET)),
                  IO_ERRLOG_TAG);
     if (e == NULL)
         return NULL;
@@ -87,7 +90,8 @@ static struct io_errlog *io_errlog_of(PVOID entry, const char *ddi)
     if (found == NULL)
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x101, (ULONG_PTR)entry, 0, 0,
                         "%s: %p is not an error log entry from IoAllocateErrorLogEntry (or it "
-                        "was already written or freed)", ddi, entry);
+                        "was already written or freed)",
+                        ddi, entry);
     return found;
 }
 
@@ -183,16 +187,15 @@ static void io_errlog_print(const struct io_errlog *e)
     size_t used = 0;
     snprintf(final, sizeof(final), "%s%s0x%08X%s", name ? name : "", name ? " (" : "",
              (ULONG)p->FinalStatus, name ? ")" : "");
-    used = io_errlog_append(text, used, sizeof(text),
-                            "drvhost: error log entry from %s\n"
-                            "  ErrorCode 0x%08X, FinalStatus %s, UniqueErrorValue 0x%08X\n"
-                            "  MajorFunctionCode 0x%02X, RetryCount %u, SequenceNumber %u, "
-                            "IoControlCode 0x%08X, DeviceOffset 0x%llX, EventCategory %u\n",
-                            e->source, (ULONG)p->ErrorCode,
-                            final,
-                            p->UniqueErrorValue, p->MajorFunctionCode, p->RetryCount,
-                            p->SequenceNumber, p->IoControlCode,
-                            (unsigned long long)p->DeviceOffset.QuadPart, p->EventCategory);
+    used =
+        io_errlog_append(text, used, sizeof(text),
+                         "drvhost: error log entry from %s\n"
+                         "  ErrorCode 0x%08X, FinalStatus %s, UniqueErrorValue 0x%08X\n"
+                         "  MajorFunctionCode 0x%02X, RetryCount %u, SequenceNumber %u, "
+                         "IoControlCode 0x%08X, DeviceOffset 0x%llX, EventCategory %u\n",
+                         e->source, (ULONG)p->ErrorCode, final, p->UniqueErrorValue,
+                         p->MajorFunctionCode, p->RetryCount, p->SequenceNumber, p->IoControlCode,
+                         (unsigned long long)p->DeviceOffset.QuadPart, p->EventCategory);
     used = io_errlog_dump(e, text, used, sizeof(text));
     used = io_errlog_strings(e, text, used, sizeof(text));
     if (!rtl_dbg_quiet())

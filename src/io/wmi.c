@@ -19,9 +19,9 @@
 
 #include <stdio.h>
 
-#define IO_WMI_TAG         'iMWD'
-#define IO_WMI_BUFFER      4096
-#define IO_WMI_BUFFER_MAX  65536
+#define IO_WMI_TAG        'iMWD'
+#define IO_WMI_BUFFER     4096
+#define IO_WMI_BUFFER_MAX 65536
 
 struct io_wmi_reg {
     struct io_wmi_reg *next;
@@ -110,8 +110,9 @@ static void io_wmi_worker(void *context)
         NTSTATUS status = io_wmi_reginfo(r->device, r->data_path);
         if (!NT_SUCCESS(status) && !rtl_dbg_quiet()) {
             const char *name = rtl_status_name(status);
-            fprintf(stderr, "drvhost: WMI registration of device %p: the driver answered the "
-                            "registration request with %s (0x%08X)\n",
+            fprintf(stderr,
+                    "drvhost: WMI registration of device %p: the driver answered the "
+                    "registration request with %s (0x%08X)\n",
                     (void *)r->device, name ? name : "a failure", (ULONG)status);
         }
     }
@@ -197,8 +198,10 @@ NTKERNELAPI NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject,
     if (DeviceObject == NULL || ob_type_of(DeviceObject) != &ob_type_device)
         return STATUS_INVALID_PARAMETER;
     switch (Action) {
-    case WMIREG_ACTION_REGISTER: return io_wmi_register(DeviceObject);
-    case WMIREG_ACTION_DEREGISTER: return io_wmi_deregister(DeviceObject);
+    case WMIREG_ACTION_REGISTER:
+        return io_wmi_register(DeviceObject);
+    case WMIREG_ACTION_DEREGISTER:
+        return io_wmi_deregister(DeviceObject);
     case WMIREG_ACTION_REREGISTER:
         if (!io_wmi_registered(DeviceObject))
             return STATUS_INVALID_PARAMETER;
@@ -207,8 +210,10 @@ NTKERNELAPI NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject,
         if (!io_wmi_registered(DeviceObject))
             return STATUS_INVALID_PARAMETER;
         return io_wmi_queue_reginfo(DeviceObject, WMIUPDATE);
-    case WMIREG_ACTION_BLOCK_IRPS: return io_wmi_block(DeviceObject);
-    default: return STATUS_INVALID_PARAMETER;
+    case WMIREG_ACTION_BLOCK_IRPS:
+        return io_wmi_block(DeviceObject);
+    default:
+        return STATUS_INVALID_PARAMETER;
     }
 }
 
@@ -220,8 +225,9 @@ void io_wmi_shutdown(void)
     while (io_wmi_list != NULL) {
         struct io_wmi_reg *reg = io_wmi_list;
         io_wmi_list = reg->next;
-        fprintf(stderr, "drvhost: device %p is still registered with WMI (no "
-                        "WMIREG_ACTION_DEREGISTER before IoDeleteDevice)\n",
+        fprintf(stderr,
+                "drvhost: device %p is still registered with WMI (no "
+                "WMIREG_ACTION_DEREGISTER before IoDeleteDevice)\n",
                 (void *)reg->device);
         ObDereferenceObject(reg->device);
         ex_free(reg);

@@ -51,8 +51,9 @@ NTSTATUS io_files_init(const char *root)
         return STATUS_NAME_TOO_LONG;
     io_fs.root = os_fs_root_open(root, true);
     if (io_fs.root < 0 || !io_fs_make_layout(io_fs.root)) {
-        fprintf(stderr, "drvhost: cannot use %s as the file root (a folder drvhost can create "
-                        "and write is needed)\n",
+        fprintf(stderr,
+                "drvhost: cannot use %s as the file root (a folder drvhost can create "
+                "and write is needed)\n",
                 root);
         os_fs_close(io_fs.root);
         io_fs.root = -1;
@@ -117,8 +118,7 @@ static size_t io_fs_prefix(const WCHAR *s, size_t n, const char *prefix)
 }
 
 /* Appends one UTF-16 code point (or a surrogate pair) as UTF-8; FALSE if malformed or full. */
-static BOOLEAN io_fs_utf8(const WCHAR *s, size_t n, size_t *i, char *out, size_t size,
-                          size_t *used)
+static BOOLEAN io_fs_utf8(const WCHAR *s, size_t n, size_t *i, char *out, size_t size, size_t *used)
 {
     uint32_t c = s[*i];
     char b[4];
@@ -226,21 +226,21 @@ static ACCESS_MASK io_fs_map_generic(ACCESS_MASK access)
         access |= FILE_GENERIC_EXECUTE;
     if (access & (GENERIC_ALL | MAXIMUM_ALLOWED))
         access |= FILE_ALL_ACCESS;
-    return access & ~(GENERIC_READ | GENERIC_WRITE | GENERIC_EXECUTE | GENERIC_ALL |
-                      MAXIMUM_ALLOWED);
+    return access &
+           ~(GENERIC_READ | GENERIC_WRITE | GENERIC_EXECUTE | GENERIC_ALL | MAXIMUM_ALLOWED);
 }
 
 /* The parameter checks ZwCreateFile documents. */
-static NTSTATUS io_fs_check_options(ACCESS_MASK access, ULONG disposition, ULONG options,
-                                    PVOID ea, ULONG ea_length)
+static NTSTATUS io_fs_check_options(ACCESS_MASK access, ULONG disposition, ULONG options, PVOID ea,
+                                    ULONG ea_length)
 {
     ULONG sync = options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT);
     if (disposition > FILE_MAXIMUM_DISPOSITION || ea != NULL || ea_length != 0)
         return STATUS_INVALID_PARAMETER;
     if ((options & FILE_DIRECTORY_FILE) && (options & FILE_NON_DIRECTORY_FILE))
         return STATUS_INVALID_PARAMETER;
-    if ((options & FILE_DIRECTORY_FILE) && disposition != FILE_CREATE &&
-        disposition != FILE_OPEN && disposition != FILE_OPEN_IF)
+    if ((options & FILE_DIRECTORY_FILE) && disposition != FILE_CREATE && disposition != FILE_OPEN &&
+        disposition != FILE_OPEN_IF)
         return STATUS_INVALID_PARAMETER;
     if (sync == (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT) ||
         (sync != 0 && !(access & SYNCHRONIZE)))
@@ -251,45 +251,61 @@ static NTSTATUS io_fs_check_options(ACCESS_MASK access, ULONG disposition, ULONG
 }
 
 static const enum os_fs_how io_fs_how[] = {
-    [FILE_SUPERSEDE] = OS_FS_TRUNCATE_ALWAYS, [FILE_OPEN] = OS_FS_OPEN_EXISTING,
-    [FILE_CREATE] = OS_FS_CREATE_NEW,         [FILE_OPEN_IF] = OS_FS_OPEN_ALWAYS,
+    [FILE_SUPERSEDE] = OS_FS_TRUNCATE_ALWAYS,   [FILE_OPEN] = OS_FS_OPEN_EXISTING,
+    [FILE_CREATE] = OS_FS_CREATE_NEW,           [FILE_OPEN_IF] = OS_FS_OPEN_ALWAYS,
     [FILE_OVERWRITE] = OS_FS_TRUNCATE_EXISTING, [FILE_OVERWRITE_IF] = OS_FS_TRUNCATE_ALWAYS,
 };
 
 static ULONG_PTR io_fs_information(ULONG disposition, bool existed)
 {
     switch (disposition) {
-    case FILE_SUPERSEDE: return existed ? FILE_SUPERSEDED : FILE_CREATED;
-    case FILE_CREATE: return FILE_CREATED;
-    case FILE_OPEN: return FILE_OPENED;
-    case FILE_OPEN_IF: return existed ? FILE_OPENED : FILE_CREATED;
-    default: return existed ? FILE_OVERWRITTEN : FILE_CREATED;
+    case FILE_SUPERSEDE:
+        return existed ? FILE_SUPERSEDED : FILE_CREATED;
+    case FILE_CREATE:
+        return FILE_CREATED;
+    case FILE_OPEN:
+        return FILE_OPENED;
+    case FILE_OPEN_IF:
+        return existed ? FILE_OPENED : FILE_CREATED;
+    default:
+        return existed ? FILE_OVERWRITTEN : FILE_CREATED;
     }
 }
 
 NTSTATUS io_fs_status(enum os_fs_status s)
 {
     switch (s) {
-    case OS_FS_OK: return STATUS_SUCCESS;
-    case OS_FS_NOT_FOUND: return STATUS_OBJECT_NAME_NOT_FOUND;
-    case OS_FS_PATH_NOT_FOUND: return STATUS_OBJECT_PATH_NOT_FOUND;
-    case OS_FS_EXISTS: return STATUS_OBJECT_NAME_COLLISION;
-    case OS_FS_IS_DIR: return STATUS_FILE_IS_A_DIRECTORY;
-    case OS_FS_NOT_DIR: return STATUS_NOT_A_DIRECTORY;
-    case OS_FS_DENIED: return STATUS_ACCESS_DENIED;
-    case OS_FS_NO_SPACE: return STATUS_DISK_FULL;
-    case OS_FS_LINK: return STATUS_ACCESS_DENIED;
-    case OS_FS_NAME_INVALID: return STATUS_OBJECT_NAME_INVALID;
-    case OS_FS_NOT_EMPTY: return STATUS_DIRECTORY_NOT_EMPTY;
-    default: return STATUS_UNEXPECTED_IO_ERROR;
+    case OS_FS_OK:
+        return STATUS_SUCCESS;
+    case OS_FS_NOT_FOUND:
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    case OS_FS_PATH_NOT_FOUND:
+        return STATUS_OBJECT_PATH_NOT_FOUND;
+    case OS_FS_EXISTS:
+        return STATUS_OBJECT_NAME_COLLISION;
+    case OS_FS_IS_DIR:
+        return STATUS_FILE_IS_A_DIRECTORY;
+    case OS_FS_NOT_DIR:
+        return STATUS_NOT_A_DIRECTORY;
+    case OS_FS_DENIED:
+        return STATUS_ACCESS_DENIED;
+    case OS_FS_NO_SPACE:
+        return STATUS_DISK_FULL;
+    case OS_FS_LINK:
+        return STATUS_ACCESS_DENIED;
+    case OS_FS_NAME_INVALID:
+        return STATUS_OBJECT_NAME_INVALID;
+    case OS_FS_NOT_EMPTY:
+        return STATUS_DIRECTORY_NOT_EMPTY;
+    default:
+        return STATUS_UNEXPECTED_IO_ERROR;
     }
 }
 
 /* Opens the host file: the folder flag follows the options, and without
  * FILE_NON_DIRECTORY_FILE an existing folder opens as a folder, as on Windows. */
 static enum os_fs_status io_fs_open_host(int root, const char *rel, ACCESS_MASK access,
-                                         ULONG disposition, ULONG options, int *fd,
-                                         bool *existed)
+                                         ULONG disposition, ULONG options, int *fd, bool *existed)
 {
     struct os_fs_open how = {io_fs_how[disposition], (options & FILE_DIRECTORY_FILE) != 0,
                              (access & (FILE_WRITE_DATA | FILE_APPEND_DATA)) != 0};
@@ -303,8 +319,8 @@ static enum os_fs_status io_fs_open_host(int root, const char *rel, ACCESS_MASK 
     return s;
 }
 
-static NTSTATUS io_fs_new_file(int fd, const char *rel, PCUNICODE_STRING name,
-                               ACCESS_MASK access, ULONG options, struct io_file **out)
+static NTSTATUS io_fs_new_file(int fd, const char *rel, PCUNICODE_STRING name, ACCESS_MASK access,
+                               ULONG options, struct io_file **out)
 {
     struct os_fs_info info;
     struct io_file *file = io_file_new();
@@ -319,8 +335,7 @@ static NTSTATUS io_fs_new_file(int fd, const char *rel, PCUNICODE_STRING name,
     h->fd = fd;
     strcpy(h->rel, rel);
     h->directory = os_fs_stat(fd, &info) == OS_FS_OK && info.directory;
-    h->synchronous =
-        (options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT)) != 0;
+    h->synchronous = (options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT)) != 0;
     h->delete_on_close = (options & FILE_DELETE_ON_CLOSE) != 0;
     os_mutex_init(&h->lock);
     file->host = h;
@@ -353,8 +368,8 @@ void io_hostfile_close(struct io_file *file)
 NTSTATUS io_fs_file_of(HANDLE handle, struct io_file **file)
 {
     PVOID object;
-    NTSTATUS status = ObReferenceObjectByHandle(handle, 0, *IoFileObjectType, KernelMode,
-                                                &object, NULL);
+    NTSTATUS status =
+        ObReferenceObjectByHandle(handle, 0, *IoFileObjectType, KernelMode, &object, NULL);
     if (!NT_SUCCESS(status))
         return status;
     *file = object;
@@ -383,8 +398,9 @@ static NTSTATUS io_fs_name(POBJECT_ATTRIBUTES oa, char *rel, size_t size)
         status = io_fs_translate(oa->ObjectName, rel, size);
         if (status == STATUS_OBJECT_TYPE_MISMATCH) {
             char name[256];
-            fprintf(stderr, "drvhost: ZwCreateFile(%s): only \\??\\X:\\... and \\SystemRoot\\... "
-                            "files are provided (docs/files.md)\n",
+            fprintf(stderr,
+                    "drvhost: ZwCreateFile(%s): only \\??\\X:\\... and \\SystemRoot\\... "
+                    "files are provided (docs/files.md)\n",
                     ob_string_to_utf8(oa->ObjectName, name, sizeof(name)));
             status = STATUS_OBJECT_PATH_NOT_FOUND;
         }
@@ -393,9 +409,8 @@ static NTSTATUS io_fs_name(POBJECT_ATTRIBUTES oa, char *rel, size_t size)
     status = io_fs_file_of(oa->RootDirectory, &dir);
     if (!NT_SUCCESS(status))
         return status == STATUS_NOT_SUPPORTED ? STATUS_INVALID_PARAMETER : status;
-    status = dir->host->directory
-                 ? io_fs_translate_relative(dir->host, oa->ObjectName, rel, size)
-                 : STATUS_INVALID_PARAMETER;
+    status = dir->host->directory ? io_fs_translate_relative(dir->host, oa->ObjectName, rel, size)
+                                  : STATUS_INVALID_PARAMETER;
     ob_dereference(dir);
     return status;
 }
@@ -420,23 +435,23 @@ NTSYSAPI NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAcce
         return STATUS_INVALID_PARAMETER;
     /* The synchronous options need SYNCHRONIZE in DesiredAccess itself (before the generic
      * rights are mapped). */
-    status = io_fs_check_options(DesiredAccess, CreateDisposition, CreateOptions, EaBuffer,
-                                 EaLength);
+    status =
+        io_fs_check_options(DesiredAccess, CreateDisposition, CreateOptions, EaBuffer, EaLength);
     if (NT_SUCCESS(status))
         status = io_fs_name(ObjectAttributes, rel, sizeof(rel));
     if (NT_SUCCESS(status) && (root = io_fs_root()) < 0)
         status = STATUS_UNEXPECTED_IO_ERROR;
     if (NT_SUCCESS(status)) {
-        enum os_fs_status s = io_fs_open_host(root, rel, access, CreateDisposition,
-                                              CreateOptions, &fd, &existed);
+        enum os_fs_status s =
+            io_fs_open_host(root, rel, access, CreateDisposition, CreateOptions, &fd, &existed);
         status = io_fs_status(s);
         IoStatusBlock->Information = s == OS_FS_EXISTS      ? FILE_EXISTS
                                      : s == OS_FS_NOT_FOUND ? FILE_DOES_NOT_EXIST
                                                             : 0;
     }
     if (NT_SUCCESS(status))
-        status = io_fs_new_file(fd, rel, ObjectAttributes->ObjectName, access, CreateOptions,
-                                &file);
+        status =
+            io_fs_new_file(fd, rel, ObjectAttributes->ObjectName, access, CreateOptions, &file);
     if (NT_SUCCESS(status)) {
         status = ob_handle_create(file, access, FileHandle);
         ob_dereference(file); /* the handle holds the file object now */

@@ -18,8 +18,8 @@ static NTSTATUS io_fs_offset(struct io_file *file, PLARGE_INTEGER offset, BOOLEA
                              uint64_t *at)
 {
     struct io_hostfile *h = file->host;
-    BOOLEAN pointer = offset == NULL || (offset->HighPart == -1 &&
-                                         offset->LowPart == FILE_USE_FILE_POINTER_POSITION);
+    BOOLEAN pointer = offset == NULL ||
+                      (offset->HighPart == -1 && offset->LowPart == FILE_USE_FILE_POINTER_POSITION);
     BOOLEAN append = write && ((offset != NULL && offset->HighPart == -1 &&
                                 offset->LowPart == FILE_WRITE_TO_END_OF_FILE) ||
                                !(file->access & FILE_WRITE_DATA));
@@ -70,8 +70,8 @@ static NTSTATUS io_fs_transfer(struct io_file *file, PLARGE_INTEGER offset, BOOL
 }
 
 static NTSTATUS io_fs_rw(const char *ddi, BOOLEAN write, HANDLE FileHandle, HANDLE Event,
-                         PIO_APC_ROUTINE ApcRoutine, PIO_STATUS_BLOCK IoStatusBlock,
-                         PVOID Buffer, ULONG Length, PLARGE_INTEGER ByteOffset)
+                         PIO_APC_ROUTINE ApcRoutine, PIO_STATUS_BLOCK IoStatusBlock, PVOID Buffer,
+                         ULONG Length, PLARGE_INTEGER ByteOffset)
 {
     struct io_file *file;
     PVOID event = NULL;
@@ -160,10 +160,17 @@ static NTSTATUS io_fs_query(struct io_file *file, PVOID out, ULONG length,
     ULONG size;
     memset(&u, 0, sizeof(u));
     switch (cls) {
-    case FileBasicInformation: size = sizeof(u.basic); break;
-    case FileStandardInformation: size = sizeof(u.standard); break;
-    case FilePositionInformation: size = sizeof(u.position); break;
-    default: return STATUS_INVALID_INFO_CLASS;
+    case FileBasicInformation:
+        size = sizeof(u.basic);
+        break;
+    case FileStandardInformation:
+        size = sizeof(u.standard);
+        break;
+    case FilePositionInformation:
+        size = sizeof(u.position);
+        break;
+    default:
+        return STATUS_INVALID_INFO_CLASS;
     }
     if (length < size)
         return STATUS_INFO_LENGTH_MISMATCH;

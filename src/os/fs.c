@@ -27,21 +27,32 @@
 static enum os_fs_status os_fs_errno(int error)
 {
     switch (error) {
-    case 0: return OS_FS_OK;
-    case ENOENT: return OS_FS_NOT_FOUND;
-    case ENOTDIR: return OS_FS_NOT_DIR;
-    case EEXIST: return OS_FS_EXISTS;
-    case EISDIR: return OS_FS_IS_DIR;
+    case 0:
+        return OS_FS_OK;
+    case ENOENT:
+        return OS_FS_NOT_FOUND;
+    case ENOTDIR:
+        return OS_FS_NOT_DIR;
+    case EEXIST:
+        return OS_FS_EXISTS;
+    case EISDIR:
+        return OS_FS_IS_DIR;
     case EACCES:
     case EPERM:
-    case EROFS: return OS_FS_DENIED;
+    case EROFS:
+        return OS_FS_DENIED;
     case ENOSPC:
-    case EDQUOT: return OS_FS_NO_SPACE;
+    case EDQUOT:
+        return OS_FS_NO_SPACE;
     case ELOOP:
-    case EXDEV: return OS_FS_LINK;
-    case ENAMETOOLONG: return OS_FS_NAME_INVALID;
-    case ENOTEMPTY: return OS_FS_NOT_EMPTY;
-    default: return OS_FS_ERROR;
+    case EXDEV:
+        return OS_FS_LINK;
+    case ENAMETOOLONG:
+        return OS_FS_NAME_INVALID;
+    case ENOTEMPTY:
+        return OS_FS_NOT_EMPTY;
+    default:
+        return OS_FS_ERROR;
     }
 }
 
@@ -114,8 +125,8 @@ static int os_fs_open_dir(int root, const char *rel)
         __atomic_store_n(&os_fs_have_openat2, 0, __ATOMIC_RELAXED);
     if (__atomic_load_n(&os_fs_have_openat2, __ATOMIC_RELAXED) != 0) {
         struct open_how how = {.flags = O_PATH | O_DIRECTORY | O_CLOEXEC,
-                               .resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
-                                          RESOLVE_NO_MAGICLINKS};
+                               .resolve =
+                                   RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS};
         int fd = (int)syscall(SYS_openat2, root, rel, &how, sizeof(how));
         if (fd >= 0 || (errno != ENOSYS && errno != EPERM)) {
             __atomic_store_n(&os_fs_have_openat2, 1, __ATOMIC_RELAXED);
@@ -224,8 +235,8 @@ enum os_fs_status os_fs_write(int fd, const void *buffer, size_t length, uint64_
 {
     *done = 0;
     while (*done < length) {
-        ssize_t n = pwrite(fd, (const char *)buffer + *done, length - *done,
-                           (off_t)(offset + *done));
+        ssize_t n =
+            pwrite(fd, (const char *)buffer + *done, length - *done, (off_t)(offset + *done));
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)

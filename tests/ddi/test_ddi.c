@@ -25,8 +25,12 @@ static drvhost_file *open_dditest(void)
 static NTSTATUS ioctl(drvhost_file *f, ULONG code, const void *in, size_t in_size, void *out,
                       size_t out_size)
 {
-    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL, .code = code, .input = in,
-                         .input_size = in_size, .output = out, .output_size = out_size};
+    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL,
+                         .code = code,
+                         .input = in,
+                         .input_size = in_size,
+                         .output = out,
+                         .output_size = out_size};
     return drvhost_io(f, &d, NULL);
 }
 
@@ -51,7 +55,8 @@ TEST(system_routine_address_from_host_code)
 {
     UNICODE_STRING u;
     RtlInitUnicodeString(&u, L"ZwQuerySystemInformation");
-    ok(MmGetSystemRoutineAddress(&u) == (PVOID)ZwQuerySystemInformation, "ZwQuerySystemInformation\n");
+    ok(MmGetSystemRoutineAddress(&u) == (PVOID)ZwQuerySystemInformation,
+       "ZwQuerySystemInformation\n");
     RtlInitUnicodeString(&u, L"drvhost_shutdown");
     ok(MmGetSystemRoutineAddress(&u) == NULL, "host API hidden\n");
     ok(MmGetSystemRoutineAddress(NULL) == NULL, "NULL name\n");
@@ -171,8 +176,7 @@ TEST(wmi_register_sends_reginfo_ex)
     DDITEST_WMI_RECORD r;
     ok_status(wmi_control(f, WMIREG_ACTION_REGISTER), STATUS_SUCCESS);
     r = wmi_wait(f, 1);
-    ok(r.Count == 1 && r.Minor[0] == IRP_MN_REGINFO_EX, "count %u minor %u\n", r.Count,
-       r.Minor[0]);
+    ok(r.Count == 1 && r.Minor[0] == IRP_MN_REGINFO_EX, "count %u minor %u\n", r.Count, r.Minor[0]);
     ok(r.DataPath[0] == WMIREGISTER && r.BufferSize[0] > 0, "DataPath %lu, buffer %u\n",
        (unsigned long)r.DataPath[0], r.BufferSize[0]);
     /* A second registration of the same device fails; updating the GUIDs asks again. */
@@ -180,8 +184,7 @@ TEST(wmi_register_sends_reginfo_ex)
     ok_status(wmi_control(f, WMIREG_ACTION_UPDATE_GUIDS), STATUS_SUCCESS);
     r = wmi_wait(f, 2);
     ok(r.Count == 2 && r.Minor[1] == IRP_MN_REGINFO_EX && r.DataPath[1] == WMIUPDATE,
-       "update: count %u minor %u path %lu\n", r.Count, r.Minor[1],
-       (unsigned long)r.DataPath[1]);
+       "update: count %u minor %u path %lu\n", r.Count, r.Minor[1], (unsigned long)r.DataPath[1]);
     ok_status(wmi_control(f, WMIREG_ACTION_DEREGISTER), STATUS_SUCCESS);
     ok_status(wmi_control(f, WMIREG_ACTION_DEREGISTER), STATUS_INVALID_PARAMETER);
     ok_status(wmi_control(f, WMIREG_ACTION_UPDATE_GUIDS), STATUS_INVALID_PARAMETER);

@@ -69,8 +69,8 @@ static NTSTATUS create(HANDLE *h, const WCHAR *name, ACCESS_MASK access, ULONG d
     InitializeObjectAttributes(&oa, &u, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, NULL, NULL);
     memset(iosb, 0xCC, sizeof(*iosb));
     *h = NULL;
-    return ZwCreateFile(h, access, &oa, iosb, NULL, FILE_ATTRIBUTE_NORMAL, 0, disposition,
-                        options, NULL, 0);
+    return ZwCreateFile(h, access, &oa, iosb, NULL, FILE_ATTRIBUTE_NORMAL, 0, disposition, options,
+                        NULL, 0);
 }
 
 #define SYNC_READ  (GENERIC_READ | SYNCHRONIZE)
@@ -217,9 +217,9 @@ TEST(create_dispositions)
     ok(iosb.Information == FILE_SUPERSEDED && host_read("C/d.txt", buf, sizeof(buf)) == 0,
        "SUPERSEDE existing: %lu\n", (unsigned long)iosb.Information);
     ZwClose(h);
-    ok_status(create(&h, L"\\??\\C:\\e.txt", SYNC_RW, FILE_MAXIMUM_DISPOSITION + 1, SYNC_OPT,
-                     &iosb),
-              STATUS_INVALID_PARAMETER);
+    ok_status(
+        create(&h, L"\\??\\C:\\e.txt", SYNC_RW, FILE_MAXIMUM_DISPOSITION + 1, SYNC_OPT, &iosb),
+        STATUS_INVALID_PARAMETER);
 }
 
 TEST(name_mapping)
@@ -230,12 +230,12 @@ TEST(name_mapping)
     use_root();
     ok(access(host_path("C"), F_OK) == 0 && access(host_path("Windows"), F_OK) == 0,
        "the root has C and Windows\n");
-    ok_status(create(&h, L"\\SystemRoot\\System32", FILE_LIST_DIRECTORY | SYNCHRONIZE,
-                     FILE_CREATE, FILE_DIRECTORY_FILE | FILE_SYNCHRONOUS_IO_NONALERT, &iosb),
+    ok_status(create(&h, L"\\SystemRoot\\System32", FILE_LIST_DIRECTORY | SYNCHRONIZE, FILE_CREATE,
+                     FILE_DIRECTORY_FILE | FILE_SYNCHRONOUS_IO_NONALERT, &iosb),
               STATUS_SUCCESS);
     ZwClose(h);
-    ok_status(create(&h, L"\\SystemRoot\\System32\\drvhost.ini", SYNC_WRITE, FILE_CREATE,
-                     SYNC_OPT, &iosb),
+    ok_status(create(&h, L"\\SystemRoot\\System32\\drvhost.ini", SYNC_WRITE, FILE_CREATE, SYNC_OPT,
+                     &iosb),
               STATUS_SUCCESS);
     write_at(h, "[x]", NULL, &iosb);
     ZwClose(h);
@@ -248,9 +248,9 @@ TEST(name_mapping)
     ok_status(create(&h, L"\\GLOBAL??\\C:\\f.txt", SYNC_READ, FILE_OPEN, SYNC_OPT, &iosb),
               STATUS_SUCCESS);
     ZwClose(h);
-    ok_status(create(&h, L"\\systemroot\\System32\\drvhost.ini", SYNC_READ, FILE_OPEN, SYNC_OPT,
-                     &iosb),
-              STATUS_SUCCESS);
+    ok_status(
+        create(&h, L"\\systemroot\\System32\\drvhost.ini", SYNC_READ, FILE_OPEN, SYNC_OPT, &iosb),
+        STATUS_SUCCESS);
     ZwClose(h);
     /* Deviation (docs/files.md): below the prefix, names are case-sensitive. */
     ok_status(create(&h, L"\\??\\C:\\F.TXT", SYNC_READ, FILE_OPEN, SYNC_OPT, &iosb),
@@ -277,9 +277,15 @@ static void check_confinement(void)
     HANDLE h;
     char link[1100];
     static const WCHAR *const invalid[] = {
-        L"\\??\\C:\\..\\..\\etc\\passwd", L"\\??\\C:\\a\\..\\b", L"\\??\\C:\\.",
-        L"\\??\\C:\\..",                 L"\\SystemRoot\\..\\C\\x", L"\\??\\C:\\a\\\\b",
-        L"\\??\\C:\\a*b",                L"\\??\\C:\\a/../../b", L"\\??\\C:\\a:stream",
+        L"\\??\\C:\\..\\..\\etc\\passwd",
+        L"\\??\\C:\\a\\..\\b",
+        L"\\??\\C:\\.",
+        L"\\??\\C:\\..",
+        L"\\SystemRoot\\..\\C\\x",
+        L"\\??\\C:\\a\\\\b",
+        L"\\??\\C:\\a*b",
+        L"\\??\\C:\\a/../../b",
+        L"\\??\\C:\\a:stream",
         L"\\??\\C:\\a\x0001",
     };
     for (size_t i = 0; i < sizeof(invalid) / sizeof(invalid[0]); i++)
@@ -293,9 +299,9 @@ static void check_confinement(void)
     ok(symlink(link, host_path("C/winabs")) == 0, "symlink\n");
     ok_status(create(&h, L"\\??\\C:\\up\\etc\\hostname", SYNC_READ, FILE_OPEN, SYNC_OPT, &iosb),
               STATUS_ACCESS_DENIED);
-    ok_status(create(&h, L"\\??\\C:\\up\\tmp\\drvhost-escape", SYNC_RW, FILE_CREATE, SYNC_OPT,
-                     &iosb),
-              STATUS_ACCESS_DENIED);
+    ok_status(
+        create(&h, L"\\??\\C:\\up\\tmp\\drvhost-escape", SYNC_RW, FILE_CREATE, SYNC_OPT, &iosb),
+        STATUS_ACCESS_DENIED);
     ok_status(create(&h, L"\\??\\C:\\host", SYNC_READ, FILE_OPEN, SYNC_OPT, &iosb),
               STATUS_ACCESS_DENIED);
     ok_status(create(&h, L"\\??\\C:\\win\\x.txt", SYNC_RW, FILE_OPEN_IF, SYNC_OPT, &iosb),
@@ -344,18 +350,18 @@ TEST(access_and_byte_offsets)
     ok(host_read("C/f.txt", buf, sizeof(buf)) == 13 && strcmp(buf, "01AB456789END") == 0,
        "host file %s\n", buf);
     /* Without FILE_SYNCHRONOUS_IO_*, there is no file position: ByteOffset is required. */
-    ok_status(create(&h, L"\\??\\C:\\f.txt", GENERIC_READ, FILE_OPEN, FILE_NON_DIRECTORY_FILE,
-                     &iosb),
-              STATUS_SUCCESS);
+    ok_status(
+        create(&h, L"\\??\\C:\\f.txt", GENERIC_READ, FILE_OPEN, FILE_NON_DIRECTORY_FILE, &iosb),
+        STATUS_SUCCESS);
     ok_status(read_at(h, buf, 4, NULL, &iosb), STATUS_INVALID_PARAMETER);
     at.QuadPart = 10;
     ok_status(read_at(h, buf, 4, &at, &iosb), STATUS_SUCCESS);
     ok(iosb.Information == 3 && strcmp(buf, "END") == 0, "read at 10: %s\n", buf);
     ZwClose(h);
     /* FILE_APPEND_DATA without FILE_WRITE_DATA: every write goes to the end. */
-    ok_status(create(&h, L"\\??\\C:\\f.txt", FILE_APPEND_DATA | SYNCHRONIZE, FILE_OPEN, SYNC_OPT,
-                     &iosb),
-              STATUS_SUCCESS);
+    ok_status(
+        create(&h, L"\\??\\C:\\f.txt", FILE_APPEND_DATA | SYNCHRONIZE, FILE_OPEN, SYNC_OPT, &iosb),
+        STATUS_SUCCESS);
     at.QuadPart = 0;
     ok_status(write_at(h, "!", &at, &iosb), STATUS_SUCCESS);
     ZwClose(h);
@@ -387,9 +393,8 @@ TEST(query_information)
     KeQuerySystemTime(&after);
     ok_status(ZwQueryInformationFile(h, &iosb, &std, sizeof(std), FileStandardInformation),
               STATUS_SUCCESS);
-    ok(iosb.Information == sizeof(std) && std.EndOfFile.QuadPart == 16 &&
-           std.NumberOfLinks == 1 && !std.Directory && !std.DeletePending &&
-           std.AllocationSize.QuadPart >= 0,
+    ok(iosb.Information == sizeof(std) && std.EndOfFile.QuadPart == 16 && std.NumberOfLinks == 1 &&
+           !std.Directory && !std.DeletePending && std.AllocationSize.QuadPart >= 0,
        "standard: size %lld links %u\n", (long long)std.EndOfFile.QuadPart, std.NumberOfLinks);
     ok_status(ZwQueryInformationFile(h, &iosb, &basic, sizeof(basic), FileBasicInformation),
               STATUS_SUCCESS);
@@ -407,9 +412,9 @@ TEST(query_information)
               STATUS_INVALID_INFO_CLASS);
     ZwClose(h);
     /* FileBasicInformation needs FILE_READ_ATTRIBUTES; the others nothing. */
-    ok_status(create(&h, L"\\??\\C:\\q.bin", FILE_WRITE_DATA | SYNCHRONIZE, FILE_OPEN, SYNC_OPT,
-                     &iosb),
-              STATUS_SUCCESS);
+    ok_status(
+        create(&h, L"\\??\\C:\\q.bin", FILE_WRITE_DATA | SYNCHRONIZE, FILE_OPEN, SYNC_OPT, &iosb),
+        STATUS_SUCCESS);
     ok_status(ZwQueryInformationFile(h, &iosb, &basic, sizeof(basic), FileBasicInformation),
               STATUS_ACCESS_DENIED);
     ok_status(ZwQueryInformationFile(h, &iosb, &std, sizeof(std), FileStandardInformation),
@@ -427,9 +432,9 @@ TEST(folders_and_relative_names)
     FILE_BASIC_INFORMATION basic;
     char buf[16];
     use_root();
-    ok_status(create(&dir, L"\\??\\C:\\logs", FILE_LIST_DIRECTORY | FILE_READ_ATTRIBUTES |
-                                                  SYNCHRONIZE,
-                     FILE_CREATE, FILE_DIRECTORY_FILE | FILE_SYNCHRONOUS_IO_NONALERT, &iosb),
+    ok_status(create(&dir, L"\\??\\C:\\logs",
+                     FILE_LIST_DIRECTORY | FILE_READ_ATTRIBUTES | SYNCHRONIZE, FILE_CREATE,
+                     FILE_DIRECTORY_FILE | FILE_SYNCHRONOUS_IO_NONALERT, &iosb),
               STATUS_SUCCESS);
     ok(iosb.Information == FILE_CREATED, "folder created\n");
     ok_status(ZwQueryInformationFile(dir, &iosb, &std, sizeof(std), FileStandardInformation),
@@ -451,16 +456,16 @@ TEST(folders_and_relative_names)
     ZwClose(dir);
     ok_status(create(&h, L"\\??\\C:\\logs", SYNC_READ, FILE_OPEN, SYNC_OPT, &iosb),
               STATUS_FILE_IS_A_DIRECTORY);
-    ok_status(create(&h, L"\\??\\C:\\logs\\today.log", FILE_LIST_DIRECTORY | SYNCHRONIZE,
-                     FILE_OPEN, FILE_DIRECTORY_FILE | FILE_SYNCHRONOUS_IO_NONALERT, &iosb),
+    ok_status(create(&h, L"\\??\\C:\\logs\\today.log", FILE_LIST_DIRECTORY | SYNCHRONIZE, FILE_OPEN,
+                     FILE_DIRECTORY_FILE | FILE_SYNCHRONOUS_IO_NONALERT, &iosb),
               STATUS_NOT_A_DIRECTORY);
     ok_status(create(&h, L"\\??\\C:\\logs", FILE_LIST_DIRECTORY | SYNCHRONIZE, FILE_OVERWRITE,
                      FILE_DIRECTORY_FILE, &iosb),
               STATUS_INVALID_PARAMETER);
     /* Without FILE_NON_DIRECTORY_FILE a folder opens as a folder; reading it is invalid. */
-    ok_status(create(&h, L"\\??\\C:\\logs", SYNC_READ, FILE_OPEN, FILE_SYNCHRONOUS_IO_NONALERT,
-                     &iosb),
-              STATUS_SUCCESS);
+    ok_status(
+        create(&h, L"\\??\\C:\\logs", SYNC_READ, FILE_OPEN, FILE_SYNCHRONOUS_IO_NONALERT, &iosb),
+        STATUS_SUCCESS);
     ok_status(read_at(h, buf, 4, NULL, &iosb), STATUS_INVALID_DEVICE_REQUEST);
     ZwClose(h);
 }
@@ -474,8 +479,8 @@ TEST(handles_are_kernel_file_handles)
     UNICODE_STRING name;
     char buf[8];
     use_root();
-    ok_status(create(&h, L"\\??\\C:\\h.txt", SYNC_RW, FILE_CREATE,
-                     SYNC_OPT | FILE_DELETE_ON_CLOSE, &iosb),
+    ok_status(create(&h, L"\\??\\C:\\h.txt", SYNC_RW, FILE_CREATE, SYNC_OPT | FILE_DELETE_ON_CLOSE,
+                     &iosb),
               STATUS_INVALID_PARAMETER); /* FILE_DELETE_ON_CLOSE needs DELETE */
     ok_status(create(&h, L"\\??\\C:\\h.txt", SYNC_RW | DELETE, FILE_CREATE,
                      SYNC_OPT | FILE_DELETE_ON_CLOSE, &iosb),

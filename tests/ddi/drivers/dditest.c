@@ -62,10 +62,10 @@ static NTSTATUS CheckSystemRoutines(void)
     /* Names that are not exported routines: NULL. */
     CHECK(Routine(L"NoSuchRoutineAnywhere") == NULL);
     CHECK(Routine(L"iofcompleterequest") == NULL); /* export names are case-sensitive */
-    CHECK(Routine(L"IoStartPacket") == NULL);     /* declared, not provided */
-    CHECK(Routine(L"printf") == NULL);            /* host C library: not the kernel's */
+    CHECK(Routine(L"IoStartPacket") == NULL);      /* declared, not provided */
+    CHECK(Routine(L"printf") == NULL);             /* host C library: not the kernel's */
     CHECK(Routine(L"malloc") == NULL);
-    CHECK(Routine(L"drvhost_init") == NULL);      /* the host API is not a kernel routine */
+    CHECK(Routine(L"drvhost_init") == NULL); /* the host API is not a kernel routine */
     CHECK(Routine(L"") == NULL);
     CHECK(Routine(L"IofCompleteRequest\x00e9") == NULL);
     return STATUS_SUCCESS;
@@ -190,16 +190,21 @@ static NTSTATUS Control(PDEVICE_OBJECT DeviceObject, PIRP Irp, ULONG code, ULONG
     PVOID buf = Irp->AssociatedIrp.SystemBuffer;
     KIRQL old;
     switch (code) {
-    case IOCTL_D_SYSTEM_ROUTINES: return Complete(Irp, CheckSystemRoutines(), 0);
-    case IOCTL_D_ERRLOG_LIMITS: return Complete(Irp, CheckErrorLogLimits(DeviceObject), 0);
-    case IOCTL_D_ERRLOG_WRITE: return Complete(Irp, WriteErrorLog(DeviceObject, FALSE), 0);
-    case IOCTL_D_ERRLOG_TWICE: return Complete(Irp, WriteErrorLog(DeviceObject, TRUE), 0);
+    case IOCTL_D_SYSTEM_ROUTINES:
+        return Complete(Irp, CheckSystemRoutines(), 0);
+    case IOCTL_D_ERRLOG_LIMITS:
+        return Complete(Irp, CheckErrorLogLimits(DeviceObject), 0);
+    case IOCTL_D_ERRLOG_WRITE:
+        return Complete(Irp, WriteErrorLog(DeviceObject, FALSE), 0);
+    case IOCTL_D_ERRLOG_TWICE:
+        return Complete(Irp, WriteErrorLog(DeviceObject, TRUE), 0);
     case IOCTL_D_ERRLOG_HIGH:
         KeRaiseIrql(HIGH_LEVEL, &old);
         IoAllocateErrorLogEntry(DeviceObject, sizeof(IO_ERROR_LOG_PACKET));
         KeLowerIrql(old);
         return Complete(Irp, STATUS_UNSUCCESSFUL, 0);
-    case IOCTL_D_MISC: return Complete(Irp, CheckMisc(), 0);
+    case IOCTL_D_MISC:
+        return Complete(Irp, CheckMisc(), 0);
     case IOCTL_D_ERRLOG_FORGET:
         return Complete(Irp,
                         IoAllocateErrorLogEntry(DeviceObject, sizeof(IO_ERROR_LOG_PACKET)) != NULL
@@ -220,7 +225,8 @@ static NTSTATUS Control(PDEVICE_OBJECT DeviceObject, PIRP Irp, ULONG code, ULONG
             return Complete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
         g_WmiMode = *(PULONG)buf;
         return Complete(Irp, STATUS_SUCCESS, 0);
-    default: return Complete(Irp, STATUS_INVALID_DEVICE_REQUEST, 0);
+    default:
+        return Complete(Irp, STATUS_INVALID_DEVICE_REQUEST, 0);
     }
 }
 
