@@ -67,8 +67,8 @@ struct io_file {
     FILE_OBJECT object;
     ACCESS_MASK access;
     BOOLEAN cleaned_up;
-    BOOLEAN opened;            /* IRP_MJ_CREATE succeeded: close sends IRP_MJ_CLOSE */
-    struct io_hostfile *host;  /* a file of the sandbox folder (ZwCreateFile, zwfile.c) */
+    BOOLEAN opened;           /* IRP_MJ_CREATE succeeded: close sends IRP_MJ_CLOSE */
+    struct io_hostfile *host; /* a file of the sandbox folder (ZwCreateFile, zwfile.c) */
 };
 
 /* Opens a device by path with IRP_MJ_CREATE. The file object comes back with one reference. */

@@ -96,7 +96,7 @@ enum os_fs_status {
     OS_FS_NOT_DIR,
     OS_FS_DENIED,
     OS_FS_NO_SPACE,
-    OS_FS_LINK,           /* a symbolic link or an escape from the root was refused */
+    OS_FS_LINK, /* a symbolic link or an escape from the root was refused */
     OS_FS_NAME_INVALID,
     OS_FS_NOT_EMPTY,
     OS_FS_ERROR
