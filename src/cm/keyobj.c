@@ -54,13 +54,7 @@ NTSTATUS cm_handle_key(HANDLE handle, struct cm_key **key)
 
 void cm_irql_check(const char *ddi)
 {
-    KIRQL irql = ke_irql();
-
-    if (irql != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x2001F, irql, 0, 0,
-                        "%s called at IRQL %u: the registry routines require PASSIVE_LEVEL "
-                        "(DDI compliance rule IrqlZwPassive)",
-                        ddi, irql);
+    ke_check_zw_passive(ddi);
 }
 
 NTSTATUS cm_ustr(PCUNICODE_STRING s, const WCHAR **buf, size_t *chars)

@@ -46,13 +46,8 @@ NTSYSAPI NTSTATUS NTAPI ZwQuerySystemInformation(SYSTEM_INFORMATION_CLASS System
                                                  PVOID SystemInformation,
                                                  ULONG SystemInformationLength, PULONG ReturnLength)
 {
-    KIRQL irql = ke_irql();
     ULONG needed;
-    if (irql != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x2001F, irql, 0, 0,
-                        "ZwQuerySystemInformation called at IRQL %u: the Zw routines require "
-                        "PASSIVE_LEVEL (DDI compliance rule IrqlZwPassive)",
-                        irql);
+    ke_check_zw_passive("ZwQuerySystemInformation");
     switch (SystemInformationClass) {
     case SystemBasicInformation:
         needed = sizeof(SYSTEM_BASIC_INFORMATION);

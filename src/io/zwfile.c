@@ -379,16 +379,6 @@ NTSTATUS io_fs_file_of(HANDLE handle, struct io_file **file)
     return STATUS_NOT_SUPPORTED; /* a device's file object: Zw I/O on it is not provided */
 }
 
-void io_fs_irql(const char *ddi)
-{
-    KIRQL irql = ke_irql();
-    if (irql != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x2001F, irql, 0, 0,
-                        "%s called at IRQL %u: the Zw routines require PASSIVE_LEVEL (DDI "
-                        "compliance rule IrqlZwPassive)",
-                        ddi, irql);
-}
-
 /* The path beneath ROOT for ObjectAttributes (absolute, or relative to a folder handle). */
 static NTSTATUS io_fs_name(POBJECT_ATTRIBUTES oa, char *rel, size_t size)
 {
@@ -429,7 +419,7 @@ NTSYSAPI NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAcce
     int fd, root;
     NTSTATUS status;
     (void)AllocationSize, (void)FileAttributes, (void)ShareAccess; /* docs/files.md */
-    io_fs_irql("ZwCreateFile");
+    ke_check_zw_passive("ZwCreateFile");
     if (FileHandle == NULL || IoStatusBlock == NULL || ObjectAttributes == NULL ||
         ObjectAttributes->ObjectName == NULL || ObjectAttributes->ObjectName->Buffer == NULL)
         return STATUS_INVALID_PARAMETER;

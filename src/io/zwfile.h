@@ -17,7 +17,5 @@ struct io_hostfile {
 /* The referenced sandbox file object of a handle; STATUS_NOT_SUPPORTED for other files. */
 NTSTATUS io_fs_file_of(HANDLE handle, struct io_file **file);
 NTSTATUS io_fs_status(enum os_fs_status s);
-/* Bug check 0xC4 / 0x2001F unless at PASSIVE_LEVEL. */
-void io_fs_irql(const char *ddi);
 
 #endif

@@ -77,7 +77,7 @@ static NTSTATUS io_fs_rw(const char *ddi, BOOLEAN write, HANDLE FileHandle, HAND
     PVOID event = NULL;
     ULONG_PTR done = 0;
     NTSTATUS status;
-    io_fs_irql(ddi);
+    ke_check_zw_passive(ddi);
     if (IoStatusBlock == NULL)
         return STATUS_INVALID_PARAMETER;
     if (ApcRoutine != NULL)
@@ -201,7 +201,7 @@ NTSYSAPI NTSTATUS NTAPI ZwQueryInformationFile(HANDLE FileHandle, PIO_STATUS_BLO
     struct io_file *file;
     ULONG_PTR written = 0;
     NTSTATUS status;
-    io_fs_irql("ZwQueryInformationFile");
+    ke_check_zw_passive("ZwQueryInformationFile");
     if (IoStatusBlock == NULL || FileInformation == NULL)
         return STATUS_INVALID_PARAMETER;
     status = io_fs_file_of(FileHandle, &file);

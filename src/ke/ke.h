@@ -69,6 +69,9 @@ __attribute__((noreturn, format(printf, 6, 7))) void ke_bugcheck_msg(ULONG code,
                                                                      ...);
 const char *ke_bugcheck_name(ULONG code);
 
+/* Bug check 0xC4 (0x2001F, IrqlZwPassive) naming `ddi` unless the caller is at PASSIVE_LEVEL. */
+void ke_check_zw_passive(const char *ddi);
+
 /* Bug-check codes the runtime raises (values are Microsoft's). */
 #define BUGCODE_IRQL_NOT_GREATER_OR_EQUAL 0x09
 #define BUGCODE_IRQL_NOT_LESS_OR_EQUAL 0x0A
