@@ -7,6 +7,7 @@
 #include "ex/ex_private.h"
 
 #include <ntddk.h>
+#include <winternl.h>
 
 #include "ke/ke.h"
 

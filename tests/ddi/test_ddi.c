@@ -5,6 +5,7 @@
  * helpers. Expected values are Windows' documented behaviour.
  */
 #include <ntddk.h>
+#include <winternl.h>
 
 #include "drivers/dditest.h"
 #include "harness.h"

@@ -5,6 +5,7 @@
  * behaviour.
  */
 #include <ntddk.h>
+#include <winternl.h>
 
 #include "harness.h"
 

@@ -17,6 +17,16 @@
         }                                                                                          \
     } while (0)
 
+/* The WDK's ntddk.h does not declare ZwQuerySystemInformation; drivers commonly declare it and
+ * its class enumeration themselves, as here. That must keep compiling against drvhost. */
+typedef enum _SYSTEM_INFORMATION_CLASS {
+    SystemBasicInformation = 0
+} SYSTEM_INFORMATION_CLASS;
+NTSYSAPI NTSTATUS NTAPI ZwQuerySystemInformation(SYSTEM_INFORMATION_CLASS SystemInformationClass,
+                                                 PVOID SystemInformation,
+                                                 ULONG SystemInformationLength,
+                                                 PULONG ReturnLength);
+
 DRIVER_INITIALIZE DriverEntry;
 DRIVER_UNLOAD DdiTestUnload;
 DRIVER_DISPATCH DdiTestCreateClose, DdiTestControl, DdiTestSystemControl;
@@ -136,6 +146,13 @@ static NTSTATUS CheckMisc(void)
     CHECK(RtlUpcaseUnicodeChar(L'z') == L'Z' && RtlDowncaseUnicodeChar(L'Z') == L'z');
     CHECK(Int32x32To64(-3, 0x7FFFFFFF) == -0x17FFFFFFDLL);
     CHECK(UInt32x32To64(0xFFFFFFFFu, 0xFFFFFFFFu) == 0xFFFFFFFE00000001ULL);
+    {
+        ULONG64 info[8];
+        ULONG length = 0;
+        CHECK(ZwQuerySystemInformation(SystemBasicInformation, info, sizeof(info), &length) ==
+              STATUS_SUCCESS);
+        CHECK(length == 64 && ((CCHAR *)info)[56] >= 1); /* NumberOfProcessors */
+    }
     return STATUS_SUCCESS;
 }
 
