@@ -10,8 +10,11 @@
  * the driver returns is not parsed: there are no WMI consumers, so no query, set, method or
  * event IRPs are ever sent. WMIREG_FLAG_CALLBACK registrations are STATUS_NOT_SUPPORTED.
  *
- * Locking: io_wmi_lock protects the list. Lifetime: a registration holds a device reference;
- * a queued request holds another until its IRP is done.
+ * Locking: io_wmi_lock protects the list and each registration's busy/sender/orphan fields.
+ * Lifetime: a registration holds a device reference; a queued request holds another until its
+ * IRP is done. Deregistering waits (io_wmi_idle) until the registration is not busy, unless the
+ * caller is the thread sending (a driver deregistering from within the request): then the
+ * registration is an orphan the worker frees.
  */
 #include "io/io_private.h"
 
@@ -27,10 +30,25 @@ struct io_wmi_reg {
     struct io_wmi_reg *next;
     PDEVICE_OBJECT device;
     BOOLEAN blocked; /* WMIREG_ACTION_BLOCK_IRPS */
+    LONG busy;       /* requests being sent (io_wmi_lock) */
+    uint64_t sender; /* the thread sending them, 0 when none */
+    BOOLEAN orphan;  /* deregistered from within a request: the worker frees it */
 };
 
 static os_mutex io_wmi_lock = {PTHREAD_MUTEX_INITIALIZER};
+static os_cond io_wmi_idle; /* a registration's busy count dropped to 0 */
+static LONG io_wmi_cond_ready;
 static struct io_wmi_reg *io_wmi_list;
+
+/* The condition variable is made on first use (a static initialiser would not pick the
+ * monotonic clock os_cond_init sets). Called under io_wmi_lock. */
+static void io_wmi_cond_locked(void)
+{
+    if (!io_wmi_cond_ready) {
+        os_cond_init(&io_wmi_idle);
+        io_wmi_cond_ready = 1;
+    }
+}
 
 struct io_wmi_request {
     PDEVICE_OBJECT device; /* referenced */
@@ -105,6 +123,10 @@ static void io_wmi_worker(void *context)
     /* A device deleted since (its driver may be gone) gets nothing. */
     send = reg != NULL && !reg->blocked &&
            !__atomic_load_n(&io_device_of(r->device)->delete_pending, __ATOMIC_ACQUIRE);
+    if (send) {
+        reg->busy++;
+        reg->sender = os_thread_id();
+    }
     os_mutex_unlock(&io_wmi_lock);
     if (send) {
         NTSTATUS status = io_wmi_reginfo(r->device, r->data_path);
@@ -114,6 +136,18 @@ static void io_wmi_worker(void *context)
                     "drvhost: WMI registration of device %p: the driver answered the "
                     "registration request with %s (0x%08X)\n",
                     (void *)r->device, name ? name : "a failure", (ULONG)status);
+        }
+        os_mutex_lock(&io_wmi_lock);
+        BOOLEAN orphan = --reg->busy == 0 && reg->orphan;
+        if (reg->busy == 0) {
+            reg->sender = 0;
+            io_wmi_cond_locked();
+            os_cond_broadcast(&io_wmi_idle);
+        }
+        os_mutex_unlock(&io_wmi_lock);
+        if (orphan) {
+            ObDereferenceObject(reg->device);
+            ex_free(reg);
         }
     }
     ObDereferenceObject(r->device);
@@ -159,11 +193,23 @@ static NTSTATUS io_wmi_deregister(PDEVICE_OBJECT device)
     reg = *at;
     if (reg != NULL)
         *at = reg->next;
+    /* As on Windows, deregistering waits for the WMI requests in flight, so the driver may
+     * delete the device afterwards; not when called from within one (it would wait for
+     * itself). */
+    while (reg != NULL && reg->busy > 0 && reg->sender != os_thread_id()) {
+        io_wmi_cond_locked();
+        os_cond_wait(&io_wmi_idle, &io_wmi_lock);
+    }
+    BOOLEAN orphan = reg != NULL && reg->busy > 0; /* called from within a request */
+    if (orphan)
+        reg->orphan = TRUE;
     os_mutex_unlock(&io_wmi_lock);
     if (reg == NULL)
         return STATUS_INVALID_PARAMETER;
-    ObDereferenceObject(reg->device);
-    ex_free(reg);
+    if (!orphan) {
+        ObDereferenceObject(reg->device);
+        ex_free(reg);
+    }
     return STATUS_SUCCESS;
 }
 

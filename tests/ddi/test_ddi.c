@@ -147,12 +147,17 @@ TEST(error_log_allocation_above_dispatch_bugchecks)
     ioctl(f, IOCTL_D_ERRLOG_HIGH, NULL, 0, NULL, 0);
 }
 
+static DDITEST_WMI_CONTROL wmi_control_ex(drvhost_file *f, ULONG action)
+{
+    DDITEST_WMI_CONTROL c = {0x12345678, -1};
+    ok_status(ioctl(f, IOCTL_D_WMI_CONTROL, &action, sizeof(action), &c, sizeof(c)),
+              STATUS_SUCCESS);
+    return c;
+}
+
 static NTSTATUS wmi_control(drvhost_file *f, ULONG action)
 {
-    LONG result = 0x12345678;
-    ok_status(ioctl(f, IOCTL_D_WMI_CONTROL, &action, sizeof(action), &result, sizeof(result)),
-              STATUS_SUCCESS);
-    return result;
+    return wmi_control_ex(f, action).Status;
 }
 
 static NTSTATUS wmi_wait_for(drvhost_file *f, ULONG count, ULONG ms, DDITEST_WMI_RECORD *r)
@@ -236,5 +241,35 @@ TEST(wmi_registration_left_at_unload_is_released)
     drvhost_file *f = open_dditest();
     ok_status(wmi_control(f, WMIREG_ACTION_REGISTER), STATUS_SUCCESS);
     wmi_wait(f, 1);
+    drvhost_close(f);
+}
+
+/* As on Windows, deregistering waits for the WMI request in flight: when it returns, the
+ * driver may delete its device. */
+TEST(wmi_deregister_waits_for_the_request_in_flight)
+{
+    drvhost_file *f = open_dditest();
+    ULONG mode = DDITEST_WMI_SLOW;
+    DDITEST_WMI_CONTROL c;
+    ok_status(ioctl(f, IOCTL_D_WMI_MODE, &mode, sizeof(mode), NULL, 0), STATUS_SUCCESS);
+    ok_status(wmi_control(f, WMIREG_ACTION_REGISTER), STATUS_SUCCESS);
+    wmi_wait(f, 1); /* the request has entered the driver and takes 300 ms */
+    c = wmi_control_ex(f, WMIREG_ACTION_DEREGISTER);
+    ok_status(c.Status, STATUS_SUCCESS);
+    ok(c.InsideAfter == 0, "a request was still in the driver after the deregistration\n");
+    drvhost_close(f);
+}
+
+/* A driver that deregisters from within a WMI request does not wait for itself. */
+TEST(wmi_deregister_from_within_a_request)
+{
+    drvhost_file *f = open_dditest();
+    ULONG mode = DDITEST_WMI_SELF_DEREG;
+    DDITEST_WMI_RECORD r;
+    ok_status(ioctl(f, IOCTL_D_WMI_MODE, &mode, sizeof(mode), NULL, 0), STATUS_SUCCESS);
+    ok_status(wmi_control(f, WMIREG_ACTION_REGISTER), STATUS_SUCCESS);
+    r = wmi_wait(f, 1); /* signalled after the deregistration */
+    ok_status(r.SelfStatus, STATUS_SUCCESS);
+    ok_status(wmi_control(f, WMIREG_ACTION_DEREGISTER), STATUS_INVALID_PARAMETER);
     drvhost_close(f);
 }

@@ -36,6 +36,7 @@ static KEVENT g_WmiEvent;
 static DDITEST_WMI_RECORD g_Wmi;
 static ULONG g_WmiMode;
 static BOOLEAN g_TooSmallSent;
+static volatile LONG g_Inside; /* a WMI request is in DdiTestSystemControl */
 
 static NTSTATUS Complete(PIRP Irp, NTSTATUS Status, ULONG_PTR Information)
 {
@@ -162,7 +163,9 @@ NTSTATUS DdiTestSystemControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(Irp);
     NTSTATUS status = STATUS_SUCCESS;
     ULONG_PTR info = 8;
-    ULONG i = g_Wmi.Count++;
+    ULONG i;
+    InterlockedExchange(&g_Inside, 1);
+    i = g_Wmi.Count++;
     if (i == 0)
         g_Wmi.AllFromProvider = TRUE;
     if (sp->Parameters.WMI.ProviderId != (ULONG_PTR)DeviceObject)
@@ -183,7 +186,15 @@ NTSTATUS DdiTestSystemControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     } else {
         RtlZeroMemory(sp->Parameters.WMI.Buffer, 8); /* a (minimal) WMIREGINFO */
     }
+    if (g_WmiMode == DDITEST_WMI_SELF_DEREG)
+        g_Wmi.SelfStatus = IoWMIRegistrationControl(DeviceObject, WMIREG_ACTION_DEREGISTER);
     KeSetEvent(&g_WmiEvent, IO_NO_INCREMENT, FALSE);
+    if (g_WmiMode == DDITEST_WMI_SLOW) {
+        LARGE_INTEGER delay;
+        delay.QuadPart = -3000000LL; /* 300 ms */
+        KeDelayExecutionThread(KernelMode, FALSE, &delay);
+    }
+    InterlockedExchange(&g_Inside, 0);
     return Complete(Irp, status, info);
 }
 
@@ -228,11 +239,15 @@ static NTSTATUS Control(PDEVICE_OBJECT DeviceObject, PIRP Irp, ULONG code, ULONG
                             ? STATUS_SUCCESS
                             : STATUS_INSUFFICIENT_RESOURCES,
                         0);
-    case IOCTL_D_WMI_CONTROL:
-        if (in < sizeof(ULONG) || out < sizeof(LONG))
+    case IOCTL_D_WMI_CONTROL: {
+        DDITEST_WMI_CONTROL c;
+        if (in < sizeof(ULONG) || out < sizeof(c))
             return Complete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
-        *(PLONG)buf = IoWMIRegistrationControl(DeviceObject, *(PULONG)buf);
-        return Complete(Irp, STATUS_SUCCESS, sizeof(LONG));
+        c.Status = IoWMIRegistrationControl(DeviceObject, *(PULONG)buf);
+        c.InsideAfter = g_Inside;
+        RtlCopyMemory(buf, &c, sizeof(c));
+        return Complete(Irp, STATUS_SUCCESS, sizeof(c));
+    }
     case IOCTL_D_WMI_WAIT:
         if (out < sizeof(DDITEST_WMI_RECORD))
             return Complete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
@@ -278,6 +293,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     NTSTATUS status;
     UNREFERENCED_PARAMETER(RegistryPath);
     KeInitializeEvent(&g_WmiEvent, SynchronizationEvent, FALSE);
+    g_Wmi.SelfStatus = (LONG)0xE0001234; /* not a status IoWMIRegistrationControl returns */
     status = IoCreateDevice(DriverObject, 0, &name, FILE_DEVICE_UNKNOWN, 0, FALSE, &g_Device);
     if (!NT_SUCCESS(status))
         return status;
