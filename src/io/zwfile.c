@@ -416,6 +416,7 @@ NTSYSAPI NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAcce
     ACCESS_MASK access = io_fs_map_generic(DesiredAccess);
     struct io_file *file;
     bool existed = false;
+    BOOLEAN opened = FALSE;
     int fd, root;
     NTSTATUS status;
     (void)AllocationSize, (void)FileAttributes, (void)ShareAccess; /* docs/files.md */
@@ -435,6 +436,7 @@ NTSYSAPI NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAcce
         enum os_fs_status s =
             io_fs_open_host(root, rel, access, CreateDisposition, CreateOptions, &fd, &existed);
         status = io_fs_status(s);
+        opened = TRUE;
         IoStatusBlock->Information = s == OS_FS_EXISTS      ? FILE_EXISTS
                                      : s == OS_FS_NOT_FOUND ? FILE_DOES_NOT_EXIST
                                                             : 0;
@@ -448,7 +450,9 @@ NTSYSAPI NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAcce
         if (NT_SUCCESS(status))
             IoStatusBlock->Information = io_fs_information(CreateDisposition, existed);
     }
-    IoStatusBlock->Status = status;
+    /* Parameter and name errors are found before the file system: the block is not written. */
+    if (opened)
+        IoStatusBlock->Status = status;
     return status;
 }
 

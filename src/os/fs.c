@@ -155,7 +155,7 @@ static enum os_fs_status os_fs_parent(int root, const char *rel, int *parent, co
     return s == OS_FS_NOT_FOUND || s == OS_FS_NOT_DIR ? OS_FS_PATH_NOT_FOUND : s;
 }
 
-static enum os_fs_status os_fs_open_last(int parent, const char *last, const struct os_fs_open *o,
+static enum os_fs_status os_fs_open_once(int parent, const char *last, const struct os_fs_open *o,
                                          int *fd, bool *existed)
 {
     struct stat st;
@@ -183,6 +183,16 @@ static enum os_fs_status os_fs_open_last(int parent, const char *last, const str
         flags |= O_TRUNC;
     *fd = openat(parent, last, flags, 0666);
     return *fd >= 0 ? OS_FS_OK : os_fs_errno(errno);
+}
+
+/* A file made by someone else between the look and the O_EXCL create is opened as existing. */
+static enum os_fs_status os_fs_open_last(int parent, const char *last, const struct os_fs_open *o,
+                                         int *fd, bool *existed)
+{
+    enum os_fs_status s = os_fs_open_once(parent, last, o, fd, existed);
+    if (s == OS_FS_EXISTS && !*existed && o->how != OS_FS_CREATE_NEW)
+        s = os_fs_open_once(parent, last, o, fd, existed);
+    return s;
 }
 
 enum os_fs_status os_fs_open(int root, const char *rel, const struct os_fs_open *o, int *fd,

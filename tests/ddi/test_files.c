@@ -369,6 +369,7 @@ TEST(access_and_byte_offsets)
     /* The synchronous options need SYNCHRONIZE, and only one of them. */
     ok_status(create(&h, L"\\??\\C:\\f.txt", GENERIC_READ, FILE_OPEN, SYNC_OPT, &iosb),
               STATUS_INVALID_PARAMETER);
+    ok((ULONG)iosb.Status == 0xCCCCCCCCu, "a parameter error leaves the IoStatusBlock alone\n");
     ok_status(create(&h, L"\\??\\C:\\f.txt", SYNC_READ, FILE_OPEN,
                      FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT, &iosb),
               STATUS_INVALID_PARAMETER);
