@@ -98,8 +98,18 @@ DRVHOST_API int32_t drvhost_registry_save(void);
 
 /* ---- services and drivers --------------------------------------------------------------- */
 
-/* Registers a driver module under a service name (creates the service key with ImagePath). */
+/* Registers a driver module under a service name (creates the service key with ImagePath, the
+ * module's absolute path). The module must exist: an absolute image_path as given; a relative
+ * one in the current folder, else its file name in each folder of DRVHOST_DRIVER_PATH
+ * (colon-separated), then in the runtime's driver folder (<libdir>/drvhost/drivers installed,
+ * build/<preset>/drivers in a build tree). STATUS_OBJECT_NAME_NOT_FOUND, with the paths tried on
+ * stderr, if it is nowhere. The dynamic loader is always given a path, never a bare name, so a
+ * module is never picked up from LD_LIBRARY_PATH or the system's library folders. */
 DRVHOST_API int32_t drvhost_service_add(const char *service, const char *image_path);
+/* The same, with a relative image_path looked up in base_dir instead of the current folder (a
+ * scenario's folder: this is what the scenario command `service` does). */
+DRVHOST_API int32_t drvhost_service_add_at(const char *service, const char *image_path,
+                                           const char *base_dir);
 /* Loads the service's module and calls its entry point. Returns the entry point's status, or
  * the load failure (STATUS_OBJECT_NAME_NOT_FOUND: no such service or file;
  * STATUS_PROCEDURE_NOT_FOUND: the module imports routines drvhost lacks, named on stderr;

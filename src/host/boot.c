@@ -12,7 +12,10 @@
 #include "ob/ob.h"
 #include "rtl/rtl.h"
 
+#include "os/os.h"
+
 #include <stdio.h>
+#include <stdlib.h>
 
 static BOOLEAN booted;
 
@@ -68,9 +71,34 @@ int32_t drvhost_shutdown(void)
     return leaks ? STATUS_UNSUCCESSFUL : STATUS_SUCCESS;
 }
 
+/* The image must exist now, so that a scenario reports a wrong name on the `service` line. The
+ * service key keeps the absolute path, so later loads do not depend on the current folder. */
+NTSTATUS host_service_add(const char *service, const char *image_path, const char *base_dir)
+{
+    char *resolved = NULL, *absolute;
+    NTSTATUS status;
+    if (service == NULL || image_path == NULL)
+        return STATUS_INVALID_PARAMETER;
+    status = ldr_resolve_image(service, image_path, base_dir, &resolved);
+    if (!NT_SUCCESS(status))
+        return status;
+    absolute = os_path_absolute(resolved);
+    free(resolved);
+    if (absolute == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    status = cm_service_create(service, absolute);
+    free(absolute);
+    return status;
+}
+
 int32_t drvhost_service_add(const char *service, const char *image_path)
 {
-    return cm_service_create(service, image_path);
+    return host_service_add(service, image_path, NULL);
+}
+
+int32_t drvhost_service_add_at(const char *service, const char *image_path, const char *base_dir)
+{
+    return host_service_add(service, image_path, base_dir);
 }
 
 int32_t drvhost_driver_load(const char *service)

@@ -52,7 +52,8 @@ struct scn_cmd {
     const char *text; /* the command as written, without comment and outer blanks */
 
     const char *name;       /* service name (service, load, unload), handle name or tag */
-    const char *str;        /* service: resolved IMAGE path; open: PATH; reg set: KEY; echo: text */
+    const char *str;        /* service: IMAGE; reg import: resolved FILE; open: PATH; reg set: KEY;
+                               echo: text */
     const char *value_name; /* reg set: value name ("" is the default value) */
     uint32_t reg_type;      /* reg set: DRVHOST_REG_* */
     struct scn_bytes data;  /* reg set: value bytes; write: DATA; ioctl: in= */
@@ -82,6 +83,7 @@ struct scn_block; /* private: the arena holding every string and byte array of a
 
 struct scn_script {
     const char *filename;
+    const char *dir; /* the scenario's folder ("." when its path names none): relative IMAGEs */
     struct scn_cmd *cmds;
     size_t count;
     size_t handle_count;       /* distinct handle names */

@@ -827,12 +827,14 @@ static int resolve_image(struct pctx *c, struct tok t, const char **out)
     return 0;
 }
 
+/* service NAME IMAGE: IMAGE is kept as written; the runner looks a relative one up in the
+ * scenario's folder first (scn_script.dir), then in the driver search path. */
 static int cmd_service(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
     (void)n;
     if (decode_name(c, a[0], "service name", 0, &cmd->name) < 0)
         return -1;
-    return resolve_image(c, a[1], &cmd->str);
+    return decode_name(c, a[1], "IMAGE", 0, &cmd->str);
 }
 
 /* reg import FILE: relative to the scenario's folder, like a service's image. */
@@ -1229,14 +1231,19 @@ int scn_parse(const char *text, size_t len, const char *filename, struct scn_scr
               FILE *err)
 {
     struct pctx c = {.file = filename, .err = err};
+    const char *slash;
     *out = NULL;
     c.s = calloc(1, sizeof *c.s);
     if (!c.s) {
         fprintf(err, "%s: error: out of memory\n", filename);
         return -1;
     }
+    slash = strrchr(filename, '/');
     c.s->filename = arena_strndup(&c, filename, strlen(filename));
-    if (c.s->filename)
+    /* "/x.scn" is in "/"; "x.scn" in "." */
+    c.s->dir = slash ? arena_strndup(&c, filename, slash == filename ? 1 : (size_t)(slash - filename))
+                     : ".";
+    if (c.s->filename && c.s->dir)
         parse_text(&c, text, len);
     if (!c.errors) {
         c.s->handle_count = c.handles.n;

@@ -12,6 +12,8 @@
  */
 #include "scenario.h"
 
+#include "host/host.h"
+
 #include <drvhost/drvhost.h>
 
 #include <errno.h>
@@ -361,11 +363,11 @@ static void finish_expect_bugcheck(struct run *r)
 
 /* ---- the run ----------------------------------------------------------------------------- */
 
-static int32_t run_setup(const struct scn_cmd *cmd)
+static int32_t run_setup(const struct scn_cmd *cmd, const char *script_dir)
 {
     switch (cmd->kind) {
     case SCN_SERVICE:
-        return drvhost_service_add(cmd->name, cmd->str);
+        return host_service_add(cmd->name, cmd->str, script_dir);
     case SCN_REG_SET:
         return drvhost_reg_set(cmd->str, cmd->value_name, cmd->reg_type, cmd->data.data,
                                cmd->data.size);
@@ -386,7 +388,7 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     case SCN_REG_IMPORT:
     case SCN_LOAD:
     case SCN_UNLOAD:
-        report_status(r, cmd, run_setup(cmd));
+        report_status(r, cmd, run_setup(cmd, r->s->dir));
         break;
     case SCN_OPEN:
         run_open(r, cmd);

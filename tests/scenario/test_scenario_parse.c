@@ -96,12 +96,27 @@ TEST(scenario_image_relative_to_scenario)
     fclose(err);
     ok(rc == 0, "parses");
     if (rc == 0) {
-        ok(strcmp(s->cmds[0].str, "tests/x/a.sys") == 0, "got %s", s->cmds[0].str);
-        ok(strcmp(s->cmds[1].str, "tests/x/sub/b.sys") == 0, "got %s", s->cmds[1].str);
+        /* IMAGE is kept as written; the runner looks it up in the scenario's folder. */
+        ok(strcmp(s->cmds[0].str, "a.sys") == 0, "got %s", s->cmds[0].str);
+        ok(strcmp(s->cmds[1].str, "sub/b.sys") == 0, "got %s", s->cmds[1].str);
+        ok(strcmp(s->dir, "tests/x") == 0, "dir %s", s->dir);
         ok(strcmp(s->filename, "tests/x/t.scn") == 0, "filename kept");
     }
     scn_script_free(s);
     free(errors);
+}
+
+/* A scenario named without a folder is in "."; one in "/" is in "/". */
+TEST(scenario_dir_of_bare_and_root_names)
+{
+    static const char *const names[][2] = {{"t.scn", "."}, {"/t.scn", "/"}, {"a/b/t.scn", "a/b"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        struct scn_script *s = NULL;
+        int rc = scn_parse("echo x\n", 7, names[i][0], &s, stderr);
+        ok(rc == 0 && strcmp(s->dir, names[i][1]) == 0, "%s: dir %s", names[i][0],
+           rc == 0 ? s->dir : "?");
+        scn_script_free(s);
+    }
 }
 
 TEST(scenario_reg_set)
