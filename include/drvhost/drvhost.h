@@ -27,7 +27,22 @@ extern "C" {
 typedef struct drvhost_options {
     unsigned processors; /* emulated processors (DPC threads); 0 = number of host cores */
     int quiet;           /* nonzero: DbgPrint output is not written to stderr */
+    /* The watchdog (0 = none): a scenario command, or the unloads at drvhost_shutdown, that
+     * takes longer than this many milliseconds (a command's own timeout= overrides it) is a
+     * hang: the report (command, request, IRP state, every thread's stack) goes to stderr and
+     * the process exits with DRVHOST_EXIT_HANG. `drvhost run` uses DRVHOST_DEFAULT_TIMEOUT_MS. */
+    uint32_t timeout_ms;
+    /* Nonzero: drvhost_init blocks SIGINT and SIGTERM in the calling thread (so in every thread
+     * created after it) and a runtime thread takes them: it prints what was outstanding, saves
+     * the registry file (drvhost_registry_open) and exits with 128 + the signal number. */
+    int catch_signals;
 } drvhost_options;
+
+/* The default time-out of `drvhost run` (--timeout changes it). */
+#define DRVHOST_DEFAULT_TIMEOUT_MS 10000u
+
+/* "0.1.0": the version of the runtime. */
+DRVHOST_API const char *drvhost_version(void);
 
 /* Boots the runtime (object namespace, registry, DPC and worker threads). NULL = defaults.
  * Returns STATUS_SUCCESS, or a failure status if already booted or out of resources. */
@@ -49,6 +64,7 @@ DRVHOST_API void drvhost_set_bugcheck_handler(drvhost_bugcheck_handler handler, 
 #define DRVHOST_EXIT_EXPECTATION 1
 #define DRVHOST_EXIT_MALFORMED   2
 #define DRVHOST_EXIT_BUGCHECK    3
+#define DRVHOST_EXIT_HANG        4 /* a command outlived its time-out (the watchdog's report) */
 
 /* ---- status names ----------------------------------------------------------------------- */
 

@@ -100,6 +100,10 @@ const char *ke_bugcheck_name(ULONG code);
  * the driver a code address belongs to. Returns the driver's service name or NULL. */
 typedef const char *(*ke_address_namer)(const void *address);
 void ke_set_address_namer(ke_address_namer namer);
+/* Fills buf with what the host was doing (a scenario's file:line: command), "" if nothing: the
+ * bug-check report prints it. Must not block. */
+typedef void (*ke_report_context)(char *buf, size_t size);
+void ke_set_report_context(ke_report_context fn);
 
 /* Waits used by the runtime itself (host threads waiting for an IRP): a plain KEVENT wait at
  * PASSIVE_LEVEL, with a time-out in milliseconds (UINT32_MAX: none). */

@@ -64,6 +64,16 @@ void os_backtrace(int skip);
 /* Fills frames[] with up to max return addresses of the calling thread; returns the count. */
 int os_backtrace_frames(void **frames, int max);
 
+/* Termination signals and thread stacks (stacks.c). */
+/* Blocks SIGINT and SIGTERM in the calling thread (and so in every thread it creates after). */
+void os_block_termination_signals(void);
+/* Waits up to timeout_ns for SIGINT or SIGTERM (blocked everywhere): the signal, or 0. */
+int os_wait_termination_signal(uint64_t timeout_ns);
+const char *os_signal_name(int sig);
+/* Writes the calling thread's stack, then every other thread's (each asked by a signal and
+ * given timeout_ms to answer), to stderr. */
+void os_dump_thread_stacks(unsigned timeout_ms);
+
 /* Dynamic loading. */
 void *os_module_open(const char *path, char *error, size_t error_size);
 void *os_module_symbol(void *module, const char *name);
