@@ -58,15 +58,22 @@ _Static_assert(sizeof(struct drvhost_request) <= IO_IRP_HOST_AREA,
 static os_mutex host_files_lock = {PTHREAD_MUTEX_INITIALIZER};
 static LIST_ENTRY host_files = {&host_files, &host_files};
 
-/* "\\.\X" is how Win32 names "\??\X". */
+/* "\\.\X" is how Win32 names "\??\X". A path longer than a UNICODE_STRING holds is
+ * STATUS_OBJECT_NAME_INVALID (ob_string_from_utf8), never cut short. */
 static NTSTATUS client_nt_path(const char *path, UNICODE_STRING *nt)
 {
-    char buf[4096];
+    char *buf = NULL;
+    NTSTATUS status;
+    if (path == NULL)
+        return STATUS_OBJECT_NAME_INVALID;
     if (strncmp(path, "\\\\.\\", 4) == 0 || strncmp(path, "\\\\?\\", 4) == 0) {
-        snprintf(buf, sizeof(buf), "\\??\\%s", path + 4);
+        if (asprintf(&buf, "\\??\\%s", path + 4) < 0)
+            return STATUS_INSUFFICIENT_RESOURCES;
         path = buf;
     }
-    return ob_string_from_utf8(nt, path);
+    status = ob_string_from_utf8(nt, path);
+    free(buf);
+    return status;
 }
 
 int32_t drvhost_open(const char *path, uint32_t access, drvhost_file **out)

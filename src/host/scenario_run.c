@@ -41,6 +41,8 @@ struct run {
     drvhost_file **files;  /* [handle_count]; NULL when not open */
     struct req_slot *reqs; /* [tag_count]; changed under reqs_lock (the watchdog reads them) */
     os_mutex reqs_lock;
+    drvhost_file **stray;  /* [count]: opens expected to fail that succeeded, closed at the end */
+    size_t strays;
     size_t commands;       /* commands run */
     size_t failed;         /* commands (and end-of-run checks) that failed */
 };
@@ -174,11 +176,16 @@ static void report_io(struct run *r, const struct scn_cmd *cmd, int32_t status,
 
 /* ---- commands ---------------------------------------------------------------------------- */
 
+/* An open expected to fail leaves its handle name free for a later open; when it succeeds after
+ * all, the handle is kept aside and closed at the end of the run. */
 static void run_open(struct run *r, const struct scn_cmd *cmd)
 {
     drvhost_file *file = NULL;
     int32_t status = drvhost_open(cmd->str, cmd->access, &file);
-    r->files[cmd->handle] = status >= 0 ? file : NULL;
+    int expected_failure = cmd->check_status && cmd->status < 0;
+    r->files[cmd->handle] = status >= 0 && !expected_failure ? file : NULL;
+    if (status >= 0 && expected_failure)
+        r->stray[r->strays++] = file;
     report_status(r, cmd, status);
 }
 
@@ -505,6 +512,8 @@ static void run_cleanup(struct run *r)
                                 .op = -1,
                                 .timeout_ms = host_watch_default_timeout()};
     host_watch_begin(&end);
+    for (size_t k = 0; k < r->strays; k++)
+        drvhost_close(r->stray[k]);
     for (size_t h = 0; h < r->s->handle_count; h++) {
         int32_t status;
         if (!r->files[h])
@@ -552,10 +561,12 @@ static int run_script(const struct scn_script *s, FILE *out, FILE *err)
     struct run r = {.s = s, .out = out};
     r.files = calloc(s->handle_count + 1, sizeof *r.files);
     r.reqs = calloc(s->tag_count + 1, sizeof *r.reqs);
-    if (!r.files || !r.reqs) {
+    r.stray = calloc(s->count + 1, sizeof *r.stray);
+    if (!r.files || !r.reqs || !r.stray) {
         fprintf(err, "%s: error: out of memory\n", s->filename);
         free(r.files);
         free(r.reqs);
+        free(r.stray);
         return DRVHOST_EXIT_MALFORMED;
     }
     os_mutex_init(&r.reqs_lock);
@@ -569,6 +580,7 @@ static int run_script(const struct scn_script *s, FILE *out, FILE *err)
     os_mutex_destroy(&r.reqs_lock);
     free(r.files);
     free(r.reqs);
+    free(r.stray);
     return r.failed ? DRVHOST_EXIT_EXPECTATION : DRVHOST_EXIT_OK;
 }
 

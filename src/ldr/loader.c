@@ -145,6 +145,13 @@ static char *ldr_as_path(const char *path)
     return out;
 }
 
+/* dir/name (or name alone without dir) into buf; false if it does not fit (never cut short). */
+static bool ldr_join(char *buf, size_t size, const char *dir, const char *name)
+{
+    int n = dir != NULL ? snprintf(buf, size, "%s/%s", dir, name) : snprintf(buf, size, "%s", name);
+    return n >= 0 && (size_t)n < size;
+}
+
 /* Where IMAGE is: an absolute IMAGE as given; a relative one in `base` (the current folder if
  * NULL), else its file name in each search folder. *resolved is malloc'ed; the paths tried go
  * to `tried`. */
@@ -158,10 +165,10 @@ static NTSTATUS ldr_find_image(const char *image, const char *base_dir, char **r
     *resolved = NULL;
     if (image[0] == 0)
         return STATUS_OBJECT_NAME_INVALID;
-    if (image[0] != '/' && base_dir != NULL && base_dir[0] != 0)
-        snprintf(candidate, sizeof(candidate), "%s/%s", base_dir, image);
-    else
-        snprintf(candidate, sizeof(candidate), "%s", image);
+    if (!ldr_join(candidate, sizeof(candidate),
+                  image[0] != '/' && base_dir != NULL && base_dir[0] != 0 ? base_dir : NULL,
+                  image))
+        return STATUS_NAME_TOO_LONG;
     ldr_note_tried(tried, size, candidate);
     if (os_path_exists(candidate) || image[0] == '/') {
         *resolved = os_path_exists(candidate) ? ldr_as_path(candidate) : NULL;
@@ -170,8 +177,7 @@ static NTSTATUS ldr_find_image(const char *image, const char *base_dir, char **r
     base = base ? base + 1 : image;
     n = ldr_search_dirs(dirs, 16);
     for (size_t i = 0; i < n; i++) {
-        snprintf(candidate, sizeof(candidate), "%s/%s", dirs[i], base);
-        if (*resolved == NULL) {
+        if (*resolved == NULL && ldr_join(candidate, sizeof(candidate), dirs[i], base)) {
             ldr_note_tried(tried, size, candidate);
             if (os_path_exists(candidate))
                 *resolved = strdup(candidate);
@@ -189,6 +195,8 @@ NTSTATUS ldr_resolve_image(const char *service, const char *image, const char *b
     if (status == STATUS_OBJECT_NAME_NOT_FOUND)
         fprintf(stderr, "drvhost: service '%s': driver image '%s' not found (%s); tried: %s\n",
                 service, image, os_error_text(ENOENT), tried);
+    else if (status == STATUS_NAME_TOO_LONG)
+        fprintf(stderr, "drvhost: service '%s': the driver image's path is too long\n", service);
     else if (!NT_SUCCESS(status))
         fprintf(stderr, "drvhost: service '%s': empty driver image name\n", service);
     return status;

@@ -182,3 +182,24 @@ TEST(relative_image_in_base_dir)
     ok_status(drvhost_driver_load("hello"), STATUS_SUCCESS);
     ok_status(drvhost_driver_unload("hello"), STATUS_SUCCESS);
 }
+
+/* Paths longer than the limits are errors, never cut short to a shorter path that may exist. */
+TEST(overlong_paths_are_errors)
+{
+    size_t n = 40000;
+    char *path = malloc(n + 16);
+    drvhost_file *file = (drvhost_file *)1;
+    if (!ok(path != NULL, "memory"))
+        return;
+    /* An image path beyond PATH_MAX. */
+    memset(path, 'a', 5000);
+    strcpy(path + 5000, ".sys");
+    ok_status(drvhost_service_add("long", path), STATUS_NAME_TOO_LONG);
+    /* A device path beyond what a UNICODE_STRING holds (32,767 characters). */
+    strcpy(path, "\\\\.\\Fifo\\");
+    memset(path + 9, 'x', n);
+    path[9 + n] = 0;
+    ok_status(drvhost_open(path, 0xC0000000u, &file), STATUS_OBJECT_NAME_INVALID);
+    ok(file == NULL, "no handle");
+    free(path);
+}
