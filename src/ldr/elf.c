@@ -187,20 +187,47 @@ static const char *elf_forbidden_tag(const Elf64_Dyn *d)
 static void elf_note_tag(struct elf_view *v, const Elf64_Dyn *d)
 {
     switch (d->d_tag) {
-    case DT_SYMTAB: v->symtab = d->d_un.d_ptr; break;
-    case DT_STRTAB: v->strtab = d->d_un.d_ptr; break;
-    case DT_STRSZ: v->strsz = d->d_un.d_val; break;
-    case DT_SYMENT: v->syment = d->d_un.d_val; break;
-    case DT_RELA: v->rel[0][0] = d->d_un.d_ptr; break;
-    case DT_RELASZ: v->rel[0][1] = d->d_un.d_val; break;
-    case DT_REL: v->rel[1][0] = d->d_un.d_ptr; break;
-    case DT_RELSZ: v->rel[1][1] = d->d_un.d_val; break;
-    case DT_JMPREL: v->rel[2][0] = d->d_un.d_ptr; break;
-    case DT_PLTRELSZ: v->rel[2][1] = d->d_un.d_val; break;
-    case DT_PLTREL: v->jmprel_is_rela = d->d_un.d_val == DT_RELA; break;
-    case DT_SYMBOLIC: v->symbolic = true; break;
-    case DT_FLAGS: v->symbolic |= (d->d_un.d_val & DF_SYMBOLIC) != 0; break;
-    default: break;
+    case DT_SYMTAB:
+        v->symtab = d->d_un.d_ptr;
+        break;
+    case DT_STRTAB:
+        v->strtab = d->d_un.d_ptr;
+        break;
+    case DT_STRSZ:
+        v->strsz = d->d_un.d_val;
+        break;
+    case DT_SYMENT:
+        v->syment = d->d_un.d_val;
+        break;
+    case DT_RELA:
+        v->rel[0][0] = d->d_un.d_ptr;
+        break;
+    case DT_RELASZ:
+        v->rel[0][1] = d->d_un.d_val;
+        break;
+    case DT_REL:
+        v->rel[1][0] = d->d_un.d_ptr;
+        break;
+    case DT_RELSZ:
+        v->rel[1][1] = d->d_un.d_val;
+        break;
+    case DT_JMPREL:
+        v->rel[2][0] = d->d_un.d_ptr;
+        break;
+    case DT_PLTRELSZ:
+        v->rel[2][1] = d->d_un.d_val;
+        break;
+    case DT_PLTREL:
+        v->jmprel_is_rela = d->d_un.d_val == DT_RELA;
+        break;
+    case DT_SYMBOLIC:
+        v->symbolic = true;
+        break;
+    case DT_FLAGS:
+        v->symbolic |= (d->d_un.d_val & DF_SYMBOLIC) != 0;
+        break;
+    default:
+        break;
     }
 }
 
@@ -271,8 +298,8 @@ static int elf_relocations(struct elf_view *v, int which, int *missing)
 
 int ldr_check_imports(const void *image, size_t size, char *missing, size_t missing_size)
 {
-    struct elf_view v = {.img = image, .size = size, .missing = missing,
-                         .missing_size = missing_size};
+    struct elf_view v = {
+        .img = image, .size = size, .missing = missing, .missing_size = missing_size};
     Elf64_Ehdr eh;
     int count = 0;
     missing[0] = 0;

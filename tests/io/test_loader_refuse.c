@@ -81,8 +81,7 @@ TEST(module_with_a_constructor_is_refused)
 
 TEST(module_not_linked_symbolic_is_refused)
 {
-    expect_refused(harness_driver_path("hostile_nosym"), STATUS_INVALID_IMAGE_FORMAT,
-                   "-Bsymbolic");
+    expect_refused(harness_driver_path("hostile_nosym"), STATUS_INVALID_IMAGE_FORMAT, "-Bsymbolic");
 }
 
 TEST(module_importing_a_libc_routine_names_it)

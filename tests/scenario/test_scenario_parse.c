@@ -1,5 +1,5 @@
 /*
- * test_scenario_parse.c - the scenario parser (src/host/scenario_parse.c), without the runtime.
+ * test_scenario_parse.c - the scenario parser (src/host/scenario_parse*.c), without the runtime.
  *
  * The parser source is compiled into this test directly: its functions are hidden in
  * libdrvhost.so. Errors are captured in a memory stream and compared as FILE:LINE:COL text.
