@@ -55,7 +55,7 @@ int32_t drvhost_shutdown(void)
     if (!booted)
         return STATUS_UNSUCCESSFUL;
     host_close_all();
-    ldr_shutdown();
+    leaks += ldr_shutdown(); /* devices left at unload; leaked pool was bug check 0xC4 */
     KeFlushQueuedDpcs();
     ex_flush_work();
     io_shutdown();
