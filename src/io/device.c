@@ -114,8 +114,8 @@ size_t io_driver_report_devices(struct io_driver *driver)
     ob_string_to_utf8(&driver->extension.ServiceKeyName, service, sizeof(service));
     for (PDEVICE_OBJECT dev = driver->object.DeviceObject; dev != NULL; dev = dev->NextDevice) {
         PCUNICODE_STRING dev_name = ob_name_of(dev);
-        fprintf(stderr, "device leak: driver '%s' unloads with device object %p%s%s still present\n",
-                service, (void *)dev, dev_name ? " " : "",
+        fprintf(stderr, "device leak: driver '%s' unloads with device object %p %s still present\n",
+                service, (void *)dev,
                 dev_name ? ob_string_to_utf8(dev_name, name, sizeof(name)) : "(unnamed)");
         n++;
     }

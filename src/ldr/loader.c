@@ -193,12 +193,17 @@ static PUNICODE_STRING ldr_image_name(const struct ldr_module *m)
 static void ldr_verify_pool(struct ldr_module *m)
 {
     size_t blocks = ex_pool_report_leaks(m, m->service);
+    /* The routine that ran last: DriverUnload, or DriverEntry when it failed. */
+    PDRIVER_OBJECT d = m->driver != NULL ? &m->driver->object : NULL;
+    const void *routine = d == NULL                         ? NULL
+                          : d->Flags & DRVO_UNLOAD_INVOKED ? (const void *)d->DriverUnload
+                                                           : (const void *)d->DriverInit;
     if (blocks != 0)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, LDR_VERIFIER_POOL_LEAK,
-                        (ULONG_PTR)ldr_image_name(m), 0, blocks,
-                        "driver '%s' is unloading without freeing %zu pool allocation%s (listed "
-                        "above)",
-                        m->service, blocks, blocks == 1 ? "" : "s");
+        ke_bugcheck_routine(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, LDR_VERIFIER_POOL_LEAK,
+                            (ULONG_PTR)ldr_image_name(m), 0, blocks, routine,
+                            "driver '%s' is unloading without freeing %zu pool allocation%s "
+                            "(listed above)",
+                            m->service, blocks, blocks == 1 ? "" : "s");
 }
 
 /* Releases what a driver left behind. The module itself is closed when its driver object is
@@ -210,12 +215,12 @@ static void ldr_verify_pool(struct ldr_module *m)
  * a leak. */
 static void ldr_teardown(struct ldr_module *m, BOOLEAN unloading)
 {
-    ldr_list_remove(m);
-    if (unloading) {
+    if (unloading) { /* still listed: the bug-check report names the driver */
         size_t devices = m->driver != NULL ? io_driver_report_devices(m->driver) : 0;
         __atomic_add_fetch(&ldr_leaked_devices, devices, __ATOMIC_RELAXED);
         ldr_verify_pool(m);
     }
+    ldr_list_remove(m);
     ex_pool_release_owner(m);
     if (m->driver != NULL)
         io_driver_destroy(m->driver); /* may free m through ldr_release_module */
