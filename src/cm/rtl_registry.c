@@ -107,8 +107,7 @@ static NTSTATUS cm_direct_string(PUNICODE_STRING us, const void *data, ULONG siz
 }
 
 /* RTL_QUERY_REGISTRY_DIRECT: the documented formats by type and size. */
-static NTSTATUS cm_direct(PVOID dest, ULONG type, const void *data, ULONG size,
-                          const void *caller)
+static NTSTATUS cm_direct(PVOID dest, ULONG type, const void *data, ULONG size, const void *caller)
 {
     LONG room;
 

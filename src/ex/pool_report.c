@@ -113,10 +113,10 @@ static void ex_report_set(const struct ex_leak_set *set, const char *who)
                        sizeof(line));
     }
     if (set->total > shown)
-        ex_report_line(line,
-                       snprintf(line, sizeof(line), "pool leak:   ... and %zu more\n",
-                                set->total - shown),
-                       sizeof(line));
+        ex_report_line(
+            line,
+            snprintf(line, sizeof(line), "pool leak:   ... and %zu more\n", set->total - shown),
+            sizeof(line));
 }
 
 size_t ex_pool_report_leaks(void *owner, const char *who)

@@ -181,8 +181,7 @@ static __attribute__((noreturn)) void bugcheck_again(struct ke_thread *t)
 }
 
 static __attribute__((noreturn)) void bugcheck(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3,
-                                               ULONG_PTR p4, const char *why,
-                                               const void *routine)
+                                               ULONG_PTR p4, const char *why, const void *routine)
 {
     struct ke_thread *t = ke_current_thread(), *none = NULL;
     const ULONG_PTR p[4] = {p1, p2, p3, p4};

@@ -75,9 +75,11 @@ const char *ke_bugcheck_name(ULONG code);
 /* Same as ke_bugcheck_msg, for a check made after driver code returned (its frames are gone
  * from the stack): the report names the driver owning `routine` and the routine itself
  * (driver+offset) instead of searching the stack. */
-__attribute__((noreturn, format(printf, 7, 8))) void
-ke_bugcheck_routine(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR p4,
-                    const void *routine, const char *fmt, ...);
+__attribute__((noreturn, format(printf, 7, 8))) void ke_bugcheck_routine(ULONG code, ULONG_PTR p1,
+                                                                         ULONG_PTR p2, ULONG_PTR p3,
+                                                                         ULONG_PTR p4,
+                                                                         const void *routine,
+                                                                         const char *fmt, ...);
 
 /* Bug-check codes the runtime raises (values are Microsoft's). */
 #define BUGCODE_IRQL_NOT_GREATER_OR_EQUAL 0x09

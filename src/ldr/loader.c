@@ -195,7 +195,7 @@ static void ldr_verify_pool(struct ldr_module *m)
     size_t blocks = ex_pool_report_leaks(m, m->service);
     /* The routine that ran last: DriverUnload, or DriverEntry when it failed. */
     PDRIVER_OBJECT d = m->driver != NULL ? &m->driver->object : NULL;
-    const void *routine = d == NULL                         ? NULL
+    const void *routine = d == NULL                        ? NULL
                           : d->Flags & DRVO_UNLOAD_INVOKED ? (const void *)d->DriverUnload
                                                            : (const void *)d->DriverInit;
     if (blocks != 0)

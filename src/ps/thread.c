@@ -79,9 +79,8 @@ static void ps_thread_check_return(struct ps_thread *pt)
     KIRQL irql = ke_irql();
     if (irql != PASSIVE_LEVEL)
         ke_bugcheck_routine(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, 0, irql, 0, (ULONG_PTR)pt->start,
-                            (const void *)pt->start,
-                            "system thread routine %p returned at IRQL %u", (void *)pt->start,
-                            irql);
+                            (const void *)pt->start, "system thread routine %p returned at IRQL %u",
+                            (void *)pt->start, irql);
 }
 
 static void ps_thread_run(struct ps_thread *pt)

@@ -336,7 +336,7 @@ NTSYSAPI NTSTATUS NTAPI RtlStringFromGUID(REFGUID Guid, PUNICODE_STRING GuidStri
     static const char hex[] = "0123456789ABCDEF";
     unsigned char bytes[16];
     WCHAR *p = rtl_alloc((GUID_STRING_CHARS + 1) * sizeof(WCHAR), RTL_STRING_TAG,
-                        __builtin_return_address(0));
+                         __builtin_return_address(0));
     size_t i, o = 0;
 
     if (p == NULL)

@@ -17,7 +17,7 @@
 #include "harness.h"
 
 #define VF_DOUBLE_FAULT 8
-#define VF_POOL_LEAK 0x62
+#define VF_POOL_LEAK    0x62
 
 static drvhost_file *vf_open(void)
 {

@@ -97,8 +97,8 @@ static NTSTATUS VfStartThread(PKSTART_ROUTINE Routine)
 {
     static ULONG sink;
     HANDLE thread;
-    NTSTATUS status = PsCreateSystemThread(&thread, THREAD_ALL_ACCESS, NULL, NULL, NULL, Routine,
-                                           &sink);
+    NTSTATUS status =
+        PsCreateSystemThread(&thread, THREAD_ALL_ACCESS, NULL, NULL, NULL, Routine, &sink);
     if (NT_SUCCESS(status))
         ZwClose(thread);
     return status;
@@ -134,10 +134,20 @@ static NTSTATUS VfLeak(ULONG Code)
     }
 }
 
+static NTSTATUS VfRecurseInTry(VOID)
+{
+    ULONG depth;
+    __try {
+        depth = VfRecurse(0, 0);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        depth = 0;
+    }
+    return depth ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+}
+
 static NTSTATUS VfControl(ULONG Code)
 {
     KIRQL old;
-    ULONG depth;
     switch (Code) {
     case IOCTL_VF_LEAK_POOL:
     case IOCTL_VF_LEAK_GUID_STRING:
@@ -165,12 +175,7 @@ static NTSTATUS VfControl(ULONG Code)
         g_RaiseInUnload = TRUE;
         return STATUS_SUCCESS;
     case IOCTL_VF_RECURSE_TRY:
-        __try {
-            depth = VfRecurse(0, 0);
-        } __except (EXCEPTION_EXECUTE_HANDLER) {
-            depth = 0;
-        }
-        return depth ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+        return VfRecurseInTry();
     case IOCTL_VF_DEEP_RETURN:
         VfRecurse(0, 128);
         return STATUS_SUCCESS;
