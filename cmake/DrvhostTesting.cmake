@@ -67,7 +67,7 @@ function(drvhost_add_test_dir)
 endfunction()
 
 function(drvhost_add_scenario_test name)
-    cmake_parse_arguments(PARSE_ARGV 1 arg "" "FILE;EXPECT_EXIT;TIMEOUT" "LABELS;EXPECT_STDERR")
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "FILE;EXPECT_EXIT;TIMEOUT" "LABELS")
     if(arg_UNPARSED_ARGUMENTS OR NOT arg_FILE OR "${arg_EXPECT_EXIT}" STREQUAL "")
         message(FATAL_ERROR
                 "usage: drvhost_add_scenario_test(<name> FILE <path.scn> EXPECT_EXIT <n>)")
@@ -76,17 +76,9 @@ function(drvhost_add_scenario_test name)
         set(arg_TIMEOUT 120)
     endif()
     get_filename_component(file "${arg_FILE}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
-    # EXPECT_STDERR: regular expressions that must each match the run's stderr (written to a
-    # file, so that their characters survive the command line).
-    set(expect_file "${CMAKE_CURRENT_BINARY_DIR}/${name}.expect.cmake")
-    set(content "set(EXPECT_STDERR)\n")
-    foreach(re IN LISTS arg_EXPECT_STDERR)
-        string(APPEND content "list(APPEND EXPECT_STDERR [==[${re}]==])\n")
-    endforeach()
-    file(WRITE "${expect_file}" "${content}")
     add_test(NAME ${name}
              COMMAND "${CMAKE_COMMAND}" "-DDRVHOST=$<TARGET_FILE:drvhost>" "-DSCENARIO=${file}"
-                     "-DEXPECT_EXIT=${arg_EXPECT_EXIT}" "-DEXPECT_FILE=${expect_file}"
+                     "-DEXPECT_EXIT=${arg_EXPECT_EXIT}"
                      -P "${PROJECT_SOURCE_DIR}/cmake/RunScenario.cmake"
              WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
     set_tests_properties(${name} PROPERTIES

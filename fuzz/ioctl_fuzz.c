@@ -119,7 +119,7 @@ static void fuzz_setup_cmd(const struct scn_script *s, const struct scn_cmd *c, 
         return;
     switch (c->kind) {
     case SCN_SERVICE:
-        fuzz_check(s, c, drvhost_service_add(c->name, c->str));
+        fuzz_check(s, c, drvhost_service_add_at(c->name, c->str, s->dir));
         break;
     case SCN_REG_SET:
         fuzz_check(s, c,

@@ -28,7 +28,7 @@ void *ex_alloc_for(size_t size, ULONG tag, const void *caller);
 typedef void *(*ex_owner_of_address)(const void *address);
 void ex_set_owner_lookup(ex_owner_of_address lookup);
 /* Prints the allocations still held by `owner` to stderr, one line each (tag, size, address,
- * the call site that allocated it as module+offset), sorted by tag, prefixed by `who`.
+ * the call site that allocated it as driver+offset), sorted by tag, prefixed by `who`.
  * Returns the number of allocations still held. */
 size_t ex_pool_report_leaks(void *owner, const char *who);
 /* The number of allocations `owner` still holds, without a report. */

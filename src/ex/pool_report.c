@@ -3,14 +3,13 @@
  * per allocation with its tag, size and call site, and the release of what a driver left.
  *
  * The blocks are copied out under the shard locks (ex_track_walk) into a host-allocated array,
- * then sorted and printed with no lock held: naming a call site asks the dynamic linker
- * (os_address_module), which must not run under a pool lock.
+ * then sorted and printed with no lock held: naming a call site asks the loader and the
+ * dynamic linker, which must not run under a pool lock.
  */
 #include "ex/ex_private.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #define EX_REPORT_MAX_LINES 64 /* beyond: one summary line */
 
@@ -73,17 +72,17 @@ static void ex_tag_text(ULONG tag, char out[5])
     out[4] = '\0';
 }
 
-/* "module+0xOFFSET" of a call site (the module's file name without its folder). */
+/* "driver+0xOFFSET" of a call site (the driver's service name, as bug-check reports name
+ * it; the offset from the module's base), or the bare address outside driver modules. */
 static void ex_site_text(const void *caller, char *out, size_t size)
 {
     void *base = NULL;
-    const char *file = NULL, *slash;
-    if (caller == NULL || !os_address_module(caller, &base, &file) || base == NULL) {
+    const char *driver = caller != NULL ? ke_address_name(caller) : NULL;
+    if (driver == NULL || !os_address_module(caller, &base, NULL) || base == NULL) {
         snprintf(out, size, "%p", caller);
         return;
     }
-    slash = file != NULL ? strrchr(file, '/') : NULL;
-    snprintf(out, size, "%s+0x%llx", slash ? slash + 1 : (file ? file : "?"),
+    snprintf(out, size, "%s+0x%llx", driver,
              (unsigned long long)((uintptr_t)caller - (uintptr_t)base));
 }
 

@@ -78,15 +78,22 @@ static const void *client_last_routine(void)
 static os_mutex host_files_lock = {PTHREAD_MUTEX_INITIALIZER};
 static LIST_ENTRY host_files = {&host_files, &host_files};
 
-/* "\\.\X" is how Win32 names "\??\X". */
+/* "\\.\X" is how Win32 names "\??\X". A path longer than a UNICODE_STRING holds is
+ * STATUS_OBJECT_NAME_INVALID (ob_string_from_utf8), never cut short. */
 static NTSTATUS client_nt_path(const char *path, UNICODE_STRING *nt)
 {
-    char buf[4096];
+    char *buf = NULL;
+    NTSTATUS status;
+    if (path == NULL)
+        return STATUS_OBJECT_NAME_INVALID;
     if (strncmp(path, "\\\\.\\", 4) == 0 || strncmp(path, "\\\\?\\", 4) == 0) {
-        snprintf(buf, sizeof(buf), "\\??\\%s", path + 4);
+        if (asprintf(&buf, "\\??\\%s", path + 4) < 0)
+            return STATUS_INSUFFICIENT_RESOURCES;
         path = buf;
     }
-    return ob_string_from_utf8(nt, path);
+    status = ob_string_from_utf8(nt, path);
+    free(buf);
+    return status;
 }
 
 int32_t drvhost_open(const char *path, uint32_t access, drvhost_file **out)
@@ -379,4 +386,60 @@ int32_t drvhost_io(drvhost_file *f, const drvhost_io_desc *d, drvhost_iosb *iosb
     status = drvhost_request_wait(r, UINT32_MAX, iosb);
     drvhost_request_free(r);
     return status;
+}
+
+/* ---- descriptions for the hang and interrupt reports ------------------------------------- */
+
+static const char *client_major_name(UCHAR major)
+{
+    switch (major) {
+    case IRP_MJ_READ:
+        return "IRP_MJ_READ";
+    case IRP_MJ_WRITE:
+        return "IRP_MJ_WRITE";
+    case IRP_MJ_DEVICE_CONTROL:
+        return "IRP_MJ_DEVICE_CONTROL";
+    case IRP_MJ_INTERNAL_DEVICE_CONTROL:
+        return "IRP_MJ_INTERNAL_DEVICE_CONTROL";
+    default:
+        return "IRP_MJ_?";
+    }
+}
+
+/* "\Device\Fifo (driver \Driver\fifo)" for the device a request on the handle goes to. */
+void host_file_describe(drvhost_file *f, char *buf, size_t size)
+{
+    char dev[256], drv[256];
+    PDEVICE_OBJECT d = f != NULL ? f->file->object.DeviceObject : NULL;
+    if (d == NULL) {
+        snprintf(buf, size, "(no device)");
+        return;
+    }
+    d = IoGetAttachedDevice(d);
+    ob_string_to_utf8(ob_name_of(d), dev, sizeof(dev));
+    ob_string_to_utf8(&d->DriverObject->DriverName, drv, sizeof(drv));
+    snprintf(buf, size, "%s (driver %s)", ob_name_of(d) ? dev : "an unnamed device", drv);
+}
+
+const char *host_op_major_name(int op)
+{
+    return client_major_name(client_major((enum drvhost_op)op));
+}
+
+/* What the I/O manager knows of a request its driver pended: completed or not, cancel routine
+ * set or not, Cancel flag. Read without locks from another thread: the report is a snapshot. */
+void host_request_state(drvhost_request *r, char *buf, size_t size)
+{
+    PDRIVER_CANCEL cancel;
+    if (client_finished(r)) {
+        snprintf(buf, size, "completed (status 0x%08X)", (unsigned)r->iosb.status);
+        return;
+    }
+    cancel = __atomic_load_n(&r->irp->CancelRoutine, __ATOMIC_ACQUIRE);
+    snprintf(buf, size,
+             "the dispatch routine returned STATUS_PENDING and the IRP %p is not completed; %s%s",
+             (void *)r->irp,
+             cancel != NULL ? "a cancel routine is set (cancelling would call it)"
+                            : "no cancel routine is set (the request cannot be cancelled)",
+             __atomic_load_n(&r->irp->Cancel, __ATOMIC_ACQUIRE) ? "; IoCancelIrp was called" : "");
 }

@@ -63,6 +63,7 @@ struct pctx {
     struct slots handles, tags;
     unsigned bugcheck_line;
     unsigned end_col; /* column just after the last token of the line */
+    unsigned depth;   /* CTL_CODE nesting of the number being parsed */
 };
 
 /* ---- errors and memory ------------------------------------------------------------------- */
@@ -426,8 +427,11 @@ static int parse_ctl_code(struct pctx *c, struct tok t, uint64_t *out)
         return perr(c, t.col + (unsigned)t.n - 1, "unexpected text after CTL_CODE(...)");
     for (i++; k < 4 && i < t.n; k++) {
         size_t a = i, e;
-        while (i < t.n - 1 && t.s[i] != ',')
+        int parens = 0; /* an argument may itself be CTL_CODE(...): split at its own commas only */
+        while (i < t.n - 1 && (t.s[i] != ',' || parens > 0)) {
+            parens += t.s[i] == '(' ? 1 : t.s[i] == ')' ? -1 : 0;
             i++;
+        }
         for (e = i; e > a && isspace((unsigned char)t.s[e - 1]); e--)
             ;
         while (a < e && isspace((unsigned char)t.s[a]))
@@ -453,8 +457,16 @@ static int parse_number(struct pctx *c, struct tok t, uint64_t *out)
         return perr(c, t.col, "missing number");
     if (isdigit((unsigned char)t.s[0]))
         return parse_literal(c, t, out);
-    if (tok_starts(t, "CTL_CODE") && (t.n == 8 || !is_ident(tok_sub(t, 8))))
-        return parse_ctl_code(c, t, out);
+    if (tok_starts(t, "CTL_CODE") && (t.n == 8 || !is_ident(tok_sub(t, 8)))) {
+        int rc;
+        /* CTL_CODE's arguments are numbers, so it nests: bound the recursion. */
+        if (c->depth >= SCN_MAX_NESTING)
+            return perr(c, t.col, "CTL_CODE nested more than %d deep", SCN_MAX_NESTING);
+        c->depth++;
+        rc = parse_ctl_code(c, t, out);
+        c->depth--;
+        return rc;
+    }
     if (!is_ident(t))
         return perr(c, t.col, "expected a number, got '%.*s'", (int)t.n, t.s);
     d = find_def(c, t);
@@ -726,15 +738,16 @@ static int is_option(struct tok t)
     return bit && eq == (bit != O_INTERNAL);
 }
 
+/* The whole signed 64-bit range of LARGE_INTEGER ByteOffset, INT64_MIN included. */
 static int parse_offset(struct pctx *c, struct tok v, int64_t *out)
 {
     int neg = v.n > 0 && v.s[0] == '-';
     uint64_t u = 0;
     if (parse_number(c, neg ? tok_sub(v, 1) : v, &u) < 0)
         return -1;
-    if (u > (uint64_t)INT64_MAX)
-        return perr(c, v.col, "offset is too large");
-    *out = neg ? -(int64_t)u : (int64_t)u;
+    if (u > (uint64_t)INT64_MAX + (neg ? 1u : 0u))
+        return perr(c, v.col, "offset is outside the signed 64-bit range");
+    *out = neg ? (int64_t)(0 - u) : (int64_t)u;
     return 0;
 }
 
@@ -787,7 +800,12 @@ static int option_value(struct pctx *c, unsigned bit, struct tok v, struct scn_c
         cmd->internal = 1;
         return 0;
     case O_TIMEOUT:
-        return parse_u32(c, v, "timeout", &cmd->ms);
+        /* wait: how long to wait (a failure, the run goes on); elsewhere: the hang time-out */
+        if (cmd->kind == SCN_WAIT)
+            return parse_u32(c, v, "timeout", &cmd->ms);
+        if (parse_u32(c, v, "timeout", &cmd->hang_ms) < 0)
+            return -1;
+        return cmd->hang_ms ? 0 : perr(c, v.col, "timeout must be at least 1 ms");
     case O_CANCELLED:
         return parse_yes_no(c, v, &cmd->expect_cancelled);
     }
@@ -827,12 +845,14 @@ static int resolve_image(struct pctx *c, struct tok t, const char **out)
     return 0;
 }
 
+/* service NAME IMAGE: IMAGE is kept as written; the runner looks a relative one up in the
+ * scenario's folder first (scn_script.dir), then in the driver search path. */
 static int cmd_service(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
     (void)n;
     if (decode_name(c, a[0], "service name", 0, &cmd->name) < 0)
         return -1;
-    return resolve_image(c, a[1], &cmd->str);
+    return decode_name(c, a[1], "IMAGE", 0, &cmd->str);
 }
 
 /* reg import FILE: relative to the scenario's folder, like a service's image. */
@@ -1019,17 +1039,23 @@ static const struct cmd_def commands[] = {
     {"service", SCN_SERVICE, 2, 2, O_EXPECT, {"NAME", "IMAGE"}, cmd_service},
     {"reg", SCN_REG_SET, 4, MAX_TOKENS, O_EXPECT, {"set", "KEY", "NAME", "TYPE"}, cmd_reg},
     {"reg", SCN_REG_IMPORT, 2, 2, O_EXPECT, {"import", "FILE"}, cmd_reg_import},
-    {"load", SCN_LOAD, 1, 1, O_EXPECT, {"NAME"}, cmd_driver},
-    {"unload", SCN_UNLOAD, 1, 1, O_EXPECT, {"NAME"}, cmd_driver},
-    {"open", SCN_OPEN, 2, 2, O_EXPECT | O_ACCESS, {"H", "PATH"}, cmd_open},
-    {"close", SCN_CLOSE, 1, 1, O_EXPECT, {"H"}, cmd_close},
-    {"ioctl", SCN_IOCTL, 2, 2, IO_EXPECT | O_IN | O_OUT | O_INTERNAL, {"H", "CODE"}, cmd_ioctl},
-    {"read", SCN_READ, 2, 2, IO_EXPECT | O_OFFSET, {"H", "N"}, cmd_read},
+    {"load", SCN_LOAD, 1, 1, O_EXPECT | O_TIMEOUT, {"NAME"}, cmd_driver},
+    {"unload", SCN_UNLOAD, 1, 1, O_EXPECT | O_TIMEOUT, {"NAME"}, cmd_driver},
+    {"open", SCN_OPEN, 2, 2, O_EXPECT | O_ACCESS | O_TIMEOUT, {"H", "PATH"}, cmd_open},
+    {"close", SCN_CLOSE, 1, 1, O_EXPECT | O_TIMEOUT, {"H"}, cmd_close},
+    {"ioctl",
+     SCN_IOCTL,
+     2,
+     2,
+     IO_EXPECT | O_IN | O_OUT | O_INTERNAL | O_TIMEOUT,
+     {"H", "CODE"},
+     cmd_ioctl},
+    {"read", SCN_READ, 2, 2, IO_EXPECT | O_OFFSET | O_TIMEOUT, {"H", "N"}, cmd_read},
     {"write",
      SCN_WRITE,
      2,
      2,
-     O_EXPECT | O_EXPECT_INFO | O_ASYNC | O_OFFSET,
+     O_EXPECT | O_EXPECT_INFO | O_ASYNC | O_OFFSET | O_TIMEOUT,
      {"H", "DATA"},
      cmd_write},
     {"wait", SCN_WAIT, 1, 1, O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_TIMEOUT, {"TAG"}, cmd_tag},
@@ -1229,14 +1255,19 @@ int scn_parse(const char *text, size_t len, const char *filename, struct scn_scr
               FILE *err)
 {
     struct pctx c = {.file = filename, .err = err};
+    const char *slash;
     *out = NULL;
     c.s = calloc(1, sizeof *c.s);
     if (!c.s) {
         fprintf(err, "%s: error: out of memory\n", filename);
         return -1;
     }
+    slash = strrchr(filename, '/');
     c.s->filename = arena_strndup(&c, filename, strlen(filename));
-    if (c.s->filename)
+    /* "/x.scn" is in "/"; "x.scn" in "." */
+    c.s->dir = slash ? arena_strndup(&c, filename, slash == filename ? 1 : (size_t)(slash - filename))
+                     : ".";
+    if (c.s->filename && c.s->dir)
         parse_text(&c, text, len);
     if (!c.errors) {
         c.s->handle_count = c.handles.n;

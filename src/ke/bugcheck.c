@@ -18,6 +18,7 @@
 static drvhost_bugcheck_handler bugcheck_handler;
 static void *bugcheck_context;
 static ke_address_namer address_namer;
+static ke_report_context report_context;
 static struct ke_thread *bugcheck_owner; /* the thread running the first bug check */
 
 static const struct {
@@ -100,6 +101,17 @@ void ke_set_address_namer(ke_address_namer namer)
     __atomic_store_n(&address_namer, namer, __ATOMIC_RELEASE);
 }
 
+void ke_set_report_context(ke_report_context fn)
+{
+    __atomic_store_n(&report_context, fn, __ATOMIC_RELEASE);
+}
+
+const char *ke_address_name(const void *address)
+{
+    ke_address_namer namer = __atomic_load_n(&address_namer, __ATOMIC_ACQUIRE);
+    return namer != NULL ? namer(address) : NULL;
+}
+
 void drvhost_set_bugcheck_handler(drvhost_bugcheck_handler handler, void *context)
 {
     __atomic_store_n(&bugcheck_context, context, __ATOMIC_RELAXED);
@@ -135,6 +147,19 @@ static const char *find_driver(void)
     return NULL;
 }
 
+/* No driver frame on the stack (a check the runtime makes after a dispatch routine returned):
+ * a parameter that points into a driver module (0xC9's dispatch routine) names it. */
+static const char *driver_of_params(const ULONG_PTR p[4])
+{
+    ke_address_namer namer = __atomic_load_n(&address_namer, __ATOMIC_ACQUIRE);
+    for (int i = 0; namer != NULL && i < 4; i++) {
+        const char *name = p[i] > 0xFFFF ? namer((const void *)p[i]) : NULL;
+        if (name != NULL)
+            return name;
+    }
+    return NULL;
+}
+
 /* "driver: NAME (routine NAME+0xOFFSET)" for a check made after `routine` returned. */
 static void report_routine(const void *routine)
 {
@@ -151,18 +176,32 @@ static void report_routine(const void *routine)
            (unsigned long long)((uintptr_t)routine - (uintptr_t)base));
 }
 
+static void report_driver(const ULONG_PTR p[4], const void *routine)
+{
+    const char *driver;
+    if (routine != NULL) {
+        report_routine(routine);
+        return;
+    }
+    driver = find_driver();
+    if (driver == NULL)
+        driver = driver_of_params(p);
+    report("driver: %s\n", driver != NULL ? driver : "(unknown)");
+}
+
 static void report_bugcheck(ULONG code, const ULONG_PTR p[4], const void *routine)
 {
     struct ke_thread *t = ke_current_thread();
+    ke_report_context context = __atomic_load_n(&report_context, __ATOMIC_ACQUIRE);
+    char during[600] = "";
+    if (context != NULL)
+        context(during, sizeof(during));
     report("*** STOP 0x%08X %s\n", (unsigned)code, ke_bugcheck_name(code));
     report("    (0x%016llX, 0x%016llX, 0x%016llX, 0x%016llX)\n", (unsigned long long)p[0],
            (unsigned long long)p[1], (unsigned long long)p[2], (unsigned long long)p[3]);
-    if (routine != NULL) {
-        report_routine(routine);
-    } else {
-        const char *driver = find_driver();
-        report("driver: %s\n", driver != NULL ? driver : "(unknown)");
-    }
+    report_driver(p, routine);
+    if (during[0] != 0)
+        report("scenario: %s\n", during);
     report("thread: %s tid %llu irql %u\n", t->name ? t->name : "?", (unsigned long long)t->tid,
            (unsigned)ke_irql());
     os_backtrace(2);

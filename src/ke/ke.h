@@ -115,6 +115,12 @@ __attribute__((noreturn, format(printf, 7, 8))) void ke_bugcheck_routine(ULONG c
  * the driver a code address belongs to. Returns the driver's service name or NULL. */
 typedef const char *(*ke_address_namer)(const void *address);
 void ke_set_address_namer(ke_address_namer namer);
+/* The registered namer's answer for `address` (NULL: no driver module, or no namer). */
+const char *ke_address_name(const void *address);
+/* Fills buf with what the host was doing (a scenario's file:line: command), "" if nothing: the
+ * bug-check report prints it. Must not block. */
+typedef void (*ke_report_context)(char *buf, size_t size);
+void ke_set_report_context(ke_report_context fn);
 
 /* Waits used by the runtime itself (host threads waiting for an IRP): a plain KEVENT wait at
  * PASSIVE_LEVEL, with a time-out in milliseconds (UINT32_MAX: none). */

@@ -288,10 +288,13 @@ static enum fault_owner owner_of(uintptr_t pc)
     size_t n;
     if (pc >= runtime_base && pc < runtime_end)
         return OWNER_RUNTIME;
-    /* Driver modules are the *.sys objects the loader opened (dladdr; fine in practice). */
+    /* Driver modules are what the loader mapped through /proc/self/fd (ldr_open_module), or any
+     * *.sys object (dladdr, lock-free, so usable in the fault handler). */
     if (!os_address_module((const void *)pc, NULL, &file) || file == NULL)
         return OWNER_OTHER;
     n = strlen(file);
+    if (strncmp(file, "/proc/self/fd/", 14) == 0)
+        return OWNER_DRIVER;
     return n > 4 && strcmp(file + n - 4, ".sys") == 0 ? OWNER_DRIVER : OWNER_OTHER;
 }
 
