@@ -243,26 +243,31 @@ void ke_bugcheck(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR
     bugcheck(code, p1, p2, p3, p4, NULL, NULL);
 }
 
+static __attribute__((noreturn)) void bugcheck_v(ULONG code, const ULONG_PTR p[4],
+                                                 const void *routine, const char *fmt,
+                                                 va_list args)
+{
+    char why[400];
+    vsnprintf(why, sizeof(why), fmt, args);
+    bugcheck(code, p[0], p[1], p[2], p[3], why, routine);
+}
+
 void ke_bugcheck_msg(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR p4,
                      const char *fmt, ...)
 {
-    char why[400];
+    const ULONG_PTR p[4] = {p1, p2, p3, p4};
     va_list args;
     va_start(args, fmt);
-    vsnprintf(why, sizeof(why), fmt, args);
-    va_end(args);
-    bugcheck(code, p1, p2, p3, p4, why, NULL);
+    bugcheck_v(code, p, NULL, fmt, args);
 }
 
 void ke_bugcheck_routine(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR p4,
                          const void *routine, const char *fmt, ...)
 {
-    char why[400];
+    const ULONG_PTR p[4] = {p1, p2, p3, p4};
     va_list args;
     va_start(args, fmt);
-    vsnprintf(why, sizeof(why), fmt, args);
-    va_end(args);
-    bugcheck(code, p1, p2, p3, p4, why, routine);
+    bugcheck_v(code, p, routine, fmt, args);
 }
 
 /* ---- DDIs ------------------------------------------------------------------------------- */

@@ -43,27 +43,37 @@ static uint64_t vf_symbol(const char *driver, const char *name)
     return (uint64_t)(uintptr_t)address;
 }
 
+/* A bug check on another thread ends the test (the child exits there). */
+static void vf_wait_forever(void)
+{
+    KEVENT never;
+    KeInitializeEvent(&never, NotificationEvent, FALSE);
+    KeWaitForSingleObject(&never, Executive, KernelMode, FALSE, NULL);
+    ok(0, "the wait ended\n");
+}
+
 /* ---- item: leaks at unload ---------------------------------------------------------------- */
 
-TEST(pool_leak_at_unload_bugchecks_c4_62)
+/* The driver runs `code` (a leak), then is unloaded: 0xC4/0x62 there. */
+static void vf_leak_then_unload(uint32_t code)
 {
     drvhost_file *f = vf_open();
-    ok_status(vf_ioctl(f, IOCTL_VF_LEAK_POOL), STATUS_SUCCESS);
+    ok_status(vf_ioctl(f, code), STATUS_SUCCESS);
     ok_status(drvhost_close(f), STATUS_SUCCESS);
     expect_bugcheck_p1(0xC4, VF_POOL_LEAK);
     drvhost_driver_unload("vftest");
     ok(0, "the unload returned\n");
 }
 
+TEST(pool_leak_at_unload_bugchecks_c4_62)
+{
+    vf_leak_then_unload(IOCTL_VF_LEAK_POOL);
+}
+
 /* The buffer of RtlStringFromGUID is the caller's to free: its leak is the driver's. */
 TEST(rtl_string_leak_is_the_drivers)
 {
-    drvhost_file *f = vf_open();
-    ok_status(vf_ioctl(f, IOCTL_VF_LEAK_GUID_STRING), STATUS_SUCCESS);
-    ok_status(drvhost_close(f), STATUS_SUCCESS);
-    expect_bugcheck_p1(0xC4, VF_POOL_LEAK);
-    drvhost_driver_unload("vftest");
-    ok(0, "the unload returned\n");
+    vf_leak_then_unload(IOCTL_VF_LEAK_GUID_STRING);
 }
 
 TEST(freed_rtl_string_is_no_leak)
@@ -129,31 +139,25 @@ TEST(dispatch_returning_raised_is_4a_at_the_service_return)
 TEST(work_item_returning_raised_is_e1)
 {
     drvhost_file *f = vf_open();
-    KEVENT never;
     expect_bugcheck_p1(0xE1, vf_symbol("vftest", "VfRaiseWork"));
     ok_status(vf_ioctl(f, IOCTL_VF_RAISE_WORKITEM), STATUS_SUCCESS);
-    KeInitializeEvent(&never, NotificationEvent, FALSE);
-    KeWaitForSingleObject(&never, Executive, KernelMode, FALSE, NULL);
+    vf_wait_forever();
 }
 
 TEST(dpc_returning_raised_is_c8)
 {
     drvhost_file *f = vf_open();
-    KEVENT never;
     expect_bugcheck_p1(0xC8, ((uint64_t)HIGH_LEVEL << 16) | (DISPATCH_LEVEL << 8) | 2);
     ok_status(vf_ioctl(f, IOCTL_VF_RAISE_DPC), STATUS_SUCCESS);
-    KeInitializeEvent(&never, NotificationEvent, FALSE);
-    KeWaitForSingleObject(&never, Executive, KernelMode, FALSE, NULL);
+    vf_wait_forever();
 }
 
 TEST(system_thread_returning_raised_is_a)
 {
     drvhost_file *f = vf_open();
-    KEVENT never;
     expect_bugcheck_p1(0x0A, 0);
     ok_status(vf_ioctl(f, IOCTL_VF_RAISE_THREAD), STATUS_SUCCESS);
-    KeInitializeEvent(&never, NotificationEvent, FALSE);
-    KeWaitForSingleObject(&never, Executive, KernelMode, FALSE, NULL);
+    vf_wait_forever();
 }
 
 TEST(driver_entry_returning_raised_is_e1)
@@ -180,15 +184,13 @@ TEST(driver_unload_returning_raised_is_e1)
 static void vf_overflow(uint32_t code, int wait)
 {
     drvhost_file *f = vf_open();
-    KEVENT never;
     expect_bugcheck_p1(0x7F, VF_DOUBLE_FAULT);
     vf_ioctl(f, code);
     if (!wait) {
         ok(0, "the request returned\n");
         return;
     }
-    KeInitializeEvent(&never, NotificationEvent, FALSE);
-    KeWaitForSingleObject(&never, Executive, KernelMode, FALSE, NULL);
+    vf_wait_forever();
 }
 
 TEST(stack_overflow_on_the_client_thread_is_7f)
