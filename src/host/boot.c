@@ -67,7 +67,7 @@ int32_t drvhost_shutdown(void)
         return STATUS_UNSUCCESSFUL;
     host_watch_begin(&unloading);
     host_close_all();
-    ldr_shutdown();
+    leaks += ldr_shutdown(); /* devices left at unload; leaked pool was bug check 0xC4 */
     host_watch_end();
     KeFlushQueuedDpcs();
     ex_flush_work();

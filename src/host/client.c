@@ -55,6 +55,26 @@ struct drvhost_request {
 _Static_assert(sizeof(struct drvhost_request) <= IO_IRP_HOST_AREA,
                "a request fits in its IRP's host area");
 
+/* A system service returns to user mode at PASSIVE_LEVEL: a driver routine that left the IRQL
+ * raised is IRQL_GT_ZERO_AT_SYSTEM_SERVICE 0x4A (parameter 1 the system service: here the
+ * drvhost_* entry point playing it; 2 the IRQL). `routine` is the driver routine called last
+ * (the dispatch routine, or the cancel routine), named in the report. */
+static void client_check_return(const void *service, const char *name, const void *routine)
+{
+    KIRQL irql = ke_irql();
+    if (irql != PASSIVE_LEVEL)
+        ke_bugcheck_routine(BUGCODE_IRQL_GT_ZERO_AT_SYSTEM_SERVICE, (ULONG_PTR)service, irql, 0, 0,
+                            routine,
+                            "%s returns to its caller at IRQL %u: the driver routine it called "
+                            "last (%p) left the IRQL raised",
+                            name, irql, routine);
+}
+
+static const void *client_last_routine(void)
+{
+    return ke_current_thread()->dispatch_routine;
+}
+
 static os_mutex host_files_lock = {PTHREAD_MUTEX_INITIALIZER};
 static LIST_ENTRY host_files = {&host_files, &host_files};
 
@@ -88,6 +108,7 @@ int32_t drvhost_open(const char *path, uint32_t access, drvhost_file **out)
         return status;
     status = io_open(&nt, access, UserMode, &file);
     ob_string_free(&nt);
+    client_check_return((const void *)drvhost_open, "drvhost_open", client_last_routine());
     if (!NT_SUCCESS(status))
         return status;
     f = calloc(1, sizeof(*f));
@@ -119,6 +140,7 @@ int32_t drvhost_close(drvhost_file *f)
     RemoveEntryList(&f->link);
     os_mutex_unlock(&host_files_lock);
     client_close(f);
+    client_check_return((const void *)drvhost_close, "drvhost_close", client_last_routine());
     return STATUS_SUCCESS;
 }
 
@@ -289,6 +311,7 @@ int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_requ
     }
     r->dispatch_status = IoCallDriver(r->top, r->irp);
     client_check_dispatch(r);
+    client_check_return((const void *)drvhost_io_start, "drvhost_io_start", client_last_routine());
     *out = r;
     return r->dispatch_status;
 }
@@ -324,9 +347,15 @@ int32_t drvhost_request_wait(drvhost_request *r, uint32_t timeout_ms, drvhost_io
 
 int drvhost_request_cancel(drvhost_request *r)
 {
+    const void *routine;
+    BOOLEAN called;
     if (client_finished(r))
         return 0;
-    return IoCancelIrp(r->irp) ? 1 : 0;
+    routine = (const void *)__atomic_load_n(&r->irp->CancelRoutine, __ATOMIC_ACQUIRE);
+    called = IoCancelIrp(r->irp);
+    client_check_return((const void *)drvhost_request_cancel, "drvhost_request_cancel",
+                        called ? routine : client_last_routine());
+    return called ? 1 : 0;
 }
 
 void drvhost_request_free(drvhost_request *r)
@@ -338,7 +367,9 @@ void drvhost_request_free(drvhost_request *r)
      * signal too (the dispatcher lock orders it) so the event is not freed under KeSetEvent. */
     if (r->waited)
         ke_wait_event_ms(&r->done, UINT32_MAX);
-    client_request_release(r);
+    client_request_release(r); /* may send IRP_MJ_CLOSE: the last reference to the file */
+    client_check_return((const void *)drvhost_request_free, "drvhost_request_free",
+                        client_last_routine());
 }
 
 int32_t drvhost_io(drvhost_file *f, const drvhost_io_desc *d, drvhost_iosb *iosb)

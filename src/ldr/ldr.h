@@ -10,8 +10,9 @@
 struct ldr_module;
 
 NTSTATUS ldr_init(void);
-/* Unloads every module still loaded (DriverUnload when it has one). */
-void ldr_shutdown(void);
+/* Unloads every module still loaded (DriverUnload when it has one). Returns the number of
+ * device objects drivers left at their unload since boot (each was reported). */
+size_t ldr_shutdown(void);
 
 /* Loads the service's module and runs its entry point (see drvhost_driver_load). */
 NTSTATUS ldr_load(const char *service);

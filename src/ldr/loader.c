@@ -35,7 +35,12 @@ struct ldr_module {
     struct io_driver *driver;
 };
 
+/* Pool verification at unload (Driver Verifier's pool tracking, always on here). */
+#define LDR_VERIFIER_POOL_LEAK 0x62
+
 static os_mutex ldr_lock = {PTHREAD_MUTEX_INITIALIZER};
+/* Device objects drivers left at their unload since boot (ldr_shutdown returns it). */
+static size_t ldr_leaked_devices;
 static os_mutex ldr_op_lock = {PTHREAD_MUTEX_INITIALIZER};
 static struct ldr_module *ldr_modules;
 
@@ -314,13 +319,56 @@ static void ldr_list_remove(struct ldr_module *m)
     os_mutex_unlock(&ldr_lock);
 }
 
-/* Releases what a driver left behind and the module itself (the module must not run again). */
-/* Releases what a driver left behind. The module itself is closed when its driver object is
- * freed (ldr_release_module), which waits for the last device object. */
-static void ldr_teardown(struct ldr_module *m)
+/* The driver's image name as a counted string, for parameter 2 of 0xC4/0x62 ("name of the
+ * driver"). Static: only the first bug check runs. Non-ASCII bytes become '?'. */
+static PUNICODE_STRING ldr_image_name(const struct ldr_module *m)
 {
+    static WCHAR buffer[128];
+    static UNICODE_STRING name;
+    const char *base = strrchr(m->path, '/');
+    size_t n = 0;
+    for (base = base ? base + 1 : m->path; base[n] != '\0' && n < 127; n++)
+        buffer[n] = (unsigned char)base[n] < 0x80 ? (WCHAR)base[n] : L'?';
+    name.Buffer = buffer;
+    name.Length = (USHORT)(n * sizeof(WCHAR));
+    name.MaximumLength = sizeof(buffer);
+    return &name;
+}
+
+/* A driver unloading (or failing DriverEntry) while it still holds pool: Driver Verifier's
+ * DRIVER_VERIFIER_DETECTED_VIOLATION 0xC4, 0x62 (name of the driver, reserved, number of
+ * allocations not freed), after the list of those allocations (tag, size, call site). */
+static void ldr_verify_pool(struct ldr_module *m)
+{
+    size_t blocks = ex_pool_report_leaks(m, m->service);
+    /* The routine that ran last: DriverUnload, or DriverEntry when it failed. */
+    PDRIVER_OBJECT d = m->driver != NULL ? &m->driver->object : NULL;
+    const void *routine = d == NULL                        ? NULL
+                          : d->Flags & DRVO_UNLOAD_INVOKED ? (const void *)d->DriverUnload
+                                                           : (const void *)d->DriverInit;
+    if (blocks != 0)
+        ke_bugcheck_routine(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, LDR_VERIFIER_POOL_LEAK,
+                            (ULONG_PTR)ldr_image_name(m), 0, blocks, routine,
+                            "driver '%s' is unloading without freeing %zu pool allocation%s "
+                            "(listed above)",
+                            m->service, blocks, blocks == 1 ? "" : "s");
+}
+
+/* Releases what a driver left behind. The module itself is closed when its driver object is
+ * freed (ldr_release_module), which waits for the last device object. `unloading`: the driver
+ * is unloaded (DriverUnload ran, or DriverEntry failed), so what it still holds is a leak:
+ * devices are reported and counted (Windows keeps the driver object while they exist, with no
+ * bug check; drvhost deletes them and fails the run), pool is bug check 0xC4/0x62. FALSE: a
+ * driver without DriverUnload at shutdown, which Windows never unloads, so nothing it holds is
+ * a leak. */
+static void ldr_teardown(struct ldr_module *m, BOOLEAN unloading)
+{
+    if (unloading) { /* still listed: the bug-check report names the driver */
+        size_t devices = m->driver != NULL ? io_driver_report_devices(m->driver) : 0;
+        __atomic_add_fetch(&ldr_leaked_devices, devices, __ATOMIC_RELAXED);
+        ldr_verify_pool(m);
+    }
     ldr_list_remove(m);
-    ex_pool_report_leaks(m, m->service);
     ex_pool_release_owner(m);
     if (m->driver != NULL)
         io_driver_destroy(m->driver); /* may free m through ldr_release_module */
@@ -333,6 +381,21 @@ static void ldr_release_module(void *module)
     ldr_module_free(module);
 }
 
+/* Windows runs DriverEntry and DriverUnload of a driver loaded or unloaded on request
+ * (NtLoadDriver, NtUnloadDriver) in a system worker thread's work item, so one that returns
+ * above PASSIVE_LEVEL is WORKER_THREAD_RETURNED_AT_BAD_IRQL 0xE1. drvhost calls them in the
+ * requesting thread, with no work item: parameter 1 is the driver's routine (Windows: the
+ * I/O manager's work routine), 2 the IRQL, 3 the driver object (the work item's parameter),
+ * 4 zero (no work item). The report names the driver and the routine. */
+static void ldr_check_return(struct ldr_module *m, const void *routine, const char *what)
+{
+    KIRQL irql = ke_irql();
+    if (irql != PASSIVE_LEVEL)
+        ke_bugcheck_routine(BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL, (ULONG_PTR)routine, irql,
+                            (ULONG_PTR)&m->driver->object, 0, routine,
+                            "%s of '%s' returned at IRQL %u", what, m->service, irql);
+}
+
 static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
 {
     NTSTATUS status;
@@ -341,10 +404,7 @@ static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
     m->driver->object.DriverStart = (PVOID)m->base;
     m->driver->object.DriverSize = (ULONG)m->size;
     status = entry(&m->driver->object, &m->driver->registry_path);
-    if (ke_irql() != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_UNEXPECTED_VALUE, ((ULONG_PTR)ke_irql() << 16) | PASSIVE_LEVEL,
-                        (ULONG_PTR)entry, 0, 0, "DriverEntry of '%s' returned at IRQL %u",
-                        m->service, ke_irql());
+    ldr_check_return(m, (const void *)entry, "DriverEntry");
     if (!NT_SUCCESS(status))
         fprintf(stderr, "drvhost: DriverEntry of '%s' failed: %s\n", m->service,
                 drvhost_status_format(status, text, sizeof(text)));
@@ -402,7 +462,7 @@ NTSTATUS ldr_load(const char *service)
         if (NT_SUCCESS(status))
             io_driver_ready_devices(m->driver);
         else
-            ldr_teardown(m);
+            ldr_teardown(m, TRUE);
     }
     os_mutex_unlock(&ldr_op_lock);
     return status;
@@ -415,10 +475,11 @@ static void ldr_run_unload(void *module)
     struct ldr_module *m = module;
     m->driver->object.Flags |= DRVO_UNLOAD_INVOKED;
     m->driver->object.DriverUnload(&m->driver->object);
+    ldr_check_return(m, (const void *)m->driver->object.DriverUnload, "DriverUnload");
     /* Work items and DPCs the driver queued must not run after its code is gone. */
     KeFlushQueuedDpcs();
     ex_flush_work();
-    ldr_teardown(m);
+    ldr_teardown(m, TRUE);
 }
 
 static NTSTATUS ldr_unload_module(struct ldr_module *m)
@@ -450,15 +511,18 @@ NTSTATUS ldr_unload(const char *service)
     return status;
 }
 
-void ldr_shutdown(void)
+size_t ldr_shutdown(void)
 {
+    size_t leaks;
     os_mutex_lock(&ldr_op_lock);
     while (ldr_modules != NULL) {
         struct ldr_module *m = ldr_modules;
         if (m->driver->object.DriverUnload == NULL) {
-            fprintf(stderr, "drvhost: driver '%s' has no DriverUnload: released at shutdown\n",
-                    m->service);
-            ldr_teardown(m);
+            fprintf(stderr,
+                    "drvhost: driver '%s' has no DriverUnload: released at shutdown (%zu pool "
+                    "allocation(s) still held; not a leak: Windows never unloads it)\n",
+                    m->service, ex_pool_owner_count(m));
+            ldr_teardown(m, FALSE);
         } else if (m->driver->unload_pending == 0 || io_driver_claim_unload(m->driver, FALSE)) {
             /* Handles still open at shutdown (held by other drivers) do not defer it now. */
             m->driver->deferred_unload = ldr_run_unload;
@@ -466,4 +530,6 @@ void ldr_shutdown(void)
         }
     }
     os_mutex_unlock(&ldr_op_lock);
+    leaks = __atomic_exchange_n(&ldr_leaked_devices, 0, __ATOMIC_RELAXED);
+    return leaks;
 }

@@ -48,6 +48,16 @@ int os_tls_key_create(os_tls_key *key, void (*destructor)(void *));
 void os_tls_key_delete(os_tls_key *key);
 void os_tls_set(os_tls_key *key, void *value);
 
+/* The calling thread's stack (stack.c). os_stack_prepare, before the thread first runs driver
+ * code: records its bounds and gives it an alternate signal stack (unless it has one), so that
+ * the fault handler can run when the stack is exhausted; idempotent. os_stack_release at thread
+ * exit. os_stack_overflow_address (async-signal-safe): the address lies in the guard area just
+ * below the prepared stack. os_stack_bounds: false if the thread was not prepared. */
+void os_stack_prepare(void);
+void os_stack_release(void);
+bool os_stack_overflow_address(uintptr_t address);
+bool os_stack_bounds(uintptr_t *low, uintptr_t *high);
+
 /* Clocks. */
 uint64_t os_monotonic_ns(void);
 /* Wall-clock time as Windows counts it: 100 ns units since 1601-01-01 UTC. */
