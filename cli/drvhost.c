@@ -37,10 +37,10 @@ static void usage(FILE *to)
             "  --help             this text\n"
             "  --version          the version of drvhost\n"
             "\n"
-            "Exit status: 0 every expectation held, 1 one failed (or a driver leaked), 2 bad\n"
-            "command line or malformed scenario, 3 a driver bug-checked, 4 a request or the\n"
-            "driver hung, 130/143 interrupted by SIGINT/SIGTERM (what was outstanding is\n"
-            "reported, the registry file saved).\n",
+            "Exit status: 0 every expectation held, 1 one failed (or a driver left devices), 2 bad\n"
+            "command line or malformed scenario, 3 a driver bug-checked (pool leaked at unload\n"
+            "is 0xC4/0x62), 4 a request or the driver hung, 130/143 interrupted by SIGINT or\n"
+            "SIGTERM (what was outstanding is reported, the registry file saved).\n",
             DRVHOST_DEFAULT_TIMEOUT_MS);
 }
 
