@@ -29,6 +29,7 @@ static int run(int argc, char **argv)
     drvhost_options options = {0};
     const char *file = NULL, *registry = NULL;
     int status;
+    int32_t down;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--quiet") == 0)
             options.quiet = 1;
@@ -57,7 +58,11 @@ static int run(int argc, char **argv)
         return DRVHOST_EXIT_MALFORMED;
     }
     status = drvhost_run_scenario(file, stdout, stderr);
-    if (drvhost_shutdown() != 0 && status == DRVHOST_EXIT_OK)
+    down = drvhost_shutdown();
+    if (down == DRVHOST_STATUS_REGISTRY_IO_FAILED &&
+        (status == DRVHOST_EXIT_OK || status == DRVHOST_EXIT_EXPECTATION))
+        status = DRVHOST_EXIT_SAVE_FAILED; /* the reason was printed */
+    else if (down != 0 && status == DRVHOST_EXIT_OK)
         status = DRVHOST_EXIT_EXPECTATION; /* leaks were reported */
     return status;
 }

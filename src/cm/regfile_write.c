@@ -322,7 +322,9 @@ NTSTATUS cm_regfile_export_buffer(struct cm_key *key, BOOLEAN skip_volatile, voi
     cm_out_a(&o, "Windows Registry Editor Version 5.00");
     cm_out_nl(&o);
     cm_out_nl(&o);
+    cm_snapshot_begin();
     status = key ? cm_export_key(&o, key) : cm_export_all(&o);
+    cm_snapshot_end();
     if (NT_SUCCESS(status) && o.failed)
         status = STATUS_INSUFFICIENT_RESOURCES;
     if (NT_SUCCESS(status))

@@ -36,6 +36,8 @@ struct cm_key {
     ULONG nsubkeys, subkeys_cap;
     struct cm_value *values; /* creation order */
     ULONG nvalues, values_cap;
+    ULONG *value_index;      /* hash of folded names -> slot + 1 (0: empty); NULL when small */
+    ULONG value_index_cap;   /* a power of two, at least twice nvalues */
     size_t name_len;
     WCHAR name[]; /* NUL-terminated for debugging convenience */
 };
@@ -60,9 +62,15 @@ static LONGLONG cm_now(void)
     return ((LONGLONG)ts.tv_sec + 11644473600LL) * 10000000LL + ts.tv_nsec / 100;
 }
 
+/* Set while this thread is between cm_snapshot_begin and cm_snapshot_end: it already holds the
+ * lock shared, so its read calls skip taking it (a second rdlock could wait behind a writer
+ * queued meanwhile). */
+static __thread BOOLEAN cm_in_snapshot;
+
 static void cm_read_lock(void)
 {
-    pthread_rwlock_rdlock(&cm_lock);
+    if (!cm_in_snapshot)
+        pthread_rwlock_rdlock(&cm_lock);
 }
 static void cm_write_lock(void)
 {
@@ -70,6 +78,19 @@ static void cm_write_lock(void)
 }
 static void cm_unlock(void)
 {
+    if (!cm_in_snapshot)
+        pthread_rwlock_unlock(&cm_lock);
+}
+
+void cm_snapshot_begin(void)
+{
+    pthread_rwlock_rdlock(&cm_lock);
+    cm_in_snapshot = TRUE;
+}
+
+void cm_snapshot_end(void)
+{
+    cm_in_snapshot = FALSE;
     pthread_rwlock_unlock(&cm_lock);
 }
 
@@ -124,8 +145,10 @@ static void cm_values_free(struct cm_key *k)
         free(k->values[i].data);
     }
     free(k->values);
+    free(k->value_index);
     k->values = NULL;
-    k->nvalues = k->values_cap = 0;
+    k->value_index = NULL;
+    k->nvalues = k->values_cap = k->value_index_cap = 0;
 }
 
 static void cm_key_unref(struct cm_key *k)
@@ -387,14 +410,82 @@ NTSTATUS cm_key_delete_tree(struct cm_key *key)
 
 /* ---- values ----------------------------------------------------------------------------- */
 
+/* Value look-up. Values are kept in creation order (ZwEnumerateValueKey's order), so a key
+ * with many values also has an open-addressing hash table of their slots, keyed by the name
+ * folded as cm_name_compare folds it: look-up and insertion are O(1) on average, deletion
+ * (which moves the later values down) rebuilds the table in O(n). Small keys scan. */
+#define CM_VALUE_INDEX_MIN 16 /* below this many values a linear scan is as fast */
+
+static ULONG cm_name_hash(const WCHAR *name, size_t len)
+{
+    ULONG h = 2166136261u; /* FNV-1a over the folded code units */
+
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ cm_upcase(name[i])) * 16777619u;
+    return h;
+}
+
+/* Puts slot into the table (which has room). */
+static void cm_value_index_put(struct cm_key *k, ULONG slot)
+{
+    const struct cm_value *v = &k->values[slot];
+    ULONG mask = k->value_index_cap - 1, i = cm_name_hash(v->name, v->name_len) & mask;
+
+    while (k->value_index[i])
+        i = (i + 1) & mask;
+    k->value_index[i] = slot + 1;
+}
+
+/* Rebuilds the table for the current values (exclusive lock held). FALSE if out of memory, and
+ * then the key has no table (look-ups scan). */
+static BOOLEAN cm_value_index_rebuild(struct cm_key *k)
+{
+    ULONG cap = 64;
+
+    free(k->value_index);
+    k->value_index = NULL;
+    k->value_index_cap = 0;
+    if (k->nvalues < CM_VALUE_INDEX_MIN)
+        return TRUE;
+    while (cap < 2 * (k->nvalues + 1))
+        cap *= 2;
+    k->value_index = calloc(cap, sizeof(*k->value_index));
+    if (!k->value_index)
+        return FALSE;
+    k->value_index_cap = cap;
+    for (ULONG i = 0; i < k->nvalues; i++)
+        cm_value_index_put(k, i);
+    return TRUE;
+}
+
 static struct cm_value *cm_value_find(struct cm_key *k, const WCHAR *name, size_t len)
 {
+    if (k->value_index) {
+        ULONG mask = k->value_index_cap - 1, i = cm_name_hash(name, len) & mask;
+        for (; k->value_index[i]; i = (i + 1) & mask) {
+            struct cm_value *v = &k->values[k->value_index[i] - 1];
+            if (cm_name_compare(name, len, v->name, v->name_len) == 0)
+                return v;
+        }
+        return NULL;
+    }
     for (ULONG i = 0; i < k->nvalues; i++) {
         struct cm_value *v = &k->values[i];
         if (cm_name_compare(name, len, v->name, v->name_len) == 0)
             return v;
     }
     return NULL;
+}
+
+/* Indexes the value just appended at the last slot (exclusive lock held): grows the table when
+ * it would be more than half full. Out of memory leaves the key without a table (slower, still
+ * correct). */
+static void cm_value_index_add(struct cm_key *k)
+{
+    if (!k->value_index || 2 * k->nvalues > k->value_index_cap)
+        (void)cm_value_index_rebuild(k);
+    else
+        cm_value_index_put(k, k->nvalues - 1);
 }
 
 /* Stores a value (exclusive lock held); takes ownership of name_copy and data_copy. */
@@ -415,6 +506,7 @@ static NTSTATUS cm_value_store(struct cm_key *k, const WCHAR *name, size_t name_
         v = &k->values[k->nvalues++];
         v->name = name_copy;
         v->name_len = name_len;
+        cm_value_index_add(k);
     }
     v->type = type;
     v->size = size;
@@ -511,6 +603,7 @@ NTSTATUS cm_value_delete(struct cm_key *key, const WCHAR *name, size_t name_char
         free(v->data);
         memmove(v, v + 1, (key->nvalues - i - 1) * sizeof(*v)); /* keep creation order */
         key->nvalues--;
+        (void)cm_value_index_rebuild(key); /* the later slots moved */
         key->last_write = cm_now();
     }
     cm_unlock();
@@ -745,12 +838,14 @@ NTSTATUS cm_init(void)
     return status;
 }
 
-void cm_shutdown(void)
+NTSTATUS cm_shutdown(void)
 {
-    cm_persist_shutdown(); /* before the tree goes: it is what gets saved */
+    NTSTATUS status = cm_persist_shutdown(); /* before the tree goes: it is what gets saved */
+
     cm_write_lock();
     if (cm_root)
         cm_detach_tree(cm_root);
     cm_root = NULL;
     cm_unlock();
+    return status;
 }
