@@ -101,8 +101,11 @@ NTSTATUS cm_persist_open(const char *path)
         return STATUS_INVALID_PARAMETER;
     }
     status = cm_persist_take_lock(path);
-    if (NT_SUCCESS(status))
+    if (NT_SUCCESS(status)) {
+        /* With the lock, no other process saves here: temporary files are a killed run's. */
+        os_file_remove_temps(path);
         status = cm_regfile_import(path, err, sizeof(err));
+    }
     cm_persist_had_file = NT_SUCCESS(status);
     if (status == STATUS_OBJECT_NAME_NOT_FOUND)
         status = STATUS_SUCCESS; /* no file yet: it is created at the first save */

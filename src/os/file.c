@@ -17,6 +17,7 @@
  */
 #include "os/os.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -226,4 +227,28 @@ void os_file_unlock(int handle)
 {
     if (handle >= 0)
         close(handle); /* closing the only descriptor releases the flock */
+}
+
+void os_file_remove_temps(const char *path)
+{
+    char *target = NULL, *dir, *base;
+    size_t blen;
+    DIR *d;
+    struct dirent *e;
+
+    if (os_file_resolve(path, &target) != 0)
+        return;
+    dir = os_dir_of(target);
+    base = strrchr(target, '/') ? strrchr(target, '/') + 1 : target;
+    blen = strlen(base);
+    d = dir ? opendir(dir) : NULL;
+    while (d && (e = readdir(d))) {
+        /* Only names os_temp_create makes for this target: "BASE.tmp-PID-..." */
+        if (strncmp(e->d_name, base, blen) == 0 && strncmp(e->d_name + blen, ".tmp-", 5) == 0)
+            (void)unlinkat(dirfd(d), e->d_name, 0);
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+    free(target);
 }
