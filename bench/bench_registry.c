@@ -3,7 +3,8 @@
  * values in one key, and of one with N subkeys created in random order, each compared with the
  * same import at N/10 in the same run. A look-up that is O(log n) or better keeps the rate of
  * the big file close to the small one's; a linear look-up (quadratic import) made 200,000
- * values take 65 s against 2.4 s for 40,000.
+ * values take 65 s against 2.4 s for 40,000, and inserting into one sorted subkey array
+ * moved half of it per new key.
  */
 #include "bench.h"
 
@@ -91,14 +92,15 @@ int main(void)
              n, small, n / 10, big / small);
     bench_target("reg.import.values_one_key", big, "/s", note, ">= 0.5 x the rate at n/10",
                  big >= 0.5 * small);
-    /* Subkey look-up is a binary search, but inserting into the sorted array moves the later
-     * entries: random-order creation is O(n) per key. No target: a known gap (issue 11). */
-    small = import_rate(tmp, n / 10, 1);
-    big = import_rate(tmp, n, 1);
-    snprintf(note, sizeof(note),
-             "%u subkeys of one key, random order; %.0f/s at %u (ratio %.2f; insertion is O(n))",
+    /* Subkeys: binary search, insertion into a 256-entry buffer merged by block moves, so the
+     * import is O(n log n) with O(n^2 / 256) pointer moves; cache misses of the binary search
+     * over keys spread in memory lower the big file's rate. A sanity target, not linearity. */
+    small = best_rate(tmp, n / 10, 1);
+    big = best_rate(tmp, n, 1);
+    snprintf(note, sizeof(note), "%u subkeys of one key, random order; %.0f/s at %u (ratio %.2f)",
              n, small, n / 10, big / small);
-    bench_line("reg.import.subkeys_shuffled", big, "/s", note);
+    bench_target("reg.import.subkeys_shuffled", big, "/s", note, ">= 0.25 x the rate at n/10",
+                 big >= 0.25 * small);
     bench_shutdown();
     return bench_summary("bench_registry");
 }

@@ -565,6 +565,86 @@ TEST(enumeration)
     cm_shutdown();
 }
 
+/* Many subkeys and values created in random order, some deleted (issue 11, item 5: the store's
+ * look-up structures): enumeration stays in case-insensitive name order for subkeys and in
+ * creation order for values, and every name is found, whatever case it is asked in. */
+static void many_name(WCHAR *w, unsigned v, int upper)
+{
+    /* "k" + 4 letters; upper case or lower case, the same name for the store. */
+    w[0] = upper ? L'K' : L'k';
+    for (int i = 0; i < 4; i++, v /= 26)
+        w[1 + i] = (WCHAR)((upper ? L'A' : L'a') + v % 26);
+    w[5] = 0;
+}
+
+TEST(many_subkeys_and_values)
+{
+    enum {
+        N = 3000
+    };
+    static unsigned order[N];
+    struct cm_key *k;
+    WCHAR name[8], prev[8] = {0}, want[8];
+    size_t len, prev_len = 0;
+    unsigned seed = 7, bad_order = 0, missing = 0, count = 0;
+    ULONG type, size;
+    unsigned char data[4];
+
+    start();
+    k = open_key(L"\\Registry\\Machine\\Software\\Many", TRUE);
+    for (unsigned i = 0; i < N; i++)
+        order[i] = i * 7919u % 456976u; /* distinct 4-letter suffixes */
+    for (unsigned i = N; i > 1; i--) {
+        unsigned j, t;
+        seed = seed * 1103515245u + 12345u;
+        j = (seed >> 8) % i;
+        t = order[i - 1], order[i - 1] = order[j], order[j] = t;
+    }
+    for (unsigned i = 0; i < N; i++) {
+        struct cm_key *s = NULL;
+        many_name(name, order[i], i % 2);
+        ok_status(cm_key_open_relative(k, name, 5, TRUE, &s, NULL), STATUS_SUCCESS);
+        cm_key_release(s);
+        ok_status(cm_value_set(k, name, 5, CM_REG_DWORD, &i, 4), STATUS_SUCCESS);
+    }
+    /* Delete every third, in creation order: some from the sorted part, some pending. */
+    for (unsigned i = 0; i < N; i += 3) {
+        struct cm_key *s = NULL;
+        many_name(name, order[i], 1);
+        ok_status(cm_key_open_relative(k, name, 5, FALSE, &s, NULL), STATUS_SUCCESS);
+        if (s)
+            ok_status(cm_key_delete(s), STATUS_SUCCESS);
+        cm_key_release(s);
+        ok_status(cm_value_delete(k, name, 5), STATUS_SUCCESS);
+    }
+    for (ULONG i = 0; cm_key_enum_subkey(k, i, name, 8, &len) == STATUS_SUCCESS; i++, count++) {
+        bad_order += i > 0 && cm_name_compare(prev, prev_len, name, len) >= 0;
+        memcpy(prev, name, sizeof(name));
+        prev_len = len;
+    }
+    ok(count == N - (N + 2) / 3, "%u subkeys enumerated\n", count);
+    ok(bad_order == 0, "%u subkeys out of order\n", bad_order);
+    /* Values: creation order, skipping the deleted ones; each found in the other case. */
+    count = 0;
+    for (unsigned i = 0; i < N; i++) {
+        if (i % 3 == 0)
+            continue;
+        many_name(want, order[i], i % 2);
+        size = sizeof(data);
+        if (cm_key_enum_value(k, count++, name, 8, &len, &type, data, &size) != STATUS_SUCCESS ||
+            !weq(name, len, want))
+            bad_order++;
+        many_name(want, order[i], !(i % 2));
+        size = sizeof(data);
+        missing += cm_value_get(k, want, 5, &type, data, &size) != STATUS_SUCCESS ||
+                   memcmp(data, &i, 4) != 0;
+    }
+    ok(bad_order == 0, "%u values out of creation order\n", bad_order);
+    ok(missing == 0, "%u values not found\n", missing);
+    cm_key_release(k);
+    cm_shutdown();
+}
+
 TEST(key_info)
 {
     struct cm_key *k, *s;
