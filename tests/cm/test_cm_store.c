@@ -11,8 +11,10 @@
 #include "harness.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cm/cm.h"
 
@@ -642,6 +644,74 @@ TEST(many_subkeys_and_values)
     ok(bad_order == 0, "%u values out of creation order\n", bad_order);
     ok(missing == 0, "%u values not found\n", missing);
     cm_key_release(k);
+    cm_shutdown();
+}
+
+/* Time of creating n values (subkeys: n subkeys in random order) in a new key, in ns. */
+static uint64_t fill_time(unsigned n, int subkeys, unsigned run)
+{
+    WCHAR path[64], name[8];
+    struct cm_key *k;
+    struct timespec t0, t1;
+    unsigned seed = run * 7 + 1;
+    size_t len = 0;
+
+    for (const char *p = "\\Registry\\Machine\\Software\\Scale"; *p; p++)
+        path[len++] = (WCHAR)*p;
+    path[len++] = (WCHAR)(L'a' + run % 26);
+    path[len++] = (WCHAR)(L'a' + run / 26 % 26);
+    path[len] = 0;
+    k = open_key(path, TRUE);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (unsigned i = 0; i < n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        many_name(name, subkeys ? (seed >> 4) % 456976u : i, 0);
+        if (subkeys) {
+            struct cm_key *s = NULL;
+            cm_key_open_relative(k, name, 5, TRUE, &s, NULL);
+            cm_key_release(s);
+        } else {
+            cm_value_set(k, name, 5, CM_REG_DWORD, &i, 4);
+        }
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    cm_key_release(k);
+    return (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000u + (uint64_t)(t1.tv_nsec - t0.tv_nsec);
+}
+
+/* The best of 2 (the least disturbed by other work on the machine). */
+static uint64_t best_fill_time(unsigned n, int subkeys, unsigned *run)
+{
+    uint64_t best = UINT64_MAX;
+
+    for (int i = 0; i < 2; i++) {
+        uint64_t t = fill_time(n, subkeys, (*run)++);
+        best = t < best ? t : best;
+    }
+    return best;
+}
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SCALE_N 8000 /* the sanitizers make each operation 5-20 times slower */
+#else
+#define SCALE_N 30000
+#endif
+
+TEST(creation_is_not_quadratic)
+{
+    unsigned run = 0;
+
+    start();
+    for (int subkeys = 0; subkeys < 2; subkeys++) {
+        /* Four times the names: four times the time if each creation is O(1) or O(log n),
+         * sixteen times if it is O(n). The bound leaves room for caches and noise. */
+        uint64_t small = best_fill_time(SCALE_N, subkeys, &run);
+        uint64_t big = best_fill_time(4 * SCALE_N, subkeys, &run);
+        ok(big < 10 * small, "%s: %u took %.1f ms, %u %.2f ms (x%.1f)\n",
+           subkeys ? "subkeys" : "values", 4 * SCALE_N, big / 1e6, SCALE_N, small / 1e6,
+           (double)big / (double)small);
+        trace("%s: x%.1f\n", subkeys ? "subkeys" : "values", (double)big / (double)small);
+    }
     cm_shutdown();
 }
 

@@ -349,3 +349,41 @@ TEST(save_from_another_thread_while_the_registry_changes)
     ok_status(drvhost_reg_import(path), STATUS_SUCCESS);
     ok_status(ZwClose(k), STATUS_SUCCESS);
 }
+
+TEST(names_with_nul_and_newlines_survive_a_reload)
+{
+    /* Windows takes any code unit in a value name (a counted string) and any but '\\' in a
+     * key name; the file must carry them. */
+    static const WCHAR vname[] = {'a', 0, 'b', '\n', 'c', '\r', 0xD800};
+    static const WCHAR kpath[] = L"\\Registry\\Machine\\Software\\N\nL\0Z";
+    UNICODE_STRING u;
+    OBJECT_ATTRIBUTES oa;
+    HANDLE k;
+    UCHAR buf[64];
+    ULONG len, v = 7;
+
+    make_paths();
+    ok_status(drvhost_registry_open(path), STATUS_SUCCESS);
+    u.Buffer = (PWSTR)kpath;
+    u.Length = u.MaximumLength = sizeof(kpath) - sizeof(WCHAR);
+    InitializeObjectAttributes(&oa, &u, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, NULL, NULL);
+    ok_status(ZwCreateKey(&k, KEY_ALL_ACCESS, &oa, 0, NULL, 0, NULL), STATUS_SUCCESS);
+    u.Buffer = (PWSTR)vname;
+    u.Length = u.MaximumLength = sizeof(vname);
+    ok_status(ZwSetValueKey(k, &u, 0, REG_DWORD, &v, sizeof(v)), STATUS_SUCCESS);
+    ok_status(ZwFlushKey(k), STATUS_SUCCESS);
+    ok_status(ZwClose(k), STATUS_SUCCESS);
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    /* The next boot loads the file and finds both names. */
+    ok_status(drvhost_init(NULL), STATUS_SUCCESS);
+    ok_status(drvhost_registry_open(path), STATUS_SUCCESS);
+    u.Buffer = (PWSTR)kpath;
+    u.Length = u.MaximumLength = sizeof(kpath) - sizeof(WCHAR);
+    ok_status(ZwOpenKey(&k, KEY_READ, &oa), STATUS_SUCCESS);
+    u.Buffer = (PWSTR)vname;
+    u.Length = u.MaximumLength = sizeof(vname);
+    ok_status(ZwQueryValueKey(k, &u, KeyValuePartialInformation, buf, sizeof(buf), &len),
+              STATUS_SUCCESS);
+    ok(((KEY_VALUE_PARTIAL_INFORMATION *)buf)->Data[0] == 7, "loaded value\n");
+    ok_status(ZwClose(k), STATUS_SUCCESS);
+}
