@@ -33,7 +33,8 @@ static void write_reg(const char *path, unsigned n, int subkeys)
         t = order[i - 1], order[i - 1] = order[j], order[j] = t;
     }
     run++;
-    fprintf(f, "Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\B%u]\n", run);
+    fprintf(f, "Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\B%u]\n",
+            run);
     for (unsigned i = 0; i < n; i++) {
         if (subkeys)
             fprintf(f, "[HKEY_LOCAL_MACHINE\\SOFTWARE\\B%u\\key%u]\n\"v\"=dword:1\n", run,

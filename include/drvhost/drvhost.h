@@ -51,7 +51,8 @@ DRVHOST_API void drvhost_set_bugcheck_handler(drvhost_bugcheck_handler handler, 
 #define DRVHOST_EXIT_EXPECTATION 1
 #define DRVHOST_EXIT_MALFORMED   2
 #define DRVHOST_EXIT_BUGCHECK    3
-#define DRVHOST_EXIT_SAVE_FAILED 5 /* the registry file could not be saved at the end of the run */
+/* 5: the registry file (drvhost_registry_open) could not be saved at the end of the run. */
+#define DRVHOST_EXIT_SAVE_FAILED 5
 
 /* STATUS_REGISTRY_IO_FAILED: what drvhost_shutdown returns when the final save failed. */
 #define DRVHOST_STATUS_REGISTRY_IO_FAILED ((int32_t)0xC000014D)

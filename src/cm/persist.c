@@ -26,10 +26,10 @@
 #include "os/os.h"
 
 static pthread_mutex_t cm_persist_lock = PTHREAD_MUTEX_INITIALIZER;
-static char *cm_persist_path;        /* NULL: no registry file */
-static int cm_persist_lock_fd = -1;  /* the os_file_lock handle while a file is open */
-static BOOLEAN cm_persist_had_file;  /* the file existed at open or was saved since */
-static int cm_persist_last_error;    /* errno of the last failed save, for the message */
+static char *cm_persist_path;       /* NULL: no registry file */
+static int cm_persist_lock_fd = -1; /* the os_file_lock handle while a file is open */
+static BOOLEAN cm_persist_had_file; /* the file existed at open or was saved since */
+static int cm_persist_last_error;   /* errno of the last failed save, for the message */
 
 static NTSTATUS cm_errno_status(int e)
 {

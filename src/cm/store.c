@@ -41,8 +41,8 @@ struct cm_key {
     ULONG npending, pending_cap;
     struct cm_value *values; /* creation order */
     ULONG nvalues, values_cap;
-    ULONG *value_index;      /* hash of folded names -> slot + 1 (0: empty); NULL when small */
-    ULONG value_index_cap;   /* a power of two, at least twice nvalues */
+    ULONG *value_index;    /* hash of folded names -> slot + 1 (0: empty); NULL when small */
+    ULONG value_index_cap; /* a power of two, at least twice nvalues */
     size_t name_len;
     WCHAR name[]; /* NUL-terminated for debugging convenience */
 };
@@ -213,8 +213,8 @@ static struct cm_key *cm_sorted_find(struct cm_key *const *arr, ULONG n, const W
 static struct cm_key *cm_subkey_find(const struct cm_key *parent, const WCHAR *name, size_t len)
 {
     ULONG at;
-    struct cm_key *k = cm_sorted_find(parent->subkeys, parent->nsubkeys - parent->npending, name,
-                                      len, &at);
+    struct cm_key *k =
+        cm_sorted_find(parent->subkeys, parent->nsubkeys - parent->npending, name, len, &at);
 
     return k ? k : cm_sorted_find(parent->pending, parent->npending, name, len, &at);
 }
@@ -777,8 +777,7 @@ static void cm_key_info_fill(const struct cm_key *k, struct cm_key_info *info)
     info->last_write_time = k->last_write;
     info->is_volatile = k->is_volatile;
     for (ULONG i = 0; i < k->nsubkeys; i++) { /* the order does not matter here */
-        const struct cm_key *c =
-            i < k->npending ? k->pending[i] : k->subkeys[i - k->npending];
+        const struct cm_key *c = i < k->npending ? k->pending[i] : k->subkeys[i - k->npending];
         if (c->name_len > info->max_subkey_name_chars)
             info->max_subkey_name_chars = (ULONG)c->name_len;
     }

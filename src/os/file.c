@@ -147,8 +147,7 @@ static int os_temp_create(const char *target, char **name)
 }
 
 /* Writes, keeps the old file's mode and owner, syncs and renames tmp over target. */
-static int os_temp_fill(int fd, const char *tmp, const char *target, const void *data,
-                        size_t size)
+static int os_temp_fill(int fd, const char *tmp, const char *target, const void *data, size_t size)
 {
     struct stat st;
     int e = 0;

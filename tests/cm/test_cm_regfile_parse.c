@@ -206,7 +206,8 @@ static void fill_every_code_unit(struct cm_key *values, struct cm_key *keys)
     ULONG fails = 0;
 
     for (ULONG c = 0; c <= 0xFFFF; c++) {
-        WCHAR name[3] = {L'v', (WCHAR)c, L'x'}, data[2] = {(WCHAR)c, 0}, kname[2] = {L'k', (WCHAR)c};
+        WCHAR name[3] = {L'v', (WCHAR)c, L'x'}, data[2] = {(WCHAR)c, 0},
+              kname[2] = {L'k', (WCHAR)c};
         struct cm_key *sub = NULL;
         /* The first 1024 code units, the surrogates and the last 256 (all 65536 take too long
          * under the sanitizers; the writer treats every other unit alike). */
@@ -229,7 +230,8 @@ TEST(every_code_unit_in_names_and_data_round_trips)
 {
     static const WCHAR vpath[] = L"\\Registry\\Machine\\Software\\RT",
                        kpath[] = L"\\Registry\\Machine\\Software\\RT\\K";
-    struct snap_value *before = calloc(4000, sizeof(*before)), *after = calloc(4000, sizeof(*after));
+    struct snap_value *before = calloc(4000, sizeof(*before)),
+                      *after = calloc(4000, sizeof(*after));
     WCHAR(*kb)[9] = calloc(4000, sizeof(*kb)), (*ka)[9] = calloc(4000, sizeof(*ka));
     struct cm_key *v = NULL, *k = NULL;
     struct cm_regfile *rf = NULL;
@@ -288,9 +290,9 @@ TEST(escapes_in_names)
 {
     static const char text[] = HDR "[HKLM\\SOFTWARE\\E\\a\\\\u000ab\\\\u0000]\n"
                                    "\"n\\u0000\\u000d\\u000a\\\\u0041\"=dword:1\n";
-    static const WCHAR key[] = {'\\', 'R', 'e', 'g', 'i', 's', 't', 'r', 'y', '\\', 'M', 'a', 'c',
-                                'h', 'i', 'n', 'e', '\\', 'S', 'o', 'f', 't', 'w', 'a', 'r', 'e',
-                                '\\', 'E', '\\', 'a', '\n', 'b', 0};
+    static const WCHAR key[] = {'\\', 'R', 'e', 'g', 'i',  's', 't',  'r', 'y',  '\\', 'M',
+                                'a',  'c', 'h', 'i', 'n',  'e', '\\', 'S', 'o',  'f',  't',
+                                'w',  'a', 'r', 'e', '\\', 'E', '\\', 'a', '\n', 'b',  0};
     static const WCHAR name[] = {'n', 0, '\r', '\n', '\\', 'u', '0', '0', '4', '1'};
     struct cm_regfile *rf = NULL;
     struct cm_key *k = NULL;
