@@ -3,7 +3,7 @@
  * drvhost_registry_save and at shutdown, and the atomic file write both saving and
  * drvhost_reg_export use.
  *
- * Atomicity: os_file_replace (src/os/file.c) writes a fresh exclusive temporary file beside the
+ * Atomicity: os_file_replace (src/os/savefile.c) writes a fresh exclusive temporary file beside the
  * target, syncs it and renames it over the target: a process killed at any point leaves either
  * the old or the new file, never a mix, and a planted link is never followed.
  *

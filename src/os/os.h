@@ -81,7 +81,7 @@ bool os_runtime_exports(const char *name);
 /* True if `name` resolves in the process (used for the C library routines drivers may call). */
 bool os_process_has_symbol(const char *name);
 
-/* Files (file.c). Each returns 0 or an errno value.
+/* Saved files (savefile.c). Each returns 0 or an errno value.
  * os_file_replace: replaces path's content atomically (a new exclusive temporary file beside
  * it, never following a link planted there; the old file's mode; fsync; rename; fsync of the
  * folder). A symlink at path is followed: its target is replaced and the link kept.

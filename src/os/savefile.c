@@ -1,5 +1,5 @@
 /*
- * file.c - replacing a file's content atomically and locking a file against other processes.
+ * savefile.c - replacing a file's content atomically and locking a file against other processes.
  *
  * os_file_replace: the new content goes to a fresh temporary file in the target's folder, created
  * with O_CREAT|O_EXCL|O_NOFOLLOW under a name nobody else can have chosen (pid, counter, clock),
