@@ -3,9 +3,9 @@
  * drvhost_registry_save and at shutdown, and the atomic file write both saving and
  * drvhost_reg_export use.
  *
- * Atomicity: os_file_replace (src/os/savefile.c) writes a fresh exclusive temporary file beside the
- * target, syncs it and renames it over the target: a process killed at any point leaves either
- * the old or the new file, never a mix, and a planted link is never followed.
+ * Atomicity: os_file_replace (src/os/savefile.c) writes a fresh exclusive temporary file
+ * beside the target, syncs it and renames it over the target: a process killed at any point
+ * leaves either the old or the new file, never a mix, and a planted link is never followed.
  *
  * One process per file: cm_persist_open takes an exclusive lock on "FILE.lock" (os_file_lock)
  * and keeps it until cm_persist_shutdown (or the process's end). A second process opening the
