@@ -8,6 +8,7 @@
 #include "ob/ob.h"
 
 #include "ex/ex.h"
+#include "ke/ke.h"
 
 #include <string.h>
 
@@ -74,10 +75,18 @@ NTSTATUS ob_handle_create(void *body, ACCESS_MASK access, HANDLE *handle)
     return status;
 }
 
+/* ZwClose requires PASSIVE_LEVEL like the other Zw routines (DDI compliance rule IrqlZwPassive:
+ * 0xC4/0x2001F, current IRQL). */
 NTSTATUS NTAPI ZwClose(HANDLE Handle)
 {
     size_t i;
     void *object = NULL;
+    KIRQL irql = ke_irql();
+    if (irql != PASSIVE_LEVEL)
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x2001F, irql, 0, 0,
+                        "ZwClose called at IRQL %u: the Zw routines require PASSIVE_LEVEL "
+                        "(DDI compliance rule IrqlZwPassive)",
+                        irql);
     os_mutex_lock(&ht_lock);
     if (ht_decode(Handle, &i) && i < ht_capacity) {
         object = ht_entries[i].object;
