@@ -150,6 +150,7 @@ static int run(int argc, char **argv)
 {
     struct run_args a = {0};
     int status = parse_run_args(argc, argv, &a);
+    int32_t down;
     if (status != 0)
         return status;
     if (drvhost_init(&a.options) != 0) {
@@ -162,7 +163,11 @@ static int run(int argc, char **argv)
         return DRVHOST_EXIT_MALFORMED;
     }
     status = drvhost_run_scenario(a.file, stdout, stderr);
-    if (drvhost_shutdown() != 0 && status == DRVHOST_EXIT_OK)
+    down = drvhost_shutdown();
+    if (down == DRVHOST_STATUS_REGISTRY_IO_FAILED &&
+        (status == DRVHOST_EXIT_OK || status == DRVHOST_EXIT_EXPECTATION))
+        status = DRVHOST_EXIT_SAVE_FAILED; /* the reason was printed */
+    else if (down != 0 && status == DRVHOST_EXIT_OK)
         status = DRVHOST_EXIT_EXPECTATION; /* leaks were reported */
     return status;
 }

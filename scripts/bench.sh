@@ -18,11 +18,11 @@ if [[ -z ${DRVHOST_BENCH_BUILD:-} ]]; then
     scripts/deps.sh || exit 2
     cmake --preset release >/dev/null || exit 2
 fi
-cmake --build "$build" --target bench_ioctl bench_alloc bench_load benchdrv >/dev/null || exit 2
+cmake --build "$build" --target bench_ioctl bench_alloc bench_load bench_registry benchdrv >/dev/null || exit 2
 
 echo "drvhost benchmarks: $(uname -m), $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(date -u +%Y-%m-%d)"
 worst=0
-for program in bench_ioctl bench_alloc bench_load; do
+for program in bench_ioctl bench_alloc bench_load bench_registry; do
     DRVHOST_DRIVER_PATH=$build/drivers "$build/bin/$program"
     status=$?
     ((status > worst)) && worst=$status

@@ -53,8 +53,10 @@ DRVHOST_API const char *drvhost_version(void);
  * Returns STATUS_SUCCESS, or a failure status if already booted or out of resources. */
 DRVHOST_API int32_t drvhost_init(const drvhost_options *options);
 
-/* Unloads every loaded driver (DriverUnload), stops the threads, frees everything. Returns
- * STATUS_SUCCESS, or STATUS_UNSUCCESSFUL if something leaked (the leak report went to stderr). */
+/* Unloads every loaded driver (DriverUnload), saves the registry file (drvhost_registry_open),
+ * stops the threads, frees everything. Returns STATUS_SUCCESS; DRVHOST_STATUS_REGISTRY_IO_FAILED
+ * if the registry file could not be saved (the reason went to stderr; this takes precedence);
+ * else STATUS_UNSUCCESSFUL if something leaked (the leak report went to stderr). */
 DRVHOST_API int32_t drvhost_shutdown(void);
 
 /* ---- bug checks ------------------------------------------------------------------------- */
@@ -70,6 +72,11 @@ DRVHOST_API void drvhost_set_bugcheck_handler(drvhost_bugcheck_handler handler, 
 #define DRVHOST_EXIT_MALFORMED   2
 #define DRVHOST_EXIT_BUGCHECK    3
 #define DRVHOST_EXIT_HANG        4 /* a command outlived its time-out (the watchdog's report) */
+/* 5: the registry file (drvhost_registry_open) could not be saved at the end of the run. */
+#define DRVHOST_EXIT_SAVE_FAILED 5
+
+/* STATUS_REGISTRY_IO_FAILED: what drvhost_shutdown returns when the final save failed. */
+#define DRVHOST_STATUS_REGISTRY_IO_FAILED ((int32_t)0xC000014D)
 
 /* ---- status names ----------------------------------------------------------------------- */
 
@@ -105,16 +112,23 @@ DRVHOST_API int32_t drvhost_reg_import(const char *path);
 /* Exports the subtree at key (either path form; NULL or "" = the whole registry) to path as a
  * .reg file, UTF-16LE with BOM as regedit writes it. The file is replaced atomically. */
 DRVHOST_API int32_t drvhost_reg_export(const char *key, const char *path);
-/* Makes path the registry file: imports it if it exists (a malformed file: as
- * drvhost_reg_import, and the path is not remembered), then remembers it; the registry is
- * saved there by ZwFlushKey, drvhost_registry_save and drvhost_shutdown. Saving writes
- * path.tmp, fsyncs it and renames it over path, so an interrupted save leaves the previous
- * file intact. Volatile keys (REG_OPTION_VOLATILE) are not saved. Call after drvhost_init;
- * one file per boot (STATUS_INVALID_PARAMETER if one is already open). */
+/* Makes path the registry file: takes an exclusive lock for this process (on "path.lock",
+ * beside the file; a symlink at path is followed), imports path if it exists (a malformed file:
+ * as drvhost_reg_import, and the path is not remembered), then remembers it; the registry is
+ * saved there by ZwFlushKey, drvhost_registry_save and drvhost_shutdown. Another process
+ * using the same file: STATUS_SHARING_VIOLATION at once (no waiting), with a message on stderr;
+ * a missing or unwritable folder: its error status, with a message. Saving writes a new
+ * exclusive temporary file beside path (never following a link planted there), with the old
+ * file's mode, fsyncs it and renames it over path, so an interrupted save leaves the previous
+ * file intact. Volatile keys (REG_OPTION_VOLATILE) are not saved. Call after drvhost_init; one
+ * file per boot (STATUS_INVALID_PARAMETER if one is already open). */
 DRVHOST_API int32_t drvhost_registry_open(const char *path);
 /* Saves the registry to the file opened with drvhost_registry_open now (STATUS_SUCCESS and
  * nothing done if none is open). STATUS_DISK_FULL, STATUS_ACCESS_DENIED, ... on failure, the
- * previous file intact. */
+ * previous file intact. Thread-safe: may be called from any thread while drivers run (a signal
+ * handling thread, say); saves are serialized, and each writes one consistent state of the
+ * registry (the store is held shared while it is turned into text, so drivers changing the
+ * registry wait for that long). After drvhost_shutdown it does nothing. */
 DRVHOST_API int32_t drvhost_registry_save(void);
 
 /* ---- services and drivers --------------------------------------------------------------- */

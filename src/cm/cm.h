@@ -86,8 +86,16 @@ struct cm_key; /* opaque; see store.c */
  * Not thread-safe against other cm calls (boot-time only). STATUS_UNSUCCESSFUL if the store
  * already exists. Every other call fails with STATUS_UNSUCCESSFUL while there is no store. */
 NTSTATUS cm_init(void);
-/* Detaches and frees every key not held by someone (see "Lifetime" above). */
-void cm_shutdown(void);
+/* Saves the registry file if one is open (cm_persist_shutdown), then detaches and frees every
+ * key not held by someone (see "Lifetime" above). Returns the save's status (STATUS_SUCCESS if
+ * no file is open). */
+NTSTATUS cm_shutdown(void);
+/* A consistent view for a walk made of many store calls (export, save): between begin and end
+ * the calling thread holds the store's lock shared, so no other thread changes the tree, and
+ * its own read calls do not take the lock again. The thread must not call a function that
+ * changes the store meanwhile (it would deadlock). Not nestable. */
+void cm_snapshot_begin(void);
+void cm_snapshot_end(void);
 
 /* Opens the key at an absolute NT path ("\Registry\Machine\System"). On success *key holds a
  * new reference (release with cm_key_release). With create, a missing last component is
@@ -270,8 +278,8 @@ NTSTATUS cm_regfile_import(const char *path, char *err, size_t errsize);
 /* Writes the subtree at key (NULL: the whole registry, as [HKEY_LOCAL_MACHINE] and
  * [HKEY_USERS]) as .reg text, UTF-16LE with BOM and CRLF line ends as regedit writes it, into a
  * malloc'ed buffer. skip_volatile leaves volatile keys (and their subtrees) out. The walk
- * takes the store lock per step, so a tree changed meanwhile may be written half old, half
- * new (each key and each value is consistent). */
+ * holds the store lock shared throughout (cm_snapshot_begin), so the text is one consistent
+ * state of the tree. */
 NTSTATUS cm_regfile_export_buffer(struct cm_key *key, BOOLEAN skip_volatile, void **buf,
                                   size_t *size);
 /* drvhost_reg_export's work: key in either host path form (NULL or "": everything), written
@@ -280,21 +288,25 @@ NTSTATUS cm_regfile_export(const char *key, const char *path);
 
 /* ---- persistence (persist.c) ------------------------------------------------------------ */
 
-/* Writes size bytes to path atomically: path.tmp is written, flushed (fsync) and renamed over
- * path, then the directory is synced. On any failure path.tmp is removed and path is left as it
- * was. Errors: STATUS_DISK_FULL (ENOSPC, EFBIG, EDQUOT), STATUS_ACCESS_DENIED (EACCES, EPERM,
- * EROFS), STATUS_OBJECT_PATH_NOT_FOUND (ENOENT, ENOTDIR), else STATUS_UNSUCCESSFUL. */
+/* Writes size bytes to path atomically (os_file_replace: an exclusive temporary file beside the
+ * target, the old mode kept, fsync, rename; a symlink at path has its target replaced). On any
+ * failure the temporary file is removed and path is left as it was. Errors: STATUS_DISK_FULL
+ * (ENOSPC, EFBIG, EDQUOT), STATUS_ACCESS_DENIED (EACCES, EPERM, EROFS, ELOOP),
+ * STATUS_OBJECT_PATH_NOT_FOUND (ENOENT, ENOTDIR), else STATUS_UNSUCCESSFUL. */
 NTSTATUS cm_file_write_atomic(const char *path, const void *data, size_t size);
-/* drvhost_registry_open's work: if path exists it is imported (a malformed file fails with
- * its message on stderr and the registry unchanged); the path is remembered in either case
- * and the registry saved there by cm_persist_save. STATUS_INVALID_PARAMETER if a path is
- * already open. */
+/* drvhost_registry_open's work: locks path against other processes (os_file_lock; held until
+ * cm_persist_shutdown; another process holding it: STATUS_SHARING_VIOLATION, a missing or
+ * unwritable folder: the errno's status, each with a message on stderr), then imports path if
+ * it exists (a malformed file fails with its message on stderr and the registry unchanged);
+ * the path is remembered and the registry saved there by cm_persist_save.
+ * STATUS_INVALID_PARAMETER if a path is already open. */
 NTSTATUS cm_persist_open(const char *path);
 /* Saves every non-volatile key to the remembered path (ZwFlushKey, and at shutdown). Saves are
  * serialized by a mutex of their own. STATUS_SUCCESS if no path is open. */
 NTSTATUS cm_persist_save(void);
-/* Called by cm_shutdown before it tears the tree down: saves (a failure is reported on
- * stderr) and forgets the path. */
-void cm_persist_shutdown(void);
+/* Called by cm_shutdown before it tears the tree down: saves (a failure is reported on stderr,
+ * saying whether a previous file is left), forgets the path, releases the lock. Returns the
+ * save's status. */
+NTSTATUS cm_persist_shutdown(void);
 
 #endif

@@ -1,30 +1,35 @@
 /*
- * persist.c - the registry file: loading it at drvhost_registry_open, saving it on ZwFlushKey
- * and at shutdown, and the atomic file write both saving and drvhost_reg_export use.
+ * persist.c - the registry file: loading it at drvhost_registry_open, saving it on ZwFlushKey,
+ * drvhost_registry_save and at shutdown, and the atomic file write both saving and
+ * drvhost_reg_export use.
  *
- * Atomicity: the new content goes to PATH.tmp, which is fsync'ed and then renamed over PATH
- * (rename is atomic on POSIX file systems), and the directory is fsync'ed so that the rename
- * itself is durable. A process killed at any point leaves either the old or the new file at
- * PATH, never a mix; a failed write removes PATH.tmp and leaves PATH untouched.
+ * Atomicity: os_file_replace (src/os/savefile.c) writes a fresh exclusive temporary file
+ * beside the target, syncs it and renames it over the target: a process killed at any point
+ * leaves either the old or the new file, never a mix, and a planted link is never followed.
  *
- * Locking: cm_persist_lock serializes saves (two would write the same PATH.tmp) and guards
- * cm_persist_path. It is taken before any store call and the store's lock is a leaf, so there
- * is no ordering problem.
+ * One process per file: cm_persist_open takes an exclusive lock on "FILE.lock" (os_file_lock)
+ * and keeps it until cm_persist_shutdown (or the process's end). A second process opening the
+ * same file is refused at once with STATUS_SHARING_VIOLATION and a message naming the file,
+ * rather than waiting (a run can last long) or interleaving its saves with the first one's.
  *
- * This file calls POSIX directly (open, write, fsync, rename): src/os has no file API yet.
+ * Locking: cm_persist_lock serializes saves and guards the cm_persist_* state. It is taken
+ * before any store call and the store's lock is a leaf, so there is no ordering problem.
  */
 #include "cm/cm.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+
+#include "os/os.h"
 
 static pthread_mutex_t cm_persist_lock = PTHREAD_MUTEX_INITIALIZER;
-static char *cm_persist_path; /* NULL: no registry file */
+static char *cm_persist_path;       /* NULL: no registry file */
+static int cm_persist_lock_fd = -1; /* the os_file_lock handle while a file is open */
+static BOOLEAN cm_persist_had_file; /* the file existed at open or was saved since */
+static int cm_persist_last_error;   /* errno of the last failed save, for the message */
 
 static NTSTATUS cm_errno_status(int e)
 {
@@ -36,84 +41,56 @@ static NTSTATUS cm_errno_status(int e)
     case EACCES:
     case EPERM:
     case EROFS:
+    case ELOOP:
         return STATUS_ACCESS_DENIED;
     case ENOENT:
     case ENOTDIR:
         return STATUS_OBJECT_PATH_NOT_FOUND;
+    case EBUSY:
+        return STATUS_SHARING_VIOLATION;
+    case ENOMEM:
+        return STATUS_INSUFFICIENT_RESOURCES;
     default:
         return STATUS_UNSUCCESSFUL;
     }
 }
 
-/* write() until everything is written (a short write is retried; it fails only with errno). */
-static int cm_write_all(int fd, const void *data, size_t size)
+/* cm_file_write_atomic, also giving the errno of a failure. */
+static NTSTATUS cm_file_write_errno(const char *path, const void *data, size_t size, int *error)
 {
-    const char *p = data;
+    int e = os_file_replace(path, data, size);
 
-    while (size) {
-        ssize_t n = write(fd, p, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return n < 0 ? -1 : (errno = EIO, -1);
-        p += n;
-        size -= (size_t)n;
-    }
-    return 0;
-}
-
-/* fsync of the directory holding path, so that a rename into it is durable. Best effort:
- * some file systems refuse to open or sync directories. */
-static void cm_sync_dir(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
-    int fd;
-
-    if (!dir)
-        return;
-    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        (void)fsync(fd);
-        close(fd);
-    }
-    free(dir);
+    if (error)
+        *error = e;
+    return e ? cm_errno_status(e) : STATUS_SUCCESS;
 }
 
 NTSTATUS cm_file_write_atomic(const char *path, const void *data, size_t size)
 {
-    size_t len = strlen(path);
-    char *tmp = malloc(len + 5);
-    int fd, e = 0;
+    return cm_file_write_errno(path, data, size, NULL);
+}
 
-    if (!tmp)
-        return STATUS_INSUFFICIENT_RESOURCES;
-    memcpy(tmp, path, len);
-    memcpy(tmp + len, ".tmp", 5);
-    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0) {
-        e = errno;
-    } else {
-        if (cm_write_all(fd, data, size) != 0 || fsync(fd) != 0)
-            e = errno;
-        if (close(fd) != 0 && !e)
-            e = errno;
-        if (!e && rename(tmp, path) != 0)
-            e = errno;
-        if (e)
-            unlink(tmp);
-    }
-    free(tmp);
+/* Takes the file's lock (cm_persist_lock held); the message says why it cannot be had. */
+static NTSTATUS cm_persist_take_lock(const char *path)
+{
+    int e = os_file_lock(path, &cm_persist_lock_fd);
+
+    if (e == EBUSY)
+        fprintf(stderr,
+                "drvhost: %s: the registry file is in use by another drvhost process (one "
+                "process at a time may use a registry file)\n",
+                path);
+    else if (e)
+        fprintf(stderr, "drvhost: %s: cannot lock the registry file (%s.lock): %s\n", path, path,
+                strerror(e));
     if (e)
-        return cm_errno_status(e);
-    cm_sync_dir(path);
-    return STATUS_SUCCESS;
+        cm_persist_lock_fd = -1;
+    return e ? cm_errno_status(e) : STATUS_SUCCESS;
 }
 
 NTSTATUS cm_persist_open(const char *path)
 {
     char err[512];
-    char *copy;
     NTSTATUS status;
 
     if (!path || !path[0])
@@ -123,17 +100,22 @@ NTSTATUS cm_persist_open(const char *path)
         pthread_mutex_unlock(&cm_persist_lock);
         return STATUS_INVALID_PARAMETER;
     }
-    status = cm_regfile_import(path, err, sizeof(err));
-    if (status == STATUS_OBJECT_NAME_NOT_FOUND && access(path, F_OK) != 0)
-        status = STATUS_SUCCESS; /* no file yet: it is created at the first save */
-    else if (!NT_SUCCESS(status))
-        fprintf(stderr, "%s\n", err);
+    status = cm_persist_take_lock(path);
     if (NT_SUCCESS(status)) {
-        copy = strdup(path);
-        if (copy)
-            cm_persist_path = copy;
-        else
-            status = STATUS_INSUFFICIENT_RESOURCES;
+        /* With the lock, no other process saves here: temporary files are a killed run's. */
+        os_file_remove_temps(path);
+        status = cm_regfile_import(path, err, sizeof(err));
+    }
+    cm_persist_had_file = NT_SUCCESS(status);
+    if (status == STATUS_OBJECT_NAME_NOT_FOUND)
+        status = STATUS_SUCCESS; /* no file yet: it is created at the first save */
+    else if (!NT_SUCCESS(status) && cm_persist_lock_fd >= 0)
+        fprintf(stderr, "%s\n", err);
+    if (NT_SUCCESS(status) && !(cm_persist_path = strdup(path)))
+        status = STATUS_INSUFFICIENT_RESOURCES;
+    if (!NT_SUCCESS(status)) {
+        os_file_unlock(cm_persist_lock_fd);
+        cm_persist_lock_fd = -1;
     }
     pthread_mutex_unlock(&cm_persist_lock);
     return status;
@@ -148,9 +130,14 @@ static NTSTATUS cm_persist_save_locked(void)
 
     if (!cm_persist_path)
         return STATUS_SUCCESS;
+    cm_persist_last_error = 0;
     status = cm_regfile_export_buffer(NULL, TRUE, &buf, &size);
     if (NT_SUCCESS(status))
-        status = cm_file_write_atomic(cm_persist_path, buf, size);
+        status = cm_file_write_errno(cm_persist_path, buf, size, &cm_persist_last_error);
+    else
+        cm_persist_last_error = ENOMEM;
+    if (NT_SUCCESS(status))
+        cm_persist_had_file = TRUE;
     free(buf);
     return status;
 }
@@ -165,18 +152,21 @@ NTSTATUS cm_persist_save(void)
     return status;
 }
 
-void cm_persist_shutdown(void)
+NTSTATUS cm_persist_shutdown(void)
 {
     NTSTATUS status;
 
     pthread_mutex_lock(&cm_persist_lock);
     status = cm_persist_save_locked();
     if (!NT_SUCCESS(status))
-        fprintf(stderr,
-                "drvhost: saving the registry to %s failed (status 0x%08X); the previous "
-                "file is unchanged\n",
-                cm_persist_path, (unsigned)status);
+        fprintf(stderr, "drvhost: the registry could not be saved to %s: %s (status 0x%08X); %s\n",
+                cm_persist_path, strerror(cm_persist_last_error), (unsigned)status,
+                cm_persist_had_file ? "the previous file is unchanged"
+                                    : "no registry file was written");
     free(cm_persist_path);
     cm_persist_path = NULL;
+    os_file_unlock(cm_persist_lock_fd);
+    cm_persist_lock_fd = -1;
     pthread_mutex_unlock(&cm_persist_lock);
+    return status;
 }

@@ -1,15 +1,17 @@
 /*
- * regfile_parse.c - parsing a regedit .reg file ("Windows Registry Editor Version 5.00") into a
- * list of operations, without touching the registry (cm_regfile_apply does that afterwards, so
- * a malformed file changes nothing).
+ * regfile_parse.c - parsing a regedit .reg file ("Windows Registry Editor Version 5.00", or the
+ * older 8-bit "REGEDIT4") into a list of operations, without touching the registry
+ * (cm_regfile_apply does that afterwards, so a malformed file changes nothing).
  *
  * Accepted syntax (docs/registry.md has the full description):
  *   the header line; blank lines; comment lines starting with ';';
- *   [ROOT\path] and [-ROOT\path] (delete the subtree);
+ *   [ROOT\path] and [-ROOT\path] (delete the subtree); \\uXXXX in a path is one code unit;
  *   "name" or @ (default value), optional blanks, '=', optional blanks, then one of
- *     "string"  (REG_SZ; escapes \\ and \" only)   dword:XXXXXXXX (1 to 8 hex digits)
+ *     "string"  (REG_SZ; escapes \\, \" and \uXXXX)   dword:XXXXXXXX (1 to 8 hex digits)
  *     hex:xx,xx,...  (REG_BINARY)   hex(T):xx,...  (type T, hex)   -  (delete the value)
  *   a hex list continues on the next line when a line ends with '\'.
+ * Encodings: UTF-16LE with a BOM, UTF-8 (BOM optional), or Windows-1252 when the header is
+ * REGEDIT4 and there is no BOM.
  *
  * Pure: no globals, no I/O, no registry calls; every allocation is freed on every path, so the
  * function is a fuzzing entry point (cm_regfile_parse).
@@ -31,6 +33,7 @@ struct cm_parser {
     unsigned line;      /* line of the logical line being parsed (its first physical line) */
     BOOLEAN in_key;     /* a [KEY] section is open: values may follow */
     BOOLEAN in_deleted; /* a [-KEY] section is open: values may not */
+    BOOLEAN regedit4;   /* the header is REGEDIT4: string data in hex form is 8-bit */
 };
 
 /* Records "FILE:LINE: error: ..." and returns STATUS_DATA_ERROR. */
@@ -110,6 +113,51 @@ static unsigned cm_bad_utf8_line(const char *buf, size_t size)
     return line;
 }
 
+/* Windows-1252 (the ANSI code page of western Windows) to UTF-16: Latin-1 except 0x80..0x9F,
+ * where the five unassigned bytes map to the C1 controls as MultiByteToWideChar does. */
+static WCHAR cm_cp1252(unsigned char c)
+{
+    static const WCHAR high[32] = {
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    };
+
+    return c >= 0x80 && c < 0xA0 ? high[c - 0x80] : (WCHAR)c;
+}
+
+/* TRUE if the 8-bit text's first line (after blank lines) is "REGEDIT4", the header of the ANSI
+ * files regedit wrote before Windows 2000 (and still writes on request). */
+static BOOLEAN cm_is_regedit4(const unsigned char *b, size_t size)
+{
+    static const char header[] = "REGEDIT4";
+    size_t i = 0, n = sizeof(header) - 1;
+
+    while (i < size && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+        i++;
+    if (size - i < n)
+        return FALSE;
+    for (size_t j = 0; j < n; j++) {
+        if ((b[i + j] & ~0x20) != (header[j] & ~0x20))
+            return FALSE;
+    }
+    i += n;
+    return i == size || b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n';
+}
+
+static NTSTATUS cm_decode_cp1252(const unsigned char *b, size_t size, WCHAR **text, size_t *chars)
+{
+    WCHAR *w = malloc((size + 1) * sizeof(WCHAR));
+
+    if (!w)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    for (size_t i = 0; i < size; i++)
+        w[i] = cm_cp1252(b[i]);
+    *text = w;
+    *chars = size;
+    return STATUS_SUCCESS;
+}
+
 /* The whole file as UTF-16 text (malloc'ed). */
 static NTSTATUS cm_decode(struct cm_parser *p, const void *buf, size_t size, WCHAR **text,
                           size_t *chars)
@@ -135,6 +183,8 @@ static NTSTATUS cm_decode(struct cm_parser *p, const void *buf, size_t size, WCH
     }
     if (size >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
         b += 3, size -= 3;
+    else if (cm_is_regedit4(b, size))
+        return cm_decode_cp1252(b, size, text, chars); /* an ANSI file, as regedit reads it */
     status = cm_utf8_to_utf16((const char *)b, size, text, chars);
     if (status == STATUS_INVALID_PARAMETER) {
         p->line = cm_bad_utf8_line((const char *)b, size);
@@ -204,8 +254,27 @@ static BOOLEAN cm_hex_number(struct cm_text *t, unsigned max, ULONG *v)
     return digits > 0;
 }
 
-/* A quoted string with the escapes \\ and \"; t starts after the opening quote. The result is
- * malloc'ed with room for (and holding) a terminator. */
+/* Reads the 4 hex digits of a \uXXXX escape (t at the digits) as one UTF-16 code unit. */
+static BOOLEAN cm_code_unit(struct cm_text *t, WCHAR *c)
+{
+    ULONG v = 0;
+
+    if (t->n < 4)
+        return FALSE;
+    for (int i = 0; i < 4; i++) {
+        int d = cm_hexval(t->s[i]);
+        if (d < 0)
+            return FALSE;
+        v = (v << 4) | (ULONG)d;
+    }
+    t->s += 4, t->n -= 4;
+    *c = (WCHAR)v;
+    return TRUE;
+}
+
+/* A quoted string with the escapes \\ and \" (regedit's) and \uXXXX (drvhost's: any UTF-16
+ * code unit, for the characters a line cannot hold); t starts after the opening quote. The
+ * result is malloc'ed with room for (and holding) a terminator. */
 static NTSTATUS cm_quoted(struct cm_parser *p, struct cm_text *t, WCHAR **out, size_t *len)
 {
     WCHAR *s = malloc((t->n + 1) * sizeof(WCHAR));
@@ -214,11 +283,19 @@ static NTSTATUS cm_quoted(struct cm_parser *p, struct cm_text *t, WCHAR **out, s
     if (!s)
         return STATUS_INSUFFICIENT_RESOURCES;
     while (t->n && t->s[0] != L'"') {
+        if (t->s[0] == L'\\' && t->n >= 2 && t->s[1] == L'u') {
+            t->s += 2, t->n -= 2;
+            if (!cm_code_unit(t, &s[n++])) {
+                free(s);
+                return cm_perr(p, "bad \\u escape in a string (expected \\u and 4 hex digits)");
+            }
+            continue;
+        }
         if (t->s[0] == L'\\') {
             if (t->n < 2 || (t->s[1] != L'\\' && t->s[1] != L'"')) {
                 free(s);
-                return cm_perr(p, "unknown escape sequence in a string (only \\\\ and \\\" are "
-                                  "allowed)");
+                return cm_perr(p, "unknown escape sequence in a string (only \\\\, \\\" and "
+                                  "\\uXXXX are allowed)");
             }
             t->s++, t->n--;
         }
@@ -274,9 +351,51 @@ static NTSTATUS cm_check_components(struct cm_parser *p, const WCHAR *s, size_t 
     return STATUS_SUCCESS;
 }
 
+static BOOLEAN cm_path_has_escape(const struct cm_text *t)
+{
+    for (size_t i = 0; i + 2 < t->n; i++) {
+        if (t->s[i] == L'\\' && t->s[i + 1] == L'\\' && t->s[i + 2] == L'u')
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* drvhost's escape in a key path: \\uXXXX (two backslashes, u, 4 hex digits) is the UTF-16
+ * code unit XXXX, part of the key name it is in. Unambiguous, since a doubled separator (an
+ * empty key name) is otherwise invalid; a backslash not starting one is a separator. A path
+ * with escapes is decoded into *buf (malloc'ed; NULL if there were none) and t points there. */
+static NTSTATUS cm_unescape_path(struct cm_parser *p, struct cm_text *t, WCHAR **buf)
+{
+    struct cm_text in = *t;
+    size_t n = 0;
+
+    *buf = NULL;
+    if (!cm_path_has_escape(t))
+        return STATUS_SUCCESS;
+    *buf = malloc(t->n * sizeof(WCHAR));
+    if (!*buf)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    while (in.n) {
+        if (in.n >= 3 && in.s[0] == L'\\' && in.s[1] == L'\\' && in.s[2] == L'u') {
+            in.s += 3, in.n -= 3;
+            if (!cm_code_unit(&in, &(*buf)[n]) || (*buf)[n] == L'\\')
+                return cm_perr(p, "bad \\\\u escape in a key path (expected \\\\u and 4 hex "
+                                  "digits, not 005c: a key name cannot hold a backslash)");
+            n++;
+            continue;
+        }
+        (*buf)[n++] = in.s[0];
+        in.s++, in.n--;
+    }
+    t->s = *buf;
+    t->n = n;
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS cm_parse_section(struct cm_parser *p, struct cm_text t)
 {
     struct cm_reg_op op = {0};
+    WCHAR *unescaped;
     BOOLEAN del;
     NTSTATUS status;
 
@@ -287,10 +406,14 @@ static NTSTATUS cm_parse_section(struct cm_parser *p, struct cm_text t)
     del = t.n && t.s[0] == L'-';
     if (del)
         t.s++, t.n--;
-    status = cm_check_components(p, t.s, t.n);
-    if (!NT_SUCCESS(status))
-        return status;
-    status = cm_path_from_regedit(t.s, t.n, &op.path, &op.path_len);
+    status = cm_unescape_path(p, &t, &unescaped);
+    if (NT_SUCCESS(status))
+        status = cm_check_components(p, t.s, t.n);
+    if (NT_SUCCESS(status))
+        status = cm_path_from_regedit(t.s, t.n, &op.path, &op.path_len);
+    free(unescaped);
+    if (status == STATUS_DATA_ERROR)
+        return status; /* the message is written */
     if (status == STATUS_OBJECT_PATH_SYNTAX_BAD)
         return cm_perr(p, "unknown root key (known: HKEY_LOCAL_MACHINE, HKEY_USERS, "
                           "HKEY_CURRENT_CONFIG, HKEY_CLASSES_ROOT, or HKLM, HKU, HKCC, HKCR)");
@@ -338,6 +461,26 @@ static NTSTATUS cm_parse_hex(struct cm_parser *p, struct cm_text t, struct cm_re
     return STATUS_SUCCESS;
 }
 
+/* REGEDIT4 files hold the string types (REG_SZ, REG_EXPAND_SZ, REG_MULTI_SZ) written as hex
+ * in the ANSI code page, one byte per character; regedit widens them when it imports the file.
+ * So does this, byte by byte through Windows-1252. */
+static NTSTATUS cm_ansi_strings(struct cm_reg_op *op)
+{
+    WCHAR *w;
+
+    if (op->type != CM_REG_SZ && op->type != CM_REG_EXPAND_SZ && op->type != CM_REG_MULTI_SZ)
+        return STATUS_SUCCESS;
+    w = malloc(op->size ? op->size * sizeof(WCHAR) : 1);
+    if (!w)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    for (ULONG i = 0; i < op->size; i++)
+        w[i] = cm_cp1252(((const unsigned char *)op->data)[i]);
+    free(op->data);
+    op->data = w;
+    op->size *= sizeof(WCHAR);
+    return STATUS_SUCCESS;
+}
+
 /* The text after '=': fills op's kind, type and data. */
 static NTSTATUS cm_parse_data(struct cm_parser *p, struct cm_text t, struct cm_reg_op *op)
 {
@@ -381,9 +524,11 @@ static NTSTATUS cm_parse_data(struct cm_parser *p, struct cm_text t, struct cm_r
         return cm_parse_hex(p, t, op);
     }
     if (cm_eat(&t, "hex(")) {
+        NTSTATUS status;
         if (!cm_hex_number(&t, 8, &op->type) || !cm_eat(&t, "):"))
             return cm_perr(p, "bad hex(TYPE): prefix (TYPE is 1 to 8 hex digits)");
-        return cm_parse_hex(p, t, op);
+        status = cm_parse_hex(p, t, op);
+        return NT_SUCCESS(status) && p->regedit4 ? cm_ansi_strings(op) : status;
     }
     return cm_perr(p, "unknown value data (expected \"string\", dword:, hex:, hex(TYPE): or -)");
 }
@@ -480,9 +625,11 @@ static NTSTATUS cm_join(const WCHAR *text, size_t chars, size_t *pos, struct cm_
     return STATUS_SUCCESS;
 }
 
-static BOOLEAN cm_is_header(struct cm_text t)
+/* The header line; REGEDIT4 marks the 8-bit format (see cm_ansi_strings). */
+static BOOLEAN cm_is_header(struct cm_parser *p, struct cm_text t)
 {
-    return cm_name_equals_ascii(t.s, t.n, "Windows Registry Editor Version 5.00");
+    p->regedit4 = cm_name_equals_ascii(t.s, t.n, "REGEDIT4");
+    return p->regedit4 || cm_name_equals_ascii(t.s, t.n, "Windows Registry Editor Version 5.00");
 }
 
 /* One logical line (the header was already seen). */
@@ -527,9 +674,9 @@ static NTSTATUS cm_parse_text(struct cm_parser *p, const WCHAR *text, size_t cha
         p->line = next_line;
         cm_skip_blanks(&t);
         if (t.n && !header) {
-            if (!cm_is_header(t))
+            if (!cm_is_header(p, t))
                 return cm_perr(p, "not a .reg file: the first line must be \"Windows Registry "
-                                  "Editor Version 5.00\"");
+                                  "Editor Version 5.00\" or \"REGEDIT4\"");
             header = TRUE;
         } else if (t.n) {
             status = cm_parse_line(p, text, chars, &pos, t, &extra);
@@ -538,7 +685,8 @@ static NTSTATUS cm_parse_text(struct cm_parser *p, const WCHAR *text, size_t cha
     }
     if (NT_SUCCESS(status) && !header) {
         p->line = next_line > 1 ? next_line - 1 : 1;
-        return cm_perr(p, "empty file: expected \"Windows Registry Editor Version 5.00\"");
+        return cm_perr(p, "empty file: expected \"Windows Registry Editor Version 5.00\" or "
+                          "\"REGEDIT4\"");
     }
     return status;
 }
@@ -546,7 +694,7 @@ static NTSTATUS cm_parse_text(struct cm_parser *p, const WCHAR *text, size_t cha
 NTSTATUS cm_regfile_parse(const void *buf, size_t size, const char *name, struct cm_regfile **out,
                           char *err, size_t errsize)
 {
-    struct cm_parser p = {name ? name : "<buffer>", err, errsize, NULL, 1, FALSE, FALSE};
+    struct cm_parser p = {name ? name : "<buffer>", err, errsize, NULL, 1, FALSE, FALSE, FALSE};
     WCHAR *text = NULL;
     size_t chars = 0;
     NTSTATUS status;

@@ -65,16 +65,49 @@ static void cm_out_nl(struct cm_out *o)
     o->col = 0;
 }
 
-/* A quoted name or string with '\' and '"' escaped. */
+/* TRUE for the code units a .reg line cannot hold as they are: NUL, CR and LF (the file's
+ * structure). drvhost writes them as \uXXXX in quoted names and \\uXXXX in key paths
+ * (docs/registry.md); regedit has no way to write them. A string value holding one is written
+ * as hex(1): instead (cm_plain_string), so only names are escaped. */
+static BOOLEAN cm_needs_escape(WCHAR c)
+{
+    return c == 0 || c == L'\r' || c == L'\n';
+}
+
+static void cm_out_escape(struct cm_out *o, const char *prefix, WCHAR c)
+{
+    char buf[16];
+
+    snprintf(buf, sizeof(buf), "%su%04x", prefix, (unsigned)c);
+    cm_out_a(o, buf);
+}
+
+/* A quoted name or string with '\' and '"' escaped (as regedit does), and the code units of
+ * cm_needs_escape as \uXXXX. */
 static void cm_out_quoted(struct cm_out *o, const WCHAR *s, size_t n)
 {
     cm_out_a(o, "\"");
     for (size_t i = 0; i < n; i++) {
+        if (cm_needs_escape(s[i])) {
+            cm_out_escape(o, "\\", s[i]);
+            continue;
+        }
         if (s[i] == L'\\' || s[i] == L'"')
             cm_out_a(o, "\\");
         cm_out_w(o, &s[i], 1);
     }
     cm_out_a(o, "\"");
+}
+
+/* A key path (regedit form) with the code units of cm_needs_escape as \\uXXXX. */
+static void cm_out_path(struct cm_out *o, const WCHAR *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (cm_needs_escape(s[i]))
+            cm_out_escape(o, "\\\\", s[i]);
+        else
+            cm_out_w(o, &s[i], 1);
+    }
 }
 
 static BOOLEAN cm_plain_string(const void *data, ULONG size)
@@ -205,7 +238,7 @@ static NTSTATUS cm_out_tree(struct cm_out *o, struct cm_key *key, struct cm_path
     if (!NT_SUCCESS(status) || (o->skip_volatile && ki.is_volatile))
         return status == STATUS_KEY_DELETED ? STATUS_SUCCESS : status;
     cm_out_a(o, "[");
-    cm_out_w(o, path->s, path->n);
+    cm_out_path(o, path->s, path->n);
     cm_out_a(o, "]");
     cm_out_nl(o);
     status = cm_out_values(o, key);
@@ -322,7 +355,9 @@ NTSTATUS cm_regfile_export_buffer(struct cm_key *key, BOOLEAN skip_volatile, voi
     cm_out_a(&o, "Windows Registry Editor Version 5.00");
     cm_out_nl(&o);
     cm_out_nl(&o);
+    cm_snapshot_begin();
     status = key ? cm_export_key(&o, key) : cm_export_all(&o);
+    cm_snapshot_end();
     if (NT_SUCCESS(status) && o.failed)
         status = STATUS_INSUFFICIENT_RESOURCES;
     if (NT_SUCCESS(status))

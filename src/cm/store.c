@@ -32,10 +32,17 @@ struct cm_key {
     BOOLEAN is_volatile;     /* REG_OPTION_VOLATILE: never persisted; children must be too */
     ULONG depth;             /* levels below \Registry (\Registry itself is 0) */
     LONGLONG last_write;     /* 100 ns since 1601 */
-    struct cm_key **subkeys; /* sorted by cm_name_compare */
+    /* Subkeys, in cm_name_compare order when the two arrays are merged (see cm_subkey_nth):
+     * subkeys holds nsubkeys - npending sorted keys, pending the npending newest ones, sorted
+     * too, until it fills and is merged in. nsubkeys counts both. */
+    struct cm_key **subkeys;
     ULONG nsubkeys, subkeys_cap;
+    struct cm_key **pending;
+    ULONG npending, pending_cap;
     struct cm_value *values; /* creation order */
     ULONG nvalues, values_cap;
+    ULONG *value_index;    /* hash of folded names -> slot + 1 (0: empty); NULL when small */
+    ULONG value_index_cap; /* a power of two, at least twice nvalues */
     size_t name_len;
     WCHAR name[]; /* NUL-terminated for debugging convenience */
 };
@@ -60,9 +67,15 @@ static LONGLONG cm_now(void)
     return ((LONGLONG)ts.tv_sec + 11644473600LL) * 10000000LL + ts.tv_nsec / 100;
 }
 
+/* Set while this thread is between cm_snapshot_begin and cm_snapshot_end: it already holds the
+ * lock shared, so its read calls skip taking it (a second rdlock could wait behind a writer
+ * queued meanwhile). */
+static __thread BOOLEAN cm_in_snapshot;
+
 static void cm_read_lock(void)
 {
-    pthread_rwlock_rdlock(&cm_lock);
+    if (!cm_in_snapshot)
+        pthread_rwlock_rdlock(&cm_lock);
 }
 static void cm_write_lock(void)
 {
@@ -70,6 +83,19 @@ static void cm_write_lock(void)
 }
 static void cm_unlock(void)
 {
+    if (!cm_in_snapshot)
+        pthread_rwlock_unlock(&cm_lock);
+}
+
+void cm_snapshot_begin(void)
+{
+    pthread_rwlock_rdlock(&cm_lock);
+    cm_in_snapshot = TRUE;
+}
+
+void cm_snapshot_end(void)
+{
+    cm_in_snapshot = FALSE;
     pthread_rwlock_unlock(&cm_lock);
 }
 
@@ -124,8 +150,10 @@ static void cm_values_free(struct cm_key *k)
         free(k->values[i].data);
     }
     free(k->values);
+    free(k->value_index);
     k->values = NULL;
-    k->nvalues = k->values_cap = 0;
+    k->value_index = NULL;
+    k->nvalues = k->values_cap = k->value_index_cap = 0;
 }
 
 static void cm_key_unref(struct cm_key *k)
@@ -134,6 +162,7 @@ static void cm_key_unref(struct cm_key *k)
         /* Only unlinked keys reach zero; their arrays were freed when they were unlinked. */
         cm_values_free(k);
         free(k->subkeys);
+        free(k->pending);
         free(k);
     }
 }
@@ -144,55 +173,133 @@ static void cm_key_detach(struct cm_key *k)
 {
     cm_values_free(k);
     free(k->subkeys);
-    k->subkeys = NULL;
-    k->nsubkeys = k->subkeys_cap = 0;
+    free(k->pending);
+    k->subkeys = k->pending = NULL;
+    k->nsubkeys = k->subkeys_cap = k->npending = k->pending_cap = 0;
     k->parent = NULL;
     k->deleted = TRUE;
     cm_key_unref(k);
 }
 
-/* Binary search of a parent's sorted subkeys: the match, or NULL and *at = insertion index. */
-static struct cm_key *cm_subkey_find(const struct cm_key *parent, const WCHAR *name, size_t len,
-                                     ULONG *at)
+/* Subkeys: look-up is a binary search of two sorted arrays. Creating in random order into one
+ * sorted array would move half of it at each insertion (O(n) per key, quadratic for a big
+ * import), so new keys go to a small sorted insertion buffer (at most CM_PENDING_MAX moved per
+ * insertion) that is merged into the main array when it fills (O(n) once per CM_PENDING_MAX
+ * keys). Enumeration by index picks the index-th key of the merged order in O(log n). */
+#define CM_PENDING_MAX 256
+
+/* Binary search of a sorted array: the match, or NULL and *at = insertion index. */
+static struct cm_key *cm_sorted_find(struct cm_key *const *arr, ULONG n, const WCHAR *name,
+                                     size_t len, ULONG *at)
 {
-    ULONG lo = 0, hi = parent->nsubkeys;
+    ULONG lo = 0, hi = n;
 
     while (lo < hi) {
         ULONG mid = lo + (hi - lo) / 2;
-        const struct cm_key *c = parent->subkeys[mid];
-        int cmp = cm_name_compare(name, len, c->name, c->name_len);
+        int cmp = cm_name_compare(name, len, arr[mid]->name, arr[mid]->name_len);
         if (cmp == 0) {
-            if (at)
-                *at = mid;
-            return parent->subkeys[mid];
+            *at = mid;
+            return arr[mid];
         }
         if (cmp < 0)
             hi = mid;
         else
             lo = mid + 1;
     }
-    if (at)
-        *at = lo;
+    *at = lo;
     return NULL;
 }
 
-/* Creates a subkey at insertion index at (exclusive lock held). */
-static NTSTATUS cm_subkey_create(struct cm_key *parent, const WCHAR *name, size_t len, ULONG at,
+static struct cm_key *cm_subkey_find(const struct cm_key *parent, const WCHAR *name, size_t len)
+{
+    ULONG at;
+    struct cm_key *k =
+        cm_sorted_find(parent->subkeys, parent->nsubkeys - parent->npending, name, len, &at);
+
+    return k ? k : cm_sorted_find(parent->pending, parent->npending, name, len, &at);
+}
+
+static BOOLEAN cm_key_less(const struct cm_key *a, const struct cm_key *b)
+{
+    return cm_name_compare(a->name, a->name_len, b->name, b->name_len) < 0;
+}
+
+/* The index-th subkey (index < nsubkeys) in name order: the k-th smallest of the two sorted
+ * arrays, by a binary search on how many of the first index + 1 come from the main one. */
+static struct cm_key *cm_subkey_nth(const struct cm_key *k, ULONG index)
+{
+    struct cm_key *const *a = k->subkeys, *const *b = k->pending;
+    ULONG m = k->nsubkeys - k->npending, n = k->npending, want = index + 1;
+    ULONG lo = want > n ? want - n : 0, hi = want < m ? want : m, x, y;
+
+    for (;;) {
+        x = lo + (hi - lo) / 2;
+        y = want - x;
+        if (x < m && y > 0 && cm_key_less(a[x], b[y - 1]))
+            lo = x + 1; /* a[x] also comes before the index-th: take more from a */
+        else if (x > 0 && y < n && cm_key_less(b[y], a[x - 1]))
+            hi = x - 1; /* b[y] comes before a[x - 1]: take fewer from a */
+        else
+            break;
+    }
+    if (x > 0 && (y == 0 || cm_key_less(b[y - 1], a[x - 1])))
+        return a[x - 1];
+    return b[y - 1];
+}
+
+/* Merges the insertion buffer into the main array, in place from the back (lock held). */
+static BOOLEAN cm_subkeys_merge(struct cm_key *k)
+{
+    ULONG m = k->nsubkeys - k->npending, n = k->npending, out = k->nsubkeys;
+
+    if (k->subkeys_cap < k->nsubkeys) {
+        ULONG cap = k->subkeys_cap ? k->subkeys_cap : 4;
+        struct cm_key **arr;
+        while (cap < k->nsubkeys)
+            cap *= 2;
+        arr = realloc(k->subkeys, (size_t)cap * sizeof(*arr));
+        if (!arr)
+            return FALSE;
+        k->subkeys = arr;
+        k->subkeys_cap = cap;
+    }
+    /* Newest-largest first: each pending key finds its place by binary search, and the main
+     * keys after it move up in one block, so a merge moves pointers, not compares them. */
+    while (n) {
+        struct cm_key *p = k->pending[--n];
+        ULONG pos;
+        cm_sorted_find(k->subkeys, m, p->name, p->name_len, &pos);
+        out -= m - pos;
+        memmove(&k->subkeys[out], &k->subkeys[pos], (m - pos) * sizeof(*k->subkeys));
+        m = pos;
+        k->subkeys[--out] = p;
+    }
+    k->npending = 0;
+    return TRUE;
+}
+
+/* Creates a subkey that does not exist yet (exclusive lock held). */
+static NTSTATUS cm_subkey_create(struct cm_key *parent, const WCHAR *name, size_t len,
                                  struct cm_key **out)
 {
     struct cm_key *k;
+    ULONG at;
 
-    if (!cm_grow((void **)&parent->subkeys, parent->nsubkeys, &parent->subkeys_cap,
-                 sizeof(*parent->subkeys)))
+    if (parent->npending == CM_PENDING_MAX && !cm_subkeys_merge(parent))
+        return STATUS_INSUFFICIENT_RESOURCES;
+    if (!cm_grow((void **)&parent->pending, parent->npending, &parent->pending_cap,
+                 sizeof(*parent->pending)))
         return STATUS_INSUFFICIENT_RESOURCES;
     k = cm_key_alloc(name, len);
     if (!k)
         return STATUS_INSUFFICIENT_RESOURCES;
     k->parent = parent;
     k->depth = parent->depth + 1;
-    memmove(&parent->subkeys[at + 1], &parent->subkeys[at],
-            (parent->nsubkeys - at) * sizeof(*parent->subkeys));
-    parent->subkeys[at] = k;
+    cm_sorted_find(parent->pending, parent->npending, name, len, &at);
+    memmove(&parent->pending[at + 1], &parent->pending[at],
+            (parent->npending - at) * sizeof(*parent->pending));
+    parent->pending[at] = k;
+    parent->npending++;
     parent->nsubkeys++;
     parent->last_write = k->last_write;
     *out = k;
@@ -212,8 +319,7 @@ static NTSTATUS cm_walk(struct cm_key *start, const WCHAR *path, size_t len,
     *created = FALSE;
     while (cm_path_next(path, len, &pos, &comp, &clen)) {
         BOOLEAN last = pos >= len;
-        ULONG at;
-        struct cm_key *child = cm_subkey_find(k, comp, clen, &at);
+        struct cm_key *child = cm_subkey_find(k, comp, clen);
         if (!child) {
             NTSTATUS status;
             if (mode == CM_OPEN || (mode == CM_CREATE_LAST && !last))
@@ -224,7 +330,7 @@ static NTSTATUS cm_walk(struct cm_key *start, const WCHAR *path, size_t len,
              * host's and .reg import's) makes such a key volatile instead. */
             if (k->is_volatile && !is_volatile && mode == CM_CREATE_LAST)
                 return STATUS_CHILD_MUST_BE_VOLATILE;
-            status = cm_subkey_create(k, comp, clen, at, &child);
+            status = cm_subkey_create(k, comp, clen, &child);
             if (!NT_SUCCESS(status))
                 return status;
             child->is_volatile = is_volatile || k->is_volatile;
@@ -335,14 +441,18 @@ void cm_key_release(struct cm_key *key)
         cm_key_unref(key);
 }
 
-/* Removes key from its parent's sorted subkey array. Write lock held. */
+/* Removes key from its parent's subkey arrays. Write lock held. */
 static void cm_unlink_from_parent(struct cm_key *key)
 {
-    struct cm_key *parent = key->parent;
-    ULONG at;
-    cm_subkey_find(parent, key->name, key->name_len, &at);
-    memmove(&parent->subkeys[at], &parent->subkeys[at + 1],
-            (parent->nsubkeys - at - 1) * sizeof(*parent->subkeys));
+    struct cm_key *parent = key->parent, **arr = parent->subkeys;
+    ULONG at, n = parent->nsubkeys - parent->npending;
+
+    if (!cm_sorted_find(arr, n, key->name, key->name_len, &at)) {
+        arr = parent->pending;
+        n = parent->npending--;
+        cm_sorted_find(arr, n, key->name, key->name_len, &at);
+    }
+    memmove(&arr[at], &arr[at + 1], (n - at - 1) * sizeof(*arr));
     parent->nsubkeys--;
     parent->last_write = cm_now();
 }
@@ -387,14 +497,82 @@ NTSTATUS cm_key_delete_tree(struct cm_key *key)
 
 /* ---- values ----------------------------------------------------------------------------- */
 
+/* Value look-up. Values are kept in creation order (ZwEnumerateValueKey's order), so a key
+ * with many values also has an open-addressing hash table of their slots, keyed by the name
+ * folded as cm_name_compare folds it: look-up and insertion are O(1) on average, deletion
+ * (which moves the later values down) rebuilds the table in O(n). Small keys scan. */
+#define CM_VALUE_INDEX_MIN 16 /* below this many values a linear scan is as fast */
+
+static ULONG cm_name_hash(const WCHAR *name, size_t len)
+{
+    ULONG h = 2166136261u; /* FNV-1a over the folded code units */
+
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ cm_upcase(name[i])) * 16777619u;
+    return h;
+}
+
+/* Puts slot into the table (which has room). */
+static void cm_value_index_put(struct cm_key *k, ULONG slot)
+{
+    const struct cm_value *v = &k->values[slot];
+    ULONG mask = k->value_index_cap - 1, i = cm_name_hash(v->name, v->name_len) & mask;
+
+    while (k->value_index[i])
+        i = (i + 1) & mask;
+    k->value_index[i] = slot + 1;
+}
+
+/* Rebuilds the table for the current values (exclusive lock held). FALSE if out of memory, and
+ * then the key has no table (look-ups scan). */
+static BOOLEAN cm_value_index_rebuild(struct cm_key *k)
+{
+    ULONG cap = 64;
+
+    free(k->value_index);
+    k->value_index = NULL;
+    k->value_index_cap = 0;
+    if (k->nvalues < CM_VALUE_INDEX_MIN)
+        return TRUE;
+    while (cap < 2 * (k->nvalues + 1))
+        cap *= 2;
+    k->value_index = calloc(cap, sizeof(*k->value_index));
+    if (!k->value_index)
+        return FALSE;
+    k->value_index_cap = cap;
+    for (ULONG i = 0; i < k->nvalues; i++)
+        cm_value_index_put(k, i);
+    return TRUE;
+}
+
 static struct cm_value *cm_value_find(struct cm_key *k, const WCHAR *name, size_t len)
 {
+    if (k->value_index) {
+        ULONG mask = k->value_index_cap - 1, i = cm_name_hash(name, len) & mask;
+        for (; k->value_index[i]; i = (i + 1) & mask) {
+            struct cm_value *v = &k->values[k->value_index[i] - 1];
+            if (cm_name_compare(name, len, v->name, v->name_len) == 0)
+                return v;
+        }
+        return NULL;
+    }
     for (ULONG i = 0; i < k->nvalues; i++) {
         struct cm_value *v = &k->values[i];
         if (cm_name_compare(name, len, v->name, v->name_len) == 0)
             return v;
     }
     return NULL;
+}
+
+/* Indexes the value just appended at the last slot (exclusive lock held): grows the table when
+ * it would be more than half full. Out of memory leaves the key without a table (slower, still
+ * correct). */
+static void cm_value_index_add(struct cm_key *k)
+{
+    if (!k->value_index || 2 * k->nvalues > k->value_index_cap)
+        (void)cm_value_index_rebuild(k);
+    else
+        cm_value_index_put(k, k->nvalues - 1);
 }
 
 /* Stores a value (exclusive lock held); takes ownership of name_copy and data_copy. */
@@ -415,6 +593,7 @@ static NTSTATUS cm_value_store(struct cm_key *k, const WCHAR *name, size_t name_
         v = &k->values[k->nvalues++];
         v->name = name_copy;
         v->name_len = name_len;
+        cm_value_index_add(k);
     }
     v->type = type;
     v->size = size;
@@ -511,6 +690,7 @@ NTSTATUS cm_value_delete(struct cm_key *key, const WCHAR *name, size_t name_char
         free(v->data);
         memmove(v, v + 1, (key->nvalues - i - 1) * sizeof(*v)); /* keep creation order */
         key->nvalues--;
+        (void)cm_value_index_rebuild(key); /* the later slots moved */
         key->last_write = cm_now();
     }
     cm_unlock();
@@ -540,8 +720,8 @@ NTSTATUS cm_key_enum_subkey(struct cm_key *key, ULONG index, WCHAR *name, size_t
     else if (index >= key->nsubkeys)
         status = STATUS_NO_MORE_ENTRIES;
     else
-        status =
-            cm_name_out(key->subkeys[index]->name, key->subkeys[index]->name_len, name, cap, len);
+        status = cm_name_out(cm_subkey_nth(key, index)->name, cm_subkey_nth(key, index)->name_len,
+                             name, cap, len);
     cm_unlock();
     return status;
 }
@@ -558,7 +738,7 @@ NTSTATUS cm_key_subkey_at(struct cm_key *key, ULONG index, struct cm_key **subke
     } else if (index >= key->nsubkeys) {
         status = STATUS_NO_MORE_ENTRIES;
     } else {
-        *subkey = key->subkeys[index];
+        *subkey = cm_subkey_nth(key, index);
         __atomic_add_fetch(&(*subkey)->refs, 1, __ATOMIC_RELAXED);
     }
     cm_unlock();
@@ -596,9 +776,10 @@ static void cm_key_info_fill(const struct cm_key *k, struct cm_key_info *info)
     info->name_chars = (ULONG)k->name_len;
     info->last_write_time = k->last_write;
     info->is_volatile = k->is_volatile;
-    for (ULONG i = 0; i < k->nsubkeys; i++) {
-        if (k->subkeys[i]->name_len > info->max_subkey_name_chars)
-            info->max_subkey_name_chars = (ULONG)k->subkeys[i]->name_len;
+    for (ULONG i = 0; i < k->nsubkeys; i++) { /* the order does not matter here */
+        const struct cm_key *c = i < k->npending ? k->pending[i] : k->subkeys[i - k->npending];
+        if (c->name_len > info->max_subkey_name_chars)
+            info->max_subkey_name_chars = (ULONG)c->name_len;
     }
     for (ULONG i = 0; i < k->nvalues; i++) {
         if (k->values[i].name_len > info->max_value_name_chars)
@@ -691,21 +872,20 @@ static NTSTATUS cm_init_key(const char *ascii, BOOLEAN hive_root)
     struct cm_key *parent, *k;
     const WCHAR *comp;
     size_t pos = 0, clen, last_pos = 0;
-    ULONG at;
 
     for (size_t i = 0; i < len; i++)
         path[i] = (WCHAR)(unsigned char)ascii[i];
     /* Walk to the parent (it exists: the table lists parents first), then create the leaf. */
     parent = cm_root;
     while (cm_path_next(path, len, &pos, &comp, &clen) && pos < len) {
-        parent = cm_subkey_find(parent, comp, clen, NULL);
+        parent = cm_subkey_find(parent, comp, clen);
         last_pos = pos;
     }
     comp = path + last_pos;
     clen = len - last_pos;
-    if (cm_subkey_find(parent, comp, clen, &at))
+    if (cm_subkey_find(parent, comp, clen))
         return STATUS_SUCCESS;
-    NTSTATUS status = cm_subkey_create(parent, comp, clen, at, &k);
+    NTSTATUS status = cm_subkey_create(parent, comp, clen, &k);
     if (NT_SUCCESS(status))
         k->hive_root = hive_root;
     return status;
@@ -714,9 +894,11 @@ static NTSTATUS cm_init_key(const char *ascii, BOOLEAN hive_root)
 /* Unlinks a whole subtree, children first (exclusive lock held). */
 static void cm_detach_tree(struct cm_key *k)
 {
-    for (ULONG i = 0; i < k->nsubkeys; i++)
+    for (ULONG i = 0; i < k->nsubkeys - k->npending; i++)
         cm_detach_tree(k->subkeys[i]);
-    k->nsubkeys = 0;
+    for (ULONG i = 0; i < k->npending; i++)
+        cm_detach_tree(k->pending[i]);
+    k->nsubkeys = k->npending = 0;
     cm_key_detach(k);
 }
 
@@ -745,12 +927,14 @@ NTSTATUS cm_init(void)
     return status;
 }
 
-void cm_shutdown(void)
+NTSTATUS cm_shutdown(void)
 {
-    cm_persist_shutdown(); /* before the tree goes: it is what gets saved */
+    NTSTATUS status = cm_persist_shutdown(); /* before the tree goes: it is what gets saved */
+
     cm_write_lock();
     if (cm_root)
         cm_detach_tree(cm_root);
     cm_root = NULL;
     cm_unlock();
+    return status;
 }

@@ -64,6 +64,7 @@ int32_t drvhost_init(const drvhost_options *options)
 int32_t drvhost_shutdown(void)
 {
     size_t leaks = 0;
+    NTSTATUS saved;
     struct host_activity unloading = {.text = "shutdown: closing handles and unloading drivers",
                                       .op = -1,
                                       .timeout_ms = host_watch_default_timeout()};
@@ -78,12 +79,14 @@ int32_t drvhost_shutdown(void)
     io_shutdown();
     leaks += ob_shutdown();
     io_files_shutdown(); /* after every file handle was closed */
-    cm_shutdown();
+    saved = cm_shutdown();
     leaks += ex_pool_report_leaks(NULL, "drvhost");
     ex_shutdown();
     host_watch_stop();
     ke_shutdown();
     booted = FALSE;
+    if (!NT_SUCCESS(saved))
+        return STATUS_REGISTRY_IO_FAILED; /* takes precedence: the leak report is on stderr */
     return leaks ? STATUS_UNSUCCESSFUL : STATUS_SUCCESS;
 }
 

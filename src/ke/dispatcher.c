@@ -200,14 +200,13 @@ LONG KeReleaseSemaphore(PRKSEMAPHORE Semaphore, KPRIORITY Increment, LONG Adjust
     (void)Wait;
     os_mutex_lock(&ke_dispatcher_lock);
     previous = Semaphore->Header.SignalState;
+    /* As documented: the count is left alone and STATUS_SEMAPHORE_LIMIT_EXCEEDED is raised,
+     * an exception the caller's __try may handle (unhandled: 0x1E with that status). */
     if (Adjustment <= 0 || __builtin_add_overflow(previous, Adjustment, &next) ||
         next > Semaphore->Limit) {
         os_mutex_unlock(&ke_dispatcher_lock);
-        ke_bugcheck_msg(
-            BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)STATUS_SEMAPHORE_LIMIT_EXCEEDED,
-            (ULONG_PTR)__builtin_return_address(0), 0, 0,
-            "KeReleaseSemaphore(%p): count %ld + %ld exceeds the limit %ld", (void *)Semaphore,
-            (long)previous, (long)Adjustment, (long)Semaphore->Limit);
+        ke_raise_status(STATUS_SEMAPHORE_LIMIT_EXCEEDED, __builtin_return_address(0),
+                        "KeReleaseSemaphore over the semaphore's limit");
     }
     Semaphore->Header.SignalState = next;
     if (previous == 0)
@@ -246,12 +245,12 @@ LONG KeReleaseMutex(PRKMUTEX Mutex, BOOLEAN Wait)
     struct ke_thread *t = ke_current_thread();
     (void)Wait;
     os_mutex_lock(&ke_dispatcher_lock);
+    /* Released by a thread that does not hold it: STATUS_MUTANT_NOT_OWNED is raised, an
+     * exception the caller's __try may handle (unhandled: 0x1E with that status). */
     if (Mutex->OwnerThread != (PKTHREAD)t) {
         os_mutex_unlock(&ke_dispatcher_lock);
-        ke_bugcheck_msg(
-            BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)STATUS_MUTANT_NOT_OWNED,
-            (ULONG_PTR)__builtin_return_address(0), 0, 0,
-            "KeReleaseMutex(%p) by thread %s, which does not own it", (void *)Mutex, t->name);
+        ke_raise_status(STATUS_MUTANT_NOT_OWNED, __builtin_return_address(0),
+                        "KeReleaseMutex by a thread that does not own the mutex");
     }
     LONG previous = Mutex->Header.SignalState++;
     if (Mutex->Header.SignalState == 1) {

@@ -235,9 +235,14 @@ VOID KeEnterCriticalRegion(VOID)
     ke_current_thread()->critical_region++;
 }
 
+/* Leaving a critical region the thread is not in: Driver Verifier's 0xC4/0x3E (0, 0, 0). */
 VOID KeLeaveCriticalRegion(VOID)
 {
-    ke_current_thread()->critical_region--;
+    struct ke_thread *t = ke_current_thread();
+    if (t->critical_region <= 0)
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x3E, 0, 0, 0,
+                        "KeLeaveCriticalRegion on a thread that is not in a critical region");
+    t->critical_region--;
 }
 
 BOOLEAN KeAreApcsDisabled(VOID)

@@ -144,7 +144,26 @@ VOID KeInitializeTimer(PKTIMER Timer)
 
 /* Returns TRUE if the timer was set (it is cancelled and set again). A negative Period is
  * taken as 0 (the documentation requires >= 0). */
+/* KeSetTimer(Ex) requires IRQL <= DISPATCH_LEVEL: above it, IRQL_NOT_LESS_OR_EQUAL (timer, IRQL,
+ * 0, caller), as the other dispatcher routines report it. */
+static void timer_check_irql(PKTIMER timer, void *caller)
+{
+    KIRQL irql = ke_irql();
+    if (irql > DISPATCH_LEVEL)
+        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)timer, irql, 0,
+                        (ULONG_PTR)caller, "KeSetTimer(Ex) on %p at IRQL %u", (void *)timer,
+                        irql);
+}
+
+static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc);
+
 BOOLEAN KeSetTimerEx(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc)
+{
+    timer_check_irql(Timer, __builtin_return_address(0));
+    return timer_set(Timer, DueTime, Period, Dpc);
+}
+
+static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc)
 {
     uint64_t due = ke_deadline_ns(DueTime.QuadPart);
     os_mutex_lock(&ke_dispatcher_lock);
@@ -160,7 +179,8 @@ BOOLEAN KeSetTimerEx(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dp
 
 BOOLEAN KeSetTimer(PKTIMER Timer, LARGE_INTEGER DueTime, PKDPC Dpc)
 {
-    return KeSetTimerEx(Timer, DueTime, 0, Dpc);
+    timer_check_irql(Timer, __builtin_return_address(0));
+    return timer_set(Timer, DueTime, 0, Dpc);
 }
 
 /* Removes the timer from the queue (TRUE if it was there). A DPC it already queued still runs,

@@ -8,6 +8,7 @@
 #include "ob/ob.h"
 
 #include "ex/ex.h"
+#include "ke/ke.h"
 
 #include <string.h>
 
@@ -74,10 +75,13 @@ NTSTATUS ob_handle_create(void *body, ACCESS_MASK access, HANDLE *handle)
     return status;
 }
 
+/* ZwClose requires PASSIVE_LEVEL like the other Zw routines (DDI compliance rule IrqlZwPassive:
+ * 0xC4/0x2001F, current IRQL). */
 NTSTATUS NTAPI ZwClose(HANDLE Handle)
 {
     size_t i;
     void *object = NULL;
+    ke_check_zw_passive("ZwClose");
     os_mutex_lock(&ht_lock);
     if (ht_decode(Handle, &i) && i < ht_capacity) {
         object = ht_entries[i].object;
@@ -90,6 +94,17 @@ NTSTATUS NTAPI ZwClose(HANDLE Handle)
     return STATUS_SUCCESS;
 }
 
+/* UserMode callers get only what the handle was granted, as documented; KernelMode callers are
+ * not access-checked. Deviation: generic rights are not mapped through an object type's
+ * GenericMapping (drvhost's object types have none); a handle granted GENERIC_ALL or
+ * MAXIMUM_ALLOWED grants everything, other generic bits only themselves. */
+static BOOLEAN ob_access_granted(ACCESS_MASK granted, ACCESS_MASK desired)
+{
+    if (granted & (GENERIC_ALL | MAXIMUM_ALLOWED))
+        return TRUE;
+    return (desired & ~granted) == 0;
+}
+
 NTSTATUS NTAPI ObReferenceObjectByHandle(HANDLE Handle, ACCESS_MASK DesiredAccess,
                                          POBJECT_TYPE ObjectType, KPROCESSOR_MODE AccessMode,
                                          PVOID *Object,
@@ -97,14 +112,14 @@ NTSTATUS NTAPI ObReferenceObjectByHandle(HANDLE Handle, ACCESS_MASK DesiredAcces
 {
     NTSTATUS status = STATUS_INVALID_HANDLE;
     size_t i;
-    (void)AccessMode;
     os_mutex_lock(&ht_lock);
     if (ht_decode(Handle, &i) && i < ht_capacity && ht_entries[i].object != NULL) {
         struct ob_handle_entry *e = &ht_entries[i];
         if (ObjectType != NULL && (POBJECT_TYPE)ob_type_of(e->object) != ObjectType) {
             status = STATUS_OBJECT_TYPE_MISMATCH;
+        } else if (AccessMode == UserMode && !ob_access_granted(e->access, DesiredAccess)) {
+            status = STATUS_ACCESS_DENIED;
         } else {
-            (void)DesiredAccess; /* kernel-mode callers are not access-checked */
             ob_reference(e->object);
             *Object = e->object;
             if (HandleInformation != NULL) {

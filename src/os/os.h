@@ -179,4 +179,21 @@ void os_fs_close(int fd);
 /* The environment variable DRVHOST_FS_WALK (any value) makes path resolution use the
  * component walk instead of openat2 (tests of the fallback). */
 
+/* Saved files (savefile.c). Each returns 0 or an errno value.
+ * os_file_replace: replaces path's content atomically (a new exclusive temporary file beside
+ * it, never following a link planted there; the old file's mode; fsync; rename; fsync of the
+ * folder). A symlink at path is followed: its target is replaced and the link kept.
+ * os_file_lock: takes an exclusive advisory lock (flock) on the lock file "TARGET.lock" beside
+ * path's resolved target, without waiting: EBUSY if another process holds it. The lock lasts
+ * until os_file_unlock(*handle) or the process's end; the lock file is left in place.
+ * os_file_resolve: path with symlinks at its last component followed (malloc'ed); the target
+ * need not exist.
+ * os_file_remove_temps: removes the temporary files os_file_replace left for path's target when
+ * its process was killed mid-save ("TARGET.tmp-*"); call only while holding os_file_lock. */
+int os_file_replace(const char *path, const void *data, size_t size);
+int os_file_lock(const char *path, int *handle);
+void os_file_unlock(int handle);
+int os_file_resolve(const char *path, char **resolved);
+void os_file_remove_temps(const char *path);
+
 #endif

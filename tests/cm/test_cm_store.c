@@ -11,8 +11,10 @@
 #include "harness.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cm/cm.h"
 
@@ -562,6 +564,154 @@ TEST(enumeration)
     ok(len == 5, "value name length %u\n", (unsigned)len);
     ok_status(cm_key_enum_value(k, 2, name, 16, &len, NULL, NULL, NULL), STATUS_NO_MORE_ENTRIES);
     cm_key_release(k);
+    cm_shutdown();
+}
+
+/* Many subkeys and values created in random order, some deleted (issue 11, item 5: the store's
+ * look-up structures): enumeration stays in case-insensitive name order for subkeys and in
+ * creation order for values, and every name is found, whatever case it is asked in. */
+static void many_name(WCHAR *w, unsigned v, int upper)
+{
+    /* "k" + 4 letters; upper case or lower case, the same name for the store. */
+    w[0] = upper ? L'K' : L'k';
+    for (int i = 0; i < 4; i++, v /= 26)
+        w[1 + i] = (WCHAR)((upper ? L'A' : L'a') + v % 26);
+    w[5] = 0;
+}
+
+TEST(many_subkeys_and_values)
+{
+    enum {
+        N = 3000
+    };
+    static unsigned order[N];
+    struct cm_key *k;
+    WCHAR name[8], prev[8] = {0}, want[8];
+    size_t len, prev_len = 0;
+    unsigned seed = 7, bad_order = 0, missing = 0, count = 0;
+    ULONG type, size;
+    unsigned char data[4];
+
+    start();
+    k = open_key(L"\\Registry\\Machine\\Software\\Many", TRUE);
+    for (unsigned i = 0; i < N; i++)
+        order[i] = i * 7919u % 456976u; /* distinct 4-letter suffixes */
+    for (unsigned i = N; i > 1; i--) {
+        unsigned j, t;
+        seed = seed * 1103515245u + 12345u;
+        j = (seed >> 8) % i;
+        t = order[i - 1], order[i - 1] = order[j], order[j] = t;
+    }
+    for (unsigned i = 0; i < N; i++) {
+        struct cm_key *s = NULL;
+        many_name(name, order[i], i % 2);
+        ok_status(cm_key_open_relative(k, name, 5, TRUE, &s, NULL), STATUS_SUCCESS);
+        cm_key_release(s);
+        ok_status(cm_value_set(k, name, 5, CM_REG_DWORD, &i, 4), STATUS_SUCCESS);
+    }
+    /* Delete every third, in creation order: some from the sorted part, some pending. */
+    for (unsigned i = 0; i < N; i += 3) {
+        struct cm_key *s = NULL;
+        many_name(name, order[i], 1);
+        ok_status(cm_key_open_relative(k, name, 5, FALSE, &s, NULL), STATUS_SUCCESS);
+        if (s)
+            ok_status(cm_key_delete(s), STATUS_SUCCESS);
+        cm_key_release(s);
+        ok_status(cm_value_delete(k, name, 5), STATUS_SUCCESS);
+    }
+    for (ULONG i = 0; cm_key_enum_subkey(k, i, name, 8, &len) == STATUS_SUCCESS; i++, count++) {
+        bad_order += i > 0 && cm_name_compare(prev, prev_len, name, len) >= 0;
+        memcpy(prev, name, sizeof(name));
+        prev_len = len;
+    }
+    ok(count == N - (N + 2) / 3, "%u subkeys enumerated\n", count);
+    ok(bad_order == 0, "%u subkeys out of order\n", bad_order);
+    /* Values: creation order, skipping the deleted ones; each found in the other case. */
+    count = 0;
+    for (unsigned i = 0; i < N; i++) {
+        if (i % 3 == 0)
+            continue;
+        many_name(want, order[i], i % 2);
+        size = sizeof(data);
+        if (cm_key_enum_value(k, count++, name, 8, &len, &type, data, &size) != STATUS_SUCCESS ||
+            !weq(name, len, want))
+            bad_order++;
+        many_name(want, order[i], !(i % 2));
+        size = sizeof(data);
+        missing += cm_value_get(k, want, 5, &type, data, &size) != STATUS_SUCCESS ||
+                   memcmp(data, &i, 4) != 0;
+    }
+    ok(bad_order == 0, "%u values out of creation order\n", bad_order);
+    ok(missing == 0, "%u values not found\n", missing);
+    cm_key_release(k);
+    cm_shutdown();
+}
+
+/* Time of creating n values (subkeys: n subkeys in random order) in a new key, in ns. */
+static uint64_t fill_time(unsigned n, int subkeys, unsigned run)
+{
+    WCHAR path[64], name[8];
+    struct cm_key *k;
+    struct timespec t0, t1;
+    unsigned seed = run * 7 + 1;
+    size_t len = 0;
+
+    for (const char *p = "\\Registry\\Machine\\Software\\Scale"; *p; p++)
+        path[len++] = (WCHAR)*p;
+    path[len++] = (WCHAR)(L'a' + run % 26);
+    path[len++] = (WCHAR)(L'a' + run / 26 % 26);
+    path[len] = 0;
+    k = open_key(path, TRUE);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (unsigned i = 0; i < n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        many_name(name, subkeys ? (seed >> 4) % 456976u : i, 0);
+        if (subkeys) {
+            struct cm_key *s = NULL;
+            cm_key_open_relative(k, name, 5, TRUE, &s, NULL);
+            cm_key_release(s);
+        } else {
+            cm_value_set(k, name, 5, CM_REG_DWORD, &i, 4);
+        }
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    cm_key_release(k);
+    return (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000u + (uint64_t)(t1.tv_nsec - t0.tv_nsec);
+}
+
+/* The best of 2 (the least disturbed by other work on the machine). */
+static uint64_t best_fill_time(unsigned n, int subkeys, unsigned *run)
+{
+    uint64_t best = UINT64_MAX;
+
+    for (int i = 0; i < 2; i++) {
+        uint64_t t = fill_time(n, subkeys, (*run)++);
+        best = t < best ? t : best;
+    }
+    return best;
+}
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SCALE_N 8000 /* the sanitizers make each operation 5-20 times slower */
+#else
+#define SCALE_N 30000
+#endif
+
+TEST(creation_is_not_quadratic)
+{
+    unsigned run = 0;
+
+    start();
+    for (int subkeys = 0; subkeys < 2; subkeys++) {
+        /* Four times the names: four times the time if each creation is O(1) or O(log n),
+         * sixteen times if it is O(n). The bound leaves room for caches and noise. */
+        uint64_t small = best_fill_time(SCALE_N, subkeys, &run);
+        uint64_t big = best_fill_time(4 * SCALE_N, subkeys, &run);
+        ok(big < 10 * small, "%s: %u took %.1f ms, %u %.2f ms (x%.1f)\n",
+           subkeys ? "subkeys" : "values", 4 * SCALE_N, big / 1e6, SCALE_N, small / 1e6,
+           (double)big / (double)small);
+        trace("%s: x%.1f\n", subkeys ? "subkeys" : "values", (double)big / (double)small);
+    }
     cm_shutdown();
 }
 

@@ -413,6 +413,16 @@ TEST(registry_at_dispatch_level_bugchecks)
     HANDLE h;
     KIRQL old;
     KeRaiseIrql(DISPATCH_LEVEL, &old);
-    expect_bugcheck(0xC4); /* DRIVER_VERIFIER_DETECTED_VIOLATION, rule IrqlZwPassive */
+    expect_bugcheck_p1(0xC4, 0x2001F); /* DRIVER_VERIFIER_DETECTED_VIOLATION, rule IrqlZwPassive */
     open_key(&h, NULL, BASE);
+}
+
+/* ZwClose falls under the same rule as the other Zw routines. */
+TEST(zw_close_at_dispatch_level_bugchecks)
+{
+    HANDLE base = base_key();
+    KIRQL old;
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    expect_bugcheck_p1(0xC4, 0x2001F);
+    ZwClose(base);
 }

@@ -68,13 +68,29 @@ TEST(semaphore_counts)
     ok(KeReadStateSemaphore(&sem) == 2, "a wait takes one count\n");
 }
 
-TEST(semaphore_limit_exceeded_bugchecks)
+/* Over the limit: the count is not adjusted and STATUS_SEMAPHORE_LIMIT_EXCEEDED is raised, an
+ * exception a __try handles. */
+TEST(semaphore_limit_exceeded_raises)
 {
     KSEMAPHORE sem;
+    NTSTATUS caught = STATUS_SUCCESS;
     KeInitializeSemaphore(&sem, 1, 2);
     KeReleaseSemaphore(&sem, SEMAPHORE_INCREMENT, 1, FALSE);
-    /* STATUS_SEMAPHORE_LIMIT_EXCEEDED is raised; nobody handles it. */
-    expect_bugcheck(0x1E);
+    __try {
+        KeReleaseSemaphore(&sem, SEMAPHORE_INCREMENT, 1, FALSE);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        caught = GetExceptionCode();
+    }
+    ok_status(caught, STATUS_SEMAPHORE_LIMIT_EXCEEDED);
+    ok(KeReadStateSemaphore(&sem) == 2, "count %ld\n", (long)KeReadStateSemaphore(&sem));
+}
+
+/* Unhandled, it is 0x1E with the status as parameter 1. */
+TEST(semaphore_limit_exceeded_unhandled_is_0x1e)
+{
+    KSEMAPHORE sem;
+    KeInitializeSemaphore(&sem, 2, 2);
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_SEMAPHORE_LIMIT_EXCEEDED);
     KeReleaseSemaphore(&sem, SEMAPHORE_INCREMENT, 1, FALSE);
 }
 
@@ -98,10 +114,26 @@ TEST(mutex_recursion)
     ok(!KeAreApcsDisabled(), "APCs still disabled\n");
 }
 
-TEST(mutex_release_not_owned_bugchecks)
+/* Released by a thread that does not hold it: STATUS_MUTANT_NOT_OWNED is raised; the mutex
+ * stays as it was. */
+TEST(mutex_release_not_owned_raises)
+{
+    KMUTEX mutex;
+    NTSTATUS caught = STATUS_SUCCESS;
+    KeInitializeMutex(&mutex, 0);
+    __try {
+        KeReleaseMutex(&mutex, FALSE);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        caught = GetExceptionCode();
+    }
+    ok_status(caught, STATUS_MUTANT_NOT_OWNED);
+    ok(KeReadStateMutex(&mutex) == 1 && mutex.OwnerThread == NULL, "state changed\n");
+}
+
+TEST(mutex_release_not_owned_unhandled_is_0x1e)
 {
     KMUTEX mutex;
     KeInitializeMutex(&mutex, 0);
-    expect_bugcheck(0x1E); /* STATUS_MUTANT_NOT_OWNED raised, unhandled */
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_MUTANT_NOT_OWNED);
     KeReleaseMutex(&mutex, FALSE);
 }

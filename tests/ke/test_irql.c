@@ -128,3 +128,13 @@ TEST(corrupt_list_fails_fast)
     expect_bugcheck(0x139); /* KERNEL_SECURITY_CHECK_FAILURE */
     RemoveEntryList(&entry);
 }
+
+/* KeLeaveCriticalRegion without KeEnterCriticalRegion: Driver Verifier's 0xC4/0x3E. */
+TEST(leave_critical_region_not_entered_is_0xc4_0x3e)
+{
+    KeEnterCriticalRegion();
+    KeLeaveCriticalRegion();
+    ok(!KeAreApcsDisabled(), "balanced enter and leave");
+    expect_bugcheck_p1(0xC4, 0x3E);
+    KeLeaveCriticalRegion();
+}

@@ -113,3 +113,24 @@ TEST(spinlock_mutual_exclusion)
     KeFlushQueuedDpcs();
     ok(counter == (LONG)(ROUNDS * ((n < 64 ? n : 64) + 1)), "counter %ld\n", (long)counter);
 }
+
+/* The AtDpcLevel forms below DISPATCH_LEVEL: Driver Verifier's 0xC4/0x40 (acquire), 0x41
+ * (release), with the current IRQL and the lock. */
+TEST(acquire_at_dpc_level_below_dispatch_is_0xc4_0x40)
+{
+    static KSPIN_LOCK lock;
+    KeInitializeSpinLock(&lock);
+    expect_bugcheck_p1(0xC4, 0x40);
+    KeAcquireSpinLockAtDpcLevel(&lock);
+}
+
+TEST(release_from_dpc_level_below_dispatch_is_0xc4_0x41)
+{
+    static KSPIN_LOCK lock;
+    KIRQL old;
+    KeInitializeSpinLock(&lock);
+    KeAcquireSpinLock(&lock, &old);
+    KeLowerIrql(PASSIVE_LEVEL);
+    expect_bugcheck_p1(0xC4, 0x41);
+    KeReleaseSpinLockFromDpcLevel(&lock);
+}

@@ -239,3 +239,15 @@ TEST(clocks)
     KeStallExecutionProcessor(2000);
     ok(KeQueryInterruptTime() - start >= 20000, "stall too short\n");
 }
+
+/* KeSetTimer requires IRQL <= DISPATCH_LEVEL: above it, 0xA with the timer as parameter 1. */
+TEST(set_timer_above_dispatch_is_0xa)
+{
+    static KTIMER timer;
+    LARGE_INTEGER due = {.QuadPart = -10000};
+    KIRQL old;
+    KeInitializeTimer(&timer);
+    KeRaiseIrql(HIGH_LEVEL, &old);
+    expect_bugcheck_p1(0xA, (ULONG_PTR)&timer);
+    KeSetTimer(&timer, due, NULL);
+}

@@ -32,6 +32,31 @@ static VOID RecordStart(PVOID Context)
     ObDereferenceObject(PsGetCurrentThread());
 }
 
+/* A UserMode caller gets only the access the handle was granted (STATUS_ACCESS_DENIED beyond
+ * it); a KernelMode caller is not access-checked. */
+TEST(reference_by_handle_checks_user_mode_access)
+{
+    START_RECORD r = {0};
+    HANDLE h = NULL;
+    PVOID thread = NULL;
+    ok_status(PsCreateSystemThread(&h, SYNCHRONIZE, NULL, NULL, NULL, RecordStart, &r),
+              STATUS_SUCCESS);
+    ok_status(ObReferenceObjectByHandle(h, SYNCHRONIZE, *PsThreadType, UserMode, &thread, NULL),
+              STATUS_SUCCESS);
+    ObDereferenceObject(thread);
+    thread = (PVOID)1;
+    ok_status(
+        ObReferenceObjectByHandle(h, SYNCHRONIZE | DELETE, *PsThreadType, UserMode, &thread, NULL),
+        STATUS_ACCESS_DENIED);
+    ok(thread == (PVOID)1, "Object written on failure");
+    ok_status(
+        ObReferenceObjectByHandle(h, THREAD_ALL_ACCESS, *PsThreadType, KernelMode, &thread, NULL),
+        STATUS_SUCCESS);
+    ok_status(ZwClose(h), STATUS_SUCCESS);
+    ok_status(KeWaitForSingleObject(thread, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
+    ObDereferenceObject(thread);
+}
+
 TEST(create_wait_and_dereference)
 {
     START_RECORD r = {0};
@@ -41,10 +66,12 @@ TEST(create_wait_and_dereference)
     OBJECT_HANDLE_INFORMATION info;
     ok_status(PsCreateSystemThread(&h, THREAD_ALL_ACCESS, NULL, NULL, &cid, RecordStart, &r),
               STATUS_SUCCESS);
-    ok(((ULONG_PTR)h & 0xFFFFFFFF80000000ull) == 0xFFFFFFFF80000000ull, "not a kernel handle: %p", h);
+    ok(((ULONG_PTR)h & 0xFFFFFFFF80000000ull) == 0xFFFFFFFF80000000ull, "not a kernel handle: %p",
+       h);
     ok_status(ObReferenceObjectByHandle(h, SYNCHRONIZE, *PsThreadType, KernelMode, &thread, &info),
               STATUS_SUCCESS);
-    ok(info.GrantedAccess == THREAD_ALL_ACCESS, "granted access %#lx", (unsigned long)info.GrantedAccess);
+    ok(info.GrantedAccess == THREAD_ALL_ACCESS, "granted access %#lx",
+       (unsigned long)info.GrantedAccess);
     ok_status(ZwClose(h), STATUS_SUCCESS);
     ok_status(KeWaitForSingleObject(thread, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
     ok(r.Irql == PASSIVE_LEVEL, "start IRQL %u", r.Irql);
@@ -84,7 +111,8 @@ TEST(terminate_from_a_non_system_thread)
 static VOID WaitForRelease(PVOID Context)
 {
     START_RECORD *r = Context;
-    ok_status(KeWaitForSingleObject(&r->Release, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
+    ok_status(KeWaitForSingleObject(&r->Release, Executive, KernelMode, FALSE, NULL),
+              STATUS_SUCCESS);
 }
 
 TEST(thread_object_signalled_only_at_exit)
@@ -102,7 +130,8 @@ TEST(thread_object_signalled_only_at_exit)
     ok_status(ObReferenceObjectByHandle(h, SYNCHRONIZE, *PsThreadType, KernelMode, &thread, NULL),
               STATUS_SUCCESS);
     ok_status(KeWaitForSingleObject(thread, Executive, KernelMode, FALSE, &zero), STATUS_TIMEOUT);
-    ok_status(KeWaitForSingleObject(thread, Executive, KernelMode, FALSE, &short_wait), STATUS_TIMEOUT);
+    ok_status(KeWaitForSingleObject(thread, Executive, KernelMode, FALSE, &short_wait),
+              STATUS_TIMEOUT);
     KeSetEvent(&r.Release, 0, FALSE);
     ok_status(KeWaitForSingleObject(thread, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
     ok_status(ZwClose(h), STATUS_SUCCESS);
