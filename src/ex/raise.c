@@ -78,3 +78,23 @@ VOID ProbeForWrite(volatile VOID *Address, SIZE_T Length, ULONG Alignment)
     for (p = (ULONG_PTR)Address; p < end; p = (p & ~(ULONG_PTR)(PAGE_SIZE - 1)) + PAGE_SIZE)
         touch_for_write((volatile char *)p);
 }
+
+/* A read that is not instrumented: the bytes are the caller's, whatever ASan thinks of them,
+ * and a concurrent writer is the caller's business (no TSan report). A fault here becomes the
+ * access violation (src/ke/seh.c: runtime code inside a __try). */
+static __attribute__((no_sanitize("address", "thread"), noinline)) void touch_for_read(
+    const volatile char *p)
+{
+    (void)*p;
+}
+
+void ex_probe_readable(const volatile void *address, size_t length)
+{
+    ULONG_PTR p, end;
+    if (length == 0)
+        return;
+    probe_range(address, length, 1, __builtin_return_address(0), "probe of a caller's buffer");
+    end = (ULONG_PTR)address + length;
+    for (p = (ULONG_PTR)address; p < end; p = (p & ~(ULONG_PTR)(PAGE_SIZE - 1)) + PAGE_SIZE)
+        touch_for_read((const volatile char *)p);
+}

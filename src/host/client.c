@@ -58,6 +58,63 @@ _Static_assert(sizeof(struct drvhost_request) <= IO_IRP_HOST_AREA,
 static os_mutex host_files_lock = {PTHREAD_MUTEX_INITIALIZER};
 static LIST_ENTRY host_files = {&host_files, &host_files};
 
+/* ---- the system-service boundary -------------------------------------------------------- */
+
+/* The embedding API plays the system services (NtCreateFile, NtReadFile, NtWriteFile,
+ * NtDeviceIoControlFile) for a user-mode caller, so it checks the caller's pointers as they do,
+ * inside a __try: an unreadable or unwritable pointer argument, or a buffer the I/O manager
+ * would copy or lock, is STATUS_ACCESS_VIOLATION returned to the caller, never a fault in the
+ * runtime (a bug check). NULL with a non-zero length is such a pointer; NULL with length 0 is
+ * fine. The caller's memory is touched (a read, or a locked add of zero) once per page here;
+ * a client that unmaps a buffer while the request is being built still faults later (Windows
+ * copies inside its __try; drvhost probes first and copies after). */
+
+static NTSTATUS client_probe(const volatile void *read, size_t read_size, volatile void *write,
+                             size_t write_size)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    __try {
+        ex_probe_readable(read, read_size);
+        ProbeForWrite(write, write_size, 1);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        status = GetExceptionCode();
+    }
+    return status;
+}
+
+/* The request's buffers, by how the I/O manager presents them (src/io/buffers.c): what it
+ * copies or locks for reading must be readable, what it copies back or locks for writing
+ * writable. NtReadFile probes its buffer for writing whatever the device's I/O method.
+ * METHOD_NEITHER and neither-I/O writes pass the pointers on unchecked (Type3InputBuffer,
+ * UserBuffer): the driver probes them, in its own __try. */
+static NTSTATUS client_probe_buffers(PDEVICE_OBJECT top, const drvhost_io_desc *d, UCHAR major)
+{
+    const void *in = d->input, *out_read = NULL;
+    size_t in_size = d->input_size, out_read_size = 0;
+    void *out = d->output;
+    size_t out_size = d->output_size;
+    NTSTATUS status;
+    if (major == IRP_MJ_READ)
+        return client_probe(NULL, 0, out, out_size);
+    if (major == IRP_MJ_WRITE)
+        return top->Flags & (DO_BUFFERED_IO | DO_DIRECT_IO) ? client_probe(in, in_size, NULL, 0)
+                                                            : STATUS_SUCCESS;
+    switch (METHOD_FROM_CTL_CODE(d->code)) {
+    case METHOD_NEITHER:
+        return STATUS_SUCCESS;
+    case METHOD_IN_DIRECT: /* the output buffer is locked for read access */
+        out_read = out;
+        out_read_size = out_size;
+        out = NULL;
+        out_size = 0;
+        break;
+    default:
+        break;
+    }
+    status = client_probe(in, in_size, out, out_size);
+    return NT_SUCCESS(status) ? client_probe(out_read, out_read_size, NULL, 0) : status;
+}
+
 /* "\\.\X" is how Win32 names "\??\X". */
 static NTSTATUS client_nt_path(const char *path, UNICODE_STRING *nt)
 {
@@ -74,8 +131,12 @@ int32_t drvhost_open(const char *path, uint32_t access, drvhost_file **out)
     UNICODE_STRING nt;
     struct io_file *file;
     drvhost_file *f;
-    NTSTATUS status;
+    NTSTATUS status = client_probe(NULL, 0, out, sizeof(*out));
+    if (!NT_SUCCESS(status))
+        return status;
     *out = NULL;
+    if (path == NULL)
+        return STATUS_ACCESS_VIOLATION; /* NtCreateFile reading a NULL object name */
     status = client_nt_path(path, &nt);
     if (!NT_SUCCESS(status))
         return status;
@@ -251,17 +312,30 @@ static void client_check_dispatch(struct drvhost_request *r)
 
 int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_request **out)
 {
-    PFILE_OBJECT fo = &f->file->object;
-    UCHAR major = client_major(d->op);
+    PFILE_OBJECT fo;
+    UCHAR major;
     struct drvhost_request *r;
     BOOLEAN referenced;
     PDEVICE_OBJECT top;
     PIRP irp;
-    NTSTATUS status = client_access_check(fo, d);
+    NTSTATUS status = client_probe(d, sizeof(*d), out, sizeof(*out));
+    if (!NT_SUCCESS(status))
+        return status;
     *out = NULL;
+    if (f == NULL)
+        return STATUS_INVALID_HANDLE;
+    fo = &f->file->object;
+    major = client_major(d->op);
+    status = client_access_check(fo, d);
     if (!NT_SUCCESS(status))
         return status;
     top = io_request_top(fo->DeviceObject, &referenced);
+    status = client_probe_buffers(top, d, major);
+    if (!NT_SUCCESS(status)) {
+        if (referenced)
+            ObDereferenceObject(top);
+        return status;
+    }
     irp = io_irp_alloc_client(top->StackSize, client_done, (void **)&r);
     if (irp == NULL) {
         if (referenced)
@@ -306,6 +380,11 @@ static NTSTATUS client_block(struct drvhost_request *r, uint32_t timeout_ms)
 
 int32_t drvhost_request_wait(drvhost_request *r, uint32_t timeout_ms, drvhost_iosb *iosb)
 {
+    NTSTATUS status;
+    if (r == NULL)
+        return STATUS_INVALID_HANDLE;
+    if (iosb != NULL && !NT_SUCCESS(status = client_probe(NULL, 0, iosb, sizeof(*iosb))))
+        return status;
     if (client_block(r, timeout_ms) == STATUS_TIMEOUT)
         return STATUS_TIMEOUT;
     if (iosb != NULL)
@@ -317,7 +396,7 @@ int32_t drvhost_request_wait(drvhost_request *r, uint32_t timeout_ms, drvhost_io
 
 int drvhost_request_cancel(drvhost_request *r)
 {
-    if (client_finished(r))
+    if (r == NULL || client_finished(r))
         return 0;
     return IoCancelIrp(r->irp) ? 1 : 0;
 }
@@ -336,8 +415,12 @@ void drvhost_request_free(drvhost_request *r)
 
 int32_t drvhost_io(drvhost_file *f, const drvhost_io_desc *d, drvhost_iosb *iosb)
 {
-    drvhost_request *r;
-    NTSTATUS status = drvhost_io_start(f, d, &r);
+    drvhost_request *r = NULL; /* not written when desc is not a valid pointer */
+    NTSTATUS status;
+    /* NtXxx probes the IO_STATUS_BLOCK first: a bad one is reported, and nothing is issued. */
+    if (iosb != NULL && !NT_SUCCESS(status = client_probe(NULL, 0, iosb, sizeof(*iosb))))
+        return status;
+    status = drvhost_io_start(f, d, &r);
     if (r == NULL) {
         if (iosb != NULL) {
             iosb->status = status;
