@@ -122,7 +122,7 @@ typedef struct drvhost_request drvhost_request; /* an I/O request in flight or f
  *     one must be what drvhost_open / drvhost_io_start returned: it is not looked up.
  *   - desc, path, and the file, request and iosb result pointers (iosb may be NULL): not
  *     readable (writable for results), NULL included: STATUS_ACCESS_VIOLATION (0xC0000005),
- *     nothing issued, nothing written through them.
+ *     nothing issued, nothing written through any of them (not even *iosb).
  *   - the buffers: what the I/O manager copies or locks must be readable (write data and ioctl
  *     input with buffered or direct I/O; METHOD_IN_DIRECT output) or writable (read buffers,
  *     whatever the device's I/O method, as NtReadFile probes them; METHOD_BUFFERED and

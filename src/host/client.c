@@ -73,6 +73,8 @@ static NTSTATUS client_probe(const volatile void *read, size_t read_size, volati
                              size_t write_size)
 {
     NTSTATUS status = STATUS_SUCCESS;
+    if (read_size == 0 && write_size == 0)
+        return STATUS_SUCCESS; /* the common case costs no __try */
     __try {
         ex_probe_readable(read, read_size);
         ProbeForWrite(write, write_size, 1);
@@ -310,7 +312,8 @@ static void client_check_dispatch(struct drvhost_request *r)
                         (unsigned)r->dispatch_status, (unsigned)r->iosb.status);
 }
 
-int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_request **out)
+/* drvhost_io_start once desc has been probed and *out set to NULL. */
+static int32_t client_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_request **out)
 {
     PFILE_OBJECT fo;
     UCHAR major;
@@ -318,10 +321,7 @@ int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_requ
     BOOLEAN referenced;
     PDEVICE_OBJECT top;
     PIRP irp;
-    NTSTATUS status = client_probe(d, sizeof(*d), out, sizeof(*out));
-    if (!NT_SUCCESS(status))
-        return status;
-    *out = NULL;
+    NTSTATUS status;
     if (f == NULL)
         return STATUS_INVALID_HANDLE;
     fo = &f->file->object;
@@ -358,6 +358,15 @@ int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_requ
     client_check_dispatch(r);
     *out = r;
     return r->dispatch_status;
+}
+
+int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_request **out)
+{
+    NTSTATUS status = client_probe(d, sizeof(*d), out, sizeof(*out));
+    if (!NT_SUCCESS(status))
+        return status;
+    *out = NULL;
+    return client_start(f, d, out);
 }
 
 /* Blocks until the request completed or the time-out passed (STATUS_TIMEOUT). */
@@ -415,12 +424,13 @@ void drvhost_request_free(drvhost_request *r)
 
 int32_t drvhost_io(drvhost_file *f, const drvhost_io_desc *d, drvhost_iosb *iosb)
 {
-    drvhost_request *r = NULL; /* not written when desc is not a valid pointer */
-    NTSTATUS status;
-    /* NtXxx probes the IO_STATUS_BLOCK first: a bad one is reported, and nothing is issued. */
-    if (iosb != NULL && !NT_SUCCESS(status = client_probe(NULL, 0, iosb, sizeof(*iosb))))
+    drvhost_request *r = NULL;
+    /* The arguments first, as NtXxx probes them: a bad one is reported, nothing is issued and
+     * nothing written through them. */
+    NTSTATUS status = client_probe(d, sizeof(*d), iosb, iosb != NULL ? sizeof(*iosb) : 0);
+    if (!NT_SUCCESS(status))
         return status;
-    status = drvhost_io_start(f, d, &r);
+    status = client_start(f, d, &r);
     if (r == NULL) {
         if (iosb != NULL) {
             iosb->status = status;

@@ -157,8 +157,9 @@ TEST(null_and_invalid_arguments)
 
     ok_status(drvhost_io(NULL, &d, &iosb), STATUS_INVALID_HANDLE);
     ok_status(iosb.status, STATUS_INVALID_HANDLE);
+    iosb.status = 12345;
     ok_status(drvhost_io(f, NULL, &iosb), STATUS_ACCESS_VIOLATION);
-    ok_status(iosb.status, STATUS_ACCESS_VIOLATION);
+    ok(iosb.status == 12345, "nothing written through iosb after a bad argument\n");
     ok_status(drvhost_io(f, (const drvhost_io_desc *)none, NULL), STATUS_ACCESS_VIOLATION);
     ok_status(drvhost_io(f, &d, (drvhost_iosb *)ro), STATUS_ACCESS_VIOLATION);
     ok_status(drvhost_io(f, &d, (drvhost_iosb *)none), STATUS_ACCESS_VIOLATION);
