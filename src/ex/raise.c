@@ -86,9 +86,10 @@ VOID ProbeForWrite(volatile VOID *Address, SIZE_T Length, ULONG Alignment)
 }
 
 /* A read that is not instrumented: the bytes are the caller's, whatever ASan thinks of them,
- * and a concurrent writer is the caller's business (no TSan report). A fault here becomes the
- * access violation (src/ke/seh.c: runtime code inside a __try). */
-static __attribute__((no_sanitize("address", "thread"), noinline)) void touch_for_read(
+ * a concurrent writer is the caller's business (no TSan report), and NULL is probed on purpose
+ * (no UBSan report). A fault here becomes the access violation (src/ke/seh.c: runtime code
+ * inside a __try). */
+static __attribute__((no_sanitize("address", "thread", "undefined"), noinline)) void touch_for_read(
     const volatile char *p)
 {
     (void)*p;
