@@ -59,8 +59,10 @@ TEST(buffered_ioctl_bad_input_or_output_is_access_violation)
 {
     drvhost_file *f = open_usrbuf("\\\\.\\UsrBufBuffered");
     char *none = page_with(PROT_NONE), *ro = page_with(PROT_READ);
+    char *two = mmap(NULL, 2 * PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     char buf[16] = {0};
     drvhost_iosb iosb = {0, 99};
+    ok(two != MAP_FAILED, "mmap\n");
     ok_status(io(f, DRVHOST_OP_IOCTL, IOCTL_UB_BUFFERED, NULL, 16, buf, 16, &iosb),
               STATUS_ACCESS_VIOLATION);
     ok_status(iosb.status, STATUS_ACCESS_VIOLATION);
@@ -68,7 +70,8 @@ TEST(buffered_ioctl_bad_input_or_output_is_access_violation)
     ok_status(io(f, DRVHOST_OP_IOCTL, IOCTL_UB_BUFFERED, none, 16, buf, 16, NULL),
               STATUS_ACCESS_VIOLATION);
     /* The range's last page is unreadable. */
-    ok_status(io(f, DRVHOST_OP_IOCTL, IOCTL_UB_BUFFERED, ro, 2 * PAGE_SIZE, NULL, 0, NULL),
+    ok(mprotect(two + PAGE_SIZE, PAGE_SIZE, PROT_NONE) == 0, "mprotect\n");
+    ok_status(io(f, DRVHOST_OP_IOCTL, IOCTL_UB_BUFFERED, two, 2 * PAGE_SIZE, NULL, 0, NULL),
               STATUS_ACCESS_VIOLATION);
     ok_status(io(f, DRVHOST_OP_IOCTL, IOCTL_UB_BUFFERED, buf, 16, NULL, 16, NULL),
               STATUS_ACCESS_VIOLATION);
