@@ -127,7 +127,11 @@ typedef struct drvhost_request drvhost_request; /* an I/O request in flight or f
  *     input with buffered or direct I/O; METHOD_IN_DIRECT output) or writable (read buffers,
  *     whatever the device's I/O method, as NtReadFile probes them; METHOD_BUFFERED and
  *     METHOD_OUT_DIRECT output): else STATUS_ACCESS_VIOLATION before the driver sees the
- *     request. NULL with a non-zero size is such a buffer; NULL with size 0 is fine.
+ *     request. NULL with a non-zero size is such a buffer; NULL with size 0 is fine. Like
+ *     the arguments, the buffers of reads and device controls are probed first (Windows
+ *     probes them before it looks the handle up: the method is in the code), so *iosb is not
+ *     written; a write's buffer is probed once the device (its I/O method) is known, and
+ *     that failure is written to *iosb like the other failures before the driver is called.
  *     METHOD_NEITHER buffers and neither-I/O write data go to the driver unchecked (its own
  *     ProbeForRead/ProbeForWrite in __try decides, as on Windows).
  * A buffer unmapped by another thread while the request is being built or completed is not

@@ -74,7 +74,7 @@ static NTSTATUS client_probe(const volatile void *read, size_t read_size, volati
 {
     NTSTATUS status = STATUS_SUCCESS;
     if (read_size == 0 && write_size == 0)
-        return STATUS_SUCCESS; /* the common case costs no __try */
+        return STATUS_SUCCESS; /* nothing to probe costs no __try */
     __try {
         ex_probe_readable(read, read_size);
         ProbeForWrite(write, write_size, 1);
@@ -84,37 +84,57 @@ static NTSTATUS client_probe(const volatile void *read, size_t read_size, volati
     return status;
 }
 
-/* The request's buffers, by how the I/O manager presents them (src/io/buffers.c): what it
+/* The buffers of a request, by how the I/O manager presents them (src/io/buffers.c): what it
  * copies or locks for reading must be readable, what it copies back or locks for writing
  * writable. NtReadFile probes its buffer for writing whatever the device's I/O method.
- * METHOD_NEITHER and neither-I/O writes pass the pointers on unchecked (Type3InputBuffer,
- * UserBuffer): the driver probes them, in its own __try. */
-static NTSTATUS client_probe_buffers(PDEVICE_OBJECT top, const drvhost_io_desc *d, UCHAR major)
+ * METHOD_NEITHER buffers and a write's data (see client_probe_write) are not probed here.
+ * Raises; called inside client_probe_request's __try. */
+static void client_probe_buffers(const drvhost_io_desc *d)
 {
-    const void *in = d->input, *out_read = NULL;
-    size_t in_size = d->input_size, out_read_size = 0;
-    void *out = d->output;
-    size_t out_size = d->output_size;
-    NTSTATUS status;
-    if (major == IRP_MJ_READ)
-        return client_probe(NULL, 0, out, out_size);
-    if (major == IRP_MJ_WRITE)
-        return top->Flags & (DO_BUFFERED_IO | DO_DIRECT_IO) ? client_probe(in, in_size, NULL, 0)
-                                                            : STATUS_SUCCESS;
-    switch (METHOD_FROM_CTL_CODE(d->code)) {
-    case METHOD_NEITHER:
-        return STATUS_SUCCESS;
-    case METHOD_IN_DIRECT: /* the output buffer is locked for read access */
-        out_read = out;
-        out_read_size = out_size;
-        out = NULL;
-        out_size = 0;
-        break;
-    default:
-        break;
+    if (d->op == DRVHOST_OP_READ) {
+        ProbeForWrite(d->output, d->output_size, 1);
+        return;
     }
-    status = client_probe(in, in_size, out, out_size);
-    return NT_SUCCESS(status) ? client_probe(out_read, out_read_size, NULL, 0) : status;
+    if (d->op == DRVHOST_OP_WRITE)
+        return;
+    switch (METHOD_FROM_CTL_CODE(d->code)) {
+    case METHOD_NEITHER: /* Type3InputBuffer, UserBuffer: the driver probes them */
+        return;
+    case METHOD_IN_DIRECT: /* the output buffer is locked for read access */
+        ex_probe_readable(d->input, d->input_size);
+        ex_probe_readable(d->output, d->output_size);
+        return;
+    default:
+        ex_probe_readable(d->input, d->input_size);
+        ProbeForWrite(d->output, d->output_size, 1);
+        return;
+    }
+}
+
+/* The arguments of drvhost_io and drvhost_io_start, in one __try: desc readable, the result
+ * (iosb, *request) writable, and the buffers of a read or device control (which need no
+ * handle: the method is in the control code). NtReadFile and NtDeviceIoControlFile probe the
+ * same before they look the handle up. */
+static NTSTATUS client_probe_request(const drvhost_io_desc *d, void *result, size_t result_size)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    __try {
+        ex_probe_readable(d, sizeof(*d));
+        ProbeForWrite(result, result_size, 1);
+        client_probe_buffers(d);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        status = GetExceptionCode();
+    }
+    return status;
+}
+
+/* A write's data is copied or locked for reading with buffered or direct I/O; with neither,
+ * the driver gets the pointer in UserBuffer and probes it itself. */
+static NTSTATUS client_probe_write(PDEVICE_OBJECT top, const drvhost_io_desc *d)
+{
+    if (d->op != DRVHOST_OP_WRITE || !(top->Flags & (DO_BUFFERED_IO | DO_DIRECT_IO)))
+        return STATUS_SUCCESS;
+    return client_probe(d->input, d->input_size, NULL, 0);
 }
 
 /* "\\.\X" is how Win32 names "\??\X". */
@@ -312,7 +332,7 @@ static void client_check_dispatch(struct drvhost_request *r)
                         (unsigned)r->dispatch_status, (unsigned)r->iosb.status);
 }
 
-/* drvhost_io_start once desc has been probed and *out set to NULL. */
+/* drvhost_io_start once client_probe_request passed and *out was set to NULL. */
 static int32_t client_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_request **out)
 {
     PFILE_OBJECT fo;
@@ -330,7 +350,7 @@ static int32_t client_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_r
     if (!NT_SUCCESS(status))
         return status;
     top = io_request_top(fo->DeviceObject, &referenced);
-    status = client_probe_buffers(top, d, major);
+    status = client_probe_write(top, d);
     if (!NT_SUCCESS(status)) {
         if (referenced)
             ObDereferenceObject(top);
@@ -362,7 +382,7 @@ static int32_t client_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_r
 
 int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_request **out)
 {
-    NTSTATUS status = client_probe(d, sizeof(*d), out, sizeof(*out));
+    NTSTATUS status = client_probe_request(d, out, sizeof(*out));
     if (!NT_SUCCESS(status))
         return status;
     *out = NULL;
@@ -427,7 +447,7 @@ int32_t drvhost_io(drvhost_file *f, const drvhost_io_desc *d, drvhost_iosb *iosb
     drvhost_request *r = NULL;
     /* The arguments first, as NtXxx probes them: a bad one is reported, nothing is issued and
      * nothing written through them. */
-    NTSTATUS status = client_probe(d, sizeof(*d), iosb, iosb != NULL ? sizeof(*iosb) : 0);
+    NTSTATUS status = client_probe_request(d, iosb, iosb != NULL ? sizeof(*iosb) : 0);
     if (!NT_SUCCESS(status))
         return status;
     status = client_start(f, d, &r);
