@@ -91,19 +91,12 @@ TEST(other_compiler_driver_cases)
     run_driver_cases();
 }
 
+static void run_probe_for_write_read_only_page(void);
+
 TEST(other_compiler_probe_for_write_read_only_page)
 {
-    drvhost_file *f;
-    SEHTEST_RESULT r;
-    void *page = mmap(NULL, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     use_other_compiler_build();
-    f = open_sehtest();
-    ok(page != MAP_FAILED, "mmap\n");
-    ok_status(ioctl(f, IOCTL_SEH_PROBE_WRITE_READONLY, &page, sizeof(page), &r), STATUS_SUCCESS);
-    ok_status(r.Status, STATUS_ACCESS_VIOLATION);
-    ok(r.Line == 0, "exception record check failed at sehtest.c:%lu\n", (unsigned long)r.Line);
-    munmap(page, PAGE_SIZE);
-    close_sehtest(f);
+    run_probe_for_write_read_only_page();
 }
 
 TEST(other_compiler_fault_outside_try_is_bugcheck_0x1e)
@@ -129,7 +122,8 @@ TEST(driver_cases_twice)
     close_sehtest(f);
 }
 
-TEST(probe_for_write_read_only_page)
+/* ProbeForWrite of a read-only page the client passes in, caught by the driver. */
+static void run_probe_for_write_read_only_page(void)
 {
     drvhost_file *f = open_sehtest();
     SEHTEST_RESULT r;
@@ -140,6 +134,11 @@ TEST(probe_for_write_read_only_page)
     ok(r.Line == 0, "exception record check failed at sehtest.c:%lu\n", (unsigned long)r.Line);
     munmap(page, PAGE_SIZE);
     close_sehtest(f);
+}
+
+TEST(probe_for_write_read_only_page)
+{
+    run_probe_for_write_read_only_page();
 }
 
 TEST(host_probe_for_write_read_only_page)
