@@ -81,7 +81,7 @@ static void use_other_compiler_build(void)
 {
     const char *path = harness_driver_path(SEHTEST_OTHER);
     ok(access(path, R_OK) == 0, "%s is missing: was %s found when the build was configured?\n",
-       path, SEHTEST_OTHER + strlen("sehtest_"));
+       path, &SEHTEST_OTHER[sizeof("sehtest_") - 1]);
     sehtest_name = SEHTEST_OTHER;
 }
 
