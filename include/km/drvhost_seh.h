@@ -22,7 +22,8 @@
  *     case label and be the unbraced body of if/for/while/else.
  *   - A variable assigned in a __try body and read in the handler after an access violation
  *     (a fault, not a call) must be volatile, as with setjmp: the compiler does not know that a
- *     plain memory access can jump to the handler.
+ *     plain memory access can jump to the handler. With clang, after a raise too (clang does
+ *     not give calls an edge to the __builtin_setjmp receiver, GCC does).
  *   - `break`/`continue` inside a __finally block end the block (it is the body of a loop).
  *   - GetExceptionCode() in a handler is the code of the exception last dispatched on the
  *     thread: after a nested __try/__except inside the handler caught another one, it is that.
