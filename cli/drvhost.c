@@ -1,10 +1,12 @@
 /*
  * drvhost.c - the command line. Thin: everything is in the runtime (src/host).
  *
- *   drvhost run [--quiet] [--processors N] [--registry FILE] SCENARIO
- *       runs a scenario; exit status DRVHOST_EXIT_*. --registry loads FILE (a .reg file) as the
- *       registry if it exists and saves the registry there at exit and on ZwFlushKey.
+ *   drvhost run [OPTIONS] SCENARIO      runs a scenario; exit status DRVHOST_EXIT_*
+ *   drvhost --help | --version
+ *
+ * Options take their value as the next argument or after '=' (--timeout=500).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,50 +15,148 @@
 
 static void usage(FILE *to)
 {
-    fprintf(to, "usage: drvhost run [--quiet] [--processors N] [--registry FILE] SCENARIO\n"
-                "\n"
-                "Runs a scenario file: loads Windows driver modules built with drvcc and drives\n"
-                "them with open, read, write, ioctl and close requests (see docs/scenario.md).\n"
-                "Exit status: 0 every expectation held, 1 one failed, 2 malformed scenario,\n"
-                "3 a driver bug-checked.\n"
-                "\n"
-                "--registry FILE  the registry file (.reg, regedit format): loaded at start if it\n"
-                "                 exists, saved at exit and on ZwFlushKey (atomically).\n");
+    fprintf(to,
+            "usage: drvhost run [OPTIONS] SCENARIO\n"
+            "       drvhost --help | --version\n"
+            "\n"
+            "Runs a scenario file: loads Windows driver modules built with drvcc and drives them\n"
+            "with open, read, write, ioctl and close requests (see docs/scenario.md). A relative\n"
+            "driver image is looked up in the scenario's folder, then in DRVHOST_DRIVER_PATH,\n"
+            "then in drvhost's own driver folder.\n"
+            "\n"
+            "Options:\n"
+            "  --quiet            do not show the drivers' DbgPrint/KdPrint output\n"
+            "  --processors N     emulate N processors (1 to 64; default: the host's cores),\n"
+            "                     each with its DPC thread\n"
+            "  --registry FILE    the registry file (.reg, regedit format): loaded at start if it\n"
+            "                     exists, saved at exit and on ZwFlushKey (atomically)\n"
+            "  --timeout MS       a command that takes longer than MS milliseconds is a hang\n"
+            "                     (default %u; a command's timeout= overrides it): the report\n"
+            "                     names the command, the request and its IRP's state, and shows\n"
+            "                     every thread's stack\n"
+            "  --help             this text\n"
+            "  --version          the version of drvhost\n"
+            "\n"
+            "Exit status: 0 every expectation held, 1 one failed (or a driver left devices), 2 bad\n"
+            "command line or malformed scenario, 3 a driver bug-checked (pool leaked at unload\n"
+            "is 0xC4/0x62), 4 a request or the driver hung, 130/143 interrupted by SIGINT or\n"
+            "SIGTERM (what was outstanding is reported, the registry file saved).\n",
+            DRVHOST_DEFAULT_TIMEOUT_MS);
+}
+
+static int bad_usage(const char *fmt, const char *what)
+{
+    fprintf(stderr, "drvhost: ");
+    fprintf(stderr, fmt, what);
+    fprintf(stderr, "\nusage: drvhost run [OPTIONS] SCENARIO\n"
+                    "       drvhost --help | --version\n"
+                    "('drvhost --help' explains the options)\n");
+    return DRVHOST_EXIT_MALFORMED;
+}
+
+/* A whole decimal number in [min, max]. */
+static int parse_uint(const char *text, unsigned long min, unsigned long max, unsigned long *out)
+{
+    char *end;
+    unsigned long v;
+    if (text[0] < '0' || text[0] > '9')
+        return -1;
+    errno = 0;
+    v = strtoul(text, &end, 10);
+    if (errno != 0 || *end != 0 || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+struct run_args {
+    drvhost_options options;
+    const char *file, *registry;
+};
+
+/* --name VALUE or --name=VALUE: the value, or NULL (and i unchanged) if arg is not --name. */
+static const char *option_value(int argc, char **argv, int *i, const char *name, int *missing)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != 0)
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static int parse_value_option(int argc, char **argv, int *i, struct run_args *a, int *handled)
+{
+    unsigned long v;
+    int missing = 0;
+    const char *value;
+    *handled = 1;
+    if ((value = option_value(argc, argv, i, "--processors", &missing)) != NULL) {
+        if (parse_uint(value, 1, 64, &v) < 0)
+            return bad_usage("--processors: '%s' is not a number from 1 to 64", value);
+        a->options.processors = (unsigned)v;
+    } else if (!missing && (value = option_value(argc, argv, i, "--timeout", &missing)) != NULL) {
+        if (parse_uint(value, 1, 86400000ul, &v) < 0)
+            return bad_usage("--timeout: '%s' is not a number of milliseconds from 1 to 86400000",
+                             value);
+        a->options.timeout_ms = (uint32_t)v;
+    } else if (!missing && (value = option_value(argc, argv, i, "--registry", &missing)) != NULL) {
+        a->registry = value;
+    } else if (missing) {
+        return bad_usage("option '%s' needs a value", argv[*i]);
+    } else {
+        *handled = 0;
+    }
+    return 0;
+}
+
+static int parse_run_args(int argc, char **argv, struct run_args *a)
+{
+    a->options.timeout_ms = DRVHOST_DEFAULT_TIMEOUT_MS;
+    a->options.catch_signals = 1;
+    for (int i = 2; i < argc; i++) {
+        int handled, rc;
+        if (strcmp(argv[i], "--quiet") == 0) {
+            a->options.quiet = 1;
+            continue;
+        }
+        if ((rc = parse_value_option(argc, argv, &i, a, &handled)) != 0)
+            return rc;
+        if (handled)
+            continue;
+        if (argv[i][0] == '-' && argv[i][1] != 0)
+            return bad_usage("unknown option '%s'", argv[i]);
+        if (a->file != NULL)
+            return bad_usage("more than one scenario ('%s')", argv[i]);
+        a->file = argv[i];
+    }
+    if (a->file == NULL)
+        return bad_usage("%s", "run: no scenario file given");
+    return 0;
 }
 
 static int run(int argc, char **argv)
 {
-    drvhost_options options = {0};
-    const char *file = NULL, *registry = NULL;
-    int status;
-    for (int i = 2; i < argc; i++) {
-        if (strcmp(argv[i], "--quiet") == 0)
-            options.quiet = 1;
-        else if (strcmp(argv[i], "--processors") == 0 && i + 1 < argc)
-            options.processors = (unsigned)strtoul(argv[++i], NULL, 10);
-        else if (strcmp(argv[i], "--registry") == 0 && i + 1 < argc)
-            registry = argv[++i];
-        else if (argv[i][0] != '-' && file == NULL)
-            file = argv[i];
-        else {
-            usage(stderr);
-            return DRVHOST_EXIT_MALFORMED;
-        }
-    }
-    if (file == NULL) {
-        usage(stderr);
-        return DRVHOST_EXIT_MALFORMED;
-    }
-    if (drvhost_init(&options) != 0) {
+    struct run_args a = {0};
+    int status = parse_run_args(argc, argv, &a);
+    if (status != 0)
+        return status;
+    if (drvhost_init(&a.options) != 0) {
         fprintf(stderr, "drvhost: the runtime failed to start\n");
         return DRVHOST_EXIT_MALFORMED;
     }
-    if (registry != NULL && drvhost_registry_open(registry) != 0) {
-        fprintf(stderr, "drvhost: cannot use %s as the registry file\n", registry);
+    if (a.registry != NULL && drvhost_registry_open(a.registry) != 0) {
+        fprintf(stderr, "drvhost: cannot use %s as the registry file\n", a.registry);
         drvhost_shutdown();
         return DRVHOST_EXIT_MALFORMED;
     }
-    status = drvhost_run_scenario(file, stdout, stderr);
+    status = drvhost_run_scenario(a.file, stdout, stderr);
     if (drvhost_shutdown() != 0 && status == DRVHOST_EXIT_OK)
         status = DRVHOST_EXIT_EXPECTATION; /* leaks were reported */
     return status;
@@ -64,12 +164,20 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+    if (argc < 2)
+        return bad_usage("%s", "no command given");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
         usage(stdout);
         return DRVHOST_EXIT_OK;
     }
-    if (argc >= 2 && strcmp(argv[1], "run") == 0)
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("drvhost %s\n", drvhost_version());
+        return DRVHOST_EXIT_OK;
+    }
+    if (strcmp(argv[1], "run") == 0)
         return run(argc, argv);
-    usage(stderr);
-    return DRVHOST_EXIT_MALFORMED;
+    if (argv[1][0] == '-')
+        return bad_usage("unknown option '%s'", argv[1]);
+    return bad_usage("unknown command '%s'", argv[1]);
 }

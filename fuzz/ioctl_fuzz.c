@@ -27,7 +27,10 @@
  * still pending after $DRVHOST_FUZZ_PEND_MS (default 0: at once) is cancelled; one that is neither
  * completed nor cancelled within $DRVHOST_FUZZ_HANG_MS (default 5000) is reported as a hang
  * and abort()s. A dispatch routine that never returns is caught by libFuzzer's -timeout.
- * At exit the handles are closed and the runtime shut down: a leak report fails the run.
+ * At exit the handles are closed and the runtime shut down: a leak fails the run with exit
+ * status 1, whether it is pool a driver still holds at its unload (bug check 0xC4/0x62 there:
+ * the handler exits 1 instead of aborting, the input is not to blame) or objects and devices
+ * reported by drvhost_shutdown.
  */
 #include "../src/host/scenario.h"
 
@@ -55,6 +58,7 @@ static unsigned fuzz_handle_count;
 static struct fuzz_code fuzz_codes[FUZZ_MAX_CODES];
 static unsigned fuzz_code_count;
 static uint32_t fuzz_pend_ms = 0, fuzz_hang_ms = 5000;
+static volatile int fuzz_tearing_down; /* set by fuzz_teardown: a bug check now is a leak */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -70,6 +74,11 @@ static void fuzz_bugcheck(uint32_t code, const uint64_t params[4], void *context
         fprintf(stderr, "ioctl_fuzz: the expected bug check 0x%X happened\n", code);
         fflush(NULL);
         _exit(0);
+    }
+    if (fuzz_tearing_down) {
+        fprintf(stderr, "ioctl_fuzz: bug check at unload (0xC4/0x62: a driver leaked pool)\n");
+        fflush(NULL);
+        _exit(1);
     }
     abort(); /* libFuzzer records the input as a crash */
 }
@@ -110,7 +119,7 @@ static void fuzz_setup_cmd(const struct scn_script *s, const struct scn_cmd *c, 
         return;
     switch (c->kind) {
     case SCN_SERVICE:
-        fuzz_check(s, c, drvhost_service_add(c->name, c->str));
+        fuzz_check(s, c, drvhost_service_add_at(c->name, c->str, s->dir));
         break;
     case SCN_REG_SET:
         fuzz_check(s, c,
@@ -154,6 +163,7 @@ static char *fuzz_read_file(const char *path, size_t *size)
  * pool or objects a driver leaked make the exit status 1. */
 static void fuzz_teardown(void)
 {
+    fuzz_tearing_down = 1;
     for (unsigned i = 0; i < fuzz_handle_count; i++)
         drvhost_close(fuzz_handles[i]);
     fuzz_handle_count = 0;

@@ -1,9 +1,9 @@
 /*
- * scenario_fuzz.c - libFuzzer target for the scenario parser (src/host/scenario_parse.c).
+ * scenario_fuzz.c - libFuzzer target for the scenario parser (src/host/scenario_parse*.c).
  *
  * Build (the parser is pure, no runtime needed apart from drvhost_status_parse):
  *   clang -std=gnu11 -fshort-wchar -g -fsanitize=fuzzer,address,undefined -Iinclude \
- *         fuzz/scenario_fuzz.c src/host/scenario_parse.c <drvhost_status_parse> -o scenario_fuzz
+ *         fuzz/scenario_fuzz.c src/host/scenario_parse*.c <drvhost_status_parse> -o scenario_fuzz
  * Errors go to a null stream; a parsed script is walked so that every string and byte array
  * it points to is read.
  */

@@ -14,6 +14,5 @@ if [[ ! -f $scenario ]]; then
     echo "demo.sh: $scenario does not exist (the FIFO sample is not in this tree yet)" >&2
     exit 1
 fi
-export DRVHOST_DRIVER_PATH=$root/build/release/drivers
 echo "+ build/release/bin/drvhost run $scenario"
 exec build/release/bin/drvhost run "$scenario"

@@ -27,7 +27,22 @@ extern "C" {
 typedef struct drvhost_options {
     unsigned processors; /* emulated processors (DPC threads); 0 = number of host cores */
     int quiet;           /* nonzero: DbgPrint output is not written to stderr */
+    /* The watchdog (0 = none): a scenario command, or the unloads at drvhost_shutdown, that
+     * takes longer than this many milliseconds (a command's own timeout= overrides it) is a
+     * hang: the report (command, request, IRP state, every thread's stack) goes to stderr and
+     * the process exits with DRVHOST_EXIT_HANG. `drvhost run` uses DRVHOST_DEFAULT_TIMEOUT_MS. */
+    uint32_t timeout_ms;
+    /* Nonzero: drvhost_init blocks SIGINT and SIGTERM in the calling thread (so in every thread
+     * created after it) and a runtime thread takes them: it prints what was outstanding, saves
+     * the registry file (drvhost_registry_open) and exits with 128 + the signal number. */
+    int catch_signals;
 } drvhost_options;
+
+/* The default time-out of `drvhost run` (--timeout changes it). */
+#define DRVHOST_DEFAULT_TIMEOUT_MS 10000u
+
+/* "0.1.0": the version of the runtime. */
+DRVHOST_API const char *drvhost_version(void);
 
 /* Boots the runtime (object namespace, registry, DPC and worker threads). NULL = defaults.
  * Returns STATUS_SUCCESS, or a failure status if already booted or out of resources. */
@@ -49,6 +64,7 @@ DRVHOST_API void drvhost_set_bugcheck_handler(drvhost_bugcheck_handler handler, 
 #define DRVHOST_EXIT_EXPECTATION 1
 #define DRVHOST_EXIT_MALFORMED   2
 #define DRVHOST_EXIT_BUGCHECK    3
+#define DRVHOST_EXIT_HANG        4 /* a command outlived its time-out (the watchdog's report) */
 
 /* ---- status names ----------------------------------------------------------------------- */
 
@@ -98,8 +114,18 @@ DRVHOST_API int32_t drvhost_registry_save(void);
 
 /* ---- services and drivers --------------------------------------------------------------- */
 
-/* Registers a driver module under a service name (creates the service key with ImagePath). */
+/* Registers a driver module under a service name (creates the service key with ImagePath, the
+ * module's absolute path). The module must exist: an absolute image_path as given; a relative
+ * one in the current folder, else its file name in each folder of DRVHOST_DRIVER_PATH
+ * (colon-separated), then in the runtime's driver folder (<libdir>/drvhost/drivers installed,
+ * build/<preset>/drivers in a build tree). STATUS_OBJECT_NAME_NOT_FOUND, with the paths tried on
+ * stderr, if it is nowhere. The dynamic loader is always given a path, never a bare name, so a
+ * module is never picked up from LD_LIBRARY_PATH or the system's library folders. */
 DRVHOST_API int32_t drvhost_service_add(const char *service, const char *image_path);
+/* The same, with a relative image_path looked up in base_dir instead of the current folder (a
+ * scenario's folder: this is what the scenario command `service` does). */
+DRVHOST_API int32_t drvhost_service_add_at(const char *service, const char *image_path,
+                                           const char *base_dir);
 /* Loads the service's module and calls its entry point. Returns the entry point's status, or
  * the load failure (STATUS_OBJECT_NAME_NOT_FOUND: no such service or file;
  * STATUS_PROCEDURE_NOT_FOUND: the module imports routines drvhost lacks, named on stderr;
@@ -120,8 +146,9 @@ typedef struct drvhost_request drvhost_request; /* an I/O request in flight or f
  *   - a NULL drvhost_file or drvhost_request: STATUS_INVALID_HANDLE (0xC0000008), as for a NULL
  *     handle (drvhost_request_cancel returns 0, drvhost_request_free does nothing). A non-NULL
  *     one must be what drvhost_open / drvhost_io_start returned: it is not looked up.
- *   - desc, path, and the file, request and iosb result pointers (iosb may be NULL): not
- *     readable (writable for results), NULL included: STATUS_ACCESS_VIOLATION (0xC0000005),
+ *   - a NULL path: STATUS_OBJECT_NAME_INVALID (0xC0000033), as for a missing object name.
+ *   - desc, and the file, request and iosb result pointers (iosb may be NULL): not readable
+ *     (writable for results), NULL included: STATUS_ACCESS_VIOLATION (0xC0000005),
  *     nothing issued, nothing written through any of them (not even *iosb).
  *   - the buffers: what the I/O manager copies or locks must be readable (write data and ioctl
  *     input with buffered or direct I/O; METHOD_IN_DIRECT output) or writable (read buffers,

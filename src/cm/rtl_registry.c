@@ -71,6 +71,8 @@ struct cm_query {
     PRTL_QUERY_REGISTRY_TABLE entry;
     PVOID context;
     const WCHAR *environment; /* may be NULL */
+    const void *caller;       /* RtlQueryRegistryValues' return address: strings it allocates
+                                 are charged to that driver */
 };
 
 static BOOLEAN cm_is_string_type(ULONG type)
@@ -80,7 +82,8 @@ static BOOLEAN cm_is_string_type(ULONG type)
 
 /* RTL_QUERY_REGISTRY_DIRECT with a string type: into the caller's UNICODE_STRING, allocating
  * its buffer (rtl_alloc, freed by RtlFreeUnicodeString) when Buffer is NULL. */
-static NTSTATUS cm_direct_string(PUNICODE_STRING us, const void *data, ULONG size)
+static NTSTATUS cm_direct_string(PUNICODE_STRING us, const void *data, ULONG size,
+                                 const void *caller)
 {
     const WCHAR *w = data;
     ULONG chars = size / sizeof(WCHAR);
@@ -90,7 +93,7 @@ static NTSTATUS cm_direct_string(PUNICODE_STRING us, const void *data, ULONG siz
     if (need > MAXUSHORT)
         return STATUS_BUFFER_TOO_SMALL;
     if (!us->Buffer) {
-        us->Buffer = rtl_alloc(need, CM_RTL_TAG);
+        us->Buffer = rtl_alloc(need, CM_RTL_TAG, caller);
         if (!us->Buffer)
             return STATUS_INSUFFICIENT_RESOURCES;
         us->MaximumLength = (USHORT)need;
@@ -104,12 +107,12 @@ static NTSTATUS cm_direct_string(PUNICODE_STRING us, const void *data, ULONG siz
 }
 
 /* RTL_QUERY_REGISTRY_DIRECT: the documented formats by type and size. */
-static NTSTATUS cm_direct(PVOID dest, ULONG type, const void *data, ULONG size)
+static NTSTATUS cm_direct(PVOID dest, ULONG type, const void *data, ULONG size, const void *caller)
 {
     LONG room;
 
     if (cm_is_string_type(type))
-        return cm_direct_string(dest, data, size);
+        return cm_direct_string(dest, data, size, caller);
     if (size <= sizeof(ULONG)) {
         if (size)
             memcpy(dest, data, size);
@@ -137,7 +140,7 @@ static NTSTATUS cm_deliver(struct cm_query *q, PWSTR name, ULONG type, const voi
     NTSTATUS status;
 
     if (q->entry->Flags & RTL_QUERY_REGISTRY_DIRECT)
-        return cm_direct(q->entry->EntryContext, type, data, size);
+        return cm_direct(q->entry->EntryContext, type, data, size, q->caller);
     status =
         q->entry->QueryRoutine(name, type, (PVOID)data, size, q->context, q->entry->EntryContext);
     return status == STATUS_BUFFER_TOO_SMALL ? STATUS_SUCCESS : status; /* documented */
@@ -368,7 +371,7 @@ NTSYSAPI NTSTATUS NTAPI RtlQueryRegistryValues(ULONG RelativeTo, PCWSTR Path,
                                                PVOID Environment)
 {
     struct cm_key *top = NULL, *cur;
-    struct cm_query q = {NULL, Context, Environment};
+    struct cm_query q = {NULL, Context, Environment, __builtin_return_address(0)};
     NTSTATUS status;
 
     cm_irql_check("RtlQueryRegistryValues");

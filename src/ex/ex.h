@@ -17,14 +17,22 @@ void ex_shutdown(void);
  * Zeroed. NULL on failure. */
 void *ex_alloc(size_t size, ULONG tag);
 void ex_free(void *p);
+/* A block the runtime allocates for driver code that called a DDI (Rtl strings with their
+ * Allocate flag, RtlStringFromGUID, ...): `caller` is that DDI's return address, and the block
+ * is charged to the module owning it (its leak is that driver's) with `caller` as its call
+ * site. Paged pool, zeroed; freed with ex_free. NULL on failure. */
+void *ex_alloc_for(size_t size, ULONG tag, const void *caller);
 
 /* Pool accounting. Every driver allocation records the module its caller belongs to (found by
  * the return address); `owner` is an opaque key (the loader's module), NULL for the runtime. */
 typedef void *(*ex_owner_of_address)(const void *address);
 void ex_set_owner_lookup(ex_owner_of_address lookup);
-/* Prints the allocations still held by `owner`, grouped by tag (tag, count, bytes) to stderr,
- * prefixed by `who`. Returns the number of allocations still held. */
+/* Prints the allocations still held by `owner` to stderr, one line each (tag, size, address,
+ * the call site that allocated it as driver+offset), sorted by tag, prefixed by `who`.
+ * Returns the number of allocations still held. */
 size_t ex_pool_report_leaks(void *owner, const char *who);
+/* The number of allocations `owner` still holds, without a report. */
+size_t ex_pool_owner_count(void *owner);
 /* Frees every allocation held by `owner` (after the leak report at unload). */
 void ex_pool_release_owner(void *owner);
 
@@ -38,5 +46,10 @@ void ex_probe_readable(const volatile void *address, size_t length);
 void ex_queue_work(void (*routine)(void *), void *context);
 /* Waits until every queued work item ran. */
 void ex_flush_work(void);
+/* The checks a worker thread makes when a work routine returns (IRQL back at PASSIVE_LEVEL:
+ * else 0xE1 (routine, IRQL, parameter, item); no critical region left open: else 0x20), for
+ * work items whose driver routine is called by a runtime routine (IoQueueWorkItem), so that
+ * the report names the driver's routine. The same checks stay after every work routine. */
+void ex_work_check_return(PVOID routine, PVOID parameter, PVOID item);
 
 #endif

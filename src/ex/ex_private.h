@@ -11,9 +11,6 @@
 #ifndef BUGCODE_BAD_POOL_HEADER
 #define BUGCODE_BAD_POOL_HEADER 0x19
 #endif
-#ifndef BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL
-#define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL 0xE1
-#endif
 
 /* The high bit of a pool tag: such a block may only be freed by ExFreePoolWithTag with the
  * same tag (wdm.h of the WDK names it PROTECTED_POOL; drvhost's header does not have it yet). */

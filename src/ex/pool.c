@@ -353,15 +353,28 @@ NTKERNELAPI VOID NTAPI ExFreePool(PVOID P)
 
 /* ---- the runtime's own allocations ------------------------------------------------------------ */
 
+static void *ex_alloc_block(struct ex_block *proto)
+{
+    struct ex_block *b;
+    if (proto->size > EX_MAX_BLOCK)
+        return NULL;
+    b = ex_track_alloc(proto, proto->size >= PAGE_SIZE ? PAGE_SIZE : 16, TRUE);
+    return b != NULL ? ex_block_data(b) : NULL;
+}
+
 void *ex_alloc(size_t size, ULONG tag)
 {
     struct ex_block proto = {.size = size, .tag = tag, .pool_type = NonPagedPoolNx};
-    struct ex_block *b;
-    if (size > EX_MAX_BLOCK)
-        return NULL;
     proto.caller = __builtin_return_address(0);
-    b = ex_track_alloc(&proto, size >= PAGE_SIZE ? PAGE_SIZE : 16, TRUE);
-    return b != NULL ? ex_block_data(b) : NULL;
+    return ex_alloc_block(&proto);
+}
+
+/* Paged pool, as the Rtl routines that allocate for their caller use on Windows. */
+void *ex_alloc_for(size_t size, ULONG tag, const void *caller)
+{
+    struct ex_block proto = {.size = size, .tag = tag, .pool_type = PagedPool, .caller = caller};
+    proto.owner = ex_owner_of(caller);
+    return ex_alloc_block(&proto);
 }
 
 /* Same checks as ExFreePool but IRQL and tag: the runtime frees its blocks wherever it is. */

@@ -1,51 +1,65 @@
 /*
- * pool_report.c - per-owner pool accounting at unload and shutdown: the leak report grouped by
- * tag, and the release of what a driver left behind.
+ * pool_report.c - per-owner pool accounting at unload and shutdown: the leak report, one line
+ * per allocation with its tag, size and call site, and the release of what a driver left.
+ *
+ * The blocks are copied out under the shard locks (ex_track_walk) into a host-allocated array,
+ * then sorted and printed with no lock held: naming a call site asks the loader and the
+ * dynamic linker, which must not run under a pool lock.
  */
 #include "ex/ex_private.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
-struct ex_tally {
+#define EX_REPORT_MAX_LINES 64 /* beyond: one summary line */
+
+struct ex_leak {
     ULONG tag;
-    size_t count, bytes;
+    SIZE_T size;
+    const void *caller;
+    const void *data;
 };
 
-struct ex_tally_set {
+struct ex_leak_set {
     void *owner;
-    struct ex_tally *items;
+    struct ex_leak *items;
     size_t n, cap;
-    size_t total;
+    size_t total, bytes;
     BOOLEAN out_of_memory;
 };
 
 /* Runs under a shard lock (ex_track_walk): uses the host allocator, never the pool. */
-static void ex_tally_block(struct ex_block *b, void *ctx)
+static void ex_collect_block(struct ex_block *b, void *ctx)
 {
-    struct ex_tally_set *set = ctx;
-    ULONG tag = b->tag & ~EX_PROTECTED_POOL;
-    size_t i;
+    struct ex_leak_set *set = ctx;
     if (b->owner != set->owner)
         return;
     set->total++;
-    for (i = 0; i < set->n && set->items[i].tag != tag; i++)
-        ;
-    if (i == set->n) {
-        if (set->n == set->cap) {
-            size_t cap = set->cap ? set->cap * 2 : 16;
-            struct ex_tally *items = realloc(set->items, cap * sizeof(*items));
-            if (items == NULL) {
-                set->out_of_memory = TRUE;
-                return;
-            }
-            set->items = items;
-            set->cap = cap;
+    set->bytes += b->size;
+    if (set->n == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 16;
+        struct ex_leak *items = realloc(set->items, cap * sizeof(*items));
+        if (items == NULL) {
+            set->out_of_memory = TRUE;
+            return;
         }
-        set->items[set->n++] = (struct ex_tally){.tag = tag};
+        set->items = items;
+        set->cap = cap;
     }
-    set->items[i].count++;
-    set->items[i].bytes += b->size;
+    set->items[set->n++] = (struct ex_leak){.tag = b->tag & ~EX_PROTECTED_POOL,
+                                            .size = b->size,
+                                            .caller = b->caller,
+                                            .data = ex_block_data(b)};
+}
+
+static int ex_leak_order(const void *a, const void *b)
+{
+    const struct ex_leak *x = a, *y = b;
+    if (x->tag != y->tag)
+        return x->tag < y->tag ? -1 : 1;
+    if (x->caller != y->caller)
+        return (uintptr_t)x->caller < (uintptr_t)y->caller ? -1 : 1;
+    return (uintptr_t)x->data < (uintptr_t)y->data ? -1 : (uintptr_t)x->data > (uintptr_t)y->data;
 }
 
 /* The tag as pool dumps show it: its bytes in memory order, '.' for the unprintable. */
@@ -58,25 +72,79 @@ static void ex_tag_text(ULONG tag, char out[5])
     out[4] = '\0';
 }
 
+/* "driver+0xOFFSET" of a call site (the driver's service name, as bug-check reports name
+ * it; the offset from the module's base), or the bare address outside driver modules. */
+static void ex_site_text(const void *caller, char *out, size_t size)
+{
+    void *base = NULL;
+    const char *driver = caller != NULL ? ke_address_name(caller) : NULL;
+    if (driver == NULL || !os_address_module(caller, &base, NULL) || base == NULL) {
+        snprintf(out, size, "%p", caller);
+        return;
+    }
+    snprintf(out, size, "%s+0x%llx", driver,
+             (unsigned long long)((uintptr_t)caller - (uintptr_t)base));
+}
+
+static void ex_report_line(const char *text, int len, size_t room)
+{
+    if (len > 0)
+        os_write_stderr(text, (size_t)len < room ? (size_t)len : room - 1);
+}
+
+static void ex_report_set(const struct ex_leak_set *set, const char *who)
+{
+    char line[320], tag[5], site[200];
+    size_t shown = set->n < EX_REPORT_MAX_LINES ? set->n : EX_REPORT_MAX_LINES;
+    ex_report_line(line,
+                   snprintf(line, sizeof(line),
+                            "pool leak: driver '%s': %zu allocation%s (%zu bytes) still held:\n",
+                            who, set->total, set->total == 1 ? "" : "s", set->bytes),
+                   sizeof(line));
+    for (size_t i = 0; i < shown; i++) {
+        const struct ex_leak *l = &set->items[i];
+        ex_tag_text(l->tag, tag);
+        ex_site_text(l->caller, site, sizeof(site));
+        ex_report_line(line,
+                       snprintf(line, sizeof(line),
+                                "pool leak:   tag '%s' %zu bytes at %p, allocated by %s\n", tag,
+                                (size_t)l->size, l->data, site),
+                       sizeof(line));
+    }
+    if (set->total > shown)
+        ex_report_line(
+            line,
+            snprintf(line, sizeof(line), "pool leak:   ... and %zu more\n", set->total - shown),
+            sizeof(line));
+}
+
 size_t ex_pool_report_leaks(void *owner, const char *who)
 {
-    struct ex_tally_set set = {.owner = owner};
-    char line[256], tag[5];
-    ex_track_walk(ex_tally_block, &set);
-    for (size_t i = 0; i < set.n; i++) {
-        int len;
-        ex_tag_text(set.items[i].tag, tag);
-        len = snprintf(line, sizeof(line), "pool leak: driver '%s': tag '%s' %zu allocation%s, %zu bytes\n",
-                       who, tag, set.items[i].count, set.items[i].count == 1 ? "" : "s",
-                       set.items[i].bytes);
-        if (len > 0)
-            os_write_stderr(line, (size_t)len < sizeof(line) ? (size_t)len : sizeof(line) - 1);
-    }
+    struct ex_leak_set set = {.owner = owner};
+    ex_track_walk(ex_collect_block, &set);
+    if (set.n > 1)
+        qsort(set.items, set.n, sizeof(*set.items), ex_leak_order);
+    if (set.total != 0)
+        ex_report_set(&set, who);
     if (set.out_of_memory) {
         static const char msg[] = "pool leak: report incomplete (host out of memory)\n";
         os_write_stderr(msg, sizeof(msg) - 1);
     }
     free(set.items);
+    return set.total;
+}
+
+static void ex_count_block(struct ex_block *b, void *ctx)
+{
+    struct ex_leak_set *set = ctx;
+    if (b->owner == set->owner)
+        set->total++;
+}
+
+size_t ex_pool_owner_count(void *owner)
+{
+    struct ex_leak_set set = {.owner = owner};
+    ex_track_walk(ex_count_block, &set);
     return set.total;
 }
 

@@ -50,18 +50,19 @@ static void ex_work_insert(PWORK_QUEUE_ITEM item)
 }
 
 /* Checks the state a work routine left its thread in (see the file comment). */
-static void ex_work_check_return(PVOID routine, PVOID parameter, PVOID item)
+void ex_work_check_return(PVOID routine, PVOID parameter, PVOID item)
 {
     KIRQL irql = ke_irql();
     LONG region = ke_current_thread()->critical_region;
     if (irql != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL, (ULONG_PTR)routine, irql,
-                        (ULONG_PTR)parameter, (ULONG_PTR)item,
-                        "work routine %p returned at IRQL %u", routine, irql);
+        ke_bugcheck_routine(BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL, (ULONG_PTR)routine, irql,
+                            (ULONG_PTR)parameter, (ULONG_PTR)item, routine,
+                            "work routine %p returned at IRQL %u", routine, irql);
     if (region != 0)
-        ke_bugcheck_msg(BUGCODE_KERNEL_APC_PENDING_DURING_EXIT, 0, (ULONG_PTR)-(LONG_PTR)region, irql,
-                        0, "work routine %p returned inside a critical region (depth %d)", routine,
-                        (int)region);
+        ke_bugcheck_routine(BUGCODE_KERNEL_APC_PENDING_DURING_EXIT, 0,
+                            (ULONG_PTR)-(LONG_PTR)region, irql, 0, routine,
+                            "work routine %p returned inside a critical region (depth %d)", routine,
+                            (int)region);
 }
 
 /* A runtime item: frees its wrapper, then runs and checks the runtime's routine (so that a bug

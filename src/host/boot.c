@@ -12,7 +12,10 @@
 #include "ob/ob.h"
 #include "rtl/rtl.h"
 
+#include "os/os.h"
+
 #include <stdio.h>
+#include <stdlib.h>
 
 static BOOLEAN booted;
 
@@ -29,6 +32,9 @@ int32_t drvhost_init(const drvhost_options *options)
         return STATUS_UNSUCCESSFUL;
     if (options == NULL)
         options = &defaults;
+    /* Before any runtime thread exists, so that every thread inherits the mask. */
+    if (options->catch_signals)
+        os_block_termination_signals();
     rtl_dbg_set_quiet(options->quiet);
     /* Deviation: Windows filters DbgPrint and KdPrint output below the error level unless the
      * Debug Print Filter key enables it; a developer running a driver here wants to see it, so
@@ -45,6 +51,8 @@ int32_t drvhost_init(const drvhost_options *options)
         status = io_init();
     if (NT_SUCCESS(status))
         status = ldr_init();
+    if (NT_SUCCESS(status))
+        status = host_watch_start(options->timeout_ms, options->catch_signals);
     booted = NT_SUCCESS(status);
     return status;
 }
@@ -52,10 +60,15 @@ int32_t drvhost_init(const drvhost_options *options)
 int32_t drvhost_shutdown(void)
 {
     size_t leaks = 0;
+    struct host_activity unloading = {.text = "shutdown: closing handles and unloading drivers",
+                                      .op = -1,
+                                      .timeout_ms = host_watch_default_timeout()};
     if (!booted)
         return STATUS_UNSUCCESSFUL;
+    host_watch_begin(&unloading);
     host_close_all();
-    ldr_shutdown();
+    leaks += ldr_shutdown(); /* devices left at unload; leaked pool was bug check 0xC4 */
+    host_watch_end();
     KeFlushQueuedDpcs();
     ex_flush_work();
     io_shutdown();
@@ -63,14 +76,40 @@ int32_t drvhost_shutdown(void)
     cm_shutdown();
     leaks += ex_pool_report_leaks(NULL, "drvhost");
     ex_shutdown();
+    host_watch_stop();
     ke_shutdown();
     booted = FALSE;
     return leaks ? STATUS_UNSUCCESSFUL : STATUS_SUCCESS;
 }
 
+/* The image must exist now, so that a scenario reports a wrong name on the `service` line. The
+ * service key keeps the absolute path, so later loads do not depend on the current folder. */
+NTSTATUS host_service_add(const char *service, const char *image_path, const char *base_dir)
+{
+    char *resolved = NULL, *absolute;
+    NTSTATUS status;
+    if (service == NULL || image_path == NULL)
+        return STATUS_INVALID_PARAMETER;
+    status = ldr_resolve_image(service, image_path, base_dir, &resolved);
+    if (!NT_SUCCESS(status))
+        return status;
+    absolute = os_path_absolute(resolved);
+    free(resolved);
+    if (absolute == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    status = cm_service_create(service, absolute);
+    free(absolute);
+    return status;
+}
+
 int32_t drvhost_service_add(const char *service, const char *image_path)
 {
-    return cm_service_create(service, image_path);
+    return host_service_add(service, image_path, NULL);
+}
+
+int32_t drvhost_service_add_at(const char *service, const char *image_path, const char *base_dir)
+{
+    return host_service_add(service, image_path, base_dir);
 }
 
 int32_t drvhost_driver_load(const char *service)
@@ -81,4 +120,9 @@ int32_t drvhost_driver_load(const char *service)
 int32_t drvhost_driver_unload(const char *service)
 {
     return ldr_unload(service);
+}
+
+const char *drvhost_version(void)
+{
+    return DRVHOST_VERSION_STRING;
 }

@@ -55,6 +55,26 @@ struct drvhost_request {
 _Static_assert(sizeof(struct drvhost_request) <= IO_IRP_HOST_AREA,
                "a request fits in its IRP's host area");
 
+/* A system service returns to user mode at PASSIVE_LEVEL: a driver routine that left the IRQL
+ * raised is IRQL_GT_ZERO_AT_SYSTEM_SERVICE 0x4A (parameter 1 the system service: here the
+ * drvhost_* entry point playing it; 2 the IRQL). `routine` is the driver routine called last
+ * (the dispatch routine, or the cancel routine), named in the report. */
+static void client_check_return(const void *service, const char *name, const void *routine)
+{
+    KIRQL irql = ke_irql();
+    if (irql != PASSIVE_LEVEL)
+        ke_bugcheck_routine(BUGCODE_IRQL_GT_ZERO_AT_SYSTEM_SERVICE, (ULONG_PTR)service, irql, 0, 0,
+                            routine,
+                            "%s returns to its caller at IRQL %u: the driver routine it called "
+                            "last (%p) left the IRQL raised",
+                            name, irql, routine);
+}
+
+static const void *client_last_routine(void)
+{
+    return ke_current_thread()->dispatch_routine;
+}
+
 static os_mutex host_files_lock = {PTHREAD_MUTEX_INITIALIZER};
 static LIST_ENTRY host_files = {&host_files, &host_files};
 
@@ -137,15 +157,22 @@ static NTSTATUS client_probe_write(PDEVICE_OBJECT top, const drvhost_io_desc *d)
     return client_probe(d->input, d->input_size, NULL, 0);
 }
 
-/* "\\.\X" is how Win32 names "\??\X". */
+/* "\\.\X" is how Win32 names "\??\X". A path longer than a UNICODE_STRING holds is
+ * STATUS_OBJECT_NAME_INVALID (ob_string_from_utf8), never cut short. */
 static NTSTATUS client_nt_path(const char *path, UNICODE_STRING *nt)
 {
-    char buf[4096];
+    char *buf = NULL;
+    NTSTATUS status;
+    if (path == NULL)
+        return STATUS_OBJECT_NAME_INVALID;
     if (strncmp(path, "\\\\.\\", 4) == 0 || strncmp(path, "\\\\?\\", 4) == 0) {
-        snprintf(buf, sizeof(buf), "\\??\\%s", path + 4);
+        if (asprintf(&buf, "\\??\\%s", path + 4) < 0)
+            return STATUS_INSUFFICIENT_RESOURCES;
         path = buf;
     }
-    return ob_string_from_utf8(nt, path);
+    status = ob_string_from_utf8(nt, path);
+    free(buf);
+    return status;
 }
 
 int32_t drvhost_open(const char *path, uint32_t access, drvhost_file **out)
@@ -157,13 +184,12 @@ int32_t drvhost_open(const char *path, uint32_t access, drvhost_file **out)
     if (!NT_SUCCESS(status))
         return status;
     *out = NULL;
-    if (path == NULL)
-        return STATUS_ACCESS_VIOLATION; /* NtCreateFile reading a NULL object name */
-    status = client_nt_path(path, &nt);
+    status = client_nt_path(path, &nt); /* NULL: STATUS_OBJECT_NAME_INVALID */
     if (!NT_SUCCESS(status))
         return status;
     status = io_open(&nt, access, UserMode, &file);
     ob_string_free(&nt);
+    client_check_return((const void *)drvhost_open, "drvhost_open", client_last_routine());
     if (!NT_SUCCESS(status))
         return status;
     f = calloc(1, sizeof(*f));
@@ -195,6 +221,7 @@ int32_t drvhost_close(drvhost_file *f)
     RemoveEntryList(&f->link);
     os_mutex_unlock(&host_files_lock);
     client_close(f);
+    client_check_return((const void *)drvhost_close, "drvhost_close", client_last_routine());
     return STATUS_SUCCESS;
 }
 
@@ -376,6 +403,7 @@ static int32_t client_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_r
     }
     r->dispatch_status = IoCallDriver(r->top, r->irp);
     client_check_dispatch(r);
+    client_check_return((const void *)drvhost_io_start, "drvhost_io_start", client_last_routine());
     *out = r;
     return r->dispatch_status;
 }
@@ -425,9 +453,15 @@ int32_t drvhost_request_wait(drvhost_request *r, uint32_t timeout_ms, drvhost_io
 
 int drvhost_request_cancel(drvhost_request *r)
 {
+    const void *routine;
+    BOOLEAN called;
     if (r == NULL || client_finished(r))
         return 0;
-    return IoCancelIrp(r->irp) ? 1 : 0;
+    routine = (const void *)__atomic_load_n(&r->irp->CancelRoutine, __ATOMIC_ACQUIRE);
+    called = IoCancelIrp(r->irp);
+    client_check_return((const void *)drvhost_request_cancel, "drvhost_request_cancel",
+                        called ? routine : client_last_routine());
+    return called ? 1 : 0;
 }
 
 void drvhost_request_free(drvhost_request *r)
@@ -439,7 +473,9 @@ void drvhost_request_free(drvhost_request *r)
      * signal too (the dispatcher lock orders it) so the event is not freed under KeSetEvent. */
     if (r->waited)
         ke_wait_event_ms(&r->done, UINT32_MAX);
-    client_request_release(r);
+    client_request_release(r); /* may send IRP_MJ_CLOSE: the last reference to the file */
+    client_check_return((const void *)drvhost_request_free, "drvhost_request_free",
+                        client_last_routine());
 }
 
 int32_t drvhost_io(drvhost_file *f, const drvhost_io_desc *d, drvhost_iosb *iosb)
@@ -461,4 +497,60 @@ int32_t drvhost_io(drvhost_file *f, const drvhost_io_desc *d, drvhost_iosb *iosb
     status = drvhost_request_wait(r, UINT32_MAX, iosb);
     drvhost_request_free(r);
     return status;
+}
+
+/* ---- descriptions for the hang and interrupt reports ------------------------------------- */
+
+static const char *client_major_name(UCHAR major)
+{
+    switch (major) {
+    case IRP_MJ_READ:
+        return "IRP_MJ_READ";
+    case IRP_MJ_WRITE:
+        return "IRP_MJ_WRITE";
+    case IRP_MJ_DEVICE_CONTROL:
+        return "IRP_MJ_DEVICE_CONTROL";
+    case IRP_MJ_INTERNAL_DEVICE_CONTROL:
+        return "IRP_MJ_INTERNAL_DEVICE_CONTROL";
+    default:
+        return "IRP_MJ_?";
+    }
+}
+
+/* "\Device\Fifo (driver \Driver\fifo)" for the device a request on the handle goes to. */
+void host_file_describe(drvhost_file *f, char *buf, size_t size)
+{
+    char dev[256], drv[256];
+    PDEVICE_OBJECT d = f != NULL ? f->file->object.DeviceObject : NULL;
+    if (d == NULL) {
+        snprintf(buf, size, "(no device)");
+        return;
+    }
+    d = IoGetAttachedDevice(d);
+    ob_string_to_utf8(ob_name_of(d), dev, sizeof(dev));
+    ob_string_to_utf8(&d->DriverObject->DriverName, drv, sizeof(drv));
+    snprintf(buf, size, "%s (driver %s)", ob_name_of(d) ? dev : "an unnamed device", drv);
+}
+
+const char *host_op_major_name(int op)
+{
+    return client_major_name(client_major((enum drvhost_op)op));
+}
+
+/* What the I/O manager knows of a request its driver pended: completed or not, cancel routine
+ * set or not, Cancel flag. Read without locks from another thread: the report is a snapshot. */
+void host_request_state(drvhost_request *r, char *buf, size_t size)
+{
+    PDRIVER_CANCEL cancel;
+    if (client_finished(r)) {
+        snprintf(buf, size, "completed (status 0x%08X)", (unsigned)r->iosb.status);
+        return;
+    }
+    cancel = __atomic_load_n(&r->irp->CancelRoutine, __ATOMIC_ACQUIRE);
+    snprintf(buf, size,
+             "the dispatch routine returned STATUS_PENDING and the IRP %p is not completed; %s%s",
+             (void *)r->irp,
+             cancel != NULL ? "a cancel routine is set (cancelling would call it)"
+                            : "no cancel routine is set (the request cannot be cancelled)",
+             __atomic_load_n(&r->irp->Cancel, __ATOMIC_ACQUIRE) ? "; IoCancelIrp was called" : "");
 }

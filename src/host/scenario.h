@@ -17,6 +17,10 @@
 #define SCN_MAX_ERRORS 20
 /* Largest DATA value, out= size or zero:/repeat: count accepted. */
 #define SCN_MAX_DATA (64u * 1024 * 1024)
+/* CTL_CODE(...) may nest inside CTL_CODE(...) this deep. */
+#define SCN_MAX_NESTING 16
+/* Largest scenario file accepted. */
+#define SCN_MAX_FILE (16u * 1024 * 1024)
 /* Default time-out of `wait` and of the final clean-up of requests still in flight. */
 #define SCN_DEFAULT_TIMEOUT_MS 10000u
 
@@ -52,7 +56,8 @@ struct scn_cmd {
     const char *text; /* the command as written, without comment and outer blanks */
 
     const char *name;       /* service name (service, load, unload), handle name or tag */
-    const char *str;        /* service: resolved IMAGE path; open: PATH; reg set: KEY; echo: text */
+    const char *str;        /* service: IMAGE; reg import: resolved FILE; open: PATH; reg set: KEY;
+                               echo: text */
     const char *value_name; /* reg set: value name ("" is the default value) */
     uint32_t reg_type;      /* reg set: DRVHOST_REG_* */
     struct scn_bytes data;  /* reg set: value bytes; write: DATA; ioctl: in= */
@@ -67,6 +72,7 @@ struct scn_cmd {
     size_t out_size; /* ioctl/read: output buffer size */
     int64_t offset;  /* read/write: ByteOffset */
     uint32_t ms;     /* sleep: duration; wait: time-out */
+    uint32_t hang_ms; /* timeout= of any other command: a hang after this long (0: the run's) */
 
     /* Expectations. Defaults are already applied by the parser. */
     int check_status; /* 0: any status accepted */
@@ -82,6 +88,7 @@ struct scn_block; /* private: the arena holding every string and byte array of a
 
 struct scn_script {
     const char *filename;
+    const char *dir; /* the scenario's folder ("." when its path names none): relative IMAGEs */
     struct scn_cmd *cmds;
     size_t count;
     size_t handle_count;       /* distinct handle names */

@@ -12,6 +12,9 @@
  */
 #include "scenario.h"
 
+#include "host/host.h"
+#include "os/os.h"
+
 #include <drvhost/drvhost.h>
 
 #include <errno.h>
@@ -36,8 +39,12 @@ struct run {
     const struct scn_script *s;
     FILE *out;
     drvhost_file **files;  /* [handle_count]; NULL when not open */
-    struct req_slot *reqs; /* [tag_count] */
-    int failed;
+    struct req_slot *reqs; /* [tag_count]; changed under reqs_lock (the watchdog reads them) */
+    os_mutex reqs_lock;
+    drvhost_file **stray;  /* [count]: opens expected to fail that succeeded, closed at the end */
+    size_t strays;
+    size_t commands;       /* commands run */
+    size_t failed;         /* commands (and end-of-run checks) that failed */
 };
 
 /* The verdict of one command: "ok", or the failures and detail lines printed after it. */
@@ -95,7 +102,7 @@ static void report(struct run *r, const struct scn_cmd *cmd, const char *result,
             result, v->failed ? "FAILED: " : "ok", v->failed ? v->why : "");
     fputs(v->detail, r->out);
     if (v->failed)
-        r->failed = 1;
+        r->failed++;
 }
 
 static void check_status(const struct scn_cmd *cmd, int32_t status, struct verdict *v)
@@ -169,11 +176,16 @@ static void report_io(struct run *r, const struct scn_cmd *cmd, int32_t status,
 
 /* ---- commands ---------------------------------------------------------------------------- */
 
+/* An open expected to fail leaves its handle name free for a later open; when it succeeds after
+ * all, the handle is kept aside and closed at the end of the run. */
 static void run_open(struct run *r, const struct scn_cmd *cmd)
 {
     drvhost_file *file = NULL;
     int32_t status = drvhost_open(cmd->str, cmd->access, &file);
-    r->files[cmd->handle] = status >= 0 ? file : NULL;
+    int expected_failure = cmd->check_status && cmd->status < 0;
+    r->files[cmd->handle] = status >= 0 && !expected_failure ? file : NULL;
+    if (status >= 0 && expected_failure)
+        r->stray[r->strays++] = file;
     report_status(r, cmd, status);
 }
 
@@ -221,10 +233,29 @@ static void run_async(struct run *r, const struct scn_cmd *cmd, drvhost_file *fi
     int32_t status;
     io_desc(cmd, &d, buf);
     status = drvhost_io_start(file, &d, &req);
+    os_mutex_lock(&r->reqs_lock);
     *slot = (struct req_slot){req, buf, cmd->out_size, cmd->line};
+    os_mutex_unlock(&r->reqs_lock);
     if (!req)
         free(buf);
     report_status(r, cmd, status);
+}
+
+/* drvhost_io, with the watchdog told when the dispatch routine returned STATUS_PENDING, so that
+ * a hang report tells a request the driver is still dispatching from one it pended. */
+static int32_t run_sync_io(drvhost_file *file, const drvhost_io_desc *d, drvhost_iosb *iosb)
+{
+    drvhost_request *req = NULL;
+    int32_t status = drvhost_io_start(file, d, &req);
+    if (req == NULL) {
+        *iosb = (drvhost_iosb){status, 0};
+        return status;
+    }
+    host_watch_pending(req);
+    status = drvhost_request_wait(req, UINT32_MAX, iosb);
+    host_watch_pending(NULL);
+    drvhost_request_free(req);
+    return status;
 }
 
 static void run_io(struct run *r, const struct scn_cmd *cmd)
@@ -247,16 +278,19 @@ static void run_io(struct run *r, const struct scn_cmd *cmd)
         return;
     }
     io_desc(cmd, &d, buf);
-    status = drvhost_io(file, &d, &iosb);
+    status = run_sync_io(file, &d, &iosb);
     report_io(r, cmd, status, &iosb, buf, cmd->out_size);
     free(buf);
 }
 
-static void free_request(struct req_slot *slot)
+static void free_request(struct run *r, struct req_slot *slot)
 {
-    drvhost_request_free(slot->req);
-    free(slot->buf);
+    struct req_slot gone = *slot;
+    os_mutex_lock(&r->reqs_lock);
     *slot = (struct req_slot){0};
+    os_mutex_unlock(&r->reqs_lock);
+    drvhost_request_free(gone.req);
+    free(gone.buf);
 }
 
 static void run_wait(struct run *r, const struct scn_cmd *cmd)
@@ -278,7 +312,7 @@ static void run_wait(struct run *r, const struct scn_cmd *cmd)
         return;
     }
     report_io(r, cmd, status, &iosb, slot->buf, slot->size);
-    free_request(slot);
+    free_request(r, slot);
 }
 
 static void run_cancel(struct run *r, const struct scn_cmd *cmd)
@@ -356,16 +390,16 @@ static void finish_expect_bugcheck(struct run *r)
     bugcheck_expect.armed = 0;
     fprintf(r->out, "%u: expect-bugcheck 0x%X -> no bug check FAILED\n", bugcheck_expect.line,
             bugcheck_expect.code);
-    r->failed = 1;
+    r->failed++;
 }
 
 /* ---- the run ----------------------------------------------------------------------------- */
 
-static int32_t run_setup(const struct scn_cmd *cmd)
+static int32_t run_setup(const struct scn_cmd *cmd, const char *script_dir)
 {
     switch (cmd->kind) {
     case SCN_SERVICE:
-        return drvhost_service_add(cmd->name, cmd->str);
+        return host_service_add(cmd->name, cmd->str, script_dir);
     case SCN_REG_SET:
         return drvhost_reg_set(cmd->str, cmd->value_name, cmd->reg_type, cmd->data.data,
                                cmd->data.size);
@@ -386,7 +420,7 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     case SCN_REG_IMPORT:
     case SCN_LOAD:
     case SCN_UNLOAD:
-        report_status(r, cmd, run_setup(cmd));
+        report_status(r, cmd, run_setup(cmd, r->s->dir));
         break;
     case SCN_OPEN:
         run_open(r, cmd);
@@ -420,20 +454,81 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     fflush(r->out);
 }
 
+/* ---- the watchdog's view --------------------------------------------------------------- */
+
+/* The hang time-out of a command: its own timeout=, else the run's; a command that waits or
+ * sleeps on purpose gets that time on top. 0: not watched (no watchdog in this host). */
+static uint32_t run_timeout(const struct scn_cmd *cmd)
+{
+    uint32_t base = cmd->hang_ms ? cmd->hang_ms : host_watch_default_timeout();
+    if (base == 0 || cmd->kind == SCN_EXPECT_BUGCHECK)
+        return 0;
+    if (cmd->kind == SCN_WAIT || cmd->kind == SCN_SLEEP)
+        return cmd->ms > UINT32_MAX - base ? UINT32_MAX : cmd->ms + base;
+    return base;
+}
+
+static void run_activity(struct run *r, const struct scn_cmd *cmd, struct host_activity *a)
+{
+    int io = cmd->kind == SCN_IOCTL || cmd->kind == SCN_READ || cmd->kind == SCN_WRITE;
+    drvhost_io_desc d;
+    *a = (struct host_activity){.file = r->s->filename,
+                                .line = cmd->line,
+                                .text = cmd->text,
+                                .op = -1,
+                                .timeout_ms = run_timeout(cmd)};
+    if (io && cmd->handle >= 0) {
+        io_desc(cmd, &d, NULL);
+        a->handle = r->files[cmd->handle];
+        a->op = (int)d.op;
+        a->code = cmd->code;
+    }
+}
+
+/* The async requests not waited for yet, for the hang and interrupt reports (watchdog thread). */
+static void run_outstanding(void *context, FILE *to)
+{
+    struct run *r = context;
+    char state[300];
+    os_mutex_lock(&r->reqs_lock);
+    for (size_t k = 0; k < r->s->tag_count; k++) {
+        struct req_slot *slot = &r->reqs[k];
+        if (slot->req == NULL)
+            continue;
+        host_request_state(slot->req, state, sizeof(state));
+        fprintf(to, "    request '%s' (line %u): %s\n", r->s->tag_names[k], slot->line, state);
+    }
+    os_mutex_unlock(&r->reqs_lock);
+}
+
 /* Closes the handles still open first (cleanup lets drivers complete what they queued), then
  * waits for and frees the requests nobody waited for. */
 static void run_cleanup(struct run *r)
 {
     char buf[16];
+    struct host_activity end = {.file = r->s->filename,
+                                .line = 0,
+                                .text = "end of the scenario: closing its handles",
+                                .op = -1,
+                                .timeout_ms = host_watch_default_timeout()};
+    host_watch_begin(&end);
+    for (size_t k = 0; k < r->strays; k++)
+        drvhost_close(r->stray[k]);
     for (size_t h = 0; h < r->s->handle_count; h++) {
         int32_t status;
         if (!r->files[h])
             continue;
         status = drvhost_close(r->files[h]);
+        r->files[h] = NULL;
         if (status != STATUS_SUCCESS_VALUE)
             fprintf(r->out, "end: close %s -> %s (ignored)\n", r->s->handle_names[h],
                     status_text(status, buf));
     }
+    host_watch_end();
+    end.text = "end of the scenario: waiting for its requests";
+    if (end.timeout_ms)
+        end.timeout_ms += SCN_DEFAULT_TIMEOUT_MS;
+    host_watch_begin(&end);
     for (size_t k = 0; k < r->s->tag_count; k++) {
         struct req_slot *slot = &r->reqs[k];
         if (!slot->req)
@@ -441,10 +536,23 @@ static void run_cleanup(struct run *r)
         if (drvhost_request_wait(slot->req, SCN_DEFAULT_TIMEOUT_MS, NULL) == STATUS_TIMEOUT_VALUE) {
             fprintf(r->out, "end: request '%s' (line %u) still pending after %u ms FAILED\n",
                     r->s->tag_names[k], slot->line, SCN_DEFAULT_TIMEOUT_MS);
-            r->failed = 1;
+            r->failed++;
             continue; /* leaked with its buffer: freeing it would block */
         }
-        free_request(slot);
+        free_request(r, slot);
+    }
+    host_watch_end();
+}
+
+static void run_commands(struct run *r)
+{
+    struct host_activity a;
+    for (size_t i = 0; i < r->s->count; i++) {
+        run_activity(r, &r->s->cmds[i], &a);
+        host_watch_begin(&a);
+        run_command(r, &r->s->cmds[i]);
+        host_watch_end();
+        r->commands++;
     }
 }
 
@@ -453,63 +561,38 @@ static int run_script(const struct scn_script *s, FILE *out, FILE *err)
     struct run r = {.s = s, .out = out};
     r.files = calloc(s->handle_count + 1, sizeof *r.files);
     r.reqs = calloc(s->tag_count + 1, sizeof *r.reqs);
-    if (!r.files || !r.reqs) {
+    r.stray = calloc(s->count + 1, sizeof *r.stray);
+    if (!r.files || !r.reqs || !r.stray) {
         fprintf(err, "%s: error: out of memory\n", s->filename);
         free(r.files);
         free(r.reqs);
+        free(r.stray);
         return DRVHOST_EXIT_MALFORMED;
     }
-    for (size_t i = 0; i < s->count; i++)
-        run_command(&r, &s->cmds[i]);
+    os_mutex_init(&r.reqs_lock);
+    host_watch_set_outstanding(run_outstanding, &r);
+    run_commands(&r);
     run_cleanup(&r);
     finish_expect_bugcheck(&r);
+    host_watch_set_outstanding(NULL, NULL);
+    fprintf(out, "%s: %zu commands, %zu failed\n", s->filename, r.commands, r.failed);
     fflush(out);
+    os_mutex_destroy(&r.reqs_lock);
     free(r.files);
     free(r.reqs);
+    free(r.stray);
     return r.failed ? DRVHOST_EXIT_EXPECTATION : DRVHOST_EXIT_OK;
-}
-
-/* Reads the whole file; NULL with errno set on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *text = NULL, *p;
-    size_t cap = 0, n = 0, got;
-    if (!f)
-        return NULL;
-    do {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 4096;
-            if (!(p = realloc(text, cap))) {
-                free(text);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            text = p;
-        }
-        got = fread(text + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0);
-    if (ferror(f)) {
-        free(text);
-        fclose(f);
-        errno = EIO;
-        return NULL;
-    }
-    fclose(f);
-    *len = n;
-    return text;
 }
 
 DRVHOST_API int drvhost_run_scenario(const char *path, FILE *out, FILE *err)
 {
     struct scn_script *script;
     size_t len = 0;
-    char *text = read_file(path, &len);
-    int rc;
-    if (!text) {
-        fprintf(err, "drvhost: cannot read scenario '%s': %s\n", path, strerror(errno));
+    void *text = NULL;
+    int error = os_file_read(path, SCN_MAX_FILE, &text, &len), rc;
+    if (error != 0) {
+        fprintf(err, "drvhost: cannot read scenario '%s': %s\n", path,
+                error == EFBIG ? "larger than 16 MiB (is it a scenario?)" : os_error_text(error));
         return DRVHOST_EXIT_MALFORMED;
     }
     rc = scn_parse(text, len, path, &script, err);

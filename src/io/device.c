@@ -107,17 +107,25 @@ void io_driver_ready_devices(struct io_driver *driver)
     os_mutex_unlock(&io_stack_lock);
 }
 
+size_t io_driver_report_devices(struct io_driver *driver)
+{
+    char service[128], name[256];
+    size_t n = 0;
+    ob_string_to_utf8(&driver->extension.ServiceKeyName, service, sizeof(service));
+    for (PDEVICE_OBJECT dev = driver->object.DeviceObject; dev != NULL; dev = dev->NextDevice) {
+        PCUNICODE_STRING dev_name = ob_name_of(dev);
+        fprintf(stderr, "device leak: driver '%s' unloads with device object %p %s still present\n",
+                service, (void *)dev,
+                dev_name ? ob_string_to_utf8(dev_name, name, sizeof(name)) : "(unnamed)");
+        n++;
+    }
+    return n;
+}
+
 void io_driver_destroy(struct io_driver *driver)
 {
-    char name[256];
-    while (driver->object.DeviceObject != NULL) {
-        PDEVICE_OBJECT dev = driver->object.DeviceObject;
-        PCUNICODE_STRING n = ob_name_of(dev);
-        fprintf(stderr, "drvhost: driver '%s' left device object %p%s%s: deleted for it\n",
-                ob_string_to_utf8(&driver->extension.ServiceKeyName, name, sizeof(name)),
-                (void *)dev, n ? " " : "", n ? ob_string_to_utf8(n, name, sizeof(name)) : "");
-        IoDeleteDevice(dev);
-    }
+    while (driver->object.DeviceObject != NULL)
+        IoDeleteDevice(driver->object.DeviceObject);
     ob_name_remove(driver);
     ob_dereference(driver);
 }

@@ -43,8 +43,12 @@ NTSTATUS io_driver_create(const char *service, struct io_driver **driver);
 /* Clears DO_DEVICE_INITIALIZING on the devices created during DriverEntry (as Windows does
  * for legacy drivers). */
 void io_driver_ready_devices(struct io_driver *driver);
-/* Deletes devices the driver left (reported), removes the name, drops the reference. */
+/* Deletes the device objects the driver left (after io_driver_report_devices), then drops the
+ * driver object. */
 void io_driver_destroy(struct io_driver *driver);
+/* Prints one "device leak" line per device object the driver still has (at its unload) and
+ * returns how many. */
+size_t io_driver_report_devices(struct io_driver *driver);
 
 /* ---- devices ----------------------------------------------------------------------------- */
 

@@ -424,6 +424,7 @@ NTSTATUS FASTCALL IofCallDriver(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     sp = --Irp->Tail.Overlay.CurrentStackLocation;
     sp->DeviceObject = DeviceObject;
     driver = DeviceObject->DriverObject;
+    ke_current_thread()->dispatch_routine = (const void *)driver->MajorFunction[sp->MajorFunction];
     return driver->MajorFunction[sp->MajorFunction](DeviceObject, Irp);
 }
 

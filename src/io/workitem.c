@@ -63,6 +63,8 @@ static void io_workitem_run(void *context)
         routine_ex(object, ctx, item);
     else
         routine((PDEVICE_OBJECT)object, ctx);
+    /* Before the dereference, which may unload the driver whose routine just ran. */
+    ex_work_check_return(routine_ex != NULL ? (PVOID)routine_ex : (PVOID)routine, ctx, item);
     ObDereferenceObject(object);
 }
 

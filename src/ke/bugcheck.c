@@ -18,6 +18,7 @@
 static drvhost_bugcheck_handler bugcheck_handler;
 static void *bugcheck_context;
 static ke_address_namer address_namer;
+static ke_report_context report_context;
 static struct ke_thread *bugcheck_owner; /* the thread running the first bug check */
 
 static const struct {
@@ -100,6 +101,17 @@ void ke_set_address_namer(ke_address_namer namer)
     __atomic_store_n(&address_namer, namer, __ATOMIC_RELEASE);
 }
 
+void ke_set_report_context(ke_report_context fn)
+{
+    __atomic_store_n(&report_context, fn, __ATOMIC_RELEASE);
+}
+
+const char *ke_address_name(const void *address)
+{
+    ke_address_namer namer = __atomic_load_n(&address_namer, __ATOMIC_ACQUIRE);
+    return namer != NULL ? namer(address) : NULL;
+}
+
 void drvhost_set_bugcheck_handler(drvhost_bugcheck_handler handler, void *context)
 {
     __atomic_store_n(&bugcheck_context, context, __ATOMIC_RELAXED);
@@ -135,14 +147,61 @@ static const char *find_driver(void)
     return NULL;
 }
 
-static void report_bugcheck(ULONG code, const ULONG_PTR p[4])
+/* No driver frame on the stack (a check the runtime makes after a dispatch routine returned):
+ * a parameter that points into a driver module (0xC9's dispatch routine) names it. */
+static const char *driver_of_params(const ULONG_PTR p[4])
+{
+    ke_address_namer namer = __atomic_load_n(&address_namer, __ATOMIC_ACQUIRE);
+    for (int i = 0; namer != NULL && i < 4; i++) {
+        const char *name = p[i] > 0xFFFF ? namer((const void *)p[i]) : NULL;
+        if (name != NULL)
+            return name;
+    }
+    return NULL;
+}
+
+/* "driver: NAME (routine NAME+0xOFFSET)" for a check made after `routine` returned. */
+static void report_routine(const void *routine)
+{
+    ke_address_namer namer = __atomic_load_n(&address_namer, __ATOMIC_ACQUIRE);
+    const char *driver = namer != NULL ? namer(routine) : NULL;
+    void *base = NULL;
+    if (driver == NULL) {
+        report("driver: (none: routine %p is not in a driver module)\n", routine);
+        return;
+    }
+    if (!os_address_module(routine, &base, NULL) || base == NULL)
+        base = (void *)routine;
+    report("driver: %s (routine %s+0x%llx)\n", driver, driver,
+           (unsigned long long)((uintptr_t)routine - (uintptr_t)base));
+}
+
+static void report_driver(const ULONG_PTR p[4], const void *routine)
+{
+    const char *driver;
+    if (routine != NULL) {
+        report_routine(routine);
+        return;
+    }
+    driver = find_driver();
+    if (driver == NULL)
+        driver = driver_of_params(p);
+    report("driver: %s\n", driver != NULL ? driver : "(unknown)");
+}
+
+static void report_bugcheck(ULONG code, const ULONG_PTR p[4], const void *routine)
 {
     struct ke_thread *t = ke_current_thread();
-    const char *driver = find_driver();
+    ke_report_context context = __atomic_load_n(&report_context, __ATOMIC_ACQUIRE);
+    char during[600] = "";
+    if (context != NULL)
+        context(during, sizeof(during));
     report("*** STOP 0x%08X %s\n", (unsigned)code, ke_bugcheck_name(code));
     report("    (0x%016llX, 0x%016llX, 0x%016llX, 0x%016llX)\n", (unsigned long long)p[0],
            (unsigned long long)p[1], (unsigned long long)p[2], (unsigned long long)p[3]);
-    report("driver: %s\n", driver != NULL ? driver : "(unknown)");
+    report_driver(p, routine);
+    if (during[0] != 0)
+        report("scenario: %s\n", during);
     report("thread: %s tid %llu irql %u\n", t->name ? t->name : "?", (unsigned long long)t->tid,
            (unsigned)ke_irql());
     os_backtrace(2);
@@ -161,7 +220,7 @@ static __attribute__((noreturn)) void bugcheck_again(struct ke_thread *t)
 }
 
 static __attribute__((noreturn)) void bugcheck(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3,
-                                               ULONG_PTR p4, const char *why)
+                                               ULONG_PTR p4, const char *why, const void *routine)
 {
     struct ke_thread *t = ke_current_thread(), *none = NULL;
     const ULONG_PTR p[4] = {p1, p2, p3, p4};
@@ -170,7 +229,7 @@ static __attribute__((noreturn)) void bugcheck(ULONG code, ULONG_PTR p1, ULONG_P
         bugcheck_again(t);
     if (why != NULL)
         report("drvhost: %s\n", why);
-    report_bugcheck(code, p);
+    report_bugcheck(code, p, routine);
     drvhost_bugcheck_handler handler = __atomic_load_n(&bugcheck_handler, __ATOMIC_ACQUIRE);
     if (handler != NULL) {
         const uint64_t params[4] = {p1, p2, p3, p4};
@@ -181,18 +240,34 @@ static __attribute__((noreturn)) void bugcheck(ULONG code, ULONG_PTR p1, ULONG_P
 
 void ke_bugcheck(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR p4)
 {
-    bugcheck(code, p1, p2, p3, p4, NULL);
+    bugcheck(code, p1, p2, p3, p4, NULL, NULL);
+}
+
+static __attribute__((noreturn)) void bugcheck_v(ULONG code, const ULONG_PTR p[4],
+                                                 const void *routine, const char *fmt,
+                                                 va_list args)
+{
+    char why[400];
+    vsnprintf(why, sizeof(why), fmt, args);
+    bugcheck(code, p[0], p[1], p[2], p[3], why, routine);
 }
 
 void ke_bugcheck_msg(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR p4,
                      const char *fmt, ...)
 {
-    char why[400];
+    const ULONG_PTR p[4] = {p1, p2, p3, p4};
     va_list args;
     va_start(args, fmt);
-    vsnprintf(why, sizeof(why), fmt, args);
-    va_end(args);
-    bugcheck(code, p1, p2, p3, p4, why);
+    bugcheck_v(code, p, NULL, fmt, args);
+}
+
+void ke_bugcheck_routine(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR p4,
+                         const void *routine, const char *fmt, ...)
+{
+    const ULONG_PTR p[4] = {p1, p2, p3, p4};
+    va_list args;
+    va_start(args, fmt);
+    bugcheck_v(code, p, routine, fmt, args);
 }
 
 /* ---- DDIs ------------------------------------------------------------------------------- */
@@ -201,12 +276,12 @@ VOID KeBugCheckEx(ULONG BugCheckCode, ULONG_PTR BugCheckParameter1, ULONG_PTR Bu
                   ULONG_PTR BugCheckParameter3, ULONG_PTR BugCheckParameter4)
 {
     bugcheck(BugCheckCode, BugCheckParameter1, BugCheckParameter2, BugCheckParameter3,
-             BugCheckParameter4, NULL);
+             BugCheckParameter4, NULL, NULL);
 }
 
 VOID KeBugCheck(ULONG BugCheckCode)
 {
-    bugcheck(BugCheckCode, 0, 0, 0, 0, NULL);
+    bugcheck(BugCheckCode, 0, 0, 0, 0, NULL, NULL);
 }
 
 /* Windows would break into an attached kernel debugger; with none (as here) the breakpoint
@@ -214,7 +289,7 @@ VOID KeBugCheck(ULONG BugCheckCode)
 static __attribute__((noreturn)) void breakpoint(void *caller, const char *why)
 {
     bugcheck(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)STATUS_BREAKPOINT,
-             (ULONG_PTR)caller, 0, 0, why);
+             (ULONG_PTR)caller, 0, 0, why, NULL);
 }
 
 VOID RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULONG LineNumber,
@@ -246,7 +321,7 @@ VOID RtlFailFast(ULONG Code)
     char why[64];
     snprintf(why, sizeof(why), "RtlFailFast(%lu)%s", (unsigned long)Code,
              Code == FAST_FAIL_CORRUPT_LIST_ENTRY ? ": corrupted LIST_ENTRY" : "");
-    bugcheck(BUGCODE_KERNEL_SECURITY_CHECK_FAILURE, Code, 0, 0, 0, why);
+    bugcheck(BUGCODE_KERNEL_SECURITY_CHECK_FAILURE, Code, 0, 0, 0, why, NULL);
 }
 
 /* PAGED_CODE() above APC_LEVEL: IRQL_NOT_LESS_OR_EQUAL with the parameters of an execute
@@ -257,5 +332,5 @@ VOID drvhost_paged_code_violation(const char *File, int Line)
     void *caller = __builtin_return_address(0);
     snprintf(why, sizeof(why), "PAGED_CODE() at IRQL %u in %s:%d", (unsigned)ke_irql(), File, Line);
     bugcheck(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)caller, ke_irql(), 8, (ULONG_PTR)caller,
-             why);
+             why, NULL);
 }

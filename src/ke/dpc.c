@@ -68,8 +68,10 @@ static BOOLEAN queue_remove(struct dpc_queue *q, PKDPC dpc)
     return FALSE;
 }
 
-/* A DPC routine must return at DISPATCH_LEVEL: IRQL_UNEXPECTED_VALUE (0xC8), parameter 1 =
- * current << 16 | expected << 8 | unique value (2: ours, not an APC case). */
+/* A DPC routine (timer DPCs included) must return at DISPATCH_LEVEL: IRQL_UNEXPECTED_VALUE
+ * (0xC8), parameter 1 = current << 16 | expected << 8 | unique value 2, parameters 2-4 zero.
+ * The bug-check pages document no code for a DPC returning at another IRQL; 0xC8 is "the IRQL
+ * is not what it should be at this time". The report names the driver and the routine. */
 static void dpc_call(PKDPC dpc, PKDEFERRED_ROUTINE routine, PVOID context, PVOID a1, PVOID a2)
 {
     struct ke_thread *t = ke_current_thread();
@@ -77,9 +79,10 @@ static void dpc_call(PKDPC dpc, PKDEFERRED_ROUTINE routine, PVOID context, PVOID
     routine(dpc, context, a1, a2);
     t->in_dpc = FALSE;
     if (ke_irql() != DISPATCH_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_UNEXPECTED_VALUE,
-                        ((ULONG_PTR)ke_irql() << 16) | (DISPATCH_LEVEL << 8) | 2, 0, 0, 0,
-                        "DPC routine %p returned at IRQL %u", (void *)routine, ke_irql());
+        ke_bugcheck_routine(BUGCODE_IRQL_UNEXPECTED_VALUE,
+                            ((ULONG_PTR)ke_irql() << 16) | (DISPATCH_LEVEL << 8) | 2, 0, 0, 0,
+                            (const void *)routine, "DPC routine %p returned at IRQL %u",
+                            (void *)routine, ke_irql());
 }
 
 /* Takes the head DPC (queue locked), runs it unlocked. The KDPC may be queued again or freed

@@ -32,6 +32,10 @@ struct ke_thread {
     struct ke_wait *wait;     /* the wait in progress (lives on this thread's stack); dispatcher lock */
     BOOLEAN in_dpc;           /* a DPC routine is running on this thread */
     BOOLEAN terminated;       /* the thread object was signalled (ke_thread_exit or thread exit) */
+    /* The dispatch routine IoCallDriver called last on this thread (written by the thread
+     * itself only), so that an IRQL left raised when a client request returns (0x4A) names
+     * the routine after its frames are gone. */
+    const void *dispatch_routine;
     /* Set by ke_thread_adopt: called instead of free() when `refs` drops to zero (the memory
      * belongs to whoever adopted it, e.g. an object-manager object for PsCreateSystemThread). */
     void (*release)(struct ke_thread *t);
@@ -68,6 +72,14 @@ __attribute__((noreturn, format(printf, 6, 7))) void ke_bugcheck_msg(ULONG code,
                                                                      ULONG_PTR p4, const char *fmt,
                                                                      ...);
 const char *ke_bugcheck_name(ULONG code);
+/* Same as ke_bugcheck_msg, for a check made after driver code returned (its frames are gone
+ * from the stack): the report names the driver owning `routine` and the routine itself
+ * (driver+offset) instead of searching the stack. */
+__attribute__((noreturn, format(printf, 7, 8))) void ke_bugcheck_routine(ULONG code, ULONG_PTR p1,
+                                                                         ULONG_PTR p2, ULONG_PTR p3,
+                                                                         ULONG_PTR p4,
+                                                                         const void *routine,
+                                                                         const char *fmt, ...);
 
 /* Bug-check codes the runtime raises (values are Microsoft's). */
 #define BUGCODE_IRQL_NOT_GREATER_OR_EQUAL 0x09
@@ -75,6 +87,9 @@ const char *ke_bugcheck_name(ULONG code);
 #define BUGCODE_SPIN_LOCK_ALREADY_OWNED 0x0F
 #define BUGCODE_SPIN_LOCK_NOT_OWNED 0x10
 #define BUGCODE_KMODE_EXCEPTION_NOT_HANDLED 0x1E
+#define BUGCODE_IRQL_GT_ZERO_AT_SYSTEM_SERVICE 0x4A
+#define BUGCODE_UNEXPECTED_KERNEL_MODE_TRAP 0x7F
+#define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL 0xE1
 #define BUGCODE_NO_MORE_IRP_STACK_LOCATIONS 0x35
 #define BUGCODE_MULTIPLE_IRP_COMPLETE_REQUESTS 0x44
 #define BUGCODE_INVALID_AFFINITY_SET 0x3
@@ -100,6 +115,12 @@ const char *ke_bugcheck_name(ULONG code);
  * the driver a code address belongs to. Returns the driver's service name or NULL. */
 typedef const char *(*ke_address_namer)(const void *address);
 void ke_set_address_namer(ke_address_namer namer);
+/* The registered namer's answer for `address` (NULL: no driver module, or no namer). */
+const char *ke_address_name(const void *address);
+/* Fills buf with what the host was doing (a scenario's file:line: command), "" if nothing: the
+ * bug-check report prints it. Must not block. */
+typedef void (*ke_report_context)(char *buf, size_t size);
+void ke_set_report_context(ke_report_context fn);
 
 /* Waits used by the runtime itself (host threads waiting for an IRP): a plain KEVENT wait at
  * PASSIVE_LEVEL, with a time-out in milliseconds (UINT32_MAX: none). */

@@ -25,6 +25,13 @@
  * cannot take a page fault at all); any other fault goes to the previous handler (ASan's, or
  * the default action).
  *
+ * Stack overflow. A fault in the guard area below the stack of a thread that runs driver code
+ * (client threads once they entered the runtime, DPC, worker and system threads: ke prepares
+ * their stacks, os_stack_prepare) is a kernel stack overflow, which Windows cannot handle
+ * either: the processor double-faults, UNEXPECTED_KERNEL_MODE_TRAP 0x7F with parameter 1 = 8
+ * (EXCEPTION_DOUBLE_FAULT), whatever the IRQL and even inside __try. The handler runs on the
+ * thread's alternate signal stack, the only stack left.
+ *
  * Deviation from the layering rule: this file calls sigaction and reads ucontext_t itself (the
  * platform layer has no signal wrapper); nothing else in it is POSIX.
  */
@@ -281,10 +288,13 @@ static enum fault_owner owner_of(uintptr_t pc)
     size_t n;
     if (pc >= runtime_base && pc < runtime_end)
         return OWNER_RUNTIME;
-    /* Driver modules are the *.sys objects the loader opened (dladdr; fine in practice). */
+    /* Driver modules are what the loader mapped through /proc/self/fd (ldr_open_module), or any
+     * *.sys object (dladdr, lock-free, so usable in the fault handler). */
     if (!os_address_module((const void *)pc, NULL, &file) || file == NULL)
         return OWNER_OTHER;
     n = strlen(file);
+    if (strncmp(file, "/proc/self/fd/", 14) == 0)
+        return OWNER_DRIVER;
     return n > 4 && strcmp(file + n - 4, ".sys") == 0 ? OWNER_DRIVER : OWNER_OTHER;
 }
 
@@ -364,6 +374,21 @@ static void redirect(ucontext_t *uc)
 #error "seh.c: unsupported architecture"
 #endif
 
+#define KE_TRAP_DOUBLE_FAULT 8 /* EXCEPTION_DOUBLE_FAULT, parameter 1 of 0x7F */
+
+/* Parameters 2-4 of 0x7F are not documented for a double fault: zero here; the message gives
+ * the faulting instruction, the address and the stack's extent. */
+static __attribute__((noreturn)) void stack_overflow(uintptr_t pc, uintptr_t address)
+{
+    uintptr_t low = 0, high = 0;
+    os_stack_bounds(&low, &high);
+    ke_bugcheck_msg(BUGCODE_UNEXPECTED_KERNEL_MODE_TRAP, KE_TRAP_DOUBLE_FAULT, 0, 0, 0,
+                    "kernel stack overflow (double fault): the instruction at %p touched %p, "
+                    "below the %zu KiB stack [%p, %p) of this thread",
+                    (void *)pc, (void *)address, (size_t)((high - low) / 1024), (void *)low,
+                    (void *)high);
+}
+
 static __attribute__((no_sanitize_address)) void on_fault(int sig, siginfo_t *info,
                                                           void *context)
 {
@@ -376,6 +401,8 @@ static __attribute__((no_sanitize_address)) void on_fault(int sig, siginfo_t *in
         chain(sig, info, context);
         return;
     }
+    if (sig == SIGSEGV && os_stack_overflow_address(address))
+        stack_overflow(pc, address);
     if (sig == SIGBUS)
         code = info->si_code == BUS_ADRALN ? STATUS_DATATYPE_MISALIGNMENT : STATUS_IN_PAGE_ERROR;
     owner = fault_owner(pc);

@@ -4,7 +4,8 @@
  *
  * Lifetime: created on first use by the thread itself with one reference (the thread's own).
  * When the host thread exits, the TLS key destructor signals the thread object (if
- * ke_thread_exit did not already) and drops that reference; whoever holds others (a handle,
+ * ke_thread_exit did not already), removes the thread's alternate signal stack and drops that
+ * reference; whoever holds others (a handle,
  * ObReferenceObject, an IRP) keeps the memory alive. The IRQL is a plain thread-local
  * variable, not part of the object: only the thread itself reads or writes it.
  */
@@ -61,6 +62,7 @@ static void thread_destructor(void *value)
     struct ke_thread *t = value;
     thread_signal(t, STATUS_SUCCESS);
     tls_thread = NULL;
+    os_stack_release();
     ke_thread_dereference(t);
 }
 
@@ -72,8 +74,11 @@ static void thread_key_create(void)
         abort();
 }
 
+/* Also prepares the calling thread's stack (alternate signal stack, bounds): every thread that
+ * runs driver code comes here first, so a stack overflow there is reported (seh.c: 0x7F). */
 static void thread_init(struct ke_thread *t)
 {
+    os_stack_prepare();
     t->header.Type = ThreadObject;
     t->header.Size = (UCHAR)(sizeof(*t) / sizeof(LONG) > 255 ? 255 : sizeof(*t) / sizeof(LONG));
     InitializeListHead(&t->header.WaitListHead);

@@ -1,10 +1,25 @@
 /*
- * elf.c - reading a driver module's imports from its ELF dynamic symbol table, before any of
- * its code runs (dlopen would run constructors and bind symbols we may not have).
+ * elf.c - checking a driver module before any of its code runs, from what the dynamic loader
+ * itself uses: the program headers and the dynamic segment, never the section headers (a
+ * module may strip or forge those).
+ *
+ * What the check guarantees: every symbol the dynamic loader binds for the module is a routine
+ * drvhost exports (or one of the C library routines the WDK's kernel CRT offers too); the module
+ * names no library to load (DT_NEEDED, filters, audit libraries, version needs) and has no code
+ * that the loader would run by itself (constructors, destructors, IFUNC resolvers). So module
+ * code runs only when drvhost calls it, and it can call only drvhost. What it does not
+ * guarantee: a driver runs in the drvhost process with its rights and can read or write any of
+ * its memory; drvhost is not a sandbox for malicious drivers (docs/io.md).
+ *
+ * The symbols checked are those the relocations reference (DT_RELA, DT_REL, DT_JMPREL): those
+ * are exactly the ones the loader binds. A module must be linked with -Bsymbolic (drvcc does),
+ * so that its references to its own definitions bind inside it and never to a same-named
+ * routine of the process.
  */
 #include "ldr/ldr_private.h"
 
 #include <elf.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,70 +42,271 @@ static bool ldr_import_ok(const char *name)
     return os_runtime_exports(name);
 }
 
-static bool ldr_range_ok(size_t size, uint64_t off, uint64_t len)
+/* The parts of a module the check reads, located through its program headers. */
+struct elf_view {
+    const unsigned char *img;
+    size_t size;
+    Elf64_Phdr load[16]; /* PT_LOAD segments, to map addresses to file offsets */
+    unsigned loads;
+    uint64_t dyn_off, dyn_count;
+    uint64_t symtab, strtab, strsz, syment;
+    uint64_t rel[3][2]; /* DT_RELA, DT_REL, DT_JMPREL: address, size */
+    int jmprel_is_rela;
+    bool symbolic;
+    char *missing;
+    size_t missing_size;
+};
+
+static bool elf_range_ok(size_t size, uint64_t off, uint64_t len)
 {
     return off <= size && len <= size - off;
 }
 
-static void ldr_append(char *out, size_t size, const char *name)
+static int elf_fail(struct elf_view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int elf_fail(struct elf_view *v, const char *fmt, ...)
 {
-    size_t used = strlen(out);
-    if (used + strlen(name) + 2 < size)
-        snprintf(out + used, size - used, "%s%s", used ? "\n" : "", name);
-}
-
-static int ldr_fail(char *out, size_t size, const char *why)
-{
-    snprintf(out, size, "%s", why);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(v->missing, v->missing_size, fmt, ap);
+    va_end(ap);
     return -1;
 }
 
-static int ldr_scan_dynsym(const unsigned char *img, size_t size, const Elf64_Shdr *sym,
-                           const Elf64_Shdr *str, char *missing, size_t missing_size)
+/* Is name already one of the newline-separated names in v->missing? */
+static bool elf_listed(const struct elf_view *v, const char *name)
 {
-    int count = 0;
-    if (sym->sh_entsize != sizeof(Elf64_Sym) || !ldr_range_ok(size, sym->sh_offset, sym->sh_size) ||
-        !ldr_range_ok(size, str->sh_offset, str->sh_size) || str->sh_size == 0 ||
-        img[str->sh_offset + str->sh_size - 1] != 0)
-        return ldr_fail(missing, missing_size, "corrupt dynamic symbol table");
-    for (uint64_t i = 1; i < sym->sh_size / sizeof(Elf64_Sym); i++) {
-        Elf64_Sym s;
-        memcpy(&s, img + sym->sh_offset + i * sizeof(s), sizeof(s));
-        if (s.st_shndx != SHN_UNDEF || ELF64_ST_BIND(s.st_info) != STB_GLOBAL)
-            continue; /* defined here, or weak: a weak import may stay unresolved */
-        if (s.st_name >= str->sh_size)
-            return ldr_fail(missing, missing_size, "corrupt symbol name");
-        const char *name = (const char *)img + str->sh_offset + s.st_name;
-        if (name[0] == 0 || ldr_import_ok(name))
-            continue;
-        ldr_append(missing, missing_size, name);
-        count++;
+    size_t n = strlen(name);
+    for (const char *p = v->missing; *p;) {
+        size_t len = strcspn(p, "\n");
+        if (len == n && memcmp(p, name, n) == 0)
+            return true;
+        p += len + (p[len] == '\n');
     }
-    return count;
+    return false;
+}
+
+static void elf_append(struct elf_view *v, const char *name)
+{
+    size_t used = strlen(v->missing);
+    if (used + strlen(name) + 2 < v->missing_size)
+        snprintf(v->missing + used, v->missing_size - used, "%s%s", used ? "\n" : "", name);
+}
+
+/* The file offset of [addr, addr+len) inside one PT_LOAD segment's file image; false if none. */
+static bool elf_map(const struct elf_view *v, uint64_t addr, uint64_t len, uint64_t *off)
+{
+    for (unsigned i = 0; i < v->loads; i++) {
+        const Elf64_Phdr *p = &v->load[i];
+        if (addr >= p->p_vaddr && addr - p->p_vaddr <= p->p_filesz &&
+            len <= p->p_filesz - (addr - p->p_vaddr)) {
+            *off = p->p_offset + (addr - p->p_vaddr);
+            return elf_range_ok(v->size, *off, len);
+        }
+    }
+    return false;
+}
+
+/* What a file that is not a loadable x86-64 module is, for the refusal message. */
+static int elf_header(struct elf_view *v, Elf64_Ehdr *eh)
+{
+    if (v->size >= 2 && v->img[0] == 'M' && v->img[1] == 'Z')
+        return elf_fail(v, "a Windows PE image: drvhost loads driver modules built from source "
+                           "with drvcc, not .sys files built by the WDK");
+    if (v->size < SELFMAG || memcmp(v->img, ELFMAG, SELFMAG) != 0)
+        return elf_fail(v, "not an ELF file (build the driver with drvcc)");
+    if (v->size < sizeof(*eh) || v->img[EI_CLASS] != ELFCLASS64)
+        return elf_fail(v, "a 32-bit ELF file: drvhost loads x86-64 modules (build it with drvcc)");
+    memcpy(eh, v->img, sizeof(*eh));
+    if (eh->e_machine != EM_X86_64)
+        return elf_fail(v, "an ELF file for another architecture (e_machine %u), not x86-64",
+                        (unsigned)eh->e_machine);
+    if (eh->e_type == ET_EXEC || eh->e_type == ET_REL)
+        return elf_fail(v, "an ELF %s, not a shared object (build it with drvcc)",
+                        eh->e_type == ET_EXEC ? "executable" : "object file");
+    if (eh->e_type != ET_DYN)
+        return elf_fail(v, "an ELF file of type %u, not a shared object", (unsigned)eh->e_type);
+    if (eh->e_phentsize != sizeof(Elf64_Phdr) ||
+        !elf_range_ok(v->size, eh->e_phoff, (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr)))
+        return elf_fail(v, "corrupt program headers");
+    return 0;
+}
+
+static int elf_segments(struct elf_view *v, const Elf64_Ehdr *eh)
+{
+    bool dynamic = false;
+    for (unsigned i = 0; i < eh->e_phnum; i++) {
+        Elf64_Phdr p;
+        memcpy(&p, v->img + eh->e_phoff + (uint64_t)i * sizeof(p), sizeof(p));
+        if (p.p_type == PT_LOAD) {
+            if (v->loads == sizeof(v->load) / sizeof(v->load[0]) ||
+                !elf_range_ok(v->size, p.p_offset, p.p_filesz))
+                return elf_fail(v, "corrupt loadable segments");
+            v->load[v->loads++] = p;
+        } else if (p.p_type == PT_DYNAMIC) {
+            if (dynamic || !elf_range_ok(v->size, p.p_offset, p.p_filesz))
+                return elf_fail(v, "corrupt dynamic segment");
+            dynamic = true;
+            v->dyn_off = p.p_offset;
+            v->dyn_count = p.p_filesz / sizeof(Elf64_Dyn);
+        }
+    }
+    if (!dynamic)
+        return elf_fail(v, "no dynamic segment: not a shared object built by drvcc");
+    return 0;
+}
+
+/* A dynamic tag that would make the loader load another file or run module code by itself. */
+static const char *elf_forbidden_tag(const Elf64_Dyn *d)
+{
+    switch (d->d_tag) {
+    case DT_NEEDED:
+        return "needs a shared library (DT_NEEDED): a driver module links no library; build it "
+               "with drvcc";
+    case DT_AUXILIARY:
+    case DT_FILTER:
+        return "is a filter library (DT_AUXILIARY/DT_FILTER)";
+    case DT_AUDIT:
+    case DT_DEPAUDIT:
+        return "names an audit library (DT_AUDIT)";
+    case DT_VERNEED:
+        return "needs versioned symbols of a library (DT_VERNEED)";
+    case DT_INIT:
+    case DT_INIT_ARRAY:
+    case DT_PREINIT_ARRAY:
+        return "has constructors (DT_INIT/DT_INIT_ARRAY): module code would run before "
+               "DriverEntry";
+    case DT_FINI:
+    case DT_FINI_ARRAY:
+        return "has destructors (DT_FINI/DT_FINI_ARRAY): module code would run after "
+               "DriverUnload";
+    default:
+        return NULL;
+    }
+}
+
+static void elf_note_tag(struct elf_view *v, const Elf64_Dyn *d)
+{
+    switch (d->d_tag) {
+    case DT_SYMTAB:
+        v->symtab = d->d_un.d_ptr;
+        break;
+    case DT_STRTAB:
+        v->strtab = d->d_un.d_ptr;
+        break;
+    case DT_STRSZ:
+        v->strsz = d->d_un.d_val;
+        break;
+    case DT_SYMENT:
+        v->syment = d->d_un.d_val;
+        break;
+    case DT_RELA:
+        v->rel[0][0] = d->d_un.d_ptr;
+        break;
+    case DT_RELASZ:
+        v->rel[0][1] = d->d_un.d_val;
+        break;
+    case DT_REL:
+        v->rel[1][0] = d->d_un.d_ptr;
+        break;
+    case DT_RELSZ:
+        v->rel[1][1] = d->d_un.d_val;
+        break;
+    case DT_JMPREL:
+        v->rel[2][0] = d->d_un.d_ptr;
+        break;
+    case DT_PLTRELSZ:
+        v->rel[2][1] = d->d_un.d_val;
+        break;
+    case DT_PLTREL:
+        v->jmprel_is_rela = d->d_un.d_val == DT_RELA;
+        break;
+    case DT_SYMBOLIC:
+        v->symbolic = true;
+        break;
+    case DT_FLAGS:
+        v->symbolic |= (d->d_un.d_val & DF_SYMBOLIC) != 0;
+        break;
+    default:
+        break;
+    }
+}
+
+static int elf_dynamic(struct elf_view *v)
+{
+    for (uint64_t i = 0; i < v->dyn_count; i++) {
+        Elf64_Dyn d;
+        memcpy(&d, v->img + v->dyn_off + i * sizeof(d), sizeof(d));
+        if (d.d_tag == DT_NULL)
+            break;
+        const char *why = elf_forbidden_tag(&d);
+        if (why != NULL)
+            return elf_fail(v, "refused: the module %s", why);
+        elf_note_tag(v, &d);
+    }
+    if (!v->symbolic)
+        return elf_fail(v, "refused: not linked with -Bsymbolic (build it with drvcc)");
+    return 0;
+}
+
+/* Checks the symbol a relocation binds. Returns 1 if it is missing, 0 if fine, -1 refused. */
+static int elf_check_symbol(struct elf_view *v, uint64_t index)
+{
+    uint64_t sym_off, str_off;
+    Elf64_Sym s;
+    if (v->syment != sizeof(Elf64_Sym) ||
+        !elf_map(v, v->symtab + index * sizeof(Elf64_Sym), sizeof(Elf64_Sym), &sym_off))
+        return elf_fail(v, "corrupt dynamic symbol table");
+    memcpy(&s, v->img + sym_off, sizeof(s));
+    if (ELF64_ST_TYPE(s.st_info) == STT_GNU_IFUNC)
+        return elf_fail(v, "refused: the module has an IFUNC symbol (its resolver would run "
+                           "before DriverEntry)");
+    if (s.st_shndx != SHN_UNDEF)
+        return 0; /* defined here: -Bsymbolic binds it inside the module */
+    if (s.st_name >= v->strsz || !elf_map(v, v->strtab, v->strsz, &str_off) ||
+        memchr(v->img + str_off + s.st_name, 0, v->strsz - s.st_name) == NULL)
+        return elf_fail(v, "corrupt dynamic string table");
+    const char *name = (const char *)v->img + str_off + s.st_name;
+    if (name[0] == 0 || ldr_import_ok(name) || elf_listed(v, name))
+        return 0; /* fine, or already counted (a PLT and a GOT slot may bind one name) */
+    elf_append(v, name);
+    return 1;
+}
+
+static int elf_relocations(struct elf_view *v, int which, int *missing)
+{
+    bool rela = which == 0 || (which == 2 && v->jmprel_is_rela);
+    uint64_t entsize = rela ? sizeof(Elf64_Rela) : sizeof(Elf64_Rel), off;
+    if (v->rel[which][1] == 0)
+        return 0;
+    if (!elf_map(v, v->rel[which][0], v->rel[which][1], &off) || v->rel[which][1] % entsize)
+        return elf_fail(v, "corrupt relocation table");
+    for (uint64_t at = off; at < off + v->rel[which][1]; at += entsize) {
+        Elf64_Rela r = {0};
+        memcpy(&r, v->img + at, entsize);
+        if (ELF64_R_TYPE(r.r_info) == R_X86_64_IRELATIVE)
+            return elf_fail(v, "refused: the module has an IRELATIVE relocation (an IFUNC "
+                               "resolver would run before DriverEntry)");
+        if (ELF64_R_SYM(r.r_info) == 0)
+            continue;
+        int n = elf_check_symbol(v, ELF64_R_SYM(r.r_info));
+        if (n < 0)
+            return -1;
+        *missing += n;
+    }
+    return 0;
 }
 
 int ldr_check_imports(const void *image, size_t size, char *missing, size_t missing_size)
 {
-    const unsigned char *img = image;
+    struct elf_view v = {
+        .img = image, .size = size, .missing = missing, .missing_size = missing_size};
     Elf64_Ehdr eh;
+    int count = 0;
     missing[0] = 0;
-    if (size < sizeof(eh) || memcmp(img, ELFMAG, SELFMAG) != 0)
-        return ldr_fail(missing, missing_size, "not an ELF file");
-    memcpy(&eh, img, sizeof(eh));
-    if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_X86_64 || eh.e_type != ET_DYN)
-        return ldr_fail(missing, missing_size, "not an x86-64 shared object (build it with drvcc)");
-    if (eh.e_shentsize != sizeof(Elf64_Shdr) ||
-        !ldr_range_ok(size, eh.e_shoff, (uint64_t)eh.e_shnum * sizeof(Elf64_Shdr)))
-        return ldr_fail(missing, missing_size, "corrupt section headers");
-    for (unsigned i = 0; i < eh.e_shnum; i++) {
-        Elf64_Shdr sh, str;
-        memcpy(&sh, img + eh.e_shoff + (uint64_t)i * sizeof(sh), sizeof(sh));
-        if (sh.sh_type != SHT_DYNSYM)
-            continue;
-        if (sh.sh_link >= eh.e_shnum)
-            return ldr_fail(missing, missing_size, "corrupt section link");
-        memcpy(&str, img + eh.e_shoff + (uint64_t)sh.sh_link * sizeof(str), sizeof(str));
-        return ldr_scan_dynsym(img, size, &sh, &str, missing, missing_size);
-    }
-    return 0; /* no dynamic symbols: imports nothing */
+    if (elf_header(&v, &eh) < 0 || elf_segments(&v, &eh) < 0 || elf_dynamic(&v) < 0)
+        return -1;
+    for (int which = 0; which < 3; which++)
+        if (elf_relocations(&v, which, &count) < 0)
+            return -1;
+    return count;
 }

@@ -17,9 +17,13 @@
 
 #include <drvhost/drvhost.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Larger driver modules are refused (the largest shipping drivers are a few MiB). */
+#define LDR_MAX_IMAGE (256u << 20)
 
 struct ldr_module {
     struct ldr_module *next;
@@ -31,7 +35,12 @@ struct ldr_module {
     struct io_driver *driver;
 };
 
+/* Pool verification at unload (Driver Verifier's pool tracking, always on here). */
+#define LDR_VERIFIER_POOL_LEAK 0x62
+
 static os_mutex ldr_lock = {PTHREAD_MUTEX_INITIALIZER};
+/* Device objects drivers left at their unload since boot (ldr_shutdown returns it). */
+static size_t ldr_leaked_devices;
 static os_mutex ldr_op_lock = {PTHREAD_MUTEX_INITIALIZER};
 static struct ldr_module *ldr_modules;
 
@@ -80,39 +89,132 @@ static struct ldr_module *ldr_find(const char *service)
     return m;
 }
 
-/* A relative image that is not found is looked up by its file name in DRVHOST_DRIVER_PATH
- * (colon-separated), where the build puts driver modules. */
-static char *ldr_resolve_image(const char *image)
+/* ---- finding and checking the image -------------------------------------------------- */
+
+static bool ldr_dir_listed(char *const dirs[], size_t n, const char *dir)
 {
-    const char *base = strrchr(image, '/'), *env = getenv("DRVHOST_DRIVER_PATH");
-    char candidate[4096];
-    if (os_file_exists(image) || env == NULL)
-        return strdup(image);
-    base = base ? base + 1 : image;
-    for (const char *p = env; *p;) {
-        size_t n = strcspn(p, ":");
-        snprintf(candidate, sizeof(candidate), "%.*s/%s", (int)n, p, base);
-        if (n > 0 && os_file_exists(candidate))
-            return strdup(candidate);
-        p += n + (p[n] == ':');
+    char *abs = os_path_absolute(dir);
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++) {
+        char *other = os_path_absolute(dirs[i]);
+        found = abs && other && strcmp(abs, other) == 0;
+        free(other);
     }
-    return strdup(image);
+    free(abs);
+    return found;
 }
 
-static NTSTATUS ldr_check_file(const char *service, const char *path)
+/* The folders searched for a relative image that is not found as given: DRVHOST_DRIVER_PATH
+ * (colon-separated), then the runtime's own driver folder (<libdir>/drvhost/drivers when
+ * installed, <build>/drivers in a build tree), where the samples' modules are. */
+static size_t ldr_search_dirs(char *dirs[], size_t max)
 {
-    size_t size;
-    char missing[4096];
-    void *image = os_read_file(path, &size);
-    int n;
-    if (image == NULL) {
-        fprintf(stderr, "drvhost: service '%s': cannot read driver image '%s'\n", service, path);
-        return STATUS_OBJECT_NAME_NOT_FOUND;
+    const char *env = getenv("DRVHOST_DRIVER_PATH");
+    char *rt = os_runtime_dir(), buf[4096];
+    size_t n = 0;
+    for (const char *p = env ? env : ""; *p && n < max;) {
+        size_t len = strcspn(p, ":");
+        if (len > 0 && len < sizeof(buf))
+            dirs[n++] = strndup(p, len);
+        p += len + (p[len] == ':');
     }
-    n = ldr_check_imports(image, size, missing, sizeof(missing));
-    free(image);
+    if (rt != NULL) {
+        static const char *const rel[] = {"/drvhost/drivers", "/../drivers"};
+        for (size_t i = 0; i < 2 && n < max; i++) {
+            snprintf(buf, sizeof(buf), "%s%s", rt, rel[i]);
+            char *dir = os_path_exists(buf) ? os_path_absolute(buf) : NULL;
+            if (dir != NULL && !ldr_dir_listed(dirs, n, dir))
+                dirs[n++] = dir;
+            else
+                free(dir);
+        }
+        free(rt);
+    }
+    return n;
+}
+
+static void ldr_note_tried(char *tried, size_t size, const char *path)
+{
+    size_t used = strlen(tried);
+    snprintf(tried + used, size - used, "%s%s", used ? ", " : "", path);
+}
+
+/* A path the dynamic loader takes as a path, never as a name to search for. */
+static char *ldr_as_path(const char *path)
+{
+    char *out;
+    if (strchr(path, '/') != NULL)
+        return strdup(path);
+    if (asprintf(&out, "./%s", path) < 0)
+        return NULL;
+    return out;
+}
+
+/* dir/name (or name alone without dir) into buf; false if it does not fit (never cut short). */
+static bool ldr_join(char *buf, size_t size, const char *dir, const char *name)
+{
+    int n = dir != NULL ? snprintf(buf, size, "%s/%s", dir, name) : snprintf(buf, size, "%s", name);
+    return n >= 0 && (size_t)n < size;
+}
+
+/* Where IMAGE is: an absolute IMAGE as given; a relative one in `base` (the current folder if
+ * NULL), else its file name in each search folder. *resolved is malloc'ed; the paths tried go
+ * to `tried`. */
+static NTSTATUS ldr_find_image(const char *image, const char *base_dir, char **resolved,
+                               char *tried, size_t size)
+{
+    char *dirs[16], candidate[4096];
+    const char *base = strrchr(image, '/');
+    size_t n;
+    tried[0] = 0;
+    *resolved = NULL;
+    if (image[0] == 0)
+        return STATUS_OBJECT_NAME_INVALID;
+    if (!ldr_join(candidate, sizeof(candidate),
+                  image[0] != '/' && base_dir != NULL && base_dir[0] != 0 ? base_dir : NULL,
+                  image))
+        return STATUS_NAME_TOO_LONG;
+    ldr_note_tried(tried, size, candidate);
+    if (os_path_exists(candidate) || image[0] == '/') {
+        *resolved = os_path_exists(candidate) ? ldr_as_path(candidate) : NULL;
+        return *resolved ? STATUS_SUCCESS : STATUS_OBJECT_NAME_NOT_FOUND;
+    }
+    base = base ? base + 1 : image;
+    n = ldr_search_dirs(dirs, 16);
+    for (size_t i = 0; i < n; i++) {
+        if (*resolved == NULL && ldr_join(candidate, sizeof(candidate), dirs[i], base)) {
+            ldr_note_tried(tried, size, candidate);
+            if (os_path_exists(candidate))
+                *resolved = strdup(candidate);
+        }
+        free(dirs[i]);
+    }
+    return *resolved ? STATUS_SUCCESS : STATUS_OBJECT_NAME_NOT_FOUND;
+}
+
+NTSTATUS ldr_resolve_image(const char *service, const char *image, const char *base_dir,
+                           char **resolved)
+{
+    char tried[4096];
+    NTSTATUS status = ldr_find_image(image, base_dir, resolved, tried, sizeof(tried));
+    if (status == STATUS_OBJECT_NAME_NOT_FOUND)
+        fprintf(stderr, "drvhost: service '%s': driver image '%s' not found (%s); tried: %s\n",
+                service, image, os_error_text(ENOENT), tried);
+    else if (status == STATUS_NAME_TOO_LONG)
+        fprintf(stderr, "drvhost: service '%s': the driver image's path is too long\n", service);
+    else if (!NT_SUCCESS(status))
+        fprintf(stderr, "drvhost: service '%s': empty driver image name\n", service);
+    return status;
+}
+
+static NTSTATUS ldr_check_imports_of(const char *service, const char *path, void *image,
+                                     size_t size)
+{
+    char missing[4096];
+    int n = ldr_check_imports(image, size, missing, sizeof(missing));
     if (n < 0) {
-        fprintf(stderr, "drvhost: service '%s': '%s': %s\n", service, path, missing);
+        fprintf(stderr, "drvhost: service '%s': '%s' is not a driver module: %s\n", service, path,
+                missing);
         return STATUS_INVALID_IMAGE_FORMAT;
     }
     if (n > 0) {
@@ -127,15 +229,66 @@ static NTSTATUS ldr_check_file(const char *service, const char *path)
     return STATUS_SUCCESS;
 }
 
+static NTSTATUS ldr_status_of_errno(int error)
+{
+    switch (error) {
+    case ENOENT:
+    case ENOTDIR:
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    case EACCES:
+    case EPERM:
+        return STATUS_ACCESS_DENIED;
+    case ENOMEM:
+        return STATUS_INSUFFICIENT_RESOURCES;
+    default:
+        return STATUS_INVALID_IMAGE_FORMAT;
+    }
+}
+
+/* Reads and checks the module open as fd. */
+static NTSTATUS ldr_check_fd(const char *service, const char *path, int fd)
+{
+    void *image = NULL;
+    size_t size = 0;
+    int kind = os_file_kind(fd), error;
+    NTSTATUS status;
+    if (kind == OS_FILE_REGULAR)
+        error = os_file_read_fd(fd, LDR_MAX_IMAGE, &image, &size);
+    else
+        error = kind < 0 ? -kind : kind == OS_FILE_DIRECTORY ? EISDIR : ENOEXEC;
+    if (error != 0) {
+        fprintf(stderr, "drvhost: service '%s': cannot read driver image '%s': %s\n", service,
+                path, error == ENOEXEC ? "not a regular file" : os_error_text(error));
+        return ldr_status_of_errno(error);
+    }
+    status = ldr_check_imports_of(service, path, image, size);
+    free(image);
+    return status;
+}
+
+/* Opens the image once: the descriptor that was checked is the one the dynamic loader maps. */
 static NTSTATUS ldr_open_module(struct ldr_module *m, PDRIVER_INITIALIZE *entry)
 {
     char error[512];
-    m->handle = os_module_open(m->path, error, sizeof(error));
-    if (m->handle == NULL) {
-        fprintf(stderr, "drvhost: service '%s': cannot load '%s': %s\n", m->service, m->path,
-                error);
-        return STATUS_INVALID_IMAGE_FORMAT;
+    int fd = os_file_open_read(m->path);
+    NTSTATUS status;
+    if (fd < 0) {
+        fprintf(stderr, "drvhost: service '%s': cannot open driver image '%s': %s\n", m->service,
+                m->path, os_error_text(-fd));
+        return ldr_status_of_errno(-fd);
     }
+    status = ldr_check_fd(m->service, m->path, fd);
+    if (NT_SUCCESS(status)) {
+        m->handle = os_module_open_fd(fd, error, sizeof(error));
+        if (m->handle == NULL) {
+            fprintf(stderr, "drvhost: service '%s': cannot load '%s': %s\n", m->service, m->path,
+                    error);
+            status = STATUS_INVALID_IMAGE_FORMAT;
+        }
+    }
+    os_file_close(fd);
+    if (!NT_SUCCESS(status))
+        return status;
     *entry = (PDRIVER_INITIALIZE)os_module_symbol(m->handle, "DriverEntry");
     if (*entry == NULL) {
         fprintf(stderr, "drvhost: service '%s': '%s' has no DriverEntry\n", m->service, m->path);
@@ -166,13 +319,56 @@ static void ldr_list_remove(struct ldr_module *m)
     os_mutex_unlock(&ldr_lock);
 }
 
-/* Releases what a driver left behind and the module itself (the module must not run again). */
-/* Releases what a driver left behind. The module itself is closed when its driver object is
- * freed (ldr_release_module), which waits for the last device object. */
-static void ldr_teardown(struct ldr_module *m)
+/* The driver's image name as a counted string, for parameter 2 of 0xC4/0x62 ("name of the
+ * driver"). Static: only the first bug check runs. Non-ASCII bytes become '?'. */
+static PUNICODE_STRING ldr_image_name(const struct ldr_module *m)
 {
+    static WCHAR buffer[128];
+    static UNICODE_STRING name;
+    const char *base = strrchr(m->path, '/');
+    size_t n = 0;
+    for (base = base ? base + 1 : m->path; base[n] != '\0' && n < 127; n++)
+        buffer[n] = (unsigned char)base[n] < 0x80 ? (WCHAR)base[n] : L'?';
+    name.Buffer = buffer;
+    name.Length = (USHORT)(n * sizeof(WCHAR));
+    name.MaximumLength = sizeof(buffer);
+    return &name;
+}
+
+/* A driver unloading (or failing DriverEntry) while it still holds pool: Driver Verifier's
+ * DRIVER_VERIFIER_DETECTED_VIOLATION 0xC4, 0x62 (name of the driver, reserved, number of
+ * allocations not freed), after the list of those allocations (tag, size, call site). */
+static void ldr_verify_pool(struct ldr_module *m)
+{
+    size_t blocks = ex_pool_report_leaks(m, m->service);
+    /* The routine that ran last: DriverUnload, or DriverEntry when it failed. */
+    PDRIVER_OBJECT d = m->driver != NULL ? &m->driver->object : NULL;
+    const void *routine = d == NULL                        ? NULL
+                          : d->Flags & DRVO_UNLOAD_INVOKED ? (const void *)d->DriverUnload
+                                                           : (const void *)d->DriverInit;
+    if (blocks != 0)
+        ke_bugcheck_routine(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, LDR_VERIFIER_POOL_LEAK,
+                            (ULONG_PTR)ldr_image_name(m), 0, blocks, routine,
+                            "driver '%s' is unloading without freeing %zu pool allocation%s "
+                            "(listed above)",
+                            m->service, blocks, blocks == 1 ? "" : "s");
+}
+
+/* Releases what a driver left behind. The module itself is closed when its driver object is
+ * freed (ldr_release_module), which waits for the last device object. `unloading`: the driver
+ * is unloaded (DriverUnload ran, or DriverEntry failed), so what it still holds is a leak:
+ * devices are reported and counted (Windows keeps the driver object while they exist, with no
+ * bug check; drvhost deletes them and fails the run), pool is bug check 0xC4/0x62. FALSE: a
+ * driver without DriverUnload at shutdown, which Windows never unloads, so nothing it holds is
+ * a leak. */
+static void ldr_teardown(struct ldr_module *m, BOOLEAN unloading)
+{
+    if (unloading) { /* still listed: the bug-check report names the driver */
+        size_t devices = m->driver != NULL ? io_driver_report_devices(m->driver) : 0;
+        __atomic_add_fetch(&ldr_leaked_devices, devices, __ATOMIC_RELAXED);
+        ldr_verify_pool(m);
+    }
     ldr_list_remove(m);
-    ex_pool_report_leaks(m, m->service);
     ex_pool_release_owner(m);
     if (m->driver != NULL)
         io_driver_destroy(m->driver); /* may free m through ldr_release_module */
@@ -185,6 +381,21 @@ static void ldr_release_module(void *module)
     ldr_module_free(module);
 }
 
+/* Windows runs DriverEntry and DriverUnload of a driver loaded or unloaded on request
+ * (NtLoadDriver, NtUnloadDriver) in a system worker thread's work item, so one that returns
+ * above PASSIVE_LEVEL is WORKER_THREAD_RETURNED_AT_BAD_IRQL 0xE1. drvhost calls them in the
+ * requesting thread, with no work item: parameter 1 is the driver's routine (Windows: the
+ * I/O manager's work routine), 2 the IRQL, 3 the driver object (the work item's parameter),
+ * 4 zero (no work item). The report names the driver and the routine. */
+static void ldr_check_return(struct ldr_module *m, const void *routine, const char *what)
+{
+    KIRQL irql = ke_irql();
+    if (irql != PASSIVE_LEVEL)
+        ke_bugcheck_routine(BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL, (ULONG_PTR)routine, irql,
+                            (ULONG_PTR)&m->driver->object, 0, routine,
+                            "%s of '%s' returned at IRQL %u", what, m->service, irql);
+}
+
 static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
 {
     NTSTATUS status;
@@ -193,10 +404,7 @@ static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
     m->driver->object.DriverStart = (PVOID)m->base;
     m->driver->object.DriverSize = (ULONG)m->size;
     status = entry(&m->driver->object, &m->driver->registry_path);
-    if (ke_irql() != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_UNEXPECTED_VALUE, ((ULONG_PTR)ke_irql() << 16) | PASSIVE_LEVEL,
-                        (ULONG_PTR)entry, 0, 0, "DriverEntry of '%s' returned at IRQL %u",
-                        m->service, ke_irql());
+    ldr_check_return(m, (const void *)entry, "DriverEntry");
     if (!NT_SUCCESS(status))
         fprintf(stderr, "drvhost: DriverEntry of '%s' failed: %s\n", m->service,
                 drvhost_status_format(status, text, sizeof(text)));
@@ -218,9 +426,8 @@ static NTSTATUS ldr_prepare(const char *service, struct ldr_module **out, PDRIVE
         free(m);
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    m->path = ldr_resolve_image(image);
+    status = ldr_resolve_image(service, image, NULL, &m->path);
     free(image);
-    status = ldr_check_file(service, m->path);
     if (NT_SUCCESS(status))
         status = ldr_open_module(m, entry);
     if (NT_SUCCESS(status))
@@ -255,7 +462,7 @@ NTSTATUS ldr_load(const char *service)
         if (NT_SUCCESS(status))
             io_driver_ready_devices(m->driver);
         else
-            ldr_teardown(m);
+            ldr_teardown(m, TRUE);
     }
     os_mutex_unlock(&ldr_op_lock);
     return status;
@@ -268,10 +475,11 @@ static void ldr_run_unload(void *module)
     struct ldr_module *m = module;
     m->driver->object.Flags |= DRVO_UNLOAD_INVOKED;
     m->driver->object.DriverUnload(&m->driver->object);
+    ldr_check_return(m, (const void *)m->driver->object.DriverUnload, "DriverUnload");
     /* Work items and DPCs the driver queued must not run after its code is gone. */
     KeFlushQueuedDpcs();
     ex_flush_work();
-    ldr_teardown(m);
+    ldr_teardown(m, TRUE);
 }
 
 static NTSTATUS ldr_unload_module(struct ldr_module *m)
@@ -303,15 +511,18 @@ NTSTATUS ldr_unload(const char *service)
     return status;
 }
 
-void ldr_shutdown(void)
+size_t ldr_shutdown(void)
 {
+    size_t leaks;
     os_mutex_lock(&ldr_op_lock);
     while (ldr_modules != NULL) {
         struct ldr_module *m = ldr_modules;
         if (m->driver->object.DriverUnload == NULL) {
-            fprintf(stderr, "drvhost: driver '%s' has no DriverUnload: released at shutdown\n",
-                    m->service);
-            ldr_teardown(m);
+            fprintf(stderr,
+                    "drvhost: driver '%s' has no DriverUnload: released at shutdown (%zu pool "
+                    "allocation(s) still held; not a leak: Windows never unloads it)\n",
+                    m->service, ex_pool_owner_count(m));
+            ldr_teardown(m, FALSE);
         } else if (m->driver->unload_pending == 0 || io_driver_claim_unload(m->driver, FALSE)) {
             /* Handles still open at shutdown (held by other drivers) do not defer it now. */
             m->driver->deferred_unload = ldr_run_unload;
@@ -319,4 +530,6 @@ void ldr_shutdown(void)
         }
     }
     os_mutex_unlock(&ldr_op_lock);
+    leaks = __atomic_exchange_n(&ldr_leaked_devices, 0, __ATOMIC_RELAXED);
+    return leaks;
 }

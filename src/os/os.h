@@ -48,6 +48,16 @@ int os_tls_key_create(os_tls_key *key, void (*destructor)(void *));
 void os_tls_key_delete(os_tls_key *key);
 void os_tls_set(os_tls_key *key, void *value);
 
+/* The calling thread's stack (stack.c). os_stack_prepare, before the thread first runs driver
+ * code: records its bounds and gives it an alternate signal stack (unless it has one), so that
+ * the fault handler can run when the stack is exhausted; idempotent. os_stack_release at thread
+ * exit. os_stack_overflow_address (async-signal-safe): the address lies in the guard area just
+ * below the prepared stack. os_stack_bounds: false if the thread was not prepared. */
+void os_stack_prepare(void);
+void os_stack_release(void);
+bool os_stack_overflow_address(uintptr_t address);
+bool os_stack_bounds(uintptr_t *low, uintptr_t *high);
+
 /* Clocks. */
 uint64_t os_monotonic_ns(void);
 /* Wall-clock time as Windows counts it: 100 ns units since 1601-01-01 UTC. */
@@ -64,6 +74,16 @@ void os_backtrace(int skip);
 /* Fills frames[] with up to max return addresses of the calling thread; returns the count. */
 int os_backtrace_frames(void **frames, int max);
 
+/* Termination signals and thread stacks (stacks.c). */
+/* Blocks SIGINT and SIGTERM in the calling thread (and so in every thread it creates after). */
+void os_block_termination_signals(void);
+/* Waits up to timeout_ns for SIGINT or SIGTERM (blocked everywhere): the signal, or 0. */
+int os_wait_termination_signal(uint64_t timeout_ns);
+const char *os_signal_name(int sig);
+/* Writes the calling thread's stack, then every other thread's (each asked by a signal and
+ * given timeout_ms to answer), to stderr. */
+void os_dump_thread_stacks(unsigned timeout_ms);
+
 /* Dynamic loading. */
 void *os_module_open(const char *path, char *error, size_t error_size);
 void *os_module_symbol(void *module, const char *name);
@@ -76,6 +96,26 @@ bool os_module_range(void *module, uintptr_t *base, size_t *size);
 /* Reads a whole file into a malloc'ed buffer (caller frees with free). */
 void *os_read_file(const char *path, size_t *size);
 bool os_file_exists(const char *path);
+
+/* Host files (file.c). Errors are errno values (0: success); os_error_text names them. */
+enum { OS_FILE_REGULAR, OS_FILE_DIRECTORY, OS_FILE_OTHER };
+const char *os_error_text(int error);
+/* Opens for reading: a descriptor, or -errno. */
+int os_file_open_read(const char *path);
+void os_file_close(int fd);
+/* OS_FILE_*, or -errno. */
+int os_file_kind(int fd);
+/* Reads the whole file (at most max bytes: EFBIG beyond, EISDIR for a folder) into a malloc'ed
+ * buffer with a NUL byte after its end (not counted in *size). */
+int os_file_read_fd(int fd, size_t max, void **data, size_t *size);
+int os_file_read(const char *path, size_t max, void **data, size_t *size);
+bool os_path_exists(const char *path);
+/* The canonical absolute path (malloc'ed); a copy of path if it cannot be resolved. */
+char *os_path_absolute(const char *path);
+/* dlopen of the file open as fd (the descriptor may be closed afterwards). */
+void *os_module_open_fd(int fd, char *error, size_t error_size);
+/* The folder holding libdrvhost.so (malloc'ed), or NULL. */
+char *os_runtime_dir(void);
 /* True if `name` is a symbol defined by the runtime library itself (not by a library it uses). */
 bool os_runtime_exports(const char *name);
 /* True if `name` resolves in the process (used for the C library routines drivers may call). */

@@ -70,6 +70,19 @@ static void ps_thread_finish(struct ps_thread *pt, NTSTATUS status)
     ke_thread_exit(status);
 }
 
+/* StartRoutine returned: the thread terminates as by PsTerminateSystemThread, which above
+ * PASSIVE_LEVEL is IRQL_NOT_LESS_OR_EQUAL (0, IRQL, 0, StartRoutine). The bug-check pages
+ * document no code of their own for a thread routine returning at a raised IRQL; this is the
+ * one PsTerminateSystemThread gives, and the report names the driver and the routine. */
+static void ps_thread_check_return(struct ps_thread *pt)
+{
+    KIRQL irql = ke_irql();
+    if (irql != PASSIVE_LEVEL)
+        ke_bugcheck_routine(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, 0, irql, 0, (ULONG_PTR)pt->start,
+                            (const void *)pt->start, "system thread routine %p returned at IRQL %u",
+                            (void *)pt->start, irql);
+}
+
 static void ps_thread_run(struct ps_thread *pt)
 {
     jmp_buf exit_jump;
@@ -77,6 +90,7 @@ static void ps_thread_run(struct ps_thread *pt)
     if (setjmp(exit_jump) == 0) {
         ps_exit_jump = &exit_jump;
         pt->start(pt->context);
+        ps_thread_check_return(pt);
     }
     ps_exit_jump = NULL;
 }

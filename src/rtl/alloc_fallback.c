@@ -5,17 +5,18 @@
  * up in the pool report under its tag (Windows uses paged pool and 'GrtS': RTL_STRING_TAG; the
  * registry routines pass their own).
  *
- * The runtime's pool (ex_alloc) accounts the block to the runtime, not to the driver that asked
- * for the string: ex_alloc has no way to name the driver yet, so such a leak is reported under
- * "drvhost" with the tag. ex_alloc zeroes the block, which the callers do not rely on.
+ * The block is charged to the driver whose call of the DDI allocated it (ex_alloc_for with the
+ * DDI's return address), so a string it forgets to free is that driver's leak at its unload,
+ * listed with the driver's call site. ex_alloc_for zeroes the block, which the callers do not
+ * rely on.
  */
 #include "rtl.h"
 
 #include "ex/ex.h"
 
-void *rtl_alloc(SIZE_T size, ULONG tag)
+void *rtl_alloc(SIZE_T size, ULONG tag, const void *caller)
 {
-    return ex_alloc(size ? size : 1, tag);
+    return ex_alloc_for(size ? size : 1, tag, caller);
 }
 
 void rtl_free(void *p)

@@ -36,7 +36,7 @@ NTSYSAPI NTSTATUS NTAPI RtlAnsiStringToUnicodeString(PUNICODE_STRING Destination
     if (size > MAXUSHORT)
         return STATUS_INVALID_PARAMETER_2;
     if (AllocateDestinationString) {
-        WCHAR *p = rtl_alloc(size, RTL_STRING_TAG);
+        WCHAR *p = rtl_alloc(size, RTL_STRING_TAG, __builtin_return_address(0));
         if (p == NULL)
             return STATUS_NO_MEMORY;
         DestinationString->Buffer = p;
@@ -62,7 +62,7 @@ NTSYSAPI NTSTATUS NTAPI RtlUnicodeStringToAnsiString(PANSI_STRING DestinationStr
     if (size > MAXUSHORT)
         return STATUS_INVALID_PARAMETER_2;
     if (AllocateDestinationString) {
-        char *p = rtl_alloc(size, RTL_STRING_TAG);
+        char *p = rtl_alloc(size, RTL_STRING_TAG, __builtin_return_address(0));
         if (p == NULL)
             return STATUS_NO_MEMORY;
         DestinationString->Buffer = p;
@@ -335,7 +335,8 @@ NTSYSAPI NTSTATUS NTAPI RtlStringFromGUID(REFGUID Guid, PUNICODE_STRING GuidStri
 {
     static const char hex[] = "0123456789ABCDEF";
     unsigned char bytes[16];
-    WCHAR *p = rtl_alloc((GUID_STRING_CHARS + 1) * sizeof(WCHAR), RTL_STRING_TAG);
+    WCHAR *p = rtl_alloc((GUID_STRING_CHARS + 1) * sizeof(WCHAR), RTL_STRING_TAG,
+                         __builtin_return_address(0));
     size_t i, o = 0;
 
     if (p == NULL)

@@ -25,8 +25,10 @@ const char *rtl_status_name(NTSTATUS status);
 
 /* Allocations made on behalf of a caller (RtlAnsiStringToUnicodeString with
  * AllocateDestinationString, RtlCreateUnicodeString, ...); released with rtl_free, which is what
- * RtlFreeUnicodeString and RtlFreeAnsiString call. rtl_alloc returns NULL on failure. */
-void *rtl_alloc(SIZE_T size, ULONG tag);
+ * RtlFreeUnicodeString and RtlFreeAnsiString call. rtl_alloc returns NULL on failure. `caller`
+ * is the return address of the exported DDI (__builtin_return_address(0) there, passed down):
+ * the block is charged to the driver owning it, as Windows charges it to the caller. */
+void *rtl_alloc(SIZE_T size, ULONG tag, const void *caller);
 void rtl_free(void *p);
 
 #define RTL_STRING_TAG 0x53747247u /* 'GrtS' as the pool prints it */

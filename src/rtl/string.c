@@ -382,13 +382,13 @@ NTSYSAPI BOOLEAN NTAPI RtlEqualString(const STRING *String1, const STRING *Strin
 /* ---- case conversion of whole strings ----------------------------------------------------- */
 
 static NTSTATUS convert_case(PUNICODE_STRING dst, PCUNICODE_STRING src, BOOLEAN allocate,
-                             WCHAR (*map)(WCHAR))
+                             WCHAR (*map)(WCHAR), const void *caller)
 {
     USHORT i, n = src->Length / sizeof(WCHAR);
     const WCHAR *in = src->Buffer;
 
     if (allocate) {
-        WCHAR *p = rtl_alloc(src->Length, RTL_STRING_TAG);
+        WCHAR *p = rtl_alloc(src->Length, RTL_STRING_TAG, caller);
         if (p == NULL)
             return STATUS_NO_MEMORY;
         dst->Buffer = p;
@@ -408,7 +408,7 @@ NTSYSAPI NTSTATUS NTAPI RtlUpcaseUnicodeString(PUNICODE_STRING DestinationString
                                                BOOLEAN AllocateDestinationString)
 {
     return convert_case(DestinationString, SourceString, AllocateDestinationString,
-                        RtlUpcaseUnicodeChar);
+                        RtlUpcaseUnicodeChar, __builtin_return_address(0));
 }
 
 NTSYSAPI NTSTATUS NTAPI RtlDowncaseUnicodeString(PUNICODE_STRING DestinationString,
@@ -416,7 +416,7 @@ NTSYSAPI NTSTATUS NTAPI RtlDowncaseUnicodeString(PUNICODE_STRING DestinationStri
                                                  BOOLEAN AllocateDestinationString)
 {
     return convert_case(DestinationString, SourceString, AllocateDestinationString,
-                        RtlDowncaseUnicodeChar);
+                        RtlDowncaseUnicodeChar, __builtin_return_address(0));
 }
 
 /* ---- allocation and release --------------------------------------------------------------- */
@@ -445,7 +445,7 @@ NTSYSAPI BOOLEAN NTAPI RtlCreateUnicodeString(PUNICODE_STRING DestinationString,
 
     if (bytes > MAX_USTRING)
         return FALSE;
-    p = rtl_alloc(bytes, RTL_STRING_TAG);
+    p = rtl_alloc(bytes, RTL_STRING_TAG, __builtin_return_address(0));
     if (p == NULL)
         return FALSE;
     memcpy(p, SourceString, bytes);
@@ -476,7 +476,7 @@ NTSYSAPI NTSTATUS NTAPI RtlDuplicateUnicodeString(ULONG Flags, PCUNICODE_STRING 
         max += sizeof(WCHAR);
     if (max > MAX_USTRING)
         return STATUS_INVALID_PARAMETER;
-    p = rtl_alloc(max, RTL_STRING_TAG);
+    p = rtl_alloc(max, RTL_STRING_TAG, __builtin_return_address(0));
     if (p == NULL)
         return STATUS_NO_MEMORY;
     if (StringIn->Length != 0)

@@ -186,7 +186,7 @@ TEST(null_and_invalid_arguments)
     ok_status(drvhost_open("\\\\.\\UsrBufBuffered", GENERIC_READ, NULL), STATUS_ACCESS_VIOLATION);
     ok_status(drvhost_open("\\\\.\\UsrBufBuffered", GENERIC_READ, (drvhost_file **)ro),
               STATUS_ACCESS_VIOLATION);
-    ok_status(drvhost_open(NULL, GENERIC_READ, &g), STATUS_ACCESS_VIOLATION);
+    ok_status(drvhost_open(NULL, GENERIC_READ, &g), STATUS_OBJECT_NAME_INVALID);
     ok(g == NULL, "*file is NULL after a failure\n");
     ok_status(drvhost_close(NULL), STATUS_INVALID_HANDLE);
     ok(driver_calls(f) == 1, "one request reached the driver\n");

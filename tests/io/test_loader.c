@@ -31,9 +31,12 @@ TEST(missing_ddi_refuses_the_module)
     ok_status(drvhost_driver_load("missingddi"), STATUS_PROCEDURE_NOT_FOUND);
 }
 
+/* drvhost_service_add checks the image exists, so the mistake is reported where it is made. */
 TEST(missing_image_and_unknown_service)
 {
-    ok_status(drvhost_service_add("ghost", "/nonexistent/ghost.sys"), STATUS_SUCCESS);
+    ok_status(drvhost_service_add("ghost", "/nonexistent/ghost.sys"), STATUS_OBJECT_NAME_NOT_FOUND);
+    ok_status(drvhost_service_add("ghost", "ghost-nowhere.sys"), STATUS_OBJECT_NAME_NOT_FOUND);
+    ok_status(drvhost_service_add("ghost", ""), STATUS_OBJECT_NAME_INVALID);
     ok_status(drvhost_driver_load("ghost"), STATUS_OBJECT_NAME_NOT_FOUND);
     ok_status(drvhost_driver_load("never-registered"), STATUS_OBJECT_NAME_NOT_FOUND);
 }

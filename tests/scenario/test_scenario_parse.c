@@ -1,5 +1,5 @@
 /*
- * test_scenario_parse.c - the scenario parser (src/host/scenario_parse.c), without the runtime.
+ * test_scenario_parse.c - the scenario parser (src/host/scenario_parse*.c), without the runtime.
  *
  * The parser source is compiled into this test directly: its functions are hidden in
  * libdrvhost.so. Errors are captured in a memory stream and compared as FILE:LINE:COL text.
@@ -96,12 +96,27 @@ TEST(scenario_image_relative_to_scenario)
     fclose(err);
     ok(rc == 0, "parses");
     if (rc == 0) {
-        ok(strcmp(s->cmds[0].str, "tests/x/a.sys") == 0, "got %s", s->cmds[0].str);
-        ok(strcmp(s->cmds[1].str, "tests/x/sub/b.sys") == 0, "got %s", s->cmds[1].str);
+        /* IMAGE is kept as written; the runner looks it up in the scenario's folder. */
+        ok(strcmp(s->cmds[0].str, "a.sys") == 0, "got %s", s->cmds[0].str);
+        ok(strcmp(s->cmds[1].str, "sub/b.sys") == 0, "got %s", s->cmds[1].str);
+        ok(strcmp(s->dir, "tests/x") == 0, "dir %s", s->dir);
         ok(strcmp(s->filename, "tests/x/t.scn") == 0, "filename kept");
     }
     scn_script_free(s);
     free(errors);
+}
+
+/* A scenario named without a folder is in "."; one in "/" is in "/". */
+TEST(scenario_dir_of_bare_and_root_names)
+{
+    static const char *const names[][2] = {{"t.scn", "."}, {"/t.scn", "/"}, {"a/b/t.scn", "a/b"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        struct scn_script *s = NULL;
+        int rc = scn_parse("echo x\n", 7, names[i][0], &s, stderr);
+        ok(rc == 0 && strcmp(s->dir, names[i][1]) == 0, "%s: dir %s", names[i][0],
+           rc == 0 ? s->dir : "?");
+        scn_script_free(s);
+    }
 }
 
 TEST(scenario_reg_set)
@@ -296,8 +311,11 @@ TEST(scenario_malformed)
     parse_bad(OPEN "write h \"abc\n", "t.scn:2:9: error: unterminated string");
     parse_bad(OPEN "write h \"a\\qb\"\n", "t.scn:2:11: error: unknown escape '\\q'");
     parse_bad(OPEN "write h \"\\x4\"\n", "t.scn:2:10: error: bad hex digit in \\x escape");
-    parse_bad(OPEN "ioctl h 1 timeout=5\n",
-              "t.scn:2:11: error: option 'timeout' does not apply to ioctl");
+    parse_bad(OPEN "ioctl h 1 expect-cancelled=yes\n",
+              "t.scn:2:11: error: option 'expect-cancelled' does not apply to ioctl");
+    parse_bad(OPEN "ioctl h 1 timeout=0\n", "t.scn:2:19: error: timeout must be at least 1 ms");
+    parse_bad(OPEN "cancel t timeout=5\n",
+              "t.scn:2:10: error: option 'timeout' does not apply to cancel");
     parse_bad(OPEN "ioctl h 1 bogus=5\n", "t.scn:2:11: error: unknown option 'bogus'");
     parse_bad(OPEN "ioctl h 1 extra\n", "t.scn:2:11: error: unexpected argument 'extra'");
     parse_bad(OPEN "ioctl h 1 out=1 out=2\n", "t.scn:2:17: error: duplicate option 'out'");
@@ -457,4 +475,49 @@ TEST(reg_import_resolves_its_file_like_an_image)
     scn_script_free(s);
     parse_bad("reg import\n", "t.scn:1:11: error: missing argument FILE");
     parse_bad("reg export x.reg\n", "t.scn:1:5: error: unknown reg subcommand 'export'");
+}
+
+/* offset= takes the whole LARGE_INTEGER range, INT64_MIN included, and nothing beyond it. */
+TEST(scenario_offset_full_signed_range)
+{
+    struct scn_script *s = parse_ok(OPEN "read h 1 offset=-9223372036854775808\n"
+                                         "read h 1 offset=9223372036854775807\n");
+    if (s) {
+        ok(s->cmds[1].offset == INT64_MIN, "offset %lld", (long long)s->cmds[1].offset);
+        ok(s->cmds[2].offset == INT64_MAX, "offset %lld", (long long)s->cmds[2].offset);
+    }
+    scn_script_free(s);
+    parse_bad(OPEN "read h 1 offset=9223372036854775808\n",
+              "t.scn:2:17: error: offset is outside the signed 64-bit range");
+    parse_bad(OPEN "read h 1 offset=-9223372036854775809\n",
+              "t.scn:2:17: error: offset is outside the signed 64-bit range");
+}
+
+/* CTL_CODE nests (its arguments are numbers), to a bounded depth: 70,000 levels are an error, not
+ * a stack overflow. */
+TEST(scenario_ctl_code_nesting_is_bounded)
+{
+    static const char head[] = "CTL_CODE(", tail[] = ",0,0,0)";
+    size_t deep = 70000, n = 0;
+    char *text = malloc(deep * (sizeof head + sizeof tail) + 64);
+    struct scn_script *s;
+    s = parse_ok(OPEN "ioctl h CTL_CODE(CTL_CODE(0,0,0,0),1,0,0)\n");
+    ok(s && s->cmds[1].code == 4, "nested code 0x%X", s ? s->cmds[1].code : 0);
+    scn_script_free(s);
+    if (!ok(text != NULL, "memory"))
+        return;
+    n += (size_t)sprintf(text, OPEN "ioctl h ");
+    for (size_t i = 0; i < deep; i++)
+        n += (size_t)sprintf(text + n, "%s", head);
+    n += (size_t)sprintf(text + n, "0");
+    for (size_t i = 0; i < deep; i++)
+        n += (size_t)sprintf(text + n, "%s", tail);
+    sprintf(text + n, "\n");
+    parse_bad(text, "t.scn:2:");
+    free(text);
+    parse_bad(OPEN "ioctl h CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE("
+                   "CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE("
+                   "0,0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,"
+                   "0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0)\n",
+              "t.scn:2:");
 }

@@ -1,0 +1,540 @@
+/*
+ * scenario_parse_cmd.c - the commands: their options, their table (arguments and the options each
+ * takes), their defaults, and one line turned into a struct scn_cmd.
+ */
+#include "scenario_parse_private.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- options ----------------------------------------------------------------------------- */
+
+enum {
+    O_EXPECT = 1 << 0,
+    O_ACCESS = 1 << 1,
+    O_IN = 1 << 2,
+    O_OUT = 1 << 3,
+    O_OFFSET = 1 << 4,
+    O_EXPECT_OUT = 1 << 5,
+    O_EXPECT_INFO = 1 << 6,
+    O_ASYNC = 1 << 7,
+    O_INTERNAL = 1 << 8,
+    O_TIMEOUT = 1 << 9,
+    O_CANCELLED = 1 << 10,
+};
+
+static const struct {
+    const char *name;
+    unsigned bit;
+} option_names[] = {
+    {"expect", O_EXPECT},
+    {"access", O_ACCESS},
+    {"in", O_IN},
+    {"out", O_OUT},
+    {"offset", O_OFFSET},
+    {"expect-out", O_EXPECT_OUT},
+    {"expect-info", O_EXPECT_INFO},
+    {"async", O_ASYNC},
+    {"internal", O_INTERNAL},
+    {"timeout", O_TIMEOUT},
+    {"expect-cancelled", O_CANCELLED},
+};
+
+/* The option a token names by its key (the text before '='), 0 if none; *eq: it has a '='. */
+static unsigned option_bit(struct tok t, struct tok *key, struct tok *value, int *eq)
+{
+    const char *p = memchr(t.s, '=', t.n);
+    *key = t;
+    *eq = p != NULL;
+    if (p)
+        key->n = (size_t)(p - t.s);
+    *value = p ? scnp_tok_sub(t, key->n + 1) : scnp_tok_sub(t, t.n);
+    for (size_t i = 0; i < sizeof option_names / sizeof option_names[0]; i++)
+        if (scnp_tok_is(*key, option_names[i].name))
+            return option_names[i].bit;
+    return 0;
+}
+
+/* Does the token read as an option ("key=value" with a known key, or the flag "internal")? */
+static int is_option(struct tok t)
+{
+    struct tok key, value;
+    int eq;
+    unsigned bit = option_bit(t, &key, &value, &eq);
+    return bit && eq == (bit != O_INTERNAL);
+}
+
+/* The whole signed 64-bit range of LARGE_INTEGER ByteOffset, INT64_MIN included. */
+static int parse_offset(struct pctx *c, struct tok v, int64_t *out)
+{
+    int neg = v.n > 0 && v.s[0] == '-';
+    uint64_t u = 0;
+    if (scnp_parse_number(c, neg ? scnp_tok_sub(v, 1) : v, &u) < 0)
+        return -1;
+    if (u > (uint64_t)INT64_MAX + (neg ? 1u : 0u))
+        return scnp_perr(c, v.col, "offset is outside the signed 64-bit range");
+    *out = neg ? (int64_t)(0 - u) : (int64_t)u;
+    return 0;
+}
+
+static int parse_access(struct pctx *c, struct tok v, uint32_t *out)
+{
+    if (scnp_tok_is(v, "read"))
+        *out = 0x80000000u;
+    else if (scnp_tok_is(v, "write"))
+        *out = 0x40000000u;
+    else if (scnp_tok_is(v, "rw"))
+        *out = 0xC0000000u;
+    else
+        return scnp_parse_u32(c, v, "access", out);
+    return 0;
+}
+
+static int parse_yes_no(struct pctx *c, struct tok v, int *out)
+{
+    if (scnp_tok_is(v, "yes") || scnp_tok_is(v, "1") || scnp_tok_is(v, "true"))
+        *out = 1;
+    else if (scnp_tok_is(v, "no") || scnp_tok_is(v, "0") || scnp_tok_is(v, "false"))
+        *out = 0;
+    else
+        return scnp_perr(c, v.col, "expected yes or no, got '%.*s'", (int)v.n, v.s);
+    return 0;
+}
+
+static int option_value(struct pctx *c, unsigned bit, struct tok v, struct scn_cmd *cmd)
+{
+    switch (bit) {
+    case O_EXPECT:
+        return scnp_parse_status(c, v, &cmd->check_status, &cmd->status);
+    case O_ACCESS:
+        return parse_access(c, v, &cmd->access);
+    case O_IN:
+        return scnp_parse_data(c, v, &cmd->data);
+    case O_OUT:
+        return scnp_parse_size(c, v, &cmd->out_size);
+    case O_OFFSET:
+        return parse_offset(c, v, &cmd->offset);
+    case O_EXPECT_OUT:
+        cmd->check_out = 1;
+        return scnp_parse_data(c, v, &cmd->out);
+    case O_EXPECT_INFO:
+        cmd->check_info = 1;
+        return scnp_parse_number(c, v, &cmd->info);
+    case O_ASYNC:
+        return scnp_tag_issue(c, v, cmd);
+    case O_INTERNAL:
+        cmd->internal = 1;
+        return 0;
+    case O_TIMEOUT:
+        /* wait: how long to wait (a failure, the run goes on); elsewhere: the hang time-out */
+        if (cmd->kind == SCN_WAIT)
+            return scnp_parse_u32(c, v, "timeout", &cmd->ms);
+        if (scnp_parse_u32(c, v, "timeout", &cmd->hang_ms) < 0)
+            return -1;
+        return cmd->hang_ms ? 0 : scnp_perr(c, v.col, "timeout must be at least 1 ms");
+    case O_CANCELLED:
+        return parse_yes_no(c, v, &cmd->expect_cancelled);
+    }
+    return -1;
+}
+
+/* ---- commands ---------------------------------------------------------------------------- */
+
+struct cmd_def;
+typedef int (*cmd_parser)(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n);
+
+struct cmd_def {
+    const char *name;
+    enum scn_kind kind;
+    int min_args, max_args;
+    unsigned options;
+    const char *args[5]; /* names of the positional arguments, for "missing argument" */
+    cmd_parser parse;
+};
+
+static int resolve_image(struct pctx *c, struct tok t, const char **out)
+{
+    const char *img, *slash = strrchr(c->file, '/');
+    size_t dir = slash ? (size_t)(slash - c->file) + 1 : 0;
+    struct scn_bytes b;
+    if (scnp_decode_name(c, t, "IMAGE", 0, &img) < 0)
+        return -1;
+    if (img[0] == '/' || dir == 0) {
+        *out = img;
+        return 0;
+    }
+    if (!scnp_bytes_alloc(c, dir + strlen(img), &b))
+        return -1;
+    memcpy(b.data, c->file, dir);
+    memcpy(b.data + dir, img, strlen(img));
+    *out = (const char *)b.data;
+    return 0;
+}
+
+/* service NAME IMAGE: IMAGE is kept as written; the runner looks a relative one up in the
+ * scenario's folder first (scn_script.dir), then in the driver search path. */
+static int cmd_service(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_decode_name(c, a[0], "service name", 0, &cmd->name) < 0)
+        return -1;
+    return scnp_decode_name(c, a[1], "IMAGE", 0, &cmd->str);
+}
+
+/* reg import FILE: relative to the scenario's folder, like a service's image. */
+static int cmd_reg_import(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return resolve_image(c, a[1], &cmd->str);
+}
+
+static int cmd_driver(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return scnp_decode_name(c, a[0], "service name", 0, &cmd->name);
+}
+
+static const struct {
+    const char *name;
+    uint32_t type;
+} reg_types[] = {
+    {"REG_SZ", DRVHOST_REG_SZ},
+    {"REG_EXPAND_SZ", DRVHOST_REG_EXPAND_SZ},
+    {"REG_BINARY", DRVHOST_REG_BINARY},
+    {"REG_DWORD", DRVHOST_REG_DWORD},
+    {"REG_MULTI_SZ", DRVHOST_REG_MULTI_SZ},
+    {"REG_QWORD", DRVHOST_REG_QWORD},
+};
+
+/* REG_MULTI_SZ: each string terminated, then an empty string. */
+static int reg_multi_sz(struct pctx *c, const struct tok *a, int n, struct scn_bytes *out)
+{
+    size_t room = 2, len = 0;
+    for (int i = 0; i < n; i++)
+        room += a[i].n * 2 + 2;
+    if (!scnp_bytes_alloc(c, room, out))
+        return -1;
+    for (int i = 0; i < n; i++) {
+        struct scn_bytes s;
+        if (scnp_decode_string(c, a[i], &s) < 0 ||
+            scnp_utf16_encode(c, a[i].col, s, 1, out->data, &len) < 0)
+            return -1;
+    }
+    len = scnp_put16(out->data, len, 0);
+    out->data[len] = 0;
+    out->size = len;
+    return 0;
+}
+
+static int reg_number(struct pctx *c, struct tok t, size_t size, struct scn_bytes *out)
+{
+    uint64_t v = 0;
+    if (scnp_parse_number(c, t, &v) < 0)
+        return -1;
+    if (size == 4 && v > UINT32_MAX)
+        return scnp_perr(c, t.col, "REG_DWORD value 0x%llX does not fit in 32 bits",
+                         (unsigned long long)v);
+    if (!scnp_bytes_alloc(c, size, out))
+        return -1;
+    for (size_t i = 0; i < size; i++)
+        out->data[i] = (uint8_t)(v >> (8 * i));
+    return 0;
+}
+
+static int reg_data(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    if (cmd->reg_type == DRVHOST_REG_MULTI_SZ)
+        return reg_multi_sz(c, a, n, &cmd->data);
+    if (n == 0)
+        return scnp_perr(c, c->end_col, "missing argument DATA");
+    if (n > 1)
+        return scnp_perr(c, a[1].col, "unexpected argument '%.*s'", (int)a[1].n, a[1].s);
+    switch (cmd->reg_type) {
+    case DRVHOST_REG_DWORD:
+        return reg_number(c, a[0], 4, &cmd->data);
+    case DRVHOST_REG_QWORD:
+        return reg_number(c, a[0], 8, &cmd->data);
+    case DRVHOST_REG_BINARY:
+        return scnp_parse_data(c, a[0], &cmd->data);
+    default:
+        return scnp_to_utf16(c, a[0], 1, &cmd->data);
+    }
+}
+
+static int cmd_reg(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    size_t i;
+    if (scnp_decode_name(c, a[1], "KEY", 0, &cmd->str) < 0)
+        return -1;
+    if (scnp_tok_is(a[2], "@"))
+        cmd->value_name = "";
+    else if (scnp_decode_name(c, a[2], "value name", 1, &cmd->value_name) < 0)
+        return -1;
+    for (i = 0; i < sizeof reg_types / sizeof reg_types[0]; i++)
+        if (scnp_tok_is(a[3], reg_types[i].name))
+            break;
+    if (i == sizeof reg_types / sizeof reg_types[0])
+        return scnp_perr(c, a[3].col, "unknown registry type '%.*s'", (int)a[3].n, a[3].s);
+    cmd->reg_type = reg_types[i].type;
+    return reg_data(c, cmd, a + 4, n - 4);
+}
+
+static int cmd_open(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_decode_name(c, a[1], "PATH", 0, &cmd->str) < 0)
+        return -1;
+    return scnp_handle_open(c, a[0], cmd);
+}
+
+static int cmd_close(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return scnp_handle_use(c, a[0], cmd);
+}
+
+static int cmd_ioctl(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_parse_u32(c, a[1], "control code", &cmd->code) < 0)
+        return -1;
+    return scnp_handle_use(c, a[0], cmd);
+}
+
+static int cmd_read(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_parse_size(c, a[1], &cmd->out_size) < 0)
+        return -1;
+    return scnp_handle_use(c, a[0], cmd);
+}
+
+static int cmd_write(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_parse_data(c, a[1], &cmd->data) < 0)
+        return -1;
+    return scnp_handle_use(c, a[0], cmd);
+}
+
+static int cmd_tag(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return scnp_tag_use(c, a[0], cmd);
+}
+
+static int cmd_sleep(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return scnp_parse_u32(c, a[0], "sleep time", &cmd->ms);
+}
+
+/* echo: the words (each may be quoted) joined by one space. */
+static int cmd_echo(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    size_t room = 0, len = 0;
+    struct scn_bytes out;
+    for (int i = 0; i < n; i++)
+        room += a[i].n + 1;
+    if (!scnp_bytes_alloc(c, room, &out))
+        return -1;
+    for (int i = 0; i < n; i++) {
+        struct scn_bytes w;
+        if (scnp_decode_string(c, a[i], &w) < 0)
+            return -1;
+        if (i)
+            out.data[len++] = ' ';
+        memcpy(out.data + len, w.data, w.size);
+        len += w.size;
+    }
+    out.data[len] = 0;
+    cmd->str = (const char *)out.data;
+    return 0;
+}
+
+static int cmd_bugcheck(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (c->bugcheck_line)
+        return scnp_perr(c, a[0].col, "duplicate expect-bugcheck (first on line %u)",
+                         c->bugcheck_line);
+    c->bugcheck_line = c->line;
+    return scnp_parse_u32(c, a[0], "bug-check code", &cmd->code);
+}
+
+#define IO_EXPECT (O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_ASYNC)
+static const struct cmd_def commands[] = {
+    {"service", SCN_SERVICE, 2, 2, O_EXPECT, {"NAME", "IMAGE"}, cmd_service},
+    {"reg", SCN_REG_SET, 4, MAX_TOKENS, O_EXPECT, {"set", "KEY", "NAME", "TYPE"}, cmd_reg},
+    {"reg", SCN_REG_IMPORT, 2, 2, O_EXPECT, {"import", "FILE"}, cmd_reg_import},
+    {"load", SCN_LOAD, 1, 1, O_EXPECT | O_TIMEOUT, {"NAME"}, cmd_driver},
+    {"unload", SCN_UNLOAD, 1, 1, O_EXPECT | O_TIMEOUT, {"NAME"}, cmd_driver},
+    {"open", SCN_OPEN, 2, 2, O_EXPECT | O_ACCESS | O_TIMEOUT, {"H", "PATH"}, cmd_open},
+    {"close", SCN_CLOSE, 1, 1, O_EXPECT | O_TIMEOUT, {"H"}, cmd_close},
+    {"ioctl",
+     SCN_IOCTL,
+     2,
+     2,
+     IO_EXPECT | O_IN | O_OUT | O_INTERNAL | O_TIMEOUT,
+     {"H", "CODE"},
+     cmd_ioctl},
+    {"read", SCN_READ, 2, 2, IO_EXPECT | O_OFFSET | O_TIMEOUT, {"H", "N"}, cmd_read},
+    {"write",
+     SCN_WRITE,
+     2,
+     2,
+     O_EXPECT | O_EXPECT_INFO | O_ASYNC | O_OFFSET | O_TIMEOUT,
+     {"H", "DATA"},
+     cmd_write},
+    {"wait", SCN_WAIT, 1, 1, O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_TIMEOUT, {"TAG"}, cmd_tag},
+    {"cancel", SCN_CANCEL, 1, 1, O_CANCELLED, {"TAG"}, cmd_tag},
+    {"sleep", SCN_SLEEP, 1, 1, 0, {"MS"}, cmd_sleep},
+    {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
+    {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 1, 1, 0, {"CODE"}, cmd_bugcheck},
+};
+
+static int parse_options(struct pctx *c, const struct cmd_def *d, struct scn_cmd *cmd,
+                         const struct tok *t, int n, unsigned *given)
+{
+    for (int i = 0; i < n; i++) {
+        struct tok key, value;
+        int eq;
+        unsigned bit = option_bit(t[i], &key, &value, &eq);
+        if (!eq && !bit)
+            return scnp_perr(c, t[i].col, "unexpected argument '%.*s'", (int)t[i].n, t[i].s);
+        if (!bit)
+            return scnp_perr(c, t[i].col, "unknown option '%.*s'", (int)key.n, key.s);
+        if (bit == O_INTERNAL && eq)
+            return scnp_perr(c, t[i].col, "option 'internal' takes no value");
+        if (!(d->options & bit))
+            return scnp_perr(c, t[i].col, "option '%.*s' does not apply to %s", (int)key.n, key.s,
+                             d->name);
+        if (*given & bit)
+            return scnp_perr(c, t[i].col, "duplicate option '%.*s'", (int)key.n, key.s);
+        *given |= bit;
+        if (bit != O_INTERNAL && (!eq || value.n == 0))
+            return scnp_perr(c, value.col, "missing value for option '%.*s'", (int)key.n, key.s);
+        if (option_value(c, bit, value, cmd) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Defaults that depend on the options given. */
+static int apply_defaults(struct pctx *c, struct scn_cmd *cmd, unsigned given, unsigned col)
+{
+    int io = cmd->kind == SCN_IOCTL || cmd->kind == SCN_READ || cmd->kind == SCN_WRITE;
+    if (!(given & O_EXPECT)) {
+        cmd->check_status = !cmd->async && cmd->kind != SCN_CANCEL && cmd->kind != SCN_SLEEP &&
+                            cmd->kind != SCN_ECHO && cmd->kind != SCN_EXPECT_BUGCHECK;
+        cmd->status = 0;
+    }
+    if (io && cmd->async && (given & (O_EXPECT_OUT | O_EXPECT_INFO)))
+        return scnp_perr(c, col,
+                         "expect-out and expect-info of an async request belong on its "
+                         "'wait' line");
+    if (cmd->kind == SCN_IOCTL && !(given & O_OUT) && cmd->check_out)
+        cmd->out_size = cmd->out.size;
+    if (cmd->kind == SCN_OPEN && !(given & O_ACCESS))
+        cmd->access = 0xC0000000u;
+    if (cmd->kind == SCN_WAIT && !(given & O_TIMEOUT))
+        cmd->ms = SCN_DEFAULT_TIMEOUT_MS;
+    if (cmd->kind == SCN_WAIT && cmd->check_status && cmd->status == STATUS_TIMEOUT_VALUE)
+        return scnp_perr(c, col,
+                         "a wait that times out always fails; expect=STATUS_TIMEOUT is not "
+                         "allowed");
+    return 0;
+}
+
+static const struct cmd_def *find_command(struct tok t)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (scnp_tok_is(t, commands[i].name))
+            return &commands[i];
+    return NULL;
+}
+
+/* Positional arguments: up to max_args tokens, ending early at a known option. */
+static int count_args(const struct cmd_def *d, const struct tok *t, int n)
+{
+    int k = 0;
+    while (k < n && k < d->max_args && !(d->options && is_option(t[k])))
+        k++;
+    return k;
+}
+
+static int push_cmd(struct pctx *c, const struct scn_cmd *cmd)
+{
+    if (scnp_grow(c, (void **)&c->s->cmds, &c->cmd_cap, c->s->count, sizeof *cmd) < 0)
+        return -1;
+    c->s->cmds[c->s->count++] = *cmd;
+    return 0;
+}
+
+static int parse_define(struct pctx *c, const struct tok *t, int n)
+{
+    uint64_t v = 0;
+    const char *name;
+    if (n < 3)
+        return scnp_perr(c, c->end_col, "missing argument %s", n < 2 ? "NAME" : "VALUE");
+    if (n > 3)
+        return scnp_perr(c, t[3].col, "unexpected argument '%.*s'", (int)t[3].n, t[3].s);
+    if (!scnp_is_ident(t[1]) || scnp_tok_is(t[1], "CTL_CODE") || scnp_tok_is(t[1], "any"))
+        return scnp_perr(c, t[1].col, "bad name '%.*s' for define", (int)t[1].n, t[1].s);
+    if (scnp_find_def(c, t[1]))
+        return scnp_perr(c, t[1].col, "'%.*s' is already defined", (int)t[1].n, t[1].s);
+    if (scnp_parse_number(c, t[2], &v) < 0 ||
+        scnp_grow(c, (void **)&c->defs, &c->def_cap, c->ndefs, sizeof *c->defs) < 0)
+        return -1;
+    name = scnp_arena_strndup(c, t[1].s, t[1].n);
+    if (!name)
+        return -1;
+    c->defs[c->ndefs++] = (struct def){name, v};
+    return 0;
+}
+
+static int parse_command(struct pctx *c, const struct cmd_def *d, const struct tok *t, int n)
+{
+    struct scn_cmd cmd = {
+        .kind = d->kind, .line = c->line, .handle = -1, .tag = -1, .expect_cancelled = -1};
+    unsigned given = 0;
+    int nargs = count_args(d, t + 1, n - 1);
+    if (d->kind == SCN_REG_SET && nargs > 0 && scnp_tok_is(t[1], "import"))
+        d++; /* the next entry: reg import */
+    if (d->kind == SCN_REG_SET && nargs > 0 && !scnp_tok_is(t[1], "set"))
+        return scnp_perr(c, t[1].col, "unknown reg subcommand '%.*s' (expected 'set' or 'import')",
+                         (int)t[1].n, t[1].s);
+    cmd.kind = d->kind;
+    nargs = count_args(d, t + 1, n - 1);
+    if (nargs < d->min_args)
+        return scnp_perr(c, nargs + 1 < n ? t[nargs + 1].col : c->end_col, "missing argument %s",
+                         d->args[nargs]);
+    cmd.text = scnp_arena_strndup(c, t[0].s, (size_t)(t[n - 1].s + t[n - 1].n - t[0].s));
+    if (!cmd.text)
+        return -1;
+    if (parse_options(c, d, &cmd, t + 1 + nargs, n - 1 - nargs, &given) < 0 ||
+        apply_defaults(c, &cmd, given, t[0].col) < 0 || d->parse(c, &cmd, t + 1, nargs) < 0)
+        return -1;
+    return push_cmd(c, &cmd);
+}
+
+void scnp_parse_line(struct pctx *c, const char *s, size_t n)
+{
+    struct tok t[MAX_TOKENS];
+    const struct cmd_def *d;
+    int nt = scnp_tokenize(c, s, n, t);
+    if (nt <= 0)
+        return;
+    if (scnp_tok_is(t[0], "define")) {
+        parse_define(c, t, nt);
+        return;
+    }
+    d = find_command(t[0]);
+    if (!d) {
+        scnp_perr(c, t[0].col, "unknown command '%.*s'", (int)t[0].n, t[0].s);
+        return;
+    }
+    parse_command(c, d, t, nt);
+}

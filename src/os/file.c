@@ -1,0 +1,131 @@
+/*
+ * file.c - reading host files (scenarios, driver modules) and the runtime's own location.
+ *
+ * A file is opened once and everything after works on that descriptor, so the file that is
+ * checked is the file that is used (the loader reads a module's headers and dlopens it through
+ * the same descriptor). Errors are errno values for the caller's message.
+ */
+#include "os/os.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *os_error_text(int error)
+{
+    return strerror(error);
+}
+
+/* O_NONBLOCK: opening a FIFO must not wait for a writer (the read then finds it empty). */
+int os_file_open_read(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    return fd >= 0 ? fd : -errno;
+}
+
+void os_file_close(int fd)
+{
+    if (fd >= 0)
+        close(fd);
+}
+
+int os_file_kind(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        return -errno;
+    if (S_ISREG(st.st_mode))
+        return OS_FILE_REGULAR;
+    return S_ISDIR(st.st_mode) ? OS_FILE_DIRECTORY : OS_FILE_OTHER;
+}
+
+/* Reads at most max bytes; one byte more means the file is too large (EFBIG). A read that
+ * would block (an empty FIFO) ends the file. */
+static int os_read_all(int fd, size_t max, char **out, size_t *size)
+{
+    size_t cap = 0, n = 0;
+    char *buf = NULL, *p;
+    for (;;) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 4096;
+            if (cap > max + 1)
+                cap = max + 1;
+            if (!(p = realloc(buf, cap + 1)))
+                return free(buf), ENOMEM;
+            buf = p;
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0 && errno != EAGAIN)
+            return free(buf), errno;
+        if (got <= 0)
+            break;
+        n += (size_t)got;
+        if (n > max)
+            return free(buf), EFBIG;
+    }
+    buf[n] = 0;
+    *out = buf;
+    *size = n;
+    return 0;
+}
+
+int os_file_read_fd(int fd, size_t max, void **data, size_t *size)
+{
+    int kind = os_file_kind(fd);
+    if (kind < 0)
+        return -kind;
+    if (kind == OS_FILE_DIRECTORY)
+        return EISDIR;
+    return os_read_all(fd, max, (char **)data, size);
+}
+
+int os_file_read(const char *path, size_t max, void **data, size_t *size)
+{
+    int fd = os_file_open_read(path), error;
+    if (fd < 0)
+        return -fd;
+    error = os_file_read_fd(fd, max, data, size);
+    os_file_close(fd);
+    return error;
+}
+
+bool os_path_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+char *os_path_absolute(const char *path)
+{
+    char *abs = realpath(path, NULL);
+    return abs != NULL ? abs : strdup(path);
+}
+
+/* dlopen through /proc/self/fd: the dynamic loader maps the very file the caller opened and
+ * checked, whatever happens to the path meanwhile. */
+void *os_module_open_fd(int fd, char *error, size_t error_size)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+    return os_module_open(path, error, error_size);
+}
+
+char *os_runtime_dir(void)
+{
+    Dl_info info;
+    char *abs, *slash;
+    if (!dladdr((void *)os_runtime_dir, &info) || info.dli_fname == NULL)
+        return NULL;
+    abs = realpath(info.dli_fname, NULL);
+    if (abs != NULL && (slash = strrchr(abs, '/')) != NULL)
+        *slash = 0;
+    return abs;
+}

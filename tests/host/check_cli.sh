@@ -1,0 +1,44 @@
+#!/bin/sh
+# check_cli.sh DRVHOST - the command line: every mistake is named, then the usage; --version and
+# --help; scenarios that are not files (a folder, /dev/zero) are refused with the reason.
+set -u
+drvhost=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=0
+# expect STATUS PATTERN ARGS...: the exit status and a line of the output (fixed string).
+expect() {
+    want=$1 pattern=$2
+    shift 2
+    status=0
+    "$drvhost" "$@" > "$work/out" 2>&1 || status=$?
+    if [ "$status" != "$want" ] || ! grep -qF -- "$pattern" "$work/out"; then
+        echo "FAILED: drvhost $*: exit $status (want $want), output lacks '$pattern':" >&2
+        cat "$work/out" >&2
+        failed=1
+    fi
+}
+printf 'echo hello\n' > "$work/ok.scn"
+expect 2 "drvhost: unknown option '--bogus'" --bogus
+expect 2 "usage: drvhost run [OPTIONS] SCENARIO" --bogus
+expect 2 "drvhost: unknown option '--bogus'" run --bogus "$work/ok.scn"
+expect 2 "drvhost: unknown command 'frobnicate'" frobnicate
+expect 2 "drvhost: no command given"
+expect 2 "drvhost: run: no scenario file given" run
+expect 2 "more than one scenario ('b.scn')" run a.scn b.scn
+expect 2 "--processors: 'x' is not a number from 1 to 64" run --processors x "$work/ok.scn"
+expect 2 "--processors: '0' is not a number from 1 to 64" run --processors 0 "$work/ok.scn"
+expect 2 "--processors: '65' is not a number from 1 to 64" run --processors=65 "$work/ok.scn"
+expect 2 "--processors: '4x' is not a number from 1 to 64" run --processors 4x "$work/ok.scn"
+expect 2 "option '--processors' needs a value" run --processors
+expect 2 "--timeout: '-5' is not a number of milliseconds" run --timeout -5 "$work/ok.scn"
+expect 0 "ok.scn: 1 commands, 0 failed" run --processors 64 --timeout=50 "$work/ok.scn"
+expect 0 "drvhost 0." --version
+expect 0 "--processors N" --help
+expect 0 "--timeout MS" --help
+expect 0 "4 a request or the" --help
+expect 2 "cannot read scenario '$work': Is a directory" run "$work"
+expect 2 "cannot read scenario '/dev/zero': larger than 16 MiB" run /dev/zero
+expect 2 "cannot read scenario '$work/none.scn': No such file or directory" run "$work/none.scn"
+[ $failed = 0 ] && echo "cli: ok"
+exit $failed
