@@ -52,7 +52,7 @@ fi
 # 3 and 4. Exports. Names the toolchain adds by itself are not DDIs.
 [ -r "$lib" ] || { fail "cannot read $lib"; exit 1; }
 "$nm" -D --defined-only "$lib" | awk 'NF >= 3 { sub(/@.*/, "", $3); print $3 }' |
-    grep -v -E '^(_init|_fini|_edata|_end|__bss_start|__(asan|lsan|ubsan|tsan|sanitizer|odr_asan)[_.].*)$' |
+    grep -v -E '^(_init|_fini|_edata|_end|__bss_start|__(asan|lsan|ubsan|tsan|sanitizer|odr_asan)[_.].*|__(start|stop)___sancov_[a-z_]+)$' |
     LC_ALL=C sort -u >"$tmp/exported"
 grep -v -e '^#' -e '^[[:space:]]*$' "$manifest" | awk -F "$tab" '{ print $1 "\t" $2 }' |
     LC_ALL=C sort >"$tmp/listed"

@@ -1,6 +1,8 @@
 #!/bin/sh
 # deps.sh - installs the build tools drvhost needs on a fresh Debian (or derivative), only if
-# something is missing: cmake (>= 3.25), ninja, gcc, libc headers, binutils (nm, readelf).
+# something is missing: cmake (>= 3.25), ninja, gcc, libc headers, binutils (nm, readelf), python3, and
+# clang with its sanitizer and libFuzzer runtimes (libclang-rt-<major>-dev): the SEH tests build
+# a driver with clang too (tests/seh), and the `fuzz` preset is clang with libFuzzer.
 set -eu
 
 missing=
@@ -16,10 +18,10 @@ if ! [ -e /usr/include/stdio.h ] && ! dpkg -s libc6-dev >/dev/null 2>&1; then
     missing="$missing libc6-dev"
 fi
 
-if [ -n "$missing" ]; then
-    echo "deps.sh: missing:$missing; installing cmake ninja-build gcc libc6-dev binutils"
+# apt_install PACKAGE...: as root, or through sudo.
+apt_install() {
     if ! command -v apt-get >/dev/null 2>&1; then
-        echo "deps.sh: no apt-get here: install$missing by hand" >&2
+        echo "deps.sh: no apt-get here: install $* by hand" >&2
         exit 1
     fi
     if [ "$(id -u)" = 0 ]; then
@@ -27,12 +29,32 @@ if [ -n "$missing" ]; then
     elif command -v sudo >/dev/null 2>&1; then
         sudo=sudo
     else
-        echo "deps.sh: not root and no sudo: install$missing as root" >&2
+        echo "deps.sh: not root and no sudo: install $* as root" >&2
         exit 1
     fi
     export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get update
-    $sudo apt-get install -y --no-install-recommends cmake ninja-build gcc libc6-dev binutils
+    if [ -z "${apt_updated:-}" ]; then
+        $sudo apt-get update
+        apt_updated=1
+    fi
+    $sudo apt-get install -y --no-install-recommends "$@"
+}
+
+need_command clang clang
+# python3: scripts/mutate.py (docs/testing.md), whose --list the docs check runs.
+need_command python3 python3
+if [ -n "$missing" ]; then
+    echo "deps.sh: missing:$missing; installing them"
+    apt_install cmake ninja-build gcc libc6-dev binutils clang python3
+fi
+
+# libFuzzer and the sanitizer runtimes of the installed clang (Debian ships them apart from
+# clang since LLVM 14, in libclang-rt-<major>-dev).
+fuzzer_lib=$(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a")
+if ! [ -f "$fuzzer_lib" ]; then
+    clang_major=$(clang -dumpversion | cut -d. -f1)
+    echo "deps.sh: clang $clang_major has no libFuzzer; installing libclang-rt-$clang_major-dev"
+    apt_install "libclang-rt-$clang_major-dev"
 fi
 
 # CMakePresets.json needs CMake 3.25.

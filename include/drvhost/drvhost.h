@@ -159,6 +159,29 @@ DRVHOST_API int32_t drvhost_driver_unload(const char *service);
 typedef struct drvhost_file drvhost_file;       /* an open handle */
 typedef struct drvhost_request drvhost_request; /* an I/O request in flight or finished */
 
+/* Bad pointers. The client calls below play the system services (NtCreateFile, NtReadFile,
+ * NtWriteFile, NtDeviceIoControlFile, NtClose) for a user-mode caller and check its pointers as
+ * they do, so a bad one is a status, never a fault or a bug check:
+ *   - a NULL drvhost_file or drvhost_request: STATUS_INVALID_HANDLE (0xC0000008), as for a NULL
+ *     handle (drvhost_request_cancel returns 0, drvhost_request_free does nothing). A non-NULL
+ *     one must be what drvhost_open / drvhost_io_start returned: it is not looked up.
+ *   - a NULL path: STATUS_OBJECT_NAME_INVALID (0xC0000033), as for a missing object name.
+ *   - desc, and the file, request and iosb result pointers (iosb may be NULL): not readable
+ *     (writable for results), NULL included: STATUS_ACCESS_VIOLATION (0xC0000005),
+ *     nothing issued, nothing written through any of them (not even *iosb).
+ *   - the buffers: what the I/O manager copies or locks must be readable (write data and ioctl
+ *     input with buffered or direct I/O; METHOD_IN_DIRECT output) or writable (read buffers,
+ *     whatever the device's I/O method, as NtReadFile probes them; METHOD_BUFFERED and
+ *     METHOD_OUT_DIRECT output): else STATUS_ACCESS_VIOLATION before the driver sees the
+ *     request. NULL with a non-zero size is such a buffer; NULL with size 0 is fine. Like
+ *     the arguments, the buffers of reads and device controls are probed first (Windows
+ *     probes them before it looks the handle up: the method is in the code), so *iosb is not
+ *     written; a write's buffer is probed once the device (its I/O method) is known, and
+ *     that failure is written to *iosb like the other failures before the driver is called.
+ *     METHOD_NEITHER buffers and neither-I/O write data go to the driver unchecked (its own
+ *     ProbeForRead/ProbeForWrite in __try decides, as on Windows).
+ * A buffer unmapped by another thread while the request is being built or completed is not
+ * covered (the check is made once, before the copy). */
 typedef struct drvhost_iosb {
     int32_t status;
     uint64_t information;
@@ -194,7 +217,8 @@ DRVHOST_API int32_t drvhost_io(drvhost_file *file, const drvhost_io_desc *desc, 
 
 /* Asynchronous I/O: returns STATUS_PENDING when the driver pended the request, else its final
  * status; *request is set in both cases and must be freed. desc->output must stay valid until
- * the request finished. */
+ * the request finished. On failure *request is NULL (not written when request or desc is not a
+ * valid pointer). */
 DRVHOST_API int32_t drvhost_io_start(drvhost_file *file, const drvhost_io_desc *desc,
                                      drvhost_request **request);
 /* Waits up to timeout_ms (UINT32_MAX: forever). Returns the final status, or STATUS_TIMEOUT

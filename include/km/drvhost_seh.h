@@ -16,14 +16,14 @@
  *     filter. EXCEPTION_CONTINUE_EXECUTION cannot resume (the raising frames are gone): it is
  *     treated as for a noncontinuable exception, STATUS_NONCONTINUABLE_EXCEPTION is raised.
  *   - `return`, `goto`, `break` and `continue` out of a __try body leave it without running its
- *     __finally block (Windows runs it: "local unwind"); the frame itself is popped when the
- *     enclosing block is left (a cleanup attribute). A `goto` to a label in the same block as
- *     the __try leaves the frame in place until that block ends.
- *   - __try declares a variable, so it must stand where a declaration may: not directly after
- *     a label nor as the unbraced body of if/for/while (a compile error, not a silent change).
+ *     __finally block (Windows runs it: "local unwind"); the frame itself is popped as the body
+ *     is left (a cleanup attribute on the frame, which lives in a block of the construct's own).
+ *   - __try ... __except/__finally is one statement (an if-else): it may follow a label or a
+ *     case label and be the unbraced body of if/for/while/else.
  *   - A variable assigned in a __try body and read in the handler after an access violation
  *     (a fault, not a call) must be volatile, as with setjmp: the compiler does not know that a
- *     plain memory access can jump to the handler.
+ *     plain memory access can jump to the handler. With clang, after a raise too (clang does
+ *     not give calls an edge to the __builtin_setjmp receiver, GCC does).
  *   - `break`/`continue` inside a __finally block end the block (it is the body of a loop).
  *   - GetExceptionCode() in a handler is the code of the exception last dispatched on the
  *     thread: after a nested __try/__except inside the handler caught another one, it is that.
@@ -112,21 +112,49 @@ NTKERNELAPI PEXCEPTION_POINTERS NTAPI drvhost_seh_exception_pointers(VOID);
 
 /* ==== the keywords ======================================================================== */
 
+/* __try { body } __except (filter) { handler }   and   __try { body } __finally { block }
+ *
+ * The whole construct is one if-else statement, so that it may stand wherever a statement may
+ * (after a label, `case X:` or `default:`, as the unbraced body of if/for/while/else), and a
+ * switch jumping to a later label never enters the scope of its frame. The frame lives in a
+ * block of its own, which the body's end leaves by a goto to the else branch (the cleanup
+ * attribute pops the frame there); the landing code and the handler or finally block follow
+ * the label in that branch:
+ *
+ *   if (1) { DRVHOST_SEH_FRAME f; push(&f); if (setjmp(f) == 0) { body } goto L_m; }
+ *   else L_m: if (!(landing && filter)) {} else { handler }
+ *
+ * The handler's `if` has an else of its own, so an `else` after the construct belongs to an
+ * enclosing if, as with MSVC. n numbers the frame (__try), m the label (__except/__finally). */
 #define DRVHOST_SEH_FRAME_NAME(n) __drvhost_seh_frame_##n
+#define DRVHOST_SEH_LABEL(m) __drvhost_seh_landing_##m
 #define DRVHOST_SEH_TRY(n)                                                                         \
-    DRVHOST_SEH_FRAME DRVHOST_SEH_FRAME_NAME(n) __attribute__((cleanup(drvhost_seh_scope_exit)));  \
-    drvhost_seh_push(&DRVHOST_SEH_FRAME_NAME(n));                                                  \
-    if (__builtin_setjmp(DRVHOST_SEH_FRAME_NAME(n).Jump) == 0)
+    if (1) {                                                                                       \
+        DRVHOST_SEH_FRAME DRVHOST_SEH_FRAME_NAME(n)                                                \
+            __attribute__((cleanup(drvhost_seh_scope_exit)));                                      \
+        drvhost_seh_push(&DRVHOST_SEH_FRAME_NAME(n));                                              \
+        if (__builtin_setjmp(DRVHOST_SEH_FRAME_NAME(n).Jump) == 0)
 #define DRVHOST_SEH_TRY_(n) DRVHOST_SEH_TRY(n)
+/* The end of the frame's block: the cleanup pops the frame if it is still on the list. */
+#define DRVHOST_SEH_END(m)                                                                         \
+    goto DRVHOST_SEH_LABEL(m);                                                                     \
+    }                                                                                              \
+    else DRVHOST_SEH_LABEL(m):
+#define DRVHOST_SEH_EXCEPT(m, ...)                                                                 \
+    DRVHOST_SEH_END(m)                                                                             \
+    if (!(drvhost_seh_except_landing() && drvhost_seh_filter((LONG)(__VA_ARGS__)))) {              \
+    } else
+#define DRVHOST_SEH_EXCEPT_(m, ...) DRVHOST_SEH_EXCEPT(m, __VA_ARGS__)
+#define DRVHOST_SEH_FINALLY_BLOCK(m)                                                               \
+    DRVHOST_SEH_END(m)                                                                             \
+    for (DRVHOST_SEH_FINALLY __drvhost_seh_finally = drvhost_seh_finally_landing();                \
+         __drvhost_seh_finally.Abnormal >= 0; drvhost_seh_finally_end(&__drvhost_seh_finally))
+#define DRVHOST_SEH_FINALLY_BLOCK_(m) DRVHOST_SEH_FINALLY_BLOCK(m)
 
-/* __try { body } __except (filter) { handler }   and   __try { body } __finally { block } */
 #define __try DRVHOST_SEH_TRY_(__COUNTER__)
 /* Variadic: a filter may use the comma operator, `__except (puts("f"), 1)`. */
-#define __except(...)                                                                              \
-    if (drvhost_seh_except_landing() && drvhost_seh_filter((LONG)(__VA_ARGS__)))
-#define __finally                                                                                  \
-    for (DRVHOST_SEH_FINALLY __drvhost_seh_finally = drvhost_seh_finally_landing();              \
-         __drvhost_seh_finally.Abnormal >= 0; drvhost_seh_finally_end(&__drvhost_seh_finally))
+#define __except(...) DRVHOST_SEH_EXCEPT_(__COUNTER__, __VA_ARGS__)
+#define __finally DRVHOST_SEH_FINALLY_BLOCK_(__COUNTER__)
 #define __leave drvhost_seh_leave()
 
 /* excpt.h: the intrinsics, each valid where MSVC accepts it (filter or handler; finally block). */

@@ -36,6 +36,12 @@ size_t ex_pool_owner_count(void *owner);
 /* Frees every allocation held by `owner` (after the leak report at unload). */
 void ex_pool_release_owner(void *owner);
 
+/* What the system services do with a user-mode caller's buffer before they read it (a copy
+ * into a SystemBuffer, an MDL locked for reading): ProbeForRead's checks, then a read of each
+ * page of the range, so an unreadable byte raises STATUS_ACCESS_VIOLATION now, through the
+ * caller's __try, rather than faulting in the copy. Length 0 checks nothing. */
+void ex_probe_readable(const volatile void *address, size_t length);
+
 /* Queues a routine on a system worker thread (PASSIVE_LEVEL). */
 void ex_queue_work(void (*routine)(void *), void *context);
 /* Waits until every queued work item ran. */

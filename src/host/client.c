@@ -78,6 +78,85 @@ static const void *client_last_routine(void)
 static os_mutex host_files_lock = {PTHREAD_MUTEX_INITIALIZER};
 static LIST_ENTRY host_files = {&host_files, &host_files};
 
+/* ---- the system-service boundary -------------------------------------------------------- */
+
+/* The embedding API plays the system services (NtCreateFile, NtReadFile, NtWriteFile,
+ * NtDeviceIoControlFile) for a user-mode caller, so it checks the caller's pointers as they do,
+ * inside a __try: an unreadable or unwritable pointer argument, or a buffer the I/O manager
+ * would copy or lock, is STATUS_ACCESS_VIOLATION returned to the caller, never a fault in the
+ * runtime (a bug check). NULL with a non-zero length is such a pointer; NULL with length 0 is
+ * fine. The caller's memory is touched (a read, or a locked add of zero) once per page here;
+ * a client that unmaps a buffer while the request is being built still faults later (Windows
+ * copies inside its __try; drvhost probes first and copies after). */
+
+static NTSTATUS client_probe(const volatile void *read, size_t read_size, volatile void *write,
+                             size_t write_size)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    if (read_size == 0 && write_size == 0)
+        return STATUS_SUCCESS; /* nothing to probe costs no __try */
+    __try {
+        ex_probe_readable(read, read_size);
+        ProbeForWrite(write, write_size, 1);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        status = GetExceptionCode();
+    }
+    return status;
+}
+
+/* The buffers of a request, by how the I/O manager presents them (src/io/buffers.c): what it
+ * copies or locks for reading must be readable, what it copies back or locks for writing
+ * writable. NtReadFile probes its buffer for writing whatever the device's I/O method.
+ * METHOD_NEITHER buffers and a write's data (see client_probe_write) are not probed here.
+ * Raises; called inside client_probe_request's __try. */
+static void client_probe_buffers(const drvhost_io_desc *d)
+{
+    if (d->op == DRVHOST_OP_READ) {
+        ProbeForWrite(d->output, d->output_size, 1);
+        return;
+    }
+    if (d->op == DRVHOST_OP_WRITE)
+        return;
+    switch (METHOD_FROM_CTL_CODE(d->code)) {
+    case METHOD_NEITHER: /* Type3InputBuffer, UserBuffer: the driver probes them */
+        return;
+    case METHOD_IN_DIRECT: /* the output buffer is locked for read access */
+        ex_probe_readable(d->input, d->input_size);
+        ex_probe_readable(d->output, d->output_size);
+        return;
+    default:
+        ex_probe_readable(d->input, d->input_size);
+        ProbeForWrite(d->output, d->output_size, 1);
+        return;
+    }
+}
+
+/* The arguments of drvhost_io and drvhost_io_start, in one __try: desc readable, the result
+ * (iosb, *request) writable, and the buffers of a read or device control (which need no
+ * handle: the method is in the control code). NtReadFile and NtDeviceIoControlFile probe the
+ * same before they look the handle up. */
+static NTSTATUS client_probe_request(const drvhost_io_desc *d, void *result, size_t result_size)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    __try {
+        ex_probe_readable(d, sizeof(*d));
+        ProbeForWrite(result, result_size, 1);
+        client_probe_buffers(d);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        status = GetExceptionCode();
+    }
+    return status;
+}
+
+/* A write's data is copied or locked for reading with buffered or direct I/O; with neither,
+ * the driver gets the pointer in UserBuffer and probes it itself. */
+static NTSTATUS client_probe_write(PDEVICE_OBJECT top, const drvhost_io_desc *d)
+{
+    if (d->op != DRVHOST_OP_WRITE || !(top->Flags & (DO_BUFFERED_IO | DO_DIRECT_IO)))
+        return STATUS_SUCCESS;
+    return client_probe(d->input, d->input_size, NULL, 0);
+}
+
 /* "\\.\X" is how Win32 names "\??\X". A path longer than a UNICODE_STRING holds is
  * STATUS_OBJECT_NAME_INVALID (ob_string_from_utf8), never cut short. */
 static NTSTATUS client_nt_path(const char *path, UNICODE_STRING *nt)
@@ -101,9 +180,11 @@ int32_t drvhost_open(const char *path, uint32_t access, drvhost_file **out)
     UNICODE_STRING nt;
     struct io_file *file;
     drvhost_file *f;
-    NTSTATUS status;
+    NTSTATUS status = client_probe(NULL, 0, out, sizeof(*out));
+    if (!NT_SUCCESS(status))
+        return status;
     *out = NULL;
-    status = client_nt_path(path, &nt);
+    status = client_nt_path(path, &nt); /* NULL: STATUS_OBJECT_NAME_INVALID */
     if (!NT_SUCCESS(status))
         return status;
     status = io_open(&nt, access, UserMode, &file);
@@ -278,19 +359,30 @@ static void client_check_dispatch(struct drvhost_request *r)
                         (unsigned)r->dispatch_status, (unsigned)r->iosb.status);
 }
 
-int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_request **out)
+/* drvhost_io_start once client_probe_request passed and *out was set to NULL. */
+static int32_t client_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_request **out)
 {
-    PFILE_OBJECT fo = &f->file->object;
-    UCHAR major = client_major(d->op);
+    PFILE_OBJECT fo;
+    UCHAR major;
     struct drvhost_request *r;
     BOOLEAN referenced;
     PDEVICE_OBJECT top;
     PIRP irp;
-    NTSTATUS status = client_access_check(fo, d);
-    *out = NULL;
+    NTSTATUS status;
+    if (f == NULL)
+        return STATUS_INVALID_HANDLE;
+    fo = &f->file->object;
+    major = client_major(d->op);
+    status = client_access_check(fo, d);
     if (!NT_SUCCESS(status))
         return status;
     top = io_request_top(fo->DeviceObject, &referenced);
+    status = client_probe_write(top, d);
+    if (!NT_SUCCESS(status)) {
+        if (referenced)
+            ObDereferenceObject(top);
+        return status;
+    }
     irp = io_irp_alloc_client(top->StackSize, client_done, (void **)&r);
     if (irp == NULL) {
         if (referenced)
@@ -316,6 +408,15 @@ int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_requ
     return r->dispatch_status;
 }
 
+int32_t drvhost_io_start(drvhost_file *f, const drvhost_io_desc *d, drvhost_request **out)
+{
+    NTSTATUS status = client_probe_request(d, out, sizeof(*out));
+    if (!NT_SUCCESS(status))
+        return status;
+    *out = NULL;
+    return client_start(f, d, out);
+}
+
 /* Blocks until the request completed or the time-out passed (STATUS_TIMEOUT). */
 static NTSTATUS client_block(struct drvhost_request *r, uint32_t timeout_ms)
 {
@@ -336,6 +437,11 @@ static NTSTATUS client_block(struct drvhost_request *r, uint32_t timeout_ms)
 
 int32_t drvhost_request_wait(drvhost_request *r, uint32_t timeout_ms, drvhost_iosb *iosb)
 {
+    NTSTATUS status;
+    if (r == NULL)
+        return STATUS_INVALID_HANDLE;
+    if (iosb != NULL && !NT_SUCCESS(status = client_probe(NULL, 0, iosb, sizeof(*iosb))))
+        return status;
     if (client_block(r, timeout_ms) == STATUS_TIMEOUT)
         return STATUS_TIMEOUT;
     if (iosb != NULL)
@@ -349,7 +455,7 @@ int drvhost_request_cancel(drvhost_request *r)
 {
     const void *routine;
     BOOLEAN called;
-    if (client_finished(r))
+    if (r == NULL || client_finished(r))
         return 0;
     routine = (const void *)__atomic_load_n(&r->irp->CancelRoutine, __ATOMIC_ACQUIRE);
     called = IoCancelIrp(r->irp);
@@ -374,8 +480,13 @@ void drvhost_request_free(drvhost_request *r)
 
 int32_t drvhost_io(drvhost_file *f, const drvhost_io_desc *d, drvhost_iosb *iosb)
 {
-    drvhost_request *r;
-    NTSTATUS status = drvhost_io_start(f, d, &r);
+    drvhost_request *r = NULL;
+    /* The arguments first, as NtXxx probes them: a bad one is reported, nothing is issued and
+     * nothing written through them. */
+    NTSTATUS status = client_probe_request(d, iosb, iosb != NULL ? sizeof(*iosb) : 0);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = client_start(f, d, &r);
     if (r == NULL) {
         if (iosb != NULL) {
             iosb->status = status;

@@ -5,11 +5,11 @@
  *
  * Frames. Each __try declares a DRVHOST_SEH_FRAME in the driver function's stack frame and
  * pushes it here; the frames of a thread form a list, innermost first, in thread-local storage.
- * A frame leaves the list in one of four ways: its body ends normally (the __except/__finally
- * code pops it), __leave (drvhost_seh_leave pops it and jumps back to it), an exception
- * (dispatch pops it and jumps to it), or its scope is left by return/goto/break/continue (the
- * cleanup attribute calls drvhost_seh_scope_exit). Only the owning thread touches its list, so
- * nothing here takes a lock.
+ * A frame lives in a block of the __try construct's own and leaves the list in one of three
+ * ways: its block ends, after the body ended normally or by return/goto/break/continue (the
+ * cleanup attribute calls drvhost_seh_scope_exit), __leave (drvhost_seh_leave pops it and
+ * jumps back to it) or an exception (dispatch pops it and jumps to it). Only the owning thread
+ * touches its list, so nothing here takes a lock.
  *
  * Dispatch is one phase: the innermost frame is popped and jumped to (__builtin_longjmp); an
  * __except there evaluates its filter, a __finally runs its block and then dispatch goes on with
@@ -104,9 +104,10 @@ VOID drvhost_seh_push(DRVHOST_SEH_FRAME *Frame)
     seh.top = Frame;
 }
 
-/* The scope holding the frame ends. Normally the frame is already off the list; after a
- * return/goto/break/continue out of the body it is still on it, possibly under frames of the
- * same block left the same way (a goto): those go too. */
+/* The block holding the frame ends. After __leave or an exception the frame is off the list
+ * already; after a normal end of the body, or a return/goto/break/continue out of it, it is
+ * still on it, normally as the innermost frame (frames of inner blocks were popped by their own
+ * cleanups first). Anything found above it goes too. */
 VOID drvhost_seh_scope_exit(DRVHOST_SEH_FRAME *Frame)
 {
     DRVHOST_SEH_FRAME *f;
@@ -122,16 +123,15 @@ VOID drvhost_seh_scope_exit(DRVHOST_SEH_FRAME *Frame)
         ;
 }
 
-/* The end of a __try body, reached by falling through, by __leave or by a jump for an
- * exception. Returns the reason; a normal end pops the frame (the innermost one). */
+/* After a __try body, reached by falling through, by __leave or by a jump for an exception.
+ * Returns the reason. The frame is off the list already: the block holding it has ended (its
+ * cleanup, drvhost_seh_scope_exit, pops it on a normal end), or __leave or dispatch popped it. */
 static enum seh_landing landing(void)
 {
     enum seh_landing why = seh.landing;
     seh.landing = LAND_NONE;
     if (why == LAND_EXCEPTION)
         seh.faulting = FALSE;
-    else if (why == LAND_NONE)
-        pop_top();
     return why;
 }
 

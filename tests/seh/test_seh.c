@@ -12,12 +12,17 @@
 
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
+
+/* The module under test: sehtest.sys, built by CMake with the build's compiler, or the same
+ * source built by drvcc with the other compiler (SEHTEST_OTHER, tests/seh/CMakeLists.txt). */
+static const char *sehtest_name = "sehtest";
 
 static drvhost_file *open_sehtest(void)
 {
     drvhost_file *f = NULL;
-    ok_status(drvhost_service_add("sehtest", harness_driver_path("sehtest")), STATUS_SUCCESS);
-    ok_status(drvhost_driver_load("sehtest"), STATUS_SUCCESS);
+    ok_status(drvhost_service_add(sehtest_name, harness_driver_path(sehtest_name)), STATUS_SUCCESS);
+    ok_status(drvhost_driver_load(sehtest_name), STATUS_SUCCESS);
     ok_status(drvhost_open("\\\\.\\SehTest", GENERIC_READ | GENERIC_WRITE, &f), STATUS_SUCCESS);
     return f;
 }
@@ -25,7 +30,7 @@ static drvhost_file *open_sehtest(void)
 static void close_sehtest(drvhost_file *f)
 {
     drvhost_close(f);
-    ok_status(drvhost_driver_unload("sehtest"), STATUS_SUCCESS);
+    ok_status(drvhost_driver_unload(sehtest_name), STATUS_SUCCESS);
 }
 
 static NTSTATUS ioctl(drvhost_file *f, ULONG code, const void *in, size_t in_size,
@@ -52,7 +57,7 @@ TEST(host_cases)
     }
 }
 
-TEST(driver_cases)
+static void run_driver_cases(void)
 {
     drvhost_file *f = open_sehtest();
     SEHTEST_RESULT r;
@@ -64,6 +69,43 @@ TEST(driver_cases)
            (unsigned long)r.EntryLine);
     }
     close_sehtest(f);
+}
+
+TEST(driver_cases)
+{
+    run_driver_cases();
+}
+
+/* The same driver source built by drvcc with the other compiler (clang or gcc). */
+static void use_other_compiler_build(void)
+{
+    const char *path = harness_driver_path(SEHTEST_OTHER);
+    ok(access(path, R_OK) == 0, "%s is missing: was %s found when the build was configured?\n",
+       path, &SEHTEST_OTHER[sizeof("sehtest_") - 1]);
+    sehtest_name = SEHTEST_OTHER;
+}
+
+TEST(other_compiler_driver_cases)
+{
+    use_other_compiler_build();
+    run_driver_cases();
+}
+
+static void run_probe_for_write_read_only_page(void);
+
+TEST(other_compiler_probe_for_write_read_only_page)
+{
+    use_other_compiler_build();
+    run_probe_for_write_read_only_page();
+}
+
+TEST(other_compiler_fault_outside_try_is_bugcheck_0x1e)
+{
+    drvhost_file *f;
+    use_other_compiler_build();
+    f = open_sehtest();
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_ACCESS_VIOLATION);
+    ioctl(f, IOCTL_SEH_FAULT_UNCAUGHT, NULL, 0, NULL);
 }
 
 /* The cases again, on a thread that has run them before (frames left over would show). */
@@ -80,7 +122,8 @@ TEST(driver_cases_twice)
     close_sehtest(f);
 }
 
-TEST(probe_for_write_read_only_page)
+/* ProbeForWrite of a read-only page the client passes in, caught by the driver. */
+static void run_probe_for_write_read_only_page(void)
 {
     drvhost_file *f = open_sehtest();
     SEHTEST_RESULT r;
@@ -91,6 +134,11 @@ TEST(probe_for_write_read_only_page)
     ok(r.Line == 0, "exception record check failed at sehtest.c:%lu\n", (unsigned long)r.Line);
     munmap(page, PAGE_SIZE);
     close_sehtest(f);
+}
+
+TEST(probe_for_write_read_only_page)
+{
+    run_probe_for_write_read_only_page();
 }
 
 TEST(host_probe_for_write_read_only_page)

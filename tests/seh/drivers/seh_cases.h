@@ -17,7 +17,7 @@
 /* The host build of these cases runs under UBSan, which would stop the deliberate NULL
  * accesses before they fault. */
 #if defined(__GNUC__)
-#define SEH_NO_UBSAN __attribute__((no_sanitize_undefined))
+#define SEH_NO_UBSAN __attribute__((no_sanitize("undefined")))
 #else
 #define SEH_NO_UBSAN
 #endif
@@ -401,6 +401,171 @@ static ULONG SehCaseMore(VOID)
     return 0;
 }
 
+/* __try directly under case and default labels (common in dispatch routines; one statement
+ * with MSVC): a fault caught under a case, a raise unwinding through a __finally under a case,
+ * break inside a body ending the switch, a raise caught under default. The frames of the cases
+ * the switch jumps over are never entered. */
+static __declspec(noinline) SEH_NO_UBSAN VOID SehSwitch(LONG Selector, SEH_LOG *Log)
+{
+    volatile LONG *volatile nowhere = NULL;
+    volatile LONG value = 0;
+    switch (Selector) {
+    case 0:
+        __try {
+            SehLog(Log, 'a');
+            value = *nowhere;
+            SehLog(Log, 'x');
+        } __except (SehLogFilter(Log, 'f', GetExceptionCode() == STATUS_ACCESS_VIOLATION)) {
+            SehLog(Log, 'h');
+        }
+        break;
+    case 1:
+        __try {
+            SehLog(Log, 'b');
+            SehRaiseIn3Calls(STATUS_UNSUCCESSFUL, 1);
+        } __finally {
+            SehLog(Log, AbnormalTermination() ? 'F' : 'n');
+        }
+        break;
+    case 2:
+        __try {
+            SehLog(Log, 'c');
+            if (SehTrue(&Selector))
+                break;
+            SehLog(Log, 'x');
+        } __except (EXCEPTION_EXECUTE_HANDLER) {
+            SehLog(Log, 'x');
+        }
+        SehLog(Log, 'x');
+        break;
+    case 3:
+        __try {
+            SehLog(Log, 'e');
+        } __finally {
+            SehLog(Log, AbnormalTermination() ? 'A' : 'n');
+        }
+        break;
+    default:
+        __try {
+            SehLog(Log, 'd');
+            ExRaiseStatus(STATUS_TIMEOUT);
+        } __except (EXCEPTION_EXECUTE_HANDLER) {
+            SehLog(Log, GetExceptionCode() == STATUS_TIMEOUT ? 'D' : '?');
+        }
+    }
+    SehLog(Log, (char)('0' + value));
+}
+
+/* 9. __try under case and default labels, each path; then a raise finds the right frame (no
+ * frame of SehSwitch is left behind). */
+static ULONG SehCaseSwitch(VOID)
+{
+    SEH_LOG log = {{0}, 0};
+    NTSTATUS code = 0;
+    LONG i;
+    SehSwitch(0, &log);
+    SEH_EXPECT(SehLogIs(&log, "afh0"));
+    log.Count = 0;
+    __try {
+        SehSwitch(1, &log);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        code = GetExceptionCode();
+    }
+    SEH_EXPECT(SehLogIs(&log, "bF") && code == STATUS_UNSUCCESSFUL);
+    log.Count = 0;
+    SehSwitch(2, &log);
+    SEH_EXPECT(SehLogIs(&log, "c0"));
+    log.Count = 0;
+    SehSwitch(3, &log);
+    SEH_EXPECT(SehLogIs(&log, "en0"));
+    log.Count = 0;
+    SehSwitch(7, &log);
+    SEH_EXPECT(SehLogIs(&log, "dD0"));
+    log.Count = 0;
+    SehSwitch(-1, &log);
+    SEH_EXPECT(SehLogIs(&log, "dD0"));
+    /* Every path again, in a loop, then a raise: it reaches this handler. */
+    log.Count = 0;
+    for (i = 0; i < 5; i++)
+        if (i != 1)
+            SehSwitch(i, &log);
+    SEH_EXPECT(SehLogIs(&log, "afh0c0en0dD0"));
+    code = 0;
+    __try {
+        ExRaiseStatus(STATUS_NOT_SUPPORTED);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        code = GetExceptionCode();
+    }
+    SEH_EXPECT(code == STATUS_NOT_SUPPORTED);
+    return 0;
+}
+
+/* 10. __try/__except and __try/__finally are single statements: after an ordinary label, as
+ * the unbraced body of if, else and for, and followed by an else that belongs to the enclosing
+ * if. */
+static ULONG SehCaseStatementForms(VOID)
+{
+    SEH_LOG log = {{0}, 0};
+    volatile LONG zero = 0, one = 1;
+    /* Assigned in the body and read after the handler: volatile (docs/seh.md, limit 7). */
+    volatile LONG tries = 0;
+    LONG i;
+
+retry:
+    __try {
+        tries++;
+        if (tries < 3)
+            ExRaiseStatus(STATUS_RETRY);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        goto retry;
+    }
+    SEH_EXPECT(tries == 3);
+
+    if (SehTrue(&zero))
+        __try {
+            SehLog(&log, 'x');
+        } __except (EXCEPTION_EXECUTE_HANDLER) {
+            SehLog(&log, 'x');
+        }
+    else
+        SehLog(&log, 'e');
+    SEH_EXPECT(SehLogIs(&log, "e"));
+
+    log.Count = 0;
+    if (SehTrue(&one))
+        __try {
+            ExRaiseStatus(STATUS_UNSUCCESSFUL);
+        } __except (SehLogFilter(&log, 'f', EXCEPTION_EXECUTE_HANDLER)) {
+            SehLog(&log, 'h');
+        }
+    else
+        SehLog(&log, 'x');
+    SEH_EXPECT(SehLogIs(&log, "fh"));
+
+    log.Count = 0;
+    if (SehTrue(&zero))
+        SehLog(&log, 'x');
+    else
+        __try {
+            SehLog(&log, 'b');
+        } __finally {
+            SehLog(&log, AbnormalTermination() ? 'A' : 'n');
+        }
+    SEH_EXPECT(SehLogIs(&log, "bn"));
+
+    log.Count = 0;
+    for (i = 0; i < 3; i++)
+        __try {
+            if (i == 1)
+                ExRaiseStatus(STATUS_UNSUCCESSFUL);
+            SehLog(&log, (char)('0' + i));
+        } __except (EXCEPTION_EXECUTE_HANDLER) {
+            SehLog(&log, 'h');
+        }
+    SEH_EXPECT(SehLogIs(&log, "0h2"));
+    return 0;
+}
+
 typedef ULONG (*SEH_CASE)(VOID);
 
 static const struct {
@@ -415,6 +580,8 @@ static const struct {
     {"access_violation", SehCaseAccessViolation},
     {"probe", SehCaseProbe},
     {"more", SehCaseMore},
+    {"switch", SehCaseSwitch},
+    {"statement_forms", SehCaseStatementForms},
 };
 
 #define SEH_CASE_COUNT (sizeof(SehCases) / sizeof(SehCases[0]))
