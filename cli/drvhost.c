@@ -15,36 +15,37 @@
 
 static void usage(FILE *to)
 {
-    fprintf(to,
-            "usage: drvhost run [OPTIONS] SCENARIO\n"
-            "       drvhost --help | --version\n"
-            "\n"
-            "Runs a scenario file: loads Windows driver modules built with drvcc and drives them\n"
-            "with open, read, write, ioctl and close requests (see docs/scenario.md). A relative\n"
-            "driver image is looked up in the scenario's folder, then in DRVHOST_DRIVER_PATH,\n"
-            "then in drvhost's own driver folder.\n"
-            "\n"
-            "Options:\n"
-            "  --quiet            do not show the drivers' DbgPrint/KdPrint output\n"
-            "  --processors N     emulate N processors (1 to 64; default: the host's cores),\n"
-            "                     each with its DPC thread\n"
-            "  --registry FILE    the registry file (.reg, regedit format): loaded at start if it\n"
-            "                     exists, saved at exit and on ZwFlushKey (atomically)\n"
-            "  --root DIR         the folder drivers' files live in (\\??\\C:\\x is DIR/C/x,\n"
-            "                     \\SystemRoot\\x is DIR/Windows/x), made if missing and kept;\n"
-            "                     default: a fresh folder removed at exit (docs/files.md)\n"
-            "  --timeout MS       a command that takes longer than MS milliseconds is a hang\n"
-            "                     (default %u; a command's timeout= overrides it): the report\n"
-            "                     names the command, the request and its IRP's state, and shows\n"
-            "                     every thread's stack\n"
-            "  --help             this text\n"
-            "  --version          the version of drvhost\n"
-            "\n"
-            "Exit status: 0 every expectation held, 1 one failed (or a driver left devices), 2 bad\n"
-            "command line or malformed scenario, 3 a driver bug-checked (pool leaked at unload\n"
-            "is 0xC4/0x62), 4 a request or the driver hung, 130/143 interrupted by SIGINT or\n"
-            "SIGTERM (what was outstanding is reported, the registry file saved).\n",
-            DRVHOST_DEFAULT_TIMEOUT_MS);
+    fprintf(
+        to,
+        "usage: drvhost run [OPTIONS] SCENARIO\n"
+        "       drvhost --help | --version\n"
+        "\n"
+        "Runs a scenario file: loads Windows driver modules built with drvcc and drives them\n"
+        "with open, read, write, ioctl and close requests (see docs/scenario.md). A relative\n"
+        "driver image is looked up in the scenario's folder, then in DRVHOST_DRIVER_PATH,\n"
+        "then in drvhost's own driver folder.\n"
+        "\n"
+        "Options:\n"
+        "  --quiet            do not show the drivers' DbgPrint/KdPrint output\n"
+        "  --processors N     emulate N processors (1 to 64; default: the host's cores),\n"
+        "                     each with its DPC thread\n"
+        "  --registry FILE    the registry file (.reg, regedit format): loaded at start if it\n"
+        "                     exists, saved at exit and on ZwFlushKey (atomically)\n"
+        "  --root DIR         the folder drivers' files live in (\\??\\C:\\x is DIR/C/x,\n"
+        "                     \\SystemRoot\\x is DIR/Windows/x), made if missing and kept;\n"
+        "                     default: a fresh folder removed at exit (docs/files.md)\n"
+        "  --timeout MS       a command that takes longer than MS milliseconds is a hang\n"
+        "                     (default %u; a command's timeout= overrides it): the report\n"
+        "                     names the command, the request and its IRP's state, and shows\n"
+        "                     every thread's stack\n"
+        "  --help             this text\n"
+        "  --version          the version of drvhost\n"
+        "\n"
+        "Exit status: 0 every expectation held, 1 one failed (or a driver left devices), 2 bad\n"
+        "command line or malformed scenario, 3 a driver bug-checked (pool leaked at unload\n"
+        "is 0xC4/0x62), 4 a request or the driver hung, 130/143 interrupted by SIGINT or\n"
+        "SIGTERM (what was outstanding is reported, the registry file saved).\n",
+        DRVHOST_DEFAULT_TIMEOUT_MS);
 }
 
 static int bad_usage(const char *fmt, const char *what)

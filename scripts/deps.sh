@@ -1,6 +1,6 @@
 #!/bin/sh
 # deps.sh - installs the build tools drvhost needs on a fresh Debian (or derivative), only if
-# something is missing: cmake (>= 3.25), ninja, gcc, libc headers, binutils (nm, readelf), python3, and
+# something is missing: cmake (>= 3.25), ninja, gcc, libc headers, binutils (nm, readelf), python3, clang-format, and
 # clang with its sanitizer and libFuzzer runtimes (libclang-rt-<major>-dev): the SEH tests build
 # a driver with clang too (tests/seh), and the `fuzz` preset is clang with libFuzzer.
 set -eu
@@ -43,9 +43,11 @@ apt_install() {
 need_command clang clang
 # python3: scripts/mutate.py (docs/testing.md), whose --list the docs check runs.
 need_command python3 python3
+# clang-format 14: the format_check test (scripts/check-format.sh).
+need_command clang-format clang-format
 if [ -n "$missing" ]; then
     echo "deps.sh: missing:$missing; installing them"
-    apt_install cmake ninja-build gcc libc6-dev binutils clang python3
+    apt_install cmake ninja-build gcc libc6-dev binutils clang python3 clang-format
 fi
 
 # libFuzzer and the sanitizer runtimes of the installed clang (Debian ships them apart from

@@ -28,7 +28,6 @@ extern "C" {
 #define DBG 1 /* drvhost builds are checked builds: KdPrint is active */
 #endif
 
-
 /* ---- counted strings ---------------------------------------------------------------------- */
 
 NTSYSAPI VOID NTAPI RtlInitUnicodeString(PUNICODE_STRING DestinationString, PCWSTR SourceString);
@@ -92,7 +91,7 @@ NTSYSAPI VOID NTAPI RtlFreeAnsiString(PANSI_STRING AnsiString);
 NTSYSAPI BOOLEAN NTAPI RtlCreateUnicodeString(PUNICODE_STRING DestinationString,
                                               PCWSTR SourceString);
 
-#define RTL_DUPLICATE_UNICODE_STRING_NULL_TERMINATE 1
+#define RTL_DUPLICATE_UNICODE_STRING_NULL_TERMINATE       1
 #define RTL_DUPLICATE_UNICODE_STRING_ALLOCATE_NULL_STRING 2
 NTSYSAPI NTSTATUS NTAPI RtlDuplicateUnicodeString(ULONG Flags, PCUNICODE_STRING StringIn,
                                                   PUNICODE_STRING StringOut);
@@ -111,8 +110,7 @@ NTSYSAPI ULONG NTAPI RtlxUnicodeStringToAnsiSize(PCUNICODE_STRING UnicodeString)
 #define RtlAnsiStringToUnicodeSize(STRING) (RtlxAnsiStringToUnicodeSize(STRING))
 #define RtlUnicodeStringToAnsiSize(STRING) (RtlxUnicodeStringToAnsiSize(STRING))
 
-NTSYSAPI NTSTATUS NTAPI RtlUnicodeToUTF8N(PCHAR UTF8StringDestination,
-                                          ULONG UTF8StringMaxByteCount,
+NTSYSAPI NTSTATUS NTAPI RtlUnicodeToUTF8N(PCHAR UTF8StringDestination, ULONG UTF8StringMaxByteCount,
                                           PULONG UTF8StringActualByteCount,
                                           PCWCH UnicodeStringSource, ULONG UnicodeStringByteCount);
 NTSYSAPI NTSTATUS NTAPI RtlUTF8ToUnicodeN(PWSTR UnicodeStringDestination,
@@ -120,8 +118,7 @@ NTSYSAPI NTSTATUS NTAPI RtlUTF8ToUnicodeN(PWSTR UnicodeStringDestination,
                                           PULONG UnicodeStringActualByteCount,
                                           PCCH UTF8StringSource, ULONG UTF8StringByteCount);
 
-NTSYSAPI NTSTATUS NTAPI RtlIntegerToUnicodeString(ULONG Value, ULONG Base,
-                                                  PUNICODE_STRING String);
+NTSYSAPI NTSTATUS NTAPI RtlIntegerToUnicodeString(ULONG Value, ULONG Base, PUNICODE_STRING String);
 NTSYSAPI NTSTATUS NTAPI RtlInt64ToUnicodeString(ULONGLONG Value, ULONG Base,
                                                 PUNICODE_STRING String);
 NTSYSAPI NTSTATUS NTAPI RtlUnicodeStringToInteger(PCUNICODE_STRING String, ULONG Base,
@@ -137,7 +134,7 @@ NTSYSAPI NTSTATUS NTAPI RtlStringFromGUID(REFGUID Guid, PUNICODE_STRING GuidStri
 NTSYSAPI NTSTATUS NTAPI RtlGUIDFromString(PCUNICODE_STRING GuidString, GUID *Guid);
 
 #define HASH_STRING_ALGORITHM_DEFAULT 0
-#define HASH_STRING_ALGORITHM_X65599 1
+#define HASH_STRING_ALGORITHM_X65599  1
 #define HASH_STRING_ALGORITHM_INVALID 0xffffffff
 NTSYSAPI NTSTATUS NTAPI RtlHashUnicodeString(PCUNICODE_STRING String, BOOLEAN CaseInSensitive,
                                              ULONG HashAlgorithm, PULONG HashValue);
@@ -317,11 +314,11 @@ typedef enum _DPFLTR_TYPE {
 } DPFLTR_TYPE;
 
 /* Level: 0-31 is a bit number (importance field 1 << Level), 32 and above is the field itself. */
-#define DPFLTR_ERROR_LEVEL 0
+#define DPFLTR_ERROR_LEVEL   0
 #define DPFLTR_WARNING_LEVEL 1
-#define DPFLTR_TRACE_LEVEL 2
-#define DPFLTR_INFO_LEVEL 3
-#define DPFLTR_MASK 0x80000000
+#define DPFLTR_TRACE_LEVEL   2
+#define DPFLTR_INFO_LEVEL    3
+#define DPFLTR_MASK          0x80000000
 
 /* Filtering is Windows': a message is written when its importance field ANDed with the
  * component's mask ORed with the system-wide WIN2000 mask (0x1 by default) is nonzero. So with
@@ -332,14 +329,14 @@ typedef enum _DPFLTR_TYPE {
 NTSYSAPI ULONG __cdecl DbgPrint(PCSTR Format, ...);
 NTSYSAPI ULONG __cdecl DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...);
 NTSYSAPI ULONG NTAPI vDbgPrintEx(ULONG ComponentId, ULONG Level, PCCH Format, va_list arglist);
-NTSYSAPI ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG Level,
-                                           PCCH Format, va_list arglist);
+NTSYSAPI ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG Level, PCCH Format,
+                                           va_list arglist);
 
 /* KdPrint((fmt, ...)) with double parentheses, as in the WDK; compiled out when DBG is 0. */
 #if DBG
-#define KdPrint(_x_) DbgPrint _x_
-#define KdPrintEx(_x_) DbgPrintEx _x_
-#define vKdPrintEx(_x_) vDbgPrintEx _x_
+#define KdPrint(_x_)              DbgPrint _x_
+#define KdPrintEx(_x_)            DbgPrintEx _x_
+#define vKdPrintEx(_x_)           vDbgPrintEx _x_
 #define vKdPrintExWithPrefix(_x_) vDbgPrintExWithPrefix _x_
 #else
 #define KdPrint(_x_)
@@ -347,7 +344,6 @@ NTSYSAPI ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG
 #define vKdPrintEx(_x_)
 #define vKdPrintExWithPrefix(_x_)
 #endif
-
 
 /* ---- bitmaps ------------------------------------------------------------------------------ */
 
@@ -376,16 +372,14 @@ NTSYSAPI VOID NTAPI RtlClearBits(PRTL_BITMAP BitMapHeader, ULONG StartingIndex,
                                  ULONG NumberToClear);
 NTSYSAPI VOID NTAPI RtlSetBits(PRTL_BITMAP BitMapHeader, ULONG StartingIndex, ULONG NumberToSet);
 /* FALSE for an empty range or one that does not lie inside the map. */
-NTSYSAPI BOOLEAN NTAPI RtlAreBitsClear(PRTL_BITMAP BitMapHeader, ULONG StartingIndex,
-                                       ULONG Length);
+NTSYSAPI BOOLEAN NTAPI RtlAreBitsClear(PRTL_BITMAP BitMapHeader, ULONG StartingIndex, ULONG Length);
 NTSYSAPI BOOLEAN NTAPI RtlAreBitsSet(PRTL_BITMAP BitMapHeader, ULONG StartingIndex, ULONG Length);
 /* Start of a run of at least NumberToFind clear (set) bits, searched from HintIndex to the end,
  * then from the start of the map; 0xFFFFFFFF when there is none. A HintIndex past the end
  * counts as 0; NumberToFind 0 returns 0 (undocumented: any index satisfies it). */
 NTSYSAPI ULONG NTAPI RtlFindClearBits(PRTL_BITMAP BitMapHeader, ULONG NumberToFind,
                                       ULONG HintIndex);
-NTSYSAPI ULONG NTAPI RtlFindSetBits(PRTL_BITMAP BitMapHeader, ULONG NumberToFind,
-                                    ULONG HintIndex);
+NTSYSAPI ULONG NTAPI RtlFindSetBits(PRTL_BITMAP BitMapHeader, ULONG NumberToFind, ULONG HintIndex);
 NTSYSAPI ULONG NTAPI RtlFindClearBitsAndSet(PRTL_BITMAP BitMapHeader, ULONG NumberToFind,
                                             ULONG HintIndex);
 NTSYSAPI ULONG NTAPI RtlFindSetBitsAndClear(PRTL_BITMAP BitMapHeader, ULONG NumberToFind,
@@ -430,10 +424,8 @@ NTSYSAPI VOID NTAPI RtlTimeToTimeFields(PLARGE_INTEGER Time, PTIME_FIELDS TimeFi
  * or a time past the LARGE_INTEGER range. Weekday is ignored. */
 NTSYSAPI BOOLEAN NTAPI RtlTimeFieldsToTime(PTIME_FIELDS TimeFields, PLARGE_INTEGER Time);
 /* drvhost's time zone is UTC with no daylight saving: local time equals system time. */
-NTKERNELAPI VOID NTAPI ExSystemTimeToLocalTime(PLARGE_INTEGER SystemTime,
-                                               PLARGE_INTEGER LocalTime);
-NTKERNELAPI VOID NTAPI ExLocalTimeToSystemTime(PLARGE_INTEGER LocalTime,
-                                               PLARGE_INTEGER SystemTime);
+NTKERNELAPI VOID NTAPI ExSystemTimeToLocalTime(PLARGE_INTEGER SystemTime, PLARGE_INTEGER LocalTime);
+NTKERNELAPI VOID NTAPI ExLocalTimeToSystemTime(PLARGE_INTEGER LocalTime, PLARGE_INTEGER SystemTime);
 /* ntifs.h routines, declared here since drvhost has no ntifs.h: FALSE when the time is before
  * the epoch or the seconds do not fit a ULONG. */
 NTSYSAPI BOOLEAN NTAPI RtlTimeToSecondsSince1970(PLARGE_INTEGER Time, PULONG ElapsedSeconds);
@@ -445,60 +437,60 @@ NTSYSAPI VOID NTAPI RtlSecondsSince1980ToTime(ULONG ElapsedSeconds, PLARGE_INTEG
 
 /* The NTDDI_ version numbers (sdkddkver.h): OS in the high word, service pack in bits 8-15. */
 #ifndef NTDDI_WIN2K
-#define NTDDI_WIN2K 0x05000000
-#define NTDDI_WIN2KSP1 0x05000100
-#define NTDDI_WIN2KSP2 0x05000200
-#define NTDDI_WIN2KSP3 0x05000300
-#define NTDDI_WIN2KSP4 0x05000400
-#define NTDDI_WINXP 0x05010000
-#define NTDDI_WINXPSP1 0x05010100
-#define NTDDI_WINXPSP2 0x05010200
-#define NTDDI_WINXPSP3 0x05010300
-#define NTDDI_WINXPSP4 0x05010400
-#define NTDDI_WS03 0x05020000
-#define NTDDI_WS03SP1 0x05020100
-#define NTDDI_WS03SP2 0x05020200
-#define NTDDI_WS03SP3 0x05020300
-#define NTDDI_WS03SP4 0x05020400
-#define NTDDI_WIN6 0x06000000
-#define NTDDI_WIN6SP1 0x06000100
-#define NTDDI_WIN6SP2 0x06000200
-#define NTDDI_WIN6SP3 0x06000300
-#define NTDDI_WIN6SP4 0x06000400
-#define NTDDI_VISTA NTDDI_WIN6
-#define NTDDI_VISTASP1 NTDDI_WIN6SP1
-#define NTDDI_VISTASP2 NTDDI_WIN6SP2
-#define NTDDI_VISTASP3 NTDDI_WIN6SP3
-#define NTDDI_VISTASP4 NTDDI_WIN6SP4
-#define NTDDI_LONGHORN NTDDI_VISTA
-#define NTDDI_WS08 NTDDI_WIN6SP1
-#define NTDDI_WS08SP2 NTDDI_WIN6SP2
-#define NTDDI_WS08SP3 NTDDI_WIN6SP3
-#define NTDDI_WS08SP4 NTDDI_WIN6SP4
-#define NTDDI_WIN7 0x06010000
-#define NTDDI_WIN8 0x06020000
-#define NTDDI_WINBLUE 0x06030000
+#define NTDDI_WIN2K        0x05000000
+#define NTDDI_WIN2KSP1     0x05000100
+#define NTDDI_WIN2KSP2     0x05000200
+#define NTDDI_WIN2KSP3     0x05000300
+#define NTDDI_WIN2KSP4     0x05000400
+#define NTDDI_WINXP        0x05010000
+#define NTDDI_WINXPSP1     0x05010100
+#define NTDDI_WINXPSP2     0x05010200
+#define NTDDI_WINXPSP3     0x05010300
+#define NTDDI_WINXPSP4     0x05010400
+#define NTDDI_WS03         0x05020000
+#define NTDDI_WS03SP1      0x05020100
+#define NTDDI_WS03SP2      0x05020200
+#define NTDDI_WS03SP3      0x05020300
+#define NTDDI_WS03SP4      0x05020400
+#define NTDDI_WIN6         0x06000000
+#define NTDDI_WIN6SP1      0x06000100
+#define NTDDI_WIN6SP2      0x06000200
+#define NTDDI_WIN6SP3      0x06000300
+#define NTDDI_WIN6SP4      0x06000400
+#define NTDDI_VISTA        NTDDI_WIN6
+#define NTDDI_VISTASP1     NTDDI_WIN6SP1
+#define NTDDI_VISTASP2     NTDDI_WIN6SP2
+#define NTDDI_VISTASP3     NTDDI_WIN6SP3
+#define NTDDI_VISTASP4     NTDDI_WIN6SP4
+#define NTDDI_LONGHORN     NTDDI_VISTA
+#define NTDDI_WS08         NTDDI_WIN6SP1
+#define NTDDI_WS08SP2      NTDDI_WIN6SP2
+#define NTDDI_WS08SP3      NTDDI_WIN6SP3
+#define NTDDI_WS08SP4      NTDDI_WIN6SP4
+#define NTDDI_WIN7         0x06010000
+#define NTDDI_WIN8         0x06020000
+#define NTDDI_WINBLUE      0x06030000
 #define NTDDI_WINTHRESHOLD 0x0A000000
-#define NTDDI_WIN10 0x0A000000
-#define NTDDI_WIN10_TH2 0x0A000001
-#define NTDDI_WIN10_RS1 0x0A000002
-#define NTDDI_WIN10_RS2 0x0A000003
-#define NTDDI_WIN10_RS3 0x0A000004
-#define NTDDI_WIN10_RS4 0x0A000005
-#define NTDDI_WIN10_RS5 0x0A000006
-#define NTDDI_WIN10_19H1 0x0A000007
-#define NTDDI_WIN10_VB 0x0A000008
-#define NTDDI_WIN10_MN 0x0A000009
-#define NTDDI_WIN10_FE 0x0A00000A
-#define NTDDI_WIN10_CO 0x0A00000B
-#define NTDDI_WIN10_NI 0x0A00000C
-#define NTDDI_WIN10_CU 0x0A00000D
-#define OSVERSION_MASK 0xFFFF0000U
-#define SPVERSION_MASK 0x0000FF00
-#define SUBVERSION_MASK 0x000000FF
-#define OSVER(Version) ((Version)&OSVERSION_MASK)
-#define SPVER(Version) (((Version)&SPVERSION_MASK) >> 8)
-#define SUBVER(Version) ((Version)&SUBVERSION_MASK)
+#define NTDDI_WIN10        0x0A000000
+#define NTDDI_WIN10_TH2    0x0A000001
+#define NTDDI_WIN10_RS1    0x0A000002
+#define NTDDI_WIN10_RS2    0x0A000003
+#define NTDDI_WIN10_RS3    0x0A000004
+#define NTDDI_WIN10_RS4    0x0A000005
+#define NTDDI_WIN10_RS5    0x0A000006
+#define NTDDI_WIN10_19H1   0x0A000007
+#define NTDDI_WIN10_VB     0x0A000008
+#define NTDDI_WIN10_MN     0x0A000009
+#define NTDDI_WIN10_FE     0x0A00000A
+#define NTDDI_WIN10_CO     0x0A00000B
+#define NTDDI_WIN10_NI     0x0A00000C
+#define NTDDI_WIN10_CU     0x0A00000D
+#define OSVERSION_MASK     0xFFFF0000U
+#define SPVERSION_MASK     0x0000FF00
+#define SUBVERSION_MASK    0x000000FF
+#define OSVER(Version)     ((Version)&OSVERSION_MASK)
+#define SPVER(Version)     (((Version)&SPVERSION_MASK) >> 8)
+#define SUBVER(Version)    ((Version)&SUBVERSION_MASK)
 #endif
 
 typedef struct _OSVERSIONINFOW {
@@ -530,48 +522,48 @@ C_ASSERT(sizeof(RTL_OSVERSIONINFOEXW) == 284);
 C_ASSERT(sizeof(RTL_BITMAP) == 16 && FIELD_OFFSET(RTL_BITMAP, Buffer) == 8);
 C_ASSERT(sizeof(TIME_FIELDS) == 16);
 
-#define VER_PLATFORM_WIN32s 0
-#define VER_PLATFORM_WIN32_WINDOWS 1
-#define VER_PLATFORM_WIN32_NT 2
-#define VER_NT_WORKSTATION 0x0000001
-#define VER_NT_DOMAIN_CONTROLLER 0x0000002
-#define VER_NT_SERVER 0x0000003
-#define VER_SERVER_NT 0x80000000
-#define VER_WORKSTATION_NT 0x40000000
-#define VER_SUITE_SMALLBUSINESS 0x00000001
-#define VER_SUITE_ENTERPRISE 0x00000002
-#define VER_SUITE_BACKOFFICE 0x00000004
-#define VER_SUITE_COMMUNICATIONS 0x00000008
-#define VER_SUITE_TERMINAL 0x00000010
+#define VER_PLATFORM_WIN32s                0
+#define VER_PLATFORM_WIN32_WINDOWS         1
+#define VER_PLATFORM_WIN32_NT              2
+#define VER_NT_WORKSTATION                 0x0000001
+#define VER_NT_DOMAIN_CONTROLLER           0x0000002
+#define VER_NT_SERVER                      0x0000003
+#define VER_SERVER_NT                      0x80000000
+#define VER_WORKSTATION_NT                 0x40000000
+#define VER_SUITE_SMALLBUSINESS            0x00000001
+#define VER_SUITE_ENTERPRISE               0x00000002
+#define VER_SUITE_BACKOFFICE               0x00000004
+#define VER_SUITE_COMMUNICATIONS           0x00000008
+#define VER_SUITE_TERMINAL                 0x00000010
 #define VER_SUITE_SMALLBUSINESS_RESTRICTED 0x00000020
-#define VER_SUITE_EMBEDDEDNT 0x00000040
-#define VER_SUITE_DATACENTER 0x00000080
-#define VER_SUITE_SINGLEUSERTS 0x00000100
-#define VER_SUITE_PERSONAL 0x00000200
-#define VER_SUITE_BLADE 0x00000400
-#define VER_SUITE_EMBEDDED_RESTRICTED 0x00000800
-#define VER_SUITE_SECURITY_APPLIANCE 0x00001000
-#define VER_SUITE_STORAGE_SERVER 0x00002000
-#define VER_SUITE_COMPUTE_SERVER 0x00004000
-#define VER_SUITE_WH_SERVER 0x00008000
+#define VER_SUITE_EMBEDDEDNT               0x00000040
+#define VER_SUITE_DATACENTER               0x00000080
+#define VER_SUITE_SINGLEUSERTS             0x00000100
+#define VER_SUITE_PERSONAL                 0x00000200
+#define VER_SUITE_BLADE                    0x00000400
+#define VER_SUITE_EMBEDDED_RESTRICTED      0x00000800
+#define VER_SUITE_SECURITY_APPLIANCE       0x00001000
+#define VER_SUITE_STORAGE_SERVER           0x00002000
+#define VER_SUITE_COMPUTE_SERVER           0x00004000
+#define VER_SUITE_WH_SERVER                0x00008000
 
 /* RtlVerifyVersionInfo: TypeMask bits and comparison types. */
-#define VER_MINORVERSION 0x0000001
-#define VER_MAJORVERSION 0x0000002
-#define VER_BUILDNUMBER 0x0000004
-#define VER_PLATFORMID 0x0000008
-#define VER_SERVICEPACKMINOR 0x0000010
-#define VER_SERVICEPACKMAJOR 0x0000020
-#define VER_SUITENAME 0x0000040
-#define VER_PRODUCT_TYPE 0x0000080
-#define VER_EQUAL 1
-#define VER_GREATER 2
-#define VER_GREATER_EQUAL 3
-#define VER_LESS 4
-#define VER_LESS_EQUAL 5
-#define VER_AND 6
-#define VER_OR 7
-#define VER_CONDITION_MASK 7
+#define VER_MINORVERSION                0x0000001
+#define VER_MAJORVERSION                0x0000002
+#define VER_BUILDNUMBER                 0x0000004
+#define VER_PLATFORMID                  0x0000008
+#define VER_SERVICEPACKMINOR            0x0000010
+#define VER_SERVICEPACKMAJOR            0x0000020
+#define VER_SUITENAME                   0x0000040
+#define VER_PRODUCT_TYPE                0x0000080
+#define VER_EQUAL                       1
+#define VER_GREATER                     2
+#define VER_GREATER_EQUAL               3
+#define VER_LESS                        4
+#define VER_LESS_EQUAL                  5
+#define VER_AND                         6
+#define VER_OR                          7
+#define VER_CONDITION_MASK              7
 #define VER_NUM_BITS_PER_CONDITION_MASK 3
 
 /* drvhost reports Windows 10 (see src/rtl/version.c for the numbers). szCSDVersion is empty and

@@ -37,13 +37,13 @@
 /* ==== exception records (x64 layouts) ===================================================== */
 
 #define EXCEPTION_MAXIMUM_PARAMETERS 15
-#define EXCEPTION_NONCONTINUABLE 0x1
-#define EXCEPTION_UNWINDING 0x2
-#define EXCEPTION_EXIT_UNWIND 0x4
-#define EXCEPTION_STACK_INVALID 0x8
-#define EXCEPTION_NESTED_CALL 0x10
-#define EXCEPTION_TARGET_UNWIND 0x20
-#define EXCEPTION_COLLIDED_UNWIND 0x40
+#define EXCEPTION_NONCONTINUABLE     0x1
+#define EXCEPTION_UNWINDING          0x2
+#define EXCEPTION_EXIT_UNWIND        0x4
+#define EXCEPTION_STACK_INVALID      0x8
+#define EXCEPTION_NESTED_CALL        0x10
+#define EXCEPTION_TARGET_UNWIND      0x20
+#define EXCEPTION_COLLIDED_UNWIND    0x40
 
 typedef struct _EXCEPTION_RECORD {
     NTSTATUS ExceptionCode;
@@ -65,8 +65,8 @@ typedef struct _EXCEPTION_POINTERS {
 
 /* Filter results (excpt.h). Any positive value executes the handler, any negative one asks to
  * continue execution. */
-#define EXCEPTION_EXECUTE_HANDLER 1
-#define EXCEPTION_CONTINUE_SEARCH 0
+#define EXCEPTION_EXECUTE_HANDLER    1
+#define EXCEPTION_CONTINUE_SEARCH    0
 #define EXCEPTION_CONTINUE_EXECUTION (-1)
 
 /* ==== raising and probing ================================================================= */
@@ -81,7 +81,7 @@ NTKERNELAPI VOID NTAPI ProbeForWrite(volatile VOID *Address, SIZE_T Length, ULON
 /* The first address above the user range (x64: 0x7FFFFFFF0000). Every host address the driver
  * sees is below it, so the runtime's own buffers are "user" addresses to ProbeForRead. */
 extern NTKERNELAPI ULONG_PTR MmUserProbeAddress;
-#define MM_USER_PROBE_ADDRESS MmUserProbeAddress
+#define MM_USER_PROBE_ADDRESS        MmUserProbeAddress
 
 /* ==== the frame and the runtime entry points the macros use =============================== */
 
@@ -126,8 +126,8 @@ NTKERNELAPI PEXCEPTION_POINTERS NTAPI drvhost_seh_exception_pointers(VOID);
  *
  * The handler's `if` has an else of its own, so an `else` after the construct belongs to an
  * enclosing if, as with MSVC. n numbers the frame (__try), m the label (__except/__finally). */
-#define DRVHOST_SEH_FRAME_NAME(n) __drvhost_seh_frame_##n
-#define DRVHOST_SEH_LABEL(m) __drvhost_seh_landing_##m
+#define DRVHOST_SEH_FRAME_NAME(n)    __drvhost_seh_frame_##n
+#define DRVHOST_SEH_LABEL(m)         __drvhost_seh_landing_##m
 #define DRVHOST_SEH_TRY(n)                                                                         \
     if (1) {                                                                                       \
         DRVHOST_SEH_FRAME DRVHOST_SEH_FRAME_NAME(n)                                                \
@@ -139,7 +139,7 @@ NTKERNELAPI PEXCEPTION_POINTERS NTAPI drvhost_seh_exception_pointers(VOID);
 #define DRVHOST_SEH_END(m)                                                                         \
     goto DRVHOST_SEH_LABEL(m);                                                                     \
     }                                                                                              \
-    else DRVHOST_SEH_LABEL(m):
+    else DRVHOST_SEH_LABEL(m) :
 #define DRVHOST_SEH_EXCEPT(m, ...)                                                                 \
     DRVHOST_SEH_END(m)                                                                             \
     if (!(drvhost_seh_except_landing() && drvhost_seh_filter((LONG)(__VA_ARGS__)))) {              \
@@ -151,19 +151,22 @@ NTKERNELAPI PEXCEPTION_POINTERS NTAPI drvhost_seh_exception_pointers(VOID);
          __drvhost_seh_finally.Abnormal >= 0; drvhost_seh_finally_end(&__drvhost_seh_finally))
 #define DRVHOST_SEH_FINALLY_BLOCK_(m) DRVHOST_SEH_FINALLY_BLOCK(m)
 
+/* Not formatted: clang-format takes __except for the keyword and writes "__except (...)". */
+/* clang-format off */
 #define __try DRVHOST_SEH_TRY_(__COUNTER__)
 /* Variadic: a filter may use the comma operator, `__except (puts("f"), 1)`. */
 #define __except(...) DRVHOST_SEH_EXCEPT_(__COUNTER__, __VA_ARGS__)
 #define __finally DRVHOST_SEH_FINALLY_BLOCK_(__COUNTER__)
 #define __leave drvhost_seh_leave()
+/* clang-format on */
 
 /* excpt.h: the intrinsics, each valid where MSVC accepts it (filter or handler; finally block). */
-#define _exception_code() drvhost_seh_exception_code()
-#define _exception_info() drvhost_seh_exception_pointers()
-#define _abnormal_termination() (__drvhost_seh_finally.Abnormal != 0)
-#define GetExceptionCode _exception_code
-#define GetExceptionInformation _exception_info
-#define AbnormalTermination _abnormal_termination
+#define _exception_code()             drvhost_seh_exception_code()
+#define _exception_info()             drvhost_seh_exception_pointers()
+#define _abnormal_termination()       (__drvhost_seh_finally.Abnormal != 0)
+#define GetExceptionCode              _exception_code
+#define GetExceptionInformation       _exception_info
+#define AbnormalTermination           _abnormal_termination
 
 /* The unadorned spellings try/except/finally/leave: Microsoft documents only the __ forms and
  * the three excpt.h intrinsic aliases above; the bare words are defined only in some header
@@ -172,10 +175,10 @@ NTKERNELAPI PEXCEPTION_POINTERS NTAPI drvhost_seh_exception_pointers(VOID);
  * names (a variable called `finally`), so drvhost defines them only on request:
  * -DDRVHOST_SEH_KEYWORDS (C only). */
 #if defined(DRVHOST_SEH_KEYWORDS) && !defined(__cplusplus)
-#define try __try
-#define except __except
+#define try     __try
+#define except  __except
 #define finally __finally
-#define leave __leave
+#define leave   __leave
 #endif
 
 #endif

@@ -33,7 +33,7 @@ extern "C" {
 #ifdef NTSTRSAFEDDI
 #undef NTSTRSAFEDDI
 #endif
-#define NTSTRSAFEDDI static inline NTSTATUS NTAPI
+#define NTSTRSAFEDDI       static inline NTSTATUS NTAPI
 #define NTSTRSAFEWORKERDDI static inline NTSTATUS NTAPI
 
 typedef char *NTSTRSAFE_PSTR;
@@ -42,20 +42,20 @@ typedef wchar_t *NTSTRSAFE_PWSTR;
 typedef const wchar_t *NTSTRSAFE_PCWSTR;
 typedef ULONG STRSAFE_DWORD;
 
-#define NTSTRSAFE_MAX_CCH 2147483647
-#define NTSTRSAFE_MAX_LENGTH (NTSTRSAFE_MAX_CCH - 1)
+#define NTSTRSAFE_MAX_CCH                2147483647
+#define NTSTRSAFE_MAX_LENGTH             (NTSTRSAFE_MAX_CCH - 1)
 #define NTSTRSAFE_UNICODE_STRING_MAX_CCH 32767
 
-#define STRSAFE_IGNORE_NULLS 0x00000100
+#define STRSAFE_IGNORE_NULLS     0x00000100
 #define STRSAFE_FILL_BEHIND_NULL 0x00000200
-#define STRSAFE_FILL_ON_FAILURE 0x00000400
-#define STRSAFE_NULL_ON_FAILURE 0x00000800
-#define STRSAFE_NO_TRUNCATION 0x00001000
+#define STRSAFE_FILL_ON_FAILURE  0x00000400
+#define STRSAFE_NULL_ON_FAILURE  0x00000800
+#define STRSAFE_NO_TRUNCATION    0x00001000
 #define STRSAFE_VALID_FLAGS                                                                        \
     (0x000000FF | STRSAFE_IGNORE_NULLS | STRSAFE_FILL_BEHIND_NULL | STRSAFE_FILL_ON_FAILURE |      \
      STRSAFE_NULL_ON_FAILURE | STRSAFE_NO_TRUNCATION)
-#define STRSAFE_FILL_BYTE(x) ((STRSAFE_DWORD)(((x)&0x000000FF) | STRSAFE_FILL_BEHIND_NULL))
-#define STRSAFE_FAILURE_BYTE(x) ((STRSAFE_DWORD)(((x)&0x000000FF) | STRSAFE_FILL_ON_FAILURE))
+#define STRSAFE_FILL_BYTE(x)              ((STRSAFE_DWORD)(((x)&0x000000FF) | STRSAFE_FILL_BEHIND_NULL))
+#define STRSAFE_FAILURE_BYTE(x)           ((STRSAFE_DWORD)(((x)&0x000000FF) | STRSAFE_FILL_ON_FAILURE))
 #define STRSAFE_GET_FILL_PATTERN(dwFlags) ((int)((dwFlags)&0x000000FF))
 
 /*
@@ -76,8 +76,8 @@ typedef ULONG STRSAFE_DWORD;
         *len = n < max ? n : 0;                                                                    \
         return n < max ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;                                \
     }                                                                                              \
-    static inline NTSTATUS drvhost_ntss_copy_##S(T *dst, size_t cch, const T *src,                 \
-                                                 size_t max_src, size_t *copied)                   \
+    static inline NTSTATUS drvhost_ntss_copy_##S(T *dst, size_t cch, const T *src, size_t max_src, \
+                                                 size_t *copied)                                   \
     {                                                                                              \
         size_t n = 0;                                                                              \
         while (n + 1 < cch && n < max_src && src[n] != 0) {                                        \
@@ -117,8 +117,7 @@ typedef ULONG STRSAFE_DWORD;
                                                                     : STATUS_SUCCESS;              \
     }                                                                                              \
     static inline NTSTATUS drvhost_ntss_ex_##S(NTSTATUS status, T *dst, size_t cch, size_t len,    \
-                                               T **end, size_t *remaining,                         \
-                                               STRSAFE_DWORD flags)                                \
+                                               T **end, size_t *remaining, STRSAFE_DWORD flags)    \
     {                                                                                              \
         int fill = STRSAFE_GET_FILL_PATTERN(flags);                                                \
         size_t rem = cch - len;                                                                    \
@@ -264,8 +263,8 @@ NTSTRSAFEDDI RtlStringCbCopyExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE
                                 STRSAFE_DWORD dwFlags)
 {
     size_t rem = 0;
-    NTSTATUS status = RtlStringCchCopyExA(pszDest, cbDest / sizeof(char), pszSrc, ppszDestEnd,
-                                          &rem, dwFlags);
+    NTSTATUS status =
+        RtlStringCchCopyExA(pszDest, cbDest / sizeof(char), pszSrc, ppszDestEnd, &rem, dwFlags);
     if (pcbRemaining && (status == STATUS_SUCCESS || status == STATUS_BUFFER_OVERFLOW))
         *pcbRemaining = rem * sizeof(char);
     return status;
@@ -276,8 +275,8 @@ NTSTRSAFEDDI RtlStringCbCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAF
                                 STRSAFE_DWORD dwFlags)
 {
     size_t rem = 0;
-    NTSTATUS status = RtlStringCchCopyExW(pszDest, cbDest / sizeof(wchar_t), pszSrc, ppszDestEnd,
-                                          &rem, dwFlags);
+    NTSTATUS status =
+        RtlStringCchCopyExW(pszDest, cbDest / sizeof(wchar_t), pszSrc, ppszDestEnd, &rem, dwFlags);
     if (pcbRemaining && (status == STATUS_SUCCESS || status == STATUS_BUFFER_OVERFLOW))
         *pcbRemaining = rem * sizeof(wchar_t);
     return status;
@@ -364,8 +363,8 @@ NTSTRSAFEDDI RtlStringCbVPrintfA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAF
     return RtlStringCchVPrintfA(pszDest, cbDest / sizeof(char), pszFormat, argList);
 }
 
-NTSTRSAFEDDI RtlStringCbVPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-                                 NTSTRSAFE_PCWSTR pszFormat, va_list argList)
+NTSTRSAFEDDI RtlStringCbVPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszFormat,
+                                 va_list argList)
 {
     return RtlStringCchVPrintfW(pszDest, cbDest / sizeof(wchar_t), pszFormat, argList);
 }
@@ -406,8 +405,8 @@ NTSTRSAFEDDI RtlStringCbPrintfA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE
     return status;
 }
 
-NTSTRSAFEDDI RtlStringCbPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
-                                NTSTRSAFE_PCWSTR pszFormat, ...)
+NTSTRSAFEDDI RtlStringCbPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszFormat,
+                                ...)
 {
     va_list ap;
     NTSTATUS status;
@@ -474,8 +473,8 @@ NTSTRSAFEDDI RtlStringCbPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
     NTSTATUS status;
 
     va_start(ap, pszFormat);
-    status = RtlStringCbVPrintfExA(pszDest, cbDest, ppszDestEnd, pcbRemaining, dwFlags,
-                                   pszFormat, ap);
+    status =
+        RtlStringCbVPrintfExA(pszDest, cbDest, ppszDestEnd, pcbRemaining, dwFlags, pszFormat, ap);
     va_end(ap);
     return status;
 }
@@ -488,8 +487,8 @@ NTSTRSAFEDDI RtlStringCbPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
     NTSTATUS status;
 
     va_start(ap, pszFormat);
-    status = RtlStringCbVPrintfExW(pszDest, cbDest, ppszDestEnd, pcbRemaining, dwFlags,
-                                   pszFormat, ap);
+    status =
+        RtlStringCbVPrintfExW(pszDest, cbDest, ppszDestEnd, pcbRemaining, dwFlags, pszFormat, ap);
     va_end(ap);
     return status;
 }
@@ -596,8 +595,7 @@ static inline NTSTATUS drvhost_ntss_ustr_put(PUNICODE_STRING dst, size_t at, con
     return more ? STATUS_BUFFER_OVERFLOW : STATUS_SUCCESS;
 }
 
-NTSTRSAFEDDI RtlUnicodeStringCopy(PUNICODE_STRING DestinationString,
-                                  PCUNICODE_STRING SourceString)
+NTSTRSAFEDDI RtlUnicodeStringCopy(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString)
 {
     if (RtlUnicodeStringValidate(DestinationString) != STATUS_SUCCESS ||
         RtlUnicodeStringValidate(SourceString) != STATUS_SUCCESS)
@@ -606,13 +604,11 @@ NTSTRSAFEDDI RtlUnicodeStringCopy(PUNICODE_STRING DestinationString,
                                  SourceString->Length / sizeof(wchar_t), 0);
 }
 
-NTSTRSAFEDDI RtlUnicodeStringCopyString(PUNICODE_STRING DestinationString,
-                                        NTSTRSAFE_PCWSTR pszSrc)
+NTSTRSAFEDDI RtlUnicodeStringCopyString(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc)
 {
     if (RtlUnicodeStringValidate(DestinationString) != STATUS_SUCCESS || pszSrc == NULL)
         return STATUS_INVALID_PARAMETER;
-    return drvhost_ntss_ustr_put(DestinationString, 0, pszSrc, NTSTRSAFE_UNICODE_STRING_MAX_CCH,
-                                 1);
+    return drvhost_ntss_ustr_put(DestinationString, 0, pszSrc, NTSTRSAFE_UNICODE_STRING_MAX_CCH, 1);
 }
 
 NTSTRSAFEDDI RtlUnicodeStringCat(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString)
@@ -620,8 +616,7 @@ NTSTRSAFEDDI RtlUnicodeStringCat(PUNICODE_STRING DestinationString, PCUNICODE_ST
     if (RtlUnicodeStringValidate(DestinationString) != STATUS_SUCCESS ||
         RtlUnicodeStringValidate(SourceString) != STATUS_SUCCESS)
         return STATUS_INVALID_PARAMETER;
-    return drvhost_ntss_ustr_put(DestinationString,
-                                 DestinationString->Length / sizeof(wchar_t),
+    return drvhost_ntss_ustr_put(DestinationString, DestinationString->Length / sizeof(wchar_t),
                                  SourceString->Buffer, SourceString->Length / sizeof(wchar_t), 0);
 }
 
@@ -629,13 +624,12 @@ NTSTRSAFEDDI RtlUnicodeStringCatString(PUNICODE_STRING DestinationString, NTSTRS
 {
     if (RtlUnicodeStringValidate(DestinationString) != STATUS_SUCCESS || pszSrc == NULL)
         return STATUS_INVALID_PARAMETER;
-    return drvhost_ntss_ustr_put(DestinationString,
-                                 DestinationString->Length / sizeof(wchar_t), pszSrc,
-                                 NTSTRSAFE_UNICODE_STRING_MAX_CCH, 1);
+    return drvhost_ntss_ustr_put(DestinationString, DestinationString->Length / sizeof(wchar_t),
+                                 pszSrc, NTSTRSAFE_UNICODE_STRING_MAX_CCH, 1);
 }
 
-NTSTRSAFEDDI RtlUnicodeStringVPrintf(PUNICODE_STRING DestinationString,
-                                     NTSTRSAFE_PCWSTR pszFormat, va_list argList)
+NTSTRSAFEDDI RtlUnicodeStringVPrintf(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszFormat,
+                                     va_list argList)
 {
     size_t cch;
     int r;

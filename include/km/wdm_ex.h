@@ -8,7 +8,6 @@
 #ifndef _DRVHOST_WDM_EX_H_
 #define _DRVHOST_WDM_EX_H_
 
-
 /* ==== pool =============================================================================== */
 
 typedef enum _POOL_TYPE {
@@ -39,27 +38,27 @@ typedef enum _POOL_TYPE {
 
 #define POOL_QUOTA_FAIL_INSTEAD_OF_RAISE 8
 #define POOL_RAISE_IF_ALLOCATION_FAILURE 16
-#define POOL_COLD_ALLOCATION 256
-#define POOL_NX_ALLOCATION 512
-#define POOL_ZERO_ALLOCATION 1024
+#define POOL_COLD_ALLOCATION             256
+#define POOL_NX_ALLOCATION               512
+#define POOL_ZERO_ALLOCATION             1024
 
 typedef ULONG64 POOL_FLAGS;
-#define POOL_FLAG_REQUIRED_START 0x0000000000000001ULL
-#define POOL_FLAG_USE_QUOTA 0x0000000000000001ULL
-#define POOL_FLAG_UNINITIALIZED 0x0000000000000002ULL
-#define POOL_FLAG_SESSION 0x0000000000000004ULL
-#define POOL_FLAG_CACHE_ALIGNED 0x0000000000000008ULL
-#define POOL_FLAG_RESERVED1 0x0000000000000010ULL
-#define POOL_FLAG_RAISE_ON_FAILURE 0x0000000000000020ULL
-#define POOL_FLAG_NON_PAGED 0x0000000000000040ULL
-#define POOL_FLAG_NON_PAGED_EXECUTE 0x0000000000000080ULL
-#define POOL_FLAG_PAGED 0x0000000000000100ULL
-#define POOL_FLAG_RESERVED2 0x0000000000000200ULL
-#define POOL_FLAG_RESERVED3 0x0000000000000400ULL
-#define POOL_FLAG_REQUIRED_END 0x0000000080000000ULL
-#define POOL_FLAG_OPTIONAL_START 0x0000000100000000ULL
-#define POOL_FLAG_SPECIAL_POOL 0x0000000100000000ULL
-#define POOL_FLAG_OPTIONAL_END 0x8000000000000000ULL
+#define POOL_FLAG_REQUIRED_START         0x0000000000000001ULL
+#define POOL_FLAG_USE_QUOTA              0x0000000000000001ULL
+#define POOL_FLAG_UNINITIALIZED          0x0000000000000002ULL
+#define POOL_FLAG_SESSION                0x0000000000000004ULL
+#define POOL_FLAG_CACHE_ALIGNED          0x0000000000000008ULL
+#define POOL_FLAG_RESERVED1              0x0000000000000010ULL
+#define POOL_FLAG_RAISE_ON_FAILURE       0x0000000000000020ULL
+#define POOL_FLAG_NON_PAGED              0x0000000000000040ULL
+#define POOL_FLAG_NON_PAGED_EXECUTE      0x0000000000000080ULL
+#define POOL_FLAG_PAGED                  0x0000000000000100ULL
+#define POOL_FLAG_RESERVED2              0x0000000000000200ULL
+#define POOL_FLAG_RESERVED3              0x0000000000000400ULL
+#define POOL_FLAG_REQUIRED_END           0x0000000080000000ULL
+#define POOL_FLAG_OPTIONAL_START         0x0000000100000000ULL
+#define POOL_FLAG_SPECIAL_POOL           0x0000000100000000ULL
+#define POOL_FLAG_OPTIONAL_END           0x8000000000000000ULL
 
 typedef enum _EX_POOL_PRIORITY {
     LowPoolPriority,
@@ -77,7 +76,8 @@ typedef struct _POOL_EXTENDED_PARAMETER *PPOOL_EXTENDED_PARAMETER;
 typedef const struct _POOL_EXTENDED_PARAMETER *PCPOOL_EXTENDED_PARAMETER;
 
 NTKERNELAPI PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
-NTKERNELAPI PVOID NTAPI ExAllocatePoolWithQuotaTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
+NTKERNELAPI PVOID NTAPI ExAllocatePoolWithQuotaTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes,
+                                                   ULONG Tag);
 NTKERNELAPI PVOID NTAPI ExAllocatePoolWithTagPriority(POOL_TYPE PoolType, SIZE_T NumberOfBytes,
                                                       ULONG Tag, EX_POOL_PRIORITY Priority);
 NTKERNELAPI PVOID NTAPI ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag);
@@ -109,7 +109,8 @@ FORCEINLINE PVOID ExAllocatePoolQuotaZero(POOL_TYPE PoolType, SIZE_T NumberOfByt
     return p;
 }
 
-FORCEINLINE PVOID ExAllocatePoolQuotaUninitialized(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
+FORCEINLINE PVOID ExAllocatePoolQuotaUninitialized(POOL_TYPE PoolType, SIZE_T NumberOfBytes,
+                                                   ULONG Tag)
 {
     return ExAllocatePoolWithQuotaTag((POOL_TYPE)(PoolType | POOL_QUOTA_FAIL_INSTEAD_OF_RAISE),
                                       NumberOfBytes, Tag);
@@ -126,7 +127,7 @@ FORCEINLINE PVOID ExAllocatePoolPriorityZero(POOL_TYPE PoolType, SIZE_T NumberOf
 
 /* ExInitializeDriverRuntime: opting in to no-execute pool changes nothing in user mode, where
  * pool memory is never executable. */
-#define DrvRtPoolNxOptIn 0x00000001
+#define DrvRtPoolNxOptIn                 0x00000001
 FORCEINLINE VOID ExInitializeDriverRuntime(ULONG RuntimeFlags)
 {
     UNREFERENCED_PARAMETER(RuntimeFlags);
@@ -145,40 +146,40 @@ typedef ALLOCATE_FUNCTION_EX *PALLOCATE_FUNCTION_EX;
 typedef VOID FREE_FUNCTION_EX(PVOID Buffer, struct _LOOKASIDE_LIST_EX *Lookaside);
 typedef FREE_FUNCTION_EX *PFREE_FUNCTION_EX;
 
-#define GENERAL_LOOKASIDE_LAYOUT                                                                 \
-    union {                                                                                      \
-        SLIST_HEADER ListHead;                                                                   \
-        SINGLE_LIST_ENTRY SingleListHead;                                                        \
-    };                                                                                           \
-    USHORT Depth;                                                                                \
-    USHORT MaximumDepth;                                                                         \
-    ULONG TotalAllocates;                                                                        \
-    union {                                                                                      \
-        ULONG AllocateMisses;                                                                    \
-        ULONG AllocateHits;                                                                      \
-    };                                                                                           \
-    ULONG TotalFrees;                                                                            \
-    union {                                                                                      \
-        ULONG FreeMisses;                                                                        \
-        ULONG FreeHits;                                                                          \
-    };                                                                                           \
-    POOL_TYPE Type;                                                                              \
-    ULONG Tag;                                                                                   \
-    ULONG Size;                                                                                  \
-    union {                                                                                      \
-        PALLOCATE_FUNCTION_EX AllocateEx;                                                        \
-        PALLOCATE_FUNCTION Allocate;                                                             \
-    };                                                                                           \
-    union {                                                                                      \
-        PFREE_FUNCTION_EX FreeEx;                                                                \
-        PFREE_FUNCTION Free;                                                                     \
-    };                                                                                           \
-    LIST_ENTRY ListEntry;                                                                        \
-    ULONG LastTotalAllocates;                                                                    \
-    union {                                                                                      \
-        ULONG LastAllocateMisses;                                                                \
-        ULONG LastAllocateHits;                                                                  \
-    };                                                                                           \
+#define GENERAL_LOOKASIDE_LAYOUT                                                                   \
+    union {                                                                                        \
+        SLIST_HEADER ListHead;                                                                     \
+        SINGLE_LIST_ENTRY SingleListHead;                                                          \
+    };                                                                                             \
+    USHORT Depth;                                                                                  \
+    USHORT MaximumDepth;                                                                           \
+    ULONG TotalAllocates;                                                                          \
+    union {                                                                                        \
+        ULONG AllocateMisses;                                                                      \
+        ULONG AllocateHits;                                                                        \
+    };                                                                                             \
+    ULONG TotalFrees;                                                                              \
+    union {                                                                                        \
+        ULONG FreeMisses;                                                                          \
+        ULONG FreeHits;                                                                            \
+    };                                                                                             \
+    POOL_TYPE Type;                                                                                \
+    ULONG Tag;                                                                                     \
+    ULONG Size;                                                                                    \
+    union {                                                                                        \
+        PALLOCATE_FUNCTION_EX AllocateEx;                                                          \
+        PALLOCATE_FUNCTION Allocate;                                                               \
+    };                                                                                             \
+    union {                                                                                        \
+        PFREE_FUNCTION_EX FreeEx;                                                                  \
+        PFREE_FUNCTION Free;                                                                       \
+    };                                                                                             \
+    LIST_ENTRY ListEntry;                                                                          \
+    ULONG LastTotalAllocates;                                                                      \
+    union {                                                                                        \
+        ULONG LastAllocateMisses;                                                                  \
+        ULONG LastAllocateHits;                                                                    \
+    };                                                                                             \
     ULONG Future[2];
 
 typedef struct DECLSPEC_CACHEALIGN _GENERAL_LOOKASIDE {
@@ -201,11 +202,11 @@ typedef struct _LOOKASIDE_LIST_EX {
     GENERAL_LOOKASIDE_POOL L;
 } LOOKASIDE_LIST_EX, *PLOOKASIDE_LIST_EX;
 
-#define LOOKASIDE_MINIMUM_BLOCK_SIZE (RTL_SIZEOF_THROUGH_FIELD(SLIST_ENTRY, Next))
+#define LOOKASIDE_MINIMUM_BLOCK_SIZE             (RTL_SIZEOF_THROUGH_FIELD(SLIST_ENTRY, Next))
 #define EX_LOOKASIDE_LIST_EX_FLAGS_RAISE_ON_FAIL 0x00000001UL
 #define EX_LOOKASIDE_LIST_EX_FLAGS_FAIL_NO_RAISE 0x00000002UL
-#define EX_MAXIMUM_LOOKASIDE_DEPTH_BASE 256
-#define EX_MAXIMUM_LOOKASIDE_DEPTH_LIMIT 1024
+#define EX_MAXIMUM_LOOKASIDE_DEPTH_BASE          256
+#define EX_MAXIMUM_LOOKASIDE_DEPTH_LIMIT         1024
 
 NTKERNELAPI VOID NTAPI ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
                                                        PALLOCATE_FUNCTION Allocate,
@@ -213,8 +214,9 @@ NTKERNELAPI VOID NTAPI ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lo
                                                        SIZE_T Size, ULONG Tag, USHORT Depth);
 NTKERNELAPI VOID NTAPI ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
 NTKERNELAPI VOID NTAPI ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
-                                                      PALLOCATE_FUNCTION Allocate, PFREE_FUNCTION Free,
-                                                      ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth);
+                                                      PALLOCATE_FUNCTION Allocate,
+                                                      PFREE_FUNCTION Free, ULONG Flags, SIZE_T Size,
+                                                      ULONG Tag, USHORT Depth);
 NTKERNELAPI VOID NTAPI ExDeletePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside);
 NTKERNELAPI NTSTATUS NTAPI ExInitializeLookasideListEx(PLOOKASIDE_LIST_EX Lookaside,
                                                        PALLOCATE_FUNCTION_EX Allocate,
@@ -227,10 +229,10 @@ NTKERNELAPI VOID NTAPI ExFlushLookasideListEx(PLOOKASIDE_LIST_EX Lookaside);
 /* The allocate and free paths are inline, as in the WDK: a pop or a push, the pool only on a
  * miss. The statistics are plain increments, as Windows keeps them: under concurrent use some
  * counts may be lost, which only the statistics see. */
-#define DRVHOST_LOOKASIDE_COUNT_(field) ((field)++)
+#define DRVHOST_LOOKASIDE_COUNT_(field)          ((field)++)
 /* The depth as QueryDepthSList returns it, read inline (one load, no call): the x64 header keeps
  * it in the low 16 bits of its first word. */
-#define DRVHOST_LOOKASIDE_DEPTH_(L)                                                               \
+#define DRVHOST_LOOKASIDE_DEPTH_(L)                                                                \
     ((USHORT)(__atomic_load_n(&(L)->ListHead.Alignment, __ATOMIC_RELAXED) & 0xFFFF))
 
 FORCEINLINE PVOID ExAllocateFromNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside)
@@ -307,10 +309,10 @@ NTKERNELAPI BOOLEAN NTAPI ExTryToAcquireFastMutex(PFAST_MUTEX FastMutex);
 NTKERNELAPI VOID NTAPI ExAcquireFastMutexUnsafe(PFAST_MUTEX FastMutex);
 NTKERNELAPI VOID NTAPI ExReleaseFastMutexUnsafe(PFAST_MUTEX FastMutex);
 
-NTKERNELAPI PLIST_ENTRY NTAPI ExInterlockedInsertHeadList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry,
-                                                          PKSPIN_LOCK Lock);
-NTKERNELAPI PLIST_ENTRY NTAPI ExInterlockedInsertTailList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry,
-                                                          PKSPIN_LOCK Lock);
+NTKERNELAPI PLIST_ENTRY NTAPI ExInterlockedInsertHeadList(PLIST_ENTRY ListHead,
+                                                          PLIST_ENTRY ListEntry, PKSPIN_LOCK Lock);
+NTKERNELAPI PLIST_ENTRY NTAPI ExInterlockedInsertTailList(PLIST_ENTRY ListHead,
+                                                          PLIST_ENTRY ListEntry, PKSPIN_LOCK Lock);
 NTKERNELAPI PLIST_ENTRY NTAPI ExInterlockedRemoveHeadList(PLIST_ENTRY ListHead, PKSPIN_LOCK Lock);
 NTKERNELAPI PSINGLE_LIST_ENTRY NTAPI ExInterlockedPopEntryList(PSINGLE_LIST_ENTRY ListHead,
                                                                PKSPIN_LOCK Lock);
@@ -368,10 +370,10 @@ C_ASSERT(sizeof(ERESOURCE) == 0x68);
 C_ASSERT(FIELD_OFFSET(ERESOURCE, OwnerEntry) == 0x30);
 C_ASSERT(FIELD_OFFSET(ERESOURCE, SpinLock) == 0x60);
 
-#define ResourceNeverExclusive 0x0010
+#define ResourceNeverExclusive       0x0010
 #define ResourceReleaseByOtherThread 0x0020
-#define ResourceOwnedExclusive 0x0080
-#define RESOURCE_HASH_TABLE_SIZE 64
+#define ResourceOwnedExclusive       0x0080
+#define RESOURCE_HASH_TABLE_SIZE     64
 
 NTKERNELAPI NTSTATUS NTAPI ExInitializeResourceLite(PERESOURCE Resource);
 NTKERNELAPI NTSTATUS NTAPI ExReinitializeResourceLite(PERESOURCE Resource);
@@ -392,14 +394,14 @@ NTKERNELAPI PVOID NTAPI ExEnterCriticalRegionAndAcquireResourceExclusive(PERESOU
 NTKERNELAPI PVOID NTAPI ExEnterCriticalRegionAndAcquireResourceShared(PERESOURCE Resource);
 NTKERNELAPI PVOID NTAPI ExEnterCriticalRegionAndAcquireSharedWaitForExclusive(PERESOURCE Resource);
 NTKERNELAPI VOID FASTCALL ExReleaseResourceAndLeaveCriticalRegion(PERESOURCE Resource);
-#define ExIsResourceAcquiredLite ExIsResourceAcquiredSharedLite
+#define ExIsResourceAcquiredLite     ExIsResourceAcquiredSharedLite
 #define ExGetCurrentResourceThread() ((ERESOURCE_THREAD)PsGetCurrentThread())
-#define ExAcquireResourceExclusive ExAcquireResourceExclusiveLite
-#define ExAcquireResourceShared ExAcquireResourceSharedLite
-#define ExReleaseResource(R) (ExReleaseResourceLite(R))
-#define ExReleaseResourceForThread ExReleaseResourceForThreadLite
-#define ExInitializeResource ExInitializeResourceLite
-#define ExDeleteResource ExDeleteResourceLite
+#define ExAcquireResourceExclusive   ExAcquireResourceExclusiveLite
+#define ExAcquireResourceShared      ExAcquireResourceSharedLite
+#define ExReleaseResource(R)         (ExReleaseResourceLite(R))
+#define ExReleaseResourceForThread   ExReleaseResourceForThreadLite
+#define ExInitializeResource         ExInitializeResourceLite
+#define ExDeleteResource             ExDeleteResourceLite
 
 /* ==== guarded mutexes: KGUARDED_MUTEX shares FAST_MUTEX's layout (0x38) =================== */
 
@@ -413,7 +415,7 @@ NTKERNELAPI VOID FASTCALL KeReleaseGuardedMutexUnsafe(PKGUARDED_MUTEX FastMutex)
 /* ==== push locks (wdm.h since Windows 10 1809) =========================================== */
 
 typedef ULONG_PTR EX_PUSH_LOCK, *PEX_PUSH_LOCK;
-#define EX_DEFAULT_PUSH_LOCK_FLAGS 0
+#define EX_DEFAULT_PUSH_LOCK_FLAGS   0
 
 NTKERNELAPI VOID NTAPI ExInitializePushLock(PEX_PUSH_LOCK PushLock);
 NTKERNELAPI VOID NTAPI ExAcquirePushLockExclusiveEx(PEX_PUSH_LOCK PushLock, ULONG Flags);
@@ -422,13 +424,16 @@ NTKERNELAPI VOID NTAPI ExReleasePushLockExclusiveEx(PEX_PUSH_LOCK PushLock, ULON
 NTKERNELAPI VOID NTAPI ExReleasePushLockSharedEx(PEX_PUSH_LOCK PushLock, ULONG Flags);
 NTKERNELAPI BOOLEAN NTAPI ExTryAcquirePushLockExclusiveEx(PEX_PUSH_LOCK PushLock, ULONG Flags);
 NTKERNELAPI BOOLEAN NTAPI ExTryAcquirePushLockSharedEx(PEX_PUSH_LOCK PushLock, ULONG Flags);
-#define ExAcquirePushLockExclusive(Lock) ExAcquirePushLockExclusiveEx(Lock, EX_DEFAULT_PUSH_LOCK_FLAGS)
+#define ExAcquirePushLockExclusive(Lock)                                                           \
+    ExAcquirePushLockExclusiveEx(Lock, EX_DEFAULT_PUSH_LOCK_FLAGS)
 #define ExAcquirePushLockShared(Lock) ExAcquirePushLockSharedEx(Lock, EX_DEFAULT_PUSH_LOCK_FLAGS)
-#define ExReleasePushLockExclusive(Lock) ExReleasePushLockExclusiveEx(Lock, EX_DEFAULT_PUSH_LOCK_FLAGS)
+#define ExReleasePushLockExclusive(Lock)                                                           \
+    ExReleasePushLockExclusiveEx(Lock, EX_DEFAULT_PUSH_LOCK_FLAGS)
 #define ExReleasePushLockShared(Lock) ExReleasePushLockSharedEx(Lock, EX_DEFAULT_PUSH_LOCK_FLAGS)
-#define ExTryAcquirePushLockExclusive(Lock)                                                      \
+#define ExTryAcquirePushLockExclusive(Lock)                                                        \
     ExTryAcquirePushLockExclusiveEx(Lock, EX_DEFAULT_PUSH_LOCK_FLAGS)
-#define ExTryAcquirePushLockShared(Lock) ExTryAcquirePushLockSharedEx(Lock, EX_DEFAULT_PUSH_LOCK_FLAGS)
+#define ExTryAcquirePushLockShared(Lock)                                                           \
+    ExTryAcquirePushLockSharedEx(Lock, EX_DEFAULT_PUSH_LOCK_FLAGS)
 
 /* ==== rundown protection ================================================================== */
 
@@ -452,21 +457,27 @@ NTKERNELAPI VOID FASTCALL ExReleaseRundownProtectionEx(PEX_RUNDOWN_REF RunRef, U
 NTKERNELAPI VOID FASTCALL ExRundownCompleted(PEX_RUNDOWN_REF RunRef);
 NTKERNELAPI VOID FASTCALL ExWaitForRundownProtectionRelease(PEX_RUNDOWN_REF RunRef);
 
-NTKERNELAPI PEX_RUNDOWN_REF_CACHE_AWARE NTAPI ExAllocateCacheAwareRundownProtection(POOL_TYPE PoolType,
-                                                                                ULONG PoolTag);
+NTKERNELAPI PEX_RUNDOWN_REF_CACHE_AWARE NTAPI
+ExAllocateCacheAwareRundownProtection(POOL_TYPE PoolType, ULONG PoolTag);
 NTKERNELAPI SIZE_T NTAPI ExSizeOfRundownProtectionCacheAware(VOID);
-NTKERNELAPI VOID NTAPI ExInitializeRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware,
-                                                               SIZE_T RunRefSize);
-NTKERNELAPI VOID NTAPI ExFreeCacheAwareRundownProtection(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware);
-NTKERNELAPI BOOLEAN FASTCALL ExAcquireRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware);
-NTKERNELAPI BOOLEAN FASTCALL ExAcquireRundownProtectionCacheAwareEx(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware,
-                                                                    ULONG Count);
-NTKERNELAPI VOID FASTCALL ExReleaseRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware);
+NTKERNELAPI VOID NTAPI ExInitializeRundownProtectionCacheAware(
+    PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware, SIZE_T RunRefSize);
+NTKERNELAPI VOID NTAPI
+ExFreeCacheAwareRundownProtection(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware);
+NTKERNELAPI BOOLEAN FASTCALL
+ExAcquireRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware);
+NTKERNELAPI BOOLEAN FASTCALL
+ExAcquireRundownProtectionCacheAwareEx(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware, ULONG Count);
+NTKERNELAPI VOID FASTCALL
+ExReleaseRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware);
 NTKERNELAPI VOID FASTCALL ExReleaseRundownProtectionCacheAwareEx(PEX_RUNDOWN_REF_CACHE_AWARE RunRef,
                                                                  ULONG Count);
-NTKERNELAPI VOID FASTCALL ExWaitForRundownProtectionReleaseCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRef);
-NTKERNELAPI VOID FASTCALL ExRundownCompletedCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware);
-NTKERNELAPI VOID FASTCALL ExReInitializeRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware);
+NTKERNELAPI VOID FASTCALL
+ExWaitForRundownProtectionReleaseCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRef);
+NTKERNELAPI VOID FASTCALL
+ExRundownCompletedCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware);
+NTKERNELAPI VOID FASTCALL
+ExReInitializeRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware);
 
 /* ==== system worker threads ============================================================== */
 
@@ -491,11 +502,11 @@ typedef struct _WORK_QUEUE_ITEM {
     volatile PVOID Parameter;
 } WORK_QUEUE_ITEM, *PWORK_QUEUE_ITEM;
 
-#define ExInitializeWorkItem(Item, Routine, Context)                                             \
-    do {                                                                                         \
-        (Item)->WorkerRoutine = (Routine);                                                       \
-        (Item)->Parameter = (Context);                                                           \
-        (Item)->List.Flink = NULL;                                                               \
+#define ExInitializeWorkItem(Item, Routine, Context)                                               \
+    do {                                                                                           \
+        (Item)->WorkerRoutine = (Routine);                                                         \
+        (Item)->Parameter = (Context);                                                             \
+        (Item)->List.Flink = NULL;                                                                 \
     } while (0)
 
 NTKERNELAPI VOID NTAPI ExQueueWorkItem(PWORK_QUEUE_ITEM WorkItem, WORK_QUEUE_TYPE QueueType);
@@ -511,10 +522,10 @@ typedef struct _OBJECT_HANDLE_INFORMATION {
 
 NTKERNELAPI LONG_PTR FASTCALL ObfReferenceObject(PVOID Object);
 NTKERNELAPI LONG_PTR FASTCALL ObfDereferenceObject(PVOID Object);
-#define ObReferenceObject(Object) ObfReferenceObject(Object)
-#define ObDereferenceObject(Object) ObfDereferenceObject(Object)
+#define ObReferenceObject(Object)               ObfReferenceObject(Object)
+#define ObDereferenceObject(Object)             ObfDereferenceObject(Object)
 #define ObDereferenceObjectWithTag(Object, Tag) ObfDereferenceObject(Object)
-#define ObReferenceObjectWithTag(Object, Tag) ObfReferenceObject(Object)
+#define ObReferenceObjectWithTag(Object, Tag)   ObfReferenceObject(Object)
 NTKERNELAPI NTSTATUS NTAPI ObReferenceObjectByPointer(PVOID Object, ACCESS_MASK DesiredAccess,
                                                       POBJECT_TYPE ObjectType,
                                                       KPROCESSOR_MODE AccessMode);
@@ -522,11 +533,9 @@ NTKERNELAPI NTSTATUS NTAPI ObReferenceObjectByHandle(HANDLE Handle, ACCESS_MASK 
                                                      POBJECT_TYPE ObjectType,
                                                      KPROCESSOR_MODE AccessMode, PVOID *Object,
                                                      POBJECT_HANDLE_INFORMATION HandleInformation);
-NTKERNELAPI NTSTATUS NTAPI ObReferenceObjectByHandleWithTag(HANDLE Handle, ACCESS_MASK DesiredAccess,
-                                                            POBJECT_TYPE ObjectType,
-                                                            KPROCESSOR_MODE AccessMode, ULONG Tag,
-                                                            PVOID *Object,
-                                                            POBJECT_HANDLE_INFORMATION HandleInformation);
+NTKERNELAPI NTSTATUS NTAPI ObReferenceObjectByHandleWithTag(
+    HANDLE Handle, ACCESS_MASK DesiredAccess, POBJECT_TYPE ObjectType, KPROCESSOR_MODE AccessMode,
+    ULONG Tag, PVOID *Object, POBJECT_HANDLE_INFORMATION HandleInformation);
 NTKERNELAPI VOID NTAPI ObMakeTemporaryObject(PVOID Object);
 
 extern NTKERNELAPI POBJECT_TYPE *ExEventObjectType;
@@ -538,10 +547,10 @@ extern NTKERNELAPI POBJECT_TYPE *IoDeviceObjectType;
 extern NTKERNELAPI POBJECT_TYPE *IoDriverObjectType;
 
 NTSYSAPI NTSTATUS NTAPI ZwClose(HANDLE Handle);
-#define NtCurrentProcess() ((HANDLE)(LONG_PTR)-1)
-#define ZwCurrentProcess() NtCurrentProcess()
-#define NtCurrentThread() ((HANDLE)(LONG_PTR)-2)
-#define ZwCurrentThread() NtCurrentThread()
+#define NtCurrentProcess()                      ((HANDLE)(LONG_PTR)-1)
+#define ZwCurrentProcess()                      NtCurrentProcess()
+#define NtCurrentThread()                       ((HANDLE)(LONG_PTR)-2)
+#define ZwCurrentThread()                       NtCurrentThread()
 
 /* ==== processes and threads ============================================================== */
 
@@ -553,8 +562,8 @@ typedef struct _CLIENT_ID {
 typedef VOID KSTART_ROUTINE(PVOID StartContext);
 typedef KSTART_ROUTINE *PKSTART_ROUTINE;
 
-#define THREAD_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0xFFFF)
-#define PROCESS_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0xFFFF)
+#define THREAD_ALL_ACCESS    (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0xFFFF)
+#define PROCESS_ALL_ACCESS   (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0xFFFF)
 
 NTKERNELAPI NTSTATUS NTAPI PsCreateSystemThread(PHANDLE ThreadHandle, ULONG DesiredAccess,
                                                 POBJECT_ATTRIBUTES ObjectAttributes,
@@ -564,7 +573,7 @@ NTKERNELAPI NTSTATUS NTAPI PsTerminateSystemThread(NTSTATUS ExitStatus);
 NTKERNELAPI HANDLE NTAPI PsGetCurrentThreadId(VOID);
 NTKERNELAPI HANDLE NTAPI PsGetCurrentProcessId(VOID);
 NTKERNELAPI PEPROCESS NTAPI IoGetCurrentProcess(VOID);
-#define PsGetCurrentProcess IoGetCurrentProcess
+#define PsGetCurrentProcess  IoGetCurrentProcess
 #define PsGetCurrentThread() ((PETHREAD)KeGetCurrentThread())
 NTKERNELAPI BOOLEAN NTAPI PsGetVersion(PULONG MajorVersion, PULONG MinorVersion, PULONG BuildNumber,
                                        PUNICODE_STRING CSDVersion);
@@ -583,26 +592,26 @@ typedef struct _MDL {
     ULONG ByteOffset;
 } MDL;
 
-#define MDL_MAPPED_TO_SYSTEM_VA 0x0001
-#define MDL_PAGES_LOCKED 0x0002
+#define MDL_MAPPED_TO_SYSTEM_VA     0x0001
+#define MDL_PAGES_LOCKED            0x0002
 #define MDL_SOURCE_IS_NONPAGED_POOL 0x0004
-#define MDL_ALLOCATED_FIXED_SIZE 0x0008
-#define MDL_PARTIAL 0x0010
+#define MDL_ALLOCATED_FIXED_SIZE    0x0008
+#define MDL_PARTIAL                 0x0010
 #define MDL_PARTIAL_HAS_BEEN_MAPPED 0x0020
-#define MDL_IO_PAGE_READ 0x0040
-#define MDL_WRITE_OPERATION 0x0080
-#define MDL_LOCKED_PAGE_TABLES 0x0100
+#define MDL_IO_PAGE_READ            0x0040
+#define MDL_WRITE_OPERATION         0x0080
+#define MDL_LOCKED_PAGE_TABLES      0x0100
 #define MDL_PARENT_MAPPED_SYSTEM_VA MDL_LOCKED_PAGE_TABLES
-#define MDL_FREE_EXTRA_PTES 0x0200
-#define MDL_DESCRIBES_AWE 0x0400
-#define MDL_IO_SPACE 0x0800
-#define MDL_NETWORK_HEADER 0x1000
-#define MDL_MAPPING_CAN_FAIL 0x2000
+#define MDL_FREE_EXTRA_PTES         0x0200
+#define MDL_DESCRIBES_AWE           0x0400
+#define MDL_IO_SPACE                0x0800
+#define MDL_NETWORK_HEADER          0x1000
+#define MDL_MAPPING_CAN_FAIL        0x2000
 #define MDL_PAGE_CONTENTS_INVARIANT 0x4000
-#define MDL_ALLOCATED_MUST_SUCCEED MDL_PAGE_CONTENTS_INVARIANT
-#define MDL_INTERNAL 0x8000
-#define MDL_MAPPING_FLAGS                                                                        \
-    (MDL_MAPPED_TO_SYSTEM_VA | MDL_PAGES_LOCKED | MDL_SOURCE_IS_NONPAGED_POOL |                  \
+#define MDL_ALLOCATED_MUST_SUCCEED  MDL_PAGE_CONTENTS_INVARIANT
+#define MDL_INTERNAL                0x8000
+#define MDL_MAPPING_FLAGS                                                                          \
+    (MDL_MAPPED_TO_SYSTEM_VA | MDL_PAGES_LOCKED | MDL_SOURCE_IS_NONPAGED_POOL |                    \
      MDL_PARTIAL_HAS_BEEN_MAPPED | MDL_PARENT_MAPPED_SYSTEM_VA | MDL_IO_SPACE)
 
 typedef enum _MEMORY_CACHING_TYPE {
@@ -616,35 +625,44 @@ typedef enum _MEMORY_CACHING_TYPE {
     MmNotMapped = -1
 } MEMORY_CACHING_TYPE;
 
-typedef enum _MM_PAGE_PRIORITY { LowPagePriority, NormalPagePriority = 16, HighPagePriority = 32 } MM_PAGE_PRIORITY;
-#define MdlMappingNoWrite 0x80000000
+typedef enum _MM_PAGE_PRIORITY {
+    LowPagePriority,
+    NormalPagePriority = 16,
+    HighPagePriority = 32
+} MM_PAGE_PRIORITY;
+#define MdlMappingNoWrite   0x80000000
 #define MdlMappingNoExecute 0x40000000
 
-typedef enum _LOCK_OPERATION { IoReadAccess, IoWriteAccess, IoModifyAccess } LOCK_OPERATION;
+typedef enum _LOCK_OPERATION {
+    IoReadAccess,
+    IoWriteAccess,
+    IoModifyAccess
+} LOCK_OPERATION;
 
-#define MmGetMdlPfnArray(Mdl) ((PPFN_NUMBER)((Mdl) + 1))
+#define MmGetMdlPfnArray(Mdl)       ((PPFN_NUMBER)((Mdl) + 1))
 #define MmGetMdlVirtualAddress(Mdl) ((PVOID)((PCHAR)((Mdl)->StartVa) + (Mdl)->ByteOffset))
-#define MmGetMdlByteCount(Mdl) ((Mdl)->ByteCount)
-#define MmGetMdlByteOffset(Mdl) ((Mdl)->ByteOffset)
-#define MmGetMdlBaseVa(Mdl) ((Mdl)->StartVa)
-#define MmSizeOfMdl(Base, Length)                                                                \
+#define MmGetMdlByteCount(Mdl)      ((Mdl)->ByteCount)
+#define MmGetMdlByteOffset(Mdl)     ((Mdl)->ByteOffset)
+#define MmGetMdlBaseVa(Mdl)         ((Mdl)->StartVa)
+#define MmSizeOfMdl(Base, Length)                                                                  \
     ((SIZE_T)(sizeof(MDL) + (sizeof(PFN_NUMBER) * ADDRESS_AND_SIZE_TO_SPAN_PAGES(Base, Length))))
-#define MmInitializeMdl(MemoryDescriptorList, BaseVa, Length)                                    \
-    do {                                                                                         \
-        (MemoryDescriptorList)->Next = (PMDL)NULL;                                               \
-        (MemoryDescriptorList)->Size =                                                           \
-            (CSHORT)(sizeof(MDL) +                                                               \
-                     (sizeof(PFN_NUMBER) * ADDRESS_AND_SIZE_TO_SPAN_PAGES(BaseVa, Length)));     \
-        (MemoryDescriptorList)->MdlFlags = 0;                                                    \
-        (MemoryDescriptorList)->StartVa = (PVOID)PAGE_ALIGN(BaseVa);                             \
-        (MemoryDescriptorList)->ByteOffset = BYTE_OFFSET(BaseVa);                                \
-        (MemoryDescriptorList)->ByteCount = (ULONG)(Length);                                     \
+#define MmInitializeMdl(MemoryDescriptorList, BaseVa, Length)                                      \
+    do {                                                                                           \
+        (MemoryDescriptorList)->Next = (PMDL)NULL;                                                 \
+        (MemoryDescriptorList)->Size =                                                             \
+            (CSHORT)(sizeof(MDL) +                                                                 \
+                     (sizeof(PFN_NUMBER) * ADDRESS_AND_SIZE_TO_SPAN_PAGES(BaseVa, Length)));       \
+        (MemoryDescriptorList)->MdlFlags = 0;                                                      \
+        (MemoryDescriptorList)->StartVa = (PVOID)PAGE_ALIGN(BaseVa);                               \
+        (MemoryDescriptorList)->ByteOffset = BYTE_OFFSET(BaseVa);                                  \
+        (MemoryDescriptorList)->ByteCount = (ULONG)(Length);                                       \
     } while (0)
 
-NTKERNELAPI PVOID NTAPI MmMapLockedPagesSpecifyCache(PMDL MemoryDescriptorList, KPROCESSOR_MODE AccessMode,
+NTKERNELAPI PVOID NTAPI MmMapLockedPagesSpecifyCache(PMDL MemoryDescriptorList,
+                                                     KPROCESSOR_MODE AccessMode,
                                                      MEMORY_CACHING_TYPE CacheType,
-                                                     PVOID RequestedAddress, ULONG BugCheckOnFailure,
-                                                     ULONG Priority);
+                                                     PVOID RequestedAddress,
+                                                     ULONG BugCheckOnFailure, ULONG Priority);
 NTKERNELAPI PVOID NTAPI MmMapLockedPages(PMDL MemoryDescriptorList, KPROCESSOR_MODE AccessMode);
 NTKERNELAPI VOID NTAPI MmUnmapLockedPages(PVOID BaseAddress, PMDL MemoryDescriptorList);
 NTKERNELAPI VOID NTAPI MmBuildMdlForNonPagedPool(PMDL MemoryDescriptorList);
@@ -655,21 +673,21 @@ NTKERNELAPI PVOID NTAPI MmGetSystemRoutineAddress(PUNICODE_STRING SystemRoutineN
 /* Not provided: one user-mode address space has no "resident without a fault" answer. */
 NTKERNELAPI BOOLEAN NTAPI MmIsAddressValid(PVOID VirtualAddress) DRVHOST_NOT_PROVIDED;
 
-#define MmGetSystemAddressForMdlSafe(MDL, PRIORITY)                                              \
-    (((MDL)->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_SOURCE_IS_NONPAGED_POOL))                 \
-         ? ((MDL)->MappedSystemVa)                                                               \
+#define MmGetSystemAddressForMdlSafe(MDL, PRIORITY)                                                \
+    (((MDL)->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_SOURCE_IS_NONPAGED_POOL))                   \
+         ? ((MDL)->MappedSystemVa)                                                                 \
          : (MmMapLockedPagesSpecifyCache((MDL), KernelMode, MmCached, NULL, FALSE, (PRIORITY))))
-#define MmGetSystemAddressForMdl(MDL)                                                            \
-    (((MDL)->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_SOURCE_IS_NONPAGED_POOL))                 \
-         ? ((MDL)->MappedSystemVa)                                                               \
+#define MmGetSystemAddressForMdl(MDL)                                                              \
+    (((MDL)->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_SOURCE_IS_NONPAGED_POOL))                   \
+         ? ((MDL)->MappedSystemVa)                                                                 \
          : (MmMapLockedPages((MDL), KernelMode)))
-#define MmPrepareMdlForReuse(MDL)                                                                \
-    do {                                                                                         \
-        if (((MDL)->MdlFlags & MDL_PARTIAL_HAS_BEEN_MAPPED) != 0) {                              \
-            MmUnmapLockedPages((MDL)->MappedSystemVa, (MDL));                                    \
-        } else if (((MDL)->MdlFlags & MDL_PARTIAL) == 0) {                                       \
-            ASSERT(((MDL)->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA) == 0);                            \
-        }                                                                                        \
+#define MmPrepareMdlForReuse(MDL)                                                                  \
+    do {                                                                                           \
+        if (((MDL)->MdlFlags & MDL_PARTIAL_HAS_BEEN_MAPPED) != 0) {                                \
+            MmUnmapLockedPages((MDL)->MappedSystemVa, (MDL));                                      \
+        } else if (((MDL)->MdlFlags & MDL_PARTIAL) == 0) {                                         \
+            ASSERT(((MDL)->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA) == 0);                              \
+        }                                                                                          \
     } while (0)
 
 #endif

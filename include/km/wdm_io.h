@@ -8,7 +8,6 @@
 #ifndef _DRVHOST_WDM_IO_H_
 #define _DRVHOST_WDM_IO_H_
 
-
 typedef struct _IO_STATUS_BLOCK {
     union {
         NTSTATUS Status;
@@ -22,207 +21,207 @@ typedef IO_APC_ROUTINE *PIO_APC_ROUTINE;
 
 /* ==== object type codes, major and minor functions ======================================= */
 
-#define IO_TYPE_ADAPTER 0x00000001
-#define IO_TYPE_CONTROLLER 0x00000002
-#define IO_TYPE_DEVICE 0x00000003
-#define IO_TYPE_DRIVER 0x00000004
-#define IO_TYPE_FILE 0x00000005
-#define IO_TYPE_IRP 0x00000006
-#define IO_TYPE_MASTER_ADAPTER 0x00000007
-#define IO_TYPE_OPEN_PACKET 0x00000008
-#define IO_TYPE_TIMER 0x00000009
-#define IO_TYPE_VPB 0x0000000a
-#define IO_TYPE_ERROR_LOG 0x0000000b
-#define IO_TYPE_ERROR_MESSAGE 0x0000000c
+#define IO_TYPE_ADAPTER                 0x00000001
+#define IO_TYPE_CONTROLLER              0x00000002
+#define IO_TYPE_DEVICE                  0x00000003
+#define IO_TYPE_DRIVER                  0x00000004
+#define IO_TYPE_FILE                    0x00000005
+#define IO_TYPE_IRP                     0x00000006
+#define IO_TYPE_MASTER_ADAPTER          0x00000007
+#define IO_TYPE_OPEN_PACKET             0x00000008
+#define IO_TYPE_TIMER                   0x00000009
+#define IO_TYPE_VPB                     0x0000000a
+#define IO_TYPE_ERROR_LOG               0x0000000b
+#define IO_TYPE_ERROR_MESSAGE           0x0000000c
 #define IO_TYPE_DEVICE_OBJECT_EXTENSION 0x0000000d
 
-#define IRP_MJ_CREATE 0x00
-#define IRP_MJ_CREATE_NAMED_PIPE 0x01
-#define IRP_MJ_CLOSE 0x02
-#define IRP_MJ_READ 0x03
-#define IRP_MJ_WRITE 0x04
-#define IRP_MJ_QUERY_INFORMATION 0x05
-#define IRP_MJ_SET_INFORMATION 0x06
-#define IRP_MJ_QUERY_EA 0x07
-#define IRP_MJ_SET_EA 0x08
-#define IRP_MJ_FLUSH_BUFFERS 0x09
+#define IRP_MJ_CREATE                   0x00
+#define IRP_MJ_CREATE_NAMED_PIPE        0x01
+#define IRP_MJ_CLOSE                    0x02
+#define IRP_MJ_READ                     0x03
+#define IRP_MJ_WRITE                    0x04
+#define IRP_MJ_QUERY_INFORMATION        0x05
+#define IRP_MJ_SET_INFORMATION          0x06
+#define IRP_MJ_QUERY_EA                 0x07
+#define IRP_MJ_SET_EA                   0x08
+#define IRP_MJ_FLUSH_BUFFERS            0x09
 #define IRP_MJ_QUERY_VOLUME_INFORMATION 0x0a
-#define IRP_MJ_SET_VOLUME_INFORMATION 0x0b
-#define IRP_MJ_DIRECTORY_CONTROL 0x0c
-#define IRP_MJ_FILE_SYSTEM_CONTROL 0x0d
-#define IRP_MJ_DEVICE_CONTROL 0x0e
-#define IRP_MJ_INTERNAL_DEVICE_CONTROL 0x0f
-#define IRP_MJ_SCSI IRP_MJ_INTERNAL_DEVICE_CONTROL
-#define IRP_MJ_SHUTDOWN 0x10
-#define IRP_MJ_LOCK_CONTROL 0x11
-#define IRP_MJ_CLEANUP 0x12
-#define IRP_MJ_CREATE_MAILSLOT 0x13
-#define IRP_MJ_QUERY_SECURITY 0x14
-#define IRP_MJ_SET_SECURITY 0x15
-#define IRP_MJ_POWER 0x16
-#define IRP_MJ_SYSTEM_CONTROL 0x17
-#define IRP_MJ_DEVICE_CHANGE 0x18
-#define IRP_MJ_QUERY_QUOTA 0x19
-#define IRP_MJ_SET_QUOTA 0x1a
-#define IRP_MJ_PNP 0x1b
-#define IRP_MJ_PNP_POWER IRP_MJ_PNP
-#define IRP_MJ_MAXIMUM_FUNCTION 0x1b
+#define IRP_MJ_SET_VOLUME_INFORMATION   0x0b
+#define IRP_MJ_DIRECTORY_CONTROL        0x0c
+#define IRP_MJ_FILE_SYSTEM_CONTROL      0x0d
+#define IRP_MJ_DEVICE_CONTROL           0x0e
+#define IRP_MJ_INTERNAL_DEVICE_CONTROL  0x0f
+#define IRP_MJ_SCSI                     IRP_MJ_INTERNAL_DEVICE_CONTROL
+#define IRP_MJ_SHUTDOWN                 0x10
+#define IRP_MJ_LOCK_CONTROL             0x11
+#define IRP_MJ_CLEANUP                  0x12
+#define IRP_MJ_CREATE_MAILSLOT          0x13
+#define IRP_MJ_QUERY_SECURITY           0x14
+#define IRP_MJ_SET_SECURITY             0x15
+#define IRP_MJ_POWER                    0x16
+#define IRP_MJ_SYSTEM_CONTROL           0x17
+#define IRP_MJ_DEVICE_CHANGE            0x18
+#define IRP_MJ_QUERY_QUOTA              0x19
+#define IRP_MJ_SET_QUOTA                0x1a
+#define IRP_MJ_PNP                      0x1b
+#define IRP_MJ_PNP_POWER                IRP_MJ_PNP
+#define IRP_MJ_MAXIMUM_FUNCTION         0x1b
 
-#define IRP_MN_START_DEVICE 0x00
-#define IRP_MN_QUERY_REMOVE_DEVICE 0x01
-#define IRP_MN_REMOVE_DEVICE 0x02
-#define IRP_MN_CANCEL_REMOVE_DEVICE 0x03
-#define IRP_MN_STOP_DEVICE 0x04
-#define IRP_MN_QUERY_STOP_DEVICE 0x05
-#define IRP_MN_CANCEL_STOP_DEVICE 0x06
-#define IRP_MN_QUERY_DEVICE_RELATIONS 0x07
-#define IRP_MN_QUERY_INTERFACE 0x08
-#define IRP_MN_QUERY_CAPABILITIES 0x09
-#define IRP_MN_QUERY_RESOURCES 0x0A
-#define IRP_MN_QUERY_RESOURCE_REQUIREMENTS 0x0B
-#define IRP_MN_QUERY_DEVICE_TEXT 0x0C
+#define IRP_MN_START_DEVICE                 0x00
+#define IRP_MN_QUERY_REMOVE_DEVICE          0x01
+#define IRP_MN_REMOVE_DEVICE                0x02
+#define IRP_MN_CANCEL_REMOVE_DEVICE         0x03
+#define IRP_MN_STOP_DEVICE                  0x04
+#define IRP_MN_QUERY_STOP_DEVICE            0x05
+#define IRP_MN_CANCEL_STOP_DEVICE           0x06
+#define IRP_MN_QUERY_DEVICE_RELATIONS       0x07
+#define IRP_MN_QUERY_INTERFACE              0x08
+#define IRP_MN_QUERY_CAPABILITIES           0x09
+#define IRP_MN_QUERY_RESOURCES              0x0A
+#define IRP_MN_QUERY_RESOURCE_REQUIREMENTS  0x0B
+#define IRP_MN_QUERY_DEVICE_TEXT            0x0C
 #define IRP_MN_FILTER_RESOURCE_REQUIREMENTS 0x0D
-#define IRP_MN_READ_CONFIG 0x0F
-#define IRP_MN_WRITE_CONFIG 0x10
-#define IRP_MN_EJECT 0x11
-#define IRP_MN_SET_LOCK 0x12
-#define IRP_MN_QUERY_ID 0x13
-#define IRP_MN_QUERY_PNP_DEVICE_STATE 0x14
-#define IRP_MN_QUERY_BUS_INFORMATION 0x15
-#define IRP_MN_DEVICE_USAGE_NOTIFICATION 0x16
-#define IRP_MN_SURPRISE_REMOVAL 0x17
-#define IRP_MN_DEVICE_ENUMERATED 0x19
-#define IRP_MN_WAIT_WAKE 0x00
-#define IRP_MN_POWER_SEQUENCE 0x01
-#define IRP_MN_SET_POWER 0x02
-#define IRP_MN_QUERY_POWER 0x03
-#define IRP_MN_QUERY_ALL_DATA 0x00
-#define IRP_MN_QUERY_SINGLE_INSTANCE 0x01
-#define IRP_MN_CHANGE_SINGLE_INSTANCE 0x02
-#define IRP_MN_CHANGE_SINGLE_ITEM 0x03
-#define IRP_MN_ENABLE_EVENTS 0x04
-#define IRP_MN_DISABLE_EVENTS 0x05
-#define IRP_MN_ENABLE_COLLECTION 0x06
-#define IRP_MN_DISABLE_COLLECTION 0x07
-#define IRP_MN_REGINFO 0x08
-#define IRP_MN_EXECUTE_METHOD 0x09
-#define IRP_MN_REGINFO_EX 0x0b
-#define IRP_MN_SCSI_CLASS 0x01
-#define IRP_MN_NORMAL 0x00
-#define IRP_MN_DPC 0x01
-#define IRP_MN_MDL 0x02
-#define IRP_MN_COMPLETE 0x04
-#define IRP_MN_COMPRESSED 0x08
+#define IRP_MN_READ_CONFIG                  0x0F
+#define IRP_MN_WRITE_CONFIG                 0x10
+#define IRP_MN_EJECT                        0x11
+#define IRP_MN_SET_LOCK                     0x12
+#define IRP_MN_QUERY_ID                     0x13
+#define IRP_MN_QUERY_PNP_DEVICE_STATE       0x14
+#define IRP_MN_QUERY_BUS_INFORMATION        0x15
+#define IRP_MN_DEVICE_USAGE_NOTIFICATION    0x16
+#define IRP_MN_SURPRISE_REMOVAL             0x17
+#define IRP_MN_DEVICE_ENUMERATED            0x19
+#define IRP_MN_WAIT_WAKE                    0x00
+#define IRP_MN_POWER_SEQUENCE               0x01
+#define IRP_MN_SET_POWER                    0x02
+#define IRP_MN_QUERY_POWER                  0x03
+#define IRP_MN_QUERY_ALL_DATA               0x00
+#define IRP_MN_QUERY_SINGLE_INSTANCE        0x01
+#define IRP_MN_CHANGE_SINGLE_INSTANCE       0x02
+#define IRP_MN_CHANGE_SINGLE_ITEM           0x03
+#define IRP_MN_ENABLE_EVENTS                0x04
+#define IRP_MN_DISABLE_EVENTS               0x05
+#define IRP_MN_ENABLE_COLLECTION            0x06
+#define IRP_MN_DISABLE_COLLECTION           0x07
+#define IRP_MN_REGINFO                      0x08
+#define IRP_MN_EXECUTE_METHOD               0x09
+#define IRP_MN_REGINFO_EX                   0x0b
+#define IRP_MN_SCSI_CLASS                   0x01
+#define IRP_MN_NORMAL                       0x00
+#define IRP_MN_DPC                          0x01
+#define IRP_MN_MDL                          0x02
+#define IRP_MN_COMPLETE                     0x04
+#define IRP_MN_COMPRESSED                   0x08
 
 /* IRP flags */
-#define IRP_NOCACHE 0x00000001
-#define IRP_PAGING_IO 0x00000002
-#define IRP_MOUNT_COMPLETION 0x00000002
-#define IRP_SYNCHRONOUS_API 0x00000004
-#define IRP_ASSOCIATED_IRP 0x00000008
-#define IRP_BUFFERED_IO 0x00000010
-#define IRP_DEALLOCATE_BUFFER 0x00000020
-#define IRP_INPUT_OPERATION 0x00000040
-#define IRP_SYNCHRONOUS_PAGING_IO 0x00000040
-#define IRP_CREATE_OPERATION 0x00000080
-#define IRP_READ_OPERATION 0x00000100
-#define IRP_WRITE_OPERATION 0x00000200
-#define IRP_CLOSE_OPERATION 0x00000400
-#define IRP_DEFER_IO_COMPLETION 0x00000800
-#define IRP_OB_QUERY_NAME 0x00001000
-#define IRP_HOLD_DEVICE_QUEUE 0x00002000
+#define IRP_NOCACHE                         0x00000001
+#define IRP_PAGING_IO                       0x00000002
+#define IRP_MOUNT_COMPLETION                0x00000002
+#define IRP_SYNCHRONOUS_API                 0x00000004
+#define IRP_ASSOCIATED_IRP                  0x00000008
+#define IRP_BUFFERED_IO                     0x00000010
+#define IRP_DEALLOCATE_BUFFER               0x00000020
+#define IRP_INPUT_OPERATION                 0x00000040
+#define IRP_SYNCHRONOUS_PAGING_IO           0x00000040
+#define IRP_CREATE_OPERATION                0x00000080
+#define IRP_READ_OPERATION                  0x00000100
+#define IRP_WRITE_OPERATION                 0x00000200
+#define IRP_CLOSE_OPERATION                 0x00000400
+#define IRP_DEFER_IO_COMPLETION             0x00000800
+#define IRP_OB_QUERY_NAME                   0x00001000
+#define IRP_HOLD_DEVICE_QUEUE               0x00002000
 
-#define IRP_QUOTA_CHARGED 0x01
+#define IRP_QUOTA_CHARGED          0x01
 #define IRP_ALLOCATED_MUST_SUCCEED 0x02
-#define IRP_ALLOCATED_FIXED_SIZE 0x04
-#define IRP_LOOKASIDE_ALLOCATION 0x08
+#define IRP_ALLOCATED_FIXED_SIZE   0x04
+#define IRP_LOOKASIDE_ALLOCATION   0x08
 
 /* Stack location flags and control bits */
-#define SL_PENDING_RETURNED 0x01
-#define SL_ERROR_RETURNED 0x02
-#define SL_INVOKE_ON_CANCEL 0x20
-#define SL_INVOKE_ON_SUCCESS 0x40
-#define SL_INVOKE_ON_ERROR 0x80
-#define SL_FORCE_ACCESS_CHECK 0x01
-#define SL_OPEN_PAGING_FILE 0x02
-#define SL_OPEN_TARGET_DIRECTORY 0x04
-#define SL_STOP_ON_SYMLINK 0x08
-#define SL_CASE_SENSITIVE 0x80
-#define SL_KEY_SPECIFIED 0x01
-#define SL_OVERRIDE_VERIFY_VOLUME 0x02
-#define SL_WRITE_THROUGH 0x04
-#define SL_FT_SEQUENTIAL_WRITE 0x08
-#define SL_FORCE_DIRECT_WRITE 0x10
-#define SL_READ_ACCESS_GRANTED 0x01
-#define SL_WRITE_ACCESS_GRANTED 0x04
+#define SL_PENDING_RETURNED        0x01
+#define SL_ERROR_RETURNED          0x02
+#define SL_INVOKE_ON_CANCEL        0x20
+#define SL_INVOKE_ON_SUCCESS       0x40
+#define SL_INVOKE_ON_ERROR         0x80
+#define SL_FORCE_ACCESS_CHECK      0x01
+#define SL_OPEN_PAGING_FILE        0x02
+#define SL_OPEN_TARGET_DIRECTORY   0x04
+#define SL_STOP_ON_SYMLINK         0x08
+#define SL_CASE_SENSITIVE          0x80
+#define SL_KEY_SPECIFIED           0x01
+#define SL_OVERRIDE_VERIFY_VOLUME  0x02
+#define SL_WRITE_THROUGH           0x04
+#define SL_FT_SEQUENTIAL_WRITE     0x08
+#define SL_FORCE_DIRECT_WRITE      0x10
+#define SL_READ_ACCESS_GRANTED     0x01
+#define SL_WRITE_ACCESS_GRANTED    0x04
 
 /* Device object flags and characteristics */
-#define DO_VERIFY_VOLUME 0x00000002
-#define DO_BUFFERED_IO 0x00000004
-#define DO_EXCLUSIVE 0x00000008
-#define DO_DIRECT_IO 0x00000010
-#define DO_MAP_IO_BUFFER 0x00000020
-#define DO_DEVICE_HAS_NAME 0x00000040
-#define DO_DEVICE_INITIALIZING 0x00000080
-#define DO_SHUTDOWN_REGISTERED 0x00000800
-#define DO_BUS_ENUMERATED_DEVICE 0x00001000
-#define DO_POWER_PAGABLE 0x00002000
-#define DO_POWER_INRUSH 0x00004000
-#define DO_DEVICE_TO_BE_RESET 0x04000000
-#define DO_DAX_VOLUME 0x10000000
+#define DO_VERIFY_VOLUME           0x00000002
+#define DO_BUFFERED_IO             0x00000004
+#define DO_EXCLUSIVE               0x00000008
+#define DO_DIRECT_IO               0x00000010
+#define DO_MAP_IO_BUFFER           0x00000020
+#define DO_DEVICE_HAS_NAME         0x00000040
+#define DO_DEVICE_INITIALIZING     0x00000080
+#define DO_SHUTDOWN_REGISTERED     0x00000800
+#define DO_BUS_ENUMERATED_DEVICE   0x00001000
+#define DO_POWER_PAGABLE           0x00002000
+#define DO_POWER_INRUSH            0x00004000
+#define DO_DEVICE_TO_BE_RESET      0x04000000
+#define DO_DAX_VOLUME              0x10000000
 
-#define FILE_REMOVABLE_MEDIA 0x00000001
-#define FILE_READ_ONLY_DEVICE 0x00000002
-#define FILE_FLOPPY_DISKETTE 0x00000004
-#define FILE_WRITE_ONCE_MEDIA 0x00000008
-#define FILE_REMOTE_DEVICE 0x00000010
-#define FILE_DEVICE_IS_MOUNTED 0x00000020
-#define FILE_VIRTUAL_VOLUME 0x00000040
-#define FILE_AUTOGENERATED_DEVICE_NAME 0x00000080
-#define FILE_DEVICE_SECURE_OPEN 0x00000100
-#define FILE_CHARACTERISTIC_PNP_DEVICE 0x00000800
-#define FILE_CHARACTERISTIC_TS_DEVICE 0x00001000
-#define FILE_CHARACTERISTIC_WEBDAV_DEVICE 0x00002000
-#define FILE_CHARACTERISTIC_CSV 0x00010000
+#define FILE_REMOVABLE_MEDIA                     0x00000001
+#define FILE_READ_ONLY_DEVICE                    0x00000002
+#define FILE_FLOPPY_DISKETTE                     0x00000004
+#define FILE_WRITE_ONCE_MEDIA                    0x00000008
+#define FILE_REMOTE_DEVICE                       0x00000010
+#define FILE_DEVICE_IS_MOUNTED                   0x00000020
+#define FILE_VIRTUAL_VOLUME                      0x00000040
+#define FILE_AUTOGENERATED_DEVICE_NAME           0x00000080
+#define FILE_DEVICE_SECURE_OPEN                  0x00000100
+#define FILE_CHARACTERISTIC_PNP_DEVICE           0x00000800
+#define FILE_CHARACTERISTIC_TS_DEVICE            0x00001000
+#define FILE_CHARACTERISTIC_WEBDAV_DEVICE        0x00002000
+#define FILE_CHARACTERISTIC_CSV                  0x00010000
 #define FILE_DEVICE_ALLOW_APPCONTAINER_TRAVERSAL 0x00020000
-#define FILE_PORTABLE_DEVICE 0x00040000
-#define FILE_REMOTE_DEVICE_VSMB 0x00080000
-#define FILE_DEVICE_REQUIRE_SECURITY_CHECK 0x00100000
+#define FILE_PORTABLE_DEVICE                     0x00040000
+#define FILE_REMOTE_DEVICE_VSMB                  0x00080000
+#define FILE_DEVICE_REQUIRE_SECURITY_CHECK       0x00100000
 
 /* Driver object flags */
-#define DRVO_UNLOAD_INVOKED 0x00000001
-#define DRVO_LEGACY_DRIVER 0x00000002
-#define DRVO_BUILTIN_DRIVER 0x00000004
+#define DRVO_UNLOAD_INVOKED                      0x00000001
+#define DRVO_LEGACY_DRIVER                       0x00000002
+#define DRVO_BUILTIN_DRIVER                      0x00000004
 
 /* File object flags */
-#define FO_FILE_OPEN 0x00000001
-#define FO_SYNCHRONOUS_IO 0x00000002
-#define FO_ALERTABLE_IO 0x00000004
-#define FO_NO_INTERMEDIATE_BUFFERING 0x00000008
-#define FO_WRITE_THROUGH 0x00000010
-#define FO_SEQUENTIAL_ONLY 0x00000020
-#define FO_CACHE_SUPPORTED 0x00000040
-#define FO_NAMED_PIPE 0x00000080
-#define FO_STREAM_FILE 0x00000100
-#define FO_MAILSLOT 0x00000200
-#define FO_GENERATE_AUDIT_ON_CLOSE 0x00000400
-#define FO_QUEUE_IRP_TO_THREAD FO_GENERATE_AUDIT_ON_CLOSE
-#define FO_DIRECT_DEVICE_OPEN 0x00000800
-#define FO_FILE_MODIFIED 0x00001000
-#define FO_FILE_SIZE_CHANGED 0x00002000
-#define FO_CLEANUP_COMPLETE 0x00004000
-#define FO_TEMPORARY_FILE 0x00008000
-#define FO_DELETE_ON_CLOSE 0x00010000
-#define FO_OPENED_CASE_SENSITIVE 0x00020000
-#define FO_HANDLE_CREATED 0x00040000
-#define FO_FILE_FAST_IO_READ 0x00080000
-#define FO_RANDOM_ACCESS 0x00100000
-#define FO_FILE_OPEN_CANCELLED 0x00200000
-#define FO_VOLUME_OPEN 0x00400000
-#define FO_REMOTE_ORIGIN 0x01000000
-#define FO_SKIP_COMPLETION_PORT 0x02000000
-#define FO_SKIP_SET_EVENT 0x04000000
-#define FO_SKIP_SET_FAST_IO 0x08000000
+#define FO_FILE_OPEN                             0x00000001
+#define FO_SYNCHRONOUS_IO                        0x00000002
+#define FO_ALERTABLE_IO                          0x00000004
+#define FO_NO_INTERMEDIATE_BUFFERING             0x00000008
+#define FO_WRITE_THROUGH                         0x00000010
+#define FO_SEQUENTIAL_ONLY                       0x00000020
+#define FO_CACHE_SUPPORTED                       0x00000040
+#define FO_NAMED_PIPE                            0x00000080
+#define FO_STREAM_FILE                           0x00000100
+#define FO_MAILSLOT                              0x00000200
+#define FO_GENERATE_AUDIT_ON_CLOSE               0x00000400
+#define FO_QUEUE_IRP_TO_THREAD                   FO_GENERATE_AUDIT_ON_CLOSE
+#define FO_DIRECT_DEVICE_OPEN                    0x00000800
+#define FO_FILE_MODIFIED                         0x00001000
+#define FO_FILE_SIZE_CHANGED                     0x00002000
+#define FO_CLEANUP_COMPLETE                      0x00004000
+#define FO_TEMPORARY_FILE                        0x00008000
+#define FO_DELETE_ON_CLOSE                       0x00010000
+#define FO_OPENED_CASE_SENSITIVE                 0x00020000
+#define FO_HANDLE_CREATED                        0x00040000
+#define FO_FILE_FAST_IO_READ                     0x00080000
+#define FO_RANDOM_ACCESS                         0x00100000
+#define FO_FILE_OPEN_CANCELLED                   0x00200000
+#define FO_VOLUME_OPEN                           0x00400000
+#define FO_REMOTE_ORIGIN                         0x01000000
+#define FO_SKIP_COMPLETION_PORT                  0x02000000
+#define FO_SKIP_SET_EVENT                        0x04000000
+#define FO_SKIP_SET_FAST_IO                      0x08000000
 
 /* ==== PnP and power types that stack locations carry ==================================== */
 
@@ -245,7 +244,10 @@ typedef enum _BUS_QUERY_ID_TYPE {
     BusQueryContainerID
 } BUS_QUERY_ID_TYPE, *PBUS_QUERY_ID_TYPE;
 
-typedef enum _DEVICE_TEXT_TYPE { DeviceTextDescription, DeviceTextLocationInformation } DEVICE_TEXT_TYPE, *PDEVICE_TEXT_TYPE;
+typedef enum _DEVICE_TEXT_TYPE {
+    DeviceTextDescription,
+    DeviceTextLocationInformation
+} DEVICE_TEXT_TYPE, *PDEVICE_TEXT_TYPE;
 
 typedef enum _DEVICE_USAGE_NOTIFICATION_TYPE {
     DeviceUsageTypeUndefined,
@@ -282,7 +284,10 @@ typedef union _POWER_STATE {
     DEVICE_POWER_STATE DeviceState;
 } POWER_STATE, *PPOWER_STATE;
 
-typedef enum _POWER_STATE_TYPE { SystemPowerState = 0, DevicePowerState } POWER_STATE_TYPE, *PPOWER_STATE_TYPE;
+typedef enum _POWER_STATE_TYPE {
+    SystemPowerState = 0,
+    DevicePowerState
+} POWER_STATE_TYPE, *PPOWER_STATE_TYPE;
 
 typedef enum { /* POWER_ACTION */
     PowerActionNone = 0,
@@ -510,7 +515,8 @@ typedef struct _IO_STACK_LOCATION {
 
 /* ==== routine types ======================================================================= */
 
-typedef NTSTATUS DRIVER_INITIALIZE(struct _DRIVER_OBJECT *DriverObject, PUNICODE_STRING RegistryPath);
+typedef NTSTATUS DRIVER_INITIALIZE(struct _DRIVER_OBJECT *DriverObject,
+                                   PUNICODE_STRING RegistryPath);
 typedef DRIVER_INITIALIZE *PDRIVER_INITIALIZE;
 typedef NTSTATUS DRIVER_ADD_DEVICE(struct _DRIVER_OBJECT *DriverObject,
                                    struct _DEVICE_OBJECT *PhysicalDeviceObject);
@@ -527,9 +533,13 @@ typedef VOID DRIVER_CANCEL(struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp
 typedef DRIVER_CANCEL *PDRIVER_CANCEL;
 typedef NTSTATUS IO_COMPLETION_ROUTINE(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context);
 typedef IO_COMPLETION_ROUTINE *PIO_COMPLETION_ROUTINE;
-typedef enum _IO_ALLOCATION_ACTION { KeepObject = 1, DeallocateObject, DeallocateObjectKeepRegisters } IO_ALLOCATION_ACTION;
-typedef IO_ALLOCATION_ACTION DRIVER_CONTROL(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID MapRegisterBase,
-                                            PVOID Context);
+typedef enum _IO_ALLOCATION_ACTION {
+    KeepObject = 1,
+    DeallocateObject,
+    DeallocateObjectKeepRegisters
+} IO_ALLOCATION_ACTION;
+typedef IO_ALLOCATION_ACTION DRIVER_CONTROL(PDEVICE_OBJECT DeviceObject, PIRP Irp,
+                                            PVOID MapRegisterBase, PVOID Context);
 typedef DRIVER_CONTROL *PDRIVER_CONTROL;
 typedef VOID IO_WORKITEM_ROUTINE(PDEVICE_OBJECT DeviceObject, PVOID Context);
 typedef IO_WORKITEM_ROUTINE *PIO_WORKITEM_ROUTINE;
@@ -775,10 +785,11 @@ FORCEINLINE ULONG IoGetFunctionCodeFromCtlCode(ULONG ControlCode)
 }
 
 #define IoGetRemainingStackSize() ((ULONG_PTR)(64 * 1024))
-#define IoIsErrorUserInduced(Status)                                                             \
-    ((BOOLEAN)(((Status) == STATUS_DEVICE_NOT_READY) || ((Status) == STATUS_IO_TIMEOUT) ||       \
-               ((Status) == STATUS_MEDIA_WRITE_PROTECTED) || ((Status) == STATUS_NO_MEDIA_IN_DEVICE) || \
-               ((Status) == STATUS_UNRECOGNIZED_MEDIA) || ((Status) == STATUS_VERIFY_REQUIRED) || \
+#define IoIsErrorUserInduced(Status)                                                               \
+    ((BOOLEAN)(((Status) == STATUS_DEVICE_NOT_READY) || ((Status) == STATUS_IO_TIMEOUT) ||         \
+               ((Status) == STATUS_MEDIA_WRITE_PROTECTED) ||                                       \
+               ((Status) == STATUS_NO_MEDIA_IN_DEVICE) ||                                          \
+               ((Status) == STATUS_UNRECOGNIZED_MEDIA) || ((Status) == STATUS_VERIFY_REQUIRED) ||  \
                ((Status) == STATUS_WRONG_VOLUME)))
 
 #define STATUS_CONTINUE_COMPLETION STATUS_SUCCESS
@@ -787,8 +798,8 @@ FORCEINLINE ULONG IoGetFunctionCodeFromCtlCode(ULONG ControlCode)
 
 NTKERNELAPI NTSTATUS FASTCALL IofCallDriver(PDEVICE_OBJECT DeviceObject, PIRP Irp);
 NTKERNELAPI VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost);
-#define IoCallDriver(a, b) IofCallDriver(a, b)
-#define IoCompleteRequest(a, b) IofCompleteRequest(a, b)
+#define IoCallDriver(a, b)         IofCallDriver(a, b)
+#define IoCompleteRequest(a, b)    IofCompleteRequest(a, b)
 
 NTKERNELAPI NTSTATUS NTAPI IoCreateDevice(PDRIVER_OBJECT DriverObject, ULONG DeviceExtensionSize,
                                           PUNICODE_STRING DeviceName, DEVICE_TYPE DeviceType,
@@ -816,22 +827,24 @@ NTKERNELAPI PDEVICE_OBJECT NTAPI IoGetLowerDeviceObject(PDEVICE_OBJECT DeviceObj
 NTKERNELAPI PDEVICE_OBJECT NTAPI IoGetRelatedDeviceObject(PFILE_OBJECT FileObject);
 
 NTKERNELAPI PIRP NTAPI IoAllocateIrp(CCHAR StackSize, BOOLEAN ChargeQuota);
-NTKERNELAPI PIRP NTAPI IoAllocateIrpEx(PDEVICE_OBJECT DeviceObject, CCHAR StackSize, BOOLEAN ChargeQuota);
+NTKERNELAPI PIRP NTAPI IoAllocateIrpEx(PDEVICE_OBJECT DeviceObject, CCHAR StackSize,
+                                       BOOLEAN ChargeQuota);
 NTKERNELAPI VOID NTAPI IoInitializeIrp(PIRP Irp, USHORT PacketSize, CCHAR StackSize);
 NTKERNELAPI VOID NTAPI IoFreeIrp(PIRP Irp);
 NTKERNELAPI VOID NTAPI IoReuseIrp(PIRP Irp, NTSTATUS Iostatus);
-NTKERNELAPI PIRP NTAPI IoBuildDeviceIoControlRequest(ULONG IoControlCode, PDEVICE_OBJECT DeviceObject,
-                                                     PVOID InputBuffer, ULONG InputBufferLength,
-                                                     PVOID OutputBuffer, ULONG OutputBufferLength,
+NTKERNELAPI PIRP NTAPI IoBuildDeviceIoControlRequest(ULONG IoControlCode,
+                                                     PDEVICE_OBJECT DeviceObject, PVOID InputBuffer,
+                                                     ULONG InputBufferLength, PVOID OutputBuffer,
+                                                     ULONG OutputBufferLength,
                                                      BOOLEAN InternalDeviceIoControl, PKEVENT Event,
                                                      PIO_STATUS_BLOCK IoStatusBlock);
-NTKERNELAPI PIRP NTAPI IoBuildSynchronousFsdRequest(ULONG MajorFunction, PDEVICE_OBJECT DeviceObject,
-                                                    PVOID Buffer, ULONG Length,
-                                                    PLARGE_INTEGER StartingOffset, PKEVENT Event,
-                                                    PIO_STATUS_BLOCK IoStatusBlock);
-NTKERNELAPI PIRP NTAPI IoBuildAsynchronousFsdRequest(ULONG MajorFunction, PDEVICE_OBJECT DeviceObject,
-                                                     PVOID Buffer, ULONG Length,
-                                                     PLARGE_INTEGER StartingOffset,
+NTKERNELAPI PIRP NTAPI IoBuildSynchronousFsdRequest(ULONG MajorFunction,
+                                                    PDEVICE_OBJECT DeviceObject, PVOID Buffer,
+                                                    ULONG Length, PLARGE_INTEGER StartingOffset,
+                                                    PKEVENT Event, PIO_STATUS_BLOCK IoStatusBlock);
+NTKERNELAPI PIRP NTAPI IoBuildAsynchronousFsdRequest(ULONG MajorFunction,
+                                                     PDEVICE_OBJECT DeviceObject, PVOID Buffer,
+                                                     ULONG Length, PLARGE_INTEGER StartingOffset,
                                                      PIO_STATUS_BLOCK IoStatusBlock);
 NTKERNELAPI NTSTATUS NTAPI IoSetCompletionRoutineEx(PDEVICE_OBJECT DeviceObject, PIRP Irp,
                                                     PIO_COMPLETION_ROUTINE CompletionRoutine,
@@ -852,23 +865,25 @@ FORCEINLINE PDRIVER_CANCEL IoSetCancelRoutine(PIRP Irp, PDRIVER_CANCEL CancelRou
 NTKERNELAPI PMDL NTAPI IoAllocateMdl(PVOID VirtualAddress, ULONG Length, BOOLEAN SecondaryBuffer,
                                      BOOLEAN ChargeQuota, PIRP Irp);
 NTKERNELAPI VOID NTAPI IoFreeMdl(PMDL Mdl);
-NTKERNELAPI VOID NTAPI IoBuildPartialMdl(PMDL SourceMdl, PMDL TargetMdl, PVOID VirtualAddress, ULONG Length);
+NTKERNELAPI VOID NTAPI IoBuildPartialMdl(PMDL SourceMdl, PMDL TargetMdl, PVOID VirtualAddress,
+                                         ULONG Length);
 
 /* Work items */
 NTKERNELAPI PIO_WORKITEM NTAPI IoAllocateWorkItem(PDEVICE_OBJECT DeviceObject);
 NTKERNELAPI VOID NTAPI IoFreeWorkItem(PIO_WORKITEM IoWorkItem);
 NTKERNELAPI VOID NTAPI IoQueueWorkItem(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE WorkerRoutine,
                                        WORK_QUEUE_TYPE QueueType, PVOID Context);
-NTKERNELAPI VOID NTAPI IoQueueWorkItemEx(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE_EX WorkerRoutine,
+NTKERNELAPI VOID NTAPI IoQueueWorkItemEx(PIO_WORKITEM IoWorkItem,
+                                         PIO_WORKITEM_ROUTINE_EX WorkerRoutine,
                                          WORK_QUEUE_TYPE QueueType, PVOID Context);
 NTKERNELAPI ULONG NTAPI IoSizeofWorkItem(VOID);
 NTKERNELAPI VOID NTAPI IoInitializeWorkItem(PVOID IoObject, PIO_WORKITEM IoWorkItem);
 NTKERNELAPI VOID NTAPI IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem);
 
 /* Named events (\BaseNamedObjects\...): created signalled, or opened if the name exists. */
-#define EVENT_QUERY_STATE 0x0001
-#define EVENT_MODIFY_STATE 0x0002
-#define EVENT_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x3)
+#define EVENT_QUERY_STATE          0x0001
+#define EVENT_MODIFY_STATE         0x0002
+#define EVENT_ALL_ACCESS           (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x3)
 NTKERNELAPI PKEVENT NTAPI IoCreateNotificationEvent(PUNICODE_STRING EventName, PHANDLE EventHandle);
 NTKERNELAPI PKEVENT NTAPI IoCreateSynchronizationEvent(PUNICODE_STRING EventName,
                                                        PHANDLE EventHandle);
@@ -962,9 +977,9 @@ NTKERNELAPI VOID NTAPI IoStartPacket(PDEVICE_OBJECT DeviceObject, PIRP Irp, PULO
 NTKERNELAPI VOID NTAPI IoStartNextPacket(PDEVICE_OBJECT DeviceObject,
                                          BOOLEAN Cancelable) DRVHOST_NOT_PROVIDED;
 
-#define IoInitializeDpcRequest(DeviceObject, DpcRoutine)                                         \
+#define IoInitializeDpcRequest(DeviceObject, DpcRoutine)                                           \
     KeInitializeDpc(&(DeviceObject)->Dpc, (PKDEFERRED_ROUTINE)(DpcRoutine), (DeviceObject))
-#define IoRequestDpc(DeviceObject, Irp, Context)                                                 \
+#define IoRequestDpc(DeviceObject, Irp, Context)                                                   \
     KeInsertQueueDpc(&(DeviceObject)->Dpc, (Irp), (Context))
 
 /* WDM versions reported by IoIsWdmVersionAvailable (Windows 10 and later: 6.0x30) */
@@ -1009,25 +1024,26 @@ C_ASSERT(sizeof(IO_REMOVE_LOCK) == 0x20);
 NTKERNELAPI VOID NTAPI IoInitializeRemoveLockEx(PIO_REMOVE_LOCK Lock, ULONG AllocateTag,
                                                 ULONG MaxLockedMinutes, ULONG HighWatermark,
                                                 ULONG RemlockSize);
-NTKERNELAPI NTSTATUS NTAPI IoAcquireRemoveLockEx(PIO_REMOVE_LOCK RemoveLock, PVOID Tag,
-                                                 PCSTR File, ULONG Line, ULONG RemlockSize);
+NTKERNELAPI NTSTATUS NTAPI IoAcquireRemoveLockEx(PIO_REMOVE_LOCK RemoveLock, PVOID Tag, PCSTR File,
+                                                 ULONG Line, ULONG RemlockSize);
 NTKERNELAPI VOID NTAPI IoReleaseRemoveLockEx(PIO_REMOVE_LOCK RemoveLock, PVOID Tag,
                                              ULONG RemlockSize);
 NTKERNELAPI VOID NTAPI IoReleaseRemoveLockAndWaitEx(PIO_REMOVE_LOCK RemoveLock, PVOID Tag,
                                                     ULONG RemlockSize);
-#define IoInitializeRemoveLock(Lock, Tag, Maxmin, HighWater)                                     \
+#define IoInitializeRemoveLock(Lock, Tag, Maxmin, HighWater)                                       \
     IoInitializeRemoveLockEx(Lock, Tag, Maxmin, HighWater, sizeof(IO_REMOVE_LOCK))
-#define IoAcquireRemoveLock(RemoveLock, Tag)                                                     \
+#define IoAcquireRemoveLock(RemoveLock, Tag)                                                       \
     IoAcquireRemoveLockEx(RemoveLock, Tag, __FILE__, __LINE__, sizeof(IO_REMOVE_LOCK))
-#define IoReleaseRemoveLock(RemoveLock, Tag) IoReleaseRemoveLockEx(RemoveLock, Tag, sizeof(IO_REMOVE_LOCK))
-#define IoReleaseRemoveLockAndWait(RemoveLock, Tag)                                              \
+#define IoReleaseRemoveLock(RemoveLock, Tag)                                                       \
+    IoReleaseRemoveLockEx(RemoveLock, Tag, sizeof(IO_REMOVE_LOCK))
+#define IoReleaseRemoveLockAndWait(RemoveLock, Tag)                                                \
     IoReleaseRemoveLockAndWaitEx(RemoveLock, Tag, sizeof(IO_REMOVE_LOCK))
 
 /* ==== cancel-safe IRP queues ============================================================== */
 
 #define IO_TYPE_CSQ_IRP_CONTEXT 1
-#define IO_TYPE_CSQ 2
-#define IO_TYPE_CSQ_EX 3
+#define IO_TYPE_CSQ             2
+#define IO_TYPE_CSQ_EX          3
 
 struct _IO_CSQ;
 

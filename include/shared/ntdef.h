@@ -198,10 +198,10 @@ typedef LONG HRESULT;
 #define MAXBYTE                                   0xff
 
 /* 32 x 32 -> 64-bit products: each operand is taken as a 32-bit (LONG / ULONG) value first. */
-#define Int32x32To64(a, b)                        ((LONGLONG)(LONG)(a) * (LONGLONG)(LONG)(b))
-#define UInt32x32To64(a, b)                       ((ULONGLONG)(ULONG)(a) * (ULONGLONG)(ULONG)(b))
-#define min(a, b)                                 (((a) < (b)) ? (a) : (b))
-#define max(a, b)                                 (((a) > (b)) ? (a) : (b))
+#define Int32x32To64(a, b)  ((LONGLONG)(LONG)(a) * (LONGLONG)(LONG)(b))
+#define UInt32x32To64(a, b) ((ULONGLONG)(ULONG)(a) * (ULONGLONG)(ULONG)(b))
+#define min(a, b)           (((a) < (b)) ? (a) : (b))
+#define max(a, b)           (((a) > (b)) ? (a) : (b))
 
 /* NTSTATUS */
 #define NT_SUCCESS(Status)           (((NTSTATUS)(Status)) >= 0)

@@ -173,8 +173,8 @@ NTSTATUS cm_service_image_path(const char *service, char **utf8_path)
     if (NT_SUCCESS(status))
         status = cm_key_open(path, path_len, FALSE, &k, NULL);
     if (NT_SUCCESS(status))
-        status = cm_value_read(k, image_path, RTL_NUMBER_OF(image_path) - 1, &type,
-                                   (void **)&data, &size);
+        status = cm_value_read(k, image_path, RTL_NUMBER_OF(image_path) - 1, &type, (void **)&data,
+                               &size);
     if (!NT_SUCCESS(status))
         goto out;
     if (type != CM_REG_SZ && type != CM_REG_EXPAND_SZ) {

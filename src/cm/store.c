@@ -25,13 +25,13 @@ struct cm_value {
 };
 
 struct cm_key {
-    ULONG refs;              /* atomic; one is the tree's while the key is linked */
-    struct cm_key *parent;   /* NULL for \Registry and for unlinked keys */
-    BOOLEAN deleted;         /* unlinked: operations fail with STATUS_KEY_DELETED */
-    BOOLEAN hive_root;       /* cannot be deleted */
-    BOOLEAN is_volatile;     /* REG_OPTION_VOLATILE: never persisted; children must be too */
-    ULONG depth;             /* levels below \Registry (\Registry itself is 0) */
-    LONGLONG last_write;     /* 100 ns since 1601 */
+    ULONG refs;            /* atomic; one is the tree's while the key is linked */
+    struct cm_key *parent; /* NULL for \Registry and for unlinked keys */
+    BOOLEAN deleted;       /* unlinked: operations fail with STATUS_KEY_DELETED */
+    BOOLEAN hive_root;     /* cannot be deleted */
+    BOOLEAN is_volatile;   /* REG_OPTION_VOLATILE: never persisted; children must be too */
+    ULONG depth;           /* levels below \Registry (\Registry itself is 0) */
+    LONGLONG last_write;   /* 100 ns since 1601 */
     /* Subkeys, in cm_name_compare order when the two arrays are merged (see cm_subkey_nth):
      * subkeys holds nsubkeys - npending sorted keys, pending the npending newest ones, sorted
      * too, until it fills and is merged in. nsubkeys counts both. */

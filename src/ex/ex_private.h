@@ -18,31 +18,34 @@
 
 /* ---- pool block tracking (pool_track.c) ------------------------------------------------- */
 
-enum ex_block_state { EX_BLOCK_LIVE = 0x4C495645u, EX_BLOCK_FREED = 0x46524545u };
+enum ex_block_state {
+    EX_BLOCK_LIVE = 0x4C495645u,
+    EX_BLOCK_FREED = 0x46524545u
+};
 
 /* The header in front of every pool block. The tracking table (keyed by the address handed
  * out) finds it, so a wrong pointer is recognised without reading memory at that pointer.
  * `magic` sits last, right before the caller's bytes, where an underrun lands first. */
 struct ex_block {
-    struct ex_block *hash_next;  /* tracking-table chain (under the shard lock) */
-    struct ex_block *fifo_next;  /* quarantine order, once freed (under the shard lock) */
-    void *base;                  /* what the host allocator returned */
-    void *owner;                 /* loader module of the allocating code; NULL: runtime */
-    const void *caller;          /* return address of the allocating call */
-    SIZE_T size;                 /* NumberOfBytes as requested */
-    ULONG tag;                   /* as given (PROTECTED_POOL bit included) */
-    ULONG pool_type;             /* POOL_TYPE, modifier bits stripped */
-    ULONG state;                 /* enum ex_block_state */
+    struct ex_block *hash_next; /* tracking-table chain (under the shard lock) */
+    struct ex_block *fifo_next; /* quarantine order, once freed (under the shard lock) */
+    void *base;                 /* what the host allocator returned */
+    void *owner;                /* loader module of the allocating code; NULL: runtime */
+    const void *caller;         /* return address of the allocating call */
+    SIZE_T size;                /* NumberOfBytes as requested */
+    ULONG tag;                  /* as given (PROTECTED_POOL bit included) */
+    ULONG pool_type;            /* POOL_TYPE, modifier bits stripped */
+    ULONG state;                /* enum ex_block_state */
     ULONG reserved;
     ULONG64 spare;
-    ULONG64 magic;               /* EX_BLOCK_MAGIC ^ address of the block */
+    ULONG64 magic; /* EX_BLOCK_MAGIC ^ address of the block */
 } __attribute__((aligned(16)));
 _Static_assert(sizeof(struct ex_block) % 16 == 0, "pool blocks stay 16-byte aligned");
 _Static_assert(offsetof(struct ex_block, magic) + sizeof(ULONG64) == sizeof(struct ex_block),
                "the magic is the last word before the caller's bytes");
 
 #define EX_BLOCK_MAGIC 0x6C6F6F50786B7264ULL /* "drkxPool" */
-#define EX_GUARD_SIZE 16
+#define EX_GUARD_SIZE  16
 
 static inline void *ex_block_data(struct ex_block *b)
 {

@@ -34,7 +34,7 @@ static inline PVOID ex_fm_owner(PFAST_MUTEX m)
 /* APC disable count as Windows reports it: negative inside critical regions. */
 static inline ULONG_PTR ex_apc_disable_count(void)
 {
-    return (ULONG_PTR)-(LONG_PTR)ke_current_thread()->critical_region;
+    return (ULONG_PTR) - (LONG_PTR)ke_current_thread()->critical_region;
 }
 
 static void ex_fm_acquire(PFAST_MUTEX m)
@@ -78,8 +78,8 @@ NTKERNELAPI VOID NTAPI ExAcquireFastMutex(PFAST_MUTEX FastMutex)
 {
     KIRQL irql = ke_irql(), old;
     if (irql > APC_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x33, irql, (ULONG_PTR)FastMutex,
-                        0, "ExAcquireFastMutex at IRQL %u", irql);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x33, irql,
+                        (ULONG_PTR)FastMutex, 0, "ExAcquireFastMutex at IRQL %u", irql);
     KeRaiseIrql(APC_LEVEL, &old);
     ex_fm_acquire(FastMutex);
     FastMutex->OldIrql = old;
@@ -89,8 +89,8 @@ NTKERNELAPI BOOLEAN NTAPI ExTryToAcquireFastMutex(PFAST_MUTEX FastMutex)
 {
     KIRQL irql = ke_irql(), old;
     if (irql > APC_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x33, irql, (ULONG_PTR)FastMutex,
-                        0, "ExTryToAcquireFastMutex at IRQL %u", irql);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x33, irql,
+                        (ULONG_PTR)FastMutex, 0, "ExTryToAcquireFastMutex at IRQL %u", irql);
     KeRaiseIrql(APC_LEVEL, &old);
     if (InterlockedCompareExchange(&FastMutex->Count, 0, 1) != 1) {
         KeLowerIrql(old);
@@ -105,8 +105,8 @@ NTKERNELAPI VOID NTAPI ExReleaseFastMutex(PFAST_MUTEX FastMutex)
 {
     KIRQL irql = ke_irql(), old;
     if (irql != APC_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x34, irql, (ULONG_PTR)FastMutex,
-                        0, "ExReleaseFastMutex at IRQL %u", irql);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x34, irql,
+                        (ULONG_PTR)FastMutex, 0, "ExReleaseFastMutex at IRQL %u", irql);
     old = (KIRQL)FastMutex->OldIrql; /* read before the mutex can change hands */
     ex_fm_release(FastMutex);
     KeLowerIrql(old);
@@ -122,9 +122,10 @@ NTKERNELAPI VOID NTAPI ExAcquireFastMutexUnsafe(PFAST_MUTEX FastMutex)
 {
     KIRQL irql = ke_irql();
     if (!ex_fm_unsafe_allowed(irql))
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x39, irql, ex_apc_disable_count(),
-                        (ULONG_PTR)FastMutex,
-                        "ExAcquireFastMutexUnsafe with APCs enabled (IRQL %u, no critical region)", irql);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x39, irql,
+                        ex_apc_disable_count(), (ULONG_PTR)FastMutex,
+                        "ExAcquireFastMutexUnsafe with APCs enabled (IRQL %u, no critical region)",
+                        irql);
     ex_fm_acquire(FastMutex);
 }
 
@@ -132,8 +133,9 @@ NTKERNELAPI VOID NTAPI ExReleaseFastMutexUnsafe(PFAST_MUTEX FastMutex)
 {
     KIRQL irql = ke_irql();
     if (!ex_fm_unsafe_allowed(irql))
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x3A, irql, ex_apc_disable_count(),
-                        (ULONG_PTR)FastMutex,
-                        "ExReleaseFastMutexUnsafe with APCs enabled (IRQL %u, no critical region)", irql);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x3A, irql,
+                        ex_apc_disable_count(), (ULONG_PTR)FastMutex,
+                        "ExReleaseFastMutexUnsafe with APCs enabled (IRQL %u, no critical region)",
+                        irql);
     ex_fm_release(FastMutex);
 }

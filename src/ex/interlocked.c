@@ -6,8 +6,8 @@
  */
 #include "ex/ex_private.h"
 
-NTKERNELAPI PLIST_ENTRY NTAPI ExInterlockedInsertHeadList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry,
-                                                          PKSPIN_LOCK Lock)
+NTKERNELAPI PLIST_ENTRY NTAPI ExInterlockedInsertHeadList(PLIST_ENTRY ListHead,
+                                                          PLIST_ENTRY ListEntry, PKSPIN_LOCK Lock)
 {
     KIRQL old = KeAcquireSpinLockRaiseToDpc(Lock);
     PLIST_ENTRY first = ListHead->Flink;
@@ -16,8 +16,8 @@ NTKERNELAPI PLIST_ENTRY NTAPI ExInterlockedInsertHeadList(PLIST_ENTRY ListHead, 
     return first != ListHead ? first : NULL;
 }
 
-NTKERNELAPI PLIST_ENTRY NTAPI ExInterlockedInsertTailList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry,
-                                                          PKSPIN_LOCK Lock)
+NTKERNELAPI PLIST_ENTRY NTAPI ExInterlockedInsertTailList(PLIST_ENTRY ListHead,
+                                                          PLIST_ENTRY ListEntry, PKSPIN_LOCK Lock)
 {
     /* Documented return value: a pointer to the first entry of the list before the insert. */
     KIRQL old = KeAcquireSpinLockRaiseToDpc(Lock);

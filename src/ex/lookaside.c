@@ -53,7 +53,8 @@ NTKERNELAPI VOID NTAPI ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lo
 {
     (void)Depth; /* reserved, documented as zero */
     ex_lookaside_init((PGENERAL_LOOKASIDE_POOL)&Lookaside->L,
-                      NonPagedPool | (Flags & (POOL_NX_ALLOCATION | POOL_RAISE_IF_ALLOCATION_FAILURE)),
+                      NonPagedPool |
+                          (Flags & (POOL_NX_ALLOCATION | POOL_RAISE_IF_ALLOCATION_FAILURE)),
                       Size, Tag);
     /* NULL routines mean the pool's, as Windows stores them: the inline allocate path then
      * calls ExAllocatePoolWithTag from the driver's code, which owns the entries. */
@@ -67,12 +68,13 @@ NTKERNELAPI VOID NTAPI ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookas
 }
 
 NTKERNELAPI VOID NTAPI ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
-                                                      PALLOCATE_FUNCTION Allocate, PFREE_FUNCTION Free,
-                                                      ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth)
+                                                      PALLOCATE_FUNCTION Allocate,
+                                                      PFREE_FUNCTION Free, ULONG Flags, SIZE_T Size,
+                                                      ULONG Tag, USHORT Depth)
 {
     (void)Depth;
-    ex_lookaside_init((PGENERAL_LOOKASIDE_POOL)&Lookaside->L, PagedPool | (Flags & POOL_RAISE_IF_ALLOCATION_FAILURE), Size,
-                      Tag);
+    ex_lookaside_init((PGENERAL_LOOKASIDE_POOL)&Lookaside->L,
+                      PagedPool | (Flags & POOL_RAISE_IF_ALLOCATION_FAILURE), Size, Tag);
     Lookaside->L.Allocate = Allocate != NULL ? Allocate : ExAllocatePoolWithTag;
     Lookaside->L.Free = Free != NULL ? Free : ExFreePool;
 }
@@ -101,7 +103,8 @@ static VOID ex_lookaside_default_free(PVOID Buffer, PLOOKASIDE_LIST_EX Lookaside
 /* The documented POOL_TYPE values (session and Nx forms included), MustSucceed excluded. */
 static BOOLEAN ex_pool_type_valid(ULONG type)
 {
-    if ((type & ~(ULONG)(PagedPool | NonPagedPoolCacheAligned | NonPagedPoolSession | NonPagedPoolNx)) != 0)
+    if ((type & ~(ULONG)(PagedPool | NonPagedPoolCacheAligned | NonPagedPoolSession |
+                         NonPagedPoolNx)) != 0)
         return FALSE;
     return !((type & NonPagedPoolNx) && (type & PagedPool));
 }
@@ -116,8 +119,10 @@ NTKERNELAPI NTSTATUS NTAPI ExInitializeLookasideListEx(PLOOKASIDE_LIST_EX Lookas
     (void)Depth;
     if (!ex_pool_type_valid(type))
         return STATUS_INVALID_PARAMETER_4;
-    if ((Flags & ~(EX_LOOKASIDE_LIST_EX_FLAGS_RAISE_ON_FAIL | EX_LOOKASIDE_LIST_EX_FLAGS_FAIL_NO_RAISE)) != 0 ||
-        Flags == (EX_LOOKASIDE_LIST_EX_FLAGS_RAISE_ON_FAIL | EX_LOOKASIDE_LIST_EX_FLAGS_FAIL_NO_RAISE))
+    if ((Flags & ~(EX_LOOKASIDE_LIST_EX_FLAGS_RAISE_ON_FAIL |
+                   EX_LOOKASIDE_LIST_EX_FLAGS_FAIL_NO_RAISE)) != 0 ||
+        Flags ==
+            (EX_LOOKASIDE_LIST_EX_FLAGS_RAISE_ON_FAIL | EX_LOOKASIDE_LIST_EX_FLAGS_FAIL_NO_RAISE))
         return STATUS_INVALID_PARAMETER_5;
     /* Documented: the flags reach the allocate routine as pool type modifiers. */
     if (Flags & EX_LOOKASIDE_LIST_EX_FLAGS_RAISE_ON_FAIL)

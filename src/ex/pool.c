@@ -42,17 +42,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EX_UNTAGGED 0x656E6F4EUL /* 'enoN': ExAllocatePool's blocks show as "None" */
-#define EX_MAX_BLOCK ((SIZE_T)1 << 36) /* larger requests fail without asking the host */
+#define EX_UNTAGGED   0x656E6F4EUL      /* 'enoN': ExAllocatePool's blocks show as "None" */
+#define EX_MAX_BLOCK  ((SIZE_T)1 << 36) /* larger requests fail without asking the host */
 #define EX_CACHE_LINE 64
 
-#define EX_LEGACY_MODIFIERS                                                                   \
-    (POOL_QUOTA_FAIL_INSTEAD_OF_RAISE | POOL_RAISE_IF_ALLOCATION_FAILURE |                   \
-     POOL_COLD_ALLOCATION | POOL_ZERO_ALLOCATION)
+#define EX_LEGACY_MODIFIERS                                                                        \
+    (POOL_QUOTA_FAIL_INSTEAD_OF_RAISE | POOL_RAISE_IF_ALLOCATION_FAILURE | POOL_COLD_ALLOCATION |  \
+     POOL_ZERO_ALLOCATION)
 
-#define EX_POOL_FLAGS_KNOWN                                                                   \
-    (POOL_FLAG_USE_QUOTA | POOL_FLAG_UNINITIALIZED | POOL_FLAG_CACHE_ALIGNED |                 \
-     POOL_FLAG_RAISE_ON_FAILURE | POOL_FLAG_NON_PAGED | POOL_FLAG_NON_PAGED_EXECUTE |          \
+#define EX_POOL_FLAGS_KNOWN                                                                        \
+    (POOL_FLAG_USE_QUOTA | POOL_FLAG_UNINITIALIZED | POOL_FLAG_CACHE_ALIGNED |                     \
+     POOL_FLAG_RAISE_ON_FAILURE | POOL_FLAG_NON_PAGED | POOL_FLAG_NON_PAGED_EXECUTE |              \
      POOL_FLAG_PAGED)
 #define EX_POOL_FLAGS_TYPE (POOL_FLAG_NON_PAGED | POOL_FLAG_NON_PAGED_EXECUTE | POOL_FLAG_PAGED)
 
@@ -70,7 +70,10 @@ struct _POOL_EXTENDED_PARAMETER {
         EX_POOL_PRIORITY Priority;
     };
 };
-enum { EX_POOL_PARAM_PRIORITY = 1, EX_POOL_PARAM_NUMA_NODE = 3 };
+enum {
+    EX_POOL_PARAM_PRIORITY = 1,
+    EX_POOL_PARAM_NUMA_NODE = 3
+};
 
 static ex_owner_of_address ex_owner_lookup;
 
@@ -97,8 +100,8 @@ static void ex_check_alloc_irql(ULONG pool_type, SIZE_T size)
     KIRQL irql = ke_irql();
     if (irql > DISPATCH_LEVEL || (irql > APC_LEVEL && ex_pool_is_paged(pool_type)))
         ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x08, irql, pool_type, size,
-                        "%s pool allocated at IRQL %u", ex_pool_is_paged(pool_type) ? "paged" : "nonpaged",
-                        irql);
+                        "%s pool allocated at IRQL %u",
+                        ex_pool_is_paged(pool_type) ? "paged" : "nonpaged", irql);
 }
 
 static BOOLEAN ex_tag_has_alnum(ULONG tag)
@@ -132,7 +135,8 @@ static void ex_check_request(ULONG pool_type, SIZE_T size, ULONG tag, const void
 
 /* ---- allocation -------------------------------------------------------------------------- */
 
-static PVOID ex_pool_allocate(ULONG pool_type, SIZE_T size, ULONG tag, BOOLEAN zero, const void *caller)
+static PVOID ex_pool_allocate(ULONG pool_type, SIZE_T size, ULONG tag, BOOLEAN zero,
+                              const void *caller)
 {
     struct ex_block proto = {.size = size, .tag = tag, .pool_type = pool_type, .caller = caller};
     SIZE_T align = 16;
@@ -153,7 +157,8 @@ static PVOID ex_pool_allocate(ULONG pool_type, SIZE_T size, ULONG tag, BOOLEAN z
 PVOID ex_pool_alloc_legacy(POOL_TYPE type, SIZE_T size, ULONG tag, BOOLEAN raise_default,
                            const void *caller)
 {
-    ULONG modifiers = (ULONG)type & EX_LEGACY_MODIFIERS, pool_type = (ULONG)type & ~EX_LEGACY_MODIFIERS;
+    ULONG modifiers = (ULONG)type & EX_LEGACY_MODIFIERS,
+          pool_type = (ULONG)type & ~EX_LEGACY_MODIFIERS;
     PVOID p;
     ex_check_request(pool_type, size, tag, caller);
     p = ex_pool_allocate(pool_type, size, tag, (modifiers & POOL_ZERO_ALLOCATION) != 0, caller);
@@ -168,7 +173,8 @@ NTKERNELAPI PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberO
     return ex_pool_alloc_legacy(PoolType, NumberOfBytes, Tag, FALSE, __builtin_return_address(0));
 }
 
-NTKERNELAPI PVOID NTAPI ExAllocatePoolWithQuotaTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
+NTKERNELAPI PVOID NTAPI ExAllocatePoolWithQuotaTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes,
+                                                   ULONG Tag)
 {
     /* No quota is charged: there is no process to charge it to. */
     return ex_pool_alloc_legacy(PoolType, NumberOfBytes, Tag, TRUE, __builtin_return_address(0));
@@ -183,7 +189,8 @@ NTKERNELAPI PVOID NTAPI ExAllocatePoolWithTagPriority(POOL_TYPE PoolType, SIZE_T
 
 NTKERNELAPI PVOID NTAPI ExAllocatePool(POOL_TYPE PoolType, SIZE_T NumberOfBytes)
 {
-    return ex_pool_alloc_legacy(PoolType, NumberOfBytes, EX_UNTAGGED, FALSE, __builtin_return_address(0));
+    return ex_pool_alloc_legacy(PoolType, NumberOfBytes, EX_UNTAGGED, FALSE,
+                                __builtin_return_address(0));
 }
 
 /* POOL_FLAGS to a POOL_TYPE, or (ULONG)-1 when the required half holds a flag this allocator
@@ -211,7 +218,8 @@ static BOOLEAN ex_extended_params_valid(PCPOOL_EXTENDED_PARAMETER params, ULONG 
         ULONG64 type = params[i].Type;
         /* Priority and NUMA node are accepted and have no effect here; secure pool and
          * unknown types fail unless marked optional. */
-        if (type != EX_POOL_PARAM_PRIORITY && type != EX_POOL_PARAM_NUMA_NODE && !params[i].Optional)
+        if (type != EX_POOL_PARAM_PRIORITY && type != EX_POOL_PARAM_NUMA_NODE &&
+            !params[i].Optional)
             return FALSE;
     }
     return TRUE;
@@ -351,7 +359,8 @@ NTKERNELAPI VOID NTAPI ExFreePool(PVOID P)
     ex_pool_free(P, 0);
 }
 
-/* ---- the runtime's own allocations ------------------------------------------------------------ */
+/* ---- the runtime's own allocations ------------------------------------------------------------
+ */
 
 static void *ex_alloc_block(struct ex_block *proto)
 {

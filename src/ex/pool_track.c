@@ -23,18 +23,18 @@
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
-#define EX_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define EX_POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
 #define EX_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
 #else
-#define EX_POISON(p, n) ((void)(p), (void)(n))
+#define EX_POISON(p, n)   ((void)(p), (void)(n))
 #define EX_UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
-#define EX_SHARDS 16
-#define EX_INITIAL_BUCKETS 256
+#define EX_SHARDS            16
+#define EX_INITIAL_BUCKETS   256
 #define EX_QUARANTINE_BLOCKS 64
-#define EX_QUARANTINE_BYTES (256 * 1024)
-#define EX_FREED_FILL 0xDD
+#define EX_QUARANTINE_BYTES  (256 * 1024)
+#define EX_FREED_FILL        0xDD
 
 struct ex_shard {
     os_mutex lock;
@@ -46,7 +46,10 @@ struct ex_shard {
 } __attribute__((aligned(64)));
 
 static struct ex_shard ex_shards[EX_SHARDS] = {
-#define EX_SHARD_INIT {.lock = {PTHREAD_MUTEX_INITIALIZER}}
+#define EX_SHARD_INIT                                                                              \
+    {                                                                                              \
+        .lock = { PTHREAD_MUTEX_INITIALIZER }                                                      \
+    }
     EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT,
     EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT,
     EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT,

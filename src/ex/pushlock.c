@@ -16,10 +16,10 @@
  */
 #include "ex/ex_private.h"
 
-#define PL_EXCLUSIVE ((ULONG_PTR)1)
+#define PL_EXCLUSIVE         ((ULONG_PTR)1)
 #define PL_EXCLUSIVE_WAITING ((ULONG_PTR)2)
-#define PL_SHARED_INC ((ULONG_PTR)4)
-#define PL_STRIPES 32
+#define PL_SHARED_INC        ((ULONG_PTR)4)
+#define PL_STRIPES           32
 
 static struct pl_stripe {
     os_mutex lock;
@@ -49,7 +49,7 @@ static void pl_check(PEX_PUSH_LOCK lock, ULONG_PTR code, const char *what)
                         "%s(%p) at IRQL %u", what, (void *)lock, irql);
     if (!KeAreApcsDisabled())
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, code, irql,
-                        (ULONG_PTR)-(LONG_PTR)ke_current_thread()->critical_region,
+                        (ULONG_PTR) - (LONG_PTR)ke_current_thread()->critical_region,
                         (ULONG_PTR)lock, "%s(%p) with normal kernel APCs enabled", what,
                         (void *)lock);
 }

@@ -33,12 +33,16 @@
  */
 #include "ex/ex_private.h"
 
-#define EX_RES_MAGIC 0x65527278ULL /* "xrRe" */
-#define EX_RES_TAG 'seRE'
-#define EX_RES_STRIPES 64
+#define EX_RES_MAGIC               0x65527278ULL /* "xrRe" */
+#define EX_RES_TAG                 'seRE'
+#define EX_RES_STRIPES             64
 #define BUGCODE_RESOURCE_NOT_OWNED 0xE3
 
-enum ex_shared_mode { EX_SHARED_LITE, EX_SHARED_STARVE, EX_SHARED_WAIT_FOR_EXCLUSIVE };
+enum ex_shared_mode {
+    EX_SHARED_LITE,
+    EX_SHARED_STARVE,
+    EX_SHARED_WAIT_FOR_EXCLUSIVE
+};
 
 static struct ex_res_stripe {
     os_mutex lock;
@@ -145,7 +149,7 @@ static void ex_res_drop(PERESOURCE r, POWNER_ENTRY e)
 
 static ULONG_PTR ex_res_apc_disable_count(void)
 {
-    return (ULONG_PTR)-(LONG_PTR)ke_current_thread()->critical_region;
+    return (ULONG_PTR) - (LONG_PTR)ke_current_thread()->critical_region;
 }
 
 /* Acquire (0x37) or release (0x38) needs normal kernel APCs disabled and IRQL <= APC_LEVEL. */
@@ -191,9 +195,10 @@ static void ex_res_reset(PERESOURCE r)
 NTKERNELAPI NTSTATUS NTAPI ExInitializeResourceLite(PERESOURCE Resource)
 {
     if (Resource->Reserved2 == ex_res_mark(Resource))
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0xD0, (ULONG_PTR)Resource, 0,
-                        0, "ExInitializeResourceLite(%p): the resource is already initialised "
-                           "(ExDeleteResourceLite was not called)", (void *)Resource);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0xD0, (ULONG_PTR)Resource, 0, 0,
+                        "ExInitializeResourceLite(%p): the resource is already initialised "
+                        "(ExDeleteResourceLite was not called)",
+                        (void *)Resource);
     ex_res_reset(Resource);
     return STATUS_SUCCESS;
 }
@@ -256,7 +261,8 @@ static BOOLEAN ex_res_acquire_exclusive(PERESOURCE r, BOOLEAN wait)
         os_mutex_unlock(&s->lock);
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x1000, (ULONG_PTR)r, 0, 0,
                         "resource %p: exclusive access requested by a thread that holds it "
-                        "shared (deadlock)", (void *)r);
+                        "shared (deadlock)",
+                        (void *)r);
     }
     while (r->ActiveCount != 0) {
         if (!wait) {

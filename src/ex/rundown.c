@@ -18,9 +18,9 @@
  */
 #include "ex/ex_private.h"
 
-#define EX_RUNDOWN_ACTIVE ((ULONG_PTR)1)
+#define EX_RUNDOWN_ACTIVE    ((ULONG_PTR)1)
 #define EX_RUNDOWN_COUNT_INC ((ULONG_PTR)2)
-#define EX_RUNDOWN_TAG 'nuRE'
+#define EX_RUNDOWN_TAG       'nuRE'
 
 struct ex_rundown_wait {
     volatile LONG_PTR outstanding;
@@ -111,7 +111,8 @@ NTKERNELAPI VOID FASTCALL ExWaitForRundownProtectionRelease(PEX_RUNDOWN_REF RunR
         if (v & EX_RUNDOWN_ACTIVE)
             return; /* already run down */
         w.outstanding = (LONG_PTR)(v / EX_RUNDOWN_COUNT_INC);
-        ULONG_PTR next = w.outstanding == 0 ? EX_RUNDOWN_ACTIVE : ((ULONG_PTR)&w | EX_RUNDOWN_ACTIVE);
+        ULONG_PTR next =
+            w.outstanding == 0 ? EX_RUNDOWN_ACTIVE : ((ULONG_PTR)&w | EX_RUNDOWN_ACTIVE);
         if (ex_rd_cas(RunRef, &v, next))
             break;
     }
@@ -132,8 +133,8 @@ NTKERNELAPI SIZE_T NTAPI ExSizeOfRundownProtectionCacheAware(VOID)
     return sizeof(struct _EX_RUNDOWN_REF_CACHE_AWARE);
 }
 
-NTKERNELAPI PEX_RUNDOWN_REF_CACHE_AWARE NTAPI ExAllocateCacheAwareRundownProtection(POOL_TYPE PoolType,
-                                                                                ULONG PoolTag)
+NTKERNELAPI PEX_RUNDOWN_REF_CACHE_AWARE NTAPI
+ExAllocateCacheAwareRundownProtection(POOL_TYPE PoolType, ULONG PoolTag)
 {
     PEX_RUNDOWN_REF_CACHE_AWARE r =
         ExAllocatePoolWithTag(PoolType, sizeof(*r), PoolTag != 0 ? PoolTag : EX_RUNDOWN_TAG);
@@ -144,30 +145,33 @@ NTKERNELAPI PEX_RUNDOWN_REF_CACHE_AWARE NTAPI ExAllocateCacheAwareRundownProtect
 }
 
 /* Caller-supplied storage of ExSizeOfRundownProtectionCacheAware() bytes. */
-NTKERNELAPI VOID NTAPI ExInitializeRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware,
-                                                               SIZE_T RunRefSize)
+NTKERNELAPI VOID NTAPI ExInitializeRundownProtectionCacheAware(
+    PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware, SIZE_T RunRefSize)
 {
     (void)RunRefSize;
     ExInitializeRundownProtection(&RunRefCacheAware->ref);
 }
 
-NTKERNELAPI VOID NTAPI ExFreeCacheAwareRundownProtection(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware)
+NTKERNELAPI VOID NTAPI
+ExFreeCacheAwareRundownProtection(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware)
 {
     ExFreePool(RunRefCacheAware);
 }
 
-NTKERNELAPI BOOLEAN FASTCALL ExAcquireRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware)
+NTKERNELAPI BOOLEAN FASTCALL
+ExAcquireRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware)
 {
     return ExAcquireRundownProtectionEx(&RunRefCacheAware->ref, 1);
 }
 
-NTKERNELAPI BOOLEAN FASTCALL ExAcquireRundownProtectionCacheAwareEx(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware,
-                                                                    ULONG Count)
+NTKERNELAPI BOOLEAN FASTCALL
+ExAcquireRundownProtectionCacheAwareEx(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware, ULONG Count)
 {
     return ExAcquireRundownProtectionEx(&RunRefCacheAware->ref, Count);
 }
 
-NTKERNELAPI VOID FASTCALL ExReleaseRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware)
+NTKERNELAPI VOID FASTCALL
+ExReleaseRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware)
 {
     ExReleaseRundownProtectionEx(&RunRefCacheAware->ref, 1);
 }
@@ -178,7 +182,8 @@ NTKERNELAPI VOID FASTCALL ExReleaseRundownProtectionCacheAwareEx(PEX_RUNDOWN_REF
     ExReleaseRundownProtectionEx(&RunRef->ref, Count);
 }
 
-NTKERNELAPI VOID FASTCALL ExWaitForRundownProtectionReleaseCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRef)
+NTKERNELAPI VOID FASTCALL
+ExWaitForRundownProtectionReleaseCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRef)
 {
     ExWaitForRundownProtectionRelease(&RunRef->ref);
 }
@@ -188,7 +193,8 @@ NTKERNELAPI VOID FASTCALL ExRundownCompletedCacheAware(PEX_RUNDOWN_REF_CACHE_AWA
     ExRundownCompleted(&RunRefCacheAware->ref);
 }
 
-NTKERNELAPI VOID FASTCALL ExReInitializeRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware)
+NTKERNELAPI VOID FASTCALL
+ExReInitializeRundownProtectionCacheAware(PEX_RUNDOWN_REF_CACHE_AWARE RunRefCacheAware)
 {
     ExReInitializeRundownProtection(&RunRefCacheAware->ref);
 }

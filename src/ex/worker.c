@@ -60,7 +60,7 @@ void ex_work_check_return(PVOID routine, PVOID parameter, PVOID item)
                             "work routine %p returned at IRQL %u", routine, irql);
     if (region != 0)
         ke_bugcheck_routine(BUGCODE_KERNEL_APC_PENDING_DURING_EXIT, 0,
-                            (ULONG_PTR)-(LONG_PTR)region, irql, 0, routine,
+                            (ULONG_PTR) - (LONG_PTR)region, irql, 0, routine,
                             "work routine %p returned inside a critical region (depth %d)", routine,
                             (int)region);
 }
@@ -113,9 +113,9 @@ void ex_queue_work(void (*routine)(void *), void *context)
 {
     struct ex_work *w = ex_alloc(sizeof(*w), 'krWE');
     if (w == NULL)
-        ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)STATUS_INSUFFICIENT_RESOURCES,
-                        (ULONG_PTR)__builtin_return_address(0), 0, 0,
-                        "no memory to queue a runtime work item");
+        ke_bugcheck_msg(
+            BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)STATUS_INSUFFICIENT_RESOURCES,
+            (ULONG_PTR)__builtin_return_address(0), 0, 0, "no memory to queue a runtime work item");
     w->routine = routine;
     w->context = context;
     w->item.WorkerRoutine = ex_work_trampoline;

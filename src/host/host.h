@@ -32,13 +32,13 @@ void host_request_state(drvhost_request *r, char *buf, size_t size);
 struct host_activity {
     const char *file; /* the scenario, or NULL */
     unsigned line;
-    const char *text;      /* the command as written, or what is being done */
-    drvhost_file *handle;  /* an I/O command's handle, or NULL */
-    int op;                /* enum drvhost_op of an I/O command, or -1 */
-    uint32_t code;         /* its control code */
+    const char *text;         /* the command as written, or what is being done */
+    drvhost_file *handle;     /* an I/O command's handle, or NULL */
+    int op;                   /* enum drvhost_op of an I/O command, or -1 */
+    uint32_t code;            /* its control code */
     drvhost_request *request; /* once the dispatch routine returned STATUS_PENDING */
-    uint64_t start_ns;     /* set by host_watch_begin */
-    uint32_t timeout_ms;   /* 0: never a hang */
+    uint64_t start_ns;        /* set by host_watch_begin */
+    uint32_t timeout_ms;      /* 0: never a hang */
 };
 
 /* Starts the watchdog thread: activities that outlive their time-out end the process with the

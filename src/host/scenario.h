@@ -66,12 +66,12 @@ struct scn_cmd {
     int tag;    /* async=, wait, cancel: request slot, 0..tag_count-1; else -1 */
     int async;  /* ioctl/read/write: issued with drvhost_io_start (tag names the slot) */
 
-    uint32_t code;   /* ioctl: control code; expect-bugcheck: bug-check code */
-    int internal;    /* ioctl: IRP_MJ_INTERNAL_DEVICE_CONTROL */
-    uint32_t access; /* open: access mask */
-    size_t out_size; /* ioctl/read: output buffer size */
-    int64_t offset;  /* read/write: ByteOffset */
-    uint32_t ms;     /* sleep: duration; wait: time-out */
+    uint32_t code;    /* ioctl: control code; expect-bugcheck: bug-check code */
+    int internal;     /* ioctl: IRP_MJ_INTERNAL_DEVICE_CONTROL */
+    uint32_t access;  /* open: access mask */
+    size_t out_size;  /* ioctl/read: output buffer size */
+    int64_t offset;   /* read/write: ByteOffset */
+    uint32_t ms;      /* sleep: duration; wait: time-out */
     uint32_t hang_ms; /* timeout= of any other command: a hang after this long (0: the run's) */
 
     /* Expectations. Defaults are already applied by the parser. */

@@ -41,10 +41,10 @@ struct run {
     drvhost_file **files;  /* [handle_count]; NULL when not open */
     struct req_slot *reqs; /* [tag_count]; changed under reqs_lock (the watchdog reads them) */
     os_mutex reqs_lock;
-    drvhost_file **stray;  /* [count]: opens expected to fail that succeeded, closed at the end */
+    drvhost_file **stray; /* [count]: opens expected to fail that succeeded, closed at the end */
     size_t strays;
-    size_t commands;       /* commands run */
-    size_t failed;         /* commands (and end-of-run checks) that failed */
+    size_t commands; /* commands run */
+    size_t failed;   /* commands (and end-of-run checks) that failed */
 };
 
 /* The verdict of one command: "ok", or the failures and detail lines printed after it. */

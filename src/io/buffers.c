@@ -4,12 +4,11 @@
  * transfer method in the control code), and how it finishes them at completion.
  *
  *   buffered:  SystemBuffer = pool copy of max(input, output) (client IRPs: up to
- *              IO_IRP_INLINE_BUFFER bytes inline in the IRP's block, guarded the same way); output copied back, Information
- *              bytes, unless the status is an error (NT_ERROR).
- *   direct:    reads/writes: MdlAddress describes the buffer; ioctls: input is buffered in
- *              SystemBuffer, output is described by MdlAddress (IN_DIRECT: read access,
- *              OUT_DIRECT: write access).
- *   neither:   Type3InputBuffer / UserBuffer are the requester's own pointers.
+ *              IO_IRP_INLINE_BUFFER bytes inline in the IRP's block, guarded the same way); output
+ * copied back, Information bytes, unless the status is an error (NT_ERROR). direct: reads/writes:
+ * MdlAddress describes the buffer; ioctls: input is buffered in SystemBuffer, output is described
+ * by MdlAddress (IN_DIRECT: read access, OUT_DIRECT: write access). neither:   Type3InputBuffer /
+ * UserBuffer are the requester's own pointers.
  */
 #include "io/io_private.h"
 

@@ -67,7 +67,8 @@ BOOLEAN io_driver_has_open_files(struct io_driver *driver)
 {
     BOOLEAN open = FALSE;
     os_mutex_lock(&io_stack_lock);
-    for (PDEVICE_OBJECT dev = driver->object.DeviceObject; dev != NULL && !open; dev = dev->NextDevice)
+    for (PDEVICE_OBJECT dev = driver->object.DeviceObject; dev != NULL && !open;
+         dev = dev->NextDevice)
         open = __atomic_load_n(&dev->ReferenceCount, __ATOMIC_ACQUIRE) > 0;
     os_mutex_unlock(&io_stack_lock);
     return open;

@@ -38,11 +38,11 @@ _Static_assert(sizeof(struct io_irp_private) % 16 == 0 &&
  * system buffer][guard]. A buffered transfer of up to IO_IRP_INLINE_BUFFER bytes uses the
  * inline buffer instead of a pool block; the guard bytes right after the bytes handed out are
  * checked at completion (overrun: bug check 0x19 / 0x21, as the pool does). */
-#define IO_IRP_CACHE_STACK    8
-#define IO_IRP_INLINE_BUFFER  256
-#define IO_IRP_GUARD_SIZE     16
-#define IO_IRP_GUARD_BYTE     0xA7
-#define IO_IRP_FREED_FILL     0xDD
+#define IO_IRP_CACHE_STACK   8
+#define IO_IRP_INLINE_BUFFER 256
+#define IO_IRP_GUARD_SIZE    16
+#define IO_IRP_GUARD_BYTE    0xA7
+#define IO_IRP_FREED_FILL    0xDD
 
 /* The inline system buffer of a client IRP for `total` bytes, or NULL when the IRP has none or
  * the transfer is larger (buffers.c then allocates pool). Writes the guard after the bytes. */

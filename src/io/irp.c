@@ -19,10 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define IO_IRP_TAG        ' prI'
-#define IO_IRP_QUARANTINE 64
-#define IO_IRP_CACHE_MAX  16 /* released client blocks a thread keeps */
-#define IO_IRP_CACHE_DELAY 4 /* released client blocks a thread does not reuse yet */
+#define IO_IRP_TAG         ' prI'
+#define IO_IRP_QUARANTINE  64
+#define IO_IRP_CACHE_MAX   16 /* released client blocks a thread keeps */
+#define IO_IRP_CACHE_DELAY 4  /* released client blocks a thread does not reuse yet */
 
 #if defined(__SANITIZE_ADDRESS__)
 #define IO_ASAN 1
@@ -33,10 +33,10 @@
 #endif
 #ifdef IO_ASAN
 #include <sanitizer/asan_interface.h>
-#define IO_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define IO_POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
 #define IO_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
 #else
-#define IO_POISON(p, n) ((void)(p), (void)(n))
+#define IO_POISON(p, n)   ((void)(p), (void)(n))
 #define IO_UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
@@ -67,7 +67,7 @@
  * (calloc), not pool.
  */
 struct io_irp_thread {
-    LIST_ENTRY link; /* io_irp_threads, under io_irp_threads_lock */
+    LIST_ENTRY link;                                /* io_irp_threads, under io_irp_threads_lock */
     struct io_irp_private *cache[IO_IRP_CACHE_MAX]; /* FIFO ring of released client blocks */
     unsigned cache_head, cache_count;
     struct io_irp_private *quarantine[IO_IRP_QUARANTINE]; /* ring; NULL: empty slot */

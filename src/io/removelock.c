@@ -17,15 +17,15 @@
 #include "io/io_private.h"
 
 #define IO_REMLOCK_FREE_SIZE ((ULONG)sizeof(IO_REMOVE_LOCK_COMMON_BLOCK))
-#define IO_REMLOCK_CHECKED_SIZE                                                                  \
+#define IO_REMLOCK_CHECKED_SIZE                                                                    \
     ((ULONG)(sizeof(IO_REMOVE_LOCK_COMMON_BLOCK) + sizeof(IO_REMOVE_LOCK_DBG_BLOCK)))
 
 static void io_remlock_check_size(PIO_REMOVE_LOCK lock, ULONG size)
 {
     if (size != IO_REMLOCK_FREE_SIZE && size != IO_REMLOCK_CHECKED_SIZE)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x16, 0, (ULONG_PTR)lock,
-                        size, "remove lock %p used with size %lu (expected %lu or %lu)",
-                        (void *)lock, (unsigned long)size, (unsigned long)IO_REMLOCK_FREE_SIZE,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x16, 0, (ULONG_PTR)lock, size,
+                        "remove lock %p used with size %lu (expected %lu or %lu)", (void *)lock,
+                        (unsigned long)size, (unsigned long)IO_REMLOCK_FREE_SIZE,
                         (unsigned long)IO_REMLOCK_CHECKED_SIZE);
 }
 
@@ -46,8 +46,8 @@ NTKERNELAPI VOID NTAPI IoInitializeRemoveLockEx(PIO_REMOVE_LOCK Lock, ULONG Allo
 
 /* The count is taken first and given back when the lock turns out to be removed, so that a
  * racing IoReleaseRemoveLockAndWait either sees this acquisition or this call sees Removed. */
-NTKERNELAPI NTSTATUS NTAPI IoAcquireRemoveLockEx(PIO_REMOVE_LOCK RemoveLock, PVOID Tag,
-                                                 PCSTR File, ULONG Line, ULONG RemlockSize)
+NTKERNELAPI NTSTATUS NTAPI IoAcquireRemoveLockEx(PIO_REMOVE_LOCK RemoveLock, PVOID Tag, PCSTR File,
+                                                 ULONG Line, ULONG RemlockSize)
 {
     (void)Tag;
     (void)File;
@@ -63,7 +63,8 @@ NTKERNELAPI NTSTATUS NTAPI IoAcquireRemoveLockEx(PIO_REMOVE_LOCK RemoveLock, PVO
 
 /* Releasing more than was acquired drives the count below zero: 0xC4 / 0x1007 (released before
  * acquired), where Windows would go on with a corrupt count. */
-NTKERNELAPI VOID NTAPI IoReleaseRemoveLockEx(PIO_REMOVE_LOCK RemoveLock, PVOID Tag, ULONG RemlockSize)
+NTKERNELAPI VOID NTAPI IoReleaseRemoveLockEx(PIO_REMOVE_LOCK RemoveLock, PVOID Tag,
+                                             ULONG RemlockSize)
 {
     LONG n;
     (void)Tag;

@@ -244,8 +244,7 @@ void ke_bugcheck(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR
 }
 
 static __attribute__((noreturn)) void bugcheck_v(ULONG code, const ULONG_PTR p[4],
-                                                 const void *routine, const char *fmt,
-                                                 va_list args)
+                                                 const void *routine, const char *fmt, va_list args)
 {
     char why[400];
     vsnprintf(why, sizeof(why), fmt, args);

@@ -21,17 +21,17 @@ struct ke_thread {
     NTSTATUS wait_status;     /* result handed over by the waker (under the dispatcher lock) */
     BOOLEAN waiting;
     KPRIORITY priority;
-    ULONG processor;          /* emulated processor: fixed for DPC threads, hashed for others */
-    LONG critical_region;     /* KeEnterCriticalRegion depth */
-    BOOLEAN is_system;        /* created by PsCreateSystemThread or a runtime worker */
-    BOOLEAN is_dpc;           /* a DPC thread */
-    uint64_t tid;             /* host thread id, for reports */
-    const char *name;         /* "client", "dpc0", "worker1", "system" ... */
+    ULONG processor;      /* emulated processor: fixed for DPC threads, hashed for others */
+    LONG critical_region; /* KeEnterCriticalRegion depth */
+    BOOLEAN is_system;    /* created by PsCreateSystemThread or a runtime worker */
+    BOOLEAN is_dpc;       /* a DPC thread */
+    uint64_t tid;         /* host thread id, for reports */
+    const char *name;     /* "client", "dpc0", "worker1", "system" ... */
     NTSTATUS exit_status;
     /* Private to src/ke. */
-    struct ke_wait *wait;     /* the wait in progress (lives on this thread's stack); dispatcher lock */
-    BOOLEAN in_dpc;           /* a DPC routine is running on this thread */
-    BOOLEAN terminated;       /* the thread object was signalled (ke_thread_exit or thread exit) */
+    struct ke_wait *wait; /* the wait in progress (lives on this thread's stack); dispatcher lock */
+    BOOLEAN in_dpc;       /* a DPC routine is running on this thread */
+    BOOLEAN terminated;   /* the thread object was signalled (ke_thread_exit or thread exit) */
     /* The dispatch routine IoCallDriver called last on this thread (written by the thread
      * itself only), so that an IRQL left raised when a client request returns (0x4A) names
      * the routine after its frames are gone. */
@@ -85,34 +85,34 @@ __attribute__((noreturn, format(printf, 7, 8))) void ke_bugcheck_routine(ULONG c
 void ke_check_zw_passive(const char *ddi);
 
 /* Bug-check codes the runtime raises (values are Microsoft's). */
-#define BUGCODE_IRQL_NOT_GREATER_OR_EQUAL 0x09
-#define BUGCODE_IRQL_NOT_LESS_OR_EQUAL 0x0A
-#define BUGCODE_SPIN_LOCK_ALREADY_OWNED 0x0F
-#define BUGCODE_SPIN_LOCK_NOT_OWNED 0x10
-#define BUGCODE_KMODE_EXCEPTION_NOT_HANDLED 0x1E
-#define BUGCODE_IRQL_GT_ZERO_AT_SYSTEM_SERVICE 0x4A
-#define BUGCODE_UNEXPECTED_KERNEL_MODE_TRAP 0x7F
-#define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL 0xE1
-#define BUGCODE_NO_MORE_IRP_STACK_LOCATIONS 0x35
-#define BUGCODE_MULTIPLE_IRP_COMPLETE_REQUESTS 0x44
-#define BUGCODE_INVALID_AFFINITY_SET 0x3
-#define BUGCODE_SYSTEM_SERVICE_EXCEPTION 0x3B
-#define BUGCODE_PAGE_FAULT_IN_NONPAGED_AREA 0x50
-#define BUGCODE_KERNEL_MODE_EXCEPTION_NOT_HANDLED 0x8E
-#define BUGCODE_THREAD_STUCK_IN_DEVICE_DRIVER 0xEA
-#define BUGCODE_BAD_POOL_CALLER 0xC2
-#define BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION 0xC4
-#define BUGCODE_DRIVER_CORRUPTED_EXPOOL 0xC5
-#define BUGCODE_IRQL_UNEXPECTED_VALUE 0xC8
-#define BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION 0xC9
-#define BUGCODE_PNP_DETECTED_FATAL_ERROR 0xCA
-#define BUGCODE_DRIVER_LEFT_LOCKED_PAGES_IN_PROCESS 0xCB
+#define BUGCODE_IRQL_NOT_GREATER_OR_EQUAL                             0x09
+#define BUGCODE_IRQL_NOT_LESS_OR_EQUAL                                0x0A
+#define BUGCODE_SPIN_LOCK_ALREADY_OWNED                               0x0F
+#define BUGCODE_SPIN_LOCK_NOT_OWNED                                   0x10
+#define BUGCODE_KMODE_EXCEPTION_NOT_HANDLED                           0x1E
+#define BUGCODE_IRQL_GT_ZERO_AT_SYSTEM_SERVICE                        0x4A
+#define BUGCODE_UNEXPECTED_KERNEL_MODE_TRAP                           0x7F
+#define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL                    0xE1
+#define BUGCODE_NO_MORE_IRP_STACK_LOCATIONS                           0x35
+#define BUGCODE_MULTIPLE_IRP_COMPLETE_REQUESTS                        0x44
+#define BUGCODE_INVALID_AFFINITY_SET                                  0x3
+#define BUGCODE_SYSTEM_SERVICE_EXCEPTION                              0x3B
+#define BUGCODE_PAGE_FAULT_IN_NONPAGED_AREA                           0x50
+#define BUGCODE_KERNEL_MODE_EXCEPTION_NOT_HANDLED                     0x8E
+#define BUGCODE_THREAD_STUCK_IN_DEVICE_DRIVER                         0xEA
+#define BUGCODE_BAD_POOL_CALLER                                       0xC2
+#define BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION                    0xC4
+#define BUGCODE_DRIVER_CORRUPTED_EXPOOL                               0xC5
+#define BUGCODE_IRQL_UNEXPECTED_VALUE                                 0xC8
+#define BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION                   0xC9
+#define BUGCODE_PNP_DETECTED_FATAL_ERROR                              0xCA
+#define BUGCODE_DRIVER_LEFT_LOCKED_PAGES_IN_PROCESS                   0xCB
 #define BUGCODE_DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS 0xCE
-#define BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL 0xD1
-#define BUGCODE_TIMER_OR_DPC_INVALID 0xC7
-#define BUGCODE_KERNEL_APC_PENDING_DURING_EXIT 0x20
-#define BUGCODE_KERNEL_SECURITY_CHECK_FAILURE 0x139
-#define BUGCODE_DRIVER_RETURNED_STATUS_REPARSE_FOR_VOLUME_OPEN 0xF6
+#define BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL                         0xD1
+#define BUGCODE_TIMER_OR_DPC_INVALID                                  0xC7
+#define BUGCODE_KERNEL_APC_PENDING_DURING_EXIT                        0x20
+#define BUGCODE_KERNEL_SECURITY_CHECK_FAILURE                         0x139
+#define BUGCODE_DRIVER_RETURNED_STATUS_REPARSE_FOR_VOLUME_OPEN        0xF6
 
 /* Who is running: the loader registers a lookup so that reports and pool accounting can name
  * the driver a code address belongs to. Returns the driver's service name or NULL. */

@@ -48,18 +48,22 @@ void __asan_handle_no_return(void);
 #endif
 
 #define FRAME_ACTIVE 0x5E4AC71
-#define FRAME_DONE 0
+#define FRAME_DONE   0
 
-enum seh_landing { LAND_NONE, LAND_EXCEPTION, LAND_LEAVE };
+enum seh_landing {
+    LAND_NONE,
+    LAND_EXCEPTION,
+    LAND_LEAVE
+};
 
 struct seh_thread {
-    DRVHOST_SEH_FRAME *top;    /* innermost active frame */
-    enum seh_landing landing;  /* why the frame being jumped to is entered */
-    BOOLEAN faulting;          /* a fault is being dispatched (a second one: bug check) */
-    EXCEPTION_RECORD record;   /* the exception being dispatched or last handled */
-    EXCEPTION_RECORD cause;    /* the exception STATUS_NONCONTINUABLE_EXCEPTION refers to */
+    DRVHOST_SEH_FRAME *top;   /* innermost active frame */
+    enum seh_landing landing; /* why the frame being jumped to is entered */
+    BOOLEAN faulting;         /* a fault is being dispatched (a second one: bug check) */
+    EXCEPTION_RECORD record;  /* the exception being dispatched or last handled */
+    EXCEPTION_RECORD cause;   /* the exception STATUS_NONCONTINUABLE_EXCEPTION refers to */
     EXCEPTION_POINTERS pointers;
-    const char *why;           /* who raised it, for the report of an unhandled one */
+    const char *why; /* who raised it, for the report of an unhandled one */
 };
 
 /* initial-exec: static TLS, so that the signal handler can use it without allocating. */
@@ -168,7 +172,8 @@ VOID drvhost_seh_leave(VOID)
 {
     DRVHOST_SEH_FRAME *f = seh.top;
     if (f == NULL || !frame_plausible(f))
-        ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)STATUS_INVALID_PARAMETER,
+        ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED,
+                        (ULONG_PTR)(ULONG)STATUS_INVALID_PARAMETER,
                         (ULONG_PTR)__builtin_return_address(0), 0, 0,
                         "__leave outside a __try body (no active frame on this thread)");
     pop_top();
@@ -208,7 +213,8 @@ static void dispatch(void)
     if (f == NULL)
         unhandled();
     if (!frame_plausible(f))
-        ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)seh.record.ExceptionCode,
+        ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED,
+                        (ULONG_PTR)(ULONG)seh.record.ExceptionCode,
                         (ULONG_PTR)seh.record.ExceptionAddress, (ULONG_PTR)f, 0,
                         "exception 0x%08X: the innermost __try frame (%p) is corrupt or stale",
                         (unsigned)seh.record.ExceptionCode, (void *)f);
@@ -280,7 +286,11 @@ static __attribute__((noreturn, used)) void fault_entry(void)
     dispatch();
 }
 
-enum fault_owner { OWNER_OTHER, OWNER_RUNTIME, OWNER_DRIVER };
+enum fault_owner {
+    OWNER_OTHER,
+    OWNER_RUNTIME,
+    OWNER_DRIVER
+};
 
 static enum fault_owner owner_of(uintptr_t pc)
 {
@@ -389,8 +399,7 @@ static __attribute__((noreturn)) void stack_overflow(uintptr_t pc, uintptr_t add
                     (void *)high);
 }
 
-static __attribute__((no_sanitize_address)) void on_fault(int sig, siginfo_t *info,
-                                                          void *context)
+static __attribute__((no_sanitize_address)) void on_fault(int sig, siginfo_t *info, void *context)
 {
     ucontext_t *uc = context;
     uintptr_t pc = CTX_PC(uc), address = (uintptr_t)info->si_addr;
@@ -412,7 +421,10 @@ static __attribute__((no_sanitize_address)) void on_fault(int sig, siginfo_t *in
                         address, ke_irql(), access, pc,
                         "page fault at IRQL %u: %s of %p at %p (a fault cannot be handled at "
                         "DISPATCH_LEVEL or above, even inside __try)",
-                        (unsigned)ke_irql(), access == 1 ? "write" : access == 8 ? "execute" : "read",
+                        (unsigned)ke_irql(),
+                        access == 1   ? "write"
+                        : access == 8 ? "execute"
+                                      : "read",
                         (void *)address, (void *)pc);
     if (seh.top != NULL && !seh.faulting) {
         seh.faulting = TRUE;
@@ -428,11 +440,13 @@ static __attribute__((no_sanitize_address)) void on_fault(int sig, siginfo_t *in
     }
     if (owner != OWNER_OTHER)
         ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)code, pc, access,
-                        address,
-                        "%s in %s code: %s of %p at %p, %s", code == STATUS_ACCESS_VIOLATION ? "access violation" : "bus error",
+                        address, "%s in %s code: %s of %p at %p, %s",
+                        code == STATUS_ACCESS_VIOLATION ? "access violation" : "bus error",
                         owner == OWNER_DRIVER ? "driver" : "runtime",
-                        access == 1 ? "write" : access == 8 ? "execute" : "read", (void *)address,
-                        (void *)pc,
+                        access == 1   ? "write"
+                        : access == 8 ? "execute"
+                                      : "read",
+                        (void *)address, (void *)pc,
                         seh.faulting ? "while dispatching another fault"
                                      : "outside any __try on this thread");
     chain(sig, info, context);

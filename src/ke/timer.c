@@ -151,8 +151,7 @@ static void timer_check_irql(PKTIMER timer, void *caller)
     KIRQL irql = ke_irql();
     if (irql > DISPATCH_LEVEL)
         ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)timer, irql, 0,
-                        (ULONG_PTR)caller, "KeSetTimer(Ex) on %p at IRQL %u", (void *)timer,
-                        irql);
+                        (ULONG_PTR)caller, "KeSetTimer(Ex) on %p at IRQL %u", (void *)timer, irql);
 }
 
 static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc);

@@ -171,8 +171,7 @@ static NTSTATUS ldr_find_image(const char *image, const char *base_dir, char **r
     if (image[0] == 0)
         return STATUS_OBJECT_NAME_INVALID;
     if (!ldr_join(candidate, sizeof(candidate),
-                  image[0] != '/' && base_dir != NULL && base_dir[0] != 0 ? base_dir : NULL,
-                  image))
+                  image[0] != '/' && base_dir != NULL && base_dir[0] != 0 ? base_dir : NULL, image))
         return STATUS_NAME_TOO_LONG;
     ldr_note_tried(tried, size, candidate);
     if (os_path_exists(candidate) || image[0] == '/') {
@@ -257,8 +256,8 @@ static NTSTATUS ldr_check_fd(const char *service, const char *path, int fd)
     else
         error = kind < 0 ? -kind : kind == OS_FILE_DIRECTORY ? EISDIR : ENOEXEC;
     if (error != 0) {
-        fprintf(stderr, "drvhost: service '%s': cannot read driver image '%s': %s\n", service,
-                path, error == ENOEXEC ? "not a regular file" : os_error_text(error));
+        fprintf(stderr, "drvhost: service '%s': cannot read driver image '%s': %s\n", service, path,
+                error == ENOEXEC ? "not a regular file" : os_error_text(error));
         return ldr_status_of_errno(error);
     }
     status = ldr_check_imports_of(service, path, image, size);

@@ -98,7 +98,11 @@ void *os_read_file(const char *path, size_t *size);
 bool os_file_exists(const char *path);
 
 /* Host files (file.c). Errors are errno values (0: success); os_error_text names them. */
-enum { OS_FILE_REGULAR, OS_FILE_DIRECTORY, OS_FILE_OTHER };
+enum {
+    OS_FILE_REGULAR,
+    OS_FILE_DIRECTORY,
+    OS_FILE_OTHER
+};
 const char *os_error_text(int error);
 /* Opens for reading: a descriptor, or -errno. */
 int os_file_open_read(const char *path);

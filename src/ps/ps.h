@@ -17,12 +17,12 @@
 #include "os/os.h"
 
 struct ps_thread {
-    struct ke_thread kt;    /* first: the ob body pointer is the PKTHREAD */
-    os_thread host;         /* joinable; written before `go` is set, joined by the reaper */
+    struct ke_thread kt; /* first: the ob body pointer is the PKTHREAD */
+    os_thread host;      /* joinable; written before `go` is set, joined by the reaper */
     PKSTART_ROUTINE start;
     PVOID context;
-    KEVENT started;         /* set by the new thread once it adopted kt (ClientId is known) */
-    KEVENT go;              /* set by the creator once `host` is written */
+    KEVENT started; /* set by the new thread once it adopted kt (ClientId is known) */
+    KEVENT go;      /* set by the creator once `host` is written */
 };
 
 #endif

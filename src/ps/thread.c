@@ -135,8 +135,8 @@ NTKERNELAPI NTSTATUS NTAPI PsCreateSystemThread(PHANDLE ThreadHandle, ULONG Desi
     (void)ProcessHandle;
     if (irql != PASSIVE_LEVEL)
         ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, 0, irql, 0,
-                        (ULONG_PTR)__builtin_return_address(0),
-                        "PsCreateSystemThread at IRQL %u", irql);
+                        (ULONG_PTR)__builtin_return_address(0), "PsCreateSystemThread at IRQL %u",
+                        irql);
     pt = ob_create(&ob_type_thread, sizeof(*pt)); /* zeroed; this reference: the ke side */
     if (pt == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;

@@ -12,13 +12,13 @@
 /* One version for the whole runtime: RtlGetVersion reports the same (src/rtl/rtl.h). */
 #define PS_MAJOR_VERSION RTL_DRVHOST_MAJOR_VERSION
 #define PS_MINOR_VERSION RTL_DRVHOST_MINOR_VERSION
-#define PS_BUILD_NUMBER RTL_DRVHOST_BUILD
+#define PS_BUILD_NUMBER  RTL_DRVHOST_BUILD
 
 /* Returns FALSE: a free (retail) build of the kernel, as every Windows 10 release is. There is
  * no service pack: CSDVersion, when given, receives an empty string (its buffer untouched but
  * NUL-terminated when there is room). */
-NTKERNELAPI BOOLEAN NTAPI PsGetVersion(PULONG MajorVersion, PULONG MinorVersion,
-                                       PULONG BuildNumber, PUNICODE_STRING CSDVersion)
+NTKERNELAPI BOOLEAN NTAPI PsGetVersion(PULONG MajorVersion, PULONG MinorVersion, PULONG BuildNumber,
+                                       PUNICODE_STRING CSDVersion)
 {
     if (MajorVersion != NULL)
         *MajorVersion = PS_MAJOR_VERSION;

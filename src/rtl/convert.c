@@ -117,8 +117,7 @@ static ULONG utf8_encode(ULONG c, unsigned char out[4])
     return 4;
 }
 
-NTSYSAPI NTSTATUS NTAPI RtlUnicodeToUTF8N(PCHAR UTF8StringDestination,
-                                          ULONG UTF8StringMaxByteCount,
+NTSYSAPI NTSTATUS NTAPI RtlUnicodeToUTF8N(PCHAR UTF8StringDestination, ULONG UTF8StringMaxByteCount,
                                           PULONG UTF8StringActualByteCount,
                                           PCWCH UnicodeStringSource, ULONG UnicodeStringByteCount)
 {
@@ -254,14 +253,12 @@ static NTSTATUS integer_to_unicode(ULONGLONG value, ULONG base, PUNICODE_STRING 
     return STATUS_SUCCESS;
 }
 
-NTSYSAPI NTSTATUS NTAPI RtlIntegerToUnicodeString(ULONG Value, ULONG Base,
-                                                  PUNICODE_STRING String)
+NTSYSAPI NTSTATUS NTAPI RtlIntegerToUnicodeString(ULONG Value, ULONG Base, PUNICODE_STRING String)
 {
     return integer_to_unicode(Value, Base, String);
 }
 
-NTSYSAPI NTSTATUS NTAPI RtlInt64ToUnicodeString(ULONGLONG Value, ULONG Base,
-                                                PUNICODE_STRING String)
+NTSYSAPI NTSTATUS NTAPI RtlInt64ToUnicodeString(ULONGLONG Value, ULONG Base, PUNICODE_STRING String)
 {
     return integer_to_unicode(Value, Base, String);
 }
@@ -312,8 +309,7 @@ static NTSTATUS parse_integer(const void *s, size_t n, int wide, ULONG base, PUL
 #undef CH
 }
 
-NTSYSAPI NTSTATUS NTAPI RtlUnicodeStringToInteger(PCUNICODE_STRING String, ULONG Base,
-                                                  PULONG Value)
+NTSYSAPI NTSTATUS NTAPI RtlUnicodeStringToInteger(PCUNICODE_STRING String, ULONG Base, PULONG Value)
 {
     if (String == NULL || Value == NULL || String->Length == 0)
         return STATUS_INVALID_PARAMETER; /* documented: an empty string fails */

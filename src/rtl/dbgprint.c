@@ -63,8 +63,8 @@ static int dbg_enabled(ULONG component, ULONG level)
     return (importance & mask) != 0;
 }
 
-NTSYSAPI ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG Level,
-                                           PCCH Format, va_list arglist)
+NTSYSAPI ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG Level, PCCH Format,
+                                           va_list arglist)
 {
     char buf[DBG_MESSAGE_MAX];
     size_t plen = 0;

@@ -49,7 +49,17 @@ static void put_repeat(struct out *o, unsigned c, long n)
         put(o, c);
 }
 
-enum size_mod { SZ_NONE, SZ_HH, SZ_H, SZ_L, SZ_LL, SZ_W, SZ_I64, SZ_I32, SZ_BIG_L };
+enum size_mod {
+    SZ_NONE,
+    SZ_HH,
+    SZ_H,
+    SZ_L,
+    SZ_LL,
+    SZ_W,
+    SZ_I64,
+    SZ_I32,
+    SZ_BIG_L
+};
 
 struct spec {
     int left, plus, space, alt, zero;
@@ -365,13 +375,27 @@ static int arg_is_wide(const struct spec *sp, int out_wide)
 static int convert(struct out *o, struct spec *sp, va_list *ap)
 {
     switch (sp->conv) {
-    case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': case 'p':
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
+    case 'p':
         format_integer(o, sp, ap);
         return 0;
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'a':
+    case 'A':
         format_float(o, sp, ap);
         return 0;
-    case 'c': case 'C': {
+    case 'c':
+    case 'C': {
         int wide = arg_is_wide(sp, o->wide);
         unsigned ch = (unsigned)va_arg(*ap, int);
         WCHAR w = (WCHAR)ch;
@@ -379,7 +403,8 @@ static int convert(struct out *o, struct spec *sp, va_list *ap)
         emit_chars(o, sp, wide ? (const void *)&w : (const void *)&b, 1, wide);
         return 0;
     }
-    case 's': case 'S': {
+    case 's':
+    case 'S': {
         int wide = arg_is_wide(sp, o->wide);
         emit_string(o, sp, va_arg(*ap, const void *), wide);
         return 0;

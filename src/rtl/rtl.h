@@ -41,9 +41,9 @@ void rtl_free(void *p);
  * level NTDDI_WIN10_VB. A Windows 10 workstation with no service pack. */
 #define RTL_DRVHOST_MAJOR_VERSION 10
 #define RTL_DRVHOST_MINOR_VERSION 0
-#define RTL_DRVHOST_BUILD 19041
-#define RTL_DRVHOST_NTDDI 0x0A000008u /* NTDDI_WIN10_VB */
-#define RTL_DRVHOST_SUITE_MASK 0x0100 /* VER_SUITE_SINGLEUSERTS, as a desktop reports */
+#define RTL_DRVHOST_BUILD         19041
+#define RTL_DRVHOST_NTDDI         0x0A000008u /* NTDDI_WIN10_VB */
+#define RTL_DRVHOST_SUITE_MASK    0x0100      /* VER_SUITE_SINGLEUSERTS, as a desktop reports */
 
 /* ---- the Microsoft printf dialect (format.c) ---------------------------------------------- */
 
@@ -59,7 +59,7 @@ ptrdiff_t rtl_vformat(int wide, void *buf, size_t cap, const void *fmt, va_list 
  * RTL_DBG_WIN2000 sets the system-wide mask that is ORed into every component's (default 0x1,
  * DPFLTR_ERROR_LEVEL only); RTL_DBG_ALL_COMPONENTS sets every component's mask and the
  * system-wide one. Other ids outside the DPFLTR table are ignored. */
-#define RTL_DBG_WIN2000 0xFFFFFFFEu
+#define RTL_DBG_WIN2000        0xFFFFFFFEu
 #define RTL_DBG_ALL_COMPONENTS 0xFFFFFFFFu
 void rtl_dbg_set_filter(ULONG component, ULONG mask);
 /* Nonzero: DbgPrint output is filtered as usual but not written. */

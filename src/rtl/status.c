@@ -29,7 +29,7 @@ static const struct status_entry status_names[] = {
 
 /* Every name, aliases included (STATUS_WAIT_0), for the parser. */
 static const struct status_entry status_all[] = {
-#define X(name, value) {value##u, #name},
+#define X(name, value)  {value##u, #name},
 #define XA(name, value) {value##u, #name},
 #include "ntstatus.def"
 #undef X

@@ -259,9 +259,8 @@ NTSYSAPI VOID NTAPI RtlCopyUnicodeString(PUNICODE_STRING DestinationString,
         DestinationString->Length = 0;
         return;
     }
-    n = SourceString->Length < DestinationString->MaximumLength
-            ? SourceString->Length
-            : DestinationString->MaximumLength;
+    n = SourceString->Length < DestinationString->MaximumLength ? SourceString->Length
+                                                                : DestinationString->MaximumLength;
     n &= (USHORT)~1u; /* whole characters only */
     memmove(DestinationString->Buffer, SourceString->Buffer, n);
     DestinationString->Length = n;
@@ -276,9 +275,8 @@ NTSYSAPI VOID NTAPI RtlCopyString(PSTRING DestinationString, const STRING *Sourc
         DestinationString->Length = 0;
         return;
     }
-    n = SourceString->Length < DestinationString->MaximumLength
-            ? SourceString->Length
-            : DestinationString->MaximumLength;
+    n = SourceString->Length < DestinationString->MaximumLength ? SourceString->Length
+                                                                : DestinationString->MaximumLength;
     memmove(DestinationString->Buffer, SourceString->Buffer, n);
     DestinationString->Length = n;
 }

@@ -17,7 +17,8 @@ TEST(acquire_release_irql)
 {
     ExInitializeFastMutex(&mutex);
     ExAcquireFastMutex(&mutex);
-    ok(KeGetCurrentIrql() == APC_LEVEL, "IRQL %u while holding, expected APC_LEVEL\n", KeGetCurrentIrql());
+    ok(KeGetCurrentIrql() == APC_LEVEL, "IRQL %u while holding, expected APC_LEVEL\n",
+       KeGetCurrentIrql());
     ExReleaseFastMutex(&mutex);
     ok(KeGetCurrentIrql() == PASSIVE_LEVEL, "IRQL %u after release\n", KeGetCurrentIrql());
     ok(ExTryToAcquireFastMutex(&mutex), "try on a free mutex failed\n");
@@ -46,7 +47,7 @@ TEST(try_on_owned_mutex)
     ExReleaseFastMutex(&mutex);
 }
 
-#define THREADS 4
+#define THREADS    4
 #define ITERATIONS 20000
 
 static void *contend(void *arg)
@@ -78,7 +79,8 @@ TEST(unsafe_in_critical_region)
     ExInitializeFastMutex(&mutex);
     KeEnterCriticalRegion();
     ExAcquireFastMutexUnsafe(&mutex);
-    ok(KeGetCurrentIrql() == PASSIVE_LEVEL, "Unsafe acquire changed the IRQL to %u\n", KeGetCurrentIrql());
+    ok(KeGetCurrentIrql() == PASSIVE_LEVEL, "Unsafe acquire changed the IRQL to %u\n",
+       KeGetCurrentIrql());
     ExReleaseFastMutexUnsafe(&mutex);
     KeLeaveCriticalRegion();
 }

@@ -63,7 +63,8 @@ TEST(npaged_default_routines)
     ok(list.L.Free == ExFreePool, "default Free is ExFreePool\n");
     ok(list.L.Size >= LOOKASIDE_MINIMUM_BLOCK_SIZE, "size %lu below the minimum\n",
        (unsigned long)list.L.Size);
-    PVOID p = ExAllocateFromNPagedLookasideList(&list), q = ExAllocateFromNPagedLookasideList(&list);
+    PVOID p = ExAllocateFromNPagedLookasideList(&list),
+          q = ExAllocateFromNPagedLookasideList(&list);
     ok(p != NULL && q != NULL && p != q, "allocations %p %p\n", p, q);
     ExFreeToNPagedLookasideList(&list, p);
     ExFreeToNPagedLookasideList(&list, q);
@@ -102,15 +103,17 @@ TEST(list_ex)
 {
     static LOOKASIDE_LIST_EX list;
     ex_allocs = ex_frees = 0;
-    ok_status(ExInitializeLookasideListEx(&list, ex_allocate, ex_free, NonPagedPoolNx, 0, 64, TAG, 0),
-              STATUS_SUCCESS);
+    ok_status(
+        ExInitializeLookasideListEx(&list, ex_allocate, ex_free, NonPagedPoolNx, 0, 64, TAG, 0),
+        STATUS_SUCCESS);
     PVOID a = ExAllocateFromLookasideListEx(&list), b = ExAllocateFromLookasideListEx(&list);
     ok(a && b && ex_allocs == 2 && seen_list == &list, "allocate routine gets the list\n");
     ExFreeToLookasideListEx(&list, a);
     ExFreeToLookasideListEx(&list, b);
     ok(ex_frees == 0, "entries are cached\n");
     ExFlushLookasideListEx(&list);
-    ok(ex_frees == 2 && seen_list == &list, "flush frees the cached entries (%ld)\n", (long)ex_frees);
+    ok(ex_frees == 2 && seen_list == &list, "flush frees the cached entries (%ld)\n",
+       (long)ex_frees);
     a = ExAllocateFromLookasideListEx(&list);
     ok(ex_allocs == 3, "after a flush the list is empty\n");
     ExFreeToLookasideListEx(&list, a);
@@ -121,7 +124,8 @@ TEST(list_ex)
 TEST(list_ex_defaults)
 {
     static LOOKASIDE_LIST_EX list;
-    ok_status(ExInitializeLookasideListEx(&list, NULL, NULL, PagedPool, 0, 24, TAG, 0), STATUS_SUCCESS);
+    ok_status(ExInitializeLookasideListEx(&list, NULL, NULL, PagedPool, 0, 24, TAG, 0),
+              STATUS_SUCCESS);
     PVOID p = ExAllocateFromLookasideListEx(&list);
     ok(p != NULL, "allocation failed\n");
     ExFreeToLookasideListEx(&list, p);
@@ -131,8 +135,9 @@ TEST(list_ex_defaults)
 TEST(list_ex_invalid_parameters)
 {
     static LOOKASIDE_LIST_EX list;
-    ok_status(ExInitializeLookasideListEx(&list, NULL, NULL, NonPagedPoolMustSucceed, 0, 24, TAG, 0),
-              STATUS_INVALID_PARAMETER_4);
+    ok_status(
+        ExInitializeLookasideListEx(&list, NULL, NULL, NonPagedPoolMustSucceed, 0, 24, TAG, 0),
+        STATUS_INVALID_PARAMETER_4);
     ok_status(ExInitializeLookasideListEx(&list, NULL, NULL, (POOL_TYPE)0x4000, 0, 24, TAG, 0),
               STATUS_INVALID_PARAMETER_4);
     ok_status(ExInitializeLookasideListEx(&list, NULL, NULL, NonPagedPool, 0x10, 24, TAG, 0),

@@ -7,7 +7,7 @@
 
 #include "harness.h"
 
-#define TAG 'tseT'
+#define TAG       'tseT'
 #define HUGE_SIZE ((SIZE_T)1 << 50)
 
 static int all_bytes(const void *p, SIZE_T n, unsigned char value)
@@ -97,7 +97,8 @@ TEST(pool2_flag_validation)
 TEST(pool2_failure_returns_null)
 {
     ok(ExAllocatePool2(POOL_FLAG_NON_PAGED, HUGE_SIZE, TAG) == NULL, "huge allocation succeeded\n");
-    ok(ExAllocatePoolWithTag(NonPagedPoolNx, HUGE_SIZE, TAG) == NULL, "huge allocation succeeded\n");
+    ok(ExAllocatePoolWithTag(NonPagedPoolNx, HUGE_SIZE, TAG) == NULL,
+       "huge allocation succeeded\n");
     ok(ExAllocatePoolWithQuotaTag((POOL_TYPE)(PagedPool | POOL_QUOTA_FAIL_INSTEAD_OF_RAISE),
                                   HUGE_SIZE, TAG) == NULL,
        "huge quota allocation succeeded\n");
@@ -128,8 +129,10 @@ typedef struct _POOL_EXT_PARAM {
 
 TEST(pool3_extended_parameters)
 {
-    POOL_EXT_PARAM priority = {1, NormalPoolPriority}, bogus = {0x7F, 0}, optional = {0x7F | 0x100, 0};
-    PVOID p = ExAllocatePool3(POOL_FLAG_NON_PAGED, 48, TAG, (PCPOOL_EXTENDED_PARAMETER)&priority, 1);
+    POOL_EXT_PARAM priority = {1, NormalPoolPriority}, bogus = {0x7F, 0},
+                   optional = {0x7F | 0x100, 0};
+    PVOID p =
+        ExAllocatePool3(POOL_FLAG_NON_PAGED, 48, TAG, (PCPOOL_EXTENDED_PARAMETER)&priority, 1);
     ok(p != NULL, "priority parameter refused\n");
     ExFreePoolWithTag(p, TAG);
     ok(ExAllocatePool3(POOL_FLAG_NON_PAGED, 48, TAG, (PCPOOL_EXTENDED_PARAMETER)&bogus, 1) == NULL,
@@ -249,7 +252,7 @@ TEST(free_interior_pointer)
 TEST(overrun_detected_at_free)
 {
     PUCHAR p = ExAllocatePoolWithTag(NonPagedPoolNx, 40, TAG);
-    p[40] = 0x11; /* one byte past the end */
+    p[40] = 0x11;                   /* one byte past the end */
     expect_bugcheck_p1(0x19, 0x21); /* BAD_POOL_HEADER */
     ExFreePoolWithTag(p, TAG);
 }
@@ -288,7 +291,8 @@ TEST(many_blocks)
 {
     static PVOID blocks[5000];
     for (int i = 0; i < 5000; i++) {
-        blocks[i] = ExAllocatePoolWithTag(i & 1 ? PagedPool : NonPagedPoolNx, (SIZE_T)(i % 200) + 1, TAG);
+        blocks[i] =
+            ExAllocatePoolWithTag(i & 1 ? PagedPool : NonPagedPoolNx, (SIZE_T)(i % 200) + 1, TAG);
         ok(blocks[i] != NULL, "allocation %d failed\n", i);
         *(volatile UCHAR *)blocks[i] = (UCHAR)i;
     }

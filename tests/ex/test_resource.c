@@ -23,14 +23,17 @@ TEST(recursion_and_queries)
     ok(ExAcquireResourceExclusiveLite(&res, TRUE), "exclusive again (recursive)");
     ok(ExAcquireResourceSharedLite(&res, TRUE), "shared by the exclusive owner");
     ok(ExIsResourceAcquiredExclusiveLite(&res), "exclusive owner");
-    ok(ExIsResourceAcquiredSharedLite(&res) == 3, "count %lu", (unsigned long)ExIsResourceAcquiredSharedLite(&res));
+    ok(ExIsResourceAcquiredSharedLite(&res) == 3, "count %lu",
+       (unsigned long)ExIsResourceAcquiredSharedLite(&res));
     ExReleaseResourceLite(&res);
     ExReleaseResourceLite(&res);
     ExReleaseResourceLite(&res);
     ok(!ExIsResourceAcquiredExclusiveLite(&res), "released");
     ok(ExIsResourceAcquiredSharedLite(&res) == 0, "released");
-    ok(ExAcquireResourceSharedLite(&res, TRUE) && ExAcquireResourceSharedLite(&res, FALSE), "shared twice");
-    ok(ExIsResourceAcquiredSharedLite(&res) == 2, "count %lu", (unsigned long)ExIsResourceAcquiredSharedLite(&res));
+    ok(ExAcquireResourceSharedLite(&res, TRUE) && ExAcquireResourceSharedLite(&res, FALSE),
+       "shared twice");
+    ok(ExIsResourceAcquiredSharedLite(&res) == 2, "count %lu",
+       (unsigned long)ExIsResourceAcquiredSharedLite(&res));
     ok(!ExIsResourceAcquiredExclusiveLite(&res), "shared is not exclusive");
     ExReleaseResourceForThreadLite(&res, ExGetCurrentResourceThread());
     ExReleaseResourceLite(&res);
@@ -41,7 +44,7 @@ TEST(recursion_and_queries)
 /* ---- exclusion between threads ------------------------------------------------------------ */
 
 #define WORKERS 4
-#define ROUNDS 3000
+#define ROUNDS  3000
 static LONG plain_a, plain_b; /* written only under exclusive access */
 static volatile LONG bad_reads;
 
@@ -76,7 +79,8 @@ TEST(exclusive_excludes_everyone)
         t[i] = start_thread(i % 2 ? Reader : Writer, NULL);
     for (int i = 0; i < WORKERS; i++)
         join_thread(t[i]);
-    ok(plain_a == ROUNDS * WORKERS / 2 && plain_b == plain_a, "a %ld b %ld", (long)plain_a, (long)plain_b);
+    ok(plain_a == ROUNDS * WORKERS / 2 && plain_b == plain_a, "a %ld b %ld", (long)plain_a,
+       (long)plain_b);
     ok(bad_reads == 0, "%ld torn reads under shared access", (long)bad_reads);
     ExDeleteResourceLite(&res);
 }
@@ -120,11 +124,14 @@ TEST(exclusive_waiter_holds_off_new_shared_requests)
     writer = start_thread(WantExclusive, NULL);
     for (int i = 0; i < 500 && ExGetExclusiveWaiterCount(&res) == 0; i++)
         sleep_ms(2);
-    ok(ExGetExclusiveWaiterCount(&res) == 1, "exclusive waiters %lu", (unsigned long)ExGetExclusiveWaiterCount(&res));
-    ok(!ExAcquireResourceSharedLite(&res, FALSE), "shared request granted ahead of an exclusive waiter");
+    ok(ExGetExclusiveWaiterCount(&res) == 1, "exclusive waiters %lu",
+       (unsigned long)ExGetExclusiveWaiterCount(&res));
+    ok(!ExAcquireResourceSharedLite(&res, FALSE),
+       "shared request granted ahead of an exclusive waiter");
     ok(ExAcquireSharedStarveExclusive(&res, FALSE), "StarveExclusive ignores exclusive waiters");
     ExReleaseResourceLite(&res);
-    ok(ExGetSharedWaiterCount(&res) == 0, "shared waiters %lu", (unsigned long)ExGetSharedWaiterCount(&res));
+    ok(ExGetSharedWaiterCount(&res) == 0, "shared waiters %lu",
+       (unsigned long)ExGetSharedWaiterCount(&res));
     KeLeaveCriticalRegion();
     KeSetEvent(&release_now, 0, FALSE);
     join_thread(reader);

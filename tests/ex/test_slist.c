@@ -80,9 +80,9 @@ TEST(slist_misaligned_entry_raises)
     ok(QueryDepthSList(&head) == 0 && head.Region == 0, "list unchanged\n");
 }
 
-#define THREADS 4
+#define THREADS    4
 #define PER_THREAD 2000
-#define ROUNDS 200
+#define ROUNDS     200
 
 static DECLSPEC_ALIGN(16) SLIST_HEADER shared_head;
 static ITEM pool_items[THREADS * PER_THREAD];
@@ -112,11 +112,13 @@ TEST(slist_contended)
         pthread_create(&threads[i], NULL, slist_worker, (void *)i);
     for (int i = 0; i < THREADS; i++)
         pthread_join(threads[i], NULL);
-    ok(QueryDepthSList(&shared_head) == THREADS * PER_THREAD, "depth %u\n", QueryDepthSList(&shared_head));
+    ok(QueryDepthSList(&shared_head) == THREADS * PER_THREAD, "depth %u\n",
+       QueryDepthSList(&shared_head));
     while ((e = InterlockedPopEntrySList(&shared_head)) != NULL) {
         ITEM *item = CONTAINING_RECORD(e, ITEM, Entry);
         size_t index = (size_t)(item - pool_items);
-        ok(index < THREADS * PER_THREAD && !seen[index], "entry %zu popped twice or foreign\n", index);
+        ok(index < THREADS * PER_THREAD && !seen[index], "entry %zu popped twice or foreign\n",
+           index);
         seen[index] = 1;
         count++;
     }
@@ -131,7 +133,8 @@ TEST(interlocked_list_return_values)
     InitializeListHead(&head);
     ok(ExInterlockedRemoveHeadList(&head, &lock) == NULL, "remove from an empty list\n");
     ok(ExInterlockedInsertTailList(&head, &a, &lock) == NULL, "insert into an empty list\n");
-    ok(ExInterlockedInsertTailList(&head, &b, &lock) == &a, "tail insert returns the first entry\n");
+    ok(ExInterlockedInsertTailList(&head, &b, &lock) == &a,
+       "tail insert returns the first entry\n");
     ok(ExInterlockedInsertHeadList(&head, &c, &lock) == &a, "head insert returns the old first\n");
     ok(head.Flink == &c && c.Flink == &a && a.Flink == &b && b.Flink == &head, "list order\n");
     ok(ExInterlockedRemoveHeadList(&head, &lock) == &c, "remove returns the head\n");

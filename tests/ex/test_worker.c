@@ -35,7 +35,8 @@ TEST(work_item_runs_at_passive)
     ExQueueWorkItem(&c.Item, DelayedWorkQueue);
     ok_status(KeWaitForSingleObject(&c.Done, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
     ok(c.Irql == PASSIVE_LEVEL, "routine ran at IRQL %u\n", c.Irql);
-    ok(c.Thread != NULL && c.Thread != KeGetCurrentThread(), "routine ran on the caller's thread\n");
+    ok(c.Thread != NULL && c.Thread != KeGetCurrentThread(),
+       "routine ran on the caller's thread\n");
     ok(c.Runs == 1, "routine ran %ld times\n", (long)c.Runs);
 }
 

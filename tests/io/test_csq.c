@@ -75,8 +75,9 @@ static void queue_init(BOOLEAN ex)
     InitializeListHead(&q.Queue);
     KeInitializeSpinLock(&q.Lock);
     if (ex)
-        ok_status(IoCsqInitializeEx(&q.Csq, InsertEx, Remove, Peek, Acquire, Release, CompleteCanceled),
-                  STATUS_SUCCESS);
+        ok_status(
+            IoCsqInitializeEx(&q.Csq, InsertEx, Remove, Peek, Acquire, Release, CompleteCanceled),
+            STATUS_SUCCESS);
     else
         ok_status(IoCsqInitialize(&q.Csq, Insert, Remove, Peek, Acquire, Release, CompleteCanceled),
                   STATUS_SUCCESS);
@@ -99,7 +100,8 @@ TEST(fifo_and_peek_context)
     IoCsqInsertIrp(&q.Csq, b, NULL);
     IoCsqInsertIrp(&q.Csq, c, NULL);
     ok(q.Inserts == 3, "inserts %ld", (long)q.Inserts);
-    ok(IoGetCurrentIrpStackLocation(a)->Control & SL_PENDING_RETURNED, "inserted IRP not marked pending");
+    ok(IoGetCurrentIrpStackLocation(a)->Control & SL_PENDING_RETURNED,
+       "inserted IRP not marked pending");
     ok(a->CancelRoutine != NULL, "queued IRP has no cancel routine");
     ok(IoCsqRemoveNextIrp(&q.Csq, (PVOID)2) == b, "peek context 2");
     ok(b->CancelRoutine == NULL, "removed IRP still cancelable");

@@ -45,7 +45,8 @@ TEST(release_and_wait_waits_for_other_holders)
     KeWaitForSingleObject(&holding, Executive, KernelMode, FALSE, NULL);
     ok_status(IoAcquireRemoveLock(&lock, NULL), STATUS_SUCCESS);
     IoReleaseRemoveLockAndWait(&lock, NULL);
-    ok(InterlockedCompareExchange(&released, 0, 0) == 1, "returned before the other holder released");
+    ok(InterlockedCompareExchange(&released, 0, 0) == 1,
+       "returned before the other holder released");
     ok_status(IoAcquireRemoveLock(&lock, NULL), STATUS_DELETE_PENDING);
     join_thread(t);
 }
@@ -58,7 +59,8 @@ TEST(checked_build_size_is_accepted)
         IO_REMOVE_LOCK_DBG_BLOCK Dbg;
     } big;
     IoInitializeRemoveLockEx((PIO_REMOVE_LOCK)&big, 'tseT', 1, 10, checked);
-    ok_status(IoAcquireRemoveLockEx((PIO_REMOVE_LOCK)&big, NULL, __FILE__, __LINE__, checked), STATUS_SUCCESS);
+    ok_status(IoAcquireRemoveLockEx((PIO_REMOVE_LOCK)&big, NULL, __FILE__, __LINE__, checked),
+              STATUS_SUCCESS);
     IoReleaseRemoveLockAndWaitEx((PIO_REMOVE_LOCK)&big, NULL, checked);
 }
 

@@ -41,8 +41,7 @@ TEST(dbgprint_filter_and_output)
               STATUS_SUCCESS);
     ok_status(DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "error %d|", 7), STATUS_SUCCESS);
     ok_status(DbgPrintEx(DPFLTR_IHVBUS_ID, DPFLTR_MASK | 0x1, "mask|"), STATUS_SUCCESS);
-    ok_status(DbgPrintEx(DPFLTR_IHVBUS_ID, DPFLTR_MASK | 0x10, "filtered: mask\n"),
-              STATUS_SUCCESS);
+    ok_status(DbgPrintEx(DPFLTR_IHVBUS_ID, DPFLTR_MASK | 0x10, "filtered: mask\n"), STATUS_SUCCESS);
     ok_status(print_with_prefix("pfx:", DPFLTR_IHVVIDEO_ID, 0, "%s|", "v"), STATUS_SUCCESS);
     memset(big, 'b', sizeof(big) - 1);
     big[sizeof(big) - 1] = 0;

@@ -26,7 +26,7 @@ static const char *fmt(const char *format, ...)
 #define check(expected, ...)                                                                       \
     do {                                                                                           \
         const char *got_ = fmt(__VA_ARGS__);                                                       \
-        ok(strcmp(got_, expected) == 0, "%s: got \"%s\", expected \"%s\"\n", #__VA_ARGS__, got_,  \
+        ok(strcmp(got_, expected) == 0, "%s: got \"%s\", expected \"%s\"\n", #__VA_ARGS__, got_,   \
            expected);                                                                              \
     } while (0)
 

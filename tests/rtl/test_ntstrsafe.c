@@ -119,7 +119,8 @@ TEST(length)
     ok_status(RtlStringCchLengthA("abc", 3, &n), STATUS_INVALID_PARAMETER); /* no room for NUL */
     ok(n == 0, "length on failure %zu\n", n);
     ok_status(RtlStringCchLengthA(NULL, 4, &n), STATUS_INVALID_PARAMETER);
-    ok_status(RtlStringCchLengthA("a", (size_t)NTSTRSAFE_MAX_CCH + 1, &n), STATUS_INVALID_PARAMETER);
+    ok_status(RtlStringCchLengthA("a", (size_t)NTSTRSAFE_MAX_CCH + 1, &n),
+              STATUS_INVALID_PARAMETER);
     ok_status(RtlStringCchLengthA("", 0, &n), STATUS_INVALID_PARAMETER);
     ok_status(RtlStringCchLengthA("", 1, NULL), STATUS_SUCCESS);
     ok_status(RtlStringCbLengthW(L"abc", 8, &n), STATUS_SUCCESS);

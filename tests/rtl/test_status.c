@@ -32,7 +32,8 @@ TEST(every_name_round_trips)
     name = drvhost_status_name((int32_t)value##u);                                                 \
     ok(name != NULL && strcmp(name, #n) == 0, "name of %s: %s\n", #n, name ? name : "(none)");     \
     ok(drvhost_status_parse(#n, &v) == 0 && v == (int32_t)value##u, "parse %s\n", #n);
-#define XA(n, value) ok(drvhost_status_parse(#n, &v) == 0 && v == (int32_t)value##u, "alias %s\n", #n);
+#define XA(n, value)                                                                               \
+    ok(drvhost_status_parse(#n, &v) == 0 && v == (int32_t)value##u, "alias %s\n", #n);
 #include "../../src/rtl/ntstatus.def"
 #undef X
 #undef XA
@@ -46,7 +47,8 @@ TEST(names_format_parse)
     ok(strcmp(drvhost_status_name(0), "STATUS_SUCCESS") == 0, "0 is STATUS_SUCCESS\n");
     ok(drvhost_status_name(0x12345678) == NULL, "unknown\n");
     ok(strcmp(drvhost_status_format(STATUS_PENDING, buf, sizeof(buf)),
-              "STATUS_PENDING (0x00000103)") == 0, "format: %s\n", buf);
+              "STATUS_PENDING (0x00000103)") == 0,
+       "format: %s\n", buf);
     ok(strcmp(drvhost_status_format((int32_t)0xC0FFEE00, buf, sizeof(buf)), "0xC0FFEE00") == 0,
        "unnamed: %s\n", buf);
     ok(drvhost_status_parse("0xC0000001", &v) == 0 && v == STATUS_UNSUCCESSFUL, "hex\n");

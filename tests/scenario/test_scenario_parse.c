@@ -515,9 +515,10 @@ TEST(scenario_ctl_code_nesting_is_bounded)
     sprintf(text + n, "\n");
     parse_bad(text, "t.scn:2:");
     free(text);
-    parse_bad(OPEN "ioctl h CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE("
-                   "CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE("
-                   "0,0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,"
-                   "0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0)\n",
+    parse_bad(OPEN
+              "ioctl h CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE("
+              "CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE(CTL_CODE("
+              "0,0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,"
+              "0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0)\n",
               "t.scn:2:");
 }

@@ -144,8 +144,8 @@ TEST(probe_for_write_read_only_page)
 TEST(host_probe_for_write_read_only_page)
 {
     NTSTATUS code = STATUS_SUCCESS;
-    char *page = mmap(NULL, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                      -1, 0);
+    char *page =
+        mmap(NULL, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     ok(page != MAP_FAILED, "mmap\n");
     ok(mprotect(page + PAGE_SIZE, PAGE_SIZE, PROT_READ) == 0, "mprotect\n");
     /* The first page is writable, the second is not: the probe fails on the second. */

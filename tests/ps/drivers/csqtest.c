@@ -114,7 +114,8 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     UNREFERENCED_PARAMETER(RegistryPath);
     InitializeListHead(&g_Queue);
     KeInitializeSpinLock(&g_Lock);
-    IoCsqInitialize(&g_Csq, CsqInsert, CsqRemove, CsqPeek, CsqAcquire, CsqRelease, CsqCompleteCanceled);
+    IoCsqInitialize(&g_Csq, CsqInsert, CsqRemove, CsqPeek, CsqAcquire, CsqRelease,
+                    CsqCompleteCanceled);
     status = IoCreateDevice(DriverObject, 0, &name, FILE_DEVICE_UNKNOWN, 0, FALSE, &g_Device);
     if (!NT_SUCCESS(status))
         return status;

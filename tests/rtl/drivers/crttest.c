@@ -163,7 +163,7 @@ DRIVER_INITIALIZE DriverEntry;
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
-    NTSTATUS (*const checks[])
+    NTSTATUS(*const checks[])
     (void) = {check_wide_strings, check_case, check_copies_s, check_printf_s, check_integers};
     UNREFERENCED_PARAMETER(RegistryPath);
 

@@ -95,9 +95,10 @@ static ULONG SehCaseContinueSearch(VOID)
     __try {
         __try {
             ExRaiseStatus(STATUS_INVALID_DEVICE_REQUEST);
-        } __except (SehLogFilter(&log, 'i', GetExceptionCode() == STATUS_ACCESS_VIOLATION
-                                                ? EXCEPTION_EXECUTE_HANDLER
-                                                : EXCEPTION_CONTINUE_SEARCH)) {
+        } __except (SehLogFilter(&log, 'i',
+                                 GetExceptionCode() == STATUS_ACCESS_VIOLATION
+                                     ? EXCEPTION_EXECUTE_HANDLER
+                                     : EXCEPTION_CONTINUE_SEARCH)) {
             SehLog(&log, 'I');
         }
         SehLog(&log, 'x');
@@ -298,8 +299,8 @@ static SEH_NO_UBSAN ULONG SehCaseAccessViolation(VOID)
     return 0;
 }
 
-static __declspec(noinline) NTSTATUS SehProbe(const volatile VOID *Address, SIZE_T Length,
-                                              ULONG Alignment, BOOLEAN Write)
+static __declspec(noinline) NTSTATUS
+    SehProbe(const volatile VOID *Address, SIZE_T Length, ULONG Alignment, BOOLEAN Write)
 {
     NTSTATUS status = STATUS_SUCCESS;
     __try {
@@ -328,7 +329,7 @@ static ULONG SehCaseProbe(VOID)
     SEH_EXPECT(SehProbe((PVOID)(limit - 2), 4, 1, FALSE) == STATUS_ACCESS_VIOLATION);
     SEH_EXPECT(SehProbe((PVOID)(limit - 4), 4, 1, FALSE) == STATUS_SUCCESS);
     SEH_EXPECT(SehProbe((PVOID)limit, 1, 1, TRUE) == STATUS_ACCESS_VIOLATION);
-    SEH_EXPECT(SehProbe((PVOID)~(ULONG_PTR)0xF, 0x20, 1, FALSE) == STATUS_ACCESS_VIOLATION);
+    SEH_EXPECT(SehProbe((PVOID) ~(ULONG_PTR)0xF, 0x20, 1, FALSE) == STATUS_ACCESS_VIOLATION);
     /* Misalignment is reported before the range. */
     SEH_EXPECT(SehProbe((PVOID)(limit + 1), 8, 8, FALSE) == STATUS_DATATYPE_MISALIGNMENT);
     /* Length 0: no check at all. */
@@ -376,7 +377,8 @@ static ULONG SehCaseMore(VOID)
         handled = 1;
     }
     SEH_EXPECT(handled == 1 && SehSavedRecord.ExceptionCode == (NTSTATUS)0xE0001234);
-    SEH_EXPECT(SehSavedRecord.NumberParameters == 3 && SehSavedRecord.ExceptionInformation[2] == 30);
+    SEH_EXPECT(SehSavedRecord.NumberParameters == 3 &&
+               SehSavedRecord.ExceptionInformation[2] == 30);
 
     __try {
         __try {
