@@ -275,7 +275,7 @@ static void check_confinement(void)
 {
     IO_STATUS_BLOCK iosb;
     HANDLE h;
-    char link[1100];
+    char link[1300];
     static const WCHAR *const invalid[] = {
         L"\\??\\C:\\..\\..\\etc\\passwd",
         L"\\??\\C:\\a\\..\\b",
