@@ -12,7 +12,7 @@
  * like the Buffer/Length of a UNICODE_STRING; nothing requires or writes a terminator unless
  * stated. Data sizes are in bytes.
  *
- * Locking: one pthread_rwlock_t (cm_lock in store.c) guards the whole store: the tree links,
+ * Locking: one os_rwlock (cm_lock in store.c) guards the whole store: the tree links,
  * names, values, last-write times and the deleted flags. Lookups, value reads, enumeration and
  * information queries take it shared; anything that changes the tree or a value takes it
  * exclusive. It is a leaf lock: cm never calls into another layer or a callback while holding

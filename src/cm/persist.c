@@ -18,14 +18,13 @@
 #include "cm/cm.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "os/os.h"
 
-static pthread_mutex_t cm_persist_lock = PTHREAD_MUTEX_INITIALIZER;
+static os_mutex cm_persist_lock = OS_MUTEX_INIT;
 static char *cm_persist_path;       /* NULL: no registry file */
 static int cm_persist_lock_fd = -1; /* the os_file_lock handle while a file is open */
 static BOOLEAN cm_persist_had_file; /* the file existed at open or was saved since */
@@ -95,9 +94,9 @@ NTSTATUS cm_persist_open(const char *path)
 
     if (!path || !path[0])
         return STATUS_INVALID_PARAMETER;
-    pthread_mutex_lock(&cm_persist_lock);
+    os_mutex_lock(&cm_persist_lock);
     if (cm_persist_path) {
-        pthread_mutex_unlock(&cm_persist_lock);
+        os_mutex_unlock(&cm_persist_lock);
         return STATUS_INVALID_PARAMETER;
     }
     status = cm_persist_take_lock(path);
@@ -117,7 +116,7 @@ NTSTATUS cm_persist_open(const char *path)
         os_file_unlock(cm_persist_lock_fd);
         cm_persist_lock_fd = -1;
     }
-    pthread_mutex_unlock(&cm_persist_lock);
+    os_mutex_unlock(&cm_persist_lock);
     return status;
 }
 
@@ -146,9 +145,9 @@ NTSTATUS cm_persist_save(void)
 {
     NTSTATUS status;
 
-    pthread_mutex_lock(&cm_persist_lock);
+    os_mutex_lock(&cm_persist_lock);
     status = cm_persist_save_locked();
-    pthread_mutex_unlock(&cm_persist_lock);
+    os_mutex_unlock(&cm_persist_lock);
     return status;
 }
 
@@ -156,7 +155,7 @@ NTSTATUS cm_persist_shutdown(void)
 {
     NTSTATUS status;
 
-    pthread_mutex_lock(&cm_persist_lock);
+    os_mutex_lock(&cm_persist_lock);
     status = cm_persist_save_locked();
     if (!NT_SUCCESS(status))
         fprintf(stderr, "drvhost: the registry could not be saved to %s: %s (status 0x%08X); %s\n",
@@ -167,6 +166,6 @@ NTSTATUS cm_persist_shutdown(void)
     cm_persist_path = NULL;
     os_file_unlock(cm_persist_lock_fd);
     cm_persist_lock_fd = -1;
-    pthread_mutex_unlock(&cm_persist_lock);
+    os_mutex_unlock(&cm_persist_lock);
     return status;
 }

@@ -8,6 +8,8 @@
  */
 #include "cm/cm.h"
 
+#include "os/os.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,47 +77,23 @@ NTSTATUS cm_regfile_apply(const struct cm_regfile *rf, char *err, size_t errsize
     return status;
 }
 
-/* Reads a whole file into memory. */
+/* A .reg file larger than this is refused (regedit's own exports of a whole hive stay far
+ * below it). */
+#define CM_REGFILE_MAX ((size_t)1 << 30)
+
+/* Reads a whole file into memory (one reader for the runtime: os_file_read). */
 static NTSTATUS cm_read_file(const char *path, void **buf, size_t *size, char *err, size_t errsize)
 {
-    FILE *f = fopen(path, "rb");
-    size_t cap = 0, n = 0;
-    char *b = NULL;
-
-    if (!f) {
-        int e = errno;
-        if (err && errsize)
-            snprintf(err, errsize, "%s: error: %s", path, strerror(e));
-        return e == ENOENT   ? STATUS_OBJECT_NAME_NOT_FOUND
-               : e == EACCES ? STATUS_ACCESS_DENIED
-                             : STATUS_UNSUCCESSFUL;
-    }
-    for (;;) {
-        if (n == cap) {
-            char *nb = realloc(b, cap = cap ? cap * 2 : 65536);
-            if (!nb) {
-                free(b);
-                fclose(f);
-                return STATUS_INSUFFICIENT_RESOURCES;
-            }
-            b = nb;
-        }
-        size_t got = fread(b + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
-        if (err && errsize)
-            snprintf(err, errsize, "%s: error: read error", path);
-        free(b);
-        fclose(f);
-        return STATUS_UNSUCCESSFUL;
-    }
-    fclose(f);
-    *buf = b;
-    *size = n;
-    return STATUS_SUCCESS;
+    int e = os_file_read(path, CM_REGFILE_MAX, buf, size);
+    if (e == 0)
+        return STATUS_SUCCESS;
+    if (err && errsize)
+        snprintf(err, errsize, "%s: error: %s", path,
+                 e == EFBIG ? "larger than 1 GiB" : os_error_text(e));
+    return e == ENOENT   ? STATUS_OBJECT_NAME_NOT_FOUND
+           : e == EACCES ? STATUS_ACCESS_DENIED
+           : e == ENOMEM ? STATUS_INSUFFICIENT_RESOURCES
+                         : STATUS_UNSUCCESSFUL;
 }
 
 NTSTATUS cm_regfile_import(const char *path, char *err, size_t errsize)

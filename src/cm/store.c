@@ -11,10 +11,10 @@
  */
 #include "cm/cm.h"
 
-#include <pthread.h>
+#include "os/os.h"
+
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 struct cm_value {
     WCHAR *name; /* not terminated; NULL for the default value */
@@ -47,7 +47,7 @@ struct cm_key {
     WCHAR name[]; /* NUL-terminated for debugging convenience */
 };
 
-static pthread_rwlock_t cm_lock = PTHREAD_RWLOCK_INITIALIZER;
+static os_rwlock cm_lock = OS_RWLOCK_INIT;
 static struct cm_key *cm_root; /* \Registry; NULL while there is no store */
 
 enum cm_create_mode {
@@ -61,10 +61,7 @@ enum cm_create_mode {
 /* The current system time as Windows counts it: 100 ns units since 1601-01-01 UTC. */
 static LONGLONG cm_now(void)
 {
-    struct timespec ts;
-
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return ((LONGLONG)ts.tv_sec + 11644473600LL) * 10000000LL + ts.tv_nsec / 100;
+    return os_system_time_100ns();
 }
 
 /* Set while this thread is between cm_snapshot_begin and cm_snapshot_end: it already holds the
@@ -75,28 +72,28 @@ static __thread BOOLEAN cm_in_snapshot;
 static void cm_read_lock(void)
 {
     if (!cm_in_snapshot)
-        pthread_rwlock_rdlock(&cm_lock);
+        os_rwlock_read(&cm_lock);
 }
 static void cm_write_lock(void)
 {
-    pthread_rwlock_wrlock(&cm_lock);
+    os_rwlock_write(&cm_lock);
 }
 static void cm_unlock(void)
 {
     if (!cm_in_snapshot)
-        pthread_rwlock_unlock(&cm_lock);
+        os_rwlock_unlock(&cm_lock);
 }
 
 void cm_snapshot_begin(void)
 {
-    pthread_rwlock_rdlock(&cm_lock);
+    os_rwlock_read(&cm_lock);
     cm_in_snapshot = TRUE;
 }
 
 void cm_snapshot_end(void)
 {
     cm_in_snapshot = FALSE;
-    pthread_rwlock_unlock(&cm_lock);
+    os_rwlock_unlock(&cm_lock);
 }
 
 /* Copies min(cap, full) elements of elem bytes; the status says whether all fitted. */

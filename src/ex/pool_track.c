@@ -48,7 +48,7 @@ struct ex_shard {
 static struct ex_shard ex_shards[EX_SHARDS] = {
 #define EX_SHARD_INIT                                                                              \
     {                                                                                              \
-        .lock = { PTHREAD_MUTEX_INITIALIZER }                                                      \
+        .lock = OS_MUTEX_INIT                                                                      \
     }
     EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT,
     EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT, EX_SHARD_INIT,

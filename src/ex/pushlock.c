@@ -25,7 +25,7 @@ static struct pl_stripe {
     os_mutex lock;
     os_cond cond;
 } pl_stripes[PL_STRIPES];
-static pthread_once_t pl_once = PTHREAD_ONCE_INIT;
+static os_once pl_once = OS_ONCE_INIT;
 
 static void pl_stripes_init(void)
 {
@@ -37,7 +37,7 @@ static void pl_stripes_init(void)
 
 static struct pl_stripe *pl_stripe_of(PEX_PUSH_LOCK lock)
 {
-    pthread_once(&pl_once, pl_stripes_init);
+    os_run_once(&pl_once, pl_stripes_init);
     return &pl_stripes[((uintptr_t)lock >> 3) % PL_STRIPES];
 }
 

@@ -48,7 +48,7 @@ static struct ex_res_stripe {
     os_mutex lock;
     os_cond cond;
 } ex_res_stripes[EX_RES_STRIPES];
-static pthread_once_t ex_res_once = PTHREAD_ONCE_INIT;
+static os_once ex_res_once = OS_ONCE_INIT;
 
 static void ex_res_stripes_init(void)
 {
@@ -61,7 +61,7 @@ static void ex_res_stripes_init(void)
 /* Locks the resource's stripe (never destroyed: resources outlive any boot). */
 static struct ex_res_stripe *ex_res_lock(PERESOURCE r)
 {
-    pthread_once(&ex_res_once, ex_res_stripes_init);
+    os_run_once(&ex_res_once, ex_res_stripes_init);
     struct ex_res_stripe *s = &ex_res_stripes[((uintptr_t)r >> 4) % EX_RES_STRIPES];
     os_mutex_lock(&s->lock);
     return s;

@@ -26,7 +26,7 @@
 
 #define EX_WORKERS 2
 
-static os_mutex ex_work_lock = {PTHREAD_MUTEX_INITIALIZER};
+static os_mutex ex_work_lock = OS_MUTEX_INIT;
 static os_cond ex_work_ready, ex_work_idle;
 static LIST_ENTRY ex_work_queue = {&ex_work_queue, &ex_work_queue};
 static size_t ex_work_pending;

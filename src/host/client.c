@@ -75,7 +75,7 @@ static const void *client_last_routine(void)
     return ke_current_thread()->dispatch_routine;
 }
 
-static os_mutex host_files_lock = {PTHREAD_MUTEX_INITIALIZER};
+static os_mutex host_files_lock = OS_MUTEX_INIT;
 static LIST_ENTRY host_files = {&host_files, &host_files};
 
 /* ---- the system-service boundary -------------------------------------------------------- */

@@ -21,7 +21,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
 #define STATUS_SUCCESS_VALUE 0
 #define STATUS_TIMEOUT_VALUE 0x102
@@ -333,10 +332,8 @@ static void run_cancel(struct run *r, const struct scn_cmd *cmd)
 
 static void run_sleep(struct run *r, const struct scn_cmd *cmd)
 {
-    struct timespec ts = {cmd->ms / 1000, (long)(cmd->ms % 1000) * 1000000L}, rest;
     struct verdict v = {0};
-    while (thrd_sleep(&ts, &rest) == -1)
-        ts = rest;
+    os_sleep_ns((uint64_t)cmd->ms * 1000000u);
     report(r, cmd, "slept", &v);
 }
 

@@ -25,7 +25,7 @@
 #define WATCH_TICK_NS       (20u * 1000000u)
 #define WATCH_STACK_WAIT_MS 300u
 
-static os_mutex watch_lock = {PTHREAD_MUTEX_INITIALIZER};
+static os_mutex watch_lock = OS_MUTEX_INIT;
 static struct host_activity *current;
 static void (*outstanding)(void *context, FILE *to);
 static void *outstanding_context;

@@ -11,7 +11,7 @@
 
 #define IO_DEVICE_TAG 'veDI'
 
-static os_mutex io_stack_lock = {PTHREAD_MUTEX_INITIALIZER};
+static os_mutex io_stack_lock = OS_MUTEX_INIT;
 static volatile LONG io_autoname_counter;
 
 struct io_device_extension_ {

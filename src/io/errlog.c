@@ -29,7 +29,7 @@ struct io_errlog {
 
 static void io_errlog_source(void *object, char *out, size_t size);
 
-static os_mutex io_errlog_lock = {PTHREAD_MUTEX_INITIALIZER};
+static os_mutex io_errlog_lock = OS_MUTEX_INIT;
 static LIST_ENTRY io_errlog_live = {&io_errlog_live, &io_errlog_live};
 
 static void io_errlog_irql(const char *ddi)

@@ -74,9 +74,9 @@ struct io_irp_thread {
     unsigned quarantine_next;
 };
 
-static os_mutex io_irp_threads_lock = {PTHREAD_MUTEX_INITIALIZER};
+static os_mutex io_irp_threads_lock = OS_MUTEX_INIT;
 static LIST_ENTRY io_irp_threads = {&io_irp_threads, &io_irp_threads};
-static pthread_once_t io_irp_key_once = PTHREAD_ONCE_INIT;
+static os_once io_irp_key_once = OS_ONCE_INIT;
 static os_tls_key io_irp_key;
 static BOOLEAN io_irp_key_ok;
 /* initial-exec: libdrvhost.so is linked into the program, never dlopen'ed, and the default
@@ -132,7 +132,7 @@ static struct io_irp_thread *io_irp_thread(void)
     struct io_irp_thread *t = io_irp_tls;
     if (__builtin_expect(t != NULL, 1))
         return t;
-    pthread_once(&io_irp_key_once, io_irp_key_create);
+    os_run_once(&io_irp_key_once, io_irp_key_create);
     if (!io_irp_key_ok || (t = calloc(1, sizeof(*t))) == NULL)
         return NULL;
     os_mutex_lock(&io_irp_threads_lock);

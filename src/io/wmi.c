@@ -35,7 +35,7 @@ struct io_wmi_reg {
     BOOLEAN orphan;  /* deregistered from within a request: the worker frees it */
 };
 
-static os_mutex io_wmi_lock = {PTHREAD_MUTEX_INITIALIZER};
+static os_mutex io_wmi_lock = OS_MUTEX_INIT;
 static os_cond io_wmi_idle; /* a registration's busy count dropped to 0 */
 static LONG io_wmi_cond_ready;
 static struct io_wmi_reg *io_wmi_list;

@@ -23,7 +23,7 @@ static struct {
     int root;        /* descriptor of ROOT; -1 until made */
     BOOLEAN caller;  /* ROOT is the caller's (kept at shutdown) */
     char path[4096]; /* ROOT */
-} io_fs = {{PTHREAD_MUTEX_INITIALIZER}, -1, FALSE, ""};
+} io_fs = {OS_MUTEX_INIT, -1, FALSE, ""};
 
 /* ROOT/C and ROOT/Windows: the two folders every root has. */
 static BOOLEAN io_fs_make_layout(int root)

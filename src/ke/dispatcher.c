@@ -14,7 +14,7 @@
  */
 #include "ke/ke_private.h"
 
-os_mutex ke_dispatcher_lock = {PTHREAD_MUTEX_INITIALIZER};
+os_mutex ke_dispatcher_lock = OS_MUTEX_INIT;
 
 #define HEADER_SIZE(type) ((UCHAR)(sizeof(type) / sizeof(LONG)))
 

@@ -32,16 +32,13 @@
  * (EXCEPTION_DOUBLE_FAULT), whatever the IRQL and even inside __try. The handler runs on the
  * thread's alternate signal stack, the only stack left.
  *
- * Deviation from the layering rule: this file calls sigaction and reads ucontext_t itself (the
- * platform layer has no signal wrapper); nothing else in it is POSIX.
+ * The signal plumbing (sigaction, the saved registers, chaining to the previous handler) is
+ * src/os/fault.c's; this file decides what a fault means.
  */
 #include "ke/ke_private.h"
 
 #include <elf.h>
-#include <pthread.h>
-#include <signal.h>
 #include <string.h>
-#include <ucontext.h>
 
 #if defined(__SANITIZE_ADDRESS__)
 void __asan_handle_no_return(void);
@@ -276,7 +273,6 @@ VOID RtlRaiseException(PEXCEPTION_RECORD ExceptionRecord)
 
 /* ---- faults ------------------------------------------------------------------------------ */
 
-static struct sigaction previous_segv, previous_bus;
 static uintptr_t runtime_base, runtime_end; /* libdrvhost.so's mapped range */
 
 /* Entered (not called) from a rewritten signal context: the faulting thread, on its own stack,
@@ -326,64 +322,6 @@ static enum fault_owner fault_owner(uintptr_t pc)
     return OWNER_OTHER;
 }
 
-static void chain(int sig, siginfo_t *info, void *context)
-{
-    const struct sigaction *prev = sig == SIGSEGV ? &previous_segv : &previous_bus;
-    if ((prev->sa_flags & SA_SIGINFO) && prev->sa_sigaction != NULL) {
-        prev->sa_sigaction(sig, info, context);
-        return;
-    }
-    if (!(prev->sa_flags & SA_SIGINFO) && prev->sa_handler != SIG_DFL &&
-        prev->sa_handler != SIG_IGN) {
-        prev->sa_handler(sig);
-        return;
-    }
-    /* Default action: reinstate it; the faulting instruction runs again and the kernel ends the
-     * process with this signal (a signal sent by kill is raised again). */
-    struct sigaction dfl;
-    memset(&dfl, 0, sizeof(dfl));
-    dfl.sa_handler = SIG_DFL;
-    sigemptyset(&dfl.sa_mask);
-    sigaction(sig, &dfl, NULL);
-    if (info->si_code <= 0)
-        raise(sig);
-}
-
-#if defined(__x86_64__)
-#define CTX_PC(uc) ((uintptr_t)(uc)->uc_mcontext.gregs[REG_RIP])
-/* Page-fault error code: bit 1 write, bit 4 instruction fetch. Windows: 0 read, 1 write,
- * 8 execute (DEP). */
-static ULONG_PTR fault_access(const ucontext_t *uc)
-{
-    unsigned long err = (unsigned long)uc->uc_mcontext.gregs[REG_ERR];
-    return (err & 0x10) ? 8 : (err & 0x2) ? 1 : 0;
-}
-static __attribute__((no_sanitize_address)) void redirect(ucontext_t *uc)
-{
-    uintptr_t pc = CTX_PC(uc);
-    /* Below the red zone, 16-byte aligned at the entry's "call". */
-    uintptr_t sp = (((uintptr_t)uc->uc_mcontext.gregs[REG_RSP] - 256) & ~(uintptr_t)15) - 8;
-    *(volatile uintptr_t *)sp = pc;
-    uc->uc_mcontext.gregs[REG_RSP] = (greg_t)sp;
-    uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)fault_entry;
-}
-#elif defined(__aarch64__)
-#define CTX_PC(uc) ((uintptr_t)(uc)->uc_mcontext.pc)
-static ULONG_PTR fault_access(const ucontext_t *uc)
-{
-    (void)uc;
-    return 0; /* not decoded on arm64 */
-}
-static void redirect(ucontext_t *uc)
-{
-    uc->uc_mcontext.regs[30] = uc->uc_mcontext.pc;
-    uc->uc_mcontext.sp = (uc->uc_mcontext.sp - 256) & ~(uint64_t)15;
-    uc->uc_mcontext.pc = (uint64_t)(uintptr_t)fault_entry;
-}
-#else
-#error "seh.c: unsupported architecture"
-#endif
-
 #define KE_TRAP_DOUBLE_FAULT 8 /* EXCEPTION_DOUBLE_FAULT, parameter 1 of 0x7F */
 
 /* Parameters 2-4 of 0x7F are not documented for a double fault: zero here; the message gives
@@ -399,21 +337,19 @@ static __attribute__((noreturn)) void stack_overflow(uintptr_t pc, uintptr_t add
                     (void *)high);
 }
 
-static __attribute__((no_sanitize_address)) void on_fault(int sig, siginfo_t *info, void *context)
+/* The kernel layer's policy for a fault (src/os/fault.c delivers it): a stack overflow, a fault
+ * at DISPATCH_LEVEL or above, a fault inside a __try (the thread resumes in fault_entry), an
+ * unhandled fault in driver or runtime code; anything else goes back to the previous handler. */
+static __attribute__((no_sanitize_address)) void on_fault(struct os_fault *f)
 {
-    ucontext_t *uc = context;
-    uintptr_t pc = CTX_PC(uc), address = (uintptr_t)info->si_addr;
-    ULONG_PTR access = fault_access(uc);
+    uintptr_t pc = f->pc, address = f->address;
+    ULONG_PTR access = (ULONG_PTR)f->access;
     NTSTATUS code = STATUS_ACCESS_VIOLATION;
     enum fault_owner owner;
-    if (info->si_code <= 0) { /* sent by kill/raise, not a fault */
-        chain(sig, info, context);
-        return;
-    }
-    if (sig == SIGSEGV && os_stack_overflow_address(address))
+    if (f->kind == OS_FAULT_ACCESS && os_stack_overflow_address(address))
         stack_overflow(pc, address);
-    if (sig == SIGBUS)
-        code = info->si_code == BUS_ADRALN ? STATUS_DATATYPE_MISALIGNMENT : STATUS_IN_PAGE_ERROR;
+    if (f->kind != OS_FAULT_ACCESS)
+        code = f->kind == OS_FAULT_MISALIGNED ? STATUS_DATATYPE_MISALIGNMENT : STATUS_IN_PAGE_ERROR;
     owner = fault_owner(pc);
     if (owner != OWNER_OTHER && ke_irql() >= DISPATCH_LEVEL)
         ke_bugcheck_msg(owner == OWNER_DRIVER ? BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL
@@ -435,7 +371,7 @@ static __attribute__((no_sanitize_address)) void on_fault(int sig, siginfo_t *in
         seh.record.ExceptionInformation[0] = access;
         seh.record.ExceptionInformation[1] = address;
         seh.why = "access violation";
-        redirect(uc);
+        os_fault_resume_at(f, fault_entry);
         return;
     }
     if (owner != OWNER_OTHER)
@@ -449,7 +385,6 @@ static __attribute__((no_sanitize_address)) void on_fault(int sig, siginfo_t *in
                         (void *)address, (void *)pc,
                         seh.faulting ? "while dispatching another fault"
                                      : "outside any __try on this thread");
-    chain(sig, info, context);
 }
 
 /* libdrvhost.so's extent, from its program headers (read once, so that the handler need not
@@ -473,23 +408,17 @@ static void find_runtime_range(void)
 
 static void install(void)
 {
-    struct sigaction sa;
     void *warm[4];
     find_runtime_range();
     os_backtrace_frames(warm, 4); /* loads the unwinder now, not inside the handler */
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_sigaction = on_fault;
-    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGSEGV, &sa, &previous_segv);
-    sigaction(SIGBUS, &sa, &previous_bus);
+    os_fault_install(on_fault);
 }
 
-static pthread_once_t install_once = PTHREAD_ONCE_INIT;
+static os_once install_once = OS_ONCE_INIT;
 
 static void seh_ensure_installed(void)
 {
-    pthread_once(&install_once, install);
+    os_run_once(&install_once, install);
 }
 
 void ke_seh_init(void)

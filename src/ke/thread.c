@@ -21,7 +21,7 @@ static __thread struct ke_thread *tls_thread __attribute__((tls_model("initial-e
 __thread KIRQL ke_tls_irql __attribute__((tls_model("initial-exec")));
 
 static os_tls_key thread_key;
-static pthread_once_t thread_key_once = PTHREAD_ONCE_INIT;
+static os_once thread_key_once = OS_ONCE_INIT;
 
 static void thread_free(struct ke_thread *t)
 {
@@ -101,7 +101,7 @@ static struct ke_thread *thread_create(void)
 
 void ke_thread_adopt(struct ke_thread *t, void (*release)(struct ke_thread *t))
 {
-    pthread_once(&thread_key_once, thread_key_create);
+    os_run_once(&thread_key_once, thread_key_create);
     thread_init(t);
     t->release = release;
     tls_thread = t;
@@ -113,7 +113,7 @@ struct ke_thread *ke_current_thread(void)
     struct ke_thread *t = tls_thread;
     if (t != NULL)
         return t;
-    pthread_once(&thread_key_once, thread_key_create);
+    os_run_once(&thread_key_once, thread_key_create);
     t = thread_create();
     tls_thread = t;
     os_tls_set(&thread_key, t);

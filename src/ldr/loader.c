@@ -38,10 +38,10 @@ struct ldr_module {
 /* Pool verification at unload (Driver Verifier's pool tracking, always on here). */
 #define LDR_VERIFIER_POOL_LEAK 0x62
 
-static os_mutex ldr_lock = {PTHREAD_MUTEX_INITIALIZER};
+static os_mutex ldr_lock = OS_MUTEX_INIT;
 /* Device objects drivers left at their unload since boot (ldr_shutdown returns it). */
 static size_t ldr_leaked_devices;
-static os_mutex ldr_op_lock = {PTHREAD_MUTEX_INITIALIZER};
+static os_mutex ldr_op_lock = OS_MUTEX_INIT;
 static struct ldr_module *ldr_modules;
 
 struct ldr_module *ldr_module_of(const void *address)

@@ -20,7 +20,7 @@ struct ob_handle_entry {
     ACCESS_MASK access;
 };
 
-static os_mutex ht_lock = {PTHREAD_MUTEX_INITIALIZER};
+static os_mutex ht_lock = OS_MUTEX_INIT;
 static struct ob_handle_entry *ht_entries;
 static size_t ht_capacity;
 

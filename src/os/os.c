@@ -60,6 +60,26 @@ bool os_mutex_trylock(os_mutex *m)
     return true;
 }
 
+void os_rwlock_read(os_rwlock *l)
+{
+    os_check(pthread_rwlock_rdlock(&l->l), "pthread_rwlock_rdlock");
+}
+
+void os_rwlock_write(os_rwlock *l)
+{
+    os_check(pthread_rwlock_wrlock(&l->l), "pthread_rwlock_wrlock");
+}
+
+void os_rwlock_unlock(os_rwlock *l)
+{
+    os_check(pthread_rwlock_unlock(&l->l), "pthread_rwlock_unlock");
+}
+
+void os_run_once(os_once *once, void (*init)(void))
+{
+    os_check(pthread_once(&once->o, init), "pthread_once");
+}
+
 /* Deadlines are monotonic so that a wall-clock change never shortens or stretches a wait. */
 void os_cond_init(os_cond *c)
 {

@@ -18,6 +18,11 @@ typedef struct os_cond {
     pthread_cond_t c;
 } os_cond;
 
+/* A mutex defined statically: `static os_mutex m = OS_MUTEX_INIT;`. */
+#define OS_MUTEX_INIT                                                                              \
+    {                                                                                              \
+        PTHREAD_MUTEX_INITIALIZER                                                                  \
+    }
 void os_mutex_init(os_mutex *m);
 void os_mutex_destroy(os_mutex *m);
 void os_mutex_lock(os_mutex *m);
@@ -30,6 +35,28 @@ void os_cond_wait(os_cond *c, os_mutex *m);
 bool os_cond_wait_until(os_cond *c, os_mutex *m, uint64_t deadline_ns);
 void os_cond_signal(os_cond *c);
 void os_cond_broadcast(os_cond *c);
+
+/* A read-write lock defined statically (`OS_RWLOCK_INIT`); writers are not starved. */
+typedef struct os_rwlock {
+    pthread_rwlock_t l;
+} os_rwlock;
+#define OS_RWLOCK_INIT                                                                             \
+    {                                                                                              \
+        PTHREAD_RWLOCK_INITIALIZER                                                                 \
+    }
+void os_rwlock_read(os_rwlock *l);
+void os_rwlock_write(os_rwlock *l);
+void os_rwlock_unlock(os_rwlock *l);
+
+/* Run-once initialisation: `static os_once once = OS_ONCE_INIT; os_run_once(&once, init);`. */
+typedef struct os_once {
+    pthread_once_t o;
+} os_once;
+#define OS_ONCE_INIT                                                                               \
+    {                                                                                              \
+        PTHREAD_ONCE_INIT                                                                          \
+    }
+void os_run_once(os_once *once, void (*init)(void));
 
 /* Threads. */
 typedef struct os_thread {
@@ -83,6 +110,30 @@ const char *os_signal_name(int sig);
 /* Writes the calling thread's stack, then every other thread's (each asked by a signal and
  * given timeout_ms to answer), to stderr. */
 void os_dump_thread_stacks(unsigned timeout_ms);
+
+/* Faults (fault.c): SIGSEGV and SIGBUS turned into a description for the kernel layer's handler,
+ * which runs on the faulting thread (on its alternate stack when it has one), async-signal
+ * context. It either resumes the thread elsewhere (os_fault_resume_at) or returns, and the
+ * fault goes to the handler that was installed before (a sanitizer's) or to the default
+ * action. Signals sent by kill or raise go there directly. */
+enum os_fault_kind {
+    OS_FAULT_ACCESS,
+    OS_FAULT_MISALIGNED,
+    OS_FAULT_BUS
+};
+struct os_fault {
+    enum os_fault_kind kind;
+    uintptr_t pc;      /* the faulting instruction */
+    uintptr_t address; /* the address it touched */
+    int access;        /* as Windows reports it: 0 read, 1 write, 8 execute */
+    void *context;     /* the thread's saved registers (os_fault_resume_at) */
+};
+typedef void (*os_fault_handler)(struct os_fault *fault);
+/* Installs the handler once (later calls do nothing). */
+void os_fault_install(os_fault_handler handler);
+/* Makes the thread continue in entry() when the handler returns, as if the faulting instruction
+ * had called it (its return address is the faulting pc). */
+void os_fault_resume_at(struct os_fault *fault, void (*entry)(void));
 
 /* Dynamic loading. */
 void *os_module_open(const char *path, char *error, size_t error_size);

@@ -41,10 +41,8 @@
 #include "ex/ex.h"
 #include "ob/ob.h"
 
-#include <setjmp.h>
-
 /* Set while a PsCreateSystemThread thread runs: where PsTerminateSystemThread jumps to. */
-static __thread jmp_buf *ps_exit_jump;
+static __thread void **ps_exit_jump; /* __builtin_setjmp buffer of the start-up frame */
 static __thread NTSTATUS ps_exit_status;
 
 /* ke's reference count of the thread dropped to zero: the host thread is gone. */
@@ -85,10 +83,10 @@ static void ps_thread_check_return(struct ps_thread *pt)
 
 static void ps_thread_run(struct ps_thread *pt)
 {
-    jmp_buf exit_jump;
+    void *exit_jump[5];
     ps_exit_status = STATUS_SUCCESS;
-    if (setjmp(exit_jump) == 0) {
-        ps_exit_jump = &exit_jump;
+    if (__builtin_setjmp(exit_jump) == 0) {
+        ps_exit_jump = exit_jump;
         pt->start(pt->context);
         ps_thread_check_return(pt);
     }
@@ -175,7 +173,7 @@ NTKERNELAPI NTSTATUS NTAPI PsTerminateSystemThread(NTSTATUS ExitStatus)
                         (ULONG_PTR)__builtin_return_address(0),
                         "PsTerminateSystemThread at IRQL %u", irql);
     ps_exit_status = ExitStatus;
-    longjmp(*ps_exit_jump, 1);
+    __builtin_longjmp(ps_exit_jump, 1);
 }
 
 /* System threads: PsCreateSystemThread's and the runtime's (worker threads, DPC threads), as
