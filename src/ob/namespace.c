@@ -10,6 +10,7 @@
 #include "ob/ob.h"
 
 #include "ex/ex.h"
+#include "rtl/rtl.h"
 
 #include <string.h>
 
@@ -83,43 +84,22 @@ void ob_string_free(UNICODE_STRING *s)
 
 /* UTF-8 to UTF-16 for names given by the host (paths, service names). Invalid sequences are
  * rejected: names never contain them. */
+/* Strict (rtl_utf8_to_utf16): an overlong form, an encoded surrogate or a code point above
+ * U+10FFFF is STATUS_OBJECT_NAME_INVALID, so a host string cannot alias another object's name. */
 NTSTATUS ob_string_from_utf8(UNICODE_STRING *dst, const char *utf8)
 {
     size_t n = strlen(utf8), o = 0;
-    WCHAR *w = ex_alloc((n + 1) * sizeof(WCHAR) * 2, OB_NAME_TAG);
+    WCHAR *w = ex_alloc((n + 1) * sizeof(WCHAR), OB_NAME_TAG);
     if (w == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)utf8[i];
-        uint32_t cp;
-        int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-        if (extra < 0 || i + (size_t)extra >= n + (extra == 0))
-            goto bad;
-        cp = extra == 0 ? c : (uint32_t)(c & (0x3F >> extra));
-        for (int k = 1; k <= extra; k++) {
-            unsigned char cc = (unsigned char)utf8[i + (size_t)k];
-            if ((cc & 0xC0) != 0x80)
-                goto bad;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        i += (size_t)extra + 1;
-        if (cp >= 0x10000) {
-            w[o++] = (WCHAR)(0xD800 + ((cp - 0x10000) >> 10));
-            w[o++] = (WCHAR)(0xDC00 + ((cp - 0x10000) & 0x3FF));
-        } else {
-            w[o++] = (WCHAR)cp;
-        }
+    if (!rtl_utf8_to_utf16(utf8, n, w, &o) || o * sizeof(WCHAR) > UNICODE_STRING_MAX_BYTES) {
+        ex_free(w);
+        return STATUS_OBJECT_NAME_INVALID;
     }
-    if (o * sizeof(WCHAR) > UNICODE_STRING_MAX_BYTES)
-        goto bad;
-    w[o] = 0;
     dst->Buffer = w;
     dst->Length = (USHORT)(o * sizeof(WCHAR));
     dst->MaximumLength = (USHORT)((o + 1) * sizeof(WCHAR));
     return STATUS_SUCCESS;
-bad:
-    ex_free(w);
-    return STATUS_OBJECT_NAME_INVALID;
 }
 
 const char *ob_string_to_utf8(PCUNICODE_STRING s, char *buf, size_t size)

@@ -9,6 +9,7 @@
 #define DRVHOST_SRC_RTL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <ntdef.h>
@@ -76,5 +77,17 @@ static inline char rtl_wchar_to_ansi(WCHAR c)
 {
     return c < 0x100 ? (char)c : '?';
 }
+
+/* ---- UTF-8 <-> UTF-16, strict (utf.c) --------------------------------------------------- */
+
+/* One code point at in[*pos] (advanced past it), or -1 for a malformed sequence. */
+long rtl_utf8_decode(const unsigned char *in, size_t len, size_t *pos);
+long rtl_utf16_decode(const WCHAR *in, size_t len, size_t *pos);
+/* Writes cp as UTF-8 (1 to 4 bytes) to out; returns the byte count. */
+size_t rtl_utf8_encode(unsigned long cp, char *out);
+/* Whole strings into the caller's buffer (UTF-16: in_len + 1 units; UTF-8: 3 * in_len + 1
+ * bytes), NUL-terminated; false, with out undefined, for malformed input. */
+bool rtl_utf8_to_utf16(const char *in, size_t in_len, WCHAR *out, size_t *out_len);
+bool rtl_utf16_to_utf8(const WCHAR *in, size_t in_len, char *out, size_t *out_len);
 
 #endif
