@@ -5,6 +5,7 @@
  * defining (and interposing) the exported drvhost_* symbols of libdrvhost.so.
  */
 #include "cm/cm.h"
+#include "rtl/rtl.h"
 
 #include <drvhost/drvhost.h>
 
@@ -22,7 +23,7 @@ DRVHOST_API int32_t drvhost_reg_import(const char *path)
     NTSTATUS status = cm_regfile_import(path, err, sizeof(err));
 
     if (!NT_SUCCESS(status) && err[0])
-        fprintf(stderr, "%s\n", err);
+        rtl_diag_plain(RTL_DIAG_ERROR, "cm", "%s", err); /* FILE:LINE: error: ... */
     return status;
 }
 

@@ -16,6 +16,7 @@
  * before any store call and the store's lock is a leaf, so there is no ordering problem.
  */
 #include "cm/cm.h"
+#include "rtl/rtl.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -75,13 +76,13 @@ static NTSTATUS cm_persist_take_lock(const char *path)
     int e = os_file_lock(path, &cm_persist_lock_fd);
 
     if (e == EBUSY)
-        fprintf(stderr,
-                "drvhost: %s: the registry file is in use by another drvhost process (one "
-                "process at a time may use a registry file)\n",
-                path);
+        rtl_diag(RTL_DIAG_ERROR, "cm",
+                 "%s: the registry file is in use by another drvhost process (one "
+                 "process at a time may use a registry file)",
+                 path);
     else if (e)
-        fprintf(stderr, "drvhost: %s: cannot lock the registry file (%s.lock): %s\n", path, path,
-                strerror(e));
+        rtl_diag(RTL_DIAG_ERROR, "cm", "%s: cannot lock the registry file (%s.lock): %s", path,
+                 path, strerror(e));
     if (e)
         cm_persist_lock_fd = -1;
     return e ? cm_errno_status(e) : STATUS_SUCCESS;
@@ -109,7 +110,7 @@ NTSTATUS cm_persist_open(const char *path)
     if (status == STATUS_OBJECT_NAME_NOT_FOUND)
         status = STATUS_SUCCESS; /* no file yet: it is created at the first save */
     else if (!NT_SUCCESS(status) && cm_persist_lock_fd >= 0)
-        fprintf(stderr, "%s\n", err);
+        rtl_diag_plain(RTL_DIAG_ERROR, "cm", "%s", err); /* FILE:LINE: error: ... */
     if (NT_SUCCESS(status) && !(cm_persist_path = strdup(path)))
         status = STATUS_INSUFFICIENT_RESOURCES;
     if (!NT_SUCCESS(status)) {
@@ -158,10 +159,11 @@ NTSTATUS cm_persist_shutdown(void)
     os_mutex_lock(&cm_persist_lock);
     status = cm_persist_save_locked();
     if (!NT_SUCCESS(status))
-        fprintf(stderr, "drvhost: the registry could not be saved to %s: %s (status 0x%08X); %s\n",
-                cm_persist_path, strerror(cm_persist_last_error), (unsigned)status,
-                cm_persist_had_file ? "the previous file is unchanged"
-                                    : "no registry file was written");
+        rtl_diag(RTL_DIAG_ERROR, "cm",
+                 "the registry could not be saved to %s: %s (status 0x%08X); %s", cm_persist_path,
+                 strerror(cm_persist_last_error), (unsigned)status,
+                 cm_persist_had_file ? "the previous file is unchanged"
+                                     : "no registry file was written");
     free(cm_persist_path);
     cm_persist_path = NULL;
     os_file_unlock(cm_persist_lock_fd);

@@ -40,6 +40,7 @@ int32_t drvhost_init(const drvhost_options *options)
     if (options->catch_signals)
         os_block_termination_signals();
     rtl_dbg_set_quiet(options->quiet);
+    rtl_diag_set_quiet(options->quiet);
     /* Deviation: Windows filters DbgPrint and KdPrint output below the error level unless the
      * Debug Print Filter key enables it; a developer running a driver here wants to see it, so
      * every component starts enabled (drvhost_options.quiet silences everything). */

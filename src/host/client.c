@@ -12,6 +12,7 @@
  * and takes no global lock. It is valid from drvhost_io_start to drvhost_request_free.
  */
 #include "host/host.h"
+#include "rtl/rtl.h"
 
 #include "ex/ex.h"
 #include "io/io.h"
@@ -245,11 +246,11 @@ static void client_done(PIRP irp, void *context)
 {
     struct drvhost_request *r = context;
     if (!io_finish_buffers(irp, r->out_capacity))
-        fprintf(stderr,
-                "drvhost: driver completed a request with Information %llu, larger than the "
-                "%lu-byte output buffer: only %lu bytes were copied back\n",
-                (unsigned long long)irp->IoStatus.Information, (unsigned long)r->out_capacity,
-                (unsigned long)r->out_capacity);
+        rtl_diag(RTL_DIAG_WARN, "host",
+                 "driver completed a request with Information %llu, larger than the "
+                 "%lu-byte output buffer: only %lu bytes were copied back",
+                 (unsigned long long)irp->IoStatus.Information, (unsigned long)r->out_capacity,
+                 (unsigned long)r->out_capacity);
     r->iosb.status = irp->IoStatus.Status;
     r->iosb.information = irp->IoStatus.Information;
     if (__atomic_exchange_n(&r->state, CLIENT_DONE, __ATOMIC_ACQ_REL) == CLIENT_WAITING)

@@ -5,6 +5,7 @@
  * under io_stack_lock; Windows uses the I/O database lock the same way.
  */
 #include "io/io_private.h"
+#include "rtl/rtl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -115,9 +116,10 @@ size_t io_driver_report_devices(struct io_driver *driver)
     ob_string_to_utf8(&driver->extension.ServiceKeyName, service, sizeof(service));
     for (PDEVICE_OBJECT dev = driver->object.DeviceObject; dev != NULL; dev = dev->NextDevice) {
         PCUNICODE_STRING dev_name = ob_name_of(dev);
-        fprintf(stderr, "device leak: driver '%s' unloads with device object %p %s still present\n",
-                service, (void *)dev,
-                dev_name ? ob_string_to_utf8(dev_name, name, sizeof(name)) : "(unnamed)");
+        rtl_diag(RTL_DIAG_ERROR, "io",
+                 "device leak: driver '%s' unloads with device object %p %s still present", service,
+                 (void *)dev,
+                 dev_name ? ob_string_to_utf8(dev_name, name, sizeof(name)) : "(unnamed)");
         n++;
     }
     return n;

@@ -107,8 +107,8 @@ void io_errlog_shutdown(void)
     while (!IsListEmpty(&io_errlog_live)) {
         struct io_errlog *e =
             CONTAINING_RECORD(RemoveHeadList(&io_errlog_live), struct io_errlog, link);
-        fprintf(stderr, "drvhost: error log entry %p from %s was neither written nor freed\n",
-                (void *)e->packet, e->source);
+        rtl_diag(RTL_DIAG_ERROR, "io", "error log entry %p from %s was neither written nor freed",
+                 (void *)e->packet, e->source);
         io_errlog_release(e);
     }
     os_mutex_unlock(&io_errlog_lock);

@@ -132,10 +132,10 @@ static void io_wmi_worker(void *context)
         NTSTATUS status = io_wmi_reginfo(r->device, r->data_path);
         if (!NT_SUCCESS(status) && !rtl_dbg_quiet()) {
             const char *name = rtl_status_name(status);
-            fprintf(stderr,
-                    "drvhost: WMI registration of device %p: the driver answered the "
-                    "registration request with %s (0x%08X)\n",
-                    (void *)r->device, name ? name : "a failure", (ULONG)status);
+            rtl_diag(RTL_DIAG_WARN, "io",
+                     "WMI registration of device %p: the driver answered the "
+                     "registration request with %s (0x%08X)",
+                     (void *)r->device, name ? name : "a failure", (ULONG)status);
         }
         os_mutex_lock(&io_wmi_lock);
         BOOLEAN orphan = --reg->busy == 0 && reg->orphan;
@@ -271,10 +271,10 @@ void io_wmi_shutdown(void)
     while (io_wmi_list != NULL) {
         struct io_wmi_reg *reg = io_wmi_list;
         io_wmi_list = reg->next;
-        fprintf(stderr,
-                "drvhost: device %p is still registered with WMI (no "
-                "WMIREG_ACTION_DEREGISTER before IoDeleteDevice)\n",
-                (void *)reg->device);
+        rtl_diag(RTL_DIAG_WARN, "io",
+                 "device %p is still registered with WMI (no "
+                 "WMIREG_ACTION_DEREGISTER before IoDeleteDevice)",
+                 (void *)reg->device);
         ObDereferenceObject(reg->device);
         ex_free(reg);
     }

@@ -12,6 +12,7 @@
  * io_hostfile holds the descriptor until the last reference goes (ZwClose of the last handle).
  */
 #include "io/zwfile.h"
+#include "rtl/rtl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -51,10 +52,10 @@ NTSTATUS io_files_init(const char *root)
         return STATUS_NAME_TOO_LONG;
     io_fs.root = os_fs_root_open(root, true);
     if (io_fs.root < 0 || !io_fs_make_layout(io_fs.root)) {
-        fprintf(stderr,
-                "drvhost: cannot use %s as the file root (a folder drvhost can create "
-                "and write is needed)\n",
-                root);
+        rtl_diag(RTL_DIAG_ERROR, "io",
+                 "cannot use %s as the file root (a folder drvhost can create "
+                 "and write is needed)",
+                 root);
         os_fs_close(io_fs.root);
         io_fs.root = -1;
         return STATUS_OBJECT_PATH_NOT_FOUND;
@@ -388,10 +389,10 @@ static NTSTATUS io_fs_name(POBJECT_ATTRIBUTES oa, char *rel, size_t size)
         status = io_fs_translate(oa->ObjectName, rel, size);
         if (status == STATUS_OBJECT_TYPE_MISMATCH) {
             char name[256];
-            fprintf(stderr,
-                    "drvhost: ZwCreateFile(%s): only \\??\\X:\\... and \\SystemRoot\\... "
-                    "files are provided (docs/files.md)\n",
-                    ob_string_to_utf8(oa->ObjectName, name, sizeof(name)));
+            rtl_diag(RTL_DIAG_WARN, "io",
+                     "ZwCreateFile(%s): only \\??\\X:\\... and \\SystemRoot\\... "
+                     "files are provided (docs/files.md)",
+                     ob_string_to_utf8(oa->ObjectName, name, sizeof(name)));
             status = STATUS_OBJECT_PATH_NOT_FOUND;
         }
         return status;

@@ -15,6 +15,7 @@
  * time at expiry, as Windows passes them.
  */
 #include "ke/ke_private.h"
+#include "rtl/rtl.h"
 
 #include <stdio.h>
 
@@ -117,7 +118,7 @@ void ke_timer_stop(void)
     os_mutex_unlock(&ke_dispatcher_lock);
     os_cond_destroy(&timer_wake);
     if (left != 0)
-        fprintf(stderr, "drvhost: %u kernel timer(s) still set at shutdown\n", left);
+        rtl_diag(RTL_DIAG_ERROR, "ke", "%u kernel timer(s) still set at shutdown", left);
 }
 
 /* ---- DDIs ------------------------------------------------------------------------------- */

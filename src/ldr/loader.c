@@ -197,12 +197,13 @@ NTSTATUS ldr_resolve_image(const char *service, const char *image, const char *b
     char tried[4096];
     NTSTATUS status = ldr_find_image(image, base_dir, resolved, tried, sizeof(tried));
     if (status == STATUS_OBJECT_NAME_NOT_FOUND)
-        fprintf(stderr, "drvhost: service '%s': driver image '%s' not found (%s); tried: %s\n",
-                service, image, os_error_text(ENOENT), tried);
+        rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': driver image '%s' not found (%s); tried: %s",
+                 service, image, os_error_text(ENOENT), tried);
     else if (status == STATUS_NAME_TOO_LONG)
-        fprintf(stderr, "drvhost: service '%s': the driver image's path is too long\n", service);
+        rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': the driver image's path is too long",
+                 service);
     else if (!NT_SUCCESS(status))
-        fprintf(stderr, "drvhost: service '%s': empty driver image name\n", service);
+        rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': empty driver image name", service);
     return status;
 }
 
@@ -212,17 +213,20 @@ static NTSTATUS ldr_check_imports_of(const char *service, const char *path, void
     char missing[4096];
     int n = ldr_check_imports(image, size, missing, sizeof(missing));
     if (n < 0) {
-        fprintf(stderr, "drvhost: service '%s': '%s' is not a driver module: %s\n", service, path,
-                missing);
+        rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': '%s' is not a driver module: %s", service,
+                 path, missing);
         return STATUS_INVALID_IMAGE_FORMAT;
     }
     if (n > 0) {
-        fprintf(stderr,
-                "drvhost: service '%s': '%s' imports %d routine(s) that drvhost does not "
-                "implement:\n",
-                service, path, n);
-        for (char *line = strtok(missing, "\n"); line; line = strtok(NULL, "\n"))
-            fprintf(stderr, "  %s\n", line);
+        /* One message, the names one per line below it, indented. */
+        char list[4096 + 512];
+        size_t used = 0;
+        for (char *line = strtok(missing, "\n"); line && used < sizeof(list);
+             line = strtok(NULL, "\n"))
+            used += (size_t)snprintf(list + used, sizeof(list) - used, "\n  %s", line);
+        rtl_diag(RTL_DIAG_ERROR, "ldr",
+                 "service '%s': '%s' imports %d routine(s) that drvhost does not implement:%s",
+                 service, path, n, list);
         return STATUS_PROCEDURE_NOT_FOUND;
     }
     return STATUS_SUCCESS;
@@ -256,8 +260,8 @@ static NTSTATUS ldr_check_fd(const char *service, const char *path, int fd)
     else
         error = kind < 0 ? -kind : kind == OS_FILE_DIRECTORY ? EISDIR : ENOEXEC;
     if (error != 0) {
-        fprintf(stderr, "drvhost: service '%s': cannot read driver image '%s': %s\n", service, path,
-                error == ENOEXEC ? "not a regular file" : os_error_text(error));
+        rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': cannot read driver image '%s': %s", service,
+                 path, error == ENOEXEC ? "not a regular file" : os_error_text(error));
         return ldr_status_of_errno(error);
     }
     status = ldr_check_imports_of(service, path, image, size);
@@ -272,16 +276,16 @@ static NTSTATUS ldr_open_module(struct ldr_module *m, PDRIVER_INITIALIZE *entry)
     int fd = os_file_open_read(m->path);
     NTSTATUS status;
     if (fd < 0) {
-        fprintf(stderr, "drvhost: service '%s': cannot open driver image '%s': %s\n", m->service,
-                m->path, os_error_text(-fd));
+        rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': cannot open driver image '%s': %s",
+                 m->service, m->path, os_error_text(-fd));
         return ldr_status_of_errno(-fd);
     }
     status = ldr_check_fd(m->service, m->path, fd);
     if (NT_SUCCESS(status)) {
         m->handle = os_module_open_fd(fd, error, sizeof(error));
         if (m->handle == NULL) {
-            fprintf(stderr, "drvhost: service '%s': cannot load '%s': %s\n", m->service, m->path,
-                    error);
+            rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': cannot load '%s': %s", m->service,
+                     m->path, error);
             status = STATUS_INVALID_IMAGE_FORMAT;
         }
     }
@@ -290,7 +294,8 @@ static NTSTATUS ldr_open_module(struct ldr_module *m, PDRIVER_INITIALIZE *entry)
         return status;
     *entry = (PDRIVER_INITIALIZE)os_module_symbol(m->handle, "DriverEntry");
     if (*entry == NULL) {
-        fprintf(stderr, "drvhost: service '%s': '%s' has no DriverEntry\n", m->service, m->path);
+        rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': '%s' has no DriverEntry", m->service,
+                 m->path);
         return STATUS_INVALID_IMAGE_FORMAT;
     }
     if (!os_module_range(m->handle, &m->base, &m->size))
@@ -405,8 +410,8 @@ static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
     status = entry(&m->driver->object, &m->driver->registry_path);
     ldr_check_return(m, (const void *)entry, "DriverEntry");
     if (!NT_SUCCESS(status))
-        fprintf(stderr, "drvhost: DriverEntry of '%s' failed: %s\n", m->service,
-                drvhost_status_format(status, text, sizeof(text)));
+        rtl_diag(RTL_DIAG_ERROR, "ldr", "DriverEntry of '%s' failed: %s", m->service,
+                 drvhost_status_format(status, text, sizeof(text)));
     return status;
 }
 
@@ -416,7 +421,7 @@ static NTSTATUS ldr_prepare(const char *service, struct ldr_module **out, PDRIVE
     struct ldr_module *m;
     NTSTATUS status = cm_service_image_path(service, &image);
     if (!NT_SUCCESS(status)) {
-        fprintf(stderr, "drvhost: no service named '%s'\n", service);
+        rtl_diag(RTL_DIAG_ERROR, "ldr", "no service named '%s'", service);
         return STATUS_OBJECT_NAME_NOT_FOUND;
     }
     m = calloc(1, sizeof(*m));
@@ -490,10 +495,10 @@ static NTSTATUS ldr_unload_module(struct ldr_module *m)
     if (io_driver_claim_unload(m->driver, TRUE)) {
         ldr_run_unload(m);
     } else if (__atomic_load_n(&m->driver->unload_pending, __ATOMIC_ACQUIRE)) {
-        fprintf(stderr,
-                "drvhost: driver '%s' has open handles: DriverUnload runs when the last one "
-                "closes\n",
-                m->service);
+        rtl_diag(RTL_DIAG_NOTE, "ldr",
+                 "driver '%s' has open handles: DriverUnload runs when the last one "
+                 "closes",
+                 m->service);
     }
     return STATUS_SUCCESS;
 }
@@ -517,10 +522,10 @@ size_t ldr_shutdown(void)
     while (ldr_modules != NULL) {
         struct ldr_module *m = ldr_modules;
         if (m->driver->object.DriverUnload == NULL) {
-            fprintf(stderr,
-                    "drvhost: driver '%s' has no DriverUnload: released at shutdown (%zu pool "
-                    "allocation(s) still held; not a leak: Windows never unloads it)\n",
-                    m->service, ex_pool_owner_count(m));
+            rtl_diag(RTL_DIAG_NOTE, "ldr",
+                     "driver '%s' has no DriverUnload: released at shutdown (%zu pool "
+                     "allocation(s) still held; not a leak: Windows never unloads it)",
+                     m->service, ex_pool_owner_count(m));
             ldr_teardown(m, FALSE);
         } else if (m->driver->unload_pending == 0 || io_driver_claim_unload(m->driver, FALSE)) {
             /* Handles still open at shutdown (held by other drivers) do not defer it now. */

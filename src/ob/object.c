@@ -6,6 +6,7 @@
  * ob_shutdown can report what leaked.
  */
 #include "ob/ob.h"
+#include "rtl/rtl.h"
 
 #include "ex/ex.h"
 #include "ke/ke.h"
@@ -190,10 +191,10 @@ size_t ob_shutdown(void)
         struct ob_header *h =
             CONTAINING_RECORD(RemoveHeadList(&ob_objects), struct ob_header, link);
         char name[256];
-        fprintf(stderr, "drvhost: object leak: %s object %p%s%s, %ld reference(s)\n", h->type->name,
-                (void *)(h + 1), h->name.Buffer ? " " : "",
-                h->name.Buffer ? ob_string_to_utf8(&h->name, name, sizeof(name)) : "",
-                (long)h->refs);
+        rtl_diag(RTL_DIAG_ERROR, "ob", "object leak: %s object %p%s%s, %ld reference(s)",
+                 h->type->name, (void *)(h + 1), h->name.Buffer ? " " : "",
+                 h->name.Buffer ? ob_string_to_utf8(&h->name, name, sizeof(name)) : "",
+                 (long)h->refs);
         leaked++;
         h->magic = 0;
         ob_string_free(&h->name);

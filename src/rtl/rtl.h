@@ -90,4 +90,20 @@ size_t rtl_utf8_encode(unsigned long cp, char *out);
 bool rtl_utf8_to_utf16(const char *in, size_t in_len, WCHAR *out, size_t *out_len);
 bool rtl_utf16_to_utf8(const WCHAR *in, size_t in_len, char *out, size_t *out_len);
 
+/* ---- the runtime's messages (diag.c) --------------------------------------------------- */
+
+enum rtl_diag_level {
+    RTL_DIAG_ERROR, /* something failed or leaked: always shown */
+    RTL_DIAG_WARN,  /* a driver or a host did something questionable: always shown */
+    RTL_DIAG_NOTE,  /* what the runtime did on the driver's behalf: hidden by --quiet */
+};
+/* drvhost_options.quiet: notes are not shown. */
+void rtl_diag_set_quiet(int quiet);
+/* One line "drvhost: TEXT" on stderr (fmt without the prefix and without the newline). */
+void rtl_diag(enum rtl_diag_level level, const char *component, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The same without the "drvhost: " prefix: messages that carry their own (FILE:LINE: error:). */
+void rtl_diag_plain(enum rtl_diag_level level, const char *component, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 #endif

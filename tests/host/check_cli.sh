@@ -19,6 +19,7 @@ expect() {
     fi
 }
 printf 'echo hello\n' > "$work/ok.scn"
+printf 'service nope nope.sys\n' > "$work/missing.scn"
 expect 2 "drvhost: unknown option '--bogus'" --bogus
 expect 2 "usage: drvhost run [OPTIONS] SCENARIO" --bogus
 expect 2 "drvhost: unknown option '--bogus'" run --bogus "$work/ok.scn"
@@ -40,5 +41,16 @@ expect 0 "4 a request or the" --help
 expect 2 "cannot read scenario '$work': Is a directory" run "$work"
 expect 2 "cannot read scenario '/dev/zero': larger than 16 MiB" run /dev/zero
 expect 2 "cannot read scenario '$work/none.scn': No such file or directory" run "$work/none.scn"
+# --quiet hides the runtime's notes (a deferred unload), never its errors.
+printf 'service fifo fifo.sys\nload fifo\nopen h \\\\.\\Fifo\nunload fifo\nclose h\n' > "$work/note.scn"
+expect 0 "drvhost: driver 'fifo' has open handles: DriverUnload runs when the last one closes" \
+    run "$work/note.scn"
+"$drvhost" run --quiet "$work/note.scn" > "$work/out" 2>&1
+if grep -q "has open handles" "$work/out"; then
+    echo "FAILED: --quiet still shows the note:" >&2
+    cat "$work/out" >&2
+    failed=1
+fi
+expect 1 "drvhost: service 'nope': driver image 'nope.sys' not found" run --quiet "$work/missing.scn"
 [ $failed = 0 ] && echo "cli: ok"
 exit $failed
