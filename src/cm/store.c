@@ -7,7 +7,7 @@
  * frees the key's values and subkey array at once, and drops the tree's reference, so whoever
  * drops the last reference afterwards frees only the bare struct, without the lock.
  *
- * The lock is taken here directly with pthreads (src/os has no rwlock wrapper yet).
+ * The lock is an os_rwlock (src/os).
  */
 #include "cm/cm.h"
 
