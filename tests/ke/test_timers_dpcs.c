@@ -251,3 +251,36 @@ TEST(set_timer_above_dispatch_is_0xa)
     expect_bugcheck_p1(0xA, (ULONG_PTR)&timer);
     KeSetTimer(&timer, due, NULL);
 }
+
+static VOID mark_dpc(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Arg1);
+    UNREFERENCED_PARAMETER(Arg2);
+    InterlockedExchange((volatile LONG *)Context, 1);
+}
+
+/* Deviation, pinned (docs/architecture.md, "Threads and IRQL"): IRQL is per thread, so a DPC
+ * targeted at the processor a thread at DISPATCH_LEVEL reports runs at once on that processor's
+ * DPC thread. On Windows it would wait until the thread lowers its IRQL. */
+TEST(dpc_runs_beside_a_thread_at_dispatch_level_on_its_processor_deviation)
+{
+    static KDPC dpc;
+    static volatile LONG ran;
+    LARGE_INTEGER start;
+    KIRQL old;
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    KeInitializeDpc(&dpc, mark_dpc, (PVOID)&ran);
+    KeSetTargetProcessorDpc(&dpc, (CCHAR)KeGetCurrentProcessorNumber());
+    ok(KeInsertQueueDpc(&dpc, NULL, NULL), "queued");
+    KeQuerySystemTime(&start);
+    for (;;) { /* up to 5 s at DISPATCH_LEVEL, polling */
+        LARGE_INTEGER now;
+        KeQuerySystemTime(&now);
+        if (InterlockedCompareExchange(&ran, 1, 1) == 1 || now.QuadPart - start.QuadPart > 50000000)
+            break;
+    }
+    ok(ran == 1, "the DPC waited for this thread's IRQL: the deviation is gone (update the docs)");
+    KeLowerIrql(old);
+    KeFlushQueuedDpcs();
+}
