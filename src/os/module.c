@@ -48,32 +48,6 @@ bool os_module_range(void *module, uintptr_t *base, size_t *size)
     return true;
 }
 
-bool os_file_exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-void *os_read_file(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-    if (f == NULL)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t)n + 1);
-        if (buf != NULL && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-            free(buf);
-            buf = NULL;
-        }
-        if (buf != NULL)
-            *size = (size_t)n;
-    }
-    fclose(f);
-    return buf;
-}
-
 static void *runtime_handle(void)
 {
     static void *handle;

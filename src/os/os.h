@@ -144,9 +144,6 @@ bool os_address_module(const void *address, void **base, const char **file);
 
 /* The address range [base, base+size) a loaded module occupies (its PT_LOAD segments). */
 bool os_module_range(void *module, uintptr_t *base, size_t *size);
-/* Reads a whole file into a malloc'ed buffer (caller frees with free). */
-void *os_read_file(const char *path, size_t *size);
-bool os_file_exists(const char *path);
 
 /* Host files (file.c). Errors are errno values (0: success); os_error_text names them. */
 enum {

@@ -223,22 +223,14 @@ TEST(malformed_file_changes_nothing)
                                "[HKLM\\SOFTWARE\\Half]\n"
                                "\"ok\"=dword:00000001\n"
                                "\"bad\"=dword:123456789\n";
-    const char *in = tmp_path("bad.reg"), *err = tmp_path("stderr.txt");
-    int saved = dup(2);
-    FILE *f = fopen(err, "w");
+    const char *in = tmp_path("bad.reg");
     char *text;
-    size_t n;
     char expect[256];
 
     write_file(in, file, sizeof(file) - 1);
-    fflush(stderr);
-    dup2(fileno(f), 2);
+    harness_stderr_begin();
     ok_status(drvhost_reg_import(in), STATUS_DATA_ERROR);
-    fflush(stderr);
-    dup2(saved, 2);
-    close(saved);
-    fclose(f);
-    text = read_file(err, &n);
+    text = harness_stderr_end();
     snprintf(expect, sizeof(expect), "%s:4: error: bad dword", in);
     ok(strncmp(text, expect, strlen(expect)) == 0, "message: %s\n", text);
     free(text);

@@ -11,6 +11,7 @@
 #include "harness.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -88,30 +89,18 @@ TEST(error_log_limits)
 }
 
 /* The entry is printed on stderr, so this test boots the runtime again without quiet and
- * captures stderr in a file. */
+ * captures stderr. */
 TEST(error_log_entry_is_written_as_text)
 {
     drvhost_options options = {0};
-    FILE *capture = tmpfile();
-    int saved = dup(2);
-    char text[4096] = {0};
+    char *text;
     drvhost_file *f;
-    size_t n;
-    if (!ok(capture != NULL && saved >= 0, "capture set-up\n"))
-        return;
     ok_status(drvhost_shutdown(), STATUS_SUCCESS);
     ok_status(drvhost_init(&options), STATUS_SUCCESS);
     f = open_dditest();
-    fflush(stderr);
-    dup2(fileno(capture), 2);
+    harness_stderr_begin();
     ok_checks(ioctl(f, IOCTL_D_ERRLOG_WRITE, NULL, 0, NULL, 0), "error log write");
-    fflush(stderr);
-    dup2(saved, 2);
-    close(saved);
-    rewind(capture);
-    n = fread(text, 1, sizeof(text) - 1, capture);
-    fclose(capture);
-    text[n] = 0;
+    text = harness_stderr_end();
     ok(strstr(text, "error log entry from \\Device\\DdiTest (driver \\Driver\\dditest)") != NULL,
        "source named: %s\n", text);
     ok(strstr(text, "ErrorCode 0xC0040001") != NULL, "ErrorCode: %s\n", text);
@@ -120,6 +109,7 @@ TEST(error_log_entry_is_written_as_text)
     ok(strstr(text, "DumpData (8 bytes): 0xAABBCCDD 0x11223344\n") != NULL, "dump data\n");
     ok(strstr(text, "String 1: \"disk0\"") != NULL, "insertion string\n");
     ok(strstr(text, "MajorFunctionCode 0x0E") != NULL, "major function\n");
+    free(text);
     drvhost_close(f);
 }
 

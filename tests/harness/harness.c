@@ -524,3 +524,40 @@ int main(int argc, char **argv)
     printf("%u passed, %u failed\n", passed, failed);
     return failed ? 1 : 0;
 }
+
+/* ---- stderr capture ------------------------------------------------------------------------ */
+
+static FILE *capture_file;
+static int capture_saved = -1;
+
+void harness_stderr_begin(void)
+{
+    capture_file = tmpfile();
+    capture_saved = dup(2);
+    if (!ok(capture_file != NULL && capture_saved >= 0, "stderr capture set-up\n"))
+        return;
+    fflush(stderr);
+    dup2(fileno(capture_file), 2);
+}
+
+char *harness_stderr_end(void)
+{
+    char *text = calloc(1, 65536);
+    size_t n = 0;
+    fflush(stderr);
+    if (capture_saved >= 0) {
+        dup2(capture_saved, 2);
+        close(capture_saved);
+        capture_saved = -1;
+    }
+    if (capture_file != NULL) {
+        rewind(capture_file);
+        if (text != NULL)
+            n = fread(text, 1, 65535, capture_file);
+        fclose(capture_file);
+        capture_file = NULL;
+    }
+    if (text != NULL)
+        text[n] = 0;
+    return text;
+}

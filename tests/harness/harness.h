@@ -77,6 +77,12 @@ const char *harness_driver_path(const char *name);
  * bug check leaves it). NULL, with a failed check, if it cannot be created. Up to 8 per test. */
 const char *harness_temp_dir(const char *prefix);
 
+/* Captures what the test writes to stderr (file descriptor 2) from harness_stderr_begin to
+ * harness_stderr_end, which returns it NUL-terminated (malloc'ed; the caller frees it; at most
+ * 64 KiB are kept). Not nested. */
+void harness_stderr_begin(void);
+char *harness_stderr_end(void);
+
 /* Nonzero when DRVHOST_TEST_VERBOSE is set. */
 int harness_verbose(void);
 
