@@ -63,6 +63,9 @@ run scenario clean "$build/bin/fuzz_scenario" -max_len=4096
 mkdir -p "$out/regfile/corpus"
 cp fuzz/corpus/regfile/* "$out/regfile/corpus/"
 run regfile clean "$build/bin/fuzz_regfile" -max_len=8192
+mkdir -p "$out/inf/corpus"
+cp fuzz/corpus/inf/* "$out/inf/corpus/"
+run inf clean "$build/bin/fuzz_inf" -max_len=8192
 DRVHOST_FUZZ_SCENARIO=$root/fuzz/scenarios/fifo.scn run ioctl_fifo clean "$build/bin/fuzz_ioctl" \
     fuzz/corpus/ioctl_fifo
 DRVHOST_FUZZ_SCENARIO=$root/tests/fuzz/planted.scn run ioctl_planted crash "$build/bin/fuzz_ioctl"

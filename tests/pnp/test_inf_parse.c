@@ -866,3 +866,42 @@ TEST(parse_time)
     trace("parse+models+match+install of a %zu-byte INF: %.1f us\n", strlen(base_inf),
           (double)t0 / rounds / 1000.0);
 }
+
+/* The valid seeds of fuzz/corpus/inf, read from the file, each through to its install. */
+TEST(valid_seeds_install)
+{
+    static const struct {
+        const char *file, *hwid, *service;
+        size_t nservices;
+    } seeds[] = {{"function.inf", "*WIDGET0", "widget", 1},
+                 {"filter_bus.inf", "TOYBUS\\CHILD", "toychild", 2},
+                 {"utf16.inf", "ROOT\\TOYBUS", "toybus", 1},
+                 {"null_driver.inf", "ROOT\\NULLDEV", "", 1}};
+    for (size_t i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++) {
+        char path[1024], *data = malloc(1 << 16);
+        FILE *f;
+        size_t n = 0;
+        struct inf_file *inf = NULL;
+        struct inf_error err = {{0}, 0};
+        struct inf_models m;
+        struct inf_match match = {NULL, 0};
+        struct inf_install in = {0};
+        snprintf(path, sizeof(path), "%s/%s", INF_SEED_DIR, seeds[i].file);
+        if ((f = fopen(path, "rb")) != NULL) {
+            n = fread(data, 1, 1 << 16, f);
+            fclose(f);
+        }
+        ok(n > 0, "cannot read %s\n", path);
+        bool good = inf_parse(data, n, seeds[i].file, NULL, &inf, &err) == STATUS_SUCCESS &&
+                    inf_models_read(inf, &m, &err) == STATUS_SUCCESS &&
+                    inf_match_device(inf, &m, &seeds[i].hwid, 1, NULL, 0, &match, &err) ==
+                        STATUS_SUCCESS &&
+                    inf_install_read(inf, match.model, &in, &err) == STATUS_SUCCESS;
+        ok(good, "%s: %s\n", seeds[i].file, err.text);
+        ok(!good || (in.nservices == seeds[i].nservices && in.function != NULL &&
+                     strcmp(in.function->name, seeds[i].service) == 0),
+           "%s: services\n", seeds[i].file);
+        inf_free(inf);
+        free(data);
+    }
+}
