@@ -759,6 +759,7 @@ NTSYSAPI VOID NTAPI DbgBreakPointWithStatus(ULONG Status);
 #include <wdm_ex.h>
 #include <wdm_cm.h>
 #include <wdm_io.h>
+#include <wdm_pnp.h>
 #include <drvhost_seh.h>
 
 #endif

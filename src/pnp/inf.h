@@ -98,8 +98,7 @@ struct inf_file {
  * [Strings] are errors. STATUS_SUCCESS, STATUS_INVALID_PARAMETER (malformed; *err says where),
  * STATUS_NO_MEMORY. */
 NTSTATUS inf_parse(const void *data, size_t size, const char *name,
-                   const struct inf_options *options, struct inf_file **out,
-                   struct inf_error *err);
+                   const struct inf_options *options, struct inf_file **out, struct inf_error *err);
 /* Reads the file at path (through src/os) and parses it; the file's errors are
  * STATUS_OBJECT_NAME_NOT_FOUND and the like, with "FILE:0: ..." in *err. Runtime only. */
 NTSTATUS inf_load(const char *path, const struct inf_options *options, struct inf_file **out,
@@ -118,8 +117,8 @@ const struct inf_line *inf_line_find(const struct inf_section *section, const ch
 /* One entry of a models section: description = install-section, hardware ID, compatible IDs. */
 struct inf_model {
     const char *description;
-    const char *install;  /* the DDInstall section as named (undecorated) */
-    const char *hwid;     /* "" when the entry has none */
+    const char *install; /* the DDInstall section as named (undecorated) */
+    const char *hwid;    /* "" when the entry has none */
     const char **compatible;
     size_t ncompatible;
     const char *manufacturer;
@@ -136,8 +135,7 @@ struct inf_models {
  * [Manufacturer] entry, the models section with the best TargetOSVersion decoration (x64: only
  * NTamd64 ones apply; an undecorated name or a plain .NT is for x86 since Windows Server 2003
  * SP1). A decorated section named but absent, or a malformed entry, is an error. */
-NTSTATUS inf_models_read(const struct inf_file *inf, struct inf_models *out,
-                         struct inf_error *err);
+NTSTATUS inf_models_read(const struct inf_file *inf, struct inf_models *out, struct inf_error *err);
 
 struct inf_match {
     const struct inf_model *model; /* NULL when nothing matched */
@@ -173,22 +171,22 @@ enum inf_reg_origin {
 };
 
 /* FLG_ADDREG_* (setupapi.h values, as the INF AddReg directive documents them). */
-#define FLG_ADDREG_BINVALUETYPE    0x00000001
-#define FLG_ADDREG_NOCLOBBER       0x00000002
-#define FLG_ADDREG_DELVAL          0x00000004
-#define FLG_ADDREG_APPEND          0x00000008
-#define FLG_ADDREG_KEYONLY         0x00000010
-#define FLG_ADDREG_OVERWRITEONLY   0x00000020
-#define FLG_ADDREG_64BITKEY        0x00001000
-#define FLG_ADDREG_KEYONLY_COMMON  0x00002000
-#define FLG_ADDREG_32BITKEY        0x00004000
-#define FLG_ADDREG_DELREG_BIT      0x00008000
-#define FLG_ADDREG_TYPE_SZ         0x00000000
-#define FLG_ADDREG_TYPE_MULTI_SZ   0x00010000
-#define FLG_ADDREG_TYPE_EXPAND_SZ  0x00020000
-#define FLG_ADDREG_TYPE_BINARY     0x00000001
-#define FLG_ADDREG_TYPE_DWORD      0x00010001
-#define FLG_ADDREG_TYPE_NONE       0x00020001
+#define FLG_ADDREG_BINVALUETYPE       0x00000001
+#define FLG_ADDREG_NOCLOBBER          0x00000002
+#define FLG_ADDREG_DELVAL             0x00000004
+#define FLG_ADDREG_APPEND             0x00000008
+#define FLG_ADDREG_KEYONLY            0x00000010
+#define FLG_ADDREG_OVERWRITEONLY      0x00000020
+#define FLG_ADDREG_64BITKEY           0x00001000
+#define FLG_ADDREG_KEYONLY_COMMON     0x00002000
+#define FLG_ADDREG_32BITKEY           0x00004000
+#define FLG_ADDREG_DELREG_BIT         0x00008000
+#define FLG_ADDREG_TYPE_SZ            0x00000000
+#define FLG_ADDREG_TYPE_MULTI_SZ      0x00010000
+#define FLG_ADDREG_TYPE_EXPAND_SZ     0x00020000
+#define FLG_ADDREG_TYPE_BINARY        0x00000001
+#define FLG_ADDREG_TYPE_DWORD         0x00010001
+#define FLG_ADDREG_TYPE_NONE          0x00020001
 #define FLG_DELREG_MULTI_SZ_DELSTRING 0x00018002
 
 /* One AddReg or DelReg entry, decoded. data: REG_SZ/REG_EXPAND_SZ a UTF-8 string (size its
@@ -206,7 +204,7 @@ struct inf_reg {
     const uint8_t *data;
     size_t size;
     bool has_data;
-    bool del;     /* a DelReg entry (or AddReg with FLG_ADDREG_DELVAL) */
+    bool del; /* a DelReg entry (or AddReg with FLG_ADDREG_DELVAL) */
     const char *section;
     unsigned line;
 };
@@ -230,7 +228,7 @@ struct inf_service {
     unsigned line;
 };
 
-#define SPSVCINST_TAGTOFRONT  0x00000001
+#define SPSVCINST_TAGTOFRONT   0x00000001
 #define SPSVCINST_ASSOCSERVICE 0x00000002
 
 /* What installing a model does: the DDInstall section chosen for x64 (name.NTamd64, else
@@ -238,9 +236,9 @@ struct inf_service {
  * needs, decoded. CopyFiles and other file or UI directives are ignored (drvhost runs drivers
  * from where they are); Include= and Needs= are refused with STATUS_NOT_SUPPORTED. */
 struct inf_install {
-    const char *section;     /* the decorated DDInstall name that was chosen */
-    uint8_t feature_score;   /* 0xFF unless FeatureScore= says otherwise */
-    struct inf_reg *regs;    /* DDInstall's AddReg/DelReg then .HW's, in order */
+    const char *section;   /* the decorated DDInstall name that was chosen */
+    uint8_t feature_score; /* 0xFF unless FeatureScore= says otherwise */
+    struct inf_reg *regs;  /* DDInstall's AddReg/DelReg then .HW's, in order */
     size_t nregs;
     struct inf_service *services;
     size_t nservices;

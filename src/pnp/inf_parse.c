@@ -377,15 +377,15 @@ static NTSTATUS section_line(struct pass1 *c, const char *p, const char *end)
     if (n == 0)
         return inf_fail(c->err, c->inf->name, c->line, "an empty section name");
     if (n > INF_SECTION_NAME_MAX)
-        return inf_fail(c->err, c->inf->name, c->line,
-                        "a section name longer than %d characters", INF_SECTION_NAME_MAX);
+        return inf_fail(c->err, c->inf->name, c->line, "a section name longer than %d characters",
+                        INF_SECTION_NAME_MAX);
     name = inf_strndup(c->inf, p + 1, n);
     if (name == NULL)
         return inf_no_memory(c->err, c->inf->name);
     c->section = (struct inf_section *)inf_section_find(c->inf, name);
     if (c->section == NULL) {
-        c->section = inf_grow(c->inf, (void **)&c->inf->sections, c->inf->nsections,
-                              &c->inf->cap, sizeof(*c->section));
+        c->section = inf_grow(c->inf, (void **)&c->inf->sections, c->inf->nsections, &c->inf->cap,
+                              sizeof(*c->section));
         if (c->section == NULL)
             return inf_no_memory(c->err, c->inf->name);
         c->section->name = name;
@@ -686,8 +686,8 @@ static bool parse_driver_ver(const struct inf_line *l, struct inf_version *v)
                 return false;
     }
     v->month = (uint16_t)m, v->day = (uint16_t)d, v->year = (uint16_t)y;
-    v->version = (uint64_t)part[0] << 48 | (uint64_t)part[1] << 32 | (uint64_t)part[2] << 16 |
-                 part[3];
+    v->version =
+        (uint64_t)part[0] << 48 | (uint64_t)part[1] << 32 | (uint64_t)part[2] << 16 | part[3];
     v->has_driver_ver = true;
     return true;
 }
@@ -720,9 +720,8 @@ static NTSTATUS read_version(struct inf_file *inf, struct inf_error *err)
         v->has_class_guid = true;
     }
     if ((l = inf_line_find(s, "DriverVer")) != NULL && !parse_driver_ver(l, v))
-        return inf_fail(err, inf->name, l->line,
-                        "DriverVer \"%s%s%s\" is not mm/dd/yyyy[,w.x.y.z]", inf_field(l, 0),
-                        l->nfields > 1 ? "," : "", inf_field(l, 1));
+        return inf_fail(err, inf->name, l->line, "DriverVer \"%s%s%s\" is not mm/dd/yyyy[,w.x.y.z]",
+                        inf_field(l, 0), l->nfields > 1 ? "," : "", inf_field(l, 1));
     return STATUS_SUCCESS;
 }
 
@@ -759,8 +758,7 @@ static NTSTATUS set_options(struct inf_file *inf, const struct inf_options *o,
 }
 
 NTSTATUS inf_parse(const void *data, size_t size, const char *name,
-                   const struct inf_options *options, struct inf_file **out,
-                   struct inf_error *err)
+                   const struct inf_options *options, struct inf_file **out, struct inf_error *err)
 {
     struct inf_file *inf = calloc(1, sizeof(*inf));
     struct pass1 c = {.err = err};

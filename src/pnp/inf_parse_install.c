@@ -195,8 +195,7 @@ static NTSTATUS reg_entry(struct inf_file *inf, const struct inf_section *s,
     r.subkey = inf_field(l, 1);
     r.name = l->nfields > 2 && *l->fields[2] != '\0' ? l->fields[2] : NULL;
     if (*flags != '\0' && !inf_parse_u32(flags, &r.flags))
-        return inf_fail(err, inf->name, l->line, "registry flags \"%s\" are not a number",
-                        flags);
+        return inf_fail(err, inf->name, l->line, "registry flags \"%s\" are not a number", flags);
     if (!flags_type(r.flags & ~(uint32_t)FLG_ADDREG_DELREG_BIT, &r.type))
         return inf_fail(err, inf->name, l->line,
                         "registry flags 0x%08x name no value type (FLG_ADDREG_TYPE_*)", r.flags);
@@ -222,8 +221,7 @@ static NTSTATUS reg_entry(struct inf_file *inf, const struct inf_section *s,
 
 /* AddReg=/DelReg= in section s: every named section's entries, in order. */
 static NTSTATUS reg_directives(struct inf_file *inf, const struct inf_section *s,
-                               enum inf_reg_origin origin, struct regs *out,
-                               struct inf_error *err)
+                               enum inf_reg_origin origin, struct regs *out, struct inf_error *err)
 {
     NTSTATUS st;
     for (size_t i = 0; s != NULL && i < s->nlines; i++) {
@@ -260,8 +258,7 @@ static NTSTATUS svc_number(struct inf_file *inf, const struct inf_section *s, co
         return inf_fail(err, inf->name, line, "service-install section [%s] has no %s entry",
                         s->name, key);
     if (!inf_parse_u32(inf_field(l, 0), out))
-        return inf_fail(err, inf->name, l->line, "%s \"%s\" is not a number", key,
-                        inf_field(l, 0));
+        return inf_fail(err, inf->name, l->line, "%s \"%s\" is not a number", key, inf_field(l, 0));
     if (*out > max)
         return inf_fail(err, inf->name, l->line, "%s %u is out of range (0-%u)", key, *out, max);
     return STATUS_SUCCESS;
@@ -320,16 +317,15 @@ static NTSTATUS service_install(struct inf_file *inf, const struct inf_section *
     return STATUS_SUCCESS;
 }
 
-static NTSTATUS add_service(struct inf_file *inf, const struct inf_line *l,
-                            struct inf_install *out, size_t *cap, struct inf_error *err)
+static NTSTATUS add_service(struct inf_file *inf, const struct inf_line *l, struct inf_install *out,
+                            size_t *cap, struct inf_error *err)
 {
     struct inf_service svc = {.name = inf_field(l, 0), .line = l->line};
     const char *flags = inf_field(l, 1);
     const struct inf_section *s;
     NTSTATUS st;
     if (*flags != '\0' && !inf_parse_u32(flags, &svc.flags))
-        return inf_fail(err, inf->name, l->line, "AddService flags \"%s\" are not a number",
-                        flags);
+        return inf_fail(err, inf->name, l->line, "AddService flags \"%s\" are not a number", flags);
     svc.install_section = inf_field(l, 2);
     if (*svc.name == '\0' && !(svc.flags & SPSVCINST_ASSOCSERVICE))
         return inf_fail(err, inf->name, l->line, "AddService without a service name");
@@ -356,8 +352,8 @@ static NTSTATUS add_service(struct inf_file *inf, const struct inf_line *l,
     return STATUS_SUCCESS;
 }
 
-static NTSTATUS services(struct inf_file *inf, const struct inf_section *s,
-                         struct inf_install *out, struct inf_error *err)
+static NTSTATUS services(struct inf_file *inf, const struct inf_section *s, struct inf_install *out,
+                         struct inf_error *err)
 {
     size_t cap = 0;
     NTSTATUS st;

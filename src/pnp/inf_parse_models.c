@@ -155,22 +155,21 @@ static NTSTATUS manufacturer_entry(const struct inf_file *inf, const struct inf_
     const struct inf_section *s;
     NTSTATUS st;
     if (*models == '\0')
-        return inf_fail(err, inf->name, l->line, "a [Manufacturer] entry without a models "
-                                                 "section name");
+        return inf_fail(err, inf->name, l->line,
+                        "a [Manufacturer] entry without a models "
+                        "section name");
     if ((st = choose_models(inf, l, models, &chosen, err)) != STATUS_SUCCESS || chosen == NULL)
         return st;
     s = inf_section_find(inf, chosen);
     if (s == NULL)
-        return inf_fail(err, inf->name, l->line, "models section [%s] is named but absent",
-                        chosen);
+        return inf_fail(err, inf->name, l->line, "models section [%s] is named but absent", chosen);
     for (size_t i = 0; i < s->nlines; i++)
         if ((st = add_model(inf, &s->lines[i], name, s->name, out, cap, err)) != STATUS_SUCCESS)
             return st;
     return STATUS_SUCCESS;
 }
 
-NTSTATUS inf_models_read(const struct inf_file *inf, struct inf_models *out,
-                         struct inf_error *err)
+NTSTATUS inf_models_read(const struct inf_file *inf, struct inf_models *out, struct inf_error *err)
 {
     const struct inf_section *s = inf_section_find(inf, "Manufacturer");
     size_t cap = 0;
@@ -199,8 +198,8 @@ static size_t find_id(const char *const *ids, size_t n, const char *id)
 
 /* The identifier score of model m for the device (Identifier Score, Windows Vista and later),
  * or NO_MATCH. */
-static uint32_t identifier_score(const struct inf_model *m, const char *const *hwids,
-                                 size_t nhwids, const char *const *cids, size_t ncids)
+static uint32_t identifier_score(const struct inf_model *m, const char *const *hwids, size_t nhwids,
+                                 const char *const *cids, size_t ncids)
 {
     size_t pos;
     if ((pos = find_id(hwids, nhwids, m->hwid)) != (size_t)-1)

@@ -15,61 +15,60 @@
 #include <wdm.h>
 
 /* A small valid INF of our own: one manufacturer, two models, services, registry. */
-static const char base_inf[] =
-    "; a comment line\n"
-    "[Version]\n"
-    "Signature   = \"$Windows NT$\"\n"
-    "Class       = Sample\n"
-    "ClassGuid   = {78A1C341-4539-11d3-B88D-00C04FAD5171}\n"
-    "Provider    = %Prov%\n"
-    "DriverVer   = 07/04/2026,1.2.3.4\n"
-    "\n"
-    "[Manufacturer]\n"
-    "%Mfg% = Acme, NTamd64\n"
-    "\n"
-    "[Acme.NTamd64]\n"
-    "%Dev.Desc% = Dev_Install, ROOT\\ACMEDEV, *ACME0001, GEN\\ACME\n"
-    "%Dev2.Desc% = Dev2_Install, PCI\\VEN_1234&DEV_0002\n"
-    "\n"
-    "[Dev_Install.NT]\n"
-    "AddReg = Dev_SoftwareReg\n"
-    "\n"
-    "[Dev_Install.NT.HW]\n"
-    "AddReg = Dev_HwReg\n"
-    "\n"
-    "[Dev_Install.NT.Services]\n"
-    "AddService = acmedev, 0x00000002, Dev_Service\n"
-    "AddService = acmeflt, , Flt_Service\n"
-    "\n"
-    "[Dev2_Install]\n"
-    "FeatureScore = 0x80\n"
-    "\n"
-    "[Dev_Service]\n"
-    "DisplayName    = %Svc.Name%\n"
-    "ServiceType    = 1\n"
-    "StartType      = 3\n"
-    "ErrorControl   = 0x1\n"
-    "ServiceBinary  = %12%\\acmedev.sys\n"
-    "LoadOrderGroup = Extended Base\n"
-    "\n"
-    "[Flt_Service]\n"
-    "ServiceType    = 1\n"
-    "StartType      = 3\n"
-    "ErrorControl   = 1\n"
-    "ServiceBinary  = %13%\\acmeflt.sys\n"
-    "\n"
-    "[Dev_SoftwareReg]\n"
-    "HKR,,Mode,0x00010001,3\n"
-    "\n"
-    "[Dev_HwReg]\n"
-    "HKR,,UpperFilters,0x00010000,acmeflt\n"
-    "\n"
-    "[Strings]\n"
-    "Prov      = \"Acme Devices\"\n"
-    "Mfg       = \"Acme, Ltd.\"\n"
-    "Dev.Desc  = \"Acme Sample Device\"\n"
-    "Dev2.Desc = \"Acme Second Device\"\n"
-    "Svc.Name  = \"Acme Sample Service\"\n";
+static const char base_inf[] = "; a comment line\n"
+                               "[Version]\n"
+                               "Signature   = \"$Windows NT$\"\n"
+                               "Class       = Sample\n"
+                               "ClassGuid   = {78A1C341-4539-11d3-B88D-00C04FAD5171}\n"
+                               "Provider    = %Prov%\n"
+                               "DriverVer   = 07/04/2026,1.2.3.4\n"
+                               "\n"
+                               "[Manufacturer]\n"
+                               "%Mfg% = Acme, NTamd64\n"
+                               "\n"
+                               "[Acme.NTamd64]\n"
+                               "%Dev.Desc% = Dev_Install, ROOT\\ACMEDEV, *ACME0001, GEN\\ACME\n"
+                               "%Dev2.Desc% = Dev2_Install, PCI\\VEN_1234&DEV_0002\n"
+                               "\n"
+                               "[Dev_Install.NT]\n"
+                               "AddReg = Dev_SoftwareReg\n"
+                               "\n"
+                               "[Dev_Install.NT.HW]\n"
+                               "AddReg = Dev_HwReg\n"
+                               "\n"
+                               "[Dev_Install.NT.Services]\n"
+                               "AddService = acmedev, 0x00000002, Dev_Service\n"
+                               "AddService = acmeflt, , Flt_Service\n"
+                               "\n"
+                               "[Dev2_Install]\n"
+                               "FeatureScore = 0x80\n"
+                               "\n"
+                               "[Dev_Service]\n"
+                               "DisplayName    = %Svc.Name%\n"
+                               "ServiceType    = 1\n"
+                               "StartType      = 3\n"
+                               "ErrorControl   = 0x1\n"
+                               "ServiceBinary  = %12%\\acmedev.sys\n"
+                               "LoadOrderGroup = Extended Base\n"
+                               "\n"
+                               "[Flt_Service]\n"
+                               "ServiceType    = 1\n"
+                               "StartType      = 3\n"
+                               "ErrorControl   = 1\n"
+                               "ServiceBinary  = %13%\\acmeflt.sys\n"
+                               "\n"
+                               "[Dev_SoftwareReg]\n"
+                               "HKR,,Mode,0x00010001,3\n"
+                               "\n"
+                               "[Dev_HwReg]\n"
+                               "HKR,,UpperFilters,0x00010000,acmeflt\n"
+                               "\n"
+                               "[Strings]\n"
+                               "Prov      = \"Acme Devices\"\n"
+                               "Mfg       = \"Acme, Ltd.\"\n"
+                               "Dev.Desc  = \"Acme Sample Device\"\n"
+                               "Dev2.Desc = \"Acme Second Device\"\n"
+                               "Svc.Name  = \"Acme Sample Service\"\n";
 
 /* The minimal head of an INF for the small cases. */
 #define HEAD "[Version]\nSignature=\"$Windows NT$\"\n"
@@ -91,14 +90,14 @@ static void parse_fails(const void *text, size_t size, NTSTATUS status, const ch
     struct inf_file *inf = NULL;
     struct inf_error err;
     NTSTATUS st = inf_parse(text, size, "test.inf", NULL, &inf, &err);
-    ok(st == status, "line %d: status 0x%x, expected 0x%x\n", line, (unsigned)st,
-       (unsigned)status);
+    ok(st == status, "line %d: status 0x%x, expected 0x%x\n", line, (unsigned)st, (unsigned)status);
     ok(inf == NULL, "line %d: a failed parse returned an INF\n", line);
     ok(strcmp(err.text, expect) == 0, "line %d: error \"%s\", expected \"%s\"\n", line, err.text,
        expect);
     inf_free(inf);
 }
-#define FAILS(text, expect) parse_fails(text, strlen(text), STATUS_INVALID_PARAMETER, expect, __LINE__)
+#define FAILS(text, expect)                                                                        \
+    parse_fails(text, strlen(text), STATUS_INVALID_PARAMETER, expect, __LINE__)
 
 static const struct inf_line *line_of(const struct inf_file *inf, const char *section, size_t i)
 {
@@ -117,8 +116,8 @@ static bool field_is(const struct inf_line *l, size_t i, const char *expect)
 TEST(version_fields)
 {
     struct inf_file *inf = PARSE(base_inf);
-    static const GUID guid = {0x78A1C341, 0x4539, 0x11d3, {0xB8, 0x8D, 0x00, 0xC0, 0x4F, 0xAD,
-                                                           0x51, 0x71}};
+    static const GUID guid = {
+        0x78A1C341, 0x4539, 0x11d3, {0xB8, 0x8D, 0x00, 0xC0, 0x4F, 0xAD, 0x51, 0x71}};
     if (inf == NULL)
         return;
     ok(strcmp(inf->version.signature, "$Windows NT$") == 0, "signature %s\n",
@@ -126,8 +125,7 @@ TEST(version_fields)
     ok(strcmp(inf->version.class_name, "Sample") == 0, "class %s\n", inf->version.class_name);
     ok(inf->version.has_class_guid && memcmp(&inf->version.class_guid, &guid, 16) == 0,
        "class GUID\n");
-    ok(strcmp(inf->version.provider, "Acme Devices") == 0, "provider %s\n",
-       inf->version.provider);
+    ok(strcmp(inf->version.provider, "Acme Devices") == 0, "provider %s\n", inf->version.provider);
     ok(inf->version.has_driver_ver && inf->version.month == 7 && inf->version.day == 4 &&
            inf->version.year == 2026,
        "date %u/%u/%u\n", inf->version.month, inf->version.day, inf->version.year);
@@ -195,8 +193,8 @@ TEST(quoting)
     const struct inf_line *b = inf ? line_of(inf, "A", 1) : NULL;
     ok(a && field_is(a, 4, "Display an \"example\" string"), "doubled quote\n");
     ok(a && field_is(a, 1, "") && field_is(a, 3, "") && a->nfields == 5, "omitted fields\n");
-    ok(b && field_is(b, 0, "  spaced, kept  ") && field_is(b, 1, "trimmed") &&
-           field_is(b, 2, "") && b->nfields == 3,
+    ok(b && field_is(b, 0, "  spaced, kept  ") && field_is(b, 1, "trimmed") && field_is(b, 2, "") &&
+           b->nfields == 3,
        "quoted blanks and commas\n");
     inf_free(inf);
 }
@@ -325,8 +323,7 @@ TEST(manufacturer_decorations)
     ok(strcmp(chosen_models(", NTamd64", NULL), "Mod.NTamd64") == 0, "NTamd64\n");
     ok(strcmp(chosen_models(", NTx86, NTamd64", NULL), "Mod.NTamd64") == 0, "x86 skipped\n");
     /* The highest version not above the system's (Windows 10.0 here). */
-    ok(strcmp(chosen_models(", NTamd64, NTamd64.6.1, NTamd64.10.0", NULL), "Mod.NTamd64.10.0") ==
-           0,
+    ok(strcmp(chosen_models(", NTamd64, NTamd64.6.1, NTamd64.10.0", NULL), "Mod.NTamd64.10.0") == 0,
        "10.0 over 6.1\n");
     ok(strcmp(chosen_models(", NTamd64.6.1, NTamd64.11.0", NULL), "Mod.NTamd64.6.1") == 0,
        "11.0 is above 10.0: %s\n", chosen_models(", NTamd64.6.1, NTamd64.11.0", NULL));
@@ -336,12 +333,10 @@ TEST(manufacturer_decorations)
     ok(strcmp(chosen_models(", NTamd64.10.0, NTamd64.10.0...14393", NULL),
               "Mod.NTamd64.10.0...14393") == 0,
        "build 14393\n");
-    ok(strcmp(chosen_models(", NTamd64.10.0, NTamd64.10.0...99999", NULL), "Mod.NTamd64.10.0") ==
-           0,
+    ok(strcmp(chosen_models(", NTamd64.10.0, NTamd64.10.0...99999", NULL), "Mod.NTamd64.10.0") == 0,
        "build 99999 is later than the system's\n");
     /* Product type: 1 (workstation) applies, 3 (server) does not. */
-    ok(strcmp(chosen_models(", NTamd64.10.0.3, NTamd64.10.0.1", NULL), "Mod.NTamd64.10.0.1") ==
-           0,
+    ok(strcmp(chosen_models(", NTamd64.10.0.3, NTamd64.10.0.1", NULL), "Mod.NTamd64.10.0.1") == 0,
        "product type\n");
     /* A version takes precedence over product type and suite mask (the doc's NT.5 example). */
     ok(strcmp(chosen_models(", NTamd64...0x80, NTamd64.6.1.1", NULL), "Mod.NTamd64.6.1.1") == 0,
@@ -349,7 +344,8 @@ TEST(manufacturer_decorations)
     ok(strcmp(chosen_models(", NTamd64...0x80", NULL), "(none)") == 0,
        "the datacenter suite is not the system's\n");
     /* On x64 an undecorated or plain NT models section is for x86 only. */
-    ok(strcmp(chosen_models("", NULL), "(none)") == 0, "undecorated: %s\n", chosen_models("", NULL));
+    ok(strcmp(chosen_models("", NULL), "(none)") == 0, "undecorated: %s\n",
+       chosen_models("", NULL));
     ok(strcmp(chosen_models(", NT", NULL), "(none)") == 0, "NT\n");
     ok(strcmp(chosen_models(", ntAMD64", NULL), "Mod.NTamd64") == 0, "case-insensitive\n");
 }
@@ -516,8 +512,7 @@ TEST(install_registry_hw_and_software)
     if (in.nregs == 2) {
         const struct inf_reg *a = &in.regs[0], *b = &in.regs[1];
         ok(a->origin == INF_ORIGIN_DDINSTALL && a->root == INF_HKR && a->type == REG_DWORD &&
-               strcmp(a->name, "Mode") == 0 && a->size == 4 && a->data[0] == 3 &&
-               a->line == 44,
+               strcmp(a->name, "Mode") == 0 && a->size == 4 && a->data[0] == 3 && a->line == 44,
            "software key DWORD (line %u)\n", a->line);
         ok(b->origin == INF_ORIGIN_HW && b->type == REG_MULTI_SZ &&
                strcmp(b->name, "UpperFilters") == 0 && b->size == 8 &&
@@ -589,8 +584,7 @@ TEST(addreg_types)
 
 TEST(install_section_decoration_order)
 {
-    struct inf_file *inf =
-        PARSE(HEAD "[I]\n[I.NT]\n[I.NTamd64]\n[J]\n[J.nt]\n[K]\n[L.NTx86]\n");
+    struct inf_file *inf = PARSE(HEAD "[I]\n[I.NT]\n[I.NTamd64]\n[J]\n[J.nt]\n[K]\n[L.NTx86]\n");
     if (inf == NULL)
         return;
     ok(strcmp(inf_install_section_name(inf, "I"), "I.NTamd64") == 0, "NTamd64 first\n");
@@ -623,13 +617,11 @@ static void install_fails(const char *text, NTSTATUS status, const char *expect,
     if (inf != NULL && (st = inf_models_read(inf, &m, &err)) == STATUS_SUCCESS && m.n > 0)
         st = inf_install_read(inf, &m.v[0], &in, &err);
     ok(st == status, "line %d: status 0x%x\n", line, (unsigned)st);
-    ok(strcmp(err.text, expect) == 0, "line %d: \"%s\", expected \"%s\"\n", line, err.text,
-       expect);
+    ok(strcmp(err.text, expect) == 0, "line %d: \"%s\", expected \"%s\"\n", line, err.text, expect);
     inf_free(inf);
 }
-#define INSTALL_FAILS(text, expect)                                                                \
-    install_fails(text, STATUS_INVALID_PARAMETER, expect, __LINE__)
-#define MODEL HEAD "[Manufacturer]\nM=Mod,NTamd64\n[Mod.NTamd64]\nd=I,HW\n"
+#define INSTALL_FAILS(text, expect) install_fails(text, STATUS_INVALID_PARAMETER, expect, __LINE__)
+#define MODEL                       HEAD "[Manufacturer]\nM=Mod,NTamd64\n[Mod.NTamd64]\nd=I,HW\n"
 
 TEST(include_needs_refused)
 {
@@ -832,8 +824,7 @@ TEST(every_prefix_is_safe)
             good++;
             ok(inf != NULL, "prefix %zu\n", i);
         } else {
-            ok(inf == NULL && strncmp(err.text, "p.inf", 5) == 0, "prefix %zu: %s\n", i,
-               err.text);
+            ok(inf == NULL && strncmp(err.text, "p.inf", 5) == 0, "prefix %zu: %s\n", i, err.text);
         }
         inf_free(inf);
     }
@@ -892,11 +883,11 @@ TEST(valid_seeds_install)
             fclose(f);
         }
         ok(n > 0, "cannot read %s\n", path);
-        bool good = inf_parse(data, n, seeds[i].file, NULL, &inf, &err) == STATUS_SUCCESS &&
-                    inf_models_read(inf, &m, &err) == STATUS_SUCCESS &&
-                    inf_match_device(inf, &m, &seeds[i].hwid, 1, NULL, 0, &match, &err) ==
-                        STATUS_SUCCESS &&
-                    inf_install_read(inf, match.model, &in, &err) == STATUS_SUCCESS;
+        bool good =
+            inf_parse(data, n, seeds[i].file, NULL, &inf, &err) == STATUS_SUCCESS &&
+            inf_models_read(inf, &m, &err) == STATUS_SUCCESS &&
+            inf_match_device(inf, &m, &seeds[i].hwid, 1, NULL, 0, &match, &err) == STATUS_SUCCESS &&
+            inf_install_read(inf, match.model, &in, &err) == STATUS_SUCCESS;
         ok(good, "%s: %s\n", seeds[i].file, err.text);
         ok(!good || (in.nservices == seeds[i].nservices && in.function != NULL &&
                      strcmp(in.function->name, seeds[i].service) == 0),
