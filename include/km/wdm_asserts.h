@@ -117,7 +117,6 @@ C_ASSERT(FIELD_OFFSET(FILE_OBJECT, Event) == 0x98);
 C_ASSERT(FIELD_OFFSET(FILE_OBJECT, IrpList) == 0xC0);
 C_ASSERT(FIELD_OFFSET(FILE_OBJECT, FileObjectExtension) == 0xD0);
 
-
 /* PnP (wdm_pnp.h) and the PnP/power members of IO_STACK_LOCATION.Parameters. */
 C_ASSERT(sizeof(INTERFACE) == 0x20);
 C_ASSERT(FIELD_OFFSET(INTERFACE, Context) == 0x08);
