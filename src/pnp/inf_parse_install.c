@@ -13,6 +13,10 @@
 
 #include <wdm.h>
 
+/* The most registry entries one install decodes: far above real INFs (a few hundred), and a
+ * bound for INFs that name the same big section many times over. */
+#define INF_MAX_REGS 65536
+
 struct regs {
     struct inf_reg *v;
     size_t n, cap;
@@ -211,6 +215,9 @@ static NTSTATUS reg_entry(struct inf_file *inf, const struct inf_section *s,
         r.size = strlen(inf_field(l, 4));
     } else if (!r.del && (st = reg_data(inf, l, &r, err)) != STATUS_SUCCESS)
         return st;
+    if (out->n >= INF_MAX_REGS)
+        return inf_fail(err, inf->name, l->line, "more than %d registry entries in one install",
+                        INF_MAX_REGS);
     struct inf_reg *slot = inf_grow(inf, (void **)&out->v, out->n, &out->cap, sizeof(r));
     if (slot == NULL)
         return inf_no_memory(err, inf->name);

@@ -838,6 +838,20 @@ TEST(error_wrong_value_types)
                   "test.inf:8: FeatureScore \"0x100\" is not a byte (0x00-0xFF)");
 }
 
+/* A section named 66,000 times over: the install stops at 65,536 registry entries. */
+TEST(error_too_many_registry_entries)
+{
+    size_t n = 66000, at;
+    char *text = malloc(n * 2 + 256);
+    strcpy(text, MODEL "[R]\nHKR,,V,,x\n[I]\nAddReg=R");
+    at = strlen(text);
+    for (size_t i = 1; i < n; i++)
+        memcpy(text + at, ",R", 2), at += 2;
+    strcpy(text + at, "\n");
+    INSTALL_FAILS(text, "test.inf:8: more than 65536 registry entries in one install");
+    free(text);
+}
+
 /* Every prefix of the sample INF parses or fails cleanly (never a crash; asan checks). */
 TEST(every_prefix_is_safe)
 {
