@@ -1,6 +1,6 @@
 #!/bin/sh
 # check-test-build.sh - how tests are built: through the runtime's internal library, never from
-# hand-picked runtime sources (docs/testing.md, "How tests are built").
+# hand-picked runtime sources (docs/building.md, "How tests are built").
 #
 # usage: scripts/check-test-build.sh layout ROOT
 #   No CMake file outside src/ names a file under src/ (src/CMakeLists.txt holds the one list of
