@@ -5,9 +5,9 @@
  * manager (issue 13), which will write the registry from these records; nothing here touches
  * the registry or any runtime state.
  *
- * Pure: inf_parse() works on bytes in memory, so the fuzzer and the tests link the object
- * library drvhost_inf_parser (these files and src/rtl/utf.c). inf_load() (inf_load.c, in the
- * runtime only) reads a file through src/os first.
+ * Pure: inf_parse() works on bytes in memory and touches no runtime state (the fuzzer and the
+ * tests reach these hidden functions through drvhost_rt_internal). inf_load() (inf_load.c)
+ * reads a file through src/os first.
  *
  * Memory: every string and array of a parsed INF lives in its arena, freed by inf_free(); the
  * records returned by inf_models_read() and inf_install_read() live there too (they are valid
