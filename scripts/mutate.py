@@ -33,6 +33,7 @@ import json
 import os
 import random
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -131,7 +132,7 @@ def mutate(lines, index, op):
 def run(cmd, timeout, cwd=ROOT):
     try:
         p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           text=True, timeout=timeout)
+                           text=True, errors="replace", timeout=timeout)
         return p.returncode, p.stdout
     except subprocess.TimeoutExpired as e:
         return 124, (e.stdout or "") if isinstance(e.stdout, str) else ""
@@ -362,7 +363,14 @@ def read_keys(path):
         return [l.split("#")[0].strip() for l in f if l.split("#")[0].strip()]
 
 
+def interrupted(signum, frame):
+    raise KeyboardInterrupt  # try_mutant's finally restores the file and the build
+
+
 def main():
+    # SIGTERM (and SIGINT, which a shell ignores in a background job) restore the tree too.
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dir", default="src", help="folder whose .c files are mutated (src)")
     ap.add_argument("-n", "--count", type=int, default=100, help="mutations to judge (100)")
