@@ -27,6 +27,11 @@ static void usage(FILE *to)
         "\n"
         "Options:\n"
         "  --quiet            do not show the drivers' DbgPrint/KdPrint output\n"
+        "  --debug-print all|filtered\n"
+        "                     all: show every DbgPrint/DbgPrintEx/KdPrint message;\n"
+        "                     filtered (default): as Windows, only DPFLTR_ERROR_LEVEL ones\n"
+        "                     unless the registry's Debug Print Filter key or\n"
+        "                     DbgSetDebugFilterState opens a component's mask\n"
         "  --processors N     emulate N processors (1 to 64; default: the host's cores),\n"
         "                     each with its DPC thread\n"
         "  --registry FILE    the registry file (.reg, regedit format): loaded at start if it\n"
@@ -114,6 +119,14 @@ static int parse_value_option(int argc, char **argv, int *i, struct run_args *a,
         a->registry = value;
     } else if (!missing && (value = option_value(argc, argv, i, "--root", &missing)) != NULL) {
         a->options.file_root = value;
+    } else if (!missing &&
+               (value = option_value(argc, argv, i, "--debug-print", &missing)) != NULL) {
+        if (strcmp(value, "all") == 0)
+            a->options.debug_print = DRVHOST_DEBUG_PRINT_ALL;
+        else if (strcmp(value, "filtered") == 0)
+            a->options.debug_print = DRVHOST_DEBUG_PRINT_FILTERED;
+        else
+            return bad_usage("--debug-print: '%s' is neither 'all' nor 'filtered'", value);
     } else if (missing) {
         return bad_usage("option '%s' needs a value", argv[*i]);
     } else {

@@ -2,13 +2,16 @@
 """mutate.py - mutation testing of drvhost's runtime: does the test suite notice a broken src/?
 
 Applies one mutation at a time at a randomly chosen site of the C files under a folder (seeded,
-so a run is reproducible), rebuilds the `dev` preset incrementally, runs the test suite, restores
-the file, and prints each mutation with its verdict, then the score:
+so a run is reproducible), rebuilds only what that file feeds (class Build), runs the `dev`
+suite until a test fails, most likely tests first and slow ones and the repository checks last
+(class Tests), restores the file and the build, and prints each mutation with its verdict, then
+the score:
 
     scripts/mutate.py                       # 100 mutations over src/, seed 1
     scripts/mutate.py --dir src/ke -n 30    # 30 over the kernel layer
     scripts/mutate.py --seed 7 --list       # the sites the seed picks, without running anything
     scripts/mutate.py --only src/ke/wait.c:88:negate   # one given mutation
+    scripts/mutate.py --sites FILE          # the mutations listed in FILE (as --list prints)
 
 Operators (each a one-line or one-statement edit; the line count never changes):
     bugcheck   delete a bug-check call (ke_bugcheck, ke_bugcheck_msg, KeBugCheckEx)
@@ -17,22 +20,26 @@ Operators (each a one-line or one-statement edit; the line count never changes):
     assign     delete a one-line assignment statement
     early      return at once from a void function
 
-Verdicts: caught (a test failed; the first failing tests are named), survived (every test
-passed), no-build (the mutant does not compile: not counted, another site is drawn). Mutations
-judged equivalent (they change no behaviour) are listed in docs/testing.md with the reason and
-given to --exclude (a file of `path:line:operator` lines); they are not counted.
+Verdicts: caught (a test failed; the first failing tests are named), survived (every test of
+the dev suite passed, the slow ones and the repository checks included), no-build (the mutant
+does not compile: not counted, another site is drawn). Mutations judged equivalent (they change
+no behaviour) are listed in docs/testing.md with the reason and in scripts/mutate-equivalent.txt,
+which --exclude reads by default; they are not drawn.
 
 The score is caught / (caught + survived). The source tree is always restored, also on Ctrl-C.
 """
 import argparse
+import json
 import os
 import random
 import re
+import signal
 import subprocess
 import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EQUIVALENT = os.path.join(ROOT, "scripts", "mutate-equivalent.txt")
 
 OPERATORS = ("bugcheck", "negate", "status", "assign", "early")
 BUGCHECK_RE = re.compile(r"^\s*(ke_bugcheck_msg|ke_bugcheck|KeBugCheckEx)\s*\(")
@@ -122,18 +129,17 @@ def mutate(lines, index, op):
     return out
 
 
-def run(cmd, timeout):
+def run(cmd, timeout, cwd=ROOT):
     try:
-        p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           text=True, timeout=timeout)
+        p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           text=True, errors="replace", timeout=timeout)
         return p.returncode, p.stdout
     except subprocess.TimeoutExpired as e:
         return 124, (e.stdout or "") if isinstance(e.stdout, str) else ""
 
 
 def failed_tests(output):
-    names = re.findall(r"^\s*\d+ - (\S+) \(", output, re.M)
-    return names[:3]
+    return re.findall(r"^\s*\d+ - (\S+) \(", output, re.M)
 
 
 def all_sites(folder, exclude):
@@ -152,30 +158,219 @@ def all_sites(folder, exclude):
     return sites
 
 
-def try_mutant(path, index, op, args):
+class Build:
+    """Rebuilds only what the mutated file feeds, and puts the unmutated build back by copying.
+
+    `ninja -t query` gives the objects compiled from a source (the runtime's, and those of the
+    test programs and object libraries that compile it themselves) and what each object is
+    linked into (libdrvhost.so, a test program). Programs that load libdrvhost.so need no
+    relink: they load the mutant library at run time. Before a mutant the source, those objects
+    and those linked files are copied aside with their times; afterwards they are copied back,
+    times included, so ninja sees the tree as built and the next mutant compiles one file."""
+
+    def __init__(self, preset):
+        self.dir = os.path.join(ROOT, "build", preset)
+        self.outputs = {}
+        self.touched = set()
+
+    def ninja(self, args, timeout=1200):
+        return run(["ninja", "-C", self.dir] + args, timeout)
+
+    def outputs_of(self, source):
+        if source not in self.outputs:
+            code, out = self.ninja(["-t", "query", os.path.join(ROOT, source)], 60)
+            objects = re.findall(r"^    (\S+)$", out, re.M) if code == 0 else []
+            linked = []
+            for obj in objects:
+                code, out = self.ninja(["-t", "query", obj], 60)
+                tail = out.split("outputs:", 1)[1] if "outputs:" in out else ""
+                linked += [l.strip() for l in tail.splitlines() if l.strip()]
+            self.outputs[source] = objects + sorted(set(linked) - set(objects))
+        self.touched |= set(self.outputs[source])
+        return self.outputs[source]
+
+    def clean(self, targets):
+        """Builds targets; True if there was nothing to do."""
+        code, out = self.ninja(targets, 1200)
+        return code == 0 and "no work to do" in out
+
+    def save(self, files):
+        saved = {}
+        for f in files:
+            full = os.path.join(self.dir, f)
+            if os.path.exists(full):
+                with open(full, "rb") as h:
+                    saved[full] = (h.read(), os.stat(full))
+        return saved
+
+    @staticmethod
+    def restore(saved):
+        for full, (data, st) in saved.items():
+            tmp = full + ".mutate-tmp"
+            with open(tmp, "wb") as h:
+                h.write(data)
+            os.chmod(tmp, st.st_mode & 0o7777)
+            os.utime(tmp, ns=(st.st_atime_ns, st.st_mtime_ns))
+            os.replace(tmp, full)  # a running program keeps the mutant's inode
+
+
+# Layers whose tests are not named after the layer.
+LAYER_TESTS = {"ldr": "io_test_loader", "host": ("host_", "scenario_"), "os": ("host_", "seh_")}
+
+
+class Tests:
+    """The dev suite in the order most likely to fail first for a given file.
+
+    The order: tests that caught earlier mutants of the same file, then of the same layer
+    (src/<layer>/), then tests named after the file (dpc.c: ke_test_timers_dpcs) or the layer
+    (<layer>_..., or LAYER_TESTS), then tests that caught any
+    mutant, then the rest by their last run time, shortest first. Tests that check the source
+    tree (label `repo`: formatting, manifest, headers, POSIX symbols) and slow ones (over
+    `slow` seconds last time) come last: they run only for a mutant nothing else caught, so a
+    survivor has passed the whole suite. What caught what is learned in
+    build/<preset>/mutate-cache.json (not part of the tree; delete it to start afresh)."""
+
+    def __init__(self, preset, slow):
+        self.preset = preset
+        self.cache_path = os.path.join(ROOT, "build", preset, "mutate-cache.json")
+        code, out = run(["ctest", "--preset", preset, "--show-only=json-v1"], 120)
+        if code != 0:
+            sys.exit("mutate: ctest --show-only failed:\n" + out)
+        data = json.loads(out[out.index("{"):])
+        self.names, self.late = [], set()
+        for t in data.get("tests", []):
+            labels = []
+            for prop in t.get("properties", []):
+                if prop.get("name") == "LABELS":
+                    labels = prop.get("value", [])
+            self.names.append(t["name"])
+            if "repo" in labels:
+                self.late.add(t["name"])
+        self.cost = {}
+        cost_file = os.path.join(ROOT, "build", preset, "Testing", "Temporary", "CTestCostData.txt")
+        if os.path.exists(cost_file):
+            with open(cost_file, encoding="utf-8") as f:
+                for line in f:
+                    parts = line.split()
+                    if len(parts) == 3:
+                        try:
+                            self.cost[parts[0]] = float(parts[2])
+                        except ValueError:
+                            pass
+        self.late |= {n for n in self.names if self.cost.get(n, 0.0) > slow}
+        try:
+            with open(self.cache_path, encoding="utf-8") as f:
+                self.cache = json.load(f)
+        except (OSError, ValueError):
+            self.cache = {}
+
+    @staticmethod
+    def layer(path):
+        parts = path.split(os.sep)
+        return parts[1] if len(parts) > 2 else parts[0]
+
+    def order(self, path):
+        by_file = self.cache.get("file", {}).get(path, {})
+        by_layer = self.cache.get("layer", {}).get(self.layer(path), {})
+        anywhere = self.cache.get("all", {})
+        prefix = LAYER_TESTS.get(self.layer(path), self.layer(path) + "_")
+        stem = os.path.splitext(os.path.basename(path))[0]
+
+        def key(name):
+            return (name in self.late, -by_file.get(name, 0), -by_layer.get(name, 0),
+                    stem not in name, not name.startswith(prefix), -anywhere.get(name, 0),
+                    self.cost.get(name, 1.0), name)
+        return sorted(self.names, key=key)
+
+    def learn(self, path, names):
+        for name in names:
+            for table, key in (("file", path), ("layer", self.layer(path))):
+                counts = self.cache.setdefault(table, {}).setdefault(key, {})
+                counts[name] = counts.get(name, 0) + 1
+            counts = self.cache.setdefault("all", {})
+            counts[name] = counts.get(name, 0) + 1
+        try:
+            with open(self.cache_path + ".tmp", "w", encoding="utf-8") as f:
+                json.dump(self.cache, f, indent=0, sort_keys=True)
+            os.replace(self.cache_path + ".tmp", self.cache_path)
+        except OSError:
+            pass
+
+    def batches(self, path):
+        """The ordered tests cut in growing batches: one ctest run each, stopping at a failure."""
+        ordered = self.order(path)
+        early = [n for n in ordered if n not in self.late]
+        late = [n for n in ordered if n in self.late]
+        cuts, out, i = [2, 6, 16], [], 0
+        for size in cuts:
+            if i < len(early):
+                out.append(early[i:i + size])
+                i += size
+        if i < len(early):
+            out.append(early[i:])
+        if late:
+            out.append(late)
+        return out
+
+    def run(self, path, args):
+        """(failed test names, seconds) for the mutant in the build tree; [] when all passed."""
+        for batch in self.batches(path):
+            regex = "^(%s)$" % "|".join(re.escape(n) for n in batch)
+            code, out = run(["ctest", "--preset", self.preset, "-j", str(args.jobs),
+                             "--stop-on-failure", "--timeout", str(args.test_timeout),
+                             "-R", regex] + args.ctest, args.suite_timeout)
+            if args.verbose:
+                print("      ctest %s: %s" % (" ".join(batch), "failed" if code else "passed"))
+            if code != 0:
+                names = failed_tests(out) or ["the suite failed"]
+                self.learn(path, [n for n in names if n in self.names])
+                return names
+        return []
+
+
+def try_mutant(path, index, op, args, build, tests):
     """Applies, rebuilds, tests, restores. Returns (verdict, detail)."""
     full = os.path.join(ROOT, path)
+    st = os.stat(full)
     with open(full, encoding="utf-8") as f:
         original = f.read()
     lines = original.split("\n")
+    targets = build.outputs_of(path)
+    saved = build.save(targets)
     try:
         with open(full, "w", encoding="utf-8") as f:
             f.write("\n".join(mutate(lines, index, op)))
-        code, out = run(["cmake", "--build", "--preset", args.preset], 600)
+        began = time.time()
+        code, out = build.ninja(["-j", str(args.jobs)] + targets, 600)
         if code != 0:
             return "no-build", ""
-        code, out = run(["ctest", "--preset", args.preset, "-j", str(args.jobs),
-                         "--stop-on-failure", "--timeout", str(args.test_timeout)] + args.ctest,
-                        args.suite_timeout)
-        if code == 0:
+        built = time.time()
+        failed = tests.run(path, args)
+        if args.verbose:
+            print("      build %.1f s, tests %.1f s" % (built - began, time.time() - built))
+        if not failed:
             return "survived", ""
-        return "caught", ", ".join(failed_tests(out)) or "the suite failed"
+        return "caught", ", ".join(failed[:3])
     finally:
         with open(full, "w", encoding="utf-8") as f:
             f.write(original)
+        os.utime(full, ns=(st.st_atime_ns, st.st_mtime_ns))
+        build.restore(saved)
+
+
+def read_keys(path):
+    with open(path, encoding="utf-8") as f:
+        return [l.split("#")[0].strip() for l in f if l.split("#")[0].strip()]
+
+
+def interrupted(signum, frame):
+    raise KeyboardInterrupt  # try_mutant's finally restores the file and the build
 
 
 def main():
+    # SIGTERM (and SIGINT, which a shell ignores in a background job) restore the tree too.
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dir", default="src", help="folder whose .c files are mutated (src)")
     ap.add_argument("-n", "--count", type=int, default=100, help="mutations to judge (100)")
@@ -183,20 +378,32 @@ def main():
     ap.add_argument("--preset", default="dev")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--test-timeout", type=int, default=120, help="per test (s)")
-    ap.add_argument("--suite-timeout", type=int, default=900, help="per suite run (s)")
-    ap.add_argument("--exclude", help="file of path:line:operator lines judged equivalent")
+    ap.add_argument("--suite-timeout", type=int, default=900, help="per ctest run (s)")
+    ap.add_argument("--slow", type=float, default=5.0,
+                    help="tests that took longer than this (s) last time run last (5)")
+    ap.add_argument("--exclude", default=EQUIVALENT,
+                    help="file of path:line:operator lines judged equivalent "
+                         "(scripts/mutate-equivalent.txt; '' for none)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="times and ctest batches")
     ap.add_argument("--list", action="store_true", help="print the drawn sites and stop")
     ap.add_argument("--only", help="one mutation, path:line:operator")
+    ap.add_argument("--sites", help="a file of path:line:operator lines (as --list prints) to run")
     ap.add_argument("ctest", nargs="*", help="extra ctest arguments (after --)")
     args = ap.parse_args()
 
     exclude = set()
-    if args.exclude:
-        with open(args.exclude, encoding="utf-8") as f:
-            exclude = {l.split("#")[0].strip() for l in f if l.split("#")[0].strip()}
-    if args.only:
-        path, line, op = args.only.rsplit(":", 2)
-        draws = [(path, int(line) - 1, op)]
+    if args.exclude and (args.exclude != EQUIVALENT or os.path.exists(EQUIVALENT)):
+        exclude = set(read_keys(args.exclude))
+    if args.only or args.sites:
+        keys = [args.only] if args.only else [k for k in read_keys(args.sites)
+                                              if not k.startswith("mutate:")]
+        draws = []
+        for key in keys:
+            path, line, op = key.rsplit(":", 2)
+            if (int(line) - 1, op) not in sites_of(os.path.join(ROOT, path))[1]:
+                sys.exit("mutate: %s: the operator does not apply to that line in today's "
+                         "tree (--list shows the sites)" % key)
+            draws.append((path, int(line) - 1, op))
     else:
         sites = all_sites(args.dir, exclude)
         if not sites:
@@ -211,13 +418,17 @@ def main():
 
     if run(["cmake", "--build", "--preset", args.preset], 1200)[0] != 0:
         sys.exit("mutate: the unmutated tree does not build")
+    build = Build(args.preset)
+    tests = Tests(args.preset, args.slow)
     caught = survived = 0
     survivors = []
     started = time.time()
     for path, index, op in draws:
         if caught + survived >= args.count:
             break
-        verdict, detail = try_mutant(path, index, op, args)
+        began = time.time()
+        verdict, detail = try_mutant(path, index, op, args, build, tests)
+        took = time.time() - began
         if verdict == "no-build":
             print("      %s:%d:%s: no-build (not counted)" % (path, index + 1, op), flush=True)
             continue
@@ -226,9 +437,11 @@ def main():
         else:
             survived += 1
             survivors.append("%s:%d:%s" % (path, index + 1, op))
-        print("[%3d] %s:%d:%s: %s%s" % (caught + survived, path, index + 1, op, verdict,
-                                         " (" + detail + ")" if detail else ""), flush=True)
-    run(["cmake", "--build", "--preset", args.preset], 1200)  # the restored tree
+        print("[%3d] %s:%d:%s: %s%s [%.0f s]" % (caught + survived, path, index + 1, op, verdict,
+                                                " (" + detail + ")" if detail else "", took),
+              flush=True)
+    if not build.clean(sorted(build.touched)):  # the copies put back left nothing to rebuild
+        print("mutate: the build tree was not restored exactly; it was rebuilt", flush=True)
     total = caught + survived
     if survivors:
         print("survived:")

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # test.sh - builds and tests the `dev` preset, then the `asan` preset (AddressSanitizer,
-# LeakSanitizer, UndefinedBehaviorSanitizer), then the `tsan` preset (ThreadSanitizer). Exits non-zero if anything failed; the last line is
-# "N passed, N failed" over both runs (a configure or build failure counts as one failed test).
+# LeakSanitizer, UndefinedBehaviorSanitizer), then the `tsan` preset (ThreadSanitizer), then a
+# bounded fuzzing run. Exits non-zero if anything failed. The last line begins "N passed, N
+# failed" (CTest tests of the three presets plus the fuzz targets; a configure or build failure
+# counts as one failed test) and goes on with what ran: per preset, the test programs with their
+# TEST cases and checks, and the scenarios.
 set -uo pipefail
 
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -15,6 +18,26 @@ jobs=${DRVHOST_TEST_JOBS:-2}
 
 total_passed=0
 total_failed=0
+counted=""
+
+# count_preset PRESET: "PRESET: N test programs (N TEST cases, N checks), N scenarios", from the
+# log of the ctest run (every harness program ends with "harness: N cases, N checks") and the
+# tests labelled scenario.
+count_preset() {
+    local preset=$1 log=build/$1/Testing/Temporary/LastTest.log programs=0 cases=0 checks=0
+    local line scenarios
+    if [[ -r $log ]]; then
+        while read -r line; do
+            if [[ $line =~ ^harness:\ ([0-9]+)\ cases,\ ([0-9]+)\ checks$ ]]; then
+                programs=$((programs + 1))
+                cases=$((cases + BASH_REMATCH[1]))
+                checks=$((checks + BASH_REMATCH[2]))
+            fi
+        done < "$log"
+    fi
+    scenarios=$(ctest --preset "$preset" -N -L scenario 2>/dev/null | sed -n 's/^Total Tests: //p')
+    echo "$preset: $programs test programs ($cases TEST cases, $checks checks), ${scenarios:-0} scenarios"
+}
 
 # run_preset PRESET: configure, build, test; adds to the totals.
 run_preset() {
@@ -42,7 +65,10 @@ run_preset() {
     if [[ $status != 0 && $failed = 0 ]]; then
         failed=1 # ctest failed without a summary (crash, bad preset)
     fi
-    echo "=== $preset: $passed passed, $failed failed"
+    local what
+    what=$(count_preset "$preset")
+    echo "=== $preset: $passed passed, $failed failed; $what"
+    counted="$counted; $what"
     total_passed=$((total_passed + passed))
     total_failed=$((total_failed + failed))
 }
@@ -66,5 +92,5 @@ else
     total_failed=$((total_failed + 1))
 fi
 
-echo "$total_passed passed, $total_failed failed"
+echo "$total_passed passed, $total_failed failed (CTest tests and fuzz targets)$counted"
 [[ $total_failed = 0 ]]

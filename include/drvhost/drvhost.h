@@ -26,7 +26,7 @@ extern "C" {
 
 typedef struct drvhost_options {
     unsigned processors; /* emulated processors (DPC threads); 0 = number of host cores */
-    int quiet;           /* nonzero: DbgPrint output is not written to stderr */
+    int quiet;           /* nonzero: DbgPrint output (see debug_print) is not written */
     /* The watchdog (0 = none): a scenario command, or the unloads at drvhost_shutdown, that
      * takes longer than this many milliseconds (a command's own timeout= overrides it) is a
      * hang: the report (command, request, IRP state, every thread's stack) goes to stderr and
@@ -41,7 +41,16 @@ typedef struct drvhost_options {
      * fresh folder $TMPDIR/drvhost-files.XXXXXX made at the first ZwCreateFile and removed by
      * drvhost_shutdown. */
     const char *file_root;
+    /* DRVHOST_DEBUG_PRINT_FILTERED (0): DbgPrint/DbgPrintEx/KdPrint output is filtered as on
+     * Windows: only DPFLTR_ERROR_LEVEL messages, unless the registry's Debug Print Filter key
+     * (HKLM\SYSTEM\CurrentControlSet\Control\Session Manager\Debug Print Filter, read before
+     * each driver load) or DbgSetDebugFilterState opens a component's mask.
+     * DRVHOST_DEBUG_PRINT_ALL: every mask open, the registry key is not read. */
+    int debug_print;
 } drvhost_options;
+
+#define DRVHOST_DEBUG_PRINT_FILTERED 0
+#define DRVHOST_DEBUG_PRINT_ALL      1
 
 /* The default time-out of `drvhost run` (--timeout changes it). */
 #define DRVHOST_DEFAULT_TIMEOUT_MS 10000u

@@ -323,14 +323,25 @@ typedef enum _DPFLTR_TYPE {
 /* Filtering is Windows': a message is written when its importance field ANDed with the
  * component's mask ORed with the system-wide WIN2000 mask (0x1 by default) is nonzero. So with
  * the default masks only DPFLTR_ERROR_LEVEL messages appear, and DbgPrint/KdPrint output
- * (DEFAULT component, INFO level) does NOT, exactly as on Windows Vista and later; the host
- * opens the filter (drvhost options / scenario). Output goes to stderr, one write per message,
- * at most 512 bytes of it as on Windows. All return STATUS_SUCCESS. */
+ * (DEFAULT component, INFO level) does NOT, exactly as on Windows Vista and later. The masks
+ * come from the registry's Debug Print Filter key (read before each driver load: a DWORD
+ * value per component name, "IHVDRIVER", "DEFAULT", ..., and "WIN2000") and
+ * DbgSetDebugFilterState; `drvhost run --debug-print all` opens every mask. Output goes to
+ * stderr, one write per message, at most 512 bytes of it as on Windows. All return
+ * STATUS_SUCCESS. */
 NTSYSAPI ULONG __cdecl DbgPrint(PCSTR Format, ...);
 NTSYSAPI ULONG __cdecl DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...);
 NTSYSAPI ULONG NTAPI vDbgPrintEx(ULONG ComponentId, ULONG Level, PCCH Format, va_list arglist);
 NTSYSAPI ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG Level, PCCH Format,
                                            va_list arglist);
+/* Whether a message of this component and Level would be written: TRUE or FALSE as the
+ * NTSTATUS; STATUS_INVALID_PARAMETER_1 for an id outside the table. ComponentId (ULONG)-1 is
+ * the system-wide WIN2000 mask. */
+NTSYSAPI NTSTATUS NTAPI DbgQueryDebugFilterState(ULONG ComponentId, ULONG Level);
+/* Sets (State TRUE) or clears the importance bits of Level (as DbgPrintEx reads Level) in the
+ * component's mask; (ULONG)-1 is the WIN2000 mask. STATUS_SUCCESS, or
+ * STATUS_INVALID_PARAMETER_1 for an id outside the table. */
+NTSYSAPI NTSTATUS NTAPI DbgSetDebugFilterState(ULONG ComponentId, ULONG Level, BOOLEAN State);
 
 /* KdPrint((fmt, ...)) with double parentheses, as in the WDK; compiled out when DBG is 0. */
 #if DBG

@@ -41,10 +41,7 @@ int32_t drvhost_init(const drvhost_options *options)
         os_block_termination_signals();
     rtl_dbg_set_quiet(options->quiet);
     rtl_diag_set_quiet(options->quiet);
-    /* Deviation: Windows filters DbgPrint and KdPrint output below the error level unless the
-     * Debug Print Filter key enables it; a developer running a driver here wants to see it, so
-     * every component starts enabled (drvhost_options.quiet silences everything). */
-    rtl_dbg_set_filter(RTL_DBG_ALL_COMPONENTS, 0xFFFFFFFF);
+    host_dbg_filter_init(options->debug_print);
     status = ke_init(options->processors);
     if (NT_SUCCESS(status))
         status = ex_init();
@@ -123,6 +120,7 @@ int32_t drvhost_service_add_at(const char *service, const char *image_path, cons
 
 int32_t drvhost_driver_load(const char *service)
 {
+    host_dbg_filter_from_registry();
     return ldr_load(service);
 }
 

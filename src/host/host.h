@@ -16,6 +16,14 @@ NTSTATUS host_service_add(const char *service, const char *image_path, const cha
 /* Closes every handle the host still has open (at shutdown). */
 void host_close_all(void);
 
+/* ---- DbgPrint filter masks (dbgfilter.c) ------------------------------------------------ */
+
+/* At boot: Windows' default masks (DRVHOST_DEBUG_PRINT_FILTERED), or every mask open and the
+ * registry never read (DRVHOST_DEBUG_PRINT_ALL). */
+void host_dbg_filter_init(int mode);
+/* Before a driver load: the masks the Debug Print Filter key sets. */
+void host_dbg_filter_from_registry(void);
+
 /* ---- reports (client.c) ---------------------------------------------------------------- */
 
 /* "\Device\X (driver \Driver\y)": where requests on the handle go. */

@@ -7,9 +7,9 @@
  * that field ANDed with (component mask | WIN2000 mask) is nonzero. Component masks start at
  * 0 and the WIN2000 mask at 0x1, so by default only DPFLTR_ERROR_LEVEL messages are written,
  * and DbgPrint/KdPrint (DEFAULT component, INFO level) are not, as on Windows Vista and
- * later. The host opens the filter with rtl_dbg_set_filter (the Kd_<component>_Mask and
- * "Debug Print Filter" registry values of Windows). An id outside the DPFLTR table is
- * filtered by the WIN2000 mask alone.
+ * later. The masks change through rtl_dbg_set_filter (the host: the "Debug Print Filter"
+ * registry values, or every mask open for `--debug-print all`) and DbgSetDebugFilterState.
+ * An id outside the DPFLTR table is filtered by the WIN2000 mask alone.
  *
  * Each message is formatted (prefix included) into a 512-byte buffer, as Windows transmits at
  * most 512 bytes per call (the rest is lost), and written with one fwrite to stderr; stdio
@@ -20,6 +20,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rtl.h"
 
@@ -28,6 +29,169 @@
 static ULONG component_masks[DPFLTR_ENDOFTABLE_ID];
 static ULONG win2000_mask = 0x1;
 static int dbg_quiet;
+
+/* The component names of the DPFLTR table, in id order: the value names of the registry's
+ * Debug Print Filter key ("IHVDRIVER" for DPFLTR_IHVDRIVER_ID). */
+static const char *const component_names[DPFLTR_ENDOFTABLE_ID] = {
+    "SYSTEM",
+    "SMSS",
+    "SETUP",
+    "NTFS",
+    "FSTUB",
+    "CRASHDUMP",
+    "CDAUDIO",
+    "CDROM",
+    "CLASSPNP",
+    "DISK",
+    "REDBOOK",
+    "STORPROP",
+    "SCSIPORT",
+    "SCSIMINIPORT",
+    "CONFIG",
+    "I8042PRT",
+    "SERMOUSE",
+    "LSERMOUS",
+    "KBDHID",
+    "MOUHID",
+    "KBDCLASS",
+    "MOUCLASS",
+    "TWOTRACK",
+    "WMILIB",
+    "ACPI",
+    "AMLI",
+    "HALIA64",
+    "VIDEO",
+    "SVCHOST",
+    "VIDEOPRT",
+    "TCPIP",
+    "DMSYNTH",
+    "NTOSPNP",
+    "FASTFAT",
+    "SAMSS",
+    "PNPMGR",
+    "NETAPI",
+    "SCSERVER",
+    "SCCLIENT",
+    "SERIAL",
+    "SERENUM",
+    "UHCD",
+    "RPCPROXY",
+    "AUTOCHK",
+    "DCOMSS",
+    "UNIMODEM",
+    "SIS",
+    "FLTMGR",
+    "WMICORE",
+    "BURNENG",
+    "IMAPI",
+    "SXS",
+    "FUSION",
+    "IDLETASK",
+    "SOFTPCI",
+    "TAPE",
+    "MCHGR",
+    "IDEP",
+    "PCIIDE",
+    "FLOPPY",
+    "FDC",
+    "TERMSRV",
+    "W32TIME",
+    "PREFETCHER",
+    "RSFILTER",
+    "FCPORT",
+    "PCI",
+    "DMIO",
+    "DMCONFIG",
+    "DMADMIN",
+    "WSOCKTRANSPORT",
+    "VSS",
+    "PNPMEM",
+    "PROCESSOR",
+    "DMSERVER",
+    "SR",
+    "INFINIBAND",
+    "IHVDRIVER",
+    "IHVVIDEO",
+    "IHVAUDIO",
+    "IHVNETWORK",
+    "IHVSTREAMING",
+    "IHVBUS",
+    "HPS",
+    "RTLTHREADPOOL",
+    "LDR",
+    "TCPIP6",
+    "ISAPNP",
+    "SHPC",
+    "STORPORT",
+    "STORMINIPORT",
+    "PRINTSPOOLER",
+    "VSSDYNDISK",
+    "VERIFIER",
+    "VDS",
+    "VDSBAS",
+    "VDSDYN",
+    "VDSDYNDR",
+    "VDSLDR",
+    "VDSUTIL",
+    "DFRGIFC",
+    "DEFAULT",
+    "MM",
+    "DFSC",
+    "WOW64",
+    "ALPC",
+    "WDI",
+    "PERFLIB",
+    "KTM",
+    "IOSTRESS",
+    "HEAP",
+    "WHEA",
+    "USERGDI",
+    "MMCSS",
+    "TPM",
+    "THREADORDER",
+    "ENVIRON",
+    "EMS",
+    "WDT",
+    "FVEVOL",
+    "NDIS",
+    "NVCTRACE",
+    "LUAFV",
+    "APPCOMPAT",
+    "USBSTOR",
+    "SBP2PORT",
+    "COVERAGE",
+    "CACHEMGR",
+    "MOUNTMGR",
+    "CFR",
+    "TXF",
+    "KSECDD",
+    "FLTREGRESS",
+    "MPIO",
+    "MSDSM",
+    "UDFS",
+    "PSHED",
+    "STORVSP",
+    "LSASS",
+    "SSPICLI",
+    "CNG",
+    "EXFAT",
+    "FILETRACE",
+    "XSAVE",
+    "SE",
+    "DRIVEEXTENDER",
+};
+
+ULONG rtl_dbg_component_id(const char *name)
+{
+    ULONG i;
+
+    if (strcasecmp(name, "WIN2000") == 0)
+        return RTL_DBG_WIN2000;
+    for (i = 0; i < DPFLTR_ENDOFTABLE_ID; i++)
+        if (strcasecmp(name, component_names[i]) == 0)
+            return i;
+    return RTL_DBG_ALL_COMPONENTS;
+}
 
 void rtl_dbg_set_filter(ULONG component, ULONG mask)
 {
@@ -53,14 +217,48 @@ int rtl_dbg_quiet(void)
     return __atomic_load_n(&dbg_quiet, __ATOMIC_RELAXED);
 }
 
+static ULONG dbg_importance(ULONG level)
+{
+    return level < 32 ? 1u << level : level;
+}
+
 static int dbg_enabled(ULONG component, ULONG level)
 {
-    ULONG importance = level < 32 ? 1u << level : level;
+    ULONG importance = dbg_importance(level);
     ULONG mask = __atomic_load_n(&win2000_mask, __ATOMIC_RELAXED);
 
     if (component < DPFLTR_ENDOFTABLE_ID)
         mask |= __atomic_load_n(&component_masks[component], __ATOMIC_RELAXED);
     return (importance & mask) != 0;
+}
+
+/* The system-wide mask's id for the two routines below (Windows' distinguished value -1). */
+#define DBG_SYSTEM_ID ((ULONG)-1)
+
+NTSYSAPI NTSTATUS NTAPI DbgQueryDebugFilterState(ULONG ComponentId, ULONG Level)
+{
+    if (ComponentId == DBG_SYSTEM_ID)
+        return (dbg_importance(Level) & __atomic_load_n(&win2000_mask, __ATOMIC_RELAXED)) != 0;
+    if (ComponentId >= DPFLTR_ENDOFTABLE_ID)
+        return STATUS_INVALID_PARAMETER_1;
+    return dbg_enabled(ComponentId, Level) ? TRUE : FALSE;
+}
+
+NTSYSAPI NTSTATUS NTAPI DbgSetDebugFilterState(ULONG ComponentId, ULONG Level, BOOLEAN State)
+{
+    ULONG *mask, bits = dbg_importance(Level);
+
+    if (ComponentId == DBG_SYSTEM_ID)
+        mask = &win2000_mask;
+    else if (ComponentId < DPFLTR_ENDOFTABLE_ID)
+        mask = &component_masks[ComponentId];
+    else
+        return STATUS_INVALID_PARAMETER_1;
+    if (State)
+        __atomic_or_fetch(mask, bits, __ATOMIC_RELAXED);
+    else
+        __atomic_and_fetch(mask, ~bits, __ATOMIC_RELAXED);
+    return STATUS_SUCCESS;
 }
 
 NTSYSAPI ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG Level, PCCH Format,

@@ -63,6 +63,9 @@ ptrdiff_t rtl_vformat(int wide, void *buf, size_t cap, const void *fmt, va_list 
 #define RTL_DBG_WIN2000        0xFFFFFFFEu
 #define RTL_DBG_ALL_COMPONENTS 0xFFFFFFFFu
 void rtl_dbg_set_filter(ULONG component, ULONG mask);
+/* The id of a component name of the Debug Print Filter key, case-insensitively: "IHVDRIVER"
+ * is DPFLTR_IHVDRIVER_ID, "WIN2000" is RTL_DBG_WIN2000; RTL_DBG_ALL_COMPONENTS if unknown. */
+ULONG rtl_dbg_component_id(const char *name);
 /* Nonzero: DbgPrint output is filtered as usual but not written. */
 void rtl_dbg_set_quiet(int quiet);
 /* The diagnostics channel (stderr) is silenced: drvhost_options.quiet. */

@@ -426,3 +426,47 @@ TEST(zw_close_at_dispatch_level_bugchecks)
     expect_bugcheck_p1(0xC4, 0x2001F);
     ZwClose(base);
 }
+
+/* "v0" .. "v39" (wide printf is not usable with the 16-bit WCHAR of drivers). */
+static void value_name(WCHAR name[4], ULONG i)
+{
+    name[0] = L'v';
+    name[1] = (WCHAR)(L'0' + i / 10);
+    name[2] = (WCHAR)(L'0' + i % 10);
+    name[3] = 0;
+}
+
+/* Many values, one deleted, more added: every value is found, and setting one again replaces it
+ * (the key's value count does not grow), as ZwSetValueKey documents. */
+TEST(many_values_after_a_delete)
+{
+    HANDLE base = base_key(), h;
+    WCHAR name[8];
+    UNICODE_STRING u;
+    ULONG i, v, len;
+    UCHAR buf[256];
+    PKEY_FULL_INFORMATION full = (PKEY_FULL_INFORMATION)buf;
+
+    ok_status(create_key(&h, base, L"Many", 0, NULL), STATUS_SUCCESS);
+    for (i = 0; i < 40; i++) {
+        value_name(name, i);
+        ok_status(set_value(h, name, REG_DWORD, &i, 4), STATUS_SUCCESS);
+        if (i == 20) {
+            u = ustr(L"v03");
+            ok_status(ZwDeleteValueKey(h, &u), STATUS_SUCCESS);
+        }
+    }
+    for (i = 0; i < 40; i++) {
+        value_name(name, i);
+        v = i + 100;
+        ok_status(set_value(h, name, REG_DWORD, &v, 4), STATUS_SUCCESS);
+        ok_status(query_value(h, name, KeyValuePartialInformation, buf, sizeof(buf), &len),
+                  STATUS_SUCCESS);
+        ok(((PKEY_VALUE_PARTIAL_INFORMATION)buf)->Data[0] == (UCHAR)(i + 100), "v%u\n", i);
+    }
+    ok_status(ZwQueryKey(h, KeyFullInformation, buf, sizeof(buf), &len), STATUS_SUCCESS);
+    ok(full->Values == 40, "values: %u\n", full->Values);
+    ok_status(ZwDeleteKey(h), STATUS_SUCCESS);
+    ok_status(ZwClose(h), STATUS_SUCCESS);
+    ok_status(ZwClose(base), STATUS_SUCCESS);
+}

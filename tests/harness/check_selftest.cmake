@@ -34,11 +34,11 @@ else()
     expect("FAIL expected_bugcheck_wrong_p1: expected bug check 0x44 \\(0x7, \\.\\.\\.\\), got \\(0x1, \\.\\.\\.\\)")
 endif()
 expect("PASS passes_after_failures")
-expect("2 passed, 7 failed\n$")
+expect("\nharness: 9 cases, [0-9]+ checks\n2 passed, 7 failed\n$")
 
 # Running one test by name.
 execute_process(COMMAND "${EXE}" passes RESULT_VARIABLE status OUTPUT_VARIABLE out)
-if(NOT status EQUAL 0 OR NOT out MATCHES "^PASS passes[^\n]*\n1 passed, 0 failed\n$")
+if(NOT status EQUAL 0 OR NOT out MATCHES "^PASS passes[^\n]*\nharness: 1 cases, 1 checks\n1 passed, 0 failed\n$")
     list(APPEND problems "`selftest passes` gave status ${status} and:\n${out}")
 endif()
 

@@ -548,16 +548,17 @@ int main(int argc, char **argv)
 
     double timeout = timeout_seconds();
     unsigned passed = 0, failed = 0;
-    if (argc > 1) {
-        for (int i = 1; i < argc; i++)
-            run_test(find_test(argv[i]), timeout) ? passed++ : failed++;
-    } else {
-        for (size_t t = 0; t < test_count; t++)
-            run_test(&tests[t], timeout) ? passed++ : failed++;
+    unsigned long checks = 0;
+    size_t runs = argc > 1 ? (size_t)argc - 1 : test_count;
+    for (size_t i = 0; i < runs; i++) {
+        run_test(argc > 1 ? find_test(argv[i + 1]) : &tests[i], timeout) ? passed++ : failed++;
+        checks += shared->checks;
     }
 
     munmap(shared, sizeof(*shared));
     shared = NULL;
+    /* What scripts/test.sh adds up from the ctest log: TEST cases run and ok() checks made. */
+    printf("harness: %zu cases, %lu checks\n", runs, checks);
     printf("%u passed, %u failed\n", passed, failed);
     return failed ? 1 : 0;
 }

@@ -16,7 +16,8 @@
  * so a crash or a hang fails that test only. Around the body the child calls
  * drvhost_init(quiet unless DRVHOST_TEST_VERBOSE is set) and drvhost_shutdown(); a failing
  * shutdown (a leak) fails the test. A bug check fails the test unless expect_bugcheck() announced
- * it. The last line printed is "N passed, N failed"; the exit status is 0 iff none failed.
+ * it. The last two lines printed are "harness: N cases, N checks" (TEST cases run, ok() checks
+ * made) and "N passed, N failed"; the exit status is 0 iff none failed.
  *
  * Options: --list prints the test names; -h prints usage.
  */

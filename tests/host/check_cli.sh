@@ -52,5 +52,24 @@ if grep -q "has open handles" "$work/out"; then
     failed=1
 fi
 expect 1 "drvhost: service 'nope': driver image 'nope.sys' not found" run --quiet "$work/missing.scn"
+# DbgPrint/KdPrint output is filtered as Windows filters it: fifo's KdPrint (DEFAULT component,
+# INFO level) shows only with --debug-print all, or when the registry's Debug Print Filter key
+# opens the DEFAULT mask (0x8 = the INFO bit), which drvhost reads before each driver load.
+expect 2 "--debug-print: 'some' is neither 'all' nor 'filtered'" run --debug-print some "$work/ok.scn"
+expect 2 "option '--debug-print' needs a value" run --debug-print
+expect 0 "--debug-print all|filtered" --help
+printf 'service fifo fifo.sys\nload fifo\nunload fifo\n' > "$work/print.scn"
+expect 0 "fifo: DriverEntry" run --debug-print all "$work/print.scn"
+expect 0 "fifo: DriverEntry" run --debug-print=all --debug-print filtered --debug-print all "$work/print.scn"
+for option in "" "--debug-print=filtered"; do
+    "$drvhost" run $option "$work/print.scn" > "$work/out" 2>&1
+    if grep -q "fifo: DriverEntry" "$work/out"; then
+        echo "FAILED: drvhost run $option shows a DEFAULT/INFO KdPrint:" >&2
+        cat "$work/out" >&2
+        failed=1
+    fi
+done
+printf 'Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Debug Print Filter]\n"DEFAULT"=dword:00000008\n' > "$work/filter.reg"
+expect 0 "fifo: DriverEntry" run --registry "$work/filter.reg" "$work/print.scn"
 [ $failed = 0 ] && echo "cli: ok"
 exit $failed

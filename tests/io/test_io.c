@@ -192,3 +192,20 @@ TEST(exclusive_device_opens_once_and_names_resolve)
     ok_status(drvhost_open("\\NoSuchDirectory\\X", GENERIC_READ, &b), STATUS_OBJECT_PATH_NOT_FOUND);
     drvhost_close(f);
 }
+
+/* Every IRP is large enough for its own stack: Size covers IoSizeOfIrp(StackCount), also for
+ * a StackSize of 0, and the current location starts one past the last (StackCount + 1). */
+TEST(allocated_irp_size_covers_its_stack)
+{
+    for (CCHAR stack = 0; stack <= 3; stack++) {
+        PIRP irp = IoAllocateIrp(stack, FALSE);
+        if (!ok(irp != NULL, "IoAllocateIrp(%d)\n", stack))
+            continue;
+        ok(irp->StackCount >= 1 && irp->StackCount >= stack, "StackCount %d\n", irp->StackCount);
+        ok(irp->Size >= IoSizeOfIrp(irp->StackCount), "StackSize %d: Size %u < IoSizeOfIrp(%d)\n",
+           stack, irp->Size, irp->StackCount);
+        ok(irp->CurrentLocation == irp->StackCount + 1, "CurrentLocation %d\n",
+           irp->CurrentLocation);
+        IoFreeIrp(irp);
+    }
+}

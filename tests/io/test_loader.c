@@ -2,6 +2,9 @@
  * test_loader.c - loading and unloading driver modules: a failing DriverEntry, a module that
  * imports routines drvhost lacks, a missing image, a driver without DriverUnload.
  */
+#include <stdio.h>
+#include <stdlib.h>
+
 #include <wdm.h>
 
 #include "harness.h"
@@ -52,4 +55,31 @@ TEST(driver_without_unload_cannot_be_unloaded)
     ok_status(drvhost_service_add("nounload", harness_driver_path("nounload")), STATUS_SUCCESS);
     ok_status(drvhost_driver_load("nounload"), STATUS_SUCCESS);
     ok_status(drvhost_driver_unload("nounload"), STATUS_INVALID_DEVICE_REQUEST);
+}
+
+/* A relative image is looked up in each folder of DRVHOST_DRIVER_PATH (colon-separated; empty
+ * entries are skipped) before the runtime's own driver folder, which has no "pathonly.sys". */
+TEST(relative_image_found_through_drvhost_driver_path)
+{
+    const char *dir = harness_temp_dir("drvpath");
+    char copy[4096], path[4200];
+    FILE *in = fopen(harness_driver_path("fifo"), "rb"), *out;
+    size_t n;
+
+    if (!ok(dir != NULL && in != NULL, "set-up\n"))
+        return;
+    snprintf(copy, sizeof(copy), "%s/pathonly.sys", dir);
+    out = fopen(copy, "wb");
+    if (!ok(out != NULL, "cannot write %s\n", copy))
+        return;
+    while ((n = fread(path, 1, sizeof(path), in)) > 0)
+        fwrite(path, 1, n, out);
+    fclose(in);
+    fclose(out);
+    ok_status(drvhost_service_add("pathonly", "pathonly.sys"), STATUS_OBJECT_NAME_NOT_FOUND);
+    snprintf(path, sizeof(path), "::/nonexistent-folder:%s:", dir);
+    setenv("DRVHOST_DRIVER_PATH", path, 1);
+    ok_status(drvhost_service_add("pathonly", "pathonly.sys"), STATUS_SUCCESS);
+    ok_status(drvhost_driver_load("pathonly"), STATUS_SUCCESS);
+    ok_status(drvhost_driver_unload("pathonly"), STATUS_SUCCESS);
 }

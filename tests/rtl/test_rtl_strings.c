@@ -404,3 +404,27 @@ TEST(hash)
     ok_status(RtlHashUnicodeString(NULL, TRUE, 0, &h1), STATUS_INVALID_PARAMETER);
     ok_status(RtlHashUnicodeString(&a, TRUE, 0, NULL), STATUS_INVALID_PARAMETER);
 }
+
+/* Allocated results: MaximumLength is the allocation, the size routine's count with the
+ * terminator (the caller's old MaximumLength does not survive); a result longer than a
+ * UNICODE_STRING can hold fails and allocates nothing. */
+TEST(ansi_unicode_conversion_allocated_sizes)
+{
+    static char big[40000];
+    UNICODE_STRING u;
+    ANSI_STRING a = {0, 0x7777, NULL};
+
+    RtlInitUnicodeString(&u, L"sized");
+    ok_status(RtlUnicodeStringToAnsiString(&a, &u, TRUE), STATUS_SUCCESS);
+    ok(a.Length == 5 && a.MaximumLength == RtlUnicodeStringToAnsiSize(&u) && a.Buffer[5] == 0,
+       "allocated ANSI: Length %u, MaximumLength %u\n", a.Length, a.MaximumLength);
+    RtlFreeAnsiString(&a);
+
+    memset(big, 'x', sizeof(big));
+    a.Buffer = big;
+    a.Length = a.MaximumLength = sizeof(big); /* 80002 bytes once widened */
+    u.Buffer = (PWCH)0x1234;
+    u.Length = u.MaximumLength = 0x55;
+    ok(!NT_SUCCESS(RtlAnsiStringToUnicodeString(&u, &a, TRUE)), "too long for a UNICODE_STRING\n");
+    ok(u.Buffer == (PWCH)0x1234 && u.Length == 0x55, "nothing allocated or changed\n");
+}
