@@ -18,6 +18,7 @@
 #include "io/io.h"
 #include "ke/ke.h"
 #include "ob/ob.h"
+#include "vf/vf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -341,23 +342,14 @@ static BOOLEAN client_finished(struct drvhost_request *r)
  * host's IRP stays allocated until the request is freed, so reading it here is safe. */
 static void client_check_dispatch(struct drvhost_request *r)
 {
+    const void *dispatch;
     if (r->dispatch_status == STATUS_PENDING)
         return;
+    dispatch = (const void *)r->top->DriverObject->MajorFunction[r->major];
     if (!client_finished(r))
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x226,
-                        (ULONG_PTR)r->top->DriverObject->MajorFunction[r->major], (ULONG_PTR)r->irp,
-                        (ULONG_PTR)r->top,
-                        "the dispatch routine returned %s without completing the IRP or returning "
-                        "STATUS_PENDING",
-                        drvhost_status_name(r->dispatch_status)
-                            ? drvhost_status_name(r->dispatch_status)
-                            : "a status");
+        vf_io_not_completed(dispatch, r->irp, r->top, r->dispatch_status);
     if (r->iosb.status != r->dispatch_status)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x224,
-                        (ULONG_PTR)r->top->DriverObject->MajorFunction[r->major], (ULONG_PTR)r->irp,
-                        (ULONG_PTR)r->top,
-                        "the dispatch routine returned 0x%08X but completed the IRP with 0x%08X",
-                        (unsigned)r->dispatch_status, (unsigned)r->iosb.status);
+        vf_io_status_mismatch(dispatch, r->irp, r->top, r->dispatch_status, r->iosb.status);
 }
 
 /* drvhost_io_start once client_probe_request passed and *out was set to NULL. */
