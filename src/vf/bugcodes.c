@@ -163,7 +163,7 @@ const struct vf_bugcode vf_bugcodes[] = {
     {0xFE, "BUGCODE_USB_DRIVER", 0, NONE_DOCUMENTED, NULL},
     {BUGCODE_WDF_VIOLATION,
      "WDF_VIOLATION",
-     0,
+     VF_RESERVED,
      {"the violation", "depends on parameter 1", "depends on parameter 1", "reserved"},
      "reserved for the framework's verifier (src/wdf does not exist yet)"},
     {0x133, "DPC_WATCHDOG_VIOLATION", 0, NONE_DOCUMENTED, NULL},

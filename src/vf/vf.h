@@ -106,6 +106,7 @@ struct vf_bugcode {
 };
 #define VF_RAISED   1u /* the runtime raises it (the others are named for KeBugCheckEx callers) */
 #define VF_SUBCODES 2u /* parameter 1 selects a row of vf_subcodes */
+#define VF_RESERVED 4u /* not raised yet; the code is kept for the part that will (0x10D) */
 
 struct vf_subcode {
     ULONG code;
