@@ -340,16 +340,20 @@ static BOOLEAN client_finished(struct drvhost_request *r)
  * parameter 1 the I/O error code, 3 the IRP, 4 the device). A non-pending status means the IRP
  * was completed before the return; it must also be the status the IRP was completed with. The
  * host's IRP stays allocated until the request is freed, so reading it here is safe. */
+static const void *client_dispatch_routine(const struct drvhost_request *r)
+{
+    return (const void *)r->top->DriverObject->MajorFunction[r->major];
+}
+
 static void client_check_dispatch(struct drvhost_request *r)
 {
-    const void *dispatch;
     if (r->dispatch_status == STATUS_PENDING)
         return;
-    dispatch = (const void *)r->top->DriverObject->MajorFunction[r->major];
     if (!client_finished(r))
-        vf_io_not_completed(dispatch, r->irp, r->top, r->dispatch_status);
+        vf_io_not_completed(client_dispatch_routine(r), r->irp, r->top, r->dispatch_status);
     if (r->iosb.status != r->dispatch_status)
-        vf_io_status_mismatch(dispatch, r->irp, r->top, r->dispatch_status, r->iosb.status);
+        vf_io_status_mismatch(client_dispatch_routine(r), r->irp, r->top, r->dispatch_status,
+                              r->iosb.status);
 }
 
 /* drvhost_io_start once client_probe_request passed and *out was set to NULL. */
