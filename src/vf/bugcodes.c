@@ -16,7 +16,7 @@
 
 const struct vf_bugcode vf_bugcodes[] = {
     {0x01, "APC_INDEX_MISMATCH", 0, NONE_DOCUMENTED, NULL},
-    {BUGCODE_INVALID_AFFINITY_SET, "INVALID_AFFINITY_SET", 0, NONE_DOCUMENTED, NULL},
+    {0x03, "INVALID_AFFINITY_SET", 0, NONE_DOCUMENTED, NULL},
     {0x04, "INVALID_DATA_ACCESS_TRAP", 0, NONE_DOCUMENTED, NULL},
     {0x08, "IRQL_NOT_DISPATCH_LEVEL", 0, NONE_DOCUMENTED, NULL},
     {BUGCODE_IRQL_NOT_GREATER_OR_EQUAL, "IRQL_NOT_GREATER_OR_EQUAL", VF_RAISED, NONE_DOCUMENTED,
@@ -152,7 +152,7 @@ const struct vf_bugcode vf_bugcodes[] = {
      {"the worker routine", "the IRQL it returned at", "the work item's parameter",
       "the work item"},
      "also DriverEntry and DriverUnload: the routine, the IRQL, the driver object, 0"},
-    {BUGCODE_MANUALLY_INITIATED_CRASH, "MANUALLY_INITIATED_CRASH", 0, NONE_DOCUMENTED, NULL},
+    {0xE2, "MANUALLY_INITIATED_CRASH", 0, NONE_DOCUMENTED, NULL},
     {BUGCODE_RESOURCE_NOT_OWNED,
      "RESOURCE_NOT_OWNED",
      VF_RAISED,

@@ -22,7 +22,6 @@
 
 /* ---- bug-check codes (Microsoft's values and names) ---------------------------------------- */
 
-#define BUGCODE_INVALID_AFFINITY_SET                0x03
 #define BUGCODE_IRQL_NOT_GREATER_OR_EQUAL           0x09
 #define BUGCODE_IRQL_NOT_LESS_OR_EQUAL              0x0A
 #define BUGCODE_MAXIMUM_WAIT_OBJECTS_EXCEEDED       0x0C
@@ -44,7 +43,6 @@
 #define BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION 0xC9
 #define BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL       0xD1
 #define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL  0xE1
-#define BUGCODE_MANUALLY_INITIATED_CRASH            0xE2
 #define BUGCODE_RESOURCE_NOT_OWNED                  0xE3
 #define BUGCODE_WDF_VIOLATION                       0x10D /* reserved for the framework */
 #define BUGCODE_KERNEL_SECURITY_CHECK_FAILURE       0x139

@@ -5,6 +5,8 @@
  *
  *   vf_bugcodes docs/verifier.md           exit 1 and say so if the section differs
  *   vf_bugcodes --write docs/verifier.md   rewrite the section
+ *   vf_bugcodes --header src/vf/vf.h       exit 1 unless every BUGCODE_, VF_C4_ and VF_C9_
+ *                                          constant there has its row in the table
  *
  * A white-box tool, not a driver: it compiles src/vf/bugcodes.c into itself.
  */
@@ -122,8 +124,56 @@ static char *read_all(const char *path)
     return t.s;
 }
 
+/* One constant of vf.h: BUGCODE_<NAME> must be a raised (or reserved) code of that name,
+ * VF_C4_* / VF_C9_* a violation of 0xC4 / 0xC9. Returns 0 if it has its row. */
+static int check_constant(const char *name, unsigned long value)
+{
+    const struct vf_bugcode *b = vf_bugcode_find((ULONG)value);
+    if (strncmp(name, "BUGCODE_", 8) == 0) {
+        if (b != NULL && strcmp(b->name, name + 8) == 0 && (b->flags & (VF_RAISED | VF_RESERVED)))
+            return 0;
+        fprintf(stderr, "vf.h: %s (0x%lX) has no raised row of that name in vf_bugcodes\n", name,
+                value);
+        return 1;
+    }
+    if (strncmp(name, "VF_C4_", 6) == 0 || strncmp(name, "VF_C9_", 6) == 0) {
+        ULONG code = name[4] == '4' ? BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION
+                                    : BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION;
+        if (vf_subcode_find(code, value) != NULL)
+            return 0;
+        fprintf(stderr, "vf.h: %s (0x%lX) has no row in vf_subcodes\n", name, value);
+        return 1;
+    }
+    return 0;
+}
+
+static int check_header(const char *path)
+{
+    char *text = read_all(path), *line;
+    int bad = 0, seen = 0;
+    if (text == NULL) {
+        perror(path);
+        return 1;
+    }
+    for (line = strtok(text, "\n"); line != NULL; line = strtok(NULL, "\n")) {
+        char name[80];
+        unsigned long value;
+        if (sscanf(line, "#define %79s 0x%lx", name, &value) == 2) {
+            bad |= check_constant(name, value);
+            seen++;
+        }
+    }
+    if (seen < 20) {
+        fprintf(stderr, "%s: only %d constants found\n", path, seen);
+        return 1;
+    }
+    return bad;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && strcmp(argv[1], "--header") == 0)
+        return check_header(argv[2]);
     int write = argc == 3 && strcmp(argv[1], "--write") == 0;
     const char *path = argv[argc - 1];
     char *doc, *gen = generate(), *begin, *end;
