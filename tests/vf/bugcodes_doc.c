@@ -163,6 +163,7 @@ static int check_header(const char *path)
             seen++;
         }
     }
+    free(text);
     if (seen < 20) {
         fprintf(stderr, "%s: only %d constants found\n", path, seen);
         return 1;
@@ -170,20 +171,12 @@ static int check_header(const char *path)
     return bad;
 }
 
-int main(int argc, char **argv)
+/* 0 when the section of `doc` between the markers is `gen` (or was rewritten to it). */
+static int compare_or_write(const char *path, const char *doc, const char *gen, int write)
 {
-    if (argc == 3 && strcmp(argv[1], "--header") == 0)
-        return check_header(argv[2]);
-    int write = argc == 3 && strcmp(argv[1], "--write") == 0;
-    const char *path = argv[argc - 1];
-    char *doc, *gen = generate(), *begin, *end;
-    if (argc != 2 && !write) {
-        fprintf(stderr, "usage: vf_bugcodes [--write] docs/verifier.md\n");
-        return 2;
-    }
-    doc = read_all(path);
-    begin = doc != NULL ? strstr(doc, BEGIN_MARK) : NULL;
-    end = begin != NULL ? strstr(begin, END_MARK) : NULL;
+    const char *begin = doc != NULL ? strstr(doc, BEGIN_MARK) : NULL;
+    const char *end = begin != NULL ? strstr(begin, END_MARK) : NULL;
+    FILE *f;
     if (end == NULL) {
         fprintf(stderr, "%s: no section between the markers %s", path, BEGIN_MARK);
         return 1;
@@ -198,11 +191,31 @@ int main(int argc, char **argv)
                 path, path);
         return 1;
     }
-    FILE *f = fopen(path, "wb");
+    f = fopen(path, "wb");
     if (f == NULL || fwrite(doc, 1, (size_t)(begin - doc), f) != (size_t)(begin - doc) ||
         fputs(gen, f) < 0 || fputs(end, f) < 0 || fclose(f) != 0) {
         perror(path);
         return 1;
     }
     return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && strcmp(argv[1], "--header") == 0)
+        return check_header(argv[2]);
+    int write = argc == 3 && strcmp(argv[1], "--write") == 0;
+    const char *path = argv[argc - 1];
+    char *doc, *gen;
+    int status;
+    if (argc != 2 && !write) {
+        fprintf(stderr, "usage: vf_bugcodes [--write | --header] FILE\n");
+        return 2;
+    }
+    gen = generate();
+    doc = read_all(path);
+    status = compare_or_write(path, doc, gen, write);
+    free(doc);
+    free(gen);
+    return status;
 }
