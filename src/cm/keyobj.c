@@ -10,6 +10,7 @@
 
 #include "ke/ke.h"
 #include "ob/ob.h"
+#include "vf/vf.h"
 
 static void cm_key_object_close(void *body)
 {
@@ -54,7 +55,7 @@ NTSTATUS cm_handle_key(HANDLE handle, struct cm_key **key)
 
 void cm_irql_check(const char *ddi)
 {
-    ke_check_zw_passive(ddi);
+    vf_check_zw_passive(ddi);
 }
 
 NTSTATUS cm_ustr(PCUNICODE_STRING s, const WCHAR **buf, size_t *chars)

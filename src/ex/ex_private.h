@@ -7,11 +7,6 @@
 #include "ex/ex.h"
 #include "ke/ke.h"
 
-/* Bug-check codes ex raises that ke.h does not list (values are Microsoft's). */
-#ifndef BUGCODE_BAD_POOL_HEADER
-#define BUGCODE_BAD_POOL_HEADER 0x19
-#endif
-
 /* The high bit of a pool tag: such a block may only be freed by ExFreePoolWithTag with the
  * same tag (wdm.h of the WDK names it PROTECTED_POOL; drvhost's header does not have it yet). */
 #define EX_PROTECTED_POOL 0x80000000UL

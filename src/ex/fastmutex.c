@@ -20,6 +20,7 @@
  * releasing one owned by another thread (0x1004) or by no one (0x1007).
  */
 #include "ex/ex_private.h"
+#include "vf/vf.h"
 
 static inline PVOID ex_fm_me(void)
 {
@@ -40,9 +41,9 @@ static inline ULONG_PTR ex_apc_disable_count(void)
 static void ex_fm_acquire(PFAST_MUTEX m)
 {
     if (ex_fm_owner(m) == ex_fm_me())
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x1000, (ULONG_PTR)m, 0, 0,
-                        "fast mutex %p acquired again by the thread that owns it (deadlock)",
-                        (void *)m);
+        ke_bugcheck_msg(
+            BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_SELF_DEADLOCK, (ULONG_PTR)m, 0, 0,
+            "fast mutex %p acquired again by the thread that owns it (deadlock)", (void *)m);
     if (InterlockedDecrement(&m->Count) != 0) {
         __atomic_fetch_add(&m->Contention, 1, __ATOMIC_RELAXED);
         KeWaitForSingleObject(&m->Event, WrFastMutex, KernelMode, FALSE, NULL);
@@ -54,11 +55,11 @@ static void ex_fm_release(PFAST_MUTEX m)
 {
     PVOID owner = ex_fm_owner(m);
     if (owner == NULL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x1007, (ULONG_PTR)m, 0, 0,
-                        "fast mutex %p released but not owned", (void *)m);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_UNACQUIRED_RELEASE,
+                        (ULONG_PTR)m, 0, 0, "fast mutex %p released but not owned", (void *)m);
     if (owner != ex_fm_me())
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x1004, (ULONG_PTR)m,
-                        (ULONG_PTR)owner, (ULONG_PTR)ex_fm_me(),
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_UNEXPECTED_THREAD,
+                        (ULONG_PTR)m, (ULONG_PTR)owner, (ULONG_PTR)ex_fm_me(),
                         "fast mutex %p released by a thread that does not own it", (void *)m);
     __atomic_store_n(&m->Owner, NULL, __ATOMIC_RELAXED);
     if (InterlockedIncrement(&m->Count) != 1)
@@ -78,7 +79,7 @@ NTKERNELAPI VOID NTAPI ExAcquireFastMutex(PFAST_MUTEX FastMutex)
 {
     KIRQL irql = ke_irql(), old;
     if (irql > APC_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x33, irql,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_FAST_MUTEX_IRQL, irql,
                         (ULONG_PTR)FastMutex, 0, "ExAcquireFastMutex at IRQL %u", irql);
     KeRaiseIrql(APC_LEVEL, &old);
     ex_fm_acquire(FastMutex);
@@ -89,7 +90,7 @@ NTKERNELAPI BOOLEAN NTAPI ExTryToAcquireFastMutex(PFAST_MUTEX FastMutex)
 {
     KIRQL irql = ke_irql(), old;
     if (irql > APC_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x33, irql,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_FAST_MUTEX_IRQL, irql,
                         (ULONG_PTR)FastMutex, 0, "ExTryToAcquireFastMutex at IRQL %u", irql);
     KeRaiseIrql(APC_LEVEL, &old);
     if (InterlockedCompareExchange(&FastMutex->Count, 0, 1) != 1) {
@@ -105,8 +106,8 @@ NTKERNELAPI VOID NTAPI ExReleaseFastMutex(PFAST_MUTEX FastMutex)
 {
     KIRQL irql = ke_irql(), old;
     if (irql != APC_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x34, irql,
-                        (ULONG_PTR)FastMutex, 0, "ExReleaseFastMutex at IRQL %u", irql);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_FAST_MUTEX_RELEASE_IRQL,
+                        irql, (ULONG_PTR)FastMutex, 0, "ExReleaseFastMutex at IRQL %u", irql);
     old = (KIRQL)FastMutex->OldIrql; /* read before the mutex can change hands */
     ex_fm_release(FastMutex);
     KeLowerIrql(old);
@@ -122,8 +123,8 @@ NTKERNELAPI VOID NTAPI ExAcquireFastMutexUnsafe(PFAST_MUTEX FastMutex)
 {
     KIRQL irql = ke_irql();
     if (!ex_fm_unsafe_allowed(irql))
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x39, irql,
-                        ex_apc_disable_count(), (ULONG_PTR)FastMutex,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_MUTEX_UNSAFE_ACQUIRE,
+                        irql, ex_apc_disable_count(), (ULONG_PTR)FastMutex,
                         "ExAcquireFastMutexUnsafe with APCs enabled (IRQL %u, no critical region)",
                         irql);
     ex_fm_acquire(FastMutex);
@@ -133,8 +134,8 @@ NTKERNELAPI VOID NTAPI ExReleaseFastMutexUnsafe(PFAST_MUTEX FastMutex)
 {
     KIRQL irql = ke_irql();
     if (!ex_fm_unsafe_allowed(irql))
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x3A, irql,
-                        ex_apc_disable_count(), (ULONG_PTR)FastMutex,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_MUTEX_UNSAFE_RELEASE,
+                        irql, ex_apc_disable_count(), (ULONG_PTR)FastMutex,
                         "ExReleaseFastMutexUnsafe with APCs enabled (IRQL %u, no critical region)",
                         irql);
     ex_fm_release(FastMutex);

@@ -14,13 +14,14 @@
  * thread does not own: the fast mutex's checks (0xC4 / 0x1000, 0x1004, 0x1007).
  */
 #include "ex/ex_private.h"
+#include "vf/vf.h"
 
 static void gm_check_irql(PKGUARDED_MUTEX m, const char *what)
 {
     KIRQL irql = ke_irql();
     if (irql > APC_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x33, irql, (ULONG_PTR)m, 0,
-                        "%s at IRQL %u", what, irql);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_FAST_MUTEX_IRQL, irql,
+                        (ULONG_PTR)m, 0, "%s at IRQL %u", what, irql);
 }
 
 NTKERNELAPI VOID FASTCALL KeInitializeGuardedMutex(PKGUARDED_MUTEX Mutex)

@@ -37,6 +37,7 @@
  * another, so that the address is always the driver's.
  */
 #include "ex/ex_private.h"
+#include "vf/vf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,8 +121,8 @@ static void ex_check_request(ULONG pool_type, SIZE_T size, ULONG tag, const void
     ULONG base = pool_type & 7;
     ex_check_alloc_irql(pool_type, size);
     if (size == 0)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x00, ke_irql(), pool_type, 0,
-                        "zero-byte pool allocation (tag 0x%08x)", tag);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_ZERO_BYTE_ALLOCATION,
+                        ke_irql(), pool_type, 0, "zero-byte pool allocation (tag 0x%08x)", tag);
     if (base == NonPagedPoolMustSucceed || base == NonPagedPoolCacheAlignedMustS)
         ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x9A, pool_type, size, tag,
                         "MustSucceed pool types are no longer supported");

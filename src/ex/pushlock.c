@@ -15,6 +15,7 @@
  * release). A recursive acquisition hangs, as documented.
  */
 #include "ex/ex_private.h"
+#include "vf/vf.h"
 
 #define PL_EXCLUSIVE         ((ULONG_PTR)1)
 #define PL_EXCLUSIVE_WAITING ((ULONG_PTR)2)
@@ -44,9 +45,7 @@ static struct pl_stripe *pl_stripe_of(PEX_PUSH_LOCK lock)
 static void pl_check(PEX_PUSH_LOCK lock, ULONG_PTR code, const char *what)
 {
     KIRQL irql = ke_irql();
-    if (irql > APC_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)lock, irql, 0, 0,
-                        "%s(%p) at IRQL %u", what, (void *)lock, irql);
+    vf_check_irql_at_most(APC_LEVEL, what, lock, NULL);
     if (!KeAreApcsDisabled())
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, code, irql,
                         (ULONG_PTR) - (LONG_PTR)ke_current_thread()->critical_region,
@@ -106,9 +105,9 @@ static void pl_wake(PEX_PUSH_LOCK lock)
 
 static __attribute__((noreturn)) void pl_mismatch(PEX_PUSH_LOCK lock, ULONG_PTR v, const char *what)
 {
-    ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x1009, (ULONG_PTR)lock, v, 0,
-                    "%s(%p): the lock is not held that way (word %#lx)", what, (void *)lock,
-                    (unsigned long)v);
+    ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_MISMATCHED_RELEASE,
+                    (ULONG_PTR)lock, v, 0, "%s(%p): the lock is not held that way (word %#lx)",
+                    what, (void *)lock, (unsigned long)v);
 }
 
 NTKERNELAPI VOID NTAPI ExInitializePushLock(PEX_PUSH_LOCK PushLock)
@@ -119,7 +118,7 @@ NTKERNELAPI VOID NTAPI ExInitializePushLock(PEX_PUSH_LOCK PushLock)
 NTKERNELAPI VOID NTAPI ExAcquirePushLockExclusiveEx(PEX_PUSH_LOCK PushLock, ULONG Flags)
 {
     (void)Flags;
-    pl_check(PushLock, 0xEA, "ExAcquirePushLockExclusive");
+    pl_check(PushLock, VF_C4_PUSH_LOCK_ACQUIRE_APCS, "ExAcquirePushLockExclusive");
     if (!pl_try_exclusive(PushLock))
         pl_wait(PushLock, pl_try_exclusive, TRUE);
 }
@@ -127,7 +126,7 @@ NTKERNELAPI VOID NTAPI ExAcquirePushLockExclusiveEx(PEX_PUSH_LOCK PushLock, ULON
 NTKERNELAPI VOID NTAPI ExAcquirePushLockSharedEx(PEX_PUSH_LOCK PushLock, ULONG Flags)
 {
     (void)Flags;
-    pl_check(PushLock, 0xEA, "ExAcquirePushLockShared");
+    pl_check(PushLock, VF_C4_PUSH_LOCK_ACQUIRE_APCS, "ExAcquirePushLockShared");
     if (!pl_try_shared(PushLock))
         pl_wait(PushLock, pl_try_shared, FALSE);
 }
@@ -135,14 +134,14 @@ NTKERNELAPI VOID NTAPI ExAcquirePushLockSharedEx(PEX_PUSH_LOCK PushLock, ULONG F
 NTKERNELAPI BOOLEAN NTAPI ExTryAcquirePushLockExclusiveEx(PEX_PUSH_LOCK PushLock, ULONG Flags)
 {
     (void)Flags;
-    pl_check(PushLock, 0xEA, "ExTryAcquirePushLockExclusive");
+    pl_check(PushLock, VF_C4_PUSH_LOCK_ACQUIRE_APCS, "ExTryAcquirePushLockExclusive");
     return pl_try_exclusive(PushLock);
 }
 
 NTKERNELAPI BOOLEAN NTAPI ExTryAcquirePushLockSharedEx(PEX_PUSH_LOCK PushLock, ULONG Flags)
 {
     (void)Flags;
-    pl_check(PushLock, 0xEA, "ExTryAcquirePushLockShared");
+    pl_check(PushLock, VF_C4_PUSH_LOCK_ACQUIRE_APCS, "ExTryAcquirePushLockShared");
     return pl_try_shared(PushLock);
 }
 
@@ -150,7 +149,7 @@ NTKERNELAPI BOOLEAN NTAPI ExTryAcquirePushLockSharedEx(PEX_PUSH_LOCK PushLock, U
 NTKERNELAPI VOID NTAPI ExReleasePushLockExclusiveEx(PEX_PUSH_LOCK PushLock, ULONG Flags)
 {
     (void)Flags;
-    pl_check(PushLock, 0xEB, "ExReleasePushLockExclusive");
+    pl_check(PushLock, VF_C4_PUSH_LOCK_RELEASE_APCS, "ExReleasePushLockExclusive");
     ULONG_PTR v = __atomic_exchange_n(PushLock, 0, __ATOMIC_ACQ_REL);
     if (!(v & PL_EXCLUSIVE))
         pl_mismatch(PushLock, v, "ExReleasePushLockExclusive");
@@ -160,7 +159,7 @@ NTKERNELAPI VOID NTAPI ExReleasePushLockExclusiveEx(PEX_PUSH_LOCK PushLock, ULON
 NTKERNELAPI VOID NTAPI ExReleasePushLockSharedEx(PEX_PUSH_LOCK PushLock, ULONG Flags)
 {
     (void)Flags;
-    pl_check(PushLock, 0xEB, "ExReleasePushLockShared");
+    pl_check(PushLock, VF_C4_PUSH_LOCK_RELEASE_APCS, "ExReleasePushLockShared");
     ULONG_PTR v = __atomic_load_n(PushLock, __ATOMIC_ACQUIRE);
     do {
         if ((v & PL_EXCLUSIVE) || v < PL_SHARED_INC)

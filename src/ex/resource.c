@@ -32,11 +32,11 @@
  * requests ahead of exclusive waiters; they get it by the rule above.
  */
 #include "ex/ex_private.h"
+#include "vf/vf.h"
 
-#define EX_RES_MAGIC               0x65527278ULL /* "xrRe" */
-#define EX_RES_TAG                 'seRE'
-#define EX_RES_STRIPES             64
-#define BUGCODE_RESOURCE_NOT_OWNED 0xE3
+#define EX_RES_MAGIC   0x65527278ULL /* "xrRe" */
+#define EX_RES_TAG     'seRE'
+#define EX_RES_STRIPES 64
 
 enum ex_shared_mode {
     EX_SHARED_LITE,
@@ -156,9 +156,7 @@ static ULONG_PTR ex_res_apc_disable_count(void)
 static void ex_res_check_apcs(PERESOURCE r, ULONG_PTR code, const char *what)
 {
     KIRQL irql = ke_irql();
-    if (irql > APC_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)r, irql, 0, 0,
-                        "%s(%p) at IRQL %u", what, (void *)r, irql);
+    vf_check_irql_at_most(APC_LEVEL, what, r, NULL);
     if (!KeAreApcsDisabled())
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, code, irql,
                         ex_res_apc_disable_count(), (ULONG_PTR)r,
@@ -169,8 +167,8 @@ static void ex_res_check_apcs(PERESOURCE r, ULONG_PTR code, const char *what)
 static void ex_res_check_initialised(PERESOURCE r, const char *what)
 {
     if (r->Reserved2 != ex_res_mark(r))
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0xD1, (ULONG_PTR)r, 0, 0,
-                        "%s(%p): not an initialised resource", what, (void *)r);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_RESOURCE_NOT_INITIALISED,
+                        (ULONG_PTR)r, 0, 0, "%s(%p): not an initialised resource", what, (void *)r);
 }
 
 static __attribute__((noreturn)) void ex_res_not_owned(struct ex_res_stripe *s, PERESOURCE r,
@@ -195,7 +193,8 @@ static void ex_res_reset(PERESOURCE r)
 NTKERNELAPI NTSTATUS NTAPI ExInitializeResourceLite(PERESOURCE Resource)
 {
     if (Resource->Reserved2 == ex_res_mark(Resource))
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0xD0, (ULONG_PTR)Resource, 0, 0,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_RESOURCE_REINITIALISED,
+                        (ULONG_PTR)Resource, 0, 0,
                         "ExInitializeResourceLite(%p): the resource is already initialised "
                         "(ExDeleteResourceLite was not called)",
                         (void *)Resource);
@@ -224,9 +223,9 @@ NTKERNELAPI NTSTATUS NTAPI ExDeleteResourceLite(PERESOURCE Resource)
     if (Resource->ActiveCount != 0) {
         ERESOURCE_THREAD owner = Resource->OwnerEntry.OwnerThread;
         os_mutex_unlock(&s->lock);
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x100B, (ULONG_PTR)Resource,
-                        owner, 0, "ExDeleteResourceLite(%p): the resource is still owned",
-                        (void *)Resource);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_DELETED_LOCK_OWNED,
+                        (ULONG_PTR)Resource, owner, 0,
+                        "ExDeleteResourceLite(%p): the resource is still owned", (void *)Resource);
     }
     if (Resource->OwnerTable != NULL)
         ex_free(Resource->OwnerTable);
@@ -259,7 +258,8 @@ static BOOLEAN ex_res_acquire_exclusive(PERESOURCE r, BOOLEAN wait)
     }
     if (wait && ex_res_find(r, me) != NULL) {
         os_mutex_unlock(&s->lock);
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x1000, (ULONG_PTR)r, 0, 0,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_SELF_DEADLOCK,
+                        (ULONG_PTR)r, 0, 0,
                         "resource %p: exclusive access requested by a thread that holds it "
                         "shared (deadlock)",
                         (void *)r);
@@ -331,25 +331,25 @@ static BOOLEAN ex_res_acquire_shared(PERESOURCE r, BOOLEAN wait, enum ex_shared_
 
 NTKERNELAPI BOOLEAN NTAPI ExAcquireResourceExclusiveLite(PERESOURCE Resource, BOOLEAN Wait)
 {
-    ex_res_check_apcs(Resource, 0x37, "ExAcquireResourceExclusiveLite");
+    ex_res_check_apcs(Resource, VF_C4_RESOURCE_ACQUIRE_APCS, "ExAcquireResourceExclusiveLite");
     return ex_res_acquire_exclusive(Resource, Wait);
 }
 
 NTKERNELAPI BOOLEAN NTAPI ExAcquireResourceSharedLite(PERESOURCE Resource, BOOLEAN Wait)
 {
-    ex_res_check_apcs(Resource, 0x37, "ExAcquireResourceSharedLite");
+    ex_res_check_apcs(Resource, VF_C4_RESOURCE_ACQUIRE_APCS, "ExAcquireResourceSharedLite");
     return ex_res_acquire_shared(Resource, Wait, EX_SHARED_LITE);
 }
 
 NTKERNELAPI BOOLEAN NTAPI ExAcquireSharedStarveExclusive(PERESOURCE Resource, BOOLEAN Wait)
 {
-    ex_res_check_apcs(Resource, 0x37, "ExAcquireSharedStarveExclusive");
+    ex_res_check_apcs(Resource, VF_C4_RESOURCE_ACQUIRE_APCS, "ExAcquireSharedStarveExclusive");
     return ex_res_acquire_shared(Resource, Wait, EX_SHARED_STARVE);
 }
 
 NTKERNELAPI BOOLEAN NTAPI ExAcquireSharedWaitForExclusive(PERESOURCE Resource, BOOLEAN Wait)
 {
-    ex_res_check_apcs(Resource, 0x37, "ExAcquireSharedWaitForExclusive");
+    ex_res_check_apcs(Resource, VF_C4_RESOURCE_ACQUIRE_APCS, "ExAcquireSharedWaitForExclusive");
     return ex_res_acquire_shared(Resource, Wait, EX_SHARED_WAIT_FOR_EXCLUSIVE);
 }
 
@@ -369,7 +369,7 @@ static void ex_res_release(PERESOURCE r, ERESOURCE_THREAD thread)
 
 NTKERNELAPI VOID FASTCALL ExReleaseResourceLite(PERESOURCE Resource)
 {
-    ex_res_check_apcs(Resource, 0x38, "ExReleaseResourceLite");
+    ex_res_check_apcs(Resource, VF_C4_RESOURCE_RELEASE_APCS, "ExReleaseResourceLite");
     ex_res_release(Resource, ex_res_me());
 }
 
@@ -379,7 +379,7 @@ NTKERNELAPI VOID NTAPI ExReleaseResourceForThreadLite(PERESOURCE Resource,
                                                       ERESOURCE_THREAD ResourceThreadId)
 {
     if (ResourceThreadId == ex_res_me())
-        ex_res_check_apcs(Resource, 0x38, "ExReleaseResourceForThreadLite");
+        ex_res_check_apcs(Resource, VF_C4_RESOURCE_RELEASE_APCS, "ExReleaseResourceForThreadLite");
     ex_res_release(Resource, ResourceThreadId);
 }
 

@@ -17,6 +17,7 @@
  * over processors (the behaviour is the same, only the scaling differs).
  */
 #include "ex/ex_private.h"
+#include "vf/vf.h"
 
 #define EX_RUNDOWN_ACTIVE    ((ULONG_PTR)1)
 #define EX_RUNDOWN_COUNT_INC ((ULONG_PTR)2)
@@ -71,7 +72,8 @@ NTKERNELAPI BOOLEAN FASTCALL ExAcquireRundownProtection(PEX_RUNDOWN_REF RunRef)
  * drvhost stops: 0xC4 with parameter 1 = 0x1007 (released before acquired). */
 static __attribute__((noreturn)) void ex_rd_underflow(PEX_RUNDOWN_REF r, ULONG count)
 {
-    ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x1007, (ULONG_PTR)r, count, 0,
+    ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_UNACQUIRED_RELEASE,
+                    (ULONG_PTR)r, count, 0,
                     "rundown reference %p released %lu more time(s) than acquired", (void *)r,
                     (unsigned long)count);
 }

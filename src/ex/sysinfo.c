@@ -10,6 +10,7 @@
 #include <winternl.h>
 
 #include "ke/ke.h"
+#include "vf/vf.h"
 
 #include <string.h>
 
@@ -48,7 +49,7 @@ NTSYSAPI NTSTATUS NTAPI ZwQuerySystemInformation(SYSTEM_INFORMATION_CLASS System
                                                  ULONG SystemInformationLength, PULONG ReturnLength)
 {
     ULONG needed;
-    ke_check_zw_passive("ZwQuerySystemInformation");
+    vf_check_zw_passive("ZwQuerySystemInformation");
     switch (SystemInformationClass) {
     case SystemBasicInformation:
         needed = sizeof(SYSTEM_BASIC_INFORMATION);

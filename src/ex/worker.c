@@ -23,6 +23,7 @@
  * thread leaving with APCs disabled.
  */
 #include "ex/ex_private.h"
+#include "vf/vf.h"
 
 #define EX_WORKERS 2
 
@@ -133,11 +134,8 @@ void ex_flush_work(void)
 
 NTKERNELAPI VOID NTAPI ExQueueWorkItem(PWORK_QUEUE_ITEM WorkItem, WORK_QUEUE_TYPE QueueType)
 {
-    KIRQL irql = ke_irql();
     (void)QueueType; /* one queue for all types (see above) */
-    if (irql > DISPATCH_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)WorkItem, irql, 0,
-                        (ULONG_PTR)__builtin_return_address(0), "ExQueueWorkItem at IRQL %u", irql);
+    vf_check_irql_at_most(DISPATCH_LEVEL, "ExQueueWorkItem", WorkItem, __builtin_return_address(0));
     ex_work_insert(WorkItem);
 }
 

@@ -18,6 +18,7 @@
 #include "io/io.h"
 #include "ke/ke.h"
 #include "ob/ob.h"
+#include "vf/vf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -339,25 +340,20 @@ static BOOLEAN client_finished(struct drvhost_request *r)
  * parameter 1 the I/O error code, 3 the IRP, 4 the device). A non-pending status means the IRP
  * was completed before the return; it must also be the status the IRP was completed with. The
  * host's IRP stays allocated until the request is freed, so reading it here is safe. */
+static const void *client_dispatch_routine(const struct drvhost_request *r)
+{
+    return (const void *)r->top->DriverObject->MajorFunction[r->major];
+}
+
 static void client_check_dispatch(struct drvhost_request *r)
 {
     if (r->dispatch_status == STATUS_PENDING)
         return;
     if (!client_finished(r))
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x226,
-                        (ULONG_PTR)r->top->DriverObject->MajorFunction[r->major], (ULONG_PTR)r->irp,
-                        (ULONG_PTR)r->top,
-                        "the dispatch routine returned %s without completing the IRP or returning "
-                        "STATUS_PENDING",
-                        drvhost_status_name(r->dispatch_status)
-                            ? drvhost_status_name(r->dispatch_status)
-                            : "a status");
+        vf_io_not_completed(client_dispatch_routine(r), r->irp, r->top, r->dispatch_status);
     if (r->iosb.status != r->dispatch_status)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x224,
-                        (ULONG_PTR)r->top->DriverObject->MajorFunction[r->major], (ULONG_PTR)r->irp,
-                        (ULONG_PTR)r->top,
-                        "the dispatch routine returned 0x%08X but completed the IRP with 0x%08X",
-                        (unsigned)r->dispatch_status, (unsigned)r->iosb.status);
+        vf_io_status_mismatch(client_dispatch_routine(r), r->irp, r->top, r->dispatch_status,
+                              r->iosb.status);
 }
 
 /* drvhost_io_start once client_probe_request passed and *out was set to NULL. */

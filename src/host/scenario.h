@@ -39,7 +39,7 @@ enum scn_kind {
     SCN_CANCEL,          /* cancel TAG */
     SCN_SLEEP,           /* sleep MS */
     SCN_ECHO,            /* echo TEXT... */
-    SCN_EXPECT_BUGCHECK, /* expect-bugcheck CODE */
+    SCN_EXPECT_BUGCHECK, /* expect-bugcheck CODE P1 */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a
@@ -67,6 +67,8 @@ struct scn_cmd {
     int async;  /* ioctl/read/write: issued with drvhost_io_start (tag names the slot) */
 
     uint32_t code;    /* ioctl: control code; expect-bugcheck: bug-check code */
+    uint64_t p1;      /* expect-bugcheck: parameter 1 */
+    int p1_address;   /* expect-bugcheck: P1 was `address` (any pointer, >= 0x10000) */
     int internal;     /* ioctl: IRP_MJ_INTERNAL_DEVICE_CONTROL */
     uint32_t access;  /* open: access mask */
     size_t out_size;  /* ioctl/read: output buffer size */

@@ -361,7 +361,15 @@ static int cmd_bugcheck(struct pctx *c, struct scn_cmd *cmd, const struct tok *a
         return scnp_perr(c, a[0].col, "duplicate expect-bugcheck (first on line %u)",
                          c->bugcheck_line);
     c->bugcheck_line = c->line;
-    return scnp_parse_u32(c, a[0], "bug-check code", &cmd->code);
+    if (scnp_parse_u32(c, a[0], "bug-check code", &cmd->code) < 0)
+        return -1;
+    /* Parameter 1 is required: a code alone passes on any stop with that code (a segfault is
+     * 0x1E too). `address` is for a pointer the scenario cannot know (the IRP of 0x44). */
+    if (a[1].n == 7 && memcmp(a[1].s, "address", 7) == 0) {
+        cmd->p1_address = 1;
+        return 0;
+    }
+    return scnp_parse_number(c, a[1], &cmd->p1);
 }
 
 #define IO_EXPECT (O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_ASYNC)
@@ -392,7 +400,7 @@ static const struct cmd_def commands[] = {
     {"cancel", SCN_CANCEL, 1, 1, O_CANCELLED, {"TAG"}, cmd_tag},
     {"sleep", SCN_SLEEP, 1, 1, 0, {"MS"}, cmd_sleep},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
-    {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 1, 1, 0, {"CODE"}, cmd_bugcheck},
+    {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},
 };
 
 static int parse_options(struct pctx *c, const struct cmd_def *d, struct scn_cmd *cmd,

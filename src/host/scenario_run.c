@@ -343,27 +343,31 @@ static void run_sleep(struct run *r, const struct scn_cmd *cmd)
 static struct {
     FILE *out;
     uint32_t code;
+    uint64_t p1;
+    int p1_address;
     unsigned line;
     int armed;
 } bugcheck_expect;
 
+static int bugcheck_expected(uint32_t code, uint64_t p1)
+{
+    if (!bugcheck_expect.armed || code != bugcheck_expect.code)
+        return 0;
+    return bugcheck_expect.p1_address ? p1 >= 0x10000 : p1 == bugcheck_expect.p1;
+}
+
 static void bugcheck_handler(uint32_t code, const uint64_t params[4], void *context)
 {
-    (void)params;
+    int ok = bugcheck_expected(code, params[0]);
     (void)context;
-    if (bugcheck_expect.armed && code == bugcheck_expect.code) {
-        fprintf(bugcheck_expect.out, "%u: expect-bugcheck 0x%X -> bug check 0x%X ok\n",
-                bugcheck_expect.line, code, code);
-        fflush(bugcheck_expect.out);
-        fflush(stderr);
-        _Exit(DRVHOST_EXIT_OK);
-    }
     if (bugcheck_expect.armed)
-        fprintf(bugcheck_expect.out, "%u: expect-bugcheck 0x%X -> bug check 0x%X FAILED\n",
-                bugcheck_expect.line, bugcheck_expect.code, code);
+        fprintf(bugcheck_expect.out,
+                "%u: expect-bugcheck 0x%X -> bug check 0x%X (0x%llX, ...) %s\n",
+                bugcheck_expect.line, bugcheck_expect.code, code, (unsigned long long)params[0],
+                ok ? "ok" : "FAILED");
     fflush(bugcheck_expect.out);
     fflush(stderr);
-    _Exit(DRVHOST_EXIT_BUGCHECK);
+    _Exit(ok ? DRVHOST_EXIT_OK : DRVHOST_EXIT_BUGCHECK);
 }
 
 static void run_expect_bugcheck(struct run *r, const struct scn_cmd *cmd)
@@ -371,6 +375,8 @@ static void run_expect_bugcheck(struct run *r, const struct scn_cmd *cmd)
     struct verdict v = {0};
     bugcheck_expect.out = r->out;
     bugcheck_expect.code = cmd->code;
+    bugcheck_expect.p1 = cmd->p1;
+    bugcheck_expect.p1_address = cmd->p1_address;
     bugcheck_expect.line = cmd->line;
     bugcheck_expect.armed = 1;
     drvhost_set_bugcheck_handler(bugcheck_handler, NULL);

@@ -6,6 +6,7 @@
  * CancelIrql set; the routine releases the lock. Without a cancel routine nothing else happens.
  */
 #include "io/io_private.h"
+#include "vf/vf.h"
 
 static KSPIN_LOCK io_cancel_lock;
 

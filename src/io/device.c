@@ -6,6 +6,7 @@
  */
 #include "io/io_private.h"
 #include "rtl/rtl.h"
+#include "vf/vf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -245,14 +246,9 @@ VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject)
 {
     struct io_device *d = io_device_of(DeviceObject);
     if (d->delete_pending)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x240, (ULONG_PTR)DeviceObject,
-                        0, 0, "IoDeleteDevice called twice for device %p", (void *)DeviceObject);
+        vf_io_delete_device_twice(DeviceObject);
     if (d->attached_to != NULL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x201, (ULONG_PTR)DeviceObject,
-                        (ULONG_PTR)d->attached_to, 0,
-                        "IoDeleteDevice: device %p is still attached to %p (call IoDetachDevice "
-                        "first)",
-                        (void *)DeviceObject, (void *)d->attached_to);
+        vf_io_delete_attached_device(DeviceObject, d->attached_to);
     os_mutex_lock(&io_stack_lock);
     d->delete_pending = TRUE;
     io_unlink_device_locked(DeviceObject);
@@ -376,9 +372,7 @@ VOID NTAPI IoDetachDevice(PDEVICE_OBJECT TargetDevice)
     upper = TargetDevice->AttachedDevice;
     if (upper == NULL) {
         os_mutex_unlock(&io_stack_lock);
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x202, (ULONG_PTR)TargetDevice,
-                        0, 0, "IoDetachDevice: nothing is attached to device %p",
-                        (void *)TargetDevice);
+        vf_io_detach_nothing(TargetDevice);
     }
     __atomic_store_n(&TargetDevice->AttachedDevice, NULL, __ATOMIC_RELEASE);
     io_device_of(upper)->attached_to = NULL;

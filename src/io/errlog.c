@@ -12,6 +12,7 @@
 #include "io/io_private.h"
 
 #include "rtl/rtl.h"
+#include "vf/vf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,10 +35,7 @@ static LIST_ENTRY io_errlog_live = {&io_errlog_live, &io_errlog_live};
 
 static void io_errlog_irql(const char *ddi)
 {
-    KIRQL irql = ke_irql();
-    if (irql > DISPATCH_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, 0, irql, 0, 0,
-                        "%s called at IRQL %u: it requires IRQL <= DISPATCH_LEVEL", ddi, irql);
+    vf_check_irql_at_most(DISPATCH_LEVEL, ddi, NULL, NULL);
 }
 
 NTKERNELAPI PVOID NTAPI IoAllocateErrorLogEntry(PVOID IoObject, UCHAR EntrySize)
@@ -52,8 +50,8 @@ NTKERNELAPI PVOID NTAPI IoAllocateErrorLogEntry(PVOID IoObject, UCHAR EntrySize)
         return NULL;
     type = ob_type_of(IoObject);
     if (type != &ob_type_device && type != &ob_type_driver)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x101, (ULONG_PTR)IoObject, 0,
-                        0,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_NOT_AN_OBJECT,
+                        (ULONG_PTR)IoObject, 0, 0,
                         "IoAllocateErrorLogEntry: %p is a %s object, not a device or "
                         "driver object",
                         IoObject, type->name);
@@ -88,7 +86,8 @@ static struct io_errlog *io_errlog_of(PVOID entry, const char *ddi)
     }
     os_mutex_unlock(&io_errlog_lock);
     if (found == NULL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x101, (ULONG_PTR)entry, 0, 0,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_NOT_AN_OBJECT,
+                        (ULONG_PTR)entry, 0, 0,
                         "%s: %p is not an error log entry from IoAllocateErrorLogEntry (or it "
                         "was already written or freed)",
                         ddi, entry);

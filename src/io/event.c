@@ -7,6 +7,7 @@
  * lives as long as the object: it is removed when the last handle and reference go.
  */
 #include "io/io_private.h"
+#include "vf/vf.h"
 
 static void io_event_close(void *body)
 {
@@ -51,9 +52,7 @@ static PKEVENT io_named_event(PUNICODE_STRING EventName, PHANDLE EventHandle, EV
 {
     NTSTATUS status;
     PKEVENT event;
-    if (ke_irql() != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, 0, ke_irql(), 0, 0,
-                        "IoCreate*Event above PASSIVE_LEVEL");
+    vf_check_irql_at_most(PASSIVE_LEVEL, "IoCreate*Event", NULL, NULL);
     /* Create first: the name decides, atomically, who creates and who opens. */
     for (int attempt = 0; attempt < 4; attempt++) {
         event = io_event_create(EventName, EventHandle, type, &status);

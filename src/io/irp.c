@@ -15,6 +15,7 @@
  * latter as an APC in the requesting thread; drvhost runs it in the completing thread.
  */
 #include "io/io_private.h"
+#include "vf/vf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -214,10 +215,6 @@ PIRP io_irp_alloc_hosted(CCHAR stack_size, io_irp_done done, void *context)
 
 /* ---- client IRP blocks (io_irp_alloc_client; the layout is in io_private.h) ------------- */
 
-#ifndef BUGCODE_BAD_POOL_HEADER
-#define BUGCODE_BAD_POOL_HEADER 0x19
-#endif
-
 static size_t io_client_irp_bytes(CCHAR room)
 {
     return ((size_t)IoSizeOfIrp(room) + 15) & ~(size_t)15;
@@ -381,8 +378,7 @@ void io_irp_free(PIRP irp)
 {
     struct io_irp_private *p = io_irp_private_of(irp);
     if (p == NULL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x01, (ULONG_PTR)irp, 0, 0,
-                        "IoFreeIrp on an IRP that IoAllocateIrp did not allocate");
+        vf_io_free_not_an_irp(irp);
     irp->Type = 0; /* a later IoCompleteRequest / IoCallDriver / IoFreeIrp: bug check 0x44 */
     if (p->kind == IO_IRP_CLIENT && p->stack_room == IO_IRP_CACHE_STACK)
         io_client_release(p);
@@ -482,19 +478,9 @@ VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
     if (Irp->Type != IO_TYPE_IRP || Irp->CurrentLocation > Irp->StackCount + 1)
         ke_bugcheck_msg(BUGCODE_MULTIPLE_IRP_COMPLETE_REQUESTS, (ULONG_PTR)Irp, 0, 0, 0,
                         "IoCompleteRequest: IRP %p was already completed", (void *)Irp);
-    /* I/O Verification checks (bug check 0xC9, parameter 1 says which). */
-    if (Irp->IoStatus.Status == STATUS_PENDING || Irp->IoStatus.Status == -1)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x06,
-                        (ULONG_PTR)(ULONG)Irp->IoStatus.Status, (ULONG_PTR)Irp, 0,
-                        "IoCompleteRequest with status STATUS_PENDING");
-    /* IoCancelIrp may exchange the routine on another thread at the same moment. */
-    if (__atomic_load_n(&Irp->CancelRoutine, __ATOMIC_ACQUIRE) != NULL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x07,
-                        (ULONG_PTR)Irp->CancelRoutine, (ULONG_PTR)Irp, 0,
-                        "IoCompleteRequest while the IRP's cancel routine is still set");
-    if (ke_irql() > DISPATCH_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x0E, ke_irql(),
-                        (ULONG_PTR)Irp, 0, "IoCompleteRequest above DISPATCH_LEVEL");
+    /* I/O Verification (0xC9). IoCancelIrp may exchange the cancel routine on another thread
+     * at the same moment: read it once, atomically. */
+    vf_io_check_completion(Irp, __atomic_load_n(&Irp->CancelRoutine, __ATOMIC_ACQUIRE));
     if (!io_complete_stack(Irp))
         return;
     /* The walk ended above the top location: the IRP now belongs to its originator. */

@@ -6,6 +6,7 @@
  * (nothing reads them but drivers that inspect it). Locking marks the MDL; pages are resident.
  */
 #include "io/io_private.h"
+#include "vf/vf.h"
 
 #define IO_MDL_TAG ' ldM'
 
@@ -52,8 +53,8 @@ VOID NTAPI MmProbeAndLockPages(PMDL MemoryDescriptorList, KPROCESSOR_MODE Access
 {
     (void)AccessMode;
     if (MemoryDescriptorList->MdlFlags & MDL_PAGES_LOCKED)
-        ke_bugcheck_msg(0x76 /* PROCESS_HAS_LOCKED_PAGES */, 0, (ULONG_PTR)MemoryDescriptorList, 0,
-                        0, "MmProbeAndLockPages on an MDL that is already locked");
+        ke_bugcheck_msg(BUGCODE_PROCESS_HAS_LOCKED_PAGES, 0, (ULONG_PTR)MemoryDescriptorList, 0, 0,
+                        "MmProbeAndLockPages on an MDL that is already locked");
     io_mdl_fill_pfns(MemoryDescriptorList);
     MemoryDescriptorList->MdlFlags |= MDL_PAGES_LOCKED;
     if (Operation != IoReadAccess)
@@ -63,7 +64,7 @@ VOID NTAPI MmProbeAndLockPages(PMDL MemoryDescriptorList, KPROCESSOR_MODE Access
 VOID NTAPI MmUnlockPages(PMDL MemoryDescriptorList)
 {
     if (!(MemoryDescriptorList->MdlFlags & MDL_PAGES_LOCKED))
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x7D,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_MDL_UNLOCK_NOT_LOCKED,
                         (ULONG_PTR)MemoryDescriptorList, 0, 0,
                         "MmUnlockPages on an MDL whose pages are not locked");
     MemoryDescriptorList->MdlFlags &=
@@ -88,7 +89,8 @@ PVOID NTAPI MmMapLockedPagesSpecifyCache(PMDL MemoryDescriptorList, KPROCESSOR_M
     (void)BugCheckOnFailure;
     (void)Priority;
     if (!(mdl->MdlFlags & (MDL_PAGES_LOCKED | MDL_SOURCE_IS_NONPAGED_POOL | MDL_PARTIAL)))
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x81, (ULONG_PTR)mdl, 0, 0,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_MDL_MAP_NOT_LOCKED,
+                        (ULONG_PTR)mdl, 0, 0,
                         "MmMapLockedPagesSpecifyCache on an MDL that is neither locked nor built "
                         "for nonpaged pool");
     if (AccessMode == UserMode)

@@ -15,6 +15,7 @@
  * passed to a routine).
  */
 #include "io/io_private.h"
+#include "vf/vf.h"
 
 #define IO_REMLOCK_FREE_SIZE ((ULONG)sizeof(IO_REMOVE_LOCK_COMMON_BLOCK))
 #define IO_REMLOCK_CHECKED_SIZE                                                                    \
@@ -23,7 +24,8 @@
 static void io_remlock_check_size(PIO_REMOVE_LOCK lock, ULONG size)
 {
     if (size != IO_REMLOCK_FREE_SIZE && size != IO_REMLOCK_CHECKED_SIZE)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x16, 0, (ULONG_PTR)lock, size,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_REMOVE_LOCK_SIZE, 0,
+                        (ULONG_PTR)lock, size,
                         "remove lock %p used with size %lu (expected %lu or %lu)", (void *)lock,
                         (unsigned long)size, (unsigned long)IO_REMLOCK_FREE_SIZE,
                         (unsigned long)IO_REMLOCK_CHECKED_SIZE);
@@ -71,9 +73,9 @@ NTKERNELAPI VOID NTAPI IoReleaseRemoveLockEx(PIO_REMOVE_LOCK RemoveLock, PVOID T
     io_remlock_check_size(RemoveLock, RemlockSize);
     n = InterlockedDecrement(&RemoveLock->Common.IoCount);
     if (n < 0)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x1007, (ULONG_PTR)RemoveLock,
-                        0, 0, "remove lock %p released more often than acquired",
-                        (void *)RemoveLock);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_UNACQUIRED_RELEASE,
+                        (ULONG_PTR)RemoveLock, 0, 0,
+                        "remove lock %p released more often than acquired", (void *)RemoveLock);
     if (n == 0)
         KeSetEvent(&RemoveLock->Common.RemoveEvent, IO_NO_INCREMENT, FALSE);
 }

@@ -19,6 +19,7 @@
 #include "io/io_private.h"
 
 #include "rtl/rtl.h"
+#include "vf/vf.h"
 
 #include <stdio.h>
 
@@ -234,11 +235,7 @@ static BOOLEAN io_wmi_registered(PDEVICE_OBJECT device)
 
 NTKERNELAPI NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject, ULONG Action)
 {
-    KIRQL irql = ke_irql();
-    if (irql != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, 0, irql, 0, 0,
-                        "IoWMIRegistrationControl called at IRQL %u: it requires PASSIVE_LEVEL",
-                        irql);
+    vf_check_irql_at_most(PASSIVE_LEVEL, "IoWMIRegistrationControl", NULL, NULL);
     if (Action & WMIREG_FLAG_CALLBACK)
         return STATUS_NOT_SUPPORTED;
     if (DeviceObject == NULL || ob_type_of(DeviceObject) != &ob_type_device)

@@ -4,6 +4,7 @@
  * the driver cannot be unloaded under it, as Windows guarantees.
  */
 #include "io/io_private.h"
+#include "vf/vf.h"
 
 #include <string.h>
 
@@ -30,8 +31,9 @@ VOID NTAPI IoInitializeWorkItem(PVOID IoObject, PIO_WORKITEM IoWorkItem)
 VOID NTAPI IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem)
 {
     if (IoWorkItem->queued)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0xF6, (ULONG_PTR)IoWorkItem, 0,
-                        0, "IoUninitializeWorkItem on a work item that is still queued");
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_WORK_ITEM_UNINIT_QUEUED,
+                        (ULONG_PTR)IoWorkItem, 0, 0,
+                        "IoUninitializeWorkItem on a work item that is still queued");
 }
 
 PIO_WORKITEM NTAPI IoAllocateWorkItem(PDEVICE_OBJECT DeviceObject)
@@ -72,7 +74,8 @@ static void io_workitem_queue(PIO_WORKITEM item, PIO_WORKITEM_ROUTINE routine,
                               PIO_WORKITEM_ROUTINE_EX routine_ex, PVOID context)
 {
     if (__atomic_exchange_n(&item->queued, 1, __ATOMIC_ACQ_REL))
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0xE4, (ULONG_PTR)item, 0, 0,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_WORK_ITEM_QUEUED_TWICE,
+                        (ULONG_PTR)item, 0, 0,
                         "IoQueueWorkItem on a work item that is already queued");
     item->routine = routine;
     item->routine_ex = routine_ex;

@@ -13,6 +13,7 @@
  */
 #include "io/zwfile.h"
 #include "rtl/rtl.h"
+#include "vf/vf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -421,7 +422,7 @@ NTSYSAPI NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAcce
     int fd, root;
     NTSTATUS status;
     (void)AllocationSize, (void)FileAttributes, (void)ShareAccess; /* docs/files.md */
-    ke_check_zw_passive("ZwCreateFile");
+    vf_check_zw_passive("ZwCreateFile");
     if (FileHandle == NULL || IoStatusBlock == NULL || ObjectAttributes == NULL ||
         ObjectAttributes->ObjectName == NULL || ObjectAttributes->ObjectName->Buffer == NULL)
         return STATUS_INVALID_PARAMETER;

@@ -8,6 +8,7 @@
  * locks).
  */
 #include "io/zwfile.h"
+#include "vf/vf.h"
 
 #include <string.h>
 
@@ -77,7 +78,7 @@ static NTSTATUS io_fs_rw(const char *ddi, BOOLEAN write, HANDLE FileHandle, HAND
     PVOID event = NULL;
     ULONG_PTR done = 0;
     NTSTATUS status;
-    ke_check_zw_passive(ddi);
+    vf_check_zw_passive(ddi);
     if (IoStatusBlock == NULL)
         return STATUS_INVALID_PARAMETER;
     if (ApcRoutine != NULL)
@@ -201,7 +202,7 @@ NTSYSAPI NTSTATUS NTAPI ZwQueryInformationFile(HANDLE FileHandle, PIO_STATUS_BLO
     struct io_file *file;
     ULONG_PTR written = 0;
     NTSTATUS status;
-    ke_check_zw_passive("ZwQueryInformationFile");
+    vf_check_zw_passive("ZwQueryInformationFile");
     if (IoStatusBlock == NULL || FileInformation == NULL)
         return STATUS_INVALID_PARAMETER;
     status = io_fs_file_of(FileHandle, &file);

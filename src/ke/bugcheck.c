@@ -2,12 +2,17 @@
  * bugcheck.c - bug checks: the report, the host's handler, and the DDIs that end in one
  * (KeBugCheckEx, RtlAssert, DbgBreakPoint, RtlFailFast, PAGED_CODE violations).
  *
+ * The report says what each parameter means (the table in src/vf/bugcodes.c) and what caused
+ * the stop: a contract check the runtime made (the function that made it), a fault (a signal
+ * turned into a bug check), an unhandled exception, or a caller of KeBugCheckEx.
+ *
  * Only the first bug check runs: Windows stops every processor, so a second one from another
  * thread blocks that thread for good (the first one's handler ends the process). The report
  * goes to stderr with write(2) only, no locks taken: the thread that bug-checks may hold any of
  * the runtime's locks.
  */
 #include "ke/ke_private.h"
+#include "vf/vf.h"
 
 #include <drvhost/drvhost.h>
 
@@ -20,81 +25,6 @@ static void *bugcheck_context;
 static ke_address_namer address_namer;
 static ke_report_context report_context;
 static struct ke_thread *bugcheck_owner; /* the thread running the first bug check */
-
-static const struct {
-    ULONG code;
-    const char *name;
-} bugcheck_names[] = {
-    {0x01, "APC_INDEX_MISMATCH"},
-    {0x03, "INVALID_AFFINITY_SET"},
-    {0x04, "INVALID_DATA_ACCESS_TRAP"},
-    {0x08, "IRQL_NOT_DISPATCH_LEVEL"},
-    {0x09, "IRQL_NOT_GREATER_OR_EQUAL"},
-    {0x0A, "IRQL_NOT_LESS_OR_EQUAL"},
-    {0x0B, "NO_EXCEPTION_HANDLING_SUPPORT"},
-    {0x0C, "MAXIMUM_WAIT_OBJECTS_EXCEEDED"},
-    {0x0D, "MUTEX_LEVEL_NUMBER_VIOLATION"},
-    {0x0E, "NO_USER_MODE_CONTEXT"},
-    {0x0F, "SPIN_LOCK_ALREADY_OWNED"},
-    {0x10, "SPIN_LOCK_NOT_OWNED"},
-    {0x11, "THREAD_NOT_MUTEX_OWNER"},
-    {0x12, "TRAP_CAUSE_UNKNOWN"},
-    {0x18, "REFERENCE_BY_POINTER"},
-    {0x19, "BAD_POOL_HEADER"},
-    {0x1E, "KMODE_EXCEPTION_NOT_HANDLED"},
-    {0x20, "KERNEL_APC_PENDING_DURING_EXIT"},
-    {0x33, "UNEXPECTED_INITIALIZATION_CALL"},
-    {0x34, "CACHE_MANAGER"},
-    {0x35, "NO_MORE_IRP_STACK_LOCATIONS"},
-    {0x39, "SYSTEM_EXIT_OWNED_MUTEX"},
-    {0x3A, "SYSTEM_UNWIND_PREVIOUS_USER"},
-    {0x3B, "SYSTEM_SERVICE_EXCEPTION"},
-    {0x41, "MUST_SUCCEED_POOL_EMPTY"},
-    {0x44, "MULTIPLE_IRP_COMPLETE_REQUESTS"},
-    {0x4A, "IRQL_GT_ZERO_AT_SYSTEM_SERVICE"},
-    {0x4E, "PFN_LIST_CORRUPT"},
-    {0x50, "PAGE_FAULT_IN_NONPAGED_AREA"},
-    {0x76, "PROCESS_HAS_LOCKED_PAGES"},
-    {0x7E, "SYSTEM_THREAD_EXCEPTION_NOT_HANDLED"},
-    {0x7F, "UNEXPECTED_KERNEL_MODE_TRAP"},
-    {0x8E, "KERNEL_MODE_EXCEPTION_NOT_HANDLED"},
-    {0x9F, "DRIVER_POWER_STATE_FAILURE"},
-    {0xA0, "INTERNAL_POWER_ERROR"},
-    {0xB8, "ATTEMPTED_SWITCH_FROM_DPC"},
-    {0xBE, "ATTEMPTED_WRITE_TO_READONLY_MEMORY"},
-    {0xC1, "SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION"},
-    {0xC2, "BAD_POOL_CALLER"},
-    {0xC4, "DRIVER_VERIFIER_DETECTED_VIOLATION"},
-    {0xC5, "DRIVER_CORRUPTED_EXPOOL"},
-    {0xC6, "DRIVER_CAUGHT_MODIFYING_FREED_POOL"},
-    {0xC7, "TIMER_OR_DPC_INVALID"},
-    {0xC8, "IRQL_UNEXPECTED_VALUE"},
-    {0xC9, "DRIVER_VERIFIER_IOMANAGER_VIOLATION"},
-    {0xCA, "PNP_DETECTED_FATAL_ERROR"},
-    {0xCB, "DRIVER_LEFT_LOCKED_PAGES_IN_PROCESS"},
-    {0xCE, "DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS"},
-    {0xD1, "DRIVER_IRQL_NOT_LESS_OR_EQUAL"},
-    {0xD5, "DRIVER_PAGE_FAULT_IN_FREED_SPECIAL_POOL"},
-    {0xD6, "DRIVER_PAGE_FAULT_BEYOND_END_OF_ALLOCATED_POOL"},
-    {0xE1, "WORKER_THREAD_RETURNED_AT_BAD_IRQL"},
-    {0xE2, "MANUALLY_INITIATED_CRASH"},
-    {0xE3, "RESOURCE_NOT_OWNED"},
-    {0xEA, "THREAD_STUCK_IN_DEVICE_DRIVER"},
-    {0xF6, "DRIVER_RETURNED_STATUS_REPARSE_FOR_VOLUME_OPEN"},
-    {0xFE, "BUGCODE_USB_DRIVER"},
-    {0x133, "DPC_WATCHDOG_VIOLATION"},
-    {0x139, "KERNEL_SECURITY_CHECK_FAILURE"},
-    {0x13A, "KERNEL_MODE_HEAP_CORRUPTION"},
-    {0x1C4, "DRIVER_VERIFIER_DETECTED_VIOLATION_LIVEDUMP"},
-};
-
-const char *ke_bugcheck_name(ULONG code)
-{
-    for (size_t i = 0; i < sizeof(bugcheck_names) / sizeof(bugcheck_names[0]); i++)
-        if (bugcheck_names[i].code == code)
-            return bugcheck_names[i].name;
-    return "UNKNOWN_BUGCHECK_CODE";
-}
 
 void ke_set_address_namer(ke_address_namer namer)
 {
@@ -189,16 +119,49 @@ static void report_driver(const ULONG_PTR p[4], const void *routine)
     report("driver: %s\n", driver != NULL ? driver : "(unknown)");
 }
 
-static void report_bugcheck(ULONG code, const ULONG_PTR p[4], const void *routine)
+/* What each parameter means: Microsoft's meaning from the table, the violation's row for a
+ * code whose parameter 1 selects one, and drvhost's note where its parameters differ. Reserved
+ * and undocumented parameters are left out. */
+static void report_param(int number, const char *meaning)
+{
+    if (meaning[0] != 0 && strcmp(meaning, "reserved") != 0)
+        report("    %d: %s\n", number, meaning);
+}
+
+static void report_params(ULONG code, const ULONG_PTR p[4])
+{
+    const struct vf_bugcode *b = vf_bugcode_find(code);
+    const struct vf_subcode *sub = vf_subcode_find(code, p[0]);
+    if (b == NULL)
+        return;
+    if (b->flags & VF_SUBCODES) {
+        report("    1: 0x%llX: %s\n", (unsigned long long)p[0],
+               sub != NULL ? sub->what : "(a violation this table does not describe)");
+        for (int i = 0; sub != NULL && i < 3; i++)
+            report_param(i + 2, sub->param[i]);
+    } else {
+        for (int i = 0; i < 4; i++)
+            report_param(i + 1, b->param[i]);
+    }
+    if (sub != NULL && sub->note != NULL)
+        report("    drvhost: %s\n", sub->note);
+    else if (sub == NULL && b->note != NULL)
+        report("    drvhost: %s\n", b->note);
+}
+
+static void report_bugcheck(ULONG code, const ULONG_PTR p[4], const void *routine,
+                            const char *cause)
 {
     struct ke_thread *t = ke_current_thread();
     ke_report_context context = __atomic_load_n(&report_context, __ATOMIC_ACQUIRE);
     char during[600] = "";
     if (context != NULL)
         context(during, sizeof(during));
-    report("*** STOP 0x%08X %s\n", (unsigned)code, ke_bugcheck_name(code));
+    report("*** STOP 0x%08X %s\n", (unsigned)code, vf_bugcode_name(code));
     report("    (0x%016llX, 0x%016llX, 0x%016llX, 0x%016llX)\n", (unsigned long long)p[0],
            (unsigned long long)p[1], (unsigned long long)p[2], (unsigned long long)p[3]);
+    report_params(code, p);
+    report("cause: %s\n", cause);
     report_driver(p, routine);
     if (during[0] != 0)
         report("scenario: %s\n", during);
@@ -219,76 +182,122 @@ static __attribute__((noreturn)) void bugcheck_again(struct ke_thread *t)
         os_sleep_ns(1000000000u);
 }
 
-static __attribute__((noreturn)) void bugcheck(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3,
-                                               ULONG_PTR p4, const char *why, const void *routine)
+struct stop {
+    ULONG code;
+    ULONG_PTR p[4];
+    const char *why;     /* the one-line explanation, or NULL */
+    const void *routine; /* the driver routine a check after its return names, or NULL */
+    const char *cause;   /* the report's cause line */
+};
+
+static __attribute__((noreturn)) void bugcheck(const struct stop *s)
 {
     struct ke_thread *t = ke_current_thread(), *none = NULL;
-    const ULONG_PTR p[4] = {p1, p2, p3, p4};
     if (!__atomic_compare_exchange_n(&bugcheck_owner, &none, t, false, __ATOMIC_ACQ_REL,
                                      __ATOMIC_ACQUIRE))
         bugcheck_again(t);
-    if (why != NULL)
-        report("drvhost: %s\n", why);
-    report_bugcheck(code, p, routine);
+    if (s->why != NULL)
+        report("drvhost: %s\n", s->why);
+    report_bugcheck(s->code, s->p, s->routine, s->cause);
     drvhost_bugcheck_handler handler = __atomic_load_n(&bugcheck_handler, __ATOMIC_ACQUIRE);
     if (handler != NULL) {
-        const uint64_t params[4] = {p1, p2, p3, p4};
-        handler(code, params, __atomic_load_n(&bugcheck_context, __ATOMIC_RELAXED));
+        const uint64_t params[4] = {s->p[0], s->p[1], s->p[2], s->p[3]};
+        handler(s->code, params, __atomic_load_n(&bugcheck_context, __ATOMIC_RELAXED));
     }
     os_exit_now(DRVHOST_EXIT_BUGCHECK);
 }
 
-void ke_bugcheck(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR p4)
+/* A contract check made by `function` of the runtime; fmt (may be NULL) the explanation. */
+static __attribute__((noreturn)) void contract_stop(const char *function, struct stop *s,
+                                                    const char *fmt, va_list *args)
 {
-    bugcheck(code, p1, p2, p3, p4, NULL, NULL);
+    char why[400], cause[160];
+    if (fmt != NULL) {
+        vsnprintf(why, sizeof(why), fmt, *args);
+        s->why = why;
+    }
+    snprintf(cause, sizeof(cause), "contract check in %s", function);
+    s->cause = cause;
+    bugcheck(s);
 }
 
-static __attribute__((noreturn)) void bugcheck_v(ULONG code, const ULONG_PTR p[4],
-                                                 const void *routine, const char *fmt, va_list args)
+void ke_bugcheck_in(const char *function, ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3,
+                    ULONG_PTR p4)
+{
+    struct stop s = {code, {p1, p2, p3, p4}, NULL, NULL, NULL};
+    contract_stop(function, &s, NULL, NULL);
+}
+
+void ke_bugcheck_msg_in(const char *function, ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3,
+                        ULONG_PTR p4, const char *fmt, ...)
+{
+    struct stop s = {code, {p1, p2, p3, p4}, NULL, NULL, NULL};
+    va_list args;
+    va_start(args, fmt);
+    contract_stop(function, &s, fmt, &args);
+}
+
+void ke_bugcheck_routine_in(const char *function, ULONG code, ULONG_PTR p1, ULONG_PTR p2,
+                            ULONG_PTR p3, ULONG_PTR p4, const void *routine, const char *fmt, ...)
+{
+    struct stop s = {code, {p1, p2, p3, p4}, NULL, routine, NULL};
+    va_list args;
+    va_start(args, fmt);
+    contract_stop(function, &s, fmt, &args);
+}
+
+void ke_bugcheck_because(const char *cause, ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3,
+                         ULONG_PTR p4, const char *fmt, ...)
 {
     char why[400];
+    struct stop s = {code, {p1, p2, p3, p4}, why, NULL, cause};
+    va_list args;
+    va_start(args, fmt);
     vsnprintf(why, sizeof(why), fmt, args);
-    bugcheck(code, p[0], p[1], p[2], p[3], why, routine);
-}
-
-void ke_bugcheck_msg(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR p4,
-                     const char *fmt, ...)
-{
-    const ULONG_PTR p[4] = {p1, p2, p3, p4};
-    va_list args;
-    va_start(args, fmt);
-    bugcheck_v(code, p, NULL, fmt, args);
-}
-
-void ke_bugcheck_routine(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR p4,
-                         const void *routine, const char *fmt, ...)
-{
-    const ULONG_PTR p[4] = {p1, p2, p3, p4};
-    va_list args;
-    va_start(args, fmt);
-    bugcheck_v(code, p, routine, fmt, args);
+    va_end(args);
+    bugcheck(&s);
 }
 
 /* ---- DDIs ------------------------------------------------------------------------------- */
 
+/* A driver (or the host) stopping the system itself: the cause names the caller. */
+static __attribute__((noreturn)) void called(ULONG code, const ULONG_PTR p[4], const char *ddi,
+                                             void *caller)
+{
+    char cause[160];
+    const char *driver = ke_address_name(caller);
+    struct stop s = {code, {p[0], p[1], p[2], p[3]}, NULL, NULL, cause};
+    snprintf(cause, sizeof(cause), "%s called by %s (%p)", ddi,
+             driver != NULL ? driver : "the host program", caller);
+    bugcheck(&s);
+}
+
 VOID KeBugCheckEx(ULONG BugCheckCode, ULONG_PTR BugCheckParameter1, ULONG_PTR BugCheckParameter2,
                   ULONG_PTR BugCheckParameter3, ULONG_PTR BugCheckParameter4)
 {
-    bugcheck(BugCheckCode, BugCheckParameter1, BugCheckParameter2, BugCheckParameter3,
-             BugCheckParameter4, NULL, NULL);
+    const ULONG_PTR p[4] = {BugCheckParameter1, BugCheckParameter2, BugCheckParameter3,
+                            BugCheckParameter4};
+    called(BugCheckCode, p, "KeBugCheckEx", __builtin_return_address(0));
 }
 
 VOID KeBugCheck(ULONG BugCheckCode)
 {
-    bugcheck(BugCheckCode, 0, 0, 0, 0, NULL, NULL);
+    const ULONG_PTR p[4] = {0, 0, 0, 0};
+    called(BugCheckCode, p, "KeBugCheck", __builtin_return_address(0));
 }
 
 /* Windows would break into an attached kernel debugger; with none (as here) the breakpoint
  * exception is unhandled: KMODE_EXCEPTION_NOT_HANDLED with STATUS_BREAKPOINT. */
-static __attribute__((noreturn)) void breakpoint(void *caller, const char *why)
+static __attribute__((noreturn)) void breakpoint(void *caller, const char *ddi, const char *why)
 {
-    bugcheck(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)STATUS_BREAKPOINT,
-             (ULONG_PTR)caller, 0, 0, why, NULL);
+    char cause[160];
+    struct stop s = {BUGCODE_KMODE_EXCEPTION_NOT_HANDLED,
+                     {(ULONG_PTR)(ULONG)STATUS_BREAKPOINT, (ULONG_PTR)caller, 0, 0},
+                     why,
+                     NULL,
+                     cause};
+    snprintf(cause, sizeof(cause), "contract check in %s (a breakpoint, and no debugger)", ddi);
+    bugcheck(&s);
 }
 
 VOID RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULONG LineNumber,
@@ -299,37 +308,35 @@ VOID RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULONG LineNumber,
              MutableMessage != NULL ? MutableMessage : "", MutableMessage != NULL ? ": " : "",
              (const char *)VoidFailedAssertion, (const char *)VoidFileName,
              (unsigned long)LineNumber);
-    breakpoint(__builtin_return_address(0), why);
+    breakpoint(__builtin_return_address(0), "RtlAssert", why);
 }
 
 VOID DbgBreakPoint(VOID)
 {
-    breakpoint(__builtin_return_address(0), "DbgBreakPoint");
+    breakpoint(__builtin_return_address(0), "DbgBreakPoint", "DbgBreakPoint");
 }
 
 VOID DbgBreakPointWithStatus(ULONG Status)
 {
     char why[64];
     snprintf(why, sizeof(why), "DbgBreakPointWithStatus(0x%08X)", (unsigned)Status);
-    breakpoint(__builtin_return_address(0), why);
+    breakpoint(__builtin_return_address(0), "DbgBreakPointWithStatus", why);
 }
 
 /* KERNEL_SECURITY_CHECK_FAILURE, parameter 1 = the fast-fail code (3: corrupt LIST_ENTRY). */
 VOID RtlFailFast(ULONG Code)
 {
-    char why[64];
-    snprintf(why, sizeof(why), "RtlFailFast(%lu)%s", (unsigned long)Code,
-             Code == FAST_FAIL_CORRUPT_LIST_ENTRY ? ": corrupted LIST_ENTRY" : "");
-    bugcheck(BUGCODE_KERNEL_SECURITY_CHECK_FAILURE, Code, 0, 0, 0, why, NULL);
+    ke_bugcheck_msg(BUGCODE_KERNEL_SECURITY_CHECK_FAILURE, Code, 0, 0, 0, "RtlFailFast(%lu)%s",
+                    (unsigned long)Code,
+                    Code == FAST_FAIL_CORRUPT_LIST_ENTRY ? ": corrupted LIST_ENTRY" : "");
 }
 
 /* PAGED_CODE() above APC_LEVEL: IRQL_NOT_LESS_OR_EQUAL with the parameters of an execute
  * fault on pageable code: address (the caller), IRQL, 8 (execute), instruction pointer. */
 VOID drvhost_paged_code_violation(const char *File, int Line)
 {
-    char why[400];
     void *caller = __builtin_return_address(0);
-    snprintf(why, sizeof(why), "PAGED_CODE() at IRQL %u in %s:%d", (unsigned)ke_irql(), File, Line);
-    bugcheck(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)caller, ke_irql(), 8, (ULONG_PTR)caller,
-             why, NULL);
+    ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)caller, ke_irql(), 8,
+                    (ULONG_PTR)caller, "PAGED_CODE() at IRQL %u in %s:%d", (unsigned)ke_irql(),
+                    File, Line);
 }

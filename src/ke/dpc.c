@@ -13,6 +13,7 @@
  * KDPC.Number holds our own encoding: 0 = no target set, else target processor + 1.
  */
 #include "ke/ke_private.h"
+#include "vf/vf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,10 +270,7 @@ VOID KeSetTargetProcessorDpc(PRKDPC Dpc, CCHAR Number)
  * flushing its own queue would wait for itself): IRQL_NOT_LESS_OR_EQUAL otherwise. */
 VOID KeFlushQueuedDpcs(VOID)
 {
-    if (ke_irql() != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, 0, ke_irql(), 0,
-                        (ULONG_PTR)__builtin_return_address(0), "KeFlushQueuedDpcs at IRQL %u",
-                        ke_irql());
+    vf_check_irql_at_most(PASSIVE_LEVEL, "KeFlushQueuedDpcs", NULL, __builtin_return_address(0));
     for (unsigned i = 0; i < queue_count; i++) {
         struct dpc_queue *q = &queues[i];
         os_mutex_lock(&q->lock);

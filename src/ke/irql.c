@@ -4,6 +4,7 @@
  * a driver that breaks them stops with the bug check it would get there.
  */
 #include "ke/ke_private.h"
+#include "vf/vf.h"
 
 KIRQL KeGetCurrentIrql(VOID)
 {
@@ -56,16 +57,4 @@ VOID KeLowerIrql(KIRQL NewIrql)
 VOID KfLowerIrql(KIRQL NewIrql)
 {
     ke_irql_lower(NewIrql, __builtin_return_address(0));
-}
-
-/* The Zw routines' rule (DDI compliance rule IrqlZwPassive): Driver Verifier stops a call above
- * PASSIVE_LEVEL with bug check 0xC4, subcode 0x2001F. */
-void ke_check_zw_passive(const char *ddi)
-{
-    KIRQL irql = ke_irql();
-    if (irql != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x2001F, irql, 0, 0,
-                        "%s called at IRQL %u: the Zw routines require PASSIVE_LEVEL (DDI "
-                        "compliance rule IrqlZwPassive)",
-                        ddi, irql);
 }

@@ -62,57 +62,34 @@ NTSTATUS ke_init(unsigned processors);
 void ke_shutdown(void);
 ULONG ke_processor_count(void);
 
-/* Bug checks. ke_bugcheck prints the report (code and name, parameters, the driver whose code
- * was running if known, the thread, a backtrace) and calls the host's handler; never returns. */
-__attribute__((noreturn)) void ke_bugcheck(ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3,
-                                           ULONG_PTR p4);
+/* Bug checks (codes, names and parameter meanings: vf/vf.h). ke_bugcheck prints the report
+ * (code and name, parameters and what each means, the driver whose code was running if known,
+ * the cause, the thread, a backtrace) and calls the host's handler; never returns. The report's
+ * cause line says "contract check in <function>": the macros pass the calling function. */
+#define ke_bugcheck(...)     ke_bugcheck_in(__func__, __VA_ARGS__)
+#define ke_bugcheck_msg(...) ke_bugcheck_msg_in(__func__, __VA_ARGS__)
+__attribute__((noreturn)) void ke_bugcheck_in(const char *function, ULONG code, ULONG_PTR p1,
+                                              ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR p4);
 /* Same, with a one-line explanation printed before the report. */
-__attribute__((noreturn, format(printf, 6, 7))) void ke_bugcheck_msg(ULONG code, ULONG_PTR p1,
-                                                                     ULONG_PTR p2, ULONG_PTR p3,
-                                                                     ULONG_PTR p4, const char *fmt,
-                                                                     ...);
-const char *ke_bugcheck_name(ULONG code);
+__attribute__((noreturn, format(printf, 7, 8))) void ke_bugcheck_msg_in(const char *function,
+                                                                        ULONG code, ULONG_PTR p1,
+                                                                        ULONG_PTR p2, ULONG_PTR p3,
+                                                                        ULONG_PTR p4,
+                                                                        const char *fmt, ...);
 /* Same as ke_bugcheck_msg, for a check made after driver code returned (its frames are gone
  * from the stack): the report names the driver owning `routine` and the routine itself
  * (driver+offset) instead of searching the stack. */
-__attribute__((noreturn, format(printf, 7, 8))) void ke_bugcheck_routine(ULONG code, ULONG_PTR p1,
+#define ke_bugcheck_routine(...) ke_bugcheck_routine_in(__func__, __VA_ARGS__)
+__attribute__((noreturn, format(printf, 8, 9))) void ke_bugcheck_routine_in(
+    const char *function, ULONG code, ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR p4,
+    const void *routine, const char *fmt, ...);
+/* A bug check that is not a contract check: `cause` is the report's cause line ("fault
+ * (SIGSEGV ...)", "exception 0x... raised by ... not handled"). */
+__attribute__((noreturn, format(printf, 7, 8))) void ke_bugcheck_because(const char *cause,
+                                                                         ULONG code, ULONG_PTR p1,
                                                                          ULONG_PTR p2, ULONG_PTR p3,
                                                                          ULONG_PTR p4,
-                                                                         const void *routine,
                                                                          const char *fmt, ...);
-
-/* Bug check 0xC4 (0x2001F, IrqlZwPassive) naming `ddi` unless the caller is at PASSIVE_LEVEL. */
-void ke_check_zw_passive(const char *ddi);
-
-/* Bug-check codes the runtime raises (values are Microsoft's). */
-#define BUGCODE_IRQL_NOT_GREATER_OR_EQUAL                             0x09
-#define BUGCODE_IRQL_NOT_LESS_OR_EQUAL                                0x0A
-#define BUGCODE_SPIN_LOCK_ALREADY_OWNED                               0x0F
-#define BUGCODE_SPIN_LOCK_NOT_OWNED                                   0x10
-#define BUGCODE_KMODE_EXCEPTION_NOT_HANDLED                           0x1E
-#define BUGCODE_IRQL_GT_ZERO_AT_SYSTEM_SERVICE                        0x4A
-#define BUGCODE_UNEXPECTED_KERNEL_MODE_TRAP                           0x7F
-#define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL                    0xE1
-#define BUGCODE_NO_MORE_IRP_STACK_LOCATIONS                           0x35
-#define BUGCODE_MULTIPLE_IRP_COMPLETE_REQUESTS                        0x44
-#define BUGCODE_INVALID_AFFINITY_SET                                  0x3
-#define BUGCODE_SYSTEM_SERVICE_EXCEPTION                              0x3B
-#define BUGCODE_PAGE_FAULT_IN_NONPAGED_AREA                           0x50
-#define BUGCODE_KERNEL_MODE_EXCEPTION_NOT_HANDLED                     0x8E
-#define BUGCODE_THREAD_STUCK_IN_DEVICE_DRIVER                         0xEA
-#define BUGCODE_BAD_POOL_CALLER                                       0xC2
-#define BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION                    0xC4
-#define BUGCODE_DRIVER_CORRUPTED_EXPOOL                               0xC5
-#define BUGCODE_IRQL_UNEXPECTED_VALUE                                 0xC8
-#define BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION                   0xC9
-#define BUGCODE_PNP_DETECTED_FATAL_ERROR                              0xCA
-#define BUGCODE_DRIVER_LEFT_LOCKED_PAGES_IN_PROCESS                   0xCB
-#define BUGCODE_DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS 0xCE
-#define BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL                         0xD1
-#define BUGCODE_TIMER_OR_DPC_INVALID                                  0xC7
-#define BUGCODE_KERNEL_APC_PENDING_DURING_EXIT                        0x20
-#define BUGCODE_KERNEL_SECURITY_CHECK_FAILURE                         0x139
-#define BUGCODE_DRIVER_RETURNED_STATUS_REPARSE_FOR_VOLUME_OPEN        0xF6
 
 /* Who is running: the loader registers a lookup so that reports and pool accounting can name
  * the driver a code address belongs to. Returns the driver's service name or NULL. */

@@ -36,8 +36,10 @@
  * src/os/fault.c's; this file decides what a fault means.
  */
 #include "ke/ke_private.h"
+#include "vf/vf.h"
 
 #include <elf.h>
+#include <stdio.h>
 #include <string.h>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -196,11 +198,22 @@ static __attribute__((noreturn)) void unhandled(void)
     const EXCEPTION_RECORD *r = &seh.record;
     ULONG_PTR p0 = r->NumberParameters > 0 ? r->ExceptionInformation[0] : 0;
     ULONG_PTR p1 = r->NumberParameters > 1 ? r->ExceptionInformation[1] : 0;
-    ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)r->ExceptionCode,
-                    (ULONG_PTR)r->ExceptionAddress, p0, p1,
-                    "%s: exception 0x%08X at %p, and no __try/__except on this thread handled it",
-                    seh.why != NULL ? seh.why : "exception", (unsigned)r->ExceptionCode,
-                    r->ExceptionAddress);
+    char cause[200];
+    if (seh.faulting)
+        snprintf(cause, sizeof(cause),
+                 "fault (%s at address %p, instruction %p) inside __try, declined by every "
+                 "handler",
+                 r->ExceptionCode == STATUS_ACCESS_VIOLATION ? "SIGSEGV" : "SIGBUS", (void *)p1,
+                 r->ExceptionAddress);
+    else
+        snprintf(cause, sizeof(cause), "exception 0x%08X raised by %s, not handled",
+                 (unsigned)r->ExceptionCode, seh.why != NULL ? seh.why : "a raise");
+    ke_bugcheck_because(cause, BUGCODE_KMODE_EXCEPTION_NOT_HANDLED,
+                        (ULONG_PTR)(ULONG)r->ExceptionCode, (ULONG_PTR)r->ExceptionAddress, p0, p1,
+                        "%s: exception 0x%08X at %p, and no __try/__except on this thread "
+                        "handled it",
+                        seh.why != NULL ? seh.why : "exception", (unsigned)r->ExceptionCode,
+                        r->ExceptionAddress);
 }
 
 /* Hands seh.record to the innermost frame. */
@@ -329,12 +342,58 @@ static enum fault_owner fault_owner(uintptr_t pc)
 static __attribute__((noreturn)) void stack_overflow(uintptr_t pc, uintptr_t address)
 {
     uintptr_t low = 0, high = 0;
+    char cause[160];
     os_stack_bounds(&low, &high);
-    ke_bugcheck_msg(BUGCODE_UNEXPECTED_KERNEL_MODE_TRAP, KE_TRAP_DOUBLE_FAULT, 0, 0, 0,
-                    "kernel stack overflow (double fault): the instruction at %p touched %p, "
-                    "below the %zu KiB stack [%p, %p) of this thread",
-                    (void *)pc, (void *)address, (size_t)((high - low) / 1024), (void *)low,
-                    (void *)high);
+    snprintf(cause, sizeof(cause), "fault (SIGSEGV at address %p, instruction %p): stack overflow",
+             (void *)address, (void *)pc);
+    ke_bugcheck_because(cause, BUGCODE_UNEXPECTED_KERNEL_MODE_TRAP, KE_TRAP_DOUBLE_FAULT, 0, 0, 0,
+                        "kernel stack overflow (double fault): the instruction at %p touched %p, "
+                        "below the %zu KiB stack [%p, %p) of this thread",
+                        (void *)pc, (void *)address, (size_t)((high - low) / 1024), (void *)low,
+                        (void *)high);
+}
+
+static const char *access_name(ULONG_PTR access)
+{
+    return access == 1 ? "write" : access == 8 ? "execute" : "read";
+}
+
+/* The report's cause line for a fault: the signal, the address and the instruction. */
+static void fault_cause(char *buf, size_t size, const struct os_fault *f)
+{
+    snprintf(buf, size, "fault (%s at address %p, instruction %p)",
+             f->kind == OS_FAULT_ACCESS ? "SIGSEGV" : "SIGBUS", (void *)f->address, (void *)f->pc);
+}
+
+/* A fault at DISPATCH_LEVEL or above: (DRIVER_)IRQL_NOT_LESS_OR_EQUAL, __try or not. */
+static __attribute__((noreturn)) void fault_at_dispatch(const struct os_fault *f,
+                                                        enum fault_owner owner)
+{
+    char cause[160];
+    fault_cause(cause, sizeof(cause), f);
+    ke_bugcheck_because(cause,
+                        owner == OWNER_DRIVER ? BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL
+                                              : BUGCODE_IRQL_NOT_LESS_OR_EQUAL,
+                        f->address, ke_irql(), (ULONG_PTR)f->access, f->pc,
+                        "page fault at IRQL %u: %s of %p at %p (a fault cannot be handled at "
+                        "DISPATCH_LEVEL or above, even inside __try)",
+                        (unsigned)ke_irql(), access_name((ULONG_PTR)f->access), (void *)f->address,
+                        (void *)f->pc);
+}
+
+/* A fault of driver or runtime code that no __try takes: KMODE_EXCEPTION_NOT_HANDLED. */
+static __attribute__((noreturn)) void fault_unhandled(const struct os_fault *f, NTSTATUS code,
+                                                      enum fault_owner owner)
+{
+    char cause[160];
+    fault_cause(cause, sizeof(cause), f);
+    ke_bugcheck_because(cause, BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)code, f->pc,
+                        (ULONG_PTR)f->access, f->address, "%s in %s code: %s of %p at %p, %s",
+                        code == STATUS_ACCESS_VIOLATION ? "access violation" : "bus error",
+                        owner == OWNER_DRIVER ? "driver" : "runtime",
+                        access_name((ULONG_PTR)f->access), (void *)f->address, (void *)f->pc,
+                        seh.faulting ? "while dispatching another fault"
+                                     : "outside any __try on this thread");
 }
 
 /* The kernel layer's policy for a fault (src/os/fault.c delivers it): a stack overflow, a fault
@@ -352,16 +411,7 @@ static __attribute__((no_sanitize_address)) void on_fault(struct os_fault *f)
         code = f->kind == OS_FAULT_MISALIGNED ? STATUS_DATATYPE_MISALIGNMENT : STATUS_IN_PAGE_ERROR;
     owner = fault_owner(pc);
     if (owner != OWNER_OTHER && ke_irql() >= DISPATCH_LEVEL)
-        ke_bugcheck_msg(owner == OWNER_DRIVER ? BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL
-                                              : BUGCODE_IRQL_NOT_LESS_OR_EQUAL,
-                        address, ke_irql(), access, pc,
-                        "page fault at IRQL %u: %s of %p at %p (a fault cannot be handled at "
-                        "DISPATCH_LEVEL or above, even inside __try)",
-                        (unsigned)ke_irql(),
-                        access == 1   ? "write"
-                        : access == 8 ? "execute"
-                                      : "read",
-                        (void *)address, (void *)pc);
+        fault_at_dispatch(f, owner);
     if (seh.top != NULL && !seh.faulting) {
         seh.faulting = TRUE;
         memset(&seh.record, 0, sizeof(seh.record));
@@ -375,16 +425,7 @@ static __attribute__((no_sanitize_address)) void on_fault(struct os_fault *f)
         return;
     }
     if (owner != OWNER_OTHER)
-        ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)code, pc, access,
-                        address, "%s in %s code: %s of %p at %p, %s",
-                        code == STATUS_ACCESS_VIOLATION ? "access violation" : "bus error",
-                        owner == OWNER_DRIVER ? "driver" : "runtime",
-                        access == 1   ? "write"
-                        : access == 8 ? "execute"
-                                      : "read",
-                        (void *)address, (void *)pc,
-                        seh.faulting ? "while dispatching another fault"
-                                     : "outside any __try on this thread");
+        fault_unhandled(f, code, owner);
 }
 
 /* libdrvhost.so's extent, from its program headers (read once, so that the handler need not

@@ -12,6 +12,7 @@
  * the owner may have been descheduled while "at DISPATCH_LEVEL".
  */
 #include "ke/ke_private.h"
+#include "vf/vf.h"
 
 #define SPINS_BEFORE_YIELD 256
 
@@ -77,28 +78,18 @@ VOID KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql)
     ke_irql_lower(NewIrql, caller);
 }
 
-/* The caller is responsible for being at DISPATCH_LEVEL; Windows does not check it outside
- * Driver Verifier, and neither do we. */
 /* The AtDpcLevel forms assume the caller is at DISPATCH_LEVEL or above; below it, Driver
  * Verifier's IRQL checking stops with 0xC4/0x40 (acquire) or 0x41 (release): current IRQL, the
- * lock. drvhost checks always. */
-static void lock_check_dpc_level(PKSPIN_LOCK lock, ULONG subcode, const char *ddi)
-{
-    KIRQL irql = ke_irql();
-    if (irql < DISPATCH_LEVEL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, subcode, irql, (ULONG_PTR)lock,
-                        0, "%s(%p) at IRQL %u, below DISPATCH_LEVEL", ddi, (void *)lock, irql);
-}
-
+ * lock. drvhost checks always (vf_check_irql_at_dpc). */
 VOID KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 {
-    lock_check_dpc_level(SpinLock, 0x40, "KeAcquireSpinLockAtDpcLevel");
+    vf_check_irql_at_dpc(VF_C4_SPIN_LOCK_AT_DPC_ACQUIRE, "KeAcquireSpinLockAtDpcLevel", SpinLock);
     lock_acquire(SpinLock, __builtin_return_address(0));
 }
 
 VOID KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock)
 {
-    lock_check_dpc_level(SpinLock, 0x41, "KeReleaseSpinLockFromDpcLevel");
+    vf_check_irql_at_dpc(VF_C4_SPIN_LOCK_AT_DPC_RELEASE, "KeReleaseSpinLockFromDpcLevel", SpinLock);
     lock_release(SpinLock, __builtin_return_address(0));
 }
 

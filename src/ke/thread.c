@@ -10,6 +10,7 @@
  * variable, not part of the object: only the thread itself reads or writes it.
  */
 #include "ke/ke_private.h"
+#include "vf/vf.h"
 
 #include <stdlib.h>
 
@@ -240,8 +241,8 @@ VOID KeLeaveCriticalRegion(VOID)
 {
     struct ke_thread *t = ke_current_thread();
     if (t->critical_region <= 0)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x3E, 0, 0, 0,
-                        "KeLeaveCriticalRegion on a thread that is not in a critical region");
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_LEAVE_CRITICAL_REGION, 0,
+                        0, 0, "KeLeaveCriticalRegion on a thread that is not in a critical region");
     t->critical_region--;
 }
 

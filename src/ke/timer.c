@@ -16,6 +16,7 @@
  */
 #include "ke/ke_private.h"
 #include "rtl/rtl.h"
+#include "vf/vf.h"
 
 #include <stdio.h>
 
@@ -149,10 +150,7 @@ VOID KeInitializeTimer(PKTIMER Timer)
  * 0, caller), as the other dispatcher routines report it. */
 static void timer_check_irql(PKTIMER timer, void *caller)
 {
-    KIRQL irql = ke_irql();
-    if (irql > DISPATCH_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)timer, irql, 0,
-                        (ULONG_PTR)caller, "KeSetTimer(Ex) on %p at IRQL %u", (void *)timer, irql);
+    vf_check_irql_at_most(DISPATCH_LEVEL, "KeSetTimer(Ex)", timer, caller);
 }
 
 static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc);

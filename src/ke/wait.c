@@ -13,6 +13,7 @@
  * time-out is converted to an interval once, so later changes of the wall clock do not move it.
  */
 #include "ke/ke_private.h"
+#include "vf/vf.h"
 
 #define NO_DEADLINE UINT64_MAX
 
@@ -44,7 +45,7 @@ static void wait_check_irql(BOOLEAN blocking, const void *object, void *caller)
         return;
     struct ke_thread *t = ke_current_thread();
     if (blocking && t->in_dpc)
-        ke_bugcheck_msg(0xB8, (ULONG_PTR)t, 0, (ULONG_PTR)&t, 0,
+        ke_bugcheck_msg(BUGCODE_ATTEMPTED_SWITCH_FROM_DPC, (ULONG_PTR)t, 0, (ULONG_PTR)&t, 0,
                         "a DPC routine waited on %p with a non-zero time-out", object);
     ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)object, irql, 0, (ULONG_PTR)caller,
                     "wait on %p at IRQL %u with %s", object, irql,
@@ -138,8 +139,8 @@ NTSTATUS KeWaitForMultipleObjects(ULONG Count, PVOID Object[], WAIT_TYPE WaitTyp
     (void)WaitMode;
     (void)Alertable;
     if (Count > MAXIMUM_WAIT_OBJECTS || (WaitBlockArray == NULL && Count > THREAD_WAIT_OBJECTS))
-        ke_bugcheck_msg(0xC, Count, (ULONG_PTR)WaitBlockArray, 0, 0,
-                        "KeWaitForMultipleObjects: %lu objects with%s a WaitBlockArray",
+        ke_bugcheck_msg(BUGCODE_MAXIMUM_WAIT_OBJECTS_EXCEEDED, Count, (ULONG_PTR)WaitBlockArray, 0,
+                        0, "KeWaitForMultipleObjects: %lu objects with%s a WaitBlockArray",
                         (unsigned long)Count, WaitBlockArray ? "" : "out");
     if (Count == 0)
         return WaitType == WaitAll ? STATUS_SUCCESS : STATUS_TIMEOUT;

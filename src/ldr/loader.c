@@ -14,6 +14,7 @@
 #include "io/io.h"
 #include "ke/ke.h"
 #include "rtl/rtl.h"
+#include "vf/vf.h"
 
 #include <drvhost/drvhost.h>
 
@@ -36,7 +37,6 @@ struct ldr_module {
 };
 
 /* Pool verification at unload (Driver Verifier's pool tracking, always on here). */
-#define LDR_VERIFIER_POOL_LEAK 0x62
 
 static os_mutex ldr_lock = OS_MUTEX_INIT;
 /* Device objects drivers left at their unload since boot (ldr_shutdown returns it). */
@@ -351,7 +351,7 @@ static void ldr_verify_pool(struct ldr_module *m)
                           : d->Flags & DRVO_UNLOAD_INVOKED ? (const void *)d->DriverUnload
                                                            : (const void *)d->DriverInit;
     if (blocks != 0)
-        ke_bugcheck_routine(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, LDR_VERIFIER_POOL_LEAK,
+        ke_bugcheck_routine(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_POOL_LEAK_AT_UNLOAD,
                             (ULONG_PTR)ldr_image_name(m), 0, blocks, routine,
                             "driver '%s' is unloading without freeing %zu pool allocation%s "
                             "(listed above)",

@@ -7,6 +7,7 @@
 #include "ldr/ldr_private.h"
 
 #include "ke/ke.h"
+#include "vf/vf.h"
 
 #include <string.h>
 
@@ -46,11 +47,7 @@ static void *ldr_system_routine(const char *name)
 NTKERNELAPI PVOID NTAPI MmGetSystemRoutineAddress(PUNICODE_STRING SystemRoutineName)
 {
     char name[128];
-    KIRQL irql = ke_irql();
-    if (irql != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, 0, irql, 0, 0,
-                        "MmGetSystemRoutineAddress called at IRQL %u: it requires PASSIVE_LEVEL",
-                        irql);
+    vf_check_irql_at_most(PASSIVE_LEVEL, "MmGetSystemRoutineAddress", NULL, NULL);
     if (SystemRoutineName == NULL || !ldr_routine_name(SystemRoutineName, name, sizeof(name)))
         return NULL;
     return ldr_system_routine(name);

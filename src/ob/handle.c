@@ -9,6 +9,7 @@
 
 #include "ex/ex.h"
 #include "ke/ke.h"
+#include "vf/vf.h"
 
 #include <string.h>
 
@@ -81,7 +82,7 @@ NTSTATUS NTAPI ZwClose(HANDLE Handle)
 {
     size_t i;
     void *object = NULL;
-    ke_check_zw_passive("ZwClose");
+    vf_check_zw_passive("ZwClose");
     os_mutex_lock(&ht_lock);
     if (ht_decode(Handle, &i) && i < ht_capacity) {
         object = ht_entries[i].object;

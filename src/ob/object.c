@@ -10,6 +10,7 @@
 
 #include "ex/ex.h"
 #include "ke/ke.h"
+#include "vf/vf.h"
 
 #include <stdio.h>
 
@@ -64,8 +65,8 @@ static struct ob_header *ob_checked_header(const void *body, const char *what)
 {
     struct ob_header *h = ob_header_of(body);
     if (body == NULL || h->magic != OB_MAGIC)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, 0x101, (ULONG_PTR)body, 0, 0,
-                        "%s: %p is not an object", what, body);
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_NOT_AN_OBJECT,
+                        (ULONG_PTR)body, 0, 0, "%s: %p is not an object", what, body);
     return h;
 }
 
@@ -112,7 +113,7 @@ LONG_PTR ob_reference(void *body)
     struct ob_header *h = ob_checked_header(body, "ObReferenceObject");
     LONG_PTR n = __atomic_add_fetch(&h->refs, 1, __ATOMIC_ACQ_REL);
     if (n <= 1)
-        ke_bugcheck_msg(0x18 /* REFERENCE_BY_POINTER */, (ULONG_PTR)h->type, (ULONG_PTR)body,
+        ke_bugcheck_msg(BUGCODE_REFERENCE_BY_POINTER, (ULONG_PTR)h->type, (ULONG_PTR)body,
                         (ULONG_PTR)n, 0, "reference to a %s object that was already freed",
                         h->type->name);
     return n;
@@ -147,7 +148,7 @@ LONG_PTR ob_dereference(void *body)
     struct ob_header *h = ob_checked_header(body, "ObDereferenceObject");
     LONG_PTR n = __atomic_sub_fetch(&h->refs, 1, __ATOMIC_ACQ_REL);
     if (n < 0)
-        ke_bugcheck_msg(0x18 /* REFERENCE_BY_POINTER */, (ULONG_PTR)h->type, (ULONG_PTR)body,
+        ke_bugcheck_msg(BUGCODE_REFERENCE_BY_POINTER, (ULONG_PTR)h->type, (ULONG_PTR)body,
                         (ULONG_PTR)n, 0, "%s object dereferenced more often than referenced",
                         h->type->name);
     if (n == 0)

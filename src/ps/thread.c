@@ -40,6 +40,7 @@
 
 #include "ex/ex.h"
 #include "ob/ob.h"
+#include "vf/vf.h"
 
 /* Set while a PsCreateSystemThread thread runs: where PsTerminateSystemThread jumps to. */
 static __thread void **ps_exit_jump; /* __builtin_setjmp buffer of the start-up frame */
@@ -128,13 +129,9 @@ NTKERNELAPI NTSTATUS NTAPI PsCreateSystemThread(PHANDLE ThreadHandle, ULONG Desi
     struct ps_thread *pt;
     HANDLE handle;
     NTSTATUS status;
-    KIRQL irql = ke_irql();
     (void)ObjectAttributes;
     (void)ProcessHandle;
-    if (irql != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, 0, irql, 0,
-                        (ULONG_PTR)__builtin_return_address(0), "PsCreateSystemThread at IRQL %u",
-                        irql);
+    vf_check_irql_at_most(PASSIVE_LEVEL, "PsCreateSystemThread", NULL, __builtin_return_address(0));
     pt = ob_create(&ob_type_thread, sizeof(*pt)); /* zeroed; this reference: the ke side */
     if (pt == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
@@ -165,13 +162,10 @@ NTKERNELAPI NTSTATUS NTAPI PsCreateSystemThread(PHANDLE ThreadHandle, ULONG Desi
  * that is not a system thread. Above PASSIVE_LEVEL: bug check 0xA. */
 NTKERNELAPI NTSTATUS NTAPI PsTerminateSystemThread(NTSTATUS ExitStatus)
 {
-    KIRQL irql = ke_irql();
     if (ps_exit_jump == NULL)
         return STATUS_INVALID_PARAMETER;
-    if (irql != PASSIVE_LEVEL)
-        ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, 0, irql, 0,
-                        (ULONG_PTR)__builtin_return_address(0),
-                        "PsTerminateSystemThread at IRQL %u", irql);
+    vf_check_irql_at_most(PASSIVE_LEVEL, "PsTerminateSystemThread", NULL,
+                          __builtin_return_address(0));
     ps_exit_status = ExitStatus;
     __builtin_longjmp(ps_exit_jump, 1);
 }

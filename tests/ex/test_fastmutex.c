@@ -98,7 +98,7 @@ TEST(unsafe_at_apc_level)
 TEST(unsafe_with_apcs_enabled)
 {
     ExInitializeFastMutex(&mutex);
-    expect_bugcheck(0xC4); /* 0x39 */
+    expect_bugcheck_p1(0xC4, 0x39);
     ExAcquireFastMutexUnsafe(&mutex);
 }
 
@@ -106,7 +106,7 @@ TEST(recursive_acquire)
 {
     ExInitializeFastMutex(&mutex);
     ExAcquireFastMutex(&mutex);
-    expect_bugcheck(0xC4); /* 0x1000: self-deadlock (a hang on Windows) */
+    expect_bugcheck_p1(0xC4, 0x1000); /* self-deadlock (a hang on Windows) */
     ExAcquireFastMutex(&mutex);
 }
 
@@ -115,7 +115,7 @@ TEST(acquire_at_dispatch)
     KIRQL old;
     ExInitializeFastMutex(&mutex);
     KeRaiseIrql(DISPATCH_LEVEL, &old);
-    expect_bugcheck(0xC4); /* 0x33 */
+    expect_bugcheck_p1(0xC4, 0x33);
     ExAcquireFastMutex(&mutex);
 }
 
@@ -124,6 +124,6 @@ TEST(release_not_owned)
     ExInitializeFastMutex(&mutex);
     KIRQL old;
     KeRaiseIrql(APC_LEVEL, &old);
-    expect_bugcheck(0xC4); /* 0x1007 */
+    expect_bugcheck_p1(0xC4, 0x1007);
     ExReleaseFastMutex(&mutex);
 }

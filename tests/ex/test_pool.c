@@ -106,20 +106,21 @@ TEST(pool2_failure_returns_null)
 
 TEST(pool2_raise_on_failure)
 {
-    expect_bugcheck(0x1E); /* the raised exception is unhandled */
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_INSUFFICIENT_RESOURCES); /* the raise is unhandled */
     ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_RAISE_ON_FAILURE, HUGE_SIZE, TAG);
 }
 
 TEST(quota_raises_by_default)
 {
-    expect_bugcheck(0x1E);
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_INSUFFICIENT_RESOURCES);
     ExAllocatePoolWithQuotaTag(PagedPool, HUGE_SIZE, TAG);
 }
 
 TEST(raise_status)
 {
-    expect_bugcheck(0x1E);
-    ExRaiseStatus(STATUS_ACCESS_VIOLATION);
+    /* Not STATUS_ACCESS_VIOLATION: a fault (segfault) would bug-check 0x1E with that too. */
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_INVALID_PARAMETER);
+    ExRaiseStatus(STATUS_INVALID_PARAMETER);
 }
 
 typedef struct _POOL_EXT_PARAM {

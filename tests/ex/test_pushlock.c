@@ -54,6 +54,6 @@ TEST(try_forms)
 TEST(apcs_enabled)
 {
     ExInitializePushLock(&lock);
-    expect_bugcheck(0xC4); /* 0xEA */
+    expect_bugcheck_p1(0xC4, 0xEA);
     ExAcquirePushLockExclusive(&lock);
 }

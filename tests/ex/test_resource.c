@@ -172,7 +172,7 @@ TEST(convert_exclusive_to_shared)
 TEST(acquire_without_critical_region)
 {
     ExInitializeResourceLite(&res);
-    expect_bugcheck(0xC4); /* 0x37 */
+    expect_bugcheck_p1(0xC4, 0x37);
     ExAcquireResourceExclusiveLite(&res, TRUE);
 }
 
@@ -180,7 +180,7 @@ TEST(release_not_owned)
 {
     ExInitializeResourceLite(&res);
     KeEnterCriticalRegion();
-    expect_bugcheck(0xE3); /* RESOURCE_NOT_OWNED */
+    expect_bugcheck_p1(0xE3, (ULONG_PTR)&res); /* RESOURCE_NOT_OWNED */
     ExReleaseResourceLite(&res);
 }
 
@@ -189,7 +189,7 @@ TEST(delete_while_owned)
     ExInitializeResourceLite(&res);
     KeEnterCriticalRegion();
     ExAcquireResourceSharedLite(&res, TRUE);
-    expect_bugcheck(0xC4); /* 0x100B */
+    expect_bugcheck_p1(0xC4, 0x100B);
     ExDeleteResourceLite(&res);
 }
 
@@ -199,6 +199,6 @@ TEST(shared_owner_asks_for_exclusive)
     KeEnterCriticalRegion();
     ExAcquireResourceSharedLite(&res, TRUE);
     ok(!ExAcquireResourceExclusiveLite(&res, FALSE), "no exclusive access for a shared owner");
-    expect_bugcheck(0xC4); /* 0x1000: a hang on Windows */
+    expect_bugcheck_p1(0xC4, 0x1000); /* a hang on Windows */
     ExAcquireResourceExclusiveLite(&res, TRUE);
 }

@@ -90,7 +90,7 @@ TEST(routine_returns_at_dispatch)
     static WORK_QUEUE_ITEM item;
     static KEVENT never;
     KeInitializeEvent(&never, NotificationEvent, FALSE);
-    expect_bugcheck(0xE1);
+    expect_bugcheck_p1(0xE1, (ULONG_PTR)return_raised); /* the worker routine */
     ExInitializeWorkItem(&item, return_raised, NULL);
     ExQueueWorkItem(&item, DelayedWorkQueue);
     KeWaitForSingleObject(&never, Executive, KernelMode, FALSE, NULL);

@@ -56,8 +56,8 @@ struct harness_shared {
     int32_t shutdown_status; /* failure status of drvhost_shutdown, else 0 */
     int bugcheck_expected;
     uint32_t expected_code;
-    int expected_p1_set; /* expect_bugcheck_p1: parameter 1 is checked too */
-    uint64_t expected_p1;
+    uint64_t expected_p1;     /* parameter 1, or the start of its range */
+    uint64_t expected_p1_end; /* expect_bugcheck_p1_in: the end of the range (else = start) */
     int bugcheck_seen;
     uint32_t code;
     uint64_t params[4];
@@ -186,23 +186,41 @@ static void on_bugcheck(uint32_t code, const uint64_t params[4], void *context)
     _exit(0);
 }
 
-void harness_expect_bugcheck(uint32_t code, const char *file, int line)
+static void expect_bugcheck(uint32_t code, uint64_t lo, uint64_t hi, const char *file, int line)
 {
     if (!shared) {
-        fprintf(stderr, "%s:%d: expect_bugcheck() outside a test\n", file, line);
+        fprintf(stderr, "%s:%d: expect_bugcheck_p1() outside a test\n", file, line);
         abort();
     }
     shared->expected_code = code;
-    shared->expected_p1_set = 0;
+    shared->expected_p1 = lo;
+    shared->expected_p1_end = hi;
     __atomic_store_n(&shared->bugcheck_expected, 1, __ATOMIC_SEQ_CST);
     drvhost_set_bugcheck_handler(on_bugcheck, NULL);
 }
 
 void harness_expect_bugcheck_p1(uint32_t code, uint64_t p1, const char *file, int line)
 {
-    harness_expect_bugcheck(code, file, line);
-    shared->expected_p1 = p1;
-    shared->expected_p1_set = 1;
+    expect_bugcheck(code, p1, p1, file, line);
+}
+
+void harness_expect_bugcheck_p1_in(uint32_t code, uint64_t lo, uint64_t hi, const char *file,
+                                   int line)
+{
+    if (hi <= lo) {
+        fprintf(stderr, "%s:%d: expect_bugcheck_p1_in() with an empty range\n", file, line);
+        abort();
+    }
+    expect_bugcheck(code, lo, hi, file, line);
+}
+
+/* Parameter 1 as expected: equal to expected_p1, or in [expected_p1, expected_p1_end) when
+ * expected_p1_end is above it. */
+static int p1_matches(const struct harness_shared *s)
+{
+    if (s->expected_p1_end > s->expected_p1)
+        return s->params[0] >= s->expected_p1 && s->params[0] < s->expected_p1_end;
+    return s->params[0] == s->expected_p1;
 }
 
 /* ---- temporary folders ------------------------------------------------------------------ */
@@ -415,7 +433,12 @@ static int judge(int timed_out, double timeout, int wait_status, char *reason, s
                      phase_name(s->phase));
         else if (s->code != s->expected_code)
             snprintf(reason, size, "expected bug check 0x%X, got 0x%X", s->expected_code, s->code);
-        else if (s->expected_p1_set && s->params[0] != s->expected_p1)
+        else if (!p1_matches(s) && s->expected_p1_end > s->expected_p1)
+            snprintf(reason, size,
+                     "expected bug check 0x%X (0x%llX..0x%llX, ...), got (0x%llX, ...)", s->code,
+                     (unsigned long long)s->expected_p1, (unsigned long long)s->expected_p1_end,
+                     (unsigned long long)s->params[0]);
+        else if (!p1_matches(s))
             snprintf(reason, size, "expected bug check 0x%X (0x%llX, ...), got (0x%llX, ...)",
                      s->code, (unsigned long long)s->expected_p1, (unsigned long long)s->params[0]);
         else if (s->failures)

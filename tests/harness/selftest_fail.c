@@ -40,19 +40,25 @@ TEST(unexpected_bugcheck)
 
 TEST(expected_bugcheck_none)
 {
-    expect_bugcheck(0x44);
+    expect_bugcheck_p1(0x44, 1);
     ok(1, "no bug check follows\n");
 }
 
 TEST(expected_bugcheck_wrong_code)
 {
-    expect_bugcheck(0x44);
+    expect_bugcheck_p1(0x44, 1);
     selftest_bugcheck(0xC4);
 }
 
 TEST(expected_bugcheck_wrong_p1)
 {
     expect_bugcheck_p1(0x44, 7);
+    selftest_bugcheck(0x44); /* parameter 1 is 1 */
+}
+
+TEST(expected_bugcheck_p1_out_of_range)
+{
+    expect_bugcheck_p1_in(0x44, 2, 5);
     selftest_bugcheck(0x44); /* parameter 1 is 1 */
 }
 

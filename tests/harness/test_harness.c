@@ -54,14 +54,14 @@ TEST(isolated_state_again)
     ok(harness_check_count() == 0, "counts start at zero\n");
 }
 
-TEST(expected_bugcheck)
+TEST(expected_bugcheck_p1_in_range)
 {
     if (!dlsym(RTLD_DEFAULT, "KeBugCheckEx")) {
         skip("libdrvhost.so does not export KeBugCheckEx yet\n");
         return;
     }
-    expect_bugcheck(0xE2);
-    selftest_bugcheck(0xE2);
+    expect_bugcheck_p1_in(0xE2, 1, 2);
+    selftest_bugcheck(0xE2); /* parameter 1 is 1 */
 }
 
 TEST(expected_bugcheck_p1)

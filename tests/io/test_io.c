@@ -103,14 +103,16 @@ TEST(driver_allocated_irp_freed_by_its_completion_routine)
 TEST(double_completion_is_bug_check_0x44)
 {
     drvhost_file *f = open_iotest();
-    expect_bugcheck(0x44);
+    /* Parameter 1 is the IRP, which the I/O manager built out of the test's sight: any user-space
+     * pointer (not 0, not a small number). */
+    expect_bugcheck_p1_in(0x44, 0x10000, 0x800000000000);
     ioctl(f, IOCTL_T_DOUBLE_COMPLETE, NULL, 0, NULL);
 }
 
 TEST(forwarding_past_the_last_stack_location_is_bug_check_0x35)
 {
     drvhost_file *f = open_iotest();
-    expect_bugcheck(0x35);
+    expect_bugcheck_p1_in(0x35, 0x10000, 0x800000000000); /* the IRP, as for 0x44 */
     ioctl(f, IOCTL_T_NO_STACK, NULL, 0, NULL);
 }
 
@@ -128,14 +130,14 @@ TEST(unknown_major_function_is_invalid_device_request)
 TEST(returning_without_completing_is_bug_check_0xC9_0x226)
 {
     drvhost_file *f = open_iotest();
-    expect_bugcheck(0xC9);
+    expect_bugcheck_p1(0xC9, 0x226);
     ioctl(f, IOCTL_T_FORGET, NULL, 0, NULL);
 }
 
 TEST(returning_another_status_than_completed_is_bug_check_0xC9_0x224)
 {
     drvhost_file *f = open_iotest();
-    expect_bugcheck(0xC9);
+    expect_bugcheck_p1(0xC9, 0x224);
     ioctl(f, IOCTL_T_MISMATCH, NULL, 0, NULL);
 }
 

@@ -68,6 +68,6 @@ TEST(release_more_than_acquired)
 {
     IoInitializeRemoveLock(&lock, 'tseT', 0, 0);
     IoReleaseRemoveLock(&lock, NULL); /* gives back the bias: count 0 */
-    expect_bugcheck(0xC4);
+    expect_bugcheck_p1(0xC4, 0x1007);
     IoReleaseRemoveLock(&lock, NULL);
 }

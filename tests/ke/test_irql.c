@@ -28,13 +28,13 @@ TEST(irql_raise_to_lower_level_bugchecks)
 {
     KIRQL old;
     KeRaiseIrql(DISPATCH_LEVEL, &old);
-    expect_bugcheck(0x9); /* IRQL_NOT_GREATER_OR_EQUAL */
+    expect_bugcheck_p1(0x9, DISPATCH_LEVEL); /* IRQL_NOT_GREATER_OR_EQUAL: the current IRQL */
     KeRaiseIrql(APC_LEVEL, &old);
 }
 
 TEST(irql_lower_to_higher_level_bugchecks)
 {
-    expect_bugcheck(0xA); /* IRQL_NOT_LESS_OR_EQUAL */
+    expect_bugcheck_p1(0xA, DISPATCH_LEVEL); /* IRQL_NOT_LESS_OR_EQUAL: the requested IRQL */
     KeLowerIrql(DISPATCH_LEVEL);
 }
 
@@ -51,7 +51,8 @@ TEST(paged_code_at_dispatch_bugchecks)
     paged_routine(); /* and at APC_LEVEL */
     KeLowerIrql(old);
     KeRaiseIrql(DISPATCH_LEVEL, &old);
-    expect_bugcheck(0xA);
+    /* Parameter 1: the address executed, the return address inside paged_routine. */
+    expect_bugcheck_p1_in(0xA, (ULONG_PTR)paged_routine, (ULONG_PTR)paged_routine + 0x200);
     paged_routine();
 }
 
@@ -101,7 +102,7 @@ TEST(thread_priority)
 
 TEST(bugcheck_ex_reaches_handler)
 {
-    expect_bugcheck(0xE2); /* MANUALLY_INITIATED_CRASH */
+    expect_bugcheck_p1(0xE2, 1); /* MANUALLY_INITIATED_CRASH */
     KeBugCheckEx(0xE2, 1, 2, 3, 4);
 }
 
@@ -109,13 +110,13 @@ TEST(assert_bugchecks_with_breakpoint)
 {
     volatile int zero = 0;
     ASSERT(zero == 0);
-    expect_bugcheck(0x1E); /* KMODE_EXCEPTION_NOT_HANDLED, STATUS_BREAKPOINT */
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT); /* KMODE_EXCEPTION_NOT_HANDLED */
     ASSERT(zero == 1);
 }
 
 TEST(dbg_break_point_bugchecks)
 {
-    expect_bugcheck(0x1E);
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT);
     DbgBreakPoint();
 }
 
@@ -124,8 +125,8 @@ TEST(corrupt_list_fails_fast)
     LIST_ENTRY head, entry;
     InitializeListHead(&head);
     InsertTailList(&head, &entry);
-    entry.Blink = &entry;   /* corrupt */
-    expect_bugcheck(0x139); /* KERNEL_SECURITY_CHECK_FAILURE */
+    entry.Blink = &entry;         /* corrupt */
+    expect_bugcheck_p1(0x139, 3); /* KERNEL_SECURITY_CHECK_FAILURE: LIST_ENTRY corrupt */
     RemoveEntryList(&entry);
 }
 

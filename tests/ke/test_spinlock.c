@@ -57,7 +57,7 @@ TEST(spinlock_recursive_bugchecks)
     KIRQL old, again;
     KeInitializeSpinLock(&lock);
     KeAcquireSpinLock(&lock, &old);
-    expect_bugcheck(0x0F); /* SPIN_LOCK_ALREADY_OWNED */
+    expect_bugcheck_p1(0x0F, (ULONG_PTR)&lock); /* SPIN_LOCK_ALREADY_OWNED */
     KeAcquireSpinLock(&lock, &again);
 }
 
@@ -65,7 +65,7 @@ TEST(spinlock_release_not_owned_bugchecks)
 {
     KSPIN_LOCK lock;
     KeInitializeSpinLock(&lock);
-    expect_bugcheck(0x10); /* SPIN_LOCK_NOT_OWNED */
+    expect_bugcheck_p1(0x10, (ULONG_PTR)&lock); /* SPIN_LOCK_NOT_OWNED */
     KeReleaseSpinLock(&lock, PASSIVE_LEVEL);
 }
 
@@ -75,7 +75,8 @@ TEST(spinlock_above_dispatch_bugchecks)
     KIRQL old, ignored;
     KeInitializeSpinLock(&lock);
     KeRaiseIrql(HIGH_LEVEL, &old);
-    expect_bugcheck(0x9); /* raising to DISPATCH_LEVEL from above: IRQL_NOT_GREATER_OR_EQUAL */
+    /* raising to DISPATCH_LEVEL from above: IRQL_NOT_GREATER_OR_EQUAL, the current IRQL */
+    expect_bugcheck_p1(0x9, HIGH_LEVEL);
     KeAcquireSpinLock(&lock, &ignored);
 }
 

@@ -113,7 +113,8 @@ TEST(dpc_returning_at_wrong_irql_bugchecks)
 {
     KDPC dpc;
     KeInitializeDpc(&dpc, lowering_dpc, NULL);
-    expect_bugcheck(0xC8); /* IRQL_UNEXPECTED_VALUE */
+    /* IRQL_UNEXPECTED_VALUE: PASSIVE_LEVEL << 16 | DISPATCH_LEVEL << 8 | 2 */
+    expect_bugcheck_p1(0xC8, (PASSIVE_LEVEL << 16) | (DISPATCH_LEVEL << 8) | 2);
     KeInsertQueueDpc(&dpc, NULL, NULL);
     sleep_ms(10000);
 }

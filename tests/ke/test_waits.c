@@ -180,13 +180,15 @@ TEST(wait_at_dispatch_with_timeout_bugchecks)
     LARGE_INTEGER timeout = {.QuadPart = -MS(10)};
     KeInitializeEvent(&event, NotificationEvent, FALSE);
     KeRaiseIrql(DISPATCH_LEVEL, &old);
-    expect_bugcheck(0xA); /* IRQL_NOT_LESS_OR_EQUAL */
+    expect_bugcheck_p1(0xA, (ULONG_PTR)&event); /* IRQL_NOT_LESS_OR_EQUAL: the object */
     KeWaitForSingleObject(&event, Executive, KernelMode, FALSE, &timeout);
 }
 
 static VOID waiting_dpc(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
 {
     (void)Dpc, (void)Arg1, (void)Arg2;
+    /* ATTEMPTED_SWITCH_FROM_DPC: parameter 1 is the thread that waits, this DPC's. */
+    expect_bugcheck_p1(0xB8, (ULONG_PTR)KeGetCurrentThread());
     KeWaitForSingleObject(Context, Executive, KernelMode, FALSE, NULL);
 }
 
@@ -197,7 +199,6 @@ TEST(wait_in_dpc_bugchecks)
     LARGE_INTEGER forever = {.QuadPart = -MS(10000)};
     KeInitializeEvent(&event, NotificationEvent, FALSE);
     KeInitializeDpc(&dpc, waiting_dpc, &event);
-    expect_bugcheck(0xB8); /* ATTEMPTED_SWITCH_FROM_DPC */
     KeInsertQueueDpc(&dpc, NULL, NULL);
     KeDelayExecutionThread(KernelMode, FALSE, &forever);
 }
@@ -210,7 +211,8 @@ TEST(too_many_objects_bugchecks)
         KeInitializeEvent(&events[i], NotificationEvent, TRUE);
         objects[i] = &events[i];
     }
-    expect_bugcheck(0xC); /* MAXIMUM_WAIT_OBJECTS_EXCEEDED: > THREAD_WAIT_OBJECTS, no array */
+    /* MAXIMUM_WAIT_OBJECTS_EXCEEDED: > THREAD_WAIT_OBJECTS, no array (parameter 1: the count) */
+    expect_bugcheck_p1(0xC, 4);
     KeWaitForMultipleObjects(4, objects, WaitAll, Executive, KernelMode, FALSE, NULL, NULL);
 }
 

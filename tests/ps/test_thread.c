@@ -183,7 +183,7 @@ static VOID LeaveInCriticalRegion(PVOID Context)
 TEST(exit_inside_a_critical_region)
 {
     PKTHREAD t;
-    expect_bugcheck(0x20); /* KERNEL_APC_PENDING_DURING_EXIT */
+    expect_bugcheck_p1(0x20, 0); /* KERNEL_APC_PENDING_DURING_EXIT: no APC (0) */
     t = start_thread(LeaveInCriticalRegion, NULL);
     KeWaitForSingleObject(t, Executive, KernelMode, FALSE, NULL);
 }

@@ -246,7 +246,7 @@ TEST(scenario_echo_define_bugcheck)
         "ioctl h ALIAS\n"
         "echo hello   \"big  world\" #x\n"
         "echo\n"
-        "expect-bugcheck 0x44\n"
+        "expect-bugcheck 0x44 address\n"
         "echo (unbalanced :-( )\n");
     if (!s)
         return;
@@ -261,7 +261,18 @@ TEST(scenario_echo_define_bugcheck)
     ok(s->cmds[5].kind == SCN_ECHO && strcmp(s->cmds[5].str, "hello big  world") == 0,
        "echo text [%s]", s->cmds[5].str);
     ok(strcmp(s->cmds[6].str, "") == 0, "empty echo");
-    ok(s->cmds[7].kind == SCN_EXPECT_BUGCHECK && s->cmds[7].code == 0x44, "expect-bugcheck");
+    ok(s->cmds[7].kind == SCN_EXPECT_BUGCHECK && s->cmds[7].code == 0x44 && s->cmds[7].p1_address,
+       "expect-bugcheck");
+    scn_script_free(s);
+}
+
+TEST(scenario_expect_bugcheck_p1)
+{
+    struct scn_script *s = parse_ok("expect-bugcheck 0xC9 0x226\n");
+    if (!s)
+        return;
+    ok(s->cmds[0].code == 0xC9 && s->cmds[0].p1 == 0x226 && !s->cmds[0].p1_address,
+       "code 0x%X, p1 0x%llX", s->cmds[0].code, (unsigned long long)s->cmds[0].p1);
     scn_script_free(s);
 }
 
@@ -358,8 +369,11 @@ TEST(scenario_malformed)
     parse_bad(OPEN "read h 1 async=t\ncancel t expect-cancelled=maybe\n",
               "t.scn:3:27: error: expected yes or no, got 'maybe'");
     parse_bad("sleep 1 2\n", "t.scn:1:9: error: unexpected argument '2'");
-    parse_bad("expect-bugcheck 0x44\nexpect-bugcheck 0x44\n",
+    parse_bad("expect-bugcheck 0x44 address\nexpect-bugcheck 0x44 address\n",
               "t.scn:2:17: error: duplicate expect-bugcheck (first on line 1)");
+    /* Parameter 1 cannot be left out: a code alone would pass on any crash with that code. */
+    parse_bad("expect-bugcheck 0x1E\n", "t.scn:1:21: error: missing argument P1");
+    parse_bad("expect-bugcheck 0xC9 somewhere\n", "t.scn:1:22: error: undefined name 'somewhere'");
     parse_bad(OPEN "ioctl h 1 internal=1\n", "t.scn:2:11: error: option 'internal' takes no value");
     parse_bad(OPEN "ioctl h 1 out=\n", "t.scn:2:15: error: missing value for option 'out'");
     parse_bad("open 9h \\Device\\X\n", "t.scn:1:6: error: bad handle name '9h'");

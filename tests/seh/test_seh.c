@@ -155,33 +155,33 @@ TEST(host_probe_for_write_read_only_page)
 TEST(uncaught_raise_is_bugcheck_0x1e)
 {
     drvhost_file *f = open_sehtest();
-    expect_bugcheck(0x1E);
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_INSUFFICIENT_RESOURCES); /* what the driver raised */
     ioctl(f, IOCTL_SEH_RAISE_UNCAUGHT, NULL, 0, NULL);
 }
 
 TEST(declined_raise_is_bugcheck_0x1e)
 {
     drvhost_file *f = open_sehtest();
-    expect_bugcheck(0x1E);
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_DEVICE_NOT_READY); /* what the driver raised */
     ioctl(f, IOCTL_SEH_RAISE_DECLINED, NULL, 0, NULL);
 }
 
 TEST(fault_outside_try_is_bugcheck_0x1e)
 {
     drvhost_file *f = open_sehtest();
-    expect_bugcheck(0x1E);
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_ACCESS_VIOLATION);
     ioctl(f, IOCTL_SEH_FAULT_UNCAUGHT, NULL, 0, NULL);
 }
 
 TEST(fault_at_dispatch_level_is_bugcheck_0xd1)
 {
     drvhost_file *f = open_sehtest();
-    expect_bugcheck(0xD1);
+    expect_bugcheck_p1(0xD1, 0); /* the address referenced: NULL */
     ioctl(f, IOCTL_SEH_FAULT_AT_DISPATCH, NULL, 0, NULL);
 }
 
 TEST(host_uncaught_raise_is_bugcheck_0x1e)
 {
-    expect_bugcheck(0x1E);
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_UNSUCCESSFUL);
     ExRaiseStatus(STATUS_UNSUCCESSFUL);
 }

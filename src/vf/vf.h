@@ -1,0 +1,193 @@
+/*
+ * vf.h - the verifier: every bug-check code the runtime raises, the meaning of each parameter
+ * (one table, src/vf/bugcodes.c, read by the bug-check report and by the test that generates
+ * the table in docs/verifier.md), and the checks that are Driver Verifier rules (IRQL rules,
+ * I/O Verification), called from the DDIs they guard.
+ *
+ * Where a new bug check goes: its code below (BUGCODE_<Microsoft's name>), its row in
+ * vf_bugcodes[] (src/vf/bugcodes.c) with the parameters as Microsoft documents them, a subcode
+ * row in vf_subcodes[] if parameter 1 selects a violation (0xC4, 0xC9, ...), then
+ * `vf_bugcodes --write docs/verifier.md` (the vf_bugcode_table test fails until the docs agree).
+ * No other file defines a bug-check code or a 0xC4/0xC9 subcode.
+ *
+ * Layering: the table is plain data that ke's report reads; the checks call ke (ke_irql,
+ * ke_bugcheck_msg), so vf sits beside ke: ke includes vf.h for the codes and the table, the
+ * layers above include it for the checks. The hot checks are static inline here (a compare
+ * and a branch); what they do on a violation is out of line (src/vf/irql.c, src/vf/io.c).
+ */
+#ifndef DRVHOST_VF_H
+#define DRVHOST_VF_H
+
+#include "ke/ke.h"
+
+/* ---- bug-check codes (Microsoft's values and names) ---------------------------------------- */
+
+#define BUGCODE_IRQL_NOT_GREATER_OR_EQUAL           0x09
+#define BUGCODE_IRQL_NOT_LESS_OR_EQUAL              0x0A
+#define BUGCODE_MAXIMUM_WAIT_OBJECTS_EXCEEDED       0x0C
+#define BUGCODE_SPIN_LOCK_ALREADY_OWNED             0x0F
+#define BUGCODE_SPIN_LOCK_NOT_OWNED                 0x10
+#define BUGCODE_REFERENCE_BY_POINTER                0x18
+#define BUGCODE_BAD_POOL_HEADER                     0x19
+#define BUGCODE_KMODE_EXCEPTION_NOT_HANDLED         0x1E
+#define BUGCODE_KERNEL_APC_PENDING_DURING_EXIT      0x20
+#define BUGCODE_NO_MORE_IRP_STACK_LOCATIONS         0x35
+#define BUGCODE_MULTIPLE_IRP_COMPLETE_REQUESTS      0x44
+#define BUGCODE_IRQL_GT_ZERO_AT_SYSTEM_SERVICE      0x4A
+#define BUGCODE_PROCESS_HAS_LOCKED_PAGES            0x76
+#define BUGCODE_UNEXPECTED_KERNEL_MODE_TRAP         0x7F
+#define BUGCODE_ATTEMPTED_SWITCH_FROM_DPC           0xB8
+#define BUGCODE_BAD_POOL_CALLER                     0xC2
+#define BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION  0xC4
+#define BUGCODE_IRQL_UNEXPECTED_VALUE               0xC8
+#define BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION 0xC9
+#define BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL       0xD1
+#define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL  0xE1
+#define BUGCODE_RESOURCE_NOT_OWNED                  0xE3
+#define BUGCODE_WDF_VIOLATION                       0x10D /* reserved for the framework */
+#define BUGCODE_KERNEL_SECURITY_CHECK_FAILURE       0x139
+
+/* ---- 0xC4 DRIVER_VERIFIER_DETECTED_VIOLATION: parameter 1 -------------------------------- */
+
+#define VF_C4_ZERO_BYTE_ALLOCATION     0x00
+#define VF_C4_REMOVE_LOCK_SIZE         0x16 /* drvhost's use; see the table */
+#define VF_C4_FAST_MUTEX_IRQL          0x33
+#define VF_C4_FAST_MUTEX_RELEASE_IRQL  0x34
+#define VF_C4_RESOURCE_ACQUIRE_APCS    0x37
+#define VF_C4_RESOURCE_RELEASE_APCS    0x38
+#define VF_C4_MUTEX_UNSAFE_ACQUIRE     0x39
+#define VF_C4_MUTEX_UNSAFE_RELEASE     0x3A
+#define VF_C4_LEAVE_CRITICAL_REGION    0x3E
+#define VF_C4_SPIN_LOCK_AT_DPC_ACQUIRE 0x40
+#define VF_C4_SPIN_LOCK_AT_DPC_RELEASE 0x41
+#define VF_C4_POOL_LEAK_AT_UNLOAD      0x62
+#define VF_C4_MDL_UNLOCK_NOT_LOCKED    0x7D /* drvhost's use; see the table */
+#define VF_C4_MDL_MAP_NOT_LOCKED       0x81 /* drvhost's use; see the table */
+#define VF_C4_NOT_AN_OBJECT            0x101
+#define VF_C4_RESOURCE_REINITIALISED   0xD0
+#define VF_C4_RESOURCE_NOT_INITIALISED 0xD1
+#define VF_C4_WORK_ITEM_QUEUED_TWICE   0xE4 /* drvhost's use; see the table */
+#define VF_C4_PUSH_LOCK_ACQUIRE_APCS   0xEA
+#define VF_C4_PUSH_LOCK_RELEASE_APCS   0xEB
+#define VF_C4_WORK_ITEM_UNINIT_QUEUED  0xF6 /* drvhost's use; see the table */
+#define VF_C4_SELF_DEADLOCK            0x1000
+#define VF_C4_UNEXPECTED_THREAD        0x1004
+#define VF_C4_UNACQUIRED_RELEASE       0x1007
+#define VF_C4_MISMATCHED_RELEASE       0x1009
+#define VF_C4_DELETED_LOCK_OWNED       0x100B
+#define VF_C4_IRQL_ZW_PASSIVE          0x2001F
+
+/* ---- 0xC9 DRIVER_VERIFIER_IOMANAGER_VIOLATION: parameter 1 ------------------------------- */
+
+#define VF_C9_FREE_NOT_AN_IRP             0x01
+#define VF_C9_COMPLETE_PENDING            0x06
+#define VF_C9_COMPLETE_CANCEL_ROUTINE_SET 0x07
+#define VF_C9_COMPLETE_ABOVE_DISPATCH     0x0E
+#define VF_C9_DELETE_ATTACHED_DEVICE      0x201
+#define VF_C9_DETACH_NOTHING_ATTACHED     0x202
+#define VF_C9_STATUS_MISMATCH             0x224
+#define VF_C9_NOT_COMPLETED_NOR_PENDING   0x226
+#define VF_C9_DELETE_DEVICE_TWICE         0x240
+
+/* ---- the table ----------------------------------------------------------------------------- */
+
+/* What a code's parameters mean. param[i] is Microsoft's meaning of parameter i+1 ("" when the
+ * page documents none); for a code whose parameter 1 selects a violation (VF_SUBCODES), the
+ * meanings of parameters 2-4 are in that violation's vf_subcode row. note: where drvhost's
+ * parameters differ from the page, or why drvhost raises the code, NULL if nowhere. */
+struct vf_bugcode {
+    ULONG code;
+    const char *name;
+    unsigned flags;
+    const char *param[4];
+    const char *note;
+};
+#define VF_RAISED   1u /* the runtime raises it (the others are named for KeBugCheckEx callers) */
+#define VF_SUBCODES 2u /* parameter 1 selects a row of vf_subcodes */
+#define VF_RESERVED 4u /* not raised yet; the code is kept for the part that will (0x10D) */
+
+struct vf_subcode {
+    ULONG code;
+    ULONG_PTR p1;
+    const char *what;     /* the violation, Microsoft's description in short */
+    const char *param[3]; /* parameters 2, 3 and 4 */
+    const char *note;     /* drvhost's deviation, NULL if none */
+};
+
+extern const struct vf_bugcode vf_bugcodes[];
+extern const size_t vf_bugcode_count;
+extern const struct vf_subcode vf_subcodes[];
+extern const size_t vf_subcode_count;
+
+/* The row of `code` (NULL: not in the table), its name ("UNKNOWN_BUGCHECK_CODE" if none), and
+ * the subcode row of (code, p1) (NULL: not a subcode code, or an undocumented subcode). */
+const struct vf_bugcode *vf_bugcode_find(ULONG code);
+const char *vf_bugcode_name(ULONG code);
+const struct vf_subcode *vf_subcode_find(ULONG code, ULONG_PTR p1);
+
+/* ---- IRQL rules ------------------------------------------------------------------------------ */
+
+/* The DDI `ddi` requires IRQL <= max. Above it: IRQL_NOT_LESS_OR_EQUAL (0xA) with parameters
+ * (object, IRQL, 0, caller), as the runtime's dispatcher and executive routines report it
+ * (Microsoft's parameters describe a memory access; the object and the caller stand in). */
+__attribute__((noreturn, cold)) void vf_irql_above_max(const char *ddi, KIRQL max,
+                                                       const void *object, const void *caller);
+static inline void vf_check_irql_at_most(KIRQL max, const char *ddi, const void *object,
+                                         const void *caller)
+{
+    if (__builtin_expect(ke_irql() > max, 0))
+        vf_irql_above_max(ddi, max, object, caller);
+}
+
+/* The Zw routines' rule (DDI compliance rule IrqlZwPassive): above PASSIVE_LEVEL, 0xC4/0x2001F. */
+__attribute__((noreturn, cold)) void vf_irql_zw_not_passive(const char *ddi);
+static inline void vf_check_zw_passive(const char *ddi)
+{
+    if (__builtin_expect(ke_irql() != PASSIVE_LEVEL, 0))
+        vf_irql_zw_not_passive(ddi);
+}
+
+/* KeAcquireSpinLockAtDpcLevel / KeReleaseSpinLockFromDpcLevel below DISPATCH_LEVEL: 0xC4 with
+ * VF_C4_SPIN_LOCK_AT_DPC_ACQUIRE or _RELEASE (IRQL, lock, 0). */
+__attribute__((noreturn, cold)) void vf_irql_below_dpc(ULONG_PTR subcode, const char *ddi,
+                                                       const void *lock);
+static inline void vf_check_irql_at_dpc(ULONG_PTR subcode, const char *ddi, const void *lock)
+{
+    if (__builtin_expect(ke_irql() < DISPATCH_LEVEL, 0))
+        vf_irql_below_dpc(subcode, ddi, lock);
+}
+
+/* ---- I/O Verification (0xC9) --------------------------------------------------------------- */
+
+/* IoCompleteRequest's checks: STATUS_PENDING (or -1) as the final status (0x06), a cancel
+ * routine still set (0x07), IRQL above DISPATCH_LEVEL (0x0E). cancel_routine is read by the
+ * caller (atomically: IoCancelIrp may exchange it on another thread). */
+__attribute__((noreturn, cold)) void vf_io_bad_completion(PIRP irp, PDRIVER_CANCEL cancel_routine);
+static inline void vf_io_check_completion(PIRP irp, PDRIVER_CANCEL cancel_routine)
+{
+    NTSTATUS status = irp->IoStatus.Status;
+    if (__builtin_expect(status == STATUS_PENDING || status == -1 || cancel_routine != NULL ||
+                             ke_irql() > DISPATCH_LEVEL,
+                         0))
+        vf_io_bad_completion(irp, cancel_routine);
+}
+
+/* A dispatch routine returned `returned` for an IRP it neither completed nor pended (0x226), or
+ * a status other than the one it completed the IRP with (0x224). Parameters: the dispatch
+ * routine, the IRP, the device (drvhost's choice; see the table). */
+__attribute__((noreturn)) void vf_io_not_completed(const void *dispatch, PIRP irp,
+                                                   PDEVICE_OBJECT device, NTSTATUS returned);
+__attribute__((noreturn)) void vf_io_status_mismatch(const void *dispatch, PIRP irp,
+                                                     PDEVICE_OBJECT device, NTSTATUS returned,
+                                                     NTSTATUS completed);
+
+/* IoFreeIrp on something that is not an IRP from IoAllocateIrp (0x01); IoDeleteDevice twice
+ * (0x240) or on a device still attached to a lower one (0x201); IoDetachDevice with nothing
+ * attached (0x202). */
+__attribute__((noreturn)) void vf_io_free_not_an_irp(PIRP irp);
+__attribute__((noreturn)) void vf_io_delete_device_twice(PDEVICE_OBJECT device);
+__attribute__((noreturn)) void vf_io_delete_attached_device(PDEVICE_OBJECT device,
+                                                            PDEVICE_OBJECT lower);
+__attribute__((noreturn)) void vf_io_detach_nothing(PDEVICE_OBJECT device);
+
+#endif
