@@ -191,8 +191,20 @@ enum os_fs_status {
     OS_FS_LINK, /* a symbolic link or an escape from the root was refused */
     OS_FS_NAME_INVALID,
     OS_FS_NOT_EMPTY,
-    OS_FS_ERROR
+    OS_FS_BUSY,      /* another process holds it (a lock) */
+    OS_FS_NO_MEMORY, /* out of memory */
+    OS_FS_ERROR      /* anything else: the caller's own status for a failure */
 };
+/* What an errno value means depends on what was being done: ENOENT opening a file means the
+ * file is missing, ENOENT creating one means a folder on the way is. os_status_from_errno is the
+ * runtime's one errno -> status mapping (file.c); rtl_status_from_os turns the class into an
+ * NTSTATUS. */
+enum os_errno_context {
+    OS_ERRNO_OPEN, /* opening or reading a whole file by its host path (a module, a .reg file) */
+    OS_ERRNO_SAVE, /* creating or replacing a file by its host path (the registry file) */
+    OS_ERRNO_FS    /* the ZwCreateFile sandbox (fs.c), which tells a missing folder itself */
+};
+enum os_fs_status os_status_from_errno(int error, enum os_errno_context context);
 enum os_fs_how {
     OS_FS_OPEN_EXISTING,
     OS_FS_CREATE_NEW,

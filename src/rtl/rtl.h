@@ -16,13 +16,23 @@
 #include <ntstatus.h>
 #include <drvhost_rtl.h>
 
+#include "os/os.h"
+
 /* ---- status names (status.c) -------------------------------------------------------------- */
 
 /* The canonical name of a status ("STATUS_SUCCESS" for 0), or NULL when it has none. The
  * string is static. */
 const char *rtl_status_name(NTSTATUS status);
 
-/* ---- allocation (alloc_fallback.c: the executive's pool, ex_alloc) ------------------------ */
+/* ---- host failures (os_status.c) ---------------------------------------------------------- */
+
+/* The NTSTATUS Windows returns for a host failure of class s (src/os's os_fs_status);
+ * `otherwise` for OS_FS_ERROR, the class of failures with no better status. */
+NTSTATUS rtl_status_from_os(enum os_fs_status s, NTSTATUS otherwise);
+/* The same for an errno value met while doing `context` (os_status_from_errno). */
+NTSTATUS rtl_status_from_errno(int error, enum os_errno_context context, NTSTATUS otherwise);
+
+/* ---- allocation (alloc_fallback.c: the pool ex installs) ---------------------------------- */
 
 /* Allocations made on behalf of a caller (RtlAnsiStringToUnicodeString with
  * AllocateDestinationString, RtlCreateUnicodeString, ...); released with rtl_free, which is what
@@ -31,6 +41,15 @@ const char *rtl_status_name(NTSTATUS status);
  * the block is charged to the driver owning it, as Windows charges it to the caller. */
 void *rtl_alloc(SIZE_T size, ULONG tag, const void *caller);
 void rtl_free(void *p);
+
+/* The allocator behind rtl_alloc and rtl_free. rtl is below ex, so ex_init installs its pool
+ * here (ex_alloc_for, ex_free) rather than rtl calling up into ex. Set once at boot, before any
+ * driver runs; until then rtl_alloc returns NULL. */
+struct rtl_allocator {
+    void *(*alloc)(size_t size, ULONG tag, const void *caller); /* zeroed or not; NULL: failed */
+    void (*free)(void *p);
+};
+void rtl_set_allocator(const struct rtl_allocator *allocator);
 
 #define RTL_STRING_TAG 0x53747247u /* 'GrtS' as the pool prints it */
 
