@@ -15,7 +15,7 @@
  * Locking: cm_persist_lock serializes saves and guards the cm_persist_* state. It is taken
  * before any store call and the store's lock is a leaf, so there is no ordering problem.
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 #include "rtl/rtl.h"
 
 #include <errno.h>

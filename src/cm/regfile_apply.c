@@ -6,7 +6,7 @@
  * nothing; what can still fail here is running out of memory, or a key that another thread
  * deleted meanwhile.
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 
 #include "os/os.h"
 #include "rtl/rtl.h"

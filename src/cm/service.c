@@ -2,10 +2,10 @@
  * service.c - host-facing registry helpers: setting a value from UTF-8 names, and the service
  * keys the loader reads (Services\<name> with ImagePath, Type, Start, ErrorControl).
  *
- * Everything here is a thin layer over the store API of cm.h; it holds no state and no lock of
- * its own (each store call is atomic by itself, a sequence of them is not).
+ * Everything here is a thin layer over the store API of cm_private.h; it holds no state and no lock
+ * of its own (each store call is atomic by itself, a sequence of them is not).
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 #include "cm/cm_zw.h"
 
 #include <stdlib.h>

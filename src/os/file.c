@@ -5,7 +5,7 @@
  * checked is the file that is used (the loader reads a module's headers and dlopens it through
  * the same descriptor). Errors are errno values for the caller's message.
  */
-#include "os/os.h"
+#include "os/os_private.h"
 
 #include <dlfcn.h>
 #include <errno.h>

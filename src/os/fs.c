@@ -9,7 +9,7 @@
  * folder can lead outside it. The last component is opened relative to that parent with
  * O_NOFOLLOW; a symbolic link there is refused too (OS_FS_LINK).
  */
-#include "os/os.h"
+#include "os/os_private.h"
 
 #include <errno.h>
 #include <fcntl.h>

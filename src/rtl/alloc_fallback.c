@@ -13,7 +13,7 @@
  * routines turn into STATUS_NO_MEMORY. The hooks are set once at boot, before any other thread
  * runs, and never changed afterwards, so they are read without a lock.
  */
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 static struct rtl_allocator rtl_allocator;
 

@@ -21,7 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 #define DBG_MESSAGE_MAX 512
 

@@ -4,7 +4,7 @@
  * Windows returns for the same condition. src/os knows nothing of NTSTATUS, so the step lives
  * here, in the lowest layer that does.
  */
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 #include "os/os.h"
 

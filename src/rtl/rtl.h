@@ -40,7 +40,6 @@ NTSTATUS rtl_status_from_errno(int error, enum os_errno_context context, NTSTATU
  * is the return address of the exported DDI (__builtin_return_address(0) there, passed down):
  * the block is charged to the driver owning it, as Windows charges it to the caller. */
 void *rtl_alloc(SIZE_T size, ULONG tag, const void *caller);
-void rtl_free(void *p);
 
 /* The allocator behind rtl_alloc and rtl_free. rtl is below ex, so ex_init installs its pool
  * here (ex_alloc_for, ex_free) rather than rtl calling up into ex. Set once at boot, before any
@@ -51,8 +50,6 @@ struct rtl_allocator {
 };
 void rtl_set_allocator(const struct rtl_allocator *allocator);
 
-#define RTL_STRING_TAG 0x53747247u /* 'GrtS' as the pool prints it */
-
 /* ---- the Windows version drvhost reports (version.c) -------------------------------------- */
 
 /* The one place the numbers live: RtlGetVersion, RtlVerifyVersionInfo and the NTDDI checks use
@@ -62,24 +59,13 @@ void rtl_set_allocator(const struct rtl_allocator *allocator);
 #define RTL_DRVHOST_MAJOR_VERSION 10
 #define RTL_DRVHOST_MINOR_VERSION 0
 #define RTL_DRVHOST_BUILD         19041
-#define RTL_DRVHOST_NTDDI         0x0A000008u /* NTDDI_WIN10_VB */
-#define RTL_DRVHOST_SUITE_MASK    0x0100      /* VER_SUITE_SINGLEUSERTS, as a desktop reports */
-
-/* ---- the Microsoft printf dialect (format.c) ---------------------------------------------- */
-
-/* Formats into buf (narrow: char; wide: WCHAR), storing at most cap characters and no
- * terminator. Returns the number of characters the whole output takes (it may exceed cap),
- * or -1 for a format the engine refuses (%n, a malformed conversion). fmt is a char string
- * when wide is 0, a WCHAR string otherwise. buf may be NULL when cap is 0. */
-ptrdiff_t rtl_vformat(int wide, void *buf, size_t cap, const void *fmt, va_list ap);
 
 /* ---- debug output (dbgprint.c) ------------------------------------------------------------ */
 
 /* Sets the filter mask of a component (Windows' Kd_<component>_Mask; all start at 0).
- * RTL_DBG_WIN2000 sets the system-wide mask that is ORed into every component's (default 0x1,
- * DPFLTR_ERROR_LEVEL only); RTL_DBG_ALL_COMPONENTS sets every component's mask and the
- * system-wide one. Other ids outside the DPFLTR table are ignored. */
-#define RTL_DBG_WIN2000        0xFFFFFFFEu
+ * RTL_DBG_WIN2000 (rtl_private.h) sets the system-wide mask that is ORed into every component's
+ * (default 0x1, DPFLTR_ERROR_LEVEL only); RTL_DBG_ALL_COMPONENTS sets every component's mask and
+ * the system-wide one. Other ids outside the DPFLTR table are ignored. */
 #define RTL_DBG_ALL_COMPONENTS 0xFFFFFFFFu
 void rtl_dbg_set_filter(ULONG component, ULONG mask);
 /* Nonzero: DbgPrint output is filtered as usual but not written. */
@@ -87,23 +73,10 @@ void rtl_dbg_set_quiet(int quiet);
 /* The diagnostics channel (stderr) is silenced: drvhost_options.quiet. */
 int rtl_dbg_quiet(void);
 
-/* ---- character helpers shared by string.c and format.c ------------------------------------ */
-
-/* Length in WCHARs of a terminated WCHAR string (our own: glibc's wcs* are not for 16-bit). */
-size_t rtl_wcslen(const WCHAR *s);
-/* WCHAR to one ANSI (Latin-1) byte; '?' for what Latin-1 lacks. */
-static inline char rtl_wchar_to_ansi(WCHAR c)
-{
-    return c < 0x100 ? (char)c : '?';
-}
-
 /* ---- UTF-8 <-> UTF-16, strict (utf.c) --------------------------------------------------- */
 
 /* One code point at in[*pos] (advanced past it), or -1 for a malformed sequence. */
 long rtl_utf8_decode(const unsigned char *in, size_t len, size_t *pos);
-long rtl_utf16_decode(const WCHAR *in, size_t len, size_t *pos);
-/* Writes cp as UTF-8 (1 to 4 bytes) to out; returns the byte count. */
-size_t rtl_utf8_encode(unsigned long cp, char *out);
 /* Whole strings into the caller's buffer (UTF-16: in_len + 1 units; UTF-8: 3 * in_len + 1
  * bytes), NUL-terminated; false, with out undefined, for malformed input. */
 bool rtl_utf8_to_utf16(const char *in, size_t in_len, WCHAR *out, size_t *out_len);
