@@ -20,88 +20,87 @@
 /* A status no class produces, to see where the caller's own status is used. */
 #define OTHER ((NTSTATUS)0xC0DE0001)
 
-static NTSTATUS open_status(int e)
-{
-    return rtl_status_from_errno(e, OS_ERRNO_OPEN, OTHER);
-}
+/* An errno value and the status expected when opening a file, saving one, and in the sandbox. */
+struct row {
+    int error;
+    NTSTATUS open, save, fs;
+};
 
-static NTSTATUS save_status(int e)
+static void check(const struct row *rows, size_t n)
 {
-    return rtl_status_from_errno(e, OS_ERRNO_SAVE, OTHER);
+    for (size_t i = 0; i < n; i++) {
+        const struct row *r = &rows[i];
+        ok_status(rtl_status_from_errno(r->error, OS_ERRNO_OPEN, OTHER), r->open);
+        ok_status(rtl_status_from_errno(r->error, OS_ERRNO_SAVE, OTHER), r->save);
+        ok_status(rtl_status_from_errno(r->error, OS_ERRNO_FS, OTHER), r->fs);
+    }
 }
-
-static NTSTATUS fs_status(int e)
-{
-    return rtl_status_from_errno(e, OS_ERRNO_FS, OTHER);
-}
+#define CHECK(rows) check(rows, sizeof(rows) / sizeof(rows[0]))
 
 TEST(zero_is_success_in_every_context)
 {
-    ok_status(open_status(0), STATUS_SUCCESS);
-    ok_status(save_status(0), STATUS_SUCCESS);
-    ok_status(fs_status(0), STATUS_SUCCESS);
+    static const struct row rows[] = {{0, STATUS_SUCCESS, STATUS_SUCCESS, STATUS_SUCCESS}};
+    CHECK(rows);
 }
 
+/* The sandbox finds a missing folder itself; its ENOENT is the last component. */
 TEST(a_missing_file_when_opening_a_missing_folder_when_saving)
 {
-    ok_status(open_status(ENOENT), STATUS_OBJECT_NAME_NOT_FOUND);
-    ok_status(open_status(ENOTDIR), STATUS_OBJECT_NAME_NOT_FOUND);
-    ok_status(save_status(ENOENT), STATUS_OBJECT_PATH_NOT_FOUND);
-    ok_status(save_status(ENOTDIR), STATUS_OBJECT_PATH_NOT_FOUND);
-    /* The sandbox finds a missing folder itself; ENOENT is the last component. */
-    ok_status(fs_status(ENOENT), STATUS_OBJECT_NAME_NOT_FOUND);
-    ok_status(fs_status(ENOTDIR), STATUS_NOT_A_DIRECTORY);
+    static const struct row rows[] = {
+        {ENOENT, STATUS_OBJECT_NAME_NOT_FOUND, STATUS_OBJECT_PATH_NOT_FOUND,
+         STATUS_OBJECT_NAME_NOT_FOUND},
+        {ENOTDIR, STATUS_OBJECT_NAME_NOT_FOUND, STATUS_OBJECT_PATH_NOT_FOUND,
+         STATUS_NOT_A_DIRECTORY},
+    };
+    CHECK(rows);
 }
 
+/* A link loop when saving, a link refused by the sandbox: denied too. */
 TEST(permission_is_access_denied)
 {
-    static const int errors[] = {EACCES, EPERM, EROFS};
-    for (size_t i = 0; i < sizeof(errors) / sizeof(errors[0]); i++) {
-        ok_status(open_status(errors[i]), STATUS_ACCESS_DENIED);
-        ok_status(save_status(errors[i]), STATUS_ACCESS_DENIED);
-        ok_status(fs_status(errors[i]), STATUS_ACCESS_DENIED);
-    }
-    /* A link loop when saving, a refused link in the sandbox. */
-    ok_status(save_status(ELOOP), STATUS_ACCESS_DENIED);
-    ok_status(fs_status(ELOOP), STATUS_ACCESS_DENIED);
-    ok_status(fs_status(EXDEV), STATUS_ACCESS_DENIED);
+    static const struct row rows[] = {
+        {EACCES, STATUS_ACCESS_DENIED, STATUS_ACCESS_DENIED, STATUS_ACCESS_DENIED},
+        {EPERM, STATUS_ACCESS_DENIED, STATUS_ACCESS_DENIED, STATUS_ACCESS_DENIED},
+        {EROFS, STATUS_ACCESS_DENIED, STATUS_ACCESS_DENIED, STATUS_ACCESS_DENIED},
+        {ELOOP, OTHER, STATUS_ACCESS_DENIED, STATUS_ACCESS_DENIED},
+        {EXDEV, OTHER, OTHER, STATUS_ACCESS_DENIED},
+    };
+    CHECK(rows);
 }
 
 TEST(no_space_is_disk_full)
 {
-    ok_status(save_status(ENOSPC), STATUS_DISK_FULL);
-    ok_status(save_status(EDQUOT), STATUS_DISK_FULL);
-    ok_status(save_status(EFBIG), STATUS_DISK_FULL);
-    ok_status(fs_status(ENOSPC), STATUS_DISK_FULL);
-    ok_status(fs_status(EDQUOT), STATUS_DISK_FULL);
+    static const struct row rows[] = {
+        {ENOSPC, STATUS_DISK_FULL, STATUS_DISK_FULL, STATUS_DISK_FULL},
+        {EDQUOT, STATUS_DISK_FULL, STATUS_DISK_FULL, STATUS_DISK_FULL},
+        {EFBIG, OTHER, STATUS_DISK_FULL, OTHER},
+    };
+    CHECK(rows);
 }
 
 TEST(memory_and_locks)
 {
-    ok_status(open_status(ENOMEM), STATUS_INSUFFICIENT_RESOURCES);
-    ok_status(save_status(ENOMEM), STATUS_INSUFFICIENT_RESOURCES);
-    ok_status(save_status(EBUSY), STATUS_SHARING_VIOLATION);
+    static const struct row rows[] = {
+        {ENOMEM, STATUS_INSUFFICIENT_RESOURCES, STATUS_INSUFFICIENT_RESOURCES, OTHER},
+        {EBUSY, OTHER, STATUS_SHARING_VIOLATION, OTHER},
+    };
+    CHECK(rows);
 }
 
-TEST(sandbox_names_and_folders)
+/* What a context has no status for is the caller's: a folder or an over-large file is not a
+ * loadable image (the loader), a .reg file that cannot be read is STATUS_UNSUCCESSFUL, the
+ * sandbox's STATUS_UNEXPECTED_IO_ERROR. */
+TEST(names_folders_and_the_callers_status)
 {
-    ok_status(fs_status(EEXIST), STATUS_OBJECT_NAME_COLLISION);
-    ok_status(fs_status(EISDIR), STATUS_FILE_IS_A_DIRECTORY);
-    ok_status(fs_status(ENAMETOOLONG), STATUS_OBJECT_NAME_INVALID);
-    ok_status(fs_status(ENOTEMPTY), STATUS_DIRECTORY_NOT_EMPTY);
-}
-
-/* What a context has no status for is the caller's: a directory or an over-large file is not a
- * loadable image (the loader), a .reg file that cannot be read is STATUS_UNSUCCESSFUL. */
-TEST(the_rest_is_the_callers_status)
-{
-    static const int errors[] = {EIO, EISDIR, EFBIG, ELOOP, EBUSY, ENOEXEC};
-    for (size_t i = 0; i < sizeof(errors) / sizeof(errors[0]); i++)
-        ok_status(open_status(errors[i]), OTHER);
-    ok_status(save_status(EIO), OTHER);
-    ok_status(save_status(EISDIR), OTHER);
-    ok_status(fs_status(EIO), OTHER);
-    ok_status(fs_status(ENOMEM), OTHER);
+    static const struct row rows[] = {
+        {EEXIST, OTHER, OTHER, STATUS_OBJECT_NAME_COLLISION},
+        {EISDIR, OTHER, OTHER, STATUS_FILE_IS_A_DIRECTORY},
+        {ENAMETOOLONG, OTHER, OTHER, STATUS_OBJECT_NAME_INVALID},
+        {ENOTEMPTY, OTHER, OTHER, STATUS_DIRECTORY_NOT_EMPTY},
+        {EIO, OTHER, OTHER, OTHER},
+        {ENOEXEC, OTHER, OTHER, OTHER},
+    };
+    CHECK(rows);
     ok_status(rtl_status_from_os(OS_FS_ERROR, STATUS_UNEXPECTED_IO_ERROR),
               STATUS_UNEXPECTED_IO_ERROR);
 }
