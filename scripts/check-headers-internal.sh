@@ -12,32 +12,30 @@
 # Exit 0 if every name is used outside its layer, 1 if not.
 set -eu
 src=${1:-src}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 bad=0
 total=0
 outside=0
 for header in "$src"/*/*.h; do
     layer=$(basename "$(dirname "$header")")
     [ "$(basename "$header")" = "$layer.h" ] || continue
-    if ! grep -rl --include='*.c' --include='*.h' "#include \"$layer/$layer.h\"" "$src" |
-        grep -v "^$src/$layer/" >/dev/null; then
+    find "$src" \( -name '*.c' -o -name '*.h' \) ! -path "$src/$layer/*" >"$tmp/files"
+    if ! xargs grep -l "#include \"$layer/$layer.h\"" <"$tmp/files" >/dev/null; then
         echo "check-headers-internal: $layer/$layer.h: no other layer includes it (not checked)"
         continue
     fi
-    names=$(ctags -x --language-force=C --kinds-C=dfpvx -f - "$header" | awk '{ print $1 }' |
-        grep -v -e '^DRVHOST_.*_H$' -e '^BUGCODE_' -e '^ke_bugcheck' | sort -u)
-    n=0
-    used=0
-    for name in $names; do
-        n=$((n + 1))
-        if grep -rlw --include='*.c' --include='*.h' -e "$name" "$src" |
-            grep -v "^$src/$layer/" >/dev/null; then
-            used=$((used + 1))
-        else
-            echo "check-headers-internal: $layer/$layer.h: $name is used only inside src/$layer" \
-                "(move it to $layer/${layer}_private.h)"
-            bad=1
-        fi
+    ctags -x --language-force=C --kinds-C=dfpvx -f - "$header" | awk '{ print $1 }' |
+        grep -v -e '^DRVHOST_.*_H$' -e '^BUGCODE_' -e '^ke_bugcheck' | sort -u >"$tmp/names"
+    # Every identifier of the files outside the layer, once.
+    xargs cat <"$tmp/files" | grep -o '[A-Za-z_][A-Za-z0-9_]*' | sort -u >"$tmp/words"
+    for name in $(comm -23 "$tmp/names" "$tmp/words"); do
+        echo "check-headers-internal: $layer/$layer.h: $name is used only inside src/$layer" \
+            "(move it to $layer/${layer}_private.h)"
+        bad=1
     done
+    n=$(wc -l <"$tmp/names")
+    used=$(comm -12 "$tmp/names" "$tmp/words" | wc -l)
     echo "check-headers-internal: $layer/$layer.h: $used of $n names used outside src/$layer"
     total=$((total + n))
     outside=$((outside + used))
