@@ -3,7 +3,7 @@
  * bytes, as regedit files are UTF-16 or 8-bit text. The parser is pure (no registry, no
  * globals); a parsed file is walked so that every path, name and value it holds is read.
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 #include "cm/regfile.h"
 
 #include <stdint.h>

@@ -1,8 +1,9 @@
 #!/bin/sh
 # deps.sh - installs the build tools drvhost needs on a fresh Debian (or derivative), only if
-# something is missing: cmake (>= 3.25), ninja, gcc, libc headers, binutils (nm, readelf), python3, clang-format, and
-# clang with its sanitizer and libFuzzer runtimes (libclang-rt-<major>-dev): the SEH tests build
-# a driver with clang too (tests/seh), and the `fuzz` preset is clang with libFuzzer.
+# something is missing: cmake (>= 3.25), ninja, gcc, libc headers, binutils (nm, readelf), python3,
+# clang-format, universal-ctags, and clang with its sanitizer and libFuzzer runtimes
+# (libclang-rt-<major>-dev): the SEH tests build a driver with clang too (tests/seh), and the
+# `fuzz` preset is clang with libFuzzer.
 set -eu
 
 missing=
@@ -45,9 +46,11 @@ need_command clang clang
 need_command python3 python3
 # clang-format 14: the format_check test (scripts/check-format.sh).
 need_command clang-format clang-format
+# universal-ctags: the headers_internal test (scripts/check-headers-internal.sh).
+need_command ctags universal-ctags
 if [ -n "$missing" ]; then
     echo "deps.sh: missing:$missing; installing them"
-    apt_install cmake ninja-build gcc libc6-dev binutils clang python3 clang-format
+    apt_install cmake ninja-build gcc libc6-dev binutils clang python3 clang-format universal-ctags
 fi
 
 # libFuzzer and the sanitizer runtimes of the installed clang (Debian ships them apart from

@@ -8,7 +8,7 @@
 
 #include <wdm.h>
 
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 
 /* ---- key objects and handles (keyobj.c) ------------------------------------------------- */
 

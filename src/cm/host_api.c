@@ -4,7 +4,7 @@
  * Kept apart from the rest of cm so that a test can compile the store into itself without also
  * defining (and interposing) the exported drvhost_* symbols of libdrvhost.so.
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 #include "rtl/rtl.h"
 
 #include <drvhost/drvhost.h>

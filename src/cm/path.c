@@ -4,7 +4,7 @@
  *
  * Pure functions over counted UTF-16 strings; no state, no locks.
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 
 #include <stdlib.h>
 #include <string.h>

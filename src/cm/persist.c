@@ -15,7 +15,7 @@
  * Locking: cm_persist_lock serializes saves and guards the cm_persist_* state. It is taken
  * before any store call and the store's lock is a leaf, so there is no ordering problem.
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 #include "rtl/rtl.h"
 
 #include <errno.h>
@@ -31,30 +31,6 @@ static int cm_persist_lock_fd = -1; /* the os_file_lock handle while a file is o
 static BOOLEAN cm_persist_had_file; /* the file existed at open or was saved since */
 static int cm_persist_last_error;   /* errno of the last failed save, for the message */
 
-static NTSTATUS cm_errno_status(int e)
-{
-    switch (e) {
-    case ENOSPC:
-    case EFBIG:
-    case EDQUOT:
-        return STATUS_DISK_FULL;
-    case EACCES:
-    case EPERM:
-    case EROFS:
-    case ELOOP:
-        return STATUS_ACCESS_DENIED;
-    case ENOENT:
-    case ENOTDIR:
-        return STATUS_OBJECT_PATH_NOT_FOUND;
-    case EBUSY:
-        return STATUS_SHARING_VIOLATION;
-    case ENOMEM:
-        return STATUS_INSUFFICIENT_RESOURCES;
-    default:
-        return STATUS_UNSUCCESSFUL;
-    }
-}
-
 /* cm_file_write_atomic, also giving the errno of a failure. */
 static NTSTATUS cm_file_write_errno(const char *path, const void *data, size_t size, int *error)
 {
@@ -62,7 +38,7 @@ static NTSTATUS cm_file_write_errno(const char *path, const void *data, size_t s
 
     if (error)
         *error = e;
-    return e ? cm_errno_status(e) : STATUS_SUCCESS;
+    return e ? rtl_status_from_errno(e, OS_ERRNO_SAVE, STATUS_UNSUCCESSFUL) : STATUS_SUCCESS;
 }
 
 NTSTATUS cm_file_write_atomic(const char *path, const void *data, size_t size)
@@ -85,7 +61,7 @@ static NTSTATUS cm_persist_take_lock(const char *path)
                  path, strerror(e));
     if (e)
         cm_persist_lock_fd = -1;
-    return e ? cm_errno_status(e) : STATUS_SUCCESS;
+    return e ? rtl_status_from_errno(e, OS_ERRNO_SAVE, STATUS_UNSUCCESSFUL) : STATUS_SUCCESS;
 }
 
 NTSTATUS cm_persist_open(const char *path)

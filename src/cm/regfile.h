@@ -5,7 +5,7 @@
 #ifndef DRVHOST_CM_REGFILE_H
 #define DRVHOST_CM_REGFILE_H
 
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 
 enum cm_reg_op_kind {
     CM_OP_KEY,          /* [KEY]: create (with parents); the following values go there */

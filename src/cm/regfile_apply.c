@@ -6,9 +6,10 @@
  * nothing; what can still fail here is running out of memory, or a key that another thread
  * deleted meanwhile.
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 
 #include "os/os.h"
+#include "rtl/rtl.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -90,10 +91,7 @@ static NTSTATUS cm_read_file(const char *path, void **buf, size_t *size, char *e
     if (err && errsize)
         snprintf(err, errsize, "%s: error: %s", path,
                  e == EFBIG ? "larger than 1 GiB" : os_error_text(e));
-    return e == ENOENT   ? STATUS_OBJECT_NAME_NOT_FOUND
-           : e == EACCES ? STATUS_ACCESS_DENIED
-           : e == ENOMEM ? STATUS_INSUFFICIENT_RESOURCES
-                         : STATUS_UNSUCCESSFUL;
+    return rtl_status_from_errno(e, OS_ERRNO_OPEN, STATUS_UNSUCCESSFUL);
 }
 
 NTSTATUS cm_regfile_import(const char *path, char *err, size_t errsize)

@@ -16,7 +16,7 @@
  * Pure: no globals, no I/O, no registry calls; every allocation is freed on every path, so the
  * function is a fuzzing entry point (cm_regfile_parse).
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -9,7 +9,7 @@
  * 4-byte REG_DWORD; hex: for REG_BINARY; hex(T): for everything else (including the REG_SZ
  * and REG_DWORD values that do not fit the short forms), so every value round-trips exactly.
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 
 #include <stdio.h>
 #include <stdlib.h>

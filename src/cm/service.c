@@ -2,10 +2,10 @@
  * service.c - host-facing registry helpers: setting a value from UTF-8 names, and the service
  * keys the loader reads (Services\<name> with ImagePath, Type, Start, ErrorControl).
  *
- * Everything here is a thin layer over the store API of cm.h; it holds no state and no lock of
- * its own (each store call is atomic by itself, a sequence of them is not).
+ * Everything here is a thin layer over the store API of cm_private.h; it holds no state and no lock
+ * of its own (each store call is atomic by itself, a sequence of them is not).
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 #include "cm/cm_zw.h"
 
 #include <stdlib.h>
@@ -191,4 +191,49 @@ out:
     cm_key_release(k);
     free(path);
     return status;
+}
+
+/* The value's name in ASCII into out, or 0 if it is not ASCII or does not fit. */
+static int ascii_value_name(const WCHAR *name, size_t len, char *out, size_t cap)
+{
+    size_t i;
+    if (len == 0 || len >= cap)
+        return 0;
+    for (i = 0; i < len; i++) {
+        if (name[i] == 0 || name[i] > 0x7F)
+            return 0;
+        out[i] = (char)name[i];
+    }
+    out[len] = 0;
+    return 1;
+}
+
+NTSTATUS cm_key_dword_values(const char *utf8_path,
+                             void (*fn)(const char *name, ULONG value, void *ctx), void *ctx)
+{
+    struct cm_key *key;
+    WCHAR *path, name[64];
+    size_t path_len, name_len;
+    char ascii[64];
+    ULONG index, type, value, size;
+    NTSTATUS status = cm_path_from_utf8(utf8_path, &path, &path_len);
+
+    if (!NT_SUCCESS(status))
+        return status;
+    status = cm_key_open(path, path_len, FALSE, &key, NULL);
+    free(path);
+    if (!NT_SUCCESS(status))
+        return status;
+    for (index = 0;; index++) {
+        size = sizeof(value);
+        status = cm_key_enum_value(key, index, name, sizeof(name) / sizeof(name[0]), &name_len,
+                                   &type, &value, &size);
+        if (status == STATUS_NO_MORE_ENTRIES || status == STATUS_KEY_DELETED)
+            break;
+        if (NT_SUCCESS(status) && type == REG_DWORD && size == sizeof(value) &&
+            ascii_value_name(name, name_len, ascii, sizeof(ascii)))
+            fn(ascii, value, ctx);
+    }
+    cm_key_release(key);
+    return STATUS_SUCCESS;
 }

@@ -1,15 +1,15 @@
 /*
  * store.c - the in-memory registry tree: keys, values, the store lock, reference counts.
  *
- * Locking and lifetime rules are described in cm.h. In short: cm_lock (a pthread rwlock) guards
- * every field of every key except refs, which is atomic. A key linked into the tree owns one
+ * Locking and lifetime rules are described in cm_private.h. In short: cm_lock (a pthread rwlock)
+ * guards every field of every key except refs, which is atomic. A key linked into the tree owns one
  * reference held by the tree; unlinking (delete, shutdown) happens under the exclusive lock,
  * frees the key's values and subkey array at once, and drops the tree's reference, so whoever
  * drops the last reference afterwards frees only the bare struct, without the lock.
  *
  * The lock is an os_rwlock (src/os).
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 
 #include "os/os.h"
 

@@ -2,7 +2,7 @@
  * utf8.c - the registry host helpers' allocating wrappers of the runtime's strict UTF-8 <->
  * UTF-16 conversion (src/rtl/utf.c): malformed input is STATUS_INVALID_PARAMETER.
  */
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 
 #include "rtl/rtl.h"
 

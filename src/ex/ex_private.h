@@ -11,6 +11,16 @@
  * same tag (wdm.h of the WDK names it PROTECTED_POOL; drvhost's header does not have it yet). */
 #define EX_PROTECTED_POOL 0x80000000UL
 
+/* ---- wait stripes (stripe.c) ------------------------------------------------------------ */
+
+/* A mutex and condition variable shared by the push locks and resources whose address picks
+ * them: waiters re-check their own lock's state, since a broadcast may be for another one. */
+struct ex_stripe {
+    os_mutex lock;
+    os_cond cond;
+};
+struct ex_stripe *ex_stripe_of(const void *object);
+
 /* ---- pool block tracking (pool_track.c) ------------------------------------------------- */
 
 enum ex_block_state {

@@ -20,27 +20,6 @@
 #define PL_EXCLUSIVE         ((ULONG_PTR)1)
 #define PL_EXCLUSIVE_WAITING ((ULONG_PTR)2)
 #define PL_SHARED_INC        ((ULONG_PTR)4)
-#define PL_STRIPES           32
-
-static struct pl_stripe {
-    os_mutex lock;
-    os_cond cond;
-} pl_stripes[PL_STRIPES];
-static os_once pl_once = OS_ONCE_INIT;
-
-static void pl_stripes_init(void)
-{
-    for (int i = 0; i < PL_STRIPES; i++) {
-        os_mutex_init(&pl_stripes[i].lock);
-        os_cond_init(&pl_stripes[i].cond);
-    }
-}
-
-static struct pl_stripe *pl_stripe_of(PEX_PUSH_LOCK lock)
-{
-    os_run_once(&pl_once, pl_stripes_init);
-    return &pl_stripes[((uintptr_t)lock >> 3) % PL_STRIPES];
-}
 
 static void pl_check(PEX_PUSH_LOCK lock, ULONG_PTR code, const char *what)
 {
@@ -82,7 +61,7 @@ static BOOLEAN pl_try_shared(PEX_PUSH_LOCK lock)
  * waits (re-set after every wake-up, since an exclusive grant clears it). */
 static void pl_wait(PEX_PUSH_LOCK lock, BOOLEAN (*try)(PEX_PUSH_LOCK), BOOLEAN exclusive)
 {
-    struct pl_stripe *s = pl_stripe_of(lock);
+    struct ex_stripe *s = ex_stripe_of(lock);
     os_mutex_lock(&s->lock);
     while (!try(lock)) {
         if (exclusive)
@@ -97,7 +76,7 @@ static void pl_wait(PEX_PUSH_LOCK lock, BOOLEAN (*try)(PEX_PUSH_LOCK), BOOLEAN e
 
 static void pl_wake(PEX_PUSH_LOCK lock)
 {
-    struct pl_stripe *s = pl_stripe_of(lock);
+    struct ex_stripe *s = ex_stripe_of(lock);
     os_mutex_lock(&s->lock);
     os_cond_broadcast(&s->cond);
     os_mutex_unlock(&s->lock);

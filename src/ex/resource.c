@@ -34,9 +34,8 @@
 #include "ex/ex_private.h"
 #include "vf/vf.h"
 
-#define EX_RES_MAGIC   0x65527278ULL /* "xrRe" */
-#define EX_RES_TAG     'seRE'
-#define EX_RES_STRIPES 64
+#define EX_RES_MAGIC 0x65527278ULL /* "xrRe" */
+#define EX_RES_TAG   'seRE'
 
 enum ex_shared_mode {
     EX_SHARED_LITE,
@@ -44,25 +43,10 @@ enum ex_shared_mode {
     EX_SHARED_WAIT_FOR_EXCLUSIVE
 };
 
-static struct ex_res_stripe {
-    os_mutex lock;
-    os_cond cond;
-} ex_res_stripes[EX_RES_STRIPES];
-static os_once ex_res_once = OS_ONCE_INIT;
-
-static void ex_res_stripes_init(void)
-{
-    for (int i = 0; i < EX_RES_STRIPES; i++) {
-        os_mutex_init(&ex_res_stripes[i].lock);
-        os_cond_init(&ex_res_stripes[i].cond);
-    }
-}
-
 /* Locks the resource's stripe (never destroyed: resources outlive any boot). */
-static struct ex_res_stripe *ex_res_lock(PERESOURCE r)
+static struct ex_stripe *ex_res_lock(PERESOURCE r)
 {
-    os_run_once(&ex_res_once, ex_res_stripes_init);
-    struct ex_res_stripe *s = &ex_res_stripes[((uintptr_t)r >> 4) % EX_RES_STRIPES];
+    struct ex_stripe *s = ex_stripe_of(r);
     os_mutex_lock(&s->lock);
     return s;
 }
@@ -171,7 +155,7 @@ static void ex_res_check_initialised(PERESOURCE r, const char *what)
                         (ULONG_PTR)r, 0, 0, "%s(%p): not an initialised resource", what, (void *)r);
 }
 
-static __attribute__((noreturn)) void ex_res_not_owned(struct ex_res_stripe *s, PERESOURCE r,
+static __attribute__((noreturn)) void ex_res_not_owned(struct ex_stripe *s, PERESOURCE r,
                                                        ERESOURCE_THREAD thread)
 {
     POWNER_ENTRY table = r->OwnerTable;
@@ -205,7 +189,7 @@ NTKERNELAPI NTSTATUS NTAPI ExInitializeResourceLite(PERESOURCE Resource)
 /* Resets an initialised, unowned resource (the pool owner table, if any, is freed). */
 NTKERNELAPI NTSTATUS NTAPI ExReinitializeResourceLite(PERESOURCE Resource)
 {
-    struct ex_res_stripe *s;
+    struct ex_stripe *s;
     ex_res_check_initialised(Resource, "ExReinitializeResourceLite");
     s = ex_res_lock(Resource);
     if (Resource->OwnerTable != NULL)
@@ -217,7 +201,7 @@ NTKERNELAPI NTSTATUS NTAPI ExReinitializeResourceLite(PERESOURCE Resource)
 
 NTKERNELAPI NTSTATUS NTAPI ExDeleteResourceLite(PERESOURCE Resource)
 {
-    struct ex_res_stripe *s;
+    struct ex_stripe *s;
     ex_res_check_initialised(Resource, "ExDeleteResourceLite");
     s = ex_res_lock(Resource);
     if (Resource->ActiveCount != 0) {
@@ -238,7 +222,7 @@ NTKERNELAPI NTSTATUS NTAPI ExDeleteResourceLite(PERESOURCE Resource)
 /* ---- acquisition ------------------------------------------------------------------------ */
 
 /* Sleeps once on the stripe, counted as a waiter of the given kind. */
-static void ex_res_wait(struct ex_res_stripe *s, PERESOURCE r, ULONG *waiters)
+static void ex_res_wait(struct ex_stripe *s, PERESOURCE r, ULONG *waiters)
 {
     (*waiters)++;
     r->ContentionCount++;
@@ -249,7 +233,7 @@ static void ex_res_wait(struct ex_res_stripe *s, PERESOURCE r, ULONG *waiters)
 static BOOLEAN ex_res_acquire_exclusive(PERESOURCE r, BOOLEAN wait)
 {
     ERESOURCE_THREAD me = ex_res_me();
-    struct ex_res_stripe *s = ex_res_lock(r);
+    struct ex_stripe *s = ex_res_lock(r);
     if (ex_res_exclusive(r) && r->OwnerEntry.OwnerThread == me) {
         r->OwnerEntry.OwnerCount++;
         r->ActiveEntries++;
@@ -307,7 +291,7 @@ static BOOLEAN ex_res_shared_recursive(PERESOURCE r, ERESOURCE_THREAD me, enum e
 static BOOLEAN ex_res_acquire_shared(PERESOURCE r, BOOLEAN wait, enum ex_shared_mode mode)
 {
     ERESOURCE_THREAD me = ex_res_me();
-    struct ex_res_stripe *s = ex_res_lock(r);
+    struct ex_stripe *s = ex_res_lock(r);
     POWNER_ENTRY e;
     if (ex_res_shared_recursive(r, me, mode)) {
         os_mutex_unlock(&s->lock);
@@ -357,7 +341,7 @@ NTKERNELAPI BOOLEAN NTAPI ExAcquireSharedWaitForExclusive(PERESOURCE Resource, B
 
 static void ex_res_release(PERESOURCE r, ERESOURCE_THREAD thread)
 {
-    struct ex_res_stripe *s = ex_res_lock(r);
+    struct ex_stripe *s = ex_res_lock(r);
     POWNER_ENTRY e = ex_res_find(r, thread);
     if (thread == 0 || e == NULL || r->ActiveCount == 0)
         ex_res_not_owned(s, r, thread);
@@ -387,7 +371,7 @@ NTKERNELAPI VOID NTAPI ExReleaseResourceForThreadLite(PERESOURCE Resource,
 NTKERNELAPI VOID NTAPI ExConvertExclusiveToSharedLite(PERESOURCE Resource)
 {
     ERESOURCE_THREAD me = ex_res_me();
-    struct ex_res_stripe *s = ex_res_lock(Resource);
+    struct ex_stripe *s = ex_res_lock(Resource);
     if (!ex_res_exclusive(Resource) || Resource->OwnerEntry.OwnerThread != me)
         ex_res_not_owned(s, Resource, me);
     Resource->Flag &= (USHORT)~ResourceOwnedExclusive;
@@ -400,7 +384,7 @@ NTKERNELAPI VOID NTAPI ExConvertExclusiveToSharedLite(PERESOURCE Resource)
 
 NTKERNELAPI BOOLEAN NTAPI ExIsResourceAcquiredExclusiveLite(PERESOURCE Resource)
 {
-    struct ex_res_stripe *s = ex_res_lock(Resource);
+    struct ex_stripe *s = ex_res_lock(Resource);
     BOOLEAN owned = ex_res_exclusive(Resource) && Resource->OwnerEntry.OwnerThread == ex_res_me();
     os_mutex_unlock(&s->lock);
     return owned;
@@ -409,7 +393,7 @@ NTKERNELAPI BOOLEAN NTAPI ExIsResourceAcquiredExclusiveLite(PERESOURCE Resource)
 /* Exclusive access counts as shared access (documented). */
 NTKERNELAPI ULONG NTAPI ExIsResourceAcquiredSharedLite(PERESOURCE Resource)
 {
-    struct ex_res_stripe *s = ex_res_lock(Resource);
+    struct ex_stripe *s = ex_res_lock(Resource);
     POWNER_ENTRY e = ex_res_find(Resource, ex_res_me());
     ULONG count = e != NULL ? e->OwnerCount : 0;
     os_mutex_unlock(&s->lock);
@@ -418,7 +402,7 @@ NTKERNELAPI ULONG NTAPI ExIsResourceAcquiredSharedLite(PERESOURCE Resource)
 
 NTKERNELAPI ULONG NTAPI ExGetExclusiveWaiterCount(PERESOURCE Resource)
 {
-    struct ex_res_stripe *s = ex_res_lock(Resource);
+    struct ex_stripe *s = ex_res_lock(Resource);
     ULONG n = Resource->NumberOfExclusiveWaiters;
     os_mutex_unlock(&s->lock);
     return n;
@@ -426,7 +410,7 @@ NTKERNELAPI ULONG NTAPI ExGetExclusiveWaiterCount(PERESOURCE Resource)
 
 NTKERNELAPI ULONG NTAPI ExGetSharedWaiterCount(PERESOURCE Resource)
 {
-    struct ex_res_stripe *s = ex_res_lock(Resource);
+    struct ex_stripe *s = ex_res_lock(Resource);
     ULONG n = Resource->NumberOfSharedWaiters;
     os_mutex_unlock(&s->lock);
     return n;

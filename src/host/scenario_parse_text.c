@@ -4,6 +4,8 @@
  */
 #include "scenario_parse_private.h"
 
+#include "rtl/rtl.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -247,30 +249,6 @@ int scnp_decode_name(struct pctx *c, struct tok t, const char *what, int allow_e
     return 0;
 }
 
-/* Next code point of UTF-8 text, or -1 if malformed. */
-static long utf8_next(const uint8_t *s, size_t n, size_t *i)
-{
-    uint8_t b = s[*i];
-    int len = b < 0x80             ? 1
-              : (b & 0xE0) == 0xC0 ? 2
-              : (b & 0xF0) == 0xE0 ? 3
-              : (b & 0xF8) == 0xF0 ? 4
-                                   : 0;
-    static const long min[] = {0, 0, 0x80, 0x800, 0x10000};
-    long cp = len == 1 ? b : len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
-    if (len == 0 || *i + (size_t)len > n)
-        return -1;
-    for (int k = 1; k < len; k++) {
-        if ((s[*i + k] & 0xC0) != 0x80)
-            return -1;
-        cp = cp << 6 | (s[*i + k] & 0x3F);
-    }
-    if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    *i += (size_t)len;
-    return cp;
-}
-
 size_t scnp_put16(uint8_t *d, size_t n, unsigned v)
 {
     d[n] = (uint8_t)(v & 0xFF);
@@ -284,7 +262,7 @@ int scnp_utf16_encode(struct pctx *c, unsigned col, struct scn_bytes in, int ter
 {
     size_t i = 0, n = *len;
     while (i < in.size) {
-        long cp = utf8_next(in.data, in.size, &i);
+        long cp = rtl_utf8_decode(in.data, in.size, &i); /* strict, as for every host string */
         if (cp < 0)
             return scnp_perr(c, col, "invalid UTF-8 in string (byte %zu)", i);
         if (cp >= 0x10000) {

@@ -33,8 +33,6 @@ struct io_driver {
     void (*deferred_unload)(void *module);
 };
 
-/* TRUE if a device of the driver has open file objects (handles). */
-BOOLEAN io_driver_has_open_files(struct io_driver *driver);
 /* Claims a pending unload (once): TRUE if the caller must now run it. */
 BOOLEAN io_driver_claim_unload(struct io_driver *driver, BOOLEAN only_if_unreferenced);
 
@@ -59,11 +57,6 @@ struct io_device {
     BOOLEAN delete_pending;
     volatile LONG opens; /* open file objects (DO_EXCLUSIVE) */
 };
-
-static inline struct io_device *io_device_of(PDEVICE_OBJECT d)
-{
-    return (struct io_device *)d;
-}
 
 /* ---- files ------------------------------------------------------------------------------- */
 
@@ -94,10 +87,8 @@ void io_files_shutdown(void);
  * Runs in the completing thread, at its IRQL (<= DISPATCH_LEVEL). */
 typedef void (*io_irp_done)(PIRP irp, void *context);
 
-/* Allocates an IRP (like IoAllocateIrp) that calls `done` at the end of completion instead of
- * the I/O manager's own completion. The IRP stays valid until io_irp_free. */
-PIRP io_irp_alloc_hosted(CCHAR stack_size, io_irp_done done, void *context);
-/* Allocates a client IRP (the host's drvhost_io path): like io_irp_alloc_hosted, plus
+/* Allocates a client IRP (the host's drvhost_io path): like io_irp_alloc_hosted (io_private.h),
+ * plus
  * IO_IRP_HOST_AREA zeroed bytes for the caller's request state (*host, also the `done`
  * context), valid until io_irp_free, and an inline system buffer for small buffered transfers.
  * Taken from the calling thread's cache when it can be: no pool operation and no global lock
@@ -108,18 +99,10 @@ PIRP io_irp_alloc_client(CCHAR stack_size, io_irp_done done, void **host);
  * completion is caught (bug check 0x44) instead of touching freed memory. */
 void io_irp_free(PIRP irp);
 
-/* Buffered I/O helpers: allocate a system buffer and release IRP resources at completion. */
-void *io_alloc_buffer(size_t size);
-void io_free_buffer(void *p);
-void io_irp_release_mdls(PIRP irp);
-
 /* The top of `device`'s stack for a request. The caller holds a reference on `device`. Without
  * anything attached (read with an atomic load, no lock) that is `device` itself and no
  * reference is taken (*referenced FALSE); otherwise IoGetAttachedDeviceReference. */
 PDEVICE_OBJECT io_request_top(PDEVICE_OBJECT device, BOOLEAN *referenced);
-
-/* The default dispatch routine: completes with STATUS_INVALID_DEVICE_REQUEST. */
-NTSTATUS io_invalid_request(PDEVICE_OBJECT device, PIRP irp);
 
 /* Describe a requester's buffers in an IRP (the next stack location's parameters too) and
  * finish them at completion; see buffers.c. io_finish_buffers returns FALSE when the driver's
@@ -129,8 +112,5 @@ NTSTATUS io_setup_ioctl(PIRP irp, ULONG code, PVOID input, ULONG in_len, PVOID o
 NTSTATUS io_setup_read_write(PIRP irp, PDEVICE_OBJECT device, UCHAR major, PVOID buffer,
                              ULONG length);
 BOOLEAN io_finish_buffers(PIRP irp, ULONG out_capacity);
-
-/* Sends an IRP the runtime built to the top of a device's stack and waits for it (PASSIVE). */
-NTSTATUS io_call_and_wait(PDEVICE_OBJECT device, PIRP irp, IO_STATUS_BLOCK *iosb);
 
 #endif

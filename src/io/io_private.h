@@ -67,4 +67,29 @@ struct io_file *io_file_new(void);
 /* Releases a sandbox file's descriptor and state when its file object goes (zwfile.c). */
 void io_hostfile_close(struct io_file *file);
 
+/* ---- devices and IRPs, for the I/O manager's own files --------------------------------- */
+
+/* TRUE if a device of the driver has open file objects (handles). */
+BOOLEAN io_driver_has_open_files(struct io_driver *driver);
+
+static inline struct io_device *io_device_of(PDEVICE_OBJECT d)
+{
+    return (struct io_device *)d;
+}
+
+/* Allocates an IRP (like IoAllocateIrp) that calls `done` at the end of completion instead of
+ * the I/O manager's own completion. The IRP stays valid until io_irp_free. */
+PIRP io_irp_alloc_hosted(CCHAR stack_size, io_irp_done done, void *context);
+
+/* Buffered I/O helpers: allocate a system buffer and release IRP resources at completion. */
+void *io_alloc_buffer(size_t size);
+void io_free_buffer(void *p);
+void io_irp_release_mdls(PIRP irp);
+
+/* The default dispatch routine: completes with STATUS_INVALID_DEVICE_REQUEST. */
+NTSTATUS io_invalid_request(PDEVICE_OBJECT device, PIRP irp);
+
+/* Sends an IRP the runtime built to the top of a device's stack and waits for it (PASSIVE). */
+NTSTATUS io_call_and_wait(PDEVICE_OBJECT device, PIRP irp, IO_STATUS_BLOCK *iosb);
+
 #endif

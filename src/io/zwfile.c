@@ -274,34 +274,10 @@ static ULONG_PTR io_fs_information(ULONG disposition, bool existed)
     }
 }
 
+/* The sandbox's failures: what no class names is an unexpected I/O error. */
 NTSTATUS io_fs_status(enum os_fs_status s)
 {
-    switch (s) {
-    case OS_FS_OK:
-        return STATUS_SUCCESS;
-    case OS_FS_NOT_FOUND:
-        return STATUS_OBJECT_NAME_NOT_FOUND;
-    case OS_FS_PATH_NOT_FOUND:
-        return STATUS_OBJECT_PATH_NOT_FOUND;
-    case OS_FS_EXISTS:
-        return STATUS_OBJECT_NAME_COLLISION;
-    case OS_FS_IS_DIR:
-        return STATUS_FILE_IS_A_DIRECTORY;
-    case OS_FS_NOT_DIR:
-        return STATUS_NOT_A_DIRECTORY;
-    case OS_FS_DENIED:
-        return STATUS_ACCESS_DENIED;
-    case OS_FS_NO_SPACE:
-        return STATUS_DISK_FULL;
-    case OS_FS_LINK:
-        return STATUS_ACCESS_DENIED;
-    case OS_FS_NAME_INVALID:
-        return STATUS_OBJECT_NAME_INVALID;
-    case OS_FS_NOT_EMPTY:
-        return STATUS_DIRECTORY_NOT_EMPTY;
-    default:
-        return STATUS_UNEXPECTED_IO_ERROR;
-    }
+    return rtl_status_from_os(s, STATUS_UNEXPECTED_IO_ERROR);
 }
 
 /* Opens the host file: the folder flag follows the options, and without

@@ -92,10 +92,10 @@ static void wait_complete(struct ke_wait *w, NTSTATUS status)
 {
     struct ke_thread *t = w->thread;
     ke_wait_unlink_locked(w);
-    t->wait = NULL;
-    t->waiting = FALSE;
-    t->wait_status = status;
-    os_cond_signal(&t->wake);
+    ke_state(t)->wait = NULL;
+    ke_state(t)->waiting = FALSE;
+    ke_state(t)->wait_status = status;
+    os_cond_signal(&ke_state(t)->wake);
 }
 
 /* Walks the wait list in FIFO order and satisfies the first wait that can complete, again
@@ -109,7 +109,7 @@ void ke_satisfy_waiters_locked(DISPATCHER_HEADER *h)
         progress = FALSE;
         for (PLIST_ENTRY e = h->WaitListHead.Flink; e != &h->WaitListHead; e = e->Flink) {
             PKWAIT_BLOCK b = CONTAINING_RECORD(e, KWAIT_BLOCK, WaitListEntry);
-            struct ke_wait *w = ((struct ke_thread *)b->Thread)->wait;
+            struct ke_wait *w = ke_state((struct ke_thread *)b->Thread)->wait;
             if (ke_wait_can_complete_locked(w, b->WaitKey)) {
                 wait_complete(w, ke_wait_consume_locked(w, b->WaitKey));
                 progress = TRUE;

@@ -76,9 +76,9 @@ static BOOLEAN queue_remove(struct dpc_queue *q, PKDPC dpc)
 static void dpc_call(PKDPC dpc, PKDEFERRED_ROUTINE routine, PVOID context, PVOID a1, PVOID a2)
 {
     struct ke_thread *t = ke_current_thread();
-    t->in_dpc = TRUE;
+    ke_state(t)->in_dpc = TRUE;
     routine(dpc, context, a1, a2);
-    t->in_dpc = FALSE;
+    ke_state(t)->in_dpc = FALSE;
     if (ke_irql() != DISPATCH_LEVEL)
         ke_bugcheck_routine(BUGCODE_IRQL_UNEXPECTED_VALUE,
                             ((ULONG_PTR)ke_irql() << 16) | (DISPATCH_LEVEL << 8) | 2, 0, 0, 0,
@@ -215,7 +215,7 @@ VOID KeInitializeThreadedDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine, PVO
 static struct dpc_queue *dpc_target(PRKDPC Dpc)
 {
     USHORT number = Dpc->Number;
-    ULONG cpu = number != 0 ? (ULONG)(number - 1) : ke_current_thread()->processor;
+    ULONG cpu = number != 0 ? (ULONG)(number - 1) : ke_state(ke_current_thread())->processor;
     return &queues[cpu % queue_count];
 }
 

@@ -14,39 +14,28 @@
 
 #include "os/os.h"
 
+/* The part of a thread's state other layers read (and io writes dispatch_routine); the rest is
+ * src/ke's own (struct ke_thread_state in ke/ke_private.h), kept inside the struct as opaque
+ * bytes so that other layers can still embed a struct ke_thread (ps_thread) and reach these
+ * fields without a call. */
 struct ke_thread {
     DISPATCHER_HEADER header; /* ThreadObject; signalled when the thread terminates */
-    LONG_PTR refs;            /* references: the thread itself, handles, ObReferenceObject */
-    os_cond wake;             /* signalled by the dispatcher when a wait of this thread ends */
-    NTSTATUS wait_status;     /* result handed over by the waker (under the dispatcher lock) */
-    BOOLEAN waiting;
-    KPRIORITY priority;
-    ULONG processor;      /* emulated processor: fixed for DPC threads, hashed for others */
-    LONG critical_region; /* KeEnterCriticalRegion depth */
-    BOOLEAN is_system;    /* created by PsCreateSystemThread or a runtime worker */
-    BOOLEAN is_dpc;       /* a DPC thread */
-    uint64_t tid;         /* host thread id, for reports */
-    const char *name;     /* "client", "dpc0", "worker1", "system" ... */
-    NTSTATUS exit_status;
-    /* Private to src/ke. */
-    struct ke_wait *wait; /* the wait in progress (lives on this thread's stack); dispatcher lock */
-    BOOLEAN in_dpc;       /* a DPC routine is running on this thread */
-    BOOLEAN terminated;   /* the thread object was signalled (ke_thread_exit or thread exit) */
+    LONG critical_region;     /* KeEnterCriticalRegion depth */
+    BOOLEAN is_system;        /* created by PsCreateSystemThread or a runtime worker */
+    uint64_t tid;             /* host thread id, for reports */
+    const char *name;         /* "client", "dpc0", "worker1", "system" ... */
     /* The dispatch routine IoCallDriver called last on this thread (written by the thread
      * itself only), so that an IRQL left raised when a client request returns (0x4A) names
      * the routine after its frames are gone. */
     const void *dispatch_routine;
-    /* Set by ke_thread_adopt: called instead of free() when `refs` drops to zero (the memory
-     * belongs to whoever adopted it, e.g. an object-manager object for PsCreateSystemThread). */
-    void (*release)(struct ke_thread *t);
+    /* struct ke_thread_state: only src/ke reads or writes it (ke_state()). */
+    _Alignas(16) unsigned char state[128];
 };
 
 /* The calling thread's state, created on first use. Never NULL. */
 struct ke_thread *ke_current_thread(void);
 /* The current IRQL of the calling thread (a thread-local variable; fast). */
 KIRQL ke_irql(void);
-void ke_thread_reference(struct ke_thread *t);
-void ke_thread_dereference(struct ke_thread *t);
 /* Marks a thread created by the runtime (system thread, worker, DPC) before it runs drivers. */
 void ke_thread_set_kind(const char *name, BOOLEAN is_system, BOOLEAN is_dpc, ULONG processor);
 /* Called by a runtime-created thread just before it exits: signals the thread object. */
@@ -106,14 +95,9 @@ void ke_set_report_context(ke_report_context fn);
  * PASSIVE_LEVEL, with a time-out in milliseconds (UINT32_MAX: none). */
 NTSTATUS ke_wait_event_ms(PKEVENT event, uint32_t timeout_ms);
 
-/* Structured exception handling (seh.c, docs/seh.md). ke_seh_init installs the SIGSEGV/SIGBUS
- * handler that turns faults inside __try into STATUS_ACCESS_VIOLATION and faults of driver or
- * runtime code outside any __try into a bug check; idempotent, and done on first use of a
- * __try as well, but ke_init should call it so that a driver that never uses __try still gets
- * the bug check. The raise routines dispatch to the calling thread's innermost __try frame, or
- * bug-check 0x1E when there is none; `why` names the raiser in that report. */
-void ke_seh_init(void);
-__attribute__((noreturn)) void ke_raise_exception(const EXCEPTION_RECORD *record, const char *why);
+/* Structured exception handling (seh.c, docs/seh.md): raises a status. It dispatches to the
+ * calling thread's innermost __try frame, or bug-checks 0x1E when there is none; `why` names
+ * the raiser in that report. */
 __attribute__((noreturn)) void ke_raise_status(NTSTATUS status, const void *address,
                                                const char *why);
 

@@ -21,6 +21,33 @@ struct ke_wait {
     PKWAIT_BLOCK blocks; /* one per object, linked into the objects' WaitListHead */
 };
 
+/* A thread's state that only src/ke touches: the opaque bytes at the end of struct ke_thread. */
+struct ke_thread_state {
+    LONG_PTR refs;        /* references: the thread itself, handles, ObReferenceObject */
+    os_cond wake;         /* signalled by the dispatcher when a wait of this thread ends */
+    NTSTATUS wait_status; /* result handed over by the waker (under the dispatcher lock) */
+    BOOLEAN waiting;
+    KPRIORITY priority;
+    ULONG processor; /* emulated processor: fixed for DPC threads, hashed for others */
+    BOOLEAN is_dpc;  /* a DPC thread */
+    NTSTATUS exit_status;
+    struct ke_wait *wait; /* the wait in progress (lives on this thread's stack); dispatcher lock */
+    BOOLEAN in_dpc;       /* a DPC routine is running on this thread */
+    BOOLEAN terminated;   /* the thread object was signalled (ke_thread_exit or thread exit) */
+    /* Set by ke_thread_adopt: called instead of free() when `refs` drops to zero (the memory
+     * belongs to whoever adopted it, e.g. an object-manager object for PsCreateSystemThread). */
+    void (*release)(struct ke_thread *t);
+};
+_Static_assert(sizeof(struct ke_thread_state) <= sizeof(((struct ke_thread *)0)->state),
+               "struct ke_thread_state outgrew struct ke_thread.state (ke/ke.h)");
+_Static_assert(_Alignof(struct ke_thread_state) <= 16, "struct ke_thread.state is 16-aligned");
+
+/* A cast, no call: the hot paths (waits, DPCs) pay nothing for the split. */
+static inline struct ke_thread_state *ke_state(struct ke_thread *t)
+{
+    return (struct ke_thread_state *)(void *)t->state;
+}
+
 /* Called with the dispatcher lock held after an object may have become signalled: satisfies
  * the waits it can, in FIFO order, consuming the object as its type requires. */
 void ke_satisfy_waiters_locked(DISPATCHER_HEADER *header);
@@ -47,5 +74,19 @@ void ke_dpc_stop(void);
 /* Timers. */
 NTSTATUS ke_timer_start(void);
 void ke_timer_stop(void);
+
+/* ---- threads and SEH, for src/ke only ------------------------------------------------- */
+
+/* A thread object's references (the thread itself, handles, ObReferenceObject). */
+void ke_thread_reference(struct ke_thread *t);
+void ke_thread_dereference(struct ke_thread *t);
+
+/* Structured exception handling (seh.c, docs/seh.md). ke_seh_init installs the SIGSEGV/SIGBUS
+ * handler that turns faults inside __try into STATUS_ACCESS_VIOLATION and faults of driver or
+ * runtime code outside any __try into a bug check; idempotent, and done on first use of a
+ * __try as well, but ke_init should call it so that a driver that never uses __try still gets
+ * the bug check. ke_raise_exception dispatches a record as ke_raise_status (ke/ke.h) does. */
+void ke_seh_init(void);
+__attribute__((noreturn)) void ke_raise_exception(const EXCEPTION_RECORD *record, const char *why);
 
 #endif

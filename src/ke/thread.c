@@ -26,21 +26,21 @@ static os_once thread_key_once = OS_ONCE_INIT;
 
 static void thread_free(struct ke_thread *t)
 {
-    os_cond_destroy(&t->wake);
-    if (t->release != NULL)
-        t->release(t); /* adopted memory (ke_thread_adopt) */
+    os_cond_destroy(&ke_state(t)->wake);
+    if (ke_state(t)->release != NULL)
+        ke_state(t)->release(t); /* adopted memory (ke_thread_adopt) */
     else
         free(t);
 }
 
 void ke_thread_reference(struct ke_thread *t)
 {
-    __atomic_add_fetch(&t->refs, 1, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&ke_state(t)->refs, 1, __ATOMIC_RELAXED);
 }
 
 void ke_thread_dereference(struct ke_thread *t)
 {
-    if (__atomic_sub_fetch(&t->refs, 1, __ATOMIC_ACQ_REL) == 0)
+    if (__atomic_sub_fetch(&ke_state(t)->refs, 1, __ATOMIC_ACQ_REL) == 0)
         thread_free(t);
 }
 
@@ -48,9 +48,9 @@ void ke_thread_dereference(struct ke_thread *t)
 static void thread_signal(struct ke_thread *t, NTSTATUS status)
 {
     os_mutex_lock(&ke_dispatcher_lock);
-    if (!t->terminated) {
-        t->terminated = TRUE;
-        t->exit_status = status;
+    if (!ke_state(t)->terminated) {
+        ke_state(t)->terminated = TRUE;
+        ke_state(t)->exit_status = status;
         t->header.SignalState = 1;
         ke_satisfy_waiters_locked(&t->header);
     }
@@ -83,11 +83,11 @@ static void thread_init(struct ke_thread *t)
     t->header.Type = ThreadObject;
     t->header.Size = (UCHAR)(sizeof(*t) / sizeof(LONG) > 255 ? 255 : sizeof(*t) / sizeof(LONG));
     InitializeListHead(&t->header.WaitListHead);
-    t->refs = 1;
-    os_cond_init(&t->wake);
-    t->priority = KE_DEFAULT_PRIORITY;
+    ke_state(t)->refs = 1;
+    os_cond_init(&ke_state(t)->wake);
+    ke_state(t)->priority = KE_DEFAULT_PRIORITY;
     t->tid = os_thread_id();
-    t->processor = (ULONG)(t->tid % ke_processor_count());
+    ke_state(t)->processor = (ULONG)(t->tid % ke_processor_count());
     t->name = "client";
 }
 
@@ -104,7 +104,7 @@ void ke_thread_adopt(struct ke_thread *t, void (*release)(struct ke_thread *t))
 {
     os_run_once(&thread_key_once, thread_key_create);
     thread_init(t);
-    t->release = release;
+    ke_state(t)->release = release;
     tls_thread = t;
     os_tls_set(&thread_key, t);
 }
@@ -131,9 +131,9 @@ void ke_thread_set_kind(const char *name, BOOLEAN is_system, BOOLEAN is_dpc, ULO
     struct ke_thread *t = ke_current_thread();
     t->name = name;
     t->is_system = is_system;
-    t->is_dpc = is_dpc;
+    ke_state(t)->is_dpc = is_dpc;
     if (is_dpc)
-        t->processor = processor;
+        ke_state(t)->processor = processor;
 }
 
 /* A thread leaving with KeEnterCriticalRegion unbalanced is bug check 0x20 on Windows
@@ -172,12 +172,12 @@ PKTHREAD KeGetCurrentThread(VOID)
 KPRIORITY KeSetPriorityThread(PKTHREAD Thread, KPRIORITY Priority)
 {
     struct ke_thread *t = (struct ke_thread *)Thread;
-    return __atomic_exchange_n(&t->priority, Priority, __ATOMIC_RELAXED);
+    return __atomic_exchange_n(&ke_state(t)->priority, Priority, __ATOMIC_RELAXED);
 }
 
 KPRIORITY KeQueryPriorityThread(PKTHREAD Thread)
 {
-    return __atomic_load_n(&((struct ke_thread *)Thread)->priority, __ATOMIC_RELAXED);
+    return __atomic_load_n(&ke_state((struct ke_thread *)Thread)->priority, __ATOMIC_RELAXED);
 }
 
 HANDLE PsGetCurrentThreadId(VOID)
@@ -194,7 +194,7 @@ HANDLE PsGetCurrentProcessId(VOID)
  * from its id (Linux may move it, but a driver sees a stable number). */
 ULONG KeGetCurrentProcessorNumber(VOID)
 {
-    return ke_current_thread()->processor;
+    return ke_state(ke_current_thread())->processor;
 }
 
 ULONG KeGetCurrentProcessorNumberEx(PPROCESSOR_NUMBER ProcNumber)

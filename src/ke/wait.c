@@ -2,7 +2,7 @@
  * wait.c - KeWaitForSingleObject, KeWaitForMultipleObjects, KeDelayExecutionThread.
  *
  * A waiting thread links one KWAIT_BLOCK per object into the objects' wait lists and sleeps on
- * its own condition variable (struct ke_thread.wake) under the dispatcher lock. Whoever makes
+ * its own condition variable (struct ke_thread_state.wake) under the dispatcher lock. Whoever makes
  * an object signalled satisfies the wait (ke_satisfy_waiters_locked): it performs the side
  * effects on the objects, unlinks the blocks, stores the status in wait_status and signals the
  * condition. A time-out is noticed by the waiter itself, which then unlinks its blocks; both
@@ -44,7 +44,7 @@ static void wait_check_irql(BOOLEAN blocking, const void *object, void *caller)
     if (irql <= (blocking ? APC_LEVEL : DISPATCH_LEVEL))
         return;
     struct ke_thread *t = ke_current_thread();
-    if (blocking && t->in_dpc)
+    if (blocking && ke_state(t)->in_dpc)
         ke_bugcheck_msg(BUGCODE_ATTEMPTED_SWITCH_FROM_DPC, (ULONG_PTR)t, 0, (ULONG_PTR)&t, 0,
                         "a DPC routine waited on %p with a non-zero time-out", object);
     ke_bugcheck_msg(BUGCODE_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)object, irql, 0, (ULONG_PTR)caller,
@@ -72,21 +72,21 @@ static NTSTATUS wait_block(struct ke_wait *w, uint64_t deadline)
         DISPATCHER_HEADER *h = w->blocks[i].Object;
         InsertTailList(&h->WaitListHead, &w->blocks[i].WaitListEntry);
     }
-    t->wait = w;
-    t->waiting = TRUE;
-    while (t->waiting) {
+    ke_state(t)->wait = w;
+    ke_state(t)->waiting = TRUE;
+    while (ke_state(t)->waiting) {
         if (deadline == NO_DEADLINE) {
-            os_cond_wait(&t->wake, &ke_dispatcher_lock);
+            os_cond_wait(&ke_state(t)->wake, &ke_dispatcher_lock);
         } else if (os_monotonic_ns() >= deadline) {
             ke_wait_unlink_locked(w);
-            t->wait = NULL;
-            t->waiting = FALSE;
+            ke_state(t)->wait = NULL;
+            ke_state(t)->waiting = FALSE;
             return STATUS_TIMEOUT;
         } else {
-            os_cond_wait_until(&t->wake, &ke_dispatcher_lock, deadline);
+            os_cond_wait_until(&ke_state(t)->wake, &ke_dispatcher_lock, deadline);
         }
     }
-    return t->wait_status;
+    return ke_state(t)->wait_status;
 }
 
 static void wait_blocks_init(struct ke_wait *w, PVOID *objects)

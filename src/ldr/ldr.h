@@ -24,13 +24,4 @@ NTSTATUS ldr_unload(const char *service);
 NTSTATUS ldr_resolve_image(const char *service, const char *image, const char *base_dir,
                            char **resolved);
 
-/* The module an address belongs to, or NULL: used for pool accounting and bug-check reports. */
-struct ldr_module *ldr_module_of(const void *address);
-const char *ldr_module_name(const struct ldr_module *module);
-
-/* Lists into `missing` (newline-separated, truncated to size) the undefined symbols of an ELF
- * module that drvhost does not export. Returns the count, or -1 if it is not an ELF x86-64
- * shared object (error text in `missing`). Exposed for tests. */
-int ldr_check_imports(const void *image, size_t size, char *missing, size_t missing_size);
-
 #endif

@@ -9,4 +9,15 @@
 /* True for the C library routines a driver may import from the C library itself (elf.c). */
 bool ldr_crt_name(const char *name);
 
+/* ---- modules, for the loader only -------------------------------------------------------- */
+
+/* The module an address belongs to, or NULL: used for pool accounting and bug-check reports. */
+struct ldr_module *ldr_module_of(const void *address);
+const char *ldr_module_name(const struct ldr_module *module);
+
+/* Lists into `missing` (newline-separated, truncated to size) the undefined symbols of an ELF
+ * module that drvhost does not export. Returns the count, or -1 if it is not an ELF x86-64
+ * shared object (error text in `missing`). */
+int ldr_check_imports(const void *image, size_t size, char *missing, size_t missing_size);
+
 #endif

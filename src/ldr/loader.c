@@ -232,20 +232,11 @@ static NTSTATUS ldr_check_imports_of(const char *service, const char *path, void
     return STATUS_SUCCESS;
 }
 
+/* A module that cannot be opened or read: the one errno mapping, opening a file (a missing image
+ * is STATUS_OBJECT_NAME_NOT_FOUND); what it has no status for is not a loadable image. */
 static NTSTATUS ldr_status_of_errno(int error)
 {
-    switch (error) {
-    case ENOENT:
-    case ENOTDIR:
-        return STATUS_OBJECT_NAME_NOT_FOUND;
-    case EACCES:
-    case EPERM:
-        return STATUS_ACCESS_DENIED;
-    case ENOMEM:
-        return STATUS_INSUFFICIENT_RESOURCES;
-    default:
-        return STATUS_INVALID_IMAGE_FORMAT;
-    }
+    return rtl_status_from_errno(error, OS_ERRNO_OPEN, STATUS_INVALID_IMAGE_FORMAT);
 }
 
 /* Reads and checks the module open as fd. */

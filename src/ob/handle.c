@@ -5,7 +5,7 @@
  * set and sign-extended, so they look like kernel handles to a driver that checks. Each entry
  * holds one reference on its object.
  */
-#include "ob/ob.h"
+#include "ob/ob_private.h"
 
 #include "ex/ex.h"
 #include "ke/ke.h"

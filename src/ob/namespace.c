@@ -7,7 +7,7 @@
  * Directories are fixed: \Device, \Driver, \??, \Callback, \KernelObjects, \BaseNamedObjects,
  * \FileSystem. "\DosDevices" and "\GLOBAL??" are aliases of "\??", as on Windows.
  */
-#include "ob/ob.h"
+#include "ob/ob_private.h"
 
 #include "ex/ex.h"
 #include "rtl/rtl.h"

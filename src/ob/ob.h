@@ -18,8 +18,7 @@ struct ob_type {
     void (*close)(void *body); /* last reference dropped: release what the body holds */
 };
 
-extern struct ob_type ob_type_device, ob_type_driver, ob_type_file, ob_type_event, ob_type_thread,
-    ob_type_process;
+extern struct ob_type ob_type_device, ob_type_driver, ob_type_file, ob_type_event, ob_type_thread;
 
 NTSTATUS ob_init(void);
 /* Reports (stderr) and frees objects still alive; returns how many there were. */
@@ -30,8 +29,6 @@ void *ob_create(const struct ob_type *type, size_t body_size);
 const struct ob_type *ob_type_of(const void *body);
 LONG_PTR ob_reference(void *body);
 LONG_PTR ob_dereference(void *body);
-/* Takes a reference unless the count already reached zero (the object is being closed). */
-BOOLEAN ob_try_reference(void *body);
 
 /* ---- the namespace: names are full NT paths, compared case-insensitively --------------- */
 
@@ -60,8 +57,6 @@ NTSTATUS ob_handle_create(void *body, ACCESS_MASK access, HANDLE *handle);
 
 /* ---- helpers shared with the layers above -------------------------------------------- */
 
-/* Case-insensitive comparison of counted UTF-16 strings (ASCII and Latin-1 folding). */
-BOOLEAN ob_name_equal(const WCHAR *a, size_t a_len, const WCHAR *b, size_t b_len);
 /* Copies a UNICODE_STRING into a new NUL-terminated pool buffer; dst->Buffer NULL on failure. */
 NTSTATUS ob_string_dup(UNICODE_STRING *dst, PCUNICODE_STRING src);
 /* Builds a UNICODE_STRING from UTF-8 (pool buffer, NUL-terminated). */
@@ -69,10 +64,5 @@ NTSTATUS ob_string_from_utf8(UNICODE_STRING *dst, const char *utf8);
 /* Writes a UNICODE_STRING as UTF-8 into buf (truncating), returns buf. */
 const char *ob_string_to_utf8(PCUNICODE_STRING s, char *buf, size_t size);
 void ob_string_free(UNICODE_STRING *s);
-
-/* ---- private to the layer ------------------------------------------------------------- */
-UNICODE_STRING *ob_name_slot(void *body);
-void ob_namespace_shutdown(void);
-void ob_handle_shutdown(void);
 
 #endif

@@ -5,7 +5,7 @@
  * alignment that DEVICE_OBJECT and IRP require. Live objects are kept on a list so that
  * ob_shutdown can report what leaked.
  */
-#include "ob/ob.h"
+#include "ob/ob_private.h"
 #include "rtl/rtl.h"
 
 #include "ex/ex.h"

@@ -1,5 +1,5 @@
 /* dynload.c - dlopen, symbol look-up, address-to-module mapping and backtraces. */
-#include "os/os.h"
+#include "os/os_private.h"
 
 #include <dlfcn.h>
 #include <execinfo.h>

@@ -9,7 +9,7 @@
  * the default action: reinstated, the faulting instruction runs again and the kernel ends the
  * process with the signal.
  */
-#include "os/os.h"
+#include "os/os_private.h"
 
 #include <signal.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * checked is the file that is used (the loader reads a module's headers and dlopens it through
  * the same descriptor). Errors are errno values for the caller's message.
  */
-#include "os/os.h"
+#include "os/os_private.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -20,6 +20,43 @@
 const char *os_error_text(int error)
 {
     return strerror(error);
+}
+
+/* The one errno -> status table: a row per errno value, a column per os_errno_context. Where a
+ * context has no better meaning for an errno it is OS_FS_ERROR, for which each caller has its
+ * own status (the loader STATUS_INVALID_IMAGE_FORMAT, the sandbox STATUS_UNEXPECTED_IO_ERROR,
+ * the others STATUS_UNSUCCESSFUL). */
+static const struct {
+    int error;
+    enum os_fs_status status[3]; /* OS_ERRNO_OPEN, OS_ERRNO_SAVE, OS_ERRNO_FS */
+} os_errno_table[] = {
+    /* A missing file when opening, a missing folder when creating (the file is made). */
+    {ENOENT, {OS_FS_NOT_FOUND, OS_FS_PATH_NOT_FOUND, OS_FS_NOT_FOUND}},
+    {ENOTDIR, {OS_FS_NOT_FOUND, OS_FS_PATH_NOT_FOUND, OS_FS_NOT_DIR}},
+    {EEXIST, {OS_FS_ERROR, OS_FS_ERROR, OS_FS_EXISTS}},
+    {EISDIR, {OS_FS_ERROR, OS_FS_ERROR, OS_FS_IS_DIR}},
+    {EACCES, {OS_FS_DENIED, OS_FS_DENIED, OS_FS_DENIED}},
+    {EPERM, {OS_FS_DENIED, OS_FS_DENIED, OS_FS_DENIED}},
+    {EROFS, {OS_FS_DENIED, OS_FS_DENIED, OS_FS_DENIED}},
+    {ELOOP, {OS_FS_ERROR, OS_FS_DENIED, OS_FS_LINK}},
+    {EXDEV, {OS_FS_ERROR, OS_FS_ERROR, OS_FS_LINK}},
+    {ENOSPC, {OS_FS_NO_SPACE, OS_FS_NO_SPACE, OS_FS_NO_SPACE}},
+    {EDQUOT, {OS_FS_NO_SPACE, OS_FS_NO_SPACE, OS_FS_NO_SPACE}},
+    {EFBIG, {OS_FS_ERROR, OS_FS_NO_SPACE, OS_FS_ERROR}},
+    {ENAMETOOLONG, {OS_FS_ERROR, OS_FS_ERROR, OS_FS_NAME_INVALID}},
+    {ENOTEMPTY, {OS_FS_ERROR, OS_FS_ERROR, OS_FS_NOT_EMPTY}},
+    {EBUSY, {OS_FS_ERROR, OS_FS_BUSY, OS_FS_ERROR}},
+    {ENOMEM, {OS_FS_NO_MEMORY, OS_FS_NO_MEMORY, OS_FS_ERROR}},
+};
+
+enum os_fs_status os_status_from_errno(int error, enum os_errno_context context)
+{
+    if (error == 0)
+        return OS_FS_OK;
+    for (size_t i = 0; i < sizeof(os_errno_table) / sizeof(os_errno_table[0]); i++)
+        if (os_errno_table[i].error == error)
+            return os_errno_table[i].status[context];
+    return OS_FS_ERROR;
 }
 
 /* O_NONBLOCK: opening a FIFO must not wait for a writer (the read then finds it empty). */

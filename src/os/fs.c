@@ -9,7 +9,7 @@
  * folder can lead outside it. The last component is opened relative to that parent with
  * O_NOFOLLOW; a symbolic link there is refused too (OS_FS_LINK).
  */
-#include "os/os.h"
+#include "os/os_private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,38 +23,6 @@
 #include <unistd.h>
 
 #define OS_EPOCH_DIFFERENCE_100NS 116444736000000000LL
-
-static enum os_fs_status os_fs_errno(int error)
-{
-    switch (error) {
-    case 0:
-        return OS_FS_OK;
-    case ENOENT:
-        return OS_FS_NOT_FOUND;
-    case ENOTDIR:
-        return OS_FS_NOT_DIR;
-    case EEXIST:
-        return OS_FS_EXISTS;
-    case EISDIR:
-        return OS_FS_IS_DIR;
-    case EACCES:
-    case EPERM:
-    case EROFS:
-        return OS_FS_DENIED;
-    case ENOSPC:
-    case EDQUOT:
-        return OS_FS_NO_SPACE;
-    case ELOOP:
-    case EXDEV:
-        return OS_FS_LINK;
-    case ENAMETOOLONG:
-        return OS_FS_NAME_INVALID;
-    case ENOTEMPTY:
-        return OS_FS_NOT_EMPTY;
-    default:
-        return OS_FS_ERROR;
-    }
-}
 
 int os_fs_root_open(const char *path, bool create)
 {
@@ -151,7 +119,7 @@ static enum os_fs_status os_fs_parent(int root, const char *rel, int *parent, co
     *parent = os_fs_open_dir(root, dir);
     if (*parent >= 0)
         return OS_FS_OK;
-    enum os_fs_status s = os_fs_errno(errno);
+    enum os_fs_status s = os_status_from_errno(errno, OS_ERRNO_FS);
     return s == OS_FS_NOT_FOUND || s == OS_FS_NOT_DIR ? OS_FS_PATH_NOT_FOUND : s;
 }
 
@@ -162,7 +130,7 @@ static enum os_fs_status os_fs_open_once(int parent, const char *last, const str
     int access = o->write ? O_RDWR : O_RDONLY;
     bool exists = fstatat(parent, last, &st, AT_SYMLINK_NOFOLLOW) == 0;
     if (!exists && errno != ENOENT)
-        return os_fs_errno(errno);
+        return os_status_from_errno(errno, OS_ERRNO_FS);
     if (exists && S_ISLNK(st.st_mode))
         return OS_FS_LINK;
     *existed = exists;
@@ -174,15 +142,15 @@ static enum os_fs_status os_fs_open_once(int parent, const char *last, const str
         return o->directory ? OS_FS_NOT_DIR : OS_FS_IS_DIR;
     if (o->directory) {
         if (!exists && mkdirat(parent, last, 0777) != 0)
-            return os_fs_errno(errno);
+            return os_status_from_errno(errno, OS_ERRNO_FS);
         *fd = openat(parent, last, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        return *fd >= 0 ? OS_FS_OK : os_fs_errno(errno);
+        return *fd >= 0 ? OS_FS_OK : os_status_from_errno(errno, OS_ERRNO_FS);
     }
     int flags = access | O_NOFOLLOW | O_CLOEXEC | (exists ? 0 : O_CREAT | O_EXCL);
     if (exists && (o->how == OS_FS_TRUNCATE_EXISTING || o->how == OS_FS_TRUNCATE_ALWAYS))
         flags |= O_TRUNC;
     *fd = openat(parent, last, flags, 0666);
-    return *fd >= 0 ? OS_FS_OK : os_fs_errno(errno);
+    return *fd >= 0 ? OS_FS_OK : os_status_from_errno(errno, OS_ERRNO_FS);
 }
 
 /* A file made by someone else between the look and the O_EXCL create is opened as existing. */
@@ -208,7 +176,7 @@ enum os_fs_status os_fs_open(int root, const char *rel, const struct os_fs_open 
             return OS_FS_IS_DIR;
         *existed = true;
         *fd = openat(root, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        return *fd >= 0 ? OS_FS_OK : os_fs_errno(errno);
+        return *fd >= 0 ? OS_FS_OK : os_status_from_errno(errno, OS_ERRNO_FS);
     }
     s = os_fs_parent(root, rel, &parent, &last);
     if (s != OS_FS_OK)
@@ -225,7 +193,9 @@ enum os_fs_status os_fs_unlink(int root, const char *rel, bool directory)
     enum os_fs_status s = os_fs_parent(root, rel, &parent, &last);
     if (s != OS_FS_OK)
         return s;
-    s = unlinkat(parent, last, directory ? AT_REMOVEDIR : 0) == 0 ? OS_FS_OK : os_fs_errno(errno);
+    s = unlinkat(parent, last, directory ? AT_REMOVEDIR : 0) == 0
+            ? OS_FS_OK
+            : os_status_from_errno(errno, OS_ERRNO_FS);
     close(parent);
     return s;
 }
@@ -237,7 +207,7 @@ enum os_fs_status os_fs_read(int fd, void *buffer, size_t length, uint64_t offse
         n = pread(fd, buffer, length, (off_t)offset);
     while (n < 0 && errno == EINTR);
     *done = n > 0 ? (size_t)n : 0;
-    return n >= 0 ? OS_FS_OK : os_fs_errno(errno);
+    return n >= 0 ? OS_FS_OK : os_status_from_errno(errno, OS_ERRNO_FS);
 }
 
 enum os_fs_status os_fs_write(int fd, const void *buffer, size_t length, uint64_t offset,
@@ -250,7 +220,7 @@ enum os_fs_status os_fs_write(int fd, const void *buffer, size_t length, uint64_
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            return n < 0 ? os_fs_errno(errno) : OS_FS_NO_SPACE;
+            return n < 0 ? os_status_from_errno(errno, OS_ERRNO_FS) : OS_FS_NO_SPACE;
         *done += (size_t)n;
     }
     return OS_FS_OK;
@@ -265,7 +235,7 @@ enum os_fs_status os_fs_stat(int fd, struct os_fs_info *info)
 {
     struct stat st;
     if (fstat(fd, &st) != 0)
-        return os_fs_errno(errno);
+        return os_status_from_errno(errno, OS_ERRNO_FS);
     info->size = (uint64_t)st.st_size;
     info->allocated = (uint64_t)st.st_blocks * 512;
     info->links = (uint32_t)st.st_nlink;

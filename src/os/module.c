@@ -1,5 +1,5 @@
 /* module.c - module address ranges and whole-file reads for the loader. */
-#include "os/os.h"
+#include "os/os_private.h"
 
 #include <dlfcn.h>
 #include <link.h>

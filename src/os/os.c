@@ -5,7 +5,7 @@
  * mutex we own) are programming errors of the runtime: they abort at once with a message
  * rather than limp on with a broken lock.
  */
-#include "os/os.h"
+#include "os/os_private.h"
 
 #include <errno.h>
 #include <sched.h>

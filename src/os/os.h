@@ -64,7 +64,6 @@ typedef struct os_thread {
 } os_thread;
 int os_thread_create(os_thread *t, void *(*fn)(void *), void *arg, const char *name);
 void os_thread_join(os_thread *t);
-void os_thread_detach(os_thread *t);
 uint64_t os_thread_id(void); /* the kernel thread id (gettid) */
 void os_yield(void);
 /* Thread-exit destructor for per-thread runtime state. */
@@ -72,7 +71,6 @@ typedef struct os_tls_key {
     pthread_key_t k;
 } os_tls_key;
 int os_tls_key_create(os_tls_key *key, void (*destructor)(void *));
-void os_tls_key_delete(os_tls_key *key);
 void os_tls_set(os_tls_key *key, void *value);
 
 /* The calling thread's stack (stack.c). os_stack_prepare, before the thread first runs driver
@@ -136,7 +134,6 @@ void os_fault_install(os_fault_handler handler);
 void os_fault_resume_at(struct os_fault *fault, void (*entry)(void));
 
 /* Dynamic loading. */
-void *os_module_open(const char *path, char *error, size_t error_size);
 void *os_module_symbol(void *module, const char *name);
 void os_module_close(void *module);
 /* The module base address and file of an address in a loaded module (dladdr); false if none. */
@@ -191,8 +188,20 @@ enum os_fs_status {
     OS_FS_LINK, /* a symbolic link or an escape from the root was refused */
     OS_FS_NAME_INVALID,
     OS_FS_NOT_EMPTY,
-    OS_FS_ERROR
+    OS_FS_BUSY,      /* another process holds it (a lock) */
+    OS_FS_NO_MEMORY, /* out of memory */
+    OS_FS_ERROR      /* anything else: the caller's own status for a failure */
 };
+/* What an errno value means depends on what was being done: ENOENT opening a file means the
+ * file is missing, ENOENT creating one means a folder on the way is. os_status_from_errno is the
+ * runtime's one errno -> status mapping (file.c); rtl_status_from_os turns the class into an
+ * NTSTATUS. */
+enum os_errno_context {
+    OS_ERRNO_OPEN, /* opening or reading a whole file by its host path (a module, a .reg file) */
+    OS_ERRNO_SAVE, /* creating or replacing a file by its host path (the registry file) */
+    OS_ERRNO_FS    /* the ZwCreateFile sandbox (fs.c), which tells a missing folder itself */
+};
+enum os_fs_status os_status_from_errno(int error, enum os_errno_context context);
 enum os_fs_how {
     OS_FS_OPEN_EXISTING,
     OS_FS_CREATE_NEW,
@@ -238,14 +247,11 @@ void os_fs_close(int fd);
  * os_file_lock: takes an exclusive advisory lock (flock) on the lock file "TARGET.lock" beside
  * path's resolved target, without waiting: EBUSY if another process holds it. The lock lasts
  * until os_file_unlock(*handle) or the process's end; the lock file is left in place.
- * os_file_resolve: path with symlinks at its last component followed (malloc'ed); the target
- * need not exist.
  * os_file_remove_temps: removes the temporary files os_file_replace left for path's target when
  * its process was killed mid-save ("TARGET.tmp-*"); call only while holding os_file_lock. */
 int os_file_replace(const char *path, const void *data, size_t size);
 int os_file_lock(const char *path, int *handle);
 void os_file_unlock(int handle);
-int os_file_resolve(const char *path, char **resolved);
 void os_file_remove_temps(const char *path);
 
 #endif

@@ -15,7 +15,7 @@
  * process opening the new file). The lock file is left in place: removing it would race with a
  * process that has just opened it.
  */
-#include "os/os.h"
+#include "os/os_private.h"
 
 #include <dirent.h>
 #include <errno.h>

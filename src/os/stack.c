@@ -14,7 +14,7 @@
  * that never exits, such as the main thread) with a PROT_NONE page below it, so that a handler
  * overrunning it faults instead of corrupting memory.
  */
-#include "os/os.h"
+#include "os/os_private.h"
 
 #include <signal.h>
 #include <sys/mman.h>

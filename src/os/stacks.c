@@ -8,7 +8,7 @@
  * sanitizer defers signals in uninstrumented code) is reported as not answering. One thread dumps
  * at a time (the hang report is the process's last act).
  */
-#include "os/os.h"
+#include "os/os_private.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -8,7 +8,7 @@
  * IRQL. Ranges reaching past SizeOfBitMap are clipped to the map (Windows would write past it;
  * drvhost has no documented bug check to raise from this layer).
  */
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 #define NOT_FOUND 0xFFFFFFFFu
 

@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 #define MAX_USTRING 0xFFFEu
 

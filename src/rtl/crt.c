@@ -7,7 +7,7 @@
  * they do not check for NULL (a NULL string faults, as it does on Windows). All are
  * thread-safe and callable at any IRQL.
  */
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 /* ---- case --------------------------------------------------------------------------------- */
 

@@ -13,7 +13,7 @@
  */
 #include <string.h>
 
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 /* ---- elements of either width ------------------------------------------------------------- */
 

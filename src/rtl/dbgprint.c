@@ -22,7 +22,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 #define DBG_MESSAGE_MAX 512
 

@@ -8,7 +8,7 @@
  * hidden by drvhost_options.quiet. The component names the layer ("ldr", "cm", "io", ...) for
  * the tracing that will extend this channel; it is not printed today.
  */
-#include "rtl/rtl.h"
+#include "rtl/rtl_private.h"
 
 #include "os/os.h"
 

@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 struct out {
     int wide;

@@ -16,13 +16,23 @@
 #include <ntstatus.h>
 #include <drvhost_rtl.h>
 
+#include "os/os.h"
+
 /* ---- status names (status.c) -------------------------------------------------------------- */
 
 /* The canonical name of a status ("STATUS_SUCCESS" for 0), or NULL when it has none. The
  * string is static. */
 const char *rtl_status_name(NTSTATUS status);
 
-/* ---- allocation (alloc_fallback.c: the executive's pool, ex_alloc) ------------------------ */
+/* ---- host failures (os_status.c) ---------------------------------------------------------- */
+
+/* The NTSTATUS Windows returns for a host failure of class s (src/os's os_fs_status);
+ * `otherwise` for OS_FS_ERROR, the class of failures with no better status. */
+NTSTATUS rtl_status_from_os(enum os_fs_status s, NTSTATUS otherwise);
+/* The same for an errno value met while doing `context` (os_status_from_errno). */
+NTSTATUS rtl_status_from_errno(int error, enum os_errno_context context, NTSTATUS otherwise);
+
+/* ---- allocation (alloc_fallback.c: the pool ex installs) ---------------------------------- */
 
 /* Allocations made on behalf of a caller (RtlAnsiStringToUnicodeString with
  * AllocateDestinationString, RtlCreateUnicodeString, ...); released with rtl_free, which is what
@@ -30,9 +40,15 @@ const char *rtl_status_name(NTSTATUS status);
  * is the return address of the exported DDI (__builtin_return_address(0) there, passed down):
  * the block is charged to the driver owning it, as Windows charges it to the caller. */
 void *rtl_alloc(SIZE_T size, ULONG tag, const void *caller);
-void rtl_free(void *p);
 
-#define RTL_STRING_TAG 0x53747247u /* 'GrtS' as the pool prints it */
+/* The allocator behind rtl_alloc and rtl_free. rtl is below ex, so ex_init installs its pool
+ * here (ex_alloc_for, ex_free) rather than rtl calling up into ex. Set once at boot, before any
+ * driver runs; until then rtl_alloc returns NULL. */
+struct rtl_allocator {
+    void *(*alloc)(size_t size, ULONG tag, const void *caller); /* zeroed or not; NULL: failed */
+    void (*free)(void *p);
+};
+void rtl_set_allocator(const struct rtl_allocator *allocator);
 
 /* ---- the Windows version drvhost reports (version.c) -------------------------------------- */
 
@@ -43,25 +59,15 @@ void rtl_free(void *p);
 #define RTL_DRVHOST_MAJOR_VERSION 10
 #define RTL_DRVHOST_MINOR_VERSION 0
 #define RTL_DRVHOST_BUILD         19041
-#define RTL_DRVHOST_NTDDI         0x0A000008u /* NTDDI_WIN10_VB */
-#define RTL_DRVHOST_SUITE_MASK    0x0100      /* VER_SUITE_SINGLEUSERTS, as a desktop reports */
-
-/* ---- the Microsoft printf dialect (format.c) ---------------------------------------------- */
-
-/* Formats into buf (narrow: char; wide: WCHAR), storing at most cap characters and no
- * terminator. Returns the number of characters the whole output takes (it may exceed cap),
- * or -1 for a format the engine refuses (%n, a malformed conversion). fmt is a char string
- * when wide is 0, a WCHAR string otherwise. buf may be NULL when cap is 0. */
-ptrdiff_t rtl_vformat(int wide, void *buf, size_t cap, const void *fmt, va_list ap);
 
 /* ---- debug output (dbgprint.c) ------------------------------------------------------------ */
 
 /* Sets the filter mask of a component (Windows' Kd_<component>_Mask; all start at 0).
- * RTL_DBG_WIN2000 sets the system-wide mask that is ORed into every component's (default 0x1,
- * DPFLTR_ERROR_LEVEL only); RTL_DBG_ALL_COMPONENTS sets every component's mask and the
- * system-wide one. Other ids outside the DPFLTR table are ignored. */
-#define RTL_DBG_WIN2000        0xFFFFFFFEu
+ * RTL_DBG_WIN2000 sets the system-wide mask that is ORed into every component's
+ * (default 0x1, DPFLTR_ERROR_LEVEL only); RTL_DBG_ALL_COMPONENTS sets every component's mask and
+ * the system-wide one. Other ids outside the DPFLTR table are ignored. */
 #define RTL_DBG_ALL_COMPONENTS 0xFFFFFFFFu
+#define RTL_DBG_WIN2000        0xFFFFFFFEu
 void rtl_dbg_set_filter(ULONG component, ULONG mask);
 /* The id of a component name of the Debug Print Filter key, case-insensitively: "IHVDRIVER"
  * is DPFLTR_IHVDRIVER_ID, "WIN2000" is RTL_DBG_WIN2000; RTL_DBG_ALL_COMPONENTS if unknown. */
@@ -71,20 +77,12 @@ void rtl_dbg_set_quiet(int quiet);
 /* The diagnostics channel (stderr) is silenced: drvhost_options.quiet. */
 int rtl_dbg_quiet(void);
 
-/* ---- character helpers shared by string.c and format.c ------------------------------------ */
-
-/* Length in WCHARs of a terminated WCHAR string (our own: glibc's wcs* are not for 16-bit). */
-size_t rtl_wcslen(const WCHAR *s);
-/* WCHAR to one ANSI (Latin-1) byte; '?' for what Latin-1 lacks. */
-static inline char rtl_wchar_to_ansi(WCHAR c)
-{
-    return c < 0x100 ? (char)c : '?';
-}
-
 /* ---- UTF-8 <-> UTF-16, strict (utf.c) --------------------------------------------------- */
 
 /* One code point at in[*pos] (advanced past it), or -1 for a malformed sequence. */
 long rtl_utf8_decode(const unsigned char *in, size_t len, size_t *pos);
+/* One UTF-16 code point at in[*pos] (advanced past it), or -1 for an unpaired surrogate
+ * (utf.c). */
 long rtl_utf16_decode(const WCHAR *in, size_t len, size_t *pos);
 /* Writes cp as UTF-8 (1 to 4 bytes) to out; returns the byte count. */
 size_t rtl_utf8_encode(unsigned long cp, char *out);

@@ -11,7 +11,7 @@
 
 #include <drvhost/drvhost.h>
 
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 struct status_entry {
     uint32_t value;

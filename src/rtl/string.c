@@ -14,7 +14,7 @@
  */
 #include <string.h>
 
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 #define MAX_USTRING 0xFFFEu /* largest even USHORT: the longest UNICODE_STRING buffer */
 

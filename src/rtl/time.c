@@ -12,7 +12,7 @@
  *
  * No state, no allocation: any IRQL.
  */
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 #define TICKS_PER_MS       10000LL
 #define TICKS_PER_SECOND   10000000LL

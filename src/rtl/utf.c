@@ -7,7 +7,7 @@
  * surrogate) is an error, never repaired with U+FFFD, so a bad host string cannot alias another
  * name. The callers allocate; these routines never do.
  */
-#include "rtl/rtl.h"
+#include "rtl/rtl_private.h"
 
 /* Decodes one code point at in[*pos]; returns -1 if the sequence is malformed. */
 long rtl_utf8_decode(const unsigned char *in, size_t len, size_t *pos)

@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "rtl.h"
+#include "rtl/rtl_private.h"
 
 /* The running system, as an RTL_OSVERSIONINFOEXW describes it. */
 static void current_version(RTL_OSVERSIONINFOEXW *v)

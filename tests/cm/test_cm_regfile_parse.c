@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 
 #define HDR "Windows Registry Editor Version 5.00\n"
 

@@ -6,7 +6,7 @@
  * library (the store's code, not libdrvhost.so's copy of it) and drives its own private store with
  * cm_init/cm_shutdown; the runtime that the harness boots around each test has a separate store
  * that is not touched.
- * Expected values are Windows' documented behaviour, or cm.h's documented choices where the
+ * Expected values are Windows' documented behaviour, or cm_private.h's documented choices where the
  * documentation names no status.
  */
 #include "harness.h"
@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cm/cm.h"
+#include "cm/cm_private.h"
 
 /* A WCHAR literal as (pointer, length in characters). */
 #define WS(s) (s), (sizeof(s) / sizeof(WCHAR) - 1)
