@@ -68,7 +68,8 @@ static VOID WaitForPulse(PVOID Context)
 TEST(pulse_event_releases_the_waiters)
 {
     PKTHREAD t[2];
-    LARGE_INTEGER short_wait = {.QuadPart = -10000LL * 20};
+    LARGE_INTEGER short_wait = {.QuadPart = -10000LL * 20},
+                  long_wait = {.QuadPart = -10000LL * 3000};
     KeInitializeEvent(&pulsed, NotificationEvent, FALSE);
     pulse_waiters_released = 0;
     t[0] = start_thread(WaitForPulse, NULL);
@@ -82,12 +83,16 @@ TEST(pulse_event_releases_the_waiters)
     sleep_ms(20);
     ok(pulse_waiters_released == 0, "a waiter went on before the pulse\n");
     ok(KePulseEvent(&pulsed, IO_NO_INCREMENT, FALSE) == 0, "previous state\n");
-    ok_status(KeWaitForSingleObject(t[0], Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
-    ok_status(KeWaitForSingleObject(t[1], Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
+    ok_status(KeWaitForSingleObject(t[0], Executive, KernelMode, FALSE, &long_wait),
+              STATUS_SUCCESS);
+    ok_status(KeWaitForSingleObject(t[1], Executive, KernelMode, FALSE, &long_wait),
+              STATUS_SUCCESS);
     ok(pulse_waiters_released == 2, "%ld of 2 waiters released\n", (long)pulse_waiters_released);
     ok(KeReadStateEvent(&pulsed) == 0, "pulse left the event signalled\n");
     ok_status(KeWaitForSingleObject(&pulsed, Executive, KernelMode, FALSE, &short_wait),
               STATUS_TIMEOUT);
+    if (pulse_waiters_released != 2)
+        KeSetEvent(&pulsed, IO_NO_INCREMENT, FALSE); /* let them end: the test has failed */
     join_thread(t[0]);
     join_thread(t[1]);
 }
