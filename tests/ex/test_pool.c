@@ -352,8 +352,8 @@ TEST(many_blocks)
  * (freeing it with another tag is BAD_POOL_CALLER 0x0A); NULL, no raise, when it cannot be had. */
 TEST(alloc_with_tag_priority)
 {
-    static const EX_POOL_PRIORITY prio[] = {LowPoolPriority, NormalPoolPriority,
-                                            HighPoolPriority, NormalPoolPrioritySpecialPoolOverrun};
+    static const EX_POOL_PRIORITY prio[] = {LowPoolPriority, NormalPoolPriority, HighPoolPriority,
+                                            NormalPoolPrioritySpecialPoolOverrun};
     for (unsigned i = 0; i < sizeof(prio) / sizeof(prio[0]); i++) {
         PUCHAR p = ExAllocatePoolWithTagPriority(NonPagedPoolNx, 100, TAG, prio[i]);
         ok(p != NULL && ((ULONG_PTR)p & 15) == 0, "priority %d: %p\n", (int)prio[i], (void *)p);

@@ -70,10 +70,8 @@ TEST(make_temporary_object_of_a_non_object)
     drvhost_file *f = open_ddicover();
     DDICOVER_RESULT r;
     drvhost_iosb iosb;
-    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL,
-                         .code = IOCTL_DC_MAKE_TEMP,
-                         .output = &r,
-                         .output_size = sizeof(r)};
+    drvhost_io_desc d = {
+        .op = DRVHOST_OP_IOCTL, .code = IOCTL_DC_MAKE_TEMP, .output = &r, .output_size = sizeof(r)};
     expect_bugcheck_p1(0xC4, 0x101);
     drvhost_io(f, &d, &iosb);
 }

@@ -79,9 +79,9 @@ TEST(release_remove_lock_ex)
 {
     IoInitializeRemoveLockEx(&lock, 'tseT', 0, 0, sizeof(IO_REMOVE_LOCK));
     for (ULONG_PTR tag = 1; tag <= 3; tag++)
-        ok_status(IoAcquireRemoveLockEx(&lock, (PVOID)tag, __FILE__, __LINE__,
-                                        sizeof(IO_REMOVE_LOCK)),
-                  STATUS_SUCCESS);
+        ok_status(
+            IoAcquireRemoveLockEx(&lock, (PVOID)tag, __FILE__, __LINE__, sizeof(IO_REMOVE_LOCK)),
+            STATUS_SUCCESS);
     for (ULONG_PTR tag = 1; tag <= 3; tag++)
         IoReleaseRemoveLockEx(&lock, (PVOID)tag, sizeof(IO_REMOVE_LOCK));
     ok_status(IoAcquireRemoveLockEx(&lock, NULL, __FILE__, __LINE__, sizeof(IO_REMOVE_LOCK)),

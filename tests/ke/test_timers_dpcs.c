@@ -247,8 +247,8 @@ TEST(clocks)
     ULONGLONG i1 = KeQueryInterruptTime();
     ok(frequency2.QuadPart == frequency.QuadPart, "frequency changed: %lld then %lld\n",
        (long long)frequency.QuadPart, (long long)frequency2.QuadPart);
-    ok(c1.QuadPart > c0.QuadPart, "counter not monotonic: %lld then %lld\n",
-       (long long)c0.QuadPart, (long long)c1.QuadPart);
+    ok(c1.QuadPart > c0.QuadPart, "counter not monotonic: %lld then %lld\n", (long long)c0.QuadPart,
+       (long long)c1.QuadPart);
     double by_counter = (double)(c1.QuadPart - c0.QuadPart) * 1e7 / (double)frequency.QuadPart;
     double by_clock = (double)(i1 - i0);
     ok(by_clock >= 1000000 && by_counter > by_clock * 0.9 && by_counter < by_clock * 1.1,

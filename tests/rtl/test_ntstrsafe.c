@@ -272,8 +272,8 @@ TEST(cb_ansi_forms)
     ok_status(RtlStringCbCopyNA(a, sizeof(a), "abcdefgh", 7), STATUS_BUFFER_OVERFLOW);
     ok(strcmp(a, "abcde") == 0, "CopyN truncated: %s\n", a);
     ok_status(RtlStringCbCopyExA(a, sizeof(a), "xy", &end, &left, 0), STATUS_SUCCESS);
-    ok(end == a + 2 && left == 4 && strcmp(a, "xy") == 0, "CopyEx: end +%td left %zu\n",
-       end - a, left);
+    ok(end == a + 2 && left == 4 && strcmp(a, "xy") == 0, "CopyEx: end +%td left %zu\n", end - a,
+       left);
     ok_status(RtlStringCbCopyExA(a, sizeof(a), "toolong", &end, &left, STRSAFE_NO_TRUNCATION),
               STATUS_BUFFER_OVERFLOW);
     ok(a[0] == 0, "NO_TRUNCATION left %s\n", a);

@@ -180,8 +180,7 @@ TEST(unicode_string_declarations)
 {
     DECLARE_CONST_UNICODE_STRING(name, L"abc");
     DECLARE_UNICODE_STRING_SIZE(room, 40);
-    ok(name.Length == 6 && name.MaximumLength == 8 && name.Buffer[2] == L'c' &&
-           name.Buffer[3] == 0,
+    ok(name.Length == 6 && name.MaximumLength == 8 && name.Buffer[2] == L'c' && name.Buffer[3] == 0,
        "DECLARE_CONST_UNICODE_STRING: %u/%u", name.Length, name.MaximumLength);
     ok(room.Length == 0 && room.MaximumLength == 80 && room.Buffer != NULL,
        "DECLARE_UNICODE_STRING_SIZE: %u/%u", room.Length, room.MaximumLength);
