@@ -205,6 +205,27 @@ TEST(shared_owner_asks_for_exclusive)
 
 /* ---- ExAcquireSharedWaitForExclusive, ExReinitializeResourceLite -------------------------- */
 
+/* Initialises `res` and starts a thread that holds it shared until release_now is set. */
+static PKTHREAD start_shared_owner(void)
+{
+    PKTHREAD reader;
+    ExInitializeResourceLite(&res);
+    KeInitializeEvent(&holding, NotificationEvent, FALSE);
+    KeInitializeEvent(&release_now, NotificationEvent, FALSE);
+    reader = start_thread(HoldShared, NULL);
+    KeWaitForSingleObject(&holding, Executive, KernelMode, FALSE, NULL);
+    return reader;
+}
+
+/* Starts a thread asking for exclusive access and waits until it is queued. */
+static PKTHREAD start_exclusive_waiter(void)
+{
+    PKTHREAD writer = start_thread(WantExclusive, NULL);
+    for (int i = 0; i < 500 && ExGetExclusiveWaiterCount(&res) == 0; i++)
+        sleep_ms(2);
+    return writer;
+}
+
 TEST(shared_wait_for_exclusive_grants)
 {
     ExInitializeResourceLite(&res);
@@ -230,17 +251,10 @@ TEST(shared_wait_for_exclusive_grants)
  * resource shared, which ExAcquireResourceSharedLite would grant recursively. */
 TEST(shared_wait_for_exclusive_yields_to_exclusive_waiters)
 {
-    PKTHREAD reader, writer;
-    ExInitializeResourceLite(&res);
-    KeInitializeEvent(&holding, NotificationEvent, FALSE);
-    KeInitializeEvent(&release_now, NotificationEvent, FALSE);
-    reader = start_thread(HoldShared, NULL);
-    KeWaitForSingleObject(&holding, Executive, KernelMode, FALSE, NULL);
+    PKTHREAD reader = start_shared_owner(), writer;
     KeEnterCriticalRegion();
     ok(ExAcquireSharedWaitForExclusive(&res, FALSE), "shared beside a shared owner refused");
-    writer = start_thread(WantExclusive, NULL);
-    for (int i = 0; i < 500 && ExGetExclusiveWaiterCount(&res) == 0; i++)
-        sleep_ms(2);
+    writer = start_exclusive_waiter();
     ok(ExGetExclusiveWaiterCount(&res) == 1, "exclusive waiters %lu",
        (unsigned long)ExGetExclusiveWaiterCount(&res));
     ok(ExAcquireResourceSharedLite(&res, FALSE), "ExAcquireResourceSharedLite not recursive");
@@ -294,15 +308,7 @@ TEST(shared_wait_for_exclusive_waits_for_the_owner)
  * zeroed, the resource free for the next owner. */
 TEST(reinitialize_resource)
 {
-    PKTHREAD reader, writer;
-    ExInitializeResourceLite(&res);
-    KeInitializeEvent(&holding, NotificationEvent, FALSE);
-    KeInitializeEvent(&release_now, NotificationEvent, FALSE);
-    reader = start_thread(HoldShared, NULL);
-    KeWaitForSingleObject(&holding, Executive, KernelMode, FALSE, NULL);
-    writer = start_thread(WantExclusive, NULL);
-    for (int i = 0; i < 500 && ExGetExclusiveWaiterCount(&res) == 0; i++)
-        sleep_ms(2);
+    PKTHREAD reader = start_shared_owner(), writer = start_exclusive_waiter();
     KeSetEvent(&release_now, 0, FALSE);
     join_thread(reader);
     join_thread(writer);
