@@ -103,7 +103,7 @@ TEST(function_code_from_ctl_code)
     ok(IoGetFunctionCodeFromCtlCode(CTL_CODE(FILE_DEVICE_UNKNOWN, 0x801, METHOD_NEITHER,
                                              FILE_READ_ACCESS | FILE_WRITE_ACCESS)) == 0x801,
        "function 0x801");
-    ok(IoGetFunctionCodeFromCtlCode(CTL_CODE(0xFFFF, 0xFFF, METHOD_BUFFERED, FILE_ANY_ACCESS)) ==
+    ok(IoGetFunctionCodeFromCtlCode(CTL_CODE(0x7FFF, 0xFFF, METHOD_BUFFERED, FILE_ANY_ACCESS)) ==
            0xFFF,
        "function 0xFFF");
     ok(IoGetFunctionCodeFromCtlCode(CTL_CODE(0x22, 0, 3, 3)) == 0, "function 0");
