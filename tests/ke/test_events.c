@@ -53,11 +53,12 @@ TEST(pulse_event)
 }
 
 static KEVENT pulsed;
-static volatile LONG pulse_waiters_released;
+static volatile LONG pulse_waiters_released, pulse_waiters_started;
 
 static VOID WaitForPulse(PVOID Context)
 {
     (void)Context;
+    InterlockedIncrement(&pulse_waiters_started);
     ok_status(KeWaitForSingleObject(&pulsed, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
     InterlockedIncrement(&pulse_waiters_released);
 }
@@ -71,16 +72,14 @@ TEST(pulse_event_releases_the_waiters)
     LARGE_INTEGER short_wait = {.QuadPart = -10000LL * 20},
                   long_wait = {.QuadPart = -10000LL * 3000};
     KeInitializeEvent(&pulsed, NotificationEvent, FALSE);
-    pulse_waiters_released = 0;
+    pulse_waiters_released = pulse_waiters_started = 0;
     t[0] = start_thread(WaitForPulse, NULL);
     t[1] = start_thread(WaitForPulse, NULL);
-    for (int i = 0; i < 500; i++) { /* both threads blocked on the event */
-        PLIST_ENTRY e = pulsed.Header.WaitListHead.Flink;
-        if (e != &pulsed.Header.WaitListHead && e->Flink != &pulsed.Header.WaitListHead)
-            break;
+    /* Both threads about to wait, then time for them to block (the wait list itself is the
+     * dispatcher's, not to be read here). */
+    for (int i = 0; i < 1000 && InterlockedOr(&pulse_waiters_started, 0) < 2; i++)
         sleep_ms(2);
-    }
-    sleep_ms(20);
+    sleep_ms(100);
     ok(pulse_waiters_released == 0, "a waiter went on before the pulse\n");
     ok(KePulseEvent(&pulsed, IO_NO_INCREMENT, FALSE) == 0, "previous state\n");
     ok_status(KeWaitForSingleObject(t[0], Executive, KernelMode, FALSE, &long_wait),
