@@ -328,8 +328,10 @@ typedef const UNICODE_STRING *PCUNICODE_STRING;
     const UNICODE_STRING _var = {sizeof(_string) - sizeof(WCHAR), sizeof(_string),                 \
                                  (PWCH)_var##_buffer}
 
+/* No "extern" with the initializer as the WDK writes it: GCC warns about that form (an error under
+ * -Werror); a file-scope const definition is external here anyway (C, not C++). */
 #define DECLARE_GLOBAL_CONST_UNICODE_STRING(_var, _str)                                            \
-    extern const __declspec(selectany) UNICODE_STRING _var = RTL_CONSTANT_STRING(_str)
+    const __declspec(selectany) UNICODE_STRING _var = RTL_CONSTANT_STRING(_str)
 
 #define DECLARE_UNICODE_STRING_SIZE(_var, _size)                                                   \
     WCHAR _var##_buffer[_size];                                                                    \

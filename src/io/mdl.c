@@ -97,6 +97,10 @@ PVOID NTAPI MmMapLockedPagesSpecifyCache(PMDL MemoryDescriptorList, KPROCESSOR_M
         return MmGetMdlVirtualAddress(mdl); /* one address space: the user view is the same */
     mdl->MappedSystemVa = MmGetMdlVirtualAddress(mdl);
     mdl->MdlFlags |= MDL_MAPPED_TO_SYSTEM_VA;
+    /* A partial MDL of an unmapped source gets a mapping of its own, which MmPrepareMdlForReuse
+     * releases; one of a mapped source uses the source's mapping. */
+    if ((mdl->MdlFlags & (MDL_PARTIAL | MDL_PARENT_MAPPED_SYSTEM_VA)) == MDL_PARTIAL)
+        mdl->MdlFlags |= MDL_PARTIAL_HAS_BEEN_MAPPED;
     return mdl->MappedSystemVa;
 }
 

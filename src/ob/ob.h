@@ -19,6 +19,8 @@ struct ob_type {
 };
 
 extern struct ob_type ob_type_device, ob_type_driver, ob_type_file, ob_type_event, ob_type_thread;
+/* The process object type (the I/O manager creates PsGetCurrentProcess's object; object.c). */
+extern struct ob_type ob_type_process;
 
 NTSTATUS ob_init(void);
 /* Reports (stderr) and frees objects still alive; returns how many there were. */

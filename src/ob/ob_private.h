@@ -4,9 +4,6 @@
 
 #include "ob/ob.h"
 
-/* The process object type (PsGetCurrentProcess's object; object.c). */
-extern struct ob_type ob_type_process;
-
 /* Takes a reference unless the count already reached zero (the object is being closed). */
 BOOLEAN ob_try_reference(void *body);
 

@@ -109,15 +109,22 @@ TEST(utf16_input)
     ok_status(cm_regfile_parse(buf, n, "u16.reg", &rf, err, sizeof(err)), STATUS_DATA_ERROR);
 }
 
+/* Arbitrary bytes: every input either parses (a result to free) or is refused with
+ * STATUS_DATA_ERROR, no result, and a "r.reg:LINE: error: " message naming a line of the input
+ * (random text after the header is almost never a valid file). */
 TEST(random_bytes_never_crash)
 {
     unsigned char buf[512];
     unsigned seed = 12345;
     char err[256];
+    int parsed = 0, refused = 0, wrong = 0;
 
     for (int round = 0; round < 2000; round++) {
-        size_t n = (size_t)(seed % sizeof(buf)), start = 0;
+        size_t n = (size_t)(seed % sizeof(buf)), start = 0, len, lines = 1;
         struct cm_regfile *rf = NULL;
+        NTSTATUS status;
+        unsigned line = 0;
+        int at = 0;
         if (round % 2) { /* mostly valid text: header then random printable-ish bytes */
             memcpy(buf, HDR, sizeof(HDR) - 1);
             start = sizeof(HDR) - 1;
@@ -127,12 +134,37 @@ TEST(random_bytes_never_crash)
             buf[i] =
                 (unsigned char)("[]\\\"@=-,:;hexdwor(0123456789abcdef) \n\r\tK"[(seed >> 16) % 41]);
         }
-        if (NT_SUCCESS(
-                cm_regfile_parse(buf, n < start ? start : n, "r.reg", &rf, err, sizeof(err))))
+        len = n < start ? start : n;
+        for (size_t i = 0; i < len; i++)
+            lines += buf[i] == '\n';
+        err[0] = 0;
+        status = cm_regfile_parse(buf, len, "r.reg", &rf, err, sizeof(err));
+        if (NT_SUCCESS(status)) {
+            parsed++;
+            if (status != STATUS_SUCCESS || rf == NULL)
+                wrong += ok(0, "round %d: status 0x%08x, result %p\n", round, (unsigned)status,
+                            (void *)rf) == 0;
             cm_regfile_free(rf);
+        } else {
+            refused++;
+            if (sscanf(err, "r.reg:%u: error: %n", &line, &at) != 1 || at == 0 || line < 1 ||
+                line > lines || status != STATUS_DATA_ERROR || rf != NULL)
+                wrong += ok(0, "round %d: status 0x%08x, message \"%s\" (%zu lines)\n", round,
+                            (unsigned)status, err, lines) == 0;
+        }
+        if (wrong > 5)
+            break;
         seed = seed * 1103515245u + 12345u;
     }
-    ok(1, "survived\n");
+    ok(refused > 1000, "%d inputs parsed, %d refused\n", parsed, refused);
+    /* The control: the header alone is a valid (empty) file. */
+    {
+        struct cm_regfile *rf = NULL;
+        ok_status(cm_regfile_parse(HDR, sizeof(HDR) - 1, "r.reg", &rf, err, sizeof(err)),
+                  STATUS_SUCCESS);
+        ok(rf != NULL, "no result for the header alone\n");
+        cm_regfile_free(rf);
+    }
 }
 
 TEST(apply_and_export_private_store)

@@ -50,27 +50,73 @@ TEST(untagged_allocation)
     ExFreePoolWithTag(p, 'enoN'); /* untagged blocks carry the tag "None" */
 }
 
-TEST(zeroing_inlines)
+/* Leaves freed pool blocks of `size` bytes full of 0xA5, enough of them to pass the freed-block
+ * quarantine, so that the host allocator hands their memory out again: an allocation of that
+ * size that is not zeroed then holds non-zero bytes (fresh pages would be zero anyway). */
+static void dirty_pool(SIZE_T size)
 {
-    PUCHAR p = ExAllocatePoolZero(NonPagedPoolNx, 300, TAG);
-    ok(p != NULL && all_bytes(p, 300, 0), "ExAllocatePoolZero did not zero\n");
-    ExFreePoolWithTag(p, TAG);
-    p = ExAllocatePoolWithTag((POOL_TYPE)(NonPagedPoolNx | POOL_ZERO_ALLOCATION), 300, TAG);
-    ok(p != NULL && all_bytes(p, 300, 0), "POOL_ZERO_ALLOCATION did not zero\n");
-    ExFreePoolWithTag(p, TAG);
-}
-
-TEST(pool2_zeroed_unless_uninitialized)
-{
-    for (int round = 0; round < 4; round++) {
-        PUCHAR p = ExAllocatePool2(POOL_FLAG_NON_PAGED, 512, TAG);
-        ok(p != NULL && all_bytes(p, 512, 0), "ExAllocatePool2 memory is not zeroed\n");
-        RtlFillMemory(p, 512, 0xFF);
+    for (int i = 0; i < 3000; i++) {
+        PVOID p = ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_UNINITIALIZED, size, TAG);
+        if (p == NULL)
+            break;
+        RtlFillMemory(p, size, 0xA5);
         ExFreePoolWithTag(p, TAG);
     }
-    PUCHAR u = ExAllocatePool2(POOL_FLAG_PAGED | POOL_FLAG_UNINITIALIZED, 64, TAG);
-    ok(u != NULL, "uninitialized allocation failed\n");
-    ExFreePool(u);
+}
+
+/* Runs `alloc` (an expression using the variable `size`) `rounds` times on dirty pool; returns
+ * how many of its blocks were not all zero. */
+#define COUNT_DIRTY(rounds, size, alloc)                                                           \
+    ({                                                                                             \
+        int dirty_ = 0;                                                                            \
+        dirty_pool(size);                                                                          \
+        for (int r_ = 0; r_ < (rounds); r_++) {                                                    \
+            PUCHAR p_ = (alloc);                                                                   \
+            ok(p_ != NULL, "allocation failed\n");                                                 \
+            if (p_ == NULL)                                                                        \
+                break;                                                                             \
+            dirty_ += !all_bytes(p_, (size), 0);                                                   \
+            RtlFillMemory(p_, (size), 0xA5);                                                       \
+            ExFreePoolWithTag(p_, TAG);                                                            \
+        }                                                                                          \
+        dirty_;                                                                                    \
+    })
+
+/* The uninitialised forms do hand out dirty memory here: the check that makes the zeroing
+ * tests below able to fail. */
+TEST(dirty_pool_is_dirty)
+{
+    int dirty = COUNT_DIRTY(8, 300, ExAllocatePoolUninitialized(NonPagedPoolNx, 300, TAG));
+    ok(dirty > 0, "no uninitialised block held old bytes: the zeroing tests prove nothing\n");
+    dirty = COUNT_DIRTY(8, 512,
+                        ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_UNINITIALIZED, 512, TAG));
+    ok(dirty > 0, "no POOL_FLAG_UNINITIALIZED block held old bytes\n");
+}
+
+TEST(zeroing_inlines)
+{
+    ok(COUNT_DIRTY(8, 300, ExAllocatePoolZero(NonPagedPoolNx, 300, TAG)) == 0,
+       "ExAllocatePoolZero did not zero\n");
+    ok(COUNT_DIRTY(8, 300,
+                   ExAllocatePoolWithTag((POOL_TYPE)(NonPagedPoolNx | POOL_ZERO_ALLOCATION), 300,
+                                         TAG)) == 0,
+       "POOL_ZERO_ALLOCATION did not zero\n");
+    ok(COUNT_DIRTY(8, 300,
+                   ExAllocatePoolPriorityZero(NonPagedPoolNx, 300, TAG, NormalPoolPriority)) == 0,
+       "ExAllocatePoolPriorityZero did not zero\n");
+    ok(COUNT_DIRTY(8, 300, ExAllocatePoolQuotaZero(PagedPool, 300, TAG)) == 0,
+       "ExAllocatePoolQuotaZero did not zero\n");
+}
+
+/* ExAllocatePool2 zeroes the block unless POOL_FLAG_UNINITIALIZED is given. */
+TEST(pool2_zeroed_unless_uninitialized)
+{
+    ok(COUNT_DIRTY(8, 512, ExAllocatePool2(POOL_FLAG_NON_PAGED, 512, TAG)) == 0,
+       "ExAllocatePool2 memory is not zeroed\n");
+    ok(COUNT_DIRTY(8, 512, ExAllocatePool2(POOL_FLAG_PAGED, 512, TAG)) == 0,
+       "ExAllocatePool2 paged memory is not zeroed\n");
+    ok(COUNT_DIRTY(8, 512, ExAllocatePool3(POOL_FLAG_NON_PAGED, 512, TAG, NULL, 0)) == 0,
+       "ExAllocatePool3 memory is not zeroed\n");
 }
 
 TEST(pool2_flag_validation)
@@ -301,4 +347,63 @@ TEST(many_blocks)
         ExFreePoolWithTag(blocks[i], TAG);
     for (int i = 0; i < 5000; i += 2)
         ExFreePool(blocks[i]);
+}
+
+/* ExAllocatePoolWithTagPriority: a tagged block like ExAllocatePoolWithTag's at every priority
+ * (freeing it with another tag is BAD_POOL_CALLER 0x0A); NULL, no raise, when it cannot be had. */
+TEST(alloc_with_tag_priority)
+{
+    static const EX_POOL_PRIORITY prio[] = {LowPoolPriority, NormalPoolPriority, HighPoolPriority,
+                                            NormalPoolPrioritySpecialPoolOverrun};
+    for (unsigned i = 0; i < sizeof(prio) / sizeof(prio[0]); i++) {
+        PUCHAR p = ExAllocatePoolWithTagPriority(NonPagedPoolNx, 100, TAG, prio[i]);
+        ok(p != NULL && ((ULONG_PTR)p & 15) == 0, "priority %d: %p\n", (int)prio[i], (void *)p);
+        if (p != NULL) {
+            RtlFillMemory(p, 100, 0x5A);
+            ExFreePoolWithTag(p, TAG);
+        }
+    }
+    ok(ExAllocatePoolWithTagPriority(PagedPool, HUGE_SIZE, TAG, HighPoolPriority) == NULL,
+       "huge allocation succeeded\n");
+    PVOID p = ExAllocatePoolWithTagPriority(NonPagedPoolNx, 16, TAG, NormalPoolPriority);
+    expect_bugcheck_p1(0xC2, 0x0A);
+    ExFreePoolWithTag(p, 'gorW');
+}
+
+/* The uninitialised and quota inlines: usable blocks carrying the caller's tag; the quota forms
+ * fail with NULL instead of raising. */
+TEST(uninitialized_and_quota_inlines)
+{
+    PUCHAR p = ExAllocatePoolUninitialized(PagedPool, 64, TAG);
+    ok(p != NULL, "ExAllocatePoolUninitialized failed\n");
+    RtlFillMemory(p, 64, 1);
+    ExFreePoolWithTag(p, TAG);
+    p = ExAllocatePoolQuotaUninitialized(NonPagedPoolNx, 64, TAG);
+    ok(p != NULL, "ExAllocatePoolQuotaUninitialized failed\n");
+    RtlFillMemory(p, 64, 1);
+    ExFreePoolWithTag(p, TAG);
+    ok(ExAllocatePoolQuotaUninitialized(PagedPool, HUGE_SIZE, TAG) == NULL,
+       "huge quota allocation did not fail with NULL\n");
+    ok(ExAllocatePoolQuotaZero(PagedPool, HUGE_SIZE, TAG) == NULL,
+       "huge zeroed quota allocation did not fail with NULL\n");
+    ok(ExAllocatePoolPriorityZero(PagedPool, HUGE_SIZE, TAG, LowPoolPriority) == NULL,
+       "huge zeroed priority allocation succeeded\n");
+}
+
+TEST(uninitialized_carries_the_tag)
+{
+    PVOID p = ExAllocatePoolUninitialized(NonPagedPoolNx, 32, TAG);
+    expect_bugcheck_p1(0xC2, 0x0A);
+    ExFreePoolWithTag(p, 'gorW');
+}
+
+/* ExInitializeDriverRuntime(DrvRtPoolNxOptIn): NonPagedPool requests afterwards get
+ * no-execute pool; in user mode pool is never executable, so the observable effect is that
+ * they still succeed. */
+TEST(driver_runtime_nx_opt_in)
+{
+    ExInitializeDriverRuntime(DrvRtPoolNxOptIn);
+    PVOID p = ExAllocatePoolWithTag(NonPagedPool, 32, TAG);
+    ok(p != NULL, "NonPagedPool allocation after the opt-in failed\n");
+    ExFreePoolWithTag(p, TAG);
 }

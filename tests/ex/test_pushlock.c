@@ -57,3 +57,27 @@ TEST(apcs_enabled)
     expect_bugcheck_p1(0xC4, 0xEA);
     ExAcquirePushLockExclusive(&lock);
 }
+
+/* The Ex forms with EX_DEFAULT_PUSH_LOCK_FLAGS (0, the only value documented): exclusive
+ * excludes shared and exclusive, shared admits shared. */
+TEST(ex_forms)
+{
+    ExInitializePushLock(&lock);
+    KeEnterCriticalRegion();
+    ExAcquirePushLockExclusiveEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS);
+    ok(!ExTryAcquirePushLockSharedEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS), "shared while exclusive");
+    ok(!ExTryAcquirePushLockExclusiveEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS),
+       "exclusive while exclusive");
+    ExReleasePushLockExclusiveEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS);
+    ExAcquirePushLockSharedEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS);
+    ok(ExTryAcquirePushLockSharedEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS), "second shared holder");
+    ok(!ExTryAcquirePushLockExclusiveEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS),
+       "exclusive while shared");
+    ExReleasePushLockSharedEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS);
+    ok(!ExTryAcquirePushLockExclusiveEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS),
+       "exclusive with one shared holder left");
+    ExReleasePushLockSharedEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS);
+    ok(ExTryAcquirePushLockExclusiveEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS), "free lock refused");
+    ExReleasePushLockExclusiveEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS);
+    KeLeaveCriticalRegion();
+}

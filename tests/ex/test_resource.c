@@ -202,3 +202,123 @@ TEST(shared_owner_asks_for_exclusive)
     expect_bugcheck_p1(0xC4, 0x1000); /* a hang on Windows */
     ExAcquireResourceExclusiveLite(&res, TRUE);
 }
+
+/* ---- ExAcquireSharedWaitForExclusive, ExReinitializeResourceLite -------------------------- */
+
+/* Initialises `res` and starts a thread that holds it shared until release_now is set. */
+static PKTHREAD start_shared_owner(void)
+{
+    PKTHREAD reader;
+    ExInitializeResourceLite(&res);
+    KeInitializeEvent(&holding, NotificationEvent, FALSE);
+    KeInitializeEvent(&release_now, NotificationEvent, FALSE);
+    reader = start_thread(HoldShared, NULL);
+    KeWaitForSingleObject(&holding, Executive, KernelMode, FALSE, NULL);
+    return reader;
+}
+
+/* Starts a thread asking for exclusive access and waits until it is queued. */
+static PKTHREAD start_exclusive_waiter(void)
+{
+    PKTHREAD writer = start_thread(WantExclusive, NULL);
+    for (int i = 0; i < 500 && ExGetExclusiveWaiterCount(&res) == 0; i++)
+        sleep_ms(2);
+    return writer;
+}
+
+TEST(shared_wait_for_exclusive_grants)
+{
+    ExInitializeResourceLite(&res);
+    KeEnterCriticalRegion();
+    ok(ExAcquireSharedWaitForExclusive(&res, FALSE), "unowned resource not granted shared");
+    ok(ExIsResourceAcquiredSharedLite(&res) == 1 && !ExIsResourceAcquiredExclusiveLite(&res),
+       "not owned shared once: count %lu", (unsigned long)ExIsResourceAcquiredSharedLite(&res));
+    ExReleaseResourceLite(&res);
+    /* An exclusive owner gets the same access again, recursively. */
+    ExAcquireResourceExclusiveLite(&res, TRUE);
+    ok(ExAcquireSharedWaitForExclusive(&res, FALSE), "exclusive owner refused");
+    ok(ExIsResourceAcquiredExclusiveLite(&res) && ExIsResourceAcquiredLite(&res) == 2,
+       "exclusive owner's count %lu", (unsigned long)ExIsResourceAcquiredLite(&res));
+    ExReleaseResourceLite(&res);
+    ExReleaseResourceLite(&res);
+    ok(ExIsResourceAcquiredLite(&res) == 0, "still owned after two releases");
+    KeLeaveCriticalRegion();
+    ExDeleteResourceLite(&res);
+}
+
+/* Owned shared by another thread: granted while nobody waits for exclusive access; refused
+ * (Wait = FALSE) once an exclusive waiter is queued, even to a thread that already owns the
+ * resource shared, which ExAcquireResourceSharedLite would grant recursively. */
+TEST(shared_wait_for_exclusive_yields_to_exclusive_waiters)
+{
+    PKTHREAD reader = start_shared_owner(), writer;
+    KeEnterCriticalRegion();
+    ok(ExAcquireSharedWaitForExclusive(&res, FALSE), "shared beside a shared owner refused");
+    writer = start_exclusive_waiter();
+    ok(ExGetExclusiveWaiterCount(&res) == 1, "exclusive waiters %lu",
+       (unsigned long)ExGetExclusiveWaiterCount(&res));
+    ok(ExAcquireResourceSharedLite(&res, FALSE), "ExAcquireResourceSharedLite not recursive");
+    ExReleaseResourceLite(&res);
+    ok(!ExAcquireSharedWaitForExclusive(&res, FALSE),
+       "granted shared ahead of an exclusive waiter");
+    ok(ExIsResourceAcquiredSharedLite(&res) == 1, "count changed by a refused request: %lu",
+       (unsigned long)ExIsResourceAcquiredSharedLite(&res));
+    ExReleaseResourceLite(&res);
+    KeLeaveCriticalRegion();
+    KeSetEvent(&release_now, 0, FALSE);
+    join_thread(reader);
+    join_thread(writer);
+    ExDeleteResourceLite(&res);
+}
+
+static KEVENT granted;
+
+static VOID SharedWaitingForExclusive(PVOID Context)
+{
+    (void)Context;
+    (void)ExEnterCriticalRegionAndAcquireSharedWaitForExclusive(&res); /* opaque value */
+    ok(KeAreApcsDisabled(), "not in a critical region");
+    ok(ExIsResourceAcquiredSharedLite(&res) == 1, "not owned shared in the thread");
+    KeSetEvent(&granted, 0, FALSE);
+    ExReleaseResourceAndLeaveCriticalRegion(&res);
+}
+
+/* Wait = TRUE (and the critical-region form): the caller waits while the resource is owned
+ * exclusively and gets shared access once the owner releases it. */
+TEST(shared_wait_for_exclusive_waits_for_the_owner)
+{
+    PKTHREAD t;
+    LARGE_INTEGER soon = {.QuadPart = -10000LL * 50};
+    ExInitializeResourceLite(&res);
+    KeInitializeEvent(&granted, NotificationEvent, FALSE);
+    KeEnterCriticalRegion();
+    ExAcquireResourceExclusiveLite(&res, TRUE);
+    t = start_thread(SharedWaitingForExclusive, NULL);
+    ok_status(KeWaitForSingleObject(&granted, Executive, KernelMode, FALSE, &soon), STATUS_TIMEOUT);
+    ok(ExGetSharedWaiterCount(&res) == 1, "shared waiters %lu",
+       (unsigned long)ExGetSharedWaiterCount(&res));
+    ExReleaseResourceLite(&res);
+    KeLeaveCriticalRegion();
+    ok_status(KeWaitForSingleObject(&granted, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
+    join_thread(t);
+    ExDeleteResourceLite(&res);
+}
+
+/* Reinitialising is Delete + Initialize in one call: STATUS_SUCCESS, the contention record
+ * zeroed, the resource free for the next owner. */
+TEST(reinitialize_resource)
+{
+    PKTHREAD reader = start_shared_owner(), writer = start_exclusive_waiter();
+    KeSetEvent(&release_now, 0, FALSE);
+    join_thread(reader);
+    join_thread(writer);
+    ok(res.ContentionCount != 0, "no contention recorded");
+    ok_status(ExReinitializeResourceLite(&res), STATUS_SUCCESS);
+    ok(res.ContentionCount == 0 && res.ActiveCount == 0, "contention %lu active %u after reinit",
+       (unsigned long)res.ContentionCount, (unsigned)res.ActiveCount);
+    KeEnterCriticalRegion();
+    ok(ExAcquireResourceExclusiveLite(&res, FALSE), "reinitialised resource not free");
+    ExReleaseResourceLite(&res);
+    KeLeaveCriticalRegion();
+    ok_status(ExDeleteResourceLite(&res), STATUS_SUCCESS);
+}

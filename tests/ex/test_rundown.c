@@ -70,3 +70,25 @@ TEST(cache_aware)
     ExReleaseRundownProtectionCacheAwareEx(r, 2);
     ExFreeCacheAwareRundownProtection(r);
 }
+
+/* Caller-supplied storage of ExSizeOfRundownProtectionCacheAware() bytes: initialised, it is
+ * acquirable until run down, and ExReInitialize makes it acquirable again. */
+TEST(cache_aware_caller_storage)
+{
+    SIZE_T size = ExSizeOfRundownProtectionCacheAware();
+    PEX_RUNDOWN_REF_CACHE_AWARE r = ExAllocatePool2(POOL_FLAG_NON_PAGED, size, 'tseT');
+    ok(r != NULL, "allocation");
+    RtlFillMemory(r, size, 0xFF); /* an uninitialised object: initialisation must reset it */
+    ExInitializeRundownProtectionCacheAware(r, size);
+    ok(ExAcquireRundownProtectionCacheAware(r), "acquire after initialisation");
+    ok(ExAcquireRundownProtectionCacheAwareEx(r, 3), "acquire 3");
+    ExReleaseRundownProtectionCacheAwareEx(r, 3);
+    ExReleaseRundownProtectionCacheAware(r);
+    ExWaitForRundownProtectionReleaseCacheAware(r);
+    ok(!ExAcquireRundownProtectionCacheAware(r), "acquired after run-down");
+    ExRundownCompletedCacheAware(r);
+    ExInitializeRundownProtectionCacheAware(r, size);
+    ok(ExAcquireRundownProtectionCacheAware(r), "re-initialised storage not acquirable");
+    ExReleaseRundownProtectionCacheAware(r);
+    ExFreePoolWithTag(r, 'tseT');
+}

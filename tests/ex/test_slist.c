@@ -156,3 +156,28 @@ TEST(interlocked_single_list)
     ok(ExInterlockedPopEntryList(&head, &lock) == &a, "pop is LIFO\n");
     ok(head.Next == NULL, "list not empty\n");
 }
+
+/* The Ex names of the sequenced-list routines (the spin lock argument is ignored on x64). */
+TEST(ex_slist_names)
+{
+    DECLSPEC_ALIGN(16) SLIST_HEADER head;
+    static ITEM items[2];
+    KSPIN_LOCK unused;
+    KeInitializeSpinLock(&unused);
+    head.Alignment = ~0ULL; /* initialisation must reset whatever was there */
+    ExInitializeSListHead(&head);
+    ok(ExQueryDepthSList(&head) == 0, "depth %u\n", ExQueryDepthSList(&head));
+    ok(ExInterlockedPopEntrySList(&head, &unused) == NULL, "pop from an empty list\n");
+    ok(ExInterlockedPushEntrySList(&head, &items[0].Entry, &unused) == NULL, "first push\n");
+    ok(ExInterlockedPushEntrySList(&head, &items[1].Entry, &unused) == &items[0].Entry,
+       "second push did not return the previous first entry\n");
+    ok(ExQueryDepthSList(&head) == 2, "depth %u, expected 2\n", ExQueryDepthSList(&head));
+    ok(ExInterlockedPopEntrySList(&head, &unused) == &items[1].Entry, "pop is not LIFO\n");
+    ok(ExQueryDepthSList(&head) == 1, "depth %u, expected 1\n", ExQueryDepthSList(&head));
+    ExInterlockedPushEntrySList(&head, &items[1].Entry, &unused);
+    PSLIST_ENTRY chain = ExInterlockedFlushSList(&head);
+    ok(chain == &items[1].Entry && chain->Next == &items[0].Entry && chain->Next->Next == NULL,
+       "flush did not return the chain\n");
+    ok(ExQueryDepthSList(&head) == 0 && ExInterlockedPopEntrySList(&head, &unused) == NULL,
+       "list not empty after flush\n");
+}

@@ -71,3 +71,22 @@ TEST(release_more_than_acquired)
     expect_bugcheck_p1(0xC4, 0x1007);
     IoReleaseRemoveLock(&lock, NULL);
 }
+
+/* IoReleaseRemoveLockEx (what IoReleaseRemoveLock expands to, called by name): each release
+ * gives back one acquisition, so after as many releases as acquisitions
+ * IoReleaseRemoveLockAndWait returns at once and the lock refuses new holders. */
+TEST(release_remove_lock_ex)
+{
+    IoInitializeRemoveLockEx(&lock, 'tseT', 0, 0, sizeof(IO_REMOVE_LOCK));
+    for (ULONG_PTR tag = 1; tag <= 3; tag++)
+        ok_status(
+            IoAcquireRemoveLockEx(&lock, (PVOID)tag, __FILE__, __LINE__, sizeof(IO_REMOVE_LOCK)),
+            STATUS_SUCCESS);
+    for (ULONG_PTR tag = 1; tag <= 3; tag++)
+        IoReleaseRemoveLockEx(&lock, (PVOID)tag, sizeof(IO_REMOVE_LOCK));
+    ok_status(IoAcquireRemoveLockEx(&lock, NULL, __FILE__, __LINE__, sizeof(IO_REMOVE_LOCK)),
+              STATUS_SUCCESS);
+    IoReleaseRemoveLockAndWaitEx(&lock, NULL, sizeof(IO_REMOVE_LOCK)); /* hangs if one is left */
+    ok_status(IoAcquireRemoveLockEx(&lock, NULL, __FILE__, __LINE__, sizeof(IO_REMOVE_LOCK)),
+              STATUS_DELETE_PENDING);
+}

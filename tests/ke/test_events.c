@@ -1,6 +1,7 @@
 /* test_events.c - events, semaphores and mutexes: states and the values Windows returns. */
 #include <wdm.h>
 
+#include "systhread.h"
 #include "harness.h"
 
 static LARGE_INTEGER zero_timeout = {.QuadPart = 0};
@@ -49,6 +50,50 @@ TEST(pulse_event)
     KeSetEvent(&event, IO_NO_INCREMENT, FALSE);
     ok(KePulseEvent(&event, IO_NO_INCREMENT, FALSE) == 1, "previous state\n");
     ok(KeReadStateEvent(&event) == 0, "pulse left the event set\n");
+}
+
+static KEVENT pulsed;
+static volatile LONG pulse_waiters_released, pulse_waiters_started;
+
+static VOID WaitForPulse(PVOID Context)
+{
+    (void)Context;
+    InterlockedIncrement(&pulse_waiters_started);
+    ok_status(KeWaitForSingleObject(&pulsed, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
+    InterlockedIncrement(&pulse_waiters_released);
+}
+
+/* KePulseEvent sets the event, which satisfies the waits in progress, then resets it: both
+ * waiters of a notification event go on, and the event ends not signalled, so a later wait
+ * times out. */
+TEST(pulse_event_releases_the_waiters)
+{
+    PKTHREAD t[2];
+    LARGE_INTEGER short_wait = {.QuadPart = -10000LL * 20},
+                  long_wait = {.QuadPart = -10000LL * 3000};
+    KeInitializeEvent(&pulsed, NotificationEvent, FALSE);
+    pulse_waiters_released = pulse_waiters_started = 0;
+    t[0] = start_thread(WaitForPulse, NULL);
+    t[1] = start_thread(WaitForPulse, NULL);
+    /* Both threads about to wait, then time for them to block (the wait list itself is the
+     * dispatcher's, not to be read here). */
+    for (int i = 0; i < 1000 && InterlockedOr(&pulse_waiters_started, 0) < 2; i++)
+        sleep_ms(2);
+    sleep_ms(100);
+    ok(pulse_waiters_released == 0, "a waiter went on before the pulse\n");
+    ok(KePulseEvent(&pulsed, IO_NO_INCREMENT, FALSE) == 0, "previous state\n");
+    ok_status(KeWaitForSingleObject(t[0], Executive, KernelMode, FALSE, &long_wait),
+              STATUS_SUCCESS);
+    ok_status(KeWaitForSingleObject(t[1], Executive, KernelMode, FALSE, &long_wait),
+              STATUS_SUCCESS);
+    ok(pulse_waiters_released == 2, "%ld of 2 waiters released\n", (long)pulse_waiters_released);
+    ok(KeReadStateEvent(&pulsed) == 0, "pulse left the event signalled\n");
+    ok_status(KeWaitForSingleObject(&pulsed, Executive, KernelMode, FALSE, &short_wait),
+              STATUS_TIMEOUT);
+    if (pulse_waiters_released != 2)
+        KeSetEvent(&pulsed, IO_NO_INCREMENT, FALSE); /* let them end: the test has failed */
+    join_thread(t[0]);
+    join_thread(t[1]);
 }
 
 TEST(semaphore_counts)

@@ -135,3 +135,36 @@ TEST(release_from_dpc_level_below_dispatch_is_0xc4_0x41)
     expect_bugcheck_p1(0xC4, 0x41);
     KeReleaseSpinLockFromDpcLevel(&lock);
 }
+
+/* KeAcquireSpinLockRaiseToDpc: returns the IRQL it raised from, runs at DISPATCH_LEVEL with the
+ * lock held (KeTestSpinLock says busy), and KeReleaseSpinLock restores the returned IRQL. */
+TEST(acquire_raise_to_dpc)
+{
+    KSPIN_LOCK lock;
+    KIRQL old, apc;
+    KeInitializeSpinLock(&lock);
+    old = KeAcquireSpinLockRaiseToDpc(&lock);
+    ok(old == PASSIVE_LEVEL, "returned %u\n", old);
+    ok(KeGetCurrentIrql() == DISPATCH_LEVEL, "IRQL %u\n", KeGetCurrentIrql());
+    ok(!KeTestSpinLock(&lock), "lock not held\n");
+    KeReleaseSpinLock(&lock, old);
+    ok(KeGetCurrentIrql() == PASSIVE_LEVEL && KeTestSpinLock(&lock), "not released\n");
+    KeRaiseIrql(APC_LEVEL, &apc);
+    old = KeAcquireSpinLockRaiseToDpc(&lock);
+    ok(old == APC_LEVEL, "from APC_LEVEL: returned %u\n", old);
+    KeReleaseSpinLock(&lock, old);
+    ok(KeGetCurrentIrql() == APC_LEVEL, "IRQL %u after release\n", KeGetCurrentIrql());
+    KeLowerIrql(apc);
+}
+
+/* Raising to DISPATCH_LEVEL from above it is a lowering: IRQL_NOT_GREATER_OR_EQUAL, parameter 1
+ * the current IRQL. */
+TEST(acquire_raise_to_dpc_above_dispatch)
+{
+    KSPIN_LOCK lock;
+    KIRQL old;
+    KeInitializeSpinLock(&lock);
+    KeRaiseIrql(HIGH_LEVEL, &old);
+    expect_bugcheck_p1(0x9, HIGH_LEVEL);
+    KeAcquireSpinLockRaiseToDpc(&lock);
+}

@@ -217,25 +217,66 @@ TEST(periodic_timer_cancelled_from_its_dpc)
     ok(!KeCancelTimer(&periodic), "timer still set\n");
 }
 
+/* The clocks, by the properties a driver can rely on rather than this implementation's own
+ * constants: the performance counter is monotonic at a constant frequency, and counter ticks
+ * divided by the frequency measure the same elapsed time as the interrupt time; the tick count
+ * times KeQueryTimeIncrement is the interrupt time; the system time is in the right epoch and
+ * the precise forms see intervals far shorter than a clock tick. */
 TEST(clocks)
 {
-    LARGE_INTEGER frequency, ticks, now;
+    LARGE_INTEGER frequency, frequency2, ticks, now;
     LARGE_INTEGER counter = KeQueryPerformanceCounter(&frequency);
-    ok(frequency.QuadPart == 10000000, "frequency %lld\n", (long long)frequency.QuadPart);
-    ok(counter.QuadPart > 0, "counter %lld\n", (long long)counter.QuadPart);
-    ok(KeQueryTimeIncrement() == 156250, "increment %lu\n", (unsigned long)KeQueryTimeIncrement());
-    KeQueryTickCount(&ticks);
     ULONGLONG interrupt = KeQueryInterruptTime();
-    ok((ULONGLONG)ticks.QuadPart <= interrupt / 156250 &&
-           (ULONGLONG)ticks.QuadPart + 1 >= interrupt / 156250,
-       "ticks %lld interrupt time %llu\n", (long long)ticks.QuadPart, interrupt);
+    ULONG increment = KeQueryTimeIncrement();
+    ok(frequency.QuadPart > 0, "frequency %lld\n", (long long)frequency.QuadPart);
+    ok(counter.QuadPart > 0, "counter %lld\n", (long long)counter.QuadPart);
+    ok(increment > 0 && increment <= 10000000, "increment %lu\n", (unsigned long)increment);
+    KeQueryTickCount(&ticks);
+    ok(increment != 0 && (ULONGLONG)ticks.QuadPart <= interrupt / increment + 1 &&
+           (ULONGLONG)ticks.QuadPart + 1 >= interrupt / increment,
+       "ticks %lld interrupt time %llu increment %lu\n", (long long)ticks.QuadPart, interrupt,
+       (unsigned long)increment);
     KeQuerySystemTime(&now);
     /* 2020-01-01 in 100 ns units since 1601: the clock is in the right epoch. */
     ok(now.QuadPart > 132223104000000000LL, "system time %lld\n", (long long)now.QuadPart);
+
+    /* Elapsed counter ticks / frequency = elapsed interrupt time (100 ns), within 10 %. */
+    LARGE_INTEGER c0 = KeQueryPerformanceCounter(NULL);
+    ULONGLONG i0 = KeQueryInterruptTime();
+    sleep_ms(100);
+    LARGE_INTEGER c1 = KeQueryPerformanceCounter(&frequency2);
+    ULONGLONG i1 = KeQueryInterruptTime();
+    ok(frequency2.QuadPart == frequency.QuadPart, "frequency changed: %lld then %lld\n",
+       (long long)frequency.QuadPart, (long long)frequency2.QuadPart);
+    ok(c1.QuadPart > c0.QuadPart, "counter not monotonic: %lld then %lld\n", (long long)c0.QuadPart,
+       (long long)c1.QuadPart);
+    double by_counter = (double)(c1.QuadPart - c0.QuadPart) * 1e7 / (double)frequency.QuadPart;
+    double by_clock = (double)(i1 - i0);
+    ok(by_clock >= 1000000 && by_counter > by_clock * 0.9 && by_counter < by_clock * 1.1,
+       "100 ms: counter says %.0f, interrupt time %.0f (100 ns units)\n", by_counter, by_clock);
+
+    /* KeQueryInterruptTimePrecise: its time stamp is a performance-counter reading. */
+    LARGE_INTEGER before = KeQueryPerformanceCounter(NULL);
     ULONG64 qpc = 0;
     ULONGLONG precise = KeQueryInterruptTimePrecise(&qpc);
-    ok(precise >= interrupt && qpc != 0, "precise %llu qpc %llu\n", precise,
-       (unsigned long long)qpc);
+    LARGE_INTEGER after = KeQueryPerformanceCounter(NULL);
+    ok(precise >= i1 && qpc >= (ULONG64)before.QuadPart && qpc <= (ULONG64)after.QuadPart,
+       "precise %llu qpc %llu between %lld and %lld\n", precise, (unsigned long long)qpc,
+       (long long)before.QuadPart, (long long)after.QuadPart);
+
+    /* KeQuerySystemTimePrecise: the system time, seeing a 300 us stall (far below a tick). */
+    LARGE_INTEGER p0, p1, coarse;
+    KeQuerySystemTimePrecise(&p0);
+    KeStallExecutionProcessor(300);
+    KeQuerySystemTimePrecise(&p1);
+    KeQuerySystemTime(&coarse);
+    ok(p1.QuadPart - p0.QuadPart >= 3000 && p1.QuadPart - p0.QuadPart < 10000000,
+       "precise system time moved %lld across a 300 us stall\n",
+       (long long)(p1.QuadPart - p0.QuadPart));
+    ok(p0.QuadPart > 132223104000000000LL && coarse.QuadPart >= p0.QuadPart - (LONGLONG)increment,
+       "precise %lld, KeQuerySystemTime %lld\n", (long long)p0.QuadPart,
+       (long long)coarse.QuadPart);
+
     ULONGLONG start = KeQueryInterruptTime();
     KeStallExecutionProcessor(2000);
     ok(KeQueryInterruptTime() - start >= 20000, "stall too short\n");

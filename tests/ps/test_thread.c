@@ -199,3 +199,34 @@ TEST(version_is_windows_10)
     ok(csd.Length == 0, "no service pack: CSDVersion length %u", csd.Length);
     ok(PsGetVersion(NULL, NULL, NULL, NULL) == FALSE, "all parameters optional");
 }
+
+/* ObReferenceObjectByHandleWithTag: ObReferenceObjectByHandle with a tag for reference tracing;
+ * the same checks (type, handle) and the same object; ObDereferenceObjectWithTag drops it. */
+static VOID ReturnAtOnce(PVOID Context)
+{
+    (void)Context;
+}
+
+TEST(reference_by_handle_with_tag)
+{
+    HANDLE h = NULL;
+    PVOID object = NULL, plain = NULL;
+    ok_status(PsCreateSystemThread(&h, THREAD_ALL_ACCESS, NULL, NULL, NULL, ReturnAtOnce, NULL),
+              STATUS_SUCCESS);
+    ok_status(ObReferenceObjectByHandleWithTag(h, SYNCHRONIZE, *PsThreadType, KernelMode, 'gaTT',
+                                               &object, NULL),
+              STATUS_SUCCESS);
+    ok_status(ObReferenceObjectByHandle(h, SYNCHRONIZE, *PsThreadType, KernelMode, &plain, NULL),
+              STATUS_SUCCESS);
+    ok(object != NULL && object == plain, "tagged %p, untagged %p", object, plain);
+    ok_status(ObReferenceObjectByHandleWithTag(h, SYNCHRONIZE, *IoFileObjectType, KernelMode,
+                                               'gaTT', &plain, NULL),
+              STATUS_OBJECT_TYPE_MISMATCH);
+    ok_status(ObReferenceObjectByHandleWithTag((HANDLE)(ULONG_PTR)0x7FF0, SYNCHRONIZE,
+                                               *PsThreadType, KernelMode, 'gaTT', &plain, NULL),
+              STATUS_INVALID_HANDLE);
+    ok_status(ZwClose(h), STATUS_SUCCESS);
+    ok_status(KeWaitForSingleObject(object, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
+    ObDereferenceObject(object);
+    ObDereferenceObjectWithTag(object, 'gaTT');
+}

@@ -252,3 +252,111 @@ TEST(unicode_string_forms)
     ok_status(RtlUnicodeStringCopyString(&d, L""), STATUS_SUCCESS);
     ok_status(RtlUnicodeStringCopy(&bad, &s), STATUS_INVALID_PARAMETER);
 }
+
+/* ---- the byte-count (Cb) ANSI forms and the va_list forms ---------------------------------- */
+
+/* Cb sizes are in bytes: for char, the same number as characters. */
+TEST(cb_ansi_forms)
+{
+    char a[6];
+    size_t len = 99;
+    char *end = NULL;
+    size_t left = 0;
+    ok_status(RtlStringCbCopyA(a, sizeof(a), "hello"), STATUS_SUCCESS);
+    ok(strcmp(a, "hello") == 0, "copy: %s\n", a);
+    ok_status(RtlStringCbCopyA(a, sizeof(a), "hello!"), STATUS_BUFFER_OVERFLOW);
+    ok(strcmp(a, "hello") == 0, "truncated copy: %s\n", a);
+    ok_status(RtlStringCbCopyA(a, 0, "x"), STATUS_INVALID_PARAMETER);
+    ok_status(RtlStringCbCopyNA(a, sizeof(a), "abcdef", 3), STATUS_SUCCESS);
+    ok(strcmp(a, "abc") == 0, "CopyN: %s\n", a);
+    ok_status(RtlStringCbCopyNA(a, sizeof(a), "abcdefgh", 7), STATUS_BUFFER_OVERFLOW);
+    ok(strcmp(a, "abcde") == 0, "CopyN truncated: %s\n", a);
+    ok_status(RtlStringCbCopyExA(a, sizeof(a), "xy", &end, &left, 0), STATUS_SUCCESS);
+    ok(end == a + 2 && left == 4 && strcmp(a, "xy") == 0, "CopyEx: end +%td left %zu\n", end - a,
+       left);
+    ok_status(RtlStringCbCopyExA(a, sizeof(a), "toolong", &end, &left, STRSAFE_NO_TRUNCATION),
+              STATUS_BUFFER_OVERFLOW);
+    ok(a[0] == 0, "NO_TRUNCATION left %s\n", a);
+    ok_status(RtlStringCbLengthA("abc", 10, &len), STATUS_SUCCESS);
+    ok(len == 3, "length %zu\n", len);
+    ok_status(RtlStringCbLengthA("abc", 3, &len), STATUS_INVALID_PARAMETER); /* no NUL in 3 */
+    ok(len == 0, "length on failure %zu\n", len);
+}
+
+static NTSTATUS vprintf_a(int which, char *dst, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    NTSTATUS st;
+    char *end = NULL;
+    size_t left = 0;
+    va_start(ap, fmt);
+    if (which == 0)
+        st = RtlStringCchVPrintfA(dst, size, fmt, ap);
+    else if (which == 1)
+        st = RtlStringCbVPrintfA(dst, size, fmt, ap);
+    else
+        st = RtlStringCbVPrintfExA(dst, size, &end, &left, 0, fmt, ap);
+    va_end(ap);
+    if (which == 2 && NT_SUCCESS(st) && (end != dst + strlen(dst) || left != size - strlen(dst)))
+        st = STATUS_UNSUCCESSFUL; /* end and remaining size must describe the result */
+    return st;
+}
+
+static NTSTATUS vprintf_w(int which, wchar_t *dst, size_t size, const wchar_t *fmt, ...)
+{
+    va_list ap;
+    NTSTATUS st;
+    wchar_t *end = NULL;
+    size_t left = 0;
+    va_start(ap, fmt);
+    if (which == 0)
+        st = RtlStringCchVPrintfW(dst, size, fmt, ap);
+    else if (which == 1)
+        st = RtlStringCbVPrintfW(dst, size, fmt, ap);
+    else
+        st = RtlStringCbVPrintfExW(dst, size, &end, &left, 0, fmt, ap);
+    va_end(ap);
+    if (which == 2 && NT_SUCCESS(st) &&
+        (end != dst + wcslen(dst) || left != size - wcslen(dst) * sizeof(wchar_t)))
+        st = STATUS_UNSUCCESSFUL;
+    return st;
+}
+
+TEST(vprintf_forms)
+{
+    char a[8];
+    wchar_t w[8];
+    for (int which = 0; which < 3; which++) {
+        ok_status(vprintf_a(which, a, sizeof(a), "%d-%s", 12, "ab"), STATUS_SUCCESS);
+        ok(strcmp(a, "12-ab") == 0, "form %d: %s\n", which, a);
+        ok_status(vprintf_a(which, a, sizeof(a), "%s", "12345678"), STATUS_BUFFER_OVERFLOW);
+        ok(strcmp(a, "1234567") == 0, "form %d truncated: %s\n", which, a);
+        /* Cch counts characters, Cb bytes: 8 wide characters are 16 bytes. */
+        ok_status(vprintf_w(which, w, which == 0 ? 8 : sizeof(w), L"%d-%s", 12, L"ab"),
+                  STATUS_SUCCESS);
+        ok(wcscmp(w, L"12-ab") == 0, "wide form %d\n", which);
+        ok_status(vprintf_w(which, w, which == 0 ? 4 : 8, L"%d", 123456), STATUS_BUFFER_OVERFLOW);
+        ok(wcscmp(w, L"123") == 0, "wide form %d truncated\n", which);
+    }
+    ok_status(vprintf_a(1, a, 0, "x"), STATUS_INVALID_PARAMETER);
+}
+
+static NTSTATUS unicode_vprintf(PUNICODE_STRING d, const wchar_t *fmt, ...)
+{
+    va_list ap;
+    NTSTATUS st;
+    va_start(ap, fmt);
+    st = RtlUnicodeStringVPrintf(d, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+TEST(unicode_string_vprintf)
+{
+    WCHAR buf[4];
+    UNICODE_STRING d = {0, sizeof(buf), buf};
+    ok_status(unicode_vprintf(&d, L"%d", 12), STATUS_SUCCESS);
+    ok(d.Length == 4 && memcmp(buf, L"12", 4) == 0, "vprintf: length %u\n", d.Length);
+    ok_status(unicode_vprintf(&d, L"%d", 12345), STATUS_BUFFER_OVERFLOW);
+    ok(d.Length == 8 && memcmp(buf, L"1234", 8) == 0, "truncated: length %u\n", d.Length);
+}

@@ -185,3 +185,36 @@ TEST(host_uncaught_raise_is_bugcheck_0x1e)
     expect_bugcheck_p1(0x1E, (ULONG)STATUS_UNSUCCESSFUL);
     ExRaiseStatus(STATUS_UNSUCCESSFUL);
 }
+
+/* MmUserProbeAddress: the lowest address that is not a user address (x64: 0x7FFFFFFF0000).
+ * ProbeForRead and ProbeForWrite accept a range that ends at or below it and raise
+ * STATUS_ACCESS_VIOLATION for one that reaches past it. */
+TEST(user_probe_address_bounds_the_probes)
+{
+    NTSTATUS caught = STATUS_SUCCESS;
+    char local[16];
+    ok(MmUserProbeAddress == 0x7FFFFFFF0000ULL, "MmUserProbeAddress %#llx",
+       (unsigned long long)MmUserProbeAddress);
+    ok(MM_USER_PROBE_ADDRESS == MmUserProbeAddress, "MM_USER_PROBE_ADDRESS");
+    ok((ULONG_PTR)local < MmUserProbeAddress, "a stack buffer above the user limit");
+    __try {
+        ProbeForRead(local, sizeof(local), 1);
+        ProbeForWrite(local, sizeof(local), 1);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        caught = GetExceptionCode();
+    }
+    ok_status(caught, STATUS_SUCCESS);
+    __try {
+        ProbeForRead((PVOID)(MmUserProbeAddress - 8), 16, 1);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        caught = GetExceptionCode();
+    }
+    ok_status(caught, STATUS_ACCESS_VIOLATION);
+    caught = STATUS_SUCCESS;
+    __try {
+        ProbeForRead((PVOID)MmUserProbeAddress, 1, 1);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        caught = GetExceptionCode();
+    }
+    ok_status(caught, STATUS_ACCESS_VIOLATION);
+}

@@ -1,0 +1,73 @@
+/*
+ * test_breaks.c - the routines that stop a driver on purpose: the assertion macros of a checked
+ * build (ASSERTMSG, NT_ASSERT, NT_ASSERTMSG) and RtlAssert behind them, the breakpoints
+ * (KdBreakPoint, DbgBreakPointWithStatus), KeBugCheck and RtlFailFast. With no kernel debugger
+ * attached a breakpoint is an unhandled STATUS_BREAKPOINT exception: bug check 0x1E
+ * (KMODE_EXCEPTION_NOT_HANDLED) with the exception code as parameter 1.
+ */
+#include <wdm.h>
+
+#include "harness.h"
+
+static volatile int one = 1;
+
+/* A true assertion does nothing and evaluates its expression once. */
+TEST(true_assertions_pass)
+{
+    int evaluated = 0;
+    ok(DBG == 1, "drvhost headers are a checked build (DBG %d)", DBG);
+    ok(ASSERTMSG("one is one", (evaluated++, one == 1)), "ASSERTMSG of a true expression");
+    NT_ASSERT((evaluated++, one == 1));
+    NT_ASSERTMSG("still one", (evaluated++, one == 1));
+    ok(evaluated == 3, "expressions evaluated %d times, not 3", evaluated);
+}
+
+TEST(assertmsg_false_breaks)
+{
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT);
+    ASSERTMSG("one is two", one == 2);
+}
+
+TEST(nt_assert_false_breaks)
+{
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT);
+    NT_ASSERT(one == 2);
+}
+
+TEST(nt_assertmsg_false_breaks)
+{
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT);
+    NT_ASSERTMSG("one is two", one == 2);
+}
+
+TEST(rtl_assert_breaks)
+{
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT);
+    RtlAssert((PVOID) "x == y", (PVOID)__FILE__, __LINE__, (PCHAR) "message");
+}
+
+TEST(kd_break_point_breaks)
+{
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT);
+    KdBreakPoint();
+}
+
+TEST(dbg_break_point_with_status_breaks)
+{
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT);
+    DbgBreakPointWithStatus(1); /* DBG_STATUS_CONTROL_C */
+}
+
+/* KeBugCheck is KeBugCheckEx with the four parameters zero. */
+TEST(ke_bug_check_stops_with_its_code)
+{
+    expect_bugcheck_p1(0xE2 /* MANUALLY_INITIATED_CRASH */, 0);
+    KeBugCheck(0xE2);
+}
+
+/* RtlFailFast: KERNEL_SECURITY_CHECK_FAILURE (0x139), parameter 1 the fast-fail code. */
+TEST(rtl_fail_fast)
+{
+    expect_bugcheck_p1(0x139, 5);
+    RtlFailFast(5); /* FAST_FAIL_INVALID_ARG */
+}
