@@ -85,13 +85,38 @@ TEST(unsafe_in_critical_region)
     KeLeaveCriticalRegion();
 }
 
+static void *try_and_release(void *arg)
+{
+    BOOLEAN *got = arg;
+    *got = ExTryToAcquireFastMutex(&mutex);
+    if (*got)
+        ExReleaseFastMutex(&mutex);
+    return NULL;
+}
+
+/* Whether another (host) thread can take the mutex now. */
+static BOOLEAN other_thread_gets_it(void)
+{
+    pthread_t t;
+    BOOLEAN got = FALSE;
+    pthread_create(&t, NULL, try_and_release, &got);
+    pthread_join(t, NULL);
+    return got;
+}
+
+/* ExAcquireFastMutexUnsafe at APC_LEVEL takes ownership and leaves the IRQL alone;
+ * ExReleaseFastMutexUnsafe gives ownership up, so another thread can then acquire it. */
 TEST(unsafe_at_apc_level)
 {
     KIRQL old;
     ExInitializeFastMutex(&mutex);
     KeRaiseIrql(APC_LEVEL, &old);
     ExAcquireFastMutexUnsafe(&mutex);
+    ok(KeGetCurrentIrql() == APC_LEVEL, "IRQL %u while held\n", KeGetCurrentIrql());
+    ok(!other_thread_gets_it(), "another thread acquired a mutex owned through the Unsafe form\n");
     ExReleaseFastMutexUnsafe(&mutex);
+    ok(KeGetCurrentIrql() == APC_LEVEL, "IRQL %u after the Unsafe release\n", KeGetCurrentIrql());
+    ok(other_thread_gets_it(), "the mutex is still owned after ExReleaseFastMutexUnsafe\n");
     KeLowerIrql(old);
 }
 

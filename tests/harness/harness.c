@@ -58,6 +58,8 @@ struct harness_shared {
     uint32_t expected_code;
     int expected_p1_set; /* expect_bugcheck_p1: parameter 1 is checked too */
     uint64_t expected_p1;
+    unsigned expected_mask; /* expect_bugcheck_params: the parameters checked (bit i: i + 1) */
+    uint64_t expected_params[4];
     int bugcheck_seen;
     uint32_t code;
     uint64_t params[4];
@@ -194,6 +196,7 @@ void harness_expect_bugcheck(uint32_t code, const char *file, int line)
     }
     shared->expected_code = code;
     shared->expected_p1_set = 0;
+    shared->expected_mask = 0;
     __atomic_store_n(&shared->bugcheck_expected, 1, __ATOMIC_SEQ_CST);
     drvhost_set_bugcheck_handler(on_bugcheck, NULL);
 }
@@ -203,6 +206,27 @@ void harness_expect_bugcheck_p1(uint32_t code, uint64_t p1, const char *file, in
     harness_expect_bugcheck(code, file, line);
     shared->expected_p1 = p1;
     shared->expected_p1_set = 1;
+}
+
+void harness_expect_bugcheck_params(uint32_t code, unsigned mask, uint64_t p1, uint64_t p2,
+                                    uint64_t p3, uint64_t p4, const char *file, int line)
+{
+    harness_expect_bugcheck(code, file, line);
+    shared->expected_params[0] = p1;
+    shared->expected_params[1] = p2;
+    shared->expected_params[2] = p3;
+    shared->expected_params[3] = p4;
+    shared->expected_mask = mask & BUGCHECK_PALL;
+}
+
+/* The first parameter expect_bugcheck_params checks and the bug check gave otherwise; -1 if
+ * none. */
+static int wrong_param(const struct harness_shared *s)
+{
+    for (int i = 0; i < 4; i++)
+        if ((s->expected_mask & (1u << i)) && s->params[i] != s->expected_params[i])
+            return i;
+    return -1;
 }
 
 /* ---- temporary folders ------------------------------------------------------------------ */
@@ -381,6 +405,11 @@ static int judge(int timed_out, double timeout, int wait_status, char *reason, s
         else if (s->expected_p1_set && s->params[0] != s->expected_p1)
             snprintf(reason, size, "expected bug check 0x%X (0x%llX, ...), got (0x%llX, ...)",
                      s->code, (unsigned long long)s->expected_p1, (unsigned long long)s->params[0]);
+        else if (wrong_param(s) >= 0)
+            snprintf(reason, size, "expected bug check 0x%X with parameter %d = 0x%llX, got 0x%llX",
+                     s->code, wrong_param(s) + 1,
+                     (unsigned long long)s->expected_params[wrong_param(s)],
+                     (unsigned long long)s->params[wrong_param(s)]);
         else if (s->failures)
             snprintf(reason, size, "%lu of %lu checks failed", s->failures, s->checks);
         return reason[0] == '\0';
@@ -413,7 +442,9 @@ static int judge(int timed_out, double timeout, int wait_status, char *reason, s
         return 0;
     }
     size_t used = 0;
-    if (s->failures)
+    if (s->checks == 0) /* a test asserts what it names; expect_bugcheck* counts (above) */
+        used = (size_t)snprintf(reason, size, "made no check (a TEST must assert its effect)");
+    else if (s->failures)
         used = (size_t)snprintf(reason, size, "%lu of %lu checks failed", s->failures, s->checks);
     if (s->shutdown_status < 0 && used < size)
         snprintf(reason + used, size - used,
