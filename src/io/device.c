@@ -408,8 +408,7 @@ VOID NTAPI IoDetachDevice(PDEVICE_OBJECT TargetDevice)
         os_mutex_unlock(&io_stack_lock);
         ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x202,
                         (ULONG_PTR)__builtin_return_address(0), 0, (ULONG_PTR)TargetDevice,
-                        "IoDetachDevice: nothing is attached to device %p",
-                        (void *)TargetDevice);
+                        "IoDetachDevice: nothing is attached to device %p", (void *)TargetDevice);
     }
     __atomic_store_n(&TargetDevice->AttachedDevice, NULL, __ATOMIC_RELEASE);
     io_device_of(upper)->attached_to = NULL;

@@ -152,3 +152,46 @@ TEST(release_not_owned)
     expect_bugcheck(0xC4); /* 0x1007 */
     ExReleaseFastMutex(&mutex);
 }
+
+/* 0xC4 / 0x34: ExReleaseFastMutex at another IRQL than APC_LEVEL (parameters: IRQL, mutex, 0). */
+TEST(release_at_passive_level_is_0xC4_0x34)
+{
+    ExInitializeFastMutex(&mutex);
+    ExAcquireFastMutex(&mutex);
+    KeLowerIrql(PASSIVE_LEVEL); /* the driver's bug: it lowered the IRQL the mutex raised */
+    expect_bugcheck_params(0xC4, BUGCHECK_PALL, 0x34, PASSIVE_LEVEL, &mutex, 0);
+    ExReleaseFastMutex(&mutex);
+}
+
+/* 0xC4 / 0x3A: ExReleaseFastMutexUnsafe with APCs enabled (parameters: IRQL, the thread's APC
+ * disable count, mutex). */
+TEST(unsafe_release_with_apcs_enabled_is_0xC4_0x3A)
+{
+    ExInitializeFastMutex(&mutex);
+    KeEnterCriticalRegion();
+    ExAcquireFastMutexUnsafe(&mutex);
+    KeLeaveCriticalRegion();
+    expect_bugcheck_params(0xC4, BUGCHECK_PALL, 0x3A, PASSIVE_LEVEL, 0, &mutex);
+    ExReleaseFastMutexUnsafe(&mutex);
+}
+
+static void *acquire_and_keep(void *arg)
+{
+    (void)arg;
+    ExAcquireFastMutex(&mutex);
+    KeLowerIrql(PASSIVE_LEVEL); /* the thread ends owning it */
+    return NULL;
+}
+
+/* 0xC4 / 0x1004: releasing a fast mutex another thread owns (parameter 2: the mutex). */
+TEST(release_by_another_thread_is_0xC4_0x1004)
+{
+    pthread_t t;
+    KIRQL old;
+    ExInitializeFastMutex(&mutex);
+    pthread_create(&t, NULL, acquire_and_keep, NULL);
+    pthread_join(t, NULL);
+    KeRaiseIrql(APC_LEVEL, &old);
+    expect_bugcheck_params(0xC4, BUGCHECK_P1 | BUGCHECK_P2, 0x1004, &mutex, 0, 0);
+    ExReleaseFastMutex(&mutex);
+}

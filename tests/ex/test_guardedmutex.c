@@ -67,8 +67,8 @@ static BOOLEAN other_thread_gets_it(void)
     return got;
 }
 
-/* KeAcquireGuardedMutexUnsafe takes ownership without changing the IRQL; KeReleaseGuardedMutexUnsafe
- * gives it up, so another thread can then acquire it. */
+/* KeAcquireGuardedMutexUnsafe takes ownership without changing the IRQL;
+ * KeReleaseGuardedMutexUnsafe gives it up, so another thread can then acquire it. */
 TEST(unsafe_forms)
 {
     KIRQL old;

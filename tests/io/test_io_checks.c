@@ -18,6 +18,9 @@
 
 #include "harness.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 static PIRP new_irp(void)
 {
     PIRP irp = IoAllocateIrp(1, FALSE);
@@ -87,9 +90,9 @@ static PDEVICE_OBJECT new_device(PDRIVER_OBJECT driver, PCWSTR name)
     PDEVICE_OBJECT device = NULL;
     if (name != NULL)
         RtlInitUnicodeString(&u, name);
-    ok_status(IoCreateDevice(driver, 0, name != NULL ? &u : NULL, FILE_DEVICE_UNKNOWN, 0, FALSE,
-                             &device),
-              STATUS_SUCCESS);
+    ok_status(
+        IoCreateDevice(driver, 0, name != NULL ? &u : NULL, FILE_DEVICE_UNKNOWN, 0, FALSE, &device),
+        STATUS_SUCCESS);
     if (device != NULL)
         device->Flags &= ~DO_DEVICE_INITIALIZING;
     return device;
@@ -201,4 +204,77 @@ TEST(dereferencing_what_is_not_an_object_is_0xC4_0x101)
     PVOID pointer = &not_an_object[8];
     expect_bugcheck_params(0xC4, BUGCHECK_P1 | BUGCHECK_P2, 0x101, pointer, 0, 0);
     ObDereferenceObject(pointer);
+}
+
+/* ---- device initialisation ---------------------------------------------------------------- */
+
+/* The I/O manager clears DO_DEVICE_INITIALIZING on the devices created during DriverEntry
+ * (iotest.sys does not clear it itself). */
+TEST(devices_created_in_driver_entry_are_initialised)
+{
+    UNICODE_STRING name = RTL_CONSTANT_STRING(L"\\Device\\IoTestUpper");
+    PFILE_OBJECT file = NULL, upper_file = NULL;
+    PDEVICE_OBJECT upper = NULL;
+    PDRIVER_OBJECT driver = iotest_driver(&file);
+    ok(driver != NULL, "no driver object\n");
+    ok_status(IoGetDeviceObjectPointer(&name, FILE_READ_DATA, &upper_file, &upper), STATUS_SUCCESS);
+    for (PDEVICE_OBJECT d = driver != NULL ? driver->DeviceObject : NULL; d; d = d->NextDevice)
+        ok(!(d->Flags & DO_DEVICE_INITIALIZING), "device %p still initialising\n", (void *)d);
+    if (upper_file != NULL)
+        ObDereferenceObject(upper_file);
+    release_iotest(file);
+}
+
+/* Opening a device that is still DO_DEVICE_INITIALIZING is STATUS_NO_SUCH_DEVICE; once the
+ * driver clears the flag, it opens. */
+TEST(opening_an_initialising_device_is_no_such_device)
+{
+    UNICODE_STRING name = RTL_CONSTANT_STRING(L"\\Device\\IoChecksInit");
+    PFILE_OBJECT file = NULL;
+    PDRIVER_OBJECT driver = iotest_driver(&file);
+    PDEVICE_OBJECT device = NULL;
+    drvhost_file *client = NULL;
+    ok_status(IoCreateDevice(driver, 0, &name, FILE_DEVICE_UNKNOWN, 0, FALSE, &device),
+              STATUS_SUCCESS);
+    ok(device != NULL && (device->Flags & DO_DEVICE_INITIALIZING),
+       "a new device object is DO_DEVICE_INITIALIZING\n");
+    ok_status(drvhost_open("\\Device\\IoChecksInit", GENERIC_READ, &client), STATUS_NO_SUCH_DEVICE);
+    ok(client == NULL, "a handle for a failed open\n");
+    device->Flags &= ~DO_DEVICE_INITIALIZING;
+    ok_status(drvhost_open("\\Device\\IoChecksInit", GENERIC_READ, &client), STATUS_SUCCESS);
+    drvhost_close(client);
+    IoDeleteDevice(device);
+    release_iotest(file);
+}
+
+/* ---- completion ----------------------------------------------------------------------------- */
+
+#define IOCTL_T_COMPLETE CTL_CODE(FILE_DEVICE_UNKNOWN, 0x900, METHOD_BUFFERED, FILE_ANY_ACCESS)
+
+/* docs/io.md's deviation: a driver completing with Information larger than the output buffer
+ * (iotest.sys's IOCTL_T_COMPLETE gives 7) gets only what fits copied back, with a message naming
+ * both sizes; Windows would copy 7 bytes and overrun the caller's buffer. */
+TEST(information_larger_than_the_output_buffer_copies_what_fits)
+{
+    PFILE_OBJECT file = NULL;
+    drvhost_file *client = NULL;
+    unsigned char out[16];
+    drvhost_iosb iosb;
+    drvhost_io_desc d = {
+        .op = DRVHOST_OP_IOCTL, .code = IOCTL_T_COMPLETE, .output = out, .output_size = 4};
+    char *said;
+    iotest_driver(&file);
+    ok_status(drvhost_open("\\\\.\\IoTest", GENERIC_READ | GENERIC_WRITE, &client), STATUS_SUCCESS);
+    memset(out, 0x5A, sizeof(out));
+    harness_stderr_begin();
+    ok_status(drvhost_io(client, &d, &iosb), STATUS_SUCCESS);
+    said = harness_stderr_end();
+    ok(iosb.information == 7, "information %llu\n", (unsigned long long)iosb.information);
+    for (size_t i = 4; i < sizeof(out); i++)
+        ok(out[i] == 0x5A, "byte %zu beyond the 4-byte buffer was written (%02x)\n", i, out[i]);
+    ok(said != NULL && strstr(said, "Information 7, larger than the 4-byte output buffer") != NULL,
+       "message: %s\n", said != NULL ? said : "(none)");
+    free(said);
+    drvhost_close(client);
+    release_iotest(file);
 }
