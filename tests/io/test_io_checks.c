@@ -104,12 +104,20 @@ static void release_iotest(PFILE_OBJECT file)
     ok_status(drvhost_driver_unload("iotest"), STATUS_SUCCESS);
 }
 
+/* Two new devices of iotest.sys's driver, upper attached over lower. */
+static void stack_of_two(PFILE_OBJECT *file, PDEVICE_OBJECT *lower, PDEVICE_OBJECT *upper)
+{
+    PDRIVER_OBJECT driver = iotest_driver(file);
+    *lower = new_device(driver, NULL);
+    *upper = new_device(driver, NULL);
+    ok(IoAttachDeviceToDeviceStack(*upper, *lower) == *lower, "attach\n");
+}
+
 TEST(deleting_a_device_still_attached_is_0xC9_0x201)
 {
     PFILE_OBJECT file = NULL;
-    PDRIVER_OBJECT driver = iotest_driver(&file);
-    PDEVICE_OBJECT lower = new_device(driver, NULL), upper = new_device(driver, NULL);
-    ok(IoAttachDeviceToDeviceStack(upper, lower) == lower, "attach\n");
+    PDEVICE_OBJECT lower, upper;
+    stack_of_two(&file, &lower, &upper);
     expect_bugcheck_params(0xC9, BUGCHECK_P1 | BUGCHECK_P3 | BUGCHECK_P4, 0x201, 0, 0, upper);
     IoDeleteDevice(upper);
 }
@@ -119,9 +127,8 @@ TEST(deleting_a_device_still_attached_is_0xC9_0x201)
 TEST(deleting_a_device_after_detaching_it_is_fine)
 {
     PFILE_OBJECT file = NULL;
-    PDRIVER_OBJECT driver = iotest_driver(&file);
-    PDEVICE_OBJECT lower = new_device(driver, NULL), upper = new_device(driver, NULL);
-    ok(IoAttachDeviceToDeviceStack(upper, lower) == lower, "attach\n");
+    PDEVICE_OBJECT lower, upper;
+    stack_of_two(&file, &lower, &upper);
     ok(lower->AttachedDevice == upper, "AttachedDevice %p, expected %p\n",
        (void *)lower->AttachedDevice, (void *)upper);
     IoDetachDevice(lower);
@@ -135,9 +142,8 @@ TEST(deleting_a_device_after_detaching_it_is_fine)
 TEST(detaching_with_nothing_attached_is_0xC9_0x202)
 {
     PFILE_OBJECT file = NULL;
-    PDRIVER_OBJECT driver = iotest_driver(&file);
-    PDEVICE_OBJECT lower = new_device(driver, NULL), upper = new_device(driver, NULL);
-    ok(IoAttachDeviceToDeviceStack(upper, lower) == lower, "attach\n");
+    PDEVICE_OBJECT lower, upper;
+    stack_of_two(&file, &lower, &upper);
     IoDetachDevice(lower);
     expect_bugcheck_params(0xC9, BUGCHECK_P1 | BUGCHECK_P3 | BUGCHECK_P4, 0x202, 0, 0, lower);
     IoDetachDevice(lower); /* detached twice */
