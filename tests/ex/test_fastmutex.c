@@ -6,6 +6,7 @@
  * The contended test uses host threads: PsCreateSystemThread is not there yet.
  */
 #include <pthread.h>
+#include <unistd.h>
 #include <wdm.h>
 
 #include "harness.h"
@@ -175,11 +176,17 @@ TEST(unsafe_release_with_apcs_enabled_is_0xC4_0x3A)
     ExReleaseFastMutexUnsafe(&mutex);
 }
 
+static volatile LONG held_by_other;
+
+/* Acquires the mutex and keeps it, alive, until the test's process ends (a thread that ended
+ * could leave its thread state's address to the next thread that asks for one). */
 static void *acquire_and_keep(void *arg)
 {
     (void)arg;
     ExAcquireFastMutex(&mutex);
-    KeLowerIrql(PASSIVE_LEVEL); /* the thread ends owning it */
+    __atomic_store_n(&held_by_other, 1, __ATOMIC_RELEASE);
+    for (;;)
+        usleep(100000);
     return NULL;
 }
 
@@ -190,7 +197,9 @@ TEST(release_by_another_thread_is_0xC4_0x1004)
     KIRQL old;
     ExInitializeFastMutex(&mutex);
     pthread_create(&t, NULL, acquire_and_keep, NULL);
-    pthread_join(t, NULL);
+    pthread_detach(t);
+    while (!__atomic_load_n(&held_by_other, __ATOMIC_ACQUIRE))
+        usleep(1000);
     KeRaiseIrql(APC_LEVEL, &old);
     expect_bugcheck_params(0xC4, BUGCHECK_P1 | BUGCHECK_P2, 0x1004, &mutex, 0, 0);
     ExReleaseFastMutex(&mutex);
