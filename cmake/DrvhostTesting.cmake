@@ -7,6 +7,14 @@
 #   provides main(); one CTest test <name> running it. DRIVERS are built first. Pick names that
 #   are unique in the whole tree: <area>_<file>, e.g. io_test_irp.
 #
+#   A white-box test, one that calls functions hidden in libdrvhost.so (cm_*, the parsers), names
+#   LIBRARIES drvhost_rt_internal (src/CMakeLists.txt): the internal headers ("cm/cm.h") and the
+#   hidden code it calls; never a file of src/ (test tests_build_from_internal_library).
+#
+# drvhost_note_internal(<target>)
+#   Records a program that links drvhost_rt_internal, for the internal_link_one_copy test
+#   (drvhost_add_test does it by itself).
+#
 # drvhost_add_test_dir([DRIVERS <driver target>...] [LIBRARIES ...] [TIMEOUT ...] [LABELS ...])
 #   drvhost_add_test() for every test_*.c of the current folder: test <folder>_<file stem>.
 #
@@ -38,6 +46,9 @@ function(drvhost_add_test name)
     endif()
     add_executable(${name} ${arg_SOURCES})
     target_link_libraries(${name} PRIVATE drvhost_harness ${arg_LIBRARIES})
+    if("drvhost_rt_internal" IN_LIST arg_LIBRARIES)
+        drvhost_note_internal(${name})
+    endif()
     set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${DRVHOST_TEST_OUTPUT_DIR}")
     if(arg_DRIVERS)
         add_dependencies(${name} ${arg_DRIVERS})
@@ -47,6 +58,10 @@ function(drvhost_add_test name)
         TIMEOUT ${arg_TIMEOUT}
         ENVIRONMENT "${DRVHOST_TEST_ENVIRONMENT};${arg_ENVIRONMENT}"
         LABELS "unit;${arg_LABELS}")
+endfunction()
+
+function(drvhost_note_internal target)
+    set_property(GLOBAL APPEND PROPERTY DRVHOST_INTERNAL_PROGRAMS ${target})
 endfunction()
 
 function(drvhost_add_test_dir)

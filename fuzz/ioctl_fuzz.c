@@ -32,7 +32,7 @@
  * the handler exits 1 instead of aborting, the input is not to blame) or objects and devices
  * reported by drvhost_shutdown.
  */
-#include "../src/host/scenario.h"
+#include "host/scenario.h"
 
 #include <drvhost/drvhost.h>
 

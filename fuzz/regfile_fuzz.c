@@ -3,8 +3,8 @@
  * bytes, as regedit files are UTF-16 or 8-bit text. The parser is pure (no registry, no
  * globals); a parsed file is walked so that every path, name and value it holds is read.
  */
-#include "../src/cm/cm.h"
-#include "../src/cm/regfile.h"
+#include "cm/cm.h"
+#include "cm/regfile.h"
 
 #include <stdint.h>
 

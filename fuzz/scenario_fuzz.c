@@ -7,7 +7,7 @@
  * Errors go to a null stream; a parsed script is walked so that every string and byte array
  * it points to is read.
  */
-#include "../src/host/scenario.h"
+#include "host/scenario.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * fuzzing entry point): each malformed input gives "NAME:LINE: error: PROBLEM" on the right
  * line, and nothing is applied; arbitrary bytes never crash it.
  *
- * White-box (compiles src/cm into itself and uses a private store, see CMakeLists.txt).
+ * White-box (links the runtime's internal library and uses a private store, see CMakeLists.txt).
  */
 #include "harness.h"
 

@@ -2,9 +2,10 @@
  * test_cm_store.c - the embedded registry store (src/cm): keys, values, paths, limits,
  * enumeration, deletion, the service helpers and UTF-8 conversion.
  *
- * The cm functions are hidden inside libdrvhost.so, so this test compiles the src/cm sources
- * (except host_api.c) into itself and drives its own private store with cm_init/cm_shutdown; the
- * runtime that the harness boots around each test has a separate store that is not touched.
+ * The cm functions are hidden inside libdrvhost.so, so this test links the runtime's internal
+ * library (the store's code, not libdrvhost.so's copy of it) and drives its own private store with
+ * cm_init/cm_shutdown; the runtime that the harness boots around each test has a separate store
+ * that is not touched.
  * Expected values are Windows' documented behaviour, or cm.h's documented choices where the
  * documentation names no status.
  */

@@ -17,23 +17,13 @@
 
 static drvhost_file *open_dditest(void)
 {
-    drvhost_file *f = NULL;
-    ok_status(drvhost_service_add("dditest", harness_driver_path("dditest")), STATUS_SUCCESS);
-    ok_status(drvhost_driver_load("dditest"), STATUS_SUCCESS);
-    ok_status(drvhost_open("\\\\.\\DdiTest", GENERIC_READ | GENERIC_WRITE, &f), STATUS_SUCCESS);
-    return f;
+    return harness_open_driver("dditest", "\\\\.\\DdiTest");
 }
 
 static NTSTATUS ioctl(drvhost_file *f, ULONG code, const void *in, size_t in_size, void *out,
                       size_t out_size)
 {
-    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL,
-                         .code = code,
-                         .input = in,
-                         .input_size = in_size,
-                         .output = out,
-                         .output_size = out_size};
-    return drvhost_io(f, &d, NULL);
+    return harness_ioctl(f, code, in, in_size, out, out_size, NULL);
 }
 
 /* A DDITEST_FAILED(line) status names the failing check of drivers/dditest.c. */

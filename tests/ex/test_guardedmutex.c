@@ -4,7 +4,7 @@
  */
 #include <wdm.h>
 
-#include "../ps/systhread.h"
+#include "systhread.h"
 #include "harness.h"
 
 static KGUARDED_MUTEX mutex;

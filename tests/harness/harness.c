@@ -289,6 +289,43 @@ const char *harness_driver_path(const char *name)
     return buffer;
 }
 
+/* ---- test drivers ------------------------------------------------------------------------ */
+
+void harness_load_driver_at(const char *service, const char *file, int line)
+{
+    harness_ok_status(drvhost_service_add(service, harness_driver_path(service)), 0,
+                      "drvhost_service_add", file, line);
+    harness_ok_status(drvhost_driver_load(service), 0, "drvhost_driver_load", file, line);
+}
+
+drvhost_file *harness_open_driver_at(const char *service, const char *device, const char *file,
+                                     int line)
+{
+    drvhost_file *handle = NULL;
+    harness_load_driver_at(service, file, line);
+    harness_ok_status(drvhost_open(device, 0xC0000000u /* GENERIC_READ | GENERIC_WRITE */, &handle),
+                      0, "drvhost_open", file, line);
+    return handle;
+}
+
+int32_t harness_io(drvhost_file *file, enum drvhost_op op, uint32_t code, const void *input,
+                   size_t input_size, void *output, size_t output_size, drvhost_iosb *iosb)
+{
+    drvhost_io_desc d = {.op = op,
+                         .code = code,
+                         .input = input,
+                         .input_size = input_size,
+                         .output = output,
+                         .output_size = output_size};
+    return drvhost_io(file, &d, iosb);
+}
+
+int32_t harness_ioctl(drvhost_file *file, uint32_t code, const void *input, size_t input_size,
+                      void *output, size_t output_size, drvhost_iosb *iosb)
+{
+    return harness_io(file, DRVHOST_OP_IOCTL, code, input, input_size, output, output_size, iosb);
+}
+
 /* ---- running one test ------------------------------------------------------------------- */
 
 static double now_seconds(void)

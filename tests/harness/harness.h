@@ -87,6 +87,25 @@ typedef void (*harness_test_fn)(void);
  * The string stays valid for the next 7 calls (a small rotating set of buffers). */
 const char *harness_driver_path(const char *name);
 
+/* harness_load_driver(service): registers `service` with the test driver module of the same name
+ * (harness_driver_path) and loads it; a failure of either step is a failed check at the
+ * caller's line. */
+#define harness_load_driver(service) harness_load_driver_at((service), __FILE__, __LINE__)
+
+/* harness_open_driver(service, device): harness_load_driver(service), then opens `device`
+ * ("\\\\.\\IoTest") for read and write. Returns the handle; NULL, with a failed check at the
+ * caller's line, if any step fails. The test closes it (drvhost_close). */
+#define harness_open_driver(service, device)                                                       \
+    harness_open_driver_at((service), (device), __FILE__, __LINE__)
+
+/* One synchronous request through drvhost_io: operation `op` (code: the ioctl code, else 0) with
+ * the input and output buffers given (NULL and 0 for none). Returns the final status; *iosb (may
+ * be NULL) receives status and Information. harness_ioctl is the device-control form. */
+int32_t harness_io(drvhost_file *file, enum drvhost_op op, uint32_t code, const void *input,
+                   size_t input_size, void *output, size_t output_size, drvhost_iosb *iosb);
+int32_t harness_ioctl(drvhost_file *file, uint32_t code, const void *input, size_t input_size,
+                      void *output, size_t output_size, drvhost_iosb *iosb);
+
 /* A new empty folder "$TMPDIR/PREFIX-XXXXXX" (/tmp without TMPDIR) for the running test, removed
  * with everything in it when the test's child process exits normally (a test that ends in a
  * bug check leaves it). NULL, with a failed check, if it cannot be created. Up to 8 per test. */
@@ -119,6 +138,9 @@ void harness_expect_bugcheck(uint32_t code, const char *file, int line);
 void harness_expect_bugcheck_p1(uint32_t code, uint64_t p1, const char *file, int line);
 void harness_expect_bugcheck_params(uint32_t code, unsigned mask, uint64_t p1, uint64_t p2,
                                     uint64_t p3, uint64_t p4, const char *file, int line);
+void harness_load_driver_at(const char *service, const char *file, int line);
+drvhost_file *harness_open_driver_at(const char *service, const char *device, const char *file,
+                                     int line);
 
 #ifdef __cplusplus
 }

@@ -21,8 +21,7 @@ static const char *const malformed[] = {
 TEST(open_refuses_malformed_utf8)
 {
     char path[64];
-    ok_status(drvhost_service_add("fifo", harness_driver_path("fifo")), STATUS_SUCCESS);
-    ok_status(drvhost_driver_load("fifo"), STATUS_SUCCESS);
+    harness_load_driver("fifo");
     for (size_t i = 0; i < sizeof(malformed) / sizeof(malformed[0]); i++) {
         drvhost_file *file = NULL;
         snprintf(path, sizeof(path), "\\\\.\\Fifo%s", malformed[i]);

@@ -17,11 +17,7 @@
 
 static drvhost_file *open_usrbuf(const char *device)
 {
-    drvhost_file *f = NULL;
-    ok_status(drvhost_service_add("usrbuf", harness_driver_path("usrbuf")), STATUS_SUCCESS);
-    ok_status(drvhost_driver_load("usrbuf"), STATUS_SUCCESS);
-    ok_status(drvhost_open(device, GENERIC_READ | GENERIC_WRITE, &f), STATUS_SUCCESS);
-    return f;
+    return harness_open_driver("usrbuf", device);
 }
 
 /* A page with no access and a read-only page (never unmapped: the child exits). */
@@ -46,13 +42,7 @@ static ULONG driver_calls(drvhost_file *f)
 static NTSTATUS io(drvhost_file *f, enum drvhost_op op, ULONG code, const void *in, size_t in_size,
                    void *out, size_t out_size, drvhost_iosb *iosb)
 {
-    drvhost_io_desc d = {.op = op,
-                         .code = code,
-                         .input = in,
-                         .input_size = in_size,
-                         .output = out,
-                         .output_size = out_size};
-    return drvhost_io(f, &d, iosb);
+    return harness_io(f, op, code, in, in_size, out, out_size, iosb);
 }
 
 TEST(buffered_ioctl_bad_input_or_output_is_access_violation)

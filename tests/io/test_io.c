@@ -12,18 +12,12 @@
 
 static drvhost_file *open_iotest(void)
 {
-    drvhost_file *f = NULL;
-    ok_status(drvhost_service_add("iotest", harness_driver_path("iotest")), STATUS_SUCCESS);
-    ok_status(drvhost_driver_load("iotest"), STATUS_SUCCESS);
-    ok_status(drvhost_open("\\\\.\\IoTest", GENERIC_READ | GENERIC_WRITE, &f), STATUS_SUCCESS);
-    return f;
+    return harness_open_driver("iotest", "\\\\.\\IoTest");
 }
 
 static NTSTATUS ioctl(drvhost_file *f, ULONG code, void *out, size_t out_size, drvhost_iosb *iosb)
 {
-    drvhost_io_desc d = {
-        .op = DRVHOST_OP_IOCTL, .code = code, .output = out, .output_size = out_size};
-    return drvhost_io(f, &d, iosb);
+    return harness_ioctl(f, code, NULL, 0, out, out_size, iosb);
 }
 
 static IOTEST_RECORD get_record(drvhost_file *f)

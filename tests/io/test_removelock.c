@@ -5,7 +5,7 @@
  */
 #include <wdm.h>
 
-#include "../ps/systhread.h"
+#include "systhread.h"
 #include "harness.h"
 
 static IO_REMOVE_LOCK lock;

@@ -26,8 +26,7 @@ struct worker {
 
 static void load_fifo(void)
 {
-    ok_status(drvhost_service_add("fifo", harness_driver_path("fifo")), STATUS_SUCCESS);
-    ok_status(drvhost_driver_load("fifo"), STATUS_SUCCESS);
+    harness_load_driver("fifo");
 }
 
 static drvhost_file *open_fifo(void)

@@ -10,11 +10,7 @@
 
 static drvhost_file *open_csqtest(void)
 {
-    drvhost_file *f = NULL;
-    ok_status(drvhost_service_add("csqtest", harness_driver_path("csqtest")), STATUS_SUCCESS);
-    ok_status(drvhost_driver_load("csqtest"), STATUS_SUCCESS);
-    ok_status(drvhost_open("\\\\.\\CsqTest", GENERIC_READ | GENERIC_WRITE, &f), STATUS_SUCCESS);
-    return f;
+    return harness_open_driver("csqtest", "\\\\.\\CsqTest");
 }
 
 static drvhost_io_desc ioctl_desc(ULONG code)

@@ -34,7 +34,7 @@ TEST(every_name_round_trips)
     ok(drvhost_status_parse(#n, &v) == 0 && v == (int32_t)value##u, "parse %s\n", #n);
 #define XA(n, value)                                                                               \
     ok(drvhost_status_parse(#n, &v) == 0 && v == (int32_t)value##u, "alias %s\n", #n);
-#include "../../src/rtl/ntstatus.def"
+#include "rtl/ntstatus.def"
 #undef X
 #undef XA
 }

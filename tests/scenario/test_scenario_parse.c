@@ -6,7 +6,7 @@
  */
 #include "harness.h"
 
-#include "../../src/host/scenario.h"
+#include "host/scenario.h"
 
 #include <drvhost/drvhost.h>
 

@@ -20,11 +20,7 @@ static const char *sehtest_name = "sehtest";
 
 static drvhost_file *open_sehtest(void)
 {
-    drvhost_file *f = NULL;
-    ok_status(drvhost_service_add(sehtest_name, harness_driver_path(sehtest_name)), STATUS_SUCCESS);
-    ok_status(drvhost_driver_load(sehtest_name), STATUS_SUCCESS);
-    ok_status(drvhost_open("\\\\.\\SehTest", GENERIC_READ | GENERIC_WRITE, &f), STATUS_SUCCESS);
-    return f;
+    return harness_open_driver(sehtest_name, "\\\\.\\SehTest");
 }
 
 static void close_sehtest(drvhost_file *f)
@@ -36,16 +32,10 @@ static void close_sehtest(drvhost_file *f)
 static NTSTATUS ioctl(drvhost_file *f, ULONG code, const void *in, size_t in_size,
                       SEHTEST_RESULT *out)
 {
-    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL,
-                         .code = code,
-                         .input = in,
-                         .input_size = in_size,
-                         .output = out,
-                         .output_size = out != NULL ? sizeof(*out) : 0};
     drvhost_iosb iosb;
     if (out != NULL)
         memset(out, 0xFF, sizeof(*out));
-    return drvhost_io(f, &d, &iosb);
+    return harness_ioctl(f, code, in, in_size, out, out != NULL ? sizeof(*out) : 0, &iosb);
 }
 
 TEST(host_cases)

@@ -21,17 +21,12 @@
 
 static drvhost_file *vf_open(void)
 {
-    drvhost_file *f = NULL;
-    ok_status(drvhost_service_add("vftest", harness_driver_path("vftest")), STATUS_SUCCESS);
-    ok_status(drvhost_driver_load("vftest"), STATUS_SUCCESS);
-    ok_status(drvhost_open("\\\\.\\VfTest", 0xC0000000u, &f), STATUS_SUCCESS);
-    return f;
+    return harness_open_driver("vftest", "\\\\.\\VfTest");
 }
 
 static NTSTATUS vf_ioctl(drvhost_file *f, uint32_t code)
 {
-    drvhost_io_desc d = {.op = DRVHOST_OP_IOCTL, .code = code};
-    return drvhost_io(f, &d, NULL);
+    return harness_ioctl(f, code, NULL, 0, NULL, 0, NULL);
 }
 
 /* The address of a routine of a driver module (loading it if the runtime has not yet). */

@@ -1,7 +1,8 @@
-/* systhread.h - starting and joining system threads in tests (PsCreateSystemThread,
- * ObReferenceObjectByHandle, KeWaitForSingleObject on the thread object). */
-#ifndef TESTS_PS_SYSTHREAD_H
-#define TESTS_PS_SYSTHREAD_H
+/* systhread.h - test harness: starting and joining system threads in test programs
+ * (PsCreateSystemThread, ObReferenceObjectByHandle, KeWaitForSingleObject on the thread object).
+ * Any test links the harness and may #include "systhread.h"; it uses <wdm.h>. */
+#ifndef DRVHOST_TEST_SYSTHREAD_H
+#define DRVHOST_TEST_SYSTHREAD_H
 
 #include <wdm.h>
 
