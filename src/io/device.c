@@ -16,6 +16,26 @@
 static os_mutex io_stack_lock = OS_MUTEX_INIT;
 static volatile LONG io_autoname_counter;
 
+/* The device objects IoDeleteDevice was called for, so that a second call is recognised as
+ * such (0xC9 / 0x240) without reading the object, whose memory may be freed by then. The last
+ * IO_DELETED_KEPT deletions are kept (a ring; under io_stack_lock); IoCreateDevice drops an
+ * address it hands out again. Deviation: a device deleted more than IO_DELETED_KEPT deletions
+ * ago is not recognised. */
+#define IO_DELETED_KEPT 1024
+static PDEVICE_OBJECT io_deleted[IO_DELETED_KEPT];
+static unsigned io_deleted_next;
+
+static BOOLEAN io_deleted_find_locked(PDEVICE_OBJECT dev, BOOLEAN forget)
+{
+    for (unsigned i = 0; i < IO_DELETED_KEPT; i++)
+        if (io_deleted[i] == dev) {
+            if (forget)
+                io_deleted[i] = NULL;
+            return TRUE;
+        }
+    return FALSE;
+}
+
 struct io_device_extension_ {
     CSHORT Type;
     USHORT Size;
@@ -225,6 +245,7 @@ NTSTATUS NTAPI IoCreateDevice(PDRIVER_OBJECT DriverObject, ULONG DeviceExtension
         return status;
     }
     os_mutex_lock(&io_stack_lock);
+    io_deleted_find_locked(&d->object, TRUE); /* the address of a freed device, reused */
     d->object.NextDevice = DriverObject->DeviceObject;
     DriverObject->DeviceObject = &d->object;
     os_mutex_unlock(&io_stack_lock);
@@ -242,14 +263,22 @@ static void io_unlink_device_locked(PDEVICE_OBJECT dev)
     dev->NextDevice = NULL;
 }
 
+/* I/O Verification's 0x2xx errors: parameter 2 is the address in the driver's code where the
+ * error was detected (the caller's return address), 3 the IRP (none here), 4 the device. */
 VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject)
 {
     struct io_device *d = io_device_of(DeviceObject);
-    if (d->delete_pending)
-        vf_io_delete_device_twice(DeviceObject);
-    if (d->attached_to != NULL)
-        vf_io_delete_attached_device(DeviceObject, d->attached_to);
+    ULONG_PTR caller = (ULONG_PTR)__builtin_return_address(0);
+    BOOLEAN deleted;
     os_mutex_lock(&io_stack_lock);
+    deleted = io_deleted_find_locked(DeviceObject, FALSE);
+    os_mutex_unlock(&io_stack_lock);
+    if (deleted)
+        vf_io_delete_device_twice(DeviceObject, caller);
+    if (d->attached_to != NULL)
+        vf_io_delete_attached_device(DeviceObject, d->attached_to, caller);
+    os_mutex_lock(&io_stack_lock);
+    io_deleted[io_deleted_next++ % IO_DELETED_KEPT] = DeviceObject;
     d->delete_pending = TRUE;
     io_unlink_device_locked(DeviceObject);
     os_mutex_unlock(&io_stack_lock);
@@ -372,7 +401,7 @@ VOID NTAPI IoDetachDevice(PDEVICE_OBJECT TargetDevice)
     upper = TargetDevice->AttachedDevice;
     if (upper == NULL) {
         os_mutex_unlock(&io_stack_lock);
-        vf_io_detach_nothing(TargetDevice);
+        vf_io_detach_nothing(TargetDevice, (ULONG_PTR)__builtin_return_address(0));
     }
     __atomic_store_n(&TargetDevice->AttachedDevice, NULL, __ATOMIC_RELEASE);
     io_device_of(upper)->attached_to = NULL;

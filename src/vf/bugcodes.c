@@ -387,13 +387,13 @@ const struct vf_subcode vf_subcodes[] = {
     {C9,
      VF_C9_DELETE_ATTACHED_DEVICE,
      "a device deleted while attached to a lower device",
-     {"where in the driver", "the device", ""},
-     "drvhost passes the device, the lower device, 0"},
+     {"where in the driver", "the IRP (0: none)", "the device"},
+     NULL},
     {C9,
      VF_C9_DETACH_NOTHING_ATTACHED,
      "IoDetachDevice on a device with nothing attached",
-     {"where in the driver", "the device", ""},
-     "drvhost passes the device, 0, 0"},
+     {"where in the driver", "the IRP (0: none)", "the device"},
+     NULL},
     {C9,
      VF_C9_STATUS_MISMATCH,
      "a dispatch routine returned another status than the IRP's",
@@ -407,8 +407,8 @@ const struct vf_subcode vf_subcodes[] = {
     {C9,
      VF_C9_DELETE_DEVICE_TWICE,
      "IoDeleteDevice on a device already deleted",
-     {"where in the driver", "reserved", "reserved"},
-     "drvhost passes the device, 0, 0"},
+     {"where in the driver", "the IRP (0: none)", "the device"},
+     NULL},
 };
 const size_t vf_subcode_count = sizeof(vf_subcodes) / sizeof(vf_subcodes[0]);
 

@@ -49,25 +49,25 @@ void vf_io_free_not_an_irp(PIRP irp)
                     "IoFreeIrp on an IRP that IoAllocateIrp did not allocate");
 }
 
-void vf_io_delete_device_twice(PDEVICE_OBJECT device)
+void vf_io_delete_device_twice(PDEVICE_OBJECT device, ULONG_PTR caller)
 {
-    ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, VF_C9_DELETE_DEVICE_TWICE,
-                    (ULONG_PTR)device, 0, 0, "IoDeleteDevice called twice for device %p",
+    ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, VF_C9_DELETE_DEVICE_TWICE, caller,
+                    0, (ULONG_PTR)device, "IoDeleteDevice called twice for device %p",
                     (void *)device);
 }
 
-void vf_io_delete_attached_device(PDEVICE_OBJECT device, PDEVICE_OBJECT lower)
+void vf_io_delete_attached_device(PDEVICE_OBJECT device, PDEVICE_OBJECT lower, ULONG_PTR caller)
 {
     ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, VF_C9_DELETE_ATTACHED_DEVICE,
-                    (ULONG_PTR)device, (ULONG_PTR)lower, 0,
+                    caller, 0, (ULONG_PTR)device,
                     "IoDeleteDevice: device %p is still attached to %p (call IoDetachDevice "
                     "first)",
                     (void *)device, (void *)lower);
 }
 
-void vf_io_detach_nothing(PDEVICE_OBJECT device)
+void vf_io_detach_nothing(PDEVICE_OBJECT device, ULONG_PTR caller)
 {
     ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION, VF_C9_DETACH_NOTHING_ATTACHED,
-                    (ULONG_PTR)device, 0, 0, "IoDetachDevice: nothing is attached to device %p",
-                    (void *)device);
+                    caller, 0, (ULONG_PTR)device,
+                    "IoDetachDevice: nothing is attached to device %p", (void *)device);
 }

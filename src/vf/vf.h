@@ -185,9 +185,11 @@ __attribute__((noreturn)) void vf_io_status_mismatch(const void *dispatch, PIRP 
  * (0x240) or on a device still attached to a lower one (0x201); IoDetachDevice with nothing
  * attached (0x202). */
 __attribute__((noreturn)) void vf_io_free_not_an_irp(PIRP irp);
-__attribute__((noreturn)) void vf_io_delete_device_twice(PDEVICE_OBJECT device);
+/* The device checks pass Windows' parameters: the caller's address in the driver, the IRP (0:
+ * none), the device. */
+__attribute__((noreturn)) void vf_io_delete_device_twice(PDEVICE_OBJECT device, ULONG_PTR caller);
 __attribute__((noreturn)) void vf_io_delete_attached_device(PDEVICE_OBJECT device,
-                                                            PDEVICE_OBJECT lower);
-__attribute__((noreturn)) void vf_io_detach_nothing(PDEVICE_OBJECT device);
+                                                            PDEVICE_OBJECT lower, ULONG_PTR caller);
+__attribute__((noreturn)) void vf_io_detach_nothing(PDEVICE_OBJECT device, ULONG_PTR caller);
 
 #endif

@@ -470,3 +470,37 @@ TEST(many_values_after_a_delete)
     ok_status(ZwClose(h), STATUS_SUCCESS);
     ok_status(ZwClose(base), STATUS_SUCCESS);
 }
+
+/* docs/registry.md's deviations: no key classes (a Class given to ZwCreateKey is ignored:
+ * ClassLength 0, ClassOffset 0xFFFFFFFF), and the information classes drvhost does not provide
+ * are STATUS_INVALID_PARAMETER. */
+TEST(key_classes_ignored_and_classes_not_provided)
+{
+    HANDLE base = base_key(), h = NULL;
+    UNICODE_STRING name = ustr(L"WithClass"), cls = ustr(L"SomeClass");
+    OBJECT_ATTRIBUTES oa;
+    UCHAR buf[512];
+    ULONG len;
+    KEY_FULL_INFORMATION *fi = (KEY_FULL_INFORMATION *)buf;
+    KEY_NODE_INFORMATION *ni = (KEY_NODE_INFORMATION *)buf;
+    static const KEY_INFORMATION_CLASS missing[] = {KeyFlagsInformation, KeyHandleTagsInformation,
+                                                    KeyTrustInformation, KeyLayerInformation};
+    InitializeObjectAttributes(&oa, &name, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, base, NULL);
+    ok_status(ZwCreateKey(&h, KEY_ALL_ACCESS, &oa, 0, &cls, 0, NULL), STATUS_SUCCESS);
+    ok_status(ZwQueryKey(h, KeyFullInformation, buf, sizeof(buf), &len), STATUS_SUCCESS);
+    ok(fi->ClassLength == 0 && fi->ClassOffset == 0xFFFFFFFF,
+       "full: class length %lu offset %#lx\n", (unsigned long)fi->ClassLength,
+       (unsigned long)fi->ClassOffset);
+    ok_status(ZwQueryKey(h, KeyNodeInformation, buf, sizeof(buf), &len), STATUS_SUCCESS);
+    ok(ni->ClassLength == 0 && ni->ClassOffset == 0xFFFFFFFF,
+       "node: class length %lu offset %#lx\n", (unsigned long)ni->ClassLength,
+       (unsigned long)ni->ClassOffset);
+    for (size_t i = 0; i < sizeof(missing) / sizeof(missing[0]); i++)
+        ok_status(ZwQueryKey(h, missing[i], buf, sizeof(buf), &len), STATUS_INVALID_PARAMETER);
+    ok_status(set_value(h, L"WithClass", REG_DWORD, &len, sizeof(len)), STATUS_SUCCESS);
+    ok_status(ZwQueryValueKey(h, &name, KeyValueLayerInformation, buf, sizeof(buf), &len),
+              STATUS_INVALID_PARAMETER);
+    ok_status(ZwDeleteKey(h), STATUS_SUCCESS);
+    ok_status(ZwClose(h), STATUS_SUCCESS);
+    ok_status(ZwClose(base), STATUS_SUCCESS);
+}

@@ -577,3 +577,47 @@ TEST(create_above_passive_bugchecks)
     KeRaiseIrql(DISPATCH_LEVEL, &old);
     create(&h, L"\\??\\C:\\x", SYNC_RW, FILE_OPEN_IF, SYNC_OPT, &iosb);
 }
+
+static VOID NTAPI unused_apc(PVOID context, PIO_STATUS_BLOCK iosb, ULONG reserved)
+{
+    (void)context, (void)iosb, (void)reserved;
+    ok(0, "the APC routine ran\n");
+}
+
+/* docs/files.md's deviations: extended attributes (EaBuffer) are STATUS_INVALID_PARAMETER, an
+ * ApcRoutine is STATUS_NOT_SUPPORTED (nothing is written), share modes are ignored (a second
+ * writer with no sharing opens), CreationTime is the change time (so never after the last
+ * write here). */
+TEST(files_deviations_ea_apc_share_creation_time)
+{
+    IO_STATUS_BLOCK iosb;
+    HANDLE h, second;
+    UNICODE_STRING u;
+    OBJECT_ATTRIBUTES oa;
+    FILE_BASIC_INFORMATION basic;
+    char ea[32] = {0}, buf[16];
+    use_root();
+    RtlInitUnicodeString(&u, L"\\??\\C:\\dev.txt");
+    InitializeObjectAttributes(&oa, &u, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, NULL, NULL);
+    ok_status(ZwCreateFile(&h, SYNC_RW, &oa, &iosb, NULL, FILE_ATTRIBUTE_NORMAL, 0, FILE_CREATE,
+                           SYNC_OPT, ea, sizeof(ea)),
+              STATUS_INVALID_PARAMETER);
+    ok(host_read("C/dev.txt", buf, sizeof(buf)) < 0, "the file was created despite EaBuffer\n");
+    ok_status(create(&h, L"\\??\\C:\\dev.txt", SYNC_RW, FILE_CREATE, SYNC_OPT, &iosb),
+              STATUS_SUCCESS);
+    ok_status(ZwWriteFile(h, NULL, unused_apc, NULL, &iosb, "apc", 3, NULL, NULL),
+              STATUS_NOT_SUPPORTED);
+    ok(host_read("C/dev.txt", buf, sizeof(buf)) == 0, "written despite the ApcRoutine: %s\n", buf);
+    ok_status(create(&second, L"\\??\\C:\\dev.txt", SYNC_RW, FILE_OPEN, SYNC_OPT, &iosb),
+              STATUS_SUCCESS); /* ShareAccess 0: Windows would say STATUS_SHARING_VIOLATION */
+    ok_status(write_at(second, "shared", NULL, &iosb), STATUS_SUCCESS);
+    ok(host_read("C/dev.txt", buf, sizeof(buf)) == 6 && strcmp(buf, "shared") == 0,
+       "second writer wrote %s\n", buf);
+    ok_status(ZwQueryInformationFile(h, &iosb, &basic, sizeof(basic), FileBasicInformation),
+              STATUS_SUCCESS);
+    ok(basic.CreationTime.QuadPart == basic.ChangeTime.QuadPart,
+       "CreationTime %lld is not the change time %lld\n", (long long)basic.CreationTime.QuadPart,
+       (long long)basic.ChangeTime.QuadPart);
+    ZwClose(second);
+    ZwClose(h);
+}

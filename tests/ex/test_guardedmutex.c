@@ -58,14 +58,33 @@ TEST(exclusion)
     ok(plain == 15000, "counter %ld", (long)plain);
 }
 
+/* Whether another thread can take the mutex now (KeTryToAcquireGuardedMutex from a system
+ * thread, released at once if it got it). */
+static BOOLEAN other_thread_gets_it(void)
+{
+    BOOLEAN got = FALSE;
+    join_thread(start_thread(TryFromThread, &got));
+    return got;
+}
+
+/* KeAcquireGuardedMutexUnsafe takes ownership without changing the IRQL;
+ * KeReleaseGuardedMutexUnsafe gives it up, so another thread can then acquire it. */
 TEST(unsafe_forms)
 {
     KIRQL old;
     KeInitializeGuardedMutex(&mutex);
     KeRaiseIrql(APC_LEVEL, &old);
     KeAcquireGuardedMutexUnsafe(&mutex);
+    ok(KeGetCurrentIrql() == APC_LEVEL, "IRQL %u while held", KeGetCurrentIrql());
+    KeLowerIrql(old); /* another thread runs only while this one waits at PASSIVE_LEVEL */
+    ok(!other_thread_gets_it(), "another thread acquired a mutex owned through the Unsafe form");
+    KeRaiseIrql(APC_LEVEL, &old);
     KeReleaseGuardedMutexUnsafe(&mutex);
+    ok(KeGetCurrentIrql() == APC_LEVEL, "IRQL %u after the Unsafe release", KeGetCurrentIrql());
     KeLowerIrql(old);
+    ok(other_thread_gets_it(), "the mutex is still owned after KeReleaseGuardedMutexUnsafe");
+    ok(KeTryToAcquireGuardedMutex(&mutex), "this thread cannot acquire it again after release");
+    KeReleaseGuardedMutex(&mutex);
 }
 
 TEST(recursive_acquire)

@@ -322,3 +322,28 @@ TEST(reinitialize_resource)
     KeLeaveCriticalRegion();
     ok_status(ExDeleteResourceLite(&res), STATUS_SUCCESS);
 }
+
+/* 0xC4 / 0xD0: initialising a resource that is live (parameter 2: the resource). */
+TEST(initialising_a_live_resource_is_0xC4_0xD0)
+{
+    ok_status(ExInitializeResourceLite(&res), STATUS_SUCCESS);
+    expect_bugcheck_params(0xC4, BUGCHECK_P1 | BUGCHECK_P2, 0xD0, &res, 0, 0);
+    ExInitializeResourceLite(&res);
+}
+
+/* After ExDeleteResourceLite the structure may be initialised again. */
+TEST(initialising_a_deleted_resource_is_fine)
+{
+    ok_status(ExInitializeResourceLite(&res), STATUS_SUCCESS);
+    ok_status(ExDeleteResourceLite(&res), STATUS_SUCCESS);
+    ok_status(ExInitializeResourceLite(&res), STATUS_SUCCESS);
+    ok_status(ExDeleteResourceLite(&res), STATUS_SUCCESS);
+}
+
+/* 0xC4 / 0xD1: deleting a resource never initialised (parameter 2: the resource). */
+TEST(deleting_an_uninitialised_resource_is_0xC4_0xD1)
+{
+    static ERESOURCE never;
+    expect_bugcheck_params(0xC4, BUGCHECK_P1 | BUGCHECK_P2, 0xD1, &never, 0, 0);
+    ExDeleteResourceLite(&never);
+}

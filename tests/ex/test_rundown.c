@@ -92,3 +92,31 @@ TEST(cache_aware_caller_storage)
     ExReleaseRundownProtectionCacheAware(r);
     ExFreePoolWithTag(r, 'tseT');
 }
+
+/* Releasing protection that is not held is a driver bug: drvhost stops with 0xC4 / 0x1007
+ * (parameter 2 the run-down reference, 3 the count released) rather than corrupt the count. */
+TEST(release_without_acquire_is_0xC4_0x1007)
+{
+    ExInitializeRundownProtection(&ref);
+    ok(ExAcquireRundownProtectionEx(&ref, 2), "acquire 2");
+    ExReleaseRundownProtectionEx(&ref, 2);
+    expect_bugcheck_params(0xC4, BUGCHECK_PALL, 0x1007, &ref, 1, 0);
+    ExReleaseRundownProtection(&ref);
+}
+
+TEST(releasing_more_than_acquired_is_0xC4_0x1007)
+{
+    ExInitializeRundownProtection(&ref);
+    ok(ExAcquireRundownProtectionEx(&ref, 2), "acquire 2");
+    expect_bugcheck_params(0xC4, BUGCHECK_PALL, 0x1007, &ref, 3, 0);
+    ExReleaseRundownProtectionEx(&ref, 3);
+}
+
+TEST(release_after_rundown_is_0xC4_0x1007)
+{
+    ExInitializeRundownProtection(&ref);
+    ExWaitForRundownProtectionRelease(&ref); /* nothing held: run down at once */
+    ok(!ExAcquireRundownProtection(&ref), "acquired after run-down");
+    expect_bugcheck_params(0xC4, BUGCHECK_PALL, 0x1007, &ref, 1, 0);
+    ExReleaseRundownProtection(&ref);
+}

@@ -58,6 +58,8 @@ struct harness_shared {
     uint32_t expected_code;
     uint64_t expected_p1;     /* parameter 1, or the start of its range */
     uint64_t expected_p1_end; /* expect_bugcheck_p1_in: the end of the range (else = start) */
+    unsigned expected_mask;   /* expect_bugcheck_params: the parameters checked (bit i: i + 1) */
+    uint64_t expected_params[4];
     int bugcheck_seen;
     uint32_t code;
     uint64_t params[4];
@@ -195,6 +197,7 @@ static void expect_bugcheck(uint32_t code, uint64_t lo, uint64_t hi, const char 
     shared->expected_code = code;
     shared->expected_p1 = lo;
     shared->expected_p1_end = hi;
+    shared->expected_mask = 0;
     __atomic_store_n(&shared->bugcheck_expected, 1, __ATOMIC_SEQ_CST);
     drvhost_set_bugcheck_handler(on_bugcheck, NULL);
 }
@@ -221,6 +224,32 @@ static int p1_matches(const struct harness_shared *s)
     if (s->expected_p1_end > s->expected_p1)
         return s->params[0] >= s->expected_p1 && s->params[0] < s->expected_p1_end;
     return s->params[0] == s->expected_p1;
+}
+
+void harness_expect_bugcheck_params(uint32_t code, unsigned mask, uint64_t p1, uint64_t p2,
+                                    uint64_t p3, uint64_t p4, const char *file, int line)
+{
+    if (!(mask & BUGCHECK_P1)) {
+        /* Every bug-check expectation checks parameter 1 at least (issue 17). */
+        fprintf(stderr, "%s:%d: expect_bugcheck_params() without BUGCHECK_P1\n", file, line);
+        abort();
+    }
+    expect_bugcheck(code, p1, p1, file, line);
+    shared->expected_params[0] = p1;
+    shared->expected_params[1] = p2;
+    shared->expected_params[2] = p3;
+    shared->expected_params[3] = p4;
+    shared->expected_mask = mask & BUGCHECK_PALL;
+}
+
+/* The first parameter expect_bugcheck_params checks and the bug check gave otherwise; -1 if
+ * none. */
+static int wrong_param(const struct harness_shared *s)
+{
+    for (int i = 0; i < 4; i++)
+        if ((s->expected_mask & (1u << i)) && s->params[i] != s->expected_params[i])
+            return i;
+    return -1;
 }
 
 /* ---- temporary folders ------------------------------------------------------------------ */
@@ -441,6 +470,11 @@ static int judge(int timed_out, double timeout, int wait_status, char *reason, s
         else if (!p1_matches(s))
             snprintf(reason, size, "expected bug check 0x%X (0x%llX, ...), got (0x%llX, ...)",
                      s->code, (unsigned long long)s->expected_p1, (unsigned long long)s->params[0]);
+        else if (wrong_param(s) >= 0)
+            snprintf(reason, size, "expected bug check 0x%X with parameter %d = 0x%llX, got 0x%llX",
+                     s->code, wrong_param(s) + 1,
+                     (unsigned long long)s->expected_params[wrong_param(s)],
+                     (unsigned long long)s->params[wrong_param(s)]);
         else if (s->failures)
             snprintf(reason, size, "%lu of %lu checks failed", s->failures, s->checks);
         return reason[0] == '\0';
@@ -473,7 +507,9 @@ static int judge(int timed_out, double timeout, int wait_status, char *reason, s
         return 0;
     }
     size_t used = 0;
-    if (s->failures)
+    if (s->checks == 0) /* a test asserts what it names; expect_bugcheck* counts (above) */
+        used = (size_t)snprintf(reason, size, "made no check (a TEST must assert its effect)");
+    else if (s->failures)
         used = (size_t)snprintf(reason, size, "%lu of %lu checks failed", s->failures, s->checks);
     if (s->shutdown_status < 0 && used < size)
         snprintf(reason + used, size - used,

@@ -15,9 +15,11 @@
  * line, each in its own child process with a time-out (DRVHOST_TEST_TIMEOUT seconds, default 30),
  * so a crash or a hang fails that test only. Around the body the child calls
  * drvhost_init(quiet unless DRVHOST_TEST_VERBOSE is set) and drvhost_shutdown(); a failing
- * shutdown (a leak) fails the test. A bug check fails the test unless expect_bugcheck_p1() announced
- * it. The last two lines printed are "harness: N cases, N checks" (TEST cases run, ok() checks
- * made) and "N passed, N failed"; the exit status is 0 iff none failed.
+ * shutdown (a leak) fails the test. A bug check fails the test unless expect_bugcheck_p1() (or
+ * expect_bugcheck_p1_in(), expect_bugcheck_params()) announced it. A test that makes no check (no
+ * ok(), ok_status() or expected bug check; skip() is not a check) fails: every TEST asserts the
+ * effect it names. The last two lines printed are "harness: N cases, N checks" (TEST cases run,
+ * checks made) and "N passed, N failed"; the exit status is 0 iff none failed.
  *
  * Options: --list prints the test names; -h prints usage.
  */
@@ -75,6 +77,19 @@ typedef void (*harness_test_fn)(void);
     harness_expect_bugcheck_p1_in((uint32_t)(code), (uint64_t)(lo), (uint64_t)(hi), __FILE__,      \
                                   __LINE__)
 
+/* expect_bugcheck_params(code, mask, p1, p2, p3, p4): the same, and each parameter whose bit is
+ * set in mask (BUGCHECK_P1 ... BUGCHECK_P4) must have the given value; the others are not
+ * checked (pass 0). For codes whose other parameters Windows defines (0xC9's IRP and device,
+ * ...). */
+#define BUGCHECK_P1   1u
+#define BUGCHECK_P2   2u
+#define BUGCHECK_P3   4u
+#define BUGCHECK_P4   8u
+#define BUGCHECK_PALL 15u
+#define expect_bugcheck_params(code, mask, p1, p2, p3, p4)                                         \
+    harness_expect_bugcheck_params((uint32_t)(code), (mask), (uint64_t)(p1), (uint64_t)(p2),       \
+                                   (uint64_t)(p3), (uint64_t)(p4), __FILE__, __LINE__)
+
 /* Full path of test driver module `name` ("fifo" or "fifo.sys") in the test driver folder
  * (build/<preset>/drivers, or $DRVHOST_TEST_DRIVER_DIR). A name holding a '/' is returned as is.
  * The string stays valid for the next 7 calls (a small rotating set of buffers). */
@@ -128,6 +143,8 @@ void harness_skip(const char *file, int line, const char *format, ...)
 void harness_trace(const char *file, int line, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
 void harness_expect_bugcheck_p1(uint32_t code, uint64_t p1, const char *file, int line);
+void harness_expect_bugcheck_params(uint32_t code, unsigned mask, uint64_t p1, uint64_t p2,
+                                    uint64_t p3, uint64_t p4, const char *file, int line);
 void harness_load_driver_at(const char *service, const char *file, int line);
 drvhost_file *harness_open_driver_at(const char *service, const char *device, const char *file,
                                      int line);

@@ -62,6 +62,22 @@ TEST(expected_bugcheck_p1_out_of_range)
     selftest_bugcheck(0x44); /* parameter 1 is 1 */
 }
 
+TEST(expected_bugcheck_wrong_p3)
+{
+    expect_bugcheck_params(0x44, BUGCHECK_P1 | BUGCHECK_P3, 1, 0, 9, 0);
+    selftest_bugcheck(0x44); /* parameters 1, 2, 3, 4 */
+}
+
+TEST(no_check)
+{
+    trace("runs, but asserts nothing\n");
+}
+
+TEST(only_skips)
+{
+    skip("a skip is not a check\n");
+}
+
 TEST(passes_after_failures)
 {
     ok(1, "the harness survived the tests above\n");

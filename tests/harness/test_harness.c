@@ -24,6 +24,7 @@ TEST(skip_passes)
 {
     skip("nothing to see here\n");
     trace("trace output shows with DRVHOST_TEST_VERBOSE\n");
+    ok(harness_check_count() == 0, "a skip is not a check, got %lu\n", harness_check_count());
 }
 
 static int ends_with(const char *text, const char *suffix)
@@ -72,4 +73,16 @@ TEST(expected_bugcheck_p1)
     }
     expect_bugcheck_p1(0xE2, 1);
     selftest_bugcheck(0xE2); /* parameters 1, 2, 3, 4 */
+}
+
+TEST(expected_bugcheck_params)
+{
+    expect_bugcheck_params(0xE2, BUGCHECK_PALL, 1, 2, 3, 4);
+    selftest_bugcheck(0xE2); /* parameters 1, 2, 3, 4 */
+}
+
+TEST(expected_bugcheck_params_unchecked_ones)
+{
+    expect_bugcheck_params(0xE2, BUGCHECK_P2 | BUGCHECK_P4, 0, 2, 0, 4);
+    selftest_bugcheck(0xE2);
 }

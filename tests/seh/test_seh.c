@@ -218,3 +218,56 @@ TEST(user_probe_address_bounds_the_probes)
     }
     ok_status(caught, STATUS_ACCESS_VIOLATION);
 }
+
+static NTSTATUS host_probe(PVOID address, SIZE_T length, ULONG alignment, BOOLEAN write)
+{
+    NTSTATUS code = STATUS_SUCCESS;
+    __try {
+        if (write)
+            ProbeForWrite(address, length, alignment);
+        else
+            ProbeForRead(address, length, alignment);
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        code = GetExceptionCode();
+    }
+    return code;
+}
+
+/* docs/seh.md's deviations: probing pool (a kernel address on Windows, which raises) succeeds;
+ * an Alignment that is not a power of two checks nothing (Windows asserts). */
+TEST(probe_deviations_pool_and_odd_alignment)
+{
+    PUCHAR pool = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, 'borP');
+    ok(pool != NULL, "pool\n");
+    ok_status(host_probe(pool, 64, 8, FALSE), STATUS_SUCCESS);
+    ok_status(host_probe(pool, 64, 8, TRUE), STATUS_SUCCESS);
+    ok_status(host_probe(pool + 1, 4, 4, FALSE), STATUS_DATATYPE_MISALIGNMENT); /* the control */
+    ok_status(host_probe(pool + 1, 4, 3, FALSE), STATUS_SUCCESS);
+    ok_status(host_probe(pool + 1, 4, 3, TRUE), STATUS_SUCCESS);
+    ExFreePoolWithTag(pool, 'borP');
+}
+
+/* The pool's raising forms raise STATUS_INSUFFICIENT_RESOURCES, which a __try catches:
+ * ExAllocatePoolWithQuotaTag by default, ExAllocatePoolWithTag with
+ * POOL_RAISE_IF_ALLOCATION_FAILURE, ExAllocatePool2 with POOL_FLAG_RAISE_ON_FAILURE. */
+TEST(pool_allocation_failures_raise_to_a_try)
+{
+    const SIZE_T huge = (SIZE_T)1 << 50;
+    for (int form = 0; form < 3; form++) {
+        NTSTATUS code = STATUS_SUCCESS;
+        PVOID p = NULL;
+        __try {
+            if (form == 0)
+                p = ExAllocatePoolWithQuotaTag(PagedPool, huge, 'auQT');
+            else if (form == 1)
+                p = ExAllocatePoolWithTag(
+                    (POOL_TYPE)(NonPagedPoolNx | POOL_RAISE_IF_ALLOCATION_FAILURE), huge, 'auQT');
+            else
+                p = ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_RAISE_ON_FAILURE, huge, 'auQT');
+        } __except (EXCEPTION_EXECUTE_HANDLER) {
+            code = GetExceptionCode();
+        }
+        ok(p == NULL, "form %d: allocated %p\n", form, p);
+        ok(code == STATUS_INSUFFICIENT_RESOURCES, "form %d: code %#x\n", form, (unsigned)code);
+    }
+}
