@@ -27,8 +27,14 @@ for header in "$src"/*/*.h; do
     fi
     ctags -x --language-force=C --kinds-C=dfpvx -f - "$header" | awk '{ print $1 }' |
         grep -v -e '^DRVHOST_.*_H$' -e '^BUGCODE_' -e '^ke_bugcheck' | sort -u >"$tmp/names"
-    # Every identifier of the files outside the layer, once.
-    xargs cat <"$tmp/files" | grep -o '[A-Za-z_][A-Za-z0-9_]*' | sort -u >"$tmp/words"
+    # Every identifier of the files outside the layer, once; and the names the header's own
+    # inline routines and macros use (a name that appears twice in the header without its
+    # comments: declared, then used by code other layers compile), which are interface too.
+    {
+        xargs cat <"$tmp/files" | grep -o '[A-Za-z_][A-Za-z0-9_]*' | sort -u
+        gcc -fpreprocessed -dD -E -P "$header" 2>/dev/null | grep -o '[A-Za-z_][A-Za-z0-9_]*' |
+            sort | uniq -d
+    } | sort -u >"$tmp/words"
     for name in $(comm -23 "$tmp/names" "$tmp/words"); do
         echo "check-headers-internal: $layer/$layer.h: $name is used only inside src/$layer" \
             "(move it to $layer/${layer}_private.h)"

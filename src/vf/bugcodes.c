@@ -6,7 +6,7 @@
  * (which may run with any lock held) and by tests/vf/bugcodes_doc.c, which writes the table
  * in docs/verifier.md.
  */
-#include "vf/vf.h"
+#include "vf/vf_private.h"
 
 #define NONE_DOCUMENTED                                                                            \
     {                                                                                              \

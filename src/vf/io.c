@@ -3,7 +3,7 @@
  * the checks made after a dispatch routine returned. Parameter 1 is the violation
  * (VF_C9_*); the others as the table in bugcodes.c says, deviations included.
  */
-#include "vf/vf.h"
+#include "vf/vf_private.h"
 
 #include <drvhost/drvhost.h>
 

@@ -2,7 +2,7 @@
  * irql.c - what the IRQL rules of vf.h do on a violation (the checks themselves are inline in
  * vf.h). Out of line and cold, so that the DDIs' fast paths carry only the compare.
  */
-#include "vf/vf.h"
+#include "vf/vf_private.h"
 
 void vf_irql_above_max(const char *ddi, KIRQL max, const void *object, const void *caller)
 {

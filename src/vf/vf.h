@@ -8,7 +8,8 @@
  * vf_bugcodes[] (src/vf/bugcodes.c) with the parameters as Microsoft documents them, a subcode
  * row in vf_subcodes[] if parameter 1 selects a violation (0xC4, 0xC9, ...), then
  * `vf_bugcodes --write docs/verifier.md` (the vf_bugcode_table test fails until the docs agree).
- * No other file defines a bug-check code or a 0xC4/0xC9 subcode.
+ * No other file defines a bug-check code or a 0xC4/0xC9 subcode. What only vf uses (the 0xC9
+ * subcodes, raised by src/vf/io.c alone, the table's arrays and flags) is in vf/vf_private.h.
  *
  * Layering: the table is plain data that ke's report reads; the checks call ke (ke_irql,
  * ke_bugcheck_msg), so vf sits beside ke: ke includes vf.h for the codes and the table, the
@@ -75,19 +76,6 @@
 #define VF_C4_UNACQUIRED_RELEASE       0x1007
 #define VF_C4_MISMATCHED_RELEASE       0x1009
 #define VF_C4_DELETED_LOCK_OWNED       0x100B
-#define VF_C4_IRQL_ZW_PASSIVE          0x2001F
-
-/* ---- 0xC9 DRIVER_VERIFIER_IOMANAGER_VIOLATION: parameter 1 ------------------------------- */
-
-#define VF_C9_FREE_NOT_AN_IRP             0x01
-#define VF_C9_COMPLETE_PENDING            0x06
-#define VF_C9_COMPLETE_CANCEL_ROUTINE_SET 0x07
-#define VF_C9_COMPLETE_ABOVE_DISPATCH     0x0E
-#define VF_C9_DELETE_ATTACHED_DEVICE      0x201
-#define VF_C9_DETACH_NOTHING_ATTACHED     0x202
-#define VF_C9_STATUS_MISMATCH             0x224
-#define VF_C9_NOT_COMPLETED_NOR_PENDING   0x226
-#define VF_C9_DELETE_DEVICE_TWICE         0x240
 
 /* ---- the table ----------------------------------------------------------------------------- */
 
@@ -102,9 +90,9 @@ struct vf_bugcode {
     const char *param[4];
     const char *note;
 };
-#define VF_RAISED   1u /* the runtime raises it (the others are named for KeBugCheckEx callers) */
-#define VF_SUBCODES 2u /* parameter 1 selects a row of vf_subcodes */
-#define VF_RESERVED 4u /* not raised yet; the code is kept for the part that will (0x10D) */
+#define VF_SUBCODES                                                                                \
+    2u /* parameter 1 selects a row of vf_subcodes (VF_RAISED, VF_RESERVED:                        \
+        * vf_private.h) */
 
 struct vf_subcode {
     ULONG code;
@@ -113,11 +101,6 @@ struct vf_subcode {
     const char *param[3]; /* parameters 2, 3 and 4 */
     const char *note;     /* drvhost's deviation, NULL if none */
 };
-
-extern const struct vf_bugcode vf_bugcodes[];
-extern const size_t vf_bugcode_count;
-extern const struct vf_subcode vf_subcodes[];
-extern const size_t vf_subcode_count;
 
 /* The row of `code` (NULL: not in the table), its name ("UNKNOWN_BUGCHECK_CODE" if none), and
  * the subcode row of (code, p1) (NULL: not a subcode code, or an undocumented subcode). */

@@ -83,6 +83,6 @@ TEST(expected_bugcheck_params)
 
 TEST(expected_bugcheck_params_unchecked_ones)
 {
-    expect_bugcheck_params(0xE2, BUGCHECK_P2 | BUGCHECK_P4, 0, 2, 0, 4);
+    expect_bugcheck_params(0xE2, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P4, 1, 2, 0, 4); /* not 3 */
     selftest_bugcheck(0xE2);
 }
