@@ -163,8 +163,8 @@ class Build:
 
     `ninja -t query` gives the objects compiled from a source (the runtime's, and those of the
     test programs and object libraries that compile it themselves) and what each object is
-    linked into (libdrvhost.so, a test program). Programs that load libdrvhost.so need no
-    relink: they load the mutant library at run time. Before a mutant the source, those objects
+    linked into (libdrvhost.so, the internal archive and the white-box programs linking that
+    archive, a test program). Programs that load libdrvhost.so need no relink: they load the mutant library at run time. Before a mutant the source, those objects
     and those linked files are copied aside with their times; afterwards they are copied back,
     times included, so ninja sees the tree as built and the next mutant compiles one file."""
 
@@ -180,11 +180,15 @@ class Build:
         if source not in self.outputs:
             code, out = self.ninja(["-t", "query", os.path.join(ROOT, source)], 60)
             objects = re.findall(r"^    (\S+)$", out, re.M) if code == 0 else []
-            linked = []
-            for obj in objects:
-                code, out = self.ninja(["-t", "query", obj], 60)
+            linked, pending = [], list(objects)
+            while pending:  # an archive (libdrvhost_internal.a) feeds the programs linking it
+                code, out = self.ninja(["-t", "query", pending.pop()], 60)
                 tail = out.split("outputs:", 1)[1] if "outputs:" in out else ""
-                linked += [l.strip() for l in tail.splitlines() if l.strip()]
+                for l in (l.strip() for l in tail.splitlines() if l.strip()):
+                    if l not in linked:
+                        linked.append(l)
+                        if l.endswith(".a"):
+                            pending.append(l)
             self.outputs[source] = objects + sorted(set(linked) - set(objects))
         self.touched |= set(self.outputs[source])
         return self.outputs[source]
