@@ -147,6 +147,7 @@ TEST(query_direct)
     const ULONG direct = RTL_QUERY_REGISTRY_DIRECT | RTL_QUERY_REGISTRY_TYPECHECK;
 
     setup();
+    memset(fbuf, 0xFF, sizeof(fbuf)); /* the terminator must come from the query */
     fixed = (UNICODE_STRING){0, sizeof(fbuf), fbuf};
     tiny = (UNICODE_STRING){0, sizeof(tbuf), tbuf};
     t[0] = (RTL_QUERY_REGISTRY_TABLE){NULL, direct, L"Dword", &dword, REG_DWORD << 24, NULL, 0};
@@ -160,7 +161,8 @@ TEST(query_direct)
            wequal(alloc.Buffer, L"text"),
        "allocated string\n");
     RtlFreeUnicodeString(&alloc);
-    ok(fixed.Length == 8 && wequal(fbuf, L"text"), "string into a caller buffer\n");
+    ok(fixed.Length == 8 && fbuf[4] == 0 && wequal(fbuf, L"text"),
+       "string into a caller buffer, NUL-terminated\n");
     ok(((UCHAR *)bin_neg)[0] == 1 && ((UCHAR *)bin_neg)[5] == 6, "negative: data only\n");
     ok(bin_pos[0] == 6 && bin_pos[1] == REG_BINARY && ((UCHAR *)&bin_pos[2])[5] == 6,
        "positive: length, type, data\n");
