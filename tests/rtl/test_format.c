@@ -162,3 +162,24 @@ TEST(vdbgprintex_returns_success)
     ok_status(v_dbg_print_ex(DPFLTR_IHVBUS_ID, DPFLTR_MASK | 0x10, "mask %s\n", "x"),
               STATUS_SUCCESS);
 }
+
+/* Fills a stack region deeper than the caller's frame with '%', so that a formatting routine
+ * called next finds '%' wherever it reads a byte of its own frame it did not write. */
+static __attribute__((noinline)) void dirty_stack(void)
+{
+    volatile char area[8192];
+    for (size_t i = 0; i < sizeof(area); i++)
+        area[i] = '%';
+}
+
+/* A float conversion gives exactly its digits, whatever the stack held before (the runtime
+ * builds a host format string for it, which must be terminated). */
+TEST(floats_on_a_dirty_stack)
+{
+    for (int i = 0; i < 3; i++) {
+        dirty_stack();
+        ok(strcmp(fmt("%.2f|", 1.5), "1.50|") == 0, "got \"%s\"\n", out);
+        dirty_stack();
+        ok(strcmp(fmt("%8.3e|", 12345.678), "1.235e+04|") == 0, "got \"%s\"\n", out);
+    }
+}
