@@ -10,8 +10,10 @@
 #include "drivers/sehtest.h"
 #include "harness.h"
 
+#include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* The module under test: sehtest.sys, built by CMake with the build's compiler, or the same
@@ -270,4 +272,19 @@ TEST(pool_allocation_failures_raise_to_a_try)
         ok(p == NULL, "form %d: allocated %p\n", form, p);
         ok(code == STATUS_INSUFFICIENT_RESOURCES, "form %d: code %#x\n", form, (unsigned)code);
     }
+}
+
+/* A SIGSEGV that no fault raised (sent by kill or raise: si_code <= 0) is not an exception of
+ * driver code: the runtime's handler gives it the default action, so the process ends (under
+ * ASan, ASan's own handler ends it). Checked in a child, which must not carry on. */
+TEST(segv_sent_by_kill_ends_the_process)
+{
+    int status = 0;
+    pid_t pid = fork();
+    if (pid == 0) {
+        raise(SIGSEGV);
+        _exit(0); /* reached only if the signal was swallowed */
+    }
+    ok(pid > 0 && waitpid(pid, &status, 0) == pid, "fork/wait\n");
+    ok(!(WIFEXITED(status) && WEXITSTATUS(status) == 0), "the child carried on after SIGSEGV\n");
 }
