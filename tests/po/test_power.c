@@ -382,6 +382,7 @@ TEST(wait_wake_pends_until_cancelled)
     POWER_STATE s3 = {.SystemState = PowerSystemSleeping3};
     PIRP irp = NULL;
     setup();
+    setenv("DRVHOST_POWER_TIMEOUT_MS", "100", 1); /* a wait-wake IRP has no time-out */
     struct potest_build_out s = build(7, POTEST_FILTER, 0);
     PDEVICE_OBJECT fdo = (PDEVICE_OBJECT)(ULONG_PTR)s.fdo;
     completion_init(&c);
@@ -389,6 +390,7 @@ TEST(wait_wake_pends_until_cancelled)
     ok_status(PoRequestPowerIrp(fdo, IRP_MN_WAIT_WAKE, s3, on_complete, &c, &irp), STATUS_PENDING);
     ok(irp != NULL, "no IRP returned for IRP_MN_WAIT_WAKE\n");
     ok(strcmp(log_text(), "7F:WS3 7D:WS3 7P:WS3") == 0, "the IRP went %s\n", log_text());
+    sleep_ms(300);
     ok(c.calls == 0, "a wait-wake IRP completed before the device woke\n");
     ok(IoCancelIrp(irp), "IoCancelIrp found no cancel routine\n");
     ok(c.calls == 1 && c.status == STATUS_CANCELLED && c.minor == IRP_MN_WAIT_WAKE &&
