@@ -23,11 +23,12 @@ DRVHOST_API int32_t drvhost_test_pnp_node(void *parent_pdo, void *pdo, const cha
                                           int started);
 DRVHOST_API void drvhost_test_pnp_node_free(void *pdo);
 
-/* A node for pdo under parent_pdo's node (NULL: the root), started or stopped. */
+/* A node for pdo under parent_pdo's node (NULL: under the root node, or the root itself when
+ * there is none yet), started or stopped. */
 DRVHOST_API int32_t drvhost_test_pnp_node(void *parent_pdo, void *pdo, const char *instance_id,
                                           int started)
 {
-    struct pnp_node *parent = parent_pdo != NULL ? pnp_node_of_pdo(parent_pdo) : NULL;
+    struct pnp_node *parent = parent_pdo != NULL ? pnp_node_of_pdo(parent_pdo) : pnp_root();
     struct pnp_node *node = NULL;
     NTSTATUS status;
     if (parent_pdo != NULL && parent == NULL)

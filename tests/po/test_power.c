@@ -59,7 +59,8 @@ static struct potest_build_out build(ULONG id, ULONG flags, NTSTATUS status)
     return out;
 }
 
-/* A device node for the stack's PDO under parent's (NULL: the root), started unless said. */
+/* A device node for the stack's PDO under parent's (NULL: the root node, or the root itself
+ * while the tree has none), started unless said. */
 static void *node_as(void *parent, const struct potest_build_out *s, const char *instance,
                      int started)
 {
@@ -157,7 +158,7 @@ static void build_tree(ULONG flags3)
     struct potest_build_out s0 = build(0, POTEST_FILTER, 0), s1 = build(1, POTEST_FILTER, 0),
                             s2 = build(2, POTEST_FILTER, 0),
                             s3 = build(3, POTEST_FILTER | flags3, 0);
-    void *root = node(NULL, &s0, "HTREE\\ROOT\\0");
+    void *root = node(NULL, &s0, "ROOT\\POTEST\\ROOT");
     void *a = node(root, &s1, "ROOT\\POTEST\\0000");
     node(a, &s2, "POTEST\\CHILD\\0000");
     node(root, &s3, "ROOT\\POTEST\\0001");
@@ -276,7 +277,7 @@ TEST(only_started_nodes_get_system_irps)
 {
     setup();
     struct potest_build_out s0 = build(0, 0, 0), s1 = build(1, 0, 0);
-    void *root = node(NULL, &s0, "HTREE\\ROOT\\0");
+    void *root = node(NULL, &s0, "ROOT\\POTEST\\ROOT");
     node_as(root, &s1, "ROOT\\POTEST\\0000", 0);
     log_reset();
     ok_status(po_system_sleep(PowerSystemSleeping1), STATUS_SUCCESS);
@@ -597,7 +598,7 @@ TEST(a_pdo_failing_a_system_set_power_irp_is_0xC9_0x247)
 {
     setup();
     struct potest_build_out s = build(0, POTEST_PDO_FAIL_SET, 0);
-    node(NULL, &s, "HTREE\\ROOT\\0");
+    node(NULL, &s, "ROOT\\POTEST\\ROOT");
     expect_bugcheck_params(0xC9, BUGCHECK_P1 | BUGCHECK_P4, 0x247, 0, 0, s.pdo);
     po_system_sleep(PowerSystemSleeping3);
 }
@@ -607,7 +608,7 @@ TEST(a_system_irp_never_completed_is_0x9F_3_after_the_time_out)
     setup();
     setenv("DRVHOST_POWER_TIMEOUT_MS", "200", 1);
     struct potest_build_out s = build(0, POTEST_FILTER | POTEST_HANG_SET, 0);
-    node(NULL, &s, "HTREE\\ROOT\\0");
+    node(NULL, &s, "ROOT\\POTEST\\ROOT");
     /* The query passes; the FDO keeps the set-power IRP: the PDO, the FDO holding it. */
     expect_bugcheck_params(0x9F, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3, 3, s.pdo, s.fdo, 0);
     po_system_sleep(PowerSystemSleeping3);
