@@ -152,7 +152,7 @@ static NTSTATUS iface_write_registry(const char *instance_id, const char *base, 
     if (inst_path == NULL || ref_path == NULL ||
         asprintf(&user_link, "\\\\?\\%s#%s%s%s", base, g, *ref ? "\\" : "", ref) < 0)
         goto out;
-    status = pnp_reg_open(NULL, inst_path, PNP_REG_CREATE, KEY_ALL_ACCESS, &inst, NULL);
+    status = pnp_reg_create_path(inst_path, KEY_ALL_ACCESS, &inst); /* DeviceClasses too */
     if (NT_SUCCESS(status))
         status = pnp_reg_set_sz(inst, "DeviceInstance", instance_id);
     if (NT_SUCCESS(status))
