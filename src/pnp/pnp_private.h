@@ -117,7 +117,11 @@ NTSTATUS pnp_notify_target(struct pnp_node *node, const GUID *event);
 /* "\Registry\Machine\System\CurrentControlSet\" followed by the formatted tail (malloc'ed,
  * NULL without memory). */
 char *pnp_reg_path(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-enum { PNP_REG_OPEN, PNP_REG_CREATE, PNP_REG_CREATE_VOLATILE };
+enum {
+    PNP_REG_OPEN,
+    PNP_REG_CREATE,
+    PNP_REG_CREATE_VOLATILE
+};
 /* Opens (or creates) the key at a UTF-8 path, relative to root (NULL: an absolute path).
  * *created (may be NULL) says whether it was made now. Returns the Zw routine's status. */
 NTSTATUS pnp_reg_open(HANDLE root, const char *path, ULONG how, ACCESS_MASK access, HANDLE *key,
@@ -142,7 +146,7 @@ NTSTATUS pnp_reg_subkey(HANDLE key, ULONG index, char *name, size_t size);
 struct pnp_iface_dev {
     LIST_ENTRY entry; /* in interface.c's list of them */
     struct pnp_node *node;
-    char *instance_id; /* the node's, copied (UTF-8) */
+    char *instance_id;  /* the node's, copied (UTF-8) */
     LIST_ENTRY ifaces;  /* struct pnp_iface (interface.c) */
     LIST_ENTRY targets; /* target-device registrations (notify.c) */
 };
@@ -179,10 +183,10 @@ struct pnp_notify_reg {
     LIST_ENTRY target_entry; /* dev->targets (EventCategoryTargetDeviceChange), else empty */
     ULONG magic;             /* PNP_NOTIFY_MAGIC while registered */
     IO_NOTIFICATION_EVENT_CATEGORY category;
-    GUID interface_class;       /* EventCategoryDeviceInterfaceChange */
-    PFILE_OBJECT file;          /* EventCategoryTargetDeviceChange (not referenced, as Windows) */
-    struct pnp_iface_dev *dev;  /* its device while it exists (lock) */
-    PDRIVER_OBJECT driver;      /* referenced until the registration is freed */
+    GUID interface_class;      /* EventCategoryDeviceInterfaceChange */
+    PFILE_OBJECT file;         /* EventCategoryTargetDeviceChange (not referenced, as Windows) */
+    struct pnp_iface_dev *dev; /* its device while it exists (lock) */
+    PDRIVER_OBJECT driver;     /* referenced until the registration is freed */
     PDRIVER_NOTIFICATION_CALLBACK_ROUTINE callback;
     PVOID context;
     LONG refs;       /* the list's one, plus one per delivery holding it (lock) */

@@ -13,7 +13,6 @@
 
 #include "drivers/ifacetest.h"
 #include "harness.h"
-#include "systhread.h"
 
 #include "io/io.h"
 #include "pnp/pnp_private.h"
@@ -532,12 +531,21 @@ static BOOLEAN unregister_during_callback(struct env *e, BOOLEAN ex)
               STATUS_SUCCESS);
     ok_status(IoSetDeviceInterfaceState(&link, TRUE), STATUS_SUCCESS);
     ok_status(wait_call(&rec[0], 5000), STATUS_SUCCESS); /* it runs, blocked */
-    PKTHREAD t = start_thread(unregister_thread, &u);
+    /* A system thread of its own (not systhread.h: its PsThreadType, exported data, would be
+     * copied into this program, which links the internal library). */
+    HANDLE h;
+    PVOID thread = NULL;
+    ok_status(PsCreateSystemThread(&h, THREAD_ALL_ACCESS, NULL, NULL, NULL, unregister_thread, &u),
+              STATUS_SUCCESS);
+    ok_status(ObReferenceObjectByHandle(h, SYNCHRONIZE, NULL, KernelMode, &thread, NULL),
+              STATUS_SUCCESS);
+    ZwClose(h);
     LARGE_INTEGER wait = {.QuadPart = -10000LL * 300};
     BOOLEAN early =
         KeWaitForSingleObject(&u.done, Executive, KernelMode, FALSE, &wait) == STATUS_SUCCESS;
     KeSetEvent(&rec[0].release, IO_NO_INCREMENT, FALSE);
-    join_thread(t);
+    ok_status(KeWaitForSingleObject(thread, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
+    ObDereferenceObject(thread);
     ok_status(IoSetDeviceInterfaceState(&link, FALSE), STATUS_SUCCESS);
     RtlFreeUnicodeString(&link);
     return early;
