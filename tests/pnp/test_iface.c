@@ -632,6 +632,22 @@ static PFILE_OBJECT open_pdo0(void)
     return file;
 }
 
+/* A custom notification with 4 bytes of data. */
+union custom_buf {
+    TARGET_DEVICE_CUSTOM_NOTIFICATION n;
+    UCHAR bytes[sizeof(TARGET_DEVICE_CUSTOM_NOTIFICATION) + 8];
+};
+
+/* A target-device registration on the file, recording into r. */
+static PVOID watch_target(struct env *e, PFILE_OBJECT file, struct target_record *r)
+{
+    PVOID entry = NULL;
+    ok_status(IoRegisterPlugPlayNotification(EventCategoryTargetDeviceChange, 0, file,
+                                             e->info.Driver, target_callback, r, &entry),
+              STATUS_SUCCESS);
+    return entry;
+}
+
 static void custom_init(PTARGET_DEVICE_CUSTOM_NOTIFICATION n, const GUID *event)
 {
     memset(n, 0, sizeof *n + 8);
@@ -649,13 +665,8 @@ TEST(custom_event_reaches_the_target_registrations_with_their_file)
     memset(trec, 0, sizeof trec);
     PFILE_OBJECT file = open_pdo0();
     PVOID entry;
-    union {
-        TARGET_DEVICE_CUSTOM_NOTIFICATION n;
-        UCHAR bytes[sizeof(TARGET_DEVICE_CUSTOM_NOTIFICATION) + 8];
-    } u;
-    ok_status(IoRegisterPlugPlayNotification(EventCategoryTargetDeviceChange, 0, file,
-                                             e.info.Driver, target_callback, &trec[0], &entry),
-              STATUS_SUCCESS);
+    union custom_buf u;
+    entry = watch_target(&e, file, &trec[0]);
     custom_init(&u.n, &GUID_CUSTOM);
     ok_status(IoReportTargetDeviceChange(e.info.Pdo[0], &u.n), STATUS_SUCCESS);
     ok(trec[0].calls == 1 && IsEqualGUID(&trec[0].events[0], &GUID_CUSTOM),
@@ -697,13 +708,8 @@ TEST(asynchronous_report_delivers_then_calls_back)
     PFILE_OBJECT file = open_pdo0();
     PVOID entry;
     KIRQL irql = HIGH_LEVEL;
-    union {
-        TARGET_DEVICE_CUSTOM_NOTIFICATION n;
-        UCHAR bytes[sizeof(TARGET_DEVICE_CUSTOM_NOTIFICATION) + 8];
-    } u;
-    ok_status(IoRegisterPlugPlayNotification(EventCategoryTargetDeviceChange, 0, file,
-                                             e.info.Driver, target_callback, &trec[0], &entry),
-              STATUS_SUCCESS);
+    union custom_buf u;
+    entry = watch_target(&e, file, &trec[0]);
     custom_init(&u.n, &GUID_CUSTOM);
     KIRQL old;
     KeRaiseIrql(DISPATCH_LEVEL, &old); /* documented: callable at DISPATCH_LEVEL */
@@ -734,10 +740,7 @@ TEST(query_remove_veto_is_returned_and_cancelled)
     PFILE_OBJECT file = open_pdo0();
     PVOID entry[2];
     for (int i = 0; i < 2; i++)
-        ok_status(IoRegisterPlugPlayNotification(EventCategoryTargetDeviceChange, 0, file,
-                                                 e.info.Driver, target_callback, &trec[i],
-                                                 &entry[i]),
-                  STATUS_SUCCESS);
+        entry[i] = watch_target(&e, file, &trec[i]);
     trec[1].answer = STATUS_DEVICE_BUSY;
     ok_status(pnp_notify_target(e.node[0], &GUID_TARGET_DEVICE_QUERY_REMOVE), STATUS_DEVICE_BUSY);
     ok(trec[0].calls == 2 && IsEqualGUID(&trec[0].events[0], &GUID_TARGET_DEVICE_QUERY_REMOVE) &&
@@ -769,10 +772,7 @@ TEST(report_target_change_on_a_non_pdo_is_bug_check_0xca)
 {
     struct env e;
     setup(&e);
-    union {
-        TARGET_DEVICE_CUSTOM_NOTIFICATION n;
-        UCHAR bytes[sizeof(TARGET_DEVICE_CUSTOM_NOTIFICATION) + 8];
-    } u;
+    union custom_buf u;
     custom_init(&u.n, &GUID_CUSTOM);
     /* 0xCA PNP_DETECTED_FATAL_ERROR, 0x2 invalid PDO: the device object, its driver. */
     expect_bugcheck_params(0xCA, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3, 0x2,
