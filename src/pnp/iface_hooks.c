@@ -18,11 +18,6 @@
 
 #include "rtl/rtl.h"
 
-/* The runtime's one definition of the PnP GUIDs (hidden; here because this object is the one a
- * white-box test links, so the GUIDs come with it and never with an exporting object). */
-#include <initguid.h>
-#include <wdmguid.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
