@@ -139,7 +139,11 @@ const struct vf_bugcode vf_bugcodes[] = {
      VF_RAISED | VF_SUBCODES,
      {BY_P1, "", "", ""},
      NULL},
-    {0xCA, "PNP_DETECTED_FATAL_ERROR", 0, NONE_DOCUMENTED, NULL},
+    {BUGCODE_PNP_DETECTED_FATAL_ERROR,
+     "PNP_DETECTED_FATAL_ERROR",
+     VF_RAISED | VF_SUBCODES,
+     {BY_P1, "", "", ""},
+     NULL},
     {0xCB, "DRIVER_LEFT_LOCKED_PAGES_IN_PROCESS", 0, NONE_DOCUMENTED, NULL},
     {0xCE, "DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS", 0, NONE_DOCUMENTED, NULL},
     {BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL,
@@ -455,6 +459,12 @@ const struct vf_subcode vf_subcodes[] = {
      VF_C9_DELETE_DEVICE_TWICE,
      "IoDeleteDevice on a device already deleted",
      {"where in the driver", "the IRP (0: none)", "the device"},
+     NULL},
+
+    {BUGCODE_PNP_DETECTED_FATAL_ERROR,
+     VF_CA_INVALID_PDO,
+     "a routine that needs a PDO got another device object (invalid PDO)",
+     {"the purported PDO", "its driver object", "reserved"},
      NULL},
 };
 const size_t vf_subcode_count = sizeof(vf_subcodes) / sizeof(vf_subcodes[0]);

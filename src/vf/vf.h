@@ -43,6 +43,7 @@
 #define BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION  0xC4
 #define BUGCODE_IRQL_UNEXPECTED_VALUE               0xC8
 #define BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION 0xC9
+#define BUGCODE_PNP_DETECTED_FATAL_ERROR            0xCA
 #define BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL       0xD1
 #define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL  0xE1
 #define BUGCODE_RESOURCE_NOT_OWNED                  0xE3
@@ -77,6 +78,10 @@
 #define VF_C4_UNACQUIRED_RELEASE       0x1007
 #define VF_C4_MISMATCHED_RELEASE       0x1009
 #define VF_C4_DELETED_LOCK_OWNED       0x100B
+
+/* ---- 0xCA PNP_DETECTED_FATAL_ERROR: parameter 1 ----------------------------------------- */
+
+#define VF_CA_INVALID_PDO 0x2 /* a DDI that needs a PDO got another device object */
 
 /* ---- the table ----------------------------------------------------------------------------- */
 
