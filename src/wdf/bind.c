@@ -99,9 +99,8 @@ static NTSTATUS wdf_check_bind_info(PWDF_BIND_INFO info)
     return STATUS_SUCCESS;
 }
 
-NTKERNELAPI NTSTATUS NTAPI WdfVersionBind(PDRIVER_OBJECT DriverObject,
-                                          PUNICODE_STRING RegistryPath, PWDF_BIND_INFO BindInfo,
-                                          PWDF_DRIVER_GLOBALS *Globals)
+NTKERNELAPI NTSTATUS NTAPI WdfVersionBind(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath,
+                                          PWDF_BIND_INFO BindInfo, PWDF_DRIVER_GLOBALS *Globals)
 {
     struct wdf_globals *g;
     NTSTATUS status = wdf_check_bind_info(BindInfo);

@@ -135,9 +135,8 @@ static NTSTATUS wdf_device_create_wdm(PWDFDEVICE_INIT init, struct wdf_device *d
 {
     PDEVICE_OBJECT wdm;
     NTSTATUS status = IoCreateDevice(init->driver->wdm, sizeof(struct wdf_device *),
-                                     init->name.Length != 0 ? &init->name : NULL,
-                                     init->device_type, init->characteristics, init->exclusive,
-                                     &wdm);
+                                     init->name.Length != 0 ? &init->name : NULL, init->device_type,
+                                     init->characteristics, init->exclusive, &wdm);
     if (!NT_SUCCESS(status))
         return status;
     if (init->io_type == WdfDeviceIoBuffered)
@@ -160,8 +159,8 @@ NTSTATUS imp_WdfDeviceCreate(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT *Devic
     WDF_CHECK_NOT_NULL(g, DeviceInit);
     WDF_CHECK_NOT_NULL(g, Device);
     init = WDF_INIT_GET(g, *DeviceInit);
-    status = wdf_object_create(g, WDF_TYPE_DEVICE, sizeof(*dev), attributes, &init->driver->obj,
-                               &o);
+    status =
+        wdf_object_create(g, WDF_TYPE_DEVICE, sizeof(*dev), attributes, &init->driver->obj, &o);
     if (!NT_SUCCESS(status))
         return status;
     dev = CONTAINING_RECORD(o, struct wdf_device, obj);

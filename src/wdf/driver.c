@@ -95,8 +95,7 @@ static NTSTATUS wdf_check_driver_config(struct wdf_globals *g, PDRIVER_OBJECT dr
         return STATUS_INFO_LENGTH_MISMATCH;
     }
     if (driver_object != g->driver_object || g->driver != NULL) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf",
-                 "driver '%s': WdfDriverCreate %s", g->pub.DriverName,
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfDriverCreate %s", g->pub.DriverName,
                  g->driver != NULL ? "called twice" : "with another module's DRIVER_OBJECT");
         return STATUS_INVALID_DEVICE_REQUEST;
     }

@@ -15,7 +15,7 @@
 #include "vf/vf.h"
 #include "wdf/wdf_private.h"
 
-#define WDF_HASH_BUCKETS 1024u
+#define WDF_HASH_BUCKETS  1024u
 #define WDF_CONTEXT_MAGIC 0x78637466u /* 'ftcx' */
 
 os_mutex wdf_tree_lock = OS_MUTEX_INIT;
@@ -26,8 +26,8 @@ static unsigned wdf_hash_of(const void *p)
     return (unsigned)(((ULONG_PTR)p >> 4) ^ ((ULONG_PTR)p >> 14)) % WDF_HASH_BUCKETS;
 }
 
-static const char *const wdf_type_names[] = {"?", "WDFOBJECT", "WDFDRIVER", "WDFDEVICE",
-                                             "WDFQUEUE", "WDFREQUEST"};
+static const char *const wdf_type_names[] = {"?",         "WDFOBJECT", "WDFDRIVER",
+                                             "WDFDEVICE", "WDFQUEUE",  "WDFREQUEST"};
 
 static const char *wdf_driver_name(struct wdf_globals *g)
 {

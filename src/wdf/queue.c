@@ -37,8 +37,8 @@ static void wdf_queue_cleanup(struct wdf_object *o)
     q->limit = 0; /* nothing more is presented */
     os_mutex_unlock(&q->lock);
     while (!IsListEmpty(&waiting)) {
-        struct wdf_request *r = CONTAINING_RECORD(RemoveHeadList(&waiting), struct wdf_request,
-                                                  link);
+        struct wdf_request *r =
+            CONTAINING_RECORD(RemoveHeadList(&waiting), struct wdf_request, link);
         r->completed = 1;
         wdf_irp_complete(r->irp, STATUS_CANCELLED);
         wdf_object_delete(&r->obj);

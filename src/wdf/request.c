@@ -121,9 +121,9 @@ VOID imp_WdfRequestGetParameters(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request
 /* The system-space address of the IRP's MDL (direct I/O), NULL if it has none. */
 static PVOID wdf_mdl_address(PIRP irp)
 {
-    return irp->MdlAddress != NULL ? MmGetSystemAddressForMdlSafe(irp->MdlAddress,
-                                                                  NormalPagePriority)
-                                   : NULL;
+    return irp->MdlAddress != NULL
+               ? MmGetSystemAddressForMdlSafe(irp->MdlAddress, NormalPagePriority)
+               : NULL;
 }
 
 /* Where a request's input (output: !input) buffer is and how long, as Microsoft's
@@ -166,24 +166,23 @@ static NTSTATUS wdf_request_buffer(struct wdf_request *r, BOOLEAN input, PVOID *
     }
 }
 
-static NTSTATUS wdf_request_retrieve(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
-                                     BOOLEAN input, size_t minimum, PVOID *Buffer,
-                                     size_t *Length, const void *caller)
+static NTSTATUS wdf_request_retrieve(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, BOOLEAN input,
+                                     size_t minimum, PVOID *Buffer, size_t *Length,
+                                     const void *caller)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r = CONTAINING_RECORD(
-        wdf_object_get_in(g, (WDFOBJECT)Request, WDF_TYPE_REQUEST,
-                          input ? "WdfRequestRetrieveInputBuffer" : "WdfRequestRetrieveOutputBuffer",
-                          caller),
+        wdf_object_get_in(
+            g, (WDFOBJECT)Request, WDF_TYPE_REQUEST,
+            input ? "WdfRequestRetrieveInputBuffer" : "WdfRequestRetrieveOutputBuffer", caller),
         struct wdf_request, obj);
     PVOID buffer = NULL;
     size_t length = 0;
     NTSTATUS status;
     if (Buffer == NULL)
-        wdf_violation_null(g,
-                           input ? "WdfRequestRetrieveInputBuffer"
-                                 : "WdfRequestRetrieveOutputBuffer",
-                           "Buffer", caller);
+        wdf_violation_null(
+            g, input ? "WdfRequestRetrieveInputBuffer" : "WdfRequestRetrieveOutputBuffer", "Buffer",
+            caller);
     *Buffer = NULL;
     status = wdf_request_buffer(r, input, &buffer, &length);
     /* Microsoft: a zero-length buffer, or one shorter than the minimum, is too small. */

@@ -36,7 +36,10 @@ enum wdf_type {
     WDF_TYPE_REQUEST,
 };
 
-enum wdf_state { WDF_LIVE, WDF_DELETING };
+enum wdf_state {
+    WDF_LIVE,
+    WDF_DELETING
+};
 
 struct wdf_globals;
 
@@ -52,12 +55,12 @@ struct wdf_context {
 
 struct wdf_object {
     enum wdf_type type;
-    enum wdf_state state;   /* under wdf_tree_lock */
-    LONG refs;              /* atomic */
+    enum wdf_state state; /* under wdf_tree_lock */
+    LONG refs;            /* atomic */
     struct wdf_object *hash_next;
     struct wdf_globals *owner;
     struct wdf_object *parent;
-    LIST_ENTRY children;    /* live children; under wdf_tree_lock */
+    LIST_ENTRY children; /* live children; under wdf_tree_lock */
     LIST_ENTRY sibling;
     struct wdf_context *contexts; /* the attributes' context first, then allocation order */
     /* The framework's part of cleanup (after the driver's callbacks) and of destruction
@@ -100,7 +103,7 @@ struct wdf_device {
     struct wdf_driver *driver;
     BOOLEAN control;
     struct wdf_queue *default_queue; /* under wdf_tree_lock */
-    UNICODE_STRING name; /* the device object's name, empty if unnamed */
+    UNICODE_STRING name;             /* the device object's name, empty if unnamed */
     UNICODE_STRING link; /* our copy of WdfDeviceCreateSymbolicLink's name, empty if none */
 };
 
@@ -139,7 +142,7 @@ void wdf_object_release(struct wdf_object *object);
 /* The live object behind `handle`, of `type` (0: any); a bad handle is WDF_VIOLATION. */
 struct wdf_object *wdf_object_get_in(struct wdf_globals *g, WDFOBJECT handle, enum wdf_type type,
                                      const char *ddi, const void *caller);
-#define wdf_object_get(g, handle, type)                                                           \
+#define wdf_object_get(g, handle, type)                                                            \
     wdf_object_get_in(g, (WDFOBJECT)(handle), type, __func__ + 4, __builtin_return_address(0))
 struct wdf_globals *wdf_globals_of(PWDF_DRIVER_GLOBALS globals);
 

@@ -147,6 +147,62 @@ TEST(driver_object_registry_path_globals_and_versions)
     drvhost_close(f);
 }
 
+/* The WDFDEVICE_INIT settings reach the WDM device object: defaults (FILE_DEVICE_UNKNOWN,
+ * FILE_DEVICE_SECURE_OPEN, buffered I/O) in wdfctl; device type, characteristics ORed in,
+ * direct I/O and exclusive in wdfctl_par. WdfControlFinishInitializing cleared
+ * DO_DEVICE_INITIALIZING. */
+TEST(device_init_settings_reach_the_device_object)
+{
+    drvhost_file *f = harness_open_driver("wdfctl", "\\\\.\\WdfCtl"), *second;
+    WDFCTL_DRIVER_INFO info;
+    char out[4] = {0};
+    drvhost_iosb iosb;
+    if (f == NULL)
+        return;
+    info = wdfctl_info(f);
+    ok(info.DeviceType == FILE_DEVICE_UNKNOWN, "device type %#lx\n",
+       (unsigned long)info.DeviceType);
+    ok(info.Characteristics == FILE_DEVICE_SECURE_OPEN, "characteristics %#lx\n",
+       (unsigned long)info.Characteristics);
+    ok((info.DeviceFlags &
+        (DO_BUFFERED_IO | DO_DIRECT_IO | DO_DEVICE_INITIALIZING | DO_EXCLUSIVE)) == DO_BUFFERED_IO,
+       "flags %#lx\n", (unsigned long)info.DeviceFlags);
+    ok_status(drvhost_open("\\\\.\\WdfCtl", 0xC0000000u, &second), STATUS_SUCCESS);
+    drvhost_close(second);
+    drvhost_close(f);
+    f = harness_open_driver("wdfctl_par", "\\\\.\\WdfCtlPar");
+    if (f == NULL)
+        return;
+    info = wdfctl_info(f);
+    ok(info.DeviceType == 0x8000, "device type %#lx\n", (unsigned long)info.DeviceType);
+    ok(info.Characteristics == (FILE_DEVICE_SECURE_OPEN | FILE_REMOTE_DEVICE),
+       "characteristics %#lx\n", (unsigned long)info.Characteristics);
+    ok((info.DeviceFlags & (DO_BUFFERED_IO | DO_DIRECT_IO | DO_DEVICE_INITIALIZING |
+                            DO_EXCLUSIVE)) == (DO_DIRECT_IO | DO_EXCLUSIVE),
+       "flags %#lx\n", (unsigned long)info.DeviceFlags);
+    ok_status(drvhost_open("\\\\.\\WdfCtlPar", 0xC0000000u, &second), STATUS_ACCESS_DENIED);
+    /* Direct I/O: the read buffer through the IRP's MDL. */
+    ok_status(harness_io(f, DRVHOST_OP_READ, 0, NULL, 0, out, 3, &iosb), STATUS_SUCCESS);
+    ok(iosb.information == 3 && memcmp(out, "abc", 3) == 0, "direct read '%s'\n", out);
+    drvhost_close(f);
+}
+
+TEST(request_parameters_irp_and_information)
+{
+    drvhost_file *f = harness_open_driver("wdfctl", "\\\\.\\WdfCtl");
+    ULONG checks = 0;
+    char in[5] = "abcd";
+    drvhost_iosb iosb;
+    if (f == NULL)
+        return;
+    ok_status(wdfctl_ioctl(f, IOCTL_W_PARAMS, in, sizeof(in), &checks, sizeof(checks), &iosb),
+              STATUS_SUCCESS);
+    ok(checks == WDFCTL_PARAMS_ALL, "checks %#lx\n", (unsigned long)checks);
+    ok(iosb.information == 8, "WdfRequestComplete kept the information set: %llu\n",
+       (unsigned long long)iosb.information);
+    drvhost_close(f);
+}
+
 static int wdfctl_index(const WDFCTL_LOG *log, ULONG event)
 {
     for (ULONG i = 0; i < log->Count; i++)
@@ -181,8 +237,8 @@ TEST(object_cleanup_and_destroy_order)
     ok(dg > cg && dc > cc && dp > cp, "each destroy after its cleanup\n");
     ok(dg < dc && dc < dp, "destroy: grandchild %d, child %d, parent %d\n", dg, dc, dp);
     ok(mark >= 0 && mark < dp && cp < mark,
-       "the parent is destroyed when the driver's reference goes (%d), not when deleted (%d)\n",
-       dp, cp);
+       "the parent is destroyed when the driver's reference goes (%d), not when deleted (%d)\n", dp,
+       cp);
     ok(wdfctl_index(&log, WDFCTL_EV_CLEANUP_EXTRA) > cc,
        "the allocated context's cleanup runs with the child's\n");
     drvhost_close(f);
@@ -318,8 +374,12 @@ TEST(bind_checks_the_version_and_table_size)
 {
     DRIVER_OBJECT driver;
     const WDFFUNC *table = NULL;
-    WDF_BIND_INFO info = {sizeof(WDF_BIND_INFO), (PWCHAR)L"KmdfLibrary", {1, 35, 0},
-                          WdfFunctionTableNumEntries, &table, NULL};
+    WDF_BIND_INFO info = {sizeof(WDF_BIND_INFO),
+                          (PWCHAR)L"KmdfLibrary",
+                          {1, 35, 0},
+                          WdfFunctionTableNumEntries,
+                          &table,
+                          NULL};
     PWDF_DRIVER_GLOBALS globals = NULL;
     memset(&driver, 0, sizeof(driver));
     ok_status(WdfVersionBind(&driver, NULL, &info, &globals), STATUS_REVISION_MISMATCH);
@@ -335,4 +395,41 @@ TEST(bind_checks_the_version_and_table_size)
     ok(table != NULL && globals != NULL && globals->Driver == NULL, "bound\n");
     ok_status(WdfVersionUnbind(NULL, &info, globals), STATUS_SUCCESS);
     ok(table == NULL, "the table pointer is cleared at unbind\n");
+}
+
+static void wdfbad_load(const char *service, int32_t expected)
+{
+    ok_status(drvhost_service_add(service, harness_driver_path(service)), STATUS_SUCCESS);
+    ok_status(drvhost_driver_load(service), expected);
+}
+
+/* Microsoft (WdfDriverCreate): a structure whose Size is wrong is STATUS_INFO_LENGTH_MISMATCH. */
+TEST(driver_create_checks_the_config_size)
+{
+    wdfbad_load("wdfbad1", STATUS_INFO_LENGTH_MISMATCH);
+}
+
+/* Microsoft (WDF_DRIVER_INIT_FLAGS): a non-PnP driver must not supply EvtDriverDeviceAdd. */
+TEST(driver_create_refuses_device_add_for_non_pnp_drivers)
+{
+    wdfbad_load("wdfbad2", STATUS_INVALID_PARAMETER);
+}
+
+TEST(queue_create_needs_a_request_handler)
+{
+    wdfbad_load("wdfbad3", STATUS_INVALID_PARAMETER);
+}
+
+TEST(manual_queues_are_refused_until_implemented)
+{
+    wdfbad_load("wdfbad4", STATUS_NOT_IMPLEMENTED);
+}
+
+/* DriverEntry failing after WdfDriverCreate: the framework deletes what the driver created (its
+ * control device goes) and does not call EvtDriverUnload (its EvtDriverUnload bug-checks). */
+TEST(failed_driver_entry_deletes_objects_without_evt_driver_unload)
+{
+    drvhost_file *f;
+    wdfbad_load("wdfbad5", STATUS_UNSUCCESSFUL);
+    ok_status(drvhost_open("\\Device\\WdfBad", 0xC0000000u, &f), STATUS_OBJECT_NAME_NOT_FOUND);
 }

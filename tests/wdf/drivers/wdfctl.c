@@ -14,7 +14,11 @@
 #define WDFCTL_DEVICE L"\\Device\\WdfCtlPar"
 #define WDFCTL_LINK   L"\\??\\WdfCtlPar"
 #define WDFCTL_QUEUE  WdfIoQueueDispatchParallel
+#define WDFCTL_IO     WdfDeviceIoDirect
+#define WDFCTL_TYPE   0x8000
 #else
+#define WDFCTL_IO     WdfDeviceIoBuffered
+#define WDFCTL_TYPE   FILE_DEVICE_UNKNOWN
 #define WDFCTL_DEVICE L"\\Device\\WdfCtl"
 #define WDFCTL_LINK   L"\\??\\WdfCtl"
 #define WDFCTL_QUEUE  WdfIoQueueDispatchSequential
@@ -191,6 +195,9 @@ static VOID WdfCtlDriverInfo(WDFQUEUE Queue, WDFREQUEST Request)
         WdfDeviceGetDriver(g_device) == WdfGetDriver() &&
         DeviceGetContext(g_device)->Queue == Queue && wdm->DriverObject == g_driver_object)
         info->Checks |= WDFCTL_INFO_DEVICE;
+    info->DeviceType = wdm->DeviceType;
+    info->Characteristics = wdm->Characteristics;
+    info->DeviceFlags = wdm->Flags;
     WdfCtlComplete(Request, STATUS_SUCCESS, sizeof(*info));
 }
 
@@ -199,13 +206,34 @@ static VOID WdfCtlLog(ULONG event)
     if (g_log != NULL && g_log->Count < 16)
         g_log->Events[g_log->Count++] = event;
 }
-static VOID CleanupParent(WDFOBJECT o) { WdfCtlLog(WDFCTL_EV_CLEANUP_PARENT); }
-static VOID CleanupChild(WDFOBJECT o) { WdfCtlLog(WDFCTL_EV_CLEANUP_CHILD); }
-static VOID CleanupGrand(WDFOBJECT o) { WdfCtlLog(WDFCTL_EV_CLEANUP_GRAND); }
-static VOID CleanupExtra(WDFOBJECT o) { WdfCtlLog(WDFCTL_EV_CLEANUP_EXTRA); }
-static VOID DestroyParent(WDFOBJECT o) { WdfCtlLog(WDFCTL_EV_DESTROY_PARENT); }
-static VOID DestroyChild(WDFOBJECT o) { WdfCtlLog(WDFCTL_EV_DESTROY_CHILD); }
-static VOID DestroyGrand(WDFOBJECT o) { WdfCtlLog(WDFCTL_EV_DESTROY_GRAND); }
+static VOID CleanupParent(WDFOBJECT o)
+{
+    WdfCtlLog(WDFCTL_EV_CLEANUP_PARENT);
+}
+static VOID CleanupChild(WDFOBJECT o)
+{
+    WdfCtlLog(WDFCTL_EV_CLEANUP_CHILD);
+}
+static VOID CleanupGrand(WDFOBJECT o)
+{
+    WdfCtlLog(WDFCTL_EV_CLEANUP_GRAND);
+}
+static VOID CleanupExtra(WDFOBJECT o)
+{
+    WdfCtlLog(WDFCTL_EV_CLEANUP_EXTRA);
+}
+static VOID DestroyParent(WDFOBJECT o)
+{
+    WdfCtlLog(WDFCTL_EV_DESTROY_PARENT);
+}
+static VOID DestroyChild(WDFOBJECT o)
+{
+    WdfCtlLog(WDFCTL_EV_DESTROY_CHILD);
+}
+static VOID DestroyGrand(WDFOBJECT o)
+{
+    WdfCtlLog(WDFCTL_EV_DESTROY_GRAND);
+}
 
 static NTSTATUS WdfCtlCreate(WDFOBJECT parent, PFN_WDF_OBJECT_CONTEXT_CLEANUP cleanup,
                              PFN_WDF_OBJECT_CONTEXT_DESTROY destroy, WDFOBJECT *object)
@@ -322,6 +350,34 @@ static VOID WdfCtlMisuse(WDFREQUEST Request)
     WdfCtlComplete(Request, STATUS_INVALID_PARAMETER, 0);
 }
 
+static VOID WdfCtlParams(WDFREQUEST Request, size_t OutputBufferLength, size_t InputBufferLength)
+{
+    WDF_REQUEST_PARAMETERS params;
+    PIRP irp = WdfRequestWdmGetIrp(Request);
+    ULONG *out, checks = 0;
+    NTSTATUS status = WdfRequestRetrieveOutputBuffer(Request, sizeof(*out), (PVOID *)&out, NULL);
+    if (!NT_SUCCESS(status)) {
+        WdfCtlComplete(Request, status, 0);
+        return;
+    }
+    WDF_REQUEST_PARAMETERS_INIT(&params);
+    WdfRequestGetParameters(Request, &params);
+    if (params.Type == WdfRequestTypeDeviceControl && params.Size == sizeof(params))
+        checks |= WDFCTL_PARAMS_TYPE;
+    if (params.Parameters.DeviceIoControl.IoControlCode == IOCTL_W_PARAMS &&
+        params.Parameters.DeviceIoControl.OutputBufferLength == OutputBufferLength &&
+        params.Parameters.DeviceIoControl.InputBufferLength == InputBufferLength)
+        checks |= WDFCTL_PARAMS_LENGTHS;
+    if (irp != NULL && IoGetCurrentIrpStackLocation(irp)->MajorFunction == IRP_MJ_DEVICE_CONTROL)
+        checks |= WDFCTL_PARAMS_IRP;
+    WdfRequestSetInformation(Request, 8);
+    if (WdfRequestGetInformation(Request) == 8)
+        checks |= WDFCTL_PARAMS_INFORMATION;
+    *out = checks;
+    InterlockedDecrement(&g_busy);
+    WdfRequestComplete(Request, STATUS_SUCCESS); /* keeps the Information set above */
+}
+
 static VOID WdfCtlDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength,
                                 size_t InputBufferLength, ULONG IoControlCode)
 {
@@ -335,6 +391,9 @@ static VOID WdfCtlDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Outpu
         return;
     case IOCTL_W_RETRIEVE:
         WdfCtlRetrieve(Request);
+        return;
+    case IOCTL_W_PARAMS:
+        WdfCtlParams(Request, OutputBufferLength, InputBufferLength);
         return;
     case IOCTL_W_DRIVER_INFO:
         WdfCtlDriverInfo(Queue, Request);
@@ -356,8 +415,8 @@ static VOID WdfCtlDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Outpu
     case IOCTL_W_COUNTERS:
         if (OutputBufferLength >= sizeof(WDFCTL_COUNTERS)) {
             WDFCTL_COUNTERS *out;
-            if (NT_SUCCESS(WdfRequestRetrieveOutputBuffer(Request, sizeof(*out), (PVOID *)&out,
-                                                          NULL))) {
+            if (NT_SUCCESS(
+                    WdfRequestRetrieveOutputBuffer(Request, sizeof(*out), (PVOID *)&out, NULL))) {
                 *out = g_counters;
                 WdfCtlComplete(Request, STATUS_SUCCESS, sizeof(*out));
                 return;
@@ -382,8 +441,12 @@ static NTSTATUS WdfCtlCreateDevice(WDFDRIVER Driver)
     NTSTATUS status;
     if (init == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
-    WdfDeviceInitSetIoType(init, WdfDeviceIoBuffered);
-    WdfDeviceInitSetDeviceType(init, FILE_DEVICE_UNKNOWN);
+    WdfDeviceInitSetIoType(init, WDFCTL_IO);
+    WdfDeviceInitSetDeviceType(init, WDFCTL_TYPE);
+#ifdef WDFCTL_PARALLEL
+    WdfDeviceInitSetExclusive(init, TRUE);
+    WdfDeviceInitSetCharacteristics(init, FILE_REMOTE_DEVICE, TRUE);
+#endif
     status = WdfDeviceInitAssignName(init, &name);
     if (!NT_SUCCESS(status)) {
         WdfDeviceInitFree(init);
@@ -421,7 +484,8 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     WDF_DRIVER_CONFIG_INIT(&config, WDF_NO_EVENT_CALLBACK);
     config.DriverInitFlags |= WdfDriverInitNonPnpDriver;
     config.EvtDriverUnload = WdfCtlUnload;
-    status = WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &config, &driver);
+    status =
+        WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &config, &driver);
     if (!NT_SUCCESS(status))
         return status;
     /* The control device is the framework's to delete: it is the driver object's child. */

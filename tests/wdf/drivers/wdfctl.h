@@ -13,7 +13,15 @@
 #define IOCTL_W_MISUSE      WDFCTL_CODE(5, METHOD_BUFFERED)   /* in: ULONG, a WDFCTL_MISUSE_ */
 #define IOCTL_W_PEND        WDFCTL_CODE(6, METHOD_BUFFERED)   /* completed 100 ms later */
 #define IOCTL_W_COUNTERS    WDFCTL_CODE(7, METHOD_BUFFERED)   /* out: WDFCTL_COUNTERS */
-#define IOCTL_W_UNHANDLED   WDFCTL_CODE(8, METHOD_BUFFERED)   /* the driver: INVALID_DEVICE_REQUEST */
+#define IOCTL_W_UNHANDLED   WDFCTL_CODE(8, METHOD_BUFFERED) /* the driver: INVALID_DEVICE_REQUEST */
+#define IOCTL_W_PARAMS      WDFCTL_CODE(9, METHOD_BUFFERED) /* out: ULONG WDFCTL_PARAMS_ bits */
+
+/* IOCTL_W_PARAMS: completed with WdfRequestComplete after WdfRequestSetInformation(8). */
+#define WDFCTL_PARAMS_TYPE        0x01 /* WdfRequestGetParameters: Type, Size kept */
+#define WDFCTL_PARAMS_LENGTHS     0x02 /* the buffer lengths and the control code */
+#define WDFCTL_PARAMS_IRP         0x04 /* WdfRequestWdmGetIrp: the IRP of this device control */
+#define WDFCTL_PARAMS_INFORMATION 0x08 /* WdfRequestGetInformation after SetInformation */
+#define WDFCTL_PARAMS_ALL         0x0F
 
 #define WDFCTL_MISUSE_COMPLETE_TWICE 1
 #define WDFCTL_MISUSE_BAD_HANDLE     2
@@ -41,16 +49,19 @@ typedef struct _WDFCTL_DRIVER_INFO {
     ULONG DriverTag;            /* WdfDriverGlobals->DriverTag */
     ULONG DriverFlags;          /* WdfDriverGlobals->DriverFlags */
     ULONG Checks;               /* WDFCTL_INFO_ bits that held */
+    ULONG DeviceType;           /* of the WDM device object */
+    ULONG Characteristics;
+    ULONG DeviceFlags;
 } WDFCTL_DRIVER_INFO;
-#define WDFCTL_INFO_WDM_DRIVER     0x01 /* WdfDriverWdmGetDriverObject = the DriverEntry one */
-#define WDFCTL_INFO_HANDLE         0x02 /* WdfWdmDriverGetWdfDriverHandle = WdfGetDriver */
-#define WDFCTL_INFO_VERSION_SAME   0x04 /* IsVersionAvailable(1.33) */
-#define WDFCTL_INFO_VERSION_OLDER  0x08 /* IsVersionAvailable(1.9) */
-#define WDFCTL_INFO_VERSION_NEWER  0x10 /* !IsVersionAvailable(1.35) */
-#define WDFCTL_INFO_VERSION_MAJOR  0x20 /* !IsVersionAvailable(2.0) */
-#define WDFCTL_INFO_VERSION_SIZE   0x40 /* !IsVersionAvailable with a wrong Size */
-#define WDFCTL_INFO_DEVICE         0x80 /* device, queue, WDM device handles agree */
-#define WDFCTL_INFO_ALL            0xFF
+#define WDFCTL_INFO_WDM_DRIVER    0x01 /* WdfDriverWdmGetDriverObject = the DriverEntry one */
+#define WDFCTL_INFO_HANDLE        0x02 /* WdfWdmDriverGetWdfDriverHandle = WdfGetDriver */
+#define WDFCTL_INFO_VERSION_SAME  0x04 /* IsVersionAvailable(1.33) */
+#define WDFCTL_INFO_VERSION_OLDER 0x08 /* IsVersionAvailable(1.9) */
+#define WDFCTL_INFO_VERSION_NEWER 0x10 /* !IsVersionAvailable(1.35) */
+#define WDFCTL_INFO_VERSION_MAJOR 0x20 /* !IsVersionAvailable(2.0) */
+#define WDFCTL_INFO_VERSION_SIZE  0x40 /* !IsVersionAvailable with a wrong Size */
+#define WDFCTL_INFO_DEVICE        0x80 /* device, queue, WDM device handles agree */
+#define WDFCTL_INFO_ALL           0xFF
 
 /* IOCTL_W_OBJECTS: the object model run inside the driver; Events[] in the order they
  * happened. */
@@ -65,8 +76,8 @@ typedef struct _WDFCTL_LOG {
 #define WDFCTL_EV_DESTROY_PARENT  4
 #define WDFCTL_EV_DESTROY_CHILD   5
 #define WDFCTL_EV_DESTROY_GRAND   6
-#define WDFCTL_EV_CLEANUP_EXTRA   7 /* the context added by WdfObjectAllocateContext */
-#define WDFCTL_EV_DEREFERENCED    8 /* marker: the driver dropped its extra reference */
+#define WDFCTL_EV_CLEANUP_EXTRA   7    /* the context added by WdfObjectAllocateContext */
+#define WDFCTL_EV_DEREFERENCED    8    /* marker: the driver dropped its extra reference */
 #define WDFCTL_OBJ_CONTEXT_ZERO   0x01 /* a new context is zeroed */
 #define WDFCTL_OBJ_CONTEXT_OBJECT 0x02 /* WdfObjectContextGetObject(context) = the object */
 #define WDFCTL_OBJ_CONTEXT_TYPED  0x04 /* the typed accessor finds it; another type: NULL */

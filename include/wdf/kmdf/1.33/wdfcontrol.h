@@ -10,9 +10,8 @@ typedef PWDFDEVICE_INIT (*PFN_WDFCONTROLDEVICEINITALLOCATE)(PWDF_DRIVER_GLOBALS,
 FORCEINLINE PWDFDEVICE_INIT WdfControlDeviceInitAllocate(WDFDRIVER Driver,
                                                          const UNICODE_STRING *SDDLString)
 {
-    return ((PFN_WDFCONTROLDEVICEINITALLOCATE)
-                WdfFunctions[WdfControlDeviceInitAllocateTableIndex])(WdfDriverGlobals, Driver,
-                                                                      SDDLString);
+    return ((PFN_WDFCONTROLDEVICEINITALLOCATE)WdfFunctions[WdfControlDeviceInitAllocateTableIndex])(
+        WdfDriverGlobals, Driver, SDDLString);
 }
 
 typedef VOID (*PFN_WDFCONTROLFINISHINITIALIZING)(PWDF_DRIVER_GLOBALS, WDFDEVICE);

@@ -36,8 +36,7 @@ FORCEINLINE VOID WdfDeviceInitSetExclusive(PWDFDEVICE_INIT DeviceInit, BOOLEAN I
         WdfDriverGlobals, DeviceInit, IsExclusive);
 }
 
-typedef VOID (*PFN_WDFDEVICEINITSETDEVICETYPE)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
-                                               DEVICE_TYPE);
+typedef VOID (*PFN_WDFDEVICEINITSETDEVICETYPE)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, DEVICE_TYPE);
 FORCEINLINE VOID WdfDeviceInitSetDeviceType(PWDFDEVICE_INIT DeviceInit, DEVICE_TYPE DeviceType)
 {
     ((PFN_WDFDEVICEINITSETDEVICETYPE)WdfFunctions[WdfDeviceInitSetDeviceTypeTableIndex])(
@@ -49,8 +48,7 @@ typedef VOID (*PFN_WDFDEVICEINITSETCHARACTERISTICS)(PWDF_DRIVER_GLOBALS, PWDFDEV
 FORCEINLINE VOID WdfDeviceInitSetCharacteristics(PWDFDEVICE_INIT DeviceInit,
                                                  ULONG DeviceCharacteristics, BOOLEAN OrInValues)
 {
-    ((PFN_WDFDEVICEINITSETCHARACTERISTICS)
-         WdfFunctions[WdfDeviceInitSetCharacteristicsTableIndex])(
+    ((PFN_WDFDEVICEINITSETCHARACTERISTICS)WdfFunctions[WdfDeviceInitSetCharacteristicsTableIndex])(
         WdfDriverGlobals, DeviceInit, DeviceCharacteristics, OrInValues);
 }
 
@@ -98,16 +96,16 @@ FORCEINLINE PDEVICE_OBJECT WdfDeviceWdmGetDeviceObject(WDFDEVICE Device)
 typedef WDFDEVICE (*PFN_WDFWDMDEVICEGETWDFDEVICEHANDLE)(PWDF_DRIVER_GLOBALS, PDEVICE_OBJECT);
 FORCEINLINE WDFDEVICE WdfWdmDeviceGetWdfDeviceHandle(PDEVICE_OBJECT DeviceObject)
 {
-    return ((PFN_WDFWDMDEVICEGETWDFDEVICEHANDLE)
-                WdfFunctions[WdfWdmDeviceGetWdfDeviceHandleTableIndex])(WdfDriverGlobals,
-                                                                        DeviceObject);
+    return (
+        (PFN_WDFWDMDEVICEGETWDFDEVICEHANDLE)WdfFunctions[WdfWdmDeviceGetWdfDeviceHandleTableIndex])(
+        WdfDriverGlobals, DeviceObject);
 }
 
 typedef WDFDRIVER (*PFN_WDFDEVICEGETDRIVER)(PWDF_DRIVER_GLOBALS, WDFDEVICE);
 FORCEINLINE WDFDRIVER WdfDeviceGetDriver(WDFDEVICE Device)
 {
     return ((PFN_WDFDEVICEGETDRIVER)WdfFunctions[WdfDeviceGetDriverTableIndex])(WdfDriverGlobals,
-                                                                                 Device);
+                                                                                Device);
 }
 
 #endif

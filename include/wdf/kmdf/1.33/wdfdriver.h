@@ -89,8 +89,7 @@ FORCEINLINE PDRIVER_OBJECT WdfDriverWdmGetDriverObject(WDFDRIVER Driver)
 typedef NTSTATUS (*PFN_WDFDRIVEROPENPARAMETERSREGISTRYKEY)(PWDF_DRIVER_GLOBALS, WDFDRIVER,
                                                            ACCESS_MASK, PWDF_OBJECT_ATTRIBUTES,
                                                            WDFKEY *);
-FORCEINLINE NTSTATUS WdfDriverOpenParametersRegistryKey(WDFDRIVER Driver,
-                                                        ACCESS_MASK DesiredAccess,
+FORCEINLINE NTSTATUS WdfDriverOpenParametersRegistryKey(WDFDRIVER Driver, ACCESS_MASK DesiredAccess,
                                                         PWDF_OBJECT_ATTRIBUTES KeyAttributes,
                                                         WDFKEY *Key)
 {
@@ -102,24 +101,23 @@ FORCEINLINE NTSTATUS WdfDriverOpenParametersRegistryKey(WDFDRIVER Driver,
 typedef WDFDRIVER (*PFN_WDFWDMDRIVERGETWDFDRIVERHANDLE)(PWDF_DRIVER_GLOBALS, PDRIVER_OBJECT);
 FORCEINLINE WDFDRIVER WdfWdmDriverGetWdfDriverHandle(PDRIVER_OBJECT DriverObject)
 {
-    return ((PFN_WDFWDMDRIVERGETWDFDRIVERHANDLE)
-                WdfFunctions[WdfWdmDriverGetWdfDriverHandleTableIndex])(WdfDriverGlobals,
-                                                                        DriverObject);
+    return (
+        (PFN_WDFWDMDRIVERGETWDFDRIVERHANDLE)WdfFunctions[WdfWdmDriverGetWdfDriverHandleTableIndex])(
+        WdfDriverGlobals, DriverObject);
 }
 
-typedef NTSTATUS (*PFN_WDFDRIVERRETRIEVEVERSIONSTRING)(PWDF_DRIVER_GLOBALS, WDFDRIVER,
-                                                       WDFSTRING);
+typedef NTSTATUS (*PFN_WDFDRIVERRETRIEVEVERSIONSTRING)(PWDF_DRIVER_GLOBALS, WDFDRIVER, WDFSTRING);
 FORCEINLINE NTSTATUS WdfDriverRetrieveVersionString(WDFDRIVER Driver, WDFSTRING String)
 {
-    return ((PFN_WDFDRIVERRETRIEVEVERSIONSTRING)
-                WdfFunctions[WdfDriverRetrieveVersionStringTableIndex])(WdfDriverGlobals, Driver,
-                                                                        String);
+    return (
+        (PFN_WDFDRIVERRETRIEVEVERSIONSTRING)WdfFunctions[WdfDriverRetrieveVersionStringTableIndex])(
+        WdfDriverGlobals, Driver, String);
 }
 
 typedef BOOLEAN (*PFN_WDFDRIVERISVERSIONAVAILABLE)(PWDF_DRIVER_GLOBALS, WDFDRIVER,
                                                    PWDF_DRIVER_VERSION_AVAILABLE_PARAMS);
-FORCEINLINE BOOLEAN WdfDriverIsVersionAvailable(WDFDRIVER Driver,
-                                                PWDF_DRIVER_VERSION_AVAILABLE_PARAMS VersionAvailableParams)
+FORCEINLINE BOOLEAN WdfDriverIsVersionAvailable(
+    WDFDRIVER Driver, PWDF_DRIVER_VERSION_AVAILABLE_PARAMS VersionAvailableParams)
 {
     return ((PFN_WDFDRIVERISVERSIONAVAILABLE)WdfFunctions[WdfDriverIsVersionAvailableTableIndex])(
         WdfDriverGlobals, Driver, VersionAvailableParams);

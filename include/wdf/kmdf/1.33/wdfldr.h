@@ -17,18 +17,17 @@ typedef struct _WDF_VERSION {
 } WDF_VERSION;
 
 typedef struct _WDF_BIND_INFO {
-    ULONG Size;             /* sizeof(WDF_BIND_INFO) */
-    PWCHAR Component;       /* L"KmdfLibrary" */
-    WDF_VERSION Version;    /* KMDF_VERSION_MAJOR, KMDF_VERSION_MINOR, 0 */
-    ULONG FuncCount;        /* WdfFunctionTableNumEntries of the driver's headers */
+    ULONG Size;                /* sizeof(WDF_BIND_INFO) */
+    PWCHAR Component;          /* L"KmdfLibrary" */
+    WDF_VERSION Version;       /* KMDF_VERSION_MAJOR, KMDF_VERSION_MINOR, 0 */
+    ULONG FuncCount;           /* WdfFunctionTableNumEntries of the driver's headers */
     const WDFFUNC **FuncTable; /* filled by WdfVersionBind: where the module's WdfFunctions is */
-    PVOID Module;           /* reserved */
+    PVOID Module;              /* reserved */
 } WDF_BIND_INFO, *PWDF_BIND_INFO;
 
-NTKERNELAPI NTSTATUS NTAPI WdfVersionBind(PDRIVER_OBJECT DriverObject,
-                                          PUNICODE_STRING RegistryPath, PWDF_BIND_INFO BindInfo,
-                                          PWDF_DRIVER_GLOBALS *Globals);
-NTKERNELAPI NTSTATUS NTAPI WdfVersionUnbind(PUNICODE_STRING RegistryPath,
-                                            PWDF_BIND_INFO BindInfo, PWDF_DRIVER_GLOBALS Globals);
+NTKERNELAPI NTSTATUS NTAPI WdfVersionBind(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath,
+                                          PWDF_BIND_INFO BindInfo, PWDF_DRIVER_GLOBALS *Globals);
+NTKERNELAPI NTSTATUS NTAPI WdfVersionUnbind(PUNICODE_STRING RegistryPath, PWDF_BIND_INFO BindInfo,
+                                            PWDF_DRIVER_GLOBALS Globals);
 
 #endif

@@ -24,7 +24,7 @@ typedef PVOID (*PFN_WDFMEMORYGETBUFFER)(PWDF_DRIVER_GLOBALS, WDFMEMORY, size_t *
 FORCEINLINE PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize)
 {
     return ((PFN_WDFMEMORYGETBUFFER)WdfFunctions[WdfMemoryGetBufferTableIndex])(WdfDriverGlobals,
-                                                                                 Memory, BufferSize);
+                                                                                Memory, BufferSize);
 }
 
 #endif

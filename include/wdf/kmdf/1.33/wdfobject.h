@@ -77,7 +77,7 @@ C_ASSERT(sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO) == 40);
 
 #define WDF_DECLARE_TYPE_AND_GLOBALS(_contexttype, _UniqueType, _GetUniqueType)                    \
     typedef _contexttype *WDF_TYPE_NAME_POINTER_TYPE(_contexttype);                                \
-    DECLSPEC_SELECTANY const WDF_OBJECT_CONTEXT_TYPE_INFO WDF_TYPE_NAME_TO_TYPE_INFO(             \
+    DECLSPEC_SELECTANY const WDF_OBJECT_CONTEXT_TYPE_INFO WDF_TYPE_NAME_TO_TYPE_INFO(              \
         _contexttype) = {sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO), (PCHAR) #_contexttype,              \
                          sizeof(_contexttype), _UniqueType, _GetUniqueType}
 
@@ -107,7 +107,8 @@ typedef PVOID (*PFN_WDFOBJECTGETTYPEDCONTEXTWORKER)(PWDF_DRIVER_GLOBALS, WDFOBJE
 FORCEINLINE PVOID WdfObjectGetTypedContextWorker(WDFOBJECT Handle,
                                                  PCWDF_OBJECT_CONTEXT_TYPE_INFO TypeInfo)
 {
-    return ((PFN_WDFOBJECTGETTYPEDCONTEXTWORKER)WdfFunctions[WdfObjectGetTypedContextWorkerTableIndex])(
+    return (
+        (PFN_WDFOBJECTGETTYPEDCONTEXTWORKER)WdfFunctions[WdfObjectGetTypedContextWorkerTableIndex])(
         WdfDriverGlobals, Handle, TypeInfo);
 }
 
@@ -128,16 +129,14 @@ FORCEINLINE WDFOBJECT WdfObjectContextGetObject(PVOID ContextPointer)
         WdfDriverGlobals, ContextPointer);
 }
 
-typedef VOID (*PFN_WDFOBJECTREFERENCEACTUAL)(PWDF_DRIVER_GLOBALS, WDFOBJECT, PVOID, LONG,
-                                             PCHAR);
+typedef VOID (*PFN_WDFOBJECTREFERENCEACTUAL)(PWDF_DRIVER_GLOBALS, WDFOBJECT, PVOID, LONG, PCHAR);
 FORCEINLINE VOID WdfObjectReferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line, PCHAR File)
 {
     ((PFN_WDFOBJECTREFERENCEACTUAL)WdfFunctions[WdfObjectReferenceActualTableIndex])(
         WdfDriverGlobals, Handle, Tag, Line, File);
 }
 
-typedef VOID (*PFN_WDFOBJECTDEREFERENCEACTUAL)(PWDF_DRIVER_GLOBALS, WDFOBJECT, PVOID, LONG,
-                                               PCHAR);
+typedef VOID (*PFN_WDFOBJECTDEREFERENCEACTUAL)(PWDF_DRIVER_GLOBALS, WDFOBJECT, PVOID, LONG, PCHAR);
 FORCEINLINE VOID WdfObjectDereferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line, PCHAR File)
 {
     ((PFN_WDFOBJECTDEREFERENCEACTUAL)WdfFunctions[WdfObjectDereferenceActualTableIndex])(
@@ -155,7 +154,7 @@ typedef NTSTATUS (*PFN_WDFOBJECTCREATE)(PWDF_DRIVER_GLOBALS, PWDF_OBJECT_ATTRIBU
 FORCEINLINE NTSTATUS WdfObjectCreate(PWDF_OBJECT_ATTRIBUTES Attributes, WDFOBJECT *Object)
 {
     return ((PFN_WDFOBJECTCREATE)WdfFunctions[WdfObjectCreateTableIndex])(WdfDriverGlobals,
-                                                                           Attributes, Object);
+                                                                          Attributes, Object);
 }
 
 typedef VOID (*PFN_WDFOBJECTDELETE)(PWDF_DRIVER_GLOBALS, WDFOBJECT);

@@ -92,8 +92,8 @@ FORCEINLINE VOID WDF_REQUEST_PARAMETERS_INIT(PWDF_REQUEST_PARAMETERS Parameters)
 typedef VOID (*PFN_WDFREQUESTCOMPLETE)(PWDF_DRIVER_GLOBALS, WDFREQUEST, NTSTATUS);
 FORCEINLINE VOID WdfRequestComplete(WDFREQUEST Request, NTSTATUS Status)
 {
-    ((PFN_WDFREQUESTCOMPLETE)WdfFunctions[WdfRequestCompleteTableIndex])(WdfDriverGlobals,
-                                                                         Request, Status);
+    ((PFN_WDFREQUESTCOMPLETE)WdfFunctions[WdfRequestCompleteTableIndex])(WdfDriverGlobals, Request,
+                                                                         Status);
 }
 
 typedef VOID (*PFN_WDFREQUESTCOMPLETEWITHINFORMATION)(PWDF_DRIVER_GLOBALS, WDFREQUEST, NTSTATUS,
@@ -130,12 +130,11 @@ FORCEINLINE VOID WdfRequestGetParameters(WDFREQUEST Request, PWDF_REQUEST_PARAME
 
 typedef NTSTATUS (*PFN_WDFREQUESTRETRIEVEINPUTBUFFER)(PWDF_DRIVER_GLOBALS, WDFREQUEST, size_t,
                                                       PVOID *, size_t *);
-FORCEINLINE NTSTATUS WdfRequestRetrieveInputBuffer(WDFREQUEST Request,
-                                                   size_t MinimumRequiredLength, PVOID *Buffer,
-                                                   size_t *Length)
+FORCEINLINE NTSTATUS WdfRequestRetrieveInputBuffer(WDFREQUEST Request, size_t MinimumRequiredLength,
+                                                   PVOID *Buffer, size_t *Length)
 {
-    return ((PFN_WDFREQUESTRETRIEVEINPUTBUFFER)
-                WdfFunctions[WdfRequestRetrieveInputBufferTableIndex])(
+    return (
+        (PFN_WDFREQUESTRETRIEVEINPUTBUFFER)WdfFunctions[WdfRequestRetrieveInputBufferTableIndex])(
         WdfDriverGlobals, Request, MinimumRequiredLength, Buffer, Length);
 }
 
@@ -144,16 +143,16 @@ typedef NTSTATUS (*PFN_WDFREQUESTRETRIEVEOUTPUTBUFFER)(PWDF_DRIVER_GLOBALS, WDFR
 FORCEINLINE NTSTATUS WdfRequestRetrieveOutputBuffer(WDFREQUEST Request, size_t MinimumRequiredSize,
                                                     PVOID *Buffer, size_t *Length)
 {
-    return ((PFN_WDFREQUESTRETRIEVEOUTPUTBUFFER)
-                WdfFunctions[WdfRequestRetrieveOutputBufferTableIndex])(
+    return (
+        (PFN_WDFREQUESTRETRIEVEOUTPUTBUFFER)WdfFunctions[WdfRequestRetrieveOutputBufferTableIndex])(
         WdfDriverGlobals, Request, MinimumRequiredSize, Buffer, Length);
 }
 
 typedef PIRP (*PFN_WDFREQUESTWDMGETIRP)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
 FORCEINLINE PIRP WdfRequestWdmGetIrp(WDFREQUEST Request)
 {
-    return ((PFN_WDFREQUESTWDMGETIRP)WdfFunctions[WdfRequestWdmGetIrpTableIndex])(
-        WdfDriverGlobals, Request);
+    return ((PFN_WDFREQUESTWDMGETIRP)WdfFunctions[WdfRequestWdmGetIrpTableIndex])(WdfDriverGlobals,
+                                                                                  Request);
 }
 
 typedef WDFQUEUE (*PFN_WDFREQUESTGETIOQUEUE)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
