@@ -22,7 +22,7 @@ static struct WDFDEVICE_INIT *wdf_init_get(struct wdf_globals *g, PWDFDEVICE_INI
     if (init == NULL)
         wdf_violation_null(g, ddi, "DeviceInit", caller);
     if (init->magic != WDF_INIT_MAGIC)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, WDF_VIOLATION_BAD_HANDLE, (ULONG_PTR)init, 0, 0,
+        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)init, 0, 0,
                         "driver '%s' passed %p to %s: not a WDFDEVICE_INIT (freed, or never one)",
                         g->pub.DriverName, (void *)init, ddi);
     return init;

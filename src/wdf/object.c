@@ -37,7 +37,7 @@ static const char *wdf_driver_name(struct wdf_globals *g)
 void wdf_violation_null(struct wdf_globals *g, const char *ddi, const char *parameter,
                         const void *caller)
 {
-    ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, WDF_VIOLATION_NULL_PARAMETER, 0, (ULONG_PTR)caller, 0,
+    ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_NULL_PARAMETER, 0, (ULONG_PTR)caller, 0,
                     "driver '%s' passed NULL as %s of %s, which requires a value",
                     wdf_driver_name(g), parameter, ddi);
 }
@@ -61,12 +61,12 @@ struct wdf_object *wdf_object_get_in(struct wdf_globals *g, WDFOBJECT handle, en
     o = wdf_lookup_locked(handle);
     os_mutex_unlock(&wdf_tree_lock);
     if (o == NULL)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, WDF_VIOLATION_BAD_HANDLE, (ULONG_PTR)handle, 0, 0,
+        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)handle, 0, 0,
                         "driver '%s' passed %p to %s: not a framework object handle (deleted, "
                         "or never one)",
                         wdf_driver_name(g), handle, ddi);
     if (type != 0 && o->type != type)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, WDF_VIOLATION_BAD_HANDLE, (ULONG_PTR)handle, 0, 0,
+        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)handle, 0, 0,
                         "driver '%s' passed a %s handle (%p) to %s, which takes a %s",
                         wdf_driver_name(g), wdf_type_names[o->type], handle, ddi,
                         wdf_type_names[type]);
@@ -205,7 +205,7 @@ void wdf_object_release(struct wdf_object *o)
     if (refs > 0)
         return;
     if (o->state == WDF_LIVE)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, WDF_VIOLATION_DEREF_DELETE, (ULONG_PTR)o, 0, 0,
+        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_DEREFERENCE_DELETE, (ULONG_PTR)o, 0, 0,
                         "driver '%s' released the last reference of %s %p, which was not "
                         "deleted (WdfObjectDereference without a matching WdfObjectReference; "
                         "delete objects with WdfObjectDelete)",
@@ -348,7 +348,7 @@ WDFOBJECT imp_WdfObjectContextGetObject(PWDF_DRIVER_GLOBALS globals, PVOID conte
     WDF_CHECK_NOT_NULL(g, context);
     c = CONTAINING_RECORD(context, struct wdf_context, data);
     if (c->magic != WDF_CONTEXT_MAGIC)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, WDF_VIOLATION_BAD_HANDLE, (ULONG_PTR)context, 0, 0,
+        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)context, 0, 0,
                         "driver '%s' passed %p to WdfObjectContextGetObject: not an object "
                         "context",
                         g->pub.DriverName, context);

@@ -37,7 +37,7 @@ static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, N
     struct wdf_queue *q = r->queue;
     PIRP irp = r->irp;
     if (__atomic_exchange_n(&r->completed, 1, __ATOMIC_ACQ_REL))
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, WDF_VIOLATION_BAD_HANDLE, (ULONG_PTR)r, 0, 0,
+        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)r, 0, 0,
                         "driver '%s' completed request %p twice", g->pub.DriverName, (void *)r);
     irp->IoStatus.Status = status;
     irp->IoStatus.Information = r->information;

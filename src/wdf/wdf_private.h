@@ -20,13 +20,8 @@
 #include <wdfldr.h>
 
 #include "os/os.h"
+#include "vf/vf.h"
 #include "wdf/wdf.h"
-
-/* Parameter 1 of WDF_VIOLATION (Microsoft's bug-check page), and drvhost's own. */
-#define WDF_VIOLATION_NULL_PARAMETER 0x4
-#define WDF_VIOLATION_BAD_HANDLE     0x5
-#define WDF_VIOLATION_DEREF_DELETE   0x7
-#define WDF_VIOLATION_NOT_PROVIDED   0x1000 /* drvhost's: a table entry it does not implement */
 
 enum wdf_type {
     WDF_TYPE_OBJECT = 1, /* WdfObjectCreate: a general object */

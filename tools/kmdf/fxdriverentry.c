@@ -19,8 +19,8 @@ PWDF_DRIVER_GLOBALS WdfDriverGlobals;
 const WDFFUNC *WdfFunctions_01033;
 
 static WDF_BIND_INFO fx_bind_info = {
-    sizeof(WDF_BIND_INFO), (PWCHAR)L"KmdfLibrary", {KMDF_VERSION_MAJOR, KMDF_VERSION_MINOR, 0},
-    WdfFunctionTableNumEntries, &WdfFunctions_01033, NULL};
+    sizeof(WDF_BIND_INFO),      (PWCHAR)L"KmdfLibrary", {KMDF_VERSION_MAJOR, KMDF_VERSION_MINOR, 0},
+    WdfFunctionTableNumEntries, &WdfFunctions_01033,    NULL};
 static PDRIVER_UNLOAD fx_displaced_unload;
 
 DRIVER_INITIALIZE DriverEntry;
