@@ -178,10 +178,11 @@ const struct vf_bugcode vf_bugcodes[] = {
 };
 const size_t vf_bugcode_count = sizeof(vf_bugcodes) / sizeof(vf_bugcodes[0]);
 
-#define WDF BUGCODE_WDF_VIOLATION
-#define C4  BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION
+#define C4 BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION
 #define C9 BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION
 #define C2 BUGCODE_BAD_POOL_CALLER
+
+#define WDF BUGCODE_WDF_VIOLATION
 
 const struct vf_subcode vf_subcodes[] = {
     {BUGCODE_BAD_POOL_HEADER,
@@ -236,7 +237,7 @@ const struct vf_subcode vf_subcodes[] = {
      VF_10D_BAD_HANDLE,
      "a framework object handle of the wrong type passed to a framework routine",
      {"the handle", "reserved", "reserved"},
-     "drvhost raises it too for a handle that is no framework object (deleted: a request "
+     "also for a handle that is no framework object (deleted: a request "
      "completed twice, or never one), which Windows may not detect"},
     {WDF,
      VF_10D_DEREFERENCE_DELETE,

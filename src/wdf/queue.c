@@ -80,11 +80,12 @@ static NTSTATUS wdf_check_queue_config(struct wdf_globals *g, struct wdf_device 
         problem = "DispatchType is not a dispatch type";
     } else if (!wdf_queue_has_handler(c)) {
         problem = "a sequential or parallel queue needs a request handler (EvtIo*)";
+        status = STATUS_WDF_NO_CALLBACK;
     } else if (c->PowerManaged == WdfTrue && dev->control) {
         problem = "a control device's queue cannot be power-managed";
     } else if (c->DefaultQueue && dev->default_queue != NULL) {
         problem = "the device already has a default queue";
-        status = STATUS_INVALID_DEVICE_REQUEST;
+        status = STATUS_UNSUCCESSFUL; /* Microsoft: WdfIoQueueCreate */
     }
     if (problem != NULL)
         rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfIoQueueCreate: %s", g->pub.DriverName,

@@ -415,9 +415,16 @@ TEST(driver_create_refuses_device_add_for_non_pnp_drivers)
     wdfbad_load("wdfbad2", STATUS_INVALID_PARAMETER);
 }
 
+/* Microsoft (WdfIoQueueCreate): STATUS_WDF_NO_CALLBACK. */
 TEST(queue_create_needs_a_request_handler)
 {
-    wdfbad_load("wdfbad3", STATUS_INVALID_PARAMETER);
+    wdfbad_load("wdfbad3", STATUS_WDF_NO_CALLBACK);
+}
+
+/* Microsoft (WdfIoQueueCreate): a second default queue is STATUS_UNSUCCESSFUL. */
+TEST(queue_create_refuses_a_second_default_queue)
+{
+    wdfbad_load("wdfbad6", STATUS_UNSUCCESSFUL);
 }
 
 TEST(manual_queues_are_refused_until_implemented)

@@ -6,6 +6,7 @@
  *   4 a manual queue (not implemented by drvhost yet): WdfIoQueueCreate fails
  *   5 DriverEntry fails after creating its control device: the framework deletes it and does
  *     not call EvtDriverUnload (Microsoft: EvtDriverUnload)
+ *   6 a second default queue: WdfIoQueueCreate fails
  * DriverEntry returns the failing routine's status. Public headers only.
  */
 #include <ntddk.h>
@@ -45,11 +46,13 @@ static NTSTATUS WdfBadDevice(WDFDRIVER driver)
         WdfDeviceInitFree(init);
         return status;
     }
-    WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&config, WDFBAD_MODE == 4 ? WdfIoQueueDispatchManual
-                                                                     : WdfIoQueueDispatchSequential);
+    WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(
+        &config, WDFBAD_MODE == 4 ? WdfIoQueueDispatchManual : WdfIoQueueDispatchSequential);
     if (WDFBAD_MODE != 3)
         config.EvtIoDefault = WdfBadIoDefault;
     status = WdfIoQueueCreate(device, &config, WDF_NO_OBJECT_ATTRIBUTES, WDF_NO_HANDLE);
+    if (NT_SUCCESS(status) && WDFBAD_MODE == 6)
+        status = WdfIoQueueCreate(device, &config, WDF_NO_OBJECT_ATTRIBUTES, WDF_NO_HANDLE);
     if (NT_SUCCESS(status))
         WdfControlFinishInitializing(device);
     return status;
@@ -65,8 +68,8 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     config.EvtDriverUnload = WdfBadUnload;
     if (WDFBAD_MODE == 1)
         config.Size -= 8;
-    status = WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &config,
-                             &driver);
+    status =
+        WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &config, &driver);
     if (NT_SUCCESS(status))
         status = WdfBadDevice(driver);
     if (NT_SUCCESS(status) && WDFBAD_MODE == 5)

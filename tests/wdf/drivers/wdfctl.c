@@ -299,6 +299,10 @@ static VOID WdfCtlObjects(WDFREQUEST Request)
     attributes.Size -= 8;
     if (WdfObjectCreate(&attributes, &bad) == STATUS_INFO_LENGTH_MISMATCH)
         log->Checks |= WDFCTL_OBJ_BAD_SIZE;
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.SynchronizationScope = WdfSynchronizationScopeDevice;
+    if (WdfObjectCreate(&attributes, &bad) == STATUS_NOT_IMPLEMENTED)
+        log->Checks |= WDFCTL_OBJ_SYNC_SCOPE;
     WdfObjectReference(parent);
     WdfObjectDelete(parent);
     WdfCtlLog(WDFCTL_EV_DEREFERENCED);

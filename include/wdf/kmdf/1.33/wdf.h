@@ -25,6 +25,7 @@
 #endif
 
 #include <wdftypes.h>
+#include <wdfstatus.h>
 #include <wdffuncenum.h>
 #include <wdfglobals.h>
 #include <wdfobject.h>
