@@ -48,8 +48,8 @@ static void wdf_queue_cleanup(struct wdf_object *o)
                  "driver '%s': queue %p deleted with %lu request(s) presented and not completed",
                  o->owner->pub.DriverName, (void *)q, (unsigned long)presented);
     os_mutex_lock(&wdf_tree_lock);
-    if (q->device->default_queue == q)
-        q->device->default_queue = NULL;
+    if (q->device->default_queue == q) /* read without the lock by wdf_queue_dispatch */
+        __atomic_store_n(&q->device->default_queue, NULL, __ATOMIC_RELEASE);
     os_mutex_unlock(&wdf_tree_lock);
 }
 
@@ -123,7 +123,7 @@ NTSTATUS imp_WdfIoQueueCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
     o->type_destroy = wdf_queue_destroy;
     if (Config->DefaultQueue) {
         os_mutex_lock(&wdf_tree_lock);
-        dev->default_queue = q;
+        __atomic_store_n(&dev->default_queue, q, __ATOMIC_RELEASE);
         os_mutex_unlock(&wdf_tree_lock);
     }
     if (Queue != NULL)
