@@ -26,6 +26,7 @@
 
 typedef struct _DEVICE_CONTEXT {
     WDFQUEUE Queue;
+    WDFQUEUE Other; /* a second, non-default queue: nothing is dispatched to it */
     ULONG Written;
 } DEVICE_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(DEVICE_CONTEXT, DeviceGetContext)
@@ -193,7 +194,9 @@ static VOID WdfCtlDriverInfo(WDFQUEUE Queue, WDFREQUEST Request)
     if (WdfWdmDeviceGetWdfDeviceHandle(wdm) == g_device && WdfIoQueueGetDevice(Queue) == g_device &&
         WdfDeviceGetDefaultQueue(g_device) == Queue && WdfRequestGetIoQueue(Request) == Queue &&
         WdfDeviceGetDriver(g_device) == WdfGetDriver() &&
-        DeviceGetContext(g_device)->Queue == Queue && wdm->DriverObject == g_driver_object)
+        DeviceGetContext(g_device)->Queue == Queue && wdm->DriverObject == g_driver_object &&
+        WdfIoQueueGetDevice(DeviceGetContext(g_device)->Other) == g_device &&
+        DeviceGetContext(g_device)->Other != Queue)
         info->Checks |= WDFCTL_INFO_DEVICE;
     info->DeviceType = wdm->DeviceType;
     info->Characteristics = wdm->Characteristics;
@@ -239,7 +242,8 @@ static NTSTATUS WdfCtlCreate(WDFOBJECT parent, PFN_WDF_OBJECT_CONTEXT_CLEANUP cl
                              PFN_WDF_OBJECT_CONTEXT_DESTROY destroy, WDFOBJECT *object)
 {
     WDF_OBJECT_ATTRIBUTES attributes;
-    WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, OBJ_CONTEXT);
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(&attributes, OBJ_CONTEXT);
     attributes.ParentObject = parent;
     attributes.EvtCleanupCallback = cleanup;
     attributes.EvtDestroyCallback = destroy;
@@ -261,7 +265,9 @@ static ULONG WdfCtlContextChecks(WDFOBJECT parent, WDFOBJECT child)
                   ? WDFCTL_OBJ_SIZE_OVERRIDE
                   : 0;
     checks |= WdfObjectContextGetObject(bytes) == parent ? WDFCTL_OBJ_CONTEXT_OBJECT : 0;
-    checks |= WdfObjectGet_EXTRA_CONTEXT(parent) == NULL && ObjGetContext(child) != NULL
+    checks |= WdfObjectGet_EXTRA_CONTEXT(parent) == NULL && ObjGetContext(child) != NULL &&
+                      WdfObjectGetTypedContextWorker(
+                          parent, WDF_GET_CONTEXT_TYPE_INFO(OBJ_CONTEXT)) == bytes
                   ? WDFCTL_OBJ_CONTEXT_TYPED
                   : 0;
     WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, EXTRA_CONTEXT);
@@ -303,6 +309,11 @@ static VOID WdfCtlObjects(WDFREQUEST Request)
     attributes.SynchronizationScope = WdfSynchronizationScopeDevice;
     if (WdfObjectCreate(&attributes, &bad) == STATUS_NOT_IMPLEMENTED)
         log->Checks |= WDFCTL_OBJ_SYNC_SCOPE;
+    /* Balanced references change nothing; the one on the parent outlives its deletion. */
+    WdfObjectReferenceActual(grand, NULL, __LINE__, (PCHAR)__FILE__);
+    WdfObjectReferenceWithTag(child, (PVOID)WdfCtlObjects);
+    WdfObjectDereferenceWithTag(child, (PVOID)WdfCtlObjects);
+    WdfObjectDereferenceActual(grand, NULL, __LINE__, (PCHAR)__FILE__);
     WdfObjectReference(parent);
     WdfObjectDelete(parent);
     WdfCtlLog(WDFCTL_EV_DEREFERENCED);
@@ -434,6 +445,11 @@ static VOID WdfCtlDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Outpu
     }
 }
 
+static VOID WdfCtlOther(WDFQUEUE Queue, WDFREQUEST Request)
+{
+    WdfRequestComplete(Request, STATUS_UNSUCCESSFUL); /* never: nothing goes to this queue */
+}
+
 static NTSTATUS WdfCtlCreateDevice(WDFDRIVER Driver)
 {
     DECLARE_CONST_UNICODE_STRING(sddl, L"D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;WD)");
@@ -471,6 +487,12 @@ static NTSTATUS WdfCtlCreateDevice(WDFDRIVER Driver)
     queue_config.EvtIoDeviceControl = WdfCtlDeviceControl;
     status = WdfIoQueueCreate(g_device, &queue_config, WDF_NO_OBJECT_ATTRIBUTES,
                               &DeviceGetContext(g_device)->Queue);
+    if (!NT_SUCCESS(status))
+        return status;
+    WDF_IO_QUEUE_CONFIG_INIT(&queue_config, WdfIoQueueDispatchParallel);
+    queue_config.EvtIoDefault = WdfCtlOther;
+    status = WdfIoQueueCreate(g_device, &queue_config, WDF_NO_OBJECT_ATTRIBUTES,
+                              &DeviceGetContext(g_device)->Other);
     if (!NT_SUCCESS(status))
         return status;
     WdfControlFinishInitializing(g_device);
