@@ -31,15 +31,36 @@ set(DRVHOST_DRIVER_KMDF_INCLUDE_SUBDIRS wdf/kmdf/1.33)
 set(DRVHOST_DRIVER_LDFLAGS -shared -nostdlib -Wl,-Bsymbolic -Wl,-z,now)
 set(DRVHOST_DRIVER_LIBS -lgcc)
 
-set(DRVHOST_KMDF_UNAVAILABLE "the framework (FxDriverEntry) is not available yet")
+# The framework's entry point (FxDriverEntry, tools/kmdf/fxdriverentry.c), the role of the WDK's
+# WdfDriverEntry.lib: one object, compiled once with the driver flags and linked into every
+# framework module (drvhost_add_driver(... KMDF), drvcc --kmdf). Build tree:
+# lib/drvhost/kmdf/fxdriverentry.o; installed: <libdir>/drvhost/kmdf/fxdriverentry.o.
+set(DRVHOST_KMDF_ENTRY_DIR "${CMAKE_BINARY_DIR}/lib/drvhost/kmdf")
+set(DRVHOST_KMDF_ENTRY "${DRVHOST_KMDF_ENTRY_DIR}/fxdriverentry.o")
+set(DRVHOST_INSTALL_KMDFDIR "${CMAKE_INSTALL_LIBDIR}/drvhost/kmdf")
+add_library(drvhost_kmdf_entry OBJECT "${PROJECT_SOURCE_DIR}/tools/kmdf/fxdriverentry.c")
+set_target_properties(drvhost_kmdf_entry PROPERTIES POSITION_INDEPENDENT_CODE ON)
+target_compile_options(drvhost_kmdf_entry PRIVATE ${DRVHOST_DRIVER_CFLAGS})
+foreach(_sub IN LISTS DRVHOST_DRIVER_INCLUDE_SUBDIRS DRVHOST_DRIVER_KMDF_INCLUDE_SUBDIRS)
+    target_include_directories(drvhost_kmdf_entry SYSTEM PRIVATE "${DRVHOST_INCLUDE_ROOT}/${_sub}")
+endforeach()
+add_custom_command(OUTPUT "${DRVHOST_KMDF_ENTRY}"
+                   COMMAND "${CMAKE_COMMAND}" -E make_directory "${DRVHOST_KMDF_ENTRY_DIR}"
+                   COMMAND "${CMAKE_COMMAND}" -E copy "$<TARGET_OBJECTS:drvhost_kmdf_entry>"
+                           "${DRVHOST_KMDF_ENTRY}"
+                   DEPENDS drvhost_kmdf_entry "$<TARGET_OBJECTS:drvhost_kmdf_entry>"
+                   COMMENT "drvcc --kmdf entry point: lib/drvhost/kmdf/fxdriverentry.o"
+                   VERBATIM)
+add_custom_target(drvhost_kmdf_entry_copy ALL DEPENDS "${DRVHOST_KMDF_ENTRY}")
+install(FILES "${DRVHOST_KMDF_ENTRY}" DESTINATION "${DRVHOST_INSTALL_KMDFDIR}")
 
 # drvhost_add_driver(<target> SOURCES <file>...
 #                    [KMDF] [INCLUDE_DIRS <dir>...] [DEFINES <NAME[=value]>...]
 #                    [COMPILE_OPTIONS <opt>...] [OUTPUT_NAME <name>] [INSTALL])
 #
 # Builds driver module <OUTPUT_NAME or target>.sys into ${DRVHOST_DRIVER_OUTPUT_DIR}
-# (build/<preset>/drivers/). KMDF adds the framework headers (reserved: fails until the framework
-# exists). INSTALL installs the module to <prefix>/lib/drvhost/drivers.
+# (build/<preset>/drivers/). KMDF adds the framework headers and links the framework's entry
+# point (FxDriverEntry), as drvcc --kmdf does. INSTALL installs the module to <prefix>/lib/drvhost/drivers.
 function(drvhost_add_driver target)
     cmake_parse_arguments(PARSE_ARGV 1 arg "KMDF;INSTALL" "OUTPUT_NAME"
                           "SOURCES;INCLUDE_DIRS;DEFINES;COMPILE_OPTIONS")
@@ -50,12 +71,13 @@ function(drvhost_add_driver target)
         message(FATAL_ERROR "drvhost_add_driver(${target}): SOURCES is required")
     endif()
     set(subdirs ${DRVHOST_DRIVER_INCLUDE_SUBDIRS})
+    set(sources ${arg_SOURCES})
     if(arg_KMDF)
         list(APPEND subdirs ${DRVHOST_DRIVER_KMDF_INCLUDE_SUBDIRS})
-        message(FATAL_ERROR "drvhost_add_driver(${target}): KMDF: ${DRVHOST_KMDF_UNAVAILABLE}")
+        list(APPEND sources "$<TARGET_OBJECTS:drvhost_kmdf_entry>")
     endif()
 
-    add_library(${target} MODULE ${arg_SOURCES})
+    add_library(${target} MODULE ${sources})
     set_target_properties(${target} PROPERTIES
         PREFIX ""
         SUFFIX ".sys"

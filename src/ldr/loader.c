@@ -283,7 +283,11 @@ static NTSTATUS ldr_open_module(struct ldr_module *m, PDRIVER_INITIALIZE *entry)
     os_file_close(fd);
     if (!NT_SUCCESS(status))
         return status;
-    *entry = (PDRIVER_INITIALIZE)os_module_symbol(m->handle, "DriverEntry");
+    /* A framework driver's entry point is the framework's FxDriverEntry (linked in by
+     * `drvcc --kmdf`), which calls the driver's DriverEntry, as on Windows. */
+    *entry = (PDRIVER_INITIALIZE)os_module_symbol(m->handle, "FxDriverEntry");
+    if (*entry == NULL)
+        *entry = (PDRIVER_INITIALIZE)os_module_symbol(m->handle, "DriverEntry");
     if (*entry == NULL) {
         rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': '%s' has no DriverEntry", m->service,
                  m->path);

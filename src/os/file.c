@@ -147,11 +147,20 @@ char *os_path_absolute(const char *path)
 }
 
 /* dlopen through /proc/self/fd: the dynamic loader maps the very file the caller opened and
- * checked, whatever happens to the path meanwhile. */
+ * checked, whatever happens to the path meanwhile. The path must differ from every module
+ * loaded before: glibc's dlopen returns the module already loaded under the same name without
+ * opening the file, and descriptor numbers are reused (the second driver loaded while the first
+ * is still there got the first one). So each load spells the path differently: a load counter
+ * in binary, one "./" (0) or ".//" (1) component per bit, before the descriptor number. */
 void *os_module_open_fd(int fd, char *error, size_t error_size)
 {
-    char path[64];
-    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+    static unsigned long loads;
+    unsigned long n = __atomic_fetch_add(&loads, 1, __ATOMIC_RELAXED);
+    char path[256];
+    size_t at = (size_t)snprintf(path, sizeof(path), "/proc/self/fd/");
+    for (; n != 0; n >>= 1)
+        at += (size_t)snprintf(path + at, sizeof(path) - at, "%s", n & 1 ? ".//" : "./");
+    snprintf(path + at, sizeof(path) - at, "%d", fd);
     return os_module_open(path, error, error_size);
 }
 

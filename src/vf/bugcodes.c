@@ -171,9 +171,9 @@ const struct vf_bugcode vf_bugcodes[] = {
     {0xFE, "BUGCODE_USB_DRIVER", 0, NONE_DOCUMENTED, NULL},
     {BUGCODE_WDF_VIOLATION,
      "WDF_VIOLATION",
-     VF_RESERVED,
-     {"the violation", "depends on parameter 1", "depends on parameter 1", "reserved"},
-     "reserved for the framework's verifier (src/wdf does not exist yet)"},
+     VF_RAISED | VF_SUBCODES,
+     {BY_P1, "", "", ""},
+     "raised by the framework (src/wdf); the report names the driver, the routine and the object"},
     {0x133, "DPC_WATCHDOG_VIOLATION", 0, NONE_DOCUMENTED, NULL},
     {BUGCODE_KERNEL_SECURITY_CHECK_FAILURE,
      "KERNEL_SECURITY_CHECK_FAILURE",
@@ -189,6 +189,8 @@ const size_t vf_bugcode_count = sizeof(vf_bugcodes) / sizeof(vf_bugcodes[0]);
 #define C4 BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION
 #define C9 BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION
 #define C2 BUGCODE_BAD_POOL_CALLER
+
+#define WDF BUGCODE_WDF_VIOLATION
 
 const struct vf_subcode vf_subcodes[] = {
     {BUGCODE_BAD_POOL_HEADER,
@@ -241,6 +243,29 @@ const struct vf_subcode vf_subcodes[] = {
      "a pool tag without a letter or digit",
      {"the tag", "the pool type", "the caller"},
      NULL},
+
+    {WDF,
+     VF_10D_NULL_PARAMETER,
+     "a NULL parameter passed to a framework routine that requires a value",
+     {"reserved", "the caller's address", "reserved"},
+     "drvhost passes 0 for the reserved ones"},
+    {WDF,
+     VF_10D_BAD_HANDLE,
+     "a framework object handle of the wrong type passed to a framework routine",
+     {"the handle", "reserved", "reserved"},
+     "also for a handle that is no framework object (deleted: a request "
+     "completed twice, or never one), which Windows may not detect"},
+    {WDF,
+     VF_10D_DEREFERENCE_DELETE,
+     "a framework object deleted by WdfObjectDereference instead of WdfObjectDelete",
+     {"the handle", "reserved", "reserved"},
+     NULL},
+    {WDF,
+     VF_10D_NOT_PROVIDED,
+     "(not on Microsoft's page)",
+     {"", "", ""},
+     "drvhost's own: the driver called a framework routine drvhost does not implement yet: its "
+     "WDFFUNCENUM index, the caller's address, 0"},
 
     {C4,
      VF_C4_ZERO_BYTE_ALLOCATION,

@@ -83,6 +83,13 @@
 
 #define VF_CA_INVALID_PDO 0x2 /* a DDI that needs a PDO got another device object */
 
+/* ---- 0x10D WDF_VIOLATION: parameter 1 (raised by src/wdf) --------------------------------- */
+
+#define VF_10D_NULL_PARAMETER     0x4
+#define VF_10D_BAD_HANDLE         0x5
+#define VF_10D_DEREFERENCE_DELETE 0x7
+#define VF_10D_NOT_PROVIDED       0x1000 /* drvhost's own; see the table */
+
 /* ---- the table ----------------------------------------------------------------------------- */
 
 /* What a code's parameters mean. param[i] is Microsoft's meaning of parameter i+1 ("" when the

@@ -1,0 +1,40 @@
+/*
+ * wdf.h - the Kernel-Mode Driver Framework, KMDF 1.33: what a framework driver includes after
+ * <ntddk.h> (or <wdm.h>). Microsoft's names, types and x64 layouts; every WdfXxx routine is a
+ * FORCEINLINE wrapper that calls the framework through the driver's function table
+ * (WdfFunctions, indexed by WDFFUNCENUM) with the driver's globals (WdfDriverGlobals) first,
+ * as the WDK's headers do. `drvcc --kmdf` links the entry point (FxDriverEntry) that binds a
+ * module to the framework and fills both.
+ *
+ * drvhost provides a first slice of the framework: see docs/wdf.md for what is implemented;
+ * a table entry that is not implemented is the framework's bug check 0x10D naming the routine.
+ */
+#ifndef _WDF_H_
+#define _WDF_H_
+
+#include <wdm.h>
+
+#ifndef KMDF_VERSION_MAJOR
+#define KMDF_VERSION_MAJOR 1
+#endif
+#ifndef KMDF_VERSION_MINOR
+#define KMDF_VERSION_MINOR 33
+#endif
+#if KMDF_VERSION_MAJOR != 1 || KMDF_VERSION_MINOR != 33
+#error "drvhost's framework headers are KMDF 1.33 only (KMDF_VERSION_MAJOR/MINOR)"
+#endif
+
+#include <wdftypes.h>
+#include <wdfstatus.h>
+#include <wdffuncenum.h>
+#include <wdfglobals.h>
+#include <wdfobject.h>
+#include <wdfcore.h>
+#include <wdfdriver.h>
+#include <wdfmemory.h>
+#include <wdfdevice.h>
+#include <wdfcontrol.h>
+#include <wdfio.h>
+#include <wdfrequest.h>
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * wdfglobals.h - WDF_DRIVER_GLOBALS, one per bound driver module, and the two variables every
+ * framework driver module holds (defined by the entry-point object `drvcc --kmdf` links in):
+ * WdfDriverGlobals, passed first to every framework routine, and WdfFunctions, the table.
+ */
+#ifndef _WDFGLOBALS_H_
+#define _WDFGLOBALS_H_
+
+#define WDF_DRIVER_GLOBALS_NAME_LEN (32)
+
+typedef struct _WDF_DRIVER_GLOBALS {
+    WDFDRIVER Driver; /* the WDFDRIVER, once WdfDriverCreate succeeded */
+    ULONG DriverFlags;
+    ULONG DriverTag;
+    CHAR DriverName[WDF_DRIVER_GLOBALS_NAME_LEN];
+    BOOLEAN DisplaceDriverUnload;
+} WDF_DRIVER_GLOBALS, *PWDF_DRIVER_GLOBALS;
+
+C_ASSERT(FIELD_OFFSET(WDF_DRIVER_GLOBALS, DriverFlags) == 8);
+C_ASSERT(FIELD_OFFSET(WDF_DRIVER_GLOBALS, DriverName) == 16);
+C_ASSERT(sizeof(WDF_DRIVER_GLOBALS) == 56);
+
+/* Defined in each driver module (the entry-point object); the runtime never calls a wrapper. */
+extern PWDF_DRIVER_GLOBALS WdfDriverGlobals;
+extern const WDFFUNC *WdfFunctions_01033;
+#define WdfFunctions WdfFunctions_01033
+
+#endif

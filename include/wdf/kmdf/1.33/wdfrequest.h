@@ -1,0 +1,165 @@
+/*
+ * wdfrequest.h - framework request objects: WDF_REQUEST_PARAMETERS and the WdfRequest*
+ * routines of drvhost's first framework slice.
+ */
+#ifndef _WDFREQUEST_H_
+#define _WDFREQUEST_H_
+
+typedef enum _WDF_REQUEST_TYPE {
+    WdfRequestTypeCreate = IRP_MJ_CREATE,
+    WdfRequestTypeCreateNamedPipe = IRP_MJ_CREATE_NAMED_PIPE,
+    WdfRequestTypeClose = IRP_MJ_CLOSE,
+    WdfRequestTypeRead = IRP_MJ_READ,
+    WdfRequestTypeWrite = IRP_MJ_WRITE,
+    WdfRequestTypeQueryInformation = IRP_MJ_QUERY_INFORMATION,
+    WdfRequestTypeSetInformation = IRP_MJ_SET_INFORMATION,
+    WdfRequestTypeQueryEA = IRP_MJ_QUERY_EA,
+    WdfRequestTypeSetEA = IRP_MJ_SET_EA,
+    WdfRequestTypeFlushBuffers = IRP_MJ_FLUSH_BUFFERS,
+    WdfRequestTypeQueryVolumeInformation = IRP_MJ_QUERY_VOLUME_INFORMATION,
+    WdfRequestTypeSetVolumeInformation = IRP_MJ_SET_VOLUME_INFORMATION,
+    WdfRequestTypeDirectoryControl = IRP_MJ_DIRECTORY_CONTROL,
+    WdfRequestTypeFileSystemControl = IRP_MJ_FILE_SYSTEM_CONTROL,
+    WdfRequestTypeDeviceControl = IRP_MJ_DEVICE_CONTROL,
+    WdfRequestTypeDeviceControlInternal = IRP_MJ_INTERNAL_DEVICE_CONTROL,
+    WdfRequestTypeShutdown = IRP_MJ_SHUTDOWN,
+    WdfRequestTypeLockControl = IRP_MJ_LOCK_CONTROL,
+    WdfRequestTypeCleanup = IRP_MJ_CLEANUP,
+    WdfRequestTypeCreateMailSlot = IRP_MJ_CREATE_MAILSLOT,
+    WdfRequestTypeQuerySecurity = IRP_MJ_QUERY_SECURITY,
+    WdfRequestTypeSetSecurity = IRP_MJ_SET_SECURITY,
+    WdfRequestTypePower = IRP_MJ_POWER,
+    WdfRequestTypeSystemControl = IRP_MJ_SYSTEM_CONTROL,
+    WdfRequestTypeDeviceChange = IRP_MJ_DEVICE_CHANGE,
+    WdfRequestTypeQueryQuota = IRP_MJ_QUERY_QUOTA,
+    WdfRequestTypeSetQuota = IRP_MJ_SET_QUOTA,
+    WdfRequestTypePnp = IRP_MJ_PNP,
+    WdfRequestTypeOther,
+    WdfRequestTypeUsb,
+    WdfRequestTypeNoFormat = 0xFF,
+    WdfRequestTypeMax,
+} WDF_REQUEST_TYPE;
+
+typedef struct _WDF_REQUEST_PARAMETERS {
+    USHORT Size;
+    UCHAR MinorFunction;
+    WDF_REQUEST_TYPE Type;
+    union {
+        struct {
+            PIO_SECURITY_CONTEXT SecurityContext;
+            ULONG Options;
+            USHORT POINTER_ALIGNMENT FileAttributes;
+            USHORT ShareAccess;
+            ULONG POINTER_ALIGNMENT EaLength;
+        } Create;
+        struct {
+            size_t Length;
+            ULONG POINTER_ALIGNMENT Key;
+            LONGLONG DeviceOffset;
+        } Read;
+        struct {
+            size_t Length;
+            ULONG POINTER_ALIGNMENT Key;
+            LONGLONG DeviceOffset;
+        } Write;
+        struct {
+            size_t OutputBufferLength;
+            size_t POINTER_ALIGNMENT InputBufferLength;
+            ULONG POINTER_ALIGNMENT IoControlCode;
+            PVOID Type3InputBuffer;
+        } DeviceIoControl;
+        struct {
+            PVOID Arg1;
+            PVOID Arg2;
+            ULONG POINTER_ALIGNMENT IoControlCode;
+            PVOID Arg4;
+        } Others;
+    } Parameters;
+} WDF_REQUEST_PARAMETERS, *PWDF_REQUEST_PARAMETERS;
+
+C_ASSERT(FIELD_OFFSET(WDF_REQUEST_PARAMETERS, Type) == 4);
+C_ASSERT(FIELD_OFFSET(WDF_REQUEST_PARAMETERS, Parameters) == 8);
+C_ASSERT(sizeof(WDF_REQUEST_PARAMETERS) == 40);
+
+FORCEINLINE VOID WDF_REQUEST_PARAMETERS_INIT(PWDF_REQUEST_PARAMETERS Parameters)
+{
+    RtlZeroMemory(Parameters, sizeof(WDF_REQUEST_PARAMETERS));
+    Parameters->Size = sizeof(WDF_REQUEST_PARAMETERS);
+}
+
+/* ---- routines ------------------------------------------------------------------------------ */
+
+typedef VOID (*PFN_WDFREQUESTCOMPLETE)(PWDF_DRIVER_GLOBALS, WDFREQUEST, NTSTATUS);
+FORCEINLINE VOID WdfRequestComplete(WDFREQUEST Request, NTSTATUS Status)
+{
+    ((PFN_WDFREQUESTCOMPLETE)WdfFunctions[WdfRequestCompleteTableIndex])(WdfDriverGlobals, Request,
+                                                                         Status);
+}
+
+typedef VOID (*PFN_WDFREQUESTCOMPLETEWITHINFORMATION)(PWDF_DRIVER_GLOBALS, WDFREQUEST, NTSTATUS,
+                                                      ULONG_PTR);
+FORCEINLINE VOID WdfRequestCompleteWithInformation(WDFREQUEST Request, NTSTATUS Status,
+                                                   ULONG_PTR Information)
+{
+    ((PFN_WDFREQUESTCOMPLETEWITHINFORMATION)
+         WdfFunctions[WdfRequestCompleteWithInformationTableIndex])(WdfDriverGlobals, Request,
+                                                                    Status, Information);
+}
+
+typedef VOID (*PFN_WDFREQUESTSETINFORMATION)(PWDF_DRIVER_GLOBALS, WDFREQUEST, ULONG_PTR);
+FORCEINLINE VOID WdfRequestSetInformation(WDFREQUEST Request, ULONG_PTR Information)
+{
+    ((PFN_WDFREQUESTSETINFORMATION)WdfFunctions[WdfRequestSetInformationTableIndex])(
+        WdfDriverGlobals, Request, Information);
+}
+
+typedef ULONG_PTR (*PFN_WDFREQUESTGETINFORMATION)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+FORCEINLINE ULONG_PTR WdfRequestGetInformation(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTGETINFORMATION)WdfFunctions[WdfRequestGetInformationTableIndex])(
+        WdfDriverGlobals, Request);
+}
+
+typedef VOID (*PFN_WDFREQUESTGETPARAMETERS)(PWDF_DRIVER_GLOBALS, WDFREQUEST,
+                                            PWDF_REQUEST_PARAMETERS);
+FORCEINLINE VOID WdfRequestGetParameters(WDFREQUEST Request, PWDF_REQUEST_PARAMETERS Parameters)
+{
+    ((PFN_WDFREQUESTGETPARAMETERS)WdfFunctions[WdfRequestGetParametersTableIndex])(
+        WdfDriverGlobals, Request, Parameters);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTRETRIEVEINPUTBUFFER)(PWDF_DRIVER_GLOBALS, WDFREQUEST, size_t,
+                                                      PVOID *, size_t *);
+FORCEINLINE NTSTATUS WdfRequestRetrieveInputBuffer(WDFREQUEST Request, size_t MinimumRequiredLength,
+                                                   PVOID *Buffer, size_t *Length)
+{
+    return (
+        (PFN_WDFREQUESTRETRIEVEINPUTBUFFER)WdfFunctions[WdfRequestRetrieveInputBufferTableIndex])(
+        WdfDriverGlobals, Request, MinimumRequiredLength, Buffer, Length);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTRETRIEVEOUTPUTBUFFER)(PWDF_DRIVER_GLOBALS, WDFREQUEST, size_t,
+                                                       PVOID *, size_t *);
+FORCEINLINE NTSTATUS WdfRequestRetrieveOutputBuffer(WDFREQUEST Request, size_t MinimumRequiredSize,
+                                                    PVOID *Buffer, size_t *Length)
+{
+    return (
+        (PFN_WDFREQUESTRETRIEVEOUTPUTBUFFER)WdfFunctions[WdfRequestRetrieveOutputBufferTableIndex])(
+        WdfDriverGlobals, Request, MinimumRequiredSize, Buffer, Length);
+}
+
+typedef PIRP (*PFN_WDFREQUESTWDMGETIRP)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+FORCEINLINE PIRP WdfRequestWdmGetIrp(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTWDMGETIRP)WdfFunctions[WdfRequestWdmGetIrpTableIndex])(WdfDriverGlobals,
+                                                                                  Request);
+}
+
+typedef WDFQUEUE (*PFN_WDFREQUESTGETIOQUEUE)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+FORCEINLINE WDFQUEUE WdfRequestGetIoQueue(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTGETIOQUEUE)WdfFunctions[WdfRequestGetIoQueueTableIndex])(
+        WdfDriverGlobals, Request);
+}
+
+#endif
