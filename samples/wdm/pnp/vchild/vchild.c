@@ -17,17 +17,19 @@
  *   query for the same mapping ("Handling a System Query-Power IRP in a Device Power Policy
  *   Owner").
  *
- * Requests and states: requests are admitted while the device is started (or a stop or removal
- * is only queried); before START, while stopped: STATUS_DEVICE_NOT_READY (the sample does not
- * hold them in a queue, see docs/samples-pnp.md); after a surprise removal:
- * STATUS_NO_SUCH_DEVICE. Reads pending when the device is surprise-removed fail with
- * STATUS_NO_SUCH_DEVICE, at REMOVE_DEVICE with STATUS_DELETE_PENDING; a handle's cleanup
- * cancels its own.
+ * Requests and states: reads, writes and ioctls run while the device is started (or a removal
+ * is only queried); from a successful QUERY_STOP to the next START or CANCEL_STOP they are held
+ * in a queue and dispatched again then ("Handling an IRP_MN_QUERY_STOP_DEVICE Request": a
+ * driver that does not drop I/O holds it); before the first START: STATUS_DEVICE_NOT_READY;
+ * after a surprise removal: STATUS_NO_SUCH_DEVICE. Requests pending (held, or reads waiting for
+ * data) fail with STATUS_NO_SUCH_DEVICE at a surprise removal, with STATUS_DELETE_PENDING at
+ * REMOVE_DEVICE; a handle's cleanup cancels its own.
  *
- * Locking: FifoLock protects the FIFO bytes and is taken before the queue's lock (QueueLock,
- * the cancel-safe queue's); State is written by PnP IRPs only (serialized by the PnP manager).
- * Lifetime: every IRP in the driver holds the remove lock, released where it completes;
- * REMOVE_DEVICE waits for them before the device object is deleted.
+ * Locking: FifoLock protects the FIFO bytes and is taken before the read queue's lock; each
+ * queue's lock protects its list and, for the hold queue, whether it holds. State is written by
+ * PnP IRPs only (serialized by the PnP manager). Lifetime: every IRP in the driver holds the
+ * remove lock, released where it completes; REMOVE_DEVICE waits for them before the device
+ * object is deleted.
  *
  * Written against the WDK documentation only; it builds unchanged with the real WDK.
  */
@@ -49,6 +51,18 @@ typedef enum _VCHILD_STATE {
     VcRemoved,
 } VCHILD_STATE;
 
+/* A cancel-safe queue of IRPs (linked through Tail.Overlay.ListEntry). The hold queue is
+ * gated: an IRP is queued only while Holding is set, decided under the queue's lock. */
+typedef struct _VCHILD_QUEUE {
+    IO_CSQ Csq;
+    KSPIN_LOCK Lock;
+    LIST_ENTRY List;
+    ULONG Count;
+    BOOLEAN Gated;
+    BOOLEAN Holding;
+    struct _VCHILD_EXT *Ext;
+} VCHILD_QUEUE, *PVCHILD_QUEUE;
+
 typedef struct _VCHILD_EXT {
     PDEVICE_OBJECT Self;
     PDEVICE_OBJECT Pdo;
@@ -56,7 +70,7 @@ typedef struct _VCHILD_EXT {
     IO_REMOVE_LOCK RemoveLock;
     UNICODE_STRING InterfaceName;
     VCHILD_STATE State;
-    VCHILD_STATE StateBeforeQuery; /* restored by CANCEL_REMOVE */
+    VCHILD_STATE StateBeforeQuery; /* restored by CANCEL_STOP and CANCEL_REMOVE */
     ULONG SerialNo;
     /* power */
     DEVICE_POWER_STATE DeviceMap[POWER_SYSTEM_MAXIMUM]; /* from QUERY_CAPABILITIES */
@@ -67,10 +81,8 @@ typedef struct _VCHILD_EXT {
     KSPIN_LOCK FifoLock;
     UCHAR Fifo[VCHILD_FIFO_SIZE];
     ULONG Head, Count;
-    KSPIN_LOCK QueueLock;
-    IO_CSQ Csq;
-    LIST_ENTRY PendingReads; /* IRPs, linked through Tail.Overlay.ListEntry */
-    ULONG PendingCount;
+    VCHILD_QUEUE Reads; /* reads waiting for data */
+    VCHILD_QUEUE Held;  /* reads, writes and ioctls held while the device is stopped */
 } VCHILD_EXT, *PVCHILD_EXT;
 
 DRIVER_INITIALIZE DriverEntry;
@@ -78,7 +90,7 @@ DRIVER_ADD_DEVICE VchildAddDevice;
 DRIVER_UNLOAD VchildUnload;
 DRIVER_DISPATCH VchildCreate, VchildClose, VchildCleanup, VchildRead, VchildWrite,
     VchildDeviceControl, VchildPnp, VchildPower, VchildSystemControl;
-IO_CSQ_INSERT_IRP VchildCsqInsert;
+IO_CSQ_INSERT_IRP_EX VchildCsqInsert;
 IO_CSQ_REMOVE_IRP VchildCsqRemove;
 IO_CSQ_PEEK_NEXT_IRP VchildCsqPeekNext;
 IO_CSQ_ACQUIRE_LOCK VchildCsqAcquireLock;
@@ -108,12 +120,14 @@ static NTSTATUS VchildFinish(PVCHILD_EXT Ext, PIRP Irp, NTSTATUS Status, ULONG_P
     return Status;
 }
 
-/* Whether a new read, write, ioctl or create may run in this state. */
+/* Whether a new request may run in this state (reads, writes and ioctls are held first while
+ * the device is stopped). */
 static NTSTATUS VchildAdmit(PVCHILD_EXT Ext)
 {
     switch (Ext->State) {
     case VcStarted:
     case VcStopPending:
+    case VcStopped: /* creates; I/O is held before it gets here */
     case VcRemovePending:
         return STATUS_SUCCESS;
     case VcSurpriseRemoved:
@@ -127,28 +141,35 @@ static NTSTATUS VchildAdmit(PVCHILD_EXT Ext)
 
 /* ==== the cancel-safe queue of pending reads ============================================== */
 
-VOID VchildCsqInsert(PIO_CSQ Csq, PIRP Irp)
+#define VCHILD_QUEUE_OF(csq) CONTAINING_RECORD(csq, VCHILD_QUEUE, Csq)
+
+/* Refused (the caller keeps the IRP) when a gated queue is not holding. */
+NTSTATUS VchildCsqInsert(PIO_CSQ Csq, PIRP Irp, PVOID InsertContext)
 {
-    PVCHILD_EXT ext = CONTAINING_RECORD(Csq, VCHILD_EXT, Csq);
-    InsertTailList(&ext->PendingReads, &Irp->Tail.Overlay.ListEntry);
-    ext->PendingCount++;
+    PVCHILD_QUEUE q = VCHILD_QUEUE_OF(Csq);
+
+    UNREFERENCED_PARAMETER(InsertContext);
+    if (q->Gated && !q->Holding)
+        return STATUS_UNSUCCESSFUL;
+    InsertTailList(&q->List, &Irp->Tail.Overlay.ListEntry);
+    q->Count++;
+    return STATUS_SUCCESS;
 }
 
 VOID VchildCsqRemove(PIO_CSQ Csq, PIRP Irp)
 {
-    PVCHILD_EXT ext = CONTAINING_RECORD(Csq, VCHILD_EXT, Csq);
     RemoveEntryList(&Irp->Tail.Overlay.ListEntry);
-    ext->PendingCount--;
+    VCHILD_QUEUE_OF(Csq)->Count--;
 }
 
 /* The next IRP after Irp (from the head when NULL); with a PeekContext, the next one of that
  * file object. */
 PIRP VchildCsqPeekNext(PIO_CSQ Csq, PIRP Irp, PVOID PeekContext)
 {
-    PVCHILD_EXT ext = CONTAINING_RECORD(Csq, VCHILD_EXT, Csq);
-    PLIST_ENTRY e = Irp ? Irp->Tail.Overlay.ListEntry.Flink : ext->PendingReads.Flink;
+    PVCHILD_QUEUE q = VCHILD_QUEUE_OF(Csq);
+    PLIST_ENTRY e = Irp ? Irp->Tail.Overlay.ListEntry.Flink : q->List.Flink;
 
-    for (; e != &ext->PendingReads; e = e->Flink) {
+    for (; e != &q->List; e = e->Flink) {
         PIRP next = CONTAINING_RECORD(e, IRP, Tail.Overlay.ListEntry);
         if (PeekContext == NULL || IoGetCurrentIrpStackLocation(next)->FileObject == PeekContext)
             return next;
@@ -156,27 +177,75 @@ PIRP VchildCsqPeekNext(PIO_CSQ Csq, PIRP Irp, PVOID PeekContext)
     return NULL;
 }
 
-_IRQL_raises_(DISPATCH_LEVEL) VOID VchildCsqAcquireLock(PIO_CSQ Csq, PKIRQL Irql)
+VOID VchildCsqAcquireLock(PIO_CSQ Csq, PKIRQL Irql)
 {
-    KeAcquireSpinLock(&CONTAINING_RECORD(Csq, VCHILD_EXT, Csq)->QueueLock, Irql);
+    KeAcquireSpinLock(&VCHILD_QUEUE_OF(Csq)->Lock, Irql);
 }
 
 VOID VchildCsqReleaseLock(PIO_CSQ Csq, KIRQL Irql)
 {
-    KeReleaseSpinLock(&CONTAINING_RECORD(Csq, VCHILD_EXT, Csq)->QueueLock, Irql);
+    KeReleaseSpinLock(&VCHILD_QUEUE_OF(Csq)->Lock, Irql);
 }
 
 VOID VchildCsqCompleteCanceled(PIO_CSQ Csq, PIRP Irp)
 {
-    VchildFinish(CONTAINING_RECORD(Csq, VCHILD_EXT, Csq), Irp, STATUS_CANCELLED, 0);
+    VchildFinish(VCHILD_QUEUE_OF(Csq)->Ext, Irp, STATUS_CANCELLED, 0);
 }
 
-/* Fails the pending reads (of one file object, or all when FileObject is NULL). */
-static VOID VchildFailReads(PVCHILD_EXT Ext, PFILE_OBJECT FileObject, NTSTATUS Status)
+static VOID VchildQueueInit(PVCHILD_EXT Ext, PVCHILD_QUEUE Q, BOOLEAN Gated)
+{
+    Q->Ext = Ext;
+    Q->Gated = Gated;
+    KeInitializeSpinLock(&Q->Lock);
+    InitializeListHead(&Q->List);
+    IoCsqInitializeEx(&Q->Csq, VchildCsqInsert, VchildCsqRemove, VchildCsqPeekNext,
+                      VchildCsqAcquireLock, VchildCsqReleaseLock, VchildCsqCompleteCanceled);
+}
+
+/* Fails the IRPs of a queue (those of one file object, or all when FileObject is NULL). */
+static VOID VchildFailQueue(PVCHILD_EXT Ext, PVCHILD_QUEUE Q, PFILE_OBJECT FileObject,
+                            NTSTATUS Status)
 {
     PIRP irp;
-    while ((irp = IoCsqRemoveNextIrp(&Ext->Csq, FileObject)) != NULL)
+    while ((irp = IoCsqRemoveNextIrp(&Q->Csq, FileObject)) != NULL)
         VchildFinish(Ext, irp, Status, 0);
+}
+
+static VOID VchildFailReads(PVCHILD_EXT Ext, PFILE_OBJECT FileObject, NTSTATUS Status)
+{
+    VchildFailQueue(Ext, &Ext->Held, FileObject, Status);
+    VchildFailQueue(Ext, &Ext->Reads, FileObject, Status);
+}
+
+/* ---- holding requests while the device is stopped ("Holding Incoming IRPs When A Device Is
+ * Paused"): from a successful QUERY_STOP to the next START or CANCEL_STOP. */
+
+static VOID VchildSetHolding(PVCHILD_EXT Ext, BOOLEAN Holding)
+{
+    KIRQL irql;
+    KeAcquireSpinLock(&Ext->Held.Lock, &irql);
+    Ext->Held.Holding = Holding;
+    KeReleaseSpinLock(&Ext->Held.Lock, irql);
+}
+
+/* TRUE when the IRP was queued (it is pending; it keeps the remove lock). */
+static BOOLEAN VchildHoldIfPaused(PVCHILD_EXT Ext, PIRP Irp)
+{
+    return NT_SUCCESS(IoCsqInsertIrpEx(&Ext->Held.Csq, Irp, NULL, NULL));
+}
+
+static NTSTATUS VchildDispatchIo(PDEVICE_OBJECT DeviceObject, PIRP Irp);
+
+/* The device runs again: the held IRPs are dispatched anew, in their order. */
+static VOID VchildReleaseHeld(PVCHILD_EXT Ext)
+{
+    PIRP irp;
+
+    VchildSetHolding(Ext, FALSE);
+    while ((irp = IoCsqRemoveNextIrp(&Ext->Held.Csq, NULL)) != NULL) {
+        IoReleaseRemoveLock(&Ext->RemoveLock, irp); /* the dispatch routine takes it again */
+        VchildDispatchIo(Ext->Self, irp);
+    }
 }
 
 /* ==== the FIFO ============================================================================ */
@@ -201,6 +270,8 @@ NTSTATUS VchildRead(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 
     if (!NT_SUCCESS(status))
         return VchildComplete(Irp, status, 0);
+    if (VchildHoldIfPaused(ext, Irp))
+        return STATUS_PENDING;
     status = VchildAdmit(ext);
     if (!NT_SUCCESS(status) || length == 0)
         return VchildFinish(ext, Irp, status, 0);
@@ -208,7 +279,7 @@ NTSTATUS VchildRead(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     KeAcquireSpinLock(&ext->FifoLock, &irql);
     n = VchildTakeLocked(ext, (PUCHAR)Irp->AssociatedIrp.SystemBuffer, length);
     if (n == 0)
-        IoCsqInsertIrp(&ext->Csq, Irp, NULL); /* marks it pending; the remove lock stays held */
+        IoCsqInsertIrpEx(&ext->Reads.Csq, Irp, NULL, NULL); /* pending; keeps the remove lock */
     KeReleaseSpinLock(&ext->FifoLock, irql);
     if (n == 0)
         return STATUS_PENDING;
@@ -227,6 +298,8 @@ NTSTATUS VchildWrite(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 
     if (!NT_SUCCESS(status))
         return VchildComplete(Irp, status, 0);
+    if (VchildHoldIfPaused(ext, Irp))
+        return STATUS_PENDING;
     status = VchildAdmit(ext);
     if (!NT_SUCCESS(status))
         return VchildFinish(ext, Irp, status, 0);
@@ -240,7 +313,7 @@ NTSTATUS VchildWrite(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         ext->Fifo[(ext->Head + ext->Count + i) % VCHILD_FIFO_SIZE] = data[i];
     ext->Count += length;
     /* Waiting reads take the data in their order; they are completed after the lock. */
-    while (ext->Count > 0 && (read = IoCsqRemoveNextIrp(&ext->Csq, NULL)) != NULL) {
+    while (ext->Count > 0 && (read = IoCsqRemoveNextIrp(&ext->Reads.Csq, NULL)) != NULL) {
         ULONG want = IoGetCurrentIrpStackLocation(read)->Parameters.Read.Length;
         read->IoStatus.Information =
             VchildTakeLocked(ext, (PUCHAR)read->AssociatedIrp.SystemBuffer, want);
@@ -265,7 +338,7 @@ static NTSTATUS VchildGetInfo(PVCHILD_EXT Ext, PIRP Irp, ULONG OutputLength, PUL
     out->DevicePower = (ULONG)Ext->DevicePower;
     KeAcquireSpinLock(&Ext->FifoLock, &irql);
     out->BytesQueued = Ext->Count;
-    out->PendingReads = Ext->PendingCount; /* a snapshot: the queue's lock is not needed */
+    out->PendingReads = Ext->Reads.Count; /* a snapshot: the queue's lock is not needed */
     KeReleaseSpinLock(&Ext->FifoLock, irql);
     *Info = sizeof(VCHILD_INFO);
     return STATUS_SUCCESS;
@@ -280,6 +353,8 @@ NTSTATUS VchildDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 
     if (!NT_SUCCESS(status))
         return VchildComplete(Irp, status, 0);
+    if (VchildHoldIfPaused(ext, Irp))
+        return STATUS_PENDING;
     status = VchildAdmit(ext);
     if (NT_SUCCESS(status)) {
         if (sl->Parameters.DeviceIoControl.IoControlCode == IOCTL_VCHILD_GET_INFO)
@@ -289,6 +364,19 @@ NTSTATUS VchildDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
             status = STATUS_INVALID_DEVICE_REQUEST;
     }
     return VchildFinish(ext, Irp, status, info);
+}
+
+/* A held IRP dispatched again when the device restarts. */
+static NTSTATUS VchildDispatchIo(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    switch (IoGetCurrentIrpStackLocation(Irp)->MajorFunction) {
+    case IRP_MJ_READ:
+        return VchildRead(DeviceObject, Irp);
+    case IRP_MJ_WRITE:
+        return VchildWrite(DeviceObject, Irp);
+    default:
+        return VchildDeviceControl(DeviceObject, Irp);
+    }
 }
 
 NTSTATUS VchildCreate(PDEVICE_OBJECT DeviceObject, PIRP Irp)
@@ -339,10 +427,8 @@ NTSTATUS VchildAddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Pdo)
         ext->DeviceMap[s] = PowerDeviceD3; /* until the capabilities say otherwise */
     IoInitializeRemoveLock(&ext->RemoveLock, VCHILD_TAG, 0, 0);
     KeInitializeSpinLock(&ext->FifoLock);
-    KeInitializeSpinLock(&ext->QueueLock);
-    InitializeListHead(&ext->PendingReads);
-    IoCsqInitialize(&ext->Csq, VchildCsqInsert, VchildCsqRemove, VchildCsqPeekNext,
-                    VchildCsqAcquireLock, VchildCsqReleaseLock, VchildCsqCompleteCanceled);
+    VchildQueueInit(ext, &ext->Reads, FALSE);
+    VchildQueueInit(ext, &ext->Held, TRUE);
 
     status = IoRegisterDeviceInterface(Pdo, &GUID_DEVINTERFACE_VCHILD, NULL, &ext->InterfaceName);
     if (!NT_SUCCESS(status)) {
@@ -387,6 +473,7 @@ static NTSTATUS VchildStart(PVCHILD_EXT Ext, PIRP Irp)
         Ext->DevicePower = PowerDeviceD0;
         PoSetPowerState(Ext->Self, DevicePowerState, d0);
         Ext->State = VcStarted;
+        VchildReleaseHeld(Ext); /* a restart after a stop */
         if (first)
             status = IoSetDeviceInterfaceState(&Ext->InterfaceName, TRUE);
     }
@@ -415,6 +502,8 @@ static NTSTATUS VchildCancelQuery(PVCHILD_EXT Ext, PIRP Irp, VCHILD_STATE Querie
 
     if (Ext->State == Queried)
         Ext->State = Ext->StateBeforeQuery;
+    if (Queried == VcStopPending)
+        VchildReleaseHeld(Ext);
     UNREFERENCED_PARAMETER(status);
     return VchildFinish(Ext, Irp, STATUS_SUCCESS, Irp->IoStatus.Information);
 }
@@ -423,6 +512,7 @@ static NTSTATUS VchildSurpriseRemoval(PVCHILD_EXT Ext, PIRP Irp)
 {
     Ext->State = VcSurpriseRemoved;
     IoSetDeviceInterfaceState(&Ext->InterfaceName, FALSE);
+    VchildSetHolding(Ext, FALSE);
     VchildFailReads(Ext, NULL, STATUS_NO_SUCH_DEVICE);
     Irp->IoStatus.Status = STATUS_SUCCESS;
     return VchildPassDown(Ext, Irp);
@@ -435,6 +525,7 @@ static NTSTATUS VchildRemove(PVCHILD_EXT Ext, PIRP Irp)
     if (Ext->State != VcSurpriseRemoved)
         IoSetDeviceInterfaceState(&Ext->InterfaceName, FALSE);
     Ext->State = VcRemoved;
+    VchildSetHolding(Ext, FALSE);
     VchildFailReads(Ext, NULL, STATUS_DELETE_PENDING);
     /* Waits for every IRP still holding the lock; none gets it afterwards. */
     IoReleaseRemoveLockAndWait(&Ext->RemoveLock, Irp);
@@ -467,6 +558,7 @@ NTSTATUS VchildPnp(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         return VchildQueryCapabilities(ext, Irp);
     case IRP_MN_QUERY_STOP_DEVICE:
         VchildEnterQuery(ext, VcStopPending);
+        VchildSetHolding(ext, TRUE); /* new requests wait for the restart */
         Irp->IoStatus.Status = STATUS_SUCCESS;
         break;
     case IRP_MN_CANCEL_STOP_DEVICE:
