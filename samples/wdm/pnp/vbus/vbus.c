@@ -121,20 +121,29 @@ NTSTATUS VbusAddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Pdo)
 
 /* Children the PnP manager may still send IRPs to after the bus is gone keep their PDO until
  * their own REMOVE_DEVICE; the others are deleted with the bus ("Removing a Device in a Function
- * Driver", step 1). */
+ * Driver", step 1), outside the lock: IoDeleteDevice wants PASSIVE_LEVEL. */
 static VOID VbusDeleteChildren(PVBUS_FDO Bus)
 {
+    LIST_ENTRY gone;
+    PVBUS_PDO child;
+
+    InitializeListHead(&gone);
     ExAcquireFastMutex(&Bus->Lock);
     while (!IsListEmpty(&Bus->Children)) {
-        PVBUS_PDO child = CONTAINING_RECORD(RemoveHeadList(&Bus->Children), VBUS_PDO, Link);
-        InitializeListHead(&child->Link);
+        child = CONTAINING_RECORD(RemoveHeadList(&Bus->Children), VBUS_PDO, Link);
         child->Bus = NULL;
-        if (child->SurpriseRemoved)
-            continue; /* deleted at its REMOVE_DEVICE */
+        if (child->SurpriseRemoved) {
+            InitializeListHead(&child->Link); /* deleted at its REMOVE_DEVICE */
+            continue;
+        }
         child->Deleted = TRUE;
-        IoDeleteDevice(child->Common.Self);
+        InsertTailList(&gone, &child->Link);
     }
     ExReleaseFastMutex(&Bus->Lock);
+    while (!IsListEmpty(&gone)) {
+        child = CONTAINING_RECORD(RemoveHeadList(&gone), VBUS_PDO, Link);
+        IoDeleteDevice(child->Common.Self);
+    }
 }
 
 static NTSTATUS VbusFdoRemove(PVBUS_FDO Bus, PIRP Irp)
@@ -327,43 +336,48 @@ static NTSTATUS VbusCreateChild(PVBUS_FDO Bus, ULONG SerialNo, PVBUS_PDO *Child)
     return STATUS_SUCCESS;
 }
 
-/* Creates every child of the request or none. Bus->Lock held. */
-static NTSTATUS VbusPlugLocked(PVBUS_FDO Bus, const VBUS_PLUG *Plug)
+/* Adds the new children unless one of their serials is plugged in already. Bus->Lock held. */
+static NTSTATUS VbusInsertChildrenLocked(PVBUS_FDO Bus, PVBUS_PDO *Made, ULONG Count)
 {
-    PVBUS_PDO made[VBUS_MAX_PLUG];
     ULONG i;
-    NTSTATUS status = STATUS_SUCCESS;
 
-    if (Plug->SerialNo == 0 || Plug->Count == 0 || Plug->Count > VBUS_MAX_PLUG ||
-        Plug->SerialNo + Plug->Count - 1 < Plug->SerialNo)
-        return STATUS_INVALID_PARAMETER;
-    for (i = 0; i < Plug->Count; i++)
-        if (VbusFindChild(Bus, Plug->SerialNo + i))
+    for (i = 0; i < Count; i++)
+        if (VbusFindChild(Bus, Made[i]->SerialNo))
             return STATUS_INVALID_PARAMETER;
-    for (i = 0; i < Plug->Count && NT_SUCCESS(status); i++)
-        status = VbusCreateChild(Bus, Plug->SerialNo + i, &made[i]);
-    if (!NT_SUCCESS(status)) {
-        while (--i > 0)
-            IoDeleteDevice(made[i - 1]->Common.Self);
-        return status;
-    }
-    for (i = 0; i < Plug->Count; i++)
-        InsertTailList(&Bus->Children, &made[i]->Link);
+    for (i = 0; i < Count; i++)
+        InsertTailList(&Bus->Children, &Made[i]->Link);
     return STATUS_SUCCESS;
 }
 
+/* Plugs every child of the request or none. The PDOs are created before the lock is taken
+ * (IoCreateDevice and IoDeleteDevice want PASSIVE_LEVEL, the fast mutex raises to APC_LEVEL). */
 static NTSTATUS VbusPlug(PVBUS_FDO Bus, PIRP Irp, ULONG InputLength)
 {
-    NTSTATUS status;
+    const VBUS_PLUG *plug = (const VBUS_PLUG *)Irp->AssociatedIrp.SystemBuffer;
+    PVBUS_PDO made[VBUS_MAX_PLUG];
+    NTSTATUS status = STATUS_SUCCESS;
+    ULONG n;
 
-    if (InputLength < sizeof(VBUS_PLUG))
+    if (InputLength < sizeof(VBUS_PLUG) || plug->SerialNo == 0 || plug->Count == 0 ||
+        plug->Count > VBUS_MAX_PLUG || plug->SerialNo + plug->Count - 1 < plug->SerialNo)
         return STATUS_INVALID_PARAMETER;
-    ExAcquireFastMutex(&Bus->Lock);
-    status = VbusPlugLocked(Bus, (const VBUS_PLUG *)Irp->AssociatedIrp.SystemBuffer);
-    ExReleaseFastMutex(&Bus->Lock);
-    if (NT_SUCCESS(status))
-        IoInvalidateDeviceRelations(Bus->Pdo, BusRelations);
-    return status;
+    for (n = 0; n < plug->Count; n++) {
+        status = VbusCreateChild(Bus, plug->SerialNo + n, &made[n]);
+        if (!NT_SUCCESS(status))
+            break;
+    }
+    if (NT_SUCCESS(status)) {
+        ExAcquireFastMutex(&Bus->Lock);
+        status = VbusInsertChildrenLocked(Bus, made, n);
+        ExReleaseFastMutex(&Bus->Lock);
+    }
+    if (!NT_SUCCESS(status)) {
+        while (n > 0)
+            IoDeleteDevice(made[--n]->Common.Self);
+        return status;
+    }
+    IoInvalidateDeviceRelations(Bus->Pdo, BusRelations);
+    return STATUS_SUCCESS;
 }
 
 /* UNPLUG: the child leaves the bus; the next BusRelations answer omits it, which the PnP manager
