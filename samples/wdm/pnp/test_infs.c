@@ -53,6 +53,24 @@ static const struct inf_model *match(struct inf_file *inf, const char *hwid, con
     return m.model;
 }
 
+/* Matches a device with the INF's own hardware ID (rank 0x00FF0000: hardware ID on the INF's
+ * hardware ID, first in the device's list, default feature score) and reads its install. */
+static bool install_for(struct inf_file *inf, const char *hwid, const char *cid,
+                        struct inf_install *in)
+{
+    struct inf_error err;
+    uint32_t rank;
+    NTSTATUS st;
+    const struct inf_model *model = match(inf, hwid, cid, &rank, &st);
+
+    ok(st == STATUS_SUCCESS && model != NULL && rank == 0x00FF0000, "%s: rank 0x%x\n", hwid, rank);
+    if (model == NULL)
+        return false;
+    st = inf_install_read(inf, model, in, &err);
+    ok(st == STATUS_SUCCESS, "install: %s\n", err.text);
+    return st == STATUS_SUCCESS;
+}
+
 static bool service_is(const struct inf_service *s, const char *name, uint32_t flags,
                        const char *image)
 {
@@ -65,25 +83,14 @@ TEST(vbus_inf_installs_the_bus_driver_on_root_vbus)
     static const GUID system = {
         0x4d36e97d, 0xe325, 0x11ce, {0xbf, 0xc1, 0x08, 0x00, 0x2b, 0xe1, 0x03, 0x18}};
     struct inf_file *inf = load_inf("vbus/vbus.inf", "vbus.inf");
-    const struct inf_model *model;
     struct inf_install in;
-    struct inf_error err;
-    uint32_t rank;
-    NTSTATUS st;
 
     if (inf == NULL)
         return;
     ok(strcmp(inf->version.class_name, "System") == 0, "class %s\n", inf->version.class_name);
     ok(inf->version.has_class_guid && memcmp(&inf->version.class_guid, &system, 16) == 0,
        "the System class GUID\n");
-    model = match(inf, "ROOT\\VBUS", NULL, &rank, &st);
-    /* Hardware ID on the INF's hardware ID, first in the list, default feature score. */
-    ok(st == STATUS_SUCCESS && model != NULL && rank == 0x00FF0000, "rank 0x%x\n", rank);
-    if (model == NULL)
-        goto out;
-    st = inf_install_read(inf, model, &in, &err);
-    ok(st == STATUS_SUCCESS, "install: %s\n", err.text);
-    if (st != STATUS_SUCCESS)
+    if (!install_for(inf, "ROOT\\VBUS", NULL, &in))
         goto out;
     ok(strcmp(in.section, "VBus_Device.NT") == 0, "section %s\n", in.section);
     ok(in.nservices == 1 && in.function == &in.services[0], "%zu services\n", in.nservices);
@@ -98,23 +105,13 @@ out:
 TEST(vchild_inf_installs_the_function_driver_and_irplog_as_upper_filter)
 {
     struct inf_file *inf = load_inf("vchild/vchild.inf", "vchild.inf");
-    const struct inf_model *model;
     struct inf_install in;
-    struct inf_error err;
-    uint32_t rank;
-    NTSTATUS st;
 
     if (inf == NULL)
         return;
     ok(strcmp(inf->version.class_name, "VSample") == 0, "class %s\n", inf->version.class_name);
     /* The IDs vbus gives a child: hardware ID VBUS\VCHILD, compatible ID VBUS\VSAMPLE. */
-    model = match(inf, "VBUS\\VCHILD", "VBUS\\VSAMPLE", &rank, &st);
-    ok(st == STATUS_SUCCESS && model != NULL && rank == 0x00FF0000, "rank 0x%x\n", rank);
-    if (model == NULL)
-        goto out;
-    st = inf_install_read(inf, model, &in, &err);
-    ok(st == STATUS_SUCCESS, "install: %s\n", err.text);
-    if (st != STATUS_SUCCESS)
+    if (!install_for(inf, "VBUS\\VCHILD", "VBUS\\VSAMPLE", &in))
         goto out;
     ok(in.nservices == 2 && in.function == &in.services[0], "%zu services\n", in.nservices);
     if (in.nservices == 2) {

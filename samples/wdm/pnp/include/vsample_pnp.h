@@ -1,8 +1,8 @@
 /*
  * vsample_pnp.h - a helper the PnP sample drivers share: passing an IRP down and waiting for the
  * lower drivers to complete it ("Passing PnP IRPs Down the Device Stack", and IRP_MN_START_DEVICE:
- * a function or filter driver starts its device only after the lower drivers have). Driver
- * source, public headers only.
+ * a function or filter driver starts its device only after the lower drivers have), passing it
+ * down, and entering a device power state. Driver source, public headers only.
  */
 #ifndef VSAMPLE_PNP_H
 #define VSAMPLE_PNP_H
@@ -35,6 +35,43 @@ static NTSTATUS VsForwardIrpSynchronously(PDEVICE_OBJECT Lower, PIRP Irp)
         status = Irp->IoStatus.Status;
     }
     return status;
+}
+
+/* Passes Irp down unchanged and releases the remove lock the dispatch routine acquired for it;
+ * returns the lower driver's status. */
+static NTSTATUS VsPassDown(PDEVICE_OBJECT Lower, PIO_REMOVE_LOCK RemoveLock, PIRP Irp)
+{
+    NTSTATUS status;
+
+    IoSkipCurrentIrpStackLocation(Irp);
+    status = IoCallDriver(Lower, Irp);
+    IoReleaseRemoveLock(RemoveLock, Irp);
+    return status;
+}
+
+/* The same for a power IRP: the next power IRP may start (PoStartNextPowerIrp, while the
+ * current stack location is still ours), then PoCallDriver. */
+static NTSTATUS VsPassPowerDown(PDEVICE_OBJECT Lower, PIO_REMOVE_LOCK RemoveLock, PIRP Irp)
+{
+    NTSTATUS status;
+
+    PoStartNextPowerIrp(Irp);
+    IoSkipCurrentIrpStackLocation(Irp);
+    status = PoCallDriver(Lower, Irp);
+    IoReleaseRemoveLock(RemoveLock, Irp);
+    return status;
+}
+
+/* Records State as the device's power state and tells the power manager (PoSetPowerState), as
+ * a driver does when its device enters a new device power state. */
+static VOID VsSetDevicePower(PDEVICE_OBJECT DeviceObject, DEVICE_POWER_STATE *Current,
+                             DEVICE_POWER_STATE State)
+{
+    POWER_STATE state;
+
+    state.DeviceState = State;
+    *Current = State;
+    PoSetPowerState(DeviceObject, DevicePowerState, state);
 }
 
 #endif

@@ -203,23 +203,15 @@ static NTSTATUS VbusQueryBusRelations(PVBUS_FDO Bus, PIRP Irp)
 
 static NTSTATUS VbusFdoPassDown(PVBUS_FDO Bus, PIRP Irp)
 {
-    NTSTATUS status;
-
-    IoSkipCurrentIrpStackLocation(Irp);
-    status = IoCallDriver(Bus->NextLower, Irp);
-    IoReleaseRemoveLock(&Bus->RemoveLock, Irp);
-    return status;
+    return VsPassDown(Bus->NextLower, &Bus->RemoveLock, Irp);
 }
 
 static NTSTATUS VbusFdoStart(PVBUS_FDO Bus, PIRP Irp)
 {
     NTSTATUS status = VsForwardIrpSynchronously(Bus->NextLower, Irp);
-    POWER_STATE d0;
 
     if (NT_SUCCESS(status)) {
-        d0.DeviceState = PowerDeviceD0;
-        Bus->Common.DevicePower = PowerDeviceD0;
-        PoSetPowerState(Bus->Common.Self, DevicePowerState, d0);
+        VsSetDevicePower(Bus->Common.Self, &Bus->Common.DevicePower, PowerDeviceD0);
         Bus->Started = TRUE;
         IoSetDeviceInterfaceState(&Bus->InterfaceName, TRUE);
     }
@@ -286,17 +278,13 @@ static NTSTATUS VbusFdoPower(PVBUS_FDO Bus, PIRP Irp)
     }
     if (sl->MinorFunction == IRP_MN_SET_POWER) {
         if (sl->Parameters.Power.Type == DevicePowerState) {
-            Bus->Common.DevicePower = sl->Parameters.Power.State.DeviceState;
-            PoSetPowerState(Bus->Common.Self, DevicePowerState, sl->Parameters.Power.State);
+            VsSetDevicePower(Bus->Common.Self, &Bus->Common.DevicePower,
+                             sl->Parameters.Power.State.DeviceState);
         } else {
             Bus->Common.SystemPower = sl->Parameters.Power.State.SystemState;
         }
     }
-    PoStartNextPowerIrp(Irp);
-    IoSkipCurrentIrpStackLocation(Irp);
-    status = PoCallDriver(Bus->NextLower, Irp);
-    IoReleaseRemoveLock(&Bus->RemoveLock, Irp);
-    return status;
+    return VsPassPowerDown(Bus->NextLower, &Bus->RemoveLock, Irp);
 }
 
 /* ==== plugging children =================================================================== */
@@ -577,15 +565,6 @@ static NTSTATUS VbusPdoQueryRelations(PVBUS_PDO Child, PIRP Irp)
     return STATUS_SUCCESS;
 }
 
-static VOID VbusPdoPowerOff(PVBUS_PDO Child)
-{
-    POWER_STATE d3;
-
-    d3.DeviceState = PowerDeviceD3;
-    Child->Common.DevicePower = PowerDeviceD3;
-    PoSetPowerState(Child->Common.Self, DevicePowerState, d3);
-}
-
 /* "Removing a Device in a Bus Driver": still reported in BusRelations, the child is still on the
  * bus and keeps its PDO; left out of the last answer, its PDO is deleted, after the IRP is
  * completed. A second REMOVE_DEVICE for a deleted PDO succeeds and deletes nothing. */
@@ -597,7 +576,7 @@ static NTSTATUS VbusPdoRemove(PVBUS_PDO Child, PIRP Irp)
     if (Child->Deleted)
         return VbusComplete(Irp, STATUS_SUCCESS, 0);
     if (Child->Started || !Child->SurpriseRemoved)
-        VbusPdoPowerOff(Child);
+        VsSetDevicePower(Child->Common.Self, &Child->Common.DevicePower, PowerDeviceD3);
     Child->Started = FALSE;
     if (bus)
         ExAcquireFastMutex(&bus->Lock);
@@ -632,11 +611,7 @@ static NTSTATUS VbusPdoEject(PVBUS_PDO Child)
 
 static NTSTATUS VbusPdoStart(PVBUS_PDO Child)
 {
-    POWER_STATE d0;
-
-    d0.DeviceState = PowerDeviceD0;
-    Child->Common.DevicePower = PowerDeviceD0;
-    PoSetPowerState(Child->Common.Self, DevicePowerState, d0);
+    VsSetDevicePower(Child->Common.Self, &Child->Common.DevicePower, PowerDeviceD0);
     Child->Started = TRUE;
     return STATUS_SUCCESS;
 }
@@ -665,7 +640,7 @@ static NTSTATUS VbusPdoPnp(PVBUS_PDO Child, PIRP Irp)
     case IRP_MN_SURPRISE_REMOVAL:
         Child->SurpriseRemoved = TRUE;
         Child->Started = FALSE;
-        VbusPdoPowerOff(Child);
+        VsSetDevicePower(Child->Common.Self, &Child->Common.DevicePower, PowerDeviceD3);
         status = STATUS_SUCCESS;
         break;
     case IRP_MN_REMOVE_DEVICE:
@@ -707,8 +682,8 @@ static NTSTATUS VbusPdoPower(PVBUS_PDO Child, PIRP Irp)
     switch (sl->MinorFunction) {
     case IRP_MN_SET_POWER:
         if (sl->Parameters.Power.Type == DevicePowerState) {
-            Child->Common.DevicePower = sl->Parameters.Power.State.DeviceState;
-            PoSetPowerState(Child->Common.Self, DevicePowerState, sl->Parameters.Power.State);
+            VsSetDevicePower(Child->Common.Self, &Child->Common.DevicePower,
+                             sl->Parameters.Power.State.DeviceState);
         } else {
             Child->Common.SystemPower = sl->Parameters.Power.State.SystemState;
         }

@@ -448,12 +448,7 @@ NTSTATUS VchildAddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Pdo)
 
 static NTSTATUS VchildPassDown(PVCHILD_EXT Ext, PIRP Irp)
 {
-    NTSTATUS status;
-
-    IoSkipCurrentIrpStackLocation(Irp);
-    status = IoCallDriver(Ext->NextLower, Irp);
-    IoReleaseRemoveLock(&Ext->RemoveLock, Irp);
-    return status;
+    return VsPassDown(Ext->NextLower, &Ext->RemoveLock, Irp);
 }
 
 /* The lower drivers start first; then the device is ours: D0, the interface enabled (the first
@@ -462,16 +457,13 @@ static NTSTATUS VchildStart(PVCHILD_EXT Ext, PIRP Irp)
 {
     NTSTATUS status = VsForwardIrpSynchronously(Ext->NextLower, Irp);
     BOOLEAN first = Ext->State == VcNotStarted;
-    POWER_STATE d0;
     ULONG length;
 
     if (NT_SUCCESS(status)) {
         if (!NT_SUCCESS(IoGetDeviceProperty(Ext->Pdo, DevicePropertyAddress, sizeof(ULONG),
                                             &Ext->SerialNo, &length)))
             Ext->SerialNo = 0;
-        d0.DeviceState = PowerDeviceD0;
-        Ext->DevicePower = PowerDeviceD0;
-        PoSetPowerState(Ext->Self, DevicePowerState, d0);
+        VsSetDevicePower(Ext->Self, &Ext->DevicePower, PowerDeviceD0);
         Ext->State = VcStarted;
         VchildReleaseHeld(Ext); /* a restart after a stop */
         if (first)
@@ -585,19 +577,28 @@ NTSTATUS VchildPnp(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 
 /* ==== power =============================================================================== */
 
+/* The system power IRP a device power IRP's callback finishes: taken from the extension, and
+ * the next power IRP may start. */
+static PIRP VchildTakeSystemIrp(PVCHILD_EXT Ext)
+{
+    PIRP sirp = Ext->SystemIrp;
+
+    Ext->SystemIrp = NULL;
+    PoStartNextPowerIrp(sirp);
+    return sirp;
+}
+
 /* The device IRP requested for a system query came back: pass the system query down if the
  * device can go there, else fail it. */
 VOID VchildSystemQueryDeviceDone(PDEVICE_OBJECT DeviceObject, UCHAR MinorFunction,
                                  POWER_STATE PowerState, PVOID Context, PIO_STATUS_BLOCK IoStatus)
 {
     PVCHILD_EXT ext = (PVCHILD_EXT)Context;
-    PIRP sirp = ext->SystemIrp;
+    PIRP sirp = VchildTakeSystemIrp(ext);
 
     UNREFERENCED_PARAMETER(DeviceObject);
     UNREFERENCED_PARAMETER(MinorFunction);
     UNREFERENCED_PARAMETER(PowerState);
-    ext->SystemIrp = NULL;
-    PoStartNextPowerIrp(sirp);
     if (!NT_SUCCESS(IoStatus->Status)) {
         VchildFinish(ext, sirp, IoStatus->Status, 0);
         return;
@@ -629,15 +630,11 @@ static NTSTATUS VchildSystemQuery(PVCHILD_EXT Ext, PIRP Irp, SYSTEM_POWER_STATE 
 VOID VchildSystemSetDeviceDone(PDEVICE_OBJECT DeviceObject, UCHAR MinorFunction,
                                POWER_STATE PowerState, PVOID Context, PIO_STATUS_BLOCK IoStatus)
 {
-    PVCHILD_EXT ext = (PVCHILD_EXT)Context;
-    PIRP sirp = ext->SystemIrp;
-
     UNREFERENCED_PARAMETER(DeviceObject);
     UNREFERENCED_PARAMETER(MinorFunction);
     UNREFERENCED_PARAMETER(PowerState);
-    ext->SystemIrp = NULL;
-    PoStartNextPowerIrp(sirp);
-    VchildFinish(ext, sirp, IoStatus->Status, 0);
+    VchildFinish((PVCHILD_EXT)Context, VchildTakeSystemIrp((PVCHILD_EXT)Context), IoStatus->Status,
+                 0);
 }
 
 /* The system set-power IRP on its way back up: request the device IRP for the state the
@@ -684,10 +681,8 @@ NTSTATUS VchildDevicePowerUpDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Co
     UNREFERENCED_PARAMETER(DeviceObject);
     if (Irp->PendingReturned)
         IoMarkIrpPending(Irp);
-    if (NT_SUCCESS(Irp->IoStatus.Status)) {
-        ext->DevicePower = sl->Parameters.Power.State.DeviceState;
-        PoSetPowerState(ext->Self, DevicePowerState, sl->Parameters.Power.State);
-    }
+    if (NT_SUCCESS(Irp->IoStatus.Status))
+        VsSetDevicePower(ext->Self, &ext->DevicePower, sl->Parameters.Power.State.DeviceState);
     PoStartNextPowerIrp(Irp);
     IoReleaseRemoveLock(&ext->RemoveLock, Irp);
     return STATUS_CONTINUE_COMPLETION;
@@ -699,20 +694,14 @@ static NTSTATUS VchildDeviceSet(PVCHILD_EXT Ext, PIRP Irp)
 {
     PIO_STACK_LOCATION sl = IoGetCurrentIrpStackLocation(Irp);
     DEVICE_POWER_STATE d = sl->Parameters.Power.State.DeviceState;
-    NTSTATUS status;
 
     if (d < Ext->DevicePower) {
         IoCopyCurrentIrpStackLocationToNext(Irp);
         IoSetCompletionRoutine(Irp, VchildDevicePowerUpDone, Ext, TRUE, TRUE, TRUE);
         return PoCallDriver(Ext->NextLower, Irp);
     }
-    Ext->DevicePower = d;
-    PoSetPowerState(Ext->Self, DevicePowerState, sl->Parameters.Power.State);
-    PoStartNextPowerIrp(Irp);
-    IoSkipCurrentIrpStackLocation(Irp);
-    status = PoCallDriver(Ext->NextLower, Irp);
-    IoReleaseRemoveLock(&Ext->RemoveLock, Irp);
-    return status;
+    VsSetDevicePower(Ext->Self, &Ext->DevicePower, d);
+    return VsPassPowerDown(Ext->NextLower, &Ext->RemoveLock, Irp);
 }
 
 NTSTATUS VchildPower(PDEVICE_OBJECT DeviceObject, PIRP Irp)
@@ -735,11 +724,7 @@ NTSTATUS VchildPower(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         if (!system && sl->MinorFunction == IRP_MN_SET_POWER)
             return VchildDeviceSet(ext, Irp);
     }
-    PoStartNextPowerIrp(Irp);
-    IoSkipCurrentIrpStackLocation(Irp);
-    status = PoCallDriver(ext->NextLower, Irp);
-    IoReleaseRemoveLock(&ext->RemoveLock, Irp);
-    return status;
+    return VsPassPowerDown(ext->NextLower, &ext->RemoveLock, Irp);
 }
 
 /* WMI: not a provider; passed down. */
