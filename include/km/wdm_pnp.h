@@ -220,6 +220,67 @@ typedef struct _TARGET_DEVICE_CUSTOM_NOTIFICATION {
     UCHAR CustomDataBuffer[1];
 } TARGET_DEVICE_CUSTOM_NOTIFICATION, *PTARGET_DEVICE_CUSTOM_NOTIFICATION;
 
+/* ---- the PnP manager's routines (src/pnp) --------------------------------------------- */
+
+#define DEVICE_INTERFACE_INCLUDE_NONACTIVE 0x00000001
+
+typedef VOID DEVICE_CHANGE_COMPLETE_CALLBACK(PVOID Context);
+typedef DEVICE_CHANGE_COMPLETE_CALLBACK *PDEVICE_CHANGE_COMPLETE_CALLBACK;
+
+NTKERNELAPI NTSTATUS NTAPI IoRegisterDeviceInterface(PDEVICE_OBJECT PhysicalDeviceObject,
+                                                     const GUID *InterfaceClassGuid,
+                                                     PUNICODE_STRING ReferenceString,
+                                                     PUNICODE_STRING SymbolicLinkName);
+NTKERNELAPI NTSTATUS NTAPI IoSetDeviceInterfaceState(PUNICODE_STRING SymbolicLinkName,
+                                                     BOOLEAN Enable);
+NTKERNELAPI NTSTATUS NTAPI IoGetDeviceInterfaces(const GUID *InterfaceClassGuid,
+                                                 PDEVICE_OBJECT PhysicalDeviceObject, ULONG Flags,
+                                                 PZZWSTR *SymbolicLinkList);
+NTKERNELAPI NTSTATUS NTAPI IoGetDeviceInterfaceAlias(PUNICODE_STRING SymbolicLinkName,
+                                                     const GUID *AliasInterfaceClassGuid,
+                                                     PUNICODE_STRING AliasSymbolicLinkName);
+NTKERNELAPI NTSTATUS NTAPI IoOpenDeviceInterfaceRegistryKey(PUNICODE_STRING SymbolicLinkName,
+                                                            ACCESS_MASK DesiredAccess,
+                                                            PHANDLE DeviceInterfaceKey);
+NTKERNELAPI VOID NTAPI IoInvalidateDeviceRelations(PDEVICE_OBJECT DeviceObject,
+                                                   DEVICE_RELATION_TYPE Type);
+NTKERNELAPI VOID NTAPI IoInvalidateDeviceState(PDEVICE_OBJECT PhysicalDeviceObject);
+NTKERNELAPI VOID NTAPI IoRequestDeviceEject(PDEVICE_OBJECT PhysicalDeviceObject);
+NTKERNELAPI NTSTATUS NTAPI IoGetDeviceProperty(PDEVICE_OBJECT DeviceObject,
+                                               DEVICE_REGISTRY_PROPERTY DeviceProperty,
+                                               ULONG BufferLength, PVOID PropertyBuffer,
+                                               PULONG ResultLength);
+NTKERNELAPI NTSTATUS NTAPI IoOpenDeviceRegistryKey(PDEVICE_OBJECT DeviceObject,
+                                                   ULONG DevInstKeyType, ACCESS_MASK DesiredAccess,
+                                                   PHANDLE DeviceRegKey);
+NTKERNELAPI NTSTATUS NTAPI IoRegisterPlugPlayNotification(
+    IO_NOTIFICATION_EVENT_CATEGORY EventCategory, ULONG EventCategoryFlags, PVOID EventCategoryData,
+    PDRIVER_OBJECT DriverObject, PDRIVER_NOTIFICATION_CALLBACK_ROUTINE CallbackRoutine,
+    PVOID Context, PVOID *NotificationEntry);
+NTKERNELAPI NTSTATUS NTAPI IoUnregisterPlugPlayNotification(PVOID NotificationEntry);
+NTKERNELAPI NTSTATUS NTAPI IoUnregisterPlugPlayNotificationEx(PVOID NotificationEntry);
+NTKERNELAPI NTSTATUS NTAPI IoReportTargetDeviceChange(PDEVICE_OBJECT PhysicalDeviceObject,
+                                                      PVOID NotificationStructure);
+NTKERNELAPI NTSTATUS NTAPI IoReportTargetDeviceChangeAsynchronous(
+    PDEVICE_OBJECT PhysicalDeviceObject, PVOID NotificationStructure,
+    PDEVICE_CHANGE_COMPLETE_CALLBACK Callback, PVOID Context);
+
+/* ---- the power manager's routines (src/po) -------------------------------------------- */
+
+typedef VOID REQUEST_POWER_COMPLETE(PDEVICE_OBJECT DeviceObject, UCHAR MinorFunction,
+                                    POWER_STATE PowerState, PVOID Context,
+                                    PIO_STATUS_BLOCK IoStatus);
+typedef REQUEST_POWER_COMPLETE *PREQUEST_POWER_COMPLETE;
+
+NTKERNELAPI NTSTATUS NTAPI PoCallDriver(PDEVICE_OBJECT DeviceObject, PIRP Irp);
+NTKERNELAPI VOID NTAPI PoStartNextPowerIrp(PIRP Irp);
+NTKERNELAPI POWER_STATE NTAPI PoSetPowerState(PDEVICE_OBJECT DeviceObject, POWER_STATE_TYPE Type,
+                                              POWER_STATE State);
+NTKERNELAPI NTSTATUS NTAPI PoRequestPowerIrp(PDEVICE_OBJECT DeviceObject, UCHAR MinorFunction,
+                                             POWER_STATE PowerState,
+                                             PREQUEST_POWER_COMPLETE CompletionFunction,
+                                             PVOID Context, PIRP *Irp);
+
 /* The last part of wdm.h: the layout checks of every part. */
 #include <wdm_asserts.h>
 

@@ -56,6 +56,9 @@ struct io_device {
     PDEVICE_OBJECT attached_to;              /* the device below in the stack */
     BOOLEAN delete_pending;
     volatile LONG opens; /* open file objects (DO_EXCLUSIVE) */
+    /* The device node of a PDO (struct pnp_node, src/pnp), set and cleared by the PnP manager
+     * under its tree lock; NULL for every other device object. io never reads it. */
+    void *pnp_node;
 };
 
 /* ---- files ------------------------------------------------------------------------------- */

@@ -1,0 +1,92 @@
+/*
+ * pnp.h - the PnP manager's interface to the layers above it (src/po, src/host): the device
+ * tree, installing driver packages, device actions and device interfaces. Drivers reach the PnP
+ * manager through its DDIs (include/km/wdm_pnp.h). The INF parser has its own header (inf.h).
+ *
+ * Layer: pnp sits above ldr (it loads the drivers a device needs) and io/cm (device objects,
+ * IRPs, the registry); po and host call it; nothing below calls it.
+ *
+ * Threads: every change of the tree runs on the PnP manager's own system thread, one action at
+ * a time, as Windows serialises PnP work on its PnP worker (so a driver's PnP dispatch routine
+ * is never entered twice at once for one device). The calls below queue an action and wait for
+ * it (they are called at PASSIVE_LEVEL by the host, never by driver code); drivers' requests
+ * (IoInvalidateDeviceRelations, IoRequestDeviceEject, ...) queue an action and return at once.
+ *
+ * Text is UTF-8 here (instance IDs, hardware IDs, paths); the registry holds it as UTF-16.
+ */
+#ifndef DRVHOST_PNP_PNP_H
+#define DRVHOST_PNP_PNP_H
+
+#include <wdm.h>
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* ---- start and stop (tree.c) --------------------------------------------------------- */
+
+/* After io, cm and ldr: creates the root device node (HTREE\ROOT\0) and the root enumerator
+ * (\Driver\PnpManager), starts the PnP manager's thread. */
+NTSTATUS pnp_init(void);
+/* Before ldr_shutdown: removes every device node (children before parents, the orderly
+ * removal sequence), stops the thread. Returns the number of devices whose removal went wrong
+ * (each reported). */
+size_t pnp_shutdown(void);
+/* Waits until no PnP action is queued or running (the host calls it after each command, so a
+ * scenario sees the children a bus driver reported before the next command runs). */
+void pnp_wait_idle(void);
+
+/* ---- driver packages (install.c) ----------------------------------------------------- */
+
+/* Stages a driver package: parses the INF (relative paths from base_dir; NULL: the current
+ * folder), keeps it in the driver store, and installs it on every existing device it matches
+ * better than the driver it has (a device without a driver gets one: as `pnputil /add-driver
+ * X.inf /install`). A malformed INF: STATUS_INVALID_PARAMETER with "FILE:LINE: problem" in msg. */
+NTSTATUS pnp_install_inf(const char *path, const char *base_dir, char *msg, size_t msg_size);
+
+/* ---- devices (tree.c, action.c) ------------------------------------------------------ */
+
+/* Creates a root-enumerated device with these IDs (compatible may be NULL), installs its best
+ * driver, builds its stack and starts it. *instance (malloc'ed) is its instance ID, e.g.
+ * ROOT\SAMPLE\0000, even when the device could not start (then the status says why and the node
+ * keeps its problem code). */
+NTSTATUS pnp_device_create(const char *hardware_id, const char *const *compatible, size_t ncompat,
+                           char **instance);
+
+enum pnp_action {
+    PNP_ACTION_REMOVE,  /* orderly: QUERY_REMOVE, then REMOVE_DEVICE (or CANCEL_REMOVE) */
+    PNP_ACTION_UNPLUG,  /* surprise removal: SURPRISE_REMOVAL, then REMOVE_DEVICE */
+    PNP_ACTION_DISABLE, /* orderly removal, the node kept with CM_PROB_DISABLED */
+    PNP_ACTION_ENABLE,  /* a disabled node rebuilt and started */
+    PNP_ACTION_RESTART, /* QUERY_STOP, STOP, START (rebalance) */
+};
+/* One action on a device by instance ID (case-insensitive). STATUS_NO_SUCH_DEVICE when there
+ * is none; a driver's veto (QUERY_REMOVE/QUERY_STOP failed) is returned as its status. */
+NTSTATUS pnp_device_action(const char *instance, enum pnp_action action);
+/* Re-enumerates the whole tree (QUERY_DEVICE_RELATIONS/BusRelations to every started bus). */
+NTSTATUS pnp_rescan(void);
+/* Prints the tree: one line per node (indented by depth) with its instance ID, state, problem
+ * code, then its stack from top to bottom (device object name and driver). */
+void pnp_tree_print(FILE *out);
+
+/* ---- device interfaces (interface.c) ------------------------------------------------- */
+
+/* The n-th (from 0) enabled interface of the class, in the order IoGetDeviceInterfaces
+ * returns them, as a path the host can open (\??\ROOT#SAMPLE#0000#{guid}, malloc'ed).
+ * STATUS_OBJECT_NAME_NOT_FOUND when there are not that many. */
+NTSTATUS pnp_interface_path(const GUID *guid, unsigned n, char **path);
+
+/* ---- walking the tree (tree.c; for the power manager) -------------------------------- */
+
+enum pnp_walk_order {
+    PNP_WALK_PARENTS_FIRST, /* root, then each child before its children (waking) */
+    PNP_WALK_CHILDREN_FIRST /* leaves first, parents after all their children (sleeping) */
+};
+/* Runs fn on the PnP manager's thread as one action (no other PnP action runs meanwhile, so the
+ * tree does not change) and returns its status: the power manager's system transitions. */
+NTSTATUS pnp_run_exclusive(NTSTATUS (*fn)(void *context), void *context);
+/* Inside pnp_run_exclusive only: calls fn for each started device's PDO in that order, on the
+ * caller's thread, no lock held. fn's non-success status stops the walk and is returned. */
+NTSTATUS pnp_walk_started(enum pnp_walk_order order,
+                          NTSTATUS (*fn)(PDEVICE_OBJECT pdo, void *context), void *context);
+
+#endif

@@ -1,0 +1,99 @@
+/*
+ * pnp_private.h - the PnP manager's own state, shared by the files of src/pnp: the device node
+ * and the tree. Not for other layers (they use pnp.h).
+ *
+ * Ownership of the fields of struct pnp_node, so that the parts of the manager stay apart:
+ *   tree.c       links, instance ID, PDO, lookup, the tree lock, walking;
+ *   state/stack  (the manager proper) state, problem, the stack, IDs, capabilities;
+ *   install.c    the driver chosen (through the registry: Enum\<instance>\Service, filters);
+ *   interface.c  the node's device interfaces and target-device notifications;
+ *   po           the node's power state (src/po keeps its own table keyed by the PDO).
+ *
+ * Lifetime: a node is created when its PDO is first reported (root enumerator or a bus
+ * driver's BusRelations) and freed after REMOVE_DEVICE once the PDO is deleted or its parent
+ * is gone; it holds a reference on its PDO (ObReferenceObject) from pnp_node_create to
+ * pnp_node_free.
+ *
+ * Locking: tree_lock (an os_mutex, tree.c) guards the links and the instance-ID index; it is
+ * never held while a driver runs. A node's other fields are changed only by the PnP manager's
+ * thread (one action at a time), so that thread reads them without the lock.
+ */
+#ifndef DRVHOST_PNP_PNP_PRIVATE_H
+#define DRVHOST_PNP_PNP_PRIVATE_H
+
+#include "pnp/pnp.h"
+
+#include <stdbool.h>
+
+/* Device node states (the user-visible ones of the issue; Windows has more internal ones). */
+enum pnp_node_state {
+    PNP_NODE_UNINITIALIZED, /* reported, no driver yet */
+    PNP_NODE_INITIALIZED,   /* stack built (AddDevice done), not started */
+    PNP_NODE_STARTED,
+    PNP_NODE_QUERY_STOPPED, /* QUERY_STOP succeeded: waiting for STOP or CANCEL_STOP */
+    PNP_NODE_STOPPED,
+    PNP_NODE_QUERY_REMOVED, /* QUERY_REMOVE succeeded: waiting for REMOVE or CANCEL_REMOVE */
+    PNP_NODE_SURPRISE_REMOVED,
+    PNP_NODE_REMOVED,
+    PNP_NODE_FAILED, /* problem != 0 */
+    PNP_NODE_DISABLED,
+};
+
+struct pnp_node {
+    /* tree.c, under tree_lock */
+    struct pnp_node *parent, *child, *sibling; /* first child; next sibling */
+    char *instance_id;                         /* "ROOT\SAMPLE\0000" (malloc'ed) */
+    PDEVICE_OBJECT pdo;                        /* referenced */
+    unsigned depth;                            /* root 0 */
+
+    /* the manager proper (PnP thread only) */
+    enum pnp_node_state state;
+    ULONG problem;           /* CM_PROB_* (0: none) */
+    NTSTATUS problem_status; /* the status that caused it */
+    char **hardware_ids;     /* NULL-terminated arrays (malloc'ed) */
+    char **compatible_ids;
+    char *service;            /* function driver's service, NULL: none (raw PDO) */
+    bool reported_missing;    /* its bus no longer lists it */
+    DEVICE_CAPABILITIES caps; /* from QUERY_CAPABILITIES */
+    ULONG pnp_device_state;   /* PNP_DEVICE_* from QUERY_PNP_DEVICE_STATE */
+
+    /* interface.c */
+    void *interfaces;
+};
+
+/* Problem codes (CM_PROB_*, cfg.h) the manager sets. */
+#define CM_PROB_FAILED_START       0x0A /* START_DEVICE failed (Code 10) */
+#define CM_PROB_FAILED_INSTALL     0x1C /* no driver installed (Code 28) */
+#define CM_PROB_DISABLED           0x16 /* disabled by the user (Code 22) */
+#define CM_PROB_FAILED_ADD         0x1F /* AddDevice failed (Code 31) */
+#define CM_PROB_DRIVER_FAILED_LOAD 0x27 /* the driver could not load (Code 39) */
+
+/* ---- the tree (tree.c) --------------------------------------------------------------- */
+
+void pnp_tree_lock(void);
+void pnp_tree_unlock(void);
+/* The root node (HTREE\ROOT\0), whose PDO belongs to the root enumerator. */
+struct pnp_node *pnp_root(void);
+/* A node for a PDO under parent (NULL only for the root), with this instance ID; takes a
+ * reference on the PDO and sets its io_device's pnp_node. Caller holds the tree lock.
+ * STATUS_OBJECT_NAME_COLLISION if the instance ID is taken, STATUS_NO_MEMORY. */
+NTSTATUS pnp_node_create(struct pnp_node *parent, PDEVICE_OBJECT pdo, const char *instance_id,
+                         struct pnp_node **node);
+/* Unlinks a node without children and frees it (the PDO's reference dropped, its pnp_node
+ * cleared). Caller holds the tree lock. */
+void pnp_node_free(struct pnp_node *node);
+/* By instance ID, case-insensitive (caller holds the tree lock), or NULL. */
+struct pnp_node *pnp_node_find(const char *instance_id);
+/* The node of any device object of a PnP stack (the PDO at the bottom of its stack), or NULL
+ * for a device outside the tree. Takes the tree lock itself. */
+struct pnp_node *pnp_node_of(PDEVICE_OBJECT device);
+/* The node of exactly this PDO, or NULL (no lock needed: the field is set once). */
+struct pnp_node *pnp_node_of_pdo(PDEVICE_OBJECT pdo);
+
+/* ---- the driver chosen for a node (install.c) ---------------------------------------- */
+
+/* The registry paths of a node (UTF-8, malloc'ed): \Registry\Machine\System\CurrentControlSet\
+ * Enum\<instance> and its driver (software) key Control\Class\{GUID}\NNNN (NULL without one). */
+char *pnp_enum_key_path(const struct pnp_node *node);
+
+#endif
