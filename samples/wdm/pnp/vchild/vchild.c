@@ -10,12 +10,11 @@
  *   Driver"), QUERY_STOP/STOP/CANCEL_STOP ("Stopping a Device"), QUERY_REMOVE/REMOVE/
  *   CANCEL_REMOVE ("Removing a Device in a Function Driver"), SURPRISE_REMOVAL ("Handling an
  *   IRP_MN_SURPRISE_REMOVAL Request"); the device capabilities recorded on the way up;
- * - power policy ownership: a system set-power IRP is passed down, and on its way back a device
- *   set-power IRP for the state the capabilities map it to is requested with
- *   PoRequestPowerIrp; the system IRP completes when that one has ("Handling a System Set-Power
- *   IRP in a Device Power Policy Owner"). A system query-power IRP is preceded by a device
- *   query for the same mapping ("Handling a System Query-Power IRP in a Device Power Policy
- *   Owner").
+ * - power policy ownership: a system query- or set-power IRP is passed down, and on its way back
+ *   a device IRP of the same kind, for the state the capabilities map the system state to, is
+ *   requested with PoRequestPowerIrp; the system IRP completes when that one has ("Handling a
+ *   System Query-Power IRP in a Device Power Policy Owner", "Handling a System Set-Power IRP
+ *   in a Device Power Policy Owner").
  *
  * Requests and states: reads, writes and ioctls run while the device is started (or a removal
  * is only queried); from a successful QUERY_STOP to the next START or CANCEL_STOP they are held
@@ -96,8 +95,8 @@ IO_CSQ_PEEK_NEXT_IRP VchildCsqPeekNext;
 IO_CSQ_ACQUIRE_LOCK VchildCsqAcquireLock;
 IO_CSQ_RELEASE_LOCK VchildCsqReleaseLock;
 IO_CSQ_COMPLETE_CANCELED_IRP VchildCsqCompleteCanceled;
-IO_COMPLETION_ROUTINE VchildSystemSetDone, VchildDevicePowerUpDone;
-REQUEST_POWER_COMPLETE VchildSystemQueryDeviceDone, VchildSystemSetDeviceDone;
+IO_COMPLETION_ROUTINE VchildSystemDone, VchildDevicePowerUpDone;
+REQUEST_POWER_COMPLETE VchildSystemDeviceDone;
 
 static PVCHILD_EXT VchildExt(PDEVICE_OBJECT DeviceObject)
 {
@@ -577,82 +576,46 @@ NTSTATUS VchildPnp(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 
 /* ==== power =============================================================================== */
 
-/* The system power IRP a device power IRP's callback finishes: taken from the extension, and
- * the next power IRP may start. */
-static PIRP VchildTakeSystemIrp(PVCHILD_EXT Ext)
-{
-    PIRP sirp = Ext->SystemIrp;
+/* A system power IRP, query or set ("Handling a System Query-Power IRP in a Device Power Policy
+ * Owner", "Handling a System Set-Power IRP in a Device Power Policy Owner"): passed down with a
+ * completion routine; on its way back a device IRP of the same kind is requested for the state
+ * the capabilities map the system state to; the system IRP is completed, with the device IRP's
+ * status, by the device IRP's callback. One system power IRP at a time per device (the power
+ * manager's rule), so the extension holds it. */
 
-    Ext->SystemIrp = NULL;
+/* The device IRP is done: the system IRP completes with its status. */
+VOID VchildSystemDeviceDone(PDEVICE_OBJECT DeviceObject, UCHAR MinorFunction,
+                            POWER_STATE PowerState, PVOID Context, PIO_STATUS_BLOCK IoStatus)
+{
+    PVCHILD_EXT ext = (PVCHILD_EXT)Context;
+    PIRP sirp = ext->SystemIrp;
+
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(MinorFunction);
+    UNREFERENCED_PARAMETER(PowerState);
+    ext->SystemIrp = NULL;
     PoStartNextPowerIrp(sirp);
-    return sirp;
+    VchildFinish(ext, sirp, IoStatus->Status, 0);
 }
 
-/* The device IRP requested for a system query came back: pass the system query down if the
- * device can go there, else fail it. */
-VOID VchildSystemQueryDeviceDone(PDEVICE_OBJECT DeviceObject, UCHAR MinorFunction,
-                                 POWER_STATE PowerState, PVOID Context, PIO_STATUS_BLOCK IoStatus)
+/* The system IRP on its way back up: the lower drivers agreed (query) or moved (set); request
+ * the device IRP and keep the system IRP until its callback. */
+NTSTATUS VchildSystemDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
 {
     PVCHILD_EXT ext = (PVCHILD_EXT)Context;
-    PIRP sirp = VchildTakeSystemIrp(ext);
-
-    UNREFERENCED_PARAMETER(DeviceObject);
-    UNREFERENCED_PARAMETER(MinorFunction);
-    UNREFERENCED_PARAMETER(PowerState);
-    if (!NT_SUCCESS(IoStatus->Status)) {
-        VchildFinish(ext, sirp, IoStatus->Status, 0);
-        return;
-    }
-    IoCopyCurrentIrpStackLocationToNext(sirp);
-    PoCallDriver(ext->NextLower, sirp);
-    IoReleaseRemoveLock(&ext->RemoveLock, sirp);
-}
-
-static NTSTATUS VchildSystemQuery(PVCHILD_EXT Ext, PIRP Irp, SYSTEM_POWER_STATE State)
-{
-    POWER_STATE d;
-    NTSTATUS status;
-
-    d.DeviceState = Ext->DeviceMap[State];
-    IoMarkIrpPending(Irp);
-    Ext->SystemIrp = Irp;
-    status =
-        PoRequestPowerIrp(Ext->Pdo, IRP_MN_QUERY_POWER, d, VchildSystemQueryDeviceDone, Ext, NULL);
-    if (!NT_SUCCESS(status)) {
-        Ext->SystemIrp = NULL;
-        PoStartNextPowerIrp(Irp);
-        VchildFinish(Ext, Irp, status, 0);
-    }
-    return STATUS_PENDING;
-}
-
-/* The device set-power IRP is done: the system IRP completes with its status. */
-VOID VchildSystemSetDeviceDone(PDEVICE_OBJECT DeviceObject, UCHAR MinorFunction,
-                               POWER_STATE PowerState, PVOID Context, PIO_STATUS_BLOCK IoStatus)
-{
-    UNREFERENCED_PARAMETER(DeviceObject);
-    UNREFERENCED_PARAMETER(MinorFunction);
-    UNREFERENCED_PARAMETER(PowerState);
-    VchildFinish((PVCHILD_EXT)Context, VchildTakeSystemIrp((PVCHILD_EXT)Context), IoStatus->Status,
-                 0);
-}
-
-/* The system set-power IRP on its way back up: request the device IRP for the state the
- * capabilities map this system state to; the system IRP waits for it. */
-NTSTATUS VchildSystemSetDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
-{
-    PVCHILD_EXT ext = (PVCHILD_EXT)Context;
-    SYSTEM_POWER_STATE s = IoGetCurrentIrpStackLocation(Irp)->Parameters.Power.State.SystemState;
-    POWER_STATE d;
+    PIO_STACK_LOCATION sl = IoGetCurrentIrpStackLocation(Irp);
+    SYSTEM_POWER_STATE s = sl->Parameters.Power.State.SystemState;
     NTSTATUS status = Irp->IoStatus.Status;
+    POWER_STATE d;
 
     UNREFERENCED_PARAMETER(DeviceObject);
     if (NT_SUCCESS(status)) {
-        ext->SystemPower = s;
+        if (sl->MinorFunction == IRP_MN_SET_POWER)
+            ext->SystemPower = s;
         d.DeviceState = ext->DeviceMap[s];
         ext->SystemIrp = Irp;
         status =
-            PoRequestPowerIrp(ext->Pdo, IRP_MN_SET_POWER, d, VchildSystemSetDeviceDone, ext, NULL);
+            PoRequestPowerIrp(ext->Pdo, sl->MinorFunction, d, VchildSystemDeviceDone, ext, NULL);
         if (NT_SUCCESS(status))
             return STATUS_MORE_PROCESSING_REQUIRED;
         ext->SystemIrp = NULL;
@@ -663,11 +626,11 @@ NTSTATUS VchildSystemSetDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Contex
     return STATUS_CONTINUE_COMPLETION;
 }
 
-static NTSTATUS VchildSystemSet(PVCHILD_EXT Ext, PIRP Irp)
+static NTSTATUS VchildSystemPower(PVCHILD_EXT Ext, PIRP Irp)
 {
     IoMarkIrpPending(Irp);
     IoCopyCurrentIrpStackLocationToNext(Irp);
-    IoSetCompletionRoutine(Irp, VchildSystemSetDone, Ext, TRUE, TRUE, TRUE);
+    IoSetCompletionRoutine(Irp, VchildSystemDone, Ext, TRUE, TRUE, TRUE);
     PoCallDriver(Ext->NextLower, Irp);
     return STATUS_PENDING;
 }
@@ -717,10 +680,9 @@ NTSTATUS VchildPower(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     }
     /* A device that is not started (or is gone) has no power policy to apply. */
     if (ext->State != VcNotStarted && ext->State != VcSurpriseRemoved && ext->State != VcRemoved) {
-        if (system && sl->MinorFunction == IRP_MN_QUERY_POWER)
-            return VchildSystemQuery(ext, Irp, sl->Parameters.Power.State.SystemState);
-        if (system && sl->MinorFunction == IRP_MN_SET_POWER)
-            return VchildSystemSet(ext, Irp);
+        if (system &&
+            (sl->MinorFunction == IRP_MN_QUERY_POWER || sl->MinorFunction == IRP_MN_SET_POWER))
+            return VchildSystemPower(ext, Irp);
         if (!system && sl->MinorFunction == IRP_MN_SET_POWER)
             return VchildDeviceSet(ext, Irp);
     }
