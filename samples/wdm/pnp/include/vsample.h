@@ -35,8 +35,9 @@ DEFINE_GUID(GUID_BUS_TYPE_VBUS, 0x9ab25c69, 0xbcff, 0x49d0, 0xbb, 0x3e, 0xf6, 0x
 /* ---- vbus: on a handle opened through GUID_DEVINTERFACE_VBUS ---------------------------- */
 
 /* Input VBUS_PLUG: plugs Count children with the serial numbers SerialNo .. SerialNo+Count-1
- * (serial 0 is invalid; a serial already plugged is STATUS_INVALID_PARAMETER and nothing is
- * plugged), then reports them with IoInvalidateDeviceRelations(BusRelations). */
+ * (serial 0 is invalid; a serial in use, plugged in or unplugged and not yet removed, is
+ * STATUS_INVALID_PARAMETER and nothing is plugged), then reports them with
+ * IoInvalidateDeviceRelations(BusRelations). */
 #define IOCTL_VBUS_PLUG CTL_CODE(FILE_DEVICE_UNKNOWN, 0x800, METHOD_BUFFERED, FILE_WRITE_ACCESS)
 /* Input ULONG serial: the child is gone (surprise removal: it leaves the next BusRelations).
  * STATUS_NO_SUCH_DEVICE when no child has that serial. */

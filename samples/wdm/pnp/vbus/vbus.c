@@ -289,12 +289,14 @@ static NTSTATUS VbusFdoPower(PVBUS_FDO Bus, PIRP Irp)
 
 /* ==== plugging children =================================================================== */
 
-static PVBUS_PDO VbusFindChild(PVBUS_FDO Bus, ULONG SerialNo)
+/* The child with that serial: plugged in, or (Any) also one unplugged whose PDO waits for its
+ * REMOVE_DEVICE. Bus->Lock held. */
+static PVBUS_PDO VbusFindChild(PVBUS_FDO Bus, ULONG SerialNo, BOOLEAN Any)
 {
     PLIST_ENTRY e;
     for (e = Bus->Children.Flink; e != &Bus->Children; e = e->Flink) {
         PVBUS_PDO child = CONTAINING_RECORD(e, VBUS_PDO, Link);
-        if (child->SerialNo == SerialNo && child->Present)
+        if (child->SerialNo == SerialNo && (child->Present || Any))
             return child;
     }
     return NULL;
@@ -324,13 +326,15 @@ static NTSTATUS VbusCreateChild(PVBUS_FDO Bus, ULONG SerialNo, PVBUS_PDO *Child)
     return STATUS_SUCCESS;
 }
 
-/* Adds the new children unless one of their serials is plugged in already. Bus->Lock held. */
+/* Adds the new children unless one of their serials is taken: plugged in, or by a PDO that still
+ * waits for its REMOVE_DEVICE (the same instance ID twice is a fatal error for the PnP manager).
+ * Bus->Lock held. */
 static NTSTATUS VbusInsertChildrenLocked(PVBUS_FDO Bus, PVBUS_PDO *Made, ULONG Count)
 {
     ULONG i;
 
     for (i = 0; i < Count; i++)
-        if (VbusFindChild(Bus, Made[i]->SerialNo))
+        if (VbusFindChild(Bus, Made[i]->SerialNo, TRUE))
             return STATUS_INVALID_PARAMETER;
     for (i = 0; i < Count; i++)
         InsertTailList(&Bus->Children, &Made[i]->Link);
@@ -379,7 +383,7 @@ static NTSTATUS VbusUnplugOrEject(PVBUS_FDO Bus, PIRP Irp, ULONG InputLength, BO
     if (InputLength < sizeof(ULONG))
         return STATUS_INVALID_PARAMETER;
     ExAcquireFastMutex(&Bus->Lock);
-    child = VbusFindChild(Bus, *(const ULONG *)Irp->AssociatedIrp.SystemBuffer);
+    child = VbusFindChild(Bus, *(const ULONG *)Irp->AssociatedIrp.SystemBuffer, FALSE);
     if (child && !Eject)
         child->Present = FALSE;
     if (child && Eject) {
@@ -647,6 +651,7 @@ static NTSTATUS VbusPdoPnp(PVBUS_PDO Child, PIRP Irp)
         return VbusPdoRemove(Child, Irp);
     case IRP_MN_EJECT:
         status = VbusPdoEject(Child);
+        Irp->IoStatus.Information = 0; /* as IRP_MN_EJECT asks on success */
         break;
     case IRP_MN_QUERY_ID:
         status = VbusPdoQueryId(Child, Irp);
