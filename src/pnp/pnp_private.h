@@ -90,6 +90,18 @@ struct pnp_node *pnp_node_of(PDEVICE_OBJECT device);
 /* The node of exactly this PDO, or NULL (no lock needed: the field is set once). */
 struct pnp_node *pnp_node_of_pdo(PDEVICE_OBJECT pdo);
 
+/* ---- device interfaces and notifications (interface.c, notify.c) -------------------- */
+
+/* Called by the manager on its thread, no lock held. */
+/* After a node's stack got REMOVE_DEVICE or SURPRISE_REMOVAL: disables its interfaces
+ * (GUID_DEVICE_INTERFACE_REMOVAL to their subscribers) and forgets them. */
+void pnp_iface_node_removed(struct pnp_node *node); /* disable its interfaces, notify */
+/* Sends a target-device event (GUID_TARGET_DEVICE_QUERY_REMOVE before QUERY_REMOVE_DEVICE,
+ * GUID_TARGET_DEVICE_REMOVE_CANCELLED, GUID_TARGET_DEVICE_REMOVE_COMPLETE after removal or
+ * surprise removal) to the node's target-device subscribers. A failure status of a
+ * QUERY_REMOVE callback is a veto, returned. */
+NTSTATUS pnp_notify_target(struct pnp_node *node, const GUID *event); /* QUERY_REMOVE veto */
+
 /* ---- the driver chosen for a node (install.c) ---------------------------------------- */
 
 /* The registry paths of a node (UTF-8, malloc'ed): \Registry\Machine\System\CurrentControlSet\
