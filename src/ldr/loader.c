@@ -89,6 +89,12 @@ static struct ldr_module *ldr_find(const char *service)
     return m;
 }
 
+PDRIVER_OBJECT ldr_driver_object(const char *service)
+{
+    struct ldr_module *m = ldr_find(service);
+    return m != NULL && m->driver != NULL ? &m->driver->object : NULL;
+}
+
 /* ---- finding and checking the image -------------------------------------------------- */
 
 static bool ldr_dir_listed(char *const dirs[], size_t n, const char *dir)

@@ -42,6 +42,7 @@
 #define BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION  0xC4
 #define BUGCODE_IRQL_UNEXPECTED_VALUE               0xC8
 #define BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION 0xC9
+#define BUGCODE_PNP_DETECTED_FATAL_ERROR            0xCA
 #define BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL       0xD1
 #define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL  0xE1
 #define BUGCODE_RESOURCE_NOT_OWNED                  0xE3
@@ -77,6 +78,11 @@
 #define VF_C4_MISMATCHED_RELEASE       0x1009
 #define VF_C4_DELETED_LOCK_OWNED       0x100B
 
+/* 0xCA PNP_DETECTED_FATAL_ERROR: parameter 1 (the PnP manager raises them, src/pnp). */
+#define VF_CA_DUPLICATE_PDO 0x1
+#define VF_CA_INVALID_PDO   0x2
+#define VF_CA_INVALID_ID    0x3
+
 /* ---- the table ----------------------------------------------------------------------------- */
 
 /* What a code's parameters mean. param[i] is Microsoft's meaning of parameter i+1 ("" when the
@@ -107,6 +113,16 @@ struct vf_subcode {
 const struct vf_bugcode *vf_bugcode_find(ULONG code);
 const char *vf_bugcode_name(ULONG code);
 const struct vf_subcode *vf_subcode_find(ULONG code, ULONG_PTR p1);
+
+/* ---- PnP rules (pnp.c) ------------------------------------------------------------------------ */
+
+/* A bus or PnP driver broke a PnP rule: 0xCA with Windows's parameters, the explanation
+ * printed first. */
+__attribute__((noreturn, cold, format(printf, 5, 6))) void vf_pnp_fatal(ULONG_PTR p1,
+                                                                         ULONG_PTR p2,
+                                                                         ULONG_PTR p3,
+                                                                         ULONG_PTR p4,
+                                                                         const char *fmt, ...);
 
 /* ---- IRQL rules ------------------------------------------------------------------------------ */
 
