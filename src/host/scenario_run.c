@@ -337,6 +337,72 @@ static void run_sleep(struct run *r, const struct scn_cmd *cmd)
     report(r, cmd, "slept", &v);
 }
 
+/* ---- Plug and Play ----------------------------------------------------------------------- */
+
+static void run_open_interface(struct run *r, const struct scn_cmd *cmd)
+{
+    drvhost_file *file = NULL;
+    int32_t status = drvhost_open_interface(cmd->str, cmd->code, cmd->access, &file);
+    int expected_failure = cmd->check_status && cmd->status < 0;
+    r->files[cmd->handle] = status >= 0 && !expected_failure ? file : NULL;
+    if (status >= 0 && expected_failure)
+        r->stray[r->strays++] = file;
+    report_status(r, cmd, status);
+}
+
+/* install: a malformed package's "FILE:LINE: problem" is the detail line. */
+static void run_install(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    char msg[512] = "", buf[16];
+    int32_t status = drvhost_pnp_install(cmd->str, msg, sizeof msg);
+    check_status(cmd, status, &v);
+    if (status < 0 && msg[0])
+        detail(&v, "    %s\n", msg);
+    report(r, cmd, status_text(status, buf), &v);
+}
+
+/* device: "STATUS INSTANCE" (the instance ID even when the device could not start). */
+static void run_device(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    char instance[256] = "", buf[16], result[300], *copy = NULL;
+    const char *ids[64];
+    size_t n = 0;
+    if (cmd->value_name != NULL && (copy = strdup(cmd->value_name)) != NULL)
+        for (char *save = NULL, *t = strtok_r(copy, ",", &save); t && n < 64;
+             t = strtok_r(NULL, ",", &save))
+            ids[n++] = t;
+    int32_t status = drvhost_device_create(cmd->name, ids, n, instance, sizeof instance);
+    free(copy);
+    check_status(cmd, status, &v);
+    snprintf(result, sizeof result, "%s %s", status_text(status, buf),
+             instance[0] ? instance : "-");
+    report(r, cmd, result, &v);
+}
+
+static int32_t run_pnp(const struct scn_cmd *cmd)
+{
+    switch (cmd->kind) {
+    case SCN_DEVICE_ACTION:
+        return drvhost_device_action(cmd->name, (int)cmd->code);
+    case SCN_RESCAN:
+        return drvhost_pnp_rescan();
+    case SCN_SYSTEM_SLEEP:
+        return drvhost_system_sleep();
+    default:
+        return drvhost_system_wake();
+    }
+}
+
+/* tree: the result line, then the tree (docs/pnp.md). */
+static void run_tree(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    report(r, cmd, "printed", &v);
+    drvhost_pnp_tree(r->out);
+}
+
 /* ---- expect-bugcheck --------------------------------------------------------------------- */
 
 /* Global because the handler can run on any thread, even after the run returned. */
@@ -450,6 +516,24 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
         break;
     case SCN_EXPECT_BUGCHECK:
         run_expect_bugcheck(r, cmd);
+        break;
+    case SCN_OPEN_INTERFACE:
+        run_open_interface(r, cmd);
+        break;
+    case SCN_INSTALL:
+        run_install(r, cmd);
+        break;
+    case SCN_DEVICE:
+        run_device(r, cmd);
+        break;
+    case SCN_DEVICE_ACTION:
+    case SCN_RESCAN:
+    case SCN_SYSTEM_SLEEP:
+    case SCN_SYSTEM_WAKE:
+        report_status(r, cmd, run_pnp(cmd));
+        break;
+    case SCN_TREE:
+        run_tree(r, cmd);
         break;
     }
     /* Each result line goes out before the next command runs, so that it precedes the driver's

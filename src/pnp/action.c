@@ -49,7 +49,7 @@ static void after_start(struct pnp_node *node)
     node->state = PNP_NODE_STARTED;
     node->problem = 0;
     node->problem_status = STATUS_SUCCESS;
-    pnp_node_query(node);
+    pnp_node_query_caps(node);
     query_device_state(node);
     pnp_enumerate(node);
 }

@@ -70,8 +70,7 @@ static NTSTATUS create_run(void *context)
         pnp_tree_unlock();
         free(id);
         if (!NT_SUCCESS(status))
-            IoDeleteDevice(pdo);
-        ObDereferenceObject(pdo); /* the node holds its own reference */
+            IoDeleteDevice(pdo); /* else deleted by the root enumerator at REMOVE_DEVICE */
     }
     if (!NT_SUCCESS(status)) {
         pnp_ids_free(hw);
@@ -142,8 +141,8 @@ static void print_node(FILE *out, struct pnp_node *n)
 {
     fprintf(out, "%*s%s %s", (int)(2 * n->depth), "", n->instance_id, state_name(n->state));
     if (n->problem != 0)
-        fprintf(out, " problem=%lu status=0x%08lX", (unsigned long)n->problem,
-                (unsigned long)n->problem_status);
+        fprintf(out, " problem=%u status=0x%08X", (unsigned)n->problem,
+                (unsigned)n->problem_status);
     print_stack(out, n->pdo);
     fputc('\n', out);
     for (struct pnp_node *c = n->child; c != NULL; c = c->sibling)

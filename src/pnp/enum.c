@@ -117,6 +117,11 @@ static void query_bus_information(struct pnp_node *node)
         ExFreePool((PVOID)info); /* not kept: nothing in drvhost reads the bus type yet */
 }
 
+void pnp_node_query_caps(struct pnp_node *node)
+{
+    query_caps(node);
+}
+
 NTSTATUS pnp_node_query(struct pnp_node *node)
 {
     query_caps(node);

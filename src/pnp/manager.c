@@ -272,7 +272,8 @@ static NTSTATUS create_root_node(void)
     pnp_tree_lock();
     status = pnp_node_create(NULL, pdo, "HTREE\\ROOT\\0", &root);
     pnp_tree_unlock();
-    ObDereferenceObject(pdo); /* the node holds it */
+    if (!NT_SUCCESS(status))
+        IoDeleteDevice(pdo);
     if (NT_SUCCESS(status)) {
         root->state = PNP_NODE_STARTED;
         root->stack_built = true;

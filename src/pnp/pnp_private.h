@@ -186,6 +186,8 @@ void pnp_subtree_remove(struct pnp_node *node, bool surprise, bool keep);
 NTSTATUS pnp_enumerate(struct pnp_node *node);
 /* Sends the identification IRPs to a new PDO (IDs, capabilities, text): fills the node. */
 NTSTATUS pnp_node_query(struct pnp_node *node);
+/* QUERY_CAPABILITIES alone (after a start: a function driver may change them). */
+void pnp_node_query_caps(struct pnp_node *node);
 /* Sets a problem (and logs it with the status and the reason). */
 void pnp_node_fail(struct pnp_node *node, ULONG problem, NTSTATUS status, const char *why);
 

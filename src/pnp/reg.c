@@ -29,6 +29,22 @@ static NTSTATUS to_unicode(const char *utf8, UNICODE_STRING *out)
     return STATUS_SUCCESS;
 }
 
+/* ZwCreateKey creates one level, as on Windows: the missing parents are created first. */
+static NTSTATUS create_parents(const char *path)
+{
+    char *copy = strdup(path), *slash;
+    HANDLE key;
+    NTSTATUS status = STATUS_INSUFFICIENT_RESOURCES;
+    if (copy != NULL && (slash = strrchr(copy, '\\')) != NULL && slash != copy) {
+        *slash = 0;
+        status = pnp_reg_open(copy, true, &key);
+        if (NT_SUCCESS(status))
+            pnp_reg_close(key);
+    }
+    free(copy);
+    return status;
+}
+
 NTSTATUS pnp_reg_open(const char *path, bool create, HANDLE *key)
 {
     UNICODE_STRING name;
@@ -41,6 +57,8 @@ NTSTATUS pnp_reg_open(const char *path, bool create, HANDLE *key)
         status = ZwCreateKey(key, KEY_ALL_ACCESS, &oa, 0, NULL, REG_OPTION_NON_VOLATILE, NULL);
     else
         status = ZwOpenKey(key, KEY_ALL_ACCESS, &oa);
+    if (create && status == STATUS_OBJECT_NAME_NOT_FOUND && NT_SUCCESS(create_parents(path)))
+        status = ZwCreateKey(key, KEY_ALL_ACCESS, &oa, 0, NULL, REG_OPTION_NON_VOLATILE, NULL);
     free(name.Buffer);
     return status;
 }

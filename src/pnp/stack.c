@@ -24,8 +24,8 @@ void pnp_node_fail(struct pnp_node *node, ULONG problem, NTSTATUS status, const 
     node->problem = problem;
     node->problem_status = status;
     node->state = PNP_NODE_FAILED;
-    rtl_diag(RTL_DIAG_ERROR, "pnp", "%s: %s: problem %lu (CM_PROB 0x%02lX), %s",
-             node->instance_id, why, (unsigned long)problem, (unsigned long)problem,
+    rtl_diag(RTL_DIAG_ERROR, "pnp", "%s: %s: problem %u (CM_PROB 0x%02X), %s",
+             node->instance_id, why, (unsigned)problem, (unsigned)problem,
              drvhost_status_format(status, text, sizeof text));
 }
 
