@@ -18,6 +18,12 @@ static int32_t settled(NTSTATUS status)
     return status;
 }
 
+void host_pnp_settle(void)
+{
+    if (host_booted())
+        pnp_wait_idle();
+}
+
 int32_t drvhost_pnp_install(const char *inf_path, char *msg, size_t msg_size)
 {
     char local[512];

@@ -638,6 +638,7 @@ static void run_commands(struct run *r)
         run_activity(r, &r->s->cmds[i], &a);
         host_watch_begin(&a);
         run_command(r, &r->s->cmds[i]);
+        host_pnp_settle();
         host_watch_end();
         r->commands++;
     }

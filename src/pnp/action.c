@@ -172,14 +172,13 @@ static NTSTATUS query_remove(struct pnp_node *node)
     NTSTATUS status = pnp_notify_target(node, &GUID_TARGET_DEVICE_QUERY_REMOVE);
     if (NT_SUCCESS(status))
         status = pnp_irp(node->pdo, IRP_MN_QUERY_REMOVE_DEVICE, NULL, 0, NULL);
-    if (!NT_SUCCESS(status)) {
-        pnp_notify_target(node, &GUID_TARGET_DEVICE_REMOVE_CANCELLED);
-        rtl_diag(RTL_DIAG_NOTE, "pnp", "%s: removal vetoed (0x%08lX)", node->instance_id,
-                 (unsigned long)status);
-        return status;
-    }
+    /* A veto too leaves the node to be cancelled: Windows sends CANCEL_REMOVE_DEVICE to the
+     * whole stack, the driver that failed the query included. */
     node->state = PNP_NODE_QUERY_REMOVED;
-    return STATUS_SUCCESS;
+    if (!NT_SUCCESS(status))
+        rtl_diag(RTL_DIAG_NOTE, "pnp", "%s: removal vetoed (0x%08X)", node->instance_id,
+                 (unsigned)status);
+    return status;
 }
 
 static NTSTATUS orderly_remove(struct pnp_node *node, bool keep)

@@ -7,7 +7,11 @@
  *   ...VETO_STOP       QUERY_STOP_DEVICE fails (STATUS_DEVICE_BUSY)
  *   ...NO_CLEAR_INIT   AddDevice leaves DO_DEVICE_INITIALIZING set
  *   ...BUS             a bus: \\.\PnpTestBus takes IOCTL_PNPTEST_SET_CHILDREN (a ULONG n) and
- *                      reports children 0..n-1 (PDOs with hardware ID PNPTESTBUS\CHILD)
+ *                      reports children 0..n-1 (PDOs with hardware ID PNPTESTBUS\CHILD; child 7
+ *                      answers a device ID with a space, which is illegal); IOCTL_PNPTEST_FAIL
+ *                      reports the device failed (IoInvalidateDeviceState), IOCTL_PNPTEST_EJECT
+ *                      asks for its ejection (IoRequestDeviceEject), IOCTL_PNPTEST_NOT_A_PDO
+ *                      passes its FDO to IoInvalidateDeviceRelations (a bug check)
  * Every PnP IRP and AddDevice is printed (DbgPrintEx) for the scenarios to pin the order.
  *
  * WDM only: builds with the WDK.
@@ -15,10 +19,16 @@
 #include <ntddk.h>
 
 #define IOCTL_PNPTEST_SET_CHILDREN CTL_CODE(FILE_DEVICE_UNKNOWN, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_PNPTEST_FAIL       CTL_CODE(FILE_DEVICE_UNKNOWN, 0x801, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_PNPTEST_EJECT      CTL_CODE(FILE_DEVICE_UNKNOWN, 0x802, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_PNPTEST_NOT_A_PDO  CTL_CODE(FILE_DEVICE_UNKNOWN, 0x803, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define MAX_CHILDREN               8
 #define TAG                        'tPnP'
 
 #define LOG(...) DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "pnpfunc: " __VA_ARGS__)
+#define LOG_FDO(ext, fmt, ...)                                                                     \
+    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "pnpfunc%s: " fmt,                        \
+               ((ext)->flags & F_BUS) ? "(bus)" : "", __VA_ARGS__)
 
 enum { F_FAIL_START = 1, F_VETO_REMOVE = 2, F_VETO_STOP = 4, F_BUS = 8 };
 
@@ -29,6 +39,7 @@ typedef struct _EXT {
     PDEVICE_OBJECT children[MAX_CHILDREN];
     BOOLEAN present[MAX_CHILDREN];
     ULONG index;           /* PDO: its number */
+    BOOLEAN failed;        /* FDO: IOCTL_PNPTEST_FAIL was called */
     PDEVICE_OBJECT parent; /* PDO: the bus FDO */
     BOOLEAN named;
 } EXT, *PEXT;
@@ -113,7 +124,8 @@ static NTSTATUS ChildQueryId(PEXT ext, PIRP irp)
     PWCHAR out;
     switch (sp->Parameters.QueryId.IdType) {
     case BusQueryDeviceID:
-        out = PoolString(L"PNPTESTBUS\\CHILD", 17);
+        out = ext->index == 7 ? PoolString(L"PNPTESTBUS\\BAD CHILD", 21)
+                              : PoolString(L"PNPTESTBUS\\CHILD", 17);
         break;
     case BusQueryHardwareIDs:
         out = PoolString(L"PNPTESTBUS\\CHILD\0", 18);
@@ -251,7 +263,7 @@ static NTSTATUS FdoPnp(PDEVICE_OBJECT device, PIRP irp)
     PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
     UCHAR minor = sp->MinorFunction;
     NTSTATUS status;
-    LOG("IRP_MN 0x%02X\n", minor);
+    LOG_FDO(ext, "IRP_MN 0x%02X\n", minor);
     switch (minor) {
     case IRP_MN_START_DEVICE:
         status = ForwardAndWait(ext->lower, irp);
@@ -281,6 +293,12 @@ static NTSTATUS FdoPnp(PDEVICE_OBJECT device, PIRP irp)
         status = IoCallDriver(ext->lower, irp);
         RemoveFdo(device, ext);
         return status;
+    case IRP_MN_QUERY_PNP_DEVICE_STATE:
+        if (ext->failed) {
+            irp->IoStatus.Information |= PNP_DEVICE_FAILED;
+            irp->IoStatus.Status = STATUS_SUCCESS;
+        }
+        break;
     case IRP_MN_QUERY_DEVICE_RELATIONS:
         if ((ext->flags & F_BUS) && sp->Parameters.QueryDeviceRelations.Type == BusRelations) {
             status = ReportChildren(ext, irp);
@@ -336,11 +354,27 @@ static NTSTATUS NTAPI DispatchIoctl(PDEVICE_OBJECT device, PIRP irp)
 {
     PEXT ext = (PEXT)device->DeviceExtension;
     PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
-    if (ext->is_pdo || !(ext->flags & F_BUS) ||
-        sp->Parameters.DeviceIoControl.IoControlCode != IOCTL_PNPTEST_SET_CHILDREN ||
-        sp->Parameters.DeviceIoControl.InputBufferLength < sizeof(ULONG))
+    ULONG code = sp->Parameters.DeviceIoControl.IoControlCode;
+    if (ext->is_pdo || !(ext->flags & F_BUS))
         return Complete(irp, STATUS_INVALID_DEVICE_REQUEST);
-    return Complete(irp, SetChildren(device, *(PULONG)irp->AssociatedIrp.SystemBuffer));
+    switch (code) {
+    case IOCTL_PNPTEST_FAIL:
+        ext->failed = TRUE;
+        IoInvalidateDeviceState(ext->self);
+        return Complete(irp, STATUS_SUCCESS);
+    case IOCTL_PNPTEST_EJECT:
+        IoRequestDeviceEject(ext->self);
+        return Complete(irp, STATUS_SUCCESS);
+    case IOCTL_PNPTEST_NOT_A_PDO:
+        IoInvalidateDeviceRelations(device, BusRelations); /* an FDO: bug check 0xCA */
+        return Complete(irp, STATUS_SUCCESS);
+    case IOCTL_PNPTEST_SET_CHILDREN:
+        if (sp->Parameters.DeviceIoControl.InputBufferLength < sizeof(ULONG))
+            return Complete(irp, STATUS_INVALID_PARAMETER);
+        return Complete(irp, SetChildren(device, *(PULONG)irp->AssociatedIrp.SystemBuffer));
+    default:
+        return Complete(irp, STATUS_INVALID_DEVICE_REQUEST);
+    }
 }
 
 static NTSTATUS NTAPI AddDevice(PDRIVER_OBJECT driver, PDEVICE_OBJECT pdo)
@@ -349,7 +383,7 @@ static NTSTATUS NTAPI AddDevice(PDRIVER_OBJECT driver, PDEVICE_OBJECT pdo)
     PEXT ext;
     ULONG flags = FlagsOf(pdo);
     NTSTATUS status;
-    LOG("AddDevice\n");
+    LOG("AddDevice%s\n", (flags & F_BUS) ? " (bus)" : "");
     if (flags & 0x100)
         return STATUS_INSUFFICIENT_RESOURCES;
     status = IoCreateDevice(driver, sizeof(EXT), (flags & F_BUS) ? &bus_name : NULL,
