@@ -21,6 +21,7 @@
 #include "os/os.h"
 #include "rtl/rtl.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -388,7 +389,12 @@ static void write_software_values(HANDLE soft, const struct package *p, const st
         snprintf(version, sizeof version, "%u-%u-%u", v->month, v->day, v->year);
         pnp_reg_set_sz(soft, "DriverDate", version);
     }
-    pnp_reg_set_sz(soft, "MatchingDeviceId", m->hwid);
+    char *id = strdup(m->hwid); /* Windows keeps it in lower case */
+    for (char *c = id; c != NULL && *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    if (id != NULL)
+        pnp_reg_set_sz(soft, "MatchingDeviceId", id);
+    free(id);
 }
 
 static void write_enum_values(HANDLE key, const struct package *p, const struct inf_model *m,
