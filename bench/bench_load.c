@@ -29,8 +29,8 @@ static int pnp_load_to_ready(uint64_t runs)
     for (uint64_t i = 0; i < runs; i++) {
         drvhost_file *f;
         uint64_t t0 = bench_now_ns(), t1, t2;
-        int32_t status = drvhost_device_create("PNPBENCH\\DEVICE", NULL, 0, instance,
-                                               sizeof instance);
+        int32_t status =
+            drvhost_device_create("PNPBENCH\\DEVICE", NULL, 0, instance, sizeof instance);
         t1 = bench_now_ns();
         if (status == 0)
             status = drvhost_open("\\\\.\\PnpBench", 0xC0000000u, &f);
@@ -54,8 +54,7 @@ static int pnp_load_to_ready(uint64_t runs)
     snprintf(note, sizeof(note),
              "device create (install, AddDevice, START) %.1f us median; min %.1f us, max %.1f us; "
              "interfaces: not yet (opened by link)",
-             (double)create[runs / 2] / 1e3, (double)total[0] / 1e3,
-             (double)total[runs - 1] / 1e3);
+             (double)create[runs / 2] / 1e3, (double)total[0] / 1e3, (double)total[runs - 1] / 1e3);
     bench_target("pnp.load_to_ready", median_us, "us", note, "<= 1000 us median",
                  median_us <= 1000);
     return 0;

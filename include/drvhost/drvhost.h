@@ -253,8 +253,7 @@ DRVHOST_API int32_t drvhost_pnp_install(const char *inf_path, char *msg, size_t 
  * its instance ID (ROOT\CLASS\NNNN) even when the device could not start; the status then
  * says why (the device keeps its problem code: `drvhost_pnp_tree`). */
 DRVHOST_API int32_t drvhost_device_create(const char *hardware_id, const char *const *compatible,
-                                          size_t ncompatible, char *instance,
-                                          size_t instance_size);
+                                          size_t ncompatible, char *instance, size_t instance_size);
 
 enum drvhost_device_action {
     DRVHOST_DEVICE_REMOVE,  /* orderly removal (QUERY_REMOVE, REMOVE_DEVICE) */

@@ -114,20 +114,20 @@ typedef struct _LEGACY_BUS_INFORMATION {
 
 /* ---- IRP_MN_START_DEVICE: the resource lists ----------------------------------------- */
 
-#define CmResourceTypeNull              0
-#define CmResourceTypePort              1
-#define CmResourceTypeInterrupt         2
-#define CmResourceTypeMemory            3
-#define CmResourceTypeDma               4
-#define CmResourceTypeDeviceSpecific    5
-#define CmResourceTypeBusNumber         6
-#define CmResourceTypeMemoryLarge       7
-#define CmResourceTypeNonArbitrated     128
-#define CmResourceTypeConfigData        128
-#define CmResourceTypeDevicePrivate     129
-#define CmResourceTypePcCardConfig      130
-#define CmResourceTypeMfCardConfig      131
-#define CmResourceTypeConnection        132
+#define CmResourceTypeNull           0
+#define CmResourceTypePort           1
+#define CmResourceTypeInterrupt      2
+#define CmResourceTypeMemory         3
+#define CmResourceTypeDma            4
+#define CmResourceTypeDeviceSpecific 5
+#define CmResourceTypeBusNumber      6
+#define CmResourceTypeMemoryLarge    7
+#define CmResourceTypeNonArbitrated  128
+#define CmResourceTypeConfigData     128
+#define CmResourceTypeDevicePrivate  129
+#define CmResourceTypePcCardConfig   130
+#define CmResourceTypeMfCardConfig   131
+#define CmResourceTypeConnection     132
 
 typedef enum _CM_SHARE_DISPOSITION {
     CmResourceShareUndetermined = 0,

@@ -29,8 +29,8 @@ int32_t drvhost_pnp_install(const char *inf_path, char *msg, size_t msg_size)
     char local[512];
     if (!host_booted())
         return STATUS_UNSUCCESSFUL;
-    NTSTATUS status = pnp_install_inf(inf_path, NULL, msg ? msg : local,
-                                      msg ? msg_size : sizeof local);
+    NTSTATUS status =
+        pnp_install_inf(inf_path, NULL, msg ? msg : local, msg ? msg_size : sizeof local);
     return settled(status);
 }
 

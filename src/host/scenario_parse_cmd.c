@@ -293,8 +293,9 @@ static int cmd_open(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, in
     if (cmd->str[0] == '{') {
         cmd->kind = SCN_OPEN_INTERFACE;
         if (strlen(cmd->str) != 38 || cmd->str[37] != '}')
-            return scnp_perr(c, a[1].col, "expected an interface class {xxxxxxxx-xxxx-xxxx-xxxx-"
-                                          "xxxxxxxxxxxx}");
+            return scnp_perr(c, a[1].col,
+                             "expected an interface class {xxxxxxxx-xxxx-xxxx-xxxx-"
+                             "xxxxxxxxxxxx}");
         if (n == 3 && scnp_parse_u32(c, a[2], "interface index", &cmd->code) < 0)
             return -1;
     } else if (n == 3) {
@@ -317,8 +318,7 @@ static int cmd_device(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, 
     return scnp_decode_name(c, a[0], "hardware ID", 0, &cmd->name);
 }
 
-static const char *const device_actions[] = {"remove", "unplug", "disable", "enable",
-                                             "restart"};
+static const char *const device_actions[] = {"remove", "unplug", "disable", "enable", "restart"};
 
 /* remove, unplug, disable, enable, restart INSTANCE: code is the DRVHOST_DEVICE_* action. */
 static int cmd_device_action(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
@@ -452,13 +452,7 @@ static const struct cmd_def commands[] = {
     {"sleep", SCN_SYSTEM_SLEEP, 0, 0, O_EXPECT | O_TIMEOUT, {0}, cmd_none}, /* no MS */
     {"wake", SCN_SYSTEM_WAKE, 0, 0, O_EXPECT | O_TIMEOUT, {0}, cmd_none},
     {"install", SCN_INSTALL, 1, 1, O_EXPECT | O_TIMEOUT, {"FILE"}, cmd_install},
-    {"device",
-     SCN_DEVICE,
-     1,
-     1,
-     O_EXPECT | O_COMPATIBLE | O_TIMEOUT,
-     {"HWID"},
-     cmd_device},
+    {"device", SCN_DEVICE, 1, 1, O_EXPECT | O_COMPATIBLE | O_TIMEOUT, {"HWID"}, cmd_device},
     {"remove", SCN_DEVICE_ACTION, 1, 1, O_EXPECT | O_TIMEOUT, {"INSTANCE"}, cmd_device_action},
     {"unplug", SCN_DEVICE_ACTION, 1, 1, O_EXPECT | O_TIMEOUT, {"INSTANCE"}, cmd_device_action},
     {"disable", SCN_DEVICE_ACTION, 1, 1, O_EXPECT | O_TIMEOUT, {"INSTANCE"}, cmd_device_action},

@@ -13,6 +13,8 @@
  */
 #include "pnp/pnp_private.h"
 
+#include "io/io.h"
+#include "ldr/ldr.h"
 #include "rtl/rtl.h"
 
 #include <initguid.h> /* weak definitions: other files may define them too */
@@ -60,8 +62,7 @@ static NTSTATUS install_and_build(struct pnp_node *node)
     if (node->service == NULL)
         status = pnp_install_node(node);
     if (!NT_SUCCESS(status) || (node->service == NULL && !node->caps.RawDeviceOK)) {
-        pnp_node_fail(node, CM_PROB_FAILED_INSTALL,
-                      NT_SUCCESS(status) ? STATUS_NOT_FOUND : status,
+        pnp_node_fail(node, CM_PROB_FAILED_INSTALL, NT_SUCCESS(status) ? STATUS_NOT_FOUND : status,
                       status == STATUS_NOT_FOUND || NT_SUCCESS(status)
                           ? "no driver package matches its IDs"
                           : "installing its driver failed");
@@ -115,6 +116,39 @@ static void free_node(struct pnp_node *node)
     pnp_tree_unlock();
 }
 
+/* The drivers of a stack, referenced (top first, the PDO's driver last). */
+struct stack_drivers {
+    PDRIVER_OBJECT driver[16];
+    size_t n;
+};
+
+static void collect_drivers(PDEVICE_OBJECT pdo, struct stack_drivers *s)
+{
+    s->n = 0;
+    pnp_tree_lock(); /* the attachment chain, as pnp_node_of reads it */
+    for (PDEVICE_OBJECT d = IoGetAttachedDevice(pdo); d != NULL && s->n < 16;
+         d = ((struct io_device *)d)->attached_to) {
+        ObReferenceObject(d->DriverObject);
+        s->driver[s->n++] = d->DriverObject;
+    }
+    pnp_tree_unlock();
+}
+
+/* A PnP driver is unloaded once its last device object is gone, as Windows does (DriverUnload,
+ * then the image). The root enumerator stays. */
+static void unload_unused(struct stack_drivers *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        PDRIVER_OBJECT d = s->driver[i];
+        char service[128];
+        size_t n = 0, len = d->DriverName.Length / sizeof(WCHAR);
+        bool unused = d->DeviceObject == NULL && d != pnp_root_driver() && len > 8 && len < 40;
+        if (unused && rtl_utf16_to_utf8(d->DriverName.Buffer + 8, len - 8, service, &n))
+            ldr_unload(service); /* "\Driver\" dropped */
+        ObDereferenceObject(d);
+    }
+}
+
 /* REMOVE_DEVICE to the subtree, leaves first; the nodes are freed (keep: the top one stays
  * without a stack). A PDO gets REMOVE_DEVICE even without a stack when its node goes, so that
  * its bus driver can delete it. */
@@ -126,7 +160,9 @@ static void remove_subtree(struct pnp_node *node, bool keep)
                    node->state == PNP_NODE_QUERY_REMOVED;
     if (!keep && node->root_enumerated)
         node->pdo_gone = true;
+    struct stack_drivers drivers = {0};
     if (has_stack(node) || !keep) {
+        collect_drivers(node->pdo, &drivers);
         pnp_irp(node->pdo, IRP_MN_REMOVE_DEVICE, NULL, 0, NULL);
         node->stack_built = false;
     }
@@ -137,6 +173,7 @@ static void remove_subtree(struct pnp_node *node, bool keep)
     node->state = PNP_NODE_REMOVED;
     if (!keep)
         free_node(node);
+    unload_unused(&drivers);
 }
 
 void pnp_subtree_remove(struct pnp_node *node, bool surprise, bool keep)

@@ -99,14 +99,14 @@ NTSTATUS pnp_device_create(const char *hardware_id, const char *const *compatibl
     return status;
 }
 
-/* ---- the printout ------------------------------------------------------------------------------ */
+/* ---- the printout ------------------------------------------------------------------------------
+ */
 
 static const char *state_name(enum pnp_node_state s)
 {
-    static const char *const names[] = {"uninitialized", "initialized",   "started",
-                                        "query-stopped", "stopped",       "query-removed",
-                                        "surprise-removed", "removed",    "failed",
-                                        "disabled"};
+    static const char *const names[] = {
+        "uninitialized", "initialized",      "started", "query-stopped", "stopped",
+        "query-removed", "surprise-removed", "removed", "failed",        "disabled"};
     return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "?";
 }
 
@@ -175,7 +175,11 @@ static struct pnp_node *pdo_node(PDEVICE_OBJECT pdo, const char *ddi)
     return node;
 }
 
-enum request_kind { REQ_RELATIONS, REQ_STATE, REQ_EJECT };
+enum request_kind {
+    REQ_RELATIONS,
+    REQ_STATE,
+    REQ_EJECT
+};
 
 struct driver_request {
     PDEVICE_OBJECT pdo; /* referenced until the action ran */

@@ -174,9 +174,9 @@ static struct package *best_match(char **hwids, char **cids, struct inf_match *b
     for (size_t i = 0; i < nstore; i++) {
         struct inf_match m = {0};
         struct inf_error err;
-        NTSTATUS status = inf_match_device(store[i].inf, &store[i].models,
-                                           (const char *const *)hwids, count(hwids),
-                                           (const char *const *)cids, count(cids), &m, &err);
+        NTSTATUS status =
+            inf_match_device(store[i].inf, &store[i].models, (const char *const *)hwids,
+                             count(hwids), (const char *const *)cids, count(cids), &m, &err);
         if (NT_SUCCESS(status) && m.model != NULL && (found == NULL || m.rank < best->rank)) {
             *best = m;
             found = &store[i];
@@ -230,7 +230,7 @@ static NTSTATUS set_reg_value(HANDLE key, const struct inf_reg *r)
             at += strlen(copy + at) + 1;
         }
         NTSTATUS status = r->type == REG_MULTI_SZ ? pnp_reg_set_multi(key, r->name, list, n)
-                                                 : pnp_reg_set_sz(key, r->name, list[0]);
+                                                  : pnp_reg_set_sz(key, r->name, list[0]);
         if (NT_SUCCESS(status) && r->type == REG_EXPAND_SZ) /* same text, the type kept */
             status = pnp_reg_set_sz(key, r->name, list[0]);
         free(copy);
@@ -398,8 +398,7 @@ static void write_software_values(HANDLE soft, const struct package *p, const st
 }
 
 static void write_enum_values(HANDLE key, const struct package *p, const struct inf_model *m,
-                              const struct inf_install *inst, const char *guid,
-                              const char *driver)
+                              const struct inf_install *inst, const char *guid, const char *driver)
 {
     if (inst->function != NULL && inst->function->name[0])
         pnp_reg_set_sz(key, "Service", inst->function->name);

@@ -70,8 +70,7 @@ NTSTATUS pnp_reg_open_sub(HANDLE parent, const char *subkey, bool create, HANDLE
     NTSTATUS status = to_unicode(subkey, &name);
     if (!NT_SUCCESS(status))
         return status;
-    InitializeObjectAttributes(&oa, &name, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, parent,
-                               NULL);
+    InitializeObjectAttributes(&oa, &name, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, parent, NULL);
     if (create)
         status = ZwCreateKey(key, KEY_ALL_ACCESS, &oa, 0, NULL, REG_OPTION_NON_VOLATILE, NULL);
     else
@@ -236,8 +235,8 @@ NTSTATUS pnp_reg_get_multi(HANDLE key, const char *name, char ***list)
         return status;
     if (info->Type != REG_MULTI_SZ && info->Type != REG_SZ)
         status = STATUS_OBJECT_TYPE_MISMATCH;
-    else if ((*list = split_multi((const WCHAR *)info->Data,
-                                  info->DataLength / sizeof(WCHAR))) == NULL)
+    else if ((*list = split_multi((const WCHAR *)info->Data, info->DataLength / sizeof(WCHAR))) ==
+             NULL)
         status = STATUS_INSUFFICIENT_RESOURCES;
     free(info);
     return status;

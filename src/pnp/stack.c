@@ -24,8 +24,8 @@ void pnp_node_fail(struct pnp_node *node, ULONG problem, NTSTATUS status, const 
     node->problem = problem;
     node->problem_status = status;
     node->state = PNP_NODE_FAILED;
-    rtl_diag(RTL_DIAG_ERROR, "pnp", "%s: %s: problem %u (CM_PROB 0x%02X), %s",
-             node->instance_id, why, (unsigned)problem, (unsigned)problem,
+    rtl_diag(RTL_DIAG_ERROR, "pnp", "%s: %s: problem %u (CM_PROB 0x%02X), %s", node->instance_id,
+             why, (unsigned)problem, (unsigned)problem,
              drvhost_status_format(status, text, sizeof text));
 }
 
@@ -104,8 +104,9 @@ static NTSTATUS load(const char *service, PDRIVER_OBJECT *driver)
     return status;
 }
 
-/* A driver's AddDevice, and the DO_DEVICE_INITIALIZING flag of the device it attached (Windows leaves the flag set, so the
- * device cannot be opened: reported here so that the cause is visible). */
+/* A driver's AddDevice, and the DO_DEVICE_INITIALIZING flag of the device it attached (Windows
+ * leaves the flag set, so the device cannot be opened: reported here so that the cause is visible).
+ */
 static NTSTATUS call_add_device(struct pnp_node *node, const char *service, PDRIVER_OBJECT driver)
 {
     PDRIVER_ADD_DEVICE add = driver->DriverExtension->AddDevice;

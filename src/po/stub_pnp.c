@@ -10,8 +10,7 @@ NTSTATUS po_init(void)
 }
 
 void po_shutdown(void)
-{
-}
+{}
 
 NTSTATUS po_system_sleep(SYSTEM_POWER_STATE state)
 {

@@ -114,15 +114,14 @@ const struct vf_bugcode *vf_bugcode_find(ULONG code);
 const char *vf_bugcode_name(ULONG code);
 const struct vf_subcode *vf_subcode_find(ULONG code, ULONG_PTR p1);
 
-/* ---- PnP rules (pnp.c) ------------------------------------------------------------------------ */
+/* ---- PnP rules (pnp.c) ------------------------------------------------------------------------
+ */
 
 /* A bus or PnP driver broke a PnP rule: 0xCA with Windows's parameters, the explanation
  * printed first. */
-__attribute__((noreturn, cold, format(printf, 5, 6))) void vf_pnp_fatal(ULONG_PTR p1,
-                                                                         ULONG_PTR p2,
-                                                                         ULONG_PTR p3,
-                                                                         ULONG_PTR p4,
-                                                                         const char *fmt, ...);
+__attribute__((noreturn, cold, format(printf, 5, 6))) void vf_pnp_fatal(ULONG_PTR p1, ULONG_PTR p2,
+                                                                        ULONG_PTR p3, ULONG_PTR p4,
+                                                                        const char *fmt, ...);
 
 /* ---- IRQL rules ------------------------------------------------------------------------------ */
 

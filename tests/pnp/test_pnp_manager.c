@@ -10,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define INF      PNP_TEST_DIR "/drivers/pnptest.inf"
-#define CCS      "HKEY_LOCAL_MACHINE\\System\\CurrentControlSet"
-#define STATUS_SUCCESS_           0x00000000
-#define STATUS_INVALID_PARAMETER_ ((int32_t)0xC000000D)
-#define STATUS_NO_SUCH_DEVICE_    ((int32_t)0xC000000E)
-#define STATUS_NOT_FOUND_         ((int32_t)0xC0000225)
+#define INF                           PNP_TEST_DIR "/drivers/pnptest.inf"
+#define CCS                           "HKEY_LOCAL_MACHINE\\System\\CurrentControlSet"
+#define STATUS_SUCCESS_               0x00000000
+#define STATUS_INVALID_PARAMETER_     ((int32_t)0xC000000D)
+#define STATUS_NO_SUCH_DEVICE_        ((int32_t)0xC000000E)
+#define STATUS_NOT_FOUND_             ((int32_t)0xC0000225)
 #define STATUS_OBJECT_NAME_NOT_FOUND_ ((int32_t)0xC0000034)
 
 /* The subtree at key exported as text (the .reg file is UTF-16LE: ASCII here). */
@@ -110,8 +110,8 @@ TEST(existing_registry_honoured)
     static const uint8_t driver[] = {'x', 0, 0, 0};
     char got[64] = "";
     ok_status(drvhost_service_add("pnpfunc", harness_driver_path("pnpfunc")), STATUS_SUCCESS_);
-    ok_status(drvhost_reg_set(CCS "\\Enum\\ROOT\\UNKNOWN\\0000", "Service", DRVHOST_REG_SZ,
-                              service, sizeof service),
+    ok_status(drvhost_reg_set(CCS "\\Enum\\ROOT\\UNKNOWN\\0000", "Service", DRVHOST_REG_SZ, service,
+                              sizeof service),
               STATUS_SUCCESS_);
     ok_status(drvhost_reg_set(CCS "\\Enum\\ROOT\\UNKNOWN\\0000", "Driver", DRVHOST_REG_SZ, driver,
                               sizeof driver),
@@ -129,9 +129,10 @@ TEST(tree_printout)
     FILE *f = open_memstream(&text, &size);
     ok_status(drvhost_pnp_tree(f), STATUS_SUCCESS_);
     fclose(f);
-    ok(strcmp(text, "HTREE\\ROOT\\0 started stack: PnpManager\n"
-                    "  ROOT\\PNPTEST\\0000 started stack: pnpfunc > PnpManager\n"
-                    "  ROOT\\UNKNOWN\\0000 failed problem=28 status=0xC0000225 stack: PnpManager\n") == 0,
+    ok(strcmp(text,
+              "HTREE\\ROOT\\0 started stack: PnpManager\n"
+              "  ROOT\\PNPTEST\\0000 started stack: pnpfunc > PnpManager\n"
+              "  ROOT\\UNKNOWN\\0000 failed problem=28 status=0xC0000225 stack: PnpManager\n") == 0,
        "tree:\n%s", text);
     free(text);
 }

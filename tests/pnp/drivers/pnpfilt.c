@@ -19,14 +19,30 @@ typedef struct _FILTER_EXT {
 static const char *minor_name(UCHAR minor)
 {
     static const char *const names[] = {
-        "START_DEVICE",         "QUERY_REMOVE_DEVICE",     "REMOVE_DEVICE",
-        "CANCEL_REMOVE_DEVICE", "STOP_DEVICE",             "QUERY_STOP_DEVICE",
-        "CANCEL_STOP_DEVICE",   "QUERY_DEVICE_RELATIONS",  "QUERY_INTERFACE",
-        "QUERY_CAPABILITIES",   "QUERY_RESOURCES",         "QUERY_RESOURCE_REQUIREMENTS",
-        "QUERY_DEVICE_TEXT",    "FILTER_RESOURCE_REQUIREMENTS", "0E",
-        "READ_CONFIG",          "WRITE_CONFIG",            "EJECT",
-        "SET_LOCK",             "QUERY_ID",                "QUERY_PNP_DEVICE_STATE",
-        "QUERY_BUS_INFORMATION", "DEVICE_USAGE_NOTIFICATION", "SURPRISE_REMOVAL",
+        "START_DEVICE",
+        "QUERY_REMOVE_DEVICE",
+        "REMOVE_DEVICE",
+        "CANCEL_REMOVE_DEVICE",
+        "STOP_DEVICE",
+        "QUERY_STOP_DEVICE",
+        "CANCEL_STOP_DEVICE",
+        "QUERY_DEVICE_RELATIONS",
+        "QUERY_INTERFACE",
+        "QUERY_CAPABILITIES",
+        "QUERY_RESOURCES",
+        "QUERY_RESOURCE_REQUIREMENTS",
+        "QUERY_DEVICE_TEXT",
+        "FILTER_RESOURCE_REQUIREMENTS",
+        "0E",
+        "READ_CONFIG",
+        "WRITE_CONFIG",
+        "EJECT",
+        "SET_LOCK",
+        "QUERY_ID",
+        "QUERY_PNP_DEVICE_STATE",
+        "QUERY_BUS_INFORMATION",
+        "DEVICE_USAGE_NOTIFICATION",
+        "SURPRISE_REMOVAL",
     };
     return minor < sizeof(names) / sizeof(names[0]) ? names[minor] : "OTHER";
 }
@@ -60,8 +76,8 @@ static NTSTATUS NTAPI FilterAddDevice(PDRIVER_OBJECT driver, PDEVICE_OBJECT pdo)
 {
     PDEVICE_OBJECT device;
     PFILTER_EXT ext;
-    NTSTATUS status = IoCreateDevice(driver, sizeof(FILTER_EXT), NULL, FILE_DEVICE_UNKNOWN, 0,
-                                     FALSE, &device);
+    NTSTATUS status =
+        IoCreateDevice(driver, sizeof(FILTER_EXT), NULL, FILE_DEVICE_UNKNOWN, 0, FALSE, &device);
     if (!NT_SUCCESS(status))
         return status;
     ext = (PFILTER_EXT)device->DeviceExtension;
