@@ -177,15 +177,21 @@ static void report_io(struct run *r, const struct scn_cmd *cmd, int32_t status,
 
 /* An open expected to fail leaves its handle name free for a later open; when it succeeds after
  * all, the handle is kept aside and closed at the end of the run. */
-static void run_open(struct run *r, const struct scn_cmd *cmd)
+static void finish_open(struct run *r, const struct scn_cmd *cmd, int32_t status,
+                        drvhost_file *file)
 {
-    drvhost_file *file = NULL;
-    int32_t status = drvhost_open(cmd->str, cmd->access, &file);
     int expected_failure = cmd->check_status && cmd->status < 0;
     r->files[cmd->handle] = status >= 0 && !expected_failure ? file : NULL;
     if (status >= 0 && expected_failure)
         r->stray[r->strays++] = file;
     report_status(r, cmd, status);
+}
+
+static void run_open(struct run *r, const struct scn_cmd *cmd)
+{
+    drvhost_file *file = NULL;
+    int32_t status = drvhost_open(cmd->str, cmd->access, &file);
+    finish_open(r, cmd, status, file);
 }
 
 /* A handle whose open failed at run time: the command cannot run, which is a failure. */
@@ -339,15 +345,12 @@ static void run_sleep(struct run *r, const struct scn_cmd *cmd)
 
 /* ---- Plug and Play ----------------------------------------------------------------------- */
 
+/* open H {GUID} [N]: like open H PATH (the same handle rules). */
 static void run_open_interface(struct run *r, const struct scn_cmd *cmd)
 {
     drvhost_file *file = NULL;
     int32_t status = drvhost_open_interface(cmd->str, cmd->code, cmd->access, &file);
-    int expected_failure = cmd->check_status && cmd->status < 0;
-    r->files[cmd->handle] = status >= 0 && !expected_failure ? file : NULL;
-    if (status >= 0 && expected_failure)
-        r->stray[r->strays++] = file;
-    report_status(r, cmd, status);
+    finish_open(r, cmd, status, file);
 }
 
 /* install: a malformed package's "FILE:LINE: problem" is the detail line. */
