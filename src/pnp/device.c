@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static char **copy_ids(const char *first, const char *const *more, size_t n)
 {
@@ -34,6 +35,24 @@ static char **copy_ids(const char *first, const char *const *more, size_t n)
     return ids;
 }
 
+/* A number whose Enum key exists belongs to the device it was made for (an earlier run's, kept
+ * by --registry, or one removed since: Windows keeps a phantom's keys): it is taken again only
+ * by a device with the same first hardware ID. */
+static bool enum_key_usable(const char *id, const char *hwid)
+{
+    char path[256], **ids = NULL;
+    HANDLE key;
+    bool usable = true;
+    snprintf(path, sizeof path, "%s\\Enum\\%s", PNP_REG_CCS, id);
+    if (NT_SUCCESS(pnp_reg_open(path, false, &key))) {
+        if (NT_SUCCESS(pnp_reg_get_multi(key, "HardwareID", &ids)))
+            usable = ids[0] != NULL && strcasecmp(ids[0], hwid) == 0;
+        pnp_ids_free(ids);
+        pnp_reg_close(key);
+    }
+    return usable;
+}
+
 static char *root_instance(char **hwids, char **cids)
 {
     char *cls = pnp_match_class(hwids, cids), base[128], id[160];
@@ -43,7 +62,7 @@ static char *root_instance(char **hwids, char **cids)
         *p = (char)toupper((unsigned char)*p);
     for (unsigned i = 0; i < 10000; i++) {
         snprintf(id, sizeof id, "%s\\%04u", base, i);
-        if (pnp_node_find(id) == NULL)
+        if (pnp_node_find(id) == NULL && enum_key_usable(id, hwids[0]))
             return strdup(id);
     }
     return NULL;

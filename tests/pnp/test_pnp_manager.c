@@ -155,3 +155,17 @@ TEST(api_errors)
               STATUS_INVALID_PARAMETER_);
     ok(strstr(msg, "malformed.inf:7:") != NULL, "message: %s\n", msg);
 }
+
+/* A removed device's Enum key stays (as a phantom's does on Windows): its number is not given
+ * to a device with other IDs, and the same device gets it back. */
+TEST(enum_key_kept_for_its_device)
+{
+    char got[64] = "";
+    install_and_create("PNPTEST\\GOOD", "ROOT\\PNPTEST\\0000", STATUS_SUCCESS_);
+    ok_status(drvhost_device_action("ROOT\\PNPTEST\\0000", DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
+    ok_status(drvhost_device_create("PNPTEST\\FILTERED", NULL, 0, got, sizeof got),
+              STATUS_SUCCESS_);
+    ok(strcmp(got, "ROOT\\PNPTEST\\0001") == 0, "instance %s\n", got);
+    ok_status(drvhost_device_create("PNPTEST\\GOOD", NULL, 0, got, sizeof got), STATUS_SUCCESS_);
+    ok(strcmp(got, "ROOT\\PNPTEST\\0000") == 0, "instance %s\n", got);
+}
