@@ -59,6 +59,11 @@ struct io_device {
     /* The device node of a PDO (struct pnp_node, src/pnp), set and cleared by the PnP manager
      * under its tree lock; NULL for every other device object. io never reads it. */
     void *pnp_node;
+    /* The power manager's state of this device object (src/po; io never reads them): the
+     * DEVICE_POWER_STATE PoSetPowerState recorded last (0: none yet), and on a PDO the
+     * POWER_ACTION of the system power IRP under way on its stack (0: none). */
+    volatile LONG po_device_state;
+    volatile LONG po_system_action;
 };
 
 /* ---- files ------------------------------------------------------------------------------- */

@@ -481,6 +481,7 @@ VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
     /* I/O Verification (0xC9). IoCancelIrp may exchange the cancel routine on another thread
      * at the same moment: read it once, atomically. */
     vf_io_check_completion(Irp, __atomic_load_n(&Irp->CancelRoutine, __ATOMIC_ACQUIRE));
+    vf_po_check_completion(Irp, __builtin_return_address(0)); /* the power rules (0xC9) */
     if (!io_complete_stack(Irp))
         return;
     /* The walk ended above the top location: the IRP now belongs to its originator. */

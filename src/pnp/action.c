@@ -17,7 +17,6 @@
 #include "ldr/ldr.h"
 #include "rtl/rtl.h"
 
-#include <initguid.h> /* weak definitions: other files may define them too */
 #include <wdmguid.h>
 
 #include <stdio.h>
@@ -235,9 +234,9 @@ static void set_config_flags(struct pnp_node *node, ULONG flags)
 {
     HANDLE key;
     char *path = pnp_enum_key_path(node);
-    if (path != NULL && NT_SUCCESS(pnp_reg_open(path, true, &key))) {
-        pnp_reg_set_dword(key, "ConfigFlags", flags);
-        pnp_reg_close(key);
+    if (path != NULL && NT_SUCCESS(pnp_key_open(path, true, &key))) {
+        pnp_key_set_dword(key, "ConfigFlags", flags);
+        pnp_key_close(key);
     }
     free(path);
 }

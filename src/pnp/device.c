@@ -44,11 +44,11 @@ static bool enum_key_usable(const char *id, const char *hwid)
     HANDLE key;
     bool usable = true;
     snprintf(path, sizeof path, "%s\\Enum\\%s", PNP_REG_CCS, id);
-    if (NT_SUCCESS(pnp_reg_open(path, false, &key))) {
-        if (NT_SUCCESS(pnp_reg_get_multi(key, "HardwareID", &ids)))
+    if (NT_SUCCESS(pnp_key_open(path, false, &key))) {
+        if (NT_SUCCESS(pnp_key_get_multi(key, "HardwareID", &ids)))
             usable = ids[0] != NULL && strcasecmp(ids[0], hwid) == 0;
         pnp_ids_free(ids);
-        pnp_reg_close(key);
+        pnp_key_close(key);
     }
     return usable;
 }
@@ -182,18 +182,6 @@ void pnp_tree_print(FILE *out)
 
 /* ---- drivers' requests ---------------------------------------------------------------------- */
 
-/* The PDO a driver passed, checked: a device object at the bottom of a stack in the tree. */
-static struct pnp_node *pdo_node(PDEVICE_OBJECT pdo, const char *ddi)
-{
-    pnp_tree_lock(); /* the PnP thread sets and clears the field under it */
-    struct pnp_node *node = pdo != NULL ? pnp_node_of_pdo(pdo) : NULL;
-    pnp_tree_unlock();
-    if (node == NULL)
-        vf_pnp_fatal(VF_CA_INVALID_PDO, (ULONG_PTR)pdo, 0, 0,
-                     "%s was given %p, which is not a PDO in the device tree", ddi, (void *)pdo);
-    return node;
-}
-
 enum request_kind {
     REQ_RELATIONS,
     REQ_STATE,
@@ -251,7 +239,7 @@ static void request(PDEVICE_OBJECT pdo, enum request_kind kind)
 
 VOID NTAPI IoInvalidateDeviceRelations(PDEVICE_OBJECT DeviceObject, DEVICE_RELATION_TYPE Type)
 {
-    pdo_node(DeviceObject, "IoInvalidateDeviceRelations");
+    pnp_node_of_pdo_checked(DeviceObject, "IoInvalidateDeviceRelations");
     if (Type == BusRelations)
         request(DeviceObject, REQ_RELATIONS);
     /* Other relation types (removal, ejection, power) change nothing the manager keeps. */
@@ -259,12 +247,12 @@ VOID NTAPI IoInvalidateDeviceRelations(PDEVICE_OBJECT DeviceObject, DEVICE_RELAT
 
 VOID NTAPI IoInvalidateDeviceState(PDEVICE_OBJECT PhysicalDeviceObject)
 {
-    pdo_node(PhysicalDeviceObject, "IoInvalidateDeviceState");
+    pnp_node_of_pdo_checked(PhysicalDeviceObject, "IoInvalidateDeviceState");
     request(PhysicalDeviceObject, REQ_STATE);
 }
 
 VOID NTAPI IoRequestDeviceEject(PDEVICE_OBJECT PhysicalDeviceObject)
 {
-    pdo_node(PhysicalDeviceObject, "IoRequestDeviceEject");
+    pnp_node_of_pdo_checked(PhysicalDeviceObject, "IoRequestDeviceEject");
     request(PhysicalDeviceObject, REQ_EJECT);
 }

@@ -229,21 +229,21 @@ static NTSTATUS set_reg_value(HANDLE key, const struct inf_reg *r)
             list[n++] = copy + at;
             at += strlen(copy + at) + 1;
         }
-        NTSTATUS status = r->type == REG_MULTI_SZ ? pnp_reg_set_multi(key, r->name, list, n)
-                                                  : pnp_reg_set_sz(key, r->name, list[0]);
+        NTSTATUS status = r->type == REG_MULTI_SZ ? pnp_key_set_multi(key, r->name, list, n)
+                                                  : pnp_key_set_sz(key, r->name, list[0]);
         if (NT_SUCCESS(status) && r->type == REG_EXPAND_SZ) /* same text, the type kept */
-            status = pnp_reg_set_sz(key, r->name, list[0]);
+            status = pnp_key_set_sz(key, r->name, list[0]);
         free(copy);
         return status;
     }
-    return pnp_reg_set(key, r->name, r->type, r->has_data ? r->data : NULL,
+    return pnp_key_set(key, r->name, r->type, r->has_data ? r->data : NULL,
                        r->has_data ? r->size : 0);
 }
 
 static bool value_exists(HANDLE key, const char *name)
 {
     char **list = NULL;
-    NTSTATUS status = pnp_reg_get_multi(key, name, &list);
+    NTSTATUS status = pnp_key_get_multi(key, name, &list);
     pnp_ids_free(list);
     return status != STATUS_OBJECT_NAME_NOT_FOUND;
 }
@@ -254,20 +254,20 @@ static NTSTATUS apply_reg(HANDLE base, const struct inf_reg *r)
     HANDLE key = base;
     NTSTATUS status = STATUS_SUCCESS;
     if (r->subkey[0] != 0) {
-        status = pnp_reg_open_sub(base, r->subkey, !r->del, &key);
+        status = pnp_key_open_sub(base, r->subkey, !r->del, &key);
         if (!NT_SUCCESS(status))
             return r->del ? STATUS_SUCCESS : status; /* deleting what is not there */
     }
     if (r->del && r->name == NULL && r->subkey[0] != 0)
         status = ZwDeleteKey(key);
     else if (r->del)
-        pnp_reg_delete_value(key, r->name);
+        pnp_key_delete_value(key, r->name);
     else if ((r->flags & FLG_ADDREG_KEYONLY) || (r->name == NULL && !r->has_data))
         ; /* the key only */
     else if (!(r->flags & FLG_ADDREG_NOCLOBBER) || !value_exists(key, r->name))
         status = set_reg_value(key, r);
     if (key != base)
-        pnp_reg_close(key);
+        pnp_key_close(key);
     return status;
 }
 
@@ -290,7 +290,7 @@ static NTSTATUS apply_regs(const struct inf_install *inst, HANDLE soft, HANDLE e
                                                         : params;
         HANDLE hklm = NULL;
         if (r->root == INF_HKLM) {
-            if (!NT_SUCCESS(pnp_reg_open("\\Registry\\Machine", false, &hklm)))
+            if (!NT_SUCCESS(pnp_key_open("\\Registry\\Machine", false, &hklm)))
                 continue;
             base = hklm;
         } else if (r->root != INF_HKR) {
@@ -299,7 +299,7 @@ static NTSTATUS apply_regs(const struct inf_install *inst, HANDLE soft, HANDLE e
             continue;
         }
         NTSTATUS status = apply_reg(base, r);
-        pnp_reg_close(hklm);
+        pnp_key_close(hklm);
         if (!NT_SUCCESS(status))
             return status;
     }
@@ -329,17 +329,17 @@ static NTSTATUS write_service(const struct package *p, const struct inf_service 
     if (image == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     snprintf(path, sizeof path, "%s\\Services\\%s", PNP_REG_CCS, svc->name);
-    NTSTATUS status = pnp_reg_open(path, true, &key);
+    NTSTATUS status = pnp_key_open(path, true, &key);
     if (NT_SUCCESS(status)) {
-        pnp_reg_set_sz(key, "ImagePath", image);
-        pnp_reg_set_dword(key, "Type", svc->service_type);
-        pnp_reg_set_dword(key, "Start", svc->start_type);
-        status = pnp_reg_set_dword(key, "ErrorControl", svc->error_control);
+        pnp_key_set_sz(key, "ImagePath", image);
+        pnp_key_set_dword(key, "Type", svc->service_type);
+        pnp_key_set_dword(key, "Start", svc->start_type);
+        status = pnp_key_set_dword(key, "ErrorControl", svc->error_control);
         if (svc->display_name != NULL && svc->display_name[0])
-            pnp_reg_set_sz(key, "DisplayName", svc->display_name);
+            pnp_key_set_sz(key, "DisplayName", svc->display_name);
         for (size_t i = 0; NT_SUCCESS(status) && i < svc->nregs; i++)
             status = apply_reg(key, &svc->regs[i]);
-        pnp_reg_close(key);
+        pnp_key_close(key);
     }
     free(image);
     return status;
@@ -352,22 +352,22 @@ static NTSTATUS create_software_key(const struct package *p, const char *guid, c
     char path[256];
     HANDLE cls;
     snprintf(path, sizeof path, "%s\\Control\\Class\\%s", PNP_REG_CCS, guid);
-    NTSTATUS status = pnp_reg_open(path, true, &cls);
+    NTSTATUS status = pnp_key_open(path, true, &cls);
     if (!NT_SUCCESS(status))
         return status;
     if (p->inf->version.class_name != NULL)
-        pnp_reg_set_sz(cls, "Class", p->inf->version.class_name);
+        pnp_key_set_sz(cls, "Class", p->inf->version.class_name);
     for (unsigned i = 0; i < 10000; i++) {
         char sub[8], full[300];
         snprintf(sub, sizeof sub, "%04u", i);
         snprintf(full, sizeof full, "%s\\%s", path, sub);
-        if (pnp_reg_key_exists(full))
+        if (pnp_key_exists(full))
             continue;
         snprintf(driver, size, "%s\\%s", guid, sub);
-        status = pnp_reg_open_sub(cls, sub, true, soft);
+        status = pnp_key_open_sub(cls, sub, true, soft);
         break;
     }
-    pnp_reg_close(cls);
+    pnp_key_close(cls);
     return status;
 }
 
@@ -377,23 +377,23 @@ static void write_software_values(HANDLE soft, const struct package *p, const st
     const struct inf_version *v = &p->inf->version;
     const char *file = strrchr(p->path, '/') ? strrchr(p->path, '/') + 1 : p->path;
     char version[64];
-    pnp_reg_set_sz(soft, "DriverDesc", m->description);
-    pnp_reg_set_sz(soft, "InfPath", file);
-    pnp_reg_set_sz(soft, "InfSection", inst->section);
-    pnp_reg_set_sz(soft, "ProviderName", v->provider ? v->provider : "");
+    pnp_key_set_sz(soft, "DriverDesc", m->description);
+    pnp_key_set_sz(soft, "InfPath", file);
+    pnp_key_set_sz(soft, "InfSection", inst->section);
+    pnp_key_set_sz(soft, "ProviderName", v->provider ? v->provider : "");
     if (v->has_driver_ver) {
         snprintf(version, sizeof version, "%u.%u.%u.%u", (unsigned)(v->version >> 48),
                  (unsigned)(v->version >> 32) & 0xFFFF, (unsigned)(v->version >> 16) & 0xFFFF,
                  (unsigned)v->version & 0xFFFF);
-        pnp_reg_set_sz(soft, "DriverVersion", version);
+        pnp_key_set_sz(soft, "DriverVersion", version);
         snprintf(version, sizeof version, "%u-%u-%u", v->month, v->day, v->year);
-        pnp_reg_set_sz(soft, "DriverDate", version);
+        pnp_key_set_sz(soft, "DriverDate", version);
     }
     char *id = strdup(m->hwid); /* Windows keeps it in lower case */
     for (char *c = id; c != NULL && *c; c++)
         *c = (char)tolower((unsigned char)*c);
     if (id != NULL)
-        pnp_reg_set_sz(soft, "MatchingDeviceId", id);
+        pnp_key_set_sz(soft, "MatchingDeviceId", id);
     free(id);
 }
 
@@ -401,14 +401,14 @@ static void write_enum_values(HANDLE key, const struct package *p, const struct 
                               const struct inf_install *inst, const char *guid, const char *driver)
 {
     if (inst->function != NULL && inst->function->name[0])
-        pnp_reg_set_sz(key, "Service", inst->function->name);
-    pnp_reg_set_sz(key, "ClassGUID", guid);
+        pnp_key_set_sz(key, "Service", inst->function->name);
+    pnp_key_set_sz(key, "ClassGUID", guid);
     if (p->inf->version.class_name != NULL)
-        pnp_reg_set_sz(key, "Class", p->inf->version.class_name);
-    pnp_reg_set_sz(key, "Driver", driver);
-    pnp_reg_set_sz(key, "DeviceDesc", m->description);
-    pnp_reg_set_sz(key, "Mfg", m->manufacturer ? m->manufacturer : "");
-    pnp_reg_set_dword(key, "ConfigFlags", 0);
+        pnp_key_set_sz(key, "Class", p->inf->version.class_name);
+    pnp_key_set_sz(key, "Driver", driver);
+    pnp_key_set_sz(key, "DeviceDesc", m->description);
+    pnp_key_set_sz(key, "Mfg", m->manufacturer ? m->manufacturer : "");
+    pnp_key_set_dword(key, "ConfigFlags", 0);
 }
 
 static NTSTATUS write_install(struct pnp_node *node, const struct package *p,
@@ -426,14 +426,14 @@ static NTSTATUS write_install(struct pnp_node *node, const struct package *p,
     if (NT_SUCCESS(status))
         status = create_software_key(p, guid, driver, sizeof driver, &soft);
     if (NT_SUCCESS(status))
-        status = pnp_reg_open_sub(enum_key, "Device Parameters", true, &params);
+        status = pnp_key_open_sub(enum_key, "Device Parameters", true, &params);
     if (NT_SUCCESS(status)) {
         write_software_values(soft, p, m, inst);
         write_enum_values(enum_key, p, m, inst, guid, driver);
         status = apply_regs(inst, soft, enum_key, params);
     }
-    pnp_reg_close(soft);
-    pnp_reg_close(params);
+    pnp_key_close(soft);
+    pnp_key_close(params);
     if (NT_SUCCESS(status)) {
         free(node->class_guid);
         node->class_guid = strdup(guid);
@@ -447,10 +447,10 @@ static NTSTATUS write_install(struct pnp_node *node, const struct package *p,
 static void write_ids(HANDLE key, struct pnp_node *node)
 {
     if (count(node->hardware_ids) > 0)
-        pnp_reg_set_multi(key, "HardwareID", (const char *const *)node->hardware_ids,
+        pnp_key_set_multi(key, "HardwareID", (const char *const *)node->hardware_ids,
                           count(node->hardware_ids));
     if (count(node->compatible_ids) > 0)
-        pnp_reg_set_multi(key, "CompatibleIDs", (const char *const *)node->compatible_ids,
+        pnp_key_set_multi(key, "CompatibleIDs", (const char *const *)node->compatible_ids,
                           count(node->compatible_ids));
 }
 
@@ -458,16 +458,16 @@ static void write_ids(HANDLE key, struct pnp_node *node)
 static bool use_existing(struct pnp_node *node, HANDLE key)
 {
     char *service = NULL, *driver = NULL;
-    if (!NT_SUCCESS(pnp_reg_get_sz(key, "Driver", &driver)))
+    if (!NT_SUCCESS(pnp_key_get_sz(key, "Driver", &driver)))
         return false;
     free(driver);
     free(node->service);
     node->service = NULL;
-    if (NT_SUCCESS(pnp_reg_get_sz(key, "Service", &service)))
+    if (NT_SUCCESS(pnp_key_get_sz(key, "Service", &service)))
         node->service = service;
     free(node->class_guid);
     node->class_guid = NULL;
-    pnp_reg_get_sz(key, "ClassGUID", &node->class_guid);
+    pnp_key_get_sz(key, "ClassGUID", &node->class_guid);
     return true;
 }
 
@@ -478,13 +478,13 @@ NTSTATUS pnp_install_node(struct pnp_node *node)
     struct inf_match m;
     struct inf_install inst;
     struct inf_error err;
-    NTSTATUS status = path ? pnp_reg_open(path, true, &key) : STATUS_INSUFFICIENT_RESOURCES;
+    NTSTATUS status = path ? pnp_key_open(path, true, &key) : STATUS_INSUFFICIENT_RESOURCES;
     free(path);
     if (!NT_SUCCESS(status))
         return status;
     write_ids(key, node);
     if (use_existing(node, key)) {
-        pnp_reg_close(key);
+        pnp_key_close(key);
         return STATUS_SUCCESS;
     }
     struct package *p = best_match(node->hardware_ids, node->compatible_ids, &m);
@@ -493,6 +493,6 @@ NTSTATUS pnp_install_node(struct pnp_node *node)
         status = write_install(node, p, m.model, &inst, key);
     if (NT_SUCCESS(status) && inst.function != NULL && inst.function->name[0])
         node->service = strdup(inst.function->name);
-    pnp_reg_close(key);
+    pnp_key_close(key);
     return status;
 }

@@ -23,7 +23,10 @@
 
 #include "pnp/pnp.h"
 
+#include <wdmguid.h>
+
 #include <stdbool.h>
+#include <stdint.h>
 
 /* Device node states (the user-visible ones of the issue; Windows has more internal ones). */
 enum pnp_node_state {
@@ -99,17 +102,6 @@ struct pnp_node *pnp_node_of(PDEVICE_OBJECT device);
 /* The node of exactly this PDO, or NULL (no lock needed: the field is set once). */
 struct pnp_node *pnp_node_of_pdo(PDEVICE_OBJECT pdo);
 
-/* ---- device interfaces and notifications (interface.c, notify.c) -------------------- */
-
-/* Called by the manager on its thread, no lock held. */
-/* After a node's stack got REMOVE_DEVICE or SURPRISE_REMOVAL: disables its interfaces
- * (GUID_DEVICE_INTERFACE_REMOVAL to their subscribers) and forgets them. */
-void pnp_iface_node_removed(struct pnp_node *node); /* disable its interfaces, notify */
-/* Sends a target-device event (GUID_TARGET_DEVICE_QUERY_REMOVE before QUERY_REMOVE_DEVICE,
- * GUID_TARGET_DEVICE_REMOVE_CANCELLED, GUID_TARGET_DEVICE_REMOVE_COMPLETE after removal or
- * surprise removal) to the node's target-device subscribers. A failure status of a
- * QUERY_REMOVE callback is a veto, returned. */
-NTSTATUS pnp_notify_target(struct pnp_node *node, const GUID *event); /* QUERY_REMOVE veto */
 
 /* Frees a NULL-terminated array of strings (tree.c). */
 void pnp_ids_free(char **ids);
@@ -139,22 +131,22 @@ NTSTATUS pnp_irp_to(PDEVICE_OBJECT device, UCHAR minor, const void *params, size
 /* The name of a PnP minor function ("START_DEVICE"), "?" if unknown. */
 const char *pnp_minor_name(UCHAR minor);
 
-/* ---- the registry (reg.c): UTF-8 paths and values, Zw handles ------------------------ */
+/* ---- the registry (reg.c, the manager's): UTF-8 paths and values, Zw handles ------------------------ */
 
 #define PNP_REG_CCS "\\Registry\\Machine\\System\\CurrentControlSet"
-NTSTATUS pnp_reg_open(const char *path, bool create, HANDLE *key);
-NTSTATUS pnp_reg_open_sub(HANDLE parent, const char *subkey, bool create, HANDLE *key);
-void pnp_reg_close(HANDLE key);
-NTSTATUS pnp_reg_set(HANDLE key, const char *name, ULONG type, const void *data, size_t size);
-NTSTATUS pnp_reg_set_sz(HANDLE key, const char *name, const char *value);
-NTSTATUS pnp_reg_set_multi(HANDLE key, const char *name, const char *const *list, size_t count);
-NTSTATUS pnp_reg_set_dword(HANDLE key, const char *name, ULONG value);
-NTSTATUS pnp_reg_delete_value(HANDLE key, const char *name);
+NTSTATUS pnp_key_open(const char *path, bool create, HANDLE *key);
+NTSTATUS pnp_key_open_sub(HANDLE parent, const char *subkey, bool create, HANDLE *key);
+void pnp_key_close(HANDLE key);
+NTSTATUS pnp_key_set(HANDLE key, const char *name, ULONG type, const void *data, size_t size);
+NTSTATUS pnp_key_set_sz(HANDLE key, const char *name, const char *value);
+NTSTATUS pnp_key_set_multi(HANDLE key, const char *name, const char *const *list, size_t count);
+NTSTATUS pnp_key_set_dword(HANDLE key, const char *name, ULONG value);
+NTSTATUS pnp_key_delete_value(HANDLE key, const char *name);
 /* *value malloc'ed UTF-8 (REG_SZ/REG_EXPAND_SZ). */
-NTSTATUS pnp_reg_get_sz(HANDLE key, const char *name, char **value);
+NTSTATUS pnp_key_get_sz(HANDLE key, const char *name, char **value);
 /* *list a malloc'ed NULL-terminated array (free with pnp_ids_free). */
-NTSTATUS pnp_reg_get_multi(HANDLE key, const char *name, char ***list);
-bool pnp_reg_key_exists(const char *path);
+NTSTATUS pnp_key_get_multi(HANDLE key, const char *name, char ***list);
+bool pnp_key_exists(const char *path);
 
 /* ---- the driver chosen for a node (install.c) ---------------------------------------- */
 
@@ -190,5 +182,115 @@ NTSTATUS pnp_node_query(struct pnp_node *node);
 void pnp_node_query_caps(struct pnp_node *node);
 /* Sets a problem (and logs it with the status and the reason). */
 void pnp_node_fail(struct pnp_node *node, ULONG problem, NTSTATUS status, const char *why);
+
+/* ---- device interfaces and notifications: hooks the manager calls (interface.c, notify.c) - */
+
+/* The node is being removed (after REMOVE_DEVICE or at disable): its enabled interfaces are
+ * disabled (links deleted, removal notifications queued), its interface records freed, its
+ * target-device registrations detached (they stay valid until unregistered). PnP thread. */
+void pnp_iface_node_removed(struct pnp_node *node);
+/* Calls the node's EventCategoryTargetDeviceChange callbacks for a system event
+ * (GUID_TARGET_DEVICE_QUERY_REMOVE, _REMOVE_CANCELLED, _REMOVE_COMPLETE) on the calling
+ * thread (the PnP thread), in registration order. A veto of GUID_TARGET_DEVICE_QUERY_REMOVE
+ * (a callback's failure status) stops the walk, sends GUID_TARGET_DEVICE_REMOVE_CANCELLED to
+ * the callbacks already told, and is returned; otherwise STATUS_SUCCESS. */
+NTSTATUS pnp_notify_target(struct pnp_node *node, const GUID *event);
+
+/* ---- the registry as PnP uses it (pnp_reg.c) ---------------------------------------------- */
+
+/* "\Registry\Machine\System\CurrentControlSet\" followed by the formatted tail (malloc'ed,
+ * NULL without memory). */
+char *pnp_reg_path(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+enum {
+    PNP_REG_OPEN,
+    PNP_REG_CREATE,
+    PNP_REG_CREATE_VOLATILE
+};
+/* Opens (or creates) the key at a UTF-8 path, relative to root (NULL: an absolute path).
+ * *created (may be NULL) says whether it was made now. Returns the Zw routine's status. */
+NTSTATUS pnp_reg_open(HANDLE root, const char *path, ULONG how, ACCESS_MASK access, HANDLE *key,
+                      BOOLEAN *created);
+BOOLEAN pnp_reg_exists(const char *path);
+/* Opens the key at an absolute path, creating it and every missing parent (nonvolatile). */
+NTSTATUS pnp_reg_create_path(const char *path, ACCESS_MASK access, HANDLE *key);
+NTSTATUS pnp_reg_set(HANDLE key, const char *value, ULONG type, const void *data, ULONG size);
+NTSTATUS pnp_reg_set_sz(HANDLE key, const char *value, const char *text);
+/* A value's type and data (malloc'ed: *data is freed by the caller). */
+NTSTATUS pnp_reg_query(HANDLE key, const char *value, ULONG *type, void **data, ULONG *size);
+/* A REG_SZ/REG_EXPAND_SZ value as UTF-8 (malloc'ed), NULL if absent or of another type. */
+char *pnp_reg_query_sz(HANDLE key, const char *value);
+/* The name of subkey number index (UTF-8, truncated to size); STATUS_NO_MORE_ENTRIES after
+ * the last. */
+NTSTATUS pnp_reg_subkey(HANDLE key, ULONG index, char *name, size_t size);
+
+/* ---- between interface.c and notify.c ------------------------------------------------------ */
+
+/* The interface state of a PDO that registered interfaces or has target-device registrations
+ * (struct pnp_node's `interfaces`): created on first need, freed by pnp_iface_node_removed. */
+struct pnp_iface_dev {
+    LIST_ENTRY entry; /* in interface.c's list of them */
+    struct pnp_node *node;
+    char *instance_id;  /* the node's, copied (UTF-8) */
+    LIST_ENTRY ifaces;  /* struct pnp_iface (interface.c) */
+    LIST_ENTRY targets; /* target-device registrations (notify.c) */
+};
+/* One registered interface instance of a present device (IoRegisterDeviceInterface). */
+struct pnp_iface {
+    LIST_ENTRY entry; /* dev->ifaces */
+    GUID interface_class;
+    UNICODE_STRING link; /* \??\ROOT#SAMPLE#0000#{guid}[\ref] (malloc'ed, NUL-terminated) */
+    char *ref_key;       /* its registry key: DeviceClasses\{guid}\##?#...#{guid}\#[ref] */
+    BOOLEAN enabled;     /* lock */
+};
+/* The lock of every list of interface.c and notify.c (registrations, devices, interfaces, the
+ * notification queue). Never held while a driver's callback runs. */
+void pnp_iface_lock(void);
+void pnp_iface_unlock(void);
+/* The node's state (created if need be; NULL without memory). Caller holds the lock. */
+struct pnp_iface_dev *pnp_iface_dev_get(struct pnp_node *node);
+/* The node of a PDO; for anything else the documented bug check 0xCA PNP_DETECTED_FATAL_ERROR
+ * (0x2, invalid PDO: the device object, its driver object), naming the DDI (notify.c). */
+struct pnp_node *pnp_node_of_pdo_checked(PDEVICE_OBJECT pdo, const char *ddi);
+/* Walks the devices: the first (dev NULL) or the one after dev; NULL at the end. Lock held. */
+struct pnp_iface_dev *pnp_iface_dev_next(struct pnp_iface_dev *dev);
+/* Queues a DEVICE_INTERFACE_CHANGE_NOTIFICATION (GUID_DEVICE_INTERFACE_ARRIVAL/_REMOVAL) for
+ * the registrations of the class; delivered in order on a system worker thread. Caller holds
+ * the lock (so that notifications keep the order of the state changes). */
+void pnp_notify_interface(const GUID *event, const GUID *interface_class, PCUNICODE_STRING link);
+/* The enabled interfaces of a class as symbolic link names, for a registration with
+ * PNPNOTIFY_DEVICE_INTERFACE_INCLUDE_EXISTING_INTERFACES: a ZZ list as IoGetDeviceInterfaces
+ * returns it (freed with ExFreePool), or NULL. */
+PZZWSTR pnp_iface_enabled_list(const GUID *interface_class);
+/* A PnP notification registration (IoRegisterPlugPlayNotification's NotificationEntry). */
+struct pnp_notify_reg {
+    LIST_ENTRY entry;        /* every live registration, in registration order (notify.c) */
+    LIST_ENTRY target_entry; /* dev->targets (EventCategoryTargetDeviceChange), else empty */
+    ULONG magic;             /* PNP_NOTIFY_MAGIC while registered */
+    IO_NOTIFICATION_EVENT_CATEGORY category;
+    GUID interface_class;      /* EventCategoryDeviceInterfaceChange */
+    PFILE_OBJECT file;         /* EventCategoryTargetDeviceChange (not referenced, as Windows) */
+    struct pnp_iface_dev *dev; /* its device while it exists (lock) */
+    PDRIVER_OBJECT driver;     /* referenced until the registration is freed */
+    PDRIVER_NOTIFICATION_CALLBACK_ROUTINE callback;
+    PVOID context;
+    LONG refs;       /* the list's one, plus one per delivery holding it (lock) */
+    LONG active;     /* callbacks running now (lock) */
+    uint64_t thread; /* the thread of the last callback started (lock) */
+    BOOLEAN dead;    /* unregistered: no callback starts any more (lock) */
+};
+#define PNP_NOTIFY_MAGIC 0x6e504e50u /* "PNPn" */
+/* Calls reg's callback unless it was unregistered; returns the callback's status
+ * (STATUS_SUCCESS when not called). Takes the lock around, never across, the call. */
+NTSTATUS pnp_notify_call(struct pnp_notify_reg *reg, PVOID notification);
+/* Drops a reference taken under the lock (refs++); the last one frees the registration. */
+void pnp_notify_put(struct pnp_notify_reg *reg);
+/* Waits (lock held) until no callback of reg runs, except one on this thread (a callback
+ * unregistering itself). */
+void pnp_notify_wait_idle(struct pnp_notify_reg *reg);
+/* Detaches the target-device registrations of a device going away. Caller holds the lock. */
+void pnp_notify_detach_targets(struct pnp_iface_dev *dev);
+/* "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}" (lower case, as Windows writes interface classes
+ * in link names and under DeviceClasses) into buf (39 bytes). */
+const char *pnp_guid_text(const GUID *guid, char buf[39]);
 
 #endif

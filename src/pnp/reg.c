@@ -37,15 +37,15 @@ static NTSTATUS create_parents(const char *path)
     NTSTATUS status = STATUS_INSUFFICIENT_RESOURCES;
     if (copy != NULL && (slash = strrchr(copy, '\\')) != NULL && slash != copy) {
         *slash = 0;
-        status = pnp_reg_open(copy, true, &key);
+        status = pnp_key_open(copy, true, &key);
         if (NT_SUCCESS(status))
-            pnp_reg_close(key);
+            pnp_key_close(key);
     }
     free(copy);
     return status;
 }
 
-NTSTATUS pnp_reg_open(const char *path, bool create, HANDLE *key)
+NTSTATUS pnp_key_open(const char *path, bool create, HANDLE *key)
 {
     UNICODE_STRING name;
     OBJECT_ATTRIBUTES oa;
@@ -63,7 +63,7 @@ NTSTATUS pnp_reg_open(const char *path, bool create, HANDLE *key)
     return status;
 }
 
-NTSTATUS pnp_reg_open_sub(HANDLE parent, const char *subkey, bool create, HANDLE *key)
+NTSTATUS pnp_key_open_sub(HANDLE parent, const char *subkey, bool create, HANDLE *key)
 {
     UNICODE_STRING name;
     OBJECT_ATTRIBUTES oa;
@@ -79,13 +79,13 @@ NTSTATUS pnp_reg_open_sub(HANDLE parent, const char *subkey, bool create, HANDLE
     return status;
 }
 
-void pnp_reg_close(HANDLE key)
+void pnp_key_close(HANDLE key)
 {
     if (key != NULL)
         ZwClose(key);
 }
 
-NTSTATUS pnp_reg_set(HANDLE key, const char *name, ULONG type, const void *data, size_t size)
+NTSTATUS pnp_key_set(HANDLE key, const char *name, ULONG type, const void *data, size_t size)
 {
     UNICODE_STRING n = {0};
     NTSTATUS status = name != NULL ? to_unicode(name, &n) : STATUS_SUCCESS;
@@ -116,27 +116,27 @@ static NTSTATUS set_strings(HANDLE key, const char *name, ULONG type, const char
     }
     if (type == REG_MULTI_SZ)
         w[at++] = 0;
-    NTSTATUS status = pnp_reg_set(key, name, type, w, at * sizeof(WCHAR));
+    NTSTATUS status = pnp_key_set(key, name, type, w, at * sizeof(WCHAR));
     free(w);
     return status;
 }
 
-NTSTATUS pnp_reg_set_sz(HANDLE key, const char *name, const char *value)
+NTSTATUS pnp_key_set_sz(HANDLE key, const char *name, const char *value)
 {
     return set_strings(key, name, REG_SZ, &value, 1);
 }
 
-NTSTATUS pnp_reg_set_multi(HANDLE key, const char *name, const char *const *list, size_t count)
+NTSTATUS pnp_key_set_multi(HANDLE key, const char *name, const char *const *list, size_t count)
 {
     return set_strings(key, name, REG_MULTI_SZ, list, count);
 }
 
-NTSTATUS pnp_reg_set_dword(HANDLE key, const char *name, ULONG value)
+NTSTATUS pnp_key_set_dword(HANDLE key, const char *name, ULONG value)
 {
-    return pnp_reg_set(key, name, REG_DWORD, &value, sizeof value);
+    return pnp_key_set(key, name, REG_DWORD, &value, sizeof value);
 }
 
-NTSTATUS pnp_reg_delete_value(HANDLE key, const char *name)
+NTSTATUS pnp_key_delete_value(HANDLE key, const char *name)
 {
     UNICODE_STRING n = {0};
     NTSTATUS status = name != NULL ? to_unicode(name, &n) : STATUS_SUCCESS;
@@ -187,7 +187,7 @@ static char *utf8_of(const WCHAR *w, size_t n)
     return s;
 }
 
-NTSTATUS pnp_reg_get_sz(HANDLE key, const char *name, char **value)
+NTSTATUS pnp_key_get_sz(HANDLE key, const char *name, char **value)
 {
     PKEY_VALUE_PARTIAL_INFORMATION info;
     NTSTATUS status = query(key, name, &info);
@@ -227,7 +227,7 @@ static char **split_multi(const WCHAR *w, size_t n)
     return list;
 }
 
-NTSTATUS pnp_reg_get_multi(HANDLE key, const char *name, char ***list)
+NTSTATUS pnp_key_get_multi(HANDLE key, const char *name, char ***list)
 {
     PKEY_VALUE_PARTIAL_INFORMATION info;
     NTSTATUS status = query(key, name, &info);
@@ -242,11 +242,11 @@ NTSTATUS pnp_reg_get_multi(HANDLE key, const char *name, char ***list)
     return status;
 }
 
-bool pnp_reg_key_exists(const char *path)
+bool pnp_key_exists(const char *path)
 {
     HANDLE key;
-    if (!NT_SUCCESS(pnp_reg_open(path, false, &key)))
+    if (!NT_SUCCESS(pnp_key_open(path, false, &key)))
         return false;
-    pnp_reg_close(key);
+    pnp_key_close(key);
     return true;
 }

@@ -59,19 +59,19 @@ static void read_filters(struct pnp_node *node, struct filters *f)
 {
     HANDLE key;
     char *path = pnp_enum_key_path(node), cls[256];
-    if (path != NULL && NT_SUCCESS(pnp_reg_open(path, false, &key))) {
-        pnp_reg_get_multi(key, "LowerFilters", &f->dev_lower);
-        pnp_reg_get_multi(key, "UpperFilters", &f->dev_upper);
-        pnp_reg_close(key);
+    if (path != NULL && NT_SUCCESS(pnp_key_open(path, false, &key))) {
+        pnp_key_get_multi(key, "LowerFilters", &f->dev_lower);
+        pnp_key_get_multi(key, "UpperFilters", &f->dev_upper);
+        pnp_key_close(key);
     }
     free(path);
     if (node->class_guid == NULL)
         return;
     snprintf(cls, sizeof cls, "%s\\Control\\Class\\%s", PNP_REG_CCS, node->class_guid);
-    if (NT_SUCCESS(pnp_reg_open(cls, false, &key))) {
-        pnp_reg_get_multi(key, "LowerFilters", &f->cls_lower);
-        pnp_reg_get_multi(key, "UpperFilters", &f->cls_upper);
-        pnp_reg_close(key);
+    if (NT_SUCCESS(pnp_key_open(cls, false, &key))) {
+        pnp_key_get_multi(key, "LowerFilters", &f->cls_lower);
+        pnp_key_get_multi(key, "UpperFilters", &f->cls_upper);
+        pnp_key_close(key);
     }
 }
 

@@ -37,6 +37,7 @@
 #define BUGCODE_IRQL_GT_ZERO_AT_SYSTEM_SERVICE      0x4A
 #define BUGCODE_PROCESS_HAS_LOCKED_PAGES            0x76
 #define BUGCODE_UNEXPECTED_KERNEL_MODE_TRAP         0x7F
+#define BUGCODE_DRIVER_POWER_STATE_FAILURE          0x9F
 #define BUGCODE_ATTEMPTED_SWITCH_FROM_DPC           0xB8
 #define BUGCODE_BAD_POOL_CALLER                     0xC2
 #define BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION  0xC4
@@ -78,10 +79,11 @@
 #define VF_C4_MISMATCHED_RELEASE       0x1009
 #define VF_C4_DELETED_LOCK_OWNED       0x100B
 
-/* 0xCA PNP_DETECTED_FATAL_ERROR: parameter 1 (the PnP manager raises them, src/pnp). */
-#define VF_CA_DUPLICATE_PDO 0x1
-#define VF_CA_INVALID_PDO   0x2
-#define VF_CA_INVALID_ID    0x3
+/* ---- 0xCA PNP_DETECTED_FATAL_ERROR: parameter 1 (the PnP manager raises them, src/pnp) ---- */
+
+#define VF_CA_DUPLICATE_PDO 0x1 /* a bus reported two PDOs with the same IDs */
+#define VF_CA_INVALID_PDO   0x2 /* a DDI that needs a PDO got another device object */
+#define VF_CA_INVALID_ID    0x3 /* a bus driver returned an ID with illegal characters */
 
 /* ---- the table ----------------------------------------------------------------------------- */
 
@@ -189,5 +191,31 @@ __attribute__((noreturn)) void vf_io_delete_device_twice(PDEVICE_OBJECT device, 
 __attribute__((noreturn)) void vf_io_delete_attached_device(PDEVICE_OBJECT device,
                                                             PDEVICE_OBJECT lower, ULONG_PTR caller);
 __attribute__((noreturn)) void vf_io_detach_nothing(PDEVICE_OBJECT device, ULONG_PTR caller);
+
+/* ---- power IRPs (0xC9 power rules, 0x9F; src/vf/po.c) ---------------------------------------- */
+
+/* IoCompleteRequest's power rules (I/O Verification): a device with a device below it in its
+ * stack (StackSize > 1) that completes an IRP_MJ_POWER it did not pass down: a minor code it
+ * does not know (0x230), successfully (0x231), with STATUS_NOT_SUPPORTED (0x232); any driver
+ * failing a system set-power IRP (0x247). `caller` is IoCompleteRequest's return address. */
+void vf_po_completion(PIRP irp, const void *caller);
+static inline void vf_po_check_completion(PIRP irp, const void *caller)
+{
+    if (irp->CurrentLocation >= 1 && irp->CurrentLocation <= irp->StackCount &&
+        __builtin_expect(irp->Tail.Overlay.CurrentStackLocation->MajorFunction == IRP_MJ_POWER, 0))
+        vf_po_completion(irp, caller);
+}
+
+/* PoCallDriver above the IRQL the device allows (DO_POWER_PAGABLE: PASSIVE_LEVEL, otherwise
+ * DISPATCH_LEVEL): 0xC9/0x23A (caller, IRP, device). */
+__attribute__((noreturn)) void vf_po_call_bad_irql(PIRP irp, PDEVICE_OBJECT device,
+                                                   const void *caller);
+/* PoStartNextPowerIrp with an IRP whose current stack location is not an IRP_MJ_POWER one:
+ * 0xC9/0x200 (caller, IRP, 0). */
+__attribute__((noreturn)) void vf_po_start_next_not_power(PIRP irp, const void *caller);
+/* A power IRP the power manager sent was not completed within `ms` milliseconds: 0x9F/0x3
+ * (the stack's PDO, the device holding the IRP, the IRP). */
+__attribute__((noreturn)) void vf_po_irp_blocked(PDEVICE_OBJECT pdo, PDEVICE_OBJECT holder,
+                                                 PIRP irp, unsigned ms);
 
 #endif

@@ -22,6 +22,16 @@
 #define VF_C9_STATUS_MISMATCH             0x224
 #define VF_C9_NOT_COMPLETED_NOR_PENDING   0x226
 #define VF_C9_DELETE_DEVICE_TWICE         0x240
+#define VF_C9_UNKNOWN                     0x200 /* "all unknown I/O Verification errors" */
+#define VF_C9_POWER_UNKNOWN_COMPLETED     0x230
+#define VF_C9_POWER_SUCCESS_COMPLETED     0x231
+#define VF_C9_POWER_NOT_SUPPORTED         0x232
+#define VF_C9_FORWARDED_AT_BAD_IRQL       0x23A
+#define VF_C9_FAILED_UNFAILABLE           0x247
+
+/* ---- 0x9F DRIVER_POWER_STATE_FAILURE: parameter 1 ------------------------------------------ */
+
+#define VF_9F_IRP_BLOCKED 0x3
 
 #define VF_RAISED   1u /* the runtime raises it (the others are named for KeBugCheckEx callers) */
 #define VF_SUBCODES 2u /* parameter 1 selects a row of vf_subcodes */
