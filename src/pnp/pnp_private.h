@@ -102,7 +102,6 @@ struct pnp_node *pnp_node_of(PDEVICE_OBJECT device);
 /* The node of exactly this PDO, or NULL (no lock needed: the field is set once). */
 struct pnp_node *pnp_node_of_pdo(PDEVICE_OBJECT pdo);
 
-
 /* Frees a NULL-terminated array of strings (tree.c). */
 void pnp_ids_free(char **ids);
 
@@ -131,7 +130,8 @@ NTSTATUS pnp_irp_to(PDEVICE_OBJECT device, UCHAR minor, const void *params, size
 /* The name of a PnP minor function ("START_DEVICE"), "?" if unknown. */
 const char *pnp_minor_name(UCHAR minor);
 
-/* ---- the registry (reg.c, the manager's): UTF-8 paths and values, Zw handles ------------------------ */
+/* ---- the registry (reg.c, the manager's): UTF-8 paths and values, Zw handles
+ * ------------------------ */
 
 #define PNP_REG_CCS "\\Registry\\Machine\\System\\CurrentControlSet"
 NTSTATUS pnp_key_open(const char *path, bool create, HANDLE *key);
