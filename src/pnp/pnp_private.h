@@ -124,14 +124,8 @@ NTSTATUS pnp_root_pdo_create(PDEVICE_OBJECT *pdo);
  * location's Parameters (NULL: zeroed). *info (may be NULL): IoStatus.Information. */
 NTSTATUS pnp_irp(PDEVICE_OBJECT pdo, UCHAR minor, const void *params, size_t params_size,
                  ULONG_PTR *info);
-/* The same to one device object only (no attached device above it). */
-NTSTATUS pnp_irp_to(PDEVICE_OBJECT device, UCHAR minor, const void *params, size_t params_size,
-                    ULONG_PTR *info);
-/* The name of a PnP minor function ("START_DEVICE"), "?" if unknown. */
-const char *pnp_minor_name(UCHAR minor);
 
-/* ---- the registry (reg.c, the manager's): UTF-8 paths and values, Zw handles
- * ------------------------ */
+/* ---- the manager's registry helpers (reg.c): UTF-8 paths and values, Zw handles -- */
 
 #define PNP_REG_CCS "\\Registry\\Machine\\System\\CurrentControlSet"
 NTSTATUS pnp_key_open(const char *path, bool create, HANDLE *key);
