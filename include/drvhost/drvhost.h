@@ -239,6 +239,43 @@ DRVHOST_API int drvhost_request_cancel(drvhost_request *request);
 /* Frees a finished request; a request still pending is waited for first. */
 DRVHOST_API void drvhost_request_free(drvhost_request *request);
 
+#include <stdio.h>
+/* ---- Plug and Play ---------------------------------------------------------------------- */
+
+/* Stages a driver package (an INF; a relative path from the current folder) in the driver
+ * store and installs it on the devices that have no driver yet. The INF's folder is its driver
+ * store: ServiceBinary's file is looked up there. A malformed INF: STATUS_INVALID_PARAMETER
+ * and "FILE:LINE: problem" in msg (may be NULL). See docs/pnp.md. */
+DRVHOST_API int32_t drvhost_pnp_install(const char *inf_path, char *msg, size_t msg_size);
+
+/* Creates a root-enumerated device with this hardware ID (and compatible IDs, may be NULL),
+ * installs its best driver, builds its stack and starts it. instance (may be NULL) receives
+ * its instance ID (ROOT\CLASS\NNNN) even when the device could not start; the status then
+ * says why (the device keeps its problem code: `drvhost_pnp_tree`). */
+DRVHOST_API int32_t drvhost_device_create(const char *hardware_id, const char *const *compatible,
+                                          size_t ncompatible, char *instance, size_t instance_size);
+
+enum drvhost_device_action {
+    DRVHOST_DEVICE_REMOVE,  /* orderly removal (QUERY_REMOVE, REMOVE_DEVICE) */
+    DRVHOST_DEVICE_UNPLUG,  /* surprise removal (SURPRISE_REMOVAL, REMOVE_DEVICE) */
+    DRVHOST_DEVICE_DISABLE, /* orderly removal, the device kept disabled */
+    DRVHOST_DEVICE_ENABLE,  /* a disabled (or failed) device started again */
+    DRVHOST_DEVICE_RESTART, /* QUERY_STOP, STOP, START */
+};
+/* One action on a device by instance ID. STATUS_NO_SUCH_DEVICE if there is none; a driver's
+ * veto is returned as its status. */
+DRVHOST_API int32_t drvhost_device_action(const char *instance, int action);
+/* Asks every started bus for its children again (QUERY_DEVICE_RELATIONS/BusRelations). */
+DRVHOST_API int32_t drvhost_pnp_rescan(void);
+/* Prints the device tree, one line per device (format: docs/pnp.md). */
+DRVHOST_API int32_t drvhost_pnp_tree(FILE *out);
+/* The system sleep (S3) and wake sequences sent through the tree. */
+DRVHOST_API int32_t drvhost_system_sleep(void);
+DRVHOST_API int32_t drvhost_system_wake(void);
+/* Opens the index-th (from 0) enabled device interface of a class ("{guid}"). */
+DRVHOST_API int32_t drvhost_open_interface(const char *guid, unsigned index, uint32_t access,
+                                           drvhost_file **file);
+
 /* ---- scenarios -------------------------------------------------------------------------- */
 
 /* Runs a scenario file (see docs/scenario.md). Returns a DRVHOST_EXIT_* status. Output (one

@@ -10,6 +10,8 @@
 #include "ke/ke.h"
 #include "ldr/ldr.h"
 #include "ob/ob.h"
+#include "pnp/pnp.h"
+#include "po/po.h"
 #include "rtl/rtl.h"
 
 #include "os/os.h"
@@ -54,6 +56,10 @@ int32_t drvhost_init(const drvhost_options *options)
     if (NT_SUCCESS(status))
         status = ldr_init();
     if (NT_SUCCESS(status))
+        status = pnp_init();
+    if (NT_SUCCESS(status))
+        status = po_init();
+    if (NT_SUCCESS(status))
         status = host_watch_start(options->timeout_ms, options->catch_signals);
     booted = NT_SUCCESS(status);
     return status;
@@ -70,6 +76,8 @@ int32_t drvhost_shutdown(void)
         return STATUS_UNSUCCESSFUL;
     host_watch_begin(&unloading);
     host_close_all();
+    po_shutdown();
+    leaks += pnp_shutdown(); /* every device removed before the drivers unload */
     leaks += ldr_shutdown(); /* devices left at unload; leaked pool was bug check 0xC4 */
     host_watch_end();
     KeFlushQueuedDpcs();

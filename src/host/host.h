@@ -11,6 +11,9 @@
 
 /* True between drvhost_init and drvhost_shutdown. */
 BOOLEAN host_booted(void);
+/* Waits until the PnP manager has done the work drivers queued (after each scenario command,
+ * so that the children a bus reported exist before the next command runs). */
+void host_pnp_settle(void);
 /* drvhost_service_add with a relative image looked up in base_dir first (a scenario's folder). */
 NTSTATUS host_service_add(const char *service, const char *image_path, const char *base_dir);
 /* Closes every handle the host still has open (at shutdown). */

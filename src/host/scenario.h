@@ -40,6 +40,14 @@ enum scn_kind {
     SCN_SLEEP,           /* sleep MS */
     SCN_ECHO,            /* echo TEXT... */
     SCN_EXPECT_BUGCHECK, /* expect-bugcheck CODE P1 */
+    SCN_INSTALL,         /* install FILE.inf */
+    SCN_DEVICE,          /* device HWID [compatible=ID,...] */
+    SCN_OPEN_INTERFACE,  /* open H {GUID} [N] */
+    SCN_DEVICE_ACTION,   /* remove|unplug|disable|enable|restart INSTANCE (code: the action) */
+    SCN_RESCAN,          /* rescan */
+    SCN_SYSTEM_SLEEP,    /* sleep (no argument): the system sleeps (S3) */
+    SCN_SYSTEM_WAKE,     /* wake */
+    SCN_TREE,            /* tree */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a
@@ -58,7 +66,8 @@ struct scn_cmd {
     const char *name;       /* service name (service, load, unload), handle name or tag */
     const char *str;        /* service: IMAGE; reg import: resolved FILE; open: PATH; reg set: KEY;
                                echo: text */
-    const char *value_name; /* reg set: value name ("" is the default value) */
+    const char *value_name; /* reg set: value name ("" is the default value); device: the
+                               compatible IDs, comma-separated (NULL: none) */
     uint32_t reg_type;      /* reg set: DRVHOST_REG_* */
     struct scn_bytes data;  /* reg set: value bytes; write: DATA; ioctl: in= */
 
@@ -66,7 +75,8 @@ struct scn_cmd {
     int tag;    /* async=, wait, cancel: request slot, 0..tag_count-1; else -1 */
     int async;  /* ioctl/read/write: issued with drvhost_io_start (tag names the slot) */
 
-    uint32_t code;    /* ioctl: control code; expect-bugcheck: bug-check code */
+    uint32_t code;    /* ioctl: control code; expect-bugcheck: bug-check code; open {GUID}: the
+                         interface's index; device actions: DRVHOST_DEVICE_* */
     uint64_t p1;      /* expect-bugcheck: parameter 1 */
     int p1_address;   /* expect-bugcheck: P1 was `address` (any pointer, >= 0x10000) */
     int internal;     /* ioctl: IRP_MJ_INTERNAL_DEVICE_CONTROL */

@@ -23,6 +23,7 @@ enum {
     O_INTERNAL = 1 << 8,
     O_TIMEOUT = 1 << 9,
     O_CANCELLED = 1 << 10,
+    O_COMPATIBLE = 1 << 11,
 };
 
 static const struct {
@@ -40,6 +41,7 @@ static const struct {
     {"internal", O_INTERNAL},
     {"timeout", O_TIMEOUT},
     {"expect-cancelled", O_CANCELLED},
+    {"compatible", O_COMPATIBLE},
 };
 
 /* The option a token names by its key (the text before '='), 0 if none; *eq: it has a '='. */
@@ -136,6 +138,8 @@ static int option_value(struct pctx *c, unsigned bit, struct tok v, struct scn_c
         return cmd->hang_ms ? 0 : scnp_perr(c, v.col, "timeout must be at least 1 ms");
     case O_CANCELLED:
         return parse_yes_no(c, v, &cmd->expect_cancelled);
+    case O_COMPATIBLE:
+        return scnp_decode_name(c, v, "compatible IDs", 0, &cmd->value_name);
     }
     return -1;
 }
@@ -281,12 +285,58 @@ static int cmd_reg(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int
     return reg_data(c, cmd, a + 4, n - 4);
 }
 
+/* open H PATH, or open H {GUID} [N]: the N-th (from 0) enabled interface of that class. */
 static int cmd_open(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
-    (void)n;
     if (scnp_decode_name(c, a[1], "PATH", 0, &cmd->str) < 0)
         return -1;
+    if (cmd->str[0] == '{') {
+        cmd->kind = SCN_OPEN_INTERFACE;
+        if (strlen(cmd->str) != 38 || cmd->str[37] != '}')
+            return scnp_perr(c, a[1].col,
+                             "expected an interface class {xxxxxxxx-xxxx-xxxx-xxxx-"
+                             "xxxxxxxxxxxx}");
+        if (n == 3 && scnp_parse_u32(c, a[2], "interface index", &cmd->code) < 0)
+            return -1;
+    } else if (n == 3) {
+        return scnp_perr(c, a[2].col, "unexpected argument '%.*s' (an index follows a {GUID})",
+                         (int)a[2].n, a[2].s);
+    }
     return scnp_handle_open(c, a[0], cmd);
+}
+
+/* install FILE: relative to the scenario's folder. */
+static int cmd_install(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return resolve_image(c, a[0], &cmd->str);
+}
+
+static int cmd_device(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return scnp_decode_name(c, a[0], "hardware ID", 0, &cmd->name);
+}
+
+static const char *const device_actions[] = {"remove", "unplug", "disable", "enable", "restart"};
+
+/* remove, unplug, disable, enable, restart INSTANCE: code is the DRVHOST_DEVICE_* action. */
+static int cmd_device_action(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    for (uint32_t i = 0; i < sizeof device_actions / sizeof device_actions[0]; i++)
+        if (scnp_tok_is(a[-1], device_actions[i])) /* a[-1]: the command's name */
+            cmd->code = i;
+    return scnp_decode_name(c, a[0], "instance ID", 0, &cmd->name);
+}
+
+static int cmd_none(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)c;
+    (void)cmd;
+    (void)a;
+    (void)n;
+    return 0;
 }
 
 static int cmd_close(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
@@ -379,7 +429,7 @@ static const struct cmd_def commands[] = {
     {"reg", SCN_REG_IMPORT, 2, 2, O_EXPECT, {"import", "FILE"}, cmd_reg_import},
     {"load", SCN_LOAD, 1, 1, O_EXPECT | O_TIMEOUT, {"NAME"}, cmd_driver},
     {"unload", SCN_UNLOAD, 1, 1, O_EXPECT | O_TIMEOUT, {"NAME"}, cmd_driver},
-    {"open", SCN_OPEN, 2, 2, O_EXPECT | O_ACCESS | O_TIMEOUT, {"H", "PATH"}, cmd_open},
+    {"open", SCN_OPEN, 2, 3, O_EXPECT | O_ACCESS | O_TIMEOUT, {"H", "PATH"}, cmd_open},
     {"close", SCN_CLOSE, 1, 1, O_EXPECT | O_TIMEOUT, {"H"}, cmd_close},
     {"ioctl",
      SCN_IOCTL,
@@ -399,6 +449,17 @@ static const struct cmd_def commands[] = {
     {"wait", SCN_WAIT, 1, 1, O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_TIMEOUT, {"TAG"}, cmd_tag},
     {"cancel", SCN_CANCEL, 1, 1, O_CANCELLED, {"TAG"}, cmd_tag},
     {"sleep", SCN_SLEEP, 1, 1, 0, {"MS"}, cmd_sleep},
+    {"sleep", SCN_SYSTEM_SLEEP, 0, 0, O_EXPECT | O_TIMEOUT, {0}, cmd_none}, /* no MS */
+    {"wake", SCN_SYSTEM_WAKE, 0, 0, O_EXPECT | O_TIMEOUT, {0}, cmd_none},
+    {"install", SCN_INSTALL, 1, 1, O_EXPECT | O_TIMEOUT, {"FILE"}, cmd_install},
+    {"device", SCN_DEVICE, 1, 1, O_EXPECT | O_COMPATIBLE | O_TIMEOUT, {"HWID"}, cmd_device},
+    {"remove", SCN_DEVICE_ACTION, 1, 1, O_EXPECT | O_TIMEOUT, {"INSTANCE"}, cmd_device_action},
+    {"unplug", SCN_DEVICE_ACTION, 1, 1, O_EXPECT | O_TIMEOUT, {"INSTANCE"}, cmd_device_action},
+    {"disable", SCN_DEVICE_ACTION, 1, 1, O_EXPECT | O_TIMEOUT, {"INSTANCE"}, cmd_device_action},
+    {"enable", SCN_DEVICE_ACTION, 1, 1, O_EXPECT | O_TIMEOUT, {"INSTANCE"}, cmd_device_action},
+    {"restart", SCN_DEVICE_ACTION, 1, 1, O_EXPECT | O_TIMEOUT, {"INSTANCE"}, cmd_device_action},
+    {"rescan", SCN_RESCAN, 0, 0, O_EXPECT | O_TIMEOUT, {0}, cmd_none},
+    {"tree", SCN_TREE, 0, 0, O_TIMEOUT, {0}, cmd_none},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},
 };
@@ -436,7 +497,8 @@ static int apply_defaults(struct pctx *c, struct scn_cmd *cmd, unsigned given, u
     int io = cmd->kind == SCN_IOCTL || cmd->kind == SCN_READ || cmd->kind == SCN_WRITE;
     if (!(given & O_EXPECT)) {
         cmd->check_status = !cmd->async && cmd->kind != SCN_CANCEL && cmd->kind != SCN_SLEEP &&
-                            cmd->kind != SCN_ECHO && cmd->kind != SCN_EXPECT_BUGCHECK;
+                            cmd->kind != SCN_ECHO && cmd->kind != SCN_EXPECT_BUGCHECK &&
+                            cmd->kind != SCN_TREE;
         cmd->status = 0;
     }
     if (io && cmd->async && (given & (O_EXPECT_OUT | O_EXPECT_INFO)))
@@ -509,6 +571,8 @@ static int parse_command(struct pctx *c, const struct cmd_def *d, const struct t
         .kind = d->kind, .line = c->line, .handle = -1, .tag = -1, .expect_cancelled = -1};
     unsigned given = 0;
     int nargs = count_args(d, t + 1, n - 1);
+    if (d->kind == SCN_SLEEP && (n == 1 || is_option(t[1])))
+        d++; /* the next entry: `sleep` without MS puts the system to sleep */
     if (d->kind == SCN_REG_SET && nargs > 0 && scnp_tok_is(t[1], "import"))
         d++; /* the next entry: reg import */
     if (d->kind == SCN_REG_SET && nargs > 0 && !scnp_tok_is(t[1], "set"))

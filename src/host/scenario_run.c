@@ -177,15 +177,21 @@ static void report_io(struct run *r, const struct scn_cmd *cmd, int32_t status,
 
 /* An open expected to fail leaves its handle name free for a later open; when it succeeds after
  * all, the handle is kept aside and closed at the end of the run. */
-static void run_open(struct run *r, const struct scn_cmd *cmd)
+static void finish_open(struct run *r, const struct scn_cmd *cmd, int32_t status,
+                        drvhost_file *file)
 {
-    drvhost_file *file = NULL;
-    int32_t status = drvhost_open(cmd->str, cmd->access, &file);
     int expected_failure = cmd->check_status && cmd->status < 0;
     r->files[cmd->handle] = status >= 0 && !expected_failure ? file : NULL;
     if (status >= 0 && expected_failure)
         r->stray[r->strays++] = file;
     report_status(r, cmd, status);
+}
+
+static void run_open(struct run *r, const struct scn_cmd *cmd)
+{
+    drvhost_file *file = NULL;
+    int32_t status = drvhost_open(cmd->str, cmd->access, &file);
+    finish_open(r, cmd, status, file);
 }
 
 /* A handle whose open failed at run time: the command cannot run, which is a failure. */
@@ -337,6 +343,69 @@ static void run_sleep(struct run *r, const struct scn_cmd *cmd)
     report(r, cmd, "slept", &v);
 }
 
+/* ---- Plug and Play ----------------------------------------------------------------------- */
+
+/* open H {GUID} [N]: like open H PATH (the same handle rules). */
+static void run_open_interface(struct run *r, const struct scn_cmd *cmd)
+{
+    drvhost_file *file = NULL;
+    int32_t status = drvhost_open_interface(cmd->str, cmd->code, cmd->access, &file);
+    finish_open(r, cmd, status, file);
+}
+
+/* install: a malformed package's "FILE:LINE: problem" is the detail line. */
+static void run_install(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    char msg[512] = "", buf[16];
+    int32_t status = drvhost_pnp_install(cmd->str, msg, sizeof msg);
+    check_status(cmd, status, &v);
+    if (status < 0 && msg[0])
+        detail(&v, "    %s\n", msg);
+    report(r, cmd, status_text(status, buf), &v);
+}
+
+/* device: "STATUS INSTANCE" (the instance ID even when the device could not start). */
+static void run_device(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    char instance[256] = "", buf[16], result[300], *copy = NULL;
+    const char *ids[64];
+    size_t n = 0;
+    if (cmd->value_name != NULL && (copy = strdup(cmd->value_name)) != NULL)
+        for (char *save = NULL, *t = strtok_r(copy, ",", &save); t && n < 64;
+             t = strtok_r(NULL, ",", &save))
+            ids[n++] = t;
+    int32_t status = drvhost_device_create(cmd->name, ids, n, instance, sizeof instance);
+    free(copy);
+    check_status(cmd, status, &v);
+    snprintf(result, sizeof result, "%s %s", status_text(status, buf),
+             instance[0] ? instance : "-");
+    report(r, cmd, result, &v);
+}
+
+static int32_t run_pnp(const struct scn_cmd *cmd)
+{
+    switch (cmd->kind) {
+    case SCN_DEVICE_ACTION:
+        return drvhost_device_action(cmd->name, (int)cmd->code);
+    case SCN_RESCAN:
+        return drvhost_pnp_rescan();
+    case SCN_SYSTEM_SLEEP:
+        return drvhost_system_sleep();
+    default:
+        return drvhost_system_wake();
+    }
+}
+
+/* tree: the result line, then the tree (docs/pnp.md). */
+static void run_tree(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    report(r, cmd, "printed", &v);
+    drvhost_pnp_tree(r->out);
+}
+
 /* ---- expect-bugcheck --------------------------------------------------------------------- */
 
 /* Global because the handler can run on any thread, even after the run returned. */
@@ -451,6 +520,24 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     case SCN_EXPECT_BUGCHECK:
         run_expect_bugcheck(r, cmd);
         break;
+    case SCN_OPEN_INTERFACE:
+        run_open_interface(r, cmd);
+        break;
+    case SCN_INSTALL:
+        run_install(r, cmd);
+        break;
+    case SCN_DEVICE:
+        run_device(r, cmd);
+        break;
+    case SCN_DEVICE_ACTION:
+    case SCN_RESCAN:
+    case SCN_SYSTEM_SLEEP:
+    case SCN_SYSTEM_WAKE:
+        report_status(r, cmd, run_pnp(cmd));
+        break;
+    case SCN_TREE:
+        run_tree(r, cmd);
+        break;
     }
     /* Each result line goes out before the next command runs, so that it precedes the driver's
      * debug output and a bug-check report on a shared terminal or log. */
@@ -554,6 +641,7 @@ static void run_commands(struct run *r)
         run_activity(r, &r->s->cmds[i], &a);
         host_watch_begin(&a);
         run_command(r, &r->s->cmds[i]);
+        host_pnp_settle();
         host_watch_end();
         r->commands++;
     }

@@ -379,6 +379,10 @@ NTSTATUS NTAPI IoAttachDeviceToDeviceStackSafe(PDEVICE_OBJECT SourceDevice,
     /* Release: io_request_top reads AttachedDevice without the lock. */
     __atomic_store_n(&top->AttachedDevice, SourceDevice, __ATOMIC_RELEASE);
     io_device_of(SourceDevice)->attached_to = top;
+    /* The device below stays in memory while something is attached to it, as on Windows: a
+     * lower filter deletes its device at REMOVE_DEVICE before the driver above detaches from
+     * it (IoDetachDevice drops this reference). */
+    ob_reference(top);
     SourceDevice->StackSize = (CCHAR)(top->StackSize + 1);
     SourceDevice->AlignmentRequirement = top->AlignmentRequirement;
     SourceDevice->SectorSize = top->SectorSize;
@@ -406,6 +410,7 @@ VOID NTAPI IoDetachDevice(PDEVICE_OBJECT TargetDevice)
     __atomic_store_n(&TargetDevice->AttachedDevice, NULL, __ATOMIC_RELEASE);
     io_device_of(upper)->attached_to = NULL;
     os_mutex_unlock(&io_stack_lock);
+    ob_dereference(TargetDevice); /* taken by the attach */
 }
 
 PDEVICE_OBJECT NTAPI IoGetRelatedDeviceObject(PFILE_OBJECT FileObject)

@@ -17,6 +17,9 @@ size_t ldr_shutdown(void);
 /* Loads the service's module and runs its entry point (see drvhost_driver_load). */
 NTSTATUS ldr_load(const char *service);
 NTSTATUS ldr_unload(const char *service);
+/* The driver object of a loaded service (case-insensitive), NULL if it is not loaded. For
+ * the PnP manager, which calls AddDevice; valid until the service is unloaded. */
+PDRIVER_OBJECT ldr_driver_object(const char *service);
 /* Finds a service's image: an absolute one as given; a relative one in base_dir (NULL: the
  * current folder), else its file name in DRVHOST_DRIVER_PATH and the runtime's driver folder.
  * *resolved (malloc'ed) always holds a '/', so the dynamic loader never searches for it. A

@@ -34,6 +34,10 @@ struct ldr_module {
     uintptr_t base;
     size_t size;
     struct io_driver *driver;
+    /* The descriptor the module was mapped through (/proc/self/fd/N), open while the module
+     * is: the dynamic loader knows a module by that name, so a later module opened through a
+     * reused descriptor number would be taken for this one (0: none). */
+    int fd;
 };
 
 /* Pool verification at unload (Driver Verifier's pool tracking, always on here). */
@@ -87,6 +91,12 @@ static struct ldr_module *ldr_find(const char *service)
         ;
     os_mutex_unlock(&ldr_lock);
     return m;
+}
+
+PDRIVER_OBJECT ldr_driver_object(const char *service)
+{
+    struct ldr_module *m = ldr_find(service);
+    return m != NULL && m->driver != NULL ? &m->driver->object : NULL;
 }
 
 /* ---- finding and checking the image -------------------------------------------------- */
@@ -280,7 +290,10 @@ static NTSTATUS ldr_open_module(struct ldr_module *m, PDRIVER_INITIALIZE *entry)
             status = STATUS_INVALID_IMAGE_FORMAT;
         }
     }
-    os_file_close(fd);
+    if (m->handle != NULL)
+        m->fd = fd + 1; /* kept open until ldr_module_free */
+    else
+        os_file_close(fd);
     if (!NT_SUCCESS(status))
         return status;
     /* A framework driver's entry point is the framework's FxDriverEntry (linked in by
@@ -302,6 +315,8 @@ static void ldr_module_free(struct ldr_module *m)
 {
     if (m->handle != NULL)
         os_module_close(m->handle);
+    if (m->fd > 0)
+        os_file_close(m->fd - 1);
     free(m->service);
     free(m->path);
     free(m);

@@ -95,7 +95,7 @@ static void unlink_node(struct pnp_node *node)
     *p = node->sibling;
 }
 
-static void free_ids(char **ids)
+void pnp_ids_free(char **ids)
 {
     for (size_t i = 0; ids != NULL && ids[i] != NULL; i++)
         free(ids[i]);
@@ -107,9 +107,11 @@ void pnp_node_free(struct pnp_node *node)
     unlink_node(node);
     ((struct io_device *)node->pdo)->pnp_node = NULL;
     ob_dereference(node->pdo);
-    free_ids(node->hardware_ids);
-    free_ids(node->compatible_ids);
+    pnp_ids_free(node->hardware_ids);
+    pnp_ids_free(node->compatible_ids);
     free(node->service);
+    free(node->class_guid);
+    free(node->description);
     free(node->instance_id);
     free(node);
 }

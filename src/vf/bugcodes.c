@@ -487,9 +487,19 @@ const struct vf_subcode vf_subcodes[] = {
      NULL},
 
     {BUGCODE_PNP_DETECTED_FATAL_ERROR,
+     VF_CA_DUPLICATE_PDO,
+     "a bus enumerated two PDOs with the same device and instance IDs",
+     {"the newly reported PDO", "the PDO it duplicates", "reserved"},
+     NULL},
+    {BUGCODE_PNP_DETECTED_FATAL_ERROR,
      VF_CA_INVALID_PDO,
      "a routine that needs a PDO got another device object (invalid PDO)",
      {"the purported PDO", "its driver object", "reserved"},
+     NULL},
+    {BUGCODE_PNP_DETECTED_FATAL_ERROR,
+     VF_CA_INVALID_ID,
+     "a bus driver returned an ID with illegal characters or not terminated",
+     {"the PDO", "the ID buffer", "the ID type: 1 device, 2 instance, 3 hardware, 4 compatible"},
      NULL},
 };
 const size_t vf_subcode_count = sizeof(vf_subcodes) / sizeof(vf_subcodes[0]);

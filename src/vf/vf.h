@@ -79,9 +79,11 @@
 #define VF_C4_MISMATCHED_RELEASE       0x1009
 #define VF_C4_DELETED_LOCK_OWNED       0x100B
 
-/* ---- 0xCA PNP_DETECTED_FATAL_ERROR: parameter 1 ----------------------------------------- */
+/* ---- 0xCA PNP_DETECTED_FATAL_ERROR: parameter 1 (the PnP manager raises them, src/pnp) ---- */
 
-#define VF_CA_INVALID_PDO 0x2 /* a DDI that needs a PDO got another device object */
+#define VF_CA_DUPLICATE_PDO 0x1 /* a bus reported two PDOs with the same IDs */
+#define VF_CA_INVALID_PDO   0x2 /* a DDI that needs a PDO got another device object */
+#define VF_CA_INVALID_ID    0x3 /* a bus driver returned an ID with illegal characters */
 
 /* ---- 0x10D WDF_VIOLATION: parameter 1 (raised by src/wdf) --------------------------------- */
 
@@ -120,6 +122,15 @@ struct vf_subcode {
 const struct vf_bugcode *vf_bugcode_find(ULONG code);
 const char *vf_bugcode_name(ULONG code);
 const struct vf_subcode *vf_subcode_find(ULONG code, ULONG_PTR p1);
+
+/* ---- PnP rules (pnp.c) ------------------------------------------------------------------------
+ */
+
+/* A bus or PnP driver broke a PnP rule: 0xCA with Windows's parameters, the explanation
+ * printed first. */
+__attribute__((noreturn, cold, format(printf, 5, 6))) void vf_pnp_fatal(ULONG_PTR p1, ULONG_PTR p2,
+                                                                        ULONG_PTR p3, ULONG_PTR p4,
+                                                                        const char *fmt, ...);
 
 /* ---- IRQL rules ------------------------------------------------------------------------------ */
 

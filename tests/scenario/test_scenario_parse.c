@@ -536,3 +536,44 @@ TEST(scenario_ctl_code_nesting_is_bounded)
               "0,0),0,0,0),0,0,0),0,0,0),0,0,0),0,0,0)\n",
               "t.scn:2:");
 }
+
+/* The PnP commands (docs/scenario.md): their kinds, arguments and defaults. */
+TEST(scenario_pnp_commands)
+{
+    struct scn_script *s = parse_ok("install x.inf\n"
+                                    "device ROOT\\X compatible=A\\B,C\n"
+                                    "open h {6f1d7e8a-3b5c-4e2f-9a10-2c3d4e5f6a7b} 2\n"
+                                    "remove ROOT\\X\\0000 expect=STATUS_DEVICE_BUSY\n"
+                                    "unplug I\ndisable I\nenable I\nrestart I\n"
+                                    "rescan\nsleep\nsleep 5\nwake expect=any\ntree\nclose h\n");
+    if (!s)
+        return;
+    ok(s->count == 14, "count %zu\n", s->count);
+    ok(s->cmds[0].kind == SCN_INSTALL && strcmp(s->cmds[0].str, "x.inf") == 0, "install\n");
+    ok(s->cmds[0].check_status && s->cmds[0].status == 0, "install expects success\n");
+    ok(s->cmds[1].kind == SCN_DEVICE && strcmp(s->cmds[1].name, "ROOT\\X") == 0 &&
+           strcmp(s->cmds[1].value_name, "A\\B,C") == 0,
+       "device\n");
+    ok(s->cmds[2].kind == SCN_OPEN_INTERFACE && s->cmds[2].code == 2 &&
+           s->cmds[2].access == 0xC0000000u && s->cmds[2].handle == 0,
+       "open {GUID} N\n");
+    ok(s->cmds[3].kind == SCN_DEVICE_ACTION && s->cmds[3].code == 0 &&
+           s->cmds[3].status == (int32_t)0x80000011,
+       "remove\n");
+    for (int i = 4; i < 8; i++)
+        ok(s->cmds[i].kind == SCN_DEVICE_ACTION && s->cmds[i].code == (uint32_t)(i - 3) &&
+               strcmp(s->cmds[i].name, "I") == 0,
+           "action %d\n", i);
+    ok(s->cmds[8].kind == SCN_RESCAN, "rescan\n");
+    ok(s->cmds[9].kind == SCN_SYSTEM_SLEEP && s->cmds[9].check_status, "sleep without MS\n");
+    ok(s->cmds[10].kind == SCN_SLEEP && s->cmds[10].ms == 5, "sleep MS\n");
+    ok(s->cmds[11].kind == SCN_SYSTEM_WAKE && !s->cmds[11].check_status, "wake expect=any\n");
+    ok(s->cmds[12].kind == SCN_TREE && !s->cmds[12].check_status, "tree\n");
+    scn_script_free(s);
+    parse_bad("open h {123}\n", "t.scn:1:8: error: expected an interface class");
+    parse_bad("open h \\\\.\\X 2\n", "t.scn:1:14: error: unexpected argument '2'");
+    parse_bad("device\n", "t.scn:1:7: error: missing argument HWID");
+    parse_bad("remove\n", "t.scn:1:7: error: missing argument INSTANCE");
+    parse_bad("tree expect=STATUS_SUCCESS\n", "t.scn:1:6: error: option 'expect' does not apply");
+    parse_bad("rescan x\n", "t.scn:1:8: error: unexpected argument 'x'");
+}

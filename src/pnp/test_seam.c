@@ -1,9 +1,6 @@
 /*
- * stub_po.c - stand-ins for the PnP manager until s5-pnp's is merged (the lead deletes this
- * file then):
+ * test_seam.c - a test seam of the PnP manager for tests/po:
  *
- *  - pnp_run_exclusive runs fn in the caller's thread (the power tests call it from one thread
- *    at a time, so nothing else changes the tree meanwhile);
  *  - drvhost_test_pnp_node / drvhost_test_pnp_node_free: a test seam for tests/po, which builds
  *    device nodes for stacks its potest driver made (the PnP manager does it from INF files and
  *    AddDevice). Exported because a white-box program cannot share libdrvhost.so's tree: taking
@@ -13,11 +10,6 @@
 #include "pnp/pnp_private.h"
 
 #include <drvhost/drvhost.h>
-
-NTSTATUS pnp_run_exclusive(NTSTATUS (*fn)(void *context), void *context)
-{
-    return fn(context);
-}
 
 DRVHOST_API int32_t drvhost_test_pnp_node(void *parent_pdo, void *pdo, const char *instance_id,
                                           int started);

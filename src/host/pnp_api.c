@@ -1,0 +1,112 @@
+/*
+ * pnp_api.c - the embedding API's Plug and Play calls (drvhost.h): each runs one PnP action
+ * and then waits until the PnP manager is idle, so that the work drivers queued meanwhile
+ * (a bus reporting its children) is done when the call returns.
+ */
+#include "host/host.h"
+
+#include "pnp/pnp.h"
+#include "po/po.h"
+#include "rtl/rtl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int32_t settled(NTSTATUS status)
+{
+    pnp_wait_idle();
+    return status;
+}
+
+void host_pnp_settle(void)
+{
+    if (host_booted())
+        pnp_wait_idle();
+}
+
+int32_t drvhost_pnp_install(const char *inf_path, char *msg, size_t msg_size)
+{
+    char local[512];
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    NTSTATUS status =
+        pnp_install_inf(inf_path, NULL, msg ? msg : local, msg ? msg_size : sizeof local);
+    return settled(status);
+}
+
+int32_t drvhost_device_create(const char *hardware_id, const char *const *compatible,
+                              size_t ncompatible, char *instance, size_t instance_size)
+{
+    char *id = NULL;
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    NTSTATUS status = pnp_device_create(hardware_id, compatible, ncompatible, &id);
+    if (instance != NULL && instance_size > 0)
+        snprintf(instance, instance_size, "%s", id ? id : "");
+    free(id);
+    return settled(status);
+}
+
+int32_t drvhost_device_action(const char *instance, int action)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (action < DRVHOST_DEVICE_REMOVE || action > DRVHOST_DEVICE_RESTART)
+        return STATUS_INVALID_PARAMETER;
+    /* The two enumerations list the actions in the same order. */
+    return settled(pnp_device_action(instance, (enum pnp_action)action));
+}
+
+int32_t drvhost_pnp_rescan(void)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    return settled(pnp_rescan());
+}
+
+int32_t drvhost_pnp_tree(FILE *out)
+{
+    if (!host_booted() || out == NULL)
+        return STATUS_UNSUCCESSFUL;
+    pnp_wait_idle();
+    pnp_tree_print(out);
+    return STATUS_SUCCESS;
+}
+
+int32_t drvhost_system_sleep(void)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    return settled(po_system_sleep(PowerSystemSleeping3));
+}
+
+int32_t drvhost_system_wake(void)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    return settled(po_system_wake());
+}
+
+int32_t drvhost_open_interface(const char *guid, unsigned index, uint32_t access,
+                               drvhost_file **file)
+{
+    WCHAR w[40];
+    size_t n = 0;
+    GUID g;
+    UNICODE_STRING text;
+    char *path = NULL;
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (guid == NULL || strlen(guid) != 38 || !rtl_utf8_to_utf16(guid, 38, w, &n))
+        return STATUS_INVALID_PARAMETER;
+    text.Buffer = w;
+    text.Length = text.MaximumLength = (USHORT)(n * sizeof(WCHAR));
+    if (!NT_SUCCESS(RtlGUIDFromString(&text, &g)))
+        return STATUS_INVALID_PARAMETER;
+    pnp_wait_idle();
+    NTSTATUS status = pnp_interface_path(&g, index, &path);
+    if (NT_SUCCESS(status))
+        status = drvhost_open(path, access, file);
+    free(path);
+    return status;
+}

@@ -1,0 +1,356 @@
+/*
+ * action.c - what the PnP manager does to devices: start (install, stack, START_DEVICE and the
+ * queries that follow it), orderly removal (QUERY_REMOVE then REMOVE_DEVICE, or CANCEL_REMOVE
+ * after a veto), surprise removal (SURPRISE_REMOVAL then REMOVE_DEVICE), disable and enable,
+ * restart (QUERY_STOP, STOP, START: a rebalance), in the orders of the "Starting a Device",
+ * "Removing a Device" and "Stopping a Device" pages; children before their parents.
+ *
+ * Every function here runs on the PnP thread, one action at a time (manager.c); the tree lock
+ * is taken only to change links.
+ *
+ * Deviation: after a surprise removal Windows sends REMOVE_DEVICE once the last handle to the
+ * device is closed; drvhost sends it at once (pinned by the unplug test).
+ */
+#include "pnp/pnp_private.h"
+
+#include "io/io.h"
+#include "ldr/ldr.h"
+#include "rtl/rtl.h"
+
+#include <wdmguid.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- start ---------------------------------------------------------------------------------- */
+
+static void query_device_state(struct pnp_node *node)
+{
+    ULONG_PTR info = 0;
+    if (NT_SUCCESS(pnp_irp(node->pdo, IRP_MN_QUERY_PNP_DEVICE_STATE, NULL, 0, &info)))
+        node->pnp_device_state = (ULONG)info;
+}
+
+/* START_DEVICE with an empty resource list (software devices have no hardware resources). */
+static NTSTATUS send_start(struct pnp_node *node)
+{
+    CM_RESOURCE_LIST raw = {0}, translated = {0};
+    struct {
+        PCM_RESOURCE_LIST AllocatedResources;
+        PCM_RESOURCE_LIST AllocatedResourcesTranslated;
+    } params = {&raw, &translated};
+    return pnp_irp(node->pdo, IRP_MN_START_DEVICE, &params, sizeof params, NULL);
+}
+
+/* After a successful START_DEVICE, as Windows does: the capabilities again (a function driver
+ * may change them), the PnP device state, the bus relations. */
+static void after_start(struct pnp_node *node)
+{
+    node->state = PNP_NODE_STARTED;
+    node->problem = 0;
+    node->problem_status = STATUS_SUCCESS;
+    pnp_node_query_caps(node);
+    query_device_state(node);
+    pnp_enumerate(node);
+}
+
+static NTSTATUS install_and_build(struct pnp_node *node)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    if (node->service == NULL)
+        status = pnp_install_node(node);
+    if (!NT_SUCCESS(status) || (node->service == NULL && !node->caps.RawDeviceOK)) {
+        pnp_node_fail(node, CM_PROB_FAILED_INSTALL, NT_SUCCESS(status) ? STATUS_NOT_FOUND : status,
+                      status == STATUS_NOT_FOUND || NT_SUCCESS(status)
+                          ? "no driver package matches its IDs"
+                          : "installing its driver failed");
+        return NT_SUCCESS(status) ? STATUS_NOT_FOUND : status;
+    }
+    return pnp_stack_build(node);
+}
+
+NTSTATUS pnp_node_start(struct pnp_node *node)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    if (!node->stack_built)
+        status = install_and_build(node);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = send_start(node);
+    if (!NT_SUCCESS(status)) {
+        pnp_node_fail(node, CM_PROB_FAILED_START, status, "START_DEVICE failed");
+        pnp_stack_remove(node); /* Windows sends REMOVE_DEVICE after a failed start */
+        return status;
+    }
+    after_start(node);
+    return STATUS_SUCCESS;
+}
+
+/* ---- removal -------------------------------------------------------------------------------- */
+
+static bool has_stack(const struct pnp_node *node)
+{
+    return node->stack_built;
+}
+
+/* SURPRISE_REMOVAL to the subtree, leaves first; each node's interfaces go and its target
+ * notifications say so. */
+static void surprise_subtree(struct pnp_node *node)
+{
+    for (struct pnp_node *c = node->child; c != NULL; c = c->sibling)
+        surprise_subtree(c);
+    if (node->state == PNP_NODE_STARTED || node->state == PNP_NODE_STOPPED) {
+        pnp_irp(node->pdo, IRP_MN_SURPRISE_REMOVAL, NULL, 0, NULL);
+        node->state = PNP_NODE_SURPRISE_REMOVED;
+        pnp_iface_node_removed(node);
+        pnp_notify_target(node, &GUID_TARGET_DEVICE_REMOVE_COMPLETE);
+    }
+}
+
+static void free_node(struct pnp_node *node)
+{
+    pnp_tree_lock();
+    pnp_node_free(node);
+    pnp_tree_unlock();
+}
+
+/* The drivers of a stack, referenced (top first, the PDO's driver last). */
+struct stack_drivers {
+    PDRIVER_OBJECT driver[16];
+    size_t n;
+};
+
+static void collect_drivers(PDEVICE_OBJECT pdo, struct stack_drivers *s)
+{
+    s->n = 0;
+    pnp_tree_lock(); /* the attachment chain, as pnp_node_of reads it */
+    for (PDEVICE_OBJECT d = IoGetAttachedDevice(pdo); d != NULL && s->n < 16;
+         d = ((struct io_device *)d)->attached_to) {
+        ObReferenceObject(d->DriverObject);
+        s->driver[s->n++] = d->DriverObject;
+    }
+    pnp_tree_unlock();
+}
+
+/* A PnP driver is unloaded once its last device object is gone, as Windows does (DriverUnload,
+ * then the image). The root enumerator stays. */
+static void unload_unused(struct stack_drivers *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        PDRIVER_OBJECT d = s->driver[i];
+        char service[128];
+        size_t n = 0, len = d->DriverName.Length / sizeof(WCHAR);
+        bool unused = d->DeviceObject == NULL && d != pnp_root_driver() && len > 8 && len < 40;
+        if (unused && rtl_utf16_to_utf8(d->DriverName.Buffer + 8, len - 8, service, &n))
+            ldr_unload(service); /* "\Driver\" dropped */
+        ObDereferenceObject(d);
+    }
+}
+
+/* REMOVE_DEVICE to the subtree, leaves first; the nodes are freed (keep: the top one stays
+ * without a stack). A PDO gets REMOVE_DEVICE even without a stack when its node goes, so that
+ * its bus driver can delete it. */
+static void remove_subtree(struct pnp_node *node, bool keep)
+{
+    while (node->child != NULL)
+        remove_subtree(node->child, false);
+    bool started = node->state == PNP_NODE_STARTED || node->state == PNP_NODE_STOPPED ||
+                   node->state == PNP_NODE_QUERY_REMOVED;
+    if (!keep && node->root_enumerated)
+        node->pdo_gone = true;
+    struct stack_drivers drivers = {0};
+    if (has_stack(node) || !keep) {
+        collect_drivers(node->pdo, &drivers);
+        pnp_irp(node->pdo, IRP_MN_REMOVE_DEVICE, NULL, 0, NULL);
+        node->stack_built = false;
+    }
+    if (started) {
+        pnp_iface_node_removed(node);
+        pnp_notify_target(node, &GUID_TARGET_DEVICE_REMOVE_COMPLETE);
+    }
+    node->state = PNP_NODE_REMOVED;
+    if (!keep)
+        free_node(node);
+    unload_unused(&drivers);
+}
+
+void pnp_subtree_remove(struct pnp_node *node, bool surprise, bool keep)
+{
+    if (surprise)
+        surprise_subtree(node);
+    remove_subtree(node, keep);
+}
+
+/* CANCEL_REMOVE to the nodes already queried (state QUERY_REMOVED), leaves first. */
+static void cancel_remove(struct pnp_node *node)
+{
+    for (struct pnp_node *c = node->child; c != NULL; c = c->sibling)
+        cancel_remove(c);
+    if (node->state == PNP_NODE_QUERY_REMOVED) {
+        pnp_irp(node->pdo, IRP_MN_CANCEL_REMOVE_DEVICE, NULL, 0, NULL);
+        node->state = PNP_NODE_STARTED;
+        pnp_notify_target(node, &GUID_TARGET_DEVICE_REMOVE_CANCELLED);
+    }
+}
+
+/* The query phase of an orderly removal, leaves first: the target-device notification (a
+ * subscriber may veto), then QUERY_REMOVE_DEVICE to each started stack. */
+static NTSTATUS query_remove(struct pnp_node *node)
+{
+    for (struct pnp_node *c = node->child; c != NULL; c = c->sibling) {
+        NTSTATUS status = query_remove(c);
+        if (!NT_SUCCESS(status))
+            return status;
+    }
+    if (node->state != PNP_NODE_STARTED)
+        return STATUS_SUCCESS;
+    NTSTATUS status = pnp_notify_target(node, &GUID_TARGET_DEVICE_QUERY_REMOVE);
+    if (NT_SUCCESS(status))
+        status = pnp_irp(node->pdo, IRP_MN_QUERY_REMOVE_DEVICE, NULL, 0, NULL);
+    /* A veto too leaves the node to be cancelled: Windows sends CANCEL_REMOVE_DEVICE to the
+     * whole stack, the driver that failed the query included. */
+    node->state = PNP_NODE_QUERY_REMOVED;
+    if (!NT_SUCCESS(status))
+        rtl_diag(RTL_DIAG_NOTE, "pnp", "%s: removal vetoed (0x%08X)", node->instance_id,
+                 (unsigned)status);
+    return status;
+}
+
+static NTSTATUS orderly_remove(struct pnp_node *node, bool keep)
+{
+    NTSTATUS status = query_remove(node);
+    if (!NT_SUCCESS(status)) {
+        cancel_remove(node);
+        return status;
+    }
+    pnp_subtree_remove(node, false, keep);
+    return STATUS_SUCCESS;
+}
+
+/* ---- disable, enable, restart ---------------------------------------------------------------- */
+
+static void set_config_flags(struct pnp_node *node, ULONG flags)
+{
+    HANDLE key;
+    char *path = pnp_enum_key_path(node);
+    if (path != NULL && NT_SUCCESS(pnp_key_open(path, true, &key))) {
+        pnp_key_set_dword(key, "ConfigFlags", flags);
+        pnp_key_close(key);
+    }
+    free(path);
+}
+
+#define CONFIGFLAG_DISABLED 0x00000001
+
+static NTSTATUS disable(struct pnp_node *node)
+{
+    NTSTATUS status = orderly_remove(node, true);
+    if (!NT_SUCCESS(status))
+        return status;
+    node->state = PNP_NODE_DISABLED;
+    node->problem = CM_PROB_DISABLED;
+    node->problem_status = STATUS_SUCCESS;
+    set_config_flags(node, CONFIGFLAG_DISABLED);
+    return STATUS_SUCCESS;
+}
+
+/* Enable a disabled device, or retry one that failed (its problem cleared). */
+static NTSTATUS enable(struct pnp_node *node)
+{
+    if (node->state == PNP_NODE_STARTED)
+        return STATUS_SUCCESS;
+    if (node->problem == CM_PROB_DISABLED)
+        set_config_flags(node, 0);
+    node->problem = 0;
+    node->state = PNP_NODE_UNINITIALIZED;
+    free(node->service);
+    node->service = NULL; /* read again from the Enum key (pnp_install_node) */
+    return pnp_node_start(node);
+}
+
+/* A rebalance: QUERY_STOP (a veto gets CANCEL_STOP), STOP, START. */
+static NTSTATUS restart(struct pnp_node *node)
+{
+    if (node->state != PNP_NODE_STARTED)
+        return enable(node);
+    NTSTATUS status = pnp_irp(node->pdo, IRP_MN_QUERY_STOP_DEVICE, NULL, 0, NULL);
+    if (!NT_SUCCESS(status)) {
+        pnp_irp(node->pdo, IRP_MN_CANCEL_STOP_DEVICE, NULL, 0, NULL);
+        return status;
+    }
+    node->state = PNP_NODE_QUERY_STOPPED;
+    pnp_irp(node->pdo, IRP_MN_STOP_DEVICE, NULL, 0, NULL);
+    node->state = PNP_NODE_STOPPED;
+    status = send_start(node);
+    if (!NT_SUCCESS(status)) {
+        pnp_subtree_remove(node, false, true);
+        pnp_node_fail(node, CM_PROB_FAILED_START, status, "START_DEVICE after a stop failed");
+        return status;
+    }
+    node->state = PNP_NODE_STARTED;
+    return STATUS_SUCCESS;
+}
+
+/* ---- the host's requests --------------------------------------------------------------------- */
+
+struct action_request {
+    const char *instance;
+    enum pnp_action action;
+};
+
+static NTSTATUS action_run(void *context)
+{
+    struct action_request *r = context;
+    pnp_tree_lock();
+    struct pnp_node *node = pnp_node_find(r->instance);
+    pnp_tree_unlock();
+    if (node == NULL || node == pnp_root())
+        return STATUS_NO_SUCH_DEVICE;
+    switch (r->action) {
+    case PNP_ACTION_REMOVE:
+        return orderly_remove(node, false);
+    case PNP_ACTION_UNPLUG:
+        if (node->root_enumerated)
+            node->pdo_gone = true;
+        pnp_subtree_remove(node, true, false);
+        return STATUS_SUCCESS;
+    case PNP_ACTION_DISABLE:
+        return disable(node);
+    case PNP_ACTION_ENABLE:
+        return enable(node);
+    case PNP_ACTION_RESTART:
+        return restart(node);
+    }
+    return STATUS_INVALID_PARAMETER;
+}
+
+NTSTATUS pnp_device_action(const char *instance, enum pnp_action action)
+{
+    struct action_request r = {instance, action};
+    if (instance == NULL)
+        return STATUS_INVALID_PARAMETER;
+    return pnp_queue(action_run, &r, true);
+}
+
+static NTSTATUS rescan_node(struct pnp_node *node)
+{
+    for (struct pnp_node *c = node->child; c != NULL;) {
+        struct pnp_node *next = c->sibling; /* c may go away while its parent enumerates */
+        rescan_node(c);
+        c = next;
+    }
+    return pnp_enumerate(node);
+}
+
+static NTSTATUS rescan_run(void *context)
+{
+    (void)context;
+    struct pnp_node *root = pnp_root();
+    return root != NULL ? rescan_node(root) : STATUS_SUCCESS;
+}
+
+NTSTATUS pnp_rescan(void)
+{
+    return pnp_queue(rescan_run, NULL, true);
+}
