@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TAG          'tFxE'
-#define OB_TAG       'jbOD'      /* src/ob/object.c: every object's header */
-#define STRING_TAG   0x53747247u /* 'GrtS' as the pool prints it: Rtl's string buffers */
-#define FAULT_KEY    L"\\Registry\\Machine\\Software\\DrvhostFault"
+#define TAG        'tFxE'
+#define OB_TAG     'jbOD'      /* src/ob/object.c: every object's header */
+#define STRING_TAG 0x53747247u /* 'GrtS' as the pool prints it: Rtl's string buffers */
+#define FAULT_KEY  L"\\Registry\\Machine\\Software\\DrvhostFault"
 
 static drvhost_options quiet_options(void)
 {

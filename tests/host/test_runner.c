@@ -10,6 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 static const char *write_scenario(const char *text)
 {
     static char path[600];
@@ -49,4 +54,52 @@ TEST(unexpectedly_successful_open_is_closed_at_the_end)
     ok(strstr(out, "t.scn: 6 commands, 1 failed\n") != NULL, "summary: %s", out);
     ok_status(drvhost_driver_load("fifo"), STATUS_SUCCESS);
     free(out);
+}
+
+/* The watchdog of a second boot in one process: a host that shuts down and boots again (with a
+ * time-out both times) still has its hangs ended with status 4 and the report. Run in a child
+ * process, which the watchdog ends; the test's own runtime is shut down first so that the child
+ * has no runtime thread, and booted again for the harness afterwards. */
+static int boot_twice_and_hang(const char *scenario)
+{
+    drvhost_options o = {.quiet = 1, .timeout_ms = 10000};
+    if (drvhost_init(&o) != 0 || drvhost_shutdown() != 0 || drvhost_init(&o) != 0)
+        return 90;
+    drvhost_run_scenario(scenario, stdout, stderr);
+    return 91; /* not reached when the watchdog ends the hang */
+}
+
+TEST(watchdog_ends_a_hang_after_a_second_boot)
+{
+    const char *path = write_scenario("service hang hang.sys\n"
+                                      "load hang\n"
+                                      "open h \\\\.\\Hang\n"
+                                      "ioctl h 0x00222400 timeout=200\n");
+    drvhost_options o = {.quiet = getenv("DRVHOST_TEST_VERBOSE") == NULL};
+    int status = -1, waited = 0;
+    pid_t pid, done = 0;
+    if (!path)
+        return;
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    fflush(stdout);
+    fflush(stderr);
+    pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null",
+                           O_WRONLY); /* the run and its hang report are not this test's output */
+        dup2(devnull, 1);
+        dup2(devnull, 2);
+        _exit(boot_twice_and_hang(path));
+    }
+    ok(pid > 0, "fork");
+    while (pid > 0 && (done = waitpid(pid, &status, WNOHANG)) == 0 && waited++ < 1000)
+        usleep(10000); /* 10 s at most: without a watchdog the child hangs for ever */
+    if (pid > 0 && done == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+    }
+    ok(done == pid && WIFEXITED(status) && WEXITSTATUS(status) == DRVHOST_EXIT_HANG,
+       "the child %s (status 0x%x), expected exit status %d from the watchdog",
+       done == pid ? "ended" : "hung and was killed", status, DRVHOST_EXIT_HANG);
+    ok_status(drvhost_init(&o), STATUS_SUCCESS); /* the harness shuts it down */
 }
