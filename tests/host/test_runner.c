@@ -103,3 +103,70 @@ TEST(watchdog_ends_a_hang_after_a_second_boot)
        done == pid ? "ended" : "hung and was killed", status, DRVHOST_EXIT_HANG);
     ok_status(drvhost_init(&o), STATUS_SUCCESS); /* the harness shuts it down */
 }
+
+/* A command that fails two expectations names both, in order, separated by "; ". */
+TEST(two_failed_expectations_are_both_named)
+{
+    char *out = NULL;
+    size_t size = 0;
+    FILE *to;
+    const char *path = write_scenario("service fifo fifo.sys\n"
+                                      "load fifo\n"
+                                      "open h \\\\.\\Fifo\n"
+                                      "write h \"abc\" expect=STATUS_UNSUCCESSFUL expect-info=9\n"
+                                      "close h\n"
+                                      "unload fifo\n");
+    if (!path)
+        return;
+    to = open_memstream(&out, &size);
+    ok(drvhost_run_scenario(path, to, stderr) == DRVHOST_EXIT_EXPECTATION, "exit status 1");
+    fclose(to);
+    ok(strstr(out, "-> STATUS_SUCCESS info=3 FAILED: expected STATUS_UNSUCCESSFUL; expected "
+                   "info=9\n") != NULL,
+       "output: %s", out);
+    free(out);
+}
+
+/* `reg import FILE`: a relative FILE is found in the scenario's folder (docs/scenario.md), here
+ * a temporary folder, not the current one; the imported value is in the registry afterwards. */
+TEST(reg_import_relative_to_the_scenario_folder)
+{
+    char *out = NULL, reg[700];
+    size_t size = 0;
+    FILE *to, *f;
+    UNICODE_STRING name;
+    OBJECT_ATTRIBUTES oa;
+    HANDLE key = NULL;
+    struct {
+        KEY_VALUE_PARTIAL_INFORMATION info;
+        UCHAR more[16];
+    } value;
+    ULONG got = 0;
+    const char *path = write_scenario("reg import imported.reg\n");
+    if (!path)
+        return;
+    snprintf(reg, sizeof(reg), "%.*s/imported.reg", (int)(strrchr(path, '/') - path), path);
+    f = fopen(reg, "w");
+    ok(f && fputs("Windows Registry Editor Version 5.00\n\n"
+                  "[HKEY_LOCAL_MACHINE\\SOFTWARE\\DrvhostRunnerImport]\n"
+                  "\"Depth\"=dword:00000011\n",
+                  f) >= 0,
+       "write %s", reg);
+    if (f)
+        fclose(f);
+    to = open_memstream(&out, &size);
+    ok(drvhost_run_scenario(path, to, stderr) == DRVHOST_EXIT_OK, "exit status 0");
+    fclose(to);
+    ok(strstr(out, "1: reg import imported.reg -> STATUS_SUCCESS ok\n") != NULL, "output: %s", out);
+    free(out);
+    RtlInitUnicodeString(&name, L"\\Registry\\Machine\\SOFTWARE\\DrvhostRunnerImport");
+    InitializeObjectAttributes(&oa, &name, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, NULL, NULL);
+    ok_status(ZwOpenKey(&key, KEY_READ, &oa), STATUS_SUCCESS);
+    RtlInitUnicodeString(&name, L"Depth");
+    ok_status(ZwQueryValueKey(key, &name, KeyValuePartialInformation, &value, sizeof(value), &got),
+              STATUS_SUCCESS);
+    ok(value.info.Type == REG_DWORD && *(ULONG *)value.info.Data == 0x11, "type %lu\n",
+       (unsigned long)value.info.Type);
+    if (key)
+        ZwClose(key);
+}
