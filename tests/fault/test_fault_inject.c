@@ -188,3 +188,21 @@ TEST(drvhost_fault_environment_variable)
     ok(ExAllocatePoolWithTag(NonPagedPoolNx, 8, TAG) == NULL, "the armed allocation\n");
     unsetenv("DRVHOST_FAULT");
 }
+
+/* ---- files ------------------------------------------------------------------------------ */
+
+/* An open whose file object cannot be allocated fails with STATUS_INSUFFICIENT_RESOURCES and
+ * releases the device it looked up: the driver still unloads, the next open works. */
+TEST(open_fails_when_its_file_object_cannot_be_allocated)
+{
+    drvhost_file *file = NULL;
+    harness_load_driver("fifo");
+    drvhost_fault_arm(OS_INJECT_ALLOC, 1, OB_TAG);
+    ok_status(drvhost_open("\\\\.\\Fifo", GENERIC_READ | GENERIC_WRITE, &file),
+              STATUS_INSUFFICIENT_RESOURCES);
+    ok(file == NULL, "a handle for a failed open\n");
+    drvhost_fault_arm(OS_INJECT_ALLOC, 0, 0);
+    ok_status(drvhost_open("\\\\.\\Fifo", GENERIC_READ | GENERIC_WRITE, &file), STATUS_SUCCESS);
+    ok_status(drvhost_close(file), STATUS_SUCCESS);
+    ok_status(drvhost_driver_unload("fifo"), STATUS_SUCCESS);
+}
