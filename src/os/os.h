@@ -270,7 +270,11 @@ void os_file_remove_temps(const char *path);
  * os_inject_hit is called by the allocation and thread creation points: true when this call is
  * the armed one. Counting is atomic; it is deterministic while only the test's thread does the
  * counted calls. In a Release build these compile to nothing and DRVHOST_FAULT is ignored. */
-enum os_inject_kind { OS_INJECT_ALLOC, OS_INJECT_THREAD, OS_INJECT_KINDS };
+enum os_inject_kind {
+    OS_INJECT_ALLOC,
+    OS_INJECT_THREAD,
+    OS_INJECT_KINDS
+};
 #ifdef DRVHOST_FAULT_INJECTION
 /* Exported from libdrvhost.so though not in the public headers: a white-box test links the
  * internal archive, whose hidden functions are copies with their own globals, so it must arm

@@ -30,24 +30,37 @@ static const char *write_scenario(const char *text)
     return path;
 }
 
-/* The open on line 3 was expected to fail and succeeded: its handle is still closed when the run
- * ends, so the unload it deferred has run by then and the driver loads again. */
-TEST(unexpectedly_successful_open_is_closed_at_the_end)
+/* Runs the scenario text (written to a temporary folder), checks its exit status and returns
+ * what it printed (malloc'ed; NULL if it could not be written). */
+static char *run_text(const char *text, int expected_exit)
 {
     char *out = NULL;
     size_t size = 0;
     FILE *to;
-    const char *path = write_scenario("service fifo fifo.sys\n"
-                                      "load fifo\n"
-                                      "open h \\\\.\\Fifo expect=STATUS_OBJECT_NAME_NOT_FOUND\n"
-                                      "open h \\\\.\\Fifo\n"
-                                      "close h\n"
-                                      "unload fifo\n");
+    const char *path = write_scenario(text);
+    int rc;
     if (!path)
-        return;
+        return NULL;
     to = open_memstream(&out, &size);
-    ok(drvhost_run_scenario(path, to, stderr) == DRVHOST_EXIT_EXPECTATION, "exit status 1");
+    rc = drvhost_run_scenario(path, to, stderr);
     fclose(to);
+    ok(rc == expected_exit, "exit status %d, expected %d", rc, expected_exit);
+    return out;
+}
+
+/* The open on line 3 was expected to fail and succeeded: its handle is still closed when the run
+ * ends, so the unload it deferred has run by then and the driver loads again. */
+TEST(unexpectedly_successful_open_is_closed_at_the_end)
+{
+    char *out = run_text("service fifo fifo.sys\n"
+                         "load fifo\n"
+                         "open h \\\\.\\Fifo expect=STATUS_OBJECT_NAME_NOT_FOUND\n"
+                         "open h \\\\.\\Fifo\n"
+                         "close h\n"
+                         "unload fifo\n",
+                         DRVHOST_EXIT_EXPECTATION);
+    if (!out)
+        return;
     ok(strstr(out, "3: open h \\\\.\\Fifo expect=STATUS_OBJECT_NAME_NOT_FOUND -> STATUS_SUCCESS "
                    "FAILED") != NULL,
        "output: %s", out);
@@ -107,20 +120,15 @@ TEST(watchdog_ends_a_hang_after_a_second_boot)
 /* A command that fails two expectations names both, in order, separated by "; ". */
 TEST(two_failed_expectations_are_both_named)
 {
-    char *out = NULL;
-    size_t size = 0;
-    FILE *to;
-    const char *path = write_scenario("service fifo fifo.sys\n"
-                                      "load fifo\n"
-                                      "open h \\\\.\\Fifo\n"
-                                      "write h \"abc\" expect=STATUS_UNSUCCESSFUL expect-info=9\n"
-                                      "close h\n"
-                                      "unload fifo\n");
-    if (!path)
+    char *out = run_text("service fifo fifo.sys\n"
+                         "load fifo\n"
+                         "open h \\\\.\\Fifo\n"
+                         "write h \"abc\" expect=STATUS_UNSUCCESSFUL expect-info=9\n"
+                         "close h\n"
+                         "unload fifo\n",
+                         DRVHOST_EXIT_EXPECTATION);
+    if (!out)
         return;
-    to = open_memstream(&out, &size);
-    ok(drvhost_run_scenario(path, to, stderr) == DRVHOST_EXIT_EXPECTATION, "exit status 1");
-    fclose(to);
     ok(strstr(out, "-> STATUS_SUCCESS info=3 FAILED: expected STATUS_UNSUCCESSFUL; expected "
                    "info=9\n") != NULL,
        "output: %s", out);
