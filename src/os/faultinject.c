@@ -7,7 +7,7 @@
  * tag. The countdown reaching zero fails exactly one call: the thread whose decrement took it
  * from 1 to 0.
  */
-#include "os/os.h"
+#include "os/os_private.h"
 
 #ifdef DRVHOST_FAULT_INJECTION
 
@@ -22,7 +22,7 @@ struct fault {
 
 static struct fault faults[OS_INJECT_KINDS];
 
-void drvhost_fault_arm(enum os_inject_kind kind, unsigned n, uint32_t tag)
+void os_inject_arm(enum os_inject_kind kind, unsigned n, uint32_t tag)
 {
     __atomic_store_n(&faults[kind].left, 0, __ATOMIC_RELEASE);
     faults[kind].tag = tag;
@@ -79,7 +79,7 @@ static bool parse_part(const char *part, size_t len)
         end += 5;
     if (*end != 0)
         goto bad;
-    drvhost_fault_arm((enum os_inject_kind)kind, (unsigned)n, tag);
+    os_inject_arm((enum os_inject_kind)kind, (unsigned)n, tag);
     return true;
 bad:
     fprintf(stderr,
@@ -95,7 +95,7 @@ bool os_inject_from_env(void)
     if (value == NULL || *value == 0)
         return true; /* what a test armed with drvhost_fault_arm stays armed */
     for (int kind = 0; kind < OS_INJECT_KINDS; kind++)
-        drvhost_fault_arm((enum os_inject_kind)kind, 0, 0); /* this boot counts afresh */
+        os_inject_arm((enum os_inject_kind)kind, 0, 0); /* this boot counts afresh */
     for (p = value;;) {
         size_t len = strcspn(p, ",");
         if (!parse_part(p, len))
