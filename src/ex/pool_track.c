@@ -154,6 +154,8 @@ struct ex_block *ex_track_alloc(const struct ex_block *proto, SIZE_T align, BOOL
     struct ex_block *b;
     char *base;
     total = (total + align - 1) & ~(align - 1); /* aligned_alloc wants a multiple */
+    if (os_inject_hit(OS_INJECT_ALLOC, proto->tag))
+        return NULL; /* a test made this allocation fail (os.h, fault injection) */
     base = aligned_alloc(align, total);
     if (base == NULL)
         return NULL;

@@ -34,6 +34,8 @@ int32_t drvhost_init(const drvhost_options *options)
         return STATUS_UNSUCCESSFUL;
     if (options == NULL)
         options = &defaults;
+    if (!os_inject_from_env()) /* tests only (os.h); the message is on stderr */
+        return STATUS_INVALID_PARAMETER;
     /* First: a file root that cannot be used fails the boot before anything started. */
     status = io_files_init(options->file_root);
     if (!NT_SUCCESS(status))

@@ -125,7 +125,7 @@ void os_cond_broadcast(os_cond *c)
 
 int os_thread_create(os_thread *t, void *(*fn)(void *), void *arg, const char *name)
 {
-    int error = pthread_create(&t->t, NULL, fn, arg);
+    int error = os_inject_hit(OS_INJECT_THREAD, 0) ? EAGAIN : pthread_create(&t->t, NULL, fn, arg);
     if (error == 0 && name != NULL) {
         char short_name[16]; /* the kernel keeps 15 characters */
         snprintf(short_name, sizeof(short_name), "%s", name);

@@ -254,4 +254,49 @@ int os_file_lock(const char *path, int *handle);
 void os_file_unlock(int handle);
 void os_file_remove_temps(const char *path);
 
+/* ---- fault injection (faultinject.c; builds other than Release only) -------------------------
+ * Makes the Nth pool allocation (ex_track_alloc: every ExAllocatePool* and the runtime's own
+ * ex_alloc, Rtl string buffers included) or the Nth thread creation (os_thread_create) fail, so
+ * that tests reach the failure paths. Armed two ways:
+ * - drvhost_fault_arm(kind, n, tag), by white-box tests: the nth call counted from now fails,
+ *   once;
+ *   for OS_INJECT_ALLOC with tag != 0 only allocations with that pool tag count (a test's own
+ *   call, not a runtime thread's allocation, is the one that fails). n == 0 disarms.
+ * - the environment variable DRVHOST_FAULT, read by drvhost_init (os_inject_from_env):
+ *   "alloc:N", "alloc:N:TAG" (TAG: the tag's four characters as a pool report prints them),
+ *   "thread:N", comma-separated; counted from that boot (it disarms what was armed before;
+ *   unset, it changes nothing). A malformed value is reported on stderr (the variable, the
+ *   part, what is wrong) and makes the boot fail.
+ * os_inject_hit is called by the allocation and thread creation points: true when this call is
+ * the armed one. Counting is atomic; it is deterministic while only the test's thread does the
+ * counted calls. In a Release build these compile to nothing and DRVHOST_FAULT is ignored. */
+enum os_inject_kind {
+    OS_INJECT_ALLOC,
+    OS_INJECT_THREAD,
+    OS_INJECT_KINDS
+};
+#ifdef DRVHOST_FAULT_INJECTION
+/* Exported from libdrvhost.so though not in the public headers: a white-box test links the
+ * internal archive, whose hidden functions are copies with their own globals, so it must arm
+ * the one copy the runtime uses (drvhost_* names are exempt from the manifest check). */
+__attribute__((visibility("default"))) void drvhost_fault_arm(enum os_inject_kind kind, unsigned n,
+                                                              uint32_t tag);
+bool os_inject_hit(enum os_inject_kind kind, uint32_t tag);
+bool os_inject_from_env(void);
+#else
+static inline void drvhost_fault_arm(enum os_inject_kind kind, unsigned n, uint32_t tag)
+{
+    (void)kind, (void)n, (void)tag;
+}
+static inline bool os_inject_hit(enum os_inject_kind kind, uint32_t tag)
+{
+    (void)kind, (void)tag;
+    return false;
+}
+static inline bool os_inject_from_env(void)
+{
+    return true;
+}
+#endif
+
 #endif

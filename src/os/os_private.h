@@ -15,4 +15,9 @@ void *os_module_open(const char *path, char *error, size_t error_size);
  * target need not exist. 0 or an errno value. */
 int os_file_resolve(const char *path, char **resolved);
 
+#ifdef DRVHOST_FAULT_INJECTION
+/* Fault injection (faultinject.c): drvhost_fault_arm's hidden body (os.h). */
+void os_inject_arm(enum os_inject_kind kind, unsigned n, uint32_t tag);
+#endif
+
 #endif

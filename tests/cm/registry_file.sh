@@ -40,6 +40,7 @@ rc=$?
 grep -q "could not be saved to fs.reg" err || bad "no message for the failed save: $(cat err)"
 grep -q "the previous file is unchanged" err || bad "message does not say the file is unchanged"
 cmp -s fs.reg fs.before || bad "the previous file changed"
+! ls | grep -q '^fs\.reg\.tmp-' || bad "the failed save left its temporary file: $(ls)"
 
 # 3. The lock held by another process.
 flock lk.reg.lock sleep 3 &

@@ -405,6 +405,12 @@ TEST(query_information)
            basic.LastWriteTime.QuadPart <= after.QuadPart + 20000000,
        "LastWriteTime %lld in [%lld, %lld]\n", (long long)basic.LastWriteTime.QuadPart,
        (long long)before.QuadPart, (long long)after.QuadPart);
+    /* A file created just now was last accessed just now (a creation sets the access time,
+     * whatever the mount's atime policy). */
+    ok(basic.LastAccessTime.QuadPart >= before.QuadPart - 20000000 &&
+           basic.LastAccessTime.QuadPart <= after.QuadPart + 20000000,
+       "LastAccessTime %lld in [%lld, %lld]\n", (long long)basic.LastAccessTime.QuadPart,
+       (long long)before.QuadPart, (long long)after.QuadPart);
     ok_status(ZwQueryInformationFile(h, &iosb, small, sizeof(small), FileStandardInformation),
               STATUS_INFO_LENGTH_MISMATCH);
     ok_status(ZwQueryInformationFile(h, &iosb, small, sizeof(small), FileBasicInformation),

@@ -81,3 +81,35 @@ TEST(ex_forms)
     ExReleasePushLockExclusiveEx(&lock, EX_DEFAULT_PUSH_LOCK_FLAGS);
     KeLeaveCriticalRegion();
 }
+
+/* Exclusive means one holder at a time, also when two threads race for a free lock (their
+ * critical sections are checked for overlap, not only their sum). */
+static volatile LONG inside, overlaps;
+
+static VOID Race(PVOID Context)
+{
+    (void)Context;
+    KeEnterCriticalRegion();
+    for (int i = 0; i < 20000; i++) {
+        ExAcquirePushLockExclusive(&lock);
+        if (InterlockedIncrement(&inside) != 1)
+            InterlockedIncrement(&overlaps);
+        for (volatile int spin = 0; spin < 20; spin++)
+            ;
+        InterlockedDecrement(&inside);
+        ExReleasePushLockExclusive(&lock);
+    }
+    KeLeaveCriticalRegion();
+}
+
+TEST(exclusive_holders_never_overlap)
+{
+    PKTHREAD t[2];
+    ExInitializePushLock(&lock);
+    inside = overlaps = 0;
+    for (int i = 0; i < 2; i++)
+        t[i] = start_thread(Race, NULL);
+    for (int i = 0; i < 2; i++)
+        join_thread(t[i]);
+    ok(overlaps == 0, "%ld acquisitions overlapped another holder", (long)overlaps);
+}

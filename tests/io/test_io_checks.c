@@ -81,6 +81,9 @@ static PDRIVER_OBJECT iotest_driver(PFILE_OBJECT *file)
     ok_status(drvhost_service_add("iotest", harness_driver_path("iotest")), STATUS_SUCCESS);
     ok_status(drvhost_driver_load("iotest"), STATUS_SUCCESS);
     ok_status(IoGetDeviceObjectPointer(&name, FILE_READ_DATA, file, &device), STATUS_SUCCESS);
+    /* FILE_OBJECT: Type is 5 (IO_TYPE_FILE) for a file object, Size its size (documented). */
+    ok(*file != NULL && (*file)->Type == IO_TYPE_FILE && (*file)->Size == sizeof(FILE_OBJECT),
+       "file object type %d size %d\n", *file ? (*file)->Type : -1, *file ? (*file)->Size : -1);
     return device != NULL ? device->DriverObject : NULL;
 }
 

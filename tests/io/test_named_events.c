@@ -48,3 +48,18 @@ TEST(synchronization_event_resets_after_a_wait)
     ok_status(KeWaitForSingleObject(e, Executive, KernelMode, FALSE, &zero), STATUS_TIMEOUT);
     ZwClose(h);
 }
+
+/* A name whose last component is empty names no object: the event is not created, the link
+ * is refused with STATUS_OBJECT_NAME_INVALID. */
+TEST(a_name_ending_in_a_backslash_is_invalid)
+{
+    UNICODE_STRING event = RTL_CONSTANT_STRING(L"\\BaseNamedObjects\\");
+    UNICODE_STRING link = RTL_CONSTANT_STRING(L"\\??\\");
+    UNICODE_STRING target = RTL_CONSTANT_STRING(L"\\Device\\DrvhostNone");
+    HANDLE h = NULL;
+    PKEVENT e = IoCreateNotificationEvent(&event, &h);
+    ok(e == NULL, "an event named \\BaseNamedObjects\\ was created: %p", (void *)e);
+    if (e != NULL)
+        ZwClose(h);
+    ok_status(IoCreateSymbolicLink(&link, &target), STATUS_OBJECT_NAME_INVALID);
+}

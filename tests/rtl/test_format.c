@@ -93,6 +93,22 @@ TEST(floats)
     check("0.001", "%g", 0.001);
 }
 
+/* L sizes a long double (Microsoft's format specification: "long double" for a, e, f, g), and
+ * a conversion wider than the runtime's 128-byte scratch buffer is complete, for double and
+ * long double alike. */
+TEST(long_double_and_long_floats)
+{
+    char wide[200];
+    memset(wide, ' ', 137);
+    strcpy(wide + 137, "2.5");
+    check("1.250|-3.5e+00", "%.3Lf|%.1Le", (long double)1.25, (long double)-3.5);
+    check(wide, "%140.1f", 2.5);
+    check(wide, "%140.1Lf", (long double)2.5);
+    memset(wide, '0', 137);
+    strcpy(wide + 137, "2.5");
+    check(wide, "%0140.1Lf", (long double)2.5);
+}
+
 TEST(ms_return_convention)
 {
     char buf[8];

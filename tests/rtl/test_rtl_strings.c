@@ -240,6 +240,23 @@ TEST(create_and_duplicate)
     RtlFreeUnicodeString(&u);
 }
 
+/* A string of the largest length (0xFFFE bytes) has no room for a terminator in a
+ * UNICODE_STRING: duplicating it with NULL_TERMINATE fails and leaves the destination alone;
+ * without the flag it is duplicated. */
+TEST(duplicate_unicode_string_of_the_largest_length)
+{
+    static WCHAR big[0x7FFF];
+    UNICODE_STRING u = {0xFFFE, 0xFFFE, big}, d = {0, 0, NULL};
+    for (size_t i = 0; i < 0x7FFF; i++)
+        big[i] = L'a';
+    ok_status(RtlDuplicateUnicodeString(RTL_DUPLICATE_UNICODE_STRING_NULL_TERMINATE, &u, &d),
+              STATUS_INVALID_PARAMETER);
+    ok(d.Buffer == NULL && d.Length == 0 && d.MaximumLength == 0, "destination changed\n");
+    ok_status(RtlDuplicateUnicodeString(0, &u, &d), STATUS_SUCCESS);
+    ok(d.Length == 0xFFFE && d.MaximumLength == 0xFFFE && d.Buffer[0x7FFE] == L'a', "copy\n");
+    RtlFreeUnicodeString(&d);
+}
+
 TEST(utf8)
 {
     char out[16];

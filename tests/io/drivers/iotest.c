@@ -135,10 +135,10 @@ static NTSTATUS BuildIoctl(PIRP Irp, PIOTEST_EXT ext, PIO_STACK_LOCATION sp)
 {
     KEVENT event;
     IO_STATUS_BLOCK iosb;
+    LARGE_INTEGER timeout;
     ULONG len = sp->Parameters.DeviceIoControl.OutputBufferLength;
     PUCHAR local = ExAllocatePool2(POOL_FLAG_NON_PAGED, len ? len : 1, 'tsTI');
     PIRP built;
-    NTSTATUS status;
     if (local == NULL)
         return Complete(Irp, STATUS_INSUFFICIENT_RESOURCES, 0);
     KeInitializeEvent(&event, NotificationEvent, FALSE);
@@ -148,9 +148,15 @@ static NTSTATUS BuildIoctl(PIRP Irp, PIOTEST_EXT ext, PIO_STACK_LOCATION sp)
         ExFreePoolWithTag(local, 'tsTI');
         return Complete(Irp, STATUS_INSUFFICIENT_RESOURCES, 0);
     }
-    status = IoCallDriver(ext->Lower, built);
-    if (status == STATUS_PENDING)
-        KeWaitForSingleObject(&event, Executive, KernelMode, FALSE, NULL);
+    IoCallDriver(ext->Lower, built);
+    /* Documented: the I/O manager signals Event when the request completes, pending or not;
+     * waiting whatever the status, with a bound, checks it (a missing signal: STATUS_IO_TIMEOUT).
+     */
+    timeout.QuadPart = -10 * 1000 * 1000 * 10LL; /* 10 s */
+    if (KeWaitForSingleObject(&event, Executive, KernelMode, FALSE, &timeout) == STATUS_TIMEOUT) {
+        ExFreePoolWithTag(local, 'tsTI');
+        return Complete(Irp, STATUS_IO_TIMEOUT, 0);
+    }
     RtlCopyMemory(Irp->AssociatedIrp.SystemBuffer, local, iosb.Information);
     ExFreePoolWithTag(local, 'tsTI');
     return Complete(Irp, iosb.Status, iosb.Information);
