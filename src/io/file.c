@@ -107,7 +107,7 @@ static void io_file_close(void *body)
         io_cleanup(file);
         io_file_simple_irp(file, IRP_MJ_CLOSE);
         __atomic_sub_fetch(&io_device_of(file->object.DeviceObject)->opens, 1, __ATOMIC_ACQ_REL);
-        if (__atomic_sub_fetch(&file->object.DeviceObject->ReferenceCount, 1, __ATOMIC_ACQ_REL) ==
+        if (__atomic_sub_fetch(&file->object.DeviceObject->ReferenceCount, 1, __ATOMIC_SEQ_CST) ==
             0)
             io_file_last_close(file->object.DeviceObject);
         io_file_unload_if_last(file->object.DeviceObject);

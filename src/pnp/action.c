@@ -190,7 +190,7 @@ static void remove_subtree(struct pnp_node *node, bool keep)
 {
     if (node->remove_pending) {
         node->remove_pending = false;
-        __atomic_sub_fetch(&pending_removals, 1, __ATOMIC_ACQ_REL);
+        __atomic_sub_fetch(&pending_removals, 1, __ATOMIC_SEQ_CST);
     }
     while (node->child != NULL)
         remove_subtree(node->child, false);
@@ -224,7 +224,7 @@ static bool subtree_open(struct pnp_node *node)
     pnp_tree_lock(); /* the attachment chain */
     for (PDEVICE_OBJECT d = IoGetAttachedDevice(node->pdo); d != NULL && !open;
          d = ((struct io_device *)d)->attached_to)
-        open = __atomic_load_n(&d->ReferenceCount, __ATOMIC_ACQUIRE) > 0;
+        open = __atomic_load_n(&d->ReferenceCount, __ATOMIC_SEQ_CST) > 0;
     pnp_tree_unlock();
     return open;
 }
@@ -238,9 +238,12 @@ void pnp_subtree_remove(struct pnp_node *node, bool surprise, bool keep)
         surprise_subtree(node);
     if (surprise && !keep && subtree_open(node)) {
         if (!node->remove_pending)
-            __atomic_add_fetch(&pending_removals, 1, __ATOMIC_ACQ_REL);
+            __atomic_add_fetch(&pending_removals, 1, __ATOMIC_SEQ_CST);
         node->remove_pending = true;
-        return;
+        /* Checked again after the count is published: a handle closed in between saw no
+         * pending removal and queued nothing (both sides sequentially consistent). */
+        if (subtree_open(node))
+            return;
     }
     remove_subtree(node, keep);
 }
@@ -271,7 +274,7 @@ static NTSTATUS remove_closed_run(void *context)
 void pnp_last_close(PDEVICE_OBJECT device)
 {
     (void)device;
-    if (__atomic_load_n(&pending_removals, __ATOMIC_ACQUIRE) > 0)
+    if (__atomic_load_n(&pending_removals, __ATOMIC_SEQ_CST) > 0)
         pnp_queue(remove_closed_run, NULL, false);
 }
 
