@@ -84,6 +84,20 @@ static void io_file_unload_if_last(PDEVICE_OBJECT dev)
         driver->deferred_unload(driver->module);
 }
 
+static void (*last_close_hook)(PDEVICE_OBJECT device);
+
+void io_set_last_close_hook(void (*hook)(PDEVICE_OBJECT device))
+{
+    __atomic_store_n(&last_close_hook, hook, __ATOMIC_RELEASE);
+}
+
+static void io_file_last_close(PDEVICE_OBJECT dev)
+{
+    void (*hook)(PDEVICE_OBJECT) = __atomic_load_n(&last_close_hook, __ATOMIC_ACQUIRE);
+    if (hook != NULL)
+        hook(dev);
+}
+
 static void io_file_close(void *body)
 {
     struct io_file *file = body;
@@ -93,7 +107,9 @@ static void io_file_close(void *body)
         io_cleanup(file);
         io_file_simple_irp(file, IRP_MJ_CLOSE);
         __atomic_sub_fetch(&io_device_of(file->object.DeviceObject)->opens, 1, __ATOMIC_ACQ_REL);
-        __atomic_sub_fetch(&file->object.DeviceObject->ReferenceCount, 1, __ATOMIC_ACQ_REL);
+        if (__atomic_sub_fetch(&file->object.DeviceObject->ReferenceCount, 1, __ATOMIC_SEQ_CST) ==
+            0)
+            io_file_last_close(file->object.DeviceObject);
         io_file_unload_if_last(file->object.DeviceObject);
     }
     ob_string_free(&file->object.FileName);

@@ -44,6 +44,9 @@ void io_driver_ready_devices(struct io_driver *driver);
 /* Deletes the device objects the driver left (after io_driver_report_devices), then drops the
  * driver object. */
 void io_driver_destroy(struct io_driver *driver);
+/* Called (any thread, no lock held) when the last file object open on a device is closed
+ * (NULL: nobody). The PnP manager sends a surprise-removed device its REMOVE_DEVICE then. */
+void io_set_last_close_hook(void (*hook)(PDEVICE_OBJECT device));
 /* Prints one "device leak" line per device object the driver still has (at its unload) and
  * returns how many. */
 size_t io_driver_report_devices(struct io_driver *driver);

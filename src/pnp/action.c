@@ -8,8 +8,8 @@
  * Every function here runs on the PnP thread, one action at a time (manager.c); the tree lock
  * is taken only to change links.
  *
- * Deviation: after a surprise removal Windows sends REMOVE_DEVICE once the last handle to the
- * device is closed; drvhost sends it at once (pinned by the unplug test).
+ * After a surprise removal REMOVE_DEVICE waits for the last handle open on the subtree's
+ * stacks, as on Windows (io's last-close hook queues the check: pnp_last_close).
  */
 #include "pnp/pnp_private.h"
 
@@ -70,13 +70,44 @@ static NTSTATUS install_and_build(struct pnp_node *node)
     return pnp_stack_build(node);
 }
 
+/* "IRP_MN_FILTER_RESOURCE_REQUIREMENTS": QUERY_RESOURCE_REQUIREMENTS goes to the parent bus
+ * driver alone, before the function driver attaches; the bus completes it untouched (NULL
+ * list) for a device without hardware resources. */
+static ULONG_PTR query_requirements(struct pnp_node *node)
+{
+    ULONG_PTR info = 0;
+    if (!NT_SUCCESS(pnp_irp_pdo(node->pdo, IRP_MN_QUERY_RESOURCE_REQUIREMENTS, &info)))
+        return 0;
+    return info;
+}
+
+/* FILTER_RESOURCE_REQUIREMENTS to the full stack, the bus's list in IoStatus.Information.
+ * A driver that resizes the list frees the old one and returns a new one; the manager frees
+ * what comes back. Deviation: drvhost assigns no hardware resources, whatever the list asks
+ * (START_DEVICE gets empty resource lists). */
+static void filter_requirements(struct pnp_node *node, ULONG_PTR list)
+{
+    ULONG_PTR info = list;
+    PIO_RESOURCE_REQUIREMENTS_LIST param = (PIO_RESOURCE_REQUIREMENTS_LIST)list;
+    NTSTATUS status =
+        pnp_irp_in(node->pdo, IRP_MN_FILTER_RESOURCE_REQUIREMENTS, &param, sizeof param, &info);
+    ULONG_PTR last = NT_SUCCESS(status) ? info : list;
+    if (last != 0)
+        ExFreePool((PVOID)last);
+}
+
 NTSTATUS pnp_node_start(struct pnp_node *node)
 {
     NTSTATUS status = STATUS_SUCCESS;
+    ULONG_PTR requirements = query_requirements(node);
     if (!node->stack_built)
         status = install_and_build(node);
-    if (!NT_SUCCESS(status))
+    if (!NT_SUCCESS(status)) {
+        if (requirements != 0)
+            ExFreePool((PVOID)requirements);
         return status;
+    }
+    filter_requirements(node, requirements);
     status = send_start(node);
     if (!NT_SUCCESS(status)) {
         pnp_node_fail(node, CM_PROB_FAILED_START, status, "START_DEVICE failed");
@@ -148,11 +179,19 @@ static void unload_unused(struct stack_drivers *s)
     }
 }
 
+/* Nodes waiting for their REMOVE_DEVICE (read by the closing thread's hook without the PnP
+ * thread: atomic). */
+static int pending_removals;
+
 /* REMOVE_DEVICE to the subtree, leaves first; the nodes are freed (keep: the top one stays
  * without a stack). A PDO gets REMOVE_DEVICE even without a stack when its node goes, so that
  * its bus driver can delete it. */
 static void remove_subtree(struct pnp_node *node, bool keep)
 {
+    if (node->remove_pending) {
+        node->remove_pending = false;
+        __atomic_sub_fetch(&pending_removals, 1, __ATOMIC_SEQ_CST);
+    }
     while (node->child != NULL)
         remove_subtree(node->child, false);
     bool started = node->state == PNP_NODE_STARTED || node->state == PNP_NODE_STOPPED ||
@@ -175,11 +214,68 @@ static void remove_subtree(struct pnp_node *node, bool keep)
     unload_unused(&drivers);
 }
 
+/* A file object open on a device of the subtree's stacks (each holds ReferenceCount). */
+static bool subtree_open(struct pnp_node *node)
+{
+    for (struct pnp_node *c = node->child; c != NULL; c = c->sibling)
+        if (subtree_open(c))
+            return true;
+    bool open = false;
+    pnp_tree_lock(); /* the attachment chain */
+    for (PDEVICE_OBJECT d = IoGetAttachedDevice(node->pdo); d != NULL && !open;
+         d = ((struct io_device *)d)->attached_to)
+        open = __atomic_load_n(&d->ReferenceCount, __ATOMIC_SEQ_CST) > 0;
+    pnp_tree_unlock();
+    return open;
+}
+
+/* "Understanding When Remove IRPs Are Issued": after a surprise removal, REMOVE_DEVICE comes
+ * once every handle to the device is closed. Until then the node stays in the tree,
+ * surprise-removed, and its bus's PDO with it. */
 void pnp_subtree_remove(struct pnp_node *node, bool surprise, bool keep)
 {
     if (surprise)
         surprise_subtree(node);
+    if (surprise && !keep && subtree_open(node)) {
+        if (!node->remove_pending)
+            __atomic_add_fetch(&pending_removals, 1, __ATOMIC_SEQ_CST);
+        node->remove_pending = true;
+        /* Checked again after the count is published: a handle closed in between saw no
+         * pending removal and queued nothing (both sides sequentially consistent). */
+        if (subtree_open(node))
+            return;
+    }
     remove_subtree(node, keep);
+}
+
+/* The pending removals whose last handle has gone (children before the parent's turn comes:
+ * a pending node is removed with its subtree). */
+static void remove_closed(struct pnp_node *node)
+{
+    struct pnp_node *c = node->child;
+    while (c != NULL) {
+        struct pnp_node *next = c->sibling;
+        remove_closed(c);
+        c = next;
+    }
+    if (node->remove_pending && !subtree_open(node))
+        pnp_subtree_remove(node, false, false);
+}
+
+static NTSTATUS remove_closed_run(void *context)
+{
+    (void)context;
+    if (pnp_root() != NULL)
+        remove_closed(pnp_root());
+    return STATUS_SUCCESS;
+}
+
+/* io's last-close hook (any thread): queues the check on the PnP thread. */
+void pnp_last_close(PDEVICE_OBJECT device)
+{
+    (void)device;
+    if (__atomic_load_n(&pending_removals, __ATOMIC_SEQ_CST) > 0)
+        pnp_queue(remove_closed_run, NULL, false);
 }
 
 /* CANCEL_REMOVE to the nodes already queried (state QUERY_REMOVED), leaves first. */
@@ -226,6 +322,22 @@ static NTSTATUS orderly_remove(struct pnp_node *node, bool keep)
     }
     pnp_subtree_remove(node, false, keep);
     return STATUS_SUCCESS;
+}
+
+/* IoRequestDeviceEject ("IRP_MN_EJECT"): an orderly removal, then IRP_MN_EJECT to the parent
+ * bus driver alone (function and filter drivers do not receive it). The node stays, removed,
+ * while its bus still reports it; once the bus leaves it out, its PDO gets a second
+ * REMOVE_DEVICE, at which the bus deletes it ("Removing a Device in a Bus Driver"). A
+ * root-enumerated device is only removed: the root enumerator has nothing to eject. */
+NTSTATUS pnp_node_eject(struct pnp_node *node)
+{
+    if (node->root_enumerated)
+        return orderly_remove(node, false);
+    NTSTATUS status = orderly_remove(node, true);
+    if (!NT_SUCCESS(status))
+        return status;
+    ULONG_PTR info = 0;
+    return pnp_irp_pdo(node->pdo, IRP_MN_EJECT, &info);
 }
 
 /* ---- disable, enable, restart ---------------------------------------------------------------- */

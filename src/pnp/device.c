@@ -217,7 +217,7 @@ static NTSTATUS request_run(void *context)
     else if (node != NULL && r->kind == REQ_STATE)
         state_changed(node);
     else if (node != NULL && r->kind == REQ_EJECT)
-        pnp_device_action(node->instance_id, PNP_ACTION_REMOVE);
+        pnp_node_eject(node);
     ObDereferenceObject(r->pdo);
     free(r);
     return STATUS_SUCCESS;

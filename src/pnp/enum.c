@@ -240,7 +240,7 @@ static void remove_missing(struct pnp_node *node, const struct relations *r)
     struct pnp_node *c = node->child;
     while (c != NULL) {
         struct pnp_node *next = c->sibling;
-        if (!listed(r, c->pdo)) {
+        if (!listed(r, c->pdo) && !c->remove_pending) {
             c->reported_missing = true;
             pnp_subtree_remove(c, c->state == PNP_NODE_STARTED, false);
         }
@@ -260,6 +260,8 @@ NTSTATUS pnp_enumerate(struct pnp_node *node)
         struct pnp_node *c = pnp_node_of_pdo(r.pdo[i]);
         if (c == NULL && (c = new_child(node, r.pdo[i])) != NULL && nadded < 64)
             added[nadded++] = c;
+        else if (c != NULL && c->parent == node && c->state == PNP_NODE_REMOVED && nadded < 64)
+            added[nadded++] = c; /* ejected, yet still on the bus: started again */
         else if (c != NULL && c->parent != node)
             vf_pnp_fatal(VF_CA_DUPLICATE_PDO, (ULONG_PTR)r.pdo[i], (ULONG_PTR)c->pdo, 0,
                          "a PDO of %s is reported by %s too", c->parent->instance_id,

@@ -17,7 +17,7 @@ static NTSTATUS NTAPI irp_done(PDEVICE_OBJECT device, PIRP irp, PVOID context)
 }
 
 static NTSTATUS send(PDEVICE_OBJECT target, UCHAR minor, const void *params, size_t size,
-                     ULONG_PTR *info)
+                     ULONG_PTR info_in, ULONG_PTR *info)
 {
     KEVENT done;
     PIRP irp = IoAllocateIrp(target->StackSize, FALSE);
@@ -25,7 +25,7 @@ static NTSTATUS send(PDEVICE_OBJECT target, UCHAR minor, const void *params, siz
         return STATUS_INSUFFICIENT_RESOURCES;
     KeInitializeEvent(&done, NotificationEvent, FALSE);
     irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
-    irp->IoStatus.Information = 0;
+    irp->IoStatus.Information = info_in;
     irp->RequestorMode = KernelMode;
     irp->Tail.Overlay.Thread = (PETHREAD)KeGetCurrentThread();
     PIO_STACK_LOCATION sp = IoGetNextIrpStackLocation(irp);
@@ -47,7 +47,21 @@ NTSTATUS pnp_irp(PDEVICE_OBJECT pdo, UCHAR minor, const void *params, size_t par
                  ULONG_PTR *info)
 {
     PDEVICE_OBJECT top = IoGetAttachedDeviceReference(pdo);
-    NTSTATUS status = send(top, minor, params, params_size, info);
+    NTSTATUS status = send(top, minor, params, params_size, 0, info);
     ObDereferenceObject(top);
     return status;
+}
+
+NTSTATUS pnp_irp_in(PDEVICE_OBJECT pdo, UCHAR minor, const void *params, size_t params_size,
+                    ULONG_PTR *info)
+{
+    PDEVICE_OBJECT top = IoGetAttachedDeviceReference(pdo);
+    NTSTATUS status = send(top, minor, params, params_size, *info, info);
+    ObDereferenceObject(top);
+    return status;
+}
+
+NTSTATUS pnp_irp_pdo(PDEVICE_OBJECT pdo, UCHAR minor, ULONG_PTR *info)
+{
+    return send(pdo, minor, NULL, 0, 0, info);
 }

@@ -296,6 +296,7 @@ NTSTATUS pnp_init(void)
         return status;
     }
     os_cond_init(&q_changed);
+    io_set_last_close_hook(pnp_last_close);
     q_stop = false;
     q_running = true;
     if (os_thread_create(&q_thread, pnp_thread_main, NULL, "pnp") != 0) {
@@ -320,6 +321,7 @@ size_t pnp_shutdown(void)
 {
     if (root_driver == NULL)
         return 0;
+    io_set_last_close_hook(NULL);
     pnp_queue(remove_all, NULL, true);
     os_mutex_lock(&q_lock);
     q_stop = true;

@@ -57,6 +57,7 @@ struct pnp_node {
     char **compatible_ids;
     char *service;            /* function driver's service, NULL: none (raw PDO) */
     bool reported_missing;    /* its bus no longer lists it */
+    bool remove_pending;      /* surprise-removed; REMOVE_DEVICE waits for the last handle */
     DEVICE_CAPABILITIES caps; /* from QUERY_CAPABILITIES */
     ULONG pnp_device_state;   /* PNP_DEVICE_* from QUERY_PNP_DEVICE_STATE */
 
@@ -124,6 +125,15 @@ NTSTATUS pnp_root_pdo_create(PDEVICE_OBJECT *pdo);
  * location's Parameters (NULL: zeroed). *info (may be NULL): IoStatus.Information. */
 NTSTATUS pnp_irp(PDEVICE_OBJECT pdo, UCHAR minor, const void *params, size_t params_size,
                  ULONG_PTR *info);
+/* The same with IoStatus.Information set to *info before sending (FILTER_RESOURCE_REQUIREMENTS
+ * carries its list in there); *info receives it back. */
+NTSTATUS pnp_irp_in(PDEVICE_OBJECT pdo, UCHAR minor, const void *params, size_t params_size,
+                    ULONG_PTR *info);
+/* An IRP to the PDO alone, not through the drivers attached above it: what Windows asks of
+ * the parent bus driver before the function driver attaches (QUERY_RESOURCE_REQUIREMENTS). */
+NTSTATUS pnp_irp_pdo(PDEVICE_OBJECT pdo, UCHAR minor, ULONG_PTR *info);
+/* io's last-close hook: a surprise-removed subtree gets its REMOVE_DEVICE (action.c). */
+void pnp_last_close(PDEVICE_OBJECT device);
 
 /* ---- the manager's registry helpers (reg.c): UTF-8 paths and values, Zw handles -- */
 
@@ -168,6 +178,8 @@ void pnp_stack_remove(struct pnp_node *node);
 /* The node's subtree removed, children first; surprise: SURPRISE_REMOVAL first. keep: the
  * node itself stays in the tree (disable). */
 void pnp_subtree_remove(struct pnp_node *node, bool surprise, bool keep);
+/* IoRequestDeviceEject's action: orderly removal, then IRP_MN_EJECT to the PDO (action.c). */
+NTSTATUS pnp_node_eject(struct pnp_node *node);
 /* BusRelations of a started node: new children created and started, missing ones removed. */
 NTSTATUS pnp_enumerate(struct pnp_node *node);
 /* Sends the identification IRPs to a new PDO (IDs, capabilities, text): fills the node. */

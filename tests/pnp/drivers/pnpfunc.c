@@ -191,9 +191,33 @@ static NTSTATUS ChildPnpStatus(PDEVICE_OBJECT device, PIRP irp)
     }
 }
 
+/* The resource IRPs and the start, as the child's bus driver sees them: whether a driver is
+ * attached above yet, and the list in IoStatus.Information and in the parameters. */
+static void ChildLog(PDEVICE_OBJECT device, PIRP irp)
+{
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
+    static const char *const names[] = {"START_DEVICE", "QUERY_RESOURCE_REQUIREMENTS",
+                                        "FILTER_RESOURCE_REQUIREMENTS"};
+    int which = sp->MinorFunction == IRP_MN_START_DEVICE                   ? 0
+                : sp->MinorFunction == IRP_MN_QUERY_RESOURCE_REQUIREMENTS  ? 1
+                : sp->MinorFunction == IRP_MN_FILTER_RESOURCE_REQUIREMENTS ? 2
+                                                                           : -1;
+    if (which < 0)
+        return;
+    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL,
+               "pnpfunc(child): %s attached=%d info=%p list=%p status=0x%08X\n", names[which],
+               device->AttachedDevice != NULL, (void *)irp->IoStatus.Information,
+               which == 2
+                   ? (void *)sp->Parameters.FilterResourceRequirements.IoResourceRequirementList
+                   : NULL,
+               (unsigned)irp->IoStatus.Status);
+}
+
 static NTSTATUS ChildPnp(PDEVICE_OBJECT device, PIRP irp)
 {
-    NTSTATUS status = ChildPnpStatus(device, irp);
+    NTSTATUS status;
+    ChildLog(device, irp);
+    status = ChildPnpStatus(device, irp);
     irp->IoStatus.Status = status;
     IoCompleteRequest(irp, IO_NO_INCREMENT);
     return status;
