@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h> /* FILE: drvhost_pnp_tree, drvhost_run_scenario */
 
 #ifdef __cplusplus
 extern "C" {
@@ -239,7 +240,6 @@ DRVHOST_API int drvhost_request_cancel(drvhost_request *request);
 /* Frees a finished request; a request still pending is waited for first. */
 DRVHOST_API void drvhost_request_free(drvhost_request *request);
 
-#include <stdio.h>
 /* ---- Plug and Play ---------------------------------------------------------------------- */
 
 /* Stages a driver package (an INF; a relative path from the current folder) in the driver
@@ -280,7 +280,6 @@ DRVHOST_API int32_t drvhost_open_interface(const char *guid, unsigned index, uin
 
 /* Runs a scenario file (see docs/scenario.md). Returns a DRVHOST_EXIT_* status. Output (one
  * line per command) goes to out, errors to err. */
-#include <stdio.h>
 DRVHOST_API int drvhost_run_scenario(const char *path, FILE *out, FILE *err);
 
 #ifdef __cplusplus
