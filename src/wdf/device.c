@@ -252,7 +252,7 @@ WDFDEVICE imp_WdfWdmDeviceGetWdfDeviceHandle(PWDF_DRIVER_GLOBALS globals,
     return (WDFDEVICE)wdf_device_of(DeviceObject);
 }
 
-static NTSTATUS wdf_complete_irp(PIRP irp, NTSTATUS status)
+NTSTATUS wdf_irp_complete(PIRP irp, NTSTATUS status)
 {
     irp->IoStatus.Status = status;
     irp->IoStatus.Information = 0;
@@ -260,26 +260,28 @@ static NTSTATUS wdf_complete_irp(PIRP irp, NTSTATUS status)
     return status;
 }
 
-/* Every IRP of a framework driver comes here. Without EvtDeviceFileCreate (not in this slice)
- * the framework succeeds create, cleanup and close itself; read, write and device controls go
- * to the default queue; the rest is STATUS_INVALID_DEVICE_REQUEST. */
+/* Every IRP of a framework driver comes here: file object IRPs to file.c, PnP and power to
+ * pnp.c, read, write and device controls to the default queue; the rest is
+ * STATUS_INVALID_DEVICE_REQUEST. `dev` is NULL once the WDFDEVICE is deleted. */
 NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp)
 {
     struct wdf_device *dev = *(struct wdf_device **)device->DeviceExtension;
     switch (IoGetCurrentIrpStackLocation(irp)->MajorFunction) {
     case IRP_MJ_CREATE:
-        return wdf_complete_irp(irp, dev != NULL ? STATUS_SUCCESS : STATUS_DELETE_PENDING);
     case IRP_MJ_CLEANUP:
     case IRP_MJ_CLOSE:
-        return wdf_complete_irp(irp, STATUS_SUCCESS);
+        return wdf_file_dispatch(dev, irp);
+    case IRP_MJ_PNP:
+    case IRP_MJ_POWER:
+        return wdf_pnp_dispatch(dev, irp);
     case IRP_MJ_READ:
     case IRP_MJ_WRITE:
     case IRP_MJ_DEVICE_CONTROL:
     case IRP_MJ_INTERNAL_DEVICE_CONTROL:
         if (dev == NULL)
-            return wdf_complete_irp(irp, STATUS_DELETE_PENDING);
+            return wdf_irp_complete(irp, STATUS_DELETE_PENDING);
         return wdf_queue_dispatch(dev, irp);
     default:
-        return wdf_complete_irp(irp, STATUS_INVALID_DEVICE_REQUEST);
+        return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
     }
 }

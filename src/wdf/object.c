@@ -141,6 +141,10 @@ NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t siz
     }
     o->type = type;
     o->refs = 1;
+    o->exec_level = attributes != NULL ? attributes->ExecutionLevel
+                                       : WdfExecutionLevelInheritFromParent;
+    o->sync_scope = attributes != NULL ? attributes->SynchronizationScope
+                                       : WdfSynchronizationScopeInheritFromParent;
     o->owner = g;
     InitializeListHead(&o->children);
     os_mutex_lock(&wdf_tree_lock);

@@ -14,14 +14,6 @@
 #include "rtl/rtl.h"
 #include "wdf/wdf_private.h"
 
-static NTSTATUS wdf_irp_complete(PIRP irp, NTSTATUS status)
-{
-    irp->IoStatus.Status = status;
-    irp->IoStatus.Information = 0;
-    IoCompleteRequest(irp, IO_NO_INCREMENT);
-    return status;
-}
-
 /* Requests still waiting when the queue goes are cancelled; requests presented and not
  * completed are the driver's bug, reported. */
 static void wdf_queue_cleanup(struct wdf_object *o)
@@ -162,6 +154,8 @@ static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(r->irp);
     WDFQUEUE queue = (WDFQUEUE)q;
     WDFREQUEST request = (WDFREQUEST)r;
+    struct wdf_object *sync = wdf_sync_owner(&q->obj);
+    wdf_sync_acquire(sync);
     if (s->MajorFunction == IRP_MJ_READ && c->EvtIoRead != NULL)
         c->EvtIoRead(queue, request, s->Parameters.Read.Length);
     else if (s->MajorFunction == IRP_MJ_WRITE && c->EvtIoWrite != NULL)
@@ -178,6 +172,7 @@ static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
                                       s->Parameters.DeviceIoControl.IoControlCode);
     else
         c->EvtIoDefault(queue, request);
+    wdf_sync_release(sync);
 }
 
 NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
@@ -222,4 +217,11 @@ void wdf_queue_request_done(struct wdf_queue *q)
     os_mutex_unlock(&q->lock);
     if (next != NULL)
         wdf_queue_present(q, next);
+}
+
+void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working)
+{
+    /* Skeleton: power-managed queues are not implemented yet. */
+    (void)device;
+    (void)working;
 }

@@ -58,6 +58,10 @@ struct wdf_object {
     LIST_ENTRY children; /* live children; under wdf_tree_lock */
     LIST_ENTRY sibling;
     struct wdf_context *contexts; /* the attributes' context first, then allocation order */
+    /* The attributes' constraints as the driver gave them (InheritFromParent when it gave no
+     * attributes); wdf_sync_owner resolves them. */
+    WDF_EXECUTION_LEVEL exec_level;
+    WDF_SYNCHRONIZATION_SCOPE sync_scope;
     /* The framework's part of cleanup (after the driver's callbacks) and of destruction
      * (after the destroy callbacks, before the memory goes). NULL: nothing. */
     void (*type_cleanup)(struct wdf_object *object);
@@ -164,6 +168,33 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *device, PIRP irp);
 struct wdf_request *wdf_request_create(struct wdf_queue *queue, PIRP irp);
 /* The request was completed: the next one may be presented. */
 void wdf_queue_request_done(struct wdf_queue *queue);
+
+/* ---- synchronization scope and execution level (sync.c) ---------------------------------- */
+
+/* The object (a device or a queue) whose lock serialises the callbacks of `object`, after its
+ * SynchronizationScope is resolved through its parents (a queue's, or the parent's for a timer,
+ * work item or DPC created with AutomaticSerialization); NULL when they are not serialised. */
+struct wdf_object *wdf_sync_owner(struct wdf_object *object);
+/* Takes and drops that lock around a callback (NULL: nothing), at the IRQL its execution level
+ * implies. */
+void wdf_sync_acquire(struct wdf_object *owner);
+void wdf_sync_release(struct wdf_object *owner);
+
+/* ---- file objects (file.c) ----------------------------------------------------------------- */
+
+/* IRP_MJ_CREATE, IRP_MJ_CLEANUP and IRP_MJ_CLOSE for a framework device. */
+NTSTATUS wdf_file_dispatch(struct wdf_device *device, PIRP irp);
+
+/* ---- PnP and power (pnp.c) ----------------------------------------------------------------- */
+
+/* IRP_MJ_PNP and IRP_MJ_POWER for a framework device. */
+NTSTATUS wdf_pnp_dispatch(struct wdf_device *device, PIRP irp);
+/* Power-managed queues follow the device: stopped (EvtIoStop for what is presented) when it
+ * leaves its working state, restarted when it returns (queue.c). */
+void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working);
+
+/* Completes an IRP the framework answers itself (no information) and returns `status`. */
+NTSTATUS wdf_irp_complete(PIRP irp, NTSTATUS status);
 
 /* ---- the function table (bind.c): implementations, named imp_WdfXxx ---------------------- */
 
