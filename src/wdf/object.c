@@ -141,8 +141,8 @@ NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t siz
     }
     o->type = type;
     o->refs = 1;
-    o->exec_level = attributes != NULL ? attributes->ExecutionLevel
-                                       : WdfExecutionLevelInheritFromParent;
+    o->exec_level =
+        attributes != NULL ? attributes->ExecutionLevel : WdfExecutionLevelInheritFromParent;
     o->sync_scope = attributes != NULL ? attributes->SynchronizationScope
                                        : WdfSynchronizationScopeInheritFromParent;
     o->owner = g;
