@@ -238,6 +238,10 @@ static VOID WdfSupCollection(VOID)
     CHECK(WdfCollectionGetLastItem(collection) == o[0]);
     WdfCollectionRemove(collection, o[2]);
     CHECK(WdfCollectionGetCount(collection) == 2 && WdfCollectionGetItem(collection, 1) == o[0]);
+    /* Not in the collection (drvhost: an error line): nothing changes. */
+    WdfCollectionRemoveItem(collection, 7);
+    WdfCollectionRemove(collection, o[2]);
+    CHECK(WdfCollectionGetCount(collection) == 2);
     /* The collection holds a reference: an object deleted while in it is cleaned up, but
      * destroyed only when the collection lets it go. */
     WdfObjectDelete(o[1]);
