@@ -4,6 +4,11 @@
  * WdfDriverOpenParametersRegistryKey (the service key's Parameters subkey, created when
  * missing).
  *
+ * Access: drvhost's Zw routines do not check a handle's access, so the framework checks what the
+ * key was opened with (generic rights mapped as for keys): a value query needs KEY_QUERY_VALUE,
+ * an assignment or value removal KEY_SET_VALUE, RemoveKey DELETE; STATUS_ACCESS_DENIED
+ * otherwise, as the reference pages document.
+ *
  * Lifetime: the key handle is a kernel handle the object owns; it is closed when the object is
  * deleted, after the driver's cleanup callbacks (Microsoft: WdfRegistryWdmGetHandle's handle
  * is valid until EvtCleanupCallback returns). Every routine runs at PASSIVE_LEVEL only
@@ -28,8 +33,33 @@ static void wdf_key_cleanup(struct wdf_object *o)
     k->handle = NULL;
 }
 
+/* The specific rights `access` grants (the generic mapping of registry keys). */
+static ACCESS_MASK wdf_key_rights(ACCESS_MASK access)
+{
+    if (access & (GENERIC_ALL | MAXIMUM_ALLOWED))
+        access |= KEY_ALL_ACCESS;
+    if (access & (GENERIC_READ | GENERIC_EXECUTE))
+        access |= KEY_READ;
+    if (access & GENERIC_WRITE)
+        access |= KEY_WRITE;
+    return access;
+}
+
+static NTSTATUS wdf_key_allows(struct wdf_globals *g, struct wdf_key *k, ACCESS_MASK needed,
+                               const char *ddi)
+{
+    if ((k->access & needed) == needed)
+        return STATUS_SUCCESS;
+    rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': %s on a key opened without %s access",
+             g->pub.DriverName, ddi,
+             needed == KEY_QUERY_VALUE ? "KEY_QUERY_VALUE"
+             : needed == KEY_SET_VALUE ? "KEY_SET_VALUE"
+                                       : "DELETE");
+    return STATUS_ACCESS_DENIED;
+}
+
 /* A key object owning `handle` (closed on failure). */
-static NTSTATUS wdf_key_wrap(struct wdf_globals *g, HANDLE handle,
+static NTSTATUS wdf_key_wrap(struct wdf_globals *g, HANDLE handle, ACCESS_MASK access,
                              PWDF_OBJECT_ATTRIBUTES attributes, const char *ddi, const void *caller,
                              WDFKEY *out)
 {
@@ -43,6 +73,7 @@ static NTSTATUS wdf_key_wrap(struct wdf_globals *g, HANDLE handle,
         return status;
     }
     CONTAINING_RECORD(o, struct wdf_key, obj)->handle = handle;
+    CONTAINING_RECORD(o, struct wdf_key, obj)->access = wdf_key_rights(access);
     o->type_cleanup = wdf_key_cleanup;
     *out = (WDFKEY)o;
     return STATUS_SUCCESS;
@@ -74,7 +105,7 @@ static NTSTATUS wdf_key_open(struct wdf_globals *g, WDFKEY ParentKey, PCUNICODE_
                     : ZwOpenKey(&handle, access, &oa);
     if (!NT_SUCCESS(status))
         return status;
-    return wdf_key_wrap(g, handle, attributes, ddi, caller, Key);
+    return wdf_key_wrap(g, handle, access, attributes, ddi, caller, Key);
 }
 
 NTSTATUS imp_WdfRegistryOpenKey(PWDF_DRIVER_GLOBALS globals, WDFKEY ParentKey,
@@ -128,8 +159,8 @@ NTSTATUS imp_WdfDriverOpenParametersRegistryKey(PWDF_DRIVER_GLOBALS globals, WDF
     free(name.Buffer);
     if (!NT_SUCCESS(status))
         return status;
-    return wdf_key_wrap(g, handle, KeyAttributes, "WdfDriverOpenParametersRegistryKey", caller,
-                        Key);
+    return wdf_key_wrap(g, handle, DesiredAccess, KeyAttributes,
+                        "WdfDriverOpenParametersRegistryKey", caller, Key);
 }
 
 VOID imp_WdfRegistryClose(PWDF_DRIVER_GLOBALS globals, WDFKEY Key)
@@ -149,6 +180,9 @@ NTSTATUS imp_WdfRegistryRemoveKey(PWDF_DRIVER_GLOBALS globals, WDFKEY Key)
     NTSTATUS status;
     if (KeGetCurrentIrql() != PASSIVE_LEVEL)
         return STATUS_INVALID_DEVICE_REQUEST;
+    status = wdf_key_allows(wdf_globals_of(globals), k, DELETE, "WdfRegistryRemoveKey");
+    if (!NT_SUCCESS(status))
+        return status;
     status = ZwDeleteKey(k->handle);
     if (NT_SUCCESS(status))
         wdf_object_delete(&k->obj);
@@ -158,12 +192,14 @@ NTSTATUS imp_WdfRegistryRemoveKey(PWDF_DRIVER_GLOBALS globals, WDFKEY Key)
 /* ---- values ------------------------------------------------------------------------------- */
 
 /* A value's type and data (malloc'd, `*data` NULL when empty), or the Zw status. */
-static NTSTATUS wdf_value_read(struct wdf_key *k, PCUNICODE_STRING name, ULONG *type, UCHAR **data,
-                               ULONG *length)
+static NTSTATUS wdf_value_read(struct wdf_globals *g, struct wdf_key *k, PCUNICODE_STRING name,
+                               ULONG *type, UCHAR **data, ULONG *length)
 {
     PKEY_VALUE_PARTIAL_INFORMATION info = NULL;
     ULONG size = 0;
-    NTSTATUS status;
+    NTSTATUS status = wdf_key_allows(g, k, KEY_QUERY_VALUE, "a value query");
+    if (!NT_SUCCESS(status))
+        return status;
     for (;;) {
         status = ZwQueryValueKey(k->handle, (PUNICODE_STRING)name, KeyValuePartialInformation, info,
                                  size, &size);
@@ -191,7 +227,7 @@ static NTSTATUS wdf_value_read(struct wdf_key *k, PCUNICODE_STRING name, ULONG *
 #define WDF_VALUE_READ(g, Key, name, type, data, length)                                           \
     (KeGetCurrentIrql() != PASSIVE_LEVEL                                                           \
          ? STATUS_INVALID_DEVICE_REQUEST                                                           \
-         : wdf_value_read(WDF_KEY_GET(g, Key), name, type, data, length))
+         : wdf_value_read(g, WDF_KEY_GET(g, Key), name, type, data, length))
 
 NTSTATUS imp_WdfRegistryQueryValue(PWDF_DRIVER_GLOBALS globals, WDFKEY Key,
                                    PCUNICODE_STRING ValueName, ULONG ValueLength, PVOID Value,
@@ -409,10 +445,14 @@ static NTSTATUS wdf_value_write(struct wdf_globals *g, WDFKEY Key, PCUNICODE_STR
 {
     struct wdf_key *k = CONTAINING_RECORD(
         wdf_object_get_in(g, (WDFOBJECT)Key, WDF_TYPE_KEY, ddi, caller), struct wdf_key, obj);
+    NTSTATUS status;
     if (name == NULL)
         wdf_violation_null(g, ddi, "ValueName", caller);
     if (KeGetCurrentIrql() != PASSIVE_LEVEL)
         return STATUS_INVALID_DEVICE_REQUEST;
+    status = wdf_key_allows(g, k, KEY_SET_VALUE, ddi);
+    if (!NT_SUCCESS(status))
+        return status;
     return ZwSetValueKey(k->handle, (PUNICODE_STRING)name, 0, type, (PVOID)data, length);
 }
 #define WDF_VALUE_WRITE(g, Key, name, type, data, length)                                          \
@@ -550,7 +590,11 @@ NTSTATUS imp_WdfRegistryRemoveValue(PWDF_DRIVER_GLOBALS globals, WDFKEY Key,
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_key *k = WDF_KEY_GET(g, Key);
     WDF_CHECK_NOT_NULL(g, ValueName);
+    NTSTATUS status;
     if (KeGetCurrentIrql() != PASSIVE_LEVEL)
         return STATUS_INVALID_DEVICE_REQUEST;
+    status = wdf_key_allows(g, k, KEY_SET_VALUE, "WdfRegistryRemoveValue");
+    if (!NT_SUCCESS(status))
+        return status;
     return ZwDeleteValueKey(k->handle, (PUNICODE_STRING)ValueName);
 }

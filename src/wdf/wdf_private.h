@@ -245,6 +245,7 @@ struct wdf_string {
 struct wdf_key {
     struct wdf_object obj;
     HANDLE handle; /* a kernel handle, closed when the object is deleted (after cleanup) */
+    ACCESS_MASK access; /* granted (generic rights mapped): the routines check it */
 };
 
 /* The parent an object's attributes name (validated), else `fallback`. */

@@ -483,6 +483,24 @@ static VOID WdfSupRegistry(WDFDRIVER driver)
     CHECK(WdfRegistryAssignULong(parameters, &left_ulong, WDFSUP_LEFT_ULONG) == STATUS_SUCCESS);
     CHECK(WdfRegistryAssignUnicodeString(parameters, &left_string, &left) == STATUS_SUCCESS);
     WdfRegistryClose(parameters);
+    /* Microsoft: STATUS_ACCESS_DENIED without the access a routine needs. */
+    CHECK(WdfDriverOpenParametersRegistryKey(driver, KEY_READ, NULL, &parameters) ==
+          STATUS_SUCCESS);
+    CHECK(WdfRegistryQueryULong(parameters, &left_ulong, &value) == STATUS_SUCCESS);
+    CHECK(WdfRegistryAssignULong(parameters, &left_ulong, 1) == STATUS_ACCESS_DENIED);
+    CHECK(WdfRegistryRemoveValue(parameters, &left_ulong) == STATUS_ACCESS_DENIED);
+    CHECK(WdfRegistryRemoveKey(parameters) == STATUS_ACCESS_DENIED);
+    WdfRegistryClose(parameters);
+    CHECK(WdfDriverOpenParametersRegistryKey(driver, KEY_SET_VALUE, NULL, &parameters) ==
+          STATUS_SUCCESS);
+    CHECK(WdfRegistryQueryULong(parameters, &left_ulong, &value) == STATUS_ACCESS_DENIED);
+    WdfRegistryClose(parameters);
+    CHECK(WdfDriverOpenParametersRegistryKey(driver, GENERIC_READ | GENERIC_WRITE, NULL,
+                                             &parameters) == STATUS_SUCCESS);
+    CHECK(WdfRegistryQueryULong(parameters, &left_ulong, &value) == STATUS_SUCCESS);
+    CHECK(value == WDFSUP_LEFT_ULONG);
+    CHECK(WdfRegistryAssignULong(parameters, &left_ulong, WDFSUP_LEFT_ULONG) == STATUS_SUCCESS);
+    WdfRegistryClose(parameters);
     /* A full path without a parent key. */
     CHECK(WdfRegistryCreateKey(NULL, &full, KEY_ALL_ACCESS, REG_OPTION_VOLATILE, NULL, NULL,
                                &key) == STATUS_SUCCESS);
