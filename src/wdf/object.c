@@ -27,7 +27,7 @@ static unsigned wdf_hash_of(const void *p)
 }
 
 static const char *const wdf_type_names[] = {
-    "?",         "WDFOBJECT", "WDFDRIVER",     "WDFDEVICE", "WDFQUEUE", "WDFREQUEST",
+    "?",         "WDFOBJECT",    "WDFDRIVER",     "WDFDEVICE", "WDFQUEUE", "WDFREQUEST",
     "WDFMEMORY", "WDFLOOKASIDE", "WDFCOLLECTION", "WDFSTRING", "WDFKEY"};
 
 static const char *wdf_driver_name(struct wdf_globals *g)

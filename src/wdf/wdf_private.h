@@ -244,18 +244,17 @@ struct wdf_string {
 
 struct wdf_key {
     struct wdf_object obj;
-    HANDLE handle; /* a kernel handle, closed when the object is deleted (after cleanup) */
+    HANDLE handle;      /* a kernel handle, closed when the object is deleted (after cleanup) */
     ACCESS_MASK access; /* granted (generic rights mapped): the routines check it */
 };
 
 /* The parent an object's attributes name (validated), else `fallback`. */
 struct wdf_object *wdf_parent_of(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
-                                 struct wdf_object *fallback, const char *ddi,
-                                 const void *caller);
+                                 struct wdf_object *fallback, const char *ddi, const void *caller);
 /* A memory object over `buffer` (kind PREALLOCATED or REQUEST: not freed by the framework). */
 NTSTATUS wdf_memory_create_over(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
-                                struct wdf_object *parent, enum wdf_memory_kind kind,
-                                PVOID buffer, size_t size, struct wdf_memory **out);
+                                struct wdf_object *parent, enum wdf_memory_kind kind, PVOID buffer,
+                                size_t size, struct wdf_memory **out);
 /* A memory object with a new buffer of `size` bytes from the driver's pool, charged to the
  * driver code at `caller`. */
 NTSTATUS wdf_memory_create_pool(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
