@@ -29,6 +29,12 @@ enum wdf_type {
     WDF_TYPE_DEVICE,
     WDF_TYPE_QUEUE,
     WDF_TYPE_REQUEST,
+    /* wsup: memory, lookaside lists, collections, strings, registry keys */
+    WDF_TYPE_MEMORY,
+    WDF_TYPE_LOOKASIDE,
+    WDF_TYPE_COLLECTION,
+    WDF_TYPE_STRING,
+    WDF_TYPE_KEY,
 };
 
 enum wdf_state {
@@ -195,6 +201,74 @@ void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working);
 
 /* Completes an IRP the framework answers itself (no information) and returns `status`. */
 NTSTATUS wdf_irp_complete(PIRP irp, NTSTATUS status);
+
+/* ---- memory, lookaside lists, collections, strings, registry keys (wsup) ------------------ */
+
+enum wdf_memory_kind {
+    WDF_MEMORY_POOL,         /* WdfMemoryCreate: the buffer is the driver's pool, freed with it */
+    WDF_MEMORY_PREALLOCATED, /* the driver's buffer, never freed by the framework */
+    WDF_MEMORY_LOOKASIDE,    /* from a lookaside list, returned to it when destroyed */
+    WDF_MEMORY_REQUEST,      /* a request's buffer; a child of the request */
+};
+
+struct wdf_lookaside;
+
+struct wdf_memory {
+    struct wdf_object obj;
+    enum wdf_memory_kind kind;
+    PVOID buffer;
+    size_t size;
+    struct wdf_lookaside *lookaside; /* WDF_MEMORY_LOOKASIDE: referenced until destroyed */
+};
+
+struct wdf_lookaside {
+    struct wdf_object obj;
+    LOOKASIDE_LIST_EX list;
+    size_t size;
+    const void *caller; /* WdfLookasideListCreate's caller: the blocks are charged to it */
+    BOOLEAN has_memory_attributes;
+    WDF_OBJECT_ATTRIBUTES memory_attributes; /* our copy, for each memory object */
+};
+
+struct wdf_collection {
+    struct wdf_object obj;
+    os_mutex lock; /* items, count */
+    struct wdf_object **items;
+    ULONG count, capacity;
+};
+
+struct wdf_string {
+    struct wdf_object obj;
+    UNICODE_STRING string; /* our copy, NUL-terminated; Buffer from the host heap */
+};
+
+struct wdf_key {
+    struct wdf_object obj;
+    HANDLE handle;      /* a kernel handle, closed when the object is deleted (after cleanup) */
+    ACCESS_MASK access; /* granted (generic rights mapped): the routines check it */
+};
+
+/* The parent an object's attributes name (validated), else `fallback`. */
+struct wdf_object *wdf_parent_of(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
+                                 struct wdf_object *fallback, const char *ddi, const void *caller);
+/* A memory object over `buffer` (kind PREALLOCATED or REQUEST: not freed by the framework). */
+NTSTATUS wdf_memory_create_over(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
+                                struct wdf_object *parent, enum wdf_memory_kind kind, PVOID buffer,
+                                size_t size, struct wdf_memory **out);
+/* A memory object with a new buffer of `size` bytes from the driver's pool, charged to the
+ * driver code at `caller`. */
+NTSTATUS wdf_memory_create_pool(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
+                                struct wdf_object *parent, ULONG tag, size_t size,
+                                const void *caller, struct wdf_memory **out);
+/* A string object holding a copy of `source` (NULL: empty). */
+NTSTATUS wdf_string_create(struct wdf_globals *g, PCUNICODE_STRING source,
+                           PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_string **out);
+NTSTATUS wdf_string_assign(struct wdf_string *s, const WCHAR *chars, size_t bytes);
+/* Appends `item` to the collection (a reference on it). */
+NTSTATUS wdf_collection_add(struct wdf_collection *c, struct wdf_object *item);
+/* The collection's items, referenced, in order (free() the array, release each). */
+NTSTATUS wdf_collection_snapshot(struct wdf_collection *c, struct wdf_object ***items,
+                                 ULONG *count);
 
 /* ---- the function table (bind.c): implementations, named imp_WdfXxx ---------------------- */
 

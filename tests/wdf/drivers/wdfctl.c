@@ -326,8 +326,6 @@ static VOID WdfCtlMisuse(WDFREQUEST Request)
 {
     ULONG *what;
     WDFOBJECT object;
-    WDF_OBJECT_ATTRIBUTES attributes;
-    PVOID buffer;
     NTSTATUS status = WdfRequestRetrieveInputBuffer(Request, sizeof(*what), (PVOID *)&what, NULL);
     if (!NT_SUCCESS(status)) {
         WdfCtlComplete(Request, status, 0);
@@ -349,8 +347,7 @@ static VOID WdfCtlMisuse(WDFREQUEST Request)
             WdfObjectDereference(object);
         break;
     case WDFCTL_MISUSE_NOT_PROVIDED:
-        WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
-        WdfMemoryCreate(&attributes, NonPagedPoolNx, 'ltcW', 16, (WDFMEMORY *)&object, &buffer);
+        WdfDriverRetrieveVersionString(WdfGetDriver(), NULL);
         break;
     case WDFCTL_MISUSE_WRONG_TYPE:
         WdfIoQueueGetDevice((WDFQUEUE)Request);

@@ -36,5 +36,8 @@
 #include <wdfcontrol.h>
 #include <wdfio.h>
 #include <wdfrequest.h>
+#include <wdfcollection.h>
+#include <wdfstring.h>
+#include <wdfregistry.h>
 
 #endif
