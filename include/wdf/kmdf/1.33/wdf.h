@@ -36,5 +36,9 @@
 #include <wdfcontrol.h>
 #include <wdfio.h>
 #include <wdfrequest.h>
+#include <wdfsync.h>
+#include <wdftimer.h>
+#include <wdfworkitem.h>
+#include <wdfdpc.h>
 
 #endif
