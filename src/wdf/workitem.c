@@ -5,8 +5,8 @@
  *
  * Lifetime: every enqueue holds a reference on the work item until its callback returned, and
  * the gate counts it, so WdfWorkItemFlush and deletion can wait for it. `queued` is cleared
- * just before the callback runs: an enqueue from then on queues it again (Microsoft: enqueuing
- * a work item that is queued and has not started does nothing).
+ * when the callback is entered (under the serialising lock): an enqueue from then on queues it
+ * again (Microsoft: enqueuing a work item that is queued and has not started does nothing).
  */
 #include <stdlib.h>
 
@@ -29,9 +29,12 @@ static struct wdf_workitem *wdf_workitem_of(struct wdf_object *o)
     return CONTAINING_RECORD(o, struct wdf_workitem, obj);
 }
 
+/* Under the serialising lock: the item counts as queued until its callback is entered, so an
+ * enqueue while it waits for the lock is absorbed by this run. */
 static void wdf_workitem_call(void *context)
 {
     struct wdf_workitem *w = context;
+    __atomic_store_n(&w->queued, 0, __ATOMIC_RELEASE);
     w->config.EvtWorkItemFunc((WDFWORKITEM)w);
 }
 
@@ -39,7 +42,6 @@ static VOID wdf_workitem_run(PDEVICE_OBJECT device, PVOID context)
 {
     struct wdf_workitem *w = context;
     (void)device;
-    __atomic_store_n(&w->queued, 0, __ATOMIC_RELEASE);
     wdf_gate_run(&w->gate, w->sync, wdf_workitem_call, w);
     wdf_gate_leave(&w->gate);
     wdf_object_release(&w->obj); /* the enqueue's; may free the work item */
