@@ -269,8 +269,9 @@ const struct vf_subcode vf_subcodes[] = {
     {WDF,
      VF_10D_INVALID_LOCK,
      "an invalid lock acquisition or release",
-     {"the handle", "0: the object has no synchronization lock; 1: the lock is released by a "
-                    "thread that did not acquire it",
+     {"the handle",
+      "0: the object has no synchronization lock; 1: the lock is released by a "
+      "thread that did not acquire it",
       "reserved"},
      NULL},
     {WDF,
@@ -284,7 +285,7 @@ const struct vf_subcode vf_subcodes[] = {
      "(not on Microsoft's page)",
      {"", "", ""},
      "drvhost's own: a routine that waits for a callback (WdfTimerStop with Wait, "
-     "WdfWorkItemFlush, WdfDpcCancel with Wait) called from that callback, which Microsoft says "
+     "WdfWorkItemFlush) called from that callback, which Microsoft says "
      "may deadlock: the object's handle, 0, 0"},
 
     {C4,

@@ -26,9 +26,9 @@ static unsigned wdf_hash_of(const void *p)
     return (unsigned)(((ULONG_PTR)p >> 4) ^ ((ULONG_PTR)p >> 14)) % WDF_HASH_BUCKETS;
 }
 
-static const char *const wdf_type_names[] = {
-    "?",          "WDFOBJECT",   "WDFDRIVER", "WDFDEVICE",   "WDFQUEUE",   "WDFREQUEST",
-    "WDFTIMER",   "WDFWORKITEM", "WDFDPC",    "WDFSPINLOCK", "WDFWAITLOCK"};
+static const char *const wdf_type_names[] = {"?",        "WDFOBJECT",   "WDFDRIVER",  "WDFDEVICE",
+                                             "WDFQUEUE", "WDFREQUEST",  "WDFTIMER",   "WDFWORKITEM",
+                                             "WDFDPC",   "WDFSPINLOCK", "WDFWAITLOCK"};
 
 static const char *wdf_driver_name(struct wdf_globals *g)
 {
@@ -86,8 +86,8 @@ struct wdf_globals *wdf_globals_of(PWDF_DRIVER_GLOBALS globals)
 static NTSTATUS wdf_check_constraints(struct wdf_globals *g, enum wdf_type type,
                                       PWDF_OBJECT_ATTRIBUTES a)
 {
-    BOOLEAN scope_ok = type == 0 || type == WDF_TYPE_DRIVER || type == WDF_TYPE_DEVICE ||
-                       type == WDF_TYPE_QUEUE;
+    BOOLEAN scope_ok =
+        type == 0 || type == WDF_TYPE_DRIVER || type == WDF_TYPE_DEVICE || type == WDF_TYPE_QUEUE;
     BOOLEAN level_ok = scope_ok || type == WDF_TYPE_OBJECT || type == WDF_TYPE_TIMER;
     if (a->ExecutionLevel > WdfExecutionLevelDispatch ||
         a->SynchronizationScope > WdfSynchronizationScopeNone) {
