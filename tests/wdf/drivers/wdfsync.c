@@ -62,13 +62,28 @@ static LONG SyncSpin(volatile LONG *flag, ULONG ms)
     return InterlockedCompareExchange((LONG *)flag, 0, 0);
 }
 
-/* A callback records its call, its IRQL, and signals. */
-static VOID SyncRecord(WDFOBJECT object)
+/* Fields other threads write are read atomically. */
+static LONG SyncRead(LONG *p)
+{
+    return InterlockedCompareExchange(p, 0, 0);
+}
+
+static VOID SyncMax(ULONG *p, ULONG value)
+{
+    LONG seen;
+    while ((ULONG)(seen = SyncRead((LONG *)p)) < value &&
+           InterlockedCompareExchange((LONG *)p, (LONG)value, seen) != seen)
+        ;
+}
+
+/* A callback records its call, its IRQL, and signals; the number of this call. */
+static LONG SyncRecord(WDFOBJECT object)
 {
     SYNC_CONTEXT *c = SyncGetContext(object);
-    InterlockedIncrement(&c->Count);
+    LONG n = InterlockedIncrement(&c->Count);
     InterlockedExchange(&c->Irql, KeGetCurrentIrql());
     KeSetEvent(&c->Fired, IO_NO_INCREMENT, FALSE);
+    return n;
 }
 
 static EVT_WDF_TIMER SyncTimer;
@@ -103,10 +118,10 @@ static EVT_WDF_WORKITEM SyncWork;
 static VOID SyncWork(WDFWORKITEM WorkItem)
 {
     SYNC_CONTEXT *c = SyncGetContext(WorkItem);
-    SyncRecord(WorkItem);
-    if (c->Count == 1)
+    LONG n = SyncRecord(WorkItem);
+    if (n == 1)
         SyncWait(&c->Go, 5000);
-    InterlockedExchange(&c->Done, c->Count);
+    InterlockedExchange(&c->Done, SyncRead(&c->Count));
 }
 
 static EVT_WDF_WORKITEM SyncFlushSelfWork;
@@ -120,8 +135,7 @@ static EVT_WDF_DPC SyncDpc;
 static VOID SyncDpc(WDFDPC Dpc)
 {
     SYNC_CONTEXT *c = SyncGetContext(Dpc);
-    SyncRecord(Dpc);
-    if (c->Count == 1) {
+    if (SyncRecord(Dpc) == 1) {
         InterlockedExchange(&c->Done, 1);
         SyncSpin(&c->Release, 3000);
     }
@@ -167,8 +181,8 @@ static VOID RunTimerOneShot(LONG *v)
     v[2] = SyncWait(&c->Fired, 5000);
     v[3] = (LONG)(SyncNowMs() - start);
     SyncSleepMs(100);
-    v[4] = c->Count;
-    v[5] = c->Irql;
+    v[4] = SyncRead(&c->Count);
+    v[5] = SyncRead(&c->Irql);
     v[6] = WdfTimerGetParentObject(timer) == (WDFOBJECT)g_device;
     v[7] = WdfTimerStop(timer, FALSE); /* fired: no longer in the queue */
     WdfObjectDelete(timer);
@@ -184,13 +198,13 @@ static VOID RunTimerPeriodic(LONG *v)
         return;
     c = SyncGetContext(timer);
     WdfTimerStart(timer, WDF_REL_TIMEOUT_IN_MS(10));
-    while (c->Count < 3 && SyncNowMs() < end)
+    while (SyncRead(&c->Count) < 3 && SyncNowMs() < end)
         SyncSleepMs(5);
-    v[0] = c->Count >= 3;
+    v[0] = SyncRead(&c->Count) >= 3;
     v[1] = WdfTimerStop(timer, TRUE); /* periodic: still in the queue */
-    v[2] = c->Count;
+    v[2] = SyncRead(&c->Count);
     SyncSleepMs(60);
-    v[3] = c->Count;
+    v[3] = SyncRead(&c->Count);
     WdfObjectDelete(timer);
 }
 
@@ -205,7 +219,7 @@ static VOID RunTimerStopWait(LONG *v)
     WdfTimerStart(timer, WDF_REL_TIMEOUT_IN_MS(1));
     v[0] = SyncWait(&c->Fired, 5000);
     v[1] = WdfTimerStop(timer, TRUE);
-    v[2] = c->Done; /* the running callback finished before WdfTimerStop returned */
+    v[2] = SyncRead(&c->Done); /* the running callback finished before WdfTimerStop returned */
     WdfObjectDelete(timer);
 }
 
@@ -219,7 +233,7 @@ static VOID RunTimerPassive(LONG *v)
     c = SyncGetContext(timer);
     WdfTimerStart(timer, WDF_REL_TIMEOUT_IN_MS(5));
     v[1] = SyncWait(&c->Fired, 5000);
-    v[2] = c->Irql;
+    v[2] = SyncRead(&c->Irql);
     WdfObjectDelete(timer);
 }
 
@@ -302,14 +316,14 @@ static VOID RunDeleteParent(LONG *v)
     c = SyncGetContext(timer);
     WdfObjectReference(timer); /* keeps the context readable after the deletion */
     WdfTimerStart(timer, WDF_REL_TIMEOUT_IN_MS(5));
-    while (c->Count < 2 && SyncNowMs() < end)
+    while (SyncRead(&c->Count) < 2 && SyncNowMs() < end)
         SyncSleepMs(5);
-    v[0] = c->Count >= 2;
+    v[0] = SyncRead(&c->Count) >= 2;
     WdfObjectDelete(parent);
-    v[1] = c->Count;
+    v[1] = SyncRead(&c->Count);
     SyncSleepMs(50);
-    v[2] = c->Count;
-    v[3] = g_cleanups;
+    v[2] = SyncRead(&c->Count);
+    v[3] = SyncRead(&g_cleanups);
     WdfObjectDereference(timer);
 }
 
@@ -333,11 +347,11 @@ static VOID RunWorkItem(LONG *v)
     WdfWorkItemEnqueue(work); /* running: queued again */
     KeSetEvent(&c->Go, IO_NO_INCREMENT, FALSE);
     WdfWorkItemFlush(work);
-    v[2] = c->Done; /* both runs returned before the flush did */
-    v[3] = c->Irql;
+    v[2] = SyncRead(&c->Done); /* both runs returned before the flush did */
+    v[3] = SyncRead(&c->Irql);
     v[4] = WdfWorkItemGetParentObject(work) == (WDFOBJECT)g_device;
     SyncSleepMs(50);
-    v[5] = c->Count;
+    v[5] = SyncRead(&c->Count);
     WdfObjectDelete(work);
 }
 
@@ -362,8 +376,8 @@ static VOID RunDpc(LONG *v)
     v[3] = WdfDpcCancel(dpc, FALSE); /* removed from the queue */
     InterlockedExchange(&c->Release, 1);
     v[4] = WdfDpcCancel(dpc, TRUE); /* nothing queued; waits for the running one */
-    v[5] = c->Count;
-    v[6] = c->Irql;
+    v[5] = SyncRead(&c->Count);
+    v[6] = SyncRead(&c->Irql);
     v[7] = WdfDpcWdmGetDpc(dpc) != NULL && WdfDpcGetParentObject(dpc) == (WDFOBJECT)g_device;
     WdfObjectDelete(dpc);
 }
@@ -434,7 +448,7 @@ static VOID RunTimerFired(LONG *v)
 {
     if (g_in_io_timer == NULL)
         return;
-    v[0] = SyncGetContext(g_in_io_timer)->Count;
+    v[0] = SyncRead(&SyncGetContext(g_in_io_timer)->Count);
     WdfObjectDelete(g_in_io_timer);
     g_in_io_timer = NULL;
 }
@@ -459,12 +473,12 @@ static VOID RunWorkItemQueued(LONG *v)
     WdfWorkItemEnqueue(g_serial_work);
     WdfWorkItemEnqueue(g_serial_work);
     SyncSleepMs(50);
-    v[1] = SyncGetContext(g_serial_work)->Count; /* 0: it waits for the device's lock */
+    v[1] = SyncRead(&SyncGetContext(g_serial_work)->Count); /* 0: it waits for the device's lock */
 }
 
 static VOID RunWorkItemCount(LONG *v)
 {
-    v[0] = g_serial_work != NULL ? SyncGetContext(g_serial_work)->Count : -1;
+    v[0] = g_serial_work != NULL ? SyncRead(&SyncGetContext(g_serial_work)->Count) : -1;
 }
 
 static VOID RunOtherQueueLock(LONG *v)
@@ -622,11 +636,9 @@ static VOID SyncDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
     switch (IoControlCode) {
     case IOCTL_S_SLOW:
         busy = InterlockedIncrement(&g_busy);
-        if ((ULONG)busy > g_stats.MaxBusy)
-            g_stats.MaxBusy = busy;
-        if (KeGetCurrentIrql() > g_stats.MaxIrql)
-            g_stats.MaxIrql = KeGetCurrentIrql();
-        g_stats.Calls++;
+        SyncMax(&g_stats.MaxBusy, (ULONG)busy);
+        SyncMax(&g_stats.MaxIrql, KeGetCurrentIrql());
+        InterlockedIncrement((LONG *)&g_stats.Calls);
         KeStallExecutionProcessor(30000);
         InterlockedDecrement(&g_busy);
         WdfRequestComplete(Request, STATUS_SUCCESS);
@@ -634,7 +646,9 @@ static VOID SyncDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
     case IOCTL_S_STATS:
         if (NT_SUCCESS(
                 WdfRequestRetrieveOutputBuffer(Request, sizeof(*stats), (PVOID *)&stats, NULL))) {
-            *stats = g_stats;
+            stats->MaxBusy = (ULONG)SyncRead((LONG *)&g_stats.MaxBusy);
+            stats->MaxIrql = (ULONG)SyncRead((LONG *)&g_stats.MaxIrql);
+            stats->Calls = (ULONG)SyncRead((LONG *)&g_stats.Calls);
             WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, sizeof(*stats));
             return;
         }
