@@ -4,7 +4,8 @@
  * with AutomaticSerialization (sync.c).
  *
  * Lifetime: deleting the DPC object removes its KDPC from the queue and flushes the DPC
- * queues (unless it is deleted from its own callback, which holds a reference on it).
+ * queues, on a worker thread when the deleting thread cannot wait (wdf_flush_at_cleanup); the
+ * object keeps a reference until then.
  */
 #include "ke/ke.h"
 #include "rtl/rtl.h"
@@ -16,6 +17,7 @@ struct wdf_dpc {
     WDF_DPC_CONFIG config;
     struct wdf_object *sync; /* the lock serialising the callback, NULL: none */
     KDPC dpc;
+    LONG deleting;        /* atomic: a callback already on its way does not call the driver */
     struct wdf_gate gate; /* only its runner: KeFlushQueuedDpcs waits for the rest */
 };
 
@@ -27,7 +29,8 @@ static struct wdf_dpc *wdf_dpc_of(struct wdf_object *o)
 static void wdf_dpc_call(void *context)
 {
     struct wdf_dpc *d = context;
-    d->config.EvtDpcFunc((WDFDPC)d);
+    if (!__atomic_load_n(&d->deleting, __ATOMIC_ACQUIRE))
+        d->config.EvtDpcFunc((WDFDPC)d);
 }
 
 static VOID wdf_dpc_routine(PKDPC dpc, PVOID context, PVOID arg1, PVOID arg2)
@@ -39,19 +42,23 @@ static VOID wdf_dpc_routine(PKDPC dpc, PVOID context, PVOID arg1, PVOID arg2)
     wdf_object_release(&d->obj);
 }
 
+static void wdf_dpc_flush(struct wdf_object *o)
+{
+    KeRemoveQueueDpc(&wdf_dpc_of(o)->dpc); /* enqueued again by its callback meanwhile */
+    KeFlushQueuedDpcs();
+}
+
 static void wdf_dpc_cleanup(struct wdf_object *o)
 {
     struct wdf_dpc *d = wdf_dpc_of(o);
+    __atomic_store_n(&d->deleting, 1, __ATOMIC_RELEASE);
     KeRemoveQueueDpc(&d->dpc);
-    if (!wdf_gate_running_here(&d->gate) && ke_irql() == PASSIVE_LEVEL)
-        KeFlushQueuedDpcs();
+    wdf_flush_at_cleanup(o, &d->gate, d->sync, wdf_dpc_flush);
 }
 
 static void wdf_dpc_destroy(struct wdf_object *o)
 {
-    struct wdf_dpc *d = wdf_dpc_of(o);
-    KeRemoveQueueDpc(&d->dpc); /* enqueued again by its own callback after the cleanup */
-    wdf_gate_destroy(&d->gate);
+    wdf_gate_destroy(&wdf_dpc_of(o)->gate);
 }
 
 NTSTATUS imp_WdfDpcCreate(PWDF_DRIVER_GLOBALS globals, PWDF_DPC_CONFIG Config,
@@ -87,6 +94,7 @@ NTSTATUS imp_WdfDpcCreate(PWDF_DRIVER_GLOBALS globals, PWDF_DPC_CONFIG Config,
     KeInitializeDpc(&d->dpc, wdf_dpc_routine, d);
     o->type_cleanup = wdf_dpc_cleanup;
     o->type_destroy = wdf_dpc_destroy;
+    wdf_object_reference(o); /* the flush's (wdf_flush_at_cleanup) */
     *Dpc = (WDFDPC)d;
     return STATUS_SUCCESS;
 }

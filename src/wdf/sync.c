@@ -15,6 +15,7 @@
  */
 #include <stdlib.h>
 
+#include "ex/ex.h"
 #include "ke/ke.h"
 #include "rtl/rtl.h"
 #include "vf/vf.h"
@@ -326,4 +327,36 @@ void wdf_gate_self_wait(struct wdf_object *o, const char *ddi)
                     "driver '%s' called %s on %p from that object's own callback: it would wait "
                     "for itself (Microsoft: may deadlock)",
                     o->owner->pub.DriverName, ddi, (void *)o);
+}
+
+/* ---- flushing a timer or DPC that is being deleted ------------------------------------------ */
+
+struct wdf_deferred_flush {
+    struct wdf_object *object;
+    void (*flush)(struct wdf_object *object);
+};
+
+static void wdf_flush_on_worker(void *context)
+{
+    struct wdf_deferred_flush *d = context;
+    d->flush(d->object);
+    wdf_object_release(d->object); /* the reference the object kept for its flush */
+    free(d);
+}
+
+void wdf_flush_at_cleanup(struct wdf_object *o, struct wdf_gate *gate, struct wdf_object *sync,
+                          void (*flush)(struct wdf_object *object))
+{
+    struct wdf_deferred_flush *d;
+    if (ke_irql() == PASSIVE_LEVEL && !wdf_gate_running_here(gate) && !wdf_sync_held(sync)) {
+        flush(o);
+        wdf_object_release(o);
+        return;
+    }
+    d = malloc(sizeof(*d));
+    if (d == NULL) /* the flush reference stays: the object is never freed, never used */
+        return;
+    d->object = o;
+    d->flush = flush;
+    ex_queue_work(wdf_flush_on_worker, d);
 }

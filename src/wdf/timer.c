@@ -6,9 +6,9 @@
  * the parent queue or device (sync.c).
  *
  * Lifetime: deleting the timer (or its parent) cancels it and waits for its callbacks in
- * flight, unless the deletion comes from its own callback (the callback holds a reference on
- * the timer, so its memory stays until it returns). `deleting` stops a callback that was
- * already on its way from calling the driver.
+ * flight, on a worker thread when the deleting thread cannot wait (wdf_flush_at_cleanup); the
+ * timer keeps a reference until then. `deleting` stops a callback that was already on its way
+ * from calling the driver.
  */
 #include <stdlib.h>
 
@@ -74,8 +74,9 @@ static VOID wdf_timer_dpc(PKDPC dpc, PVOID context, PVOID arg1, PVOID arg2)
 }
 
 /* Stops the timer and waits for what is in flight (PASSIVE_LEVEL, not from the callback). */
-static void wdf_timer_flush(struct wdf_timer *t)
+static void wdf_timer_flush(struct wdf_object *o)
 {
+    struct wdf_timer *t = wdf_timer_of(o);
     KeCancelTimer(&t->timer);
     KeFlushQueuedDpcs();
     wdf_gate_wait(&t->gate);
@@ -86,16 +87,12 @@ static void wdf_timer_cleanup(struct wdf_object *o)
     struct wdf_timer *t = wdf_timer_of(o);
     __atomic_store_n(&t->deleting, 1, __ATOMIC_RELEASE);
     KeCancelTimer(&t->timer);
-    if (!wdf_gate_running_here(&t->gate) && ke_irql() == PASSIVE_LEVEL)
-        wdf_timer_flush(t);
+    wdf_flush_at_cleanup(o, &t->gate, t->sync, wdf_timer_flush);
 }
 
 static void wdf_timer_destroy(struct wdf_object *o)
 {
     struct wdf_timer *t = wdf_timer_of(o);
-    /* Deleted from its own callback (no flush): a periodic expiry may have queued the DPC
-     * again meanwhile. */
-    KeRemoveQueueDpc(&t->dpc);
     if (t->work != NULL)
         IoFreeWorkItem(t->work);
     wdf_gate_destroy(&t->gate);
@@ -131,6 +128,7 @@ static void wdf_timer_init(struct wdf_timer *t, PWDF_TIMER_CONFIG config, BOOLEA
     KeInitializeDpc(&t->dpc, wdf_timer_dpc, t);
     t->obj.type_cleanup = wdf_timer_cleanup;
     t->obj.type_destroy = wdf_timer_destroy;
+    wdf_object_reference(&t->obj); /* the flush's (wdf_flush_at_cleanup) */
 }
 
 NTSTATUS imp_WdfTimerCreate(PWDF_DRIVER_GLOBALS globals, PWDF_TIMER_CONFIG Config,

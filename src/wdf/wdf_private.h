@@ -230,6 +230,12 @@ void wdf_gate_wait(struct wdf_gate *gate);  /* until none is in flight */
 void wdf_gate_run(struct wdf_gate *gate, struct wdf_object *sync, void (*call)(void *),
                   void *context);
 BOOLEAN wdf_gate_running_here(struct wdf_gate *gate);
+/* A timer or DPC keeps one reference for its flush (taken at creation). At cleanup, `flush`
+ * (stop it, wait for its callbacks) runs here when it can (PASSIVE_LEVEL, not from its own
+ * callback, not under its serialising lock, any of which would wait for itself), else on a
+ * worker thread; then that reference is dropped, so the memory outlives the callbacks. */
+void wdf_flush_at_cleanup(struct wdf_object *object, struct wdf_gate *gate,
+                          struct wdf_object *sync, void (*flush)(struct wdf_object *object));
 /* A routine that would wait for the callback it is called from: 0x10D/VF_10D_WAITS_FOR_SELF. */
 __attribute__((noreturn)) void wdf_gate_self_wait(struct wdf_object *object, const char *ddi);
 

@@ -50,8 +50,11 @@ static VOID wdf_workitem_run(PDEVICE_OBJECT device, PVOID context)
 static void wdf_workitem_cleanup(struct wdf_object *o)
 {
     struct wdf_workitem *w = wdf_workitem_of(o);
-    if (!wdf_gate_running_here(&w->gate))
-        wdf_gate_wait(&w->gate); /* Microsoft: the framework flushes before deleting it */
+    /* Microsoft: the framework flushes before deleting it; not when that would wait for itself
+     * (its own callback, or under the lock its callback needs: the enqueue's reference keeps
+     * the memory). */
+    if (!wdf_gate_running_here(&w->gate) && !wdf_sync_held(w->sync) && ke_irql() == PASSIVE_LEVEL)
+        wdf_gate_wait(&w->gate);
 }
 
 static void wdf_workitem_destroy(struct wdf_object *o)
