@@ -234,6 +234,23 @@ TEST(deleting_the_parent_stops_the_timer)
     drvhost_close(f);
 }
 
+/* Deleted under the lock its callback needs (it cannot wait there): flushed later, never
+ * calling the driver again. */
+TEST(a_timer_deleted_under_its_lock_is_flushed_later)
+{
+    drvhost_file *f = sync_open(1);
+    WDFSYNC_RESULT r;
+    if (f == NULL)
+        return;
+    r = sync_run(f, WDFSYNC_RUN_DELETE_UNDER_LOCK);
+    ok_status(r.Values[0], STATUS_SUCCESS);
+    ok(r.Values[1] == 0, "called %ld times under the lock\n", (long)r.Values[1]);
+    usleep(100 * 1000);
+    r = sync_run(f, WDFSYNC_RUN_UNDER_LOCK_CALLS);
+    ok(r.Values[0] == 0, "called %ld times after the deletion\n", (long)r.Values[0]);
+    drvhost_close(f);
+}
+
 /* Microsoft's WdfTimerCreate, WDF_TIMER_CONFIG, WDF_SYNCHRONIZATION_SCOPE and
  * WDF_EXECUTION_LEVEL pages. */
 TEST(creation_errors)

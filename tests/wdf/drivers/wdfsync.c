@@ -101,6 +101,14 @@ static VOID SyncSlowTimer(WDFTIMER Timer)
     InterlockedExchange(&SyncGetContext(Timer)->Done, 1);
 }
 
+static LONG g_under_lock_calls;
+
+static EVT_WDF_TIMER SyncCountTimer;
+static VOID SyncCountTimer(WDFTIMER Timer)
+{
+    InterlockedIncrement(&g_under_lock_calls);
+}
+
 static EVT_WDF_TIMER SyncStopSelfTimer;
 static VOID SyncStopSelfTimer(WDFTIMER Timer)
 {
@@ -481,6 +489,26 @@ static VOID RunWorkItemCount(LONG *v)
     v[0] = g_serial_work != NULL ? SyncRead(&SyncGetContext(g_serial_work)->Count) : -1;
 }
 
+/* Mode 1: a periodic serialised timer deleted inside EvtIoDeviceControl (under the device's
+ * lock, at DISPATCH_LEVEL), while its DPC waits for that lock: never called after. */
+static VOID RunDeleteUnderLock(LONG *v)
+{
+    WDFTIMER timer;
+    v[0] = SyncCreateTimer(SyncCountTimer, 1, TRUE, WdfExecutionLevelInheritFromParent, g_device,
+                           &timer);
+    if (!NT_SUCCESS(v[0]))
+        return;
+    WdfTimerStart(timer, WDF_REL_TIMEOUT_IN_MS(1));
+    KeStallExecutionProcessor(20000);
+    WdfObjectDelete(timer);
+    v[1] = SyncRead(&g_under_lock_calls);
+}
+
+static VOID RunUnderLockCalls(LONG *v)
+{
+    v[0] = SyncRead(&g_under_lock_calls);
+}
+
 static VOID RunOtherQueueLock(LONG *v)
 {
     WdfObjectAcquireLock(g_other); /* its own lock: free while this queue's is held */
@@ -538,6 +566,12 @@ static VOID SyncRunOne(ULONG which, LONG *v)
         break;
     case WDFSYNC_RUN_WORKITEM_QUEUED:
         RunWorkItemQueued(v);
+        break;
+    case WDFSYNC_RUN_DELETE_UNDER_LOCK:
+        RunDeleteUnderLock(v);
+        break;
+    case WDFSYNC_RUN_UNDER_LOCK_CALLS:
+        RunUnderLockCalls(v);
         break;
     case WDFSYNC_RUN_WORKITEM_COUNT:
         RunWorkItemCount(v);
