@@ -29,12 +29,18 @@ enum wdf_type {
     WDF_TYPE_DEVICE,
     WDF_TYPE_QUEUE,
     WDF_TYPE_REQUEST,
-    /* wsup: memory, lookaside lists, collections, strings, registry keys */
+    /* memory, lookaside lists, collections, strings, registry keys (memory.c, ...) */
     WDF_TYPE_MEMORY,
     WDF_TYPE_LOOKASIDE,
     WDF_TYPE_COLLECTION,
     WDF_TYPE_STRING,
     WDF_TYPE_KEY,
+    /* synchronization, timers, work items, DPCs and locks (sync.c, timer.c, ...) */
+    WDF_TYPE_TIMER,
+    WDF_TYPE_WORKITEM,
+    WDF_TYPE_DPC,
+    WDF_TYPE_SPINLOCK,
+    WDF_TYPE_WAITLOCK,
 };
 
 enum wdf_state {
@@ -72,6 +78,9 @@ struct wdf_object {
      * (after the destroy callbacks, before the memory goes). NULL: nothing. */
     void (*type_cleanup)(struct wdf_object *object);
     void (*type_destroy)(struct wdf_object *object);
+    /* A device's or queue's synchronization lock, created on first use (sync.c; atomic
+     * pointer, freed with the object). */
+    struct wdf_sync_lock *sync_lock;
 };
 
 /* One per bound module (WdfVersionBind .. WdfVersionUnbind): what the module sees as its
@@ -185,6 +194,56 @@ struct wdf_object *wdf_sync_owner(struct wdf_object *object);
  * implies. */
 void wdf_sync_acquire(struct wdf_object *owner);
 void wdf_sync_release(struct wdf_object *owner);
+/* Frees the object's synchronization lock, if it has one (object.c, when the memory goes). */
+void wdf_sync_free(struct wdf_object *object);
+/* The resolved execution level of `object` (Passive or Dispatch), through its parents up to
+ * the driver (whose default is Dispatch). */
+WDF_EXECUTION_LEVEL wdf_sync_exec_level(struct wdf_object *object);
+/* For a timer, work item or DPC with AutomaticSerialization under `parent`: the device or
+ * queue whose lock serialises its callback (NULL: none). */
+struct wdf_object *wdf_sync_owner_for_child(struct wdf_object *parent);
+/* The device at or above `object` (NULL: none). */
+struct wdf_device *wdf_sync_device_of(struct wdf_object *object);
+/* Whether the calling thread holds the owner's lock (a framework callback under it runs). */
+BOOLEAN wdf_sync_held(struct wdf_object *owner);
+/* The checks every timer, work item and DPC creation makes (Microsoft's WdfXxxCreate pages):
+ * attributes with a parent that is or leads to a device. Sets *parent on success. */
+NTSTATUS wdf_sync_child_parent(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
+                               const char *ddi, struct wdf_object **parent);
+
+/* The lock serialising a timer's, work item's or DPC's callback under `parent` when
+ * `automatic` (AutomaticSerialization), into *sync (NULL: none); a passive callback needs a
+ * passive lock and a DISPATCH_LEVEL one a spin lock: STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL. */
+NTSTATUS wdf_sync_serialization(struct wdf_globals *g, struct wdf_object *parent, BOOLEAN automatic,
+                                BOOLEAN passive, const char *ddi, struct wdf_object **sync);
+
+/* Callbacks of timers, work items and DPCs in flight: `busy` counts those queued to a worker
+ * or running, `runner` is the thread running one (so that a flush from the callback itself,
+ * which would wait for itself, is caught). */
+struct wdf_gate {
+    os_mutex lock;
+    os_cond idle;
+    ULONG busy;               /* under lock */
+    struct ke_thread *runner; /* atomic */
+};
+void wdf_gate_init(struct wdf_gate *gate);
+void wdf_gate_destroy(struct wdf_gate *gate);
+void wdf_gate_enter(struct wdf_gate *gate); /* one more in flight */
+void wdf_gate_leave(struct wdf_gate *gate); /* one less; wakes wdf_gate_wait at zero */
+void wdf_gate_wait(struct wdf_gate *gate);  /* until none is in flight */
+/* Runs `call(context)` (a trampoline to the driver's callback) under the owner's lock (NULL:
+ * none), the calling thread marked as the gate's runner. */
+void wdf_gate_run(struct wdf_gate *gate, struct wdf_object *sync, void (*call)(void *),
+                  void *context);
+BOOLEAN wdf_gate_running_here(struct wdf_gate *gate);
+/* A timer or DPC keeps one reference for its flush (taken at creation). At cleanup, `flush`
+ * (stop it, wait for its callbacks) runs here when it can (PASSIVE_LEVEL, not from its own
+ * callback, not under its serialising lock, any of which would wait for itself), else on a
+ * worker thread; then that reference is dropped, so the memory outlives the callbacks. */
+void wdf_flush_at_cleanup(struct wdf_object *object, struct wdf_gate *gate,
+                          struct wdf_object *sync, void (*flush)(struct wdf_object *object));
+/* A routine that would wait for the callback it is called from: 0x10D/VF_10D_WAITS_FOR_SELF. */
+__attribute__((noreturn)) void wdf_gate_self_wait(struct wdf_object *object, const char *ddi);
 
 /* ---- file objects (file.c) ----------------------------------------------------------------- */
 

@@ -307,7 +307,7 @@ static VOID WdfCtlObjects(WDFREQUEST Request)
         log->Checks |= WDFCTL_OBJ_BAD_SIZE;
     WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
     attributes.SynchronizationScope = WdfSynchronizationScopeDevice;
-    if (WdfObjectCreate(&attributes, &bad) == STATUS_NOT_IMPLEMENTED)
+    if (WdfObjectCreate(&attributes, &bad) == STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID)
         log->Checks |= WDFCTL_OBJ_SYNC_SCOPE;
     /* Balanced references change nothing; the one on the parent outlives its deletion. */
     WdfObjectReferenceActual(grand, NULL, __LINE__, (PCHAR)__FILE__);

@@ -39,5 +39,9 @@
 #include <wdfcollection.h>
 #include <wdfstring.h>
 #include <wdfregistry.h>
+#include <wdfsync.h>
+#include <wdftimer.h>
+#include <wdfworkitem.h>
+#include <wdfdpc.h>
 
 #endif
