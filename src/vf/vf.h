@@ -90,6 +90,7 @@
 #define VF_10D_NULL_PARAMETER     0x4
 #define VF_10D_BAD_HANDLE         0x5
 #define VF_10D_DEREFERENCE_DELETE 0x7
+#define VF_10D_QUEUE_FATAL        0xA /* WDF_QUEUE_FATAL_ERROR: a request against its queue's rules */
 #define VF_10D_NOT_PROVIDED       0x1000 /* drvhost's own; see the table */
 
 /* ---- the table ----------------------------------------------------------------------------- */

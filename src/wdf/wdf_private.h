@@ -114,6 +114,27 @@ struct wdf_queue {
     os_mutex lock;   /* presented, pending */
     ULONG presented; /* presented to the driver and not completed */
     LIST_ENTRY pending;
+    /* ---- wio: states, manual dispatch, cancellation (all under `lock`) ---- */
+    BOOLEAN accept;        /* WdfIoQueueAcceptRequests */
+    BOOLEAN dispatch;      /* WdfIoQueueDispatchRequests */
+    BOOLEAN power_held;    /* WdfIoQueuePnpHeld: a power-managed queue while the device is not in D0 */
+    BOOLEAN power_managed; /* resolved at creation */
+    ULONG queued;          /* entries in `pending` */
+    LIST_ENTRY owned;      /* requests the driver owns (presented, retrieved), not completed */
+    ULONG owned_count;
+    /* The one pending stop / drain / purge notification (EvtIoQueueState), NULL: none. */
+    PFN_WDF_IO_QUEUE_STATE idle_callback;
+    WDFCONTEXT idle_context;
+    BOOLEAN idle_needs_empty; /* drain and purge also wait for `pending` to empty */
+    PFN_WDF_IO_QUEUE_STATE ready_callback; /* WdfIoQueueReadyNotify (manual queues) */
+    WDFCONTEXT ready_context;
+};
+
+/* Where a request is (under its queue's lock). */
+enum wdf_request_where {
+    WDF_REQ_QUEUED,    /* in queue->pending, owned by the framework, cancelable by it */
+    WDF_REQ_DRIVER,    /* owned by the driver (in queue->owned) */
+    WDF_REQ_COMPLETED, /* completed: gone from the queue */
 };
 
 struct wdf_request {
@@ -123,6 +144,12 @@ struct wdf_request {
     LIST_ENTRY link; /* in queue->pending while waiting */
     ULONG_PTR information;
     LONG completed; /* atomic */
+    /* ---- wio ---- */
+    enum wdf_request_where where; /* under queue->lock */
+    BOOLEAN counted;              /* counts in queue->presented (dispatched by the queue) */
+    BOOLEAN stopping;             /* EvtIoStop called, WdfRequestStopAcknowledge awaited */
+    LIST_ENTRY owned_link;        /* in queue->owned while WDF_REQ_DRIVER */
+    PFN_WDF_REQUEST_CANCEL cancel; /* WdfRequestMarkCancelable[Ex]: EvtRequestCancel */
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -166,8 +193,24 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *device, PIRP irp);
 /* A request object for an IRP the queue is given (it holds a reference on the queue); NULL
  * when out of memory. */
 struct wdf_request *wdf_request_create(struct wdf_queue *queue, PIRP irp);
-/* The request was completed: the next one may be presented. */
+/* The driver completes `request`: it leaves its queue (the next one may be presented, a
+ * stop / drain / purge may finish). Called before the IRP is completed; 0x10D/0xA when the
+ * request is not the driver's (still in the queue). */
+void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *request);
+/* After the IRP was completed: presents what may be presented and runs the notifications. */
 void wdf_queue_request_done(struct wdf_queue *queue);
+/* Runs the driver's EvtRequestCancel for a request whose cancellation was claimed, then drops
+ * the reference WdfRequestMarkCancelable took (request.c). */
+void wdf_request_run_cancel(struct wdf_request *request);
+/* Gives a request the driver owns back to a queue: `to` (WdfRequestForwardToIoQueue; fails
+ * with STATUS_WDF_BUSY if it does not accept) or its own (requeue, at the head). */
+NTSTATUS wdf_queue_requeue(struct wdf_request *request, struct wdf_queue *to);
+/* Fills WDF_REQUEST_PARAMETERS (minus Size) from the request's IRP (request.c). */
+void wdf_request_parameters(struct wdf_request *request, PWDF_REQUEST_PARAMETERS parameters);
+/* 0x10D with parameter 1 0xA (WDF_QUEUE_FATAL_ERROR): a request used against its queue's
+ * rules; parameter 2 points to a WDF_QUEUE_FATAL_ERROR_DATA-shaped record. */
+__attribute__((noreturn)) void wdf_queue_fatal(struct wdf_queue *queue, struct wdf_request *request,
+                                               NTSTATUS status, const char *what);
 
 /* ---- synchronization scope and execution level (sync.c) ---------------------------------- */
 
