@@ -337,14 +337,21 @@ static NTSTATUS wdf_queue_insert(struct wdf_queue *q, struct wdf_request *r, BOO
     return STATUS_SUCCESS;
 }
 
+/* The queue a request of `major` goes to: the one configured for it, else the default. */
+static struct wdf_queue *wdf_queue_for(struct wdf_device *dev, UCHAR major)
+{
+    struct wdf_queue *q = __atomic_load_n(&dev->dispatch[major], __ATOMIC_ACQUIRE);
+    return q != NULL ? q : __atomic_load_n(&dev->default_queue, __ATOMIC_ACQUIRE);
+}
+
 NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
-    struct wdf_queue *q = __atomic_load_n(&dev->default_queue, __ATOMIC_ACQUIRE);
+    struct wdf_queue *q = wdf_queue_for(dev, s->MajorFunction);
     struct wdf_request *r;
     NTSTATUS status;
-    if (q == NULL ||
-        (q->config.DispatchType != WdfIoQueueDispatchManual && !wdf_queue_handles(q, s->MajorFunction)))
+    if (q == NULL || (q->config.DispatchType != WdfIoQueueDispatchManual &&
+                      !wdf_queue_handles(q, s->MajorFunction)))
         return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
     /* Microsoft: without AllowZeroLengthRequests the framework completes zero-length reads and
      * writes itself, with STATUS_SUCCESS. */
@@ -356,6 +363,13 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
     if (r == NULL)
         return wdf_irp_complete(irp, STATUS_INSUFFICIENT_RESOURCES);
     IoMarkIrpPending(irp);
+    if (dev->in_caller_context != NULL) {
+        /* Microsoft (EvtIoInCallerContext): the driver sees the request first, on the
+         * requesting thread; WdfDeviceEnqueueRequest gives it to the queue. */
+        r->where = WDF_REQ_CALLER;
+        dev->in_caller_context((WDFDEVICE)dev, (WDFREQUEST)r);
+        return STATUS_PENDING;
+    }
     status = wdf_queue_insert(q, r, FALSE);
     if (!NT_SUCCESS(status)) {
         r->completed = 1;
@@ -363,6 +377,61 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
         wdf_object_delete(&r->obj);
     }
     return STATUS_PENDING;
+}
+
+NTSTATUS imp_WdfDeviceEnqueueRequest(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                     WDFREQUEST Request)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_object *d = wdf_object_get(g, Device, WDF_TYPE_DEVICE);
+    struct wdf_request *r =
+        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
+    if (r->queue->device != CONTAINING_RECORD(d, struct wdf_device, obj) ||
+        r->where != WDF_REQ_CALLER) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceEnqueueRequest(%p): not a request of this device in "
+                 "EvtIoInCallerContext",
+                 g->pub.DriverName, (void *)r);
+        return STATUS_INVALID_DEVICE_REQUEST;
+    }
+    /* On failure the request stays the driver's, to complete (Microsoft). */
+    return wdf_queue_insert(r->queue, r, FALSE);
+}
+
+NTSTATUS imp_WdfDeviceConfigureRequestDispatching(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                                  WDFQUEUE Queue, WDF_REQUEST_TYPE RequestType)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_device *dev =
+        CONTAINING_RECORD(wdf_object_get(g, Device, WDF_TYPE_DEVICE), struct wdf_device, obj);
+    struct wdf_queue *q =
+        CONTAINING_RECORD(wdf_object_get(g, Queue, WDF_TYPE_QUEUE), struct wdf_queue, obj);
+    const char *problem = NULL;
+    NTSTATUS status = STATUS_INVALID_PARAMETER;
+    if (RequestType == WdfRequestTypeCreate) {
+        problem = "create requests to a queue are not implemented by drvhost yet";
+        status = STATUS_NOT_IMPLEMENTED;
+    } else if (RequestType != WdfRequestTypeRead && RequestType != WdfRequestTypeWrite &&
+               RequestType != WdfRequestTypeDeviceControl &&
+               RequestType != WdfRequestTypeDeviceControlInternal) {
+        problem = "not a request type a queue can be configured for";
+    } else if (q->device != dev) {
+        problem = "the queue belongs to another device";
+    }
+    os_mutex_lock(&wdf_tree_lock);
+    if (problem == NULL && dev->dispatch[RequestType] != NULL) {
+        problem = "a queue is configured for this request type already";
+        status = STATUS_WDF_BUSY;
+    }
+    if (problem == NULL)
+        __atomic_store_n(&dev->dispatch[RequestType], q, __ATOMIC_RELEASE);
+    os_mutex_unlock(&wdf_tree_lock);
+    if (problem != NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfDeviceConfigureRequestDispatching(%d): %s",
+                 g->pub.DriverName, RequestType, problem);
+        return status;
+    }
+    return STATUS_SUCCESS;
 }
 
 /* ---- requests leaving ----------------------------------------------------------------------- */
@@ -401,10 +470,10 @@ void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *r)
     (void)g;
     os_mutex_lock(&q->lock);
     where = r->where;
-    if (where == WDF_REQ_DRIVER) {
+    if (where == WDF_REQ_DRIVER)
         wdf_queue_disown(q, r);
+    if (where == WDF_REQ_DRIVER || where == WDF_REQ_CALLER)
         r->where = WDF_REQ_COMPLETED;
-    }
     os_mutex_unlock(&q->lock);
     if (where == WDF_REQ_QUEUED)
         wdf_queue_fatal(q, r, STATUS_SUCCESS,
@@ -444,9 +513,12 @@ static void wdf_queue_cleanup(struct wdf_object *o)
         wdf_irp_complete(r->irp, STATUS_CANCELLED);
         wdf_object_delete(&r->obj);
     }
-    os_mutex_lock(&wdf_tree_lock);
-    if (q->device->default_queue == q) /* read without the lock by wdf_queue_dispatch */
+    os_mutex_lock(&wdf_tree_lock); /* both read without the lock by wdf_queue_dispatch */
+    if (q->device->default_queue == q)
         __atomic_store_n(&q->device->default_queue, NULL, __ATOMIC_RELEASE);
+    for (size_t i = 0; i < ARRAYSIZE(q->device->dispatch); i++)
+        if (q->device->dispatch[i] == q)
+            __atomic_store_n(&q->device->dispatch[i], NULL, __ATOMIC_RELEASE);
     os_mutex_unlock(&wdf_tree_lock);
 }
 
@@ -628,8 +700,8 @@ NTSTATUS imp_WdfIoQueueReadyNotify(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     }
     os_mutex_unlock(&q->lock);
     if (problem != NULL) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfIoQueueReadyNotify: %s",
-                 g->pub.DriverName, problem);
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfIoQueueReadyNotify: %s", g->pub.DriverName,
+                 problem);
         return STATUS_INVALID_DEVICE_REQUEST;
     }
     if (QueueReady != NULL) /* Microsoft: it may run before ReadyNotify returns */
@@ -821,8 +893,7 @@ void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working)
     for (;;) {
         struct wdf_queue *q = NULL;
         os_mutex_lock(&wdf_tree_lock);
-        for (PLIST_ENTRY e = device->obj.children.Flink; e != &device->obj.children;
-             e = e->Flink) {
+        for (PLIST_ENTRY e = device->obj.children.Flink; e != &device->obj.children; e = e->Flink) {
             struct wdf_object *o = CONTAINING_RECORD(e, struct wdf_object, sibling);
             struct wdf_queue *c = CONTAINING_RECORD(o, struct wdf_queue, obj);
             if (o->type == WDF_TYPE_QUEUE && c->power_managed && c->power_held == working) {

@@ -26,7 +26,11 @@ struct wdf_request *wdf_request_create(struct wdf_queue *q, PIRP irp)
 {
     struct wdf_object *o;
     struct wdf_request *r;
-    if (!NT_SUCCESS(wdf_object_create(q->obj.owner, WDF_TYPE_REQUEST, sizeof(*r), NULL, NULL, &o)))
+    /* The device's request attributes give every request its context (Microsoft:
+     * WdfDeviceInitSetRequestAttributes); it lives as long as the request object. */
+    PWDF_OBJECT_ATTRIBUTES a =
+        q->device->has_request_attributes ? &q->device->request_attributes : NULL;
+    if (!NT_SUCCESS(wdf_object_create(q->obj.owner, WDF_TYPE_REQUEST, sizeof(*r), a, NULL, &o)))
         return NULL;
     r = CONTAINING_RECORD(o, struct wdf_request, obj);
     r->irp = irp;
@@ -347,8 +351,8 @@ NTSTATUS imp_WdfRequestRequeue(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request)
                               ? "the request's queue is not a manual queue"
                               : wdf_request_not_requeueable(r);
     if (problem != NULL) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfRequestRequeue(%p): %s",
-                 g->pub.DriverName, (void *)r, problem);
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfRequestRequeue(%p): %s", g->pub.DriverName,
+                 (void *)r, problem);
         return STATUS_INVALID_DEVICE_REQUEST;
     }
     return wdf_queue_requeue(r, r->queue);
@@ -359,8 +363,8 @@ NTSTATUS imp_WdfRequestForwardToIoQueue(PWDF_DRIVER_GLOBALS globals, WDFREQUEST 
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r = WDF_REQUEST_GET(g, Request);
-    struct wdf_queue *to = CONTAINING_RECORD(
-        wdf_object_get(g, DestinationQueue, WDF_TYPE_QUEUE), struct wdf_queue, obj);
+    struct wdf_queue *to = CONTAINING_RECORD(wdf_object_get(g, DestinationQueue, WDF_TYPE_QUEUE),
+                                             struct wdf_queue, obj);
     const char *problem = NULL;
     if (to == r->queue)
         problem = "the destination is the request's own queue (WdfRequestRequeue is for that)";
@@ -378,8 +382,7 @@ NTSTATUS imp_WdfRequestForwardToIoQueue(PWDF_DRIVER_GLOBALS globals, WDFREQUEST 
 
 /* Microsoft (WdfRequestStopAcknowledge): from EvtIoStop, or after it; Requeue TRUE gives the
  * request back to its queue, FALSE keeps it with the driver (suspended). */
-VOID imp_WdfRequestStopAcknowledge(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
-                                   BOOLEAN Requeue)
+VOID imp_WdfRequestStopAcknowledge(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, BOOLEAN Requeue)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r = WDF_REQUEST_GET(g, Request);

@@ -94,6 +94,10 @@ struct WDFDEVICE_INIT {
     ULONG characteristics;
     WDF_DEVICE_IO_TYPE io_type;
     UNICODE_STRING name; /* our copy, empty if unnamed */
+    /* ---- wio: requests ---- */
+    PFN_WDF_IO_IN_CALLER_CONTEXT in_caller_context;
+    BOOLEAN has_request_attributes;
+    WDF_OBJECT_ATTRIBUTES request_attributes; /* WdfDeviceInitSetRequestAttributes */
 };
 
 struct wdf_device {
@@ -104,6 +108,13 @@ struct wdf_device {
     struct wdf_queue *default_queue; /* under wdf_tree_lock */
     UNICODE_STRING name;             /* the device object's name, empty if unnamed */
     UNICODE_STRING link; /* our copy of WdfDeviceCreateSymbolicLink's name, empty if none */
+    /* ---- wio: requests ---- */
+    PFN_WDF_IO_IN_CALLER_CONTEXT in_caller_context;
+    BOOLEAN has_request_attributes;
+    WDF_OBJECT_ATTRIBUTES request_attributes;
+    /* WdfDeviceConfigureRequestDispatching: the queue of a major function (NULL: the default
+     * queue); written under wdf_tree_lock, read without it by wdf_queue_dispatch. */
+    struct wdf_queue *dispatch[IRP_MJ_MAXIMUM_FUNCTION + 1];
 };
 
 struct wdf_queue {
@@ -134,6 +145,7 @@ struct wdf_queue {
 enum wdf_request_where {
     WDF_REQ_QUEUED,    /* in queue->pending, owned by the framework, cancelable by it */
     WDF_REQ_DRIVER,    /* owned by the driver (in queue->owned) */
+    WDF_REQ_CALLER,    /* in EvtIoInCallerContext: the driver's, in no queue yet */
     WDF_REQ_COMPLETED, /* completed: gone from the queue */
 };
 
@@ -190,6 +202,8 @@ NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp);
 
 /* Hands a read, write or device control IRP to the device's default queue (marks it pending). */
 NTSTATUS wdf_queue_dispatch(struct wdf_device *device, PIRP irp);
+/* WDFDEVICE_INIT's request settings go to the device (WdfDeviceCreate). */
+void wdf_device_init_requests(struct wdf_device *device, PWDFDEVICE_INIT init);
 /* A request object for an IRP the queue is given (it holds a reference on the queue); NULL
  * when out of memory. */
 struct wdf_request *wdf_request_create(struct wdf_queue *queue, PIRP irp);

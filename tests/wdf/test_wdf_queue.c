@@ -159,11 +159,10 @@ TEST(purge_cancels_waiting_requests_then_notifies)
     c2 = c1 >= 0 ? (int)log.Count - 1 : -1;
     p = wdfq_index(&log, WDFQ_EV_PURGED);
     ok(log.Count == 3 && c1 == 0 && log.Values[0] == 'D' && log.Values[1] == 'E' && p == 2,
-       "purge order: %lu events, canceled %d %d, purged %d\n", (unsigned long)log.Count, c1, c2,
-       p);
+       "purge order: %lu events, canceled %d %d, purged %d\n", (unsigned long)log.Count, c1, c2, p);
     s = wdfq_state(f);
-    ok((s.Macros & WDFQ_IS_PURGED) && !(s.State & WdfIoQueueAcceptRequests),
-       "purged state %#lx\n", (unsigned long)s.State);
+    ok((s.Macros & WDFQ_IS_PURGED) && !(s.State & WdfIoQueueAcceptRequests), "purged state %#lx\n",
+       (unsigned long)s.State);
     late = wdfq_park(f, &d);
     wdfq_expect(late, STATUS_WDF_BUSY, 0);
     ok_status(wdfq_ctl(f, IOCTL_Q_START, NULL, 0, NULL, 0), STATUS_SUCCESS);
@@ -412,4 +411,35 @@ TEST(deleting_a_queue_while_the_driver_owns_a_request_is_wdf_violation)
 {
     expect_bugcheck_p1(0x10D, 0xA);
     wdfq_misuse(WDFQ_MISUSE_DELETE_WITH_OWNED, 1);
+}
+
+/* WdfDeviceInitSetRequestAttributes gives each request a context; EvtIoInCallerContext sees
+ * the request first and may complete it itself or give it to its queue
+ * (WdfDeviceEnqueueRequest), context and all. */
+TEST(in_caller_context_and_request_context)
+{
+    drvhost_file *f = wdfq_open();
+    ULONG marker = 0;
+    if (f == NULL)
+        return;
+    ok_status(wdfq_ctl(f, IOCTL_Q_CONTEXT, NULL, 0, &marker, sizeof(marker)), STATUS_SUCCESS);
+    ok(marker == WDFQ_CONTEXT_MARKER, "context marker %#lx\n", (unsigned long)marker);
+    ok_status(wdfq_ctl(f, IOCTL_Q_CALLER_COMPLETES, NULL, 0, NULL, 0), STATUS_DEVICE_BUSY);
+    drvhost_close(f);
+}
+
+/* WdfDeviceConfigureRequestDispatching: writes go to their own queue. */
+TEST(configured_request_type_goes_to_its_queue)
+{
+    drvhost_file *f = wdfq_open();
+    drvhost_iosb iosb = {0};
+    if (f == NULL)
+        return;
+    ok_status(harness_io(f, DRVHOST_OP_WRITE, 0, "abc", 3, NULL, 0, &iosb), STATUS_SUCCESS);
+    ok(iosb.information == 3 + WDFQ_WRITE_BIAS, "write information %llu\n",
+       (unsigned long long)iosb.information);
+    /* Reads have no queue of their own, and the default queue has no EvtIoRead. */
+    ok_status(harness_io(f, DRVHOST_OP_READ, 0, NULL, 0, &iosb, 1, NULL),
+              STATUS_INVALID_DEVICE_REQUEST);
+    drvhost_close(f);
 }

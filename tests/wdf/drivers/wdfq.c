@@ -19,7 +19,17 @@ static EVT_WDF_IO_QUEUE_STATE WdfQPurged;
 static EVT_WDF_IO_QUEUE_STATE WdfQDrained;
 static EVT_WDF_REQUEST_CANCEL WdfQRequestCancel;
 
+static EVT_WDF_IO_QUEUE_IO_WRITE WdfQWrite;
+static EVT_WDF_IO_IN_CALLER_CONTEXT WdfQInCallerContext;
+
+/* Every request's context (WdfDeviceInitSetRequestAttributes). */
+typedef struct _REQUEST_CONTEXT {
+    ULONG Marker;
+} REQUEST_CONTEXT;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(REQUEST_CONTEXT, RequestGetContext)
+
 static WDFDEVICE g_device;
+static WDFQUEUE g_writes;
 static WDFQUEUE g_default;
 static WDFQUEUE g_manual;
 static WDFREQUEST g_held; /* IOCTL_Q_HOLD's request, NULL: none */
@@ -199,6 +209,14 @@ static ULONG WdfQChecks(WDFREQUEST Request)
     if (WdfIoQueueReadyNotify(g_default, WdfQReady, NULL) == STATUS_INVALID_DEVICE_REQUEST &&
         WdfIoQueueReadyNotify(g_manual, WdfQReady, NULL) == STATUS_INVALID_DEVICE_REQUEST)
         checks |= WDFQ_CHECK_READY_NOTIFY;
+    if (WdfDeviceConfigureRequestDispatching(g_device, g_default, WdfRequestTypeWrite) ==
+        STATUS_WDF_BUSY)
+        checks |= WDFQ_CHECK_CONFIGURE_TWICE;
+    if (WdfDeviceConfigureRequestDispatching(g_device, g_default, WdfRequestTypeCreate) ==
+            STATUS_NOT_IMPLEMENTED &&
+        WdfDeviceConfigureRequestDispatching(g_device, g_default, WdfRequestTypeCleanup) ==
+            STATUS_INVALID_PARAMETER)
+        checks |= WDFQ_CHECK_CONFIGURE_TYPES;
     if (NT_SUCCESS(WdfRequestMarkCancelableEx(Request, WdfQRequestCancel))) {
         if (WdfRequestForwardToIoQueue(Request, g_manual) == STATUS_INVALID_DEVICE_REQUEST)
             checks |= WDFQ_CHECK_FORWARD_CANCELABLE;
@@ -300,11 +318,43 @@ static VOID WdfQDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
     case IOCTL_Q_MISUSE:
         WdfQMisuse(Request);
         return;
+    case IOCTL_Q_CONTEXT: {
+        ULONG *out;
+        status = WdfRequestRetrieveOutputBuffer(Request, sizeof(ULONG), (PVOID *)&out, NULL);
+        if (NT_SUCCESS(status))
+            *out = RequestGetContext(Request)->Marker;
+        WdfRequestCompleteWithInformation(Request, status, sizeof(ULONG));
+        return;
+    }
     default:
         WdfRequestComplete(Request, STATUS_INVALID_DEVICE_REQUEST);
         return;
     }
     WdfRequestComplete(Request, STATUS_SUCCESS);
+}
+
+static VOID WdfQWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
+{
+    WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, Length + WDFQ_WRITE_BIAS);
+}
+
+/* Every request comes here first, on the requesting thread; its context goes with it into the
+ * queue. */
+static VOID WdfQInCallerContext(WDFDEVICE Device, WDFREQUEST Request)
+{
+    WDF_REQUEST_PARAMETERS params;
+    NTSTATUS status;
+    RequestGetContext(Request)->Marker = WDFQ_CONTEXT_MARKER;
+    WDF_REQUEST_PARAMETERS_INIT(&params);
+    WdfRequestGetParameters(Request, &params);
+    if (params.Type == WdfRequestTypeDeviceControl &&
+        params.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q_CALLER_COMPLETES) {
+        WdfRequestComplete(Request, STATUS_DEVICE_BUSY);
+        return;
+    }
+    status = WdfDeviceEnqueueRequest(Device, Request);
+    if (!NT_SUCCESS(status))
+        WdfRequestComplete(Request, status);
 }
 
 static NTSTATUS WdfQCreateQueues(VOID)
@@ -321,6 +371,13 @@ static NTSTATUS WdfQCreateQueues(VOID)
     status = WdfIoQueueCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &g_manual);
     if (!NT_SUCCESS(status))
         return status;
+    WDF_IO_QUEUE_CONFIG_INIT(&config, WdfIoQueueDispatchSequential);
+    config.EvtIoWrite = WdfQWrite;
+    status = WdfIoQueueCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &g_writes);
+    if (NT_SUCCESS(status))
+        status = WdfDeviceConfigureRequestDispatching(g_device, g_writes, WdfRequestTypeWrite);
+    if (!NT_SUCCESS(status))
+        return status;
     return WdfIoQueueReadyNotify(g_manual, WdfQReady, &g_context_marker);
 }
 
@@ -331,8 +388,12 @@ static NTSTATUS WdfQCreateDevice(WDFDRIVER Driver)
     DECLARE_CONST_UNICODE_STRING(link, L"\\??\\WdfQ");
     PWDFDEVICE_INIT init = WdfControlDeviceInitAllocate(Driver, &sddl);
     NTSTATUS status;
+    WDF_OBJECT_ATTRIBUTES request_attributes;
     if (init == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
+    WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&request_attributes, REQUEST_CONTEXT);
+    WdfDeviceInitSetRequestAttributes(init, &request_attributes);
+    WdfDeviceInitSetIoInCallerContextCallback(init, WdfQInCallerContext);
     status = WdfDeviceInitAssignName(init, &name);
     if (NT_SUCCESS(status))
         status = WdfDeviceCreate(&init, WDF_NO_OBJECT_ATTRIBUTES, &g_device);

@@ -257,4 +257,48 @@ FORCEINLINE VOID WdfRequestStopAcknowledge(WDFREQUEST Request, BOOLEAN Requeue)
         WdfDriverGlobals, Request, Requeue);
 }
 
+/* ---- device routines that need the request types (Microsoft declares them in wdfdevice.h,
+ * which wdf.h includes before this header) ---------------------------------------------- */
+
+typedef VOID EVT_WDF_IO_IN_CALLER_CONTEXT(WDFDEVICE Device, WDFREQUEST Request);
+typedef EVT_WDF_IO_IN_CALLER_CONTEXT *PFN_WDF_IO_IN_CALLER_CONTEXT;
+
+typedef NTSTATUS (*PFN_WDFDEVICECONFIGUREREQUESTDISPATCHING)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                             WDFQUEUE, WDF_REQUEST_TYPE);
+FORCEINLINE NTSTATUS WdfDeviceConfigureRequestDispatching(WDFDEVICE Device, WDFQUEUE Queue,
+                                                          WDF_REQUEST_TYPE RequestType)
+{
+    return ((PFN_WDFDEVICECONFIGUREREQUESTDISPATCHING)
+                WdfFunctions[WdfDeviceConfigureRequestDispatchingTableIndex])(
+        WdfDriverGlobals, Device, Queue, RequestType);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETIOINCALLERCONTEXTCALLBACK)(PWDF_DRIVER_GLOBALS,
+                                                               PWDFDEVICE_INIT,
+                                                               PFN_WDF_IO_IN_CALLER_CONTEXT);
+FORCEINLINE VOID WdfDeviceInitSetIoInCallerContextCallback(
+    PWDFDEVICE_INIT DeviceInit, PFN_WDF_IO_IN_CALLER_CONTEXT EvtIoInCallerContext)
+{
+    ((PFN_WDFDEVICEINITSETIOINCALLERCONTEXTCALLBACK)
+         WdfFunctions[WdfDeviceInitSetIoInCallerContextCallbackTableIndex])(
+        WdfDriverGlobals, DeviceInit, EvtIoInCallerContext);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEENQUEUEREQUEST)(PWDF_DRIVER_GLOBALS, WDFDEVICE, WDFREQUEST);
+FORCEINLINE NTSTATUS WdfDeviceEnqueueRequest(WDFDEVICE Device, WDFREQUEST Request)
+{
+    return ((PFN_WDFDEVICEENQUEUEREQUEST)WdfFunctions[WdfDeviceEnqueueRequestTableIndex])(
+        WdfDriverGlobals, Device, Request);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETREQUESTATTRIBUTES)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                       PWDF_OBJECT_ATTRIBUTES);
+FORCEINLINE VOID WdfDeviceInitSetRequestAttributes(PWDFDEVICE_INIT DeviceInit,
+                                                   PWDF_OBJECT_ATTRIBUTES RequestAttributes)
+{
+    ((PFN_WDFDEVICEINITSETREQUESTATTRIBUTES)
+         WdfFunctions[WdfDeviceInitSetRequestAttributesTableIndex])(WdfDriverGlobals, DeviceInit,
+                                                                    RequestAttributes);
+}
+
 #endif
