@@ -289,9 +289,9 @@ NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp)
 
 /* ---- requests: WDFDEVICE_INIT settings (wio) ---------------------------------------------- */
 
-VOID imp_WdfDeviceInitSetIoInCallerContextCallback(PWDF_DRIVER_GLOBALS globals,
-                                                   PWDFDEVICE_INIT DeviceInit,
-                                                   PFN_WDF_IO_IN_CALLER_CONTEXT EvtIoInCallerContext)
+VOID imp_WdfDeviceInitSetIoInCallerContextCallback(
+    PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT DeviceInit,
+    PFN_WDF_IO_IN_CALLER_CONTEXT EvtIoInCallerContext)
 {
     WDF_INIT_GET(wdf_globals_of(globals), DeviceInit)->in_caller_context = EvtIoInCallerContext;
 }

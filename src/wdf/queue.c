@@ -166,6 +166,7 @@ static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
 #define WDF_REQUEST_OF_IRP(irp) ((struct wdf_request *)(irp)->Tail.Overlay.DriverContext[3])
 
 static VOID wdf_queue_cancel_routine(PDEVICE_OBJECT device, PIRP irp);
+static void wdf_queue_run(struct wdf_queue *q, BOOLEAN ready);
 
 /* Whether the queue may present a request now (under the lock). */
 static BOOLEAN wdf_queue_can_present(struct wdf_queue *q)
@@ -241,12 +242,14 @@ static void wdf_queue_cancelled(struct wdf_queue *q, struct wdf_request *r)
         wdf_sync_release(sync);
         return;
     }
+    os_mutex_lock(&q->lock);
     r->where = WDF_REQ_COMPLETED;
-    r->completed = 1;
+    os_mutex_unlock(&q->lock);
+    __atomic_store_n(&r->completed, 1, __ATOMIC_RELEASE);
     wdf_object_reference(&q->obj);
     wdf_irp_complete(r->irp, STATUS_CANCELLED);
     wdf_object_delete(&r->obj);
-    wdf_queue_request_done(q);
+    wdf_queue_run(q, FALSE);
     wdf_object_release(&q->obj);
 }
 
@@ -266,33 +269,43 @@ static VOID wdf_queue_cancel_routine(PDEVICE_OBJECT device, PIRP irp)
 
 /* ---- notifications -------------------------------------------------------------------------- */
 
+/* What the queue does next (decided under the lock, done without it). */
+static void wdf_queue_next_locked(struct wdf_queue *q, struct wdf_queue_next *n)
+{
+    n->present = NULL;
+    n->idle = NULL;
+    n->context = NULL;
+    if (wdf_queue_can_present(q) && (n->present = wdf_queue_next_waiting(q)) != NULL) {
+        wdf_queue_own(q, n->present, TRUE);
+    } else if (q->idle_callback != NULL && q->owned_count == 0 &&
+               (!q->idle_needs_empty || q->queued == 0)) {
+        n->idle = q->idle_callback;
+        n->context = q->idle_context;
+        q->idle_callback = NULL;
+    }
+}
+
+/* Does what wdf_queue_next_locked decided; after a presentation, looks again. */
+static void wdf_queue_next_run(struct wdf_queue *q, struct wdf_queue_next *n)
+{
+    if (n->present != NULL) {
+        wdf_queue_present(q, n->present);
+        wdf_queue_run(q, FALSE);
+    } else if (n->idle != NULL) {
+        n->idle((WDFQUEUE)q, n->context);
+    }
+}
+
 /* Presents waiting requests while the queue may, then runs the stop / drain / purge
  * notification when its condition holds and the ready notification when `ready`. Never under
  * the lock. */
 static void wdf_queue_run(struct wdf_queue *q, BOOLEAN ready)
 {
-    for (;;) {
-        struct wdf_request *next = NULL;
-        PFN_WDF_IO_QUEUE_STATE idle = NULL;
-        WDFCONTEXT context = NULL;
-        os_mutex_lock(&q->lock);
-        if (wdf_queue_can_present(q) && (next = wdf_queue_next_waiting(q)) != NULL) {
-            wdf_queue_own(q, next, TRUE);
-        } else if (q->idle_callback != NULL && q->owned_count == 0 &&
-                   (!q->idle_needs_empty || q->queued == 0)) {
-            idle = q->idle_callback;
-            context = q->idle_context;
-            q->idle_callback = NULL;
-        }
-        os_mutex_unlock(&q->lock);
-        if (next != NULL) {
-            wdf_queue_present(q, next);
-            continue;
-        }
-        if (idle != NULL)
-            idle((WDFQUEUE)q, context);
-        break;
-    }
+    struct wdf_queue_next n;
+    os_mutex_lock(&q->lock);
+    wdf_queue_next_locked(q, &n);
+    os_mutex_unlock(&q->lock);
+    wdf_queue_next_run(q, &n);
     if (ready) {
         PFN_WDF_IO_QUEUE_STATE cb;
         WDFCONTEXT context;
@@ -463,26 +476,28 @@ static void wdf_queue_disown(struct wdf_queue *q, struct wdf_request *r)
     r->stopping = FALSE;
 }
 
-void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *r)
+void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *r,
+                             struct wdf_queue_next *next)
 {
     struct wdf_queue *q = r->queue;
     enum wdf_request_where where;
     (void)g;
-    os_mutex_lock(&q->lock);
+    os_mutex_lock(&q->lock); /* the one lock a completion takes */
     where = r->where;
     if (where == WDF_REQ_DRIVER)
         wdf_queue_disown(q, r);
     if (where == WDF_REQ_DRIVER || where == WDF_REQ_CALLER)
         r->where = WDF_REQ_COMPLETED;
+    wdf_queue_next_locked(q, next);
     os_mutex_unlock(&q->lock);
     if (where == WDF_REQ_QUEUED)
         wdf_queue_fatal(q, r, STATUS_SUCCESS,
                         "completed while still in the queue (never presented to the driver)");
 }
 
-void wdf_queue_request_done(struct wdf_queue *q)
+void wdf_queue_request_done(struct wdf_queue *q, struct wdf_queue_next *next)
 {
-    wdf_queue_run(q, FALSE);
+    wdf_queue_next_run(q, next);
 }
 
 /* ---- the queue going ------------------------------------------------------------------------ */
@@ -890,25 +905,33 @@ static void wdf_queue_power(struct wdf_queue *q, BOOLEAN working)
 
 void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working)
 {
-    for (;;) {
-        struct wdf_queue *q = NULL;
-        os_mutex_lock(&wdf_tree_lock);
-        for (PLIST_ENTRY e = device->obj.children.Flink; e != &device->obj.children; e = e->Flink) {
-            struct wdf_object *o = CONTAINING_RECORD(e, struct wdf_object, sibling);
-            struct wdf_queue *c = CONTAINING_RECORD(o, struct wdf_queue, obj);
-            if (o->type == WDF_TYPE_QUEUE && c->power_managed && c->power_held == working) {
-                q = c;
-                wdf_object_reference(o);
-                break;
-            }
+    struct wdf_queue **queues = NULL, **grown;
+    size_t count = 0;
+    BOOLEAN failed = FALSE;
+    /* The device's power-managed queues, referenced: their callbacks run without the lock. */
+    os_mutex_lock(&wdf_tree_lock);
+    for (PLIST_ENTRY e = device->obj.children.Flink; e != &device->obj.children; e = e->Flink) {
+        struct wdf_object *o = CONTAINING_RECORD(e, struct wdf_object, sibling);
+        if (o->type != WDF_TYPE_QUEUE ||
+            !CONTAINING_RECORD(o, struct wdf_queue, obj)->power_managed)
+            continue;
+        grown = realloc(queues, (count + 1) * sizeof(*queues));
+        if (grown == NULL) {
+            failed = TRUE; /* the queues not listed keep their state; reported below */
+            break;
         }
-        os_mutex_unlock(&wdf_tree_lock);
-        if (q == NULL)
-            return;
-        wdf_queue_power(q, working);
-        os_mutex_lock(&q->lock);
-        q->power_held = !working; /* even with no request owned */
-        os_mutex_unlock(&q->lock);
-        wdf_object_release(&q->obj);
+        queues = grown;
+        queues[count++] = CONTAINING_RECORD(o, struct wdf_queue, obj);
+        wdf_object_reference(o);
     }
+    os_mutex_unlock(&wdf_tree_lock);
+    if (failed)
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "out of memory: not every power-managed queue follows "
+                 "the device's power state");
+    for (size_t i = 0; i < count; i++) {
+        wdf_queue_power(queues[i], working);
+        wdf_object_release(&queues[i]->obj);
+    }
+    free(queues);
 }

@@ -47,11 +47,12 @@ static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, N
                                  CCHAR boost)
 {
     struct wdf_queue *q = r->queue;
+    struct wdf_queue_next next;
     PIRP irp = r->irp;
     if (__atomic_exchange_n(&r->completed, 1, __ATOMIC_ACQ_REL))
         ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)r, 0, 0,
                         "driver '%s' completed request %p twice", g->pub.DriverName, (void *)r);
-    wdf_queue_request_leave(g, r);
+    wdf_queue_request_leave(g, r, &next);
     /* Completing a request still cancelable makes it uncancelable; if the cancel routine has
      * it, that is the driver's EvtRequestCancel completing it (the routine keeps its
      * reference until the callback returns). */
@@ -63,7 +64,7 @@ static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, N
     wdf_object_reference(&q->obj); /* the request's own goes with it */
     IoCompleteRequest(irp, boost);
     wdf_object_delete(&r->obj);
-    wdf_queue_request_done(q);
+    wdf_queue_request_done(q, &next);
     wdf_object_release(&q->obj);
 }
 

@@ -126,9 +126,9 @@ struct wdf_queue {
     ULONG presented; /* presented to the driver and not completed */
     LIST_ENTRY pending;
     /* ---- wio: states, manual dispatch, cancellation (all under `lock`) ---- */
-    BOOLEAN accept;        /* WdfIoQueueAcceptRequests */
-    BOOLEAN dispatch;      /* WdfIoQueueDispatchRequests */
-    BOOLEAN power_held;    /* WdfIoQueuePnpHeld: a power-managed queue while the device is not in D0 */
+    BOOLEAN accept;     /* WdfIoQueueAcceptRequests */
+    BOOLEAN dispatch;   /* WdfIoQueueDispatchRequests */
+    BOOLEAN power_held; /* WdfIoQueuePnpHeld: a power-managed queue while the device is not in D0 */
     BOOLEAN power_managed; /* resolved at creation */
     ULONG queued;          /* entries in `pending` */
     LIST_ENTRY owned;      /* requests the driver owns (presented, retrieved), not completed */
@@ -136,7 +136,7 @@ struct wdf_queue {
     /* The one pending stop / drain / purge notification (EvtIoQueueState), NULL: none. */
     PFN_WDF_IO_QUEUE_STATE idle_callback;
     WDFCONTEXT idle_context;
-    BOOLEAN idle_needs_empty; /* drain and purge also wait for `pending` to empty */
+    BOOLEAN idle_needs_empty;              /* drain and purge also wait for `pending` to empty */
     PFN_WDF_IO_QUEUE_STATE ready_callback; /* WdfIoQueueReadyNotify (manual queues) */
     WDFCONTEXT ready_context;
 };
@@ -157,10 +157,10 @@ struct wdf_request {
     ULONG_PTR information;
     LONG completed; /* atomic */
     /* ---- wio ---- */
-    enum wdf_request_where where; /* under queue->lock */
-    BOOLEAN counted;              /* counts in queue->presented (dispatched by the queue) */
-    BOOLEAN stopping;             /* EvtIoStop called, WdfRequestStopAcknowledge awaited */
-    LIST_ENTRY owned_link;        /* in queue->owned while WDF_REQ_DRIVER */
+    enum wdf_request_where where;  /* under queue->lock */
+    BOOLEAN counted;               /* counts in queue->presented (dispatched by the queue) */
+    BOOLEAN stopping;              /* EvtIoStop called, WdfRequestStopAcknowledge awaited */
+    LIST_ENTRY owned_link;         /* in queue->owned while WDF_REQ_DRIVER */
     PFN_WDF_REQUEST_CANCEL cancel; /* WdfRequestMarkCancelable[Ex]: EvtRequestCancel */
 };
 
@@ -207,12 +207,20 @@ void wdf_device_init_requests(struct wdf_device *device, PWDFDEVICE_INIT init);
 /* A request object for an IRP the queue is given (it holds a reference on the queue); NULL
  * when out of memory. */
 struct wdf_request *wdf_request_create(struct wdf_queue *queue, PIRP irp);
-/* The driver completes `request`: it leaves its queue (the next one may be presented, a
- * stop / drain / purge may finish). Called before the IRP is completed; 0x10D/0xA when the
- * request is not the driver's (still in the queue). */
-void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *request);
-/* After the IRP was completed: presents what may be presented and runs the notifications. */
-void wdf_queue_request_done(struct wdf_queue *queue);
+/* What a queue does next, decided under its lock: present a waiting request, or run the
+ * stop / drain / purge notification. */
+struct wdf_queue_next {
+    struct wdf_request *present;
+    PFN_WDF_IO_QUEUE_STATE idle;
+    WDFCONTEXT context;
+};
+/* The driver completes `request`: it leaves its queue, and what the queue does next is
+ * decided in the same lock hold (`next`). Called before the IRP is completed; 0x10D/0xA when
+ * the request is not the driver's (still in the queue). */
+void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *request,
+                             struct wdf_queue_next *next);
+/* After the IRP was completed: does `next` (presents, notifies), without the lock. */
+void wdf_queue_request_done(struct wdf_queue *queue, struct wdf_queue_next *next);
 /* Runs the driver's EvtRequestCancel for a request whose cancellation was claimed, then drops
  * the reference WdfRequestMarkCancelable took (request.c). */
 void wdf_request_run_cancel(struct wdf_request *request);

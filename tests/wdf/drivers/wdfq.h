@@ -49,7 +49,8 @@
 #define WDFQ_MISUSE_STOP_ACK          2 /* WdfRequestStopAcknowledge without EvtIoStop */
 #define WDFQ_MISUSE_DELETE_WITH_OWNED 3 /* retrieve one, delete the manual queue */
 
-#define WDFQ_CHECK_REQUEUE_PARALLEL 0x01  /* Requeue on the parallel queue: INVALID_DEVICE_REQUEST \
+#define WDFQ_CHECK_REQUEUE_PARALLEL                                                                \
+    0x01                                  /* Requeue on the parallel queue: INVALID_DEVICE_REQUEST \
                                            */
 #define WDFQ_CHECK_FORWARD_SAME      0x02 /* Forward to its own queue: INVALID_DEVICE_REQUEST */
 #define WDFQ_CHECK_RETRIEVE_PARALLEL 0x04 /* Retrieve on a parallel queue: INVALID_DEVICE_STATE */

@@ -273,9 +273,8 @@ FORCEINLINE NTSTATUS WdfDeviceConfigureRequestDispatching(WDFDEVICE Device, WDFQ
         WdfDriverGlobals, Device, Queue, RequestType);
 }
 
-typedef VOID (*PFN_WDFDEVICEINITSETIOINCALLERCONTEXTCALLBACK)(PWDF_DRIVER_GLOBALS,
-                                                               PWDFDEVICE_INIT,
-                                                               PFN_WDF_IO_IN_CALLER_CONTEXT);
+typedef VOID (*PFN_WDFDEVICEINITSETIOINCALLERCONTEXTCALLBACK)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                              PFN_WDF_IO_IN_CALLER_CONTEXT);
 FORCEINLINE VOID WdfDeviceInitSetIoInCallerContextCallback(
     PWDFDEVICE_INIT DeviceInit, PFN_WDF_IO_IN_CALLER_CONTEXT EvtIoInCallerContext)
 {
@@ -292,7 +291,7 @@ FORCEINLINE NTSTATUS WdfDeviceEnqueueRequest(WDFDEVICE Device, WDFREQUEST Reques
 }
 
 typedef VOID (*PFN_WDFDEVICEINITSETREQUESTATTRIBUTES)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
-                                                       PWDF_OBJECT_ATTRIBUTES);
+                                                      PWDF_OBJECT_ATTRIBUTES);
 FORCEINLINE VOID WdfDeviceInitSetRequestAttributes(PWDFDEVICE_INIT DeviceInit,
                                                    PWDF_OBJECT_ATTRIBUTES RequestAttributes)
 {
