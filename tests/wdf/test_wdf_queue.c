@@ -443,3 +443,33 @@ TEST(configured_request_type_goes_to_its_queue)
               STATUS_INVALID_DEVICE_REQUEST);
     drvhost_close(f);
 }
+
+/* Marking a request that was cancelled before: the Ex form returns STATUS_CANCELLED (the
+ * driver completes it), the other calls EvtRequestCancel at once (Microsoft). */
+TEST(marking_a_cancelled_request_cancelable)
+{
+    drvhost_file *f = wdfq_open();
+    static const ULONG unmarked = 2, plain = 1;
+    drvhost_io_desc hold = {
+        DRVHOST_OP_IOCTL, IOCTL_Q_HOLD, &unmarked, sizeof(unmarked), NULL, 0, 0};
+    drvhost_request *r = NULL;
+    WDFQ_LOG log;
+    if (f == NULL)
+        return;
+    wdfq_log(f);
+    ok_status(drvhost_io_start(f, &hold, &r), STATUS_PENDING);
+    ok(drvhost_request_cancel(r) == 0, "no cancel routine while unmarked\n");
+    ok_status(wdfq_ctl(f, IOCTL_Q_MARK, NULL, 0, NULL, 0), STATUS_CANCELLED);
+    wdfq_expect(r, STATUS_CANCELLED, 0);
+    log = wdfq_log(f);
+    ok(log.Count == 0, "no EvtRequestCancel for the Ex form (%lu events)\n",
+       (unsigned long)log.Count);
+    ok_status(drvhost_io_start(f, &hold, &r), STATUS_PENDING);
+    ok(drvhost_request_cancel(r) == 0, "no cancel routine while unmarked\n");
+    ok_status(wdfq_ctl(f, IOCTL_Q_MARK, &plain, sizeof(plain), NULL, 0), STATUS_SUCCESS);
+    wdfq_expect(r, STATUS_CANCELLED, 0);
+    log = wdfq_log(f);
+    ok(log.Count == 1 && log.Events[0] == WDFQ_EV_REQUEST_CANCEL,
+       "EvtRequestCancel at once (%lu events)\n", (unsigned long)log.Count);
+    drvhost_close(f);
+}

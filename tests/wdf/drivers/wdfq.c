@@ -127,7 +127,12 @@ static VOID WdfQHold(WDFREQUEST Request)
     BOOLEAN plain = NT_SUCCESS(WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), &in, NULL)) &&
                     *(ULONG *)in == 1;
     NTSTATUS status;
+    ULONG mode = NT_SUCCESS(WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), &in, NULL))
+                     ? *(ULONG *)in
+                     : 0;
     g_held = Request;
+    if (mode == 2)
+        return; /* IOCTL_Q_MARK marks it later */
     if (plain) {
         WdfRequestMarkCancelable(Request, WdfQRequestCancel);
         return;
@@ -137,6 +142,30 @@ static VOID WdfQHold(WDFREQUEST Request)
         g_held = NULL;
         WdfRequestComplete(Request, status);
     }
+}
+
+/* Marks the held request cancelable, perhaps after it was cancelled (Microsoft:
+ * WdfRequestMarkCancelableEx returns STATUS_CANCELLED, the driver completes it;
+ * WdfRequestMarkCancelable calls EvtRequestCancel at once). */
+static NTSTATUS WdfQMark(WDFREQUEST Request)
+{
+    PVOID in;
+    BOOLEAN plain = NT_SUCCESS(WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), &in, NULL)) &&
+                    *(ULONG *)in == 1;
+    WDFREQUEST held = g_held;
+    NTSTATUS status;
+    if (held == NULL)
+        return STATUS_NOT_FOUND;
+    if (plain) {
+        WdfRequestMarkCancelable(held, WdfQRequestCancel);
+        return STATUS_SUCCESS;
+    }
+    status = WdfRequestMarkCancelableEx(held, WdfQRequestCancel);
+    if (!NT_SUCCESS(status)) {
+        g_held = NULL;
+        WdfRequestComplete(held, status);
+    }
+    return status;
 }
 
 static NTSTATUS WdfQRelease(VOID)
@@ -296,6 +325,9 @@ static VOID WdfQDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
     }
     case IOCTL_Q_HOLD:
         WdfQHold(Request);
+        return;
+    case IOCTL_Q_MARK:
+        WdfRequestComplete(Request, WdfQMark(Request));
         return;
     case IOCTL_Q_RELEASE:
         WdfRequestComplete(Request, WdfQRelease());

@@ -39,6 +39,10 @@
 #define IOCTL_Q_CALLER_COMPLETES                                                                   \
     WDFQ_CODE(17) /* EvtIoInCallerContext completes it:                                            \
                      STATUS_DEVICE_BUSY, never queued */
+#define IOCTL_Q_MARK                                                                               \
+    WDFQ_CODE(18) /* marks the held request (IOCTL_Q_HOLD with 2: not marked)                      \
+                    cancelable; in: ULONG 1 = the form without Ex; this                            \
+                    request's status: MarkCancelableEx's */
 #define WDFQ_CONTEXT_MARKER 0xC0FFEE
 
 /* Writes go to a sequential queue of their own (WdfDeviceConfigureRequestDispatching); it
