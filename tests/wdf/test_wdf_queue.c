@@ -275,6 +275,32 @@ TEST(cancelable_request_cancel_and_unmark)
     drvhost_close(f);
 }
 
+/* UnmarkCancelable after EvtRequestCancel ran (it left the request to the driver):
+ * STATUS_CANCELLED, and the driver must not complete it there (Microsoft). */
+TEST(unmark_after_evt_request_cancel_ran_is_status_cancelled)
+{
+    drvhost_file *f = wdfq_open();
+    static const ULONG deferring = 3;
+    drvhost_io_desc hold = {
+        DRVHOST_OP_IOCTL, IOCTL_Q_HOLD, &deferring, sizeof(deferring), NULL, 0, 0};
+    drvhost_request *r = NULL;
+    WDFQ_LOG log;
+    if (f == NULL)
+        return;
+    wdfq_log(f);
+    ok_status(drvhost_io_start(f, &hold, &r), STATUS_PENDING);
+    ok(drvhost_request_cancel(r) == 1, "the framework's cancel routine ran\n");
+    ok_status(drvhost_request_wait(r, 20, NULL), STATUS_TIMEOUT);
+    ok_status(wdfq_ctl(f, IOCTL_Q_RELEASE, NULL, 0, NULL, 0), STATUS_CANCELLED);
+    ok_status(drvhost_request_wait(r, 20, NULL), STATUS_TIMEOUT);
+    ok_status(wdfq_ctl(f, IOCTL_Q_FINISH, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    wdfq_expect(r, STATUS_CANCELLED, 0);
+    log = wdfq_log(f);
+    ok(log.Count == 1 && log.Events[0] == WDFQ_EV_REQUEST_CANCEL && log.Values[0] == 1,
+       "EvtRequestCancel once (%lu events)\n", (unsigned long)log.Count);
+    drvhost_close(f);
+}
+
 struct wdfq_race {
     drvhost_file *f;
     drvhost_request *r;
@@ -320,6 +346,7 @@ TEST(cancel_races_with_unmark_and_completion)
     }
     ok(bad == 0, "%d inconsistent outcomes (%d cancelled, %d released)\n", bad, cancelled,
        released);
+    trace("%d cancelled, %d released\n", cancelled, released);
     wdfq_log(f);
     drvhost_close(f);
 }

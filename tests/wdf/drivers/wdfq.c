@@ -32,7 +32,9 @@ static WDFDEVICE g_device;
 static WDFQUEUE g_writes;
 static WDFQUEUE g_default;
 static WDFQUEUE g_manual;
-static WDFREQUEST g_held; /* IOCTL_Q_HOLD's request, NULL: none */
+static WDFREQUEST g_held;     /* IOCTL_Q_HOLD's request, NULL: none */
+static WDFREQUEST g_deferred; /* cancelled, EvtRequestCancel left it to IOCTL_Q_FINISH */
+static BOOLEAN g_defer;       /* IOCTL_Q_HOLD with 3: EvtRequestCancel defers */
 static WDFQ_LOG g_log;
 static ULONG g_context_marker = 0x51515151;
 
@@ -83,6 +85,12 @@ static VOID WdfQDrained(WDFQUEUE Queue, WDFCONTEXT Context)
 /* EvtRequestCancel: the held request is cancelled; it is ours to complete. */
 static VOID WdfQRequestCancel(WDFREQUEST Request)
 {
+    if (g_defer) { /* the driver completes it later (IOCTL_Q_FINISH) */
+        g_defer = FALSE;
+        g_deferred = Request;
+        WdfQLog(WDFQ_EV_REQUEST_CANCEL, 1);
+        return;
+    }
     InterlockedCompareExchangePointer((PVOID *)&g_held, NULL, Request);
     WdfQLog(WDFQ_EV_REQUEST_CANCEL, 0);
     WdfRequestComplete(Request, STATUS_CANCELLED);
@@ -131,6 +139,7 @@ static VOID WdfQHold(WDFREQUEST Request)
                      ? *(ULONG *)in
                      : 0;
     g_held = Request;
+    g_defer = mode == 3;
     if (mode == 2)
         return; /* IOCTL_Q_MARK marks it later */
     if (plain) {
@@ -326,6 +335,11 @@ static VOID WdfQDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
     case IOCTL_Q_HOLD:
         WdfQHold(Request);
         return;
+    case IOCTL_Q_FINISH:
+        if (g_deferred != NULL)
+            WdfRequestComplete(g_deferred, STATUS_CANCELLED);
+        g_deferred = NULL;
+        break;
     case IOCTL_Q_MARK:
         WdfRequestComplete(Request, WdfQMark(Request));
         return;

@@ -43,6 +43,9 @@
     WDFQ_CODE(18) /* marks the held request (IOCTL_Q_HOLD with 2: not marked)                      \
                     cancelable; in: ULONG 1 = the form without Ex; this                            \
                     request's status: MarkCancelableEx's */
+#define IOCTL_Q_FINISH                                                                             \
+    WDFQ_CODE(19) /* completes the request whose EvtRequestCancel deferred                         \
+                    (IOCTL_Q_HOLD with 3) with STATUS_CANCELLED */
 #define WDFQ_CONTEXT_MARKER 0xC0FFEE
 
 /* Writes go to a sequential queue of their own (WdfDeviceConfigureRequestDispatching); it
