@@ -170,6 +170,29 @@ TEST(purge_cancels_waiting_requests_then_notifies)
     drvhost_close(f);
 }
 
+/* Purge also cancels the requests the driver owns and marked cancelable (EvtRequestCancel),
+ * and notifies once they are completed. */
+TEST(purge_cancels_the_drivers_cancelable_requests)
+{
+    drvhost_file *f = wdfq_open();
+    static const unsigned char p = 'P';
+    drvhost_request *rp;
+    WDFQ_LOG log;
+    if (f == NULL)
+        return;
+    rp = wdfq_park(f, &p);
+    ok_status(wdfq_ctl(f, IOCTL_Q_RETRIEVE_HOLD, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    ok(wdfq_state(f).Driver == 1, "the driver owns it\n");
+    wdfq_log(f);
+    ok_status(wdfq_ctl(f, IOCTL_Q_PURGE, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    wdfq_expect(rp, STATUS_CANCELLED, 0);
+    log = wdfq_log(f);
+    ok(log.Count == 2 && log.Events[0] == WDFQ_EV_REQUEST_CANCEL && log.Events[1] == WDFQ_EV_PURGED,
+       "EvtRequestCancel, then the purge notification (%lu events)\n", (unsigned long)log.Count);
+    ok_status(wdfq_ctl(f, IOCTL_Q_START, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    drvhost_close(f);
+}
+
 /* Drain: no new requests, the waiting ones are still delivered; the notification once the
  * queue is empty and the driver owns none. */
 TEST(drain_delivers_waiting_requests_then_notifies)

@@ -340,6 +340,16 @@ static VOID WdfQDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
             WdfRequestComplete(g_deferred, STATUS_CANCELLED);
         g_deferred = NULL;
         break;
+    case IOCTL_Q_RETRIEVE_HOLD: {
+        WDFREQUEST parked;
+        status = WdfIoQueueRetrieveNextRequest(g_manual, &parked);
+        if (NT_SUCCESS(status)) {
+            g_held = parked;
+            status = WdfRequestMarkCancelableEx(parked, WdfQRequestCancel);
+        }
+        WdfRequestComplete(Request, status);
+        return;
+    }
     case IOCTL_Q_MARK:
         WdfRequestComplete(Request, WdfQMark(Request));
         return;

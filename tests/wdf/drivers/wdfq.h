@@ -46,6 +46,9 @@
 #define IOCTL_Q_FINISH                                                                             \
     WDFQ_CODE(19) /* completes the request whose EvtRequestCancel deferred                         \
                     (IOCTL_Q_HOLD with 3) with STATUS_CANCELLED */
+#define IOCTL_Q_RETRIEVE_HOLD                                                                      \
+    WDFQ_CODE(20) /* retrieves the next parked request and holds it,                               \
+                    MarkCancelableEx */
 #define WDFQ_CONTEXT_MARKER 0xC0FFEE
 
 /* Writes go to a sequential queue of their own (WdfDeviceConfigureRequestDispatching); it
