@@ -61,8 +61,10 @@ static NTSTATUS wdf_check_queue_config(struct wdf_globals *g, struct wdf_device 
 {
     const char *problem = NULL;
     NTSTATUS status = STATUS_INVALID_PARAMETER;
-    if (c->Size != sizeof(WDF_IO_QUEUE_CONFIG)) {
-        problem = "WDF_IO_QUEUE_CONFIG.Size is not sizeof(WDF_IO_QUEUE_CONFIG)";
+    /* Microsoft (WDF_IO_QUEUE_CONFIG): Driver is there from KMDF 1.11 on. */
+    if (c->Size != wdf_versioned_size(g, sizeof(WDF_IO_QUEUE_CONFIG), 11,
+                                      FIELD_OFFSET(WDF_IO_QUEUE_CONFIG, Driver))) {
+        problem = "WDF_IO_QUEUE_CONFIG.Size is not its size in the driver's KMDF version";
         status = STATUS_INFO_LENGTH_MISMATCH;
     } else if (c->DispatchType == WdfIoQueueDispatchManual) {
         problem = "manual dispatch is not implemented by drvhost yet";
@@ -103,7 +105,7 @@ NTSTATUS imp_WdfIoQueueCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
         return status;
     q = CONTAINING_RECORD(o, struct wdf_queue, obj);
     q->device = dev;
-    q->config = *Config;
+    RtlCopyMemory(&q->config, Config, Config->Size); /* an older version's is shorter */
     q->limit = Config->DispatchType == WdfIoQueueDispatchSequential
                    ? 1
                    : Config->Settings.Parallel.NumberOfPresentedRequests;

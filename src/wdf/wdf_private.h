@@ -29,6 +29,7 @@ enum wdf_type {
     WDF_TYPE_DEVICE,
     WDF_TYPE_QUEUE,
     WDF_TYPE_REQUEST,
+    WDF_TYPE_FILE, /* file.c: a WDFFILEOBJECT */
 };
 
 enum wdf_state {
@@ -76,7 +77,12 @@ struct wdf_globals {
     PDRIVER_OBJECT driver_object;
     struct wdf_driver *driver; /* WdfDriverCreate's object, NULL before */
     struct wdf_globals *next;
+    ULONG kmdf_minor; /* the KMDF 1.x version the module was built for (9..33) */
 };
+
+/* The Size a structure has in the module's KMDF version (bind.c): `size` (the 1.33 one) from
+ * KMDF 1.`since` on, `older` before (docs/wdf.md, "KMDF versions"). */
+ULONG wdf_versioned_size(struct wdf_globals *g, ULONG size, ULONG since, ULONG older);
 
 struct wdf_driver {
     struct wdf_object obj;
@@ -94,6 +100,8 @@ struct WDFDEVICE_INIT {
     ULONG characteristics;
     WDF_DEVICE_IO_TYPE io_type;
     UNICODE_STRING name; /* our copy, empty if unnamed */
+    /* wfile: file object config and IRP preprocessing (file.c); NULL: none given */
+    struct wdf_files *files;
 };
 
 struct wdf_device {
@@ -104,6 +112,8 @@ struct wdf_device {
     struct wdf_queue *default_queue; /* under wdf_tree_lock */
     UNICODE_STRING name;             /* the device object's name, empty if unnamed */
     UNICODE_STRING link; /* our copy of WdfDeviceCreateSymbolicLink's name, empty if none */
+    /* wfile: moved from the WDFDEVICE_INIT by WdfDeviceCreate (file.c); NULL: none */
+    struct wdf_files *files;
 };
 
 struct wdf_queue {
@@ -123,6 +133,13 @@ struct wdf_request {
     LIST_ENTRY link; /* in queue->pending while waiting */
     ULONG_PTR information;
     LONG completed; /* atomic */
+    /* wfile: a request with no queue (file.c's create requests) is told its completion here,
+     * before the IRP completes; NULL: nothing to tell. */
+    void (*done)(struct wdf_request *request, NTSTATUS status);
+    void *done_context;
+    /* wfile (request_user.c): TRUE while EvtIoInCallerContext runs for the request (set by the
+     * in-caller-context dispatch): the unsafe user buffers are reachable only then. */
+    BOOLEAN in_caller_context;
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -158,6 +175,8 @@ __attribute__((noreturn)) void wdf_violation_null(struct wdf_globals *g, const c
 struct wdf_globals *wdf_globals_find(PDRIVER_OBJECT driver_object);
 void wdf_driver_unbind(struct wdf_globals *g);
 NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp);
+/* wdf_dispatch without the preprocess callbacks (WdfDeviceWdmDispatchPreprocessedIrp). */
+NTSTATUS wdf_dispatch_framework(struct wdf_device *dev, PIRP irp);
 
 /* ---- queues and requests ------------------------------------------------------------------- */
 
@@ -184,6 +203,12 @@ void wdf_sync_release(struct wdf_object *owner);
 
 /* IRP_MJ_CREATE, IRP_MJ_CLEANUP and IRP_MJ_CLOSE for a framework device. */
 NTSTATUS wdf_file_dispatch(struct wdf_device *device, PIRP irp);
+/* WdfDeviceCreate hands the init's file object config and preprocess callbacks to the device;
+ * wdf_files_free frees them (an init freed without a device, or the device destroyed). */
+void wdf_files_to_device(PWDFDEVICE_INIT init, struct wdf_device *device);
+void wdf_files_free(struct wdf_files *files);
+/* EvtDeviceWdmIrpPreprocess: TRUE and *status when the driver's callback took the IRP. */
+BOOLEAN wdf_preprocess(struct wdf_device *device, PIRP irp, NTSTATUS *status);
 
 /* ---- PnP and power (pnp.c) ----------------------------------------------------------------- */
 
