@@ -5,6 +5,7 @@
  */
 #include <wdm.h>
 #include <wdf.h>
+#include <wdfldr.h>
 
 #include "drivers/wdffile.h"
 #include "harness.h"
@@ -159,6 +160,8 @@ TEST(preprocess_callback_sees_device_controls_first)
     if (a == NULL)
         return;
     before = wdffile_info(a);
+    ok(before.AssignChecks == WDFFILE_ASSIGN_ALL, "assign: checks 0x%lx\n",
+       (unsigned long)before.AssignChecks);
     ok_status(harness_ioctl(a, IOCTL_F_RAW, NULL, 0, NULL, 0, &iosb), STATUS_SUCCESS);
     ok(iosb.information == 42, "completed by the preprocess callback: %llu\n",
        (unsigned long long)iosb.information);
@@ -231,4 +234,37 @@ TEST(request_wdm_views_mdls_and_unsafe_buffers)
     ok_status(u.EmptyMdl, STATUS_BUFFER_TOO_SMALL);
     drvhost_close(a);
     ok_status(drvhost_driver_unload("wdffile"), STATUS_SUCCESS);
+}
+
+/* WdfVersionBind: a module binds with the function count of its KMDF version (1.9: 396, 1.11:
+ * 432, 1.13: 438, 1.15 to 1.33: 444); another count, or a version outside 1.9..1.33, is
+ * STATUS_REVISION_MISMATCH. */
+TEST(bind_takes_each_version_with_its_function_count)
+{
+    static const struct {
+        ULONG minor, count;
+        int32_t status;
+    } cases[] = {
+        {9, 396, STATUS_SUCCESS},           {10, 396, STATUS_SUCCESS},
+        {11, 432, STATUS_SUCCESS},          {13, 438, STATUS_SUCCESS},
+        {15, 444, STATUS_SUCCESS},          {25, 444, STATUS_SUCCESS},
+        {9, 444, STATUS_REVISION_MISMATCH}, {11, 396, STATUS_REVISION_MISMATCH},
+        {8, 396, STATUS_REVISION_MISMATCH}, {34, 444, STATUS_REVISION_MISMATCH},
+    };
+    size_t i;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        DRIVER_OBJECT driver;
+        const WDFFUNC *table = NULL;
+        WDF_BIND_INFO info = {sizeof(WDF_BIND_INFO),
+                              (PWCHAR)L"KmdfLibrary",
+                              {1, cases[i].minor, 0},
+                              cases[i].count,
+                              &table,
+                              NULL};
+        PWDF_DRIVER_GLOBALS globals = NULL;
+        memset(&driver, 0, sizeof(driver));
+        ok_status(WdfVersionBind(&driver, NULL, &info, &globals), cases[i].status);
+        if (globals != NULL)
+            ok_status(WdfVersionUnbind(NULL, &info, globals), STATUS_SUCCESS);
+    }
 }

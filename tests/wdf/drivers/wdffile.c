@@ -54,6 +54,7 @@ static WDFDEVICE g_device;
 static WDFFILE_LOG g_log;
 static ULONG g_next_id;
 static ULONG g_preprocessed;
+static ULONG g_assign_checks;
 static WDFREQUEST g_pended;
 static KTIMER g_timer;
 static KDPC g_dpc;
@@ -173,6 +174,7 @@ static VOID WdfFileInfo(WDFREQUEST Request)
     out->QueueConfigSize = sizeof(WDF_IO_QUEUE_CONFIG);
     WDF_DRIVER_VERSION_AVAILABLE_PARAMS_INIT(&p, 1, KMDF_VERSION_MINOR);
     out->Available = WdfDriverIsVersionAvailable(WdfGetDriver(), &p);
+    out->AssignChecks = g_assign_checks;
     WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, sizeof(*out));
 }
 
@@ -258,6 +260,16 @@ static NTSTATUS WdfFileConfigure(PWDFDEVICE_INIT init)
     WdfDeviceInitSetFileObjectConfig(init, &config, &attributes);
 #endif
 #if !defined(WDFFILE_EXCLUSIVE) && !defined(WDFFILE_NONE)
+    UCHAR minors[1] = {IRP_MN_QUERY_DEVICE_RELATIONS};
+    NTSTATUS status = WdfDeviceInitAssignWdmIrpPreprocessCallback(
+        init, WdfFilePreprocess, IRP_MJ_MAXIMUM_FUNCTION + 1, NULL, 0);
+    g_assign_checks |= status == STATUS_INVALID_PARAMETER ? WDFFILE_ASSIGN_BAD_MAJOR : 0;
+    status =
+        WdfDeviceInitAssignWdmIrpPreprocessCallback(init, WdfFilePreprocess, IRP_MJ_PNP, minors, 1);
+    g_assign_checks |= status == STATUS_SUCCESS ? WDFFILE_ASSIGN_MINORS : 0;
+    status =
+        WdfDeviceInitAssignWdmIrpPreprocessCallback(init, WdfFilePreprocess, IRP_MJ_PNP, minors, 1);
+    g_assign_checks |= status == STATUS_INVALID_DEVICE_REQUEST ? WDFFILE_ASSIGN_MINORS_AGAIN : 0;
     return WdfDeviceInitAssignWdmIrpPreprocessCallback(init, WdfFilePreprocess,
                                                        IRP_MJ_DEVICE_CONTROL, NULL, 0);
 #else

@@ -38,7 +38,13 @@ typedef struct _WDFFILE_INFO {
     ULONG Preprocessed;    /* device controls EvtDeviceWdmIrpPreprocess saw */
     ULONG QueueConfigSize; /* sizeof(WDF_IO_QUEUE_CONFIG) at that version */
     ULONG Available;       /* WdfDriverIsVersionAvailable(1, KmdfMinor) */
+    ULONG AssignChecks;    /* WDFFILE_ASSIGN_ bits that held at DriverEntry */
 } WDFFILE_INFO;
+/* WdfDeviceInitAssignWdmIrpPreprocessCallback's documented answers */
+#define WDFFILE_ASSIGN_BAD_MAJOR    0x01 /* a major function past the last: INVALID_PARAMETER */
+#define WDFFILE_ASSIGN_MINORS       0x02 /* minor functions given: SUCCESS */
+#define WDFFILE_ASSIGN_MINORS_AGAIN 0x04 /* given again: INVALID_DEVICE_REQUEST */
+#define WDFFILE_ASSIGN_ALL          0x07
 
 /* IOCTL_F_USER: what the request's WDM views gave, from EvtIoDeviceControl. */
 typedef struct _WDFFILE_USER {
