@@ -197,20 +197,6 @@ NTSTATUS imp_WdfDeviceWdmDispatchPreprocessedIrp(PWDF_DRIVER_GLOBALS globals, WD
     return wdf_dispatch_framework(dev, Irp);
 }
 
-/* Microsoft: an EvtDeviceWdmIrpDispatch callback hands the IRP back to the framework. drvhost
- * has no WdfDeviceConfigureWdmIrpDispatchCallback yet: the framework handles the IRP at its
- * current stack location (DispatchContext is the framework's own, unused). */
-NTSTATUS imp_WdfDeviceWdmDispatchIrp(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device, PIRP Irp,
-                                     WDFCONTEXT DispatchContext)
-{
-    struct wdf_globals *g = wdf_globals_of(globals);
-    struct wdf_device *dev =
-        CONTAINING_RECORD(wdf_object_get(g, Device, WDF_TYPE_DEVICE), struct wdf_device, obj);
-    (void)DispatchContext;
-    WDF_CHECK_NOT_NULL(g, Irp);
-    return wdf_dispatch_framework(dev, Irp);
-}
-
 /* ---- file objects -------------------------------------------------------------------------- */
 
 static ULONG wdf_file_class(struct wdf_device *dev)

@@ -98,6 +98,8 @@ static VOID WdfFileCreate(WDFDEVICE Device, WDFREQUEST Request, WDFFILEOBJECT Fi
     c->Checks |= WdfDeviceGetFileObject(Device, wdm) == FileObject ? WDFFILE_WHO_LOOKUP : 0;
     c->Checks |= wdm != NULL && wdm->FsContext != NULL ? WDFFILE_WHO_FSCTX : 0;
     c->Checks |= WdfRequestGetIoQueue(Request) == NULL ? WDFFILE_WHO_CREATE_Q : 0;
+    c->Checks |=
+        wdm != NULL && WdfFileObjectGetFlags(FileObject) == wdm->Flags ? WDFFILE_WHO_FLAGS : 0;
     c->Checks |= WdfRequestGetFileObject(Request) == FileObject ? WDFFILE_WHO_REQUEST : 0;
     WdfFileLog('C', FileObject);
     if (WdfFileNameIs(name, L"\\fail")) {

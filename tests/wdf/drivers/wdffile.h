@@ -31,7 +31,8 @@ typedef struct _WDFFILE_WHOAMI {
 #define WDFFILE_WHO_FSCTX    0x08 /* FileObject->FsContext is not NULL */
 #define WDFFILE_WHO_CREATE_Q 0x10 /* the create request had no queue (WdfRequestGetIoQueue) */
 #define WDFFILE_WHO_REQUEST  0x20 /* WdfRequestGetFileObject(create request) = the object */
-#define WDFFILE_WHO_ALL      0x3F
+#define WDFFILE_WHO_FLAGS    0x40 /* WdfFileObjectGetFlags = the FileObject's Flags */
+#define WDFFILE_WHO_ALL      0x7F
 
 typedef struct _WDFFILE_INFO {
     ULONG KmdfMinor;       /* KMDF_VERSION_MINOR the driver was built with */
