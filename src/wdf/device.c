@@ -32,6 +32,7 @@ static struct WDFDEVICE_INIT *wdf_init_get(struct wdf_globals *g, PWDFDEVICE_INI
 static void wdf_init_free(PWDFDEVICE_INIT init)
 {
     init->magic = 0;
+    wdf_files_free(init->files); /* NULL once WdfDeviceCreate gave them to the device */
     free(init->name.Buffer);
     free(init);
 }
@@ -129,6 +130,7 @@ static void wdf_device_destroy(struct wdf_object *o)
     struct wdf_device *dev = CONTAINING_RECORD(o, struct wdf_device, obj);
     free(dev->link.Buffer);
     free(dev->name.Buffer);
+    wdf_files_free(dev->files);
 }
 
 static NTSTATUS wdf_device_create_wdm(PWDFDEVICE_INIT init, struct wdf_device *dev)
@@ -174,6 +176,7 @@ NTSTATUS imp_WdfDeviceCreate(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT *Devic
     o->type_cleanup = wdf_device_cleanup;
     o->type_destroy = wdf_device_destroy;
     wdf_device_init_requests(dev, init);
+    wdf_files_to_device(init, dev);
     dev->name = init->name; /* the device keeps the name for its symbolic links */
     RtlZeroMemory(&init->name, sizeof(init->name));
     wdf_init_free(init); /* the framework owns it from here (Microsoft: WdfDeviceCreate) */
@@ -261,12 +264,22 @@ NTSTATUS wdf_irp_complete(PIRP irp, NTSTATUS status)
     return status;
 }
 
-/* Every IRP of a framework driver comes here: file object IRPs to file.c, PnP and power to
- * pnp.c, read, write and device controls to the default queue; the rest is
- * STATUS_INVALID_DEVICE_REQUEST. `dev` is NULL once the WDFDEVICE is deleted. */
+/* Every IRP of a framework driver comes here: to the driver's EvtDeviceWdmIrpPreprocess when
+ * it registered one for the IRP (file.c), else to the framework. `dev` is NULL once the
+ * WDFDEVICE is deleted. */
 NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp)
 {
     struct wdf_device *dev = *(struct wdf_device **)device->DeviceExtension;
+    NTSTATUS status;
+    if (wdf_preprocess(dev, irp, &status))
+        return status;
+    return wdf_dispatch_framework(dev, irp);
+}
+
+/* The framework's own handling: file object IRPs to file.c, PnP and power to pnp.c, read,
+ * write and device controls to the default queue; the rest is STATUS_INVALID_DEVICE_REQUEST. */
+NTSTATUS wdf_dispatch_framework(struct wdf_device *dev, PIRP irp)
+{
     switch (IoGetCurrentIrpStackLocation(irp)->MajorFunction) {
     case IRP_MJ_CREATE:
     case IRP_MJ_CLEANUP:

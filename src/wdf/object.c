@@ -44,6 +44,7 @@ static const char *const wdf_type_names[] = {
     [WDF_TYPE_DPC] = "WDFDPC",
     [WDF_TYPE_SPINLOCK] = "WDFSPINLOCK",
     [WDF_TYPE_WAITLOCK] = "WDFWAITLOCK",
+    [WDF_TYPE_FILE] = "WDFFILEOBJECT",
 };
 
 static const char *wdf_driver_name(struct wdf_globals *g)

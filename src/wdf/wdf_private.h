@@ -41,6 +41,7 @@ enum wdf_type {
     WDF_TYPE_DPC,
     WDF_TYPE_SPINLOCK,
     WDF_TYPE_WAITLOCK,
+    WDF_TYPE_FILE, /* file.c: a WDFFILEOBJECT */
 };
 
 enum wdf_state {
@@ -91,7 +92,12 @@ struct wdf_globals {
     PDRIVER_OBJECT driver_object;
     struct wdf_driver *driver; /* WdfDriverCreate's object, NULL before */
     struct wdf_globals *next;
+    ULONG kmdf_minor; /* the KMDF 1.x version the module was built for (9..33) */
 };
+
+/* The Size a structure has in the module's KMDF version (bind.c): `size` (the 1.33 one) from
+ * KMDF 1.`since` on, `older` before (docs/wdf.md, "KMDF versions"). */
+ULONG wdf_versioned_size(struct wdf_globals *g, ULONG size, ULONG since, ULONG older);
 
 struct wdf_driver {
     struct wdf_object obj;
@@ -113,6 +119,8 @@ struct WDFDEVICE_INIT {
     PFN_WDF_IO_IN_CALLER_CONTEXT in_caller_context;
     BOOLEAN has_request_attributes;
     WDF_OBJECT_ATTRIBUTES request_attributes; /* WdfDeviceInitSetRequestAttributes */
+    /* wfile: file object config and IRP preprocessing (file.c); NULL: none given */
+    struct wdf_files *files;
 };
 
 struct wdf_device {
@@ -130,6 +138,8 @@ struct wdf_device {
     /* WdfDeviceConfigureRequestDispatching: the queue of a major function (NULL: the default
      * queue); written under wdf_tree_lock, read without it by wdf_queue_dispatch. */
     struct wdf_queue *dispatch[IRP_MJ_MAXIMUM_FUNCTION + 1];
+    /* wfile: moved from the WDFDEVICE_INIT by WdfDeviceCreate (file.c); NULL: none */
+    struct wdf_files *files;
 };
 
 struct wdf_queue {
@@ -177,6 +187,13 @@ struct wdf_request {
     BOOLEAN stopping;              /* EvtIoStop called, WdfRequestStopAcknowledge awaited */
     LIST_ENTRY owned_link;         /* in queue->owned while WDF_REQ_DRIVER */
     PFN_WDF_REQUEST_CANCEL cancel; /* WdfRequestMarkCancelable[Ex]: EvtRequestCancel */
+    /* wfile: a request with no queue (file.c's create requests) is told its completion here,
+     * before the IRP completes; NULL: nothing to tell. */
+    void (*done)(struct wdf_request *request, NTSTATUS status);
+    void *done_context;
+    /* wfile (request_user.c): TRUE while EvtIoInCallerContext runs for the request (set by the
+     * in-caller-context dispatch): the unsafe user buffers are reachable only then. */
+    BOOLEAN in_caller_context;
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -212,6 +229,8 @@ __attribute__((noreturn)) void wdf_violation_null(struct wdf_globals *g, const c
 struct wdf_globals *wdf_globals_find(PDRIVER_OBJECT driver_object);
 void wdf_driver_unbind(struct wdf_globals *g);
 NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp);
+/* wdf_dispatch without the preprocess callbacks (WdfDeviceWdmDispatchPreprocessedIrp). */
+NTSTATUS wdf_dispatch_framework(struct wdf_device *dev, PIRP irp);
 
 /* ---- queues and requests ------------------------------------------------------------------- */
 
@@ -314,6 +333,12 @@ __attribute__((noreturn)) void wdf_gate_self_wait(struct wdf_object *object, con
 
 /* IRP_MJ_CREATE, IRP_MJ_CLEANUP and IRP_MJ_CLOSE for a framework device. */
 NTSTATUS wdf_file_dispatch(struct wdf_device *device, PIRP irp);
+/* WdfDeviceCreate hands the init's file object config and preprocess callbacks to the device;
+ * wdf_files_free frees them (an init freed without a device, or the device destroyed). */
+void wdf_files_to_device(PWDFDEVICE_INIT init, struct wdf_device *device);
+void wdf_files_free(struct wdf_files *files);
+/* EvtDeviceWdmIrpPreprocess: TRUE and *status when the driver's callback took the IRP. */
+BOOLEAN wdf_preprocess(struct wdf_device *device, PIRP irp, NTSTATUS *status);
 
 /* ---- PnP and power (pnp.c) ----------------------------------------------------------------- */
 
