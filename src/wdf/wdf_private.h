@@ -29,6 +29,9 @@ enum wdf_type {
     WDF_TYPE_DEVICE,
     WDF_TYPE_QUEUE,
     WDF_TYPE_REQUEST,
+    WDF_TYPE_KEY,      /* WdfDeviceOpenRegistryKey (wsup's registry.c shares it) */
+    WDF_TYPE_IOTARGET, /* iotarget.c */
+    WDF_TYPE_CMRESLIST, /* pnp.c: the resource lists of EvtDevicePrepareHardware */
 };
 
 enum wdf_state {
@@ -94,6 +97,12 @@ struct WDFDEVICE_INIT {
     ULONG characteristics;
     WDF_DEVICE_IO_TYPE io_type;
     UNICODE_STRING name; /* our copy, empty if unnamed */
+    /* PnP devices (EvtDriverDeviceAdd's init; NULL/FALSE for control devices) */
+    PDEVICE_OBJECT pdo;
+    BOOLEAN filter;                   /* WdfFdoInitSetFilter */
+    WDF_TRI_STATE power_policy_owner; /* WdfDeviceInitSetPowerPolicyOwnership */
+    WDF_PNPPOWER_EVENT_CALLBACKS pnp;
+    struct wdf_device *created; /* WdfDeviceCreate's device, for AddDevice */
 };
 
 struct wdf_device {
@@ -104,6 +113,16 @@ struct wdf_device {
     struct wdf_queue *default_queue; /* under wdf_tree_lock */
     UNICODE_STRING name;             /* the device object's name, empty if unnamed */
     UNICODE_STRING link; /* our copy of WdfDeviceCreateSymbolicLink's name, empty if none */
+    /* ---- PnP devices (pnp.c, iotarget.c); all but `target` belong to the PnP and power
+     * IRPs, which the PnP manager sends one at a time per stack ---- */
+    PDEVICE_OBJECT pdo;
+    PDEVICE_OBJECT lower; /* IoAttachDeviceToDeviceStack's result; NULL for control devices */
+    BOOLEAN filter;
+    BOOLEAN power_policy_owner;
+    WDF_PNPPOWER_EVENT_CALLBACKS pnp;
+    struct wdf_pnp_state *state;     /* pnp.c's (NULL until the first PnP IRP) */
+    struct wdf_iotarget *target;     /* the default I/O target, created with the device */
+    struct wdf_interface *interfaces; /* WdfDeviceCreateDeviceInterface's, newest first */
 };
 
 struct wdf_queue {
@@ -123,6 +142,13 @@ struct wdf_request {
     LIST_ENTRY link; /* in queue->pending while waiting */
     ULONG_PTR information;
     LONG completed; /* atomic */
+    /* ---- sent to an I/O target (iotarget.c); the driver's until it sends the request ---- */
+    BOOLEAN formatted; /* the next stack location was written (WdfRequestFormat...) */
+    struct wdf_iotarget *target; /* where it was last sent */
+    PFN_WDF_REQUEST_COMPLETION_ROUTINE completion;
+    WDFCONTEXT completion_context;
+    WDF_REQUEST_COMPLETION_PARAMS completion_params;
+    PKEVENT sent_sync; /* WDF_REQUEST_SEND_OPTION_SYNCHRONOUS: set when it comes back */
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -166,6 +192,9 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *device, PIRP irp);
 /* A request object for an IRP the queue is given (it holds a reference on the queue); NULL
  * when out of memory. */
 struct wdf_request *wdf_request_create(struct wdf_queue *queue, PIRP irp);
+/* Whether the queue has a handler for IRPs of this major function (device.c: a filter sends
+ * the others down). */
+BOOLEAN wdf_queue_handles(struct wdf_queue *queue, UCHAR major);
 /* The request was completed: the next one may be presented. */
 void wdf_queue_request_done(struct wdf_queue *queue);
 
@@ -192,6 +221,33 @@ NTSTATUS wdf_pnp_dispatch(struct wdf_device *device, PIRP irp);
 /* Power-managed queues follow the device: stopped (EvtIoStop for what is presented) when it
  * leaves its working state, restarted when it returns (queue.c). */
 void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working);
+
+/* The framework's AddDevice for PnP drivers (device.c): EvtDriverDeviceAdd with a
+ * WDFDEVICE_INIT for the PDO. */
+NTSTATUS wdf_add_device(PDRIVER_OBJECT driver_object, PDEVICE_OBJECT pdo);
+/* Sends the IRP to the next lower driver as it is (its current stack location skipped) and
+ * returns what IoCallDriver (PoCallDriver for power IRPs) returns. */
+NTSTATUS wdf_irp_pass_down(struct wdf_device *device, PIRP irp);
+/* The device is deleted: pnp.c frees its state, device.c its interfaces. */
+void wdf_pnp_device_cleanup(struct wdf_device *device);
+/* Whether the device is started (between START_DEVICE and its stop or removal). */
+BOOLEAN wdf_pnp_started(struct wdf_device *device);
+/* Enables the interfaces the driver wants enabled (started) or disables them all. */
+void wdf_device_interfaces_set(struct wdf_device *device, BOOLEAN started);
+void wdf_device_interfaces_free(struct wdf_device *device);
+
+/* ---- I/O targets (iotarget.c) -------------------------------------------------------------- */
+
+/* The default I/O target of a PnP device: the next lower device of its stack. */
+NTSTATUS wdf_iotarget_create_default(struct wdf_device *device);
+
+/* ---- registry keys (WDF_TYPE_KEY) ---------------------------------------------------------- */
+
+/* Minimal until wsup's registry.c: the object holds the handle, closed when it is deleted. */
+struct wdf_key {
+    struct wdf_object obj;
+    HANDLE handle;
+};
 
 /* Completes an IRP the framework answers itself (no information) and returns `status`. */
 NTSTATUS wdf_irp_complete(PIRP irp, NTSTATUS status);

@@ -36,5 +36,8 @@
 #include <wdfcontrol.h>
 #include <wdfio.h>
 #include <wdfrequest.h>
+#include <wdffdo.h>
+#include <wdfresource.h>
+#include <wdfiotarget.h>
 
 #endif
