@@ -4,8 +4,9 @@
  *            and a power-managed default queue (device controls: echo; reads: "fdo"), and
  *            logs every PnP/power callback;
  *   wdfpflt  (WDFPNP_FILTER) an upper filter: its queue takes device controls only and sends
- *            them to the default I/O target (echo with a completion routine, the rest send
- *            and forget); reads go down through the framework;
+ *            them to the default I/O target (echo with a completion routine, "where"
+ *            synchronously, the plain echo without a completion routine, the rest send and
+ *            forget); reads go down through the framework;
  *   wdfpfail (WDFPNP_FAIL_ADD) creates its device, then fails EvtDriverDeviceAdd.
  * Each callback prints "NAME: Callback(argument)" (DbgPrintEx) so scenarios pin the orders.
  * Public KMDF headers only: builds with the WDK.
@@ -26,8 +27,26 @@
 #define LOG(fmt, ...)                                                                              \
     DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, NAME ": " fmt "\n", ##__VA_ARGS__)
 
+static LONG VetoNextRemove;
+
+/* Opens one of the device's PnP registry keys and closes it (deleting the WDFKEY). */
+static NTSTATUS OpenKey(WDFDEVICE Device, ULONG Type)
+{
+    WDFKEY key = NULL;
+    NTSTATUS status =
+        WdfDeviceOpenRegistryKey(Device, Type, KEY_READ, WDF_NO_OBJECT_ATTRIBUTES, &key);
+    if (NT_SUCCESS(status))
+        WdfObjectDelete(key);
+    else if (key != NULL)
+        return STATUS_UNSUCCESSFUL; /* Microsoft: *Key is NULL on failure */
+    return status;
+}
+
 static NTSTATUS PrepareHardware(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Translated)
 {
+    LOG("OpenRegistryKey(device 0x%08X, driver 0x%08X, bad 0x%08X)",
+        (unsigned)OpenKey(Device, PLUGPLAY_REGKEY_DEVICE),
+        (unsigned)OpenKey(Device, PLUGPLAY_REGKEY_DRIVER), (unsigned)OpenKey(Device, 0x100));
     LOG("PrepareHardware(%lu,%lu)", (unsigned long)WdfCmResourceListGetCount(Raw),
         (unsigned long)WdfCmResourceListGetCount(Translated));
     if (WdfDeviceWdmGetPhysicalDevice(Device) == NULL ||
@@ -99,6 +118,10 @@ static VOID SurpriseRemoval(WDFDEVICE Device)
 static NTSTATUS QueryRemove(WDFDEVICE Device)
 {
     UNREFERENCED_PARAMETER(Device);
+    if (InterlockedExchange(&VetoNextRemove, 0)) {
+        LOG("QueryRemove vetoed");
+        return STATUS_DEVICE_BUSY;
+    }
     LOG("QueryRemove");
     return STATUS_SUCCESS;
 }
@@ -133,11 +156,40 @@ static VOID FilterIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength,
     WDF_REQUEST_SEND_OPTIONS options;
     UNREFERENCED_PARAMETER(OutputLength);
     UNREFERENCED_PARAMETER(InputLength);
+    WDF_REQUEST_COMPLETION_PARAMS params;
     if (IoControlCode == IOCTL_WP_ECHO) {
         WdfRequestFormatRequestUsingCurrentType(Request);
         WdfRequestSetCompletionRoutine(Request, EchoCameBack, (WDFCONTEXT) "ctx");
         if (!WdfRequestSend(Request, target, WDF_NO_SEND_OPTIONS))
             WdfRequestComplete(Request, STATUS_UNSUCCESSFUL);
+        return;
+    }
+    if (IoControlCode == IOCTL_WP_ECHO_PLAIN) { /* the framework completes it */
+        LOG("SendWithoutRoutine");
+        WdfRequestFormatRequestUsingCurrentType(Request);
+        if (!WdfRequestSend(Request, target, WDF_NO_SEND_OPTIONS))
+            WdfRequestComplete(Request, STATUS_UNSUCCESSFUL);
+        return;
+    }
+    if (IoControlCode == IOCTL_WP_WHERE) {
+        WdfRequestFormatRequestUsingCurrentType(Request);
+        WDF_REQUEST_SEND_OPTIONS_INIT(&options, WDF_REQUEST_SEND_OPTION_SYNCHRONOUS);
+        if (!WdfRequestSend(Request, target, &options)) {
+            WdfRequestComplete(Request, STATUS_UNSUCCESSFUL);
+            return;
+        }
+        WDF_REQUEST_COMPLETION_PARAMS_INIT(&params);
+        WdfRequestGetCompletionParams(Request, &params);
+        LOG("SentSynchronously(status 0x%08X, info %lu)", (unsigned)params.IoStatus.Status,
+            (unsigned long)params.IoStatus.Information);
+        WdfRequestCompleteWithInformation(Request, params.IoStatus.Status,
+                                          params.IoStatus.Information);
+        return;
+    }
+    /* unformatted, without send-and-forget: refused (WdfRequestSend FALSE) */
+    WDF_REQUEST_SEND_OPTIONS_INIT(&options, 0);
+    if (WdfRequestSend(Request, target, &options)) {
+        LOG("unformatted request sent");
         return;
     }
     LOG("SendAndForget(0x%X)", (unsigned)IoControlCode);
@@ -159,7 +211,13 @@ static VOID FdoIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, si
         WdfRequestCompleteWithInformation(Request, status, NT_SUCCESS(status) ? 3 : 0);
         return;
     }
-    if (IoControlCode != IOCTL_WP_ECHO || InputLength > OutputLength) {
+    if (IoControlCode == IOCTL_WP_VETO) {
+        InterlockedExchange(&VetoNextRemove, 1);
+        WdfRequestComplete(Request, STATUS_SUCCESS);
+        return;
+    }
+    if ((IoControlCode != IOCTL_WP_ECHO && IoControlCode != IOCTL_WP_ECHO_PLAIN) ||
+        InputLength > OutputLength) {
         WdfRequestComplete(Request, STATUS_INVALID_DEVICE_REQUEST);
         return;
     }

@@ -14,4 +14,9 @@ static const GUID GUID_WDFPNP_INTERFACE = {
 /* the FDO answers "fdo" */
 #define IOCTL_WP_WHERE CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB01, METHOD_BUFFERED, FILE_ANY_ACCESS)
 
+/* the FDO echoes it too; the filter sends it without a completion routine */
+#define IOCTL_WP_ECHO_PLAIN CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB03, METHOD_BUFFERED, FILE_ANY_ACCESS)
+/* the FDO vetoes the next QUERY_REMOVE_DEVICE (EvtDeviceQueryRemove) */
+#define IOCTL_WP_VETO CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB04, METHOD_BUFFERED, FILE_ANY_ACCESS)
+
 #endif
