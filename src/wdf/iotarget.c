@@ -67,7 +67,8 @@ VOID imp_WdfRequestFormatRequestUsingCurrentType(PWDF_DRIVER_GLOBALS globals, WD
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r = WDF_REQUEST_GET(g, Request);
     if (r->irp->CurrentLocation <= 1)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)r, 0, 0,
+        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_REQUEST_FATAL,
+                        VF_10D_6_NO_MORE_STACK_LOCATIONS, (ULONG_PTR)r->irp, 0,
                         "driver '%s': WdfRequestFormatRequestUsingCurrentType on request %p, "
                         "whose IRP has no stack location left for the next driver",
                         g->pub.DriverName, (void *)r);
@@ -130,6 +131,7 @@ static NTSTATUS NTAPI wdf_request_came_back(PDEVICE_OBJECT device, PIRP irp, PVO
     PFN_WDF_REQUEST_COMPLETION_ROUTINE routine = r->completion;
     (void)device;
     r->formatted = FALSE; /* a request is formatted again before each send */
+    __atomic_store_n(&r->sent, FALSE, __ATOMIC_RELEASE);
     wdf_request_record(r, irp);
     if (r->sent_sync != NULL)
         KeSetEvent(r->sent_sync, IO_NO_INCREMENT, FALSE);
@@ -199,6 +201,12 @@ BOOLEAN imp_WdfRequestSend(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, WDFI
                  g->pub.DriverName, (void *)r);
         return FALSE;
     }
+    if (__atomic_exchange_n(&r->sent, TRUE, __ATOMIC_ACQ_REL))
+        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_REQUEST_FATAL, VF_10D_6_REQUEST_ALREADY_SENT,
+                        (ULONG_PTR)r, 0,
+                        "driver '%s' sent request %p to an I/O target while it is still sent "
+                        "(its target has not completed it)",
+                        g->pub.DriverName, (void *)r);
     r->target = t;
     r->sent_sync = NULL;
     if (flags & WDF_REQUEST_SEND_OPTION_SYNCHRONOUS) {

@@ -149,6 +149,7 @@ struct wdf_request {
     WDFCONTEXT completion_context;
     WDF_REQUEST_COMPLETION_PARAMS completion_params;
     PKEVENT sent_sync; /* WDF_REQUEST_SEND_OPTION_SYNCHRONOUS: set when it comes back */
+    BOOLEAN sent;      /* atomic: at the target, not back yet */
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */

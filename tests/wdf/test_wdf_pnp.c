@@ -21,6 +21,7 @@
 #define IOCTL_WP_OTHER CTL(0xB02)
 #define IOCTL_WP_PLAIN CTL(0xB03)
 #define IOCTL_WP_VETO  CTL(0xB04)
+#define IOCTL_WP_IFACE CTL(0xB06)
 
 #define STATUS_SUCCESS_                   0x00000000
 #define STATUS_DEVICE_BUSY_               ((int32_t)0x80000011)
@@ -79,6 +80,23 @@ TEST(function_device_starts_serves_io_and_its_removal_disables_the_interface)
     ok_status(drvhost_close(f), STATUS_SUCCESS_);
     ok_status(drvhost_device_action(INSTANCE, DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
     ok_status(drvhost_open_interface(IFACE, 0, 0xC0000000u, &again), STATUS_OBJECT_NAME_NOT_FOUND_);
+}
+
+/* Microsoft (WdfDeviceSetDeviceInterfaceState): on a started device the state changes at once. */
+TEST(the_driver_disables_and_enables_its_interface)
+{
+    drvhost_file *f, *g = NULL;
+    create("WDFPNP\\FUNC", STATUS_SUCCESS_);
+    f = open_interface();
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_WP_IFACE, "\0", 1, NULL, 0, NULL), STATUS_SUCCESS_);
+    ok_status(drvhost_open_interface(IFACE, 0, 0xC0000000u, &g), STATUS_OBJECT_NAME_NOT_FOUND_);
+    ok_status(harness_ioctl(f, IOCTL_WP_IFACE, "\1", 1, NULL, 0, NULL), STATUS_SUCCESS_);
+    ok_status(drvhost_open_interface(IFACE, 0, 0xC0000000u, &g), STATUS_SUCCESS_);
+    if (g != NULL)
+        drvhost_close(g);
+    ok_status(drvhost_close(f), STATUS_SUCCESS_);
 }
 
 TEST(a_vetoed_removal_keeps_the_device_serving_io)
@@ -150,4 +168,17 @@ TEST(failing_device_add_leaves_no_device_and_is_problem_31)
        "tree:\n%s", t != NULL ? t : "");
     free(t);
     ok_status(drvhost_open_interface(IFACE, 0, 0xC0000000u, &f), STATUS_OBJECT_NAME_NOT_FOUND_);
+}
+
+/* Microsoft (bug check 0x10D): parameter 1 0x6, parameter 2 0x3 "the driver attempted to send a
+ * framework request that has already been sent to an I/O target", parameter 3 the request. */
+TEST(sending_a_request_still_at_its_target_is_wdf_violation)
+{
+    drvhost_file *f;
+    create("WDFPNP\\FILTERED", STATUS_SUCCESS_);
+    f = open_interface();
+    if (f == NULL)
+        return;
+    expect_bugcheck_params(0x10D, BUGCHECK_P1 | BUGCHECK_P2, 0x6, 0x3, 0, 0);
+    harness_ioctl(f, CTL(0xB05), NULL, 0, NULL, 0, NULL);
 }

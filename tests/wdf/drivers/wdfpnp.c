@@ -47,6 +47,13 @@ static NTSTATUS PrepareHardware(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST
     LOG("OpenRegistryKey(device 0x%08X, driver 0x%08X, bad 0x%08X)",
         (unsigned)OpenKey(Device, PLUGPLAY_REGKEY_DEVICE),
         (unsigned)OpenKey(Device, PLUGPLAY_REGKEY_DRIVER), (unsigned)OpenKey(Device, 0x100));
+#ifdef WDFPNP_FILTER
+    LOG("default target is the device below: %d",
+        WdfIoTargetWdmGetTargetDeviceObject(WdfDeviceGetIoTarget(Device)) ==
+            WdfDeviceWdmGetAttachedDevice(Device));
+#endif
+    if (WdfCmResourceListGetDescriptor(Raw, 0) != NULL)
+        return STATUS_UNSUCCESSFUL; /* drvhost assigns no resources: the lists are empty */
     LOG("PrepareHardware(%lu,%lu)", (unsigned long)WdfCmResourceListGetCount(Raw),
         (unsigned long)WdfCmResourceListGetCount(Translated));
     if (WdfDeviceWdmGetPhysicalDevice(Device) == NULL ||
@@ -164,6 +171,13 @@ static VOID FilterIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength,
             WdfRequestComplete(Request, STATUS_UNSUCCESSFUL);
         return;
     }
+    if (IoControlCode == IOCTL_WP_SEND_TWICE) { /* the misuse: still at the FDO */
+        WdfRequestFormatRequestUsingCurrentType(Request);
+        WdfRequestSetCompletionRoutine(Request, EchoCameBack, (WDFCONTEXT) "ctx");
+        if (WdfRequestSend(Request, target, WDF_NO_SEND_OPTIONS))
+            WdfRequestSend(Request, target, WDF_NO_SEND_OPTIONS);
+        return;
+    }
     if (IoControlCode == IOCTL_WP_ECHO_PLAIN) { /* the framework completes it */
         LOG("SendWithoutRoutine");
         WdfRequestFormatRequestUsingCurrentType(Request);
@@ -186,10 +200,16 @@ static VOID FilterIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength,
                                           params.IoStatus.Information);
         return;
     }
-    /* unformatted, without send-and-forget: refused (WdfRequestSend FALSE) */
+    /* unformatted, then with a time-out (not implemented): refused (WdfRequestSend FALSE) */
     WDF_REQUEST_SEND_OPTIONS_INIT(&options, 0);
     if (WdfRequestSend(Request, target, &options)) {
         LOG("unformatted request sent");
+        return;
+    }
+    WdfRequestFormatRequestUsingCurrentType(Request);
+    WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(&options, -10000000LL);
+    if (WdfRequestSend(Request, target, &options)) {
+        LOG("request with a time-out sent");
         return;
     }
     LOG("SendAndForget(0x%X)", (unsigned)IoControlCode);
@@ -209,6 +229,18 @@ static VOID FdoIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, si
         if (NT_SUCCESS(status))
             RtlCopyMemory(out, "fdo", 3);
         WdfRequestCompleteWithInformation(Request, status, NT_SUCCESS(status) ? 3 : 0);
+        return;
+    }
+    if (IoControlCode == IOCTL_WP_SEND_TWICE) {
+        LOG("kept pending");
+        return; /* never completed: the test ends in the filter's bug check */
+    }
+    if (IoControlCode == IOCTL_WP_IFACE && InputLength == 1) {
+        status = WdfRequestRetrieveInputBuffer(Request, 1, &in, NULL);
+        if (NT_SUCCESS(status))
+            WdfDeviceSetDeviceInterfaceState(WdfIoQueueGetDevice(Queue), &GUID_WDFPNP_INTERFACE,
+                                             NULL, *(const UCHAR *)in != 0);
+        WdfRequestComplete(Request, status);
         return;
     }
     if (IoControlCode == IOCTL_WP_VETO) {
@@ -264,6 +296,7 @@ static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
     LOG("EvtDriverDeviceAdd(pdo %s)", WdfFdoInitWdmGetPhysicalDevice(DeviceInit) ? "set" : "NULL");
 #ifdef WDFPNP_FILTER
     WdfFdoInitSetFilter(DeviceInit);
+    WdfDeviceInitSetPowerPolicyOwnership(DeviceInit, FALSE); /* a filter's default, said */
 #endif
     WDF_PNPPOWER_EVENT_CALLBACKS_INIT(&pnp);
     pnp.EvtDevicePrepareHardware = PrepareHardware;

@@ -18,5 +18,10 @@ static const GUID GUID_WDFPNP_INTERFACE = {
 #define IOCTL_WP_ECHO_PLAIN CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB03, METHOD_BUFFERED, FILE_ANY_ACCESS)
 /* the FDO vetoes the next QUERY_REMOVE_DEVICE (EvtDeviceQueryRemove) */
 #define IOCTL_WP_VETO CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB04, METHOD_BUFFERED, FILE_ANY_ACCESS)
+/* the FDO keeps it pending (until IOCTL_WP_RELEASE); the filter sends it, then sends it again
+ * while it is still at the FDO: WDF_VIOLATION 0x6/0x3 */
+#define IOCTL_WP_SEND_TWICE CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB05, METHOD_BUFFERED, FILE_ANY_ACCESS)
+/* the FDO disables (input byte 0) or enables (1) its device interface */
+#define IOCTL_WP_IFACE CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB06, METHOD_BUFFERED, FILE_ANY_ACCESS)
 
 #endif
