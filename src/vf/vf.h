@@ -90,8 +90,8 @@
 #define VF_10D_NULL_PARAMETER     0x4
 #define VF_10D_BAD_HANDLE         0x5
 #define VF_10D_REQUEST_FATAL      0x6 /* parameter 2: WDF_REQUEST_FATAL_ERROR (below) */
-#define VF_10D_6_NO_MORE_STACK_LOCATIONS 0x1 /* parameter 3: the IRP */
-#define VF_10D_6_REQUEST_ALREADY_SENT    0x3 /* parameter 3: the request handle */
+#define VF_10D_6_NO_LOCATION      0x1 /* parameter 3: the IRP */
+#define VF_10D_6_SENT_TWICE       0x3 /* parameter 3: the request handle */
 #define VF_10D_DEREFERENCE_DELETE 0x7
 #define VF_10D_NOT_PROVIDED       0x1000 /* drvhost's own; see the table */
 

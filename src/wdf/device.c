@@ -135,7 +135,8 @@ VOID imp_WdfDeviceInitSetPnpPowerEventCallbacks(PWDF_DRIVER_GLOBALS globals,
 }
 
 VOID imp_WdfDeviceInitSetPowerPolicyOwnership(PWDF_DRIVER_GLOBALS globals,
-                                              PWDFDEVICE_INIT DeviceInit, BOOLEAN IsPowerPolicyOwner)
+                                              PWDFDEVICE_INIT DeviceInit,
+                                              BOOLEAN IsPowerPolicyOwner)
 {
     WDF_INIT_GET(wdf_globals_of(globals), DeviceInit)->power_policy_owner =
         IsPowerPolicyOwner ? WdfTrue : WdfFalse;
@@ -294,7 +295,7 @@ NTSTATUS imp_WdfDeviceCreate(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT *Devic
     init->created = dev;
     dev->name = init->name; /* the device keeps the name for its symbolic links */
     RtlZeroMemory(&init->name, sizeof(init->name));
-    if (init->pdo == NULL) /* AddDevice frees a PnP device's init after EvtDriverDeviceAdd */
+    if (init->pdo == NULL)   /* AddDevice frees a PnP device's init after EvtDriverDeviceAdd */
         wdf_init_free(init); /* the framework owns it from here (Microsoft: WdfDeviceCreate) */
     *DeviceInit = NULL;
     *Device = (WDFDEVICE)dev;
@@ -450,10 +451,9 @@ struct wdf_interface {
 static struct wdf_device *wdf_pnp_device_get(struct wdf_globals *g, WDFDEVICE handle,
                                              const char *ddi)
 {
-    struct wdf_device *dev =
-        CONTAINING_RECORD(wdf_object_get_in(g, (WDFOBJECT)handle, WDF_TYPE_DEVICE, ddi,
-                                            __builtin_return_address(0)),
-                          struct wdf_device, obj);
+    struct wdf_device *dev = CONTAINING_RECORD(
+        wdf_object_get_in(g, (WDFOBJECT)handle, WDF_TYPE_DEVICE, ddi, __builtin_return_address(0)),
+        struct wdf_device, obj);
     if (dev->pdo == NULL)
         rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': %s on a control device, which has no PDO",
                  g->pub.DriverName, ddi);
@@ -508,9 +508,9 @@ NTSTATUS imp_WdfDeviceCreateDeviceInterface(PWDF_DRIVER_GLOBALS globals, WDFDEVI
         return STATUS_INSUFFICIENT_RESOURCES;
     status = wdf_copy_string(&i->reference, ReferenceString);
     if (NT_SUCCESS(status))
-        status = IoRegisterDeviceInterface(
-            dev->pdo, InterfaceClassGUID,
-            i->reference.Length != 0 ? &i->reference : NULL, &i->link);
+        status =
+            IoRegisterDeviceInterface(dev->pdo, InterfaceClassGUID,
+                                      i->reference.Length != 0 ? &i->reference : NULL, &i->link);
     if (!NT_SUCCESS(status)) {
         free(i->reference.Buffer);
         free(i);

@@ -67,8 +67,8 @@ VOID imp_WdfRequestFormatRequestUsingCurrentType(PWDF_DRIVER_GLOBALS globals, WD
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r = WDF_REQUEST_GET(g, Request);
     if (r->irp->CurrentLocation <= 1)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_REQUEST_FATAL,
-                        VF_10D_6_NO_MORE_STACK_LOCATIONS, (ULONG_PTR)r->irp, 0,
+        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_REQUEST_FATAL, VF_10D_6_NO_LOCATION,
+                        (ULONG_PTR)r->irp, 0,
                         "driver '%s': WdfRequestFormatRequestUsingCurrentType on request %p, "
                         "whose IRP has no stack location left for the next driver",
                         g->pub.DriverName, (void *)r);
@@ -202,7 +202,7 @@ BOOLEAN imp_WdfRequestSend(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, WDFI
         return FALSE;
     }
     if (__atomic_exchange_n(&r->sent, TRUE, __ATOMIC_ACQ_REL))
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_REQUEST_FATAL, VF_10D_6_REQUEST_ALREADY_SENT,
+        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_REQUEST_FATAL, VF_10D_6_SENT_TWICE,
                         (ULONG_PTR)r, 0,
                         "driver '%s' sent request %p to an I/O target while it is still sent "
                         "(its target has not completed it)",

@@ -26,10 +26,15 @@ static unsigned wdf_hash_of(const void *p)
     return (unsigned)(((ULONG_PTR)p >> 4) ^ ((ULONG_PTR)p >> 14)) % WDF_HASH_BUCKETS;
 }
 
-static const char *const wdf_type_names[] = {
-    "?",          "WDFOBJECT", "WDFDRIVER", "WDFDEVICE", "WDFQUEUE", "WDFREQUEST",
-    [WDF_TYPE_KEY] = "WDFKEY", [WDF_TYPE_IOTARGET] = "WDFIOTARGET",
-    [WDF_TYPE_CMRESLIST] = "WDFCMRESLIST"};
+static const char *const wdf_type_names[] = {"?",
+                                             "WDFOBJECT",
+                                             "WDFDRIVER",
+                                             "WDFDEVICE",
+                                             "WDFQUEUE",
+                                             "WDFREQUEST",
+                                             [WDF_TYPE_KEY] = "WDFKEY",
+                                             [WDF_TYPE_IOTARGET] = "WDFIOTARGET",
+                                             [WDF_TYPE_CMRESLIST] = "WDFCMRESLIST"};
 
 static const char *wdf_driver_name(struct wdf_globals *g)
 {

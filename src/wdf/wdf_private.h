@@ -29,8 +29,8 @@ enum wdf_type {
     WDF_TYPE_DEVICE,
     WDF_TYPE_QUEUE,
     WDF_TYPE_REQUEST,
-    WDF_TYPE_KEY,      /* WdfDeviceOpenRegistryKey (wsup's registry.c shares it) */
-    WDF_TYPE_IOTARGET, /* iotarget.c */
+    WDF_TYPE_KEY,       /* WdfDeviceOpenRegistryKey (wsup's registry.c shares it) */
+    WDF_TYPE_IOTARGET,  /* iotarget.c */
     WDF_TYPE_CMRESLIST, /* pnp.c: the resource lists of EvtDevicePrepareHardware */
 };
 
@@ -120,8 +120,8 @@ struct wdf_device {
     BOOLEAN filter;
     BOOLEAN power_policy_owner;
     WDF_PNPPOWER_EVENT_CALLBACKS pnp;
-    struct wdf_pnp_state *state;     /* pnp.c's (NULL until the first PnP IRP) */
-    struct wdf_iotarget *target;     /* the default I/O target, created with the device */
+    struct wdf_pnp_state *state;      /* pnp.c's (NULL until the first PnP IRP) */
+    struct wdf_iotarget *target;      /* the default I/O target, created with the device */
     struct wdf_interface *interfaces; /* WdfDeviceCreateDeviceInterface's, newest first */
 };
 
@@ -143,7 +143,7 @@ struct wdf_request {
     ULONG_PTR information;
     LONG completed; /* atomic */
     /* ---- sent to an I/O target (iotarget.c); the driver's until it sends the request ---- */
-    BOOLEAN formatted; /* the next stack location was written (WdfRequestFormat...) */
+    BOOLEAN formatted;           /* the next stack location was written (WdfRequestFormat...) */
     struct wdf_iotarget *target; /* where it was last sent */
     PFN_WDF_REQUEST_COMPLETION_ROUTINE completion;
     WDFCONTEXT completion_context;

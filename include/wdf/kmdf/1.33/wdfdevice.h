@@ -218,24 +218,23 @@ FORCEINLINE VOID WdfDeviceInitSetPowerPolicyOwnership(PWDFDEVICE_INIT DeviceInit
                                                       BOOLEAN IsPowerPolicyOwner)
 {
     ((PFN_WDFDEVICEINITSETPOWERPOLICYOWNERSHIP)
-         WdfFunctions[WdfDeviceInitSetPowerPolicyOwnershipTableIndex])(WdfDriverGlobals,
-                                                                       DeviceInit,
+         WdfFunctions[WdfDeviceInitSetPowerPolicyOwnershipTableIndex])(WdfDriverGlobals, DeviceInit,
                                                                        IsPowerPolicyOwner);
 }
 
-typedef NTSTATUS (*PFN_WDFDEVICECREATEDEVICEINTERFACE)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
-                                                       CONST GUID *, PCUNICODE_STRING);
+typedef NTSTATUS (*PFN_WDFDEVICECREATEDEVICEINTERFACE)(PWDF_DRIVER_GLOBALS, WDFDEVICE, CONST GUID *,
+                                                       PCUNICODE_STRING);
 FORCEINLINE NTSTATUS WdfDeviceCreateDeviceInterface(WDFDEVICE Device,
                                                     CONST GUID *InterfaceClassGUID,
                                                     PCUNICODE_STRING ReferenceString)
 {
-    return ((PFN_WDFDEVICECREATEDEVICEINTERFACE)
-                WdfFunctions[WdfDeviceCreateDeviceInterfaceTableIndex])(
+    return (
+        (PFN_WDFDEVICECREATEDEVICEINTERFACE)WdfFunctions[WdfDeviceCreateDeviceInterfaceTableIndex])(
         WdfDriverGlobals, Device, InterfaceClassGUID, ReferenceString);
 }
 
-typedef VOID (*PFN_WDFDEVICESETDEVICEINTERFACESTATE)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
-                                                     CONST GUID *, PCUNICODE_STRING, BOOLEAN);
+typedef VOID (*PFN_WDFDEVICESETDEVICEINTERFACESTATE)(PWDF_DRIVER_GLOBALS, WDFDEVICE, CONST GUID *,
+                                                     PCUNICODE_STRING, BOOLEAN);
 FORCEINLINE VOID WdfDeviceSetDeviceInterfaceState(WDFDEVICE Device, CONST GUID *InterfaceClassGUID,
                                                   PCUNICODE_STRING ReferenceString,
                                                   BOOLEAN IsInterfaceEnabled)
@@ -248,15 +247,17 @@ FORCEINLINE VOID WdfDeviceSetDeviceInterfaceState(WDFDEVICE Device, CONST GUID *
 typedef PDEVICE_OBJECT (*PFN_WDFDEVICEWDMGETATTACHEDDEVICE)(PWDF_DRIVER_GLOBALS, WDFDEVICE);
 FORCEINLINE PDEVICE_OBJECT WdfDeviceWdmGetAttachedDevice(WDFDEVICE Device)
 {
-    return ((PFN_WDFDEVICEWDMGETATTACHEDDEVICE)
-                WdfFunctions[WdfDeviceWdmGetAttachedDeviceTableIndex])(WdfDriverGlobals, Device);
+    return (
+        (PFN_WDFDEVICEWDMGETATTACHEDDEVICE)WdfFunctions[WdfDeviceWdmGetAttachedDeviceTableIndex])(
+        WdfDriverGlobals, Device);
 }
 
 typedef PDEVICE_OBJECT (*PFN_WDFDEVICEWDMGETPHYSICALDEVICE)(PWDF_DRIVER_GLOBALS, WDFDEVICE);
 FORCEINLINE PDEVICE_OBJECT WdfDeviceWdmGetPhysicalDevice(WDFDEVICE Device)
 {
-    return ((PFN_WDFDEVICEWDMGETPHYSICALDEVICE)
-                WdfFunctions[WdfDeviceWdmGetPhysicalDeviceTableIndex])(WdfDriverGlobals, Device);
+    return (
+        (PFN_WDFDEVICEWDMGETPHYSICALDEVICE)WdfFunctions[WdfDeviceWdmGetPhysicalDeviceTableIndex])(
+        WdfDriverGlobals, Device);
 }
 
 typedef NTSTATUS (*PFN_WDFDEVICEOPENREGISTRYKEY)(PWDF_DRIVER_GLOBALS, WDFDEVICE, ULONG, ACCESS_MASK,
@@ -268,6 +269,5 @@ FORCEINLINE NTSTATUS WdfDeviceOpenRegistryKey(WDFDEVICE Device, ULONG DeviceInst
     return ((PFN_WDFDEVICEOPENREGISTRYKEY)WdfFunctions[WdfDeviceOpenRegistryKeyTableIndex])(
         WdfDriverGlobals, Device, DeviceInstanceKeyType, DesiredAccess, KeyAttributes, Key);
 }
-
 
 #endif
