@@ -569,42 +569,24 @@ PDEVICE_OBJECT imp_WdfDeviceWdmGetPhysicalDevice(PWDF_DRIVER_GLOBALS globals, WD
     return WDF_DEVICE_GET(wdf_globals_of(globals), Device)->pdo;
 }
 
-static void wdf_key_cleanup(struct wdf_object *o)
-{
-    struct wdf_key *k = CONTAINING_RECORD(o, struct wdf_key, obj);
-    if (k->handle != NULL)
-        ZwClose(k->handle);
-    k->handle = NULL;
-}
-
 /* The hardware (PLUGPLAY_REGKEY_DEVICE) or software (PLUGPLAY_REGKEY_DRIVER) key of the
- * device, through IoOpenDeviceRegistryKey. The WDFKEY is a child of the device unless the
- * attributes name another parent; closing it is deleting it. */
+ * device, through IoOpenDeviceRegistryKey, wrapped as registry.c wraps its keys (parent: the
+ * attributes' or the driver); closing it is deleting it. */
 NTSTATUS imp_WdfDeviceOpenRegistryKey(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
                                       ULONG DeviceInstanceKeyType, ACCESS_MASK DesiredAccess,
                                       PWDF_OBJECT_ATTRIBUTES KeyAttributes, WDFKEY *Key)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_device *dev = wdf_pnp_device_get(g, Device, "WdfDeviceOpenRegistryKey");
-    struct wdf_object *o, *parent = &dev->obj;
     HANDLE handle;
     NTSTATUS status;
     WDF_CHECK_NOT_NULL(g, Key);
     *Key = NULL;
     if (dev->pdo == NULL)
         return STATUS_INVALID_DEVICE_REQUEST;
-    if (KeyAttributes != NULL && KeyAttributes->ParentObject != NULL)
-        parent = wdf_object_get(g, KeyAttributes->ParentObject, 0);
     status = IoOpenDeviceRegistryKey(dev->pdo, DeviceInstanceKeyType, DesiredAccess, &handle);
     if (!NT_SUCCESS(status))
         return status;
-    status = wdf_object_create(g, WDF_TYPE_KEY, sizeof(struct wdf_key), KeyAttributes, parent, &o);
-    if (!NT_SUCCESS(status)) {
-        ZwClose(handle);
-        return status;
-    }
-    CONTAINING_RECORD(o, struct wdf_key, obj)->handle = handle;
-    o->type_cleanup = wdf_key_cleanup;
-    *Key = (WDFKEY)o;
-    return STATUS_SUCCESS;
+    return wdf_key_wrap(g, handle, DesiredAccess, KeyAttributes, "WdfDeviceOpenRegistryKey",
+                        __builtin_return_address(0), Key);
 }

@@ -36,6 +36,13 @@
 #include <wdfcontrol.h>
 #include <wdfio.h>
 #include <wdfrequest.h>
+#include <wdfcollection.h>
+#include <wdfstring.h>
+#include <wdfregistry.h>
+#include <wdfsync.h>
+#include <wdftimer.h>
+#include <wdfworkitem.h>
+#include <wdfdpc.h>
 #include <wdffdo.h>
 #include <wdfresource.h>
 #include <wdfiotarget.h>
