@@ -45,6 +45,8 @@ static const char *const wdf_type_names[] = {
     [WDF_TYPE_SPINLOCK] = "WDFSPINLOCK",
     [WDF_TYPE_WAITLOCK] = "WDFWAITLOCK",
     [WDF_TYPE_FILE] = "WDFFILEOBJECT",
+    [WDF_TYPE_IOTARGET] = "WDFIOTARGET",
+    [WDF_TYPE_CMRESLIST] = "WDFCMRESLIST",
 };
 
 static const char *wdf_driver_name(struct wdf_globals *g)

@@ -118,7 +118,7 @@ WDFDEVICE imp_WdfIoQueueGetDevice(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue)
 }
 
 /* Whether the queue has a handler for the IRP's major function (its own, or EvtIoDefault). */
-static BOOLEAN wdf_queue_handles(struct wdf_queue *q, UCHAR major)
+BOOLEAN wdf_queue_handles(struct wdf_queue *q, UCHAR major)
 {
     PWDF_IO_QUEUE_CONFIG c = &q->config;
     if (c->EvtIoDefault != NULL)

@@ -42,6 +42,9 @@ enum wdf_type {
     WDF_TYPE_SPINLOCK,
     WDF_TYPE_WAITLOCK,
     WDF_TYPE_FILE, /* file.c: a WDFFILEOBJECT */
+    /* PnP devices (pnp.c, iotarget.c) */
+    WDF_TYPE_IOTARGET,
+    WDF_TYPE_CMRESLIST, /* the resource lists of EvtDevicePrepareHardware */
 };
 
 enum wdf_state {
@@ -121,6 +124,12 @@ struct WDFDEVICE_INIT {
     WDF_OBJECT_ATTRIBUTES request_attributes; /* WdfDeviceInitSetRequestAttributes */
     /* wfile: file object config and IRP preprocessing (file.c); NULL: none given */
     struct wdf_files *files;
+    /* PnP devices (EvtDriverDeviceAdd's init; NULL/FALSE for control devices) */
+    PDEVICE_OBJECT pdo;
+    BOOLEAN filter;                   /* WdfFdoInitSetFilter */
+    WDF_TRI_STATE power_policy_owner; /* WdfDeviceInitSetPowerPolicyOwnership */
+    WDF_PNPPOWER_EVENT_CALLBACKS pnp;
+    struct wdf_device *created; /* WdfDeviceCreate's device, for AddDevice */
 };
 
 struct wdf_device {
@@ -140,6 +149,16 @@ struct wdf_device {
     struct wdf_queue *dispatch[IRP_MJ_MAXIMUM_FUNCTION + 1];
     /* wfile: moved from the WDFDEVICE_INIT by WdfDeviceCreate (file.c); NULL: none */
     struct wdf_files *files;
+    /* ---- PnP devices (pnp.c, iotarget.c); all but `target` belong to the PnP and power
+     * IRPs, which the PnP manager sends one at a time per stack ---- */
+    PDEVICE_OBJECT pdo;
+    PDEVICE_OBJECT lower; /* IoAttachDeviceToDeviceStack's result; NULL for control devices */
+    BOOLEAN filter;
+    BOOLEAN power_policy_owner;
+    WDF_PNPPOWER_EVENT_CALLBACKS pnp;
+    struct wdf_pnp_state *state;      /* pnp.c's (NULL until the first PnP IRP) */
+    struct wdf_iotarget *target;      /* the default I/O target, created with the device */
+    struct wdf_interface *interfaces; /* WdfDeviceCreateDeviceInterface's, newest first */
 };
 
 struct wdf_queue {
@@ -194,6 +213,14 @@ struct wdf_request {
     /* wfile (request_user.c): TRUE while EvtIoInCallerContext runs for the request (set by the
      * in-caller-context dispatch): the unsafe user buffers are reachable only then. */
     BOOLEAN in_caller_context;
+    /* ---- sent to an I/O target (iotarget.c); the driver's until it sends the request ---- */
+    BOOLEAN formatted;           /* the next stack location was written (WdfRequestFormat...) */
+    struct wdf_iotarget *target; /* where it was last sent */
+    PFN_WDF_REQUEST_COMPLETION_ROUTINE completion;
+    WDFCONTEXT completion_context;
+    WDF_REQUEST_COMPLETION_PARAMS completion_params;
+    PKEVENT sent_sync; /* WDF_REQUEST_SEND_OPTION_SYNCHRONOUS: set when it comes back */
+    BOOLEAN sent;      /* atomic: at the target, not back yet */
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -267,6 +294,9 @@ void wdf_request_parameters(struct wdf_request *request, PWDF_REQUEST_PARAMETERS
  * rules; parameter 2 points to a WDF_QUEUE_FATAL_ERROR_DATA-shaped record. */
 __attribute__((noreturn)) void wdf_queue_fatal(struct wdf_queue *queue, struct wdf_request *request,
                                                NTSTATUS status, const char *what);
+/* Whether the queue has a handler for IRPs of this major function (device.c: a filter sends
+ * the others down). */
+BOOLEAN wdf_queue_handles(struct wdf_queue *queue, UCHAR major);
 
 /* ---- synchronization scope and execution level (sync.c) ---------------------------------- */
 
@@ -348,6 +378,25 @@ NTSTATUS wdf_pnp_dispatch(struct wdf_device *device, PIRP irp);
  * leaves its working state, restarted when it returns (queue.c). */
 void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working);
 
+/* The framework's AddDevice for PnP drivers (device.c): EvtDriverDeviceAdd with a
+ * WDFDEVICE_INIT for the PDO. */
+NTSTATUS wdf_add_device(PDRIVER_OBJECT driver_object, PDEVICE_OBJECT pdo);
+/* Sends the IRP to the next lower driver as it is (its current stack location skipped) and
+ * returns what IoCallDriver (PoCallDriver for power IRPs) returns. */
+NTSTATUS wdf_irp_pass_down(struct wdf_device *device, PIRP irp);
+/* The device is deleted: pnp.c frees its state, device.c its interfaces. */
+void wdf_pnp_device_cleanup(struct wdf_device *device);
+/* Whether the device is started (between START_DEVICE and its stop or removal). */
+BOOLEAN wdf_pnp_started(struct wdf_device *device);
+/* Enables the interfaces the driver wants enabled (started) or disables them all. */
+void wdf_device_interfaces_set(struct wdf_device *device, BOOLEAN started);
+void wdf_device_interfaces_free(struct wdf_device *device);
+
+/* ---- I/O targets (iotarget.c) -------------------------------------------------------------- */
+
+/* The default I/O target of a PnP device: the next lower device of its stack. */
+NTSTATUS wdf_iotarget_create_default(struct wdf_device *device);
+
 /* Completes an IRP the framework answers itself (no information) and returns `status`. */
 NTSTATUS wdf_irp_complete(PIRP irp, NTSTATUS status);
 
@@ -397,6 +446,10 @@ struct wdf_key {
     ACCESS_MASK access; /* granted (generic rights mapped): the routines check it */
 };
 
+/* A key object owning `handle` (closed on failure), registry.c; WdfDeviceOpenRegistryKey's too. */
+NTSTATUS wdf_key_wrap(struct wdf_globals *g, HANDLE handle, ACCESS_MASK access,
+                      PWDF_OBJECT_ATTRIBUTES attributes, const char *ddi, const void *caller,
+                      WDFKEY *out);
 /* The parent an object's attributes name (validated), else `fallback`. */
 struct wdf_object *wdf_parent_of(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
                                  struct wdf_object *fallback, const char *ddi, const void *caller);

@@ -47,5 +47,8 @@
 #include <wdftimer.h>
 #include <wdfworkitem.h>
 #include <wdfdpc.h>
+#include <wdffdo.h>
+#include <wdfresource.h>
+#include <wdfiotarget.h>
 
 #endif
