@@ -29,6 +29,7 @@
 static ULONG component_masks[DPFLTR_ENDOFTABLE_ID];
 static ULONG win2000_mask = 0x1;
 static int dbg_quiet;
+static rtl_dbg_sink dbg_sink;
 
 /* The component names of the DPFLTR table, in id order: the value names of the registry's
  * Debug Print Filter key ("IHVDRIVER" for DPFLTR_IHVDRIVER_ID). */
@@ -207,6 +208,11 @@ void rtl_dbg_set_filter(ULONG component, ULONG mask)
     }
 }
 
+void rtl_dbg_set_sink(rtl_dbg_sink sink)
+{
+    __atomic_store_n(&dbg_sink, sink, __ATOMIC_RELEASE);
+}
+
 void rtl_dbg_set_quiet(int quiet)
 {
     __atomic_store_n(&dbg_quiet, quiet, __ATOMIC_RELAXED);
@@ -282,8 +288,13 @@ NTSYSAPI ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG
     if ((size_t)n > sizeof(buf) - plen)
         n = (ptrdiff_t)(sizeof(buf) - plen); /* the 512-byte limit: the rest is lost */
     if (!__atomic_load_n(&dbg_quiet, __ATOMIC_RELAXED) && plen + (size_t)n > 0) {
-        fwrite(buf, 1, plen + (size_t)n, stderr);
-        fflush(stderr);
+        rtl_dbg_sink sink = __atomic_load_n(&dbg_sink, __ATOMIC_ACQUIRE);
+        if (sink == NULL || !sink(ComponentId < DPFLTR_ENDOFTABLE_ID ? component_names[ComponentId]
+                                                                     : "UNKNOWN",
+                                  Level, buf, plen + (size_t)n)) {
+            fwrite(buf, 1, plen + (size_t)n, stderr);
+            fflush(stderr);
+        }
     }
     return STATUS_SUCCESS;
 }
