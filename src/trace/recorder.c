@@ -161,6 +161,18 @@ int trace_recorder_dump(const char *driver, FILE *out)
     return total;
 }
 
+int trace_recorder_exists(const char *driver)
+{
+    struct trace_driver *d;
+    int yes;
+
+    os_mutex_lock(&trace_lock);
+    d = trace_driver_find(driver, 0);
+    yes = d != NULL && d->logs != NULL;
+    os_mutex_unlock(&trace_lock);
+    return yes;
+}
+
 /* ---- the bug-check report ------------------------------------------------------------------ */
 
 static void report_emit(void *ctx, const char *line)

@@ -52,6 +52,8 @@ void trace_recorder_vlog(PDRIVER_OBJECT driver, const char *fmt, va_list ap);
 /* Writes the recorder logs of a driver (service name), oldest entry first, to out ("!wdflogdump").
  * Returns the entry count, or -1 when the driver has no recorder. */
 int trace_recorder_dump(const char *driver, FILE *out);
+/* Nonzero when the driver (service name) has a recorder log. */
+int trace_recorder_exists(const char *driver);
 /* The driver object is going away (ldr, after DriverUnload): its logs and providers are
  * forgotten (the module's memory is about to be unmapped). */
 void trace_driver_gone(PDRIVER_OBJECT driver);

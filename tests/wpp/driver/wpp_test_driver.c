@@ -1,7 +1,9 @@
 /*
- * wpp_test_driver.c - a driver that traces with WPP exactly as the WDK documents it: trace.h,
- * the .tmh include, WPP_INIT_TRACING in DriverEntry, WPP_CLEANUP in DriverUnload, and trace
- * calls with every format the tests pin (IOCTLs select which messages to send).
+ * wpp_test_driver.c - a driver that traces with WPP exactly as the WDK documents it: the control
+ * GUID and flags in trace.h, a begin_wpp config block there, the .tmh include, WPP_INIT_TRACING
+ * in DriverEntry and WPP_CLEANUP in DriverUnload. DriverEntry sends one message per format the
+ * tests pin (tests/wpp/test_wpp.c reads their text), at the levels and flags the filter tests
+ * use. IPV6ADDR is a custom type of localwpp.ini (DEFINE_CPLX_TYPE).
  */
 #include <ntddk.h>
 
@@ -10,23 +12,64 @@
 
 static void WppTestUnload(PDRIVER_OBJECT DriverObject)
 {
-    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "%!FUNC! unloading");
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "unloading");
     WPP_CLEANUP(DriverObject);
+}
+
+static void TraceFormats(void)
+{
+    GUID guid = {0x12345678, 0x9abc, 0xdef0, {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08}};
+    UCHAR bytes[5] = {0xde, 0xad, 0xbe, 0xef, 0x01};
+    UCHAR ip[4] = {192, 168, 1, 20};
+    UCHAR port[2] = {0x1f, 0x90}; /* 8080, network byte order */
+    UCHAR ip6[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x12, 0x34};
+    UNICODE_STRING us = RTL_CONSTANT_STRING(L"counted");
+    ANSI_STRING as = RTL_CONSTANT_STRING("ansi");
+    ULONG ipvalue;
+    USHORT portvalue;
+
+    RtlCopyMemory(&ipvalue, ip, sizeof(ipvalue));
+    RtlCopyMemory(&portvalue, port, sizeof(portvalue));
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "where %!FUNC! %!LINE! %!FILE!");
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "names %!LEVEL! %!FLAGS!");
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "status %!STATUS! and %!STATUS!",
+                STATUS_SUCCESS, STATUS_INVALID_PARAMETER);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "unnamed %!STATUS!", (NTSTATUS)0xE0001234);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "hresult %!HRESULT! %!HRESULT!",
+                (LONG)0x80070057, (LONG)0);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "winerror %!WINERROR! %!WINERROR!",
+                (ULONG)5, (ULONG)12345);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "guid %!GUID!", &guid);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "irql %!IRQL! %!IRQL!", KeGetCurrentIrql(),
+                (KIRQL)DISPATCH_LEVEL);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "bool %!bool! %!bool! %!BOOLEAN! %!BOOLEAN!",
+                1, 0, (BOOLEAN)TRUE, (BOOLEAN)FALSE);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "hexdump %!HEXDUMP! and %!HEXDUMP!",
+                LOG_LENSTR(5, bytes), WppHexDump(bytes, 2));
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "time %!TIME! %!TIMESTAMP!",
+                (LONGLONG)116444736000000000LL, (LONGLONG)132223104000000000LL);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "net %!ipaddr!:%!port!", ipvalue,
+                portvalue);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "ipv6 %!IPV6ADDR!", ip6);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER,
+                "printf %d %u %x %I64d %I64x %Id %ws %wZ %Z %s %c %%", -7, 7u, 0xab,
+                (LONGLONG)-1234567890123LL, (ULONGLONG)0x1234567890ULL, (LONG_PTR)-5, L"wide",
+                &us, &as, "narrow", 'c');
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "widths [%5d] [%-4s] [%08X] [%.3s]", 42,
+                "ab", 0xbeef, "abcdef");
 }
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
-    NTSTATUS status = STATUS_SUCCESS;
-    GUID guid = {0x12345678, 0x9abc, 0xdef0, {1, 2, 3, 4, 5, 6, 7, 8}};
-    UCHAR bytes[5] = {0xde, 0xad, 0xbe, 0xef, 0x01};
-
     WPP_INIT_TRACING(DriverObject, RegistryPath);
     DriverObject->DriverUnload = WppTestUnload;
-    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "%!FUNC! status %!STATUS!", status);
-    TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_DEVICE,
-                "guid %!GUID! dump %!HEXDUMP! n=%d %I64x %ws", &guid, LOG_LENSTR(5, bytes),
-                42, (ULONGLONG)0x1234, L"wide");
-    TraceQueue(TRACE_LEVEL_ERROR, "queue %s", "x");
-    DoTraceMessage(TRACE_QUEUE, "do %!bool!", TRUE);
+    TraceFormats();
+    /* the filter tests: one message per level and flag */
+    TraceEvents(TRACE_LEVEL_ERROR, TRACE_DEVICE, "device error");
+    TraceEvents(TRACE_LEVEL_WARNING, TRACE_DEVICE, "device warning");
+    TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_DEVICE, "device verbose");
+    TraceQueue(TRACE_LEVEL_ERROR, "queue error %d", 1);
+    TraceQueue(TRACE_LEVEL_INFORMATION, "queue information %d", 2);
+    DoTraceMessage(TRACE_QUEUE, "queue flag only %s", "do");
     return STATUS_SUCCESS;
 }
