@@ -149,6 +149,33 @@ static int is_ident_char(int c)
     return isalnum(c) || c == '_';
 }
 
+static const char *skip_literal(const char *p);
+
+/* A copy of text with its comments blanked (newlines kept, so lines stay where they were):
+ * the control block and the #include are looked for outside comments. */
+static char *strip_comments(const char *text)
+{
+    char *out = dupn(text, strlen(text)), *p = out;
+
+    while (*p) {
+        if (*p == '"' || *p == '\'') {
+            p = (char *)skip_literal(p);
+        } else if (p[0] == '/' && p[1] == '/') {
+            while (*p && *p != '\n')
+                *p++ = ' ';
+        } else if (p[0] == '/' && p[1] == '*') {
+            char *e = strstr(p + 2, "*/");
+            char *end = e ? e + 2 : p + strlen(p);
+            for (; p < end; p++)
+                if (*p != '\n')
+                    *p = ' ';
+        } else {
+            p++;
+        }
+    }
+    return out;
+}
+
 /* ---- argument lists ---------------------------------------------------------------------- */
 
 /* Skips a string or character literal starting at *p (the quote); returns the char after it. */
@@ -1112,7 +1139,7 @@ int main(int argc, char **argv)
     const char *outdir = NULL, *source = NULL;
     const char *scans[64], *configs[64], *cmdfuncs[64];
     int nscan = 0, nconfig = 0, ncmdfunc = 0, i;
-    char *text, *tmh, *path, *base;
+    char *text, *bare, *tmh, *path, *base;
     FILE *o;
 
     for (i = 1; i < argc; i++) {
@@ -1132,7 +1159,8 @@ int main(int argc, char **argv)
     if (outdir == NULL || source == NULL)
         return usage();
     text = read_file(source);
-    tmh = tmh_name(text);
+    bare = strip_comments(text);
+    tmh = tmh_name(bare);
     if (tmh == NULL)
         return 0; /* no .tmh included: nothing to generate */
     /* DoTraceMessage(FLAG, MSG, ...) is always there, as in the WDK's defaults */
@@ -1142,14 +1170,14 @@ int main(int argc, char **argv)
     for (i = 0; i < nscan; i++) {
         char *h = read_file(scans[i]);
         scan_config_blocks(h, scans[i]);
-        scan_control_block(h, scans[i]);
+        scan_control_block(strip_comments(h), scans[i]);
     }
     scan_config_blocks(text, source);
-    scan_control_block(text, source);
+    scan_control_block(bare, source);
     for (i = 0; i < ncmdfunc; i++)
         parse_func_decl(cmdfuncs[i], "--wpp-func", 0);
     if (nctl == 0)
-        fail(source, 0, "includes %s but no WPP_DEFINE_CONTROL_GUID was found (the header "
+        fail(source, line_at(bare, strstr(bare, tmh)), "includes %s but no WPP_DEFINE_CONTROL_GUID was found (the header "
                         "defining WPP_CONTROL_GUIDS goes to --wpp-scan)", tmh);
     scan_calls(text, source);
     if (errors)
