@@ -38,7 +38,7 @@ typedef struct _RECORDER_CONFIGURE_PARAMS {
 } RECORDER_CONFIGURE_PARAMS, *PRECORDER_CONFIGURE_PARAMS;
 
 /* Sizes drvhost uses: the default log's size and the bounds a created log's is clamped to. */
-#define WPP_RECORDER_DEFAULT_BUFFER_SIZE 4096
+#define WPP_RECORDER_DEFAULT_BUFFER_SIZE (16 * 1024)
 #define WPP_RECORDER_MIN_BUFFER_SIZE     1024
 #define WPP_RECORDER_MAX_BUFFER_SIZE     (64 * 1024)
 
