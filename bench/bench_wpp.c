@@ -67,8 +67,10 @@ int main(void)
     fastest(&empty, &verbose, n, 41, &empty_ns, &verbose_ns);
     fastest(&info, &info, n / 1000 ? n / 1000 : 1, 11, &info_ns, &info_ns);
     failed = empty.failed | verbose.failed | info.failed;
-    bench_line("wpp_empty_loop", empty_ns, "ns/iteration", "the floor: the same loop without a call site");
-    snprintf(note, sizeof note, "disabled VERBOSE call site, minus the empty loop (%.2f ns)", empty_ns);
+    bench_line("wpp_empty_loop", empty_ns, "ns/iteration",
+               "the floor: the same loop without a call site");
+    snprintf(note, sizeof note, "disabled VERBOSE call site, minus the empty loop (%.2f ns)",
+             empty_ns);
     bench_target("wpp_disabled_call_site", verbose_ns - empty_ns, "ns", note, "< 2 ns",
                  verbose_ns - empty_ns < 2.0);
     bench_line("wpp_recorded_call_site", info_ns - empty_ns, "ns",

@@ -133,7 +133,8 @@ static int parse_value_option(int argc, char **argv, int *i, struct run_args *a,
             a->options.debug_print = DRVHOST_DEBUG_PRINT_FILTERED;
         else
             return bad_usage("--debug-print: '%s' is neither 'all' nor 'filtered'", value);
-    } else if (!missing && (value = option_value(argc, argv, i, "--trace-file", &missing)) != NULL) {
+    } else if (!missing &&
+               (value = option_value(argc, argv, i, "--trace-file", &missing)) != NULL) {
         if (drvhost_trace_file(value) != 0)
             return bad_usage("--trace-file: cannot create '%s'", value);
     } else if (!missing && (value = option_value(argc, argv, i, "--trace", &missing)) != NULL) {

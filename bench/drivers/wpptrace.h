@@ -3,7 +3,7 @@
  * the way the WDK documents a driver's trace header. Also the IOCTL the benchmark sends.
  */
 #define WPP_CONTROL_GUIDS                                                                          \
-    WPP_DEFINE_CONTROL_GUID(WppBenchTraceGuid, (6a1c2b3d, 4e5f, 4a6b, 8c7d, 9e0f1a2b3c4d),       \
+    WPP_DEFINE_CONTROL_GUID(WppBenchTraceGuid, (6a1c2b3d, 4e5f, 4a6b, 8c7d, 9e0f1a2b3c4d),         \
                             WPP_DEFINE_BIT(TRACE_BENCH))
 
 #define WPP_LEVEL_FLAGS_LOGGER(lvl, flags) WPP_LEVEL_LOGGER(flags)

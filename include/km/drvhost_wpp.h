@@ -24,10 +24,10 @@ extern "C" {
 struct drvhost_wpp_control {
     const char *Name;
     GUID Guid;
-    const char *const *FlagNames; /* bit i (WPP_DEFINE_BIT order) is FlagNames[i] */
-    volatile ULONG Flags[1];      /* enable flags of the trace session (32 bits, as WPP's) */
-    volatile UCHAR Level;         /* its level: TRACE_LEVEL_NONE when off */
-    volatile UCHAR AutoLogEnabled;        /* the in-flight recorder records this provider */
+    const char *const *FlagNames;  /* bit i (WPP_DEFINE_BIT order) is FlagNames[i] */
+    volatile ULONG Flags[1];       /* enable flags of the trace session (32 bits, as WPP's) */
+    volatile UCHAR Level;          /* its level: TRACE_LEVEL_NONE when off */
+    volatile UCHAR AutoLogEnabled; /* the in-flight recorder records this provider */
     volatile UCHAR AutoLogVerboseEnabled; /* ... including TRACE_LEVEL_VERBOSE messages */
     void *Runtime;
 };
@@ -66,8 +66,9 @@ typedef struct _WPP_HEXDUMP {
 
 /* The defaults for DoTraceMessage(FLAG, MSG, ...), whose condition parameter WPP names LEVEL
  * although it is a flag. */
-#define WPP_LEVEL_ENABLED(FLAG)                                                                   \
-    ((WPP_CONTROL(WPP_BIT_##FLAG).Flags[WPP_FLAG_NO(WPP_BIT_##FLAG)] & WPP_MASK(WPP_BIT_##FLAG)) != 0)
+#define WPP_LEVEL_ENABLED(FLAG)                                                                    \
+    ((WPP_CONTROL(WPP_BIT_##FLAG).Flags[WPP_FLAG_NO(WPP_BIT_##FLAG)] &                             \
+      WPP_MASK(WPP_BIT_##FLAG)) != 0)
 #define WPP_LEVEL_LOGGER(FLAG) (&WPP_CONTROL(WPP_BIT_##FLAG))
 #define WPP_FLAG_ENABLED(FLAG) WPP_LEVEL_ENABLED(FLAG)
 #define WPP_FLAG_LOGGER(FLAG)  WPP_LEVEL_LOGGER(FLAG)
@@ -75,8 +76,8 @@ typedef struct _WPP_HEXDUMP {
 /* The in-flight recorder's filters: every message of a recorded provider, below
  * TRACE_LEVEL_VERBOSE unless verbose recording is on (the WDK's recorder behaves so). */
 #define WPP_RECORDER_LEVEL_FILTER(FLAG) (WPP_CONTROL(WPP_BIT_##FLAG).AutoLogEnabled != 0)
-#define WPP_RECORDER_LEVEL_FLAGS_FILTER(lvl, FLAGS)                                               \
-    (WPP_CONTROL(WPP_BIT_##FLAGS).AutoLogEnabled != 0 &&                                          \
+#define WPP_RECORDER_LEVEL_FLAGS_FILTER(lvl, FLAGS)                                                \
+    (WPP_CONTROL(WPP_BIT_##FLAGS).AutoLogEnabled != 0 &&                                           \
      ((lvl) < TRACE_LEVEL_VERBOSE || WPP_CONTROL(WPP_BIT_##FLAGS).AutoLogVerboseEnabled != 0))
 #define WPP_RECORDER_LEVEL_FLAGS_ARGS(lvl, FLAGS) WPP_CONTROL(WPP_BIT_##FLAGS).Runtime, (lvl)
 

@@ -126,8 +126,8 @@ static unsigned log_walk(struct trace_log *log, unsigned max, void (*emit)(void 
             continue; /* being rewritten */
         snprintf(line, sizeof(line), "%llu.%06llu cpu%u tid%llu %s",
                  (unsigned long long)(e->ns / 1000000000u),
-                 (unsigned long long)(e->ns / 1000u % 1000000u), e->cpu,
-                 (unsigned long long)e->tid, e->text);
+                 (unsigned long long)(e->ns / 1000u % 1000000u), e->cpu, (unsigned long long)e->tid,
+                 e->text);
         emit(ctx, line);
         shown++;
     }
@@ -193,8 +193,9 @@ static void report_driver_log(const char *driver, void (*emit)(const char *line)
             break;
     if (d == NULL || (log = __atomic_load_n(&d->default_log, __ATOMIC_ACQUIRE)) == NULL)
         return;
-    snprintf(head, sizeof(head), "in-flight recorder of %s (the last %u entries, oldest first):",
-             driver, TRACE_REPORT_ENTRIES);
+    snprintf(head, sizeof(head),
+             "in-flight recorder of %s (the last %u entries, oldest first):", driver,
+             TRACE_REPORT_ENTRIES);
     emit(head);
     log_walk(log, TRACE_REPORT_ENTRIES, report_emit, (void *)emit);
 }

@@ -63,25 +63,32 @@ struct named {
 
 /* Win32 error codes (winerror.h values) a driver's trace most often shows. */
 static const struct named win_errors[] = {
-    {0, "ERROR_SUCCESS"},           {1, "ERROR_INVALID_FUNCTION"},
-    {2, "ERROR_FILE_NOT_FOUND"},    {3, "ERROR_PATH_NOT_FOUND"},
-    {5, "ERROR_ACCESS_DENIED"},     {6, "ERROR_INVALID_HANDLE"},
-    {8, "ERROR_NOT_ENOUGH_MEMORY"}, {14, "ERROR_OUTOFMEMORY"},
-    {21, "ERROR_NOT_READY"},        {31, "ERROR_GEN_FAILURE"},
-    {50, "ERROR_NOT_SUPPORTED"},    {87, "ERROR_INVALID_PARAMETER"},
-    {122, "ERROR_INSUFFICIENT_BUFFER"}, {234, "ERROR_MORE_DATA"},
-    {259, "ERROR_NO_MORE_ITEMS"},   {995, "ERROR_OPERATION_ABORTED"},
-    {997, "ERROR_IO_PENDING"},      {1167, "ERROR_DEVICE_NOT_CONNECTED"},
+    {0, "ERROR_SUCCESS"},
+    {1, "ERROR_INVALID_FUNCTION"},
+    {2, "ERROR_FILE_NOT_FOUND"},
+    {3, "ERROR_PATH_NOT_FOUND"},
+    {5, "ERROR_ACCESS_DENIED"},
+    {6, "ERROR_INVALID_HANDLE"},
+    {8, "ERROR_NOT_ENOUGH_MEMORY"},
+    {14, "ERROR_OUTOFMEMORY"},
+    {21, "ERROR_NOT_READY"},
+    {31, "ERROR_GEN_FAILURE"},
+    {50, "ERROR_NOT_SUPPORTED"},
+    {87, "ERROR_INVALID_PARAMETER"},
+    {122, "ERROR_INSUFFICIENT_BUFFER"},
+    {234, "ERROR_MORE_DATA"},
+    {259, "ERROR_NO_MORE_ITEMS"},
+    {995, "ERROR_OPERATION_ABORTED"},
+    {997, "ERROR_IO_PENDING"},
+    {1167, "ERROR_DEVICE_NOT_CONNECTED"},
     {1460, "ERROR_TIMEOUT"},
 };
 
 static const struct named hresults[] = {
-    {0x00000000, "S_OK"},         {0x00000001, "S_FALSE"},
-    {0x80004001, "E_NOTIMPL"},    {0x80004002, "E_NOINTERFACE"},
-    {0x80004003, "E_POINTER"},    {0x80004004, "E_ABORT"},
-    {0x80004005, "E_FAIL"},       {0x8000FFFF, "E_UNEXPECTED"},
-    {0x80070005, "E_ACCESSDENIED"}, {0x80070006, "E_HANDLE"},
-    {0x8007000E, "E_OUTOFMEMORY"}, {0x80070057, "E_INVALIDARG"},
+    {0x00000000, "S_OK"},          {0x00000001, "S_FALSE"},       {0x80004001, "E_NOTIMPL"},
+    {0x80004002, "E_NOINTERFACE"}, {0x80004003, "E_POINTER"},     {0x80004004, "E_ABORT"},
+    {0x80004005, "E_FAIL"},        {0x8000FFFF, "E_UNEXPECTED"},  {0x80070005, "E_ACCESSDENIED"},
+    {0x80070006, "E_HANDLE"},      {0x8007000E, "E_OUTOFMEMORY"}, {0x80070057, "E_INVALIDARG"},
 };
 
 static const char *lookup(const struct named *t, size_t n, unsigned long value)
@@ -124,8 +131,8 @@ static void guid(struct out *o, const GUID *g)
         return;
     }
     putf(o, "%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x", (unsigned)g->Data1,
-         (unsigned)g->Data2, (unsigned)g->Data3, g->Data4[0], g->Data4[1], g->Data4[2],
-         g->Data4[3], g->Data4[4], g->Data4[5], g->Data4[6], g->Data4[7]);
+         (unsigned)g->Data2, (unsigned)g->Data3, g->Data4[0], g->Data4[1], g->Data4[2], g->Data4[3],
+         g->Data4[4], g->Data4[5], g->Data4[6], g->Data4[7]);
 }
 
 static void irql(struct out *o, int value)

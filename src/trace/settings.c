@@ -22,8 +22,8 @@ static struct trace_setting *settings; /* under trace_lock */
 
 int trace_level_parse(const char *text)
 {
-    static const char *const names[] = {"NONE", "CRITICAL", "ERROR", "WARNING", "INFORMATION",
-                                        "VERBOSE"};
+    static const char *const names[] = {"NONE",    "CRITICAL",    "ERROR",
+                                        "WARNING", "INFORMATION", "VERBOSE"};
     char *end;
     long v;
     int i;
@@ -134,8 +134,7 @@ int trace_set(const char *driver, unsigned level, const char *flags, char *err, 
     struct trace_driver *d;
     int rc = 0;
 
-    if (strlen(driver) >= sizeof(tmp.driver) || strlen(flags) >= sizeof(tmp.flags) ||
-        level > 255) {
+    if (strlen(driver) >= sizeof(tmp.driver) || strlen(flags) >= sizeof(tmp.flags) || level > 255) {
         snprintf(err, errsize, "trace setting too long or level above 255");
         return -1;
     }

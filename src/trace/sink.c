@@ -44,7 +44,8 @@ static int line_prefix(char *buf, size_t size)
     uint64_t ns = trace_now_ns();
     struct ke_thread *t = ke_current_thread();
 
-    return snprintf(buf, size, "%llu.%06llu cpu%lu tid%llu ", (unsigned long long)(ns / 1000000000u),
+    return snprintf(buf, size, "%llu.%06llu cpu%lu tid%llu ",
+                    (unsigned long long)(ns / 1000000000u),
                     (unsigned long long)(ns / 1000u % 1000000u),
                     (unsigned long)KeGetCurrentProcessorNumberEx(NULL),
                     (unsigned long long)(t != NULL ? t->tid : 0));

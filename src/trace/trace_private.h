@@ -26,8 +26,8 @@ struct trace_log {
     struct trace_log *next; /* the driver's logs; under trace_lock */
     struct trace_driver *driver;
     char ident[48];
-    unsigned count;         /* entries */
-    uint64_t head;          /* atomic: entries ever written */
+    unsigned count; /* entries */
+    uint64_t head;  /* atomic: entries ever written */
     struct trace_entry *entries;
 };
 
@@ -36,12 +36,12 @@ struct trace_log {
 struct trace_driver {
     struct trace_driver *next; /* trace_drivers; under trace_lock */
     char name[64];
-    PDRIVER_OBJECT object;     /* NULL until the driver traces or the framework logs */
+    PDRIVER_OBJECT object;                /* NULL until the driver traces or the framework logs */
     struct drvhost_wpp_control *controls; /* WPP_INIT_TRACING's, until WPP_CLEANUP */
     ULONG control_count;
-    int no_default_log;        /* WppRecorderConfigure(CreateDefaultLog = FALSE) */
+    int no_default_log; /* WppRecorderConfigure(CreateDefaultLog = FALSE) */
     struct trace_log *default_log;
-    struct trace_log *logs;    /* every log, the default one included */
+    struct trace_log *logs; /* every log, the default one included */
 };
 
 extern os_mutex trace_lock;

@@ -59,7 +59,7 @@ TEST(wpp_line_names_provider_flag_level_and_function)
 TEST(wpp_formats_function_line_file_level_flags)
 {
     char *out = load_traced(DRIVER ":VERBOSE:all");
-    expect_line(out, "TraceFormats", "where TraceFormats 33 wpp_test_driver.c");
+    expect_line(out, "TraceFormats", "where TraceFormats 40 wpp_test_driver.c");
     expect_line(out, "TraceFormats", "names INFORMATION TRACE_DRIVER");
     free(out);
 }
@@ -97,6 +97,7 @@ TEST(wpp_formats_custom_type_from_localwpp_ini)
 {
     char *out = load_traced(DRIVER ":VERBOSE:all");
     expect_line(out, "TraceFormats", "ipv6 2001:db8:0:0:0:0:0:1234");
+    expect_line(out, "TraceFormats", "mac 00-11-22-aa-bb-cc bytes 00 11 22 aa");
     free(out);
 }
 
@@ -198,6 +199,45 @@ TEST(wpp_recorder_keeps_messages_below_verbose_with_tracing_off)
     ok(dump != NULL && strstr(dump, "recorder " DRIVER " log default: ") != NULL, "%s", dump);
     free(out);
     free(dump);
+}
+
+TEST(wpp_recorder_ddis)
+{
+    char *out = load_traced(DRIVER ":INFORMATION:TRACE_DRIVER"), *dump = dump_recorder();
+    expect_line(out, "RecorderLogs", "log create STATUS_SUCCESS(0x00000000) default TRUE");
+    expect_line(out, "RecorderLogs", "configure bad size STATUS_INVALID_PARAMETER(0xC000000D)");
+    ok(dump != NULL && strstr(dump, "recorder " DRIVER " log extra: 0 entries written") != NULL,
+       "the driver's own log:\n%s", dump);
+    free(out);
+    free(dump);
+}
+
+TEST(wpp_trace_file_gets_trace_and_dbgprint_lines)
+{
+    const char *dir = harness_temp_dir("wpp");
+    char path[512], *out, *text = NULL;
+    size_t size = 0;
+    FILE *f;
+
+    snprintf(path, sizeof path, "%s/trace.txt", dir ? dir : "/nonexistent");
+    ok(drvhost_trace_file(path) == 0, "drvhost_trace_file(%s)", path);
+    out = load_traced(DRIVER ":ERROR:all");
+    ok(drvhost_trace_file(NULL) == 0, "back to stderr");
+    f = fopen(path, "r");
+    if (f != NULL) {
+        text = calloc(1, 65536);
+        size = text ? fread(text, 1, 65535, f) : 0;
+        fclose(f);
+    }
+    ok(text != NULL && size > 0, "the trace file %s is empty", path);
+    expect_line(text, "DriverEntry", "device error");
+    ok(text != NULL && strstr(text, " DbgPrint IHVDRIVER 0: wpp test dbgprint 7\n") != NULL,
+       "DbgPrintEx with its component and level:\n%s", text);
+    expect_no(out, "device error");
+    expect_no(out, "wpp test dbgprint");
+    ok(drvhost_trace_file("/nonexistent-dir/x/trace.txt") == -1, "an unwritable trace file");
+    free(out);
+    free(text);
 }
 
 TEST(wpp_recorder_dump_of_unknown_driver)

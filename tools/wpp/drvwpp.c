@@ -357,8 +357,7 @@ static void parse_func_decl(const char *decl, const char *file, int line)
         if (strcmp(args[i], "MSG") == 0) {
             seen_msg = 1;
             if (i + 2 != n || strcmp(args[i + 1], "...") != 0)
-                fail(file, line, "FUNC %s: MSG must be followed by '...' and nothing else",
-                     f.name);
+                fail(file, line, "FUNC %s: MSG must be followed by '...' and nothing else", f.name);
             break;
         }
         if (f.nparams == 16 || !is_ident_char((unsigned char)args[i][0])) {
@@ -409,7 +408,8 @@ static void parse_fix(const char *p, int suffix, const char *file, int line)
         return;
     }
     if (literal_contents(args[1]) == NULL) {
-        fail(file, line, "USE%s: the format must be a string literal", suffix ? "SUFFIX" : "PREFIX");
+        fail(file, line, "USE%s: the format must be a string literal",
+             suffix ? "SUFFIX" : "PREFIX");
         return;
     }
     if (suffix)
@@ -433,8 +433,8 @@ static void config_line(const char *s, const char *file, int line)
         parse_fix(s + 9, 1, file, line);
     else if (strncmp(s, "CUSTOM_TYPE", 11) == 0 || strncmp(s, "DEFINE_CPLX_TYPE", 16) == 0 ||
              strncmp(s, "WPP_FLAGS", 9) == 0)
-        fail(file, line, "%.16s in a begin_wpp block is not supported: put it in a --wpp-config file",
-             s);
+        fail(file, line,
+             "%.16s in a begin_wpp block is not supported: put it in a --wpp-config file", s);
     else
         fail(file, line, "unknown WPP configuration statement '%s'", s);
 }
@@ -485,8 +485,10 @@ static char *guid_init(const char *s, const char *file, int line)
 
     if (sscanf(s, " ( %llx , %llx , %llx , %llx , %llx %c", &a, &b, &c, &d, &e, &tail) != 6 ||
         tail != ')') {
-        fail(file, line, "WPP_DEFINE_CONTROL_GUID: the GUID '%s' is not (xxxxxxxx,xxxx,xxxx,xxxx,"
-                         "xxxxxxxxxxxx)", s);
+        fail(file, line,
+             "WPP_DEFINE_CONTROL_GUID: the GUID '%s' is not (xxxxxxxx,xxxx,xxxx,xxxx,"
+             "xxxxxxxxxxxx)",
+             s);
         return NULL;
     }
     out = xmalloc(200);
@@ -515,7 +517,8 @@ static void scan_control_block(const char *text, const char *file)
         while (isspace((unsigned char)*q) || (*q == '\\' && q[1] == '\n'))
             q++;
         if (*q != '(' || split_args(q, args, 3, &n) == NULL || n != 3) {
-            fail(file, line, "WPP_DEFINE_CONTROL_GUID(NAME, (GUID), WPP_DEFINE_BIT(...)...) expected");
+            fail(file, line,
+                 "WPP_DEFINE_CONTROL_GUID(NAME, (GUID), WPP_DEFINE_BIT(...)...) expected");
             p = q;
             continue;
         }
@@ -562,8 +565,9 @@ static void scan_ini(const char *path)
             int n;
             const char *q = strchr(s, '(');
             if (q == NULL || split_args(q, args, 8, &n) == NULL || n != 8)
-                fail(path, line, "DEFINE_CPLX_TYPE(NAME, MACRO, ARGTYPE, ITEMTYPE, \"s\", _TAG_, 0, "
-                                 "PAIRS) expected");
+                fail(path, line,
+                     "DEFINE_CPLX_TYPE(NAME, MACRO, ARGTYPE, ITEMTYPE, \"s\", _TAG_, 0, "
+                     "PAIRS) expected");
             else if (ncplx < MAX_ITEMS) {
                 cplxs[ncplx].name = args[0];
                 cplxs[ncplx].macro = args[1];
@@ -592,16 +596,18 @@ static void scan_ini(const char *path)
 /* ---- formats ------------------------------------------------------------------------------ */
 
 /* Extended format names without an argument, then those with one and the parameter type. */
-static const char *const no_arg_ext[] = {"FUNC", "LINE", "FILE", "LEVEL", "FLAGS", "COMPNAME",
-                                         "STDPREFIX"};
+static const char *const no_arg_ext[] = {"FUNC",  "LINE",     "FILE",     "LEVEL",
+                                         "FLAGS", "COMPNAME", "STDPREFIX"};
 static const struct {
     const char *name;
     const char *type;
 } arg_ext[] = {
-    {"STATUS", "NTSTATUS"}, {"HRESULT", "LONG"},   {"WINERROR", "ULONG"},
-    {"GUID", "const GUID *"}, {"IRQL", "int"},     {"bool", "int"},
-    {"BOOLEAN", "int"},     {"HEXDUMP", "WPP_HEXDUMP"}, {"TIME", "LONGLONG"},
-    {"TIMESTAMP", "LONGLONG"}, {"DATETIME", "LONGLONG"}, {"ipaddr", "ULONG"},
+    {"STATUS", "NTSTATUS"},   {"HRESULT", "LONG"},
+    {"WINERROR", "ULONG"},    {"GUID", "const GUID *"},
+    {"IRQL", "int"},          {"bool", "int"},
+    {"BOOLEAN", "int"},       {"HEXDUMP", "WPP_HEXDUMP"},
+    {"TIME", "LONGLONG"},     {"TIMESTAMP", "LONGLONG"},
+    {"DATETIME", "LONGLONG"}, {"ipaddr", "ULONG"},
     {"port", "int"},
 };
 
@@ -664,8 +670,10 @@ static int format_args(const char *fmt, struct arg *args, int max, const char *f
                     found = 1;
                 }
             if (!found) {
-                fail(file, line, "format: unknown extended format %%!%s! (a DEFINE_CPLX_TYPE in a "
-                                 "--wpp-config file adds one)", name);
+                fail(file, line,
+                     "format: unknown extended format %%!%s! (a DEFINE_CPLX_TYPE in a "
+                     "--wpp-config file adds one)",
+                     name);
                 return -1;
             }
             continue;
@@ -727,15 +735,15 @@ static int format_args(const char *fmt, struct arg *args, int max, const char *f
             args[n].type = "int";
             break;
         case 's':
-            args[n].type = (!strcmp(size, "l") || !strcmp(size, "w")) ? "const WCHAR *"
-                                                                        : "const char *";
+            args[n].type =
+                (!strcmp(size, "l") || !strcmp(size, "w")) ? "const WCHAR *" : "const char *";
             break;
         case 'S':
             args[n].type = !strcmp(size, "h") ? "const char *" : "const WCHAR *";
             break;
         case 'Z':
-            args[n].type = (!strcmp(size, "l") || !strcmp(size, "w")) ? "PCUNICODE_STRING"
-                                                                        : "PCANSI_STRING";
+            args[n].type =
+                (!strcmp(size, "l") || !strcmp(size, "w")) ? "PCUNICODE_STRING" : "PCANSI_STRING";
             break;
         case 'p':
             args[n].type = "const void *";
@@ -811,8 +819,8 @@ static void scan_call(const char *text, const char *p, struct func *f, const cha
     s.f = f;
     s.nargs = n;
     if (n < f->nparams + 1 || n > 40) {
-        fail(file, line, "%s: %d arguments, at least %d expected (%s)", f->name, n,
-             f->nparams + 1, f->nparams ? "the condition arguments and MSG" : "MSG");
+        fail(file, line, "%s: %d arguments, at least %d expected (%s)", f->name, n, f->nparams + 1,
+             f->nparams ? "the condition arguments and MSG" : "MSG");
         return;
     }
     s.msg = s.args[f->nparams];
@@ -1013,8 +1021,9 @@ static void emit_site(FILE *o, const struct site *s, const char *base)
     cond_key(f, key, sizeof(key));
     site_level_flag(s, &level, &flag);
     /* the per-site function: typed parameters, so the compiler checks the arguments */
-    fprintf(o, "static __inline void WPP_SF_%d(const struct drvhost_wpp_site *wpp_s, "
-               "WPP_LOGGER_T wpp_l, int wpp_lvl, unsigned wpp_m",
+    fprintf(o,
+            "static __inline void WPP_SF_%d(const struct drvhost_wpp_site *wpp_s, "
+            "WPP_LOGGER_T wpp_l, int wpp_lvl, unsigned wpp_m",
             s->line);
     for (i = 0; i < s->ntypes; i++)
         fprintf(o, ", %s a%d", s->types[i].type, i);
@@ -1062,7 +1071,8 @@ static void emit(FILE *o, const char *tmh, const char *base)
 {
     int i, c;
 
-    fprintf(o, "/* %s - generated by drvwpp (drvhost's WPP preprocessor) from %s: do not edit. */\n",
+    fprintf(o,
+            "/* %s - generated by drvwpp (drvhost's WPP preprocessor) from %s: do not edit. */\n",
             tmh, base);
     fprintf(o, "#include <drvhost_wpp.h>\n\n");
     fprintf(o, "#define WPP_CTL_COUNT %d\n", nctl);
@@ -1092,8 +1102,9 @@ static void emit(FILE *o, const char *tmh, const char *base)
             fprintf(o, "    { \"%s\", %s, WPP_FLAG_NAMES_[%d] },\n", ctl_names[c],
                     ctl_guids[c] ? ctl_guids[c] : "{ 0 }", c);
         fprintf(o, "};\n");
-        fprintf(o, "#define WPP_INIT_TRACING(DriverObject, RegistryPath) "
-                   "drvhost_wpp_init(WPP_MAIN_CB, WPP_CTL_COUNT, (DriverObject), (RegistryPath))\n");
+        fprintf(o,
+                "#define WPP_INIT_TRACING(DriverObject, RegistryPath) "
+                "drvhost_wpp_init(WPP_MAIN_CB, WPP_CTL_COUNT, (DriverObject), (RegistryPath))\n");
         fprintf(o, "#define WPP_CLEANUP(DriverObject) drvhost_wpp_cleanup(WPP_MAIN_CB, "
                    "WPP_CTL_COUNT, (DriverObject))\n\n");
     }
@@ -1177,8 +1188,10 @@ int main(int argc, char **argv)
     for (i = 0; i < ncmdfunc; i++)
         parse_func_decl(cmdfuncs[i], "--wpp-func", 0);
     if (nctl == 0)
-        fail(source, line_at(bare, strstr(bare, tmh)), "includes %s but no WPP_DEFINE_CONTROL_GUID was found (the header "
-                        "defining WPP_CONTROL_GUIDS goes to --wpp-scan)", tmh);
+        fail(source, line_at(bare, strstr(bare, tmh)),
+             "includes %s but no WPP_DEFINE_CONTROL_GUID was found (the header "
+             "defining WPP_CONTROL_GUIDS goes to --wpp-scan)",
+             tmh);
     scan_calls(text, source);
     if (errors)
         return 1;

@@ -1,4 +1,5 @@
-/* expect: 7: error: TraceEvents: the format takes 1 argument, the call passes 2 */
+/* expect: 8: error: TraceEvents: the format takes 1 argument, the call passes 2 */
+// clang-format off
 #include "arg_count.tmh"
 void f(int a, int b)
 {

@@ -1,4 +1,5 @@
-/* expect: 5: error: two trace calls on one line */
+/* expect: 6: error: two trace calls on one line */
+// clang-format off
 #include "two_calls.tmh"
 void f(void)
 {

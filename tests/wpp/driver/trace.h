@@ -4,10 +4,9 @@
  * and the begin_wpp config block declaring the trace functions.
  */
 #define WPP_CONTROL_GUIDS                                                                          \
-    WPP_DEFINE_CONTROL_GUID(WppTestTraceGuid, (5c4f6d1e, 2b3a, 4c8d, 9e0f, 1a2b3c4d5e6f),        \
-                            WPP_DEFINE_BIT(TRACE_DRIVER)                                           \
-                            WPP_DEFINE_BIT(TRACE_DEVICE)                                           \
-                            WPP_DEFINE_BIT(TRACE_QUEUE))
+    WPP_DEFINE_CONTROL_GUID(WppTestTraceGuid, (5c4f6d1e, 2b3a, 4c8d, 9e0f, 1a2b3c4d5e6f),          \
+                            WPP_DEFINE_BIT(TRACE_DRIVER) WPP_DEFINE_BIT(TRACE_DEVICE)              \
+                                WPP_DEFINE_BIT(TRACE_QUEUE))
 
 #define WPP_LEVEL_FLAGS_LOGGER(lvl, flags) WPP_LEVEL_LOGGER(flags)
 #define WPP_LEVEL_FLAGS_ENABLED(lvl, flags)                                                        \
