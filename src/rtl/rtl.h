@@ -26,13 +26,8 @@ const char *rtl_status_name(NTSTATUS status);
 
 /* ---- the Microsoft printf dialect (format.c) -------------------------------------------- */
 
-/* Formats into buf (narrow: char; wide: WCHAR), storing at most cap characters and no
- * terminator. Returns the number of characters the whole output takes (it may exceed cap), or
- * -1 for a format the engine refuses (%n, a malformed conversion). fmt is a char string when
- * wide is 0, a WCHAR string otherwise. buf may be NULL when cap is 0. */
-ptrdiff_t rtl_vformat(int wide, void *buf, size_t cap, const void *fmt, va_list ap);
-/* The same, consuming the arguments from *ap (left after the last one used): the WPP renderer
- * formats a message one conversion at a time. */
+/* rtl_vformat (rtl/rtl_private.h) consuming the arguments from *ap (left after the last one
+ * used): the WPP renderer formats a message one conversion at a time. */
 ptrdiff_t rtl_vformat_ap(int wide, void *buf, size_t cap, const void *fmt, va_list *ap);
 
 /* ---- host failures (os_status.c) ---------------------------------------------------------- */

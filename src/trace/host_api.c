@@ -1,7 +1,7 @@
 /* host_api.c - the tracing part of the host API (include/drvhost/drvhost.h). */
 #include <drvhost/drvhost.h>
 
-#include "trace/trace.h"
+#include "trace/trace_private.h"
 
 DRVHOST_API int drvhost_trace_set(const char *spec, char *err, size_t errsize)
 {

@@ -20,27 +20,6 @@ struct trace_setting {
 
 static struct trace_setting *settings; /* under trace_lock */
 
-int trace_level_parse(const char *text)
-{
-    static const char *const names[] = {"NONE",    "CRITICAL",    "ERROR",
-                                        "WARNING", "INFORMATION", "VERBOSE"};
-    char *end;
-    long v;
-    int i;
-
-    if (strncasecmp(text, "TRACE_LEVEL_", 12) == 0)
-        text += 12;
-    for (i = 0; i < 6; i++)
-        if (strcasecmp(text, names[i]) == 0)
-            return i;
-    if (strcasecmp(text, "FATAL") == 0)
-        return 1;
-    if (strcasecmp(text, "INFO") == 0)
-        return 4;
-    v = strtol(text, &end, 0);
-    return *text != 0 && *end == 0 && v >= 0 && v <= 255 ? (int)v : -1;
-}
-
 /* The mask of a flags text for one control block: -1 (with err) for an unknown name. */
 static long long flags_mask(const char *text, const struct drvhost_wpp_control *ctl, char *err,
                             size_t errsize)

@@ -27,19 +27,9 @@ void trace_shutdown(void);
  * when one calls WPP_INIT_TRACING. Returns 0, or -1 with a message in err (an unknown flag
  * name is only known once the driver is tracing: then too). Thread-safe. */
 int trace_set(const char *driver, unsigned level, const char *flags, char *err, size_t errsize);
-/* "DRIVER:LEVEL:FLAGS" (drvhost run --trace); LEVEL is a number or a TRACE_LEVEL_ name
- * without the prefix (ERROR, information ...). */
-int trace_set_spec(const char *spec, char *err, size_t errsize);
-/* A level name or number (0-255) to its value, or -1. */
+/* A level name or number (0-255) to its value, or -1 (level.c). */
 int trace_level_parse(const char *text);
 
-/* ---- the sink (sink.c) ------------------------------------------------------------------- */
-
-/* Where trace lines go: stderr (NULL, the default) or a file (created or truncated). Returns 0,
- * or -1 when the file cannot be opened. */
-int trace_set_file(const char *path);
-/* Writes one line (time, processor, thread, then text; a newline added) to the sink. */
-void trace_sink_line(const char *text);
 
 /* ---- the in-flight recorder (recorder.c) ------------------------------------------------- */
 
@@ -48,7 +38,6 @@ void trace_sink_line(const char *text);
  * Cheap and lock-free for the writer. driver may be NULL (then nothing is logged). */
 void trace_recorder_log(PDRIVER_OBJECT driver, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void trace_recorder_vlog(PDRIVER_OBJECT driver, const char *fmt, va_list ap);
 /* Writes the recorder logs of a driver (service name), oldest entry first, to out ("!wdflogdump").
  * Returns the entry count, or -1 when the driver has no recorder. */
 int trace_recorder_dump(const char *driver, FILE *out);

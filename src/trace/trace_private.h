@@ -47,6 +47,16 @@ struct trace_driver {
 extern os_mutex trace_lock;
 extern struct trace_driver *trace_drivers;
 
+/* "DRIVER:LEVEL:FLAGS" (drvhost run --trace, drvhost_trace_set); LEVEL is a number or a
+ * TRACE_LEVEL_ name without the prefix (ERROR, information ...). */
+int trace_set_spec(const char *spec, char *err, size_t errsize);
+/* Where trace lines go: stderr (NULL, the default) or a file (created or truncated). Returns 0,
+ * or -1 when the file cannot be opened. */
+int trace_set_file(const char *path);
+/* Writes one line (time, processor, thread, then text; a newline added) to the sink. */
+void trace_sink_line(const char *text);
+/* trace_recorder_log with a va_list. */
+void trace_recorder_vlog(PDRIVER_OBJECT driver, const char *fmt, va_list ap);
 /* The sink's start and end (trace_init, trace_shutdown). */
 void trace_sink_init(void);
 void trace_sink_shutdown(void);

@@ -81,7 +81,7 @@ NTSYSAPI VOID NTAPI drvhost_wpp_init(struct drvhost_wpp_control *Controls, ULONG
         d->controls = Controls;
         d->control_count = Count;
         for (i = 0; i < Count; i++)
-            Controls[i].Runtime = d;
+            __atomic_store_n(&Controls[i].Runtime, d, __ATOMIC_RELEASE);
         trace_apply_settings(d);
         trace_default_log(d); /* the recorder is always on, unless configured off */
         trace_update_autolog(d);
@@ -101,7 +101,7 @@ NTSYSAPI VOID NTAPI drvhost_wpp_cleanup(struct drvhost_wpp_control *Controls, UL
         Controls[i].Flags[0] = 0;
         Controls[i].Level = 0;
         Controls[i].AutoLogEnabled = 0;
-        Controls[i].Runtime = NULL;
+        __atomic_store_n(&Controls[i].Runtime, NULL, __ATOMIC_RELEASE);
     }
     for (d = trace_drivers; d != NULL; d = d->next)
         if (d->controls == Controls) {
@@ -128,7 +128,8 @@ NTSYSAPI VOID __cdecl drvhost_wpp_trace(const struct drvhost_wpp_site *Site, WPP
                                         int Level, unsigned Mode, ...)
 {
     char msg[TRACE_MESSAGE_MAX], line[TRACE_MESSAGE_MAX + 160];
-    struct trace_driver *d = Logger != NULL ? Logger->Runtime : NULL;
+    struct trace_driver *d =
+        Logger != NULL ? __atomic_load_n(&Logger->Runtime, __ATOMIC_ACQUIRE) : NULL;
     const char *level = trace_level_name(Level);
     char level_buf[16];
     va_list ap;
