@@ -200,6 +200,17 @@ static void report_driver_log(const char *driver, void (*emit)(const char *line)
     log_walk(log, TRACE_REPORT_ENTRIES, report_emit, (void *)emit);
 }
 
+/* A driver record and its logs (unlinked already, under trace_lock). */
+static void driver_free(struct trace_driver *d)
+{
+    while (d->logs != NULL) {
+        struct trace_log *log = d->logs;
+        d->logs = log->next;
+        trace_log_free(log);
+    }
+    free(d);
+}
+
 void trace_driver_gone(PDRIVER_OBJECT driver)
 {
     struct trace_driver **pd, *d;
@@ -212,12 +223,7 @@ void trace_driver_gone(PDRIVER_OBJECT driver)
             break;
     if (d != NULL) {
         *pd = d->next;
-        while (d->logs != NULL) {
-            struct trace_log *log = d->logs;
-            d->logs = log->next;
-            trace_log_free(log);
-        }
-        free(d);
+        driver_free(d);
     }
     os_mutex_unlock(&trace_lock);
 }
@@ -237,12 +243,7 @@ void trace_shutdown(void)
     while (trace_drivers != NULL) {
         struct trace_driver *d = trace_drivers;
         trace_drivers = d->next;
-        while (d->logs != NULL) {
-            struct trace_log *log = d->logs;
-            d->logs = log->next;
-            trace_log_free(log);
-        }
-        free(d);
+        driver_free(d);
     }
     os_mutex_unlock(&trace_lock);
 }

@@ -30,7 +30,6 @@ int trace_set(const char *driver, unsigned level, const char *flags, char *err, 
 /* A level name or number (0-255) to its value, or -1 (level.c). */
 int trace_level_parse(const char *text);
 
-
 /* ---- the in-flight recorder (recorder.c) ------------------------------------------------- */
 
 /* The framework's and the runtime's own events into the driver's default log (created on
