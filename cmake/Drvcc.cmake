@@ -13,8 +13,10 @@ set(DRVCC_VERSION "${PROJECT_VERSION}")
 
 # The WPP preprocessor (tools/wpp/drvwpp.c): drvcc and drvhost_add_driver() run it for every
 # source that includes a .tmh (docs/tracing.md). A build-time tool, installed beside drvcc.
+# Not the host flags: no sanitizer (it runs during the build; it frees nothing before exiting, on
+# purpose, which LeakSanitizer would call a failure).
 add_executable(drvwpp "${PROJECT_SOURCE_DIR}/tools/wpp/drvwpp.c")
-target_link_libraries(drvwpp PRIVATE drvhost_host_flags)
+target_compile_options(drvwpp PRIVATE -Wall -Wextra $<$<BOOL:${DRVHOST_WERROR}>:-Werror>)
 install(TARGETS drvwpp RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 
 set(_drvcc_perms OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ

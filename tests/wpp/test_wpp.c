@@ -205,8 +205,10 @@ TEST(wpp_recorder_ddis)
 {
     char *out = load_traced(DRIVER ":INFORMATION:TRACE_DRIVER"), *dump = dump_recorder();
     expect_line(out, "RecorderLogs", "log create STATUS_SUCCESS(0x00000000) default TRUE");
+    expect_line(out, "RecorderLogs", "init size 16384 id first");
+    expect_line(out, "RecorderLogs", "available TRUE rename STATUS_SUCCESS(0x00000000)");
     expect_line(out, "RecorderLogs", "configure bad size STATUS_INVALID_PARAMETER(0xC000000D)");
-    ok(dump != NULL && strstr(dump, "recorder " DRIVER " log extra: 0 entries written") != NULL,
+    ok(dump != NULL && strstr(dump, "recorder " DRIVER " log renamed: 0 entries written") != NULL,
        "the driver's own log:\n%s", dump);
     free(out);
     free(dump);

@@ -73,12 +73,19 @@ static void RecorderLogs(void)
     RECORDER_CONFIGURE_PARAMS bad;
     NTSTATUS status;
 
-    RECORDER_LOG_CREATE_PARAMS_INIT(&params, "extra");
+    RECORDER_LOG_CREATE_PARAMS_INIT(&params, "first");
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "init size %u id %s", params.TotalBufferSize,
+                params.LogIdentifier);
+    RECORDER_LOG_CREATE_PARAMS_INIT_APPEND_POINTER(&params, "extra", (PVOID)0x1234);
     status = WppRecorderLogCreate(&params, &g_ExtraLog);
     if (!NT_SUCCESS(status))
         g_ExtraLog = NULL;
     TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "log create %!STATUS! default %!bool!",
                 status, WppRecorderLogGetDefault() != NULL);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "available %!bool! rename %!STATUS!",
+                WppRecorderIsDefaultLogAvailable(),
+                g_ExtraLog != NULL ? WppRecorderLogSetIdentifier(g_ExtraLog, "renamed")
+                                   : STATUS_UNSUCCESSFUL);
     RECORDER_CONFIGURE_PARAMS_INIT(&bad);
     bad.Size = 1;
     TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "configure bad size %!STATUS!",
