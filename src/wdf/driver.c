@@ -136,6 +136,7 @@ NTSTATUS imp_WdfDriverCreate(PWDF_DRIVER_GLOBALS globals, PDRIVER_OBJECT DriverO
     }
     os_mutex_lock(&wdf_tree_lock);
     g->driver = d;
+    trace_recorder_log(DriverObject, "WdfDriverCreate: driver %p created", (void *)d);
     g->pub.Driver = (WDFDRIVER)d;
     g->pub.DriverFlags = config->DriverInitFlags;
     g->pub.DriverTag = wdf_pool_tag(g, config->DriverPoolTag);

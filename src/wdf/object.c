@@ -57,6 +57,8 @@ static const char *wdf_driver_name(struct wdf_globals *g)
 void wdf_violation_null(struct wdf_globals *g, const char *ddi, const char *parameter,
                         const void *caller)
 {
+    trace_recorder_log(g != NULL ? g->driver_object : NULL, "WDF_VIOLATION: NULL %s passed to %s",
+                       parameter, ddi);
     ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_NULL_PARAMETER, 0, (ULONG_PTR)caller, 0,
                     "driver '%s' passed NULL as %s of %s, which requires a value",
                     wdf_driver_name(g), parameter, ddi);
@@ -80,6 +82,9 @@ struct wdf_object *wdf_object_get_in(struct wdf_globals *g, WDFOBJECT handle, en
     os_mutex_lock(&wdf_tree_lock);
     o = wdf_lookup_locked(handle);
     os_mutex_unlock(&wdf_tree_lock);
+    if (o == NULL || (type != 0 && o->type != type))
+        trace_recorder_log(g != NULL ? g->driver_object : NULL,
+                           "WDF_VIOLATION: bad handle %p passed to %s", handle, ddi);
     if (o == NULL)
         ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)handle, 0, 0,
                         "driver '%s' passed %p to %s: not a framework object handle (deleted, "

@@ -51,6 +51,8 @@ static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, N
     struct wdf_queue *q = r->queue;
     struct wdf_queue_next next;
     PIRP irp = r->irp;
+    trace_recorder_log(g->driver_object, "request %p completed, status 0x%08X", (void *)r,
+                       (unsigned)status);
     if (__atomic_exchange_n(&r->completed, 1, __ATOMIC_ACQ_REL))
         ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)r, 0, 0,
                         "driver '%s' completed request %p twice", g->pub.DriverName, (void *)r);

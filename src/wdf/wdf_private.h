@@ -22,6 +22,7 @@
 #include "os/os.h"
 #include "vf/vf.h"
 #include "wdf/wdf.h"
+#include "trace/trace.h" /* trace_recorder_log: the framework's in-flight recorder events */
 
 enum wdf_type {
     WDF_TYPE_OBJECT = 1, /* WdfObjectCreate: a general object */
