@@ -5,6 +5,7 @@
 include_guard(GLOBAL)
 
 list(JOIN DRVHOST_DRIVER_CFLAGS " " DRVCC_CFLAGS)
+list(JOIN DRVHOST_DRIVER_CXXFLAGS " " DRVCC_CXXFLAGS)
 list(JOIN DRVHOST_DRIVER_LDFLAGS " " DRVCC_LDFLAGS)
 list(JOIN DRVHOST_DRIVER_LIBS " " DRVCC_LIBS)
 list(JOIN DRVHOST_DRIVER_INCLUDE_SUBDIRS " " DRVCC_INCLUDE_SUBDIRS)
@@ -17,6 +18,7 @@ set(_drvcc_perms OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE W
 # Build-tree variant.
 set(DRVCC_INCLUDE_ROOT "${DRVHOST_INCLUDE_ROOT}")
 set(DRVCC_KMDF_ENTRY "${DRVHOST_KMDF_ENTRY}")
+set(DRVCC_HELPER "${PROJECT_SOURCE_DIR}/tools/drvcc_helper.py")
 configure_file("${PROJECT_SOURCE_DIR}/tools/drvcc.in" "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/drvcc"
                @ONLY FILE_PERMISSIONS ${_drvcc_perms})
 
@@ -33,9 +35,19 @@ else()
     file(RELATIVE_PATH DRVCC_KMDF_ENTRY "/${CMAKE_INSTALL_BINDIR}"
          "/${DRVHOST_INSTALL_KMDFDIR}/fxdriverentry.o")
 endif()
+# The helper (project reader, include rules): <datadir>/drvhost/drvcc_helper.py.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" OR IS_ABSOLUTE "${CMAKE_INSTALL_DATADIR}")
+    set(DRVCC_HELPER "${CMAKE_INSTALL_FULL_DATADIR}/drvhost/drvcc_helper.py")
+else()
+    file(RELATIVE_PATH DRVCC_HELPER "/${CMAKE_INSTALL_BINDIR}"
+         "/${CMAKE_INSTALL_DATADIR}/drvhost/drvcc_helper.py")
+endif()
+install(FILES "${PROJECT_SOURCE_DIR}/tools/drvcc_helper.py"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/drvhost")
 configure_file("${PROJECT_SOURCE_DIR}/tools/drvcc.in" "${PROJECT_BINARY_DIR}/install/drvcc"
                @ONLY FILE_PERMISSIONS ${_drvcc_perms})
 install(PROGRAMS "${PROJECT_BINARY_DIR}/install/drvcc" DESTINATION "${CMAKE_INSTALL_BINDIR}")
 unset(_drvcc_perms)
 unset(DRVCC_INCLUDE_ROOT)
 unset(DRVCC_KMDF_ENTRY)
+unset(DRVCC_HELPER)
