@@ -9,12 +9,14 @@
 #   fails     drvcc failed (DETAIL: the first error)
 # then the totals. BUILD_DIR (default build/release, else build/dev) gives bin/drvcc and
 # bin/drvhost. Nothing in SAMPLES_TREE is written; modules and logs go to a temporary folder
-# (SURVEY_KEEP=DIR keeps them in DIR). The table of docs/compatibility.md is its output.
+# (SURVEY_KEEP=DIR keeps them in DIR). SURVEY_ONLY=REGEX surveys the projects whose path
+# (relative to SAMPLES_TREE) matches the extended regular expression. The table of docs/compatibility.md is its output.
 set -eu
 [ $# -ge 1 ] || { echo "usage: $0 SAMPLES_TREE [BUILD_DIR]" >&2; exit 2; }
 tree=$(cd "$1" && pwd)
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${2:-}
+[ -z "$build" ] || build=$(cd "$build" && pwd)
 if [ -z "$build" ]; then
     build=$root/build/release
     [ -x "$build/bin/drvcc" ] || build=$root/build/dev
@@ -39,14 +41,17 @@ n=0
 find "$tree" -name '*.vcxproj' | LC_ALL=C sort > "$out/projects"
 while IFS= read -r proj; do
     grep -q '<ConfigurationType>Driver</ConfigurationType>' "$proj" || continue
-    n=$((n + 1))
     rel=${proj#"$tree"/}
+    if [ -n "${SURVEY_ONLY:-}" ] && ! printf '%s\n' "$rel" | grep -Eq "$SURVEY_ONLY"; then
+        continue
+    fi
     model=WDM
     if grep -q '<DriverType>KMDF</DriverType>\|<KMDF_VERSION_MAJOR>' "$proj"; then
         model=KMDF
     elif grep -q '<DriverType>Miniport</DriverType>' "$proj"; then
         model=Miniport
     fi
+    n=$((n + 1))
     dir=$out/$n
     mkdir -p "$dir"
     total=$((total + 1))

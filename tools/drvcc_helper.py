@@ -416,6 +416,9 @@ class Project:
         dirs = self.cl.get('AdditionalIncludeDirectories', ('', ''))[0]
         cflags += include_flags(dirs, self.dir)
         cflags += define_flags(self.cl.get('PreprocessorDefinitions', ('', ''))[0])
+        # Last: the project folder. Sources of other folders (..\x.c) include the project's
+        # precompiled header ("precomp.h"), which cl.exe takes from the .pch built there.
+        cflags += ['-I', self.dir]
         for name, (value, where) in sorted(self.cl.items()):
             if name not in CL_USED and name not in CL_IGNORED and not name.startswith('Wpp'):
                 warn(where, 'compiler setting %s=%s not understood: ignored' % (name,

@@ -6,19 +6,38 @@
 #include <suppress.h>
 
 #include <pshpack1.h>
-typedef struct { UCHAR a; ULONG b; USHORT c; } PACK1;
+typedef struct {
+    UCHAR a;
+    ULONG b;
+    USHORT c;
+} PACK1;
 #include <poppack.h>
 #include <pshpack2.h>
-typedef struct { UCHAR a; ULONG b; } PACK2;
+typedef struct {
+    UCHAR a;
+    ULONG b;
+} PACK2;
 #include <pshpack4.h>
-typedef struct { UCHAR a; ULONGLONG b; } PACK4; /* nested: 4 inside the 2 region */
+typedef struct {
+    UCHAR a;
+    ULONGLONG b;
+} PACK4; /* nested: 4 inside the 2 region */
 #include <poppack.h>
-typedef struct { UCHAR a; ULONGLONG b; } PACK2_AGAIN; /* poppack.h restored 2, not 4 */
+typedef struct {
+    UCHAR a;
+    ULONGLONG b;
+} PACK2_AGAIN; /* poppack.h restored 2, not 4 */
 #include <poppack.h>
 #include <pshpack8.h>
-typedef struct { UCHAR a; ULONGLONG b; } PACK8;
+typedef struct {
+    UCHAR a;
+    ULONGLONG b;
+} PACK8;
 #include <poppack.h>
-typedef struct { UCHAR a; ULONG b; } NATURAL; /* after the last poppack.h: natural alignment */
+typedef struct {
+    UCHAR a;
+    ULONG b;
+} NATURAL; /* after the last poppack.h: natural alignment */
 
 _Static_assert(sizeof(PACK1) == 7 && FIELD_OFFSET(PACK1, b) == 1, "pshpack1.h");
 _Static_assert(sizeof(PACK2) == 6 && FIELD_OFFSET(PACK2, b) == 2, "pshpack2.h");

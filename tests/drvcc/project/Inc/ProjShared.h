@@ -8,10 +8,10 @@
 
 /* The IOCTL's answer: four ULONGs. */
 typedef struct _PROJTEST_ANSWER {
-    ULONG Magic;       /* PROJTEST_MAGIC, from the project's PreprocessorDefinitions */
-    ULONG CppValue;    /* computed by the C++ source (helper.cpp) */
-    ULONG CaughtCode;  /* the status caught by a bare try/except */
-    ULONG FinallyRan;  /* 1 when the bare try/finally block ran */
+    ULONG Magic;      /* PROJTEST_MAGIC, from the project's PreprocessorDefinitions */
+    ULONG CppValue;   /* computed by the C++ source (helper.cpp) */
+    ULONG CaughtCode; /* the status caught by a bare try/except */
+    ULONG FinallyRan; /* 1 when the bare try/finally block ran */
 } PROJTEST_ANSWER;
 
 #endif

@@ -4,7 +4,10 @@
 #include <ntddk.h>
 #include "Local.h"
 
-void *__cdecl operator new(size_t, void *where) noexcept { return where; }
+void *__cdecl operator new(size_t, void *where) noexcept
+{
+    return where;
+}
 
 void *__cdecl operator new(size_t size) noexcept
 {
@@ -20,19 +23,28 @@ void __cdecl operator delete(void *p, size_t) noexcept
 
 namespace {
 class Base {
-public:
-    explicit Base(ULONG seed) : seed_(seed) {}
-    virtual ~Base() {}
-    virtual ULONG Value() const { return seed_; }
+  public:
+    explicit Base(ULONG seed) : seed_(seed)
+    {}
+    virtual ~Base()
+    {}
+    virtual ULONG Value() const
+    {
+        return seed_;
+    }
 
-protected:
+  protected:
     ULONG seed_;
 };
 
 class Doubler : public Base {
-public:
-    explicit Doubler(ULONG seed) : Base(seed) {}
-    ULONG Value() const override { return seed_ * 2 + 2; }
+  public:
+    explicit Doubler(ULONG seed) : Base(seed)
+    {}
+    ULONG Value() const override
+    {
+        return seed_ * 2 + 2;
+    }
 };
 } // namespace
 

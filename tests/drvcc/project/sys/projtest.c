@@ -13,6 +13,8 @@ static DRIVER_UNLOAD ProjUnload;
 static DRIVER_DISPATCH ProjCreateClose;
 static DRIVER_DISPATCH ProjDeviceControl;
 
+/* Not formatted: clang-format takes the bare except for a function call. */
+/* clang-format off */
 static ULONG ProjCaught(void)
 {
     ULONG code = 0;
@@ -38,6 +40,7 @@ static ULONG ProjFinally(void)
     }
     return ran;
 }
+/* clang-format on */
 
 static NTSTATUS ProjCreateClose(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
