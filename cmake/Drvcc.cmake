@@ -22,26 +22,23 @@ set(DRVCC_HELPER "${PROJECT_SOURCE_DIR}/tools/drvcc_helper.py")
 configure_file("${PROJECT_SOURCE_DIR}/tools/drvcc.in" "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/drvcc"
                @ONLY FILE_PERMISSIONS ${_drvcc_perms})
 
-# Installed variant: a path relative to the directory holding the script.
-if(IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" OR IS_ABSOLUTE "${DRVHOST_INSTALL_INCLUDEDIR}")
-    set(DRVCC_INCLUDE_ROOT "${CMAKE_INSTALL_FULL_DATADIR}/drvhost/include")
-else()
-    file(RELATIVE_PATH DRVCC_INCLUDE_ROOT "/${CMAKE_INSTALL_BINDIR}"
-         "/${DRVHOST_INSTALL_INCLUDEDIR}")
-endif()
-if(IS_ABSOLUTE "${DRVHOST_INSTALL_KMDFDIR}")
-    set(DRVCC_KMDF_ENTRY "${DRVHOST_INSTALL_KMDFDIR}/fxdriverentry.o")
-else()
-    file(RELATIVE_PATH DRVCC_KMDF_ENTRY "/${CMAKE_INSTALL_BINDIR}"
-         "/${DRVHOST_INSTALL_KMDFDIR}/fxdriverentry.o")
-endif()
+# Installed variant: each path relative to the directory holding the script (absolute when the
+# install directories are).
+function(_drvcc_installed_path var path)
+    if(IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" OR IS_ABSOLUTE "${path}")
+        if(NOT IS_ABSOLUTE "${path}")
+            set(path "${CMAKE_INSTALL_PREFIX}/${path}")
+        endif()
+        set(${var} "${path}" PARENT_SCOPE)
+    else()
+        file(RELATIVE_PATH _rel "/${CMAKE_INSTALL_BINDIR}" "/${path}")
+        set(${var} "${_rel}" PARENT_SCOPE)
+    endif()
+endfunction()
+_drvcc_installed_path(DRVCC_INCLUDE_ROOT "${DRVHOST_INSTALL_INCLUDEDIR}")
+_drvcc_installed_path(DRVCC_KMDF_ENTRY "${DRVHOST_INSTALL_KMDFDIR}/fxdriverentry.o")
 # The helper (project reader, include rules): <datadir>/drvhost/drvcc_helper.py.
-if(IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" OR IS_ABSOLUTE "${CMAKE_INSTALL_DATADIR}")
-    set(DRVCC_HELPER "${CMAKE_INSTALL_FULL_DATADIR}/drvhost/drvcc_helper.py")
-else()
-    file(RELATIVE_PATH DRVCC_HELPER "/${CMAKE_INSTALL_BINDIR}"
-         "/${CMAKE_INSTALL_DATADIR}/drvhost/drvcc_helper.py")
-endif()
+_drvcc_installed_path(DRVCC_HELPER "${CMAKE_INSTALL_DATADIR}/drvhost/drvcc_helper.py")
 install(FILES "${PROJECT_SOURCE_DIR}/tools/drvcc_helper.py"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/drvhost")
 configure_file("${PROJECT_SOURCE_DIR}/tools/drvcc.in" "${PROJECT_BINARY_DIR}/install/drvcc"

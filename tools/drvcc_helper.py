@@ -319,6 +319,8 @@ class Project:
 
     def property(self, p, this_dir):
         value = self.expand(p.text, p, this_dir).strip()
+        if p.tag in ('Configuration', 'Platform'):
+            return  # global properties (the configuration built): MSBuild keeps them
         self.props[p.tag] = value
         if p.tag.startswith('Wpp'):
             self.cl[p.tag] = (value, p.where())
@@ -540,6 +542,9 @@ def define_flags(value):
     flags = []
     for d in split_list(value):
         if '%(' in d:
+            continue
+        if not re.match(r'[A-Za-z_][A-Za-z0-9_]*(=|$)', d):
+            warn('PreprocessorDefinitions', '"%s" is not a macro name: ignored' % d)
             continue
         flags.append('-D' + d)
     return flags
