@@ -18,10 +18,28 @@ set(DRVHOST_DRIVER_CFLAGS
     # (__stack_chk_fail, __memcpy_chk, ...) that libdrvhost.so does not provide.
     -fno-stack-protector -U_FORTIFY_SOURCE
     -D_AMD64_ -DAMD64 -D_WIN64 -DDRVHOST=1
+    # The WDK's compiler environment: /kernel defines _KERNEL_MODE; C drivers use the bare
+    # try/except/finally/leave (include/km/drvhost_seh.h).
+    -D_KERNEL_MODE=1 -DDRVHOST_SEH_KEYWORDS
     -Wall -Wno-unknown-pragmas -Wno-unused-parameter -Wno-unused-function -Wno-missing-braces
     -Wno-multichar -Wno-int-to-pointer-cast -Wno-pointer-to-int-cast
     # A DDI our headers lack must fail at compile time, not turn into an int-returning import.
-    -Werror=implicit-function-declaration)
+    -Werror=implicit-function-declaration
+    # What MSVC accepts silently stays a warning under every compiler drvcc supports (GCC 14
+    # made these errors; the ones older compilers do not know are kept warnings by a pragma of
+    # include/shared/msvc.h instead, since an unknown -Wno-error= option is an error).
+    -Wno-error=incompatible-pointer-types -Wno-error=int-conversion -Wno-error=implicit-int)
+
+# C++ sources (.cpp): the kernel C++ profile, as the WDK compiles kernel C++: no exceptions, no
+# RTTI, no C++ runtime (no thread-safe statics guard, no atexit registration, no standard C++
+# headers): placement forms and operator new/delete exist only where the driver defines them.
+set(DRVHOST_DRIVER_CXXFLAGS ${DRVHOST_DRIVER_CFLAGS})
+list(REMOVE_ITEM DRVHOST_DRIVER_CXXFLAGS -std=gnu11 -Werror=implicit-function-declaration
+     -Wno-pointer-to-int-cast -Wno-error=incompatible-pointer-types -Wno-error=int-conversion
+     -Wno-error=implicit-int) # C only
+list(PREPEND DRVHOST_DRIVER_CXXFLAGS -std=gnu++17)
+list(APPEND DRVHOST_DRIVER_CXXFLAGS -fno-rtti -fno-threadsafe-statics -fno-use-cxa-atexit
+     -nostdinc++)
 
 # Header folders, relative to the include root, passed as -isystem.
 set(DRVHOST_DRIVER_INCLUDE_SUBDIRS shared km)

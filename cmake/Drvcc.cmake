@@ -5,6 +5,7 @@
 include_guard(GLOBAL)
 
 list(JOIN DRVHOST_DRIVER_CFLAGS " " DRVCC_CFLAGS)
+list(JOIN DRVHOST_DRIVER_CXXFLAGS " " DRVCC_CXXFLAGS)
 list(JOIN DRVHOST_DRIVER_LDFLAGS " " DRVCC_LDFLAGS)
 list(JOIN DRVHOST_DRIVER_LIBS " " DRVCC_LIBS)
 list(JOIN DRVHOST_DRIVER_INCLUDE_SUBDIRS " " DRVCC_INCLUDE_SUBDIRS)
@@ -26,22 +27,29 @@ set(_drvcc_perms OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE W
 set(DRVCC_INCLUDE_ROOT "${DRVHOST_INCLUDE_ROOT}")
 set(DRVCC_KMDF_ENTRY "${DRVHOST_KMDF_ENTRY}")
 set(DRVCC_WPP "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/drvwpp")
+set(DRVCC_HELPER "${PROJECT_SOURCE_DIR}/tools/drvcc_helper.py")
 configure_file("${PROJECT_SOURCE_DIR}/tools/drvcc.in" "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/drvcc"
                @ONLY FILE_PERMISSIONS ${_drvcc_perms})
 
-# Installed variant: a path relative to the directory holding the script.
-if(IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" OR IS_ABSOLUTE "${DRVHOST_INSTALL_INCLUDEDIR}")
-    set(DRVCC_INCLUDE_ROOT "${CMAKE_INSTALL_FULL_DATADIR}/drvhost/include")
-else()
-    file(RELATIVE_PATH DRVCC_INCLUDE_ROOT "/${CMAKE_INSTALL_BINDIR}"
-         "/${DRVHOST_INSTALL_INCLUDEDIR}")
-endif()
-if(IS_ABSOLUTE "${DRVHOST_INSTALL_KMDFDIR}")
-    set(DRVCC_KMDF_ENTRY "${DRVHOST_INSTALL_KMDFDIR}/fxdriverentry.o")
-else()
-    file(RELATIVE_PATH DRVCC_KMDF_ENTRY "/${CMAKE_INSTALL_BINDIR}"
-         "/${DRVHOST_INSTALL_KMDFDIR}/fxdriverentry.o")
-endif()
+# Installed variant: each path relative to the directory holding the script (absolute when the
+# install directories are).
+function(_drvcc_installed_path var path)
+    if(IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" OR IS_ABSOLUTE "${path}")
+        if(NOT IS_ABSOLUTE "${path}")
+            set(path "${CMAKE_INSTALL_PREFIX}/${path}")
+        endif()
+        set(${var} "${path}" PARENT_SCOPE)
+    else()
+        file(RELATIVE_PATH _rel "/${CMAKE_INSTALL_BINDIR}" "/${path}")
+        set(${var} "${_rel}" PARENT_SCOPE)
+    endif()
+endfunction()
+_drvcc_installed_path(DRVCC_INCLUDE_ROOT "${DRVHOST_INSTALL_INCLUDEDIR}")
+_drvcc_installed_path(DRVCC_KMDF_ENTRY "${DRVHOST_INSTALL_KMDFDIR}/fxdriverentry.o")
+# The helper (project reader, include rules): <datadir>/drvhost/drvcc_helper.py.
+_drvcc_installed_path(DRVCC_HELPER "${CMAKE_INSTALL_DATADIR}/drvhost/drvcc_helper.py")
+install(FILES "${PROJECT_SOURCE_DIR}/tools/drvcc_helper.py"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/drvhost")
 set(DRVCC_WPP "drvwpp") # beside the installed script
 configure_file("${PROJECT_SOURCE_DIR}/tools/drvcc.in" "${PROJECT_BINARY_DIR}/install/drvcc"
                @ONLY FILE_PERMISSIONS ${_drvcc_perms})
@@ -50,3 +58,4 @@ unset(_drvcc_perms)
 unset(DRVCC_INCLUDE_ROOT)
 unset(DRVCC_KMDF_ENTRY)
 unset(DRVCC_WPP)
+unset(DRVCC_HELPER)

@@ -168,12 +168,11 @@ NTKERNELAPI PEXCEPTION_POINTERS NTAPI drvhost_seh_exception_pointers(VOID);
 #define GetExceptionInformation       _exception_info
 #define AbnormalTermination           _abnormal_termination
 
-/* The unadorned spellings try/except/finally/leave: Microsoft documents only the __ forms and
- * the three excpt.h intrinsic aliases above; the bare words are defined only in some header
- * configurations (C, never C++ where try is the C++ keyword). In C they are ordinary
- * identifiers, and defining them unconditionally would break driver code that uses them as
- * names (a variable called `finally`), so drvhost defines them only on request:
- * -DDRVHOST_SEH_KEYWORDS (C only). */
+/* The unadorned spellings try/except/finally/leave: C drivers built by the WDK use them (the WDK
+ * compiles C with them as synonyms of the __ forms; C++ has its own try). The driver profile
+ * (drvcc, drvhost_add_driver) defines DRVHOST_SEH_KEYWORDS, so driver C code gets them as the
+ * WDK gives them; -UDRVHOST_SEH_KEYWORDS keeps them ordinary identifiers. drvhost's runtime and
+ * host code are not built with it (the words are names there). */
 #if defined(DRVHOST_SEH_KEYWORDS) && !defined(__cplusplus)
 #define try     __try
 #define except  __except

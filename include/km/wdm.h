@@ -18,6 +18,10 @@
 #include <stdarg.h>
 #include <string.h>
 
+#ifdef __cplusplus
+extern "C" { /* C++ drivers: the DDIs have C linkage */
+#endif
+
 #ifndef DBG
 #define DBG 1 /* drvhost builds are checked builds: KdPrint and ASSERT are active */
 #endif
@@ -761,5 +765,9 @@ NTSYSAPI VOID NTAPI DbgBreakPointWithStatus(ULONG Status);
 #include <wdm_io.h>
 #include <wdm_pnp.h>
 #include <drvhost_seh.h>
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

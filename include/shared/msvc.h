@@ -14,6 +14,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+/* C++ driver sources (the kernel C++ profile): the C spelling our headers use. */
+#define _Static_assert static_assert
+#endif
+
 _Static_assert(sizeof(wchar_t) == 2,
                "driver code must be compiled with -fshort-wchar (drvcc does)");
 
@@ -31,6 +36,18 @@ _Static_assert(sizeof(wchar_t) == 2,
 #endif
 #ifndef WINVER
 #define WINVER 0x0A00
+#endif
+
+/* What the Microsoft compiler accepts (a T** passed for a PVOID*, a return of the wrong kind)
+ * stays a warning with compilers that made it an error; the driver profile does the same for
+ * the options every supported compiler knows (cmake/DriverProfile.cmake). */
+#if defined(__clang__)
+#if __has_warning("-Wincompatible-function-pointer-types")
+#pragma clang diagnostic warning "-Wincompatible-function-pointer-types"
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 14 && !defined(__cplusplus)
+#pragma GCC diagnostic warning "-Wreturn-mismatch"
+#pragma GCC diagnostic warning "-Wdeclaration-missing-parameter-type"
 #endif
 
 /* __declspec(x): each form maps to its GCC attribute by token pasting. */

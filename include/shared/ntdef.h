@@ -11,6 +11,10 @@
 #include <basetsd.h>
 #include <guiddef.h>
 
+#ifdef __cplusplus
+extern "C" { /* C++ drivers: the DDIs have C linkage */
+#endif
+
 #ifndef VOID
 #define VOID void
 typedef char CHAR;
@@ -425,5 +429,9 @@ C_ASSERT(FIELD_OFFSET(UNICODE_STRING, Buffer) == 8);
 C_ASSERT(sizeof(STRING) == 16);
 C_ASSERT(sizeof(OBJECT_ATTRIBUTES) == 48);
 C_ASSERT(FIELD_OFFSET(OBJECT_ATTRIBUTES, ObjectName) == 16);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

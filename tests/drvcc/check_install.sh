@@ -13,4 +13,7 @@ unset DRVHOST_DRIVER_PATH
 (cd "$prefix/share/drvhost/samples/wdm/fifo" && "$prefix/bin/drvhost" run --quiet io.scn)
 "$prefix/bin/drvcc" -o "$prefix/fifo.sys" -I "$root/samples/wdm/fifo" "$root/samples/wdm/fifo/fifo.c"
 DRVHOST_DRIVER_PATH=$prefix "$prefix/bin/drvhost" run --quiet "$root/samples/wdm/fifo/demo.scn"
+# --project with the installed helper (<datadir>/drvhost/drvcc_helper.py).
+"$prefix/bin/drvcc" --project "$root/tests/drvcc/project/sys/projtest.vcxproj" -o "$prefix/projtest.sys"
+DRVHOST_DRIVER_PATH=$prefix "$prefix/bin/drvhost" run --quiet "$root/tests/drvcc/project/projtest.scn"
 sh "$root/tests/drvcc/check_first_use.sh" "$prefix/bin/drvcc" "$prefix/bin/drvhost" "$root"

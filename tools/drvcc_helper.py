@@ -1,0 +1,688 @@
+#!/usr/bin/env python3
+"""drvcc_helper.py - the parts of drvcc that need a real parser (python3 standard library only).
+
+    drvcc_helper.py project PROJECT.vcxproj CONFIGURATION PLATFORM INCLUDE_ROOT
+        Reads an MSBuild driver project and prints shell assignments for drvcc (proj_*
+        variables, every value single-quoted). Warnings (settings not understood, toolchain
+        steps drvhost does not run) go to stderr as "PROJECT:LINE: warning: ...".
+
+    drvcc_helper.py includes SOURCE BUILD_DIR [-I DIR | -isystem DIR]...
+        Windows include rules (docs/building.md, "Windows include rules"): resolves every
+        #include line of SOURCE, and of the project headers it reaches, case-insensitively and
+        with backslashes as separators, searching as the Microsoft compiler does (the including
+        file's folder, then the folders of the files that include it, then INCLUDE_DIRs). A file
+        whose include lines GCC would resolve differently is copied into BUILD_DIR with those
+        lines rewritten to absolute paths (one line for one line) and a leading #line naming the
+        original, so diagnostics keep the original file and line numbers. Prints the file to
+        compile (SOURCE itself when nothing needed rewriting). The user's tree is never written.
+
+Exit status 2 with "drvcc: FILE:LINE: error: ..." for a project drvcc cannot build.
+"""
+import glob
+import hashlib
+import os
+import re
+import sys
+import xml.parsers.expat
+
+# --- errors and warnings --------------------------------------------------------------------
+
+
+class ProjectError(Exception):
+    pass
+
+
+def warn(where, message):
+    sys.stderr.write('drvcc: %s: warning: %s\n' % (where, message))
+
+
+def shq(word):
+    return "'" + word.replace("'", "'\\''") + "'"
+
+
+# --- a small element tree with line numbers (expat: the parser under xml.etree) -------------
+
+
+class Node:
+    def __init__(self, tag, attrs, line, path):
+        self.tag, self.attrs, self.line, self.path = tag, attrs, line, path
+        self.children, self.text = [], ''
+
+    def where(self):
+        return '%s:%d' % (self.path, self.line)
+
+
+def parse_xml(path):
+    parser = xml.parsers.expat.ParserCreate(namespace_separator='}')
+    root_holder, stack = [], []
+
+    def start(name, attrs):
+        node = Node(name.split('}')[-1], attrs, parser.CurrentLineNumber, path)
+        if stack:
+            stack[-1].children.append(node)
+        else:
+            root_holder.append(node)
+        stack.append(node)
+
+    def end(_name):
+        stack.pop()
+
+    def chars(data):
+        if stack:
+            stack[-1].text += data
+
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    parser.CharacterDataHandler = chars
+    try:
+        with open(path, 'rb') as f:
+            parser.ParseFile(f)
+    except xml.parsers.expat.ExpatError as e:
+        raise ProjectError('%s:%d: error: not a well-formed project file: %s' %
+                           (path, e.lineno, xml.parsers.expat.ErrorString(e.code)))
+    except OSError as e:
+        raise ProjectError('%s: error: %s' % (path, e.strerror))
+    return root_holder[0]
+
+
+# --- MSBuild evaluation (the subset driver projects use) ------------------------------------
+
+# WDK and Visual Studio properties: the WDK's header folders map to drvhost's headers; the
+# toolchain's own folders have no counterpart (empty, silently: the WDK's props set them).
+WDK_HEADER_PROPS = {
+    'DDK_INC_PATH': 'km', 'KM_IncludePath': 'km', 'WDK_INC_PATH': 'km', 'CRT_INC_PATH': 'km',
+    'SDK_INC_PATH': 'shared', 'UM_IncludePath': 'shared', 'KIT_SHARED_INC_PATH': 'shared',
+    'KIT_SHARED_IncludePath': 'shared', 'KIT_SHARED_INC_PATH_WDK': 'shared', 'WindowsSdkDir_IncludePath': 'shared',
+}
+TOOLCHAIN_PROPS = {
+    'VCTargetsPath', 'UserRootDir', 'IntDir', 'OutDir', 'TargetPath', 'TargetDir', 'TargetExt',
+    'IncludePath', 'LibraryPath', 'ExecutablePath', 'DDK_LIB_PATH', 'SDK_LIB_PATH',
+    'KMDF_LIB_PATH', 'UMDF_LIB_PATH', 'DDK_PLATFORM', 'WindowsSdkDir', 'WDKContentRoot',
+    'VC_IncludePath', 'WindowsSDK_IncludePath', 'NETFXKitsDir', 'KMDF_INC_PATH',
+    'UMDF_INC_PATH', 'MSBuildExtensionsPath', 'ExcludePath', 'ReferencePath', 'SourcePath',
+    'ExternalIncludePath', 'LibraryWPath', 'Inf2CatWindowsVersionList', 'WDKBuildFolder',
+}
+# Project properties drvcc reads, and those that only steer steps drvhost has no counterpart
+# for (signing, packaging, .inf stamping, code analysis): known, so not warned about.
+IGNORED_PROPS = {
+    'ProjectGuid', 'RootNamespace', 'SampleGuid', 'TemplateGuid', 'TargetVersion',
+    'DriverTargetPlatform', 'PlatformToolset', 'DebuggerFlavor', 'SupportsPackaging',
+    'RequiresPackageProject', 'EnableInf2cat', 'Inf2CatUseLocalTime', 'MinimumVisualStudioVersion',
+    'TargetFrameworkVersion', 'WindowsTargetPlatformVersion', 'ConversionToolVersion',
+    'RunCodeAnalysis', 'TimeStampServer', 'SkipPackageVerification', 'ALLOW_DATE_TIME',
+    'Driver_SpectreMitigation', 'EnableKASAN', 'BUILD_ALT_DIR', 'KMDF_MINIMUM_VERSION_REQUIRED',
+    'ProjectName', 'UseDebugLibraries', 'ConfigurationType', 'DriverType', 'TargetName',
+    'TARGETNAME', 'KMDF_VERSION_MAJOR', 'KMDF_VERSION_MINOR', 'Configuration', 'Platform',
+    'NTDDI_VERSION', 'UMDF_VERSION_MAJOR', 'UMDF_VERSION_MINOR',
+} | TOOLCHAIN_PROPS
+# ClCompile metadata: what drvcc uses, and what has no meaning for GCC builds of a driver
+# module (MSVC code generation, warning levels, PDBs, precompiled headers).
+CL_USED = {'AdditionalIncludeDirectories', 'PreprocessorDefinitions', 'ExcludedFromBuild',
+           'CompileAs'}
+WPP_USED = {'WppEnabled', 'WppScanConfigurationData', 'WppRecorderEnabled', 'WppKernelMode',
+            'WppTraceFunction', 'WppModuleName', 'WppPreprocessorDefinitions',
+            'WppGenerateUsingTemplateFile', 'WppAddControlGuid', 'WppSearchString',
+            'WppAdditionalOptions', 'WppAlternateConfigurationFile', 'WppDllMacro',
+            'WppMinimalRebuildFromTracking', 'WppEnableOutputDirectory', 'WppOutputDirectory'}
+CL_IGNORED = {
+    'WarningLevel', 'TreatWarningAsError', 'DisableSpecificWarnings', 'ExceptionHandling',
+    'BasicRuntimeChecks', 'DebugInformationFormat', 'ErrorReporting', 'FavorSizeOrSpeed',
+    'ForceConformanceInForLoopScope', 'InlineFunctionExpansion', 'IntrinsicFunctions',
+    'MinimalRebuild', 'OmitDefaultLibName', 'OmitFramePointers', 'Optimization',
+    'PrecompiledHeader', 'PrecompiledHeaderFile', 'PreCompiledHeader', 'PreCompiledHeaderFile',
+    'PreCompiledHeaderOutputFile', 'PrecompiledHeaderOutputFile', 'PreprocessKeepComments',
+    'PreprocessSuppressLineNumbers', 'PreprocessToFile', 'RemoveUnreferencedCodeData',
+    'RuntimeLibrary', 'ShowIncludes', 'SmallerTypeCheck', 'SupportJustMyCode',
+    'SuppressStartupBanner', 'UseFullPaths', 'WholeProgramOptimization',
+    'EnableFiberSafeOptimizations', 'TreatWChar_tAsBuiltInType', 'IgnoreStandardIncludePath',
+    'LanguageStandard', 'SDLCheck', 'ConformanceMode', 'BufferSecurityCheck',
+    'ControlFlowGuard', 'SpectreMitigation', 'MultiProcessorCompilation', 'FunctionLevelLinking',
+}
+# Item kinds of the WDK build that drvhost does not run (resources, .inf stamping, signing,
+# message and MOF compilers, packaging): known, named once in a warning when they produce
+# something the driver compiles against (a header), silent otherwise.
+ITEMS_SILENT = {'ProjectConfiguration', 'ClInclude', 'None', 'Inf', 'FilesToPackage',
+                'ResourceCompile', 'DriverSign', 'Midl', 'Link', 'Lib', 'ProjectReference',
+                'BuildMacro', 'GenerateBmf', 'Text', 'Image', 'Manifest', 'PackageFiles',
+                'OtherWpp'}
+ITEMS_GENERATING = {'MessageCompile': 'mc.exe (message compiler)', 'Wmimofck': 'wmimofck',
+                    'MofComp': 'mofcomp', 'Ctrpp': 'ctrpp (performance counters)',
+                    'MASM': 'the assembler (MASM)'}
+SOURCE_SUFFIXES = ('.c', '.cpp', '.cc', '.cxx')
+
+
+class Project:
+    def __init__(self, path, configuration, platform, include_root):
+        self.path = os.path.abspath(path)
+        self.dir = os.path.dirname(self.path)
+        self.include_root = include_root
+        name = os.path.splitext(os.path.basename(self.path))[0]
+        self.props = {
+            'Configuration': configuration, 'Platform': platform,
+            'MSBuildProjectDirectory': self.dir, 'MSBuildProjectName': name,
+            'MSBuildProjectFile': os.path.basename(self.path), 'ProjectName': name,
+            'ProjectDir': self.dir + '/', 'SolutionDir': self.solution_dir() + '/',
+            'TargetName': name,
+        }
+        self.cl = {}  # ClCompile item definition metadata: name -> (value, where)
+        self.sources = []  # (path, [extra flags])
+        self.excluded = set()
+        self.items = {}  # kind -> [include value]
+        self.warned = set()
+
+    def solution_dir(self):
+        d = self.dir
+        while True:
+            try:
+                if any(f.lower().endswith('.sln') for f in os.listdir(d)):
+                    return d
+            except OSError:
+                break
+            up = os.path.dirname(d)
+            if up == d:
+                break
+            d = up
+        return self.dir
+
+    def warn_once(self, where, message):
+        if message not in self.warned:
+            self.warned.add(message)
+            warn(where, message)
+
+    # $(Name) expansion. %(Name) stays for the metadata step.
+    def expand(self, value, node, this_dir):
+        def prop(m):
+            name = m.group(1)
+            if name == 'MSBuildThisFileDirectory':
+                return this_dir + '/'
+            if name in self.props:
+                return self.props[name]
+            if name in WDK_HEADER_PROPS:
+                return os.path.join(self.include_root, WDK_HEADER_PROPS[name])
+            if name not in TOOLCHAIN_PROPS:
+                self.warn_once(node.where(), 'unknown property $(%s): taken as empty' % name)
+            return ''
+
+        if '$([' in value:
+            self.warn_once(node.where(), 'MSBuild property functions are not evaluated: %s' %
+                           value.strip())
+        return re.sub(r'\$\(([A-Za-z_][A-Za-z0-9_.]*)\)', prop, value)
+
+    # Conditions: '..'=='..', !=, and, or, parentheses, Exists('..'), !Exists('..').
+    def condition(self, node, this_dir):
+        cond = node.attrs.get('Condition')
+        if cond is None:
+            return True
+        text = self.expand(cond, node, this_dir)
+        tokens = re.findall(r"'[^']*'|==|!=|\(|\)|!|[A-Za-z_]+|\S", text)
+        pos = [0]
+
+        def peek():
+            return tokens[pos[0]] if pos[0] < len(tokens) else None
+
+        def take():
+            pos[0] += 1
+            return tokens[pos[0] - 1]
+
+        def operand():
+            t = take()
+            if t == '(':
+                v = disjunction()
+                if take() != ')':
+                    raise ValueError
+                return v
+            if t == '!':
+                return not operand()
+            if t.lower() in ('exists', 'hastrailingslash'):
+                if take() != '(':
+                    raise ValueError
+                arg = take()
+                if take() != ')':
+                    raise ValueError
+                p = winpath(arg.strip("'"), this_dir)
+                if t.lower() == 'exists':
+                    return os.path.exists(p)
+                return arg.strip("'").endswith(('/', '\\'))
+            if t.lower() in ('true', 'false'):
+                return t.lower() == 'true'
+            if t.startswith("'"):
+                left = t[1:-1]
+                op = peek()
+                if op in ('==', '!='):
+                    take()
+                    right = take()
+                    if not right.startswith("'"):
+                        raise ValueError
+                    same = left.strip().lower() == right[1:-1].strip().lower()
+                    return same if op == '==' else not same
+                return left.lower() == 'true'
+            raise ValueError
+
+        def conjunction():
+            v = operand()
+            while peek() and peek().lower() == 'and':
+                take()
+                v = operand() and v
+            return v
+
+        def disjunction():
+            v = conjunction()
+            while peek() and peek().lower() == 'or':
+                take()
+                v = conjunction() or v
+            return v
+
+        try:
+            v = disjunction()
+            if pos[0] != len(tokens):
+                raise ValueError
+            return v
+        except (ValueError, IndexError):
+            self.warn_once(node.where(), 'condition not understood, taken as false: %s' % cond)
+            return False
+
+    def evaluate(self, root, this_dir, depth=0):
+        for group in root.children:
+            if not self.condition(group, this_dir):
+                continue
+            if group.tag == 'PropertyGroup':
+                for p in group.children:
+                    if self.condition(p, this_dir):
+                        self.property(p, this_dir)
+            elif group.tag == 'ItemDefinitionGroup':
+                for item in group.children:
+                    if self.condition(item, this_dir):
+                        self.item_definition(item, this_dir)
+            elif group.tag == 'ItemGroup':
+                for item in group.children:
+                    if self.condition(item, this_dir):
+                        self.item(item, this_dir)
+            elif group.tag in ('Import', 'ImportGroup'):
+                imports = [group] if group.tag == 'Import' else group.children
+                for imp in imports:
+                    if imp is group or self.condition(imp, this_dir):
+                        self.import_(imp, this_dir, depth)
+            elif group.tag in ('Target', 'UsingTask', 'ProjectExtensions', 'Choose'):
+                self.warn_once(group.where(), '<%s> is not evaluated (drvcc runs no MSBuild '
+                               'targets)' % group.tag)
+            else:
+                self.warn_once(group.where(), 'unknown element <%s> ignored' % group.tag)
+
+    def import_(self, imp, this_dir, depth):
+        raw = imp.attrs.get('Project', '')
+        if re.match(r'\s*\$\((VCTargetsPath|UserRootDir)\)', raw):
+            return  # the toolchain's own props and targets: drvcc is the toolchain
+        path = winpath(self.expand(raw, imp, this_dir), this_dir)
+        if depth < 8 and os.path.isfile(path):
+            self.evaluate(parse_xml(path), os.path.dirname(path), depth + 1)
+        else:
+            self.warn_once(imp.where(), 'import %s not found: not evaluated' % raw)
+
+    def property(self, p, this_dir):
+        value = self.expand(p.text, p, this_dir).strip()
+        if p.tag in ('Configuration', 'Platform'):
+            return  # global properties (the configuration built): MSBuild keeps them
+        self.props[p.tag] = value
+        if p.tag.startswith('Wpp'):
+            self.cl[p.tag] = (value, p.where())
+        elif p.tag not in IGNORED_PROPS:
+            self.warn_once(p.where(), 'project setting %s=%s not understood: ignored' %
+                           (p.tag, value))
+
+    def metadata(self, m, previous, this_dir):
+        value = self.expand(m.text, m, this_dir)
+        return re.sub(r'%\(' + m.tag + r'\)', lambda _: previous, value)
+
+    def item_definition(self, item, this_dir):
+        if item.tag != 'ClCompile':
+            if item.tag not in ITEMS_SILENT and item.tag not in ITEMS_GENERATING:
+                self.warn_once(item.where(), 'settings for <%s> not understood: ignored' %
+                               item.tag)
+            return
+        for m in item.children:
+            if not self.condition(m, this_dir):
+                continue
+            previous = self.cl.get(m.tag, ('', ''))[0]
+            self.cl[m.tag] = (self.metadata(m, previous, this_dir), m.where())
+
+    def item(self, item, this_dir):
+        kind = item.tag
+        include = self.expand(item.attrs.get('Include', ''), item, this_dir)
+        self.items.setdefault(kind, []).append(include)
+        if kind in ITEMS_GENERATING:
+            self.warn_once(item.where(), '<%s Include="%s">: drvhost does not run %s; a file it '
+                           'would generate must exist' % (kind, include, ITEMS_GENERATING[kind]))
+            return
+        if kind != 'ClCompile':
+            if kind not in ITEMS_SILENT:
+                self.warn_once(item.where(), 'items <%s> not understood: ignored' % kind)
+            return
+        exclude = set()
+        for pattern in split_list(self.expand(item.attrs.get('Exclude', ''), item, this_dir)):
+            exclude.update(expand_glob(pattern, this_dir))
+        flags, skip = [], False
+        for m in item.children:
+            if not self.condition(m, this_dir):
+                continue
+            value = self.metadata(m, '', this_dir)
+            if m.tag == 'ExcludedFromBuild':
+                skip = value.strip().lower() == 'true'
+            elif m.tag == 'AdditionalIncludeDirectories':
+                base = self.cl.get(m.tag, ('', ''))[0]
+                flags += include_flags(re.sub(r'%\(AdditionalIncludeDirectories\)', lambda _: base,
+                                              self.expand(m.text, m, this_dir)), this_dir)
+            elif m.tag == 'PreprocessorDefinitions':
+                flags += define_flags(value)
+            elif m.tag.startswith('Wpp'):
+                self.cl[m.tag] = (value, m.where())
+            elif m.tag not in CL_IGNORED:
+                self.warn_once(m.where(), 'per-file setting %s of %s not understood: ignored' %
+                               (m.tag, include))
+        for pattern in split_list(include):
+            for path in expand_glob(pattern, this_dir):
+                if path in exclude:
+                    continue
+                if skip:
+                    self.excluded.add(path)
+                elif not path.lower().endswith(SOURCE_SUFFIXES):
+                    self.warn_once(item.where(), '%s: not a C or C++ source: not compiled' %
+                                   pattern)
+                else:
+                    self.sources.append((path, flags))
+
+    # The result, as shell assignments for drvcc.
+    def emit(self):
+        cfg = '%s|%s' % (self.props['Configuration'], self.props['Platform'])
+        ctype = self.props.get('ConfigurationType', '')
+        if ctype.lower() != 'driver':
+            raise ProjectError('%s: error: ConfigurationType is "%s" for %s, not Driver: not a '
+                               'kernel-mode driver project' % (self.path, ctype, cfg))
+        dtype = self.props.get('DriverType', 'WDM') or 'WDM'
+        kmdf = dtype.upper() == 'KMDF' or bool(self.props.get('KMDF_VERSION_MAJOR'))
+        if dtype.upper() not in ('WDM', 'KMDF'):
+            warn(self.path, 'DriverType %s: built as a WDM-model driver' % dtype)
+        if self.props.get('UMDF_VERSION_MAJOR'):
+            raise ProjectError('%s: error: a UMDF (user-mode) driver: drvhost runs kernel-mode '
+                               'drivers' % self.path)
+        if kmdf:
+            major = self.props.get('KMDF_VERSION_MAJOR', '1') or '1'
+            minor = self.props.get('KMDF_VERSION_MINOR', '') or '33'
+            if (int_or(major), int_or(minor)) > (1, 33):
+                warn(self.path, 'KMDF %s.%s requested: drvhost provides KMDF 1.33' %
+                     (major, minor))
+        cflags = []
+        if self.props.get('UseDebugLibraries', '').lower() == 'true':
+            cflags.append('-DDBG=1')  # the WDK's debug configurations define DBG=1
+        ntddi = self.props.get('NTDDI_VERSION')
+        if ntddi:
+            cflags.append('-DNTDDI_VERSION=' + ntddi)
+        dirs = self.cl.get('AdditionalIncludeDirectories', ('', ''))[0]
+        cflags += include_flags(dirs, self.dir)
+        cflags += define_flags(self.cl.get('PreprocessorDefinitions', ('', ''))[0])
+        # Last: the project folder. Sources of other folders (..\x.c) include the project's
+        # precompiled header ("precomp.h"), which cl.exe takes from the .pch built there.
+        cflags += ['-I', self.dir]
+        for name, (value, where) in sorted(self.cl.items()):
+            if name not in CL_USED and name not in CL_IGNORED and not name.startswith('Wpp'):
+                warn(where, 'compiler setting %s=%s not understood: ignored' % (name,
+                                                                                  value.strip()))
+            if name == 'CompileAs' and value.strip() not in ('', 'Default'):
+                warn(where, 'CompileAs=%s not honoured: the file suffix decides' % value.strip())
+        wpp = self.wpp_options()
+        sources = [(p, f) for p, f in self.sources if p not in self.excluded]
+        if not sources:
+            raise ProjectError('%s: error: no ClCompile sources for %s' % (self.path, cfg))
+        missing = [p for p, _ in sources if not os.path.isfile(p)]
+        if missing:
+            raise ProjectError('%s: error: source %s does not exist' % (self.path, missing[0]))
+        out = ['proj_kmdf=%d' % kmdf, 'proj_target=%s' % shq(self.props.get('TargetName') or
+                                                            self.props['MSBuildProjectName']),
+               'proj_cflags=%s' % shq(' '.join(shq(f) for f in cflags)),
+               'proj_wpp=%s' % shq(' '.join(shq(w) for w in wpp)),
+               'proj_source_count=%d' % len(sources)]
+        for i, (path, flags) in enumerate(sources, 1):
+            out.append('proj_source_%d=%s' % (i, shq(path)))
+            out.append('proj_flags_%d=%s' % (i, shq(' '.join(shq(f) for f in flags))))
+        return '\n'.join(out) + '\n'
+
+    def wpp_options(self):
+        enabled = self.cl.get('WppEnabled', ('', ''))[0].strip().lower() == 'true'
+        if not enabled:
+            return []
+        opts = ['--wpp']
+        scan = self.cl.get('WppScanConfigurationData', ('', ''))[0].strip()
+        if scan:
+            opts.append('--wpp-scan=' + winpath(scan, self.dir))
+        if self.cl.get('WppRecorderEnabled', ('', ''))[0].strip().lower() == 'true':
+            opts.append('--wpp-recorder')
+        funcs = self.cl.get('WppTraceFunction', ('', ''))[0].strip()
+        if funcs:
+            opts.append('--wpp-func=' + funcs)
+        return opts
+
+
+def int_or(text, default=0):
+    try:
+        return int(text)
+    except ValueError:
+        return default
+
+
+def split_list(value):
+    return [v.strip() for v in value.split(';') if v.strip()]
+
+
+def winpath(path, base):
+    """A Windows path (backslashes, relative to base) as a Linux path, the letter case of each
+    existing component found on disk."""
+    path = path.strip().replace('\\', '/')
+    if not os.path.isabs(path):
+        path = os.path.join(base, path)
+    return find_case_insensitive(os.path.normpath(path)) or os.path.normpath(path)
+
+
+_listdir_cache = {}
+
+
+def listdir(d):
+    if d not in _listdir_cache:
+        try:
+            _listdir_cache[d] = os.listdir(d)
+        except OSError:
+            _listdir_cache[d] = None
+    return _listdir_cache[d]
+
+
+def find_case_insensitive(path):
+    """path as it is spelled on disk, matching each component without regard to letter case as
+    Windows does; None when there is no such file."""
+    if os.path.exists(path):
+        return path
+    parts = path.split('/')
+    cur = '/' if path.startswith('/') else '.'
+    for part in parts:
+        if part in ('', '.'):
+            continue
+        if part == '..':
+            cur = os.path.dirname(cur)
+            continue
+        names = listdir(cur)
+        if names is None:
+            return None
+        if part in names:
+            cur = os.path.join(cur, part)
+            continue
+        lower = part.lower()
+        match = sorted(n for n in names if n.lower() == lower)
+        if not match:
+            return None
+        cur = os.path.join(cur, match[0])
+    return cur
+
+
+def expand_glob(pattern, base):
+    path = pattern.replace('\\', '/')
+    if not os.path.isabs(path):
+        path = os.path.join(base, path)
+    path = os.path.normpath(path)
+    if any(c in path for c in '*?'):
+        return sorted(glob.glob(path.replace('**', '*'), recursive=True))
+    return [find_case_insensitive(path) or path]
+
+
+def include_flags(value, base):
+    flags = []
+    for d in split_list(value):
+        if '%(' in d:
+            continue
+        flags += ['-I', winpath(d, base)]
+    return flags
+
+
+def define_flags(value):
+    flags = []
+    for d in split_list(value):
+        if '%(' in d:
+            continue
+        if not re.match(r'[A-Za-z_][A-Za-z0-9_]*(=|$)', d):
+            warn('PreprocessorDefinitions', '"%s" is not a macro name: ignored' % d)
+            continue
+        flags.append('-D' + d)
+    return flags
+
+
+def cmd_project(args):
+    path, configuration, platform, include_root = args
+    if platform.lower() not in ('x64', 'amd64'):
+        raise ProjectError('%s: error: platform %s: drvhost models the x64 kernel (--config '
+                           'NAME|x64)' % (path, platform))
+    project = Project(path, configuration, 'x64', include_root)
+    project.evaluate(parse_xml(project.path), project.dir)
+    configs = ['%s|%s' % (c, p) for c, p in re.findall(r'(\w+)\|(\w+)',
+                                                        ' '.join(project.items.get(
+                                                            'ProjectConfiguration', [])))]
+    wanted = '%s|x64' % configuration
+    if configs and wanted.lower() not in (c.lower() for c in configs):
+        raise ProjectError('%s: error: no configuration %s (the project has %s)' %
+                           (path, wanted, ', '.join(configs)))
+    sys.stdout.write(project.emit())
+
+
+# --- Windows include rules -------------------------------------------------------------------
+
+INCLUDE_RE = re.compile(r'^(\s*#\s*include\s*)([<"])([^>"]*)([>"])(.*)$')
+
+
+class IncludeRewriter:
+    def __init__(self, build_dir, include_dirs, system_dirs):
+        self.build_dir = build_dir
+        self.system_dirs = [os.path.abspath(d) for d in system_dirs]
+        self.include_dirs = [os.path.abspath(d) for d in include_dirs] + self.system_dirs
+        self.done = {}  # original path -> path to include (the copy, or itself)
+        self.active = set()
+
+    def gcc_finds(self, spelled, quoted, includers):
+        """What GCC finds for this spelling from the file at includers[-1] (quote: that file's
+        folder first; then the -I folders)."""
+        dirs = ([os.path.dirname(includers[-1])] if quoted else []) + self.include_dirs
+        for d in dirs:
+            p = os.path.join(d, spelled)
+            if os.path.isfile(p):
+                return os.path.normpath(p)
+        return None
+
+    def windows_finds(self, spelled, quoted, includers):
+        """What the Microsoft compiler finds: backslashes are separators, letter case does not
+        matter; quoted includes search the including file's folder, then the folders of the
+        files that included it (innermost first), then the include folders."""
+        name = spelled.replace('\\', '/')
+        if os.path.isabs(name):
+            return find_case_insensitive(os.path.normpath(name))
+        dirs = ([os.path.dirname(f) for f in reversed(includers)] if quoted else [])
+        for d in dirs + self.include_dirs:
+            p = find_case_insensitive(os.path.normpath(os.path.join(d, name)))
+            if p and os.path.isfile(p):
+                return p
+        return None
+
+    def process(self, path, includers):
+        path = os.path.normpath(os.path.abspath(path))
+        if path in self.done:
+            return self.done[path]
+        if path in self.active:
+            return path  # an include cycle: the header's guard ends it
+        self.active.add(path)
+        chain = includers + [path]
+        try:
+            with open(path, 'r', encoding='utf-8', errors='surrogateescape', newline='') as f:
+                lines = f.readlines()
+        except OSError:
+            self.active.discard(path)
+            return path
+        rewritten, changed = [], False
+        for line in lines:
+            m = INCLUDE_RE.match(line.rstrip('\r\n'))
+            if not m:
+                rewritten.append((line, None))
+                continue
+            spelled, quoted = m.group(3), m.group(2) == '"'
+            target = self.windows_finds(spelled, quoted, chain)
+            if target is None:
+                rewritten.append((line, None))
+                continue
+            use = self.process(target, chain) if not self.is_system(target) else target
+            if self.gcc_finds(spelled, quoted, chain) != use:
+                changed = True
+            rewritten.append((line, (m, use)))
+        self.active.discard(path)
+        if not changed:
+            self.done[path] = path
+            return path
+        # The copy lives elsewhere: every include it can resolve becomes absolute.
+        digest = hashlib.sha1(path.encode('utf-8', 'surrogateescape')).hexdigest()[:12]
+        copy = os.path.join(self.build_dir, digest + '-' + os.path.basename(path))
+        with open(copy, 'w', encoding='utf-8', errors='surrogateescape', newline='') as out:
+            out.write('#line 1 "%s"\n' % path.replace('\\', '\\\\').replace('"', '\\"'))
+            for line, hit in rewritten:
+                if hit is None:
+                    out.write(line)
+                    continue
+                m, use = hit
+                eol = line[len(line.rstrip('\r\n')):]
+                out.write('%s"%s"%s%s' % (m.group(1), use, m.group(5), eol))
+        self.done[path] = copy
+        return copy
+
+    def is_system(self, path):
+        """drvhost's own headers: their include lines are right; one spelled in another case
+        by the driver is included by its absolute path, never copied."""
+        return any(path.startswith(d + '/') for d in self.system_dirs)
+
+
+def cmd_includes(args):
+    source, build_dir, rest = args[0], args[1], args[2:]
+    include_dirs, system_dirs = [], []
+    while rest:
+        if len(rest) < 2 or rest[0] not in ('-I', '-isystem'):
+            raise ProjectError('includes: expected -I DIR or -isystem DIR, not %s' % rest[0])
+        (include_dirs if rest[0] == '-I' else system_dirs).append(rest[1])
+        rest = rest[2:]
+    os.makedirs(build_dir, exist_ok=True)
+    rewriter = IncludeRewriter(build_dir, include_dirs, system_dirs)
+    print(rewriter.process(source, []))
+
+
+def main(argv):
+    commands = {'project': (cmd_project, 4), 'includes': (cmd_includes, 2)}
+    if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 < commands[argv[1]][1]:
+        sys.stderr.write(__doc__)
+        return 2
+    try:
+        commands[argv[1]][0](argv[2:])
+    except ProjectError as e:
+        sys.stderr.write('drvcc: %s\n' % e)
+        return 2
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
