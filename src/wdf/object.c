@@ -311,30 +311,31 @@ static struct wdf_cache *wdf_cache(void)
     return c;
 }
 
-/* A cached request object of `size` bytes, zeroed (still in the handle table, still marked
- * freed), or NULL. */
-static struct wdf_object *wdf_cache_take(size_t size)
+/* A cached request object whose block (object and first context) has `block` bytes, zeroed
+ * (still in the handle table, still marked freed), or NULL. */
+static struct wdf_object *wdf_cache_take(size_t block)
 {
     struct wdf_cache *c = wdf_cache_tls;
     struct wdf_object *o;
-    if (c == NULL || c->count <= WDF_CACHE_QUARANTINE || c->ring[c->head]->alloc_size != size)
+    if (c == NULL || c->count <= WDF_CACHE_QUARANTINE || c->ring[c->head]->alloc_size != block)
         return NULL;
     o = c->ring[c->head];
     c->head = (c->head + 1) % WDF_CACHE_MAX;
     c->count--;
-    memset(o, 0, wdf_context_offset(size) + sizeof(struct wdf_context));
+    memset(o, 0, block); /* as calloc gave it: the context's data starts zeroed */
+    o->alloc_size = block;
     __atomic_store_n(&o->freed, 1, __ATOMIC_RELAXED); /* until wdf_object_create is done */
     return o;
 }
 
 /* Keeps a destroyed object for reuse if it is a request as the framework creates them (no
- * parent, no context but the empty one); FALSE: the caller frees it. */
+ * parent, no context but the one of its attributes); FALSE: the caller frees it. */
 static BOOLEAN wdf_cache_put(struct wdf_object *o)
 {
     struct wdf_context *inline_context = o->inline_context;
     struct wdf_cache *c;
     if (o->type != WDF_TYPE_REQUEST || o->parent != NULL || o->contexts != inline_context ||
-        inline_context->next != NULL || inline_context->type != NULL || (c = wdf_cache()) == NULL)
+        inline_context->next != NULL || (c = wdf_cache()) == NULL)
         return FALSE;
     if (c->count == WDF_CACHE_MAX) {
         wdf_object_free(c->ring[c->head]);
@@ -355,14 +356,15 @@ static struct wdf_object *wdf_object_alloc(enum wdf_type type, size_t size,
                                            PWDF_OBJECT_ATTRIBUTES a, struct wdf_object *parent,
                                            BOOLEAN *cached)
 {
+    size_t block = wdf_context_offset(size) + sizeof(struct wdf_context) + wdf_context_size(a);
     struct wdf_object *o = NULL;
     *cached = FALSE;
-    if (type == WDF_TYPE_REQUEST && a == NULL && parent == NULL)
-        o = wdf_cache_take(size);
+    if (type == WDF_TYPE_REQUEST && parent == NULL)
+        o = wdf_cache_take(block);
     if (o != NULL)
         *cached = TRUE;
-    else
-        o = calloc(1, wdf_context_offset(size) + sizeof(struct wdf_context) + wdf_context_size(a));
+    else if ((o = calloc(1, block)) != NULL)
+        o->alloc_size = block;
     return o;
 }
 
@@ -401,7 +403,6 @@ NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t siz
     o->inline_context = (struct wdf_context *)((unsigned char *)o + wdf_context_offset(size));
     wdf_context_init(o->inline_context, o, attributes);
     o->contexts = o->inline_context;
-    o->alloc_size = size;
     o->type = type;
     o->refs = 1;
     o->exec_level =

@@ -71,7 +71,7 @@ struct wdf_object {
     LONG had_children;
     /* 1 while the object waits in a thread's cache for reuse (requests): its handle is stale. */
     LONG freed;
-    size_t alloc_size;                   /* `size` of wdf_object_create: reuse needs the same */
+    size_t alloc_size; /* of the block (object and first context): reuse needs the same */
     struct wdf_context *inline_context; /* the attributes' context, in the object's block */
 };
 
