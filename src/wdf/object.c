@@ -65,7 +65,7 @@ static void wdf_slot_set(struct wdf_handles *t, size_t i, struct wdf_object *o)
 
 /* The table's entry for `handle`, or NULL; a bounded probe (never a wild access: only the
  * table is read). */
-static struct wdf_object *wdf_handles_find(const void *handle)
+static inline struct wdf_object *wdf_handles_find(const void *handle)
 {
     struct wdf_handles *t = __atomic_load_n(&wdf_handles, __ATOMIC_ACQUIRE);
     if (t == NULL)
@@ -160,8 +160,13 @@ void wdf_violation_null(struct wdf_globals *g, const char *ddi, const char *para
                     wdf_driver_name(g), parameter, ddi);
 }
 
-struct wdf_object *wdf_object_get_in(struct wdf_globals *g, WDFOBJECT handle, enum wdf_type type,
-                                     const char *ddi, const void *caller)
+/* wdf_object_get_in's path for anything but a live handle of the right type (and for a handle
+ * a concurrent removal hid from the unlocked look-up). */
+static __attribute__((noinline, cold)) struct wdf_object *wdf_object_get_slow(struct wdf_globals *g,
+                                                                              WDFOBJECT handle,
+                                                                              enum wdf_type type,
+                                                                              const char *ddi,
+                                                                              const void *caller)
 {
     struct wdf_object *o;
     if (handle == NULL)
@@ -178,6 +183,17 @@ struct wdf_object *wdf_object_get_in(struct wdf_globals *g, WDFOBJECT handle, en
                         wdf_driver_name(g), wdf_type_names[o->type], handle, ddi,
                         wdf_type_names[type]);
     return o;
+}
+
+struct wdf_object *wdf_object_get_in(struct wdf_globals *g, WDFOBJECT handle, enum wdf_type type,
+                                     const char *ddi, const void *caller)
+{
+    struct wdf_object *o = wdf_handles_find(handle);
+    if (__builtin_expect(o != NULL && !__atomic_load_n(&o->freed, __ATOMIC_ACQUIRE) &&
+                             (type == 0 || o->type == type),
+                         1))
+        return o;
+    return wdf_object_get_slow(g, handle, type, ddi, caller);
 }
 
 struct wdf_globals *wdf_globals_of(PWDF_DRIVER_GLOBALS globals)
