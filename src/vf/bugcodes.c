@@ -245,6 +245,12 @@ const struct vf_subcode vf_subcodes[] = {
      NULL},
 
     {WDF,
+     VF_10D_RECURSIVE_LOCK,
+     "an attempt to acquire a lock that is currently being held",
+     {"reserved", "reserved", "reserved"},
+     "drvhost raises it when the thread holding a framework spin lock or an object's "
+     "synchronization lock acquires it again: the handle, 0, 0"},
+    {WDF,
      VF_10D_NULL_PARAMETER,
      "a NULL parameter passed to a framework routine that requires a value",
      {"reserved", "the caller's address", "reserved"},
@@ -261,11 +267,26 @@ const struct vf_subcode vf_subcodes[] = {
      {"the handle", "reserved", "reserved"},
      NULL},
     {WDF,
+     VF_10D_INVALID_LOCK,
+     "an invalid lock acquisition or release",
+     {"the handle",
+      "0: the object has no synchronization lock; 1: the lock is released by a "
+      "thread that did not acquire it",
+      "reserved"},
+     NULL},
+    {WDF,
      VF_10D_NOT_PROVIDED,
      "(not on Microsoft's page)",
      {"", "", ""},
      "drvhost's own: the driver called a framework routine drvhost does not implement yet: its "
      "WDFFUNCENUM index, the caller's address, 0"},
+    {WDF,
+     VF_10D_WAITS_FOR_SELF,
+     "(not on Microsoft's page)",
+     {"", "", ""},
+     "drvhost's own: a routine that waits for a callback (WdfTimerStop with Wait, "
+     "WdfWorkItemFlush) called from that callback, which Microsoft says "
+     "may deadlock: the object's handle, 0, 0"},
 
     {C4,
      VF_C4_ZERO_BYTE_ALLOCATION,

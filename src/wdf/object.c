@@ -144,8 +144,25 @@ static struct wdf_object *wdf_lookup(const void *handle)
     return o;
 }
 
-static const char *const wdf_type_names[] = {"?",         "WDFOBJECT", "WDFDRIVER",
-                                             "WDFDEVICE", "WDFQUEUE",  "WDFREQUEST"};
+/* Indexed by enum wdf_type (designated, so a type added anywhere cannot shift the names). */
+static const char *const wdf_type_names[] = {
+    [0] = "?",
+    [WDF_TYPE_OBJECT] = "WDFOBJECT",
+    [WDF_TYPE_DRIVER] = "WDFDRIVER",
+    [WDF_TYPE_DEVICE] = "WDFDEVICE",
+    [WDF_TYPE_QUEUE] = "WDFQUEUE",
+    [WDF_TYPE_REQUEST] = "WDFREQUEST",
+    [WDF_TYPE_MEMORY] = "WDFMEMORY",
+    [WDF_TYPE_LOOKASIDE] = "WDFLOOKASIDE",
+    [WDF_TYPE_COLLECTION] = "WDFCOLLECTION",
+    [WDF_TYPE_STRING] = "WDFSTRING",
+    [WDF_TYPE_KEY] = "WDFKEY",
+    [WDF_TYPE_TIMER] = "WDFTIMER",
+    [WDF_TYPE_WORKITEM] = "WDFWORKITEM",
+    [WDF_TYPE_DPC] = "WDFDPC",
+    [WDF_TYPE_SPINLOCK] = "WDFSPINLOCK",
+    [WDF_TYPE_WAITLOCK] = "WDFWAITLOCK",
+};
 
 static const char *wdf_driver_name(struct wdf_globals *g)
 {
@@ -201,8 +218,43 @@ struct wdf_globals *wdf_globals_of(PWDF_DRIVER_GLOBALS globals)
     return CONTAINING_RECORD(globals, struct wdf_globals, pub);
 }
 
-/* Attributes a caller may pass: NULL, or initialised (Size) with what this slice supports. */
-static NTSTATUS wdf_check_attributes(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES a)
+/* Microsoft (WDF_SYNCHRONIZATION_SCOPE, WDF_EXECUTION_LEVEL): a scope may be given to driver,
+ * device and queue objects only; an execution level to driver, device, queue, general and
+ * timer objects (file objects are file.c's: not created here). `type` 0: any (the attributes
+ * of WdfObjectAllocateContext, whose constraints are not used). */
+static NTSTATUS wdf_check_constraints(struct wdf_globals *g, enum wdf_type type,
+                                      PWDF_OBJECT_ATTRIBUTES a)
+{
+    BOOLEAN scope_ok =
+        type == 0 || type == WDF_TYPE_DRIVER || type == WDF_TYPE_DEVICE || type == WDF_TYPE_QUEUE;
+    BOOLEAN level_ok = scope_ok || type == WDF_TYPE_OBJECT || type == WDF_TYPE_TIMER;
+    if (a->ExecutionLevel > WdfExecutionLevelDispatch ||
+        a->SynchronizationScope > WdfSynchronizationScopeNone) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': ExecutionLevel %d / SynchronizationScope %d: not a value of "
+                 "WDF_EXECUTION_LEVEL / WDF_SYNCHRONIZATION_SCOPE",
+                 g->pub.DriverName, a->ExecutionLevel, a->SynchronizationScope);
+        return STATUS_INVALID_PARAMETER;
+    }
+    if (!scope_ok && a->SynchronizationScope > WdfSynchronizationScopeInheritFromParent) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': a %s cannot have a SynchronizationScope (only drivers, devices "
+                 "and queues)",
+                 g->pub.DriverName, wdf_type_names[type]);
+        return STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID;
+    }
+    if (!level_ok && a->ExecutionLevel > WdfExecutionLevelInheritFromParent) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': a %s cannot have an ExecutionLevel",
+                 g->pub.DriverName, wdf_type_names[type]);
+        return STATUS_WDF_EXECUTION_LEVEL_INVALID;
+    }
+    return STATUS_SUCCESS;
+}
+
+/* Attributes a caller may pass: NULL, or initialised (Size) with constraints its object type
+ * accepts. */
+static NTSTATUS wdf_check_attributes(struct wdf_globals *g, enum wdf_type type,
+                                     PWDF_OBJECT_ATTRIBUTES a)
 {
     if (a == NULL)
         return STATUS_SUCCESS;
@@ -211,17 +263,7 @@ static NTSTATUS wdf_check_attributes(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUT
                  g->pub.DriverName, (unsigned long)a->Size, sizeof(WDF_OBJECT_ATTRIBUTES));
         return STATUS_INFO_LENGTH_MISMATCH;
     }
-    /* Locking and IRQL constraints are not implemented: refusing them beats ignoring them. */
-    if (a->ExecutionLevel > WdfExecutionLevelInheritFromParent ||
-        (a->SynchronizationScope > WdfSynchronizationScopeInheritFromParent &&
-         a->SynchronizationScope != WdfSynchronizationScopeNone)) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf",
-                 "driver '%s': ExecutionLevel %d / SynchronizationScope %d are not implemented "
-                 "by drvhost yet",
-                 g->pub.DriverName, a->ExecutionLevel, a->SynchronizationScope);
-        return STATUS_NOT_IMPLEMENTED;
-    }
-    return STATUS_SUCCESS;
+    return wdf_check_constraints(g, type, a);
 }
 
 /* The bytes of context data the attributes ask for. */
@@ -410,7 +452,7 @@ NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t siz
 {
     struct wdf_object *o;
     BOOLEAN cached;
-    NTSTATUS status = wdf_check_attributes(g, attributes);
+    NTSTATUS status = wdf_check_attributes(g, type, attributes);
     if (!NT_SUCCESS(status))
         return status;
     o = wdf_object_alloc(type, size, attributes, parent, &cached);
@@ -458,6 +500,7 @@ static void wdf_object_destroy(struct wdf_object *o)
             c->destroy((WDFOBJECT)o);
     if (o->type_destroy != NULL)
         o->type_destroy(o);
+    wdf_sync_free(o); /* before the cache: a reused object starts without a lock */
     if (!wdf_cache_put(o))
         wdf_object_free(o);
     if (parent != NULL)
@@ -591,7 +634,7 @@ NTSTATUS imp_WdfObjectAllocateContext(PWDF_DRIVER_GLOBALS globals, WDFOBJECT obj
     struct wdf_context *c, **tail;
     NTSTATUS status;
     WDF_CHECK_NOT_NULL(g, attributes);
-    status = wdf_check_attributes(g, attributes);
+    status = wdf_check_attributes(g, 0, attributes);
     if (!NT_SUCCESS(status))
         return status;
     if (attributes->ContextTypeInfo == NULL)

@@ -29,6 +29,18 @@ enum wdf_type {
     WDF_TYPE_DEVICE,
     WDF_TYPE_QUEUE,
     WDF_TYPE_REQUEST,
+    /* memory, lookaside lists, collections, strings, registry keys (memory.c, ...) */
+    WDF_TYPE_MEMORY,
+    WDF_TYPE_LOOKASIDE,
+    WDF_TYPE_COLLECTION,
+    WDF_TYPE_STRING,
+    WDF_TYPE_KEY,
+    /* synchronization, timers, work items, DPCs and locks (sync.c, timer.c, ...) */
+    WDF_TYPE_TIMER,
+    WDF_TYPE_WORKITEM,
+    WDF_TYPE_DPC,
+    WDF_TYPE_SPINLOCK,
+    WDF_TYPE_WAITLOCK,
 };
 
 enum wdf_state {
@@ -65,6 +77,9 @@ struct wdf_object {
      * (after the destroy callbacks, before the memory goes). NULL: nothing. */
     void (*type_cleanup)(struct wdf_object *object);
     void (*type_destroy)(struct wdf_object *object);
+    /* A device's or queue's synchronization lock, created on first use (sync.c; atomic
+     * pointer, freed with the object). */
+    struct wdf_sync_lock *sync_lock;
     /* ---- fast paths (object.c; issue 14's speed) ---- */
     /* Set (under wdf_tree_lock) before a child is first added: deleting an object without a
      * parent takes the tree lock only if it ever had children. */
@@ -186,6 +201,56 @@ struct wdf_object *wdf_sync_owner(struct wdf_object *object);
  * implies. */
 void wdf_sync_acquire(struct wdf_object *owner);
 void wdf_sync_release(struct wdf_object *owner);
+/* Frees the object's synchronization lock, if it has one (object.c, when the memory goes). */
+void wdf_sync_free(struct wdf_object *object);
+/* The resolved execution level of `object` (Passive or Dispatch), through its parents up to
+ * the driver (whose default is Dispatch). */
+WDF_EXECUTION_LEVEL wdf_sync_exec_level(struct wdf_object *object);
+/* For a timer, work item or DPC with AutomaticSerialization under `parent`: the device or
+ * queue whose lock serialises its callback (NULL: none). */
+struct wdf_object *wdf_sync_owner_for_child(struct wdf_object *parent);
+/* The device at or above `object` (NULL: none). */
+struct wdf_device *wdf_sync_device_of(struct wdf_object *object);
+/* Whether the calling thread holds the owner's lock (a framework callback under it runs). */
+BOOLEAN wdf_sync_held(struct wdf_object *owner);
+/* The checks every timer, work item and DPC creation makes (Microsoft's WdfXxxCreate pages):
+ * attributes with a parent that is or leads to a device. Sets *parent on success. */
+NTSTATUS wdf_sync_child_parent(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
+                               const char *ddi, struct wdf_object **parent);
+
+/* The lock serialising a timer's, work item's or DPC's callback under `parent` when
+ * `automatic` (AutomaticSerialization), into *sync (NULL: none); a passive callback needs a
+ * passive lock and a DISPATCH_LEVEL one a spin lock: STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL. */
+NTSTATUS wdf_sync_serialization(struct wdf_globals *g, struct wdf_object *parent, BOOLEAN automatic,
+                                BOOLEAN passive, const char *ddi, struct wdf_object **sync);
+
+/* Callbacks of timers, work items and DPCs in flight: `busy` counts those queued to a worker
+ * or running, `runner` is the thread running one (so that a flush from the callback itself,
+ * which would wait for itself, is caught). */
+struct wdf_gate {
+    os_mutex lock;
+    os_cond idle;
+    ULONG busy;               /* under lock */
+    struct ke_thread *runner; /* atomic */
+};
+void wdf_gate_init(struct wdf_gate *gate);
+void wdf_gate_destroy(struct wdf_gate *gate);
+void wdf_gate_enter(struct wdf_gate *gate); /* one more in flight */
+void wdf_gate_leave(struct wdf_gate *gate); /* one less; wakes wdf_gate_wait at zero */
+void wdf_gate_wait(struct wdf_gate *gate);  /* until none is in flight */
+/* Runs `call(context)` (a trampoline to the driver's callback) under the owner's lock (NULL:
+ * none), the calling thread marked as the gate's runner. */
+void wdf_gate_run(struct wdf_gate *gate, struct wdf_object *sync, void (*call)(void *),
+                  void *context);
+BOOLEAN wdf_gate_running_here(struct wdf_gate *gate);
+/* A timer or DPC keeps one reference for its flush (taken at creation). At cleanup, `flush`
+ * (stop it, wait for its callbacks) runs here when it can (PASSIVE_LEVEL, not from its own
+ * callback, not under its serialising lock, any of which would wait for itself), else on a
+ * worker thread; then that reference is dropped, so the memory outlives the callbacks. */
+void wdf_flush_at_cleanup(struct wdf_object *object, struct wdf_gate *gate,
+                          struct wdf_object *sync, void (*flush)(struct wdf_object *object));
+/* A routine that would wait for the callback it is called from: 0x10D/VF_10D_WAITS_FOR_SELF. */
+__attribute__((noreturn)) void wdf_gate_self_wait(struct wdf_object *object, const char *ddi);
 
 /* ---- file objects (file.c) ----------------------------------------------------------------- */
 
@@ -202,6 +267,74 @@ void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working);
 
 /* Completes an IRP the framework answers itself (no information) and returns `status`. */
 NTSTATUS wdf_irp_complete(PIRP irp, NTSTATUS status);
+
+/* ---- memory, lookaside lists, collections, strings, registry keys (wsup) ------------------ */
+
+enum wdf_memory_kind {
+    WDF_MEMORY_POOL,         /* WdfMemoryCreate: the buffer is the driver's pool, freed with it */
+    WDF_MEMORY_PREALLOCATED, /* the driver's buffer, never freed by the framework */
+    WDF_MEMORY_LOOKASIDE,    /* from a lookaside list, returned to it when destroyed */
+    WDF_MEMORY_REQUEST,      /* a request's buffer; a child of the request */
+};
+
+struct wdf_lookaside;
+
+struct wdf_memory {
+    struct wdf_object obj;
+    enum wdf_memory_kind kind;
+    PVOID buffer;
+    size_t size;
+    struct wdf_lookaside *lookaside; /* WDF_MEMORY_LOOKASIDE: referenced until destroyed */
+};
+
+struct wdf_lookaside {
+    struct wdf_object obj;
+    LOOKASIDE_LIST_EX list;
+    size_t size;
+    const void *caller; /* WdfLookasideListCreate's caller: the blocks are charged to it */
+    BOOLEAN has_memory_attributes;
+    WDF_OBJECT_ATTRIBUTES memory_attributes; /* our copy, for each memory object */
+};
+
+struct wdf_collection {
+    struct wdf_object obj;
+    os_mutex lock; /* items, count */
+    struct wdf_object **items;
+    ULONG count, capacity;
+};
+
+struct wdf_string {
+    struct wdf_object obj;
+    UNICODE_STRING string; /* our copy, NUL-terminated; Buffer from the host heap */
+};
+
+struct wdf_key {
+    struct wdf_object obj;
+    HANDLE handle;      /* a kernel handle, closed when the object is deleted (after cleanup) */
+    ACCESS_MASK access; /* granted (generic rights mapped): the routines check it */
+};
+
+/* The parent an object's attributes name (validated), else `fallback`. */
+struct wdf_object *wdf_parent_of(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
+                                 struct wdf_object *fallback, const char *ddi, const void *caller);
+/* A memory object over `buffer` (kind PREALLOCATED or REQUEST: not freed by the framework). */
+NTSTATUS wdf_memory_create_over(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
+                                struct wdf_object *parent, enum wdf_memory_kind kind, PVOID buffer,
+                                size_t size, struct wdf_memory **out);
+/* A memory object with a new buffer of `size` bytes from the driver's pool, charged to the
+ * driver code at `caller`. */
+NTSTATUS wdf_memory_create_pool(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
+                                struct wdf_object *parent, ULONG tag, size_t size,
+                                const void *caller, struct wdf_memory **out);
+/* A string object holding a copy of `source` (NULL: empty). */
+NTSTATUS wdf_string_create(struct wdf_globals *g, PCUNICODE_STRING source,
+                           PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_string **out);
+NTSTATUS wdf_string_assign(struct wdf_string *s, const WCHAR *chars, size_t bytes);
+/* Appends `item` to the collection (a reference on it). */
+NTSTATUS wdf_collection_add(struct wdf_collection *c, struct wdf_object *item);
+/* The collection's items, referenced, in order (free() the array, release each). */
+NTSTATUS wdf_collection_snapshot(struct wdf_collection *c, struct wdf_object ***items,
+                                 ULONG *count);
 
 /* ---- the function table (bind.c): implementations, named imp_WdfXxx ---------------------- */
 

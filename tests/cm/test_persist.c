@@ -123,6 +123,24 @@ TEST(shutdown_saves_and_open_loads)
     ok_status(ZwClose(k), STATUS_SUCCESS);
 }
 
+/* The lock's descriptor is closed at shutdown and forgotten: a later boot without a registry
+ * file must not close it again, by then possibly a descriptor the host opened since. */
+TEST(shutdown_forgets_the_lock_descriptor)
+{
+    int fd;
+
+    make_paths();
+    ok_status(drvhost_registry_open(path), STATUS_SUCCESS);
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    fd = open("/dev/null", O_RDONLY | O_CLOEXEC); /* the lowest free number: the lock's */
+    ok(fd >= 0, "open /dev/null: %s\n", strerror(errno));
+    ok_status(drvhost_init(NULL), STATUS_SUCCESS);
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    ok(fcntl(fd, F_GETFD) != -1, "the host's descriptor %d was closed by a shutdown\n", fd);
+    ok_status(drvhost_init(NULL), STATUS_SUCCESS);
+    close(fd);
+}
+
 TEST(interrupted_save_keeps_previous_file)
 {
     static UCHAR big[200000];

@@ -84,6 +84,14 @@ static PDRIVER_OBJECT iotest_driver(PFILE_OBJECT *file)
     /* FILE_OBJECT: Type is 5 (IO_TYPE_FILE) for a file object, Size its size (documented). */
     ok(*file != NULL && (*file)->Type == IO_TYPE_FILE && (*file)->Size == sizeof(FILE_OBJECT),
        "file object type %d size %d\n", *file ? (*file)->Type : -1, *file ? (*file)->Size : -1);
+    /* wdm.h's Type and Size headers: IO_TYPE_DEVICE / IO_TYPE_DRIVER and the driver object's
+     * size, as the I/O manager sets them. */
+    ok(device != NULL && device->Type == IO_TYPE_DEVICE, "device object type %d\n",
+       device ? device->Type : -1);
+    ok(device != NULL && device->DriverObject->Type == IO_TYPE_DRIVER &&
+           device->DriverObject->Size == sizeof(DRIVER_OBJECT),
+       "driver object type %d size %d\n", device ? device->DriverObject->Type : -1,
+       device ? device->DriverObject->Size : -1);
     return device != NULL ? device->DriverObject : NULL;
 }
 

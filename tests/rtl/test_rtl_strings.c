@@ -376,6 +376,11 @@ TEST(string_to_integer)
     ok_status(RtlCharToInteger("-12", 10, &v), STATUS_SUCCESS);
     ok(v == (ULONG)-12, "char -12\n");
     ok_status(RtlCharToInteger("12", 5, &v), STATUS_INVALID_PARAMETER);
+    /* drvhost's own check (docs/coverage.md): Windows documents none and reads through both. */
+    v = 7;
+    ok_status(RtlCharToInteger(NULL, 10, &v), STATUS_INVALID_PARAMETER);
+    ok(v == 7, "a NULL string changed the result: %lu\n", (unsigned long)v);
+    ok_status(RtlCharToInteger("12", 10, NULL), STATUS_INVALID_PARAMETER);
 }
 
 TEST(guid_strings)

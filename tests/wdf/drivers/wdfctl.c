@@ -307,7 +307,7 @@ static VOID WdfCtlObjects(WDFREQUEST Request)
         log->Checks |= WDFCTL_OBJ_BAD_SIZE;
     WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
     attributes.SynchronizationScope = WdfSynchronizationScopeDevice;
-    if (WdfObjectCreate(&attributes, &bad) == STATUS_NOT_IMPLEMENTED)
+    if (WdfObjectCreate(&attributes, &bad) == STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID)
         log->Checks |= WDFCTL_OBJ_SYNC_SCOPE;
     /* Balanced references change nothing; the one on the parent outlives its deletion. */
     WdfObjectReferenceActual(grand, NULL, __LINE__, (PCHAR)__FILE__);
@@ -326,8 +326,6 @@ static VOID WdfCtlMisuse(WDFREQUEST Request)
 {
     ULONG *what;
     WDFOBJECT object;
-    WDF_OBJECT_ATTRIBUTES attributes;
-    PVOID buffer;
     NTSTATUS status = WdfRequestRetrieveInputBuffer(Request, sizeof(*what), (PVOID *)&what, NULL);
     if (!NT_SUCCESS(status)) {
         WdfCtlComplete(Request, status, 0);
@@ -349,8 +347,7 @@ static VOID WdfCtlMisuse(WDFREQUEST Request)
             WdfObjectDereference(object);
         break;
     case WDFCTL_MISUSE_NOT_PROVIDED:
-        WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
-        WdfMemoryCreate(&attributes, NonPagedPoolNx, 'ltcW', 16, (WDFMEMORY *)&object, &buffer);
+        WdfDriverRetrieveVersionString(WdfGetDriver(), NULL);
         break;
     case WDFCTL_MISUSE_WRONG_TYPE:
         WdfIoQueueGetDevice((WDFQUEUE)Request);

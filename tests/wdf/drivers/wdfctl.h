@@ -85,7 +85,7 @@ typedef struct _WDFCTL_LOG {
 #define WDFCTL_OBJ_ALLOCATE_AGAIN 0x10 /* a second time: STATUS_OBJECT_NAME_EXISTS */
 #define WDFCTL_OBJ_SIZE_OVERRIDE  0x20 /* ContextSizeOverride: the larger size is usable */
 #define WDFCTL_OBJ_BAD_SIZE       0x40 /* attributes with a wrong Size: STATUS_INFO_LENGTH_MISMATCH */
-#define WDFCTL_OBJ_SYNC_SCOPE     0x80 /* SynchronizationScopeDevice: not implemented (drvhost) */
+#define WDFCTL_OBJ_SYNC_SCOPE     0x80 /* a scope on a general object: SCOPE_INVALID */
 #define WDFCTL_OBJ_ALL            0xFF
 
 typedef struct _WDFCTL_COUNTERS {

@@ -36,5 +36,12 @@
 #include <wdfcontrol.h>
 #include <wdfio.h>
 #include <wdfrequest.h>
+#include <wdfcollection.h>
+#include <wdfstring.h>
+#include <wdfregistry.h>
+#include <wdfsync.h>
+#include <wdftimer.h>
+#include <wdfworkitem.h>
+#include <wdfdpc.h>
 
 #endif

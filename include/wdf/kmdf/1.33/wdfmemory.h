@@ -1,6 +1,5 @@
 /*
- * wdfmemory.h - framework memory objects (declared; not implemented yet: each routine is the
- * framework's bug check 0x10D naming it, see docs/wdf.md).
+ * wdfmemory.h - framework memory objects and lookaside lists (docs/wdf.md).
  */
 #ifndef _WDFMEMORY_H_
 #define _WDFMEMORY_H_
@@ -25,6 +24,61 @@ FORCEINLINE PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize)
 {
     return ((PFN_WDFMEMORYGETBUFFER)WdfFunctions[WdfMemoryGetBufferTableIndex])(WdfDriverGlobals,
                                                                                 Memory, BufferSize);
+}
+
+typedef NTSTATUS (*PFN_WDFMEMORYCREATEPREALLOCATED)(PWDF_DRIVER_GLOBALS, PWDF_OBJECT_ATTRIBUTES,
+                                                    PVOID, size_t, WDFMEMORY *);
+FORCEINLINE NTSTATUS WdfMemoryCreatePreallocated(PWDF_OBJECT_ATTRIBUTES Attributes, PVOID Buffer,
+                                                 size_t BufferSize, WDFMEMORY *Memory)
+{
+    return ((PFN_WDFMEMORYCREATEPREALLOCATED)WdfFunctions[WdfMemoryCreatePreallocatedTableIndex])(
+        WdfDriverGlobals, Attributes, Buffer, BufferSize, Memory);
+}
+
+typedef NTSTATUS (*PFN_WDFMEMORYASSIGNBUFFER)(PWDF_DRIVER_GLOBALS, WDFMEMORY, PVOID, size_t);
+FORCEINLINE NTSTATUS WdfMemoryAssignBuffer(WDFMEMORY Memory, PVOID Buffer, size_t BufferSize)
+{
+    return ((PFN_WDFMEMORYASSIGNBUFFER)WdfFunctions[WdfMemoryAssignBufferTableIndex])(
+        WdfDriverGlobals, Memory, Buffer, BufferSize);
+}
+
+typedef NTSTATUS (*PFN_WDFMEMORYCOPYTOBUFFER)(PWDF_DRIVER_GLOBALS, WDFMEMORY, size_t, PVOID,
+                                              size_t);
+FORCEINLINE NTSTATUS WdfMemoryCopyToBuffer(WDFMEMORY SourceMemory, size_t SourceOffset,
+                                           PVOID Buffer, size_t NumBytesToCopyTo)
+{
+    return ((PFN_WDFMEMORYCOPYTOBUFFER)WdfFunctions[WdfMemoryCopyToBufferTableIndex])(
+        WdfDriverGlobals, SourceMemory, SourceOffset, Buffer, NumBytesToCopyTo);
+}
+
+typedef NTSTATUS (*PFN_WDFMEMORYCOPYFROMBUFFER)(PWDF_DRIVER_GLOBALS, WDFMEMORY, size_t, PVOID,
+                                                size_t);
+FORCEINLINE NTSTATUS WdfMemoryCopyFromBuffer(WDFMEMORY DestinationMemory, size_t DestinationOffset,
+                                             PVOID Buffer, size_t NumBytesToCopyFrom)
+{
+    return ((PFN_WDFMEMORYCOPYFROMBUFFER)WdfFunctions[WdfMemoryCopyFromBufferTableIndex])(
+        WdfDriverGlobals, DestinationMemory, DestinationOffset, Buffer, NumBytesToCopyFrom);
+}
+
+typedef NTSTATUS (*PFN_WDFLOOKASIDELISTCREATE)(PWDF_DRIVER_GLOBALS, PWDF_OBJECT_ATTRIBUTES, size_t,
+                                               POOL_TYPE, PWDF_OBJECT_ATTRIBUTES, ULONG,
+                                               WDFLOOKASIDE *);
+FORCEINLINE NTSTATUS WdfLookasideListCreate(PWDF_OBJECT_ATTRIBUTES LookasideAttributes,
+                                            size_t BufferSize, POOL_TYPE PoolType,
+                                            PWDF_OBJECT_ATTRIBUTES MemoryAttributes, ULONG PoolTag,
+                                            WDFLOOKASIDE *Lookaside)
+{
+    return ((PFN_WDFLOOKASIDELISTCREATE)WdfFunctions[WdfLookasideListCreateTableIndex])(
+        WdfDriverGlobals, LookasideAttributes, BufferSize, PoolType, MemoryAttributes, PoolTag,
+        Lookaside);
+}
+
+typedef NTSTATUS (*PFN_WDFMEMORYCREATEFROMLOOKASIDE)(PWDF_DRIVER_GLOBALS, WDFLOOKASIDE,
+                                                     WDFMEMORY *);
+FORCEINLINE NTSTATUS WdfMemoryCreateFromLookaside(WDFLOOKASIDE Lookaside, WDFMEMORY *Memory)
+{
+    return ((PFN_WDFMEMORYCREATEFROMLOOKASIDE)WdfFunctions[WdfMemoryCreateFromLookasideTableIndex])(
+        WdfDriverGlobals, Lookaside, Memory);
 }
 
 #endif

@@ -162,4 +162,22 @@ FORCEINLINE WDFQUEUE WdfRequestGetIoQueue(WDFREQUEST Request)
         WdfDriverGlobals, Request);
 }
 
+/* wsup: the request's buffers as memory objects (src/wdf/memory.c) */
+typedef NTSTATUS (*PFN_WDFREQUESTRETRIEVEINPUTMEMORY)(PWDF_DRIVER_GLOBALS, WDFREQUEST, WDFMEMORY *);
+FORCEINLINE NTSTATUS WdfRequestRetrieveInputMemory(WDFREQUEST Request, WDFMEMORY *Memory)
+{
+    return (
+        (PFN_WDFREQUESTRETRIEVEINPUTMEMORY)WdfFunctions[WdfRequestRetrieveInputMemoryTableIndex])(
+        WdfDriverGlobals, Request, Memory);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTRETRIEVEOUTPUTMEMORY)(PWDF_DRIVER_GLOBALS, WDFREQUEST,
+                                                       WDFMEMORY *);
+FORCEINLINE NTSTATUS WdfRequestRetrieveOutputMemory(WDFREQUEST Request, WDFMEMORY *Memory)
+{
+    return (
+        (PFN_WDFREQUESTRETRIEVEOUTPUTMEMORY)WdfFunctions[WdfRequestRetrieveOutputMemoryTableIndex])(
+        WdfDriverGlobals, Request, Memory);
+}
+
 #endif

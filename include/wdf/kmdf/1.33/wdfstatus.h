@@ -10,4 +10,10 @@
 /* WdfIoQueueCreate: a queue that is not manual has no request handler. */
 #define STATUS_WDF_NO_CALLBACK ((NTSTATUS)0xC020020BL)
 
+/* Synchronization and creation of timers, work items, DPCs (Microsoft's WdfXxxCreate pages). */
+#define STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL  ((NTSTATUS)0xC020020CL)
+#define STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID ((NTSTATUS)0xC0200210L)
+#define STATUS_WDF_EXECUTION_LEVEL_INVALID       ((NTSTATUS)0xC0200211L)
+#define STATUS_WDF_PARENT_NOT_SPECIFIED          ((NTSTATUS)0xC0200212L)
+
 #endif
