@@ -421,12 +421,21 @@ static VOID FifoEvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Ou
     }
 }
 
-/* The handle is closing: reads it left waiting are cancelled. */
+/* The handle is closing: reads it left waiting are cancelled. WdfIoQueueFindRequest gives a
+ * referenced handle of the next one of this file object; one cancelled between the find and
+ * the retrieval is no longer there (STATUS_NOT_FOUND): find again. */
 static VOID FifoEvtFileCleanup(WDFFILEOBJECT FileObject)
 {
     WDFQUEUE queue = FifoDeviceGetContext(WdfFileObjectGetDevice(FileObject))->ReadQueue;
-    WDFREQUEST request;
-    while (NT_SUCCESS(WdfIoQueueRetrieveRequestByFileObject(queue, FileObject, &request))) {
+    WDFREQUEST found, request;
+    NTSTATUS status;
+    while (NT_SUCCESS(WdfIoQueueFindRequest(queue, NULL, FileObject, NULL, &found))) {
+        status = WdfIoQueueRetrieveFoundRequest(queue, found, &request);
+        WdfObjectDereference(found);
+        if (status == STATUS_NOT_FOUND)
+            continue;
+        if (!NT_SUCCESS(status))
+            return;
         WdfSpinLockAcquire(g_Fifo.Lock);
         g_Fifo.Stats.PendingReads--;
         WdfSpinLockRelease(g_Fifo.Lock);
