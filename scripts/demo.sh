@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # demo.sh - builds drvhost (release preset) and runs the sample drivers' demo scenarios: the
-# WDM samples, then the framework (KMDF) port of the FIFO sample.
+# WDM samples, then framework (KMDF) drivers with control devices: the benchmark's, and the
+# FIFO sample's port.
 set -euo pipefail
 
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -21,6 +22,10 @@ for scenario in samples/wdm/fifo/demo.scn samples/wdm/pnp/demo.scn; do
     echo "+ build/release/bin/drvhost run $scenario"
     build/release/bin/drvhost run "$scenario"
 done
+
+# A framework (KMDF) driver with a control device: the benchmark's (bench/drivers/benchkmdf.c).
+echo "+ build/release/bin/drvhost run bench/drivers/benchkmdf.scn"
+build/release/bin/drvhost run bench/drivers/benchkmdf.scn
 
 # The FIFO sample's framework (KMDF) port (samples/kmdf/fifo: a non-PnP driver with three
 # control devices, queues, a lookaside list, a timer, a work item and a DPC), also named
