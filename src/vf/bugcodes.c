@@ -267,6 +267,13 @@ const struct vf_subcode vf_subcodes[] = {
      {"the handle", "reserved", "reserved"},
      NULL},
     {WDF,
+     VF_10D_QUEUE_FATAL,
+     "a fatal error while processing a request that is in a queue",
+     {"a pointer to a WDF_QUEUE_FATAL_ERROR_DATA structure", "reserved", "reserved"},
+     "drvhost raises it for a request completed while still in its queue, a request the driver "
+     "still owns when its queue is deleted, and WdfRequestStopAcknowledge for a request that is "
+     "not being stopped; the structure is queue, request, status"},
+    {WDF,
      VF_10D_INVALID_LOCK,
      "an invalid lock acquisition or release",
      {"the handle",

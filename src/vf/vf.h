@@ -91,6 +91,7 @@
 #define VF_10D_NULL_PARAMETER     0x4
 #define VF_10D_BAD_HANDLE         0x5
 #define VF_10D_DEREFERENCE_DELETE 0x7
+#define VF_10D_QUEUE_FATAL        0xA /* WDF_QUEUE_FATAL_ERROR: a request against its queue's rules */
 #define VF_10D_INVALID_LOCK       0xB    /* p3 0: no synchronization lock; 1: not the holder */
 #define VF_10D_NOT_PROVIDED       0x1000 /* drvhost's own; see the table */
 #define VF_10D_WAITS_FOR_SELF     0x1001 /* drvhost's own: a flush from the flushed callback */

@@ -173,6 +173,7 @@ NTSTATUS imp_WdfDeviceCreate(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT *Devic
     }
     o->type_cleanup = wdf_device_cleanup;
     o->type_destroy = wdf_device_destroy;
+    wdf_device_init_requests(dev, init);
     dev->name = init->name; /* the device keeps the name for its symbolic links */
     RtlZeroMemory(&init->name, sizeof(init->name));
     wdf_init_free(init); /* the framework owns it from here (Microsoft: WdfDeviceCreate) */
@@ -284,4 +285,41 @@ NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp)
     default:
         return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
     }
+}
+
+/* ---- requests: WDFDEVICE_INIT settings (wio) ---------------------------------------------- */
+
+VOID imp_WdfDeviceInitSetIoInCallerContextCallback(
+    PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT DeviceInit,
+    PFN_WDF_IO_IN_CALLER_CONTEXT EvtIoInCallerContext)
+{
+    WDF_INIT_GET(wdf_globals_of(globals), DeviceInit)->in_caller_context = EvtIoInCallerContext;
+}
+
+/* Microsoft (WdfDeviceInitSetRequestAttributes): the attributes of every request object the
+ * framework creates for the device (a context); a request's parent is always the framework's. */
+VOID imp_WdfDeviceInitSetRequestAttributes(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT DeviceInit,
+                                           PWDF_OBJECT_ATTRIBUTES RequestAttributes)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    PWDFDEVICE_INIT init = WDF_INIT_GET(g, DeviceInit);
+    WDF_CHECK_NOT_NULL(g, RequestAttributes);
+    if (RequestAttributes->Size != sizeof(WDF_OBJECT_ATTRIBUTES) ||
+        RequestAttributes->ParentObject != NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceInitSetRequestAttributes: %s; ignored", g->pub.DriverName,
+                 RequestAttributes->ParentObject != NULL
+                     ? "a request's parent is the framework's (ParentObject must be NULL)"
+                     : "WDF_OBJECT_ATTRIBUTES.Size is not sizeof(WDF_OBJECT_ATTRIBUTES)");
+        return;
+    }
+    init->request_attributes = *RequestAttributes;
+    init->has_request_attributes = TRUE;
+}
+
+void wdf_device_init_requests(struct wdf_device *dev, PWDFDEVICE_INIT init)
+{
+    dev->in_caller_context = init->in_caller_context;
+    dev->has_request_attributes = init->has_request_attributes;
+    dev->request_attributes = init->request_attributes;
 }

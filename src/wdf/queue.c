@@ -1,7 +1,15 @@
 /*
- * queue.c - framework I/O queues: WdfIoQueueCreate (sequential and parallel dispatch; the
- * device's default queue), handing IRPs to a queue and presenting requests to the driver's
- * EvtIo* callbacks.
+ * queue.c - framework I/O queues: WdfIoQueueCreate (sequential, parallel and manual dispatch;
+ * the device's default queue), handing IRPs to a queue and presenting requests to the driver's
+ * EvtIo* callbacks; queue states (start, stop, drain, purge, their EvtIoQueueState
+ * notifications, WdfIoQueueGetState, ReadyNotify), retrieval from manual queues, and the
+ * framework's cancellation of requests waiting in a queue.
+ *
+ * Ownership: a request is either waiting in `pending` (the framework owns it: IoCancelIrp
+ * removes it, through wdf_queue_cancel_routine) or owned by the driver (`owned`) until it is
+ * completed, requeued or forwarded. The race between taking a waiting request out and its
+ * cancellation is decided by IoSetCancelRoutine(irp, NULL) under the queue lock, as in
+ * src/io/csq.c: whoever gets the routine back owns the request.
  *
  * Presenting: a queue presents at most `limit` requests at once (1 sequential, the configured
  * number parallel); the others wait in `pending`, in arrival order. A request is presented on
@@ -11,39 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ke/ke.h"
 #include "rtl/rtl.h"
 #include "wdf/wdf_private.h"
 
-/* Requests still waiting when the queue goes are cancelled; requests presented and not
- * completed are the driver's bug, reported. */
-static void wdf_queue_cleanup(struct wdf_object *o)
-{
-    struct wdf_queue *q = CONTAINING_RECORD(o, struct wdf_queue, obj);
-    LIST_ENTRY waiting;
-    ULONG presented;
-    InitializeListHead(&waiting);
-    os_mutex_lock(&q->lock);
-    while (!IsListEmpty(&q->pending))
-        InsertTailList(&waiting, RemoveHeadList(&q->pending));
-    presented = q->presented;
-    q->limit = 0; /* nothing more is presented */
-    os_mutex_unlock(&q->lock);
-    while (!IsListEmpty(&waiting)) {
-        struct wdf_request *r =
-            CONTAINING_RECORD(RemoveHeadList(&waiting), struct wdf_request, link);
-        r->completed = 1;
-        wdf_irp_complete(r->irp, STATUS_CANCELLED);
-        wdf_object_delete(&r->obj);
-    }
-    if (presented != 0)
-        rtl_diag(RTL_DIAG_WARN, "wdf",
-                 "driver '%s': queue %p deleted with %lu request(s) presented and not completed",
-                 o->owner->pub.DriverName, (void *)q, (unsigned long)presented);
-    os_mutex_lock(&wdf_tree_lock);
-    if (q->device->default_queue == q) /* read without the lock by wdf_queue_dispatch */
-        __atomic_store_n(&q->device->default_queue, NULL, __ATOMIC_RELEASE);
-    os_mutex_unlock(&wdf_tree_lock);
-}
+static void wdf_queue_cleanup(struct wdf_object *o);
 
 static void wdf_queue_destroy(struct wdf_object *o)
 {
@@ -64,13 +44,11 @@ static NTSTATUS wdf_check_queue_config(struct wdf_globals *g, struct wdf_device 
     if (c->Size != sizeof(WDF_IO_QUEUE_CONFIG)) {
         problem = "WDF_IO_QUEUE_CONFIG.Size is not sizeof(WDF_IO_QUEUE_CONFIG)";
         status = STATUS_INFO_LENGTH_MISMATCH;
-    } else if (c->DispatchType == WdfIoQueueDispatchManual) {
-        problem = "manual dispatch is not implemented by drvhost yet";
-        status = STATUS_NOT_IMPLEMENTED;
     } else if (c->DispatchType != WdfIoQueueDispatchSequential &&
-               c->DispatchType != WdfIoQueueDispatchParallel) {
+               c->DispatchType != WdfIoQueueDispatchParallel &&
+               c->DispatchType != WdfIoQueueDispatchManual) {
         problem = "DispatchType is not a dispatch type";
-    } else if (!wdf_queue_has_handler(c)) {
+    } else if (c->DispatchType != WdfIoQueueDispatchManual && !wdf_queue_has_handler(c)) {
         problem = "a sequential or parallel queue needs a request handler (EvtIo*)";
         status = STATUS_WDF_NO_CALLBACK;
     } else if (c->PowerManaged == WdfTrue && dev->control) {
@@ -104,13 +82,21 @@ NTSTATUS imp_WdfIoQueueCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
     q = CONTAINING_RECORD(o, struct wdf_queue, obj);
     q->device = dev;
     q->config = *Config;
-    q->limit = Config->DispatchType == WdfIoQueueDispatchSequential
-                   ? 1
-                   : Config->Settings.Parallel.NumberOfPresentedRequests;
-    if (q->limit == 0)
+    if (Config->DispatchType == WdfIoQueueDispatchManual)
+        q->limit = 0; /* nothing is presented: the driver retrieves */
+    else if (Config->DispatchType == WdfIoQueueDispatchSequential)
+        q->limit = 1;
+    else
+        q->limit = Config->Settings.Parallel.NumberOfPresentedRequests;
+    if (q->limit == 0 && Config->DispatchType == WdfIoQueueDispatchParallel)
         q->limit = (ULONG)-1;
     os_mutex_init(&q->lock);
     InitializeListHead(&q->pending);
+    InitializeListHead(&q->owned);
+    q->accept = q->dispatch = TRUE;
+    /* Microsoft (WDF_IO_QUEUE_CONFIG.PowerManaged): WdfUseDefault is power-managed unless the
+     * driver is a filter; a control device's queues never are. */
+    q->power_managed = !dev->control && Config->PowerManaged != WdfFalse;
     o->type_cleanup = wdf_queue_cleanup;
     o->type_destroy = wdf_queue_destroy;
     if (Config->DefaultQueue) {
@@ -175,13 +161,210 @@ static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
     wdf_sync_release(sync);
 }
 
+/* ---- waiting requests and their cancellation ------------------------------------------------ */
+
+#define WDF_REQUEST_OF_IRP(irp) ((struct wdf_request *)(irp)->Tail.Overlay.DriverContext[3])
+
+static VOID wdf_queue_cancel_routine(PDEVICE_OBJECT device, PIRP irp);
+static void wdf_queue_run(struct wdf_queue *q, BOOLEAN ready);
+
+/* Whether the queue may present a request now (under the lock). */
+static BOOLEAN wdf_queue_can_present(struct wdf_queue *q)
+{
+    return q->dispatch && !q->power_held && q->presented < q->limit;
+}
+
+/* The request becomes the driver's (under the lock). */
+static void wdf_queue_own(struct wdf_queue *q, struct wdf_request *r, BOOLEAN counted)
+{
+    r->where = WDF_REQ_DRIVER;
+    r->counted = counted;
+    if (counted)
+        q->presented++;
+    InsertTailList(&q->owned, &r->owned_link);
+    q->owned_count++;
+}
+
+/* Puts a request into `pending` (head: a requeue), cancelable by the framework (under the
+ * lock). FALSE: its IRP was cancelled before; the caller cancels it. */
+static BOOLEAN wdf_queue_wait(struct wdf_queue *q, struct wdf_request *r, BOOLEAN head)
+{
+    r->where = WDF_REQ_QUEUED;
+    r->irp->Tail.Overlay.DriverContext[3] = r;
+    if (head)
+        InsertHeadList(&q->pending, &r->link);
+    else
+        InsertTailList(&q->pending, &r->link);
+    q->queued++;
+    IoSetCancelRoutine(r->irp, wdf_queue_cancel_routine);
+    if (r->irp->Cancel && IoSetCancelRoutine(r->irp, NULL) != NULL) {
+        RemoveEntryList(&r->link);
+        q->queued--;
+        return FALSE;
+    }
+    return TRUE; /* if IoCancelIrp took the routine, the routine takes the request out */
+}
+
+/* Takes a waiting request out of `pending` for the driver or the framework (under the lock);
+ * FALSE when IoCancelIrp owns it already (its cancel routine will take it out). */
+static BOOLEAN wdf_queue_unwait(struct wdf_queue *q, struct wdf_request *r)
+{
+    if (IoSetCancelRoutine(r->irp, NULL) == NULL)
+        return FALSE;
+    RemoveEntryList(&r->link);
+    q->queued--;
+    return TRUE;
+}
+
+/* The next waiting request the framework may take out (under the lock), NULL: none. */
+static struct wdf_request *wdf_queue_next_waiting(struct wdf_queue *q)
+{
+    for (PLIST_ENTRY e = q->pending.Flink; e != &q->pending; e = e->Flink) {
+        struct wdf_request *r = CONTAINING_RECORD(e, struct wdf_request, link);
+        if (wdf_queue_unwait(q, r))
+            return r;
+    }
+    return NULL;
+}
+
+/* A request cancelled while waiting: EvtIoCanceledOnQueue makes it the driver's, which
+ * completes it; without one the framework completes it with STATUS_CANCELLED (Microsoft:
+ * EvtIoCanceledOnQueue). */
+static void wdf_queue_cancelled(struct wdf_queue *q, struct wdf_request *r)
+{
+    if (q->config.EvtIoCanceledOnQueue != NULL) {
+        struct wdf_object *sync = wdf_sync_owner(&q->obj);
+        os_mutex_lock(&q->lock);
+        wdf_queue_own(q, r, FALSE);
+        os_mutex_unlock(&q->lock);
+        wdf_sync_acquire(sync);
+        q->config.EvtIoCanceledOnQueue((WDFQUEUE)q, (WDFREQUEST)r);
+        wdf_sync_release(sync);
+        return;
+    }
+    os_mutex_lock(&q->lock);
+    r->where = WDF_REQ_COMPLETED;
+    os_mutex_unlock(&q->lock);
+    __atomic_store_n(&r->completed, 1, __ATOMIC_RELEASE);
+    wdf_object_reference(&q->obj);
+    wdf_irp_complete(r->irp, STATUS_CANCELLED);
+    wdf_object_delete(&r->obj);
+    wdf_queue_run(q, FALSE);
+    wdf_object_release(&q->obj);
+}
+
+/* IoCancelIrp on the IRP of a waiting request (called with the cancel spin lock held). */
+static VOID wdf_queue_cancel_routine(PDEVICE_OBJECT device, PIRP irp)
+{
+    struct wdf_request *r = WDF_REQUEST_OF_IRP(irp);
+    struct wdf_queue *q = r->queue;
+    (void)device;
+    IoReleaseCancelSpinLock(irp->CancelIrql);
+    os_mutex_lock(&q->lock); /* a remover that lost the race left it in `pending` for us */
+    RemoveEntryList(&r->link);
+    q->queued--;
+    os_mutex_unlock(&q->lock);
+    wdf_queue_cancelled(q, r);
+}
+
+/* ---- notifications -------------------------------------------------------------------------- */
+
+/* What the queue does next (decided under the lock, done without it). */
+static void wdf_queue_next_locked(struct wdf_queue *q, struct wdf_queue_next *n)
+{
+    n->present = NULL;
+    n->idle = NULL;
+    n->context = NULL;
+    if (wdf_queue_can_present(q) && (n->present = wdf_queue_next_waiting(q)) != NULL) {
+        wdf_queue_own(q, n->present, TRUE);
+    } else if (q->idle_callback != NULL && q->owned_count == 0 &&
+               (!q->idle_needs_empty || q->queued == 0)) {
+        n->idle = q->idle_callback;
+        n->context = q->idle_context;
+        q->idle_callback = NULL;
+    }
+}
+
+/* Does what wdf_queue_next_locked decided; after a presentation, looks again. */
+static void wdf_queue_next_run(struct wdf_queue *q, struct wdf_queue_next *n)
+{
+    if (n->present != NULL) {
+        wdf_queue_present(q, n->present);
+        wdf_queue_run(q, FALSE);
+    } else if (n->idle != NULL) {
+        n->idle((WDFQUEUE)q, n->context);
+    }
+}
+
+/* Presents waiting requests while the queue may, then runs the stop / drain / purge
+ * notification when its condition holds and the ready notification when `ready`. Never under
+ * the lock. */
+static void wdf_queue_run(struct wdf_queue *q, BOOLEAN ready)
+{
+    struct wdf_queue_next n;
+    os_mutex_lock(&q->lock);
+    wdf_queue_next_locked(q, &n);
+    os_mutex_unlock(&q->lock);
+    wdf_queue_next_run(q, &n);
+    if (ready) {
+        PFN_WDF_IO_QUEUE_STATE cb;
+        WDFCONTEXT context;
+        os_mutex_lock(&q->lock);
+        cb = q->dispatch && !q->power_held && q->queued != 0 ? q->ready_callback : NULL;
+        context = q->ready_context;
+        os_mutex_unlock(&q->lock);
+        if (cb != NULL)
+            cb((WDFQUEUE)q, context);
+    }
+}
+
+/* ---- requests arriving ---------------------------------------------------------------------- */
+
+/* Gives a request to a queue: presented at once if the queue may, else waiting. A queue that
+ * does not accept requests fails it: `forwarded` requests with STATUS_WDF_BUSY (returned, the
+ * driver still owns it), others are completed with STATUS_INVALID_DEVICE_STATE (Microsoft:
+ * WdfIoQueuePurge, WdfRequestForwardToIoQueue). */
+static NTSTATUS wdf_queue_insert(struct wdf_queue *q, struct wdf_request *r, BOOLEAN forwarded)
+{
+    BOOLEAN now = FALSE, was_empty = FALSE, waiting = FALSE;
+    os_mutex_lock(&q->lock);
+    if (!q->accept) {
+        os_mutex_unlock(&q->lock);
+        return forwarded ? STATUS_WDF_BUSY : STATUS_INVALID_DEVICE_STATE;
+    }
+    r->queue = q;
+    if (IsListEmpty(&q->pending) && wdf_queue_can_present(q)) {
+        now = TRUE;
+        wdf_queue_own(q, r, TRUE);
+    } else {
+        was_empty = q->queued == 0;
+        waiting = wdf_queue_wait(q, r, FALSE);
+    }
+    os_mutex_unlock(&q->lock);
+    if (now)
+        wdf_queue_present(q, r);
+    else if (!waiting)
+        wdf_queue_cancelled(q, r);
+    else if (was_empty)
+        wdf_queue_run(q, q->config.DispatchType == WdfIoQueueDispatchManual);
+    return STATUS_SUCCESS;
+}
+
+/* The queue a request of `major` goes to: the one configured for it, else the default. */
+static struct wdf_queue *wdf_queue_for(struct wdf_device *dev, UCHAR major)
+{
+    struct wdf_queue *q = __atomic_load_n(&dev->dispatch[major], __ATOMIC_ACQUIRE);
+    return q != NULL ? q : __atomic_load_n(&dev->default_queue, __ATOMIC_ACQUIRE);
+}
+
 NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
-    struct wdf_queue *q = __atomic_load_n(&dev->default_queue, __ATOMIC_ACQUIRE);
+    struct wdf_queue *q = wdf_queue_for(dev, s->MajorFunction);
     struct wdf_request *r;
-    BOOLEAN now;
-    if (q == NULL || !wdf_queue_handles(q, s->MajorFunction))
+    NTSTATUS status;
+    if (q == NULL || (q->config.DispatchType != WdfIoQueueDispatchManual &&
+                      !wdf_queue_handles(q, s->MajorFunction)))
         return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
     /* Microsoft: without AllowZeroLengthRequests the framework completes zero-length reads and
      * writes itself, with STATUS_SUCCESS. */
@@ -193,35 +376,562 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
     if (r == NULL)
         return wdf_irp_complete(irp, STATUS_INSUFFICIENT_RESOURCES);
     IoMarkIrpPending(irp);
-    os_mutex_lock(&q->lock);
-    now = q->presented < q->limit;
-    if (now)
-        q->presented++;
-    else
-        InsertTailList(&q->pending, &r->link);
-    os_mutex_unlock(&q->lock);
-    if (now)
-        wdf_queue_present(q, r);
+    if (dev->in_caller_context != NULL) {
+        /* Microsoft (EvtIoInCallerContext): the driver sees the request first, on the
+         * requesting thread; WdfDeviceEnqueueRequest gives it to the queue. */
+        r->where = WDF_REQ_CALLER;
+        dev->in_caller_context((WDFDEVICE)dev, (WDFREQUEST)r);
+        return STATUS_PENDING;
+    }
+    status = wdf_queue_insert(q, r, FALSE);
+    if (!NT_SUCCESS(status)) {
+        r->completed = 1;
+        wdf_irp_complete(irp, status);
+        wdf_object_delete(&r->obj);
+    }
     return STATUS_PENDING;
 }
 
-void wdf_queue_request_done(struct wdf_queue *q)
+NTSTATUS imp_WdfDeviceEnqueueRequest(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                     WDFREQUEST Request)
 {
-    struct wdf_request *next = NULL;
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_object *d = wdf_object_get(g, Device, WDF_TYPE_DEVICE);
+    struct wdf_request *r =
+        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
+    if (r->queue->device != CONTAINING_RECORD(d, struct wdf_device, obj) ||
+        r->where != WDF_REQ_CALLER) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceEnqueueRequest(%p): not a request of this device in "
+                 "EvtIoInCallerContext",
+                 g->pub.DriverName, (void *)r);
+        return STATUS_INVALID_DEVICE_REQUEST;
+    }
+    /* On failure the request stays the driver's, to complete (Microsoft). */
+    return wdf_queue_insert(r->queue, r, FALSE);
+}
+
+NTSTATUS imp_WdfDeviceConfigureRequestDispatching(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                                  WDFQUEUE Queue, WDF_REQUEST_TYPE RequestType)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_device *dev =
+        CONTAINING_RECORD(wdf_object_get(g, Device, WDF_TYPE_DEVICE), struct wdf_device, obj);
+    struct wdf_queue *q =
+        CONTAINING_RECORD(wdf_object_get(g, Queue, WDF_TYPE_QUEUE), struct wdf_queue, obj);
+    const char *problem = NULL;
+    NTSTATUS status = STATUS_INVALID_PARAMETER;
+    if (RequestType == WdfRequestTypeCreate) {
+        problem = "create requests to a queue are not implemented by drvhost yet";
+        status = STATUS_NOT_IMPLEMENTED;
+    } else if (RequestType != WdfRequestTypeRead && RequestType != WdfRequestTypeWrite &&
+               RequestType != WdfRequestTypeDeviceControl &&
+               RequestType != WdfRequestTypeDeviceControlInternal) {
+        problem = "not a request type a queue can be configured for";
+    } else if (q->device != dev) {
+        problem = "the queue belongs to another device";
+    }
+    os_mutex_lock(&wdf_tree_lock);
+    if (problem == NULL && dev->dispatch[RequestType] != NULL) {
+        problem = "a queue is configured for this request type already";
+        status = STATUS_WDF_BUSY;
+    }
+    if (problem == NULL)
+        __atomic_store_n(&dev->dispatch[RequestType], q, __ATOMIC_RELEASE);
+    os_mutex_unlock(&wdf_tree_lock);
+    if (problem != NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfDeviceConfigureRequestDispatching(%d): %s",
+                 g->pub.DriverName, RequestType, problem);
+        return status;
+    }
+    return STATUS_SUCCESS;
+}
+
+/* ---- requests leaving ----------------------------------------------------------------------- */
+
+void wdf_queue_fatal(struct wdf_queue *q, struct wdf_request *r, NTSTATUS status, const char *what)
+{
+    /* The shape of Microsoft's WDF_QUEUE_FATAL_ERROR_DATA: queue, request, status. */
+    static struct {
+        WDFQUEUE Queue;
+        WDFREQUEST Request;
+        NTSTATUS Status;
+    } data;
+    data.Queue = (WDFQUEUE)q;
+    data.Request = (WDFREQUEST)r;
+    data.Status = status;
+    ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_QUEUE_FATAL, (ULONG_PTR)&data, 0, 0,
+                    "driver '%s': request %p of queue %p: %s", q->obj.owner->pub.DriverName,
+                    (void *)r, (void *)q, what);
+}
+
+/* The request leaves the driver's hands (under the lock). */
+static void wdf_queue_disown(struct wdf_queue *q, struct wdf_request *r)
+{
+    RemoveEntryList(&r->owned_link);
+    q->owned_count--;
+    if (r->counted)
+        q->presented--;
+    r->counted = FALSE;
+    r->stopping = FALSE;
+}
+
+void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *r,
+                             struct wdf_queue_next *next)
+{
+    struct wdf_queue *q = r->queue;
+    enum wdf_request_where where;
+    (void)g;
+    os_mutex_lock(&q->lock); /* the one lock a completion takes */
+    where = r->where;
+    if (where == WDF_REQ_DRIVER)
+        wdf_queue_disown(q, r);
+    if (where == WDF_REQ_DRIVER || where == WDF_REQ_CALLER)
+        r->where = WDF_REQ_COMPLETED;
+    wdf_queue_next_locked(q, next);
+    os_mutex_unlock(&q->lock);
+    if (where == WDF_REQ_QUEUED)
+        wdf_queue_fatal(q, r, STATUS_SUCCESS,
+                        "completed while still in the queue (never presented to the driver)");
+}
+
+void wdf_queue_request_done(struct wdf_queue *q, struct wdf_queue_next *next)
+{
+    wdf_queue_next_run(q, next);
+}
+
+/* ---- the queue going ------------------------------------------------------------------------ */
+
+/* Requests still waiting when the queue goes are cancelled; requests the driver owns and has
+ * not completed are its bug: 0x10D/0xA (Microsoft: the KMDF verifier). */
+static void wdf_queue_cleanup(struct wdf_object *o)
+{
+    struct wdf_queue *q = CONTAINING_RECORD(o, struct wdf_queue, obj);
+    struct wdf_request *r, *left = NULL;
     os_mutex_lock(&q->lock);
-    q->presented--;
-    if (!IsListEmpty(&q->pending) && q->presented < q->limit) {
-        next = CONTAINING_RECORD(RemoveHeadList(&q->pending), struct wdf_request, link);
-        q->presented++;
+    q->accept = q->dispatch = FALSE;
+    q->idle_callback = q->ready_callback = NULL;
+    if (!IsListEmpty(&q->owned))
+        left = CONTAINING_RECORD(q->owned.Flink, struct wdf_request, owned_link);
+    os_mutex_unlock(&q->lock);
+    if (left != NULL)
+        wdf_queue_fatal(q, left, STATUS_SUCCESS,
+                        "the queue is deleted while the driver owns this request, not completed");
+    for (;;) {
+        os_mutex_lock(&q->lock);
+        r = wdf_queue_next_waiting(q);
+        os_mutex_unlock(&q->lock);
+        if (r == NULL)
+            break;
+        r->completed = 1;
+        r->where = WDF_REQ_COMPLETED;
+        wdf_irp_complete(r->irp, STATUS_CANCELLED);
+        wdf_object_delete(&r->obj);
+    }
+    os_mutex_lock(&wdf_tree_lock); /* both read without the lock by wdf_queue_dispatch */
+    if (q->device->default_queue == q)
+        __atomic_store_n(&q->device->default_queue, NULL, __ATOMIC_RELEASE);
+    for (size_t i = 0; i < ARRAYSIZE(q->device->dispatch); i++)
+        if (q->device->dispatch[i] == q)
+            __atomic_store_n(&q->device->dispatch[i], NULL, __ATOMIC_RELEASE);
+    os_mutex_unlock(&wdf_tree_lock);
+}
+
+/* ---- states --------------------------------------------------------------------------------- */
+
+#define WDF_QUEUE_GET(g, h)                                                                        \
+    CONTAINING_RECORD(wdf_object_get(g, h, WDF_TYPE_QUEUE), struct wdf_queue, obj)
+
+/* Registers the notification of a stop, drain or purge; a second one while one is pending is
+ * refused with a diagnostic (Microsoft: the driver must wait for the first). */
+static BOOLEAN wdf_queue_set_idle(struct wdf_queue *q, const char *ddi,
+                                  PFN_WDF_IO_QUEUE_STATE callback, WDFCONTEXT context,
+                                  BOOLEAN needs_empty)
+{
+    if (callback == NULL)
+        return TRUE;
+    if (q->idle_callback != NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': %s on queue %p while an earlier stop/drain/purge notification is "
+                 "pending: the new callback is not registered",
+                 q->obj.owner->pub.DriverName, ddi, (void *)q);
+        return FALSE;
+    }
+    q->idle_callback = callback;
+    q->idle_context = context;
+    q->idle_needs_empty = needs_empty;
+    return TRUE;
+}
+
+VOID imp_WdfIoQueueStart(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue)
+{
+    struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
+    os_mutex_lock(&q->lock);
+    q->accept = q->dispatch = TRUE;
+    os_mutex_unlock(&q->lock);
+    wdf_queue_run(q, TRUE);
+}
+
+VOID imp_WdfIoQueueStop(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
+                        PFN_WDF_IO_QUEUE_STATE StopComplete, WDFCONTEXT Context)
+{
+    struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
+    os_mutex_lock(&q->lock);
+    q->accept = TRUE; /* Microsoft: Stop lets a drained queue accept requests again */
+    q->dispatch = FALSE;
+    wdf_queue_set_idle(q, "WdfIoQueueStop", StopComplete, Context, FALSE);
+    os_mutex_unlock(&q->lock);
+    wdf_queue_run(q, FALSE);
+}
+
+VOID imp_WdfIoQueueDrain(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
+                         PFN_WDF_IO_QUEUE_STATE DrainComplete, WDFCONTEXT Context)
+{
+    struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
+    os_mutex_lock(&q->lock);
+    q->accept = FALSE; /* what waits is still delivered */
+    wdf_queue_set_idle(q, "WdfIoQueueDrain", DrainComplete, Context, TRUE);
+    os_mutex_unlock(&q->lock);
+    wdf_queue_run(q, FALSE);
+}
+
+/* Cancels the driver's requests it marked cancelable (Microsoft: Managing I/O Queues, purge):
+ * the claim is IoSetCancelRoutine(irp, NULL), as IoCancelIrp's. */
+static void wdf_queue_cancel_owned(struct wdf_queue *q)
+{
+    for (;;) {
+        struct wdf_request *victim = NULL;
+        os_mutex_lock(&q->lock);
+        for (PLIST_ENTRY e = q->owned.Flink; e != &q->owned; e = e->Flink) {
+            struct wdf_request *r = CONTAINING_RECORD(e, struct wdf_request, owned_link);
+            if (r->cancel != NULL && IoSetCancelRoutine(r->irp, NULL) != NULL) {
+                r->irp->Cancel = TRUE;
+                victim = r;
+                break;
+            }
+        }
+        os_mutex_unlock(&q->lock);
+        if (victim == NULL)
+            return;
+        wdf_request_run_cancel(victim);
+    }
+}
+
+VOID imp_WdfIoQueuePurge(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
+                         PFN_WDF_IO_QUEUE_STATE PurgeComplete, WDFCONTEXT Context)
+{
+    struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
+    struct wdf_request *r;
+    os_mutex_lock(&q->lock);
+    q->accept = FALSE;
+    wdf_queue_set_idle(q, "WdfIoQueuePurge", PurgeComplete, Context, TRUE);
+    os_mutex_unlock(&q->lock);
+    for (;;) { /* what waits is cancelled, in queue order */
+        os_mutex_lock(&q->lock);
+        r = wdf_queue_next_waiting(q);
+        os_mutex_unlock(&q->lock);
+        if (r == NULL)
+            break;
+        wdf_queue_cancelled(q, r);
+    }
+    wdf_queue_cancel_owned(q);
+    wdf_queue_run(q, FALSE);
+}
+
+/* The synchronous forms: the asynchronous one with a notification that wakes us. Microsoft:
+ * PASSIVE_LEVEL only, and never from the queue's own callbacks (it would wait for itself). */
+static VOID wdf_queue_wake(WDFQUEUE Queue, WDFCONTEXT Context)
+{
+    (void)Queue;
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+}
+
+typedef VOID (*wdf_queue_async_fn)(PWDF_DRIVER_GLOBALS, WDFQUEUE, PFN_WDF_IO_QUEUE_STATE,
+                                   WDFCONTEXT);
+
+static void wdf_queue_wait_for(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue, wdf_queue_async_fn fn)
+{
+    KEVENT done;
+    KeInitializeEvent(&done, NotificationEvent, FALSE);
+    fn(globals, Queue, wdf_queue_wake, &done);
+    KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
+}
+
+VOID imp_WdfIoQueueStopSynchronously(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue)
+{
+    wdf_queue_wait_for(globals, Queue, imp_WdfIoQueueStop);
+}
+
+VOID imp_WdfIoQueueDrainSynchronously(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue)
+{
+    wdf_queue_wait_for(globals, Queue, imp_WdfIoQueueDrain);
+}
+
+VOID imp_WdfIoQueuePurgeSynchronously(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue)
+{
+    wdf_queue_wait_for(globals, Queue, imp_WdfIoQueuePurge);
+}
+
+WDF_IO_QUEUE_STATE imp_WdfIoQueueGetState(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
+                                          PULONG QueueRequests, PULONG DriverRequests)
+{
+    struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
+    ULONG state = 0;
+    os_mutex_lock(&q->lock);
+    if (q->accept)
+        state |= WdfIoQueueAcceptRequests;
+    if (q->dispatch)
+        state |= WdfIoQueueDispatchRequests;
+    if (q->queued == 0)
+        state |= WdfIoQueueNoRequests;
+    if (q->owned_count == 0)
+        state |= WdfIoQueueDriverNoRequests;
+    if (q->power_held)
+        state |= WdfIoQueuePnpHeld;
+    if (QueueRequests != NULL)
+        *QueueRequests = q->queued;
+    if (DriverRequests != NULL)
+        *DriverRequests = q->owned_count;
+    os_mutex_unlock(&q->lock);
+    return (WDF_IO_QUEUE_STATE)state;
+}
+
+NTSTATUS imp_WdfIoQueueReadyNotify(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
+                                   PFN_WDF_IO_QUEUE_STATE QueueReady, WDFCONTEXT Context)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_queue *q = WDF_QUEUE_GET(g, Queue);
+    const char *problem = NULL;
+    os_mutex_lock(&q->lock);
+    if (q->config.DispatchType != WdfIoQueueDispatchManual)
+        problem = "the queue is not a manual queue";
+    else if (QueueReady != NULL && q->ready_callback != NULL)
+        problem = "a callback is registered already";
+    else if (QueueReady == NULL && (q->ready_callback == NULL || q->dispatch))
+        problem = "deregistering needs a registered callback and a stopped queue";
+    if (problem == NULL) {
+        q->ready_callback = QueueReady;
+        q->ready_context = Context;
     }
     os_mutex_unlock(&q->lock);
-    if (next != NULL)
-        wdf_queue_present(q, next);
+    if (problem != NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfIoQueueReadyNotify: %s", g->pub.DriverName,
+                 problem);
+        return STATUS_INVALID_DEVICE_REQUEST;
+    }
+    if (QueueReady != NULL) /* Microsoft: it may run before ReadyNotify returns */
+        wdf_queue_run(q, TRUE);
+    return STATUS_SUCCESS;
+}
+
+/* ---- retrieval ------------------------------------------------------------------------------ */
+
+/* Why the driver cannot retrieve from `q` now (under the lock), STATUS_SUCCESS if it can. */
+static NTSTATUS wdf_queue_can_retrieve(struct wdf_queue *q)
+{
+    if (q->config.DispatchType == WdfIoQueueDispatchParallel)
+        return STATUS_INVALID_DEVICE_STATE;
+    if (!q->dispatch || q->power_held)
+        return STATUS_WDF_PAUSED;
+    return STATUS_SUCCESS;
+}
+
+/* The driver takes `r` (NULL: the first it may) out of the queue. */
+static NTSTATUS wdf_queue_retrieve(struct wdf_queue *q, struct wdf_request *r, WDFREQUEST *out)
+{
+    NTSTATUS status;
+    *out = NULL;
+    os_mutex_lock(&q->lock);
+    status = wdf_queue_can_retrieve(q);
+    if (NT_SUCCESS(status)) {
+        if (r == NULL)
+            r = wdf_queue_next_waiting(q);
+        else if (r->queue != q || r->where != WDF_REQ_QUEUED || !wdf_queue_unwait(q, r))
+            r = NULL, status = STATUS_NOT_FOUND;
+        if (r != NULL)
+            wdf_queue_own(q, r, q->config.DispatchType == WdfIoQueueDispatchSequential);
+        else if (NT_SUCCESS(status))
+            status = STATUS_NO_MORE_ENTRIES;
+    }
+    os_mutex_unlock(&q->lock);
+    if (r != NULL && NT_SUCCESS(status)) {
+        *out = (WDFREQUEST)r;
+        wdf_queue_run(q, FALSE); /* a drain may be done */
+    }
+    return status;
+}
+
+NTSTATUS imp_WdfIoQueueRetrieveNextRequest(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
+                                           WDFREQUEST *OutRequest)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_queue *q = WDF_QUEUE_GET(g, Queue);
+    WDF_CHECK_NOT_NULL(g, OutRequest);
+    return wdf_queue_retrieve(q, NULL, OutRequest);
+}
+
+NTSTATUS imp_WdfIoQueueRetrieveFoundRequest(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
+                                            WDFREQUEST FoundRequest, WDFREQUEST *OutRequest)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_queue *q = WDF_QUEUE_GET(g, Queue);
+    struct wdf_object *o = wdf_object_get(g, FoundRequest, WDF_TYPE_REQUEST);
+    WDF_CHECK_NOT_NULL(g, OutRequest);
+    return wdf_queue_retrieve(q, CONTAINING_RECORD(o, struct wdf_request, obj), OutRequest);
+}
+
+/* Microsoft (WdfIoQueueFindRequest): the request after FoundRequest (NULL: the first) still
+ * in the queue, with a reference the driver releases with WdfObjectDereference; it stays in
+ * the queue. */
+NTSTATUS imp_WdfIoQueueFindRequest(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
+                                   WDFREQUEST FoundRequest, WDFFILEOBJECT FileObject,
+                                   PWDF_REQUEST_PARAMETERS Parameters, WDFREQUEST *OutRequest)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_queue *q = WDF_QUEUE_GET(g, Queue);
+    struct wdf_request *after = NULL, *found = NULL;
+    PLIST_ENTRY e;
+    WDF_CHECK_NOT_NULL(g, OutRequest);
+    *OutRequest = NULL;
+    if (FileObject != NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfIoQueueFindRequest by file object is not implemented by "
+                 "drvhost yet",
+                 g->pub.DriverName);
+        return STATUS_NOT_IMPLEMENTED;
+    }
+    if (FoundRequest != NULL)
+        after = CONTAINING_RECORD(wdf_object_get(g, FoundRequest, WDF_TYPE_REQUEST),
+                                  struct wdf_request, obj);
+    os_mutex_lock(&q->lock);
+    if (after != NULL && (after->queue != q || after->where != WDF_REQ_QUEUED)) {
+        os_mutex_unlock(&q->lock);
+        return STATUS_NOT_FOUND;
+    }
+    e = after != NULL ? after->link.Flink : q->pending.Flink;
+    if (e != &q->pending) {
+        found = CONTAINING_RECORD(e, struct wdf_request, link);
+        wdf_object_reference(&found->obj);
+    }
+    os_mutex_unlock(&q->lock);
+    if (found == NULL)
+        return STATUS_NO_MORE_ENTRIES;
+    if (Parameters != NULL)
+        wdf_request_parameters(found, Parameters);
+    *OutRequest = (WDFREQUEST)found;
+    return STATUS_SUCCESS;
+}
+
+/* ---- requeue and forwarding (request.c validates) ------------------------------------------ */
+
+/* Moves a request the driver owns back into a queue: `to` (forwarding) or its own queue's
+ * head (requeue). */
+NTSTATUS wdf_queue_requeue(struct wdf_request *r, struct wdf_queue *to)
+{
+    struct wdf_queue *from = r->queue;
+    BOOLEAN waiting, was_empty;
+    NTSTATUS status;
+    if (to != from) {
+        os_mutex_lock(&to->lock);
+        status = to->accept ? STATUS_SUCCESS : STATUS_WDF_BUSY;
+        os_mutex_unlock(&to->lock);
+        if (!NT_SUCCESS(status))
+            return status;
+        os_mutex_lock(&from->lock);
+        wdf_queue_disown(from, r);
+        os_mutex_unlock(&from->lock);
+        /* The request's reference moves from the old queue to the new one. */
+        wdf_object_reference(&to->obj);
+        status = wdf_queue_insert(to, r, TRUE);
+        if (!NT_SUCCESS(status)) { /* stopped accepting meanwhile: the driver keeps it */
+            os_mutex_lock(&from->lock);
+            r->queue = from;
+            wdf_queue_own(from, r, FALSE);
+            os_mutex_unlock(&from->lock);
+            wdf_object_release(&to->obj);
+            return status;
+        }
+        wdf_queue_run(from, FALSE);
+        wdf_object_release(&from->obj);
+        return STATUS_SUCCESS;
+    }
+    os_mutex_lock(&from->lock);
+    wdf_queue_disown(from, r);
+    was_empty = from->queued == 0;
+    waiting = wdf_queue_wait(from, r, TRUE);
+    os_mutex_unlock(&from->lock);
+    if (!waiting)
+        wdf_queue_cancelled(from, r);
+    else
+        wdf_queue_run(from, was_empty);
+    return STATUS_SUCCESS;
+}
+
+/* ---- power ---------------------------------------------------------------------------------- */
+
+/* Leaving D0: each power-managed queue holds its requests (WdfIoQueuePnpHeld) and the driver's
+ * EvtIoStop sees each request it owns (WdfRequestStopActionSuspend; Microsoft: Using
+ * Power-Managed I/O Queues); returning to D0: EvtIoResume for the requests it kept, then what
+ * waited is presented. */
+static void wdf_queue_power(struct wdf_queue *q, BOOLEAN working)
+{
+    PWDF_IO_QUEUE_CONFIG c = &q->config;
+    for (;;) {
+        struct wdf_request *r = NULL;
+        ULONG flags = WdfRequestStopActionSuspend;
+        os_mutex_lock(&q->lock);
+        q->power_held = !working;
+        for (PLIST_ENTRY e = q->owned.Flink; e != &q->owned; e = e->Flink) {
+            struct wdf_request *o = CONTAINING_RECORD(e, struct wdf_request, owned_link);
+            if (o->stopping == working) { /* leaving: not told yet; returning: told */
+                r = o;
+                r->stopping = !working;
+                break;
+            }
+        }
+        os_mutex_unlock(&q->lock);
+        if (r == NULL)
+            break;
+        if (r->cancel != NULL)
+            flags |= WdfRequestStopRequestCancelable;
+        if (!working && c->EvtIoStop != NULL)
+            c->EvtIoStop((WDFQUEUE)q, (WDFREQUEST)r, flags);
+        else if (working && c->EvtIoResume != NULL)
+            c->EvtIoResume((WDFQUEUE)q, (WDFREQUEST)r);
+    }
+    if (working)
+        wdf_queue_run(q, TRUE);
 }
 
 void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working)
 {
-    /* Skeleton: power-managed queues are not implemented yet. */
-    (void)device;
-    (void)working;
+    struct wdf_queue **queues = NULL, **grown;
+    size_t count = 0;
+    BOOLEAN failed = FALSE;
+    /* The device's power-managed queues, referenced: their callbacks run without the lock. */
+    os_mutex_lock(&wdf_tree_lock);
+    for (PLIST_ENTRY e = device->obj.children.Flink; e != &device->obj.children; e = e->Flink) {
+        struct wdf_object *o = CONTAINING_RECORD(e, struct wdf_object, sibling);
+        if (o->type != WDF_TYPE_QUEUE ||
+            !CONTAINING_RECORD(o, struct wdf_queue, obj)->power_managed)
+            continue;
+        grown = realloc(queues, (count + 1) * sizeof(*queues));
+        if (grown == NULL) {
+            failed = TRUE; /* the queues not listed keep their state; reported below */
+            break;
+        }
+        queues = grown;
+        queues[count++] = CONTAINING_RECORD(o, struct wdf_queue, obj);
+        wdf_object_reference(o);
+    }
+    os_mutex_unlock(&wdf_tree_lock);
+    if (failed)
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "out of memory: not every power-managed queue follows "
+                 "the device's power state");
+    for (size_t i = 0; i < count; i++) {
+        wdf_queue_power(queues[i], working);
+        wdf_object_release(&queues[i]->obj);
+    }
+    free(queues);
 }

@@ -2,6 +2,13 @@
  * request.c - framework request objects: one per IRP a queue is given; the driver reaches the
  * IRP's buffers through them and completes them. Completing deletes the request object (its
  * handle is then invalid: using it, completing again included, is WDF_VIOLATION).
+ *
+ * Cancellation of a request the driver owns (WdfRequestMarkCancelable[Ex]): the framework's
+ * cancel routine goes into the IRP; whoever takes it back out with IoSetCancelRoutine(irp,
+ * NULL) decides: IoCancelIrp (or a purge) runs EvtRequestCancel, WdfRequestUnmarkCancelable
+ * or completion make the request uncancelable again. Marking takes a reference on the request
+ * object, dropped when the request is unmarked or after EvtRequestCancel returns, so the
+ * handle stays valid for an UnmarkCancelable that lost the race to the cancel routine.
  */
 #include <stdlib.h>
 
@@ -19,7 +26,11 @@ struct wdf_request *wdf_request_create(struct wdf_queue *q, PIRP irp)
 {
     struct wdf_object *o;
     struct wdf_request *r;
-    if (!NT_SUCCESS(wdf_object_create(q->obj.owner, WDF_TYPE_REQUEST, sizeof(*r), NULL, NULL, &o)))
+    /* The device's request attributes give every request its context (Microsoft:
+     * WdfDeviceInitSetRequestAttributes); it lives as long as the request object. */
+    PWDF_OBJECT_ATTRIBUTES a =
+        q->device->has_request_attributes ? &q->device->request_attributes : NULL;
+    if (!NT_SUCCESS(wdf_object_create(q->obj.owner, WDF_TYPE_REQUEST, sizeof(*r), a, NULL, &o)))
         return NULL;
     r = CONTAINING_RECORD(o, struct wdf_request, obj);
     r->irp = irp;
@@ -32,26 +43,35 @@ struct wdf_request *wdf_request_create(struct wdf_queue *q, PIRP irp)
 #define WDF_REQUEST_GET(g, h)                                                                      \
     CONTAINING_RECORD(wdf_object_get(g, h, WDF_TYPE_REQUEST), struct wdf_request, obj)
 
-static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, NTSTATUS status)
+static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, NTSTATUS status,
+                                 CCHAR boost)
 {
     struct wdf_queue *q = r->queue;
+    struct wdf_queue_next next;
     PIRP irp = r->irp;
     if (__atomic_exchange_n(&r->completed, 1, __ATOMIC_ACQ_REL))
         ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)r, 0, 0,
                         "driver '%s' completed request %p twice", g->pub.DriverName, (void *)r);
+    wdf_queue_request_leave(g, r, &next);
+    /* Completing a request still cancelable makes it uncancelable; if the cancel routine has
+     * it, that is the driver's EvtRequestCancel completing it (the routine keeps its
+     * reference until the callback returns). */
+    if (__atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE) != NULL &&
+        IoSetCancelRoutine(irp, NULL) != NULL)
+        wdf_object_release(&r->obj);
     irp->IoStatus.Status = status;
     irp->IoStatus.Information = r->information;
     wdf_object_reference(&q->obj); /* the request's own goes with it */
-    IoCompleteRequest(irp, IO_NO_INCREMENT);
+    IoCompleteRequest(irp, boost);
     wdf_object_delete(&r->obj);
-    wdf_queue_request_done(q);
+    wdf_queue_request_done(q, &next);
     wdf_object_release(&q->obj);
 }
 
 VOID imp_WdfRequestComplete(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, NTSTATUS Status)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
-    wdf_request_complete(g, WDF_REQUEST_GET(g, Request), Status);
+    wdf_request_complete(g, WDF_REQUEST_GET(g, Request), Status, IO_NO_INCREMENT);
 }
 
 VOID imp_WdfRequestCompleteWithInformation(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
@@ -60,7 +80,7 @@ VOID imp_WdfRequestCompleteWithInformation(PWDF_DRIVER_GLOBALS globals, WDFREQUE
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r = WDF_REQUEST_GET(g, Request);
     r->information = Information;
-    wdf_request_complete(g, r, Status);
+    wdf_request_complete(g, r, Status, IO_NO_INCREMENT);
 }
 
 VOID imp_WdfRequestSetInformation(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
@@ -84,13 +104,9 @@ WDFQUEUE imp_WdfRequestGetIoQueue(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Reques
     return (WDFQUEUE)WDF_REQUEST_GET(wdf_globals_of(globals), Request)->queue;
 }
 
-VOID imp_WdfRequestGetParameters(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
-                                 PWDF_REQUEST_PARAMETERS Parameters)
+void wdf_request_parameters(struct wdf_request *r, PWDF_REQUEST_PARAMETERS Parameters)
 {
-    struct wdf_globals *g = wdf_globals_of(globals);
-    struct wdf_request *r = WDF_REQUEST_GET(g, Request);
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(r->irp);
-    WDF_CHECK_NOT_NULL(g, Parameters);
     RtlZeroMemory(&Parameters->Parameters, sizeof(Parameters->Parameters));
     Parameters->MinorFunction = s->MinorFunction;
     Parameters->Type = (WDF_REQUEST_TYPE)s->MajorFunction;
@@ -116,6 +132,15 @@ VOID imp_WdfRequestGetParameters(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request
             s->Parameters.DeviceIoControl.Type3InputBuffer;
         break;
     }
+}
+
+VOID imp_WdfRequestGetParameters(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
+                                 PWDF_REQUEST_PARAMETERS Parameters)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_request *r = WDF_REQUEST_GET(g, Request);
+    WDF_CHECK_NOT_NULL(g, Parameters);
+    wdf_request_parameters(r, Parameters);
 }
 
 /* The system-space address of the IRP's MDL (direct I/O), NULL if it has none. */
@@ -210,4 +235,194 @@ NTSTATUS imp_WdfRequestRetrieveOutputBuffer(PWDF_DRIVER_GLOBALS globals, WDFREQU
 {
     return wdf_request_retrieve(globals, Request, FALSE, MinimumRequiredSize, Buffer, Length,
                                 __builtin_return_address(0));
+}
+
+/* ---- cancellation --------------------------------------------------------------------------- */
+
+#define WDF_REQUEST_OF_IRP(irp) ((struct wdf_request *)(irp)->Tail.Overlay.DriverContext[3])
+
+void wdf_request_run_cancel(struct wdf_request *r)
+{
+    PFN_WDF_REQUEST_CANCEL cancel = __atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE);
+    struct wdf_object *sync = wdf_sync_owner(&r->queue->obj);
+    wdf_sync_acquire(sync);
+    cancel((WDFREQUEST)r);
+    wdf_sync_release(sync);
+    wdf_object_release(&r->obj); /* the reference of WdfRequestMarkCancelable */
+}
+
+/* IoCancelIrp on a request the driver marked cancelable (cancel spin lock held). */
+static VOID wdf_request_cancel_routine(PDEVICE_OBJECT device, PIRP irp)
+{
+    (void)device;
+    IoReleaseCancelSpinLock(irp->CancelIrql);
+    wdf_request_run_cancel(WDF_REQUEST_OF_IRP(irp));
+}
+
+/* Where the request is, read under its queue's lock. */
+static enum wdf_request_where wdf_request_where(struct wdf_request *r)
+{
+    enum wdf_request_where where;
+    os_mutex_lock(&r->queue->lock);
+    where = r->where;
+    os_mutex_unlock(&r->queue->lock);
+    return where;
+}
+
+static NTSTATUS wdf_request_mark(struct wdf_globals *g, WDFREQUEST Request,
+                                 PFN_WDF_REQUEST_CANCEL EvtRequestCancel, BOOLEAN ex)
+{
+    struct wdf_request *r = WDF_REQUEST_GET(g, Request);
+    PIRP irp = r->irp;
+    WDF_CHECK_NOT_NULL(g, EvtRequestCancel);
+    if (wdf_request_where(r) != WDF_REQ_DRIVER)
+        wdf_queue_fatal(r->queue, r, STATUS_SUCCESS,
+                        "WdfRequestMarkCancelable on a request the driver does not own");
+    wdf_object_reference(&r->obj); /* held while the cancel routine may run */
+    __atomic_store_n(&r->cancel, EvtRequestCancel, __ATOMIC_RELEASE);
+    irp->Tail.Overlay.DriverContext[3] = r;
+    IoSetCancelRoutine(irp, wdf_request_cancel_routine);
+    if (!irp->Cancel || IoSetCancelRoutine(irp, NULL) == NULL)
+        return STATUS_SUCCESS; /* cancelable (or IoCancelIrp's routine has it now) */
+    /* Cancelled before: the Ex form says so and the driver completes it (Microsoft:
+     * WdfRequestMarkCancelableEx); the other form calls EvtRequestCancel at once. */
+    if (ex) {
+        __atomic_store_n(&r->cancel, NULL, __ATOMIC_RELEASE);
+        wdf_object_release(&r->obj);
+        return STATUS_CANCELLED;
+    }
+    wdf_request_run_cancel(r);
+    return STATUS_SUCCESS;
+}
+
+VOID imp_WdfRequestMarkCancelable(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
+                                  PFN_WDF_REQUEST_CANCEL EvtRequestCancel)
+{
+    wdf_request_mark(wdf_globals_of(globals), Request, EvtRequestCancel, FALSE);
+}
+
+NTSTATUS imp_WdfRequestMarkCancelableEx(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
+                                        PFN_WDF_REQUEST_CANCEL EvtRequestCancel)
+{
+    return wdf_request_mark(wdf_globals_of(globals), Request, EvtRequestCancel, TRUE);
+}
+
+/* Microsoft (WdfRequestUnmarkCancelable): STATUS_CANCELLED when EvtRequestCancel has run or
+ * is running (it completes the request; the driver must not). */
+NTSTATUS imp_WdfRequestUnmarkCancelable(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_request *r = WDF_REQUEST_GET(g, Request);
+    if (__atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE) == NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfRequestUnmarkCancelable on request %p, which is not cancelable",
+                 g->pub.DriverName, (void *)r);
+        return STATUS_INVALID_DEVICE_REQUEST;
+    }
+    if (IoSetCancelRoutine(r->irp, NULL) == NULL)
+        return STATUS_CANCELLED;
+    __atomic_store_n(&r->cancel, NULL, __ATOMIC_RELEASE);
+    wdf_object_release(&r->obj);
+    return STATUS_SUCCESS;
+}
+
+BOOLEAN imp_WdfRequestIsCanceled(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request)
+{
+    return WDF_REQUEST_GET(wdf_globals_of(globals), Request)->irp->Cancel;
+}
+
+/* ---- requeue, forwarding, stop -------------------------------------------------------------- */
+
+/* What keeps the driver from giving the request back to a queue (Microsoft:
+ * WdfRequestRequeue, WdfRequestForwardToIoQueue), NULL: nothing. */
+static const char *wdf_request_not_requeueable(struct wdf_request *r)
+{
+    if (wdf_request_where(r) != WDF_REQ_DRIVER)
+        return "the driver does not own the request";
+    if (__atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE) != NULL)
+        return "the request is cancelable (WdfRequestUnmarkCancelable first)";
+    return NULL;
+}
+
+NTSTATUS imp_WdfRequestRequeue(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_request *r = WDF_REQUEST_GET(g, Request);
+    const char *problem = r->queue->config.DispatchType != WdfIoQueueDispatchManual
+                              ? "the request's queue is not a manual queue"
+                              : wdf_request_not_requeueable(r);
+    if (problem != NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfRequestRequeue(%p): %s", g->pub.DriverName,
+                 (void *)r, problem);
+        return STATUS_INVALID_DEVICE_REQUEST;
+    }
+    return wdf_queue_requeue(r, r->queue);
+}
+
+NTSTATUS imp_WdfRequestForwardToIoQueue(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
+                                        WDFQUEUE DestinationQueue)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_request *r = WDF_REQUEST_GET(g, Request);
+    struct wdf_queue *to = CONTAINING_RECORD(wdf_object_get(g, DestinationQueue, WDF_TYPE_QUEUE),
+                                             struct wdf_queue, obj);
+    const char *problem = NULL;
+    if (to == r->queue)
+        problem = "the destination is the request's own queue (WdfRequestRequeue is for that)";
+    else if (to->device != r->queue->device)
+        problem = "the destination queue belongs to another device";
+    else
+        problem = wdf_request_not_requeueable(r);
+    if (problem != NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfRequestForwardToIoQueue(%p): %s",
+                 g->pub.DriverName, (void *)r, problem);
+        return STATUS_INVALID_DEVICE_REQUEST;
+    }
+    return wdf_queue_requeue(r, to);
+}
+
+/* Microsoft (WdfRequestStopAcknowledge): from EvtIoStop, or after it; Requeue TRUE gives the
+ * request back to its queue, FALSE keeps it with the driver (suspended). */
+VOID imp_WdfRequestStopAcknowledge(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, BOOLEAN Requeue)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_request *r = WDF_REQUEST_GET(g, Request);
+    BOOLEAN stopping;
+    os_mutex_lock(&r->queue->lock);
+    stopping = r->stopping && r->where == WDF_REQ_DRIVER;
+    os_mutex_unlock(&r->queue->lock);
+    if (!stopping)
+        wdf_queue_fatal(r->queue, r, STATUS_SUCCESS,
+                        "WdfRequestStopAcknowledge for a request that is not being stopped "
+                        "(no EvtIoStop for it)");
+    if (Requeue)
+        wdf_queue_requeue(r, r->queue);
+}
+
+/* ---- small ones ----------------------------------------------------------------------------- */
+
+VOID imp_WdfRequestCompleteWithPriorityBoost(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
+                                             NTSTATUS Status, CCHAR PriorityBoost)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    wdf_request_complete(g, WDF_REQUEST_GET(g, Request), Status, PriorityBoost);
+}
+
+/* The IRP's IoStatus.Status: what the request carries until it is completed (Microsoft:
+ * WdfRequestGetStatus; a request sent to an I/O target is iotarget.c's). */
+NTSTATUS imp_WdfRequestGetStatus(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request)
+{
+    return WDF_REQUEST_GET(wdf_globals_of(globals), Request)->irp->IoStatus.Status;
+}
+
+KPROCESSOR_MODE imp_WdfRequestGetRequestorMode(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request)
+{
+    return WDF_REQUEST_GET(wdf_globals_of(globals), Request)->irp->RequestorMode;
+}
+
+/* drvhost's clients are 64-bit processes: never a 32-bit one. */
+BOOLEAN imp_WdfRequestIsFrom32BitProcess(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request)
+{
+    (void)WDF_REQUEST_GET(wdf_globals_of(globals), Request);
+    return FALSE;
 }

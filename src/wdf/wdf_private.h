@@ -116,6 +116,10 @@ struct WDFDEVICE_INIT {
     ULONG characteristics;
     WDF_DEVICE_IO_TYPE io_type;
     UNICODE_STRING name; /* our copy, empty if unnamed */
+    /* ---- wio: requests ---- */
+    PFN_WDF_IO_IN_CALLER_CONTEXT in_caller_context;
+    BOOLEAN has_request_attributes;
+    WDF_OBJECT_ATTRIBUTES request_attributes; /* WdfDeviceInitSetRequestAttributes */
 };
 
 struct wdf_device {
@@ -126,6 +130,13 @@ struct wdf_device {
     struct wdf_queue *default_queue; /* under wdf_tree_lock */
     UNICODE_STRING name;             /* the device object's name, empty if unnamed */
     UNICODE_STRING link; /* our copy of WdfDeviceCreateSymbolicLink's name, empty if none */
+    /* ---- wio: requests ---- */
+    PFN_WDF_IO_IN_CALLER_CONTEXT in_caller_context;
+    BOOLEAN has_request_attributes;
+    WDF_OBJECT_ATTRIBUTES request_attributes;
+    /* WdfDeviceConfigureRequestDispatching: the queue of a major function (NULL: the default
+     * queue); written under wdf_tree_lock, read without it by wdf_queue_dispatch. */
+    struct wdf_queue *dispatch[IRP_MJ_MAXIMUM_FUNCTION + 1];
 };
 
 struct wdf_queue {
@@ -136,6 +147,28 @@ struct wdf_queue {
     os_mutex lock;   /* presented, pending */
     ULONG presented; /* presented to the driver and not completed */
     LIST_ENTRY pending;
+    /* ---- wio: states, manual dispatch, cancellation (all under `lock`) ---- */
+    BOOLEAN accept;     /* WdfIoQueueAcceptRequests */
+    BOOLEAN dispatch;   /* WdfIoQueueDispatchRequests */
+    BOOLEAN power_held; /* WdfIoQueuePnpHeld: a power-managed queue while the device is not in D0 */
+    BOOLEAN power_managed; /* resolved at creation */
+    ULONG queued;          /* entries in `pending` */
+    LIST_ENTRY owned;      /* requests the driver owns (presented, retrieved), not completed */
+    ULONG owned_count;
+    /* The one pending stop / drain / purge notification (EvtIoQueueState), NULL: none. */
+    PFN_WDF_IO_QUEUE_STATE idle_callback;
+    WDFCONTEXT idle_context;
+    BOOLEAN idle_needs_empty;              /* drain and purge also wait for `pending` to empty */
+    PFN_WDF_IO_QUEUE_STATE ready_callback; /* WdfIoQueueReadyNotify (manual queues) */
+    WDFCONTEXT ready_context;
+};
+
+/* Where a request is (under its queue's lock). */
+enum wdf_request_where {
+    WDF_REQ_QUEUED,    /* in queue->pending, owned by the framework, cancelable by it */
+    WDF_REQ_DRIVER,    /* owned by the driver (in queue->owned) */
+    WDF_REQ_CALLER,    /* in EvtIoInCallerContext: the driver's, in no queue yet */
+    WDF_REQ_COMPLETED, /* completed: gone from the queue */
 };
 
 struct wdf_request {
@@ -145,6 +178,12 @@ struct wdf_request {
     LIST_ENTRY link; /* in queue->pending while waiting */
     ULONG_PTR information;
     LONG completed; /* atomic */
+    /* ---- wio ---- */
+    enum wdf_request_where where;  /* under queue->lock */
+    BOOLEAN counted;               /* counts in queue->presented (dispatched by the queue) */
+    BOOLEAN stopping;              /* EvtIoStop called, WdfRequestStopAcknowledge awaited */
+    LIST_ENTRY owned_link;         /* in queue->owned while WDF_REQ_DRIVER */
+    PFN_WDF_REQUEST_CANCEL cancel; /* WdfRequestMarkCancelable[Ex]: EvtRequestCancel */
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -185,11 +224,37 @@ NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp);
 
 /* Hands a read, write or device control IRP to the device's default queue (marks it pending). */
 NTSTATUS wdf_queue_dispatch(struct wdf_device *device, PIRP irp);
+/* WDFDEVICE_INIT's request settings go to the device (WdfDeviceCreate). */
+void wdf_device_init_requests(struct wdf_device *device, PWDFDEVICE_INIT init);
 /* A request object for an IRP the queue is given (it holds a reference on the queue); NULL
  * when out of memory. */
 struct wdf_request *wdf_request_create(struct wdf_queue *queue, PIRP irp);
-/* The request was completed: the next one may be presented. */
-void wdf_queue_request_done(struct wdf_queue *queue);
+/* What a queue does next, decided under its lock: present a waiting request, or run the
+ * stop / drain / purge notification. */
+struct wdf_queue_next {
+    struct wdf_request *present;
+    PFN_WDF_IO_QUEUE_STATE idle;
+    WDFCONTEXT context;
+};
+/* The driver completes `request`: it leaves its queue, and what the queue does next is
+ * decided in the same lock hold (`next`). Called before the IRP is completed; 0x10D/0xA when
+ * the request is not the driver's (still in the queue). */
+void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *request,
+                             struct wdf_queue_next *next);
+/* After the IRP was completed: does `next` (presents, notifies), without the lock. */
+void wdf_queue_request_done(struct wdf_queue *queue, struct wdf_queue_next *next);
+/* Runs the driver's EvtRequestCancel for a request whose cancellation was claimed, then drops
+ * the reference WdfRequestMarkCancelable took (request.c). */
+void wdf_request_run_cancel(struct wdf_request *request);
+/* Gives a request the driver owns back to a queue: `to` (WdfRequestForwardToIoQueue; fails
+ * with STATUS_WDF_BUSY if it does not accept) or its own (requeue, at the head). */
+NTSTATUS wdf_queue_requeue(struct wdf_request *request, struct wdf_queue *to);
+/* Fills WDF_REQUEST_PARAMETERS (minus Size) from the request's IRP (request.c). */
+void wdf_request_parameters(struct wdf_request *request, PWDF_REQUEST_PARAMETERS parameters);
+/* 0x10D with parameter 1 0xA (WDF_QUEUE_FATAL_ERROR): a request used against its queue's
+ * rules; parameter 2 points to a WDF_QUEUE_FATAL_ERROR_DATA-shaped record. */
+__attribute__((noreturn)) void wdf_queue_fatal(struct wdf_queue *queue, struct wdf_request *request,
+                                               NTSTATUS status, const char *what);
 
 /* ---- synchronization scope and execution level (sync.c) ---------------------------------- */
 
@@ -247,8 +312,8 @@ BOOLEAN wdf_gate_running_here(struct wdf_gate *gate);
  * (stop it, wait for its callbacks) runs here when it can (PASSIVE_LEVEL, not from its own
  * callback, not under its serialising lock, any of which would wait for itself), else on a
  * worker thread; then that reference is dropped, so the memory outlives the callbacks. */
-void wdf_flush_at_cleanup(struct wdf_object *object, struct wdf_gate *gate,
-                          struct wdf_object *sync, void (*flush)(struct wdf_object *object));
+void wdf_flush_at_cleanup(struct wdf_object *object, struct wdf_gate *gate, struct wdf_object *sync,
+                          void (*flush)(struct wdf_object *object));
 /* A routine that would wait for the callback it is called from: 0x10D/VF_10D_WAITS_FOR_SELF. */
 __attribute__((noreturn)) void wdf_gate_self_wait(struct wdf_object *object, const char *ddi);
 

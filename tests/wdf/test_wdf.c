@@ -427,11 +427,6 @@ TEST(queue_create_refuses_a_second_default_queue)
     wdfbad_load("wdfbad6", STATUS_UNSUCCESSFUL);
 }
 
-TEST(manual_queues_are_refused_until_implemented)
-{
-    wdfbad_load("wdfbad4", STATUS_NOT_IMPLEMENTED);
-}
-
 /* DriverEntry failing after WdfDriverCreate: the framework deletes what the driver created (its
  * control device goes) and does not call EvtDriverUnload (its EvtDriverUnload bug-checks). */
 TEST(failed_driver_entry_deletes_objects_without_evt_driver_unload)

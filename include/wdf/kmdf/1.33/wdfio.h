@@ -80,6 +80,58 @@ FORCEINLINE VOID WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(PWDF_IO_QUEUE_CONFIG Con
     Config->DefaultQueue = TRUE;
 }
 
+struct _WDF_REQUEST_PARAMETERS;
+
+/* ---- queue states (Microsoft: WDF_IO_QUEUE_STATE, bit masks) --------------------------------- */
+
+typedef enum _WDF_IO_QUEUE_STATE {
+    WdfIoQueueAcceptRequests = 0x01,
+    WdfIoQueueDispatchRequests = 0x02,
+    WdfIoQueueNoRequests = 0x04,
+    WdfIoQueueDriverNoRequests = 0x08,
+    WdfIoQueuePnpHeld = 0x10,
+} WDF_IO_QUEUE_STATE;
+
+/* Idle: nothing in the queue, nothing with the driver. */
+FORCEINLINE BOOLEAN WDF_IO_QUEUE_IDLE(WDF_IO_QUEUE_STATE State)
+{
+    return (State & WdfIoQueueNoRequests) && (State & WdfIoQueueDriverNoRequests) ? TRUE : FALSE;
+}
+
+/* Ready: accepting and delivering. */
+FORCEINLINE BOOLEAN WDF_IO_QUEUE_READY(WDF_IO_QUEUE_STATE State)
+{
+    return (State & WdfIoQueueDispatchRequests) && (State & WdfIoQueueAcceptRequests) ? TRUE
+                                                                                      : FALSE;
+}
+
+/* Stopped: accepting, not delivering, nothing with the driver. */
+FORCEINLINE BOOLEAN WDF_IO_QUEUE_STOPPED(WDF_IO_QUEUE_STATE State)
+{
+    return !(State & WdfIoQueueDispatchRequests) && (State & WdfIoQueueAcceptRequests) &&
+                   (State & WdfIoQueueDriverNoRequests)
+               ? TRUE
+               : FALSE;
+}
+
+/* Drained: not accepting, everything that was queued delivered and completed. */
+FORCEINLINE BOOLEAN WDF_IO_QUEUE_DRAINED(WDF_IO_QUEUE_STATE State)
+{
+    return !(State & WdfIoQueueAcceptRequests) && (State & WdfIoQueueDispatchRequests) &&
+                   (State & WdfIoQueueNoRequests) && (State & WdfIoQueueDriverNoRequests)
+               ? TRUE
+               : FALSE;
+}
+
+/* Purged: not accepting, nothing queued, nothing with the driver. */
+FORCEINLINE BOOLEAN WDF_IO_QUEUE_PURGED(WDF_IO_QUEUE_STATE State)
+{
+    return !(State & WdfIoQueueAcceptRequests) && (State & WdfIoQueueNoRequests) &&
+                   (State & WdfIoQueueDriverNoRequests)
+               ? TRUE
+               : FALSE;
+}
+
 /* ---- routines ------------------------------------------------------------------------------ */
 
 typedef NTSTATUS (*PFN_WDFIOQUEUECREATE)(PWDF_DRIVER_GLOBALS, WDFDEVICE, PWDF_IO_QUEUE_CONFIG,
@@ -96,6 +148,107 @@ FORCEINLINE WDFDEVICE WdfIoQueueGetDevice(WDFQUEUE Queue)
 {
     return ((PFN_WDFIOQUEUEGETDEVICE)WdfFunctions[WdfIoQueueGetDeviceTableIndex])(WdfDriverGlobals,
                                                                                   Queue);
+}
+
+typedef WDF_IO_QUEUE_STATE (*PFN_WDFIOQUEUEGETSTATE)(PWDF_DRIVER_GLOBALS, WDFQUEUE, PULONG, PULONG);
+FORCEINLINE WDF_IO_QUEUE_STATE WdfIoQueueGetState(WDFQUEUE Queue, PULONG QueueRequests,
+                                                  PULONG DriverRequests)
+{
+    return ((PFN_WDFIOQUEUEGETSTATE)WdfFunctions[WdfIoQueueGetStateTableIndex])(
+        WdfDriverGlobals, Queue, QueueRequests, DriverRequests);
+}
+
+typedef VOID (*PFN_WDFIOQUEUESTART)(PWDF_DRIVER_GLOBALS, WDFQUEUE);
+FORCEINLINE VOID WdfIoQueueStart(WDFQUEUE Queue)
+{
+    ((PFN_WDFIOQUEUESTART)WdfFunctions[WdfIoQueueStartTableIndex])(WdfDriverGlobals, Queue);
+}
+
+typedef VOID (*PFN_WDFIOQUEUESTOP)(PWDF_DRIVER_GLOBALS, WDFQUEUE, PFN_WDF_IO_QUEUE_STATE,
+                                   WDFCONTEXT);
+FORCEINLINE VOID WdfIoQueueStop(WDFQUEUE Queue, PFN_WDF_IO_QUEUE_STATE StopComplete,
+                                WDFCONTEXT Context)
+{
+    ((PFN_WDFIOQUEUESTOP)WdfFunctions[WdfIoQueueStopTableIndex])(WdfDriverGlobals, Queue,
+                                                                 StopComplete, Context);
+}
+
+typedef VOID (*PFN_WDFIOQUEUESTOPSYNCHRONOUSLY)(PWDF_DRIVER_GLOBALS, WDFQUEUE);
+FORCEINLINE VOID WdfIoQueueStopSynchronously(WDFQUEUE Queue)
+{
+    ((PFN_WDFIOQUEUESTOPSYNCHRONOUSLY)WdfFunctions[WdfIoQueueStopSynchronouslyTableIndex])(
+        WdfDriverGlobals, Queue);
+}
+
+typedef NTSTATUS (*PFN_WDFIOQUEUERETRIEVENEXTREQUEST)(PWDF_DRIVER_GLOBALS, WDFQUEUE, WDFREQUEST *);
+FORCEINLINE NTSTATUS WdfIoQueueRetrieveNextRequest(WDFQUEUE Queue, WDFREQUEST *OutRequest)
+{
+    return (
+        (PFN_WDFIOQUEUERETRIEVENEXTREQUEST)WdfFunctions[WdfIoQueueRetrieveNextRequestTableIndex])(
+        WdfDriverGlobals, Queue, OutRequest);
+}
+
+typedef NTSTATUS (*PFN_WDFIOQUEUEFINDREQUEST)(PWDF_DRIVER_GLOBALS, WDFQUEUE, WDFREQUEST,
+                                              WDFFILEOBJECT, struct _WDF_REQUEST_PARAMETERS *,
+                                              WDFREQUEST *);
+FORCEINLINE NTSTATUS WdfIoQueueFindRequest(WDFQUEUE Queue, WDFREQUEST FoundRequest,
+                                           WDFFILEOBJECT FileObject,
+                                           struct _WDF_REQUEST_PARAMETERS *Parameters,
+                                           WDFREQUEST *OutRequest)
+{
+    return ((PFN_WDFIOQUEUEFINDREQUEST)WdfFunctions[WdfIoQueueFindRequestTableIndex])(
+        WdfDriverGlobals, Queue, FoundRequest, FileObject, Parameters, OutRequest);
+}
+
+typedef NTSTATUS (*PFN_WDFIOQUEUERETRIEVEFOUNDREQUEST)(PWDF_DRIVER_GLOBALS, WDFQUEUE, WDFREQUEST,
+                                                       WDFREQUEST *);
+FORCEINLINE NTSTATUS WdfIoQueueRetrieveFoundRequest(WDFQUEUE Queue, WDFREQUEST FoundRequest,
+                                                    WDFREQUEST *OutRequest)
+{
+    return (
+        (PFN_WDFIOQUEUERETRIEVEFOUNDREQUEST)WdfFunctions[WdfIoQueueRetrieveFoundRequestTableIndex])(
+        WdfDriverGlobals, Queue, FoundRequest, OutRequest);
+}
+
+typedef VOID (*PFN_WDFIOQUEUEDRAINSYNCHRONOUSLY)(PWDF_DRIVER_GLOBALS, WDFQUEUE);
+FORCEINLINE VOID WdfIoQueueDrainSynchronously(WDFQUEUE Queue)
+{
+    ((PFN_WDFIOQUEUEDRAINSYNCHRONOUSLY)WdfFunctions[WdfIoQueueDrainSynchronouslyTableIndex])(
+        WdfDriverGlobals, Queue);
+}
+
+typedef VOID (*PFN_WDFIOQUEUEDRAIN)(PWDF_DRIVER_GLOBALS, WDFQUEUE, PFN_WDF_IO_QUEUE_STATE,
+                                    WDFCONTEXT);
+FORCEINLINE VOID WdfIoQueueDrain(WDFQUEUE Queue, PFN_WDF_IO_QUEUE_STATE DrainComplete,
+                                 WDFCONTEXT Context)
+{
+    ((PFN_WDFIOQUEUEDRAIN)WdfFunctions[WdfIoQueueDrainTableIndex])(WdfDriverGlobals, Queue,
+                                                                   DrainComplete, Context);
+}
+
+typedef VOID (*PFN_WDFIOQUEUEPURGESYNCHRONOUSLY)(PWDF_DRIVER_GLOBALS, WDFQUEUE);
+FORCEINLINE VOID WdfIoQueuePurgeSynchronously(WDFQUEUE Queue)
+{
+    ((PFN_WDFIOQUEUEPURGESYNCHRONOUSLY)WdfFunctions[WdfIoQueuePurgeSynchronouslyTableIndex])(
+        WdfDriverGlobals, Queue);
+}
+
+typedef VOID (*PFN_WDFIOQUEUEPURGE)(PWDF_DRIVER_GLOBALS, WDFQUEUE, PFN_WDF_IO_QUEUE_STATE,
+                                    WDFCONTEXT);
+FORCEINLINE VOID WdfIoQueuePurge(WDFQUEUE Queue, PFN_WDF_IO_QUEUE_STATE PurgeComplete,
+                                 WDFCONTEXT Context)
+{
+    ((PFN_WDFIOQUEUEPURGE)WdfFunctions[WdfIoQueuePurgeTableIndex])(WdfDriverGlobals, Queue,
+                                                                   PurgeComplete, Context);
+}
+
+typedef NTSTATUS (*PFN_WDFIOQUEUEREADYNOTIFY)(PWDF_DRIVER_GLOBALS, WDFQUEUE, PFN_WDF_IO_QUEUE_STATE,
+                                              WDFCONTEXT);
+FORCEINLINE NTSTATUS WdfIoQueueReadyNotify(WDFQUEUE Queue, PFN_WDF_IO_QUEUE_STATE QueueReady,
+                                           WDFCONTEXT Context)
+{
+    return ((PFN_WDFIOQUEUEREADYNOTIFY)WdfFunctions[WdfIoQueueReadyNotifyTableIndex])(
+        WdfDriverGlobals, Queue, QueueReady, Context);
 }
 
 #endif

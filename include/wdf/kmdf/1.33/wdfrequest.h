@@ -87,6 +87,17 @@ FORCEINLINE VOID WDF_REQUEST_PARAMETERS_INIT(PWDF_REQUEST_PARAMETERS Parameters)
     Parameters->Size = sizeof(WDF_REQUEST_PARAMETERS);
 }
 
+/* EvtIoStop's ActionFlags (Microsoft: WDF_REQUEST_STOP_ACTION_FLAGS). */
+typedef enum _WDF_REQUEST_STOP_ACTION_FLAGS {
+    WdfRequestStopActionInvalid = 0,
+    WdfRequestStopActionSuspend = 0x01,
+    WdfRequestStopActionPurge = 0x2,
+    WdfRequestStopRequestCancelable = 0x10000000,
+} WDF_REQUEST_STOP_ACTION_FLAGS;
+
+typedef VOID EVT_WDF_REQUEST_CANCEL(WDFREQUEST Request);
+typedef EVT_WDF_REQUEST_CANCEL *PFN_WDF_REQUEST_CANCEL;
+
 /* ---- routines ------------------------------------------------------------------------------ */
 
 typedef VOID (*PFN_WDFREQUESTCOMPLETE)(PWDF_DRIVER_GLOBALS, WDFREQUEST, NTSTATUS);
@@ -178,6 +189,133 @@ FORCEINLINE NTSTATUS WdfRequestRetrieveOutputMemory(WDFREQUEST Request, WDFMEMOR
     return (
         (PFN_WDFREQUESTRETRIEVEOUTPUTMEMORY)WdfFunctions[WdfRequestRetrieveOutputMemoryTableIndex])(
         WdfDriverGlobals, Request, Memory);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTGETSTATUS)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+FORCEINLINE NTSTATUS WdfRequestGetStatus(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTGETSTATUS)WdfFunctions[WdfRequestGetStatusTableIndex])(WdfDriverGlobals,
+                                                                                  Request);
+}
+
+typedef VOID (*PFN_WDFREQUESTMARKCANCELABLE)(PWDF_DRIVER_GLOBALS, WDFREQUEST,
+                                             PFN_WDF_REQUEST_CANCEL);
+FORCEINLINE VOID WdfRequestMarkCancelable(WDFREQUEST Request,
+                                          PFN_WDF_REQUEST_CANCEL EvtRequestCancel)
+{
+    ((PFN_WDFREQUESTMARKCANCELABLE)WdfFunctions[WdfRequestMarkCancelableTableIndex])(
+        WdfDriverGlobals, Request, EvtRequestCancel);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTMARKCANCELABLEEX)(PWDF_DRIVER_GLOBALS, WDFREQUEST,
+                                                   PFN_WDF_REQUEST_CANCEL);
+FORCEINLINE NTSTATUS WdfRequestMarkCancelableEx(WDFREQUEST Request,
+                                                PFN_WDF_REQUEST_CANCEL EvtRequestCancel)
+{
+    return ((PFN_WDFREQUESTMARKCANCELABLEEX)WdfFunctions[WdfRequestMarkCancelableExTableIndex])(
+        WdfDriverGlobals, Request, EvtRequestCancel);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTUNMARKCANCELABLE)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+FORCEINLINE NTSTATUS WdfRequestUnmarkCancelable(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTUNMARKCANCELABLE)WdfFunctions[WdfRequestUnmarkCancelableTableIndex])(
+        WdfDriverGlobals, Request);
+}
+
+typedef BOOLEAN (*PFN_WDFREQUESTISCANCELED)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+FORCEINLINE BOOLEAN WdfRequestIsCanceled(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTISCANCELED)WdfFunctions[WdfRequestIsCanceledTableIndex])(
+        WdfDriverGlobals, Request);
+}
+
+typedef BOOLEAN (*PFN_WDFREQUESTISFROM32BITPROCESS)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+FORCEINLINE BOOLEAN WdfRequestIsFrom32BitProcess(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTISFROM32BITPROCESS)WdfFunctions[WdfRequestIsFrom32BitProcessTableIndex])(
+        WdfDriverGlobals, Request);
+}
+
+typedef VOID (*PFN_WDFREQUESTCOMPLETEWITHPRIORITYBOOST)(PWDF_DRIVER_GLOBALS, WDFREQUEST, NTSTATUS,
+                                                        CCHAR);
+FORCEINLINE VOID WdfRequestCompleteWithPriorityBoost(WDFREQUEST Request, NTSTATUS Status,
+                                                     CCHAR PriorityBoost)
+{
+    ((PFN_WDFREQUESTCOMPLETEWITHPRIORITYBOOST)
+         WdfFunctions[WdfRequestCompleteWithPriorityBoostTableIndex])(WdfDriverGlobals, Request,
+                                                                      Status, PriorityBoost);
+}
+
+typedef KPROCESSOR_MODE (*PFN_WDFREQUESTGETREQUESTORMODE)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+FORCEINLINE KPROCESSOR_MODE WdfRequestGetRequestorMode(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTGETREQUESTORMODE)WdfFunctions[WdfRequestGetRequestorModeTableIndex])(
+        WdfDriverGlobals, Request);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTFORWARDTOIOQUEUE)(PWDF_DRIVER_GLOBALS, WDFREQUEST, WDFQUEUE);
+FORCEINLINE NTSTATUS WdfRequestForwardToIoQueue(WDFREQUEST Request, WDFQUEUE DestinationQueue)
+{
+    return ((PFN_WDFREQUESTFORWARDTOIOQUEUE)WdfFunctions[WdfRequestForwardToIoQueueTableIndex])(
+        WdfDriverGlobals, Request, DestinationQueue);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTREQUEUE)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+FORCEINLINE NTSTATUS WdfRequestRequeue(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTREQUEUE)WdfFunctions[WdfRequestRequeueTableIndex])(WdfDriverGlobals,
+                                                                              Request);
+}
+
+typedef VOID (*PFN_WDFREQUESTSTOPACKNOWLEDGE)(PWDF_DRIVER_GLOBALS, WDFREQUEST, BOOLEAN);
+FORCEINLINE VOID WdfRequestStopAcknowledge(WDFREQUEST Request, BOOLEAN Requeue)
+{
+    ((PFN_WDFREQUESTSTOPACKNOWLEDGE)WdfFunctions[WdfRequestStopAcknowledgeTableIndex])(
+        WdfDriverGlobals, Request, Requeue);
+}
+
+/* ---- device routines that need the request types (Microsoft declares them in wdfdevice.h,
+ * which wdf.h includes before this header) ---------------------------------------------- */
+
+typedef VOID EVT_WDF_IO_IN_CALLER_CONTEXT(WDFDEVICE Device, WDFREQUEST Request);
+typedef EVT_WDF_IO_IN_CALLER_CONTEXT *PFN_WDF_IO_IN_CALLER_CONTEXT;
+
+typedef NTSTATUS (*PFN_WDFDEVICECONFIGUREREQUESTDISPATCHING)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                             WDFQUEUE, WDF_REQUEST_TYPE);
+FORCEINLINE NTSTATUS WdfDeviceConfigureRequestDispatching(WDFDEVICE Device, WDFQUEUE Queue,
+                                                          WDF_REQUEST_TYPE RequestType)
+{
+    return ((PFN_WDFDEVICECONFIGUREREQUESTDISPATCHING)
+                WdfFunctions[WdfDeviceConfigureRequestDispatchingTableIndex])(
+        WdfDriverGlobals, Device, Queue, RequestType);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETIOINCALLERCONTEXTCALLBACK)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                              PFN_WDF_IO_IN_CALLER_CONTEXT);
+FORCEINLINE VOID WdfDeviceInitSetIoInCallerContextCallback(
+    PWDFDEVICE_INIT DeviceInit, PFN_WDF_IO_IN_CALLER_CONTEXT EvtIoInCallerContext)
+{
+    ((PFN_WDFDEVICEINITSETIOINCALLERCONTEXTCALLBACK)
+         WdfFunctions[WdfDeviceInitSetIoInCallerContextCallbackTableIndex])(
+        WdfDriverGlobals, DeviceInit, EvtIoInCallerContext);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEENQUEUEREQUEST)(PWDF_DRIVER_GLOBALS, WDFDEVICE, WDFREQUEST);
+FORCEINLINE NTSTATUS WdfDeviceEnqueueRequest(WDFDEVICE Device, WDFREQUEST Request)
+{
+    return ((PFN_WDFDEVICEENQUEUEREQUEST)WdfFunctions[WdfDeviceEnqueueRequestTableIndex])(
+        WdfDriverGlobals, Device, Request);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETREQUESTATTRIBUTES)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                      PWDF_OBJECT_ATTRIBUTES);
+FORCEINLINE VOID WdfDeviceInitSetRequestAttributes(PWDFDEVICE_INIT DeviceInit,
+                                                   PWDF_OBJECT_ATTRIBUTES RequestAttributes)
+{
+    ((PFN_WDFDEVICEINITSETREQUESTATTRIBUTES)
+         WdfFunctions[WdfDeviceInitSetRequestAttributesTableIndex])(WdfDriverGlobals, DeviceInit,
+                                                                    RequestAttributes);
 }
 
 #endif

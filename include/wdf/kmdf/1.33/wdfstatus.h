@@ -15,5 +15,9 @@
 #define STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID ((NTSTATUS)0xC0200210L)
 #define STATUS_WDF_EXECUTION_LEVEL_INVALID       ((NTSTATUS)0xC0200211L)
 #define STATUS_WDF_PARENT_NOT_SPECIFIED          ((NTSTATUS)0xC0200212L)
+/* A queue that is stopped or held for power (WdfIoQueueRetrieveNextRequest). */
+#define STATUS_WDF_PAUSED ((NTSTATUS)0xC0200203L)
+/* The destination queue does not accept requests (WdfRequestForwardToIoQueue). */
+#define STATUS_WDF_BUSY ((NTSTATUS)0xC0200204L)
 
 #endif
