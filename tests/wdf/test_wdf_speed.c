@@ -121,6 +121,22 @@ TEST(completing_a_request_deletes_its_children)
     ok_status(drvhost_close(f), STATUS_SUCCESS);
 }
 
+/* Microsoft (WdfDeviceInitSetRequestAttributes, WDF_OBJECT_ATTRIBUTES): a request's context is
+ * zeroed; a reused request object's too (the driver marks each context it gets). */
+TEST(a_reused_request_objects_context_starts_zeroed)
+{
+    drvhost_file *f = speed_open();
+    ULONG dirty = 0xFFFFFFFFu;
+    if (f == NULL)
+        return;
+    for (int i = 0; i < 4 * QUARANTINE; i++)
+        ok_status(speed_copy(f), STATUS_SUCCESS);
+    ok_status(harness_ioctl(f, IOCTL_S_DIRTY_CONTEXTS, NULL, 0, &dirty, sizeof(dirty), NULL),
+              STATUS_SUCCESS);
+    ok(dirty == 0, "%lu requests got a context that was not zeroed\n", (unsigned long)dirty);
+    ok_status(drvhost_close(f), STATUS_SUCCESS);
+}
+
 struct speed_thread {
     pthread_t thread;
     drvhost_file *file;

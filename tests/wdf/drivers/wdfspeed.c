@@ -17,12 +17,19 @@ WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(SPEED_OBJECT, SpeedGetObject)
 
 #define SPEED_MARKER 0x53504544u
 
+/* Every request's context (the device's request attributes): zero when the request arrives. */
+typedef struct _SPEED_REQUEST {
+    ULONG Marker;
+} SPEED_REQUEST;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(SPEED_REQUEST, SpeedGetRequest)
+
 DRIVER_INITIALIZE DriverEntry;
 static EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL SpeedDeviceControl;
 static EVT_WDF_OBJECT_CONTEXT_CLEANUP SpeedChildCleanup;
 
 static WDFREQUEST g_kept;
 static LONG g_child_cleanups;
+static LONG g_dirty_contexts; /* requests whose context did not start zeroed */
 
 static VOID SpeedCopy(WDFREQUEST Request)
 {
@@ -149,6 +156,9 @@ static VOID SpeedDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
     UNREFERENCED_PARAMETER(Queue);
     UNREFERENCED_PARAMETER(OutputBufferLength);
     UNREFERENCED_PARAMETER(InputBufferLength);
+    if (SpeedGetRequest(Request)->Marker != 0)
+        InterlockedIncrement(&g_dirty_contexts);
+    SpeedGetRequest(Request)->Marker = SPEED_MARKER;
     switch (IoControlCode) {
     case IOCTL_S_COPY:
         SpeedCopy(Request);
@@ -171,9 +181,11 @@ static VOID SpeedDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
         SpeedChild(Request);
         return;
     case IOCTL_S_CHILD_CLEANUPS:
+    case IOCTL_S_DIRTY_CONTEXTS:
         if (NT_SUCCESS(
                 WdfRequestRetrieveOutputBuffer(Request, sizeof(*out), (PVOID *)&out, NULL))) {
-            *out = (ULONG)g_child_cleanups;
+            *out = (ULONG)(IoControlCode == IOCTL_S_CHILD_CLEANUPS ? g_child_cleanups
+                                                                   : g_dirty_contexts);
             WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, sizeof(*out));
             return;
         }
@@ -192,10 +204,13 @@ static NTSTATUS SpeedCreateDevice(WDFDRIVER Driver)
     DECLARE_CONST_UNICODE_STRING(link, L"\\??\\WdfSpeed");
     WDF_IO_QUEUE_CONFIG queue_config;
     WDFDEVICE device;
+    WDF_OBJECT_ATTRIBUTES request_attributes;
     PWDFDEVICE_INIT init = WdfControlDeviceInitAllocate(Driver, &sddl);
     NTSTATUS status;
     if (init == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
+    WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&request_attributes, SPEED_REQUEST);
+    WdfDeviceInitSetRequestAttributes(init, &request_attributes);
     status = WdfDeviceInitAssignName(init, &name);
     if (NT_SUCCESS(status))
         status = WdfDeviceCreate(&init, WDF_NO_OBJECT_ATTRIBUTES, &device);
@@ -221,6 +236,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     NTSTATUS status;
     g_kept = NULL;
     g_child_cleanups = 0;
+    g_dirty_contexts = 0;
     WDF_DRIVER_CONFIG_INIT(&config, WDF_NO_EVENT_CALLBACK);
     config.DriverInitFlags |= WdfDriverInitNonPnpDriver;
     status =

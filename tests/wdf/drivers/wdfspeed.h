@@ -26,6 +26,10 @@
 /* Out: ULONG, the child cleanups counted so far. */
 #define IOCTL_S_CHILD_CLEANUPS WDFSPEED_CODE(6)
 
+/* Out: ULONG, the requests whose context (the device's request attributes) was not zero when
+ * the driver got them. */
+#define IOCTL_S_DIRTY_CONTEXTS WDFSPEED_CODE(7)
+
 #define WDFSPEED_MAX_OBJECTS 4096
 
 #endif
