@@ -32,6 +32,12 @@ static void usage(FILE *to)
         "                     filtered (default): as Windows, only DPFLTR_ERROR_LEVEL ones\n"
         "                     unless the registry's Debug Print Filter key or\n"
         "                     DbgSetDebugFilterState opens a component's mask\n"
+        "  --trace DRIVER:LEVEL:FLAGS\n"
+        "                     show a driver's WPP trace messages up to LEVEL (ERROR,\n"
+        "                     WARNING, INFORMATION, VERBOSE or a number) for FLAGS (its\n"
+        "                     WPP_DEFINE_BIT names joined by '|', a mask, or 'all');\n"
+        "                     may be repeated (docs/tracing.md)\n"
+        "  --trace-file FILE  trace messages, and DbgPrint output, go to FILE, not stderr\n"
         "  --processors N     emulate N processors (1 to 64; default: the host's cores),\n"
         "                     each with its DPC thread\n"
         "  --registry FILE    the registry file (.reg, regedit format): loaded at start if it\n"
@@ -127,6 +133,14 @@ static int parse_value_option(int argc, char **argv, int *i, struct run_args *a,
             a->options.debug_print = DRVHOST_DEBUG_PRINT_FILTERED;
         else
             return bad_usage("--debug-print: '%s' is neither 'all' nor 'filtered'", value);
+    } else if (!missing &&
+               (value = option_value(argc, argv, i, "--trace-file", &missing)) != NULL) {
+        if (drvhost_trace_file(value) != 0)
+            return bad_usage("--trace-file: cannot create '%s'", value);
+    } else if (!missing && (value = option_value(argc, argv, i, "--trace", &missing)) != NULL) {
+        char err[256];
+        if (drvhost_trace_set(value, err, sizeof err) != 0)
+            return bad_usage("--trace: %s", err);
     } else if (missing) {
         return bad_usage("option '%s' needs a value", argv[*i]);
     } else {

@@ -11,12 +11,21 @@ list(JOIN DRVHOST_DRIVER_INCLUDE_SUBDIRS " " DRVCC_INCLUDE_SUBDIRS)
 list(JOIN DRVHOST_DRIVER_KMDF_INCLUDE_SUBDIRS " " DRVCC_KMDF_INCLUDE_SUBDIRS)
 set(DRVCC_VERSION "${PROJECT_VERSION}")
 
+# The WPP preprocessor (tools/wpp/drvwpp.c): drvcc and drvhost_add_driver() run it for every
+# source that includes a .tmh (docs/tracing.md). A build-time tool, installed beside drvcc.
+# Not the host flags: no sanitizer (it runs during the build; it frees nothing before exiting, on
+# purpose, which LeakSanitizer would call a failure).
+add_executable(drvwpp "${PROJECT_SOURCE_DIR}/tools/wpp/drvwpp.c")
+target_compile_options(drvwpp PRIVATE -Wall -Wextra $<$<BOOL:${DRVHOST_WERROR}>:-Werror>)
+install(TARGETS drvwpp RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+
 set(_drvcc_perms OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ
     WORLD_EXECUTE)
 
 # Build-tree variant.
 set(DRVCC_INCLUDE_ROOT "${DRVHOST_INCLUDE_ROOT}")
 set(DRVCC_KMDF_ENTRY "${DRVHOST_KMDF_ENTRY}")
+set(DRVCC_WPP "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/drvwpp")
 configure_file("${PROJECT_SOURCE_DIR}/tools/drvcc.in" "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/drvcc"
                @ONLY FILE_PERMISSIONS ${_drvcc_perms})
 
@@ -33,9 +42,11 @@ else()
     file(RELATIVE_PATH DRVCC_KMDF_ENTRY "/${CMAKE_INSTALL_BINDIR}"
          "/${DRVHOST_INSTALL_KMDFDIR}/fxdriverentry.o")
 endif()
+set(DRVCC_WPP "drvwpp") # beside the installed script
 configure_file("${PROJECT_SOURCE_DIR}/tools/drvcc.in" "${PROJECT_BINARY_DIR}/install/drvcc"
                @ONLY FILE_PERMISSIONS ${_drvcc_perms})
 install(PROGRAMS "${PROJECT_BINARY_DIR}/install/drvcc" DESTINATION "${CMAKE_INSTALL_BINDIR}")
 unset(_drvcc_perms)
 unset(DRVCC_INCLUDE_ROOT)
 unset(DRVCC_KMDF_ENTRY)
+unset(DRVCC_WPP)

@@ -276,6 +276,20 @@ DRVHOST_API int32_t drvhost_system_wake(void);
 DRVHOST_API int32_t drvhost_open_interface(const char *guid, unsigned index, uint32_t access,
                                            drvhost_file **file);
 
+/* ---- tracing (docs/tracing.md) ----------------------------------------------------------- */
+
+/* Enables a driver's WPP tracing: "DRIVER:LEVEL:FLAGS" (LEVEL a TRACE_LEVEL_ name without the
+ * prefix or a number, FLAGS WPP_DEFINE_BIT names joined by '|' or a mask, "all"). May be
+ * called before drvhost_init; kept until drvhost_shutdown. Returns 0, or -1 with a message in
+ * err. */
+DRVHOST_API int drvhost_trace_set(const char *spec, char *err, size_t errsize);
+/* Trace lines go to this file (created or truncated) instead of stderr; NULL: stderr again.
+ * DbgPrint output goes there too while it is set. Returns 0, or -1 if it cannot be opened. */
+DRVHOST_API int drvhost_trace_file(const char *path);
+/* Writes a driver's in-flight recorder logs (service name), oldest entry first, as the
+ * debugger's !wdflogdump does. Returns the entry count, or -1 if the driver has none. */
+DRVHOST_API int drvhost_recorder_dump(const char *driver, FILE *out);
+
 /* ---- scenarios -------------------------------------------------------------------------- */
 
 /* Runs a scenario file (see docs/scenario.md). Returns a DRVHOST_EXIT_* status. Output (one

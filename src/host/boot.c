@@ -15,6 +15,7 @@
 #include "rtl/rtl.h"
 
 #include "os/os.h"
+#include "trace/trace.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,8 @@ int32_t drvhost_init(const drvhost_options *options)
     rtl_diag_set_quiet(options->quiet);
     host_dbg_filter_init(options->debug_print);
     status = ke_init(options->processors);
+    if (NT_SUCCESS(status))
+        trace_init();
     if (NT_SUCCESS(status))
         status = ex_init();
     if (NT_SUCCESS(status))
@@ -91,6 +94,7 @@ int32_t drvhost_shutdown(void)
     leaks += ex_pool_report_leaks(NULL, "drvhost");
     ex_shutdown();
     host_watch_stop();
+    trace_shutdown();
     ke_shutdown();
     booted = FALSE;
     if (!NT_SUCCESS(saved))

@@ -48,6 +48,8 @@ enum scn_kind {
     SCN_SYSTEM_SLEEP,    /* sleep (no argument): the system sleeps (S3) */
     SCN_SYSTEM_WAKE,     /* wake */
     SCN_TREE,            /* tree */
+    SCN_TRACE,           /* trace DRIVER [level=LEVEL] [flags=FLAGS] */
+    SCN_WDFLOGDUMP,      /* wdflogdump DRIVER */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a
@@ -65,7 +67,7 @@ struct scn_cmd {
 
     const char *name;       /* service name (service, load, unload), handle name or tag */
     const char *str;        /* service: IMAGE; reg import: resolved FILE; open: PATH; reg set: KEY;
-                               echo: text */
+                               echo: text; trace: FLAGS */
     const char *value_name; /* reg set: value name ("" is the default value); device: the
                                compatible IDs, comma-separated (NULL: none) */
     uint32_t reg_type;      /* reg set: DRVHOST_REG_* */
@@ -76,7 +78,7 @@ struct scn_cmd {
     int async;  /* ioctl/read/write: issued with drvhost_io_start (tag names the slot) */
 
     uint32_t code;    /* ioctl: control code; expect-bugcheck: bug-check code; open {GUID}: the
-                         interface's index; device actions: DRVHOST_DEVICE_* */
+                         interface's index; device actions: DRVHOST_DEVICE_*; trace: LEVEL */
     uint64_t p1;      /* expect-bugcheck: parameter 1 */
     int p1_address;   /* expect-bugcheck: P1 was `address` (any pointer, >= 0x10000) */
     int internal;     /* ioctl: IRP_MJ_INTERNAL_DEVICE_CONTROL */

@@ -3,6 +3,7 @@
  * takes), their defaults, and one line turned into a struct scn_cmd.
  */
 #include "scenario_parse_private.h"
+#include "trace/trace.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -422,6 +423,38 @@ static int cmd_bugcheck(struct pctx *c, struct scn_cmd *cmd, const struct tok *a
     return scnp_parse_number(c, a[1], &cmd->p1);
 }
 
+/* trace DRIVER [level=LEVEL] [flags=FLAGS]: the trace session's settings of a driver's WPP
+ * providers (docs/tracing.md). Defaults: level=INFORMATION, flags=all. Flag names are checked
+ * when the command runs (the driver's WPP_DEFINE_BITs are known once it traces). */
+static int cmd_trace(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    int level = 4; /* TRACE_LEVEL_INFORMATION */
+    const char *flags = "all";
+    if (scnp_decode_name(c, a[0], "driver name", 0, &cmd->name) < 0)
+        return -1;
+    for (int i = 1; i < n; i++) {
+        if (a[i].n > 6 && memcmp(a[i].s, "level=", 6) == 0) {
+            char text[32];
+            snprintf(text, sizeof text, "%.*s", (int)(a[i].n - 6), a[i].s + 6);
+            if ((level = trace_level_parse(text)) < 0)
+                return scnp_perr(c, a[i].col + 6,
+                                 "'%s' is not a trace level (CRITICAL, ERROR, WARNING, "
+                                 "INFORMATION, VERBOSE, or 0-255)",
+                                 text);
+        } else if (a[i].n > 6 && memcmp(a[i].s, "flags=", 6) == 0) {
+            flags = scnp_arena_strndup(c, a[i].s + 6, a[i].n - 6);
+            if (flags == NULL)
+                return -1;
+        } else {
+            return scnp_perr(c, a[i].col, "unexpected argument '%.*s' (level=LEVEL or flags=FLAGS)",
+                             (int)a[i].n, a[i].s);
+        }
+    }
+    cmd->code = (uint32_t)level;
+    cmd->str = flags;
+    return 0;
+}
+
 #define IO_EXPECT (O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_ASYNC)
 static const struct cmd_def commands[] = {
     {"service", SCN_SERVICE, 2, 2, O_EXPECT, {"NAME", "IMAGE"}, cmd_service},
@@ -460,6 +493,8 @@ static const struct cmd_def commands[] = {
     {"restart", SCN_DEVICE_ACTION, 1, 1, O_EXPECT | O_TIMEOUT, {"INSTANCE"}, cmd_device_action},
     {"rescan", SCN_RESCAN, 0, 0, O_EXPECT | O_TIMEOUT, {0}, cmd_none},
     {"tree", SCN_TREE, 0, 0, O_TIMEOUT, {0}, cmd_none},
+    {"trace", SCN_TRACE, 1, 3, 0, {"DRIVER"}, cmd_trace},
+    {"wdflogdump", SCN_WDFLOGDUMP, 1, 1, 0, {"DRIVER"}, cmd_driver},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},
 };
@@ -498,7 +533,8 @@ static int apply_defaults(struct pctx *c, struct scn_cmd *cmd, unsigned given, u
     if (!(given & O_EXPECT)) {
         cmd->check_status = !cmd->async && cmd->kind != SCN_CANCEL && cmd->kind != SCN_SLEEP &&
                             cmd->kind != SCN_ECHO && cmd->kind != SCN_EXPECT_BUGCHECK &&
-                            cmd->kind != SCN_TREE;
+                            cmd->kind != SCN_TREE && cmd->kind != SCN_TRACE &&
+                            cmd->kind != SCN_WDFLOGDUMP;
         cmd->status = 0;
     }
     if (io && cmd->async && (given & (O_EXPECT_OUT | O_EXPECT_INFO)))

@@ -14,6 +14,7 @@
 
 #include "host/host.h"
 #include "os/os.h"
+#include "trace/trace.h"
 
 #include <drvhost/drvhost.h>
 
@@ -406,6 +407,30 @@ static void run_tree(struct run *r, const struct scn_cmd *cmd)
     drvhost_pnp_tree(r->out);
 }
 
+/* trace: the settings apply at once, or when the driver calls WPP_INIT_TRACING. */
+static void run_trace(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    char err[256];
+    if (trace_set(cmd->name, cmd->code, cmd->str, err, sizeof err) < 0)
+        fail(&v, "%s", err);
+    report(r, cmd, "set", &v);
+}
+
+/* wdflogdump: the driver's in-flight recorder, after the result line. */
+static void run_wdflogdump(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    fflush(r->out);
+    if (!trace_recorder_exists(cmd->name)) {
+        fail(&v, "driver '%s' has no in-flight recorder", cmd->name);
+        report(r, cmd, "none", &v);
+        return;
+    }
+    report(r, cmd, "printed", &v);
+    trace_recorder_dump(cmd->name, r->out);
+}
+
 /* ---- expect-bugcheck --------------------------------------------------------------------- */
 
 /* Global because the handler can run on any thread, even after the run returned. */
@@ -537,6 +562,12 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
         break;
     case SCN_TREE:
         run_tree(r, cmd);
+        break;
+    case SCN_TRACE:
+        run_trace(r, cmd);
+        break;
+    case SCN_WDFLOGDUMP:
+        run_wdflogdump(r, cmd);
         break;
     }
     /* Each result line goes out before the next command runs, so that it precedes the driver's

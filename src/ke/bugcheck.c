@@ -24,6 +24,7 @@ static drvhost_bugcheck_handler bugcheck_handler;
 static void *bugcheck_context;
 static ke_address_namer address_namer;
 static ke_report_context report_context;
+static ke_report_driver_log report_driver_log;
 static struct ke_thread *bugcheck_owner; /* the thread running the first bug check */
 
 void ke_set_address_namer(ke_address_namer namer)
@@ -34,6 +35,11 @@ void ke_set_address_namer(ke_address_namer namer)
 void ke_set_report_context(ke_report_context fn)
 {
     __atomic_store_n(&report_context, fn, __ATOMIC_RELEASE);
+}
+
+void ke_set_report_driver_log(ke_report_driver_log fn)
+{
+    __atomic_store_n(&report_driver_log, fn, __ATOMIC_RELEASE);
 }
 
 const char *ke_address_name(const void *address)
@@ -90,33 +96,41 @@ static const char *driver_of_params(const ULONG_PTR p[4])
     return NULL;
 }
 
-/* "driver: NAME (routine NAME+0xOFFSET)" for a check made after `routine` returned. */
-static void report_routine(const void *routine)
+/* "driver: NAME (routine NAME+0xOFFSET)" for a check made after `routine` returned. Returns
+ * the driver's name or NULL. */
+static const char *report_routine(const void *routine)
 {
     ke_address_namer namer = __atomic_load_n(&address_namer, __ATOMIC_ACQUIRE);
     const char *driver = namer != NULL ? namer(routine) : NULL;
     void *base = NULL;
     if (driver == NULL) {
         report("driver: (none: routine %p is not in a driver module)\n", routine);
-        return;
+        return NULL;
     }
     if (!os_address_module(routine, &base, NULL) || base == NULL)
         base = (void *)routine;
     report("driver: %s (routine %s+0x%llx)\n", driver, driver,
            (unsigned long long)((uintptr_t)routine - (uintptr_t)base));
+    return driver;
 }
 
-static void report_driver(const ULONG_PTR p[4], const void *routine)
+/* The "driver:" line; returns the driver's name or NULL. */
+static const char *report_driver(const ULONG_PTR p[4], const void *routine)
 {
     const char *driver;
-    if (routine != NULL) {
-        report_routine(routine);
-        return;
-    }
+    if (routine != NULL)
+        return report_routine(routine);
     driver = find_driver();
     if (driver == NULL)
         driver = driver_of_params(p);
     report("driver: %s\n", driver != NULL ? driver : "(unknown)");
+    return driver;
+}
+
+/* The report's lines from the driver's in-flight recorder (src/trace), written as they come. */
+static void report_log_line(const char *line)
+{
+    report("    %s\n", line);
 }
 
 /* What each parameter means: Microsoft's meaning from the table, the violation's row for a
@@ -162,7 +176,10 @@ static void report_bugcheck(ULONG code, const ULONG_PTR p[4], const void *routin
            (unsigned long long)p[1], (unsigned long long)p[2], (unsigned long long)p[3]);
     report_params(code, p);
     report("cause: %s\n", cause);
-    report_driver(p, routine);
+    const char *driver = report_driver(p, routine);
+    ke_report_driver_log log = __atomic_load_n(&report_driver_log, __ATOMIC_ACQUIRE);
+    if (driver != NULL && log != NULL)
+        log(driver, report_log_line);
     if (during[0] != 0)
         report("scenario: %s\n", during);
     report("thread: %s tid %llu irql %u\n", t->name ? t->name : "?", (unsigned long long)t->tid,

@@ -90,6 +90,11 @@ const char *ke_address_name(const void *address);
  * bug-check report prints it. Must not block. */
 typedef void (*ke_report_context)(char *buf, size_t size);
 void ke_set_report_context(ke_report_context fn);
+/* Writes the last entries of a driver's in-flight recorder (src/trace) into the bug-check
+ * report, one emit call per line, after the "driver:" line. Takes no lock (the thread that
+ * bug-checks may hold any) and must not block. */
+typedef void (*ke_report_driver_log)(const char *driver, void (*emit)(const char *line));
+void ke_set_report_driver_log(ke_report_driver_log fn);
 
 /* Waits used by the runtime itself (host threads waiting for an IRP): a plain KEVENT wait at
  * PASSIVE_LEVEL, with a time-out in milliseconds (UINT32_MAX: none). */

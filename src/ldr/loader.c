@@ -14,6 +14,7 @@
 #include "io/io.h"
 #include "ke/ke.h"
 #include "rtl/rtl.h"
+#include "trace/trace.h"
 #include "vf/vf.h"
 
 #include <drvhost/drvhost.h>
@@ -384,6 +385,8 @@ static void ldr_teardown(struct ldr_module *m, BOOLEAN unloading)
     }
     ldr_list_remove(m);
     ex_pool_release_owner(m);
+    if (m->driver != NULL)
+        trace_driver_gone(&m->driver->object); /* its control block is in the module */
     if (m->driver != NULL)
         io_driver_destroy(m->driver); /* may free m through ldr_release_module */
     else

@@ -9,6 +9,8 @@
  * and DbgPrint/KdPrint (DEFAULT component, INFO level) are not, as on Windows Vista and
  * later. The masks change through rtl_dbg_set_filter (the host: the "Debug Print Filter"
  * registry values, or every mask open for `--debug-print all`) and DbgSetDebugFilterState.
+ * A message that passes goes to the trace file when one is set (src/trace, rtl_dbg_set_sink),
+ * else to stderr as described below.
  * An id outside the DPFLTR table is filtered by the WIN2000 mask alone.
  *
  * Each message is formatted (prefix included) into a 512-byte buffer, as Windows transmits at
@@ -29,6 +31,7 @@
 static ULONG component_masks[DPFLTR_ENDOFTABLE_ID];
 static ULONG win2000_mask = 0x1;
 static int dbg_quiet;
+static rtl_dbg_sink dbg_sink;
 
 /* The component names of the DPFLTR table, in id order: the value names of the registry's
  * Debug Print Filter key ("IHVDRIVER" for DPFLTR_IHVDRIVER_ID). */
@@ -207,6 +210,11 @@ void rtl_dbg_set_filter(ULONG component, ULONG mask)
     }
 }
 
+void rtl_dbg_set_sink(rtl_dbg_sink sink)
+{
+    __atomic_store_n(&dbg_sink, sink, __ATOMIC_RELEASE);
+}
+
 void rtl_dbg_set_quiet(int quiet)
 {
     __atomic_store_n(&dbg_quiet, quiet, __ATOMIC_RELAXED);
@@ -261,6 +269,16 @@ NTSYSAPI NTSTATUS NTAPI DbgSetDebugFilterState(ULONG ComponentId, ULONG Level, B
     return STATUS_SUCCESS;
 }
 
+/* The trace sink takes the message when a trace file is set (even with --quiet, which is about
+ * the terminal); returns nonzero then. */
+static int dbg_to_sink(ULONG component, ULONG level, const char *text, size_t len)
+{
+    rtl_dbg_sink sink = __atomic_load_n(&dbg_sink, __ATOMIC_ACQUIRE);
+    return sink != NULL &&
+           sink(component < DPFLTR_ENDOFTABLE_ID ? component_names[component] : "UNKNOWN", level,
+                text, len);
+}
+
 NTSYSAPI ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG Level, PCCH Format,
                                            va_list arglist)
 {
@@ -281,7 +299,8 @@ NTSYSAPI ULONG NTAPI vDbgPrintExWithPrefix(PCCH Prefix, ULONG ComponentId, ULONG
         return (ULONG)STATUS_INVALID_PARAMETER; /* %n or no format */
     if ((size_t)n > sizeof(buf) - plen)
         n = (ptrdiff_t)(sizeof(buf) - plen); /* the 512-byte limit: the rest is lost */
-    if (!__atomic_load_n(&dbg_quiet, __ATOMIC_RELAXED) && plen + (size_t)n > 0) {
+    if (plen + (size_t)n > 0 && !dbg_to_sink(ComponentId, Level, buf, plen + (size_t)n) &&
+        !__atomic_load_n(&dbg_quiet, __ATOMIC_RELAXED)) {
         fwrite(buf, 1, plen + (size_t)n, stderr);
         fflush(stderr);
     }

@@ -423,16 +423,13 @@ static int convert(struct out *o, struct spec *sp, va_list *ap)
     }
 }
 
-ptrdiff_t rtl_vformat(int wide, void *buf, size_t cap, const void *fmt, va_list ap)
+ptrdiff_t rtl_vformat_ap(int wide, void *buf, size_t cap, const void *fmt, va_list *ap)
 {
     struct out o = {wide, buf, buf ? cap : 0, 0};
     size_t i;
-    va_list args;
-    int failed = 0;
 
     if (fmt == NULL)
         return -1;
-    va_copy(args, ap);
     for (i = 0; fmt_char(fmt, wide, i) != 0; i++) {
         unsigned c = fmt_char(fmt, wide, i);
         struct spec sp;
@@ -441,16 +438,24 @@ ptrdiff_t rtl_vformat(int wide, void *buf, size_t cap, const void *fmt, va_list 
             continue;
         }
         i++;
-        parse_spec(fmt, wide, &i, &sp, &args);
+        parse_spec(fmt, wide, &i, &sp, ap);
         if (sp.conv == 0)
             break; /* the format ended inside a conversion */
-        if (convert(&o, &sp, &args) < 0) {
-            failed = 1;
-            break;
-        }
+        if (convert(&o, &sp, ap) < 0)
+            return -1;
     }
+    return (ptrdiff_t)o.len;
+}
+
+ptrdiff_t rtl_vformat(int wide, void *buf, size_t cap, const void *fmt, va_list ap)
+{
+    va_list args;
+    ptrdiff_t n;
+
+    va_copy(args, ap);
+    n = rtl_vformat_ap(wide, buf, cap, fmt, &args);
     va_end(args);
-    return failed ? -1 : (ptrdiff_t)o.len;
+    return n;
 }
 
 /* ---- the CRT entry points ----------------------------------------------------------------- */

@@ -24,6 +24,12 @@
  * string is static. */
 const char *rtl_status_name(NTSTATUS status);
 
+/* ---- the Microsoft printf dialect (format.c) -------------------------------------------- */
+
+/* rtl_vformat (rtl/rtl_private.h) consuming the arguments from *ap (left after the last one
+ * used): the WPP renderer formats a message one conversion at a time. */
+ptrdiff_t rtl_vformat_ap(int wide, void *buf, size_t cap, const void *fmt, va_list *ap);
+
 /* ---- host failures (os_status.c) ---------------------------------------------------------- */
 
 /* The NTSTATUS Windows returns for a host failure of class s (src/os's os_fs_status);
@@ -72,6 +78,11 @@ void rtl_dbg_set_filter(ULONG component, ULONG mask);
 /* The id of a component name of the Debug Print Filter key, case-insensitively: "IHVDRIVER"
  * is DPFLTR_IHVDRIVER_ID, "WIN2000" is RTL_DBG_WIN2000; RTL_DBG_ALL_COMPONENTS if unknown. */
 ULONG rtl_dbg_component_id(const char *name);
+/* The trace sink (src/trace) takes DbgPrint's messages that passed the filter: it returns
+ * nonzero when it wrote the message (a trace file is set), zero to let it go to stderr as
+ * before. text is not terminated. */
+typedef int (*rtl_dbg_sink)(const char *component, ULONG level, const char *text, size_t len);
+void rtl_dbg_set_sink(rtl_dbg_sink sink);
 /* Nonzero: DbgPrint output is filtered as usual but not written. */
 void rtl_dbg_set_quiet(int quiet);
 /* The diagnostics channel (stderr) is silenced: drvhost_options.quiet. */

@@ -17,7 +17,8 @@ void rtl_free(void *p);
 /* The Microsoft printf dialect (format.c): formats into buf (narrow: char; wide: WCHAR), storing at
  * most cap characters and no terminator. Returns the number of characters the whole output takes
  * (it may exceed cap), or -1 for a format the engine refuses (%n, a malformed conversion). fmt is a
- * char string when wide is 0, a WCHAR string otherwise. buf may be NULL when cap is 0. */
+ * char string when wide is 0, a WCHAR string otherwise. buf may be NULL when cap is 0. The variant
+ * taking a va_list pointer is in rtl/rtl.h. */
 ptrdiff_t rtl_vformat(int wide, void *buf, size_t cap, const void *fmt, va_list ap);
 
 /* Character helpers shared by string.c and format.c. Length in WCHARs of a terminated WCHAR string

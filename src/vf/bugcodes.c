@@ -262,6 +262,13 @@ const struct vf_subcode vf_subcodes[] = {
      "also for a handle that is no framework object (deleted: a request "
      "completed twice, or never one), which Windows may not detect"},
     {WDF,
+     VF_10D_REQUEST_FATAL,
+     "a fatal error in handling a framework request (parameter 2: WDF_REQUEST_FATAL_ERROR)",
+     {"the error: 0x1 no I/O stack location left to format the IRP, 0x3 a request sent to an "
+      "I/O target while it is already sent",
+      "0x1: the IRP; 0x3: the request handle", "reserved"},
+     "drvhost raises 0x1 and 0x3 (src/wdf/iotarget.c)"},
+    {WDF,
      VF_10D_DEREFERENCE_DELETE,
      "a framework object deleted by WdfObjectDereference instead of WdfObjectDelete",
      {"the handle", "reserved", "reserved"},

@@ -90,6 +90,9 @@
 #define VF_10D_RECURSIVE_LOCK     0x2 /* a lock acquired again by its holder */
 #define VF_10D_NULL_PARAMETER     0x4
 #define VF_10D_BAD_HANDLE         0x5
+#define VF_10D_REQUEST_FATAL      0x6 /* parameter 2: WDF_REQUEST_FATAL_ERROR (below) */
+#define VF_10D_6_NO_LOCATION      0x1 /* parameter 3: the IRP */
+#define VF_10D_6_SENT_TWICE       0x3 /* parameter 3: the request handle */
 #define VF_10D_DEREFERENCE_DELETE 0x7
 #define VF_10D_QUEUE_FATAL        0xA /* WDF_QUEUE_FATAL_ERROR: a request against its queue's rules */
 #define VF_10D_INVALID_LOCK       0xB    /* p3 0: no synchronization lock; 1: not the holder */

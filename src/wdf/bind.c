@@ -23,7 +23,7 @@ static const char *const wdf_function_names[] = {
 #undef WDF_FUNCTION
 };
 _Static_assert(sizeof(wdf_function_names) / sizeof(wdf_function_names[0]) ==
-                   WdfFunctionTableNumEntries,
+                   WdfFunctionTableNumEntries_01033,
                "functions.def and WDFFUNCENUM list the same routines");
 
 __attribute__((noreturn, noinline)) static void wdf_not_provided(PWDF_DRIVER_GLOBALS globals,
@@ -49,7 +49,7 @@ __attribute__((noreturn, noinline)) static void wdf_not_provided(PWDF_DRIVER_GLO
 #include "wdf/functions.def"
 #undef WDF_FUNCTION
 
-static const WDFFUNC wdf_function_table[WdfFunctionTableNumEntries] = {
+static const WDFFUNC wdf_function_table[WdfFunctionTableNumEntries_01033] = {
 #define WDF_FUNCTION(name) [name##TableIndex] = (WDFFUNC)imp_##name,
 #include "wdf/functions.def"
 #undef WDF_FUNCTION
@@ -57,6 +57,11 @@ static const WDFFUNC wdf_function_table[WdfFunctionTableNumEntries] = {
 
 /* Every bound module's globals; under wdf_tree_lock. */
 static struct wdf_globals *wdf_bound;
+
+ULONG wdf_versioned_size(struct wdf_globals *g, ULONG size, ULONG since, ULONG older)
+{
+    return g->kmdf_minor >= since ? size : older;
+}
 
 struct wdf_globals *wdf_globals_find(PDRIVER_OBJECT driver_object)
 {
@@ -87,13 +92,17 @@ static NTSTATUS wdf_check_bind_info(PWDF_BIND_INFO info)
         rtl_diag(RTL_DIAG_ERROR, "wdf", "WdfVersionBind: malformed WDF_BIND_INFO");
         return STATUS_INVALID_PARAMETER;
     }
-    if (info->Version.Major != 1 || info->Version.Minor != 33 ||
-        info->FuncCount != WdfFunctionTableNumEntries) {
+    /* KMDF 1.9 to 1.33: the table of 1.N is a prefix of 1.33's (wdffuncenum.h). */
+    if (info->Version.Major != 1 || info->Version.Minor < 9 || info->Version.Minor > 33 ||
+        info->FuncCount != WDF_FUNCTION_TABLE_COUNT(info->Version.Minor)) {
         rtl_diag(RTL_DIAG_ERROR, "wdf",
                  "WdfVersionBind: the module was built for KMDF %lu.%lu with %lu framework "
-                 "functions; drvhost's framework is KMDF 1.33 with %u",
+                 "functions; drvhost's framework binds KMDF 1.9 to 1.33, 1.%lu with %u",
                  (unsigned long)info->Version.Major, (unsigned long)info->Version.Minor,
-                 (unsigned long)info->FuncCount, (unsigned)WdfFunctionTableNumEntries);
+                 (unsigned long)info->FuncCount, (unsigned long)info->Version.Minor,
+                 info->Version.Minor >= 9 && info->Version.Minor <= 33
+                     ? WDF_FUNCTION_TABLE_COUNT(info->Version.Minor)
+                     : 0u);
         return STATUS_REVISION_MISMATCH;
     }
     return STATUS_SUCCESS;
@@ -113,6 +122,7 @@ NTKERNELAPI NTSTATUS NTAPI WdfVersionBind(PDRIVER_OBJECT DriverObject, PUNICODE_
         return STATUS_INSUFFICIENT_RESOURCES;
     g->magic = WDF_GLOBALS_MAGIC;
     g->driver_object = DriverObject;
+    g->kmdf_minor = BindInfo->Version.Minor;
     wdf_set_name(g, RegistryPath);
     os_mutex_lock(&wdf_tree_lock);
     g->next = wdf_bound;

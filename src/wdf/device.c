@@ -32,6 +32,7 @@ static struct WDFDEVICE_INIT *wdf_init_get(struct wdf_globals *g, PWDFDEVICE_INI
 static void wdf_init_free(PWDFDEVICE_INIT init)
 {
     init->magic = 0;
+    wdf_files_free(init->files); /* NULL once WdfDeviceCreate gave them to the device */
     free(init->name.Buffer);
     free(init);
 }
@@ -115,12 +116,92 @@ NTSTATUS imp_WdfDeviceInitAssignName(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INI
     return wdf_copy_string(&WDF_INIT_GET(wdf_globals_of(globals), DeviceInit)->name, DeviceName);
 }
 
+/* ---- WDFDEVICE_INIT of PnP devices ------------------------------------------------------- */
+
+VOID imp_WdfDeviceInitSetPnpPowerEventCallbacks(PWDF_DRIVER_GLOBALS globals,
+                                                PWDFDEVICE_INIT DeviceInit,
+                                                PWDF_PNPPOWER_EVENT_CALLBACKS callbacks)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    PWDFDEVICE_INIT init = WDF_INIT_GET(g, DeviceInit);
+    WDF_CHECK_NOT_NULL(g, callbacks);
+    if (callbacks->Size != sizeof(*callbacks)) { /* the routine returns nothing: said, ignored */
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceInitSetPnpPowerEventCallbacks: Size %lu, not %zu: the "
+                 "callbacks are ignored",
+                 g->pub.DriverName, (unsigned long)callbacks->Size, sizeof(*callbacks));
+        return;
+    }
+    init->pnp = *callbacks;
+}
+
+VOID imp_WdfDeviceInitSetPowerPolicyOwnership(PWDF_DRIVER_GLOBALS globals,
+                                              PWDFDEVICE_INIT DeviceInit,
+                                              BOOLEAN IsPowerPolicyOwner)
+{
+    WDF_INIT_GET(wdf_globals_of(globals), DeviceInit)->power_policy_owner =
+        IsPowerPolicyOwner ? WdfTrue : WdfFalse;
+}
+
+VOID imp_WdfFdoInitSetFilter(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT DeviceInit)
+{
+    WDF_INIT_GET(wdf_globals_of(globals), DeviceInit)->filter = TRUE;
+}
+
+PDEVICE_OBJECT imp_WdfFdoInitWdmGetPhysicalDevice(PWDF_DRIVER_GLOBALS globals,
+                                                  PWDFDEVICE_INIT DeviceInit)
+{
+    return WDF_INIT_GET(wdf_globals_of(globals), DeviceInit)->pdo;
+}
+
+/* The framework's AddDevice: a WDFDEVICE_INIT for the PDO, EvtDriverDeviceAdd, and the device
+ * it created ready for I/O (DO_DEVICE_INITIALIZING cleared). A failing EvtDriverDeviceAdd
+ * leaves no device: the framework deletes the one it created (Microsoft: EvtDriverDeviceAdd). */
+NTSTATUS wdf_add_device(PDRIVER_OBJECT driver_object, PDEVICE_OBJECT pdo)
+{
+    struct wdf_globals *g = wdf_globals_find(driver_object);
+    struct wdf_driver *d = g != NULL ? g->driver : NULL;
+    PWDFDEVICE_INIT init;
+    struct wdf_device *dev;
+    NTSTATUS status;
+    if (d == NULL || d->config.EvtDriverDeviceAdd == NULL)
+        return STATUS_INVALID_DEVICE_REQUEST; /* WdfDriverCreate refuses that; not reached */
+    init = calloc(1, sizeof(*init));
+    if (init == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    init->magic = WDF_INIT_MAGIC;
+    init->driver = d;
+    init->device_type = FILE_DEVICE_UNKNOWN;
+    init->io_type = WdfDeviceIoBuffered;
+    init->pdo = pdo;
+    init->power_policy_owner = WdfUseDefault;
+    status = d->config.EvtDriverDeviceAdd((WDFDRIVER)d, init);
+    dev = init->created;
+    wdf_init_free(init); /* created or not, the framework frees it (Microsoft: WdfDeviceCreate) */
+    if (!NT_SUCCESS(status)) {
+        if (dev != NULL)
+            wdf_object_delete(&dev->obj);
+        return status;
+    }
+    if (dev == NULL)
+        rtl_diag(RTL_DIAG_WARN, "wdf",
+                 "driver '%s': EvtDriverDeviceAdd succeeded without WdfDeviceCreate: the driver "
+                 "is not part of the device's stack",
+                 g->pub.DriverName);
+    else
+        dev->wdm->Flags &= ~DO_DEVICE_INITIALIZING;
+    return status;
+}
+
 static void wdf_device_cleanup(struct wdf_object *o)
 {
     struct wdf_device *dev = CONTAINING_RECORD(o, struct wdf_device, obj);
     if (dev->link.Length != 0)
         IoDeleteSymbolicLink(&dev->link);
+    wdf_pnp_device_cleanup(dev);
     *(struct wdf_device **)dev->wdm->DeviceExtension = NULL;
+    if (dev->lower != NULL)
+        IoDetachDevice(dev->lower);
     IoDeleteDevice(dev->wdm);
 }
 
@@ -129,6 +210,39 @@ static void wdf_device_destroy(struct wdf_object *o)
     struct wdf_device *dev = CONTAINING_RECORD(o, struct wdf_device, obj);
     free(dev->link.Buffer);
     free(dev->name.Buffer);
+    wdf_files_free(dev->files);
+}
+
+/* A PnP device joins the PDO's stack. A filter takes the I/O type and the power flags of the
+ * device below it, as the framework does for filters (Microsoft: WdfDeviceInitSetIoType);
+ * framework devices are power-pageable unless the device below is not. */
+static NTSTATUS wdf_device_attach(PWDFDEVICE_INIT init, struct wdf_device *dev)
+{
+    PDEVICE_OBJECT wdm = dev->wdm, lower = IoAttachDeviceToDeviceStack(wdm, init->pdo);
+    if (lower == NULL) {
+        *(struct wdf_device **)wdm->DeviceExtension = NULL;
+        IoDeleteDevice(wdm);
+        dev->wdm = NULL;
+        return STATUS_NO_SUCH_DEVICE;
+    }
+    dev->lower = lower;
+    dev->pdo = init->pdo;
+    dev->filter = init->filter;
+    dev->pnp = init->pnp;
+    /* Microsoft: the function driver owns power policy unless it says otherwise; a filter
+     * only when it asks for it. */
+    dev->power_policy_owner = init->power_policy_owner == WdfUseDefault
+                                  ? !init->filter
+                                  : init->power_policy_owner == WdfTrue;
+    if (init->filter) {
+        wdm->Flags &= ~(DO_BUFFERED_IO | DO_DIRECT_IO);
+        wdm->Flags |= lower->Flags & (DO_BUFFERED_IO | DO_DIRECT_IO);
+        wdm->DeviceType = lower->DeviceType;
+        wdm->Characteristics |= lower->Characteristics;
+    }
+    if (!(lower->Flags & DO_POWER_INRUSH))
+        wdm->Flags |= DO_POWER_PAGABLE;
+    return STATUS_SUCCESS;
 }
 
 static NTSTATUS wdf_device_create_wdm(PWDFDEVICE_INIT init, struct wdf_device *dev)
@@ -145,7 +259,7 @@ static NTSTATUS wdf_device_create_wdm(PWDFDEVICE_INIT init, struct wdf_device *d
         wdm->Flags |= DO_DIRECT_IO;
     *(struct wdf_device **)wdm->DeviceExtension = dev;
     dev->wdm = wdm;
-    return STATUS_SUCCESS;
+    return init->pdo != NULL ? wdf_device_attach(init, dev) : STATUS_SUCCESS;
 }
 
 NTSTATUS imp_WdfDeviceCreate(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT *DeviceInit,
@@ -174,9 +288,19 @@ NTSTATUS imp_WdfDeviceCreate(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT *Devic
     o->type_cleanup = wdf_device_cleanup;
     o->type_destroy = wdf_device_destroy;
     wdf_device_init_requests(dev, init);
+    wdf_files_to_device(init, dev);
+    if (dev->lower != NULL) {
+        status = wdf_iotarget_create_default(dev);
+        if (!NT_SUCCESS(status)) {
+            wdf_object_delete(o);
+            return status;
+        }
+    }
+    init->created = dev;
     dev->name = init->name; /* the device keeps the name for its symbolic links */
     RtlZeroMemory(&init->name, sizeof(init->name));
-    wdf_init_free(init); /* the framework owns it from here (Microsoft: WdfDeviceCreate) */
+    if (init->pdo == NULL)   /* AddDevice frees a PnP device's init after EvtDriverDeviceAdd */
+        wdf_init_free(init); /* the framework owns it from here (Microsoft: WdfDeviceCreate) */
     *DeviceInit = NULL;
     *Device = (WDFDEVICE)dev;
     return STATUS_SUCCESS;
@@ -261,13 +385,52 @@ NTSTATUS wdf_irp_complete(PIRP irp, NTSTATUS status)
     return status;
 }
 
-/* Every IRP of a framework driver comes here: file object IRPs to file.c, PnP and power to
- * pnp.c, read, write and device controls to the default queue; the rest is
- * STATUS_INVALID_DEVICE_REQUEST. `dev` is NULL once the WDFDEVICE is deleted. */
+/* Whether a filter's own queue takes an IRP of this major function; everything else the
+ * framework sends to the next lower driver for a filter (Microsoft: "Creating Device Objects in
+ * a Filter Driver"). File object IRPs always go down: drvhost's filters have no file objects
+ * (docs/wdf.md). */
+static BOOLEAN wdf_filter_keeps(struct wdf_device *dev, UCHAR major)
+{
+    struct wdf_queue *q = __atomic_load_n(&dev->default_queue, __ATOMIC_ACQUIRE);
+    if (major != IRP_MJ_READ && major != IRP_MJ_WRITE && major != IRP_MJ_DEVICE_CONTROL &&
+        major != IRP_MJ_INTERNAL_DEVICE_CONTROL)
+        return FALSE;
+    return q != NULL && wdf_queue_handles(q, major);
+}
+
+NTSTATUS wdf_irp_pass_down(struct wdf_device *dev, PIRP irp)
+{
+    if (IoGetCurrentIrpStackLocation(irp)->MajorFunction == IRP_MJ_POWER) {
+        PoStartNextPowerIrp(irp);
+        IoSkipCurrentIrpStackLocation(irp);
+        return PoCallDriver(dev->lower, irp);
+    }
+    IoSkipCurrentIrpStackLocation(irp);
+    return IoCallDriver(dev->lower, irp);
+}
+
+/* Every IRP of a framework driver comes here: to the driver's EvtDeviceWdmIrpPreprocess when
+ * it registered one for the IRP (file.c), else to the framework. `dev` is NULL once the
+ * WDFDEVICE is deleted. */
 NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp)
 {
     struct wdf_device *dev = *(struct wdf_device **)device->DeviceExtension;
-    switch (IoGetCurrentIrpStackLocation(irp)->MajorFunction) {
+    NTSTATUS status;
+    if (wdf_preprocess(dev, irp, &status))
+        return status;
+    return wdf_dispatch_framework(dev, irp);
+}
+
+/* The framework's own handling: a filter sends down what its queue does not take; file object
+ * IRPs to file.c, PnP and power to pnp.c, read, write and device controls to the default
+ * queue; the rest is STATUS_INVALID_DEVICE_REQUEST. */
+NTSTATUS wdf_dispatch_framework(struct wdf_device *dev, PIRP irp)
+{
+    UCHAR major = IoGetCurrentIrpStackLocation(irp)->MajorFunction;
+    if (dev != NULL && dev->filter && major != IRP_MJ_PNP && major != IRP_MJ_POWER &&
+        !wdf_filter_keeps(dev, major))
+        return wdf_irp_pass_down(dev, irp);
+    switch (major) {
     case IRP_MJ_CREATE:
     case IRP_MJ_CLEANUP:
     case IRP_MJ_CLOSE:
@@ -322,4 +485,160 @@ void wdf_device_init_requests(struct wdf_device *dev, PWDFDEVICE_INIT init)
     dev->in_caller_context = init->in_caller_context;
     dev->has_request_attributes = init->has_request_attributes;
     dev->request_attributes = init->request_attributes;
+}
+
+/* ---- PnP devices: interfaces, WDM objects, registry keys ---------------------------------- */
+
+/* A device interface of WdfDeviceCreateDeviceInterface: registered on the PDO at once, enabled
+ * while the device is started (wdf_device_interfaces_set), unless the driver disabled it. */
+struct wdf_interface {
+    struct wdf_interface *next;
+    GUID guid;
+    UNICODE_STRING reference; /* our copy, empty if none */
+    UNICODE_STRING link;      /* IoRegisterDeviceInterface's */
+    BOOLEAN wanted;           /* WdfDeviceSetDeviceInterfaceState's last word (TRUE at first) */
+    BOOLEAN enabled;
+};
+
+static struct wdf_device *wdf_pnp_device_get(struct wdf_globals *g, WDFDEVICE handle,
+                                             const char *ddi)
+{
+    struct wdf_device *dev = CONTAINING_RECORD(
+        wdf_object_get_in(g, (WDFOBJECT)handle, WDF_TYPE_DEVICE, ddi, __builtin_return_address(0)),
+        struct wdf_device, obj);
+    if (dev->pdo == NULL)
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': %s on a control device, which has no PDO",
+                 g->pub.DriverName, ddi);
+    return dev;
+}
+
+static void wdf_interface_apply(struct wdf_interface *i, BOOLEAN on)
+{
+    if (i->enabled == on)
+        return;
+    if (NT_SUCCESS(IoSetDeviceInterfaceState(&i->link, on)) || !on)
+        i->enabled = on;
+}
+
+void wdf_device_interfaces_set(struct wdf_device *dev, BOOLEAN started)
+{
+    for (struct wdf_interface *i = dev->interfaces; i != NULL; i = i->next)
+        wdf_interface_apply(i, started && i->wanted);
+}
+
+static BOOLEAN wdf_reference_equal(PCUNICODE_STRING a, PCUNICODE_STRING b)
+{
+    USHORT la = a != NULL ? a->Length : 0, lb = b != NULL ? b->Length : 0;
+    return la == lb && (la == 0 || memcmp(a->Buffer, b->Buffer, la) == 0);
+}
+
+static struct wdf_interface *wdf_interface_find(struct wdf_device *dev, const GUID *guid,
+                                                PCUNICODE_STRING reference)
+{
+    struct wdf_interface *i = dev->interfaces;
+    while (i != NULL && (memcmp(&i->guid, guid, sizeof(*guid)) != 0 ||
+                         !wdf_reference_equal(&i->reference, reference)))
+        i = i->next;
+    return i;
+}
+
+NTSTATUS imp_WdfDeviceCreateDeviceInterface(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                            const GUID *InterfaceClassGUID,
+                                            PCUNICODE_STRING ReferenceString)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_device *dev = wdf_pnp_device_get(g, Device, "WdfDeviceCreateDeviceInterface");
+    struct wdf_interface *i;
+    NTSTATUS status;
+    WDF_CHECK_NOT_NULL(g, InterfaceClassGUID);
+    if (dev->pdo == NULL)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    if (wdf_interface_find(dev, InterfaceClassGUID, ReferenceString) != NULL)
+        return STATUS_OBJECT_NAME_COLLISION; /* drvhost's choice: the page names none */
+    i = calloc(1, sizeof(*i));
+    if (i == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    status = wdf_copy_string(&i->reference, ReferenceString);
+    if (NT_SUCCESS(status))
+        status =
+            IoRegisterDeviceInterface(dev->pdo, InterfaceClassGUID,
+                                      i->reference.Length != 0 ? &i->reference : NULL, &i->link);
+    if (!NT_SUCCESS(status)) {
+        free(i->reference.Buffer);
+        free(i);
+        return status;
+    }
+    i->guid = *InterfaceClassGUID;
+    i->wanted = TRUE;
+    i->next = dev->interfaces; /* PnP IRPs and EvtDriverDeviceAdd run on the PnP thread */
+    dev->interfaces = i;
+    return STATUS_SUCCESS;
+}
+
+/* Microsoft: the state takes effect at once on a started device; before the start it says
+ * whether the framework enables the interface when the device starts. */
+VOID imp_WdfDeviceSetDeviceInterfaceState(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                          const GUID *InterfaceClassGUID,
+                                          PCUNICODE_STRING ReferenceString,
+                                          BOOLEAN IsInterfaceEnabled)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_device *dev = wdf_pnp_device_get(g, Device, "WdfDeviceSetDeviceInterfaceState");
+    struct wdf_interface *i;
+    WDF_CHECK_NOT_NULL(g, InterfaceClassGUID);
+    i = wdf_interface_find(dev, InterfaceClassGUID, ReferenceString);
+    if (i == NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceSetDeviceInterfaceState: no such interface (create it "
+                 "with WdfDeviceCreateDeviceInterface first)",
+                 g->pub.DriverName);
+        return;
+    }
+    i->wanted = IsInterfaceEnabled;
+    if (wdf_pnp_started(dev))
+        wdf_interface_apply(i, IsInterfaceEnabled);
+}
+
+void wdf_device_interfaces_free(struct wdf_device *dev)
+{
+    while (dev->interfaces != NULL) {
+        struct wdf_interface *i = dev->interfaces;
+        dev->interfaces = i->next;
+        wdf_interface_apply(i, FALSE);
+        RtlFreeUnicodeString(&i->link);
+        free(i->reference.Buffer);
+        free(i);
+    }
+}
+
+PDEVICE_OBJECT imp_WdfDeviceWdmGetAttachedDevice(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device)
+{
+    return WDF_DEVICE_GET(wdf_globals_of(globals), Device)->lower;
+}
+
+PDEVICE_OBJECT imp_WdfDeviceWdmGetPhysicalDevice(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device)
+{
+    return WDF_DEVICE_GET(wdf_globals_of(globals), Device)->pdo;
+}
+
+/* The hardware (PLUGPLAY_REGKEY_DEVICE) or software (PLUGPLAY_REGKEY_DRIVER) key of the
+ * device, through IoOpenDeviceRegistryKey, wrapped as registry.c wraps its keys (parent: the
+ * attributes' or the driver); closing it is deleting it. */
+NTSTATUS imp_WdfDeviceOpenRegistryKey(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                      ULONG DeviceInstanceKeyType, ACCESS_MASK DesiredAccess,
+                                      PWDF_OBJECT_ATTRIBUTES KeyAttributes, WDFKEY *Key)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_device *dev = wdf_pnp_device_get(g, Device, "WdfDeviceOpenRegistryKey");
+    HANDLE handle;
+    NTSTATUS status;
+    WDF_CHECK_NOT_NULL(g, Key);
+    *Key = NULL;
+    if (dev->pdo == NULL)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    status = IoOpenDeviceRegistryKey(dev->pdo, DeviceInstanceKeyType, DesiredAccess, &handle);
+    if (!NT_SUCCESS(status))
+        return status;
+    return wdf_key_wrap(g, handle, DesiredAccess, KeyAttributes, "WdfDeviceOpenRegistryKey",
+                        __builtin_return_address(0), Key);
 }

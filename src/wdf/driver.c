@@ -27,18 +27,6 @@ static void wdf_driver_destroy(struct wdf_object *o)
     free(d->registry_path.Buffer);
 }
 
-/* PnP drivers get their devices from EvtDriverDeviceAdd, called from the framework's AddDevice
- * once drvhost has a PnP manager (issue 13); until then it fails loudly rather than pretend. */
-static NTSTATUS wdf_add_device(PDRIVER_OBJECT driver_object, PDEVICE_OBJECT pdo)
-{
-    struct wdf_globals *g = wdf_globals_find(driver_object);
-    (void)pdo;
-    rtl_diag(RTL_DIAG_ERROR, "wdf",
-             "driver '%s': AddDevice for framework PnP drivers is not implemented yet",
-             g != NULL ? g->pub.DriverName : "?");
-    return STATUS_NOT_IMPLEMENTED;
-}
-
 /* DriverUnload of every framework driver (the entry-point object then unbinds the module). */
 static VOID wdf_driver_unload(PDRIVER_OBJECT driver_object)
 {
@@ -148,6 +136,7 @@ NTSTATUS imp_WdfDriverCreate(PWDF_DRIVER_GLOBALS globals, PDRIVER_OBJECT DriverO
     }
     os_mutex_lock(&wdf_tree_lock);
     g->driver = d;
+    trace_recorder_log(DriverObject, "WdfDriverCreate: driver %p created", (void *)d);
     g->pub.Driver = (WDFDRIVER)d;
     g->pub.DriverFlags = config->DriverInitFlags;
     g->pub.DriverTag = wdf_pool_tag(g, config->DriverPoolTag);

@@ -1,15 +1,429 @@
 /*
  * file.c - the framework's file objects: IRP_MJ_CREATE, IRP_MJ_CLEANUP and IRP_MJ_CLOSE of a
- * framework device.
+ * framework device (WdfDeviceInitSetFileObjectConfig, EvtDeviceFileCreate, EvtFileCleanup,
+ * EvtFileClose, WDFFILEOBJECT), and the device's EvtDeviceWdmIrpPreprocess callbacks
+ * (WdfDeviceInitAssignWdmIrpPreprocessCallback, WdfDeviceWdmDispatchPreprocessedIrp).
  *
- * Skeleton: without EvtDeviceFileCreate support the framework succeeds create, cleanup and
- * close itself (a create on a deleted WDFDEVICE fails with STATUS_DELETE_PENDING).
+ * Lifetime. A WDFFILEOBJECT is created for each create the device receives when its
+ * FileObjectClass asks for one; it is a child of the device, listed in the device's `open`
+ * list, and deleted after EvtFileClose (or when its create fails). The list is the lookup
+ * from a WDM FILE_OBJECT to its WDFFILEOBJECT whatever the class (FsContext / FsContext2 are
+ * also set when the class allows it, as Windows does).
+ *
+ * Locking: `lock` guards `open`; no framework lock is held while driver code runs.
  */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ke/ke.h"
+#include "rtl/rtl.h"
+#include "vf/vf.h"
 #include "wdf/wdf_private.h"
+
+#define WDF_MAJORS (IRP_MJ_MAXIMUM_FUNCTION + 1)
+
+struct wdf_preprocess {
+    PFN_WDFDEVICE_WDM_IRP_PREPROCESS callback; /* NULL: none for this major function */
+    UCHAR *minors;                             /* our copy; NULL: every minor function */
+    ULONG minor_count;
+};
+
+/* What WDFDEVICE_INIT collects for this file, then the device keeps. */
+struct wdf_files {
+    BOOLEAN configured; /* WdfDeviceInitSetFileObjectConfig was called */
+    WDF_FILEOBJECT_CONFIG config;
+    BOOLEAN has_attributes;
+    WDF_OBJECT_ATTRIBUTES attributes;
+    BOOLEAN preprocessing; /* some major function has a preprocess callback */
+    struct wdf_preprocess pre[WDF_MAJORS];
+    os_mutex lock; /* `open`; initialised when the device takes the struct */
+    LIST_ENTRY open;
+};
+
+struct wdf_file {
+    struct wdf_object obj;
+    struct wdf_device *device;
+    PFILE_OBJECT wdm;
+    LIST_ENTRY link; /* in device->files->open; unlinked when deleted */
+};
+
+static struct wdf_files *wdf_files_of_init(PWDFDEVICE_INIT init)
+{
+    if (init->files == NULL)
+        init->files = calloc(1, sizeof(*init->files));
+    return init->files;
+}
+
+void wdf_files_free(struct wdf_files *files)
+{
+    ULONG i;
+    if (files == NULL)
+        return;
+    for (i = 0; i < WDF_MAJORS; i++)
+        free(files->pre[i].minors);
+    if (files->open.Flink != NULL)
+        os_mutex_destroy(&files->lock);
+    free(files);
+}
+
+void wdf_files_to_device(PWDFDEVICE_INIT init, struct wdf_device *dev)
+{
+    struct wdf_files *files = init->files;
+    init->files = NULL;
+    dev->files = files;
+    if (files == NULL)
+        return;
+    os_mutex_init(&files->lock);
+    InitializeListHead(&files->open);
+    /* Microsoft (WdfDeviceInitAssignWdmIrpPreprocessCallback): one more stack location for
+     * every IRP, so the callback can set a completion routine. */
+    if (files->preprocessing)
+        dev->wdm->StackSize++;
+}
+
+/* ---- WDFDEVICE_INIT ------------------------------------------------------------------------ */
+
+/* The init behind a handle the driver passes; a bad one is reported by device.c's checks on
+ * its next use, here we only refuse NULL. */
+static PWDFDEVICE_INIT wdf_files_init(struct wdf_globals *g, PWDFDEVICE_INIT init, const char *ddi,
+                                      const void *caller)
+{
+    if (init == NULL)
+        wdf_violation_null(g, ddi, "DeviceInit", caller);
+    return init;
+}
+
+VOID imp_WdfDeviceInitSetFileObjectConfig(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT DeviceInit,
+                                          PWDF_FILEOBJECT_CONFIG FileObjectConfig,
+                                          PWDF_OBJECT_ATTRIBUTES FileObjectAttributes)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    PWDFDEVICE_INIT init = wdf_files_init(g, DeviceInit, "WdfDeviceInitSetFileObjectConfig",
+                                          __builtin_return_address(0));
+    struct wdf_files *files;
+    ULONG class;
+    WDF_CHECK_NOT_NULL(g, FileObjectConfig);
+    class = FileObjectConfig->FileObjectClass & ~(ULONG)WdfFileObjectCanBeOptional;
+    if (FileObjectConfig->Size != sizeof(WDF_FILEOBJECT_CONFIG) || class == WdfFileObjectInvalid ||
+        class > WdfFileObjectWdfCannotUseFsContexts) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceInitSetFileObjectConfig: WDF_FILEOBJECT_CONFIG with Size "
+                 "%lu (expected %lu) and FileObjectClass 0x%lx is malformed; ignored",
+                 g->pub.DriverName, (unsigned long)FileObjectConfig->Size,
+                 (unsigned long)sizeof(WDF_FILEOBJECT_CONFIG),
+                 (unsigned long)FileObjectConfig->FileObjectClass);
+        return;
+    }
+    files = wdf_files_of_init(init);
+    if (files == NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceInitSetFileObjectConfig: out of memory", g->pub.DriverName);
+        return;
+    }
+    files->configured = TRUE;
+    files->config = *FileObjectConfig;
+    files->has_attributes = FileObjectAttributes != NULL;
+    if (FileObjectAttributes != NULL) {
+        files->attributes = *FileObjectAttributes;
+        files->attributes.ParentObject = NULL; /* a file object's parent is its device */
+    }
+}
+
+NTSTATUS imp_WdfDeviceInitAssignWdmIrpPreprocessCallback(
+    PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT DeviceInit,
+    PFN_WDFDEVICE_WDM_IRP_PREPROCESS EvtDeviceWdmIrpPreprocess, UCHAR MajorFunction,
+    PUCHAR MinorFunctions, ULONG NumMinorFunctions)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    PWDFDEVICE_INIT init = wdf_files_init(
+        g, DeviceInit, "WdfDeviceInitAssignWdmIrpPreprocessCallback", __builtin_return_address(0));
+    struct wdf_files *files;
+    struct wdf_preprocess *pre;
+    WDF_CHECK_NOT_NULL(g, EvtDeviceWdmIrpPreprocess);
+    if (MajorFunction > IRP_MJ_MAXIMUM_FUNCTION)
+        return STATUS_INVALID_PARAMETER;
+    files = wdf_files_of_init(init);
+    if (files == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    pre = &files->pre[MajorFunction];
+    if (MinorFunctions != NULL && NumMinorFunctions != 0) {
+        /* Microsoft: minor functions may be given once per major function. */
+        if (pre->minors != NULL)
+            return STATUS_INVALID_DEVICE_REQUEST;
+        pre->minors = malloc(NumMinorFunctions);
+        if (pre->minors == NULL)
+            return STATUS_INSUFFICIENT_RESOURCES;
+        memcpy(pre->minors, MinorFunctions, NumMinorFunctions);
+        pre->minor_count = NumMinorFunctions;
+    }
+    pre->callback = EvtDeviceWdmIrpPreprocess; /* the latest one wins (Microsoft) */
+    files->preprocessing = TRUE;
+    return STATUS_SUCCESS;
+}
+
+/* ---- preprocessing ------------------------------------------------------------------------- */
+
+BOOLEAN wdf_preprocess(struct wdf_device *dev, PIRP irp, NTSTATUS *status)
+{
+    PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
+    struct wdf_preprocess *pre;
+    ULONG i;
+    if (dev == NULL || dev->files == NULL || !dev->files->preprocessing)
+        return FALSE;
+    pre = &dev->files->pre[s->MajorFunction];
+    if (pre->callback == NULL)
+        return FALSE;
+    for (i = 0; pre->minors != NULL && i < pre->minor_count; i++)
+        if (pre->minors[i] == s->MinorFunction)
+            break;
+    if (pre->minors != NULL && i == pre->minor_count)
+        return FALSE;
+    *status = pre->callback((WDFDEVICE)dev, irp);
+    return TRUE;
+}
+
+/* The driver gives the IRP back (Microsoft: after IoSkipCurrentIrpStackLocation, or
+ * IoCopyCurrentIrpStackLocationToNext with a completion routine): the framework steps to the
+ * next stack location, the one the extra StackSize count provided, and handles the IRP as if
+ * no callback had been registered. */
+NTSTATUS imp_WdfDeviceWdmDispatchPreprocessedIrp(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                                 PIRP Irp)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_device *dev =
+        CONTAINING_RECORD(wdf_object_get(g, Device, WDF_TYPE_DEVICE), struct wdf_device, obj);
+    WDF_CHECK_NOT_NULL(g, Irp);
+    IoSetNextIrpStackLocation(Irp);
+    return wdf_dispatch_framework(dev, Irp);
+}
+
+/* ---- file objects -------------------------------------------------------------------------- */
+
+static ULONG wdf_file_class(struct wdf_device *dev)
+{
+    if (dev->files == NULL || !dev->files->configured)
+        return WdfFileObjectNotRequired; /* Microsoft: no config, no file objects */
+    return dev->files->config.FileObjectClass & ~(ULONG)WdfFileObjectCanBeOptional;
+}
+
+static void wdf_file_cleanup(struct wdf_object *o)
+{
+    struct wdf_file *f = CONTAINING_RECORD(o, struct wdf_file, obj);
+    struct wdf_files *files = f->device->files;
+    os_mutex_lock(&files->lock);
+    RemoveEntryList(&f->link);
+    InitializeListHead(&f->link);
+    os_mutex_unlock(&files->lock);
+}
+
+/* The WDFFILEOBJECT of a WDM file object on `dev`, NULL if it has none. */
+static struct wdf_file *wdf_file_find(struct wdf_device *dev, PFILE_OBJECT wdm)
+{
+    struct wdf_file *found = NULL;
+    PLIST_ENTRY e;
+    if (dev == NULL || dev->files == NULL || dev->files->open.Flink == NULL || wdm == NULL)
+        return NULL;
+    os_mutex_lock(&dev->files->lock);
+    for (e = dev->files->open.Flink; e != &dev->files->open; e = e->Flink)
+        if (CONTAINING_RECORD(e, struct wdf_file, link)->wdm == wdm) {
+            found = CONTAINING_RECORD(e, struct wdf_file, link);
+            break;
+        }
+    os_mutex_unlock(&dev->files->lock);
+    return found;
+}
+
+static NTSTATUS wdf_file_new(struct wdf_device *dev, PFILE_OBJECT wdm, struct wdf_file **out)
+{
+    struct wdf_files *files = dev->files;
+    struct wdf_object *o;
+    struct wdf_file *f;
+    ULONG class = wdf_file_class(dev);
+    NTSTATUS status;
+    *out = NULL;
+    if (class == WdfFileObjectNotRequired)
+        return STATUS_SUCCESS;
+    status = wdf_object_create(dev->obj.owner, WDF_TYPE_FILE, sizeof(*f),
+                               files->has_attributes ? &files->attributes : NULL, &dev->obj, &o);
+    if (!NT_SUCCESS(status))
+        return status;
+    f = CONTAINING_RECORD(o, struct wdf_file, obj);
+    f->device = dev;
+    f->wdm = wdm;
+    os_mutex_lock(&files->lock);
+    InsertTailList(&files->open, &f->link);
+    os_mutex_unlock(&files->lock);
+    o->type_cleanup = wdf_file_cleanup;
+    if (wdm != NULL && class == WdfFileObjectWdfCanUseFsContext)
+        wdm->FsContext = f;
+    else if (wdm != NULL && class == WdfFileObjectWdfCanUseFsContext2)
+        wdm->FsContext2 = f;
+    *out = f;
+    return STATUS_SUCCESS;
+}
+
+/* The create request's completion: a failed create leaves no file object behind (the I/O
+ * manager sends no cleanup or close for it), so EvtFileClose is not called. */
+static void wdf_file_create_done(struct wdf_request *r, NTSTATUS status)
+{
+    struct wdf_file *f = r->done_context;
+    if (!NT_SUCCESS(status) && f != NULL)
+        wdf_object_delete(&f->obj);
+}
+
+/* EvtDeviceFileCreate gets a request of its own (no queue), which it completes, at once or
+ * later: the IRP is pending until then. */
+static NTSTATUS wdf_file_create_request(struct wdf_device *dev, PIRP irp, struct wdf_file *f)
+{
+    struct wdf_object *o, *sync;
+    struct wdf_request *r;
+    NTSTATUS status =
+        wdf_object_create(dev->obj.owner, WDF_TYPE_REQUEST, sizeof(*r), NULL, NULL, &o);
+    if (!NT_SUCCESS(status)) {
+        if (f != NULL)
+            wdf_object_delete(&f->obj);
+        return wdf_irp_complete(irp, status);
+    }
+    r = CONTAINING_RECORD(o, struct wdf_request, obj);
+    r->irp = irp;
+    r->done = wdf_file_create_done;
+    r->done_context = f;
+    IoMarkIrpPending(irp);
+    sync = wdf_sync_owner(f != NULL ? &f->obj : &dev->obj);
+    wdf_sync_acquire(sync);
+    dev->files->config.EvtDeviceFileCreate((WDFDEVICE)dev, (WDFREQUEST)r, (WDFFILEOBJECT)f);
+    wdf_sync_release(sync);
+    return STATUS_PENDING;
+}
+
+static NTSTATUS wdf_file_create(struct wdf_device *dev, PIRP irp)
+{
+    PFILE_OBJECT wdm = IoGetCurrentIrpStackLocation(irp)->FileObject;
+    struct wdf_file *f;
+    NTSTATUS status;
+    if (dev->files == NULL || !dev->files->configured)
+        return wdf_irp_complete(irp, STATUS_SUCCESS);
+    status = wdf_file_new(dev, wdm, &f);
+    if (!NT_SUCCESS(status))
+        return wdf_irp_complete(irp, status);
+    if (dev->files->config.EvtDeviceFileCreate != NULL)
+        return wdf_file_create_request(dev, irp, f);
+    /* Microsoft (WDF_FILEOBJECT_CONFIG): without EvtDeviceFileCreate the framework opens the
+     * file itself. */
+    return wdf_irp_complete(irp, STATUS_SUCCESS);
+}
+
+/* Cleanup and close: EvtFileCleanup, EvtFileClose (then the file object goes); both get NULL
+ * when the class asks for no file object. */
+static NTSTATUS wdf_file_cleanup_close(struct wdf_device *dev, PIRP irp, BOOLEAN close)
+{
+    PFILE_OBJECT wdm = IoGetCurrentIrpStackLocation(irp)->FileObject;
+    struct wdf_file *f = wdf_file_find(dev, wdm);
+    PWDF_FILEOBJECT_CONFIG c =
+        dev->files != NULL && dev->files->configured ? &dev->files->config : NULL;
+    struct wdf_object *sync;
+    if (c != NULL && (f != NULL || wdf_file_class(dev) == WdfFileObjectNotRequired)) {
+        sync = wdf_sync_owner(f != NULL ? &f->obj : &dev->obj);
+        wdf_sync_acquire(sync);
+        if (close && c->EvtFileClose != NULL)
+            c->EvtFileClose((WDFFILEOBJECT)f);
+        else if (!close && c->EvtFileCleanup != NULL)
+            c->EvtFileCleanup((WDFFILEOBJECT)f);
+        wdf_sync_release(sync);
+    }
+    if (close && f != NULL)
+        wdf_object_delete(&f->obj);
+    return wdf_irp_complete(irp, STATUS_SUCCESS);
+}
 
 NTSTATUS wdf_file_dispatch(struct wdf_device *device, PIRP irp)
 {
-    if (device == NULL && IoGetCurrentIrpStackLocation(irp)->MajorFunction == IRP_MJ_CREATE)
-        return wdf_irp_complete(irp, STATUS_DELETE_PENDING);
-    return wdf_irp_complete(irp, STATUS_SUCCESS);
+    switch (IoGetCurrentIrpStackLocation(irp)->MajorFunction) {
+    case IRP_MJ_CREATE:
+        if (device == NULL)
+            return wdf_irp_complete(irp, STATUS_DELETE_PENDING);
+        return wdf_file_create(device, irp);
+    case IRP_MJ_CLEANUP:
+    case IRP_MJ_CLOSE:
+        if (device == NULL) /* the WDFDEVICE is gone: the file still closes */
+            return wdf_irp_complete(irp, STATUS_SUCCESS);
+        return wdf_file_cleanup_close(
+            device, irp, IoGetCurrentIrpStackLocation(irp)->MajorFunction == IRP_MJ_CLOSE);
+    default:
+        return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
+    }
+}
+
+/* ---- WdfFileObject* and the lookups -------------------------------------------------------- */
+
+#define WDF_FILE_GET(g, h)                                                                         \
+    CONTAINING_RECORD(wdf_object_get(g, h, WDF_TYPE_FILE), struct wdf_file, obj)
+
+PUNICODE_STRING imp_WdfFileObjectGetFileName(PWDF_DRIVER_GLOBALS globals, WDFFILEOBJECT FileObject)
+{
+    struct wdf_file *f = WDF_FILE_GET(wdf_globals_of(globals), FileObject);
+    /* Microsoft: NULL without a WDM file object, or above PASSIVE_LEVEL. */
+    if (f->wdm == NULL || KeGetCurrentIrql() > PASSIVE_LEVEL)
+        return NULL;
+    return &f->wdm->FileName;
+}
+
+ULONG imp_WdfFileObjectGetFlags(PWDF_DRIVER_GLOBALS globals, WDFFILEOBJECT FileObject)
+{
+    struct wdf_file *f = WDF_FILE_GET(wdf_globals_of(globals), FileObject);
+    return f->wdm != NULL ? f->wdm->Flags : 0;
+}
+
+WDFDEVICE imp_WdfFileObjectGetDevice(PWDF_DRIVER_GLOBALS globals, WDFFILEOBJECT FileObject)
+{
+    return (WDFDEVICE)WDF_FILE_GET(wdf_globals_of(globals), FileObject)->device;
+}
+
+PFILE_OBJECT imp_WdfFileObjectWdmGetFileObject(PWDF_DRIVER_GLOBALS globals,
+                                               WDFFILEOBJECT FileObject)
+{
+    return WDF_FILE_GET(wdf_globals_of(globals), FileObject)->wdm;
+}
+
+WDFFILEOBJECT imp_WdfDeviceGetFileObject(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                         PFILE_OBJECT FileObject)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_device *dev =
+        CONTAINING_RECORD(wdf_object_get(g, Device, WDF_TYPE_DEVICE), struct wdf_device, obj);
+    return (WDFFILEOBJECT)wdf_file_find(dev, FileObject);
+}
+
+/* The device a request belongs to: its queue's, or (a create request) its file object's, or
+ * the device object the IRP's current stack location names. */
+static struct wdf_device *wdf_request_device(struct wdf_request *r)
+{
+    PDEVICE_OBJECT wdm;
+    if (r->queue != NULL)
+        return r->queue->device;
+    if (r->done == wdf_file_create_done && r->done_context != NULL)
+        return ((struct wdf_file *)r->done_context)->device;
+    wdm = IoGetCurrentIrpStackLocation(r->irp)->DeviceObject;
+    if (wdm == NULL || wdm->DriverObject->MajorFunction[IRP_MJ_CREATE] != wdf_dispatch)
+        return NULL;
+    return *(struct wdf_device **)wdm->DeviceExtension;
+}
+
+WDFFILEOBJECT imp_WdfRequestGetFileObject(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_request *r =
+        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
+    struct wdf_device *dev = wdf_request_device(r);
+    struct wdf_file *f;
+    if (r->done == wdf_file_create_done)
+        return (WDFFILEOBJECT)r->done_context;
+    f = wdf_file_find(dev, IoGetCurrentIrpStackLocation(r->irp)->FileObject);
+    if (f == NULL && dev != NULL && wdf_file_class(dev) != WdfFileObjectNotRequired &&
+        !(dev->files->config.FileObjectClass & WdfFileObjectCanBeOptional))
+        rtl_diag(RTL_DIAG_WARN, "wdf",
+                 "driver '%s': WdfRequestGetFileObject: request %p has no framework file object "
+                 "and the FileObjectClass does not have WdfFileObjectCanBeOptional",
+                 g->pub.DriverName, (void *)r);
+    return (WDFFILEOBJECT)f;
 }

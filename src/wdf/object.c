@@ -162,6 +162,9 @@ static const char *const wdf_type_names[] = {
     [WDF_TYPE_DPC] = "WDFDPC",
     [WDF_TYPE_SPINLOCK] = "WDFSPINLOCK",
     [WDF_TYPE_WAITLOCK] = "WDFWAITLOCK",
+    [WDF_TYPE_FILE] = "WDFFILEOBJECT",
+    [WDF_TYPE_IOTARGET] = "WDFIOTARGET",
+    [WDF_TYPE_CMRESLIST] = "WDFCMRESLIST",
 };
 
 static const char *wdf_driver_name(struct wdf_globals *g)
@@ -172,6 +175,8 @@ static const char *wdf_driver_name(struct wdf_globals *g)
 void wdf_violation_null(struct wdf_globals *g, const char *ddi, const char *parameter,
                         const void *caller)
 {
+    trace_recorder_log(g != NULL ? g->driver_object : NULL, "WDF_VIOLATION: NULL %s passed to %s",
+                       parameter, ddi);
     ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_NULL_PARAMETER, 0, (ULONG_PTR)caller, 0,
                     "driver '%s' passed NULL as %s of %s, which requires a value",
                     wdf_driver_name(g), parameter, ddi);
@@ -189,6 +194,9 @@ static __attribute__((noinline, cold)) struct wdf_object *wdf_object_get_slow(st
     if (handle == NULL)
         wdf_violation_null(g, ddi, "the handle", caller);
     o = wdf_lookup(handle);
+    if (o == NULL || (type != 0 && o->type != type))
+        trace_recorder_log(g != NULL ? g->driver_object : NULL,
+                           "WDF_VIOLATION: bad handle %p passed to %s", handle, ddi);
     if (o == NULL)
         ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)handle, 0, 0,
                         "driver '%s' passed %p to %s: not a framework object handle (deleted, "

@@ -1,13 +1,415 @@
 /*
- * pnp.c - the framework's PnP and power: the AddDevice the framework installs, and IRP_MJ_PNP
- * and IRP_MJ_POWER of a framework device.
+ * pnp.c - the framework's PnP and power for function and filter devices: IRP_MJ_PNP and
+ * IRP_MJ_POWER turned into the driver's EvtDevice* callbacks in the orders of Microsoft's
+ * guide ("A User Plugs in a Device", "A User Unplugs a Device", "A Device Enters a Low-Power
+ * State", "A Device Returns to Its Working State"), and the device's power-managed queues
+ * started and stopped with it (wdf_queue_device_power).
  *
- * Skeleton: framework devices are control devices only, which receive neither.
+ * Not the framework's state machines: one small state per device (`struct wdf_pnp_state`),
+ * changed only by PnP and power IRPs, which the PnP manager sends one at a time per stack
+ * (docs/pnp.md, Threads), so it needs no lock. Callbacks run at PASSIVE_LEVEL in the thread
+ * of the IRP (the framework's devices are power-pageable).
+ *
+ * Lifetime: the state is made at the first PnP IRP and freed with the device (REMOVE_DEVICE
+ * deletes the WDFDEVICE, whose cleanup calls wdf_pnp_device_cleanup).
  */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ke/ke.h"
+#include "rtl/rtl.h"
 #include "wdf/wdf_private.h"
+
+struct wdf_cmreslist {
+    struct wdf_object obj;
+    ULONG count;
+    CM_PARTIAL_RESOURCE_DESCRIPTOR *descriptors; /* our copy, flattened */
+};
+
+struct wdf_pnp_state {
+    BOOLEAN started;   /* START_DEVICE succeeded, no stop or removal since */
+    BOOLEAN prepared;  /* EvtDevicePrepareHardware succeeded, not released */
+    BOOLEAN in_d0;     /* EvtDeviceD0Entry succeeded, no D0Exit since */
+    BOOLEAN smio_init; /* EvtDeviceSelfManagedIoInit called (Restart after that) */
+    BOOLEAN surprise;  /* SURPRISE_REMOVAL seen */
+    struct wdf_cmreslist *raw, *translated;
+};
+
+static struct wdf_pnp_state *wdf_state(struct wdf_device *dev)
+{
+    if (dev->state == NULL)
+        dev->state = calloc(1, sizeof(*dev->state));
+    return dev->state;
+}
+
+BOOLEAN wdf_pnp_started(struct wdf_device *dev)
+{
+    return dev->state != NULL && dev->state->started;
+}
+
+void wdf_pnp_device_cleanup(struct wdf_device *dev)
+{
+    wdf_device_interfaces_free(dev);
+    free(dev->state);
+    dev->state = NULL;
+}
+
+/* ---- resource lists ----------------------------------------------------------------------- */
+
+static void wdf_cmreslist_destroy(struct wdf_object *o)
+{
+    free(CONTAINING_RECORD(o, struct wdf_cmreslist, obj)->descriptors);
+}
+
+/* A WDFCMRESLIST (child of the device) with a copy of the list's descriptors, every full
+ * descriptor's partial ones in order (NULL list: none). */
+static struct wdf_cmreslist *wdf_cmreslist_make(struct wdf_device *dev, PCM_RESOURCE_LIST list)
+{
+    struct wdf_object *o;
+    struct wdf_cmreslist *l;
+    ULONG n = 0;
+    PCM_FULL_RESOURCE_DESCRIPTOR full;
+    if (!NT_SUCCESS(
+            wdf_object_create(dev->obj.owner, WDF_TYPE_CMRESLIST, sizeof(*l), NULL, &dev->obj, &o)))
+        return NULL;
+    l = CONTAINING_RECORD(o, struct wdf_cmreslist, obj);
+    o->type_destroy = wdf_cmreslist_destroy;
+    full = list != NULL ? list->List : NULL;
+    for (ULONG i = 0; list != NULL && i < list->Count; i++) {
+        ULONG k = full->PartialResourceList.Count;
+        void *grown = realloc(l->descriptors, (n + k + 1) * sizeof(*l->descriptors));
+        if (grown == NULL)
+            break;
+        l->descriptors = grown;
+        memcpy(&l->descriptors[n], full->PartialResourceList.PartialDescriptors,
+               k * sizeof(*l->descriptors));
+        n += k;
+        full = (PCM_FULL_RESOURCE_DESCRIPTOR)&full->PartialResourceList.PartialDescriptors[k];
+    }
+    l->count = n;
+    return l;
+}
+
+#define WDF_CMRESLIST_GET(g, h)                                                                    \
+    CONTAINING_RECORD(wdf_object_get(g, h, WDF_TYPE_CMRESLIST), struct wdf_cmreslist, obj)
+
+ULONG imp_WdfCmResourceListGetCount(PWDF_DRIVER_GLOBALS globals, WDFCMRESLIST List)
+{
+    return WDF_CMRESLIST_GET(wdf_globals_of(globals), List)->count;
+}
+
+PCM_PARTIAL_RESOURCE_DESCRIPTOR imp_WdfCmResourceListGetDescriptor(PWDF_DRIVER_GLOBALS globals,
+                                                                   WDFCMRESLIST List, ULONG Index)
+{
+    struct wdf_cmreslist *l = WDF_CMRESLIST_GET(wdf_globals_of(globals), List);
+    return Index < l->count ? &l->descriptors[Index] : NULL;
+}
+
+/* ---- the callback sequences --------------------------------------------------------------- */
+
+#define WDF_CALL(dev, cb, ...)                                                                     \
+    ((dev)->pnp.cb != NULL ? (dev)->pnp.cb((WDFDEVICE)(dev), ##__VA_ARGS__) : STATUS_SUCCESS)
+#define WDF_CALL_VOID(dev, cb)                                                                     \
+    do {                                                                                           \
+        if ((dev)->pnp.cb != NULL)                                                                 \
+            (dev)->pnp.cb((WDFDEVICE)(dev));                                                       \
+    } while (0)
+
+static void wdf_release_hardware(struct wdf_device *dev, struct wdf_pnp_state *st)
+{
+    if (!st->prepared)
+        return;
+    st->prepared = FALSE;
+    WDF_CALL(dev, EvtDeviceReleaseHardware, (WDFCMRESLIST)st->translated);
+}
+
+/* Into D0 (Microsoft: "A User Plugs in a Device" steps 1-7 for one driver; "A Device Returns
+ * to Its Working State"): D0Entry, the power-managed queues, self-managed I/O. A failing
+ * D0Entry leaves the device out of D0 and the status is the IRP's. */
+static NTSTATUS wdf_power_up(struct wdf_device *dev, struct wdf_pnp_state *st,
+                             WDF_POWER_DEVICE_STATE previous)
+{
+    NTSTATUS status;
+    if (st->in_d0)
+        return STATUS_SUCCESS;
+    status = WDF_CALL(dev, EvtDeviceD0Entry, previous);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = WDF_CALL(dev, EvtDeviceD0EntryPostInterruptsEnabled, previous);
+    if (!NT_SUCCESS(status)) {
+        WDF_CALL(dev, EvtDeviceD0Exit, WdfPowerDeviceD3Final);
+        return status;
+    }
+    st->in_d0 = TRUE;
+    PoSetPowerState(dev->wdm, DevicePowerState, (POWER_STATE){.DeviceState = PowerDeviceD0});
+    wdf_queue_device_power(dev, TRUE);
+    if (!st->smio_init) {
+        st->smio_init = TRUE;
+        return WDF_CALL(dev, EvtDeviceSelfManagedIoInit);
+    }
+    return WDF_CALL(dev, EvtDeviceSelfManagedIoRestart);
+}
+
+/* Out of D0 (Microsoft: "A User Unplugs a Device", "A Device Enters a Low-Power State"):
+ * self-managed I/O suspended and the power-managed queues stopped (in the other order after a
+ * surprise removal, as the page lists them), D0ExitPreInterruptsDisabled, D0Exit. The driver's
+ * statuses change nothing: the device leaves D0 regardless (drvhost's reading). */
+static void wdf_power_down(struct wdf_device *dev, struct wdf_pnp_state *st,
+                           WDF_POWER_DEVICE_STATE target)
+{
+    if (!st->in_d0)
+        return;
+    if (st->surprise) {
+        wdf_queue_device_power(dev, FALSE);
+        if (st->smio_init)
+            WDF_CALL(dev, EvtDeviceSelfManagedIoSuspend);
+    } else {
+        if (st->smio_init)
+            WDF_CALL(dev, EvtDeviceSelfManagedIoSuspend);
+        wdf_queue_device_power(dev, FALSE);
+    }
+    WDF_CALL(dev, EvtDeviceD0ExitPreInterruptsDisabled, target);
+    WDF_CALL(dev, EvtDeviceD0Exit, target);
+    st->in_d0 = FALSE;
+    PoSetPowerState(dev->wdm, DevicePowerState,
+                    (POWER_STATE){.DeviceState = target == WdfPowerDeviceD1   ? PowerDeviceD1
+                                                 : target == WdfPowerDeviceD2 ? PowerDeviceD2
+                                                                              : PowerDeviceD3});
+}
+
+/* ---- IRP_MJ_PNP --------------------------------------------------------------------------- */
+
+static NTSTATUS NTAPI wdf_sync_done(PDEVICE_OBJECT device, PIRP irp, PVOID context)
+{
+    (void)device;
+    (void)irp;
+    KeSetEvent((PKEVENT)context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+/* Sends the IRP down and waits for the drivers below to complete it; it is ours again. */
+static NTSTATUS wdf_forward_and_wait(struct wdf_device *dev, PIRP irp)
+{
+    KEVENT done;
+    KeInitializeEvent(&done, NotificationEvent, FALSE);
+    IoCopyCurrentIrpStackLocationToNext(irp);
+    IoSetCompletionRoutine(irp, wdf_sync_done, &done, TRUE, TRUE, TRUE);
+    if ((IoGetCurrentIrpStackLocation(irp)->MajorFunction == IRP_MJ_POWER
+             ? PoCallDriver(dev->lower, irp)
+             : IoCallDriver(dev->lower, irp)) == STATUS_PENDING)
+        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
+    return irp->IoStatus.Status;
+}
+
+static NTSTATUS wdf_complete_with(PIRP irp, NTSTATUS status)
+{
+    irp->IoStatus.Status = status;
+    IoCompleteRequest(irp, IO_NO_INCREMENT);
+    return status;
+}
+
+/* START_DEVICE: the drivers below first, then (lowest driver first, as the IRP comes back up)
+ * PrepareHardware with the assigned resources, the power-up sequence, the interfaces. */
+static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, PIRP irp)
+{
+    PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
+    NTSTATUS status = wdf_forward_and_wait(dev, irp);
+    if (!NT_SUCCESS(status))
+        return wdf_complete_with(irp, status);
+    if (st->raw == NULL)
+        st->raw = wdf_cmreslist_make(dev, s->Parameters.StartDevice.AllocatedResources);
+    if (st->translated == NULL)
+        st->translated =
+            wdf_cmreslist_make(dev, s->Parameters.StartDevice.AllocatedResourcesTranslated);
+    if (st->raw == NULL || st->translated == NULL)
+        return wdf_complete_with(irp, STATUS_INSUFFICIENT_RESOURCES);
+    status = WDF_CALL(dev, EvtDevicePrepareHardware, (WDFCMRESLIST)st->raw,
+                      (WDFCMRESLIST)st->translated);
+    if (!NT_SUCCESS(status))
+        return wdf_complete_with(irp, status);
+    st->prepared = TRUE;
+    status = wdf_power_up(dev, st, WdfPowerDeviceD3Final);
+    if (!NT_SUCCESS(status)) {
+        wdf_power_down(dev, st, WdfPowerDeviceD3Final);
+        wdf_release_hardware(dev, st);
+        return wdf_complete_with(irp, status);
+    }
+    st->started = TRUE;
+    wdf_device_interfaces_set(dev, TRUE);
+    return wdf_complete_with(irp, STATUS_SUCCESS);
+}
+
+/* Leaving the started state (STOP_DEVICE, SURPRISE_REMOVAL, REMOVE_DEVICE): power down to
+ * D3Final and release the hardware. */
+static void wdf_pnp_leave(struct wdf_device *dev, struct wdf_pnp_state *st)
+{
+    st->started = FALSE;
+    wdf_device_interfaces_set(dev, FALSE);
+    wdf_power_down(dev, st, WdfPowerDeviceD3Final);
+    wdf_release_hardware(dev, st);
+}
+
+/* REMOVE_DEVICE: the rest of "A User Unplugs a Device" (SelfManagedIoFlush, Cleanup), the IRP
+ * down, then the device leaves the stack and is deleted with its children (queues: what they
+ * still hold is cancelled). */
+static NTSTATUS wdf_pnp_remove(struct wdf_device *dev, struct wdf_pnp_state *st, PIRP irp)
+{
+    NTSTATUS status;
+    wdf_pnp_leave(dev, st);
+    if (st->smio_init) {
+        WDF_CALL_VOID(dev, EvtDeviceSelfManagedIoFlush);
+        WDF_CALL_VOID(dev, EvtDeviceSelfManagedIoCleanup);
+        st->smio_init = FALSE;
+    }
+    irp->IoStatus.Status = STATUS_SUCCESS;
+    status = wdf_irp_pass_down(dev, irp);
+    wdf_object_delete(&dev->obj); /* detaches and deletes the device object (device.c) */
+    return status;
+}
+
+/* A query the driver may veto with its callback; passed down when it does not. */
+static NTSTATUS wdf_pnp_query(struct wdf_device *dev, PFN_WDF_DEVICE_QUERY_REMOVE callback,
+                              PIRP irp)
+{
+    NTSTATUS status = callback != NULL ? callback((WDFDEVICE)dev) : STATUS_SUCCESS;
+    if (!NT_SUCCESS(status))
+        return wdf_complete_with(irp, status);
+    irp->IoStatus.Status = STATUS_SUCCESS;
+    return wdf_irp_pass_down(dev, irp);
+}
+
+static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
+{
+    struct wdf_pnp_state *st = wdf_state(dev);
+    UCHAR minor = IoGetCurrentIrpStackLocation(irp)->MinorFunction;
+    if (st == NULL)
+        return wdf_complete_with(irp, STATUS_INSUFFICIENT_RESOURCES);
+    switch (minor) {
+    case IRP_MN_START_DEVICE:
+        return wdf_pnp_start(dev, st, irp);
+    case IRP_MN_QUERY_REMOVE_DEVICE:
+        return wdf_pnp_query(dev, dev->pnp.EvtDeviceQueryRemove, irp);
+    case IRP_MN_QUERY_STOP_DEVICE:
+        return wdf_pnp_query(dev, dev->pnp.EvtDeviceQueryStop, irp);
+    case IRP_MN_CANCEL_REMOVE_DEVICE:
+    case IRP_MN_CANCEL_STOP_DEVICE:
+        irp->IoStatus.Status = STATUS_SUCCESS;
+        return wdf_irp_pass_down(dev, irp);
+    case IRP_MN_STOP_DEVICE:
+        wdf_pnp_leave(dev, st);
+        irp->IoStatus.Status = STATUS_SUCCESS;
+        return wdf_irp_pass_down(dev, irp);
+    case IRP_MN_SURPRISE_REMOVAL:
+        st->surprise = TRUE;
+        WDF_CALL_VOID(dev, EvtDeviceSurpriseRemoval);
+        wdf_pnp_leave(dev, st);
+        irp->IoStatus.Status = STATUS_SUCCESS;
+        return wdf_irp_pass_down(dev, irp);
+    case IRP_MN_REMOVE_DEVICE:
+        return wdf_pnp_remove(dev, st, irp);
+    default: /* what the framework does not handle goes down, for filters and FDOs alike */
+        return wdf_irp_pass_down(dev, irp);
+    }
+}
+
+/* ---- IRP_MJ_POWER ------------------------------------------------------------------------- */
+
+static WDF_POWER_DEVICE_STATE wdf_power_state_of(DEVICE_POWER_STATE d)
+{
+    switch (d) {
+    case PowerDeviceD1:
+        return WdfPowerDeviceD1;
+    case PowerDeviceD2:
+        return WdfPowerDeviceD2;
+    default:
+        return WdfPowerDeviceD3;
+    }
+}
+
+/* A device set-power IRP: out of D0 before the drivers below see it, into D0 after they have
+ * (the lowest driver first). The previous state given to D0Entry is the one D0Exit named. */
+static NTSTATUS wdf_power_device(struct wdf_device *dev, struct wdf_pnp_state *st, PIRP irp)
+{
+    DEVICE_POWER_STATE d = IoGetCurrentIrpStackLocation(irp)->Parameters.Power.State.DeviceState;
+    NTSTATUS status;
+    if (d != PowerDeviceD0) {
+        if (st->started)
+            wdf_power_down(dev, st, wdf_power_state_of(d));
+        irp->IoStatus.Status = STATUS_SUCCESS;
+        return wdf_irp_pass_down(dev, irp);
+    }
+    status = wdf_forward_and_wait(dev, irp);
+    if (NT_SUCCESS(status) && st->started && !st->in_d0)
+        status = wdf_power_up(dev, st, WdfPowerDeviceD3);
+    PoStartNextPowerIrp(irp);
+    return wdf_complete_with(irp, status);
+}
+
+/* The power policy owner turns a system set-power IRP into a device one: once the drivers
+ * below have the system IRP back (this IoCompletion routine), it requests D3 for a sleeping
+ * state, D0 for S0, and completes the system IRP when the device IRP is done (Microsoft:
+ * "Handling a System Set-Power IRP in a Device Power Policy Owner"). **Deviation:** every
+ * sleeping state maps to D3; the capabilities' DeviceState table is not read. */
+static VOID NTAPI wdf_device_irp_done(PDEVICE_OBJECT device, UCHAR minor, POWER_STATE state,
+                                      PVOID context, PIO_STATUS_BLOCK iosb)
+{
+    PIRP sirp = context;
+    (void)device;
+    (void)minor;
+    (void)state;
+    (void)iosb; /* a system set-power IRP cannot fail: the device IRP's failure stays there */
+    PoStartNextPowerIrp(sirp);
+    IoCompleteRequest(sirp, IO_NO_INCREMENT);
+}
+
+static NTSTATUS NTAPI wdf_system_irp_done(PDEVICE_OBJECT device, PIRP irp, PVOID context)
+{
+    struct wdf_device *dev = context;
+    PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
+    POWER_STATE d;
+    (void)device;
+    d.DeviceState =
+        s->Parameters.Power.State.SystemState == PowerSystemWorking ? PowerDeviceD0 : PowerDeviceD3;
+    if (NT_SUCCESS(irp->IoStatus.Status) && dev->state != NULL && dev->state->started &&
+        NT_SUCCESS(
+            PoRequestPowerIrp(dev->pdo, IRP_MN_SET_POWER, d, wdf_device_irp_done, irp, NULL)))
+        return STATUS_MORE_PROCESSING_REQUIRED;
+    PoStartNextPowerIrp(irp);
+    return STATUS_CONTINUE_COMPLETION;
+}
+
+static NTSTATUS wdf_power_system(struct wdf_device *dev, PIRP irp)
+{
+    if (!dev->power_policy_owner) {
+        irp->IoStatus.Status = STATUS_SUCCESS;
+        return wdf_irp_pass_down(dev, irp);
+    }
+    IoMarkIrpPending(irp);
+    irp->IoStatus.Status = STATUS_SUCCESS;
+    IoCopyCurrentIrpStackLocationToNext(irp);
+    IoSetCompletionRoutine(irp, wdf_system_irp_done, dev, TRUE, TRUE, TRUE);
+    PoCallDriver(dev->lower, irp);
+    return STATUS_PENDING;
+}
+
+static NTSTATUS wdf_power(struct wdf_device *dev, PIRP irp)
+{
+    PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
+    struct wdf_pnp_state *st = wdf_state(dev);
+    if (st == NULL || s->MinorFunction != IRP_MN_SET_POWER) {
+        if (s->MinorFunction == IRP_MN_QUERY_POWER) /* the framework accepts every query */
+            irp->IoStatus.Status = STATUS_SUCCESS;
+        return wdf_irp_pass_down(dev, irp);
+    }
+    if (s->Parameters.Power.Type == SystemPowerState)
+        return wdf_power_system(dev, irp);
+    return wdf_power_device(dev, st, irp);
+}
 
 NTSTATUS wdf_pnp_dispatch(struct wdf_device *device, PIRP irp)
 {
-    (void)device;
-    return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
+    PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
+    if (device == NULL || device->lower == NULL) /* a control device: no PnP, no power */
+        return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
+    return s->MajorFunction == IRP_MJ_PNP ? wdf_pnp(device, irp) : wdf_power(device, irp);
 }

@@ -41,8 +41,10 @@ static NTSTATUS wdf_check_queue_config(struct wdf_globals *g, struct wdf_device 
 {
     const char *problem = NULL;
     NTSTATUS status = STATUS_INVALID_PARAMETER;
-    if (c->Size != sizeof(WDF_IO_QUEUE_CONFIG)) {
-        problem = "WDF_IO_QUEUE_CONFIG.Size is not sizeof(WDF_IO_QUEUE_CONFIG)";
+    /* Microsoft (WDF_IO_QUEUE_CONFIG): Driver is there from KMDF 1.11 on. */
+    if (c->Size != wdf_versioned_size(g, sizeof(WDF_IO_QUEUE_CONFIG), 11,
+                                      FIELD_OFFSET(WDF_IO_QUEUE_CONFIG, Driver))) {
+        problem = "WDF_IO_QUEUE_CONFIG.Size is not its size in the driver's KMDF version";
         status = STATUS_INFO_LENGTH_MISMATCH;
     } else if (c->DispatchType != WdfIoQueueDispatchSequential &&
                c->DispatchType != WdfIoQueueDispatchParallel &&
@@ -81,7 +83,7 @@ NTSTATUS imp_WdfIoQueueCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
         return status;
     q = CONTAINING_RECORD(o, struct wdf_queue, obj);
     q->device = dev;
-    q->config = *Config;
+    RtlCopyMemory(&q->config, Config, Config->Size); /* an older version's is shorter */
     if (Config->DispatchType == WdfIoQueueDispatchManual)
         q->limit = 0; /* nothing is presented: the driver retrieves */
     else if (Config->DispatchType == WdfIoQueueDispatchSequential)
@@ -116,7 +118,7 @@ WDFDEVICE imp_WdfIoQueueGetDevice(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue)
 }
 
 /* Whether the queue has a handler for the IRP's major function (its own, or EvtIoDefault). */
-static BOOLEAN wdf_queue_handles(struct wdf_queue *q, UCHAR major)
+BOOLEAN wdf_queue_handles(struct wdf_queue *q, UCHAR major)
 {
     PWDF_IO_QUEUE_CONFIG c = &q->config;
     if (c->EvtIoDefault != NULL)
@@ -141,6 +143,9 @@ static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
     WDFQUEUE queue = (WDFQUEUE)q;
     WDFREQUEST request = (WDFREQUEST)r;
     struct wdf_object *sync = wdf_sync_owner(&q->obj);
+    trace_recorder_log(q->obj.owner->driver_object,
+                       "request %p (IRP_MJ 0x%x) presented by queue %p", (void *)r,
+                       s->MajorFunction, (void *)q);
     wdf_sync_acquire(sync);
     if (s->MajorFunction == IRP_MJ_READ && c->EvtIoRead != NULL)
         c->EvtIoRead(queue, request, s->Parameters.Read.Length);
@@ -380,6 +385,7 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
         /* Microsoft (EvtIoInCallerContext): the driver sees the request first, on the
          * requesting thread; WdfDeviceEnqueueRequest gives it to the queue. */
         r->where = WDF_REQ_CALLER;
+        r->in_caller_context = TRUE; /* the unsafe user buffers are reachable (request_user.c) */
         dev->in_caller_context((WDFDEVICE)dev, (WDFREQUEST)r);
         return STATUS_PENDING;
     }
@@ -399,6 +405,7 @@ NTSTATUS imp_WdfDeviceEnqueueRequest(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Devi
     struct wdf_object *d = wdf_object_get(g, Device, WDF_TYPE_DEVICE);
     struct wdf_request *r =
         CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
+    NTSTATUS status;
     if (r->queue->device != CONTAINING_RECORD(d, struct wdf_device, obj) ||
         r->where != WDF_REQ_CALLER) {
         rtl_diag(RTL_DIAG_ERROR, "wdf",
@@ -407,8 +414,13 @@ NTSTATUS imp_WdfDeviceEnqueueRequest(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Devi
                  g->pub.DriverName, (void *)r);
         return STATUS_INVALID_DEVICE_REQUEST;
     }
-    /* On failure the request stays the driver's, to complete (Microsoft). */
-    return wdf_queue_insert(r->queue, r, FALSE);
+    /* On failure the request stays the driver's, to complete (Microsoft). Once queued it is out
+     * of the caller's context: it may be presented on this very thread. */
+    r->in_caller_context = FALSE;
+    status = wdf_queue_insert(r->queue, r, FALSE);
+    if (!NT_SUCCESS(status))
+        r->in_caller_context = TRUE;
+    return status;
 }
 
 NTSTATUS imp_WdfDeviceConfigureRequestDispatching(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,

@@ -59,9 +59,9 @@ static NTSTATUS wdf_key_allows(struct wdf_globals *g, struct wdf_key *k, ACCESS_
 }
 
 /* A key object owning `handle` (closed on failure). */
-static NTSTATUS wdf_key_wrap(struct wdf_globals *g, HANDLE handle, ACCESS_MASK access,
-                             PWDF_OBJECT_ATTRIBUTES attributes, const char *ddi, const void *caller,
-                             WDFKEY *out)
+NTSTATUS wdf_key_wrap(struct wdf_globals *g, HANDLE handle, ACCESS_MASK access,
+                      PWDF_OBJECT_ATTRIBUTES attributes, const char *ddi, const void *caller,
+                      WDFKEY *out)
 {
     struct wdf_object *parent =
         wdf_parent_of(g, attributes, g->driver != NULL ? &g->driver->obj : NULL, ddi, caller);

@@ -19,7 +19,9 @@
 
 static void wdf_request_destroy(struct wdf_object *o)
 {
-    wdf_object_release(&CONTAINING_RECORD(o, struct wdf_request, obj)->queue->obj);
+    struct wdf_request *r = CONTAINING_RECORD(o, struct wdf_request, obj);
+    if (r->queue != NULL) /* a create request (file.c) has none */
+        wdf_object_release(&r->queue->obj);
 }
 
 struct wdf_request *wdf_request_create(struct wdf_queue *q, PIRP irp)
@@ -49,10 +51,13 @@ static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, N
     struct wdf_queue *q = r->queue;
     struct wdf_queue_next next;
     PIRP irp = r->irp;
+    trace_recorder_log(g->driver_object, "request %p completed, status 0x%08X", (void *)r,
+                       (unsigned)status);
     if (__atomic_exchange_n(&r->completed, 1, __ATOMIC_ACQ_REL))
         ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)r, 0, 0,
                         "driver '%s' completed request %p twice", g->pub.DriverName, (void *)r);
-    wdf_queue_request_leave(g, r, &next);
+    if (q != NULL) /* a create request (file.c) has no queue to leave */
+        wdf_queue_request_leave(g, r, &next);
     /* Completing a request still cancelable makes it uncancelable; if the cancel routine has
      * it, that is the driver's EvtRequestCancel completing it (the routine keeps its
      * reference until the callback returns). */
@@ -61,6 +66,13 @@ static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, N
         wdf_object_release(&r->obj);
     irp->IoStatus.Status = status;
     irp->IoStatus.Information = r->information;
+    if (r->done != NULL)
+        r->done(r, status);
+    if (q == NULL) { /* a request with no queue: nothing to present next */
+        IoCompleteRequest(irp, IO_NO_INCREMENT);
+        wdf_object_delete(&r->obj);
+        return;
+    }
     wdf_object_reference(&q->obj); /* the request's own goes with it */
     IoCompleteRequest(irp, boost);
     wdf_object_delete(&r->obj);
@@ -159,8 +171,10 @@ static NTSTATUS wdf_request_buffer(struct wdf_request *r, BOOLEAN input, PVOID *
                                    size_t *length)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(r->irp);
-    ULONG flags = r->queue->device->wdm->Flags;
-    ULONG method;
+    ULONG flags, method;
+    if (r->queue == NULL) /* a create request (file.c): no buffers */
+        return STATUS_INVALID_DEVICE_REQUEST;
+    flags = r->queue->device->wdm->Flags;
     switch (s->MajorFunction) {
     case IRP_MJ_READ:
     case IRP_MJ_WRITE:

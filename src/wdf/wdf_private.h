@@ -22,6 +22,7 @@
 #include "os/os.h"
 #include "vf/vf.h"
 #include "wdf/wdf.h"
+#include "trace/trace.h" /* trace_recorder_log: the framework's in-flight recorder events */
 
 enum wdf_type {
     WDF_TYPE_OBJECT = 1, /* WdfObjectCreate: a general object */
@@ -41,6 +42,10 @@ enum wdf_type {
     WDF_TYPE_DPC,
     WDF_TYPE_SPINLOCK,
     WDF_TYPE_WAITLOCK,
+    WDF_TYPE_FILE, /* file.c: a WDFFILEOBJECT */
+    /* PnP devices (pnp.c, iotarget.c) */
+    WDF_TYPE_IOTARGET,
+    WDF_TYPE_CMRESLIST, /* the resource lists of EvtDevicePrepareHardware */
 };
 
 enum wdf_state {
@@ -98,7 +103,12 @@ struct wdf_globals {
     PDRIVER_OBJECT driver_object;
     struct wdf_driver *driver; /* WdfDriverCreate's object, NULL before */
     struct wdf_globals *next;
+    ULONG kmdf_minor; /* the KMDF 1.x version the module was built for (9..33) */
 };
+
+/* The Size a structure has in the module's KMDF version (bind.c): `size` (the 1.33 one) from
+ * KMDF 1.`since` on, `older` before (docs/wdf.md, "KMDF versions"). */
+ULONG wdf_versioned_size(struct wdf_globals *g, ULONG size, ULONG since, ULONG older);
 
 struct wdf_driver {
     struct wdf_object obj;
@@ -120,6 +130,14 @@ struct WDFDEVICE_INIT {
     PFN_WDF_IO_IN_CALLER_CONTEXT in_caller_context;
     BOOLEAN has_request_attributes;
     WDF_OBJECT_ATTRIBUTES request_attributes; /* WdfDeviceInitSetRequestAttributes */
+    /* wfile: file object config and IRP preprocessing (file.c); NULL: none given */
+    struct wdf_files *files;
+    /* PnP devices (EvtDriverDeviceAdd's init; NULL/FALSE for control devices) */
+    PDEVICE_OBJECT pdo;
+    BOOLEAN filter;                   /* WdfFdoInitSetFilter */
+    WDF_TRI_STATE power_policy_owner; /* WdfDeviceInitSetPowerPolicyOwnership */
+    WDF_PNPPOWER_EVENT_CALLBACKS pnp;
+    struct wdf_device *created; /* WdfDeviceCreate's device, for AddDevice */
 };
 
 struct wdf_device {
@@ -137,6 +155,18 @@ struct wdf_device {
     /* WdfDeviceConfigureRequestDispatching: the queue of a major function (NULL: the default
      * queue); written under wdf_tree_lock, read without it by wdf_queue_dispatch. */
     struct wdf_queue *dispatch[IRP_MJ_MAXIMUM_FUNCTION + 1];
+    /* wfile: moved from the WDFDEVICE_INIT by WdfDeviceCreate (file.c); NULL: none */
+    struct wdf_files *files;
+    /* ---- PnP devices (pnp.c, iotarget.c); all but `target` belong to the PnP and power
+     * IRPs, which the PnP manager sends one at a time per stack ---- */
+    PDEVICE_OBJECT pdo;
+    PDEVICE_OBJECT lower; /* IoAttachDeviceToDeviceStack's result; NULL for control devices */
+    BOOLEAN filter;
+    BOOLEAN power_policy_owner;
+    WDF_PNPPOWER_EVENT_CALLBACKS pnp;
+    struct wdf_pnp_state *state;      /* pnp.c's (NULL until the first PnP IRP) */
+    struct wdf_iotarget *target;      /* the default I/O target, created with the device */
+    struct wdf_interface *interfaces; /* WdfDeviceCreateDeviceInterface's, newest first */
 };
 
 struct wdf_queue {
@@ -184,6 +214,21 @@ struct wdf_request {
     BOOLEAN stopping;              /* EvtIoStop called, WdfRequestStopAcknowledge awaited */
     LIST_ENTRY owned_link;         /* in queue->owned while WDF_REQ_DRIVER */
     PFN_WDF_REQUEST_CANCEL cancel; /* WdfRequestMarkCancelable[Ex]: EvtRequestCancel */
+    /* wfile: a request with no queue (file.c's create requests) is told its completion here,
+     * before the IRP completes; NULL: nothing to tell. */
+    void (*done)(struct wdf_request *request, NTSTATUS status);
+    void *done_context;
+    /* wfile (request_user.c): TRUE while EvtIoInCallerContext runs for the request (set by the
+     * in-caller-context dispatch): the unsafe user buffers are reachable only then. */
+    BOOLEAN in_caller_context;
+    /* ---- sent to an I/O target (iotarget.c); the driver's until it sends the request ---- */
+    BOOLEAN formatted;           /* the next stack location was written (WdfRequestFormat...) */
+    struct wdf_iotarget *target; /* where it was last sent */
+    PFN_WDF_REQUEST_COMPLETION_ROUTINE completion;
+    WDFCONTEXT completion_context;
+    WDF_REQUEST_COMPLETION_PARAMS completion_params;
+    PKEVENT sent_sync; /* WDF_REQUEST_SEND_OPTION_SYNCHRONOUS: set when it comes back */
+    BOOLEAN sent;      /* atomic: at the target, not back yet */
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -219,6 +264,8 @@ __attribute__((noreturn)) void wdf_violation_null(struct wdf_globals *g, const c
 struct wdf_globals *wdf_globals_find(PDRIVER_OBJECT driver_object);
 void wdf_driver_unbind(struct wdf_globals *g);
 NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp);
+/* wdf_dispatch without the preprocess callbacks (WdfDeviceWdmDispatchPreprocessedIrp). */
+NTSTATUS wdf_dispatch_framework(struct wdf_device *dev, PIRP irp);
 
 /* ---- queues and requests ------------------------------------------------------------------- */
 
@@ -255,6 +302,9 @@ void wdf_request_parameters(struct wdf_request *request, PWDF_REQUEST_PARAMETERS
  * rules; parameter 2 points to a WDF_QUEUE_FATAL_ERROR_DATA-shaped record. */
 __attribute__((noreturn)) void wdf_queue_fatal(struct wdf_queue *queue, struct wdf_request *request,
                                                NTSTATUS status, const char *what);
+/* Whether the queue has a handler for IRPs of this major function (device.c: a filter sends
+ * the others down). */
+BOOLEAN wdf_queue_handles(struct wdf_queue *queue, UCHAR major);
 
 /* ---- synchronization scope and execution level (sync.c) ---------------------------------- */
 
@@ -321,6 +371,12 @@ __attribute__((noreturn)) void wdf_gate_self_wait(struct wdf_object *object, con
 
 /* IRP_MJ_CREATE, IRP_MJ_CLEANUP and IRP_MJ_CLOSE for a framework device. */
 NTSTATUS wdf_file_dispatch(struct wdf_device *device, PIRP irp);
+/* WdfDeviceCreate hands the init's file object config and preprocess callbacks to the device;
+ * wdf_files_free frees them (an init freed without a device, or the device destroyed). */
+void wdf_files_to_device(PWDFDEVICE_INIT init, struct wdf_device *device);
+void wdf_files_free(struct wdf_files *files);
+/* EvtDeviceWdmIrpPreprocess: TRUE and *status when the driver's callback took the IRP. */
+BOOLEAN wdf_preprocess(struct wdf_device *device, PIRP irp, NTSTATUS *status);
 
 /* ---- PnP and power (pnp.c) ----------------------------------------------------------------- */
 
@@ -329,6 +385,25 @@ NTSTATUS wdf_pnp_dispatch(struct wdf_device *device, PIRP irp);
 /* Power-managed queues follow the device: stopped (EvtIoStop for what is presented) when it
  * leaves its working state, restarted when it returns (queue.c). */
 void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working);
+
+/* The framework's AddDevice for PnP drivers (device.c): EvtDriverDeviceAdd with a
+ * WDFDEVICE_INIT for the PDO. */
+NTSTATUS wdf_add_device(PDRIVER_OBJECT driver_object, PDEVICE_OBJECT pdo);
+/* Sends the IRP to the next lower driver as it is (its current stack location skipped) and
+ * returns what IoCallDriver (PoCallDriver for power IRPs) returns. */
+NTSTATUS wdf_irp_pass_down(struct wdf_device *device, PIRP irp);
+/* The device is deleted: pnp.c frees its state, device.c its interfaces. */
+void wdf_pnp_device_cleanup(struct wdf_device *device);
+/* Whether the device is started (between START_DEVICE and its stop or removal). */
+BOOLEAN wdf_pnp_started(struct wdf_device *device);
+/* Enables the interfaces the driver wants enabled (started) or disables them all. */
+void wdf_device_interfaces_set(struct wdf_device *device, BOOLEAN started);
+void wdf_device_interfaces_free(struct wdf_device *device);
+
+/* ---- I/O targets (iotarget.c) -------------------------------------------------------------- */
+
+/* The default I/O target of a PnP device: the next lower device of its stack. */
+NTSTATUS wdf_iotarget_create_default(struct wdf_device *device);
 
 /* Completes an IRP the framework answers itself (no information) and returns `status`. */
 NTSTATUS wdf_irp_complete(PIRP irp, NTSTATUS status);
@@ -379,6 +454,10 @@ struct wdf_key {
     ACCESS_MASK access; /* granted (generic rights mapped): the routines check it */
 };
 
+/* A key object owning `handle` (closed on failure), registry.c; WdfDeviceOpenRegistryKey's too. */
+NTSTATUS wdf_key_wrap(struct wdf_globals *g, HANDLE handle, ACCESS_MASK access,
+                      PWDF_OBJECT_ATTRIBUTES attributes, const char *ddi, const void *caller,
+                      WDFKEY *out);
 /* The parent an object's attributes name (validated), else `fallback`. */
 struct wdf_object *wdf_parent_of(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
                                  struct wdf_object *fallback, const char *ddi, const void *caller);

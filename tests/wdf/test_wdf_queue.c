@@ -245,6 +245,39 @@ TEST(synchronous_stop_and_purge_return_when_done)
     drvhost_close(f);
 }
 
+/* WdfIoQueueDrainSynchronously returns once the queue is empty and no request is the
+ * driver's; a drained queue accepts no new request until it is started again (Microsoft:
+ * WdfIoQueueDrain). */
+TEST(synchronous_drain_returns_and_refuses_new_requests)
+{
+    drvhost_file *f = wdfq_open();
+    static const unsigned char d = 'D';
+    WDFQ_LOG log;
+    if (f == NULL)
+        return;
+    wdfq_log(f);
+    ok_status(wdfq_ctl(f, IOCTL_Q_DRAIN_SYNC, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    log = wdfq_log(f);
+    ok(wdfq_index(&log, WDFQ_EV_DRAIN_SYNC_DONE) >= 0, "drain returned\n");
+    ok_status(wdfq_ctl(f, IOCTL_Q_PARK, &d, 1, NULL, 0), STATUS_WDF_BUSY);
+    ok_status(wdfq_ctl(f, IOCTL_Q_START, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    ok(wdfq_state(f).Queued == 0, "nothing queued\n");
+    drvhost_close(f);
+}
+
+/* WdfRequestCompleteWithPriorityBoost completes like WdfRequestComplete: the status and the
+ * information set before reach the requester (the boost is a scheduling hint). */
+TEST(complete_with_priority_boost_completes_the_request)
+{
+    drvhost_file *f = wdfq_open();
+    drvhost_iosb iosb = {0};
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_Q_BOOST, NULL, 0, NULL, 0, &iosb), STATUS_DEVICE_BUSY);
+    ok(iosb.information == 7, "information %llu\n", (unsigned long long)iosb.information);
+    drvhost_close(f);
+}
+
 /* IoCancelIrp of a request waiting in a queue: the framework takes it out and calls
  * EvtIoCanceledOnQueue (Microsoft), which completes it. */
 TEST(cancelling_a_waiting_request_calls_evt_io_canceled_on_queue)

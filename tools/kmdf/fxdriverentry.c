@@ -9,18 +9,28 @@
  * fx_driver_unload, which calls it (EvtDriverUnload, the driver's objects deleted) and then
  * unbinds. Each module has its own copy of this object, hence its own globals.
  *
+ * Built once (at KMDF 1.33) for every KMDF version: the version the module's own sources were
+ * built for is WdfDrvhostKmdfMinor (defined by wdfglobals.h in each of them), and the module
+ * binds with that version's function table (WDF_FUNCTION_TABLE_COUNT).
+ *
  * Compiled with the driver profile: it is driver code, and sees only the public headers.
  */
 #include <ntddk.h>
+#define WDF_DRVHOST_ENTRY_POINT /* WdfDrvhostKmdfMinor is the driver sources' */
 #include <wdf.h>
 #include <wdfldr.h>
+
+extern const ULONG WdfDrvhostKmdfMinor __attribute__((visibility("hidden")));
 
 PWDF_DRIVER_GLOBALS WdfDriverGlobals;
 const WDFFUNC *WdfFunctions_01033;
 
-static WDF_BIND_INFO fx_bind_info = {
-    sizeof(WDF_BIND_INFO),      (PWCHAR)L"KmdfLibrary", {KMDF_VERSION_MAJOR, KMDF_VERSION_MINOR, 0},
-    WdfFunctionTableNumEntries, &WdfFunctions_01033,    NULL};
+static WDF_BIND_INFO fx_bind_info = {sizeof(WDF_BIND_INFO),
+                                     (PWCHAR)L"KmdfLibrary",
+                                     {KMDF_VERSION_MAJOR, 0, 0}, /* Minor: at bind */
+                                     0,                          /* FuncCount: at bind */
+                                     &WdfFunctions_01033,
+                                     NULL};
 static PDRIVER_UNLOAD fx_displaced_unload;
 
 DRIVER_INITIALIZE DriverEntry;
@@ -36,7 +46,10 @@ static VOID fx_driver_unload(PDRIVER_OBJECT DriverObject)
 
 NTSTATUS FxDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
-    NTSTATUS status = WdfVersionBind(DriverObject, RegistryPath, &fx_bind_info, &WdfDriverGlobals);
+    NTSTATUS status;
+    fx_bind_info.Version.Minor = WdfDrvhostKmdfMinor;
+    fx_bind_info.FuncCount = WDF_FUNCTION_TABLE_COUNT(WdfDrvhostKmdfMinor);
+    status = WdfVersionBind(DriverObject, RegistryPath, &fx_bind_info, &WdfDriverGlobals);
     if (!NT_SUCCESS(status))
         return status;
     status = DriverEntry(DriverObject, RegistryPath);

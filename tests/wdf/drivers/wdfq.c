@@ -322,6 +322,14 @@ static VOID WdfQDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
         WdfIoQueuePurgeSynchronously(g_manual);
         WdfQLog(WDFQ_EV_PURGE_SYNC_DONE, 0);
         break;
+    case IOCTL_Q_DRAIN_SYNC:
+        WdfIoQueueDrainSynchronously(g_manual);
+        WdfQLog(WDFQ_EV_DRAIN_SYNC_DONE, 0);
+        break;
+    case IOCTL_Q_BOOST:
+        WdfRequestSetInformation(Request, 7);
+        WdfRequestCompleteWithPriorityBoost(Request, STATUS_DEVICE_BUSY, IO_SERIAL_INCREMENT);
+        return;
     case IOCTL_Q_LOG: {
         WDFQ_LOG *out;
         status = WdfRequestRetrieveOutputBuffer(Request, sizeof(*out), (PVOID *)&out, NULL);

@@ -86,6 +86,11 @@ typedef struct _WDFQ_STATE {
 #define WDFQ_IS_DRAINED 0x08
 #define WDFQ_IS_PURGED  0x10
 
+#define IOCTL_Q_DRAIN_SYNC WDFQ_CODE(21) /* WdfIoQueueDrainSynchronously, then log it */
+#define IOCTL_Q_BOOST                                                                              \
+    WDFQ_CODE(22) /* WdfRequestSetInformation 7, WdfRequestCompleteWithPriorityBoost with          \
+                     STATUS_DEVICE_BUSY and IO_SERIAL_INCREMENT */
+
 #define WDFQ_EV_STOPPED           1 /* the stop notification, context checked */
 #define WDFQ_EV_PURGED            2
 #define WDFQ_EV_DRAINED           3
@@ -95,6 +100,7 @@ typedef struct _WDFQ_STATE {
 #define WDFQ_EV_RETRIEVED         7 /* IOCTL_Q_RETRIEVE completed a parked one (Value: the tag) */
 #define WDFQ_EV_STOP_SYNC_DONE    8
 #define WDFQ_EV_PURGE_SYNC_DONE   9
+#define WDFQ_EV_DRAIN_SYNC_DONE   10
 #define WDFQ_EV_BAD_CONTEXT       99
 
 typedef struct _WDFQ_LOG {

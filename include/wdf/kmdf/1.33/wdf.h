@@ -1,7 +1,7 @@
 /*
- * wdf.h - the Kernel-Mode Driver Framework, KMDF 1.33: what a framework driver includes after
- * <ntddk.h> (or <wdm.h>). Microsoft's names, types and x64 layouts; every WdfXxx routine is a
- * FORCEINLINE wrapper that calls the framework through the driver's function table
+ * wdf.h - the Kernel-Mode Driver Framework, KMDF 1.33 (and 1.9 to 1.31): what a framework driver
+ * includes after <ntddk.h> (or <wdm.h>). Microsoft's names, types and x64 layouts; every WdfXxx
+ * routine is a FORCEINLINE wrapper that calls the framework through the driver's function table
  * (WdfFunctions, indexed by WDFFUNCENUM) with the driver's globals (WdfDriverGlobals) first,
  * as the WDK's headers do. `drvcc --kmdf` links the entry point (FxDriverEntry) that binds a
  * module to the framework and fills both.
@@ -20,8 +20,11 @@
 #ifndef KMDF_VERSION_MINOR
 #define KMDF_VERSION_MINOR 33
 #endif
-#if KMDF_VERSION_MAJOR != 1 || KMDF_VERSION_MINOR != 33
-#error "drvhost's framework headers are KMDF 1.33 only (KMDF_VERSION_MAJOR/MINOR)"
+/* One header tree serves KMDF 1.9 to 1.33: what grew after 1.9 (functions, structure members)
+ * is there only from its version on (docs/wdf.md, "KMDF versions"). */
+#if KMDF_VERSION_MAJOR != 1 || KMDF_VERSION_MINOR < 9 || KMDF_VERSION_MINOR > 33
+#error                                                                                             \
+    "drvhost's framework headers are KMDF 1.9 to 1.33 (KMDF_VERSION_MAJOR/MINOR; drvcc --kmdf-version 1.N)"
 #endif
 
 #include <wdftypes.h>
@@ -33,6 +36,7 @@
 #include <wdfdriver.h>
 #include <wdfmemory.h>
 #include <wdfdevice.h>
+#include <wdffileobject.h>
 #include <wdfcontrol.h>
 #include <wdfio.h>
 #include <wdfrequest.h>
@@ -43,5 +47,8 @@
 #include <wdftimer.h>
 #include <wdfworkitem.h>
 #include <wdfdpc.h>
+#include <wdffdo.h>
+#include <wdfresource.h>
+#include <wdfiotarget.h>
 
 #endif

@@ -108,4 +108,264 @@ FORCEINLINE WDFDRIVER WdfDeviceGetDriver(WDFDEVICE Device)
                                                                                 Device);
 }
 
+/* ---- file objects (docs/wdf.md, "File objects") -------------------------------------------- */
+
+typedef enum _WDF_FILEOBJECT_CLASS {
+    WdfFileObjectInvalid = 0,
+    WdfFileObjectNotRequired = 1,
+    WdfFileObjectWdfCanUseFsContext = 2,
+    WdfFileObjectWdfCanUseFsContext2 = 3,
+    WdfFileObjectWdfCannotUseFsContexts = 4,
+    WdfFileObjectCanBeOptional = 0x80000000,
+} WDF_FILEOBJECT_CLASS, *PWDF_FILEOBJECT_CLASS;
+
+typedef VOID EVT_WDF_DEVICE_FILE_CREATE(WDFDEVICE Device, WDFREQUEST Request,
+                                        WDFFILEOBJECT FileObject);
+typedef EVT_WDF_DEVICE_FILE_CREATE *PFN_WDF_DEVICE_FILE_CREATE;
+typedef VOID EVT_WDF_FILE_CLOSE(WDFFILEOBJECT FileObject);
+typedef EVT_WDF_FILE_CLOSE *PFN_WDF_FILE_CLOSE;
+typedef VOID EVT_WDF_FILE_CLEANUP(WDFFILEOBJECT FileObject);
+typedef EVT_WDF_FILE_CLEANUP *PFN_WDF_FILE_CLEANUP;
+
+typedef struct _WDF_FILEOBJECT_CONFIG {
+    ULONG Size;
+    PFN_WDF_DEVICE_FILE_CREATE EvtDeviceFileCreate;
+    PFN_WDF_FILE_CLOSE EvtFileClose;
+    PFN_WDF_FILE_CLEANUP EvtFileCleanup;
+    WDF_TRI_STATE AutoForwardCleanupClose;
+    WDF_FILEOBJECT_CLASS FileObjectClass;
+} WDF_FILEOBJECT_CONFIG, *PWDF_FILEOBJECT_CONFIG;
+
+C_ASSERT(FIELD_OFFSET(WDF_FILEOBJECT_CONFIG, AutoForwardCleanupClose) == 32);
+C_ASSERT(sizeof(WDF_FILEOBJECT_CONFIG) == 40);
+
+FORCEINLINE VOID WDF_FILEOBJECT_CONFIG_INIT(PWDF_FILEOBJECT_CONFIG FileEventCallbacks,
+                                            PFN_WDF_DEVICE_FILE_CREATE EvtDeviceFileCreate,
+                                            PFN_WDF_FILE_CLOSE EvtFileClose,
+                                            PFN_WDF_FILE_CLEANUP EvtFileCleanup)
+{
+    RtlZeroMemory(FileEventCallbacks, sizeof(WDF_FILEOBJECT_CONFIG));
+    FileEventCallbacks->Size = sizeof(WDF_FILEOBJECT_CONFIG);
+    FileEventCallbacks->EvtDeviceFileCreate = EvtDeviceFileCreate;
+    FileEventCallbacks->EvtFileClose = EvtFileClose;
+    FileEventCallbacks->EvtFileCleanup = EvtFileCleanup;
+    FileEventCallbacks->FileObjectClass = WdfFileObjectWdfCanUseFsContext;
+    FileEventCallbacks->AutoForwardCleanupClose = WdfUseDefault;
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETFILEOBJECTCONFIG)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                     PWDF_FILEOBJECT_CONFIG,
+                                                     PWDF_OBJECT_ATTRIBUTES);
+FORCEINLINE VOID WdfDeviceInitSetFileObjectConfig(PWDFDEVICE_INIT DeviceInit,
+                                                  PWDF_FILEOBJECT_CONFIG FileObjectConfig,
+                                                  PWDF_OBJECT_ATTRIBUTES FileObjectAttributes)
+{
+    ((PFN_WDFDEVICEINITSETFILEOBJECTCONFIG)
+         WdfFunctions[WdfDeviceInitSetFileObjectConfigTableIndex])(
+        WdfDriverGlobals, DeviceInit, FileObjectConfig, FileObjectAttributes);
+}
+
+typedef WDFFILEOBJECT (*PFN_WDFDEVICEGETFILEOBJECT)(PWDF_DRIVER_GLOBALS, WDFDEVICE, PFILE_OBJECT);
+FORCEINLINE WDFFILEOBJECT WdfDeviceGetFileObject(WDFDEVICE Device, PFILE_OBJECT FileObject)
+{
+    return ((PFN_WDFDEVICEGETFILEOBJECT)WdfFunctions[WdfDeviceGetFileObjectTableIndex])(
+        WdfDriverGlobals, Device, FileObject);
+}
+
+/* ---- WDM IRP preprocessing ------------------------------------------------------------------ */
+
+typedef NTSTATUS EVT_WDFDEVICE_WDM_IRP_PREPROCESS(WDFDEVICE Device, PIRP Irp);
+typedef EVT_WDFDEVICE_WDM_IRP_PREPROCESS *PFN_WDFDEVICE_WDM_IRP_PREPROCESS;
+
+typedef NTSTATUS (*PFN_WDFDEVICEINITASSIGNWDMIRPPREPROCESSCALLBACK)(
+    PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, PFN_WDFDEVICE_WDM_IRP_PREPROCESS, UCHAR, PUCHAR, ULONG);
+FORCEINLINE NTSTATUS WdfDeviceInitAssignWdmIrpPreprocessCallback(
+    PWDFDEVICE_INIT DeviceInit, PFN_WDFDEVICE_WDM_IRP_PREPROCESS EvtDeviceWdmIrpPreprocess,
+    UCHAR MajorFunction, PUCHAR MinorFunctions, ULONG NumMinorFunctions)
+{
+    return ((PFN_WDFDEVICEINITASSIGNWDMIRPPREPROCESSCALLBACK)
+                WdfFunctions[WdfDeviceInitAssignWdmIrpPreprocessCallbackTableIndex])(
+        WdfDriverGlobals, DeviceInit, EvtDeviceWdmIrpPreprocess, MajorFunction, MinorFunctions,
+        NumMinorFunctions);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEWDMDISPATCHPREPROCESSEDIRP)(PWDF_DRIVER_GLOBALS, WDFDEVICE, PIRP);
+FORCEINLINE NTSTATUS WdfDeviceWdmDispatchPreprocessedIrp(WDFDEVICE Device, PIRP Irp)
+{
+    return ((PFN_WDFDEVICEWDMDISPATCHPREPROCESSEDIRP)
+                WdfFunctions[WdfDeviceWdmDispatchPreprocessedIrpTableIndex])(WdfDriverGlobals,
+                                                                             Device, Irp);
+}
+
+#if KMDF_VERSION_MINOR >= 11 /* Microsoft: minimum KMDF version 1.11 */
+typedef NTSTATUS (*PFN_WDFDEVICEWDMDISPATCHIRP)(PWDF_DRIVER_GLOBALS, WDFDEVICE, PIRP, WDFCONTEXT);
+FORCEINLINE NTSTATUS WdfDeviceWdmDispatchIrp(WDFDEVICE Device, PIRP Irp, WDFCONTEXT DispatchContext)
+{
+    return ((PFN_WDFDEVICEWDMDISPATCHIRP)WdfFunctions[WdfDeviceWdmDispatchIrpTableIndex])(
+        WdfDriverGlobals, Device, Irp, DispatchContext);
+}
+#endif
+
+/* ---- PnP devices: power states, PnP/power callbacks, interfaces, WDM objects, registry ----- */
+
+typedef enum _WDF_POWER_DEVICE_STATE {
+    WdfPowerDeviceInvalid = 0,
+    WdfPowerDeviceD0,
+    WdfPowerDeviceD1,
+    WdfPowerDeviceD2,
+    WdfPowerDeviceD3,
+    WdfPowerDeviceD3Final,
+    WdfPowerDevicePrepareForHibernation,
+    WdfPowerDeviceMaximum,
+} WDF_POWER_DEVICE_STATE, *PWDF_POWER_DEVICE_STATE;
+
+typedef enum _WDF_SPECIAL_FILE_TYPE {
+    WdfSpecialFileUndefined = 0,
+    WdfSpecialFilePaging = 1,
+    WdfSpecialFileHibernation,
+    WdfSpecialFileDump,
+    WdfSpecialFileBoot,
+    WdfSpecialFileMax,
+} WDF_SPECIAL_FILE_TYPE, *PWDF_SPECIAL_FILE_TYPE;
+
+typedef NTSTATUS EVT_WDF_DEVICE_D0_ENTRY(WDFDEVICE Device, WDF_POWER_DEVICE_STATE PreviousState);
+typedef EVT_WDF_DEVICE_D0_ENTRY *PFN_WDF_DEVICE_D0_ENTRY;
+typedef NTSTATUS EVT_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED(
+    WDFDEVICE Device, WDF_POWER_DEVICE_STATE PreviousState);
+typedef EVT_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED
+    *PFN_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED;
+typedef NTSTATUS EVT_WDF_DEVICE_D0_EXIT(WDFDEVICE Device, WDF_POWER_DEVICE_STATE TargetState);
+typedef EVT_WDF_DEVICE_D0_EXIT *PFN_WDF_DEVICE_D0_EXIT;
+typedef NTSTATUS EVT_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED(WDFDEVICE Device,
+                                                                WDF_POWER_DEVICE_STATE TargetState);
+typedef EVT_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED
+    *PFN_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED;
+typedef NTSTATUS EVT_WDF_DEVICE_PREPARE_HARDWARE(WDFDEVICE Device, WDFCMRESLIST ResourcesRaw,
+                                                 WDFCMRESLIST ResourcesTranslated);
+typedef EVT_WDF_DEVICE_PREPARE_HARDWARE *PFN_WDF_DEVICE_PREPARE_HARDWARE;
+typedef NTSTATUS EVT_WDF_DEVICE_RELEASE_HARDWARE(WDFDEVICE Device,
+                                                 WDFCMRESLIST ResourcesTranslated);
+typedef EVT_WDF_DEVICE_RELEASE_HARDWARE *PFN_WDF_DEVICE_RELEASE_HARDWARE;
+typedef VOID EVT_WDF_DEVICE_SELF_MANAGED_IO_CLEANUP(WDFDEVICE Device);
+typedef EVT_WDF_DEVICE_SELF_MANAGED_IO_CLEANUP *PFN_WDF_DEVICE_SELF_MANAGED_IO_CLEANUP;
+typedef VOID EVT_WDF_DEVICE_SELF_MANAGED_IO_FLUSH(WDFDEVICE Device);
+typedef EVT_WDF_DEVICE_SELF_MANAGED_IO_FLUSH *PFN_WDF_DEVICE_SELF_MANAGED_IO_FLUSH;
+typedef NTSTATUS EVT_WDF_DEVICE_SELF_MANAGED_IO_INIT(WDFDEVICE Device);
+typedef EVT_WDF_DEVICE_SELF_MANAGED_IO_INIT *PFN_WDF_DEVICE_SELF_MANAGED_IO_INIT;
+typedef NTSTATUS EVT_WDF_DEVICE_SELF_MANAGED_IO_SUSPEND(WDFDEVICE Device);
+typedef EVT_WDF_DEVICE_SELF_MANAGED_IO_SUSPEND *PFN_WDF_DEVICE_SELF_MANAGED_IO_SUSPEND;
+typedef NTSTATUS EVT_WDF_DEVICE_SELF_MANAGED_IO_RESTART(WDFDEVICE Device);
+typedef EVT_WDF_DEVICE_SELF_MANAGED_IO_RESTART *PFN_WDF_DEVICE_SELF_MANAGED_IO_RESTART;
+typedef VOID EVT_WDF_DEVICE_SURPRISE_REMOVAL(WDFDEVICE Device);
+typedef EVT_WDF_DEVICE_SURPRISE_REMOVAL *PFN_WDF_DEVICE_SURPRISE_REMOVAL;
+typedef NTSTATUS EVT_WDF_DEVICE_QUERY_REMOVE(WDFDEVICE Device);
+typedef EVT_WDF_DEVICE_QUERY_REMOVE *PFN_WDF_DEVICE_QUERY_REMOVE;
+typedef NTSTATUS EVT_WDF_DEVICE_QUERY_STOP(WDFDEVICE Device);
+typedef EVT_WDF_DEVICE_QUERY_STOP *PFN_WDF_DEVICE_QUERY_STOP;
+typedef VOID EVT_WDF_DEVICE_USAGE_NOTIFICATION(WDFDEVICE Device,
+                                               WDF_SPECIAL_FILE_TYPE NotificationType,
+                                               BOOLEAN IsInNotificationPath);
+typedef EVT_WDF_DEVICE_USAGE_NOTIFICATION *PFN_WDF_DEVICE_USAGE_NOTIFICATION;
+typedef VOID EVT_WDF_DEVICE_RELATIONS_QUERY(WDFDEVICE Device, DEVICE_RELATION_TYPE RelationType);
+typedef EVT_WDF_DEVICE_RELATIONS_QUERY *PFN_WDF_DEVICE_RELATIONS_QUERY;
+typedef NTSTATUS EVT_WDF_DEVICE_USAGE_NOTIFICATION_EX(WDFDEVICE Device,
+                                                      WDF_SPECIAL_FILE_TYPE NotificationType,
+                                                      BOOLEAN IsInNotificationPath);
+typedef EVT_WDF_DEVICE_USAGE_NOTIFICATION_EX *PFN_WDF_DEVICE_USAGE_NOTIFICATION_EX;
+
+typedef struct _WDF_PNPPOWER_EVENT_CALLBACKS {
+    ULONG Size;
+    PFN_WDF_DEVICE_D0_ENTRY EvtDeviceD0Entry;
+    PFN_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED EvtDeviceD0EntryPostInterruptsEnabled;
+    PFN_WDF_DEVICE_D0_EXIT EvtDeviceD0Exit;
+    PFN_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED EvtDeviceD0ExitPreInterruptsDisabled;
+    PFN_WDF_DEVICE_PREPARE_HARDWARE EvtDevicePrepareHardware;
+    PFN_WDF_DEVICE_RELEASE_HARDWARE EvtDeviceReleaseHardware;
+    PFN_WDF_DEVICE_SELF_MANAGED_IO_CLEANUP EvtDeviceSelfManagedIoCleanup;
+    PFN_WDF_DEVICE_SELF_MANAGED_IO_FLUSH EvtDeviceSelfManagedIoFlush;
+    PFN_WDF_DEVICE_SELF_MANAGED_IO_INIT EvtDeviceSelfManagedIoInit;
+    PFN_WDF_DEVICE_SELF_MANAGED_IO_SUSPEND EvtDeviceSelfManagedIoSuspend;
+    PFN_WDF_DEVICE_SELF_MANAGED_IO_RESTART EvtDeviceSelfManagedIoRestart;
+    PFN_WDF_DEVICE_SURPRISE_REMOVAL EvtDeviceSurpriseRemoval;
+    PFN_WDF_DEVICE_QUERY_REMOVE EvtDeviceQueryRemove;
+    PFN_WDF_DEVICE_QUERY_STOP EvtDeviceQueryStop;
+    PFN_WDF_DEVICE_USAGE_NOTIFICATION EvtDeviceUsageNotification;
+    PFN_WDF_DEVICE_RELATIONS_QUERY EvtDeviceRelationsQuery;
+    PFN_WDF_DEVICE_USAGE_NOTIFICATION_EX EvtDeviceUsageNotificationEx;
+} WDF_PNPPOWER_EVENT_CALLBACKS, *PWDF_PNPPOWER_EVENT_CALLBACKS;
+
+FORCEINLINE VOID WDF_PNPPOWER_EVENT_CALLBACKS_INIT(PWDF_PNPPOWER_EVENT_CALLBACKS Callbacks)
+{
+    RtlZeroMemory(Callbacks, sizeof(WDF_PNPPOWER_EVENT_CALLBACKS));
+    Callbacks->Size = sizeof(WDF_PNPPOWER_EVENT_CALLBACKS);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETPNPPOWEREVENTCALLBACKS)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                           PWDF_PNPPOWER_EVENT_CALLBACKS);
+FORCEINLINE VOID WdfDeviceInitSetPnpPowerEventCallbacks(
+    PWDFDEVICE_INIT DeviceInit, PWDF_PNPPOWER_EVENT_CALLBACKS PnpPowerEventCallbacks)
+{
+    ((PFN_WDFDEVICEINITSETPNPPOWEREVENTCALLBACKS)
+         WdfFunctions[WdfDeviceInitSetPnpPowerEventCallbacksTableIndex])(
+        WdfDriverGlobals, DeviceInit, PnpPowerEventCallbacks);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETPOWERPOLICYOWNERSHIP)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                         BOOLEAN);
+FORCEINLINE VOID WdfDeviceInitSetPowerPolicyOwnership(PWDFDEVICE_INIT DeviceInit,
+                                                      BOOLEAN IsPowerPolicyOwner)
+{
+    ((PFN_WDFDEVICEINITSETPOWERPOLICYOWNERSHIP)
+         WdfFunctions[WdfDeviceInitSetPowerPolicyOwnershipTableIndex])(WdfDriverGlobals, DeviceInit,
+                                                                       IsPowerPolicyOwner);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICECREATEDEVICEINTERFACE)(PWDF_DRIVER_GLOBALS, WDFDEVICE, CONST GUID *,
+                                                       PCUNICODE_STRING);
+FORCEINLINE NTSTATUS WdfDeviceCreateDeviceInterface(WDFDEVICE Device,
+                                                    CONST GUID *InterfaceClassGUID,
+                                                    PCUNICODE_STRING ReferenceString)
+{
+    return (
+        (PFN_WDFDEVICECREATEDEVICEINTERFACE)WdfFunctions[WdfDeviceCreateDeviceInterfaceTableIndex])(
+        WdfDriverGlobals, Device, InterfaceClassGUID, ReferenceString);
+}
+
+typedef VOID (*PFN_WDFDEVICESETDEVICEINTERFACESTATE)(PWDF_DRIVER_GLOBALS, WDFDEVICE, CONST GUID *,
+                                                     PCUNICODE_STRING, BOOLEAN);
+FORCEINLINE VOID WdfDeviceSetDeviceInterfaceState(WDFDEVICE Device, CONST GUID *InterfaceClassGUID,
+                                                  PCUNICODE_STRING ReferenceString,
+                                                  BOOLEAN IsInterfaceEnabled)
+{
+    ((PFN_WDFDEVICESETDEVICEINTERFACESTATE)
+         WdfFunctions[WdfDeviceSetDeviceInterfaceStateTableIndex])(
+        WdfDriverGlobals, Device, InterfaceClassGUID, ReferenceString, IsInterfaceEnabled);
+}
+
+typedef PDEVICE_OBJECT (*PFN_WDFDEVICEWDMGETATTACHEDDEVICE)(PWDF_DRIVER_GLOBALS, WDFDEVICE);
+FORCEINLINE PDEVICE_OBJECT WdfDeviceWdmGetAttachedDevice(WDFDEVICE Device)
+{
+    return (
+        (PFN_WDFDEVICEWDMGETATTACHEDDEVICE)WdfFunctions[WdfDeviceWdmGetAttachedDeviceTableIndex])(
+        WdfDriverGlobals, Device);
+}
+
+typedef PDEVICE_OBJECT (*PFN_WDFDEVICEWDMGETPHYSICALDEVICE)(PWDF_DRIVER_GLOBALS, WDFDEVICE);
+FORCEINLINE PDEVICE_OBJECT WdfDeviceWdmGetPhysicalDevice(WDFDEVICE Device)
+{
+    return (
+        (PFN_WDFDEVICEWDMGETPHYSICALDEVICE)WdfFunctions[WdfDeviceWdmGetPhysicalDeviceTableIndex])(
+        WdfDriverGlobals, Device);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEOPENREGISTRYKEY)(PWDF_DRIVER_GLOBALS, WDFDEVICE, ULONG, ACCESS_MASK,
+                                                 PWDF_OBJECT_ATTRIBUTES, WDFKEY *);
+FORCEINLINE NTSTATUS WdfDeviceOpenRegistryKey(WDFDEVICE Device, ULONG DeviceInstanceKeyType,
+                                              ACCESS_MASK DesiredAccess,
+                                              PWDF_OBJECT_ATTRIBUTES KeyAttributes, WDFKEY *Key)
+{
+    return ((PFN_WDFDEVICEOPENREGISTRYKEY)WdfFunctions[WdfDeviceOpenRegistryKeyTableIndex])(
+        WdfDriverGlobals, Device, DeviceInstanceKeyType, DesiredAccess, KeyAttributes, Key);
+}
+
 #endif

@@ -451,8 +451,19 @@ typedef enum _WDFFUNCENUM {
     WdfDeviceInitAllowSelfIoTargetTableIndex = 441,
     WdfIoTargetSelfAssignDefaultIoQueueTableIndex = 442,
     WdfDeviceOpenDevicemapKeyTableIndex = 443,
-    WdfFunctionTableNumEntries = 444,
+    WdfFunctionTableNumEntries_01033 = 444,
 } WDFFUNCENUM;
+
+/* Functions are only appended from one KMDF version to the next, so the table of KMDF 1.N is
+ * the first WDF_FUNCTION_TABLE_COUNT(N) entries of 1.33's. The counts follow from each
+ * routine's "Minimum KMDF version" in Microsoft's reference pages: the last 1.9 routine is
+ * WdfRequestForwardToParentDeviceIoQueue (395), the last 1.11 one WdfGetTriageInfo (431), the
+ * last 1.13 one WdfFdoInitAllocAndQueryPropertyEx (437), the last 1.15 one
+ * WdfDeviceOpenDevicemapKey (443). Even minor versions were never released: they count as the
+ * odd version below them. */
+#define WDF_FUNCTION_TABLE_COUNT(minor)                                                            \
+    ((minor) >= 15 ? 444u : (minor) >= 13 ? 438u : (minor) >= 11 ? 432u : 396u)
+#define WdfFunctionTableNumEntries WDF_FUNCTION_TABLE_COUNT(KMDF_VERSION_MINOR)
 
 /* One table entry: the framework's implementation of a DDI, called with the driver's globals
  * first; each wrapper casts it to its PFN_WDFXXX type. */

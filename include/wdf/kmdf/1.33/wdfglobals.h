@@ -25,4 +25,11 @@ extern PWDF_DRIVER_GLOBALS WdfDriverGlobals;
 extern const WDFFUNC *WdfFunctions_01033;
 #define WdfFunctions WdfFunctions_01033
 
+/* drvhost's binding: the KMDF minor version the module's sources were built for, which its
+ * entry point (FxDriverEntry, built once) reads to bind with that version's function table.
+ * Weak, so every source file of a module may define it; hidden, so each module reads its own. */
+#ifndef WDF_DRVHOST_ENTRY_POINT
+__attribute__((weak, visibility("hidden"))) const ULONG WdfDrvhostKmdfMinor = KMDF_VERSION_MINOR;
+#endif
+
 #endif

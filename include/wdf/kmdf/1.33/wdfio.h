@@ -55,12 +55,14 @@ typedef struct _WDF_IO_QUEUE_CONFIG {
             ULONG NumberOfPresentedRequests;
         } Parallel;
     } Settings;
-    WDFDRIVER Driver;
+#if KMDF_VERSION_MINOR >= 11
+    WDFDRIVER Driver; /* Microsoft: available in KMDF 1.11 and later */
+#endif
 } WDF_IO_QUEUE_CONFIG, *PWDF_IO_QUEUE_CONFIG;
 
 C_ASSERT(FIELD_OFFSET(WDF_IO_QUEUE_CONFIG, EvtIoDefault) == 16);
 C_ASSERT(FIELD_OFFSET(WDF_IO_QUEUE_CONFIG, Settings) == 80);
-C_ASSERT(sizeof(WDF_IO_QUEUE_CONFIG) == 96);
+C_ASSERT(sizeof(WDF_IO_QUEUE_CONFIG) == (KMDF_VERSION_MINOR >= 11 ? 96 : 88));
 
 FORCEINLINE VOID WDF_IO_QUEUE_CONFIG_INIT(PWDF_IO_QUEUE_CONFIG Config,
                                           WDF_IO_QUEUE_DISPATCH_TYPE DispatchType)

@@ -318,4 +318,51 @@ FORCEINLINE VOID WdfDeviceInitSetRequestAttributes(PWDFDEVICE_INIT DeviceInit,
                                                                     RequestAttributes);
 }
 
+/* ---- file objects and user buffers (docs/wdf.md, "File objects") ---------------------------- */
+
+typedef WDFFILEOBJECT (*PFN_WDFREQUESTGETFILEOBJECT)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+FORCEINLINE WDFFILEOBJECT WdfRequestGetFileObject(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTGETFILEOBJECT)WdfFunctions[WdfRequestGetFileObjectTableIndex])(
+        WdfDriverGlobals, Request);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTRETRIEVEINPUTWDMMDL)(PWDF_DRIVER_GLOBALS, WDFREQUEST, PMDL *);
+FORCEINLINE NTSTATUS WdfRequestRetrieveInputWdmMdl(WDFREQUEST Request, PMDL *Mdl)
+{
+    return (
+        (PFN_WDFREQUESTRETRIEVEINPUTWDMMDL)WdfFunctions[WdfRequestRetrieveInputWdmMdlTableIndex])(
+        WdfDriverGlobals, Request, Mdl);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTRETRIEVEOUTPUTWDMMDL)(PWDF_DRIVER_GLOBALS, WDFREQUEST, PMDL *);
+FORCEINLINE NTSTATUS WdfRequestRetrieveOutputWdmMdl(WDFREQUEST Request, PMDL *Mdl)
+{
+    return (
+        (PFN_WDFREQUESTRETRIEVEOUTPUTWDMMDL)WdfFunctions[WdfRequestRetrieveOutputWdmMdlTableIndex])(
+        WdfDriverGlobals, Request, Mdl);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTRETRIEVEUNSAFEUSERINPUTBUFFER)(PWDF_DRIVER_GLOBALS, WDFREQUEST,
+                                                                size_t, PVOID *, size_t *);
+FORCEINLINE NTSTATUS WdfRequestRetrieveUnsafeUserInputBuffer(WDFREQUEST Request,
+                                                             size_t MinimumRequiredLength,
+                                                             PVOID *InputBuffer, size_t *Length)
+{
+    return ((PFN_WDFREQUESTRETRIEVEUNSAFEUSERINPUTBUFFER)
+                WdfFunctions[WdfRequestRetrieveUnsafeUserInputBufferTableIndex])(
+        WdfDriverGlobals, Request, MinimumRequiredLength, InputBuffer, Length);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTRETRIEVEUNSAFEUSEROUTPUTBUFFER)(PWDF_DRIVER_GLOBALS, WDFREQUEST,
+                                                                 size_t, PVOID *, size_t *);
+FORCEINLINE NTSTATUS WdfRequestRetrieveUnsafeUserOutputBuffer(WDFREQUEST Request,
+                                                              size_t MinimumRequiredLength,
+                                                              PVOID *OutputBuffer, size_t *Length)
+{
+    return ((PFN_WDFREQUESTRETRIEVEUNSAFEUSEROUTPUTBUFFER)
+                WdfFunctions[WdfRequestRetrieveUnsafeUserOutputBufferTableIndex])(
+        WdfDriverGlobals, Request, MinimumRequiredLength, OutputBuffer, Length);
+}
+
 #endif

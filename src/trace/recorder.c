@@ -1,0 +1,367 @@
+/*
+ * recorder.c - the in-flight recorder (IFR): per-driver circular logs of fixed-size entries,
+ * always on. WPP messages below TRACE_LEVEL_VERBOSE go to the driver's default log whether a
+ * trace session enabled them or not; the framework logs its own events with
+ * trace_recorder_log. The bug-check report prints the last entries of the faulting driver's
+ * default log; `wdflogdump DRIVER` (scenario) and drvhost_recorder_dump (host API) print all.
+ *
+ * Concurrency: a writer claims a slot with an atomic increment and publishes it with the slot's
+ * sequence number (release); readers take no lock and skip a slot being rewritten. Logs are
+ * freed only when their driver goes (trace_driver_gone) or at shutdown, so a reader never sees
+ * freed memory; WppRecorderLogDelete unlinks a log from use and frees it then too.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include <stdlib.h>
+
+#include "trace/trace_private.h"
+#include "ke/ke.h"
+
+/* Entries the bug-check report shows. */
+#define TRACE_REPORT_ENTRIES 16
+
+struct trace_log *trace_log_create(struct trace_driver *d, ULONG bytes, const char *ident)
+{
+    struct trace_log *log = calloc(1, sizeof(*log));
+
+    if (bytes < WPP_RECORDER_MIN_BUFFER_SIZE)
+        bytes = WPP_RECORDER_MIN_BUFFER_SIZE;
+    if (bytes > WPP_RECORDER_MAX_BUFFER_SIZE)
+        bytes = WPP_RECORDER_MAX_BUFFER_SIZE;
+    if (log == NULL)
+        return NULL;
+    log->count = bytes / (ULONG)sizeof(struct trace_entry);
+    if (log->count < 4)
+        log->count = 4;
+    log->entries = calloc(log->count, sizeof(struct trace_entry));
+    if (log->entries == NULL) {
+        free(log);
+        return NULL;
+    }
+    log->driver = d;
+    snprintf(log->ident, sizeof(log->ident), "%s", ident);
+    log->next = d->logs;
+    d->logs = log;
+    return log;
+}
+
+void trace_log_free(struct trace_log *log)
+{
+    free(log->entries);
+    free(log);
+}
+
+struct trace_log *trace_default_log(struct trace_driver *d)
+{
+    if (d->default_log == NULL && !d->no_default_log) {
+        struct trace_log *log = trace_log_create(d, WPP_RECORDER_DEFAULT_BUFFER_SIZE, "default");
+        __atomic_store_n(&d->default_log, log, __ATOMIC_RELEASE);
+    }
+    return d->default_log;
+}
+
+void trace_log_append(struct trace_log *log, const char *text)
+{
+    uint64_t index = __atomic_fetch_add(&log->head, 1, __ATOMIC_RELAXED);
+    struct trace_entry *e = &log->entries[index % log->count];
+    struct ke_thread *t = ke_current_thread();
+
+    __atomic_store_n(&e->seq, 0, __ATOMIC_RELAXED);
+    __atomic_thread_fence(__ATOMIC_RELEASE);
+    e->ns = trace_now_ns();
+    e->cpu = KeGetCurrentProcessorNumberEx(NULL);
+    e->tid = t != NULL ? t->tid : 0;
+    snprintf(e->text, sizeof(e->text), "%s", text);
+    __atomic_store_n(&e->seq, index + 1, __ATOMIC_RELEASE);
+}
+
+void trace_recorder_vlog(PDRIVER_OBJECT driver, const char *fmt, va_list ap)
+{
+    char name[64], text[TRACE_ENTRY_TEXT];
+    struct trace_driver *d;
+    struct trace_log *log = NULL;
+    int n;
+
+    if (driver == NULL)
+        return;
+    trace_driver_name(driver, name, sizeof(name));
+    n = snprintf(text, sizeof(text), "%s framework: ", name);
+    vsnprintf(text + n, sizeof(text) - (size_t)n, fmt, ap);
+    os_mutex_lock(&trace_lock);
+    d = trace_driver_find(name, 1);
+    if (d != NULL) {
+        d->object = driver;
+        log = trace_default_log(d);
+        trace_update_autolog(d);
+    }
+    os_mutex_unlock(&trace_lock);
+    if (log != NULL)
+        trace_log_append(log, text);
+}
+
+void trace_recorder_log(PDRIVER_OBJECT driver, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    trace_recorder_vlog(driver, fmt, ap);
+    va_end(ap);
+}
+
+/* Calls emit for each of the last `max` published entries of log, oldest first. */
+static unsigned log_walk(struct trace_log *log, unsigned max, void (*emit)(void *ctx, const char *),
+                         void *ctx)
+{
+    uint64_t head = __atomic_load_n(&log->head, __ATOMIC_ACQUIRE), i, first;
+    unsigned shown = 0;
+    char line[TRACE_ENTRY_TEXT + 64];
+
+    first = head > log->count ? head - log->count : 0;
+    if (head - first > max)
+        first = head - max;
+    for (i = first; i < head; i++) {
+        struct trace_entry *e = &log->entries[i % log->count];
+        if (__atomic_load_n(&e->seq, __ATOMIC_ACQUIRE) != i + 1)
+            continue; /* being rewritten */
+        snprintf(line, sizeof(line), "%llu.%06llu cpu%u tid%llu %s",
+                 (unsigned long long)(e->ns / 1000000000u),
+                 (unsigned long long)(e->ns / 1000u % 1000000u), e->cpu, (unsigned long long)e->tid,
+                 e->text);
+        emit(ctx, line);
+        shown++;
+    }
+    return shown;
+}
+
+static void dump_line(void *ctx, const char *line)
+{
+    fprintf((FILE *)ctx, "  %s\n", line);
+}
+
+int trace_recorder_dump(const char *driver, FILE *out)
+{
+    struct trace_driver *d;
+    struct trace_log *log;
+    int total = 0;
+
+    os_mutex_lock(&trace_lock);
+    d = trace_driver_find(driver, 0);
+    if (d == NULL || d->logs == NULL) {
+        os_mutex_unlock(&trace_lock);
+        return -1;
+    }
+    for (log = d->logs; log != NULL; log = log->next) {
+        uint64_t head = __atomic_load_n(&log->head, __ATOMIC_ACQUIRE);
+        fprintf(out, "recorder %s log %s: %llu entries written, the last %u kept\n", d->name,
+                log->ident, (unsigned long long)head, log->count);
+        total += (int)log_walk(log, log->count, dump_line, out);
+    }
+    os_mutex_unlock(&trace_lock);
+    return total;
+}
+
+int trace_recorder_exists(const char *driver)
+{
+    struct trace_driver *d;
+    int yes;
+
+    os_mutex_lock(&trace_lock);
+    d = trace_driver_find(driver, 0);
+    yes = d != NULL && d->logs != NULL;
+    os_mutex_unlock(&trace_lock);
+    return yes;
+}
+
+/* ---- the bug-check report ------------------------------------------------------------------ */
+
+static void report_emit(void *ctx, const char *line)
+{
+    ((void (*)(const char *))ctx)(line);
+}
+
+/* No lock: the bug-checking thread may hold trace_lock. The lists only grow while drivers are
+ * loaded, and are read with acquire loads. */
+static void report_driver_log(const char *driver, void (*emit)(const char *line))
+{
+    struct trace_driver *d;
+    struct trace_log *log;
+    char head[160];
+
+    for (d = __atomic_load_n(&trace_drivers, __ATOMIC_ACQUIRE); d != NULL; d = d->next)
+        if (strcasecmp(d->name, driver) == 0)
+            break;
+    if (d == NULL || (log = __atomic_load_n(&d->default_log, __ATOMIC_ACQUIRE)) == NULL)
+        return;
+    snprintf(head, sizeof(head),
+             "in-flight recorder of %s (the last %u entries, oldest first):", driver,
+             TRACE_REPORT_ENTRIES);
+    emit(head);
+    log_walk(log, TRACE_REPORT_ENTRIES, report_emit, (void *)emit);
+}
+
+/* A driver record and its logs (unlinked already, under trace_lock). */
+static void driver_free(struct trace_driver *d)
+{
+    while (d->logs != NULL) {
+        struct trace_log *log = d->logs;
+        d->logs = log->next;
+        trace_log_free(log);
+    }
+    free(d);
+}
+
+void trace_driver_gone(PDRIVER_OBJECT driver)
+{
+    struct trace_driver **pd, *d;
+    char name[64];
+
+    trace_driver_name(driver, name, sizeof(name));
+    os_mutex_lock(&trace_lock);
+    for (pd = &trace_drivers; (d = *pd) != NULL; pd = &d->next)
+        if (d->object == driver || strcasecmp(d->name, name) == 0)
+            break;
+    if (d != NULL) {
+        *pd = d->next;
+        driver_free(d);
+    }
+    os_mutex_unlock(&trace_lock);
+}
+
+void trace_init(void)
+{
+    trace_sink_init();
+    ke_set_report_driver_log(report_driver_log);
+}
+
+void trace_shutdown(void)
+{
+    ke_set_report_driver_log(NULL);
+    trace_sink_shutdown();
+    trace_settings_free();
+    os_mutex_lock(&trace_lock);
+    while (trace_drivers != NULL) {
+        struct trace_driver *d = trace_drivers;
+        trace_drivers = d->next;
+        driver_free(d);
+    }
+    os_mutex_unlock(&trace_lock);
+}
+
+/* ---- the WppRecorder DDIs -------------------------------------------------------------------- */
+
+/* The calling driver's record (by the return address's module), created if needed. */
+static struct trace_driver *caller_driver(const void *caller)
+{
+    const char *name = ke_address_name(caller);
+
+    return name != NULL ? trace_driver_find(name, 1) : NULL;
+}
+
+NTSYSAPI NTSTATUS NTAPI WppRecorderLogCreate(PRECORDER_LOG_CREATE_PARAMS CreateParams,
+                                             RECORDER_LOG *RecorderLog)
+{
+    const void *caller = __builtin_return_address(0);
+    struct trace_driver *d;
+    struct trace_log *log = NULL;
+    char ident[48];
+
+    if (CreateParams == NULL || RecorderLog == NULL ||
+        CreateParams->Size != sizeof(RECORDER_LOG_CREATE_PARAMS))
+        return STATUS_INVALID_PARAMETER;
+    snprintf(ident, sizeof(ident), "%.*s", RECORDER_LOG_IDENTIFIER_MAX_CHARS,
+             CreateParams->LogIdentifier);
+    if (CreateParams->LogIdentifierAppendValueSet)
+        snprintf(ident + strlen(ident), sizeof(ident) - strlen(ident), " %llx",
+                 (unsigned long long)CreateParams->LogIdentifierAppendValue);
+    os_mutex_lock(&trace_lock);
+    d = caller_driver(caller);
+    if (d != NULL)
+        log = trace_log_create(d, CreateParams->TotalBufferSize, ident);
+    os_mutex_unlock(&trace_lock);
+    if (log == NULL)
+        return d == NULL ? STATUS_INVALID_DEVICE_STATE : STATUS_INSUFFICIENT_RESOURCES;
+    *RecorderLog = (RECORDER_LOG)log;
+    return STATUS_SUCCESS;
+}
+
+NTSYSAPI VOID NTAPI WppRecorderLogDelete(RECORDER_LOG RecorderLog)
+{
+    struct trace_log *log = (struct trace_log *)RecorderLog, **p;
+    struct trace_driver *d;
+
+    if (log == NULL)
+        return;
+    os_mutex_lock(&trace_lock);
+    for (d = trace_drivers; d != NULL; d = d->next)
+        for (p = &d->logs; *p != NULL; p = &(*p)->next)
+            if (*p == log && log != d->default_log) {
+                *p = log->next;
+                os_mutex_unlock(&trace_lock);
+                trace_log_free(log);
+                return;
+            }
+    os_mutex_unlock(&trace_lock);
+}
+
+NTSYSAPI NTSTATUS NTAPI WppRecorderLogSetIdentifier(RECORDER_LOG RecorderLog, PSTR LogIdentifier)
+{
+    struct trace_log *log = (struct trace_log *)RecorderLog;
+
+    if (log == NULL || LogIdentifier == NULL)
+        return STATUS_INVALID_PARAMETER;
+    os_mutex_lock(&trace_lock);
+    snprintf(log->ident, sizeof(log->ident), "%.*s", RECORDER_LOG_IDENTIFIER_MAX_CHARS,
+             LogIdentifier);
+    os_mutex_unlock(&trace_lock);
+    return STATUS_SUCCESS;
+}
+
+NTSYSAPI NTSTATUS NTAPI WppRecorderConfigure(PRECORDER_CONFIGURE_PARAMS ConfigureParams)
+{
+    const void *caller = __builtin_return_address(0);
+    struct trace_driver *d;
+
+    if (ConfigureParams == NULL || ConfigureParams->Size != sizeof(RECORDER_CONFIGURE_PARAMS))
+        return STATUS_INVALID_PARAMETER;
+    os_mutex_lock(&trace_lock);
+    d = caller_driver(caller);
+    if (d != NULL) {
+        d->no_default_log = !ConfigureParams->CreateDefaultLog;
+        if (d->no_default_log)
+            __atomic_store_n(&d->default_log, NULL, __ATOMIC_RELEASE); /* kept in d->logs */
+        else if (d->controls != NULL)
+            trace_default_log(d);
+        trace_update_autolog(d);
+    }
+    os_mutex_unlock(&trace_lock);
+    return d != NULL ? STATUS_SUCCESS : STATUS_INVALID_DEVICE_STATE;
+}
+
+NTSYSAPI RECORDER_LOG NTAPI WppRecorderLogGetDefault(VOID)
+{
+    const void *caller = __builtin_return_address(0);
+    struct trace_driver *d;
+    struct trace_log *log = NULL;
+
+    os_mutex_lock(&trace_lock);
+    d = caller_driver(caller);
+    if (d != NULL)
+        log = d->default_log;
+    os_mutex_unlock(&trace_lock);
+    return (RECORDER_LOG)log;
+}
+
+NTSYSAPI BOOLEAN NTAPI WppRecorderIsDefaultLogAvailable(VOID)
+{
+    const void *caller = __builtin_return_address(0);
+    struct trace_driver *d;
+    BOOLEAN yes = FALSE;
+
+    os_mutex_lock(&trace_lock);
+    d = caller_driver(caller);
+    if (d != NULL)
+        yes = d->default_log != NULL;
+    os_mutex_unlock(&trace_lock);
+    return yes;
+}

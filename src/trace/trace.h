@@ -1,0 +1,49 @@
+/*
+ * trace.h - the tracing layer's internal interface (src/trace): WPP software tracing (the
+ * runtime of the .tmh files drvwpp generates), the trace sink (text lines to stderr or a trace
+ * file, DbgPrint output included), per-driver trace settings, and the in-flight recorder.
+ *
+ * Layering: trace sits above io (it names drivers by their DRIVER_OBJECT) and below wdf and
+ * host, which call it; ke's bug-check report reaches the recorder through a hook
+ * (ke_set_report_driver_log), rtl's DbgPrint the sink through rtl_dbg_set_sink.
+ */
+#ifndef DRVHOST_SRC_TRACE_H
+#define DRVHOST_SRC_TRACE_H
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include <wdm.h>
+
+/* Boot and shutdown (host/boot.c): installs the hooks; frees every record. */
+void trace_init(void);
+void trace_shutdown(void);
+
+/* ---- settings (settings.c) ---------------------------------------------------------------- */
+
+/* The trace session's settings of a driver (by service name, case-insensitively): level
+ * (TRACE_LEVEL_*, 0 = off) and enable flags, a mask or names of its WPP_DEFINE_BITs separated by
+ * '|' or ',' ("TRACE_QUEUE|TRACE_DRIVER", "0x6", "all"). Applied now to a driver tracing, and
+ * when one calls WPP_INIT_TRACING. Returns 0, or -1 with a message in err (an unknown flag
+ * name is only known once the driver is tracing: then too). Thread-safe. */
+int trace_set(const char *driver, unsigned level, const char *flags, char *err, size_t errsize);
+/* A level name or number (0-255) to its value, or -1 (level.c). */
+int trace_level_parse(const char *text);
+
+/* ---- the in-flight recorder (recorder.c) ------------------------------------------------- */
+
+/* The framework's and the runtime's own events into the driver's default log (created on
+ * first use when the driver has none), with time, processor and thread, as a WPP message is.
+ * Cheap and lock-free for the writer. driver may be NULL (then nothing is logged). */
+void trace_recorder_log(PDRIVER_OBJECT driver, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Writes the recorder logs of a driver (service name), oldest entry first, to out ("!wdflogdump").
+ * Returns the entry count, or -1 when the driver has no recorder. */
+int trace_recorder_dump(const char *driver, FILE *out);
+/* Nonzero when the driver (service name) has a recorder log. */
+int trace_recorder_exists(const char *driver);
+/* The driver object is going away (ldr, after DriverUnload): its logs and providers are
+ * forgotten (the module's memory is about to be unmapped). */
+void trace_driver_gone(PDRIVER_OBJECT driver);
+
+#endif

@@ -1,0 +1,89 @@
+/* trace_private.h - shared between the tracing layer's own files (not for other layers). */
+#ifndef DRVHOST_TRACE_PRIVATE_H
+#define DRVHOST_TRACE_PRIVATE_H
+
+#include <stdint.h>
+
+#include <drvhost_wpp.h>
+
+#include "trace/trace.h"
+#include "os/os.h"
+
+/* One recorder entry: fixed size, the message cut at TRACE_ENTRY_TEXT - 1 characters. */
+#define TRACE_ENTRY_TEXT 240
+struct trace_entry {
+    uint64_t seq; /* index + 1 once written; 0 while a writer fills it */
+    uint64_t ns;  /* since the layer started */
+    uint32_t cpu;
+    uint64_t tid;
+    char text[TRACE_ENTRY_TEXT];
+};
+
+/* One recorder log (the default log of a driver, or one WppRecorderLogCreate made). Writers
+ * claim a slot with one atomic increment of head and publish it with seq; readers (dump, the
+ * bug-check report) take no lock and skip a slot whose seq is not the one expected. */
+struct trace_log {
+    struct trace_log *next; /* the driver's logs; under trace_lock */
+    struct trace_driver *driver;
+    char ident[48];
+    unsigned count; /* entries */
+    uint64_t head;  /* atomic: entries ever written */
+    struct trace_entry *entries;
+};
+
+/* What the layer knows of a driver, by service name. Kept until trace_driver_gone or
+ * shutdown, so a report can read it without a lock. */
+struct trace_driver {
+    struct trace_driver *next; /* trace_drivers; under trace_lock */
+    char name[64];
+    PDRIVER_OBJECT object;                /* NULL until the driver traces or the framework logs */
+    struct drvhost_wpp_control *controls; /* WPP_INIT_TRACING's, until WPP_CLEANUP */
+    ULONG control_count;
+    int no_default_log; /* WppRecorderConfigure(CreateDefaultLog = FALSE) */
+    struct trace_log *default_log;
+    struct trace_log *logs; /* every log, the default one included */
+};
+
+extern os_mutex trace_lock;
+extern struct trace_driver *trace_drivers;
+
+/* "DRIVER:LEVEL:FLAGS" (drvhost run --trace, drvhost_trace_set); LEVEL is a number or a
+ * TRACE_LEVEL_ name without the prefix (ERROR, information ...). */
+int trace_set_spec(const char *spec, char *err, size_t errsize);
+/* Where trace lines go: stderr (NULL, the default) or a file (created or truncated). Returns 0,
+ * or -1 when the file cannot be opened. */
+int trace_set_file(const char *path);
+/* Writes one line (time, processor, thread, then text; a newline added) to the sink. */
+void trace_sink_line(const char *text);
+/* trace_recorder_log with a va_list. */
+void trace_recorder_vlog(PDRIVER_OBJECT driver, const char *fmt, va_list ap);
+/* The sink's start and end (trace_init, trace_shutdown). */
+void trace_sink_init(void);
+void trace_sink_shutdown(void);
+/* Nanoseconds since the layer started (the time column). */
+uint64_t trace_now_ns(void);
+/* The record of a driver by name, created when create (under trace_lock). */
+struct trace_driver *trace_driver_find(const char *name, int create);
+/* The name of a driver object ("fifo" for \Driver\fifo) into buf. */
+void trace_driver_name(PDRIVER_OBJECT object, char *buf, size_t size);
+/* Frees the stored settings (shutdown). */
+void trace_settings_free(void);
+/* Applies the stored settings to a driver's providers (under trace_lock). */
+void trace_apply_settings(struct trace_driver *d);
+/* Sets the recorder fields of the driver's providers from its logs (under trace_lock). */
+void trace_update_autolog(struct trace_driver *d);
+
+/* Recorder: a log of `bytes` (clamped), its default log (created if needed; NULL when the
+ * driver turned it off), appending text. */
+struct trace_log *trace_log_create(struct trace_driver *d, ULONG bytes, const char *ident);
+void trace_log_free(struct trace_log *log);
+struct trace_log *trace_default_log(struct trace_driver *d);
+void trace_log_append(struct trace_log *log, const char *text);
+
+/* The WPP renderer (render.c): the message of a call site into buf (terminated, cut). */
+void trace_render(char *buf, size_t size, const struct drvhost_wpp_site *site,
+                  const struct drvhost_wpp_control *ctl, int level, va_list *ap);
+/* TRACE_LEVEL_ names: "ERROR" for 2; NULL for none. */
+const char *trace_level_name(int level);
+
+#endif

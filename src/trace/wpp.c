@@ -1,0 +1,160 @@
+/*
+ * wpp.c - the runtime of WPP software tracing: WPP_INIT_TRACING / WPP_CLEANUP (the generated
+ * .tmh calls drvhost_wpp_init / drvhost_wpp_cleanup with the driver's control block) and
+ * drvhost_wpp_trace, which a call site reaches only when its enabled test or the recorder's
+ * filter passed (a disabled message costs that test: see bench/bench_wpp.c).
+ *
+ * Drivers are known by service name (the last component of DriverObject->DriverName). Their
+ * records live in one list under trace_lock and are freed at trace_driver_gone or shutdown; the
+ * control block itself is the driver's (WPP_MAIN_CB in its module), written by the runtime
+ * under trace_lock and read by call sites without one.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include <stdlib.h>
+
+#include "trace/trace_private.h"
+#include "ke/ke.h"
+#include "rtl/rtl.h"
+
+os_mutex trace_lock = OS_MUTEX_INIT;
+struct trace_driver *trace_drivers;
+
+/* Messages are cut at this many characters, as DbgPrint's are at 512 bytes. */
+#define TRACE_MESSAGE_MAX 512
+
+struct trace_driver *trace_driver_find(const char *name, int create)
+{
+    struct trace_driver *d;
+
+    for (d = trace_drivers; d != NULL; d = d->next)
+        if (strcasecmp(d->name, name) == 0)
+            return d;
+    if (!create || (d = calloc(1, sizeof(*d))) == NULL)
+        return NULL;
+    snprintf(d->name, sizeof(d->name), "%s", name);
+    __atomic_store_n(&d->next, trace_drivers, __ATOMIC_RELAXED);
+    __atomic_store_n(&trace_drivers, d, __ATOMIC_RELEASE); /* the report walks it unlocked */
+    return d;
+}
+
+void trace_driver_name(PDRIVER_OBJECT object, char *buf, size_t size)
+{
+    const UNICODE_STRING *u = &object->DriverName;
+    size_t n = u->Buffer != NULL ? u->Length / sizeof(WCHAR) : 0, start = 0, i, k = 0;
+
+    for (i = 0; i < n; i++)
+        if (u->Buffer[i] == L'\\')
+            start = i + 1;
+    for (i = start; i < n && k + 1 < size; i++)
+        buf[k++] = u->Buffer[i] < 0x80 ? (char)u->Buffer[i] : '?';
+    buf[k] = 0;
+    if (k == 0)
+        snprintf(buf, size, "driver@%p", (void *)object);
+}
+
+void trace_update_autolog(struct trace_driver *d)
+{
+    ULONG i;
+    UCHAR on = d->default_log != NULL;
+
+    for (i = 0; i < d->control_count; i++)
+        __atomic_store_n(&d->controls[i].AutoLogEnabled, on, __ATOMIC_RELAXED);
+}
+
+NTSYSAPI VOID NTAPI drvhost_wpp_init(struct drvhost_wpp_control *Controls, ULONG Count,
+                                     PVOID DriverObject, PCUNICODE_STRING RegistryPath)
+{
+    char name[64];
+    struct trace_driver *d;
+    ULONG i;
+
+    (void)RegistryPath; /* no ETW registry settings: the scenario and --trace set the flags */
+    if (Controls == NULL || DriverObject == NULL)
+        return;
+    trace_driver_name(DriverObject, name, sizeof(name));
+    os_mutex_lock(&trace_lock);
+    d = trace_driver_find(name, 1);
+    if (d != NULL) {
+        d->object = DriverObject;
+        d->controls = Controls;
+        d->control_count = Count;
+        for (i = 0; i < Count; i++)
+            __atomic_store_n(&Controls[i].Runtime, d, __ATOMIC_RELEASE);
+        trace_apply_settings(d);
+        trace_default_log(d); /* the recorder is always on, unless configured off */
+        trace_update_autolog(d);
+    }
+    os_mutex_unlock(&trace_lock);
+}
+
+NTSYSAPI VOID NTAPI drvhost_wpp_cleanup(struct drvhost_wpp_control *Controls, ULONG Count,
+                                        PVOID DriverObject)
+{
+    struct trace_driver *d;
+    ULONG i;
+
+    (void)DriverObject;
+    os_mutex_lock(&trace_lock);
+    for (i = 0; i < Count; i++) {
+        Controls[i].Flags[0] = 0;
+        Controls[i].Level = 0;
+        Controls[i].AutoLogEnabled = 0;
+        __atomic_store_n(&Controls[i].Runtime, NULL, __ATOMIC_RELEASE);
+    }
+    for (d = trace_drivers; d != NULL; d = d->next)
+        if (d->controls == Controls) {
+            d->controls = NULL;
+            d->control_count = 0;
+        }
+    os_mutex_unlock(&trace_lock);
+}
+
+/* The trace session's own test, for a function without WPP_<ARGS>_ENABLED (mode 4). */
+static int session_enabled(const struct drvhost_wpp_control *ctl, ULONG bit, int level)
+{
+    ULONG flags = __atomic_load_n(&ctl->Flags[0], __ATOMIC_RELAXED);
+    UCHAR max = __atomic_load_n(&ctl->Level, __ATOMIC_RELAXED);
+
+    if (bit != 0 && (flags & WPP_MASK(bit)) == 0)
+        return 0;
+    if (bit == 0 && flags == 0)
+        return 0;
+    return level <= max;
+}
+
+NTSYSAPI VOID __cdecl drvhost_wpp_trace(const struct drvhost_wpp_site *Site, WPP_LOGGER_T Logger,
+                                        int Level, unsigned Mode, ...)
+{
+    char msg[TRACE_MESSAGE_MAX], line[TRACE_MESSAGE_MAX + 160];
+    struct trace_driver *d =
+        Logger != NULL ? __atomic_load_n(&Logger->Runtime, __ATOMIC_ACQUIRE) : NULL;
+    const char *level = trace_level_name(Level);
+    char level_buf[16];
+    va_list ap;
+    int to_session = (Mode & 1) != 0;
+
+    if (Site == NULL || Logger == NULL)
+        return;
+    if (to_session && (Mode & 4) != 0)
+        to_session = session_enabled(Logger, Site->Bit, Level);
+    if (!to_session && !((Mode & 2) != 0 && d != NULL))
+        return;
+    va_start(ap, Mode);
+    trace_render(msg, sizeof(msg), Site, Logger, Level, &ap);
+    va_end(ap);
+    if (level == NULL) {
+        snprintf(level_buf, sizeof(level_buf), "%d", Level);
+        level = level_buf;
+    }
+    snprintf(line, sizeof(line), "%s %s %s %s %s: %s", d != NULL ? d->name : "?", Logger->Name,
+             Site->Flag[0] ? Site->Flag : "-", level, Site->Function, msg);
+    if (to_session)
+        trace_sink_line(line);
+    if ((Mode & 2) != 0 && d != NULL) {
+        struct trace_log *log = __atomic_load_n(&d->default_log, __ATOMIC_ACQUIRE);
+        if (log != NULL)
+            trace_log_append(log, line);
+    }
+}

@@ -1,0 +1,270 @@
+/*
+ * test_wdf_file.c - framework file objects (EvtDeviceFileCreate, EvtFileCleanup, EvtFileClose,
+ * WDFFILEOBJECT contexts and routines, exclusive devices), EvtDeviceWdmIrpPreprocess, and
+ * framework drivers built for KMDF 1.9 and 1.15 (drivers/wdffile.c; docs/wdf.md).
+ */
+#include <wdm.h>
+#include <wdf.h>
+#include <wdfldr.h>
+
+#include "drivers/wdffile.h"
+#include "harness.h"
+
+#include <string.h>
+
+#define RW 0xC0000000u
+
+static WDFFILE_LOG wdffile_log(drvhost_file *f)
+{
+    WDFFILE_LOG log;
+    memset(&log, 0, sizeof(log));
+    ok_status(harness_ioctl(f, IOCTL_F_LOG, NULL, 0, &log, sizeof(log), NULL), STATUS_SUCCESS);
+    log.Events[log.Count < sizeof(log.Events) ? log.Count : sizeof(log.Events) - 1] = '\0';
+    return log;
+}
+
+static WDFFILE_WHOAMI wdffile_whoami(drvhost_file *f)
+{
+    WDFFILE_WHOAMI who;
+    memset(&who, 0xFF, sizeof(who));
+    ok_status(harness_ioctl(f, IOCTL_F_WHOAMI, NULL, 0, &who, sizeof(who), NULL), STATUS_SUCCESS);
+    return who;
+}
+
+static drvhost_file *wdffile_open(const char *path, int32_t expected)
+{
+    drvhost_file *f = NULL;
+    ok_status(drvhost_open(path, RW, &f), expected);
+    return f;
+}
+
+/* Microsoft (Framework File Objects): EvtDeviceFileCreate for each open, with a new
+ * WDFFILEOBJECT whose context is per handle; EvtFileCleanup then EvtFileClose when the handle
+ * closes, then the object is deleted (its EvtCleanupCallback). */
+TEST(each_open_gets_a_file_object_and_callbacks_in_order)
+{
+    drvhost_file *a = harness_open_driver("wdffile", "\\\\.\\WdfFile");
+    drvhost_file *b;
+    WDFFILE_WHOAMI wa, wb;
+    if (a == NULL)
+        return;
+    b = wdffile_open("\\\\.\\WdfFile", STATUS_SUCCESS);
+    wa = wdffile_whoami(a);
+    wb = wdffile_whoami(b);
+    ok(wa.Id == 1 && wb.Id == 2, "per-handle contexts: %lu %lu\n", (unsigned long)wa.Id,
+       (unsigned long)wb.Id);
+    ok(wa.Checks == WDFFILE_WHO_ALL, "file object routines at create: 0x%lx\n",
+       (unsigned long)wa.Checks);
+    ok_status(drvhost_close(b), STATUS_SUCCESS);
+    ok(strcmp(wdffile_log(a).Events, "C1C2U2L2D2") == 0, "log '%s'\n", wdffile_log(a).Events);
+    ok(wdffile_whoami(a).Id == 1, "the first handle keeps its file object\n");
+    ok_status(drvhost_close(a), STATUS_SUCCESS);
+    ok_status(drvhost_driver_unload("wdffile"), STATUS_SUCCESS);
+}
+
+/* Microsoft (EvtDeviceFileCreate): the driver completes the create request; a failure status
+ * reaches the opener, and the file object goes without EvtFileCleanup / EvtFileClose. The file
+ * name is WdfFileObjectGetFileName's. */
+TEST(a_failed_create_reaches_the_opener_and_leaves_no_file_object)
+{
+    drvhost_file *a = harness_open_driver("wdffile", "\\\\.\\WdfFile");
+    drvhost_file *b;
+    if (a == NULL)
+        return;
+    b = wdffile_open("\\\\.\\WdfFile\\fail", STATUS_ACCESS_DENIED);
+    ok(b == NULL, "no handle\n");
+    ok(strcmp(wdffile_log(a).Events, "C1C2D2") == 0, "log '%s'\n", wdffile_log(a).Events);
+    b = wdffile_open("\\\\.\\WdfFile\\abc", STATUS_SUCCESS);
+    if (b != NULL) {
+        WDFFILE_WHOAMI w = wdffile_whoami(b);
+        ok(w.Id == 3 && memcmp(w.Name, L"\\abc", 5 * sizeof(WCHAR)) == 0, "id %lu, name\n",
+           (unsigned long)w.Id);
+        drvhost_close(b);
+    }
+    drvhost_close(a);
+    ok_status(drvhost_driver_unload("wdffile"), STATUS_SUCCESS);
+}
+
+/* A create the driver completes later (from a DPC) leaves the opener waiting until then. */
+TEST(a_create_completed_later_opens_then)
+{
+    drvhost_file *a = harness_open_driver("wdffile", "\\\\.\\WdfFile");
+    drvhost_file *b;
+    if (a == NULL)
+        return;
+    b = wdffile_open("\\\\.\\WdfFile\\pend", STATUS_SUCCESS);
+    if (b != NULL) {
+        ok(wdffile_whoami(b).Id == 2, "the pended create's file object\n");
+        drvhost_close(b);
+    }
+    ok(strcmp(wdffile_log(a).Events, "C1C2U2L2D2") == 0, "log '%s'\n", wdffile_log(a).Events);
+    drvhost_close(a);
+    ok_status(drvhost_driver_unload("wdffile"), STATUS_SUCCESS);
+}
+
+/* Microsoft (WDF_FILEOBJECT_CONFIG): without EvtDeviceFileCreate the framework opens the file
+ * itself; WdfFileObjectWdfCannotUseFsContexts still finds the object of a request.
+ * WdfDeviceInitSetExclusive: a second open is refused. */
+TEST(exclusive_device_without_create_callback)
+{
+    drvhost_file *a = harness_open_driver("wdffile_excl", "\\\\.\\WdfFileX");
+    drvhost_file *b;
+    WDFFILE_WHOAMI w;
+    if (a == NULL)
+        return;
+    b = wdffile_open("\\\\.\\WdfFileX", STATUS_ACCESS_DENIED);
+    ok(b == NULL, "no second handle\n");
+    w = wdffile_whoami(a);
+    ok(w.Id == 0, "no EvtDeviceFileCreate ran: id %lu\n", (unsigned long)w.Id);
+    ok(strcmp(wdffile_log(a).Events, "") == 0, "log '%s'\n", wdffile_log(a).Events);
+    ok_status(drvhost_close(a), STATUS_SUCCESS);
+    a = wdffile_open("\\\\.\\WdfFileX", STATUS_SUCCESS);
+    if (a != NULL) {
+        /* the first handle's cleanup, close and deletion (id 0: no create callback set it) */
+        ok(strcmp(wdffile_log(a).Events, "U0L0D0") == 0, "log '%s'\n", wdffile_log(a).Events);
+        drvhost_close(a);
+    }
+    ok_status(drvhost_driver_unload("wdffile_excl"), STATUS_SUCCESS);
+}
+
+/* Microsoft (WdfRequestGetFileObject): NULL when the driver did not ask for file objects. */
+TEST(no_file_object_config_no_file_objects)
+{
+    drvhost_file *a = harness_open_driver("wdffile_none", "\\\\.\\WdfFileN");
+    WDFFILE_WHOAMI w;
+    if (a == NULL)
+        return;
+    w = wdffile_whoami(a);
+    ok(w.Id == 0 && w.Checks == 0, "no file object: id %lu checks 0x%lx\n", (unsigned long)w.Id,
+       (unsigned long)w.Checks);
+    drvhost_close(a);
+    ok_status(drvhost_driver_unload("wdffile_none"), STATUS_SUCCESS);
+}
+
+static WDFFILE_INFO wdffile_info(drvhost_file *f)
+{
+    WDFFILE_INFO info;
+    memset(&info, 0xFF, sizeof(info));
+    ok_status(harness_ioctl(f, IOCTL_F_INFO, NULL, 0, &info, sizeof(info), NULL), STATUS_SUCCESS);
+    return info;
+}
+
+/* Microsoft (WdfDeviceInitAssignWdmIrpPreprocessCallback): the callback sees every IRP of its
+ * major function first; it completes one itself, or gives it back to the framework with
+ * WdfDeviceWdmDispatchPreprocessedIrp. */
+TEST(preprocess_callback_sees_device_controls_first)
+{
+    drvhost_file *a = harness_open_driver("wdffile", "\\\\.\\WdfFile");
+    drvhost_iosb iosb;
+    WDFFILE_INFO before, after;
+    if (a == NULL)
+        return;
+    before = wdffile_info(a);
+    ok(before.AssignChecks == WDFFILE_ASSIGN_ALL, "assign: checks 0x%lx\n",
+       (unsigned long)before.AssignChecks);
+    ok_status(harness_ioctl(a, IOCTL_F_RAW, NULL, 0, NULL, 0, &iosb), STATUS_SUCCESS);
+    ok(iosb.information == 42, "completed by the preprocess callback: %llu\n",
+       (unsigned long long)iosb.information);
+    after = wdffile_info(a);
+    ok(after.Preprocessed == before.Preprocessed + 2, "preprocessed %lu -> %lu\n",
+       (unsigned long)before.Preprocessed, (unsigned long)after.Preprocessed);
+    drvhost_close(a);
+    ok_status(drvhost_driver_unload("wdffile"), STATUS_SUCCESS);
+}
+
+/* KMDF versions: the same driver built for 1.9 and 1.15 binds, runs its file objects and its
+ * queue (a 1.9 WDF_IO_QUEUE_CONFIG has no Driver member: 88 bytes). */
+static void wdffile_version(const char *service, const char *path, ULONG minor, ULONG qsize)
+{
+    drvhost_file *a = harness_open_driver(service, path);
+    WDFFILE_INFO info;
+    if (a == NULL)
+        return;
+    info = wdffile_info(a);
+    ok(info.KmdfMinor == minor && info.QueueConfigSize == qsize && info.Available == 1,
+       "%s: minor %lu, queue config %lu, available %lu\n", service, (unsigned long)info.KmdfMinor,
+       (unsigned long)info.QueueConfigSize, (unsigned long)info.Available);
+    ok(wdffile_whoami(a).Id == 1, "%s: file object\n", service);
+    drvhost_close(a);
+    ok_status(drvhost_driver_unload(service), STATUS_SUCCESS);
+}
+
+TEST(drivers_built_for_kmdf_1_9_1_15_and_1_33_run)
+{
+    wdffile_version("wdffile_v9", "\\\\.\\WdfFile9", 9, 88);
+    wdffile_version("wdffile_v15", "\\\\.\\WdfFile15", 15, 96);
+    wdffile_version("wdffile", "\\\\.\\WdfFile", 33, 96);
+}
+
+static WDFFILE_USER wdffile_user(drvhost_file *f, uint32_t code, size_t in_size)
+{
+    WDFFILE_USER u;
+    char in[8] = "abcdefg";
+    drvhost_iosb iosb;
+    memset(&u, 0xFF, sizeof(u));
+    ok_status(harness_ioctl(f, code, in_size != 0 ? in : NULL, in_size, &u, sizeof(u), &iosb),
+              STATUS_SUCCESS);
+    return u;
+}
+
+/* Microsoft (WdfRequestRetrieveUnsafeUserInputBuffer / OutputBuffer): outside
+ * EvtIoInCallerContext, and for buffered or direct I/O, STATUS_INVALID_DEVICE_REQUEST.
+ * WdfRequestRetrieveInputWdmMdl / OutputWdmMdl: an MDL for buffered and direct I/O (direct: the
+ * IRP's), STATUS_BUFFER_TOO_SMALL for an empty buffer. WdfRequestGetRequestorMode: UserMode
+ * for a request from an application. */
+TEST(request_wdm_views_mdls_and_unsafe_buffers)
+{
+    drvhost_file *a = harness_open_driver("wdffile", "\\\\.\\WdfFile");
+    WDFFILE_USER u;
+    if (a == NULL)
+        return;
+    u = wdffile_user(a, IOCTL_F_USER, 7);
+    ok_status(u.UnsafeIn, STATUS_INVALID_DEVICE_REQUEST);
+    ok_status(u.UnsafeOut, STATUS_INVALID_DEVICE_REQUEST);
+    ok_status(u.InMdl, STATUS_SUCCESS);
+    ok_status(u.OutMdl, STATUS_SUCCESS);
+    ok(u.Mode == UserMode, "requestor mode %lu\n", (unsigned long)u.Mode);
+    ok(u.Checks == (WDFFILE_USER_IN_MDL | WDFFILE_USER_OUT_MDL), "buffered: checks 0x%lx\n",
+       (unsigned long)u.Checks);
+    u = wdffile_user(a, IOCTL_F_USER_D, 7);
+    ok_status(u.OutMdl, STATUS_SUCCESS);
+    ok(u.Checks == (WDFFILE_USER_IN_MDL | WDFFILE_USER_OUT_MDL | WDFFILE_USER_IRP_MDL),
+       "direct: checks 0x%lx\n", (unsigned long)u.Checks);
+    u = wdffile_user(a, IOCTL_F_USER, 0);
+    ok_status(u.EmptyMdl, STATUS_BUFFER_TOO_SMALL);
+    drvhost_close(a);
+    ok_status(drvhost_driver_unload("wdffile"), STATUS_SUCCESS);
+}
+
+/* WdfVersionBind: a module binds with the function count of its KMDF version (1.9: 396, 1.11:
+ * 432, 1.13: 438, 1.15 to 1.33: 444); another count, or a version outside 1.9..1.33, is
+ * STATUS_REVISION_MISMATCH. */
+TEST(bind_takes_each_version_with_its_function_count)
+{
+    static const struct {
+        ULONG minor, count;
+        int32_t status;
+    } cases[] = {
+        {9, 396, STATUS_SUCCESS},           {10, 396, STATUS_SUCCESS},
+        {11, 432, STATUS_SUCCESS},          {13, 438, STATUS_SUCCESS},
+        {15, 444, STATUS_SUCCESS},          {25, 444, STATUS_SUCCESS},
+        {9, 444, STATUS_REVISION_MISMATCH}, {11, 396, STATUS_REVISION_MISMATCH},
+        {8, 396, STATUS_REVISION_MISMATCH}, {34, 444, STATUS_REVISION_MISMATCH},
+    };
+    size_t i;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        DRIVER_OBJECT driver;
+        const WDFFUNC *table = NULL;
+        WDF_BIND_INFO info = {sizeof(WDF_BIND_INFO),
+                              (PWCHAR)L"KmdfLibrary",
+                              {1, cases[i].minor, 0},
+                              cases[i].count,
+                              &table,
+                              NULL};
+        PWDF_DRIVER_GLOBALS globals = NULL;
+        memset(&driver, 0, sizeof(driver));
+        ok_status(WdfVersionBind(&driver, NULL, &info, &globals), cases[i].status);
+        if (globals != NULL)
+            ok_status(WdfVersionUnbind(NULL, &info, globals), STATUS_SUCCESS);
+    }
+}
