@@ -265,9 +265,9 @@ struct model {
 
 static const struct model models[MODELS] = {
     {"wdm", "benchdrv", "\\\\.\\Bench", NULL, -1, 10.0},
-    /* Once the framework exists: a KMDF driver (default parallel queue, EvtIoDeviceControl
-     * retrieves both buffers, copies, completes with information), and absent = NULL. */
-    {"kmdf", "benchkmdf", "\\\\.\\BenchKmdf", "the framework (KMDF) does not exist yet", 0, 1.5},
+    /* The framework driver (drivers/benchkmdf.c): a default parallel queue whose
+     * EvtIoDeviceControl retrieves both buffers, copies and completes with information. */
+    {"kmdf", "benchkmdf", "\\\\.\\BenchKmdf", NULL, 0, 1.5},
 };
 
 static void print_absent(const char *name, const char *figure, const char *why)

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# demo.sh - builds drvhost (release preset) and runs the sample drivers' demo scenarios.
+# demo.sh - builds drvhost (release preset) and runs the sample drivers' demo scenarios: the
+# WDM samples, then framework (KMDF) drivers with control devices: the benchmark's, and the
+# FIFO sample's port.
 set -euo pipefail
 
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -20,3 +22,18 @@ for scenario in samples/wdm/fifo/demo.scn samples/wdm/pnp/demo.scn; do
     echo "+ build/release/bin/drvhost run $scenario"
     build/release/bin/drvhost run "$scenario"
 done
+
+# A framework (KMDF) driver with a control device: the benchmark's (bench/drivers/benchkmdf.c).
+echo "+ build/release/bin/drvhost run bench/drivers/benchkmdf.scn"
+build/release/bin/drvhost run bench/drivers/benchkmdf.scn
+
+# The FIFO sample's framework (KMDF) port (samples/kmdf/fifo: a non-PnP driver with three
+# control devices, queues, a lookaside list, a timer, a work item and a DPC), also named
+# fifo.sys, in its own folder: the WDM sample's demo scenario, unchanged, passes on it. It is
+# built once the framework has every routine it uses (its CMakeLists.txt checks and says).
+if [[ -f build/release/drivers/kmdf/fifo.sys ]]; then
+    echo "+ DRVHOST_DRIVER_PATH=build/release/drivers/kmdf build/release/bin/drvhost run samples/wdm/fifo/demo.scn"
+    DRVHOST_DRIVER_PATH=build/release/drivers/kmdf build/release/bin/drvhost run samples/wdm/fifo/demo.scn
+else
+    echo "demo.sh: the FIFO sample's framework port is not built: the framework still lacks a routine it uses (see cmake's message for samples/kmdf/fifo)"
+fi

@@ -4,8 +4,18 @@
  * destroy callbacks when the last reference goes), and WdfObject* DDIs. Violations are bug
  * check 0x10D WDF_VIOLATION with the parameter 1 of Microsoft's bug-check page.
  *
- * Locking: wdf_tree_lock guards the handle table, every object's state and children lists.
- * It is never held while driver code runs.
+ * Locking: wdf_tree_lock serialises the writers of the handle table and guards every object's
+ * children list; an object's state changes by atomic exchange. It is never held while driver
+ * code runs.
+ *
+ * Speed (issue 14: a framework round trip within 1.5x the WDM one, and scaling with client
+ * threads): every DDI validates its handle, so the lookup takes no lock (an open-addressing
+ * table read with atomic loads; a miss is confirmed under the lock, since a concurrent removal
+ * may move entries). Request objects, one per IRP, are not freed but kept in a per-thread FIFO
+ * cache and reused (they stay in the handle table, marked freed): no allocation, no global lock
+ * per request. A freed request's handle stays invalid until WDF_CACHE_QUARANTINE more requests
+ * of that thread were freed (then the object may serve a new request and the stale handle
+ * aliases it, as a reused handle value would on Windows).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,15 +25,123 @@
 #include "vf/vf.h"
 #include "wdf/wdf_private.h"
 
-#define WDF_HASH_BUCKETS  1024u
 #define WDF_CONTEXT_MAGIC 0x78637466u /* 'ftcx' */
 
 os_mutex wdf_tree_lock = OS_MUTEX_INIT;
-static struct wdf_object *wdf_hash[WDF_HASH_BUCKETS];
 
-static unsigned wdf_hash_of(const void *p)
+/* ---- the handle table ----------------------------------------------------------------------
+ *
+ * Open addressing with linear probing, at most half full. Writers hold wdf_tree_lock; readers
+ * take no lock and read slots with atomic loads. Removal shifts later entries of the cluster
+ * back (no tombstones), so a reader racing with it may miss an entry: a miss is confirmed
+ * under the lock. A grown table replaces the old one, which is kept (a reader may still be in
+ * it) on the new one's `retired` chain: the tables of a run add up to less than twice the
+ * largest. */
+struct wdf_handles {
+    size_t mask;  /* capacity - 1 (a power of two) */
+    size_t count; /* live entries; under wdf_tree_lock */
+    struct wdf_handles *retired;
+    struct wdf_object *slot[]; /* atomic; NULL: empty */
+};
+
+#define WDF_HANDLES_MIN 1024u
+
+static struct wdf_handles *wdf_handles; /* atomic; replaced under wdf_tree_lock */
+
+static size_t wdf_hash_of(const void *p)
 {
-    return (unsigned)(((ULONG_PTR)p >> 4) ^ ((ULONG_PTR)p >> 14)) % WDF_HASH_BUCKETS;
+    return (size_t)((((ULONG_PTR)p >> 4) * 0x9E3779B97F4A7C15ull) >> 20);
+}
+
+static struct wdf_object *wdf_slot_get(struct wdf_handles *t, size_t i)
+{
+    return __atomic_load_n(&t->slot[i], __ATOMIC_ACQUIRE);
+}
+
+static void wdf_slot_set(struct wdf_handles *t, size_t i, struct wdf_object *o)
+{
+    __atomic_store_n(&t->slot[i], o, __ATOMIC_RELEASE);
+}
+
+/* The table's entry for `handle`, or NULL; a bounded probe (never a wild access: only the
+ * table is read). */
+static inline struct wdf_object *wdf_handles_find(const void *handle)
+{
+    struct wdf_handles *t = __atomic_load_n(&wdf_handles, __ATOMIC_ACQUIRE);
+    if (t == NULL)
+        return NULL;
+    for (size_t i = wdf_hash_of(handle) & t->mask, n = 0; n <= t->mask;
+         i = (i + 1) & t->mask, n++) {
+        struct wdf_object *o = wdf_slot_get(t, i);
+        if (o == handle)
+            return o;
+        if (o == NULL)
+            break;
+    }
+    return NULL;
+}
+
+static void wdf_handles_put(struct wdf_handles *t, struct wdf_object *o)
+{
+    size_t i = wdf_hash_of(o) & t->mask;
+    while (t->slot[i] != NULL)
+        i = (i + 1) & t->mask;
+    wdf_slot_set(t, i, o);
+    t->count++;
+}
+
+/* Room for one more entry (wdf_tree_lock held); FALSE when out of memory. */
+static BOOLEAN wdf_handles_reserve(void)
+{
+    struct wdf_handles *old = wdf_handles, *t;
+    size_t capacity = old != NULL ? old->mask + 1 : WDF_HANDLES_MIN / 2;
+    if (old != NULL && (old->count + 1) * 2 <= capacity)
+        return TRUE;
+    capacity *= 2;
+    t = calloc(1, sizeof(*t) + capacity * sizeof(t->slot[0]));
+    if (t == NULL)
+        return FALSE;
+    t->mask = capacity - 1;
+    t->retired = old;
+    for (size_t i = 0; old != NULL && i <= old->mask; i++)
+        if (old->slot[i] != NULL)
+            wdf_handles_put(t, old->slot[i]);
+    __atomic_store_n(&wdf_handles, t, __ATOMIC_RELEASE);
+    return TRUE;
+}
+
+/* Removes `o` (wdf_tree_lock held): the entries after it in its cluster that hash at or
+ * before its slot move back (backward-shift deletion). */
+static void wdf_handles_remove(struct wdf_object *o)
+{
+    struct wdf_handles *t = wdf_handles;
+    size_t i = wdf_hash_of(o) & t->mask, j;
+    while (t->slot[i] != o)
+        i = (i + 1) & t->mask;
+    for (j = (i + 1) & t->mask; t->slot[j] != NULL; j = (j + 1) & t->mask) {
+        size_t home = wdf_hash_of(t->slot[j]) & t->mask;
+        /* The entry stays if its home slot lies cyclically in (i, j]. */
+        if (i <= j ? (home > i && home <= j) : (home > i || home <= j))
+            continue;
+        wdf_slot_set(t, i, t->slot[j]);
+        i = j;
+    }
+    wdf_slot_set(t, i, NULL);
+    t->count--;
+}
+
+/* The live (or deleted but referenced) object behind a handle; NULL for anything else. */
+static struct wdf_object *wdf_lookup(const void *handle)
+{
+    struct wdf_object *o = wdf_handles_find(handle);
+    if (o == NULL) { /* a removal may have moved it past us: ask again, with the writers out */
+        os_mutex_lock(&wdf_tree_lock);
+        o = wdf_handles_find(handle);
+        os_mutex_unlock(&wdf_tree_lock);
+    }
+    if (o != NULL && __atomic_load_n(&o->freed, __ATOMIC_ACQUIRE))
+        return NULL;
+    return o;
 }
 
 /* Indexed by enum wdf_type (designated, so a type added anywhere cannot shift the names). */
@@ -64,24 +182,18 @@ void wdf_violation_null(struct wdf_globals *g, const char *ddi, const char *para
                     wdf_driver_name(g), parameter, ddi);
 }
 
-/* The object behind a handle, if it is live (under wdf_tree_lock). */
-static struct wdf_object *wdf_lookup_locked(const void *handle)
-{
-    struct wdf_object *o = wdf_hash[wdf_hash_of(handle)];
-    while (o != NULL && o != handle)
-        o = o->hash_next;
-    return o;
-}
-
-struct wdf_object *wdf_object_get_in(struct wdf_globals *g, WDFOBJECT handle, enum wdf_type type,
-                                     const char *ddi, const void *caller)
+/* wdf_object_get_in's path for anything but a live handle of the right type (and for a handle
+ * a concurrent removal hid from the unlocked look-up). */
+static __attribute__((noinline, cold)) struct wdf_object *wdf_object_get_slow(struct wdf_globals *g,
+                                                                              WDFOBJECT handle,
+                                                                              enum wdf_type type,
+                                                                              const char *ddi,
+                                                                              const void *caller)
 {
     struct wdf_object *o;
     if (handle == NULL)
         wdf_violation_null(g, ddi, "the handle", caller);
-    os_mutex_lock(&wdf_tree_lock);
-    o = wdf_lookup_locked(handle);
-    os_mutex_unlock(&wdf_tree_lock);
+    o = wdf_lookup(handle);
     if (o == NULL || (type != 0 && o->type != type))
         trace_recorder_log(g != NULL ? g->driver_object : NULL,
                            "WDF_VIOLATION: bad handle %p passed to %s", handle, ddi);
@@ -96,6 +208,17 @@ struct wdf_object *wdf_object_get_in(struct wdf_globals *g, WDFOBJECT handle, en
                         wdf_driver_name(g), wdf_type_names[o->type], handle, ddi,
                         wdf_type_names[type]);
     return o;
+}
+
+struct wdf_object *wdf_object_get_in(struct wdf_globals *g, WDFOBJECT handle, enum wdf_type type,
+                                     const char *ddi, const void *caller)
+{
+    struct wdf_object *o = wdf_handles_find(handle);
+    if (__builtin_expect(o != NULL && !__atomic_load_n(&o->freed, __ATOMIC_ACQUIRE) &&
+                             (type == 0 || o->type == type),
+                         1))
+        return o;
+    return wdf_object_get_slow(g, handle, type, ddi, caller);
 }
 
 struct wdf_globals *wdf_globals_of(PWDF_DRIVER_GLOBALS globals)
@@ -151,18 +274,20 @@ static NTSTATUS wdf_check_attributes(struct wdf_globals *g, enum wdf_type type,
     return wdf_check_constraints(g, type, a);
 }
 
-static struct wdf_context *wdf_context_new(struct wdf_object *o, PWDF_OBJECT_ATTRIBUTES a)
+/* The bytes of context data the attributes ask for. */
+static size_t wdf_context_size(PWDF_OBJECT_ATTRIBUTES a)
 {
     size_t size = 0;
-    struct wdf_context *c;
     if (a != NULL && a->ContextTypeInfo != NULL) {
         size = a->ContextTypeInfo->ContextSize;
         if (a->ContextSizeOverride > size)
             size = a->ContextSizeOverride;
     }
-    c = calloc(1, sizeof(*c) + size);
-    if (c == NULL)
-        return NULL;
+    return size;
+}
+
+static void wdf_context_init(struct wdf_context *c, struct wdf_object *o, PWDF_OBJECT_ATTRIBUTES a)
+{
     c->object = o;
     c->magic = WDF_CONTEXT_MAGIC;
     if (a != NULL) {
@@ -170,7 +295,163 @@ static struct wdf_context *wdf_context_new(struct wdf_object *o, PWDF_OBJECT_ATT
         c->cleanup = a->EvtCleanupCallback;
         c->destroy = a->EvtDestroyCallback;
     }
+}
+
+/* A context of its own block (WdfObjectAllocateContext). */
+static struct wdf_context *wdf_context_new(struct wdf_object *o, PWDF_OBJECT_ATTRIBUTES a)
+{
+    struct wdf_context *c = calloc(1, sizeof(*c) + wdf_context_size(a));
+    if (c != NULL)
+        wdf_context_init(c, o, a);
     return c;
+}
+
+/* Where the attributes' context starts in the block of an object of `size` bytes: the object
+ * and its first context are one allocation. */
+static size_t wdf_context_offset(size_t size)
+{
+    size_t align = _Alignof(struct wdf_context);
+    return (size + align - 1) & ~(align - 1);
+}
+
+/* Frees an object's memory: out of the handle table, its contexts, its block. */
+static void wdf_object_free(struct wdf_object *o)
+{
+    os_mutex_lock(&wdf_tree_lock);
+    wdf_handles_remove(o);
+    os_mutex_unlock(&wdf_tree_lock);
+    while (o->contexts != NULL) {
+        struct wdf_context *c = o->contexts;
+        o->contexts = c->next;
+        c->magic = 0;
+        if (c != o->inline_context)
+            free(c);
+    }
+    free(o);
+}
+
+/* ---- the per-thread cache of request objects ------------------------------------------------
+ *
+ * A FIFO ring per thread: a destroyed request waits there (still in the handle table, marked
+ * freed) and is reused only once more than WDF_CACHE_QUARANTINE others wait behind it; past
+ * WDF_CACHE_MAX the oldest is freed. Lifetime and locking: the ring is touched by its thread
+ * only, and by the TLS destructor when the thread leaves (which frees what is left). */
+#define WDF_CACHE_MAX        32u
+#define WDF_CACHE_QUARANTINE 16u
+
+struct wdf_cache {
+    struct wdf_object *ring[WDF_CACHE_MAX];
+    unsigned head, count;
+};
+
+static os_once wdf_cache_key_once = OS_ONCE_INIT;
+static os_tls_key wdf_cache_key;
+static BOOLEAN wdf_cache_key_ok;
+static __thread struct wdf_cache *wdf_cache_tls __attribute__((tls_model("initial-exec")));
+
+static void wdf_cache_exit(void *arg)
+{
+    struct wdf_cache *c = arg;
+    wdf_cache_tls = NULL;
+    for (; c->count > 0; c->count--, c->head = (c->head + 1) % WDF_CACHE_MAX)
+        wdf_object_free(c->ring[c->head]);
+    free(c);
+}
+
+static void wdf_cache_key_create(void)
+{
+    wdf_cache_key_ok = os_tls_key_create(&wdf_cache_key, wdf_cache_exit) == 0;
+}
+
+/* The calling thread's cache, created at its first use; NULL when the host is out of memory. */
+static struct wdf_cache *wdf_cache(void)
+{
+    struct wdf_cache *c = wdf_cache_tls;
+    if (__builtin_expect(c != NULL, 1))
+        return c;
+    os_run_once(&wdf_cache_key_once, wdf_cache_key_create);
+    if (!wdf_cache_key_ok || (c = calloc(1, sizeof(*c))) == NULL)
+        return NULL;
+    os_tls_set(&wdf_cache_key, c);
+    wdf_cache_tls = c;
+    return c;
+}
+
+/* A cached request object whose block (object and first context) has `block` bytes, zeroed
+ * (still in the handle table, still marked freed), or NULL. */
+static struct wdf_object *wdf_cache_take(size_t block)
+{
+    struct wdf_cache *c = wdf_cache_tls;
+    struct wdf_object *o;
+    if (c == NULL || c->count <= WDF_CACHE_QUARANTINE || c->ring[c->head]->alloc_size != block)
+        return NULL;
+    o = c->ring[c->head];
+    c->head = (c->head + 1) % WDF_CACHE_MAX;
+    c->count--;
+    memset(o, 0, block); /* as calloc gave it: the context's data starts zeroed */
+    o->alloc_size = block;
+    __atomic_store_n(&o->freed, 1, __ATOMIC_RELAXED); /* until wdf_object_create is done */
+    return o;
+}
+
+/* Keeps a destroyed object for reuse if it is a request as the framework creates them (no
+ * parent, no context but the one of its attributes); FALSE: the caller frees it. */
+static BOOLEAN wdf_cache_put(struct wdf_object *o)
+{
+    struct wdf_context *inline_context = o->inline_context;
+    struct wdf_cache *c;
+    if (o->type != WDF_TYPE_REQUEST || o->parent != NULL || o->contexts != inline_context ||
+        inline_context->next != NULL || (c = wdf_cache()) == NULL)
+        return FALSE;
+    if (c->count == WDF_CACHE_MAX) {
+        wdf_object_free(c->ring[c->head]);
+        c->head = (c->head + 1) % WDF_CACHE_MAX;
+        c->count--;
+    }
+    __atomic_store_n(&o->freed, 1, __ATOMIC_RELEASE);
+    c->ring[(c->head + c->count) % WDF_CACHE_MAX] = o;
+    c->count++;
+    return TRUE;
+}
+
+/* ---- creation and deletion ----------------------------------------------------------------- */
+
+/* A zeroed block for the object and its first context; *cached: it came from the cache (and
+ * is in the handle table already). */
+static struct wdf_object *wdf_object_alloc(enum wdf_type type, size_t size,
+                                           PWDF_OBJECT_ATTRIBUTES a, struct wdf_object *parent,
+                                           BOOLEAN *cached)
+{
+    size_t block = wdf_context_offset(size) + sizeof(struct wdf_context) + wdf_context_size(a);
+    struct wdf_object *o = NULL;
+    *cached = FALSE;
+    if (type == WDF_TYPE_REQUEST && parent == NULL)
+        o = wdf_cache_take(block);
+    if (o != NULL)
+        *cached = TRUE;
+    else if ((o = calloc(1, block)) != NULL)
+        o->alloc_size = block;
+    return o;
+}
+
+/* Links a new object under its parent and into the handle table (wdf_tree_lock held). */
+static NTSTATUS wdf_object_link(struct wdf_object *o, struct wdf_object *parent)
+{
+    if (parent != NULL) {
+        /* Before the state is read: an unlocked deletion of the parent then sees the flag. */
+        __atomic_store_n(&parent->had_children, 1, __ATOMIC_SEQ_CST);
+        if (__atomic_load_n(&parent->state, __ATOMIC_SEQ_CST) != WDF_LIVE)
+            return STATUS_DELETE_PENDING;
+    }
+    if (!wdf_handles_reserve())
+        return STATUS_INSUFFICIENT_RESOURCES;
+    o->parent = parent;
+    if (parent != NULL) {
+        __atomic_add_fetch(&parent->refs, 1, __ATOMIC_RELAXED);
+        InsertTailList(&parent->children, &o->sibling);
+    }
+    wdf_handles_put(wdf_handles, o);
+    return STATUS_SUCCESS;
 }
 
 NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t size,
@@ -178,17 +459,16 @@ NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t siz
                            struct wdf_object **out)
 {
     struct wdf_object *o;
+    BOOLEAN cached;
     NTSTATUS status = wdf_check_attributes(g, type, attributes);
     if (!NT_SUCCESS(status))
         return status;
-    o = calloc(1, size);
+    o = wdf_object_alloc(type, size, attributes, parent, &cached);
     if (o == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
-    o->contexts = wdf_context_new(o, attributes);
-    if (o->contexts == NULL) {
-        free(o);
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
+    o->inline_context = (struct wdf_context *)((unsigned char *)o + wdf_context_offset(size));
+    wdf_context_init(o->inline_context, o, attributes);
+    o->contexts = o->inline_context;
     o->type = type;
     o->refs = 1;
     o->exec_level =
@@ -197,21 +477,18 @@ NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t siz
                                        : WdfSynchronizationScopeInheritFromParent;
     o->owner = g;
     InitializeListHead(&o->children);
+    if (cached) { /* no parent, already in the table: the handle comes back to life */
+        __atomic_store_n(&o->freed, 0, __ATOMIC_RELEASE);
+        *out = o;
+        return STATUS_SUCCESS;
+    }
     os_mutex_lock(&wdf_tree_lock);
-    if (parent != NULL && parent->state != WDF_LIVE) {
-        os_mutex_unlock(&wdf_tree_lock);
-        free(o->contexts);
-        free(o);
-        return STATUS_DELETE_PENDING;
-    }
-    o->parent = parent;
-    if (parent != NULL) {
-        __atomic_add_fetch(&parent->refs, 1, __ATOMIC_RELAXED);
-        InsertTailList(&parent->children, &o->sibling);
-    }
-    o->hash_next = wdf_hash[wdf_hash_of(o)];
-    wdf_hash[wdf_hash_of(o)] = o;
+    status = wdf_object_link(o, parent);
     os_mutex_unlock(&wdf_tree_lock);
+    if (!NT_SUCCESS(status)) {
+        free(o);
+        return status;
+    }
     *out = o;
     return STATUS_SUCCESS;
 }
@@ -221,16 +498,8 @@ void wdf_object_reference(struct wdf_object *o)
     __atomic_add_fetch(&o->refs, 1, __ATOMIC_RELAXED);
 }
 
-static void wdf_object_unhash(struct wdf_object *o)
-{
-    struct wdf_object **pp = &wdf_hash[wdf_hash_of(o)];
-    while (*pp != o)
-        pp = &(*pp)->hash_next;
-    *pp = o->hash_next;
-}
-
-/* The last reference went: destroy callbacks, the framework's part, the memory; then the
- * reference this object held on its parent. */
+/* The last reference went: destroy callbacks, the framework's part, the memory (or the cache);
+ * then the reference this object held on its parent. */
 static void wdf_object_destroy(struct wdf_object *o)
 {
     struct wdf_object *parent = o->parent;
@@ -239,17 +508,9 @@ static void wdf_object_destroy(struct wdf_object *o)
             c->destroy((WDFOBJECT)o);
     if (o->type_destroy != NULL)
         o->type_destroy(o);
-    os_mutex_lock(&wdf_tree_lock);
-    wdf_object_unhash(o);
-    os_mutex_unlock(&wdf_tree_lock);
-    while (o->contexts != NULL) {
-        struct wdf_context *c = o->contexts;
-        o->contexts = c->next;
-        c->magic = 0;
-        free(c);
-    }
-    wdf_sync_free(o);
-    free(o);
+    wdf_sync_free(o); /* before the cache: a reused object starts without a lock */
+    if (!wdf_cache_put(o))
+        wdf_object_free(o);
     if (parent != NULL)
         wdf_object_release(parent);
 }
@@ -259,7 +520,7 @@ void wdf_object_release(struct wdf_object *o)
     LONG refs = __atomic_sub_fetch(&o->refs, 1, __ATOMIC_ACQ_REL);
     if (refs > 0)
         return;
-    if (o->state == WDF_LIVE)
+    if (__atomic_load_n(&o->state, __ATOMIC_ACQUIRE) == WDF_LIVE)
         ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_DEREFERENCE_DELETE, (ULONG_PTR)o, 0, 0,
                         "driver '%s' released the last reference of %s %p, which was not "
                         "deleted (WdfObjectDereference without a matching WdfObjectReference; "
@@ -279,20 +540,33 @@ static struct wdf_object *wdf_first_child(struct wdf_object *o)
     return child;
 }
 
+/* LIVE -> DELETING, once: FALSE if the object is already being deleted. */
+static BOOLEAN wdf_object_claim_delete(struct wdf_object *o)
+{
+    enum wdf_state live = WDF_LIVE;
+    return __atomic_compare_exchange_n(&o->state, &live, WDF_DELETING, FALSE, __ATOMIC_SEQ_CST,
+                                       __ATOMIC_SEQ_CST);
+}
+
 void wdf_object_delete(struct wdf_object *o)
 {
     struct wdf_object *child;
-    os_mutex_lock(&wdf_tree_lock);
-    if (o->state != WDF_LIVE) {
+    if (o->parent != NULL) { /* the state changes with the unlinking: the parent's loop below
+                              * never sees it again */
+        os_mutex_lock(&wdf_tree_lock);
+        if (!wdf_object_claim_delete(o)) {
+            os_mutex_unlock(&wdf_tree_lock);
+            return;
+        }
+        RemoveEntryList(&o->sibling);
         os_mutex_unlock(&wdf_tree_lock);
+    } else if (!wdf_object_claim_delete(o)) {
         return;
     }
-    o->state = WDF_DELETING;
-    if (o->parent != NULL)
-        RemoveEntryList(&o->sibling); /* the parent's loop below never sees it again */
-    os_mutex_unlock(&wdf_tree_lock);
-    while ((child = wdf_first_child(o)) != NULL)
-        wdf_object_delete(child);
+    /* After the state changed (wdf_object_link): no child can be added unseen. */
+    if (__atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST))
+        while ((child = wdf_first_child(o)) != NULL)
+            wdf_object_delete(child);
     for (struct wdf_context *c = o->contexts; c != NULL; c = c->next)
         if (c->cleanup != NULL)
             c->cleanup((WDFOBJECT)o);
@@ -381,7 +655,8 @@ NTSTATUS imp_WdfObjectAllocateContext(PWDF_DRIVER_GLOBALS globals, WDFOBJECT obj
                 *context = c->data;
             return STATUS_OBJECT_NAME_EXISTS;
         }
-    status = o->state == WDF_LIVE ? STATUS_SUCCESS : STATUS_DELETE_PENDING;
+    status = __atomic_load_n(&o->state, __ATOMIC_ACQUIRE) == WDF_LIVE ? STATUS_SUCCESS
+                                                                      : STATUS_DELETE_PENDING;
     c = NT_SUCCESS(status) ? wdf_context_new(o, attributes) : NULL;
     if (NT_SUCCESS(status) && c == NULL)
         status = STATUS_INSUFFICIENT_RESOURCES;

@@ -67,9 +67,8 @@ struct wdf_context {
 
 struct wdf_object {
     enum wdf_type type;
-    enum wdf_state state; /* under wdf_tree_lock */
+    enum wdf_state state; /* atomic: LIVE -> DELETING once (object.c) */
     LONG refs;            /* atomic */
-    struct wdf_object *hash_next;
     struct wdf_globals *owner;
     struct wdf_object *parent;
     LIST_ENTRY children; /* live children; under wdf_tree_lock */
@@ -86,6 +85,14 @@ struct wdf_object {
     /* A device's or queue's synchronization lock, created on first use (sync.c; atomic
      * pointer, freed with the object). */
     struct wdf_sync_lock *sync_lock;
+    /* ---- fast paths (object.c; issue 14's speed) ---- */
+    /* Set (under wdf_tree_lock) before a child is first added: deleting an object without a
+     * parent takes the tree lock only if it ever had children. */
+    LONG had_children;
+    /* 1 while the object waits in a thread's cache for reuse (requests): its handle is stale. */
+    LONG freed;
+    size_t alloc_size; /* of the block (object and first context): reuse needs the same */
+    struct wdf_context *inline_context; /* the attributes' context, in the object's block */
 };
 
 /* One per bound module (WdfVersionBind .. WdfVersionUnbind): what the module sees as its
