@@ -72,7 +72,7 @@ NTSTATUS wdf_collection_add(struct wdf_collection *c, struct wdf_object *item)
 {
     NTSTATUS status = STATUS_SUCCESS;
     os_mutex_lock(&c->lock);
-    if (c->obj.state != WDF_LIVE) {
+    if (__atomic_load_n(&c->obj.state, __ATOMIC_ACQUIRE) != WDF_LIVE) {
         status = STATUS_DELETE_PENDING;
     } else if (c->count == c->capacity) {
         ULONG capacity = c->capacity != 0 ? c->capacity * 2 : 8;

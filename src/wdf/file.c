@@ -379,10 +379,15 @@ WDFDEVICE imp_WdfFileObjectGetDevice(PWDF_DRIVER_GLOBALS globals, WDFFILEOBJECT 
     return (WDFDEVICE)WDF_FILE_GET(wdf_globals_of(globals), FileObject)->device;
 }
 
+PFILE_OBJECT wdf_file_wdm(struct wdf_globals *g, WDFFILEOBJECT file)
+{
+    return WDF_FILE_GET(g, file)->wdm;
+}
+
 PFILE_OBJECT imp_WdfFileObjectWdmGetFileObject(PWDF_DRIVER_GLOBALS globals,
                                                WDFFILEOBJECT FileObject)
 {
-    return WDF_FILE_GET(wdf_globals_of(globals), FileObject)->wdm;
+    return wdf_file_wdm(wdf_globals_of(globals), FileObject);
 }
 
 WDFFILEOBJECT imp_WdfDeviceGetFileObject(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,

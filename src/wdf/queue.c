@@ -802,16 +802,12 @@ NTSTATUS imp_WdfIoQueueFindRequest(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_queue *q = WDF_QUEUE_GET(g, Queue);
     struct wdf_request *after = NULL, *found = NULL;
+    PFILE_OBJECT wanted;
     PLIST_ENTRY e;
     WDF_CHECK_NOT_NULL(g, OutRequest);
     *OutRequest = NULL;
-    if (FileObject != NULL) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf",
-                 "driver '%s': WdfIoQueueFindRequest by file object is not implemented by "
-                 "drvhost yet",
-                 g->pub.DriverName);
-        return STATUS_NOT_IMPLEMENTED;
-    }
+    /* Microsoft: with a file object, only the requests of that file object are found. */
+    wanted = FileObject != NULL ? wdf_file_wdm(g, FileObject) : NULL;
     if (FoundRequest != NULL)
         after = CONTAINING_RECORD(wdf_object_get(g, FoundRequest, WDF_TYPE_REQUEST),
                                   struct wdf_request, obj);
@@ -820,10 +816,13 @@ NTSTATUS imp_WdfIoQueueFindRequest(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
         os_mutex_unlock(&q->lock);
         return STATUS_NOT_FOUND;
     }
-    e = after != NULL ? after->link.Flink : q->pending.Flink;
-    if (e != &q->pending) {
-        found = CONTAINING_RECORD(e, struct wdf_request, link);
-        wdf_object_reference(&found->obj);
+    for (e = after != NULL ? after->link.Flink : q->pending.Flink; e != &q->pending; e = e->Flink) {
+        struct wdf_request *r = CONTAINING_RECORD(e, struct wdf_request, link);
+        if (wanted == NULL || IoGetCurrentIrpStackLocation(r->irp)->FileObject == wanted) {
+            found = r;
+            wdf_object_reference(&found->obj);
+            break;
+        }
     }
     os_mutex_unlock(&q->lock);
     if (found == NULL)

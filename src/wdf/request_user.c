@@ -192,3 +192,78 @@ NTSTATUS imp_WdfRequestRetrieveUnsafeUserOutputBuffer(PWDF_DRIVER_GLOBALS global
                                "WdfRequestRetrieveUnsafeUserOutputBuffer",
                                __builtin_return_address(0));
 }
+
+/* ---- probing and locking a requester's buffer ------------------------------------------------ */
+
+static void wdf_locked_holder_cleanup(struct wdf_object *o)
+{
+    PMDL mdl = CONTAINING_RECORD(o, struct wdf_mdl_holder, obj)->mdl;
+    MmUnlockPages(mdl);
+    IoFreeMdl(mdl);
+}
+
+/* Microsoft (WdfRequestProbeAndLockUserBufferForRead / ForWrite): the requester's buffer locked
+ * (an MDL unlocked and freed when the request goes) and a memory object over it, a child of
+ * the request. A zero Length is STATUS_INVALID_USER_BUFFER; the requester's context is needed
+ * (drvhost: only while EvtIoInCallerContext runs, else STATUS_ACCESS_VIOLATION, the page's
+ * status for a thread that is not the request's creator). Like MmProbeAndLockPages in drvhost,
+ * the probe does not check that the addresses are the requester's (docs/wdf.md). */
+static NTSTATUS wdf_probe_and_lock(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, PVOID Buffer,
+                                   size_t Length, WDFMEMORY *MemoryObject, LOCK_OPERATION op,
+                                   const char *ddi, const void *caller)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_request *r =
+        CONTAINING_RECORD(wdf_object_get_in(g, (WDFOBJECT)Request, WDF_TYPE_REQUEST, ddi, caller),
+                          struct wdf_request, obj);
+    struct wdf_object *holder;
+    struct wdf_memory *m;
+    PMDL mdl;
+    NTSTATUS status;
+    if (MemoryObject == NULL)
+        wdf_violation_null(g, ddi, "MemoryObject", caller);
+    *MemoryObject = NULL;
+    if (Length == 0)
+        return STATUS_INVALID_USER_BUFFER;
+    if (Buffer == NULL || Length > MAXULONG)
+        return STATUS_INVALID_PARAMETER;
+    if (r->completed)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    if (!r->in_caller_context)
+        return STATUS_ACCESS_VIOLATION;
+    mdl = IoAllocateMdl(Buffer, (ULONG)Length, FALSE, FALSE, NULL);
+    if (mdl == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    MmProbeAndLockPages(mdl, UserMode, op);
+    status = wdf_object_create(g, WDF_TYPE_OBJECT, sizeof(struct wdf_mdl_holder), NULL, &r->obj,
+                               &holder);
+    if (!NT_SUCCESS(status)) {
+        MmUnlockPages(mdl);
+        IoFreeMdl(mdl);
+        return status;
+    }
+    CONTAINING_RECORD(holder, struct wdf_mdl_holder, obj)->mdl = mdl;
+    holder->type_cleanup = wdf_locked_holder_cleanup;
+    status = wdf_memory_create_over(g, NULL, &r->obj, WDF_MEMORY_REQUEST, Buffer, Length, &m);
+    if (NT_SUCCESS(status))
+        *MemoryObject = (WDFMEMORY)&m->obj;
+    return status;
+}
+
+NTSTATUS imp_WdfRequestProbeAndLockUserBufferForRead(PWDF_DRIVER_GLOBALS globals,
+                                                     WDFREQUEST Request, PVOID Buffer,
+                                                     size_t Length, WDFMEMORY *MemoryObject)
+{
+    return wdf_probe_and_lock(globals, Request, Buffer, Length, MemoryObject, IoReadAccess,
+                              "WdfRequestProbeAndLockUserBufferForRead",
+                              __builtin_return_address(0));
+}
+
+NTSTATUS imp_WdfRequestProbeAndLockUserBufferForWrite(PWDF_DRIVER_GLOBALS globals,
+                                                      WDFREQUEST Request, PVOID Buffer,
+                                                      size_t Length, WDFMEMORY *MemoryObject)
+{
+    return wdf_probe_and_lock(globals, Request, Buffer, Length, MemoryObject, IoWriteAccess,
+                              "WdfRequestProbeAndLockUserBufferForWrite",
+                              __builtin_return_address(0));
+}

@@ -369,6 +369,9 @@ __attribute__((noreturn)) void wdf_gate_self_wait(struct wdf_object *object, con
 
 /* ---- file objects (file.c) ----------------------------------------------------------------- */
 
+/* The WDM file object of a WDFFILEOBJECT (queue.c finds requests by it). */
+PFILE_OBJECT wdf_file_wdm(struct wdf_globals *g, WDFFILEOBJECT file);
+
 /* IRP_MJ_CREATE, IRP_MJ_CLEANUP and IRP_MJ_CLOSE for a framework device. */
 NTSTATUS wdf_file_dispatch(struct wdf_device *device, PIRP irp);
 /* WdfDeviceCreate hands the init's file object config and preprocess callbacks to the device;

@@ -511,6 +511,26 @@ TEST(in_caller_context_and_request_context)
     drvhost_close(f);
 }
 
+/* WdfRequestProbeAndLockUserBufferForRead / ForWrite: in EvtIoInCallerContext they give memory
+ * objects over the requester's buffers (a zero length is STATUS_INVALID_USER_BUFFER); outside
+ * the requester's context they fail (drvhost: STATUS_ACCESS_VIOLATION, the page's status for a
+ * thread that is not the request's creator). */
+TEST(probe_and_lock_user_buffers_in_caller_context)
+{
+    drvhost_file *f = wdfq_open();
+    drvhost_iosb iosb = {0};
+    char out[8] = {0};
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_Q_LOCK_USER, "abc", 3, out, sizeof(out), &iosb),
+              STATUS_SUCCESS);
+    ok(iosb.information == 3 && memcmp(out, "abc", 3) == 0, "copied %llu: %.3s\n",
+       (unsigned long long)iosb.information, out);
+    ok_status(harness_ioctl(f, IOCTL_Q_LOCK_OUTSIDE, "x", 1, NULL, 0, NULL),
+              STATUS_ACCESS_VIOLATION);
+    drvhost_close(f);
+}
+
 /* WdfDeviceConfigureRequestDispatching: writes go to their own queue. */
 TEST(configured_request_type_goes_to_its_queue)
 {

@@ -326,6 +326,15 @@ static VOID WdfQDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
         WdfIoQueueDrainSynchronously(g_manual);
         WdfQLog(WDFQ_EV_DRAIN_SYNC_DONE, 0);
         break;
+    case IOCTL_Q_LOCK_OUTSIDE: {
+        PVOID buffer;
+        WDFMEMORY memory;
+        status = WdfRequestRetrieveInputBuffer(Request, 1, &buffer, NULL);
+        if (NT_SUCCESS(status))
+            status = WdfRequestProbeAndLockUserBufferForRead(Request, buffer, 1, &memory);
+        WdfRequestComplete(Request, status);
+        return;
+    }
     case IOCTL_Q_BOOST:
         WdfRequestSetInformation(Request, 7);
         WdfRequestCompleteWithPriorityBoost(Request, STATUS_DEVICE_BUSY, IO_SERIAL_INCREMENT);
@@ -404,6 +413,31 @@ static VOID WdfQWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
 
 /* Every request comes here first, on the requesting thread; its context goes with it into the
  * queue. */
+/* IOCTL_Q_LOCK_USER, in the requester's context. */
+static VOID WdfQLockUser(WDFREQUEST Request)
+{
+    PVOID in = NULL, out = NULL;
+    size_t in_length = 0, out_length = 0, n;
+    WDFMEMORY in_memory, out_memory;
+    NTSTATUS status = WdfRequestRetrieveUnsafeUserInputBuffer(Request, 1, &in, &in_length);
+    if (NT_SUCCESS(status))
+        status = WdfRequestRetrieveUnsafeUserOutputBuffer(Request, 1, &out, &out_length);
+    if (NT_SUCCESS(status) && WdfRequestProbeAndLockUserBufferForRead(Request, in, 0, &in_memory) !=
+                                  STATUS_INVALID_USER_BUFFER)
+        status = STATUS_UNSUCCESSFUL;
+    if (NT_SUCCESS(status))
+        status = WdfRequestProbeAndLockUserBufferForRead(Request, in, in_length, &in_memory);
+    if (NT_SUCCESS(status))
+        status = WdfRequestProbeAndLockUserBufferForWrite(Request, out, out_length, &out_memory);
+    if (!NT_SUCCESS(status)) {
+        WdfRequestComplete(Request, status);
+        return;
+    }
+    n = in_length < out_length ? in_length : out_length;
+    RtlCopyMemory(WdfMemoryGetBuffer(out_memory, NULL), WdfMemoryGetBuffer(in_memory, NULL), n);
+    WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, n);
+}
+
 static VOID WdfQInCallerContext(WDFDEVICE Device, WDFREQUEST Request)
 {
     WDF_REQUEST_PARAMETERS params;
@@ -414,6 +448,11 @@ static VOID WdfQInCallerContext(WDFDEVICE Device, WDFREQUEST Request)
     if (params.Type == WdfRequestTypeDeviceControl &&
         params.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q_CALLER_COMPLETES) {
         WdfRequestComplete(Request, STATUS_DEVICE_BUSY);
+        return;
+    }
+    if (params.Type == WdfRequestTypeDeviceControl &&
+        params.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q_LOCK_USER) {
+        WdfQLockUser(Request);
         return;
     }
     status = WdfDeviceEnqueueRequest(Device, Request);

@@ -91,6 +91,13 @@ typedef struct _WDFQ_STATE {
     WDFQ_CODE(22) /* WdfRequestSetInformation 7, WdfRequestCompleteWithPriorityBoost with          \
                      STATUS_DEVICE_BUSY and IO_SERIAL_INCREMENT */
 
+/* METHOD_NEITHER: EvtIoInCallerContext probes and locks both user buffers
+ * (WdfRequestProbeAndLockUserBufferForRead/ForWrite; a zero length first, expected
+ * STATUS_INVALID_USER_BUFFER) and copies the input to the output: information the bytes. */
+#define IOCTL_Q_LOCK_USER CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB00 + 23, METHOD_NEITHER, FILE_ANY_ACCESS)
+/* WdfRequestProbeAndLockUserBufferForRead outside EvtIoInCallerContext: its status. */
+#define IOCTL_Q_LOCK_OUTSIDE WDFQ_CODE(24)
+
 #define WDFQ_EV_STOPPED           1 /* the stop notification, context checked */
 #define WDFQ_EV_PURGED            2
 #define WDFQ_EV_DRAINED           3

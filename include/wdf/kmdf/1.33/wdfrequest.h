@@ -365,4 +365,25 @@ FORCEINLINE NTSTATUS WdfRequestRetrieveUnsafeUserOutputBuffer(WDFREQUEST Request
         WdfDriverGlobals, Request, MinimumRequiredLength, OutputBuffer, Length);
 }
 
+typedef NTSTATUS (*PFN_WDFREQUESTPROBEANDLOCKUSERBUFFERFORREAD)(PWDF_DRIVER_GLOBALS, WDFREQUEST,
+                                                                PVOID, size_t, WDFMEMORY *);
+FORCEINLINE NTSTATUS WdfRequestProbeAndLockUserBufferForRead(WDFREQUEST Request, PVOID Buffer,
+                                                             size_t Length, WDFMEMORY *MemoryObject)
+{
+    return ((PFN_WDFREQUESTPROBEANDLOCKUSERBUFFERFORREAD)
+                WdfFunctions[WdfRequestProbeAndLockUserBufferForReadTableIndex])(
+        WdfDriverGlobals, Request, Buffer, Length, MemoryObject);
+}
+
+typedef NTSTATUS (*PFN_WDFREQUESTPROBEANDLOCKUSERBUFFERFORWRITE)(PWDF_DRIVER_GLOBALS, WDFREQUEST,
+                                                                 PVOID, size_t, WDFMEMORY *);
+FORCEINLINE NTSTATUS WdfRequestProbeAndLockUserBufferForWrite(WDFREQUEST Request, PVOID Buffer,
+                                                              size_t Length,
+                                                              WDFMEMORY *MemoryObject)
+{
+    return ((PFN_WDFREQUESTPROBEANDLOCKUSERBUFFERFORWRITE)
+                WdfFunctions[WdfRequestProbeAndLockUserBufferForWriteTableIndex])(
+        WdfDriverGlobals, Request, Buffer, Length, MemoryObject);
+}
+
 #endif
