@@ -221,15 +221,22 @@ static BOOLEAN wdf_queue_unwait(struct wdf_queue *q, struct wdf_request *r)
     return TRUE;
 }
 
-/* The next waiting request the framework may take out (under the lock), NULL: none. */
-static struct wdf_request *wdf_queue_next_waiting(struct wdf_queue *q)
+/* The next waiting request of `file` (NULL: of any file object) the framework may take out
+ * (under the lock), NULL: none. */
+static struct wdf_request *wdf_queue_next_waiting_of(struct wdf_queue *q, PFILE_OBJECT file)
 {
     for (PLIST_ENTRY e = q->pending.Flink; e != &q->pending; e = e->Flink) {
         struct wdf_request *r = CONTAINING_RECORD(e, struct wdf_request, link);
-        if (wdf_queue_unwait(q, r))
+        if ((file == NULL || IoGetCurrentIrpStackLocation(r->irp)->FileObject == file) &&
+            wdf_queue_unwait(q, r))
             return r;
     }
     return NULL;
+}
+
+static struct wdf_request *wdf_queue_next_waiting(struct wdf_queue *q)
+{
+    return wdf_queue_next_waiting_of(q, NULL);
 }
 
 /* A request cancelled while waiting: EvtIoCanceledOnQueue makes it the driver's, which
@@ -749,7 +756,9 @@ static NTSTATUS wdf_queue_can_retrieve(struct wdf_queue *q)
 }
 
 /* The driver takes `r` (NULL: the first it may) out of the queue. */
-static NTSTATUS wdf_queue_retrieve(struct wdf_queue *q, struct wdf_request *r, WDFREQUEST *out)
+/* The request `r` (NULL: the next waiting one, of `file` if not NULL) for the driver. */
+static NTSTATUS wdf_queue_retrieve(struct wdf_queue *q, struct wdf_request *r, PFILE_OBJECT file,
+                                   WDFREQUEST *out)
 {
     NTSTATUS status;
     *out = NULL;
@@ -757,7 +766,7 @@ static NTSTATUS wdf_queue_retrieve(struct wdf_queue *q, struct wdf_request *r, W
     status = wdf_queue_can_retrieve(q);
     if (NT_SUCCESS(status)) {
         if (r == NULL)
-            r = wdf_queue_next_waiting(q);
+            r = wdf_queue_next_waiting_of(q, file);
         else if (r->queue != q || r->where != WDF_REQ_QUEUED || !wdf_queue_unwait(q, r))
             r = NULL, status = STATUS_NOT_FOUND;
         if (r != NULL)
@@ -779,7 +788,19 @@ NTSTATUS imp_WdfIoQueueRetrieveNextRequest(PWDF_DRIVER_GLOBALS globals, WDFQUEUE
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_queue *q = WDF_QUEUE_GET(g, Queue);
     WDF_CHECK_NOT_NULL(g, OutRequest);
-    return wdf_queue_retrieve(q, NULL, OutRequest);
+    return wdf_queue_retrieve(q, NULL, NULL, OutRequest);
+}
+
+/* Microsoft (WdfIoQueueRetrieveRequestByFileObject): the next request of that file object, as
+ * WdfIoQueueRetrieveNextRequest for the others. */
+NTSTATUS imp_WdfIoQueueRetrieveRequestByFileObject(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
+                                                   WDFFILEOBJECT FileObject, WDFREQUEST *OutRequest)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_queue *q = WDF_QUEUE_GET(g, Queue);
+    WDF_CHECK_NOT_NULL(g, FileObject);
+    WDF_CHECK_NOT_NULL(g, OutRequest);
+    return wdf_queue_retrieve(q, NULL, wdf_file_wdm(g, FileObject), OutRequest);
 }
 
 NTSTATUS imp_WdfIoQueueRetrieveFoundRequest(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
@@ -789,7 +810,7 @@ NTSTATUS imp_WdfIoQueueRetrieveFoundRequest(PWDF_DRIVER_GLOBALS globals, WDFQUEU
     struct wdf_queue *q = WDF_QUEUE_GET(g, Queue);
     struct wdf_object *o = wdf_object_get(g, FoundRequest, WDF_TYPE_REQUEST);
     WDF_CHECK_NOT_NULL(g, OutRequest);
-    return wdf_queue_retrieve(q, CONTAINING_RECORD(o, struct wdf_request, obj), OutRequest);
+    return wdf_queue_retrieve(q, CONTAINING_RECORD(o, struct wdf_request, obj), NULL, OutRequest);
 }
 
 /* Microsoft (WdfIoQueueFindRequest): the request after FoundRequest (NULL: the first) still

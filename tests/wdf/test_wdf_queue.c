@@ -531,6 +531,32 @@ TEST(probe_and_lock_user_buffers_in_caller_context)
     drvhost_close(f);
 }
 
+/* WdfIoQueueRetrieveRequestByFileObject: the next request of that file object, skipping
+ * other handles' requests; none left: STATUS_NO_MORE_ENTRIES (Microsoft). */
+TEST(retrieve_request_by_file_object)
+{
+    drvhost_file *f = wdfq_open(), *g = NULL;
+    static const unsigned char a = 'a', b = 'b';
+    drvhost_request *ra, *rb;
+    if (f == NULL)
+        return;
+    ok_status(drvhost_open(WDFQ_PATH, 0xC0000000u, &g), STATUS_SUCCESS); /* a second handle */
+    if (g == NULL) {
+        drvhost_close(f);
+        return;
+    }
+    ra = wdfq_park(f, &a);
+    rb = wdfq_park(g, &b);
+    ok_status(wdfq_ctl(g, IOCTL_Q_RETRIEVE_MINE, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    wdfq_expect(rb, STATUS_SUCCESS, 'b');
+    ok_status(wdfq_ctl(g, IOCTL_Q_RETRIEVE_MINE, NULL, 0, NULL, 0), STATUS_NO_MORE_ENTRIES);
+    ok(wdfq_state(f).Queued == 1, "the other handle's request still waits\n");
+    ok_status(wdfq_ctl(f, IOCTL_Q_RETRIEVE_MINE, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    wdfq_expect(ra, STATUS_SUCCESS, 'a');
+    drvhost_close(g);
+    drvhost_close(f);
+}
+
 /* WdfDeviceConfigureRequestDispatching: writes go to their own queue. */
 TEST(configured_request_type_goes_to_its_queue)
 {

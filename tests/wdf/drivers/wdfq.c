@@ -96,10 +96,12 @@ static VOID WdfQRequestCancel(WDFREQUEST Request)
     WdfRequestComplete(Request, STATUS_CANCELLED);
 }
 
-static NTSTATUS WdfQRetrieve(VOID)
+/* The next parked request (of `file` if not NULL) completed with its tag as information. */
+static NTSTATUS WdfQRetrieve(WDFFILEOBJECT file)
 {
     WDFREQUEST parked;
-    NTSTATUS status = WdfIoQueueRetrieveNextRequest(g_manual, &parked);
+    NTSTATUS status = file != NULL ? WdfIoQueueRetrieveRequestByFileObject(g_manual, file, &parked)
+                                   : WdfIoQueueRetrieveNextRequest(g_manual, &parked);
     if (NT_SUCCESS(status)) {
         UCHAR tag = WdfQTag(parked);
         WdfQLog(WDFQ_EV_RETRIEVED, tag);
@@ -297,7 +299,7 @@ static VOID WdfQDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
             WdfRequestComplete(Request, status);
         return;
     case IOCTL_Q_RETRIEVE:
-        WdfRequestComplete(Request, WdfQRetrieve());
+        WdfRequestComplete(Request, WdfQRetrieve(NULL));
         return;
     case IOCTL_Q_STATE:
         WdfQState(Request);
@@ -335,6 +337,11 @@ static VOID WdfQDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
         WdfRequestComplete(Request, status);
         return;
     }
+    case IOCTL_Q_RETRIEVE_MINE:
+        WdfRequestComplete(Request, WdfRequestGetFileObject(Request) != NULL
+                                        ? WdfQRetrieve(WdfRequestGetFileObject(Request))
+                                        : STATUS_UNSUCCESSFUL);
+        return;
     case IOCTL_Q_BOOST:
         WdfRequestSetInformation(Request, 7);
         WdfRequestCompleteWithPriorityBoost(Request, STATUS_DEVICE_BUSY, IO_SERIAL_INCREMENT);
@@ -492,11 +499,17 @@ static NTSTATUS WdfQCreateDevice(WDFDRIVER Driver)
     PWDFDEVICE_INIT init = WdfControlDeviceInitAllocate(Driver, &sddl);
     NTSTATUS status;
     WDF_OBJECT_ATTRIBUTES request_attributes;
+    WDF_FILEOBJECT_CONFIG file_config;
     if (init == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&request_attributes, REQUEST_CONTEXT);
     WdfDeviceInitSetRequestAttributes(init, &request_attributes);
     WdfDeviceInitSetIoInCallerContextCallback(init, WdfQInCallerContext);
+    /* File objects without callbacks: the framework succeeds opens itself and requests know
+     * their WDFFILEOBJECT (IOCTL_Q_RETRIEVE_MINE). */
+    WDF_FILEOBJECT_CONFIG_INIT(&file_config, WDF_NO_EVENT_CALLBACK, WDF_NO_EVENT_CALLBACK,
+                               WDF_NO_EVENT_CALLBACK);
+    WdfDeviceInitSetFileObjectConfig(init, &file_config, WDF_NO_OBJECT_ATTRIBUTES);
     status = WdfDeviceInitAssignName(init, &name);
     if (NT_SUCCESS(status))
         status = WdfDeviceCreate(&init, WDF_NO_OBJECT_ATTRIBUTES, &g_device);

@@ -98,6 +98,10 @@ typedef struct _WDFQ_STATE {
 /* WdfRequestProbeAndLockUserBufferForRead outside EvtIoInCallerContext: its status. */
 #define IOCTL_Q_LOCK_OUTSIDE WDFQ_CODE(24)
 
+/* WdfIoQueueRetrieveRequestByFileObject with this request's file object: the next parked
+ * request of the same handle, completed as IOCTL_Q_RETRIEVE does; its status. */
+#define IOCTL_Q_RETRIEVE_MINE WDFQ_CODE(25)
+
 #define WDFQ_EV_STOPPED           1 /* the stop notification, context checked */
 #define WDFQ_EV_PURGED            2
 #define WDFQ_EV_DRAINED           3

@@ -190,6 +190,16 @@ FORCEINLINE NTSTATUS WdfIoQueueRetrieveNextRequest(WDFQUEUE Queue, WDFREQUEST *O
         WdfDriverGlobals, Queue, OutRequest);
 }
 
+typedef NTSTATUS (*PFN_WDFIOQUEUERETRIEVEREQUESTBYFILEOBJECT)(PWDF_DRIVER_GLOBALS, WDFQUEUE,
+                                                              WDFFILEOBJECT, WDFREQUEST *);
+FORCEINLINE NTSTATUS WdfIoQueueRetrieveRequestByFileObject(WDFQUEUE Queue, WDFFILEOBJECT FileObject,
+                                                           WDFREQUEST *OutRequest)
+{
+    return ((PFN_WDFIOQUEUERETRIEVEREQUESTBYFILEOBJECT)
+                WdfFunctions[WdfIoQueueRetrieveRequestByFileObjectTableIndex])(
+        WdfDriverGlobals, Queue, FileObject, OutRequest);
+}
+
 typedef NTSTATUS (*PFN_WDFIOQUEUEFINDREQUEST)(PWDF_DRIVER_GLOBALS, WDFQUEUE, WDFREQUEST,
                                               WDFFILEOBJECT, struct _WDF_REQUEST_PARAMETERS *,
                                               WDFREQUEST *);
