@@ -3,7 +3,7 @@
  *   1 WDF_DRIVER_CONFIG with a wrong Size: WdfDriverCreate fails, STATUS_INFO_LENGTH_MISMATCH
  *   2 WdfDriverInitNonPnpDriver with an EvtDriverDeviceAdd: WdfDriverCreate fails
  *   3 a sequential default queue without any request handler: WdfIoQueueCreate fails
- *   4 a manual queue (not implemented by drvhost yet): WdfIoQueueCreate fails
+ *   4 (retired: a manual queue, refused until manual queues existed)
  *   5 DriverEntry fails after creating its control device: the framework deletes it and does
  *     not call EvtDriverUnload (Microsoft: EvtDriverUnload)
  *   6 a second default queue: WdfIoQueueCreate fails
@@ -46,8 +46,7 @@ static NTSTATUS WdfBadDevice(WDFDRIVER driver)
         WdfDeviceInitFree(init);
         return status;
     }
-    WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(
-        &config, WDFBAD_MODE == 4 ? WdfIoQueueDispatchManual : WdfIoQueueDispatchSequential);
+    WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&config, WdfIoQueueDispatchSequential);
     if (WDFBAD_MODE != 3)
         config.EvtIoDefault = WdfBadIoDefault;
     status = WdfIoQueueCreate(device, &config, WDF_NO_OBJECT_ATTRIBUTES, WDF_NO_HANDLE);
