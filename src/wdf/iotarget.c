@@ -144,34 +144,18 @@ static NTSTATUS NTAPI wdf_request_came_back(PDEVICE_OBJECT device, PIRP irp, PVO
     return STATUS_MORE_PROCESSING_REQUIRED;
 }
 
-/* Send and forget: the IRP goes to the target as it came (its location skipped) and the
- * request object is gone, as if completed, without the IRP being completed here. */
+/* wdf_request_end's hand-off for send-and-forget: the IRP goes to the target as it came (its
+ * location skipped); the request object is gone, as if completed, the IRP not completed here. */
+static void wdf_request_to_target(struct wdf_request *r, void *context)
+{
+    struct wdf_iotarget *t = context;
+    IoSkipCurrentIrpStackLocation(r->irp);
+    IoCallDriver(t->target, r->irp);
+}
+
 static void wdf_request_forget(struct wdf_globals *g, struct wdf_request *r, struct wdf_iotarget *t)
 {
-    struct wdf_queue *q = r->queue;
-    struct wdf_queue_next next;
-    PIRP irp = r->irp;
-    if (__atomic_exchange_n(&r->completed, 1, __ATOMIC_ACQ_REL))
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)r, 0, 0,
-                        "driver '%s' sent request %p after completing it", g->pub.DriverName,
-                        (void *)r);
-    /* The request leaves its queue as a completed one does (request.c), and stops being
-     * cancelable: the IRP belongs to the target now. */
-    if (q != NULL)
-        wdf_queue_request_leave(g, r, &next);
-    if (__atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE) != NULL &&
-        IoSetCancelRoutine(irp, NULL) != NULL)
-        wdf_object_release(&r->obj);
-    IoSkipCurrentIrpStackLocation(irp);
-    IoCallDriver(t->target, irp);
-    if (q == NULL) {
-        wdf_object_delete(&r->obj);
-        return;
-    }
-    wdf_object_reference(&q->obj); /* the request's own goes with it */
-    wdf_object_delete(&r->obj);
-    wdf_queue_request_done(q, &next);
-    wdf_object_release(&q->obj);
+    wdf_request_end(g, r, "sent", wdf_request_to_target, t);
 }
 
 static BOOLEAN wdf_send_options_ok(struct wdf_globals *g, PWDF_REQUEST_SEND_OPTIONS o)

@@ -45,39 +45,56 @@ struct wdf_request *wdf_request_create(struct wdf_queue *q, PIRP irp)
 #define WDF_REQUEST_GET(g, h)                                                                      \
     CONTAINING_RECORD(wdf_object_get(g, h, WDF_TYPE_REQUEST), struct wdf_request, obj)
 
-static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, NTSTATUS status,
-                                 CCHAR boost)
+void wdf_request_end(struct wdf_globals *g, struct wdf_request *r, const char *verb,
+                     void (*hand_off)(struct wdf_request *r, void *context), void *context)
 {
     struct wdf_queue *q = r->queue;
     struct wdf_queue_next next;
-    PIRP irp = r->irp;
-    trace_recorder_log(g->driver_object, "request %p completed, status 0x%08X", (void *)r,
-                       (unsigned)status);
     if (__atomic_exchange_n(&r->completed, 1, __ATOMIC_ACQ_REL))
         ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)r, 0, 0,
-                        "driver '%s' completed request %p twice", g->pub.DriverName, (void *)r);
+                        "driver '%s' %s request %p, which it had completed or sent already",
+                        g->pub.DriverName, verb, (void *)r);
     if (q != NULL) /* a create request (file.c) has no queue to leave */
         wdf_queue_request_leave(g, r, &next);
-    /* Completing a request still cancelable makes it uncancelable; if the cancel routine has
-     * it, that is the driver's EvtRequestCancel completing it (the routine keeps its
-     * reference until the callback returns). */
+    /* Ending a request still cancelable makes it uncancelable; if the cancel routine has it,
+     * that is the driver's EvtRequestCancel completing it (the routine keeps its reference
+     * until the callback returns). */
     if (__atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE) != NULL &&
-        IoSetCancelRoutine(irp, NULL) != NULL)
+        IoSetCancelRoutine(r->irp, NULL) != NULL)
         wdf_object_release(&r->obj);
-    irp->IoStatus.Status = status;
-    irp->IoStatus.Information = r->information;
-    if (r->done != NULL)
-        r->done(r, status);
-    if (q == NULL) { /* a request with no queue: nothing to present next */
-        IoCompleteRequest(irp, IO_NO_INCREMENT);
-        wdf_object_delete(&r->obj);
-        return;
-    }
-    wdf_object_reference(&q->obj); /* the request's own goes with it */
-    IoCompleteRequest(irp, boost);
+    if (q != NULL)
+        wdf_object_reference(&q->obj); /* the request's own goes with it */
+    hand_off(r, context);
     wdf_object_delete(&r->obj);
-    wdf_queue_request_done(q, &next);
-    wdf_object_release(&q->obj);
+    if (q != NULL) {
+        wdf_queue_request_done(q, &next);
+        wdf_object_release(&q->obj);
+    }
+}
+
+struct wdf_completion {
+    NTSTATUS status;
+    CCHAR boost;
+};
+
+/* wdf_request_end's hand-off for a completion: the IRP goes back to the requester. */
+static void wdf_request_to_requester(struct wdf_request *r, void *context)
+{
+    const struct wdf_completion *c = context;
+    r->irp->IoStatus.Status = c->status;
+    r->irp->IoStatus.Information = r->information;
+    if (r->done != NULL)
+        r->done(r, c->status);
+    IoCompleteRequest(r->irp, r->queue != NULL ? c->boost : IO_NO_INCREMENT);
+}
+
+static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, NTSTATUS status,
+                                 CCHAR boost)
+{
+    struct wdf_completion c = {status, boost};
+    trace_recorder_log(g->driver_object, "request %p completed, status 0x%08X", (void *)r,
+                       (unsigned)status);
+    wdf_request_end(g, r, "completed", wdf_request_to_requester, &c);
 }
 
 VOID imp_WdfRequestComplete(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, NTSTATUS Status)

@@ -302,6 +302,12 @@ void wdf_request_parameters(struct wdf_request *request, PWDF_REQUEST_PARAMETERS
  * rules; parameter 2 points to a WDF_QUEUE_FATAL_ERROR_DATA-shaped record. */
 __attribute__((noreturn)) void wdf_queue_fatal(struct wdf_queue *queue, struct wdf_request *request,
                                                NTSTATUS status, const char *what);
+/* The end of a request the driver owns, completed or sent and forgotten (request.c): a second
+ * end is WDF_VIOLATION (`verb` names this one in the report); the request leaves its queue and
+ * stops being cancelable, `hand_off` passes its IRP on, its object goes, and the queue may
+ * present the next. */
+void wdf_request_end(struct wdf_globals *g, struct wdf_request *r, const char *verb,
+                     void (*hand_off)(struct wdf_request *r, void *context), void *context);
 /* Whether the queue has a handler for IRPs of this major function (device.c: a filter sends
  * the others down). */
 BOOLEAN wdf_queue_handles(struct wdf_queue *queue, UCHAR major);
