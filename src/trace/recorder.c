@@ -72,6 +72,7 @@ void trace_log_append(struct trace_log *log, const char *text)
     e->ns = trace_now_ns();
     e->cpu = KeGetCurrentProcessorNumberEx(NULL);
     e->tid = t != NULL ? t->tid : 0;
+    e->fmt = NULL;
     snprintf(e->text, sizeof(e->text), "%s", text);
     __atomic_store_n(&e->seq, index + 1, __ATOMIC_RELEASE);
 }
@@ -100,6 +101,53 @@ void trace_recorder_vlog(PDRIVER_OBJECT driver, const char *fmt, va_list ap)
         trace_log_append(log, text);
 }
 
+struct trace_driver *trace_recorder_of(PDRIVER_OBJECT driver)
+{
+    char name[64];
+    struct trace_driver *d = NULL;
+
+    if (driver == NULL)
+        return NULL;
+    trace_driver_name(driver, name, sizeof(name));
+    os_mutex_lock(&trace_lock);
+    d = trace_driver_find(name, 1);
+    if (d != NULL) {
+        d->object = driver;
+        trace_default_log(d);
+        trace_update_autolog(d);
+    }
+    os_mutex_unlock(&trace_lock);
+    return d;
+}
+
+/* The writer's side: a slot claimed with one atomic increment and published with its sequence
+ * number, as trace_log_append; the time, processor and thread are taken here, the text only
+ * when the log is read (render_event.c). */
+void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a, uint64_t b,
+                          uint64_t c)
+{
+    struct trace_log *log;
+    struct trace_entry *e;
+    struct ke_thread *t;
+    uint64_t index;
+
+    if (rec == NULL || (log = __atomic_load_n(&rec->default_log, __ATOMIC_ACQUIRE)) == NULL)
+        return;
+    index = __atomic_fetch_add(&log->head, 1, __ATOMIC_RELAXED);
+    e = &log->entries[index % log->count];
+    t = ke_current_thread();
+    __atomic_store_n(&e->seq, 0, __ATOMIC_RELAXED);
+    __atomic_thread_fence(__ATOMIC_RELEASE);
+    e->ns = trace_now_ns();
+    e->cpu = KeGetCurrentProcessorNumberEx(NULL);
+    e->tid = t != NULL ? t->tid : 0;
+    e->fmt = fmt;
+    e->arg[0] = a;
+    e->arg[1] = b;
+    e->arg[2] = c;
+    __atomic_store_n(&e->seq, index + 1, __ATOMIC_RELEASE);
+}
+
 void trace_recorder_log(PDRIVER_OBJECT driver, const char *fmt, ...)
 {
     va_list ap;
@@ -115,7 +163,7 @@ static unsigned log_walk(struct trace_log *log, unsigned max, void (*emit)(void 
 {
     uint64_t head = __atomic_load_n(&log->head, __ATOMIC_ACQUIRE), i, first;
     unsigned shown = 0;
-    char line[TRACE_ENTRY_TEXT + 64];
+    char line[TRACE_ENTRY_TEXT + 64], text[TRACE_ENTRY_TEXT];
 
     first = head > log->count ? head - log->count : 0;
     if (head - first > max)
@@ -124,10 +172,14 @@ static unsigned log_walk(struct trace_log *log, unsigned max, void (*emit)(void 
         struct trace_entry *e = &log->entries[i % log->count];
         if (__atomic_load_n(&e->seq, __ATOMIC_ACQUIRE) != i + 1)
             continue; /* being rewritten */
+        if (e->fmt != NULL)
+            trace_render_event(text, sizeof(text), log->driver->name, e);
+        else
+            snprintf(text, sizeof(text), "%s", e->text);
         snprintf(line, sizeof(line), "%llu.%06llu cpu%u tid%llu %s",
                  (unsigned long long)(e->ns / 1000000000u),
                  (unsigned long long)(e->ns / 1000u % 1000000u), e->cpu, (unsigned long long)e->tid,
-                 e->text);
+                 text);
         emit(ctx, line);
         shown++;
     }

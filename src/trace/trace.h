@@ -10,6 +10,7 @@
 #ifndef DRVHOST_SRC_TRACE_H
 #define DRVHOST_SRC_TRACE_H
 
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -37,6 +38,16 @@ int trace_level_parse(const char *text);
  * Cheap and lock-free for the writer. driver may be NULL (then nothing is logged). */
 void trace_recorder_log(PDRIVER_OBJECT driver, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The recorder of a driver that logs often (the framework, per request), looked up once, under
+ * the layer's lock, instead of per entry; valid until trace_driver_gone for that driver. NULL
+ * when driver is NULL or memory is short. */
+struct trace_driver *trace_recorder_of(PDRIVER_OBJECT driver);
+/* One event into rec's default log (nothing when rec is NULL or the driver turned its default
+ * log off): no lock, no formatting; the arguments are stored and fmt is applied when the log is
+ * read. fmt must be a string literal and take at most three arguments, each an integer
+ * conversion (d i u x X o c, any length modifier; pass the value converted to uint64_t) or %p. */
+void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a, uint64_t b,
+                          uint64_t c);
 /* Writes the recorder logs of a driver (service name), oldest entry first, to out ("!wdflogdump").
  * Returns the entry count, or -1 when the driver has no recorder. */
 int trace_recorder_dump(const char *driver, FILE *out);

@@ -11,11 +11,17 @@
 
 /* One recorder entry: fixed size, the message cut at TRACE_ENTRY_TEXT - 1 characters. */
 #define TRACE_ENTRY_TEXT 240
+#define TRACE_EVENT_ARGS 3
 struct trace_entry {
     uint64_t seq; /* index + 1 once written; 0 while a writer fills it */
     uint64_t ns;  /* since the layer started */
     uint32_t cpu;
     uint64_t tid;
+    /* A raw entry (trace_recorder_event): fmt and its arguments, formatted when read; text is
+     * unused. NULL for a text entry. fmt is a string literal of the framework's, so it outlives
+     * every log. */
+    const char *fmt;
+    uint64_t arg[TRACE_EVENT_ARGS];
     char text[TRACE_ENTRY_TEXT];
 };
 
@@ -79,6 +85,9 @@ struct trace_log *trace_log_create(struct trace_driver *d, ULONG bytes, const ch
 void trace_log_free(struct trace_log *log);
 struct trace_log *trace_default_log(struct trace_driver *d);
 void trace_log_append(struct trace_log *log, const char *text);
+/* A raw event's text into buf: the driver's name and "framework: ", then fmt with its arguments
+ * (render_event.c). */
+void trace_render_event(char *buf, size_t size, const char *driver, const struct trace_entry *e);
 
 /* The WPP renderer (render.c): the message of a call site into buf (terminated, cut). */
 void trace_render(char *buf, size_t size, const struct drvhost_wpp_site *site,

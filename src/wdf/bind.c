@@ -122,6 +122,7 @@ NTKERNELAPI NTSTATUS NTAPI WdfVersionBind(PDRIVER_OBJECT DriverObject, PUNICODE_
         return STATUS_INSUFFICIENT_RESOURCES;
     g->magic = WDF_GLOBALS_MAGIC;
     g->driver_object = DriverObject;
+    g->recorder = trace_recorder_of(DriverObject);
     g->kmdf_minor = BindInfo->Version.Minor;
     wdf_set_name(g, RegistryPath);
     os_mutex_lock(&wdf_tree_lock);

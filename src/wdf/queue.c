@@ -143,9 +143,8 @@ static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
     WDFQUEUE queue = (WDFQUEUE)q;
     WDFREQUEST request = (WDFREQUEST)r;
     struct wdf_object *sync = wdf_sync_owner(&q->obj);
-    trace_recorder_log(q->obj.owner->driver_object,
-                       "request %p (IRP_MJ 0x%x) presented by queue %p", (void *)r,
-                       s->MajorFunction, (void *)q);
+    trace_recorder_event(q->obj.owner->recorder, "request %p (IRP_MJ 0x%x) presented by queue %p",
+                         (uintptr_t)r, s->MajorFunction, (uintptr_t)q);
     wdf_sync_acquire(sync);
     if (s->MajorFunction == IRP_MJ_READ && c->EvtIoRead != NULL)
         c->EvtIoRead(queue, request, s->Parameters.Read.Length);

@@ -92,8 +92,8 @@ static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, N
                                  CCHAR boost)
 {
     struct wdf_completion c = {status, boost};
-    trace_recorder_log(g->driver_object, "request %p completed, status 0x%08X", (void *)r,
-                       (unsigned)status);
+    trace_recorder_event(g->recorder, "request %p completed, status 0x%08X", (uintptr_t)r,
+                         (uint32_t)status, 0);
     wdf_request_end(g, r, "completed", wdf_request_to_requester, &c);
 }
 

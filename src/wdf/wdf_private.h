@@ -22,7 +22,7 @@
 #include "os/os.h"
 #include "vf/vf.h"
 #include "wdf/wdf.h"
-#include "trace/trace.h" /* trace_recorder_log: the framework's in-flight recorder events */
+#include "trace/trace.h" /* trace_recorder_*: the framework's in-flight recorder events */
 
 enum wdf_type {
     WDF_TYPE_OBJECT = 1, /* WdfObjectCreate: a general object */
@@ -101,6 +101,9 @@ struct wdf_globals {
     WDF_DRIVER_GLOBALS pub;
     ULONG magic;
     PDRIVER_OBJECT driver_object;
+    /* The driver's in-flight recorder, looked up once at binding so that the per-request
+     * events cost stores only (trace_recorder_event); valid while the driver is loaded. */
+    struct trace_driver *recorder;
     struct wdf_driver *driver; /* WdfDriverCreate's object, NULL before */
     struct wdf_globals *next;
     ULONG kmdf_minor; /* the KMDF 1.x version the module was built for (9..33) */
