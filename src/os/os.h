@@ -85,6 +85,17 @@ bool os_stack_bounds(uintptr_t *low, uintptr_t *high);
 
 /* Clocks. */
 uint64_t os_monotonic_ns(void);
+/* A cheap, monotonic count for stamping hot-path events (the processor's time-stamp counter
+ * where it has one, else os_monotonic_ns): its rate is unknown; convert pairs with
+ * os_monotonic_ns taken at two moments (see trace's stamps). */
+static inline uint64_t os_cycles(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    return __builtin_ia32_rdtsc();
+#else
+    return os_monotonic_ns();
+#endif
+}
 /* Wall-clock time as Windows counts it: 100 ns units since 1601-01-01 UTC. */
 int64_t os_system_time_100ns(void);
 void os_sleep_ns(uint64_t ns);

@@ -119,8 +119,7 @@ void pnp_notify_detach_targets(struct pnp_iface_dev *dev)
     while (!IsListEmpty(&dev->targets)) {
         PLIST_ENTRY e = RemoveHeadList(&dev->targets);
         struct pnp_notify_reg *reg = CONTAINING_RECORD(e, struct pnp_notify_reg, target_entry);
-        InitializeListHead(&reg->target_entry);
-        reg->dev = NULL;
+        InitializeListHead(&reg->target_entry); /* its unregistration then unlinks nothing */
     }
 }
 

@@ -174,6 +174,7 @@ NTKERNELAPI NTSTATUS NTAPI IoRegisterPlugPlayNotification(
         (DriverObject == NULL || CallbackRoutine == NULL || NotificationEntry == NULL))
         status = STATUS_INVALID_PARAMETER;
     struct pnp_notify_reg *reg = NT_SUCCESS(status) ? calloc(1, sizeof *reg) : NULL;
+    struct pnp_iface_dev *dev = NULL; /* a target registration's device: reg joins its list */
     if (NT_SUCCESS(status) && reg == NULL)
         status = STATUS_INSUFFICIENT_RESOURCES;
     if (!NT_SUCCESS(status))
@@ -189,12 +190,12 @@ NTKERNELAPI NTSTATUS NTAPI IoRegisterPlugPlayNotification(
     InitializeListHead(&reg->target_entry);
     ObReferenceObject(DriverObject);
     pnp_iface_lock();
-    if (node != NULL && (reg->dev = pnp_iface_dev_get(node)) == NULL)
+    if (node != NULL && (dev = pnp_iface_dev_get(node)) == NULL)
         status = STATUS_INSUFFICIENT_RESOURCES;
     if (NT_SUCCESS(status)) {
         reg->file = node != NULL ? EventCategoryData : NULL;
-        if (reg->dev != NULL)
-            InsertTailList(&reg->dev->targets, &reg->target_entry);
+        if (dev != NULL)
+            InsertTailList(&dev->targets, &reg->target_entry);
         InsertTailList(&regs, &reg->entry);
     }
     pnp_iface_unlock();

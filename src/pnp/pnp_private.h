@@ -273,10 +273,9 @@ struct pnp_notify_reg {
     LIST_ENTRY target_entry; /* dev->targets (EventCategoryTargetDeviceChange), else empty */
     ULONG magic;             /* PNP_NOTIFY_MAGIC while registered */
     IO_NOTIFICATION_EVENT_CATEGORY category;
-    GUID interface_class;      /* EventCategoryDeviceInterfaceChange */
-    PFILE_OBJECT file;         /* EventCategoryTargetDeviceChange (not referenced, as Windows) */
-    struct pnp_iface_dev *dev; /* its device while it exists (lock) */
-    PDRIVER_OBJECT driver;     /* referenced until the registration is freed */
+    GUID interface_class;  /* EventCategoryDeviceInterfaceChange */
+    PFILE_OBJECT file;     /* EventCategoryTargetDeviceChange (not referenced, as Windows) */
+    PDRIVER_OBJECT driver; /* referenced until the registration is freed */
     PDRIVER_NOTIFICATION_CALLBACK_ROUTINE callback;
     PVOID context;
     LONG refs;       /* the list's one, plus one per delivery holding it (lock) */

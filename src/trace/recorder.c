@@ -138,7 +138,7 @@ void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a,
     t = ke_current_thread();
     __atomic_store_n(&e->seq, 0, __ATOMIC_RELAXED);
     __atomic_thread_fence(__ATOMIC_RELEASE);
-    e->ns = trace_now_ns();
+    e->ns = trace_stamp();
     e->cpu = KeGetCurrentProcessorNumberEx(NULL);
     e->tid = t != NULL ? t->tid : 0;
     e->fmt = fmt;
@@ -172,13 +172,16 @@ static unsigned log_walk(struct trace_log *log, unsigned max, void (*emit)(void 
         struct trace_entry *e = &log->entries[i % log->count];
         if (__atomic_load_n(&e->seq, __ATOMIC_ACQUIRE) != i + 1)
             continue; /* being rewritten */
-        if (e->fmt != NULL)
+        uint64_t ns = e->ns;
+        if (e->fmt != NULL) {
+            ns = trace_stamp_ns(ns);
             trace_render_event(text, sizeof(text), log->driver->name, e);
-        else
+        } else {
             snprintf(text, sizeof(text), "%s", e->text);
+        }
         snprintf(line, sizeof(line), "%llu.%06llu cpu%u tid%llu %s",
-                 (unsigned long long)(e->ns / 1000000000u),
-                 (unsigned long long)(e->ns / 1000u % 1000000u), e->cpu, (unsigned long long)e->tid,
+                 (unsigned long long)(ns / 1000000000u),
+                 (unsigned long long)(ns / 1000u % 1000000u), e->cpu, (unsigned long long)e->tid,
                  text);
         emit(ctx, line);
         shown++;

@@ -15,12 +15,31 @@
 
 static os_mutex sink_lock = OS_MUTEX_INIT;
 static FILE *sink_file; /* NULL: stderr; under sink_lock */
-static uint64_t start_ns;
+static uint64_t start_ns, start_cycles;
 
 uint64_t trace_now_ns(void)
 {
     uint64_t start = __atomic_load_n(&start_ns, __ATOMIC_RELAXED);
     return os_monotonic_ns() - start;
+}
+
+uint64_t trace_stamp(void)
+{
+    return os_cycles();
+}
+
+/* The rate of os_cycles is measured between the layer's start and now (both clocks read at
+ * each end), so a stamp converts without a calibration loop at start; the longer the run, the
+ * closer the figure. */
+uint64_t trace_stamp_ns(uint64_t stamp)
+{
+    uint64_t c0 = __atomic_load_n(&start_cycles, __ATOMIC_RELAXED);
+    uint64_t n0 = __atomic_load_n(&start_ns, __ATOMIC_RELAXED);
+    uint64_t c1 = os_cycles(), n1 = os_monotonic_ns();
+
+    if (c1 <= c0 || stamp <= c0)
+        return 0;
+    return (uint64_t)((unsigned __int128)(stamp - c0) * (n1 - n0) / (c1 - c0));
 }
 
 int trace_set_file(const char *path)
@@ -96,6 +115,7 @@ static int dbg_sink(const char *component, ULONG level, const char *text, size_t
 void trace_sink_init(void)
 {
     __atomic_store_n(&start_ns, os_monotonic_ns(), __ATOMIC_RELAXED);
+    __atomic_store_n(&start_cycles, os_cycles(), __ATOMIC_RELAXED);
     rtl_dbg_set_sink(dbg_sink);
 }
 

@@ -14,7 +14,7 @@
 #define TRACE_EVENT_ARGS 3
 struct trace_entry {
     uint64_t seq; /* index + 1 once written; 0 while a writer fills it */
-    uint64_t ns;  /* since the layer started */
+    uint64_t ns;  /* since the layer started; a raw entry's is a trace_stamp until read */
     uint32_t cpu;
     uint64_t tid;
     /* A raw entry (trace_recorder_event): fmt and its arguments, formatted when read; text is
@@ -68,6 +68,10 @@ void trace_sink_init(void);
 void trace_sink_shutdown(void);
 /* Nanoseconds since the layer started (the time column). */
 uint64_t trace_now_ns(void);
+/* A raw stamp for a hot-path entry (os_cycles), and a stamp as nanoseconds since the layer
+ * started (converted when the entry is read). */
+uint64_t trace_stamp(void);
+uint64_t trace_stamp_ns(uint64_t stamp);
 /* The record of a driver by name, created when create (under trace_lock). */
 struct trace_driver *trace_driver_find(const char *name, int create);
 /* The name of a driver object ("fifo" for \Driver\fifo) into buf. */

@@ -20,7 +20,7 @@
 static void wdf_request_destroy(struct wdf_object *o)
 {
     struct wdf_request *r = CONTAINING_RECORD(o, struct wdf_request, obj);
-    if (r->queue != NULL) /* a create request (file.c) has none */
+    if (r->queue != NULL && !r->queue_ref_moved) /* a create request (file.c) has none */
         wdf_object_release(&r->queue->obj);
 }
 
@@ -62,8 +62,7 @@ void wdf_request_end(struct wdf_globals *g, struct wdf_request *r, const char *v
     if (__atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE) != NULL &&
         IoSetCancelRoutine(r->irp, NULL) != NULL)
         wdf_object_release(&r->obj);
-    if (q != NULL)
-        wdf_object_reference(&q->obj); /* the request's own goes with it */
+    r->queue_ref_moved = q != NULL; /* the request's own: released below, not by its destruction */
     hand_off(r, context);
     wdf_object_delete(&r->obj);
     if (q != NULL) {

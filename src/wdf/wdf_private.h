@@ -232,6 +232,9 @@ struct wdf_request {
     WDF_REQUEST_COMPLETION_PARAMS completion_params;
     PKEVENT sent_sync; /* WDF_REQUEST_SEND_OPTION_SYNCHRONOUS: set when it comes back */
     BOOLEAN sent;      /* atomic: at the target, not back yet */
+    /* wdf_request_end took over the request's reference on its queue (released after the
+     * queue's next step), so the request's destruction must not release it again. */
+    BOOLEAN queue_ref_moved;
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */

@@ -117,6 +117,40 @@ TEST(watchdog_ends_a_hang_after_a_second_boot)
     ok_status(drvhost_init(&o), STATUS_SUCCESS); /* the harness shuts it down */
 }
 
+/* The threads of this process (/proc/self/task), -1 when they cannot be counted. */
+static int thread_count(void)
+{
+    char line[64];
+    int n = -1;
+    FILE *f = fopen("/proc/self/status", "r");
+    while (f != NULL && fgets(line, sizeof(line), f) != NULL)
+        if (sscanf(line, "Threads: %d", &n) == 1)
+            break;
+    if (f != NULL)
+        fclose(f);
+    return n;
+}
+
+/* A shutdown leaves no runtime thread behind: a boot with a time-out (the watchdog), then its
+ * shutdown, end with the threads the process had before. */
+TEST(shutdown_leaves_no_runtime_thread)
+{
+    drvhost_options quiet = {.quiet = getenv("DRVHOST_TEST_VERBOSE") == NULL};
+    drvhost_options o = quiet;
+    int before;
+    o.timeout_ms = 10000;
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    before = thread_count();
+    ok(before > 0, "the process's threads counted (%d)", before);
+    ok_status(drvhost_init(&o), STATUS_SUCCESS);
+    ok(thread_count() > before, "the watchdog runs while booted (%d threads, %d before)",
+       thread_count(), before);
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    ok(thread_count() == before, "%d threads after the shutdown, %d before the boot",
+       thread_count(), before);
+    ok_status(drvhost_init(&quiet), STATUS_SUCCESS); /* the harness shuts it down */
+}
+
 /* A command that fails two expectations names both, in order, separated by "; ". */
 TEST(two_failed_expectations_are_both_named)
 {

@@ -43,6 +43,8 @@ TEST(integers)
     check("ffffffffffffffff", "%Ix", ~(ULONG_PTR)0);
     check("-5 5", "%Id %Iu", (LONG_PTR)-5, (ULONG_PTR)5);
     check("7 8", "%I32d %zu", 7, (size_t)8);
+    /* I32 is a 32-bit size: a negative int stays negative (read as 64 bits it would not). */
+    check("-1 -2147483648", "%I32d %I32d", -1, (int)0x80000000u);
     check("-1 65535 255", "%hd %hu %hhu", 0xFFFF, 0x1FFFF, 0x1FF);
     check("  42|42  |00042|+42| 42", "%4d|%-4d|%05d|%+d|% d", 42, 42, 42, 42, 42);
     check("  007|-0042", "%5.3d|%05d", 7, -42);

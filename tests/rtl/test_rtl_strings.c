@@ -29,6 +29,7 @@ TEST(init_strings)
     UNICODE_STRING u;
     ANSI_STRING a;
     static WCHAR longw[0x8001];
+    static CHAR longa[0x10000];
 
     RtlInitUnicodeString(&u, L"abc");
     ok(u.Length == 6 && u.MaximumLength == 8, "lengths %u %u\n", u.Length, u.MaximumLength);
@@ -55,6 +56,16 @@ TEST(init_strings)
     ok(a.Length == 0 && a.MaximumLength == 0 && a.Buffer == NULL, "ansi NULL\n");
     ok_status(RtlInitAnsiStringEx(&a, "q"), STATUS_SUCCESS);
     ok(a.Length == 1 && a.MaximumLength == 2, "ansi Ex\n");
+    /* 65535 characters and the terminator do not fit a MaximumLength: too long, as the wide
+     * form; 65534 do. */
+    memset(longa, 'a', sizeof(longa) - 1);
+    longa[0xFFFF] = 0;
+    ok_status(RtlInitAnsiStringEx(&a, longa), STATUS_NAME_TOO_LONG);
+    ok(a.Length == 0 && a.MaximumLength == 0, "ansi Ex too long: empty\n");
+    longa[0xFFFE] = 0;
+    ok_status(RtlInitAnsiStringEx(&a, longa), STATUS_SUCCESS);
+    ok(a.Length == 0xFFFE && a.MaximumLength == 0xFFFF, "ansi Ex longest %#x %#x\n", a.Length,
+       a.MaximumLength);
 }
 
 TEST(copy_and_append)
@@ -158,6 +169,12 @@ TEST(case_mapping)
     ok(RtlUpcaseUnicodeChar(0x101) == 0x100, "a macron\n");
     ok(RtlDowncaseUnicodeChar(L'Q') == L'q' && RtlDowncaseUnicodeChar(0xC0) == 0xE0, "down\n");
     ok(RtlDowncaseUnicodeChar(0x3A3) == 0x3C3, "sigma\n");
+    /* Latin Extended-A: Y with diaeresis goes to Latin-1's 0xFF; the pairs alternate from an
+     * even (0x100) or an odd (0x139) capital. */
+    ok(RtlDowncaseUnicodeChar(0x178) == 0xFF && RtlDowncaseUnicodeChar(0x100) == 0x101 &&
+           RtlDowncaseUnicodeChar(0x101) == 0x101 && RtlDowncaseUnicodeChar(0x139) == 0x13A &&
+           RtlDowncaseUnicodeChar(0x17D) == 0x17E,
+       "Latin Extended-A\n");
     ok(RtlUpcaseUnicodeChar(L'1') == L'1', "digit\n");
 
     RtlInitUnicodeString(&src, L"Ab\x00e9z");

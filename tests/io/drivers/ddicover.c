@@ -77,6 +77,9 @@ static void Stack(PIRP Irp, PIO_STACK_LOCATION sp)
      * in a synchronous dispatch; the pseudo-handles have their documented values. */
     CHECK(IoGetCurrentProcess() != NULL && IoGetCurrentProcess() == PsGetCurrentProcess());
     CHECK(IoGetRequestorProcess(Irp) == IoGetCurrentProcess());
+    /* An IRP the I/O manager issues is associated with the requesting thread (Microsoft:
+     * IoGetRequestorProcess), which is the current one in a synchronous dispatch. */
+    CHECK(Irp->Tail.Overlay.Thread == PsGetCurrentThread());
     CHECK(ObReferenceObjectByPointer(PsGetCurrentProcess(), 0, *PsProcessType, KernelMode) ==
           STATUS_SUCCESS);
     ObDereferenceObject(PsGetCurrentProcess());
