@@ -1,0 +1,115 @@
+/*
+ * test_wdf_target.c - general I/O targets and driver-created requests through a framework
+ * driver (drivers/wdftarget.c) over a WDM one (drivers/wdftgtlow.c): remote targets opened by
+ * name and by device object, synchronous and asynchronous sends with the three kinds of
+ * memory descriptors, time-outs, the target states (stop, start, purge, close), WdfRequestCreate
+ * and WdfRequestReuse, and the misuse the framework reports (bug check 0x10D with the parameter
+ * 1 of Microsoft's bug-check page). The driver runs each group of checks on its side (expected
+ * values: the documentation) and reports how many held.
+ */
+#include <wdm.h>
+
+#include "drivers/wdftarget.h"
+#include "harness.h"
+
+#include <string.h>
+
+#define WDFTARGET_DEVICE "\\\\.\\WdfTarget"
+
+static drvhost_file *open_target_driver(void)
+{
+    harness_load_driver("wdftgtlow");
+    return harness_open_driver("wdftarget", WDFTARGET_DEVICE);
+}
+
+static void run_group(ULONG group)
+{
+    drvhost_file *f = open_target_driver();
+    WDFTARGET_RESULT r;
+    memset(&r, 0, sizeof(r));
+    r.Failed = 1;
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_T_RUN, &group, sizeof(group), &r, sizeof(r), NULL),
+              STATUS_SUCCESS);
+    ok(r.Failed == 0 && r.Checks > 0,
+       "group %lu: %lu of %lu checks failed, the first at wdftarget.c:%lu\n", (unsigned long)group,
+       (unsigned long)r.Failed, (unsigned long)r.Checks, (unsigned long)r.FirstLine);
+    drvhost_close(f);
+}
+
+/* WdfIoTargetCreate, WdfIoTargetOpen by name (the create IRP's access and share access) and by
+ * device object, the WDM views, close, close for query-remove and reopen, deletion. */
+TEST(remote_targets_open_by_name_and_device_object_and_close)
+{
+    run_group(WDFTARGET_GROUP_OPEN);
+}
+
+/* WdfIoTargetSend{Read,Write,Ioctl,InternalIoctl}Synchronously with buffer, MDL and memory
+ * descriptors on buffered and direct I/O, offsets, Bytes*, time-outs (STATUS_IO_TIMEOUT). */
+TEST(synchronous_sends_with_descriptors_and_time_outs)
+{
+    run_group(WDFTARGET_GROUP_SYNC);
+}
+
+/* Stop keeps requests in the target until start; purge cancels them and refuses new ones;
+ * IGNORE_TARGET_STATE; stop cancelling sent I/O; WdfRequestCancelSentRequest; close. */
+TEST(target_states_stop_start_purge_and_cancel)
+{
+    run_group(WDFTARGET_GROUP_STATES);
+}
+
+/* WdfRequestCreate (context, parent), Reuse (status, SET_NEW_IRP), CreateFromIrp, ChangeTarget
+ * (STATUS_REQUEST_NOT_ACCEPTED), WdfRequestWdmFormatUsingStackLocation, WdfObjectDelete. */
+TEST(driver_created_requests_reuse_and_delete)
+{
+    run_group(WDFTARGET_GROUP_REQUESTS);
+}
+
+/* A request the queue delivered, formatted with its own input and output memory and sent
+ * asynchronously: the target's output and information reach the requester. */
+TEST(forwarded_request_with_its_own_memory_reaches_the_target)
+{
+    drvhost_file *f = open_target_driver();
+    char out[16] = {0};
+    drvhost_iosb iosb = {0};
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_T_FORWARD, "forward", 7, out, sizeof(out), &iosb),
+              STATUS_SUCCESS);
+    ok(iosb.information == 7 && memcmp(out, "forward", 7) == 0, "%llu bytes '%s'\n",
+       (unsigned long long)iosb.information, out);
+    drvhost_close(f);
+}
+
+static void misuse(ULONG what)
+{
+    drvhost_file *f = open_target_driver();
+    if (f != NULL)
+        harness_ioctl(f, IOCTL_T_MISUSE, &what, sizeof(what), NULL, 0, NULL);
+    ok(0, "misuse %lu returned\n", (unsigned long)what);
+}
+
+TEST(sending_a_request_still_sent_is_wdf_violation)
+{
+    expect_bugcheck_p1(0x10D, 0x6);
+    misuse(WDFTARGET_MISUSE_SENT_TWICE);
+}
+
+TEST(io_target_create_without_a_handle_location_is_wdf_violation)
+{
+    expect_bugcheck_p1(0x10D, 0x4);
+    misuse(WDFTARGET_MISUSE_NULL_OUT);
+}
+
+TEST(io_target_routine_on_a_memory_object_is_wdf_violation)
+{
+    expect_bugcheck_p1(0x10D, 0x5);
+    misuse(WDFTARGET_MISUSE_WRONG_TYPE);
+}
+
+TEST(formatting_an_irp_without_a_location_left_is_wdf_violation)
+{
+    expect_bugcheck_p1(0x10D, 0x6);
+    misuse(WDFTARGET_MISUSE_NO_LOCATION);
+}
