@@ -278,7 +278,8 @@ NTSTATUS imp_WdfIoTargetOpen(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget,
                  g->pub.DriverName, (unsigned long)OpenParams->Size);
         return STATUS_INFO_LENGTH_MISMATCH;
     }
-    if (!t->remote || t->state != WdfIoTargetClosed) {
+    if (!t->remote ||
+        (t->state != WdfIoTargetClosed && t->state != WdfIoTargetClosedForQueryRemove)) {
         rtl_diag(RTL_DIAG_ERROR, "wdf",
                  "driver '%s': WdfIoTargetOpen: target %p is %s", g->pub.DriverName, (void *)t,
                  t->remote ? "open (close it first)" : "a device's default target");
@@ -514,9 +515,6 @@ VOID imp_WdfIoTargetCloseForQueryRemove(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET
     if (!t->remote)
         return;
     wdf_target_close(t, WdfIoTargetClosedForQueryRemove);
-    os_mutex_lock(&t->lock);
-    t->state = WdfIoTargetClosed; /* reopenable; the state a reopen starts from */
-    os_mutex_unlock(&t->lock);
 }
 
 /* ---- formatting --------------------------------------------------------------------------- */
@@ -649,13 +647,14 @@ void wdf_send_release(struct wdf_request *r)
         r->irp->UserBuffer = s->saved_user_buffer;
         r->irp->MdlAddress = s->saved_mdl;
     }
-    for (i = 0; i < 2; i++)
+    for (i = 0; i < 3; i++) {
         if (s->memory[i] != NULL)
             wdf_object_release(s->memory[i]);
+        s->memory[i] = NULL;
+    }
     s->mdl = NULL;
     s->bounce = NULL;
     s->saved = FALSE;
-    s->memory[0] = s->memory[1] = NULL;
     s->major = 0;
     s->out_buffer = NULL;
 }
@@ -707,7 +706,35 @@ struct wdf_format {
     ULONG code;
     struct wdf_buf in, out; /* a read's buffer is `out`, a write's `in` */
     PLONGLONG offset;
+    BOOLEAN others;         /* internal ioctl others: in, out and arg4 are arguments 1, 2, 4 */
+    struct wdf_buf arg4;
+    PWDF_MEMORY_DESCRIPTOR arg4_descriptor; /* the synchronous form's */
 };
+
+/* Microsoft: Parameters.Others.Argument1, 2 and 4 point to the buffers (an MDL descriptor's
+ * argument is the MDL); Argument3 is the control code. */
+static PVOID wdf_other_argument(const struct wdf_buf *b)
+{
+    return b->mdl != NULL ? (PVOID)b->mdl : b->buffer;
+}
+
+static void wdf_place_others(struct wdf_request *r, const struct wdf_format *f)
+{
+    PIO_STACK_LOCATION next = IoGetNextIrpStackLocation(r->irp);
+    r->send.others[0] = next->Parameters.Others.Argument1 = wdf_other_argument(&f->in);
+    r->send.others[1] = next->Parameters.Others.Argument2 = wdf_other_argument(&f->out);
+    r->send.others[2] = next->Parameters.Others.Argument4 = wdf_other_argument(&f->arg4);
+    next->Parameters.DeviceIoControl.IoControlCode = f->code;
+}
+
+/* The request keeps a reference on a memory object it was formatted with. */
+static void wdf_format_keep(struct wdf_request *r, int i, const struct wdf_buf *b)
+{
+    r->send.memory[i] = b->memory;
+    r->send.offset[i] = b->offset;
+    if (b->memory != NULL)
+        wdf_object_reference(b->memory);
+}
 
 /* Writes the next stack location of the request's IRP for the target (the Format routines and
  * the synchronous sends). The previous format's resources go first. */
@@ -757,6 +784,11 @@ static NTSTATUS wdf_format(struct wdf_globals *g, struct wdf_iotarget *t, struct
         status = wdf_place_rw(r, dev, (struct wdf_buf *)&f->in);
         break;
     default:
+        if (f->others) {
+            wdf_place_others(r, f);
+            status = STATUS_SUCCESS;
+            break;
+        }
         next->Parameters.DeviceIoControl.IoControlCode = f->code;
         next->Parameters.DeviceIoControl.InputBufferLength = (ULONG)f->in.length;
         next->Parameters.DeviceIoControl.OutputBufferLength = (ULONG)f->out.length;
@@ -765,14 +797,10 @@ static NTSTATUS wdf_format(struct wdf_globals *g, struct wdf_iotarget *t, struct
     }
     r->send.major = f->major;
     r->send.code = f->code;
-    r->send.memory[0] = f->in.memory;
-    r->send.memory[1] = f->out.memory;
-    r->send.offset[0] = f->in.offset;
-    r->send.offset[1] = f->out.offset;
-    if (f->in.memory != NULL)
-        wdf_object_reference(f->in.memory);
-    if (f->out.memory != NULL)
-        wdf_object_reference(f->out.memory);
+    wdf_format_keep(r, 0, &f->in);
+    wdf_format_keep(r, 1, &f->out);
+    wdf_format_keep(r, 2, &f->arg4);
+    r->send.major = f->others ? 0xFF : f->major; /* 0xFF: recorded as "others" */
     if (!NT_SUCCESS(status)) {
         wdf_send_release(r);
         return status;
@@ -839,6 +867,21 @@ NTSTATUS imp_WdfIoTargetFormatRequestForInternalIoctl(
                               OutputBuffer, OutputBufferOffset);
 }
 
+NTSTATUS imp_WdfIoTargetFormatRequestForInternalIoctlOthers(
+    PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget, WDFREQUEST Request, ULONG IoctlCode,
+    WDFMEMORY OtherArg1, PWDFMEMORY_OFFSET OtherArg1Offset, WDFMEMORY OtherArg2,
+    PWDFMEMORY_OFFSET OtherArg2Offset, WDFMEMORY OtherArg4, PWDFMEMORY_OFFSET OtherArg4Offset)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_format f = {.major = IRP_MJ_INTERNAL_DEVICE_CONTROL, .code = IoctlCode,
+                           .others = TRUE};
+    NTSTATUS status = wdf_buf_from_memory(g, OtherArg4, OtherArg4Offset, &f.arg4);
+    if (!NT_SUCCESS(status))
+        return status;
+    return wdf_format_handles(globals, IoTarget, Request, &f, OtherArg1, OtherArg1Offset,
+                              OtherArg2, OtherArg2Offset);
+}
+
 /* ---- sending ------------------------------------------------------------------------------ */
 
 VOID imp_WdfRequestSetCompletionRoutine(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
@@ -870,9 +913,15 @@ static void wdf_request_record(struct wdf_request *r, PIRP irp)
     UCHAR major = s->major != 0 ? s->major : IoGetCurrentIrpStackLocation(irp)->MajorFunction;
     RtlZeroMemory(p, sizeof(*p));
     p->Size = sizeof(*p);
-    p->Type = (WDF_REQUEST_TYPE)major;
+    p->Type = (WDF_REQUEST_TYPE)(major == 0xFF ? IRP_MJ_INTERNAL_DEVICE_CONTROL : major);
     p->IoStatus = irp->IoStatus;
     switch (major) {
+    case 0xFF: /* internal ioctl others */
+        p->Parameters.Others.Argument1.Ptr = s->others[0];
+        p->Parameters.Others.Argument2.Ptr = s->others[1];
+        p->Parameters.Others.Argument3.Value = s->code;
+        p->Parameters.Others.Argument4.Ptr = s->others[2];
+        break;
     case IRP_MJ_READ:
         p->Parameters.Read.Buffer = (WDFMEMORY)s->memory[1];
         p->Parameters.Read.Offset = s->offset[1];
@@ -901,9 +950,14 @@ static void wdf_request_record(struct wdf_request *r, PIRP irp)
 
 /* The request has left the target's lists: a stop waiting for it may go on; a canceller still
  * about to use its IRP is waited for (unless it is this thread, inside IoCancelIrp). */
+static void wdf_timer_disarm(struct wdf_send_timer *timer);
+
 static void wdf_target_left(struct wdf_iotarget *t, struct wdf_request *r)
 {
+    struct wdf_send_timer *timer;
     os_mutex_lock(&t->lock);
+    timer = r->send.timer;
+    r->send.timer = NULL;
     if (r->send.list == WDF_SEND_SENT) {
         RemoveEntryList(&r->send.link);
         if (!r->send.ignore_state)
@@ -916,6 +970,8 @@ static void wdf_target_left(struct wdf_iotarget *t, struct wdf_request *r)
     while (r->send.holds > 0 && r->send.canceller != ke_current_thread())
         os_cond_wait(&t->changed, &t->lock);
     os_mutex_unlock(&t->lock);
+    if (timer != NULL)
+        wdf_timer_disarm(timer);
 }
 
 /* Back from the target (or failed, or canceled before it got there): the output of a
@@ -925,7 +981,8 @@ static void wdf_request_finish(struct wdf_request *r, PIRP irp)
 {
     PFN_WDF_REQUEST_COMPLETION_ROUTINE routine = r->completion;
     struct wdf_send *s = &r->send;
-    struct wdf_object *memory[2] = {s->memory[0], s->memory[1]};
+    struct wdf_object *memory[3] = {s->memory[0], s->memory[1], s->memory[2]};
+    int i;
     size_t n;
     r->formatted = FALSE; /* a request is formatted again before each send */
     if (s->timed_out && irp->IoStatus.Status == STATUS_CANCELLED)
@@ -938,7 +995,7 @@ static void wdf_request_finish(struct wdf_request *r, PIRP irp)
     wdf_request_record(r, irp);
     /* The memory objects stay referenced until the driver's routine returned (it may reformat
      * the request, which releases what the request holds then). */
-    s->memory[0] = s->memory[1] = NULL;
+    s->memory[0] = s->memory[1] = s->memory[2] = NULL;
     wdf_send_release(r);
     __atomic_store_n(&r->sent, FALSE, __ATOMIC_RELEASE);
     if (r->sent_sync != NULL)
@@ -949,10 +1006,9 @@ static void wdf_request_finish(struct wdf_request *r, PIRP irp)
     else if (!s->created)
         imp_WdfRequestCompleteWithInformation(&r->obj.owner->pub, (WDFREQUEST)r,
                                               irp->IoStatus.Status, irp->IoStatus.Information);
-    if (memory[0] != NULL)
-        wdf_object_release(memory[0]);
-    if (memory[1] != NULL)
-        wdf_object_release(memory[1]);
+    for (i = 0; i < 3; i++)
+        if (memory[i] != NULL)
+            wdf_object_release(memory[i]);
 }
 
 /* Our IoCompletion routine for a sent request. Without a completion routine the framework
@@ -1060,7 +1116,7 @@ static void wdf_request_forget(struct wdf_globals *g, struct wdf_request *r, str
 }
 
 static NTSTATUS wdf_send_options_check(struct wdf_globals *g, PWDF_REQUEST_SEND_OPTIONS o,
-                                       BOOLEAN synchronous)
+                                       BOOLEAN synchronous, const char *ddi)
 {
     const char *problem = NULL;
     NTSTATUS status = STATUS_INVALID_PARAMETER;
@@ -1069,20 +1125,91 @@ static NTSTATUS wdf_send_options_check(struct wdf_globals *g, PWDF_REQUEST_SEND_
     if (o->Size != sizeof(*o)) {
         problem = "WDF_REQUEST_SEND_OPTIONS.Size is not sizeof(WDF_REQUEST_SEND_OPTIONS)";
         status = STATUS_INFO_LENGTH_MISMATCH;
-    } else if ((o->Flags & WDF_REQUEST_SEND_OPTION_TIMEOUT) && !synchronous &&
-               !(o->Flags & WDF_REQUEST_SEND_OPTION_SYNCHRONOUS))
-        problem = "WDF_REQUEST_SEND_OPTION_TIMEOUT of an asynchronous send is not implemented "
-                  "by drvhost yet";
-    else if ((o->Flags & WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET) &&
+    } else if ((o->Flags & WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET) &&
              ((o->Flags & WDF_REQUEST_SEND_OPTION_SYNCHRONOUS) || synchronous))
         problem = "SEND_AND_FORGET with a synchronous send";
     if (problem == NULL)
         return STATUS_SUCCESS;
-    rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': %s", g->pub.DriverName, problem);
+    rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': %s: %s", g->pub.DriverName, ddi, problem);
     return status;
 }
 
 static void wdf_send_refused(struct wdf_request *r, NTSTATUS status);
+
+/* ---- time-outs of asynchronous sends ---- */
+
+/* One per asynchronous send with a time-out: a KTIMER whose DPC cancels the request if it is
+ * still at the target (or waiting in it). Whoever of the DPC and the request's coming back
+ * finds the other gone frees it: the request detaches it under the target's lock, then a
+ * KeCancelTimer that succeeds means no DPC will run; otherwise the DPC, which sees it
+ * detached, frees it. The timer holds a reference on the request object. */
+struct wdf_send_timer {
+    KTIMER timer;
+    KDPC dpc;
+    struct wdf_request *r;
+    struct wdf_iotarget *t;
+};
+
+static void wdf_timer_free(struct wdf_send_timer *timer)
+{
+    wdf_object_release(&timer->r->obj);
+    free(timer);
+}
+
+static void wdf_timer_disarm(struct wdf_send_timer *timer)
+{
+    if (KeCancelTimer(&timer->timer))
+        wdf_timer_free(timer);
+}
+
+static VOID NTAPI wdf_timer_expired(PKDPC dpc, PVOID context, PVOID a1, PVOID a2)
+{
+    struct wdf_send_timer *timer = context;
+    struct wdf_request *r = timer->r;
+    struct wdf_iotarget *t = timer->t;
+    (void)dpc, (void)a1, (void)a2;
+    os_mutex_lock(&t->lock);
+    if (r->send.timer == timer) { /* still out: it times out */
+        r->send.timed_out = TRUE;
+        os_mutex_unlock(&t->lock);
+        wdf_target_cancel_one(t, r);
+    } else {
+        os_mutex_unlock(&t->lock);
+    }
+    wdf_timer_free(timer);
+}
+
+/* Arms the time-out of an asynchronous send (relative or absolute, 100 ns units). */
+static NTSTATUS wdf_timer_arm(struct wdf_iotarget *t, struct wdf_request *r, LONGLONG timeout)
+{
+    struct wdf_send_timer *timer = calloc(1, sizeof(*timer));
+    LARGE_INTEGER due;
+    if (timer == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    timer->r = r;
+    timer->t = t;
+    wdf_object_reference(&r->obj);
+    KeInitializeTimer(&timer->timer);
+    KeInitializeDpc(&timer->dpc, wdf_timer_expired, timer);
+    os_mutex_lock(&t->lock);
+    r->send.timer = timer;
+    os_mutex_unlock(&t->lock);
+    due.QuadPart = timeout;
+    KeSetTimer(&timer->timer, due, &timer->dpc);
+    return STATUS_SUCCESS;
+}
+
+/* A send refused by the gates takes its time-out back. */
+static void wdf_timer_take_back(struct wdf_iotarget *t, struct wdf_request *r)
+{
+    struct wdf_send_timer *timer;
+    os_mutex_lock(&t->lock);
+    timer = r->send.timer;
+    r->send.timer = NULL;
+    os_mutex_unlock(&t->lock);
+    if (timer != NULL)
+        wdf_timer_disarm(timer);
+}
 
 /* A synchronous send: waits for the request to come back, canceling it when the time-out
  * (relative or absolute, 100 ns units) expires first; its status then is STATUS_IO_TIMEOUT. */
@@ -1100,9 +1227,10 @@ static NTSTATUS wdf_send_and_wait(struct wdf_iotarget *t, struct wdf_request *r,
         wdf_send_refused(r, status);
         return status;
     }
-    due.QuadPart = timeout;
+    due.QuadPart = timeout; /* Microsoft: 0 is no time-out */
     if (KeWaitForSingleObject(&done, Executive, KernelMode, FALSE,
-                              (flags & WDF_REQUEST_SEND_OPTION_TIMEOUT) ? &due : NULL) ==
+                              (flags & WDF_REQUEST_SEND_OPTION_TIMEOUT) && timeout != 0 ? &due
+                                                                                        : NULL) ==
         STATUS_TIMEOUT) {
         r->send.timed_out = TRUE;
         wdf_target_cancel_one(t, r);
@@ -1138,7 +1266,7 @@ BOOLEAN imp_WdfRequestSend(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, WDFI
     struct wdf_request *r = WDF_REQUEST_GET(g, Request);
     struct wdf_iotarget *t = WDF_TARGET_GET(g, Target);
     ULONG flags = Options != NULL ? Options->Flags : 0;
-    NTSTATUS status = wdf_send_options_check(g, Options, FALSE);
+    NTSTATUS status = wdf_send_options_check(g, Options, FALSE, "WdfRequestSend");
     if (!NT_SUCCESS(status)) {
         r->irp->IoStatus.Status = status;
         return FALSE;
@@ -1161,12 +1289,21 @@ BOOLEAN imp_WdfRequestSend(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, WDFI
         return !refused;
     }
     r->sent_sync = NULL;
-    status = wdf_target_submit(t, r, flags); /* r may be completed and gone from here */
-    if (status == STATUS_INVALID_DEVICE_STATE) {
-        wdf_send_refused(r, status);
-        return FALSE;
+    if ((flags & WDF_REQUEST_SEND_OPTION_TIMEOUT) && Options->Timeout != 0) {
+        status = wdf_timer_arm(t, r, Options->Timeout);
+        if (!NT_SUCCESS(status)) {
+            wdf_send_refused(r, status);
+            return FALSE;
+        }
     }
-    return TRUE;
+    wdf_object_reference(&r->obj); /* a refused send still uses it below */
+    status = wdf_target_submit(t, r, flags); /* the request may be back from here */
+    if (status == STATUS_INVALID_DEVICE_STATE) {
+        wdf_timer_take_back(t, r);
+        wdf_send_refused(r, status);
+    }
+    wdf_object_release(&r->obj);
+    return status != STATUS_INVALID_DEVICE_STATE;
 }
 
 /* Microsoft: TRUE when the request was canceled (it may have completed meanwhile). */
@@ -1196,11 +1333,13 @@ static NTSTATUS wdf_send_sync(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget,
     NTSTATUS status;
     if (information != NULL)
         *information = 0;
-    status = wdf_send_options_check(g, options, TRUE);
+    status = wdf_send_options_check(g, options, TRUE, "WdfIoTargetSendXxxSynchronously");
     if (NT_SUCCESS(status))
         status = wdf_buf_from_descriptor(g, in, &f->in);
     if (NT_SUCCESS(status))
         status = wdf_buf_from_descriptor(g, out, &f->out);
+    if (NT_SUCCESS(status) && f->others)
+        status = wdf_buf_from_descriptor(g, f->arg4_descriptor, &f->arg4);
     if (NT_SUCCESS(status) && r == NULL)
         status = wdf_request_create_driver(g, NULL, t, NULL, TRUE, &own);
     if (!NT_SUCCESS(status))
@@ -1264,4 +1403,16 @@ NTSTATUS imp_WdfIoTargetSendInternalIoctlSynchronously(
     struct wdf_format f = {.major = IRP_MJ_INTERNAL_DEVICE_CONTROL, .code = IoctlCode};
     return wdf_send_sync(globals, IoTarget, Request, &f, InputBuffer, OutputBuffer,
                          RequestOptions, BytesReturned);
+}
+
+NTSTATUS imp_WdfIoTargetSendInternalIoctlOthersSynchronously(
+    PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget, WDFREQUEST Request, ULONG IoctlCode,
+    PWDF_MEMORY_DESCRIPTOR OtherArg1, PWDF_MEMORY_DESCRIPTOR OtherArg2,
+    PWDF_MEMORY_DESCRIPTOR OtherArg4, PWDF_REQUEST_SEND_OPTIONS RequestOptions,
+    PULONG_PTR BytesReturned)
+{
+    struct wdf_format f = {.major = IRP_MJ_INTERNAL_DEVICE_CONTROL, .code = IoctlCode,
+                           .others = TRUE, .arg4_descriptor = OtherArg4};
+    return wdf_send_sync(globals, IoTarget, Request, &f, OtherArg1, OtherArg2, RequestOptions,
+                         BytesReturned);
 }

@@ -202,6 +202,7 @@ struct wdf_queue {
 
 /* Where a request is (under its queue's lock). */
 struct wdf_iotarget;
+struct wdf_send_timer;
 struct ke_thread;
 
 /* wtarget: how a request was formatted for an I/O target and where it is there
@@ -215,12 +216,16 @@ struct wdf_send {
     LIST_ENTRY link;
     ULONG holds;                 /* threads about to IoCancelIrp it: its IRP must stay */
     struct ke_thread *canceller; /* the last of them */
+    struct wdf_send_timer *timer; /* an asynchronous send's time-out, until it comes back */
     struct wdf_iotarget *owner_target; /* WdfRequestCreate's / ChangeTarget's I/O target */
     /* Set by the Format routines (major 0: formatted otherwise, or not at all). */
     UCHAR major;
     ULONG code;
-    struct wdf_object *memory[2]; /* referenced WDFMEMORY of the input [0] and output [1] */
-    size_t offset[2];
+    /* referenced WDFMEMORY of the input [0] and output [1] (internal ioctl others: of the
+     * arguments 1, 2 and 4) */
+    struct wdf_object *memory[3];
+    size_t offset[3];
+    PVOID others[3]; /* internal ioctl others: the arguments 1, 2 and 4 */
     PVOID out_buffer; /* METHOD_BUFFERED: where the output is copied back */
     size_t out_length;
     PVOID bounce;     /* METHOD_BUFFERED: the system buffer (host heap) */

@@ -169,6 +169,7 @@ static VOID TgtOpen(VOID)
     open.ShareAccess = FILE_SHARE_READ | FILE_SHARE_WRITE;
     CHECK(NT_SUCCESS(WdfIoTargetOpen(byname, &open)));
     WdfIoTargetCloseForQueryRemove(byname);
+    CHECK(WdfIoTargetGetState(byname) == WdfIoTargetClosedForQueryRemove);
     CHECK(WdfIoTargetWdmGetTargetFileObject(byname) == NULL);
     WDF_IO_TARGET_OPEN_PARAMS_INIT_REOPEN(&open);
     CHECK(NT_SUCCESS(WdfIoTargetOpen(byname, &open)));
@@ -293,6 +294,37 @@ static VOID TgtSyncIoctls(WDFIOTARGET buf)
     CHECK(WdfIoTargetSendInternalIoctlSynchronously(buf, NULL, IOCTL_LOW_INTERNAL, &in, &out, NULL,
                                                     &n) == STATUS_SUCCESS);
     CHECK(n == 6 && RtlCompareMemory(o, "inside", 6) == 6);
+    /* An internal device control with "other" arguments: buffers, then memory objects
+     * through a request formatted for it (its completion parameters name them). */
+    {
+        WDF_MEMORY_DESCRIPTOR a1, a2, a4;
+        WDF_REQUEST_COMPLETION_PARAMS params;
+        WDF_REQUEST_SEND_OPTIONS sync;
+        WDFREQUEST r;
+        ULONG v4 = 0;
+        UCHAR dst[4] = {0};
+        WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(&a1, "abcd", 4);
+        WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(&a2, dst, 4);
+        WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(&a4, &v4, sizeof(v4));
+        CHECK(WdfIoTargetSendInternalIoctlOthersSynchronously(buf, NULL, IOCTL_LOW_OTHERS, &a1, &a2,
+                                                              &a4, NULL, &n) == STATUS_SUCCESS);
+        CHECK(n == 4 && RtlCompareMemory(dst, "abcd", 4) == 4 && v4 == 0xABCD);
+        RtlZeroMemory(om, 8);
+        CHECK(NT_SUCCESS(WdfRequestCreate(WDF_NO_OBJECT_ATTRIBUTES, buf, &r)));
+        CHECK(NT_SUCCESS(WdfIoTargetFormatRequestForInternalIoctlOthers(
+            buf, r, IOCTL_LOW_OTHERS, inm, NULL, outm, NULL, outm, NULL)));
+        WDF_REQUEST_SEND_OPTIONS_INIT(&sync, WDF_REQUEST_SEND_OPTION_SYNCHRONOUS);
+        CHECK(WdfRequestSend(r, buf, &sync));
+        WDF_REQUEST_COMPLETION_PARAMS_INIT(&params);
+        WdfRequestGetCompletionParams(r, &params);
+        CHECK(params.Type == WdfRequestTypeDeviceControlInternal &&
+              params.IoStatus.Status == STATUS_SUCCESS && params.IoStatus.Information == 4);
+        CHECK(params.Parameters.Others.Argument1.Ptr == im &&
+              params.Parameters.Others.Argument2.Ptr == om &&
+              params.Parameters.Others.Argument3.Value == IOCTL_LOW_OTHERS);
+        CHECK(*(ULONG *)om == 0xABCD); /* argument 4 is the same memory as argument 2 */
+        WdfObjectDelete(r);
+    }
     /* The target's status comes back as it is. */
     CHECK(WdfIoTargetSendIoctlSynchronously(buf, NULL, 0x222003, NULL, NULL, NULL, &n) ==
           STATUS_INVALID_DEVICE_REQUEST);
@@ -413,6 +445,34 @@ static VOID TgtStates(VOID)
     WdfIoTargetStop(t, WdfIoTargetCancelSentIo);
     CHECK(s.Calls == 1 && s.Status == STATUS_CANCELLED);
     CHECK(WdfIoTargetStart(t) == STATUS_SUCCESS);
+
+    /* An asynchronous send with a time-out: canceled at the device, STATUS_IO_TIMEOUT; one
+     * waiting in a stopped target times out there. A time-out of 0 is none. */
+    {
+        WDF_REQUEST_REUSE_PARAMS reuse;
+        WDF_REQUEST_REUSE_PARAMS_INIT(&reuse, WDF_REQUEST_REUSE_NO_FLAGS, STATUS_SUCCESS);
+        WdfRequestReuse(r, &reuse);
+        SentInit(&s);
+        CHECK(NT_SUCCESS(WdfIoTargetFormatRequestForIoctl(t, r, IOCTL_LOW_HOLD, NULL, NULL, NULL,
+                                                          NULL)));
+        WdfRequestSetCompletionRoutine(r, TgtCompletion, &s);
+        WDF_REQUEST_SEND_OPTIONS_INIT(&options, 0);
+        WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(&options, WDF_REL_TIMEOUT_IN_MS(20));
+        CHECK(WdfRequestSend(r, t, &options));
+        CHECK(SentWait(&s, 5000) && s.Status == STATUS_IO_TIMEOUT);
+        CHECK(WdfRequestGetStatus(r) == STATUS_IO_TIMEOUT);
+        WdfIoTargetStop(t, WdfIoTargetLeaveSentIoPending);
+        WdfRequestReuse(r, &reuse);
+        SentInit(&s);
+        CHECK(NT_SUCCESS(WdfIoTargetFormatRequestForRead(t, r, memory, NULL, NULL)));
+        WdfRequestSetCompletionRoutine(r, TgtCompletion, &s);
+        CHECK(WdfRequestSend(r, t, &options));
+        CHECK(SentWait(&s, 5000) && s.Status == STATUS_IO_TIMEOUT);
+        CHECK(WdfIoTargetStart(t) == STATUS_SUCCESS);
+        CHECK(s.Calls == 1);
+        CHECK(SendRead(t, r, memory, &s, WDF_REQUEST_SEND_OPTION_TIMEOUT)); /* Timeout 0 */
+        CHECK(SentWait(&s, 5000) && s.Status == STATUS_SUCCESS);
+    }
 
     /* WdfRequestCancelSentRequest. */
     CHECK(SendHold(t, r, &s));

@@ -36,6 +36,8 @@ typedef struct _WDFTARGET_RESULT {
 #define IOCTL_LOW_HOLD     WDFTARGET_CODE(0x12, METHOD_BUFFERED)   /* pending until canceled */
 #define IOCTL_LOW_INFO     WDFTARGET_CODE(0x13, METHOD_BUFFERED)   /* out: LOW_INFO */
 #define IOCTL_LOW_INTERNAL WDFTARGET_CODE(0x14, METHOD_NEITHER)    /* internal: echo */
+/* internal, "others": copies 4 bytes from Argument1 to Argument2, stores 0xABCD at Argument4 */
+#define IOCTL_LOW_OTHERS WDFTARGET_CODE(0x15, METHOD_NEITHER)
 
 typedef struct _LOW_INFO {
     LONG Opens;          /* open file objects of this device */

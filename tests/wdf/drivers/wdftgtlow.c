@@ -144,6 +144,14 @@ static NTSTATUS LowInternal(PDEVICE_OBJECT Device, PIRP Irp)
     ULONG out = sp->Parameters.DeviceIoControl.OutputBufferLength;
     ULONG n = in < out ? in : out;
     (void)Device;
+    if (sp->Parameters.DeviceIoControl.IoControlCode == IOCTL_LOW_OTHERS) {
+        if (sp->Parameters.Others.Argument1 == NULL || sp->Parameters.Others.Argument2 == NULL ||
+            sp->Parameters.Others.Argument4 == NULL)
+            return LowComplete(Irp, STATUS_INVALID_PARAMETER, 0);
+        RtlCopyMemory(sp->Parameters.Others.Argument2, sp->Parameters.Others.Argument1, 4);
+        *(ULONG *)sp->Parameters.Others.Argument4 = 0xABCD;
+        return LowComplete(Irp, STATUS_SUCCESS, 4);
+    }
     if (sp->Parameters.DeviceIoControl.IoControlCode != IOCTL_LOW_INTERNAL)
         return LowComplete(Irp, STATUS_INVALID_DEVICE_REQUEST, 0);
     if (n > 0)
