@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <wdmguid.h> /* the target-device-change events */
+
 #include "io/io.h" /* struct io_device: the stack below a target */
 #include "ke/ke.h"
 #include "ob/ob.h"
@@ -42,19 +44,25 @@ struct wdf_iotarget {
     struct wdf_device *device;
     PDEVICE_OBJECT target; /* the device IRPs are sent to; NULL while closed */
     /* ---- general targets ---- */
-    BOOLEAN remote;        /* WdfIoTargetCreate's (not a device's default target) */
-    os_mutex lock;         /* state, sent, waiting, counted */
-    os_cond changed;       /* a request left `sent`, or a canceller let go of one */
+    BOOLEAN remote;  /* WdfIoTargetCreate's (not a device's default target) */
+    os_mutex lock;   /* state, sent, waiting, counted */
+    os_cond changed; /* a request left `sent`, or a canceller let go of one */
     WDF_IO_TARGET_STATE state;
-    LIST_ENTRY sent;       /* requests at the target's device */
-    LIST_ENTRY waiting;    /* requests sent while stopped */
-    ULONG counted;         /* sent requests a stop waits for (not IGNORE_TARGET_STATE ones) */
-    PFILE_OBJECT file;     /* the target's file object (by name: ours, referenced) */
-    HANDLE handle;         /* by name: the kernel handle of ZwCreateFile */
-    PDEVICE_OBJECT pdo;    /* the bottom of the target's stack */
-    BOOLEAN referenced;    /* `target` carries a reference of ours (existing device) */
+    LIST_ENTRY sent;    /* requests at the target's device */
+    LIST_ENTRY waiting; /* requests sent while stopped */
+    ULONG counted;      /* sent requests a stop waits for (not IGNORE_TARGET_STATE ones) */
+    PFILE_OBJECT file;  /* the target's file object (by name: ours, referenced) */
+    HANDLE handle;      /* by name: the kernel handle of ZwCreateFile */
+    PDEVICE_OBJECT pdo; /* the bottom of the target's stack */
+    BOOLEAN referenced; /* `target` carries a reference of ours (existing device) */
     WDF_IO_TARGET_OPEN_PARAMS open; /* the callbacks and the name, for WdfIoTargetOpenReopen */
     UNICODE_STRING name;            /* our copy of TargetDeviceName */
+    /* The target-device-change registration of a target opened by name on a PnP device
+     * (IoRegisterPlugPlayNotification), from the open to WdfIoTargetClose or deletion; kept
+     * across a close for query-remove so that the cancel or completion still arrives. */
+    PVOID notification;
+    struct ke_thread *notifying; /* the thread in our notification callback (NULL: none) */
+    BOOLEAN query_pending;       /* a query-remove was told, its cancel or completion not yet */
 };
 
 static void wdf_target_close(struct wdf_iotarget *t, WDF_IO_TARGET_STATE final);
@@ -68,11 +76,15 @@ static void wdf_iotarget_destroy(struct wdf_object *o)
 }
 
 /* Deleting a target closes it (Microsoft: WdfIoTargetClose is implied by the deletion). */
+static void wdf_target_unregister(struct wdf_iotarget *t);
+
 static void wdf_iotarget_cleanup(struct wdf_object *o)
 {
     struct wdf_iotarget *t = CONTAINING_RECORD(o, struct wdf_iotarget, obj);
-    if (t->remote)
+    if (t->remote) {
+        wdf_target_unregister(t);
         wdf_target_close(t, WdfIoTargetDeleted);
+    }
 }
 
 static NTSTATUS wdf_iotarget_new(struct wdf_globals *g, struct wdf_device *dev,
@@ -205,9 +217,9 @@ static PDEVICE_OBJECT wdf_stack_bottom(PDEVICE_OBJECT device)
 static NTSTATUS wdf_target_open_by_name(struct wdf_iotarget *t, PWDF_IO_TARGET_OPEN_PARAMS p)
 {
     struct io_create_params create = {.share = p->ShareAccess,
-                                       .disposition = p->CreateDisposition,
-                                       .options = p->CreateOptions,
-                                       .attributes = p->FileAttributes};
+                                      .disposition = p->CreateDisposition,
+                                      .options = p->CreateOptions,
+                                      .attributes = p->FileAttributes};
     struct io_file *file;
     HANDLE h = NULL;
     NTSTATUS status;
@@ -265,6 +277,100 @@ static BOOLEAN wdf_open_params_size_ok(ULONG size)
            size == FIELD_OFFSET(WDF_IO_TARGET_OPEN_PARAMS, FileName);
 }
 
+/* ---- the target device's removal (target-device-change notifications) --------------------- */
+
+/* Microsoft (EvtIoTargetQueryRemove, RemoveCanceled, RemoveComplete): without the callback the
+ * framework allows the removal (closing the target for it), reopens the target when the
+ * removal is canceled, and closes it for good when the removal completes. */
+static NTSTATUS wdf_target_query_remove(struct wdf_iotarget *t)
+{
+    if (t->open.EvtIoTargetQueryRemove != NULL)
+        return t->open.EvtIoTargetQueryRemove((WDFIOTARGET)t);
+    wdf_target_close(t, WdfIoTargetClosedForQueryRemove);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS wdf_target_reopen(struct wdf_iotarget *t);
+
+static void wdf_target_remove_canceled(struct wdf_iotarget *t)
+{
+    if (t->open.EvtIoTargetRemoveCanceled != NULL)
+        t->open.EvtIoTargetRemoveCanceled((WDFIOTARGET)t);
+    else if (!NT_SUCCESS(wdf_target_reopen(t)))
+        rtl_diag(RTL_DIAG_WARN, "wdf",
+                 "driver '%s': I/O target %p not reopened after its "
+                 "device's removal was canceled",
+                 t->obj.owner->pub.DriverName, (void *)t);
+}
+
+static void wdf_target_remove_complete(struct wdf_iotarget *t)
+{
+    if (t->open.EvtIoTargetRemoveComplete != NULL)
+        t->open.EvtIoTargetRemoveComplete((WDFIOTARGET)t);
+    else
+        wdf_target_close(t, WdfIoTargetDeleted);
+}
+
+/* The PnP manager's target-device-change callback, at PASSIVE_LEVEL on its thread. The target
+ * object stays while the driver's callback runs (it may delete the target). */
+static NTSTATUS NTAPI wdf_target_change(PVOID structure, PVOID context)
+{
+    PTARGET_DEVICE_REMOVAL_NOTIFICATION n = structure;
+    struct wdf_iotarget *t = context;
+    NTSTATUS status = STATUS_SUCCESS;
+    wdf_object_reference(&t->obj);
+    __atomic_store_n(&t->notifying, ke_current_thread(), __ATOMIC_RELEASE);
+    /* The PnP thread delivers them one at a time. A cancel is told once per query (drvhost's
+     * PnP manager tells a vetoing subscriber twice: once for its veto, once with the
+     * stack's cancel). */
+    if (IsEqualGUID(&n->Event, &GUID_TARGET_DEVICE_QUERY_REMOVE)) {
+        t->query_pending = TRUE;
+        status = wdf_target_query_remove(t);
+    } else if (IsEqualGUID(&n->Event, &GUID_TARGET_DEVICE_REMOVE_CANCELLED)) {
+        if (t->query_pending)
+            wdf_target_remove_canceled(t);
+        t->query_pending = FALSE;
+    } else if (IsEqualGUID(&n->Event, &GUID_TARGET_DEVICE_REMOVE_COMPLETE)) {
+        t->query_pending = FALSE;
+        wdf_target_remove_complete(t);
+    }
+    __atomic_store_n(&t->notifying, NULL, __ATOMIC_RELEASE);
+    wdf_object_release(&t->obj);
+    return status;
+}
+
+/* A target opened by name on a device of the PnP tree hears of its removal. */
+static void wdf_target_register(struct wdf_iotarget *t)
+{
+    NTSTATUS status;
+    if (t->notification != NULL || t->file == NULL || t->pdo == NULL)
+        return;
+    status = IoRegisterPlugPlayNotification(EventCategoryTargetDeviceChange, 0, t->file,
+                                            t->obj.owner->driver_object, wdf_target_change, t,
+                                            &t->notification);
+    if (!NT_SUCCESS(status)) {
+        t->notification = NULL;
+        rtl_diag(RTL_DIAG_WARN, "wdf",
+                 "driver '%s': I/O target %p: no removal notifications "
+                 "(0x%08X)",
+                 t->obj.owner->pub.DriverName, (void *)t, (unsigned)status);
+    }
+}
+
+/* From the callback itself (the driver closes or deletes the target there) the registration
+ * goes without waiting; elsewhere IoUnregisterPlugPlayNotificationEx waits for a callback
+ * running on another thread. */
+static void wdf_target_unregister(struct wdf_iotarget *t)
+{
+    PVOID entry = __atomic_exchange_n(&t->notification, NULL, __ATOMIC_ACQ_REL);
+    if (entry == NULL)
+        return;
+    if (__atomic_load_n(&t->notifying, __ATOMIC_ACQUIRE) == ke_current_thread())
+        IoUnregisterPlugPlayNotification(entry);
+    else
+        IoUnregisterPlugPlayNotificationEx(entry);
+}
+
 NTSTATUS imp_WdfIoTargetOpen(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget,
                              PWDF_IO_TARGET_OPEN_PARAMS OpenParams)
 {
@@ -280,8 +386,8 @@ NTSTATUS imp_WdfIoTargetOpen(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget,
     }
     if (!t->remote ||
         (t->state != WdfIoTargetClosed && t->state != WdfIoTargetClosedForQueryRemove)) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf",
-                 "driver '%s': WdfIoTargetOpen: target %p is %s", g->pub.DriverName, (void *)t,
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfIoTargetOpen: target %p is %s",
+                 g->pub.DriverName, (void *)t,
                  t->remote ? "open (close it first)" : "a device's default target");
         return STATUS_INVALID_DEVICE_STATE;
     }
@@ -303,10 +409,119 @@ NTSTATUS imp_WdfIoTargetOpen(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget,
         wdf_target_close(t, WdfIoTargetClosed);
         return status;
     }
+    wdf_target_register(t);
     os_mutex_lock(&t->lock);
     t->state = WdfIoTargetStarted;
     os_mutex_unlock(&t->lock);
     return STATUS_SUCCESS;
+}
+
+/* The framework's own reopen (a canceled removal without EvtIoTargetRemoveCanceled). */
+static NTSTATUS wdf_target_reopen(struct wdf_iotarget *t)
+{
+    WDF_IO_TARGET_OPEN_PARAMS p;
+    WDF_IO_TARGET_OPEN_PARAMS_INIT_REOPEN(&p);
+    return imp_WdfIoTargetOpen(&t->obj.owner->pub, (WDFIOTARGET)t, &p);
+}
+
+/* ---- what the target's device tells: properties, interfaces ---------------------------------- */
+
+/* Microsoft: the PDO's property (IoGetDeviceProperty); a target without one (a legacy device,
+ * a closed target) has no properties reported: STATUS_INVALID_DEVICE_REQUEST. */
+NTSTATUS imp_WdfIoTargetQueryTargetProperty(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget,
+                                            DEVICE_REGISTRY_PROPERTY DeviceProperty,
+                                            ULONG BufferLength, PVOID PropertyBuffer,
+                                            PULONG ResultLength)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_iotarget *t = WDF_TARGET_GET(g, IoTarget);
+    WDF_CHECK_NOT_NULL(g, ResultLength);
+    *ResultLength = 0;
+    if (t->pdo == NULL)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    return IoGetDeviceProperty(t->pdo, DeviceProperty, BufferLength, PropertyBuffer, ResultLength);
+}
+
+/* The property in a new memory object from the driver's pool (parent: the attributes', else
+ * the target). */
+NTSTATUS imp_WdfIoTargetAllocAndQueryTargetProperty(
+    PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget, DEVICE_REGISTRY_PROPERTY DeviceProperty,
+    POOL_TYPE PoolType, PWDF_OBJECT_ATTRIBUTES PropertyMemoryAttributes, WDFMEMORY *PropertyMemory)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_iotarget *t = WDF_TARGET_GET(g, IoTarget);
+    struct wdf_object *parent;
+    struct wdf_memory *m;
+    ULONG length = 0;
+    NTSTATUS status;
+    (void)PoolType; /* the framework's memory objects come from one pool */
+    WDF_CHECK_NOT_NULL(g, PropertyMemory);
+    *PropertyMemory = NULL;
+    if (t->pdo == NULL)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    status = IoGetDeviceProperty(t->pdo, DeviceProperty, 0, NULL, &length);
+    if (status != STATUS_BUFFER_TOO_SMALL)
+        return NT_SUCCESS(status) ? STATUS_UNSUCCESSFUL : status; /* an empty property */
+    parent = wdf_parent_of(g, PropertyMemoryAttributes, &t->obj,
+                           "WdfIoTargetAllocAndQuery"
+                           "TargetProperty",
+                           __builtin_return_address(0));
+    status = wdf_memory_create_pool(g, PropertyMemoryAttributes, parent, 'pTfW', length,
+                                    __builtin_return_address(0), &m);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = IoGetDeviceProperty(t->pdo, DeviceProperty, length, m->buffer, &length);
+    if (!NT_SUCCESS(status)) {
+        wdf_object_delete(&m->obj);
+        return status;
+    }
+    *PropertyMemory = (WDFMEMORY)m;
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS NTAPI wdf_query_done(PDEVICE_OBJECT device, PIRP irp, PVOID context)
+{
+    (void)device, (void)irp;
+    KeSetEvent(context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+/* IRP_MN_QUERY_INTERFACE to the target's stack (Microsoft: the target's device answers; an
+ * interface nobody provides comes back STATUS_NOT_SUPPORTED, the status PnP IRPs start with). */
+NTSTATUS imp_WdfIoTargetQueryForInterface(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget,
+                                          LPCGUID InterfaceType, PINTERFACE Interface, USHORT Size,
+                                          USHORT Version, PVOID InterfaceSpecificData)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_iotarget *t = WDF_TARGET_GET(g, IoTarget);
+    PIO_STACK_LOCATION sp;
+    NTSTATUS status;
+    KEVENT done;
+    PIRP irp;
+    WDF_CHECK_NOT_NULL(g, InterfaceType);
+    WDF_CHECK_NOT_NULL(g, Interface);
+    if (t->target == NULL)
+        return STATUS_INVALID_DEVICE_STATE;
+    irp = IoAllocateIrp(t->target->StackSize, FALSE);
+    if (irp == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
+    sp = IoGetNextIrpStackLocation(irp);
+    sp->MajorFunction = IRP_MJ_PNP;
+    sp->MinorFunction = IRP_MN_QUERY_INTERFACE;
+    sp->FileObject = t->file;
+    sp->Parameters.QueryInterface.InterfaceType = InterfaceType;
+    sp->Parameters.QueryInterface.Size = Size;
+    sp->Parameters.QueryInterface.Version = Version;
+    sp->Parameters.QueryInterface.Interface = Interface;
+    sp->Parameters.QueryInterface.InterfaceSpecificData = InterfaceSpecificData;
+    KeInitializeEvent(&done, NotificationEvent, FALSE);
+    IoSetCompletionRoutine(irp, wdf_query_done, &done, TRUE, TRUE, TRUE);
+    if (IoCallDriver(t->target, irp) == STATUS_PENDING)
+        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
+    status = irp->IoStatus.Status;
+    IoFreeIrp(irp);
+    return status;
 }
 
 /* ---- states: start, stop, purge, close ------------------------------------------------------ */
@@ -409,8 +624,8 @@ NTSTATUS imp_WdfIoTargetStart(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget)
         InsertTailList(&list, RemoveHeadList(&t->waiting));
     os_mutex_unlock(&t->lock);
     while (!IsListEmpty(&list)) /* in the order they were sent */
-        wdf_target_deliver(t, CONTAINING_RECORD(RemoveHeadList(&list), struct wdf_request,
-                                                send.link));
+        wdf_target_deliver(t,
+                           CONTAINING_RECORD(RemoveHeadList(&list), struct wdf_request, send.link));
     return STATUS_SUCCESS;
 }
 
@@ -430,8 +645,8 @@ VOID imp_WdfIoTargetStop(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget,
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_iotarget *t = WDF_TARGET_GET(g, IoTarget);
     if (Action < WdfIoTargetCancelSentIo || Action > WdfIoTargetLeaveSentIoPending) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfIoTargetStop: Action %d", g->pub.DriverName,
-                 (int)Action);
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfIoTargetStop: Action %d",
+                 g->pub.DriverName, (int)Action);
         return;
     }
     os_mutex_lock(&t->lock);
@@ -504,6 +719,7 @@ VOID imp_WdfIoTargetClose(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget)
                  g->pub.DriverName, (void *)t);
         return;
     }
+    wdf_target_unregister(t);
     wdf_target_close(t, WdfIoTargetClosed);
 }
 
@@ -706,7 +922,7 @@ struct wdf_format {
     ULONG code;
     struct wdf_buf in, out; /* a read's buffer is `out`, a write's `in` */
     PLONGLONG offset;
-    BOOLEAN others;         /* internal ioctl others: in, out and arg4 are arguments 1, 2, 4 */
+    BOOLEAN others; /* internal ioctl others: in, out and arg4 are arguments 1, 2, 4 */
     struct wdf_buf arg4;
     PWDF_MEMORY_DESCRIPTOR arg4_descriptor; /* the synchronous form's */
 };
@@ -857,10 +1073,12 @@ NTSTATUS imp_WdfIoTargetFormatRequestForIoctl(PWDF_DRIVER_GLOBALS globals, WDFIO
                               OutputBuffer, OutputBufferOffset);
 }
 
-NTSTATUS imp_WdfIoTargetFormatRequestForInternalIoctl(
-    PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget, WDFREQUEST Request, ULONG IoctlCode,
-    WDFMEMORY InputBuffer, PWDFMEMORY_OFFSET InputBufferOffset, WDFMEMORY OutputBuffer,
-    PWDFMEMORY_OFFSET OutputBufferOffset)
+NTSTATUS imp_WdfIoTargetFormatRequestForInternalIoctl(PWDF_DRIVER_GLOBALS globals,
+                                                      WDFIOTARGET IoTarget, WDFREQUEST Request,
+                                                      ULONG IoctlCode, WDFMEMORY InputBuffer,
+                                                      PWDFMEMORY_OFFSET InputBufferOffset,
+                                                      WDFMEMORY OutputBuffer,
+                                                      PWDFMEMORY_OFFSET OutputBufferOffset)
 {
     struct wdf_format f = {.major = IRP_MJ_INTERNAL_DEVICE_CONTROL, .code = IoctlCode};
     return wdf_format_handles(globals, IoTarget, Request, &f, InputBuffer, InputBufferOffset,
@@ -873,13 +1091,13 @@ NTSTATUS imp_WdfIoTargetFormatRequestForInternalIoctlOthers(
     PWDFMEMORY_OFFSET OtherArg2Offset, WDFMEMORY OtherArg4, PWDFMEMORY_OFFSET OtherArg4Offset)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
-    struct wdf_format f = {.major = IRP_MJ_INTERNAL_DEVICE_CONTROL, .code = IoctlCode,
-                           .others = TRUE};
+    struct wdf_format f = {
+        .major = IRP_MJ_INTERNAL_DEVICE_CONTROL, .code = IoctlCode, .others = TRUE};
     NTSTATUS status = wdf_buf_from_memory(g, OtherArg4, OtherArg4Offset, &f.arg4);
     if (!NT_SUCCESS(status))
         return status;
-    return wdf_format_handles(globals, IoTarget, Request, &f, OtherArg1, OtherArg1Offset,
-                              OtherArg2, OtherArg2Offset);
+    return wdf_format_handles(globals, IoTarget, Request, &f, OtherArg1, OtherArg1Offset, OtherArg2,
+                              OtherArg2Offset);
 }
 
 /* ---- sending ------------------------------------------------------------------------------ */
@@ -935,8 +1153,9 @@ static void wdf_request_record(struct wdf_request *r, PIRP irp)
     case IRP_MJ_DEVICE_CONTROL:
     case IRP_MJ_INTERNAL_DEVICE_CONTROL:
         p->Parameters.Ioctl.IoControlCode =
-            s->major != 0 ? s->code
-                          : IoGetCurrentIrpStackLocation(irp)->Parameters.DeviceIoControl.IoControlCode;
+            s->major != 0
+                ? s->code
+                : IoGetCurrentIrpStackLocation(irp)->Parameters.DeviceIoControl.IoControlCode;
         p->Parameters.Ioctl.Input.Buffer = (WDFMEMORY)s->memory[0];
         p->Parameters.Ioctl.Input.Offset = s->offset[0];
         p->Parameters.Ioctl.Output.Buffer = (WDFMEMORY)s->memory[1];
@@ -1071,9 +1290,9 @@ static NTSTATUS wdf_target_submit(struct wdf_iotarget *t, struct wdf_request *r,
     }
     os_mutex_unlock(&t->lock);
     if (t->target == NULL ||
-        (state != WdfIoTargetStarted && !(ignore && state != WdfIoTargetClosed &&
-                                          state != WdfIoTargetDeleted &&
-                                          state != WdfIoTargetClosedForQueryRemove)))
+        (state != WdfIoTargetStarted &&
+         !(ignore && state != WdfIoTargetClosed && state != WdfIoTargetDeleted &&
+           state != WdfIoTargetClosedForQueryRemove)))
         return STATUS_INVALID_DEVICE_STATE;
     wdf_target_deliver(t, r);
     return STATUS_SUCCESS;
@@ -1126,7 +1345,7 @@ static NTSTATUS wdf_send_options_check(struct wdf_globals *g, PWDF_REQUEST_SEND_
         problem = "WDF_REQUEST_SEND_OPTIONS.Size is not sizeof(WDF_REQUEST_SEND_OPTIONS)";
         status = STATUS_INFO_LENGTH_MISMATCH;
     } else if ((o->Flags & WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET) &&
-             ((o->Flags & WDF_REQUEST_SEND_OPTION_SYNCHRONOUS) || synchronous))
+               ((o->Flags & WDF_REQUEST_SEND_OPTION_SYNCHRONOUS) || synchronous))
         problem = "SEND_AND_FORGET with a synchronous send";
     if (problem == NULL)
         return STATUS_SUCCESS;
@@ -1229,9 +1448,9 @@ static NTSTATUS wdf_send_and_wait(struct wdf_iotarget *t, struct wdf_request *r,
     }
     due.QuadPart = timeout; /* Microsoft: 0 is no time-out */
     if (KeWaitForSingleObject(&done, Executive, KernelMode, FALSE,
-                              (flags & WDF_REQUEST_SEND_OPTION_TIMEOUT) && timeout != 0 ? &due
-                                                                                        : NULL) ==
-        STATUS_TIMEOUT) {
+                              (flags & WDF_REQUEST_SEND_OPTION_TIMEOUT) && timeout != 0
+                                  ? &due
+                                  : NULL) == STATUS_TIMEOUT) {
         r->send.timed_out = TRUE;
         wdf_target_cancel_one(t, r);
         KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
@@ -1296,7 +1515,7 @@ BOOLEAN imp_WdfRequestSend(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, WDFI
             return FALSE;
         }
     }
-    wdf_object_reference(&r->obj); /* a refused send still uses it below */
+    wdf_object_reference(&r->obj);           /* a refused send still uses it below */
     status = wdf_target_submit(t, r, flags); /* the request may be back from here */
     if (status == STATUS_INVALID_DEVICE_STATE) {
         wdf_timer_take_back(t, r);
@@ -1320,10 +1539,10 @@ BOOLEAN imp_WdfRequestCancelSentRequest(PWDF_DRIVER_GLOBALS globals, WDFREQUEST 
 
 /* Formats `r` (the driver's, or a request of the framework's own when NULL) and sends it
  * synchronously; *information (optional) receives the IoStatus.Information. */
-static NTSTATUS wdf_send_sync(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget,
-                              WDFREQUEST Request, struct wdf_format *f,
-                              PWDF_MEMORY_DESCRIPTOR in, PWDF_MEMORY_DESCRIPTOR out,
-                              PWDF_REQUEST_SEND_OPTIONS options, PULONG_PTR information)
+static NTSTATUS wdf_send_sync(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget, WDFREQUEST Request,
+                              struct wdf_format *f, PWDF_MEMORY_DESCRIPTOR in,
+                              PWDF_MEMORY_DESCRIPTOR out, PWDF_REQUEST_SEND_OPTIONS options,
+                              PULONG_PTR information)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_iotarget *t = WDF_TARGET_GET(g, IoTarget);
@@ -1391,8 +1610,8 @@ NTSTATUS imp_WdfIoTargetSendIoctlSynchronously(PWDF_DRIVER_GLOBALS globals, WDFI
                                                PULONG_PTR BytesReturned)
 {
     struct wdf_format f = {.major = IRP_MJ_DEVICE_CONTROL, .code = IoctlCode};
-    return wdf_send_sync(globals, IoTarget, Request, &f, InputBuffer, OutputBuffer,
-                         RequestOptions, BytesReturned);
+    return wdf_send_sync(globals, IoTarget, Request, &f, InputBuffer, OutputBuffer, RequestOptions,
+                         BytesReturned);
 }
 
 NTSTATUS imp_WdfIoTargetSendInternalIoctlSynchronously(
@@ -1401,8 +1620,8 @@ NTSTATUS imp_WdfIoTargetSendInternalIoctlSynchronously(
     PWDF_REQUEST_SEND_OPTIONS RequestOptions, PULONG_PTR BytesReturned)
 {
     struct wdf_format f = {.major = IRP_MJ_INTERNAL_DEVICE_CONTROL, .code = IoctlCode};
-    return wdf_send_sync(globals, IoTarget, Request, &f, InputBuffer, OutputBuffer,
-                         RequestOptions, BytesReturned);
+    return wdf_send_sync(globals, IoTarget, Request, &f, InputBuffer, OutputBuffer, RequestOptions,
+                         BytesReturned);
 }
 
 NTSTATUS imp_WdfIoTargetSendInternalIoctlOthersSynchronously(
@@ -1411,8 +1630,10 @@ NTSTATUS imp_WdfIoTargetSendInternalIoctlOthersSynchronously(
     PWDF_MEMORY_DESCRIPTOR OtherArg4, PWDF_REQUEST_SEND_OPTIONS RequestOptions,
     PULONG_PTR BytesReturned)
 {
-    struct wdf_format f = {.major = IRP_MJ_INTERNAL_DEVICE_CONTROL, .code = IoctlCode,
-                           .others = TRUE, .arg4_descriptor = OtherArg4};
+    struct wdf_format f = {.major = IRP_MJ_INTERNAL_DEVICE_CONTROL,
+                           .code = IoctlCode,
+                           .others = TRUE,
+                           .arg4_descriptor = OtherArg4};
     return wdf_send_sync(globals, IoTarget, Request, &f, OtherArg1, OtherArg2, RequestOptions,
                          BytesReturned);
 }

@@ -208,15 +208,15 @@ struct ke_thread;
 /* wtarget: how a request was formatted for an I/O target and where it is there
  * (iotarget.c). `link`, `list`, `holds` and `canceller` are under the target's lock. */
 struct wdf_send {
-    BOOLEAN created;   /* WdfRequestCreate[FromIrp]: the driver's own, deleted by it */
-    BOOLEAN frees_irp; /* the request frees its IRP when it goes (IoFreeIrp) */
+    BOOLEAN created;      /* WdfRequestCreate[FromIrp]: the driver's own, deleted by it */
+    BOOLEAN frees_irp;    /* the request frees its IRP when it goes (IoFreeIrp) */
     BOOLEAN ignore_state; /* sent with WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE */
     BOOLEAN timed_out;    /* canceled because its time-out expired: STATUS_IO_TIMEOUT */
     UCHAR list;           /* WDF_SEND_NONE, _SENT (at the target), _WAITING (target stopped) */
     LIST_ENTRY link;
-    ULONG holds;                 /* threads about to IoCancelIrp it: its IRP must stay */
-    struct ke_thread *canceller; /* the last of them */
-    struct wdf_send_timer *timer; /* an asynchronous send's time-out, until it comes back */
+    ULONG holds;                       /* threads about to IoCancelIrp it: its IRP must stay */
+    struct ke_thread *canceller;       /* the last of them */
+    struct wdf_send_timer *timer;      /* an asynchronous send's time-out, until it comes back */
     struct wdf_iotarget *owner_target; /* WdfRequestCreate's / ChangeTarget's I/O target */
     /* Set by the Format routines (major 0: formatted otherwise, or not at all). */
     UCHAR major;
@@ -225,12 +225,12 @@ struct wdf_send {
      * arguments 1, 2 and 4) */
     struct wdf_object *memory[3];
     size_t offset[3];
-    PVOID others[3]; /* internal ioctl others: the arguments 1, 2 and 4 */
+    PVOID others[3];  /* internal ioctl others: the arguments 1, 2 and 4 */
     PVOID out_buffer; /* METHOD_BUFFERED: where the output is copied back */
     size_t out_length;
-    PVOID bounce;     /* METHOD_BUFFERED: the system buffer (host heap) */
-    PMDL mdl;         /* an MDL built for the target (direct I/O), freed when it comes back */
-    BOOLEAN saved;    /* a received IRP's own buffers, restored when it comes back */
+    PVOID bounce;  /* METHOD_BUFFERED: the system buffer (host heap) */
+    PMDL mdl;      /* an MDL built for the target (direct I/O), freed when it comes back */
+    BOOLEAN saved; /* a received IRP's own buffers, restored when it comes back */
     PVOID saved_system_buffer, saved_user_buffer;
     PMDL saved_mdl;
 };

@@ -113,3 +113,94 @@ TEST(formatting_an_irp_without_a_location_left_is_wdf_violation)
     expect_bugcheck_p1(0x10D, 0x6);
     misuse(WDFTARGET_MISUSE_NO_LOCATION);
 }
+
+/* ---- a target on a PnP device (wdfpnp.sys, installed from drivers/wdfpnp.inf) -------------- */
+
+#define PNP_INF WDF_TEST_DIR "/drivers/wdfpnp.inf"
+/* WDF_IO_TARGET_STATE (wdfiotarget.h; the host side does not include wdf.h) */
+#define TARGET_STARTED 1
+#define TARGET_CLOSED  4
+#define TARGET_DELETED 5
+#define PNP_INSTANCE   "ROOT\\WDFPNPTEST\\0000"
+
+/* The device, then the target opened on its interface in `mode` (its checks: the PDO's
+ * properties, an interface nobody provides). */
+static drvhost_file *pnp_target(ULONG mode)
+{
+    char msg[512] = "", got[64] = "";
+    drvhost_file *f;
+    WDFTARGET_RESULT r;
+    ok_status(drvhost_pnp_install(PNP_INF, msg, sizeof msg), STATUS_SUCCESS);
+    ok_status(drvhost_device_create("WDFPNP\\FUNC", NULL, 0, got, sizeof got), STATUS_SUCCESS);
+    f = open_target_driver();
+    if (f == NULL)
+        return NULL;
+    memset(&r, 0, sizeof(r));
+    ok_status(harness_ioctl(f, IOCTL_T_PNP_OPEN, &mode, sizeof(mode), &r, sizeof(r), NULL),
+              STATUS_SUCCESS);
+    ok(r.Failed == 0 && r.Checks > 0, "%lu of %lu checks failed, the first at wdftarget.c:%lu\n",
+       (unsigned long)r.Failed, (unsigned long)r.Checks, (unsigned long)r.FirstLine);
+    return f;
+}
+
+static WDFTARGET_PNP pnp_state(drvhost_file *f)
+{
+    WDFTARGET_PNP p;
+    memset(&p, 0xFF, sizeof(p));
+    ok_status(harness_ioctl(f, IOCTL_T_PNP_STATE, NULL, 0, &p, sizeof(p), NULL), STATUS_SUCCESS);
+    return p;
+}
+
+/* WdfIoTargetQueryTargetProperty / AllocAndQueryTargetProperty (the PDO's hardware ID),
+ * WdfIoTargetQueryForInterface; then an orderly removal: EvtIoTargetQueryRemove (the driver
+ * closes the target for it), EvtIoTargetRemoveComplete (the driver closes it). */
+TEST(a_target_on_a_pnp_device_hears_of_its_removal)
+{
+    drvhost_file *f = pnp_target(WDFTARGET_PNP_CALLBACKS);
+    WDFTARGET_PNP p;
+    if (f == NULL)
+        return;
+    p = pnp_state(f);
+    ok(p.State == TARGET_STARTED && p.Echo == STATUS_SUCCESS, "state %lu, echo 0x%08X\n",
+       (unsigned long)p.State, (unsigned)p.Echo);
+    ok_status(drvhost_device_action(PNP_INSTANCE, DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS);
+    p = pnp_state(f);
+    ok(p.QueryRemove == 1 && p.RemoveCanceled == 0 && p.RemoveComplete == 1 &&
+           p.State == TARGET_CLOSED && p.Echo == STATUS_INVALID_DEVICE_STATE,
+       "query %lu, canceled %lu, complete %lu, state %lu, echo 0x%08X\n",
+       (unsigned long)p.QueryRemove, (unsigned long)p.RemoveCanceled,
+       (unsigned long)p.RemoveComplete, (unsigned long)p.State, (unsigned)p.Echo);
+    drvhost_close(f);
+}
+
+/* EvtIoTargetQueryRemove fails: the removal is vetoed, EvtIoTargetRemoveCanceled reopens. */
+TEST(a_target_vetoing_the_removal_is_reopened_when_it_is_canceled)
+{
+    drvhost_file *f = pnp_target(WDFTARGET_PNP_VETO);
+    WDFTARGET_PNP p;
+    if (f == NULL)
+        return;
+    ok(drvhost_device_action(PNP_INSTANCE, DRVHOST_DEVICE_REMOVE) != STATUS_SUCCESS,
+       "the removal went through\n");
+    p = pnp_state(f);
+    ok(p.QueryRemove == 1 && p.RemoveCanceled == 1 && p.RemoveComplete == 0 &&
+           p.State == TARGET_STARTED && p.Echo == STATUS_SUCCESS,
+       "query %lu, canceled %lu, complete %lu, state %lu, echo 0x%08X\n",
+       (unsigned long)p.QueryRemove, (unsigned long)p.RemoveCanceled,
+       (unsigned long)p.RemoveComplete, (unsigned long)p.State, (unsigned)p.Echo);
+    drvhost_close(f);
+}
+
+/* Without the callbacks the framework closes the target for the removal and for good. */
+TEST(without_callbacks_the_framework_closes_the_target_for_the_removal)
+{
+    drvhost_file *f = pnp_target(WDFTARGET_PNP_DEFAULTS);
+    WDFTARGET_PNP p;
+    if (f == NULL)
+        return;
+    ok_status(drvhost_device_action(PNP_INSTANCE, DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS);
+    p = pnp_state(f);
+    ok(p.State == TARGET_DELETED && p.Echo == STATUS_INVALID_DEVICE_STATE,
+       "state %lu, echo 0x%08X\n", (unsigned long)p.State, (unsigned)p.Echo);
+    drvhost_close(f);
+}

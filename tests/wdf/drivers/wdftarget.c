@@ -8,6 +8,7 @@
  */
 #include <ntddk.h>
 #include <wdf.h>
+#include <initguid.h> /* the GUIDs below are defined here */
 
 #include "wdftarget.h"
 
@@ -123,7 +124,8 @@ static VOID TgtOpen(VOID)
     CHECK(WdfIoTargetGetState(byname) == WdfIoTargetClosed);
 
     /* By name: the create IRP carries the DesiredAccess and ShareAccess. */
-    WDF_IO_TARGET_OPEN_PARAMS_INIT_OPEN_BY_NAME(&open, &g_buf_name, FILE_READ_DATA | FILE_WRITE_DATA);
+    WDF_IO_TARGET_OPEN_PARAMS_INIT_OPEN_BY_NAME(&open, &g_buf_name,
+                                                FILE_READ_DATA | FILE_WRITE_DATA);
     open.ShareAccess = FILE_SHARE_READ;
     CHECK(NT_SUCCESS(WdfIoTargetOpen(byname, &open)));
     CHECK(WdfIoTargetGetState(byname) == WdfIoTargetStarted);
@@ -276,10 +278,10 @@ static VOID TgtSyncIoctls(WDFIOTARGET buf)
           STATUS_SUCCESS);
     CHECK(n == 5 && RtlCompareMemory(o, "echo!", 5) == 5 && o[5] == 0);
     /* METHOD_OUT_DIRECT with memory objects. */
-    CHECK(NT_SUCCESS(WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, 'tgtW', 8, &inm,
-                                     (PVOID *)&im)));
-    CHECK(NT_SUCCESS(WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, 'tgtW', 8, &outm,
-                                     (PVOID *)&om)));
+    CHECK(NT_SUCCESS(
+        WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, 'tgtW', 8, &inm, (PVOID *)&im)));
+    CHECK(NT_SUCCESS(
+        WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, 'tgtW', 8, &outm, (PVOID *)&om)));
     RtlCopyMemory(im, "12345678", 8);
     RtlZeroMemory(om, 8);
     WDF_MEMORY_DESCRIPTOR_INIT_HANDLE(&in, inm, NULL);
@@ -453,8 +455,8 @@ static VOID TgtStates(VOID)
         WDF_REQUEST_REUSE_PARAMS_INIT(&reuse, WDF_REQUEST_REUSE_NO_FLAGS, STATUS_SUCCESS);
         WdfRequestReuse(r, &reuse);
         SentInit(&s);
-        CHECK(NT_SUCCESS(WdfIoTargetFormatRequestForIoctl(t, r, IOCTL_LOW_HOLD, NULL, NULL, NULL,
-                                                          NULL)));
+        CHECK(NT_SUCCESS(
+            WdfIoTargetFormatRequestForIoctl(t, r, IOCTL_LOW_HOLD, NULL, NULL, NULL, NULL)));
         WdfRequestSetCompletionRoutine(r, TgtCompletion, &s);
         WDF_REQUEST_SEND_OPTIONS_INIT(&options, 0);
         WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(&options, WDF_REL_TIMEOUT_IN_MS(20));
@@ -608,6 +610,108 @@ static VOID TgtForward(WDFREQUEST Request)
     WdfRequestComplete(Request, status);
 }
 
+/* ---- a target on a PnP device: properties, interfaces, removal ----------------------------- */
+
+/* wdfpnp.sys's device interface class (tests/wdf/drivers/wdfpnp.c). */
+DEFINE_GUID(GUID_WDFPNP_IFACE, 0x8d3c1a52, 0x6e4f, 0x4b7a, 0x9c, 0x21, 0x5f, 0x0e, 0x3d, 0x2b, 0x1a,
+            0x90);
+DEFINE_GUID(GUID_NOBODY_PROVIDES, 0x1b2c3d4e, 0x0001, 0x0002, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08,
+            0x09, 0x0a);
+
+static WDFIOTARGET g_pnp_target;
+static ULONG g_pnp_mode;
+static WDFTARGET_PNP g_pnp;
+
+static NTSTATUS PnpQueryRemove(WDFIOTARGET IoTarget)
+{
+    g_pnp.QueryRemove++;
+    if (g_pnp_mode == WDFTARGET_PNP_VETO)
+        return STATUS_UNSUCCESSFUL;
+    WdfIoTargetCloseForQueryRemove(IoTarget);
+    return STATUS_SUCCESS;
+}
+
+static VOID PnpRemoveCanceled(WDFIOTARGET IoTarget)
+{
+    WDF_IO_TARGET_OPEN_PARAMS open;
+    g_pnp.RemoveCanceled++;
+    WDF_IO_TARGET_OPEN_PARAMS_INIT_REOPEN(&open);
+    WdfIoTargetOpen(IoTarget, &open);
+}
+
+static VOID PnpRemoveComplete(WDFIOTARGET IoTarget)
+{
+    g_pnp.RemoveComplete++;
+    WdfIoTargetClose(IoTarget);
+}
+
+static VOID TgtPnpChecks(WDFIOTARGET t)
+{
+    WCHAR ids[64];
+    ULONG length = 0, again = 0;
+    WDFMEMORY memory;
+    size_t size = 0;
+    PVOID buffer;
+    INTERFACE iface;
+    CHECK(WdfIoTargetWdmGetTargetPhysicalDevice(t) != NULL);
+    CHECK(WdfIoTargetQueryTargetProperty(t, DevicePropertyHardwareID, 0, NULL, &length) ==
+          STATUS_BUFFER_TOO_SMALL);
+    CHECK(length > 0 && length <= sizeof(ids));
+    CHECK(WdfIoTargetQueryTargetProperty(t, DevicePropertyHardwareID, sizeof(ids), ids, &again) ==
+          STATUS_SUCCESS);
+    CHECK(again == length && RtlCompareMemory(ids, L"WDFPNP\\FUNC", 22) == 22);
+    CHECK(NT_SUCCESS(WdfIoTargetAllocAndQueryTargetProperty(
+        t, DevicePropertyHardwareID, NonPagedPoolNx, WDF_NO_OBJECT_ATTRIBUTES, &memory)));
+    buffer = WdfMemoryGetBuffer(memory, &size);
+    CHECK(size == length && RtlCompareMemory(buffer, ids, length) == length);
+    WdfObjectDelete(memory);
+    RtlZeroMemory(&iface, sizeof(iface));
+    CHECK(WdfIoTargetQueryForInterface(t, &GUID_NOBODY_PROVIDES, &iface, sizeof(iface), 1, NULL) ==
+          STATUS_NOT_SUPPORTED);
+}
+
+static VOID TgtPnpOpen(ULONG Mode)
+{
+    WDF_IO_TARGET_OPEN_PARAMS open;
+    UNICODE_STRING name;
+    PWSTR links = NULL;
+    NTSTATUS status;
+    g_pnp_mode = Mode;
+    RtlZeroMemory(&g_pnp, sizeof(g_pnp));
+    status = IoGetDeviceInterfaces(&GUID_WDFPNP_IFACE, NULL, 0, &links);
+    CHECK(NT_SUCCESS(status) && links != NULL && links[0] != 0);
+    if (!NT_SUCCESS(status))
+        return;
+    RtlInitUnicodeString(&name, links);
+    CHECK(NT_SUCCESS(WdfIoTargetCreate(g_device, WDF_NO_OBJECT_ATTRIBUTES, &g_pnp_target)));
+    WDF_IO_TARGET_OPEN_PARAMS_INIT_OPEN_BY_NAME(&open, &name, GENERIC_READ | GENERIC_WRITE);
+    open.ShareAccess = FILE_SHARE_READ | FILE_SHARE_WRITE;
+    if (Mode != WDFTARGET_PNP_DEFAULTS) {
+        open.EvtIoTargetQueryRemove = PnpQueryRemove;
+        open.EvtIoTargetRemoveCanceled = PnpRemoveCanceled;
+        open.EvtIoTargetRemoveComplete = PnpRemoveComplete;
+    }
+    status = WdfIoTargetOpen(g_pnp_target, &open);
+    ExFreePool(links);
+    CHECK(NT_SUCCESS(status));
+    if (NT_SUCCESS(status))
+        TgtPnpChecks(g_pnp_target);
+}
+
+/* wdfpnp's echo (IOCTL_WP_ECHO: CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB00, METHOD_BUFFERED, ...)). */
+static VOID TgtPnpState(WDFTARGET_PNP *Out)
+{
+    WDF_MEMORY_DESCRIPTOR in, out;
+    UCHAR o[8];
+    WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(&in, "pnp", 3);
+    WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(&out, o, sizeof(o));
+    *Out = g_pnp;
+    Out->State = WdfIoTargetGetState(g_pnp_target);
+    Out->Echo = WdfIoTargetSendIoctlSynchronously(
+        g_pnp_target, NULL, CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB00, METHOD_BUFFERED, FILE_ANY_ACCESS),
+        &in, &out, NULL, NULL);
+}
+
 /* ---- misuse -------------------------------------------------------------------------------- */
 
 static VOID TgtMisuse(ULONG What)
@@ -658,14 +762,30 @@ static VOID TgtDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBu
         TgtForward(Request);
         return;
     }
+    if (IoControlCode == IOCTL_T_PNP_STATE) {
+        WDFTARGET_PNP *pnp;
+        status = WdfRequestRetrieveOutputBuffer(Request, sizeof(*pnp), (PVOID *)&pnp, NULL);
+        if (NT_SUCCESS(status))
+            TgtPnpState(pnp);
+        WdfRequestCompleteWithInformation(Request, status, NT_SUCCESS(status) ? sizeof(*pnp) : 0);
+        return;
+    }
     status = WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), (PVOID *)&what, NULL);
     if (NT_SUCCESS(status) && IoControlCode == IOCTL_T_MISUSE) {
         TgtMisuse(*what);
         WdfRequestComplete(Request, STATUS_UNSUCCESSFUL);
         return;
     }
-    if (NT_SUCCESS(status) && IoControlCode == IOCTL_T_RUN)
+    if (NT_SUCCESS(status) && (IoControlCode == IOCTL_T_RUN || IoControlCode == IOCTL_T_PNP_OPEN))
         status = WdfRequestRetrieveOutputBuffer(Request, sizeof(*result), (PVOID *)&result, NULL);
+    if (NT_SUCCESS(status) && IoControlCode == IOCTL_T_PNP_OPEN) {
+        ULONG mode = *what; /* the same system buffer as the result */
+        RtlZeroMemory(result, sizeof(*result));
+        g_result = result;
+        TgtPnpOpen(mode);
+        WdfRequestCompleteWithInformation(Request, status, sizeof(*result));
+        return;
+    }
     if (NT_SUCCESS(status) && IoControlCode == IOCTL_T_RUN) {
         ULONG group = *what;
         RtlZeroMemory(result, sizeof(*result));

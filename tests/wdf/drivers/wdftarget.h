@@ -12,6 +12,21 @@
 #define IOCTL_T_FORWARD WDFTARGET_CODE(1, METHOD_BUFFERED) /* to the low echo, own memory */
 #define IOCTL_T_MISUSE  WDFTARGET_CODE(2, METHOD_BUFFERED) /* in: ULONG what; does not return */
 
+/* The target opened on the interface of wdfpnp.sys's device (tests/wdf/drivers/wdfpnp.inf):
+ * in: ULONG WDFTARGET_PNP_*; out: WDFTARGET_RESULT (its checks: properties, interfaces). */
+#define IOCTL_T_PNP_OPEN  WDFTARGET_CODE(3, METHOD_BUFFERED)
+#define IOCTL_T_PNP_STATE WDFTARGET_CODE(4, METHOD_BUFFERED) /* out: WDFTARGET_PNP */
+
+#define WDFTARGET_PNP_CALLBACKS 0 /* the callbacks allow the removal, reopen, close */
+#define WDFTARGET_PNP_VETO      1 /* EvtIoTargetQueryRemove vetoes the removal */
+#define WDFTARGET_PNP_DEFAULTS  2 /* no callbacks: the framework's defaults */
+
+typedef struct _WDFTARGET_PNP {
+    ULONG State;                                       /* WdfIoTargetGetState */
+    ULONG QueryRemove, RemoveCanceled, RemoveComplete; /* calls of each callback */
+    NTSTATUS Echo;                                     /* an ioctl sent through the target now */
+} WDFTARGET_PNP;
+
 #define WDFTARGET_GROUP_OPEN     1 /* create, open by name and by device object, close */
 #define WDFTARGET_GROUP_SYNC     2 /* synchronous reads, writes, ioctls; descriptors; time-outs */
 #define WDFTARGET_GROUP_STATES   3 /* stop, start, purge, cancel */

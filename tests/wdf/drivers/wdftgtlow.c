@@ -75,7 +75,8 @@ static NTSTATUS LowReadWrite(PDEVICE_OBJECT Device, PIRP Irp)
     } else {
         x->Info.Written = length;
         RtlZeroMemory(x->Info.Data, sizeof(x->Info.Data));
-        RtlCopyMemory(x->Info.Data, b, length < sizeof(x->Info.Data) ? length : sizeof(x->Info.Data));
+        RtlCopyMemory(x->Info.Data, b,
+                      length < sizeof(x->Info.Data) ? length : sizeof(x->Info.Data));
     }
     KeReleaseSpinLock(&x->Lock, irql);
     return LowComplete(Irp, STATUS_SUCCESS, length);
