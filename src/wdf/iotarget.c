@@ -1278,10 +1278,12 @@ static NTSTATUS wdf_target_submit(struct wdf_iotarget *t, struct wdf_request *r,
 {
     BOOLEAN ignore = (flags & WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE) != 0;
     WDF_IO_TARGET_STATE state;
+    BOOLEAN open;
     r->target = t;
     r->send.ignore_state = ignore;
     os_mutex_lock(&t->lock);
     state = t->state;
+    open = t->target != NULL;
     if (state == WdfIoTargetStopped && !ignore) {
         r->send.list = WDF_SEND_WAITING;
         InsertTailList(&t->waiting, &r->send.link);
@@ -1289,10 +1291,9 @@ static NTSTATUS wdf_target_submit(struct wdf_iotarget *t, struct wdf_request *r,
         return STATUS_PENDING;
     }
     os_mutex_unlock(&t->lock);
-    if (t->target == NULL ||
-        (state != WdfIoTargetStarted &&
-         !(ignore && state != WdfIoTargetClosed && state != WdfIoTargetDeleted &&
-           state != WdfIoTargetClosedForQueryRemove)))
+    if (!open || (state != WdfIoTargetStarted &&
+                  !(ignore && state != WdfIoTargetClosed && state != WdfIoTargetDeleted &&
+                    state != WdfIoTargetClosedForQueryRemove)))
         return STATUS_INVALID_DEVICE_STATE;
     wdf_target_deliver(t, r);
     return STATUS_SUCCESS;
@@ -1451,7 +1452,10 @@ static NTSTATUS wdf_send_and_wait(struct wdf_iotarget *t, struct wdf_request *r,
                               (flags & WDF_REQUEST_SEND_OPTION_TIMEOUT) && timeout != 0
                                   ? &due
                                   : NULL) == STATUS_TIMEOUT) {
-        r->send.timed_out = TRUE;
+        /* Canceled, it completes with STATUS_IO_TIMEOUT (unless it came back meanwhile). */
+        os_mutex_lock(&t->lock);
+        r->send.timed_out = r->send.list != WDF_SEND_NONE;
+        os_mutex_unlock(&t->lock);
         wdf_target_cancel_one(t, r);
         KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
     }

@@ -579,6 +579,65 @@ static VOID TgtRequests(WDFREQUEST Received)
     CHECK(g_destroys == 1);
 }
 
+/* Formatted writes and internal device controls of memory objects, sent through WdfRequestSend;
+ * a target opened with CREATE_BY_NAME (a device ignores the disposition). */
+static VOID TgtFormats(VOID)
+{
+    WDF_IO_TARGET_OPEN_PARAMS open;
+    WDF_REQUEST_SEND_OPTIONS sync;
+    WDF_REQUEST_COMPLETION_PARAMS params;
+    WDF_REQUEST_REUSE_PARAMS reuse;
+    WDFMEMORY_OFFSET off = {2, 4};
+    WDFIOTARGET t;
+    WDFREQUEST r;
+    WDFMEMORY memory, out;
+    UCHAR *m, *o;
+    LOW_INFO info;
+    LONGLONG offset = 9;
+    CHECK(NT_SUCCESS(WdfIoTargetCreate(g_device, WDF_NO_OBJECT_ATTRIBUTES, &t)));
+    WDF_IO_TARGET_OPEN_PARAMS_INIT_CREATE_BY_NAME(&open, &g_buf_name, FILE_WRITE_DATA);
+    CHECK(open.Type == WdfIoTargetOpenByName && open.CreateDisposition == 0 &&
+          open.CreateOptions == FILE_NON_DIRECTORY_FILE && open.DesiredAccess == FILE_WRITE_DATA);
+    CHECK(NT_SUCCESS(WdfIoTargetOpen(t, &open)));
+    CHECK(NT_SUCCESS(WdfRequestCreate(WDF_NO_OBJECT_ATTRIBUTES, t, &r)));
+    CHECK(NT_SUCCESS(WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, 'tgtW', 8, &memory,
+                                     (PVOID *)&m)));
+    CHECK(NT_SUCCESS(
+        WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, 'tgtW', 8, &out, (PVOID *)&o)));
+    if (g_result->Failed)
+        return;
+    RtlCopyMemory(m, "abcdefgh", 8);
+    WDF_REQUEST_SEND_OPTIONS_INIT(&sync, WDF_REQUEST_SEND_OPTION_SYNCHRONOUS);
+    /* A write of bytes 2..5 at device offset 9. */
+    CHECK(NT_SUCCESS(WdfIoTargetFormatRequestForWrite(t, r, memory, &off, &offset)));
+    CHECK(WdfRequestSend(r, t, &sync));
+    WDF_REQUEST_COMPLETION_PARAMS_INIT(&params);
+    WdfRequestGetCompletionParams(r, &params);
+    CHECK(params.Type == WdfRequestTypeWrite && params.IoStatus.Status == STATUS_SUCCESS &&
+          params.Parameters.Write.Buffer == memory && params.Parameters.Write.Offset == 2 &&
+          params.Parameters.Write.Length == 4);
+    CHECK(NT_SUCCESS(LowInfo(t, &info)));
+    CHECK(info.Written == 4 && RtlCompareMemory(info.Data, "cdef", 4) == 4 && info.LastOffset == 9);
+    /* An internal device control (METHOD_NEITHER) from one memory object to another. */
+    WDF_REQUEST_REUSE_PARAMS_INIT(&reuse, WDF_REQUEST_REUSE_NO_FLAGS, STATUS_SUCCESS);
+    CHECK(WdfRequestReuse(r, &reuse) == STATUS_SUCCESS);
+    RtlZeroMemory(o, 8);
+    CHECK(NT_SUCCESS(WdfIoTargetFormatRequestForInternalIoctl(t, r, IOCTL_LOW_INTERNAL, memory,
+                                                              NULL, out, NULL)));
+    CHECK(WdfRequestSend(r, t, &sync));
+    WdfRequestGetCompletionParams(r, &params);
+    CHECK(params.Type == WdfRequestTypeDeviceControlInternal &&
+          params.Parameters.Ioctl.IoControlCode == IOCTL_LOW_INTERNAL &&
+          params.Parameters.Ioctl.Input.Buffer == memory &&
+          params.Parameters.Ioctl.Output.Buffer == out &&
+          params.Parameters.Ioctl.Output.Length == 8);
+    CHECK(RtlCompareMemory(o, "abcdefgh", 8) == 8);
+    WdfObjectDelete(r);
+    WdfObjectDelete(memory);
+    WdfObjectDelete(out);
+    WdfObjectDelete(t);
+}
+
 /* ---- forwarding a request the queue delivered, with its own memory -------------------------- */
 
 static VOID TgtForwarded(WDFREQUEST Request, WDFIOTARGET Target,
@@ -802,6 +861,7 @@ static VOID TgtDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBu
             break;
         case WDFTARGET_GROUP_REQUESTS:
             TgtRequests(Request);
+            TgtFormats();
             break;
         default:
             status = STATUS_INVALID_PARAMETER;
