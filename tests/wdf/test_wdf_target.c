@@ -22,19 +22,27 @@ static drvhost_file *open_target_driver(void)
     return harness_open_driver("wdftarget", WDFTARGET_DEVICE);
 }
 
-static void run_group(ULONG group)
+static void run_group(drvhost_file *f, ULONG group)
 {
-    drvhost_file *f = open_target_driver();
     WDFTARGET_RESULT r;
     memset(&r, 0, sizeof(r));
     r.Failed = 1;
-    if (f == NULL)
-        return;
     ok_status(harness_ioctl(f, IOCTL_T_RUN, &group, sizeof(group), &r, sizeof(r), NULL),
               STATUS_SUCCESS);
     ok(r.Failed == 0 && r.Checks > 0,
        "group %lu: %lu of %lu checks failed, the first at wdftarget.c:%lu\n", (unsigned long)group,
        (unsigned long)r.Failed, (unsigned long)r.Checks, (unsigned long)r.FirstLine);
+}
+
+/* The drivers loaded, one group of checks run on each open of wdftarget's device. */
+static void run_groups(ULONG first, ULONG second)
+{
+    drvhost_file *f = open_target_driver();
+    if (f == NULL)
+        return;
+    run_group(f, first);
+    if (second != 0)
+        run_group(f, second);
     drvhost_close(f);
 }
 
@@ -42,39 +50,32 @@ static void run_group(ULONG group)
  * device object, the WDM views, close, close for query-remove and reopen, deletion. */
 TEST(remote_targets_open_by_name_and_device_object_and_close)
 {
-    run_group(WDFTARGET_GROUP_OPEN);
+    run_groups(WDFTARGET_GROUP_OPEN, 0);
 }
 
-/* WdfIoTargetSend{Read,Write,Ioctl,InternalIoctl}Synchronously with buffer, MDL and memory
- * descriptors on buffered and direct I/O, offsets, Bytes*, time-outs (STATUS_IO_TIMEOUT). */
-TEST(synchronous_sends_with_descriptors_and_time_outs)
+/* WdfIoTargetSend{Read,Write,Ioctl,InternalIoctl[Others]}Synchronously with buffer, MDL and
+ * memory descriptors on buffered and direct I/O, offsets, Bytes*, time-outs (STATUS_IO_TIMEOUT);
+ * then the states: stop keeps requests in the target until start; purge cancels them and
+ * refuses new ones; IGNORE_TARGET_STATE; stop cancelling sent I/O; asynchronous time-outs;
+ * WdfRequestCancelSentRequest; close. */
+TEST(synchronous_sends_time_outs_and_target_states)
 {
-    run_group(WDFTARGET_GROUP_SYNC);
-}
-
-/* Stop keeps requests in the target until start; purge cancels them and refuses new ones;
- * IGNORE_TARGET_STATE; stop cancelling sent I/O; WdfRequestCancelSentRequest; close. */
-TEST(target_states_stop_start_purge_and_cancel)
-{
-    run_group(WDFTARGET_GROUP_STATES);
+    run_groups(WDFTARGET_GROUP_SYNC, WDFTARGET_GROUP_STATES);
 }
 
 /* WdfRequestCreate (context, parent), Reuse (status, SET_NEW_IRP), CreateFromIrp, ChangeTarget
- * (STATUS_REQUEST_NOT_ACCEPTED), WdfRequestWdmFormatUsingStackLocation, WdfObjectDelete. */
-TEST(driver_created_requests_reuse_and_delete)
-{
-    run_group(WDFTARGET_GROUP_REQUESTS);
-}
-
-/* A request the queue delivered, formatted with its own input and output memory and sent
- * asynchronously: the target's output and information reach the requester. */
-TEST(forwarded_request_with_its_own_memory_reaches_the_target)
+ * (STATUS_REQUEST_NOT_ACCEPTED), WdfRequestWdmFormatUsingStackLocation, WdfObjectDelete; formatted
+ * writes and internal ioctls of memory objects. Then a request the queue delivered, formatted
+ * with its own input and output memory and sent asynchronously: the target's output and
+ * information reach the requester. */
+TEST(driver_created_and_forwarded_requests)
 {
     drvhost_file *f = open_target_driver();
     char out[16] = {0};
     drvhost_iosb iosb = {0};
     if (f == NULL)
         return;
+    run_group(f, WDFTARGET_GROUP_REQUESTS);
     ok_status(harness_ioctl(f, IOCTL_T_FORWARD, "forward", 7, out, sizeof(out), &iosb),
               STATUS_SUCCESS);
     ok(iosb.information == 7 && memcmp(out, "forward", 7) == 0, "%llu bytes '%s'\n",
