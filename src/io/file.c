@@ -167,7 +167,8 @@ static NTSTATUS io_open_checks(void *object, PDEVICE_OBJECT *dev)
     return STATUS_SUCCESS;
 }
 
-static NTSTATUS io_send_create(struct io_file *file, ACCESS_MASK access, KPROCESSOR_MODE mode)
+static NTSTATUS io_send_create(struct io_file *file, ACCESS_MASK access,
+                               const struct io_create_params *p, KPROCESSOR_MODE mode)
 {
     IO_SECURITY_CONTEXT context = {NULL, NULL, access, 0};
     PDEVICE_OBJECT top;
@@ -179,9 +180,15 @@ static NTSTATUS io_send_create(struct io_file *file, ACCESS_MASK access, KPROCES
     irp->RequestorMode = mode;
     sp = IoGetNextIrpStackLocation(irp);
     sp->Parameters.Create.SecurityContext = &context;
-    sp->Parameters.Create.Options = (ULONG)FILE_OPEN << 24;
-    sp->Parameters.Create.ShareAccess = FILE_SHARE_READ | FILE_SHARE_WRITE;
-    sp->Parameters.Create.FileAttributes = FILE_ATTRIBUTE_NORMAL;
+    if (p != NULL) { /* the creator's (WdfIoTargetOpen) */
+        sp->Parameters.Create.Options = (p->disposition << 24) | (p->options & 0xFFFFFF);
+        sp->Parameters.Create.ShareAccess = (USHORT)p->share;
+        sp->Parameters.Create.FileAttributes = (USHORT)p->attributes;
+    } else {
+        sp->Parameters.Create.Options = (ULONG)FILE_OPEN << 24;
+        sp->Parameters.Create.ShareAccess = FILE_SHARE_READ | FILE_SHARE_WRITE;
+        sp->Parameters.Create.FileAttributes = FILE_ATTRIBUTE_NORMAL;
+    }
     status = io_call_and_wait(top, irp, NULL);
     io_irp_free(irp);
     ObDereferenceObject(top);
@@ -190,6 +197,13 @@ static NTSTATUS io_send_create(struct io_file *file, ACCESS_MASK access, KPROCES
 
 NTSTATUS io_open(PCUNICODE_STRING path, ACCESS_MASK access, KPROCESSOR_MODE mode,
                  struct io_file **out)
+{
+    return io_open_with(path, access, NULL, mode, out);
+}
+
+NTSTATUS io_open_with(PCUNICODE_STRING path, ACCESS_MASK access,
+                      const struct io_create_params *params, KPROCESSOR_MODE mode,
+                      struct io_file **out)
 {
     UNICODE_STRING rest;
     void *object;
@@ -212,7 +226,7 @@ NTSTATUS io_open(PCUNICODE_STRING path, ACCESS_MASK access, KPROCESSOR_MODE mode
         return status;
     }
     __atomic_add_fetch(&io_device_of(dev)->opens, 1, __ATOMIC_ACQ_REL);
-    status = io_send_create(file, access, mode);
+    status = io_send_create(file, access, params, mode);
     if (!NT_SUCCESS(status)) {
         __atomic_sub_fetch(&io_device_of(dev)->opens, 1, __ATOMIC_ACQ_REL);
         ob_dereference(file); /* no cleanup or close for a failed create */

@@ -82,6 +82,14 @@ struct io_file {
 /* Opens a device by path with IRP_MJ_CREATE. The file object comes back with one reference. */
 NTSTATUS io_open(PCUNICODE_STRING path, ACCESS_MASK access, KPROCESSOR_MODE mode,
                  struct io_file **file);
+/* io_open with the create IRP's share access, disposition, options and attributes as given
+ * (WdfIoTargetOpen by name); NULL: io_open's (share read and write, FILE_OPEN). */
+struct io_create_params {
+    ULONG share, disposition, options, attributes;
+};
+NTSTATUS io_open_with(PCUNICODE_STRING path, ACCESS_MASK access,
+                      const struct io_create_params *params, KPROCESSOR_MODE mode,
+                      struct io_file **file);
 /* Sends IRP_MJ_CLEANUP (the handle is closed). IRP_MJ_CLOSE follows when the last reference to
  * the file object goes. */
 void io_cleanup(struct io_file *file);

@@ -134,8 +134,9 @@ static void surprise_subtree(struct pnp_node *node)
     if (node->state == PNP_NODE_STARTED || node->state == PNP_NODE_STOPPED) {
         pnp_irp(node->pdo, IRP_MN_SURPRISE_REMOVAL, NULL, 0, NULL);
         node->state = PNP_NODE_SURPRISE_REMOVED;
-        pnp_iface_node_removed(node);
+        /* Before the interfaces go: they hold the target registrations. */
         pnp_notify_target(node, &GUID_TARGET_DEVICE_REMOVE_COMPLETE);
+        pnp_iface_node_removed(node);
     }
 }
 
@@ -205,8 +206,9 @@ static void remove_subtree(struct pnp_node *node, bool keep)
         node->stack_built = false;
     }
     if (started) {
-        pnp_iface_node_removed(node);
+        /* Before the interfaces go: they hold the target registrations. */
         pnp_notify_target(node, &GUID_TARGET_DEVICE_REMOVE_COMPLETE);
+        pnp_iface_node_removed(node);
     }
     node->state = PNP_NODE_REMOVED;
     if (!keep)

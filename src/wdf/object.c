@@ -599,8 +599,10 @@ VOID imp_WdfObjectDelete(PWDF_DRIVER_GLOBALS globals, WDFOBJECT object)
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_object *o = wdf_object_get(g, object, 0);
     /* Objects the framework owns cannot be deleted by the driver (Microsoft: WdfObjectDelete);
-     * deleting a request is completing it. */
-    if (o->type == WDF_TYPE_DRIVER || o->type == WDF_TYPE_REQUEST) {
+     * deleting a request is completing it, unless the driver created it (WdfRequestCreate). */
+    if (o->type == WDF_TYPE_DRIVER ||
+        (o->type == WDF_TYPE_REQUEST &&
+         !CONTAINING_RECORD(o, struct wdf_request, obj)->send.created)) {
         rtl_diag(RTL_DIAG_WARN, "wdf", "driver '%s': WdfObjectDelete on a %s is ignored",
                  g->pub.DriverName, wdf_type_names[o->type]);
         return;

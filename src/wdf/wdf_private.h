@@ -48,6 +48,10 @@ enum wdf_type {
     WDF_TYPE_CMRESLIST, /* the resource lists of EvtDevicePrepareHardware */
 };
 
+#define WDF_SEND_NONE    0
+#define WDF_SEND_SENT    1
+#define WDF_SEND_WAITING 2
+
 enum wdf_state {
     WDF_LIVE,
     WDF_DELETING
@@ -197,6 +201,40 @@ struct wdf_queue {
 };
 
 /* Where a request is (under its queue's lock). */
+struct wdf_iotarget;
+struct wdf_send_timer;
+struct ke_thread;
+
+/* wtarget: how a request was formatted for an I/O target and where it is there
+ * (iotarget.c). `link`, `list`, `holds` and `canceller` are under the target's lock. */
+struct wdf_send {
+    BOOLEAN created;      /* WdfRequestCreate[FromIrp]: the driver's own, deleted by it */
+    BOOLEAN frees_irp;    /* the request frees its IRP when it goes (IoFreeIrp) */
+    BOOLEAN ignore_state; /* sent with WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE */
+    BOOLEAN timed_out;    /* canceled because its time-out expired: STATUS_IO_TIMEOUT */
+    UCHAR list;           /* WDF_SEND_NONE, _SENT (at the target), _WAITING (target stopped) */
+    LIST_ENTRY link;
+    ULONG holds;                       /* threads about to IoCancelIrp it: its IRP must stay */
+    struct ke_thread *canceller;       /* the last of them */
+    struct wdf_send_timer *timer;      /* an asynchronous send's time-out, until it comes back */
+    struct wdf_iotarget *owner_target; /* WdfRequestCreate's / ChangeTarget's I/O target */
+    /* Set by the Format routines (major 0: formatted otherwise, or not at all). */
+    UCHAR major;
+    ULONG code;
+    /* referenced WDFMEMORY of the input [0] and output [1] (internal ioctl others: of the
+     * arguments 1, 2 and 4) */
+    struct wdf_object *memory[3];
+    size_t offset[3];
+    PVOID others[3];  /* internal ioctl others: the arguments 1, 2 and 4 */
+    PVOID out_buffer; /* METHOD_BUFFERED: where the output is copied back */
+    size_t out_length;
+    PVOID bounce;  /* METHOD_BUFFERED: the system buffer (host heap) */
+    PMDL mdl;      /* an MDL built for the target (direct I/O), freed when it comes back */
+    BOOLEAN saved; /* a received IRP's own buffers, restored when it comes back */
+    PVOID saved_system_buffer, saved_user_buffer;
+    PMDL saved_mdl;
+};
+
 enum wdf_request_where {
     WDF_REQ_QUEUED,    /* in queue->pending, owned by the framework, cancelable by it */
     WDF_REQ_DRIVER,    /* owned by the driver (in queue->owned) */
@@ -235,6 +273,9 @@ struct wdf_request {
     /* wdf_request_end took over the request's reference on its queue (released after the
      * queue's next step), so the request's destruction must not release it again. */
     BOOLEAN queue_ref_moved;
+    /* ---- wtarget: general targets and driver-created requests (iotarget.c,
+     * request_create.c) ---- */
+    struct wdf_send send;
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -419,6 +460,16 @@ void wdf_device_interfaces_free(struct wdf_device *device);
 
 /* The default I/O target of a PnP device: the next lower device of its stack. */
 NTSTATUS wdf_iotarget_create_default(struct wdf_device *device);
+/* wtarget: the device IRPs sent to the target go to (NULL: a closed target). */
+PDEVICE_OBJECT wdf_iotarget_device(struct wdf_iotarget *target);
+/* Releases what the Format routines attached to a request (MDLs, buffers, memory references)
+ * and gives a received IRP its own buffers back (WdfRequestReuse, deletion). */
+void wdf_send_release(struct wdf_request *request);
+/* A driver-created request (request_create.c) whose IRP has room for `target` (NULL: the
+ * framework's default stack size); `irp` NULL allocates one. */
+NTSTATUS wdf_request_create_driver(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
+                                   struct wdf_iotarget *target, PIRP irp, BOOLEAN frees_irp,
+                                   struct wdf_request **out);
 
 /* Completes an IRP the framework answers itself (no information) and returns `status`. */
 NTSTATUS wdf_irp_complete(PIRP irp, NTSTATUS status);

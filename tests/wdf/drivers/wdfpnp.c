@@ -204,16 +204,16 @@ static VOID FilterIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength,
         WdfRequestCompleteWithInformation(Request, status, params.IoStatus.Information);
         return;
     }
-    /* unformatted, then with a time-out (not implemented): refused (WdfRequestSend FALSE) */
+    /* unformatted, then with options of a wrong Size: refused (WdfRequestSend FALSE) */
     WDF_REQUEST_SEND_OPTIONS_INIT(&options, 0);
     if (WdfRequestSend(Request, target, &options)) {
         LOG("unformatted request sent");
         return;
     }
     WdfRequestFormatRequestUsingCurrentType(Request);
-    WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(&options, -10000000LL);
+    options.Size = sizeof(options) - 1;
     if (WdfRequestSend(Request, target, &options)) {
-        LOG("request with a time-out sent");
+        LOG("request with a wrong options Size sent");
         return;
     }
     LOG("SendAndForget(0x%X)", (unsigned)IoControlCode);

@@ -9,6 +9,60 @@ typedef struct _WDFMEMORY_OFFSET {
     size_t BufferLength;
 } WDFMEMORY_OFFSET, *PWDFMEMORY_OFFSET;
 
+/* WDF_MEMORY_DESCRIPTOR: a buffer given to the I/O target routines as a pointer, an MDL or a
+ * framework memory object (with an optional offset and length inside it). */
+typedef enum _WDF_MEMORY_DESCRIPTOR_TYPE {
+    WdfMemoryDescriptorTypeInvalid = 0,
+    WdfMemoryDescriptorTypeBuffer,
+    WdfMemoryDescriptorTypeMdl,
+    WdfMemoryDescriptorTypeHandle,
+} WDF_MEMORY_DESCRIPTOR_TYPE;
+
+typedef struct _WDF_MEMORY_DESCRIPTOR {
+    WDF_MEMORY_DESCRIPTOR_TYPE Type;
+    union {
+        struct {
+            PVOID Buffer;
+            ULONG Length;
+        } BufferType;
+        struct {
+            PMDL Mdl;
+            ULONG BufferLength;
+        } MdlType;
+        struct {
+            WDFMEMORY Memory;
+            PWDFMEMORY_OFFSET Offsets;
+        } HandleType;
+    } u;
+} WDF_MEMORY_DESCRIPTOR, *PWDF_MEMORY_DESCRIPTOR;
+
+FORCEINLINE VOID WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(PWDF_MEMORY_DESCRIPTOR Descriptor, PVOID Buffer,
+                                                   ULONG BufferLength)
+{
+    RtlZeroMemory(Descriptor, sizeof(WDF_MEMORY_DESCRIPTOR));
+    Descriptor->Type = WdfMemoryDescriptorTypeBuffer;
+    Descriptor->u.BufferType.Buffer = Buffer;
+    Descriptor->u.BufferType.Length = BufferLength;
+}
+
+FORCEINLINE VOID WDF_MEMORY_DESCRIPTOR_INIT_HANDLE(PWDF_MEMORY_DESCRIPTOR Descriptor,
+                                                   WDFMEMORY Memory, PWDFMEMORY_OFFSET Offsets)
+{
+    RtlZeroMemory(Descriptor, sizeof(WDF_MEMORY_DESCRIPTOR));
+    Descriptor->Type = WdfMemoryDescriptorTypeHandle;
+    Descriptor->u.HandleType.Memory = Memory;
+    Descriptor->u.HandleType.Offsets = Offsets;
+}
+
+FORCEINLINE VOID WDF_MEMORY_DESCRIPTOR_INIT_MDL(PWDF_MEMORY_DESCRIPTOR Descriptor, PMDL Mdl,
+                                                ULONG BufferLength)
+{
+    RtlZeroMemory(Descriptor, sizeof(WDF_MEMORY_DESCRIPTOR));
+    Descriptor->Type = WdfMemoryDescriptorTypeMdl;
+    Descriptor->u.MdlType.Mdl = Mdl;
+    Descriptor->u.MdlType.BufferLength = BufferLength;
+}
+
 typedef NTSTATUS (*PFN_WDFMEMORYCREATE)(PWDF_DRIVER_GLOBALS, PWDF_OBJECT_ATTRIBUTES, POOL_TYPE,
                                         ULONG, size_t, WDFMEMORY *, PVOID *);
 FORCEINLINE NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
