@@ -296,21 +296,95 @@ static NTSTATUS wdf_file_create_request(struct wdf_device *dev, PIRP irp, struct
     return STATUS_PENDING;
 }
 
-static NTSTATUS wdf_file_create(struct wdf_device *dev, PIRP irp)
+/* Microsoft (WDF_FILEOBJECT_CONFIG, AutoForwardCleanupClose): whether the framework sends
+ * creates it does not give the driver, and every cleanup and close, to the next lower driver:
+ * WdfTrue, or WdfUseDefault (and no file object config) for a filter. A device with no lower
+ * driver (a control device) has nowhere to send them. */
+static BOOLEAN wdf_file_forwards(struct wdf_device *dev)
 {
-    PFILE_OBJECT wdm = IoGetCurrentIrpStackLocation(irp)->FileObject;
+    WDF_TRI_STATE forward = dev->files != NULL && dev->files->configured
+                                ? dev->files->config.AutoForwardCleanupClose
+                                : WdfUseDefault;
+    if (dev->lower == NULL || forward == WdfFalse)
+        return FALSE;
+    return forward == WdfTrue || dev->filter;
+}
+
+/* A create the framework forwarded came back: a failure leaves no file object (the I/O manager
+ * sends no cleanup or close for it). */
+static NTSTATUS wdf_file_forwarded_create_done(PDEVICE_OBJECT device, PIRP irp, PVOID context)
+{
+    struct wdf_file *f = context;
+    (void)device;
+    if (irp->PendingReturned)
+        IoMarkIrpPending(irp);
+    if (!NT_SUCCESS(irp->IoStatus.Status))
+        wdf_object_delete(&f->obj);
+    return STATUS_CONTINUE_COMPLETION;
+}
+
+static NTSTATUS wdf_file_create_forward(struct wdf_device *dev, PIRP irp, struct wdf_file *f)
+{
+    if (f == NULL)
+        return wdf_irp_pass_down(dev, irp);
+    IoCopyCurrentIrpStackLocationToNext(irp);
+    IoSetCompletionRoutine(irp, wdf_file_forwarded_create_done, f, TRUE, TRUE, TRUE);
+    return IoCallDriver(dev->lower, irp);
+}
+
+/* Creates to the queue WdfDeviceConfigureRequestDispatching named: the file object first, then
+ * a request of that queue (with the device's request attributes) for its EvtIoDefault. */
+static NTSTATUS wdf_file_create_to_queue(struct wdf_device *dev, struct wdf_queue *q, PIRP irp)
+{
     struct wdf_file *f;
-    NTSTATUS status;
-    if (dev->files == NULL || !dev->files->configured)
-        return wdf_irp_complete(irp, STATUS_SUCCESS);
-    status = wdf_file_new(dev, wdm, &f);
+    NTSTATUS status = wdf_file_new(dev, IoGetCurrentIrpStackLocation(irp)->FileObject, &f);
     if (!NT_SUCCESS(status))
         return wdf_irp_complete(irp, status);
-    if (dev->files->config.EvtDeviceFileCreate != NULL)
-        return wdf_file_create_request(dev, irp, f);
-    /* Microsoft (WDF_FILEOBJECT_CONFIG): without EvtDeviceFileCreate the framework opens the
-     * file itself. */
+    status = wdf_queue_give(q, irp, FALSE, wdf_file_create_done, f);
+    if (status != STATUS_PENDING && f != NULL) /* no request was made */
+        wdf_object_delete(&f->obj);
+    return status;
+}
+
+static NTSTATUS wdf_file_create(struct wdf_device *dev, PIRP irp)
+{
+    struct wdf_queue *q = __atomic_load_n(&dev->dispatch[IRP_MJ_CREATE], __ATOMIC_ACQUIRE);
+    BOOLEAN configured = dev->files != NULL && dev->files->configured;
+    struct wdf_file *f = NULL;
+    NTSTATUS status;
+    if (q != NULL)
+        return wdf_file_create_to_queue(dev, q, irp);
+    if (configured) {
+        status = wdf_file_new(dev, IoGetCurrentIrpStackLocation(irp)->FileObject, &f);
+        if (!NT_SUCCESS(status))
+            return wdf_irp_complete(irp, status);
+        if (dev->files->config.EvtDeviceFileCreate != NULL)
+            return wdf_file_create_request(dev, irp, f);
+    }
+    /* Microsoft (Framework File Objects): without EvtDeviceFileCreate or a create queue, a
+     * function driver's creates are completed with STATUS_SUCCESS, a filter's forwarded. */
+    if (wdf_file_forwards(dev))
+        return wdf_file_create_forward(dev, irp, f);
     return wdf_irp_complete(irp, STATUS_SUCCESS);
+}
+
+const char *wdf_file_queue_refused(struct wdf_device *dev, struct wdf_queue *q, NTSTATUS *status)
+{
+    *status = STATUS_INVALID_PARAMETER;
+    if (q->device != dev)
+        return "the queue belongs to another device";
+    /* Microsoft (Framework File Objects): a default queue cannot receive create requests. */
+    if (q->config.DefaultQueue)
+        return "a default queue cannot receive create requests";
+    if (q->config.DispatchType != WdfIoQueueDispatchManual && q->config.EvtIoDefault == NULL)
+        return "create requests reach a queue's EvtIoDefault, and this queue has none";
+    if (dev->files != NULL && dev->files->configured &&
+        dev->files->config.EvtDeviceFileCreate != NULL) {
+        *status = STATUS_INVALID_DEVICE_REQUEST; /* drvhost's choice: Microsoft says neither */
+        return "the device has EvtDeviceFileCreate: create requests go to it or to a queue, "
+               "not both";
+    }
+    return NULL;
 }
 
 /* Cleanup and close: EvtFileCleanup, EvtFileClose (then the file object goes); both get NULL
@@ -333,6 +407,8 @@ static NTSTATUS wdf_file_cleanup_close(struct wdf_device *dev, PIRP irp, BOOLEAN
     }
     if (close && f != NULL)
         wdf_object_delete(&f->obj);
+    if (wdf_file_forwards(dev)) /* after the driver's callbacks (WDF_FILEOBJECT_CONFIG) */
+        return wdf_irp_pass_down(dev, irp);
     return wdf_irp_complete(irp, STATUS_SUCCESS);
 }
 

@@ -204,6 +204,22 @@ FORCEINLINE NTSTATUS WdfDeviceWdmDispatchIrp(WDFDEVICE Device, PIRP Irp, WDFCONT
     return ((PFN_WDFDEVICEWDMDISPATCHIRP)WdfFunctions[WdfDeviceWdmDispatchIrpTableIndex])(
         WdfDriverGlobals, Device, Irp, DispatchContext);
 }
+
+typedef enum _WDF_DISPATCH_IRP_TO_IO_QUEUE_FLAGS {
+    WDF_DISPATCH_IRP_TO_IO_QUEUE_NO_FLAGS = 0x00000000,
+    WDF_DISPATCH_IRP_TO_IO_QUEUE_INVOKE_INCALLERCTX_CALLBACK = 0x00000001,
+    WDF_DISPATCH_IRP_TO_IO_QUEUE_PREPROCESSED_IRP = 0x00000002,
+} WDF_DISPATCH_IRP_TO_IO_QUEUE_FLAGS;
+
+typedef NTSTATUS (*PFN_WDFDEVICEWDMDISPATCHIRPTOIOQUEUE)(PWDF_DRIVER_GLOBALS, WDFDEVICE, PIRP,
+                                                         WDFQUEUE, ULONG);
+FORCEINLINE NTSTATUS WdfDeviceWdmDispatchIrpToIoQueue(WDFDEVICE Device, PIRP Irp, WDFQUEUE Queue,
+                                                      ULONG Flags)
+{
+    return ((PFN_WDFDEVICEWDMDISPATCHIRPTOIOQUEUE)
+                WdfFunctions[WdfDeviceWdmDispatchIrpToIoQueueTableIndex])(WdfDriverGlobals, Device,
+                                                                          Irp, Queue, Flags);
+}
 #endif
 
 /* ---- PnP devices: power states, PnP/power callbacks, interfaces, WDM objects, registry ----- */
