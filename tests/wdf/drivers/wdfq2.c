@@ -103,6 +103,7 @@ static VOID Q2CreateDefault(WDFQUEUE Queue, WDFREQUEST Request)
     g_create_info.QueueIsCreateQueue =
         Queue == g_create && WdfRequestGetIoQueue(Request) == g_create;
     g_create_info.BufferStatus = (ULONG)WdfRequestRetrieveInputBuffer(Request, 1, &buffer, NULL);
+    CHECK(!WdfRequestIsReserved(Request), WDFQ2_CHECK_NOT_RESERVED);
     if (file != NULL)
         FileGetContext(file)->Id = (ULONG)InterlockedIncrement(&g_next_id);
     if (file != NULL && Q2NameIs(file, L"\\fail")) {
@@ -440,6 +441,30 @@ static NTSTATUS Q2Queues(void)
     return status;
 }
 
+/* Microsoft (WdfDeviceSetCharacteristics, ...AlignmentRequirement, RetrieveDeviceName). */
+#define Q2_QUAD_ALIGNMENT                                                                          \
+    7 /* FILE_QUAD_ALIGNMENT (wdm.h; drvhost's wdm.h lacks the FILE_xxx_ALIGNMENT names) */
+static VOID Q2DeviceChecks(void)
+{
+    DECLARE_CONST_UNICODE_STRING(name, L"\\Device\\WdfQ2");
+    ULONG original = WdfDeviceGetCharacteristics(g_device);
+    WDFSTRING s;
+    UNICODE_STRING u;
+    WdfDeviceSetCharacteristics(g_device, original | FILE_REMOVABLE_MEDIA);
+    CHECK(WdfDeviceGetCharacteristics(g_device) == (original | FILE_REMOVABLE_MEDIA) &&
+              (original & FILE_DEVICE_SECURE_OPEN),
+          WDFQ2_CHECK_CHARACTERISTICS);
+    WdfDeviceSetCharacteristics(g_device, original);
+    WdfDeviceSetAlignmentRequirement(g_device, Q2_QUAD_ALIGNMENT);
+    CHECK(WdfDeviceGetAlignmentRequirement(g_device) == Q2_QUAD_ALIGNMENT, WDFQ2_CHECK_ALIGNMENT);
+    if (!NT_SUCCESS(WdfStringCreate(NULL, WDF_NO_OBJECT_ATTRIBUTES, &s)))
+        return;
+    CHECK(NT_SUCCESS(WdfDeviceRetrieveDeviceName(g_device, s)), 0);
+    WdfStringGetUnicodeString(s, &u);
+    CHECK(RtlEqualUnicodeString(&u, &name, FALSE), WDFQ2_CHECK_DEVICE_NAME);
+    WdfObjectDelete(s);
+}
+
 static NTSTATUS Q2CreateDevice(void)
 {
     DECLARE_CONST_UNICODE_STRING(sddl, L"D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;WD)");
@@ -468,6 +493,7 @@ static NTSTATUS Q2CreateDevice(void)
         WdfDeviceInitFree(init);
         return status;
     }
+    Q2DeviceChecks();
     status = WdfDeviceCreateSymbolicLink(g_device, &link);
     if (NT_SUCCESS(status))
         status = Q2Queues();

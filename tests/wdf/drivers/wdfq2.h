@@ -60,14 +60,18 @@ typedef struct _WDFQ2_CREATE_INFO {
 #define WDFQ2_CHECK_DEFAULT_QUEUE_REFUSED 0x001 /* Create to the default queue */
 #define WDFQ2_CHECK_NO_DEFAULT_REFUSED    0x002 /* Create to a queue without EvtIoDefault */
 #define WDFQ2_CHECK_CREATE_CONFIGURED     0x004
-#define WDFQ2_CHECK_SECOND_BUSY           0x008 /* a second create queue: STATUS_WDF_BUSY */
-#define WDFQ2_CHECK_VERSION_133           0x010 /* IsVersionAvailable(1.33) */
-#define WDFQ2_CHECK_VERSION_19            0x020 /* IsVersionAvailable(1.9) */
-#define WDFQ2_CHECK_VERSION_134_NOT       0x040 /* not 1.34 */
-#define WDFQ2_CHECK_VERSION_2_NOT         0x080 /* not 2.0 */
-#define WDFQ2_CHECK_VERSION_BADSIZE_NOT   0x100 /* a wrong Size: FALSE */
-#define WDFQ2_CHECK_VERSION_STRING        0x200 /* RetrieveVersionString succeeded, not empty */
-#define WDFQ2_CHECK_ALL                   0x3FF
+#define WDFQ2_CHECK_SECOND_BUSY           0x008  /* a second create queue: STATUS_WDF_BUSY */
+#define WDFQ2_CHECK_VERSION_133           0x010  /* IsVersionAvailable(1.33) */
+#define WDFQ2_CHECK_VERSION_19            0x020  /* IsVersionAvailable(1.9) */
+#define WDFQ2_CHECK_VERSION_134_NOT       0x040  /* not 1.34 */
+#define WDFQ2_CHECK_VERSION_2_NOT         0x080  /* not 2.0 */
+#define WDFQ2_CHECK_VERSION_BADSIZE_NOT   0x100  /* a wrong Size: FALSE */
+#define WDFQ2_CHECK_VERSION_STRING        0x200  /* RetrieveVersionString succeeded, not empty */
+#define WDFQ2_CHECK_CHARACTERISTICS       0x400  /* WdfDeviceSet/GetCharacteristics */
+#define WDFQ2_CHECK_ALIGNMENT             0x800  /* WdfDeviceSet/GetAlignmentRequirement */
+#define WDFQ2_CHECK_DEVICE_NAME           0x1000 /* WdfDeviceRetrieveDeviceName */
+#define WDFQ2_CHECK_NOT_RESERVED          0x2000 /* WdfRequestIsReserved: FALSE */
+#define WDFQ2_CHECK_ALL                   0x3FFF
 
 typedef struct _WDFQ2_CHECKS {
     ULONG Bits;

@@ -222,6 +222,44 @@ FORCEINLINE NTSTATUS WdfDeviceWdmDispatchIrpToIoQueue(WDFDEVICE Device, PIRP Irp
 }
 #endif
 
+/* ---- the device object's characteristics, alignment and name ----------------------------- */
+
+typedef ULONG (*PFN_WDFDEVICEGETCHARACTERISTICS)(PWDF_DRIVER_GLOBALS, WDFDEVICE);
+FORCEINLINE ULONG WdfDeviceGetCharacteristics(WDFDEVICE Device)
+{
+    return ((PFN_WDFDEVICEGETCHARACTERISTICS)WdfFunctions[WdfDeviceGetCharacteristicsTableIndex])(
+        WdfDriverGlobals, Device);
+}
+
+typedef VOID (*PFN_WDFDEVICESETCHARACTERISTICS)(PWDF_DRIVER_GLOBALS, WDFDEVICE, ULONG);
+FORCEINLINE VOID WdfDeviceSetCharacteristics(WDFDEVICE Device, ULONG DeviceCharacteristics)
+{
+    ((PFN_WDFDEVICESETCHARACTERISTICS)WdfFunctions[WdfDeviceSetCharacteristicsTableIndex])(
+        WdfDriverGlobals, Device, DeviceCharacteristics);
+}
+
+typedef ULONG (*PFN_WDFDEVICEGETALIGNMENTREQUIREMENT)(PWDF_DRIVER_GLOBALS, WDFDEVICE);
+FORCEINLINE ULONG WdfDeviceGetAlignmentRequirement(WDFDEVICE Device)
+{
+    return ((PFN_WDFDEVICEGETALIGNMENTREQUIREMENT)
+                WdfFunctions[WdfDeviceGetAlignmentRequirementTableIndex])(WdfDriverGlobals, Device);
+}
+
+typedef VOID (*PFN_WDFDEVICESETALIGNMENTREQUIREMENT)(PWDF_DRIVER_GLOBALS, WDFDEVICE, ULONG);
+FORCEINLINE VOID WdfDeviceSetAlignmentRequirement(WDFDEVICE Device, ULONG AlignmentRequirement)
+{
+    ((PFN_WDFDEVICESETALIGNMENTREQUIREMENT)
+         WdfFunctions[WdfDeviceSetAlignmentRequirementTableIndex])(WdfDriverGlobals, Device,
+                                                                   AlignmentRequirement);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICERETRIEVEDEVICENAME)(PWDF_DRIVER_GLOBALS, WDFDEVICE, WDFSTRING);
+FORCEINLINE NTSTATUS WdfDeviceRetrieveDeviceName(WDFDEVICE Device, WDFSTRING String)
+{
+    return ((PFN_WDFDEVICERETRIEVEDEVICENAME)WdfFunctions[WdfDeviceRetrieveDeviceNameTableIndex])(
+        WdfDriverGlobals, Device, String);
+}
+
 /* ---- PnP devices: power states, PnP/power callbacks, interfaces, WDM objects, registry ----- */
 
 typedef enum _WDF_POWER_DEVICE_STATE {
