@@ -23,7 +23,7 @@ DRIVER_INITIALIZE DriverEntry;
 static const GUID GUID_WDFQ2P_INTERFACE = {
     0x5a1e7c33, 0x2b9d, 0x4c80, {0x91, 0x4f, 0x6d, 0x27, 0xa8, 0x0e, 0x3c, 0x55}};
 
-static LONG g_counts[3]; /* creates, cleanups, closes */
+static LONG g_counts[4]; /* creates, cleanups, closes; [3]: the create queue was refused */
 
 static VOID FdoFileCreate(WDFDEVICE Device, WDFREQUEST Request, WDFFILEOBJECT File)
 {
@@ -67,7 +67,17 @@ static NTSTATUS Setup(PWDFDEVICE_INIT DeviceInit, WDFDEVICE *Device)
         return status;
     WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&config, WdfIoQueueDispatchParallel);
     config.EvtIoDeviceControl = FdoControl;
-    return WdfIoQueueCreate(*Device, &config, WDF_NO_OBJECT_ATTRIBUTES, WDF_NO_HANDLE);
+    status = WdfIoQueueCreate(*Device, &config, WDF_NO_OBJECT_ATTRIBUTES, WDF_NO_HANDLE);
+    if (NT_SUCCESS(status)) { /* creates go to EvtDeviceFileCreate: not also to a queue */
+        WDFQUEUE queue;
+        WDF_IO_QUEUE_CONFIG_INIT(&config, WdfIoQueueDispatchManual);
+        status = WdfIoQueueCreate(*Device, &config, WDF_NO_OBJECT_ATTRIBUTES, &queue);
+        if (NT_SUCCESS(status))
+            g_counts[3] =
+                WdfDeviceConfigureRequestDispatching(*Device, queue, WdfRequestTypeCreate) ==
+                STATUS_INVALID_DEVICE_REQUEST;
+    }
+    return status;
 }
 #else
 #if WDFQ2P_FILTER == 3
