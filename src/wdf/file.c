@@ -332,6 +332,17 @@ static NTSTATUS wdf_file_create_forward(struct wdf_device *dev, PIRP irp, struct
     return IoCallDriver(dev->lower, irp);
 }
 
+/* A create request of a queue ends (completed or cancelled): as wdf_file_create_done, then the
+ * reference the request held on its file object goes (the device's deletion may have deleted
+ * the file object meanwhile: the reference keeps its memory). */
+static void wdf_file_queued_create_done(struct wdf_request *r, NTSTATUS status)
+{
+    struct wdf_file *f = r->done_context;
+    wdf_file_create_done(r, status);
+    if (f != NULL)
+        wdf_object_release(&f->obj);
+}
+
 /* Creates to the queue WdfDeviceConfigureRequestDispatching named: the file object first, then
  * a request of that queue (with the device's request attributes) for its EvtIoDefault. */
 static NTSTATUS wdf_file_create_to_queue(struct wdf_device *dev, struct wdf_queue *q, PIRP irp)
@@ -340,9 +351,13 @@ static NTSTATUS wdf_file_create_to_queue(struct wdf_device *dev, struct wdf_queu
     NTSTATUS status = wdf_file_new(dev, IoGetCurrentIrpStackLocation(irp)->FileObject, &f);
     if (!NT_SUCCESS(status))
         return wdf_irp_complete(irp, status);
-    status = wdf_queue_give(q, irp, FALSE, wdf_file_create_done, f);
-    if (status != STATUS_PENDING && f != NULL) /* no request was made */
+    if (f != NULL)
+        wdf_object_reference(&f->obj);
+    status = wdf_queue_give(q, irp, FALSE, wdf_file_queued_create_done, f);
+    if (status != STATUS_PENDING && f != NULL) { /* no request was made */
         wdf_object_delete(&f->obj);
+        wdf_object_release(&f->obj);
+    }
     return status;
 }
 
@@ -497,7 +512,7 @@ WDFFILEOBJECT imp_WdfRequestGetFileObject(PWDF_DRIVER_GLOBALS globals, WDFREQUES
         CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
     struct wdf_device *dev = wdf_request_device(r);
     struct wdf_file *f;
-    if (r->done == wdf_file_create_done)
+    if (r->done == wdf_file_create_done || r->done == wdf_file_queued_create_done)
         return (WDFFILEOBJECT)r->done_context;
     f = wdf_file_find(dev, IoGetCurrentIrpStackLocation(r->irp)->FileObject);
     if (f == NULL && dev != NULL && wdf_file_class(dev) != WdfFileObjectNotRequired &&
