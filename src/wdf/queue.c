@@ -643,16 +643,12 @@ static void wdf_queue_cancel_owned(struct wdf_queue *q)
     }
 }
 
-VOID imp_WdfIoQueuePurge(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
-                         PFN_WDF_IO_QUEUE_STATE PurgeComplete, WDFCONTEXT Context)
+/* The purges' work once the queue's state is set: up to `most` waiting requests are cancelled
+ * (in queue order), then the driver's cancelable ones; the notification may follow. */
+static void wdf_queue_purge_requests(struct wdf_queue *q, ULONG most)
 {
-    struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
     struct wdf_request *r;
-    os_mutex_lock(&q->lock);
-    q->accept = FALSE;
-    wdf_queue_set_idle(q, "WdfIoQueuePurge", PurgeComplete, Context, TRUE);
-    os_mutex_unlock(&q->lock);
-    for (;;) { /* what waits is cancelled, in queue order */
+    for (; most > 0; most--) {
         os_mutex_lock(&q->lock);
         r = wdf_queue_next_waiting(q);
         os_mutex_unlock(&q->lock);
@@ -664,13 +660,23 @@ VOID imp_WdfIoQueuePurge(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     wdf_queue_run(q, FALSE);
 }
 
+VOID imp_WdfIoQueuePurge(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
+                         PFN_WDF_IO_QUEUE_STATE PurgeComplete, WDFCONTEXT Context)
+{
+    struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
+    os_mutex_lock(&q->lock);
+    q->accept = FALSE;
+    wdf_queue_set_idle(q, "WdfIoQueuePurge", PurgeComplete, Context, TRUE);
+    os_mutex_unlock(&q->lock);
+    wdf_queue_purge_requests(q, (ULONG)-1); /* nothing new arrives */
+}
+
 /* WdfIoQueueStopAndPurge (queue_extra.c): as a purge, but the queue goes on accepting
  * requests (they wait until WdfIoQueueStart) and only what waited when it was called is
  * cancelled; the notification waits for the driver's requests only. */
 void wdf_queue_stop_and_purge(struct wdf_queue *q, PFN_WDF_IO_QUEUE_STATE callback,
                               WDFCONTEXT context)
 {
-    struct wdf_request *r;
     ULONG waiting;
     os_mutex_lock(&q->lock);
     q->accept = TRUE; /* Microsoft: even after a drain or purge */
@@ -678,16 +684,7 @@ void wdf_queue_stop_and_purge(struct wdf_queue *q, PFN_WDF_IO_QUEUE_STATE callba
     wdf_queue_set_idle(q, "WdfIoQueueStopAndPurge", callback, context, FALSE);
     waiting = q->queued;
     os_mutex_unlock(&q->lock);
-    for (; waiting > 0; waiting--) {
-        os_mutex_lock(&q->lock);
-        r = wdf_queue_next_waiting(q);
-        os_mutex_unlock(&q->lock);
-        if (r == NULL)
-            break;
-        wdf_queue_cancelled(q, r);
-    }
-    wdf_queue_cancel_owned(q);
-    wdf_queue_run(q, FALSE);
+    wdf_queue_purge_requests(q, waiting);
 }
 
 /* The synchronous forms: the asynchronous one with a notification that wakes us. Microsoft:
