@@ -5,13 +5,13 @@
  * synchronization lock, and the framework's version string (WdfDriverRetrieveVersionString).
  *
  * Locking: nothing here holds a framework lock while driver code runs; a notification that
- * would run under the queue's synchronization lock is deferred to a system worker thread, with
- * a reference on the queue until it has run.
+ * would run under the queue's synchronization lock is deferred to an I/O work item on the
+ * device object (so the driver is not unloaded before it ran), with a reference on the queue
+ * until it has run.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "ex/ex.h"
 #include "ke/ke.h"
 #include "rtl/rtl.h"
 #include "wdf/wdf_private.h"
@@ -25,13 +25,16 @@ struct wdf_queue_deferred {
     struct wdf_queue *queue; /* referenced until the callback has run */
     PFN_WDF_IO_QUEUE_STATE callback;
     WDFCONTEXT context;
+    PIO_WORKITEM work; /* on the device object: the driver stays loaded until it ran */
 };
 
-static void wdf_queue_notify_on_worker(void *context)
+static VOID wdf_queue_notify_on_worker(PDEVICE_OBJECT device, PVOID context)
 {
     struct wdf_queue_deferred *d = context;
+    (void)device;
     d->callback((WDFQUEUE)d->queue, d->context);
     wdf_object_release(&d->queue->obj);
+    IoFreeWorkItem(d->work);
     free(d);
 }
 
@@ -46,6 +49,10 @@ void wdf_queue_notify(struct wdf_queue *q, PFN_WDF_IO_QUEUE_STATE callback, WDFC
         return;
     }
     d = malloc(sizeof(*d));
+    if (d != NULL && (d->work = IoAllocateWorkItem(q->device->wdm)) == NULL) {
+        free(d);
+        d = NULL;
+    }
     if (d == NULL) {
         rtl_diag(RTL_DIAG_ERROR, "wdf",
                  "driver '%s': out of memory deferring the EvtIoQueueState callback of queue %p: "
@@ -58,7 +65,7 @@ void wdf_queue_notify(struct wdf_queue *q, PFN_WDF_IO_QUEUE_STATE callback, WDFC
     d->callback = callback;
     d->context = context;
     wdf_object_reference(&q->obj);
-    ex_queue_work(wdf_queue_notify_on_worker, d);
+    IoQueueWorkItem(d->work, wdf_queue_notify_on_worker, DelayedWorkQueue, d);
 }
 
 /* ---- IRPs given to a queue ------------------------------------------------------------------- */
