@@ -35,9 +35,8 @@
                        itself and completes the request */
 #define IOCTL_Q2_LOCKED_WAIT                                                                       \
     WDFQ2_CODE(18)                           /* waits (5 s at most) for the serialised queue's     \
-                                                 stop notification; out: ULONG 1 if it could       \
-                                                 take the queue's lock there, 2 if it ran but      \
-                                                 found it held, 0 not run */
+                                                 stop notification; out: ULONG 1 once it took      \
+                                                 the queue's lock there, 0 if it did not run */
 #define IOCTL_Q2_LOCKED_START WDFQ2_CODE(19) /* restarts the serialised queue */
 #define IOCTL_Q2_VERSION      WDFQ2_CODE(20) /* out: WCHAR[128], WdfDriverRetrieveVersionString */
 
