@@ -387,11 +387,12 @@ NTSTATUS wdf_irp_complete(PIRP irp, NTSTATUS status)
 
 /* Whether a filter's own queue takes an IRP of this major function; everything else the
  * framework sends to the next lower driver for a filter (Microsoft: "Creating Device Objects in
- * a Filter Driver"). File object IRPs always go down: drvhost's filters have no file objects
- * (docs/wdf.md). */
+ * a Filter Driver"). */
 static BOOLEAN wdf_filter_keeps(struct wdf_device *dev, UCHAR major)
 {
     struct wdf_queue *q = __atomic_load_n(&dev->default_queue, __ATOMIC_ACQUIRE);
+    if (major == IRP_MJ_CREATE || major == IRP_MJ_CLEANUP || major == IRP_MJ_CLOSE)
+        return TRUE; /* file.c forwards them as AutoForwardCleanupClose says */
     if (major != IRP_MJ_READ && major != IRP_MJ_WRITE && major != IRP_MJ_DEVICE_CONTROL &&
         major != IRP_MJ_INTERNAL_DEVICE_CONTROL)
         return FALSE;

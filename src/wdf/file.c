@@ -296,21 +296,110 @@ static NTSTATUS wdf_file_create_request(struct wdf_device *dev, PIRP irp, struct
     return STATUS_PENDING;
 }
 
-static NTSTATUS wdf_file_create(struct wdf_device *dev, PIRP irp)
+/* Microsoft (WDF_FILEOBJECT_CONFIG, AutoForwardCleanupClose): whether the framework sends
+ * creates it does not give the driver, and every cleanup and close, to the next lower driver:
+ * WdfTrue, or WdfUseDefault (and no file object config) for a filter. A device with no lower
+ * driver (a control device) has nowhere to send them. */
+static BOOLEAN wdf_file_forwards(struct wdf_device *dev)
 {
-    PFILE_OBJECT wdm = IoGetCurrentIrpStackLocation(irp)->FileObject;
+    WDF_TRI_STATE forward = dev->files != NULL && dev->files->configured
+                                ? dev->files->config.AutoForwardCleanupClose
+                                : WdfUseDefault;
+    if (dev->lower == NULL || forward == WdfFalse)
+        return FALSE;
+    return forward == WdfTrue || dev->filter;
+}
+
+/* A create the framework forwarded came back: a failure leaves no file object (the I/O manager
+ * sends no cleanup or close for it). */
+static NTSTATUS wdf_file_forwarded_create_done(PDEVICE_OBJECT device, PIRP irp, PVOID context)
+{
+    struct wdf_file *f = context;
+    (void)device;
+    if (irp->PendingReturned)
+        IoMarkIrpPending(irp);
+    if (!NT_SUCCESS(irp->IoStatus.Status))
+        wdf_object_delete(&f->obj);
+    return STATUS_CONTINUE_COMPLETION;
+}
+
+static NTSTATUS wdf_file_create_forward(struct wdf_device *dev, PIRP irp, struct wdf_file *f)
+{
+    if (f == NULL)
+        return wdf_irp_pass_down(dev, irp);
+    IoCopyCurrentIrpStackLocationToNext(irp);
+    IoSetCompletionRoutine(irp, wdf_file_forwarded_create_done, f, TRUE, TRUE, TRUE);
+    return IoCallDriver(dev->lower, irp);
+}
+
+/* A create request of a queue ends (completed or cancelled): as wdf_file_create_done, then the
+ * reference the request held on its file object goes (the device's deletion may have deleted
+ * the file object meanwhile: the reference keeps its memory). */
+static void wdf_file_queued_create_done(struct wdf_request *r, NTSTATUS status)
+{
+    struct wdf_file *f = r->done_context;
+    wdf_file_create_done(r, status);
+    if (f != NULL)
+        wdf_object_release(&f->obj);
+}
+
+/* Creates to the queue WdfDeviceConfigureRequestDispatching named: the file object first, then
+ * a request of that queue (with the device's request attributes) for its EvtIoDefault. */
+static NTSTATUS wdf_file_create_to_queue(struct wdf_device *dev, struct wdf_queue *q, PIRP irp)
+{
     struct wdf_file *f;
-    NTSTATUS status;
-    if (dev->files == NULL || !dev->files->configured)
-        return wdf_irp_complete(irp, STATUS_SUCCESS);
-    status = wdf_file_new(dev, wdm, &f);
+    NTSTATUS status = wdf_file_new(dev, IoGetCurrentIrpStackLocation(irp)->FileObject, &f);
     if (!NT_SUCCESS(status))
         return wdf_irp_complete(irp, status);
-    if (dev->files->config.EvtDeviceFileCreate != NULL)
-        return wdf_file_create_request(dev, irp, f);
-    /* Microsoft (WDF_FILEOBJECT_CONFIG): without EvtDeviceFileCreate the framework opens the
-     * file itself. */
+    if (f != NULL)
+        wdf_object_reference(&f->obj);
+    status = wdf_queue_give(q, irp, FALSE, wdf_file_queued_create_done, f);
+    if (status != STATUS_PENDING && f != NULL) { /* no request was made */
+        wdf_object_delete(&f->obj);
+        wdf_object_release(&f->obj);
+    }
+    return status;
+}
+
+static NTSTATUS wdf_file_create(struct wdf_device *dev, PIRP irp)
+{
+    struct wdf_queue *q = __atomic_load_n(&dev->dispatch[IRP_MJ_CREATE], __ATOMIC_ACQUIRE);
+    BOOLEAN configured = dev->files != NULL && dev->files->configured;
+    struct wdf_file *f = NULL;
+    NTSTATUS status;
+    if (q != NULL)
+        return wdf_file_create_to_queue(dev, q, irp);
+    if (configured) {
+        status = wdf_file_new(dev, IoGetCurrentIrpStackLocation(irp)->FileObject, &f);
+        if (!NT_SUCCESS(status))
+            return wdf_irp_complete(irp, status);
+        if (dev->files->config.EvtDeviceFileCreate != NULL)
+            return wdf_file_create_request(dev, irp, f);
+    }
+    /* Microsoft (Framework File Objects): without EvtDeviceFileCreate or a create queue, a
+     * function driver's creates are completed with STATUS_SUCCESS, a filter's forwarded. */
+    if (wdf_file_forwards(dev))
+        return wdf_file_create_forward(dev, irp, f);
     return wdf_irp_complete(irp, STATUS_SUCCESS);
+}
+
+const char *wdf_file_queue_refused(struct wdf_device *dev, struct wdf_queue *q, NTSTATUS *status)
+{
+    *status = STATUS_INVALID_PARAMETER;
+    if (q->device != dev)
+        return "the queue belongs to another device";
+    /* Microsoft (Framework File Objects): a default queue cannot receive create requests. */
+    if (q->config.DefaultQueue)
+        return "a default queue cannot receive create requests";
+    if (q->config.DispatchType != WdfIoQueueDispatchManual && q->config.EvtIoDefault == NULL)
+        return "create requests reach a queue's EvtIoDefault, and this queue has none";
+    if (dev->files != NULL && dev->files->configured &&
+        dev->files->config.EvtDeviceFileCreate != NULL) {
+        *status = STATUS_INVALID_DEVICE_REQUEST; /* drvhost's choice: Microsoft says neither */
+        return "the device has EvtDeviceFileCreate: create requests go to it or to a queue, "
+               "not both";
+    }
+    return NULL;
 }
 
 /* Cleanup and close: EvtFileCleanup, EvtFileClose (then the file object goes); both get NULL
@@ -333,6 +422,8 @@ static NTSTATUS wdf_file_cleanup_close(struct wdf_device *dev, PIRP irp, BOOLEAN
     }
     if (close && f != NULL)
         wdf_object_delete(&f->obj);
+    if (wdf_file_forwards(dev)) /* after the driver's callbacks (WDF_FILEOBJECT_CONFIG) */
+        return wdf_irp_pass_down(dev, irp);
     return wdf_irp_complete(irp, STATUS_SUCCESS);
 }
 
@@ -421,7 +512,7 @@ WDFFILEOBJECT imp_WdfRequestGetFileObject(PWDF_DRIVER_GLOBALS globals, WDFREQUES
         CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
     struct wdf_device *dev = wdf_request_device(r);
     struct wdf_file *f;
-    if (r->done == wdf_file_create_done)
+    if (r->done == wdf_file_create_done || r->done == wdf_file_queued_create_done)
         return (WDFFILEOBJECT)r->done_context;
     f = wdf_file_find(dev, IoGetCurrentIrpStackLocation(r->irp)->FileObject);
     if (f == NULL && dev != NULL && wdf_file_class(dev) != WdfFileObjectNotRequired &&

@@ -258,6 +258,8 @@ static void wdf_queue_cancelled(struct wdf_queue *q, struct wdf_request *r)
     os_mutex_unlock(&q->lock);
     __atomic_store_n(&r->completed, 1, __ATOMIC_RELEASE);
     wdf_object_reference(&q->obj);
+    if (r->done != NULL) /* a create request (file.c): its file object goes */
+        r->done(r, STATUS_CANCELLED);
     wdf_irp_complete(r->irp, STATUS_CANCELLED);
     wdf_object_delete(&r->obj);
     wdf_queue_run(q, FALSE);
@@ -303,7 +305,7 @@ static void wdf_queue_next_run(struct wdf_queue *q, struct wdf_queue_next *n)
         wdf_queue_present(q, n->present);
         wdf_queue_run(q, FALSE);
     } else if (n->idle != NULL) {
-        n->idle((WDFQUEUE)q, n->context);
+        wdf_queue_notify(q, n->idle, n->context);
     }
 }
 
@@ -325,7 +327,7 @@ static void wdf_queue_run(struct wdf_queue *q, BOOLEAN ready)
         context = q->ready_context;
         os_mutex_unlock(&q->lock);
         if (cb != NULL)
-            cb((WDFQUEUE)q, context);
+            wdf_queue_notify(q, cb, context);
     }
 }
 
@@ -359,6 +361,11 @@ static NTSTATUS wdf_queue_insert(struct wdf_queue *q, struct wdf_request *r, BOO
     else if (was_empty)
         wdf_queue_run(q, q->config.DispatchType == WdfIoQueueDispatchManual);
     return STATUS_SUCCESS;
+}
+
+NTSTATUS wdf_queue_enter(struct wdf_queue *q, struct wdf_request *r)
+{
+    return wdf_queue_insert(q, r, FALSE);
 }
 
 /* The queue a request of `major` goes to: the one configured for it, else the default. */
@@ -440,8 +447,7 @@ NTSTATUS imp_WdfDeviceConfigureRequestDispatching(PWDF_DRIVER_GLOBALS globals, W
     const char *problem = NULL;
     NTSTATUS status = STATUS_INVALID_PARAMETER;
     if (RequestType == WdfRequestTypeCreate) {
-        problem = "create requests to a queue are not implemented by drvhost yet";
-        status = STATUS_NOT_IMPLEMENTED;
+        problem = wdf_file_queue_refused(dev, q, &status);
     } else if (RequestType != WdfRequestTypeRead && RequestType != WdfRequestTypeWrite &&
                RequestType != WdfRequestTypeDeviceControl &&
                RequestType != WdfRequestTypeDeviceControlInternal) {
@@ -543,6 +549,8 @@ static void wdf_queue_cleanup(struct wdf_object *o)
             break;
         r->completed = 1;
         r->where = WDF_REQ_COMPLETED;
+        if (r->done != NULL) /* a create request (file.c): its file object goes */
+            r->done(r, STATUS_CANCELLED);
         wdf_irp_complete(r->irp, STATUS_CANCELLED);
         wdf_object_delete(&r->obj);
     }
@@ -635,16 +643,12 @@ static void wdf_queue_cancel_owned(struct wdf_queue *q)
     }
 }
 
-VOID imp_WdfIoQueuePurge(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
-                         PFN_WDF_IO_QUEUE_STATE PurgeComplete, WDFCONTEXT Context)
+/* The purges' work once the queue's state is set: up to `most` waiting requests are cancelled
+ * (in queue order), then the driver's cancelable ones; the notification may follow. */
+static void wdf_queue_purge_requests(struct wdf_queue *q, ULONG most)
 {
-    struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
     struct wdf_request *r;
-    os_mutex_lock(&q->lock);
-    q->accept = FALSE;
-    wdf_queue_set_idle(q, "WdfIoQueuePurge", PurgeComplete, Context, TRUE);
-    os_mutex_unlock(&q->lock);
-    for (;;) { /* what waits is cancelled, in queue order */
+    for (; most > 0; most--) {
         os_mutex_lock(&q->lock);
         r = wdf_queue_next_waiting(q);
         os_mutex_unlock(&q->lock);
@@ -654,6 +658,33 @@ VOID imp_WdfIoQueuePurge(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     }
     wdf_queue_cancel_owned(q);
     wdf_queue_run(q, FALSE);
+}
+
+VOID imp_WdfIoQueuePurge(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
+                         PFN_WDF_IO_QUEUE_STATE PurgeComplete, WDFCONTEXT Context)
+{
+    struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
+    os_mutex_lock(&q->lock);
+    q->accept = FALSE;
+    wdf_queue_set_idle(q, "WdfIoQueuePurge", PurgeComplete, Context, TRUE);
+    os_mutex_unlock(&q->lock);
+    wdf_queue_purge_requests(q, (ULONG)-1); /* nothing new arrives */
+}
+
+/* WdfIoQueueStopAndPurge (queue_extra.c): as a purge, but the queue goes on accepting
+ * requests (they wait until WdfIoQueueStart) and only what waited when it was called is
+ * cancelled; the notification waits for the driver's requests only. */
+void wdf_queue_stop_and_purge(struct wdf_queue *q, PFN_WDF_IO_QUEUE_STATE callback,
+                              WDFCONTEXT context)
+{
+    ULONG waiting;
+    os_mutex_lock(&q->lock);
+    q->accept = TRUE; /* Microsoft: even after a drain or purge */
+    q->dispatch = FALSE;
+    wdf_queue_set_idle(q, "WdfIoQueueStopAndPurge", callback, context, FALSE);
+    waiting = q->queued;
+    os_mutex_unlock(&q->lock);
+    wdf_queue_purge_requests(q, waiting);
 }
 
 /* The synchronous forms: the asynchronous one with a notification that wakes us. Microsoft:

@@ -139,6 +139,13 @@ void wdf_request_parameters(struct wdf_request *r, PWDF_REQUEST_PARAMETERS Param
     Parameters->MinorFunction = s->MinorFunction;
     Parameters->Type = (WDF_REQUEST_TYPE)s->MajorFunction;
     switch (s->MajorFunction) {
+    case IRP_MJ_CREATE: /* Microsoft (WDF_REQUEST_PARAMETERS): Parameters.Create */
+        Parameters->Parameters.Create.SecurityContext = s->Parameters.Create.SecurityContext;
+        Parameters->Parameters.Create.Options = s->Parameters.Create.Options;
+        Parameters->Parameters.Create.FileAttributes = s->Parameters.Create.FileAttributes;
+        Parameters->Parameters.Create.ShareAccess = s->Parameters.Create.ShareAccess;
+        Parameters->Parameters.Create.EaLength = s->Parameters.Create.EaLength;
+        break;
     case IRP_MJ_READ:
         Parameters->Parameters.Read.Length = s->Parameters.Read.Length;
         Parameters->Parameters.Read.Key = s->Parameters.Read.Key;
@@ -188,7 +195,7 @@ static NTSTATUS wdf_request_buffer(struct wdf_request *r, BOOLEAN input, PVOID *
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(r->irp);
     ULONG flags, method;
-    if (r->queue == NULL) /* a create request (file.c): no buffers */
+    if (r->queue == NULL || s->MajorFunction == IRP_MJ_CREATE) /* a create: no buffers */
         return STATUS_INVALID_DEVICE_REQUEST;
     flags = r->queue->device->wdm->Flags;
     switch (s->MajorFunction) {

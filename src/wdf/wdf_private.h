@@ -550,4 +550,28 @@ NTSTATUS wdf_collection_snapshot(struct wdf_collection *c, struct wdf_object ***
 
 #define WDF_IMP(name) imp_##name
 
+/* ---- wqueue: create requests to queues, stop-and-purge, IRPs to queues (queue_extra.c) ---- */
+
+/* A request the framework made for an IRP enters `q` as an arriving one (queue.c): presented,
+ * waiting, or refused (STATUS_INVALID_DEVICE_STATE: the caller completes it). */
+NTSTATUS wdf_queue_enter(struct wdf_queue *queue, struct wdf_request *request);
+/* WdfIoQueueStopAndPurge's work (queue.c). */
+void wdf_queue_stop_and_purge(struct wdf_queue *queue, PFN_WDF_IO_QUEUE_STATE callback,
+                              WDFCONTEXT context);
+/* Runs an EvtIoQueueState callback (stop, drain, purge, ready) never under the queue's
+ * synchronization lock: when the calling thread holds it (a request completed inside a
+ * serialised callback), on a worker thread instead (queue_extra.c). */
+void wdf_queue_notify(struct wdf_queue *queue, PFN_WDF_IO_QUEUE_STATE callback, WDFCONTEXT context);
+/* Gives an IRP to `queue` as a new request (marked pending; EvtIoInCallerContext first when
+ * `in_caller` and the device has one); the request's `done` and `done_context` are set before
+ * it is queued (and `done` runs if the queue refuses it). Returns STATUS_PENDING, or the
+ * status the IRP was completed with when no request could be made (`done` not called). */
+NTSTATUS wdf_queue_give(struct wdf_queue *queue, PIRP irp, BOOLEAN in_caller,
+                        void (*done)(struct wdf_request *r, NTSTATUS status), void *done_context);
+
+/* Why `queue` cannot take the device's create requests (WdfDeviceConfigureRequestDispatching
+ * with WdfRequestTypeCreate), NULL if it can; *status is the status to return (file.c). */
+const char *wdf_file_queue_refused(struct wdf_device *device, struct wdf_queue *queue,
+                                   NTSTATUS *status);
+
 #endif

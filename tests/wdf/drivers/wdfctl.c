@@ -347,7 +347,7 @@ static VOID WdfCtlMisuse(WDFREQUEST Request)
             WdfObjectDereference(object);
         break;
     case WDFCTL_MISUSE_NOT_PROVIDED:
-        WdfDriverRetrieveVersionString(WdfGetDriver(), NULL);
+        WdfDeviceWdmDispatchIrp(WdfIoQueueGetDevice(WdfRequestGetIoQueue(Request)), NULL, NULL);
         break;
     case WDFCTL_MISUSE_WRONG_TYPE:
         WdfIoQueueGetDevice((WDFQUEUE)Request);

@@ -252,8 +252,9 @@ static ULONG WdfQChecks(WDFREQUEST Request)
     if (WdfDeviceConfigureRequestDispatching(g_device, g_default, WdfRequestTypeWrite) ==
         STATUS_WDF_BUSY)
         checks |= WDFQ_CHECK_CONFIGURE_TWICE;
+    /* Microsoft (Framework File Objects): a default queue cannot receive creates. */
     if (WdfDeviceConfigureRequestDispatching(g_device, g_default, WdfRequestTypeCreate) ==
-            STATUS_NOT_IMPLEMENTED &&
+            STATUS_INVALID_PARAMETER &&
         WdfDeviceConfigureRequestDispatching(g_device, g_default, WdfRequestTypeCleanup) ==
             STATUS_INVALID_PARAMETER)
         checks |= WDFQ_CHECK_CONFIGURE_TYPES;

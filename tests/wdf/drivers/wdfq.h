@@ -71,7 +71,7 @@
 #define WDFQ_CHECK_FORWARD_CANCELABLE                                                              \
     0x20                                /* Forward a cancelable request: INVALID_DEVICE_REQUEST */
 #define WDFQ_CHECK_CONFIGURE_TWICE 0x40 /* ConfigureRequestDispatching(write) again: WDF_BUSY */
-#define WDFQ_CHECK_CONFIGURE_TYPES 0x80 /* create: NOT_IMPLEMENTED, cleanup: INVALID_PARAMETER */
+#define WDFQ_CHECK_CONFIGURE_TYPES 0x80 /* create to default queue, cleanup: INVALID_PARAMETER */
 #define WDFQ_CHECK_ALL             0xFF
 
 typedef struct _WDFQ_STATE {

@@ -204,7 +204,61 @@ FORCEINLINE NTSTATUS WdfDeviceWdmDispatchIrp(WDFDEVICE Device, PIRP Irp, WDFCONT
     return ((PFN_WDFDEVICEWDMDISPATCHIRP)WdfFunctions[WdfDeviceWdmDispatchIrpTableIndex])(
         WdfDriverGlobals, Device, Irp, DispatchContext);
 }
+
+typedef enum _WDF_DISPATCH_IRP_TO_IO_QUEUE_FLAGS {
+    WDF_DISPATCH_IRP_TO_IO_QUEUE_NO_FLAGS = 0x00000000,
+    WDF_DISPATCH_IRP_TO_IO_QUEUE_INVOKE_INCALLERCTX_CALLBACK = 0x00000001,
+    WDF_DISPATCH_IRP_TO_IO_QUEUE_PREPROCESSED_IRP = 0x00000002,
+} WDF_DISPATCH_IRP_TO_IO_QUEUE_FLAGS;
+
+typedef NTSTATUS (*PFN_WDFDEVICEWDMDISPATCHIRPTOIOQUEUE)(PWDF_DRIVER_GLOBALS, WDFDEVICE, PIRP,
+                                                         WDFQUEUE, ULONG);
+FORCEINLINE NTSTATUS WdfDeviceWdmDispatchIrpToIoQueue(WDFDEVICE Device, PIRP Irp, WDFQUEUE Queue,
+                                                      ULONG Flags)
+{
+    return ((PFN_WDFDEVICEWDMDISPATCHIRPTOIOQUEUE)
+                WdfFunctions[WdfDeviceWdmDispatchIrpToIoQueueTableIndex])(WdfDriverGlobals, Device,
+                                                                          Irp, Queue, Flags);
+}
 #endif
+
+/* ---- the device object's characteristics, alignment and name ----------------------------- */
+
+typedef ULONG (*PFN_WDFDEVICEGETCHARACTERISTICS)(PWDF_DRIVER_GLOBALS, WDFDEVICE);
+FORCEINLINE ULONG WdfDeviceGetCharacteristics(WDFDEVICE Device)
+{
+    return ((PFN_WDFDEVICEGETCHARACTERISTICS)WdfFunctions[WdfDeviceGetCharacteristicsTableIndex])(
+        WdfDriverGlobals, Device);
+}
+
+typedef VOID (*PFN_WDFDEVICESETCHARACTERISTICS)(PWDF_DRIVER_GLOBALS, WDFDEVICE, ULONG);
+FORCEINLINE VOID WdfDeviceSetCharacteristics(WDFDEVICE Device, ULONG DeviceCharacteristics)
+{
+    ((PFN_WDFDEVICESETCHARACTERISTICS)WdfFunctions[WdfDeviceSetCharacteristicsTableIndex])(
+        WdfDriverGlobals, Device, DeviceCharacteristics);
+}
+
+typedef ULONG (*PFN_WDFDEVICEGETALIGNMENTREQUIREMENT)(PWDF_DRIVER_GLOBALS, WDFDEVICE);
+FORCEINLINE ULONG WdfDeviceGetAlignmentRequirement(WDFDEVICE Device)
+{
+    return ((PFN_WDFDEVICEGETALIGNMENTREQUIREMENT)
+                WdfFunctions[WdfDeviceGetAlignmentRequirementTableIndex])(WdfDriverGlobals, Device);
+}
+
+typedef VOID (*PFN_WDFDEVICESETALIGNMENTREQUIREMENT)(PWDF_DRIVER_GLOBALS, WDFDEVICE, ULONG);
+FORCEINLINE VOID WdfDeviceSetAlignmentRequirement(WDFDEVICE Device, ULONG AlignmentRequirement)
+{
+    ((PFN_WDFDEVICESETALIGNMENTREQUIREMENT)
+         WdfFunctions[WdfDeviceSetAlignmentRequirementTableIndex])(WdfDriverGlobals, Device,
+                                                                   AlignmentRequirement);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICERETRIEVEDEVICENAME)(PWDF_DRIVER_GLOBALS, WDFDEVICE, WDFSTRING);
+FORCEINLINE NTSTATUS WdfDeviceRetrieveDeviceName(WDFDEVICE Device, WDFSTRING String)
+{
+    return ((PFN_WDFDEVICERETRIEVEDEVICENAME)WdfFunctions[WdfDeviceRetrieveDeviceNameTableIndex])(
+        WdfDriverGlobals, Device, String);
+}
 
 /* ---- PnP devices: power states, PnP/power callbacks, interfaces, WDM objects, registry ----- */
 

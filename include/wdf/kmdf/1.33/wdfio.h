@@ -263,4 +263,22 @@ FORCEINLINE NTSTATUS WdfIoQueueReadyNotify(WDFQUEUE Queue, PFN_WDF_IO_QUEUE_STAT
         WdfDriverGlobals, Queue, QueueReady, Context);
 }
 
+#if KMDF_VERSION_MINOR >= 11 /* Microsoft: minimum KMDF version 1.11 */
+typedef VOID (*PFN_WDFIOQUEUESTOPANDPURGE)(PWDF_DRIVER_GLOBALS, WDFQUEUE, PFN_WDF_IO_QUEUE_STATE,
+                                           WDFCONTEXT);
+FORCEINLINE VOID WdfIoQueueStopAndPurge(WDFQUEUE Queue, PFN_WDF_IO_QUEUE_STATE StopAndPurgeComplete,
+                                        WDFCONTEXT Context)
+{
+    ((PFN_WDFIOQUEUESTOPANDPURGE)WdfFunctions[WdfIoQueueStopAndPurgeTableIndex])(
+        WdfDriverGlobals, Queue, StopAndPurgeComplete, Context);
+}
+
+typedef VOID (*PFN_WDFIOQUEUESTOPANDPURGESYNCHRONOUSLY)(PWDF_DRIVER_GLOBALS, WDFQUEUE);
+FORCEINLINE VOID WdfIoQueueStopAndPurgeSynchronously(WDFQUEUE Queue)
+{
+    ((PFN_WDFIOQUEUESTOPANDPURGESYNCHRONOUSLY)
+         WdfFunctions[WdfIoQueueStopAndPurgeSynchronouslyTableIndex])(WdfDriverGlobals, Queue);
+}
+#endif
+
 #endif

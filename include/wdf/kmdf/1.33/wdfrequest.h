@@ -237,6 +237,13 @@ FORCEINLINE BOOLEAN WdfRequestIsFrom32BitProcess(WDFREQUEST Request)
         WdfDriverGlobals, Request);
 }
 
+typedef BOOLEAN (*PFN_WDFREQUESTISRESERVED)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+FORCEINLINE BOOLEAN WdfRequestIsReserved(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTISRESERVED)WdfFunctions[WdfRequestIsReservedTableIndex])(
+        WdfDriverGlobals, Request);
+}
+
 typedef VOID (*PFN_WDFREQUESTCOMPLETEWITHPRIORITYBOOST)(PWDF_DRIVER_GLOBALS, WDFREQUEST, NTSTATUS,
                                                         CCHAR);
 FORCEINLINE VOID WdfRequestCompleteWithPriorityBoost(WDFREQUEST Request, NTSTATUS Status,
