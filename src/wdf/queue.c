@@ -352,6 +352,8 @@ static NTSTATUS wdf_queue_insert(struct wdf_queue *q, struct wdf_request *r, BOO
         waiting = wdf_queue_wait(q, r, FALSE);
     }
     os_mutex_unlock(&q->lock);
+    if (q->power_managed) /* wpower: an idle device returns to D0 */
+        wdf_power_policy_io(q->device);
     if (now)
         wdf_queue_present(q, r);
     else if (!waiting)
@@ -904,12 +906,12 @@ NTSTATUS wdf_queue_requeue(struct wdf_request *r, struct wdf_queue *to)
  * EvtIoStop sees each request it owns (WdfRequestStopActionSuspend; Microsoft: Using
  * Power-Managed I/O Queues); returning to D0: EvtIoResume for the requests it kept, then what
  * waited is presented. */
-static void wdf_queue_power(struct wdf_queue *q, BOOLEAN working)
+static void wdf_queue_power(struct wdf_queue *q, BOOLEAN working, ULONG stop_action)
 {
     PWDF_IO_QUEUE_CONFIG c = &q->config;
     for (;;) {
         struct wdf_request *r = NULL;
-        ULONG flags = WdfRequestStopActionSuspend;
+        ULONG flags = stop_action; /* wpower: Suspend, or Purge at removal */
         os_mutex_lock(&q->lock);
         q->power_held = !working;
         for (PLIST_ENTRY e = q->owned.Flink; e != &q->owned; e = e->Flink) {
@@ -936,6 +938,11 @@ static void wdf_queue_power(struct wdf_queue *q, BOOLEAN working)
 
 void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working)
 {
+    wdf_queue_device_power_action(device, working, WdfRequestStopActionSuspend);
+}
+
+void wdf_queue_device_power_action(struct wdf_device *device, BOOLEAN working, ULONG stop_action)
+{
     struct wdf_queue **queues = NULL, **grown;
     size_t count = 0;
     BOOLEAN failed = FALSE;
@@ -961,7 +968,7 @@ void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working)
                  "out of memory: not every power-managed queue follows "
                  "the device's power state");
     for (size_t i = 0; i < count; i++) {
-        wdf_queue_power(queues[i], working);
+        wdf_queue_power(queues[i], working, stop_action);
         wdf_object_release(&queues[i]->obj);
     }
     free(queues);
