@@ -353,8 +353,8 @@ static NTSTATUS wdf_pnp_locked(struct wdf_device *dev, struct wdf_pnp_state *st,
         if (!st->held)
             wdf_power_policy_hold(dev, TRUE);
         st->held = TRUE;
-        status = wdf_pnp_query(dev, remove ? dev->pnp.EvtDeviceQueryRemove
-                                           : dev->pnp.EvtDeviceQueryStop, irp);
+        status = wdf_pnp_query(
+            dev, remove ? dev->pnp.EvtDeviceQueryRemove : dev->pnp.EvtDeviceQueryStop, irp);
         if (!NT_SUCCESS(status))
             wdf_pnp_unhold(dev, st);
         st->pnp = !NT_SUCCESS(status) ? WdfDevStatePnpStarted
