@@ -40,12 +40,13 @@
 #define WDF_DEV_STATE_PNP_STARTED     0x119u /* WdfDevStatePnpStarted */
 #define WAIT_MS                       5000u  /* an upper bound, never waited in a passing run */
 
-static drvhost_file *start_device(void)
+#define start_device() start_device_with("WDFPOWER\\IDLE")
+static drvhost_file *start_device_with(const char *hwid)
 {
     char msg[512] = "", got[64] = "";
     drvhost_file *f = NULL;
     ok_status(drvhost_pnp_install(INF, msg, sizeof msg), STATUS_SUCCESS_);
-    ok_status(drvhost_device_create("WDFPOWER\\IDLE", NULL, 0, got, sizeof got), STATUS_SUCCESS_);
+    ok_status(drvhost_device_create(hwid, NULL, 0, got, sizeof got), STATUS_SUCCESS_);
     ok(strcmp(got, INSTANCE) == 0, "instance %s, expected %s\n", got, INSTANCE);
     ok_status(drvhost_open_interface(IFACE, 0, 0xC0000000u, &f), STATUS_SUCCESS_);
     return f;
@@ -375,5 +376,22 @@ TEST(assigning_bad_idle_and_wake_settings_fails_with_the_documented_statuses)
     ok_status(got[2], STATUS_INVALID_PARAMETER_);
     ok_status(got[3], STATUS_POWER_STATE_INVALID_);
     ok_status(got[4], STATUS_INFO_LENGTH_MISMATCH_);
+    drvhost_close(f);
+}
+
+/* A driver built for KMDF 1.9 (smaller idle and wake settings, WdfDeviceStopIdle without
+ * tracking) idles and comes back the same way. */
+TEST(a_kmdf_1_9_driver_idles_and_comes_back)
+{
+    drvhost_file *f = start_device_with("WDFPOWER\\IDLE9");
+    uint32_t status = 0xFFFFFFFF;
+    if (f == NULL)
+        return;
+    wait_dx(f);
+    expect_log(f, "D0Entry(5) SmioInit SmioSuspend ArmWakeFromS0 D0Exit(3,action0) ");
+    ok_status(ioctl_u32(f, IOCTL_WPW_STOP_IDLE, 1, &status), STATUS_SUCCESS_);
+    ok(status == STATUS_SUCCESS_, "StopIdle(TRUE): 0x%08X\n", status);
+    expect_log(f, "D0Entry(3) DisarmWakeFromS0 SmioRestart ");
+    ok_status(ioctl_u32(f, IOCTL_WPW_RESUME_IDLE, 0, NULL), STATUS_SUCCESS_);
     drvhost_close(f);
 }
