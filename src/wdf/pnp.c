@@ -6,9 +6,11 @@
  * started and stopped with it (wdf_queue_device_power).
  *
  * Not the framework's state machines: one small state per device (`struct wdf_pnp_state`),
- * changed only by PnP and power IRPs, which the PnP manager sends one at a time per stack
- * (docs/pnp.md, Threads), so it needs no lock. Callbacks run at PASSIVE_LEVEL in the thread
- * of the IRP (the framework's devices are power-pageable).
+ * changed only by PnP and power IRPs. The PnP manager sends PnP IRPs one at a time per stack
+ * (docs/pnp.md, Threads); the device IRPs come from the power policy (power_policy.c: idle,
+ * system power), which lets one transition run at a time per device (wdf_power_policy_lock).
+ * Callbacks run at PASSIVE_LEVEL in the thread of the IRP (the framework's devices are
+ * power-pageable).
  *
  * Lifetime: the state is made at the first PnP IRP and freed with the device (REMOVE_DEVICE
  * deletes the WDFDEVICE, whose cleanup calls wdf_pnp_device_cleanup).
