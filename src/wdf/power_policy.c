@@ -65,6 +65,8 @@ struct wdf_power_policy {
 
 static VOID NTAPI wdf_pp_worker(PDEVICE_OBJECT device, PVOID context);
 static VOID NTAPI wdf_pp_timer_dpc(PKDPC dpc, PVOID context, PVOID a1, PVOID a2);
+static void wdf_pp_caps_over(PWDF_DEVICE_POWER_CAPABILITIES c, PDEVICE_CAPABILITIES caps);
+static DEVICE_POWER_STATE wdf_pp_sx_dstate(struct wdf_power_policy *pp, SYSTEM_POWER_STATE s);
 
 /* ---- creation and deletion ------------------------------------------------------------- */
 
@@ -451,8 +453,10 @@ void wdf_power_policy_arm(struct wdf_device *dev)
         status = pp->cb.EvtDeviceArmWakeFromSxWithReason((WDFDEVICE)dev, TRUE, FALSE);
     else if (sx && pp->cb.EvtDeviceArmWakeFromSx != NULL)
         status = pp->cb.EvtDeviceArmWakeFromSx((WDFDEVICE)dev);
+    os_mutex_lock(&pp->lock);
     pp->armed_s0 = s0 && NT_SUCCESS(status);
     pp->armed_sx = sx && NT_SUCCESS(status);
+    os_mutex_unlock(&pp->lock);
 }
 
 /* Entering D0 (after D0EntryPostInterruptsEnabled, before the queues restart): the disarm
@@ -460,13 +464,18 @@ void wdf_power_policy_arm(struct wdf_device *dev)
 void wdf_power_policy_disarm(struct wdf_device *dev)
 {
     struct wdf_power_policy *pp = dev->pp;
+    BOOLEAN s0, sx;
     if (pp == NULL || !dev->power_policy_owner)
         return;
-    if (pp->armed_s0 && pp->cb.EvtDeviceDisarmWakeFromS0 != NULL)
-        pp->cb.EvtDeviceDisarmWakeFromS0((WDFDEVICE)dev);
-    if (pp->armed_sx && pp->cb.EvtDeviceDisarmWakeFromSx != NULL)
-        pp->cb.EvtDeviceDisarmWakeFromSx((WDFDEVICE)dev);
+    os_mutex_lock(&pp->lock);
+    s0 = pp->armed_s0;
+    sx = pp->armed_sx;
     pp->armed_s0 = pp->armed_sx = FALSE;
+    os_mutex_unlock(&pp->lock);
+    if (s0 && pp->cb.EvtDeviceDisarmWakeFromS0 != NULL)
+        pp->cb.EvtDeviceDisarmWakeFromS0((WDFDEVICE)dev);
+    if (sx && pp->cb.EvtDeviceDisarmWakeFromSx != NULL)
+        pp->cb.EvtDeviceDisarmWakeFromSx((WDFDEVICE)dev);
 }
 
 /* ---- system power ----------------------------------------------------------------------- */
@@ -483,6 +492,16 @@ DEVICE_POWER_STATE wdf_power_policy_dstate(struct wdf_device *dev, SYSTEM_POWER_
         return PowerDeviceD0;
     if (pp == NULL || s <= PowerSystemUnspecified || s >= PowerSystemMaximum)
         return d;
+    os_mutex_lock(&pp->lock);
+    d = wdf_pp_sx_dstate(pp, s);
+    os_mutex_unlock(&pp->lock);
+    return d;
+}
+
+/* Under pp->lock: wdf_power_policy_dstate's choice. */
+static DEVICE_POWER_STATE wdf_pp_sx_dstate(struct wdf_power_policy *pp, SYSTEM_POWER_STATE s)
+{
+    DEVICE_POWER_STATE d = PowerDeviceD3;
     if (pp->wake_assigned && pp->wake.Enabled != WdfFalse && pp->wake.DxState >= PowerDeviceD1 &&
         pp->wake.DxState <= PowerDeviceD3)
         return pp->wake.DxState;
@@ -563,15 +582,21 @@ static void wdf_tri_apply(BOOLEAN *field, WDF_TRI_STATE value)
 void wdf_power_policy_caps(struct wdf_device *dev, PDEVICE_CAPABILITIES caps)
 {
     struct wdf_power_policy *pp = dev->pp;
-    PWDF_DEVICE_POWER_CAPABILITIES c;
-    BOOLEAN b;
     if (pp == NULL || caps == NULL)
         return;
+    os_mutex_lock(&pp->lock);
     pp->reported = *caps;
     pp->have_reported = TRUE;
-    if (!pp->caps_assigned)
-        return;
-    c = &pp->caps;
+    if (pp->caps_assigned)
+        wdf_pp_caps_over(&pp->caps, caps);
+    os_mutex_unlock(&pp->lock);
+}
+
+/* The driver's capabilities written over the stack's: its tri-states other than WdfUseDefault,
+ * its D-states other than PowerDeviceMaximum, its latencies other than -1. */
+static void wdf_pp_caps_over(PWDF_DEVICE_POWER_CAPABILITIES c, PDEVICE_CAPABILITIES caps)
+{
+    BOOLEAN b;
     b = caps->DeviceD1, wdf_tri_apply(&b, c->DeviceD1), caps->DeviceD1 = b;
     b = caps->DeviceD2, wdf_tri_apply(&b, c->DeviceD2), caps->DeviceD2 = b;
     b = caps->WakeFromD0, wdf_tri_apply(&b, c->WakeFromD0), caps->WakeFromD0 = b;
@@ -607,8 +632,10 @@ VOID imp_WdfDeviceSetPowerCapabilities(PWDF_DRIVER_GLOBALS globals, WDFDEVICE De
                                  : "Size is not sizeof(WDF_DEVICE_POWER_CAPABILITIES)");
         return;
     }
+    os_mutex_lock(&dev->pp->lock);
     dev->pp->caps = *PowerCapabilities;
     dev->pp->caps_assigned = TRUE;
+    os_mutex_unlock(&dev->pp->lock);
 }
 
 /* ---- idle and wake settings ------------------------------------------------------------ */
@@ -637,9 +664,11 @@ NTSTATUS imp_WdfDeviceAssignS0IdleSettings(PWDF_DRIVER_GLOBALS globals, WDFDEVIC
         return STATUS_INVALID_PARAMETER;
     if (!wdf_dx_valid(s.DxState))
         return STATUS_POWER_STATE_INVALID;
-    if (pp->idle_assigned && s.IdleTimeoutType != pp->idle.IdleTimeoutType)
-        return STATUS_INVALID_PARAMETER; /* Microsoft: it must not change after the first call */
     os_mutex_lock(&pp->lock);
+    if (pp->idle_assigned && s.IdleTimeoutType != pp->idle.IdleTimeoutType) {
+        os_mutex_unlock(&pp->lock);
+        return STATUS_INVALID_PARAMETER; /* Microsoft: it must not change after the first call */
+    }
     if (!pp->idle_assigned)
         pp->idle = s;
     else { /* Microsoft: later calls store DxState, IdleTimeout, Enabled (and the caps) */
@@ -815,6 +844,7 @@ ULONG_PTR wdf_power_policy_pnp_state(struct wdf_device *dev, ULONG_PTR bits)
     PWDF_DEVICE_STATE s;
     if (pp == NULL)
         return bits;
+    os_mutex_lock(&pp->lock);
     s = &pp->pnp_state;
     bits = wdf_tri_bit(bits, s->Disabled, PNP_DEVICE_DISABLED);
     bits = wdf_tri_bit(bits, s->DontDisplayInUI, PNP_DEVICE_DONT_DISPLAY_IN_UI);
@@ -824,6 +854,7 @@ ULONG_PTR wdf_power_policy_pnp_state(struct wdf_device *dev, ULONG_PTR bits)
     bits = wdf_tri_bit(bits, s->ResourcesChanged, PNP_DEVICE_RESOURCE_REQUIREMENTS_CHANGED);
     if (pp->failed)
         bits |= PNP_DEVICE_FAILED;
+    os_mutex_unlock(&pp->lock);
     return bits;
 }
 
@@ -839,7 +870,9 @@ VOID imp_WdfDeviceSetDeviceState(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
                  dev->pp == NULL ? "not a PnP device" : "Size is not sizeof(WDF_DEVICE_STATE)");
         return;
     }
+    os_mutex_lock(&dev->pp->lock);
     dev->pp->pnp_state = *DeviceState;
+    os_mutex_unlock(&dev->pp->lock);
     /* Microsoft: the framework tells the PnP manager, which queries the state again. */
     IoInvalidateDeviceState(dev->pdo);
 }
@@ -857,10 +890,13 @@ VOID imp_WdfDeviceGetDeviceState(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
                  g->pub.DriverName);
         return;
     }
-    if (dev->pp == NULL)
+    if (dev->pp == NULL) {
         WDF_DEVICE_STATE_INIT(DeviceState);
-    else
-        *DeviceState = dev->pp->pnp_state;
+        return;
+    }
+    os_mutex_lock(&dev->pp->lock);
+    *DeviceState = dev->pp->pnp_state;
+    os_mutex_unlock(&dev->pp->lock);
 }
 
 /* The device failed (WdfDeviceSetFailed, or a return to D0 failed): the PnP manager is told
