@@ -800,34 +800,19 @@ VOID imp_WdfDeviceResumeIdleActual(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device
     wdf_pp_resume_idle(wdf_globals_of(globals), Device);
 }
 
-/* A bus driver's wake signal (Microsoft: WdfDeviceIndicateWakeStatus): for the device armed
- * for wake from S0 while it idles, EvtDeviceWakeFromS0Triggered and the return to D0.
- * drvhost has no bus driver with wake signals yet (wbus): the routine accepts the call from
- * the power policy owner's own stack. */
+/* A bus driver's word that its child's wait for a wake signal ended (Microsoft:
+ * WdfDeviceIndicateWakeStatus). The framework in drvhost never sends IRP_MN_WAIT_WAKE, so no
+ * stack is set up to wait for a wake signal: a function or filter device is not the one
+ * responsible for waiting (STATUS_INVALID_DEVICE_STATE), any other device was not set up to
+ * wait (STATUS_INVALID_DEVICE_REQUEST). EvtDeviceWakeFromS0Triggered / SxTriggered are never
+ * called (docs/wdf.md). */
 NTSTATUS imp_WdfDeviceIndicateWakeStatus(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
                                          NTSTATUS WaitWakeStatus)
 {
     struct wdf_device *dev = WDF_DEVICE_GET(wdf_globals_of(globals), Device);
-    struct wdf_power_policy *pp = dev->pp;
-    BOOLEAN s0;
-    if (pp == NULL)
-        return STATUS_INVALID_DEVICE_REQUEST;
-    os_mutex_lock(&pp->lock);
-    s0 = pp->armed_s0 && pp->idle_off;
-    if (!s0 && !pp->armed_sx) {
-        os_mutex_unlock(&pp->lock);
-        return STATUS_INVALID_DEVICE_REQUEST; /* not armed for wake: nothing to signal */
-    }
-    if (NT_SUCCESS(WaitWakeStatus) && s0) {
-        pp->want_d0 = TRUE;
-        wdf_pp_kick(pp);
-    }
-    os_mutex_unlock(&pp->lock);
-    if (NT_SUCCESS(WaitWakeStatus) && s0 && pp->cb.EvtDeviceWakeFromS0Triggered != NULL)
-        pp->cb.EvtDeviceWakeFromS0Triggered((WDFDEVICE)dev);
-    else if (NT_SUCCESS(WaitWakeStatus) && !s0 && pp->cb.EvtDeviceWakeFromSxTriggered != NULL)
-        pp->cb.EvtDeviceWakeFromSxTriggered((WDFDEVICE)dev);
-    return STATUS_SUCCESS;
+    if (WaitWakeStatus == STATUS_PENDING || WaitWakeStatus == STATUS_CANCELLED)
+        return STATUS_INVALID_PARAMETER;
+    return dev->lower != NULL ? STATUS_INVALID_DEVICE_STATE : STATUS_INVALID_DEVICE_REQUEST;
 }
 
 /* ---- the PnP device state, failing a device ------------------------------------------- */

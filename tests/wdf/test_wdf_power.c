@@ -28,6 +28,7 @@
 #define IOCTL_WPW_FAIL_D0ENTRY  CTL(0xC08)
 #define IOCTL_WPW_KEEP_READ     CTL(0xC09)
 #define IOCTL_WPW_ASSIGN_ERRORS CTL(0xC0A)
+#define IOCTL_WPW_INDICATE_WAKE CTL(0xC0B)
 
 #define STATUS_SUCCESS_               ((int32_t)0x00000000)
 #define STATUS_TIMEOUT_               ((int32_t)0x00000102)
@@ -37,6 +38,7 @@
 #define STATUS_INFO_LENGTH_MISMATCH_  ((int32_t)0xC0000004)
 #define STATUS_POWER_STATE_INVALID_   ((int32_t)0xC00002D3)
 #define STATUS_OBJECT_NAME_NOT_FOUND_ ((int32_t)0xC0000034)
+#define STATUS_INVALID_DEVICE_STATE_  ((int32_t)0xC0000184)
 #define WDF_DEV_STATE_PNP_STARTED     0x119u /* WdfDevStatePnpStarted */
 #define WAIT_MS                       5000u  /* an upper bound, never waited in a passing run */
 
@@ -393,5 +395,25 @@ TEST(a_kmdf_1_9_driver_idles_and_comes_back)
     ok(status == STATUS_SUCCESS_, "StopIdle(TRUE): 0x%08X\n", status);
     expect_log(f, "D0Entry(3) DisarmWakeFromS0 SmioRestart ");
     ok_status(ioctl_u32(f, IOCTL_WPW_RESUME_IDLE, 0, NULL), STATUS_SUCCESS_);
+    drvhost_close(f);
+}
+
+/* Microsoft (WdfDeviceIndicateWakeStatus): STATUS_PENDING or STATUS_CANCELLED is
+ * STATUS_INVALID_PARAMETER; a function driver is not the one waiting for the wake signal
+ * (the bus driver is): STATUS_INVALID_DEVICE_STATE. */
+TEST(indicate_wake_status_from_a_function_driver_is_refused)
+{
+    uint32_t status = 0;
+    drvhost_file *f = start_device();
+    if (f == NULL)
+        return;
+    ok_status(ioctl_u32(f, IOCTL_WPW_INDICATE_WAKE, (uint32_t)STATUS_PENDING_, &status),
+              STATUS_SUCCESS_);
+    ok_status((int32_t)status, STATUS_INVALID_PARAMETER_);
+    ok_status(ioctl_u32(f, IOCTL_WPW_INDICATE_WAKE, (uint32_t)STATUS_CANCELLED_, &status),
+              STATUS_SUCCESS_);
+    ok_status((int32_t)status, STATUS_INVALID_PARAMETER_);
+    ok_status(ioctl_u32(f, IOCTL_WPW_INDICATE_WAKE, STATUS_SUCCESS_, &status), STATUS_SUCCESS_);
+    ok_status((int32_t)status, STATUS_INVALID_DEVICE_STATE_);
     drvhost_close(f);
 }

@@ -320,6 +320,12 @@ static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutLength, size_t I
         if (NT_SUCCESS(status))
             InterlockedExchange(&KeepMode, (LONG)value);
         break;
+    case IOCTL_WPW_INDICATE_WAKE:
+        status = InputUlong(Request, &value);
+        if (NT_SUCCESS(status))
+            status = ReturnUlong(
+                Request, (ULONG)WdfDeviceIndicateWakeStatus(device, (NTSTATUS)value), &info);
+        break;
     case IOCTL_WPW_ASSIGN_ERRORS: {
         PVOID out;
         status = WdfRequestRetrieveOutputBuffer(Request, sizeof(AssignErrors), &out, NULL);

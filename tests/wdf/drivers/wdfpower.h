@@ -40,5 +40,7 @@ static const GUID GUID_WDFPOWER_INTERFACE = {
 /* output: the statuses of WdfDeviceAssignS0IdleSettings' and AssignSxWakeSettings' misuse
  * calls made in EvtDriverDeviceAdd (NTSTATUS[5], see wdfpower.c) */
 #define IOCTL_WPW_ASSIGN_ERRORS WPW_CTL(0xC0A)
+/* input NTSTATUS: WdfDeviceIndicateWakeStatus with it; output NTSTATUS: its status */
+#define IOCTL_WPW_INDICATE_WAKE WPW_CTL(0xC0B)
 
 #endif
