@@ -382,8 +382,9 @@ TEST(assigning_bad_idle_and_wake_settings_fails_with_the_documented_statuses)
 }
 
 /* A driver built for KMDF 1.9 (smaller idle and wake settings, WdfDeviceStopIdle without
- * tracking) idles and comes back the same way. */
-TEST(a_kmdf_1_9_driver_idles_and_comes_back)
+ * tracking) idles and comes back the same way; its EvtDeviceArmWakeFromSxWithReason is called
+ * (DeviceWakeEnabled TRUE, no children) instead of ArmWakeFromSx. */
+TEST(a_kmdf_1_9_driver_idles_comes_back_and_arms_with_reason)
 {
     drvhost_file *f = start_device_with("WDFPOWER\\IDLE9");
     uint32_t status = 0xFFFFFFFF;
@@ -394,6 +395,11 @@ TEST(a_kmdf_1_9_driver_idles_and_comes_back)
     ok_status(ioctl_u32(f, IOCTL_WPW_STOP_IDLE, 1, &status), STATUS_SUCCESS_);
     ok(status == STATUS_SUCCESS_, "StopIdle(TRUE): 0x%08X\n", status);
     expect_log(f, "D0Entry(3) DisarmWakeFromS0 SmioRestart ");
+    /* Microsoft: EvtDeviceArmWakeFromSxWithReason, when set, instead of ArmWakeFromSx */
+    ok_status(drvhost_system_sleep(), STATUS_SUCCESS_);
+    ok_status(drvhost_system_wake(), STATUS_SUCCESS_);
+    expect_log(f, "SmioSuspend ArmWakeFromSxWithReason(1,0) D0Exit(3,action2) D0Entry(3) "
+                  "DisarmWakeFromSx SmioRestart ");
     ok_status(ioctl_u32(f, IOCTL_WPW_RESUME_IDLE, 0, NULL), STATUS_SUCCESS_);
     drvhost_close(f);
 }

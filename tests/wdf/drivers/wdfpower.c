@@ -4,7 +4,8 @@
  * is armed for wake from Sx, and sets the D-state of S3 and its DeviceWake to D2 with
  * WdfDeviceSetPowerCapabilities. Every PnP, power and power policy callback is logged, both
  * with DbgPrintEx ("wdfpower: Callback(argument)", for scenarios) and into a buffer the tests
- * read with IOCTL_WPW_LOG. Reads go to a power-managed queue; device controls to a default
+ * read with IOCTL_WPW_LOG. With WDFPOWER_WITH_REASON (the KMDF 1.9 build) it also sets
+ * EvtDeviceArmWakeFromSxWithReason. Reads go to a power-managed queue; device controls to a default
  * queue that is not power-managed (they work while the device idles). Public KMDF headers only.
  */
 #include <ntddk.h>
@@ -135,6 +136,14 @@ static NTSTATUS ArmWakeFromSx(WDFDEVICE Device)
 {
     UNREFERENCED_PARAMETER(Device);
     LogEntry("ArmWakeFromSx");
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS ArmWakeFromSxWithReason(WDFDEVICE Device, BOOLEAN DeviceWakeEnabled,
+                                        BOOLEAN ChildrenArmedForWake)
+{
+    UNREFERENCED_PARAMETER(Device);
+    LogEntry("ArmWakeFromSxWithReason(%d,%d)", DeviceWakeEnabled, ChildrenArmedForWake);
     return STATUS_SUCCESS;
 }
 
@@ -430,6 +439,9 @@ static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
     policy.EvtDeviceArmWakeFromS0 = ArmWakeFromS0;
     policy.EvtDeviceDisarmWakeFromS0 = DisarmWakeFromS0;
     policy.EvtDeviceArmWakeFromSx = ArmWakeFromSx;
+#ifdef WDFPOWER_WITH_REASON /* Microsoft: called instead of EvtDeviceArmWakeFromSx */
+    policy.EvtDeviceArmWakeFromSxWithReason = ArmWakeFromSxWithReason;
+#endif
     policy.EvtDeviceDisarmWakeFromSx = DisarmWakeFromSx;
     WdfDeviceInitSetPowerPolicyEventCallbacks(DeviceInit, &policy);
     WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
