@@ -423,3 +423,24 @@ TEST(indicate_wake_status_from_a_function_driver_is_refused)
     ok_status((int32_t)status, STATUS_INVALID_DEVICE_STATE_);
     drvhost_close(f);
 }
+
+/* Every form of the power reference routines counts the same (WdfDeviceStopIdleWithTag,
+ * WdfDeviceStopIdleActual, WdfDeviceStopIdleNoTrack and their WdfDeviceResumeIdle* pairs):
+ * three references hold the device in D0 until the three releases. */
+TEST(every_form_of_stop_idle_and_resume_idle_counts_one_reference)
+{
+    uint32_t status = 0xFFFFFFFF;
+    drvhost_file *f = start_device();
+    if (f == NULL)
+        return;
+    for (uint32_t form = 1; form <= 3; form++) {
+        ok_status(ioctl_u32(f, IOCTL_WPW_STOP_IDLE, form << 8 | 1, &status), STATUS_SUCCESS_);
+        ok(status == STATUS_SUCCESS_, "form %u: StopIdle(TRUE) 0x%08X\n", form, status);
+    }
+    for (uint32_t form = 1; form <= 3; form++) {
+        ok_status(ioctl_u32(f, IOCTL_WPW_WAIT_DX, 60, NULL), STATUS_TIMEOUT_); /* 3 time-outs */
+        ok_status(ioctl_u32(f, IOCTL_WPW_RESUME_IDLE, form << 8, NULL), STATUS_SUCCESS_);
+    }
+    wait_dx(f);
+    drvhost_close(f);
+}

@@ -280,6 +280,44 @@ static NTSTATUS SetState(WDFDEVICE device, WDFREQUEST Request, size_t *info)
     return ReturnUlong(Request, RtlCompareMemory(&set, &got, sizeof(set)) == sizeof(set), info);
 }
 
+/* WdfDeviceStopIdle in the form `how` names (bits 8-15: 0 the macro, 1 WithTag, 2 Actual,
+ * 3 NoTrack; bit 0: WaitForD0). The tracking forms exist from KMDF 1.15. */
+static NTSTATUS StopIdle(WDFDEVICE device, ULONG how)
+{
+    BOOLEAN wait = (how & 1) != 0;
+    switch (how >> 8) {
+#if KMDF_VERSION_MINOR >= 15
+    case 1:
+        return WdfDeviceStopIdleWithTag(device, wait, (PVOID)StopIdle);
+    case 2:
+        return WdfDeviceStopIdleActual(device, wait, NULL, __LINE__, (PCHAR)__FILE__);
+#endif
+    case 3:
+        return WdfDeviceStopIdleNoTrack(device, wait);
+    default:
+        return WdfDeviceStopIdle(device, wait);
+    }
+}
+
+static VOID ResumeIdle(WDFDEVICE device, ULONG how)
+{
+    switch (how >> 8) {
+#if KMDF_VERSION_MINOR >= 15
+    case 1:
+        WdfDeviceResumeIdleWithTag(device, (PVOID)StopIdle);
+        return;
+    case 2:
+        WdfDeviceResumeIdleActual(device, NULL, __LINE__, (PCHAR)__FILE__);
+        return;
+#endif
+    case 3:
+        WdfDeviceResumeIdleNoTrack(device);
+        return;
+    default:
+        WdfDeviceResumeIdle(device);
+    }
+}
+
 static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutLength, size_t InLength, ULONG Code)
 {
     WDFDEVICE device = WdfIoQueueGetDevice(Queue);
@@ -301,10 +339,12 @@ static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutLength, size_t I
     case IOCTL_WPW_STOP_IDLE:
         status = InputUlong(Request, &value);
         if (NT_SUCCESS(status))
-            status = ReturnUlong(Request, (ULONG)WdfDeviceStopIdle(device, value != 0), &info);
+            status = ReturnUlong(Request, (ULONG)StopIdle(device, value), &info);
         break;
     case IOCTL_WPW_RESUME_IDLE:
-        WdfDeviceResumeIdle(device);
+        status = InputUlong(Request, &value);
+        ResumeIdle(device, NT_SUCCESS(status) ? value : 0);
+        status = STATUS_SUCCESS;
         break;
     case IOCTL_WPW_SET_FAILED:
         /* Completed first: the PnP manager removes the device soon after. */

@@ -18,9 +18,11 @@ static const GUID GUID_WDFPOWER_INTERFACE = {
 #define IOCTL_WPW_WAIT_DX WPW_CTL(0xC01)
 /* the same, until the device is in D0 */
 #define IOCTL_WPW_WAIT_D0 WPW_CTL(0xC02)
-/* input BOOLEAN WaitForD0: WdfDeviceStopIdle; output ULONG: its status */
+/* input ULONG: bit 0 WaitForD0, bits 8-15 the form (0 WdfDeviceStopIdle, 1
+ * WdfDeviceStopIdleWithTag, 2 WdfDeviceStopIdleActual, 3 WdfDeviceStopIdleNoTrack); output ULONG:
+ * its status */
 #define IOCTL_WPW_STOP_IDLE WPW_CTL(0xC03)
-/* WdfDeviceResumeIdle */
+/* input ULONG (optional): bits 8-15 the form of WdfDeviceResumeIdle, as for STOP_IDLE */
 #define IOCTL_WPW_RESUME_IDLE WPW_CTL(0xC04)
 /* input ULONG: WdfDeviceSetFailed with that WDF_DEVICE_FAILED_ACTION */
 #define IOCTL_WPW_SET_FAILED WPW_CTL(0xC05)
