@@ -259,8 +259,6 @@ static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, 
     return wdf_complete_with(irp, STATUS_SUCCESS);
 }
 
-/* Leaving the started state (STOP_DEVICE, SURPRISE_REMOVAL, REMOVE_DEVICE): power down to
- * D3Final and release the hardware. */
 /* The power reference of a query (wdf_power_policy_hold) released. */
 static void wdf_pnp_unhold(struct wdf_device *dev, struct wdf_pnp_state *st)
 {
@@ -268,6 +266,9 @@ static void wdf_pnp_unhold(struct wdf_device *dev, struct wdf_pnp_state *st)
         wdf_power_policy_hold(dev, FALSE);
     st->held = FALSE;
 }
+
+/* Leaving the started state (STOP_DEVICE, SURPRISE_REMOVAL, REMOVE_DEVICE): power down to
+ * D3Final and release the hardware. */
 
 static void wdf_pnp_leave(struct wdf_device *dev, struct wdf_pnp_state *st)
 {
