@@ -276,6 +276,8 @@ static void wdf_pnp_leave(struct wdf_device *dev, struct wdf_pnp_state *st)
     wdf_power_policy_stopped(dev);
     st->started = FALSE;
     wdf_device_interfaces_set(dev, FALSE);
+    if (st->removing && !st->in_d0) /* idle in Dx: the queues are purged all the same */
+        wdf_queue_device_power_action(dev, FALSE, WdfRequestStopActionPurge);
     wdf_power_down(dev, st, WdfPowerDeviceD3Final);
     wdf_release_hardware(dev, st);
 }

@@ -40,14 +40,15 @@ struct wdf_power_policy {
     WDF_DEVICE_POWER_CAPABILITIES caps; /* WdfDeviceSetPowerCapabilities' */
     DEVICE_CAPABILITIES reported;       /* the stack's, from IRP_MN_QUERY_CAPABILITIES */
     BOOLEAN have_reported;
-    LONG refs;         /* WdfDeviceStopIdle's power references */
-    BOOLEAN in_d0;     /* the device is in D0 (pnp.c tells: wdf_power_policy_d0) */
-    BOOLEAN idle_off;  /* in its DxState by the idle timer while the system is in S0 */
-    BOOLEAN want_d0;   /* I/O or WdfDeviceStopIdle waits for D0 */
-    BOOLEAN sleeping;  /* the system is in a sleeping state (or going there) */
-    BOOLEAN removed;   /* no more idle transitions: the device left the started state */
-    BOOLEAN failed;    /* WdfDeviceSetFailed, or a power-up failed */
-    BOOLEAN timer_due; /* the idle timer expired: the worker decides */
+    LONG refs;          /* WdfDeviceStopIdle's power references */
+    BOOLEAN in_d0;      /* the device is in D0 (pnp.c tells: wdf_power_policy_d0) */
+    BOOLEAN idle_off;   /* in its DxState by the idle timer while the system is in S0 */
+    BOOLEAN want_d0;    /* I/O or WdfDeviceStopIdle waits for D0 */
+    BOOLEAN sleeping;   /* the system is in a sleeping state (or going there) */
+    BOOLEAN removed;    /* no more idle transitions: the device left the started state */
+    BOOLEAN failed;     /* WdfDeviceSetFailed, or a power-up failed */
+    BOOLEAN timer_due;  /* the idle timer expired: the worker decides */
+    BOOLEAN going_down; /* the worker decided an idle power-down: not in D0 for StopIdle */
     BOOLEAN work_queued;
     ULONG work_running;         /* workers running (one may queue the next while it runs) */
     ULONG activity;             /* I/O arrivals (atomic) */
@@ -241,6 +242,7 @@ static DEVICE_POWER_STATE wdf_pp_decide(struct wdf_power_policy *pp, BOOLEAN *bu
             return PowerDeviceUnspecified;
         }
         *busy_check = TRUE;
+        pp->going_down = TRUE;
         return wdf_pp_idle_dx(pp);
     }
     return PowerDeviceUnspecified;
@@ -287,8 +289,10 @@ static void wdf_pp_transition(struct wdf_power_policy *pp, DEVICE_POWER_STATE d)
         if (NT_SUCCESS(status))
             __atomic_store_n(&pp->idle_off, FALSE, __ATOMIC_RELEASE);
         wdf_pp_arm_timer(pp);
-    } else if (NT_SUCCESS(status) && !pp->in_d0) {
-        __atomic_store_n(&pp->idle_off, TRUE, __ATOMIC_RELEASE);
+    } else {
+        pp->going_down = FALSE;
+        if (NT_SUCCESS(status) && !pp->in_d0)
+            __atomic_store_n(&pp->idle_off, TRUE, __ATOMIC_RELEASE);
     }
     os_cond_broadcast(&pp->changed);
     os_mutex_unlock(&pp->lock);
@@ -320,7 +324,9 @@ static VOID NTAPI wdf_pp_worker(PDEVICE_OBJECT device, PVOID context)
         os_mutex_unlock(&pp->lock);
         if (d != PowerDeviceUnspecified && busy_check && wdf_pp_queues_busy(pp->dev)) {
             os_mutex_lock(&pp->lock);
+            pp->going_down = FALSE;
             wdf_pp_arm_timer(pp); /* not idle: try again a time-out later */
+            os_cond_broadcast(&pp->changed);
             os_mutex_unlock(&pp->lock);
             d = PowerDeviceUnspecified;
         }
@@ -733,7 +739,7 @@ static NTSTATUS wdf_pp_stop_idle(struct wdf_globals *g, WDFDEVICE Device, BOOLEA
     pp->refs++;
     KeCancelTimer(&pp->timer);
     pp->timer_due = FALSE;
-    if (!pp->in_d0) {
+    if (!pp->in_d0 || pp->going_down) { /* going down: the worker brings it back (refs) */
         if (pp->idle_off) {
             pp->want_d0 = TRUE;
             wdf_pp_kick(pp);
@@ -743,7 +749,7 @@ static NTSTATUS wdf_pp_stop_idle(struct wdf_globals *g, WDFDEVICE Device, BOOLEA
     /* Microsoft: with WaitForD0 it returns once the device is in D0 (a system sleep under way:
      * once the system is back in S0). */
     while (WaitForD0 && status == STATUS_PENDING) {
-        if (pp->in_d0)
+        if (pp->in_d0 && !pp->going_down)
             status = STATUS_SUCCESS;
         else if (pp->failed || pp->removed) {
             pp->refs--;

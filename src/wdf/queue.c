@@ -615,6 +615,20 @@ VOID imp_WdfIoQueueDrain(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     wdf_queue_run(q, FALSE);
 }
 
+/* What waits in the queue is cancelled, in queue order (purge; wpower: device removal). */
+static void wdf_queue_cancel_waiting(struct wdf_queue *q)
+{
+    struct wdf_request *r;
+    for (;;) {
+        os_mutex_lock(&q->lock);
+        r = wdf_queue_next_waiting(q);
+        os_mutex_unlock(&q->lock);
+        if (r == NULL)
+            break;
+        wdf_queue_cancelled(q, r);
+    }
+}
+
 /* Cancels the driver's requests it marked cancelable (Microsoft: Managing I/O Queues, purge):
  * the claim is IoSetCancelRoutine(irp, NULL), as IoCancelIrp's. */
 static void wdf_queue_cancel_owned(struct wdf_queue *q)
@@ -641,19 +655,11 @@ VOID imp_WdfIoQueuePurge(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
                          PFN_WDF_IO_QUEUE_STATE PurgeComplete, WDFCONTEXT Context)
 {
     struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
-    struct wdf_request *r;
     os_mutex_lock(&q->lock);
     q->accept = FALSE;
     wdf_queue_set_idle(q, "WdfIoQueuePurge", PurgeComplete, Context, TRUE);
     os_mutex_unlock(&q->lock);
-    for (;;) { /* what waits is cancelled, in queue order */
-        os_mutex_lock(&q->lock);
-        r = wdf_queue_next_waiting(q);
-        os_mutex_unlock(&q->lock);
-        if (r == NULL)
-            break;
-        wdf_queue_cancelled(q, r);
-    }
+    wdf_queue_cancel_waiting(q);
     wdf_queue_cancel_owned(q);
     wdf_queue_run(q, FALSE);
 }
@@ -902,6 +908,17 @@ NTSTATUS wdf_queue_requeue(struct wdf_request *r, struct wdf_queue *to)
 
 /* ---- power ---------------------------------------------------------------------------------- */
 
+/* wpower: the device is removed (surprise or orderly): the queue accepts no more requests
+ * and what waits in it is cancelled, in queue order (Microsoft: "A User Unplugs a Device":
+ * the framework purges the power-managed queues). */
+static void wdf_queue_power_purge(struct wdf_queue *q)
+{
+    os_mutex_lock(&q->lock);
+    q->accept = FALSE;
+    os_mutex_unlock(&q->lock);
+    wdf_queue_cancel_waiting(q);
+}
+
 /* Leaving D0: each power-managed queue holds its requests (WdfIoQueuePnpHeld) and the driver's
  * EvtIoStop sees each request it owns (WdfRequestStopActionSuspend; Microsoft: Using
  * Power-Managed I/O Queues); returning to D0: EvtIoResume for the requests it kept, then what
@@ -934,6 +951,8 @@ static void wdf_queue_power(struct wdf_queue *q, BOOLEAN working, ULONG stop_act
     }
     if (working)
         wdf_queue_run(q, TRUE);
+    else if (stop_action & WdfRequestStopActionPurge)
+        wdf_queue_power_purge(q);
 }
 
 void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working)

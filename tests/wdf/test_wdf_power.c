@@ -444,3 +444,50 @@ TEST(every_form_of_stop_idle_and_resume_idle_counts_one_reference)
     wait_dx(f);
     drvhost_close(f);
 }
+
+/* Microsoft (EvtDeviceD0Entry; "A User Unplugs a Device"): a read brings the idle device back,
+ * its D0Entry fails: the device fails, the PnP manager removes it, and the read that waited in
+ * the power-managed queue is cancelled when the framework purges the queues (the device never
+ * returned to D0). */
+TEST(a_failing_return_from_idle_fails_the_device_and_cancels_the_waiting_read)
+{
+    char *t, out[16] = {0};
+    drvhost_io_desc read = {DRVHOST_OP_READ, 0, NULL, 0, out, sizeof out, 0};
+    drvhost_request *r = NULL;
+    drvhost_iosb iosb = {0};
+    drvhost_file *f = start_device();
+    if (f == NULL)
+        return;
+    wait_dx(f);
+    ok_status(ioctl_u32(f, IOCTL_WPW_FAIL_D0ENTRY, 0, NULL), STATUS_SUCCESS_);
+    ok_status(drvhost_io_start(f, &read, &r), STATUS_PENDING_);
+    ok_status(drvhost_request_wait(r, WAIT_MS, &iosb), STATUS_CANCELLED_);
+    drvhost_request_free(r);
+    ok_status(drvhost_pnp_rescan(), STATUS_SUCCESS_);
+    t = tree_text();
+    ok(t != NULL && strstr(t, INSTANCE " failed problem=43") != NULL, "tree:\n%s", t);
+    free(t);
+    drvhost_close(f);
+}
+
+/* Microsoft ("A User Unplugs a Device": the framework purges the power-managed queues): a read
+ * that waits in a power-managed queue while the device is out of D0 (the system sleeps) is
+ * cancelled at a surprise removal, though the device never returns to D0. */
+TEST(a_surprise_removal_out_of_d0_cancels_the_waiting_read)
+{
+    char out[16] = {0};
+    drvhost_io_desc read = {DRVHOST_OP_READ, 0, NULL, 0, out, sizeof out, 0};
+    drvhost_request *r = NULL;
+    drvhost_iosb iosb = {0};
+    drvhost_file *f = start_device();
+    if (f == NULL)
+        return;
+    hold_in_d0(f);
+    ok_status(drvhost_system_sleep(), STATUS_SUCCESS_);
+    ok_status(drvhost_io_start(f, &read, &r), STATUS_PENDING_);
+    ok_status(drvhost_device_action(INSTANCE, DRVHOST_DEVICE_UNPLUG), STATUS_SUCCESS_);
+    ok_status(drvhost_request_wait(r, WAIT_MS, &iosb), STATUS_CANCELLED_);
+    drvhost_request_free(r);
+    ok_status(drvhost_system_wake(), STATUS_SUCCESS_);
+    drvhost_close(f);
+}
