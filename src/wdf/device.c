@@ -16,8 +16,8 @@
 
 #define WDF_INIT_MAGIC 0x74696e69u /* 'init' */
 
-static struct WDFDEVICE_INIT *wdf_init_get(struct wdf_globals *g, PWDFDEVICE_INIT init,
-                                           const char *ddi, const void *caller)
+struct WDFDEVICE_INIT *wdf_init_get(struct wdf_globals *g, PWDFDEVICE_INIT init, const char *ddi,
+                                    const void *caller) /* wpower: power_policy.c uses it too */
 {
     if (init == NULL)
         wdf_violation_null(g, ddi, "DeviceInit", caller);
@@ -218,12 +218,16 @@ static void wdf_device_destroy(struct wdf_object *o)
  * framework devices are power-pageable unless the device below is not. */
 static NTSTATUS wdf_device_attach(PWDFDEVICE_INIT init, struct wdf_device *dev)
 {
-    PDEVICE_OBJECT wdm = dev->wdm, lower = IoAttachDeviceToDeviceStack(wdm, init->pdo);
+    PDEVICE_OBJECT wdm = dev->wdm, lower = NULL;
+    NTSTATUS status = wdf_power_policy_attach(init, dev); /* wpower: power policy, idle, wake */
+    if (NT_SUCCESS(status))
+        lower = IoAttachDeviceToDeviceStack(wdm, init->pdo);
     if (lower == NULL) {
+        wdf_power_policy_free(dev);
         *(struct wdf_device **)wdm->DeviceExtension = NULL;
         IoDeleteDevice(wdm);
         dev->wdm = NULL;
-        return STATUS_NO_SUCH_DEVICE;
+        return NT_SUCCESS(status) ? STATUS_NO_SUCH_DEVICE : status;
     }
     dev->lower = lower;
     dev->pdo = init->pdo;

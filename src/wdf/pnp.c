@@ -6,9 +6,11 @@
  * started and stopped with it (wdf_queue_device_power).
  *
  * Not the framework's state machines: one small state per device (`struct wdf_pnp_state`),
- * changed only by PnP and power IRPs, which the PnP manager sends one at a time per stack
- * (docs/pnp.md, Threads), so it needs no lock. Callbacks run at PASSIVE_LEVEL in the thread
- * of the IRP (the framework's devices are power-pageable).
+ * changed only by PnP and power IRPs. The PnP manager sends PnP IRPs one at a time per stack
+ * (docs/pnp.md, Threads); the device IRPs come from the power policy (power_policy.c: idle,
+ * system power), which lets one transition run at a time per device (wdf_power_policy_lock).
+ * Callbacks run at PASSIVE_LEVEL in the thread of the IRP (the framework's devices are
+ * power-pageable).
  *
  * Lifetime: the state is made at the first PnP IRP and freed with the device (REMOVE_DEVICE
  * deletes the WDFDEVICE, whose cleanup calls wdf_pnp_device_cleanup).
@@ -33,6 +35,11 @@ struct wdf_pnp_state {
     BOOLEAN smio_init; /* EvtDeviceSelfManagedIoInit called (Restart after that) */
     BOOLEAN surprise;  /* SURPRISE_REMOVAL seen */
     struct wdf_cmreslist *raw, *translated;
+    /* ---- wpower ---- */
+    BOOLEAN removing;          /* SURPRISE_REMOVAL or REMOVE_DEVICE: EvtIoStop's Purge */
+    BOOLEAN held;              /* a query's power reference (wdf_power_policy_hold) */
+    WDF_POWER_DEVICE_STATE dx; /* the state D0Exit named last: D0Entry's PreviousState */
+    WDF_DEVICE_PNP_STATE pnp;  /* WdfDeviceGetDevicePnpState (the states drvhost keeps) */
 };
 
 static struct wdf_pnp_state *wdf_state(struct wdf_device *dev)
@@ -49,6 +56,7 @@ BOOLEAN wdf_pnp_started(struct wdf_device *dev)
 
 void wdf_pnp_device_cleanup(struct wdf_device *dev)
 {
+    wdf_power_policy_free(dev);
     wdf_device_interfaces_free(dev);
     free(dev->state);
     dev->state = NULL;
@@ -142,12 +150,16 @@ static NTSTATUS wdf_power_up(struct wdf_device *dev, struct wdf_pnp_state *st,
     }
     st->in_d0 = TRUE;
     PoSetPowerState(dev->wdm, DevicePowerState, (POWER_STATE){.DeviceState = PowerDeviceD0});
+    wdf_power_policy_disarm(dev); /* the power policy owner's, before the queues restart */
     wdf_queue_device_power(dev, TRUE);
     if (!st->smio_init) {
         st->smio_init = TRUE;
-        return WDF_CALL(dev, EvtDeviceSelfManagedIoInit);
+        status = WDF_CALL(dev, EvtDeviceSelfManagedIoInit);
+    } else {
+        status = WDF_CALL(dev, EvtDeviceSelfManagedIoRestart);
     }
-    return WDF_CALL(dev, EvtDeviceSelfManagedIoRestart);
+    wdf_power_policy_d0(dev, TRUE); /* the idle timer starts */
+    return status;
 }
 
 /* Out of D0 (Microsoft: "A User Unplugs a Device", "A Device Enters a Low-Power State"):
@@ -157,20 +169,26 @@ static NTSTATUS wdf_power_up(struct wdf_device *dev, struct wdf_pnp_state *st,
 static void wdf_power_down(struct wdf_device *dev, struct wdf_pnp_state *st,
                            WDF_POWER_DEVICE_STATE target)
 {
+    /* EvtIoStop's action: Purge when the device is being removed (Microsoft: EvtIoStop). */
+    ULONG action = st->removing ? WdfRequestStopActionPurge : WdfRequestStopActionSuspend;
     if (!st->in_d0)
         return;
+    wdf_power_policy_d0(dev, FALSE); /* no idle time-out while it goes down */
     if (st->surprise) {
-        wdf_queue_device_power(dev, FALSE);
+        wdf_queue_device_power_action(dev, FALSE, action);
         if (st->smio_init)
             WDF_CALL(dev, EvtDeviceSelfManagedIoSuspend);
     } else {
         if (st->smio_init)
             WDF_CALL(dev, EvtDeviceSelfManagedIoSuspend);
-        wdf_queue_device_power(dev, FALSE);
+        wdf_queue_device_power_action(dev, FALSE, action);
     }
+    if (target != WdfPowerDeviceD3Final)
+        wdf_power_policy_arm(dev); /* the power policy owner's, for a low-power state */
     WDF_CALL(dev, EvtDeviceD0ExitPreInterruptsDisabled, target);
     WDF_CALL(dev, EvtDeviceD0Exit, target);
     st->in_d0 = FALSE;
+    st->dx = target;
     PoSetPowerState(dev->wdm, DevicePowerState,
                     (POWER_STATE){.DeviceState = target == WdfPowerDeviceD1   ? PowerDeviceD1
                                                  : target == WdfPowerDeviceD2 ? PowerDeviceD2
@@ -235,16 +253,31 @@ static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, 
         return wdf_complete_with(irp, status);
     }
     st->started = TRUE;
+    st->removing = FALSE;
+    st->pnp = WdfDevStatePnpStarted;
     wdf_device_interfaces_set(dev, TRUE);
     return wdf_complete_with(irp, STATUS_SUCCESS);
 }
 
+/* The power reference of a query (wdf_power_policy_hold) released. */
+static void wdf_pnp_unhold(struct wdf_device *dev, struct wdf_pnp_state *st)
+{
+    if (st->held)
+        wdf_power_policy_hold(dev, FALSE);
+    st->held = FALSE;
+}
+
 /* Leaving the started state (STOP_DEVICE, SURPRISE_REMOVAL, REMOVE_DEVICE): power down to
  * D3Final and release the hardware. */
+
 static void wdf_pnp_leave(struct wdf_device *dev, struct wdf_pnp_state *st)
 {
+    wdf_pnp_unhold(dev, st);
+    wdf_power_policy_stopped(dev);
     st->started = FALSE;
     wdf_device_interfaces_set(dev, FALSE);
+    if (st->removing && !st->in_d0) /* idle in Dx: the queues are purged all the same */
+        wdf_queue_device_power_action(dev, FALSE, WdfRequestStopActionPurge);
     wdf_power_down(dev, st, WdfPowerDeviceD3Final);
     wdf_release_hardware(dev, st);
 }
@@ -255,6 +288,7 @@ static void wdf_pnp_leave(struct wdf_device *dev, struct wdf_pnp_state *st)
 static NTSTATUS wdf_pnp_remove(struct wdf_device *dev, struct wdf_pnp_state *st, PIRP irp)
 {
     NTSTATUS status;
+    st->removing = TRUE;
     wdf_pnp_leave(dev, st);
     if (st->smio_init) {
         WDF_CALL_VOID(dev, EvtDeviceSelfManagedIoFlush);
@@ -263,6 +297,7 @@ static NTSTATUS wdf_pnp_remove(struct wdf_device *dev, struct wdf_pnp_state *st,
     }
     irp->IoStatus.Status = STATUS_SUCCESS;
     status = wdf_irp_pass_down(dev, irp);
+    wdf_power_policy_unlock(dev); /* before the state goes with the device */
     wdf_object_delete(&dev->obj); /* detaches and deletes the device object (device.c) */
     return status;
 }
@@ -278,38 +313,124 @@ static NTSTATUS wdf_pnp_query(struct wdf_device *dev, PFN_WDF_DEVICE_QUERY_REMOV
     return wdf_irp_pass_down(dev, irp);
 }
 
-static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
+/* IRP_MN_QUERY_CAPABILITIES: the stack's capabilities, with the power capabilities the driver
+ * set (WdfDeviceSetPowerCapabilities) written over them on the way up. */
+static NTSTATUS wdf_pnp_capabilities(struct wdf_device *dev, PIRP irp)
 {
-    struct wdf_pnp_state *st = wdf_state(dev);
-    UCHAR minor = IoGetCurrentIrpStackLocation(irp)->MinorFunction;
-    if (st == NULL)
-        return wdf_complete_with(irp, STATUS_INSUFFICIENT_RESOURCES);
+    PDEVICE_CAPABILITIES caps =
+        IoGetCurrentIrpStackLocation(irp)->Parameters.DeviceCapabilities.Capabilities;
+    NTSTATUS status = wdf_forward_and_wait(dev, irp);
+    if (NT_SUCCESS(status))
+        wdf_power_policy_caps(dev, caps);
+    return wdf_complete_with(irp, status);
+}
+
+/* IRP_MN_QUERY_PNP_DEVICE_STATE: the bits below, with WdfDeviceSetDeviceState's and a failed
+ * device's on the way up. */
+static NTSTATUS wdf_pnp_device_state(struct wdf_device *dev, PIRP irp)
+{
+    NTSTATUS status = wdf_forward_and_wait(dev, irp);
+    ULONG_PTR bits = NT_SUCCESS(status) ? irp->IoStatus.Information : 0;
+    ULONG_PTR ours = wdf_power_policy_pnp_state(dev, bits);
+    if (NT_SUCCESS(status) || ours != 0) {
+        irp->IoStatus.Information = ours;
+        status = STATUS_SUCCESS;
+    }
+    return wdf_complete_with(irp, status);
+}
+
+/* The PnP IRPs that change the device's state, one transition at a time with the idle
+ * transitions and system power (wdf_power_policy_lock). */
+static NTSTATUS wdf_pnp_locked(struct wdf_device *dev, struct wdf_pnp_state *st, PIRP irp,
+                               UCHAR minor)
+{
     switch (minor) {
     case IRP_MN_START_DEVICE:
+        st->pnp = st->pnp == WdfDevStatePnpStopped ? WdfDevStatePnpStartingFromStopped
+                                                   : WdfDevStatePnpInitStarting;
         return wdf_pnp_start(dev, st, irp);
     case IRP_MN_QUERY_REMOVE_DEVICE:
-        return wdf_pnp_query(dev, dev->pnp.EvtDeviceQueryRemove, irp);
-    case IRP_MN_QUERY_STOP_DEVICE:
-        return wdf_pnp_query(dev, dev->pnp.EvtDeviceQueryStop, irp);
-    case IRP_MN_CANCEL_REMOVE_DEVICE:
-    case IRP_MN_CANCEL_STOP_DEVICE:
-        irp->IoStatus.Status = STATUS_SUCCESS;
-        return wdf_irp_pass_down(dev, irp);
+    case IRP_MN_QUERY_STOP_DEVICE: {
+        /* Microsoft's states QueryRemoveEnsureDeviceAwake / QueryStopEnsureDeviceAwake: an
+         * idle device returns to D0 before the driver is asked. */
+        BOOLEAN remove = minor == IRP_MN_QUERY_REMOVE_DEVICE;
+        NTSTATUS status;
+        if (!st->held)
+            wdf_power_policy_hold(dev, TRUE);
+        st->held = TRUE;
+        status = wdf_pnp_query(
+            dev, remove ? dev->pnp.EvtDeviceQueryRemove : dev->pnp.EvtDeviceQueryStop, irp);
+        if (!NT_SUCCESS(status))
+            wdf_pnp_unhold(dev, st);
+        st->pnp = !NT_SUCCESS(status) ? WdfDevStatePnpStarted
+                  : remove            ? WdfDevStatePnpQueryRemovePending
+                                      : WdfDevStatePnpQueryStopPending;
+        return status;
+    }
     case IRP_MN_STOP_DEVICE:
         wdf_pnp_leave(dev, st);
+        st->pnp = WdfDevStatePnpStopped;
         irp->IoStatus.Status = STATUS_SUCCESS;
         return wdf_irp_pass_down(dev, irp);
     case IRP_MN_SURPRISE_REMOVAL:
         st->surprise = TRUE;
+        st->removing = TRUE;
+        st->pnp = WdfDevStatePnpSurpriseRemove;
         WDF_CALL_VOID(dev, EvtDeviceSurpriseRemoval);
         wdf_pnp_leave(dev, st);
         irp->IoStatus.Status = STATUS_SUCCESS;
         return wdf_irp_pass_down(dev, irp);
-    case IRP_MN_REMOVE_DEVICE:
+    default: /* IRP_MN_REMOVE_DEVICE: unlocks before the device goes */
         return wdf_pnp_remove(dev, st, irp);
+    }
+}
+
+static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
+{
+    struct wdf_pnp_state *st = wdf_state(dev);
+    UCHAR minor = IoGetCurrentIrpStackLocation(irp)->MinorFunction;
+    NTSTATUS status;
+    if (st == NULL)
+        return wdf_complete_with(irp, STATUS_INSUFFICIENT_RESOURCES);
+    switch (minor) {
+    case IRP_MN_START_DEVICE:
+    case IRP_MN_QUERY_REMOVE_DEVICE:
+    case IRP_MN_QUERY_STOP_DEVICE:
+    case IRP_MN_STOP_DEVICE:
+    case IRP_MN_SURPRISE_REMOVAL:
+        wdf_power_policy_lock(dev);
+        status = wdf_pnp_locked(dev, st, irp, minor);
+        wdf_power_policy_unlock(dev);
+        return status;
+    case IRP_MN_REMOVE_DEVICE:
+        wdf_power_policy_lock(dev);
+        return wdf_pnp_locked(dev, st, irp, minor);
+    case IRP_MN_CANCEL_REMOVE_DEVICE:
+    case IRP_MN_CANCEL_STOP_DEVICE:
+        wdf_power_policy_lock(dev);
+        wdf_pnp_unhold(dev, st);
+        wdf_power_policy_unlock(dev);
+        if (st->started)
+            st->pnp = WdfDevStatePnpStarted;
+        irp->IoStatus.Status = STATUS_SUCCESS;
+        return wdf_irp_pass_down(dev, irp);
+    case IRP_MN_QUERY_CAPABILITIES:
+        return wdf_pnp_capabilities(dev, irp);
+    case IRP_MN_QUERY_PNP_DEVICE_STATE:
+        return wdf_pnp_device_state(dev, irp);
     default: /* what the framework does not handle goes down, for filters and FDOs alike */
         return wdf_irp_pass_down(dev, irp);
     }
+}
+
+WDF_DEVICE_PNP_STATE imp_WdfDeviceGetDevicePnpState(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device)
+{
+    struct wdf_device *dev = CONTAINING_RECORD(
+        wdf_object_get(wdf_globals_of(globals), Device, WDF_TYPE_DEVICE), struct wdf_device, obj);
+    if (dev->control) /* Microsoft names no state for a control device: drvhost's choice */
+        return WdfDevStatePnpStarted;
+    return dev->state == NULL || dev->state->pnp == WdfDevStatePnpInvalid ? WdfDevStatePnpInit
+                                                                          : dev->state->pnp;
 }
 
 /* ---- IRP_MJ_POWER ------------------------------------------------------------------------- */
@@ -327,7 +448,8 @@ static WDF_POWER_DEVICE_STATE wdf_power_state_of(DEVICE_POWER_STATE d)
 }
 
 /* A device set-power IRP: out of D0 before the drivers below see it, into D0 after they have
- * (the lowest driver first). The previous state given to D0Entry is the one D0Exit named. */
+ * (the lowest driver first). D0Entry's PreviousState is the state D0Exit named. A device that
+ * cannot return to D0 has failed (Microsoft: EvtDeviceD0Entry): the PnP manager is told. */
 static NTSTATUS wdf_power_device(struct wdf_device *dev, struct wdf_pnp_state *st, PIRP irp)
 {
     DEVICE_POWER_STATE d = IoGetCurrentIrpStackLocation(irp)->Parameters.Power.State.DeviceState;
@@ -339,25 +461,41 @@ static NTSTATUS wdf_power_device(struct wdf_device *dev, struct wdf_pnp_state *s
         return wdf_irp_pass_down(dev, irp);
     }
     status = wdf_forward_and_wait(dev, irp);
-    if (NT_SUCCESS(status) && st->started && !st->in_d0)
-        status = wdf_power_up(dev, st, WdfPowerDeviceD3);
+    if (NT_SUCCESS(status) && st->started && !st->in_d0) {
+        status = wdf_power_up(dev, st, st->dx != WdfPowerDeviceInvalid ? st->dx : WdfPowerDeviceD3);
+        if (!NT_SUCCESS(status)) {
+            st->pnp = WdfDevStatePnpFailedPowerDown;
+            wdf_power_policy_fail(dev);
+        }
+    }
     PoStartNextPowerIrp(irp);
     return wdf_complete_with(irp, status);
 }
 
 /* The power policy owner turns a system set-power IRP into a device one: once the drivers
- * below have the system IRP back (this IoCompletion routine), it requests D3 for a sleeping
- * state, D0 for S0, and completes the system IRP when the device IRP is done (Microsoft:
- * "Handling a System Set-Power IRP in a Device Power Policy Owner"). **Deviation:** every
- * sleeping state maps to D3; the capabilities' DeviceState table is not read. */
+ * below have the system IRP back (this IoCompletion routine), it requests the device state of
+ * the system state (wdf_power_policy_dstate: the capabilities' DeviceState[]), D0 for S0, and
+ * completes the system IRP when the device IRP is done (Microsoft: "Handling a System
+ * Set-Power IRP in a Device Power Policy Owner"). The transition lock taken by
+ * wdf_power_system is released here. */
+static void wdf_system_irp_end(struct wdf_device *dev)
+{
+    wdf_power_policy_system_done(dev);
+    wdf_power_policy_unlock(dev);
+}
+
 static VOID NTAPI wdf_device_irp_done(PDEVICE_OBJECT device, UCHAR minor, POWER_STATE state,
                                       PVOID context, PIO_STATUS_BLOCK iosb)
 {
     PIRP sirp = context;
+    /* `device` is the PDO the request named; ours is the system IRP's current location's. */
+    PDEVICE_OBJECT ours = IoGetCurrentIrpStackLocation(sirp)->DeviceObject;
+    struct wdf_device *dev = *(struct wdf_device **)ours->DeviceExtension;
     (void)device;
     (void)minor;
     (void)state;
     (void)iosb; /* a system set-power IRP cannot fail: the device IRP's failure stays there */
+    wdf_system_irp_end(dev);
     PoStartNextPowerIrp(sirp);
     IoCompleteRequest(sirp, IO_NO_INCREMENT);
 }
@@ -366,24 +504,34 @@ static NTSTATUS NTAPI wdf_system_irp_done(PDEVICE_OBJECT device, PIRP irp, PVOID
 {
     struct wdf_device *dev = context;
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
+    SYSTEM_POWER_STATE sx = s->Parameters.Power.State.SystemState;
+    struct wdf_pnp_state *st = dev->state;
     POWER_STATE d;
+    BOOLEAN send;
     (void)device;
-    d.DeviceState =
-        s->Parameters.Power.State.SystemState == PowerSystemWorking ? PowerDeviceD0 : PowerDeviceD3;
-    if (NT_SUCCESS(irp->IoStatus.Status) && dev->state != NULL && dev->state->started &&
-        NT_SUCCESS(
-            PoRequestPowerIrp(dev->pdo, IRP_MN_SET_POWER, d, wdf_device_irp_done, irp, NULL)))
+    d.DeviceState = wdf_power_policy_dstate(dev, sx);
+    /* Going to sleep from D0, or waking to D0; a device idling in its DxState sleeps there and
+     * stays there on wake unless something waits for D0 (wdf_power_policy_wake_to_d0). */
+    send = NT_SUCCESS(irp->IoStatus.Status) && st != NULL && st->started &&
+           (sx == PowerSystemWorking ? !st->in_d0 && wdf_power_policy_wake_to_d0(dev) : st->in_d0);
+    if (send && NT_SUCCESS(PoRequestPowerIrp(dev->pdo, IRP_MN_SET_POWER, d, wdf_device_irp_done,
+                                             irp, NULL)))
         return STATUS_MORE_PROCESSING_REQUIRED;
+    wdf_system_irp_end(dev);
     PoStartNextPowerIrp(irp);
     return STATUS_CONTINUE_COMPLETION;
 }
 
 static NTSTATUS wdf_power_system(struct wdf_device *dev, PIRP irp)
 {
+    PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
     if (!dev->power_policy_owner) {
         irp->IoStatus.Status = STATUS_SUCCESS;
         return wdf_irp_pass_down(dev, irp);
     }
+    wdf_power_policy_lock(dev); /* released when the system IRP is done */
+    wdf_power_policy_system(dev, s->Parameters.Power.State.SystemState,
+                            s->Parameters.Power.ShutdownType);
     IoMarkIrpPending(irp);
     irp->IoStatus.Status = STATUS_SUCCESS;
     IoCopyCurrentIrpStackLocationToNext(irp);

@@ -354,6 +354,8 @@ static NTSTATUS wdf_queue_insert(struct wdf_queue *q, struct wdf_request *r, BOO
         waiting = wdf_queue_wait(q, r, FALSE);
     }
     os_mutex_unlock(&q->lock);
+    if (q->power_managed) /* wpower: an idle device returns to D0 */
+        wdf_power_policy_io(q->device);
     if (now)
         wdf_queue_present(q, r);
     else if (!waiting)
@@ -621,6 +623,20 @@ VOID imp_WdfIoQueueDrain(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     wdf_queue_run(q, FALSE);
 }
 
+/* Up to `most` waiting requests are cancelled, in queue order (purges; device removal). */
+static void wdf_queue_cancel_waiting(struct wdf_queue *q, ULONG most)
+{
+    struct wdf_request *r;
+    for (; most > 0; most--) {
+        os_mutex_lock(&q->lock);
+        r = wdf_queue_next_waiting(q);
+        os_mutex_unlock(&q->lock);
+        if (r == NULL)
+            break;
+        wdf_queue_cancelled(q, r);
+    }
+}
+
 /* Cancels the driver's requests it marked cancelable (Microsoft: Managing I/O Queues, purge):
  * the claim is IoSetCancelRoutine(irp, NULL), as IoCancelIrp's. */
 static void wdf_queue_cancel_owned(struct wdf_queue *q)
@@ -647,15 +663,7 @@ static void wdf_queue_cancel_owned(struct wdf_queue *q)
  * (in queue order), then the driver's cancelable ones; the notification may follow. */
 static void wdf_queue_purge_requests(struct wdf_queue *q, ULONG most)
 {
-    struct wdf_request *r;
-    for (; most > 0; most--) {
-        os_mutex_lock(&q->lock);
-        r = wdf_queue_next_waiting(q);
-        os_mutex_unlock(&q->lock);
-        if (r == NULL)
-            break;
-        wdf_queue_cancelled(q, r);
-    }
+    wdf_queue_cancel_waiting(q, most);
     wdf_queue_cancel_owned(q);
     wdf_queue_run(q, FALSE);
 }
@@ -931,16 +939,27 @@ NTSTATUS wdf_queue_requeue(struct wdf_request *r, struct wdf_queue *to)
 
 /* ---- power ---------------------------------------------------------------------------------- */
 
+/* wpower: the device is removed (surprise or orderly): the queue accepts no more requests
+ * and what waits in it is cancelled, in queue order (Microsoft: "A User Unplugs a Device":
+ * the framework purges the power-managed queues). */
+static void wdf_queue_power_purge(struct wdf_queue *q)
+{
+    os_mutex_lock(&q->lock);
+    q->accept = FALSE;
+    os_mutex_unlock(&q->lock);
+    wdf_queue_cancel_waiting(q, (ULONG)-1);
+}
+
 /* Leaving D0: each power-managed queue holds its requests (WdfIoQueuePnpHeld) and the driver's
  * EvtIoStop sees each request it owns (WdfRequestStopActionSuspend; Microsoft: Using
  * Power-Managed I/O Queues); returning to D0: EvtIoResume for the requests it kept, then what
  * waited is presented. */
-static void wdf_queue_power(struct wdf_queue *q, BOOLEAN working)
+static void wdf_queue_power(struct wdf_queue *q, BOOLEAN working, ULONG stop_action)
 {
     PWDF_IO_QUEUE_CONFIG c = &q->config;
     for (;;) {
         struct wdf_request *r = NULL;
-        ULONG flags = WdfRequestStopActionSuspend;
+        ULONG flags = stop_action; /* wpower: Suspend, or Purge at removal */
         os_mutex_lock(&q->lock);
         q->power_held = !working;
         for (PLIST_ENTRY e = q->owned.Flink; e != &q->owned; e = e->Flink) {
@@ -963,9 +982,16 @@ static void wdf_queue_power(struct wdf_queue *q, BOOLEAN working)
     }
     if (working)
         wdf_queue_run(q, TRUE);
+    else if (stop_action & WdfRequestStopActionPurge)
+        wdf_queue_power_purge(q);
 }
 
 void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working)
+{
+    wdf_queue_device_power_action(device, working, WdfRequestStopActionSuspend);
+}
+
+void wdf_queue_device_power_action(struct wdf_device *device, BOOLEAN working, ULONG stop_action)
 {
     struct wdf_queue **queues = NULL, **grown;
     size_t count = 0;
@@ -992,7 +1018,7 @@ void wdf_queue_device_power(struct wdf_device *device, BOOLEAN working)
                  "out of memory: not every power-managed queue follows "
                  "the device's power state");
     for (size_t i = 0; i < count; i++) {
-        wdf_queue_power(queues[i], working);
+        wdf_queue_power(queues[i], working, stop_action);
         wdf_object_release(&queues[i]->obj);
     }
     free(queues);

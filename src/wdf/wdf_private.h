@@ -145,6 +145,8 @@ struct WDFDEVICE_INIT {
     WDF_TRI_STATE power_policy_owner; /* WdfDeviceInitSetPowerPolicyOwnership */
     WDF_PNPPOWER_EVENT_CALLBACKS pnp;
     struct wdf_device *created; /* WdfDeviceCreate's device, for AddDevice */
+    /* ---- wpower: WdfDeviceInitSetPowerPolicyEventCallbacks (power_policy.c) ---- */
+    WDF_POWER_POLICY_EVENT_CALLBACKS power_policy_callbacks;
 };
 
 struct wdf_device {
@@ -174,6 +176,8 @@ struct wdf_device {
     struct wdf_pnp_state *state;      /* pnp.c's (NULL until the first PnP IRP) */
     struct wdf_iotarget *target;      /* the default I/O target, created with the device */
     struct wdf_interface *interfaces; /* WdfDeviceCreateDeviceInterface's, newest first */
+    /* ---- wpower: power policy, idle and wake (power_policy.c); NULL for control devices ---- */
+    struct wdf_power_policy *pp;
 };
 
 struct wdf_queue {
@@ -455,6 +459,48 @@ BOOLEAN wdf_pnp_started(struct wdf_device *device);
 /* Enables the interfaces the driver wants enabled (started) or disables them all. */
 void wdf_device_interfaces_set(struct wdf_device *device, BOOLEAN started);
 void wdf_device_interfaces_free(struct wdf_device *device);
+
+/* ---- power policy, idle and wake (power_policy.c; wpower) ---------------------------------- */
+
+/* The WDFDEVICE_INIT behind `init` (device.c); a bad one is WDF_VIOLATION naming `ddi`. */
+PWDFDEVICE_INIT wdf_init_get(struct wdf_globals *g, PWDFDEVICE_INIT init, const char *ddi,
+                             const void *caller);
+/* WdfDeviceCreate for a PnP device: its power policy state with the init's callbacks. */
+NTSTATUS wdf_power_policy_attach(PWDFDEVICE_INIT init, struct wdf_device *device);
+/* The device is deleted: the idle timer cancelled, the worker waited for, the state freed. */
+void wdf_power_policy_free(struct wdf_device *device);
+/* One transition at a time per device (PnP IRPs, system set-power IRPs, idle transitions);
+ * unlock may run in another thread than lock. No-ops for a device without power policy. */
+void wdf_power_policy_lock(struct wdf_device *device);
+void wdf_power_policy_unlock(struct wdf_device *device);
+/* pnp.c tells: the device entered or left D0; it left the started state. */
+void wdf_power_policy_d0(struct wdf_device *device, BOOLEAN in_d0);
+void wdf_power_policy_stopped(struct wdf_device *device);
+/* queue.c tells: a request arrived at a power-managed queue (an idle device returns to D0). */
+void wdf_power_policy_io(struct wdf_device *device);
+/* A query to remove or stop (the transition lock held): a power reference that brings an idle
+ * device back to D0 (`hold` TRUE), or its release. */
+void wdf_power_policy_hold(struct wdf_device *device, BOOLEAN hold);
+/* Whether the device idles in its DxState while the system is in S0. */
+BOOLEAN wdf_power_policy_idle_off(struct wdf_device *device);
+/* Inside the power-down (after the queues stop) and power-up (before they restart) sequences:
+ * the power policy owner's arm and disarm callbacks. */
+void wdf_power_policy_arm(struct wdf_device *device);
+void wdf_power_policy_disarm(struct wdf_device *device);
+/* The device state for system state `s`; a system set-power IRP begins and ends; on wake,
+ * whether the device returns to D0 now. */
+DEVICE_POWER_STATE wdf_power_policy_dstate(struct wdf_device *device, SYSTEM_POWER_STATE s);
+void wdf_power_policy_system(struct wdf_device *device, SYSTEM_POWER_STATE s, POWER_ACTION action);
+void wdf_power_policy_system_done(struct wdf_device *device);
+BOOLEAN wdf_power_policy_wake_to_d0(struct wdf_device *device);
+/* IRP_MN_QUERY_CAPABILITIES and IRP_MN_QUERY_PNP_DEVICE_STATE on their way up. */
+void wdf_power_policy_caps(struct wdf_device *device, PDEVICE_CAPABILITIES caps);
+ULONG_PTR wdf_power_policy_pnp_state(struct wdf_device *device, ULONG_PTR bits);
+/* The device failed: PNP_DEVICE_FAILED reported (IoInvalidateDeviceState). */
+void wdf_power_policy_fail(struct wdf_device *device);
+/* The power-managed queues follow the device with EvtIoStop's `stop_action`
+ * (WdfRequestStopActionSuspend, or Purge when the device is removed; queue.c). */
+void wdf_queue_device_power_action(struct wdf_device *device, BOOLEAN working, ULONG stop_action);
 
 /* ---- I/O targets (iotarget.c) -------------------------------------------------------------- */
 

@@ -422,4 +422,7 @@ FORCEINLINE NTSTATUS WdfDeviceOpenRegistryKey(WDFDEVICE Device, ULONG DeviceInst
         WdfDriverGlobals, Device, DeviceInstanceKeyType, DesiredAccess, KeyAttributes, Key);
 }
 
+/* wpower: power policy, idle and wake settings, capabilities, device state (Microsoft: here) */
+#include <wdfpowerpolicy.h>
+
 #endif
