@@ -750,6 +750,8 @@ static void wdf_child_create_device(struct wdf_device *fdo, struct wdf_child *c)
     }
     wdf_childlist_reap(l);
     os_mutex_unlock(&fdo->bus->lock);
+    if (NT_SUCCESS(status)) /* ready for I/O, as after AddDevice (Microsoft: WdfDeviceCreate) */
+        c->pdo->wdm->Flags &= ~DO_DEVICE_INITIALIZING;
     if (init != NULL && c->pdo == NULL) /* not consumed by WdfDeviceCreate */
         imp_WdfDeviceInitFree(&fdo->obj.owner->pub, init);
     if (!NT_SUCCESS(status))
