@@ -50,9 +50,9 @@ struct wdf_child {
     LIST_ENTRY link;
     struct wdf_childlist *list;
     BOOLEAN missing;
-    BOOLEAN seen;     /* reported since WdfChildListBeginScan */
-    BOOLEAN creating; /* EvtChildListCreateDevice runs for it */
-    BOOLEAN dead;     /* to be unlinked and freed when no iteration is under way */
+    BOOLEAN seen;           /* reported since WdfChildListBeginScan */
+    BOOLEAN creating;       /* EvtChildListCreateDevice runs for it */
+    BOOLEAN dead;           /* to be unlinked and freed when no iteration is under way */
     struct wdf_device *pdo; /* EvtChildListCreateDevice's device, NULL before */
     PWDF_CHILD_IDENTIFICATION_DESCRIPTION_HEADER id;
     PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER address; /* NULL: the list has none */
@@ -171,7 +171,8 @@ static struct wdf_child *wdf_child_find(struct wdf_childlist *l,
 
 /* The driver's description into ours: EvtChildListXxxDescriptionDuplicate, else a copy
  * (Microsoft: "the framework copies the description" without the callback). */
-static NTSTATUS wdf_dup_id(struct wdf_childlist *l, PWDF_CHILD_IDENTIFICATION_DESCRIPTION_HEADER from,
+static NTSTATUS wdf_dup_id(struct wdf_childlist *l,
+                           PWDF_CHILD_IDENTIFICATION_DESCRIPTION_HEADER from,
                            PWDF_CHILD_IDENTIFICATION_DESCRIPTION_HEADER to)
 {
     if (l->config.EvtChildListIdentificationDescriptionDuplicate != NULL)
@@ -180,8 +181,7 @@ static NTSTATUS wdf_dup_id(struct wdf_childlist *l, PWDF_CHILD_IDENTIFICATION_DE
     return STATUS_SUCCESS;
 }
 
-static NTSTATUS wdf_dup_address(struct wdf_childlist *l,
-                                PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER from,
+static NTSTATUS wdf_dup_address(struct wdf_childlist *l, PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER from,
                                 PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER to)
 {
     if (l->config.EvtChildListAddressDescriptionDuplicate != NULL)
@@ -532,7 +532,8 @@ static BOOLEAN wdf_child_wanted(struct wdf_child *c, ULONG flags)
         return FALSE;
     if (c->missing)
         return (flags & WdfRetrieveMissingChildren) != 0;
-    return (flags & (c->pdo != NULL ? WdfRetrievePresentChildren : WdfRetrievePendingChildren)) != 0;
+    return (flags & (c->pdo != NULL ? WdfRetrievePresentChildren : WdfRetrievePendingChildren)) !=
+           0;
 }
 
 VOID imp_WdfChildListBeginIteration(PWDF_DRIVER_GLOBALS globals, WDFCHILDLIST ChildList,
@@ -563,9 +564,9 @@ NTSTATUS imp_WdfChildListRetrieveNextDevice(PWDF_DRIVER_GLOBALS globals, WDFCHIL
     WDF_CHECK_NOT_NULL(g, Device);
     *Device = NULL;
     if (Iterator->Reserved[1] != l || Iterator->Size != sizeof(*Iterator) ||
-        (Info != NULL && (Info->Size != sizeof(*Info) ||
-                          (Info->IdentificationDescription != NULL &&
-                           !wdf_id_size_ok(l, Info->IdentificationDescription)))))
+        (Info != NULL &&
+         (Info->Size != sizeof(*Info) || (Info->IdentificationDescription != NULL &&
+                                          !wdf_id_size_ok(l, Info->IdentificationDescription)))))
         return STATUS_INVALID_PARAMETER;
     os_mutex_lock(&bus->lock);
     for (e = ((PLIST_ENTRY)Iterator->Reserved[0])->Flink; e != &l->children; e = e->Flink) {

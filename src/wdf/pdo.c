@@ -218,8 +218,8 @@ NTSTATUS imp_WdfPdoInitAddDeviceText(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INI
     WDF_CHECK_NOT_NULL(g, DeviceDescription);
     description = wdf_wcs_dup(DeviceDescription);
     location = wdf_wcs_dup(DeviceLocation);
-    if (description == NULL || (DeviceLocation != NULL && DeviceLocation->Length != 0 &&
-                                location == NULL)) {
+    if (description == NULL ||
+        (DeviceLocation != NULL && DeviceLocation->Length != 0 && location == NULL)) {
         free(description);
         free(location);
         return DeviceDescription->Length == 0 ? STATUS_INVALID_PARAMETER
@@ -361,8 +361,9 @@ NTSTATUS imp_WdfPdoRetrieveIdentificationDescription(
     return wdf_child_copy_id(p->child, IdentificationDescription);
 }
 
-NTSTATUS imp_WdfPdoRetrieveAddressDescription(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
-                                              PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER AddressDescription)
+NTSTATUS imp_WdfPdoRetrieveAddressDescription(
+    PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+    PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER AddressDescription)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_pdo *p = wdf_pdo_of(g, Device, "WdfPdoRetrieveAddressDescription");
@@ -372,8 +373,9 @@ NTSTATUS imp_WdfPdoRetrieveAddressDescription(PWDF_DRIVER_GLOBALS globals, WDFDE
     return wdf_child_copy_address(p->child, AddressDescription, FALSE);
 }
 
-NTSTATUS imp_WdfPdoUpdateAddressDescription(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
-                                            PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER AddressDescription)
+NTSTATUS imp_WdfPdoUpdateAddressDescription(
+    PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+    PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER AddressDescription)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_pdo *p = wdf_pdo_of(g, Device, "WdfPdoUpdateAddressDescription");
@@ -530,8 +532,8 @@ static NTSTATUS wdf_pdo_query_text(struct wdf_pdo *p, PIRP irp)
  * left at its default stays as the PnP manager filled it. */
 static NTSTATUS wdf_pdo_query_caps(struct wdf_pdo *p, PIRP irp)
 {
-    PDEVICE_CAPABILITIES c = IoGetCurrentIrpStackLocation(irp)->Parameters.DeviceCapabilities
-                                 .Capabilities;
+    PDEVICE_CAPABILITIES c =
+        IoGetCurrentIrpStackLocation(irp)->Parameters.DeviceCapabilities.Capabilities;
     const WDF_DEVICE_PNP_CAPABILITIES *pc = &p->pnp_caps;
     const WDF_DEVICE_POWER_CAPABILITIES *wc = &p->power_caps;
     WDF_TRI(c->LockSupported, pc->LockSupported);
@@ -618,8 +620,8 @@ static NTSTATUS wdf_pdo_eject(struct wdf_device *dev, struct wdf_pdo *p, PIRP ir
  * WDFIORESREQLIST yet): the IRP keeps its status, with a diagnostic. */
 static NTSTATUS wdf_pdo_resources(struct wdf_device *dev, struct wdf_pdo *p, PIRP irp)
 {
-    BOOLEAN requirements = IoGetCurrentIrpStackLocation(irp)->MinorFunction ==
-                           IRP_MN_QUERY_RESOURCE_REQUIREMENTS;
+    BOOLEAN requirements =
+        IoGetCurrentIrpStackLocation(irp)->MinorFunction == IRP_MN_QUERY_RESOURCE_REQUIREMENTS;
     if ((requirements ? (void *)p->ids.callbacks.EvtDeviceResourceRequirementsQuery
                       : (void *)p->ids.callbacks.EvtDeviceResourcesQuery) == NULL)
         return wdf_pdo_done(irp, STATUS_SUCCESS, irp->IoStatus.Information);
@@ -650,12 +652,12 @@ static NTSTATUS wdf_pdo_pnp(struct wdf_device *dev, PIRP irp)
     case IRP_MN_EJECT:
         return wdf_pdo_eject(dev, p, irp);
     case IRP_MN_SET_LOCK:
-        return wdf_pdo_done(irp,
-                            p->ids.callbacks.EvtDeviceSetLock != NULL
-                                ? p->ids.callbacks.EvtDeviceSetLock(
-                                      (WDFDEVICE)dev, s->Parameters.SetLock.Lock)
-                                : STATUS_SUCCESS,
-                            0);
+        return wdf_pdo_done(
+            irp,
+            p->ids.callbacks.EvtDeviceSetLock != NULL
+                ? p->ids.callbacks.EvtDeviceSetLock((WDFDEVICE)dev, s->Parameters.SetLock.Lock)
+                : STATUS_SUCCESS,
+            0);
     case IRP_MN_SURPRISE_REMOVAL:
         if (p->missing && !p->told_missing && p->ids.callbacks.EvtDeviceReportedMissing != NULL) {
             p->told_missing = TRUE; /* Microsoft: EvtDeviceReportedMissing */

@@ -538,7 +538,7 @@ struct wdf_bus_init {
 /* A framework PDO's bus part. `missing`, `reported` and the links are under the parent's bus
  * lock (childlist.c); the rest is set at creation. */
 struct wdf_pdo {
-    struct wdf_bus_init ids; /* moved from the init */
+    struct wdf_bus_init ids;   /* moved from the init */
     struct wdf_device *device; /* the PDO */
     struct wdf_device *parent;
     struct wdf_child *child; /* a dynamic child's description; NULL: static (or its list gone) */

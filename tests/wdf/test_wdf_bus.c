@@ -13,12 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define INF          WDF_TEST_DIR "/drivers/wdfbus.inf"
-#define BUS_IFACE    "{5b0d7e21-3c4a-4f18-9e62-0a7b1c2d3e41}"
-#define CHILD_IFACE  "{5b0d7e22-3c4a-4f18-9e62-0a7b1c2d3e41}"
-#define BUS_INSTANCE "ROOT\\WDFBUSTEST\\0000"
-#define PREFIX       "2&73b4236c&0&" /* the bus's ParentIdPrefix (docs/pnp.md) */
-#define CTL(function) ((0x22u << 16) | ((function) << 2)) /* FILE_DEVICE_UNKNOWN, buffered */
+#define INF                      WDF_TEST_DIR "/drivers/wdfbus.inf"
+#define BUS_IFACE                "{5b0d7e21-3c4a-4f18-9e62-0a7b1c2d3e41}"
+#define CHILD_IFACE              "{5b0d7e22-3c4a-4f18-9e62-0a7b1c2d3e41}"
+#define BUS_INSTANCE             "ROOT\\WDFBUSTEST\\0000"
+#define PREFIX                   "2&73b4236c&0&" /* the bus's ParentIdPrefix (docs/pnp.md) */
+#define CTL(function)            ((0x22u << 16) | ((function) << 2)) /* FILE_DEVICE_UNKNOWN, buffered */
 #define IOCTL_BUS_PLUG           CTL(0xC00)
 #define IOCTL_BUS_UNPLUG         CTL(0xC01)
 #define IOCTL_BUS_EJECT          CTL(0xC02)
@@ -29,9 +29,9 @@
 #define IOCTL_CHILD_WHO          CTL(0xC10)
 #define IOCTL_CHILD_FN           CTL(0xC11)
 
-#define STATUS_SUCCESS_            0x00000000
-#define STATUS_OBJECT_NAME_EXISTS_ 0x40000000
-#define STATUS_NO_SUCH_DEVICE_     ((int32_t)0xC000000E)
+#define STATUS_SUCCESS_                0x00000000
+#define STATUS_OBJECT_NAME_EXISTS_     0x40000000
+#define STATUS_NO_SUCH_DEVICE_         ((int32_t)0xC000000E)
 #define STATUS_INVALID_DEVICE_REQUEST_ ((int32_t)0xC0000010)
 
 static drvhost_file *bus_create(const char *hwid)
@@ -91,7 +91,7 @@ static int tree_has(const char *line)
     return found;
 }
 
-#define CHILD(n)  "    WDFBUS\\CHILD\\" PREFIX #n " started stack: wdfbusfn > wdfbus\n"
+#define CHILD(n)     "    WDFBUS\\CHILD\\" PREFIX #n " started stack: wdfbusfn > wdfbus\n"
 #define STATIC_CHILD "    WDFBUS\\STATIC\\" PREFIX "0 started stack: wdfbusfn > wdfbus\n"
 
 /* One of the child function devices' interfaces (their order is the interface manager's)
@@ -108,7 +108,8 @@ static void expect_who(const char *expected)
             break;
         ok_status(harness_ioctl(f, IOCTL_CHILD_WHO, NULL, 0, out, sizeof out, &iosb),
                   STATUS_SUCCESS_);
-        found = iosb.information == strlen(expected) && memcmp(out, expected, strlen(expected)) == 0;
+        found =
+            iosb.information == strlen(expected) && memcmp(out, expected, strlen(expected)) == 0;
         if (found) {
             ok_status(harness_ioctl(f, IOCTL_CHILD_FN, NULL, 0, out, sizeof out, &iosb),
                       STATUS_SUCCESS_);

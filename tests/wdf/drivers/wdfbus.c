@@ -23,11 +23,6 @@ typedef struct _PDO_CONTEXT {
 } PDO_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(PDO_CONTEXT, PdoContext)
 
-/* A UNICODE_STRING over a literal (the WDK's DECLARE_CONST_UNICODE_STRING). */
-#define USTR(name, text)                                                                           \
-    UNICODE_STRING name;                                                                           \
-    RtlInitUnicodeString(&name, text)
-
 static WDFDEVICE BusDevice;
 static LONG IdCleanups;
 
@@ -94,13 +89,13 @@ static NTSTATUS ChildD0Exit(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Target)
 /* The IDs, texts, callbacks and capabilities of a child, then its device and queue. */
 static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
 {
-    USTR(dynamicId, L"WDFBUS\\CHILD");
-    USTR(staticId, L"WDFBUS\\STATIC");
-    USTR(compatible, L"WDFBUS\\ANYCHILD");
-    USTR(text, L"Framework bus child");
-    USTR(textDe, L"Kind des Busses");
-    USTR(location, L"Slot");
-    USTR(container, L"{5b0d7e2f-3c4a-4f18-9e62-0a7b1c2d3e41}");
+    DECLARE_CONST_UNICODE_STRING(dynamicId, L"WDFBUS\\CHILD");
+    DECLARE_CONST_UNICODE_STRING(staticId, L"WDFBUS\\STATIC");
+    DECLARE_CONST_UNICODE_STRING(compatible, L"WDFBUS\\ANYCHILD");
+    DECLARE_CONST_UNICODE_STRING(text, L"Framework bus child");
+    DECLARE_CONST_UNICODE_STRING(textDe, L"Kind des Busses");
+    DECLARE_CONST_UNICODE_STRING(location, L"Slot");
+    DECLARE_CONST_UNICODE_STRING(container, L"{5b0d7e2f-3c4a-4f18-9e62-0a7b1c2d3e41}");
     WCHAR instanceBuffer[2] = {(WCHAR)(L'0' + Serial % 10), 0};
     UNICODE_STRING instance = {sizeof(WCHAR), sizeof(instanceBuffer), instanceBuffer};
     WDF_PDO_EVENT_CALLBACKS pdoCallbacks;
@@ -301,7 +296,8 @@ static VOID RunChecks(void)
     info.EvtChildListIdentificationDescriptionCompare = IdCompare;
     WdfChildListBeginIteration(list, &it);
     status = WdfChildListRetrieveNextDevice(list, &it, &dev, &info);
-    CHECK(status == STATUS_SUCCESS && dev == pdo && info.Status == WdfChildListRetrieveDeviceSuccess);
+    CHECK(status == STATUS_SUCCESS && dev == pdo &&
+          info.Status == WdfChildListRetrieveDeviceSuccess);
     CHECK(WdfChildListRetrieveNextDevice(list, &it, &dev, &info) == STATUS_NO_MORE_ENTRIES);
     WdfChildListEndIteration(list, &it);
     /* pending children are those without a PDO yet: none here */
@@ -313,8 +309,8 @@ static VOID RunChecks(void)
     WdfFdoLockStaticChildListForIteration(BusDevice);
     dev = WdfFdoRetrieveNextStaticChild(BusDevice, NULL, WdfRetrieveAllChildren);
     CHECK(dev != NULL && PdoContext(dev)->Serial == 0 && WdfPdoGetParent(dev) == BusDevice);
-    CHECK(dev == NULL || WdfFdoRetrieveNextStaticChild(BusDevice, dev, WdfRetrieveAllChildren) ==
-                             NULL);
+    CHECK(dev == NULL ||
+          WdfFdoRetrieveNextStaticChild(BusDevice, dev, WdfRetrieveAllChildren) == NULL);
     CHECK(dev == NULL || WdfPdoRetrieveIdentificationDescription(dev, &out.Header) ==
                              STATUS_INVALID_DEVICE_REQUEST);
     WdfFdoUnlockStaticChildListFromIteration(BusDevice);

@@ -22,14 +22,14 @@ FORCEINLINE PDEVICE_OBJECT WdfFdoInitWdmGetPhysicalDevice(PWDFDEVICE_INIT Device
 
 /* ---- bus drivers: the default child list and static children (wdfpdo.h, wdfchildlist.h) ---- */
 
-FORCEINLINE VOID WdfFdoInitSetDefaultChildListConfig(PWDFDEVICE_INIT DeviceInit,
-                                                     PWDF_CHILD_LIST_CONFIG Config,
-                                                     PWDF_OBJECT_ATTRIBUTES DefaultChildListAttributes)
+FORCEINLINE VOID
+WdfFdoInitSetDefaultChildListConfig(PWDFDEVICE_INIT DeviceInit, PWDF_CHILD_LIST_CONFIG Config,
+                                    PWDF_OBJECT_ATTRIBUTES DefaultChildListAttributes)
 {
-    WDF_CHILDLIST_CALL(WdfFdoInitSetDefaultChildListConfig, VOID,
-                       (PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, PWDF_CHILD_LIST_CONFIG,
-                        PWDF_OBJECT_ATTRIBUTES),
-                       DeviceInit, Config, DefaultChildListAttributes);
+    WDF_CHILDLIST_CALL(
+        WdfFdoInitSetDefaultChildListConfig, VOID,
+        (PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, PWDF_CHILD_LIST_CONFIG, PWDF_OBJECT_ATTRIBUTES),
+        DeviceInit, Config, DefaultChildListAttributes);
 }
 
 FORCEINLINE WDFCHILDLIST WdfFdoGetDefaultChildList(WDFDEVICE Fdo)

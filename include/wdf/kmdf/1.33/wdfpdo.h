@@ -110,8 +110,8 @@ FORCEINLINE VOID WdfDeviceSetBusInformationForChildren(WDFDEVICE Device,
 
 typedef NTSTATUS EVT_WDF_DEVICE_RESOURCES_QUERY(WDFDEVICE Device, WDFCMRESLIST Resources);
 typedef EVT_WDF_DEVICE_RESOURCES_QUERY *PFN_WDF_DEVICE_RESOURCES_QUERY;
-typedef NTSTATUS EVT_WDF_DEVICE_RESOURCE_REQUIREMENTS_QUERY(WDFDEVICE Device,
-                                                            WDFIORESREQLIST IoResourceRequirementsList);
+typedef NTSTATUS EVT_WDF_DEVICE_RESOURCE_REQUIREMENTS_QUERY(
+    WDFDEVICE Device, WDFIORESREQLIST IoResourceRequirementsList);
 typedef EVT_WDF_DEVICE_RESOURCE_REQUIREMENTS_QUERY *PFN_WDF_DEVICE_RESOURCE_REQUIREMENTS_QUERY;
 typedef NTSTATUS EVT_WDF_DEVICE_EJECT(WDFDEVICE Device);
 typedef EVT_WDF_DEVICE_EJECT *PFN_WDF_DEVICE_EJECT;
@@ -147,8 +147,8 @@ FORCEINLINE VOID WDF_PDO_EVENT_CALLBACKS_INIT(PWDF_PDO_EVENT_CALLBACKS Callbacks
 
 FORCEINLINE PWDFDEVICE_INIT WdfPdoInitAllocate(WDFDEVICE ParentDevice)
 {
-    return WDF_CHILDLIST_CALL(WdfPdoInitAllocate, PWDFDEVICE_INIT,
-                              (PWDF_DRIVER_GLOBALS, WDFDEVICE), ParentDevice);
+    return WDF_CHILDLIST_CALL(WdfPdoInitAllocate, PWDFDEVICE_INIT, (PWDF_DRIVER_GLOBALS, WDFDEVICE),
+                              ParentDevice);
 }
 
 FORCEINLINE VOID WdfPdoInitSetEventCallbacks(PWDFDEVICE_INIT DeviceInit,
@@ -174,7 +174,8 @@ FORCEINLINE NTSTATUS WdfPdoInitAssignInstanceID(PWDFDEVICE_INIT DeviceInit,
     return WDF_PDO_INIT_STRING_CALL(WdfPdoInitAssignInstanceID, DeviceInit, InstanceID);
 }
 
-FORCEINLINE NTSTATUS WdfPdoInitAddHardwareID(PWDFDEVICE_INIT DeviceInit, PCUNICODE_STRING HardwareID)
+FORCEINLINE NTSTATUS WdfPdoInitAddHardwareID(PWDFDEVICE_INIT DeviceInit,
+                                             PCUNICODE_STRING HardwareID)
 {
     return WDF_PDO_INIT_STRING_CALL(WdfPdoInitAddHardwareID, DeviceInit, HardwareID);
 }
@@ -203,8 +204,8 @@ FORCEINLINE NTSTATUS WdfPdoInitAddDeviceText(PWDFDEVICE_INIT DeviceInit,
 
 FORCEINLINE VOID WdfPdoInitSetDefaultLocale(PWDFDEVICE_INIT DeviceInit, LCID LocaleId)
 {
-    WDF_CHILDLIST_CALL(WdfPdoInitSetDefaultLocale, VOID, (PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, LCID),
-                       DeviceInit, LocaleId);
+    WDF_CHILDLIST_CALL(WdfPdoInitSetDefaultLocale, VOID,
+                       (PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, LCID), DeviceInit, LocaleId);
 }
 
 FORCEINLINE NTSTATUS WdfPdoInitAssignRawDevice(PWDFDEVICE_INIT DeviceInit,
@@ -225,7 +226,8 @@ FORCEINLINE VOID WdfPdoInitAllowForwardingRequestToParent(PWDFDEVICE_INIT Device
 
 FORCEINLINE NTSTATUS WdfPdoMarkMissing(WDFDEVICE Device)
 {
-    return WDF_CHILDLIST_CALL(WdfPdoMarkMissing, NTSTATUS, (PWDF_DRIVER_GLOBALS, WDFDEVICE), Device);
+    return WDF_CHILDLIST_CALL(WdfPdoMarkMissing, NTSTATUS, (PWDF_DRIVER_GLOBALS, WDFDEVICE),
+                              Device);
 }
 
 FORCEINLINE VOID WdfPdoRequestEject(WDFDEVICE Device)
@@ -250,17 +252,19 @@ FORCEINLINE NTSTATUS WdfPdoRetrieveIdentificationDescription(
 FORCEINLINE NTSTATUS WdfPdoRetrieveAddressDescription(
     WDFDEVICE Device, PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER AddressDescription)
 {
-    return WDF_CHILDLIST_CALL(WdfPdoRetrieveAddressDescription, NTSTATUS,
-                              (PWDF_DRIVER_GLOBALS, WDFDEVICE, PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER),
-                              Device, AddressDescription);
+    return WDF_CHILDLIST_CALL(
+        WdfPdoRetrieveAddressDescription, NTSTATUS,
+        (PWDF_DRIVER_GLOBALS, WDFDEVICE, PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER), Device,
+        AddressDescription);
 }
 
 FORCEINLINE NTSTATUS WdfPdoUpdateAddressDescription(
     WDFDEVICE Device, PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER AddressDescription)
 {
-    return WDF_CHILDLIST_CALL(WdfPdoUpdateAddressDescription, NTSTATUS,
-                              (PWDF_DRIVER_GLOBALS, WDFDEVICE, PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER),
-                              Device, AddressDescription);
+    return WDF_CHILDLIST_CALL(
+        WdfPdoUpdateAddressDescription, NTSTATUS,
+        (PWDF_DRIVER_GLOBALS, WDFDEVICE, PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER), Device,
+        AddressDescription);
 }
 
 /* ---- forwarding to the parent (wdfrequest.h in the WDK) ---------------------------------- */
