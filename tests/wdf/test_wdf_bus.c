@@ -26,6 +26,7 @@
 #define IOCTL_BUS_STATIC_MISSING CTL(0xC04)
 #define IOCTL_BUS_CHECKS         CTL(0xC05)
 #define IOCTL_BUS_PDO_EJECT      CTL(0xC06)
+#define IOCTL_BUS_COUNT          CTL(0xC07)
 #define IOCTL_CHILD_WHO          CTL(0xC10)
 #define IOCTL_CHILD_FN           CTL(0xC11)
 
@@ -163,7 +164,8 @@ TEST(an_unplugged_child_is_surprise_removed_and_its_description_goes)
     ok(bus_ctl(bus, IOCTL_BUS_UNPLUG, &one, 1) == STATUS_SUCCESS_, "unplug 1\n");
     ok(!tree_has("WDFBUS\\CHILD\\" PREFIX "1"), "child 1 gone from the tree\n");
     ok(bus_ctl(bus, IOCTL_BUS_UNPLUG, &one, 1) == (uint32_t)STATUS_NO_SUCH_DEVICE_,
-       "its description went with its PDO\n");
+       "no present child 1 left\n");
+    ok(bus_ctl(bus, IOCTL_BUS_COUNT, NULL, 0) == 0, "its description went with its PDO\n");
     ok(plug(bus, 1) == STATUS_SUCCESS_ && tree_has(CHILD(1)), "plugged again: a new child\n");
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }
@@ -180,6 +182,7 @@ TEST(ejected_children_are_removed_for_good)
     ok(bus_ctl(bus, IOCTL_BUS_PDO_EJECT, &serial, 1) == 1, "WdfPdoRequestEject\n");
     ok(!tree_has("WDFBUS\\CHILD\\" PREFIX "3"), "child 3 ejected\n");
     ok(bus_ctl(bus, IOCTL_BUS_EJECT, &serial, 1) == 0, "no child 3 left to eject\n");
+    ok(bus_ctl(bus, IOCTL_BUS_COUNT, NULL, 0) == 0, "their descriptions went with their PDOs\n");
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }
 

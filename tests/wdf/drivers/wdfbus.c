@@ -227,6 +227,20 @@ static WDFDEVICE PdoOf(ULONG Serial)
     return WdfChildListRetrievePdo(WdfFdoGetDefaultChildList(BusDevice), &info);
 }
 
+static ULONG CountChildren(void)
+{
+    WDFCHILDLIST list = WdfFdoGetDefaultChildList(BusDevice);
+    WDF_CHILD_LIST_ITERATOR it;
+    WDFDEVICE dev;
+    ULONG n = 0;
+    WDF_CHILD_LIST_ITERATOR_INIT(&it, WdfRetrieveAllChildren);
+    WdfChildListBeginIteration(list, &it);
+    while (NT_SUCCESS(WdfChildListRetrieveNextDevice(list, &it, &dev, NULL)))
+        n++;
+    WdfChildListEndIteration(list, &it);
+    return n;
+}
+
 static ULONG CheckLine, Checks;
 #define CHECK(cond)                                                                                \
     do {                                                                                           \
@@ -370,6 +384,9 @@ static VOID BusIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
         if (pdo != NULL)
             WdfPdoRequestEject(pdo);
         result = pdo != NULL;
+        break;
+    case IOCTL_BUS_COUNT:
+        result = CountChildren();
         break;
     case IOCTL_BUS_CHECKS:
         RunChecks();
