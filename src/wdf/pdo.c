@@ -684,3 +684,49 @@ BOOLEAN wdf_pdo_keep_at_remove(struct wdf_device *dev)
 {
     return dev->pdo_part != NULL && !wdf_bus_pdo_gone(dev);
 }
+
+/* ---- requests forwarded to the parent ------------------------------------------------------ */
+
+/* Microsoft (WdfRequestForwardToParentDeviceIoQueue): a request of a PDO whose init allowed it
+ * (WdfPdoInitAllowForwardingRequestToParent) goes to a queue of the parent device, the IRP
+ * given one more stack location for the parent (the PDO's StackSize counts it), send and
+ * forget; the parent's driver completes it. Anything else is STATUS_INVALID_DEVICE_REQUEST
+ * with a diagnostic; a queue that does not accept requests, STATUS_WDF_BUSY (the request stays
+ * the driver's). */
+NTSTATUS imp_WdfRequestForwardToParentDeviceIoQueue(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
+                                                    WDFQUEUE ParentDeviceQueue,
+                                                    PWDF_REQUEST_FORWARD_OPTIONS ForwardOptions)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_request *r =
+        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
+    struct wdf_queue *to = CONTAINING_RECORD(wdf_object_get(g, ParentDeviceQueue, WDF_TYPE_QUEUE),
+                                             struct wdf_queue, obj);
+    struct wdf_device *dev = r->queue != NULL ? r->queue->device : NULL;
+    const char *problem = NULL;
+    NTSTATUS status;
+    WDF_CHECK_NOT_NULL(g, ForwardOptions);
+    if (ForwardOptions->Size != sizeof(*ForwardOptions) ||
+        ForwardOptions->Flags != WDF_REQUEST_FORWARD_OPTION_SEND_AND_FORGET)
+        problem = "the forward options are not WDF_REQUEST_FORWARD_OPTIONS_INIT's";
+    else if (dev == NULL || dev->pdo_part == NULL)
+        problem = "the request is not one of a PDO's queues";
+    else if (!dev->pdo_part->ids.forward_to_parent)
+        problem = "the PDO's init did not call WdfPdoInitAllowForwardingRequestToParent";
+    else if (to->device != dev->pdo_part->parent)
+        problem = "the queue is not the parent device's";
+    else if (r->irp->CurrentLocation <= 1)
+        problem = "the IRP has no stack location left for the parent";
+    if (problem != NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfRequestForwardToParentDeviceIoQueue: %s",
+                 g->pub.DriverName, problem);
+        return STATUS_INVALID_DEVICE_REQUEST;
+    }
+    IoCopyCurrentIrpStackLocationToNext(r->irp);
+    IoSetNextIrpStackLocation(r->irp);
+    IoGetCurrentIrpStackLocation(r->irp)->DeviceObject = to->device->wdm;
+    status = wdf_queue_requeue(r, to);
+    if (!NT_SUCCESS(status))
+        IoSkipCurrentIrpStackLocation(r->irp); /* the PDO's location is current again */
+    return status;
+}

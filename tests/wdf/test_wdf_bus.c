@@ -29,6 +29,7 @@
 #define IOCTL_BUS_COUNT          CTL(0xC07)
 #define IOCTL_CHILD_WHO          CTL(0xC10)
 #define IOCTL_CHILD_FN           CTL(0xC11)
+#define IOCTL_CHILD_PARENT       CTL(0xC12)
 
 #define STATUS_SUCCESS_                0x00000000
 #define STATUS_OBJECT_NAME_EXISTS_     0x40000000
@@ -115,6 +116,10 @@ static void expect_who(const char *expected)
             ok_status(harness_ioctl(f, IOCTL_CHILD_FN, NULL, 0, out, sizeof out, &iosb),
                       STATUS_SUCCESS_);
             ok(iosb.information == 2 && memcmp(out, "fn", 2) == 0, "the function driver answers\n");
+            ok_status(harness_ioctl(f, IOCTL_CHILD_PARENT, NULL, 0, out, sizeof out, &iosb),
+                      STATUS_SUCCESS_);
+            ok(iosb.information == 3 && memcmp(out, "bus", 3) == 0,
+               "the PDO forwarded the request to the bus FDO's queue\n");
         }
         ok_status(drvhost_close(f), STATUS_SUCCESS_);
     }

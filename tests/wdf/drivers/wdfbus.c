@@ -37,6 +37,15 @@ static VOID ChildIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Outp
     NTSTATUS status;
     UNREFERENCED_PARAMETER(OutputLength);
     UNREFERENCED_PARAMETER(InputLength);
+    if (IoControlCode == IOCTL_CHILD_PARENT) { /* the bus FDO's queue answers */
+        WDF_REQUEST_FORWARD_OPTIONS options;
+        WDF_REQUEST_FORWARD_OPTIONS_INIT(&options);
+        status = WdfRequestForwardToParentDeviceIoQueue(
+            Request, WdfDeviceGetDefaultQueue(BusDevice), &options);
+        if (!NT_SUCCESS(status))
+            WdfRequestComplete(Request, status);
+        return;
+    }
     if (IoControlCode != IOCTL_CHILD_WHO) {
         WdfRequestComplete(Request, STATUS_INVALID_DEVICE_REQUEST);
         return;
@@ -114,6 +123,7 @@ static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
     CHECK_INIT(WdfPdoInitAddDeviceText(Init, &text, &location, 0x409));
     CHECK_INIT(WdfPdoInitAddDeviceText(Init, &textDe, &location, 0x407));
     WdfPdoInitSetDefaultLocale(Init, 0x409);
+    WdfPdoInitAllowForwardingRequestToParent(Init);
     WDF_PDO_EVENT_CALLBACKS_INIT(&pdoCallbacks);
     pdoCallbacks.EvtDeviceEject = ChildEject;
     WdfPdoInitSetEventCallbacks(Init, &pdoCallbacks);
@@ -358,6 +368,10 @@ static VOID BusIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
         return;
     }
     switch (IoControlCode) {
+    case IOCTL_CHILD_PARENT: /* forwarded by a child's PDO */
+        out[0] = 's' << 16 | 'u' << 8 | 'b';
+        WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, 3);
+        return;
     case IOCTL_BUS_PLUG:
         result = (ULONG)Plug(in[0], in[1]);
         break;

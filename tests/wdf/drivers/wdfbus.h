@@ -33,6 +33,9 @@ static const GUID GUID_WDFBUS_CHILD_INTERFACE = {
 /* child function device: sent on to its PDO, whose queue answers "pdo N" (N: the serial,
  * 0 for the static child) */
 #define IOCTL_CHILD_WHO WDFBUS_CTL(0xC10)
+/* child function device: sent on to its PDO, which forwards it to the bus FDO's queue
+ * (WdfRequestForwardToParentDeviceIoQueue), which answers "bus" */
+#define IOCTL_CHILD_PARENT WDFBUS_CTL(0xC12)
 /* child function device: answers "fn" itself */
 #define IOCTL_CHILD_FN WDFBUS_CTL(0xC11)
 

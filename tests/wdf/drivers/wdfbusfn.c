@@ -1,8 +1,8 @@
 /*
  * wdfbusfn.c - the function driver of wdfbus.c's children (WDFBUS\CHILD, WDFBUS\STATIC): a
  * framework FDO on the child PDO with a device interface; IOCTL_CHILD_FN it answers itself
- * ("fn"), IOCTL_CHILD_WHO it sends on to its PDO (the default I/O target, send and forget),
- * whose queue in the bus driver answers. Prints "wdfbusfn: Callback(argument)".
+ * ("fn"), IOCTL_CHILD_WHO and IOCTL_CHILD_PARENT it sends on to its PDO (the default I/O target,
+ * send and forget), whose queue in the bus driver answers. Prints "wdfbusfn: Callback(argument)".
  * Public KMDF headers only: builds with the WDK.
  */
 #include <ntddk.h>
@@ -22,7 +22,7 @@ static VOID FnIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputL
     NTSTATUS status;
     UNREFERENCED_PARAMETER(OutputLength);
     UNREFERENCED_PARAMETER(InputLength);
-    if (IoControlCode == IOCTL_CHILD_WHO) {
+    if (IoControlCode == IOCTL_CHILD_WHO || IoControlCode == IOCTL_CHILD_PARENT) {
         WdfRequestFormatRequestUsingCurrentType(Request);
         WDF_REQUEST_SEND_OPTIONS_INIT(&options, WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET);
         if (!WdfRequestSend(Request, WdfDeviceGetIoTarget(WdfIoQueueGetDevice(Queue)), &options))
