@@ -414,7 +414,7 @@ NTSTATUS wdf_pnp_dispatch(struct wdf_device *device, PIRP irp)
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
     if (device != NULL && (device->pdo_part != NULL || device->bus != NULL))
         return wdf_bus_pnp_dispatch(device, irp); /* wbus: PDOs and bus FDOs (pdo.c) */
-    if (device == NULL || device->lower == NULL) /* a control device: no PnP, no power */
+    if (device == NULL || device->lower == NULL)  /* a control device: no PnP, no power */
         return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
     return s->MajorFunction == IRP_MJ_PNP ? wdf_pnp(device, irp) : wdf_power(device, irp);
 }

@@ -27,6 +27,7 @@
 #define IOCTL_BUS_CHECKS         CTL(0xC05)
 #define IOCTL_BUS_PDO_EJECT      CTL(0xC06)
 #define IOCTL_BUS_COUNT          CTL(0xC07)
+#define IOCTL_BUS_SCAN_ALL       CTL(0xC08)
 #define IOCTL_CHILD_WHO          CTL(0xC10)
 #define IOCTL_CHILD_FN           CTL(0xC11)
 #define IOCTL_CHILD_PARENT       CTL(0xC12)
@@ -199,6 +200,9 @@ TEST(a_scan_leaves_out_the_children_it_does_not_report)
     ok(tree_has(CHILD(4)) && tree_has(CHILD(5)), "the scan reported 4 and 5\n");
     bus_ctl(bus, IOCTL_BUS_SCAN, one, 1);
     ok(!tree_has("WDFBUS\\CHILD\\" PREFIX "4") && tree_has(CHILD(5)), "4 left out: removed\n");
+    bus_ctl(bus, IOCTL_BUS_SCAN_ALL, NULL, 0);
+    ok(tree_has(CHILD(5)) && bus_ctl(bus, IOCTL_BUS_COUNT, NULL, 0) == 1,
+       "a scan with WdfChildListUpdateAllChildDescriptionsAsPresent keeps 5\n");
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }
 
@@ -218,6 +222,15 @@ TEST(a_failing_create_device_leaves_the_child_out)
     ok(plug(bus, 7) == STATUS_SUCCESS_, "plug 7 (its EvtChildListCreateDevice fails)\n");
     ok(!tree_has("WDFBUS\\CHILD\\" PREFIX "7"), "child 7 is not reported\n");
     ok(plug(bus, 7) == STATUS_SUCCESS_, "its description was dropped: a new one\n");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+TEST(a_raw_child_starts_without_a_function_driver)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    ok(plug(bus, 9) == STATUS_SUCCESS_, "plug 9 (WdfPdoInitAssignRawDevice)\n");
+    ok(tree_has("    WDFBUS\\RAW\\" PREFIX "9 started stack: wdfbus\n"),
+       "the raw PDO is started alone\n");
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }
 

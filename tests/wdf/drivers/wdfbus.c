@@ -113,7 +113,9 @@ static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
     WDF_DEVICE_PNP_CAPABILITIES caps;
     WDF_IO_QUEUE_CONFIG queue;
     WDFDEVICE child;
-    PCUNICODE_STRING id = Serial != 0 ? &dynamicId : &staticId;
+    DECLARE_CONST_UNICODE_STRING(rawId, L"WDFBUS\\RAW");
+    WDF_DEVICE_POWER_CAPABILITIES power;
+    PCUNICODE_STRING id = Serial == 9 ? &rawId : Serial != 0 ? &dynamicId : &staticId;
     PWDFDEVICE_INIT Init = *InitP;
     CHECK_INIT(WdfPdoInitAssignDeviceID(Init, id));
     CHECK_INIT(WdfPdoInitAssignInstanceID(Init, &instance));
@@ -124,6 +126,8 @@ static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
     CHECK_INIT(WdfPdoInitAddDeviceText(Init, &textDe, &location, 0x407));
     WdfPdoInitSetDefaultLocale(Init, 0x409);
     WdfPdoInitAllowForwardingRequestToParent(Init);
+    if (Serial == 9) /* a raw child: no INF matches WDFBUS\RAW, it runs without a driver */
+        CHECK_INIT(WdfPdoInitAssignRawDevice(Init, &GUID_WDFBUS_CHILD_INTERFACE));
     WDF_PDO_EVENT_CALLBACKS_INIT(&pdoCallbacks);
     pdoCallbacks.EvtDeviceEject = ChildEject;
     WdfPdoInitSetEventCallbacks(Init, &pdoCallbacks);
@@ -143,6 +147,11 @@ static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
     caps.Address = Serial;
     caps.UINumber = Serial;
     WdfDeviceSetPnpCapabilities(child, &caps);
+    WDF_DEVICE_POWER_CAPABILITIES_INIT(&power);
+    power.DeviceD1 = WdfFalse;
+    power.DeviceState[PowerSystemWorking] = PowerDeviceD0;
+    power.DeviceState[PowerSystemSleeping3] = PowerDeviceD3;
+    WdfDeviceSetPowerCapabilities(child, &power);
     WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&queue, WdfIoQueueDispatchParallel);
     queue.EvtIoDeviceControl = ChildIoDeviceControl;
     CHECK_INIT(WdfIoQueueCreate(child, &queue, WDF_NO_OBJECT_ATTRIBUTES, WDF_NO_HANDLE));
@@ -388,6 +397,11 @@ static VOID BusIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
         WdfChildListBeginScan(WdfFdoGetDefaultChildList(BusDevice));
         for (size_t i = 0; i < inSize / sizeof(ULONG); i++)
             Plug(in[i], 20 + in[i]);
+        WdfChildListEndScan(WdfFdoGetDefaultChildList(BusDevice));
+        break;
+    case IOCTL_BUS_SCAN_ALL:
+        WdfChildListBeginScan(WdfFdoGetDefaultChildList(BusDevice));
+        WdfChildListUpdateAllChildDescriptionsAsPresent(WdfFdoGetDefaultChildList(BusDevice));
         WdfChildListEndScan(WdfFdoGetDefaultChildList(BusDevice));
         break;
     case IOCTL_BUS_STATIC_MISSING:

@@ -30,6 +30,8 @@ static const GUID GUID_WDFBUS_CHILD_INTERFACE = {
 #define IOCTL_BUS_PDO_EJECT WDFBUS_CTL(0xC06)
 /* bus: out: how many children the default list has (present, pending and missing) */
 #define IOCTL_BUS_COUNT WDFBUS_CTL(0xC07)
+/* bus: a scan that reports every child again (WdfChildListUpdateAllChildDescriptionsAsPresent) */
+#define IOCTL_BUS_SCAN_ALL WDFBUS_CTL(0xC08)
 /* child function device: sent on to its PDO, whose queue answers "pdo N" (N: the serial,
  * 0 for the static child) */
 #define IOCTL_CHILD_WHO WDFBUS_CTL(0xC10)

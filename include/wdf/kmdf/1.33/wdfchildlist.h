@@ -98,7 +98,7 @@ typedef struct _WDF_CHILD_RETRIEVE_INFO {
     PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER AddressDescription;
     WDF_CHILD_LIST_RETRIEVE_DEVICE_STATUS Status;
     PFN_WDF_CHILD_LIST_IDENTIFICATION_DESCRIPTION_COMPARE
-        EvtChildListIdentificationDescriptionCompare;
+    EvtChildListIdentificationDescriptionCompare;
 } WDF_CHILD_RETRIEVE_INFO, *PWDF_CHILD_RETRIEVE_INFO;
 
 FORCEINLINE VOID
@@ -120,9 +120,9 @@ typedef struct _WDF_CHILD_LIST_CONFIG {
     PFN_WDF_CHILD_LIST_IDENTIFICATION_DESCRIPTION_DUPLICATE
     EvtChildListIdentificationDescriptionDuplicate;
     PFN_WDF_CHILD_LIST_IDENTIFICATION_DESCRIPTION_CLEANUP
-        EvtChildListIdentificationDescriptionCleanup;
+    EvtChildListIdentificationDescriptionCleanup;
     PFN_WDF_CHILD_LIST_IDENTIFICATION_DESCRIPTION_COMPARE
-        EvtChildListIdentificationDescriptionCompare;
+    EvtChildListIdentificationDescriptionCompare;
     PFN_WDF_CHILD_LIST_ADDRESS_DESCRIPTION_COPY EvtChildListAddressDescriptionCopy;
     PFN_WDF_CHILD_LIST_ADDRESS_DESCRIPTION_DUPLICATE EvtChildListAddressDescriptionDuplicate;
     PFN_WDF_CHILD_LIST_ADDRESS_DESCRIPTION_CLEANUP EvtChildListAddressDescriptionCleanup;
