@@ -732,6 +732,7 @@ static void wdf_child_create_device(struct wdf_device *fdo, struct wdf_child *c)
     struct wdf_childlist *l = c->list;
     PWDFDEVICE_INIT init = wdf_device_init_alloc(fdo->driver);
     NTSTATUS status = STATUS_INSUFFICIENT_RESOURCES;
+    struct wdf_device *pdo;
     if (init != NULL && wdf_bus_init_of(init) != NULL) {
         init->bus->is_pdo = TRUE;
         init->bus->parent = fdo;
@@ -741,19 +742,20 @@ static void wdf_child_create_device(struct wdf_device *fdo, struct wdf_child *c)
     }
     os_mutex_lock(&fdo->bus->lock);
     c->creating = FALSE;
-    if (c->pdo == NULL || !NT_SUCCESS(status)) {
+    pdo = c->pdo; /* `c` may be freed by the reap below */
+    if (pdo == NULL || !NT_SUCCESS(status)) {
         if (NT_SUCCESS(status))
             status = STATUS_UNSUCCESSFUL;
         c->missing = TRUE;
-        c->dead = c->pdo == NULL;
-        if (c->pdo != NULL)
-            c->pdo->pdo_part->missing = TRUE;
+        c->dead = pdo == NULL;
+        if (pdo != NULL)
+            pdo->pdo_part->missing = TRUE;
     }
     wdf_childlist_reap(l);
     os_mutex_unlock(&fdo->bus->lock);
     if (NT_SUCCESS(status)) /* ready for I/O, as after AddDevice (Microsoft: WdfDeviceCreate) */
-        c->pdo->wdm->Flags &= ~DO_DEVICE_INITIALIZING;
-    if (init != NULL && c->pdo == NULL) /* not consumed by WdfDeviceCreate */
+        pdo->wdm->Flags &= ~DO_DEVICE_INITIALIZING;
+    if (init != NULL && pdo == NULL) /* not consumed by WdfDeviceCreate */
         imp_WdfDeviceInitFree(&fdo->obj.owner->pub, init);
     if (!NT_SUCCESS(status))
         rtl_diag(RTL_DIAG_ERROR, "wdf",
