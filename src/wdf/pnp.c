@@ -412,7 +412,8 @@ static NTSTATUS wdf_power(struct wdf_device *dev, PIRP irp)
 NTSTATUS wdf_pnp_dispatch(struct wdf_device *device, PIRP irp)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
-    if (device != NULL && (device->pdo_part != NULL || device->bus != NULL))
+    if (device != NULL &&
+        (device->pdo_part != NULL || __atomic_load_n(&device->bus, __ATOMIC_ACQUIRE) != NULL))
         return wdf_bus_pnp_dispatch(device, irp); /* wbus: PDOs and bus FDOs (pdo.c) */
     if (device == NULL || device->lower == NULL)  /* a control device: no PnP, no power */
         return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
