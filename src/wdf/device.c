@@ -32,6 +32,7 @@ struct WDFDEVICE_INIT *wdf_init_get(struct wdf_globals *g, PWDFDEVICE_INIT init,
 static void wdf_init_free(PWDFDEVICE_INIT init)
 {
     init->magic = 0;
+    wdf_bus_init_free(init);
     wdf_files_free(init->files); /* NULL once WdfDeviceCreate gave them to the device */
     free(init->name.Buffer);
     free(init);
@@ -154,6 +155,19 @@ PDEVICE_OBJECT imp_WdfFdoInitWdmGetPhysicalDevice(PWDF_DRIVER_GLOBALS globals,
     return WDF_INIT_GET(wdf_globals_of(globals), DeviceInit)->pdo;
 }
 
+PWDFDEVICE_INIT wdf_device_init_alloc(struct wdf_driver *d)
+{
+    PWDFDEVICE_INIT init = calloc(1, sizeof(*init));
+    if (init == NULL)
+        return NULL;
+    init->magic = WDF_INIT_MAGIC;
+    init->driver = d;
+    init->device_type = FILE_DEVICE_UNKNOWN;
+    init->io_type = WdfDeviceIoBuffered;
+    init->power_policy_owner = WdfUseDefault;
+    return init;
+}
+
 /* The framework's AddDevice: a WDFDEVICE_INIT for the PDO, EvtDriverDeviceAdd, and the device
  * it created ready for I/O (DO_DEVICE_INITIALIZING cleared). A failing EvtDriverDeviceAdd
  * leaves no device: the framework deletes the one it created (Microsoft: EvtDriverDeviceAdd). */
@@ -166,15 +180,10 @@ NTSTATUS wdf_add_device(PDRIVER_OBJECT driver_object, PDEVICE_OBJECT pdo)
     NTSTATUS status;
     if (d == NULL || d->config.EvtDriverDeviceAdd == NULL)
         return STATUS_INVALID_DEVICE_REQUEST; /* WdfDriverCreate refuses that; not reached */
-    init = calloc(1, sizeof(*init));
+    init = wdf_device_init_alloc(d);
     if (init == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
-    init->magic = WDF_INIT_MAGIC;
-    init->driver = d;
-    init->device_type = FILE_DEVICE_UNKNOWN;
-    init->io_type = WdfDeviceIoBuffered;
     init->pdo = pdo;
-    init->power_policy_owner = WdfUseDefault;
     status = d->config.EvtDriverDeviceAdd((WDFDRIVER)d, init);
     dev = init->created;
     wdf_init_free(init); /* created or not, the framework frees it (Microsoft: WdfDeviceCreate) */
@@ -199,6 +208,7 @@ static void wdf_device_cleanup(struct wdf_object *o)
     if (dev->link.Length != 0)
         IoDeleteSymbolicLink(&dev->link);
     wdf_pnp_device_cleanup(dev);
+    wdf_bus_device_cleanup(dev);
     *(struct wdf_device **)dev->wdm->DeviceExtension = NULL;
     if (dev->lower != NULL)
         IoDetachDevice(dev->lower);
@@ -277,8 +287,10 @@ NTSTATUS imp_WdfDeviceCreate(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT *Devic
     WDF_CHECK_NOT_NULL(g, DeviceInit);
     WDF_CHECK_NOT_NULL(g, Device);
     init = WDF_INIT_GET(g, *DeviceInit);
-    status =
-        wdf_object_create(g, WDF_TYPE_DEVICE, sizeof(*dev), attributes, &init->driver->obj, &o);
+    status = wdf_object_create(g, WDF_TYPE_DEVICE, sizeof(*dev), attributes,
+                               init->bus != NULL && init->bus->is_pdo ? &init->bus->parent->obj
+                                                                      : &init->driver->obj,
+                               &o); /* wbus: a PDO is a child of its parent device */
     if (!NT_SUCCESS(status))
         return status;
     dev = CONTAINING_RECORD(o, struct wdf_device, obj);
@@ -293,6 +305,13 @@ NTSTATUS imp_WdfDeviceCreate(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT *Devic
     o->type_destroy = wdf_device_destroy;
     wdf_device_init_requests(dev, init);
     wdf_files_to_device(init, dev);
+    if (init->bus != NULL) { /* wbus: a PDO, or an FDO with a default child list */
+        status = wdf_bus_device_created(init, dev);
+        if (!NT_SUCCESS(status)) {
+            wdf_object_delete(o);
+            return status;
+        }
+    }
     if (dev->lower != NULL) {
         status = wdf_iotarget_create_default(dev);
         if (!NT_SUCCESS(status)) {
@@ -405,6 +424,8 @@ static BOOLEAN wdf_filter_keeps(struct wdf_device *dev, UCHAR major)
 
 NTSTATUS wdf_irp_pass_down(struct wdf_device *dev, PIRP irp)
 {
+    if (dev->lower == NULL && dev->pdo_part != NULL) /* wbus: nothing below a PDO */
+        return wdf_pdo_complete_irp(dev, irp);
     if (IoGetCurrentIrpStackLocation(irp)->MajorFunction == IRP_MJ_POWER) {
         PoStartNextPowerIrp(irp);
         IoSkipCurrentIrpStackLocation(irp);

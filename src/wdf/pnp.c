@@ -209,6 +209,8 @@ static NTSTATUS NTAPI wdf_sync_done(PDEVICE_OBJECT device, PIRP irp, PVOID conte
 static NTSTATUS wdf_forward_and_wait(struct wdf_device *dev, PIRP irp)
 {
     KEVENT done;
+    if (dev->lower == NULL) /* wbus: a PDO is the bottom of its stack */
+        return STATUS_SUCCESS;
     KeInitializeEvent(&done, NotificationEvent, FALSE);
     IoCopyCurrentIrpStackLocationToNext(irp);
     IoSetCompletionRoutine(irp, wdf_sync_done, &done, TRUE, TRUE, TRUE);
@@ -298,7 +300,8 @@ static NTSTATUS wdf_pnp_remove(struct wdf_device *dev, struct wdf_pnp_state *st,
     irp->IoStatus.Status = STATUS_SUCCESS;
     status = wdf_irp_pass_down(dev, irp);
     wdf_power_policy_unlock(dev); /* before the state goes with the device */
-    wdf_object_delete(&dev->obj); /* detaches and deletes the device object (device.c) */
+    if (!wdf_pdo_keep_at_remove(dev)) /* wbus: a PDO still on its bus stays */
+        wdf_object_delete(&dev->obj); /* detaches and deletes the device object (device.c) */
     return status;
 }
 
@@ -557,7 +560,16 @@ static NTSTATUS wdf_power(struct wdf_device *dev, PIRP irp)
 NTSTATUS wdf_pnp_dispatch(struct wdf_device *device, PIRP irp)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
-    if (device == NULL || device->lower == NULL) /* a control device: no PnP, no power */
+    if (device != NULL &&
+        (device->pdo_part != NULL || __atomic_load_n(&device->bus, __ATOMIC_ACQUIRE) != NULL))
+        return wdf_bus_pnp_dispatch(device, irp); /* wbus: PDOs and bus FDOs (pdo.c) */
+    if (device == NULL || device->lower == NULL)  /* a control device: no PnP, no power */
         return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
     return s->MajorFunction == IRP_MJ_PNP ? wdf_pnp(device, irp) : wdf_power(device, irp);
+}
+
+NTSTATUS wdf_pnp_dispatch_stack(struct wdf_device *device, PIRP irp)
+{
+    return IoGetCurrentIrpStackLocation(irp)->MajorFunction == IRP_MJ_PNP ? wdf_pnp(device, irp)
+                                                                          : wdf_power(device, irp);
 }

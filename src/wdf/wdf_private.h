@@ -46,6 +46,7 @@ enum wdf_type {
     /* PnP devices (pnp.c, iotarget.c) */
     WDF_TYPE_IOTARGET,
     WDF_TYPE_CMRESLIST, /* the resource lists of EvtDevicePrepareHardware */
+    WDF_TYPE_CHILDLIST, /* wbus: a dynamic child list (childlist.c) */
 };
 
 #define WDF_SEND_NONE    0
@@ -147,6 +148,9 @@ struct WDFDEVICE_INIT {
     struct wdf_device *created; /* WdfDeviceCreate's device, for AddDevice */
     /* ---- wpower: WdfDeviceInitSetPowerPolicyEventCallbacks (power_policy.c) ---- */
     WDF_POWER_POLICY_EVENT_CALLBACKS power_policy_callbacks;
+    /* wbus: a PDO's settings (WdfPdoInitXxx) or an FDO's default child list config; NULL:
+     * none (pdo.c, freed by wdf_bus_init_free) */
+    struct wdf_bus_init *bus;
 };
 
 struct wdf_device {
@@ -178,6 +182,10 @@ struct wdf_device {
     struct wdf_interface *interfaces; /* WdfDeviceCreateDeviceInterface's, newest first */
     /* ---- wpower: power policy, idle and wake (power_policy.c); NULL for control devices ---- */
     struct wdf_power_policy *pp;
+    /* wbus (pdo.c, childlist.c): a framework PDO's bus part (NULL: not a PDO), an FDO's
+     * children (NULL: none yet). Set at creation, freed by wdf_bus_device_cleanup. */
+    struct wdf_pdo *pdo_part;
+    struct wdf_bus *bus;
 };
 
 struct wdf_queue {
@@ -591,6 +599,94 @@ NTSTATUS wdf_collection_add(struct wdf_collection *c, struct wdf_object *item);
 /* The collection's items, referenced, in order (free() the array, release each). */
 NTSTATUS wdf_collection_snapshot(struct wdf_collection *c, struct wdf_object ***items,
                                  ULONG *count);
+
+/* ---- bus drivers: PDOs, static children, child lists (wbus: pdo.c, childlist.c) ----------- */
+
+struct wdf_child;
+struct wdf_childlist;
+
+/* A PDO's text for one locale (WdfPdoInitAddDeviceText); NUL-terminated copies. */
+struct wdf_device_text {
+    struct wdf_device_text *next;
+    LCID locale;
+    WCHAR *description, *location; /* location NULL: none */
+};
+
+/* What a WDFDEVICE_INIT says for bus drivers: a PDO's IDs and settings (is_pdo), or an FDO's
+ * default child list configuration. Strings are NUL-terminated copies (hardware and
+ * compatible IDs: MULTI_SZ of `*_chars` characters without the final NUL). */
+struct wdf_bus_init {
+    BOOLEAN is_pdo;
+    struct wdf_device *parent; /* the PDO's parent FDO */
+    struct wdf_child *child;   /* EvtChildListCreateDevice's description; NULL: a static child */
+    WCHAR *device_id, *instance_id, *container_id;
+    WCHAR *hardware_ids, *compatible_ids;
+    size_t hardware_chars, compatible_chars;
+    struct wdf_device_text *texts; /* newest first */
+    LCID default_locale;
+    BOOLEAN has_default_locale;
+    BOOLEAN raw;
+    GUID raw_class;
+    BOOLEAN forward_to_parent;
+    WDF_PDO_EVENT_CALLBACKS callbacks;
+    BOOLEAN has_child_config; /* WdfFdoInitSetDefaultChildListConfig */
+    WDF_CHILD_LIST_CONFIG child_config;
+    BOOLEAN has_child_attributes;
+    WDF_OBJECT_ATTRIBUTES child_attributes;
+};
+
+/* A framework PDO's bus part. `missing`, `reported` and the links are under the parent's bus
+ * lock (childlist.c); the rest is set at creation. */
+struct wdf_pdo {
+    struct wdf_bus_init ids;   /* moved from the init */
+    struct wdf_device *device; /* the PDO */
+    struct wdf_device *parent;
+    struct wdf_child *child; /* a dynamic child's description; NULL: static (or its list gone) */
+    LIST_ENTRY static_link;  /* a static child: in the parent's list (WdfFdoAddStaticChild) */
+    BOOLEAN is_static;
+    BOOLEAN missing;  /* off the bus: left out of BusRelations, deleted at REMOVE_DEVICE */
+    BOOLEAN reported; /* reported in BusRelations at least once */
+    BOOLEAN told_missing;
+    WDF_DEVICE_PNP_CAPABILITIES pnp_caps;
+    WDF_DEVICE_POWER_CAPABILITIES power_caps;
+};
+
+struct wdf_bus_init *wdf_bus_init_of(PWDFDEVICE_INIT init); /* created on first use */
+void wdf_bus_ids_free(struct wdf_bus_init *ids);
+/* The PDO part of a WDFDEVICE handle; a device that is not a PDO is 0x10D/0x5. */
+struct wdf_pdo *wdf_pdo_of(struct wdf_globals *g, WDFDEVICE handle, const char *ddi);
+/* childlist.c's side of pdo.c: */
+NTSTATUS wdf_fdo_created(PWDFDEVICE_INIT init, struct wdf_device *fdo);
+void wdf_childlist_pdo_created(struct wdf_child *child, struct wdf_device *pdo);
+NTSTATUS wdf_bus_mark_missing(struct wdf_device *pdo, struct wdf_pdo *p);
+BOOLEAN wdf_bus_pdo_gone(struct wdf_device *pdo);
+NTSTATUS wdf_child_copy_id(struct wdf_child *child,
+                           PWDF_CHILD_IDENTIFICATION_DESCRIPTION_HEADER to);
+/* `update`: from `address` into the child's description, else out of it. */
+NTSTATUS wdf_child_copy_address(struct wdf_child *child,
+                                PWDF_CHILD_ADDRESS_DESCRIPTION_HEADER address, BOOLEAN update);
+BOOLEAN wdf_bus_information(struct wdf_device *fdo, PNP_BUS_INFORMATION *info);
+NTSTATUS wdf_fdo_bus_relations(struct wdf_device *fdo, PIRP irp);
+
+/* A new WDFDEVICE_INIT of the driver (device.c), PnP defaults, no PDO below it. */
+PWDFDEVICE_INIT wdf_device_init_alloc(struct wdf_driver *driver);
+/* Frees init->bus (device.c's wdf_init_free). */
+void wdf_bus_init_free(PWDFDEVICE_INIT init);
+/* WdfDeviceCreate made `device` from `init` (its WDM device exists): a PDO gets its bus part,
+ * an FDO its default child list. A failure deletes nothing; the caller deletes the device. */
+NTSTATUS wdf_bus_device_created(PWDFDEVICE_INIT init, struct wdf_device *device);
+/* The device is being deleted (device.c's cleanup): its bus part and children bookkeeping. */
+void wdf_bus_device_cleanup(struct wdf_device *device);
+/* IRP_MJ_PNP and IRP_MJ_POWER of a PDO or of an FDO with children (pnp.c's dispatch hands
+ * them here); what is not the bus driver's goes on to wdf_pnp_dispatch_stack. */
+NTSTATUS wdf_bus_pnp_dispatch(struct wdf_device *device, PIRP irp);
+/* pnp.c's handling of a PnP or power IRP for a device of a stack (FDO, filter, PDO). */
+NTSTATUS wdf_pnp_dispatch_stack(struct wdf_device *device, PIRP irp);
+/* REMOVE_DEVICE of a PDO its bus still reports: the framework keeps the PDO (Microsoft:
+ * "Removing a Device in a Bus Driver"). FALSE for every other device. */
+BOOLEAN wdf_pdo_keep_at_remove(struct wdf_device *device);
+/* A PDO is the bottom of its stack: "passing an IRP down" completes it with its status. */
+NTSTATUS wdf_pdo_complete_irp(struct wdf_device *device, PIRP irp);
 
 /* ---- the function table (bind.c): implementations, named imp_WdfXxx ---------------------- */
 

@@ -47,6 +47,8 @@
 #include <wdftimer.h>
 #include <wdfworkitem.h>
 #include <wdfdpc.h>
+#include <wdfchildlist.h>
+#include <wdfpdo.h>
 #include <wdffdo.h>
 #include <wdfresource.h>
 #include <wdfiotarget.h>

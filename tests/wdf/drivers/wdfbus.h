@@ -1,0 +1,54 @@
+/*
+ * wdfbus.h - what the framework bus test drivers (wdfbus.c: the bus, wdfbusfn.c: the function
+ * driver of its children) and their tests share: interface classes, device controls and the
+ * child descriptions.
+ */
+#ifndef WDFBUS_H
+#define WDFBUS_H
+
+/* the bus FDO's interface {5b0d7e21-3c4a-4f18-9e62-0a7b1c2d3e41} */
+static const GUID GUID_WDFBUS_INTERFACE = {
+    0x5b0d7e21, 0x3c4a, 0x4f18, {0x9e, 0x62, 0x0a, 0x7b, 0x1c, 0x2d, 0x3e, 0x41}};
+/* each child's function device {5b0d7e22-3c4a-4f18-9e62-0a7b1c2d3e41} */
+static const GUID GUID_WDFBUS_CHILD_INTERFACE = {
+    0x5b0d7e22, 0x3c4a, 0x4f18, {0x9e, 0x62, 0x0a, 0x7b, 0x1c, 0x2d, 0x3e, 0x41}};
+
+#define WDFBUS_CTL(n) CTL_CODE(FILE_DEVICE_UNKNOWN, (n), METHOD_BUFFERED, FILE_ANY_ACCESS)
+/* bus: in {serial, slot}: WdfChildListAddOrUpdateChildDescriptionAsPresent; out: its status */
+#define IOCTL_BUS_PLUG WDFBUS_CTL(0xC00)
+/* bus: in {serial}: WdfChildListUpdateChildDescriptionAsMissing; out: its status */
+#define IOCTL_BUS_UNPLUG WDFBUS_CTL(0xC01)
+/* bus: in {serial}: WdfChildListRequestChildEject; out: its BOOLEAN as a ULONG */
+#define IOCTL_BUS_EJECT WDFBUS_CTL(0xC02)
+/* bus: in {serial...}: a scan reporting exactly these children */
+#define IOCTL_BUS_SCAN WDFBUS_CTL(0xC03)
+/* bus: the static child found by iterating the static list, WdfPdoMarkMissing; out: status */
+#define IOCTL_BUS_STATIC_MISSING WDFBUS_CTL(0xC04)
+/* bus: the driver's own checks with child 1 present; out: {failed line (0: none), checks} */
+#define IOCTL_BUS_CHECKS WDFBUS_CTL(0xC05)
+/* bus: in {serial}: WdfPdoRequestEject on that child's PDO; out: 1 when found */
+#define IOCTL_BUS_PDO_EJECT WDFBUS_CTL(0xC06)
+/* bus: out: how many children the default list has (present, pending and missing) */
+#define IOCTL_BUS_COUNT WDFBUS_CTL(0xC07)
+/* bus: a scan that reports every child again (WdfChildListUpdateAllChildDescriptionsAsPresent) */
+#define IOCTL_BUS_SCAN_ALL WDFBUS_CTL(0xC08)
+/* child function device: sent on to its PDO, whose queue answers "pdo N" (N: the serial,
+ * 0 for the static child) */
+#define IOCTL_CHILD_WHO WDFBUS_CTL(0xC10)
+/* child function device: sent on to its PDO, which forwards it to the bus FDO's queue
+ * (WdfRequestForwardToParentDeviceIoQueue), which answers "bus" */
+#define IOCTL_CHILD_PARENT WDFBUS_CTL(0xC12)
+/* child function device: answers "fn" itself */
+#define IOCTL_CHILD_FN WDFBUS_CTL(0xC11)
+
+typedef struct _WDFBUS_ID {
+    WDF_CHILD_IDENTIFICATION_DESCRIPTION_HEADER Header;
+    ULONG Serial;
+} WDFBUS_ID;
+
+typedef struct _WDFBUS_ADDRESS {
+    WDF_CHILD_ADDRESS_DESCRIPTION_HEADER Header;
+    ULONG Slot;
+} WDFBUS_ADDRESS;
+
+#endif

@@ -1,0 +1,95 @@
+/*
+ * wdfbusfn.c - the function driver of wdfbus.c's children (WDFBUS\CHILD, WDFBUS\STATIC): a
+ * framework FDO on the child PDO with a device interface; IOCTL_CHILD_FN it answers itself
+ * ("fn"), IOCTL_CHILD_WHO and IOCTL_CHILD_PARENT it sends on to its PDO (the default I/O target,
+ * send and forget), whose queue in the bus driver answers. Prints "wdfbusfn: Callback(argument)".
+ * Public KMDF headers only: builds with the WDK.
+ */
+#include <ntddk.h>
+#include <wdf.h>
+
+#include "wdfbus.h"
+
+#define LOG(fmt, ...)                                                                              \
+    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "wdfbusfn: " fmt "\n", ##__VA_ARGS__)
+
+static VOID FnIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength,
+                              size_t InputLength, ULONG IoControlCode)
+{
+    WDF_REQUEST_SEND_OPTIONS options;
+    char *out;
+    size_t size;
+    NTSTATUS status;
+    UNREFERENCED_PARAMETER(OutputLength);
+    UNREFERENCED_PARAMETER(InputLength);
+    if (IoControlCode == IOCTL_CHILD_WHO || IoControlCode == IOCTL_CHILD_PARENT) {
+        WdfRequestFormatRequestUsingCurrentType(Request);
+        WDF_REQUEST_SEND_OPTIONS_INIT(&options, WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET);
+        if (!WdfRequestSend(Request, WdfDeviceGetIoTarget(WdfIoQueueGetDevice(Queue)), &options))
+            WdfRequestComplete(Request, WdfRequestGetStatus(Request));
+        return;
+    }
+    if (IoControlCode != IOCTL_CHILD_FN) {
+        WdfRequestComplete(Request, STATUS_INVALID_DEVICE_REQUEST);
+        return;
+    }
+    status = WdfRequestRetrieveOutputBuffer(Request, 2, (PVOID *)&out, &size);
+    if (NT_SUCCESS(status)) {
+        out[0] = 'f';
+        out[1] = 'n';
+    }
+    WdfRequestCompleteWithInformation(Request, status, NT_SUCCESS(status) ? 2 : 0);
+}
+
+static VOID FnSurpriseRemoval(WDFDEVICE Device)
+{
+    UNREFERENCED_PARAMETER(Device);
+    LOG("SurpriseRemoval");
+}
+
+static VOID FnCleanup(WDFOBJECT Object)
+{
+    UNREFERENCED_PARAMETER(Object);
+    LOG("FdoCleanup");
+}
+
+static NTSTATUS FnDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
+{
+    WDF_PNPPOWER_EVENT_CALLBACKS pnp;
+    WDF_OBJECT_ATTRIBUTES attributes;
+    WDF_IO_QUEUE_CONFIG queue;
+    WDFDEVICE device;
+    NTSTATUS status;
+    UNREFERENCED_PARAMETER(Driver);
+    LOG("DeviceAdd(bus-enumerated %d)",
+        (WdfFdoInitWdmGetPhysicalDevice(DeviceInit)->Flags & DO_BUS_ENUMERATED_DEVICE) != 0);
+    WDF_PNPPOWER_EVENT_CALLBACKS_INIT(&pnp);
+    pnp.EvtDeviceSurpriseRemoval = FnSurpriseRemoval;
+    WdfDeviceInitSetPnpPowerEventCallbacks(DeviceInit, &pnp);
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.EvtCleanupCallback = FnCleanup;
+    status = WdfDeviceCreate(&DeviceInit, &attributes, &device);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = WdfDeviceCreateDeviceInterface(device, &GUID_WDFBUS_CHILD_INTERFACE, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&queue, WdfIoQueueDispatchParallel);
+    queue.EvtIoDeviceControl = FnIoDeviceControl;
+    return WdfIoQueueCreate(device, &queue, WDF_NO_OBJECT_ATTRIBUTES, WDF_NO_HANDLE);
+}
+
+static VOID FnUnload(WDFDRIVER Driver)
+{
+    UNREFERENCED_PARAMETER(Driver);
+    LOG("EvtDriverUnload");
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    WDF_DRIVER_CONFIG config;
+    WDF_DRIVER_CONFIG_INIT(&config, FnDeviceAdd);
+    config.EvtDriverUnload = FnUnload;
+    return WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &config,
+                           WDF_NO_HANDLE);
+}

@@ -1,0 +1,263 @@
+/*
+ * test_wdf_bus.c - framework bus drivers through the embedding API: the bus driver of
+ * drivers/wdfbus.c on a root-enumerated device and the function driver of its children
+ * (drivers/wdfbusfn.c), both installed from drivers/wdfbus.inf. The host's view: the children
+ * the bus reports (its static child, the dynamic children the host plugs) appear in the tree
+ * with their function driver on top, serve I/O (the child's PDO queue answers requests its
+ * function driver sends down), and go when unplugged, ejected, left out of a scan, or marked
+ * missing, and with the bus; misuse is WDF_VIOLATION. The callback orders: scenarios/bus.scn.
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INF                      WDF_TEST_DIR "/drivers/wdfbus.inf"
+#define BUS_IFACE                "{5b0d7e21-3c4a-4f18-9e62-0a7b1c2d3e41}"
+#define CHILD_IFACE              "{5b0d7e22-3c4a-4f18-9e62-0a7b1c2d3e41}"
+#define BUS_INSTANCE             "ROOT\\WDFBUSTEST\\0000"
+#define PREFIX                   "2&73b4236c&0&" /* the bus's ParentIdPrefix (docs/pnp.md) */
+#define CTL(function)            ((0x22u << 16) | ((function) << 2)) /* FILE_DEVICE_UNKNOWN, buffered */
+#define IOCTL_BUS_PLUG           CTL(0xC00)
+#define IOCTL_BUS_UNPLUG         CTL(0xC01)
+#define IOCTL_BUS_EJECT          CTL(0xC02)
+#define IOCTL_BUS_SCAN           CTL(0xC03)
+#define IOCTL_BUS_STATIC_MISSING CTL(0xC04)
+#define IOCTL_BUS_CHECKS         CTL(0xC05)
+#define IOCTL_BUS_PDO_EJECT      CTL(0xC06)
+#define IOCTL_BUS_COUNT          CTL(0xC07)
+#define IOCTL_BUS_SCAN_ALL       CTL(0xC08)
+#define IOCTL_CHILD_WHO          CTL(0xC10)
+#define IOCTL_CHILD_FN           CTL(0xC11)
+#define IOCTL_CHILD_PARENT       CTL(0xC12)
+
+#define STATUS_SUCCESS_                0x00000000
+#define STATUS_OBJECT_NAME_EXISTS_     0x40000000
+#define STATUS_NO_SUCH_DEVICE_         ((int32_t)0xC000000E)
+#define STATUS_INVALID_DEVICE_REQUEST_ ((int32_t)0xC0000010)
+
+static drvhost_file *bus_create(const char *hwid)
+{
+    char msg[512] = "", got[64] = "";
+    drvhost_file *f = NULL;
+    ok_status(drvhost_pnp_install(INF, msg, sizeof msg), STATUS_SUCCESS_);
+    ok_status(drvhost_device_create(hwid, NULL, 0, got, sizeof got), STATUS_SUCCESS_);
+    ok(strcmp(got, BUS_INSTANCE) == 0, "instance %s\n", got);
+    ok_status(drvhost_open_interface(BUS_IFACE, 0, 0xC0000000u, &f), STATUS_SUCCESS_);
+    return f;
+}
+
+/* Waits until the PnP manager has done what the driver asked (drvhost_pnp_tree waits for it
+ * to be idle, as scenarios do after each command). */
+static void settle(void)
+{
+    FILE *null = fopen("/dev/null", "w");
+    ok_status(drvhost_pnp_tree(null), STATUS_SUCCESS_);
+    fclose(null);
+}
+
+/* A bus control taking ULONGs; returns the ULONG the driver answers, once the PnP manager
+ * has handled the relations the driver invalidated. */
+static uint32_t bus_ctl(drvhost_file *bus, uint32_t code, const uint32_t *in, size_t n)
+{
+    uint32_t out = 0xFFFFFFFFu;
+    drvhost_iosb iosb = {0};
+    ok_status(harness_ioctl(bus, code, in, n * sizeof(*in), &out, sizeof out, &iosb),
+              STATUS_SUCCESS_);
+    settle();
+    return out;
+}
+
+static uint32_t plug(drvhost_file *bus, uint32_t serial)
+{
+    uint32_t in[2] = {serial, 10 + serial};
+    return bus_ctl(bus, IOCTL_BUS_PLUG, in, 2);
+}
+
+static char *tree_text(void)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    ok_status(drvhost_pnp_tree(f), STATUS_SUCCESS_);
+    fclose(f);
+    return text;
+}
+
+/* Whether the tree has the line "<indent><instance> <rest...>" starting with `line`. */
+static int tree_has(const char *line)
+{
+    char *text = tree_text();
+    int found = text != NULL && strstr(text, line) != NULL;
+    free(text);
+    return found;
+}
+
+#define CHILD(n)     "    WDFBUS\\CHILD\\" PREFIX #n " started stack: wdfbusfn > wdfbus\n"
+#define STATIC_CHILD "    WDFBUS\\STATIC\\" PREFIX "0 started stack: wdfbusfn > wdfbus\n"
+
+/* One of the child function devices' interfaces (their order is the interface manager's)
+ * must answer IOCTL_CHILD_WHO with `expected` (from the PDO's queue) and IOCTL_CHILD_FN with
+ * "fn" (the function driver itself). */
+static void expect_who(const char *expected)
+{
+    int found = 0;
+    for (unsigned index = 0; index < 8 && !found; index++) {
+        drvhost_file *f = NULL;
+        char out[8] = {0};
+        drvhost_iosb iosb = {0};
+        if (drvhost_open_interface(CHILD_IFACE, index, 0xC0000000u, &f) != STATUS_SUCCESS_)
+            break;
+        ok_status(harness_ioctl(f, IOCTL_CHILD_WHO, NULL, 0, out, sizeof out, &iosb),
+                  STATUS_SUCCESS_);
+        found =
+            iosb.information == strlen(expected) && memcmp(out, expected, strlen(expected)) == 0;
+        if (found) {
+            ok_status(harness_ioctl(f, IOCTL_CHILD_FN, NULL, 0, out, sizeof out, &iosb),
+                      STATUS_SUCCESS_);
+            ok(iosb.information == 2 && memcmp(out, "fn", 2) == 0, "the function driver answers\n");
+            ok_status(harness_ioctl(f, IOCTL_CHILD_PARENT, NULL, 0, out, sizeof out, &iosb),
+                      STATUS_SUCCESS_);
+            ok(iosb.information == 3 && memcmp(out, "bus", 3) == 0,
+               "the PDO forwarded the request to the bus FDO's queue\n");
+        }
+        ok_status(drvhost_close(f), STATUS_SUCCESS_);
+    }
+    ok(found, "a child answers '%s'\n", expected);
+}
+
+TEST(static_child_is_enumerated_and_serves_io_through_its_pdo)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    ok(tree_has(STATIC_CHILD), "the static child is started with its function driver\n");
+    expect_who("pdo 0");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+TEST(plugged_children_are_created_and_a_known_one_is_name_exists)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    ok(plug(bus, 1) == STATUS_SUCCESS_, "plug 1\n");
+    ok(plug(bus, 2) == STATUS_SUCCESS_, "plug 2\n");
+    ok(tree_has(CHILD(1)) && tree_has(CHILD(2)), "children 1 and 2 started\n");
+    uint32_t again = plug(bus, 1);
+    ok(again == STATUS_OBJECT_NAME_EXISTS_, "plugging 1 again: 0x%08X\n", again);
+    expect_who("pdo 1");
+    expect_who("pdo 2");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+TEST(driver_checks_of_child_list_and_pdo_routines_hold)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    uint32_t out[2] = {0xFFFFFFFFu, 0};
+    drvhost_iosb iosb = {0};
+    plug(bus, 1);
+    ok_status(harness_ioctl(bus, IOCTL_BUS_CHECKS, NULL, 0, out, sizeof out, &iosb),
+              STATUS_SUCCESS_);
+    ok(out[0] == 0 && out[1] == 22, "first failed check at wdfbus.c:%u; %u checks made\n", out[0],
+       out[1]);
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+TEST(an_unplugged_child_is_surprise_removed_and_its_description_goes)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    uint32_t one = 1;
+    plug(bus, 1);
+    ok(tree_has(CHILD(1)), "child 1 started\n");
+    ok(bus_ctl(bus, IOCTL_BUS_UNPLUG, &one, 1) == STATUS_SUCCESS_, "unplug 1\n");
+    ok(!tree_has("WDFBUS\\CHILD\\" PREFIX "1"), "child 1 gone from the tree\n");
+    ok(bus_ctl(bus, IOCTL_BUS_UNPLUG, &one, 1) == (uint32_t)STATUS_NO_SUCH_DEVICE_,
+       "no present child 1 left\n");
+    ok(bus_ctl(bus, IOCTL_BUS_COUNT, NULL, 0) == 0, "its description went with its PDO\n");
+    ok(plug(bus, 1) == STATUS_SUCCESS_ && tree_has(CHILD(1)), "plugged again: a new child\n");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+TEST(ejected_children_are_removed_for_good)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    uint32_t serial = 2;
+    plug(bus, 2);
+    plug(bus, 3);
+    ok(bus_ctl(bus, IOCTL_BUS_EJECT, &serial, 1) == 1, "WdfChildListRequestChildEject\n");
+    ok(!tree_has("WDFBUS\\CHILD\\" PREFIX "2"), "child 2 ejected\n");
+    serial = 3;
+    ok(bus_ctl(bus, IOCTL_BUS_PDO_EJECT, &serial, 1) == 1, "WdfPdoRequestEject\n");
+    ok(!tree_has("WDFBUS\\CHILD\\" PREFIX "3"), "child 3 ejected\n");
+    ok(bus_ctl(bus, IOCTL_BUS_EJECT, &serial, 1) == 0, "no child 3 left to eject\n");
+    ok(bus_ctl(bus, IOCTL_BUS_COUNT, NULL, 0) == 0, "their descriptions went with their PDOs\n");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+TEST(a_scan_leaves_out_the_children_it_does_not_report)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    uint32_t both[2] = {4, 5}, one[1] = {5};
+    bus_ctl(bus, IOCTL_BUS_SCAN, both, 2);
+    ok(tree_has(CHILD(4)) && tree_has(CHILD(5)), "the scan reported 4 and 5\n");
+    bus_ctl(bus, IOCTL_BUS_SCAN, one, 1);
+    ok(!tree_has("WDFBUS\\CHILD\\" PREFIX "4") && tree_has(CHILD(5)), "4 left out: removed\n");
+    bus_ctl(bus, IOCTL_BUS_SCAN_ALL, NULL, 0);
+    ok(tree_has(CHILD(5)) && bus_ctl(bus, IOCTL_BUS_COUNT, NULL, 0) == 1,
+       "a scan with WdfChildListUpdateAllChildDescriptionsAsPresent keeps 5\n");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+TEST(a_static_child_marked_missing_is_removed)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    ok(bus_ctl(bus, IOCTL_BUS_STATIC_MISSING, NULL, 0) == STATUS_SUCCESS_, "WdfPdoMarkMissing\n");
+    ok(!tree_has("WDFBUS\\STATIC"), "the static child is gone\n");
+    ok(bus_ctl(bus, IOCTL_BUS_STATIC_MISSING, NULL, 0) == 0xC0000225u, /* STATUS_NOT_FOUND */
+       "the static list no longer has it\n");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+TEST(a_failing_create_device_leaves_the_child_out)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    ok(plug(bus, 7) == STATUS_SUCCESS_, "plug 7 (its EvtChildListCreateDevice fails)\n");
+    ok(!tree_has("WDFBUS\\CHILD\\" PREFIX "7"), "child 7 is not reported\n");
+    ok(plug(bus, 7) == STATUS_SUCCESS_, "its description was dropped: a new one\n");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+TEST(a_raw_child_starts_without_a_function_driver)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    ok(plug(bus, 9) == STATUS_SUCCESS_, "plug 9 (WdfPdoInitAssignRawDevice)\n");
+    ok(tree_has("    WDFBUS\\RAW\\" PREFIX "9 started stack: wdfbus\n"),
+       "the raw PDO is started alone\n");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+TEST(removing_the_bus_removes_its_children)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    char *text;
+    plug(bus, 1);
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+    ok_status(drvhost_device_action(BUS_INSTANCE, DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
+    text = tree_text();
+    ok(text != NULL && strstr(text, "WDFBUS") == NULL, "no bus, no children:\n%s", text);
+    free(text);
+}
+
+TEST(pdo_routine_on_an_fdo_init_is_wdf_violation)
+{
+    char msg[512] = "", got[64] = "";
+    ok_status(drvhost_pnp_install(INF, msg, sizeof msg), STATUS_SUCCESS_);
+    expect_bugcheck_p1(0x10D, 0x5);
+    drvhost_device_create("WDFBUS\\BAD1", NULL, 0, got, sizeof got);
+}
+
+TEST(pdo_get_parent_of_an_fdo_is_wdf_violation)
+{
+    char msg[512] = "", got[64] = "";
+    ok_status(drvhost_pnp_install(INF, msg, sizeof msg), STATUS_SUCCESS_);
+    expect_bugcheck_p1(0x10D, 0x5);
+    drvhost_device_create("WDFBUS\\BAD2", NULL, 0, got, sizeof got);
+}
