@@ -67,11 +67,10 @@ VOID imp_WdfRequestFormatRequestUsingCurrentType(PWDF_DRIVER_GLOBALS globals, WD
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r = WDF_REQUEST_GET(g, Request);
     if (r->irp->CurrentLocation <= 1)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_REQUEST_FATAL, VF_10D_6_NO_LOCATION,
-                        (ULONG_PTR)r->irp, 0,
-                        "driver '%s': WdfRequestFormatRequestUsingCurrentType on request %p, "
-                        "whose IRP has no stack location left for the next driver",
-                        g->pub.DriverName, (void *)r);
+        wdf_violation(g, VF_10D_REQUEST_FATAL, VF_10D_6_NO_LOCATION, (ULONG_PTR)r->irp, 0,
+                      "driver '%s': WdfRequestFormatRequestUsingCurrentType on request %p, "
+                      "whose IRP has no stack location left for the next driver",
+                      g->pub.DriverName, (void *)r);
     IoCopyCurrentIrpStackLocationToNext(r->irp);
     r->formatted = TRUE;
 }
@@ -198,11 +197,10 @@ BOOLEAN imp_WdfRequestSend(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, WDFI
         return FALSE;
     }
     if (__atomic_exchange_n(&r->sent, TRUE, __ATOMIC_ACQ_REL))
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_REQUEST_FATAL, VF_10D_6_SENT_TWICE,
-                        (ULONG_PTR)r, 0,
-                        "driver '%s' sent request %p to an I/O target while it is still sent "
-                        "(its target has not completed it)",
-                        g->pub.DriverName, (void *)r);
+        wdf_violation(g, VF_10D_REQUEST_FATAL, VF_10D_6_SENT_TWICE, (ULONG_PTR)r, 0,
+                      "driver '%s' sent request %p to an I/O target while it is still sent "
+                      "(its target has not completed it)",
+                      g->pub.DriverName, (void *)r);
     r->target = t;
     r->sent_sync = NULL;
     if (flags & WDF_REQUEST_SEND_OPTION_SYNCHRONOUS) {

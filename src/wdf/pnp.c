@@ -141,6 +141,7 @@ static NTSTATUS wdf_power_up(struct wdf_device *dev, struct wdf_pnp_state *st,
         return status;
     }
     st->in_d0 = TRUE;
+    wdf_event_d0(dev, TRUE, previous);
     PoSetPowerState(dev->wdm, DevicePowerState, (POWER_STATE){.DeviceState = PowerDeviceD0});
     wdf_queue_device_power(dev, TRUE);
     if (!st->smio_init) {
@@ -171,6 +172,7 @@ static void wdf_power_down(struct wdf_device *dev, struct wdf_pnp_state *st,
     WDF_CALL(dev, EvtDeviceD0ExitPreInterruptsDisabled, target);
     WDF_CALL(dev, EvtDeviceD0Exit, target);
     st->in_d0 = FALSE;
+    wdf_event_d0(dev, FALSE, target);
     PoSetPowerState(dev->wdm, DevicePowerState,
                     (POWER_STATE){.DeviceState = target == WdfPowerDeviceD1   ? PowerDeviceD1
                                                  : target == WdfPowerDeviceD2 ? PowerDeviceD2
@@ -235,6 +237,7 @@ static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, 
         return wdf_complete_with(irp, status);
     }
     st->started = TRUE;
+    wdf_event_pnp_state(dev, "device %p: started");
     wdf_device_interfaces_set(dev, TRUE);
     return wdf_complete_with(irp, STATUS_SUCCESS);
 }
@@ -244,6 +247,7 @@ static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, 
 static void wdf_pnp_leave(struct wdf_device *dev, struct wdf_pnp_state *st)
 {
     st->started = FALSE;
+    wdf_event_pnp_state(dev, "device %p: leaves the started state");
     wdf_device_interfaces_set(dev, FALSE);
     wdf_power_down(dev, st, WdfPowerDeviceD3Final);
     wdf_release_hardware(dev, st);
@@ -263,6 +267,7 @@ static NTSTATUS wdf_pnp_remove(struct wdf_device *dev, struct wdf_pnp_state *st,
     }
     irp->IoStatus.Status = STATUS_SUCCESS;
     status = wdf_irp_pass_down(dev, irp);
+    wdf_event_pnp_state(dev, "device %p: removed, deleted");
     wdf_object_delete(&dev->obj); /* detaches and deletes the device object (device.c) */
     return status;
 }
@@ -284,6 +289,7 @@ static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
     UCHAR minor = IoGetCurrentIrpStackLocation(irp)->MinorFunction;
     if (st == NULL)
         return wdf_complete_with(irp, STATUS_INSUFFICIENT_RESOURCES);
+    wdf_event_pnp_irp(dev, minor);
     switch (minor) {
     case IRP_MN_START_DEVICE:
         return wdf_pnp_start(dev, st, irp);
@@ -396,6 +402,7 @@ static NTSTATUS wdf_power(struct wdf_device *dev, PIRP irp)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
     struct wdf_pnp_state *st = wdf_state(dev);
+    wdf_event_power_irp(dev, s);
     if (st == NULL || s->MinorFunction != IRP_MN_SET_POWER) {
         if (s->MinorFunction == IRP_MN_QUERY_POWER) /* the framework accepts every query */
             irp->IoStatus.Status = STATUS_SUCCESS;

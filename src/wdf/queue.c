@@ -478,9 +478,9 @@ void wdf_queue_fatal(struct wdf_queue *q, struct wdf_request *r, NTSTATUS status
     data.Queue = (WDFQUEUE)q;
     data.Request = (WDFREQUEST)r;
     data.Status = status;
-    ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_QUEUE_FATAL, (ULONG_PTR)&data, 0, 0,
-                    "driver '%s': request %p of queue %p: %s", q->obj.owner->pub.DriverName,
-                    (void *)r, (void *)q, what);
+    wdf_violation(q->obj.owner, VF_10D_QUEUE_FATAL, (ULONG_PTR)&data, 0, 0,
+                  "driver '%s': request %p of queue %p: %s", q->obj.owner->pub.DriverName,
+                  (void *)r, (void *)q, what);
 }
 
 /* The request leaves the driver's hands (under the lock). */
@@ -532,6 +532,7 @@ static void wdf_queue_cleanup(struct wdf_object *o)
     if (!IsListEmpty(&q->owned))
         left = CONTAINING_RECORD(q->owned.Flink, struct wdf_request, owned_link);
     os_mutex_unlock(&q->lock);
+    trace_recorder_event(q->obj.owner->recorder, "queue %p: deleted", (uintptr_t)q, 0, 0);
     if (left != NULL)
         wdf_queue_fatal(q, left, STATUS_SUCCESS,
                         "the queue is deleted while the driver owns this request, not completed");
@@ -587,6 +588,7 @@ VOID imp_WdfIoQueueStart(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue)
     os_mutex_lock(&q->lock);
     q->accept = q->dispatch = TRUE;
     os_mutex_unlock(&q->lock);
+    trace_recorder_event(q->obj.owner->recorder, "queue %p: started", (uintptr_t)q, 0, 0);
     wdf_queue_run(q, TRUE);
 }
 
@@ -599,6 +601,7 @@ VOID imp_WdfIoQueueStop(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     q->dispatch = FALSE;
     wdf_queue_set_idle(q, "WdfIoQueueStop", StopComplete, Context, FALSE);
     os_mutex_unlock(&q->lock);
+    trace_recorder_event(q->obj.owner->recorder, "queue %p: stopped", (uintptr_t)q, 0, 0);
     wdf_queue_run(q, FALSE);
 }
 
@@ -610,6 +613,7 @@ VOID imp_WdfIoQueueDrain(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     q->accept = FALSE; /* what waits is still delivered */
     wdf_queue_set_idle(q, "WdfIoQueueDrain", DrainComplete, Context, TRUE);
     os_mutex_unlock(&q->lock);
+    trace_recorder_event(q->obj.owner->recorder, "queue %p: draining", (uintptr_t)q, 0, 0);
     wdf_queue_run(q, FALSE);
 }
 
@@ -644,6 +648,7 @@ VOID imp_WdfIoQueuePurge(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     q->accept = FALSE;
     wdf_queue_set_idle(q, "WdfIoQueuePurge", PurgeComplete, Context, TRUE);
     os_mutex_unlock(&q->lock);
+    trace_recorder_event(q->obj.owner->recorder, "queue %p: purging", (uintptr_t)q, 0, 0);
     for (;;) { /* what waits is cancelled, in queue order */
         os_mutex_lock(&q->lock);
         r = wdf_queue_next_waiting(q);
@@ -907,6 +912,10 @@ NTSTATUS wdf_queue_requeue(struct wdf_request *r, struct wdf_queue *to)
 static void wdf_queue_power(struct wdf_queue *q, BOOLEAN working)
 {
     PWDF_IO_QUEUE_CONFIG c = &q->config;
+    trace_recorder_event(q->obj.owner->recorder,
+                         working ? "queue %p: power-managed, device in D0: dispatching"
+                                 : "queue %p: power-managed, device leaving D0: holding requests",
+                         (uintptr_t)q, 0, 0);
     for (;;) {
         struct wdf_request *r = NULL;
         ULONG flags = WdfRequestStopActionSuspend;
