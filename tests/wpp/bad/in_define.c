@@ -1,4 +1,4 @@
-/* expect: 7: error: TraceEvents called inside a #define: WPP identifies each message by the line of its call, which a macro body does not have; trace from a function instead */
+/* expect: 7: error: TraceEvents called inside a #define: WPP identifies each message */
 // clang-format off
 #include "in_define.tmh"
 /* TraceEvents("not a call") in a comment, and one in a string: "TraceEvents(" */
