@@ -48,8 +48,10 @@ int32_t drvhost_init(const drvhost_options *options)
     rtl_diag_set_quiet(options->quiet);
     host_dbg_filter_init(options->debug_print);
     status = ke_init(options->processors);
-    if (NT_SUCCESS(status))
+    if (NT_SUCCESS(status)) {
         trace_init();
+        trace_set_param_reader(host_service_param_dword);
+    }
     if (NT_SUCCESS(status))
         status = ex_init();
     if (NT_SUCCESS(status))

@@ -8,6 +8,9 @@
  * and a value there replaces what DbgSetDebugFilterState set for that component. Values of
  * another type or size, and names that are no component, are ignored, as Windows does.
  */
+#include <stdio.h>
+#include <strings.h>
+
 #include "host/host.h"
 
 #include "cm/cm.h"
@@ -32,6 +35,37 @@ static void filter_value(const char *name, ULONG mask, void *ctx)
     (void)ctx;
     if (id != RTL_DBG_ALL_COMPONENTS)
         rtl_dbg_set_filter(id, mask);
+}
+
+struct param_query {
+    const char *name;
+    ULONG *value;
+    int found;
+};
+
+static void param_value(const char *name, ULONG value, void *ctx)
+{
+    struct param_query *q = ctx;
+    if (strcasecmp(name, q->name) == 0) {
+        *q->value = value;
+        q->found = 1;
+    }
+}
+
+/* The trace layer's reader of a service's Parameters values (trace_set_param_reader): the
+ * in-flight recorder's VerboseOn. Value names are matched without case, as the registry's. */
+int host_service_param_dword(const char *service, const char *name, ULONG *value)
+{
+    char path[256];
+    struct param_query q = {name, value, 0};
+    int n = snprintf(path, sizeof(path),
+                     "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\%s\\Parameters",
+                     service);
+    if (n < 0 || (size_t)n >= sizeof(path))
+        return -1;
+    if (!NT_SUCCESS(cm_key_dword_values(path, param_value, &q)))
+        return -1;
+    return q.found ? 0 : -1;
 }
 
 void host_dbg_filter_from_registry(void)

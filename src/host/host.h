@@ -26,6 +26,8 @@ void host_close_all(void);
 void host_dbg_filter_init(int mode);
 /* Before a driver load: the masks the Debug Print Filter key sets. */
 void host_dbg_filter_from_registry(void);
+/* A REG_DWORD of a service's Parameters key, for the trace layer (trace_param_reader). */
+int host_service_param_dword(const char *service, const char *name, ULONG *value);
 
 /* ---- reports (client.c) ---------------------------------------------------------------- */
 

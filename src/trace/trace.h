@@ -22,6 +22,12 @@ void trace_shutdown(void);
 
 /* ---- settings (settings.c) ---------------------------------------------------------------- */
 
+/* Reads the REG_DWORD value `name` of the Parameters key of a driver's service key into *value;
+ * returns 0, or -1 when there is none. Installed by host at boot (trace sits below cm): the
+ * in-flight recorder's VerboseOn setting is read there at WPP_INIT_TRACING. */
+typedef int (*trace_param_reader)(const char *service, const char *name, ULONG *value);
+void trace_set_param_reader(trace_param_reader fn);
+
 /* The trace session's settings of a driver (by service name, case-insensitively): level
  * (TRACE_LEVEL_*, 0 = off) and enable flags, a mask or names of its WPP_DEFINE_BITs separated by
  * '|' or ',' ("TRACE_QUEUE|TRACE_DRIVER", "0x6", "all"). Applied now to a driver tracing, and

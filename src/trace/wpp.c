@@ -63,25 +63,48 @@ void trace_update_autolog(struct trace_driver *d)
         __atomic_store_n(&d->controls[i].AutoLogEnabled, on, __ATOMIC_RELAXED);
 }
 
+static trace_param_reader param_reader; /* set once at boot, before any driver loads */
+
+void trace_set_param_reader(trace_param_reader fn)
+{
+    __atomic_store_n(&param_reader, fn, __ATOMIC_RELEASE);
+}
+
+/* VerboseOn (REG_DWORD) in the service's Parameters key: nonzero records the VERBOSE messages
+ * too (Microsoft: "Inflight Trace Recorder (IFR) for logging traces", registry settings; the
+ * default, zero, records errors, warnings and informational messages). Read once, at
+ * WPP_INIT_TRACING, as the WDK's recorder reads it when the driver initializes tracing. */
+static UCHAR trace_verbose_on(const char *service)
+{
+    trace_param_reader fn = __atomic_load_n(&param_reader, __ATOMIC_ACQUIRE);
+    ULONG value = 0;
+
+    return fn != NULL && fn(service, "VerboseOn", &value) == 0 && value != 0;
+}
+
 NTSYSAPI VOID NTAPI drvhost_wpp_init(struct drvhost_wpp_control *Controls, ULONG Count,
                                      PVOID DriverObject, PCUNICODE_STRING RegistryPath)
 {
     char name[64];
     struct trace_driver *d;
+    UCHAR verbose;
     ULONG i;
 
     (void)RegistryPath; /* no ETW registry settings: the scenario and --trace set the flags */
     if (Controls == NULL || DriverObject == NULL)
         return;
     trace_driver_name(DriverObject, name, sizeof(name));
+    verbose = trace_verbose_on(name); /* outside trace_lock: the registry has its own */
     os_mutex_lock(&trace_lock);
     d = trace_driver_find(name, 1);
     if (d != NULL) {
         d->object = DriverObject;
         d->controls = Controls;
         d->control_count = Count;
-        for (i = 0; i < Count; i++)
+        for (i = 0; i < Count; i++) {
+            __atomic_store_n(&Controls[i].AutoLogVerboseEnabled, verbose, __ATOMIC_RELAXED);
             __atomic_store_n(&Controls[i].Runtime, d, __ATOMIC_RELEASE);
+        }
         trace_apply_settings(d);
         trace_default_log(d); /* the recorder is always on, unless configured off */
         trace_update_autolog(d);
@@ -101,6 +124,7 @@ NTSYSAPI VOID NTAPI drvhost_wpp_cleanup(struct drvhost_wpp_control *Controls, UL
         Controls[i].Flags[0] = 0;
         Controls[i].Level = 0;
         Controls[i].AutoLogEnabled = 0;
+        Controls[i].AutoLogVerboseEnabled = 0;
         __atomic_store_n(&Controls[i].Runtime, NULL, __ATOMIC_RELEASE);
     }
     for (d = trace_drivers; d != NULL; d = d->next)

@@ -29,11 +29,12 @@ _Static_assert(sizeof(wdf_function_names) / sizeof(wdf_function_names[0]) ==
 __attribute__((noreturn, noinline)) static void wdf_not_provided(PWDF_DRIVER_GLOBALS globals,
                                                                  ULONG index, const void *caller)
 {
-    ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_NOT_PROVIDED, index, (ULONG_PTR)caller, 0,
-                    "driver '%s' called %s (framework function %lu), which drvhost does not "
-                    "implement yet (docs/wdf.md lists what it does)",
-                    globals != NULL ? globals->DriverName : "?", wdf_function_names[index],
-                    (unsigned long)index);
+    wdf_violation(globals != NULL ? wdf_globals_of(globals) : NULL, VF_10D_NOT_PROVIDED, index,
+                  (ULONG_PTR)caller, 0,
+                  "driver '%s' called %s (framework function %lu), which drvhost does not "
+                  "implement yet (docs/wdf.md lists what it does)",
+                  globals != NULL ? globals->DriverName : "?", wdf_function_names[index],
+                  (unsigned long)index);
 }
 
 /* Each routine's stand-in, and imp_<routine> as its weak alias: a definition in another file

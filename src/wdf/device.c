@@ -22,9 +22,9 @@ struct WDFDEVICE_INIT *wdf_init_get(struct wdf_globals *g, PWDFDEVICE_INIT init,
     if (init == NULL)
         wdf_violation_null(g, ddi, "DeviceInit", caller);
     if (init->magic != WDF_INIT_MAGIC)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)init, 0, 0,
-                        "driver '%s' passed %p to %s: not a WDFDEVICE_INIT (freed, or never one)",
-                        g->pub.DriverName, (void *)init, ddi);
+        wdf_violation(g, VF_10D_BAD_HANDLE, (ULONG_PTR)init, 0, 0,
+                      "driver '%s' passed %p to %s: not a WDFDEVICE_INIT (freed, or never one)",
+                      g->pub.DriverName, (void *)init, ddi);
     return init;
 }
 #define WDF_INIT_GET(g, init) wdf_init_get(g, init, __func__ + 4, __builtin_return_address(0))

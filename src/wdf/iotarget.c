@@ -742,11 +742,10 @@ VOID imp_WdfRequestFormatRequestUsingCurrentType(PWDF_DRIVER_GLOBALS globals, WD
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r = WDF_REQUEST_GET(g, Request);
     if (r->irp->CurrentLocation <= 1)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_REQUEST_FATAL, VF_10D_6_NO_LOCATION,
-                        (ULONG_PTR)r->irp, 0,
-                        "driver '%s': WdfRequestFormatRequestUsingCurrentType on request %p, "
-                        "whose IRP has no stack location left for the next driver",
-                        g->pub.DriverName, (void *)r);
+        wdf_violation(g, VF_10D_REQUEST_FATAL, VF_10D_6_NO_LOCATION, (ULONG_PTR)r->irp, 0,
+                      "driver '%s': WdfRequestFormatRequestUsingCurrentType on request %p, "
+                      "whose IRP has no stack location left for the next driver",
+                      g->pub.DriverName, (void *)r);
     wdf_send_release(r);
     IoCopyCurrentIrpStackLocationToNext(r->irp);
     r->formatted = TRUE;
@@ -760,11 +759,10 @@ VOID imp_WdfRequestWdmFormatUsingStackLocation(PWDF_DRIVER_GLOBALS globals, WDFR
     struct wdf_request *r = WDF_REQUEST_GET(g, Request);
     WDF_CHECK_NOT_NULL(g, Stack);
     if (r->irp->CurrentLocation <= 1)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_REQUEST_FATAL, VF_10D_6_NO_LOCATION,
-                        (ULONG_PTR)r->irp, 0,
-                        "driver '%s': WdfRequestWdmFormatUsingStackLocation on request %p, "
-                        "whose IRP has no stack location left for the next driver",
-                        g->pub.DriverName, (void *)r);
+        wdf_violation(g, VF_10D_REQUEST_FATAL, VF_10D_6_NO_LOCATION, (ULONG_PTR)r->irp, 0,
+                      "driver '%s': WdfRequestWdmFormatUsingStackLocation on request %p, "
+                      "whose IRP has no stack location left for the next driver",
+                      g->pub.DriverName, (void *)r);
     wdf_send_release(r);
     *IoGetNextIrpStackLocation(r->irp) = *Stack;
     IoGetNextIrpStackLocation(r->irp)->Control = 0;
@@ -1475,11 +1473,10 @@ static void wdf_send_refused(struct wdf_request *r, NTSTATUS status)
 static void wdf_mark_sent(struct wdf_globals *g, struct wdf_request *r)
 {
     if (__atomic_exchange_n(&r->sent, TRUE, __ATOMIC_ACQ_REL))
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_REQUEST_FATAL, VF_10D_6_SENT_TWICE,
-                        (ULONG_PTR)r, 0,
-                        "driver '%s' sent request %p to an I/O target while it is still sent "
-                        "(its target has not completed it)",
-                        g->pub.DriverName, (void *)r);
+        wdf_violation(g, VF_10D_REQUEST_FATAL, VF_10D_6_SENT_TWICE, (ULONG_PTR)r, 0,
+                      "driver '%s' sent request %p to an I/O target while it is still sent "
+                      "(its target has not completed it)",
+                      g->pub.DriverName, (void *)r);
 }
 
 BOOLEAN imp_WdfRequestSend(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, WDFIOTARGET Target,

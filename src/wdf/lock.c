@@ -69,10 +69,10 @@ VOID imp_WdfSpinLockAcquire(PWDF_DRIVER_GLOBALS globals, WDFSPINLOCK SpinLock)
         wdf_spinlock_get(globals, SpinLock, "WdfSpinLockAcquire", __builtin_return_address(0));
     KIRQL old;
     if (__atomic_load_n(&l->holder, __ATOMIC_RELAXED) == ke_current_thread())
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_RECURSIVE_LOCK, (ULONG_PTR)SpinLock, 0, 0,
-                        "driver '%s' called WdfSpinLockAcquire on %p, which this thread already "
-                        "holds",
-                        globals->DriverName, (void *)SpinLock);
+        wdf_violation(wdf_globals_of(globals), VF_10D_RECURSIVE_LOCK, (ULONG_PTR)SpinLock, 0, 0,
+                      "driver '%s' called WdfSpinLockAcquire on %p, which this thread already "
+                      "holds",
+                      globals->DriverName, (void *)SpinLock);
     KeAcquireSpinLock(&l->lock, &old);
     l->old_irql = old;
     __atomic_store_n(&l->holder, ke_current_thread(), __ATOMIC_RELAXED);
@@ -84,10 +84,10 @@ VOID imp_WdfSpinLockRelease(PWDF_DRIVER_GLOBALS globals, WDFSPINLOCK SpinLock)
         wdf_spinlock_get(globals, SpinLock, "WdfSpinLockRelease", __builtin_return_address(0));
     KIRQL old;
     if (__atomic_load_n(&l->holder, __ATOMIC_RELAXED) != ke_current_thread())
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_INVALID_LOCK, (ULONG_PTR)SpinLock, 1, 0,
-                        "driver '%s' called WdfSpinLockRelease on %p, which this thread does not "
-                        "hold",
-                        globals->DriverName, (void *)SpinLock);
+        wdf_violation(wdf_globals_of(globals), VF_10D_INVALID_LOCK, (ULONG_PTR)SpinLock, 1, 0,
+                      "driver '%s' called WdfSpinLockRelease on %p, which this thread does not "
+                      "hold",
+                      globals->DriverName, (void *)SpinLock);
     old = l->old_irql;
     __atomic_store_n(&l->holder, NULL, __ATOMIC_RELAXED);
     KeReleaseSpinLock(&l->lock, old);
@@ -151,9 +151,9 @@ VOID imp_WdfWaitLockRelease(PWDF_DRIVER_GLOBALS globals, WDFWAITLOCK Lock)
     /* A wait lock may be released by another thread than its holder (it is an event); one
      * nobody holds cannot. */
     if (__atomic_load_n(&l->holder, __ATOMIC_RELAXED) == NULL)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_INVALID_LOCK, (ULONG_PTR)Lock, 1, 0,
-                        "driver '%s' called WdfWaitLockRelease on %p, which nobody holds",
-                        globals->DriverName, (void *)Lock);
+        wdf_violation(wdf_globals_of(globals), VF_10D_INVALID_LOCK, (ULONG_PTR)Lock, 1, 0,
+                      "driver '%s' called WdfWaitLockRelease on %p, which nobody holds",
+                      globals->DriverName, (void *)Lock);
     __atomic_store_n(&l->holder, NULL, __ATOMIC_RELAXED);
     KeSetEvent(&l->event, IO_NO_INCREMENT, FALSE);
     KeLeaveCriticalRegion();

@@ -522,11 +522,11 @@ void wdf_object_release(struct wdf_object *o)
     if (refs > 0)
         return;
     if (__atomic_load_n(&o->state, __ATOMIC_ACQUIRE) == WDF_LIVE)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_DEREFERENCE_DELETE, (ULONG_PTR)o, 0, 0,
-                        "driver '%s' released the last reference of %s %p, which was not "
-                        "deleted (WdfObjectDereference without a matching WdfObjectReference; "
-                        "delete objects with WdfObjectDelete)",
-                        wdf_driver_name(o->owner), wdf_type_names[o->type], (void *)o);
+        wdf_violation(o->owner, VF_10D_DEREFERENCE_DELETE, (ULONG_PTR)o, 0, 0,
+                      "driver '%s' released the last reference of %s %p, which was not "
+                      "deleted (WdfObjectDereference without a matching WdfObjectReference; "
+                      "delete objects with WdfObjectDelete)",
+                      wdf_driver_name(o->owner), wdf_type_names[o->type], (void *)o);
     wdf_object_destroy(o);
 }
 
@@ -681,9 +681,9 @@ WDFOBJECT imp_WdfObjectContextGetObject(PWDF_DRIVER_GLOBALS globals, PVOID conte
     WDF_CHECK_NOT_NULL(g, context);
     c = CONTAINING_RECORD(context, struct wdf_context, data);
     if (c->magic != WDF_CONTEXT_MAGIC)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)context, 0, 0,
-                        "driver '%s' passed %p to WdfObjectContextGetObject: not an object "
-                        "context",
-                        g->pub.DriverName, context);
+        wdf_violation(g, VF_10D_BAD_HANDLE, (ULONG_PTR)context, 0, 0,
+                      "driver '%s' passed %p to WdfObjectContextGetObject: not an object "
+                      "context",
+                      g->pub.DriverName, context);
     return (WDFOBJECT)c->object;
 }

@@ -73,10 +73,10 @@ static struct wdf_bus_init *wdf_pdo_init_get(struct wdf_globals *g, PWDFDEVICE_I
     if (init == NULL)
         wdf_violation_null(g, ddi, "DeviceInit", __builtin_return_address(0));
     if (init->bus == NULL || !init->bus->is_pdo)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)init, 0, 0,
-                        "driver '%s' passed %p to %s: not the WDFDEVICE_INIT of a PDO "
-                        "(WdfPdoInitAllocate or EvtChildListCreateDevice give one)",
-                        g->pub.DriverName, (void *)init, ddi);
+        wdf_violation(g, VF_10D_BAD_HANDLE, (ULONG_PTR)init, 0, 0,
+                      "driver '%s' passed %p to %s: not the WDFDEVICE_INIT of a PDO "
+                      "(WdfPdoInitAllocate or EvtChildListCreateDevice give one)",
+                      g->pub.DriverName, (void *)init, ddi);
     return init->bus;
 }
 #define WDF_PDO_INIT_GET(g, init) wdf_pdo_init_get(g, init, __func__ + 4)
@@ -319,9 +319,9 @@ struct wdf_pdo *wdf_pdo_of(struct wdf_globals *g, WDFDEVICE handle, const char *
         wdf_object_get_in(g, (WDFOBJECT)handle, WDF_TYPE_DEVICE, ddi, __builtin_return_address(0)),
         struct wdf_device, obj);
     if (dev->pdo_part == NULL)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)handle, 0, 0,
-                        "driver '%s' passed WDFDEVICE %p to %s: not a PDO", g->pub.DriverName,
-                        (void *)handle, ddi);
+        wdf_violation(g, VF_10D_BAD_HANDLE, (ULONG_PTR)handle, 0, 0,
+                      "driver '%s' passed WDFDEVICE %p to %s: not a PDO", g->pub.DriverName,
+                      (void *)handle, ddi);
     return dev->pdo_part;
 }
 

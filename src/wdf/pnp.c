@@ -149,6 +149,7 @@ static NTSTATUS wdf_power_up(struct wdf_device *dev, struct wdf_pnp_state *st,
         return status;
     }
     st->in_d0 = TRUE;
+    wdf_event_d0(dev, TRUE, previous);
     PoSetPowerState(dev->wdm, DevicePowerState, (POWER_STATE){.DeviceState = PowerDeviceD0});
     wdf_power_policy_disarm(dev); /* the power policy owner's, before the queues restart */
     wdf_queue_device_power(dev, TRUE);
@@ -189,6 +190,7 @@ static void wdf_power_down(struct wdf_device *dev, struct wdf_pnp_state *st,
     WDF_CALL(dev, EvtDeviceD0Exit, target);
     st->in_d0 = FALSE;
     st->dx = target;
+    wdf_event_d0(dev, FALSE, target);
     PoSetPowerState(dev->wdm, DevicePowerState,
                     (POWER_STATE){.DeviceState = target == WdfPowerDeviceD1   ? PowerDeviceD1
                                                  : target == WdfPowerDeviceD2 ? PowerDeviceD2
@@ -257,6 +259,7 @@ static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, 
     st->started = TRUE;
     st->removing = FALSE;
     st->pnp = WdfDevStatePnpStarted;
+    wdf_event_pnp_state(dev, "device %p: started");
     wdf_device_interfaces_set(dev, TRUE);
     return wdf_complete_with(irp, STATUS_SUCCESS);
 }
@@ -277,6 +280,7 @@ static void wdf_pnp_leave(struct wdf_device *dev, struct wdf_pnp_state *st)
     wdf_pnp_unhold(dev, st);
     wdf_power_policy_stopped(dev);
     st->started = FALSE;
+    wdf_event_pnp_state(dev, "device %p: leaves the started state");
     wdf_device_interfaces_set(dev, FALSE);
     if (st->removing && !st->in_d0) /* idle in Dx: the queues are purged all the same */
         wdf_queue_device_power_action(dev, FALSE, WdfRequestStopActionPurge);
@@ -299,9 +303,11 @@ static NTSTATUS wdf_pnp_remove(struct wdf_device *dev, struct wdf_pnp_state *st,
     }
     irp->IoStatus.Status = STATUS_SUCCESS;
     status = wdf_irp_pass_down(dev, irp);
-    wdf_power_policy_unlock(dev); /* before the state goes with the device */
-    if (!wdf_pdo_keep_at_remove(dev)) /* wbus: a PDO still on its bus stays */
+    wdf_power_policy_unlock(dev);       /* before the state goes with the device */
+    if (!wdf_pdo_keep_at_remove(dev)) { /* wbus: a PDO still on its bus stays */
+        wdf_event_pnp_state(dev, "device %p: removed, deleted");
         wdf_object_delete(&dev->obj); /* detaches and deletes the device object (device.c) */
+    }
     return status;
 }
 
@@ -395,6 +401,7 @@ static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
     NTSTATUS status;
     if (st == NULL)
         return wdf_complete_with(irp, STATUS_INSUFFICIENT_RESOURCES);
+    wdf_event_pnp_irp(dev, minor);
     switch (minor) {
     case IRP_MN_START_DEVICE:
     case IRP_MN_QUERY_REMOVE_DEVICE:
@@ -547,6 +554,7 @@ static NTSTATUS wdf_power(struct wdf_device *dev, PIRP irp)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
     struct wdf_pnp_state *st = wdf_state(dev);
+    wdf_event_power_irp(dev, s);
     if (st == NULL || s->MinorFunction != IRP_MN_SET_POWER) {
         if (s->MinorFunction == IRP_MN_QUERY_POWER) /* the framework accepts every query */
             irp->IoStatus.Status = STATUS_SUCCESS;

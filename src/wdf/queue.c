@@ -486,9 +486,9 @@ void wdf_queue_fatal(struct wdf_queue *q, struct wdf_request *r, NTSTATUS status
     data.Queue = (WDFQUEUE)q;
     data.Request = (WDFREQUEST)r;
     data.Status = status;
-    ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_QUEUE_FATAL, (ULONG_PTR)&data, 0, 0,
-                    "driver '%s': request %p of queue %p: %s", q->obj.owner->pub.DriverName,
-                    (void *)r, (void *)q, what);
+    wdf_violation(q->obj.owner, VF_10D_QUEUE_FATAL, (ULONG_PTR)&data, 0, 0,
+                  "driver '%s': request %p of queue %p: %s", q->obj.owner->pub.DriverName,
+                  (void *)r, (void *)q, what);
 }
 
 /* The request leaves the driver's hands (under the lock). */
@@ -540,6 +540,7 @@ static void wdf_queue_cleanup(struct wdf_object *o)
     if (!IsListEmpty(&q->owned))
         left = CONTAINING_RECORD(q->owned.Flink, struct wdf_request, owned_link);
     os_mutex_unlock(&q->lock);
+    trace_recorder_event(q->obj.owner->recorder, "queue %p: deleted", (uintptr_t)q, 0, 0);
     if (left != NULL)
         wdf_queue_fatal(q, left, STATUS_SUCCESS,
                         "the queue is deleted while the driver owns this request, not completed");
@@ -597,6 +598,7 @@ VOID imp_WdfIoQueueStart(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue)
     os_mutex_lock(&q->lock);
     q->accept = q->dispatch = TRUE;
     os_mutex_unlock(&q->lock);
+    trace_recorder_event(q->obj.owner->recorder, "queue %p: started", (uintptr_t)q, 0, 0);
     wdf_queue_run(q, TRUE);
 }
 
@@ -609,6 +611,7 @@ VOID imp_WdfIoQueueStop(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     q->dispatch = FALSE;
     wdf_queue_set_idle(q, "WdfIoQueueStop", StopComplete, Context, FALSE);
     os_mutex_unlock(&q->lock);
+    trace_recorder_event(q->obj.owner->recorder, "queue %p: stopped", (uintptr_t)q, 0, 0);
     wdf_queue_run(q, FALSE);
 }
 
@@ -620,6 +623,7 @@ VOID imp_WdfIoQueueDrain(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     q->accept = FALSE; /* what waits is still delivered */
     wdf_queue_set_idle(q, "WdfIoQueueDrain", DrainComplete, Context, TRUE);
     os_mutex_unlock(&q->lock);
+    trace_recorder_event(q->obj.owner->recorder, "queue %p: draining", (uintptr_t)q, 0, 0);
     wdf_queue_run(q, FALSE);
 }
 
@@ -676,6 +680,7 @@ VOID imp_WdfIoQueuePurge(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     q->accept = FALSE;
     wdf_queue_set_idle(q, "WdfIoQueuePurge", PurgeComplete, Context, TRUE);
     os_mutex_unlock(&q->lock);
+    trace_recorder_event(q->obj.owner->recorder, "queue %p: purging", (uintptr_t)q, 0, 0);
     wdf_queue_purge_requests(q, (ULONG)-1); /* nothing new arrives */
 }
 
@@ -686,6 +691,8 @@ void wdf_queue_stop_and_purge(struct wdf_queue *q, PFN_WDF_IO_QUEUE_STATE callba
                               WDFCONTEXT context)
 {
     ULONG waiting;
+    trace_recorder_event(q->obj.owner->recorder, "queue %p: stopping and purging", (uintptr_t)q, 0,
+                         0);
     os_mutex_lock(&q->lock);
     q->accept = TRUE; /* Microsoft: even after a drain or purge */
     q->dispatch = FALSE;
@@ -957,6 +964,10 @@ static void wdf_queue_power_purge(struct wdf_queue *q)
 static void wdf_queue_power(struct wdf_queue *q, BOOLEAN working, ULONG stop_action)
 {
     PWDF_IO_QUEUE_CONFIG c = &q->config;
+    trace_recorder_event(q->obj.owner->recorder,
+                         working ? "queue %p: power-managed, device in D0: dispatching"
+                                 : "queue %p: power-managed, device leaving D0: holding requests",
+                         (uintptr_t)q, 0, 0);
     for (;;) {
         struct wdf_request *r = NULL;
         ULONG flags = stop_action; /* wpower: Suspend, or Purge at removal */

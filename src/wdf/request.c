@@ -51,9 +51,9 @@ void wdf_request_end(struct wdf_globals *g, struct wdf_request *r, const char *v
     struct wdf_queue *q = r->queue;
     struct wdf_queue_next next;
     if (__atomic_exchange_n(&r->completed, 1, __ATOMIC_ACQ_REL))
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_BAD_HANDLE, (ULONG_PTR)r, 0, 0,
-                        "driver '%s' %s request %p, which it had completed or sent already",
-                        g->pub.DriverName, verb, (void *)r);
+        wdf_violation(g, VF_10D_BAD_HANDLE, (ULONG_PTR)r, 0, 0,
+                      "driver '%s' %s request %p, which it had completed or sent already",
+                      g->pub.DriverName, verb, (void *)r);
     if (q != NULL) /* a create request (file.c) has no queue to leave */
         wdf_queue_request_leave(g, r, &next);
     /* Ending a request still cancelable makes it uncancelable; if the cancel routine has it,

@@ -225,10 +225,10 @@ static struct wdf_sync_lock *wdf_sync_ddi_lock(struct wdf_globals *g, WDFOBJECT 
 {
     struct wdf_object *o = wdf_object_get_in(g, handle, 0, ddi, caller);
     if (o->type != WDF_TYPE_DEVICE && o->type != WDF_TYPE_QUEUE)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_INVALID_LOCK, (ULONG_PTR)handle, 0, 0,
-                        "driver '%s' called %s on %p, which has no synchronization lock (only "
-                        "devices and queues have one)",
-                        g->pub.DriverName, ddi, (void *)handle);
+        wdf_violation(g, VF_10D_INVALID_LOCK, (ULONG_PTR)handle, 0, 0,
+                      "driver '%s' called %s on %p, which has no synchronization lock (only "
+                      "devices and queues have one)",
+                      g->pub.DriverName, ddi, (void *)handle);
     return wdf_sync_lock_of(o);
 }
 
@@ -241,11 +241,11 @@ VOID imp_WdfObjectAcquireLock(PWDF_DRIVER_GLOBALS globals, WDFOBJECT Object)
     vf_check_irql_at_most(l->passive ? APC_LEVEL : DISPATCH_LEVEL, "WdfObjectAcquireLock", Object,
                           caller);
     if (wdf_sync_mine(l))
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_RECURSIVE_LOCK, (ULONG_PTR)Object, 0, 0,
-                        "driver '%s' called WdfObjectAcquireLock on %p, whose synchronization "
-                        "lock this thread already holds%s",
-                        g->pub.DriverName, (void *)Object,
-                        l->by_driver ? "" : " (the framework holds it around this callback)");
+        wdf_violation(g, VF_10D_RECURSIVE_LOCK, (ULONG_PTR)Object, 0, 0,
+                      "driver '%s' called WdfObjectAcquireLock on %p, whose synchronization "
+                      "lock this thread already holds%s",
+                      g->pub.DriverName, (void *)Object,
+                      l->by_driver ? "" : " (the framework holds it around this callback)");
     if (l->passive)
         KeEnterCriticalRegion(); /* Microsoft: normal kernel APCs are disabled */
     wdf_sync_lock_take(l, TRUE);
@@ -258,10 +258,10 @@ VOID imp_WdfObjectReleaseLock(PWDF_DRIVER_GLOBALS globals, WDFOBJECT Object)
     struct wdf_sync_lock *l = wdf_sync_ddi_lock(g, Object, "WdfObjectReleaseLock", caller);
     BOOLEAN passive = l->passive;
     if (!wdf_sync_mine(l) || !l->by_driver || l->depth != 1)
-        ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_INVALID_LOCK, (ULONG_PTR)Object, 1, 0,
-                        "driver '%s' called WdfObjectReleaseLock on %p without holding its lock "
-                        "(no WdfObjectAcquireLock on this thread)",
-                        g->pub.DriverName, (void *)Object);
+        wdf_violation(g, VF_10D_INVALID_LOCK, (ULONG_PTR)Object, 1, 0,
+                      "driver '%s' called WdfObjectReleaseLock on %p without holding its lock "
+                      "(no WdfObjectAcquireLock on this thread)",
+                      g->pub.DriverName, (void *)Object);
     wdf_sync_lock_drop(l);
     if (passive)
         KeLeaveCriticalRegion();
@@ -323,10 +323,10 @@ BOOLEAN wdf_gate_running_here(struct wdf_gate *gate)
 
 void wdf_gate_self_wait(struct wdf_object *o, const char *ddi)
 {
-    ke_bugcheck_msg(BUGCODE_WDF_VIOLATION, VF_10D_WAITS_FOR_SELF, (ULONG_PTR)o, 0, 0,
-                    "driver '%s' called %s on %p from that object's own callback: it would wait "
-                    "for itself (Microsoft: may deadlock)",
-                    o->owner->pub.DriverName, ddi, (void *)o);
+    wdf_violation(o->owner, VF_10D_WAITS_FOR_SELF, (ULONG_PTR)o, 0, 0,
+                  "driver '%s' called %s on %p from that object's own callback: it would wait "
+                  "for itself (Microsoft: may deadlock)",
+                  o->owner->pub.DriverName, ddi, (void *)o);
 }
 
 /* ---- flushing a timer or DPC that is being deleted ------------------------------------------ */

@@ -716,4 +716,21 @@ NTSTATUS wdf_queue_give(struct wdf_queue *queue, PIRP irp, BOOLEAN in_caller,
 const char *wdf_file_queue_refused(struct wdf_device *device, struct wdf_queue *queue,
                                    NTSTATUS *status);
 
+/* ---- the framework's events in the driver's in-flight recorder (events.c) ------------------ */
+
+/* A contract violation: recorded in the driver's in-flight recorder ("WDF_VIOLATION 0xP1:
+ * message"), then bug check 0x10D with the same message; g may be NULL (nothing recorded). */
+#define wdf_violation(g, p1, p2, p3, p4, ...)                                                      \
+    wdf_violation_in(__func__, g, p1, p2, p3, p4, __VA_ARGS__)
+__attribute__((noreturn, format(printf, 7, 8))) void wdf_violation_in(const char *function,
+                                                                      struct wdf_globals *g,
+                                                                      ULONG_PTR p1, ULONG_PTR p2,
+                                                                      ULONG_PTR p3, ULONG_PTR p4,
+                                                                      const char *fmt, ...);
+/* PnP and power: the IRP the device's framework received, and its transitions (pnp.c). */
+void wdf_event_pnp_irp(struct wdf_device *dev, UCHAR minor);
+void wdf_event_power_irp(struct wdf_device *dev, PIO_STACK_LOCATION s);
+void wdf_event_d0(struct wdf_device *dev, BOOLEAN entered, WDF_POWER_DEVICE_STATE other);
+void wdf_event_pnp_state(struct wdf_device *dev, const char *fmt);
+
 #endif

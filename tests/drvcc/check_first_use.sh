@@ -10,8 +10,9 @@ trap 'rm -rf "$work"' EXIT
 unset DRVHOST_DRIVER_PATH
 mkdir "$work/hello" "$work/evil"
 # "Their own driver": the FIFO sample under another name, so nothing but the scenario's folder
-# can provide hello.sys.
-cp "$root/samples/wdm/fifo/fifo.c" "$root/samples/wdm/fifo/fifo.h" "$work/hello/"
+# can provide hello.sys (with its WPP trace header, which drvcc scans: --wpp-scan trace.h).
+cp "$root/samples/wdm/fifo/fifo.c" "$root/samples/wdm/fifo/fifo.h" "$root/samples/wdm/fifo/trace.h" \
+    "$work/hello/"
 mv "$work/hello/fifo.c" "$work/hello/hello.c"
 cat > "$work/hello/hello.scn" <<'EOF'
 service hello hello.sys
@@ -26,7 +27,7 @@ EOF
 printf '#include <ntddk.h>\nDRIVER_INITIALIZE DriverEntry;\nNTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r)\n{\n    UNREFERENCED_PARAMETER(d);\n    UNREFERENCED_PARAMETER(r);\n    return STATUS_UNSUCCESSFUL;\n}\n' > "$work/evil/evil.c"
 (cd "$work/evil" && "$drvcc" -o hello.sys evil.c)
 cd "$work/hello"
-"$drvcc" -o hello.sys hello.c
+"$drvcc" -o hello.sys --wpp-scan trace.h hello.c
 for scenario in hello.scn ./hello.scn "$work/hello/hello.scn"; do
     echo "+ drvhost run $scenario (in hello/)"
     LD_LIBRARY_PATH=$work/evil "$drvhost" run --quiet "$scenario"

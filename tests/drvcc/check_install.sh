@@ -11,7 +11,8 @@ unset DRVHOST_DRIVER_PATH
 "$cmake" --install "$build" --prefix "$prefix" > /dev/null
 "$prefix/bin/drvhost" run --quiet "$prefix/share/drvhost/samples/wdm/fifo/demo.scn"
 (cd "$prefix/share/drvhost/samples/wdm/fifo" && "$prefix/bin/drvhost" run --quiet io.scn)
-"$prefix/bin/drvcc" -o "$prefix/fifo.sys" -I "$root/samples/wdm/fifo" "$root/samples/wdm/fifo/fifo.c"
+"$prefix/bin/drvcc" -o "$prefix/fifo.sys" -I "$root/samples/wdm/fifo" \
+    --wpp-scan "$root/samples/wdm/fifo/trace.h" "$root/samples/wdm/fifo/fifo.c"
 DRVHOST_DRIVER_PATH=$prefix "$prefix/bin/drvhost" run --quiet "$root/samples/wdm/fifo/demo.scn"
 # --project with the installed helper (<datadir>/drvhost/drvcc_helper.py).
 "$prefix/bin/drvcc" --project "$root/tests/drvcc/project/sys/projtest.vcxproj" -o "$prefix/projtest.sys"

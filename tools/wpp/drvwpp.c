@@ -856,6 +856,52 @@ static void scan_call(const char *text, const char *p, struct func *f, const cha
     sites[nsites++] = s;
 }
 
+/* A trace call in the body of a #define is an error, not a dropped message: WPP identifies each
+ * message by the line of its call, and a macro's expansion has the line of its use (the WDK's
+ * tracewpp cannot trace from a macro body either: its expansion names a WPP_CALL_ macro that
+ * does not exist). [start, end) is the directive with its continuation lines. */
+static void check_define(const char *text, const char *start, const char *end, const char *file)
+{
+    const char *p = start + 1;
+
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    if ((size_t)(end - p) < 6 || strncmp(p, "define", 6) != 0)
+        return;
+    for (p += 6; p < end; p++) {
+        const char *s = p, *q;
+        struct func *f;
+        char name[128];
+        if (*p == '"' || *p == '\'') {
+            p = skip_literal(p) - 1;
+            continue;
+        }
+        if (p[0] == '/' && (p[1] == '/' || p[1] == '*')) {
+            const char *e = p[1] == '*' ? strstr(p + 2, "*/") : NULL;
+            if (e == NULL || e >= end)
+                return;
+            p = e + 1;
+            continue;
+        }
+        if (!is_ident_char((unsigned char)*p) || (p > start && is_ident_char((unsigned char)p[-1])))
+            continue;
+        while (p < end && is_ident_char((unsigned char)*p))
+            p++;
+        if (p - s >= (long)sizeof(name))
+            continue;
+        memcpy(name, s, (size_t)(p - s));
+        name[p - s] = 0;
+        for (q = p; q < end && isspace((unsigned char)*q); q++)
+            ;
+        if ((f = find_func(name)) != NULL && q < end && *q == '(')
+            fail(file, line_at(text, s),
+                 "%s called inside a #define: WPP identifies each message by the line of its "
+                 "call, which a macro body does not have; trace from a function instead",
+                 f->name);
+        p--;
+    }
+}
+
 /* Every trace function call outside comments, literals and preprocessor directives. */
 static void scan_calls(const char *text, const char *file)
 {
@@ -883,8 +929,10 @@ static void scan_calls(const char *text, const char *file)
             continue;
         }
         if (*p == '#' && bol) { /* a directive, with its continuation lines */
+            const char *start = p;
             while (*p && !(*p == '\n' && p[-1] != '\\'))
                 p++;
+            check_define(text, start, p, file);
             continue;
         }
         bol = 0;

@@ -7,12 +7,18 @@
  * DPC, timer, work item and spin lock become framework objects; docs/samples-kmdf.md compares
  * the two drivers routine by routine.
  *
+ * Traces with WPP (trace.h): DriverEntry and unload, the devices, each ioctl with its status,
+ * the completions from the timer, the work item and cancellation, and every read and write at
+ * TRACE_LEVEL_VERBOSE.
+ *
  * Written against the KMDF 1.33 documentation only; it builds unchanged with the real WDK.
  */
 #include <ntddk.h>
 #include <wdf.h>
 
 #include "fifo.h"
+#include "trace.h"
+#include "fifo.tmh"
 
 #define FIFO_TAG        'ofiF'
 #define FIFO_CHUNK_DATA 256
@@ -152,8 +158,10 @@ static VOID FifoEvtIoInCallerContext(WDFDEVICE Device, WDFREQUEST Request)
     }
     if (NT_SUCCESS(status))
         status = WdfDeviceEnqueueRequest(Device, Request);
-    if (!NT_SUCCESS(status))
+    if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_WARNING, TRACE_DEVICE, "request %p: %!STATUS!", Request, status);
         WdfRequestComplete(Request, status);
+    }
 }
 
 static VOID FifoEvtIoRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
@@ -164,6 +172,7 @@ static VOID FifoEvtIoRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
     NTSTATUS status;
     /* A zero-length read never comes here: the framework completes it (STATUS_SUCCESS). */
     if (!NT_SUCCESS(FifoRequestBuffer(Request, TRUE, Length, &buffer))) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_IO, "read %p: no buffer", Request);
         WdfRequestComplete(Request, STATUS_INSUFFICIENT_RESOURCES);
         return;
     }
@@ -172,6 +181,8 @@ static VOID FifoEvtIoRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
     if (!IsListEmpty(&g_Fifo.Chunks)) {
         done = FifoTakeLocked(buffer, (ULONG)Length);
         WdfSpinLockRelease(g_Fifo.Lock);
+        TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_IO, "read %p: %u of %Iu bytes", Request, done,
+                    Length);
         WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, done);
         return;
     }
@@ -180,22 +191,24 @@ static VOID FifoEvtIoRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
     /* Waits in the manual queue, cancelable by the framework, until the drain DPC takes it. */
     status = WdfRequestForwardToIoQueue(Request, device->ReadQueue);
     if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_IO, "read %p: forward %!STATUS!", Request, status);
         WdfSpinLockAcquire(g_Fifo.Lock);
         g_Fifo.Stats.PendingReads--;
         WdfSpinLockRelease(g_Fifo.Lock);
         WdfRequestComplete(Request, status);
         return;
     }
+    TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_IO, "read %p waits for data", Request);
     WdfDpcEnqueue(g_Fifo.DrainDpc); /* a write may have come between the check and the queue */
 }
 
 /* The framework cancelled a read waiting in a ReadQueue (the requester cancelled it). */
 static VOID FifoEvtReadCanceled(WDFQUEUE Queue, WDFREQUEST Request)
 {
-    UNREFERENCED_PARAMETER(Queue);
     WdfSpinLockAcquire(g_Fifo.Lock);
     g_Fifo.Stats.PendingReads--;
     WdfSpinLockRelease(g_Fifo.Lock);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_IO, "queue %p: read %p cancelled", Queue, Request);
     WdfRequestComplete(Request, STATUS_CANCELLED);
 }
 
@@ -232,6 +245,8 @@ static VOID FifoEvtDrainDpc(WDFDPC Dpc)
         if (NT_SUCCESS(FifoRequestBuffer(request, TRUE, 1, &buffer)))
             done = FifoTakeLocked(buffer, (ULONG)params.Parameters.Read.Length);
         WdfSpinLockRelease(g_Fifo.Lock);
+        TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_IO, "read %p: %u bytes at %!IRQL!", request, done,
+                    KeGetCurrentIrql());
         WdfRequestCompleteWithInformation(request, STATUS_SUCCESS, done);
     }
 }
@@ -265,55 +280,64 @@ static VOID FifoEvtIoWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
     g_Fifo.Stats.Writes++;
     WdfSpinLockRelease(g_Fifo.Lock);
     WdfDpcEnqueue(g_Fifo.DrainDpc);
-    WdfRequestCompleteWithInformation(
-        Request, done == Length ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES, done);
+    if (done < Length) {
+        TraceEvents(TRACE_LEVEL_WARNING, TRACE_IO, "write %p: %u of %Iu bytes, out of memory",
+                    Request, done, Length);
+        WdfRequestCompleteWithInformation(Request, STATUS_INSUFFICIENT_RESOURCES, done);
+        return;
+    }
+    TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_IO, "write %p: %u bytes", Request, done);
+    WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, done);
 }
 
-static VOID FifoEcho(WDFREQUEST Request, size_t OutputLength, size_t InputLength)
+/* The ioctl handlers below return the status the request completes with, and the byte count
+ * in *Information; STATUS_PENDING when they kept the request (it completes later). */
+
+static NTSTATUS FifoEcho(WDFREQUEST Request, size_t OutputLength, size_t InputLength,
+                         size_t *Information)
 {
     size_t n = min(InputLength, OutputLength);
     PVOID in, out;
     NTSTATUS status;
-    if (n == 0) {
-        WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, 0);
-        return;
-    }
+    if (n == 0)
+        return STATUS_SUCCESS;
     /* METHOD_BUFFERED: one system buffer holds the input and receives the output. */
     status = FifoRequestBuffer(Request, FALSE, n, &in);
     if (NT_SUCCESS(status))
         status = FifoRequestBuffer(Request, TRUE, n, &out);
-    if (!NT_SUCCESS(status)) {
-        WdfRequestComplete(Request, STATUS_INVALID_PARAMETER);
-        return;
-    }
+    if (!NT_SUCCESS(status))
+        return STATUS_INVALID_PARAMETER;
     if (in != out)
         RtlCopyMemory(out, in, n);
-    WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, n);
+    TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_QUEUE, "%Iu bytes: %!HEXDUMP!", n,
+                LOG_LENSTR((ULONG)min(n, 16), (PCHAR)out));
+    *Information = n;
+    return STATUS_SUCCESS;
 }
 
-static VOID FifoGetStats(WDFREQUEST Request, size_t OutputLength)
+static NTSTATUS FifoGetStats(WDFREQUEST Request, size_t OutputLength, size_t *Information)
 {
     FIFO_STATS *stats;
     if (OutputLength < sizeof(FIFO_STATS) ||
         !NT_SUCCESS(
-            WdfRequestRetrieveOutputBuffer(Request, sizeof(FIFO_STATS), (PVOID *)&stats, NULL))) {
-        WdfRequestComplete(Request, STATUS_BUFFER_TOO_SMALL);
-        return;
-    }
+            WdfRequestRetrieveOutputBuffer(Request, sizeof(FIFO_STATS), (PVOID *)&stats, NULL)))
+        return STATUS_BUFFER_TOO_SMALL;
     WdfSpinLockAcquire(g_Fifo.Lock);
     *stats = g_Fifo.Stats;
     WdfSpinLockRelease(g_Fifo.Lock);
-    WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, sizeof(FIFO_STATS));
+    *Information = sizeof(FIFO_STATS);
+    return STATUS_SUCCESS;
 }
 
 /* The framework cancelled the DELAY request waiting for its timer. */
 static VOID FifoEvtDelayCanceled(WDFQUEUE Queue, WDFREQUEST Request)
 {
-    UNREFERENCED_PARAMETER(Queue);
     WdfTimerStop(g_Fifo.DelayTimer, FALSE);
     WdfSpinLockAcquire(g_Fifo.Lock);
     g_Fifo.DelayPending = FALSE;
     WdfSpinLockRelease(g_Fifo.Lock);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_QUEUE, "queue %p: DELAY %p cancelled", Queue,
+                Request);
     WdfRequestComplete(Request, STATUS_CANCELLED);
 }
 
@@ -329,26 +353,26 @@ static VOID FifoEvtDelayTimer(WDFTIMER Timer)
         WdfSpinLockAcquire(g_Fifo.Lock);
         g_Fifo.DelayPending = FALSE;
         WdfSpinLockRelease(g_Fifo.Lock);
+        TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_QUEUE, "DELAY %p elapsed, at %!IRQL!", request,
+                    KeGetCurrentIrql());
         WdfRequestCompleteWithInformation(request, STATUS_SUCCESS, sizeof(ULONG));
         return;
     }
 }
 
-static VOID FifoDelay(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, size_t InputLength)
+static NTSTATUS FifoDelay(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength,
+                          size_t InputLength)
 {
     FIFO_DEVICE_CONTEXT *device = FifoDeviceGetContext(WdfIoQueueGetDevice(Queue));
     PULONG ms;
     NTSTATUS status;
     if (InputLength < sizeof(ULONG) || OutputLength < sizeof(ULONG) ||
-        !NT_SUCCESS(WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), (PVOID *)&ms, NULL))) {
-        WdfRequestComplete(Request, STATUS_BUFFER_TOO_SMALL);
-        return;
-    }
+        !NT_SUCCESS(WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), (PVOID *)&ms, NULL)))
+        return STATUS_BUFFER_TOO_SMALL;
     WdfSpinLockAcquire(g_Fifo.Lock);
     if (g_Fifo.DelayPending) {
         WdfSpinLockRelease(g_Fifo.Lock);
-        WdfRequestComplete(Request, STATUS_DEVICE_BUSY);
-        return;
+        return STATUS_DEVICE_BUSY;
     }
     g_Fifo.DelayPending = TRUE;
     WdfSpinLockRelease(g_Fifo.Lock);
@@ -357,10 +381,10 @@ static VOID FifoDelay(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, s
         WdfSpinLockAcquire(g_Fifo.Lock);
         g_Fifo.DelayPending = FALSE;
         WdfSpinLockRelease(g_Fifo.Lock);
-        WdfRequestComplete(Request, status);
-        return;
+        return status;
     }
     WdfTimerStart(g_Fifo.DelayTimer, WDF_REL_TIMEOUT_IN_MS(*ms));
+    return STATUS_PENDING;
 }
 
 /* Empties the FIFO at PASSIVE_LEVEL and completes the RESET request with the bytes dropped. */
@@ -380,45 +404,55 @@ static VOID FifoEvtResetWorkItem(WDFWORKITEM WorkItem)
     request = g_Fifo.ResetRequest;
     g_Fifo.ResetRequest = NULL;
     WdfSpinLockRelease(g_Fifo.Lock);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_QUEUE, "RESET %p dropped %u bytes", request,
+                dropped);
     WdfRequestCompleteWithInformation(request, STATUS_SUCCESS, dropped);
 }
 
-static VOID FifoReset(WDFREQUEST Request)
+static NTSTATUS FifoReset(WDFREQUEST Request)
 {
     WdfSpinLockAcquire(g_Fifo.Lock);
     if (g_Fifo.ResetRequest != NULL) {
         WdfSpinLockRelease(g_Fifo.Lock);
-        WdfRequestComplete(Request, STATUS_DEVICE_BUSY);
-        return;
+        return STATUS_DEVICE_BUSY;
     }
     g_Fifo.ResetRequest = Request;
     WdfSpinLockRelease(g_Fifo.Lock);
     WdfWorkItemEnqueue(g_Fifo.ResetItem);
+    return STATUS_PENDING;
 }
 
+/* Each ioctl is traced with its status; a request a handler kept (STATUS_PENDING) is
+ * completed, and traced, by its timer or work item, or by its cancellation. */
 static VOID FifoEvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength,
                                    size_t InputBufferLength, ULONG IoControlCode)
 {
+    size_t information = 0;
+    NTSTATUS status;
     switch (IoControlCode) {
     case IOCTL_FIFO_ECHO_BUFFERED:
     case IOCTL_FIFO_ECHO_IN_DIRECT:
     case IOCTL_FIFO_ECHO_OUT_DIRECT:
     case IOCTL_FIFO_ECHO_NEITHER:
-        FifoEcho(Request, OutputBufferLength, InputBufferLength);
-        return;
+        status = FifoEcho(Request, OutputBufferLength, InputBufferLength, &information);
+        break;
     case IOCTL_FIFO_GET_STATS:
-        FifoGetStats(Request, OutputBufferLength);
-        return;
+        status = FifoGetStats(Request, OutputBufferLength, &information);
+        break;
     case IOCTL_FIFO_DELAY:
-        FifoDelay(Queue, Request, OutputBufferLength, InputBufferLength);
-        return;
+        status = FifoDelay(Queue, Request, OutputBufferLength, InputBufferLength);
+        break;
     case IOCTL_FIFO_RESET:
-        FifoReset(Request);
-        return;
+        status = FifoReset(Request);
+        break;
     default:
-        WdfRequestComplete(Request, STATUS_INVALID_DEVICE_REQUEST);
-        return;
+        status = STATUS_INVALID_DEVICE_REQUEST;
+        break;
     }
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_QUEUE, "%s (0x%08X) request %p: %!STATUS!",
+                FifoIoctlName(IoControlCode), IoControlCode, Request, status);
+    if (status != STATUS_PENDING)
+        WdfRequestCompleteWithInformation(Request, status, information);
 }
 
 /* The handle is closing: reads it left waiting are cancelled. WdfIoQueueFindRequest gives a
@@ -439,6 +473,8 @@ static VOID FifoEvtFileCleanup(WDFFILEOBJECT FileObject)
         WdfSpinLockAcquire(g_Fifo.Lock);
         g_Fifo.Stats.PendingReads--;
         WdfSpinLockRelease(g_Fifo.Lock);
+        TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DEVICE, "file %p: read %p cancelled", FileObject,
+                    request);
         WdfRequestComplete(request, STATUS_CANCELLED);
     }
 }
@@ -447,13 +483,16 @@ static VOID FifoEvtFileCleanup(WDFFILEOBJECT FileObject)
  * chunks still in the FIFO go back to the lookaside list here. */
 static VOID FifoEvtDriverUnload(WDFDRIVER Driver)
 {
-    UNREFERENCED_PARAMETER(Driver);
     if (g_Fifo.DelayTimer != NULL)
         WdfTimerStop(g_Fifo.DelayTimer, TRUE);
     while (!IsListEmpty(&g_Fifo.Chunks))
         WdfObjectDelete(
             CONTAINING_RECORD(RemoveHeadList(&g_Fifo.Chunks), FIFO_CHUNK, Link)->Memory);
     KdPrint(("fifo: unloaded\n"));
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "driver %p", Driver);
+    /* Nothing of the driver traces after this: the framework's deletion of the devices calls
+     * none of its callbacks. */
+    WPP_CLEANUP(WdfDriverWdmGetDriverObject(Driver));
 }
 
 static NTSTATUS FifoCreateQueues(WDFDEVICE Device)
@@ -487,8 +526,10 @@ static NTSTATUS FifoCreateDevice(WDFDRIVER Driver, int Index)
     WDFDEVICE device;
     PWDFDEVICE_INIT init = WdfControlDeviceInitAllocate(Driver, &sddl);
     NTSTATUS status;
-    if (init == NULL)
+    if (init == NULL) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DEVICE, "WdfControlDeviceInitAllocate failed");
         return STATUS_INSUFFICIENT_RESOURCES;
+    }
     RtlInitUnicodeString(&name, g_DeviceNames[Index]);
     RtlInitUnicodeString(&link, g_LinkNames[Index]);
     WdfDeviceInitSetDeviceType(init, FIFO_DEVICE_TYPE);
@@ -505,6 +546,7 @@ static NTSTATUS FifoCreateDevice(WDFDRIVER Driver, int Index)
         status = WdfDeviceCreate(&init, &attributes, &device);
     }
     if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DEVICE, "%wZ: %!STATUS!", &name, status);
         WdfDeviceInitFree(init); /* a control device's init is the driver's on failure */
         return status;
     }
@@ -513,8 +555,14 @@ static NTSTATUS FifoCreateDevice(WDFDRIVER Driver, int Index)
     status = WdfDeviceCreateSymbolicLink(device, &link);
     if (NT_SUCCESS(status))
         status = FifoCreateQueues(device);
-    if (NT_SUCCESS(status))
-        WdfControlFinishInitializing(device);
+    if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DEVICE, "%wZ: link or queues %!STATUS!", &name,
+                    status);
+        return status;
+    }
+    WdfControlFinishInitializing(device);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DEVICE, "device %p %wZ -> %wZ", device, &link,
+                &name);
     return status;
 }
 
@@ -549,7 +597,9 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     WDF_DRIVER_CONFIG config;
     WDFDRIVER driver;
     NTSTATUS status;
+    WPP_INIT_TRACING(DriverObject, RegistryPath);
     KdPrint(("fifo: DriverEntry %wZ\n", RegistryPath));
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "service key %wZ", RegistryPath);
     RtlZeroMemory(&g_Fifo, sizeof(g_Fifo)); /* a module loaded again starts afresh */
     InitializeListHead(&g_Fifo.Chunks);
     WDF_DRIVER_CONFIG_INIT(&config, WDF_NO_EVENT_CALLBACK);
@@ -557,8 +607,11 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     config.EvtDriverUnload = FifoEvtDriverUnload;
     status =
         WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &config, &driver);
-    if (!NT_SUCCESS(status))
+    if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "WdfDriverCreate: %!STATUS!", status);
+        WPP_CLEANUP(DriverObject);
         return status;
+    }
     /* From here on a failure needs no undoing: the framework deletes what the driver object
      * holds (devices, links, queues, the lock, the lookaside list) when DriverEntry fails. */
     status = WdfSpinLockCreate(WDF_NO_OBJECT_ATTRIBUTES, &g_Fifo.Lock);
@@ -570,5 +623,12 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
         status = FifoCreateDevice(driver, i);
     if (NT_SUCCESS(status))
         status = FifoCreateCallbacks();
+    if (!NT_SUCCESS(status)) {
+        /* EvtDriverUnload is not called when DriverEntry fails. */
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "failed: %!STATUS!", status);
+        WPP_CLEANUP(DriverObject);
+        return status;
+    }
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "%d devices ready", FIFO_DEVICES);
     return status;
 }

@@ -4,11 +4,17 @@
  * methods, reads that pend until a write brings data (completed from a DPC), an ioctl completed
  * from a timer DPC, another from a work item, cancellation, cleanup and unload.
  *
+ * Traces with WPP (trace.h: its control GUID and flags): DriverEntry and unload, create,
+ * cleanup and close, each ioctl with its status, cancellation, and every read and write at
+ * TRACE_LEVEL_VERBOSE.
+ *
  * Written against the WDK documentation only; it builds unchanged with the real WDK.
  */
 #include <ntddk.h>
 
 #include "fifo.h"
+#include "trace.h"
+#include "fifo.tmh"
 
 #define FIFO_TAG        'ofiF'
 #define FIFO_CHUNK_DATA 256
@@ -91,7 +97,10 @@ static ULONG FifoTakeLocked(PUCHAR Buffer, ULONG Length)
 
 NTSTATUS FifoCreateClose(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
-    UNREFERENCED_PARAMETER(DeviceObject);
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(Irp);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_CREATE, "%s device %p file %p",
+                sp->MajorFunction == IRP_MJ_CREATE ? "create" : "close", DeviceObject,
+                sp->FileObject);
     return FifoComplete(Irp, STATUS_SUCCESS, 0);
 }
 
@@ -104,6 +113,7 @@ VOID FifoCancelRead(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     RemoveEntryList(&Irp->Tail.Overlay.ListEntry);
     g_Fifo.Stats.PendingReads--;
     KeReleaseSpinLock(&g_Fifo.Lock, irql);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_CANCEL, "read %p cancelled", Irp);
     FifoComplete(Irp, STATUS_CANCELLED, 0);
 }
 
@@ -115,13 +125,16 @@ NTSTATUS FifoRead(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     KIRQL irql;
     if (length == 0)
         return FifoComplete(Irp, STATUS_SUCCESS, 0);
-    if (buffer == NULL)
+    if (buffer == NULL) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_IO, "read %p: no system address for its MDL", Irp);
         return FifoComplete(Irp, STATUS_INSUFFICIENT_RESOURCES, 0);
+    }
     KeAcquireSpinLock(&g_Fifo.Lock, &irql);
     g_Fifo.Stats.Reads++;
     if (!IsListEmpty(&g_Fifo.Chunks)) {
         done = FifoTakeLocked(buffer, length);
         KeReleaseSpinLock(&g_Fifo.Lock, irql);
+        TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_IO, "read %p: %u of %u bytes", Irp, done, length);
         return FifoComplete(Irp, STATUS_SUCCESS, done);
     }
     IoSetCancelRoutine(Irp, FifoCancelRead);
@@ -133,6 +146,7 @@ NTSTATUS FifoRead(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     InsertTailList(&g_Fifo.PendingReads, &Irp->Tail.Overlay.ListEntry);
     g_Fifo.Stats.PendingReads++;
     KeReleaseSpinLock(&g_Fifo.Lock, irql);
+    TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_IO, "read %p waits for data", Irp);
     return STATUS_PENDING;
 }
 
@@ -158,6 +172,8 @@ VOID FifoDrainDpc(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
         done = FifoTakeLocked(FifoUserBuffer(IoGetCurrentIrpStackLocation(irp)->DeviceObject, irp),
                               IoGetCurrentIrpStackLocation(irp)->Parameters.Read.Length);
         KeReleaseSpinLockFromDpcLevel(&g_Fifo.Lock);
+        TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_IO, "read %p: %u bytes at %!IRQL!", irp, done,
+                    KeGetCurrentIrql());
         FifoComplete(irp, STATUS_SUCCESS, done);
         KeAcquireSpinLockAtDpcLevel(&g_Fifo.Lock);
     }
@@ -189,7 +205,13 @@ NTSTATUS FifoWrite(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     g_Fifo.Stats.Writes++;
     KeReleaseSpinLock(&g_Fifo.Lock, irql);
     KeInsertQueueDpc(&g_Fifo.DrainDpc, NULL, NULL);
-    return FifoComplete(Irp, done == length ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES, done);
+    if (done < length) {
+        TraceEvents(TRACE_LEVEL_WARNING, TRACE_IO, "write %p: %u of %u bytes, out of memory", Irp,
+                    done, length);
+        return FifoComplete(Irp, STATUS_INSUFFICIENT_RESOURCES, done);
+    }
+    TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_IO, "write %p: %u bytes", Irp, done);
+    return FifoComplete(Irp, STATUS_SUCCESS, done);
 }
 
 static NTSTATUS FifoEcho(PIRP Irp, PIO_STACK_LOCATION sp)
@@ -219,6 +241,8 @@ static NTSTATUS FifoEcho(PIRP Irp, PIO_STACK_LOCATION sp)
         return FifoComplete(Irp, STATUS_INVALID_PARAMETER, 0);
     if (n > 0 && in != out)
         RtlCopyMemory(out, in, n);
+    TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_IOCTL, "%u bytes: %!HEXDUMP!", n,
+                LOG_LENSTR(min(n, 16), (PCHAR)out));
     return FifoComplete(Irp, STATUS_SUCCESS, n);
 }
 
@@ -231,6 +255,7 @@ VOID FifoCancelDelay(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     g_Fifo.DelayIrp = NULL;
     KeCancelTimer(&g_Fifo.DelayTimer);
     KeReleaseSpinLock(&g_Fifo.Lock, irql);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_CANCEL, "DELAY %p cancelled", Irp);
     FifoComplete(Irp, STATUS_CANCELLED, 0);
 }
 
@@ -248,8 +273,11 @@ VOID FifoDelayDpc(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
     if (irp != NULL)
         g_Fifo.DelayIrp = NULL;
     KeReleaseSpinLockFromDpcLevel(&g_Fifo.Lock);
-    if (irp != NULL)
-        FifoComplete(irp, STATUS_SUCCESS, sizeof(ULONG));
+    if (irp == NULL)
+        return;
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_IOCTL, "DELAY %p elapsed, at %!IRQL!", irp,
+                KeGetCurrentIrql());
+    FifoComplete(irp, STATUS_SUCCESS, sizeof(ULONG));
 }
 
 static NTSTATUS FifoDelay(PIRP Irp, PIO_STACK_LOCATION sp)
@@ -295,6 +323,7 @@ VOID FifoResetWorker(PDEVICE_OBJECT DeviceObject, PVOID Context)
     g_Fifo.Stats.BytesQueued = 0;
     g_Fifo.ResetIrp = NULL;
     KeReleaseSpinLock(&g_Fifo.Lock, irql);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_IOCTL, "RESET %p dropped %u bytes", irp, dropped);
     FifoComplete(irp, STATUS_SUCCESS, dropped);
 }
 
@@ -313,11 +342,20 @@ static NTSTATUS FifoReset(PIRP Irp)
     return STATUS_PENDING;
 }
 
-NTSTATUS FifoDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+/* IOCTL_FIFO_GET_STATS: a copy of the counters. */
+static NTSTATUS FifoGetStats(PIRP Irp, PIO_STACK_LOCATION sp)
 {
-    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(Irp);
     KIRQL irql;
-    UNREFERENCED_PARAMETER(DeviceObject);
+    if (sp->Parameters.DeviceIoControl.OutputBufferLength < sizeof(FIFO_STATS))
+        return FifoComplete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
+    KeAcquireSpinLock(&g_Fifo.Lock, &irql);
+    RtlCopyMemory(Irp->AssociatedIrp.SystemBuffer, &g_Fifo.Stats, sizeof(FIFO_STATS));
+    KeReleaseSpinLock(&g_Fifo.Lock, irql);
+    return FifoComplete(Irp, STATUS_SUCCESS, sizeof(FIFO_STATS));
+}
+
+static NTSTATUS FifoDispatchIoctl(PIRP Irp, PIO_STACK_LOCATION sp)
+{
     switch (sp->Parameters.DeviceIoControl.IoControlCode) {
     case IOCTL_FIFO_ECHO_BUFFERED:
     case IOCTL_FIFO_ECHO_IN_DIRECT:
@@ -325,12 +363,7 @@ NTSTATUS FifoDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     case IOCTL_FIFO_ECHO_NEITHER:
         return FifoEcho(Irp, sp);
     case IOCTL_FIFO_GET_STATS:
-        if (sp->Parameters.DeviceIoControl.OutputBufferLength < sizeof(FIFO_STATS))
-            return FifoComplete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
-        KeAcquireSpinLock(&g_Fifo.Lock, &irql);
-        RtlCopyMemory(Irp->AssociatedIrp.SystemBuffer, &g_Fifo.Stats, sizeof(FIFO_STATS));
-        KeReleaseSpinLock(&g_Fifo.Lock, irql);
-        return FifoComplete(Irp, STATUS_SUCCESS, sizeof(FIFO_STATS));
+        return FifoGetStats(Irp, sp);
     case IOCTL_FIFO_DELAY:
         return FifoDelay(Irp, sp);
     case IOCTL_FIFO_RESET:
@@ -338,6 +371,20 @@ NTSTATUS FifoDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     default:
         return FifoComplete(Irp, STATUS_INVALID_DEVICE_REQUEST, 0);
     }
+}
+
+/* Each ioctl is traced with its status (STATUS_PENDING: completed later, traced then). The IRP
+ * may be gone once dispatched: only the code and the status are read after. */
+NTSTATUS FifoDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(Irp);
+    ULONG code = sp->Parameters.DeviceIoControl.IoControlCode;
+    NTSTATUS status;
+    UNREFERENCED_PARAMETER(DeviceObject);
+    status = FifoDispatchIoctl(Irp, sp);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_IOCTL, "%s (0x%08X): %!STATUS!", FifoIoctlName(code),
+                code, status);
+    return status;
 }
 
 /* The handle is closing: reads it left pending are cancelled. */
@@ -360,9 +407,11 @@ NTSTATUS FifoCleanup(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         InsertTailList(&cancelled, &irp->Tail.Overlay.ListEntry);
     }
     KeReleaseSpinLock(&g_Fifo.Lock, irql);
-    while (!IsListEmpty(&cancelled))
-        FifoComplete(CONTAINING_RECORD(RemoveHeadList(&cancelled), IRP, Tail.Overlay.ListEntry),
-                     STATUS_CANCELLED, 0);
+    while (!IsListEmpty(&cancelled)) {
+        PIRP irp = CONTAINING_RECORD(RemoveHeadList(&cancelled), IRP, Tail.Overlay.ListEntry);
+        TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_CREATE, "file %p: read %p cancelled", file, irp);
+        FifoComplete(irp, STATUS_CANCELLED, 0);
+    }
     return FifoComplete(Irp, STATUS_SUCCESS, 0);
 }
 
@@ -381,7 +430,6 @@ static VOID FifoDeleteDevices(VOID)
 
 VOID FifoUnload(PDRIVER_OBJECT DriverObject)
 {
-    UNREFERENCED_PARAMETER(DriverObject);
     KeCancelTimer(&g_Fifo.DelayTimer);
     KeFlushQueuedDpcs();
     if (g_Fifo.ResetItem != NULL)
@@ -391,6 +439,8 @@ VOID FifoUnload(PDRIVER_OBJECT DriverObject)
     ExDeleteNPagedLookasideList(&g_Fifo.ChunkLookaside);
     FifoDeleteDevices();
     KdPrint(("fifo: unloaded\n"));
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "devices deleted");
+    WPP_CLEANUP(DriverObject);
 }
 
 static NTSTATUS FifoCreateDevices(PDRIVER_OBJECT DriverObject)
@@ -402,11 +452,16 @@ static NTSTATUS FifoCreateDevices(PDRIVER_OBJECT DriverObject)
         RtlInitUnicodeString(&link, g_LinkNames[i]);
         status = IoCreateDevice(DriverObject, 0, &name, FIFO_DEVICE_TYPE, FILE_DEVICE_SECURE_OPEN,
                                 FALSE, &g_Fifo.Devices[i]);
-        if (!NT_SUCCESS(status))
+        if (!NT_SUCCESS(status)) {
+            TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "IoCreateDevice %wZ: %!STATUS!", &name,
+                        status);
             return status;
+        }
         g_Fifo.Devices[i]->Flags |= g_DeviceFlags[i];
         status = IoCreateSymbolicLink(&link, &name);
         if (!NT_SUCCESS(status)) {
+            TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "IoCreateSymbolicLink %wZ: %!STATUS!",
+                        &link, status);
             IoDeleteDevice(g_Fifo.Devices[i]);
             g_Fifo.Devices[i] = NULL;
             return status;
@@ -418,7 +473,9 @@ static NTSTATUS FifoCreateDevices(PDRIVER_OBJECT DriverObject)
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     NTSTATUS status;
+    WPP_INIT_TRACING(DriverObject, RegistryPath);
     KdPrint(("fifo: DriverEntry %wZ\n", RegistryPath));
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "service key %wZ", RegistryPath);
     KeInitializeSpinLock(&g_Fifo.Lock);
     InitializeListHead(&g_Fifo.Chunks);
     InitializeListHead(&g_Fifo.PendingReads);
@@ -441,8 +498,12 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
             status = STATUS_INSUFFICIENT_RESOURCES;
     }
     if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "failed: %!STATUS!", status);
         FifoDeleteDevices();
         ExDeleteNPagedLookasideList(&g_Fifo.ChunkLookaside);
+        WPP_CLEANUP(DriverObject);
+        return status;
     }
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "3 devices ready: %!STATUS!", status);
     return status;
 }

@@ -31,4 +31,27 @@ typedef struct _FIFO_STATS {
     ULONG Reads;
 } FIFO_STATS;
 
+/* The name of an ioctl of this interface, for the drivers' traces ("ECHO_BUFFERED"). */
+static __inline const char *FifoIoctlName(ULONG Code)
+{
+    switch (Code) {
+    case IOCTL_FIFO_ECHO_BUFFERED:
+        return "ECHO_BUFFERED";
+    case IOCTL_FIFO_ECHO_IN_DIRECT:
+        return "ECHO_IN_DIRECT";
+    case IOCTL_FIFO_ECHO_OUT_DIRECT:
+        return "ECHO_OUT_DIRECT";
+    case IOCTL_FIFO_ECHO_NEITHER:
+        return "ECHO_NEITHER";
+    case IOCTL_FIFO_GET_STATS:
+        return "GET_STATS";
+    case IOCTL_FIFO_DELAY:
+        return "DELAY";
+    case IOCTL_FIFO_RESET:
+        return "RESET";
+    default:
+        return "unknown";
+    }
+}
+
 #endif

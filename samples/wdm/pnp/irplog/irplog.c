@@ -15,12 +15,18 @@
  * DO_POWER_PAGABLE) protects the log. Lifetime: a filter device lives from AddDevice to its
  * IRP_MN_REMOVE_DEVICE; a remove lock counts the IRPs it is passing.
  *
+ * Besides its own log, it traces with WPP (trace.h): DriverEntry, AddDevice, each PnP and
+ * power IRP it passes, the reads of its log with their status, and the errors.
+ *
  * Written against the WDK documentation only; it builds unchanged with the real WDK.
  */
 #include <wdm.h>
 #include <ntstrsafe.h>
 
 #include "vsample.h"
+#include "vsample_names.h"
+#include "trace.h"
+#include "irplog.tmh"
 
 #define IRPLOG_TAG       'goLI'
 #define IRPLOG_ENTRIES   512
@@ -123,45 +129,19 @@ static NTSTATUS IrpLogRead(PIRP Irp)
     size = IrpLogFormatLocked(all, NULL);
     if (size > sl->Parameters.DeviceIoControl.OutputBufferLength) {
         KeReleaseSpinLock(&g_Log.Lock, irql);
+        TraceEvents(TRACE_LEVEL_WARNING, TRACE_LOG, "%Iu bytes, buffer %u: %!STATUS!", size,
+                    sl->Parameters.DeviceIoControl.OutputBufferLength, STATUS_BUFFER_TOO_SMALL);
         return IrpLogComplete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
     }
     IrpLogFormatLocked(all, (PCHAR)Irp->AssociatedIrp.SystemBuffer);
     g_Log.Count = 0;
     g_Log.Lost = 0;
     KeReleaseSpinLock(&g_Log.Lock, irql);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_LOG, "%s: %Iu bytes", all ? "all" : "ordered", size);
     return IrpLogComplete(Irp, STATUS_SUCCESS, size);
 }
 
 /* ==== naming the IRPs ===================================================================== */
-
-static PCSTR const g_PnpNames[] = {
-    "START_DEVICE",                 /* 0x00 */
-    "QUERY_REMOVE_DEVICE",          /* 0x01 */
-    "REMOVE_DEVICE",                /* 0x02 */
-    "CANCEL_REMOVE_DEVICE",         /* 0x03 */
-    "STOP_DEVICE",                  /* 0x04 */
-    "QUERY_STOP_DEVICE",            /* 0x05 */
-    "CANCEL_STOP_DEVICE",           /* 0x06 */
-    "QUERY_DEVICE_RELATIONS",       /* 0x07 */
-    "QUERY_INTERFACE",              /* 0x08 */
-    "QUERY_CAPABILITIES",           /* 0x09 */
-    "QUERY_RESOURCES",              /* 0x0A */
-    "QUERY_RESOURCE_REQUIREMENTS",  /* 0x0B */
-    "QUERY_DEVICE_TEXT",            /* 0x0C */
-    "FILTER_RESOURCE_REQUIREMENTS", /* 0x0D */
-    NULL,                           /* 0x0E */
-    "READ_CONFIG",                  /* 0x0F */
-    "WRITE_CONFIG",                 /* 0x10 */
-    "EJECT",                        /* 0x11 */
-    "SET_LOCK",                     /* 0x12 */
-    "QUERY_ID",                     /* 0x13 */
-    "QUERY_PNP_DEVICE_STATE",       /* 0x14 */
-    "QUERY_BUS_INFORMATION",        /* 0x15 */
-    "DEVICE_USAGE_NOTIFICATION",    /* 0x16 */
-    "SURPRISE_REMOVAL",             /* 0x17 */
-    "QUERY_LEGACY_BUS_INFORMATION", /* 0x18 */
-    "DEVICE_ENUMERATED",            /* 0x19 */
-};
 
 static PCSTR const g_RelationNames[] = {
     "BusRelations",         "EjectionRelations",  "PowerRelations",    "RemovalRelations",
@@ -169,9 +149,6 @@ static PCSTR const g_RelationNames[] = {
 static PCSTR const g_IdNames[] = {"DeviceID",   "HardwareIDs",        "CompatibleIDs",
                                   "InstanceID", "DeviceSerialNumber", "ContainerID"};
 static PCSTR const g_TextNames[] = {"Description", "LocationInformation"};
-/* SYSTEM_POWER_STATE 1..6 are S0..S5; DEVICE_POWER_STATE 1..4 are D0..D3. */
-static PCSTR const g_SystemNames[] = {"S?", "S0", "S1", "S2", "S3", "S4", "S5"};
-static PCSTR const g_DeviceNames[] = {"D?", "D0", "D1", "D2", "D3"};
 
 #define IRPLOG_NAME(table, i) ((ULONG)(i) < RTL_NUMBER_OF(table) ? (table)[i] : "?")
 
@@ -211,38 +188,21 @@ static BOOLEAN IrpLogPnpOrdered(UCHAR Minor)
 static VOID IrpLogPnpIrp(PIO_STACK_LOCATION Sl)
 {
     CHAR unknown[16];
-    PCSTR name =
-        Sl->MinorFunction < RTL_NUMBER_OF(g_PnpNames) ? g_PnpNames[Sl->MinorFunction] : NULL;
+    PCSTR name = VsPnpMinorName(Sl->MinorFunction);
     if (name == NULL) {
         RtlStringCbPrintfA(unknown, sizeof(unknown), "PNP 0x%02X", Sl->MinorFunction);
         name = unknown;
     }
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_FILTER, "%s", name);
     IrpLogAppend(IrpLogPnpOrdered(Sl->MinorFunction), name, IrpLogPnpDetail(Sl));
 }
 
 static VOID IrpLogPowerIrp(PIO_STACK_LOCATION Sl)
 {
-    PCSTR state = NULL, name;
-
-    switch (Sl->MinorFunction) {
-    case IRP_MN_SET_POWER:
-    case IRP_MN_QUERY_POWER:
-        name = Sl->MinorFunction == IRP_MN_SET_POWER ? "SET_POWER" : "QUERY_POWER";
-        state = Sl->Parameters.Power.Type == SystemPowerState
-                    ? IRPLOG_NAME(g_SystemNames, Sl->Parameters.Power.State.SystemState)
-                    : IRPLOG_NAME(g_DeviceNames, Sl->Parameters.Power.State.DeviceState);
-        break;
-    case IRP_MN_WAIT_WAKE:
-        name = "WAIT_WAKE";
-        break;
-    case IRP_MN_POWER_SEQUENCE:
-        name = "POWER_SEQUENCE";
-        break;
-    default:
-        name = "POWER ?";
-        break;
-    }
-    IrpLogAppend(TRUE, name, state);
+    PCSTR state = VsPowerIrpState(Sl);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_FILTER, "%s %s", VsPowerMinorName(Sl->MinorFunction),
+                state ? state : "");
+    IrpLogAppend(TRUE, VsPowerMinorName(Sl->MinorFunction), state);
 }
 
 /* ==== the filter ========================================================================== */
@@ -256,14 +216,17 @@ NTSTATUS IrpLogAddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Pdo)
     IrpLogAppend(TRUE, "ADD_DEVICE", NULL);
     status = IoCreateDevice(DriverObject, sizeof(IRPLOG_EXT), NULL, FILE_DEVICE_UNKNOWN, 0, FALSE,
                             &filter);
-    if (!NT_SUCCESS(status))
+    if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_FILTER, "IoCreateDevice: %!STATUS!", status);
         return status;
+    }
     ext = (PIRPLOG_EXT)filter->DeviceExtension;
     RtlZeroMemory(ext, sizeof(*ext));
     ext->Self = filter;
     IoInitializeRemoveLock(&ext->RemoveLock, IRPLOG_TAG, 0, 0);
     lower = IoAttachDeviceToDeviceStack(filter, Pdo);
     if (lower == NULL) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_FILTER, "PDO %p: nothing to attach to", Pdo);
         IoDeleteDevice(filter);
         return STATUS_NO_SUCH_DEVICE;
     }
@@ -273,6 +236,8 @@ NTSTATUS IrpLogAddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Pdo)
     filter->Characteristics = lower->Characteristics;
     filter->Flags |= lower->Flags & (DO_BUFFERED_IO | DO_DIRECT_IO | DO_POWER_PAGABLE);
     filter->Flags &= ~DO_DEVICE_INITIALIZING;
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_FILTER, "PDO %p: filter %p above %p", Pdo, filter,
+                lower);
     return STATUS_SUCCESS;
 }
 
@@ -378,8 +343,11 @@ static NTSTATUS IrpLogCreateControl(PDRIVER_OBJECT DriverObject)
     RtlInitUnicodeString(&link, IRPLOG_LINK_NAME);
     status = IoCreateDevice(DriverObject, sizeof(IRPLOG_EXT), &name, FILE_DEVICE_UNKNOWN,
                             FILE_DEVICE_SECURE_OPEN, FALSE, &g_Control);
-    if (!NT_SUCCESS(status))
+    if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "IoCreateDevice %wZ: %!STATUS!", &name,
+                    status);
         return status;
+    }
     ext = (PIRPLOG_EXT)g_Control->DeviceExtension;
     RtlZeroMemory(ext, sizeof(*ext));
     ext->IsControl = TRUE;
@@ -397,18 +365,21 @@ VOID IrpLogUnload(PDRIVER_OBJECT DriverObject)
 {
     UNICODE_STRING link;
 
-    UNREFERENCED_PARAMETER(DriverObject);
     RtlInitUnicodeString(&link, IRPLOG_LINK_NAME);
     IoDeleteSymbolicLink(&link);
     IoDeleteDevice(g_Control);
     g_Control = NULL;
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "control device deleted");
+    WPP_CLEANUP(DriverObject);
 }
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
+    NTSTATUS status;
     ULONG i;
 
-    UNREFERENCED_PARAMETER(RegistryPath);
+    WPP_INIT_TRACING(DriverObject, RegistryPath);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "service key %wZ", RegistryPath);
     KeInitializeSpinLock(&g_Log.Lock);
     g_Log.Count = 0;
     g_Log.Lost = 0;
@@ -419,5 +390,10 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     DriverObject->MajorFunction[IRP_MJ_DEVICE_CONTROL] = IrpLogDeviceControl;
     DriverObject->DriverExtension->AddDevice = IrpLogAddDevice;
     DriverObject->DriverUnload = IrpLogUnload;
-    return IrpLogCreateControl(DriverObject);
+    status = IrpLogCreateControl(DriverObject);
+    if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "failed: %!STATUS!", status);
+        WPP_CLEANUP(DriverObject); /* DriverUnload is not called when DriverEntry fails */
+    }
+    return status;
 }

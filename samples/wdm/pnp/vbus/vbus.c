@@ -15,6 +15,9 @@
  * remove lock counts the IRPs in flight); a child PDO from PLUG to the REMOVE_DEVICE that
  * follows its disappearance, or to the bus's own removal.
  *
+ * Traces with WPP (trace.h): DriverEntry, AddDevice, every PnP and power IRP by name, the
+ * ioctls with their status, the children plugged and removed, and the errors.
+ *
  * Written against the WDK documentation only; it builds unchanged with the real WDK.
  */
 #include <initguid.h>
@@ -24,6 +27,9 @@
 
 #include "vsample.h"
 #include "vsample_pnp.h"
+#include "vsample_names.h"
+#include "trace.h"
+#include "vbus.tmh"
 
 #define VBUS_TAG       'suBV'
 #define VBUS_MAX_PLUG  64 /* children one PLUG may create */
@@ -90,8 +96,10 @@ NTSTATUS VbusAddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Pdo)
 
     status = IoCreateDevice(DriverObject, sizeof(VBUS_FDO), NULL, FILE_DEVICE_UNKNOWN,
                             FILE_DEVICE_SECURE_OPEN, FALSE, &fdo);
-    if (!NT_SUCCESS(status))
+    if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "IoCreateDevice: %!STATUS!", status);
         return status;
+    }
     bus = (PVBUS_FDO)fdo->DeviceExtension;
     RtlZeroMemory(bus, sizeof(*bus));
     bus->Common.IsFdo = TRUE;
@@ -105,17 +113,22 @@ NTSTATUS VbusAddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Pdo)
 
     status = IoRegisterDeviceInterface(Pdo, &GUID_DEVINTERFACE_VBUS, NULL, &bus->InterfaceName);
     if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "IoRegisterDeviceInterface: %!STATUS!",
+                    status);
         IoDeleteDevice(fdo);
         return status;
     }
     bus->NextLower = IoAttachDeviceToDeviceStack(fdo, Pdo);
     if (bus->NextLower == NULL) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "PDO %p: nothing to attach to", Pdo);
         RtlFreeUnicodeString(&bus->InterfaceName);
         IoDeleteDevice(fdo);
         return STATUS_NO_SUCH_DEVICE;
     }
     fdo->Flags |= DO_BUFFERED_IO | DO_POWER_PAGABLE;
     fdo->Flags &= ~DO_DEVICE_INITIALIZING;
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "PDO %p: bus FDO %p, interface %wZ", Pdo,
+                fdo, &bus->InterfaceName);
     return STATUS_SUCCESS;
 }
 
@@ -215,6 +228,7 @@ static NTSTATUS VbusFdoStart(PVBUS_FDO Bus, PIRP Irp)
         Bus->Started = TRUE;
         IoSetDeviceInterfaceState(&Bus->InterfaceName, TRUE);
     }
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_PNP, "bus started: %!STATUS!", status);
     VbusComplete(Irp, status, Irp->IoStatus.Information);
     IoReleaseRemoveLock(&Bus->RemoveLock, Irp);
     return status;
@@ -364,10 +378,14 @@ static NTSTATUS VbusPlug(PVBUS_FDO Bus, PIRP Irp, ULONG InputLength)
         ExReleaseFastMutex(&Bus->Lock);
     }
     if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_IOCTL, "serial %u (%u children): %!STATUS!",
+                    plug->SerialNo, plug->Count, status);
         while (n > 0)
             IoDeleteDevice(made[--n]->Common.Self);
         return status;
     }
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_IOCTL, "serial %u: %u children plugged",
+                plug->SerialNo, n);
     IoInvalidateDeviceRelations(Bus->Pdo, BusRelations);
     return STATUS_SUCCESS;
 }
@@ -393,6 +411,8 @@ static NTSTATUS VbusUnplugOrEject(PVBUS_FDO Bus, PIRP Irp, ULONG InputLength, BO
     ExReleaseFastMutex(&Bus->Lock);
     if (child == NULL)
         return STATUS_NO_SUCH_DEVICE;
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_IOCTL, "child %u %s", child->SerialNo,
+                Eject ? "ejected" : "unplugged");
     if (Eject) {
         IoRequestDeviceEject(pdo);
         ObDereferenceObject(pdo);
@@ -416,6 +436,22 @@ static NTSTATUS VbusCount(PVBUS_FDO Bus, PIRP Irp, ULONG OutputLength, PULONG_PT
     *(PULONG)Irp->AssociatedIrp.SystemBuffer = n;
     *Information = sizeof(ULONG);
     return STATUS_SUCCESS;
+}
+
+static PCSTR VbusIoctlName(ULONG Code)
+{
+    switch (Code) {
+    case IOCTL_VBUS_PLUG:
+        return "PLUG";
+    case IOCTL_VBUS_UNPLUG:
+        return "UNPLUG";
+    case IOCTL_VBUS_EJECT:
+        return "EJECT";
+    case IOCTL_VBUS_COUNT:
+        return "COUNT";
+    default:
+        return "unknown";
+    }
 }
 
 static NTSTATUS VbusFdoDeviceControl(PVBUS_FDO Bus, PIRP Irp)
@@ -448,6 +484,8 @@ static NTSTATUS VbusFdoDeviceControl(PVBUS_FDO Bus, PIRP Irp)
             break;
         }
     }
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_IOCTL, "%s: %!STATUS!",
+                VbusIoctlName(sl->Parameters.DeviceIoControl.IoControlCode), status);
     VbusComplete(Irp, status, info);
     IoReleaseRemoveLock(&Bus->RemoveLock, Irp);
     return status;
@@ -593,6 +631,8 @@ static NTSTATUS VbusPdoRemove(PVBUS_PDO Child, PIRP Irp)
     }
     if (bus)
         ExReleaseFastMutex(&bus->Lock);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_PNP, "child %u: PDO %s", Child->SerialNo,
+                delete_pdo ? "deleted" : "kept (still on the bus)");
     VbusComplete(Irp, STATUS_SUCCESS, 0);
     if (delete_pdo)
         IoDeleteDevice(Child->Common.Self);
@@ -709,16 +749,25 @@ static NTSTATUS VbusPdoPower(PVBUS_PDO Child, PIRP Irp)
 NTSTATUS VbusPnp(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
     PVBUS_COMMON common = (PVBUS_COMMON)DeviceObject->DeviceExtension;
+    PCSTR name = VsPnpMinorName(IoGetCurrentIrpStackLocation(Irp)->MinorFunction);
 
-    if (common->IsFdo)
+    if (common->IsFdo) {
+        TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_PNP, "bus %s", name ? name : "?");
         return VbusFdoPnp((PVBUS_FDO)common, Irp);
+    }
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_PNP, "child %u %s", ((PVBUS_PDO)common)->SerialNo,
+                name ? name : "?");
     return VbusPdoPnp((PVBUS_PDO)common, Irp);
 }
 
 NTSTATUS VbusPower(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
     PVBUS_COMMON common = (PVBUS_COMMON)DeviceObject->DeviceExtension;
+    PIO_STACK_LOCATION sl = IoGetCurrentIrpStackLocation(Irp);
+    PCSTR state = VsPowerIrpState(sl);
 
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_POWER, "%s %s %s", common->IsFdo ? "bus" : "child",
+                VsPowerMinorName(sl->MinorFunction), state ? state : "");
     if (common->IsFdo)
         return VbusFdoPower((PVBUS_FDO)common, Irp);
     return VbusPdoPower((PVBUS_PDO)common, Irp);
@@ -759,12 +808,15 @@ NTSTATUS VbusDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 /* Every device is gone by now (the PnP manager unloads a PnP driver after its last device). */
 VOID VbusUnload(PDRIVER_OBJECT DriverObject)
 {
-    UNREFERENCED_PARAMETER(DriverObject);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "unloading");
+    WPP_CLEANUP(DriverObject);
 }
 
+/* Nothing here can fail: no WPP_CLEANUP on a failing path. */
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
-    UNREFERENCED_PARAMETER(RegistryPath);
+    WPP_INIT_TRACING(DriverObject, RegistryPath);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "service key %wZ", RegistryPath);
     DriverObject->MajorFunction[IRP_MJ_CREATE] = VbusCreateClose;
     DriverObject->MajorFunction[IRP_MJ_CLOSE] = VbusCreateClose;
     DriverObject->MajorFunction[IRP_MJ_DEVICE_CONTROL] = VbusDeviceControl;

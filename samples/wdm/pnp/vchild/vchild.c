@@ -30,6 +30,10 @@
  * remove lock, released where it completes; REMOVE_DEVICE waits for them before the device
  * object is deleted.
  *
+ * Traces with WPP (trace.h): DriverEntry, AddDevice, every PnP IRP by name with the device's
+ * state, the power IRPs and the device IRPs it requests, creates and ioctls with their status,
+ * reads and writes at TRACE_LEVEL_VERBOSE, and the errors.
+ *
  * Written against the WDK documentation only; it builds unchanged with the real WDK.
  */
 #include <initguid.h>
@@ -37,6 +41,9 @@
 
 #include "vsample.h"
 #include "vsample_pnp.h"
+#include "vsample_names.h"
+#include "trace.h"
+#include "vchild.tmh"
 
 #define VCHILD_TAG 'dlhC'
 
@@ -109,6 +116,13 @@ static NTSTATUS VchildComplete(PIRP Irp, NTSTATUS Status, ULONG_PTR Information)
     Irp->IoStatus.Information = Information;
     IoCompleteRequest(Irp, IO_NO_INCREMENT);
     return Status;
+}
+
+static PCSTR VchildStateName(VCHILD_STATE State)
+{
+    static PCSTR const names[] = {"not started",    "started",          "stop pending", "stopped",
+                                  "remove pending", "surprise-removed", "removed"};
+    return (ULONG)State < RTL_NUMBER_OF(names) ? names[State] : "?";
 }
 
 /* Completes an IRP that holds the remove lock, and releases it. */
@@ -280,8 +294,11 @@ NTSTATUS VchildRead(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     if (n == 0)
         IoCsqInsertIrpEx(&ext->Reads.Csq, Irp, NULL, NULL); /* pending; keeps the remove lock */
     KeReleaseSpinLock(&ext->FifoLock, irql);
-    if (n == 0)
+    if (n == 0) {
+        TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_IO, "read %p waits for data", Irp);
         return STATUS_PENDING;
+    }
+    TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_IO, "read %p: %u bytes", Irp, n);
     return VchildFinish(ext, Irp, STATUS_SUCCESS, n);
 }
 
@@ -306,6 +323,7 @@ NTSTATUS VchildWrite(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     KeAcquireSpinLock(&ext->FifoLock, &irql);
     if (length > VCHILD_FIFO_SIZE - ext->Count) {
         KeReleaseSpinLock(&ext->FifoLock, irql);
+        TraceEvents(TRACE_LEVEL_WARNING, TRACE_IO, "write %p: %u bytes do not fit", Irp, length);
         return VchildFinish(ext, Irp, STATUS_DEVICE_BUSY, 0);
     }
     for (i = 0; i < length; i++)
@@ -323,6 +341,7 @@ NTSTATUS VchildWrite(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         read = CONTAINING_RECORD(RemoveHeadList(&done), IRP, Tail.Overlay.ListEntry);
         VchildFinish(ext, read, STATUS_SUCCESS, read->IoStatus.Information);
     }
+    TraceEvents(TRACE_LEVEL_VERBOSE, TRACE_IO, "write %p: %u bytes", Irp, length);
     return VchildFinish(ext, Irp, STATUS_SUCCESS, length);
 }
 
@@ -362,6 +381,8 @@ NTSTATUS VchildDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         else
             status = STATUS_INVALID_DEVICE_REQUEST;
     }
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_IO, "serial %u code 0x%08X: %!STATUS!",
+                ext->SerialNo, sl->Parameters.DeviceIoControl.IoControlCode, status);
     return VchildFinish(ext, Irp, status, info);
 }
 
@@ -385,7 +406,10 @@ NTSTATUS VchildCreate(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 
     if (!NT_SUCCESS(status))
         return VchildComplete(Irp, status, 0);
-    return VchildFinish(ext, Irp, VchildAdmit(ext), 0);
+    status = VchildAdmit(ext);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_IO, "serial %u (%s): %!STATUS!", ext->SerialNo,
+                VchildStateName(ext->State), status);
+    return VchildFinish(ext, Irp, status, 0);
 }
 
 /* Cleanup and close are processed in every state, even after a surprise removal. */
@@ -412,8 +436,10 @@ NTSTATUS VchildAddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Pdo)
     ULONG s;
     NTSTATUS status = IoCreateDevice(DriverObject, sizeof(VCHILD_EXT), NULL, FILE_DEVICE_UNKNOWN,
                                      FILE_DEVICE_SECURE_OPEN, FALSE, &fdo);
-    if (!NT_SUCCESS(status))
+    if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "IoCreateDevice: %!STATUS!", status);
         return status;
+    }
     ext = VchildExt(fdo);
     RtlZeroMemory(ext, sizeof(*ext));
     ext->Self = fdo;
@@ -431,17 +457,21 @@ NTSTATUS VchildAddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Pdo)
 
     status = IoRegisterDeviceInterface(Pdo, &GUID_DEVINTERFACE_VCHILD, NULL, &ext->InterfaceName);
     if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "IoRegisterDeviceInterface: %!STATUS!",
+                    status);
         IoDeleteDevice(fdo);
         return status;
     }
     ext->NextLower = IoAttachDeviceToDeviceStack(fdo, Pdo);
     if (ext->NextLower == NULL) {
+        TraceEvents(TRACE_LEVEL_ERROR, TRACE_DRIVER, "PDO %p: nothing to attach to", Pdo);
         RtlFreeUnicodeString(&ext->InterfaceName);
         IoDeleteDevice(fdo);
         return STATUS_NO_SUCH_DEVICE;
     }
     fdo->Flags |= DO_BUFFERED_IO | DO_POWER_PAGABLE;
     fdo->Flags &= ~DO_DEVICE_INITIALIZING;
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "PDO %p: FDO %p", Pdo, fdo);
     return STATUS_SUCCESS;
 }
 
@@ -468,6 +498,7 @@ static NTSTATUS VchildStart(PVCHILD_EXT Ext, PIRP Irp)
         if (first)
             status = IoSetDeviceInterfaceState(&Ext->InterfaceName, TRUE);
     }
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_PNP, "serial %u: %!STATUS!", Ext->SerialNo, status);
     return VchildFinish(Ext, Irp, status, Irp->IoStatus.Information);
 }
 
@@ -538,11 +569,17 @@ static VOID VchildEnterQuery(PVCHILD_EXT Ext, VCHILD_STATE Queried)
 NTSTATUS VchildPnp(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
     PVCHILD_EXT ext = VchildExt(DeviceObject);
+    UCHAR minor = IoGetCurrentIrpStackLocation(Irp)->MinorFunction;
+    PCSTR name = VsPnpMinorName(minor);
     NTSTATUS status = IoAcquireRemoveLock(&ext->RemoveLock, Irp);
 
-    if (!NT_SUCCESS(status))
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_PNP, "serial %u (%s) %s", ext->SerialNo,
+                VchildStateName(ext->State), name ? name : "?");
+    if (!NT_SUCCESS(status)) {
+        TraceEvents(TRACE_LEVEL_WARNING, TRACE_PNP, "remove lock: %!STATUS!", status);
         return VchildComplete(Irp, status, 0);
-    switch (IoGetCurrentIrpStackLocation(Irp)->MinorFunction) {
+    }
+    switch (minor) {
     case IRP_MN_START_DEVICE:
         return VchildStart(ext, Irp);
     case IRP_MN_QUERY_CAPABILITIES:
@@ -591,8 +628,9 @@ VOID VchildSystemDeviceDone(PDEVICE_OBJECT DeviceObject, UCHAR MinorFunction,
     PIRP sirp = ext->SystemIrp;
 
     UNREFERENCED_PARAMETER(DeviceObject);
-    UNREFERENCED_PARAMETER(MinorFunction);
-    UNREFERENCED_PARAMETER(PowerState);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_POWER, "device %s %s: %!STATUS!",
+                VsPowerMinorName(MinorFunction), VsDeviceStateName(PowerState.DeviceState),
+                IoStatus->Status);
     ext->SystemIrp = NULL;
     PoStartNextPowerIrp(sirp);
     VchildFinish(ext, sirp, IoStatus->Status, 0);
@@ -621,6 +659,8 @@ NTSTATUS VchildSystemDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
         ext->SystemIrp = NULL;
         Irp->IoStatus.Status = status;
     }
+    TraceEvents(TRACE_LEVEL_ERROR, TRACE_POWER, "system %s %s: %!STATUS!",
+                VsPowerMinorName(sl->MinorFunction), VsSystemStateName(s), status);
     PoStartNextPowerIrp(Irp);
     IoReleaseRemoveLock(&ext->RemoveLock, Irp);
     return STATUS_CONTINUE_COMPLETION;
@@ -673,7 +713,10 @@ NTSTATUS VchildPower(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     PIO_STACK_LOCATION sl = IoGetCurrentIrpStackLocation(Irp);
     NTSTATUS status = IoAcquireRemoveLock(&ext->RemoveLock, Irp);
     BOOLEAN system = sl->Parameters.Power.Type == SystemPowerState;
+    PCSTR state = VsPowerIrpState(sl);
 
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_POWER, "serial %u %s %s", ext->SerialNo,
+                VsPowerMinorName(sl->MinorFunction), state ? state : "");
     if (!NT_SUCCESS(status)) {
         PoStartNextPowerIrp(Irp);
         return VchildComplete(Irp, status, 0);
@@ -696,14 +739,18 @@ NTSTATUS VchildSystemControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     return IoCallDriver(VchildExt(DeviceObject)->NextLower, Irp);
 }
 
+/* Every device was removed before. */
 VOID VchildUnload(PDRIVER_OBJECT DriverObject)
 {
-    UNREFERENCED_PARAMETER(DriverObject); /* every device was removed before */
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "unloading");
+    WPP_CLEANUP(DriverObject);
 }
 
+/* Nothing here can fail: no WPP_CLEANUP on a failing path. */
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
-    UNREFERENCED_PARAMETER(RegistryPath);
+    WPP_INIT_TRACING(DriverObject, RegistryPath);
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "service key %wZ", RegistryPath);
     DriverObject->MajorFunction[IRP_MJ_CREATE] = VchildCreate;
     DriverObject->MajorFunction[IRP_MJ_CLOSE] = VchildClose;
     DriverObject->MajorFunction[IRP_MJ_CLEANUP] = VchildCleanup;
