@@ -264,6 +264,7 @@ NTKERNELAPI NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject,
  * (Windows requires WMIREG_ACTION_DEREGISTER before IoDeleteDevice). Reported and released. */
 void io_wmi_shutdown(void)
 {
+    io_wmi_events_shutdown();
     os_mutex_lock(&io_wmi_lock);
     while (io_wmi_list != NULL) {
         struct io_wmi_reg *reg = io_wmi_list;
@@ -276,4 +277,70 @@ void io_wmi_shutdown(void)
         ex_free(reg);
     }
     os_mutex_unlock(&io_wmi_lock);
+}
+
+/* ---- requests of a data consumer (the host's scenarios) ----------------------------------- */
+
+/* The named device object, referenced; STATUS_OBJECT_NAME_NOT_FOUND for anything else. */
+static NTSTATUS io_wmi_lookup_device(PCUNICODE_STRING name, PDEVICE_OBJECT *device)
+{
+    void *object = NULL;
+    UNICODE_STRING rest;
+    NTSTATUS status = ob_lookup(name, &object, &rest);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (ob_type_of(object) != &ob_type_device || rest.Length != 0) {
+        ObDereferenceObject(object);
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    }
+    *device = object;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS io_wmi_request(PCUNICODE_STRING device_name, UCHAR minor, void *buffer, ULONG size,
+                        ULONG_PTR *information)
+{
+    PDEVICE_OBJECT device;
+    NTSTATUS status = io_wmi_lookup_device(device_name, &device);
+    *information = 0;
+    if (!NT_SUCCESS(status))
+        return status;
+    os_mutex_lock(&io_wmi_lock);
+    struct io_wmi_reg *reg = *io_wmi_find_locked(device);
+    BOOLEAN send = reg != NULL && !reg->blocked;
+    if (send)
+        reg->busy++; /* deregistering waits for it, as for the registration requests */
+    os_mutex_unlock(&io_wmi_lock);
+    /* WMI knows only the blocks of registered providers. */
+    status = STATUS_WMI_GUID_NOT_FOUND;
+    if (send) {
+        /* DataPath of a data request: the GUID of the block (the WNODE's). */
+        status = io_wmi_send(device, minor, (ULONG_PTR) & ((PWNODE_HEADER)buffer)->Guid, buffer,
+                             size, information);
+        os_mutex_lock(&io_wmi_lock);
+        BOOLEAN orphan = --reg->busy == 0 && reg->orphan;
+        if (reg->busy == 0) {
+            io_wmi_cond_locked();
+            os_cond_broadcast(&io_wmi_idle);
+        }
+        os_mutex_unlock(&io_wmi_lock);
+        if (orphan) {
+            ObDereferenceObject(reg->device);
+            ex_free(reg);
+        }
+    }
+    ObDereferenceObject(device);
+    return status;
+}
+
+NTSTATUS io_wmi_take_event_of(PCUNICODE_STRING device_name, const GUID *guid, void **wnode,
+                              ULONG *size)
+{
+    PDEVICE_OBJECT device;
+    NTSTATUS status = io_wmi_lookup_device(device_name, &device);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = io_wmi_take_event(IoWMIDeviceObjectToProviderId(device), guid, wnode, size);
+    ObDereferenceObject(device);
+    return status;
 }
