@@ -138,6 +138,10 @@ NTSTATUS WmiTestExecuteMethod(PDEVICE_OBJECT DeviceObject, PIRP Irp, ULONG GuidI
 {
     UNREFERENCED_PARAMETER(InstanceIndex);
     g_State.Callbacks++;
+    if (GuidIndex == 2 && MethodId == 9) /* deregisters the device from within the request */
+        return WmiCompleteRequest(DeviceObject, Irp,
+                                  IoWMIRegistrationControl(DeviceObject, WMIREG_ACTION_DEREGISTER),
+                                  0, IO_NO_INCREMENT);
     if (GuidIndex != 2 || MethodId != 1)
         return WmiCompleteRequest(DeviceObject, Irp, STATUS_WMI_ITEMID_NOT_FOUND, 0,
                                   IO_NO_INCREMENT);
