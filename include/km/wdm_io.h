@@ -971,6 +971,10 @@ NTKERNELAPI VOID NTAPI IoFreeErrorLogEntry(PVOID ElEntry);
 #define WMIUPDATE                  1
 
 NTKERNELAPI NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject, ULONG Action);
+/* Delivers an event (a WNODE_EVENT_ITEM from nonpaged pool, freed by WMI on success) to WMI. */
+NTKERNELAPI NTSTATUS NTAPI IoWMIWriteEvent(PVOID WnodeEventItem);
+/* The ProviderId of a device object (WNODE_HEADER.ProviderId of its events). */
+NTKERNELAPI ULONG NTAPI IoWMIDeviceObjectToProviderId(PDEVICE_OBJECT DeviceObject);
 /* The StartIo device queue is not provided (yet): a driver using it does not compile. */
 NTKERNELAPI VOID NTAPI IoStartPacket(PDEVICE_OBJECT DeviceObject, PIRP Irp, PULONG Key,
                                      PDRIVER_CANCEL CancelFunction) DRVHOST_NOT_PROVIDED;

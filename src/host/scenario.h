@@ -50,6 +50,8 @@ enum scn_kind {
     SCN_TREE,            /* tree */
     SCN_TRACE,           /* trace DRIVER [level=LEVEL] [flags=FLAGS] */
     SCN_WDFLOGDUMP,      /* wdflogdump DRIVER */
+    SCN_WMI,             /* wmi DEVICE REQUEST [GUID] (code: the IRP_MN_ minor) */
+    SCN_WMI_EVENT,       /* wmi-event DEVICE GUID */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a
@@ -96,6 +98,19 @@ struct scn_cmd {
     int check_out;
     struct scn_bytes out; /* expected output bytes (Information must equal out.size) */
     int expect_cancelled; /* cancel: -1 no check, 0 or 1 */
+
+    /* wmi, wmi-event (str: the device's name; code: the minor; data: in=; out_size: out=) */
+    struct {
+        uint8_t guid[16]; /* the GUID as stored in memory (GUID layout) */
+        int has_guid;
+        uint32_t instance; /* instance=: the instance index (wmi-event: expected) */
+        int check_instance;
+        uint32_t id; /* item= or method= */
+        int check_too_small;
+        uint32_t too_small; /* expect-too-small=: WNODE_TOO_SMALL.SizeNeeded */
+        int check_count;
+        uint32_t count; /* expect-instances= (query-all) or expect-guids= (reginfo) */
+    } wmi;
 };
 
 struct scn_block; /* private: the arena holding every string and byte array of a script */
@@ -118,5 +133,25 @@ struct scn_script {
 int scn_parse(const char *text, size_t len, const char *filename, struct scn_script **out,
               FILE *err);
 void scn_script_free(struct scn_script *script);
+
+/* What a `wmi` / `wmi-event` command got (scenario_wmi.c). */
+struct scn_wmi_answer {
+    int32_t status;
+    uint64_t info;
+    char summary[96];  /* appended to the result: " instances=2 bytes=16", " too-small=96" */
+    char detail[1024]; /* reginfo: one line per block */
+    char error[160];   /* a malformed answer (a failure) */
+    int too_small;     /* the answer is a WNODE_TOO_SMALL */
+    uint32_t size_needed;
+    int has_count; /* query-all: InstanceCount; reginfo: GuidCount */
+    uint32_t count;
+    int has_instance; /* wmi-event: the event's InstanceIndex */
+    uint32_t instance;
+    uint8_t *data; /* the data returned (malloc'd; query-all: every instance's, concatenated) */
+    size_t size;
+};
+/* Runs a wmi or wmi-event command (the runtime is booted). */
+void scn_wmi_run(const struct scn_cmd *cmd, struct scn_wmi_answer *a);
+void scn_wmi_answer_free(struct scn_wmi_answer *a);
 
 #endif

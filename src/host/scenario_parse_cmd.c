@@ -25,6 +25,12 @@ enum {
     O_TIMEOUT = 1 << 9,
     O_CANCELLED = 1 << 10,
     O_COMPATIBLE = 1 << 11,
+    O_INSTANCE = 1 << 12,
+    O_ITEM = 1 << 13,
+    O_METHOD = 1 << 14,
+    O_TOO_SMALL = 1 << 15,
+    O_INSTANCES = 1 << 16,
+    O_GUIDS = 1 << 17,
 };
 
 static const struct {
@@ -43,6 +49,12 @@ static const struct {
     {"timeout", O_TIMEOUT},
     {"expect-cancelled", O_CANCELLED},
     {"compatible", O_COMPATIBLE},
+    {"instance", O_INSTANCE},
+    {"item", O_ITEM},
+    {"method", O_METHOD},
+    {"expect-too-small", O_TOO_SMALL},
+    {"expect-instances", O_INSTANCES},
+    {"expect-guids", O_GUIDS},
 };
 
 /* The option a token names by its key (the text before '='), 0 if none; *eq: it has a '='. */
@@ -141,6 +153,19 @@ static int option_value(struct pctx *c, unsigned bit, struct tok v, struct scn_c
         return parse_yes_no(c, v, &cmd->expect_cancelled);
     case O_COMPATIBLE:
         return scnp_decode_name(c, v, "compatible IDs", 0, &cmd->value_name);
+    case O_INSTANCE:
+        cmd->wmi.check_instance = 1;
+        return scnp_parse_u32(c, v, "instance index", &cmd->wmi.instance);
+    case O_ITEM:
+    case O_METHOD:
+        return scnp_parse_u32(c, v, bit == O_ITEM ? "item id" : "method id", &cmd->wmi.id);
+    case O_TOO_SMALL:
+        cmd->wmi.check_too_small = 1;
+        return scnp_parse_u32(c, v, "size", &cmd->wmi.too_small);
+    case O_INSTANCES:
+    case O_GUIDS:
+        cmd->wmi.check_count = 1;
+        return scnp_parse_u32(c, v, "count", &cmd->wmi.count);
     }
     return -1;
 }
@@ -455,6 +480,85 @@ static int cmd_trace(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, i
     return 0;
 }
 
+/* A GUID written {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}, stored with the GUID structure's
+ * layout (Data1..Data3 little-endian, Data4 as written). */
+static int parse_guid(struct pctx *c, struct tok t, uint8_t out[16])
+{
+    static const int groups[5] = {8, 4, 4, 4, 12};
+    uint8_t raw[16];
+    size_t at = 1, n = 0;
+    if (t.n != 38 || t.s[0] != '{' || t.s[37] != '}')
+        goto bad;
+    for (int g = 0; g < 5; g++, at++) {
+        for (int i = 0; i < groups[g]; i += 2, at += 2) {
+            if (!isxdigit((unsigned char)t.s[at]) || !isxdigit((unsigned char)t.s[at + 1]))
+                goto bad;
+            char hex[3] = {t.s[at], t.s[at + 1], 0};
+            raw[n++] = (uint8_t)strtoul(hex, NULL, 16);
+        }
+        if (g < 4 && t.s[at] != '-')
+            goto bad;
+    }
+    /* Data1 (4 bytes), Data2, Data3 (2 each) are little-endian numbers; Data4 bytes in order */
+    for (int i = 0; i < 4; i++)
+        out[i] = raw[3 - i];
+    out[4] = raw[5], out[5] = raw[4], out[6] = raw[7], out[7] = raw[6];
+    memcpy(out + 8, raw + 8, 8);
+    return 0;
+bad:
+    return scnp_perr(c, t.col, "expected a GUID {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}, got '%.*s'",
+                     (int)t.n, t.s);
+}
+
+/* The WMI requests of `wmi` and their IRP_MN_ minor codes. */
+static const struct {
+    const char *name;
+    uint32_t minor;
+} wmi_requests[] = {
+    {"query-all", 0x00},         {"query-instance", 0x01},     {"change-instance", 0x02},
+    {"change-item", 0x03},       {"enable-events", 0x04},      {"disable-events", 0x05},
+    {"enable-collection", 0x06}, {"disable-collection", 0x07}, {"reginfo", 0x08},
+    {"execute-method", 0x09},    {"reginfo-ex", 0x0b},
+};
+
+/* wmi DEVICE REQUEST [GUID]: a GUID for every request but reginfo(-ex). */
+static int cmd_wmi(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    size_t i, count = sizeof wmi_requests / sizeof wmi_requests[0];
+    if (scnp_decode_name(c, a[0], "device name", 0, &cmd->str) < 0)
+        return -1;
+    for (i = 0; i < count && !scnp_tok_is(a[1], wmi_requests[i].name); i++)
+        ;
+    if (i == count)
+        return scnp_perr(c, a[1].col,
+                         "unknown WMI request '%.*s' (query-all, query-instance, "
+                         "change-instance, change-item, enable-events, disable-events, "
+                         "enable-collection, disable-collection, execute-method, reginfo, "
+                         "reginfo-ex)",
+                         (int)a[1].n, a[1].s);
+    cmd->code = wmi_requests[i].minor;
+    if (cmd->code == 0x08 || cmd->code == 0x0b) {
+        if (n == 3)
+            return scnp_perr(c, a[2].col, "unexpected argument '%.*s' (reginfo takes no GUID)",
+                             (int)a[2].n, a[2].s);
+        return 0;
+    }
+    if (n < 3)
+        return scnp_perr(c, c->end_col, "missing argument GUID");
+    cmd->wmi.has_guid = 1;
+    return parse_guid(c, a[2], cmd->wmi.guid);
+}
+
+/* wmi-event DEVICE GUID: takes the oldest event the device raised with that GUID. */
+static int cmd_wmi_event(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_decode_name(c, a[0], "device name", 0, &cmd->str) < 0)
+        return -1;
+    cmd->wmi.has_guid = 1;
+    return parse_guid(c, a[1], cmd->wmi.guid);
+}
+
 #define IO_EXPECT (O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_ASYNC)
 static const struct cmd_def commands[] = {
     {"service", SCN_SERVICE, 2, 2, O_EXPECT, {"NAME", "IMAGE"}, cmd_service},
@@ -495,6 +599,21 @@ static const struct cmd_def commands[] = {
     {"tree", SCN_TREE, 0, 0, O_TIMEOUT, {0}, cmd_none},
     {"trace", SCN_TRACE, 1, 3, 0, {"DRIVER"}, cmd_trace},
     {"wdflogdump", SCN_WDFLOGDUMP, 1, 1, 0, {"DRIVER"}, cmd_driver},
+    {"wmi",
+     SCN_WMI,
+     2,
+     3,
+     O_EXPECT | O_EXPECT_OUT | O_IN | O_OUT | O_TIMEOUT | O_INSTANCE | O_ITEM | O_METHOD |
+         O_TOO_SMALL | O_INSTANCES | O_GUIDS,
+     {"DEVICE", "REQUEST", "GUID"},
+     cmd_wmi},
+    {"wmi-event",
+     SCN_WMI_EVENT,
+     2,
+     2,
+     O_EXPECT | O_EXPECT_OUT | O_INSTANCE,
+     {"DEVICE", "GUID"},
+     cmd_wmi_event},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},
 };
@@ -543,6 +662,8 @@ static int apply_defaults(struct pctx *c, struct scn_cmd *cmd, unsigned given, u
                          "'wait' line");
     if (cmd->kind == SCN_IOCTL && !(given & O_OUT) && cmd->check_out)
         cmd->out_size = cmd->out.size;
+    if (cmd->kind == SCN_WMI && !(given & O_OUT))
+        cmd->out_size = 4096; /* the buffer WMI passes, unless out= says otherwise */
     if (cmd->kind == SCN_OPEN && !(given & O_ACCESS))
         cmd->access = 0xC0000000u;
     if (cmd->kind == SCN_WAIT && !(given & O_TIMEOUT))

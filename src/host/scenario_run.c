@@ -431,6 +431,32 @@ static void run_wdflogdump(struct run *r, const struct scn_cmd *cmd)
     trace_recorder_dump(cmd->name, r->out);
 }
 
+/* wmi, wmi-event: the status, Information and what the WNODE says (scenario_wmi.c). */
+static void run_wmi(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    struct scn_wmi_answer a;
+    char st[16], result[160];
+    scn_wmi_run(cmd, &a);
+    check_status(cmd, a.status, &v);
+    if (a.error[0])
+        fail(&v, "%s", a.error);
+    if (cmd->wmi.check_too_small && (!a.too_small || a.size_needed != cmd->wmi.too_small))
+        fail(&v, "expected a WNODE_TOO_SMALL with SizeNeeded %u", cmd->wmi.too_small);
+    if (cmd->wmi.check_count && (!a.has_count || a.count != cmd->wmi.count))
+        fail(&v, "expected %u %s", cmd->wmi.count, cmd->code == 0 ? "instances" : "GUIDs");
+    if (cmd->kind == SCN_WMI_EVENT && cmd->wmi.check_instance &&
+        (!a.has_instance || a.instance != cmd->wmi.instance))
+        fail(&v, "expected instance %u", cmd->wmi.instance);
+    if (cmd->check_out)
+        check_bytes(cmd, a.data, a.size, a.size, &v);
+    detail(&v, "%s", a.detail);
+    snprintf(result, sizeof result, "%s info=%llu%s", status_text(a.status, st),
+             (unsigned long long)a.info, a.summary);
+    report(r, cmd, result, &v);
+    scn_wmi_answer_free(&a);
+}
+
 /* ---- expect-bugcheck --------------------------------------------------------------------- */
 
 /* Global because the handler can run on any thread, even after the run returned. */
@@ -568,6 +594,10 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
         break;
     case SCN_WDFLOGDUMP:
         run_wdflogdump(r, cmd);
+        break;
+    case SCN_WMI:
+    case SCN_WMI_EVENT:
+        run_wmi(r, cmd);
         break;
     }
     /* Each result line goes out before the next command runs, so that it precedes the driver's

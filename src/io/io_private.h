@@ -8,6 +8,8 @@
 #include "ke/ke.h"
 #include "ob/ob.h"
 
+#include <wmistr.h>
+
 /* IRP.AllocationFlags bit marking an IRP with a private part (Windows' own bits are 0x01 to
  * 0x08 and 0x40; this one is unused by Windows). */
 #define IO_IRP_PRIVATE 0x80
@@ -61,6 +63,16 @@ void io_irp_quarantine_flush(void);
 void io_errlog_shutdown(void);
 /* Releases WMI registrations left at shutdown, reporting each (wmi.c). */
 void io_wmi_shutdown(void);
+/* WMI events (wmi_event.c). The largest event accepted (drvhost's limit; Windows reads its
+ * own from the registry): a larger one is STATUS_BUFFER_OVERFLOW. */
+#define IO_WMI_EVENT_MAX 65536
+/* Keeps a copy of the event `wnode` (BufferSize bytes) raised for `device` (NULL: take the
+ * provider from the WNODE) until a consumer takes it (io_wmi_take_event, io.h). */
+NTSTATUS io_wmi_store_event(PDEVICE_OBJECT device, const WNODE_HEADER *wnode);
+void io_wmi_events_shutdown(void);
+/* Takes the oldest event of that provider and GUID: an ex_alloc'd copy (the WNODE, *size bytes)
+ * the caller frees with ex_free. STATUS_NOT_FOUND when there is none. */
+NTSTATUS io_wmi_take_event(ULONG provider, const GUID *guid, void **wnode, ULONG *size);
 
 /* A zeroed file object with one reference (file.c); its close routine is the I/O manager's. */
 struct io_file *io_file_new(void);

@@ -115,21 +115,46 @@ static NTSTATUS io_wmi_reginfo(PDEVICE_OBJECT device, ULONG_PTR data_path)
     return status;
 }
 
-static void io_wmi_worker(void *context)
+/* Marks a registration busy for a request to its device (the calling thread sends it), or
+ * returns NULL when the device gets no request: not registered, blocked, or being deleted (its
+ * driver may be gone). Deregistering waits until it is not busy (io_wmi_busy_end). */
+static struct io_wmi_reg *io_wmi_busy_begin(PDEVICE_OBJECT device)
 {
-    struct io_wmi_request *r = context;
-    BOOLEAN send;
     os_mutex_lock(&io_wmi_lock);
-    struct io_wmi_reg *reg = *io_wmi_find_locked(r->device);
-    /* A device deleted since (its driver may be gone) gets nothing. */
-    send = reg != NULL && !reg->blocked &&
-           !__atomic_load_n(&io_device_of(r->device)->delete_pending, __ATOMIC_ACQUIRE);
-    if (send) {
+    struct io_wmi_reg *reg = *io_wmi_find_locked(device);
+    if (reg != NULL &&
+        (reg->blocked || __atomic_load_n(&io_device_of(device)->delete_pending, __ATOMIC_ACQUIRE)))
+        reg = NULL;
+    if (reg != NULL) {
         reg->busy++;
         reg->sender = os_thread_id();
     }
     os_mutex_unlock(&io_wmi_lock);
-    if (send) {
+    return reg;
+}
+
+/* The request is done: wakes a deregistration waiting for it, frees an orphan. */
+static void io_wmi_busy_end(struct io_wmi_reg *reg)
+{
+    os_mutex_lock(&io_wmi_lock);
+    BOOLEAN orphan = --reg->busy == 0 && reg->orphan;
+    if (reg->busy == 0) {
+        reg->sender = 0;
+        io_wmi_cond_locked();
+        os_cond_broadcast(&io_wmi_idle);
+    }
+    os_mutex_unlock(&io_wmi_lock);
+    if (orphan) {
+        ObDereferenceObject(reg->device);
+        ex_free(reg);
+    }
+}
+
+static void io_wmi_worker(void *context)
+{
+    struct io_wmi_request *r = context;
+    struct io_wmi_reg *reg = io_wmi_busy_begin(r->device);
+    if (reg != NULL) {
         NTSTATUS status = io_wmi_reginfo(r->device, r->data_path);
         if (!NT_SUCCESS(status) && !rtl_dbg_quiet()) {
             const char *name = rtl_status_name(status);
@@ -138,18 +163,7 @@ static void io_wmi_worker(void *context)
                      "registration request with %s (0x%08X)",
                      (void *)r->device, name ? name : "a failure", (ULONG)status);
         }
-        os_mutex_lock(&io_wmi_lock);
-        BOOLEAN orphan = --reg->busy == 0 && reg->orphan;
-        if (reg->busy == 0) {
-            reg->sender = 0;
-            io_wmi_cond_locked();
-            os_cond_broadcast(&io_wmi_idle);
-        }
-        os_mutex_unlock(&io_wmi_lock);
-        if (orphan) {
-            ObDereferenceObject(reg->device);
-            ex_free(reg);
-        }
+        io_wmi_busy_end(reg);
     }
     ObDereferenceObject(r->device);
     ex_free(r);
@@ -264,6 +278,7 @@ NTKERNELAPI NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject,
  * (Windows requires WMIREG_ACTION_DEREGISTER before IoDeleteDevice). Reported and released. */
 void io_wmi_shutdown(void)
 {
+    io_wmi_events_shutdown();
     os_mutex_lock(&io_wmi_lock);
     while (io_wmi_list != NULL) {
         struct io_wmi_reg *reg = io_wmi_list;
@@ -276,4 +291,55 @@ void io_wmi_shutdown(void)
         ex_free(reg);
     }
     os_mutex_unlock(&io_wmi_lock);
+}
+
+/* ---- requests of a data consumer (the host's scenarios) ----------------------------------- */
+
+/* The named device object, referenced; STATUS_OBJECT_NAME_NOT_FOUND for anything else. */
+static NTSTATUS io_wmi_lookup_device(PCUNICODE_STRING name, PDEVICE_OBJECT *device)
+{
+    void *object = NULL;
+    UNICODE_STRING rest;
+    NTSTATUS status = ob_lookup(name, &object, &rest);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (ob_type_of(object) != &ob_type_device || rest.Length != 0) {
+        ObDereferenceObject(object);
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    }
+    *device = object;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS io_wmi_request(PCUNICODE_STRING device_name, UCHAR minor, void *buffer, ULONG size,
+                        ULONG_PTR *information)
+{
+    PDEVICE_OBJECT device;
+    NTSTATUS status = io_wmi_lookup_device(device_name, &device);
+    *information = 0;
+    if (!NT_SUCCESS(status))
+        return status;
+    struct io_wmi_reg *reg = io_wmi_busy_begin(device);
+    /* WMI knows only the blocks of registered providers. */
+    status = STATUS_WMI_GUID_NOT_FOUND;
+    if (reg != NULL) {
+        /* DataPath of a data request: the GUID of the block (the WNODE's). */
+        status = io_wmi_send(device, minor, (ULONG_PTR) & ((PWNODE_HEADER)buffer)->Guid, buffer,
+                             size, information);
+        io_wmi_busy_end(reg);
+    }
+    ObDereferenceObject(device);
+    return status;
+}
+
+NTSTATUS io_wmi_take_event_of(PCUNICODE_STRING device_name, const GUID *guid, void **wnode,
+                              ULONG *size)
+{
+    PDEVICE_OBJECT device;
+    NTSTATUS status = io_wmi_lookup_device(device_name, &device);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = io_wmi_take_event(IoWMIDeviceObjectToProviderId(device), guid, wnode, size);
+    ObDereferenceObject(device);
+    return status;
 }

@@ -577,3 +577,44 @@ TEST(scenario_pnp_commands)
     parse_bad("tree expect=STATUS_SUCCESS\n", "t.scn:1:6: error: option 'expect' does not apply");
     parse_bad("rescan x\n", "t.scn:1:8: error: unexpected argument 'x'");
 }
+
+TEST(scenario_wmi_commands)
+{
+    static const unsigned char guid[16] = {0x10, 0x3a, 0x8f, 0x6d, 0x01, 0x00, 0x5b, 0x4a,
+                                           0x9c, 0x1d, 0x2e, 0x3f, 0x40, 0x51, 0x62, 0x73};
+    struct scn_script *s =
+        parse_ok("wmi \\Device\\W reginfo-ex expect-guids=3\n"
+                 "wmi \\Device\\W query-all {6d8f3a10-0001-4a5b-9c1d-2e3f40516273} out=88 "
+                 "expect-too-small=100\n"
+                 "wmi \\Device\\W change-item {6D8F3A10-0001-4A5B-9C1D-2E3F40516273} instance=1 "
+                 "item=2 in=hex:01\n"
+                 "wmi-event \\Device\\W {6d8f3a10-0001-4a5b-9c1d-2e3f40516273} instance=4\n");
+    if (!s)
+        return;
+    ok(s->count == 4, "count %zu\n", s->count);
+    ok(s->cmds[0].kind == SCN_WMI && s->cmds[0].code == 0x0b && !s->cmds[0].wmi.has_guid &&
+           s->cmds[0].wmi.check_count && s->cmds[0].wmi.count == 3 && s->cmds[0].out_size == 4096 &&
+           strcmp(s->cmds[0].str, "\\Device\\W") == 0,
+       "reginfo-ex\n");
+    ok(s->cmds[1].code == 0 && s->cmds[1].out_size == 88 && s->cmds[1].wmi.check_too_small &&
+           s->cmds[1].wmi.too_small == 100 && memcmp(s->cmds[1].wmi.guid, guid, 16) == 0,
+       "query-all: the GUID in GUID layout\n");
+    ok(s->cmds[2].code == 3 && s->cmds[2].wmi.instance == 1 && s->cmds[2].wmi.id == 2 &&
+           s->cmds[2].data.size == 1 && memcmp(s->cmds[2].wmi.guid, guid, 16) == 0,
+       "change-item, upper-case GUID\n");
+    ok(s->cmds[3].kind == SCN_WMI_EVENT && s->cmds[3].wmi.check_instance &&
+           s->cmds[3].wmi.instance == 4 && s->cmds[3].check_status,
+       "wmi-event\n");
+    scn_script_free(s);
+    parse_bad("wmi \\Device\\W query\n", "t.scn:1:15: error: unknown WMI request 'query'");
+    parse_bad("wmi \\Device\\W query-all\n", "t.scn:1:24: error: missing argument GUID");
+    parse_bad("wmi \\Device\\W query-all {6d8f3a10-0001-4a5b-9c1d-2e3f4051627}\n",
+              "t.scn:1:25: error: expected a GUID");
+    parse_bad("wmi \\Device\\W query-all {6d8f3a10+0001-4a5b-9c1d-2e3f40516273}\n",
+              "t.scn:1:25: error: expected a GUID");
+    parse_bad("wmi \\Device\\W reginfo {6d8f3a10-0001-4a5b-9c1d-2e3f40516273}\n",
+              "t.scn:1:23: error: unexpected argument");
+    parse_bad("wmi-event \\Device\\W {6d8f3a10-0001-4a5b-9c1d-2e3f40516273} item=1\n",
+              "t.scn:1:60: error: option 'item' does not apply to wmi-event");
+    parse_bad("wmi \\Device\\W\n", "t.scn:1:14: error: missing argument REQUEST");
+}
