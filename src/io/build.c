@@ -77,11 +77,10 @@ PIRP NTAPI IoBuildAsynchronousFsdRequest(ULONG MajorFunction, PDEVICE_OBJECT Dev
                                          PVOID Buffer, ULONG Length, PLARGE_INTEGER StartingOffset,
                                          PIO_STATUS_BLOCK IoStatusBlock)
 {
-    PIRP irp = io_build_fsd(MajorFunction, DeviceObject, Buffer, Length, StartingOffset, NULL,
-                            IoStatusBlock);
-    if (irp != NULL)
-        irp->Tail.Overlay.Thread = NULL;
-    return irp;
+    /* Associated with the calling thread, as the synchronous form (Microsoft:
+     * IoGetRequestorProcess); the caller frees it from its completion routine. */
+    return io_build_fsd(MajorFunction, DeviceObject, Buffer, Length, StartingOffset, NULL,
+                        IoStatusBlock);
 }
 
 /* The end of completion for IRPs without a host callback: finish buffers, report the status

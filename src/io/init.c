@@ -12,11 +12,11 @@ PEPROCESS NTAPI IoGetCurrentProcess(VOID)
     return io_system_process;
 }
 
-/* Every request comes from a thread of the one process. */
+/* Every thread belongs to the one process; an IRP with no thread (IoAllocateIrp's) has no
+ * requestor: NULL (Microsoft: IoGetRequestorProcess). */
 PEPROCESS NTAPI IoGetRequestorProcess(PIRP Irp)
 {
-    (void)Irp;
-    return io_system_process;
+    return Irp->Tail.Overlay.Thread != NULL ? io_system_process : NULL;
 }
 
 NTSTATUS io_init(void)

@@ -404,21 +404,14 @@ VOID imp_WdfDeviceSetPnpCapabilities(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Devi
     dev->pdo_part->pnp_caps = *PnpCapabilities;
 }
 
-VOID imp_WdfDeviceSetPowerCapabilities(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
-                                       PWDF_DEVICE_POWER_CAPABILITIES PowerCapabilities)
+/* WdfDeviceSetPowerCapabilities for a PDO (power_policy.c calls it): what the PDO reports in
+ * IRP_MN_QUERY_CAPABILITIES. FALSE: the device is not a PDO. */
+BOOLEAN wdf_pdo_set_power_caps(struct wdf_device *dev, PWDF_DEVICE_POWER_CAPABILITIES caps)
 {
-    struct wdf_globals *g = wdf_globals_of(globals);
-    struct wdf_device *dev =
-        CONTAINING_RECORD(wdf_object_get(g, Device, WDF_TYPE_DEVICE), struct wdf_device, obj);
-    WDF_CHECK_NOT_NULL(g, PowerCapabilities);
-    if (PowerCapabilities->Size != sizeof(*PowerCapabilities) || dev->pdo_part == NULL) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfDeviceSetPowerCapabilities: %s; ignored",
-                 g->pub.DriverName,
-                 dev->pdo_part == NULL ? "drvhost applies capabilities to PDOs only"
-                                       : "Size is not sizeof(WDF_DEVICE_POWER_CAPABILITIES)");
-        return;
-    }
-    dev->pdo_part->power_caps = *PowerCapabilities;
+    if (dev->pdo_part == NULL)
+        return FALSE;
+    dev->pdo_part->power_caps = *caps;
+    return TRUE;
 }
 
 /* ---- the PDO's PnP IRPs ------------------------------------------------------------------ */

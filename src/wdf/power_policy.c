@@ -630,6 +630,9 @@ VOID imp_WdfDeviceSetPowerCapabilities(PWDF_DRIVER_GLOBALS globals, WDFDEVICE De
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_device *dev = WDF_DEVICE_GET(g, Device);
     WDF_CHECK_NOT_NULL(g, PowerCapabilities);
+    if (PowerCapabilities->Size == sizeof(*PowerCapabilities) &&
+        wdf_pdo_set_power_caps(dev, PowerCapabilities))
+        return; /* a PDO's (pdo.c): what it answers IRP_MN_QUERY_CAPABILITIES with */
     if (PowerCapabilities->Size != sizeof(*PowerCapabilities) || dev->pp == NULL) {
         rtl_diag(RTL_DIAG_ERROR, "wdf",
                  "driver '%s': WdfDeviceSetPowerCapabilities: %s: the capabilities are ignored",

@@ -685,6 +685,8 @@ NTSTATUS wdf_pnp_dispatch_stack(struct wdf_device *device, PIRP irp);
 /* REMOVE_DEVICE of a PDO its bus still reports: the framework keeps the PDO (Microsoft:
  * "Removing a Device in a Bus Driver"). FALSE for every other device. */
 BOOLEAN wdf_pdo_keep_at_remove(struct wdf_device *device);
+/* WdfDeviceSetPowerCapabilities for a PDO (pdo.c); FALSE: not a PDO. */
+BOOLEAN wdf_pdo_set_power_caps(struct wdf_device *dev, PWDF_DEVICE_POWER_CAPABILITIES caps);
 /* A PDO is the bottom of its stack: "passing an IRP down" completes it with its status. */
 NTSTATUS wdf_pdo_complete_irp(struct wdf_device *device, PIRP irp);
 

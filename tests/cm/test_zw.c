@@ -483,6 +483,7 @@ TEST(key_classes_ignored_and_classes_not_provided)
     ULONG len;
     KEY_FULL_INFORMATION *fi = (KEY_FULL_INFORMATION *)buf;
     KEY_NODE_INFORMATION *ni = (KEY_NODE_INFORMATION *)buf;
+    LONGLONG written;
     static const KEY_INFORMATION_CLASS missing[] = {KeyFlagsInformation, KeyHandleTagsInformation,
                                                     KeyTrustInformation, KeyLayerInformation};
     InitializeObjectAttributes(&oa, &name, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, base, NULL);
@@ -491,10 +492,13 @@ TEST(key_classes_ignored_and_classes_not_provided)
     ok(fi->ClassLength == 0 && fi->ClassOffset == 0xFFFFFFFF,
        "full: class length %lu offset %#lx\n", (unsigned long)fi->ClassLength,
        (unsigned long)fi->ClassOffset);
+    written = fi->LastWriteTime.QuadPart;
+    ok(written != 0, "full: the key's last write time\n");
     ok_status(ZwQueryKey(h, KeyNodeInformation, buf, sizeof(buf), &len), STATUS_SUCCESS);
     ok(ni->ClassLength == 0 && ni->ClassOffset == 0xFFFFFFFF,
        "node: class length %lu offset %#lx\n", (unsigned long)ni->ClassLength,
        (unsigned long)ni->ClassOffset);
+    ok(ni->LastWriteTime.QuadPart == written, "node: the same last write time as full\n");
     for (size_t i = 0; i < sizeof(missing) / sizeof(missing[0]); i++)
         ok_status(ZwQueryKey(h, missing[i], buf, sizeof(buf), &len), STATUS_INVALID_PARAMETER);
     ok_status(set_value(h, L"WithClass", REG_DWORD, &len, sizeof(len)), STATUS_SUCCESS);

@@ -146,6 +146,8 @@ static void Irps(void)
         RtlFillMemory(own, size, 0xCC);
         IoInitializeIrp(own, size, 3);
         CHECK(own->Size == size && own->StackCount == 3 && own->CurrentLocation == 4);
+        /* Not associated with a thread: no requestor (Microsoft: IoGetRequestorProcess). */
+        CHECK(own->Tail.Overlay.Thread == NULL && IoGetRequestorProcess(own) == NULL);
         CHECK(own->MdlAddress == NULL && own->Cancel == FALSE && own->CancelRoutine == NULL);
         CHECK(IoGetNextIrpStackLocation(own) == (PIO_STACK_LOCATION)(own + 1) + 2);
         CHECK(own->IoStatus.Status == 0 && own->IoStatus.Information == 0);
@@ -162,6 +164,9 @@ static void Irps(void)
         return;
     CHECK(irp->StackCount == g_Upper->StackSize);
     CHECK(IoGetNextIrpStackLocation(irp)->MajorFunction == IRP_MJ_READ);
+    /* Associated with the calling thread (Microsoft: IoGetRequestorProcess). */
+    CHECK(irp->Tail.Overlay.Thread == PsGetCurrentThread() &&
+          IoGetRequestorProcess(irp) == IoGetCurrentProcess());
     IoSetCompletionRoutine(irp, DdiCoverAsyncDone, NULL, TRUE, TRUE, TRUE);
     CHECK(IofCallDriver(g_Upper, irp) == STATUS_SUCCESS);
     KeWaitForSingleObject(&g_Done, Executive, KernelMode, FALSE, NULL);

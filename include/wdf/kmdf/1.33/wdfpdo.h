@@ -2,9 +2,9 @@
  * wdfpdo.h - bus drivers: the WDFDEVICE_INIT calls of a PDO (WdfPdoInitXxx), the PDO's event
  * callbacks, the routines on a framework PDO, and the capabilities and bus information a bus
  * driver reports for its children. **Deviation:** WDF_DEVICE_PNP_CAPABILITIES,
- * WDF_DEVICE_POWER_CAPABILITIES, WdfDeviceSetPnpCapabilities, WdfDeviceSetPowerCapabilities and
- * WdfDeviceSetBusInformationForChildren are in wdfdevice.h in the WDK, and
- * WDF_REQUEST_FORWARD_OPTIONS / WdfRequestForwardToParentDeviceIoQueue in wdfrequest.h; wdf.h
+ * WdfDeviceSetPnpCapabilities and WdfDeviceSetBusInformationForChildren are in wdfdevice.h in
+ * the WDK (WDF_DEVICE_POWER_CAPABILITIES and its setter are: wdfpowerpolicy.h, which it includes),
+ * and WDF_REQUEST_FORWARD_OPTIONS / WdfRequestForwardToParentDeviceIoQueue in wdfrequest.h; wdf.h
  * includes them all.
  */
 #ifndef _WDFPDO_H_
@@ -44,43 +44,8 @@ FORCEINLINE VOID WDF_DEVICE_PNP_CAPABILITIES_INIT(PWDF_DEVICE_PNP_CAPABILITIES C
     Caps->UINumber = (ULONG)-1;
 }
 
-typedef struct _WDF_DEVICE_POWER_CAPABILITIES {
-    ULONG Size;
-    WDF_TRI_STATE DeviceD1;
-    WDF_TRI_STATE DeviceD2;
-    WDF_TRI_STATE WakeFromD0;
-    WDF_TRI_STATE WakeFromD1;
-    WDF_TRI_STATE WakeFromD2;
-    WDF_TRI_STATE WakeFromD3;
-    DEVICE_POWER_STATE DeviceState[PowerSystemMaximum];
-    DEVICE_POWER_STATE DeviceWake;
-    SYSTEM_POWER_STATE SystemWake;
-    ULONG D1Latency;
-    ULONG D2Latency;
-    ULONG D3Latency;
-    DEVICE_POWER_STATE IdealDxStateForSx;
-} WDF_DEVICE_POWER_CAPABILITIES, *PWDF_DEVICE_POWER_CAPABILITIES;
-
-FORCEINLINE VOID WDF_DEVICE_POWER_CAPABILITIES_INIT(PWDF_DEVICE_POWER_CAPABILITIES Caps)
-{
-    ULONG i;
-    RtlZeroMemory(Caps, sizeof(WDF_DEVICE_POWER_CAPABILITIES));
-    Caps->Size = sizeof(WDF_DEVICE_POWER_CAPABILITIES);
-    Caps->DeviceD1 = WdfUseDefault;
-    Caps->DeviceD2 = WdfUseDefault;
-    Caps->WakeFromD0 = WdfUseDefault;
-    Caps->WakeFromD1 = WdfUseDefault;
-    Caps->WakeFromD2 = WdfUseDefault;
-    Caps->WakeFromD3 = WdfUseDefault;
-    for (i = 0; i < sizeof(Caps->DeviceState) / sizeof(Caps->DeviceState[0]); i++)
-        Caps->DeviceState[i] = PowerDeviceMaximum;
-    Caps->DeviceWake = PowerDeviceMaximum;
-    Caps->SystemWake = PowerSystemMaximum;
-    Caps->D1Latency = (ULONG)-1;
-    Caps->D2Latency = (ULONG)-1;
-    Caps->D3Latency = (ULONG)-1;
-    Caps->IdealDxStateForSx = PowerDeviceMaximum;
-}
+/* WDF_DEVICE_POWER_CAPABILITIES and WdfDeviceSetPowerCapabilities: wdfpowerpolicy.h (included
+ * by wdfdevice.h). */
 
 FORCEINLINE VOID WdfDeviceSetPnpCapabilities(WDFDEVICE Device,
                                              PWDF_DEVICE_PNP_CAPABILITIES PnpCapabilities)
@@ -88,14 +53,6 @@ FORCEINLINE VOID WdfDeviceSetPnpCapabilities(WDFDEVICE Device,
     WDF_CHILDLIST_CALL(WdfDeviceSetPnpCapabilities, VOID,
                        (PWDF_DRIVER_GLOBALS, WDFDEVICE, PWDF_DEVICE_PNP_CAPABILITIES), Device,
                        PnpCapabilities);
-}
-
-FORCEINLINE VOID WdfDeviceSetPowerCapabilities(WDFDEVICE Device,
-                                               PWDF_DEVICE_POWER_CAPABILITIES PowerCapabilities)
-{
-    WDF_CHILDLIST_CALL(WdfDeviceSetPowerCapabilities, VOID,
-                       (PWDF_DRIVER_GLOBALS, WDFDEVICE, PWDF_DEVICE_POWER_CAPABILITIES), Device,
-                       PowerCapabilities);
 }
 
 FORCEINLINE VOID WdfDeviceSetBusInformationForChildren(WDFDEVICE Device,
