@@ -67,6 +67,9 @@ struct io_device {
      * POWER_ACTION of the system power IRP under way on its stack (0: none). */
     volatile LONG po_device_state;
     volatile LONG po_system_action;
+    /* IoCreateDeviceSecure's descriptor (struct se_sd, src/se), freed with the device object;
+     * NULL for IoCreateDevice's devices: their opens are not checked (secure.c). */
+    struct se_sd *security;
 };
 
 /* ---- files ------------------------------------------------------------------------------- */
@@ -82,6 +85,10 @@ struct io_file {
 /* Opens a device by path with IRP_MJ_CREATE. The file object comes back with one reference. */
 NTSTATUS io_open(PCUNICODE_STRING path, ACCESS_MASK access, KPROCESSOR_MODE mode,
                  struct io_file **file);
+/* The access check of an open of dev (secure.c): STATUS_ACCESS_DENIED when the device's
+ * descriptor does not grant `access` to the client identity (user-mode opens only). */
+NTSTATUS io_secure_open_check(PDEVICE_OBJECT dev, PCUNICODE_STRING rest, ACCESS_MASK access,
+                              KPROCESSOR_MODE mode);
 /* Sends IRP_MJ_CLEANUP (the handle is closed). IRP_MJ_CLOSE follows when the last reference to
  * the file object goes. */
 void io_cleanup(struct io_file *file);
