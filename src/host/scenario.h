@@ -50,6 +50,7 @@ enum scn_kind {
     SCN_TREE,            /* tree */
     SCN_TRACE,           /* trace DRIVER [level=LEVEL] [flags=FLAGS] */
     SCN_WDFLOGDUMP,      /* wdflogdump DRIVER */
+    SCN_IDENTITY,        /* identity SPEC (drvhost_client_identity) */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a

@@ -57,6 +57,8 @@ NTSTATUS se_access_check(const struct se_sd *sd, ACCESS_MASK desired, ACCESS_MAS
 /* The client identity (token.c): "admin" (the default), "user", "system", or a list of SIDs
  * joined by ',' (aliases or S-1-...). STATUS_INVALID_PARAMETER for anything else. */
 NTSTATUS se_identity_set(const char *spec);
+/* TRUE if se_identity_set would accept spec (nothing changes). */
+BOOLEAN se_identity_valid(const char *spec);
 /* Back to the default identity (drvhost_shutdown). */
 void se_identity_reset(void);
 

@@ -61,16 +61,28 @@ static NTSTATUS se_identity_parse(const char *spec, struct se_identity *id)
     return STATUS_SUCCESS;
 }
 
+/* The SIDs of a preset name, else spec itself. */
+static const char *se_preset_sids(const char *spec)
+{
+    for (size_t i = 0; i < sizeof(se_presets) / sizeof(se_presets[0]); i++)
+        if (strcmp(spec, se_presets[i].name) == 0)
+            return se_presets[i].sids;
+    return spec;
+}
+
+BOOLEAN se_identity_valid(const char *spec)
+{
+    struct se_identity id;
+    return spec != NULL && NT_SUCCESS(se_identity_parse(se_preset_sids(spec), &id));
+}
+
 NTSTATUS se_identity_set(const char *spec)
 {
     struct se_identity id;
     NTSTATUS status;
     if (spec == NULL)
         return STATUS_INVALID_PARAMETER;
-    for (size_t i = 0; i < sizeof(se_presets) / sizeof(se_presets[0]); i++)
-        if (strcmp(spec, se_presets[i].name) == 0)
-            spec = se_presets[i].sids;
-    status = se_identity_parse(spec, &id);
+    status = se_identity_parse(se_preset_sids(spec), &id);
     if (!NT_SUCCESS(status))
         return status;
     os_mutex_lock(&se_identity_lock);

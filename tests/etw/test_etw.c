@@ -167,7 +167,7 @@ TEST(bad_handles_and_arguments)
     load();
     memset(&c, 0, sizeof(c));
     ok_status(harness_ioctl(etw, IOCTL_ETW_ERRORS, NULL, 0, &c, sizeof(c), NULL), STATUS_SUCCESS);
-    ok(c.Checks >= 13 && c.Failed == 0, "%lu of %lu checks failed, first at etwtest.c:%lu",
+    ok(c.Checks >= 17 && c.Failed == 0, "%lu of %lu checks failed, first at etwtest.c:%lu",
        (unsigned long)c.Failed, (unsigned long)c.Checks, (unsigned long)c.Lines[0]);
 }
 

@@ -115,6 +115,7 @@ static VOID EtwTestErrors(ETWTEST_CHECKS *c)
     EVENT_DATA_DESCRIPTOR data[MAX_EVENT_DATA_DESCRIPTORS + 1];
     REGHANDLE h = 0;
     BOOLEAN yes = TRUE;
+    EVENT_DESCRIPTOR desc;
     RtlZeroMemory(c, sizeof(*c));
     RtlZeroMemory(data, sizeof(data));
     CHECK(c, EtwWrite(0, &StartEvent, NULL, 0, NULL) == STATUS_INVALID_HANDLE);
@@ -136,6 +137,15 @@ static VOID EtwTestErrors(ETWTEST_CHECKS *c)
     CHECK(c, EtwWrite(h, &StartEvent, NULL, 0, NULL) == STATUS_INVALID_HANDLE);
     yes = FALSE;
     EtwSetInformation(Provider, EventProviderUseDescriptorType, &yes, sizeof(yes));
+    /* The descriptor helpers; a level-0, keyword-0 event passes any enabled provider. */
+    EventDescCreate(&desc, 5, 2, 0, TRACE_LEVEL_ERROR, 7, 3, 0x1);
+    CHECK(c, desc.Id == 5 && desc.Version == 2 && desc.Channel == 0 &&
+                 desc.Level == TRACE_LEVEL_ERROR && desc.Task == 7 && desc.Opcode == 3 &&
+                 desc.Keyword == 0x1);
+    CHECK(c, EtwEventEnabled(Provider, &desc));
+    EventDescZero(&desc);
+    CHECK(c, desc.Id == 0 && desc.Level == 0 && desc.Task == 0 && desc.Keyword == 0);
+    CHECK(c, EtwEventEnabled(Provider, &desc));
 }
 
 static VOID EtwTestTraits(VOID)
