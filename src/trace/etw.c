@@ -186,20 +186,6 @@ BOOLEAN NTAPI EtwEventEnabled(REGHANDLE RegHandle, PCEVENT_DESCRIPTOR EventDescr
 
 /* ---- rendering ------------------------------------------------------------------------------ */
 
-static size_t etw_put(char *buf, size_t size, size_t at, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static size_t etw_put(char *buf, size_t size, size_t at, const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-    if (at >= size)
-        return at;
-    va_start(ap, fmt);
-    n = vsnprintf(buf + at, size - at, fmt, ap);
-    va_end(ap);
-    return n < 0 ? at : at + (size_t)n;
-}
-
 static BOOLEAN etw_printable(unsigned c)
 {
     return c >= 0x20 && c < 0x7F && c != '"';
@@ -233,36 +219,36 @@ static size_t etw_field(char *buf, size_t size, size_t at, const UCHAR *d, ULONG
 {
     ULONGLONG v = 0;
     if (d == NULL && n != 0)
-        return etw_put(buf, size, at, " (null %lu bytes)", (unsigned long)n);
+        return rtl_appendf(buf, at, size, " (null %lu bytes)", (unsigned long)n);
     if (n == 1 || n == 2 || n == 4 || n == 8) {
         memcpy(&v, d, n);
-        return etw_put(buf, size, at, " 0x%llX(%llu)", v, v);
+        return rtl_appendf(buf, at, size, " 0x%llX(%llu)", v, v);
     }
     if (etw_is_wstring(d, n)) {
-        at = etw_put(buf, size, at, " L\"");
+        at = rtl_appendf(buf, at, size, " L\"");
         for (ULONG i = 0; i + 1 < n / 2; i++)
-            at = etw_put(buf, size, at, "%c", d[2 * i]);
-        return etw_put(buf, size, at, "\"");
+            at = rtl_appendf(buf, at, size, "%c", d[2 * i]);
+        return rtl_appendf(buf, at, size, "\"");
     }
     if (etw_is_string(d, n))
-        return etw_put(buf, size, at, " \"%s\"", (const char *)d);
-    at = etw_put(buf, size, at, " [%lu]", (unsigned long)n);
+        return rtl_appendf(buf, at, size, " \"%s\"", (const char *)d);
+    at = rtl_appendf(buf, at, size, " [%lu]", (unsigned long)n);
     for (ULONG i = 0; i < n && i < 32; i++)
-        at = etw_put(buf, size, at, "%s%02x", i ? " " : " ", d[i]);
-    return n > 32 ? etw_put(buf, size, at, " ...") : at;
+        at = rtl_appendf(buf, at, size, " %02x", d[i]);
+    return n > 32 ? rtl_appendf(buf, at, size, " ...") : at;
 }
 
 static size_t etw_head(char *buf, size_t size, const struct trace_etw *p, const char *what,
                        UCHAR level, ULONGLONG keyword)
 {
     const char *lv = trace_level_name(level);
-    size_t at = etw_put(buf, size, 0, "%s ETW %s %s", p->driver[0] ? p->driver : "-",
-                        p->name[0] ? p->name : p->guid_text, what);
+    size_t at = rtl_appendf(buf, 0, size, "%s ETW %s %s", p->driver[0] ? p->driver : "-",
+                            p->name[0] ? p->name : p->guid_text, what);
     if (lv != NULL)
-        at = etw_put(buf, size, at, " %s", lv);
+        at = rtl_appendf(buf, at, size, " %s", lv);
     else
-        at = etw_put(buf, size, at, " level=%u", level);
-    return etw_put(buf, size, at, " keyword=0x%llX", keyword);
+        at = rtl_appendf(buf, at, size, " level=%u", level);
+    return rtl_appendf(buf, at, size, " keyword=0x%llX", keyword);
 }
 
 static size_t etw_activity_text(char *buf, size_t size, size_t at, const char *label, LPCGUID id)
@@ -272,7 +258,7 @@ static size_t etw_activity_text(char *buf, size_t size, size_t at, const char *l
     if (id == NULL || memcmp(id, &zero, sizeof(zero)) == 0)
         return at;
     etw_guid_text(id, g, sizeof(g));
-    return etw_put(buf, size, at, " %s={%s}", label, g);
+    return rtl_appendf(buf, at, size, " %s={%s}", label, g);
 }
 
 static NTSTATUS etw_write(struct trace_etw *p, PCEVENT_DESCRIPTOR e, LPCGUID activity,
@@ -291,14 +277,14 @@ static NTSTATUS etw_write(struct trace_etw *p, PCEVENT_DESCRIPTOR e, LPCGUID act
     at = etw_head(line, sizeof(line), p, what, e->Level, e->Keyword);
     at = etw_activity_text(line, sizeof(line), at, "activity", activity ? activity : &etw_activity);
     at = etw_activity_text(line, sizeof(line), at, "related", related);
-    at = etw_put(line, sizeof(line), at, ":");
+    at = rtl_appendf(line, at, sizeof(line), ":");
     for (ULONG i = 0; i < count; i++) {
         if (p->use_descriptor_type && data[i].Type != EVENT_DATA_DESCRIPTOR_TYPE_NONE)
             continue; /* TraceLogging metadata, not a field */
         at = etw_field(line, sizeof(line), at, (const UCHAR *)(ULONG_PTR)data[i].Ptr, data[i].Size);
     }
-    if (at >= sizeof(line))
-        memcpy(line + sizeof(line) - 4, "...", 4);
+    if (at >= sizeof(line) - 1)
+        memcpy(line + sizeof(line) - 4, "...", 4); /* cut */
     trace_sink_line(line);
     return STATUS_SUCCESS;
 }
@@ -350,10 +336,10 @@ NTSTATUS NTAPI EtwWriteString(REGHANDLE RegHandle, UCHAR Level, ULONGLONG Keywor
     at = etw_head(line, sizeof(line), p, "string", Level, Keyword);
     at = etw_activity_text(line, sizeof(line), at, "activity",
                            ActivityId ? ActivityId : &etw_activity);
-    at = etw_put(line, sizeof(line), at, ": ");
+    at = rtl_appendf(line, at, sizeof(line), ": ");
     for (size_t i = 0; String[i] != 0 && at + 8 < sizeof(line); i++)
-        at = String[i] < 0x80 ? etw_put(line, sizeof(line), at, "%c", (char)String[i])
-                              : etw_put(line, sizeof(line), at, "\\u%04X", String[i]);
+        at = String[i] < 0x80 ? rtl_appendf(line, at, sizeof(line), "%c", (char)String[i])
+                              : rtl_appendf(line, at, sizeof(line), "\\u%04X", String[i]);
     trace_sink_line(line);
     return STATUS_SUCCESS;
 }
