@@ -11,6 +11,10 @@
 #ifndef DRVHOST_WDM_ETW_H
 #define DRVHOST_WDM_ETW_H
 
+#include <ntdef.h>
+#include <guiddef.h>
+#include <string.h>
+
 typedef ULONGLONG REGHANDLE, *PREGHANDLE;
 
 #define MAX_EVENT_DATA_DESCRIPTORS 128
@@ -125,7 +129,7 @@ FORCEINLINE VOID EventDescCreate(PEVENT_DESCRIPTOR EventDescriptor, USHORT Id, U
 
 FORCEINLINE VOID EventDescZero(PEVENT_DESCRIPTOR EventDescriptor)
 {
-    RtlZeroMemory(EventDescriptor, sizeof(EVENT_DESCRIPTOR));
+    memset(EventDescriptor, 0, sizeof(EVENT_DESCRIPTOR));
 }
 
 #endif

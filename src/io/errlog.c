@@ -158,7 +158,7 @@ static size_t io_errlog_strings(const struct io_errlog *e, char *text, size_t us
             n++;
         UNICODE_STRING u = {(USHORT)(n * sizeof(WCHAR)), (USHORT)(n * sizeof(WCHAR)), (PWCH)s};
         used = rtl_appendf(text, used, size, "  String %u: \"%s\"\n", i + 1,
-                                ob_string_to_utf8(&u, utf8, sizeof(utf8)));
+                           ob_string_to_utf8(&u, utf8, sizeof(utf8)));
         at += (n + 1) * sizeof(WCHAR);
     }
     return used;
@@ -172,15 +172,14 @@ static void io_errlog_print(const struct io_errlog *e)
     size_t used = 0;
     snprintf(final, sizeof(final), "%s%s0x%08X%s", name ? name : "", name ? " (" : "",
              (ULONG)p->FinalStatus, name ? ")" : "");
-    used =
-        rtl_appendf(text, used, sizeof(text),
-                         "drvhost: error log entry from %s\n"
-                         "  ErrorCode 0x%08X, FinalStatus %s, UniqueErrorValue 0x%08X\n"
-                         "  MajorFunctionCode 0x%02X, RetryCount %u, SequenceNumber %u, "
-                         "IoControlCode 0x%08X, DeviceOffset 0x%llX, EventCategory %u\n",
-                         e->source, (ULONG)p->ErrorCode, final, p->UniqueErrorValue,
-                         p->MajorFunctionCode, p->RetryCount, p->SequenceNumber, p->IoControlCode,
-                         (unsigned long long)p->DeviceOffset.QuadPart, p->EventCategory);
+    used = rtl_appendf(text, used, sizeof(text),
+                       "drvhost: error log entry from %s\n"
+                       "  ErrorCode 0x%08X, FinalStatus %s, UniqueErrorValue 0x%08X\n"
+                       "  MajorFunctionCode 0x%02X, RetryCount %u, SequenceNumber %u, "
+                       "IoControlCode 0x%08X, DeviceOffset 0x%llX, EventCategory %u\n",
+                       e->source, (ULONG)p->ErrorCode, final, p->UniqueErrorValue,
+                       p->MajorFunctionCode, p->RetryCount, p->SequenceNumber, p->IoControlCode,
+                       (unsigned long long)p->DeviceOffset.QuadPart, p->EventCategory);
     used = io_errlog_dump(e, text, used, sizeof(text));
     used = io_errlog_strings(e, text, used, sizeof(text));
     if (!rtl_dbg_quiet())

@@ -85,10 +85,6 @@ struct io_file {
 /* Opens a device by path with IRP_MJ_CREATE. The file object comes back with one reference. */
 NTSTATUS io_open(PCUNICODE_STRING path, ACCESS_MASK access, KPROCESSOR_MODE mode,
                  struct io_file **file);
-/* The access check of an open of dev (secure.c): STATUS_ACCESS_DENIED when the device's
- * descriptor does not grant `access` to the client identity (user-mode opens only). */
-NTSTATUS io_secure_open_check(PDEVICE_OBJECT dev, PCUNICODE_STRING rest, ACCESS_MASK access,
-                              KPROCESSOR_MODE mode);
 /* Sends IRP_MJ_CLEANUP (the handle is closed). IRP_MJ_CLOSE follows when the last reference to
  * the file object goes. */
 void io_cleanup(struct io_file *file);

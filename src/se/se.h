@@ -45,9 +45,6 @@ NTSTATUS se_sd_from_relative(const void *buf, ULONG len, struct se_sd **out, cha
                              size_t why_size);
 void se_sd_free(struct se_sd *sd);
 
-/* FILE_GENERIC_* / FILE_ALL_ACCESS for the generic bits of mask (the I/O manager's mapping). */
-ACCESS_MASK se_map_generic(ACCESS_MASK mask);
-
 /* The access check of a user-mode open: what `sd` grants the client identity (the rights of the
  * entries whose SID the identity holds) must cover `desired` (generic rights mapped;
  * MAXIMUM_ALLOWED: whatever is granted, at least one right). STATUS_SUCCESS and the rights
@@ -61,8 +58,5 @@ NTSTATUS se_identity_set(const char *spec);
 BOOLEAN se_identity_valid(const char *spec);
 /* Back to the default identity (drvhost_shutdown). */
 void se_identity_reset(void);
-
-/* Parses one SID (alias or S-1-...) at s[*pos...], advancing *pos past it. */
-BOOLEAN se_sid_parse(const WCHAR *s, size_t len, size_t *pos, struct se_sid *sid);
 
 #endif

@@ -11,7 +11,7 @@
  * Locking: se_identity_lock guards se_identity; an open copies nothing, it checks under the lock
  * (opens are not a hot path; the check is a few comparisons per entry).
  */
-#include "se/se.h"
+#include "se/se_private.h"
 
 #include "os/os.h"
 

@@ -55,8 +55,10 @@ static int keywords_of(const char *text, int strict, ULONGLONG *any, char *err, 
         else if (*tok != 0 && *end == 0)
             *any |= v;
         else if (strict) {
-            snprintf(err, errsize, "keywords: %s is not a number (an ETW provider's keywords are "
-                     "a mask: 0x10, all)", tok);
+            snprintf(err, errsize,
+                     "keywords: %s is not a number (an ETW provider's keywords are "
+                     "a mask: 0x10, all)",
+                     tok);
             return -1;
         }
     }

@@ -12,14 +12,15 @@
         }                                                                                          \
     }
 
-#define ETWTEST_CODE(n)    CTL_CODE(FILE_DEVICE_UNKNOWN, 0xC00 + (n), METHOD_BUFFERED, FILE_ANY_ACCESS)
-#define IOCTL_ETW_WRITE    ETWTEST_CODE(0) /* the events (EtwWrite, Transfer, Ex, String) */
-#define IOCTL_ETW_STATE    ETWTEST_CODE(1) /* output ETWTEST_STATE */
-#define IOCTL_ETW_ACTIVITY ETWTEST_CODE(2) /* EtwActivityIdControl checks; output ETWTEST_CHECKS   \
-                                            */
-#define IOCTL_ETW_TRAITS ETWTEST_CODE(3)   /* names the provider "Drvhost-Test-Provider" */
-#define IOCTL_ETW_ERRORS ETWTEST_CODE(4)   /* failure cases; output ETWTEST_CHECKS */
-#define IOCTL_ETW_FORGET ETWTEST_CODE(5)   /* DriverUnload will not call EtwUnregister */
+#define ETWTEST_CODE(n) CTL_CODE(FILE_DEVICE_UNKNOWN, 0xC00 + (n), METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_ETW_WRITE ETWTEST_CODE(0) /* the events (EtwWrite, Transfer, Ex, String) */
+#define IOCTL_ETW_STATE ETWTEST_CODE(1) /* output ETWTEST_STATE */
+#define IOCTL_ETW_ACTIVITY                                                                         \
+    ETWTEST_CODE(2)                      /* EtwActivityIdControl checks; output ETWTEST_CHECKS     \
+                                          */
+#define IOCTL_ETW_TRAITS ETWTEST_CODE(3) /* names the provider "Drvhost-Test-Provider" */
+#define IOCTL_ETW_ERRORS ETWTEST_CODE(4) /* failure cases; output ETWTEST_CHECKS */
+#define IOCTL_ETW_FORGET ETWTEST_CODE(5) /* DriverUnload will not call EtwUnregister */
 
 typedef struct _ETWTEST_STATE {
     ULONG Callbacks; /* enable callback calls */
