@@ -16,6 +16,19 @@
         original, so diagnostics keep the original file and line numbers. Prints the file to
         compile (SOURCE itself when nothing needed rewriting). The user's tree is never written.
 
+    drvcc_helper.py msvc SOURCE [-I DIR | -isystem DIR]...
+        After a failed compile: looks in SOURCE and the project headers it reaches (found as
+        `includes` finds them; drvhost's own headers are not read) for the MSVC-only spellings
+        no header can give GCC: the integer suffixes i8/i16/i32/i64 (ui.., I64, UI64) and wide
+        stringizing L#x in a macro. Prints "FILE:LINE: error: ..." for each, exit status 1 if
+        any (then the compiler's own messages are beside the point), else 0.
+
+    drvcc_helper.py ctors OBJECT SOURCE
+        A C++ object with global constructors or destructors (.init_array, .fini_array: dynamic
+        initialization of namespace-scope objects): prints "SOURCE: error: ..." naming the
+        constructors and destructors its initialization calls and the objects it names
+        (objdump -dr -C; $DRVCC_OBJDUMP), exit status 1.
+
 Exit status 2 with "drvcc: FILE:LINE: error: ..." for a project drvcc cannot build.
 """
 import glob
@@ -671,17 +684,166 @@ def cmd_includes(args):
     print(rewriter.process(source, []))
 
 
+# --- MSVC-only spellings ---------------------------------------------------------------------
+
+MSVC_SUFFIX_RE = re.compile(r'(?<![\w.])((?:0[xX][0-9a-fA-F]+|[0-9]+))([uU]?[iI](?:8|16|32|64))(?!\w)')
+MSVC_WIDEN_RE = re.compile(r'(?<!\w)L[ \t]*#(?!#)[ \t]*([A-Za-z_]\w*)')
+DEFINE_RE = re.compile(r'^\s*#\s*define\s+([A-Za-z_]\w*)')
+
+
+def code_only(lines):
+    """The lines with comments, string and character literals blanked (same lengths), so that
+    the scanners see only code; a comment may span lines."""
+    out, in_comment = [], False
+    for line in lines:
+        res, i, n = [], 0, len(line)
+        while i < n:
+            c = line[i]
+            if in_comment:
+                end = line.find('*/', i)
+                if end < 0:
+                    res.append(' ' * (n - i))
+                    i = n
+                else:
+                    res.append(' ' * (end + 2 - i))
+                    i, in_comment = end + 2, False
+            elif line.startswith('//', i):
+                res.append(' ' * (n - i))
+                i = n
+            elif line.startswith('/*', i):
+                in_comment = True
+            elif c in '"\'':
+                j = i + 1
+                while j < n and line[j] != c:
+                    j += 2 if line[j] == '\\' else 1
+                res.append(c + ' ' * (min(j, n) - i - 1) + (c if j < n else ''))
+                i = j + 1
+            else:
+                res.append(c)
+                i += 1
+        out.append(''.join(res))
+    return out
+
+
+def msvc_scan(path, lines):
+    """The MSVC-only spellings of one file, as error lines."""
+    errors = []
+    for number, line in enumerate(code_only(lines), 1):
+        d = DEFINE_RE.match(line)
+        if d:
+            for m in MSVC_WIDEN_RE.finditer(line, d.end()):
+                errors.append('%s:%d: error: MSVC-only wide stringizing "L#%s" in macro %s: GCC '
+                              'makes it the identifier L and a narrow string; stringize first, '
+                              'then paste L onto the result in a second macro (L ## s)'
+                              % (path, number, m.group(1), d.group(1)))
+        if line.lstrip().startswith('#') and not d:
+            continue
+        for m in MSVC_SUFFIX_RE.finditer(line):
+            suffix = m.group(2)
+            unsigned = suffix[0] in 'uU'
+            bits = suffix.lstrip('uU')[1:]
+            fix = {'64': 'ULL' if unsigned else 'LL', '32': 'U' if unsigned else ''}.get(
+                bits, '' if not unsigned else 'U')
+            hint = ('write %s%s' % (m.group(1), fix)) if bits in ('64', '32') else \
+                'cast instead: (%s%s)%s' % ('unsigned ' if unsigned else 'signed ',
+                                            'char' if bits == '8' else 'short', m.group(1))
+            errors.append('%s:%d: error: MSVC-only integer suffix "%s" in %s%s (GCC has no such '
+                          'suffix): %s' % (path, number, suffix, m.group(1), suffix, hint))
+    return errors
+
+
+def cmd_msvc(args):
+    source, rest = args[0], args[1:]
+    include_dirs, system_dirs = [], []
+    while len(rest) >= 2 and rest[0] in ('-I', '-isystem'):
+        (include_dirs if rest[0] == '-I' else system_dirs).append(rest[1])
+        rest = rest[2:]
+    finder = IncludeRewriter(None, include_dirs, system_dirs)
+    todo, seen, errors = [(os.path.abspath(source), [])], set(), []
+    while todo:
+        path, includers = todo.pop(0)
+        if path in seen or finder.is_system(path):
+            continue
+        seen.add(path)
+        try:
+            with open(path, 'r', encoding='utf-8', errors='surrogateescape') as f:
+                lines = f.read().split('\n')
+        except OSError:
+            continue
+        shown = os.path.relpath(path) if not os.path.relpath(path).startswith('..') else path
+        errors += msvc_scan(shown, lines)
+        for line in lines:
+            m = INCLUDE_RE.match(line.rstrip('\r'))
+            if m:
+                target = finder.windows_finds(m.group(3), m.group(2) == '"', includers + [path])
+                if target:
+                    todo.append((os.path.abspath(target), includers + [path]))
+    for e in errors:
+        print(e)
+    return 1 if errors else 0
+
+
+# --- C++ global constructors ----------------------------------------------------------------
+
+INIT_FUNC_RE = re.compile(r'^[0-9a-f]+ <(__static_initialization_and_destruction_\d+|'
+                          r'_GLOBAL__sub_[ID]_[^>]*)')
+RELOC_RE = re.compile(r'\sR_X86_64_\w+\s+(.+?)(?:[-+]0x[0-9a-f]+)?$')
+
+
+def cmd_ctors(args):
+    import subprocess
+    obj, source = args[0], args[1]
+    called, objects, local = [], [], False
+    try:
+        text = subprocess.run([os.environ.get('DRVCC_OBJDUMP', 'objdump'), '-dr', '-C',
+                               '--no-show-raw-insn', obj], capture_output=True, text=True,
+                              check=False).stdout
+    except OSError:
+        text = ''
+    inside = False
+    for line in text.split('\n'):
+        if INIT_FUNC_RE.match(line):
+            inside = True
+            continue
+        if re.match(r'^[0-9a-f]+ <', line):
+            inside = False
+        m = RELOC_RE.search(line) if inside else None
+        if not m:
+            continue
+        name = m.group(1)
+        if name.startswith('.'):
+            local = True  # a file-local object, addressed through its section
+        elif '(' in name:
+            if (('::~' in name or '::' in name) and name not in called and
+                    not name.startswith('__static_initialization')):
+                called.append(name)
+        elif name not in objects and not name.startswith('_GLOBAL_'):
+            objects.append(name)
+    what = []
+    if called:
+        what.append('it calls ' + ', '.join(called))
+    if objects:
+        what.append('objects ' + ', '.join(objects) + (' and file-local ones' if local else ''))
+    elif local:
+        what.append('file-local objects')
+    print('%s: error: global or namespace-scope objects need code run at load or unload (C++ '
+          'dynamic initialization%s): a kernel driver has no C runtime to run global '
+          'constructors and destructors (the WDK runs none either), and drvhost refuses a '
+          'module that has them; give them constant initializers (constexpr, POD) or construct '
+          'them in DriverEntry' % (source, ': ' + '; '.join(what) if what else ''))
+    return 1
+
+
 def main(argv):
-    commands = {'project': (cmd_project, 4), 'includes': (cmd_includes, 2)}
+    commands = {'ctors': (cmd_ctors, 2), 'project': (cmd_project, 4), 'includes': (cmd_includes, 2), 'msvc': (cmd_msvc, 1)}
     if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 < commands[argv[1]][1]:
         sys.stderr.write(__doc__)
         return 2
     try:
-        commands[argv[1]][0](argv[2:])
+        return commands[argv[1]][0](argv[2:]) or 0
     except ProjectError as e:
         sys.stderr.write('drvcc: %s\n' % e)
         return 2
-    return 0
 
 
 if __name__ == '__main__':

@@ -201,6 +201,12 @@ typedef struct drvhost_iosb {
  * "\rest" becomes the file object's FileName) with IRP_MJ_CREATE. access is a Windows access
  * mask (GENERIC_READ | GENERIC_WRITE = 0xC0000000). Returns the create status. */
 DRVHOST_API int32_t drvhost_open(const char *path, uint32_t access, drvhost_file **file);
+/* The identity client opens act with, checked against the security descriptor of a device made
+ * by IoCreateDeviceSecure (docs/io.md, "Device security"): "admin" (the default: the groups of
+ * an elevated administrator, BA BU WD AU IU and LOCAL), "user" (the same without BA), "system"
+ * (SY BA WD AU), or SIDs joined by ',' (SDDL aliases such as BA, WD, RC, or S-1-5-32-544).
+ * STATUS_INVALID_PARAMETER (nothing changed) for anything else. Kept until drvhost_shutdown. */
+DRVHOST_API int32_t drvhost_client_identity(const char *identity);
 /* IRP_MJ_CLEANUP then IRP_MJ_CLOSE (the close is deferred until in-flight requests finish). */
 DRVHOST_API int32_t drvhost_close(drvhost_file *file);
 

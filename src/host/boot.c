@@ -13,6 +13,7 @@
 #include "pnp/pnp.h"
 #include "po/po.h"
 #include "rtl/rtl.h"
+#include "se/se.h"
 
 #include "os/os.h"
 #include "trace/trace.h"
@@ -96,6 +97,7 @@ int32_t drvhost_shutdown(void)
     leaks += ex_pool_report_leaks(NULL, "drvhost");
     ex_shutdown();
     host_watch_stop();
+    se_identity_reset();
     trace_shutdown();
     ke_shutdown();
     booted = FALSE;

@@ -52,6 +52,7 @@ enum scn_kind {
     SCN_WDFLOGDUMP,      /* wdflogdump DRIVER */
     SCN_WMI,             /* wmi DEVICE REQUEST [GUID] (code: the IRP_MN_ minor) */
     SCN_WMI_EVENT,       /* wmi-event DEVICE GUID */
+    SCN_IDENTITY,        /* identity SPEC (drvhost_client_identity) */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a

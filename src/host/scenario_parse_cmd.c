@@ -3,6 +3,7 @@
  * takes), their defaults, and one line turned into a struct scn_cmd.
  */
 #include "scenario_parse_private.h"
+#include "se/se.h"
 #include "trace/trace.h"
 
 #include <ctype.h>
@@ -559,6 +560,20 @@ static int cmd_wmi_event(struct pctx *c, struct scn_cmd *cmd, const struct tok *
     return parse_guid(c, a[1], cmd->wmi.guid);
 }
 
+/* identity SPEC: checked here, so that a typo is an error at its line before anything runs. */
+static int cmd_identity(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_decode_name(c, a[0], "identity", 0, &cmd->name) < 0)
+        return -1;
+    if (!se_identity_valid(cmd->name))
+        return scnp_perr(c, a[0].col,
+                         "'%s' is not an identity (admin, user, system, or SIDs joined by ',': "
+                         "BA,WD or S-1-5-32-544)",
+                         cmd->name);
+    return 0;
+}
+
 #define IO_EXPECT (O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_ASYNC)
 static const struct cmd_def commands[] = {
     {"service", SCN_SERVICE, 2, 2, O_EXPECT, {"NAME", "IMAGE"}, cmd_service},
@@ -614,6 +629,7 @@ static const struct cmd_def commands[] = {
      O_EXPECT | O_EXPECT_OUT | O_INSTANCE,
      {"DEVICE", "GUID"},
      cmd_wmi_event},
+    {"identity", SCN_IDENTITY, 1, 1, 0, {"SPEC"}, cmd_identity},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},
 };
@@ -653,7 +669,7 @@ static int apply_defaults(struct pctx *c, struct scn_cmd *cmd, unsigned given, u
         cmd->check_status = !cmd->async && cmd->kind != SCN_CANCEL && cmd->kind != SCN_SLEEP &&
                             cmd->kind != SCN_ECHO && cmd->kind != SCN_EXPECT_BUGCHECK &&
                             cmd->kind != SCN_TREE && cmd->kind != SCN_TRACE &&
-                            cmd->kind != SCN_WDFLOGDUMP;
+                            cmd->kind != SCN_WDFLOGDUMP && cmd->kind != SCN_IDENTITY;
         cmd->status = 0;
     }
     if (io && cmd->async && (given & (O_EXPECT_OUT | O_EXPECT_INFO)))

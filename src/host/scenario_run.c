@@ -14,6 +14,7 @@
 
 #include "host/host.h"
 #include "os/os.h"
+#include "se/se.h"
 #include "trace/trace.h"
 
 #include <drvhost/drvhost.h>
@@ -417,6 +418,16 @@ static void run_trace(struct run *r, const struct scn_cmd *cmd)
     report(r, cmd, "set", &v);
 }
 
+/* identity: the client identity of the opens that follow (validated when parsed). */
+static void run_identity(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    NTSTATUS status = se_identity_set(cmd->name);
+    if (!NT_SUCCESS(status))
+        fail(&v, "identity '%s' refused: 0x%08X", cmd->name, (unsigned)status);
+    report(r, cmd, "set", &v);
+}
+
 /* wdflogdump: the driver's in-flight recorder, after the result line. */
 static void run_wdflogdump(struct run *r, const struct scn_cmd *cmd)
 {
@@ -598,6 +609,9 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     case SCN_WMI:
     case SCN_WMI_EVENT:
         run_wmi(r, cmd);
+        break;
+    case SCN_IDENTITY:
+        run_identity(r, cmd);
         break;
     }
     /* Each result line goes out before the next command runs, so that it precedes the driver's

@@ -6,6 +6,7 @@
  */
 #include "io/io_private.h"
 #include "rtl/rtl.h"
+#include "se/se.h"
 #include "vf/vf.h"
 
 #include <stdio.h>
@@ -161,6 +162,7 @@ static void io_device_close(void *body)
     struct io_device *d = body;
     if (d->devobj_ext != NULL)
         ex_free(d->devobj_ext);
+    se_sd_free(d->security);
     ob_dereference(d->object.DriverObject);
 }
 

@@ -130,20 +130,6 @@ static void io_errlog_source(void *object, char *out, size_t size)
     snprintf(out, size, "%s%s (driver %s)", name != NULL ? "" : "unnamed device ", a, b);
 }
 
-static size_t io_errlog_append(char *text, size_t used, size_t size, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static size_t io_errlog_append(char *text, size_t used, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-    if (used >= size)
-        return used;
-    va_start(ap, fmt);
-    n = vsnprintf(text + used, size - used, fmt, ap);
-    va_end(ap);
-    return n < 0 ? used : (used + (size_t)n < size ? used + (size_t)n : size - 1);
-}
-
 /* Dump data words that lie within the entry the driver allocated. */
 static size_t io_errlog_dump(const struct io_errlog *e, char *text, size_t used, size_t size)
 {
@@ -152,10 +138,10 @@ static size_t io_errlog_dump(const struct io_errlog *e, char *text, size_t used,
     size_t words = p->DumpDataSize / sizeof(ULONG);
     if (words * sizeof(ULONG) > room)
         words = room / sizeof(ULONG);
-    used = io_errlog_append(text, used, size, "  DumpData (%u bytes):", p->DumpDataSize);
+    used = rtl_appendf(text, used, size, "  DumpData (%u bytes):", p->DumpDataSize);
     for (size_t i = 0; i < words; i++)
-        used = io_errlog_append(text, used, size, " 0x%08X", p->DumpData[i]);
-    return io_errlog_append(text, used, size, "\n");
+        used = rtl_appendf(text, used, size, " 0x%08X", p->DumpData[i]);
+    return rtl_appendf(text, used, size, "\n");
 }
 
 /* Insertion strings: NumberOfStrings NUL-terminated UTF-16 strings at StringOffset, read only
@@ -171,8 +157,8 @@ static size_t io_errlog_strings(const struct io_errlog *e, char *text, size_t us
         while (at + (n + 1) * sizeof(WCHAR) <= e->size && s[n] != 0)
             n++;
         UNICODE_STRING u = {(USHORT)(n * sizeof(WCHAR)), (USHORT)(n * sizeof(WCHAR)), (PWCH)s};
-        used = io_errlog_append(text, used, size, "  String %u: \"%s\"\n", i + 1,
-                                ob_string_to_utf8(&u, utf8, sizeof(utf8)));
+        used = rtl_appendf(text, used, size, "  String %u: \"%s\"\n", i + 1,
+                           ob_string_to_utf8(&u, utf8, sizeof(utf8)));
         at += (n + 1) * sizeof(WCHAR);
     }
     return used;
@@ -186,15 +172,14 @@ static void io_errlog_print(const struct io_errlog *e)
     size_t used = 0;
     snprintf(final, sizeof(final), "%s%s0x%08X%s", name ? name : "", name ? " (" : "",
              (ULONG)p->FinalStatus, name ? ")" : "");
-    used =
-        io_errlog_append(text, used, sizeof(text),
-                         "drvhost: error log entry from %s\n"
-                         "  ErrorCode 0x%08X, FinalStatus %s, UniqueErrorValue 0x%08X\n"
-                         "  MajorFunctionCode 0x%02X, RetryCount %u, SequenceNumber %u, "
-                         "IoControlCode 0x%08X, DeviceOffset 0x%llX, EventCategory %u\n",
-                         e->source, (ULONG)p->ErrorCode, final, p->UniqueErrorValue,
-                         p->MajorFunctionCode, p->RetryCount, p->SequenceNumber, p->IoControlCode,
-                         (unsigned long long)p->DeviceOffset.QuadPart, p->EventCategory);
+    used = rtl_appendf(text, used, sizeof(text),
+                       "drvhost: error log entry from %s\n"
+                       "  ErrorCode 0x%08X, FinalStatus %s, UniqueErrorValue 0x%08X\n"
+                       "  MajorFunctionCode 0x%02X, RetryCount %u, SequenceNumber %u, "
+                       "IoControlCode 0x%08X, DeviceOffset 0x%llX, EventCategory %u\n",
+                       e->source, (ULONG)p->ErrorCode, final, p->UniqueErrorValue,
+                       p->MajorFunctionCode, p->RetryCount, p->SequenceNumber, p->IoControlCode,
+                       (unsigned long long)p->DeviceOffset.QuadPart, p->EventCategory);
     used = io_errlog_dump(e, text, used, sizeof(text));
     used = io_errlog_strings(e, text, used, sizeof(text));
     if (!rtl_dbg_quiet())

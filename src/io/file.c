@@ -213,6 +213,8 @@ NTSTATUS io_open_with(PCUNICODE_STRING path, ACCESS_MASK access,
     if (!NT_SUCCESS(status))
         return status;
     status = io_open_checks(object, &dev);
+    if (NT_SUCCESS(status))
+        status = io_secure_open_check(dev, &rest, access, mode);
     if (!NT_SUCCESS(status)) {
         ob_dereference(object);
         return status;

@@ -67,6 +67,9 @@ struct io_device {
      * POWER_ACTION of the system power IRP under way on its stack (0: none). */
     volatile LONG po_device_state;
     volatile LONG po_system_action;
+    /* IoCreateDeviceSecure's descriptor (struct se_sd, src/se), freed with the device object;
+     * NULL for IoCreateDevice's devices: their opens are not checked (secure.c). */
+    struct se_sd *security;
 };
 
 /* ---- files ------------------------------------------------------------------------------- */

@@ -98,6 +98,11 @@ void *io_alloc_buffer(size_t size);
 void io_free_buffer(void *p);
 void io_irp_release_mdls(PIRP irp);
 
+/* The access check of an open of dev (secure.c): STATUS_ACCESS_DENIED when the device's
+ * descriptor does not grant `access` to the client identity (user-mode opens only). */
+NTSTATUS io_secure_open_check(PDEVICE_OBJECT dev, PCUNICODE_STRING rest, ACCESS_MASK access,
+                              KPROCESSOR_MODE mode);
+
 /* The default dispatch routine: completes with STATUS_INVALID_DEVICE_REQUEST. */
 NTSTATUS io_invalid_request(PDEVICE_OBJECT device, PIRP irp);
 

@@ -12,6 +12,7 @@
 
 #include "os/os.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 
 static int diag_quiet;
@@ -51,4 +52,16 @@ void rtl_diag_plain(enum rtl_diag_level level, const char *component, const char
     va_start(ap, fmt);
     diag_write(level, "", fmt, ap);
     va_end(ap);
+}
+
+size_t rtl_appendf(char *text, size_t used, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    if (used >= size)
+        return used;
+    va_start(ap, fmt);
+    n = vsnprintf(text + used, size - used, fmt, ap);
+    va_end(ap);
+    return n < 0 ? used : (used + (size_t)n < size ? used + (size_t)n : size - 1);
 }

@@ -102,6 +102,13 @@ size_t rtl_utf8_encode(unsigned long cp, char *out);
 bool rtl_utf8_to_utf16(const char *in, size_t in_len, WCHAR *out, size_t *out_len);
 bool rtl_utf16_to_utf8(const WCHAR *in, size_t in_len, char *out, size_t *out_len);
 
+/* ---- building a line (diag.c) ----------------------------------------------------------- */
+
+/* Appends printf output to text[used...] (size bytes in all), always terminated; returns the new
+ * length, at most size - 1 (a full buffer stays full: the rest is cut). */
+size_t rtl_appendf(char *text, size_t used, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /* ---- the runtime's messages (diag.c) --------------------------------------------------- */
 
 enum rtl_diag_level {

@@ -272,6 +272,7 @@ void trace_driver_gone(PDRIVER_OBJECT driver)
     char name[64];
 
     trace_driver_name(driver, name, sizeof(name));
+    trace_etw_driver_gone(name);
     os_mutex_lock(&trace_lock);
     for (pd = &trace_drivers; (d = *pd) != NULL; pd = &d->next)
         if (d->object == driver || strcasecmp(d->name, name) == 0)
@@ -294,6 +295,7 @@ void trace_shutdown(void)
     ke_set_report_driver_log(NULL);
     trace_sink_shutdown();
     trace_settings_free();
+    trace_etw_shutdown();
     os_mutex_lock(&trace_lock);
     while (trace_drivers != NULL) {
         struct trace_driver *d = trace_drivers;

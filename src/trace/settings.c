@@ -3,6 +3,7 @@
  * and the scenario command `trace DRIVER level=LEVEL flags=FLAGS`, the role of a TraceView /
  * tracelog session enabling a provider with a level and flags. A setting is kept by driver name
  * and applied to every control GUID of the driver, now if it traces, else at WPP_INIT_TRACING.
+ * The same settings enable ETW providers (etw.c), named by GUID, provider name or driver.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -19,6 +20,72 @@ struct trace_setting {
 };
 
 static struct trace_setting *settings; /* under trace_lock */
+
+/* An ETW provider GUID, with or without braces, into canon (36 characters, capitals); FALSE
+ * for anything else (a driver or provider name). */
+static int guid_text(const char *s, char canon[40])
+{
+    size_t n = strlen(s), i;
+    int braces = n == 38 && s[0] == '{' && s[37] == '}';
+    if (n != 36 && !braces)
+        return 0;
+    s += braces;
+    for (i = 0; i < 36; i++) {
+        int dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? s[i] != '-' : !isxdigit((unsigned char)s[i]))
+            return 0;
+        canon[i] = (char)toupper((unsigned char)s[i]);
+    }
+    canon[36] = 0;
+    return 1;
+}
+
+/* An ETW provider's MatchAnyKeyword from a flags text: "all", numbers (64 bits) OR'ed; -1 with
+ * err for a name when `strict` (a GUID setting has no names), else names are skipped (they are
+ * the driver's WPP flags). */
+static int keywords_of(const char *text, int strict, ULONGLONG *any, char *err, size_t errsize)
+{
+    char buf[256], *tok, *save, *end;
+    snprintf(buf, sizeof(buf), "%s", text);
+    *any = 0;
+    for (tok = strtok_r(buf, "|,+", &save); tok != NULL; tok = strtok_r(NULL, "|,+", &save)) {
+        unsigned long long v = strtoull(tok, &end, 0);
+        if (strcasecmp(tok, "all") == 0)
+            *any = ~0ull;
+        else if (*tok != 0 && *end == 0)
+            *any |= v;
+        else if (strict) {
+            snprintf(err, errsize,
+                     "keywords: %s is not a number (an ETW provider's keywords are "
+                     "a mask: 0x10, all)",
+                     tok);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+BOOLEAN trace_setting_lookup(const char *guid, const char *provider, const char *driver,
+                             unsigned *level, ULONGLONG *any)
+{
+    const struct trace_setting *s, *by_name = NULL, *by_driver = NULL;
+    char err[8];
+    for (s = settings; s != NULL; s = s->next) {
+        if (strcmp(s->driver, guid) == 0)
+            break;
+        if (provider[0] != 0 && strcasecmp(s->driver, provider) == 0)
+            by_name = s;
+        if (driver[0] != 0 && strcasecmp(s->driver, driver) == 0)
+            by_driver = s;
+    }
+    if (s == NULL)
+        s = by_name != NULL ? by_name : by_driver;
+    if (s == NULL)
+        return FALSE;
+    *level = s->level;
+    keywords_of(s->flags, 0, any, err, sizeof(err));
+    return TRUE;
+}
 
 /* The mask of a flags text for one control block: -1 (with err) for an unknown name. */
 static long long flags_mask(const char *text, const struct drvhost_wpp_control *ctl, char *err,
@@ -117,10 +184,14 @@ int trace_set(const char *driver, unsigned level, const char *flags, char *err, 
         snprintf(err, errsize, "trace setting too long or level above 255");
         return -1;
     }
-    if (flags_mask(flags, NULL, err, errsize) < 0)
+    char canon[40];
+    ULONGLONG any;
+    int is_guid = guid_text(driver, canon);
+    if (is_guid ? keywords_of(flags, 1, &any, err, errsize) < 0
+                : flags_mask(flags, NULL, err, errsize) < 0)
         return -1;
     memset(&tmp, 0, sizeof(tmp));
-    snprintf(tmp.driver, sizeof(tmp.driver), "%s", driver);
+    snprintf(tmp.driver, sizeof(tmp.driver), "%s", is_guid ? canon : driver);
     snprintf(tmp.flags, sizeof(tmp.flags), "%s", flags);
     tmp.level = level;
     os_mutex_lock(&trace_lock);
@@ -146,6 +217,8 @@ int trace_set(const char *driver, unsigned level, const char *flags, char *err, 
         apply(s, d);
 out:
     os_mutex_unlock(&trace_lock);
+    if (rc == 0)
+        trace_etw_refresh_all(); /* ETW providers the setting names: enable callbacks */
     return rc;
 }
 

@@ -76,6 +76,18 @@ uint64_t trace_stamp_ns(uint64_t stamp);
 struct trace_driver *trace_driver_find(const char *name, int create);
 /* The name of a driver object ("fifo" for \Driver\fifo) into buf. */
 void trace_driver_name(PDRIVER_OBJECT object, char *buf, size_t size);
+/* The setting enabling an ETW provider (under trace_lock): by its GUID text (canonical), else
+ * its provider name, else the service name of its driver ("" for none). FALSE: none. */
+BOOLEAN trace_setting_lookup(const char *guid, const char *provider, const char *driver,
+                             unsigned *level, ULONGLONG *any);
+/* After a setting changed: every registered ETW provider re-reads its setting and hears of a
+ * change through its enable callback (etw.c; not under trace_lock). */
+void trace_etw_refresh_all(void);
+/* A driver's module goes: its providers still registered are reported and unregistered, so
+ * that no enable callback is called into an unloaded image. */
+void trace_etw_driver_gone(const char *driver);
+/* Frees the providers (shutdown). */
+void trace_etw_shutdown(void);
 /* Frees the stored settings (shutdown). */
 void trace_settings_free(void);
 /* Applies the stored settings to a driver's providers (under trace_lock). */

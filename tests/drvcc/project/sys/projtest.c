@@ -1,7 +1,9 @@
 /* projtest.c - the driver of the test project (projtest.vcxproj), built by `drvcc --project`.
  * It uses what the project file supplies (PROJTEST_MAGIC), a mixed-case and a backslash include,
- * bare try/except/finally as the WDK's C accepts them, and a function of its C++ source. */
+ * bare try/except/finally as the WDK's C accepts them, a function of its C++ source, and a
+ * secure device object (wdmsec.h: administrators and the system only). */
 #include <ntddk.h>
+#include <wdmsec.h>
 #include "local.h"
 
 #ifndef PROJTEST_MAGIC
@@ -92,7 +94,9 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     NTSTATUS status;
 
     UNREFERENCED_PARAMETER(RegistryPath);
-    status = IoCreateDevice(DriverObject, 0, &name, FILE_DEVICE_UNKNOWN, 0, FALSE, &device);
+    status =
+        IoCreateDeviceSecure(DriverObject, 0, &name, FILE_DEVICE_UNKNOWN, FILE_DEVICE_SECURE_OPEN,
+                             FALSE, &SDDL_DEVOBJ_SYS_ALL_ADM_ALL, NULL, &device);
     if (!NT_SUCCESS(status)) {
         return status;
     }
