@@ -221,6 +221,7 @@ static void wdf_device_destroy(struct wdf_object *o)
     free(dev->link.Buffer);
     free(dev->name.Buffer);
     wdf_files_free(dev->files);
+    wdf_power_policy_release(dev);
 }
 
 /* A PnP device joins the PDO's stack. A filter takes the I/O type and the power flags of the

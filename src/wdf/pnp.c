@@ -56,7 +56,7 @@ BOOLEAN wdf_pnp_started(struct wdf_device *dev)
 
 void wdf_pnp_device_cleanup(struct wdf_device *dev)
 {
-    wdf_power_policy_free(dev);
+    wdf_power_policy_stop(dev); /* released with the device object (device.c) */
     wdf_device_interfaces_free(dev);
     free(dev->state);
     dev->state = NULL;

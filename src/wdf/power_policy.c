@@ -113,8 +113,10 @@ NTSTATUS wdf_power_policy_attach(PWDFDEVICE_INIT init, struct wdf_device *dev)
 }
 
 /* The device is deleted (REMOVE_DEVICE, or a failed EvtDriverDeviceAdd): no timer, no worker
- * after this. */
-void wdf_power_policy_free(struct wdf_device *dev)
+ * after this. The state itself stays until the device object goes (wdf_power_policy_release):
+ * a thread still holding a queue or request of the device may look at it meanwhile, and finds
+ * it removed. */
+void wdf_power_policy_stop(struct wdf_device *dev)
 {
     struct wdf_power_policy *pp = dev->pp;
     if (pp == NULL)
@@ -128,11 +130,25 @@ void wdf_power_policy_free(struct wdf_device *dev)
     while (pp->work_queued || pp->work_running != 0)
         os_cond_wait(&pp->changed, &pp->lock);
     os_mutex_unlock(&pp->lock);
+}
+
+/* The device object goes (its last reference: no child object is left to reach the state). */
+void wdf_power_policy_release(struct wdf_device *dev)
+{
+    struct wdf_power_policy *pp = dev->pp;
+    if (pp == NULL)
+        return;
     IoFreeWorkItem(pp->work);
     os_cond_destroy(&pp->changed);
     os_mutex_destroy(&pp->lock);
     dev->pp = NULL;
     free(pp);
+}
+
+void wdf_power_policy_free(struct wdf_device *dev)
+{
+    wdf_power_policy_stop(dev);
+    wdf_power_policy_release(dev);
 }
 
 /* ---- transitions: one at a time -------------------------------------------------------- */

@@ -377,24 +377,49 @@ static struct wdf_queue *wdf_queue_for(struct wdf_device *dev, UCHAR major)
     return q != NULL ? q : __atomic_load_n(&dev->default_queue, __ATOMIC_ACQUIRE);
 }
 
-NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
+/* The request for an arriving IRP, made while the device's queues cannot go: dev->dispatching
+ * keeps wdf_queue_cleanup waiting until the request holds its queue (a device removed on
+ * another thread meanwhile fails it at insertion). NULL: complete the IRP with *status. */
+static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NTSTATUS *status)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
-    struct wdf_queue *q = wdf_queue_for(dev, s->MajorFunction);
-    struct wdf_request *r;
-    NTSTATUS status;
+    struct wdf_queue *q;
+    struct wdf_request *r = NULL;
+    __atomic_add_fetch(&dev->dispatching, 1, __ATOMIC_SEQ_CST);
+    q = wdf_queue_for(dev, s->MajorFunction);
     if (q == NULL || (q->config.DispatchType != WdfIoQueueDispatchManual &&
                       !wdf_queue_handles(q, s->MajorFunction)))
-        return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
+        *status = STATUS_INVALID_DEVICE_REQUEST;
     /* Microsoft: without AllowZeroLengthRequests the framework completes zero-length reads and
      * writes itself, with STATUS_SUCCESS. */
-    if (!q->config.AllowZeroLengthRequests &&
-        ((s->MajorFunction == IRP_MJ_READ && s->Parameters.Read.Length == 0) ||
-         (s->MajorFunction == IRP_MJ_WRITE && s->Parameters.Write.Length == 0)))
-        return wdf_irp_complete(irp, STATUS_SUCCESS);
-    r = wdf_request_create(q, irp);
+    else if (!q->config.AllowZeroLengthRequests &&
+             ((s->MajorFunction == IRP_MJ_READ && s->Parameters.Read.Length == 0) ||
+              (s->MajorFunction == IRP_MJ_WRITE && s->Parameters.Write.Length == 0)))
+        *status = STATUS_SUCCESS;
+    else if ((r = wdf_request_create(q, irp)) == NULL)
+        *status = STATUS_INSUFFICIENT_RESOURCES;
+    __atomic_sub_fetch(&dev->dispatching, 1, __ATOMIC_RELEASE);
+    return r;
+}
+
+/* wdf_queue_cleanup's part: once the device's pointers to q are gone, the dispatches that may
+ * have read them before are waited for (they are short: no driver code runs in them). */
+static void wdf_queue_wait_arrivals(struct wdf_device *dev)
+{
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    while (__atomic_load_n(&dev->dispatching, __ATOMIC_ACQUIRE) != 0)
+        os_sleep_ns(1000);
+}
+
+NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
+{
+    struct wdf_request *r;
+    struct wdf_queue *q;
+    NTSTATUS status;
+    r = wdf_queue_arrive(dev, irp, &status);
     if (r == NULL)
-        return wdf_irp_complete(irp, STATUS_INSUFFICIENT_RESOURCES);
+        return wdf_irp_complete(irp, status);
+    q = r->queue;
     IoMarkIrpPending(irp);
     if (dev->in_caller_context != NULL) {
         /* Microsoft (EvtIoInCallerContext): the driver sees the request first, on the
@@ -404,12 +429,16 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
         dev->in_caller_context((WDFDEVICE)dev, (WDFREQUEST)r);
         return STATUS_PENDING;
     }
+    /* Our own reference: once inserted, the request (and its reference) may be completed and
+     * gone, on this thread or another, while the insertion still looks at the queue. */
+    wdf_object_reference(&q->obj);
     status = wdf_queue_insert(q, r, FALSE);
     if (!NT_SUCCESS(status)) {
         r->completed = 1;
         wdf_irp_complete(irp, status);
         wdf_object_delete(&r->obj);
     }
+    wdf_object_release(&q->obj);
     return STATUS_PENDING;
 }
 
@@ -564,6 +593,7 @@ static void wdf_queue_cleanup(struct wdf_object *o)
         if (q->device->dispatch[i] == q)
             __atomic_store_n(&q->device->dispatch[i], NULL, __ATOMIC_RELEASE);
     os_mutex_unlock(&wdf_tree_lock);
+    wdf_queue_wait_arrivals(q->device);
 }
 
 /* ---- states --------------------------------------------------------------------------------- */

@@ -186,6 +186,9 @@ struct wdf_device {
      * children (NULL: none yet). Set at creation, freed by wdf_bus_device_cleanup. */
     struct wdf_pdo *pdo_part;
     struct wdf_bus *bus;
+    /* Dispatches between reading a queue pointer of the device and their request holding that
+     * queue (atomic; queue.c: a deleted queue waits for them). */
+    LONG dispatching;
 };
 
 struct wdf_queue {
@@ -477,6 +480,11 @@ PWDFDEVICE_INIT wdf_init_get(struct wdf_globals *g, PWDFDEVICE_INIT init, const 
 NTSTATUS wdf_power_policy_attach(PWDFDEVICE_INIT init, struct wdf_device *device);
 /* The device is deleted: the idle timer cancelled, the worker waited for, the state freed. */
 void wdf_power_policy_free(struct wdf_device *device);
+/* ... in two steps: the device's removal stops idle transitions and waits for the worker
+ * (pnp.c, at cleanup); its object's destruction frees the state (device.c), so a thread still
+ * holding one of the device's queues or requests finds it removed, not freed. */
+void wdf_power_policy_stop(struct wdf_device *device);
+void wdf_power_policy_release(struct wdf_device *device);
 /* One transition at a time per device (PnP IRPs, system set-power IRPs, idle transitions);
  * unlock may run in another thread than lock. No-ops for a device without power policy. */
 void wdf_power_policy_lock(struct wdf_device *device);

@@ -124,6 +124,19 @@ TEST(ansi_to_unicode_allocation_failure)
     RtlFreeUnicodeString(&u);
 }
 
+/* ... and the other way, RtlUnicodeStringToAnsiString. */
+TEST(unicode_to_ansi_allocation_failure)
+{
+    UNICODE_STRING u = RTL_CONSTANT_STRING(L"drvhost");
+    ANSI_STRING a = {0, 0, NULL};
+    drvhost_fault_arm(OS_INJECT_ALLOC, 1, STRING_TAG);
+    ok_status(RtlUnicodeStringToAnsiString(&a, &u, TRUE), STATUS_NO_MEMORY);
+    ok(a.Buffer == NULL && a.Length == 0 && a.MaximumLength == 0, "destination changed\n");
+    ok_status(RtlUnicodeStringToAnsiString(&a, &u, TRUE), STATUS_SUCCESS);
+    ok(a.Length == 7, "length %u\n", a.Length);
+    RtlFreeAnsiString(&a);
+}
+
 /* ---- registry --------------------------------------------------------------------------- */
 
 static NTSTATUS create_fault_key(HANDLE *h)

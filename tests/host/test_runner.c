@@ -151,6 +151,19 @@ TEST(shutdown_leaves_no_runtime_thread)
     ok_status(drvhost_init(&quiet), STATUS_SUCCESS); /* the harness shuts it down */
 }
 
+/* A shutdown empties the object namespace: a symbolic link left by one boot is not there in
+ * the next (each boot is a fresh system). */
+TEST(shutdown_empties_the_object_namespace)
+{
+    drvhost_options quiet = {.quiet = getenv("DRVHOST_TEST_VERBOSE") == NULL};
+    UNICODE_STRING link = RTL_CONSTANT_STRING(L"\\DosDevices\\RunnerStaleLink");
+    UNICODE_STRING target = RTL_CONSTANT_STRING(L"\\Device\\RunnerNowhere");
+    ok_status(IoCreateSymbolicLink(&link, &target), STATUS_SUCCESS);
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    ok_status(drvhost_init(&quiet), STATUS_SUCCESS);
+    ok_status(IoDeleteSymbolicLink(&link), STATUS_OBJECT_NAME_NOT_FOUND);
+}
+
 /* A command that fails two expectations names both, in order, separated by "; ". */
 TEST(two_failed_expectations_are_both_named)
 {
