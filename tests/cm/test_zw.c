@@ -501,7 +501,15 @@ TEST(key_classes_ignored_and_classes_not_provided)
     ok(ni->LastWriteTime.QuadPart == written, "node: the same last write time as full\n");
     for (size_t i = 0; i < sizeof(missing) / sizeof(missing[0]); i++)
         ok_status(ZwQueryKey(h, missing[i], buf, sizeof(buf), &len), STATUS_INVALID_PARAMETER);
+    {
+        LARGE_INTEGER pause = {.QuadPart = -10000}; /* 1 ms: the clock moves */
+        KeDelayExecutionThread(KernelMode, FALSE, &pause);
+    }
     ok_status(set_value(h, L"WithClass", REG_DWORD, &len, sizeof(len)), STATUS_SUCCESS);
+    /* Setting a value writes the key: its last write time moves on. */
+    ok_status(ZwQueryKey(h, KeyFullInformation, buf, sizeof(buf), &len), STATUS_SUCCESS);
+    ok(fi->LastWriteTime.QuadPart > written, "a value set: last write time %lld, was %lld\n",
+       (long long)fi->LastWriteTime.QuadPart, (long long)written);
     ok_status(ZwQueryValueKey(h, &name, KeyValueLayerInformation, buf, sizeof(buf), &len),
               STATUS_INVALID_PARAMETER);
     ok_status(ZwDeleteKey(h), STATUS_SUCCESS);
