@@ -80,6 +80,8 @@ static void Stack(PIRP Irp, PIO_STACK_LOCATION sp)
     /* An IRP the I/O manager issues is associated with the requesting thread (Microsoft:
      * IoGetRequestorProcess), which is the current one in a synchronous dispatch. */
     CHECK(Irp->Tail.Overlay.Thread == PsGetCurrentThread());
+    /* ... and, for a request on a file handle, with its file object. */
+    CHECK(Irp->Tail.Overlay.OriginalFileObject == sp->FileObject);
     CHECK(ObReferenceObjectByPointer(PsGetCurrentProcess(), 0, *PsProcessType, KernelMode) ==
           STATUS_SUCCESS);
     ObDereferenceObject(PsGetCurrentProcess());
