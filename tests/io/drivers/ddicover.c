@@ -363,6 +363,11 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     UNICODE_STRING link = RTL_CONSTANT_STRING(L"\\DosDevices\\DdiCoverLink");
     NTSTATUS status;
     UNREFERENCED_PARAMETER(RegistryPath);
+    /* DRIVER_OBJECT: DriverStart and DriverSize are the driver's image, DriverInit its entry. */
+    if (DriverObject->DriverStart == NULL || DriverObject->DriverInit != DriverEntry ||
+        (ULONG_PTR)DriverEntry < (ULONG_PTR)DriverObject->DriverStart ||
+        (ULONG_PTR)DriverEntry >= (ULONG_PTR)DriverObject->DriverStart + DriverObject->DriverSize)
+        return STATUS_INVALID_IMAGE_FORMAT;
     DriverObject->MajorFunction[IRP_MJ_CREATE] = DdiCoverCreateClose;
     DriverObject->MajorFunction[IRP_MJ_CLOSE] = DdiCoverCreateClose;
     DriverObject->MajorFunction[IRP_MJ_READ] = DdiCoverRead;
