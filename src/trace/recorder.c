@@ -5,8 +5,10 @@
  * trace_recorder_log. The bug-check report prints the last entries of the faulting driver's
  * default log; `wdflogdump DRIVER` (scenario) and drvhost_recorder_dump (host API) print all.
  *
- * Concurrency: a writer claims a slot with an atomic increment and publishes it with the slot's
- * sequence number (release); readers take no lock and skip a slot being rewritten. Logs are
+ * Concurrency: a writer takes an index with an atomic increment, claims its slot by moving the
+ * slot's sequence number to TRACE_SEQ_BUSY (acquire: after the slot's last writer) and publishes
+ * it with the entry's sequence number (release); readers take no lock and skip a slot being
+ * rewritten. Logs are
  * freed only when their driver goes (trace_driver_gone) or at shutdown, so a reader never sees
  * freed memory; WppRecorderLogDelete unlinks a log from use and frees it then too.
  */
@@ -61,14 +63,26 @@ struct trace_log *trace_default_log(struct trace_driver *d)
     return d->default_log;
 }
 
+/* A writer's claim of the slot of entry `index`: the slot's sequence number goes from what the
+ * last writer published to TRACE_SEQ_BUSY, with acquire, so this writer's stores come after the
+ * last writer's (both release their entry by storing its seq). FALSE: a writer a whole ring
+ * behind still fills the slot; the entry is dropped rather than written over it. */
+static BOOLEAN trace_slot_claim(struct trace_entry *e)
+{
+    uint64_t seq = __atomic_load_n(&e->seq, __ATOMIC_ACQUIRE);
+    return seq != TRACE_SEQ_BUSY &&
+           __atomic_compare_exchange_n(&e->seq, &seq, TRACE_SEQ_BUSY, FALSE, __ATOMIC_ACQUIRE,
+                                       __ATOMIC_RELAXED);
+}
+
 void trace_log_append(struct trace_log *log, const char *text)
 {
     uint64_t index = __atomic_fetch_add(&log->head, 1, __ATOMIC_RELAXED);
     struct trace_entry *e = &log->entries[index % log->count];
     struct ke_thread *t = ke_current_thread();
 
-    __atomic_store_n(&e->seq, 0, __ATOMIC_RELAXED);
-    __atomic_thread_fence(__ATOMIC_RELEASE);
+    if (!trace_slot_claim(e))
+        return;
     e->ns = trace_now_ns();
     e->cpu = KeGetCurrentProcessorNumberEx(NULL);
     e->tid = t != NULL ? t->tid : 0;
@@ -136,8 +150,8 @@ void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a,
     index = __atomic_fetch_add(&log->head, 1, __ATOMIC_RELAXED);
     e = &log->entries[index % log->count];
     t = ke_current_thread();
-    __atomic_store_n(&e->seq, 0, __ATOMIC_RELAXED);
-    __atomic_thread_fence(__ATOMIC_RELEASE);
+    if (!trace_slot_claim(e))
+        return;
     e->ns = trace_stamp();
     e->cpu = KeGetCurrentProcessorNumberEx(NULL);
     e->tid = t != NULL ? t->tid : 0;

@@ -12,8 +12,10 @@
 /* One recorder entry: fixed size, the message cut at TRACE_ENTRY_TEXT - 1 characters. */
 #define TRACE_ENTRY_TEXT 240
 #define TRACE_EVENT_ARGS 3
+/* An entry's seq while a writer fills it. */
+#define TRACE_SEQ_BUSY UINT64_MAX
 struct trace_entry {
-    uint64_t seq; /* index + 1 once written; 0 while a writer fills it */
+    uint64_t seq; /* index + 1 once written; 0 never written; TRACE_SEQ_BUSY while being filled */
     uint64_t ns;  /* since the layer started; a raw entry's is a trace_stamp until read */
     uint32_t cpu;
     uint64_t tid;
