@@ -2,15 +2,16 @@
  * recorder.c - the in-flight recorder (IFR): per-driver circular logs of fixed-size entries,
  * always on. WPP messages below TRACE_LEVEL_VERBOSE go to the driver's default log whether a
  * trace session enabled them or not; the framework logs its own events with
- * trace_recorder_log. The bug-check report prints the last entries of the faulting driver's
- * default log; `wdflogdump DRIVER` (scenario) and drvhost_recorder_dump (host API) print all.
+ * trace_recorder_log and trace_recorder_event. The bug-check report prints the last entries of
+ * the faulting driver's default log; `wdflogdump DRIVER` (scenario) and drvhost_recorder_dump
+ * (host API) print all.
  *
  * Concurrency: a writer takes an index with an atomic increment, claims its slot by moving the
  * slot's sequence number to TRACE_SEQ_BUSY (acquire: after the slot's last writer) and publishes
  * it with the entry's sequence number (release); readers take no lock and skip a slot being
- * rewritten. Logs are
- * freed only when their driver goes (trace_driver_gone) or at shutdown, so a reader never sees
- * freed memory; WppRecorderLogDelete unlinks a log from use and frees it then too.
+ * rewritten. Logs are freed only when their driver goes (trace_driver_gone) or at shutdown, so a
+ * reader never sees freed memory; WppRecorderLogDelete unlinks a log from use and frees it then
+ * too. The framework's per-request events (trace_recorder_event) are raw: formatted when read.
  */
 #include <string.h>
 #include <strings.h>
@@ -63,9 +64,9 @@ struct trace_log *trace_default_log(struct trace_driver *d)
     return d->default_log;
 }
 
-/* A writer's claim of the slot of entry `index`: the slot's sequence number goes from what the
- * last writer published to TRACE_SEQ_BUSY, with acquire, so this writer's stores come after the
- * last writer's (both release their entry by storing its seq). FALSE: a writer a whole ring
+/* A writer's claim of slot e: its sequence number goes from what the slot's last writer
+ * published to TRACE_SEQ_BUSY, with acquire, so this writer's stores come after the last
+ * writer's (each releases its entry by storing its seq). FALSE: a writer a whole ring
  * behind still fills the slot; the entry is dropped rather than written over it. */
 static BOOLEAN trace_slot_claim(struct trace_entry *e)
 {
@@ -134,9 +135,9 @@ struct trace_driver *trace_recorder_of(PDRIVER_OBJECT driver)
     return d;
 }
 
-/* The writer's side: a slot claimed with one atomic increment and published with its sequence
- * number, as trace_log_append; the time, processor and thread are taken here, the text only
- * when the log is read (render_event.c). */
+/* The writer's side, as trace_log_append's (an index, the slot claimed, the entry published);
+ * the time, processor and thread are taken here, the text only when the log is read
+ * (render_event.c). */
 void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a, uint64_t b,
                           uint64_t c)
 {
