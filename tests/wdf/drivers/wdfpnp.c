@@ -133,6 +133,8 @@ static NTSTATUS QueryRemove(WDFDEVICE Device)
     return STATUS_SUCCESS;
 }
 
+static EVT_WDF_DEVICE_CONTEXT_CLEANUP DeviceCleanup; /* the device's role type */
+
 static VOID DeviceCleanup(WDFOBJECT Object)
 {
     UNREFERENCED_PARAMETER(Object);
