@@ -1,0 +1,164 @@
+/*
+ * test_wdf_w117.c - WdfDeviceConfigureWdmIrpDispatchCallback / EvtDeviceWdmIrpDispatch and
+ * WdfDeviceWdmDispatchIrp (KMDF 1.11), the SDDL of framework devices (WdfControlDeviceInitAllocate,
+ * WdfDeviceInitAssignSDDLString) against the client identity, and KMDF 1.21 routines
+ * (WdfRequestGetRequestorProcessId, WdfFileObjectGetInitiatorProcessId); drivers/wdfw117.c;
+ * docs/wdf.md, "WDM IRP dispatch, device security, KMDF 1.17 to 1.33".
+ */
+#include <wdm.h>
+#include <wdf.h>
+
+#include "drivers/wdfw117.h"
+#include "harness.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define W117_PATH "\\\\.\\WdfW117"
+#define RW        0xC0000000u /* GENERIC_READ | GENERIC_WRITE */
+
+static drvhost_file *w117_open(void)
+{
+    return harness_open_driver("wdfw117", W117_PATH);
+}
+
+static WDFW117_RECORD w117_record(drvhost_file *f)
+{
+    WDFW117_RECORD r;
+    memset(&r, 0xFF, sizeof(r));
+    ok_status(harness_ioctl(f, IOCTL_W117_RECORD, NULL, 0, &r, sizeof(r), NULL), STATUS_SUCCESS);
+    return r;
+}
+
+static int32_t w117_try_open(const char *path, uint32_t access)
+{
+    drvhost_file *f = NULL;
+    int32_t status = drvhost_open(path, access, &f);
+    if (f != NULL)
+        drvhost_close(f);
+    return status;
+}
+
+/* Microsoft (EVT_WDFDEVICE_WDM_IRP_DISPATCH, WdfDeviceWdmDispatchIrpToIoQueue,
+ * WdfDeviceWdmDispatchIrp): every device control reaches the callback with its major, minor
+ * and control code and the driver's context, after EvtDeviceWdmIrpPreprocess; the callback
+ * sends it to the queue it chooses, hands it back for the default queue, or completes it. */
+TEST(wdm_irp_dispatch_callback_chooses_the_queue)
+{
+    drvhost_file *f = w117_open();
+    drvhost_iosb iosb;
+    WDFW117_RECORD r;
+    if (f == NULL)
+        return;
+    memset(&iosb, 0, sizeof(iosb));
+    ok_status(harness_ioctl(f, IOCTL_W117_TO_SIDE, NULL, 0, NULL, 0, &iosb), STATUS_SUCCESS);
+    ok(iosb.information == WDFW117_INFO_SIDE, "to the side queue: information 0x%lx\n",
+       (unsigned long)iosb.information);
+    r = w117_record(f);
+    ok(r.Dispatches == 1 && r.Preprocesses == 1, "dispatches %lu, preprocesses %lu\n",
+       (unsigned long)r.Dispatches, (unsigned long)r.Preprocesses);
+    ok(r.Major == IRP_MJ_DEVICE_CONTROL && r.Minor == 0 && r.Code == IOCTL_W117_TO_SIDE,
+       "major %lu minor %lu code 0x%lx\n", (unsigned long)r.Major, (unsigned long)r.Minor,
+       (unsigned long)r.Code);
+    ok(r.ContextOk == 1, "DriverContext is the registered one\n");
+    ok(r.PreprocessFirst == 1, "EvtDeviceWdmIrpPreprocess ran before EvtDeviceWdmIrpDispatch\n");
+
+    ok_status(harness_ioctl(f, IOCTL_W117_DEFAULT, NULL, 0, NULL, 0, &iosb), STATUS_SUCCESS);
+    ok(iosb.information == WDFW117_INFO_DEFAULT, "handed back: information 0x%lx\n",
+       (unsigned long)iosb.information);
+    ok_status(harness_ioctl(f, IOCTL_W117_SELF, NULL, 0, NULL, 0, &iosb), STATUS_SUCCESS);
+    ok(iosb.information == WDFW117_INFO_SELF, "completed by the callback: information 0x%lx\n",
+       (unsigned long)iosb.information);
+    r = w117_record(f);
+    ok(r.Dispatches == 3 && r.Code == IOCTL_W117_SELF, "dispatches %lu, last code 0x%lx\n",
+       (unsigned long)r.Dispatches, (unsigned long)r.Code);
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("wdfw117"), STATUS_SUCCESS);
+}
+
+/* Microsoft (WdfDeviceConfigureWdmIrpDispatchCallback): the callback sees only the major
+ * functions it was registered for (a read goes straight to the queue), and IRP_MJ_CREATE is
+ * not one it can be registered for (STATUS_INVALID_PARAMETER, DriverEntry's check). */
+TEST(wdm_irp_dispatch_callback_sees_only_its_major_functions)
+{
+    drvhost_file *f = w117_open();
+    WDFW117_CHECKS checks = {0, 0};
+    WDFW117_RECORD before, after;
+    char buffer[4];
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_W117_CHECKS, NULL, 0, &checks, sizeof(checks), NULL),
+              STATUS_SUCCESS);
+    ok(checks.Bits == WDFW117_CHECK_ALL, "DriverEntry's checks 0x%lx, first failure at line %lu\n",
+       (unsigned long)checks.Bits, (unsigned long)checks.FirstFailedLine);
+    before = w117_record(f);
+    ok_status(harness_io(f, DRVHOST_OP_READ, 0, NULL, 0, buffer, sizeof(buffer), NULL),
+              STATUS_SUCCESS);
+    after = w117_record(f);
+    ok(after.Reads == before.Reads + 1 && after.Dispatches == before.Dispatches,
+       "read: reads %lu -> %lu, dispatches %lu -> %lu\n", (unsigned long)before.Reads,
+       (unsigned long)after.Reads, (unsigned long)before.Dispatches,
+       (unsigned long)after.Dispatches);
+    drvhost_close(f);
+}
+
+/* WdfDeviceWdmDispatchIrp with a DispatchContext that is not the framework's: drvhost reports
+ * it and completes the IRP with STATUS_INVALID_PARAMETER (docs/wdf.md). */
+TEST(wdm_dispatch_irp_with_a_foreign_dispatch_context_fails_the_irp)
+{
+    drvhost_file *f = w117_open();
+    if (f == NULL)
+        return;
+    harness_stderr_begin();
+    ok_status(harness_ioctl(f, IOCTL_W117_BADCTX, NULL, 0, NULL, 0, NULL),
+              STATUS_INVALID_PARAMETER);
+    char *err = harness_stderr_end();
+    ok(err != NULL && strstr(err, "DispatchContext") != NULL, "the report names the context: %s\n",
+       err != NULL ? err : "(none)");
+    free(err);
+    drvhost_close(f);
+}
+
+/* Microsoft (WdfControlDeviceInitAllocate, WdfDeviceInitAssignSDDLString, IoCreateDeviceSecure):
+ * the control device's SDDL string is its descriptor: an open the client identity is not
+ * granted is STATUS_ACCESS_DENIED from the I/O manager. SDDL_DEVOBJ_SYS_ALL_ADM_ALL lets an
+ * administrator (the default identity) and the system in, not a user. */
+TEST(a_framework_control_device_has_its_sddl_descriptor)
+{
+    harness_load_driver("wdfw117");
+    ok_status(w117_try_open(W117_PATH, RW), STATUS_SUCCESS);
+    ok_status(drvhost_client_identity("user"), STATUS_SUCCESS);
+    ok_status(w117_try_open(W117_PATH, 0x80000000u), STATUS_ACCESS_DENIED);
+    ok_status(w117_try_open("\\Device\\WdfW117", RW), STATUS_ACCESS_DENIED);
+    ok_status(drvhost_client_identity("system"), STATUS_SUCCESS);
+    ok_status(w117_try_open(W117_PATH, RW), STATUS_SUCCESS);
+}
+
+/* WdfDeviceInitAssignSDDLString replaces the allocation's string (system only) with one that
+ * also lets everyone (WD) read: a user opens for reading, not for writing. */
+TEST(assign_sddl_string_replaces_the_control_devices_string)
+{
+    harness_load_driver("wdfw117");
+    ok_status(drvhost_client_identity("user"), STATUS_SUCCESS);
+    ok_status(w117_try_open("\\Device\\WdfW117World", 0x80000000u), STATUS_SUCCESS);
+    ok_status(w117_try_open("\\Device\\WdfW117World", RW), STATUS_ACCESS_DENIED);
+    ok_status(drvhost_client_identity("admin"), STATUS_SUCCESS);
+    ok_status(w117_try_open("\\Device\\WdfW117World", RW), STATUS_SUCCESS);
+}
+
+/* Microsoft (WdfRequestGetRequestorProcessId, WdfFileObjectGetInitiatorProcessId; KMDF 1.21):
+ * the process that sent the request (drvhost: the host process); no initiator process for an
+ * open the client made itself: zero. */
+TEST(requestor_process_id_is_the_clients_and_no_initiator)
+{
+    drvhost_file *f = w117_open();
+    ULONG pids[2] = {0, 0xFFFF};
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_W117_PIDS, NULL, 0, pids, sizeof(pids), NULL), STATUS_SUCCESS);
+    ok(pids[0] == (ULONG)getpid(), "requestor %lu, the process is %lu\n", (unsigned long)pids[0],
+       (unsigned long)getpid());
+    ok(pids[1] == 0, "initiator %lu\n", (unsigned long)pids[1]);
+    drvhost_close(f);
+}
