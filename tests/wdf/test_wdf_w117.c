@@ -162,3 +162,75 @@ TEST(requestor_process_id_is_the_clients_and_no_initiator)
     ok(pids[1] == 0, "initiator %lu\n", (unsigned long)pids[1]);
     drvhost_close(f);
 }
+
+/* ---- the class key's override (WdfDeviceInitSetDeviceClass) ------------------------------------
+ */
+
+static HANDLE w117_create_key(HANDLE root, PCWSTR path)
+{
+    UNICODE_STRING name;
+    OBJECT_ATTRIBUTES oa;
+    HANDLE key = NULL;
+    RtlInitUnicodeString(&name, path);
+    InitializeObjectAttributes(&oa, &name, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, root, NULL);
+    ok_status(ZwCreateKey(&key, KEY_ALL_ACCESS, &oa, 0, NULL, 0, NULL), STATUS_SUCCESS);
+    return key;
+}
+
+/* Properties\Security of WDFW117_CLASS: a self-relative descriptor (SE_DACL_PRESENT |
+ * SE_SELF_RELATIVE) whose DACL has one access-allowed entry, GENERIC_ALL for BUILTIN\Users
+ * (S-1-5-32-545). */
+static void w117_class_security_users_all(void)
+{
+    UCHAR sd[20 + 8 + 8 + 16];
+    HANDLE c =
+        w117_create_key(NULL, L"\\Registry\\Machine\\System\\CurrentControlSet\\Control\\Class");
+    HANDLE g = w117_create_key(c, L"{5EC0DE52-0117-4ABC-9A01-020304050607}");
+    HANDLE p = w117_create_key(g, L"Properties");
+    UNICODE_STRING value;
+    ULONG u;
+    memset(sd, 0, sizeof(sd));
+    sd[0] = 1;  /* Revision */
+    u = 0x8004; /* Control: SE_SELF_RELATIVE | SE_DACL_PRESENT */
+    memcpy(sd + 2, &u, 2);
+    u = 20; /* Dacl offset; no owner, group or SACL */
+    memcpy(sd + 16, &u, 4);
+    sd[20] = 2;     /* ACL: AclRevision */
+    u = 8 + 8 + 16; /* AclSize */
+    memcpy(sd + 22, &u, 2);
+    sd[24] = 1; /* AceCount */
+    sd[28] = 0; /* ACCESS_ALLOWED_ACE_TYPE */
+    u = 8 + 16; /* AceSize */
+    memcpy(sd + 30, &u, 2);
+    u = 0x10000000; /* GENERIC_ALL */
+    memcpy(sd + 32, &u, 4);
+    sd[36] = 1; /* SID: revision 1, 2 sub-authorities, NT authority (5) */
+    sd[37] = 2;
+    sd[43] = 5;
+    u = 32;
+    memcpy(sd + 44, &u, 4);
+    u = 545;
+    memcpy(sd + 48, &u, 4);
+    RtlInitUnicodeString(&value, L"Security");
+    ok_status(ZwSetValueKey(p, &value, 0, REG_BINARY, sd, sizeof(sd)), STATUS_SUCCESS);
+    ZwClose(p);
+    ZwClose(g);
+    ZwClose(c);
+}
+
+/* Microsoft (WdfDeviceInitSetDeviceClass, IoCreateDeviceSecure): without a class key the
+ * driver's SDDL_DEVOBJ_KERNEL_ONLY stands (no user-mode open, even an administrator's)... */
+TEST(a_device_class_without_a_class_key_keeps_the_drivers_sddl)
+{
+    harness_load_driver("wdfw117");
+    ok_status(w117_try_open("\\Device\\WdfW117Class", 0x80000000u), STATUS_ACCESS_DENIED);
+}
+
+/* ...and the class key's Properties\Security replaces it: a user opens for reading and writing. */
+TEST(the_class_keys_security_overrides_a_framework_devices_sddl)
+{
+    w117_class_security_users_all();
+    harness_load_driver("wdfw117");
+    ok_status(drvhost_client_identity("user"), STATUS_SUCCESS);
+    ok_status(w117_try_open("\\Device\\WdfW117Class", RW), STATUS_SUCCESS);
+}

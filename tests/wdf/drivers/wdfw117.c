@@ -207,6 +207,29 @@ static NTSTATUS W117Queues(void)
     return status;
 }
 
+/* Microsoft (WdfDeviceInitSetDeviceClass): \Device\WdfW117Class, SDDL_DEVOBJ_KERNEL_ONLY ("D:P":
+ * no user-mode open), unless its class key's Properties\Security says otherwise. */
+static VOID W117ClassDevice(void)
+{
+    DECLARE_CONST_UNICODE_STRING(kernel_only, L"D:P");
+    DECLARE_CONST_UNICODE_STRING(name, L"\\Device\\WdfW117Class");
+    PWDFDEVICE_INIT init = WdfControlDeviceInitAllocate(g_driver, &kernel_only);
+    WDFDEVICE device;
+    NTSTATUS status;
+    if (init == NULL)
+        return;
+    WdfDeviceInitSetDeviceClass(init, &WDFW117_CLASS);
+    status = WdfDeviceInitAssignName(init, &name);
+    if (NT_SUCCESS(status))
+        status = WdfDeviceCreate(&init, WDF_NO_OBJECT_ATTRIBUTES, &device);
+    if (!NT_SUCCESS(status)) {
+        WdfDeviceInitFree(init);
+        return;
+    }
+    WdfControlFinishInitializing(device);
+    g_checks.Bits |= WDFW117_CHECK_CLASS_DEVICE;
+}
+
 /* Microsoft (WdfDeviceInitAssignSDDLString, IoCreateDeviceSecure): the SDDL subset for device
  * objects only, and no descriptor for an unnamed device. */
 static VOID W117SecurityChecks(void)
@@ -225,6 +248,7 @@ static VOID W117SecurityChecks(void)
         WdfControlFinishInitializing(device);
         g_checks.Bits |= WDFW117_CHECK_WORLD_DEVICE;
     }
+    W117ClassDevice();
 }
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)

@@ -37,7 +37,14 @@ typedef struct _WDFW117_RECORD {
 #define WDFW117_CHECK_WORLD_DEVICE 0x10 /* the device WdfDeviceInitAssignSDDLString opened */
 #define WDFW117_CHECK_IO_TYPE_INIT 0x20 /* WDF_IO_TYPE_CONFIG_INIT's defaults */
 #define WDFW117_CHECK_IO_TYPE_EX   0x40 /* WdfDeviceInitSetIoTypeEx: direct I/O */
-#define WDFW117_CHECK_ALL          0x7F
+#define WDFW117_CHECK_CLASS_DEVICE 0x80 /* \Device\WdfW117Class created */
+#define WDFW117_CHECK_ALL          0xFF
+
+/* The class of \Device\WdfW117Class (WdfDeviceInitSetDeviceClass): its key is
+ * \Registry\Machine\System\CurrentControlSet\Control\Class\{5EC0DE52-0117-4ABC-9A01-020304050607}.
+ */
+static const GUID WDFW117_CLASS = {
+    0x5ec0de52, 0x0117, 0x4abc, {0x9a, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07}};
 
 typedef struct _WDFW117_CHECKS {
     ULONG Bits;
