@@ -234,3 +234,50 @@ TEST(the_class_keys_security_overrides_a_framework_devices_sddl)
     ok_status(drvhost_client_identity("user"), STATUS_SUCCESS);
     ok_status(w117_try_open("\\Device\\WdfW117Class", RW), STATUS_SUCCESS);
 }
+
+/* ---- KMDF 1.29 and 1.31 routines --------------------------------------------------------------
+ */
+
+/* WdfPdoInitRemovePowerDependencyOnParent takes a PDO's init (Microsoft: the bus driver calls it
+ * when it creates the PDO); drvhost reports another init and ignores the call, the device is
+ * created as usual (wdfw117.c calls it on its control device's init). */
+TEST(remove_power_dependency_on_a_control_devices_init_is_reported_and_ignored)
+{
+    drvhost_file *f;
+    char *err;
+    harness_stderr_begin();
+    f = w117_open();
+    err = harness_stderr_end();
+    ok(err != NULL && strstr(err, "WdfPdoInitRemovePowerDependencyOnParent") != NULL &&
+           strstr(err, "not a WdfPdoInitAllocate init") != NULL,
+       "the report: %s\n", err != NULL ? err : "(none)");
+    free(err);
+    if (f != NULL)
+        drvhost_close(f);
+}
+
+#define W117_PNP_INF   WDF_TEST_DIR "/drivers/wdfpnp.inf"
+#define W117_PNP_IFACE "{8d3c1a52-6e4f-4b7a-9c21-5f0e3d2b1a90}" /* drivers/wdfpnp.h */
+#define W117_WP_IFACE  CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB06, METHOD_BUFFERED, FILE_ANY_ACCESS)
+
+/* Microsoft (WdfDeviceSetDeviceInterfaceStateEx, KMDF 1.31): on a started device it is
+ * WdfDeviceSetDeviceInterfaceState: the interface is disabled, then enabled again (wdfpnp.sys's
+ * IOCTL_WP_IFACE with 2: Ex(FALSE), 3: Ex(TRUE)). */
+TEST(set_device_interface_state_ex_disables_and_enables_a_started_devices_interface)
+{
+    char msg[512] = "", instance[64] = "";
+    drvhost_file *f = NULL, *g = NULL;
+    ok_status(drvhost_pnp_install(W117_PNP_INF, msg, sizeof msg), STATUS_SUCCESS);
+    ok_status(drvhost_device_create("WDFPNP\\FUNC", NULL, 0, instance, sizeof instance),
+              STATUS_SUCCESS);
+    ok_status(drvhost_open_interface(W117_PNP_IFACE, 0, RW, &f), STATUS_SUCCESS);
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, W117_WP_IFACE, "\2", 1, NULL, 0, NULL), STATUS_SUCCESS);
+    ok_status(drvhost_open_interface(W117_PNP_IFACE, 0, RW, &g), STATUS_OBJECT_NAME_NOT_FOUND);
+    ok_status(harness_ioctl(f, W117_WP_IFACE, "\3", 1, NULL, 0, NULL), STATUS_SUCCESS);
+    ok_status(drvhost_open_interface(W117_PNP_IFACE, 0, RW, &g), STATUS_SUCCESS);
+    if (g != NULL)
+        drvhost_close(g);
+    drvhost_close(f);
+}

@@ -169,6 +169,7 @@ static NTSTATUS W117Device(PCUNICODE_STRING sddl, PCUNICODE_STRING assign, PCUNI
         status = WdfDeviceInitAssignName(init, name);
     if (NT_SUCCESS(status) && main) {
         W117IoType(init);
+        WdfPdoInitRemovePowerDependencyOnParent(init); /* not a PDO's init: reported, ignored */
         WDF_FILEOBJECT_CONFIG_INIT(&file_config, WDF_NO_EVENT_CALLBACK, WDF_NO_EVENT_CALLBACK,
                                    WDF_NO_EVENT_CALLBACK);
         WdfDeviceInitSetFileObjectConfig(init, &file_config, WDF_NO_OBJECT_ATTRIBUTES);
