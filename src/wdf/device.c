@@ -454,11 +454,13 @@ NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp)
 
 /* The framework's own handling: a filter sends down what its queue does not take; file object
  * IRPs to file.c, PnP and power to pnp.c, read, write and device controls to the default
- * queue; the rest is STATUS_INVALID_DEVICE_REQUEST. */
+ * queue; the rest is STATUS_INVALID_DEVICE_REQUEST. The driver's EvtDeviceWdmIrpDispatch, when it
+ * has one for the IRP, sees it first (irp_dispatch.c). */
 NTSTATUS wdf_dispatch_framework(struct wdf_device *dev, PIRP irp)
 {
     NTSTATUS status;
-    if (dev != NULL && dev->irp_dispatch != NULL && wdf_irp_dispatch(dev, irp, &status))
+    if (dev != NULL && __atomic_load_n(&dev->irp_dispatch, __ATOMIC_RELAXED) != NULL &&
+        wdf_irp_dispatch(dev, irp, &status))
         return status; /* w117: the driver's EvtDeviceWdmIrpDispatch (irp_dispatch.c) */
     return wdf_dispatch_default(dev, irp);
 }
