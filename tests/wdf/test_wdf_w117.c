@@ -135,6 +135,14 @@ TEST(a_framework_control_device_has_its_sddl_descriptor)
     ok_status(w117_try_open(W117_PATH, RW), STATUS_SUCCESS);
 }
 
+/* Microsoft (WdfControlDeviceInitAllocate): SDDLString is required; NULL is the framework's
+ * bug check 0x10D, parameter 1 0x4 (a NULL parameter) (wdfw117_null.sys). */
+TEST(a_control_device_without_an_sddl_string_is_wdf_violation)
+{
+    expect_bugcheck_p1(0x10D, 0x4);
+    harness_load_driver("wdfw117_null");
+}
+
 /* WdfDeviceInitAssignSDDLString replaces the allocation's string (system only) with one that
  * also lets everyone (WD) read: a user opens for reading, not for writing. */
 TEST(assign_sddl_string_replaces_the_control_devices_string)

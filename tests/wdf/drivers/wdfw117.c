@@ -252,6 +252,13 @@ static VOID W117SecurityChecks(void)
     W117ClassDevice();
 }
 
+/* wdfw117_null.sys gives WdfControlDeviceInitAllocate no SDDL string (Microsoft: required). */
+#ifdef WDFW117_NULL_SDDL
+#define W117_NULL_SDDL 1
+#else
+#define W117_NULL_SDDL 0
+#endif
+
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     DECLARE_CONST_UNICODE_STRING(sddl, L"D:P(A;;GA;;;SY)(A;;GA;;;BA)");
@@ -265,7 +272,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
         WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &config, &g_driver);
     if (!NT_SUCCESS(status))
         return status;
-    status = W117Device(&sddl, NULL, &name, TRUE, &g_device);
+    status = W117Device(W117_NULL_SDDL ? NULL : &sddl, NULL, &name, TRUE, &g_device);
     if (NT_SUCCESS(status))
         status = WdfDeviceCreateSymbolicLink(g_device, &link);
     if (NT_SUCCESS(status))
