@@ -13,8 +13,9 @@ import re
 
 # Metadata that steers outputs no driver source compiles against (test scripts, HTML, the
 # hex dump of the .bmf, the tool's folder, tracking): known, not warned about.
-MOFCOMP_KNOWN = {'CreateBinaryMofFile', 'WMISyntaxCheck', 'AutoRecover', 'MinimalRebuildFromTracking',
-                 'ToolPath', 'TrackerLogDirectory', 'SuppressStartupBanner'}
+MOFCOMP_KNOWN = {'CreateBinaryMofFile', 'WMISyntaxCheck', 'AutoRecover',
+                 'MinimalRebuildFromTracking', 'ToolPath', 'TrackerLogDirectory',
+                 'SuppressStartupBanner'}
 WMIMOFCK_KNOWN = {'HeaderOutputFile', 'GenerateStructureDefinitionsForMethodParameters',
                   'GenerateStructureDefinitionsForDatablocks', 'VBScriptTestOutputFile',
                   'HexdumpOutputFile', 'HtmlOutputDirectory', 'HtmlUIOutputDirectory', 'ToolPath',
@@ -48,7 +49,8 @@ def item(project, node, include, this_dir, winpath, split_list):
             continue
         meta[m.tag] = (project.metadata(m, '', this_dir).strip(), m.where())
         if m.tag not in known:
-            project.warn_once(m.where(), '<%s> setting %s not understood: ignored' % (node.tag, m.tag))
+            project.warn_once(m.where(), '<%s> setting %s not understood: ignored' %
+                              (node.tag, m.tag))
     for one in split_list(include):
         if node.tag == 'MofComp':
             source = winpath(one, this_dir)
