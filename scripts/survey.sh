@@ -5,6 +5,8 @@
 #
 # One line per project: PROJECT  MODEL  RESULT  DETAIL, RESULT being
 #   loads     built, and `load` (DriverEntry) succeeded in drvhost
+#   passes    loads, and our scenario tests/samples/PROJECT.scn passed (a `fails` with the
+#             detail `scenario: ...` when it did not; both count as loads in the totals)
 #   compiles  built; the load failed (DETAIL: the status or the refused imports)
 #   fails     drvcc failed (DETAIL: the first error)
 # then the totals. BUILD_DIR (default build/release, else build/dev) gives bin/drvcc and
@@ -56,10 +58,22 @@ while IFS= read -r proj; do
     mkdir -p "$dir"
     total=$((total + 1))
     if "$drvcc" --project "$proj" -o "$dir/d$n.sys" > "$dir/build.log" 2>&1; then
-        printf 'service d%s d%s.sys\nload d%s\n' "$n" "$n" "$n" > "$dir/load.scn"
+        # As a developer loads a sample: under a kernel debugger that resumes breaks.
+        printf 'debugger go\nservice d%s d%s.sys\nload d%s\n' "$n" "$n" "$n" > "$dir/load.scn"
         if (cd "$dir" && timeout 60 "$drvhost" run --quiet load.scn) > "$dir/load.log" 2>&1; then
             result=loads detail=
             loads=$((loads + 1))
+            # A project with a scenario of ours (tests/samples/PROJECT.scn, its module named
+            # after the project file) runs it: passes, or fails scenario: the first failure.
+            scn=$root/tests/samples/${rel%.vcxproj}.scn
+            if [ -f "$scn" ]; then
+                ln -sf "d$n.sys" "$dir/$(basename "${rel%.vcxproj}").sys"
+                if DRVHOST_DRIVER_PATH=$dir timeout 300 "$drvhost" run --quiet "$scn" > "$dir/scenario.log" 2>&1; then
+                    result=passes
+                else
+                    result=fails detail="scenario: $(grep -m1 -E 'FAILED|error|STOP|HANG' "$dir/scenario.log" || tail -1 "$dir/scenario.log")"
+                fi
+            fi
         else
             result=compiles
             detail=$(grep -m1 -E 'FAILED|imports|bug check|BUGCHECK' "$dir/load.log" || true)

@@ -246,6 +246,36 @@ DRVHOST_API int drvhost_request_cancel(drvhost_request *request);
 /* Frees a finished request; a request still pending is waited for first. */
 DRVHOST_API void drvhost_request_free(drvhost_request *request);
 
+/* ---- the kernel debugger ---------------------------------------------------------------- */
+
+/* Whether a kernel debugger is attached. DRVHOST_DEBUGGER_NONE (the default): a break
+ * instruction (DbgBreakPoint, DbgBreakPointWithStatus, KdBreakPoint) is an unhandled breakpoint
+ * exception, bug check 0x1E with STATUS_BREAKPOINT, as on Windows booted without debugging.
+ * DRVHOST_DEBUGGER_GO: a debugger is attached and its user resumes every break (`g`): the break
+ * is shown on stderr and the driver goes on. Failed assertions (RtlAssert) still stop.
+ * STATUS_INVALID_PARAMETER for another mode. */
+#define DRVHOST_DEBUGGER_NONE 0
+#define DRVHOST_DEBUGGER_GO   1
+DRVHOST_API int32_t drvhost_debugger(int mode);
+
+/* ---- a client's event objects ----------------------------------------------------------- */
+
+/* What CreateEvent, WaitForSingleObject, ResetEvent and CloseHandle give a user-mode caller
+ * that hands an event to a driver (a handle in a device control's input, which the driver
+ * passes to ObReferenceObjectByHandle with *ExEventObjectType). drvhost_event_create makes an
+ * unnamed event, not signalled, notification (manual reset) if notification is nonzero else
+ * synchronization, with EVENT_ALL_ACCESS; *handle is its handle value as the driver sees it.
+ * Deviation: drvhost has one handle table, so the value is a kernel handle (docs/io.md). */
+DRVHOST_API int32_t drvhost_event_create(int notification, uint64_t *handle);
+/* Waits up to timeout_ms (UINT32_MAX: forever): STATUS_SUCCESS once signalled, STATUS_TIMEOUT
+ * (0x102); STATUS_INVALID_HANDLE or STATUS_OBJECT_TYPE_MISMATCH for a handle that is no
+ * event's. */
+DRVHOST_API int32_t drvhost_event_wait(uint64_t handle, uint32_t timeout_ms);
+/* Sets the event back to not signalled. */
+DRVHOST_API int32_t drvhost_event_reset(uint64_t handle);
+/* Closes the handle; the event lives on while a driver holds a reference. */
+DRVHOST_API int32_t drvhost_event_close(uint64_t handle);
+
 /* ---- Plug and Play ---------------------------------------------------------------------- */
 
 /* Stages a driver package (an INF; a relative path from the current folder) in the driver

@@ -98,6 +98,7 @@ int32_t drvhost_shutdown(void)
     ex_shutdown();
     host_watch_stop();
     se_identity_reset();
+    ke_debugger_set(DRVHOST_DEBUGGER_NONE);
     trace_shutdown();
     ke_shutdown();
     booted = FALSE;

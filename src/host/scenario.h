@@ -53,6 +53,11 @@ enum scn_kind {
     SCN_WMI,             /* wmi DEVICE REQUEST [GUID] (code: the IRP_MN_ minor) */
     SCN_WMI_EVENT,       /* wmi-event DEVICE GUID */
     SCN_IDENTITY,        /* identity SPEC (drvhost_client_identity) */
+    SCN_EVENT,           /* event E [manual|auto] (drvhost_event_create; code: 1 manual) */
+    SCN_EVENT_WAIT,      /* event-wait E */
+    SCN_EVENT_RESET,     /* event-reset E */
+    SCN_EVENT_CLOSE,     /* event-close E */
+    SCN_DEBUGGER,        /* debugger go|none (code: DRVHOST_DEBUGGER_*) */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a
@@ -79,6 +84,9 @@ struct scn_cmd {
     int handle; /* open/close/ioctl/read/write: handle slot, 0..handle_count-1; else -1 */
     int tag;    /* async=, wait, cancel: request slot, 0..tag_count-1; else -1 */
     int async;  /* ioctl/read/write: issued with drvhost_io_start (tag names the slot) */
+    int event;  /* event commands: event slot, 0..event_count-1; ioctl/write handle=: the event
+                   whose handle goes into the input; else -1 */
+    size_t event_offset; /* ioctl/write handle=E@OFFSET: where the 8-byte handle goes in data */
 
     uint32_t code;    /* ioctl: control code; expect-bugcheck: bug-check code; open {GUID}: the
                          interface's index; device actions: DRVHOST_DEVICE_*; trace: LEVEL */
@@ -94,6 +102,8 @@ struct scn_cmd {
     /* Expectations. Defaults are already applied by the parser. */
     int check_status; /* 0: any status accepted */
     int32_t status;
+    int has_status_alt; /* wait expect=A|B: B is accepted too */
+    int32_t status_alt;
     int check_info;
     uint64_t info;
     int check_out;
@@ -123,8 +133,10 @@ struct scn_script {
     size_t count;
     size_t handle_count;       /* distinct handle names */
     size_t tag_count;          /* distinct async tags */
+    size_t event_count;        /* distinct event names */
     const char **handle_names; /* [handle_count] */
     const char **tag_names;    /* [tag_count] */
+    const char **event_names;  /* [event_count] */
     struct scn_block *blocks;
 };
 

@@ -71,12 +71,15 @@ int scn_parse(const char *text, size_t len, const char *filename, struct scn_scr
     if (!c.errors) {
         c.s->handle_count = c.handles.n;
         c.s->tag_count = c.tags.n;
-        if (export_names(&c, &c.handles, &c.s->handle_names) == 0)
-            export_names(&c, &c.tags, &c.s->tag_names);
+        c.s->event_count = c.events.n;
+        if (export_names(&c, &c.handles, &c.s->handle_names) == 0 &&
+            export_names(&c, &c.tags, &c.s->tag_names) == 0)
+            export_names(&c, &c.events, &c.s->event_names);
     }
     free(c.defs);
     free(c.handles.v);
     free(c.tags.v);
+    free(c.events.v);
     if (c.errors) {
         scn_script_free(c.s);
         return -1;

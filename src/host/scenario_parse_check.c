@@ -1,7 +1,7 @@
 /*
  * scenario_parse_check.c - the static checks that follow the text in order, as the run will:
  * handle names opened before use and not reopened while open, async tags issued once and waited
- * for at most once.
+ * for at most once, events created before use.
  */
 #include "scenario_parse_private.h"
 
@@ -108,6 +108,42 @@ int scnp_tag_use(struct pctx *c, struct tok t, struct scn_cmd *cmd)
     if (cmd->kind == SCN_WAIT) {
         c->tags.v[k].open = 0;
         c->tags.v[k].line = c->line;
+    }
+    return 0;
+}
+
+/* `event E`: E must not name an event that is still open. */
+int scnp_event_create(struct pctx *c, struct tok t, struct scn_cmd *cmd)
+{
+    int k;
+    if (check_ident(c, t, "event") < 0)
+        return -1;
+    k = slot_find(&c->events, t);
+    if (k >= 0 && c->events.v[k].open)
+        return scnp_perr(c, t.col, "event '%.*s' already exists (line %u)", (int)t.n, t.s,
+                         c->events.v[k].line);
+    if (k < 0 && (k = slot_add(c, &c->events, t)) < 0)
+        return -1;
+    c->events.v[k].open = 1;
+    c->events.v[k].line = c->line;
+    cmd->event = k;
+    return 0;
+}
+
+/* event-wait, event-reset, event-close E and handle=E@OFFSET: E must exist and be open. */
+int scnp_event_use(struct pctx *c, struct tok t, struct scn_cmd *cmd)
+{
+    int k = slot_find(&c->events, t);
+    if (k < 0)
+        return scnp_perr(c, t.col, "undefined event '%.*s' (no 'event %.*s' before)", (int)t.n, t.s,
+                         (int)t.n, t.s);
+    if (!c->events.v[k].open)
+        return scnp_perr(c, t.col, "event '%.*s' was closed on line %u", (int)t.n, t.s,
+                         c->events.v[k].line);
+    cmd->event = k;
+    if (cmd->kind == SCN_EVENT_CLOSE) {
+        c->events.v[k].open = 0;
+        c->events.v[k].line = c->line;
     }
     return 0;
 }

@@ -32,6 +32,7 @@ enum {
     O_TOO_SMALL = 1 << 15,
     O_INSTANCES = 1 << 16,
     O_GUIDS = 1 << 17,
+    O_HANDLE = 1 << 18,
 };
 
 static const struct {
@@ -56,6 +57,7 @@ static const struct {
     {"expect-too-small", O_TOO_SMALL},
     {"expect-instances", O_INSTANCES},
     {"expect-guids", O_GUIDS},
+    {"handle", O_HANDLE},
 };
 
 /* The option a token names by its key (the text before '='), 0 if none; *eq: it has a '='. */
@@ -119,11 +121,57 @@ static int parse_yes_no(struct pctx *c, struct tok v, int *out)
     return 0;
 }
 
+/* handle=E@OFFSET: event E's handle goes into the input at byte OFFSET (checked against the
+ * input's size once the input is known: check_handle_room). */
+static int parse_handle_option(struct pctx *c, struct tok v, struct scn_cmd *cmd)
+{
+    const char *at = memchr(v.s, '@', v.n);
+    struct tok name = v;
+    if (!at)
+        return scnp_perr(c, v.col, "expected handle=EVENT@OFFSET, got '%.*s'", (int)v.n, v.s);
+    name.n = (size_t)(at - v.s);
+    c->handle_col = v.col;
+    if (scnp_event_use(c, name, cmd) < 0)
+        return -1;
+    return scnp_parse_size(c, scnp_tok_sub(v, name.n + 1), &cmd->event_offset);
+}
+
+/* The 8-byte handle of handle=E@OFFSET must lie inside the input. */
+static int check_handle_room(struct pctx *c, const struct scn_cmd *cmd)
+{
+    if (cmd->event < 0 || cmd->event_offset + 8 <= cmd->data.size)
+        return 0;
+    return scnp_perr(c, c->handle_col,
+                     "handle=...@%zu needs 8 bytes at offset %zu, but the input has %zu bytes",
+                     cmd->event_offset, cmd->event_offset, cmd->data.size);
+}
+
+/* expect=STATUS, or on a `wait` line expect=A|B: a request that may finish either way (one
+ * cancelled while the driver may be completing it). */
+static int parse_expect(struct pctx *c, struct tok v, struct scn_cmd *cmd)
+{
+    const char *bar = memchr(v.s, '|', v.n);
+    struct tok first = v;
+    int check_alt = 0;
+    if (!bar)
+        return scnp_parse_status(c, v, &cmd->check_status, &cmd->status);
+    if (cmd->kind != SCN_WAIT)
+        return scnp_perr(c, v.col, "a choice of statuses (A|B) is allowed on 'wait' lines only");
+    first.n = (size_t)(bar - v.s);
+    if (scnp_parse_status(c, first, &cmd->check_status, &cmd->status) < 0 ||
+        scnp_parse_status(c, scnp_tok_sub(v, first.n + 1), &check_alt, &cmd->status_alt) < 0)
+        return -1;
+    if (!cmd->check_status || !check_alt)
+        return scnp_perr(c, v.col, "'any' cannot be one of a choice of statuses");
+    cmd->has_status_alt = 1;
+    return 0;
+}
+
 static int option_value(struct pctx *c, unsigned bit, struct tok v, struct scn_cmd *cmd)
 {
     switch (bit) {
     case O_EXPECT:
-        return scnp_parse_status(c, v, &cmd->check_status, &cmd->status);
+        return parse_expect(c, v, cmd);
     case O_ACCESS:
         return parse_access(c, v, &cmd->access);
     case O_IN:
@@ -145,7 +193,7 @@ static int option_value(struct pctx *c, unsigned bit, struct tok v, struct scn_c
         return 0;
     case O_TIMEOUT:
         /* wait: how long to wait (a failure, the run goes on); elsewhere: the hang time-out */
-        if (cmd->kind == SCN_WAIT)
+        if (cmd->kind == SCN_WAIT || cmd->kind == SCN_EVENT_WAIT)
             return scnp_parse_u32(c, v, "timeout", &cmd->ms);
         if (scnp_parse_u32(c, v, "timeout", &cmd->hang_ms) < 0)
             return -1;
@@ -167,6 +215,8 @@ static int option_value(struct pctx *c, unsigned bit, struct tok v, struct scn_c
     case O_GUIDS:
         cmd->wmi.check_count = 1;
         return scnp_parse_u32(c, v, "count", &cmd->wmi.count);
+    case O_HANDLE:
+        return parse_handle_option(c, v, cmd);
     }
     return -1;
 }
@@ -375,7 +425,7 @@ static int cmd_close(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, i
 static int cmd_ioctl(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
     (void)n;
-    if (scnp_parse_u32(c, a[1], "control code", &cmd->code) < 0)
+    if (scnp_parse_u32(c, a[1], "control code", &cmd->code) < 0 || check_handle_room(c, cmd) < 0)
         return -1;
     return scnp_handle_use(c, a[0], cmd);
 }
@@ -391,7 +441,7 @@ static int cmd_read(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, in
 static int cmd_write(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
     (void)n;
-    if (scnp_parse_data(c, a[1], &cmd->data) < 0)
+    if (scnp_parse_data(c, a[1], &cmd->data) < 0 || check_handle_room(c, cmd) < 0)
         return -1;
     return scnp_handle_use(c, a[0], cmd);
 }
@@ -574,6 +624,36 @@ static int cmd_identity(struct pctx *c, struct scn_cmd *cmd, const struct tok *a
     return 0;
 }
 
+/* event E [manual|auto]: a notification (manual-reset) event unless `auto` is given. */
+static int cmd_event(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    cmd->code = 1;
+    if (n > 1 && scnp_tok_is(a[1], "auto"))
+        cmd->code = 0;
+    else if (n > 1 && !scnp_tok_is(a[1], "manual"))
+        return scnp_perr(c, a[1].col, "expected manual or auto, got '%.*s'", (int)a[1].n, a[1].s);
+    return scnp_event_create(c, a[0], cmd);
+}
+
+/* debugger go|none: a kernel debugger that resumes every break, or none (the default). */
+static int cmd_debugger(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_tok_is(a[0], "go"))
+        cmd->code = DRVHOST_DEBUGGER_GO;
+    else if (scnp_tok_is(a[0], "none"))
+        cmd->code = DRVHOST_DEBUGGER_NONE;
+    else
+        return scnp_perr(c, a[0].col, "expected go or none, got '%.*s'", (int)a[0].n, a[0].s);
+    return 0;
+}
+
+static int cmd_event_use(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return scnp_event_use(c, a[0], cmd);
+}
+
 #define IO_EXPECT (O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_ASYNC)
 static const struct cmd_def commands[] = {
     {"service", SCN_SERVICE, 2, 2, O_EXPECT, {"NAME", "IMAGE"}, cmd_service},
@@ -587,7 +667,7 @@ static const struct cmd_def commands[] = {
      SCN_IOCTL,
      2,
      2,
-     IO_EXPECT | O_IN | O_OUT | O_INTERNAL | O_TIMEOUT,
+     IO_EXPECT | O_IN | O_OUT | O_INTERNAL | O_TIMEOUT | O_HANDLE,
      {"H", "CODE"},
      cmd_ioctl},
     {"read", SCN_READ, 2, 2, IO_EXPECT | O_OFFSET | O_TIMEOUT, {"H", "N"}, cmd_read},
@@ -595,7 +675,7 @@ static const struct cmd_def commands[] = {
      SCN_WRITE,
      2,
      2,
-     O_EXPECT | O_EXPECT_INFO | O_ASYNC | O_OFFSET | O_TIMEOUT,
+     O_EXPECT | O_EXPECT_INFO | O_ASYNC | O_OFFSET | O_TIMEOUT | O_HANDLE,
      {"H", "DATA"},
      cmd_write},
     {"wait", SCN_WAIT, 1, 1, O_EXPECT | O_EXPECT_INFO | O_EXPECT_OUT | O_TIMEOUT, {"TAG"}, cmd_tag},
@@ -630,6 +710,11 @@ static const struct cmd_def commands[] = {
      {"DEVICE", "GUID"},
      cmd_wmi_event},
     {"identity", SCN_IDENTITY, 1, 1, 0, {"SPEC"}, cmd_identity},
+    {"event", SCN_EVENT, 1, 2, O_EXPECT, {"E"}, cmd_event},
+    {"event-wait", SCN_EVENT_WAIT, 1, 1, O_EXPECT | O_TIMEOUT, {"E"}, cmd_event_use},
+    {"event-reset", SCN_EVENT_RESET, 1, 1, O_EXPECT, {"E"}, cmd_event_use},
+    {"event-close", SCN_EVENT_CLOSE, 1, 1, O_EXPECT, {"E"}, cmd_event_use},
+    {"debugger", SCN_DEBUGGER, 1, 1, 0, {"MODE"}, cmd_debugger},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},
 };
@@ -682,9 +767,11 @@ static int apply_defaults(struct pctx *c, struct scn_cmd *cmd, unsigned given, u
         cmd->out_size = 4096; /* the buffer WMI passes, unless out= says otherwise */
     if (cmd->kind == SCN_OPEN && !(given & O_ACCESS))
         cmd->access = 0xC0000000u;
-    if (cmd->kind == SCN_WAIT && !(given & O_TIMEOUT))
+    if ((cmd->kind == SCN_WAIT || cmd->kind == SCN_EVENT_WAIT) && !(given & O_TIMEOUT))
         cmd->ms = SCN_DEFAULT_TIMEOUT_MS;
-    if (cmd->kind == SCN_WAIT && cmd->check_status && cmd->status == STATUS_TIMEOUT_VALUE)
+    if (cmd->kind == SCN_WAIT && cmd->check_status &&
+        (cmd->status == STATUS_TIMEOUT_VALUE ||
+         (cmd->has_status_alt && cmd->status_alt == STATUS_TIMEOUT_VALUE)))
         return scnp_perr(c, col,
                          "a wait that times out always fails; expect=STATUS_TIMEOUT is not "
                          "allowed");
@@ -740,8 +827,12 @@ static int parse_define(struct pctx *c, const struct tok *t, int n)
 
 static int parse_command(struct pctx *c, const struct cmd_def *d, const struct tok *t, int n)
 {
-    struct scn_cmd cmd = {
-        .kind = d->kind, .line = c->line, .handle = -1, .tag = -1, .expect_cancelled = -1};
+    struct scn_cmd cmd = {.kind = d->kind,
+                          .line = c->line,
+                          .handle = -1,
+                          .tag = -1,
+                          .event = -1,
+                          .expect_cancelled = -1};
     unsigned given = 0;
     int nargs = count_args(d, t + 1, n - 1);
     if (d->kind == SCN_SLEEP && (n == 1 || is_option(t[1])))

@@ -64,10 +64,11 @@ struct pctx {
     size_t cmd_cap;
     struct def *defs;
     size_t ndefs, def_cap;
-    struct slots handles, tags;
+    struct slots handles, tags, events;
     unsigned bugcheck_line;
-    unsigned end_col; /* column just after the last token of the line */
-    unsigned depth;   /* CTL_CODE nesting of the number being parsed */
+    unsigned end_col;    /* column just after the last token of the line */
+    unsigned depth;      /* CTL_CODE nesting of the number being parsed */
+    unsigned handle_col; /* column of the line's handle= option (its checks come later) */
 };
 
 /* scenario_parse_text.c */
@@ -106,6 +107,8 @@ int scnp_handle_open(struct pctx *c, struct tok t, struct scn_cmd *cmd);
 int scnp_handle_use(struct pctx *c, struct tok t, struct scn_cmd *cmd);
 int scnp_tag_issue(struct pctx *c, struct tok t, struct scn_cmd *cmd);
 int scnp_tag_use(struct pctx *c, struct tok t, struct scn_cmd *cmd);
+int scnp_event_create(struct pctx *c, struct tok t, struct scn_cmd *cmd);
+int scnp_event_use(struct pctx *c, struct tok t, struct scn_cmd *cmd);
 
 /* scenario_parse_cmd.c */
 void scnp_parse_line(struct pctx *c, const char *s, size_t n);

@@ -5,10 +5,11 @@
  * prints one result line; a failed expectation is reported and the run goes on. Handle names
  * and async tags were resolved to slot numbers by the parser, so the run keeps two arrays.
  *
- * Lifetime: the output buffer of an async request belongs to its slot and is freed together
- * with the request (after `wait`, or at the end of the run once the request has finished). A
- * request still pending at the end after the time-out is leaked with its buffer (freeing it
- * would block forever) and reported as a failure.
+ * Lifetime: the output buffer of an async request (and its input, when handle= wrote an event's
+ * handle into a copy of it) belongs to its slot and is freed together with the request (after
+ * `wait`, or at the end of the run once the request has finished). A request still pending at the
+ * end after the time-out is leaked with its buffer (freeing it would block forever) and reported as
+ * a failure.
  */
 #include "scenario.h"
 
@@ -34,6 +35,7 @@ struct req_slot {
     uint8_t *buf;
     size_t size;
     unsigned line;
+    uint8_t *in; /* the input with an event's handle written in (handle=), or NULL */
 };
 
 struct run {
@@ -41,6 +43,7 @@ struct run {
     FILE *out;
     drvhost_file **files;  /* [handle_count]; NULL when not open */
     struct req_slot *reqs; /* [tag_count]; changed under reqs_lock (the watchdog reads them) */
+    uint64_t *events;      /* [event_count]: the events' handles (0: not created, or closed) */
     os_mutex reqs_lock;
     drvhost_file **stray; /* [count]: opens expected to fail that succeeded, closed at the end */
     size_t strays;
@@ -108,8 +111,13 @@ static void report(struct run *r, const struct scn_cmd *cmd, const char *result,
 
 static void check_status(const struct scn_cmd *cmd, int32_t status, struct verdict *v)
 {
-    char a[16];
-    if (cmd->check_status && status != cmd->status)
+    char a[16], b[16];
+    if (!cmd->check_status || status == cmd->status ||
+        (cmd->has_status_alt && status == cmd->status_alt))
+        return;
+    if (cmd->has_status_alt)
+        fail(v, "expected %s or %s", status_text(cmd->status, a), status_text(cmd->status_alt, b));
+    else
         fail(v, "expected %s", status_text(cmd->status, a));
 }
 
@@ -232,20 +240,39 @@ static void io_desc(const struct scn_cmd *cmd, drvhost_io_desc *d, uint8_t *buf)
     d->offset = cmd->offset;
 }
 
-static void run_async(struct run *r, const struct scn_cmd *cmd, drvhost_file *file, uint8_t *buf)
+static void run_async(struct run *r, const struct scn_cmd *cmd, drvhost_file *file, uint8_t *buf,
+                      uint8_t *in)
 {
     struct req_slot *slot = &r->reqs[cmd->tag];
     drvhost_io_desc d;
     drvhost_request *req = NULL;
     int32_t status;
     io_desc(cmd, &d, buf);
+    if (in)
+        d.input = in;
     status = drvhost_io_start(file, &d, &req);
     os_mutex_lock(&r->reqs_lock);
-    *slot = (struct req_slot){req, buf, cmd->out_size, cmd->line};
+    *slot = (struct req_slot){req, buf, cmd->out_size, cmd->line, in};
     os_mutex_unlock(&r->reqs_lock);
-    if (!req)
+    if (!req) {
         free(buf);
+        free(in);
+    }
     report_status(r, cmd, status);
+}
+
+/* handle=E@OFFSET: a copy of the input with event E's handle (8 bytes, little-endian, as a
+ * HANDLE field of an x64 structure) at OFFSET. NULL when out of memory. */
+static uint8_t *input_with_handle(struct run *r, const struct scn_cmd *cmd)
+{
+    uint64_t h = r->events[cmd->event];
+    uint8_t *in = malloc(cmd->data.size);
+    if (!in)
+        return NULL;
+    memcpy(in, cmd->data.data, cmd->data.size);
+    for (int i = 0; i < 8; i++)
+        in[cmd->event_offset + (size_t)i] = (uint8_t)(h >> (8 * i));
+    return in;
 }
 
 /* drvhost_io, with the watchdog told when the dispatch routine returned STATUS_PENDING, so that
@@ -272,22 +299,28 @@ static void run_io(struct run *r, const struct scn_cmd *cmd)
     drvhost_io_desc d;
     drvhost_iosb iosb = {0, 0};
     int32_t status;
+    uint8_t *in = NULL;
     if (!file)
         return;
-    if (cmd->out_size && !(buf = calloc(1, cmd->out_size))) {
+    if ((cmd->out_size && !(buf = calloc(1, cmd->out_size))) ||
+        (cmd->event >= 0 && !(in = input_with_handle(r, cmd)))) {
         struct verdict v = {0};
-        fail(&v, "out of memory for a %zu-byte buffer", cmd->out_size);
+        fail(&v, "out of memory for the request's buffers");
         report(r, cmd, "not run", &v);
+        free(buf);
         return;
     }
     if (cmd->async) {
-        run_async(r, cmd, file, buf);
+        run_async(r, cmd, file, buf, in);
         return;
     }
     io_desc(cmd, &d, buf);
+    if (in)
+        d.input = in;
     status = run_sync_io(file, &d, &iosb);
     report_io(r, cmd, status, &iosb, buf, cmd->out_size);
     free(buf);
+    free(in);
 }
 
 static void free_request(struct run *r, struct req_slot *slot)
@@ -298,6 +331,7 @@ static void free_request(struct run *r, struct req_slot *slot)
     os_mutex_unlock(&r->reqs_lock);
     drvhost_request_free(gone.req);
     free(gone.buf);
+    free(gone.in);
 }
 
 static void run_wait(struct run *r, const struct scn_cmd *cmd)
@@ -336,6 +370,29 @@ static void run_cancel(struct run *r, const struct scn_cmd *cmd)
     if (cmd->expect_cancelled >= 0 && called != cmd->expect_cancelled)
         fail(&v, "expected expect-cancelled=%s", cmd->expect_cancelled ? "yes" : "no");
     report(r, cmd, called ? "cancel routine called" : "no cancel routine called", &v);
+}
+
+/* event, event-wait, event-reset, event-close: the client's own event objects. */
+static void run_event(struct run *r, const struct scn_cmd *cmd)
+{
+    uint64_t *h = &r->events[cmd->event];
+    int32_t status;
+    switch (cmd->kind) {
+    case SCN_EVENT:
+        status = drvhost_event_create((int)cmd->code, h);
+        break;
+    case SCN_EVENT_WAIT:
+        status = drvhost_event_wait(*h, cmd->ms);
+        break;
+    case SCN_EVENT_RESET:
+        status = drvhost_event_reset(*h);
+        break;
+    default:
+        status = drvhost_event_close(*h);
+        *h = 0;
+        break;
+    }
+    report_status(r, cmd, status);
 }
 
 static void run_sleep(struct run *r, const struct scn_cmd *cmd)
@@ -613,6 +670,15 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     case SCN_IDENTITY:
         run_identity(r, cmd);
         break;
+    case SCN_EVENT:
+    case SCN_EVENT_WAIT:
+    case SCN_EVENT_RESET:
+    case SCN_EVENT_CLOSE:
+        run_event(r, cmd);
+        break;
+    case SCN_DEBUGGER:
+        report_status(r, cmd, drvhost_debugger((int)cmd->code));
+        break;
     }
     /* Each result line goes out before the next command runs, so that it precedes the driver's
      * debug output and a bug-check report on a shared terminal or log. */
@@ -628,7 +694,7 @@ static uint32_t run_timeout(const struct scn_cmd *cmd)
     uint32_t base = cmd->hang_ms ? cmd->hang_ms : host_watch_default_timeout();
     if (base == 0 || cmd->kind == SCN_EXPECT_BUGCHECK)
         return 0;
-    if (cmd->kind == SCN_WAIT || cmd->kind == SCN_SLEEP)
+    if (cmd->kind == SCN_WAIT || cmd->kind == SCN_SLEEP || cmd->kind == SCN_EVENT_WAIT)
         return cmd->ms > UINT32_MAX - base ? UINT32_MAX : cmd->ms + base;
     return base;
 }
@@ -707,6 +773,9 @@ static void run_cleanup(struct run *r)
         free_request(r, slot);
     }
     host_watch_end();
+    for (size_t e = 0; e < r->s->event_count; e++)
+        if (r->events[e])
+            drvhost_event_close(r->events[e]); /* as process exit closes its handles */
 }
 
 static void run_commands(struct run *r)
@@ -728,11 +797,13 @@ static int run_script(const struct scn_script *s, FILE *out, FILE *err)
     r.files = calloc(s->handle_count + 1, sizeof *r.files);
     r.reqs = calloc(s->tag_count + 1, sizeof *r.reqs);
     r.stray = calloc(s->count + 1, sizeof *r.stray);
-    if (!r.files || !r.reqs || !r.stray) {
+    r.events = calloc(s->event_count + 1, sizeof *r.events);
+    if (!r.files || !r.reqs || !r.stray || !r.events) {
         fprintf(err, "%s: error: out of memory\n", s->filename);
         free(r.files);
         free(r.reqs);
         free(r.stray);
+        free(r.events);
         return DRVHOST_EXIT_MALFORMED;
     }
     os_mutex_init(&r.reqs_lock);
@@ -747,6 +818,7 @@ static int run_script(const struct scn_script *s, FILE *out, FILE *err)
     free(r.files);
     free(r.reqs);
     free(r.stray);
+    free(r.events);
     return r.failed ? DRVHOST_EXIT_EXPECTATION : DRVHOST_EXIT_OK;
 }
 

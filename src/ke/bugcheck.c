@@ -303,7 +303,7 @@ VOID KeBugCheck(ULONG BugCheckCode)
     called(BugCheckCode, p, "KeBugCheck", __builtin_return_address(0));
 }
 
-/* Windows would break into an attached kernel debugger; with none (as here) the breakpoint
+/* Windows would break into an attached kernel debugger; with none (the default) the breakpoint
  * exception is unhandled: KMODE_EXCEPTION_NOT_HANDLED with STATUS_BREAKPOINT. */
 static __attribute__((noreturn)) void breakpoint(void *caller, const char *ddi, const char *why)
 {
@@ -328,16 +328,37 @@ VOID RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULONG LineNumber,
     breakpoint(__builtin_return_address(0), "RtlAssert", why);
 }
 
+/* drvhost_debugger: DRVHOST_DEBUGGER_GO models a kernel debugger attached to the machine whose
+ * user answers every break instruction with `g` (go). */
+static int debugger_mode = DRVHOST_DEBUGGER_NONE;
+
+void ke_debugger_set(int mode)
+{
+    __atomic_store_n(&debugger_mode, mode, __ATOMIC_RELAXED);
+}
+
+/* A break instruction: with the debugger attached, the break is shown and the caller goes on
+ * (returns); without one the breakpoint exception is unhandled (does not return). */
+static void break_in(void *caller, const char *ddi, const char *why)
+{
+    const char *driver;
+    if (__atomic_load_n(&debugger_mode, __ATOMIC_RELAXED) != DRVHOST_DEBUGGER_GO)
+        breakpoint(caller, ddi, why);
+    driver = ke_address_name(caller);
+    report("drvhost: break instruction exception: %s in %s (from %p); the debugger goes on\n", why,
+           driver != NULL ? driver : "(no driver)", caller);
+}
+
 VOID DbgBreakPoint(VOID)
 {
-    breakpoint(__builtin_return_address(0), "DbgBreakPoint", "DbgBreakPoint");
+    break_in(__builtin_return_address(0), "DbgBreakPoint", "DbgBreakPoint");
 }
 
 VOID DbgBreakPointWithStatus(ULONG Status)
 {
     char why[64];
     snprintf(why, sizeof(why), "DbgBreakPointWithStatus(0x%08X)", (unsigned)Status);
-    breakpoint(__builtin_return_address(0), "DbgBreakPointWithStatus", why);
+    break_in(__builtin_return_address(0), "DbgBreakPointWithStatus", why);
 }
 
 /* KERNEL_SECURITY_CHECK_FAILURE, parameter 1 = the fast-fail code (3: corrupt LIST_ENTRY). */

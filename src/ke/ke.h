@@ -95,6 +95,8 @@ void ke_set_report_context(ke_report_context fn);
  * bug-checks may hold any) and must not block. */
 typedef void (*ke_report_driver_log)(const char *driver, void (*emit)(const char *line));
 void ke_set_report_driver_log(ke_report_driver_log fn);
+/* DbgBreakPoint's behaviour: DRVHOST_DEBUGGER_NONE or _GO (drvhost_debugger). */
+void ke_debugger_set(int mode);
 
 /* Waits used by the runtime itself (host threads waiting for an IRP): a plain KEVENT wait at
  * PASSIVE_LEVEL, with a time-out in milliseconds (UINT32_MAX: none). */

@@ -1,7 +1,7 @@
 #!/bin/sh
 # check_project.sh DRVCC DRVHOST SOURCE_ROOT - `drvcc --project` on the test project
 # (project/sys/projtest.vcxproj: a C and a C++ source, a mixed-case include, a backslash
-# include, bare try/except/finally), then its scenario; the Debug|x64 configuration, the
+# include, bare try/except/finally, a wdmsec.h device), then its scenario; the Debug|x64 configuration, the
 # warnings for what drvcc does not understand, the errors for what it cannot build, and
 # diagnostics that keep the original file and line when an include line was rewritten.
 set -eu

@@ -119,3 +119,37 @@ TEST(recursive_bug_check_ends_the_process)
        DRVHOST_EXIT_BUGCHECK);
     ok(strstr(out, "*** recursive bug check") != NULL, "the report names it:\n%s", out);
 }
+
+/* With a kernel debugger attached that resumes every break (drvhost_debugger GO), the break
+ * instructions return to their caller; without one (the default again) they stop. */
+TEST(debugger_go_resumes_breaks)
+{
+    volatile int reached = 0;
+    ok_status(drvhost_debugger(DRVHOST_DEBUGGER_GO), STATUS_SUCCESS);
+    DbgBreakPoint();
+    reached++;
+    KdBreakPoint();
+    reached++;
+    DbgBreakPointWithStatus(1);
+    reached++;
+    ok(reached == 3, "went on after %d of 3 breaks", reached);
+    ok_status(drvhost_debugger(DRVHOST_DEBUGGER_NONE), STATUS_SUCCESS);
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT);
+    DbgBreakPoint();
+}
+
+/* The debugger resumes breakpoints, not failed assertions. */
+TEST(debugger_go_assertion_still_stops)
+{
+    ok_status(drvhost_debugger(DRVHOST_DEBUGGER_GO), STATUS_SUCCESS);
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT);
+    NT_ASSERT(one == 2);
+}
+
+TEST(debugger_unknown_mode_refused)
+{
+    ok_status(drvhost_debugger(2), STATUS_INVALID_PARAMETER);
+    ok_status(drvhost_debugger(-1), STATUS_INVALID_PARAMETER);
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT);
+    DbgBreakPoint(); /* still no debugger */
+}
