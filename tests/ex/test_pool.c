@@ -255,7 +255,9 @@ TEST(double_free)
  * freed after thousands of others is still known as freed. */
 TEST(double_free_after_many_frees)
 {
-    enum { MANY = 2000 };
+    enum {
+        MANY = 2000
+    };
     static PVOID blocks[MANY];
     for (int i = 0; i < MANY; i++)
         blocks[i] = ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);

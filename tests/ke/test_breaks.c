@@ -114,9 +114,8 @@ TEST(recursive_bug_check_ends_the_process)
     if (ready != 1)
         kill(pid, SIGKILL);
     waitpid(pid, &status, 0);
-    ok(WIFEXITED(status) && WEXITSTATUS(status) == DRVHOST_EXIT_BUGCHECK,
-       "exit status %d, not %d", WIFEXITED(status) ? WEXITSTATUS(status) : -1,
-       DRVHOST_EXIT_BUGCHECK);
+    ok(WIFEXITED(status) && WEXITSTATUS(status) == DRVHOST_EXIT_BUGCHECK, "exit status %d, not %d",
+       WIFEXITED(status) ? WEXITSTATUS(status) : -1, DRVHOST_EXIT_BUGCHECK);
     ok(strstr(out, "*** recursive bug check") != NULL, "the report names it:\n%s", out);
 }
 
