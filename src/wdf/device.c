@@ -417,7 +417,7 @@ static BOOLEAN wdf_filter_keeps(struct wdf_device *dev, UCHAR major)
 {
     struct wdf_queue *q = __atomic_load_n(&dev->default_queue, __ATOMIC_ACQUIRE);
     if (major == IRP_MJ_CREATE || major == IRP_MJ_CLEANUP || major == IRP_MJ_CLOSE)
-        return TRUE; /* file.c forwards them as AutoForwardCleanupClose says */
+        return TRUE;                    /* file.c forwards them as AutoForwardCleanupClose says */
     if (major == IRP_MJ_SYSTEM_CONTROL) /* whdr: its own WMI blocks, if any (wmi.c) */
         return TRUE;
     if (major != IRP_MJ_READ && major != IRP_MJ_WRITE && major != IRP_MJ_DEVICE_CONTROL &&

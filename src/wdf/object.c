@@ -168,6 +168,8 @@ static const char *const wdf_type_names[] = {
     [WDF_TYPE_CHILDLIST] = "WDFCHILDLIST",
     [WDF_TYPE_WMIPROVIDER] = "WDFWMIPROVIDER",
     [WDF_TYPE_WMIINSTANCE] = "WDFWMIINSTANCE",
+    [WDF_TYPE_DMAENABLER] = "WDFDMAENABLER",
+    [WDF_TYPE_COMMONBUFFER] = "WDFCOMMONBUFFER",
 };
 
 static const char *wdf_driver_name(struct wdf_globals *g)

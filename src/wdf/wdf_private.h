@@ -50,6 +50,8 @@ enum wdf_type {
     /* whdr: WMI providers and instances (wmi.c), DMA enablers (dma.c) */
     WDF_TYPE_WMIPROVIDER,
     WDF_TYPE_WMIINSTANCE,
+    WDF_TYPE_DMAENABLER,
+    WDF_TYPE_COMMONBUFFER,
 };
 
 #define WDF_SEND_NONE    0

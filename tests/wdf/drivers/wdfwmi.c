@@ -14,6 +14,7 @@
  */
 #include <ntddk.h>
 #include <usbdi.h>
+#include <usbdlib.h>
 #include <wdf.h>
 #include <wdfusb.h>
 #include <wdfminiport.h>
@@ -75,6 +76,104 @@ static NTSTATUS CheckUsbHelpers(void)
           sel.Types.MultiInterface.Pairs == pairs);
     CHECK(WDF_USB_PIPE_DIRECTION_IN(0x81) && WDF_USB_PIPE_DIRECTION_OUT(0x02));
     CHECK(WdfUsbTargetDeviceGetIoTarget((WDFUSBDEVICE)&sel) == (WDFIOTARGET)&sel);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS CheckUsbInits(void)
+{
+    WDF_USB_CONTROL_SETUP_PACKET p;
+    WDF_USB_CONTINUOUS_READER_CONFIG rc;
+    WDF_USB_DEVICE_CREATE_CONFIG cc;
+    WDF_USB_DEVICE_INFORMATION info;
+    WDF_USB_DEVICE_SELECT_CONFIG_PARAMS sel;
+    WDF_USB_INTERFACE_SELECT_SETTING_PARAMS set;
+    WDF_USB_PIPE_INFORMATION pipe;
+    USB_INTERFACE_DESCRIPTOR iface;
+    PUSB_INTERFACE_DESCRIPTOR list[1] = {&iface};
+    URB urb;
+    WDF_USB_CONTROL_SETUP_PACKET_INIT(&p, BmRequestDeviceToHost, BmRequestToDevice,
+                                      USB_REQUEST_GET_DESCRIPTOR, 0x0100, 0);
+    CHECK(p.Packet.bm.Byte == 0x80 && p.Packet.bRequest == 6 && p.Packet.wValue.Bytes.HiByte == 1);
+    WDF_USB_CONTINUOUS_READER_CONFIG_INIT(&rc, NULL, &p, 64);
+    CHECK(rc.Size == 72 && rc.TransferLength == 64 &&
+          rc.EvtUsbTargetPipeReadCompleteContext == &p && rc.NumPendingReads == 0);
+    WDF_USB_DEVICE_CREATE_CONFIG_INIT(&cc, USBD_CLIENT_CONTRACT_VERSION_602);
+    CHECK(cc.Size == 8 && cc.USBDClientContractVersion == 0x602);
+    WDF_USB_DEVICE_INFORMATION_INIT(&info);
+    CHECK(info.Size == 20 && info.Traits == 0);
+    WDF_USB_DEVICE_SELECT_CONFIG_PARAMS_INIT_DECONFIG(&sel);
+    CHECK(sel.Type == WdfUsbTargetDeviceSelectConfigTypeDeconfig);
+    WDF_USB_DEVICE_SELECT_CONFIG_PARAMS_INIT_SINGLE_INTERFACE(&sel);
+    CHECK(sel.Size == 32 && sel.Type == WdfUsbTargetDeviceSelectConfigTypeSingleInterface);
+    WDF_USB_DEVICE_SELECT_CONFIG_PARAMS_INIT_INTERFACES_DESCRIPTORS(&sel, NULL, list, 1);
+    CHECK(sel.Type == WdfUsbTargetDeviceSelectConfigTypeInterfacesDescriptor &&
+          sel.Types.Descriptor.InterfaceDescriptors == list &&
+          sel.Types.Descriptor.NumInterfaceDescriptors == 1);
+    WDF_USB_DEVICE_SELECT_CONFIG_PARAMS_INIT_URB(&sel, &urb);
+    CHECK(sel.Type == WdfUsbTargetDeviceSelectConfigTypeUrb && sel.Types.Urb.Urb == &urb);
+    WDF_USB_INTERFACE_SELECT_SETTING_PARAMS_INIT_DESCRIPTOR(&set, &iface);
+    CHECK(set.Size == 16 && set.Type == WdfUsbInterfaceSelectSettingTypeDescriptor);
+    WDF_USB_INTERFACE_SELECT_SETTING_PARAMS_INIT_SETTING(&set, 3);
+    CHECK(set.Type == WdfUsbInterfaceSelectSettingTypeSetting &&
+          set.Types.Interface.SettingIndex == 3);
+    WDF_USB_INTERFACE_SELECT_SETTING_PARAMS_INIT_URB(&set, &urb);
+    CHECK(set.Type == WdfUsbInterfaceSelectSettingTypeUrb && set.Types.Urb.Urb == &urb);
+    WDF_USB_PIPE_INFORMATION_INIT(&pipe);
+    CHECK(pipe.Size == 20 && pipe.PipeType == WdfUsbPipeTypeInvalid);
+    CHECK(WdfUsbTargetPipeGetIoTarget((WDFUSBPIPE)&pipe) == (WDFIOTARGET)&pipe);
+    return STATUS_SUCCESS;
+}
+
+/* A register read or written once per element, in order, at its width. */
+static NTSTATUS CheckRegisters(void)
+{
+    UCHAR r8 = 0, b8[3] = {1, 2, 3};
+    USHORT r16 = 0, b16[2] = {0, 0};
+    ULONG r32 = 7, b32[2] = {0, 0};
+    ULONG64 r64 = 0, b64[2] = {5, 6};
+    WDF_WRITE_REGISTER_UCHAR(NULL, &r8, 0xA5);
+    CHECK(WDF_READ_REGISTER_UCHAR(NULL, &r8) == 0xA5);
+    WDF_WRITE_REGISTER_BUFFER_UCHAR(NULL, &r8, b8, 3);
+    WDF_READ_REGISTER_BUFFER_UCHAR(NULL, &r8, b8, 2);
+    CHECK(r8 == 3 && b8[0] == 3 && b8[1] == 3);
+    WDF_WRITE_REGISTER_USHORT(NULL, &r16, 0xBEEF);
+    CHECK(WDF_READ_REGISTER_USHORT(NULL, &r16) == 0xBEEF);
+    WDF_READ_REGISTER_BUFFER_USHORT(NULL, &r16, b16, 2);
+    WDF_WRITE_REGISTER_BUFFER_USHORT(NULL, &r16, (PUSHORT) "\1\0\2\0", 2);
+    CHECK(b16[0] == 0xBEEF && b16[1] == 0xBEEF && r16 == 2);
+    WDF_READ_REGISTER_BUFFER_ULONG(NULL, &r32, b32, 2);
+    CHECK(b32[0] == 7 && b32[1] == 7);
+    WDF_WRITE_REGISTER_ULONG64(NULL, &r64, 0x1122334455667788ull);
+    CHECK(WDF_READ_REGISTER_ULONG64(NULL, &r64) == 0x1122334455667788ull);
+    WDF_WRITE_REGISTER_BUFFER_ULONG64(NULL, &r64, b64, 2);
+    WDF_READ_REGISTER_BUFFER_ULONG64(NULL, &r64, b64, 1);
+    CHECK(r64 == 6 && b64[0] == 6);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS CheckQueryInterfaceAndAssert(void)
+{
+    static const GUID type = {
+        0x7e4c2a10, 0x00ff, 0x4d5e, {0x8f, 0x21, 0x3a, 0x4b, 0x5c, 0x6d, 0x7e, 0x8f}};
+    WDF_QUERY_INTERFACE_CONFIG qc;
+    WDF_DMA_SYSTEM_PROFILE_CONFIG sp;
+    CM_PARTIAL_RESOURCE_DESCRIPTOR channel = {0};
+    PHYSICAL_ADDRESS address;
+    INTERFACE iface = {sizeof(INTERFACE), 1, NULL, WdfDeviceInterfaceReferenceNoOp,
+                       WdfDeviceInterfaceDereferenceNoOp};
+    WDFCASSERT(sizeof(WDF_QUERY_INTERFACE_CONFIG) == 48);
+    WDFVERIFY(iface.Size == sizeof(INTERFACE)); /* true: nothing printed, no break */
+    VERIFY_IS_IRQL_PASSIVE_LEVEL();
+    iface.InterfaceReference(iface.Context);
+    iface.InterfaceDereference(iface.Context);
+    CHECK(iface.Size == sizeof(INTERFACE) && iface.Version == 1);
+    WDF_QUERY_INTERFACE_CONFIG_INIT(&qc, &iface, &type, NULL);
+    CHECK(qc.Size == 48 && qc.Interface == &iface && qc.InterfaceType == &type &&
+          !qc.SendQueryToParentStack && !qc.ImportInterface);
+    address.QuadPart = 0xFE000040;
+    WDF_DMA_SYSTEM_PROFILE_CONFIG_INIT(&sp, address, Width32Bits, &channel);
+    CHECK(sp.Size == 32 && sp.DeviceAddress.QuadPart == 0xFE000040 && sp.DmaWidth == Width32Bits &&
+          sp.DmaDescriptor == &channel && !sp.DemandMode);
     return STATUS_SUCCESS;
 }
 
@@ -244,6 +343,48 @@ static NTSTATUS CreateOtherBlocks(WDFDEVICE Device, DEVICE_DATA *d)
     return status;
 }
 
+/* ---- DMA enablers and common buffers (no device: the values the pages give) ---- */
+
+static NTSTATUS CheckDma(WDFDEVICE Device)
+{
+    WDF_DMA_ENABLER_CONFIG dc;
+    WDF_COMMON_BUFFER_CONFIG cc;
+    WDFDMAENABLER enabler;
+    WDFCOMMONBUFFER small, paged;
+    PUCHAR va;
+    WDF_DMA_ENABLER_CONFIG_INIT(&dc, WdfDmaProfileScatterGather64, 65536);
+    dc.Size -= 1;
+    CHECK(WdfDmaEnablerCreate(Device, &dc, WDF_NO_OBJECT_ATTRIBUTES, &enabler) ==
+          STATUS_INFO_LENGTH_MISMATCH);
+    WDF_DMA_ENABLER_CONFIG_INIT(&dc, WdfDmaProfileSystem, 65536); /* drvhost: no controller */
+    CHECK(WdfDmaEnablerCreate(Device, &dc, WDF_NO_OBJECT_ATTRIBUTES, &enabler) ==
+          STATUS_NOT_SUPPORTED);
+    WdfDeviceSetAlignmentRequirement(Device, 7); /* FILE_QUAD_ALIGNMENT */
+    WDF_DMA_ENABLER_CONFIG_INIT(&dc, WdfDmaProfileScatterGather64, 65536);
+    CHECK(NT_SUCCESS(WdfDmaEnablerCreate(Device, &dc, WDF_NO_OBJECT_ATTRIBUTES, &enabler)));
+    CHECK(WdfDmaEnablerGetMaximumLength(enabler) == 65536);
+    CHECK(WdfDmaEnablerGetMaximumScatterGatherElements(enabler) ==
+          WDF_DMA_ENABLER_UNLIMITED_FRAGMENTS);
+    WdfDmaEnablerSetMaximumScatterGatherElements(enabler, 16);
+    CHECK(WdfDmaEnablerGetMaximumScatterGatherElements(enabler) == 16);
+    CHECK(WdfDmaEnablerGetFragmentLength(enabler, WdfDmaDirectionWriteToDevice) == 65536);
+    CHECK(WdfDmaEnablerGetFragmentLength(enabler, (WDF_DMA_DIRECTION)5) == 0);
+    CHECK(WdfCommonBufferCreate(enabler, 0, WDF_NO_OBJECT_ATTRIBUTES, &small) ==
+          STATUS_INVALID_PARAMETER);
+    CHECK(NT_SUCCESS(WdfCommonBufferCreate(enabler, 100, WDF_NO_OBJECT_ATTRIBUTES, &small)));
+    va = WdfCommonBufferGetAlignedVirtualAddress(small);
+    CHECK(va != NULL && ((ULONG_PTR)va & 7) == 0);
+    CHECK(WdfCommonBufferGetLength(small) == 100);
+    CHECK(WdfCommonBufferGetAlignedLogicalAddress(small).QuadPart != 0);
+    va[99] = 0x5A; /* the whole length is the driver's */
+    WDF_COMMON_BUFFER_CONFIG_INIT(&cc, 4095);
+    CHECK(NT_SUCCESS(
+        WdfCommonBufferCreateWithConfig(enabler, 8192, &cc, WDF_NO_OBJECT_ATTRIBUTES, &paged)));
+    CHECK(((ULONG_PTR)WdfCommonBufferGetAlignedVirtualAddress(paged) & 4095) == 0);
+    WdfObjectDelete(enabler); /* its common buffers go with it */
+    return STATUS_SUCCESS;
+}
+
 /* ---- I/O ---- */
 
 static VOID IoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength,
@@ -278,6 +419,9 @@ static VOID IoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBuf
     case IOCTL_WW_BREAK:
         WdfVerifierDbgBreakPoint();
         LOG("continued after WdfVerifierDbgBreakPoint");
+        break;
+    case IOCTL_WW_DMA:
+        status = CheckDma(WdfIoQueueGetDevice(Queue));
         break;
     case IOCTL_WW_BUGCHECK:
         WdfVerifierKeBugCheck(0xE2, 0x5A5A, 1, 2, 3);
@@ -322,6 +466,12 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     NTSTATUS status = CheckUsbHelpers();
     if (NT_SUCCESS(status))
         status = CheckOtherHelpers();
+    if (NT_SUCCESS(status))
+        status = CheckUsbInits();
+    if (NT_SUCCESS(status))
+        status = CheckRegisters();
+    if (NT_SUCCESS(status))
+        status = CheckQueryInterfaceAndAssert();
     if (!NT_SUCCESS(status))
         return status;
     WDF_DRIVER_CONFIG_INIT(&config, DeviceAdd);
