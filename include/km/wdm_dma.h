@@ -8,6 +8,8 @@
 #ifndef DRVHOST_WDM_DMA_H
 #define DRVHOST_WDM_DMA_H
 
+#include <wdm.h>
+
 #ifndef _DMA_WIDTH_DEFINED
 #define _DMA_WIDTH_DEFINED
 typedef enum _DMA_WIDTH {
