@@ -530,17 +530,23 @@ BOOLEAN imp_WdfWmiProviderIsEnabled(PWDF_DRIVER_GLOBALS globals, WDFWMIPROVIDER 
 
 /* ---- instances ---------------------------------------------------------------------------- */
 
-static void wdf_wmi_instance_cleanup(struct wdf_object *o)
+/* WMI stops seeing the instance (and, when `unlink`, the provider forgets it). */
+static void wdf_wmi_unregister(struct wdf_wmi_instance *i, BOOLEAN unlink)
 {
-    struct wdf_wmi_instance *i = CONTAINING_RECORD(o, struct wdf_wmi_instance, obj);
     BOOLEAN was_registered;
     os_mutex_lock(&wdf_wmi_lock);
-    RemoveEntryList(&i->link);
+    if (unlink)
+        RemoveEntryList(&i->link);
     was_registered = i->registered != 0;
     i->registered = 0;
     os_mutex_unlock(&wdf_wmi_lock);
     if (was_registered)
         (void)wdf_wmi_changed(i->provider);
+}
+
+static void wdf_wmi_instance_cleanup(struct wdf_object *o)
+{
+    wdf_wmi_unregister(CONTAINING_RECORD(o, struct wdf_wmi_instance, obj), TRUE);
 }
 
 /* The size of the instance's context, for UseContextForQuery (the attributes' rule). */
@@ -660,14 +666,7 @@ NTSTATUS imp_WdfWmiInstanceRegister(PWDF_DRIVER_GLOBALS globals, WDFWMIINSTANCE 
 
 VOID imp_WdfWmiInstanceDeregister(PWDF_DRIVER_GLOBALS globals, WDFWMIINSTANCE WmiInstance)
 {
-    struct wdf_wmi_instance *i = WDF_WMI_INSTANCE_GET(wdf_globals_of(globals), WmiInstance);
-    BOOLEAN was_registered;
-    os_mutex_lock(&wdf_wmi_lock);
-    was_registered = i->registered != 0;
-    i->registered = 0;
-    os_mutex_unlock(&wdf_wmi_lock);
-    if (was_registered)
-        (void)wdf_wmi_changed(i->provider);
+    wdf_wmi_unregister(WDF_WMI_INSTANCE_GET(wdf_globals_of(globals), WmiInstance), FALSE);
 }
 
 WDFDEVICE imp_WdfWmiInstanceGetDevice(PWDF_DRIVER_GLOBALS globals, WDFWMIINSTANCE WmiInstance)
