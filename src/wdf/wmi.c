@@ -106,7 +106,8 @@ static BOOLEAN wdf_wmi_take_block(struct wdf_wmi_provider *p, struct wdf_wmi_blo
             b->instances[b->count++] = i;
         }
     }
-    qsort(b->instances, b->count, sizeof(*b->instances), wdf_wmi_by_registration);
+    if (b->count > 1) /* qsort takes no NULL array, even empty */
+        qsort(b->instances, b->count, sizeof(*b->instances), wdf_wmi_by_registration);
     wdf_object_reference(&p->obj);
     return TRUE;
 }
