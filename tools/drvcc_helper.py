@@ -38,6 +38,9 @@ import re
 import sys
 import xml.parsers.expat
 
+sys.dont_write_bytecode = True  # nothing written beside the installed helper
+import drvcc_mof  # noqa: E402  the MOF steps (MofComp, Wmimofck): beside this file
+
 # --- errors and warnings --------------------------------------------------------------------
 
 
@@ -361,6 +364,9 @@ class Project:
         kind = item.tag
         include = self.expand(item.attrs.get('Include', ''), item, this_dir)
         self.items.setdefault(kind, []).append(include)
+        if kind in ('MofComp', 'Wmimofck'):
+            drvcc_mof.item(self, item, include, this_dir, winpath, split_list)  # tools/drvmof
+            return
         if kind in ITEMS_GENERATING:
             self.warn_once(item.where(), '<%s Include="%s">: drvhost does not run %s; a file it '
                            'would generate must exist' % (kind, include, ITEMS_GENERATING[kind]))
@@ -451,7 +457,7 @@ class Project:
                                                             self.props['MSBuildProjectName']),
                'proj_cflags=%s' % shq(' '.join(shq(f) for f in cflags)),
                'proj_wpp=%s' % shq(' '.join(shq(w) for w in wpp)),
-               'proj_source_count=%d' % len(sources)]
+               'proj_source_count=%d' % len(sources)] + drvcc_mof.emit(self, shq, ProjectError)
         for i, (path, flags) in enumerate(sources, 1):
             out.append('proj_source_%d=%s' % (i, shq(path)))
             out.append('proj_flags_%d=%s' % (i, shq(' '.join(shq(f) for f in flags))))

@@ -288,7 +288,10 @@ static void cancel_remove(struct pnp_node *node)
     if (node->state == PNP_NODE_QUERY_REMOVED) {
         pnp_irp(node->pdo, IRP_MN_CANCEL_REMOVE_DEVICE, NULL, 0, NULL);
         node->state = PNP_NODE_STARTED;
-        pnp_notify_target(node, &GUID_TARGET_DEVICE_REMOVE_CANCELLED);
+        /* Once per subscriber: a vetoing query already told those it asked. */
+        if (!node->cancel_told)
+            pnp_notify_target(node, &GUID_TARGET_DEVICE_REMOVE_CANCELLED);
+        node->cancel_told = false;
     }
 }
 

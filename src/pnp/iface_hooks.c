@@ -169,6 +169,8 @@ NTSTATUS pnp_notify_target(struct pnp_node *node, const GUID *event)
      * that the removal is off. */
     for (size_t i = 0; !NT_SUCCESS(veto) && i < told; i++)
         target_call(regs[i], &GUID_TARGET_DEVICE_REMOVE_CANCELLED);
+    /* The stack's cancel that follows (action.c) must not tell them a second time. */
+    node->cancel_told = !NT_SUCCESS(veto);
     for (size_t i = 0; i < n; i++)
         pnp_notify_put(regs[i]);
     free(regs);

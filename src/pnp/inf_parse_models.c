@@ -90,7 +90,7 @@ static NTSTATUS choose_models(const struct inf_file *inf, const struct inf_line 
                               const char *models, const char **chosen, struct inf_error *err)
 {
     const char *best = NULL;
-    struct decoration bd;
+    struct decoration bd = {0}; /* read only once best is set; zeroed for -Wmaybe-uninitialized */
     for (size_t i = 1; i < l->nfields; i++) {
         struct decoration d;
         bool amd64 = false;
@@ -151,7 +151,7 @@ static NTSTATUS manufacturer_entry(const struct inf_file *inf, const struct inf_
 {
     const char *name = l->key != NULL ? l->key : inf_field(l, 0);
     const char *models = l->key != NULL ? inf_field(l, 0) : name;
-    const char *chosen;
+    const char *chosen = NULL;
     const struct inf_section *s;
     NTSTATUS st;
     if (*models == '\0')

@@ -67,6 +67,7 @@ struct pnp_node {
     bool stack_built;     /* AddDevice done for every driver of the stack */
     char *class_guid;     /* "{...}" from the INF or the Enum key, NULL: none */
     char *description;    /* QUERY_DEVICE_TEXT or DeviceDesc, NULL: none */
+    bool cancel_told;     /* a subscriber vetoed QUERY_REMOVE: those asked heard the cancel */
 
     /* interface.c */
     void *interfaces;

@@ -34,6 +34,7 @@ static void wdf_init_free(PWDFDEVICE_INIT init)
     init->magic = 0;
     wdf_bus_init_free(init);
     wdf_files_free(init->files); /* NULL once WdfDeviceCreate gave them to the device */
+    wdf_security_init_free(init);
     free(init->name.Buffer);
     free(init);
 }
@@ -44,10 +45,14 @@ PWDFDEVICE_INIT imp_WdfControlDeviceInitAllocate(PWDF_DRIVER_GLOBALS globals, WD
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_object *o = wdf_object_get(g, Driver, WDF_TYPE_DRIVER);
     PWDFDEVICE_INIT init;
-    WDF_CHECK_NOT_NULL(g, SDDLString); /* drvhost does not apply it (docs/wdf.md) */
+    WDF_CHECK_NOT_NULL(g, SDDLString); /* Microsoft: required; applied by WdfDeviceCreate */
     init = calloc(1, sizeof(*init));
     if (init == NULL)
         return NULL;
+    if (!NT_SUCCESS(wdf_security_assign(init, SDDLString))) {
+        free(init);
+        return NULL;
+    }
     init->magic = WDF_INIT_MAGIC;
     init->driver = CONTAINING_RECORD(o, struct wdf_driver, obj);
     init->control = TRUE;
@@ -223,6 +228,7 @@ static void wdf_device_destroy(struct wdf_object *o)
     wdf_files_free(dev->files);
     wdf_power_policy_release(dev);
     wdf_wmi_device_free(dev);
+    wdf_irp_dispatch_free(dev);
 }
 
 /* A PnP device joins the PDO's stack. A filter takes the I/O type and the power flags of the
@@ -264,9 +270,7 @@ static NTSTATUS wdf_device_attach(PWDFDEVICE_INIT init, struct wdf_device *dev)
 static NTSTATUS wdf_device_create_wdm(PWDFDEVICE_INIT init, struct wdf_device *dev)
 {
     PDEVICE_OBJECT wdm;
-    NTSTATUS status = IoCreateDevice(init->driver->wdm, sizeof(struct wdf_device *),
-                                     init->name.Length != 0 ? &init->name : NULL, init->device_type,
-                                     init->characteristics, init->exclusive, &wdm);
+    NTSTATUS status = wdf_security_create_device(init, sizeof(struct wdf_device *), &wdm);
     if (!NT_SUCCESS(status))
         return status;
     if (init->io_type == WdfDeviceIoBuffered)
@@ -453,8 +457,18 @@ NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp)
 
 /* The framework's own handling: a filter sends down what its queue does not take; file object
  * IRPs to file.c, PnP and power to pnp.c, read, write and device controls to the default
- * queue; the rest is STATUS_INVALID_DEVICE_REQUEST. */
+ * queue; the rest is STATUS_INVALID_DEVICE_REQUEST. The driver's EvtDeviceWdmIrpDispatch, when it
+ * has one for the IRP, sees it first (irp_dispatch.c). */
 NTSTATUS wdf_dispatch_framework(struct wdf_device *dev, PIRP irp)
+{
+    NTSTATUS status;
+    if (dev != NULL && __atomic_load_n(&dev->irp_dispatch, __ATOMIC_RELAXED) != NULL &&
+        wdf_irp_dispatch(dev, irp, &status))
+        return status; /* w117: the driver's EvtDeviceWdmIrpDispatch (irp_dispatch.c) */
+    return wdf_dispatch_default(dev, irp);
+}
+
+NTSTATUS wdf_dispatch_default(struct wdf_device *dev, PIRP irp)
 {
     UCHAR major = IoGetCurrentIrpStackLocation(irp)->MajorFunction;
     if (dev != NULL && dev->filter && major != IRP_MJ_PNP && major != IRP_MJ_POWER &&

@@ -320,9 +320,9 @@ static NTSTATUS NTAPI wdf_target_change(PVOID structure, PVOID context)
     NTSTATUS status = STATUS_SUCCESS;
     wdf_object_reference(&t->obj);
     __atomic_store_n(&t->notifying, ke_current_thread(), __ATOMIC_RELEASE);
-    /* The PnP thread delivers them one at a time. A cancel is told once per query (drvhost's
-     * PnP manager tells a vetoing subscriber twice: once for its veto, once with the
-     * stack's cancel). */
+    /* The PnP thread delivers them one at a time. EvtIoTargetRemoveCanceled only follows a
+     * query this target was asked (REMOVE_CANCELLED reaches every subscriber of a node whose
+     * stack vetoed, also one opened after the query). */
     if (IsEqualGUID(&n->Event, &GUID_TARGET_DEVICE_QUERY_REMOVE)) {
         t->query_pending = TRUE;
         status = wdf_target_query_remove(t);

@@ -156,6 +156,10 @@ struct WDFDEVICE_INIT {
     /* wbus: a PDO's settings (WdfPdoInitXxx) or an FDO's default child list config; NULL:
      * none (pdo.c, freed by wdf_bus_init_free) */
     struct wdf_bus_init *bus;
+    /* ---- w117: security (security.c) ---- */
+    UNICODE_STRING sddl; /* our copy of the SDDL string; Buffer NULL: none */
+    BOOLEAN has_class;   /* WdfDeviceInitSetDeviceClass */
+    GUID class_guid;
 };
 
 struct wdf_device {
@@ -197,6 +201,9 @@ struct wdf_device {
     /* whdr: the device's WMI providers (wmi.c); NULL until the first one, freed with the
      * device (atomic pointer). */
     struct wdf_wmi *wmi;
+    /* w117: WdfDeviceConfigureWdmIrpDispatchCallback's callbacks (irp_dispatch.c); NULL: none.
+     * Published once with a release store, freed with the device. */
+    struct wdf_irp_dispatch *irp_dispatch;
 };
 
 struct wdf_queue {
@@ -758,5 +765,22 @@ void wdf_event_pnp_state(struct wdf_device *dev, const char *fmt);
 NTSTATUS wdf_wmi_dispatch(struct wdf_device *device, PIRP irp);
 /* The device's memory goes: its WMI state too. */
 void wdf_wmi_device_free(struct wdf_device *device);
+
+/* ---- w117: WDM IRP dispatch callbacks (irp_dispatch.c), device security (security.c) ------- */
+
+/* The framework's handling of an IRP without the driver's EvtDeviceWdmIrpDispatch (device.c):
+ * what WdfDeviceWdmDispatchIrp hands the IRP back to. */
+NTSTATUS wdf_dispatch_default(struct wdf_device *dev, PIRP irp);
+/* TRUE (and *status) when the device has an EvtDeviceWdmIrpDispatch for the IRP's major
+ * function and it ran. */
+BOOLEAN wdf_irp_dispatch(struct wdf_device *dev, PIRP irp, NTSTATUS *status);
+void wdf_irp_dispatch_free(struct wdf_device *dev);
+/* The WDM device object of a WdfDeviceCreate: IoCreateDeviceSecure when the init has an SDDL
+ * string (the class key's overrides when it has a class), else IoCreateDevice. */
+NTSTATUS wdf_security_create_device(PWDFDEVICE_INIT init, ULONG extension_size,
+                                    PDEVICE_OBJECT *out);
+/* Keeps a copy of `sddl` in the init (NULL or empty: none). */
+NTSTATUS wdf_security_assign(PWDFDEVICE_INIT init, PCUNICODE_STRING sddl);
+void wdf_security_init_free(PWDFDEVICE_INIT init);
 
 #endif

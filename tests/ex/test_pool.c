@@ -251,6 +251,22 @@ TEST(double_free)
     ExFreePoolWithTag(p, TAG);
 }
 
+/* The freed-pool quarantine keeps the most recent frees after older ones have left it: a block
+ * freed after thousands of others is still known as freed. */
+TEST(double_free_after_many_frees)
+{
+    enum { MANY = 2000 };
+    static PVOID blocks[MANY];
+    for (int i = 0; i < MANY; i++)
+        blocks[i] = ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);
+    for (int i = 0; i < MANY; i++)
+        ExFreePoolWithTag(blocks[i], TAG);
+    PVOID p = ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG);
+    ExFreePoolWithTag(p, TAG);
+    expect_bugcheck_p1(0xC2, 0x07); /* BAD_POOL_CALLER: freed twice */
+    ExFreePoolWithTag(p, TAG);
+}
+
 static KEVENT race_go;
 static PVOID race_block;
 

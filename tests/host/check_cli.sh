@@ -34,6 +34,9 @@ expect 2 "--processors: '4x' is not a number from 1 to 64" run --processors 4x "
 expect 2 "option '--processors' needs a value" run --processors
 expect 2 "--timeout: '-5' is not a number of milliseconds" run --timeout -5 "$work/ok.scn"
 expect 0 "ok.scn: 1 commands, 0 failed" run --processors 64 --timeout=50 "$work/ok.scn"
+# A sleep longer than the hang time-out is on purpose: its own time is added to the watchdog's.
+printf 'sleep 300\n' > "$work/sleep.scn"
+expect 0 "sleep.scn: 1 commands, 0 failed" run --timeout=100 "$work/sleep.scn"
 expect 0 "drvhost 0." --version
 expect 0 "--processors N" --help
 expect 0 "--timeout MS" --help

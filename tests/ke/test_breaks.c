@@ -7,6 +7,12 @@
  */
 #include <wdm.h>
 
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "harness.h"
 
 static volatile int one = 1;
@@ -70,4 +76,46 @@ TEST(rtl_fail_fast)
 {
     expect_bugcheck_p1(0x139, 5);
     RtlFailFast(5); /* FAST_FAIL_INVALID_ARG */
+}
+
+/* A bug check raised again by the thread that is bug-checking (here: its host handler) cannot be
+ * handled twice: the report says so and the process ends with the bug-check exit status. */
+static void bugcheck_again_handler(uint32_t code, const uint64_t params[4], void *context)
+{
+    (void)code, (void)params, (void)context;
+    KeBugCheckEx(0xE2, 2, 0, 0, 0);
+}
+
+TEST(recursive_bug_check_ends_the_process)
+{
+    int fds[2];
+    ok(pipe(fds) == 0, "pipe");
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fds[1], 2);
+        drvhost_set_bugcheck_handler(bugcheck_again_handler, NULL);
+        KeBugCheckEx(0xE2, 1, 0, 0, 0);
+        _exit(99);
+    }
+    close(fds[1]);
+    char out[8192];
+    size_t n = 0;
+    ssize_t r;
+    struct pollfd p = {.fd = fds[0], .events = POLLIN};
+    /* Until the child exits (end of file); one that hangs instead is killed after 20 s. */
+    int ready = 0;
+    while (n < sizeof out - 1 && (ready = poll(&p, 1, 20000)) == 1 &&
+           (r = read(fds[0], out + n, sizeof out - 1 - n)) > 0)
+        n += (size_t)r;
+    out[n] = '\0';
+    close(fds[0]);
+    int status = 0;
+    ok(ready == 1, "the child ended within 20 s");
+    if (ready != 1)
+        kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    ok(WIFEXITED(status) && WEXITSTATUS(status) == DRVHOST_EXIT_BUGCHECK,
+       "exit status %d, not %d", WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+       DRVHOST_EXIT_BUGCHECK);
+    ok(strstr(out, "*** recursive bug check") != NULL, "the report names it:\n%s", out);
 }

@@ -37,3 +37,17 @@ if "$drvcc" --kmdf-version 1.9 -Werror -c -o "$dir/newer.o" "$dir/newer.c" 2>/de
     echo "check_kmdf_versions: a KMDF 1.9 driver could call WdfDeviceWdmDispatchIrp (1.11)" >&2
     exit 1
 fi
+# WdfRequestGetRequestorProcessId is KMDF 1.21 (table entry 447): a 1.19 driver cannot call it.
+cat >"$dir/newer21.c" <<'SRC'
+#include <ntddk.h>
+#include <wdf.h>
+ULONG Call(WDFREQUEST Request)
+{
+    return WdfRequestGetRequestorProcessId(Request);
+}
+SRC
+"$drvcc" --kmdf-version 1.21 -c -o "$dir/newer21.o" "$dir/newer21.c"
+if "$drvcc" --kmdf-version 1.19 -Werror -c -o "$dir/newer21.o" "$dir/newer21.c" 2>/dev/null; then
+    echo "check_kmdf_versions: a KMDF 1.19 driver could call WdfRequestGetRequestorProcessId (1.21)" >&2
+    exit 1
+fi

@@ -365,7 +365,7 @@ TEST(dereferencing_away_a_live_object_is_wdf_violation)
 TEST(an_unimplemented_framework_routine_reports_itself)
 {
     expect_bugcheck_params(0x10D, BUGCHECK_P1 | BUGCHECK_P2, 0x1000,
-                           WdfDeviceWdmDispatchIrpTableIndex, 0, 0);
+                           WdfDriverErrorReportApiMissingTableIndex, 0, 0);
     wdfctl_misuse(WDFCTL_MISUSE_NOT_PROVIDED);
 }
 

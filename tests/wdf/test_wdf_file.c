@@ -237,7 +237,8 @@ TEST(request_wdm_views_mdls_and_unsafe_buffers)
 }
 
 /* WdfVersionBind: a module binds with the function count of its KMDF version (1.9: 396, 1.11:
- * 432, 1.13: 438, 1.15 to 1.33: 444); another count, or a version outside 1.9..1.33, is
+ * 432, 1.13: 438, 1.15 and 1.17: 444, 1.19: 446, 1.21: 448, 1.23: 451, 1.25 and 1.27: 453,
+ * 1.29: 454, 1.31 and 1.33: 458); another count, or a version outside 1.9..1.33, is
  * STATUS_REVISION_MISMATCH. */
 TEST(bind_takes_each_version_with_its_function_count)
 {
@@ -245,11 +246,26 @@ TEST(bind_takes_each_version_with_its_function_count)
         ULONG minor, count;
         int32_t status;
     } cases[] = {
-        {9, 396, STATUS_SUCCESS},           {10, 396, STATUS_SUCCESS},
-        {11, 432, STATUS_SUCCESS},          {13, 438, STATUS_SUCCESS},
-        {15, 444, STATUS_SUCCESS},          {25, 444, STATUS_SUCCESS},
-        {9, 444, STATUS_REVISION_MISMATCH}, {11, 396, STATUS_REVISION_MISMATCH},
-        {8, 396, STATUS_REVISION_MISMATCH}, {34, 444, STATUS_REVISION_MISMATCH},
+        {9, 396, STATUS_SUCCESS},
+        {10, 396, STATUS_SUCCESS},
+        {11, 432, STATUS_SUCCESS},
+        {13, 438, STATUS_SUCCESS},
+        {15, 444, STATUS_SUCCESS},
+        {17, 444, STATUS_SUCCESS},
+        {19, 446, STATUS_SUCCESS},
+        {21, 448, STATUS_SUCCESS},
+        {23, 451, STATUS_SUCCESS},
+        {25, 453, STATUS_SUCCESS},
+        {27, 453, STATUS_SUCCESS},
+        {29, 454, STATUS_SUCCESS},
+        {31, 458, STATUS_SUCCESS},
+        {33, 458, STATUS_SUCCESS},
+        {9, 444, STATUS_REVISION_MISMATCH},
+        {11, 396, STATUS_REVISION_MISMATCH},
+        {25, 444, STATUS_REVISION_MISMATCH},
+        {33, 444, STATUS_REVISION_MISMATCH},
+        {8, 396, STATUS_REVISION_MISMATCH},
+        {34, 458, STATUS_REVISION_MISMATCH},
     };
     size_t i;
     for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

@@ -347,7 +347,7 @@ static VOID WdfCtlMisuse(WDFREQUEST Request)
             WdfObjectDereference(object);
         break;
     case WDFCTL_MISUSE_NOT_PROVIDED:
-        WdfDeviceWdmDispatchIrp(WdfIoQueueGetDevice(WdfRequestGetIoQueue(Request)), NULL, NULL);
+        WdfDriverErrorReportApiMissing(WdfGetDriver(), NULL, 0, FALSE); /* internal: a stand-in */
         break;
     case WDFCTL_MISUSE_WRONG_TYPE:
         WdfIoQueueGetDevice((WDFQUEUE)Request);

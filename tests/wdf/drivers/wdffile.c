@@ -47,7 +47,7 @@ static EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL WdfFileDeviceControl;
 static EVT_WDF_DEVICE_FILE_CREATE WdfFileCreate;
 static EVT_WDF_FILE_CLEANUP WdfFileCleanup;
 static EVT_WDF_FILE_CLOSE WdfFileClose;
-static EVT_WDF_OBJECT_CONTEXT_CLEANUP WdfFileObjectCleanup;
+static EVT_WDF_FILE_CONTEXT_CLEANUP_CALLBACK WdfFileObjectCleanup; /* the file object's role type */
 static EVT_WDFDEVICE_WDM_IRP_PREPROCESS WdfFilePreprocess;
 
 static WDFDEVICE g_device;

@@ -133,6 +133,8 @@ static NTSTATUS QueryRemove(WDFDEVICE Device)
     return STATUS_SUCCESS;
 }
 
+static EVT_WDF_DEVICE_CONTEXT_CLEANUP DeviceCleanup; /* the device's role type */
+
 static VOID DeviceCleanup(WDFOBJECT Object)
 {
     UNREFERENCED_PARAMETER(Object);
@@ -241,7 +243,10 @@ static VOID FdoIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, si
     }
     if (IoControlCode == IOCTL_WP_IFACE && InputLength == 1) {
         status = WdfRequestRetrieveInputBuffer(Request, 1, &in, NULL);
-        if (NT_SUCCESS(status))
+        if (NT_SUCCESS(status) && *(const UCHAR *)in >= 2) /* w117: the KMDF 1.31 form */
+            WdfDeviceSetDeviceInterfaceStateEx(WdfIoQueueGetDevice(Queue), &GUID_WDFPNP_INTERFACE,
+                                               NULL, *(const UCHAR *)in == 3);
+        else if (NT_SUCCESS(status))
             WdfDeviceSetDeviceInterfaceState(WdfIoQueueGetDevice(Queue), &GUID_WDFPNP_INTERFACE,
                                              NULL, *(const UCHAR *)in != 0);
         WdfRequestComplete(Request, status);

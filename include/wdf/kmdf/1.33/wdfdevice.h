@@ -124,6 +124,13 @@ typedef VOID EVT_WDF_DEVICE_FILE_CREATE(WDFDEVICE Device, WDFREQUEST Request,
 typedef EVT_WDF_DEVICE_FILE_CREATE *PFN_WDF_DEVICE_FILE_CREATE;
 typedef VOID EVT_WDF_FILE_CLOSE(WDFFILEOBJECT FileObject);
 typedef EVT_WDF_FILE_CLOSE *PFN_WDF_FILE_CLOSE;
+
+/* The role types for the object callbacks of a device and of a file object (the EvtCleanupCallback
+ * and EvtDestroyCallback pages): the object callback types under their objects' names. */
+typedef EVT_WDF_OBJECT_CONTEXT_CLEANUP EVT_WDF_DEVICE_CONTEXT_CLEANUP;
+typedef EVT_WDF_OBJECT_CONTEXT_DESTROY EVT_WDF_DEVICE_CONTEXT_DESTROY;
+typedef EVT_WDF_OBJECT_CONTEXT_CLEANUP EVT_WDF_FILE_CONTEXT_CLEANUP_CALLBACK;
+typedef EVT_WDF_OBJECT_CONTEXT_DESTROY EVT_WDF_FILE_CONTEXT_DESTROY_CALLBACK;
 typedef VOID EVT_WDF_FILE_CLEANUP(WDFFILEOBJECT FileObject);
 typedef EVT_WDF_FILE_CLEANUP *PFN_WDF_FILE_CLEANUP;
 
@@ -424,5 +431,86 @@ FORCEINLINE NTSTATUS WdfDeviceOpenRegistryKey(WDFDEVICE Device, ULONG DeviceInst
 
 /* wpower: power policy, idle and wake settings, capabilities, device state (Microsoft: here) */
 #include <wdfpowerpolicy.h>
+
+/* ---- security, the device class, WDM IRP dispatching, interface state (w117) ------------ */
+
+typedef NTSTATUS (*PFN_WDFDEVICEINITASSIGNSDDLSTRING)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                      PCUNICODE_STRING);
+FORCEINLINE NTSTATUS WdfDeviceInitAssignSDDLString(PWDFDEVICE_INIT DeviceInit,
+                                                   PCUNICODE_STRING SDDLString)
+{
+    return (
+        (PFN_WDFDEVICEINITASSIGNSDDLSTRING)WdfFunctions[WdfDeviceInitAssignSDDLStringTableIndex])(
+        WdfDriverGlobals, DeviceInit, SDDLString);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETDEVICECLASS)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, CONST GUID *);
+FORCEINLINE VOID WdfDeviceInitSetDeviceClass(PWDFDEVICE_INIT DeviceInit,
+                                             CONST GUID *DeviceClassGuid)
+{
+    ((PFN_WDFDEVICEINITSETDEVICECLASS)WdfFunctions[WdfDeviceInitSetDeviceClassTableIndex])(
+        WdfDriverGlobals, DeviceInit, DeviceClassGuid);
+}
+
+#if KMDF_VERSION_MINOR >= 11 /* Microsoft: minimum KMDF version 1.11 */
+typedef NTSTATUS EVT_WDFDEVICE_WDM_IRP_DISPATCH(WDFDEVICE Device, UCHAR MajorFunction,
+                                                UCHAR MinorFunction, ULONG Code,
+                                                WDFCONTEXT DriverContext, PIRP Irp,
+                                                WDFCONTEXT DispatchContext);
+typedef EVT_WDFDEVICE_WDM_IRP_DISPATCH *PFN_WDFDEVICE_WDM_IRP_DISPATCH;
+
+typedef NTSTATUS (*PFN_WDFDEVICECONFIGUREWDMIRPDISPATCHCALLBACK)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                                 WDFDRIVER, UCHAR,
+                                                                 PFN_WDFDEVICE_WDM_IRP_DISPATCH,
+                                                                 WDFCONTEXT);
+FORCEINLINE NTSTATUS WdfDeviceConfigureWdmIrpDispatchCallback(
+    WDFDEVICE Device, WDFDRIVER Driver, UCHAR MajorFunction,
+    PFN_WDFDEVICE_WDM_IRP_DISPATCH EvtDeviceWdmIrpDisptach, WDFCONTEXT DriverContext)
+{
+    return ((PFN_WDFDEVICECONFIGUREWDMIRPDISPATCHCALLBACK)
+                WdfFunctions[WdfDeviceConfigureWdmIrpDispatchCallbackTableIndex])(
+        WdfDriverGlobals, Device, Driver, MajorFunction, EvtDeviceWdmIrpDisptach, DriverContext);
+}
+#endif
+
+#if KMDF_VERSION_MINOR >= 31 /* Microsoft: minimum KMDF version 1.31 */
+typedef VOID (*PFN_WDFDEVICESETDEVICEINTERFACESTATEEX)(PWDF_DRIVER_GLOBALS, WDFDEVICE, CONST GUID *,
+                                                       PCUNICODE_STRING, BOOLEAN);
+FORCEINLINE VOID WdfDeviceSetDeviceInterfaceStateEx(WDFDEVICE Device,
+                                                    CONST GUID *InterfaceClassGUID,
+                                                    PCUNICODE_STRING ReferenceString,
+                                                    BOOLEAN IsInterfaceEnabled)
+{
+    ((PFN_WDFDEVICESETDEVICEINTERFACESTATEEX)
+         WdfFunctions[WdfDeviceSetDeviceInterfaceStateExTableIndex])(
+        WdfDriverGlobals, Device, InterfaceClassGUID, ReferenceString, IsInterfaceEnabled);
+}
+#endif
+
+#if KMDF_VERSION_MINOR >= 13 /* Microsoft: minimum KMDF version 1.13 */
+typedef struct _WDF_IO_TYPE_CONFIG {
+    ULONG Size;
+    WDF_DEVICE_IO_TYPE ReadWriteIoType;
+    WDF_DEVICE_IO_TYPE DeviceControlIoType; /* UMDF only */
+    ULONG DirectTransferThreshold;          /* UMDF only */
+} WDF_IO_TYPE_CONFIG, *PWDF_IO_TYPE_CONFIG;
+
+FORCEINLINE VOID WDF_IO_TYPE_CONFIG_INIT(PWDF_IO_TYPE_CONFIG IoTypeConfig)
+{
+    RtlZeroMemory(IoTypeConfig, sizeof(WDF_IO_TYPE_CONFIG));
+    IoTypeConfig->Size = sizeof(WDF_IO_TYPE_CONFIG);
+    IoTypeConfig->ReadWriteIoType = WdfDeviceIoBuffered;
+    IoTypeConfig->DeviceControlIoType = WdfDeviceIoBuffered;
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETIOTYPEEX)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                             PWDF_IO_TYPE_CONFIG);
+FORCEINLINE VOID WdfDeviceInitSetIoTypeEx(PWDFDEVICE_INIT DeviceInit,
+                                          PWDF_IO_TYPE_CONFIG IoTypeConfig)
+{
+    ((PFN_WDFDEVICEINITSETIOTYPEEX)WdfFunctions[WdfDeviceInitSetIoTypeExTableIndex])(
+        WdfDriverGlobals, DeviceInit, IoTypeConfig);
+}
+#endif
 
 #endif

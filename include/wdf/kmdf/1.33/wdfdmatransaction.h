@@ -287,4 +287,16 @@ FORCEINLINE VOID WdfDmaTransactionStopSystemTransfer(WDFDMATRANSACTION DmaTransa
 }
 #endif
 
+#if KMDF_VERSION_MINOR >= 19
+typedef VOID (*PFN_WDFDMATRANSACTIONSETSINGLETRANSFERREQUIREMENT)(PWDF_DRIVER_GLOBALS,
+                                                                  WDFDMATRANSACTION, BOOLEAN);
+FORCEINLINE VOID WdfDmaTransactionSetSingleTransferRequirement(WDFDMATRANSACTION DmaTransaction,
+                                                               BOOLEAN RequireSingleTransfer)
+{
+    ((PFN_WDFDMATRANSACTIONSETSINGLETRANSFERREQUIREMENT)
+         WdfFunctions[WdfDmaTransactionSetSingleTransferRequirementTableIndex])(
+        WdfDriverGlobals, DmaTransaction, RequireSingleTransfer);
+}
+#endif
+
 #endif

@@ -123,4 +123,30 @@ FORCEINLINE BOOLEAN WdfDriverIsVersionAvailable(
         WdfDriverGlobals, Driver, VersionAvailableParams);
 }
 
+#if KMDF_VERSION_MINOR >= 25 /* Microsoft: minimum KMDF version 1.25 */
+typedef NTSTATUS (*PFN_WDFDRIVEROPENPERSISTENTSTATEREGISTRYKEY)(PWDF_DRIVER_GLOBALS, WDFDRIVER,
+                                                                ACCESS_MASK, PWDF_OBJECT_ATTRIBUTES,
+                                                                WDFKEY *);
+FORCEINLINE NTSTATUS WdfDriverOpenPersistentStateRegistryKey(WDFDRIVER Driver,
+                                                             ACCESS_MASK DesiredAccess,
+                                                             PWDF_OBJECT_ATTRIBUTES KeyAttributes,
+                                                             WDFKEY *Key)
+{
+    return ((PFN_WDFDRIVEROPENPERSISTENTSTATEREGISTRYKEY)
+                WdfFunctions[WdfDriverOpenPersistentStateRegistryKeyTableIndex])(
+        WdfDriverGlobals, Driver, DesiredAccess, KeyAttributes, Key);
+}
+
+/* Microsoft: "for internal use only". */
+typedef NTSTATUS (*PFN_WDFDRIVERERRORREPORTAPIMISSING)(PWDF_DRIVER_GLOBALS, WDFDRIVER, PCWSTR,
+                                                       ULONG, BOOLEAN);
+FORCEINLINE NTSTATUS WdfDriverErrorReportApiMissing(WDFDRIVER Driver, PCWSTR FrameworkExtensionName,
+                                                    ULONG ApiIndex, BOOLEAN DoesApiReturnNtstatus)
+{
+    return (
+        (PFN_WDFDRIVERERRORREPORTAPIMISSING)WdfFunctions[WdfDriverErrorReportApiMissingTableIndex])(
+        WdfDriverGlobals, Driver, FrameworkExtensionName, ApiIndex, DoesApiReturnNtstatus);
+}
+#endif
+
 #endif

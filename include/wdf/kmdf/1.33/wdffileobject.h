@@ -35,4 +35,14 @@ FORCEINLINE PFILE_OBJECT WdfFileObjectWdmGetFileObject(WDFFILEOBJECT FileObject)
         WdfDriverGlobals, FileObject);
 }
 
+#if KMDF_VERSION_MINOR >= 21 /* Microsoft: minimum KMDF version 1.21 */
+typedef ULONG (*PFN_WDFFILEOBJECTGETINITIATORPROCESSID)(PWDF_DRIVER_GLOBALS, WDFFILEOBJECT);
+FORCEINLINE ULONG WdfFileObjectGetInitiatorProcessId(WDFFILEOBJECT FileObject)
+{
+    return ((PFN_WDFFILEOBJECTGETINITIATORPROCESSID)
+                WdfFunctions[WdfFileObjectGetInitiatorProcessIdTableIndex])(WdfDriverGlobals,
+                                                                            FileObject);
+}
+#endif
+
 #endif

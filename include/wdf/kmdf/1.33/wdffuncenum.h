@@ -451,18 +451,43 @@ typedef enum _WDFFUNCENUM {
     WdfDeviceInitAllowSelfIoTargetTableIndex = 441,
     WdfIoTargetSelfAssignDefaultIoQueueTableIndex = 442,
     WdfDeviceOpenDevicemapKeyTableIndex = 443,
-    WdfFunctionTableNumEntries_01033 = 444,
+    WdfDmaTransactionSetSingleTransferRequirementTableIndex = 444, /* 1.19 */
+    WdfCxDeviceInitSetPnpPowerEventCallbacksTableIndex = 445,      /* 1.19 */
+    WdfFileObjectGetInitiatorProcessIdTableIndex = 446,            /* 1.21 */
+    WdfRequestGetRequestorProcessIdTableIndex = 447,               /* 1.21 */
+    WdfDeviceRetrieveCompanionTargetTableIndex = 448,              /* 1.23 */
+    WdfCompanionTargetSendTaskSynchronouslyTableIndex = 449,       /* 1.23 */
+    WdfCompanionTargetWdmGetCompanionProcessTableIndex = 450,      /* 1.23 */
+    WdfDriverOpenPersistentStateRegistryKeyTableIndex = 451,       /* 1.25 */
+    WdfDriverErrorReportApiMissingTableIndex = 452,                /* 1.25 */
+    WdfPdoInitRemovePowerDependencyOnParentTableIndex = 453,       /* 1.29 */
+    WdfCxDeviceInitAllocateContextTableIndex = 454,                /* 1.31 */
+    WdfCxDeviceInitGetTypedContextWorkerTableIndex = 455,          /* 1.31 */
+    WdfCxDeviceInitSetPowerPolicyEventCallbacksTableIndex = 456,   /* 1.31 */
+    WdfDeviceSetDeviceInterfaceStateExTableIndex = 457,            /* 1.31 */
+    WdfFunctionTableNumEntries_01033 = 458,
 } WDFFUNCENUM;
 
 /* Functions are only appended from one KMDF version to the next, so the table of KMDF 1.N is
  * the first WDF_FUNCTION_TABLE_COUNT(N) entries of 1.33's. The counts follow from each
- * routine's "Minimum KMDF version" in Microsoft's reference pages: the last 1.9 routine is
- * WdfRequestForwardToParentDeviceIoQueue (395), the last 1.11 one WdfGetTriageInfo (431), the
- * last 1.13 one WdfFdoInitAllocAndQueryPropertyEx (437), the last 1.15 one
- * WdfDeviceOpenDevicemapKey (443). Even minor versions were never released: they count as the
- * odd version below them. */
+ * routine's "Minimum KMDF version" in Microsoft's reference pages and the public per-version
+ * function enumerations: the last 1.9 routine is WdfRequestForwardToParentDeviceIoQueue (395),
+ * the last 1.11 one WdfGetTriageInfo (431), the last 1.13 one WdfFdoInitAllocAndQueryPropertyEx
+ * (437), the last 1.15 (and 1.17) one WdfDeviceOpenDevicemapKey (443), then 1.19: 446, 1.21:
+ * 448, 1.23: 451, 1.25 and 1.27: 453, 1.31 and 1.33: 458. 1.29 has no public enumeration: its
+ * count is 454, up to WdfPdoInitRemovePowerDependencyOnParent, the one routine documented for
+ * 1.29. Even minor versions were never released: they count as the odd version below them. */
 #define WDF_FUNCTION_TABLE_COUNT(minor)                                                            \
-    ((minor) >= 15 ? 444u : (minor) >= 13 ? 438u : (minor) >= 11 ? 432u : 396u)
+    ((minor) >= 31   ? 458u                                                                        \
+     : (minor) >= 29 ? 454u                                                                        \
+     : (minor) >= 25 ? 453u                                                                        \
+     : (minor) >= 23 ? 451u                                                                        \
+     : (minor) >= 21 ? 448u                                                                        \
+     : (minor) >= 19 ? 446u                                                                        \
+     : (minor) >= 15 ? 444u                                                                        \
+     : (minor) >= 13 ? 438u                                                                        \
+     : (minor) >= 11 ? 432u                                                                        \
+                     : 396u)
 #define WdfFunctionTableNumEntries WDF_FUNCTION_TABLE_COUNT(KMDF_VERSION_MINOR)
 
 /* One table entry: the framework's implementation of a DDI, called with the driver's globals

@@ -251,4 +251,12 @@ FORCEINLINE NTSTATUS WdfRequestForwardToParentDeviceIoQueue(
         ParentDeviceQueue, ForwardOptions);
 }
 
+#if KMDF_VERSION_MINOR >= 29 /* Microsoft: minimum KMDF version 1.29 */
+FORCEINLINE VOID WdfPdoInitRemovePowerDependencyOnParent(PWDFDEVICE_INIT DeviceInit)
+{
+    WDF_CHILDLIST_CALL(WdfPdoInitRemovePowerDependencyOnParent, VOID,
+                       (PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT), DeviceInit);
+}
+#endif
+
 #endif

@@ -393,4 +393,13 @@ FORCEINLINE NTSTATUS WdfRequestProbeAndLockUserBufferForWrite(WDFREQUEST Request
         WdfDriverGlobals, Request, Buffer, Length, MemoryObject);
 }
 
+#if KMDF_VERSION_MINOR >= 21 /* Microsoft: minimum KMDF version 1.21 */
+typedef ULONG (*PFN_WDFREQUESTGETREQUESTORPROCESSID)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+FORCEINLINE ULONG WdfRequestGetRequestorProcessId(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTGETREQUESTORPROCESSID)
+                WdfFunctions[WdfRequestGetRequestorProcessIdTableIndex])(WdfDriverGlobals, Request);
+}
+#endif
+
 #endif

@@ -1,17 +1,13 @@
 /*
  * wdfroletypes.h - object-type-specific function types for the cleanup and destroy callbacks
- * (KMDF 1.9 on): the same signature as EVT_WDF_OBJECT_CONTEXT_CLEANUP / _DESTROY, named for
- * the object they are registered on so that verification tools can tell them apart (the
- * EvtCleanupCallback and EvtDestroyCallback reference pages list them).
+ * (KMDF 1.9 on; the EvtCleanupCallback and EvtDestroyCallback pages list them). drvhost
+ * declares them with their objects (EVT_WDF_DEVICE_CONTEXT_CLEANUP and the file object's in
+ * wdfdevice.h, the queue's in wdfio.h); this header exists because the WDK's wdf.h includes it
+ * and a driver may include it by name.
  */
 #ifndef _WDFROLETYPES_H_
 #define _WDFROLETYPES_H_
 
-typedef EVT_WDF_OBJECT_CONTEXT_CLEANUP EVT_WDF_DEVICE_CONTEXT_CLEANUP;
-typedef EVT_WDF_OBJECT_CONTEXT_DESTROY EVT_WDF_DEVICE_CONTEXT_DESTROY;
-typedef EVT_WDF_OBJECT_CONTEXT_CLEANUP EVT_WDF_IO_QUEUE_CONTEXT_CLEANUP_CALLBACK;
-typedef EVT_WDF_OBJECT_CONTEXT_DESTROY EVT_WDF_IO_QUEUE_CONTEXT_DESTROY_CALLBACK;
-typedef EVT_WDF_OBJECT_CONTEXT_CLEANUP EVT_WDF_FILE_CONTEXT_CLEANUP_CALLBACK;
-typedef EVT_WDF_OBJECT_CONTEXT_DESTROY EVT_WDF_FILE_CONTEXT_DESTROY_CALLBACK;
+#include <wdf.h>
 
 #endif
