@@ -133,6 +133,10 @@ NTKERNELAPI PURB NTAPI
 USBD_CreateConfigurationRequestEx(PUSB_CONFIGURATION_DESCRIPTOR ConfigurationDescriptor,
                                   PUSBD_INTERFACE_LIST_ENTRY InterfaceList);
 
+/* whdr: USBDClientContractVersion of USBD_CreateHandle and WDF_USB_DEVICE_CREATE_CONFIG. */
+#define USBD_CLIENT_CONTRACT_VERSION_INVALID 0xFFFFFFFF
+#define USBD_CLIENT_CONTRACT_VERSION_602     0x602
+
 /* Routines that need the USB driver stack, which drvhost does not have. */
 NTKERNELAPI USBD_STATUS NTAPI
 USBD_ValidateConfigurationDescriptor(PUSB_CONFIGURATION_DESCRIPTOR ConfigDesc, ULONG BufferLength,

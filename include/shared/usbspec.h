@@ -175,6 +175,28 @@ typedef struct _USB_ENDPOINT_DESCRIPTOR {
     UCHAR bInterval;
 } USB_ENDPOINT_DESCRIPTOR, *PUSB_ENDPOINT_DESCRIPTOR;
 
+/* whdr: the SuperSpeed endpoint companion descriptor that follows a SuperSpeed endpoint's
+ * descriptor (USB 3.x). 6 bytes. */
+typedef struct _USB_SUPERSPEED_ENDPOINT_COMPANION_DESCRIPTOR {
+    UCHAR bLength;
+    UCHAR bDescriptorType; /* USB_SUPERSPEED_ENDPOINT_COMPANION_DESCRIPTOR_TYPE */
+    UCHAR bMaxBurst;
+    union {
+        UCHAR AsUchar;
+        struct {
+            UCHAR MaxStreams : 5;
+            UCHAR Reserved1 : 3;
+        } Bulk;
+        struct {
+            UCHAR Mult : 2;
+            UCHAR Reserved2 : 5;
+            UCHAR SspCompanion : 1;
+        } Isochronous;
+    } bmAttributes;
+    USHORT wBytesPerInterval;
+} USB_SUPERSPEED_ENDPOINT_COMPANION_DESCRIPTOR, *PUSB_SUPERSPEED_ENDPOINT_COMPANION_DESCRIPTOR;
+C_ASSERT(sizeof(USB_SUPERSPEED_ENDPOINT_COMPANION_DESCRIPTOR) == 6);
+
 typedef struct _USB_STRING_DESCRIPTOR {
     UCHAR bLength;
     UCHAR bDescriptorType;

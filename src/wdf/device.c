@@ -227,6 +227,7 @@ static void wdf_device_destroy(struct wdf_object *o)
     free(dev->name.Buffer);
     wdf_files_free(dev->files);
     wdf_power_policy_release(dev);
+    wdf_wmi_device_free(dev);
     wdf_irp_dispatch_free(dev);
 }
 
@@ -420,7 +421,9 @@ static BOOLEAN wdf_filter_keeps(struct wdf_device *dev, UCHAR major)
 {
     struct wdf_queue *q = __atomic_load_n(&dev->default_queue, __ATOMIC_ACQUIRE);
     if (major == IRP_MJ_CREATE || major == IRP_MJ_CLEANUP || major == IRP_MJ_CLOSE)
-        return TRUE; /* file.c forwards them as AutoForwardCleanupClose says */
+        return TRUE;                    /* file.c forwards them as AutoForwardCleanupClose says */
+    if (major == IRP_MJ_SYSTEM_CONTROL) /* whdr: its own WMI blocks, if any (wmi.c) */
+        return TRUE;
     if (major != IRP_MJ_READ && major != IRP_MJ_WRITE && major != IRP_MJ_DEVICE_CONTROL &&
         major != IRP_MJ_INTERNAL_DEVICE_CONTROL)
         return FALSE;
@@ -486,6 +489,8 @@ NTSTATUS wdf_dispatch_default(struct wdf_device *dev, PIRP irp)
         if (dev == NULL)
             return wdf_irp_complete(irp, STATUS_DELETE_PENDING);
         return wdf_queue_dispatch(dev, irp);
+    case IRP_MJ_SYSTEM_CONTROL:
+        return wdf_wmi_dispatch(dev, irp);
     default:
         return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
     }

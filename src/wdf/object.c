@@ -166,6 +166,10 @@ static const char *const wdf_type_names[] = {
     [WDF_TYPE_IOTARGET] = "WDFIOTARGET",
     [WDF_TYPE_CMRESLIST] = "WDFCMRESLIST",
     [WDF_TYPE_CHILDLIST] = "WDFCHILDLIST",
+    [WDF_TYPE_WMIPROVIDER] = "WDFWMIPROVIDER",
+    [WDF_TYPE_WMIINSTANCE] = "WDFWMIINSTANCE",
+    [WDF_TYPE_DMAENABLER] = "WDFDMAENABLER",
+    [WDF_TYPE_COMMONBUFFER] = "WDFCOMMONBUFFER",
 };
 
 static const char *wdf_driver_name(struct wdf_globals *g)

@@ -47,6 +47,11 @@ enum wdf_type {
     WDF_TYPE_IOTARGET,
     WDF_TYPE_CMRESLIST, /* the resource lists of EvtDevicePrepareHardware */
     WDF_TYPE_CHILDLIST, /* wbus: a dynamic child list (childlist.c) */
+    /* whdr: WMI providers and instances (wmi.c), DMA enablers (dma.c) */
+    WDF_TYPE_WMIPROVIDER,
+    WDF_TYPE_WMIINSTANCE,
+    WDF_TYPE_DMAENABLER,
+    WDF_TYPE_COMMONBUFFER,
 };
 
 #define WDF_SEND_NONE    0
@@ -193,6 +198,9 @@ struct wdf_device {
     /* Dispatches between reading a queue pointer of the device and their request holding that
      * queue (atomic; queue.c: a deleted queue waits for them). */
     LONG dispatching;
+    /* whdr: the device's WMI providers (wmi.c); NULL until the first one, freed with the
+     * device (atomic pointer). */
+    struct wdf_wmi *wmi;
     /* w117: WdfDeviceConfigureWdmIrpDispatchCallback's callbacks (irp_dispatch.c); NULL: none.
      * Published once with a release store, freed with the device. */
     struct wdf_irp_dispatch *irp_dispatch;
@@ -749,6 +757,14 @@ void wdf_event_pnp_irp(struct wdf_device *dev, UCHAR minor);
 void wdf_event_power_irp(struct wdf_device *dev, PIO_STACK_LOCATION s);
 void wdf_event_d0(struct wdf_device *dev, BOOLEAN entered, WDF_POWER_DEVICE_STATE other);
 void wdf_event_pnp_state(struct wdf_device *dev, const char *fmt);
+
+/* ---- whdr: WMI (wmi.c) --------------------------------------------------------------------- */
+
+/* IRP_MJ_SYSTEM_CONTROL of a framework device: answered through the WMI library when the
+ * device has WMI providers, else sent down (a PDO completes it as it is). */
+NTSTATUS wdf_wmi_dispatch(struct wdf_device *device, PIRP irp);
+/* The device's memory goes: its WMI state too. */
+void wdf_wmi_device_free(struct wdf_device *device);
 
 /* ---- w117: WDM IRP dispatch callbacks (irp_dispatch.c), device security (security.c) ------- */
 

@@ -52,5 +52,17 @@
 #include <wdffdo.h>
 #include <wdfresource.h>
 #include <wdfiotarget.h>
+/* whdr: the headers the WDK's wdf.h also includes (wdfusb.h and wdfminiport.h are included
+ * by the drivers that use them). */
+#include <wdfassert.h>
+#include <wdfverifier.h>
+#include <wdfbugcodes.h>
+#include <wdfroletypes.h>
+#include <wdfqueryinterface.h>
+#include <wdfwmi.h>
+#include <wdfdmaenabler.h>
+#include <wdfdmatransaction.h>
+#include <wdfcommonbuffer.h>
+#include <wdfhwaccess.h>
 
 #endif
