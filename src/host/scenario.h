@@ -53,6 +53,8 @@ enum scn_kind {
     SCN_WMI,             /* wmi DEVICE REQUEST [GUID] (code: the IRP_MN_ minor) */
     SCN_WMI_EVENT,       /* wmi-event DEVICE GUID */
     SCN_IDENTITY,        /* identity SPEC (drvhost_client_identity) */
+    SCN_RESOURCES,       /* resources HWID SPEC... (str: the SPEC words joined) */
+    SCN_INTERRUPT,       /* interrupt INSTANCE [INDEX] (code: INDEX) */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a

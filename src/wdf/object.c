@@ -165,6 +165,7 @@ static const char *const wdf_type_names[] = {
     [WDF_TYPE_FILE] = "WDFFILEOBJECT",
     [WDF_TYPE_IOTARGET] = "WDFIOTARGET",
     [WDF_TYPE_CMRESLIST] = "WDFCMRESLIST",
+    [WDF_TYPE_INTERRUPT] = "WDFINTERRUPT",
     [WDF_TYPE_CHILDLIST] = "WDFCHILDLIST",
 };
 
