@@ -313,7 +313,7 @@ void wdf_interrupts_disable(struct wdf_device *dev)
 {
     struct wdf_interrupt *all[WDF_MAX_INTERRUPTS];
     ULONG n = wdf_interrupts_of(dev, all);
-    for (ULONG k = n; k-- > 0;)
+    for (ULONG k = 0; k < n; k++) /* creation order, as they were enabled (drvhost's) */
         if (all[k]->kint != NULL) {
             wdf_interrupt_call_enable(all[k], FALSE);
             wdf_interrupt_disconnect(all[k]);
