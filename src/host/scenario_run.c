@@ -394,7 +394,7 @@ static void run_resources(struct run *r, const struct scn_cmd *cmd)
     int32_t status = drvhost_device_resources(cmd->name, cmd->str, msg, sizeof msg);
     check_status(cmd, status, &v);
     if (msg[0] != '\0')
-        detail(&v, "    %s", msg);
+        detail(&v, "    %s\n", msg);
     report(r, cmd, status_text(status, buf), &v);
 }
 
