@@ -165,6 +165,18 @@ NTKERNELAPI VOID NTAPI KeReleaseInterruptSpinLock(struct _KINTERRUPT *Interrupt,
 
 /* ---- device memory and registers -------------------------------------------------------- */
 
+/* MmMapIoSpaceEx's Protect (page protections). */
+#ifndef PAGE_READWRITE
+#define PAGE_NOACCESS     0x01
+#define PAGE_READONLY     0x02
+#define PAGE_READWRITE    0x04
+#define PAGE_WRITECOPY    0x08
+#define PAGE_EXECUTE      0x10
+#define PAGE_GUARD        0x100
+#define PAGE_NOCACHE      0x200
+#define PAGE_WRITECOMBINE 0x400
+#endif
+
 NTKERNELAPI PVOID NTAPI MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes,
                                      MEMORY_CACHING_TYPE CacheType);
 NTKERNELAPI PVOID NTAPI MmMapIoSpaceEx(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes,

@@ -32,6 +32,7 @@
 #define IOCTL_WIN_WDM_SYNC      CTL(0xD05)
 #define IOCTL_WIN_MISUSE        CTL(0xD06)
 #define IOCTL_WIN_INACTIVE      CTL(0xD07)
+#define IOCTL_WIN_ENABLE        CTL(0xD08)
 
 #define STATUS_SUCCESS_               ((int32_t)0x00000000)
 #define STATUS_UNSUCCESSFUL_          ((int32_t)0xC0000001)
@@ -53,6 +54,7 @@ typedef struct {
     uint32_t ResourceCount;
     uint32_t Register;
     int32_t AppendStatus;
+    int32_t InsertStatus;
     int32_t CreateErrors[3];
     uint32_t CountAfterRemove;
     uint32_t MappedTwiceSame;
@@ -130,8 +132,10 @@ TEST(the_resources_reach_prepare_hardware_translated)
     ok(info.Register == 0x1234 && info.MappedTwiceSame == 1, "register 0x%x, same %u\n",
        info.Register, info.MappedTwiceSame);
     /* WdfCmResourceListInsertDescriptor: PrepareHardware's lists cannot be changed. */
-    ok(info.AppendStatus == STATUS_ACCESS_DENIED_, "append 0x%08X\n", (unsigned)info.AppendStatus);
-    ok(info.CountAfterRemove == 4, "%u after Remove\n", info.CountAfterRemove);
+    ok(info.AppendStatus == STATUS_ACCESS_DENIED_ && info.InsertStatus == STATUS_ACCESS_DENIED_,
+       "append 0x%08X, insert 0x%08X\n", (unsigned)info.AppendStatus,
+       (unsigned)info.InsertStatus);
+    ok(info.CountAfterRemove == 404, "%u after Remove\n", info.CountAfterRemove);
     /* WdfInterruptCreate's refusals: resources named in EvtDriverDeviceAdd, a wrong Size, no
      * resources named in EvtDevicePrepareHardware. */
     ok(info.CreateErrors[0] == STATUS_INVALID_PARAMETER_ &&
@@ -184,6 +188,9 @@ TEST(the_interrupt_locks_run_at_their_irql)
     expect_log(f, "Sync(5,ctx) SyncResult(1) ");
     ok_status(ioctl_u32(f, IOCTL_WIN_WDM_SYNC, 0), STATUS_SUCCESS_);
     expect_log(f, "WdmSync(5) WdmLock(5) ");
+    /* WdfInterruptDisable / Enable: the driver's callbacks, at the DIRQL. */
+    ok_status(ioctl_u32(f, IOCTL_WIN_ENABLE, 0), STATUS_SUCCESS_);
+    expect_log(f, "IntDisable0(5) IntEnable0(5) ");
     drvhost_close(f);
 }
 

@@ -154,10 +154,21 @@ static NTSTATUS MapRegisters(PCM_PARTIAL_RESOURCE_DESCRIPTOR Memory)
         return STATUS_INSUFFICIENT_RESOURCES;
     RegistersLength = Memory->u.Memory.Length;
     WRITE_REGISTER_ULONG((volatile ULONG *)Registers, 0x1234);
-    again = (volatile ULONG *)MmMapIoSpace(Memory->u.Memory.Start, sizeof(ULONG), MmNonCached);
-    Info.MappedTwiceSame = again != NULL && READ_REGISTER_ULONG((volatile ULONG *)again) == 0x1234;
+    /* the other register widths, at offsets 8.. (little-endian views of the same memory) */
+    WRITE_REGISTER_UCHAR((volatile UCHAR *)Registers + 8, 0x11);
+    WRITE_REGISTER_USHORT((volatile USHORT *)((volatile UCHAR *)Registers + 10), 0x2233);
+    WRITE_REGISTER_ULONG64((volatile ULONG64 *)((volatile UCHAR *)Registers + 16),
+                           0x0102030405060708ULL);
+    again = (volatile ULONG *)MmMapIoSpaceEx(Memory->u.Memory.Start, 24,
+                                             PAGE_READWRITE | PAGE_NOCACHE);
+    Info.MappedTwiceSame =
+        again != NULL && READ_REGISTER_ULONG((volatile ULONG *)again) == 0x1234 &&
+        READ_REGISTER_UCHAR((volatile UCHAR *)again + 8) == 0x11 &&
+        READ_REGISTER_USHORT((volatile USHORT *)((volatile UCHAR *)again + 10)) == 0x2233 &&
+        READ_REGISTER_ULONG64((volatile ULONG64 *)((volatile UCHAR *)again + 16)) ==
+            0x0102030405060708ULL;
     if (again != NULL)
-        MmUnmapIoSpace((PVOID)again, sizeof(ULONG));
+        MmUnmapIoSpace((PVOID)again, 24);
     Info.Register = READ_REGISTER_ULONG((volatile ULONG *)Registers);
     return STATUS_SUCCESS;
 }
@@ -178,8 +189,11 @@ static NTSTATUS PrepareHardware(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST
     }
     extra.Type = CmResourceTypePort;
     Info.AppendStatus = WdfCmResourceListAppendDescriptor(Translated, &extra);
+    Info.InsertStatus = WdfCmResourceListInsertDescriptor(Raw, &extra, WDF_INSERT_AT_END);
     WdfCmResourceListRemove(Translated, 0);
-    Info.CountAfterRemove = WdfCmResourceListGetCount(Translated);
+    WdfCmResourceListRemoveByDescriptor(Raw, WdfCmResourceListGetDescriptor(Raw, 0));
+    Info.CountAfterRemove =
+        WdfCmResourceListGetCount(Translated) + WdfCmResourceListGetCount(Raw) * 100;
     return status;
 }
 
@@ -369,6 +383,10 @@ static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutLength, size_t I
         if (NT_SUCCESS(status))
             Misuse(value);
         break;
+    case IOCTL_WIN_ENABLE:
+        WdfInterruptDisable(Interrupt0);
+        WdfInterruptEnable(Interrupt0);
+        break;
     case IOCTL_WIN_INACTIVE:
         status = InputUlong(Request, &value);
         if (NT_SUCCESS(status) && value)
@@ -388,8 +406,10 @@ static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutLength, size_t I
 static NTSTATUS CreateInterrupt0(WDFDEVICE device)
 {
     WDF_INTERRUPT_CONFIG config;
+    WDF_INTERRUPT_EXTENDED_POLICY policy;
     CM_PARTIAL_RESOURCE_DESCRIPTOR fake = {0};
     WDFINTERRUPT unused;
+    NTSTATUS status;
     WDF_INTERRUPT_CONFIG_INIT(&config, Isr0, Dpc0);
     config.InterruptRaw = &fake; /* only in EvtDevicePrepareHardware */
     config.InterruptTranslated = &fake;
@@ -400,7 +420,17 @@ static NTSTATUS CreateInterrupt0(WDFDEVICE device)
     WDF_INTERRUPT_CONFIG_INIT(&config, Isr0, Dpc0);
     config.EvtInterruptEnable = Enable0;
     config.EvtInterruptDisable = Disable0;
-    return WdfInterruptCreate(device, &config, WDF_NO_OBJECT_ATTRIBUTES, &Interrupt0);
+    status = WdfInterruptCreate(device, &config, WDF_NO_OBJECT_ATTRIBUTES, &Interrupt0);
+    if (!NT_SUCCESS(status))
+        return status;
+    /* Policies go to the arbiter, which drvhost does not have: accepted, no effect. */
+    WdfInterruptSetPolicy(Interrupt0, WdfIrqPolicyOneCloseProcessor, WdfIrqPriorityHigh, 1);
+    WDF_INTERRUPT_EXTENDED_POLICY_INIT(&policy);
+    policy.Policy = WdfIrqPolicySpecifiedProcessors;
+    policy.Priority = WdfIrqPriorityNormal;
+    policy.TargetProcessorSetAndGroup.Mask = 1;
+    WdfInterruptSetExtendedPolicy(Interrupt0, &policy);
+    return STATUS_SUCCESS;
 }
 
 static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)

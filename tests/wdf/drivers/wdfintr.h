@@ -28,6 +28,8 @@ static const GUID GUID_WDFINTR_INTERFACE = {
 #define IOCTL_WIN_MISUSE WIN_CTL(0xD06)
 /* input ULONG: 1 WdfInterruptReportInactive on the DIRQL interrupt, 0 ReportActive */
 #define IOCTL_WIN_INACTIVE WIN_CTL(0xD07)
+/* WdfInterruptDisable then WdfInterruptEnable on the DIRQL interrupt */
+#define IOCTL_WIN_ENABLE WIN_CTL(0xD08)
 
 typedef struct _WIN_INFO {
     ULONG Vector[2];
@@ -37,10 +39,12 @@ typedef struct _WIN_INFO {
     ULONG64 Affinity[2];
     ULONG ResourceCount; /* PrepareHardware's translated list */
     ULONG Register;      /* read back from the mapped memory */
-    NTSTATUS AppendStatus;
+    NTSTATUS AppendStatus; /* PrepareHardware's translated list */
+    NTSTATUS InsertStatus; /* its raw list */
     NTSTATUS CreateErrors[3]; /* WdfInterruptCreate misuses, see wdfintr.c */
-    ULONG CountAfterRemove;
-    ULONG MappedTwiceSame; /* two MmMapIoSpace of the range see the same memory */
+    ULONG CountAfterRemove; /* translated + 100 * raw, after a Remove of each */
+    ULONG MappedTwiceSame; /* MmMapIoSpaceEx of the range sees what was written through
+                              MmMapIoSpace's mapping, at each register width */
 } WIN_INFO;
 
 #endif
