@@ -60,12 +60,10 @@ void ke_interrupt_disconnect(PKINTERRUPT interrupt)
     free(interrupt);
 }
 
-KIRQL ke_interrupt_sync_irql(PKINTERRUPT interrupt)
-{
-    return interrupt->p.sync_irql;
-}
-
-KIRQL ke_interrupt_lock(PKINTERRUPT interrupt, void *caller)
+/* The interrupt's lock: raises to its SynchronizeIrql (a passive interrupt: stays at
+ * PASSIVE_LEVEL and waits for its passive lock) and takes its lock; returns the IRQL to give
+ * back to ke_interrupt_unlock. */
+static KIRQL ke_interrupt_lock(PKINTERRUPT interrupt, void *caller)
 {
     KIRQL old;
     if (interrupt->p.passive) {
@@ -77,7 +75,7 @@ KIRQL ke_interrupt_lock(PKINTERRUPT interrupt, void *caller)
     return old;
 }
 
-void ke_interrupt_unlock(PKINTERRUPT interrupt, KIRQL old, void *caller)
+static void ke_interrupt_unlock(PKINTERRUPT interrupt, KIRQL old, void *caller)
 {
     if (interrupt->p.passive) {
         KeSetEvent(interrupt->p.passive_lock, IO_NO_INCREMENT, FALSE);
@@ -135,8 +133,7 @@ BOOLEAN NTAPI KeSynchronizeExecution(PKINTERRUPT Interrupt,
 KIRQL NTAPI KeAcquireInterruptSpinLock(PKINTERRUPT Interrupt)
 {
     void *caller = __builtin_return_address(0);
-    vf_check_irql_at_most(Interrupt->p.sync_irql, "KeAcquireInterruptSpinLock", Interrupt,
-                          caller);
+    vf_check_irql_at_most(Interrupt->p.sync_irql, "KeAcquireInterruptSpinLock", Interrupt, caller);
     return ke_interrupt_lock(Interrupt, caller);
 }
 

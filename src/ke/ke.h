@@ -133,12 +133,6 @@ void ke_interrupt_disconnect(PKINTERRUPT interrupt);
  * SynchronizeIrql with its lock held, on the calling thread (a level-sensitive vector stops
  * at the first ISR that claims it). Returns how many claimed it, -1 if nothing is connected. */
 int ke_interrupt_fire(ULONG vector);
-/* The interrupt's lock: raises to its SynchronizeIrql (a passive interrupt: stays at
- * PASSIVE_LEVEL and waits for its passive lock) and takes its lock; returns the IRQL to give
- * back to ke_interrupt_unlock. */
-KIRQL ke_interrupt_lock(PKINTERRUPT interrupt, void *caller);
-void ke_interrupt_unlock(PKINTERRUPT interrupt, KIRQL old, void *caller);
-KIRQL ke_interrupt_sync_irql(PKINTERRUPT interrupt);
 /* Spin lock words without the IRQL change (spinlock.c), for the interrupt objects. */
 void ke_spin_acquire(PKSPIN_LOCK lock, void *caller);
 void ke_spin_release(PKSPIN_LOCK lock, void *caller);

@@ -9,9 +9,9 @@
 #include "ke/ke.h"
 #include "vf/vf.h"
 
-static NTSTATUS connect(PKINTERRUPT *out, PKSERVICE_ROUTINE isr, PVOID context,
-                        PKSPIN_LOCK lock, ULONG vector, KIRQL irql, KIRQL sync_irql,
-                        KINTERRUPT_MODE mode, BOOLEAN share, KAFFINITY affinity)
+static NTSTATUS connect(PKINTERRUPT *out, PKSERVICE_ROUTINE isr, PVOID context, PKSPIN_LOCK lock,
+                        ULONG vector, KIRQL irql, KIRQL sync_irql, KINTERRUPT_MODE mode,
+                        BOOLEAN share, KAFFINITY affinity)
 {
     struct ke_interrupt_params p = {
         .isr = isr,
@@ -61,8 +61,7 @@ static NTSTATUS connect_line(PDEVICE_OBJECT pdo, PKINTERRUPT *out, PKSERVICE_ROU
 
 NTSTATUS NTAPI IoConnectInterruptEx(PIO_CONNECT_INTERRUPT_PARAMETERS Parameters)
 {
-    vf_check_irql_at_most(PASSIVE_LEVEL, "IoConnectInterruptEx", NULL,
-                          __builtin_return_address(0));
+    vf_check_irql_at_most(PASSIVE_LEVEL, "IoConnectInterruptEx", NULL, __builtin_return_address(0));
     if (Parameters == NULL)
         return STATUS_INVALID_PARAMETER;
     switch (Parameters->Version) {

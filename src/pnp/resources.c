@@ -81,8 +81,8 @@ static int parse_one(char *word, CM_PARTIAL_RESOURCE_DESCRIPTOR *raw,
         if (b == NULL || (vb = strtoull(b, &end, 0), *end != '\0') || vb == 0 || vb > 0x10000000u)
             goto bad;
         raw->Type = kind[0] == 'm' || kind[0] == 'M' ? CmResourceTypeMemory : CmResourceTypePort;
-        raw->Flags = raw->Type == CmResourceTypePort ? CM_RESOURCE_PORT_IO
-                                                     : CM_RESOURCE_MEMORY_READ_WRITE;
+        raw->Flags =
+            raw->Type == CmResourceTypePort ? CM_RESOURCE_PORT_IO : CM_RESOURCE_MEMORY_READ_WRITE;
         raw->u.Generic.Start.QuadPart = (LONGLONG)va;
         raw->u.Generic.Length = (ULONG)vb;
         *tr = *raw;
@@ -125,7 +125,8 @@ static int parse_spec(struct res_entry *e, const char *spec, char *msg, size_t m
     for (word = strtok_r(copy, " \t", &save); word != NULL && rc == 0;
          word = strtok_r(NULL, " \t", &save)) {
         ULONG i = e->count++;
-        PCM_PARTIAL_RESOURCE_DESCRIPTOR raw = &e->raw->List[0].PartialResourceList.PartialDescriptors[i];
+        PCM_PARTIAL_RESOURCE_DESCRIPTOR raw =
+            &e->raw->List[0].PartialResourceList.PartialDescriptors[i];
         PCM_PARTIAL_RESOURCE_DESCRIPTOR tr =
             &e->translated->List[0].PartialResourceList.PartialDescriptors[i];
         if (i >= MAX_DESC) {
@@ -193,8 +194,7 @@ bool pnp_resources_of(struct pnp_node *node, PCM_RESOURCE_LIST *raw, PCM_RESOURC
 }
 
 /* The translated descriptor of the node's index-th interrupt (line-based), or NULL. */
-const CM_PARTIAL_RESOURCE_DESCRIPTOR *pnp_resources_interrupt(struct pnp_node *node,
-                                                              unsigned index)
+const CM_PARTIAL_RESOURCE_DESCRIPTOR *pnp_resources_interrupt(struct pnp_node *node, unsigned index)
 {
     struct res_entry *e = entry_of(node);
     for (ULONG i = 0; e != NULL && i < e->count; i++) {
@@ -235,8 +235,9 @@ NTSTATUS pnp_device_interrupt(const char *instance, unsigned index)
     if (d == NULL)
         return STATUS_NOT_FOUND;
     claimed = ke_interrupt_fire(d->u.Interrupt.Vector);
-    return claimed < 0 ? STATUS_DEVICE_NOT_CONNECTED : claimed ? STATUS_SUCCESS
-                                                               : STATUS_UNSUCCESSFUL;
+    return claimed < 0 ? STATUS_DEVICE_NOT_CONNECTED
+           : claimed   ? STATUS_SUCCESS
+                       : STATUS_UNSUCCESSFUL;
 }
 
 /* ---- device memory ------------------------------------------------------------------------ */

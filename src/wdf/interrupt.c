@@ -32,7 +32,7 @@
 struct wdf_interrupt {
     struct wdf_object obj;
     struct wdf_device *device;
-    LIST_ENTRY link; /* intr_list, under intr_lock; empty once unlinked */
+    LIST_ENTRY link;             /* intr_list, under intr_lock; empty once unlinked */
     WDF_INTERRUPT_CONFIG config; /* the driver's fields of its KMDF version, the rest zero */
     BOOLEAN passive;             /* PassiveHandling */
     BOOLEAN from_prepare;        /* created in EvtDevicePrepareHardware */
@@ -264,8 +264,8 @@ void wdf_interrupts_assign(struct wdf_device *dev, struct wdf_cmreslist *raw,
         PCM_PARTIAL_RESOURCE_DESCRIPTOR t = NULL;
         if (i->from_prepare)
             continue;
-        while (next < count && (t = wdf_cmreslist_at(translated, next))->Type !=
-                                   CmResourceTypeInterrupt)
+        while (next < count &&
+               (t = wdf_cmreslist_at(translated, next))->Type != CmResourceTypeInterrupt)
             next++;
         i->assigned = next < count;
         if (i->assigned) {
@@ -403,8 +403,8 @@ static NTSTATUS wdf_interrupt_parent(struct wdf_globals *g, struct wdf_device *d
     *parent = &dev->obj;
     if (a == NULL || a->ParentObject == NULL)
         return STATUS_SUCCESS;
-    *parent = wdf_object_get_in(g, a->ParentObject, 0, "WdfInterruptCreate",
-                                __builtin_return_address(0));
+    *parent =
+        wdf_object_get_in(g, a->ParentObject, 0, "WdfInterruptCreate", __builtin_return_address(0));
     if ((*parent)->type != WDF_TYPE_DEVICE && (*parent)->type != WDF_TYPE_QUEUE)
         return *why = "the ParentObject is no device or queue", STATUS_INVALID_PARAMETER;
     if (!c->AutomaticSerialization)
@@ -419,10 +419,10 @@ static void wdf_interrupt_init(struct wdf_interrupt *i, struct wdf_device *dev,
     i->config = *c;
     i->passive = c->PassiveHandling;
     i->sync = sync;
-    i->lock = c->SpinLock != NULL ? wdf_spinlock_word(wdf_object_get_in(
-                                        dev->obj.owner, c->SpinLock, WDF_TYPE_SPINLOCK,
-                                        "WdfInterruptCreate", NULL))
-                                  : &i->own_lock;
+    i->lock = c->SpinLock != NULL
+                  ? wdf_spinlock_word(wdf_object_get_in(
+                        dev->obj.owner, c->SpinLock, WDF_TYPE_SPINLOCK, "WdfInterruptCreate", NULL))
+                  : &i->own_lock;
     KeInitializeSpinLock(&i->own_lock);
     KeInitializeEvent(&i->passive_lock, SynchronizationEvent, TRUE);
     KeInitializeDpc(&i->dpc, wdf_interrupt_dpc, i);
@@ -462,9 +462,9 @@ NTSTATUS imp_WdfInterruptCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
     if (NT_SUCCESS(status))
         status = wdf_interrupt_parent(g, dev, &c, Attributes, &parent, &why);
     if (NT_SUCCESS(status) && (c.EvtInterruptDpc != NULL || c.EvtInterruptWorkItem != NULL))
-        status = wdf_sync_serialization(g, parent, c.AutomaticSerialization,
-                                        c.EvtInterruptWorkItem != NULL, "WdfInterruptCreate",
-                                        &sync);
+        status =
+            wdf_sync_serialization(g, parent, c.AutomaticSerialization,
+                                   c.EvtInterruptWorkItem != NULL, "WdfInterruptCreate", &sync);
     if (why != NULL)
         rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfInterruptCreate: %s", g->pub.DriverName,
                  why);

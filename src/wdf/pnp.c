@@ -192,8 +192,7 @@ static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, 
         st->raw = wdf_cmreslist_make(dev, s->Parameters.StartDevice.AllocatedResources, FALSE);
     if (st->translated == NULL)
         st->translated =
-            wdf_cmreslist_make(dev, s->Parameters.StartDevice.AllocatedResourcesTranslated,
-                               FALSE);
+            wdf_cmreslist_make(dev, s->Parameters.StartDevice.AllocatedResourcesTranslated, FALSE);
     if (st->raw == NULL || st->translated == NULL)
         return wdf_complete_with(irp, STATUS_INSUFFICIENT_RESOURCES);
     wdf_interrupts_assign(dev, st->raw, st->translated);

@@ -18,12 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define INF       WDF_TEST_DIR "/drivers/wdfintr.inf"
-#define HWID      "WDFINTR\\DEV"
-#define IFACE     "{6b1e4c52-8d3f-4a17-b2c9-3e5f7a9d1c84}"
-#define INSTANCE  "ROOT\\WDFINTRTEST\\0000"
-#define RESOURCES "mem:0xFEB00000:0x1000 port:0x3F8:8 irq:5 irq:9:latched:shared"
-#define CTL(function) ((0x22u << 16) | ((function) << 2)) /* FILE_DEVICE_UNKNOWN, buffered */
+#define INF                     WDF_TEST_DIR "/drivers/wdfintr.inf"
+#define HWID                    "WDFINTR\\DEV"
+#define IFACE                   "{6b1e4c52-8d3f-4a17-b2c9-3e5f7a9d1c84}"
+#define INSTANCE                "ROOT\\WDFINTRTEST\\0000"
+#define RESOURCES               "mem:0xFEB00000:0x1000 port:0x3F8:8 irq:5 irq:9:latched:shared"
+#define CTL(function)           ((0x22u << 16) | ((function) << 2)) /* FILE_DEVICE_UNKNOWN, buffered */
 #define IOCTL_WIN_LOG           CTL(0xD00)
 #define IOCTL_WIN_WAIT_DEFERRED CTL(0xD01)
 #define IOCTL_WIN_SYNC          CTL(0xD02)
@@ -34,15 +34,15 @@
 #define IOCTL_WIN_INACTIVE      CTL(0xD07)
 #define IOCTL_WIN_ENABLE        CTL(0xD08)
 
-#define STATUS_SUCCESS_               ((int32_t)0x00000000)
-#define STATUS_UNSUCCESSFUL_          ((int32_t)0xC0000001)
-#define STATUS_INVALID_PARAMETER_     ((int32_t)0xC000000D)
-#define STATUS_NO_SUCH_DEVICE_        ((int32_t)0xC000000E)
-#define STATUS_ACCESS_DENIED_         ((int32_t)0xC0000022)
-#define STATUS_INFO_LENGTH_MISMATCH_  ((int32_t)0xC0000004)
-#define STATUS_DEVICE_NOT_CONNECTED_  ((int32_t)0xC000009D)
-#define STATUS_INVALID_DEVICE_STATE_  ((int32_t)0xC0000184)
-#define STATUS_NOT_FOUND_             ((int32_t)0xC0000225)
+#define STATUS_SUCCESS_              ((int32_t)0x00000000)
+#define STATUS_UNSUCCESSFUL_         ((int32_t)0xC0000001)
+#define STATUS_INVALID_PARAMETER_    ((int32_t)0xC000000D)
+#define STATUS_NO_SUCH_DEVICE_       ((int32_t)0xC000000E)
+#define STATUS_ACCESS_DENIED_        ((int32_t)0xC0000022)
+#define STATUS_INFO_LENGTH_MISMATCH_ ((int32_t)0xC0000004)
+#define STATUS_DEVICE_NOT_CONNECTED_ ((int32_t)0xC000009D)
+#define STATUS_INVALID_DEVICE_STATE_ ((int32_t)0xC0000184)
+#define STATUS_NOT_FOUND_            ((int32_t)0xC0000225)
 
 /* drivers/wdfintr.h's WIN_INFO */
 typedef struct {
@@ -133,8 +133,7 @@ TEST(the_resources_reach_prepare_hardware_translated)
        info.Register, info.MappedTwiceSame);
     /* WdfCmResourceListInsertDescriptor: PrepareHardware's lists cannot be changed. */
     ok(info.AppendStatus == STATUS_ACCESS_DENIED_ && info.InsertStatus == STATUS_ACCESS_DENIED_,
-       "append 0x%08X, insert 0x%08X\n", (unsigned)info.AppendStatus,
-       (unsigned)info.InsertStatus);
+       "append 0x%08X, insert 0x%08X\n", (unsigned)info.AppendStatus, (unsigned)info.InsertStatus);
     ok(info.CountAfterRemove == 404, "%u after Remove\n", info.CountAfterRemove);
     /* WdfInterruptCreate's refusals: resources named in EvtDriverDeviceAdd, a wrong Size, no
      * resources named in EvtDevicePrepareHardware. */

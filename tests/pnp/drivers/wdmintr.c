@@ -89,17 +89,14 @@ static NTSTATUS Connect(PDEVICE_OBJECT Pdo, EXT *ext, PCM_PARTIAL_RESOURCE_DESCR
     p.MessageBased.ServiceContext = ext;
     p.MessageBased.FallBackServiceRoutine = LineIsr;
     status = IoConnectInterruptEx(&p);
-    Print("IoConnectInterruptEx status=0x%08x version=%u", (unsigned)status,
-          (unsigned)p.Version);
+    Print("IoConnectInterruptEx status=0x%08x version=%u", (unsigned)status, (unsigned)p.Version);
     if (!NT_SUCCESS(status) || second == NULL)
         return status;
-    status = IoConnectInterrupt(&ext->Second, SecondIsr, ext, NULL, second->u.Interrupt.Vector,
-                                (KIRQL)second->u.Interrupt.Level,
-                                (KIRQL)second->u.Interrupt.Level,
-                                (second->Flags & CM_RESOURCE_INTERRUPT_LATCHED) ? Latched
-                                                                                : LevelSensitive,
-                                second->ShareDisposition == CmResourceShareShared,
-                                second->u.Interrupt.Affinity, FALSE);
+    status = IoConnectInterrupt(
+        &ext->Second, SecondIsr, ext, NULL, second->u.Interrupt.Vector,
+        (KIRQL)second->u.Interrupt.Level, (KIRQL)second->u.Interrupt.Level,
+        (second->Flags & CM_RESOURCE_INTERRUPT_LATCHED) ? Latched : LevelSensitive,
+        second->ShareDisposition == CmResourceShareShared, second->u.Interrupt.Affinity, FALSE);
     Print("IoConnectInterrupt status=0x%08x", (unsigned)status);
     return status;
 }
@@ -117,7 +114,8 @@ static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)
     count = list->List[0].PartialResourceList.Count;
     Print("START_DEVICE %u translated resources", (unsigned)count);
     for (ULONG i = 0; i < count; i++) {
-        PCM_PARTIAL_RESOURCE_DESCRIPTOR d = &list->List[0].PartialResourceList.PartialDescriptors[i];
+        PCM_PARTIAL_RESOURCE_DESCRIPTOR d =
+            &list->List[0].PartialResourceList.PartialDescriptors[i];
         if (d->Type == CmResourceTypeMemory) {
             ext->Registers = MmMapIoSpace(d->u.Memory.Start, d->u.Memory.Length, MmNonCached);
             ext->RegistersLength = d->u.Memory.Length;
@@ -128,8 +126,9 @@ static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)
             Print("port 0x%llx+%u", (unsigned long long)d->u.Port.Start.QuadPart,
                   (unsigned)d->u.Port.Length);
         } else if (d->Type == CmResourceTypeInterrupt) {
-            Print("interrupt vector=0x%x level=%u latched=%d shared=%d", (unsigned)d->u.Interrupt.Vector,
-                  (unsigned)d->u.Interrupt.Level, (d->Flags & CM_RESOURCE_INTERRUPT_LATCHED) != 0,
+            Print("interrupt vector=0x%x level=%u latched=%d shared=%d",
+                  (unsigned)d->u.Interrupt.Vector, (unsigned)d->u.Interrupt.Level,
+                  (d->Flags & CM_RESOURCE_INTERRUPT_LATCHED) != 0,
                   d->ShareDisposition == CmResourceShareShared);
             if (interrupts++ == 1)
                 second = d;

@@ -48,8 +48,8 @@ static void LogEntry(const char *fmt, ...)
 static BOOLEAN Isr0(WDFINTERRUPT Interrupt, ULONG MessageID)
 {
     UNREFERENCED_PARAMETER(MessageID);
-    LogEntry("Isr0(%u,0x%x)", (unsigned)KeGetCurrentIrql(), (unsigned)READ_REGISTER_ULONG(
-                                                                  (volatile ULONG *)Registers));
+    LogEntry("Isr0(%u,0x%x)", (unsigned)KeGetCurrentIrql(),
+             (unsigned)READ_REGISTER_ULONG((volatile ULONG *)Registers));
     WdfInterruptQueueDpcForIsr(Interrupt);
     return TRUE;
 }
@@ -159,8 +159,8 @@ static NTSTATUS MapRegisters(PCM_PARTIAL_RESOURCE_DESCRIPTOR Memory)
     WRITE_REGISTER_USHORT((volatile USHORT *)((volatile UCHAR *)Registers + 10), 0x2233);
     WRITE_REGISTER_ULONG64((volatile ULONG64 *)((volatile UCHAR *)Registers + 16),
                            0x0102030405060708ULL);
-    again = (volatile ULONG *)MmMapIoSpaceEx(Memory->u.Memory.Start, 24,
-                                             PAGE_READWRITE | PAGE_NOCACHE);
+    again =
+        (volatile ULONG *)MmMapIoSpaceEx(Memory->u.Memory.Start, 24, PAGE_READWRITE | PAGE_NOCACHE);
     Info.MappedTwiceSame =
         again != NULL && READ_REGISTER_ULONG((volatile ULONG *)again) == 0x1234 &&
         READ_REGISTER_UCHAR((volatile UCHAR *)again + 8) == 0x11 &&

@@ -37,14 +37,14 @@ typedef struct _WIN_INFO {
     ULONG Mode[2];
     ULONG Share[2];
     ULONG64 Affinity[2];
-    ULONG ResourceCount; /* PrepareHardware's translated list */
-    ULONG Register;      /* read back from the mapped memory */
-    NTSTATUS AppendStatus; /* PrepareHardware's translated list */
-    NTSTATUS InsertStatus; /* its raw list */
+    ULONG ResourceCount;      /* PrepareHardware's translated list */
+    ULONG Register;           /* read back from the mapped memory */
+    NTSTATUS AppendStatus;    /* PrepareHardware's translated list */
+    NTSTATUS InsertStatus;    /* its raw list */
     NTSTATUS CreateErrors[3]; /* WdfInterruptCreate misuses, see wdfintr.c */
-    ULONG CountAfterRemove; /* translated + 100 * raw, after a Remove of each */
-    ULONG MappedTwiceSame; /* MmMapIoSpaceEx of the range sees what was written through
-                              MmMapIoSpace's mapping, at each register width */
+    ULONG CountAfterRemove;   /* translated + 100 * raw, after a Remove of each */
+    ULONG MappedTwiceSame;    /* MmMapIoSpaceEx of the range sees what was written through
+                                 MmMapIoSpace's mapping, at each register width */
 } WIN_INFO;
 
 #endif

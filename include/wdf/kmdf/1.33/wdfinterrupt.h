@@ -65,8 +65,9 @@ typedef struct _WDF_INTERRUPT_CONFIG {
 } WDF_INTERRUPT_CONFIG, *PWDF_INTERRUPT_CONFIG;
 
 C_ASSERT(FIELD_OFFSET(WDF_INTERRUPT_CONFIG, EvtInterruptIsr) == 24);
-C_ASSERT(sizeof(WDF_INTERRUPT_CONFIG) ==
-         (KMDF_VERSION_MINOR >= 13 ? 104 : KMDF_VERSION_MINOR >= 11 ? 96 : 56));
+C_ASSERT(sizeof(WDF_INTERRUPT_CONFIG) == (KMDF_VERSION_MINOR >= 13   ? 104
+                                          : KMDF_VERSION_MINOR >= 11 ? 96
+                                                                     : 56));
 
 FORCEINLINE VOID WDF_INTERRUPT_CONFIG_INIT(PWDF_INTERRUPT_CONFIG Configuration,
                                            PFN_WDF_INTERRUPT_ISR EvtInterruptIsr,
@@ -127,19 +128,22 @@ typedef NTSTATUS (*PFN_WDFINTERRUPTCREATE)(PWDF_DRIVER_GLOBALS, WDFDEVICE, PWDF_
 FORCEINLINE NTSTATUS WdfInterruptCreate(WDFDEVICE Device, PWDF_INTERRUPT_CONFIG Configuration,
                                         PWDF_OBJECT_ATTRIBUTES Attributes, WDFINTERRUPT *Interrupt)
 {
-    return WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTCREATE, WdfInterruptCreate, Device, Configuration, Attributes, Interrupt);
+    return WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTCREATE, WdfInterruptCreate, Device, Configuration,
+                              Attributes, Interrupt);
 }
 
 typedef BOOLEAN (*PFN_WDFINTERRUPTQUEUEDPCFORISR)(PWDF_DRIVER_GLOBALS, WDFINTERRUPT);
 FORCEINLINE BOOLEAN WdfInterruptQueueDpcForIsr(WDFINTERRUPT Interrupt)
 {
-    return WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTQUEUEDPCFORISR, WdfInterruptQueueDpcForIsr, Interrupt);
+    return WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTQUEUEDPCFORISR, WdfInterruptQueueDpcForIsr,
+                              Interrupt);
 }
 
 typedef BOOLEAN (*PFN_WDFINTERRUPTQUEUEWORKITEMFORISR)(PWDF_DRIVER_GLOBALS, WDFINTERRUPT);
 FORCEINLINE BOOLEAN WdfInterruptQueueWorkItemForIsr(WDFINTERRUPT Interrupt)
 {
-    return WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTQUEUEWORKITEMFORISR, WdfInterruptQueueWorkItemForIsr, Interrupt);
+    return WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTQUEUEWORKITEMFORISR, WdfInterruptQueueWorkItemForIsr,
+                              Interrupt);
 }
 
 typedef BOOLEAN (*PFN_WDFINTERRUPTSYNCHRONIZE)(PWDF_DRIVER_GLOBALS, WDFINTERRUPT,
@@ -148,7 +152,8 @@ FORCEINLINE BOOLEAN WdfInterruptSynchronize(WDFINTERRUPT Interrupt,
                                             PFN_WDF_INTERRUPT_SYNCHRONIZE Callback,
                                             WDFCONTEXT Context)
 {
-    return WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTSYNCHRONIZE, WdfInterruptSynchronize, Interrupt, Callback, Context);
+    return WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTSYNCHRONIZE, WdfInterruptSynchronize, Interrupt,
+                              Callback, Context);
 }
 
 typedef VOID (*PFN_WDFINTERRUPTACQUIRELOCK)(PWDF_DRIVER_GLOBALS, WDFINTERRUPT);
@@ -166,7 +171,8 @@ FORCEINLINE VOID WdfInterruptReleaseLock(WDFINTERRUPT Interrupt)
 typedef BOOLEAN (*PFN_WDFINTERRUPTTRYTOACQUIRELOCK)(PWDF_DRIVER_GLOBALS, WDFINTERRUPT);
 FORCEINLINE BOOLEAN WdfInterruptTryToAcquireLock(WDFINTERRUPT Interrupt)
 {
-    return WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTTRYTOACQUIRELOCK, WdfInterruptTryToAcquireLock, Interrupt);
+    return WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTTRYTOACQUIRELOCK, WdfInterruptTryToAcquireLock,
+                              Interrupt);
 }
 
 typedef VOID (*PFN_WDFINTERRUPTENABLE)(PWDF_DRIVER_GLOBALS, WDFINTERRUPT);
@@ -184,7 +190,8 @@ FORCEINLINE VOID WdfInterruptDisable(WDFINTERRUPT Interrupt)
 typedef PKINTERRUPT (*PFN_WDFINTERRUPTWDMGETINTERRUPT)(PWDF_DRIVER_GLOBALS, WDFINTERRUPT);
 FORCEINLINE PKINTERRUPT WdfInterruptWdmGetInterrupt(WDFINTERRUPT Interrupt)
 {
-    return WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTWDMGETINTERRUPT, WdfInterruptWdmGetInterrupt, Interrupt);
+    return WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTWDMGETINTERRUPT, WdfInterruptWdmGetInterrupt,
+                              Interrupt);
 }
 
 typedef VOID (*PFN_WDFINTERRUPTGETINFO)(PWDF_DRIVER_GLOBALS, WDFINTERRUPT, PWDF_INTERRUPT_INFO);
@@ -199,7 +206,8 @@ FORCEINLINE VOID WdfInterruptSetPolicy(WDFINTERRUPT Interrupt, WDF_INTERRUPT_POL
                                        WDF_INTERRUPT_PRIORITY Priority,
                                        KAFFINITY TargetProcessorSet)
 {
-    WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTSETPOLICY, WdfInterruptSetPolicy, Interrupt, Policy, Priority, TargetProcessorSet);
+    WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTSETPOLICY, WdfInterruptSetPolicy, Interrupt, Policy,
+                       Priority, TargetProcessorSet);
 }
 
 typedef VOID (*PFN_WDFINTERRUPTSETEXTENDEDPOLICY)(PWDF_DRIVER_GLOBALS, WDFINTERRUPT,
@@ -207,7 +215,8 @@ typedef VOID (*PFN_WDFINTERRUPTSETEXTENDEDPOLICY)(PWDF_DRIVER_GLOBALS, WDFINTERR
 FORCEINLINE VOID WdfInterruptSetExtendedPolicy(WDFINTERRUPT Interrupt,
                                                PWDF_INTERRUPT_EXTENDED_POLICY PolicyAndGroup)
 {
-    WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTSETEXTENDEDPOLICY, WdfInterruptSetExtendedPolicy, Interrupt, PolicyAndGroup);
+    WDF_INTERRUPT_CALL(PFN_WDFINTERRUPTSETEXTENDEDPOLICY, WdfInterruptSetExtendedPolicy, Interrupt,
+                       PolicyAndGroup);
 }
 
 typedef WDFDEVICE (*PFN_WDFINTERRUPTGETDEVICE)(PWDF_DRIVER_GLOBALS, WDFINTERRUPT);

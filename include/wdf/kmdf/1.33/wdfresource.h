@@ -49,8 +49,8 @@ FORCEINLINE NTSTATUS WdfCmResourceListInsertDescriptor(WDFCMRESLIST List,
 typedef VOID (*PFN_WDFCMRESOURCELISTREMOVE)(PWDF_DRIVER_GLOBALS, WDFCMRESLIST, ULONG);
 FORCEINLINE VOID WdfCmResourceListRemove(WDFCMRESLIST List, ULONG Index)
 {
-    ((PFN_WDFCMRESOURCELISTREMOVE)WdfFunctions[WdfCmResourceListRemoveTableIndex])(
-        WdfDriverGlobals, List, Index);
+    ((PFN_WDFCMRESOURCELISTREMOVE)WdfFunctions[WdfCmResourceListRemoveTableIndex])(WdfDriverGlobals,
+                                                                                   List, Index);
 }
 
 typedef VOID (*PFN_WDFCMRESOURCELISTREMOVEBYDESCRIPTOR)(PWDF_DRIVER_GLOBALS, WDFCMRESLIST,
