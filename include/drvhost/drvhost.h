@@ -301,6 +301,17 @@ enum drvhost_device_action {
 /* One action on a device by instance ID. STATUS_NO_SUCH_DEVICE if there is none; a driver's
  * veto is returned as its status. */
 DRVHOST_API int32_t drvhost_device_action(const char *instance, int action);
+/* Hardware resources (docs/interrupts.md): the devices whose first hardware ID is hardware_id
+ * get these from their next START_DEVICE on. spec: words "mem:START:LENGTH",
+ * "port:START:LENGTH", "irq:LINE[:latched][:shared]" separated by spaces. A bad spec:
+ * STATUS_INVALID_PARAMETER (0xC000000D) and the problem in msg (may be NULL). */
+DRVHOST_API int32_t drvhost_device_resources(const char *hardware_id, const char *spec, char *msg,
+                                             size_t msg_size);
+/* The device's index-th interrupt (from 0) fires: its ISRs run on the calling thread at their
+ * DIRQL. STATUS_SUCCESS: an ISR claimed it; STATUS_UNSUCCESSFUL (0xC0000001): none did;
+ * STATUS_DEVICE_NOT_CONNECTED (0xC000009D): no ISR connected; STATUS_NOT_FOUND (0xC0000225): no
+ * such interrupt; STATUS_NO_SUCH_DEVICE (0xC000000E). */
+DRVHOST_API int32_t drvhost_device_interrupt(const char *instance, unsigned index);
 /* Asks every started bus for its children again (QUERY_DEVICE_RELATIONS/BusRelations). */
 DRVHOST_API int32_t drvhost_pnp_rescan(void);
 /* Prints the device tree, one line per device (format: docs/pnp.md). */

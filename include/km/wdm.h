@@ -764,6 +764,7 @@ NTSYSAPI VOID NTAPI DbgBreakPointWithStatus(ULONG Status);
 #include <wdm_cm.h>
 #include <wdm_io.h>
 #include <wdm_pnp.h>
+#include <wdm_interrupt.h>
 #include <wdm_etw.h>
 #include <drvhost_seh.h>
 

@@ -57,6 +57,32 @@ int32_t drvhost_device_action(const char *instance, int action)
     return settled(pnp_device_action(instance, (enum pnp_action)action));
 }
 
+int32_t drvhost_device_resources(const char *hardware_id, const char *spec, char *msg,
+                                 size_t msg_size)
+{
+    char dummy[8];
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (hardware_id == NULL || spec == NULL)
+        return STATUS_INVALID_PARAMETER;
+    if (msg == NULL || msg_size == 0) {
+        msg = dummy;
+        msg_size = sizeof dummy;
+    }
+    msg[0] = '\0';
+    return pnp_resources_set(hardware_id, spec, msg, msg_size);
+}
+
+/* On the calling thread, as the device's interrupt would interrupt whatever runs there. */
+int32_t drvhost_device_interrupt(const char *instance, unsigned index)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (instance == NULL)
+        return STATUS_INVALID_PARAMETER;
+    return pnp_device_interrupt(instance, index);
+}
+
 int32_t drvhost_pnp_rescan(void)
 {
     if (!host_booted())

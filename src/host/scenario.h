@@ -58,6 +58,8 @@ enum scn_kind {
     SCN_EVENT_RESET,     /* event-reset E */
     SCN_EVENT_CLOSE,     /* event-close E */
     SCN_DEBUGGER,        /* debugger go|none (code: DRVHOST_DEBUGGER_*) */
+    SCN_RESOURCES,       /* resources HWID SPEC... (str: the SPEC words joined) */
+    SCN_INTERRUPT,       /* interrupt INSTANCE [INDEX] (code: INDEX) */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a

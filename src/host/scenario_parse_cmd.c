@@ -481,6 +481,22 @@ static int cmd_echo(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, in
     return 0;
 }
 
+/* resources HWID SPEC...: the SPEC words joined in str (checked when it runs). */
+static int cmd_resources(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    if (scnp_decode_name(c, a[0], "hardware ID", 0, &cmd->name) < 0)
+        return -1;
+    return cmd_echo(c, cmd, a + 1, n - 1);
+}
+
+/* interrupt INSTANCE [INDEX] */
+static int cmd_interrupt(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    if (scnp_decode_name(c, a[0], "instance ID", 0, &cmd->name) < 0)
+        return -1;
+    return n > 1 ? scnp_parse_u32(c, a[1], "interrupt index", &cmd->code) : 0;
+}
+
 static int cmd_bugcheck(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
     (void)n;
@@ -715,6 +731,8 @@ static const struct cmd_def commands[] = {
     {"event-reset", SCN_EVENT_RESET, 1, 1, O_EXPECT, {"E"}, cmd_event_use},
     {"event-close", SCN_EVENT_CLOSE, 1, 1, O_EXPECT, {"E"}, cmd_event_use},
     {"debugger", SCN_DEBUGGER, 1, 1, 0, {"MODE"}, cmd_debugger},
+    {"resources", SCN_RESOURCES, 2, MAX_TOKENS, O_EXPECT, {"HWID", "SPEC"}, cmd_resources},
+    {"interrupt", SCN_INTERRUPT, 1, 2, O_EXPECT | O_TIMEOUT, {"INSTANCE"}, cmd_interrupt},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},
 };

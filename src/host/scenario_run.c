@@ -443,6 +443,18 @@ static void run_device(struct run *r, const struct scn_cmd *cmd)
     report(r, cmd, result, &v);
 }
 
+/* resources HWID SPEC...: a bad SPEC's problem follows the status. */
+static void run_resources(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    char msg[256] = "", buf[16];
+    int32_t status = drvhost_device_resources(cmd->name, cmd->str, msg, sizeof msg);
+    check_status(cmd, status, &v);
+    if (msg[0] != '\0')
+        detail(&v, "    %s\n", msg);
+    report(r, cmd, status_text(status, buf), &v);
+}
+
 static int32_t run_pnp(const struct scn_cmd *cmd)
 {
     switch (cmd->kind) {
@@ -678,6 +690,12 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
         break;
     case SCN_DEBUGGER:
         report_status(r, cmd, drvhost_debugger((int)cmd->code));
+        break;
+    case SCN_RESOURCES:
+        run_resources(r, cmd);
+        break;
+    case SCN_INTERRUPT:
+        report_status(r, cmd, drvhost_device_interrupt(cmd->name, cmd->code));
         break;
     }
     /* Each result line goes out before the next command runs, so that it precedes the driver's

@@ -108,4 +108,35 @@ NTSTATUS ke_wait_event_ms(PKEVENT event, uint32_t timeout_ms);
 __attribute__((noreturn)) void ke_raise_status(NTSTATUS status, const void *address,
                                                const char *why);
 
+/* ---- interrupt objects (interrupt.c, docs/interrupts.md) ----------------------------------- */
+
+/* What IoConnectInterrupt[Ex] and the framework's interrupts connect: an ISR on a vector,
+ * run at sync_irql with the interrupt's spin lock held (passive: at PASSIVE_LEVEL with the
+ * interrupt's passive lock held). */
+struct ke_interrupt_params {
+    PKSERVICE_ROUTINE isr;
+    PVOID context;
+    PKSPIN_LOCK lock;     /* NULL: the interrupt's own */
+    PKEVENT passive_lock; /* a passive interrupt's (a synchronization event, signalled when
+                             free); NULL: the interrupt's own */
+    ULONG vector;
+    KIRQL irql;      /* the DIRQL (PASSIVE_LEVEL for a passive interrupt) */
+    KIRQL sync_irql; /* >= irql */
+    KINTERRUPT_MODE mode;
+    BOOLEAN share;
+    BOOLEAN passive;
+    KAFFINITY affinity;
+};
+/* STATUS_INVALID_PARAMETER for a bad IRQL pair; STATUS_INSUFFICIENT_RESOURCES. */
+NTSTATUS ke_interrupt_connect(const struct ke_interrupt_params *p, PKINTERRUPT *out);
+/* Waits for an ISR of it running on another thread, then frees it. */
+void ke_interrupt_disconnect(PKINTERRUPT interrupt);
+/* The device raised `vector`: each ISR connected there, in connection order, at its
+ * SynchronizeIrql with its lock held, on the calling thread (a level-sensitive vector stops
+ * at the first ISR that claims it). Returns how many claimed it, -1 if nothing is connected. */
+int ke_interrupt_fire(ULONG vector);
+/* Spin lock words without the IRQL change (spinlock.c), for the interrupt objects. */
+void ke_spin_acquire(PKSPIN_LOCK lock, void *caller);
+void ke_spin_release(PKSPIN_LOCK lock, void *caller);
+
 #endif

@@ -133,3 +133,15 @@ VOID KeReleaseInStackQueuedSpinLockFromDpcLevel(PKLOCK_QUEUE_HANDLE LockHandle)
 {
     lock_release(LockHandle->LockQueue.Lock, __builtin_return_address(0));
 }
+
+/* The lock word's acquire and release for the interrupt objects (interrupt.c): same owner
+ * checks, the IRQL left to the caller. */
+void ke_spin_acquire(PKSPIN_LOCK lock, void *caller)
+{
+    lock_acquire(lock, caller);
+}
+
+void ke_spin_release(PKSPIN_LOCK lock, void *caller)
+{
+    lock_release(lock, caller);
+}

@@ -32,7 +32,8 @@ static void query_device_state(struct pnp_node *node)
         node->pnp_device_state = (ULONG)info;
 }
 
-/* START_DEVICE with an empty resource list (software devices have no hardware resources). */
+/* START_DEVICE with the device's resources (resources.c); a device the host gave none gets
+ * empty lists (software devices have no hardware resources). */
 static NTSTATUS send_start(struct pnp_node *node)
 {
     CM_RESOURCE_LIST raw = {0}, translated = {0};
@@ -40,6 +41,7 @@ static NTSTATUS send_start(struct pnp_node *node)
         PCM_RESOURCE_LIST AllocatedResources;
         PCM_RESOURCE_LIST AllocatedResourcesTranslated;
     } params = {&raw, &translated};
+    pnp_resources_of(node, &params.AllocatedResources, &params.AllocatedResourcesTranslated);
     return pnp_irp(node->pdo, IRP_MN_START_DEVICE, &params, sizeof params, NULL);
 }
 
@@ -83,8 +85,8 @@ static ULONG_PTR query_requirements(struct pnp_node *node)
 
 /* FILTER_RESOURCE_REQUIREMENTS to the full stack, the bus's list in IoStatus.Information.
  * A driver that resizes the list frees the old one and returns a new one; the manager frees
- * what comes back. Deviation: drvhost assigns no hardware resources, whatever the list asks
- * (START_DEVICE gets empty resource lists). */
+ * what comes back. Deviation: there is no arbiter: START_DEVICE gets the resources the host
+ * gave the device (resources.c), whatever the list asks. */
 static void filter_requirements(struct pnp_node *node, ULONG_PTR list)
 {
     ULONG_PTR info = list;

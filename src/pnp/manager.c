@@ -338,6 +338,7 @@ size_t pnp_shutdown(void)
         pnp_node_free(root);
     pnp_tree_unlock();
     pnp_store_free();
+    pnp_resources_free();
     io_driver_destroy(root_driver); /* deletes the root's PDO */
     root_driver = NULL;
     return 0;

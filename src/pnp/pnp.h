@@ -62,6 +62,17 @@ enum pnp_action {
 /* One action on a device by instance ID (case-insensitive). STATUS_NO_SUCH_DEVICE when there
  * is none; a driver's veto (QUERY_REMOVE/QUERY_STOP failed) is returned as its status. */
 NTSTATUS pnp_device_action(const char *instance, enum pnp_action action);
+
+/* ---- hardware resources (resources.c, docs/interrupts.md) ------------------------------ */
+
+/* The resources (SPEC: words mem:START:LENGTH, port:START:LENGTH, irq:LINE[:latched][:shared])
+ * of the devices whose first hardware ID is hardware_id, from their next START_DEVICE on.
+ * A bad SPEC: STATUS_INVALID_PARAMETER with the problem in msg. */
+NTSTATUS pnp_resources_set(const char *hardware_id, const char *spec, char *msg, size_t msg_size);
+/* The device's index-th interrupt (from 0) fires on the calling thread: STATUS_SUCCESS (an ISR
+ * claimed it), STATUS_UNSUCCESSFUL (none did), STATUS_DEVICE_NOT_CONNECTED (no ISR connected),
+ * STATUS_NOT_FOUND (no such interrupt), STATUS_NO_SUCH_DEVICE. */
+NTSTATUS pnp_device_interrupt(const char *instance, unsigned index);
 /* Re-enumerates the whole tree (QUERY_DEVICE_RELATIONS/BusRelations to every started bus). */
 NTSTATUS pnp_rescan(void);
 /* Prints the tree: one line per node (indented by depth) with its instance ID, state, problem

@@ -299,4 +299,14 @@ void pnp_notify_detach_targets(struct pnp_iface_dev *dev);
  * in link names and under DeviceClasses) into buf (39 bytes). */
 const char *pnp_guid_text(const GUID *guid, char buf[39]);
 
+/* ---- hardware resources (resources.c) ------------------------------------------------ */
+
+/* The node's assigned resources (immutable, live until shutdown); false: none. */
+bool pnp_resources_of(struct pnp_node *node, PCM_RESOURCE_LIST *raw, PCM_RESOURCE_LIST *translated);
+/* The translated descriptor of the node's index-th interrupt, or NULL. */
+const CM_PARTIAL_RESOURCE_DESCRIPTOR *pnp_resources_interrupt(struct pnp_node *node,
+                                                              unsigned index);
+/* At shutdown. */
+void pnp_resources_free(void);
+
 #endif

@@ -301,6 +301,15 @@ const struct vf_subcode vf_subcodes[] = {
      "drvhost's own: a routine that waits for a callback (WdfTimerStop with Wait, "
      "WdfWorkItemFlush) called from that callback, which Microsoft says "
      "may deadlock: the object's handle, 0, 0"},
+    {WDF,
+     VF_10D_INTERRUPT_IRQL,
+     "(not on Microsoft's page)",
+     {"", "", ""},
+     "drvhost's own: an interrupt routine called where its page forbids it "
+     "(WdfInterruptAcquireLock or WdfInterruptSynchronize above the interrupt's DIRQL, the "
+     "lock of a passive-level interrupt above PASSIVE_LEVEL, WdfInterruptTryToAcquireLock on "
+     "an interrupt that is not passive-level): the interrupt's handle, the IRQL, the highest "
+     "IRQL allowed"},
 
     {C4,
      VF_C4_ZERO_BYTE_ALLOCATION,

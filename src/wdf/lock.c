@@ -55,6 +55,11 @@ NTSTATUS imp_WdfSpinLockCreate(PWDF_DRIVER_GLOBALS globals, PWDF_OBJECT_ATTRIBUT
     return status;
 }
 
+PKSPIN_LOCK wdf_spinlock_word(struct wdf_object *spinlock)
+{
+    return &CONTAINING_RECORD(spinlock, struct wdf_spinlock, obj)->lock;
+}
+
 static struct wdf_spinlock *wdf_spinlock_get(PWDF_DRIVER_GLOBALS globals, WDFSPINLOCK handle,
                                              const char *ddi, const void *caller)
 {

@@ -22,12 +22,6 @@
 #include "rtl/rtl.h"
 #include "wdf/wdf_private.h"
 
-struct wdf_cmreslist {
-    struct wdf_object obj;
-    ULONG count;
-    CM_PARTIAL_RESOURCE_DESCRIPTOR *descriptors; /* our copy, flattened */
-};
-
 struct wdf_pnp_state {
     BOOLEAN started;   /* START_DEVICE succeeded, no stop or removal since */
     BOOLEAN prepared;  /* EvtDevicePrepareHardware succeeded, not released */
@@ -62,57 +56,6 @@ void wdf_pnp_device_cleanup(struct wdf_device *dev)
     dev->state = NULL;
 }
 
-/* ---- resource lists ----------------------------------------------------------------------- */
-
-static void wdf_cmreslist_destroy(struct wdf_object *o)
-{
-    free(CONTAINING_RECORD(o, struct wdf_cmreslist, obj)->descriptors);
-}
-
-/* A WDFCMRESLIST (child of the device) with a copy of the list's descriptors, every full
- * descriptor's partial ones in order (NULL list: none). */
-static struct wdf_cmreslist *wdf_cmreslist_make(struct wdf_device *dev, PCM_RESOURCE_LIST list)
-{
-    struct wdf_object *o;
-    struct wdf_cmreslist *l;
-    ULONG n = 0;
-    PCM_FULL_RESOURCE_DESCRIPTOR full;
-    if (!NT_SUCCESS(
-            wdf_object_create(dev->obj.owner, WDF_TYPE_CMRESLIST, sizeof(*l), NULL, &dev->obj, &o)))
-        return NULL;
-    l = CONTAINING_RECORD(o, struct wdf_cmreslist, obj);
-    o->type_destroy = wdf_cmreslist_destroy;
-    full = list != NULL ? list->List : NULL;
-    for (ULONG i = 0; list != NULL && i < list->Count; i++) {
-        ULONG k = full->PartialResourceList.Count;
-        void *grown = realloc(l->descriptors, (n + k + 1) * sizeof(*l->descriptors));
-        if (grown == NULL)
-            break;
-        l->descriptors = grown;
-        memcpy(&l->descriptors[n], full->PartialResourceList.PartialDescriptors,
-               k * sizeof(*l->descriptors));
-        n += k;
-        full = (PCM_FULL_RESOURCE_DESCRIPTOR)&full->PartialResourceList.PartialDescriptors[k];
-    }
-    l->count = n;
-    return l;
-}
-
-#define WDF_CMRESLIST_GET(g, h)                                                                    \
-    CONTAINING_RECORD(wdf_object_get(g, h, WDF_TYPE_CMRESLIST), struct wdf_cmreslist, obj)
-
-ULONG imp_WdfCmResourceListGetCount(PWDF_DRIVER_GLOBALS globals, WDFCMRESLIST List)
-{
-    return WDF_CMRESLIST_GET(wdf_globals_of(globals), List)->count;
-}
-
-PCM_PARTIAL_RESOURCE_DESCRIPTOR imp_WdfCmResourceListGetDescriptor(PWDF_DRIVER_GLOBALS globals,
-                                                                   WDFCMRESLIST List, ULONG Index)
-{
-    struct wdf_cmreslist *l = WDF_CMRESLIST_GET(wdf_globals_of(globals), List);
-    return Index < l->count ? &l->descriptors[Index] : NULL;
-}
-
 /* ---- the callback sequences --------------------------------------------------------------- */
 
 #define WDF_CALL(dev, cb, ...)                                                                     \
@@ -129,6 +72,7 @@ static void wdf_release_hardware(struct wdf_device *dev, struct wdf_pnp_state *s
         return;
     st->prepared = FALSE;
     WDF_CALL(dev, EvtDeviceReleaseHardware, (WDFCMRESLIST)st->translated);
+    wdf_interrupts_release(dev);
 }
 
 /* Into D0 (Microsoft: "A User Plugs in a Device" steps 1-7 for one driver; "A Device Returns
@@ -143,7 +87,12 @@ static NTSTATUS wdf_power_up(struct wdf_device *dev, struct wdf_pnp_state *st,
     status = WDF_CALL(dev, EvtDeviceD0Entry, previous);
     if (!NT_SUCCESS(status))
         return status;
-    status = WDF_CALL(dev, EvtDeviceD0EntryPostInterruptsEnabled, previous);
+    status = wdf_interrupts_enable(dev); /* connected, EvtInterruptEnable (interrupt.c) */
+    if (NT_SUCCESS(status)) {
+        status = WDF_CALL(dev, EvtDeviceD0EntryPostInterruptsEnabled, previous);
+        if (!NT_SUCCESS(status))
+            wdf_interrupts_disable(dev);
+    }
     if (!NT_SUCCESS(status)) {
         WDF_CALL(dev, EvtDeviceD0Exit, WdfPowerDeviceD3Final);
         return status;
@@ -187,6 +136,7 @@ static void wdf_power_down(struct wdf_device *dev, struct wdf_pnp_state *st,
     if (target != WdfPowerDeviceD3Final)
         wdf_power_policy_arm(dev); /* the power policy owner's, for a low-power state */
     WDF_CALL(dev, EvtDeviceD0ExitPreInterruptsDisabled, target);
+    wdf_interrupts_disable(dev); /* EvtInterruptDisable, disconnected, DPCs run (interrupt.c) */
     WDF_CALL(dev, EvtDeviceD0Exit, target);
     st->in_d0 = FALSE;
     st->dx = target;
@@ -239,16 +189,21 @@ static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, 
     if (!NT_SUCCESS(status))
         return wdf_complete_with(irp, status);
     if (st->raw == NULL)
-        st->raw = wdf_cmreslist_make(dev, s->Parameters.StartDevice.AllocatedResources);
+        st->raw = wdf_cmreslist_make(dev, s->Parameters.StartDevice.AllocatedResources, FALSE);
     if (st->translated == NULL)
         st->translated =
-            wdf_cmreslist_make(dev, s->Parameters.StartDevice.AllocatedResourcesTranslated);
+            wdf_cmreslist_make(dev, s->Parameters.StartDevice.AllocatedResourcesTranslated, FALSE);
     if (st->raw == NULL || st->translated == NULL)
         return wdf_complete_with(irp, STATUS_INSUFFICIENT_RESOURCES);
+    wdf_interrupts_assign(dev, st->raw, st->translated);
+    wdf_interrupts_preparing(dev, TRUE);
     status = WDF_CALL(dev, EvtDevicePrepareHardware, (WDFCMRESLIST)st->raw,
                       (WDFCMRESLIST)st->translated);
-    if (!NT_SUCCESS(status))
+    wdf_interrupts_preparing(dev, FALSE);
+    if (!NT_SUCCESS(status)) {
+        wdf_interrupts_release(dev);
         return wdf_complete_with(irp, status);
+    }
     st->prepared = TRUE;
     status = wdf_power_up(dev, st, WdfPowerDeviceD3Final);
     if (!NT_SUCCESS(status)) {

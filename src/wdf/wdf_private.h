@@ -52,6 +52,7 @@ enum wdf_type {
     WDF_TYPE_WMIINSTANCE,
     WDF_TYPE_DMAENABLER,
     WDF_TYPE_COMMONBUFFER,
+    WDF_TYPE_INTERRUPT, /* wintr: an interrupt (interrupt.c) */
 };
 
 #define WDF_SEND_NONE    0
@@ -782,5 +783,33 @@ NTSTATUS wdf_security_create_device(PWDFDEVICE_INIT init, ULONG extension_size,
 /* Keeps a copy of `sddl` in the init (NULL or empty: none). */
 NTSTATUS wdf_security_assign(PWDFDEVICE_INIT init, PCUNICODE_STRING sddl);
 void wdf_security_init_free(PWDFDEVICE_INIT init);
+/* ---- wintr: resource lists and interrupts (resource.c, interrupt.c) ------------------------ */
+
+struct wdf_cmreslist;
+/* A WDFCMRESLIST child of the device with a copy of `list` (NULL: empty); `changeable`: the
+ * WdfCmResourceList Append/Insert/Remove routines may change it. NULL: no memory. */
+struct wdf_cmreslist *wdf_cmreslist_make(struct wdf_device *dev, PCM_RESOURCE_LIST list,
+                                         BOOLEAN changeable);
+ULONG wdf_cmreslist_count(struct wdf_cmreslist *l);
+PCM_PARTIAL_RESOURCE_DESCRIPTOR wdf_cmreslist_at(struct wdf_cmreslist *l, ULONG index);
+
+/* The PnP side of the device's interrupts (pnp.c calls them, in "A User Plugs in a Device"
+ * and "A User Unplugs a Device" order). Before EvtDevicePrepareHardware: the interrupts
+ * created in EvtDriverDeviceAdd get the translated list's interrupt resources in creation
+ * order; `inside` marks the PrepareHardware call (WdfInterruptCreate's rules). */
+void wdf_interrupts_assign(struct wdf_device *dev, struct wdf_cmreslist *raw,
+                           struct wdf_cmreslist *translated);
+void wdf_interrupts_preparing(struct wdf_device *dev, BOOLEAN inside);
+/* After EvtDeviceD0Entry: each assigned interrupt connected, then EvtInterruptEnable at its
+ * DIRQL under its lock; the first failure's status (those enabled are disabled again). */
+NTSTATUS wdf_interrupts_enable(struct wdf_device *dev);
+/* After EvtDeviceD0ExitPreInterruptsDisabled: EvtInterruptDisable, disconnected, the DPCs and
+ * work items the ISRs queued run to the end. */
+void wdf_interrupts_disable(struct wdf_device *dev);
+/* After EvtDeviceReleaseHardware: the resources forgotten; the interrupts created in
+ * PrepareHardware deleted (Microsoft: "Deleting an Interrupt Object"). */
+void wdf_interrupts_release(struct wdf_device *dev);
+/* The KSPIN_LOCK of a WDFSPINLOCK object (lock.c), for an interrupt's SpinLock. */
+PKSPIN_LOCK wdf_spinlock_word(struct wdf_object *spinlock);
 
 #endif

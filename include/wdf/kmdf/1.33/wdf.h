@@ -47,6 +47,7 @@
 #include <wdftimer.h>
 #include <wdfworkitem.h>
 #include <wdfdpc.h>
+#include <wdfinterrupt.h>
 #include <wdfchildlist.h>
 #include <wdfpdo.h>
 #include <wdffdo.h>

@@ -1,0 +1,290 @@
+/*
+ * resources.c - the hardware resources of devices (docs/interrupts.md): what the host says a
+ * device has (`resources HWID SPEC...`, drvhost_device_resources), the raw and translated
+ * CM_RESOURCE_LISTs START_DEVICE carries for it, its device memory (MmMapIoSpace) and its
+ * interrupts (`interrupt INSTANCE [INDEX]`, drvhost_device_interrupt).
+ *
+ * There is no arbiter: the host's resources are assigned as they are, to every device whose
+ * first hardware ID they were given for (root-enumerated devices: `resources` before
+ * `device`). Translation follows x64 Windows: memory and ports translate to themselves; an
+ * interrupt line N (raw Level = Vector = N) becomes IDT vector 0x50 + N with DIRQL vector / 16,
+ * affine to every processor.
+ *
+ * Lifetime: an entry is immutable once published and lives until shutdown (a later `resources`
+ * for the same ID adds an entry that hides it), so START_DEVICE's lists and mapped device
+ * memory need no lock; `entries_lock` guards the list's links.
+ */
+#include "pnp/pnp_private.h"
+
+#include "ke/ke.h"
+#include "vf/vf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define VECTOR_BASE 0x50u /* IDT vector of interrupt line 0 */
+#define MAX_LINE    0x7Fu /* vector 0xCF: DIRQL 12, the highest device IRQL on x64 */
+#define MAX_DESC    16u
+
+struct res_entry {
+    struct res_entry *next;
+    char *hwid;
+    ULONG count;
+    PCM_RESOURCE_LIST raw, translated; /* one full descriptor, `count` partial ones */
+    unsigned char *memory[MAX_DESC];   /* a memory descriptor's device memory, else NULL */
+};
+
+static os_mutex entries_lock = OS_MUTEX_INIT;
+static struct res_entry *entries; /* newest first */
+
+static PCM_RESOURCE_LIST list_alloc(ULONG count)
+{
+    size_t size = sizeof(CM_RESOURCE_LIST) + count * sizeof(CM_PARTIAL_RESOURCE_DESCRIPTOR);
+    PCM_RESOURCE_LIST l = calloc(1, size);
+    if (l != NULL) {
+        l->Count = 1;
+        l->List[0].InterfaceType = Internal;
+        l->List[0].PartialResourceList.Version = 1;
+        l->List[0].PartialResourceList.Revision = 1;
+        l->List[0].PartialResourceList.Count = count;
+    }
+    return l;
+}
+
+static void entry_free(struct res_entry *e)
+{
+    for (ULONG i = 0; i < MAX_DESC; i++)
+        free(e->memory[i]);
+    free(e->raw);
+    free(e->translated);
+    free(e->hwid);
+    free(e);
+}
+
+/* "KIND:A[:B][:FLAG...]" into the raw and translated descriptors; -1 with a message. */
+static int parse_one(char *word, CM_PARTIAL_RESOURCE_DESCRIPTOR *raw,
+                     CM_PARTIAL_RESOURCE_DESCRIPTOR *tr, char *msg, size_t msg_size)
+{
+    char *save = NULL, *kind = strtok_r(word, ":", &save), *a = strtok_r(NULL, ":", &save);
+    char *b = NULL, *end = NULL, *flag;
+    unsigned long long va, vb = 0;
+    if (kind == NULL || a == NULL)
+        goto bad;
+    va = strtoull(a, &end, 0);
+    if (*end != '\0')
+        goto bad;
+    raw->ShareDisposition = CmResourceShareDeviceExclusive;
+    if (strcasecmp(kind, "mem") == 0 || strcasecmp(kind, "port") == 0) {
+        b = strtok_r(NULL, ":", &save);
+        if (b == NULL || (vb = strtoull(b, &end, 0), *end != '\0') || vb == 0 || vb > 0x10000000u)
+            goto bad;
+        raw->Type = kind[0] == 'm' || kind[0] == 'M' ? CmResourceTypeMemory : CmResourceTypePort;
+        raw->Flags =
+            raw->Type == CmResourceTypePort ? CM_RESOURCE_PORT_IO : CM_RESOURCE_MEMORY_READ_WRITE;
+        raw->u.Generic.Start.QuadPart = (LONGLONG)va;
+        raw->u.Generic.Length = (ULONG)vb;
+        *tr = *raw;
+        return 0;
+    }
+    if (strcasecmp(kind, "irq") != 0 || va > MAX_LINE)
+        goto bad;
+    raw->Type = CmResourceTypeInterrupt;
+    raw->Flags = CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE;
+    while ((flag = strtok_r(NULL, ":", &save)) != NULL) {
+        if (strcasecmp(flag, "latched") == 0)
+            raw->Flags = CM_RESOURCE_INTERRUPT_LATCHED;
+        else if (strcasecmp(flag, "shared") == 0)
+            raw->ShareDisposition = CmResourceShareShared;
+        else
+            goto bad;
+    }
+    raw->u.Interrupt.Level = (USHORT)va;
+    raw->u.Interrupt.Vector = (ULONG)va;
+    raw->u.Interrupt.Affinity = (KAFFINITY)-1;
+    *tr = *raw;
+    tr->u.Interrupt.Vector = VECTOR_BASE + (ULONG)va;
+    tr->u.Interrupt.Level = (USHORT)(tr->u.Interrupt.Vector / 16);
+    tr->u.Interrupt.Affinity = ((KAFFINITY)1 << ke_processor_count()) - 1;
+    return 0;
+bad:
+    snprintf(msg, msg_size,
+             "bad resource '%s': expected mem:START:LENGTH, port:START:LENGTH or "
+             "irq:LINE[:latched][:shared] (LINE 0-%u)",
+             kind ? kind : "", MAX_LINE);
+    return -1;
+}
+
+static int parse_spec(struct res_entry *e, const char *spec, char *msg, size_t msg_size)
+{
+    char *copy = strdup(spec), *save = NULL, *word;
+    int rc = 0;
+    if (copy == NULL)
+        return -1;
+    for (word = strtok_r(copy, " \t", &save); word != NULL && rc == 0;
+         word = strtok_r(NULL, " \t", &save)) {
+        ULONG i = e->count++;
+        PCM_PARTIAL_RESOURCE_DESCRIPTOR raw =
+            &e->raw->List[0].PartialResourceList.PartialDescriptors[i];
+        PCM_PARTIAL_RESOURCE_DESCRIPTOR tr =
+            &e->translated->List[0].PartialResourceList.PartialDescriptors[i];
+        if (i >= MAX_DESC) {
+            snprintf(msg, msg_size, "more than %u resources", MAX_DESC);
+            rc = -1;
+        } else {
+            rc = parse_one(word, raw, tr, msg, msg_size);
+        }
+        if (rc == 0 && raw->Type == CmResourceTypeMemory) {
+            e->memory[i] = calloc(1, raw->u.Memory.Length);
+            rc = e->memory[i] != NULL ? 0 : -1;
+        }
+    }
+    free(copy);
+    e->raw->List[0].PartialResourceList.Count = e->count;
+    e->translated->List[0].PartialResourceList.Count = e->count;
+    return rc;
+}
+
+NTSTATUS pnp_resources_set(const char *hardware_id, const char *spec, char *msg, size_t msg_size)
+{
+    struct res_entry *e = calloc(1, sizeof *e);
+    if (e == NULL || (e->hwid = strdup(hardware_id)) == NULL ||
+        (e->raw = list_alloc(MAX_DESC)) == NULL || (e->translated = list_alloc(MAX_DESC)) == NULL) {
+        if (e != NULL)
+            entry_free(e);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    if (parse_spec(e, spec, msg, msg_size) < 0) {
+        entry_free(e);
+        return STATUS_INVALID_PARAMETER;
+    }
+    os_mutex_lock(&entries_lock);
+    e->next = entries;
+    entries = e;
+    os_mutex_unlock(&entries_lock);
+    return STATUS_SUCCESS;
+}
+
+static struct res_entry *entry_for(const char *hardware_id)
+{
+    struct res_entry *e;
+    os_mutex_lock(&entries_lock);
+    for (e = entries; e != NULL && strcasecmp(e->hwid, hardware_id) != 0; e = e->next)
+        ;
+    os_mutex_unlock(&entries_lock);
+    return e;
+}
+
+static struct res_entry *entry_of(struct pnp_node *node)
+{
+    return node->hardware_ids != NULL && node->hardware_ids[0] != NULL
+               ? entry_for(node->hardware_ids[0])
+               : NULL;
+}
+
+bool pnp_resources_of(struct pnp_node *node, PCM_RESOURCE_LIST *raw, PCM_RESOURCE_LIST *translated)
+{
+    struct res_entry *e = entry_of(node);
+    if (e == NULL)
+        return false;
+    *raw = e->raw;
+    *translated = e->translated;
+    return true;
+}
+
+/* The translated descriptor of the node's index-th interrupt (line-based), or NULL. */
+const CM_PARTIAL_RESOURCE_DESCRIPTOR *pnp_resources_interrupt(struct pnp_node *node, unsigned index)
+{
+    struct res_entry *e = entry_of(node);
+    for (ULONG i = 0; e != NULL && i < e->count; i++) {
+        PCM_PARTIAL_RESOURCE_DESCRIPTOR d =
+            &e->translated->List[0].PartialResourceList.PartialDescriptors[i];
+        if (d->Type == CmResourceTypeInterrupt && index-- == 0)
+            return d;
+    }
+    return NULL;
+}
+
+void pnp_resources_free(void)
+{
+    os_mutex_lock(&entries_lock);
+    while (entries != NULL) {
+        struct res_entry *e = entries;
+        entries = e->next;
+        entry_free(e);
+    }
+    os_mutex_unlock(&entries_lock);
+}
+
+/* STATUS_SUCCESS when an ISR claimed it, STATUS_UNSUCCESSFUL when none did (a spurious
+ * interrupt), STATUS_DEVICE_NOT_CONNECTED when no ISR is connected, STATUS_NOT_FOUND when the
+ * device has no such interrupt. */
+NTSTATUS pnp_device_interrupt(const char *instance, unsigned index)
+{
+    const CM_PARTIAL_RESOURCE_DESCRIPTOR *d = NULL;
+    struct pnp_node *node;
+    int claimed;
+    pnp_tree_lock();
+    node = pnp_node_find(instance);
+    if (node != NULL)
+        d = pnp_resources_interrupt(node, index);
+    pnp_tree_unlock();
+    if (node == NULL)
+        return STATUS_NO_SUCH_DEVICE;
+    if (d == NULL)
+        return STATUS_NOT_FOUND;
+    claimed = ke_interrupt_fire(d->u.Interrupt.Vector);
+    return claimed < 0 ? STATUS_DEVICE_NOT_CONNECTED
+           : claimed   ? STATUS_SUCCESS
+                       : STATUS_UNSUCCESSFUL;
+}
+
+/* ---- device memory ------------------------------------------------------------------------ */
+
+/* The device memory behind [address, address + bytes), or NULL. */
+static void *device_memory(PHYSICAL_ADDRESS address, SIZE_T bytes)
+{
+    void *found = NULL;
+    os_mutex_lock(&entries_lock);
+    for (struct res_entry *e = entries; e != NULL && found == NULL; e = e->next)
+        for (ULONG i = 0; i < e->count && found == NULL; i++) {
+            PCM_PARTIAL_RESOURCE_DESCRIPTOR d =
+                &e->translated->List[0].PartialResourceList.PartialDescriptors[i];
+            ULONGLONG start = (ULONGLONG)d->u.Memory.Start.QuadPart;
+            ULONGLONG at = (ULONGLONG)address.QuadPart;
+            if (d->Type == CmResourceTypeMemory && at >= start &&
+                at - start + bytes <= d->u.Memory.Length)
+                found = e->memory[i] + (at - start);
+        }
+    os_mutex_unlock(&entries_lock);
+    return found;
+}
+
+/* Deviation: only a device's memory ranges can be mapped (their memory is plain zeroed host
+ * memory, the same for every mapping); anything else is NULL, as a failed mapping. */
+PVOID NTAPI MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes,
+                         MEMORY_CACHING_TYPE CacheType)
+{
+    (void)CacheType;
+    vf_check_irql_at_most(DISPATCH_LEVEL, "MmMapIoSpace", NULL, __builtin_return_address(0));
+    if (NumberOfBytes == 0)
+        return NULL;
+    return device_memory(PhysicalAddress, NumberOfBytes);
+}
+
+PVOID NTAPI MmMapIoSpaceEx(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes, ULONG Protect)
+{
+    (void)Protect;
+    vf_check_irql_at_most(DISPATCH_LEVEL, "MmMapIoSpaceEx", NULL, __builtin_return_address(0));
+    if (NumberOfBytes == 0)
+        return NULL;
+    return device_memory(PhysicalAddress, NumberOfBytes);
+}
+
+VOID NTAPI MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes)
+{
+    (void)BaseAddress;
+    (void)NumberOfBytes;
+    vf_check_irql_at_most(DISPATCH_LEVEL, "MmUnmapIoSpace", NULL, __builtin_return_address(0));
+}

@@ -1,0 +1,247 @@
+/*
+ * wdmintr.c - a WDM function driver for a device with hardware resources (scenarios/
+ * interrupt.scn): at START_DEVICE, once the bus below completed it, it prints the translated
+ * resources, maps the memory range (MmMapIoSpace) and connects its two interrupts: the first
+ * with IoConnectInterruptEx(CONNECT_MESSAGE_BASED), which falls back to line-based when the
+ * device has no message-signaled interrupts, the second with IoConnectInterrupt from the
+ * resource (its ISR claims only every other interrupt). A device control runs
+ * KeSynchronizeExecution and KeAcquireInterruptSpinLock. At REMOVE_DEVICE it disconnects both.
+ * Everything it sees is printed ("wdmintr: ...") for the scenario's expect-output lines.
+ * Public WDK headers only.
+ */
+#include <ntddk.h>
+
+#define IOCTL_WDMINTR_SYNC CTL_CODE(FILE_DEVICE_UNKNOWN, 0xE00, METHOD_BUFFERED, FILE_ANY_ACCESS)
+
+typedef struct _EXT {
+    PDEVICE_OBJECT Lower, Pdo;
+    PKINTERRUPT Line, Second;
+    volatile ULONG *Registers;
+    ULONG RegistersLength;
+    LONG SecondCount;
+} EXT;
+
+static void Print(const char *fmt, ...)
+{
+    char line[160];
+    va_list args;
+    va_start(args, fmt);
+    _vsnprintf(line, sizeof(line) - 1, fmt, args);
+    va_end(args);
+    line[sizeof(line) - 1] = 0;
+    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "wdmintr: %s\n", line);
+}
+
+static BOOLEAN LineIsr(PKINTERRUPT Interrupt, PVOID Context)
+{
+    EXT *ext = Context;
+    UNREFERENCED_PARAMETER(Interrupt);
+    Print("LineIsr irql=%u register=0x%x", (unsigned)KeGetCurrentIrql(),
+          (unsigned)READ_REGISTER_ULONG((volatile ULONG *)ext->Registers));
+    return TRUE;
+}
+
+/* Claims every other interrupt: the others are not its device's (a shared line). */
+static BOOLEAN SecondIsr(PKINTERRUPT Interrupt, PVOID Context)
+{
+    EXT *ext = Context;
+    LONG n = InterlockedIncrement(&ext->SecondCount);
+    UNREFERENCED_PARAMETER(Interrupt);
+    Print("SecondIsr irql=%u n=%d", (unsigned)KeGetCurrentIrql(), (int)n);
+    return (n & 1) != 0;
+}
+
+static BOOLEAN SyncRoutine(PVOID Context)
+{
+    UNREFERENCED_PARAMETER(Context);
+    Print("Synchronized irql=%u", (unsigned)KeGetCurrentIrql());
+    return TRUE;
+}
+
+static NTSTATUS NTAPI Done(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
+{
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static NTSTATUS ForwardAndWait(EXT *ext, PIRP Irp)
+{
+    KEVENT done;
+    KeInitializeEvent(&done, NotificationEvent, FALSE);
+    IoCopyCurrentIrpStackLocationToNext(Irp);
+    IoSetCompletionRoutine(Irp, Done, &done, TRUE, TRUE, TRUE);
+    if (IoCallDriver(ext->Lower, Irp) == STATUS_PENDING)
+        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
+    return Irp->IoStatus.Status;
+}
+
+static NTSTATUS Connect(PDEVICE_OBJECT Pdo, EXT *ext, PCM_PARTIAL_RESOURCE_DESCRIPTOR second)
+{
+    IO_CONNECT_INTERRUPT_PARAMETERS p;
+    NTSTATUS status;
+    RtlZeroMemory(&p, sizeof(p));
+    p.Version = CONNECT_MESSAGE_BASED;
+    p.MessageBased.PhysicalDeviceObject = Pdo;
+    p.MessageBased.ConnectionContext.InterruptObject = &ext->Line;
+    p.MessageBased.MessageServiceRoutine = NULL; /* never called: no messages assigned */
+    p.MessageBased.ServiceContext = ext;
+    p.MessageBased.FallBackServiceRoutine = LineIsr;
+    status = IoConnectInterruptEx(&p);
+    Print("IoConnectInterruptEx status=0x%08x version=%u", (unsigned)status, (unsigned)p.Version);
+    if (!NT_SUCCESS(status) || second == NULL)
+        return status;
+    status = IoConnectInterrupt(
+        &ext->Second, SecondIsr, ext, NULL, second->u.Interrupt.Vector,
+        (KIRQL)second->u.Interrupt.Level, (KIRQL)second->u.Interrupt.Level,
+        (second->Flags & CM_RESOURCE_INTERRUPT_LATCHED) ? Latched : LevelSensitive,
+        second->ShareDisposition == CmResourceShareShared, second->u.Interrupt.Affinity, FALSE);
+    Print("IoConnectInterrupt status=0x%08x", (unsigned)status);
+    return status;
+}
+
+static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)
+{
+    EXT *ext = Device->DeviceExtension;
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(Irp);
+    PCM_RESOURCE_LIST list = sp->Parameters.StartDevice.AllocatedResourcesTranslated;
+    PCM_PARTIAL_RESOURCE_DESCRIPTOR second = NULL;
+    ULONG interrupts = 0, count;
+    NTSTATUS status = ForwardAndWait(ext, Irp);
+    if (!NT_SUCCESS(status) || list == NULL || list->Count == 0)
+        return status;
+    count = list->List[0].PartialResourceList.Count;
+    Print("START_DEVICE %u translated resources", (unsigned)count);
+    for (ULONG i = 0; i < count; i++) {
+        PCM_PARTIAL_RESOURCE_DESCRIPTOR d =
+            &list->List[0].PartialResourceList.PartialDescriptors[i];
+        if (d->Type == CmResourceTypeMemory) {
+            ext->Registers = MmMapIoSpace(d->u.Memory.Start, d->u.Memory.Length, MmNonCached);
+            ext->RegistersLength = d->u.Memory.Length;
+            WRITE_REGISTER_ULONG((volatile ULONG *)ext->Registers, 0xBEEF);
+            Print("memory 0x%llx+0x%x mapped=%d", (unsigned long long)d->u.Memory.Start.QuadPart,
+                  (unsigned)d->u.Memory.Length, ext->Registers != NULL);
+        } else if (d->Type == CmResourceTypePort) {
+            Print("port 0x%llx+%u", (unsigned long long)d->u.Port.Start.QuadPart,
+                  (unsigned)d->u.Port.Length);
+        } else if (d->Type == CmResourceTypeInterrupt) {
+            Print("interrupt vector=0x%x level=%u latched=%d shared=%d",
+                  (unsigned)d->u.Interrupt.Vector, (unsigned)d->u.Interrupt.Level,
+                  (d->Flags & CM_RESOURCE_INTERRUPT_LATCHED) != 0,
+                  d->ShareDisposition == CmResourceShareShared);
+            if (interrupts++ == 1)
+                second = d;
+        }
+    }
+    return Connect(ext->Pdo, ext, second);
+}
+
+static NTSTATUS Remove(PDEVICE_OBJECT Device, PIRP Irp)
+{
+    EXT *ext = Device->DeviceExtension;
+    IO_DISCONNECT_INTERRUPT_PARAMETERS p;
+    UNICODE_STRING link;
+    NTSTATUS status;
+    if (ext->Line != NULL) {
+        RtlZeroMemory(&p, sizeof(p));
+        p.Version = CONNECT_LINE_BASED; /* what IoConnectInterruptEx left */
+        p.ConnectionContext.InterruptObject = ext->Line;
+        IoDisconnectInterruptEx(&p);
+    }
+    if (ext->Second != NULL)
+        IoDisconnectInterrupt(ext->Second);
+    if (ext->Registers != NULL)
+        MmUnmapIoSpace((PVOID)ext->Registers, ext->RegistersLength);
+    Print("REMOVE_DEVICE disconnected");
+    RtlInitUnicodeString(&link, L"\\DosDevices\\WdmIntr");
+    IoDeleteSymbolicLink(&link);
+    IoSkipCurrentIrpStackLocation(Irp);
+    status = IoCallDriver(ext->Lower, Irp);
+    IoDetachDevice(ext->Lower);
+    IoDeleteDevice(Device);
+    return status;
+}
+
+static NTSTATUS DispatchPnp(PDEVICE_OBJECT Device, PIRP Irp)
+{
+    EXT *ext = Device->DeviceExtension;
+    NTSTATUS status;
+    switch (IoGetCurrentIrpStackLocation(Irp)->MinorFunction) {
+    case IRP_MN_START_DEVICE:
+        status = Start(Device, Irp);
+        Irp->IoStatus.Status = status;
+        IoCompleteRequest(Irp, IO_NO_INCREMENT);
+        return status;
+    case IRP_MN_REMOVE_DEVICE:
+        return Remove(Device, Irp);
+    default:
+        IoSkipCurrentIrpStackLocation(Irp);
+        return IoCallDriver(ext->Lower, Irp);
+    }
+}
+
+static NTSTATUS DispatchCreateClose(PDEVICE_OBJECT Device, PIRP Irp)
+{
+    UNREFERENCED_PARAMETER(Device);
+    Irp->IoStatus.Status = STATUS_SUCCESS;
+    IoCompleteRequest(Irp, IO_NO_INCREMENT);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS DispatchIoctl(PDEVICE_OBJECT Device, PIRP Irp)
+{
+    EXT *ext = Device->DeviceExtension;
+    NTSTATUS status = STATUS_INVALID_DEVICE_REQUEST;
+    if (IoGetCurrentIrpStackLocation(Irp)->Parameters.DeviceIoControl.IoControlCode ==
+            IOCTL_WDMINTR_SYNC &&
+        ext->Line != NULL) {
+        KIRQL old;
+        KeSynchronizeExecution(ext->Line, SyncRoutine, NULL);
+        old = KeAcquireInterruptSpinLock(ext->Second);
+        Print("InterruptSpinLock irql=%u", (unsigned)KeGetCurrentIrql());
+        KeReleaseInterruptSpinLock(ext->Second, old);
+        Print("Released irql=%u", (unsigned)KeGetCurrentIrql());
+        status = STATUS_SUCCESS;
+    }
+    Irp->IoStatus.Status = status;
+    IoCompleteRequest(Irp, IO_NO_INCREMENT);
+    return status;
+}
+
+static NTSTATUS AddDevice(PDRIVER_OBJECT Driver, PDEVICE_OBJECT Pdo)
+{
+    UNICODE_STRING name, link;
+    PDEVICE_OBJECT device;
+    EXT *ext;
+    NTSTATUS status;
+    RtlInitUnicodeString(&name, L"\\Device\\WdmIntr");
+    RtlInitUnicodeString(&link, L"\\DosDevices\\WdmIntr");
+    status = IoCreateDevice(Driver, sizeof(EXT), &name, FILE_DEVICE_UNKNOWN, 0, FALSE, &device);
+    if (!NT_SUCCESS(status))
+        return status;
+    ext = device->DeviceExtension;
+    RtlZeroMemory(ext, sizeof(*ext));
+    ext->Pdo = Pdo;
+    ext->Lower = IoAttachDeviceToDeviceStack(device, Pdo);
+    IoCreateSymbolicLink(&link, &name);
+    device->Flags &= ~DO_DEVICE_INITIALIZING;
+    return STATUS_SUCCESS;
+}
+
+static VOID Unload(PDRIVER_OBJECT Driver)
+{
+    UNREFERENCED_PARAMETER(Driver);
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    UNREFERENCED_PARAMETER(RegistryPath);
+    DriverObject->DriverExtension->AddDevice = AddDevice;
+    DriverObject->DriverUnload = Unload;
+    DriverObject->MajorFunction[IRP_MJ_PNP] = DispatchPnp;
+    DriverObject->MajorFunction[IRP_MJ_CREATE] = DispatchCreateClose;
+    DriverObject->MajorFunction[IRP_MJ_CLOSE] = DispatchCreateClose;
+    DriverObject->MajorFunction[IRP_MJ_DEVICE_CONTROL] = DispatchIoctl;
+    return STATUS_SUCCESS;
+}
