@@ -8,8 +8,7 @@
 
 /* ==== process, thread and image notifications ============================================= */
 
-typedef VOID NTAPI CREATE_PROCESS_NOTIFY_ROUTINE(HANDLE ParentId, HANDLE ProcessId,
-                                                 BOOLEAN Create);
+typedef VOID NTAPI CREATE_PROCESS_NOTIFY_ROUTINE(HANDLE ParentId, HANDLE ProcessId, BOOLEAN Create);
 typedef CREATE_PROCESS_NOTIFY_ROUTINE *PCREATE_PROCESS_NOTIFY_ROUTINE;
 
 typedef struct _PS_CREATE_NOTIFY_INFO {
@@ -38,8 +37,7 @@ typedef enum _PSCREATEPROCESSNOTIFYTYPE {
     PsCreateProcessNotifySubsystems = 0
 } PSCREATEPROCESSNOTIFYTYPE;
 
-typedef VOID NTAPI CREATE_THREAD_NOTIFY_ROUTINE(HANDLE ProcessId, HANDLE ThreadId,
-                                                BOOLEAN Create);
+typedef VOID NTAPI CREATE_THREAD_NOTIFY_ROUTINE(HANDLE ProcessId, HANDLE ThreadId, BOOLEAN Create);
 typedef CREATE_THREAD_NOTIFY_ROUTINE *PCREATE_THREAD_NOTIFY_ROUTINE;
 
 typedef enum _PSCREATETHREADNOTIFYTYPE {
@@ -82,18 +80,19 @@ typedef LOAD_IMAGE_NOTIFY_ROUTINE *PLOAD_IMAGE_NOTIFY_ROUTINE;
 
 #define PS_IMAGE_NOTIFY_CONFLICTING_ARCHITECTURE 0x1
 
-NTKERNELAPI NTSTATUS NTAPI PsSetCreateProcessNotifyRoutine(
-    PCREATE_PROCESS_NOTIFY_ROUTINE NotifyRoutine, BOOLEAN Remove);
-NTKERNELAPI NTSTATUS NTAPI PsSetCreateProcessNotifyRoutineEx(
-    PCREATE_PROCESS_NOTIFY_ROUTINE_EX NotifyRoutine, BOOLEAN Remove);
+NTKERNELAPI NTSTATUS NTAPI
+PsSetCreateProcessNotifyRoutine(PCREATE_PROCESS_NOTIFY_ROUTINE NotifyRoutine, BOOLEAN Remove);
+NTKERNELAPI NTSTATUS NTAPI
+PsSetCreateProcessNotifyRoutineEx(PCREATE_PROCESS_NOTIFY_ROUTINE_EX NotifyRoutine, BOOLEAN Remove);
 NTKERNELAPI NTSTATUS NTAPI PsSetCreateProcessNotifyRoutineEx2(PSCREATEPROCESSNOTIFYTYPE NotifyType,
                                                               PVOID NotifyInformation,
                                                               BOOLEAN Remove);
-NTKERNELAPI NTSTATUS NTAPI PsSetCreateThreadNotifyRoutine(PCREATE_THREAD_NOTIFY_ROUTINE NotifyRoutine);
+NTKERNELAPI NTSTATUS NTAPI
+PsSetCreateThreadNotifyRoutine(PCREATE_THREAD_NOTIFY_ROUTINE NotifyRoutine);
 NTKERNELAPI NTSTATUS NTAPI PsSetCreateThreadNotifyRoutineEx(PSCREATETHREADNOTIFYTYPE NotifyType,
                                                             PVOID NotifyInformation);
-NTKERNELAPI NTSTATUS NTAPI PsRemoveCreateThreadNotifyRoutine(
-    PCREATE_THREAD_NOTIFY_ROUTINE NotifyRoutine);
+NTKERNELAPI NTSTATUS NTAPI
+PsRemoveCreateThreadNotifyRoutine(PCREATE_THREAD_NOTIFY_ROUTINE NotifyRoutine);
 NTKERNELAPI NTSTATUS NTAPI PsSetLoadImageNotifyRoutine(PLOAD_IMAGE_NOTIFY_ROUTINE NotifyRoutine);
 NTKERNELAPI NTSTATUS NTAPI PsSetLoadImageNotifyRoutineEx(PLOAD_IMAGE_NOTIFY_ROUTINE NotifyRoutine,
                                                          ULONG_PTR Flags);

@@ -22,8 +22,7 @@ typedef struct _FILE_LOCK *PFILE_LOCK;
 
 /* ---- the cache manager (not provided) --------------------------------------------------- */
 NTKERNELAPI VOID NTAPI CcInitializeCacheMap(PFILE_OBJECT FileObject, PCC_FILE_SIZES FileSizes,
-                                            BOOLEAN PinAccess,
-                                            PCACHE_MANAGER_CALLBACKS Callbacks,
+                                            BOOLEAN PinAccess, PCACHE_MANAGER_CALLBACKS Callbacks,
                                             PVOID LazyWriteContext) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI CcUninitializeCacheMap(PFILE_OBJECT FileObject,
                                                  PLARGE_INTEGER TruncateSize,
@@ -36,20 +35,18 @@ NTKERNELAPI BOOLEAN NTAPI CcCopyWrite(PFILE_OBJECT FileObject, PLARGE_INTEGER Fi
                                       PVOID Buffer) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI CcFlushCache(PVOID SectionObjectPointer, PLARGE_INTEGER FileOffset,
                                     ULONG Length, PIO_STATUS_BLOCK IoStatus) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI BOOLEAN NTAPI CcPurgeCacheSection(PVOID SectionObjectPointer,
-                                              PLARGE_INTEGER FileOffset, ULONG Length,
-                                              ULONG Flags) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI CcPurgeCacheSection(PVOID SectionObjectPointer, PLARGE_INTEGER FileOffset,
+                                              ULONG Length, ULONG Flags) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI CcSetFileSizes(PFILE_OBJECT FileObject,
                                       PCC_FILE_SIZES FileSizes) DRVHOST_NOT_PROVIDED;
 
 /* ---- the file-system run-time library and oplocks (not provided) ------------------------ */
-NTKERNELAPI BOOLEAN NTAPI FsRtlIsNameInExpression(PUNICODE_STRING Expression,
-                                                  PUNICODE_STRING Name, BOOLEAN IgnoreCase,
+NTKERNELAPI BOOLEAN NTAPI FsRtlIsNameInExpression(PUNICODE_STRING Expression, PUNICODE_STRING Name,
+                                                  BOOLEAN IgnoreCase,
                                                   PWCH UpcaseTable) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI NTSTATUS NTAPI FsRtlRegisterUncProvider(PHANDLE MupHandle,
-                                                    PCUNICODE_STRING RedirectorDeviceName,
-                                                    BOOLEAN MailslotsSupported)
-    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS NTAPI
+FsRtlRegisterUncProvider(PHANDLE MupHandle, PCUNICODE_STRING RedirectorDeviceName,
+                         BOOLEAN MailslotsSupported) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI FsRtlInitializeOplock(POPLOCK Oplock) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI FsRtlUninitializeOplock(POPLOCK Oplock) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI NTSTATUS NTAPI FsRtlCheckOplock(POPLOCK Oplock, PIRP Irp, PVOID Context,
@@ -74,9 +71,9 @@ NTSYSAPI NTSTATUS NTAPI ZwCommitTransaction(HANDLE TransactionHandle,
 NTSYSAPI NTSTATUS NTAPI ZwRollbackTransaction(HANDLE TransactionHandle,
                                               BOOLEAN Wait) DRVHOST_NOT_PROVIDED;
 NTSYSAPI NTSTATUS NTAPI ZwCreateKeyTransacted(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
-                                              POBJECT_ATTRIBUTES ObjectAttributes,
-                                              ULONG TitleIndex, PUNICODE_STRING Class,
-                                              ULONG CreateOptions, HANDLE TransactionHandle,
+                                              POBJECT_ATTRIBUTES ObjectAttributes, ULONG TitleIndex,
+                                              PUNICODE_STRING Class, ULONG CreateOptions,
+                                              HANDLE TransactionHandle,
                                               PULONG Disposition) DRVHOST_NOT_PROVIDED;
 NTSYSAPI NTSTATUS NTAPI ZwOpenKeyTransacted(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
                                             POBJECT_ATTRIBUTES ObjectAttributes,
