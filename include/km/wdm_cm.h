@@ -305,7 +305,6 @@ NTSYSAPI NTSTATUS NTAPI RtlDeleteRegistryValue(ULONG RelativeTo, PCWSTR Path, PC
 NTSYSAPI NTSTATUS NTAPI RtlCreateRegistryKey(ULONG RelativeTo, PWSTR Path);
 NTSYSAPI NTSTATUS NTAPI RtlCheckRegistryKey(ULONG RelativeTo, PWSTR Path);
 
-
 /* ==== registry filtering: RegistryCallback routines ======================================== */
 /* CmRegisterCallbackEx and friends. drvhost sends the notifications listed in docs/registry.md
  * ("Registry callbacks"); the others are declared for source compatibility and never sent. */
@@ -507,8 +506,8 @@ typedef struct _REG_POST_CREATE_KEY_INFORMATION {
     PUNICODE_STRING CompleteName;
     PVOID Object;
     NTSTATUS Status;
-} REG_POST_CREATE_KEY_INFORMATION, REG_POST_OPEN_KEY_INFORMATION,
-    *PREG_POST_CREATE_KEY_INFORMATION, *PREG_POST_OPEN_KEY_INFORMATION;
+} REG_POST_CREATE_KEY_INFORMATION, REG_POST_OPEN_KEY_INFORMATION, *PREG_POST_CREATE_KEY_INFORMATION,
+    *PREG_POST_OPEN_KEY_INFORMATION;
 
 typedef struct _REG_CREATE_KEY_INFORMATION {
     PUNICODE_STRING CompleteName;

@@ -66,8 +66,8 @@ static NTSTATUS cm_open_handle(PHANDLE handle, ACCESS_MASK access, POBJECT_ATTRI
 }
 
 NTSTATUS cm_zw_create_key(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
-                                    POBJECT_ATTRIBUTES ObjectAttributes, ULONG TitleIndex,
-                                    PUNICODE_STRING Class, ULONG CreateOptions, PULONG Disposition)
+                          POBJECT_ATTRIBUTES ObjectAttributes, ULONG TitleIndex,
+                          PUNICODE_STRING Class, ULONG CreateOptions, PULONG Disposition)
 {
     BOOLEAN created = FALSE;
     NTSTATUS status;
@@ -87,7 +87,7 @@ NTSTATUS cm_zw_create_key(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
 }
 
 NTSTATUS cm_zw_open_key_ex(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
-                                    POBJECT_ATTRIBUTES ObjectAttributes, ULONG OpenOptions)
+                           POBJECT_ATTRIBUTES ObjectAttributes, ULONG OpenOptions)
 {
     cm_irql_check("ZwOpenKeyEx");
     if (OpenOptions & ~REG_OPEN_LEGAL_OPTION)
@@ -96,7 +96,7 @@ NTSTATUS cm_zw_open_key_ex(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
 }
 
 NTSTATUS cm_zw_open_key(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
-                                  POBJECT_ATTRIBUTES ObjectAttributes)
+                        POBJECT_ATTRIBUTES ObjectAttributes)
 {
     cm_irql_check("ZwOpenKey");
     return cm_open_handle(KeyHandle, DesiredAccess, ObjectAttributes, FALSE, FALSE, NULL);
@@ -134,7 +134,7 @@ NTSTATUS cm_zw_flush_key(HANDLE KeyHandle)
 }
 
 NTSTATUS cm_zw_query_key(HANDLE KeyHandle, KEY_INFORMATION_CLASS KeyInformationClass,
-                                   PVOID KeyInformation, ULONG Length, PULONG ResultLength)
+                         PVOID KeyInformation, ULONG Length, PULONG ResultLength)
 {
     struct cm_key *key;
     NTSTATUS status;
@@ -152,8 +152,8 @@ NTSTATUS cm_zw_query_key(HANDLE KeyHandle, KEY_INFORMATION_CLASS KeyInformationC
 }
 
 NTSTATUS cm_zw_enumerate_key(HANDLE KeyHandle, ULONG Index,
-                                       KEY_INFORMATION_CLASS KeyInformationClass,
-                                       PVOID KeyInformation, ULONG Length, PULONG ResultLength)
+                             KEY_INFORMATION_CLASS KeyInformationClass, PVOID KeyInformation,
+                             ULONG Length, PULONG ResultLength)
 {
     struct cm_key *key, *sub = NULL;
     NTSTATUS status;
@@ -178,7 +178,7 @@ NTSTATUS cm_zw_enumerate_key(HANDLE KeyHandle, ULONG Index,
 }
 
 NTSTATUS cm_zw_set_value_key(HANDLE KeyHandle, PUNICODE_STRING ValueName, ULONG TitleIndex,
-                                      ULONG Type, PVOID Data, ULONG DataSize)
+                             ULONG Type, PVOID Data, ULONG DataSize)
 {
     struct cm_key *key;
     const WCHAR *name;
@@ -199,9 +199,8 @@ NTSTATUS cm_zw_set_value_key(HANDLE KeyHandle, PUNICODE_STRING ValueName, ULONG 
 }
 
 NTSTATUS cm_zw_query_value_key(HANDLE KeyHandle, PUNICODE_STRING ValueName,
-                                        KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass,
-                                        PVOID KeyValueInformation, ULONG Length,
-                                        PULONG ResultLength)
+                               KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass,
+                               PVOID KeyValueInformation, ULONG Length, PULONG ResultLength)
 {
     struct cm_key *key;
     const WCHAR *name;
@@ -229,9 +228,8 @@ NTSTATUS cm_zw_query_value_key(HANDLE KeyHandle, PUNICODE_STRING ValueName,
 }
 
 NTSTATUS cm_zw_enumerate_value_key(HANDLE KeyHandle, ULONG Index,
-                                            KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass,
-                                            PVOID KeyValueInformation, ULONG Length,
-                                            PULONG ResultLength)
+                                   KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass,
+                                   PVOID KeyValueInformation, ULONG Length, PULONG ResultLength)
 {
     struct cm_key *key;
     WCHAR *name = NULL;

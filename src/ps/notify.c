@@ -24,7 +24,7 @@
  * without it. Removing a routine waits until no notification of its kind is in progress (so
  * the driver may unload once the remove returns), as Windows' rundown protection does.
  */
-#include "ps/ps.h"
+#include "ps/ps_private.h"
 
 #include <ntddk.h>
 

@@ -27,9 +27,6 @@ struct ps_thread {
 
 /* ---- notifications (notify.c) ------------------------------------------------------------ */
 
-/* The thread-notify routines: create (in the creating thread, before the new thread runs its
- * start routine) or exit (in the exiting thread). Nothing when no routine is registered. */
-void ps_notify_thread(HANDLE thread_id, BOOLEAN create);
 /* The load-image routines, for a driver module the loader mapped (ProcessId 0; IMAGE_INFO of a
  * kernel image). name stays the caller's. */
 void ps_notify_image_load(PUNICODE_STRING name, void *base, size_t size);

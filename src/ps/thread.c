@@ -36,7 +36,7 @@
  * process); ObjectAttributes is ignored (the handle is always a kernel handle, as on Vista and
  * later); DesiredAccess is recorded in the handle but never checked (kernel callers).
  */
-#include "ps/ps.h"
+#include "ps/ps_private.h"
 
 #include "ex/ex.h"
 #include "ob/ob.h"

@@ -35,6 +35,7 @@ typedef struct {
     PVOID cleanup_object;
     WCHAR key_name[128]; /* CmCallbackGetKeyObjectIDEx of the post create's object */
     ULONG_PTR key_id;
+    BOOLEAN id_name_ok;        /* pre query value: CmCallbackGetKeyObjectID agreed */
     KEVENT *entered, *release; /* set/waited in pre set value, when not NULL */
 } RECORD;
 
@@ -66,6 +67,15 @@ static void copy_name(WCHAR *dst, size_t cap, PCUNICODE_STRING s)
     for (i = 0; i < n; i++)
         dst[i] = s->Buffer[i];
     dst[n] = 0;
+}
+
+/* Registry names compare case-insensitively (Windows spells the roots \REGISTRY\MACHINE). */
+static BOOLEAN wcs_equal(const WCHAR *a, const WCHAR *b)
+{
+    UNICODE_STRING ua, ub;
+    RtlInitUnicodeString(&ua, a);
+    RtlInitUnicodeString(&ub, b);
+    return RtlEqualUnicodeString(&ua, &ub, TRUE);
 }
 
 static void record_post(RECORD *r, REG_NOTIFY_CLASS c, PREG_POST_OPERATION_INFORMATION p)
@@ -101,8 +111,19 @@ static void record_pre(RECORD *r, REG_NOTIFY_CLASS c, PVOID info)
             KeWaitForSingleObject(r->release, Executive, KernelMode, FALSE, NULL);
         }
     }
-    if (c == RegNtPreQueryValueKey && ((PREG_QUERY_VALUE_KEY_INFORMATION)info)->ObjectContext)
-        r->object_context = ((PREG_QUERY_VALUE_KEY_INFORMATION)info)->ObjectContext;
+    if (c == RegNtPreQueryValueKey) {
+        PREG_QUERY_VALUE_KEY_INFORMATION q = info;
+        PCUNICODE_STRING name = NULL;
+        ULONG_PTR id = 0;
+        WCHAR copy[128];
+        if (q->ObjectContext)
+            r->object_context = q->ObjectContext;
+        /* The non-Ex form: the same ID and name; the name stays the system's. */
+        if (NT_SUCCESS(CmCallbackGetKeyObjectID(&r->cookie, q->Object, &id, &name)) && name) {
+            copy_name(copy, 128, name);
+            r->id_name_ok = id == r->key_id && wcs_equal(copy, r->key_name);
+        }
+    }
 }
 
 static NTSTATUS NTAPI Callback(PVOID Context, PVOID Argument1, PVOID Argument2)
@@ -179,15 +200,6 @@ static NTSTATUS register_at(RECORD *r, const WCHAR *altitude)
 {
     UNICODE_STRING a = ustr(altitude);
     return CmRegisterCallbackEx(Callback, &a, (PVOID)0x1, r, &r->cookie, NULL);
-}
-
-/* Registry names compare case-insensitively (Windows spells the roots \REGISTRY\MACHINE). */
-static BOOLEAN wcs_equal(const WCHAR *a, const WCHAR *b)
-{
-    UNICODE_STRING ua, ub;
-    RtlInitUnicodeString(&ua, a);
-    RtlInitUnicodeString(&ub, b);
-    return RtlEqualUnicodeString(&ua, &ub, TRUE);
 }
 
 /* A set value gets its pre-notification (the arguments as the caller gave them) and its
@@ -395,6 +407,7 @@ TEST(object_context_and_cleanup)
     ok_status(set_dword(h, L"Ctx", 1), STATUS_SUCCESS);
     ok(r.object_context == &r, "ObjectContext %p", r.object_context);
     ok_status(query_dword(h, L"Ctx", &v), STATUS_SUCCESS);
+    ok(r.id_name_ok, "CmCallbackGetKeyObjectID: the name or ID differs from the Ex form's");
     ok_status(ZwDeleteKey(h), STATUS_SUCCESS);
     ok(r.cleanup_context == NULL, "cleaned up before the close");
     ok_status(ZwClose(h), STATUS_SUCCESS);

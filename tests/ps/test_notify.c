@@ -317,4 +317,9 @@ TEST(ob_register_callbacks_validation)
     ObUnRegisterCallbacks(h1);
     ok_status(ObRegisterCallbacks(&r, &h2), STATUS_SUCCESS);
     ObUnRegisterCallbacks(h2);
+    /* Desktop objects: a valid registration (never called: drvhost has no desktops). */
+    op.ObjectType = ExDesktopObjectType;
+    r = registration(&op, L"321000");
+    ok_status(ObRegisterCallbacks(&r, &h1), STATUS_SUCCESS);
+    ObUnRegisterCallbacks(h1);
 }
