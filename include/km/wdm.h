@@ -762,6 +762,8 @@ NTSYSAPI VOID NTAPI DbgBreakPointWithStatus(ULONG Status);
 
 #include <wdm_ex.h>
 #include <wdm_cm.h>
+#include <wdm_obcb.h>
+#include <wdm_wmic.h>
 #include <wdm_io.h>
 #include <wdm_pnp.h>
 #include <wdm_interrupt.h>

@@ -305,6 +305,293 @@ NTSYSAPI NTSTATUS NTAPI RtlDeleteRegistryValue(ULONG RelativeTo, PCWSTR Path, PC
 NTSYSAPI NTSTATUS NTAPI RtlCreateRegistryKey(ULONG RelativeTo, PWSTR Path);
 NTSYSAPI NTSTATUS NTAPI RtlCheckRegistryKey(ULONG RelativeTo, PWSTR Path);
 
+/* ==== registry filtering: RegistryCallback routines ======================================== */
+/* CmRegisterCallbackEx and friends. drvhost sends the notifications listed in docs/registry.md
+ * ("Registry callbacks"); the others are declared for source compatibility and never sent. */
+
+typedef NTSTATUS NTAPI EX_CALLBACK_FUNCTION(PVOID CallbackContext, PVOID Argument1,
+                                            PVOID Argument2);
+typedef EX_CALLBACK_FUNCTION *PEX_CALLBACK_FUNCTION;
+
+typedef enum _REG_NOTIFY_CLASS {
+    RegNtDeleteKey,
+    RegNtPreDeleteKey = RegNtDeleteKey,
+    RegNtSetValueKey,
+    RegNtPreSetValueKey = RegNtSetValueKey,
+    RegNtDeleteValueKey,
+    RegNtPreDeleteValueKey = RegNtDeleteValueKey,
+    RegNtSetInformationKey,
+    RegNtPreSetInformationKey = RegNtSetInformationKey,
+    RegNtRenameKey,
+    RegNtPreRenameKey = RegNtRenameKey,
+    RegNtEnumerateKey,
+    RegNtPreEnumerateKey = RegNtEnumerateKey,
+    RegNtEnumerateValueKey,
+    RegNtPreEnumerateValueKey = RegNtEnumerateValueKey,
+    RegNtQueryKey,
+    RegNtPreQueryKey = RegNtQueryKey,
+    RegNtQueryValueKey,
+    RegNtPreQueryValueKey = RegNtQueryValueKey,
+    RegNtQueryMultipleValueKey,
+    RegNtPreQueryMultipleValueKey = RegNtQueryMultipleValueKey,
+    RegNtPreCreateKey,
+    RegNtPostCreateKey,
+    RegNtPreOpenKey,
+    RegNtPostOpenKey,
+    RegNtKeyHandleClose,
+    RegNtPreKeyHandleClose = RegNtKeyHandleClose,
+    RegNtPostDeleteKey,
+    RegNtPostSetValueKey,
+    RegNtPostDeleteValueKey,
+    RegNtPostSetInformationKey,
+    RegNtPostRenameKey,
+    RegNtPostEnumerateKey,
+    RegNtPostEnumerateValueKey,
+    RegNtPostQueryKey,
+    RegNtPostQueryValueKey,
+    RegNtPostQueryMultipleValueKey,
+    RegNtPostKeyHandleClose,
+    RegNtPreCreateKeyEx,
+    RegNtPostCreateKeyEx,
+    RegNtPreOpenKeyEx,
+    RegNtPostOpenKeyEx,
+    RegNtPreFlushKey,
+    RegNtPostFlushKey,
+    RegNtPreLoadKey,
+    RegNtPostLoadKey,
+    RegNtPreUnLoadKey,
+    RegNtPostUnLoadKey,
+    RegNtPreQueryKeySecurity,
+    RegNtPostQueryKeySecurity,
+    RegNtPreSetKeySecurity,
+    RegNtPostSetKeySecurity,
+    RegNtCallbackObjectContextCleanup,
+    RegNtPreRestoreKey,
+    RegNtPostRestoreKey,
+    RegNtPreSaveKey,
+    RegNtPostSaveKey,
+    RegNtPreReplaceKey,
+    RegNtPostReplaceKey,
+    RegNtPreQueryKeyName,
+    RegNtPostQueryKeyName,
+    RegNtPreSaveMergedKey,
+    RegNtPostSaveMergedKey,
+    MaxRegNtNotifyClass
+} REG_NOTIFY_CLASS;
+
+typedef struct _REG_DELETE_KEY_INFORMATION {
+    PVOID Object;
+    PVOID CallContext;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_DELETE_KEY_INFORMATION, *PREG_DELETE_KEY_INFORMATION, REG_FLUSH_KEY_INFORMATION,
+    *PREG_FLUSH_KEY_INFORMATION;
+
+typedef struct _REG_SET_VALUE_KEY_INFORMATION {
+    PVOID Object;
+    PUNICODE_STRING ValueName;
+    ULONG TitleIndex;
+    ULONG Type;
+    PVOID Data;
+    ULONG DataSize;
+    PVOID CallContext;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_SET_VALUE_KEY_INFORMATION, *PREG_SET_VALUE_KEY_INFORMATION;
+
+typedef struct _REG_DELETE_VALUE_KEY_INFORMATION {
+    PVOID Object;
+    PUNICODE_STRING ValueName;
+    PVOID CallContext;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_DELETE_VALUE_KEY_INFORMATION, *PREG_DELETE_VALUE_KEY_INFORMATION;
+
+typedef enum _KEY_SET_INFORMATION_CLASS {
+    KeyWriteTimeInformation,
+    KeyWow64FlagsInformation,
+    KeyControlFlagsInformation,
+    KeySetVirtualizationInformation,
+    KeySetDebugInformation,
+    KeySetHandleTagsInformation,
+    KeySetLayerInformation,
+    MaxKeySetInfoClass
+} KEY_SET_INFORMATION_CLASS;
+
+typedef struct _REG_SET_INFORMATION_KEY_INFORMATION {
+    PVOID Object;
+    KEY_SET_INFORMATION_CLASS KeySetInformationClass;
+    PVOID KeySetInformation;
+    ULONG KeySetInformationLength;
+    PVOID CallContext;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_SET_INFORMATION_KEY_INFORMATION, *PREG_SET_INFORMATION_KEY_INFORMATION;
+
+typedef struct _REG_RENAME_KEY_INFORMATION {
+    PVOID Object;
+    PUNICODE_STRING NewName;
+    PVOID CallContext;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_RENAME_KEY_INFORMATION, *PREG_RENAME_KEY_INFORMATION;
+
+typedef struct _REG_ENUMERATE_KEY_INFORMATION {
+    PVOID Object;
+    ULONG Index;
+    KEY_INFORMATION_CLASS KeyInformationClass;
+    PVOID KeyInformation;
+    ULONG Length;
+    PULONG ResultLength;
+    PVOID CallContext;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_ENUMERATE_KEY_INFORMATION, *PREG_ENUMERATE_KEY_INFORMATION;
+
+typedef struct _REG_ENUMERATE_VALUE_KEY_INFORMATION {
+    PVOID Object;
+    ULONG Index;
+    KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass;
+    PVOID KeyValueInformation;
+    ULONG Length;
+    PULONG ResultLength;
+    PVOID CallContext;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_ENUMERATE_VALUE_KEY_INFORMATION, *PREG_ENUMERATE_VALUE_KEY_INFORMATION;
+
+typedef struct _REG_QUERY_KEY_INFORMATION {
+    PVOID Object;
+    KEY_INFORMATION_CLASS KeyInformationClass;
+    PVOID KeyInformation;
+    ULONG Length;
+    PULONG ResultLength;
+    PVOID CallContext;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_QUERY_KEY_INFORMATION, *PREG_QUERY_KEY_INFORMATION;
+
+typedef struct _REG_QUERY_VALUE_KEY_INFORMATION {
+    PVOID Object;
+    PUNICODE_STRING ValueName;
+    KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass;
+    PVOID KeyValueInformation;
+    ULONG Length;
+    PULONG ResultLength;
+    PVOID CallContext;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_QUERY_VALUE_KEY_INFORMATION, *PREG_QUERY_VALUE_KEY_INFORMATION;
+
+typedef struct _REG_QUERY_MULTIPLE_VALUE_KEY_INFORMATION {
+    PVOID Object;
+    PKEY_VALUE_ENTRY ValueEntries;
+    ULONG EntryCount;
+    PVOID ValueBuffer;
+    PULONG BufferLength;
+    PULONG RequiredBufferLength;
+    PVOID CallContext;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_QUERY_MULTIPLE_VALUE_KEY_INFORMATION, *PREG_QUERY_MULTIPLE_VALUE_KEY_INFORMATION;
+
+/* The Windows XP notifications RegNtPreCreateKey/RegNtPreOpenKey (never sent by drvhost, which
+ * sends the Ex forms as Windows Vista and later do). */
+typedef struct _REG_PRE_CREATE_KEY_INFORMATION {
+    PUNICODE_STRING CompleteName;
+} REG_PRE_CREATE_KEY_INFORMATION, REG_PRE_OPEN_KEY_INFORMATION, *PREG_PRE_CREATE_KEY_INFORMATION,
+    *PREG_PRE_OPEN_KEY_INFORMATION;
+
+typedef struct _REG_POST_CREATE_KEY_INFORMATION {
+    PUNICODE_STRING CompleteName;
+    PVOID Object;
+    NTSTATUS Status;
+} REG_POST_CREATE_KEY_INFORMATION, REG_POST_OPEN_KEY_INFORMATION, *PREG_POST_CREATE_KEY_INFORMATION,
+    *PREG_POST_OPEN_KEY_INFORMATION;
+
+typedef struct _REG_CREATE_KEY_INFORMATION {
+    PUNICODE_STRING CompleteName;
+    PVOID RootObject;
+    PVOID ObjectType;
+    ULONG CreateOptions;
+    PUNICODE_STRING Class;
+    PVOID SecurityDescriptor;
+    PVOID SecurityQualityOfService;
+    ACCESS_MASK DesiredAccess;
+    ACCESS_MASK GrantedAccess;
+    PULONG Disposition;
+    PVOID *ResultObject;
+    PVOID CallContext;
+    PVOID RootObjectContext;
+    PVOID Transaction;
+    PVOID Reserved;
+} REG_CREATE_KEY_INFORMATION, REG_OPEN_KEY_INFORMATION, *PREG_CREATE_KEY_INFORMATION,
+    *PREG_OPEN_KEY_INFORMATION;
+
+typedef struct _REG_CREATE_KEY_INFORMATION_V1 {
+    PUNICODE_STRING CompleteName;
+    PVOID RootObject;
+    PVOID ObjectType;
+    ULONG Options;
+    PUNICODE_STRING Class;
+    PVOID SecurityDescriptor;
+    PVOID SecurityQualityOfService;
+    ACCESS_MASK DesiredAccess;
+    ACCESS_MASK GrantedAccess;
+    PULONG Disposition;
+    PVOID *ResultObject;
+    PVOID CallContext;
+    PVOID RootObjectContext;
+    PVOID Transaction;
+    ULONG_PTR Version;
+    PUNICODE_STRING RemainingName;
+    ULONG Wow64Flags;
+    ULONG Attributes;
+    KPROCESSOR_MODE CheckAccessMode;
+} REG_CREATE_KEY_INFORMATION_V1, REG_OPEN_KEY_INFORMATION_V1, *PREG_CREATE_KEY_INFORMATION_V1,
+    *PREG_OPEN_KEY_INFORMATION_V1;
+
+typedef struct _REG_POST_OPERATION_INFORMATION {
+    PVOID Object;
+    NTSTATUS Status;
+    PVOID PreInformation;
+    NTSTATUS ReturnStatus;
+    PVOID CallContext;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_POST_OPERATION_INFORMATION, *PREG_POST_OPERATION_INFORMATION;
+
+typedef struct _REG_KEY_HANDLE_CLOSE_INFORMATION {
+    PVOID Object;
+    PVOID CallContext;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_KEY_HANDLE_CLOSE_INFORMATION, *PREG_KEY_HANDLE_CLOSE_INFORMATION;
+
+typedef struct _REG_CALLBACK_CONTEXT_CLEANUP_INFORMATION {
+    PVOID Object;
+    PVOID ObjectContext;
+    PVOID Reserved;
+} REG_CALLBACK_CONTEXT_CLEANUP_INFORMATION, *PREG_CALLBACK_CONTEXT_CLEANUP_INFORMATION;
+
+NTKERNELAPI NTSTATUS NTAPI CmRegisterCallback(PEX_CALLBACK_FUNCTION Function, PVOID Context,
+                                              PLARGE_INTEGER Cookie);
+NTKERNELAPI NTSTATUS NTAPI CmRegisterCallbackEx(PEX_CALLBACK_FUNCTION Function,
+                                                PCUNICODE_STRING Altitude, PVOID Driver,
+                                                PVOID Context, PLARGE_INTEGER Cookie,
+                                                PVOID Reserved);
+NTKERNELAPI NTSTATUS NTAPI CmUnRegisterCallback(LARGE_INTEGER Cookie);
+NTKERNELAPI NTSTATUS NTAPI CmCallbackGetKeyObjectID(PLARGE_INTEGER Cookie, PVOID Object,
+                                                    PULONG_PTR ObjectID,
+                                                    PCUNICODE_STRING *ObjectName);
+NTKERNELAPI NTSTATUS NTAPI CmCallbackGetKeyObjectIDEx(PLARGE_INTEGER Cookie, PVOID Object,
+                                                      PULONG_PTR ObjectID,
+                                                      PCUNICODE_STRING *ObjectName, ULONG Flags);
+NTKERNELAPI VOID NTAPI CmCallbackReleaseKeyObjectIDEx(PCUNICODE_STRING ObjectName);
+NTKERNELAPI VOID NTAPI CmGetCallbackVersion(PULONG Major, PULONG Minor);
+NTKERNELAPI NTSTATUS NTAPI CmSetCallbackObjectContext(PVOID Object, PLARGE_INTEGER Cookie,
+                                                      PVOID NewContext, PVOID *OldContext);
+
 /* ==== x64 layouts ========================================================================= */
 
 C_ASSERT(FIELD_OFFSET(KEY_BASIC_INFORMATION, Name) == 16);
@@ -318,6 +605,17 @@ C_ASSERT(FIELD_OFFSET(KEY_VALUE_PARTIAL_INFORMATION, Data) == 12);
 C_ASSERT(FIELD_OFFSET(KEY_VALUE_PARTIAL_INFORMATION_ALIGN64, Data) == 8);
 C_ASSERT(sizeof(RTL_QUERY_REGISTRY_TABLE) == 56);
 C_ASSERT(FIELD_OFFSET(RTL_QUERY_REGISTRY_TABLE, DefaultType) == 32);
+
+C_ASSERT(sizeof(REG_SET_VALUE_KEY_INFORMATION) == 64);
+C_ASSERT(FIELD_OFFSET(REG_SET_VALUE_KEY_INFORMATION, DataSize) == 32);
+C_ASSERT(sizeof(REG_QUERY_VALUE_KEY_INFORMATION) == 72);
+C_ASSERT(sizeof(REG_CREATE_KEY_INFORMATION) == 112);
+C_ASSERT(FIELD_OFFSET(REG_CREATE_KEY_INFORMATION, DesiredAccess) == 56);
+C_ASSERT(FIELD_OFFSET(REG_CREATE_KEY_INFORMATION_V1, CheckAccessMode) == 128);
+C_ASSERT(sizeof(REG_POST_OPERATION_INFORMATION) == 56);
+C_ASSERT(FIELD_OFFSET(REG_POST_OPERATION_INFORMATION, ReturnStatus) == 24);
+C_ASSERT(RegNtPostSaveMergedKey == 50 && RegNtPreCreateKeyEx == 26 &&
+         RegNtCallbackObjectContextCleanup == 40);
 
 #endif
 #endif

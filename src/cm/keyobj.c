@@ -16,6 +16,8 @@ static void cm_key_object_close(void *body)
 {
     struct cm_key_object *o = body;
 
+    if (o->key)
+        cm_cb_key_closing(o);
     cm_key_release(o->key);
     o->key = NULL;
 }

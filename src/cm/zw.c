@@ -4,7 +4,9 @@
  * ZwDeleteValueKey.
  *
  * Each resolves its handle to a referenced cm_key (keyobj.c), calls the store, and formats the
- * answer (zw_info.c). No lock of our own: the store's lock covers each store call.
+ * answer (zw_info.c). No lock of our own: the store's lock covers each store call. The DDIs
+ * themselves are in zw_notify.c: they call these (cm_zw_*) directly when no registry callback
+ * is registered, else between the callbacks' pre- and post-notifications.
  *
  * Deviations (documented in docs/registry.md): no access checks (kernel-mode callers are not
  * checked on Windows either, but Windows still refuses an operation the handle was not opened
@@ -63,9 +65,9 @@ static NTSTATUS cm_open_handle(PHANDLE handle, ACCESS_MASK access, POBJECT_ATTRI
     return status;
 }
 
-NTSYSAPI NTSTATUS NTAPI ZwCreateKey(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
-                                    POBJECT_ATTRIBUTES ObjectAttributes, ULONG TitleIndex,
-                                    PUNICODE_STRING Class, ULONG CreateOptions, PULONG Disposition)
+NTSTATUS cm_zw_create_key(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
+                          POBJECT_ATTRIBUTES ObjectAttributes, ULONG TitleIndex,
+                          PUNICODE_STRING Class, ULONG CreateOptions, PULONG Disposition)
 {
     BOOLEAN created = FALSE;
     NTSTATUS status;
@@ -84,8 +86,8 @@ NTSYSAPI NTSTATUS NTAPI ZwCreateKey(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess
     return status;
 }
 
-NTSYSAPI NTSTATUS NTAPI ZwOpenKeyEx(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
-                                    POBJECT_ATTRIBUTES ObjectAttributes, ULONG OpenOptions)
+NTSTATUS cm_zw_open_key_ex(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
+                           POBJECT_ATTRIBUTES ObjectAttributes, ULONG OpenOptions)
 {
     cm_irql_check("ZwOpenKeyEx");
     if (OpenOptions & ~REG_OPEN_LEGAL_OPTION)
@@ -93,14 +95,14 @@ NTSYSAPI NTSTATUS NTAPI ZwOpenKeyEx(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess
     return cm_open_handle(KeyHandle, DesiredAccess, ObjectAttributes, FALSE, FALSE, NULL);
 }
 
-NTSYSAPI NTSTATUS NTAPI ZwOpenKey(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
-                                  POBJECT_ATTRIBUTES ObjectAttributes)
+NTSTATUS cm_zw_open_key(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
+                        POBJECT_ATTRIBUTES ObjectAttributes)
 {
     cm_irql_check("ZwOpenKey");
     return cm_open_handle(KeyHandle, DesiredAccess, ObjectAttributes, FALSE, FALSE, NULL);
 }
 
-NTSYSAPI NTSTATUS NTAPI ZwDeleteKey(HANDLE KeyHandle)
+NTSTATUS cm_zw_delete_key(HANDLE KeyHandle)
 {
     struct cm_key *key;
     NTSTATUS status;
@@ -116,7 +118,7 @@ NTSYSAPI NTSTATUS NTAPI ZwDeleteKey(HANDLE KeyHandle)
 
 /* Flushing writes the whole registry to the file opened with drvhost_registry_open (if any):
  * there are no hives, so no finer unit to flush. */
-NTSYSAPI NTSTATUS NTAPI ZwFlushKey(HANDLE KeyHandle)
+NTSTATUS cm_zw_flush_key(HANDLE KeyHandle)
 {
     struct cm_key *key;
     struct cm_key_info ki;
@@ -131,8 +133,8 @@ NTSYSAPI NTSTATUS NTAPI ZwFlushKey(HANDLE KeyHandle)
     return NT_SUCCESS(status) ? cm_persist_save() : status;
 }
 
-NTSYSAPI NTSTATUS NTAPI ZwQueryKey(HANDLE KeyHandle, KEY_INFORMATION_CLASS KeyInformationClass,
-                                   PVOID KeyInformation, ULONG Length, PULONG ResultLength)
+NTSTATUS cm_zw_query_key(HANDLE KeyHandle, KEY_INFORMATION_CLASS KeyInformationClass,
+                         PVOID KeyInformation, ULONG Length, PULONG ResultLength)
 {
     struct cm_key *key;
     NTSTATUS status;
@@ -149,9 +151,9 @@ NTSYSAPI NTSTATUS NTAPI ZwQueryKey(HANDLE KeyHandle, KEY_INFORMATION_CLASS KeyIn
     return status;
 }
 
-NTSYSAPI NTSTATUS NTAPI ZwEnumerateKey(HANDLE KeyHandle, ULONG Index,
-                                       KEY_INFORMATION_CLASS KeyInformationClass,
-                                       PVOID KeyInformation, ULONG Length, PULONG ResultLength)
+NTSTATUS cm_zw_enumerate_key(HANDLE KeyHandle, ULONG Index,
+                             KEY_INFORMATION_CLASS KeyInformationClass, PVOID KeyInformation,
+                             ULONG Length, PULONG ResultLength)
 {
     struct cm_key *key, *sub = NULL;
     NTSTATUS status;
@@ -175,8 +177,8 @@ NTSYSAPI NTSTATUS NTAPI ZwEnumerateKey(HANDLE KeyHandle, ULONG Index,
     return status;
 }
 
-NTSYSAPI NTSTATUS NTAPI ZwSetValueKey(HANDLE KeyHandle, PUNICODE_STRING ValueName, ULONG TitleIndex,
-                                      ULONG Type, PVOID Data, ULONG DataSize)
+NTSTATUS cm_zw_set_value_key(HANDLE KeyHandle, PUNICODE_STRING ValueName, ULONG TitleIndex,
+                             ULONG Type, PVOID Data, ULONG DataSize)
 {
     struct cm_key *key;
     const WCHAR *name;
@@ -196,10 +198,9 @@ NTSYSAPI NTSTATUS NTAPI ZwSetValueKey(HANDLE KeyHandle, PUNICODE_STRING ValueNam
     return status;
 }
 
-NTSYSAPI NTSTATUS NTAPI ZwQueryValueKey(HANDLE KeyHandle, PUNICODE_STRING ValueName,
-                                        KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass,
-                                        PVOID KeyValueInformation, ULONG Length,
-                                        PULONG ResultLength)
+NTSTATUS cm_zw_query_value_key(HANDLE KeyHandle, PUNICODE_STRING ValueName,
+                               KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass,
+                               PVOID KeyValueInformation, ULONG Length, PULONG ResultLength)
 {
     struct cm_key *key;
     const WCHAR *name;
@@ -226,10 +227,9 @@ NTSYSAPI NTSTATUS NTAPI ZwQueryValueKey(HANDLE KeyHandle, PUNICODE_STRING ValueN
     return status;
 }
 
-NTSYSAPI NTSTATUS NTAPI ZwEnumerateValueKey(HANDLE KeyHandle, ULONG Index,
-                                            KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass,
-                                            PVOID KeyValueInformation, ULONG Length,
-                                            PULONG ResultLength)
+NTSTATUS cm_zw_enumerate_value_key(HANDLE KeyHandle, ULONG Index,
+                                   KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass,
+                                   PVOID KeyValueInformation, ULONG Length, PULONG ResultLength)
 {
     struct cm_key *key;
     WCHAR *name = NULL;
@@ -254,7 +254,7 @@ NTSYSAPI NTSTATUS NTAPI ZwEnumerateValueKey(HANDLE KeyHandle, ULONG Index,
     return status;
 }
 
-NTSYSAPI NTSTATUS NTAPI ZwDeleteValueKey(HANDLE KeyHandle, PUNICODE_STRING ValueName)
+NTSTATUS cm_zw_delete_value_key(HANDLE KeyHandle, PUNICODE_STRING ValueName)
 {
     struct cm_key *key;
     const WCHAR *name;

@@ -13,6 +13,7 @@
 #include "ex/ex.h"
 #include "io/io.h"
 #include "ke/ke.h"
+#include "ps/ps.h"
 #include "rtl/rtl.h"
 #include "trace/trace.h"
 #include "vf/vf.h"
@@ -413,6 +414,28 @@ static void ldr_check_return(struct ldr_module *m, const void *routine, const ch
                             "%s of '%s' returned at IRQL %u", what, m->service, irql);
 }
 
+/* The load-image notify routines (PsSetLoadImageNotifyRoutine) hear of the module once it is
+ * mapped, before its entry point runs, as Windows notifies a driver image. FullImageName is
+ * the module's host path (UTF-16): drvhost has no \SystemRoot; a path that is not valid UTF-8
+ * is given as its file name's ASCII form. */
+static void ldr_notify_image(const struct ldr_module *m)
+{
+    size_t len = strlen(m->path), n = 0;
+    WCHAR *buf = malloc((len + 1) * sizeof(WCHAR));
+    UNICODE_STRING name;
+
+    if (buf == NULL || !rtl_utf8_to_utf16(m->path, len, buf, &n) || n * 2 > MAXUSHORT) {
+        free(buf);
+        ps_notify_image_load(ldr_image_name(m), (void *)m->base, m->size);
+        return;
+    }
+    name.Buffer = buf;
+    name.Length = (USHORT)(n * sizeof(WCHAR));
+    name.MaximumLength = name.Length;
+    ps_notify_image_load(&name, (void *)m->base, m->size);
+    free(buf);
+}
+
 static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
 {
     NTSTATUS status;
@@ -420,6 +443,7 @@ static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
     m->driver->object.DriverInit = entry;
     m->driver->object.DriverStart = (PVOID)m->base;
     m->driver->object.DriverSize = (ULONG)m->size;
+    ldr_notify_image(m);
     status = entry(&m->driver->object, &m->driver->registry_path);
     ldr_check_return(m, (const void *)entry, "DriverEntry");
     if (!NT_SUCCESS(status))

@@ -60,7 +60,9 @@ static NTSTATUS ht_grow_locked(void)
 NTSTATUS ob_handle_create(void *body, ACCESS_MASK access, HANDLE *handle)
 {
     NTSTATUS status = STATUS_SUCCESS;
+    struct ob_cb_call call;
     size_t i;
+    ob_cb_handle_create(body, &access, &call);
     os_mutex_lock(&ht_lock);
     for (i = 0; i < ht_capacity && ht_entries[i].object != NULL; i++)
         ;
@@ -73,6 +75,7 @@ NTSTATUS ob_handle_create(void *body, ACCESS_MASK access, HANDLE *handle)
         *handle = ht_encode(i);
     }
     os_mutex_unlock(&ht_lock);
+    ob_cb_handle_created(body, access, status, &call);
     return status;
 }
 

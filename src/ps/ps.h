@@ -25,4 +25,10 @@ struct ps_thread {
     KEVENT go;      /* set by the creator once `host` is written */
 };
 
+/* ---- notifications (notify.c) ------------------------------------------------------------ */
+
+/* The load-image routines, for a driver module the loader mapped (ProcessId 0; IMAGE_INFO of a
+ * kernel image). name stays the caller's. */
+void ps_notify_image_load(PUNICODE_STRING name, void *base, size_t size);
+
 #endif

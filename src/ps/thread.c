@@ -36,7 +36,7 @@
  * process); ObjectAttributes is ignored (the handle is always a kernel handle, as on Vista and
  * later); DesiredAccess is recorded in the handle but never checked (kernel callers).
  */
-#include "ps/ps.h"
+#include "ps/ps_private.h"
 
 #include "ex/ex.h"
 #include "ob/ob.h"
@@ -65,6 +65,7 @@ static void ps_thread_reap(void *context)
 static void ps_thread_finish(struct ps_thread *pt, NTSTATUS status)
 {
     KeLeaveCriticalRegion(); /* the one the thread started in */
+    ps_notify_thread(PsGetCurrentThreadId(), FALSE);
     ex_queue_work(ps_thread_reap, pt);
     ke_thread_exit(status);
 }
@@ -117,6 +118,7 @@ static NTSTATUS ps_thread_start(struct ps_thread *pt, PCLIENT_ID ClientId)
         ClientId->UniqueProcess = PsGetCurrentProcessId();
         ClientId->UniqueThread = (HANDLE)(ULONG_PTR)pt->kt.tid;
     }
+    ps_notify_thread((HANDLE)(ULONG_PTR)pt->kt.tid, TRUE);
     KeSetEvent(&pt->go, 0, FALSE);
     return STATUS_SUCCESS;
 }
