@@ -39,13 +39,13 @@ struct func {
     int nstatic;      /* {NAME=VALUE,...} */
     char *static_names[8];
     char *static_values[8];
-    int has_msg;      /* MSG is a parameter (a FUNC may have none: its prefix and suffix are
-                       * the message) */
-    int variadic;     /* '...' follows: the format's arguments */
-    int group;        /* the first parameter inside a parenthesized group, as in
-                       * KdPrint((MSG, ...)) or DoTrace(LEVEL, FLAGS, (MSG, ...)); -1 when none.
-                       * The group runs to the end of the list. */
-    int level_is_flag; /* DoTraceMessage: its condition parameter, named LEVEL, is a flag */
+    int has_msg;           /* MSG is a parameter (a FUNC may have none: its prefix and suffix are
+                            * the message) */
+    int variadic;          /* '...' follows: the format's arguments */
+    int group;             /* the first parameter inside a parenthesized group, as in
+                            * KdPrint((MSG, ...)) or DoTrace(LEVEL, FLAGS, (MSG, ...)); -1 when none.
+                            * The group runs to the end of the list. */
+    int level_is_flag;     /* DoTraceMessage: its condition parameter, named LEVEL, is a flag */
     char *prefix, *suffix; /* USEPREFIX / USESUFFIX format strings (C literal text), or NULL */
     char *prefix_args, *suffix_args; /* their arguments (", a, b"), or NULL */
     int nprefix_args, nsuffix_args;
@@ -605,8 +605,9 @@ static void config_line(const char *s, const char *file, int line)
     else if (is_func_shape(s)) /* the FUNC keyword left out: the WDK's samples build so */
         parse_func_decl(s, file, line);
     else
-        fprintf(stderr, "%s:%d: warning: '%s' is not a WPP configuration statement (FUNC, "
-                        "USEPREFIX, USESUFFIX, CUSTOM_TYPE, DEFINE_CPLX_TYPE, WPP_FLAGS): ignored\n",
+        fprintf(stderr,
+                "%s:%d: warning: '%s' is not a WPP configuration statement (FUNC, "
+                "USEPREFIX, USESUFFIX, CUSTOM_TYPE, DEFINE_CPLX_TYPE, WPP_FLAGS): ignored\n",
                 file, line, s);
 }
 
@@ -906,8 +907,10 @@ static int flatten_group(struct site *s, const struct func *f, const char *file,
     g = s->nargs == f->group + 1 ? s->args[f->group] : NULL;
     if (g == NULL || g[0] != '(' || g[strlen(g) - 1] != ')' ||
         split_args(g, inner, 40, &m) == NULL || f->group + m > 40) {
-        fail(file, line, "%s: %d parameters then one in parentheses expected, as the FUNC "
-                         "declares", f->name, f->group);
+        fail(file, line,
+             "%s: %d parameters then one in parentheses expected, as the FUNC "
+             "declares",
+             f->name, f->group);
         return -1;
     }
     for (i = 0; i < m; i++)
@@ -1045,7 +1048,8 @@ static int is_declaration(const char *text, const char *p)
         return 0;
     for (b = e; b > text && is_ident_char((unsigned char)b[-1]); b--)
         ;
-    return !((e - b == 4 && strncmp(b, "else", 4) == 0) || (e - b == 2 && strncmp(b, "do", 2) == 0));
+    return !((e - b == 4 && strncmp(b, "else", 4) == 0) ||
+             (e - b == 2 && strncmp(b, "do", 2) == 0));
 }
 
 /* Every trace function call outside comments, literals and preprocessor directives. */
@@ -1159,10 +1163,14 @@ static void emit_func_macros(FILE *o)
     for (i = 0; i < nfuncs; i++) {
         struct func *f = &funcs[i];
         cond_key(f, key, sizeof(key));
-        fprintf(o, "/* %s: WPP_%s_ENABLED / _LOGGER / _PRE / _POST (the driver's), "
-                   "WPP_RECORDER_%s_FILTER */\n", f->name, key, key);
-        fprintf(o, "#ifdef WPP_%s_ENABLED\n#define WPP_UNCHECKED_%s 0u\n#else\n"
-                   "#define WPP_UNCHECKED_%s 4u\n#endif\n", key, f->name, f->name);
+        fprintf(o,
+                "/* %s: WPP_%s_ENABLED / _LOGGER / _PRE / _POST (the driver's), "
+                "WPP_RECORDER_%s_FILTER */\n",
+                f->name, key, key);
+        fprintf(o,
+                "#ifdef WPP_%s_ENABLED\n#define WPP_UNCHECKED_%s 0u\n#else\n"
+                "#define WPP_UNCHECKED_%s 4u\n#endif\n",
+                key, f->name, f->name);
         emit_optional(o, "ON", f->name, key, "ENABLED", "1");
         fprintf(o, "#ifdef WPP_%s_LOGGER\n#define WPP_LG_%s(fb, ...) WPP_%s_LOGGER(__VA_ARGS__)\n",
                 key, f->name, key);
@@ -1346,9 +1354,11 @@ static void emit_site(FILE *o, const struct site *s, const char *base)
  * WPP_MAIN_CB (one per module: every .tmh defines it weak, the linker keeps one). */
 static void emit_control(FILE *o, const char *tmh)
 {
-    fprintf(o, "#ifndef WPP_CONTROL_GUIDS\n#error \"%s: WPP_CONTROL_GUIDS is not defined: "
-               "define it (WPP_DEFINE_CONTROL_GUID(Name, (GUID), WPP_DEFINE_BIT(...) ...)) "
-               "before the #include of the .tmh\"\n#endif\n", tmh);
+    fprintf(o,
+            "#ifndef WPP_CONTROL_GUIDS\n#error \"%s: WPP_CONTROL_GUIDS is not defined: "
+            "define it (WPP_DEFINE_CONTROL_GUID(Name, (GUID), WPP_DEFINE_BIT(...) ...)) "
+            "before the #include of the .tmh\"\n#endif\n",
+            tmh);
     fprintf(o, "#ifndef DRVHOST_WPP_CONTROL_BLOCK_\n#define DRVHOST_WPP_CONTROL_BLOCK_\n");
     fprintf(o, "#define WPP_DEFINE_BIT(Name)\n"
                "#define WPP_DEFINE_CONTROL_GUID(Name, Guid, Bits) WPP_CTL_##Name,\n"
@@ -1366,10 +1376,11 @@ static void emit_control(FILE *o, const char *tmh)
                "WPP_CONTROL_GUIDS };\n"
                "#undef WPP_DEFINE_BIT\n#undef WPP_DEFINE_CONTROL_GUID\n");
     /* (l, w1, w2, w3, ll): the GUID's five hexadecimal groups, without 0x */
-    fprintf(o, "#define DRVHOST_WPP_GUID_(l, w1, w2, w3, ll) { 0x##l, 0x##w1, 0x##w2, { "
-               "(UCHAR)(0x##w3 >> 8), (UCHAR)0x##w3, (UCHAR)(0x##ll##ULL >> 40), "
-               "(UCHAR)(0x##ll##ULL >> 32), (UCHAR)(0x##ll##ULL >> 24), (UCHAR)(0x##ll##ULL >> 16), "
-               "(UCHAR)(0x##ll##ULL >> 8), (UCHAR)0x##ll##ULL } }\n");
+    fprintf(o,
+            "#define DRVHOST_WPP_GUID_(l, w1, w2, w3, ll) { 0x##l, 0x##w1, 0x##w2, { "
+            "(UCHAR)(0x##w3 >> 8), (UCHAR)0x##w3, (UCHAR)(0x##ll##ULL >> 40), "
+            "(UCHAR)(0x##ll##ULL >> 32), (UCHAR)(0x##ll##ULL >> 24), (UCHAR)(0x##ll##ULL >> 16), "
+            "(UCHAR)(0x##ll##ULL >> 8), (UCHAR)0x##ll##ULL } }\n");
     fprintf(o, "#define WPP_DEFINE_BIT(Name)\n"
                "#define WPP_DEFINE_CONTROL_GUID(Name, Guid, Bits) \\\n"
                "    { #Name, DRVHOST_WPP_GUID_ Guid, WPP_FLAG_NAMES_[WPP_CTL_##Name] },\n"

@@ -6,9 +6,9 @@
 #define WPPCTL_H
 
 #define WPP_CONTROL_GUIDS                                                                          \
-    WPP_DEFINE_CONTROL_GUID(WppProjGuid, (3f1e2d4c, 5b6a, 4798, 8a9b, 0c1d2e3f4a5b),              \
+    WPP_DEFINE_CONTROL_GUID(WppProjGuid, (3f1e2d4c, 5b6a, 4798, 8a9b, 0c1d2e3f4a5b),               \
                             WPP_DEFINE_BIT(PROJ_INIT) WPP_DEFINE_BIT(PROJ_IO))                     \
-    WPP_DEFINE_CONTROL_GUID(WppProjAuxGuid, (7a8b9c0d, 1e2f, 4a3b, 9c4d, 00005e6f7081),           \
+    WPP_DEFINE_CONTROL_GUID(WppProjAuxGuid, (7a8b9c0d, 1e2f, 4a3b, 9c4d, 00005e6f7081),            \
                             WPP_DEFINE_BIT(AUX_MISC))
 
 #define WPP_LEVEL_FLAGS_LOGGER(lvl, flags) WPP_LEVEL_LOGGER(flags)

@@ -36,7 +36,11 @@
 #define WPP_LEVEL_FLAGS_STATUS_ENABLED(LEVEL, FLAGS, STATUS) WPP_LEVEL_FLAGS_ENABLED(LEVEL, FLAGS)
 #define WPP_LEVEL_FLAGS_STATUS_LOGGER(LEVEL, FLAGS, STATUS)  WPP_LEVEL_FLAGS_LOGGER(LEVEL, FLAGS)
 
-typedef enum _PROJ_STATE { ProjStateIdle, ProjStateStarting, ProjStateRunning } PROJ_STATE;
+typedef enum _PROJ_STATE {
+    ProjStateIdle,
+    ProjStateStarting,
+    ProjStateRunning
+} PROJ_STATE;
 // begin_wpp config
 // CUSTOM_TYPE(pstate, ItemEnum(_PROJ_STATE));
 // end_wpp
