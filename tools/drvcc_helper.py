@@ -434,6 +434,10 @@ class Project:
             cflags.append('-DNTDDI_VERSION=' + ntddi)
         dirs = self.cl.get('AdditionalIncludeDirectories', ('', ''))[0]
         cflags += include_flags(dirs, self.dir)
+        # The VC++ Directories (IncludePath, ExternalIncludePath): searched after the
+        # compiler's /I folders, as cl.exe searches the INCLUDE folders it is given.
+        for name in ('IncludePath', 'ExternalIncludePath'):
+            cflags += include_flags(self.props.get(name, ''), self.dir)
         cflags += define_flags(self.cl.get('PreprocessorDefinitions', ('', ''))[0])
         # Last: the project folder. Sources of other folders (..\x.c) include the project's
         # precompiled header ("precomp.h"), which cl.exe takes from the .pch built there.
