@@ -5,8 +5,8 @@
 # and definitions from WppAdditionalOptions and WppPreprocessorDefinitions), tracewpp's
 # configuration syntax (USEPREFIX before its FUNC, FUNC without MSG or without parameters or
 # without the FUNC keyword, a declaration of the trace function's name that is no call,
-# KdPrint((MSG, ...)) groups, PRE/POST macros, USESUFFIX arguments, CUSTOM_TYPE), then the
-# driver's trace lines in drvhost.
+# KdPrint((MSG, ...)) groups, PRE/POST macros, USESUFFIX arguments, CUSTOM_TYPE, the %!d!
+# spelling of printf conversions), then the driver's trace lines in drvhost.
 set -eu
 drvcc=$1 drvhost=$2 root=$3
 proj=$root/tests/drvcc/wppproj/sys/wppproj.vcxproj
@@ -46,7 +46,7 @@ expect ' wppproj WppProjGuid PROJ_IO INFORMATION WppProjOther: other source$'
 expect ' wppproj WppProjGuid PROJ_INIT INFORMATION WppProjUnload: unloading$'
 # CHECK_STATUS: a success passes (no message, no jump), a failure is traced with its suffix and
 # leaves through Exit (the PRE and POST macros wrap the message).
-expect ' PROJ_INIT ERROR WppProjChecks: second check \[STATUS_UNSUCCESSFUL\(0xC0000001\)\]$'
+expect ' PROJ_INIT ERROR WppProjChecks: second check \[STATUS_UNSUCCESSFUL\(0xC0000001\)\] second$'
 [ "$(grep -c 'after the first check$' "$work/err")" = 2 ] || { cat "$work/err"; fail "first check"; }
 [ "$(grep -c 'after the second check$' "$work/err")" = 1 ] || { cat "$work/err"; fail "second check"; }
 [ "$(grep -c 'left through Exit$' "$work/err")" = 1 ] || { cat "$work/err"; fail "no jump to Exit"; }

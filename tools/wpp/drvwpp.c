@@ -309,6 +309,43 @@ static char *literal_contents(const char *s)
     return out;
 }
 
+/* tracewpp's "shriek" spelling of a printf conversion, %!s! or numbered %1!d!, as plain printf
+ * (%s, %d) in a copy of the literal text s; extended formats (%!STATUS!) stay. */
+static char *unshriek(const char *s)
+{
+    char *out = xmalloc(strlen(s) + 1), *o = out;
+
+    while (*s) {
+        const char *p = s + 1, *q;
+        if (*s != '%' || s[1] == '%') {
+            if (*s == '%')
+                *o++ = *s++;
+            *o++ = *s++;
+            continue;
+        }
+        while (isdigit((unsigned char)*p))
+            p++;
+        if (*p != '!') {
+            *o++ = *s++;
+            continue;
+        }
+        q = p + 1;
+        while (*q && strchr("-+ #0123456789.*hlLIwzjt", *q))
+            q++;
+        if (*q && strchr("diouxXcCsSpeEfgGaAZ", *q) && q[1] == '!' &&
+            (q == p + 1 || strchr("-+ #0123456789.*hlLIwzjt", q[-1]))) {
+            *o++ = '%';
+            memcpy(o, p + 1, (size_t)(q - p));
+            o += q - p;
+            s = q + 2;
+        } else {
+            *o++ = *s++;
+        }
+    }
+    *o = 0;
+    return out;
+}
+
 /* ---- configuration ----------------------------------------------------------------------- */
 
 static struct func *find_func(const char *name)
@@ -483,11 +520,11 @@ static void apply_fixes(void)
             continue;
         }
         if (x->suffix) {
-            f->suffix = x->format;
+            f->suffix = unshriek(x->format);
             f->suffix_args = x->args;
             f->nsuffix_args = x->nargs;
         } else {
-            f->prefix = x->format;
+            f->prefix = unshriek(x->format);
             f->prefix_args = x->args;
             f->nprefix_args = x->nargs;
         }
@@ -877,7 +914,8 @@ struct site {
     struct func *f;
     char *args[40];
     int nargs;
-    char *msg; /* the MSG argument as written (literals) */
+    char *msg;      /* the MSG argument as written (literals) */
+    char *msg_text; /* the same with %!s! spellings made plain printf, when it has any */
     struct arg types[32];
     int ntypes;
 };
@@ -955,7 +993,9 @@ static void scan_call(const char *text, const char *p, struct func *f, const cha
     }
     if (f->has_msg) {
         s.msg = s.args[f->nparams];
-        contents = literal_contents(s.msg);
+        if (literal_contents(s.msg) != NULL && strcmp(unshriek(s.msg), s.msg) != 0)
+            s.msg_text = unshriek(s.msg); /* the site's format, in place of MSG */
+        contents = literal_contents(s.msg_text ? s.msg_text : s.msg);
         if (contents == NULL) {
             fail(file, line, "%s: the message '%s' is not a string literal", f->name, s.msg);
             return;
@@ -1329,7 +1369,8 @@ static void emit_site(FILE *o, const struct site *s, const char *base)
     else
         fprintf(o, "\"\"");
     fprintf(o, ", %s%s, ", flag ? "WPP_BIT_" : "", flag ? flag : "0");
-    fprintf(o, "%s %s %s, ", f->prefix ? f->prefix : "", f->has_msg ? "MSG" : "",
+    fprintf(o, "%s %s %s, ", f->prefix ? f->prefix : "",
+            f->has_msg ? (s->msg_text ? s->msg_text : "MSG") : "",
             f->suffix ? f->suffix : (f->prefix || f->has_msg ? "" : "\"\""));
     emit_custom(o, s);
     fprintf(o, " }; \\\n");

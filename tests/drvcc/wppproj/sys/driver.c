@@ -40,7 +40,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     DriverObject->DriverUnload = WppProjUnload;
     TraceEntry();
     FuncEntry(PROJ_IO);
-    TraceEvents(TRACE_LEVEL_INFORMATION, PROJ_INIT, "defined %d", WPPPROJ_DEFINED);
+    TraceEvents(TRACE_LEVEL_INFORMATION, PROJ_INIT, "defined %!d!", WPPPROJ_DEFINED);
     KdPrint(("kd %s %d", "text", 2));
     TracePrint((TRACE_LEVEL_WARNING, AUX_MISC, "aux %!STATUS!", STATUS_TIMEOUT));
     DoTraceLevelMessage(TRACE_LEVEL_ERROR, PROJ_IO, "from the command line %u", 5u);

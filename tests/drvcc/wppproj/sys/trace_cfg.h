@@ -1,6 +1,6 @@
 /* trace_cfg.h - the wppproj driver's WPP configuration (the project's WppScanConfigurationData):
  * a USEPREFIX before its FUNC, functions without MSG, one without parameters, a Trace-If
- * function with PRE and POST macros and a USESUFFIX argument, a custom enumeration type, a
+ * function with PRE and POST macros and USESUFFIX arguments (one stringized, shown by %!s!), a custom enumeration type, a
  * declaration without the FUNC keyword (as some WDK samples write it). */
 #ifndef TRACE_CFG_H
 #define TRACE_CFG_H
@@ -23,7 +23,7 @@
 // MACRO: CHECK_STATUS(STATUS, MSG, ...): traces and leaves through Exit when STATUS failed.
 // begin_wpp config
 // FUNC CHECK_STATUS{LEVEL=TRACE_LEVEL_ERROR,FLAGS=PROJ_INIT}(STATUS, MSG, ...);
-// USESUFFIX(CHECK_STATUS, " [%!STATUS!]", STATUS);
+// USESUFFIX(CHECK_STATUS, " [%!STATUS!] %!s!", STATUS, #STATUS);
 // end_wpp
 #define WPP_LEVEL_FLAGS_STATUS_PRE(LEVEL, FLAGS, STATUS)                                           \
     {                                                                                              \
