@@ -6,7 +6,8 @@
 # configuration syntax (USEPREFIX before its FUNC, FUNC without MSG or without parameters or
 # without the FUNC keyword, a declaration of the trace function's name that is no call,
 # KdPrint((MSG, ...)) groups, PRE/POST macros, USESUFFIX arguments, CUSTOM_TYPE, the %!d!
-# spelling of printf conversions), then the driver's trace lines in drvhost.
+# spelling of printf conversions, a message with __DATE__), then the driver's trace lines in
+# drvhost.
 set -eu
 drvcc=$1 drvhost=$2 root=$3
 proj=$root/tests/drvcc/wppproj/sys/wppproj.vcxproj
@@ -41,6 +42,7 @@ expect ' wppproj WppProjAuxGuid AUX_MISC WARNING DriverEntry: aux STATUS_TIMEOUT
 expect ' wppproj WppProjGuid PROJ_IO ERROR DriverEntry: from the command line 5$'
 expect ' wppproj WppProjGuid PROJ_INIT NONE DriverEntry: default function 3$'
 expect ' wppproj WppProjAuxGuid AUX_MISC WARNING DriverEntry: declared without FUNC$'
+expect ' PROJ_INIT INFORMATION DriverEntry: built [A-Z][a-z]{2} [ 0-9]{2} [0-9]{4} at [0-9:]{8}, 1$'
 expect ' wppproj WppProjGuid PROJ_INIT INFORMATION DriverEntry: state 2$'
 expect ' wppproj WppProjGuid PROJ_IO INFORMATION WppProjOther: other source$'
 expect ' wppproj WppProjGuid PROJ_INIT INFORMATION WppProjUnload: unloading$'

@@ -277,8 +277,16 @@ static const char *split_args(const char *p, char **args, int max, int *count)
     return p + 1;
 }
 
-/* The contents of the adjacent string literals of s ("a" "b" -> a b), or NULL when s is
- * anything else. */
+/* __DATE__, __TIME__, __FILE__: string literals the compiler supplies. */
+static int is_literal_macro(const char *s)
+{
+    return (strncmp(s, "__DATE__", 8) == 0 || strncmp(s, "__TIME__", 8) == 0 ||
+            strncmp(s, "__FILE__", 8) == 0) &&
+           !is_ident_char((unsigned char)s[8]);
+}
+
+/* The contents of the adjacent string literals of s ("a" "b" -> a b; __DATE__, __TIME__ and
+ * __FILE__ among them count as text without conversions), or NULL when s is anything else. */
 static char *literal_contents(const char *s)
 {
     char *out = xmalloc(strlen(s) + 1);
@@ -292,6 +300,10 @@ static char *literal_contents(const char *s)
         }
         if (*s == 'L' && s[1] == '"')
             s++;
+        if (is_literal_macro(s)) { /* "built " __DATE__: a literal, without a conversion */
+            s += 8;
+            continue;
+        }
         if (*s != '"') {
             free(out);
             return NULL;

@@ -46,6 +46,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     DoTraceLevelMessage(TRACE_LEVEL_ERROR, PROJ_IO, "from the command line %u", 5u);
     DoTraceMessage(PROJ_INIT, "default function %d", 3);
     TraceWarn(AUX_MISC, "declared without FUNC");
+    TraceEvents(TRACE_LEVEL_INFORMATION, PROJ_INIT, "built " __DATE__ " at " __TIME__ ", %d", 1);
     TraceEvents(TRACE_LEVEL_INFORMATION, PROJ_INIT, "state %!pstate!", state);
     (void)WppProjChecks(STATUS_SUCCESS);
     (void)WppProjChecks(STATUS_UNSUCCESSFUL);
