@@ -1,7 +1,8 @@
 /* trace_cfg.h - the wppproj driver's WPP configuration (the project's WppScanConfigurationData):
  * a USEPREFIX before its FUNC, functions without MSG, one without parameters, a Trace-If
- * function with PRE and POST macros and USESUFFIX arguments (one stringized, shown by %!s!), a custom enumeration type, a
- * declaration without the FUNC keyword (as some WDK samples write it). */
+ * function with PRE and POST macros and USESUFFIX arguments (one stringized, shown by %!s!), a
+ * custom enumeration type, a declaration without the FUNC keyword (as some WDK samples write it).
+ */
 #ifndef TRACE_CFG_H
 #define TRACE_CFG_H
 
