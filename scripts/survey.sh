@@ -77,11 +77,13 @@ while IFS= read -r proj; do
         else
             result=compiles
             detail=$(grep -m1 -E 'FAILED|imports|bug check|BUGCHECK' "$dir/load.log" || true)
+            detail=$(printf '%s' "$detail" | sed "s|$out/[0-9]*/||g")
             compiles=$((compiles + 1))
         fi
     else
         result=fails
-        detail=$(grep -m1 -E 'error|Error' "$dir/build.log" || tail -1 "$dir/build.log")
+        # "error: " (not a file named error.c in an "In file included from" line)
+        detail=$(grep -m1 -E 'error: |Error' "$dir/build.log" || tail -1 "$dir/build.log")
         detail=$(printf '%s' "$detail" | sed "s|$tree/||g; s|$out/[0-9]*/||g")
         fails=$((fails + 1))
     fi

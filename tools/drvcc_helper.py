@@ -229,6 +229,10 @@ class Project:
         if cond is None:
             return True
         text = self.expand(cond, node, this_dir)
+        # Item metadata in a metadata's condition (%(ClCompile.Name) or %(Name)): the value the
+        # item definitions gave it so far, else empty (MSBuild's value for unset metadata).
+        text = re.sub(r'%\((?:ClCompile\.)?([A-Za-z_][A-Za-z0-9_]*)\)',
+                      lambda m: self.cl.get(m.group(1), ('', ''))[0], text)
         tokens = re.findall(r"'[^']*'|==|!=|\(|\)|!|[A-Za-z_]+|\S", text)
         pos = [0]
 
@@ -436,6 +440,10 @@ class Project:
             cflags.append('-DNTDDI_VERSION=' + ntddi)
         dirs = self.cl.get('AdditionalIncludeDirectories', ('', ''))[0]
         cflags += include_flags(dirs, self.dir)
+        # The VC++ Directories (IncludePath, ExternalIncludePath): searched after the
+        # compiler's /I folders, as cl.exe searches the INCLUDE folders it is given.
+        for name in ('IncludePath', 'ExternalIncludePath'):
+            cflags += include_flags(self.props.get(name, ''), self.dir)
         cflags += define_flags(self.cl.get('PreprocessorDefinitions', ('', ''))[0])
         # Last: the project folder. Sources of other folders (..\x.c) include the project's
         # precompiled header ("precomp.h"), which cl.exe takes from the .pch built there.
@@ -464,18 +472,60 @@ class Project:
         return '\n'.join(out) + '\n'
 
     def wpp_options(self):
+        """The project's WPP settings as drvcc's --wpp options (the TraceWPP task's inputs).
+        The control block needs none: the .tmh expands WPP_CONTROL_GUIDS wherever the sources
+        define it, as the WDK's does."""
         enabled = self.cl.get('WppEnabled', ('', ''))[0].strip().lower() == 'true'
         if not enabled:
             return []
         opts = ['--wpp']
-        scan = self.cl.get('WppScanConfigurationData', ('', ''))[0].strip()
-        if scan:
-            opts.append('--wpp-scan=' + winpath(scan, self.dir))
+        value, where = self.cl.get('WppScanConfigurationData', ('', ''))
+        if value.strip():
+            opts += self.wpp_file('--wpp-scan=', value.strip(), where)
+        value, where = self.cl.get('WppAdditionalConfigurationFile', ('', ''))
+        for f in split_list(value):
+            opts += self.wpp_file('--wpp-config=', f, where)
         if self.cl.get('WppRecorderEnabled', ('', ''))[0].strip().lower() == 'true':
             opts.append('--wpp-recorder')
         funcs = self.cl.get('WppTraceFunction', ('', ''))[0].strip()
         if funcs:
             opts.append('--wpp-func=' + funcs)
+        for d in split_list(self.cl.get('WppPreprocessorDefinitions', ('', ''))[0]):
+            if '%(' not in d:
+                opts.append('--wpp-define=' + d)
+        value, where = self.cl.get('WppAdditionalOptions', ('', ''))
+        opts += self.wpp_command_line(value, where)
+        return opts
+
+    def wpp_file(self, option, value, where):
+        path = winpath(value, self.dir)
+        if not os.path.isfile(path):
+            self.warn_once(where, 'WPP file %s not found: not read (a WDK header drvhost does '
+                           'not have?)' % value)
+            return []
+        return [option + path]
+
+    # TraceWPP's own options, as a project's WppAdditionalOptions gives them.
+    WPP_SILENT = ('-km', '-um', '-dll', '-p:', '-gen:', '-gen{', '-odir:', '-cfgdir:', '-I',
+                  '-ext:', '-preserveext:', '-noshrieks', '-argbase:', '-lookfor:', '-v')
+
+    def wpp_command_line(self, value, where):
+        opts = []
+        words = re.findall(r'(?:"[^"]*"|[^\s"])+', value.replace('\\\n', ' '))
+        for w in words:
+            w = w.replace('"', '')
+            if w in ('\\', '') or w.startswith('%('):
+                continue
+            if w.startswith('-scan:'):
+                opts += self.wpp_file('--wpp-scan=', w[6:], where)
+            elif w.startswith('-ini:'):
+                opts += self.wpp_file('--wpp-config=', w[5:], where)
+            elif w.startswith('-func:'):
+                opts.append('--wpp-func=' + w[6:])
+            elif w.startswith('-D') and len(w) > 2:
+                opts.append('--wpp-define=' + w[2:])
+            elif not w.startswith(self.WPP_SILENT):
+                self.warn_once(where, 'WPP option %s not understood: ignored' % w)
         return opts
 
 

@@ -159,6 +159,14 @@ static void system_time(struct out *o, LONGLONG t)
          f.Second, f.Milliseconds);
 }
 
+/* CUSTOM_TYPE's integers the decoder names (ItemEnum, ItemListLong, ItemSetLong ...): drvwpp
+ * passes their value, not the names, so the value is shown. */
+static int is_named_value(const char *item)
+{
+    return strncmp(item, "ItemEnum", 8) == 0 || strncmp(item, "ItemList", 8) == 0 ||
+           strncmp(item, "ItemSet", 7) == 0;
+}
+
 /* A custom type (DEFINE_CPLX_TYPE): its pairs, rendered by item type. Returns 0, or -1 when the
  * site does not describe the type. */
 static int custom(struct out *o, const struct drvhost_wpp_site *site, const char *name, va_list *ap)
@@ -191,6 +199,10 @@ static int custom(struct out *o, const struct drvhost_wpp_site *site, const char
     } else if (strcmp(item, "ItemMACAddr") == 0 && len[0] == 6 && addr[0] != NULL) {
         for (i = 0; i < 6; i++)
             putf(o, i ? "-%02x" : "%02x", addr[0][i]);
+    } else if (is_named_value(item) && len[0] == sizeof(int) && addr[0] != NULL) {
+        int value;
+        memcpy(&value, addr[0], sizeof(value));
+        putf(o, "%d", value); /* deviation: the decoder shows the name */
     } else {
         /* ItemHEXDump and the rest: the bytes of the last pair (a leading pair is the length) */
         hex_bytes(o, addr[pairs - 1], len[pairs - 1]);

@@ -2,12 +2,15 @@
  * drvwpp - drvhost's WPP preprocessor: generates the X.tmh header a driver source includes.
  *
  *   drvwpp [--scan FILE]... [--func 'NAME(ARGS,MSG,...)']... [--config FILE]... -d OUTDIR SOURCE
+ *          [--define NAME[=VALUE]]...
  *
- * It reads the control block (WPP_DEFINE_CONTROL_GUID / WPP_DEFINE_BIT) from the source and the
- * --scan headers, the trace functions from `begin_wpp config` ... `end_wpp` blocks (FUNC,
- * USEPREFIX, USESUFFIX) and --func, the custom types from --config files (DEFINE_CPLX_TYPE and
- * WPP_FLAGS(-D...), the localwpp.ini form), then every call of a trace function in SOURCE. It
- * writes OUTDIR/X.tmh for the `#include "X.tmh"` of SOURCE (nothing when SOURCE has none).
+ * The control block is the driver's WPP_CONTROL_GUIDS, expanded by the C preprocessor in the
+ * .tmh (as the WDK's tracewpp leaves it to the compiler), so it may live in any header the source
+ * includes before the .tmh. drvwpp reads the trace functions from `begin_wpp config` ...
+ * `end_wpp` blocks of the source and the --scan headers (FUNC, USEPREFIX, USESUFFIX,
+ * CUSTOM_TYPE, DEFINE_CPLX_TYPE, WPP_FLAGS) and --func, the same statements from --config files
+ * (localwpp.ini), then every call of a trace function in SOURCE. It writes OUTDIR/X.tmh for the
+ * `#include "X.tmh"` of SOURCE (nothing when SOURCE has none), with the --define macros first.
  *
  * The generated header maps each call site, by line, to a macro that tests the driver's
  * WPP_<ARGS>_ENABLED condition (and the in-flight recorder's WPP_RECORDER_<ARGS>_FILTER when
@@ -31,12 +34,28 @@
 
 struct func {
     char *name;
-    int nparams;      /* dynamic parameters before MSG */
+    int nparams;      /* dynamic parameters before MSG (all of them when there is no MSG) */
     char *params[16]; /* their names */
     int nstatic;      /* {NAME=VALUE,...} */
     char *static_names[8];
     char *static_values[8];
+    int has_msg;           /* MSG is a parameter (a FUNC may have none: its prefix and suffix are
+                            * the message) */
+    int variadic;          /* '...' follows: the format's arguments */
+    int group;             /* the first parameter inside a parenthesized group, as in
+                            * KdPrint((MSG, ...)) or DoTrace(LEVEL, FLAGS, (MSG, ...)); -1 when none.
+                            * The group runs to the end of the list. */
+    int level_is_flag;     /* DoTraceMessage: its condition parameter, named LEVEL, is a flag */
     char *prefix, *suffix; /* USEPREFIX / USESUFFIX format strings (C literal text), or NULL */
+    char *prefix_args, *suffix_args; /* their arguments (", a, b"), or NULL */
+    int nprefix_args, nsuffix_args;
+};
+
+/* A USEPREFIX / USESUFFIX: applied once every FUNC is known (either may come first). */
+struct fix {
+    char *func, *format, *args;
+    int nargs, suffix, line;
+    const char *file;
 };
 
 struct cplx {
@@ -49,20 +68,20 @@ struct cplx {
 
 struct bit {
     char *name;
-    int ctl;
 };
 
 static struct func funcs[MAX_ITEMS];
 static int nfuncs;
+static struct fix fixes[MAX_ITEMS];
+static int nfixes;
+static char *tmh_defines[MAX_ITEMS]; /* --define NAME[=VALUE]: #define at the top of the .tmh */
+static int ntmh_defines;
 static struct cplx cplxs[MAX_ITEMS];
 static int ncplx;
 static char *flag_defines[MAX_ITEMS]; /* WPP_FLAGS(-D...) bodies: NAME(x) BODY */
 static int nflag_defines;
 static struct bit bits[MAX_ITEMS];
 static int nbits;
-static char *ctl_names[MAX_ITEMS];
-static char *ctl_guids[MAX_ITEMS]; /* "{ 0x..., 0x..., 0x..., { ... } }" */
-static int nctl;
 static int errors;
 
 static void fail(const char *file, int line, const char *fmt, ...)
@@ -258,8 +277,16 @@ static const char *split_args(const char *p, char **args, int max, int *count)
     return p + 1;
 }
 
-/* The contents of the adjacent string literals of s ("a" "b" -> a b), or NULL when s is
- * anything else. */
+/* __DATE__, __TIME__, __FILE__: string literals the compiler supplies. */
+static int is_literal_macro(const char *s)
+{
+    return (strncmp(s, "__DATE__", 8) == 0 || strncmp(s, "__TIME__", 8) == 0 ||
+            strncmp(s, "__FILE__", 8) == 0) &&
+           !is_ident_char((unsigned char)s[8]);
+}
+
+/* The contents of the adjacent string literals of s ("a" "b" -> a b; __DATE__, __TIME__ and
+ * __FILE__ among them count as text without conversions), or NULL when s is anything else. */
 static char *literal_contents(const char *s)
 {
     char *out = xmalloc(strlen(s) + 1);
@@ -273,6 +300,10 @@ static char *literal_contents(const char *s)
         }
         if (*s == 'L' && s[1] == '"')
             s++;
+        if (is_literal_macro(s)) { /* "built " __DATE__: a literal, without a conversion */
+            s += 8;
+            continue;
+        }
         if (*s != '"') {
             free(out);
             return NULL;
@@ -290,6 +321,43 @@ static char *literal_contents(const char *s)
     return out;
 }
 
+/* tracewpp's "shriek" spelling of a printf conversion, %!s! or numbered %1!d!, as plain printf
+ * (%s, %d) in a copy of the literal text s; extended formats (%!STATUS!) stay. */
+static char *unshriek(const char *s)
+{
+    char *out = xmalloc(strlen(s) + 1), *o = out;
+
+    while (*s) {
+        const char *p = s + 1, *q;
+        if (*s != '%' || s[1] == '%') {
+            if (*s == '%')
+                *o++ = *s++;
+            *o++ = *s++;
+            continue;
+        }
+        while (isdigit((unsigned char)*p))
+            p++;
+        if (*p != '!') {
+            *o++ = *s++;
+            continue;
+        }
+        q = p + 1;
+        while (*q && strchr("-+ #0123456789.*hlLIwzjt", *q))
+            q++;
+        if (*q && strchr("diouxXcCsSpeEfgGaAZ", *q) && q[1] == '!' &&
+            (q == p + 1 || strchr("-+ #0123456789.*hlLIwzjt", q[-1]))) {
+            *o++ = '%';
+            memcpy(o, p + 1, (size_t)(q - p));
+            o += q - p;
+            s = q + 2;
+        } else {
+            *o++ = *s++;
+        }
+    }
+    *o = 0;
+    return out;
+}
+
 /* ---- configuration ----------------------------------------------------------------------- */
 
 static struct func *find_func(const char *name)
@@ -302,15 +370,55 @@ static struct func *find_func(const char *name)
     return NULL;
 }
 
+/* The parameters of a FUNC declaration: names, then MSG (optional), then '...' (optional); one
+ * trailing parenthesized group flattens into the list (KdPrint((MSG, ...))). */
+static int parse_params(struct func *f, char **args, int n, const char *file, int line)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        const char *a = args[i];
+        if (a[0] == '(' && f->group < 0 && i == n - 1) {
+            char *inner[24];
+            int m;
+            if (split_args(a, inner, 24, &m) == NULL || m > 24) {
+                fail(file, line, "FUNC %s: bad parameter group '%s'", f->name, a);
+                return -1;
+            }
+            f->group = i;
+            return parse_params(f, inner, m, file, line);
+        }
+        if (f->variadic) {
+            fail(file, line, "FUNC %s: '...' must be the last parameter", f->name);
+            return -1;
+        }
+        if (strcmp(a, "...") == 0) {
+            f->variadic = 1;
+        } else if (strcmp(a, "MSG") == 0) {
+            f->has_msg = 1;
+        } else if (f->has_msg) {
+            fail(file, line, "FUNC %s: MSG must be followed by '...' and nothing else", f->name);
+            return -1;
+        } else if (f->nparams == 16 || !is_ident_char((unsigned char)a[0])) {
+            fail(file, line, "FUNC %s: bad parameter '%s'", f->name, a);
+            return -1;
+        } else {
+            f->params[f->nparams++] = args[i];
+        }
+    }
+    return 0;
+}
+
 /* Parses "NAME{A=B,...}(P,...,MSG,...)" (trailing ';' allowed). */
 static void parse_func_decl(const char *decl, const char *file, int line)
 {
     const char *p = decl;
     struct func f;
     char *args[24];
-    int n, i, seen_msg = 0;
+    int n;
 
     memset(&f, 0, sizeof(f));
+    f.group = -1;
     while (isspace((unsigned char)*p))
         p++;
     {
@@ -349,35 +457,14 @@ static void parse_func_decl(const char *decl, const char *file, int line)
         while (isspace((unsigned char)*p))
             p++;
     }
-    if (*p != '(' || split_args(p, args, 24, &n) == NULL) {
+    if (*p != '(' || split_args(p, args, 24, &n) == NULL || n > 24) {
         fail(file, line, "FUNC %s: a parameter list (..., MSG, ...) is expected", f.name);
         return;
     }
-    for (i = 0; i < n && i < 24; i++) {
-        if (strcmp(args[i], "MSG") == 0) {
-            seen_msg = 1;
-            if (i + 2 != n || strcmp(args[i + 1], "...") != 0)
-                fail(file, line, "FUNC %s: MSG must be followed by '...' and nothing else", f.name);
-            break;
-        }
-        if (f.nparams == 16 || !is_ident_char((unsigned char)args[i][0])) {
-            fail(file, line, "FUNC %s: bad parameter '%s'", f.name, args[i]);
-            return;
-        }
-        f.params[f.nparams++] = args[i];
-    }
-    if (!seen_msg) {
-        fail(file, line, "FUNC %s: no MSG parameter", f.name);
+    if (parse_params(&f, args, n, file, line) != 0)
         return;
-    }
-    if (f.nparams + f.nstatic == 0) {
-        fail(file, line, "FUNC %s: at least one condition parameter (a flag) is needed", f.name);
-        return;
-    }
     if (find_func(f.name) != NULL) {
         struct func *old = find_func(f.name);
-        f.prefix = old->prefix;
-        f.suffix = old->suffix;
         *old = f;
         return;
     }
@@ -388,23 +475,22 @@ static void parse_func_decl(const char *decl, const char *file, int line)
     funcs[nfuncs++] = f;
 }
 
-/* USEPREFIX(Name, "fmt") / USESUFFIX(Name, "fmt"). */
+/* USEPREFIX(Name, "fmt"[, args]) / USESUFFIX(Name, "fmt"[, args]): recorded, applied by
+ * apply_fixes once every FUNC is read (the WDK's own examples put USEPREFIX first). The
+ * arguments are expressions evaluated at the call; a FUNC parameter's name among them stands for
+ * the call's argument. */
 static void parse_fix(const char *p, int suffix, const char *file, int line)
 {
-    char *args[4];
-    int n;
-    struct func *f;
+    char *args[24];
+    int n, i;
+    size_t len = 1;
+    struct fix *x;
 
     while (*p && *p != '(')
         p++;
-    if (*p != '(' || split_args(p, args, 4, &n) == NULL || n != 2) {
-        fail(file, line, "USE%s: (FUNCTION, \"FORMAT\") is expected", suffix ? "SUFFIX" : "PREFIX");
-        return;
-    }
-    f = find_func(args[0]);
-    if (f == NULL) {
-        fail(file, line, "USE%s: %s is not a FUNC declared before", suffix ? "SUFFIX" : "PREFIX",
-             args[0]);
+    if (*p != '(' || split_args(p, args, 24, &n) == NULL || n < 2 || n > 24) {
+        fail(file, line, "USE%s: (FUNCTION, \"FORMAT\"[, ARGUMENTS]) is expected",
+             suffix ? "SUFFIX" : "PREFIX");
         return;
     }
     if (literal_contents(args[1]) == NULL) {
@@ -412,31 +498,166 @@ static void parse_fix(const char *p, int suffix, const char *file, int line)
              suffix ? "SUFFIX" : "PREFIX");
         return;
     }
-    if (suffix)
-        f->suffix = args[1];
-    else
-        f->prefix = args[1];
+    if (nfixes == MAX_ITEMS) {
+        fail(file, line, "too many USEPREFIX/USESUFFIX statements");
+        return;
+    }
+    x = &fixes[nfixes++];
+    x->func = args[0];
+    x->format = args[1];
+    x->suffix = suffix;
+    x->file = file;
+    x->line = line;
+    x->nargs = n - 2;
+    for (i = 2; i < n; i++)
+        len += strlen(args[i]) + 2;
+    x->args = xmalloc(len);
+    x->args[0] = 0;
+    for (i = 2; i < n; i++) {
+        strcat(x->args, ", ");
+        strcat(x->args, args[i]);
+    }
 }
 
-/* One line of a begin_wpp config block, comment markers already removed. */
+static void apply_fixes(void)
+{
+    int i;
+
+    for (i = 0; i < nfixes; i++) {
+        struct fix *x = &fixes[i];
+        struct func *f = find_func(x->func);
+        if (f == NULL) {
+            fail(x->file, x->line, "USE%s: %s is not a FUNC of any configuration block",
+                 x->suffix ? "SUFFIX" : "PREFIX", x->func);
+            continue;
+        }
+        if (x->suffix) {
+            f->suffix = unshriek(x->format);
+            f->suffix_args = x->args;
+            f->nsuffix_args = x->nargs;
+        } else {
+            f->prefix = unshriek(x->format);
+            f->prefix_args = x->args;
+            f->nprefix_args = x->nargs;
+        }
+    }
+}
+
+static void add_cplx(char *name, char *macro, char *argtype, char *itemtype, char *pairs)
+{
+    if (ncplx == MAX_ITEMS)
+        return;
+    cplxs[ncplx].name = name;
+    cplxs[ncplx].macro = macro;
+    cplxs[ncplx].argtype = argtype;
+    cplxs[ncplx].itemtype = itemtype;
+    cplxs[ncplx].pairs = pairs;
+    ncplx++;
+}
+
+/* DEFINE_CPLX_TYPE(NAME, MACRO, ARGTYPE, ITEMTYPE, "s", _TAG_, 0[, PAIRS]). */
+static void parse_cplx(const char *s, const char *file, int line)
+{
+    char *args[8];
+    int n;
+    const char *q = strchr(s, '(');
+
+    if (q == NULL || split_args(q, args, 8, &n) == NULL || n < 7 || n > 8)
+        fail(file, line,
+             "DEFINE_CPLX_TYPE(NAME, MACRO, ARGTYPE, ITEMTYPE, \"s\", _TAG_, 0, PAIRS) expected");
+    else
+        add_cplx(args[0], args[1], args[2], args[3], n == 8 ? args[7] : "1");
+}
+
+/* CUSTOM_TYPE(NAME, ItemEnum(TYPE)) / CUSTOM_TYPE(NAME, ItemListLong(A, B, ...)): an integer the
+ * decoder shows by name. drvhost shows its value (deviation: the names are not read). */
+static void parse_custom(const char *s, const char *file, int line)
+{
+    char *args[4];
+    int n;
+    const char *q = strchr(s, '(');
+    size_t k;
+
+    if (q == NULL || split_args(q, args, 4, &n) == NULL || n != 2 ||
+        !is_ident_char((unsigned char)args[1][0])) {
+        fail(file, line, "CUSTOM_TYPE(NAME, ItemEnum(TYPE)) expected");
+        return;
+    }
+    for (k = 0; is_ident_char((unsigned char)args[1][k]); k++)
+        ;
+    add_cplx(args[0], "DRVHOST_WPP_LOGVAL", "int", dupn(args[1], k), "1");
+}
+
+/* WPP_FLAGS(-DNAME=VALUE) or (-DNAME(x)=BODY, or the older -DNAME(x) BODY): a #define in the
+ * .tmh. Other WPP_FLAGS options (-public:NAME: symbol-file annotations) mean nothing here. */
+static void parse_wpp_flags(const char *s, const char *file, int line)
+{
+    const char *q = strstr(s, "-D");
+    const char *end = strrchr(s, ')');
+    char *def;
+    int depth = 0;
+    size_t i;
+
+    if (q == NULL && strchr(s, '-') != NULL)
+        return;
+    if (q == NULL || end == NULL || end < q) {
+        fail(file, line, "WPP_FLAGS(-DNAME(x)=BODY) expected");
+        return;
+    }
+    def = trimn(q + 2, (size_t)(end - q - 2));
+    for (i = 0; def[i]; i++) {
+        if (def[i] == '(')
+            depth++;
+        else if (def[i] == ')')
+            depth--;
+        else if (depth == 0 && (def[i] == '=' || isspace((unsigned char)def[i]))) {
+            def[i] = ' ';
+            break;
+        }
+    }
+    if (nflag_defines < MAX_ITEMS)
+        flag_defines[nflag_defines++] = def;
+}
+
+/* NAME(... or NAME{...}(...: a trace function's declaration. */
+static int is_func_shape(const char *s)
+{
+    if (!is_ident_char((unsigned char)*s) || isdigit((unsigned char)*s))
+        return 0;
+    while (is_ident_char((unsigned char)*s))
+        s++;
+    while (isspace((unsigned char)*s))
+        s++;
+    return *s == '(' || *s == '{';
+}
+
+/* One configuration statement: a line of a begin_wpp config block (comment markers removed) or
+ * of a --config file. */
 static void config_line(const char *s, const char *file, int line)
 {
     while (isspace((unsigned char)*s))
         s++;
-    if (*s == 0)
+    if (*s == 0 || *s == ';' || *s == '#' || strncmp(s, "//", 2) == 0)
         return;
-    if (strncmp(s, "FUNC", 4) == 0 && isspace((unsigned char)s[4]))
-        parse_func_decl(s + 4, file, line);
+    if (strncmp(s, "FUNC", 4) == 0 && (isspace((unsigned char)s[4]) || s[4] == ':'))
+        parse_func_decl(s + 5, file, line);
     else if (strncmp(s, "USEPREFIX", 9) == 0)
         parse_fix(s + 9, 0, file, line);
     else if (strncmp(s, "USESUFFIX", 9) == 0)
         parse_fix(s + 9, 1, file, line);
-    else if (strncmp(s, "CUSTOM_TYPE", 11) == 0 || strncmp(s, "DEFINE_CPLX_TYPE", 16) == 0 ||
-             strncmp(s, "WPP_FLAGS", 9) == 0)
-        fail(file, line,
-             "%.16s in a begin_wpp block is not supported: put it in a --wpp-config file", s);
+    else if (strncmp(s, "DEFINE_CPLX_TYPE", 16) == 0)
+        parse_cplx(s, file, line);
+    else if (strncmp(s, "CUSTOM_TYPE", 11) == 0)
+        parse_custom(s, file, line);
+    else if (strncmp(s, "WPP_FLAGS", 9) == 0)
+        parse_wpp_flags(s, file, line);
+    else if (is_func_shape(s)) /* the FUNC keyword left out: the WDK's samples build so */
+        parse_func_decl(s, file, line);
     else
-        fail(file, line, "unknown WPP configuration statement '%s'", s);
+        fprintf(stderr,
+                "%s:%d: warning: '%s' is not a WPP configuration statement (FUNC, "
+                "USEPREFIX, USESUFFIX, CUSTOM_TYPE, DEFINE_CPLX_TYPE, WPP_FLAGS): ignored\n",
+                file, line, s);
 }
 
 /* The text of line ln after blanks and comment markers (slashes, stars). */
@@ -476,120 +697,49 @@ static void scan_config_blocks(const char *text, const char *file)
         fail(file, start_line, "begin_wpp config without end_wpp");
 }
 
-/* (84bdb2e9,829e,41b3,b891,02f454bc2bd7) -> a GUID initializer. */
-static char *guid_init(const char *s, const char *file, int line)
+/* The WPP_DEFINE_BIT names of the control blocks written in text (the source, the --scan
+ * headers): they tell which argument of a call is its flag when no parameter is named FLAGS. The
+ * control block itself comes from the C preprocessor (the .tmh expands WPP_CONTROL_GUIDS, as
+ * the WDK's does), wherever the driver defines it. */
+static void scan_control_block(const char *text)
 {
-    unsigned long long a, b, c, d, e;
-    char tail;
-    char *out;
+    const char *b = text;
 
-    if (sscanf(s, " ( %llx , %llx , %llx , %llx , %llx %c", &a, &b, &c, &d, &e, &tail) != 6 ||
-        tail != ')') {
-        fail(file, line,
-             "WPP_DEFINE_CONTROL_GUID: the GUID '%s' is not (xxxxxxxx,xxxx,xxxx,xxxx,"
-             "xxxxxxxxxxxx)",
-             s);
-        return NULL;
-    }
-    out = xmalloc(200);
-    snprintf(out, 200,
-             "{ 0x%08llx, 0x%04llx, 0x%04llx, { 0x%02llx, 0x%02llx, 0x%02llx, 0x%02llx, 0x%02llx, "
-             "0x%02llx, 0x%02llx, 0x%02llx } }",
-             a, b, c, d >> 8, d & 0xff, (e >> 40) & 0xff, (e >> 32) & 0xff, (e >> 24) & 0xff,
-             (e >> 16) & 0xff, (e >> 8) & 0xff, e & 0xff);
-    return out;
-}
-
-static void scan_control_block(const char *text, const char *file)
-{
-    const char *p = text;
-
-    while ((p = strstr(p, "WPP_DEFINE_CONTROL_GUID")) != NULL) {
-        const char *q = p + 23;
-        char *args[3 + 0];
-        int n, line = line_at(text, p);
-        const char *b;
-
-        if (p > text && is_ident_char((unsigned char)p[-1])) {
-            p = q;
+    while ((b = strstr(b, "WPP_DEFINE_BIT")) != NULL) {
+        char *bargs[2];
+        int bn;
+        const char *q = b + 14;
+        if (b > text && is_ident_char((unsigned char)b[-1])) {
+            b = q;
             continue;
         }
-        while (isspace((unsigned char)*q) || (*q == '\\' && q[1] == '\n'))
+        while (isspace((unsigned char)*q))
             q++;
-        if (*q != '(' || split_args(q, args, 3, &n) == NULL || n != 3) {
-            fail(file, line,
-                 "WPP_DEFINE_CONTROL_GUID(NAME, (GUID), WPP_DEFINE_BIT(...)...) expected");
-            p = q;
+        b = q;
+        if (*q != '(' || split_args(q, bargs, 2, &bn) == NULL || bn != 1 ||
+            !is_ident_char((unsigned char)bargs[0][0]) || strcmp(bargs[0], "Name") == 0)
             continue;
-        }
-        if (nctl == MAX_ITEMS)
-            break;
-        ctl_names[nctl] = args[0];
-        ctl_guids[nctl] = guid_init(args[1], file, line);
-        for (b = args[2]; (b = strstr(b, "WPP_DEFINE_BIT")) != NULL;) {
-            char *bargs[2];
-            int bn;
-            b += 14;
-            while (isspace((unsigned char)*b))
-                b++;
-            if (*b != '(' || (b = split_args(b, bargs, 2, &bn)) == NULL || bn != 1) {
-                fail(file, line, "WPP_DEFINE_BIT(NAME) expected");
-                break;
-            }
-            if (nbits < MAX_ITEMS) {
-                bits[nbits].name = bargs[0];
-                bits[nbits].ctl = nctl;
-                nbits++;
-            }
-        }
-        nctl++;
-        p = q;
+        if (nbits < MAX_ITEMS)
+            bits[nbits++].name = bargs[0];
     }
 }
 
-/* A --config file (localwpp.ini): DEFINE_CPLX_TYPE(...) and WPP_FLAGS(-DNAME(x) BODY). */
+/* A --config file (localwpp.ini): configuration statements, one a line. */
 static void scan_ini(const char *path)
 {
     char *text = read_file(path);
     const char *p = text;
+    int line = 1;
 
     while (*p) {
         const char *e = strchr(p, '\n');
         char *ln = dupn(p, e ? (size_t)(e - p) : strlen(p));
-        char *s = ln;
-        int line = line_at(text, p);
-        while (isspace((unsigned char)*s))
-            s++;
-        if (strncmp(s, "DEFINE_CPLX_TYPE", 16) == 0) {
-            char *args[8];
-            int n;
-            const char *q = strchr(s, '(');
-            if (q == NULL || split_args(q, args, 8, &n) == NULL || n != 8)
-                fail(path, line,
-                     "DEFINE_CPLX_TYPE(NAME, MACRO, ARGTYPE, ITEMTYPE, \"s\", _TAG_, 0, "
-                     "PAIRS) expected");
-            else if (ncplx < MAX_ITEMS) {
-                cplxs[ncplx].name = args[0];
-                cplxs[ncplx].macro = args[1];
-                cplxs[ncplx].argtype = args[2];
-                cplxs[ncplx].itemtype = args[3];
-                cplxs[ncplx].pairs = args[7];
-                ncplx++;
-            }
-        } else if (strncmp(s, "WPP_FLAGS", 9) == 0) {
-            char *q = strstr(s, "-D");
-            char *end = strrchr(s, ')');
-            if (q == NULL || end == NULL || end < q)
-                fail(path, line, "WPP_FLAGS(-DNAME(x) BODY) expected");
-            else if (nflag_defines < MAX_ITEMS)
-                flag_defines[nflag_defines++] = trimn(q + 2, (size_t)(end - q - 2));
-        } else if (*s && *s != ';' && *s != '#' && strncmp(s, "//", 2) != 0) {
-            fail(path, line, "unknown statement (DEFINE_CPLX_TYPE and WPP_FLAGS are understood)");
-        }
+        config_line(ln, path, line);
         free(ln);
         if (e == NULL)
             break;
         p = e + 1;
+        line++;
     }
 }
 
@@ -776,7 +926,8 @@ struct site {
     struct func *f;
     char *args[40];
     int nargs;
-    char *msg; /* the MSG argument as written (literals) */
+    char *msg;      /* the MSG argument as written (literals) */
+    char *msg_text; /* the same with %!s! spellings made plain printf, when it has any */
     struct arg types[32];
     int ntypes;
 };
@@ -794,13 +945,37 @@ static int bit_index(const char *name)
     return -1;
 }
 
+/* The call's arguments with a parenthesized group (KdPrint((MSG, ...))) spliced in; 0 or -1. */
+static int flatten_group(struct site *s, const struct func *f, const char *file, int line)
+{
+    char *inner[40];
+    int m, i;
+    const char *g;
+
+    if (f->group < 0)
+        return 0;
+    g = s->nargs == f->group + 1 ? s->args[f->group] : NULL;
+    if (g == NULL || g[0] != '(' || g[strlen(g) - 1] != ')' ||
+        split_args(g, inner, 40, &m) == NULL || f->group + m > 40) {
+        fail(file, line,
+             "%s: %d parameters then one in parentheses expected, as the FUNC "
+             "declares",
+             f->name, f->group);
+        return -1;
+    }
+    for (i = 0; i < m; i++)
+        s->args[f->group + i] = inner[i];
+    s->nargs = f->group + m;
+    return 0;
+}
+
 static void scan_call(const char *text, const char *p, struct func *f, const char *file,
                       const char **next)
 {
     struct site s;
-    int line = line_at(text, p), n, i;
+    int line = line_at(text, p), n, i, fixed = f->nparams + f->has_msg, passed;
     const char *q = p + strlen(f->name);
-    char *contents;
+    const char *contents = "";
 
     memset(&s, 0, sizeof(s));
     *next = q;
@@ -817,17 +992,26 @@ static void scan_call(const char *text, const char *p, struct func *f, const cha
     }
     s.line = line;
     s.f = f;
-    s.nargs = n;
-    if (n < f->nparams + 1 || n > 40) {
-        fail(file, line, "%s: %d arguments, at least %d expected (%s)", f->name, n, f->nparams + 1,
-             f->nparams ? "the condition arguments and MSG" : "MSG");
+    s.nargs = n > 40 ? 40 : n;
+    if (n > 40 || flatten_group(&s, f, file, line) != 0)
+        return;
+    n = s.nargs;
+    if (n < fixed || (!f->variadic && n != fixed)) {
+        fail(file, line, "%s: %d arguments, %s %d expected (%s)", f->name, n,
+             f->variadic ? "at least" : "exactly", fixed,
+             f->has_msg ? (f->nparams ? "the condition arguments and MSG" : "MSG")
+                        : "the FUNC's parameters");
         return;
     }
-    s.msg = s.args[f->nparams];
-    contents = literal_contents(s.msg);
-    if (contents == NULL) {
-        fail(file, line, "%s: the message '%s' is not a string literal", f->name, s.msg);
-        return;
+    if (f->has_msg) {
+        s.msg = s.args[f->nparams];
+        if (literal_contents(s.msg) != NULL && strcmp(unshriek(s.msg), s.msg) != 0)
+            s.msg_text = unshriek(s.msg); /* the site's format, in place of MSG */
+        contents = literal_contents(s.msg_text ? s.msg_text : s.msg);
+        if (contents == NULL) {
+            fail(file, line, "%s: the message '%s' is not a string literal", f->name, s.msg);
+            return;
+        }
     }
     {
         size_t len = strlen(contents) + (f->prefix ? strlen(f->prefix) : 0) +
@@ -840,9 +1024,10 @@ static void scan_call(const char *text, const char *p, struct func *f, const cha
     }
     if (s.ntypes < 0)
         return;
-    if (s.ntypes != n - f->nparams - 1) {
+    passed = f->nprefix_args + (n - fixed) + f->nsuffix_args;
+    if (s.ntypes != passed) {
         fail(file, line, "%s: the format takes %d argument%s, the call passes %d", f->name,
-             s.ntypes, s.ntypes == 1 ? "" : "s", n - f->nparams - 1);
+             s.ntypes, s.ntypes == 1 ? "" : "s", passed);
         return;
     }
     for (i = 0; i < nsites; i++)
@@ -902,6 +1087,23 @@ static void check_define(const char *text, const char *start, const char *end, c
     }
 }
 
+/* The name at p follows a type name (VOID TraceEvents(ULONG Level, ...)): the declaration or
+ * definition of a function of that name, which a source without WPP uses (in an #else branch,
+ * as the WDK's samples do), not a call. A call follows ; { } ) : else do. */
+static int is_declaration(const char *text, const char *p)
+{
+    const char *e = p, *b;
+
+    while (e > text && isspace((unsigned char)e[-1]))
+        e--;
+    if (e == text || !is_ident_char((unsigned char)e[-1]))
+        return 0;
+    for (b = e; b > text && is_ident_char((unsigned char)b[-1]); b--)
+        ;
+    return !((e - b == 4 && strncmp(b, "else", 4) == 0) ||
+             (e - b == 2 && strncmp(b, "do", 2) == 0));
+}
+
 /* Every trace function call outside comments, literals and preprocessor directives. */
 static void scan_calls(const char *text, const char *file)
 {
@@ -949,7 +1151,7 @@ static void scan_calls(const char *text, const char *file)
             if (p - s < (long)sizeof(name) && !isdigit((unsigned char)*s)) {
                 memcpy(name, s, (size_t)(p - s));
                 name[p - s] = 0;
-                if ((f = find_func(name)) != NULL)
+                if ((f = find_func(name)) != NULL && !is_declaration(text, s))
                     scan_call(text, s, f, file, &p);
             }
             continue;
@@ -966,15 +1168,12 @@ static void cond_key(const struct func *f, char *out, size_t cap)
     int i;
 
     out[0] = 0;
-    for (i = 0; i < f->nstatic; i++) {
-        strncat(out, f->static_names[i], cap - strlen(out) - 1);
-        strncat(out, "_", cap - strlen(out) - 1);
+    for (i = 0; i < f->nstatic + f->nparams; i++) {
+        if (i > 0)
+            strncat(out, "_", cap - strlen(out) - 1);
+        strncat(out, i < f->nstatic ? f->static_names[i] : f->params[i - f->nstatic],
+                cap - strlen(out) - 1);
     }
-    for (i = 0; i < f->nparams; i++) {
-        strncat(out, f->params[i], cap - strlen(out) - 1);
-        strncat(out, "_", cap - strlen(out) - 1);
-    }
-    out[strlen(out) - 1] = 0;
 }
 
 /* The condition arguments: static values, then the macro's dynamic parameter names. */
@@ -999,6 +1198,15 @@ static void c_string(FILE *o, const char *s)
     fputc('"', o);
 }
 
+/* WPP_<what>_<f>(...): the driver's WPP_<KEY>_<suffix>(...) when it defines one, else fallback. */
+static void emit_optional(FILE *o, const char *what, const char *f, const char *key,
+                          const char *suffix, const char *fallback)
+{
+    fprintf(o, "#ifdef WPP_%s_%s\n#define WPP_%s_%s(...) WPP_%s_%s(__VA_ARGS__)\n", key, suffix,
+            what, f, key, suffix);
+    fprintf(o, "#else\n#define WPP_%s_%s(...) %s\n#endif\n", what, f, fallback);
+}
+
 static void emit_func_macros(FILE *o)
 {
     int i;
@@ -1007,25 +1215,46 @@ static void emit_func_macros(FILE *o)
     for (i = 0; i < nfuncs; i++) {
         struct func *f = &funcs[i];
         cond_key(f, key, sizeof(key));
-        fprintf(o, "/* %s: WPP_%s_ENABLED / _LOGGER (the driver's), WPP_RECORDER_%s_FILTER */\n",
+        fprintf(o,
+                "/* %s: WPP_%s_ENABLED / _LOGGER / _PRE / _POST (the driver's), "
+                "WPP_RECORDER_%s_FILTER */\n",
                 f->name, key, key);
-        fprintf(o, "#ifdef WPP_%s_ENABLED\n#define WPP_ON_%s(...) WPP_%s_ENABLED(__VA_ARGS__)\n",
-                key, f->name, key);
-        fprintf(o, "#define WPP_UNCHECKED_%s 0u\n#else\n#define WPP_ON_%s(...) 1\n", f->name,
-                f->name);
-        fprintf(o, "#define WPP_UNCHECKED_%s 4u\n#endif\n", f->name);
+        fprintf(o,
+                "#ifdef WPP_%s_ENABLED\n#define WPP_UNCHECKED_%s 0u\n#else\n"
+                "#define WPP_UNCHECKED_%s 4u\n#endif\n",
+                key, f->name, f->name);
+        emit_optional(o, "ON", f->name, key, "ENABLED", "1");
         fprintf(o, "#ifdef WPP_%s_LOGGER\n#define WPP_LG_%s(fb, ...) WPP_%s_LOGGER(__VA_ARGS__)\n",
                 key, f->name, key);
         fprintf(o, "#else\n#define WPP_LG_%s(fb, ...) (fb)\n#endif\n", f->name);
         fprintf(o, "#ifdef WPP_RECORDER_%s_FILTER\n", key);
         fprintf(o, "#define WPP_REC_%s(...) WPP_RECORDER_%s_FILTER(__VA_ARGS__)\n", f->name, key);
         fprintf(o, "#else\n#define WPP_REC_%s(...) 0\n#endif\n", f->name);
+        emit_optional(o, "PRE", f->name, key, "PRE", "");
+        emit_optional(o, "POST", f->name, key, "POST", "");
         fprintf(o, "#undef %s\n#define %s WPP_CAT(WPP_CALL_, __LINE__)\n\n", f->name, f->name);
     }
 }
 
-/* The level and flag of a call: the argument of a parameter named LEVEL that is not a flag
- * name, and the argument (or static value) that is one of the WPP_DEFINE_BIT names. */
+static int is_identifier(const char *s)
+{
+    if (!is_ident_char((unsigned char)*s) || isdigit((unsigned char)*s))
+        return 0;
+    while (is_ident_char((unsigned char)*s))
+        s++;
+    return *s == 0;
+}
+
+/* A candidate flag: an identifier, and a WPP_DEFINE_BIT name when the bits are known. */
+static int flag_ok(const char *value)
+{
+    return value != NULL && is_identifier(value) && (nbits == 0 || bit_index(value) >= 0);
+}
+
+/* The flag and level of a call. The flag: the value of a parameter named FLAGS or FLAG (static
+ * or the call's argument), else an argument that is a WPP_DEFINE_BIT name written in the source
+ * or a --scan header, else DoTraceMessage's condition argument. The level: the argument of a
+ * parameter named LEVEL that is not the flag, or a static LEVEL=TRACE_LEVEL_x. */
 static void site_level_flag(const struct site *s, const char **level, const char **flag)
 {
     const struct func *f = s->f;
@@ -1034,14 +1263,32 @@ static void site_level_flag(const struct site *s, const char **level, const char
     *level = NULL;
     *flag = NULL;
     for (i = 0; i < f->nstatic; i++)
+        if ((!strcmp(f->static_names[i], "FLAGS") || !strcmp(f->static_names[i], "FLAG")) &&
+            flag_ok(f->static_values[i]))
+            *flag = f->static_values[i];
+    for (i = 0; i < f->nparams; i++)
+        if ((!strcmp(f->params[i], "FLAGS") || !strcmp(f->params[i], "FLAG")) &&
+            flag_ok(s->args[i]))
+            *flag = s->args[i];
+    for (i = 0; i < f->nstatic && *flag == NULL; i++)
         if (bit_index(f->static_values[i]) >= 0)
             *flag = f->static_values[i];
-    for (i = 0; i < f->nparams; i++) {
+    for (i = 0; i < f->nparams && *flag == NULL; i++)
         if (bit_index(s->args[i]) >= 0)
             *flag = s->args[i];
-        else if (strcmp(f->params[i], "LEVEL") == 0 || strcmp(f->params[i], "LVL") == 0)
+    for (i = 0; i < f->nparams; i++) {
+        if (strcmp(f->params[i], "LEVEL") != 0 && strcmp(f->params[i], "LVL") != 0)
+            continue;
+        if (*flag == NULL && f->level_is_flag && flag_ok(s->args[i]))
+            *flag = s->args[i];
+        else if (*flag != s->args[i])
             *level = f->params[i];
     }
+    for (i = 0; i < f->nstatic && *level == NULL; i++)
+        if (!strcmp(f->static_names[i], "LEVEL") &&
+            (!strncmp(f->static_values[i], "TRACE_LEVEL_", 12) ||
+             isdigit((unsigned char)f->static_values[i][0])))
+            *level = f->static_values[i];
 }
 
 /* The site's Custom field: "NAME=ItemType:PAIRS;..." for the custom types its format uses. */
@@ -1051,7 +1298,8 @@ static void emit_custom(FILE *o, const struct site *s)
 
     for (i = 0; i < s->ntypes; i++)
         for (k = 0; k < ncplx; k++)
-            if (s->types[i].macro != NULL && s->types[i].macro == cplxs[k].macro) {
+            if (s->types[i].macro != NULL && s->types[i].macro == cplxs[k].macro &&
+                s->types[i].type == cplxs[k].argtype) {
                 fprintf(o, "%s%s=%s:%s;", any ? "" : "\"", cplxs[k].name, cplxs[k].itemtype,
                         cplxs[k].pairs);
                 any = 1;
@@ -1059,16 +1307,11 @@ static void emit_custom(FILE *o, const struct site *s)
     fprintf(o, "%s", any ? "\"" : "NULL");
 }
 
-static void emit_site(FILE *o, const struct site *s, const char *base)
+/* The per-site function: typed parameters, so the compiler checks the arguments. */
+static void emit_site_function(FILE *o, const struct site *s)
 {
-    const struct func *f = s->f;
-    const char *level, *flag;
-    char key[512];
     int i;
 
-    cond_key(f, key, sizeof(key));
-    site_level_flag(s, &level, &flag);
-    /* the per-site function: typed parameters, so the compiler checks the arguments */
     fprintf(o,
             "static __inline void WPP_SF_%d(const struct drvhost_wpp_site *wpp_s, "
             "WPP_LOGGER_T wpp_l, int wpp_lvl, unsigned wpp_m",
@@ -1083,10 +1326,48 @@ static void emit_site(FILE *o, const struct site *s, const char *base)
             fprintf(o, ", a%d", i);
     }
     fprintf(o, ");\n}\n");
-    fprintf(o, "#define WPP_CALL_%d(", s->line);
+}
+
+/* WPP_CALL_<line>(the FUNC's parameters): what the call becomes. A parenthesized group is
+ * opened by a first macro, so the last one sees the parameters flat. */
+static void emit_call_head(FILE *o, const struct site *s)
+{
+    const struct func *f = s->f;
+    int i, n = 0;
+
+    if (f->group >= 0) {
+        fprintf(o, "#define WPP_CALL_%d(", s->line);
+        for (i = 0; i < f->group; i++)
+            fprintf(o, "%s, ", f->params[i]);
+        fprintf(o, "WPP_G_) WPP_CALLX_%d(", s->line);
+        for (i = 0; i < f->group; i++)
+            fprintf(o, "%s, ", f->params[i]);
+        fprintf(o, "DRVHOST_WPP_UNPAREN_ WPP_G_)\n");
+        fprintf(o, "#define WPP_CALLX_%d(...) WPP_CALLF_%d(__VA_ARGS__)\n", s->line, s->line);
+        fprintf(o, "#define WPP_CALLF_%d(", s->line);
+    } else {
+        fprintf(o, "#define WPP_CALL_%d(", s->line);
+    }
     for (i = 0; i < f->nparams; i++)
-        fprintf(o, "%s, ", f->params[i]);
-    fprintf(o, "MSG, ...) \\\n    do { \\\n        unsigned wpp_m_ = ((WPP_ON_%s(", f->name);
+        fprintf(o, "%s%s", n++ ? ", " : "", f->params[i]);
+    if (f->has_msg)
+        fprintf(o, "%sMSG", n++ ? ", " : "");
+    if (f->variadic)
+        fprintf(o, "%s...", n++ ? ", " : "");
+    fprintf(o, ") \\\n");
+}
+
+static void emit_site(FILE *o, const struct site *s, const char *base)
+{
+    const struct func *f = s->f;
+    const char *level, *flag;
+
+    site_level_flag(s, &level, &flag);
+    emit_site_function(o, s);
+    emit_call_head(o, s);
+    fprintf(o, "    WPP_PRE_%s(", f->name);
+    cond_args(o, f);
+    fprintf(o, ") do { \\\n        unsigned wpp_m_ = ((WPP_ON_%s(", f->name);
     cond_args(o, f);
     fprintf(o, ")) ? 1u : 0u) | ((WPP_REC_%s(", f->name);
     cond_args(o, f);
@@ -1099,9 +1380,10 @@ static void emit_site(FILE *o, const struct site *s, const char *base)
         c_string(o, flag);
     else
         fprintf(o, "\"\"");
-    fprintf(o, ", %s%s%s", flag ? "WPP_BIT_" : "", flag ? flag : "0", ", ");
-    fprintf(o, "%s", f->prefix ? f->prefix : "");
-    fprintf(o, " MSG %s, ", f->suffix ? f->suffix : "");
+    fprintf(o, ", %s%s, ", flag ? "WPP_BIT_" : "", flag ? flag : "0");
+    fprintf(o, "%s %s %s, ", f->prefix ? f->prefix : "",
+            f->has_msg ? (s->msg_text ? s->msg_text : "MSG") : "",
+            f->suffix ? f->suffix : (f->prefix || f->has_msg ? "" : "\"\""));
     emit_custom(o, s);
     fprintf(o, " }; \\\n");
     fprintf(o, "            WPP_SF_%d(&wpp_s_, WPP_LG_%s(", s->line, f->name);
@@ -1111,51 +1393,75 @@ static void emit_site(FILE *o, const struct site *s, const char *base)
         fprintf(o, "&WPP_MAIN_CB[0]");
     fprintf(o, ", ");
     cond_args(o, f);
-    fprintf(o, "), %s, wpp_m_, ##__VA_ARGS__); \\\n", level ? level : "0");
-    fprintf(o, "        } \\\n    } while (0)\n\n");
+    fprintf(o, "), %s, wpp_m_%s%s%s); \\\n", level ? level : "0",
+            f->prefix_args ? f->prefix_args : "", f->variadic ? ", ##__VA_ARGS__" : "",
+            f->suffix_args ? f->suffix_args : "");
+    fprintf(o, "        } \\\n    } while (0) WPP_POST_%s(", f->name);
+    cond_args(o, f);
+    fprintf(o, ")\n\n");
+}
+
+/* The control block, made by the C preprocessor from the driver's WPP_CONTROL_GUIDS (defined
+ * before the #include of the .tmh, as the WDK requires): the control count, the WPP_BIT_<name>
+ * constants ((control index << 16) | (bit number + 1), as WPP numbers them), the flag names and
+ * WPP_MAIN_CB (one per module: every .tmh defines it weak, the linker keeps one). */
+static void emit_control(FILE *o, const char *tmh)
+{
+    fprintf(o,
+            "#ifndef WPP_CONTROL_GUIDS\n#error \"%s: WPP_CONTROL_GUIDS is not defined: "
+            "define it (WPP_DEFINE_CONTROL_GUID(Name, (GUID), WPP_DEFINE_BIT(...) ...)) "
+            "before the #include of the .tmh\"\n#endif\n",
+            tmh);
+    fprintf(o, "#ifndef DRVHOST_WPP_CONTROL_BLOCK_\n#define DRVHOST_WPP_CONTROL_BLOCK_\n");
+    fprintf(o, "#define WPP_DEFINE_BIT(Name)\n"
+               "#define WPP_DEFINE_CONTROL_GUID(Name, Guid, Bits) WPP_CTL_##Name,\n"
+               "enum { WPP_CONTROL_GUIDS WPP_CTL_COUNT_ };\n"
+               "#undef WPP_DEFINE_BIT\n#undef WPP_DEFINE_CONTROL_GUID\n");
+    fprintf(o, "#define WPP_DEFINE_BIT(Name) WPP_BIT_##Name,\n"
+               "#define WPP_DEFINE_CONTROL_GUID(Name, Guid, Bits) \\\n"
+               "    WPP_CTLSTART_##Name = WPP_CTL_##Name << 16, Bits\n"
+               "enum { WPP_CONTROL_GUIDS WPP_BIT_END_ };\n"
+               "#undef WPP_DEFINE_BIT\n#undef WPP_DEFINE_CONTROL_GUID\n");
+    fprintf(o, "#define WPP_CTL_COUNT ((ULONG)WPP_CTL_COUNT_)\n");
+    fprintf(o, "#define WPP_DEFINE_BIT(Name) #Name,\n"
+               "#define WPP_DEFINE_CONTROL_GUID(Name, Guid, Bits) { Bits },\n"
+               "static const char *const WPP_FLAG_NAMES_[WPP_CTL_COUNT_ + 1][32] = { "
+               "WPP_CONTROL_GUIDS };\n"
+               "#undef WPP_DEFINE_BIT\n#undef WPP_DEFINE_CONTROL_GUID\n");
+    /* (l, w1, w2, w3, ll): the GUID's five hexadecimal groups, without 0x */
+    fprintf(o,
+            "#define DRVHOST_WPP_GUID_(l, w1, w2, w3, ll) { 0x##l, 0x##w1, 0x##w2, { "
+            "(UCHAR)(0x##w3 >> 8), (UCHAR)0x##w3, (UCHAR)(0x##ll##ULL >> 40), "
+            "(UCHAR)(0x##ll##ULL >> 32), (UCHAR)(0x##ll##ULL >> 24), (UCHAR)(0x##ll##ULL >> 16), "
+            "(UCHAR)(0x##ll##ULL >> 8), (UCHAR)0x##ll##ULL } }\n");
+    fprintf(o, "#define WPP_DEFINE_BIT(Name)\n"
+               "#define WPP_DEFINE_CONTROL_GUID(Name, Guid, Bits) \\\n"
+               "    { #Name, DRVHOST_WPP_GUID_ Guid, WPP_FLAG_NAMES_[WPP_CTL_##Name] },\n"
+               "__attribute__((weak)) struct drvhost_wpp_control WPP_MAIN_CB[WPP_CTL_COUNT_ + 1] = "
+               "{ WPP_CONTROL_GUIDS };\n"
+               "#undef WPP_DEFINE_BIT\n#undef WPP_DEFINE_CONTROL_GUID\n");
+    fprintf(o, "#define WPP_INIT_TRACING(DriverObject, RegistryPath) "
+               "drvhost_wpp_init(WPP_MAIN_CB, WPP_CTL_COUNT, (DriverObject), (RegistryPath))\n");
+    fprintf(o, "#define WPP_CLEANUP(DriverObject) drvhost_wpp_cleanup(WPP_MAIN_CB, "
+               "WPP_CTL_COUNT, (DriverObject))\n");
+    fprintf(o, "#define DRVHOST_WPP_LOGVAL(x) WPP_LOGPAIR(sizeof(x), &(x))\n");
+    fprintf(o, "#define DRVHOST_WPP_UNPAREN_(...) __VA_ARGS__\n");
+    /* Windows 2000's WMI registration through IRP_MJ_SYSTEM_CONTROL: nothing since Windows XP */
+    fprintf(o, "#define WPP_SYSTEMCONTROL(PDO)\n#define WPP_SYSTEMCONTROL2(PDO, offset)\n");
+    fprintf(o, "#endif\n\n");
 }
 
 static void emit(FILE *o, const char *tmh, const char *base)
 {
-    int i, c;
+    int i;
 
     fprintf(o,
             "/* %s - generated by drvwpp (drvhost's WPP preprocessor) from %s: do not edit. */\n",
             tmh, base);
+    for (i = 0; i < ntmh_defines; i++)
+        fprintf(o, "#define %s\n", tmh_defines[i]);
     fprintf(o, "#include <drvhost_wpp.h>\n\n");
-    fprintf(o, "#define WPP_CTL_COUNT %d\n", nctl);
-    /* WPP_BIT_<name>: (control << 16) | (bit number + 1), as WPP numbers them */
-    fprintf(o, "enum {\n");
-    for (c = 0, i = 0; i < nbits; i++) {
-        int k, nb = 0;
-        for (k = 0; k < i; k++)
-            nb += bits[k].ctl == bits[i].ctl;
-        fprintf(o, "    WPP_BIT_%s = (%d << 16) | %d,\n", bits[i].name, bits[i].ctl, nb + 1);
-        c++;
-    }
-    fprintf(o, "    WPP_BIT_COUNT_ = %d\n};\n", c);
-    if (nctl > 0) {
-        fprintf(o, "static const char *const WPP_FLAG_NAMES_[%d][32] = {\n", nctl);
-        for (c = 0; c < nctl; c++) {
-            fprintf(o, "    {");
-            for (i = 0; i < nbits; i++)
-                if (bits[i].ctl == c)
-                    fprintf(o, " \"%s\",", bits[i].name);
-            fprintf(o, " },\n");
-        }
-        fprintf(o, "};\n");
-        /* One control block per module: every .tmh defines it weak, the linker keeps one. */
-        fprintf(o, "__attribute__((weak)) struct drvhost_wpp_control WPP_MAIN_CB[%d] = {\n", nctl);
-        for (c = 0; c < nctl; c++)
-            fprintf(o, "    { \"%s\", %s, WPP_FLAG_NAMES_[%d] },\n", ctl_names[c],
-                    ctl_guids[c] ? ctl_guids[c] : "{ 0 }", c);
-        fprintf(o, "};\n");
-        fprintf(o,
-                "#define WPP_INIT_TRACING(DriverObject, RegistryPath) "
-                "drvhost_wpp_init(WPP_MAIN_CB, WPP_CTL_COUNT, (DriverObject), (RegistryPath))\n");
-        fprintf(o, "#define WPP_CLEANUP(DriverObject) drvhost_wpp_cleanup(WPP_MAIN_CB, "
-                   "WPP_CTL_COUNT, (DriverObject))\n\n");
-    }
+    emit_control(o, tmh);
     for (i = 0; i < nflag_defines; i++)
         fprintf(o, "#define %s\n", flag_defines[i]);
     emit_func_macros(o);
@@ -1186,10 +1492,21 @@ static char *tmh_name(const char *text)
     return NULL;
 }
 
+/* NAME=VALUE (a -D of the WPP command line) as a #define body: NAME VALUE. */
+static char *define_body(const char *d)
+{
+    char *out = dupn(d, strlen(d));
+    char *eq = strchr(out, '=');
+
+    if (eq != NULL)
+        *eq = ' ';
+    return out;
+}
+
 static int usage(void)
 {
     fprintf(stderr, "usage: drvwpp [--scan FILE]... [--func 'NAME(ARGS,MSG,...)']... "
-                    "[--config FILE]... -d OUTDIR SOURCE\n");
+                    "[--config FILE]... [--define NAME[=VALUE]]... -d OUTDIR SOURCE\n");
     return 2;
 }
 
@@ -1208,6 +1525,8 @@ int main(int argc, char **argv)
             cmdfuncs[ncmdfunc++] = argv[++i];
         else if (!strcmp(argv[i], "--config") && i + 1 < argc && nconfig < 64)
             configs[nconfig++] = argv[++i];
+        else if (!strcmp(argv[i], "--define") && i + 1 < argc && ntmh_defines < MAX_ITEMS)
+            tmh_defines[ntmh_defines++] = define_body(argv[++i]);
         else if (!strcmp(argv[i], "-d") && i + 1 < argc)
             outdir = argv[++i];
         else if (argv[i][0] != '-' && source == NULL)
@@ -1224,22 +1543,19 @@ int main(int argc, char **argv)
         return 0; /* no .tmh included: nothing to generate */
     /* DoTraceMessage(FLAG, MSG, ...) is always there, as in the WDK's defaults */
     parse_func_decl("DoTraceMessage(LEVEL, MSG, ...)", "(default)", 0);
+    funcs[0].level_is_flag = 1;
     for (i = 0; i < nconfig; i++)
         scan_ini(configs[i]);
     for (i = 0; i < nscan; i++) {
         char *h = read_file(scans[i]);
         scan_config_blocks(h, scans[i]);
-        scan_control_block(strip_comments(h), scans[i]);
+        scan_control_block(strip_comments(h));
     }
     scan_config_blocks(text, source);
-    scan_control_block(bare, source);
+    scan_control_block(bare);
     for (i = 0; i < ncmdfunc; i++)
         parse_func_decl(cmdfuncs[i], "--wpp-func", 0);
-    if (nctl == 0)
-        fail(source, line_at(bare, strstr(bare, tmh)),
-             "includes %s but no WPP_DEFINE_CONTROL_GUID was found (the header "
-             "defining WPP_CONTROL_GUIDS goes to --wpp-scan)",
-             tmh);
+    apply_fixes();
     scan_calls(text, source);
     if (errors)
         return 1;

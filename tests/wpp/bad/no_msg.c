@@ -1,5 +1,5 @@
-/* expect: 4: error: FUNC Bad: no MSG parameter */
+/* expect: 4: error: FUNC Bad: MSG must be followed by '...' and nothing else */
 #include "no_msg.tmh"
 // begin_wpp config
-// FUNC Bad(LEVEL, FLAGS);
+// FUNC Bad(LEVEL, MSG, FLAGS);
 // end_wpp
