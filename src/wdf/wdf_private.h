@@ -153,6 +153,13 @@ struct WDFDEVICE_INIT {
     struct wdf_bus_init *bus;
 };
 
+/* kspeed: one count of arrivals (queue.c), alone on its 64-byte cache line. */
+#define WDF_ARRIVAL_SLOTS 8
+struct wdf_arrival_count {
+    LONG count; /* atomic */
+    char pad[64 - sizeof(LONG)];
+};
+
 struct wdf_device {
     struct wdf_object obj;
     PDEVICE_OBJECT wdm;
@@ -187,8 +194,9 @@ struct wdf_device {
     struct wdf_pdo *pdo_part;
     struct wdf_bus *bus;
     /* Dispatches between reading a queue pointer of the device and their request holding that
-     * queue (atomic; queue.c: a deleted queue waits for them). */
-    LONG dispatching;
+     * queue (queue.c's arrivals: a deleted queue waits for them), one count per slot of
+     * threads, each on its own cache line, so concurrent dispatches share none. */
+    struct wdf_arrival_count dispatching[WDF_ARRIVAL_SLOTS];
 };
 
 struct wdf_queue {
@@ -742,5 +750,14 @@ void wdf_event_pnp_irp(struct wdf_device *dev, UCHAR minor);
 void wdf_event_power_irp(struct wdf_device *dev, PIO_STACK_LOCATION s);
 void wdf_event_d0(struct wdf_device *dev, BOOLEAN entered, WDF_POWER_DEVICE_STATE other);
 void wdf_event_pnp_state(struct wdf_device *dev, const char *fmt);
+
+/* ---- kspeed: arrivals (queue.c) ------------------------------------------------------------ */
+
+/* An arrival: between wdf_queue_arrival_enter and _leave, a thread may read the device's queue
+ * pointers (dispatch[], default_queue) and take a reference on the queue it read; a queue's
+ * deletion clears its pointers, then waits for the arrivals in progress. enter returns the
+ * thread's slot, which leave takes back. */
+unsigned wdf_queue_arrival_enter(struct wdf_device *device);
+void wdf_queue_arrival_leave(struct wdf_device *device, unsigned slot);
 
 #endif
