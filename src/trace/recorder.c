@@ -13,9 +13,10 @@
  * slot's last writer) and publishes it with the entry's sequence number (release); readers take
  * no lock, skip a slot being rewritten, and merge the rings by the entries' stamps (the
  * processor's time-stamp counter: the order of one thread's entries is exact, that of two
- * threads' entries as the counter saw them). Logs are freed only when their driver goes (trace_driver_gone) or at shutdown, so a
- * reader never sees freed memory; WppRecorderLogDelete unlinks a log from use and frees it then
- * too. The framework's per-request events (trace_recorder_event) are raw: formatted when read.
+ * threads' entries as the counter saw them). Logs are freed only when their driver goes
+ * (trace_driver_gone) or at shutdown, so a reader never sees freed memory; WppRecorderLogDelete
+ * unlinks a log from use and frees it then too. The framework's per-request events
+ * (trace_recorder_event) are raw: formatted when read.
  */
 #include <string.h>
 #include <strings.h>

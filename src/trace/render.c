@@ -332,8 +332,8 @@ void trace_render(char *buf, size_t size, const struct drvhost_wpp_site *site,
 static int same(const char *a, const char *b, int nocase)
 {
     for (; *a != 0 && *b != 0; a++, b++)
-        if (*a != *b && !(nocase && (*a | 0x20) == (*b | 0x20) && (*a | 0x20) >= 'a' &&
-                          (*a | 0x20) <= 'z'))
+        if (*a != *b &&
+            !(nocase && (*a | 0x20) == (*b | 0x20) && (*a | 0x20) >= 'a' && (*a | 0x20) <= 'z'))
             return 0;
     return *a == *b;
 }
@@ -341,12 +341,11 @@ static int same(const char *a, const char *b, int nocase)
 /* Extended formats without an argument, and those whose argument is one integer (kept as is). */
 static int extended_args(const char *name)
 {
-    static const char *const none[] = {"FUNC", "LINE", "FILE", "FLAGS", "LEVEL", "COMPNAME",
-                                       "STDPREFIX"};
+    static const char *const none[] = {"FUNC",  "LINE",     "FILE",     "FLAGS",
+                                       "LEVEL", "COMPNAME", "STDPREFIX"};
     /* As extended() compares them: bool and BOOLEAN exactly, the rest in any case. */
-    static const char *const integer[] = {"STATUS",   "HRESULT",   "WINERROR", "IRQL",
-                                          "TIME",     "TIMESTAMP", "DATETIME", "ipaddr",
-                                          "port"};
+    static const char *const integer[] = {"STATUS",    "HRESULT",  "WINERROR", "IRQL", "TIME",
+                                          "TIMESTAMP", "DATETIME", "ipaddr",   "port"};
 
     for (size_t i = 0; i < sizeof(none) / sizeof(none[0]); i++)
         if (same(name, none[i], 0))
@@ -451,8 +450,7 @@ static void render_args(char *buf, size_t size, const struct drvhost_wpp_site *s
 }
 
 void trace_render_raw(char *buf, size_t size, const struct drvhost_wpp_site *site,
-                      const struct drvhost_wpp_control *ctl, int level,
-                      const struct trace_raw *raw)
+                      const struct drvhost_wpp_control *ctl, int level, const struct trace_raw *raw)
 {
     uint64_t v[TRACE_RAW_ARGS] = {0};
 
