@@ -88,7 +88,9 @@ static BOOLEAN trace_slot_claim(struct trace_entry *e)
 /* The calling thread's ring of a log (see the top of the file). */
 static unsigned trace_thread_shard(void)
 {
-    static __thread unsigned slot; /* 1 + the slot; 0: not numbered yet */
+    /* initial-exec: a plain load in libdrvhost.so, no __tls_get_addr call per entry */
+    static __thread unsigned slot
+        __attribute__((tls_model("initial-exec"))); /* 1 + slot; 0: none */
     static unsigned threads;
 
     if (slot == 0)

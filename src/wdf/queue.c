@@ -135,14 +135,15 @@ BOOLEAN wdf_queue_handles(struct wdf_queue *q, UCHAR major)
     }
 }
 
-/* Calls the driver's handler for the request: the major function's own, else EvtIoDefault. */
-static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
+/* Calls the driver's handler for the request: the major function's own, else EvtIoDefault;
+ * under `sync`, the queue's synchronization owner (wdf_sync_owner). */
+static void wdf_queue_present_in(struct wdf_queue *q, struct wdf_request *r,
+                                 struct wdf_object *sync)
 {
     PWDF_IO_QUEUE_CONFIG c = &q->config;
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(r->irp);
     WDFQUEUE queue = (WDFQUEUE)q;
     WDFREQUEST request = (WDFREQUEST)r;
-    struct wdf_object *sync = wdf_sync_owner(&q->obj);
     trace_recorder_event(q->obj.owner->recorder, "request %p (IRP_MJ 0x%x) presented by queue %p",
                          (uintptr_t)r, s->MajorFunction, (uintptr_t)q);
     wdf_sync_acquire(sync);
@@ -163,6 +164,11 @@ static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
     else
         c->EvtIoDefault(queue, request);
     wdf_sync_release(sync);
+}
+
+static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
+{
+    wdf_queue_present_in(q, r, wdf_sync_owner(&q->obj));
 }
 
 /* The queue's lock on the request path (insertion, completion): its holders keep it for a few
@@ -356,6 +362,7 @@ static void wdf_queue_run(struct wdf_queue *q, BOOLEAN ready)
 static NTSTATUS wdf_queue_insert(struct wdf_queue *q, struct wdf_request *r, BOOLEAN forwarded)
 {
     BOOLEAN now = FALSE, was_empty = FALSE, waiting = FALSE, held;
+    struct wdf_object *sync = wdf_sync_owner(&q->obj);
     wdf_queue_lock(q);
     if (!q->accept) {
         os_mutex_unlock(&q->lock);
@@ -375,14 +382,14 @@ static NTSTATUS wdf_queue_insert(struct wdf_queue *q, struct wdf_request *r, BOO
      * or the queue is power-managed (the power path may show the request to EvtIoStop before
      * it is presented). The other paths look at q after the release: they hold a reference of
      * their own. */
-    held = !now || q->power_managed || wdf_sync_owner(&q->obj) != NULL;
+    held = !now || q->power_managed || sync != NULL;
     if (held)
         wdf_object_reference(&q->obj);
     os_mutex_unlock(&q->lock);
     if (q->power_managed) /* wpower: an idle device returns to D0 */
         wdf_power_policy_io(q->device);
     if (now)
-        wdf_queue_present(q, r);
+        wdf_queue_present_in(q, r, sync);
     else if (!waiting)
         wdf_queue_cancelled(q, r);
     else if (was_empty)
@@ -411,7 +418,9 @@ static struct wdf_queue *wdf_queue_for(struct wdf_device *dev, UCHAR major)
  * cache lines (one shared count made every request of every thread write the same line). */
 static unsigned wdf_arrival_slot(void)
 {
-    static __thread unsigned slot; /* 1 + the slot; 0: not numbered yet */
+    /* initial-exec: a plain load in libdrvhost.so, no __tls_get_addr call per request */
+    static __thread unsigned slot
+        __attribute__((tls_model("initial-exec"))); /* 1 + slot; 0: none */
     static unsigned threads;
     if (slot == 0)
         slot = 1 + __atomic_fetch_add(&threads, 1, __ATOMIC_RELAXED) % WDF_ARRIVAL_SLOTS;
