@@ -32,7 +32,7 @@
 /* The create queue (creates reach its EvtIoDefault): deleted; its creates counted so far
  * (ULONG out). */
 #define IOCTL_S_DELETE_CREATE_QUEUE WDFSPEED_CODE(8)
-#define IOCTL_S_QUEUED_CREATES WDFSPEED_CODE(9)
+#define IOCTL_S_QUEUED_CREATES      WDFSPEED_CODE(9)
 
 #define WDFSPEED_MAX_OBJECTS 4096
 
