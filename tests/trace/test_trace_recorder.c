@@ -1,63 +1,69 @@
 /*
- * test_trace_recorder.c - the in-flight recorder's per-thread rings (src/trace/recorder.c):
- * entries of one thread keep their order, entries of several threads are merged by stamp, the
- * dump shows the log's size of the newest ones, and entries dropped are counted.
+ * test_trace_recorder.c - the in-flight recorder's per-thread rings and raw WPP entries
+ * (src/trace/recorder.c, docs/tracing.md "The in-flight recorder"): entries of one thread keep
+ * their order, entries of several threads are merged, a dump shows the log's size of the newest
+ * ones, and a WPP message only the recorder takes is kept raw and reads as rendered at once.
  *
- * White-box: the trace_* functions are hidden inside libdrvhost.so, so this test links the
- * runtime's internal library and uses the archive's own copy of the layer (its driver list is
- * not the booted runtime's).
+ * The messages enter as a driver's WPP call sites send them (drvhost_wpp_init with a control
+ * block, drvhost_wpp_trace with mode 2: the recorder only), the dump is drvhost_recorder_dump.
  */
+#include <wdm.h>
+
+#include <drvhost/drvhost.h>
+#include <drvhost_wpp.h>
+
 #include "harness.h"
 
 #include <pthread.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "trace/trace_private.h"
+#define WRITERS       4
+#define PER_WRITER    400
+#define RECORDER_ONLY 2 /* drvhost_wpp_trace's mode: the in-flight recorder, no trace session */
 
-#define WRITERS    4
-#define PER_WRITER 400
+static const char *const flag_names[] = {"TRACE_ONE"};
+static struct drvhost_wpp_control control = {.Name = "TestProvider", .FlagNames = flag_names};
+static const struct drvhost_wpp_site entry_site = {.File = "t.c",
+                                                   .Function = "Fn",
+                                                   .Line = 5,
+                                                   .Flag = "TRACE_ONE",
+                                                   .Bit = 1,
+                                                   .Format = "writer %u entry %u"};
 
-/* A recorder of our own, by name, with its default log. */
-static struct trace_driver *recorder(const char *name)
+/* A driver object named \Driver\NAME whose WPP_INIT_TRACING gave the control block. */
+static void init_tracing(const WCHAR *driver_name)
 {
-    struct trace_driver *d;
-
-    os_mutex_lock(&trace_lock);
-    d = trace_driver_find(name, 1);
-    if (d != NULL)
-        trace_default_log(d);
-    os_mutex_unlock(&trace_lock);
-    return d;
+    static DRIVER_OBJECT object;
+    RtlInitUnicodeString(&object.DriverName, driver_name);
+    drvhost_wpp_init(&control, 1, &object, NULL);
 }
 
-/* trace_recorder_dump's text (malloc'd). */
-static char *dump(const char *name, int *shown)
+/* drvhost_recorder_dump's text (malloc'd) and the log's size from its head line. */
+static char *dump(const char *name, int *shown, unsigned *kept)
 {
-    char *text = NULL;
+    char *text = NULL, *p;
     size_t size = 0;
     FILE *f = open_memstream(&text, &size);
-
-    *shown = trace_recorder_dump(name, f);
+    *shown = drvhost_recorder_dump(name, f);
     fclose(f);
+    p = text != NULL ? strstr(text, "the last ") : NULL;
+    *kept = p != NULL ? (unsigned)strtoul(p + 9, NULL, 10) : 0;
     return text;
 }
 
 struct writer {
-    struct trace_driver *rec;
     unsigned id;
     pthread_barrier_t *start;
 };
 
-static void *write_events(void *arg)
+static void *write_entries(void *arg)
 {
     struct writer *w = arg;
-
     pthread_barrier_wait(w->start);
     for (unsigned i = 0; i < PER_WRITER; i++)
-        trace_recorder_event(w->rec, "writer %u entry %u", w->id, i, 0);
+        drvhost_wpp_trace(&entry_site, &control, TRACE_LEVEL_INFORMATION, RECORDER_ONLY, w->id, i);
     return NULL;
 }
 
@@ -65,14 +71,11 @@ static void *write_events(void *arg)
 static int check_order(const char *text, unsigned *seen, unsigned *last)
 {
     const char *p = text;
-
-    for (unsigned i = 0; i < WRITERS; i++) {
-        seen[i] = 0;
-        last[i] = 0;
-    }
-    while ((p = strstr(p, "framework: writer ")) != NULL) {
+    for (unsigned i = 0; i < WRITERS; i++)
+        seen[i] = last[i] = 0;
+    while ((p = strstr(p, "Fn: writer ")) != NULL) {
         unsigned id, entry;
-        if (sscanf(p, "framework: writer %u entry %u", &id, &entry) != 2 || id >= WRITERS)
+        if (sscanf(p, "Fn: writer %u entry %u", &id, &entry) != 2 || id >= WRITERS)
             return 0;
         if (seen[id] != 0 && entry <= last[id])
             return 0;
@@ -85,53 +88,45 @@ static int check_order(const char *text, unsigned *seen, unsigned *last)
 
 TEST(one_thread_keeps_the_newest_entries_in_order)
 {
-    struct trace_driver *d = recorder("rec1");
-    unsigned seen[WRITERS], last[WRITERS], count;
-    uint64_t written, dropped;
+    unsigned seen[WRITERS], last[WRITERS], kept;
     int shown;
     char *text;
-
-    ok(d != NULL && d->default_log != NULL, "no recorder");
-    count = d->default_log->count;
-    for (unsigned i = 0; i < 3 * count; i++)
-        trace_recorder_event(d, "writer %u entry %u", 0, i, 0);
-    text = dump("rec1", &shown);
-    trace_log_counts(d->default_log, &written, &dropped);
-    ok(written == 3 * count && dropped == 0, "written %llu dropped %llu",
-       (unsigned long long)written, (unsigned long long)dropped);
-    ok(shown == (int)count, "%d entries shown, the log keeps %u", shown, count);
+    init_tracing(L"\\Driver\\rec1");
+    for (unsigned i = 0; i < 300; i++)
+        drvhost_wpp_trace(&entry_site, &control, TRACE_LEVEL_INFORMATION, RECORDER_ONLY, 0u, i);
+    text = dump("rec1", &shown, &kept);
+    ok(text != NULL && strstr(text, "log default: 300 entries written") != NULL, "%s", text);
+    ok(kept > 0 && kept < 300 && shown == (int)kept, "%d entries shown, the log keeps %u", shown,
+       kept);
     ok(check_order(text, seen, last), "out of order:\n%s", text);
-    ok(seen[0] == count && last[0] == 3 * count - 1, "%u entries, the last %u:\n%s", seen[0],
-       last[0], text);
+    ok(seen[0] == kept && last[0] == 299, "%u entries, the last %u:\n%s", seen[0], last[0], text);
     free(text);
 }
 
 TEST(threads_write_their_own_rings_and_keep_their_order)
 {
-    struct trace_driver *d = recorder("rec2");
     struct writer w[WRITERS];
     pthread_t t[WRITERS];
     pthread_barrier_t start;
-    unsigned seen[WRITERS], last[WRITERS], total = 0;
-    uint64_t written, dropped;
+    unsigned seen[WRITERS], last[WRITERS], total = 0, kept;
     int shown;
     char *text;
-
+    init_tracing(L"\\Driver\\rec2");
     pthread_barrier_init(&start, NULL, WRITERS);
     for (unsigned i = 0; i < WRITERS; i++) {
-        w[i] = (struct writer){d, i, &start};
-        pthread_create(&t[i], NULL, write_events, &w[i]);
+        w[i] = (struct writer){i, &start};
+        pthread_create(&t[i], NULL, write_entries, &w[i]);
     }
     for (unsigned i = 0; i < WRITERS; i++)
         pthread_join(t[i], NULL);
     pthread_barrier_destroy(&start);
-    text = dump("rec2", &shown);
-    trace_log_counts(d->default_log, &written, &dropped);
-    /* New threads take new slots: each writer had a ring of its own, so nothing was dropped. */
-    ok(written == WRITERS * PER_WRITER && dropped == 0, "written %llu dropped %llu",
-       (unsigned long long)written, (unsigned long long)dropped);
-    ok(shown == (int)d->default_log->count, "%d shown, the log keeps %u", shown,
-       d->default_log->count);
+    text = dump("rec2", &shown, &kept);
+    /* Each writer has a ring of its own (threads are numbered at their first entry): nothing
+     * is dropped, and the dump's head line says so by saying nothing of drops. */
+    ok(text != NULL && strstr(text, "log default: 1600 entries written") != NULL &&
+           strstr(text, "dropped") == NULL,
+       "%s", text);
+    ok(shown == (int)kept, "%d shown, the log keeps %u", shown, kept);
     ok(check_order(text, seen, last), "a writer's entries out of order:\n%s", text);
     for (unsigned i = 0; i < WRITERS; i++)
         total += seen[i];
@@ -139,61 +134,6 @@ TEST(threads_write_their_own_rings_and_keep_their_order)
     /* The newest entry of the log is some writer's last. */
     ok(strstr(text, "entry 399\n") != NULL, "no writer's last entry among the newest:\n%s", text);
     free(text);
-}
-
-TEST(a_claimed_slot_drops_the_entry_and_counts_it)
-{
-    struct trace_driver *d = recorder("rec3");
-    struct trace_log *log = d->default_log;
-    struct trace_entry *ring;
-    uint64_t written, dropped, head;
-    int shown;
-    char *text;
-
-    trace_recorder_event(d, "writer %u entry %u", 0, 0, 0); /* this thread's ring exists now */
-    for (unsigned s = 0; s < TRACE_LOG_SHARDS; s++)
-        if (log->shard[s].head != 0) {
-            ring = log->shard[s].entries;
-            head = log->shard[s].head;
-            /* A writer a whole ring behind still fills the slot the next entry takes. */
-            __atomic_store_n(&ring[head % log->count].seq, TRACE_SEQ_BUSY, __ATOMIC_RELEASE);
-        }
-    trace_recorder_event(d, "writer %u entry %u", 0, 1, 0);
-    trace_log_counts(log, &written, &dropped);
-    ok(written == 2 && dropped == 1, "written %llu dropped %llu", (unsigned long long)written,
-       (unsigned long long)dropped);
-    text = dump("rec3", &shown);
-    ok(shown == 1 && strstr(text, ", 1 dropped\n") != NULL && strstr(text, "entry 1") == NULL,
-       "%d shown:\n%s", shown, text);
-    free(text);
-}
-
-/* ---- WPP messages kept raw (trace_log_wpp), rendered when read --------------------------- */
-
-static const char *const flag_names[] = {"TRACE_ONE"};
-static struct drvhost_wpp_control control = {.Name = "TestProvider", .FlagNames = flag_names};
-
-static BOOLEAN log_wpp(struct trace_log *log, const struct drvhost_wpp_site *site, int level, ...)
-{
-    va_list ap;
-    BOOLEAN kept;
-
-    va_start(ap, level);
-    kept = trace_log_wpp(log, site, &control, level, &ap);
-    va_end(ap);
-    return kept;
-}
-
-/* The message as drvhost_wpp_trace renders it at once (a trace session's line). */
-static void render_now(char *buf, size_t size, const struct drvhost_wpp_site *site, int level, ...)
-{
-    char msg[512];
-    va_list ap;
-
-    va_start(ap, level);
-    trace_render(msg, sizeof(msg), site, &control, level, &ap);
-    va_end(ap);
-    trace_wpp_line(buf, size, "rec4", site, &control, level, msg);
 }
 
 TEST(a_wpp_message_kept_raw_reads_as_rendered_at_once)
@@ -206,50 +146,41 @@ TEST(a_wpp_message_kept_raw_reads_as_rendered_at_once)
         .Bit = 1,
         .Format = "%s (0x%08X) %d %*d %I64x %p: %!STATUS! %!bool! %!IRQL! [%!FUNC!:%!LINE!] "
                   "%hs|%s 100%%"};
-    struct trace_driver *d = recorder("rec4");
-    char name[16] = "ECHO", expect[512];
+    char name[16] = "ECHO";
     const char *null_string = NULL;
+    unsigned kept;
     int shown;
     char *text;
-
-    ok(log_wpp(d->default_log, &site, 4, name, 0x222000u, -5, 6, 42, 0x123456789abcULL,
-               (void *)0x1234, (NTSTATUS)0xC0000010, 1, 2, "narrow", null_string),
-       "the message was not kept raw");
-    render_now(expect, sizeof(expect), &site, 4, name, 0x222000u, -5, 6, 42, 0x123456789abcULL,
-               (void *)0x1234, (NTSTATUS)0xC0000010, 1, 2, "narrow", null_string);
+    init_tracing(L"\\Driver\\rec4");
+    drvhost_wpp_trace(&site, &control, TRACE_LEVEL_INFORMATION, RECORDER_ONLY, name, 0x222000u, -5,
+                      6, 42, 0x123456789abcULL, (void *)0x1234, (NTSTATUS)0xC0000010, 1, 2,
+                      "narrow", null_string);
     strcpy(name, "GONE"); /* the driver's buffer changes: the entry kept a copy */
-    text = dump("rec4", &shown);
-    ok(shown == 1 && strstr(text, expect) != NULL, "expected \"%s\" in\n%s", expect, text);
-    ok(strstr(expect, "ECHO (0x00222000) -5     42 123456789abc 0000000000001234: ") != NULL &&
-           strstr(expect, "STATUS_INVALID_DEVICE_REQUEST") != NULL &&
-           strstr(expect, "TRUE DISPATCH_LEVEL [Fn:7] narrow|") != NULL,
-       "rendered: %s", expect);
+    text = dump("rec4", &shown, &kept);
+    ok(shown == 1 && strstr(text, "rec4 TestProvider TRACE_ONE INFORMATION Fn: ECHO (0x00222000) "
+                                  "-5     42 123456789abc 0000000000001234: "
+                                  "STATUS_INVALID_DEVICE_REQUEST(0xC0000010) TRUE DISPATCH_LEVEL "
+                                  "[Fn:7] narrow|(null) 100%\n") != NULL,
+       "%d shown:\n%s", shown, text);
     free(text);
 }
 
-TEST(a_wpp_message_with_memory_arguments_is_not_kept_raw)
+TEST(a_wpp_message_with_memory_arguments_is_rendered_when_written)
 {
     static const struct drvhost_wpp_site guid_site = {
-        .File = "t.c", .Function = "Fn", .Line = 8, .Flag = "", .Format = "id %!GUID!"};
-    static const struct drvhost_wpp_site wide_site = {
-        .File = "t.c", .Function = "Fn", .Line = 9, .Flag = "", .Format = "name %ws"};
-    static const struct drvhost_wpp_site float_site = {
-        .File = "t.c", .Function = "Fn", .Line = 10, .Flag = "", .Format = "ratio %f"};
-    static const struct drvhost_wpp_site many_site = {.File = "t.c",
-                                                      .Function = "Fn",
-                                                      .Line = 11,
-                                                      .Flag = "",
-                                                      .Format =
-                                                          "%d %d %d %d %d %d %d %d %d %d %d %d %d"};
+        .File = "t.c", .Function = "Fn", .Line = 8, .Flag = "", .Format = "id %!GUID! %!HEXDUMP!"};
     static const GUID g = {1, 2, 3, {4, 5, 6, 7, 8, 9, 10, 11}};
-    struct trace_driver *d = recorder("rec5");
-    uint64_t written, dropped;
-
-    ok(!log_wpp(d->default_log, &guid_site, 4, &g), "a GUID pointer was kept");
-    ok(!log_wpp(d->default_log, &wide_site, 4, L"x"), "a wide string was kept");
-    ok(!log_wpp(d->default_log, &float_site, 4, 0.5), "a double was kept");
-    ok(!log_wpp(d->default_log, &many_site, 4, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
-       "thirteen arguments were kept");
-    trace_log_counts(d->default_log, &written, &dropped);
-    ok(written == 0, "%llu entries claimed for messages not kept", (unsigned long long)written);
+    unsigned char bytes[2] = {0xab, 0xcd};
+    WPP_HEXDUMP hex = {bytes, sizeof(bytes)};
+    unsigned kept;
+    int shown;
+    char *text;
+    init_tracing(L"\\Driver\\rec5");
+    drvhost_wpp_trace(&guid_site, &control, TRACE_LEVEL_WARNING, RECORDER_ONLY, &g, hex);
+    bytes[0] = 0; /* rendered already */
+    text = dump("rec5", &shown, &kept);
+    ok(shown == 1 &&
+           strstr(text, "WARNING Fn: id 00000001-0002-0003-0405-060708090a0b ab cd\n") != NULL,
+       "%d shown:\n%s", shown, text);
+    free(text);
 }
