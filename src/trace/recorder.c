@@ -6,16 +6,22 @@
  * the faulting driver's default log; `wdflogdump DRIVER` (scenario) and drvhost_recorder_dump
  * (host API) print all.
  *
- * Concurrency: a writer takes an index with an atomic increment, claims its slot by moving the
- * slot's sequence number to TRACE_SEQ_BUSY (acquire: after the slot's last writer) and publishes
- * it with the entry's sequence number (release); readers take no lock and skip a slot being
- * rewritten. Logs are freed only when their driver goes (trace_driver_gone) or at shutdown, so a
- * reader never sees freed memory; WppRecorderLogDelete unlinks a log from use and frees it then
- * too. The framework's per-request events (trace_recorder_event) are raw: formatted when read.
+ * Concurrency: each log has TRACE_LOG_SHARDS rings; a thread writes to the ring of its slot
+ * (threads are numbered at their first entry and share the slots round-robin), so threads of
+ * different slots touch no common cache line. A writer takes an index of its ring with an atomic
+ * increment, claims the slot by moving its sequence number to TRACE_SEQ_BUSY (acquire: after the
+ * slot's last writer) and publishes it with the entry's sequence number (release); readers take
+ * no lock, skip a slot being rewritten, and merge the rings by the entries' stamps (the
+ * processor's time-stamp counter: the order of one thread's entries is exact, that of two
+ * threads' entries as the counter saw them). Logs are freed only when their driver goes
+ * (trace_driver_gone) or at shutdown, so a reader never sees freed memory; WppRecorderLogDelete
+ * unlinks a log from use and frees it then too. The framework's per-request events
+ * (trace_recorder_event) are raw: formatted when read.
  */
 #include <string.h>
 #include <strings.h>
 
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "trace/trace_private.h"
@@ -37,8 +43,10 @@ struct trace_log *trace_log_create(struct trace_driver *d, ULONG bytes, const ch
     log->count = bytes / (ULONG)sizeof(struct trace_entry);
     if (log->count < 4)
         log->count = 4;
-    log->entries = calloc(log->count, sizeof(struct trace_entry));
-    if (log->entries == NULL) {
+    /* The first ring now, so that a log that exists can record (out of memory at its first
+     * entry, another ring drops that entry). */
+    log->shard[0].entries = calloc(log->count, sizeof(struct trace_entry));
+    if (log->shard[0].entries == NULL) {
         free(log);
         return NULL;
     }
@@ -51,7 +59,8 @@ struct trace_log *trace_log_create(struct trace_driver *d, ULONG bytes, const ch
 
 void trace_log_free(struct trace_log *log)
 {
-    free(log->entries);
+    for (unsigned i = 0; i < TRACE_LOG_SHARDS; i++)
+        free(log->shard[i].entries);
     free(log);
 }
 
@@ -76,20 +85,110 @@ static BOOLEAN trace_slot_claim(struct trace_entry *e)
                                        __ATOMIC_RELAXED);
 }
 
+/* The calling thread's ring of a log (see the top of the file). */
+static unsigned trace_thread_shard(void)
+{
+    /* initial-exec: a plain load in libdrvhost.so, no __tls_get_addr call per entry */
+    static __thread unsigned slot
+        __attribute__((tls_model("initial-exec"))); /* 1 + slot; 0: none */
+    static unsigned threads;
+
+    if (slot == 0)
+        slot = 1 + __atomic_fetch_add(&threads, 1, __ATOMIC_RELAXED) % TRACE_LOG_SHARDS;
+    return slot - 1;
+}
+
+/* A ring's entries, made by its first writer (two first writers: one keeps its block). */
+static struct trace_entry *shard_entries(const struct trace_log *log, struct trace_shard *sh)
+{
+    struct trace_entry *entries = __atomic_load_n(&sh->entries, __ATOMIC_ACQUIRE), *none = NULL;
+
+    if (entries != NULL)
+        return entries;
+    entries = calloc(log->count, sizeof(struct trace_entry));
+    if (entries == NULL)
+        return NULL;
+    if (!__atomic_compare_exchange_n(&sh->entries, &none, entries, FALSE, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE)) {
+        free(entries);
+        return none;
+    }
+    return entries;
+}
+
+/* A writer's slot in its thread's ring (claimed: see trace_slot_claim), and the sequence number
+ * that publishes it; NULL: the entry is dropped and counted. */
+static struct trace_entry *trace_claim(struct trace_log *log, uint64_t *seq)
+{
+    struct trace_shard *sh = &log->shard[trace_thread_shard()];
+    struct trace_entry *entries = shard_entries(log, sh), *e;
+    uint64_t index;
+
+    if (entries == NULL) {
+        __atomic_add_fetch(&sh->dropped, 1, __ATOMIC_RELAXED);
+        return NULL;
+    }
+    index = __atomic_fetch_add(&sh->head, 1, __ATOMIC_RELAXED);
+    e = &entries[index % log->count];
+    if (!trace_slot_claim(e)) {
+        __atomic_add_fetch(&sh->dropped, 1, __ATOMIC_RELAXED);
+        return NULL;
+    }
+    *seq = index + 1;
+    return e;
+}
+
 void trace_log_append(struct trace_log *log, const char *text)
 {
-    uint64_t index = __atomic_fetch_add(&log->head, 1, __ATOMIC_RELAXED);
-    struct trace_entry *e = &log->entries[index % log->count];
     struct ke_thread *t = ke_current_thread();
+    uint64_t seq;
+    struct trace_entry *e = trace_claim(log, &seq);
 
-    if (!trace_slot_claim(e))
+    if (e == NULL)
         return;
-    e->ns = trace_now_ns();
+    e->ns = trace_stamp();
     e->cpu = KeGetCurrentProcessorNumberEx(NULL);
     e->tid = t != NULL ? t->tid : 0;
     e->fmt = NULL;
+    e->site = NULL;
     snprintf(e->text, sizeof(e->text), "%s", text);
-    __atomic_store_n(&e->seq, index + 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&e->seq, seq, __ATOMIC_RELEASE);
+}
+
+/* The arguments are kept before a slot is claimed: a message that cannot be kept raw claims
+ * none (the caller renders it and appends the text). */
+BOOLEAN trace_log_wpp(struct trace_log *log, const struct drvhost_wpp_site *site,
+                      const struct drvhost_wpp_control *ctl, int level, va_list *ap)
+{
+    struct trace_raw raw;
+    struct ke_thread *t;
+    struct trace_entry *e;
+    uint64_t seq;
+
+    if (trace_capture(site, ap, &raw) < 0)
+        return FALSE;
+    t = ke_current_thread();
+    if ((e = trace_claim(log, &seq)) == NULL)
+        return TRUE; /* dropped (counted) */
+    e->ns = trace_stamp();
+    e->cpu = KeGetCurrentProcessorNumberEx(NULL);
+    e->tid = t != NULL ? t->tid : 0;
+    e->fmt = NULL;
+    e->site = site;
+    e->arg[0] = (uintptr_t)ctl;
+    e->arg[1] = (uint64_t)(int64_t)level;
+    memcpy(&e->raw, &raw, offsetof(struct trace_raw, text) + raw.text_used);
+    __atomic_store_n(&e->seq, seq, __ATOMIC_RELEASE);
+    return TRUE;
+}
+
+void trace_log_counts(struct trace_log *log, uint64_t *written, uint64_t *dropped)
+{
+    *written = *dropped = 0;
+    for (unsigned i = 0; i < TRACE_LOG_SHARDS; i++) {
+        *written += __atomic_load_n(&log->shard[i].head, __ATOMIC_ACQUIRE);
+        *dropped += __atomic_load_n(&log->shard[i].dropped, __ATOMIC_RELAXED);
+    }
 }
 
 void trace_recorder_vlog(PDRIVER_OBJECT driver, const char *fmt, va_list ap)
@@ -144,23 +243,22 @@ void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a,
     struct trace_log *log;
     struct trace_entry *e;
     struct ke_thread *t;
-    uint64_t index;
+    uint64_t seq;
 
     if (rec == NULL || (log = __atomic_load_n(&rec->default_log, __ATOMIC_ACQUIRE)) == NULL)
         return;
-    index = __atomic_fetch_add(&log->head, 1, __ATOMIC_RELAXED);
-    e = &log->entries[index % log->count];
     t = ke_current_thread();
-    if (!trace_slot_claim(e))
+    if ((e = trace_claim(log, &seq)) == NULL)
         return;
     e->ns = trace_stamp();
     e->cpu = KeGetCurrentProcessorNumberEx(NULL);
     e->tid = t != NULL ? t->tid : 0;
     e->fmt = fmt;
+    e->site = NULL;
     e->arg[0] = a;
     e->arg[1] = b;
     e->arg[2] = c;
-    __atomic_store_n(&e->seq, index + 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&e->seq, seq, __ATOMIC_RELEASE);
 }
 
 void trace_recorder_log(PDRIVER_OBJECT driver, const char *fmt, ...)
@@ -172,28 +270,79 @@ void trace_recorder_log(PDRIVER_OBJECT driver, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Calls emit for each of the last `max` published entries of log, oldest first. */
-static unsigned log_walk(struct trace_log *log, unsigned max, void (*emit)(void *ctx, const char *),
-                         void *ctx)
+/* A raw WPP entry's text, as the message would have had when written. */
+static void trace_render_wpp_entry(char *buf, size_t size, const char *driver,
+                                   const struct trace_entry *e)
 {
-    uint64_t head = __atomic_load_n(&log->head, __ATOMIC_ACQUIRE), i, first;
+    const struct drvhost_wpp_control *ctl = (const void *)(uintptr_t)e->arg[0];
+    char msg[TRACE_ENTRY_TEXT];
+
+    trace_render_raw(msg, sizeof(msg), e->site, ctl, (int)e->arg[1], &e->raw);
+    trace_wpp_line(buf, size, driver, e->site, ctl, (int)e->arg[1], msg);
+}
+
+/* A published entry found by a reader: its stamp (the merge order) and the seq it had. */
+struct walk_item {
+    uint64_t stamp;
+    uint64_t seq;
+    const struct trace_entry *e;
+};
+
+static int walk_item_order(const void *a, const void *b)
+{
+    const struct walk_item *x = a, *y = b;
+
+    return x->stamp < y->stamp ? -1 : x->stamp > y->stamp;
+}
+
+/* The last `max` published entries of each ring of log into items (room for
+ * max * TRACE_LOG_SHARDS), in stamp order; returns their number. */
+static size_t log_gather(struct trace_log *log, unsigned max, struct walk_item *items)
+{
+    size_t n = 0;
+
+    for (unsigned s = 0; s < TRACE_LOG_SHARDS; s++) {
+        struct trace_shard *sh = &log->shard[s];
+        struct trace_entry *entries = __atomic_load_n(&sh->entries, __ATOMIC_ACQUIRE);
+        uint64_t head = __atomic_load_n(&sh->head, __ATOMIC_ACQUIRE), i, first;
+        if (entries == NULL)
+            continue;
+        first = head > log->count ? head - log->count : 0;
+        if (head - first > max)
+            first = head - max;
+        for (i = first; i < head; i++) {
+            const struct trace_entry *e = &entries[i % log->count];
+            if (__atomic_load_n(&e->seq, __ATOMIC_ACQUIRE) != i + 1)
+                continue; /* being rewritten */
+            items[n].stamp = e->ns;
+            items[n].seq = i + 1;
+            items[n++].e = e;
+        }
+    }
+    qsort(items, n, sizeof(*items), walk_item_order);
+    return n;
+}
+
+/* Calls emit for each of the last `max` published entries of log (all rings), oldest first;
+ * items: room for max * TRACE_LOG_SHARDS. */
+static unsigned log_walk(struct trace_log *log, unsigned max, struct walk_item *items,
+                         void (*emit)(void *ctx, const char *), void *ctx)
+{
+    size_t n = log_gather(log, max, items), i;
     unsigned shown = 0;
     char line[TRACE_ENTRY_TEXT + 64], text[TRACE_ENTRY_TEXT];
 
-    first = head > log->count ? head - log->count : 0;
-    if (head - first > max)
-        first = head - max;
-    for (i = first; i < head; i++) {
-        struct trace_entry *e = &log->entries[i % log->count];
-        if (__atomic_load_n(&e->seq, __ATOMIC_ACQUIRE) != i + 1)
-            continue; /* being rewritten */
-        uint64_t ns = e->ns;
-        if (e->fmt != NULL) {
-            ns = trace_stamp_ns(ns);
+    for (i = n > max ? n - max : 0; i < n; i++) {
+        const struct trace_entry *e = items[i].e;
+        uint64_t ns = trace_stamp_ns(items[i].stamp);
+        if (e->fmt != NULL)
             trace_render_event(text, sizeof(text), log->driver->name, e);
-        } else {
+        else if (e->site != NULL)
+            trace_render_wpp_entry(text, sizeof(text), log->driver->name, e);
+        else
             snprintf(text, sizeof(text), "%s", e->text);
-        }
+        if (__atomic_load_n(&e->seq, __ATOMIC_ACQUIRE) != items[i].seq)
+            continue; /* rewritten while read */
         snprintf(line, sizeof(line), "%llu.%06llu cpu%u tid%llu %s",
                  (unsigned long long)(ns / 1000000000u),
                  (unsigned long long)(ns / 1000u % 1000000u), e->cpu, (unsigned long long)e->tid,
@@ -222,10 +371,17 @@ int trace_recorder_dump(const char *driver, FILE *out)
         return -1;
     }
     for (log = d->logs; log != NULL; log = log->next) {
-        uint64_t head = __atomic_load_n(&log->head, __ATOMIC_ACQUIRE);
-        fprintf(out, "recorder %s log %s: %llu entries written, the last %u kept\n", d->name,
-                log->ident, (unsigned long long)head, log->count);
-        total += (int)log_walk(log, log->count, dump_line, out);
+        uint64_t written, dropped;
+        struct walk_item *items = malloc(sizeof(*items) * log->count * TRACE_LOG_SHARDS);
+        trace_log_counts(log, &written, &dropped);
+        fprintf(out, "recorder %s log %s: %llu entries written, the last %u kept", d->name,
+                log->ident, (unsigned long long)written, log->count);
+        if (dropped != 0) /* a writer a ring behind still filled their slot */
+            fprintf(out, ", %llu dropped", (unsigned long long)dropped);
+        fputc('\n', out);
+        if (items != NULL)
+            total += (int)log_walk(log, log->count, items, dump_line, out);
+        free(items);
     }
     os_mutex_unlock(&trace_lock);
     return total;
@@ -256,6 +412,7 @@ static void report_driver_log(const char *driver, void (*emit)(const char *line)
 {
     struct trace_driver *d;
     struct trace_log *log;
+    struct walk_item items[TRACE_REPORT_ENTRIES * TRACE_LOG_SHARDS]; /* no allocation here */
     char head[160];
 
     for (d = __atomic_load_n(&trace_drivers, __ATOMIC_ACQUIRE); d != NULL; d = d->next)
@@ -267,7 +424,7 @@ static void report_driver_log(const char *driver, void (*emit)(const char *line)
              "in-flight recorder of %s (the last %u entries, oldest first):", driver,
              TRACE_REPORT_ENTRIES);
     emit(head);
-    log_walk(log, TRACE_REPORT_ENTRIES, report_emit, (void *)emit);
+    log_walk(log, TRACE_REPORT_ENTRIES, items, report_emit, (void *)emit);
 }
 
 /* A driver record and its logs (unlinked already, under trace_lock). */

@@ -336,3 +336,143 @@ void trace_render(char *buf, size_t size, const struct drvhost_wpp_site *site,
     if (size > 0)
         buf[o.len < size ? o.len : size - 1] = 0;
 }
+
+/* ---- raw recorder entries: the arguments kept, the message made when read ---------------- */
+
+/* a == b, in any letter case when nocase: by hand, as the library's comparisons are hooked
+ * (and slow) in the fuzz build, and this runs for each message the recorder takes. */
+static int same(const char *a, const char *b, int nocase)
+{
+    for (; *a != 0 && *b != 0; a++, b++)
+        if (*a != *b &&
+            !(nocase && (*a | 0x20) == (*b | 0x20) && (*a | 0x20) >= 'a' && (*a | 0x20) <= 'z'))
+            return 0;
+    return *a == *b;
+}
+
+/* Extended formats without an argument, and those whose argument is one integer (kept as is). */
+static int extended_args(const char *name)
+{
+    static const char *const none[] = {"FUNC",  "LINE",     "FILE",     "FLAGS",
+                                       "LEVEL", "COMPNAME", "STDPREFIX"};
+    /* As extended() compares them: bool and BOOLEAN exactly, the rest in any case. */
+    static const char *const integer[] = {"STATUS",    "HRESULT",  "WINERROR", "IRQL", "TIME",
+                                          "TIMESTAMP", "DATETIME", "ipaddr",   "port"};
+
+    for (size_t i = 0; i < sizeof(none) / sizeof(none[0]); i++)
+        if (same(name, none[i], 0))
+            return 0;
+    if (same(name, "bool", 0) || same(name, "BOOLEAN", 0))
+        return 1;
+    for (size_t i = 0; i < sizeof(integer) / sizeof(integer[0]); i++)
+        if (same(name, integer[i], 1))
+            return 1;
+    return -1; /* GUID, HEXDUMP, custom types: memory the message must not outlive */
+}
+
+/* How a printf conversion's argument is kept: 0 an integer or pointer, 1 a narrow string
+ * (copied), -1 not at all (floating point, wide and counted strings). */
+static int spec_kind(const char *spec, size_t n)
+{
+    char conv = spec[n - 1];
+
+    if (conv == 'd' || conv == 'i' || conv == 'o' || conv == 'u' || conv == 'x' || conv == 'X' ||
+        conv == 'c' || conv == 'p')
+        return 0;
+    if (conv != 's')
+        return -1;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (spec[i] == 'l' || spec[i] == 'w')
+            return -1; /* a wide string */
+    return 1;
+}
+
+int trace_capture(const struct drvhost_wpp_site *site, va_list *ap, struct trace_raw *raw)
+{
+    const char *f = site->Format;
+    size_t used = 0;
+
+    raw->count = 0;
+    raw->strings = 0;
+    while ((f = strchr(f, '%')) != NULL) {
+        int kind, stars = 0;
+        size_t n;
+        if (f[1] == '%') {
+            f += 2;
+            continue;
+        }
+        if (f[1] == '!' && strchr(f + 2, '!') != NULL) {
+            const char *end = strchr(f + 2, '!');
+            char name[64];
+            n = (size_t)(end - f - 2);
+            if (n >= sizeof(name))
+                return -1;
+            memcpy(name, f + 2, n);
+            name[n] = 0;
+            if ((kind = extended_args(name)) < 0)
+                return -1;
+            if (kind == 1) {
+                if (raw->count >= TRACE_RAW_ARGS)
+                    return -1;
+                /* Every integer argument fills one 8-byte slot of the variadic call (x86-64 and
+                 * AArch64 System V): the whole slot is kept and given back the same way, and the
+                 * renderer reads the type drvwpp declared, as from the driver's own call. */
+                raw->value[raw->count++] = va_arg(*ap, uint64_t);
+            }
+            f = end + 1;
+            continue;
+        }
+        n = spec_length(f);
+        for (size_t i = 1; i < n; i++)
+            stars += f[i] == '*';
+        if ((kind = spec_kind(f, n)) < 0 || raw->count + (unsigned)stars + 1 > TRACE_RAW_ARGS)
+            return -1;
+        while (stars-- > 0)
+            raw->value[raw->count++] = va_arg(*ap, uint64_t);
+        if (kind == 0) {
+            raw->value[raw->count++] = va_arg(*ap, uint64_t);
+        } else {
+            const char *s = va_arg(*ap, const char *);
+            size_t len = s != NULL ? strnlen(s, sizeof(raw->text) - 1 - used) : 0;
+            if (s != NULL && used + len + 1 > sizeof(raw->text))
+                return -1;
+            raw->strings |= 1u << raw->count;
+            raw->value[raw->count++] = s != NULL ? used : UINT64_MAX; /* its copy's offset */
+            if (s != NULL) {
+                memcpy(raw->text + used, s, len); /* longer strings are cut, as messages are */
+                raw->text[used + len] = 0;
+                used += len + 1;
+            }
+        }
+        f += n;
+    }
+    raw->text_used = (unsigned)used;
+    return 0;
+}
+
+/* trace_render with its arguments given as a variadic call's. */
+static void render_args(char *buf, size_t size, const struct drvhost_wpp_site *site,
+                        const struct drvhost_wpp_control *ctl, int level, ...)
+{
+    va_list ap;
+
+    va_start(ap, level);
+    trace_render(buf, size, site, ctl, level, &ap);
+    va_end(ap);
+}
+
+void trace_render_raw(char *buf, size_t size, const struct drvhost_wpp_site *site,
+                      const struct drvhost_wpp_control *ctl, int level, const struct trace_raw *raw)
+{
+    uint64_t v[TRACE_RAW_ARGS] = {0};
+
+    for (unsigned i = 0; i < raw->count && i < TRACE_RAW_ARGS; i++) {
+        v[i] = raw->value[i];
+        if (raw->strings & (1u << i))
+            v[i] = v[i] == UINT64_MAX || v[i] >= sizeof(raw->text)
+                       ? 0
+                       : (uint64_t)(uintptr_t)(raw->text + v[i]);
+    }
+    render_args(buf, size, site, ctl, level, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
+                v[9], v[10], v[11]);
+}

@@ -12,11 +12,23 @@
 /* One recorder entry: fixed size, the message cut at TRACE_ENTRY_TEXT - 1 characters. */
 #define TRACE_ENTRY_TEXT 240
 #define TRACE_EVENT_ARGS 3
+/* A WPP message kept raw (recorder.c, trace_capture): its arguments, each one 8-byte slot of
+ * the driver's variadic call, narrow strings copied into text (value: the copy's offset,
+ * UINT64_MAX for NULL; bit i of `strings` set), the message made when the entry is read. */
+#define TRACE_RAW_ARGS 12
+struct trace_raw {
+    unsigned count;     /* values */
+    unsigned strings;   /* bit i: value[i] is a string's offset in text */
+    unsigned text_used; /* bytes of text used */
+    uint64_t value[TRACE_RAW_ARGS];
+    char text[TRACE_ENTRY_TEXT - 16 - 8 * TRACE_RAW_ARGS];
+};
+
 /* An entry's seq while a writer fills it. */
 #define TRACE_SEQ_BUSY UINT64_MAX
 struct trace_entry {
     uint64_t seq; /* index + 1 once written; 0 never written; TRACE_SEQ_BUSY while being filled */
-    uint64_t ns;  /* since the layer started; a raw entry's is a trace_stamp until read */
+    uint64_t ns;  /* a trace_stamp (the rings' merge order), converted when read */
     uint32_t cpu;
     uint64_t tid;
     /* A raw entry (trace_recorder_event): fmt and its arguments, formatted when read; text is
@@ -24,19 +36,38 @@ struct trace_entry {
      * every log. */
     const char *fmt;
     uint64_t arg[TRACE_EVENT_ARGS];
-    char text[TRACE_ENTRY_TEXT];
+    /* A raw WPP message (trace_log_wpp): its call site (in the driver's module: the driver's
+     * logs go before its module, trace_driver_gone), arg[0] its control block, arg[1] its level,
+     * the arguments in raw. NULL for the other entries. */
+    const struct drvhost_wpp_site *site;
+    union {
+        char text[TRACE_ENTRY_TEXT];
+        struct trace_raw raw;
+    };
+};
+
+/* A log's writing threads are spread over this many rings (a thread writes to one only). */
+#define TRACE_LOG_SHARDS 8
+
+/* One ring of a log: the entries of the threads of one slot (recorder.c), alone on its
+ * 64-byte cache line so that threads of two slots share no line when they write. */
+struct trace_shard {
+    uint64_t head;               /* atomic: entries ever claimed */
+    uint64_t dropped;            /* atomic: entries dropped (their slot was still being filled) */
+    struct trace_entry *entries; /* atomic: `count` entries, made by the ring's first writer */
+    char pad[64 - 2 * sizeof(uint64_t) - sizeof(void *)];
 };
 
 /* One recorder log (the default log of a driver, or one WppRecorderLogCreate made). Writers
- * claim a slot with one atomic increment of head and publish it with seq; readers (dump, the
- * bug-check report) take no lock and skip a slot whose seq is not the one expected. */
+ * claim a slot of their thread's ring with one atomic increment of its head and publish it
+ * with seq; readers (dump, the bug-check report) take no lock, skip a slot whose seq is not
+ * the one expected, and merge the rings by the entries' stamps. */
 struct trace_log {
     struct trace_log *next; /* the driver's logs; under trace_lock */
     struct trace_driver *driver;
     char ident[48];
-    unsigned count; /* entries */
-    uint64_t head;  /* atomic: entries ever written */
-    struct trace_entry *entries;
+    unsigned count; /* entries of each ring, and entries a dump shows at most */
+    struct trace_shard shard[TRACE_LOG_SHARDS];
 };
 
 /* What the layer knows of a driver, by service name. Kept until trace_driver_gone or
@@ -103,6 +134,9 @@ struct trace_log *trace_log_create(struct trace_driver *d, ULONG bytes, const ch
 void trace_log_free(struct trace_log *log);
 struct trace_log *trace_default_log(struct trace_driver *d);
 void trace_log_append(struct trace_log *log, const char *text);
+/* Entries ever written to log's rings, and entries dropped (their slot still being filled by a
+ * writer a ring behind, or no memory for a thread's ring). */
+void trace_log_counts(struct trace_log *log, uint64_t *written, uint64_t *dropped);
 /* A raw event's text into buf: the driver's name and "framework: ", then fmt with its arguments
  * (render_event.c). */
 void trace_render_event(char *buf, size_t size, const char *driver, const struct trace_entry *e);
@@ -110,6 +144,23 @@ void trace_render_event(char *buf, size_t size, const char *driver, const struct
 /* The WPP renderer (render.c): the message of a call site into buf (terminated, cut). */
 void trace_render(char *buf, size_t size, const struct drvhost_wpp_site *site,
                   const struct drvhost_wpp_control *ctl, int level, va_list *ap);
+/* A WPP message's arguments into raw (render.c), read from ap as the site's format names them;
+ * -1 when one cannot be kept (floating point, wide or counted strings, GUID, HEXDUMP, custom
+ * types: memory the message must not outlive) or there are more than TRACE_RAW_ARGS. */
+int trace_capture(const struct drvhost_wpp_site *site, va_list *ap, struct trace_raw *raw);
+/* trace_render of a message whose arguments trace_capture kept. */
+void trace_render_raw(char *buf, size_t size, const struct drvhost_wpp_site *site,
+                      const struct drvhost_wpp_control *ctl, int level,
+                      const struct trace_raw *raw);
+/* A WPP message into log as a raw entry; FALSE when its arguments cannot be kept (the caller
+ * renders it and appends the text). */
+BOOLEAN trace_log_wpp(struct trace_log *log, const struct drvhost_wpp_site *site,
+                      const struct drvhost_wpp_control *ctl, int level, va_list *ap);
+/* The text a WPP message has in a log and on the sink: "DRIVER PROVIDER FLAG LEVEL FUNCTION:
+ * message" (wpp.c). */
+void trace_wpp_line(char *buf, size_t size, const char *driver, const struct drvhost_wpp_site *site,
+                    const struct drvhost_wpp_control *ctl, int level, const char *msg);
+
 /* TRACE_LEVEL_ names: "ERROR" for 2; NULL for none. */
 const char *trace_level_name(int level);
 

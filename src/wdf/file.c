@@ -361,14 +361,29 @@ static NTSTATUS wdf_file_create_to_queue(struct wdf_device *dev, struct wdf_queu
     return status;
 }
 
+/* The device's create queue with a reference, or NULL: read as an arrival (queue.c), so a
+ * queue deleted on another thread meanwhile is either not seen or still referenced. */
+static struct wdf_queue *wdf_file_create_queue(struct wdf_device *dev)
+{
+    unsigned slot = wdf_queue_arrival_enter(dev);
+    struct wdf_queue *q = __atomic_load_n(&dev->dispatch[IRP_MJ_CREATE], __ATOMIC_ACQUIRE);
+    if (q != NULL)
+        wdf_object_reference(&q->obj);
+    wdf_queue_arrival_leave(dev, slot);
+    return q;
+}
+
 static NTSTATUS wdf_file_create(struct wdf_device *dev, PIRP irp)
 {
-    struct wdf_queue *q = __atomic_load_n(&dev->dispatch[IRP_MJ_CREATE], __ATOMIC_ACQUIRE);
+    struct wdf_queue *q = wdf_file_create_queue(dev);
     BOOLEAN configured = dev->files != NULL && dev->files->configured;
     struct wdf_file *f = NULL;
     NTSTATUS status;
-    if (q != NULL)
-        return wdf_file_create_to_queue(dev, q, irp);
+    if (q != NULL) {
+        status = wdf_file_create_to_queue(dev, q, irp);
+        wdf_object_release(&q->obj);
+        return status;
+    }
     if (configured) {
         status = wdf_file_new(dev, IoGetCurrentIrpStackLocation(irp)->FileObject, &f);
         if (!NT_SUCCESS(status))

@@ -135,14 +135,15 @@ BOOLEAN wdf_queue_handles(struct wdf_queue *q, UCHAR major)
     }
 }
 
-/* Calls the driver's handler for the request: the major function's own, else EvtIoDefault. */
-static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
+/* Calls the driver's handler for the request: the major function's own, else EvtIoDefault;
+ * under `sync`, the queue's synchronization owner (wdf_sync_owner). */
+static void wdf_queue_present_in(struct wdf_queue *q, struct wdf_request *r,
+                                 struct wdf_object *sync)
 {
     PWDF_IO_QUEUE_CONFIG c = &q->config;
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(r->irp);
     WDFQUEUE queue = (WDFQUEUE)q;
     WDFREQUEST request = (WDFREQUEST)r;
-    struct wdf_object *sync = wdf_sync_owner(&q->obj);
     trace_recorder_event(q->obj.owner->recorder, "request %p (IRP_MJ 0x%x) presented by queue %p",
                          (uintptr_t)r, s->MajorFunction, (uintptr_t)q);
     wdf_sync_acquire(sync);
@@ -163,6 +164,27 @@ static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
     else
         c->EvtIoDefault(queue, request);
     wdf_sync_release(sync);
+}
+
+static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
+{
+    wdf_queue_present_in(q, r, wdf_sync_owner(&q->obj));
+}
+
+/* The queue's lock on the request path (insertion, completion): its holders keep it for a few
+ * list operations, so a thread finding it taken spins a little before it sleeps; two client
+ * threads on one queue otherwise met in the kernel's futex at almost every request. */
+#define WDF_QUEUE_LOCK_SPINS 200
+static void wdf_queue_lock(struct wdf_queue *q)
+{
+    for (int i = 0; i < WDF_QUEUE_LOCK_SPINS; i++) {
+        if (os_mutex_trylock(&q->lock))
+            return;
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause(); /* the spin-wait hint */
+#endif
+    }
+    os_mutex_lock(&q->lock);
 }
 
 /* ---- waiting requests and their cancellation ------------------------------------------------ */
@@ -339,8 +361,9 @@ static void wdf_queue_run(struct wdf_queue *q, BOOLEAN ready)
  * WdfIoQueuePurge, WdfRequestForwardToIoQueue). */
 static NTSTATUS wdf_queue_insert(struct wdf_queue *q, struct wdf_request *r, BOOLEAN forwarded)
 {
-    BOOLEAN now = FALSE, was_empty = FALSE, waiting = FALSE;
-    os_mutex_lock(&q->lock);
+    BOOLEAN now = FALSE, was_empty = FALSE, waiting = FALSE, held;
+    struct wdf_object *sync = wdf_sync_owner(&q->obj);
+    wdf_queue_lock(q);
     if (!q->accept) {
         os_mutex_unlock(&q->lock);
         return forwarded ? STATUS_WDF_BUSY : STATUS_INVALID_DEVICE_STATE;
@@ -353,15 +376,26 @@ static NTSTATUS wdf_queue_insert(struct wdf_queue *q, struct wdf_request *r, BOO
         was_empty = q->queued == 0;
         waiting = wdf_queue_wait(q, r, FALSE);
     }
+    /* The request's reference keeps q until it is completed, on any thread once it is the
+     * driver's or waits (the lock released). A request presented now: the presentation reads
+     * q before the driver's callback only, unless it releases a synchronization lock after it
+     * or the queue is power-managed (the power path may show the request to EvtIoStop before
+     * it is presented). The other paths look at q after the release: they hold a reference of
+     * their own. */
+    held = !now || q->power_managed || sync != NULL;
+    if (held)
+        wdf_object_reference(&q->obj);
     os_mutex_unlock(&q->lock);
     if (q->power_managed) /* wpower: an idle device returns to D0 */
         wdf_power_policy_io(q->device);
     if (now)
-        wdf_queue_present(q, r);
+        wdf_queue_present_in(q, r, sync);
     else if (!waiting)
         wdf_queue_cancelled(q, r);
     else if (was_empty)
         wdf_queue_run(q, q->config.DispatchType == WdfIoQueueDispatchManual);
+    if (held)
+        wdf_object_release(&q->obj);
     return STATUS_SUCCESS;
 }
 
@@ -377,15 +411,46 @@ static struct wdf_queue *wdf_queue_for(struct wdf_device *dev, UCHAR major)
     return q != NULL ? q : __atomic_load_n(&dev->default_queue, __ATOMIC_ACQUIRE);
 }
 
-/* The request for an arriving IRP, made while the device's queues cannot go: dev->dispatching
- * keeps wdf_queue_cleanup waiting until the request holds its queue (a device removed on
- * another thread meanwhile fails it at insertion). NULL: complete the IRP with *status. */
+/* ---- arrivals ------------------------------------------------------------------------------ */
+
+/* The calling thread's slot of dev->dispatching: threads are numbered at their first arrival
+ * and share the WDF_ARRIVAL_SLOTS slots round-robin, so two dispatching threads count on two
+ * cache lines (one shared count made every request of every thread write the same line). */
+static unsigned wdf_arrival_slot(void)
+{
+    /* initial-exec: a plain load in libdrvhost.so, no __tls_get_addr call per request */
+    static __thread unsigned slot
+        __attribute__((tls_model("initial-exec"))); /* 1 + slot; 0: none */
+    static unsigned threads;
+    if (slot == 0)
+        slot = 1 + __atomic_fetch_add(&threads, 1, __ATOMIC_RELAXED) % WDF_ARRIVAL_SLOTS;
+    return slot - 1;
+}
+
+/* The count goes up before the queue pointer is read (both sequentially consistent with the
+ * deletion's clearing of the pointers and its fence): either the deletion sees this count, or
+ * this arrival sees the cleared pointer. */
+unsigned wdf_queue_arrival_enter(struct wdf_device *dev)
+{
+    unsigned slot = wdf_arrival_slot();
+    __atomic_add_fetch(&dev->dispatching[slot].count, 1, __ATOMIC_SEQ_CST);
+    return slot;
+}
+
+void wdf_queue_arrival_leave(struct wdf_device *dev, unsigned slot)
+{
+    __atomic_sub_fetch(&dev->dispatching[slot].count, 1, __ATOMIC_RELEASE);
+}
+
+/* The request for an arriving IRP, made while the device's queues cannot go: an arrival keeps
+ * wdf_queue_cleanup waiting until the request holds its queue (a device removed on another
+ * thread meanwhile fails it at insertion). NULL: complete the IRP with *status. */
 static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NTSTATUS *status)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
     struct wdf_queue *q;
     struct wdf_request *r = NULL;
-    __atomic_add_fetch(&dev->dispatching, 1, __ATOMIC_SEQ_CST);
+    unsigned slot = wdf_queue_arrival_enter(dev);
     q = wdf_queue_for(dev, s->MajorFunction);
     if (q == NULL || (q->config.DispatchType != WdfIoQueueDispatchManual &&
                       !wdf_queue_handles(q, s->MajorFunction)))
@@ -398,7 +463,7 @@ static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NT
         *status = STATUS_SUCCESS;
     else if ((r = wdf_request_create(q, irp)) == NULL)
         *status = STATUS_INSUFFICIENT_RESOURCES;
-    __atomic_sub_fetch(&dev->dispatching, 1, __ATOMIC_RELEASE);
+    wdf_queue_arrival_leave(dev, slot);
     return r;
 }
 
@@ -407,8 +472,9 @@ static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NT
 static void wdf_queue_wait_arrivals(struct wdf_device *dev)
 {
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
-    while (__atomic_load_n(&dev->dispatching, __ATOMIC_ACQUIRE) != 0)
-        os_sleep_ns(1000);
+    for (unsigned i = 0; i < WDF_ARRIVAL_SLOTS; i++)
+        while (__atomic_load_n(&dev->dispatching[i].count, __ATOMIC_ACQUIRE) != 0)
+            os_sleep_ns(1000);
 }
 
 NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
@@ -429,16 +495,14 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
         dev->in_caller_context((WDFDEVICE)dev, (WDFREQUEST)r);
         return STATUS_PENDING;
     }
-    /* Our own reference: once inserted, the request (and its reference) may be completed and
-     * gone, on this thread or another, while the insertion still looks at the queue. */
-    wdf_object_reference(&q->obj);
+    /* The insertion holds the queue where it looks at it after the request (and its reference)
+     * may be gone: no reference of ours here. */
     status = wdf_queue_insert(q, r, FALSE);
     if (!NT_SUCCESS(status)) {
         r->completed = 1;
         wdf_irp_complete(irp, status);
         wdf_object_delete(&r->obj);
     }
-    wdf_object_release(&q->obj);
     return STATUS_PENDING;
 }
 
@@ -537,7 +601,7 @@ void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *r,
     struct wdf_queue *q = r->queue;
     enum wdf_request_where where;
     (void)g;
-    os_mutex_lock(&q->lock); /* the one lock a completion takes */
+    wdf_queue_lock(q); /* the one lock a completion takes */
     where = r->where;
     if (where == WDF_REQ_DRIVER)
         wdf_queue_disown(q, r);

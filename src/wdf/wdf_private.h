@@ -163,6 +163,13 @@ struct WDFDEVICE_INIT {
     GUID class_guid;
 };
 
+/* kspeed: one count of arrivals (queue.c), alone on its 64-byte cache line. */
+#define WDF_ARRIVAL_SLOTS 8
+struct wdf_arrival_count {
+    LONG count; /* atomic */
+    char pad[64 - sizeof(LONG)];
+};
+
 struct wdf_device {
     struct wdf_object obj;
     PDEVICE_OBJECT wdm;
@@ -197,8 +204,9 @@ struct wdf_device {
     struct wdf_pdo *pdo_part;
     struct wdf_bus *bus;
     /* Dispatches between reading a queue pointer of the device and their request holding that
-     * queue (atomic; queue.c: a deleted queue waits for them). */
-    LONG dispatching;
+     * queue (queue.c's arrivals: a deleted queue waits for them), one count per slot of
+     * threads, each on its own cache line, so concurrent dispatches share none. */
+    struct wdf_arrival_count dispatching[WDF_ARRIVAL_SLOTS];
     /* whdr: the device's WMI providers (wmi.c); NULL until the first one, freed with the
      * device (atomic pointer). */
     struct wdf_wmi *wmi;
@@ -783,6 +791,7 @@ NTSTATUS wdf_security_create_device(PWDFDEVICE_INIT init, ULONG extension_size,
 /* Keeps a copy of `sddl` in the init (NULL or empty: none). */
 NTSTATUS wdf_security_assign(PWDFDEVICE_INIT init, PCUNICODE_STRING sddl);
 void wdf_security_init_free(PWDFDEVICE_INIT init);
+
 /* ---- wintr: resource lists and interrupts (resource.c, interrupt.c) ------------------------ */
 
 struct wdf_cmreslist;
@@ -811,5 +820,14 @@ void wdf_interrupts_disable(struct wdf_device *dev);
 void wdf_interrupts_release(struct wdf_device *dev);
 /* The KSPIN_LOCK of a WDFSPINLOCK object (lock.c), for an interrupt's SpinLock. */
 PKSPIN_LOCK wdf_spinlock_word(struct wdf_object *spinlock);
+
+/* ---- kspeed: arrivals (queue.c) ------------------------------------------------------------ */
+
+/* An arrival: between wdf_queue_arrival_enter and _leave, a thread may read the device's queue
+ * pointers (dispatch[], default_queue) and take a reference on the queue it read; a queue's
+ * deletion clears its pointers, then waits for the arrivals in progress. enter returns the
+ * thread's slot, which leave takes back. */
+unsigned wdf_queue_arrival_enter(struct wdf_device *device);
+void wdf_queue_arrival_leave(struct wdf_device *device, unsigned slot);
 
 #endif

@@ -176,3 +176,63 @@ TEST(two_threads_create_look_up_and_delete_objects_at_once)
     }
     ok_status(drvhost_close(f), STATUS_SUCCESS);
 }
+
+struct create_race {
+    volatile int deleted; /* the create queue is gone: this many more opens, then stop */
+    unsigned opens, failures, refused; /* refused: the create waited in the queue, or had read
+                                        * it when it went (see below) */
+};
+
+static void *open_and_close(void *arg)
+{
+    struct create_race *race = arg;
+    unsigned after = 0;
+    while (after < 100 && race->opens < 20000) {
+        drvhost_file *f = NULL;
+        int32_t status;
+        if (__atomic_load_n(&race->deleted, __ATOMIC_ACQUIRE))
+            after++;
+        status = drvhost_open("\\\\.\\WdfSpeed", 0xC0000000u, &f);
+        if (status == STATUS_CANCELLED || status == STATUS_INVALID_DEVICE_STATE)
+            race->refused++;
+        else if (status != STATUS_SUCCESS || drvhost_close(f) != STATUS_SUCCESS)
+            race->failures++;
+        __atomic_add_fetch(&race->opens, 1, __ATOMIC_RELEASE);
+    }
+    return NULL;
+}
+
+/* Creates arrive while their queue is stopped and deleted on another thread: each reads the
+ * device's create queue as an arrival (src/wdf/queue.c), so the deletion waits for one that read
+ * the queue before it went (ThreadSanitizer and AddressSanitizer see a use of the deleted queue
+ * otherwise). Before the deletion the queue's EvtIoDefault opens the files; after it the
+ * framework does (Microsoft: Framework File Objects, no EvtDeviceFileCreate, no create queue).
+ * The one create in flight at the deletion may be refused: waiting in the stopped queue, it is
+ * cancelled; having read the queue, it finds it no longer accepting. */
+TEST(creates_arriving_while_their_queue_is_deleted)
+{
+    struct create_race race = {0, 0, 0, 0};
+    drvhost_file *f = speed_open();
+    ULONG queued = 0, before;
+    pthread_t t;
+    if (f == NULL)
+        return;
+    pthread_create(&t, NULL, open_and_close, &race);
+    while (__atomic_load_n(&race.opens, __ATOMIC_ACQUIRE) < 50)
+        sched_yield();
+    ok_status(harness_ioctl(f, IOCTL_S_DELETE_CREATE_QUEUE, NULL, 0, NULL, 0, NULL),
+              STATUS_SUCCESS);
+    ok_status(harness_ioctl(f, IOCTL_S_QUEUED_CREATES, NULL, 0, &before, sizeof(before), NULL),
+              STATUS_SUCCESS);
+    __atomic_store_n(&race.deleted, 1, __ATOMIC_RELEASE);
+    pthread_join(t, NULL);
+    ok(race.failures == 0 && race.refused <= 1, "%u of %u opens failed, %u refused\n",
+       race.failures, race.opens, race.refused);
+    ok_status(harness_ioctl(f, IOCTL_S_QUEUED_CREATES, NULL, 0, &queued, sizeof(queued), NULL),
+              STATUS_SUCCESS);
+    /* speed_open's own create was the queue's too. */
+    ok(before >= 50 && queued == before && race.opens >= before + 90,
+       "%lu creates reached the queue before its deletion, %lu in all, %u opens\n",
+       (unsigned long)before, (unsigned long)queued, race.opens);
+    ok_status(drvhost_close(f), STATUS_SUCCESS);
+}

@@ -26,10 +26,22 @@ WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(SPEED_REQUEST, SpeedGetRequest)
 DRIVER_INITIALIZE DriverEntry;
 static EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL SpeedDeviceControl;
 static EVT_WDF_OBJECT_CONTEXT_CLEANUP SpeedChildCleanup;
+static EVT_WDF_IO_QUEUE_IO_DEFAULT SpeedCreateRequest;
 
 static WDFREQUEST g_kept;
 static LONG g_child_cleanups;
-static LONG g_dirty_contexts; /* requests whose context did not start zeroed */
+static LONG g_dirty_contexts;   /* requests whose context did not start zeroed */
+static WDFQUEUE g_create_queue; /* NULL once deleted */
+static LONG g_queued_creates;   /* creates its EvtIoDefault saw */
+
+/* Microsoft (WdfDeviceConfigureRequestDispatching, WdfRequestTypeCreate): a create request
+ * reaches the queue's EvtIoDefault; completing it with success opens the file. */
+static VOID SpeedCreateRequest(WDFQUEUE Queue, WDFREQUEST Request)
+{
+    UNREFERENCED_PARAMETER(Queue);
+    InterlockedIncrement(&g_queued_creates);
+    WdfRequestComplete(Request, STATUS_SUCCESS);
+}
 
 static VOID SpeedCopy(WDFREQUEST Request)
 {
@@ -180,12 +192,24 @@ static VOID SpeedDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
     case IOCTL_S_CHILD:
         SpeedChild(Request);
         return;
+    case IOCTL_S_DELETE_CREATE_QUEUE:
+        /* Stopped first: a create the driver owns when its queue goes would be its bug
+         * (0x10D); the ones waiting are cancelled by the deletion. */
+        if (g_create_queue != NULL) {
+            WdfIoQueueStopSynchronously(g_create_queue);
+            WdfObjectDelete(g_create_queue);
+        }
+        g_create_queue = NULL;
+        WdfRequestComplete(Request, STATUS_SUCCESS);
+        return;
+    case IOCTL_S_QUEUED_CREATES:
     case IOCTL_S_CHILD_CLEANUPS:
     case IOCTL_S_DIRTY_CONTEXTS:
         if (NT_SUCCESS(
                 WdfRequestRetrieveOutputBuffer(Request, sizeof(*out), (PVOID *)&out, NULL))) {
-            *out = (ULONG)(IoControlCode == IOCTL_S_CHILD_CLEANUPS ? g_child_cleanups
-                                                                   : g_dirty_contexts);
+            *out = (ULONG)(IoControlCode == IOCTL_S_CHILD_CLEANUPS   ? g_child_cleanups
+                           : IoControlCode == IOCTL_S_QUEUED_CREATES ? g_queued_creates
+                                                                     : g_dirty_contexts);
             WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, sizeof(*out));
             return;
         }
@@ -224,6 +248,13 @@ static NTSTATUS SpeedCreateDevice(WDFDRIVER Driver)
     WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&queue_config, WdfIoQueueDispatchParallel);
     queue_config.EvtIoDeviceControl = SpeedDeviceControl;
     status = WdfIoQueueCreate(device, &queue_config, WDF_NO_OBJECT_ATTRIBUTES, WDF_NO_HANDLE);
+    if (!NT_SUCCESS(status))
+        return status;
+    WDF_IO_QUEUE_CONFIG_INIT(&queue_config, WdfIoQueueDispatchParallel);
+    queue_config.EvtIoDefault = SpeedCreateRequest;
+    status = WdfIoQueueCreate(device, &queue_config, WDF_NO_OBJECT_ATTRIBUTES, &g_create_queue);
+    if (NT_SUCCESS(status))
+        status = WdfDeviceConfigureRequestDispatching(device, g_create_queue, WdfRequestTypeCreate);
     if (NT_SUCCESS(status))
         WdfControlFinishInitializing(device);
     return status;
@@ -237,6 +268,8 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     g_kept = NULL;
     g_child_cleanups = 0;
     g_dirty_contexts = 0;
+    g_create_queue = NULL;
+    g_queued_creates = 0;
     WDF_DRIVER_CONFIG_INIT(&config, WDF_NO_EVENT_CALLBACK);
     config.DriverInitFlags |= WdfDriverInitNonPnpDriver;
     status =

@@ -29,6 +29,10 @@
 /* Out: ULONG, the requests whose context (the device's request attributes) was not zero when
  * the driver got them. */
 #define IOCTL_S_DIRTY_CONTEXTS WDFSPEED_CODE(7)
+/* The create queue (creates reach its EvtIoDefault): deleted; its creates counted so far
+ * (ULONG out). */
+#define IOCTL_S_DELETE_CREATE_QUEUE WDFSPEED_CODE(8)
+#define IOCTL_S_QUEUED_CREATES      WDFSPEED_CODE(9)
 
 #define WDFSPEED_MAX_OBJECTS 4096
 
