@@ -27,8 +27,16 @@ static void wdf_queue_cleanup(struct wdf_object *o);
 
 static void wdf_queue_destroy(struct wdf_object *o)
 {
-    os_mutex_destroy(&CONTAINING_RECORD(o, struct wdf_queue, obj)->lock);
+    struct wdf_queue *q = CONTAINING_RECORD(o, struct wdf_queue, obj);
+    os_mutex_destroy(&q->lock);
+    for (unsigned i = 0; i < WDF_ARRIVAL_SLOTS; i++)
+        os_mutex_destroy(&q->lanes[i].lock);
 }
+
+static BOOLEAN wdf_queue_may_be_fast(struct wdf_queue *q);
+static void wdf_queue_lock_all(struct wdf_queue *q);
+static void wdf_queue_fold(struct wdf_queue *q);
+static unsigned wdf_arrival_slot(void);
 
 static BOOLEAN wdf_queue_has_handler(PWDF_IO_QUEUE_CONFIG c)
 {
@@ -95,10 +103,15 @@ NTSTATUS imp_WdfIoQueueCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
     os_mutex_init(&q->lock);
     InitializeListHead(&q->pending);
     InitializeListHead(&q->owned);
+    for (unsigned i = 0; i < WDF_ARRIVAL_SLOTS; i++) {
+        os_mutex_init(&q->lanes[i].lock);
+        InitializeListHead(&q->lanes[i].owned);
+    }
     q->accept = q->dispatch = TRUE;
     /* Microsoft (WDF_IO_QUEUE_CONFIG.PowerManaged): WdfUseDefault is power-managed unless the
      * driver is a filter; a control device's queues never are. */
     q->power_managed = !dev->control && Config->PowerManaged != WdfFalse;
+    q->fast = wdf_queue_may_be_fast(q);
     o->type_cleanup = wdf_queue_cleanup;
     o->type_destroy = wdf_queue_destroy;
     if (Config->DefaultQueue) {
@@ -179,12 +192,141 @@ static void wdf_queue_lock(struct wdf_queue *q)
 {
     for (int i = 0; i < WDF_QUEUE_LOCK_SPINS; i++) {
         if (os_mutex_trylock(&q->lock))
-            return;
+            goto locked;
 #if defined(__x86_64__) || defined(__i386__)
         __builtin_ia32_pause(); /* the spin-wait hint */
 #endif
     }
     os_mutex_lock(&q->lock);
+locked:
+    wdf_queue_fold(q);
+}
+
+/* ---- lanes --------------------------------------------------------------------------------- */
+
+/* A parallel queue without a limit on presented requests, not power-managed and without a
+ * synchronization scope presents every request at once, and nothing but the driver's requests
+ * changes while it runs. While it is in that state (`fast`), an arriving request is presented
+ * and completed under the lock of its thread's lane alone, so two client threads on one queue
+ * share no lock and no count (one queue lock taken at insertion and completion made every
+ * request of every thread write the same lines: docs/benchmarks.md, session 8). Anything else
+ * that takes the queue's lock (a state change, a find, a cancellation, the queue's deletion)
+ * first folds the lanes into `owned` and leaves the state for good, until WdfIoQueueStart
+ * finds the queue in it again. Lock order: the queue's lock, then a lane's. */
+static BOOLEAN wdf_queue_may_be_fast(struct wdf_queue *q)
+{
+    return q->config.DispatchType == WdfIoQueueDispatchParallel && q->limit == (ULONG)-1 &&
+           !q->power_managed && wdf_sync_owner(&q->obj) == NULL;
+}
+
+/* Moves the lanes' requests to `owned` and ends the fast state (the queue's lock held). */
+static void wdf_queue_fold(struct wdf_queue *q)
+{
+    if (!q->fast)
+        return;
+    __atomic_store_n(&q->fast, FALSE, __ATOMIC_SEQ_CST);
+    for (unsigned i = 0; i < WDF_ARRIVAL_SLOTS; i++) {
+        struct wdf_queue_lane *l = &q->lanes[i];
+        os_mutex_lock(&l->lock);
+        while (!IsListEmpty(&l->owned)) {
+            PLIST_ENTRY e = RemoveHeadList(&l->owned);
+            struct wdf_request *r = CONTAINING_RECORD(e, struct wdf_request, owned_link);
+            __atomic_store_n(&r->lane, 0, __ATOMIC_RELAXED);
+            InsertTailList(&q->owned, e);
+            q->owned_count++;
+            if (r->counted)
+                q->presented++;
+        }
+        os_mutex_unlock(&l->lock);
+    }
+}
+
+static void wdf_queue_lock_all(struct wdf_queue *q)
+{
+    os_mutex_lock(&q->lock);
+    wdf_queue_fold(q);
+}
+
+void wdf_queue_acquire(struct wdf_queue *q)
+{
+    wdf_queue_lock_all(q);
+}
+
+void wdf_queue_release(struct wdf_queue *q)
+{
+    os_mutex_unlock(&q->lock);
+}
+
+/* Where a request is: under its lane's lock while it is in one (a driver marking its request
+ * cancelable does not end the fast state), else under the queue's. */
+enum wdf_request_where wdf_queue_request_where(struct wdf_request *r)
+{
+    struct wdf_queue *q = r->queue;
+    unsigned lane = __atomic_load_n(&r->lane, __ATOMIC_RELAXED);
+    enum wdf_request_where where;
+    if (lane != 0) {
+        os_mutex_lock(&q->lanes[lane - 1].lock);
+        if (__atomic_load_n(&r->lane, __ATOMIC_RELAXED) == lane) {
+            where = r->where;
+            os_mutex_unlock(&q->lanes[lane - 1].lock);
+            return where;
+        }
+        os_mutex_unlock(&q->lanes[lane - 1].lock); /* folded meanwhile */
+    }
+    wdf_queue_lock_all(q);
+    where = r->where;
+    os_mutex_unlock(&q->lock);
+    return where;
+}
+
+/* A request presented in its thread's lane; FALSE: the queue is not in the fast state (the
+ * caller takes the queue's lock). The lane's lock orders this with a fold. */
+static BOOLEAN wdf_queue_insert_fast(struct wdf_queue *q, struct wdf_request *r)
+{
+    unsigned lane;
+    struct wdf_queue_lane *l;
+    if (!__atomic_load_n(&q->fast, __ATOMIC_ACQUIRE))
+        return FALSE;
+    lane = wdf_arrival_slot();
+    l = &q->lanes[lane];
+    os_mutex_lock(&l->lock);
+    if (!__atomic_load_n(&q->fast, __ATOMIC_ACQUIRE)) {
+        os_mutex_unlock(&l->lock);
+        return FALSE;
+    }
+    r->queue = q;
+    r->where = WDF_REQ_DRIVER;
+    r->counted = TRUE;
+    __atomic_store_n(&r->lane, (UCHAR)(lane + 1), __ATOMIC_RELAXED);
+    InsertTailList(&l->owned, &r->owned_link);
+    os_mutex_unlock(&l->lock);
+    return TRUE;
+}
+
+/* A request completed from its lane; FALSE: it was folded into `owned` (or never in a lane). */
+static BOOLEAN wdf_queue_leave_fast(struct wdf_queue *q, struct wdf_request *r,
+                                    struct wdf_queue_next *next)
+{
+    unsigned lane = __atomic_load_n(&r->lane, __ATOMIC_RELAXED);
+    struct wdf_queue_lane *l;
+    if (lane == 0)
+        return FALSE;
+    l = &q->lanes[lane - 1];
+    os_mutex_lock(&l->lock);
+    if (__atomic_load_n(&r->lane, __ATOMIC_RELAXED) != lane) {
+        os_mutex_unlock(&l->lock);
+        return FALSE;
+    }
+    RemoveEntryList(&r->owned_link);
+    __atomic_store_n(&r->lane, 0, __ATOMIC_RELAXED);
+    r->counted = FALSE;
+    r->stopping = FALSE;
+    r->where = WDF_REQ_COMPLETED;
+    os_mutex_unlock(&l->lock);
+    next->present = NULL; /* nothing waits in the fast state, and no notification is pending */
+    next->idle = NULL;
+    next->context = NULL;
+    return TRUE;
 }
 
 /* ---- waiting requests and their cancellation ------------------------------------------------ */
@@ -267,7 +409,7 @@ static void wdf_queue_cancelled(struct wdf_queue *q, struct wdf_request *r)
 {
     if (q->config.EvtIoCanceledOnQueue != NULL) {
         struct wdf_object *sync = wdf_sync_owner(&q->obj);
-        os_mutex_lock(&q->lock);
+        wdf_queue_lock_all(q);
         wdf_queue_own(q, r, FALSE);
         os_mutex_unlock(&q->lock);
         wdf_sync_acquire(sync);
@@ -275,7 +417,7 @@ static void wdf_queue_cancelled(struct wdf_queue *q, struct wdf_request *r)
         wdf_sync_release(sync);
         return;
     }
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     r->where = WDF_REQ_COMPLETED;
     os_mutex_unlock(&q->lock);
     __atomic_store_n(&r->completed, 1, __ATOMIC_RELEASE);
@@ -295,7 +437,7 @@ static VOID wdf_queue_cancel_routine(PDEVICE_OBJECT device, PIRP irp)
     struct wdf_queue *q = r->queue;
     (void)device;
     IoReleaseCancelSpinLock(irp->CancelIrql);
-    os_mutex_lock(&q->lock); /* a remover that lost the race left it in `pending` for us */
+    wdf_queue_lock_all(q); /* a remover that lost the race left it in `pending` for us */
     RemoveEntryList(&r->link);
     q->queued--;
     os_mutex_unlock(&q->lock);
@@ -337,14 +479,14 @@ static void wdf_queue_next_run(struct wdf_queue *q, struct wdf_queue_next *n)
 static void wdf_queue_run(struct wdf_queue *q, BOOLEAN ready)
 {
     struct wdf_queue_next n;
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     wdf_queue_next_locked(q, &n);
     os_mutex_unlock(&q->lock);
     wdf_queue_next_run(q, &n);
     if (ready) {
         PFN_WDF_IO_QUEUE_STATE cb;
         WDFCONTEXT context;
-        os_mutex_lock(&q->lock);
+        wdf_queue_lock_all(q);
         cb = q->dispatch && !q->power_held && q->queued != 0 ? q->ready_callback : NULL;
         context = q->ready_context;
         os_mutex_unlock(&q->lock);
@@ -362,7 +504,12 @@ static void wdf_queue_run(struct wdf_queue *q, BOOLEAN ready)
 static NTSTATUS wdf_queue_insert(struct wdf_queue *q, struct wdf_request *r, BOOLEAN forwarded)
 {
     BOOLEAN now = FALSE, was_empty = FALSE, waiting = FALSE, held;
-    struct wdf_object *sync = wdf_sync_owner(&q->obj);
+    struct wdf_object *sync;
+    if (wdf_queue_insert_fast(q, r)) { /* no synchronization scope, not power-managed */
+        wdf_queue_present_in(q, r, NULL);
+        return STATUS_SUCCESS;
+    }
+    sync = wdf_sync_owner(&q->obj);
     wdf_queue_lock(q);
     if (!q->accept) {
         os_mutex_unlock(&q->lock);
@@ -601,6 +748,8 @@ void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *r,
     struct wdf_queue *q = r->queue;
     enum wdf_request_where where;
     (void)g;
+    if (wdf_queue_leave_fast(q, r, next))
+        return;
     wdf_queue_lock(q); /* the one lock a completion takes */
     where = r->where;
     if (where == WDF_REQ_DRIVER)
@@ -627,7 +776,7 @@ static void wdf_queue_cleanup(struct wdf_object *o)
 {
     struct wdf_queue *q = CONTAINING_RECORD(o, struct wdf_queue, obj);
     struct wdf_request *r, *left = NULL;
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     q->accept = q->dispatch = FALSE;
     q->idle_callback = q->ready_callback = NULL;
     if (!IsListEmpty(&q->owned))
@@ -638,7 +787,7 @@ static void wdf_queue_cleanup(struct wdf_object *o)
         wdf_queue_fatal(q, left, STATUS_SUCCESS,
                         "the queue is deleted while the driver owns this request, not completed");
     for (;;) {
-        os_mutex_lock(&q->lock);
+        wdf_queue_lock_all(q);
         r = wdf_queue_next_waiting(q);
         os_mutex_unlock(&q->lock);
         if (r == NULL)
@@ -689,8 +838,10 @@ static BOOLEAN wdf_queue_set_idle(struct wdf_queue *q, const char *ddi,
 VOID imp_WdfIoQueueStart(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue)
 {
     struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     q->accept = q->dispatch = TRUE;
+    if (wdf_queue_may_be_fast(q) && q->idle_callback == NULL && q->queued == 0)
+        __atomic_store_n(&q->fast, TRUE, __ATOMIC_RELEASE); /* "Lanes" */
     os_mutex_unlock(&q->lock);
     trace_recorder_event(q->obj.owner->recorder, "queue %p: started", (uintptr_t)q, 0, 0);
     wdf_queue_run(q, TRUE);
@@ -700,7 +851,7 @@ VOID imp_WdfIoQueueStop(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
                         PFN_WDF_IO_QUEUE_STATE StopComplete, WDFCONTEXT Context)
 {
     struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     q->accept = TRUE; /* Microsoft: Stop lets a drained queue accept requests again */
     q->dispatch = FALSE;
     wdf_queue_set_idle(q, "WdfIoQueueStop", StopComplete, Context, FALSE);
@@ -713,7 +864,7 @@ VOID imp_WdfIoQueueDrain(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
                          PFN_WDF_IO_QUEUE_STATE DrainComplete, WDFCONTEXT Context)
 {
     struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     q->accept = FALSE; /* what waits is still delivered */
     wdf_queue_set_idle(q, "WdfIoQueueDrain", DrainComplete, Context, TRUE);
     os_mutex_unlock(&q->lock);
@@ -726,7 +877,7 @@ static void wdf_queue_cancel_waiting(struct wdf_queue *q, ULONG most)
 {
     struct wdf_request *r;
     for (; most > 0; most--) {
-        os_mutex_lock(&q->lock);
+        wdf_queue_lock_all(q);
         r = wdf_queue_next_waiting(q);
         os_mutex_unlock(&q->lock);
         if (r == NULL)
@@ -741,7 +892,7 @@ static void wdf_queue_cancel_owned(struct wdf_queue *q)
 {
     for (;;) {
         struct wdf_request *victim = NULL;
-        os_mutex_lock(&q->lock);
+        wdf_queue_lock_all(q);
         for (PLIST_ENTRY e = q->owned.Flink; e != &q->owned; e = e->Flink) {
             struct wdf_request *r = CONTAINING_RECORD(e, struct wdf_request, owned_link);
             if (r->cancel != NULL && IoSetCancelRoutine(r->irp, NULL) != NULL) {
@@ -770,7 +921,7 @@ VOID imp_WdfIoQueuePurge(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
                          PFN_WDF_IO_QUEUE_STATE PurgeComplete, WDFCONTEXT Context)
 {
     struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     q->accept = FALSE;
     wdf_queue_set_idle(q, "WdfIoQueuePurge", PurgeComplete, Context, TRUE);
     os_mutex_unlock(&q->lock);
@@ -787,7 +938,7 @@ void wdf_queue_stop_and_purge(struct wdf_queue *q, PFN_WDF_IO_QUEUE_STATE callba
     ULONG waiting;
     trace_recorder_event(q->obj.owner->recorder, "queue %p: stopping and purging", (uintptr_t)q, 0,
                          0);
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     q->accept = TRUE; /* Microsoft: even after a drain or purge */
     q->dispatch = FALSE;
     wdf_queue_set_idle(q, "WdfIoQueueStopAndPurge", callback, context, FALSE);
@@ -835,7 +986,7 @@ WDF_IO_QUEUE_STATE imp_WdfIoQueueGetState(PWDF_DRIVER_GLOBALS globals, WDFQUEUE 
 {
     struct wdf_queue *q = WDF_QUEUE_GET(wdf_globals_of(globals), Queue);
     ULONG state = 0;
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     if (q->accept)
         state |= WdfIoQueueAcceptRequests;
     if (q->dispatch)
@@ -860,7 +1011,7 @@ NTSTATUS imp_WdfIoQueueReadyNotify(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_queue *q = WDF_QUEUE_GET(g, Queue);
     const char *problem = NULL;
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     if (q->config.DispatchType != WdfIoQueueDispatchManual)
         problem = "the queue is not a manual queue";
     else if (QueueReady != NULL && q->ready_callback != NULL)
@@ -901,7 +1052,7 @@ static NTSTATUS wdf_queue_retrieve(struct wdf_queue *q, struct wdf_request *r, P
 {
     NTSTATUS status;
     *out = NULL;
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     status = wdf_queue_can_retrieve(q);
     if (NT_SUCCESS(status)) {
         if (r == NULL)
@@ -971,7 +1122,7 @@ NTSTATUS imp_WdfIoQueueFindRequest(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue,
     if (FoundRequest != NULL)
         after = CONTAINING_RECORD(wdf_object_get(g, FoundRequest, WDF_TYPE_REQUEST),
                                   struct wdf_request, obj);
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     if (after != NULL && (after->queue != q || after->where != WDF_REQ_QUEUED)) {
         os_mutex_unlock(&q->lock);
         return STATUS_NOT_FOUND;
@@ -1003,19 +1154,19 @@ NTSTATUS wdf_queue_requeue(struct wdf_request *r, struct wdf_queue *to)
     BOOLEAN waiting, was_empty;
     NTSTATUS status;
     if (to != from) {
-        os_mutex_lock(&to->lock);
+        wdf_queue_lock_all(to);
         status = to->accept ? STATUS_SUCCESS : STATUS_WDF_BUSY;
         os_mutex_unlock(&to->lock);
         if (!NT_SUCCESS(status))
             return status;
-        os_mutex_lock(&from->lock);
+        wdf_queue_lock_all(from);
         wdf_queue_disown(from, r);
         os_mutex_unlock(&from->lock);
         /* The request's reference moves from the old queue to the new one. */
         wdf_object_reference(&to->obj);
         status = wdf_queue_insert(to, r, TRUE);
         if (!NT_SUCCESS(status)) { /* stopped accepting meanwhile: the driver keeps it */
-            os_mutex_lock(&from->lock);
+            wdf_queue_lock_all(from);
             r->queue = from;
             wdf_queue_own(from, r, FALSE);
             os_mutex_unlock(&from->lock);
@@ -1026,7 +1177,7 @@ NTSTATUS wdf_queue_requeue(struct wdf_request *r, struct wdf_queue *to)
         wdf_object_release(&from->obj);
         return STATUS_SUCCESS;
     }
-    os_mutex_lock(&from->lock);
+    wdf_queue_lock_all(from);
     wdf_queue_disown(from, r);
     was_empty = from->queued == 0;
     waiting = wdf_queue_wait(from, r, TRUE);
@@ -1045,7 +1196,7 @@ NTSTATUS wdf_queue_requeue(struct wdf_request *r, struct wdf_queue *to)
  * the framework purges the power-managed queues). */
 static void wdf_queue_power_purge(struct wdf_queue *q)
 {
-    os_mutex_lock(&q->lock);
+    wdf_queue_lock_all(q);
     q->accept = FALSE;
     os_mutex_unlock(&q->lock);
     wdf_queue_cancel_waiting(q, (ULONG)-1);
@@ -1065,7 +1216,7 @@ static void wdf_queue_power(struct wdf_queue *q, BOOLEAN working, ULONG stop_act
     for (;;) {
         struct wdf_request *r = NULL;
         ULONG flags = stop_action; /* wpower: Suspend, or Purge at removal */
-        os_mutex_lock(&q->lock);
+        wdf_queue_lock_all(q);
         q->power_held = !working;
         for (PLIST_ENTRY e = q->owned.Flink; e != &q->owned; e = e->Flink) {
             struct wdf_request *o = CONTAINING_RECORD(e, struct wdf_request, owned_link);

@@ -299,11 +299,7 @@ static VOID wdf_request_cancel_routine(PDEVICE_OBJECT device, PIRP irp)
 /* Where the request is, read under its queue's lock. */
 static enum wdf_request_where wdf_request_where(struct wdf_request *r)
 {
-    enum wdf_request_where where;
-    os_mutex_lock(&r->queue->lock);
-    where = r->where;
-    os_mutex_unlock(&r->queue->lock);
-    return where;
+    return wdf_queue_request_where(r);
 }
 
 static NTSTATUS wdf_request_mark(struct wdf_globals *g, WDFREQUEST Request,
@@ -425,9 +421,9 @@ VOID imp_WdfRequestStopAcknowledge(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Reque
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r = WDF_REQUEST_GET(g, Request);
     BOOLEAN stopping;
-    os_mutex_lock(&r->queue->lock);
+    wdf_queue_acquire(r->queue);
     stopping = r->stopping && r->where == WDF_REQ_DRIVER;
-    os_mutex_unlock(&r->queue->lock);
+    wdf_queue_release(r->queue);
     if (!stopping)
         wdf_queue_fatal(r->queue, r, STATUS_SUCCESS,
                         "WdfRequestStopAcknowledge for a request that is not being stopped "

@@ -170,6 +170,14 @@ struct wdf_arrival_count {
     char pad[64 - sizeof(LONG)];
 };
 
+/* One lane of a queue's requests the driver owns (queue.c "Lanes"): its own lock and list,
+ * 128 bytes apart from the next lane's, so two lanes never share a cache line. */
+struct wdf_queue_lane {
+    os_mutex lock;
+    LIST_ENTRY owned;
+    char pad[128 - sizeof(os_mutex) - sizeof(LIST_ENTRY)];
+};
+
 struct wdf_device {
     struct wdf_object obj;
     PDEVICE_OBJECT wdm;
@@ -237,6 +245,12 @@ struct wdf_queue {
     BOOLEAN idle_needs_empty;              /* drain and purge also wait for `pending` to empty */
     PFN_WDF_IO_QUEUE_STATE ready_callback; /* WdfIoQueueReadyNotify (manual queues) */
     WDFCONTEXT ready_context;
+    /* ---- lanes (queue.c "Lanes"): while `fast` (atomic; written under `lock`), requests are
+     * presented and completed under their lane's lock alone; anything else folds the lanes
+     * into `owned` first and clears `fast` ---- */
+    BOOLEAN fast;
+    char lanes_pad[64]; /* the lanes' lines apart from the fields above, which both threads read */
+    struct wdf_queue_lane lanes[WDF_ARRIVAL_SLOTS];
 };
 
 /* Where a request is (under its queue's lock). */
@@ -312,6 +326,9 @@ struct wdf_request {
     /* wdf_request_end took over the request's reference on its queue (released after the
      * queue's next step), so the request's destruction must not release it again. */
     BOOLEAN queue_ref_moved;
+    /* queue.c "Lanes": 1 + the lane of queue->lanes it is owned in, 0: in queue->owned or not
+     * the driver's (atomic: changes to 0 under that lane's lock) */
+    UCHAR lane;
     /* ---- wtarget: general targets and driver-created requests (iotarget.c,
      * request_create.c) ---- */
     struct wdf_send send;
@@ -829,5 +846,11 @@ PKSPIN_LOCK wdf_spinlock_word(struct wdf_object *spinlock);
  * thread's slot, which leave takes back. */
 unsigned wdf_queue_arrival_enter(struct wdf_device *device);
 void wdf_queue_arrival_leave(struct wdf_device *device, unsigned slot);
+/* The queue's lock for readers of its requests' state outside queue.c (request.c): the lanes
+ * are folded into `owned` first. */
+void wdf_queue_acquire(struct wdf_queue *q);
+void wdf_queue_release(struct wdf_queue *q);
+/* Where the request is (queue.c "Lanes": read under the lock that orders its changes). */
+enum wdf_request_where wdf_queue_request_where(struct wdf_request *r);
 
 #endif

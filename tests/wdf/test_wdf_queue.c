@@ -300,6 +300,34 @@ TEST(cancelling_a_waiting_request_calls_evt_io_canceled_on_queue)
     drvhost_close(f);
 }
 
+/* The parallel default queue counts what the driver owns: a held (cancelable) request and the
+ * request asking, which the driver is handling (Microsoft: WdfIoQueueGetState's
+ * DriverRequests). Requests of such a queue are kept per thread (docs/wdf.md "Speed"): the
+ * count must see them. */
+TEST(parallel_queue_state_counts_the_drivers_requests)
+{
+    drvhost_file *f = wdfq_open();
+    drvhost_io_desc hold = {DRVHOST_OP_IOCTL, IOCTL_Q_HOLD, NULL, 0, NULL, 0, 0};
+    static const ULONG of_default = 1;
+    drvhost_request *r = NULL;
+    WDFQ_STATE s;
+    if (f == NULL)
+        return;
+    ok_status(drvhost_io_start(f, &hold, &r), STATUS_PENDING);
+    memset(&s, 0xFF, sizeof(s));
+    ok_status(wdfq_ctl(f, IOCTL_Q_STATE, &of_default, sizeof(of_default), &s, sizeof(s)),
+              STATUS_SUCCESS);
+    ok(s.Driver == 2 && s.Queued == 0, "driver owns %lu (not 2), %lu queued",
+       (unsigned long)s.Driver, (unsigned long)s.Queued);
+    ok((s.Macros & WDFQ_IS_READY) != 0, "the queue is ready (0x%lx)", (unsigned long)s.State);
+    ok_status(wdfq_ctl(f, IOCTL_Q_RELEASE, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    wdfq_expect(r, STATUS_SUCCESS, 1);
+    ok_status(wdfq_ctl(f, IOCTL_Q_STATE, &of_default, sizeof(of_default), &s, sizeof(s)),
+              STATUS_SUCCESS);
+    ok(s.Driver == 1, "driver owns %lu after the release (not 1)", (unsigned long)s.Driver);
+    drvhost_close(f);
+}
+
 /* MarkCancelableEx: IoCancelIrp runs EvtRequestCancel; UnmarkCancelable before that succeeds
  * and the driver completes; the form without Ex behaves the same while not cancelled. */
 TEST(cancelable_request_cancel_and_unmark)

@@ -116,12 +116,18 @@ static VOID WdfQState(WDFREQUEST Request)
 {
     WDFQ_STATE *out;
     ULONG state;
+    PVOID in;
+    /* input 1: the default (parallel) queue's state, else the manual queue's */
+    WDFQUEUE queue = NT_SUCCESS(WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), &in, NULL)) &&
+                             *(ULONG *)in == 1
+                         ? g_default
+                         : g_manual;
     NTSTATUS status = WdfRequestRetrieveOutputBuffer(Request, sizeof(*out), (PVOID *)&out, NULL);
     if (!NT_SUCCESS(status)) {
         WdfRequestComplete(Request, status);
         return;
     }
-    state = WdfIoQueueGetState(g_manual, &out->Queued, &out->Driver);
+    state = WdfIoQueueGetState(queue, &out->Queued, &out->Driver);
     out->State = state;
     out->Macros = (WDF_IO_QUEUE_IDLE(state) ? WDFQ_IS_IDLE : 0) |
                   (WDF_IO_QUEUE_READY(state) ? WDFQ_IS_READY : 0) |

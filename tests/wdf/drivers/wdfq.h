@@ -10,9 +10,10 @@
     WDFQ_CODE(0) /* forwarded to the manual queue; completed when retrieved                        \
                     with information = its first input byte */
 #define IOCTL_Q_RETRIEVE                                                                           \
-    WDFQ_CODE(1)                   /* RetrieveNextRequest on the manual queue, completes what      \
-                                      it got; this request's status is the retrieve's */
-#define IOCTL_Q_STATE WDFQ_CODE(2) /* out: WDFQ_STATE of the manual queue */
+    WDFQ_CODE(1) /* RetrieveNextRequest on the manual queue, completes what                        \
+                    it got; this request's status is the retrieve's */
+#define IOCTL_Q_STATE                                                                              \
+    WDFQ_CODE(2) /* out: WDFQ_STATE of the manual queue (in: ULONG 1: of the default queue) */
 #define IOCTL_Q_STOP  WDFQ_CODE(3) /* WdfIoQueueStop with a notification */
 #define IOCTL_Q_START WDFQ_CODE(4)
 #define IOCTL_Q_PURGE WDFQ_CODE(5) /* WdfIoQueuePurge with a notification */
