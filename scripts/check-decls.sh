@@ -5,12 +5,12 @@
 # usage: scripts/check-decls.sh CC LIBDRVHOST_SO [NM]
 #   Every extern function declared in include/shared, include/km and include/drvhost must be
 #   either exported by libdrvhost.so (under its name or its assembler label, as the kernel CRT's
-#   drvhost_crt_ ones) or marked DRVHOST_NOT_PROVIDED (ntdef.h), which makes any use of it a
-#   compile error. Inline functions and macros need nothing. A marked routine that the library
+#   drvhost_crt_ ones) or marked DRVHOST_NOT_PROVIDED (ntdef.h: a call is a warning, and the
+#   loader refuses a module that imports it, naming it). Inline functions and macros need nothing. A marked routine that the library
 #   does export is reported too (the mark is stale).
 #   How: gcc -aux-info lists the declarations; a generated file takes the address of each one,
-#   compiled with the driver flags: "is unavailable" errors name the marked routines, and the
-#   object's undefined symbols are what a driver module would import.
+#   compiled with the driver flags and DRVHOST_CHECK_DECLS (the mark is then an error):
+#   "is unavailable" errors name the marked routines, and the object's undefined symbols are what a driver module would import.
 set -eu
 
 [ $# -ge 2 ] || { echo "usage: check-decls.sh CC LIBDRVHOST_SO [NM]" >&2; exit 2; }
@@ -20,6 +20,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-decls.XXXXXX")
 trap 'rm -rf -- "$tmp"' EXIT
 export LC_ALL=C
 flags="-std=gnu11 -fshort-wchar -fms-extensions -fPIC -D_AMD64_ -DAMD64 -D_WIN64 -DDRVHOST=1
+       -DDRVHOST_CHECK_DECLS
        -w -isystem $root/include/shared -isystem $root/include/km -isystem $root/include"
 failed=0
 fail() {

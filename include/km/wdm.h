@@ -4,8 +4,9 @@
  * signatures, constants and x64 layouts (pinned by the static assertions in wdm_asserts.h).
  *
  * Every routine declared here is exported by libdrvhost.so, or is an inline function, or is
- * marked DRVHOST_NOT_PROVIDED (ntdef.h): using it is then a compile error naming it, rather than
- * a module the loader refuses. The decls_exported test (scripts/check-decls.sh) enforces this;
+ * marked DRVHOST_NOT_PROVIDED (ntdef.h): a call is then a compiler warning naming it, and the
+ * loader refuses the module, naming it (as Windows refuses a driver importing a routine its
+ * kernel lacks). The decls_exported test (scripts/check-decls.sh) enforces this;
  * docs/coverage.md says which routines are implemented.
  */
 #ifndef _WDMDDK_

@@ -99,17 +99,24 @@ typedef LONG HRESULT;
 #define NTHALAPI     __attribute__((visibility("default")))
 #define DECLSPEC_IMPORT
 /* A routine declared so that driver source names the real WDK routine, but which drvhost does
- * not provide: any use is a compile-time error naming it (instead of a module the loader
- * refuses). Written after the declarator: `VOID NTAPI IoStartPacket(...) DRVHOST_NOT_PROVIDED;`.
+ * not provide. Written after the declarator: `VOID NTAPI IoStartPacket(...) DRVHOST_NOT_PROVIDED;`.
+ * The driver compiles (a call is a compiler warning naming the routine) and the loader refuses
+ * the module, naming every such routine it imports: what Windows does with a driver that
+ * imports a routine its kernel does not export (the load fails, STATUS_PROCEDURE_NOT_FOUND).
  * The decls_exported test (scripts/check-decls.sh) requires every declared routine to be
- * exported by libdrvhost.so, inline, or marked with this. */
-#if defined(__has_attribute)
-#if __has_attribute(unavailable)
+ * exported by libdrvhost.so, inline, or marked with this; it compiles the headers with
+ * DRVHOST_CHECK_DECLS, where the mark is an error it can list. */
+#if defined(DRVHOST_CHECK_DECLS)
 #define DRVHOST_NOT_PROVIDED __attribute__((unavailable("drvhost does not provide this routine")))
+#elif defined(__has_attribute)
+#if __has_attribute(warning)
+#define DRVHOST_NOT_PROVIDED                                                                       \
+    __attribute__((warning("drvhost does not provide this routine: the loader refuses a module "   \
+                           "that imports it")))
 #endif
 #endif
 #ifndef DRVHOST_NOT_PROVIDED
-#define DRVHOST_NOT_PROVIDED __attribute__((error("drvhost does not provide this routine")))
+#define DRVHOST_NOT_PROVIDED
 #endif
 #define DECLSPEC_EXPORT     __attribute__((visibility("default")))
 #define DECLSPEC_NORETURN   __attribute__((noreturn))

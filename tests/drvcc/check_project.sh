@@ -27,7 +27,7 @@ fi
 DRVHOST_DRIVER_PATH=$work "$drvhost" run --quiet "$root/tests/drvcc/project/projtest.scn"
 
 # The source tree is left as it was: nothing written beside the project.
-[ -z "$(find "$root/tests/drvcc/project" -newer "$proj" -type f ! -name '*.vcxproj' ! -name '*.c' \
+[ -z "$(find "$root/tests/drvcc/project" -newer "$proj" -type f ! -name '*.vcxproj' ! -iname '*.c' \
     ! -name '*.cpp' ! -name '*.h' ! -name '*.scn')" ] || fail "drvcc wrote into the project tree"
 
 # Debug|x64: its own definitions; its unknown setting named in a warning; its WPP settings

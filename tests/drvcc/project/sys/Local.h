@@ -8,6 +8,8 @@ extern "C" {
 #endif
 /* helper.cpp: a C++ object built with placement new over a pool buffer. */
 ULONG ProjCppValue(ULONG Seed);
+/* Legacy.C: C compiled from an upper-case .C file. */
+ULONG ProjLegacyTwice(ULONG Value);
 #ifdef __cplusplus
 }
 #endif

@@ -94,6 +94,9 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     NTSTATUS status;
 
     UNREFERENCED_PARAMETER(RegistryPath);
+    if (ProjLegacyTwice(21) != 42) {
+        return STATUS_UNSUCCESSFUL;
+    }
     status =
         IoCreateDeviceSecure(DriverObject, 0, &name, FILE_DEVICE_UNKNOWN, FILE_DEVICE_SECURE_OPEN,
                              FALSE, &SDDL_DEVOBJ_SYS_ALL_ADM_ALL, NULL, &device);
