@@ -35,6 +35,10 @@ typedef struct _DEVICE_DATA {
 } DEVICE_DATA;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(DEVICE_DATA, GetData)
 
+/* The alignment values a DMA driver hands WdfDeviceSetAlignmentRequirement (wdm.h). */
+C_ASSERT(FILE_QUAD_ALIGNMENT == 7 && FILE_OCTA_ALIGNMENT == 0xF &&
+         FILE_512_BYTE_ALIGNMENT == 0x1FF);
+
 static WDFDMA_RESULT *g_result;
 static WDFDEVICE g_device;
 /* The run groups' record of what EvtProgramDma was given. */
