@@ -274,6 +274,13 @@ const struct vf_subcode vf_subcodes[] = {
      {"the handle", "reserved", "reserved"},
      NULL},
     {WDF,
+     VF_10D_DMA_STATE,
+     "an operation on a DMA transaction object while it was not in the correct state",
+     {"the handle of the DMA transaction object", "reserved", "reserved"},
+     "drvhost raises it for DmaCompleted on a transaction not executing, Execute of one "
+     "executing, Release of one whose transfer is with the device, Initialize of one not "
+     "created or released, and the other state rules of docs/wdf.md (\"DMA transactions\")"},
+    {WDF,
      VF_10D_QUEUE_FATAL,
      "a fatal error while processing a request that is in a queue",
      {"a pointer to a WDF_QUEUE_FATAL_ERROR_DATA structure", "reserved", "reserved"},

@@ -94,6 +94,7 @@
 #define VF_10D_6_NO_LOCATION      0x1 /* parameter 3: the IRP */
 #define VF_10D_6_SENT_TWICE       0x3 /* parameter 3: the request handle */
 #define VF_10D_DEREFERENCE_DELETE 0x7
+#define VF_10D_DMA_STATE          0x8 /* a DMA transaction not in the state the routine needs */
 #define VF_10D_QUEUE_FATAL        0xA /* WDF_QUEUE_FATAL_ERROR: a request against its queue's rules */
 #define VF_10D_INVALID_LOCK       0xB    /* p3 0: no synchronization lock; 1: not the holder */
 #define VF_10D_NOT_PROVIDED       0x1000 /* drvhost's own; see the table */

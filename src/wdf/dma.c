@@ -7,8 +7,8 @@
  * share. Its "logical" address (what the driver programs into its device) is the buffer's host
  * virtual address: the simulated device of a test addresses host memory directly, so there is
  * no translation, and a 32-bit profile's address limit is not applied (docs/wdf.md, "DMA").
- * System-mode profiles (a system DMA controller) are STATUS_NOT_SUPPORTED; DMA transactions
- * and WdfDmaEnablerWdmGetDmaAdapter stay the framework's stand-ins.
+ * System-mode profiles (a system DMA controller) are STATUS_NOT_SUPPORTED; WdfDmaEnablerWdm-
+ * GetDmaAdapter stays the framework's stand-in. DMA transactions: see "transactions" below.
  *
  * Lifetime: an enabler's parent is its device, a common buffer's its enabler (the pages); the
  * buffer's memory goes with the common buffer object. Nothing here is shared after creation
@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "rtl/rtl.h"
+#include "vf/vf.h"
 #include "wdf/wdf_private.h"
 
 struct wdf_dma_enabler {
@@ -27,6 +28,7 @@ struct wdf_dma_enabler {
     size_t maximum_length;
     size_t maximum_fragments; /* atomic; WDF_DMA_ENABLER_UNLIMITED_FRAGMENTS at first */
     ULONG alignment;          /* the device's AlignmentRequirement when the enabler was made */
+    ULONG flags;              /* WDF_DMA_ENABLER_CONFIG_FLAGS (KMDF 1.11; 0 before) */
 };
 
 struct wdf_common_buffer {
@@ -94,6 +96,8 @@ NTSTATUS imp_WdfDmaEnablerCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
     e->maximum_length = Config->MaximumLength;
     e->maximum_fragments = WDF_DMA_ENABLER_UNLIMITED_FRAGMENTS;
     e->alignment = dev->wdm->AlignmentRequirement;
+    if (Config->Size > 72)
+        e->flags = Config->Flags;
     *DmaEnablerHandle = (WDFDMAENABLER)e;
     return STATUS_SUCCESS;
 }
@@ -214,4 +218,536 @@ PHYSICAL_ADDRESS imp_WdfCommonBufferGetAlignedLogicalAddress(PWDF_DRIVER_GLOBALS
 size_t imp_WdfCommonBufferGetLength(PWDF_DRIVER_GLOBALS globals, WDFCOMMONBUFFER CommonBuffer)
 {
     return WDF_COMMON_BUFFER_GET(wdf_globals_of(globals), CommonBuffer)->length;
+}
+
+/* ---- transactions ------------------------------------------------------------------------- */
+
+/*
+ * A transaction is a buffer (an MDL chain, an offset into it, a length) split into transfers:
+ * each transfer is at most the transaction's maximum length; its scatter/gather list has one
+ * element per MDL piece it covers (an MDL's bytes are one host-contiguous range, so no page
+ * splitting), and a packet profile's transfer stops at the end of an MDL (one element).
+ * Element addresses are host virtual addresses, as for common buffers. Execute hands the first
+ * transfer to EvtProgramDma at once (map registers never run short); each DmaCompleted[WithLength]
+ * that leaves bytes hands the next one to EvtProgramDma before it returns FALSE.
+ *
+ * Locking: none; the driver makes a transaction's calls one at a time (Execute, then the
+ * DmaCompleted of its DPC), as on Windows. Misuse of the state is 0x10D/0x8 (the bug-check
+ * page: "an operation occurred on a DMA transaction object while it was not in the correct
+ * state"). Lifetime: the parent is the enabler unless the attributes name one; the scatter/
+ * gather list lives from Initialize to Release (or deletion).
+ */
+enum wdf_dma_state {
+    WDF_DMA_CREATED,     /* created or released: Initialize may follow */
+    WDF_DMA_INITIALIZED, /* Execute may follow (or Release) */
+    WDF_DMA_EXECUTING,   /* a transfer is with the device */
+    WDF_DMA_COMPLETED,   /* DmaCompleted returned TRUE: Release or delete */
+};
+
+struct wdf_dma_transaction {
+    struct wdf_object obj;
+    struct wdf_dma_enabler *enabler;
+    enum wdf_dma_state state;
+    BOOLEAN released; /* Release ran and nothing was initialized since */
+    PFN_WDF_PROGRAM_DMA program;
+    WDF_DMA_DIRECTION direction;
+    PMDL mdl;              /* the chain's first MDL */
+    size_t offset, length; /* where the transaction starts in the chain, its length */
+    size_t maximum_length; /* of one transfer */
+    size_t position;       /* bytes before the current transfer */
+    size_t current;        /* the current transfer's length */
+    size_t transferred;
+    WDFCONTEXT context;
+    WDFREQUEST request;
+    BOOLEAN single_transfer, immediate, reserved;
+    PSCATTER_GATHER_LIST sg;
+    ULONG sg_capacity;
+};
+
+#define WDF_DMA_TRANSACTION_GET(g, h)                                                              \
+    CONTAINING_RECORD(wdf_object_get(g, h, WDF_TYPE_DMATRANSACTION), struct wdf_dma_transaction,   \
+                      obj)
+
+static const char *const wdf_dma_state_names[] = {"created", "initialized", "executing",
+                                                  "completed"};
+
+__attribute__((noreturn)) static void wdf_dma_bad_state(struct wdf_globals *g,
+                                                        struct wdf_dma_transaction *t,
+                                                        const char *ddi)
+{
+    wdf_violation(g, VF_10D_DMA_STATE, (ULONG_PTR)t, 0, 0,
+                  "driver '%s': %s: DMA transaction %p is %s, not in a state that allows it",
+                  g->pub.DriverName, ddi, (void *)t, wdf_dma_state_names[t->state]);
+}
+
+static BOOLEAN wdf_dma_is_packet(struct wdf_dma_enabler *e)
+{
+    return e->profile == WdfDmaProfilePacket || e->profile == WdfDmaProfilePacket64;
+}
+
+static void wdf_dma_transaction_destroy(struct wdf_object *o)
+{
+    free(CONTAINING_RECORD(o, struct wdf_dma_transaction, obj)->sg);
+}
+
+/* The transfer that starts `position` bytes into the transaction, `limit` bytes at most:
+ * returns its length; *elements is its number of scatter/gather elements, written into `sg`
+ * (if not NULL; its capacity is the chain's MDL count, which bounds any transfer's). */
+static size_t wdf_dma_transfer(struct wdf_dma_transaction *t, size_t position, size_t limit,
+                               PSCATTER_GATHER_LIST sg, ULONG *elements)
+{
+    size_t skip = t->offset + position, want = t->length - position, done = 0;
+    PMDL m = t->mdl;
+    ULONG n = 0;
+    if (want > limit)
+        want = limit;
+    while (m != NULL && skip >= MmGetMdlByteCount(m)) {
+        skip -= MmGetMdlByteCount(m);
+        m = m->Next;
+    }
+    for (; m != NULL && want > 0; m = m->Next, skip = 0) {
+        size_t piece = MmGetMdlByteCount(m) - skip;
+        if (piece > want)
+            piece = want;
+        if (sg != NULL) {
+            PUCHAR va = MmGetSystemAddressForMdlSafe(m, NormalPagePriority);
+            sg->Elements[n].Address.QuadPart = (LONGLONG)(ULONG_PTR)(va + skip);
+            sg->Elements[n].Length = (ULONG)piece;
+            sg->Elements[n].Reserved = 0;
+        }
+        n++;
+        done += piece;
+        want -= piece;
+        if (wdf_dma_is_packet(t->enabler))
+            break; /* a packet device takes one contiguous range per transfer */
+    }
+    if (sg != NULL)
+        sg->NumberOfElements = n;
+    *elements = n;
+    return done;
+}
+
+/* Whether every transfer fits the device: its fragment limit, a single transfer's length. */
+static NTSTATUS wdf_dma_check_transfers(struct wdf_dma_transaction *t)
+{
+    size_t fragments = __atomic_load_n(&t->enabler->maximum_fragments, __ATOMIC_RELAXED),
+           position = 0;
+    ULONG n;
+    if (t->single_transfer ||
+        (t->enabler->flags & WDF_DMA_ENABLER_CONFIG_REQUIRE_SINGLE_TRANSFER)) {
+        if (t->length > t->maximum_length)
+            return STATUS_WDF_TOO_MANY_TRANSFERS;
+        if (wdf_dma_transfer(t, 0, t->maximum_length, NULL, &n) < t->length)
+            return STATUS_WDF_TOO_FRAGMENTED; /* a packet device over several MDLs */
+    }
+    while (position < t->length) {
+        position += wdf_dma_transfer(t, position, t->maximum_length, NULL, &n);
+        if (n > fragments)
+            return STATUS_WDF_TOO_FRAGMENTED;
+    }
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS wdf_dma_initialize(struct wdf_globals *g, struct wdf_dma_transaction *t,
+                                   PFN_WDF_PROGRAM_DMA program, WDF_DMA_DIRECTION direction,
+                                   PMDL mdl, size_t offset, size_t length, const char *ddi)
+{
+    size_t available = 0;
+    ULONG mdls = 0;
+    NTSTATUS status;
+    WDF_CHECK_NOT_NULL(g, program);
+    WDF_CHECK_NOT_NULL(g, mdl);
+    if (t->state != WDF_DMA_CREATED)
+        wdf_dma_bad_state(g, t, ddi);
+    if (direction != WdfDmaDirectionReadFromDevice && direction != WdfDmaDirectionWriteToDevice)
+        return STATUS_INVALID_PARAMETER;
+    for (PMDL m = mdl; m != NULL; m = m->Next, mdls++)
+        available += MmGetMdlByteCount(m);
+    if (length == 0 || offset >= available || length > available - offset)
+        return STATUS_INVALID_PARAMETER;
+    t->program = program;
+    t->direction = direction;
+    t->mdl = mdl;
+    t->offset = offset;
+    t->length = length;
+    t->maximum_length = t->enabler->maximum_length;
+    status = wdf_dma_check_transfers(t);
+    if (!NT_SUCCESS(status))
+        return status;
+    t->sg = malloc(sizeof(*t->sg) + (size_t)mdls * sizeof(t->sg->Elements[0]));
+    if (t->sg == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    t->sg_capacity = mdls;
+    t->position = t->current = t->transferred = 0;
+    t->released = FALSE;
+    t->state = WDF_DMA_INITIALIZED;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS imp_WdfDmaTransactionCreate(PWDF_DRIVER_GLOBALS globals, WDFDMAENABLER DmaEnabler,
+                                     PWDF_OBJECT_ATTRIBUTES Attributes,
+                                     WDFDMATRANSACTION *DmaTransaction)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_enabler *e = WDF_DMA_ENABLER_GET(g, DmaEnabler);
+    struct wdf_dma_transaction *t;
+    struct wdf_object *o;
+    NTSTATUS status;
+    WDF_CHECK_NOT_NULL(g, DmaTransaction);
+    *DmaTransaction = NULL;
+    /* The enabler is the parent; ParentObject must be NULL (the page). */
+    if (Attributes != NULL && Attributes->ParentObject != NULL)
+        return STATUS_INVALID_PARAMETER;
+    status = wdf_object_create(g, WDF_TYPE_DMATRANSACTION, sizeof(*t), Attributes, &e->obj, &o);
+    if (!NT_SUCCESS(status))
+        return status;
+    t = CONTAINING_RECORD(o, struct wdf_dma_transaction, obj);
+    t->enabler = e;
+    t->state = WDF_DMA_CREATED;
+    o->type_destroy = wdf_dma_transaction_destroy;
+    *DmaTransaction = (WDFDMATRANSACTION)t;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS imp_WdfDmaTransactionInitialize(PWDF_DRIVER_GLOBALS globals,
+                                         WDFDMATRANSACTION DmaTransaction,
+                                         PFN_WDF_PROGRAM_DMA EvtProgramDmaFunction,
+                                         WDF_DMA_DIRECTION DmaDirection, PMDL Mdl,
+                                         PVOID VirtualAddress, size_t Length)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, DmaTransaction);
+    ULONG_PTR start, va;
+    WDF_CHECK_NOT_NULL(g, Mdl);
+    /* VirtualAddress lies in the first MDL: the transaction starts that far into it. */
+    start = (ULONG_PTR)MmGetMdlVirtualAddress(Mdl);
+    va = (ULONG_PTR)VirtualAddress;
+    if (va < start || va - start >= MmGetMdlByteCount(Mdl))
+        return STATUS_INVALID_PARAMETER;
+    t->request = NULL;
+    return wdf_dma_initialize(g, t, EvtProgramDmaFunction, DmaDirection, Mdl, va - start, Length,
+                              "WdfDmaTransactionInitialize");
+}
+
+NTSTATUS imp_WdfDmaTransactionInitializeUsingOffset(PWDF_DRIVER_GLOBALS globals,
+                                                    WDFDMATRANSACTION DmaTransaction,
+                                                    PFN_WDF_PROGRAM_DMA EvtProgramDmaFunction,
+                                                    WDF_DMA_DIRECTION DmaDirection, PMDL Mdl,
+                                                    size_t Offset, size_t Length)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, DmaTransaction);
+    t->request = NULL;
+    return wdf_dma_initialize(g, t, EvtProgramDmaFunction, DmaDirection, Mdl, Offset, Length,
+                              "WdfDmaTransactionInitializeUsingOffset");
+}
+
+/* The request's buffer and the direction its type allows (the page): a read or a
+ * METHOD_OUT_DIRECT device control is read from the device, a write or a METHOD_IN_DIRECT one
+ * written to it; other requests are STATUS_INVALID_DEVICE_REQUEST, the other direction
+ * STATUS_INVALID_PARAMETER. */
+static NTSTATUS wdf_dma_request_buffer(struct wdf_request *r, WDF_DMA_DIRECTION direction,
+                                       PMDL *mdl)
+{
+    PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(r->irp);
+    WDF_DMA_DIRECTION allowed;
+    switch (s->MajorFunction) {
+    case IRP_MJ_READ:
+        allowed = WdfDmaDirectionReadFromDevice;
+        break;
+    case IRP_MJ_WRITE:
+        allowed = WdfDmaDirectionWriteToDevice;
+        break;
+    case IRP_MJ_DEVICE_CONTROL:
+    case IRP_MJ_INTERNAL_DEVICE_CONTROL:
+        switch (METHOD_FROM_CTL_CODE(s->Parameters.DeviceIoControl.IoControlCode)) {
+        case METHOD_OUT_DIRECT:
+            allowed = WdfDmaDirectionReadFromDevice;
+            break;
+        case METHOD_IN_DIRECT:
+            allowed = WdfDmaDirectionWriteToDevice;
+            break;
+        default:
+            return STATUS_INVALID_DEVICE_REQUEST;
+        }
+        break;
+    default:
+        return STATUS_INVALID_DEVICE_REQUEST;
+    }
+    if (direction != allowed)
+        return STATUS_INVALID_PARAMETER;
+    /* A write's data is its input buffer; a direct device control's MDL is its output one. */
+    return wdf_request_mdl(r, s->MajorFunction == IRP_MJ_WRITE, mdl);
+}
+
+NTSTATUS imp_WdfDmaTransactionInitializeUsingRequest(PWDF_DRIVER_GLOBALS globals,
+                                                     WDFDMATRANSACTION DmaTransaction,
+                                                     WDFREQUEST Request,
+                                                     PFN_WDF_PROGRAM_DMA EvtProgramDmaFunction,
+                                                     WDF_DMA_DIRECTION DmaDirection)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, DmaTransaction);
+    struct wdf_request *r =
+        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
+    PMDL mdl = NULL;
+    NTSTATUS status;
+    if (t->state != WDF_DMA_CREATED)
+        wdf_dma_bad_state(g, t, "WdfDmaTransactionInitializeUsingRequest");
+    status = wdf_dma_request_buffer(r, DmaDirection, &mdl);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = wdf_dma_initialize(g, t, EvtProgramDmaFunction, DmaDirection, mdl, 0,
+                                MmGetMdlByteCount(mdl), "WdfDmaTransactionInitializeUsingRequest");
+    t->request = NT_SUCCESS(status) ? Request : NULL;
+    return status;
+}
+
+/* Hands the transfer at t->position to the driver's EvtProgramDma (its return value is
+ * ignored, as the page says the framework does). */
+static void wdf_dma_program(struct wdf_dma_transaction *t)
+{
+    ULONG n;
+    t->current = wdf_dma_transfer(t, t->position, t->maximum_length, t->sg, &n);
+    (void)t->program((WDFDMATRANSACTION)t, (WDFDEVICE)t->enabler->device, t->context, t->direction,
+                     t->sg);
+}
+
+NTSTATUS imp_WdfDmaTransactionExecute(PWDF_DRIVER_GLOBALS globals, WDFDMATRANSACTION DmaTransaction,
+                                      WDFCONTEXT Context)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, DmaTransaction);
+    NTSTATUS status;
+    if (t->state == WDF_DMA_CREATED)
+        return STATUS_INVALID_DEVICE_REQUEST; /* not initialized (the page) */
+    if (t->state != WDF_DMA_INITIALIZED)
+        wdf_dma_bad_state(g, t, "WdfDmaTransactionExecute"); /* "only once" (the page) */
+    status = wdf_dma_check_transfers(t); /* WdfDmaTransactionSetMaximumLength may have run */
+    if (!NT_SUCCESS(status))
+        return status;
+    t->context = Context;
+    t->state = WDF_DMA_EXECUTING; /* before the callback: it may complete the transaction */
+    wdf_dma_program(t);
+    return STATUS_SUCCESS;
+}
+
+/* The end of the current transfer, `length` bytes of it done (`final`: no more transfers,
+ * WdfDmaTransactionDmaCompletedFinal). TRUE when the transaction is over. */
+static BOOLEAN wdf_dma_completed(struct wdf_globals *g, WDFDMATRANSACTION handle, size_t length,
+                                 BOOLEAN final, NTSTATUS *status, const char *ddi)
+{
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, handle);
+    WDF_CHECK_NOT_NULL(g, status);
+    if (t->state != WDF_DMA_EXECUTING)
+        wdf_dma_bad_state(g, t, ddi);
+    if (length > t->current) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': %s: %zu bytes transferred of a %zu-byte transfer (transaction %p)",
+                 g->pub.DriverName, ddi, length, t->current, (void *)t);
+        *status = STATUS_INVALID_PARAMETER;
+        return FALSE;
+    }
+    t->transferred += length;
+    t->position += length;
+    if (final || t->position >= t->length) {
+        t->state = WDF_DMA_COMPLETED;
+        *status = STATUS_SUCCESS;
+        return TRUE;
+    }
+    if (t->single_transfer ||
+        (t->enabler->flags & WDF_DMA_ENABLER_CONFIG_REQUIRE_SINGLE_TRANSFER)) {
+        t->state = WDF_DMA_COMPLETED; /* the device fell short of the single transfer */
+        *status = STATUS_WDF_TOO_MANY_TRANSFERS;
+        return TRUE;
+    }
+    *status = STATUS_MORE_PROCESSING_REQUIRED;
+    wdf_dma_program(t);
+    return FALSE;
+}
+
+BOOLEAN imp_WdfDmaTransactionDmaCompleted(PWDF_DRIVER_GLOBALS globals,
+                                          WDFDMATRANSACTION DmaTransaction, NTSTATUS *Status)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    return wdf_dma_completed(g, DmaTransaction, WDF_DMA_TRANSACTION_GET(g, DmaTransaction)->current,
+                             FALSE, Status, "WdfDmaTransactionDmaCompleted");
+}
+
+BOOLEAN imp_WdfDmaTransactionDmaCompletedWithLength(PWDF_DRIVER_GLOBALS globals,
+                                                    WDFDMATRANSACTION DmaTransaction,
+                                                    size_t TransferredLength, NTSTATUS *Status)
+{
+    return wdf_dma_completed(wdf_globals_of(globals), DmaTransaction, TransferredLength, FALSE,
+                             Status, "WdfDmaTransactionDmaCompletedWithLength");
+}
+
+BOOLEAN imp_WdfDmaTransactionDmaCompletedFinal(PWDF_DRIVER_GLOBALS globals,
+                                               WDFDMATRANSACTION DmaTransaction,
+                                               size_t FinalTransferredLength, NTSTATUS *Status)
+{
+    return wdf_dma_completed(wdf_globals_of(globals), DmaTransaction, FinalTransferredLength, TRUE,
+                             Status, "WdfDmaTransactionDmaCompletedFinal");
+}
+
+/* Back to "created": the scatter/gather list and the per-transaction settings go (the
+ * SetSingleTransferRequirement page: they reset on Release). Releasing a transaction whose
+ * transfer is with the device is 0x10D/0x8; a second Release STATUS_INVALID_DEVICE_STATE. */
+NTSTATUS imp_WdfDmaTransactionRelease(PWDF_DRIVER_GLOBALS globals, WDFDMATRANSACTION DmaTransaction)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, DmaTransaction);
+    if (t->state == WDF_DMA_EXECUTING)
+        wdf_dma_bad_state(g, t, "WdfDmaTransactionRelease");
+    if (t->state == WDF_DMA_CREATED)
+        return t->released ? STATUS_INVALID_DEVICE_STATE : STATUS_SUCCESS;
+    free(t->sg);
+    t->sg = NULL;
+    t->sg_capacity = 0;
+    t->request = NULL;
+    t->single_transfer = t->immediate = t->reserved = FALSE;
+    t->state = WDF_DMA_CREATED;
+    t->released = TRUE;
+    return STATUS_SUCCESS;
+}
+
+size_t imp_WdfDmaTransactionGetBytesTransferred(PWDF_DRIVER_GLOBALS globals,
+                                                WDFDMATRANSACTION DmaTransaction)
+{
+    return WDF_DMA_TRANSACTION_GET(wdf_globals_of(globals), DmaTransaction)->transferred;
+}
+
+size_t imp_WdfDmaTransactionGetCurrentDmaTransferLength(PWDF_DRIVER_GLOBALS globals,
+                                                        WDFDMATRANSACTION DmaTransaction)
+{
+    return WDF_DMA_TRANSACTION_GET(wdf_globals_of(globals), DmaTransaction)->current;
+}
+
+WDFDEVICE imp_WdfDmaTransactionGetDevice(PWDF_DRIVER_GLOBALS globals,
+                                         WDFDMATRANSACTION DmaTransaction)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    return (WDFDEVICE)WDF_DMA_TRANSACTION_GET(g, DmaTransaction)->enabler->device;
+}
+
+/* NULL unless InitializeUsingRequest made the transaction (the page). */
+WDFREQUEST imp_WdfDmaTransactionGetRequest(PWDF_DRIVER_GLOBALS globals,
+                                           WDFDMATRANSACTION DmaTransaction)
+{
+    return WDF_DMA_TRANSACTION_GET(wdf_globals_of(globals), DmaTransaction)->request;
+}
+
+/* Only below the enabler's maximum, only on an initialized transaction not yet executing
+ * (the page: "must initialize the DMA transaction before"); a larger value is ignored. */
+VOID imp_WdfDmaTransactionSetMaximumLength(PWDF_DRIVER_GLOBALS globals,
+                                           WDFDMATRANSACTION DmaTransaction, size_t MaximumLength)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, DmaTransaction);
+    if (t->state != WDF_DMA_INITIALIZED)
+        wdf_dma_bad_state(g, t, "WdfDmaTransactionSetMaximumLength");
+    if (MaximumLength != 0 && MaximumLength < t->enabler->maximum_length)
+        t->maximum_length = MaximumLength;
+}
+
+/* Before Initialize, after Create or Release (the page); reset by Release. */
+VOID imp_WdfDmaTransactionSetSingleTransferRequirement(PWDF_DRIVER_GLOBALS globals,
+                                                       WDFDMATRANSACTION DmaTransaction,
+                                                       BOOLEAN RequireSingleTransfer)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, DmaTransaction);
+    if (t->state != WDF_DMA_CREATED)
+        wdf_dma_bad_state(g, t, "WdfDmaTransactionSetSingleTransferRequirement");
+    t->single_transfer = RequireSingleTransfer;
+}
+
+/* drvhost never lacks map registers, so Execute never waits: the setting changes nothing. */
+VOID imp_WdfDmaTransactionSetImmediateExecution(PWDF_DRIVER_GLOBALS globals,
+                                                WDFDMATRANSACTION DmaTransaction,
+                                                BOOLEAN UseImmediateExecution)
+{
+    WDF_DMA_TRANSACTION_GET(wdf_globals_of(globals), DmaTransaction)->immediate =
+        UseImmediateExecution;
+}
+
+/* Execute hands the first transfer to EvtProgramDma before it returns, so there is never a
+ * moment "after Execute, before the framework started the allocation" when cancelling could
+ * succeed: FALSE, as the page says for a transaction being processed or not executed yet. */
+BOOLEAN imp_WdfDmaTransactionCancel(PWDF_DRIVER_GLOBALS globals, WDFDMATRANSACTION DmaTransaction)
+{
+    (void)WDF_DMA_TRANSACTION_GET(wdf_globals_of(globals), DmaTransaction);
+    return FALSE;
+}
+
+/* Map registers one a page of each MDL piece (the page, before DMA version 3), elements one an
+ * MDL piece (host-contiguous), for the whole initialized transaction. */
+VOID imp_WdfDmaTransactionGetTransferInfo(PWDF_DRIVER_GLOBALS globals,
+                                          WDFDMATRANSACTION DmaTransaction, ULONG *MapRegisterCount,
+                                          ULONG *ScatterGatherElementCount)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, DmaTransaction);
+    size_t skip, want;
+    ULONG pages = 0, elements = 0;
+    PMDL m;
+    if (t->state != WDF_DMA_INITIALIZED)
+        wdf_dma_bad_state(g, t, "WdfDmaTransactionGetTransferInfo");
+    skip = t->offset;
+    want = t->length;
+    for (m = t->mdl; m != NULL && want > 0; m = m->Next) {
+        size_t piece;
+        if (skip >= MmGetMdlByteCount(m)) {
+            skip -= MmGetMdlByteCount(m);
+            continue;
+        }
+        piece = MmGetMdlByteCount(m) - skip;
+        if (piece > want)
+            piece = want;
+        pages +=
+            (ULONG)ADDRESS_AND_SIZE_TO_SPAN_PAGES((PUCHAR)MmGetMdlVirtualAddress(m) + skip, piece);
+        elements++;
+        want -= piece;
+        skip = 0;
+    }
+    if (MapRegisterCount != NULL)
+        *MapRegisterCount = pages;
+    if (ScatterGatherElementCount != NULL)
+        *ScatterGatherElementCount = elements;
+}
+
+/* Packet and system profiles only (the pages); the resources are always there, so
+ * EvtReserveDma runs before this returns. */
+NTSTATUS imp_WdfDmaTransactionAllocateResources(PWDF_DRIVER_GLOBALS globals,
+                                                WDFDMATRANSACTION DmaTransaction,
+                                                WDF_DMA_DIRECTION DmaDirection,
+                                                ULONG RequiredMapRegisters,
+                                                PFN_WDF_RESERVE_DMA EvtReserveDmaFunction,
+                                                PVOID EvtReserveDmaContext)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, DmaTransaction);
+    (void)RequiredMapRegisters;
+    WDF_CHECK_NOT_NULL(g, EvtReserveDmaFunction);
+    if (DmaDirection != WdfDmaDirectionReadFromDevice &&
+        DmaDirection != WdfDmaDirectionWriteToDevice)
+        return STATUS_INVALID_PARAMETER;
+    if (!wdf_dma_is_packet(t->enabler))
+        return STATUS_INVALID_DEVICE_REQUEST; /* scatter/gather cannot reserve (the page) */
+    if (t->reserved || t->state == WDF_DMA_EXECUTING)
+        wdf_dma_bad_state(g, t, "WdfDmaTransactionAllocateResources");
+    t->reserved = TRUE;
+    EvtReserveDmaFunction(DmaTransaction, EvtReserveDmaContext);
+    return STATUS_SUCCESS;
+}
+
+/* With a scatter/gather enabler "a verifier bug check" (the page): 0x10D/0x8 here. */
+VOID imp_WdfDmaTransactionFreeResources(PWDF_DRIVER_GLOBALS globals,
+                                        WDFDMATRANSACTION DmaTransaction)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, DmaTransaction);
+    if (!wdf_dma_is_packet(t->enabler) || !t->reserved)
+        wdf_dma_bad_state(g, t, "WdfDmaTransactionFreeResources");
+    t->reserved = FALSE;
 }

@@ -51,7 +51,7 @@ static NTSTATUS wdf_mdl_for_buffer(struct wdf_request *r, PVOID buffer, ULONG le
 /* Microsoft (WdfRequestRetrieveInputWdmMdl / OutputWdmMdl): writes (input) and reads (output)
  * and device controls, buffered or direct I/O; a zero-length buffer is too small. Neither I/O
  * (METHOD_NEITHER internal device controls) is STATUS_INVALID_DEVICE_REQUEST in drvhost. */
-static NTSTATUS wdf_request_mdl(struct wdf_request *r, BOOLEAN input, PMDL *mdl)
+NTSTATUS wdf_request_mdl(struct wdf_request *r, BOOLEAN input, PMDL *mdl)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(r->irp);
     ULONG flags = s->DeviceObject != NULL ? s->DeviceObject->Flags : 0;

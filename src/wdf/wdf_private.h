@@ -53,6 +53,7 @@ enum wdf_type {
     WDF_TYPE_DMAENABLER,
     WDF_TYPE_COMMONBUFFER,
     WDF_TYPE_INTERRUPT, /* wintr: an interrupt (interrupt.c) */
+    WDF_TYPE_DMATRANSACTION, /* dma: a DMA transaction (dma.c) */
 };
 
 #define WDF_SEND_NONE    0
@@ -852,5 +853,12 @@ void wdf_queue_acquire(struct wdf_queue *q);
 void wdf_queue_release(struct wdf_queue *q);
 /* Where the request is (queue.c "Lanes": read under the lock that orders its changes). */
 enum wdf_request_where wdf_queue_request_where(struct wdf_request *r);
+
+/* ---- dma: DMA transactions (dma.c) ------------------------------------------------------- */
+
+/* The MDL of a request's input (a write's) or output (a read's, a direct device control's)
+ * buffer, as WdfRequestRetrieveInputWdmMdl / OutputWdmMdl return it (request_user.c); a
+ * buffered request's MDL lives as long as the request. */
+NTSTATUS wdf_request_mdl(struct wdf_request *r, BOOLEAN input, PMDL *mdl);
 
 #endif

@@ -20,4 +20,9 @@
 /* The destination queue does not accept requests (WdfRequestForwardToIoQueue). */
 #define STATUS_WDF_BUSY ((NTSTATUS)0xC0200204L)
 
+/* DMA transactions (WdfDmaTransactionInitialize / Execute / DmaCompleted pages). */
+#define STATUS_WDF_TOO_FRAGMENTED           ((NTSTATUS)0xC020020AL)
+#define STATUS_WDF_TOO_MANY_TRANSFERS       ((NTSTATUS)0xC0200213L)
+#define STATUS_WDF_NOT_ENOUGH_MAP_REGISTERS ((NTSTATUS)0xC0200214L)
+
 #endif
