@@ -23,15 +23,19 @@
 #define SCSI_MINIMUM_PHYSICAL_BREAKS 16
 #define SCSI_MAXIMUM_PHYSICAL_BREAKS 255
 #define SCSI_MAXIMUM_TARGETS         8
-#define SCSI_COMBINE_BUS_TARGET(Bus, Target) ((((UCHAR)(Target)) & ~(0x20 - 1)) << 8 | ((UCHAR)(Bus)) << 5 | (((UCHAR)(Target)) & (0x20 - 1)))
+#define SCSI_COMBINE_BUS_TARGET(Bus, Target)                                                       \
+    ((((UCHAR)(Target)) & ~(0x20 - 1)) << 8 | ((UCHAR)(Bus)) << 5 |                                \
+     (((UCHAR)(Target)) & (0x20 - 1)))
 #define SCSI_DECODE_BUS_TARGET(Value, Bus, Target)                                                 \
-    (Bus = (UCHAR)((Value) >> 5), Target = (UCHAR)((((Value) >> 8) & ~(0x20 - 1)) | ((Value) & (0x20 - 1))))
+    (Bus = (UCHAR)((Value) >> 5),                                                                  \
+     Target = (UCHAR)((((Value) >> 8) & ~(0x20 - 1)) | ((Value) & (0x20 - 1))))
 
-/* ---- the classic request block ---------------------------------------------------------------- */
+/* ---- the classic request block ----------------------------------------------------------------
+ */
 typedef struct _SCSI_REQUEST_BLOCK {
-    USHORT Length; /* sizeof(SCSI_REQUEST_BLOCK) */
-    UCHAR Function; /* SRB_FUNCTION_* */
-    UCHAR SrbStatus; /* SRB_STATUS_* */
+    USHORT Length;    /* sizeof(SCSI_REQUEST_BLOCK) */
+    UCHAR Function;   /* SRB_FUNCTION_* */
+    UCHAR SrbStatus;  /* SRB_STATUS_* */
     UCHAR ScsiStatus; /* SCSISTAT_* */
     UCHAR PathId;
     UCHAR TargetId;
@@ -84,42 +88,44 @@ typedef struct _SCSI_WMI_REQUEST_BLOCK {
 } SCSI_WMI_REQUEST_BLOCK, *PSCSI_WMI_REQUEST_BLOCK;
 #define SRB_WMI_FLAGS_ADAPTER_REQUEST 0x01
 
-/* ---- functions -------------------------------------------------------------------------------- */
-#define SRB_FUNCTION_EXECUTE_SCSI        0x00
-#define SRB_FUNCTION_CLAIM_DEVICE        0x01
-#define SRB_FUNCTION_IO_CONTROL          0x02
-#define SRB_FUNCTION_RECEIVE_EVENT       0x03
-#define SRB_FUNCTION_RELEASE_QUEUE       0x04
-#define SRB_FUNCTION_ATTACH_DEVICE       0x05
-#define SRB_FUNCTION_RELEASE_DEVICE      0x06
-#define SRB_FUNCTION_SHUTDOWN            0x07
-#define SRB_FUNCTION_FLUSH               0x08
-#define SRB_FUNCTION_PROTOCOL_COMMAND    0x09
-#define SRB_FUNCTION_ABORT_COMMAND       0x10
-#define SRB_FUNCTION_RELEASE_RECOVERY    0x11
-#define SRB_FUNCTION_RESET_BUS           0x12
-#define SRB_FUNCTION_RESET_DEVICE        0x13
-#define SRB_FUNCTION_TERMINATE_IO        0x14
-#define SRB_FUNCTION_FLUSH_QUEUE         0x15
-#define SRB_FUNCTION_REMOVE_DEVICE       0x16
-#define SRB_FUNCTION_WMI                 0x17
-#define SRB_FUNCTION_LOCK_QUEUE          0x18
-#define SRB_FUNCTION_UNLOCK_QUEUE        0x19
-#define SRB_FUNCTION_QUIESCE_DEVICE      0x1a
-#define SRB_FUNCTION_RESET_LOGICAL_UNIT  0x20
-#define SRB_FUNCTION_SET_LINK_TIMEOUT    0x21
+/* ---- functions --------------------------------------------------------------------------------
+ */
+#define SRB_FUNCTION_EXECUTE_SCSI          0x00
+#define SRB_FUNCTION_CLAIM_DEVICE          0x01
+#define SRB_FUNCTION_IO_CONTROL            0x02
+#define SRB_FUNCTION_RECEIVE_EVENT         0x03
+#define SRB_FUNCTION_RELEASE_QUEUE         0x04
+#define SRB_FUNCTION_ATTACH_DEVICE         0x05
+#define SRB_FUNCTION_RELEASE_DEVICE        0x06
+#define SRB_FUNCTION_SHUTDOWN              0x07
+#define SRB_FUNCTION_FLUSH                 0x08
+#define SRB_FUNCTION_PROTOCOL_COMMAND      0x09
+#define SRB_FUNCTION_ABORT_COMMAND         0x10
+#define SRB_FUNCTION_RELEASE_RECOVERY      0x11
+#define SRB_FUNCTION_RESET_BUS             0x12
+#define SRB_FUNCTION_RESET_DEVICE          0x13
+#define SRB_FUNCTION_TERMINATE_IO          0x14
+#define SRB_FUNCTION_FLUSH_QUEUE           0x15
+#define SRB_FUNCTION_REMOVE_DEVICE         0x16
+#define SRB_FUNCTION_WMI                   0x17
+#define SRB_FUNCTION_LOCK_QUEUE            0x18
+#define SRB_FUNCTION_UNLOCK_QUEUE          0x19
+#define SRB_FUNCTION_QUIESCE_DEVICE        0x1a
+#define SRB_FUNCTION_RESET_LOGICAL_UNIT    0x20
+#define SRB_FUNCTION_SET_LINK_TIMEOUT      0x21
 #define SRB_FUNCTION_LINK_TIMEOUT_OCCURRED 0x22
 #define SRB_FUNCTION_LINK_TIMEOUT_COMPLETE 0x23
-#define SRB_FUNCTION_POWER               0x24
-#define SRB_FUNCTION_PNP                 0x25
-#define SRB_FUNCTION_DUMP_POINTERS       0x26
-#define SRB_FUNCTION_FREE_DUMP_POINTERS  0x27
+#define SRB_FUNCTION_POWER                 0x24
+#define SRB_FUNCTION_PNP                   0x25
+#define SRB_FUNCTION_DUMP_POINTERS         0x26
+#define SRB_FUNCTION_FREE_DUMP_POINTERS    0x27
 #define SRB_FUNCTION_STORAGE_REQUEST_BLOCK 0x28
-#define SRB_FUNCTION_CRYPTO_OPERATION    0x29
-#define SRB_FUNCTION_GET_DUMP_INFO       0x2a
-#define SRB_FUNCTION_FREE_DUMP_INFO      0x2b
+#define SRB_FUNCTION_CRYPTO_OPERATION      0x29
+#define SRB_FUNCTION_GET_DUMP_INFO         0x2a
+#define SRB_FUNCTION_FREE_DUMP_INFO        0x2b
 
-/* ---- statuses --------------------------------------------------------------------------------- */
+/* ---- statuses ---------------------------------------------------------------------------------
+ */
 #define SRB_STATUS_PENDING                0x00
 #define SRB_STATUS_SUCCESS                0x01
 #define SRB_STATUS_ABORTED                0x02
@@ -152,35 +158,35 @@ typedef struct _SCSI_WMI_REQUEST_BLOCK {
 #define SRB_STATUS_THROTTLED_REQUEST      0x27
 #define SRB_STATUS_INTERNAL_ERROR         0x30
 /* Bits the port driver adds to the status. */
-#define SRB_STATUS_QUEUE_FROZEN           0x40
-#define SRB_STATUS_AUTOSENSE_VALID        0x80
-#define SRB_STATUS(Status) ((Status) & ~(SRB_STATUS_AUTOSENSE_VALID | SRB_STATUS_QUEUE_FROZEN))
+#define SRB_STATUS_QUEUE_FROZEN    0x40
+#define SRB_STATUS_AUTOSENSE_VALID 0x80
+#define SRB_STATUS(Status)         ((Status) & ~(SRB_STATUS_AUTOSENSE_VALID | SRB_STATUS_QUEUE_FROZEN))
 
 /* ---- flags and queue tags ------------------------------------------------------------------- */
-#define SRB_FLAGS_QUEUE_ACTION_ENABLE     0x00000002
-#define SRB_FLAGS_DISABLE_DISCONNECT      0x00000004
-#define SRB_FLAGS_DISABLE_SYNCH_TRANSFER  0x00000008
-#define SRB_FLAGS_BYPASS_FROZEN_QUEUE     0x00000010
-#define SRB_FLAGS_DISABLE_AUTOSENSE       0x00000020
-#define SRB_FLAGS_DATA_IN                 0x00000040
-#define SRB_FLAGS_DATA_OUT                0x00000080
-#define SRB_FLAGS_NO_DATA_TRANSFER        0x00000000
-#define SRB_FLAGS_UNSPECIFIED_DIRECTION   (SRB_FLAGS_DATA_IN | SRB_FLAGS_DATA_OUT)
-#define SRB_FLAGS_NO_QUEUE_FREEZE         0x00000100
-#define SRB_FLAGS_ADAPTER_CACHE_ENABLE    0x00000200
-#define SRB_FLAGS_FREE_SENSE_BUFFER       0x00000400
-#define SRB_FLAGS_D3_PROCESSING           0x00000800
-#define SRB_FLAGS_SEQUENTIAL_REQUIRED     0x00001000
-#define SRB_FLAGS_IS_ACTIVE               0x00010000
-#define SRB_FLAGS_ALLOCATED_FROM_ZONE     0x00020000
-#define SRB_FLAGS_SGLIST_FROM_POOL        0x00040000
-#define SRB_FLAGS_BYPASS_LOCKED_QUEUE     0x00080000
-#define SRB_FLAGS_NO_KEEP_AWAKE           0x00100000
-#define SRB_FLAGS_PORT_DRIVER_ALLOCSENSE  0x00200000
+#define SRB_FLAGS_QUEUE_ACTION_ENABLE      0x00000002
+#define SRB_FLAGS_DISABLE_DISCONNECT       0x00000004
+#define SRB_FLAGS_DISABLE_SYNCH_TRANSFER   0x00000008
+#define SRB_FLAGS_BYPASS_FROZEN_QUEUE      0x00000010
+#define SRB_FLAGS_DISABLE_AUTOSENSE        0x00000020
+#define SRB_FLAGS_DATA_IN                  0x00000040
+#define SRB_FLAGS_DATA_OUT                 0x00000080
+#define SRB_FLAGS_NO_DATA_TRANSFER         0x00000000
+#define SRB_FLAGS_UNSPECIFIED_DIRECTION    (SRB_FLAGS_DATA_IN | SRB_FLAGS_DATA_OUT)
+#define SRB_FLAGS_NO_QUEUE_FREEZE          0x00000100
+#define SRB_FLAGS_ADAPTER_CACHE_ENABLE     0x00000200
+#define SRB_FLAGS_FREE_SENSE_BUFFER        0x00000400
+#define SRB_FLAGS_D3_PROCESSING            0x00000800
+#define SRB_FLAGS_SEQUENTIAL_REQUIRED      0x00001000
+#define SRB_FLAGS_IS_ACTIVE                0x00010000
+#define SRB_FLAGS_ALLOCATED_FROM_ZONE      0x00020000
+#define SRB_FLAGS_SGLIST_FROM_POOL         0x00040000
+#define SRB_FLAGS_BYPASS_LOCKED_QUEUE      0x00080000
+#define SRB_FLAGS_NO_KEEP_AWAKE            0x00100000
+#define SRB_FLAGS_PORT_DRIVER_ALLOCSENSE   0x00200000
 #define SRB_FLAGS_PORT_DRIVER_SENSEHASPORT 0x00400000
-#define SRB_FLAGS_DONT_START_NEXT_PACKET  0x00800000
-#define SRB_FLAGS_PORT_DRIVER_RESERVED    0x0F000000
-#define SRB_FLAGS_CLASS_DRIVER_RESERVED   0xF0000000
+#define SRB_FLAGS_DONT_START_NEXT_PACKET   0x00800000
+#define SRB_FLAGS_PORT_DRIVER_RESERVED     0x0F000000
+#define SRB_FLAGS_CLASS_DRIVER_RESERVED    0xF0000000
 
 #define SRB_SIMPLE_TAG_REQUEST        0x20
 #define SRB_HEAD_OF_QUEUE_TAG_REQUEST 0x21
@@ -189,8 +195,9 @@ typedef struct _SCSI_WMI_REQUEST_BLOCK {
 #define SRB_POWER_FLAGS_ADAPTER_REQUEST 0x01
 #define SRB_PNP_FLAGS_ADAPTER_REQUEST   0x01
 
-/* ---- the extended request block ---------------------------------------------------------------- */
-#define SRB_SIGNATURE 0x53524258 /* 'SRBX' */
+/* ---- the extended request block ----------------------------------------------------------------
+ */
+#define SRB_SIGNATURE                   0x53524258 /* 'SRBX' */
 #define STORAGE_REQUEST_BLOCK_VERSION_1 0x10
 
 typedef enum _STOR_DEVICE_POWER_STATE {
@@ -302,7 +309,8 @@ typedef struct _SRBEX_DATA_SCSI_CDB32 {
     UCHAR Cdb[32];
 } SRBEX_DATA_SCSI_CDB32, *PSRBEX_DATA_SCSI_CDB32;
 
-#define SRBEX_DATA_SCSI_CDB_VAR_LENGTH_MIN ((4 * sizeof(UCHAR)) + (3 * sizeof(ULONG)) + sizeof(PVOID))
+#define SRBEX_DATA_SCSI_CDB_VAR_LENGTH_MIN                                                         \
+    ((4 * sizeof(UCHAR)) + (3 * sizeof(ULONG)) + sizeof(PVOID))
 typedef struct _SRBEX_DATA_SCSI_CDB_VAR {
     SRBEXDATATYPE Type;
     ULONG Length;
@@ -384,9 +392,9 @@ typedef struct _STORAGE_REQUEST_BLOCK {
     UCHAR Function;
     UCHAR SrbStatus;
     ULONG ReservedUlong1;
-    ULONG Signature; /* SRB_SIGNATURE */
-    ULONG Version;   /* STORAGE_REQUEST_BLOCK_VERSION_1 */
-    ULONG SrbLength; /* the whole block: this structure, the address, the extended data */
+    ULONG Signature;   /* SRB_SIGNATURE */
+    ULONG Version;     /* STORAGE_REQUEST_BLOCK_VERSION_1 */
+    ULONG SrbLength;   /* the whole block: this structure, the address, the extended data */
     ULONG SrbFunction; /* SRB_FUNCTION_* */
     ULONG SrbFlags;
     ULONG ReservedUlong2;
