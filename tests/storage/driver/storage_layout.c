@@ -1,11 +1,11 @@
 /* storage_layout.c - the storage class headers as a driver includes them (ntddstor.h,
  * ntdddisk.h, ntddscsi.h, ntddcdrm.h, scsi.h, srb.h, ntddvol.h, mountmgr.h, mountdev.h,
- * storduid.h): control code values and x64 structure
- * layouts pinned at compile time (this module failing to build is the test failing). The
+ * storduid.h) and the file-system part of ntifs.h (ntifs_fs.h): control code values and x64
+ * structure layouts pinned at compile time (this module failing to build is the test failing). The
  * values are the documented ones (CTL_CODE arithmetic on the documented device type, function,
  * method and access; the sizes the documentation or the SCSI standards give). The same file is
  * compiled as C++ by storage_headers_cxx. */
-#include <ntddk.h>
+#include <ntifs.h>
 #include <srb.h>
 #include <ntddscsi.h>
 #include <ntdddisk.h>
@@ -238,6 +238,54 @@ C_ASSERT(sizeof(STORAGE_DEVICE_UNIQUE_IDENTIFIER) == 20 &&
          FIELD_OFFSET(STORAGE_DEVICE_LAYOUT_SIGNATURE, DeviceSpecific) == 12);
 C_ASSERT(DuidExactMatch == 0 && DuidNoMatch == 2 && DuidErrorGeneral == 100 &&
          DuidErrorInvalidLayoutSigVersion == 107 && DUID_VERSION_1 == 1);
+
+/* ---- ntifs.h: what file systems use ---- */
+C_ASSERT(FIELD_OFFSET(FILE_DIRECTORY_INFORMATION, FileName) == 64 &&
+         FIELD_OFFSET(FILE_FULL_DIR_INFORMATION, FileName) == 68 &&
+         FIELD_OFFSET(FILE_ID_FULL_DIR_INFORMATION, FileId) == 72 &&
+         FIELD_OFFSET(FILE_ID_FULL_DIR_INFORMATION, FileName) == 80);
+C_ASSERT(FIELD_OFFSET(FILE_BOTH_DIR_INFORMATION, ShortName) == 70 &&
+         FIELD_OFFSET(FILE_BOTH_DIR_INFORMATION, FileName) == 94 &&
+         FIELD_OFFSET(FILE_ID_BOTH_DIR_INFORMATION, FileId) == 96 &&
+         FIELD_OFFSET(FILE_ID_BOTH_DIR_INFORMATION, FileName) == 104 &&
+         FIELD_OFFSET(FILE_NAMES_INFORMATION, FileName) == 12);
+C_ASSERT(FIELD_OFFSET(FILE_FS_VOLUME_INFORMATION, VolumeLabel) == 18 &&
+         sizeof(FILE_FS_SIZE_INFORMATION) == 24 && sizeof(FILE_FS_FULL_SIZE_INFORMATION) == 32 &&
+         FIELD_OFFSET(FILE_FS_ATTRIBUTE_INFORMATION, FileSystemName) == 12 &&
+         sizeof(FILE_FS_SECTOR_SIZE_INFORMATION) == 28 && sizeof(FILE_FS_DEVICE_INFORMATION) == 8);
+C_ASSERT(sizeof(FILE_NETWORK_OPEN_INFORMATION) == 56 &&
+         FIELD_OFFSET(FILE_FULL_EA_INFORMATION, EaName) == 8 &&
+         FIELD_OFFSET(FILE_RENAME_INFORMATION, RootDirectory) == 8 &&
+         FIELD_OFFSET(FILE_RENAME_INFORMATION, FileName) == 20);
+C_ASSERT(FileIdBothDirectoryInformation == 37 && FileNetworkOpenInformation == 34 &&
+         FileValidDataLengthInformation == 39 && FileFsSectorSizeInformation == 11);
+C_ASSERT(sizeof(FSRTL_COMMON_FCB_HEADER) == 48 &&
+         FIELD_OFFSET(FSRTL_COMMON_FCB_HEADER, Resource) == 8 &&
+         FIELD_OFFSET(FSRTL_COMMON_FCB_HEADER, AllocationSize) == 24 &&
+         FIELD_OFFSET(FSRTL_ADVANCED_FCB_HEADER, FastMutex) == 48);
+C_ASSERT(sizeof(FAST_IO_DISPATCH) == 224 && FIELD_OFFSET(FAST_IO_DISPATCH, FastIoRead) == 16 &&
+         FIELD_OFFSET(FAST_IO_DISPATCH, ReleaseForCcFlush) == 216);
+C_ASSERT(sizeof(VPB) == 96 && FIELD_OFFSET(VPB, VolumeLabel) == 32 &&
+         sizeof(SECTION_OBJECT_POINTERS) == 24 && sizeof(SHARE_ACCESS) == 28);
+C_ASSERT(sizeof(RTL_SPLAY_LINKS) == 24 && sizeof(RTL_GENERIC_TABLE) == 72 &&
+         sizeof(CC_FILE_SIZES) == 24 && sizeof(CACHE_MANAGER_CALLBACKS) == 32);
+C_ASSERT(sizeof(IO_STACK_LOCATION) == 0x48 &&
+         FIELD_OFFSET(IO_STACK_LOCATION, Parameters.FileSystemControl.FsControlCode) == 0x18 &&
+         FIELD_OFFSET(IO_STACK_LOCATION, Parameters.QueryDirectory.FileIndex) == 0x20 &&
+         FIELD_OFFSET(IO_STACK_LOCATION, Parameters.LockControl.ByteOffset) == 0x18);
+C_ASSERT(FSCTL_LOCK_VOLUME == 0x00090018 && FSCTL_DISMOUNT_VOLUME == 0x00090020 &&
+         FSCTL_QUERY_FAT_BPB == 0x00090058 && FSCTL_FILESYSTEM_GET_STATISTICS == 0x00090060 &&
+         FSCTL_GET_VOLUME_BITMAP == 0x0009006F && FSCTL_GET_RETRIEVAL_POINTERS == 0x00090073 &&
+         FSCTL_MOVE_FILE == 0x00090074 && FSCTL_IS_VOLUME_DIRTY == 0x00090078 &&
+         FSCTL_ALLOW_EXTENDED_DASD_IO == 0x00090083 && FSCTL_MARK_HANDLE == 0x000900FC &&
+         FSCTL_SET_ZERO_ON_DEALLOCATION == 0x00090194 && FSCTL_GET_BOOT_AREA_INFO == 0x00090230 &&
+         FSCTL_GET_RETRIEVAL_POINTER_BASE == 0x00090234 && FSCTL_REQUEST_OPLOCK == 0x00090240 &&
+         FSCTL_SET_PURGE_FAILURE_MODE == 0x00090270 && FSCTL_SET_COMPRESSION == 0x0009C040);
+C_ASSERT(sizeof(FILESYSTEM_STATISTICS) == 56 && sizeof(FAT_STATISTICS) == 36 &&
+         sizeof(MOVE_FILE_DATA) == 32 && sizeof(MARK_HANDLE_INFO) == 24 &&
+         sizeof(RETRIEVAL_POINTERS_BUFFER) == 32 && sizeof(VOLUME_BITMAP_BUFFER) == 24 &&
+         sizeof(BOOT_AREA_INFO) == 24 && sizeof(REQUEST_OPLOCK_INPUT_BUFFER) == 12 &&
+         sizeof(REQUEST_OPLOCK_OUTPUT_BUFFER) == 24 && sizeof(PRIVILEGE_SET) == 20);
 
 DRIVER_INITIALIZE DriverEntry;
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
