@@ -3,8 +3,10 @@
  * systems use it: it includes ntddk.h (and so wdm.h, with the registry callbacks, the
  * object-manager callbacks and the process, thread and image notifications).
  *
- * The file-system-only parts are not provided: the file-system run-time library (FsRtl*), the
- * cache manager (Cc*), opportunistic locks and file-system registration. drvhost has no file
+ * The file-system-only routines are not provided: the file-system run-time library (FsRtl*), the
+ * cache manager (Cc*), opportunistic locks and file-system registration. The types and codes
+ * file systems use are (ntifs_fs.h, included below), so a file system's sources compile as far
+ * as those routines. drvhost has no file
  * system to run them in (docs/compatibility.md, "Not supported"). The routines below are
  * declared so that a driver calling one fails to build with a message naming it; the kernel
  * transaction manager (KTM) routines, which drvhost does not model either, likewise.
@@ -19,6 +21,9 @@ typedef struct _CC_FILE_SIZES *PCC_FILE_SIZES;
 typedef struct _CACHE_MANAGER_CALLBACKS *PCACHE_MANAGER_CALLBACKS;
 typedef PVOID OPLOCK, *POPLOCK;
 typedef struct _FILE_LOCK *PFILE_LOCK;
+
+/* The types and codes of file systems (session 9, issue 16: filesys/cdfs and fastfat). */
+#include <ntifs_fs.h>
 
 /* ---- the cache manager (not provided) --------------------------------------------------- */
 NTKERNELAPI VOID NTAPI CcInitializeCacheMap(PFILE_OBJECT FileObject, PCC_FILE_SIZES FileSizes,

@@ -339,6 +339,27 @@ typedef enum _FILE_INFORMATION_CLASS {
     FileAllInformation,
     FileAllocationInformation,
     FileEndOfFileInformation,
+    /* the classes of file systems (storage helper, session 9) */
+    FileAlternateNameInformation,
+    FileStreamInformation,
+    FilePipeInformation,
+    FilePipeLocalInformation,
+    FilePipeRemoteInformation,
+    FileMailslotQueryInformation,
+    FileMailslotSetInformation,
+    FileCompressionInformation,
+    FileObjectIdInformation,
+    FileCompletionInformation,
+    FileMoveClusterInformation,
+    FileQuotaInformation,
+    FileReparsePointInformation,
+    FileNetworkOpenInformation,
+    FileAttributeTagInformation,
+    FileTrackingInformation,
+    FileIdBothDirectoryInformation,
+    FileIdFullDirectoryInformation,
+    FileValidDataLengthInformation,
+    FileShortNameInformation,
     FileMaximumInformation = 80
 } FILE_INFORMATION_CLASS, *PFILE_INFORMATION_CLASS;
 
@@ -353,6 +374,10 @@ typedef enum _FSINFOCLASS {
     FileFsObjectIdInformation,
     FileFsDriverPathInformation,
     FileFsVolumeFlagsInformation,
+    FileFsSectorSizeInformation,
+    FileFsDataCopyInformation,
+    FileFsMetadataSizeInformation,
+    FileFsFullSizeInformationEx,
     FileFsMaximumInformation
 } FS_INFORMATION_CLASS, *PFS_INFORMATION_CLASS;
 
@@ -413,6 +438,42 @@ typedef struct _IO_STACK_LOCATION {
             ULONG Length;
             FS_INFORMATION_CLASS POINTER_ALIGNMENT FsInformationClass;
         } QueryVolume;
+        /* ---- the file-system requests' parameters (storage helper, session 9) ---- */
+        struct {
+            ULONG Length;
+            PUNICODE_STRING FileName;
+            FILE_INFORMATION_CLASS FileInformationClass;
+            ULONG POINTER_ALIGNMENT FileIndex;
+        } QueryDirectory;
+        struct {
+            ULONG Length;
+            ULONG POINTER_ALIGNMENT CompletionFilter;
+        } NotifyDirectory;
+        struct {
+            ULONG Length;
+            PVOID EaList;
+            ULONG EaListLength;
+            ULONG POINTER_ALIGNMENT EaIndex;
+        } QueryEa;
+        struct {
+            ULONG Length;
+        } SetEa;
+        struct {
+            ULONG Length;
+            FS_INFORMATION_CLASS POINTER_ALIGNMENT FsInformationClass;
+        } SetVolume;
+        struct {
+            ULONG OutputBufferLength;
+            ULONG POINTER_ALIGNMENT InputBufferLength;
+            ULONG POINTER_ALIGNMENT FsControlCode;
+            PVOID Type3InputBuffer;
+        } FileSystemControl;
+        struct {
+            PLARGE_INTEGER Length;
+            ULONG POINTER_ALIGNMENT Key;
+            LARGE_INTEGER ByteOffset;
+        } LockControl;
+        /* ---- end of the file-system requests' parameters ---- */
         struct {
             ULONG OutputBufferLength;
             ULONG POINTER_ALIGNMENT InputBufferLength;
