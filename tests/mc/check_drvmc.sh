@@ -105,6 +105,9 @@ XML
 expect_error '4: error: event: value 70000 is outside 0..65535' <<'XML'
 <events><event value="70000" symbol="E"/></events>
 XML
+expect_error '4: error: event: value="1e3" is not a number' <<'XML'
+<events><event value="1e3" symbol="E"/></events>
+XML
 expect_error '5: error: not well-formed XML: mismatched tag' <<'XML'
 <events><event value="1" symbol="E">
 </events>
@@ -116,10 +119,11 @@ python3 "$drvmc" "$work/bad.man" 2> "$work/bad.err" && fail "a bad provider GUID
 grep -qF "drvmc: $work/bad.man:2: error: provider P: guid \"{1234}\" is not a {GUID}" "$work/bad.err" ||
     { cat "$work/bad.err" >&2; fail "no error for the provider GUID"; }
 
-# Without -km: the GUID, constants and descriptors; no registration or logging code.
+# Without -km: the GUID, constants and descriptors; no registration or logging code. Numbers
+# in decimal (leading zeros allowed) or hexadecimal.
 manifest > "$work/good.man" <<'XML'
 <keywords><keyword name="K" mask="0x4" symbol="KW"/></keywords>
-<events><event value="9" version="2" symbol="E" keywords="K" level="win:Error"/></events>
+<events><event value="09" version="0x2" symbol="E" keywords="K" level="win:Error"/></events>
 XML
 python3 "$drvmc" -h "$work/good.h" "$work/good.man" || fail "good.man failed"
 grep -qF 'DRVMC_GLOBAL const GUID P_GUID = {0x11111111, 0x2222, 0x3333, {0x44, 0x44, 0x55, 0x55, 0x55, 0x55, 0x55, 0x55}};' "$work/good.h" ||
