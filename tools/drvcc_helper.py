@@ -40,6 +40,7 @@ import xml.parsers.expat
 
 sys.dont_write_bytecode = True  # nothing written beside the installed helper
 import drvcc_mof  # noqa: E402  the MOF steps (MofComp, Wmimofck): beside this file
+import drvcc_mc  # noqa: E402  the message compiler step (MessageCompile): tools/drvmc
 
 # --- errors and warnings --------------------------------------------------------------------
 
@@ -353,6 +354,9 @@ class Project:
         return re.sub(r'%\(' + m.tag + r'\)', lambda _: previous, value)
 
     def item_definition(self, item, this_dir):
+        if item.tag == 'MessageCompile':
+            drvcc_mc.item_definition(self, item, this_dir)  # tools/drvmc
+            return
         if item.tag != 'ClCompile':
             if item.tag not in ITEMS_SILENT and item.tag not in ITEMS_GENERATING:
                 self.warn_once(item.where(), 'settings for <%s> not understood: ignored' %
@@ -370,6 +374,9 @@ class Project:
         self.items.setdefault(kind, []).append(include)
         if kind in ('MofComp', 'Wmimofck'):
             drvcc_mof.item(self, item, include, this_dir, winpath, split_list)  # tools/drvmof
+            return
+        if kind == 'MessageCompile':
+            drvcc_mc.item(self, item, include, this_dir, winpath, split_list)  # tools/drvmc
             return
         if kind in ITEMS_GENERATING:
             self.warn_once(item.where(), '<%s Include="%s">: drvhost does not run %s; a file it '
@@ -465,7 +472,8 @@ class Project:
                                                             self.props['MSBuildProjectName']),
                'proj_cflags=%s' % shq(' '.join(shq(f) for f in cflags)),
                'proj_wpp=%s' % shq(' '.join(shq(w) for w in wpp)),
-               'proj_source_count=%d' % len(sources)] + drvcc_mof.emit(self, shq, ProjectError)
+               'proj_source_count=%d' % len(sources)] + drvcc_mof.emit(self, shq, ProjectError) + \
+            drvcc_mc.emit(self, shq, ProjectError)
         for i, (path, flags) in enumerate(sources, 1):
             out.append('proj_source_%d=%s' % (i, shq(path)))
             out.append('proj_flags_%d=%s' % (i, shq(' '.join(shq(f) for f in flags))))

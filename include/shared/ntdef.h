@@ -92,7 +92,11 @@ typedef LONG HRESULT;
 #define POINTER_64
 #define POINTER_32
 #define FIRMWARE_PTR
-#define EXTERN_C     extern
+#ifdef __cplusplus
+#define EXTERN_C extern "C" /* C linkage from C++ sources, as ntdef.h's */
+#else
+#define EXTERN_C extern
+#endif
 #define NTSYSAPI     __attribute__((visibility("default")))
 #define NTSYSCALLAPI __attribute__((visibility("default")))
 #define NTKERNELAPI  __attribute__((visibility("default")))
