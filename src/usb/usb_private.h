@@ -20,8 +20,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define USB_MAX_CONFIGS    4
-#define USB_MAX_INTERFACES 8 /* interface descriptors (all alternate settings) per configuration   \
+#define USB_MAX_CONFIGS 4
+#define USB_MAX_INTERFACES                                                                         \
+    8                        /* interface descriptors (all alternate settings) per configuration   \
                               */
 #define USB_MAX_ENDPOINTS 16 /* per interface descriptor */
 #define USB_MAX_STRINGS   16
