@@ -1392,3 +1392,137 @@ NTSTATUS imp_WdfUsbTargetPipeConfigContinuousReader(PWDF_DRIVER_GLOBALS globals,
         rd->count = 0;
     return status;
 }
+
+/* ---- URBs of the driver's, strings and the port as formatted requests --------------------- */
+
+/* Microsoft: only for a USB device created with a client contract version
+ * (WdfUsbTargetDeviceCreateWithParameters); STATUS_INVALID_DEVICE_STATE otherwise. */
+NTSTATUS imp_WdfUsbTargetDeviceCreateUrb(PWDF_DRIVER_GLOBALS globals, WDFUSBDEVICE UsbDevice,
+                                         PWDF_OBJECT_ATTRIBUTES Attributes, WDFMEMORY *UrbMemory,
+                                         PURB *Urb)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct usb_device *u = USB_DEVICE_GET(g, UsbDevice);
+    WDF_OBJECT_ATTRIBUTES own;
+    PVOID buffer;
+    NTSTATUS status;
+    WDF_CHECK_NOT_NULL(g, UrbMemory);
+    *UrbMemory = NULL;
+    if (u->contract == USBD_CLIENT_CONTRACT_VERSION_INVALID)
+        return STATUS_INVALID_DEVICE_STATE;
+    if (Attributes == NULL) { /* the URB goes with the USB device */
+        RtlZeroMemory(&own, sizeof(own));
+        own.Size = sizeof(own);
+        own.ExecutionLevel = WdfExecutionLevelInheritFromParent;
+        own.SynchronizationScope = WdfSynchronizationScopeInheritFromParent;
+        own.ParentObject = (WDFOBJECT)u->target;
+        Attributes = &own;
+    }
+    status = imp_WdfMemoryCreate(globals, Attributes, NonPagedPoolNx, 'UbsU', sizeof(URB),
+                                 UrbMemory, &buffer);
+    if (!NT_SUCCESS(status))
+        return status;
+    RtlZeroMemory(buffer, sizeof(URB));
+    if (Urb != NULL)
+        *Urb = buffer;
+    return STATUS_SUCCESS;
+}
+
+/* The driver's URB (in a WDFMEMORY) as the request's Argument1, the memory referenced. */
+static NTSTATUS usb_urb_format(PWDF_DRIVER_GLOBALS globals, struct wdf_object *target,
+                               WDFREQUEST Request, WDFMEMORY UrbMemory,
+                               PWDFMEMORY_OFFSET UrbOffsets, WDF_USB_REQUEST_TYPE type)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_request *r =
+        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
+    struct usb_req *q;
+    PVOID buffer;
+    ULONG length;
+    NTSTATUS status;
+    WDF_CHECK_NOT_NULL(g, UrbMemory);
+    status = usb_req_of(g, r, &q);
+    if (NT_SUCCESS(status))
+        status = usb_req_memory(g, q, UrbMemory, UrbOffsets, &buffer, &length);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (length < sizeof(struct _URB_HEADER) ||
+        length < ((PURB)buffer)->UrbHeader.Length) /* Microsoft: too small a buffer */
+        return STATUS_INVALID_PARAMETER;
+    q->sent = buffer;
+    return usb_req_format(g, target, r, q, type);
+}
+
+NTSTATUS imp_WdfUsbTargetDeviceFormatRequestForUrb(PWDF_DRIVER_GLOBALS globals,
+                                                   WDFUSBDEVICE UsbDevice, WDFREQUEST Request,
+                                                   WDFMEMORY UrbMemory,
+                                                   PWDFMEMORY_OFFSET UrbMemoryOffset)
+{
+    struct usb_device *u = USB_DEVICE_GET(wdf_globals_of(globals), UsbDevice);
+    return usb_urb_format(globals, u->target, Request, UrbMemory, UrbMemoryOffset,
+                          WdfUsbRequestTypeDeviceUrb);
+}
+
+NTSTATUS imp_WdfUsbTargetPipeFormatRequestForUrb(PWDF_DRIVER_GLOBALS globals, WDFUSBPIPE PIPE,
+                                                 WDFREQUEST Request, WDFMEMORY UrbMemory,
+                                                 PWDFMEMORY_OFFSET UrbMemoryOffset)
+{
+    struct usb_pipe *p = USB_PIPE_GET(wdf_globals_of(globals), PIPE);
+    return usb_urb_format(globals, p->target, Request, UrbMemory, UrbMemoryOffset,
+                          WdfUsbRequestTypePipeUrb);
+}
+
+NTSTATUS imp_WdfUsbTargetDeviceFormatRequestForString(PWDF_DRIVER_GLOBALS globals,
+                                                      WDFUSBDEVICE UsbDevice, WDFREQUEST Request,
+                                                      WDFMEMORY Memory, PWDFMEMORY_OFFSET Offset,
+                                                      UCHAR StringIndex, USHORT LangID)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct usb_device *u = USB_DEVICE_GET(g, UsbDevice);
+    struct wdf_request *r =
+        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
+    struct usb_req *q;
+    PVOID buffer;
+    ULONG length;
+    NTSTATUS status = usb_req_of(g, r, &q);
+    if (NT_SUCCESS(status))
+        status = usb_req_memory(g, q, Memory, Offset, &buffer, &length);
+    if (!NT_SUCCESS(status))
+        return status;
+    UsbBuildGetDescriptorRequest(&q->u.urb, sizeof(struct _URB_CONTROL_DESCRIPTOR_REQUEST),
+                                 USB_STRING_DESCRIPTOR_TYPE, StringIndex, LangID, buffer, NULL,
+                                 length, NULL);
+    q->params.Parameters.DeviceString.LangID = LangID;
+    q->params.Parameters.DeviceString.StringIndex = StringIndex;
+    return usb_req_format(g, u->target, r, q, WdfUsbRequestTypeDeviceString);
+}
+
+NTSTATUS imp_WdfUsbTargetDeviceFormatRequestForCyclePort(PWDF_DRIVER_GLOBALS globals,
+                                                         WDFUSBDEVICE UsbDevice, WDFREQUEST Request)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct usb_device *u = USB_DEVICE_GET(g, UsbDevice);
+    struct wdf_request *r =
+        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
+    return wdf_iotarget_format_urb(u->target, r, IOCTL_INTERNAL_USB_CYCLE_PORT, NULL);
+}
+
+/* Deviation: the simulated bus has none of the documented capabilities (chained MDLs, static
+ * streams, selective suspend, function suspend, ...): STATUS_NOT_SUPPORTED for every GUID. */
+NTSTATUS imp_WdfUsbTargetDeviceQueryUsbCapability(PWDF_DRIVER_GLOBALS globals,
+                                                  WDFUSBDEVICE UsbDevice,
+                                                  CONST GUID *CapabilityType,
+                                                  ULONG CapabilityBufferLength,
+                                                  PVOID CapabilityBuffer, PULONG ResultLength)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct usb_device *u = USB_DEVICE_GET(g, UsbDevice);
+    (void)CapabilityBufferLength;
+    (void)CapabilityBuffer;
+    WDF_CHECK_NOT_NULL(g, CapabilityType);
+    if (ResultLength != NULL)
+        *ResultLength = 0;
+    if (u->contract == USBD_CLIENT_CONTRACT_VERSION_INVALID)
+        return STATUS_INVALID_DEVICE_STATE; /* Microsoft: created without a contract version */
+    return STATUS_NOT_SUPPORTED;
+}

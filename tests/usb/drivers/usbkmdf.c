@@ -353,6 +353,68 @@ static NTSTATUS SendSync(WDFREQUEST request, WDFIOTARGET target)
     return WdfRequestGetStatus(request);
 }
 
+/* A capability the simulated bus does not have (none of them). */
+static const GUID SomeCapability = {0x6e1b3c53, 0x8d0f, 0x4f6a, {1, 2, 3, 4, 5, 6, 7, 8}};
+
+/* A URB of WdfUsbTargetDeviceCreateUrb formatted for the device; a string request; the
+ * capabilities; a cycle-port request. */
+static NTSTATUS UrbAndString(CTX *ctx, WDFDEVICE device)
+{
+    WDF_REQUEST_COMPLETION_PARAMS params;
+    WDF_REQUEST_REUSE_PARAMS reuse;
+    USB_DEVICE_DESCRIPTOR dd;
+    WDFMEMORY urbMemory, text;
+    WDFREQUEST request;
+    WCHAR chars[8];
+    PURB urb;
+    ULONG got = 1;
+    NTSTATUS status = WdfRequestCreate(WDF_NO_OBJECT_ATTRIBUTES,
+                                       WdfUsbTargetDeviceGetIoTarget(ctx->Usb), &request);
+    UNREFERENCED_PARAMETER(device);
+    if (!NT_SUCCESS(status))
+        return status;
+    WDF_REQUEST_REUSE_PARAMS_INIT(&reuse, WDF_REQUEST_REUSE_NO_FLAGS, STATUS_SUCCESS);
+    status = WdfUsbTargetDeviceCreateUrb(ctx->Usb, WDF_NO_OBJECT_ATTRIBUTES, &urbMemory, &urb);
+    if (NT_SUCCESS(status)) {
+        UsbBuildGetDescriptorRequest(urb, sizeof(struct _URB_CONTROL_DESCRIPTOR_REQUEST),
+                                     USB_DEVICE_DESCRIPTOR_TYPE, 0, 0, &dd, NULL, sizeof(dd), NULL);
+        status = WdfUsbTargetDeviceFormatRequestForUrb(ctx->Usb, request, urbMemory, NULL);
+        if (NT_SUCCESS(status))
+            status = SendSync(request, WdfUsbTargetDeviceGetIoTarget(ctx->Usb));
+        WDF_REQUEST_COMPLETION_PARAMS_INIT(&params);
+        WdfRequestGetCompletionParams(request, &params);
+        Log(ctx, "formatted-urb=%08x/%d/%04x", (unsigned)status,
+            params.Parameters.Usb.Completion != NULL ? (int)params.Parameters.Usb.Completion->Type
+                                                     : -1,
+            dd.idVendor);
+        WdfObjectDelete(urbMemory);
+    }
+    WdfRequestReuse(request, &reuse);
+    status = WdfMemoryCreatePreallocated(WDF_NO_OBJECT_ATTRIBUTES, chars, sizeof(chars), &text);
+    if (NT_SUCCESS(status)) {
+        status = WdfUsbTargetDeviceFormatRequestForString(ctx->Usb, request, text, NULL, 1, 0x0409);
+        if (NT_SUCCESS(status))
+            status = SendSync(request, WdfUsbTargetDeviceGetIoTarget(ctx->Usb));
+        WDF_REQUEST_COMPLETION_PARAMS_INIT(&params);
+        WdfRequestGetCompletionParams(request, &params);
+        Log(ctx, "formatted-string=%08x/%u/%c", (unsigned)status,
+            params.Parameters.Usb.Completion != NULL
+                ? (unsigned)params.Parameters.Usb.Completion->Parameters.DeviceString.RequiredSize
+                : 99u,
+            (char)chars[1]);
+        WdfObjectDelete(text);
+    }
+    WdfRequestReuse(request, &reuse);
+    status = WdfUsbTargetDeviceFormatRequestForCyclePort(ctx->Usb, request);
+    if (NT_SUCCESS(status))
+        status = SendSync(request, WdfUsbTargetDeviceGetIoTarget(ctx->Usb));
+    Log(ctx, "formatted-cycle=%08x", (unsigned)status);
+    WdfObjectDelete(request);
+    status = WdfUsbTargetDeviceQueryUsbCapability(ctx->Usb, &SomeCapability, 0, NULL, &got);
+    Log(ctx, "capability=%08x/%u", (unsigned)status, (unsigned)got);
+    return STATUS_SUCCESS;
+}
+
 /* The routines the other controls leave out: interface queries, URBs the driver builds,
  * formatted control, abort and reset requests, a second USB device object. */
 static NTSTATUS More(CTX *ctx, WDFDEVICE device)
@@ -424,11 +486,18 @@ static NTSTATUS More(CTX *ctx, WDFDEVICE device)
         status = SendSync(request, WdfUsbTargetPipeGetIoTarget(ctx->BulkIn));
     Log(ctx, "formatted-reset=%08x", (unsigned)status);
     WdfObjectDelete(request);
+    status = UrbAndString(ctx, device);
+    if (!NT_SUCCESS(status))
+        return status;
     status = WdfUsbTargetDeviceCreate(device, WDF_NO_OBJECT_ATTRIBUTES, &second);
     Log(ctx, "second=%08x/%u", (unsigned)status,
         NT_SUCCESS(status) ? WdfUsbTargetDeviceGetNumInterfaces(second) : 0);
-    if (NT_SUCCESS(status))
+    if (NT_SUCCESS(status)) {
+        PURB none = NULL;
+        status = WdfUsbTargetDeviceCreateUrb(second, WDF_NO_OBJECT_ATTRIBUTES, &memory, &none);
+        Log(ctx, "urb-without-contract=%08x", (unsigned)status);
         WdfObjectDelete(second);
+    }
     return STATUS_SUCCESS;
 }
 
