@@ -390,6 +390,23 @@ static NTSTATUS UrbAndString(CTX *ctx, WDFDEVICE device)
         WdfObjectDelete(urbMemory);
     }
     WdfRequestReuse(request, &reuse);
+    status = WdfUsbTargetDeviceCreateUrb(ctx->Usb, WDF_NO_OBJECT_ATTRIBUTES, &urbMemory, &urb);
+    if (NT_SUCCESS(status)) { /* a bulk OUT URB formatted for the pipe: "fmt!" looped back */
+        static UCHAR fmt[4] = {'f', 'm', 't', '!'};
+        UsbBuildInterruptOrBulkTransferRequest(urb, sizeof(struct _URB_BULK_OR_INTERRUPT_TRANSFER),
+                                               WdfUsbTargetPipeWdmGetPipeHandle(ctx->BulkOut), fmt,
+                                               NULL, sizeof(fmt), 0, NULL);
+        status = WdfUsbTargetPipeFormatRequestForUrb(ctx->BulkOut, request, urbMemory, NULL);
+        if (NT_SUCCESS(status))
+            status = SendSync(request, WdfUsbTargetPipeGetIoTarget(ctx->BulkOut));
+        WDF_REQUEST_COMPLETION_PARAMS_INIT(&params);
+        WdfRequestGetCompletionParams(request, &params);
+        Log(ctx, "formatted-pipe-urb=%08x/%d", (unsigned)status,
+            params.Parameters.Usb.Completion != NULL ? (int)params.Parameters.Usb.Completion->Type
+                                                     : -1);
+        WdfObjectDelete(urbMemory);
+    }
+    WdfRequestReuse(request, &reuse);
     status = WdfMemoryCreatePreallocated(WDF_NO_OBJECT_ATTRIBUTES, chars, sizeof(chars), &text);
     if (NT_SUCCESS(status)) {
         status = WdfUsbTargetDeviceFormatRequestForString(ctx->Usb, request, text, NULL, 1, 0x0409);

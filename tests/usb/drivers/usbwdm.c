@@ -23,6 +23,8 @@ typedef struct _EXT {
     ULONG NumPipes;
     USBD_STATUS LastUrbStatus;
     UCHAR ConfigValue;
+    USBD_HANDLE Usbd;
+    PUSB_CONFIGURATION_DESCRIPTOR Cd; /* kept from Configure until REMOVE_DEVICE */
 } EXT;
 
 static void Print(const char *fmt, ...)
@@ -106,7 +108,9 @@ static NTSTATUS Configure(EXT *ext)
             n++;
     }
     list[n].InterfaceDescriptor = NULL;
-    urb = NT_SUCCESS(status) ? USBD_CreateConfigurationRequestEx(cd, list) : NULL;
+    urb = NULL;
+    if (NT_SUCCESS(status))
+        status = USBD_SelectConfigUrbAllocateAndBuild(ext->Usbd, cd, list, &urb);
     if (urb != NULL) {
         status = SendUrb(ext, urb);
         ext->Config = urb->UrbSelectConfiguration.ConfigurationHandle;
@@ -114,11 +118,13 @@ static NTSTATUS Configure(EXT *ext)
         for (ULONG i = 0; NT_SUCCESS(status) && i < n; i++)
             KeepPipes(ext, list[i].Interface);
         Print("select configuration 0x%08x, %u pipes", (unsigned)status, (unsigned)ext->NumPipes);
-        ExFreePoolWithTag(urb, 0);
+        USBD_UrbFree(ext->Usbd, urb);
     } else if (NT_SUCCESS(status)) {
         status = STATUS_INSUFFICIENT_RESOURCES;
     }
-    ExFreePoolWithTag(cd, TAG);
+    if (ext->Cd != NULL)
+        ExFreePoolWithTag(ext->Cd, TAG);
+    ext->Cd = cd;
     return status;
 }
 
@@ -251,8 +257,27 @@ static NTSTATUS SelectAlt(EXT *ext, PUCHAR in, ULONG inlen)
     ULONG size = GET_SELECT_INTERFACE_REQUEST_SIZE(16);
     PURB urb;
     NTSTATUS status;
+    USBD_INTERFACE_LIST_ENTRY entry;
     if (inlen < 2)
         return STATUS_INVALID_PARAMETER;
+    /* A setting the descriptor has: the URB from the USBD library. */
+    entry.InterfaceDescriptor =
+        ext->Cd != NULL
+            ? USBD_ParseConfigurationDescriptorEx(ext->Cd, ext->Cd, in[0], in[1], -1, -1, -1)
+            : NULL;
+    if (entry.InterfaceDescriptor != NULL) {
+        status = USBD_SelectInterfaceUrbAllocateAndBuild(ext->Usbd, ext->Config, &entry, &urb);
+        if (!NT_SUCCESS(status))
+            return status;
+        status = SendUrb(ext, urb);
+        if (NT_SUCCESS(status)) {
+            ext->NumPipes = 0;
+            KeepPipes(ext, entry.Interface);
+        }
+        USBD_UrbFree(ext->Usbd, urb);
+        return status;
+    }
+    /* One it has not: a URB of the driver's own, for the stack to refuse. */
     urb = ExAllocatePool2(POOL_FLAG_NON_PAGED, size, TAG);
     if (urb == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
@@ -319,6 +344,45 @@ static NTSTATUS Unconfigure(EXT *ext)
     return SendUrb(ext, &urb);
 }
 
+/* The USBD library: a URB it allocates, the validation of a good and of a broken
+ * configuration descriptor, the version and a capability; printed for the scenario. */
+static NTSTATUS UsbdLib(EXT *ext)
+{
+    UCHAR cd[64];
+    ULONG len = sizeof(cd);
+    PUCHAR offset = NULL;
+    USBD_VERSION_INFORMATION version;
+    ULONG got = 1;
+    PURB urb = NULL;
+    static const GUID capability = {0x6e1b3c54, 0x8d0f, 0x4f6a, {1, 2, 3, 4, 5, 6, 7, 8}};
+    NTSTATUS status = USBD_UrbAllocate(ext->Usbd, &urb);
+    if (!NT_SUCCESS(status))
+        return status;
+    UsbBuildGetDescriptorRequest(urb, sizeof(struct _URB_CONTROL_DESCRIPTOR_REQUEST),
+                                 USB_CONFIGURATION_DESCRIPTOR_TYPE, 0, 0, cd, NULL, len, NULL);
+    status = SendUrb(ext, urb);
+    len = urb->UrbControlDescriptorRequest.TransferBufferLength;
+    USBD_UrbFree(ext->Usbd, urb);
+    if (!NT_SUCCESS(status))
+        return status;
+    Print("validate level 3: 0x%08x",
+          (unsigned)USBD_ValidateConfigurationDescriptor((PUSB_CONFIGURATION_DESCRIPTOR)cd, len, 3,
+                                                         &offset, 'tseT'));
+    status = USBD_ValidateConfigurationDescriptor((PUSB_CONFIGURATION_DESCRIPTOR)cd, 40, 1, &offset,
+                                                  'tseT');
+    Print("validate short buffer: 0x%08x offset %d", (unsigned)status, (int)(offset - cd));
+    cd[9 + 9 + 2] = 0x80; /* the first endpoint's address: IN endpoint 0 */
+    status = USBD_ValidateConfigurationDescriptor((PUSB_CONFIGURATION_DESCRIPTOR)cd, len, 2,
+                                                  &offset, 'tseT');
+    Print("validate bad endpoint: 0x%08x offset %d", (unsigned)status, (int)(offset - cd));
+    USBD_GetUSBDIVersion(&version);
+    Print("usbdi 0x%x usb 0x%x", (unsigned)version.USBDI_Version,
+          (unsigned)version.Supported_USB_Version);
+    status = USBD_QueryUsbCapability(ext->Usbd, &capability, 0, NULL, &got);
+    Print("capability 0x%08x %u", (unsigned)status, (unsigned)got);
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS DeviceControl(EXT *ext, PIRP irp, ULONG code, PUCHAR buf, ULONG inlen, ULONG outlen,
                               ULONG *info)
 {
@@ -370,6 +434,8 @@ static NTSTATUS DeviceControl(EXT *ext, PIRP irp, ULONG code, PUCHAR buf, ULONG 
         return Unconfigure(ext);
     case IOCTL_USBWDM_BAD_URB:
         return BadUrb(ext, buf, inlen);
+    case IOCTL_USBWDM_USBD_LIB:
+        return UsbdLib(ext);
     case IOCTL_USBWDM_CYCLE:
         return SendInternal(ext, IOCTL_INTERNAL_USB_CYCLE_PORT, NULL);
     default:
@@ -457,6 +523,9 @@ static NTSTATUS DispatchPnp(PDEVICE_OBJECT dev, PIRP irp)
         irp->IoStatus.Status = STATUS_SUCCESS;
         IoSkipCurrentIrpStackLocation(irp);
         status = IoCallDriver(ext->Lower, irp);
+        USBD_CloseHandle(ext->Usbd);
+        if (ext->Cd != NULL)
+            ExFreePoolWithTag(ext->Cd, TAG);
         IoDetachDevice(ext->Lower);
         IoDeleteSymbolicLink(&(UNICODE_STRING)RTL_CONSTANT_STRING(L"\\DosDevices\\UsbWdm"));
         IoDeleteDevice(dev);
@@ -494,6 +563,12 @@ static NTSTATUS AddDevice(PDRIVER_OBJECT driver, PDEVICE_OBJECT pdo)
     RtlZeroMemory(ext, sizeof(*ext));
     ext->Self = dev;
     ext->Lower = IoAttachDeviceToDeviceStack(dev, pdo);
+    status = USBD_CreateHandle(dev, ext->Lower, USBD_CLIENT_CONTRACT_VERSION_602, TAG, &ext->Usbd);
+    if (!NT_SUCCESS(status)) {
+        IoDetachDevice(ext->Lower);
+        IoDeleteDevice(dev);
+        return status;
+    }
     IoCreateSymbolicLink(&link, &name);
     dev->Flags |= DO_DIRECT_IO | DO_POWER_PAGABLE;
     dev->Flags &= ~DO_DEVICE_INITIALIZING;

@@ -15,3 +15,4 @@
 #define IOCTL_USBWDM_UNCONFIGURE USBWDM_CTL(12) /* select configuration NULL */
 #define IOCTL_USBWDM_BAD_URB     USBWDM_CTL(13) /* in: URB function (2); a URB header only */
 #define IOCTL_USBWDM_CYCLE       USBWDM_CTL(14) /* IOCTL_INTERNAL_USB_CYCLE_PORT */
+#define IOCTL_USBWDM_USBD_LIB    USBWDM_CTL(15) /* the USBD library routines (printed) */
