@@ -93,13 +93,15 @@ static void wdf_iotarget_cleanup(struct wdf_object *o)
     }
 }
 
+/* A target of the device under `parent` (NULL: the device). */
 static NTSTATUS wdf_iotarget_new(struct wdf_globals *g, struct wdf_device *dev,
-                                 PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_iotarget **out)
+                                 PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_iotarget **out,
+                                 struct wdf_object *parent)
 {
     struct wdf_object *o;
     struct wdf_iotarget *t;
-    NTSTATUS status =
-        wdf_object_create(g, WDF_TYPE_IOTARGET, sizeof(*t), attributes, &dev->obj, &o);
+    NTSTATUS status = wdf_object_create(g, WDF_TYPE_IOTARGET, sizeof(*t), attributes,
+                                        parent != NULL ? parent : &dev->obj, &o);
     if (!NT_SUCCESS(status))
         return status;
     t = CONTAINING_RECORD(o, struct wdf_iotarget, obj);
@@ -117,7 +119,7 @@ static NTSTATUS wdf_iotarget_new(struct wdf_globals *g, struct wdf_device *dev,
 NTSTATUS wdf_iotarget_create_default(struct wdf_device *dev)
 {
     struct wdf_iotarget *t;
-    NTSTATUS status = wdf_iotarget_new(dev->obj.owner, dev, NULL, &t);
+    NTSTATUS status = wdf_iotarget_new(dev->obj.owner, dev, NULL, &t, NULL);
     if (!NT_SUCCESS(status))
         return status;
     t->target = dev->lower;
@@ -196,7 +198,7 @@ NTSTATUS imp_WdfIoTargetCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
     NTSTATUS status;
     WDF_CHECK_NOT_NULL(g, IoTarget);
     *IoTarget = NULL;
-    status = wdf_iotarget_new(g, dev, IoTargetAttributes, &t);
+    status = wdf_iotarget_new(g, dev, IoTargetAttributes, &t, NULL);
     if (!NT_SUCCESS(status))
         return status;
     t->remote = TRUE;
@@ -1655,25 +1657,16 @@ NTSTATUS wdf_iotarget_create_usb(struct wdf_device *dev, PWDF_OBJECT_ATTRIBUTES 
                                  struct wdf_object *parent, void *usb, void (*cleanup)(void *),
                                  struct wdf_object **out)
 {
-    struct wdf_object *o;
     struct wdf_iotarget *t;
-    NTSTATUS status =
-        wdf_object_create(dev->obj.owner, WDF_TYPE_IOTARGET, sizeof(*t), attributes, parent, &o);
+    NTSTATUS status = wdf_iotarget_new(dev->obj.owner, dev, attributes, &t, parent);
     if (!NT_SUCCESS(status))
         return status;
-    t = CONTAINING_RECORD(o, struct wdf_iotarget, obj);
-    t->device = dev;
-    os_mutex_init(&t->lock);
-    os_cond_init(&t->changed);
-    InitializeListHead(&t->sent);
-    InitializeListHead(&t->waiting);
-    o->type_destroy = wdf_iotarget_destroy;
     t->target = dev->lower;
     t->pdo = dev->pdo;
     t->state = WdfIoTargetStarted;
     t->usb = usb;
     t->usb_cleanup = cleanup;
-    *out = o;
+    *out = &t->obj;
     return STATUS_SUCCESS;
 }
 

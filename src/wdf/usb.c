@@ -121,32 +121,27 @@ struct usb_req {
 
 /* ---- handles --------------------------------------------------------------------------- */
 
-static struct usb_device *usb_device_get(struct wdf_globals *g, WDFUSBDEVICE h, const char *ddi,
-                                         const void *caller)
+/* usb.c's part of a USB target handle of the kind `magic`; another I/O target is WDF_VIOLATION
+ * 0x5 (a bad handle), as any handle of the wrong type. */
+static void *usb_target_get(struct wdf_globals *g, WDFOBJECT h, ULONG magic, const char *ddi,
+                            const void *caller)
 {
-    struct wdf_object *o = wdf_object_get_in(g, (WDFOBJECT)h, WDF_TYPE_IOTARGET, ddi, caller);
-    struct usb_device *u = wdf_iotarget_usb(o);
-    if (u == NULL || u->magic != USB_MAGIC_DEVICE)
+    struct wdf_object *o = wdf_object_get_in(g, h, WDF_TYPE_IOTARGET, ddi, caller);
+    ULONG *kind = wdf_iotarget_usb(o); /* both parts begin with their magic */
+    if (kind == NULL || *kind != magic)
         wdf_violation(g, VF_10D_BAD_HANDLE, (ULONG_PTR)h, 0, 0,
-                      "driver '%s' passed %p to %s: an I/O target that is not a WDFUSBDEVICE",
-                      g->pub.DriverName, (void *)h, ddi);
-    return u;
+                      "driver '%s' passed %p to %s: an I/O target that is not a %s",
+                      g->pub.DriverName, (void *)h, ddi,
+                      magic == USB_MAGIC_PIPE ? "WDFUSBPIPE" : "WDFUSBDEVICE");
+    return kind;
 }
 
-static struct usb_pipe *usb_pipe_get(struct wdf_globals *g, WDFUSBPIPE h, const char *ddi,
-                                     const void *caller)
-{
-    struct wdf_object *o = wdf_object_get_in(g, (WDFOBJECT)h, WDF_TYPE_IOTARGET, ddi, caller);
-    struct usb_pipe *p = wdf_iotarget_usb(o);
-    if (p == NULL || p->magic != USB_MAGIC_PIPE)
-        wdf_violation(g, VF_10D_BAD_HANDLE, (ULONG_PTR)h, 0, 0,
-                      "driver '%s' passed %p to %s: an I/O target that is not a WDFUSBPIPE",
-                      g->pub.DriverName, (void *)h, ddi);
-    return p;
-}
-
-#define USB_DEVICE_GET(g, h) usb_device_get(g, h, __func__ + 4, __builtin_return_address(0))
-#define USB_PIPE_GET(g, h)   usb_pipe_get(g, h, __func__ + 4, __builtin_return_address(0))
+#define USB_DEVICE_GET(g, h)                                                                       \
+    ((struct usb_device *)usb_target_get(g, (WDFOBJECT)(h), USB_MAGIC_DEVICE, __func__ + 4,        \
+                                         __builtin_return_address(0)))
+#define USB_PIPE_GET(g, h)                                                                         \
+    ((struct usb_pipe *)usb_target_get(g, (WDFOBJECT)(h), USB_MAGIC_PIPE, __func__ + 4,            \
+                                       __builtin_return_address(0)))
 #define USB_IFC_GET(g, h)                                                                          \
     CONTAINING_RECORD(wdf_object_get(g, h, WDF_TYPE_USBINTERFACE), struct usb_interface, obj)
 
