@@ -301,6 +301,16 @@ enum drvhost_device_action {
 /* One action on a device by instance ID. STATUS_NO_SUCH_DEVICE if there is none; a driver's
  * veto is returned as its status. */
 DRVHOST_API int32_t drvhost_device_action(const char *instance, int action);
+/* The simulated USB bus (docs/usb.md): plugs in the device the description file describes
+ * (hardware ID USB\VID_xxxx&PID_xxxx) and starts it as drvhost_device_create does; a malformed
+ * file gives STATUS_INVALID_PARAMETER and "FILE:LINE: problem" in msg. */
+DRVHOST_API int32_t drvhost_usb_device_create(const char *path, char *instance,
+                                              size_t instance_size, char *msg, size_t msg_size);
+/* Data arrives on the device's IN endpoint `address` (0x81-0x8F): it completes the transfers
+ * waiting there, or waits for the next ones. */
+DRVHOST_API int32_t drvhost_usb_input(const char *instance, unsigned address, const void *data,
+                                      size_t size);
+
 /* Hardware resources (docs/interrupts.md): the devices whose first hardware ID is hardware_id
  * get these from their next START_DEVICE on. spec: words "mem:START:LENGTH",
  * "port:START:LENGTH", "irq:LINE[:latched][:shared]" separated by spaces. A bad spec:

@@ -137,22 +137,27 @@ USBD_CreateConfigurationRequestEx(PUSB_CONFIGURATION_DESCRIPTOR ConfigurationDes
 #define USBD_CLIENT_CONTRACT_VERSION_INVALID 0xFFFFFFFF
 #define USBD_CLIENT_CONTRACT_VERSION_602     0x602
 
-/* Routines that need the USB driver stack, which drvhost does not have. */
+/* The routines of the USB driver stack's client library (src/usb/usbdlib.c, docs/usb.md). */
 NTKERNELAPI USBD_STATUS NTAPI
 USBD_ValidateConfigurationDescriptor(PUSB_CONFIGURATION_DESCRIPTOR ConfigDesc, ULONG BufferLength,
-                                     USHORT Level, PUCHAR *Offset, ULONG Tag) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI USBD_GetUSBDIVersion(PUSBD_VERSION_INFORMATION VersionInformation)
-    DRVHOST_NOT_PROVIDED;
+                                     USHORT Level, PUCHAR *Offset, ULONG Tag);
+NTKERNELAPI VOID NTAPI USBD_GetUSBDIVersion(PUSBD_VERSION_INFORMATION VersionInformation);
 NTKERNELAPI NTSTATUS NTAPI USBD_CreateHandle(PDEVICE_OBJECT DeviceObject,
                                              PDEVICE_OBJECT TargetDeviceObject,
                                              ULONG USBDClientContractVersion, ULONG PoolTag,
-                                             USBD_HANDLE *USBDHandle) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI USBD_CloseHandle(USBD_HANDLE USBDHandle) DRVHOST_NOT_PROVIDED;
+                                             USBD_HANDLE *USBDHandle);
+NTKERNELAPI VOID NTAPI USBD_CloseHandle(USBD_HANDLE USBDHandle);
 NTKERNELAPI NTSTATUS NTAPI USBD_QueryUsbCapability(USBD_HANDLE USBDHandle,
                                                    const GUID *CapabilityType,
                                                    ULONG OutputBufferLength, PUCHAR OutputBuffer,
-                                                   PULONG ResultLength) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI NTSTATUS NTAPI USBD_UrbAllocate(USBD_HANDLE USBDHandle, PURB *Urb) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI USBD_UrbFree(USBD_HANDLE USBDHandle, PURB Urb) DRVHOST_NOT_PROVIDED;
+                                                   PULONG ResultLength);
+NTKERNELAPI NTSTATUS NTAPI USBD_UrbAllocate(USBD_HANDLE USBDHandle, PURB *Urb);
+NTKERNELAPI VOID NTAPI USBD_UrbFree(USBD_HANDLE USBDHandle, PURB Urb);
+NTKERNELAPI NTSTATUS NTAPI USBD_SelectConfigUrbAllocateAndBuild(
+    USBD_HANDLE USBDHandle, PUSB_CONFIGURATION_DESCRIPTOR ConfigurationDescriptor,
+    PUSBD_INTERFACE_LIST_ENTRY InterfaceList, PURB *Urb);
+NTKERNELAPI NTSTATUS NTAPI USBD_SelectInterfaceUrbAllocateAndBuild(
+    USBD_HANDLE USBDHandle, USBD_CONFIGURATION_HANDLE ConfigurationHandle,
+    PUSBD_INTERFACE_LIST_ENTRY InterfaceListEntry, PURB *Urb);
 
 #endif

@@ -175,6 +175,12 @@ typedef struct _USB_ENDPOINT_DESCRIPTOR {
     UCHAR bInterval;
 } USB_ENDPOINT_DESCRIPTOR, *PUSB_ENDPOINT_DESCRIPTOR;
 
+/* usb: the largest packets of SuperSpeed endpoints (USB 3.0). */
+#define USB_ENDPOINT_SUPERSPEED_BULK_MAX_PACKET_SIZE      1024
+#define USB_ENDPOINT_SUPERSPEED_CONTROL_MAX_PACKET_SIZE   512
+#define USB_ENDPOINT_SUPERSPEED_ISO_MAX_PACKET_SIZE       1024
+#define USB_ENDPOINT_SUPERSPEED_INTERRUPT_MAX_PACKET_SIZE 1024
+
 /* whdr: the SuperSpeed endpoint companion descriptor that follows a SuperSpeed endpoint's
  * descriptor (USB 3.x). 6 bytes. */
 typedef struct _USB_SUPERSPEED_ENDPOINT_COMPANION_DESCRIPTOR {

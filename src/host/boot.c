@@ -13,6 +13,7 @@
 #include "pnp/pnp.h"
 #include "po/po.h"
 #include "rtl/rtl.h"
+#include "usb/usb.h"
 #include "se/se.h"
 
 #include "os/os.h"
@@ -86,6 +87,7 @@ int32_t drvhost_shutdown(void)
     host_close_all();
     po_shutdown();
     leaks += pnp_shutdown(); /* every device removed before the drivers unload */
+    usb_shutdown();          /* the simulated USB devices, after their PDOs were removed */
     leaks += ldr_shutdown(); /* devices left at unload; leaked pool was bug check 0xC4 */
     host_watch_end();
     KeFlushQueuedDpcs();

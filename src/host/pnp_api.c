@@ -7,6 +7,7 @@
 
 #include "pnp/pnp.h"
 #include "po/po.h"
+#include "usb/usb.h"
 #include "rtl/rtl.h"
 
 #include <stdlib.h>
@@ -135,4 +136,33 @@ int32_t drvhost_open_interface(const char *guid, unsigned index, uint32_t access
         status = drvhost_open(path, access, file);
     free(path);
     return status;
+}
+
+int32_t drvhost_usb_device_create(const char *path, char *instance, size_t instance_size, char *msg,
+                                  size_t msg_size)
+{
+    char *id = NULL, local[8];
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (path == NULL)
+        return STATUS_INVALID_PARAMETER;
+    if (msg == NULL || msg_size == 0) {
+        msg = local;
+        msg_size = sizeof local;
+    }
+    msg[0] = '\0';
+    NTSTATUS status = usb_device_plug(path, &id, msg, msg_size);
+    if (instance != NULL && instance_size > 0)
+        snprintf(instance, instance_size, "%s", id ? id : "");
+    free(id);
+    return settled(status);
+}
+
+int32_t drvhost_usb_input(const char *instance, unsigned address, const void *data, size_t size)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (instance == NULL || (data == NULL && size > 0))
+        return STATUS_INVALID_PARAMETER;
+    return settled(usb_device_input(instance, address, data, size));
 }

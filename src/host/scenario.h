@@ -60,6 +60,8 @@ enum scn_kind {
     SCN_DEBUGGER,        /* debugger go|none (code: DRVHOST_DEBUGGER_*) */
     SCN_RESOURCES,       /* resources HWID SPEC... (str: the SPEC words joined) */
     SCN_INTERRUPT,       /* interrupt INSTANCE [INDEX] (code: INDEX) */
+    SCN_USB_DEVICE,      /* usb-device FILE (str: the resolved FILE; docs/usb.md) */
+    SCN_USB_IN,          /* usb-in INSTANCE ENDPOINT DATA (code: ENDPOINT) */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a

@@ -489,6 +489,16 @@ static int cmd_resources(struct pctx *c, struct scn_cmd *cmd, const struct tok *
     return cmd_echo(c, cmd, a + 1, n - 1);
 }
 
+/* usb-in INSTANCE ENDPOINT DATA: data arriving on a simulated USB device's IN endpoint. */
+static int cmd_usb_in(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_decode_name(c, a[0], "instance ID", 0, &cmd->name) < 0 ||
+        scnp_parse_u32(c, a[1], "endpoint address", &cmd->code) < 0)
+        return -1;
+    return scnp_parse_data(c, a[2], &cmd->data);
+}
+
 /* interrupt INSTANCE [INDEX] */
 static int cmd_interrupt(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
@@ -733,6 +743,14 @@ static const struct cmd_def commands[] = {
     {"debugger", SCN_DEBUGGER, 1, 1, 0, {"MODE"}, cmd_debugger},
     {"resources", SCN_RESOURCES, 2, MAX_TOKENS, O_EXPECT, {"HWID", "SPEC"}, cmd_resources},
     {"interrupt", SCN_INTERRUPT, 1, 2, O_EXPECT | O_TIMEOUT, {"INSTANCE"}, cmd_interrupt},
+    {"usb-device", SCN_USB_DEVICE, 1, 1, O_EXPECT | O_TIMEOUT, {"FILE"}, cmd_install},
+    {"usb-in",
+     SCN_USB_IN,
+     3,
+     3,
+     O_EXPECT | O_TIMEOUT,
+     {"INSTANCE", "ENDPOINT", "DATA"},
+     cmd_usb_in},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},
 };

@@ -443,6 +443,21 @@ static void run_device(struct run *r, const struct scn_cmd *cmd)
     report(r, cmd, result, &v);
 }
 
+/* usb-device FILE: "STATUS INSTANCE" as `device`; a malformed FILE's problem follows. */
+static void run_usb_device(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    char instance[256] = "", msg[512] = "", buf[16], result[300];
+    int32_t status =
+        drvhost_usb_device_create(cmd->str, instance, sizeof instance, msg, sizeof msg);
+    check_status(cmd, status, &v);
+    if (status < 0 && msg[0])
+        detail(&v, "    %s\n", msg);
+    snprintf(result, sizeof result, "%s %s", status_text(status, buf),
+             instance[0] ? instance : "-");
+    report(r, cmd, result, &v);
+}
+
 /* resources HWID SPEC...: a bad SPEC's problem follows the status. */
 static void run_resources(struct run *r, const struct scn_cmd *cmd)
 {
@@ -659,6 +674,13 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
         break;
     case SCN_DEVICE:
         run_device(r, cmd);
+        break;
+    case SCN_USB_DEVICE:
+        run_usb_device(r, cmd);
+        break;
+    case SCN_USB_IN:
+        report_status(r, cmd,
+                      drvhost_usb_input(cmd->name, cmd->code, cmd->data.data, cmd->data.size));
         break;
     case SCN_DEVICE_ACTION:
     case SCN_RESCAN:

@@ -1,8 +1,8 @@
 /*
  * usbd.c - the routines of the USBD library (usbdlib.h) that only read descriptors a driver
  * already holds: USBD_ParseDescriptors, USBD_ParseConfigurationDescriptor(Ex),
- * USBD_GetInterfaceLength, USBD_CreateConfigurationRequestEx. drvhost has no USB stack; the
- * routines that need one are not provided (usbdlib.h).
+ * USBD_GetInterfaceLength, USBD_CreateConfigurationRequestEx. The routines of the USB stack's
+ * client library are src/usb's (usbdlib.c, the simulated bus: docs/usb.md).
  *
  * Every walk trusts only the lengths inside the buffer it was given: a descriptor whose
  * bLength is 0 or runs past the end stops it (NULL / the length so far), never a read past it.

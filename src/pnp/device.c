@@ -73,6 +73,7 @@ struct create_request {
     const char *const *compatible;
     size_t ncompat;
     char *instance;
+    PDEVICE_OBJECT pdo; /* made by another bus of drvhost's (src/usb), or NULL: the root's */
 };
 
 static NTSTATUS create_run(void *context)
@@ -81,7 +82,11 @@ static NTSTATUS create_run(void *context)
     PDEVICE_OBJECT pdo;
     struct pnp_node *node = NULL;
     char **hw = copy_ids(r->hwid, NULL, 0), **compat = copy_ids(NULL, r->compatible, r->ncompat);
-    NTSTATUS status = hw && compat ? pnp_root_pdo_create(&pdo) : STATUS_INSUFFICIENT_RESOURCES;
+    NTSTATUS status = !hw || !compat   ? STATUS_INSUFFICIENT_RESOURCES
+                      : r->pdo != NULL ? (pdo = r->pdo, STATUS_SUCCESS)
+                                       : pnp_root_pdo_create(&pdo);
+    if (!NT_SUCCESS(status) && r->pdo != NULL)
+        IoDeleteDevice(r->pdo);
     if (NT_SUCCESS(status)) {
         pnp_tree_lock();
         char *id = root_instance(hw, compat);
@@ -107,7 +112,13 @@ static NTSTATUS create_run(void *context)
 NTSTATUS pnp_device_create(const char *hardware_id, const char *const *compatible, size_t ncompat,
                            char **instance)
 {
-    struct create_request r = {hardware_id, compatible, ncompat, NULL};
+    return pnp_device_create_pdo(hardware_id, compatible, ncompat, NULL, instance);
+}
+
+NTSTATUS pnp_device_create_pdo(const char *hardware_id, const char *const *compatible,
+                               size_t ncompat, PDEVICE_OBJECT pdo, char **instance)
+{
+    struct create_request r = {hardware_id, compatible, ncompat, NULL, pdo};
     if (hardware_id == NULL || hardware_id[0] == 0 || (ncompat > 0 && compatible == NULL))
         return STATUS_INVALID_PARAMETER;
     NTSTATUS status = pnp_queue(create_run, &r, true);

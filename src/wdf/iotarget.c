@@ -63,6 +63,10 @@ struct wdf_iotarget {
     PVOID notification;
     struct ke_thread *notifying; /* the thread in our notification callback (NULL: none) */
     BOOLEAN query_pending;       /* a query-remove was told, its cancel or completion not yet */
+    /* usb.c: a USB device's or pipe's part, freed by usb_cleanup with the target (NULL: a
+     * plain target) */
+    void *usb;
+    void (*usb_cleanup)(void *usb);
 };
 
 static void wdf_target_close(struct wdf_iotarget *t, WDF_IO_TARGET_STATE final);
@@ -70,6 +74,8 @@ static void wdf_target_close(struct wdf_iotarget *t, WDF_IO_TARGET_STATE final);
 static void wdf_iotarget_destroy(struct wdf_object *o)
 {
     struct wdf_iotarget *t = CONTAINING_RECORD(o, struct wdf_iotarget, obj);
+    if (t->usb_cleanup != NULL)
+        t->usb_cleanup(t->usb);
     free(t->name.Buffer);
     os_cond_destroy(&t->changed);
     os_mutex_destroy(&t->lock);
@@ -87,13 +93,15 @@ static void wdf_iotarget_cleanup(struct wdf_object *o)
     }
 }
 
+/* A target of the device under `parent` (NULL: the device). */
 static NTSTATUS wdf_iotarget_new(struct wdf_globals *g, struct wdf_device *dev,
-                                 PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_iotarget **out)
+                                 PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_iotarget **out,
+                                 struct wdf_object *parent)
 {
     struct wdf_object *o;
     struct wdf_iotarget *t;
-    NTSTATUS status =
-        wdf_object_create(g, WDF_TYPE_IOTARGET, sizeof(*t), attributes, &dev->obj, &o);
+    NTSTATUS status = wdf_object_create(g, WDF_TYPE_IOTARGET, sizeof(*t), attributes,
+                                        parent != NULL ? parent : &dev->obj, &o);
     if (!NT_SUCCESS(status))
         return status;
     t = CONTAINING_RECORD(o, struct wdf_iotarget, obj);
@@ -111,7 +119,7 @@ static NTSTATUS wdf_iotarget_new(struct wdf_globals *g, struct wdf_device *dev,
 NTSTATUS wdf_iotarget_create_default(struct wdf_device *dev)
 {
     struct wdf_iotarget *t;
-    NTSTATUS status = wdf_iotarget_new(dev->obj.owner, dev, NULL, &t);
+    NTSTATUS status = wdf_iotarget_new(dev->obj.owner, dev, NULL, &t, NULL);
     if (!NT_SUCCESS(status))
         return status;
     t->target = dev->lower;
@@ -190,7 +198,7 @@ NTSTATUS imp_WdfIoTargetCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
     NTSTATUS status;
     WDF_CHECK_NOT_NULL(g, IoTarget);
     *IoTarget = NULL;
-    status = wdf_iotarget_new(g, dev, IoTargetAttributes, &t);
+    status = wdf_iotarget_new(g, dev, IoTargetAttributes, &t, NULL);
     if (!NT_SUCCESS(status))
         return status;
     t->remote = TRUE;
@@ -626,6 +634,8 @@ NTSTATUS imp_WdfIoTargetStart(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget)
     while (!IsListEmpty(&list)) /* in the order they were sent */
         wdf_target_deliver(t,
                            CONTAINING_RECORD(RemoveHeadList(&list), struct wdf_request, send.link));
+    if (t->usb != NULL)
+        wdf_usb_target_started(t->usb); /* a pipe's continuous reader starts reading */
     return STATUS_SUCCESS;
 }
 
@@ -1163,6 +1173,8 @@ static void wdf_request_record(struct wdf_request *r, PIRP irp)
     default:
         break;
     }
+    if (r->usb != NULL)
+        wdf_usb_record(r, p); /* formatted by a WdfUsb routine: Parameters.Usb */
 }
 
 /* The request has left the target's lists: a stop waiting for it may go on; a canceller still
@@ -1637,4 +1649,51 @@ NTSTATUS imp_WdfIoTargetSendInternalIoctlOthersSynchronously(
                            .arg4_descriptor = OtherArg4};
     return wdf_send_sync(globals, IoTarget, Request, &f, OtherArg1, OtherArg2, RequestOptions,
                          BytesReturned);
+}
+
+/* ---- USB targets (usb.c) ---------------------------------------------------------------- */
+
+NTSTATUS wdf_iotarget_create_usb(struct wdf_device *dev, PWDF_OBJECT_ATTRIBUTES attributes,
+                                 struct wdf_object *parent, void *usb, void (*cleanup)(void *),
+                                 struct wdf_object **out)
+{
+    struct wdf_iotarget *t;
+    NTSTATUS status = wdf_iotarget_new(dev->obj.owner, dev, attributes, &t, parent);
+    if (!NT_SUCCESS(status))
+        return status;
+    t->target = dev->lower;
+    t->pdo = dev->pdo;
+    t->state = WdfIoTargetStarted;
+    t->usb = usb;
+    t->usb_cleanup = cleanup;
+    *out = &t->obj;
+    return STATUS_SUCCESS;
+}
+
+void *wdf_iotarget_usb(struct wdf_object *target)
+{
+    return target->type == WDF_TYPE_IOTARGET
+               ? CONTAINING_RECORD(target, struct wdf_iotarget, obj)->usb
+               : NULL;
+}
+
+BOOLEAN wdf_iotarget_started(struct wdf_object *target)
+{
+    struct wdf_iotarget *t = CONTAINING_RECORD(target, struct wdf_iotarget, obj);
+    BOOLEAN started;
+    os_mutex_lock(&t->lock);
+    started = t->state == WdfIoTargetStarted;
+    os_mutex_unlock(&t->lock);
+    return started;
+}
+
+/* Formats the request as an internal device control whose Argument1 is `urb` (the WdfUsb
+ * Format routines: IOCTL_INTERNAL_USB_SUBMIT_URB). */
+NTSTATUS wdf_iotarget_format_urb(struct wdf_object *target, struct wdf_request *r, ULONG code,
+                                 PVOID urb)
+{
+    struct wdf_iotarget *t = CONTAINING_RECORD(target, struct wdf_iotarget, obj);
+    struct wdf_format f = {.major = IRP_MJ_INTERNAL_DEVICE_CONTROL, .code = code, .others = TRUE};
+    f.in.buffer = urb;
+    return wdf_format(target->owner, t, r, &f);
 }

@@ -172,6 +172,8 @@ static const char *const wdf_type_names[] = {
     [WDF_TYPE_DMAENABLER] = "WDFDMAENABLER",
     [WDF_TYPE_COMMONBUFFER] = "WDFCOMMONBUFFER",
     [WDF_TYPE_DMATRANSACTION] = "WDFDMATRANSACTION",
+    [WDF_TYPE_USBINTERFACE] = "WDFUSBINTERFACE",
+    [WDF_TYPE_USBREQ] = "WDFOBJECT",
 };
 
 static const char *wdf_driver_name(struct wdf_globals *g)

@@ -52,8 +52,10 @@ enum wdf_type {
     WDF_TYPE_WMIINSTANCE,
     WDF_TYPE_DMAENABLER,
     WDF_TYPE_COMMONBUFFER,
-    WDF_TYPE_INTERRUPT, /* wintr: an interrupt (interrupt.c) */
-    WDF_TYPE_DMATRANSACTION, /* dma: a DMA transaction (dma.c) */
+    WDF_TYPE_INTERRUPT,       /* wintr: an interrupt (interrupt.c) */
+    WDF_TYPE_DMATRANSACTION,  /* dma: a DMA transaction (dma.c) */
+    WDF_TYPE_USBINTERFACE,    /* usb: a WDFUSBINTERFACE (usb.c) */
+    WDF_TYPE_USBREQ,          /* usb: a request's URB and USB completion parameters (usb.c) */
 };
 
 #define WDF_SEND_NONE    0
@@ -333,6 +335,9 @@ struct wdf_request {
     /* ---- wtarget: general targets and driver-created requests (iotarget.c,
      * request_create.c) ---- */
     struct wdf_send send;
+    /* usb (usb.c): the URB and USB completion parameters of a request a WdfUsb routine
+     * formatted (a child object of the request, reused by later formats); NULL: none yet */
+    void *usb;
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -860,5 +865,24 @@ enum wdf_request_where wdf_queue_request_where(struct wdf_request *r);
  * buffer, as WdfRequestRetrieveInputWdmMdl / OutputWdmMdl return it (request_user.c); a
  * buffered request's MDL lives as long as the request. */
 NTSTATUS wdf_request_mdl(struct wdf_request *r, BOOLEAN input, PMDL *mdl);
+/* ---- USB targets (usb, usb.c and iotarget.c) ----------------------------------------------- */
+
+/* A WDFUSBDEVICE or WDFUSBPIPE: an I/O target on the device's lower device (the PDO) carrying
+ * usb.c's part `usb`, freed by `cleanup` when the target is destroyed. */
+NTSTATUS wdf_iotarget_create_usb(struct wdf_device *device, PWDF_OBJECT_ATTRIBUTES attributes,
+                                 struct wdf_object *parent, void *usb, void (*cleanup)(void *),
+                                 struct wdf_object **target);
+/* usb.c's part of a target (NULL: not a USB target, or not a target). */
+void *wdf_iotarget_usb(struct wdf_object *target);
+BOOLEAN wdf_iotarget_started(struct wdf_object *target);
+/* Formats the request for the target as an internal device control `code` whose Argument1 is
+ * `urb` (the URB stays the caller's). */
+NTSTATUS wdf_iotarget_format_urb(struct wdf_object *target, struct wdf_request *request, ULONG code,
+                                 PVOID urb);
+/* WdfIoTargetStart of a USB target: a pipe's continuous reader sends its reads. */
+void wdf_usb_target_started(void *usb);
+/* A request formatted by a WdfUsb routine came back: Parameters.Usb of its completion
+ * parameters. */
+void wdf_usb_record(struct wdf_request *request, PWDF_REQUEST_COMPLETION_PARAMS params);
 
 #endif
