@@ -52,10 +52,10 @@ enum wdf_type {
     WDF_TYPE_WMIINSTANCE,
     WDF_TYPE_DMAENABLER,
     WDF_TYPE_COMMONBUFFER,
-    WDF_TYPE_INTERRUPT,       /* wintr: an interrupt (interrupt.c) */
-    WDF_TYPE_DMATRANSACTION,  /* dma: a DMA transaction (dma.c) */
-    WDF_TYPE_USBINTERFACE,    /* usb: a WDFUSBINTERFACE (usb.c) */
-    WDF_TYPE_USBREQ,          /* usb: a request's URB and USB completion parameters (usb.c) */
+    WDF_TYPE_INTERRUPT,      /* wintr: an interrupt (interrupt.c) */
+    WDF_TYPE_DMATRANSACTION, /* dma: a DMA transaction (dma.c) */
+    WDF_TYPE_USBINTERFACE,   /* usb: a WDFUSBINTERFACE (usb.c) */
+    WDF_TYPE_USBREQ,         /* usb: a request's URB and USB completion parameters (usb.c) */
 };
 
 #define WDF_SEND_NONE    0
