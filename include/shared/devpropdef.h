@@ -7,6 +7,7 @@
 #ifndef _DEVPROPDEF_H_
 #define _DEVPROPDEF_H_
 
+#include <ntdef.h>
 #include <guiddef.h>
 
 typedef ULONG DEVPROPTYPE, *PDEVPROPTYPE;
