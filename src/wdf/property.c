@@ -48,24 +48,40 @@ static PDEVICE_OBJECT wdf_init_pdo(PWDFDEVICE_INIT init)
     return init->pdo;
 }
 
+/* One property of a PDO: a DEVICE_REGISTRY_PROPERTY (data NULL) or a unified-model key. */
+struct wdf_prop_query {
+    PDEVICE_OBJECT pdo;
+    DEVICE_REGISTRY_PROPERTY property;
+    PWDF_DEVICE_PROPERTY_DATA data;
+    PDEVPROPTYPE type; /* with data: receives the property's type */
+};
+
+static NTSTATUS wdf_prop_read(const struct wdf_prop_query *q, ULONG length, PVOID buffer,
+                              PULONG required)
+{
+    if (q->data == NULL)
+        return IoGetDeviceProperty(q->pdo, q->property, length, buffer, required);
+    return IoGetDevicePropertyData(q->pdo, q->data->PropertyKey, q->data->Lcid, q->data->Flags,
+                                   length, buffer, required, q->type);
+}
+
 /* The property in a new memory object (parent: the attributes', else `fallback`), sized by a
  * first query; an empty property is STATUS_UNSUCCESSFUL (no zero-length memory object). */
-static NTSTATUS wdf_alloc_property(struct wdf_globals *g, PDEVICE_OBJECT pdo,
-                                   DEVICE_REGISTRY_PROPERTY property,
+static NTSTATUS wdf_alloc_property(struct wdf_globals *g, const struct wdf_prop_query *q,
                                    PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_object *fallback,
                                    const char *ddi, const void *caller, WDFMEMORY *out)
 {
     struct wdf_object *parent;
     struct wdf_memory *m;
     ULONG length = 0;
-    NTSTATUS status = IoGetDeviceProperty(pdo, property, 0, NULL, &length);
+    NTSTATUS status = wdf_prop_read(q, 0, NULL, &length);
     if (status != STATUS_BUFFER_TOO_SMALL)
         return NT_SUCCESS(status) ? STATUS_UNSUCCESSFUL : status;
     parent = wdf_parent_of(g, attributes, fallback, ddi, caller);
     status = wdf_memory_create_pool(g, attributes, parent, WDF_PROPERTY_TAG, length, caller, &m);
     if (!NT_SUCCESS(status))
         return status;
-    status = IoGetDeviceProperty(pdo, property, length, m->buffer, &length);
+    status = wdf_prop_read(q, length, m->buffer, &length);
     if (!NT_SUCCESS(status)) {
         wdf_object_delete(&m->obj);
         return status;
@@ -110,7 +126,8 @@ NTSTATUS imp_WdfDeviceAllocAndQueryProperty(PWDF_DRIVER_GLOBALS globals, WDFDEVI
     pdo = wdf_property_pdo(dev);
     if (pdo == NULL)
         return STATUS_INVALID_DEVICE_REQUEST;
-    return wdf_alloc_property(g, pdo, DeviceProperty, PropertyMemoryAttributes, &dev->obj,
+    struct wdf_prop_query q = {.pdo = pdo, .property = DeviceProperty};
+    return wdf_alloc_property(g, &q, PropertyMemoryAttributes, &dev->obj,
                               "WdfDeviceAllocAndQueryProperty", __builtin_return_address(0),
                               PropertyMemory);
 }
@@ -151,9 +168,10 @@ NTSTATUS imp_WdfFdoInitAllocAndQueryProperty(PWDF_DRIVER_GLOBALS globals,
     *PropertyMemory = NULL;
     if (wdf_init_pdo(init) == NULL)
         return STATUS_INVALID_DEVICE_REQUEST;
-    return wdf_alloc_property(g, init->pdo, DeviceProperty, PropertyMemoryAttributes,
-                              &init->driver->obj, "WdfFdoInitAllocAndQueryProperty",
-                              __builtin_return_address(0), PropertyMemory);
+    struct wdf_prop_query q = {.pdo = init->pdo, .property = DeviceProperty};
+    return wdf_alloc_property(g, &q, PropertyMemoryAttributes, &init->driver->obj,
+                              "WdfFdoInitAllocAndQueryProperty", __builtin_return_address(0),
+                              PropertyMemory);
 }
 
 /* As WdfDeviceOpenRegistryKey (device.c), on the init's PDO. */
@@ -214,10 +232,7 @@ static NTSTATUS wdf_alloc_ex(struct wdf_globals *g, PDEVICE_OBJECT pdo,
                              struct wdf_object *fallback, WDFMEMORY *out, PDEVPROPTYPE type,
                              const char *ddi, const void *caller)
 {
-    struct wdf_object *parent;
-    struct wdf_memory *m;
-    ULONG length = 0;
-    NTSTATUS status;
+    struct wdf_prop_query q = {.pdo = pdo, .data = data, .type = type};
     WDF_CHECK_NOT_NULL(g, out);
     WDF_CHECK_NOT_NULL(g, type);
     *out = NULL;
@@ -225,22 +240,7 @@ static NTSTATUS wdf_alloc_ex(struct wdf_globals *g, PDEVICE_OBJECT pdo,
         return STATUS_INVALID_PARAMETER;
     if (pdo == NULL)
         return STATUS_INVALID_DEVICE_REQUEST;
-    status = IoGetDevicePropertyData(pdo, data->PropertyKey, data->Lcid, data->Flags, 0, NULL,
-                                     &length, type);
-    if (status != STATUS_BUFFER_TOO_SMALL)
-        return NT_SUCCESS(status) ? STATUS_UNSUCCESSFUL : status;
-    parent = wdf_parent_of(g, attributes, fallback, ddi, caller);
-    status = wdf_memory_create_pool(g, attributes, parent, WDF_PROPERTY_TAG, length, caller, &m);
-    if (!NT_SUCCESS(status))
-        return status;
-    status = IoGetDevicePropertyData(pdo, data->PropertyKey, data->Lcid, data->Flags, length,
-                                     m->buffer, &length, type);
-    if (!NT_SUCCESS(status)) {
-        wdf_object_delete(&m->obj);
-        return status;
-    }
-    *out = (WDFMEMORY)m;
-    return STATUS_SUCCESS;
+    return wdf_alloc_property(g, &q, attributes, fallback, ddi, caller, out);
 }
 
 NTSTATUS imp_WdfDeviceQueryPropertyEx(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,

@@ -3,7 +3,11 @@
  * IRP_MN_QUERY_INTERFACE for its interface (wdfprops.h: WPR_LOWER_GUID_INIT, version
  * WPR_LOWER_VERSION or later asked with a large enough structure) and passes every other IRP
  * down. The interface's GetMagic returns WPR_LOWER_MAGIC; its reference count must be back to
- * 0 when the device goes (the function driver dereferences what it was given).
+ * 0 when the device goes (the function driver dereferences what it was given). Its AddDevice
+ * checks the WDM routines under the framework's (a failure fails AddDevice, so the device does
+ * not start and every test of test_wdf_props.c fails): a property it sets on its PDO reads back
+ * with its type, and a shutdown registration sets DO_SHUTDOWN_REGISTERED and its removal clears
+ * it; it keeps a last-chance registration and completes its IRP_MJ_SHUTDOWN itself.
  */
 #include <wdm.h>
 
@@ -20,6 +24,37 @@ typedef struct {
 } LOWER_EXTENSION;
 
 static const GUID LowerGuid = WPR_LOWER_GUID_INIT;
+/* The filter's own property key {0b6e3f72-94a1-4d8c-b5e2-7f19c03a6d48}, 3. */
+static const DEVPROPKEY FilterKey = {
+    {0x0b6e3f72, 0x94a1, 0x4d8c, {0xb5, 0xe2, 0x7f, 0x19, 0xc0, 0x3a, 0x6d, 0x48}}, 3};
+
+/* A UINT32 property set on the PDO reads back with its type and size. */
+static NTSTATUS CheckProperty(PDEVICE_OBJECT Pdo)
+{
+    ULONG value = 0xB0A710AD, got = 0, required = 0;
+    DEVPROPTYPE type = 0;
+    NTSTATUS status = IoSetDevicePropertyData(Pdo, &FilterKey, LOCALE_NEUTRAL, 0,
+                                              DEVPROP_TYPE_UINT32, sizeof(value), &value);
+    if (NT_SUCCESS(status))
+        status = IoGetDevicePropertyData(Pdo, &FilterKey, LOCALE_NEUTRAL, 0, sizeof(got), &got,
+                                         &required, &type);
+    if (NT_SUCCESS(status) &&
+        (got != value || required != sizeof(got) || type != DEVPROP_TYPE_UINT32))
+        status = STATUS_UNSUCCESSFUL;
+    return status;
+}
+
+/* Registering sets DO_SHUTDOWN_REGISTERED, unregistering clears it; the last-chance one stays. */
+static NTSTATUS CheckShutdown(PDEVICE_OBJECT Device)
+{
+    NTSTATUS status = IoRegisterShutdownNotification(Device);
+    if (!NT_SUCCESS(status) || !(Device->Flags & DO_SHUTDOWN_REGISTERED))
+        return STATUS_UNSUCCESSFUL;
+    IoUnregisterShutdownNotification(Device);
+    if (Device->Flags & DO_SHUTDOWN_REGISTERED)
+        return STATUS_UNSUCCESSFUL;
+    return IoRegisterLastChanceShutdownNotification(Device);
+}
 
 static VOID NTAPI Reference(PVOID Context)
 {
@@ -67,6 +102,11 @@ static NTSTATUS Dispatch(PDEVICE_OBJECT Device, PIRP Irp)
         IoCompleteRequest(Irp, IO_NO_INCREMENT);
         return status;
     }
+    if (stack->MajorFunction == IRP_MJ_SHUTDOWN) { /* its own registration's */
+        Irp->IoStatus.Status = STATUS_SUCCESS;
+        IoCompleteRequest(Irp, IO_NO_INCREMENT);
+        return STATUS_SUCCESS;
+    }
     if (stack->MajorFunction == IRP_MJ_PNP && stack->MinorFunction == IRP_MN_REMOVE_DEVICE) {
         IoSkipCurrentIrpStackLocation(Irp);
         status = IoCallDriver(lower, Irp);
@@ -95,6 +135,14 @@ static NTSTATUS AddDevice(PDRIVER_OBJECT Driver, PDEVICE_OBJECT Pdo)
     if (ext->Lower == NULL) {
         IoDeleteDevice(device);
         return STATUS_NO_SUCH_DEVICE;
+    }
+    status = CheckProperty(Pdo);
+    if (NT_SUCCESS(status))
+        status = CheckShutdown(device);
+    if (!NT_SUCCESS(status)) {
+        IoDetachDevice(ext->Lower);
+        IoDeleteDevice(device); /* forgets a shutdown registration */
+        return status;
     }
     device->Flags |= ext->Lower->Flags & (DO_BUFFERED_IO | DO_DIRECT_IO | DO_POWER_PAGABLE);
     device->Flags &= ~DO_DEVICE_INITIALIZING;
