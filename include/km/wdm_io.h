@@ -881,6 +881,11 @@ NTKERNELAPI NTSTATUS NTAPI IoCreateDevice(PDRIVER_OBJECT DriverObject, ULONG Dev
                                           ULONG DeviceCharacteristics, BOOLEAN Exclusive,
                                           PDEVICE_OBJECT *DeviceObject);
 NTKERNELAPI VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject);
+/* ---- gkmdf: shutdown notification (src/io/shutdown.c): IRP_MJ_SHUTDOWN at drvhost_shutdown */
+NTKERNELAPI NTSTATUS NTAPI IoRegisterShutdownNotification(PDEVICE_OBJECT DeviceObject);
+NTKERNELAPI NTSTATUS NTAPI IoRegisterLastChanceShutdownNotification(PDEVICE_OBJECT DeviceObject);
+NTKERNELAPI VOID NTAPI IoUnregisterShutdownNotification(PDEVICE_OBJECT DeviceObject);
+/* ---- end gkmdf ---- */
 /* Whether the sender of a user-mode device control has RequiredAccess (FILE_READ_ACCESS,
  * FILE_WRITE_ACCESS) to the device object (also in wdmsec.h). */
 NTKERNELAPI NTSTATUS NTAPI IoValidateDeviceIoControlAccess(PIRP Irp, ULONG RequiredAccess);
@@ -1010,6 +1015,10 @@ NTSYSAPI NTSTATUS NTAPI ZwWriteFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROU
 NTSYSAPI NTSTATUS NTAPI ZwQueryInformationFile(HANDLE FileHandle, PIO_STATUS_BLOCK IoStatusBlock,
                                                PVOID FileInformation, ULONG Length,
                                                FILE_INFORMATION_CLASS FileInformationClass);
+/* gkmdf: FilePositionInformation only (docs/files.md) */
+NTSYSAPI NTSTATUS NTAPI ZwSetInformationFile(HANDLE FileHandle, PIO_STATUS_BLOCK IoStatusBlock,
+                                             PVOID FileInformation, ULONG Length,
+                                             FILE_INFORMATION_CLASS FileInformationClass);
 
 /* ---- the error log ---------------------------------------------------------------------- */
 

@@ -333,6 +333,22 @@ NTKERNELAPI NTSTATUS NTAPI IoGetDeviceProperty(PDEVICE_OBJECT DeviceObject,
 NTKERNELAPI NTSTATUS NTAPI IoOpenDeviceRegistryKey(PDEVICE_OBJECT DeviceObject,
                                                    ULONG DevInstKeyType, ACCESS_MASK DesiredAccess,
                                                    PHANDLE DeviceRegKey);
+
+/* ---- gkmdf: the unified device property model (IoGetDevicePropertyData, src/pnp) ---------- */
+#include <devpropdef.h>
+#define PLUGPLAY_PROPERTY_PERSISTENT 0x00000001
+#ifndef LOCALE_NEUTRAL /* Microsoft: ntdef.h, MAKELCID(MAKELANGID(LANG_NEUTRAL, ...)) */
+#define LOCALE_NEUTRAL 0x0000
+#endif
+NTKERNELAPI NTSTATUS NTAPI IoGetDevicePropertyData(PDEVICE_OBJECT Pdo,
+                                                   const DEVPROPKEY *PropertyKey, LCID Lcid,
+                                                   ULONG Flags, ULONG Size, PVOID Data,
+                                                   PULONG RequiredSize, PDEVPROPTYPE Type);
+NTKERNELAPI NTSTATUS NTAPI IoSetDevicePropertyData(PDEVICE_OBJECT Pdo,
+                                                   const DEVPROPKEY *PropertyKey, LCID Lcid,
+                                                   ULONG Flags, DEVPROPTYPE Type, ULONG Size,
+                                                   PVOID Data);
+/* ---- end gkmdf ---- */
 NTKERNELAPI NTSTATUS NTAPI IoRegisterPlugPlayNotification(
     IO_NOTIFICATION_EVENT_CATEGORY EventCategory, ULONG EventCategoryFlags, PVOID EventCategoryData,
     PDRIVER_OBJECT DriverObject, PDRIVER_NOTIFICATION_CALLBACK_ROUTINE CallbackRoutine,

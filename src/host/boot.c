@@ -85,6 +85,7 @@ int32_t drvhost_shutdown(void)
         return STATUS_UNSUCCESSFUL;
     host_watch_begin(&unloading);
     host_close_all();
+    io_shutdown_notify(); /* gkmdf: IRP_MJ_SHUTDOWN, before the power manager's shutdown */
     po_shutdown();
     leaks += pnp_shutdown(); /* every device removed before the drivers unload */
     usb_shutdown();          /* the simulated USB devices, after their PDOs were removed */

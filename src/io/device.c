@@ -279,6 +279,7 @@ VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject)
         vf_io_delete_device_twice(DeviceObject, caller);
     if (d->attached_to != NULL)
         vf_io_delete_attached_device(DeviceObject, d->attached_to, caller);
+    io_shutdown_device_deleted(DeviceObject); /* gkmdf: as Windows, for DO_SHUTDOWN_REGISTERED */
     os_mutex_lock(&io_stack_lock);
     io_deleted[io_deleted_next++ % IO_DELETED_KEPT] = DeviceObject;
     d->delete_pending = TRUE;

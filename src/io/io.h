@@ -15,6 +15,9 @@
 
 NTSTATUS io_init(void);
 void io_shutdown(void);
+/* gkmdf (shutdown.c): IRP_MJ_SHUTDOWN to every device registered for shutdown notification
+ * (drvhost_shutdown, before the power manager's shutdown). */
+void io_shutdown_notify(void);
 
 /* ---- drivers ----------------------------------------------------------------------------- */
 

@@ -109,4 +109,7 @@ NTSTATUS io_invalid_request(PDEVICE_OBJECT device, PIRP irp);
 /* Sends an IRP the runtime built to the top of a device's stack and waits for it (PASSIVE). */
 NTSTATUS io_call_and_wait(PDEVICE_OBJECT device, PIRP irp, IO_STATUS_BLOCK *iosb);
 
+/* gkmdf (shutdown.c): IoDeleteDevice forgets a device registered for shutdown notification. */
+void io_shutdown_device_deleted(PDEVICE_OBJECT device);
+
 #endif

@@ -214,3 +214,43 @@ NTSYSAPI NTSTATUS NTAPI ZwQueryInformationFile(HANDLE FileHandle, PIO_STATUS_BLO
     IoStatusBlock->Information = written;
     return status;
 }
+
+/* ---- ZwSetInformationFile (gkmdf) ---------------------------------------------------------- */
+
+/* The file position only (FilePositionInformation: what the ioctl KMDF sample sets); every
+ * other class is STATUS_INVALID_INFO_CLASS (drvhost's sandbox changes no attributes, sizes or
+ * names yet). Microsoft (FILE_POSITION_INFORMATION): a negative offset is invalid. */
+static NTSTATUS io_fs_set(struct io_file *file, PVOID in, ULONG length, FILE_INFORMATION_CLASS cls)
+{
+    FILE_POSITION_INFORMATION position;
+    if (cls != FilePositionInformation)
+        return STATUS_INVALID_INFO_CLASS;
+    if (length < sizeof(position))
+        return STATUS_INFO_LENGTH_MISMATCH;
+    memcpy(&position, in, sizeof(position));
+    if (position.CurrentByteOffset.QuadPart < 0)
+        return STATUS_INVALID_PARAMETER;
+    os_mutex_lock(&file->host->lock);
+    file->object.CurrentByteOffset = position.CurrentByteOffset;
+    os_mutex_unlock(&file->host->lock);
+    return STATUS_SUCCESS;
+}
+
+NTSYSAPI NTSTATUS NTAPI ZwSetInformationFile(HANDLE FileHandle, PIO_STATUS_BLOCK IoStatusBlock,
+                                             PVOID FileInformation, ULONG Length,
+                                             FILE_INFORMATION_CLASS FileInformationClass)
+{
+    struct io_file *file;
+    NTSTATUS status;
+    vf_check_zw_passive("ZwSetInformationFile");
+    if (IoStatusBlock == NULL || FileInformation == NULL)
+        return STATUS_INVALID_PARAMETER;
+    status = io_fs_file_of(FileHandle, &file);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = io_fs_set(file, FileInformation, Length, FileInformationClass);
+    ob_dereference(file);
+    IoStatusBlock->Status = status;
+    IoStatusBlock->Information = 0;
+    return status;
+}

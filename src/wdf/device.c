@@ -229,6 +229,7 @@ static void wdf_device_destroy(struct wdf_object *o)
     wdf_power_policy_release(dev);
     wdf_wmi_device_free(dev);
     wdf_irp_dispatch_free(dev);
+    wdf_gkmdf_device_destroy(dev);
 }
 
 /* A PnP device joins the PDO's stack. A filter takes the I/O type and the power flags of the
@@ -311,6 +312,11 @@ NTSTATUS imp_WdfDeviceCreate(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT *Devic
     o->type_destroy = wdf_device_destroy;
     wdf_device_init_requests(dev, init);
     wdf_files_to_device(init, dev);
+    status = wdf_shutdown_device_created(init, dev); /* gkmdf: a control device's notification */
+    if (!NT_SUCCESS(status)) {
+        wdf_object_delete(o);
+        return status;
+    }
     if (init->bus != NULL) { /* wbus: a PDO, or an FDO with a default child list */
         status = wdf_bus_device_created(init, dev);
         if (!NT_SUCCESS(status)) {
@@ -491,6 +497,8 @@ NTSTATUS wdf_dispatch_default(struct wdf_device *dev, PIRP irp)
         return wdf_queue_dispatch(dev, irp);
     case IRP_MJ_SYSTEM_CONTROL:
         return wdf_wmi_dispatch(dev, irp);
+    case IRP_MJ_SHUTDOWN: /* gkmdf */
+        return wdf_shutdown_dispatch(dev, irp);
     default:
         return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
     }

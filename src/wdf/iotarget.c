@@ -502,30 +502,37 @@ NTSTATUS imp_WdfIoTargetQueryForInterface(PWDF_DRIVER_GLOBALS globals, WDFIOTARG
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_iotarget *t = WDF_TARGET_GET(g, IoTarget);
-    PIO_STACK_LOCATION sp;
-    NTSTATUS status;
-    KEVENT done;
-    PIRP irp;
     WDF_CHECK_NOT_NULL(g, InterfaceType);
     WDF_CHECK_NOT_NULL(g, Interface);
     if (t->target == NULL)
         return STATUS_INVALID_DEVICE_STATE;
-    irp = IoAllocateIrp(t->target->StackSize, FALSE);
+    return wdf_query_interface_irp(t->target, t->file, InterfaceType, Interface, Size, Version,
+                                   InterfaceSpecificData);
+}
+
+/* gkmdf: shared with WdfFdoQueryForInterface (property.c). */
+NTSTATUS wdf_query_interface_irp(PDEVICE_OBJECT target, PFILE_OBJECT file, LPCGUID type,
+                                 PINTERFACE iface, USHORT size, USHORT version, PVOID specific)
+{
+    PIO_STACK_LOCATION sp;
+    NTSTATUS status;
+    KEVENT done;
+    PIRP irp = IoAllocateIrp(target->StackSize, FALSE);
     if (irp == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
     sp = IoGetNextIrpStackLocation(irp);
     sp->MajorFunction = IRP_MJ_PNP;
     sp->MinorFunction = IRP_MN_QUERY_INTERFACE;
-    sp->FileObject = t->file;
-    sp->Parameters.QueryInterface.InterfaceType = InterfaceType;
-    sp->Parameters.QueryInterface.Size = Size;
-    sp->Parameters.QueryInterface.Version = Version;
-    sp->Parameters.QueryInterface.Interface = Interface;
-    sp->Parameters.QueryInterface.InterfaceSpecificData = InterfaceSpecificData;
+    sp->FileObject = file;
+    sp->Parameters.QueryInterface.InterfaceType = type;
+    sp->Parameters.QueryInterface.Size = size;
+    sp->Parameters.QueryInterface.Version = version;
+    sp->Parameters.QueryInterface.Interface = iface;
+    sp->Parameters.QueryInterface.InterfaceSpecificData = specific;
     KeInitializeEvent(&done, NotificationEvent, FALSE);
     IoSetCompletionRoutine(irp, wdf_query_done, &done, TRUE, TRUE, TRUE);
-    if (IoCallDriver(t->target, irp) == STATUS_PENDING)
+    if (IoCallDriver(target, irp) == STATUS_PENDING)
         KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
     status = irp->IoStatus.Status;
     IoFreeIrp(irp);

@@ -164,6 +164,9 @@ struct WDFDEVICE_INIT {
     UNICODE_STRING sddl; /* our copy of the SDDL string; Buffer NULL: none */
     BOOLEAN has_class;   /* WdfDeviceInitSetDeviceClass */
     GUID class_guid;
+    /* ---- gkmdf: WdfControlDeviceInitSetShutdownNotification (shutdown.c) ---- */
+    PFN_WDF_DEVICE_SHUTDOWN_NOTIFICATION shutdown_notification;
+    UCHAR shutdown_flags;
 };
 
 /* kspeed: one count of arrivals (queue.c), alone on its 64-byte cache line. */
@@ -224,6 +227,11 @@ struct wdf_device {
     /* w117: WdfDeviceConfigureWdmIrpDispatchCallback's callbacks (irp_dispatch.c); NULL: none.
      * Published once with a release store, freed with the device. */
     struct wdf_irp_dispatch *irp_dispatch;
+    /* gkmdf: WdfDeviceAssignMofResourceName's name (our copy; Buffer NULL: none) and the
+     * shutdown notification of a control device (shutdown.c; NULL callback: none). */
+    UNICODE_STRING mof_name;
+    PFN_WDF_DEVICE_SHUTDOWN_NOTIFICATION shutdown_notification;
+    UCHAR shutdown_flags;
 };
 
 struct wdf_queue {
@@ -843,6 +851,25 @@ void wdf_interrupts_disable(struct wdf_device *dev);
 void wdf_interrupts_release(struct wdf_device *dev);
 /* The KSPIN_LOCK of a WDFSPINLOCK object (lock.c), for an interrupt's SpinLock. */
 PKSPIN_LOCK wdf_spinlock_word(struct wdf_object *spinlock);
+
+/* ---- gkmdf: properties, interfaces, the MOF name, shutdown notification (property.c,
+ * shutdown.c; iotarget.c's query) ---- */
+
+/* IRP_MN_QUERY_INTERFACE to `target` (file: the stack location's FileObject, may be NULL),
+ * synchronously; STATUS_NOT_SUPPORTED when no driver answers it. */
+NTSTATUS wdf_query_interface_irp(PDEVICE_OBJECT target, PFILE_OBJECT file, LPCGUID type,
+                                 PINTERFACE iface, USHORT size, USHORT version, PVOID specific);
+/* Keeps a copy of the device's MOF resource name; STATUS_INVALID_DEVICE_REQUEST the second
+ * time (Microsoft: WdfDeviceAssignMofResourceName). */
+NTSTATUS wdf_mof_name_assign(struct wdf_globals *g, struct wdf_device *dev, PCUNICODE_STRING name);
+/* WdfDeviceCreate of a control device: its shutdown notification moves from the init to the
+ * device and is registered with the I/O manager. */
+NTSTATUS wdf_shutdown_device_created(PWDFDEVICE_INIT init, struct wdf_device *dev);
+/* IRP_MJ_SHUTDOWN of a framework device: the driver's EvtDeviceShutdownNotification. */
+NTSTATUS wdf_shutdown_dispatch(struct wdf_device *dev, PIRP irp);
+/* The device's memory goes: the MOF name freed (IoDeleteDevice forgets the shutdown
+ * registrations). */
+void wdf_gkmdf_device_destroy(struct wdf_device *dev);
 
 /* ---- kspeed: arrivals (queue.c) ------------------------------------------------------------ */
 

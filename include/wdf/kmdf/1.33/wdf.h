@@ -13,6 +13,9 @@
 #define _WDF_H_
 
 #include <wdm.h>
+/* gkmdf: as the WDK's wdf.h, the SDDL_DEVOBJ_* strings of WdfControlDeviceInitAllocate and
+ * WdfPdoInitAssignSDDLString come with it. */
+#include <wdmsec.h>
 
 #ifndef KMDF_VERSION_MAJOR
 #define KMDF_VERSION_MAJOR 1

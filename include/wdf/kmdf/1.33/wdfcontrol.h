@@ -21,4 +21,25 @@ FORCEINLINE VOID WdfControlFinishInitializing(WDFDEVICE Device)
         WdfDriverGlobals, Device);
 }
 
+/* ---- gkmdf: shutdown notification (src/wdf/shutdown.c) ---- */
+
+typedef enum _WDF_DEVICE_SHUTDOWN_FLAGS {
+    WdfDeviceShutdown = 0x01,
+    WdfDeviceLastChanceShutdown = 0x02,
+} WDF_DEVICE_SHUTDOWN_FLAGS;
+
+typedef VOID EVT_WDF_DEVICE_SHUTDOWN_NOTIFICATION(WDFDEVICE Device);
+typedef EVT_WDF_DEVICE_SHUTDOWN_NOTIFICATION *PFN_WDF_DEVICE_SHUTDOWN_NOTIFICATION;
+
+typedef VOID (*PFN_WDFCONTROLDEVICEINITSETSHUTDOWNNOTIFICATION)(
+    PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, PFN_WDF_DEVICE_SHUTDOWN_NOTIFICATION, UCHAR);
+FORCEINLINE VOID WdfControlDeviceInitSetShutdownNotification(
+    PWDFDEVICE_INIT DeviceInit, PFN_WDF_DEVICE_SHUTDOWN_NOTIFICATION Notification, UCHAR Flags)
+{
+    ((PFN_WDFCONTROLDEVICEINITSETSHUTDOWNNOTIFICATION)
+         WdfFunctions[WdfControlDeviceInitSetShutdownNotificationTableIndex])(
+        WdfDriverGlobals, DeviceInit, Notification, Flags);
+}
+/* ---- end gkmdf ---- */
+
 #endif

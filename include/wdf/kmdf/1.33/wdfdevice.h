@@ -513,4 +513,97 @@ FORCEINLINE VOID WdfDeviceInitSetIoTypeEx(PWDFDEVICE_INIT DeviceInit,
 }
 #endif
 
+/* ---- gkmdf: device properties (src/wdf/property.c), the MOF resource name --------------- */
+
+typedef NTSTATUS (*PFN_WDFDEVICEQUERYPROPERTY)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                               DEVICE_REGISTRY_PROPERTY, ULONG, PVOID, PULONG);
+FORCEINLINE NTSTATUS WdfDeviceQueryProperty(WDFDEVICE Device,
+                                            DEVICE_REGISTRY_PROPERTY DeviceProperty,
+                                            ULONG BufferLength, PVOID PropertyBuffer,
+                                            PULONG ResultLength)
+{
+    return ((PFN_WDFDEVICEQUERYPROPERTY)WdfFunctions[WdfDeviceQueryPropertyTableIndex])(
+        WdfDriverGlobals, Device, DeviceProperty, BufferLength, PropertyBuffer, ResultLength);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEALLOCANDQUERYPROPERTY)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                       DEVICE_REGISTRY_PROPERTY, POOL_TYPE,
+                                                       PWDF_OBJECT_ATTRIBUTES, WDFMEMORY *);
+FORCEINLINE NTSTATUS WdfDeviceAllocAndQueryProperty(WDFDEVICE Device,
+                                                    DEVICE_REGISTRY_PROPERTY DeviceProperty,
+                                                    POOL_TYPE PoolType,
+                                                    PWDF_OBJECT_ATTRIBUTES PropertyMemoryAttributes,
+                                                    WDFMEMORY *PropertyMemory)
+{
+    return (
+        (PFN_WDFDEVICEALLOCANDQUERYPROPERTY)WdfFunctions[WdfDeviceAllocAndQueryPropertyTableIndex])(
+        WdfDriverGlobals, Device, DeviceProperty, PoolType, PropertyMemoryAttributes,
+        PropertyMemory);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEASSIGNMOFRESOURCENAME)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                       PCUNICODE_STRING);
+FORCEINLINE NTSTATUS WdfDeviceAssignMofResourceName(WDFDEVICE Device,
+                                                    PCUNICODE_STRING MofResourceName)
+{
+    return (
+        (PFN_WDFDEVICEASSIGNMOFRESOURCENAME)WdfFunctions[WdfDeviceAssignMofResourceNameTableIndex])(
+        WdfDriverGlobals, Device, MofResourceName);
+}
+
+#if KMDF_VERSION_MINOR >= 13 /* Microsoft: minimum KMDF version 1.13 */
+typedef struct _WDF_DEVICE_PROPERTY_DATA {
+    ULONG Size;
+    const DEVPROPKEY *PropertyKey;
+    LCID Lcid;
+    ULONG Flags;
+} WDF_DEVICE_PROPERTY_DATA, *PWDF_DEVICE_PROPERTY_DATA;
+
+FORCEINLINE VOID WDF_DEVICE_PROPERTY_DATA_INIT(PWDF_DEVICE_PROPERTY_DATA PropertyData,
+                                               const DEVPROPKEY *PropertyKey)
+{
+    RtlZeroMemory(PropertyData, sizeof(WDF_DEVICE_PROPERTY_DATA));
+    PropertyData->Size = sizeof(WDF_DEVICE_PROPERTY_DATA);
+    PropertyData->PropertyKey = PropertyKey;
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEQUERYPROPERTYEX)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                 PWDF_DEVICE_PROPERTY_DATA, ULONG, PVOID, PULONG,
+                                                 PDEVPROPTYPE);
+FORCEINLINE NTSTATUS WdfDeviceQueryPropertyEx(WDFDEVICE Device,
+                                              PWDF_DEVICE_PROPERTY_DATA DeviceProperty,
+                                              ULONG BufferLength, PVOID PropertyBuffer,
+                                              PULONG RequiredSize, PDEVPROPTYPE Type)
+{
+    return ((PFN_WDFDEVICEQUERYPROPERTYEX)WdfFunctions[WdfDeviceQueryPropertyExTableIndex])(
+        WdfDriverGlobals, Device, DeviceProperty, BufferLength, PropertyBuffer, RequiredSize, Type);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEALLOCANDQUERYPROPERTYEX)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                         PWDF_DEVICE_PROPERTY_DATA, POOL_TYPE,
+                                                         PWDF_OBJECT_ATTRIBUTES, WDFMEMORY *,
+                                                         PDEVPROPTYPE);
+FORCEINLINE NTSTATUS WdfDeviceAllocAndQueryPropertyEx(
+    WDFDEVICE Device, PWDF_DEVICE_PROPERTY_DATA DeviceProperty, POOL_TYPE PoolType,
+    PWDF_OBJECT_ATTRIBUTES PropertyMemoryAttributes, WDFMEMORY *PropertyMemory, PDEVPROPTYPE Type)
+{
+    return ((PFN_WDFDEVICEALLOCANDQUERYPROPERTYEX)
+                WdfFunctions[WdfDeviceAllocAndQueryPropertyExTableIndex])(
+        WdfDriverGlobals, Device, DeviceProperty, PoolType, PropertyMemoryAttributes,
+        PropertyMemory, Type);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEASSIGNPROPERTY)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                PWDF_DEVICE_PROPERTY_DATA, DEVPROPTYPE, ULONG,
+                                                PVOID);
+FORCEINLINE NTSTATUS WdfDeviceAssignProperty(WDFDEVICE Device,
+                                             PWDF_DEVICE_PROPERTY_DATA DeviceProperty,
+                                             DEVPROPTYPE Type, ULONG Size, PVOID Data)
+{
+    return ((PFN_WDFDEVICEASSIGNPROPERTY)WdfFunctions[WdfDeviceAssignPropertyTableIndex])(
+        WdfDriverGlobals, Device, DeviceProperty, Type, Size, Data);
+}
+#endif
+/* ---- end gkmdf ---- */
+
 #endif

@@ -64,4 +64,82 @@ FORCEINLINE VOID WdfFdoUnlockStaticChildListFromIteration(WDFDEVICE Fdo)
                        (PWDF_DRIVER_GLOBALS, WDFDEVICE), Fdo);
 }
 
+/* ---- gkmdf: the PDO's properties and keys before WdfDeviceCreate, the stack's interfaces
+ * (src/wdf/property.c) ---- */
+
+typedef NTSTATUS (*PFN_WDFFDOINITOPENREGISTRYKEY)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, ULONG,
+                                                  ACCESS_MASK, PWDF_OBJECT_ATTRIBUTES, WDFKEY *);
+FORCEINLINE NTSTATUS WdfFdoInitOpenRegistryKey(PWDFDEVICE_INIT DeviceInit,
+                                               ULONG DeviceInstanceKeyType,
+                                               ACCESS_MASK DesiredAccess,
+                                               PWDF_OBJECT_ATTRIBUTES KeyAttributes, WDFKEY *Key)
+{
+    return ((PFN_WDFFDOINITOPENREGISTRYKEY)WdfFunctions[WdfFdoInitOpenRegistryKeyTableIndex])(
+        WdfDriverGlobals, DeviceInit, DeviceInstanceKeyType, DesiredAccess, KeyAttributes, Key);
+}
+
+typedef NTSTATUS (*PFN_WDFFDOINITQUERYPROPERTY)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                DEVICE_REGISTRY_PROPERTY, ULONG, PVOID, PULONG);
+FORCEINLINE NTSTATUS WdfFdoInitQueryProperty(PWDFDEVICE_INIT DeviceInit,
+                                             DEVICE_REGISTRY_PROPERTY DeviceProperty,
+                                             ULONG BufferLength, PVOID PropertyBuffer,
+                                             PULONG ResultLength)
+{
+    return ((PFN_WDFFDOINITQUERYPROPERTY)WdfFunctions[WdfFdoInitQueryPropertyTableIndex])(
+        WdfDriverGlobals, DeviceInit, DeviceProperty, BufferLength, PropertyBuffer, ResultLength);
+}
+
+typedef NTSTATUS (*PFN_WDFFDOINITALLOCANDQUERYPROPERTY)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                        DEVICE_REGISTRY_PROPERTY, POOL_TYPE,
+                                                        PWDF_OBJECT_ATTRIBUTES, WDFMEMORY *);
+FORCEINLINE NTSTATUS WdfFdoInitAllocAndQueryProperty(
+    PWDFDEVICE_INIT DeviceInit, DEVICE_REGISTRY_PROPERTY DeviceProperty, POOL_TYPE PoolType,
+    PWDF_OBJECT_ATTRIBUTES PropertyMemoryAttributes, WDFMEMORY *PropertyMemory)
+{
+    return ((PFN_WDFFDOINITALLOCANDQUERYPROPERTY)
+                WdfFunctions[WdfFdoInitAllocAndQueryPropertyTableIndex])(
+        WdfDriverGlobals, DeviceInit, DeviceProperty, PoolType, PropertyMemoryAttributes,
+        PropertyMemory);
+}
+
+typedef NTSTATUS (*PFN_WDFFDOQUERYFORINTERFACE)(PWDF_DRIVER_GLOBALS, WDFDEVICE, LPCGUID, PINTERFACE,
+                                                USHORT, USHORT, PVOID);
+FORCEINLINE NTSTATUS WdfFdoQueryForInterface(WDFDEVICE Fdo, LPCGUID InterfaceType,
+                                             PINTERFACE Interface, USHORT Size, USHORT Version,
+                                             PVOID InterfaceSpecificData)
+{
+    return ((PFN_WDFFDOQUERYFORINTERFACE)WdfFunctions[WdfFdoQueryForInterfaceTableIndex])(
+        WdfDriverGlobals, Fdo, InterfaceType, Interface, Size, Version, InterfaceSpecificData);
+}
+
+#if KMDF_VERSION_MINOR >= 13 /* Microsoft: minimum KMDF version 1.13 */
+typedef NTSTATUS (*PFN_WDFFDOINITQUERYPROPERTYEX)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                  PWDF_DEVICE_PROPERTY_DATA, ULONG, PVOID, PULONG,
+                                                  PDEVPROPTYPE);
+FORCEINLINE NTSTATUS WdfFdoInitQueryPropertyEx(PWDFDEVICE_INIT DeviceInit,
+                                               PWDF_DEVICE_PROPERTY_DATA DeviceProperty,
+                                               ULONG BufferLength, PVOID PropertyBuffer,
+                                               PULONG ResultLength, PDEVPROPTYPE Type)
+{
+    return ((PFN_WDFFDOINITQUERYPROPERTYEX)WdfFunctions[WdfFdoInitQueryPropertyExTableIndex])(
+        WdfDriverGlobals, DeviceInit, DeviceProperty, BufferLength, PropertyBuffer, ResultLength,
+        Type);
+}
+
+typedef NTSTATUS (*PFN_WDFFDOINITALLOCANDQUERYPROPERTYEX)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                          PWDF_DEVICE_PROPERTY_DATA, POOL_TYPE,
+                                                          PWDF_OBJECT_ATTRIBUTES, WDFMEMORY *,
+                                                          PDEVPROPTYPE);
+FORCEINLINE NTSTATUS WdfFdoInitAllocAndQueryPropertyEx(
+    PWDFDEVICE_INIT DeviceInit, PWDF_DEVICE_PROPERTY_DATA DeviceProperty, POOL_TYPE PoolType,
+    PWDF_OBJECT_ATTRIBUTES PropertyMemoryAttributes, WDFMEMORY *PropertyMemory, PDEVPROPTYPE Type)
+{
+    return ((PFN_WDFFDOINITALLOCANDQUERYPROPERTYEX)
+                WdfFunctions[WdfFdoInitAllocAndQueryPropertyExTableIndex])(
+        WdfDriverGlobals, DeviceInit, DeviceProperty, PoolType, PropertyMemoryAttributes,
+        PropertyMemory, Type);
+}
+#endif
+/* ---- end gkmdf ---- */
+
 #endif
