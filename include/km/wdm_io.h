@@ -984,6 +984,12 @@ NTKERNELAPI VOID NTAPI IoStartPacket(PDEVICE_OBJECT DeviceObject, PIRP Irp, PULO
 NTKERNELAPI VOID NTAPI IoStartNextPacket(PDEVICE_OBJECT DeviceObject,
                                          BOOLEAN Cancelable) DRVHOST_NOT_PROVIDED;
 
+/* The DpcForIsr role type (IO_DPC_ROUTINE): the routine IoInitializeDpcRequest registers and
+ * IoRequestDpc queues; it runs as the device object's DPC (Irp and Context as queued). */
+typedef VOID IO_DPC_ROUTINE(PKDPC Dpc, struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp,
+                            PVOID Context);
+typedef IO_DPC_ROUTINE *PIO_DPC_ROUTINE;
+
 #define IoInitializeDpcRequest(DeviceObject, DpcRoutine)                                           \
     KeInitializeDpc(&(DeviceObject)->Dpc, (PKDEFERRED_ROUTINE)(DpcRoutine), (DeviceObject))
 #define IoRequestDpc(DeviceObject, Irp, Context)                                                   \
