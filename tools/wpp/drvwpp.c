@@ -1090,6 +1090,24 @@ static void check_define(const char *text, const char *start, const char *end, c
 /* The name at p follows a type name (VOID TraceEvents(ULONG Level, ...)): the declaration or
  * definition of a function of that name, which a source without WPP uses (in an #else branch,
  * as the WDK's samples do), not a call. A call follows ; { } ) : else do. */
+/* Whether the word at b is the end of a directive line (#endif) or of a // comment: text the
+ * compiler does not see, so it says nothing about the call after it. */
+static int in_directive_or_comment(const char *text, const char *b)
+{
+    const char *ls = b, *q;
+
+    while (ls > text && ls[-1] != '\n')
+        ls--;
+    for (q = ls; q < b && isspace((unsigned char)*q); q++)
+        ;
+    if (*q == '#')
+        return 1;
+    for (; q + 1 < b; q++)
+        if (q[0] == '/' && q[1] == '/')
+            return 1;
+    return 0;
+}
+
 static int is_declaration(const char *text, const char *p)
 {
     const char *e = p, *b;
@@ -1100,6 +1118,8 @@ static int is_declaration(const char *text, const char *p)
         return 0;
     for (b = e; b > text && is_ident_char((unsigned char)b[-1]); b--)
         ;
+    if (in_directive_or_comment(text, b))
+        return 0;
     return !((e - b == 4 && strncmp(b, "else", 4) == 0) ||
              (e - b == 2 && strncmp(b, "do", 2) == 0));
 }
