@@ -1471,6 +1471,40 @@ static void emit_control(FILE *o, const char *tmh)
     fprintf(o, "#endif\n\n");
 }
 
+/* TraceWPP's -ctl:GUID (a project's WppAddControlGuid): WPP_CONTROL_GUIDS defined for the
+ * driver with that control GUID and the bits Error, Unusual and Noise, as the WPP preprocessor
+ * reference describes. The control's name is not documented: drvhost calls it CtlGuid. A
+ * WPP_CONTROL_GUIDS of the driver's own comes first (the .tmh only defines an absent one). */
+static char ctl_guid[5][13];
+static int have_ctl_guid;
+
+static int parse_ctl_guid(const char *g)
+{
+    static const int widths[5] = {8, 4, 4, 4, 12};
+    int part, n;
+
+    for (part = 0; part < 5; part++) {
+        for (n = 0; n < widths[part] && isxdigit((unsigned char)g[n]); n++)
+            ctl_guid[part][n] = g[n];
+        ctl_guid[part][n] = 0;
+        if (n != widths[part] || g[n] != (part == 4 ? '\0' : '-'))
+            return -1;
+        g += n + (part < 4);
+    }
+    have_ctl_guid = 1;
+    return 0;
+}
+
+static void emit_ctl_guid(FILE *o)
+{
+    if (!have_ctl_guid)
+        return;
+    fprintf(o, "#ifndef WPP_CONTROL_GUIDS\n#define WPP_CONTROL_GUIDS WPP_DEFINE_CONTROL_GUID("
+               "CtlGuid, (%s, %s, %s, %s, %s), WPP_DEFINE_BIT(Error) WPP_DEFINE_BIT(Unusual) "
+               "WPP_DEFINE_BIT(Noise))\n#endif\n",
+            ctl_guid[0], ctl_guid[1], ctl_guid[2], ctl_guid[3], ctl_guid[4]);
+}
+
 static void emit(FILE *o, const char *tmh, const char *base)
 {
     int i;
@@ -1481,6 +1515,7 @@ static void emit(FILE *o, const char *tmh, const char *base)
     for (i = 0; i < ntmh_defines; i++)
         fprintf(o, "#define %s\n", tmh_defines[i]);
     fprintf(o, "#include <drvhost_wpp.h>\n\n");
+    emit_ctl_guid(o);
     emit_control(o, tmh);
     for (i = 0; i < nflag_defines; i++)
         fprintf(o, "#define %s\n", flag_defines[i]);
@@ -1526,7 +1561,8 @@ static char *define_body(const char *d)
 static int usage(void)
 {
     fprintf(stderr, "usage: drvwpp [--scan FILE]... [--func 'NAME(ARGS,MSG,...)']... "
-                    "[--config FILE]... [--define NAME[=VALUE]]... -d OUTDIR SOURCE\n");
+                    "[--config FILE]... [--define NAME[=VALUE]]... [--ctl GUID] -d OUTDIR "
+                    "SOURCE\n");
     return 2;
 }
 
@@ -1547,7 +1583,13 @@ int main(int argc, char **argv)
             configs[nconfig++] = argv[++i];
         else if (!strcmp(argv[i], "--define") && i + 1 < argc && ntmh_defines < MAX_ITEMS)
             tmh_defines[ntmh_defines++] = define_body(argv[++i]);
-        else if (!strcmp(argv[i], "-d") && i + 1 < argc)
+        else if (!strcmp(argv[i], "--ctl") && i + 1 < argc) {
+            if (parse_ctl_guid(argv[++i]) != 0) {
+                fprintf(stderr, "drvwpp: --ctl %s: not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-"
+                                "xxxxxxxxxxxx, hexadecimal digits)\n", argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(argv[i], "-d") && i + 1 < argc)
             outdir = argv[++i];
         else if (argv[i][0] != '-' && source == NULL)
             source = argv[i];
