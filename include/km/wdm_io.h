@@ -785,6 +785,8 @@ FORCEINLINE ULONG IoGetFunctionCodeFromCtlCode(ULONG ControlCode)
 }
 
 #define IoGetRemainingStackSize() ((ULONG_PTR)(64 * 1024))
+/* The base (highest address) of the calling thread's stack; IRQL <= APC_LEVEL. */
+NTKERNELAPI PVOID NTAPI IoGetInitialStack(VOID);
 #define IoIsErrorUserInduced(Status)                                                               \
     ((BOOLEAN)(((Status) == STATUS_DEVICE_NOT_READY) || ((Status) == STATUS_IO_TIMEOUT) ||         \
                ((Status) == STATUS_MEDIA_WRITE_PROTECTED) ||                                       \
