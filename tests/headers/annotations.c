@@ -21,8 +21,8 @@ _Use_decl_annotations_ VOID AnnotDpcForIsr(PKDPC Dpc, struct _DEVICE_OBJECT *Dev
 C_ASSERT(sizeof(PIO_DPC_ROUTINE) == sizeof(void *));
 static PIO_DPC_ROUTINE annot_dpc = AnnotDpcForIsr;
 
-_IRQL_requires_max_(PASSIVE_LEVEL) _IRQL_saves_global_(OldIrql, Irql)
-    _Kernel_clear_do_init_(yes) __drv_savesIRQLGlobal(OldIrql, Irql) NTSTATUS
+_IRQL_requires_max_(PASSIVE_LEVEL) _IRQL_saves_global_(OldIrql, Irql) _Kernel_clear_do_init_(yes)
+    __drv_savesIRQLGlobal(OldIrql, Irql) NTSTATUS
     annot_passive(_In_reads_or_z_opt_(n) PCWSTR s, _Inout_bytecount_(n) PVOID b,
                   _In_opt_bytecount_(n) PVOID c, _In_count_(n) PULONG d, ULONG n,
                   _Outptr_opt_result_buffer_maybenull_(n) PVOID *e,

@@ -1499,9 +1499,10 @@ static void emit_ctl_guid(FILE *o)
 {
     if (!have_ctl_guid)
         return;
-    fprintf(o, "#ifndef WPP_CONTROL_GUIDS\n#define WPP_CONTROL_GUIDS WPP_DEFINE_CONTROL_GUID("
-               "CtlGuid, (%s, %s, %s, %s, %s), WPP_DEFINE_BIT(Error) WPP_DEFINE_BIT(Unusual) "
-               "WPP_DEFINE_BIT(Noise))\n#endif\n",
+    fprintf(o,
+            "#ifndef WPP_CONTROL_GUIDS\n#define WPP_CONTROL_GUIDS WPP_DEFINE_CONTROL_GUID("
+            "CtlGuid, (%s, %s, %s, %s, %s), WPP_DEFINE_BIT(Error) WPP_DEFINE_BIT(Unusual) "
+            "WPP_DEFINE_BIT(Noise))\n#endif\n",
             ctl_guid[0], ctl_guid[1], ctl_guid[2], ctl_guid[3], ctl_guid[4]);
 }
 
@@ -1585,8 +1586,10 @@ int main(int argc, char **argv)
             tmh_defines[ntmh_defines++] = define_body(argv[++i]);
         else if (!strcmp(argv[i], "--ctl") && i + 1 < argc) {
             if (parse_ctl_guid(argv[++i]) != 0) {
-                fprintf(stderr, "drvwpp: --ctl %s: not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-"
-                                "xxxxxxxxxxxx, hexadecimal digits)\n", argv[i]);
+                fprintf(stderr,
+                        "drvwpp: --ctl %s: not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-"
+                        "xxxxxxxxxxxx, hexadecimal digits)\n",
+                        argv[i]);
                 return 2;
             }
         } else if (!strcmp(argv[i], "-d") && i + 1 < argc)
