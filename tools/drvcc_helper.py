@@ -501,6 +501,9 @@ class Project:
         for d in split_list(self.cl.get('WppPreprocessorDefinitions', ('', ''))[0]):
             if '%(' not in d:
                 opts.append('--wpp-define=' + d)
+        ctl = self.cl.get('WppAddControlGuid', ('', ''))[0].strip().strip('{}')
+        if ctl:
+            opts.append('--wpp-ctl=' + ctl)
         value, where = self.cl.get('WppAdditionalOptions', ('', ''))
         opts += self.wpp_command_line(value, where)
         return opts
@@ -530,6 +533,8 @@ class Project:
                 opts += self.wpp_file('--wpp-config=', w[5:], where)
             elif w.startswith('-func:'):
                 opts.append('--wpp-func=' + w[6:])
+            elif w.startswith('-ctl:'):
+                opts.append('--wpp-ctl=' + w[5:].strip('{}'))
             elif w.startswith('-D') and len(w) > 2:
                 opts.append('--wpp-define=' + w[2:])
             elif not w.startswith(self.WPP_SILENT):

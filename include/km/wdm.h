@@ -760,6 +760,11 @@ NTSYSAPI VOID NTAPI RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULO
 NTSYSAPI VOID NTAPI DbgBreakPoint(VOID);
 NTSYSAPI VOID NTAPI DbgBreakPointWithStatus(ULONG Status);
 #define KdBreakPoint() DbgBreakPoint()
+/* DbgRaiseAssertionFailure(): the WDK's intrinsic (int 2c), STATUS_ASSERTION_FAILURE raised
+ * where it stands. drvhost raises it to the caller's __try frames; unhandled it is bug check
+ * 0x1E with that status. As for RtlAssert, drvhost_debugger GO does not resume it. */
+NTKERNELAPI VOID NTAPI drvhost_assertion_failure(VOID);
+#define DbgRaiseAssertionFailure() drvhost_assertion_failure()
 
 #include <wdm_ex.h>
 #include <wdm_cm.h>

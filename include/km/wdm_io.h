@@ -860,6 +860,8 @@ FORCEINLINE ULONG IoGetFunctionCodeFromCtlCode(ULONG ControlCode)
 }
 
 #define IoGetRemainingStackSize() ((ULONG_PTR)(64 * 1024))
+/* The base (highest address) of the calling thread's stack; IRQL <= APC_LEVEL. */
+NTKERNELAPI PVOID NTAPI IoGetInitialStack(VOID);
 #define IoIsErrorUserInduced(Status)                                                               \
     ((BOOLEAN)(((Status) == STATUS_DEVICE_NOT_READY) || ((Status) == STATUS_IO_TIMEOUT) ||         \
                ((Status) == STATUS_MEDIA_WRITE_PROTECTED) ||                                       \
@@ -1067,6 +1069,27 @@ NTKERNELAPI VOID NTAPI IoStartPacket(PDEVICE_OBJECT DeviceObject, PIRP Irp, PULO
                                      PDRIVER_CANCEL CancelFunction) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI IoStartNextPacket(PDEVICE_OBJECT DeviceObject,
                                          BOOLEAN Cancelable) DRVHOST_NOT_PROVIDED;
+
+/* DEVICE_OBJECT.AlignmentRequirement values (FILE_ALIGNMENT_INFORMATION, MS-FSCC 2.4.3): a mask,
+ * one less than the boundary. Guarded: another header block may define the same set. */
+#ifndef FILE_BYTE_ALIGNMENT
+#define FILE_BYTE_ALIGNMENT     0x00000000
+#define FILE_WORD_ALIGNMENT     0x00000001
+#define FILE_LONG_ALIGNMENT     0x00000003
+#define FILE_QUAD_ALIGNMENT     0x00000007
+#define FILE_OCTA_ALIGNMENT     0x0000000f
+#define FILE_32_BYTE_ALIGNMENT  0x0000001f
+#define FILE_64_BYTE_ALIGNMENT  0x0000003f
+#define FILE_128_BYTE_ALIGNMENT 0x0000007f
+#define FILE_256_BYTE_ALIGNMENT 0x000000ff
+#define FILE_512_BYTE_ALIGNMENT 0x000001ff
+#endif
+
+/* The DpcForIsr role type (IO_DPC_ROUTINE): the routine IoInitializeDpcRequest registers and
+ * IoRequestDpc queues; it runs as the device object's DPC (Irp and Context as queued). */
+typedef VOID IO_DPC_ROUTINE(PKDPC Dpc, struct _DEVICE_OBJECT *DeviceObject, struct _IRP *Irp,
+                            PVOID Context);
+typedef IO_DPC_ROUTINE *PIO_DPC_ROUTINE;
 
 #define IoInitializeDpcRequest(DeviceObject, DpcRoutine)                                           \
     KeInitializeDpc(&(DeviceObject)->Dpc, (PKDEFERRED_ROUTINE)(DpcRoutine), (DeviceObject))

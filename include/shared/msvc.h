@@ -87,6 +87,10 @@ _Static_assert(sizeof(wchar_t) == 2,
 
 #define __assume(x)               ((void)0)
 #define __noop(...)               ((void)0)
+/* __annotation(L"Kind", L"Text", ...): MSVC records its strings in the debug information
+ * (the debugger's .exr shows them); no debug record here, so the arguments are discarded
+ * unevaluated, as MSVC evaluates none of them either. */
+#define __annotation(...)         ((void)0)
 #define __debugbreak()            __builtin_trap()
 #define _ReturnAddress()          __builtin_return_address(0)
 #define _AddressOfReturnAddress() ((void *)((char *)__builtin_frame_address(0) + sizeof(void *)))

@@ -945,4 +945,99 @@
 #define __out_ecount_part(...)
 #endif
 
+/* Session 9 (gwdm): the rest of the annotations the public driver samples use. SAL 2's
+ * statement forms (_IRQL_limited_to_(PASSIVE_LEVEL); and the _Analysis_assume_lock_*_
+ * family) expand to nothing, leaving an empty statement as the WDK's non-analysis build
+ * does; _Pre_/_Post_ are the bare prefixes written inside _At_ and _When_. */
+#ifndef _Analysis_assume_lock_acquired_
+#define _Analysis_assume_lock_acquired_(...)
+#endif
+#ifndef _Analysis_assume_lock_released_
+#define _Analysis_assume_lock_released_(...)
+#endif
+#ifndef _Analysis_assume_same_lock_
+#define _Analysis_assume_same_lock_(...)
+#endif
+#ifndef _IRQL_limited_to_
+#define _IRQL_limited_to_(...)
+#endif
+#ifndef _In_count_
+#define _In_count_(...)
+#endif
+#ifndef _In_opt_bytecount_
+#define _In_opt_bytecount_(...)
+#endif
+#ifndef _In_reads_or_z_opt_
+#define _In_reads_or_z_opt_(...)
+#endif
+#ifndef _Inout_bytecount_
+#define _Inout_bytecount_(...)
+#endif
+#ifndef _Outptr_opt_result_buffer_maybenull_
+#define _Outptr_opt_result_buffer_maybenull_(...)
+#endif
+#ifndef _Outptr_result_bytebuffer_to_
+#define _Outptr_result_bytebuffer_to_(...)
+#endif
+#ifndef _Outref_result_buffer_
+#define _Outref_result_buffer_(...)
+#endif
+#ifndef __drv_declspec
+#define __drv_declspec(...)
+#endif
+#ifndef __drv_innerMustHold
+#define __drv_innerMustHold(...)
+#endif
+#ifndef __drv_innerNeverHold
+#define __drv_innerNeverHold(...)
+#endif
+#ifndef __drv_mustHoldPriorityRegion
+#define __drv_mustHoldPriorityRegion(...)
+#endif
+#ifndef __drv_neverHoldCriticalRegion
+#define __drv_neverHoldCriticalRegion(...)
+#endif
+#ifndef __drv_neverHoldPriorityRegion
+#define __drv_neverHoldPriorityRegion(...)
+#endif
+#ifndef __drv_nop
+#define __drv_nop(...)
+#endif
+#ifndef __drv_restoresIRQLGlobal
+#define __drv_restoresIRQLGlobal(...)
+#endif
+#ifndef __drv_savesIRQLGlobal
+#define __drv_savesIRQLGlobal(...)
+#endif
+#ifndef _COM_Outptr_
+#define _COM_Outptr_
+#endif
+#ifndef _COM_Outptr_opt_
+#define _COM_Outptr_opt_
+#endif
+#ifndef _COM_Outptr_opt_result_maybenull_
+#define _COM_Outptr_opt_result_maybenull_
+#endif
+#ifndef _COM_Outptr_result_maybenull_
+#define _COM_Outptr_result_maybenull_
+#endif
+#ifndef _Const_
+#define _Const_
+#endif
+#ifndef _Deref_post_null_
+#define _Deref_post_null_
+#endif
+#ifndef _Post_
+#define _Post_
+#endif
+#ifndef _Pre_
+#define _Pre_
+#endif
+#ifndef _Unreferenced_parameter_
+#define _Unreferenced_parameter_
+#endif
+#ifndef __drv_notPointer
+#define __drv_notPointer
+#endif
+
 #endif

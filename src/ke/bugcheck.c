@@ -361,6 +361,14 @@ VOID DbgBreakPointWithStatus(ULONG Status)
     break_in(__builtin_return_address(0), "DbgBreakPointWithStatus", why);
 }
 
+/* DbgRaiseAssertionFailure: an exception, not a breakpoint (a driver's __except sees
+ * STATUS_ASSERTION_FAILURE); unhandled, bug check 0x1E with that status as parameter 1. */
+VOID drvhost_assertion_failure(VOID)
+{
+    ke_raise_status(STATUS_ASSERTION_FAILURE, __builtin_return_address(0),
+                    "DbgRaiseAssertionFailure");
+}
+
 /* KERNEL_SECURITY_CHECK_FAILURE, parameter 1 = the fast-fail code (3: corrupt LIST_ENTRY). */
 VOID RtlFailFast(ULONG Code)
 {

@@ -295,3 +295,26 @@ TEST(information_larger_than_the_output_buffer_copies_what_fits)
     drvhost_close(client);
     release_iotest(file);
 }
+
+/* ---- IoGetInitialStack ---------------------------------------------------------------------- */
+
+/* The base of the calling thread's stack: above every local of the caller, within a stack's
+ * reach of it (drvhost threads have stacks of at most some megabytes). */
+TEST(io_get_initial_stack_is_above_the_callers_locals)
+{
+    volatile int local = 0;
+    ULONG_PTR base = (ULONG_PTR)IoGetInitialStack();
+    ok(base > (ULONG_PTR)&local, "base %p not above a local at %p", (void *)base, (void *)&local);
+    ok(base - (ULONG_PTR)&local < 64u * 1024 * 1024, "base %p is %lu bytes above a local",
+       (void *)base, (unsigned long)(base - (ULONG_PTR)&local));
+    ok(IoGetInitialStack() == (PVOID)base, "a second call gives the same base");
+}
+
+/* IRQL <= APC_LEVEL (IrqlIoApcLte): at DISPATCH_LEVEL, bug check 0xA, parameter 2 the IRQL. */
+TEST(io_get_initial_stack_at_dispatch_is_0xA)
+{
+    KIRQL old;
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3, 0, DISPATCH_LEVEL, 0, 0);
+    IoGetInitialStack();
+}

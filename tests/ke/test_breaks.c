@@ -64,6 +64,26 @@ TEST(dbg_break_point_with_status_breaks)
     DbgBreakPointWithStatus(1); /* DBG_STATUS_CONTROL_C */
 }
 
+/* DbgRaiseAssertionFailure raises STATUS_ASSERTION_FAILURE: a __try frame catches it... */
+TEST(dbg_raise_assertion_failure_is_an_exception)
+{
+    NTSTATUS caught = STATUS_SUCCESS;
+    __try {
+        DbgRaiseAssertionFailure();
+    } __except (EXCEPTION_EXECUTE_HANDLER) {
+        caught = GetExceptionCode();
+    }
+    ok_status(caught, STATUS_ASSERTION_FAILURE);
+}
+
+/* ...and with none it is bug check 0x1E naming that status, debugger or not. */
+TEST(dbg_raise_assertion_failure_unhandled_stops)
+{
+    ok_status(drvhost_debugger(DRVHOST_DEBUGGER_GO), STATUS_SUCCESS);
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_ASSERTION_FAILURE);
+    DbgRaiseAssertionFailure();
+}
+
 /* KeBugCheck is KeBugCheckEx with the four parameters zero. */
 TEST(ke_bug_check_stops_with_its_code)
 {

@@ -107,6 +107,10 @@ TEST(wpp_formats_printf_microsoft_dialect)
     expect_line(out, "TraceFormats",
                 "printf -7 7 ab -1234567890123 1234567890 -5 wide counted ansi narrow c %");
     expect_line(out, "TraceFormats", "widths [   42] [ab  ] [0000BEEF] [abc]");
+    /* A call right after #endif or a // comment is a call, not a declaration (the word
+     * before it is no type name): WPP_CALL_<line> defined for it (PLX9x5x's Init.c). */
+    expect_line(out, "TraceFormats", "after a directive");
+    expect_line(out, "TraceFormats", "after a comment");
     free(out);
 }
 

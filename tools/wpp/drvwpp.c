@@ -1090,6 +1090,24 @@ static void check_define(const char *text, const char *start, const char *end, c
 /* The name at p follows a type name (VOID TraceEvents(ULONG Level, ...)): the declaration or
  * definition of a function of that name, which a source without WPP uses (in an #else branch,
  * as the WDK's samples do), not a call. A call follows ; { } ) : else do. */
+/* Whether the word at b is the end of a directive line (#endif) or of a // comment: text the
+ * compiler does not see, so it says nothing about the call after it. */
+static int in_directive_or_comment(const char *text, const char *b)
+{
+    const char *ls = b, *q;
+
+    while (ls > text && ls[-1] != '\n')
+        ls--;
+    for (q = ls; q < b && isspace((unsigned char)*q); q++)
+        ;
+    if (*q == '#')
+        return 1;
+    for (; q + 1 < b; q++)
+        if (q[0] == '/' && q[1] == '/')
+            return 1;
+    return 0;
+}
+
 static int is_declaration(const char *text, const char *p)
 {
     const char *e = p, *b;
@@ -1100,6 +1118,8 @@ static int is_declaration(const char *text, const char *p)
         return 0;
     for (b = e; b > text && is_ident_char((unsigned char)b[-1]); b--)
         ;
+    if (in_directive_or_comment(text, b))
+        return 0;
     return !((e - b == 4 && strncmp(b, "else", 4) == 0) ||
              (e - b == 2 && strncmp(b, "do", 2) == 0));
 }
@@ -1451,6 +1471,41 @@ static void emit_control(FILE *o, const char *tmh)
     fprintf(o, "#endif\n\n");
 }
 
+/* TraceWPP's -ctl:GUID (a project's WppAddControlGuid): WPP_CONTROL_GUIDS defined for the
+ * driver with that control GUID and the bits Error, Unusual and Noise, as the WPP preprocessor
+ * reference describes. The control's name is not documented: drvhost calls it CtlGuid. A
+ * WPP_CONTROL_GUIDS of the driver's own comes first (the .tmh only defines an absent one). */
+static char ctl_guid[5][13];
+static int have_ctl_guid;
+
+static int parse_ctl_guid(const char *g)
+{
+    static const int widths[5] = {8, 4, 4, 4, 12};
+    int part, n;
+
+    for (part = 0; part < 5; part++) {
+        for (n = 0; n < widths[part] && isxdigit((unsigned char)g[n]); n++)
+            ctl_guid[part][n] = g[n];
+        ctl_guid[part][n] = 0;
+        if (n != widths[part] || g[n] != (part == 4 ? '\0' : '-'))
+            return -1;
+        g += n + (part < 4);
+    }
+    have_ctl_guid = 1;
+    return 0;
+}
+
+static void emit_ctl_guid(FILE *o)
+{
+    if (!have_ctl_guid)
+        return;
+    fprintf(o,
+            "#ifndef WPP_CONTROL_GUIDS\n#define WPP_CONTROL_GUIDS WPP_DEFINE_CONTROL_GUID("
+            "CtlGuid, (%s, %s, %s, %s, %s), WPP_DEFINE_BIT(Error) WPP_DEFINE_BIT(Unusual) "
+            "WPP_DEFINE_BIT(Noise))\n#endif\n",
+            ctl_guid[0], ctl_guid[1], ctl_guid[2], ctl_guid[3], ctl_guid[4]);
+}
+
 static void emit(FILE *o, const char *tmh, const char *base)
 {
     int i;
@@ -1461,6 +1516,7 @@ static void emit(FILE *o, const char *tmh, const char *base)
     for (i = 0; i < ntmh_defines; i++)
         fprintf(o, "#define %s\n", tmh_defines[i]);
     fprintf(o, "#include <drvhost_wpp.h>\n\n");
+    emit_ctl_guid(o);
     emit_control(o, tmh);
     for (i = 0; i < nflag_defines; i++)
         fprintf(o, "#define %s\n", flag_defines[i]);
@@ -1506,7 +1562,8 @@ static char *define_body(const char *d)
 static int usage(void)
 {
     fprintf(stderr, "usage: drvwpp [--scan FILE]... [--func 'NAME(ARGS,MSG,...)']... "
-                    "[--config FILE]... [--define NAME[=VALUE]]... -d OUTDIR SOURCE\n");
+                    "[--config FILE]... [--define NAME[=VALUE]]... [--ctl GUID] -d OUTDIR "
+                    "SOURCE\n");
     return 2;
 }
 
@@ -1527,7 +1584,15 @@ int main(int argc, char **argv)
             configs[nconfig++] = argv[++i];
         else if (!strcmp(argv[i], "--define") && i + 1 < argc && ntmh_defines < MAX_ITEMS)
             tmh_defines[ntmh_defines++] = define_body(argv[++i]);
-        else if (!strcmp(argv[i], "-d") && i + 1 < argc)
+        else if (!strcmp(argv[i], "--ctl") && i + 1 < argc) {
+            if (parse_ctl_guid(argv[++i]) != 0) {
+                fprintf(stderr,
+                        "drvwpp: --ctl %s: not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-"
+                        "xxxxxxxxxxxx, hexadecimal digits)\n",
+                        argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(argv[i], "-d") && i + 1 < argc)
             outdir = argv[++i];
         else if (argv[i][0] != '-' && source == NULL)
             source = argv[i];

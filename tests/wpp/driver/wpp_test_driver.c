@@ -64,6 +64,12 @@ static void TraceFormats(void)
                 &as, "narrow", 'c');
     TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "widths [%5d] [%-4s] [%08X] [%.3s]", 42,
                 "ab", 0xbeef, "abcdef");
+#ifdef WPP_TEST_NEVER_DEFINED
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "never compiled");
+#endif
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "after a directive");
+    // a comment ending in a word
+    TraceEvents(TRACE_LEVEL_INFORMATION, TRACE_DRIVER, "after a comment");
 }
 
 /* The recorder DDIs: a log of its own, the default log, a bad parameter block. */

@@ -5,6 +5,10 @@
 #ifndef _WDFDEVICE_H_
 #define _WDFDEVICE_H_
 
+/* As the WDK's wdfdevice.h: <wdmsec.h> comes with it, so the SDDL_DEVOBJ_* strings that
+ * WdfDeviceInitAssignSDDLString takes are declared for every KMDF driver. */
+#include <wdmsec.h>
+
 typedef enum _WDF_DEVICE_IO_TYPE {
     WdfDeviceIoUndefined = 0,
     WdfDeviceIoNeither,
