@@ -129,6 +129,16 @@ typedef struct _LEGACY_BUS_INFORMATION {
 #define CmResourceTypeMfCardConfig   131
 #define CmResourceTypeConnection     132
 
+/* Class and Type of a CmResourceTypeConnection descriptor (u.Connection) */
+#define CM_RESOURCE_CONNECTION_CLASS_GPIO            0x01
+#define CM_RESOURCE_CONNECTION_CLASS_SERIAL          0x02
+#define CM_RESOURCE_CONNECTION_CLASS_FUNCTION_CONFIG 0x03
+#define CM_RESOURCE_CONNECTION_TYPE_GPIO_IO          0x02
+#define CM_RESOURCE_CONNECTION_TYPE_SERIAL_I2C       0x01
+#define CM_RESOURCE_CONNECTION_TYPE_SERIAL_SPI       0x02
+#define CM_RESOURCE_CONNECTION_TYPE_SERIAL_UART      0x03
+#define CM_RESOURCE_CONNECTION_TYPE_FUNCTION_CONFIG  0x01
+
 typedef enum _CM_SHARE_DISPOSITION {
     CmResourceShareUndetermined = 0,
     CmResourceShareDeviceExclusive,
@@ -170,6 +180,14 @@ typedef struct _CM_PARTIAL_RESOURCE_DESCRIPTOR {
             ULONG Reserved1;
             ULONG Reserved2;
         } DeviceSpecificData;
+        struct { /* CmResourceTypeConnection: a GPIO or serial bus connection (reshub.h) */
+            UCHAR Class; /* CM_RESOURCE_CONNECTION_CLASS_* */
+            UCHAR Type;  /* CM_RESOURCE_CONNECTION_TYPE_* */
+            UCHAR Reserved1;
+            UCHAR Reserved2;
+            ULONG IdLowPart;
+            ULONG IdHighPart;
+        } Connection;
     } u;
 } CM_PARTIAL_RESOURCE_DESCRIPTOR, *PCM_PARTIAL_RESOURCE_DESCRIPTOR;
 #pragma pack(pop)
