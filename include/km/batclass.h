@@ -75,8 +75,7 @@ typedef NTSTATUS BCLASS_SET_STATUS_NOTIFY_CALLBACK(PVOID Context, ULONG BatteryT
                                                    PBATTERY_NOTIFY BatteryNotify);
 typedef BCLASS_SET_STATUS_NOTIFY_CALLBACK *PBCLASS_SET_STATUS_NOTIFY_CALLBACK;
 typedef NTSTATUS BCLASS_SET_INFORMATION_CALLBACK(PVOID Context, ULONG BatteryTag,
-                                                 BATTERY_SET_INFORMATION_LEVEL Level,
-                                                 PVOID Buffer);
+                                                 BATTERY_SET_INFORMATION_LEVEL Level, PVOID Buffer);
 typedef BCLASS_SET_INFORMATION_CALLBACK *PBCLASS_SET_INFORMATION_CALLBACK;
 typedef NTSTATUS BCLASS_DISABLE_STATUS_NOTIFY_CALLBACK(PVOID Context);
 typedef BCLASS_DISABLE_STATUS_NOTIFY_CALLBACK *PBCLASS_DISABLE_STATUS_NOTIFY_CALLBACK;
@@ -327,20 +326,18 @@ NTSTATUS BATTERYCLASSAPI BatteryClassIoctl(PVOID ClassData, PIRP Irp) DRVHOST_NO
 NTSTATUS BATTERYCLASSAPI BatteryClassSystemControl(PVOID ClassData, PVOID WmiLibContext,
                                                    PDEVICE_OBJECT DeviceObject, PIRP Irp,
                                                    PVOID Disposition) DRVHOST_NOT_PROVIDED;
-NTSTATUS BATTERYCLASSAPI BatteryClassQueryWmiDataBlock(PVOID ClassData,
-                                                       PDEVICE_OBJECT DeviceObject, PIRP Irp,
-                                                       ULONG GuidIndex,
+NTSTATUS BATTERYCLASSAPI BatteryClassQueryWmiDataBlock(PVOID ClassData, PDEVICE_OBJECT DeviceObject,
+                                                       PIRP Irp, ULONG GuidIndex,
                                                        PULONG InstanceLengthArray,
-                                                       ULONG OutBufferSize, PUCHAR Buffer)
-    DRVHOST_NOT_PROVIDED;
+                                                       ULONG OutBufferSize,
+                                                       PUCHAR Buffer) DRVHOST_NOT_PROVIDED;
 NTSTATUS BATTERYCLASSAPI BatteryClassStatusNotify(PVOID ClassData) DRVHOST_NOT_PROVIDED;
 
 typedef NTSTATUS BATTERY_CLASS_PEAK_POWER_NOTIFY(PVOID ClassData);
 typedef BATTERY_CLASS_PEAK_POWER_NOTIFY *PBATTERY_CLASS_PEAK_POWER_NOTIFY;
 NTSTATUS BATTERYCLASSAPI BatteryClassPeakPowerNotify(PVOID ClassData) DRVHOST_NOT_PROVIDED;
-NTSTATUS BATTERYCLASSAPI BatteryClassUpdateData(PVOID ClassData,
-                                                PBATTERY_MINIPORT_UPDATE_DATA UpdateData)
-    DRVHOST_NOT_PROVIDED;
+NTSTATUS BATTERYCLASSAPI BatteryClassUpdateData(
+    PVOID ClassData, PBATTERY_MINIPORT_UPDATE_DATA UpdateData) DRVHOST_NOT_PROVIDED;
 
 typedef NTSTATUS ADAPTER_CLASS_INITIALIZE_DEVICE(PADAPTER_MINIPORT_INFO MiniportInfo,
                                                  PVOID *ClassData);

@@ -42,8 +42,8 @@ typedef struct _BDCB_STATUS_UPDATE_CONTEXT {
 
 /* BDCB_IMAGE_INFORMATION.ImageFlags: bit 0 a dependent DLL, bit 1 loaded despite failing code
  * integrity (boot policy). */
-#define BDCB_IMAGEFLAGS_DEPENDENCY             0x00000001
-#define BDCB_IMAGEFLAGS_FAILED_CODE_INTEGRITY  0x00000002
+#define BDCB_IMAGEFLAGS_DEPENDENCY            0x00000001
+#define BDCB_IMAGEFLAGS_FAILED_CODE_INTEGRITY 0x00000002
 
 /* The ImageInformation of a BdCbInitializeImage callback; the driver sets Classification. */
 typedef struct _BDCB_IMAGE_INFORMATION {
@@ -65,8 +65,8 @@ typedef VOID BOOT_DRIVER_CALLBACK_FUNCTION(PVOID CallbackContext, BDCB_CALLBACK_
                                            PBDCB_IMAGE_INFORMATION ImageInformation);
 typedef BOOT_DRIVER_CALLBACK_FUNCTION *PBOOT_DRIVER_CALLBACK_FUNCTION;
 
-NTKERNELAPI PVOID NTAPI IoRegisterBootDriverCallback(PBOOT_DRIVER_CALLBACK_FUNCTION CallbackFunction,
-                                                     PVOID CallbackContext) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI PVOID NTAPI IoRegisterBootDriverCallback(
+    PBOOT_DRIVER_CALLBACK_FUNCTION CallbackFunction, PVOID CallbackContext) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI IoUnregisterBootDriverCallback(PVOID CallbackHandle) DRVHOST_NOT_PROVIDED;
 
 #ifdef __cplusplus

@@ -349,9 +349,11 @@ typedef struct _THERMAL_POLICY {
 
 /* ---- lid, switches, system buttons -------------------------------------------------------- */
 
-#define IOCTL_QUERY_LID           CTL_CODE(FILE_DEVICE_BATTERY, 0x30, METHOD_BUFFERED, FILE_READ_ACCESS)
-#define IOCTL_NOTIFY_SWITCH_EVENT CTL_CODE(FILE_DEVICE_BATTERY, 0x40, METHOD_BUFFERED, FILE_READ_ACCESS)
-#define IOCTL_GET_SYS_BUTTON_CAPS CTL_CODE(FILE_DEVICE_BATTERY, 0x50, METHOD_BUFFERED, FILE_READ_ACCESS)
+#define IOCTL_QUERY_LID CTL_CODE(FILE_DEVICE_BATTERY, 0x30, METHOD_BUFFERED, FILE_READ_ACCESS)
+#define IOCTL_NOTIFY_SWITCH_EVENT                                                                  \
+    CTL_CODE(FILE_DEVICE_BATTERY, 0x40, METHOD_BUFFERED, FILE_READ_ACCESS)
+#define IOCTL_GET_SYS_BUTTON_CAPS                                                                  \
+    CTL_CODE(FILE_DEVICE_BATTERY, 0x50, METHOD_BUFFERED, FILE_READ_ACCESS)
 #define IOCTL_GET_SYS_BUTTON_EVENT                                                                 \
     CTL_CODE(FILE_DEVICE_BATTERY, 0x51, METHOD_BUFFERED, FILE_READ_ACCESS)
 
@@ -467,7 +469,8 @@ typedef struct _WAKE_ALARM_INFORMATION {
 #define ACPI_TIME_IN_DAYLIGHT     0x02
 #define ACPI_TIME_ZONE_UNKNOWN    0x7FF
 
-#define IOCTL_ACPI_GET_REAL_TIME CTL_CODE(FILE_DEVICE_BATTERY, 0x84, METHOD_BUFFERED, FILE_READ_DATA)
+#define IOCTL_ACPI_GET_REAL_TIME                                                                   \
+    CTL_CODE(FILE_DEVICE_BATTERY, 0x84, METHOD_BUFFERED, FILE_READ_DATA)
 #define IOCTL_ACPI_SET_REAL_TIME                                                                   \
     CTL_CODE(FILE_DEVICE_BATTERY, 0x85, METHOD_BUFFERED, FILE_WRITE_ACCESS)
 #define IOCTL_GET_WAKE_ALARM_SYSTEM_POWERSTATE                                                     \

@@ -41,8 +41,8 @@ typedef struct _PRM_INTERFACE {
 } PRM_INTERFACE, *PPRM_INTERFACE;
 
 /* Version 1: Windows 11, version 24H2. */
-NTKERNELAPI NTSTATUS NTAPI ExGetPrmInterface(ULONG Version, PPRM_INTERFACE InterfaceOut)
-    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS NTAPI ExGetPrmInterface(ULONG Version,
+                                             PPRM_INTERFACE InterfaceOut) DRVHOST_NOT_PROVIDED;
 
 #ifdef __cplusplus
 }

@@ -56,8 +56,8 @@ typedef POWER_SETTING_CALLBACK *PPOWER_SETTING_CALLBACK;
 NTKERNELAPI NTSTATUS NTAPI PoRegisterPowerSettingCallback(PDEVICE_OBJECT DeviceObject,
                                                           LPCGUID SettingGuid,
                                                           PPOWER_SETTING_CALLBACK Callback,
-                                                          PVOID Context, PVOID *Handle)
-    DRVHOST_NOT_PROVIDED;
+                                                          PVOID Context,
+                                                          PVOID *Handle) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI NTSTATUS NTAPI PoUnregisterPowerSettingCallback(PVOID Handle) DRVHOST_NOT_PROVIDED;
 
 /* ---- power limits (ntpoapi) ----------------------------------------------------------- */
@@ -97,13 +97,11 @@ typedef struct _POWER_LIMIT_VALUE {
 } POWER_LIMIT_VALUE, *PPOWER_LIMIT_VALUE;
 
 /* ULONG_MAX of Windows (32 bits), spelled so that <limits.h>'s 64-bit one cannot leak in. */
-#define POWER_LIMIT_VALUE_NO_CONTROL 0xffffffffUL
+#define POWER_LIMIT_VALUE_NO_CONTROL      0xffffffffUL
 
-NTKERNELAPI NTSTATUS NTAPI PoCreatePowerLimitRequest(PVOID *PowerLimitRequest,
-                                                     PDEVICE_OBJECT TargetDeviceObject,
-                                                     PDEVICE_OBJECT PolicyDeviceObject,
-                                                     PCOUNTED_REASON_CONTEXT Context)
-    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS NTAPI PoCreatePowerLimitRequest(
+    PVOID *PowerLimitRequest, PDEVICE_OBJECT TargetDeviceObject, PDEVICE_OBJECT PolicyDeviceObject,
+    PCOUNTED_REASON_CONTEXT Context) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI PoDeletePowerLimitRequest(PVOID PowerLimitRequest) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI NTSTATUS NTAPI PoQueryPowerLimitAttributes(PVOID PowerLimitRequest, ULONG BufferCount,
                                                        PPOWER_LIMIT_ATTRIBUTES Buffer,
@@ -123,21 +121,21 @@ typedef struct POHANDLE__ *POHANDLE;
 #define PO_FX_VERSION_V3 0x00000003
 #define PO_FX_VERSION    PO_FX_VERSION_V1
 
-#define PO_FX_UNKNOWN_POWER 0xFFFFFFFF
-#define PO_FX_UNKNOWN_TIME  0xFFFFFFFFFFFFFFFFULL
+#define PO_FX_UNKNOWN_POWER                     0xFFFFFFFF
+#define PO_FX_UNKNOWN_TIME                      0xFFFFFFFFFFFFFFFFULL
 
 /* PoFxActivateComponent / PoFxIdleComponent Flags */
-#define PO_FX_FLAG_BLOCKING   0x00000001
-#define PO_FX_FLAG_ASYNC_ONLY 0x00000002
+#define PO_FX_FLAG_BLOCKING                     0x00000001
+#define PO_FX_FLAG_ASYNC_ONLY                   0x00000002
 
 /* PO_FX_COMPONENT_V2.Flags */
-#define PO_FX_COMPONENT_FLAG_F0_ON_DX      0x0000000000000001ULL
-#define PO_FX_COMPONENT_FLAG_NO_DEBOUNCE   0x0000000000000002ULL
+#define PO_FX_COMPONENT_FLAG_F0_ON_DX           0x0000000000000001ULL
+#define PO_FX_COMPONENT_FLAG_NO_DEBOUNCE        0x0000000000000002ULL
 
 /* PO_FX_DEVICE_V2.Flags */
-#define PO_FX_DEVICE_FLAG_RESERVED_1                 0x0000000000000001ULL
-#define PO_FX_DEVICE_FLAG_DISABLE_FAST_RESUME        0x0000000000000002ULL
-#define PO_FX_DEVICE_FLAG_DFX_CHILDREN_OPTIONAL      0x0000000000000004ULL
+#define PO_FX_DEVICE_FLAG_RESERVED_1            0x0000000000000001ULL
+#define PO_FX_DEVICE_FLAG_DISABLE_FAST_RESUME   0x0000000000000002ULL
+#define PO_FX_DEVICE_FLAG_DFX_CHILDREN_OPTIONAL 0x0000000000000004ULL
 
 typedef VOID PO_FX_COMPONENT_ACTIVE_CONDITION_CALLBACK(PVOID Context, ULONG Component);
 typedef PO_FX_COMPONENT_ACTIVE_CONDITION_CALLBACK *PPO_FX_COMPONENT_ACTIVE_CONDITION_CALLBACK;
@@ -150,14 +148,12 @@ typedef PO_FX_DEVICE_POWER_REQUIRED_CALLBACK *PPO_FX_DEVICE_POWER_REQUIRED_CALLB
 typedef VOID PO_FX_DEVICE_POWER_NOT_REQUIRED_CALLBACK(PVOID Context);
 typedef PO_FX_DEVICE_POWER_NOT_REQUIRED_CALLBACK *PPO_FX_DEVICE_POWER_NOT_REQUIRED_CALLBACK;
 typedef NTSTATUS PO_FX_POWER_CONTROL_CALLBACK(PVOID DeviceContext, LPCGUID PowerControlCode,
-                                              PVOID InBuffer, SIZE_T InBufferSize,
-                                              PVOID OutBuffer, SIZE_T OutBufferSize,
-                                              PSIZE_T BytesReturned);
+                                              PVOID InBuffer, SIZE_T InBufferSize, PVOID OutBuffer,
+                                              SIZE_T OutBufferSize, PSIZE_T BytesReturned);
 typedef PO_FX_POWER_CONTROL_CALLBACK *PPO_FX_POWER_CONTROL_CALLBACK;
 typedef VOID PO_FX_COMPONENT_CRITICAL_TRANSITION_CALLBACK(PVOID Context, ULONG Component,
                                                           BOOLEAN Active);
-typedef PO_FX_COMPONENT_CRITICAL_TRANSITION_CALLBACK
-    *PPO_FX_COMPONENT_CRITICAL_TRANSITION_CALLBACK;
+typedef PO_FX_COMPONENT_CRITICAL_TRANSITION_CALLBACK *PPO_FX_COMPONENT_CRITICAL_TRANSITION_CALLBACK;
 
 /* One Fx state of a component: F0 is index 0, deeper states follow. */
 typedef struct _PO_FX_COMPONENT_IDLE_STATE {
@@ -222,28 +218,27 @@ NTKERNELAPI NTSTATUS NTAPI PoFxRegisterDevice(PDEVICE_OBJECT Pdo, PPO_FX_DEVICE 
                                               POHANDLE *Handle) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI PoFxStartDevicePowerManagement(POHANDLE Handle) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI PoFxUnregisterDevice(POHANDLE Handle) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxActivateComponent(POHANDLE Handle, ULONG Component, ULONG Flags)
-    DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxIdleComponent(POHANDLE Handle, ULONG Component, ULONG Flags)
-    DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxCompleteIdleState(POHANDLE Handle, ULONG Component)
-    DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxCompleteIdleCondition(POHANDLE Handle, ULONG Component)
-    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI PoFxActivateComponent(POHANDLE Handle, ULONG Component,
+                                             ULONG Flags) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI PoFxIdleComponent(POHANDLE Handle, ULONG Component,
+                                         ULONG Flags) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI PoFxCompleteIdleState(POHANDLE Handle, ULONG Component) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI PoFxCompleteIdleCondition(POHANDLE Handle,
+                                                 ULONG Component) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI PoFxCompleteDevicePowerNotRequired(POHANDLE Handle) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI PoFxReportDevicePoweredOn(POHANDLE Handle) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI PoFxSetComponentLatency(POHANDLE Handle, ULONG Component,
                                                ULONGLONG Latency) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI PoFxSetComponentResidency(POHANDLE Handle, ULONG Component,
                                                  ULONGLONG Residency) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxSetComponentWake(POHANDLE Handle, ULONG Component, BOOLEAN WakeHint)
-    DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxSetDeviceIdleTimeout(POHANDLE Handle, ULONGLONG IdleTimeout)
-    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI PoFxSetComponentWake(POHANDLE Handle, ULONG Component,
+                                            BOOLEAN WakeHint) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI PoFxSetDeviceIdleTimeout(POHANDLE Handle,
+                                                ULONGLONG IdleTimeout) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI NTSTATUS NTAPI PoFxPowerControl(POHANDLE Handle, LPCGUID PowerControlCode,
                                             PVOID InBuffer, SIZE_T InBufferSize, PVOID OutBuffer,
-                                            SIZE_T OutBufferSize, PSIZE_T BytesReturned)
-    DRVHOST_NOT_PROVIDED;
+                                            SIZE_T OutBufferSize,
+                                            PSIZE_T BytesReturned) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI PoFxNotifySurprisePowerOn(PDEVICE_OBJECT Pdo) DRVHOST_NOT_PROVIDED;
 
 #ifdef __cplusplus

@@ -26,7 +26,8 @@ extern "C" {
 /* HRESULT_FROM_WIN32(ERROR_ARITHMETIC_OVERFLOW): ERROR_ARITHMETIC_OVERFLOW is 534 (0x216). */
 #define INTSAFE_E_ARITHMETIC_OVERFLOW ((HRESULT)0x80070216L)
 
-#define DRVHOST_INTSAFE_HR_(status) ((status) == STATUS_SUCCESS ? S_OK : INTSAFE_E_ARITHMETIC_OVERFLOW)
+#define DRVHOST_INTSAFE_HR_(status)                                                                \
+    ((status) == STATUS_SUCCESS ? S_OK : INTSAFE_E_ARITHMETIC_OVERFLOW)
 
 /* <Name>Add/Sub/Mult(a, b, &r) over Rtl<Name>Add/Sub/Mult. */
 #define DRVHOST_INTSAFE_HR_OP_(Name, Type, Op)                                                     \

@@ -29,7 +29,8 @@ extern "C" {
 #define RESOURCE_HUB_DEVICE_NAME_PREFIX RESOURCE_HUB_DEVICE_NAME L"\\"
 
 /* Sizes in bytes (with the terminating NUL) of a connection's file name and full path. */
-#define RESOURCE_HUB_CONNECTION_FILE_SIZE ((sizeof(LARGE_INTEGER) * 2 * sizeof(WCHAR)) + sizeof(WCHAR))
+#define RESOURCE_HUB_CONNECTION_FILE_SIZE                                                          \
+    ((sizeof(LARGE_INTEGER) * 2 * sizeof(WCHAR)) + sizeof(WCHAR))
 #define RESOURCE_HUB_CONNECTION_PATH_SIZE                                                          \
     (sizeof(RESOURCE_HUB_DEVICE_NAME_PREFIX) + RESOURCE_HUB_CONNECTION_FILE_SIZE - sizeof(WCHAR))
 #define RESOURCE_HUB_CONNECTION_FILE_CHARS                                                         \
@@ -43,7 +44,8 @@ extern "C" {
 
 #define FILE_DEVICE_RESOURCE_HUB (FILE_DEVICE_BUS_EXTENDER)
 
-#define DRVHOST_RH_IOCTL_(n) CTL_CODE(FILE_DEVICE_RESOURCE_HUB, (n), METHOD_BUFFERED, FILE_READ_ACCESS | FILE_WRITE_ACCESS)
+#define DRVHOST_RH_IOCTL_(n)                                                                       \
+    CTL_CODE(FILE_DEVICE_RESOURCE_HUB, (n), METHOD_BUFFERED, FILE_READ_ACCESS | FILE_WRITE_ACCESS)
 #define IOCTL_RH_QUERY_CONNECTION_PROPERTIES         DRVHOST_RH_IOCTL_(0x0)
 #define IOCTL_RH_ALLOCATE_CONNECTION                 DRVHOST_RH_IOCTL_(0x1)
 #define IOCTL_RH_FREE_CONNECTION                     DRVHOST_RH_IOCTL_(0x2)
@@ -76,14 +78,14 @@ typedef struct _RH_QUERY_CONNECTION_PROPERTIES_OUTPUT_BUFFER {
 
 /* ---- ACPI connection descriptors (packed, as in the firmware tables) ---------------------- */
 
-#define FUNCTION_CONFIG_DESCRIPTOR   0x8d
-#define GPIO_INTERRUPT_IO_DESCRIPTOR 0x8c
-#define SERIAL_BUS_DESCRIPTOR        0x8e
+#define FUNCTION_CONFIG_DESCRIPTOR        0x8d
+#define GPIO_INTERRUPT_IO_DESCRIPTOR      0x8c
+#define SERIAL_BUS_DESCRIPTOR             0x8e
 #define SERIAL_BUS_DESCRIPTOR_REVISION    0x01
 #define SERIAL_BUS_DESCRIPTOR_REVISION_V2 0x02
-#define SERIAL_BUS_I2C_DESCRIPTOR_TYPE  1
-#define SERIAL_BUS_SPI_DESCRIPTOR_TYPE  2
-#define SERIAL_BUS_UART_DESCRIPTOR_TYPE 3
+#define SERIAL_BUS_I2C_DESCRIPTOR_TYPE    1
+#define SERIAL_BUS_SPI_DESCRIPTOR_TYPE    2
+#define SERIAL_BUS_UART_DESCRIPTOR_TYPE   3
 #define SERIAL_BUS_FLAG_SHARED_DESCRIPTOR 0x4
 
 #define PNP_GPIO_IRQ_DESCRIPTOR_TYPE_INTERRUPT 0x0

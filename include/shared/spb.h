@@ -19,13 +19,20 @@ extern "C" {
 #define SPB_TARGET_NAME_PREFIX L"\\SPB\\"
 
 typedef enum SpbIoctl {
-    IOCTL_SPB_LOCK_CONTROLLER = CTL_CODE(FILE_DEVICE_CONTROLLER, 0x600, METHOD_BUFFERED, FILE_ANY_ACCESS),
-    IOCTL_SPB_UNLOCK_CONTROLLER = CTL_CODE(FILE_DEVICE_CONTROLLER, 0x601, METHOD_BUFFERED, FILE_ANY_ACCESS),
-    IOCTL_SPB_EXECUTE_SEQUENCE = CTL_CODE(FILE_DEVICE_CONTROLLER, 0x602, METHOD_BUFFERED, FILE_ANY_ACCESS),
-    IOCTL_SPB_LOCK_CONNECTION = CTL_CODE(FILE_DEVICE_CONTROLLER, 0x603, METHOD_BUFFERED, FILE_ANY_ACCESS),
-    IOCTL_SPB_UNLOCK_CONNECTION = CTL_CODE(FILE_DEVICE_CONTROLLER, 0x604, METHOD_BUFFERED, FILE_ANY_ACCESS),
-    IOCTL_SPB_FULL_DUPLEX = CTL_CODE(FILE_DEVICE_CONTROLLER, 0x605, METHOD_BUFFERED, FILE_ANY_ACCESS),
-    IOCTL_SPB_MULTI_SPI_TRANSFER = CTL_CODE(FILE_DEVICE_CONTROLLER, 0x606, METHOD_BUFFERED, FILE_ANY_ACCESS)
+    IOCTL_SPB_LOCK_CONTROLLER =
+        CTL_CODE(FILE_DEVICE_CONTROLLER, 0x600, METHOD_BUFFERED, FILE_ANY_ACCESS),
+    IOCTL_SPB_UNLOCK_CONTROLLER =
+        CTL_CODE(FILE_DEVICE_CONTROLLER, 0x601, METHOD_BUFFERED, FILE_ANY_ACCESS),
+    IOCTL_SPB_EXECUTE_SEQUENCE =
+        CTL_CODE(FILE_DEVICE_CONTROLLER, 0x602, METHOD_BUFFERED, FILE_ANY_ACCESS),
+    IOCTL_SPB_LOCK_CONNECTION =
+        CTL_CODE(FILE_DEVICE_CONTROLLER, 0x603, METHOD_BUFFERED, FILE_ANY_ACCESS),
+    IOCTL_SPB_UNLOCK_CONNECTION =
+        CTL_CODE(FILE_DEVICE_CONTROLLER, 0x604, METHOD_BUFFERED, FILE_ANY_ACCESS),
+    IOCTL_SPB_FULL_DUPLEX =
+        CTL_CODE(FILE_DEVICE_CONTROLLER, 0x605, METHOD_BUFFERED, FILE_ANY_ACCESS),
+    IOCTL_SPB_MULTI_SPI_TRANSFER =
+        CTL_CODE(FILE_DEVICE_CONTROLLER, 0x606, METHOD_BUFFERED, FILE_ANY_ACCESS)
 } SpbIoctl, *PSpbIoctl;
 
 typedef enum SPB_TRANSFER_DIRECTION {
@@ -82,7 +89,7 @@ typedef struct SPB_TRANSFER_LIST {
 #define SPB_TRANSFER_LIST_AND_ENTRIES(n)                                                           \
     struct {                                                                                       \
         SPB_TRANSFER_LIST List;                                                                    \
-        SPB_TRANSFER_LIST_ENTRY ExtraTransfers[(n) - 1];                                           \
+        SPB_TRANSFER_LIST_ENTRY ExtraTransfers[(n)-1];                                             \
     }
 
 static inline SPB_TRANSFER_LIST_ENTRY drvhost_spb_entry_(SPB_TRANSFER_DIRECTION Direction,
@@ -120,7 +127,8 @@ static inline SPB_TRANSFER_LIST_ENTRY SPB_TRANSFER_LIST_ENTRY_INIT_NON_PAGED(
 static inline SPB_TRANSFER_LIST_ENTRY SPB_TRANSFER_LIST_ENTRY_INIT_MDL(
     SPB_TRANSFER_DIRECTION Direction, ULONG DelayInUs, struct _MDL *Mdl)
 {
-    SPB_TRANSFER_LIST_ENTRY e = drvhost_spb_entry_(Direction, DelayInUs, SpbTransferBufferFormatMdl);
+    SPB_TRANSFER_LIST_ENTRY e =
+        drvhost_spb_entry_(Direction, DelayInUs, SpbTransferBufferFormatMdl);
     e.Buffer.Mdl = Mdl;
     return e;
 }
@@ -129,7 +137,8 @@ static inline SPB_TRANSFER_LIST_ENTRY SPB_TRANSFER_LIST_ENTRY_INIT_BUFFER_LIST(
     SPB_TRANSFER_DIRECTION Direction, ULONG DelayInUs, SPB_TRANSFER_BUFFER_LIST_ENTRY BufferList[],
     ULONG BufferListCe)
 {
-    SPB_TRANSFER_LIST_ENTRY e = drvhost_spb_entry_(Direction, DelayInUs, SpbTransferBufferFormatList);
+    SPB_TRANSFER_LIST_ENTRY e =
+        drvhost_spb_entry_(Direction, DelayInUs, SpbTransferBufferFormatList);
     e.Buffer.BufferList.List = BufferList;
     e.Buffer.BufferList.ListCe = BufferListCe;
     return e;
