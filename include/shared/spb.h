@@ -104,24 +104,30 @@ static inline SPB_TRANSFER_LIST_ENTRY drvhost_spb_entry_(SPB_TRANSFER_DIRECTION 
     return e;
 }
 
-static inline SPB_TRANSFER_LIST_ENTRY SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(
-    SPB_TRANSFER_DIRECTION Direction, ULONG DelayInUs, PVOID Buffer, ULONG BufferCb)
+/* A Simple or SimpleNonPaged entry (one buffer). */
+static inline SPB_TRANSFER_LIST_ENTRY drvhost_spb_simple_(SPB_TRANSFER_DIRECTION Direction,
+                                                          ULONG DelayInUs,
+                                                          SPB_TRANSFER_BUFFER_FORMAT Format,
+                                                          PVOID Buffer, ULONG BufferCb)
 {
-    SPB_TRANSFER_LIST_ENTRY e =
-        drvhost_spb_entry_(Direction, DelayInUs, SpbTransferBufferFormatSimple);
+    SPB_TRANSFER_LIST_ENTRY e = drvhost_spb_entry_(Direction, DelayInUs, Format);
     e.Buffer.Simple.Buffer = Buffer;
     e.Buffer.Simple.BufferCb = BufferCb;
     return e;
 }
 
+static inline SPB_TRANSFER_LIST_ENTRY SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(
+    SPB_TRANSFER_DIRECTION Direction, ULONG DelayInUs, PVOID Buffer, ULONG BufferCb)
+{
+    return drvhost_spb_simple_(Direction, DelayInUs, SpbTransferBufferFormatSimple, Buffer,
+                               BufferCb);
+}
+
 static inline SPB_TRANSFER_LIST_ENTRY SPB_TRANSFER_LIST_ENTRY_INIT_NON_PAGED(
     SPB_TRANSFER_DIRECTION Direction, ULONG DelayInUs, PVOID Buffer, ULONG BufferCb)
 {
-    SPB_TRANSFER_LIST_ENTRY e =
-        drvhost_spb_entry_(Direction, DelayInUs, SpbTransferBufferFormatSimpleNonPaged);
-    e.Buffer.Simple.Buffer = Buffer;
-    e.Buffer.Simple.BufferCb = BufferCb;
-    return e;
+    return drvhost_spb_simple_(Direction, DelayInUs, SpbTransferBufferFormatSimpleNonPaged, Buffer,
+                               BufferCb);
 }
 
 static inline SPB_TRANSFER_LIST_ENTRY SPB_TRANSFER_LIST_ENTRY_INIT_MDL(
