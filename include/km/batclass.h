@@ -10,6 +10,19 @@
  */
 #include <poclass.h>
 
+/* Each inclusion declares the GUIDs, or defines them once after <initguid.h>: a second
+ * inclusion in the same state (batclass.h includes poclass.h) adds nothing. */
+#ifdef INITGUID
+#ifndef DRVHOST_BATCLASS_GUIDS_DEFINED_
+#define DRVHOST_BATCLASS_GUIDS_DEFINED_
+#define DRVHOST_BATCLASS_GUIDS_
+#endif
+#elif !defined(DRVHOST_BATCLASS_GUIDS_DECLARED_)
+#define DRVHOST_BATCLASS_GUIDS_DECLARED_
+#define DRVHOST_BATCLASS_GUIDS_
+#endif
+#ifdef DRVHOST_BATCLASS_GUIDS_
+#undef DRVHOST_BATCLASS_GUIDS_
 /* WMI data blocks of the battery class (outside the guard, for <initguid.h>). */
 DEFINE_GUID(BATTERY_STATUS_WMI_GUID, 0xfc4670d1, 0xebbf, 0x416e, 0x87, 0xce, 0x37, 0x4a, 0x4e, 0xbc,
             0x11, 0x1a);
@@ -27,6 +40,8 @@ DEFINE_GUID(BATTERY_STATUS_CHANGE_WMI_GUID, 0xcddfa0c3, 0x7c5b, 0x4e43, 0xa0, 0x
             0xa5, 0xb8, 0x43, 0x64);
 DEFINE_GUID(BATTERY_TAG_CHANGE_WMI_GUID, 0x5e1f6e19, 0x8786, 0x4d23, 0x94, 0xfc, 0x9e, 0x74, 0x6b,
             0xd5, 0xd8, 0x88);
+
+#endif
 
 #ifndef _BATCLASS_
 #define _BATCLASS_

@@ -10,6 +10,19 @@
  */
 #include <guiddef.h>
 
+/* Each inclusion declares the GUIDs, or defines them once after <initguid.h>: a second
+ * inclusion in the same state (batclass.h includes poclass.h) adds nothing. */
+#ifdef INITGUID
+#ifndef DRVHOST_POCLASS_GUIDS_DEFINED_
+#define DRVHOST_POCLASS_GUIDS_DEFINED_
+#define DRVHOST_POCLASS_GUIDS_
+#endif
+#elif !defined(DRVHOST_POCLASS_GUIDS_DECLARED_)
+#define DRVHOST_POCLASS_GUIDS_DECLARED_
+#define DRVHOST_POCLASS_GUIDS_
+#endif
+#ifdef DRVHOST_POCLASS_GUIDS_
+#undef DRVHOST_POCLASS_GUIDS_
 /* Device classes of the power policy devices (device interface GUIDs). */
 DEFINE_GUID(GUID_DEVICE_BATTERY, 0x72631e54, 0x78a4, 0x11d0, 0xbc, 0xf7, 0x00, 0xaa, 0x00, 0xb7,
             0xb3, 0x2a);
@@ -50,6 +63,8 @@ DEFINE_GUID(GUID_THERMAL_COOLING_INTERFACE, 0xecbe47a8, 0xc498, 0x4bb9, 0xbd, 0x
             0xe0, 0x94, 0x0d, 0x22);
 DEFINE_GUID(GUID_POWER_LIMIT_INTERFACE, 0x3b96f4f2, 0xce49, 0x44d1, 0x91, 0xf8, 0x65, 0x2b, 0x81,
             0x21, 0xe9, 0x3a);
+
+#endif
 
 #ifndef _POCLASS_
 #define _POCLASS_

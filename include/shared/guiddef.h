@@ -38,8 +38,8 @@ typedef GUID IID, *LPIID, CLSID, *LPCLSID, FMTID, *LPFMTID;
 #define DRVHOST_GUID_LINKAGE_
 #endif
 #define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)                               \
-    DRVHOST_GUID_LINKAGE_ const GUID name __attribute__((weak)) = {                                \
-        l, w1, w2, {b1, b2, b3, b4, b5, b6, b7, b8}}
+    DRVHOST_GUID_LINKAGE_ const GUID name                                                          \
+        __attribute__((weak)) = {l, w1, w2, {b1, b2, b3, b4, b5, b6, b7, b8}}
 #else
 #define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) extern const GUID name
 #endif

@@ -7,6 +7,7 @@
 #include <ntddk.h>
 #include <initguid.h>
 #include <batclass.h>
+#include <poclass.h> /* again, after batclass.h included it: defines nothing twice */
 #include <spb.h>
 #include <gpio.h>
 #define RESHUB_USE_HELPER_ROUTINES

@@ -76,6 +76,15 @@ TEST(reshub_create_path_too_small)
     ok(path.Length == 0, "length changed to %u\n", path.Length);
 }
 
+TEST(reshub_id_to_file_name)
+{
+    WCHAR name[RESOURCE_HUB_FILE_CHARS];
+    static const WCHAR expected[] = L"ffffffff00000010";
+    memset(name, 0xff, sizeof(name));
+    ok_status(RESOURCE_HUB_ID_TO_FILE_NAME(0x10, 0xffffffff, name), STATUS_SUCCESS);
+    ok(memcmp(name, expected, sizeof(expected)) == 0, "file name differs\n");
+}
+
 TEST(reshub_id_from_file_name)
 {
     LARGE_INTEGER id;
@@ -119,6 +128,10 @@ TEST(spb_transfer_list)
            "buffer list entry\n");
         e = SPB_TRANSFER_LIST_ENTRY_INIT_NON_PAGED(SpbTransferDirectionToDevice, 0, data, 1);
         ok(e.Buffer.Format == SpbTransferBufferFormatSimpleNonPaged, "non-paged entry\n");
+        e = SPB_TRANSFER_LIST_ENTRY_INIT_MDL(SpbTransferDirectionFromDevice, 7, (PMDL)parts);
+        ok(e.Buffer.Format == SpbTransferBufferFormatMdl && e.Buffer.Mdl == (PMDL)parts &&
+               e.DelayInUs == 7,
+           "MDL entry\n");
     }
 }
 
