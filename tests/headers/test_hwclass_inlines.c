@@ -111,13 +111,18 @@ TEST(spb_transfer_list)
     ok(seq.ExtraTransfers[0].DelayInUs == 0, "the second entry was not zeroed\n");
     seq.List.Transfers[0] =
         SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionToDevice, 0, &reg, 1);
-    seq.List.Transfers[1] =
+    /* The second entry is ExtraTransfers[0], right after Transfers[0] (drivers index
+     * Transfers[1]; the host sanitizer would flag that on the [1] array). */
+    ok((char *)&seq.ExtraTransfers[0] ==
+           (char *)&seq.List.Transfers[0] + sizeof(seq.List.Transfers[0]),
+       "entries do not follow each other\n");
+    seq.ExtraTransfers[0] =
         SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionFromDevice, 5, data, sizeof(data));
-    ok(seq.ExtraTransfers[0].Direction == SpbTransferDirectionFromDevice, "entries overlay\n");
-    ok(seq.List.Transfers[1].Buffer.Format == SpbTransferBufferFormatSimple &&
-           seq.List.Transfers[1].Buffer.Simple.Buffer == data &&
-           seq.List.Transfers[1].Buffer.Simple.BufferCb == 4 &&
-           seq.List.Transfers[1].DelayInUs == 5,
+    ok(seq.ExtraTransfers[0].Buffer.Format == SpbTransferBufferFormatSimple &&
+           seq.ExtraTransfers[0].Buffer.Simple.Buffer == data &&
+           seq.ExtraTransfers[0].Buffer.Simple.BufferCb == 4 &&
+           seq.ExtraTransfers[0].DelayInUs == 5 &&
+           seq.ExtraTransfers[0].Direction == SpbTransferDirectionFromDevice,
        "simple entry\n");
     {
         SPB_TRANSFER_BUFFER_LIST_ENTRY parts[2] = {{data, 2}, {data + 2, 2}};
