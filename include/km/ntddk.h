@@ -107,4 +107,7 @@ C_ASSERT(sizeof(IMAGE_INFO_EX) == 56);
 C_ASSERT(sizeof(PS_CREATE_NOTIFY_INFO) == 72);
 C_ASSERT(FIELD_OFFSET(PS_CREATE_NOTIFY_INFO, CreationStatus) == 64);
 
+/* ==== boot driver callbacks (ELAM) ====================================================== */
+#include <ntddk_bdcb.h>
+
 #endif

@@ -772,6 +772,7 @@ NTKERNELAPI VOID NTAPI drvhost_assertion_failure(VOID);
 #include <wdm_wmic.h>
 #include <wdm_io.h>
 #include <wdm_pnp.h>
+#include <wdm_po.h> /* power settings, power limits, PoFx (hwhdr) */
 #include <wdm_interrupt.h>
 #include <wdm_etw.h>
 #include <drvhost_seh.h>

@@ -114,20 +114,30 @@ typedef struct _LEGACY_BUS_INFORMATION {
 
 /* ---- IRP_MN_START_DEVICE: the resource lists ----------------------------------------- */
 
-#define CmResourceTypeNull           0
-#define CmResourceTypePort           1
-#define CmResourceTypeInterrupt      2
-#define CmResourceTypeMemory         3
-#define CmResourceTypeDma            4
-#define CmResourceTypeDeviceSpecific 5
-#define CmResourceTypeBusNumber      6
-#define CmResourceTypeMemoryLarge    7
-#define CmResourceTypeNonArbitrated  128
-#define CmResourceTypeConfigData     128
-#define CmResourceTypeDevicePrivate  129
-#define CmResourceTypePcCardConfig   130
-#define CmResourceTypeMfCardConfig   131
-#define CmResourceTypeConnection     132
+#define CmResourceTypeNull                           0
+#define CmResourceTypePort                           1
+#define CmResourceTypeInterrupt                      2
+#define CmResourceTypeMemory                         3
+#define CmResourceTypeDma                            4
+#define CmResourceTypeDeviceSpecific                 5
+#define CmResourceTypeBusNumber                      6
+#define CmResourceTypeMemoryLarge                    7
+#define CmResourceTypeNonArbitrated                  128
+#define CmResourceTypeConfigData                     128
+#define CmResourceTypeDevicePrivate                  129
+#define CmResourceTypePcCardConfig                   130
+#define CmResourceTypeMfCardConfig                   131
+#define CmResourceTypeConnection                     132
+
+/* Class and Type of a CmResourceTypeConnection descriptor (u.Connection) */
+#define CM_RESOURCE_CONNECTION_CLASS_GPIO            0x01
+#define CM_RESOURCE_CONNECTION_CLASS_SERIAL          0x02
+#define CM_RESOURCE_CONNECTION_CLASS_FUNCTION_CONFIG 0x03
+#define CM_RESOURCE_CONNECTION_TYPE_GPIO_IO          0x02
+#define CM_RESOURCE_CONNECTION_TYPE_SERIAL_I2C       0x01
+#define CM_RESOURCE_CONNECTION_TYPE_SERIAL_SPI       0x02
+#define CM_RESOURCE_CONNECTION_TYPE_SERIAL_UART      0x03
+#define CM_RESOURCE_CONNECTION_TYPE_FUNCTION_CONFIG  0x01
 
 typedef enum _CM_SHARE_DISPOSITION {
     CmResourceShareUndetermined = 0,
@@ -170,6 +180,14 @@ typedef struct _CM_PARTIAL_RESOURCE_DESCRIPTOR {
             ULONG Reserved1;
             ULONG Reserved2;
         } DeviceSpecificData;
+        struct {         /* CmResourceTypeConnection: a GPIO or serial bus connection (reshub.h) */
+            UCHAR Class; /* CM_RESOURCE_CONNECTION_CLASS_* */
+            UCHAR Type;  /* CM_RESOURCE_CONNECTION_TYPE_* */
+            UCHAR Reserved1;
+            UCHAR Reserved2;
+            ULONG IdLowPart;
+            ULONG IdHighPart;
+        } Connection;
     } u;
 } CM_PARTIAL_RESOURCE_DESCRIPTOR, *PCM_PARTIAL_RESOURCE_DESCRIPTOR;
 #pragma pack(pop)

@@ -30,8 +30,16 @@ typedef GUID IID, *LPIID, CLSID, *LPCLSID, FMTID, *LPFMTID;
  * defines the storage, as with the WDK. */
 #undef DEFINE_GUID
 #ifdef INITGUID
+/* C++: a namespace-scope const has internal linkage unless declared extern; the weak definition
+ * must be public (one GUID shared by every source file of a module, as MSVC's selectany). */
+#ifdef __cplusplus
+#define DRVHOST_GUID_LINKAGE_ extern "C"
+#else
+#define DRVHOST_GUID_LINKAGE_
+#endif
 #define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)                               \
-    const GUID name __attribute__((weak)) = {l, w1, w2, {b1, b2, b3, b4, b5, b6, b7, b8}}
+    DRVHOST_GUID_LINKAGE_ const GUID name                                                          \
+        __attribute__((weak)) = {l, w1, w2, {b1, b2, b3, b4, b5, b6, b7, b8}}
 #else
 #define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) extern const GUID name
 #endif

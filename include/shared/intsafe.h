@@ -1,0 +1,184 @@
+/*
+ * intsafe.h - the HRESULT form of the overflow-checked integer arithmetic and conversions
+ * (ULongAdd, SizeTMult, ULongLongToULong...), as drivers and user-mode code include it.
+ *
+ * Each routine returns S_OK with the exact result, or INTSAFE_E_ARITHMETIC_OVERFLOW when the
+ * result does not fit the destination type; the result is then the type's <TYPE>_ERROR value
+ * (see ntintsafe.h). Every routine is a static inline function of this header, as in the WDK:
+ * nothing is exported. The arithmetic itself is ntintsafe.h's (Rtl<Name>): this header only maps
+ * its NTSTATUS to the HRESULT, so the two families agree on every input.
+ *
+ * drvhost specifics: the signed routines (LongAdd, IntMult...) are always available, as with
+ * ntintsafe.h; the WDK's header may require ENABLE_INTSAFE_SIGNED_FUNCTIONS for them.
+ */
+#ifndef _INTSAFE_H_INCLUDED_
+#define _INTSAFE_H_INCLUDED_
+
+#include <ntintsafe.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifndef S_OK
+#define S_OK ((HRESULT)0L)
+#endif
+/* HRESULT_FROM_WIN32(ERROR_ARITHMETIC_OVERFLOW): ERROR_ARITHMETIC_OVERFLOW is 534 (0x216). */
+#define INTSAFE_E_ARITHMETIC_OVERFLOW ((HRESULT)0x80070216L)
+
+#define DRVHOST_INTSAFE_HR_(status)                                                                \
+    ((status) == STATUS_SUCCESS ? S_OK : INTSAFE_E_ARITHMETIC_OVERFLOW)
+
+/* <Name>Add/Sub/Mult(a, b, &r) over Rtl<Name>Add/Sub/Mult. */
+#define DRVHOST_INTSAFE_HR_OP_(Name, Type, Op)                                                     \
+    static inline HRESULT Name##Op(Type Operand1, Type Operand2, Type *pResult)                    \
+    {                                                                                              \
+        return DRVHOST_INTSAFE_HR_(Rtl##Name##Op(Operand1, Operand2, pResult));                    \
+    }
+
+#define DRVHOST_INTSAFE_HR_MATH_(Name, Type)                                                       \
+    DRVHOST_INTSAFE_HR_OP_(Name, Type, Add)                                                        \
+    DRVHOST_INTSAFE_HR_OP_(Name, Type, Sub)                                                        \
+    DRVHOST_INTSAFE_HR_OP_(Name, Type, Mult)
+
+/* <From>To<To>(v, &r) over Rtl<From>To<To>. */
+#define DRVHOST_INTSAFE_HR_CONV_(Name, SrcType, DstType)                                           \
+    static inline HRESULT Name(SrcType Operand, DstType *pResult)                                  \
+    {                                                                                              \
+        return DRVHOST_INTSAFE_HR_(Rtl##Name(Operand, pResult));                                   \
+    }
+
+/* ---- arithmetic --------------------------------------------------------------------------- */
+
+DRVHOST_INTSAFE_HR_MATH_(UInt8, UINT8)
+DRVHOST_INTSAFE_HR_MATH_(Byte, BYTE)
+DRVHOST_INTSAFE_HR_MATH_(UShort, USHORT)
+DRVHOST_INTSAFE_HR_MATH_(Word, WORD)
+DRVHOST_INTSAFE_HR_MATH_(UInt, UINT)
+DRVHOST_INTSAFE_HR_MATH_(ULong, ULONG)
+DRVHOST_INTSAFE_HR_MATH_(DWord, DWORD)
+DRVHOST_INTSAFE_HR_MATH_(ULongLong, ULONGLONG)
+DRVHOST_INTSAFE_HR_MATH_(DWordLong, DWORDLONG)
+DRVHOST_INTSAFE_HR_MATH_(ULong64, ULONG64)
+DRVHOST_INTSAFE_HR_MATH_(DWord64, DWORD64)
+DRVHOST_INTSAFE_HR_MATH_(UInt64, UINT64)
+DRVHOST_INTSAFE_HR_MATH_(SizeT, SIZE_T)
+DRVHOST_INTSAFE_HR_MATH_(SIZET, SIZE_T)
+DRVHOST_INTSAFE_HR_MATH_(UIntPtr, UINT_PTR)
+DRVHOST_INTSAFE_HR_MATH_(ULongPtr, ULONG_PTR)
+DRVHOST_INTSAFE_HR_MATH_(DWordPtr, DWORD_PTR)
+DRVHOST_INTSAFE_HR_MATH_(Int8, INT8)
+DRVHOST_INTSAFE_HR_MATH_(Short, SHORT)
+DRVHOST_INTSAFE_HR_MATH_(Int, INT)
+DRVHOST_INTSAFE_HR_MATH_(Long, LONG)
+DRVHOST_INTSAFE_HR_MATH_(LongLong, LONGLONG)
+DRVHOST_INTSAFE_HR_MATH_(Long64, LONG64)
+DRVHOST_INTSAFE_HR_MATH_(Int64, INT64)
+DRVHOST_INTSAFE_HR_MATH_(IntPtr, INT_PTR)
+DRVHOST_INTSAFE_HR_MATH_(LongPtr, LONG_PTR)
+DRVHOST_INTSAFE_HR_MATH_(PtrdiffT, ptrdiff_t)
+DRVHOST_INTSAFE_HR_MATH_(SSIZET, SSIZE_T)
+
+/* ---- conversions -------------------------------------------------------------------------- */
+
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToUChar, ULONGLONG, UCHAR)
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToUShort, ULONGLONG, USHORT)
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToInt, ULONGLONG, INT)
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToUInt, ULONGLONG, UINT)
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToLong, ULONGLONG, LONG)
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToULong, ULONGLONG, ULONG)
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToDWord, ULONGLONG, DWORD)
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToLongLong, ULONGLONG, LONGLONG)
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToIntPtr, ULONGLONG, INT_PTR)
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToLongPtr, ULONGLONG, LONG_PTR)
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToUIntPtr, ULONGLONG, UINT_PTR)
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToULongPtr, ULONGLONG, ULONG_PTR)
+DRVHOST_INTSAFE_HR_CONV_(ULongLongToSizeT, ULONGLONG, SIZE_T)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToUChar, LONGLONG, UCHAR)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToShort, LONGLONG, SHORT)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToUShort, LONGLONG, USHORT)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToInt, LONGLONG, INT)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToUInt, LONGLONG, UINT)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToLong, LONGLONG, LONG)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToULong, LONGLONG, ULONG)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToDWord, LONGLONG, DWORD)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToULongLong, LONGLONG, ULONGLONG)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToIntPtr, LONGLONG, INT_PTR)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToLongPtr, LONGLONG, LONG_PTR)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToUIntPtr, LONGLONG, UINT_PTR)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToULongPtr, LONGLONG, ULONG_PTR)
+DRVHOST_INTSAFE_HR_CONV_(LongLongToSizeT, LONGLONG, SIZE_T)
+DRVHOST_INTSAFE_HR_CONV_(SizeTToUShort, SIZE_T, USHORT)
+DRVHOST_INTSAFE_HR_CONV_(SizeTToInt, SIZE_T, INT)
+DRVHOST_INTSAFE_HR_CONV_(SizeTToUInt, SIZE_T, UINT)
+DRVHOST_INTSAFE_HR_CONV_(SizeTToLong, SIZE_T, LONG)
+DRVHOST_INTSAFE_HR_CONV_(SizeTToULong, SIZE_T, ULONG)
+DRVHOST_INTSAFE_HR_CONV_(SizeTToDWord, SIZE_T, DWORD)
+DRVHOST_INTSAFE_HR_CONV_(SizeTToIntPtr, SIZE_T, INT_PTR)
+DRVHOST_INTSAFE_HR_CONV_(SizeTToLongPtr, SIZE_T, LONG_PTR)
+DRVHOST_INTSAFE_HR_CONV_(SizeTToLongLong, SIZE_T, LONGLONG)
+DRVHOST_INTSAFE_HR_CONV_(ULongPtrToUShort, ULONG_PTR, USHORT)
+DRVHOST_INTSAFE_HR_CONV_(ULongPtrToInt, ULONG_PTR, INT)
+DRVHOST_INTSAFE_HR_CONV_(ULongPtrToUInt, ULONG_PTR, UINT)
+DRVHOST_INTSAFE_HR_CONV_(ULongPtrToLong, ULONG_PTR, LONG)
+DRVHOST_INTSAFE_HR_CONV_(ULongPtrToULong, ULONG_PTR, ULONG)
+DRVHOST_INTSAFE_HR_CONV_(ULongPtrToLongPtr, ULONG_PTR, LONG_PTR)
+DRVHOST_INTSAFE_HR_CONV_(UIntPtrToUInt, UINT_PTR, UINT)
+DRVHOST_INTSAFE_HR_CONV_(UIntPtrToULong, UINT_PTR, ULONG)
+DRVHOST_INTSAFE_HR_CONV_(UIntPtrToInt, UINT_PTR, INT)
+DRVHOST_INTSAFE_HR_CONV_(LongPtrToInt, LONG_PTR, INT)
+DRVHOST_INTSAFE_HR_CONV_(LongPtrToUInt, LONG_PTR, UINT)
+DRVHOST_INTSAFE_HR_CONV_(LongPtrToLong, LONG_PTR, LONG)
+DRVHOST_INTSAFE_HR_CONV_(LongPtrToULong, LONG_PTR, ULONG)
+DRVHOST_INTSAFE_HR_CONV_(LongPtrToULongPtr, LONG_PTR, ULONG_PTR)
+DRVHOST_INTSAFE_HR_CONV_(LongPtrToSizeT, LONG_PTR, SIZE_T)
+DRVHOST_INTSAFE_HR_CONV_(IntPtrToInt, INT_PTR, INT)
+DRVHOST_INTSAFE_HR_CONV_(IntPtrToUInt, INT_PTR, UINT)
+DRVHOST_INTSAFE_HR_CONV_(IntPtrToULong, INT_PTR, ULONG)
+DRVHOST_INTSAFE_HR_CONV_(IntPtrToUIntPtr, INT_PTR, UINT_PTR)
+DRVHOST_INTSAFE_HR_CONV_(ULongToUChar, ULONG, UCHAR)
+DRVHOST_INTSAFE_HR_CONV_(ULongToShort, ULONG, SHORT)
+DRVHOST_INTSAFE_HR_CONV_(ULongToUShort, ULONG, USHORT)
+DRVHOST_INTSAFE_HR_CONV_(ULongToInt, ULONG, INT)
+DRVHOST_INTSAFE_HR_CONV_(ULongToLong, ULONG, LONG)
+DRVHOST_INTSAFE_HR_CONV_(DWordToUShort, DWORD, USHORT)
+DRVHOST_INTSAFE_HR_CONV_(DWordToInt, DWORD, INT)
+DRVHOST_INTSAFE_HR_CONV_(DWordToLong, DWORD, LONG)
+DRVHOST_INTSAFE_HR_CONV_(UIntToUChar, UINT, UCHAR)
+DRVHOST_INTSAFE_HR_CONV_(UIntToUShort, UINT, USHORT)
+DRVHOST_INTSAFE_HR_CONV_(UIntToInt, UINT, INT)
+DRVHOST_INTSAFE_HR_CONV_(UIntToLong, UINT, LONG)
+DRVHOST_INTSAFE_HR_CONV_(LongToUChar, LONG, UCHAR)
+DRVHOST_INTSAFE_HR_CONV_(LongToShort, LONG, SHORT)
+DRVHOST_INTSAFE_HR_CONV_(LongToUShort, LONG, USHORT)
+DRVHOST_INTSAFE_HR_CONV_(LongToUInt, LONG, UINT)
+DRVHOST_INTSAFE_HR_CONV_(LongToULong, LONG, ULONG)
+DRVHOST_INTSAFE_HR_CONV_(LongToDWord, LONG, DWORD)
+DRVHOST_INTSAFE_HR_CONV_(LongToULongLong, LONG, ULONGLONG)
+DRVHOST_INTSAFE_HR_CONV_(LongToUIntPtr, LONG, UINT_PTR)
+DRVHOST_INTSAFE_HR_CONV_(LongToULongPtr, LONG, ULONG_PTR)
+DRVHOST_INTSAFE_HR_CONV_(LongToSizeT, LONG, SIZE_T)
+DRVHOST_INTSAFE_HR_CONV_(IntToUChar, INT, UCHAR)
+DRVHOST_INTSAFE_HR_CONV_(IntToShort, INT, SHORT)
+DRVHOST_INTSAFE_HR_CONV_(IntToUShort, INT, USHORT)
+DRVHOST_INTSAFE_HR_CONV_(IntToUInt, INT, UINT)
+DRVHOST_INTSAFE_HR_CONV_(IntToULong, INT, ULONG)
+DRVHOST_INTSAFE_HR_CONV_(IntToULongLong, INT, ULONGLONG)
+DRVHOST_INTSAFE_HR_CONV_(IntToSizeT, INT, SIZE_T)
+DRVHOST_INTSAFE_HR_CONV_(UShortToUChar, USHORT, UCHAR)
+DRVHOST_INTSAFE_HR_CONV_(UShortToShort, USHORT, SHORT)
+DRVHOST_INTSAFE_HR_CONV_(ShortToUChar, SHORT, UCHAR)
+DRVHOST_INTSAFE_HR_CONV_(ShortToUShort, SHORT, USHORT)
+DRVHOST_INTSAFE_HR_CONV_(ShortToUInt, SHORT, UINT)
+DRVHOST_INTSAFE_HR_CONV_(ShortToULong, SHORT, ULONG)
+DRVHOST_INTSAFE_HR_CONV_(ShortToSizeT, SHORT, SIZE_T)
+
+#undef DRVHOST_INTSAFE_HR_MATH_
+#undef DRVHOST_INTSAFE_HR_OP_
+#undef DRVHOST_INTSAFE_HR_CONV_
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,22 @@
+#!/bin/sh
+# check_cxx_headers.sh CXX SOURCE_ROOT - the hardware-class headers that C++ drivers include
+# (SpbTestTool: spb.h, reshub.h) compile as C++ with the kernel C++ profile, alone and after
+# <ntddk.h>, helpers included (RESHUB_USE_HELPER_ROUTINES).
+set -u
+cxx=$1 root=$2
+failed=0 count=0
+flags="-std=gnu++17 -fshort-wchar -fms-extensions -fno-exceptions -fno-rtti -D_AMD64_ -DAMD64 -D_WIN64 -DDRVHOST=1 -D_KERNEL_MODE=1 -Wall -Werror -Wno-unknown-pragmas -Wno-multichar -fsyntax-only"
+for name in spb.h reshub.h gpio.h poclass.h batclass.h intsafe.h usbiodef.h prminterface.h acpitabl.h; do
+    for prefix in "#include <ntddk.h>" "#include <ntddk.h>
+#include <initguid.h>"; do
+        count=$((count + 1))
+        if ! printf '%s\n#define RESHUB_USE_HELPER_ROUTINES\n#include <%s>\n' "$prefix" "$name" |
+            $cxx $flags -isystem "$root/include/shared" -isystem "$root/include/km" \
+                -isystem "$root/include" -x c++ - ; then
+            echo "FAIL: <$name> does not compile as C++"
+            failed=$((failed + 1))
+        fi
+    done
+done
+echo "$((count - failed)) passed, $failed failed"
+[ "$failed" = 0 ]
