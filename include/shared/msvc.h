@@ -85,8 +85,8 @@ _Static_assert(sizeof(wchar_t) == 2,
 #define __fastcall
 #define __w64
 
-#define __assume(x)               ((void)0)
-#define __noop(...)               ((void)0)
+#define __assume(x) ((void)0)
+#define __noop(...) ((void)0)
 /* __annotation(L"Kind", L"Text", ...): MSVC records its strings in the debug information
  * (the debugger's .exr shows them); no debug record here, so the arguments are discarded
  * unevaluated, as MSVC evaluates none of them either. */
