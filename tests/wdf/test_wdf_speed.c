@@ -292,16 +292,15 @@ TEST(reads_arriving_on_two_threads_while_their_queue_is_deleted)
     for (int i = 0; i < 2; i++)
         while (__atomic_load_n(&race[i].reads, __ATOMIC_ACQUIRE) < 200)
             sched_yield();
-    ok_status(harness_ioctl(f, IOCTL_S_DELETE_READ_QUEUE, NULL, 0, NULL, 0, NULL),
-              STATUS_SUCCESS);
+    ok_status(harness_ioctl(f, IOCTL_S_DELETE_READ_QUEUE, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS);
     for (int i = 0; i < 2; i++)
         __atomic_store_n(&race[i].deleted, 1, __ATOMIC_RELEASE);
     for (int i = 0; i < 2; i++) {
         pthread_join(t[i], NULL);
         ok(race[i].failures == 0 && race[i].refused <= 1 && race[i].after >= 100 &&
                race[i].reads >= 300,
-           "thread %d: %u reads, %u failed, %u refused, %u after the deletion\n", i,
-           race[i].reads, race[i].failures, race[i].refused, race[i].after);
+           "thread %d: %u reads, %u failed, %u refused, %u after the deletion\n", i, race[i].reads,
+           race[i].failures, race[i].refused, race[i].after);
         ok_status(drvhost_close(race[i].file), STATUS_SUCCESS);
     }
     ok_status(drvhost_close(f), STATUS_SUCCESS);
