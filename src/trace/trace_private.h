@@ -61,8 +61,9 @@ struct trace_shard {
 
 /* One recorder log (the default log of a driver, or one WppRecorderLogCreate made). Writers
  * take a slot of their thread's ring (alone on it: plain stores; on the shared ring: an atomic
- * increment of its head) and publish it with seq; readers (dump, the bug-check report) take no lock, skip a slot whose seq is not
- * the one expected, and merge the rings by the entries' stamps. */
+ * increment of its head) and publish it with seq; readers (dump, the bug-check report) take no
+ * lock, skip a slot whose seq is not the one expected, and merge the rings by the entries' stamps.
+ */
 struct trace_log {
     struct trace_log *next; /* the driver's logs; under trace_lock */
     struct trace_driver *driver;
