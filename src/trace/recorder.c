@@ -6,11 +6,15 @@
  * the faulting driver's default log; `wdflogdump DRIVER` (scenario) and drvhost_recorder_dump
  * (host API) print all.
  *
- * Concurrency: each log has TRACE_LOG_SHARDS rings; a thread writes to the ring of its slot
- * (threads are numbered at their first entry and share the slots round-robin), so threads of
- * different slots touch no common cache line. A writer takes an index of its ring with an atomic
- * increment, claims the slot by moving its sequence number to TRACE_SEQ_BUSY (acquire: after the
- * slot's last writer) and publishes it with the entry's sequence number (release); readers take
+ * Concurrency: each log has TRACE_LOG_SHARDS rings; a thread writes to one ring, so threads of
+ * different rings touch no common cache line. All rings but the last are exclusive: a thread
+ * takes one for itself at its first entry and gives it back when it ends (trace_thread_shard),
+ * so it writes alone there: it moves the head and marks the slot TRACE_SEQ_BUSY with plain
+ * stores, no read-modify-write (the recorder's two locked instructions per entry were a tenth of
+ * a framework request with two client threads: docs/benchmarks.md). The threads that find none
+ * free share the last ring: a writer there takes an index with an atomic increment and claims
+ * the slot by moving its sequence number to TRACE_SEQ_BUSY (acquire: after the slot's last
+ * writer). Either publishes the entry with its sequence number (release); readers take
  * no lock, skip a slot being rewritten, and merge the rings by the entries' stamps (the
  * processor's time-stamp counter: the order of one thread's entries is exact, that of two
  * threads' entries as the counter saw them). Logs are freed only when their driver goes
@@ -85,17 +89,65 @@ static BOOLEAN trace_slot_claim(struct trace_entry *e)
                                        __ATOMIC_RELAXED);
 }
 
-/* The calling thread's ring of a log (see the top of the file). */
+/* The ring the threads without one of their own share. */
+#define TRACE_SHARED_SHARD (TRACE_LOG_SHARDS - 1)
+
+static unsigned trace_rings_taken; /* atomic: bit i, exclusive ring i has its thread */
+static os_once trace_ring_key_once = OS_ONCE_INIT;
+static os_tls_key trace_ring_key; /* its value: 1 + the thread's exclusive ring */
+static int trace_ring_key_ok;
+/* initial-exec: a plain load in libdrvhost.so, no __tls_get_addr call per entry */
+static __thread unsigned trace_ring __attribute__((tls_model("initial-exec"))); /* 1 + ring */
+
+/* A thread ends: its exclusive ring is free for another (release: after its last entry). */
+static void trace_ring_exit(void *value)
+{
+    unsigned ring = (unsigned)(uintptr_t)value - 1;
+
+    trace_ring = 0;
+    __atomic_and_fetch(&trace_rings_taken, ~(1u << ring), __ATOMIC_RELEASE);
+}
+
+static void trace_ring_key_create(void)
+{
+    trace_ring_key_ok = os_tls_key_create(&trace_ring_key, trace_ring_exit) == 0;
+}
+
+/* The calling thread's ring of every log (see the top of the file): an exclusive one while one
+ * is free (taken with acquire: after its last thread's entries), else the shared one. */
 static unsigned trace_thread_shard(void)
 {
-    /* initial-exec: a plain load in libdrvhost.so, no __tls_get_addr call per entry */
-    static __thread unsigned slot
-        __attribute__((tls_model("initial-exec"))); /* 1 + slot; 0: none */
-    static unsigned threads;
+    const unsigned all = (1u << TRACE_SHARED_SHARD) - 1;
+    unsigned taken, ring;
 
-    if (slot == 0)
-        slot = 1 + __atomic_fetch_add(&threads, 1, __ATOMIC_RELAXED) % TRACE_LOG_SHARDS;
-    return slot - 1;
+    if (__builtin_expect(trace_ring != 0, 1))
+        return trace_ring - 1;
+    os_run_once(&trace_ring_key_once, trace_ring_key_create);
+    taken = __atomic_load_n(&trace_rings_taken, __ATOMIC_RELAXED);
+    do {
+        if (!trace_ring_key_ok || (taken & all) == all) {
+            trace_ring = 1 + TRACE_SHARED_SHARD;
+            return TRACE_SHARED_SHARD;
+        }
+        ring = (unsigned)__builtin_ctz(~taken & all);
+    } while (!__atomic_compare_exchange_n(&trace_rings_taken, &taken, taken | (1u << ring), 0,
+                                          __ATOMIC_ACQUIRE, __ATOMIC_RELAXED));
+    os_tls_set(&trace_ring_key, (void *)(uintptr_t)(ring + 1));
+    trace_ring = ring + 1;
+    return ring;
+}
+
+/* The writer alone on its ring marks slot e as being written before it writes the entry (a
+ * reader then skips it): a plain store, kept before the entry's stores by a release fence (no
+ * instruction on x86). ThreadSanitizer does not model fences: there, an exchange. */
+static void trace_slot_mark(struct trace_entry *e)
+{
+#if defined(__SANITIZE_THREAD__)
+    __atomic_exchange_n(&e->seq, TRACE_SEQ_BUSY, __ATOMIC_ACQUIRE);
+#else
+    __atomic_store_n(&e->seq, TRACE_SEQ_BUSY, __ATOMIC_RELAXED);
+    __atomic_thread_fence(__ATOMIC_RELEASE);
+#endif
 }
 
 /* A ring's entries, made by its first writer (two first writers: one keeps its block). */
@@ -120,13 +172,22 @@ static struct trace_entry *shard_entries(const struct trace_log *log, struct tra
  * that publishes it; NULL: the entry is dropped and counted. */
 static struct trace_entry *trace_claim(struct trace_log *log, uint64_t *seq)
 {
-    struct trace_shard *sh = &log->shard[trace_thread_shard()];
+    unsigned ring = trace_thread_shard();
+    struct trace_shard *sh = &log->shard[ring];
     struct trace_entry *entries = shard_entries(log, sh), *e;
     uint64_t index;
 
     if (entries == NULL) {
         __atomic_add_fetch(&sh->dropped, 1, __ATOMIC_RELAXED);
         return NULL;
+    }
+    if (__builtin_expect(ring != TRACE_SHARED_SHARD, 1)) { /* alone on the ring */
+        index = __atomic_load_n(&sh->head, __ATOMIC_RELAXED);
+        __atomic_store_n(&sh->head, index + 1, __ATOMIC_RELEASE);
+        e = &entries[index % log->count];
+        trace_slot_mark(e);
+        *seq = index + 1;
+        return e;
     }
     index = __atomic_fetch_add(&sh->head, 1, __ATOMIC_RELAXED);
     e = &entries[index % log->count];

@@ -46,11 +46,12 @@ struct trace_entry {
     };
 };
 
-/* A log's writing threads are spread over this many rings (a thread writes to one only). */
+/* A log's writing threads are spread over this many rings (a thread writes to one only): all
+ * but the last belong to one thread each, the last is shared by the others (recorder.c). */
 #define TRACE_LOG_SHARDS 8
 
-/* One ring of a log: the entries of the threads of one slot (recorder.c), alone on its
- * 64-byte cache line so that threads of two slots share no line when they write. */
+/* One ring of a log: the entries of its thread (or of the threads sharing the last ring),
+ * alone on its 64-byte cache line so that threads of two rings share no line when they write. */
 struct trace_shard {
     uint64_t head;               /* atomic: entries ever claimed */
     uint64_t dropped;            /* atomic: entries dropped (their slot was still being filled) */
@@ -59,9 +60,10 @@ struct trace_shard {
 };
 
 /* One recorder log (the default log of a driver, or one WppRecorderLogCreate made). Writers
- * claim a slot of their thread's ring with one atomic increment of its head and publish it
- * with seq; readers (dump, the bug-check report) take no lock, skip a slot whose seq is not
- * the one expected, and merge the rings by the entries' stamps. */
+ * take a slot of their thread's ring (alone on it: plain stores; on the shared ring: an atomic
+ * increment of its head) and publish it with seq; readers (dump, the bug-check report) take no
+ * lock, skip a slot whose seq is not the one expected, and merge the rings by the entries' stamps.
+ */
 struct trace_log {
     struct trace_log *next; /* the driver's logs; under trace_lock */
     struct trace_driver *driver;

@@ -212,7 +212,15 @@ locked:
  * request of every thread write the same lines: docs/benchmarks.md, session 8). Anything else
  * that takes the queue's lock (a state change, a find, a cancellation, the queue's deletion)
  * first folds the lanes into `owned` and leaves the state for good, until WdfIoQueueStart
- * finds the queue in it again. Lock order: the queue's lock, then a lane's. */
+ * finds the queue in it again. Lock order: the queue's lock, then a lane's.
+ *
+ * Lifetime: a request the dispatch puts in a lane holds no reference on the queue (one shared
+ * count written by every request of every thread); the lane keeps the queue alive. The
+ * dispatch puts it there while it counts as an arrival (wdf_queue_arrive), so the queue's
+ * deletion, which folds the lanes first and then waits for the arrivals, either finds the
+ * request in `owned` or makes the arrival fall back to a reference (the queue is not fast any
+ * more). A fold gives each request it moves a reference; a request completed from its lane
+ * touches the queue no more once it left the lane under the lane's lock. */
 static BOOLEAN wdf_queue_may_be_fast(struct wdf_queue *q)
 {
     return q->config.DispatchType == WdfIoQueueDispatchParallel && q->limit == (ULONG)-1 &&
@@ -232,6 +240,8 @@ static void wdf_queue_fold(struct wdf_queue *q)
             PLIST_ENTRY e = RemoveHeadList(&l->owned);
             struct wdf_request *r = CONTAINING_RECORD(e, struct wdf_request, owned_link);
             __atomic_store_n(&r->lane, 0, __ATOMIC_RELAXED);
+            if (!r->holds_queue) /* out of the lane, the request keeps the queue itself */
+                wdf_request_hold_queue(r);
             InsertTailList(&q->owned, e);
             q->owned_count++;
             if (r->counted)
@@ -574,13 +584,15 @@ static unsigned wdf_arrival_slot(void)
     return slot - 1;
 }
 
-/* The count goes up before the queue pointer is read (both sequentially consistent with the
- * deletion's clearing of the pointers and its fence): either the deletion sees this count, or
- * this arrival sees the cleared pointer. */
+/* The count goes up before the queue pointer is read; the deletion clears the pointers, then
+ * reads every count with a read-modify-write (wdf_queue_wait_arrivals). Two RMWs of one count
+ * are ordered: if the deletion's comes first, this acquire reads its release and this arrival
+ * sees the cleared pointer; else the deletion sees this count and waits. (Acquire/release
+ * RMWs rather than fences: ThreadSanitizer does not model fences.) */
 unsigned wdf_queue_arrival_enter(struct wdf_device *dev)
 {
     unsigned slot = wdf_arrival_slot();
-    __atomic_add_fetch(&dev->dispatching[slot].count, 1, __ATOMIC_SEQ_CST);
+    __atomic_add_fetch(&dev->dispatching[slot].count, 1, __ATOMIC_ACQ_REL);
     return slot;
 }
 
@@ -590,9 +602,11 @@ void wdf_queue_arrival_leave(struct wdf_device *dev, unsigned slot)
 }
 
 /* The request for an arriving IRP, made while the device's queues cannot go: an arrival keeps
- * wdf_queue_cleanup waiting until the request holds its queue (a device removed on another
- * thread meanwhile fails it at insertion). NULL: complete the IRP with *status. */
-static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NTSTATUS *status)
+ * wdf_queue_cleanup waiting until the request is in its thread's lane (*in_lane: to present)
+ * or holds its queue (a device removed on another thread meanwhile fails it at insertion); its
+ * IRP is marked pending. NULL: complete the IRP with *status. */
+static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NTSTATUS *status,
+                                            BOOLEAN *in_lane)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
     struct wdf_queue *q;
@@ -608,8 +622,16 @@ static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NT
              ((s->MajorFunction == IRP_MJ_READ && s->Parameters.Read.Length == 0) ||
               (s->MajorFunction == IRP_MJ_WRITE && s->Parameters.Write.Length == 0)))
         *status = STATUS_SUCCESS;
-    else if ((r = wdf_request_create(q, irp)) == NULL)
+    else if ((r = wdf_request_create(q, irp, FALSE)) == NULL)
         *status = STATUS_INSUFFICIENT_RESOURCES;
+    if (r != NULL) {
+        IoMarkIrpPending(irp);
+        /* In its lane (see "Lanes": no reference) or holding the queue, before the arrival
+         * ends; EvtIoInCallerContext sees the request before any queue does. */
+        *in_lane = dev->in_caller_context == NULL && wdf_queue_insert_fast(q, r);
+        if (!*in_lane)
+            wdf_request_hold_queue(r);
+    }
     wdf_queue_arrival_leave(dev, slot);
     return r;
 }
@@ -618,10 +640,13 @@ static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NT
  * have read them before are waited for (they are short: no driver code runs in them). */
 static void wdf_queue_wait_arrivals(struct wdf_device *dev)
 {
-    __atomic_thread_fence(__ATOMIC_SEQ_CST);
-    for (unsigned i = 0; i < WDF_ARRIVAL_SLOTS; i++)
+    for (unsigned i = 0; i < WDF_ARRIVAL_SLOTS; i++) {
+        /* An RMW, not a load: see wdf_queue_arrival_enter. */
+        if (__atomic_fetch_add(&dev->dispatching[i].count, 0, __ATOMIC_ACQ_REL) == 0)
+            continue;
         while (__atomic_load_n(&dev->dispatching[i].count, __ATOMIC_ACQUIRE) != 0)
             os_sleep_ns(1000);
+    }
 }
 
 NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
@@ -629,11 +654,15 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
     struct wdf_request *r;
     struct wdf_queue *q;
     NTSTATUS status;
-    r = wdf_queue_arrive(dev, irp, &status);
+    BOOLEAN in_lane;
+    r = wdf_queue_arrive(dev, irp, &status, &in_lane);
     if (r == NULL)
         return wdf_irp_complete(irp, status);
     q = r->queue;
-    IoMarkIrpPending(irp);
+    if (in_lane) { /* the lane keeps q until the driver completes the request */
+        wdf_queue_present_in(q, r, NULL);
+        return STATUS_PENDING;
+    }
     if (dev->in_caller_context != NULL) {
         /* Microsoft (EvtIoInCallerContext): the driver sees the request first, on the
          * requesting thread; WdfDeviceEnqueueRequest gives it to the queue. */

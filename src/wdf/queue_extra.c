@@ -74,7 +74,7 @@ NTSTATUS wdf_queue_give(struct wdf_queue *q, PIRP irp, BOOLEAN in_caller,
                         void (*done)(struct wdf_request *r, NTSTATUS status), void *done_context)
 {
     struct wdf_device *dev = q->device;
-    struct wdf_request *r = wdf_request_create(q, irp);
+    struct wdf_request *r = wdf_request_create(q, irp, TRUE);
     NTSTATUS status;
     if (r == NULL) /* `done` is not called: the caller sees the status */
         return wdf_irp_complete(irp, STATUS_INSUFFICIENT_RESOURCES);

@@ -20,11 +20,17 @@
 static void wdf_request_destroy(struct wdf_object *o)
 {
     struct wdf_request *r = CONTAINING_RECORD(o, struct wdf_request, obj);
-    if (r->queue != NULL && !r->queue_ref_moved) /* a create request (file.c) has none */
+    if (r->holds_queue) /* a create request (file.c) has no queue */
         wdf_object_release(&r->queue->obj);
 }
 
-struct wdf_request *wdf_request_create(struct wdf_queue *q, PIRP irp)
+void wdf_request_hold_queue(struct wdf_request *r)
+{
+    wdf_object_reference(&r->queue->obj);
+    r->holds_queue = TRUE;
+}
+
+struct wdf_request *wdf_request_create(struct wdf_queue *q, PIRP irp, BOOLEAN hold)
 {
     struct wdf_object *o;
     struct wdf_request *r;
@@ -37,7 +43,8 @@ struct wdf_request *wdf_request_create(struct wdf_queue *q, PIRP irp)
     r = CONTAINING_RECORD(o, struct wdf_request, obj);
     r->irp = irp;
     r->queue = q;
-    wdf_object_reference(&q->obj);
+    if (hold)
+        wdf_request_hold_queue(r);
     o->type_destroy = wdf_request_destroy;
     return r;
 }
@@ -50,6 +57,7 @@ void wdf_request_end(struct wdf_globals *g, struct wdf_request *r, const char *v
 {
     struct wdf_queue *q = r->queue;
     struct wdf_queue_next next;
+    BOOLEAN held;
     if (__atomic_exchange_n(&r->completed, 1, __ATOMIC_ACQ_REL))
         wdf_violation(g, VF_10D_BAD_HANDLE, (ULONG_PTR)r, 0, 0,
                       "driver '%s' %s request %p, which it had completed or sent already",
@@ -62,10 +70,14 @@ void wdf_request_end(struct wdf_globals *g, struct wdf_request *r, const char *v
     if (__atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE) != NULL &&
         IoSetCancelRoutine(r->irp, NULL) != NULL)
         wdf_object_release(&r->obj);
-    r->queue_ref_moved = q != NULL; /* the request's own: released below, not by its destruction */
+    /* Out of its lane now (no fold changes it): the request's reference, if it has one, is
+     * released below, not by its destruction. Without one it was in a lane: `next` is empty
+     * and q is not touched again (its deletion may free it as soon as the lane is left). */
+    held = r->holds_queue;
+    r->holds_queue = FALSE;
     hand_off(r, context);
     wdf_object_delete(&r->obj);
-    if (q != NULL) {
+    if (held) {
         wdf_queue_request_done(q, &next);
         wdf_object_release(&q->obj);
     }

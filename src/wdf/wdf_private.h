@@ -334,9 +334,11 @@ struct wdf_request {
     WDF_REQUEST_COMPLETION_PARAMS completion_params;
     PKEVENT sent_sync; /* WDF_REQUEST_SEND_OPTION_SYNCHRONOUS: set when it comes back */
     BOOLEAN sent;      /* atomic: at the target, not back yet */
-    /* wdf_request_end took over the request's reference on its queue (released after the
-     * queue's next step), so the request's destruction must not release it again. */
-    BOOLEAN queue_ref_moved;
+    /* The request holds a reference on `queue` (released by wdf_request_end after the queue's
+     * next step, or by its destruction). A request the dispatch put in a lane holds none: the
+     * lane keeps the queue (queue.c "Lanes"); a fold gives it one. Changes under the lane's lock
+     * or the queue's. */
+    BOOLEAN holds_queue;
     /* queue.c "Lanes": 1 + the lane of queue->lanes it is owned in, 0: in queue->owned or not
      * the driver's (atomic: changes to 0 under that lane's lock) */
     UCHAR lane;
@@ -390,9 +392,12 @@ NTSTATUS wdf_dispatch_framework(struct wdf_device *dev, PIRP irp);
 NTSTATUS wdf_queue_dispatch(struct wdf_device *device, PIRP irp);
 /* WDFDEVICE_INIT's request settings go to the device (WdfDeviceCreate). */
 void wdf_device_init_requests(struct wdf_device *device, PWDFDEVICE_INIT init);
-/* A request object for an IRP the queue is given (it holds a reference on the queue); NULL
- * when out of memory. */
-struct wdf_request *wdf_request_create(struct wdf_queue *queue, PIRP irp);
+/* A request object for an IRP the queue is given (`hold`: it holds a reference on the queue,
+ * else the caller keeps the queue until the request is in a lane or holds one: see
+ * wdf_request_hold_queue); NULL when out of memory. */
+struct wdf_request *wdf_request_create(struct wdf_queue *queue, PIRP irp, BOOLEAN hold);
+/* The request takes its reference on its queue (which the caller keeps alive meanwhile). */
+void wdf_request_hold_queue(struct wdf_request *request);
 /* What a queue does next, decided under its lock: present a waiting request, or run the
  * stop / drain / purge notification. */
 struct wdf_queue_next {

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #define WRITERS       4
+#define MANY_WRITERS  12 /* more than the recorder's 7 rings of one thread each */
 #define PER_WRITER    400
 #define RECORDER_ONLY 2 /* drvhost_wpp_trace's mode: the in-flight recorder, no trace session */
 
@@ -67,15 +68,15 @@ static void *write_entries(void *arg)
     return NULL;
 }
 
-/* Each writer's entries in the dump, in dump order: entry numbers must rise. */
-static int check_order(const char *text, unsigned *seen, unsigned *last)
+/* Each of n writers' entries in the dump, in dump order: entry numbers must rise. */
+static int check_order_of(const char *text, unsigned n, unsigned *seen, unsigned *last)
 {
     const char *p = text;
-    for (unsigned i = 0; i < WRITERS; i++)
+    for (unsigned i = 0; i < n; i++)
         seen[i] = last[i] = 0;
     while ((p = strstr(p, "Fn: writer ")) != NULL) {
         unsigned id, entry;
-        if (sscanf(p, "Fn: writer %u entry %u", &id, &entry) != 2 || id >= WRITERS)
+        if (sscanf(p, "Fn: writer %u entry %u", &id, &entry) != 2 || id >= n)
             return 0;
         if (seen[id] != 0 && entry <= last[id])
             return 0;
@@ -84,6 +85,11 @@ static int check_order(const char *text, unsigned *seen, unsigned *last)
         p++;
     }
     return 1;
+}
+
+static int check_order(const char *text, unsigned *seen, unsigned *last)
+{
+    return check_order_of(text, WRITERS, seen, last);
 }
 
 TEST(one_thread_keeps_the_newest_entries_in_order)
@@ -182,5 +188,36 @@ TEST(a_wpp_message_with_memory_arguments_is_rendered_when_written)
     ok(shown == 1 &&
            strstr(text, "WARNING Fn: id 00000001-0002-0003-0405-060708090a0b ab cd\n") != NULL,
        "%d shown:\n%s", shown, text);
+    free(text);
+}
+
+/* More writers at once than the recorder has rings of one thread (src/trace/recorder.c): the
+ * others share the last ring (an atomic index, a claimed slot); every entry is counted, each
+ * writer's entries keep their order. Then the writers have ended and given their rings back:
+ * new threads write in them again. */
+TEST(more_writers_than_rings_share_the_last_one_and_keep_their_order)
+{
+    struct writer w[MANY_WRITERS];
+    pthread_t t[MANY_WRITERS];
+    pthread_barrier_t start;
+    unsigned seen[2 * MANY_WRITERS], last[2 * MANY_WRITERS], kept;
+    int shown;
+    char *text;
+    init_tracing(L"\\Driver\\rec5");
+    for (unsigned round = 0; round < 2; round++) {
+        pthread_barrier_init(&start, NULL, MANY_WRITERS);
+        for (unsigned i = 0; i < MANY_WRITERS; i++) {
+            w[i] = (struct writer){round * MANY_WRITERS + i, &start};
+            pthread_create(&t[i], NULL, write_entries, &w[i]);
+        }
+        for (unsigned i = 0; i < MANY_WRITERS; i++)
+            pthread_join(t[i], NULL);
+        pthread_barrier_destroy(&start);
+    }
+    text = dump("rec5", &shown, &kept);
+    ok(text != NULL && strstr(text, "log default: 9600 entries written") != NULL, "%s", text);
+    ok(shown > 0 && shown <= (int)kept, "%d shown, the log keeps %u", shown, kept);
+    ok(check_order_of(text, 2 * MANY_WRITERS, seen, last), "a writer's entries out of order:\n%s",
+       text);
     free(text);
 }

@@ -236,3 +236,72 @@ TEST(creates_arriving_while_their_queue_is_deleted)
        (unsigned long)before, (unsigned long)queued, race.opens);
     ok_status(drvhost_close(f), STATUS_SUCCESS);
 }
+
+struct read_race {
+    drvhost_file *file;
+    volatile int deleted; /* the read queue is gone: this many more reads, then stop */
+    unsigned reads, failures, refused, after; /* after: refused by the default queue */
+};
+
+static void *read_until_deleted(void *arg)
+{
+    struct read_race *race = arg;
+    unsigned more = 0;
+    while (more < 100 && race->reads < 200000) {
+        char buffer[32];
+        drvhost_iosb iosb;
+        int32_t status;
+        if (__atomic_load_n(&race->deleted, __ATOMIC_ACQUIRE))
+            more++;
+        status = harness_io(race->file, DRVHOST_OP_READ, 0, NULL, 0, buffer, sizeof(buffer), &iosb);
+        if (status == STATUS_SUCCESS && iosb.information == sizeof(buffer))
+            ;
+        else if (status == STATUS_INVALID_DEVICE_REQUEST)
+            race->after++;
+        else if (status == STATUS_CANCELLED || status == STATUS_INVALID_DEVICE_STATE)
+            race->refused++;
+        else
+            race->failures++;
+        __atomic_add_fetch(&race->reads, 1, __ATOMIC_RELEASE);
+    }
+    return NULL;
+}
+
+/* Reads arrive on two threads while their (parallel, so laned: src/wdf/queue.c "Lanes")
+ * queue is stopped and deleted on a third: a request in a lane holds no reference on its
+ * queue, so the deletion must wait for the arrivals and fold the lanes before the queue goes
+ * (AddressSanitizer and ThreadSanitizer see a use of the freed queue otherwise). Before the
+ * deletion EvtIoRead completes the reads; after it the default queue, which has no EvtIoRead,
+ * fails them with STATUS_INVALID_DEVICE_REQUEST (Microsoft: WdfDeviceConfigureRequestDispatching).
+ * The read in flight on each thread at the deletion may be refused (cancelled while waiting in
+ * the stopped queue, or finding it no longer accepting). */
+TEST(reads_arriving_on_two_threads_while_their_queue_is_deleted)
+{
+    struct read_race race[2];
+    drvhost_file *f = speed_open();
+    pthread_t t[2];
+    if (f == NULL)
+        return;
+    for (int i = 0; i < 2; i++) {
+        memset(&race[i], 0, sizeof(race[i]));
+        ok_status(drvhost_open("\\\\.\\WdfSpeed", 0xC0000000u, &race[i].file), STATUS_SUCCESS);
+        if (race[i].file == NULL)
+            return;
+        pthread_create(&t[i], NULL, read_until_deleted, &race[i]);
+    }
+    for (int i = 0; i < 2; i++)
+        while (__atomic_load_n(&race[i].reads, __ATOMIC_ACQUIRE) < 200)
+            sched_yield();
+    ok_status(harness_ioctl(f, IOCTL_S_DELETE_READ_QUEUE, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS);
+    for (int i = 0; i < 2; i++)
+        __atomic_store_n(&race[i].deleted, 1, __ATOMIC_RELEASE);
+    for (int i = 0; i < 2; i++) {
+        pthread_join(t[i], NULL);
+        ok(race[i].failures == 0 && race[i].refused <= 1 && race[i].after >= 100 &&
+               race[i].reads >= 300,
+           "thread %d: %u reads, %u failed, %u refused, %u after the deletion\n", i, race[i].reads,
+           race[i].failures, race[i].refused, race[i].after);
+        ok_status(drvhost_close(race[i].file), STATUS_SUCCESS);
+    }
+    ok_status(drvhost_close(f), STATUS_SUCCESS);
+}

@@ -27,12 +27,14 @@ DRIVER_INITIALIZE DriverEntry;
 static EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL SpeedDeviceControl;
 static EVT_WDF_OBJECT_CONTEXT_CLEANUP SpeedChildCleanup;
 static EVT_WDF_IO_QUEUE_IO_DEFAULT SpeedCreateRequest;
+static EVT_WDF_IO_QUEUE_IO_READ SpeedRead;
 
 static WDFREQUEST g_kept;
 static LONG g_child_cleanups;
 static LONG g_dirty_contexts;   /* requests whose context did not start zeroed */
 static WDFQUEUE g_create_queue; /* NULL once deleted */
 static LONG g_queued_creates;   /* creates its EvtIoDefault saw */
+static WDFQUEUE g_read_queue;   /* NULL once deleted */
 
 /* Microsoft (WdfDeviceConfigureRequestDispatching, WdfRequestTypeCreate): a create request
  * reaches the queue's EvtIoDefault; completing it with success opens the file. */
@@ -41,6 +43,12 @@ static VOID SpeedCreateRequest(WDFQUEUE Queue, WDFREQUEST Request)
     UNREFERENCED_PARAMETER(Queue);
     InterlockedIncrement(&g_queued_creates);
     WdfRequestComplete(Request, STATUS_SUCCESS);
+}
+
+static VOID SpeedRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
+{
+    UNREFERENCED_PARAMETER(Queue);
+    WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, Length);
 }
 
 static VOID SpeedCopy(WDFREQUEST Request)
@@ -202,6 +210,14 @@ static VOID SpeedDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
         g_create_queue = NULL;
         WdfRequestComplete(Request, STATUS_SUCCESS);
         return;
+    case IOCTL_S_DELETE_READ_QUEUE:
+        if (g_read_queue != NULL) { /* as the create queue above */
+            WdfIoQueueStopSynchronously(g_read_queue);
+            WdfObjectDelete(g_read_queue);
+        }
+        g_read_queue = NULL;
+        WdfRequestComplete(Request, STATUS_SUCCESS);
+        return;
     case IOCTL_S_QUEUED_CREATES:
     case IOCTL_S_CHILD_CLEANUPS:
     case IOCTL_S_DIRTY_CONTEXTS:
@@ -255,6 +271,13 @@ static NTSTATUS SpeedCreateDevice(WDFDRIVER Driver)
     status = WdfIoQueueCreate(device, &queue_config, WDF_NO_OBJECT_ATTRIBUTES, &g_create_queue);
     if (NT_SUCCESS(status))
         status = WdfDeviceConfigureRequestDispatching(device, g_create_queue, WdfRequestTypeCreate);
+    if (!NT_SUCCESS(status))
+        return status;
+    WDF_IO_QUEUE_CONFIG_INIT(&queue_config, WdfIoQueueDispatchParallel);
+    queue_config.EvtIoRead = SpeedRead;
+    status = WdfIoQueueCreate(device, &queue_config, WDF_NO_OBJECT_ATTRIBUTES, &g_read_queue);
+    if (NT_SUCCESS(status))
+        status = WdfDeviceConfigureRequestDispatching(device, g_read_queue, WdfRequestTypeRead);
     if (NT_SUCCESS(status))
         WdfControlFinishInitializing(device);
     return status;
@@ -270,6 +293,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     g_dirty_contexts = 0;
     g_create_queue = NULL;
     g_queued_creates = 0;
+    g_read_queue = NULL;
     WDF_DRIVER_CONFIG_INIT(&config, WDF_NO_EVENT_CALLBACK);
     config.DriverInitFlags |= WdfDriverInitNonPnpDriver;
     status =

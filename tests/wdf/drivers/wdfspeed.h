@@ -34,6 +34,11 @@
 #define IOCTL_S_DELETE_CREATE_QUEUE WDFSPEED_CODE(8)
 #define IOCTL_S_QUEUED_CREATES      WDFSPEED_CODE(9)
 
+/* Reads go to the read queue (parallel: its requests are presented in the threads' lanes),
+ * whose EvtIoRead completes them with Information = their length. This code stops it
+ * synchronously and deletes it; later reads reach the default queue, which has no EvtIoRead. */
+#define IOCTL_S_DELETE_READ_QUEUE WDFSPEED_CODE(10)
+
 #define WDFSPEED_MAX_OBJECTS 4096
 
 #endif
