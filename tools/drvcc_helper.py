@@ -180,7 +180,16 @@ WDK_LIBS = {
     'classpnp.lib', 'fwpkclnt.lib', 'sdport.lib', 'smclib.lib', 'battc.lib', 'mpio.lib',
     'wdfpofx.lib', 'ntdll.lib', 'int64.lib', 'exsup.lib', 'scsiport.lib', 'videoprt.lib',
     'spbcxstubs.lib', 'msgpioclxstub.lib', 'acxstub.lib', 'ufxstub.lib', 'sxbase.lib',
+    'displib.lib', 'sdbus.lib', 'wificxtlvgenparse.lib', 'tlvgeneratorparser.lib', 'bthecho.lib',
+    'pepcommon.lib',
 }
+
+
+def wdk_library(base):
+    """A WDK library: one of WDK_LIBS, or a class extension's stub library (xxxcxstub.lib,
+    xxxclxstub.lib: the routines the extension gives its clients)."""
+    low = base.lower()
+    return low in WDK_LIBS or re.match(r'.*(cx|clx)stubs?\.lib$', low) is not None
 
 
 class Project:
@@ -550,17 +559,17 @@ class Project:
         for name in split_list(value):
             if '%(' in name:
                 continue
-            base = name.replace('\\', '/').rsplit('/', 1)[-1]
-            if base.lower() in WDK_LIBS:
-                continue
+            # A project of the tree first: a solution may build its own hal.lib.
             lib = self.library_project(name)
+            if lib is None and wdk_library(name.replace('\\', '/').rsplit('/', 1)[-1]):
+                continue
             if lib is None:
                 warn(where, 'library %s: not a WDK library nor the output of a StaticLibrary '
                      'project of the tree: not linked' % name)
             else:
                 add(lib)
         for name, (value, where) in sorted(self.link.items()):
-            if name not in LINK_USED and name not in LINK_IGNORED:
+            if name not in LINK_USED and name not in LINK_IGNORED and value.strip():
                 warn(where, 'linker setting %s=%s not understood: ignored' % (name,
                                                                              value.strip()))
         return found
@@ -585,12 +594,12 @@ class Project:
     def library_project(self, name):
         """The StaticLibrary project of the tree whose output is the library name: a project of
         the library's folder or of a folder above it (the output folder, $(IntDir), is taken as
-        empty), up to the solution folder, whose TargetName is the library's name."""
+        empty), up to the first folder that holds this project too, whose TargetName is the
+        library's name."""
         path = winpath(name, self.dir)
         stem = os.path.splitext(os.path.basename(path))[0].lower()
-        top = self.solution_dir()
         d = os.path.dirname(path)
-        while d == top or d.startswith(top + '/'):
+        while True:
             for f in sorted(listdir(d) or []):
                 if not f.lower().endswith('.vcxproj'):
                     continue
@@ -603,10 +612,9 @@ class Project:
                         target.lower() == stem):
                     other.check_configuration(self.link['AdditionalDependencies'][1])
                     return other
-            if d == top:
-                break
+            if d == '/' or (self.dir + '/').startswith(d.rstrip('/') + '/'):
+                return None  # the folder shared with this project: the tree's top for it
             d = os.path.dirname(d)
-        return None
 
     def check_configuration(self, where):
         configs = ['%s|%s' % (c, p) for c, p in re.findall(
