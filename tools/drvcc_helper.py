@@ -158,13 +158,38 @@ CL_IGNORED = {
 # message and MOF compilers, packaging): known, named once in a warning when they produce
 # something the driver compiles against (a header), silent otherwise.
 ITEMS_SILENT = {'ProjectConfiguration', 'ClInclude', 'None', 'Inf', 'FilesToPackage',
-                'ResourceCompile', 'DriverSign', 'Midl', 'Link', 'Lib', 'ProjectReference',
+                'ResourceCompile', 'DriverSign', 'Midl', 'Lib',
                 'BuildMacro', 'GenerateBmf', 'Text', 'Image', 'Manifest', 'PackageFiles',
                 'OtherWpp'}
 ITEMS_GENERATING = {'MessageCompile': 'mc.exe (message compiler)', 'Wmimofck': 'wmimofck',
                     'MofComp': 'mofcomp', 'Ctrpp': 'ctrpp (performance counters)',
                     'MASM': 'the assembler (MASM)'}
 SOURCE_SUFFIXES = ('.c', '.cpp', '.cc', '.cxx')
+# Link metadata: what drvcc uses (AdditionalDependencies: the StaticLibrary projects of the tree
+# it names), and what has no meaning for a drvhost module (debug information, CET marking).
+LINK_USED = {'AdditionalDependencies'}
+LINK_IGNORED = {'GenerateDebugInformation', 'CETCompat', 'SuppressStartupBanner'}
+# The WDK's kernel-mode libraries: drvhost's runtime provides (or refuses by name, at load) what
+# they export, so naming them needs nothing; the user-mode SDK's are not among them.
+WDK_LIBS = {
+    'ntoskrnl.lib', 'hal.lib', 'wdmsec.lib', 'bufferoverflowk.lib', 'bufferoverflowfastfailk.lib',
+    'ntstrsafe.lib', 'wmilib.lib', 'wdf01000.lib', 'wdfldr.lib', 'wdfdriverentry.lib',
+    'ksecdd.lib', 'cng.lib', 'netio.lib', 'ndis.lib', 'fltmgr.lib', 'storport.lib', 'usbd.lib',
+    'usbdex.lib', 'wpprecorder.lib', 'libcntpr.lib', 'rtlver.lib', 'wdmguid.lib', 'ksguid.lib',
+    'uuid.lib', 'hidclass.lib', 'hidparse.lib', 'ks.lib', 'portcls.lib', 'stdunk.lib',
+    'classpnp.lib', 'fwpkclnt.lib', 'sdport.lib', 'smclib.lib', 'battc.lib', 'mpio.lib',
+    'wdfpofx.lib', 'ntdll.lib', 'int64.lib', 'exsup.lib', 'scsiport.lib', 'videoprt.lib',
+    'spbcxstubs.lib', 'msgpioclxstub.lib', 'acxstub.lib', 'ufxstub.lib', 'sxbase.lib',
+    'displib.lib', 'sdbus.lib', 'wificxtlvgenparse.lib', 'tlvgeneratorparser.lib', 'bthecho.lib',
+    'pepcommon.lib',
+}
+
+
+def wdk_library(base):
+    """A WDK library: one of WDK_LIBS, or a class extension's stub library (xxxcxstub.lib,
+    xxxclxstub.lib: the routines the extension gives its clients)."""
+    low = base.lower()
+    return low in WDK_LIBS or re.match(r'.*(cx|clx)stubs?\.lib$', low) is not None
 
 
 class Project:
@@ -185,6 +210,8 @@ class Project:
         self.excluded = set()
         self.items = {}  # kind -> [include value]
         self.warned = set()
+        self.link = {}  # Link item definition metadata: name -> (value, where)
+        self.references = []  # ProjectReference items: (project path, where)
 
     def solution_dir(self):
         d = self.dir
@@ -357,6 +384,9 @@ class Project:
         if item.tag == 'MessageCompile':
             drvcc_mc.item_definition(self, item, this_dir)  # tools/drvmc
             return
+        if item.tag == 'Link':
+            self.link_definition(item, this_dir)
+            return
         if item.tag != 'ClCompile':
             if item.tag not in ITEMS_SILENT and item.tag not in ITEMS_GENERATING:
                 self.warn_once(item.where(), 'settings for <%s> not understood: ignored' %
@@ -368,8 +398,19 @@ class Project:
             previous = self.cl.get(m.tag, ('', ''))[0]
             self.cl[m.tag] = (self.metadata(m, previous, this_dir), m.where())
 
+    def link_definition(self, item, this_dir):
+        for m in item.children:
+            if not self.condition(m, this_dir):
+                continue
+            previous = self.link.get(m.tag, ('', ''))[0]
+            self.link[m.tag] = (self.metadata(m, previous, this_dir), m.where())
+
     def item(self, item, this_dir):
         kind = item.tag
+        if kind == 'ProjectReference':
+            self.references.append((winpath(self.expand(item.attrs.get('Include', ''), item,
+                                                        this_dir), this_dir), item.where()))
+            return
         include = self.expand(item.attrs.get('Include', ''), item, this_dir)
         self.items.setdefault(kind, []).append(include)
         if kind in ('MofComp', 'Wmimofck'):
@@ -439,6 +480,30 @@ class Project:
             if (int_or(major), int_or(minor)) > (1, 33):
                 warn(self.path, 'KMDF %s.%s requested: drvhost provides KMDF 1.33' %
                      (major, minor))
+        cflags = self.compile_flags()
+        wpp = self.wpp_options()
+        sources = self.checked_sources(cfg)
+        libraries = self.libraries()
+        out = ['proj_kmdf=%d' % kmdf, 'proj_target=%s' % shq(self.props.get('TargetName') or
+                                                            self.props['MSBuildProjectName']),
+               'proj_cflags=%s' % shq(' '.join(shq(f) for f in cflags)),
+               'proj_wpp=%s' % shq(' '.join(shq(w) for w in wpp))] + \
+            drvcc_mof.emit(self, shq, ProjectError) + drvcc_mc.emit(self, shq, ProjectError)
+        # A StaticLibrary project's sources: compiled with that project's settings alone
+        # (proj_own_N=1: not the driver project's), linked into the module.
+        every = [(p, f, 0) for p, f in sources]
+        for lib in libraries:
+            own = lib.compile_flags()
+            every += [(p, own + f, 1) for p, f in lib.checked_sources(cfg)]
+        out.append('proj_source_count=%d' % len(every))
+        for i, (path, flags, own) in enumerate(every, 1):
+            out.append('proj_source_%d=%s' % (i, shq(path)))
+            out.append('proj_flags_%d=%s' % (i, shq(' '.join(shq(f) for f in flags))))
+            out.append('proj_own_%d=%d' % (i, own))
+        return '\n'.join(out) + '\n'
+
+    def compile_flags(self):
+        """The project-wide compiler flags (warnings for ClCompile settings not understood)."""
         cflags = []
         if self.props.get('UseDebugLibraries', '').lower() == 'true':
             cflags.append('-DDBG=1')  # the WDK's debug configurations define DBG=1
@@ -461,23 +526,103 @@ class Project:
                                                                                   value.strip()))
             if name == 'CompileAs' and value.strip() not in ('', 'Default'):
                 warn(where, 'CompileAs=%s not honoured: the file suffix decides' % value.strip())
-        wpp = self.wpp_options()
+        return cflags
+
+    def checked_sources(self, cfg):
         sources = [(p, f) for p, f in self.sources if p not in self.excluded]
         if not sources:
             raise ProjectError('%s: error: no ClCompile sources for %s' % (self.path, cfg))
         missing = [p for p, _ in sources if not os.path.isfile(p)]
         if missing:
             raise ProjectError('%s: error: source %s does not exist' % (self.path, missing[0]))
-        out = ['proj_kmdf=%d' % kmdf, 'proj_target=%s' % shq(self.props.get('TargetName') or
-                                                            self.props['MSBuildProjectName']),
-               'proj_cflags=%s' % shq(' '.join(shq(f) for f in cflags)),
-               'proj_wpp=%s' % shq(' '.join(shq(w) for w in wpp)),
-               'proj_source_count=%d' % len(sources)] + drvcc_mof.emit(self, shq, ProjectError) + \
-            drvcc_mc.emit(self, shq, ProjectError)
-        for i, (path, flags) in enumerate(sources, 1):
-            out.append('proj_source_%d=%s' % (i, shq(path)))
-            out.append('proj_flags_%d=%s' % (i, shq(' '.join(shq(f) for f in flags))))
-        return '\n'.join(out) + '\n'
+        return sources
+
+    # --- static libraries: ProjectReference items and Link AdditionalDependencies ----------
+
+    def libraries(self, seen=None):
+        """The StaticLibrary projects this project links (and those they reference), each
+        evaluated for the same configuration; warnings name every Link setting not used."""
+        seen = {self.path} if seen is None else seen
+        found = []
+
+        def add(lib):
+            if lib.path not in seen:
+                seen.add(lib.path)
+                found.append(lib)
+                found.extend(lib.libraries(seen))
+
+        for path, where in self.references:
+            lib = self.load_reference(path, where)
+            if lib is not None:
+                add(lib)
+        value, where = self.link.get('AdditionalDependencies', ('', ''))
+        for name in split_list(value):
+            if '%(' in name:
+                continue
+            # A project of the tree first: a solution may build its own hal.lib.
+            lib = self.library_project(name)
+            if lib is None and wdk_library(name.replace('\\', '/').rsplit('/', 1)[-1]):
+                continue
+            if lib is None:
+                warn(where, 'library %s: not a WDK library nor the output of a StaticLibrary '
+                     'project of the tree: not linked' % name)
+            else:
+                add(lib)
+        for name, (value, where) in sorted(self.link.items()):
+            if name not in LINK_USED and name not in LINK_IGNORED and value.strip():
+                warn(where, 'linker setting %s=%s not understood: ignored' % (name,
+                                                                             value.strip()))
+        return found
+
+    def sibling(self, path):
+        """The project at path, evaluated for this project's configuration."""
+        other = Project(path, self.props['Configuration'], self.props['Platform'],
+                        self.include_root)
+        other.evaluate(parse_xml(other.path), other.dir)
+        return other
+
+    def load_reference(self, path, where):
+        if not os.path.isfile(path):
+            raise ProjectError('%s: error: referenced project %s does not exist' % (where, path))
+        other = self.sibling(path)
+        ctype = other.props.get('ConfigurationType', '')
+        if ctype.lower() != 'staticlibrary':
+            return None  # a build-order reference (a package, another driver): nothing to link
+        other.check_configuration(where)
+        return other
+
+    def library_project(self, name):
+        """The StaticLibrary project of the tree whose output is the library name: a project of
+        the library's folder or of a folder above it (the output folder, $(IntDir), is taken as
+        empty), up to the first folder that holds this project too, whose TargetName is the
+        library's name."""
+        path = winpath(name, self.dir)
+        stem = os.path.splitext(os.path.basename(path))[0].lower()
+        d = os.path.dirname(path)
+        while True:
+            for f in sorted(listdir(d) or []):
+                if not f.lower().endswith('.vcxproj'):
+                    continue
+                full = os.path.join(d, f)
+                if full == self.path or not mentions(full, 'StaticLibrary'):
+                    continue
+                other = self.sibling(full)
+                target = (other.props.get('TargetName') or other.props['MSBuildProjectName'])
+                if (other.props.get('ConfigurationType', '').lower() == 'staticlibrary' and
+                        target.lower() == stem):
+                    other.check_configuration(self.link['AdditionalDependencies'][1])
+                    return other
+            if d == '/' or (self.dir + '/').startswith(d.rstrip('/') + '/'):
+                return None  # the folder shared with this project: the tree's top for it
+            d = os.path.dirname(d)
+
+    def check_configuration(self, where):
+        configs = ['%s|%s' % (c, p) for c, p in re.findall(
+            r'(\w+)\|(\w+)', ' '.join(self.items.get('ProjectConfiguration', [])))]
+        wanted = '%s|x64' % self.props['Configuration']
+        if configs and wanted.lower() not in (c.lower() for c in configs):
+            raise ProjectError('%s: error: the library project %s has no configuration %s (it '
+                               'has %s)' % (where, self.path, wanted, ', '.join(configs)))
 
     def wpp_options(self):
         """The project's WPP settings as drvcc's --wpp options (the TraceWPP task's inputs).
@@ -547,6 +692,15 @@ def int_or(text, default=0):
         return int(text)
     except ValueError:
         return default
+
+
+def mentions(path, word):
+    """Whether the file's text names word (a cheap test before evaluating a project)."""
+    try:
+        with open(path, 'rb') as f:
+            return word.lower().encode() in f.read().lower()
+    except OSError:
+        return False
 
 
 def split_list(value):
