@@ -570,11 +570,95 @@ typedef union _MM_PREFETCH_FLAGS {
     struct {
         ULONG Priority : SYSTEM_PAGE_PRIORITY_BITS;
         ULONG RepurposePriority : SYSTEM_PAGE_PRIORITY_BITS;
+        ULONG PriorityProtection : 1;
     } Flags;
     ULONG AllFlags;
 } MM_PREFETCH_FLAGS, *PMM_PREFETCH_FLAGS;
 
 NTKERNELAPI NTSTATUS NTAPI MmPrefetchPages(ULONG NumberOfLists,
                                            PREAD_LIST *ReadLists) DRVHOST_NOT_PROVIDED;
+
+/* x64's kernel stack (ntddk.h). */
+#define KERNEL_STACK_SIZE 0x6000
+/* The DOS wildcards FsRtlIsNameInExpression matches (ntifs.h). */
+#define DOS_STAR (L'<')
+#define DOS_QM   (L'>')
+#define DOS_DOT  (L'"')
+/* The volume snapshot driver's request to flush and hold writes (ntifs.h). */
+#define VOLSNAPCONTROLTYPE 0x00000053
+#define IOCTL_VOLSNAP_FLUSH_AND_HOLD_WRITES                                                        \
+    CTL_CODE(VOLSNAPCONTROLTYPE, 0, METHOD_BUFFERED, FILE_READ_ACCESS | FILE_WRITE_ACCESS)
+
+typedef VOID NTAPI OPLOCK_WAIT_COMPLETE_ROUTINE(PVOID Context, PIRP Irp);
+typedef OPLOCK_WAIT_COMPLETE_ROUTINE *POPLOCK_WAIT_COMPLETE_ROUTINE;
+typedef VOID NTAPI OPLOCK_FS_PREPOST_IRP(PVOID Context, PIRP Irp);
+typedef OPLOCK_FS_PREPOST_IRP *POPLOCK_FS_PREPOST_IRP;
+NTKERNELAPI NTSTATUS NTAPI FsRtlCheckOplockEx(POPLOCK Oplock, PIRP Irp, ULONG Flags,
+                                              PVOID Context,
+                                              POPLOCK_WAIT_COMPLETE_ROUTINE CompletionRoutine,
+                                              POPLOCK_FS_PREPOST_IRP PostIrpRoutine)
+    DRVHOST_NOT_PROVIDED;
+/* A macro in ntifs.h over the code page's tables; a routine here. */
+NTSYSAPI ULONG NTAPI RtlOemStringToCountedUnicodeSize(PCOEM_STRING OemString) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI PsUpdateDiskCounters(PEPROCESS Process, ULONG64 BytesRead,
+                                            ULONG64 BytesWritten, ULONG ReadOperationCount,
+                                            ULONG WriteOperationCount,
+                                            ULONG FlushOperationCount) DRVHOST_NOT_PROVIDED;
+
+typedef VOID NTAPI EXPAND_STACK_CALLOUT(PVOID Parameter);
+typedef EXPAND_STACK_CALLOUT *PEXPAND_STACK_CALLOUT;
+NTKERNELAPI NTSTATUS NTAPI KeExpandKernelStackAndCalloutEx(PEXPAND_STACK_CALLOUT Callout,
+                                                           PVOID Parameter, SIZE_T Size,
+                                                           BOOLEAN Wait,
+                                                           PVOID Context) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI PEPROCESS NTAPI PsGetThreadProcess(PETHREAD Thread) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI IoIsSystemThread(PETHREAD Thread) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI ULONG NTAPI MmDoesFileHaveUserWritableReferences(
+    PSECTION_OBJECT_POINTERS SectionPointer) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI ULONG NTAPI ExInterlockedAddUlong(PULONG Addend, ULONG Increment,
+                                              PKSPIN_LOCK Lock) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI CcIsThereDirtyData(PVPB Vpb) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI FsRtlUpdateDiskCounters(ULONG64 BytesRead,
+                                               ULONG64 BytesWritten) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS NTAPI FsRtlOplockBreakH(POPLOCK Oplock, PIRP Irp, ULONG Flags, PVOID Context,
+                                             POPLOCK_WAIT_COMPLETE_ROUTINE CompletionRoutine,
+                                             POPLOCK_FS_PREPOST_IRP PostIrpRoutine)
+    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI FsRtlIsTotalDeviceFailure(NTSTATUS Status) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI FsRtlAreVolumeStartupApplicationsComplete(VOID) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI FsRtlAreNamesEqual(PCUNICODE_STRING ConstantNameA,
+                                             PCUNICODE_STRING ConstantNameB, BOOLEAN IgnoreCase,
+                                             PCWCH UpcaseTable) DRVHOST_NOT_PROVIDED;
+/* A macro in ntifs.h (ExAllocatePoolWithQuotaTag, raising on failure); a routine here. */
+NTKERNELAPI PVOID NTAPI FsRtlAllocatePoolWithQuotaTag(POOL_TYPE PoolType, ULONG NumberOfBytes,
+                                                      ULONG Tag) DRVHOST_NOT_PROVIDED;
+NTSYSAPI VOID NTAPI RtlUpperString(PSTRING DestinationString,
+                                   const STRING *SourceString) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI PsIsDiskCountersEnabled(VOID) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS NTAPI IoVolumeDeviceToGuid(PVOID VolumeDeviceObject,
+                                                GUID *Guid) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS NTAPI IoVolumeDeviceToGuidPath(PVOID VolumeDeviceObject,
+                                                    PUNICODE_STRING GuidPath) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI IoRaiseInformationalHardError(NTSTATUS ErrorStatus,
+                                                        PUNICODE_STRING String,
+                                                        PKTHREAD Thread) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI FsRtlOplockIsSharedRequest(PIRP Irp) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI FsRtlCurrentOplockH(POPLOCK Oplock) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI FsRtlCheckLockForOplockRequest(PFILE_LOCK FileLock,
+                                                         PLARGE_INTEGER AllocationSize)
+    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI FsRtlAreThereWaitingFileLocks(PFILE_LOCK FileLock) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI CcMdlWriteAbort(PFILE_OBJECT FileObject,
+                                       PMDL MdlChain) DRVHOST_NOT_PROVIDED;
+/* A macro in ntifs.h over the shared cache map's layout; a routine here. */
+NTKERNELAPI PLARGE_INTEGER NTAPI CcGetFileSizePointer(PFILE_OBJECT FileObject) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI CcCopyReadEx(PFILE_OBJECT FileObject, PLARGE_INTEGER FileOffset,
+                                       ULONG Length, BOOLEAN Wait, PVOID Buffer,
+                                       PIO_STATUS_BLOCK IoStatus,
+                                       PETHREAD IoIssuerThread) DRVHOST_NOT_PROVIDED;
+/* ntdef.h's byte-offset helper. */
+#ifndef RtlOffsetToPointer
+#define RtlOffsetToPointer(B, O) ((PCHAR)(((PCHAR)(B)) + ((ULONG_PTR)(O))))
+#endif
 
 #endif
