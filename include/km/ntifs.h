@@ -661,4 +661,8 @@ NTKERNELAPI BOOLEAN NTAPI CcCopyReadEx(PFILE_OBJECT FileObject, PLARGE_INTEGER F
 #define RtlOffsetToPointer(B, O) ((PCHAR)(((PCHAR)(B)) + ((ULONG_PTR)(O))))
 #endif
 
+NTKERNELAPI NTSTATUS NTAPI FsRtlBalanceReads(PDEVICE_OBJECT TargetDevice) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI IoGetStackLimits(PULONG_PTR LowLimit,
+                                        PULONG_PTR HighLimit) DRVHOST_NOT_PROVIDED;
+
 #endif

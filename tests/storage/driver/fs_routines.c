@@ -288,6 +288,8 @@ template <class T> struct FsSame<T, T> {
     FS_ROUTINE(NTSTATUS, MmPrefetchPages, (ULONG NumberOfLists, PREAD_LIST * ReadLists))
 
 FS_ROUTINES
+FS_ROUTINE(NTSTATUS, FsRtlBalanceReads, (PDEVICE_OBJECT TargetDevice))
+FS_ROUTINE(VOID, IoGetStackLimits, (PULONG_PTR LowLimit, PULONG_PTR HighLimit))
 FS_ROUTINE(NTSTATUS, KeExpandKernelStackAndCalloutEx,
            (PEXPAND_STACK_CALLOUT Callout, PVOID Parameter, SIZE_T Size, BOOLEAN Wait,
             PVOID Context))
