@@ -83,7 +83,7 @@ while IFS= read -r proj; do
     else
         result=fails
         # "error: " (not a file named error.c in an "In file included from" line)
-        detail=$(grep -m1 -E 'error: |Error' "$dir/build.log" || tail -1 "$dir/build.log")
+        detail=$(grep -m1 -E 'error: |(^|[^A-Za-z])Error' "$dir/build.log" || tail -1 "$dir/build.log")
         detail=$(printf '%s' "$detail" | sed "s|$tree/||g; s|$out/[0-9]*/||g")
         fails=$((fails + 1))
     fi

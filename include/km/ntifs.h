@@ -22,7 +22,8 @@ typedef struct _CACHE_MANAGER_CALLBACKS *PCACHE_MANAGER_CALLBACKS;
 typedef PVOID OPLOCK, *POPLOCK;
 typedef struct _FILE_LOCK *PFILE_LOCK;
 
-/* The types and codes of file systems (session 9, issue 16: filesys/cdfs and fastfat). */
+/* The types and codes of file systems (session 9, issue 16: filesys/cdfs and fastfat), and at
+ * its end the routines they call (ntifs_decl.h, not provided). */
 #include <ntifs_fs.h>
 
 /* ---- the cache manager (not provided) --------------------------------------------------- */
@@ -85,5 +86,6 @@ NTSYSAPI NTSTATUS NTAPI ZwOpenKeyTransacted(PHANDLE KeyHandle, ACCESS_MASK Desir
                                             HANDLE TransactionHandle) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI PVOID NTAPI CmGetBoundTransaction(PLARGE_INTEGER Cookie,
                                               PVOID Object) DRVHOST_NOT_PROVIDED;
+
 
 #endif

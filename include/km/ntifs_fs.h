@@ -1168,4 +1168,7 @@ typedef struct _READ_LIST {
     FILE_SEGMENT_ELEMENT List[ANYSIZE_ARRAY];
 } READ_LIST, *PREAD_LIST;
 
+/* The routines (after the types they take). */
+#include <ntifs_decl.h>
+
 #endif

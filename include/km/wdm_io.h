@@ -360,6 +360,7 @@ typedef enum _FILE_INFORMATION_CLASS {
     FileIdFullDirectoryInformation,
     FileValidDataLengthInformation,
     FileShortNameInformation,
+    FileNormalizedNameInformation = 48, /* 41-47 not modelled */
     FileMaximumInformation = 80
 } FILE_INFORMATION_CLASS, *PFILE_INFORMATION_CLASS;
 

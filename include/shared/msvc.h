@@ -71,6 +71,12 @@ _Static_assert(sizeof(wchar_t) == 2,
 #define __DRVHOST_DECLSPEC_safebuffers
 #define __DRVHOST_DECLSPEC_naked __attribute__((naked))
 
+/* __pragma(x): MSVC's operator form of #pragma x, usable inside a macro; C99's _Pragma of the
+ * spelled-out argument does the same. The pragmas GCC knows keep their meaning (pack, for a
+ * structure's layout); the MSVC-only ones (warning(push), warning(disable: N)) are unknown
+ * pragmas, which the driver profile ignores (-Wno-unknown-pragmas). */
+#define __pragma(x) _Pragma(#x)
+
 #define __int8 char
 #define __int16 short
 #define __int32 int

@@ -776,6 +776,10 @@
 #ifndef __analysis_assume
 #define __analysis_assume(...)
 #endif
+/* An assertion for the code analyser only (cdfs): no code, like __analysis_assume. */
+#ifndef __analysis_assert
+#define __analysis_assert(...)
+#endif
 #ifndef __drv_acquiresExclusiveResource
 #define __drv_acquiresExclusiveResource(...)
 #endif
