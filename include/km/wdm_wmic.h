@@ -1,10 +1,10 @@
 /*
  * wdm_wmic.h - the WMI consumer routines of wdm.h (IoWMIOpenBlock, IoWMIQueryAllData, ...): a
- * driver opening another driver's WMI data block. drvhost does not provide them yet (its WMI
- * model sends requests to providers from the host's `wmi` scenario command, but keeps no
- * GUID-to-provider table a consumer could open): each is declared so that a driver calling one
- * fails to build with a message naming it (docs/compatibility.md). The access rights and the
- * callback type are Microsoft's. Included by wdm.h.
+ * driver opening another driver's WMI data block (src/io/wmi_consumer.c). IoWMIOpenBlock,
+ * IoWMIQueryAllData and IoWMISetNotificationCallback are provided;
+ * the others are DRVHOST_NOT_PROVIDED (a call compiles with a warning naming the routine and
+ * the loader refuses the module; docs/compatibility.md). The access rights and the callback
+ * type are Microsoft's. Included by wdm.h.
  */
 #ifndef _WDMDDK_
 #include <wdm.h> /* it includes this file where it belongs */
@@ -22,9 +22,9 @@ typedef VOID NTAPI FWMI_NOTIFICATION_CALLBACK(PVOID Wnode, PVOID Context);
 typedef FWMI_NOTIFICATION_CALLBACK *WMI_NOTIFICATION_CALLBACK;
 
 NTKERNELAPI NTSTATUS NTAPI IoWMIOpenBlock(LPCGUID Guid, ULONG DesiredAccess,
-                                          PVOID *DataBlockObject) DRVHOST_NOT_PROVIDED;
+                                          PVOID *DataBlockObject);
 NTKERNELAPI NTSTATUS NTAPI IoWMIQueryAllData(PVOID DataBlockObject, PULONG InOutBufferSize,
-                                             PVOID OutBuffer) DRVHOST_NOT_PROVIDED;
+                                             PVOID OutBuffer);
 NTKERNELAPI NTSTATUS NTAPI IoWMIQueryAllDataMultiple(PVOID *DataBlockObjectList, ULONG ObjectCount,
                                                      PULONG InOutBufferSize,
                                                      PVOID OutBuffer) DRVHOST_NOT_PROVIDED;
@@ -46,7 +46,7 @@ NTKERNELAPI NTSTATUS NTAPI IoWMIExecuteMethod(PVOID DataBlockObject, PUNICODE_ST
                                               PUCHAR InOutBuffer) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI NTSTATUS NTAPI IoWMISetNotificationCallback(PVOID Object,
                                                         WMI_NOTIFICATION_CALLBACK Callback,
-                                                        PVOID Context) DRVHOST_NOT_PROVIDED;
+                                                        PVOID Context);
 
 #endif
 #endif

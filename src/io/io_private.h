@@ -73,6 +73,16 @@ void io_wmi_events_shutdown(void);
 /* Takes the oldest event of that provider and GUID: an ex_alloc'd copy (the WNODE, *size bytes)
  * the caller frees with ex_free. STATUS_NOT_FOUND when there is none. */
 NTSTATUS io_wmi_take_event(ULONG provider, const GUID *guid, void **wnode, ULONG *size);
+/* The registered, unblocked devices whose last REGINFO reply lists `guid` (wmi.c): up to `max`
+ * of them, each referenced, in devices[]; returns how many there are (devices may be NULL). */
+ULONG io_wmi_providers_of(const GUID *guid, PDEVICE_OBJECT *devices, ULONG max);
+/* One WMI data request (DataPath = guid) to a registered device's stack, waited for;
+ * STATUS_WMI_GUID_NOT_FOUND when the device is no longer registered or is blocked. */
+NTSTATUS io_wmi_send_to(PDEVICE_OBJECT device, UCHAR minor, const GUID *guid, void *buffer,
+                        ULONG size, ULONG_PTR *information);
+/* Hands a copy of the event to the notification callbacks set on data block objects of its
+ * GUID (wmi_consumer.c), from a system worker. */
+void io_wmi_notify(const WNODE_HEADER *wnode);
 
 /* A zeroed file object with one reference (file.c); its close routine is the I/O manager's. */
 struct io_file *io_file_new(void);

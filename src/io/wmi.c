@@ -7,8 +7,9 @@
  * STATUS_INVALID_DEVICE_REQUEST), ProviderId = the device object, DataPath = WMIREGISTER or
  * WMIUPDATE, a 4 KiB buffer (one retry with the size the driver asks for on
  * STATUS_BUFFER_TOO_SMALL, up to 64 KiB), as Windows' WMI does asynchronously. The WMIREGINFO
- * the driver returns is not parsed: there are no WMI consumers, so no query, set, method or
- * event IRPs are ever sent. WMIREG_FLAG_CALLBACK registrations are STATUS_NOT_SUPPORTED.
+ * the driver returns gives the registration its GUID table (the WMIREGGUID entries of every
+ * WMIREGINFO in the chain; a later reply replaces it): the consumer routines (wmi_consumer.c)
+ * find a block's providers there. WMIREG_FLAG_CALLBACK registrations are STATUS_NOT_SUPPORTED.
  *
  * Locking: io_wmi_lock protects the list and each registration's busy/sender/orphan fields.
  * Lifetime: a registration holds a device reference; a queued request holds another until its
@@ -34,7 +35,16 @@ struct io_wmi_reg {
     LONG busy;       /* requests being sent (io_wmi_lock) */
     uint64_t sender; /* the thread sending them, 0 when none */
     BOOLEAN orphan;  /* deregistered from within a request: the worker frees it */
+    GUID *guids;     /* the blocks of the last REGINFO reply (io_wmi_lock), ex_alloc'd */
+    ULONG guid_count;
 };
+
+static void io_wmi_reg_free(struct io_wmi_reg *reg)
+{
+    ObDereferenceObject(reg->device);
+    ex_free(reg->guids);
+    ex_free(reg);
+}
 
 static os_mutex io_wmi_lock = OS_MUTEX_INIT;
 static os_cond io_wmi_idle; /* a registration's busy count dropped to 0 */
@@ -91,8 +101,58 @@ static NTSTATUS io_wmi_send(PDEVICE_OBJECT device, UCHAR minor, ULONG_PTR data_p
     return status;
 }
 
-/* The registration information request, with WMI's retries (see the file comment). */
-static NTSTATUS io_wmi_reginfo(PDEVICE_OBJECT device, ULONG_PTR data_path)
+/* The GUIDs of a REGINFO reply of `size` bytes (the chain of WMIREGINFO); a malformed reply
+ * is reported and gives no GUIDs. */
+static ULONG io_wmi_parse_reginfo(const UCHAR *buffer, ULONG size, GUID **guids)
+{
+    ULONG count = 0, at = 0, capacity = 0;
+    *guids = NULL;
+    for (;;) {
+        const WMIREGINFO *r = (const WMIREGINFO *)(buffer + at);
+        if (size - at < sizeof(WMIREGINFO) || r->BufferSize > size - at ||
+            r->GuidCount > (r->BufferSize - sizeof(WMIREGINFO)) / sizeof(WMIREGGUID)) {
+            rtl_diag(RTL_DIAG_WARN, "io",
+                     "WMI registration: malformed WMIREGINFO at offset %u of the %u-byte reply "
+                     "(BufferSize or GuidCount out of range); its GUIDs are ignored",
+                     at, size);
+            ex_free(*guids);
+            *guids = NULL;
+            return 0;
+        }
+        if (count + r->GuidCount > capacity) {
+            capacity = count + r->GuidCount;
+            GUID *grown = ex_alloc(capacity * sizeof(GUID), IO_WMI_TAG);
+            if (grown == NULL)
+                break;
+            if (*guids != NULL)
+                memcpy(grown, *guids, count * sizeof(GUID));
+            ex_free(*guids);
+            *guids = grown;
+        }
+        for (ULONG i = 0; i < r->GuidCount; i++)
+            (*guids)[count++] = r->WmiRegGuid[i].Guid;
+        if (r->NextWmiRegInfo == 0 || r->NextWmiRegInfo >= size - at)
+            break;
+        at += r->NextWmiRegInfo;
+    }
+    return count;
+}
+
+static void io_wmi_set_guids(struct io_wmi_reg *reg, const void *buffer, ULONG size)
+{
+    GUID *guids, *old;
+    ULONG count = io_wmi_parse_reginfo(buffer, size, &guids);
+    os_mutex_lock(&io_wmi_lock);
+    old = reg->guids;
+    reg->guids = guids;
+    reg->guid_count = count;
+    os_mutex_unlock(&io_wmi_lock);
+    ex_free(old);
+}
+
+/* The registration information request, with WMI's retries (see the file comment); the
+ * reply fills the registration's GUID table. */
+static NTSTATUS io_wmi_reginfo(struct io_wmi_reg *reg, PDEVICE_OBJECT device, ULONG_PTR data_path)
 {
     ULONG size = IO_WMI_BUFFER;
     UCHAR minor = IRP_MN_REGINFO_EX;
@@ -104,6 +164,8 @@ static NTSTATUS io_wmi_reginfo(PDEVICE_OBJECT device, ULONG_PTR data_path)
             return STATUS_INSUFFICIENT_RESOURCES;
         status = io_wmi_send(device, minor, data_path, buffer, size, &info);
         ULONG wanted = buffer[0];
+        if (NT_SUCCESS(status))
+            io_wmi_set_guids(reg, buffer, (ULONG)(info < size ? info : size));
         ex_free(buffer);
         if (status == STATUS_INVALID_DEVICE_REQUEST && minor == IRP_MN_REGINFO_EX)
             minor = IRP_MN_REGINFO;
@@ -144,10 +206,8 @@ static void io_wmi_busy_end(struct io_wmi_reg *reg)
         os_cond_broadcast(&io_wmi_idle);
     }
     os_mutex_unlock(&io_wmi_lock);
-    if (orphan) {
-        ObDereferenceObject(reg->device);
-        ex_free(reg);
-    }
+    if (orphan)
+        io_wmi_reg_free(reg);
 }
 
 static void io_wmi_worker(void *context)
@@ -155,7 +215,7 @@ static void io_wmi_worker(void *context)
     struct io_wmi_request *r = context;
     struct io_wmi_reg *reg = io_wmi_busy_begin(r->device);
     if (reg != NULL) {
-        NTSTATUS status = io_wmi_reginfo(r->device, r->data_path);
+        NTSTATUS status = io_wmi_reginfo(reg, r->device, r->data_path);
         if (!NT_SUCCESS(status) && !rtl_dbg_quiet()) {
             const char *name = rtl_status_name(status);
             rtl_diag(RTL_DIAG_WARN, "io",
@@ -221,10 +281,8 @@ static NTSTATUS io_wmi_deregister(PDEVICE_OBJECT device)
     os_mutex_unlock(&io_wmi_lock);
     if (reg == NULL)
         return STATUS_INVALID_PARAMETER;
-    if (!orphan) {
-        ObDereferenceObject(reg->device);
-        ex_free(reg);
-    }
+    if (!orphan)
+        io_wmi_reg_free(reg);
     return STATUS_SUCCESS;
 }
 
@@ -287,8 +345,7 @@ void io_wmi_shutdown(void)
                  "device %p is still registered with WMI (no "
                  "WMIREG_ACTION_DEREGISTER before IoDeleteDevice)",
                  (void *)reg->device);
-        ObDereferenceObject(reg->device);
-        ex_free(reg);
+        io_wmi_reg_free(reg);
     }
     os_mutex_unlock(&io_wmi_lock);
 }
@@ -329,6 +386,42 @@ NTSTATUS io_wmi_request(PCUNICODE_STRING device_name, UCHAR minor, void *buffer,
         io_wmi_busy_end(reg);
     }
     ObDereferenceObject(device);
+    return status;
+}
+
+static BOOLEAN io_wmi_has_guid_locked(const struct io_wmi_reg *reg, const GUID *guid)
+{
+    for (ULONG i = 0; i < reg->guid_count; i++)
+        if (IsEqualGUID(&reg->guids[i], guid))
+            return TRUE;
+    return FALSE;
+}
+
+ULONG io_wmi_providers_of(const GUID *guid, PDEVICE_OBJECT *devices, ULONG max)
+{
+    ULONG n = 0;
+    os_mutex_lock(&io_wmi_lock);
+    for (struct io_wmi_reg *reg = io_wmi_list; reg != NULL; reg = reg->next) {
+        if (reg->blocked || !io_wmi_has_guid_locked(reg, guid))
+            continue;
+        if (devices != NULL && n < max)
+            ObReferenceObject(devices[n] = reg->device);
+        n++;
+    }
+    os_mutex_unlock(&io_wmi_lock);
+    return n;
+}
+
+NTSTATUS io_wmi_send_to(PDEVICE_OBJECT device, UCHAR minor, const GUID *guid, void *buffer,
+                        ULONG size, ULONG_PTR *information)
+{
+    struct io_wmi_reg *reg = io_wmi_busy_begin(device);
+    NTSTATUS status = STATUS_WMI_GUID_NOT_FOUND; /* deregistered or blocked meanwhile */
+    *information = 0;
+    if (reg != NULL) {
+        status = io_wmi_send(device, minor, (ULONG_PTR)guid, buffer, size, information);
+        io_wmi_busy_end(reg);
+    }
     return status;
 }
 

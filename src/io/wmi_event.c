@@ -2,8 +2,9 @@
  * wmi_event.c - WMI events: IoWMIWriteEvent, IoWMIDeviceObjectToProviderId, and the events
  * kept for a consumer.
  *
- * drvhost has no WMI consumers of its own; an event a driver raises (IoWMIWriteEvent,
- * WmiFireEvent) is copied into a queue, where a scenario's `wmi-event` command takes it
+ * An event a driver raises (IoWMIWriteEvent, WmiFireEvent) goes to the notification callbacks
+ * of its GUID (IoWMISetNotificationCallback, wmi_consumer.c) and is copied into a queue, where
+ * a scenario's `wmi-event` command takes it
  * (oldest first, by device and GUID). The queue keeps the last IO_WMI_EVENTS_KEPT events; an
  * older one is dropped, as WMI drops events nobody reads. Locking: io_wmi_event_lock protects
  * the queue; the copies are runtime memory (not the driver's pool), so events left at a
@@ -48,6 +49,7 @@ NTSTATUS io_wmi_store_event(PDEVICE_OBJECT device, const WNODE_HEADER *wnode)
     e->provider = device ? IoWMIDeviceObjectToProviderId(device) : wnode->ProviderId;
     e->size = size;
     memcpy(&e->wnode, wnode, size);
+    io_wmi_notify(&e->wnode);
     os_mutex_lock(&io_wmi_event_lock);
     *io_wmi_events_tail = e;
     io_wmi_events_tail = &e->next;

@@ -1,0 +1,184 @@
+/*
+ * test_wmic.c - the WMI consumer routines (IoWMIOpenBlock, IoWMIQueryAllData,
+ * IoWMISetNotificationCallback) against the providers of wmitest.sys: \Device\WmiTest and
+ * \Device\WmiTestRO both register the three blocks of wmitest.h. The expected values are those
+ * of the wdm.h and wmistr.h pages: a chain of WNODE_ALL_DATA (Linkage to the next, 0 in the
+ * last), STATUS_BUFFER_TOO_SMALL with the size needed, STATUS_WMI_GUID_NOT_FOUND for a GUID no
+ * provider registered.
+ */
+#include <ntddk.h>
+#include <wmistr.h>
+
+#include "driver/wmitest.h"
+#include "harness.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const GUID data_guid = WMITEST_GUID_DATA, event_guid = WMITEST_GUID_EVENT;
+static const GUID unknown_guid = {
+    0x6d8f3a10, 0x00ff, 0x4a5b, {0x9c, 0x1d, 0x2e, 0x3f, 0x40, 0x51, 0x62, 0x73}};
+
+/* The size of one WNODE_ALL_DATA reply of block 0: the header and its two-entry
+ * OFFSETINSTANCEDATAANDLENGTH array, then the data (instance 0 padded to 8 bytes, then 12);
+ * WMI's own providers align the data, so the size is taken from the reply. */
+
+/* WMI learns a provider's blocks from the REGINFO reply its worker asks for after the driver
+ * registers, at any time (as on Windows): opening the block is retried until both providers'
+ * replies are in (a bounded wait, 5 s). */
+static PVOID open_block(const GUID *guid, ULONG access)
+{
+    PVOID block = NULL;
+    for (int i = 0; i < 5000; i++) {
+        NTSTATUS status = IoWMIOpenBlock(guid, access, &block);
+        if (status != STATUS_WMI_GUID_NOT_FOUND) {
+            ok_status(status, STATUS_SUCCESS);
+            ULONG size = 0;
+            /* both providers registered: the probe asks for two replies' room */
+            if (!(access & WMIGUID_QUERY) || !NT_SUCCESS(status))
+                return block;
+            if (IoWMIQueryAllData(block, &size, NULL) == STATUS_BUFFER_TOO_SMALL && size > 150)
+                return block;
+            ObDereferenceObject(block);
+            block = NULL;
+        }
+        LARGE_INTEGER ms = {.QuadPart = -10000};
+        KeDelayExecutionThread(KernelMode, FALSE, &ms);
+    }
+    ok(0, "the block was never registered\n");
+    return NULL;
+}
+
+static drvhost_file *load_wmitest(void)
+{
+    return harness_open_driver("wmitest", "\\\\.\\WmiTest");
+}
+
+TEST(open_block_unknown_guid)
+{
+    drvhost_file *f = load_wmitest();
+    PVOID block = (PVOID)1;
+    ok_status(IoWMIOpenBlock(&unknown_guid, WMIGUID_QUERY, &block), STATUS_WMI_GUID_NOT_FOUND);
+    ok(block == NULL, "no object: %p\n", block);
+    ok_status(IoWMIOpenBlock(NULL, WMIGUID_QUERY, &block), STATUS_INVALID_PARAMETER);
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("wmitest"), STATUS_SUCCESS);
+}
+
+TEST(query_all_data_chains_every_provider)
+{
+    drvhost_file *f = load_wmitest();
+    PVOID block = open_block(&data_guid, WMIGUID_QUERY);
+    ULONG size = 4096;
+    PUCHAR buf = calloc(1, size);
+    ok_status(IoWMIQueryAllData(block, &size, buf), STATUS_SUCCESS);
+    PWNODE_ALL_DATA first = (PWNODE_ALL_DATA)buf;
+    ok(first->WnodeHeader.Linkage != 0 && first->WnodeHeader.Linkage % 8 == 0, "first Linkage %u\n",
+       first->WnodeHeader.Linkage);
+    PWNODE_ALL_DATA second = (PWNODE_ALL_DATA)(buf + first->WnodeHeader.Linkage);
+    ok(second->WnodeHeader.Linkage == 0, "the last Linkage is 0: %u\n",
+       second->WnodeHeader.Linkage);
+    ok(size == first->WnodeHeader.Linkage + second->WnodeHeader.BufferSize, "size %u\n", size);
+    ULONG providers[2] = {first->WnodeHeader.ProviderId, second->WnodeHeader.ProviderId};
+    ok(providers[0] != providers[1], "two providers: %x %x\n", providers[0], providers[1]);
+    for (PWNODE_ALL_DATA w = first; w != NULL; w = w == first ? second : NULL) {
+        ok(IsEqualGUID(&w->WnodeHeader.Guid, &data_guid), "the block's GUID\n");
+        ok(w->InstanceCount == 2, "instances %u\n", w->InstanceCount);
+        ok(!(w->WnodeHeader.Flags & WNODE_FLAG_FIXED_INSTANCE_SIZE), "flags %x\n",
+           w->WnodeHeader.Flags);
+        PUCHAR base = (PUCHAR)w;
+        POFFSETINSTANCEDATAANDLENGTH o = w->OffsetInstanceDataAndLength;
+        ok(o[0].LengthInstanceData == 4 && o[1].LengthInstanceData == 12, "lengths %u %u\n",
+           o[0].LengthInstanceData, o[1].LengthInstanceData);
+        ok(*(ULONG *)(base + o[0].OffsetInstanceData) == 0x11111111, "instance 0\n");
+        ok(((ULONG *)(base + o[1].OffsetInstanceData))[2] == 0x44444444, "instance 1\n");
+    }
+    free(buf);
+    ObDereferenceObject(block);
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("wmitest"), STATUS_SUCCESS);
+}
+
+TEST(query_all_data_too_small_returns_the_size)
+{
+    drvhost_file *f = load_wmitest();
+    PVOID block = open_block(&data_guid, WMIGUID_QUERY);
+    ULONG size = 4096, needed;
+    PUCHAR buf = calloc(1, size);
+    ok_status(IoWMIQueryAllData(block, &size, buf), STATUS_SUCCESS);
+    needed = size;
+    size = needed - 1;
+    memset(buf, 0xCC, 16);
+    ok_status(IoWMIQueryAllData(block, &size, buf), STATUS_BUFFER_TOO_SMALL);
+    ok(size == needed, "needed %u, told %u\n", needed, size);
+    size = 0;
+    ok_status(IoWMIQueryAllData(block, &size, NULL), STATUS_BUFFER_TOO_SMALL);
+    ok(size == needed, "probe: needed %u, told %u\n", needed, size);
+    size = needed;
+    ok_status(IoWMIQueryAllData(block, &size, buf), STATUS_SUCCESS);
+    free(buf);
+    ObDereferenceObject(block);
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("wmitest"), STATUS_SUCCESS);
+}
+
+TEST(access_rights_are_checked)
+{
+    drvhost_file *f = load_wmitest();
+    PVOID block = open_block(&data_guid, WMIGUID_NOTIFICATION);
+    ULONG size = 4096;
+    UCHAR buf[64];
+    size = sizeof buf;
+    ok_status(IoWMIQueryAllData(block, &size, buf), STATUS_ACCESS_DENIED);
+    ObDereferenceObject(block);
+    block = open_block(&data_guid, WMIGUID_QUERY);
+    ok_status(IoWMISetNotificationCallback(block, (WMI_NOTIFICATION_CALLBACK)1, NULL),
+              STATUS_ACCESS_DENIED);
+    ObDereferenceObject(block);
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("wmitest"), STATUS_SUCCESS);
+}
+
+struct seen {
+    KEVENT done;
+    ULONG calls, value;
+    GUID guid;
+    ULONG flags;
+};
+
+static VOID NTAPI on_event(PVOID Wnode, PVOID Context)
+{
+    struct seen *s = Context;
+    PWNODE_SINGLE_INSTANCE w = Wnode;
+    s->guid = w->WnodeHeader.Guid;
+    s->flags = w->WnodeHeader.Flags;
+    s->value = *(ULONG *)((PUCHAR)w + w->DataBlockOffset);
+    s->calls++;
+    KeSetEvent(&s->done, IO_NO_INCREMENT, FALSE);
+}
+
+TEST(notification_callback_gets_the_event)
+{
+    drvhost_file *f = load_wmitest();
+    struct seen s = {0};
+    KeInitializeEvent(&s.done, NotificationEvent, FALSE);
+    PVOID block = open_block(&event_guid, WMIGUID_NOTIFICATION | SYNCHRONIZE);
+    ok_status(IoWMISetNotificationCallback(block, on_event, &s), STATUS_SUCCESS);
+    ULONG value = 0xdeadbeef;
+    /* WmiFireEvent: a WNODE_SINGLE_INSTANCE event of block 1, instance 0 */
+    ok_status(harness_ioctl(f, IOCTL_WMITEST_FIRE, &value, 4, NULL, 0, NULL), STATUS_SUCCESS);
+    LARGE_INTEGER timeout = {.QuadPart = -50000000};
+    ok_status(KeWaitForSingleObject(&s.done, Executive, KernelMode, FALSE, &timeout),
+              STATUS_SUCCESS);
+    ok(s.calls == 1, "calls %u\n", s.calls);
+    ok(IsEqualGUID(&s.guid, &event_guid), "the event's GUID\n");
+    ok(s.flags & WNODE_FLAG_EVENT_ITEM, "flags %x\n", s.flags);
+    ok(s.value == 0xdeadbeef, "data %x\n", s.value);
+    /* Closed: no more callbacks (the close waits for any in flight). */
+    ObDereferenceObject(block);
+    KeClearEvent(&s.done);
+    ok_status(harness_ioctl(f, IOCTL_WMITEST_FIRE, &value, 4, NULL, 0, NULL), STATUS_SUCCESS);
+    ok(s.calls == 1, "after close: calls %u\n", s.calls);
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("wmitest"), STATUS_SUCCESS);
+}
