@@ -87,5 +87,4 @@ NTSYSAPI NTSTATUS NTAPI ZwOpenKeyTransacted(PHANDLE KeyHandle, ACCESS_MASK Desir
 NTKERNELAPI PVOID NTAPI CmGetBoundTransaction(PLARGE_INTEGER Cookie,
                                               PVOID Object) DRVHOST_NOT_PROVIDED;
 
-
 #endif

@@ -88,11 +88,12 @@ typedef FSRTL_STACK_OVERFLOW_ROUTINE *PFSRTL_STACK_OVERFLOW_ROUTINE;
 #define FsRtlExitFileSystem()  KeLeaveCriticalRegion()
 /* x64: the processor keeps caches coherent with DMA; the routine is an empty macro there. */
 #define KeFlushIoBuffers(Mdl, ReadOperation, DmaOperation) ((void)0)
-#define Int64ShllMod32(a, b) ((ULONGLONG)(a) << (b))
-#define Int64ShraMod32(a, b) ((LONGLONG)(a) >> (b))
-#define Int64ShrlMod32(a, b) ((ULONGLONG)(a) >> (b))
+#define Int64ShllMod32(a, b)                               ((ULONGLONG)(a) << (b))
+#define Int64ShraMod32(a, b)                               ((LONGLONG)(a) >> (b))
+#define Int64ShrlMod32(a, b)                               ((ULONGLONG)(a) >> (b))
 
-static inline LUID RtlConvertLongToLuid(LONG Long) {
+static inline LUID RtlConvertLongToLuid(LONG Long)
+{
     LUID Luid;
     LARGE_INTEGER Temp;
     Temp.QuadPart = Long;
@@ -118,8 +119,7 @@ NTKERNELAPI VOID NTAPI CcUnpinData(PVOID Bcb) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI CcRepinBcb(PVOID Bcb) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI CcUnpinRepinnedBcb(PVOID Bcb, BOOLEAN WriteThrough,
                                           PIO_STATUS_BLOCK IoStatus) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI CcSetDirtyPinnedData(PVOID BcbVoid,
-                                            PLARGE_INTEGER Lsn) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI CcSetDirtyPinnedData(PVOID BcbVoid, PLARGE_INTEGER Lsn) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI PFILE_OBJECT NTAPI CcGetFileObjectFromBcb(PVOID Bcb) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI CcMdlRead(PFILE_OBJECT FileObject, PLARGE_INTEGER FileOffset, ULONG Length,
                                  PMDL *MdlChain, PIO_STATUS_BLOCK IoStatus) DRVHOST_NOT_PROVIDED;
@@ -133,15 +133,13 @@ NTKERNELAPI VOID NTAPI CcMdlWriteComplete(PFILE_OBJECT FileObject, PLARGE_INTEGE
 NTKERNELAPI VOID NTAPI CcSetReadAheadGranularity(PFILE_OBJECT FileObject,
                                                  ULONG Granularity) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI NTSTATUS NTAPI CcWaitForCurrentLazyWriterActivity(VOID) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI CcSetAdditionalCacheAttributes(PFILE_OBJECT FileObject,
-                                                      BOOLEAN DisableReadAhead,
-                                                      BOOLEAN DisableWriteBehind)
-    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI
+CcSetAdditionalCacheAttributes(PFILE_OBJECT FileObject, BOOLEAN DisableReadAhead,
+                               BOOLEAN DisableWriteBehind) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI CcSetAdditionalCacheAttributesEx(PFILE_OBJECT FileObject,
                                                         ULONG Flags) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI CcZeroData(PFILE_OBJECT FileObject, PLARGE_INTEGER StartOffset,
-                                     PLARGE_INTEGER EndOffset,
-                                     BOOLEAN Wait) DRVHOST_NOT_PROVIDED;
+                                     PLARGE_INTEGER EndOffset, BOOLEAN Wait) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI CcCanIWrite(PFILE_OBJECT FileObject, ULONG BytesToWrite, BOOLEAN Wait,
                                       UCHAR Retrying) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI CcDeferWrite(PFILE_OBJECT FileObject, PCC_POST_DEFERRED_WRITE PostRoutine,
@@ -172,22 +170,19 @@ NTKERNELAPI BOOLEAN NTAPI FsRtlMdlReadDev(PFILE_OBJECT FileObject, PLARGE_INTEGE
                                           PIO_STATUS_BLOCK IoStatus,
                                           PDEVICE_OBJECT DeviceObject) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI FsRtlMdlReadCompleteDev(PFILE_OBJECT FileObject, PMDL MdlChain,
-                                                  PDEVICE_OBJECT DeviceObject)
-    DRVHOST_NOT_PROVIDED;
+                                                  PDEVICE_OBJECT DeviceObject) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI FsRtlPrepareMdlWriteDev(PFILE_OBJECT FileObject,
                                                   PLARGE_INTEGER FileOffset, ULONG Length,
                                                   ULONG LockKey, PMDL *MdlChain,
                                                   PIO_STATUS_BLOCK IoStatus,
-                                                  PDEVICE_OBJECT DeviceObject)
-    DRVHOST_NOT_PROVIDED;
-NTKERNELAPI BOOLEAN NTAPI FsRtlMdlWriteCompleteDev(PFILE_OBJECT FileObject,
-                                                   PLARGE_INTEGER FileOffset, PMDL MdlChain,
-                                                   PDEVICE_OBJECT DeviceObject)
-    DRVHOST_NOT_PROVIDED;
+                                                  PDEVICE_OBJECT DeviceObject) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI
+FsRtlMdlWriteCompleteDev(PFILE_OBJECT FileObject, PLARGE_INTEGER FileOffset, PMDL MdlChain,
+                         PDEVICE_OBJECT DeviceObject) DRVHOST_NOT_PROVIDED;
 /* File locks. */
-NTKERNELAPI PFILE_LOCK NTAPI FsRtlAllocateFileLock(PCOMPLETE_LOCK_IRP_ROUTINE CompleteLockIrpRoutine,
-                                                   PUNLOCK_ROUTINE UnlockRoutine)
-    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI PFILE_LOCK NTAPI
+FsRtlAllocateFileLock(PCOMPLETE_LOCK_IRP_ROUTINE CompleteLockIrpRoutine,
+                      PUNLOCK_ROUTINE UnlockRoutine) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI FsRtlFreeFileLock(PFILE_LOCK FileLock) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI FsRtlUninitializeFileLock(PFILE_LOCK FileLock) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI FsRtlAreThereCurrentFileLocks(PFILE_LOCK FileLock) DRVHOST_NOT_PROVIDED;
@@ -210,14 +205,12 @@ NTKERNELAPI BOOLEAN NTAPI FsRtlFastCheckLockForWrite(PFILE_LOCK FileLock,
 NTKERNELAPI BOOLEAN NTAPI FsRtlFastLock(PFILE_LOCK FileLock, PFILE_OBJECT FileObject,
                                         PLARGE_INTEGER FileOffset, PLARGE_INTEGER Length,
                                         PEPROCESS ProcessId, ULONG Key, BOOLEAN FailImmediately,
-                                        BOOLEAN ExclusiveLock, PIO_STATUS_BLOCK Iosb,
-                                        PVOID Context,
+                                        BOOLEAN ExclusiveLock, PIO_STATUS_BLOCK Iosb, PVOID Context,
                                         BOOLEAN AlreadySynchronized) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI NTSTATUS NTAPI FsRtlFastUnlockSingle(PFILE_LOCK FileLock, PFILE_OBJECT FileObject,
                                                  PLARGE_INTEGER FileOffset, PLARGE_INTEGER Length,
                                                  PEPROCESS ProcessId, ULONG Key, PVOID Context,
-                                                 BOOLEAN AlreadySynchronized)
-    DRVHOST_NOT_PROVIDED;
+                                                 BOOLEAN AlreadySynchronized) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI NTSTATUS NTAPI FsRtlFastUnlockAll(PFILE_LOCK FileLock, PFILE_OBJECT FileObject,
                                               PEPROCESS ProcessId,
                                               PVOID Context) DRVHOST_NOT_PROVIDED;
@@ -231,14 +224,12 @@ NTKERNELAPI BOOLEAN NTAPI FsRtlCurrentBatchOplock(POPLOCK Oplock) DRVHOST_NOT_PR
 NTKERNELAPI BOOLEAN NTAPI FsRtlOplockIsFastIoPossible(POPLOCK Oplock) DRVHOST_NOT_PROVIDED;
 /* Names. */
 NTKERNELAPI BOOLEAN NTAPI FsRtlDoesNameContainWildCards(PUNICODE_STRING Name) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI BOOLEAN NTAPI FsRtlIsFatDbcsLegal(ANSI_STRING DbcsName, BOOLEAN WildCardsPermissible,
-                                              BOOLEAN PathNamePermissible,
-                                              BOOLEAN LeadingBackslashPermissible)
-    DRVHOST_NOT_PROVIDED;
-NTKERNELAPI BOOLEAN NTAPI FsRtlIsHpfsDbcsLegal(ANSI_STRING DbcsName, BOOLEAN WildCardsPermissible,
-                                               BOOLEAN PathNamePermissible,
-                                               BOOLEAN LeadingBackslashPermissible)
-    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI
+FsRtlIsFatDbcsLegal(ANSI_STRING DbcsName, BOOLEAN WildCardsPermissible, BOOLEAN PathNamePermissible,
+                    BOOLEAN LeadingBackslashPermissible) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI FsRtlIsHpfsDbcsLegal(
+    ANSI_STRING DbcsName, BOOLEAN WildCardsPermissible, BOOLEAN PathNamePermissible,
+    BOOLEAN LeadingBackslashPermissible) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI FsRtlIsDbcsInExpression(PANSI_STRING Expression,
                                                   PANSI_STRING Name) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI FsRtlDissectDbcs(ANSI_STRING Path, PANSI_STRING FirstName,
@@ -246,11 +237,9 @@ NTKERNELAPI VOID NTAPI FsRtlDissectDbcs(ANSI_STRING Path, PANSI_STRING FirstName
 NTKERNELAPI VOID NTAPI FsRtlDissectName(UNICODE_STRING Path, PUNICODE_STRING FirstName,
                                         PUNICODE_STRING RemainingName) DRVHOST_NOT_PROVIDED;
 /* Macros in ntifs.h over the exported character tables, which drvhost does not have. */
-NTKERNELAPI BOOLEAN NTAPI FsRtlIsAnsiCharacterLegalHpfs(ULONG Character,
-                                                        ULONG WildCardsPermissible)
+NTKERNELAPI BOOLEAN NTAPI FsRtlIsAnsiCharacterLegalHpfs(ULONG Character, ULONG WildCardsPermissible)
     DRVHOST_NOT_PROVIDED;
-NTKERNELAPI BOOLEAN NTAPI FsRtlIsAnsiCharacterLegalFat(ULONG Character,
-                                                       ULONG WildCardsPermissible)
+NTKERNELAPI BOOLEAN NTAPI FsRtlIsAnsiCharacterLegalFat(ULONG Character, ULONG WildCardsPermissible)
     DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI FsRtlIsLeadDbcsCharacter(UCHAR DbcsChar) DRVHOST_NOT_PROVIDED;
 /* Status codes. */
@@ -268,9 +257,8 @@ NTKERNELAPI VOID NTAPI FsRtlNotifyFullChangeDirectory(
     PCHECK_FOR_TRAVERSE_ACCESS TraverseCallback,
     PSECURITY_SUBJECT_CONTEXT SubjectContext) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI FsRtlNotifyFullReportChange(PNOTIFY_SYNC NotifySync, PLIST_ENTRY NotifyList,
-                                                   PSTRING FullTargetName,
-                                                   USHORT TargetNameOffset, PSTRING StreamName,
-                                                   PSTRING NormalizedParentName,
+                                                   PSTRING FullTargetName, USHORT TargetNameOffset,
+                                                   PSTRING StreamName, PSTRING NormalizedParentName,
                                                    ULONG FilterMatch, ULONG Action,
                                                    PVOID TargetContext) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI NTSTATUS NTAPI FsRtlNotifyVolumeEvent(PFILE_OBJECT FileObject,
@@ -278,9 +266,9 @@ NTKERNELAPI NTSTATUS NTAPI FsRtlNotifyVolumeEvent(PFILE_OBJECT FileObject,
 /* Volumes, headers, filters, stack overflow. */
 NTKERNELAPI NTSTATUS NTAPI FsRtlDismountComplete(PDEVICE_OBJECT DeviceObject,
                                                  NTSTATUS DismountStatus) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI NTSTATUS NTAPI FsRtlGetSectorSizeInformation(
-    PDEVICE_OBJECT DeviceObject,
-    PFILE_FS_SECTOR_SIZE_INFORMATION SectorSizeInfo) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS NTAPI
+FsRtlGetSectorSizeInformation(PDEVICE_OBJECT DeviceObject,
+                              PFILE_FS_SECTOR_SIZE_INFORMATION SectorSizeInfo) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI NTSTATUS NTAPI FsRtlRegisterFileSystemFilterCallbacks(
     PDRIVER_OBJECT FilterDriverObject, PFS_FILTER_CALLBACKS Callbacks) DRVHOST_NOT_PROVIDED;
 /* A macro in ntifs.h (it fills in the advanced header's fields); a routine here. */
@@ -315,8 +303,8 @@ NTKERNELAPI BOOLEAN NTAPI FsRtlLookupLastLargeMcbEntry(PLARGE_MCB Mcb, PLONGLONG
                                                        PLONGLONG Lbn) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI FsRtlLookupLastLargeMcbEntryAndIndex(PLARGE_MCB OpaqueMcb,
                                                                PLONGLONG LargeVbn,
-                                                               PLONGLONG LargeLbn, PULONG Index)
-    DRVHOST_NOT_PROVIDED;
+                                                               PLONGLONG LargeLbn,
+                                                               PULONG Index) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI FsRtlGetNextLargeMcbEntry(PLARGE_MCB Mcb, ULONG RunIndex, PLONGLONG Vbn,
                                                     PLONGLONG Lbn,
                                                     PLONGLONG SectorCount) DRVHOST_NOT_PROVIDED;
@@ -349,12 +337,10 @@ NTKERNELAPI VOID NTAPI IoUpdateShareAccess(PFILE_OBJECT FileObject,
                                            PSHARE_ACCESS ShareAccess) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI IoRemoveShareAccess(PFILE_OBJECT FileObject,
                                            PSHARE_ACCESS ShareAccess) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI PFILE_OBJECT NTAPI IoCreateStreamFileObject(PFILE_OBJECT FileObject,
-                                                        PDEVICE_OBJECT DeviceObject)
-    DRVHOST_NOT_PROVIDED;
-NTKERNELAPI PFILE_OBJECT NTAPI IoCreateStreamFileObjectLite(PFILE_OBJECT FileObject,
-                                                            PDEVICE_OBJECT DeviceObject)
-    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI PFILE_OBJECT NTAPI
+IoCreateStreamFileObject(PFILE_OBJECT FileObject, PDEVICE_OBJECT DeviceObject) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI PFILE_OBJECT NTAPI IoCreateStreamFileObjectLite(
+    PFILE_OBJECT FileObject, PDEVICE_OBJECT DeviceObject) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI PDEVICE_OBJECT NTAPI IoGetDeviceToVerify(PETHREAD Thread) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI IoSetDeviceToVerify(PETHREAD Thread,
                                            PDEVICE_OBJECT DeviceObject) DRVHOST_NOT_PROVIDED;
@@ -392,31 +378,26 @@ NTSYSAPI BOOLEAN NTAPI RtlDeleteElementGenericTable(PRTL_GENERIC_TABLE Table,
                                                     PVOID Buffer) DRVHOST_NOT_PROVIDED;
 NTSYSAPI PVOID NTAPI RtlLookupElementGenericTable(PRTL_GENERIC_TABLE Table,
                                                   PVOID Buffer) DRVHOST_NOT_PROVIDED;
-NTSYSAPI PVOID NTAPI RtlEnumerateGenericTableWithoutSplaying(PRTL_GENERIC_TABLE Table,
-                                                             PVOID *RestartKey)
-    DRVHOST_NOT_PROVIDED;
+NTSYSAPI PVOID NTAPI RtlEnumerateGenericTableWithoutSplaying(
+    PRTL_GENERIC_TABLE Table, PVOID *RestartKey) DRVHOST_NOT_PROVIDED;
 NTSYSAPI PRTL_SPLAY_LINKS NTAPI RtlSplay(PRTL_SPLAY_LINKS Links) DRVHOST_NOT_PROVIDED;
 NTSYSAPI PRTL_SPLAY_LINKS NTAPI RtlDelete(PRTL_SPLAY_LINKS Links) DRVHOST_NOT_PROVIDED;
 NTSYSAPI VOID NTAPI RtlFreeOemString(POEM_STRING OemString) DRVHOST_NOT_PROVIDED;
-NTSYSAPI NTSTATUS NTAPI RtlGenerate8dot3Name(PCUNICODE_STRING Name,
-                                             BOOLEAN AllowExtendedCharacters,
+NTSYSAPI NTSTATUS NTAPI RtlGenerate8dot3Name(PCUNICODE_STRING Name, BOOLEAN AllowExtendedCharacters,
                                              PGENERATE_NAME_CONTEXT Context,
                                              PUNICODE_STRING Name8dot3) DRVHOST_NOT_PROVIDED;
-NTSYSAPI NTSTATUS NTAPI RtlOemStringToCountedUnicodeString(PUNICODE_STRING DestinationString,
-                                                           PCOEM_STRING SourceString,
-                                                           BOOLEAN AllocateDestinationString)
-    DRVHOST_NOT_PROVIDED;
+NTSYSAPI NTSTATUS NTAPI
+RtlOemStringToCountedUnicodeString(PUNICODE_STRING DestinationString, PCOEM_STRING SourceString,
+                                   BOOLEAN AllocateDestinationString) DRVHOST_NOT_PROVIDED;
 NTSYSAPI NTSTATUS NTAPI RtlOemToUnicodeN(PWCH UnicodeString, ULONG MaxBytesInUnicodeString,
                                          PULONG BytesInUnicodeString, PCCH OemString,
                                          ULONG BytesInOemString) DRVHOST_NOT_PROVIDED;
-NTSYSAPI NTSTATUS NTAPI RtlUnicodeStringToOemString(POEM_STRING DestinationString,
-                                                    PCUNICODE_STRING SourceString,
-                                                    BOOLEAN AllocateDestinationString)
-    DRVHOST_NOT_PROVIDED;
-NTSYSAPI NTSTATUS NTAPI RtlUnicodeStringToCountedOemString(POEM_STRING DestinationString,
-                                                           PCUNICODE_STRING SourceString,
-                                                           BOOLEAN AllocateDestinationString)
-    DRVHOST_NOT_PROVIDED;
+NTSYSAPI NTSTATUS NTAPI
+RtlUnicodeStringToOemString(POEM_STRING DestinationString, PCUNICODE_STRING SourceString,
+                            BOOLEAN AllocateDestinationString) DRVHOST_NOT_PROVIDED;
+NTSYSAPI NTSTATUS NTAPI
+RtlUnicodeStringToCountedOemString(POEM_STRING DestinationString, PCUNICODE_STRING SourceString,
+                                   BOOLEAN AllocateDestinationString) DRVHOST_NOT_PROVIDED;
 NTSYSAPI NTSTATUS NTAPI RtlUpcaseUnicodeStringToCountedOemString(
     POEM_STRING DestinationString, PCUNICODE_STRING SourceString,
     BOOLEAN AllocateDestinationString) DRVHOST_NOT_PROVIDED;
@@ -431,8 +412,7 @@ NTKERNELAPI BOOLEAN NTAPI SeAccessCheck(PSECURITY_DESCRIPTOR SecurityDescriptor,
                                         PSECURITY_SUBJECT_CONTEXT SubjectSecurityContext,
                                         BOOLEAN SubjectContextLocked, ACCESS_MASK DesiredAccess,
                                         ACCESS_MASK PreviouslyGrantedAccess,
-                                        PPRIVILEGE_SET *Privileges,
-                                        PGENERIC_MAPPING GenericMapping,
+                                        PPRIVILEGE_SET *Privileges, PGENERIC_MAPPING GenericMapping,
                                         KPROCESSOR_MODE AccessMode, PACCESS_MASK GrantedAccess,
                                         PNTSTATUS AccessStatus) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI NTSTATUS NTAPI SeFilterToken(PACCESS_TOKEN ExistingToken, ULONG Flags,
@@ -474,15 +454,15 @@ typedef struct _IO_PRIORITY_INFO {
 } IO_PRIORITY_INFO, *PIO_PRIORITY_INFO;
 
 /* An inline function in the WDK: the defaults IoRetrievePriorityInfo starts from. */
-static inline VOID IoInitializePriorityInfo(PIO_PRIORITY_INFO PriorityInfo) {
+static inline VOID IoInitializePriorityInfo(PIO_PRIORITY_INFO PriorityInfo)
+{
     PriorityInfo->Size = sizeof(IO_PRIORITY_INFO);
     PriorityInfo->ThreadPriority = 0xffff;
     PriorityInfo->IoPriority = IoPriorityNormal;
     PriorityInfo->PagePriority = 0;
 }
 NTKERNELAPI NTSTATUS NTAPI IoRetrievePriorityInfo(PIRP Irp, PFILE_OBJECT FileObject,
-                                                  PETHREAD Thread,
-                                                  PIO_PRIORITY_INFO PriorityInfo)
+                                                  PETHREAD Thread, PIO_PRIORITY_INFO PriorityInfo)
     DRVHOST_NOT_PROVIDED;
 
 #define SYSTEM_PAGE_PRIORITY_BITS   3
@@ -515,8 +495,7 @@ typedef VOID NTAPI OPLOCK_WAIT_COMPLETE_ROUTINE(PVOID Context, PIRP Irp);
 typedef OPLOCK_WAIT_COMPLETE_ROUTINE *POPLOCK_WAIT_COMPLETE_ROUTINE;
 typedef VOID NTAPI OPLOCK_FS_PREPOST_IRP(PVOID Context, PIRP Irp);
 typedef OPLOCK_FS_PREPOST_IRP *POPLOCK_FS_PREPOST_IRP;
-NTKERNELAPI NTSTATUS NTAPI FsRtlCheckOplockEx(POPLOCK Oplock, PIRP Irp, ULONG Flags,
-                                              PVOID Context,
+NTKERNELAPI NTSTATUS NTAPI FsRtlCheckOplockEx(POPLOCK Oplock, PIRP Irp, ULONG Flags, PVOID Context,
                                               POPLOCK_WAIT_COMPLETE_ROUTINE CompletionRoutine,
                                               POPLOCK_FS_PREPOST_IRP PostIrpRoutine)
     DRVHOST_NOT_PROVIDED;
@@ -535,8 +514,8 @@ NTKERNELAPI NTSTATUS NTAPI KeExpandKernelStackAndCalloutEx(PEXPAND_STACK_CALLOUT
                                                            PVOID Context) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI PEPROCESS NTAPI PsGetThreadProcess(PETHREAD Thread) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI IoIsSystemThread(PETHREAD Thread) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI ULONG NTAPI MmDoesFileHaveUserWritableReferences(
-    PSECTION_OBJECT_POINTERS SectionPointer) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI ULONG NTAPI
+MmDoesFileHaveUserWritableReferences(PSECTION_OBJECT_POINTERS SectionPointer) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI ULONG NTAPI ExInterlockedAddUlong(PULONG Addend, ULONG Increment,
                                               PKSPIN_LOCK Lock) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI CcIsThereDirtyData(PVPB Vpb) DRVHOST_NOT_PROVIDED;
@@ -566,12 +545,10 @@ NTKERNELAPI BOOLEAN NTAPI IoRaiseInformationalHardError(NTSTATUS ErrorStatus,
                                                         PKTHREAD Thread) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI FsRtlOplockIsSharedRequest(PIRP Irp) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI FsRtlCurrentOplockH(POPLOCK Oplock) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI BOOLEAN NTAPI FsRtlCheckLockForOplockRequest(PFILE_LOCK FileLock,
-                                                         PLARGE_INTEGER AllocationSize)
-    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI FsRtlCheckLockForOplockRequest(
+    PFILE_LOCK FileLock, PLARGE_INTEGER AllocationSize) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI FsRtlAreThereWaitingFileLocks(PFILE_LOCK FileLock) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI CcMdlWriteAbort(PFILE_OBJECT FileObject,
-                                       PMDL MdlChain) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI CcMdlWriteAbort(PFILE_OBJECT FileObject, PMDL MdlChain) DRVHOST_NOT_PROVIDED;
 /* A macro in ntifs.h over the shared cache map's layout; a routine here. */
 NTKERNELAPI PLARGE_INTEGER NTAPI CcGetFileSizePointer(PFILE_OBJECT FileObject) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI BOOLEAN NTAPI CcCopyReadEx(PFILE_OBJECT FileObject, PLARGE_INTEGER FileOffset,
