@@ -25,11 +25,21 @@ extern PWDF_DRIVER_GLOBALS WdfDriverGlobals;
 extern const WDFFUNC *WdfFunctions_01033;
 #define WdfFunctions WdfFunctions_01033
 
+/* C++ gives a namespace-scope const internal linkage unless it is declared extern, and a weak
+ * (selectany) object must have external linkage: the framework's one-per-module objects are
+ * `extern const` in C++ (in C, an initialised extern is a warning, and needless). */
+#ifdef __cplusplus
+#define WDF_DRVHOST_CXX_EXTERN extern
+#else
+#define WDF_DRVHOST_CXX_EXTERN
+#endif
+
 /* drvhost's binding: the KMDF minor version the module's sources were built for, which its
  * entry point (FxDriverEntry, built once) reads to bind with that version's function table.
  * Weak, so every source file of a module may define it; hidden, so each module reads its own. */
 #ifndef WDF_DRVHOST_ENTRY_POINT
-__attribute__((weak, visibility("hidden"))) const ULONG WdfDrvhostKmdfMinor = KMDF_VERSION_MINOR;
+WDF_DRVHOST_CXX_EXTERN __attribute__((weak, visibility("hidden"))) const ULONG WdfDrvhostKmdfMinor =
+    KMDF_VERSION_MINOR;
 #endif
 
 #endif

@@ -77,9 +77,10 @@ C_ASSERT(sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO) == 40);
 
 #define WDF_DECLARE_TYPE_AND_GLOBALS(_contexttype, _UniqueType, _GetUniqueType)                    \
     typedef _contexttype *WDF_TYPE_NAME_POINTER_TYPE(_contexttype);                                \
-    DECLSPEC_SELECTANY const WDF_OBJECT_CONTEXT_TYPE_INFO WDF_TYPE_NAME_TO_TYPE_INFO(              \
-        _contexttype) = {sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO), (PCHAR) #_contexttype,              \
-                         sizeof(_contexttype), _UniqueType, _GetUniqueType}
+    WDF_DRVHOST_CXX_EXTERN DECLSPEC_SELECTANY const WDF_OBJECT_CONTEXT_TYPE_INFO                   \
+    WDF_TYPE_NAME_TO_TYPE_INFO(_contexttype) = {sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO),              \
+                                                (PCHAR) #_contexttype, sizeof(_contexttype),       \
+                                                _UniqueType, _GetUniqueType}
 
 #define WDF_DECLARE_CASTING_FUNCTION(_contexttype, _castingfunction)                               \
     __drv_aliasesMem FORCEINLINE WDF_TYPE_NAME_POINTER_TYPE(_contexttype)                          \
