@@ -273,8 +273,10 @@ static void *read_until_deleted(void *arg)
  * (AddressSanitizer and ThreadSanitizer see a use of the freed queue otherwise). Before the
  * deletion EvtIoRead completes the reads; after it the default queue, which has no EvtIoRead,
  * fails them with STATUS_INVALID_DEVICE_REQUEST (Microsoft: WdfDeviceConfigureRequestDispatching).
- * The read in flight on each thread at the deletion may be refused (cancelled while waiting in
- * the stopped queue, or finding it no longer accepting). */
+ * Reads that arrive while the queue is being stopped and deleted may be refused (cancelled
+ * while waiting in the stopped queue, or finding it no longer accepting): how many depends on
+ * how long the deletion takes (239 in one ThreadSanitizer run), so they are counted, not bounded.
+ */
 TEST(reads_arriving_on_two_threads_while_their_queue_is_deleted)
 {
     struct read_race race[2];
@@ -297,8 +299,7 @@ TEST(reads_arriving_on_two_threads_while_their_queue_is_deleted)
         __atomic_store_n(&race[i].deleted, 1, __ATOMIC_RELEASE);
     for (int i = 0; i < 2; i++) {
         pthread_join(t[i], NULL);
-        ok(race[i].failures == 0 && race[i].refused <= 1 && race[i].after >= 100 &&
-               race[i].reads >= 300,
+        ok(race[i].failures == 0 && race[i].after >= 100 && race[i].reads >= 300,
            "thread %d: %u reads, %u failed, %u refused, %u after the deletion\n", i, race[i].reads,
            race[i].failures, race[i].refused, race[i].after);
         ok_status(drvhost_close(race[i].file), STATUS_SUCCESS);
