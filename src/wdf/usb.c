@@ -268,6 +268,26 @@ static NTSTATUS usb_req_memory(struct wdf_globals *g, struct usb_req *u, WDFMEMO
     return STATUS_SUCCESS;
 }
 
+/* The first step of every FormatRequestFor* routine: the request's USB state reset, and the
+ * memory (if any: NULL gives no buffer) as its transfer buffer, referenced. */
+struct usb_fmt {
+    struct wdf_request *r;
+    struct usb_req *q;
+    PVOID buffer;
+    ULONG length;
+};
+
+static NTSTATUS usb_fmt_begin(struct wdf_globals *g, WDFREQUEST Request, WDFMEMORY memory,
+                              PWDFMEMORY_OFFSET offset, struct usb_fmt *f)
+{
+    NTSTATUS status;
+    f->r = CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
+    status = usb_req_of(g, f->r, &f->q);
+    if (NT_SUCCESS(status))
+        status = usb_req_memory(g, f->q, memory, offset, &f->buffer, &f->length);
+    return status;
+}
+
 static NTSTATUS usb_req_format(struct wdf_globals *g, struct wdf_object *target,
                                struct wdf_request *r, struct usb_req *u, WDF_USB_REQUEST_TYPE type)
 {
@@ -878,21 +898,15 @@ NTSTATUS imp_WdfUsbTargetDeviceFormatRequestForControlTransfer(
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct usb_device *u = USB_DEVICE_GET(g, UsbDevice);
-    struct wdf_request *r =
-        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
-    struct usb_req *q;
-    PVOID buffer;
-    ULONG length;
+    struct usb_fmt f;
     NTSTATUS status;
     WDF_CHECK_NOT_NULL(g, SetupPacket);
-    status = usb_req_of(g, r, &q);
-    if (NT_SUCCESS(status))
-        status = usb_req_memory(g, q, TransferMemory, TransferOffset, &buffer, &length);
+    status = usb_fmt_begin(g, Request, TransferMemory, TransferOffset, &f);
     if (!NT_SUCCESS(status))
         return status;
-    usb_build_control(&q->u.urb, SetupPacket, buffer, NULL, length);
-    q->params.Parameters.DeviceControlTransfer.SetupPacket = *SetupPacket;
-    return usb_req_format(g, u->target, r, q, WdfUsbRequestTypeDeviceControlTransfer);
+    usb_build_control(&f.q->u.urb, SetupPacket, f.buffer, NULL, f.length);
+    f.q->params.Parameters.DeviceControlTransfer.SetupPacket = *SetupPacket;
+    return usb_req_format(g, u->target, f.r, f.q, WdfUsbRequestTypeDeviceControlTransfer);
 }
 
 NTSTATUS imp_WdfUsbTargetDeviceQueryString(PWDF_DRIVER_GLOBALS globals, WDFUSBDEVICE UsbDevice,
@@ -1129,20 +1143,14 @@ static NTSTATUS usb_transfer_format(PWDF_DRIVER_GLOBALS globals, WDFUSBPIPE Pipe
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct usb_pipe *p = USB_PIPE_GET(g, Pipe);
-    struct wdf_request *r =
-        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
-    struct usb_req *q;
-    PVOID buffer;
-    ULONG length;
-    NTSTATUS status = usb_req_of(g, r, &q);
+    struct usb_fmt f;
+    NTSTATUS status = usb_fmt_begin(g, Request, memory, offset, &f);
     if (NT_SUCCESS(status))
-        status = usb_req_memory(g, q, memory, offset, &buffer, &length);
-    if (NT_SUCCESS(status))
-        status = usb_transfer_check(p, in, length);
+        status = usb_transfer_check(p, in, f.length);
     if (!NT_SUCCESS(status))
         return status;
-    usb_build_transfer(&q->u.urb, p, buffer, NULL, length);
-    return usb_req_format(g, p->target, r, q,
+    usb_build_transfer(&f.q->u.urb, p, f.buffer, NULL, f.length);
+    return usb_req_format(g, p->target, f.r, f.q,
                           in ? WdfUsbRequestTypePipeRead : WdfUsbRequestTypePipeWrite);
 }
 
@@ -1185,14 +1193,12 @@ static NTSTATUS usb_pipe_request_format(PWDF_DRIVER_GLOBALS globals, WDFUSBPIPE 
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct usb_pipe *p = USB_PIPE_GET(g, Pipe);
-    struct wdf_request *r =
-        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
-    struct usb_req *q;
-    NTSTATUS status = usb_req_of(g, r, &q);
+    struct usb_fmt f;
+    NTSTATUS status = usb_fmt_begin(g, Request, NULL, NULL, &f);
     if (!NT_SUCCESS(status))
         return status;
-    usb_build_pipe_request(&q->u.urb, p, function);
-    return usb_req_format(g, p->target, r, q, type);
+    usb_build_pipe_request(&f.q->u.urb, p, function);
+    return usb_req_format(g, p->target, f.r, f.q, type);
 }
 
 NTSTATUS imp_WdfUsbTargetPipeAbortSynchronously(PWDF_DRIVER_GLOBALS globals, WDFUSBPIPE Pipe,
@@ -1429,23 +1435,17 @@ static NTSTATUS usb_urb_format(PWDF_DRIVER_GLOBALS globals, struct wdf_object *t
                                PWDFMEMORY_OFFSET UrbOffsets, WDF_USB_REQUEST_TYPE type)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
-    struct wdf_request *r =
-        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
-    struct usb_req *q;
-    PVOID buffer;
-    ULONG length;
+    struct usb_fmt f;
     NTSTATUS status;
     WDF_CHECK_NOT_NULL(g, UrbMemory);
-    status = usb_req_of(g, r, &q);
-    if (NT_SUCCESS(status))
-        status = usb_req_memory(g, q, UrbMemory, UrbOffsets, &buffer, &length);
+    status = usb_fmt_begin(g, Request, UrbMemory, UrbOffsets, &f);
     if (!NT_SUCCESS(status))
         return status;
-    if (length < sizeof(struct _URB_HEADER) ||
-        length < ((PURB)buffer)->UrbHeader.Length) /* Microsoft: too small a buffer */
+    if (f.length < sizeof(struct _URB_HEADER) ||
+        f.length < ((PURB)f.buffer)->UrbHeader.Length) /* Microsoft: too small a buffer */
         return STATUS_INVALID_PARAMETER;
-    q->sent = buffer;
-    return usb_req_format(g, target, r, q, type);
+    f.q->sent = f.buffer;
+    return usb_req_format(g, target, f.r, f.q, type);
 }
 
 NTSTATUS imp_WdfUsbTargetDeviceFormatRequestForUrb(PWDF_DRIVER_GLOBALS globals,
@@ -1474,22 +1474,16 @@ NTSTATUS imp_WdfUsbTargetDeviceFormatRequestForString(PWDF_DRIVER_GLOBALS global
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct usb_device *u = USB_DEVICE_GET(g, UsbDevice);
-    struct wdf_request *r =
-        CONTAINING_RECORD(wdf_object_get(g, Request, WDF_TYPE_REQUEST), struct wdf_request, obj);
-    struct usb_req *q;
-    PVOID buffer;
-    ULONG length;
-    NTSTATUS status = usb_req_of(g, r, &q);
-    if (NT_SUCCESS(status))
-        status = usb_req_memory(g, q, Memory, Offset, &buffer, &length);
+    struct usb_fmt f;
+    NTSTATUS status = usb_fmt_begin(g, Request, Memory, Offset, &f);
     if (!NT_SUCCESS(status))
         return status;
-    UsbBuildGetDescriptorRequest(&q->u.urb, sizeof(struct _URB_CONTROL_DESCRIPTOR_REQUEST),
-                                 USB_STRING_DESCRIPTOR_TYPE, StringIndex, LangID, buffer, NULL,
-                                 length, NULL);
-    q->params.Parameters.DeviceString.LangID = LangID;
-    q->params.Parameters.DeviceString.StringIndex = StringIndex;
-    return usb_req_format(g, u->target, r, q, WdfUsbRequestTypeDeviceString);
+    UsbBuildGetDescriptorRequest(&f.q->u.urb, sizeof(struct _URB_CONTROL_DESCRIPTOR_REQUEST),
+                                 USB_STRING_DESCRIPTOR_TYPE, StringIndex, LangID, f.buffer, NULL,
+                                 f.length, NULL);
+    f.q->params.Parameters.DeviceString.LangID = LangID;
+    f.q->params.Parameters.DeviceString.StringIndex = StringIndex;
+    return usb_req_format(g, u->target, f.r, f.q, WdfUsbRequestTypeDeviceString);
 }
 
 NTSTATUS imp_WdfUsbTargetDeviceFormatRequestForCyclePort(PWDF_DRIVER_GLOBALS globals,
