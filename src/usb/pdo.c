@@ -109,7 +109,6 @@ static void dev_init_runtime(struct usb_dev *dev)
     }
     for (unsigned i = 0; i < USB_MAX_INTERFACES; i++) {
         dev->ifc[i].dev = dev;
-        dev->ifc[i].number = (int)i;
     }
     dev->plugged_ns = os_monotonic_ns();
 }

@@ -74,7 +74,6 @@ struct usb_pipe {
 /* An interface handle: the interface number's selected setting. */
 struct usb_ifc_state {
     struct usb_dev *dev;
-    int number;
     struct usb_interface *setting; /* NULL: not configured */
 };
 

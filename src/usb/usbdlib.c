@@ -4,8 +4,9 @@
  * the version and the capabilities of drvhost's simulated bus (docs/usb.md). The routines that
  * only walk descriptors are io's (src/io/usbd.c).
  *
- * A USBD handle is the client's registration with the stack (pool tag, contract version); URBs
- * it allocates come from nonpaged pool with its tag and are freed by USBD_UrbFree.
+ * A USBD handle is the client's registration with the stack (its pool tag: the one contract
+ * version there is, 602, is checked and not kept); URBs it allocates come from nonpaged pool
+ * with its tag and are freed by USBD_UrbFree.
  */
 #include "usb/usb_private.h"
 
@@ -13,7 +14,6 @@
 
 struct USBD_HANDLE__ {
     PDEVICE_OBJECT device, target;
-    ULONG contract;
     ULONG tag;
 };
 
@@ -88,16 +88,21 @@ NTKERNELAPI NTSTATUS NTAPI USBD_CreateHandle(PDEVICE_OBJECT DeviceObject,
                                              USBD_HANDLE *USBDHandle)
 {
     USBD_HANDLE h;
-    if (USBDHandle == NULL || DeviceObject == NULL || TargetDeviceObject == NULL)
+    /* Microsoft: STATUS_INVALID_LEVEL above PASSIVE_LEVEL; STATUS_INVALID_PARAMETER for a NULL
+     * object or handle pointer, a contract other than USBD_CLIENT_CONTRACT_VERSION_602, or a
+     * zero pool tag. */
+    if (KeGetCurrentIrql() != PASSIVE_LEVEL)
+        return STATUS_INVALID_LEVEL;
+    if (USBDHandle == NULL || DeviceObject == NULL || TargetDeviceObject == NULL ||
+        USBDClientContractVersion != USBD_CLIENT_CONTRACT_VERSION_602 || PoolTag == 0)
         return STATUS_INVALID_PARAMETER;
     *USBDHandle = NULL;
-    h = ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(*h), PoolTag != 0 ? PoolTag : 'hDBU');
+    h = ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(*h), PoolTag);
     if (h == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     h->device = DeviceObject;
     h->target = TargetDeviceObject;
-    h->contract = USBDClientContractVersion;
-    h->tag = PoolTag != 0 ? PoolTag : 'uDBU';
+    h->tag = PoolTag;
     *USBDHandle = h;
     return STATUS_SUCCESS;
 }

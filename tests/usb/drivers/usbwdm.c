@@ -549,6 +549,29 @@ static NTSTATUS DispatchPower(PDEVICE_OBJECT dev, PIRP irp)
     return PoCallDriver(ext->Lower, irp);
 }
 
+/* USBD_CreateHandle's documented refusals: STATUS_INVALID_PARAMETER for a contract other than
+ * USBD_CLIENT_CONTRACT_VERSION_602, a zero pool tag, a NULL device object or handle pointer;
+ * STATUS_INVALID_LEVEL above PASSIVE_LEVEL. */
+static BOOLEAN UsbdHandleRefusals(PDEVICE_OBJECT dev, PDEVICE_OBJECT lower)
+{
+    USBD_HANDLE h;
+    KIRQL old;
+    NTSTATUS raised;
+    if (USBD_CreateHandle(dev, lower, USBD_CLIENT_CONTRACT_VERSION_INVALID, TAG, &h) !=
+            STATUS_INVALID_PARAMETER ||
+        USBD_CreateHandle(dev, lower, USBD_CLIENT_CONTRACT_VERSION_602, 0, &h) !=
+            STATUS_INVALID_PARAMETER ||
+        USBD_CreateHandle(NULL, lower, USBD_CLIENT_CONTRACT_VERSION_602, TAG, &h) !=
+            STATUS_INVALID_PARAMETER ||
+        USBD_CreateHandle(dev, lower, USBD_CLIENT_CONTRACT_VERSION_602, TAG, NULL) !=
+            STATUS_INVALID_PARAMETER)
+        return FALSE;
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    raised = USBD_CreateHandle(dev, lower, USBD_CLIENT_CONTRACT_VERSION_602, TAG, &h);
+    KeLowerIrql(old);
+    return raised == STATUS_INVALID_LEVEL;
+}
+
 static NTSTATUS AddDevice(PDRIVER_OBJECT driver, PDEVICE_OBJECT pdo)
 {
     UNICODE_STRING name = RTL_CONSTANT_STRING(L"\\Device\\UsbWdm");
@@ -563,7 +586,10 @@ static NTSTATUS AddDevice(PDRIVER_OBJECT driver, PDEVICE_OBJECT pdo)
     RtlZeroMemory(ext, sizeof(*ext));
     ext->Self = dev;
     ext->Lower = IoAttachDeviceToDeviceStack(dev, pdo);
-    status = USBD_CreateHandle(dev, ext->Lower, USBD_CLIENT_CONTRACT_VERSION_602, TAG, &ext->Usbd);
+    status = UsbdHandleRefusals(dev, ext->Lower) ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+    if (NT_SUCCESS(status))
+        status =
+            USBD_CreateHandle(dev, ext->Lower, USBD_CLIENT_CONTRACT_VERSION_602, TAG, &ext->Usbd);
     if (!NT_SUCCESS(status)) {
         IoDetachDevice(ext->Lower);
         IoDeleteDevice(dev);
