@@ -993,7 +993,8 @@ def msvc_rewrite(lines):
     """The lines (ends kept) with the MSVC-only spellings that have an exact GCC equivalent
     rewritten in place, one line for one line: sized-integer suffixes in code, #if lines and
     macro bodies (suffix_fix); wide stringizing L#x in a macro body (also on its continuation
-    lines) as L ## #x, which pastes L onto the stringized argument. Comments and literals are
+    lines) as L ## #x, which pastes L onto the stringized argument; a comma before __VA_ARGS__
+    in a macro body as , ## __VA_ARGS__ (dropped with an empty argument list, as MSVC does). Comments and literals are
     never touched."""
     out, directive = [], None
     for line, code in zip(lines, code_only(lines)):
@@ -1006,6 +1007,8 @@ def msvc_rewrite(lines):
         if directive == 'define':
             edits += [(m.start(), m.end(), 'L ## #' + m.group(1))
                       for m in MSVC_WIDEN_RE.finditer(code, start)]
+            edits += [(m.start(), m.end(), ', ## __VA_ARGS__')
+                      for m in VA_COMMA_RE.finditer(code, start)]
         if directive != 'other':
             for m in MSVC_SUFFIX_RE.finditer(code):
                 fix = suffix_fix(m.group(1), m.group(2), directive == 'if')
@@ -1019,6 +1022,9 @@ def msvc_rewrite(lines):
     return out
 
 
+# MSVC drops the comma before an empty __VA_ARGS__ (its traditional preprocessor; the WDK's
+# default); GCC and clang do that for the GNU spelling , ## __VA_ARGS__.
+VA_COMMA_RE = re.compile(r'(?<!#),[ \t]*__VA_ARGS__\b')
 FUNCTION_LITERAL_RE = re.compile(r'"[\s\\]*__FUNCTION__\b|\b__FUNCTION__[\s\\]*(?:L|u8|u|U)?"')
 
 

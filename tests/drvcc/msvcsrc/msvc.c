@@ -28,6 +28,11 @@ static int SameWide(const WCHAR *a, const WCHAR *b)
     return *a == *b;
 }
 
+static int Pick(int x, ...)
+{
+    return x;
+}
+
 static const char *Alone(void)
 {
     return __FUNCTION__;
@@ -55,6 +60,8 @@ static int Checks(void)
         return 8;
     if (!Same(Untouched, "7i64 L#x \"__FUNCTION__") || Ui64 + value_i64 != 3)
         return 9;
+    if (PICK(10) != 10 || PICK(11, 1, 2) != 11 || PICK_PASTED(12) != 12)
+        return 13;
     return CxxChecks();
 }
 

@@ -6,6 +6,9 @@
 #define TRACE_TEXT(text) ("Entering " __FUNCTION__ ": " text)
 #define WIDEN(x) \
     L#x
+/* MSVC drops the comma before an empty __VA_ARGS__. */
+#define PICK(x, ...) Pick(x, __VA_ARGS__)
+#define PICK_PASTED(x, ...) Pick(x, ## __VA_ARGS__)
 #if 5i64 > 3 && 0x10UI64 == 16
 #define IF_LINE_OK 1
 #else
