@@ -645,6 +645,12 @@ class Project:
         value, where = self.cl.get('WppAdditionalConfigurationFile', ('', ''))
         for f in split_list(value):
             opts += self.wpp_file('--wpp-config=', f, where)
+        # TraceWPP runs in the project folder, its configuration folder by default (-cfgdir:),
+        # and reads a localwpp.ini there besides defaultwpp.ini: the WDK samples that need one
+        # (a DEFINE_CPLX_TYPE for %!HEXDUMP!) ship it without naming it in the project.
+        local = find_case_insensitive(os.path.join(self.dir, 'localwpp.ini'))
+        if local and os.path.isfile(local) and '--wpp-config=' + local not in opts:
+            opts.append('--wpp-config=' + local)
         if self.cl.get('WppRecorderEnabled', ('', ''))[0].strip().lower() == 'true':
             opts.append('--wpp-recorder')
         funcs = self.cl.get('WppTraceFunction', ('', ''))[0].strip()
