@@ -498,15 +498,17 @@ class Project:
             drvcc_mof.emit(self, shq, ProjectError) + drvcc_mc.emit(self, shq, ProjectError)
         # A StaticLibrary project's sources: compiled with that project's settings alone
         # (proj_own_N=1: not the driver project's), linked into the module.
-        every = [(p, f, 0) for p, f in sources]
+        # Its WPP settings too (proj_wpp_N): its own scan file and trace functions.
+        every = [(p, f, 0, wpp) for p, f in sources]
         for lib in libraries:
-            own = lib.compile_flags()
-            every += [(p, own + f, 1) for p, f in lib.checked_sources(cfg)]
+            own, lib_wpp = lib.compile_flags(), lib.wpp_options()
+            every += [(p, own + f, 1, lib_wpp) for p, f in lib.checked_sources(cfg)]
         out.append('proj_source_count=%d' % len(every))
-        for i, (path, flags, own) in enumerate(every, 1):
+        for i, (path, flags, own, source_wpp) in enumerate(every, 1):
             out.append('proj_source_%d=%s' % (i, shq(path)))
             out.append('proj_flags_%d=%s' % (i, shq(' '.join(shq(f) for f in flags))))
             out.append('proj_own_%d=%d' % (i, own))
+            out.append('proj_wpp_%d=%s' % (i, shq(' '.join(shq(w) for w in source_wpp))))
         return '\n'.join(out) + '\n'
 
     def compile_flags(self):
