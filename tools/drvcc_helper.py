@@ -418,7 +418,15 @@ class Project:
             self.references.append((winpath(self.expand(item.attrs.get('Include', ''), item,
                                                         this_dir), this_dir), item.where()))
             return
-        include = self.expand(item.attrs.get('Include', ''), item, this_dir)
+        include = self.item_references(self.expand(item.attrs.get('Include', ''), item,
+                                                   this_dir), item)
+        if kind != 'ClCompile' and item.attrs.get('Exclude'):
+            # Exclude="@(MessageCompile)": the items already of that kind are not added again.
+            gone = {v.lower() for v in split_list(self.item_references(
+                self.expand(item.attrs['Exclude'], item, this_dir), item))}
+            include = ';'.join(v for v in split_list(include) if v.lower() not in gone)
+        if not include.strip():
+            return  # an item list that is empty (an @(...) of no items)
         self.items.setdefault(kind, []).append(include)
         if kind in ('MofComp', 'Wmimofck'):
             drvcc_mof.item(self, item, include, this_dir, winpath, split_list)  # tools/drvmof
@@ -466,6 +474,18 @@ class Project:
                                    pattern)
                 else:
                     self.sources.append((path, flags))
+
+    def item_references(self, value, node):
+        """@(Kind) in an item's Include or Exclude: the items of that kind so far, joined with
+        ';' (MSBuild's item list; a kind with no items is empty). A transform @(Kind->'...')
+        or a custom separator @(Kind, '...') is not evaluated: named in a warning, empty."""
+        def ref(m):
+            if m.group(2):
+                self.warn_once(node.where(), 'item transform %s not evaluated: taken as empty' %
+                               m.group(0))
+                return ''
+            return ';'.join(self.items.get(m.group(1), []))
+        return re.sub(r"@\(\s*([A-Za-z_][\w.]*)\s*((?:->|,)(?:'[^']*'|[^)'])*)?\)", ref, value)
 
     # The result, as shell assignments for drvcc.
     def emit(self):
