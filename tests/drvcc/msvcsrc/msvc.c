@@ -8,7 +8,8 @@ DRIVER_INITIALIZE DriverEntry;
 DRIVER_UNLOAD Unload;
 int CxxChecks(void);
 
-static const char Untouched[] = "7i64 L#x \"" "__FUNCTION__"; /* 5I64 */
+static const char Untouched[] = "7i64 L#x \""
+                                "__FUNCTION__"; /* 5I64 */
 
 static int Same(const char *a, const char *b)
 {

@@ -4,7 +4,10 @@
 
 namespace outer {
 struct Probe {
-    static const char *Inline() { return "" __FUNCTION__; }
+    static const char *Inline()
+    {
+        return "" __FUNCTION__;
+    }
     static const char *OutOfLine();
 };
 const char *Probe::OutOfLine()

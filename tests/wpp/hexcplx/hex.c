@@ -1,11 +1,11 @@
 /* hex.c - %!HEXDUMP! as a DEFINE_CPLX_TYPE of localwpp.ini redefines it: the argument is the
    driver's xstr_t, logged by its WPP_LOGHEXDUMP (length, then the bytes). */
 #include <ntddk.h>
-#define WPP_CONTROL_GUIDS                                                                      \
-    WPP_DEFINE_CONTROL_GUID(HexGuid, (5b6a1f0e, 3c2d, 4e5f, 8a9b, 0c1d2e3f4a5b),               \
+#define WPP_CONTROL_GUIDS                                                                          \
+    WPP_DEFINE_CONTROL_GUID(HexGuid, (5b6a1f0e, 3c2d, 4e5f, 8a9b, 0c1d2e3f4a5b),                   \
                             WPP_DEFINE_BIT(HEX_ALL))
 #define WPP_LEVEL_FLAGS_LOGGER(lvl, flags) WPP_LEVEL_LOGGER(flags)
-#define WPP_LEVEL_FLAGS_ENABLED(lvl, flags)                                                    \
+#define WPP_LEVEL_FLAGS_ENABLED(lvl, flags)                                                        \
     (WPP_LEVEL_ENABLED(flags) && WPP_CONTROL(WPP_BIT_##flags).Level >= lvl)
 typedef struct xstr {
     char *_buf;
