@@ -16,12 +16,13 @@
         original, so diagnostics keep the original file and line numbers. Prints the file to
         compile (SOURCE itself when nothing needed rewriting). The user's tree is never written.
 
-    drvcc_helper.py msvc [--rewritten] SOURCE [-I DIR | -isystem DIR]...
+    drvcc_helper.py msvc [--clang] [--rewritten] SOURCE [-I DIR | -isystem DIR]...
         After a failed compile: looks in SOURCE and the project headers it reaches (found as
         `includes` finds them; drvhost's own headers are not read) for the MSVC-only spellings
         no header can give GCC: the integer suffixes i8/i16/i32/i64 (ui.., I64, UI64) and wide
         stringizing L#x in a macro, __FUNCTION__ beside a literal, __FUNCSIG__, __FUNCDNAME__
-        (with --rewritten, only what the Windows rules' rewrite leaves). Prints "FILE:LINE: error: ..." for each, exit status 1 if
+        (with --rewritten, only what the Windows rules' rewrite leaves; with --clang, no
+        integer suffix: clang's -fms-extensions accepts them). Prints "FILE:LINE: error: ..." for each, exit status 1 if
         any (then the compiler's own messages are beside the point), else 0.
 
     drvcc_helper.py funcnames PREPROCESSED
@@ -1115,6 +1116,9 @@ def suffix_error(path, number, m, in_if, hint):
 
 
 def cmd_msvc(args):
+    # --clang: the compiler accepts the sized-integer suffixes itself (clang's -fms-extensions)
+    clang = args[0] == '--clang'
+    args = args[clang:]
     rewritten = args[0] == '--rewritten'
     source, rest = args[rewritten], args[rewritten + 1:]
     include_dirs, system_dirs = [], []
@@ -1134,7 +1138,8 @@ def cmd_msvc(args):
         except OSError:
             continue
         shown = os.path.relpath(path) if not os.path.relpath(path).startswith('..') else path
-        errors += msvc_scan(shown, lines, rewritten)
+        errors += [e for e in msvc_scan(shown, lines, rewritten)
+                   if not (clang and 'MSVC-only integer suffix' in e)]
         for line in lines:
             m = INCLUDE_RE.match(line.rstrip('\r'))
             if m:

@@ -43,6 +43,16 @@ expect "$work/msvc.err" "implicit declaration of function .*NotDeclaredAnywhere"
 (cd "$work" && "$drvcc" -v -o msvc.sys msvc.c) 2> "$work/msvc-v.err" && fail "compiled with -v"
 expect "$work/msvc-v.err" 'invalid suffix "i64" on integer constant'
 
+# clang: its messages about these spellings are left out too ("use of undeclared identifier
+# 'L'"); it takes the integer suffixes itself (-fms-extensions), so they are not named.
+if command -v clang >/dev/null 2>&1; then
+    (cd "$work" && DRVCC_CC=clang "$drvcc" -o msvc.sys msvc.c) 2> "$work/clang.err" && fail "msvc.c compiled with clang"
+    expect "$work/clang.err" 'msvc.c:3: error: MSVC-only wide stringizing "L#x" in macro WIDEN'
+    expect "$work/clang.err" "NotDeclaredAnywhere"
+    ! grep -q "undeclared identifier 'L'" "$work/clang.err" || fail "clang's message shown without -v"
+    ! grep -q "integer suffix" "$work/clang.err" || fail "a suffix named under clang"
+fi
+
 # Under the Windows rules the spellings with an exact GCC form are rewritten (check_msvc_rewrite.sh):
 # only the others are named: i8/i16, a value beyond the suffix's range, __FUNCSIG__.
 printf '#include <ntddk.h>\nint f(void) { return 5i8 + 1i64 + (int)0x1ffffffffi32 + (int)sizeof(__FUNCSIG__); }\n' > "$work/rest.c"
