@@ -13,8 +13,11 @@
         file's folder, then the folders of the files that include it, then INCLUDE_DIRs). A file
         whose include lines GCC would resolve differently is copied into BUILD_DIR with those
         lines rewritten to absolute paths (one line for one line) and a leading #line naming the
-        original, so diagnostics keep the original file and line numbers. Prints the file to
-        compile (SOURCE itself when nothing needed rewriting). The user's tree is never written.
+        original, so diagnostics keep the original file and line numbers; the MSVC-only
+        spellings with an exact GCC form are rewritten in those copies too (msvc_rewrite: i64
+        and i32 suffixes, L#x, the comma before __VA_ARGS__). Prints the file to compile (SOURCE
+        itself when nothing needed rewriting), then "function-names" when a file it read puts
+        __FUNCTION__ beside a string literal (see funcnames). The user's tree is never written.
 
     drvcc_helper.py msvc [--clang] [--rewritten] SOURCE [-I DIR | -isystem DIR]...
         After a failed compile: looks in SOURCE and the project headers it reaches (found as
