@@ -13,15 +13,26 @@
         file's folder, then the folders of the files that include it, then INCLUDE_DIRs). A file
         whose include lines GCC would resolve differently is copied into BUILD_DIR with those
         lines rewritten to absolute paths (one line for one line) and a leading #line naming the
-        original, so diagnostics keep the original file and line numbers. Prints the file to
-        compile (SOURCE itself when nothing needed rewriting). The user's tree is never written.
+        original, so diagnostics keep the original file and line numbers; the MSVC-only
+        spellings with an exact GCC form are rewritten in those copies too (msvc_rewrite: i64
+        and i32 suffixes, L#x, the comma before __VA_ARGS__). Prints the file to compile (SOURCE
+        itself when nothing needed rewriting), then "function-names" when a file it read puts
+        __FUNCTION__ beside a string literal (see funcnames). The user's tree is never written.
 
-    drvcc_helper.py msvc SOURCE [-I DIR | -isystem DIR]...
+    drvcc_helper.py msvc [--clang] [--rewritten] SOURCE [-I DIR | -isystem DIR]...
         After a failed compile: looks in SOURCE and the project headers it reaches (found as
         `includes` finds them; drvhost's own headers are not read) for the MSVC-only spellings
         no header can give GCC: the integer suffixes i8/i16/i32/i64 (ui.., I64, UI64) and wide
-        stringizing L#x in a macro. Prints "FILE:LINE: error: ..." for each, exit status 1 if
+        stringizing L#x in a macro, __FUNCTION__ beside a literal, __FUNCSIG__, __FUNCDNAME__
+        (with --rewritten, only what the Windows rules' rewrite leaves; with --clang, no
+        integer suffix: clang's -fms-extensions accepts them). Prints "FILE:LINE: error: ..." for each, exit status 1 if
         any (then the compiler's own messages are beside the point), else 0.
+
+    drvcc_helper.py funcnames PREPROCESSED
+        MSVC's __FUNCTION__ is a string literal: in a preprocessed source (gcc -E), every
+        __FUNCTION__ beside a string literal inside a function body becomes the enclosing
+        function's name as a literal, so that "Entering " __FUNCTION__ concatenates as with
+        MSVC (`includes` prints "function-names" after the file when a file it reads needs it).
 
     drvcc_helper.py ctors OBJECT SOURCE
         A C++ object with global constructors or destructors (.init_array, .fini_array: dynamic
@@ -411,7 +422,15 @@ class Project:
             self.references.append((winpath(self.expand(item.attrs.get('Include', ''), item,
                                                         this_dir), this_dir), item.where()))
             return
-        include = self.expand(item.attrs.get('Include', ''), item, this_dir)
+        include = self.item_references(self.expand(item.attrs.get('Include', ''), item,
+                                                   this_dir), item)
+        if kind != 'ClCompile' and item.attrs.get('Exclude'):
+            # Exclude="@(MessageCompile)": the items already of that kind are not added again.
+            gone = {v.lower() for v in split_list(self.item_references(
+                self.expand(item.attrs['Exclude'], item, this_dir), item))}
+            include = ';'.join(v for v in split_list(include) if v.lower() not in gone)
+        if not include.strip():
+            return  # an item list that is empty (an @(...) of no items)
         self.items.setdefault(kind, []).append(include)
         if kind in ('MofComp', 'Wmimofck'):
             drvcc_mof.item(self, item, include, this_dir, winpath, split_list)  # tools/drvmof
@@ -460,6 +479,18 @@ class Project:
                 else:
                     self.sources.append((path, flags))
 
+    def item_references(self, value, node):
+        """@(Kind) in an item's Include or Exclude: the items of that kind so far, joined with
+        ';' (MSBuild's item list; a kind with no items is empty). A transform @(Kind->'...')
+        or a custom separator @(Kind, '...') is not evaluated: named in a warning, empty."""
+        def ref(m):
+            if m.group(2):
+                self.warn_once(node.where(), 'item transform %s not evaluated: taken as empty' %
+                               m.group(0))
+                return ''
+            return ';'.join(self.items.get(m.group(1), []))
+        return re.sub(r"@\(\s*([A-Za-z_][\w.]*)\s*((?:->|,)(?:'[^']*'|[^)'])*)?\)", ref, value)
+
     # The result, as shell assignments for drvcc.
     def emit(self):
         cfg = '%s|%s' % (self.props['Configuration'], self.props['Platform'])
@@ -491,15 +522,17 @@ class Project:
             drvcc_mof.emit(self, shq, ProjectError) + drvcc_mc.emit(self, shq, ProjectError)
         # A StaticLibrary project's sources: compiled with that project's settings alone
         # (proj_own_N=1: not the driver project's), linked into the module.
-        every = [(p, f, 0) for p, f in sources]
+        # Its WPP settings too (proj_wpp_N): its own scan file and trace functions.
+        every = [(p, f, 0, wpp) for p, f in sources]
         for lib in libraries:
-            own = lib.compile_flags()
-            every += [(p, own + f, 1) for p, f in lib.checked_sources(cfg)]
+            own, lib_wpp = lib.compile_flags(), lib.wpp_options()
+            every += [(p, own + f, 1, lib_wpp) for p, f in lib.checked_sources(cfg)]
         out.append('proj_source_count=%d' % len(every))
-        for i, (path, flags, own) in enumerate(every, 1):
+        for i, (path, flags, own, source_wpp) in enumerate(every, 1):
             out.append('proj_source_%d=%s' % (i, shq(path)))
             out.append('proj_flags_%d=%s' % (i, shq(' '.join(shq(f) for f in flags))))
             out.append('proj_own_%d=%d' % (i, own))
+            out.append('proj_wpp_%d=%s' % (i, shq(' '.join(shq(w) for w in source_wpp))))
         return '\n'.join(out) + '\n'
 
     def compile_flags(self):
@@ -638,6 +671,12 @@ class Project:
         value, where = self.cl.get('WppAdditionalConfigurationFile', ('', ''))
         for f in split_list(value):
             opts += self.wpp_file('--wpp-config=', f, where)
+        # TraceWPP runs in the project folder, its configuration folder by default (-cfgdir:),
+        # and reads a localwpp.ini there besides defaultwpp.ini: the WDK samples that need one
+        # (a DEFINE_CPLX_TYPE for %!HEXDUMP!) ship it without naming it in the project.
+        local = find_case_insensitive(os.path.join(self.dir, 'localwpp.ini'))
+        if local and os.path.isfile(local) and '--wpp-config=' + local not in opts:
+            opts.append('--wpp-config=' + local)
         if self.cl.get('WppRecorderEnabled', ('', ''))[0].strip().lower() == 'true':
             opts.append('--wpp-recorder')
         funcs = self.cl.get('WppTraceFunction', ('', ''))[0].strip()
@@ -815,6 +854,7 @@ class IncludeRewriter:
         self.include_dirs = [os.path.abspath(d) for d in include_dirs] + self.system_dirs
         self.done = {}  # original path -> path to include (the copy, or itself)
         self.active = set()
+        self.function_names = []  # files with __FUNCTION__ beside a string literal
 
     def gcc_finds(self, spelled, quoted, includers):
         """What GCC finds for this spelling from the file at includers[-1] (quote: that file's
@@ -870,6 +910,14 @@ class IncludeRewriter:
                 changed = True
             rewritten.append((line, (m, use)))
         self.active.discard(path)
+        # MSVC-only spellings with a sound GCC equivalent are rewritten in the copy too.
+        fixed = msvc_rewrite([line for line, _ in rewritten])
+        if self.function_names is not None and function_literal(fixed):
+            self.function_names.append(path)
+        if fixed != [line for line, _ in rewritten]:
+            changed = True
+            rewritten = [(new, hit if new == old else None)
+                         for new, (old, hit) in zip(fixed, rewritten)]
         if not changed:
             self.done[path] = path
             return path
@@ -905,6 +953,8 @@ def cmd_includes(args):
     os.makedirs(build_dir, exist_ok=True)
     rewriter = IncludeRewriter(build_dir, include_dirs, system_dirs)
     print(rewriter.process(source, []))
+    if rewriter.function_names:
+        print('function-names')  # drvcc preprocesses, then runs `funcnames` on the output
 
 
 # --- MSVC-only spellings ---------------------------------------------------------------------
@@ -948,35 +998,132 @@ def code_only(lines):
     return out
 
 
-def msvc_scan(path, lines):
-    """The MSVC-only spellings of one file, as error lines."""
-    errors = []
-    for number, line in enumerate(code_only(lines), 1):
-        d = DEFINE_RE.match(line)
-        if d:
-            for m in MSVC_WIDEN_RE.finditer(line, d.end()):
+def suffix_fix(number, suffix, in_if):
+    """GCC's spelling of an MSVC sized-integer literal (number + suffix), or None when there is
+    no exact one. i64/ui64 (any letter case) are __int64 / unsigned __int64 and i32/ui32 int /
+    unsigned int, whatever the value: a hex value beyond the signed range is negative there, so
+    it becomes a cast of the unsigned constant (in #if, where casts are not allowed and every
+    value is intmax_t or uintmax_t, the plain constant). i8 and i16 are left alone."""
+    unsigned = suffix[0] in 'uU'
+    bits = int(suffix.lstrip('uU')[1:])
+    if bits not in (32, 64):
+        return None
+    low = number.lower()
+    value = int(low, 16) if low.startswith('0x') else int(low, 8) if low.startswith('0') and \
+        len(low) > 1 else int(low)
+    if value >= 1 << bits:
+        return None
+    wide = 'LL' if bits == 64 else ''
+    if unsigned:
+        return number + 'U' + wide
+    if value < 1 << (bits - 1) or in_if:
+        return number + wide
+    return '((%s)%sU%s)' % ('long long' if bits == 64 else 'int', number, wide)
+
+
+def msvc_rewrite(lines):
+    """The lines (ends kept) with the MSVC-only spellings that have an exact GCC equivalent
+    rewritten in place, one line for one line: sized-integer suffixes in code, #if lines and
+    macro bodies (suffix_fix); wide stringizing L#x in a macro body (also on its continuation
+    lines) as L ## #x, which pastes L onto the stringized argument; a comma before __VA_ARGS__
+    in a macro body as , ## __VA_ARGS__ (dropped with an empty argument list, as MSVC does). Comments and literals are
+    never touched."""
+    out, directive = [], None
+    for line, code in zip(lines, code_only(lines)):
+        start = 0
+        if directive is None and code.lstrip().startswith('#'):
+            d = DEFINE_RE.match(code)
+            directive = 'define' if d else 'if' if re.match(r'\s*#\s*(el)?if', code) else 'other'
+            start = d.end() if d else 0
+        edits = []
+        if directive == 'define':
+            edits += [(m.start(), m.end(), 'L ## #' + m.group(1))
+                      for m in MSVC_WIDEN_RE.finditer(code, start)]
+            edits += [(m.start(), m.end(), ', ## __VA_ARGS__')
+                      for m in VA_COMMA_RE.finditer(code, start)]
+        if directive != 'other':
+            for m in MSVC_SUFFIX_RE.finditer(code):
+                fix = suffix_fix(m.group(1), m.group(2), directive == 'if')
+                if fix is not None:
+                    edits.append((m.start(), m.end(), fix))
+        for begin, end, text in sorted(edits, reverse=True):
+            line = line[:begin] + text + line[end:]
+        out.append(line)
+        if not code.rstrip('\r\n').endswith('\\'):
+            directive = None
+    return out
+
+
+# MSVC drops the comma before an empty __VA_ARGS__ (its traditional preprocessor; the WDK's
+# default); GCC and clang do that for the GNU spelling , ## __VA_ARGS__.
+VA_COMMA_RE = re.compile(r'(?<!#),[ \t]*__VA_ARGS__\b')
+FUNCTION_LITERAL_RE = re.compile(r'"[\s\\]*__FUNCTION__\b|\b__FUNCTION__[\s\\]*(?:L|u8|u|U)?"')
+
+
+def function_literal(lines):
+    """Whether the code of these lines puts __FUNCTION__ beside a string literal (MSVC's
+    __FUNCTION__ is a literal and concatenates; GCC's is a variable)."""
+    return FUNCTION_LITERAL_RE.search(''.join(code_only(lines))) is not None
+
+
+def msvc_scan(path, lines, rewritten=False):
+    """The MSVC-only spellings of one file, as error lines; with rewritten (the Windows rules:
+    msvc_rewrite and funcnames ran), only those the rewrite leaves: i8/i16 suffixes, values out
+    of range, __FUNCSIG__ and __FUNCDNAME__."""
+    errors, directive, macro = [], None, None
+    hint = ' (drvcc --windows-includes or --project rewrites it)'
+    code = code_only(lines)
+    for number, line in enumerate(code, 1):
+        start = 0
+        if directive is None and line.lstrip().startswith('#'):
+            d = DEFINE_RE.match(line)
+            directive = 'define' if d else 'if' if re.match(r'\s*#\s*(el)?if', line) else 'other'
+            macro, start = (d.group(1), d.end()) if d else (None, 0)
+        if directive == 'define' and not rewritten:
+            for m in MSVC_WIDEN_RE.finditer(line, start):
                 errors.append('%s:%d: error: MSVC-only wide stringizing "L#%s" in macro %s: GCC '
-                              'makes it the identifier L and a narrow string; stringize first, '
-                              'then paste L onto the result in a second macro (L ## s)'
-                              % (path, number, m.group(1), d.group(1)))
-        if line.lstrip().startswith('#') and not d:
-            continue
-        for m in MSVC_SUFFIX_RE.finditer(line):
-            suffix = m.group(2)
-            unsigned = suffix[0] in 'uU'
-            bits = suffix.lstrip('uU')[1:]
-            fix = {'64': 'ULL' if unsigned else 'LL', '32': 'U' if unsigned else ''}.get(
-                bits, '' if not unsigned else 'U')
-            hint = ('write %s%s' % (m.group(1), fix)) if bits in ('64', '32') else \
-                'cast instead: (%s%s)%s' % ('unsigned ' if unsigned else 'signed ',
-                                            'char' if bits == '8' else 'short', m.group(1))
-            errors.append('%s:%d: error: MSVC-only integer suffix "%s" in %s%s (GCC has no such '
-                          'suffix): %s' % (path, number, suffix, m.group(1), suffix, hint))
+                              'makes it the identifier L and a narrow string; write L ## #%s%s'
+                              % (path, number, m.group(1), macro, m.group(1), hint))
+        if directive != 'other':
+            for m in MSVC_SUFFIX_RE.finditer(line):
+                if not rewritten or suffix_fix(m.group(1), m.group(2), directive == 'if') is None:
+                    errors.append(suffix_error(path, number, m, directive == 'if', hint))
+        for m in re.finditer(r'\b__FUNC(SIG|DNAME)__\b', line):
+            errors.append('%s:%d: error: MSVC-only __FUNC%s__ (the function\'s %s): GCC has no '
+                          'such name and drvcc does not provide it; use __FUNCTION__' %
+                          (path, number, m.group(1), 'signature' if m.group(1) == 'SIG' else
+                           'decorated name'))
+        if FUNCTION_LITERAL_RE.search(line) and not rewritten:
+            errors.append('%s:%d: error: MSVC-only __FUNCTION__ beside a string literal (MSVC\'s '
+                          'is a literal and concatenates, GCC\'s is a variable)%s' %
+                          (path, number, hint))
+        if not line.rstrip('\r\n').endswith('\\'):
+            directive = None
     return errors
 
 
+def suffix_error(path, number, m, in_if, hint):
+    suffix = m.group(2)
+    fix = suffix_fix(m.group(1), suffix, in_if)
+    if fix is None:
+        unsigned = suffix[0] in 'uU'
+        bits = suffix.lstrip('uU')[1:]
+        what = 'cast instead: (%s%s)%s' % ('unsigned ' if unsigned else 'signed ',
+                                          'char' if bits == '8' else 'short', m.group(1)) \
+            if bits in ('8', '16') else 'the value does not fit in %s bits' % bits
+        hint = ''
+    else:
+        what = 'write ' + fix
+    return ('%s:%d: error: MSVC-only integer suffix "%s" in %s%s (GCC has no such suffix): %s%s'
+            % (path, number, suffix, m.group(1), suffix, what, hint))
+
+
 def cmd_msvc(args):
-    source, rest = args[0], args[1:]
+    # --clang: the compiler accepts the sized-integer suffixes itself (clang's -fms-extensions)
+    clang = args[0] == '--clang'
+    args = args[clang:]
+    rewritten = args[0] == '--rewritten'
+    source, rest = args[rewritten], args[rewritten + 1:]
     include_dirs, system_dirs = [], []
     while len(rest) >= 2 and rest[0] in ('-I', '-isystem'):
         (include_dirs if rest[0] == '-I' else system_dirs).append(rest[1])
@@ -994,7 +1141,8 @@ def cmd_msvc(args):
         except OSError:
             continue
         shown = os.path.relpath(path) if not os.path.relpath(path).startswith('..') else path
-        errors += msvc_scan(shown, lines)
+        errors += [e for e in msvc_scan(shown, lines, rewritten)
+                   if not (clang and 'MSVC-only integer suffix' in e)]
         for line in lines:
             m = INCLUDE_RE.match(line.rstrip('\r'))
             if m:
@@ -1004,6 +1152,98 @@ def cmd_msvc(args):
     for e in errors:
         print(e)
     return 1 if errors else 0
+
+
+# --- __FUNCTION__ as a literal (on the preprocessed source) -----------------------------------
+
+PP_TOKEN_RE = re.compile(r'(?P<str>(?:L|u8|u|U)?"(?:\\.|[^"\\\n])*")|(?P<chr>(?:L|u8|u|U)?'
+                         r"'(?:\\.|[^'\\\n])*')|(?P<id>[A-Za-z_$]\w*)|(?P<num>\.?\d[\w.]*)|"
+                         r'(?P<line>^[ \t]*#[^\n]*)|(?P<ws>\s+)|(?P<op>::|->|.)', re.M)
+NOT_FUNCTIONS = {'__attribute__', '__declspec', '_Alignas', 'alignas', '__pragma', 'sizeof',
+                 'decltype', '__typeof__', 'typeof', '_Static_assert', 'static_assert',
+                 '__asm__', 'asm', '__asm'}
+
+
+def function_at_brace(pending):
+    """The name of the function whose body the { after these tokens opens, None when it opens
+    something else (a struct, an initializer, a namespace): the identifier before the first (
+    at the outer level (attributes and declspecs skipped), qualified by a preceding A::B::."""
+    depth, tokens = 0, [t for t in pending if t[0] != 'ws']
+    if any(t[1] == '=' for t in tokens) or not tokens or tokens[-1][1] in (',', '='):
+        return None
+    for i, (kind, text) in enumerate(tokens):
+        if text == '(':
+            if depth == 0 and i > 0 and tokens[i - 1][0] == 'id' and \
+                    tokens[i - 1][1] not in NOT_FUNCTIONS:
+                name, k = tokens[i - 1][1], i - 2
+                while k >= 1 and tokens[k][1] == '::' and tokens[k - 1][0] == 'id':
+                    name, k = tokens[k - 1][1] + '::' + name, k - 2
+                return name
+            depth += 1
+        elif text == ')':
+            depth -= 1
+    return None
+
+
+def scope_name(pending):
+    """The name a { opens as a scope that qualifies C++ function names (namespace N, class C,
+    struct S), else ''."""
+    tokens = [t[1] for t in pending if t[0] not in ('ws', 'line')]
+    for i, t in enumerate(tokens[:-1]):
+        if t in ('namespace', 'class', 'struct', 'union') and re.match(r'[A-Za-z_]', tokens[i + 1]):
+            return tokens[i + 1] if tokens[i + 1] not in NOT_FUNCTIONS else ''
+    return ''
+
+
+def cmd_funcnames(args):
+    """Preprocessed source: every __FUNCTION__ beside a string literal inside a function body
+    becomes the literal MSVC gives, the function's undecorated name ("DriverEntry"; in C++ with
+    its classes and namespaces, "ns::Class::Method"), so that the literals concatenate. Other
+    uses stay GCC's __FUNCTION__, which has the same value."""
+    path = args[0]
+    with open(path, 'r', encoding='utf-8', errors='surrogateescape', newline='') as f:
+        text = f.read()
+    tokens = [(m.lastgroup, m.group(), m.start()) for m in PP_TOKEN_RE.finditer(text)]
+    scopes, pending, function, depth = [], [], None, 0  # scopes: (name or None, is function)
+    where = {}  # index of an __FUNCTION__ token -> function name
+    for index, (kind, tok, _) in enumerate(tokens):
+        if kind in ('ws', 'line'):
+            continue
+        if function is not None:
+            depth += tok == '{'
+            depth -= tok == '}'
+            if tok == '__FUNCTION__':
+                where[index] = function
+            if depth == 0:
+                function, pending = None, []
+            continue
+        if tok == '{':
+            name = function_at_brace(pending)
+            if name is not None:
+                outer = [n for n, _ in scopes if n]
+                function, depth = '::'.join(outer + [name]), 1
+            else:
+                scopes.append((scope_name(pending), False))
+            pending = []
+        elif tok == '}':
+            if scopes:
+                scopes.pop()
+            pending = []
+        elif tok == ';':
+            pending = []
+        else:
+            pending.append((kind, tok))
+    edits = []
+    for index, name in where.items():
+        near = [t for t in tokens[index - 1::-1] if t[0] not in ('ws', 'line')][:1] + \
+            [t for t in tokens[index + 1:] if t[0] not in ('ws', 'line')][:1]
+        if any(t[0] == 'str' for t in near):
+            edits.append((tokens[index][2], '"%s"' % name))
+    for start, literal in sorted(edits, reverse=True):
+        text = text[:start] + literal + text[start + len('__FUNCTION__'):]
+    with open(path, 'w', encoding='utf-8', errors='surrogateescape', newline='') as f:
+        f.write(text)
+    return 0
 
 
 # --- C++ global constructors ----------------------------------------------------------------
@@ -1058,7 +1298,8 @@ def cmd_ctors(args):
 
 
 def main(argv):
-    commands = {'ctors': (cmd_ctors, 2), 'project': (cmd_project, 4), 'includes': (cmd_includes, 2), 'msvc': (cmd_msvc, 1)}
+    commands = {'ctors': (cmd_ctors, 2), 'project': (cmd_project, 4), 'includes': (cmd_includes, 2), 'msvc': (cmd_msvc, 1),
+                'funcnames': (cmd_funcnames, 1)}
     if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 < commands[argv[1]][1]:
         sys.stderr.write(__doc__)
         return 2

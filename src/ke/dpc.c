@@ -101,7 +101,8 @@ static void queue_run_one(struct dpc_queue *q)
     os_mutex_unlock(&q->lock);
     dpc_call(dpc, routine, context, a1, a2);
     os_mutex_lock(&q->lock);
-    q->running--;
+    if (--q->running == 0)
+        os_cond_broadcast(&q->idle); /* ke_dpc_wait_running */
 }
 
 /* Drains the queue before it stops, so that no queued DPC is dropped silently. */
@@ -275,6 +276,25 @@ VOID KeFlushQueuedDpcs(VOID)
         struct dpc_queue *q = &queues[i];
         os_mutex_lock(&q->lock);
         while (q->head != NULL || q->running != 0)
+            os_cond_wait(&q->idle, &q->lock);
+        os_mutex_unlock(&q->lock);
+    }
+}
+
+/* Waits until no DPC routine is running (queued ones may stay queued), at PASSIVE_LEVEL only:
+ * the unload of a driver starts after the DPCs running at that moment return. On Windows the
+ * DPC that completed a driver's last request finishes within microseconds at DISPATCH_LEVEL,
+ * long before the requester has closed its handle and the service is stopped; a DPC thread here
+ * can be descheduled by the host for milliseconds in between (general/cancel/startio reads its
+ * freed device extension after IoCompleteRequest). */
+void ke_dpc_wait_running(void)
+{
+    if (KeGetCurrentIrql() != PASSIVE_LEVEL)
+        return;
+    for (unsigned i = 0; i < queue_count; i++) {
+        struct dpc_queue *q = &queues[i];
+        os_mutex_lock(&q->lock);
+        while (q->running != 0)
             os_cond_wait(&q->idle, &q->lock);
         os_mutex_unlock(&q->lock);
     }

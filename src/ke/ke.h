@@ -138,5 +138,7 @@ int ke_interrupt_fire(ULONG vector);
 /* Spin lock words without the IRQL change (spinlock.c), for the interrupt objects. */
 void ke_spin_acquire(PKSPIN_LOCK lock, void *caller);
 void ke_spin_release(PKSPIN_LOCK lock, void *caller);
+/* At PASSIVE_LEVEL, waits until no DPC routine runs (dpc.c; the loader, before DriverUnload). */
+void ke_dpc_wait_running(void);
 
 #endif

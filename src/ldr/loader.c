@@ -515,6 +515,7 @@ static void ldr_run_unload(void *module)
 {
     struct ldr_module *m = module;
     m->driver->object.Flags |= DRVO_UNLOAD_INVOKED;
+    ke_dpc_wait_running(); /* the DPC that completed the last request has returned (dpc.c) */
     m->driver->object.DriverUnload(&m->driver->object);
     ldr_check_return(m, (const void *)m->driver->object.DriverUnload, "DriverUnload");
     /* Work items and DPCs the driver queued must not run after its code is gone. */

@@ -214,6 +214,10 @@ static int custom(struct out *o, const struct drvhost_wpp_site *site, const char
 static int extended(struct out *o, const char *name, const struct drvhost_wpp_site *site,
                     const struct drvhost_wpp_control *ctl, int level, va_list *ap)
 {
+    /* A DEFINE_CPLX_TYPE of the driver's configuration redefines a default name (HEXDUMP with
+     * the driver's own structure): drvwpp passed its pairs, as described at the site. */
+    if (site->Custom != NULL && custom(o, site, name, ap) == 0)
+        return 0;
     if (strcmp(name, "FUNC") == 0)
         puts_(o, site->Function);
     else if (strcmp(name, "LINE") == 0)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # check_project.sh DRVCC DRVHOST SOURCE_ROOT - `drvcc --project` on the test project
 # (project/sys/projtest.vcxproj: a C and a C++ source, a mixed-case include, a backslash
-# include, bare try/except/finally, a wdmsec.h device), then its scenario; the Debug|x64 configuration, the
+# include, bare try/except/finally, a wdmsec.h device, @(...) item references), then its scenario; the Debug|x64 configuration, the
 # warnings for what drvcc does not understand, the errors for what it cannot build, and
 # diagnostics that keep the original file and line when an include line was rewritten.
 set -eu
@@ -36,6 +36,8 @@ DRVHOST_DRIVER_PATH=$work "$drvhost" run --quiet "$root/tests/drvcc/project/proj
 grep -q "projtest.vcxproj:[0-9]*: warning: project setting ProjTestUnknownSetting=yes not understood" \
     "$work/debug.err" || { cat "$work/debug.err"; fail "no warning naming ProjTestUnknownSetting"; }
 ! grep -q "WPP" "$work/debug.err" || { cat "$work/debug.err"; fail "a warning about WPP"; }
+grep -q "projtest.vcxproj:[0-9]*: warning: item transform @(ClCompile->'%(Filename).txt') not evaluated" \
+    "$work/debug.err" || { cat "$work/debug.err"; fail "no warning naming the item transform"; }
 mkdir "$work/dbg" && cp "$work/debug.sys" "$work/dbg/projtest.sys"
 sed 's/hex:34120000/hex:d0d00000/' "$root/tests/drvcc/project/projtest.scn" > "$work/dbg/debug.scn"
 DRVHOST_DRIVER_PATH=$work/dbg "$drvhost" run --quiet "$work/dbg/debug.scn"

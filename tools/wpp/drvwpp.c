@@ -800,6 +800,16 @@ static int format_args(const char *fmt, struct arg *args, int max, const char *f
                 continue;
             if (n == max)
                 return -1;
+            /* A DEFINE_CPLX_TYPE of the configuration first: it redefines a name of the
+               defaults (localwpp.ini's HEXDUMP takes the driver's xstr_t and WPP_LOGHEXDUMP),
+               as a tracewpp configuration file overrides defaultwpp.ini. */
+            for (i = 0; i < (size_t)ncplx && !found; i++)
+                if (strcmp(name, cplxs[i].name) == 0) {
+                    args[n].type = cplxs[i].argtype;
+                    args[n].macro = cplxs[i].macro;
+                    n++;
+                    found = 1;
+                }
             /* exact first (bool and BOOLEAN differ only in case), then in any case */
             for (c = 0; c < 2 && !found; c++)
                 for (i = 0; i < sizeof(arg_ext) / sizeof(arg_ext[0]) && !found; i++)
@@ -812,13 +822,6 @@ static int format_args(const char *fmt, struct arg *args, int max, const char *f
                         n++;
                         found = 1;
                     }
-            for (i = 0; i < (size_t)ncplx && !found; i++)
-                if (strcmp(name, cplxs[i].name) == 0) {
-                    args[n].type = cplxs[i].argtype;
-                    args[n].macro = cplxs[i].macro;
-                    n++;
-                    found = 1;
-                }
             if (!found) {
                 fail(file, line,
                      "format: unknown extended format %%!%s! (a DEFINE_CPLX_TYPE in a "

@@ -1,0 +1,15 @@
+/* Defs.h - MSVC spellings in a project header: the sized-integer suffixes, __FUNCTION__ as a
+   string literal in a macro, wide stringizing on a continuation line (1i64 in a comment). */
+#pragma once
+#define ALL_ONES         0xffffffffffffffffI64
+#define HIGH_BIT         0x8000000000000000ui64
+#define TRACE_TEXT(text) ("Entering " __FUNCTION__ ": " text)
+#define WIDEN(x)         L#x
+/* MSVC drops the comma before an empty __VA_ARGS__. */
+#define PICK(x, ...)        Pick(x, __VA_ARGS__)
+#define PICK_PASTED(x, ...) Pick(x, ##__VA_ARGS__)
+#if 5i64 > 3 && 0x10UI64 == 16
+#define IF_LINE_OK 1
+#else
+#define IF_LINE_OK 0
+#endif
