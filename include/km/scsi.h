@@ -751,8 +751,18 @@ typedef struct _DESCRIPTOR_SENSE_DATA {
 typedef struct _INQUIRYDATA {
     UCHAR DeviceType : 5;          /* DIRECT_ACCESS_DEVICE ... */
     UCHAR DeviceTypeQualifier : 3; /* DEVICE_QUALIFIER_* */
-    UCHAR DeviceTypeModifier : 7;
-    UCHAR RemovableMedia : 1;
+    union {                        /* byte 1: two views, as Windows names it */
+        struct {
+            UCHAR DeviceTypeModifier : 7;
+            UCHAR ReservedField1 : 1;
+        };
+        struct {
+            UCHAR ReservedField2 : 4;
+            UCHAR HotPluggable : 2;
+            UCHAR LU_CONG : 1;
+            UCHAR RemovableMedia : 1;
+        };
+    };
     union {
         UCHAR Versions;
         struct {
@@ -771,7 +781,7 @@ typedef struct _INQUIRYDATA {
         UCHAR Reserved;
         struct {
             UCHAR PROTECT : 1;
-            UCHAR Comp3 : 2;
+            UCHAR Reserved_1 : 2;
             UCHAR ThirdPartyCoppy : 1;
             UCHAR TPGS : 2;
             UCHAR ACC : 1;

@@ -463,10 +463,11 @@ typedef struct _GET_DISK_ATTRIBUTES {
 typedef struct _SET_DISK_ATTRIBUTES {
     ULONG Version;
     BOOLEAN Persist;
-    UCHAR Reserved1[3];
+    BOOLEAN RelinquishOwnership; /* the kernel header's names; winioctl.h calls these reserved */
+    BOOLEAN Reserved1[2];
     ULONGLONG Attributes;
     ULONGLONG AttributesMask;
-    ULONG Reserved2[4];
+    GUID Owner;
 } SET_DISK_ATTRIBUTES, *PSET_DISK_ATTRIBUTES;
 #define DISK_ATTRIBUTE_OFFLINE   0x0000000000000001ULL
 #define DISK_ATTRIBUTE_READ_ONLY 0x0000000000000002ULL

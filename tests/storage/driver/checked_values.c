@@ -69,6 +69,12 @@ C_ASSERT(FIELD_OFFSET(CDB, MODE_SENSE.SubPageCode) == 3 &&
          FIELD_OFFSET(CDB, LOGSENSE.Reserved2) == 3 && FIELD_OFFSET(CDB, LOGSENSE.Reserved3) == 4);
 C_ASSERT(FIELD_OFFSET(PRO_PARAMETER_LIST, Reserved3) == 21 && sizeof(PRO_PARAMETER_LIST) == 24);
 C_ASSERT(FIELD_OFFSET(MODE_DISCONNECT_PAGE, Reserved2) == 13 && sizeof(MODE_DISCONNECT_PAGE) == 16);
+/* scsi.h: INQUIRYDATA byte 1 has the SDK's two views (DeviceTypeModifier or HotPluggable/LU_CONG
+ * with RemovableMedia in bit 7); ntdddisk.h: SET_DISK_ATTRIBUTES has the kernel header's
+ * RelinquishOwnership and Owner (same layout as the reserved fields it had). */
+C_ASSERT(sizeof(INQUIRYDATA) == 104 && FIELD_OFFSET(INQUIRYDATA, Versions) == 2);
+C_ASSERT(FIELD_OFFSET(SET_DISK_ATTRIBUTES, RelinquishOwnership) == 5 &&
+         FIELD_OFFSET(SET_DISK_ATTRIBUTES, Owner) == 24 && sizeof(SET_DISK_ATTRIBUTES) == 40);
 /* ntddcdrm.h: TRACK_DATA begins with Reserved (ns-ntddcdrm-_track_data; was Format). */
 C_ASSERT(FIELD_OFFSET(TRACK_DATA, Reserved) == 0 && FIELD_OFFSET(TRACK_DATA, Address) == 4 &&
          sizeof(TRACK_DATA) == 8);
@@ -1003,11 +1009,23 @@ C_ASSERT(VOLUME_IS_DIRTY == 0x1);
 C_ASSERT(VOLUME_SESSION_OPEN == 0x4);
 C_ASSERT(VOLUME_UPGRADE_SCHEDULED == 0x2);
 
+static VOID NTAPI CheckedValuesUnload(PDRIVER_OBJECT DriverObject)
+{
+    UNREFERENCED_PARAMETER(DriverObject);
+}
+
+/* Loaded by the storage_checked_values_load scenario: the bit fields' places are checked at run
+ * time (C cannot check them at compile time); a wrong place fails the load. */
 DRIVER_INITIALIZE DriverEntry;
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
-    UNREFERENCED_PARAMETER(DriverObject);
+    INQUIRYDATA inquiry = {0};
     UNREFERENCED_PARAMETER(RegistryPath);
-    /* The anonymous bit fields and the whole byte are one and the same. */
-    return checked_bm.B == 0xA1 ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+    DriverObject->DriverUnload = CheckedValuesUnload;
+    inquiry.RemovableMedia = 1;
+    inquiry.HotPluggable = 2;
+    /* The anonymous bit fields and the whole byte are one and the same; RemovableMedia is bit 7 of
+     * byte 1, HotPluggable bits 4-5 (SPC). */
+    return checked_bm.B == 0xA1 && ((PUCHAR)&inquiry)[1] == 0xA0 ? STATUS_SUCCESS
+                                                                 : STATUS_UNSUCCESSFUL;
 }
