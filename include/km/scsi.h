@@ -126,11 +126,10 @@ typedef union _CDB {
         UCHAR OperationCode;
         UCHAR Reserved1 : 3;
         UCHAR Dbd : 1;
-        UCHAR Reserved2 : 1;
-        UCHAR LogicalUnitNumber : 3;
+        UCHAR Reserved2 : 4;
         UCHAR PageCode : 6;
         UCHAR Pc : 2; /* MODE_SENSE_* page control */
-        UCHAR Reserved3;
+        UCHAR SubPageCode;
         UCHAR AllocationLength;
         UCHAR Control;
     } MODE_SENSE;
@@ -139,11 +138,11 @@ typedef union _CDB {
         UCHAR Reserved1 : 3;
         UCHAR Dbd : 1;
         UCHAR LongLBAAccepted : 1;
-        UCHAR LogicalUnitNumber : 3;
+        UCHAR Reserved2 : 3;
         UCHAR PageCode : 6;
         UCHAR Pc : 2;
         UCHAR SubPageCode;
-        UCHAR Reserved2[3];
+        UCHAR Reserved3[3];
         UCHAR AllocationLength[2];
         UCHAR Control;
     } MODE_SENSE10;
@@ -175,8 +174,11 @@ typedef union _CDB {
         UCHAR LogicalUnitNumber : 3;
         UCHAR PageCode : 6;
         UCHAR PCBit : 2;
-        UCHAR SubPageCode;
-        UCHAR Reserved2;
+        union {
+            UCHAR SubPageCode;
+            UCHAR Reserved2;
+        };
+        UCHAR Reserved3;
         UCHAR ParameterPointer[2];
         UCHAR AllocationLength[2];
         UCHAR Control;
@@ -580,7 +582,7 @@ typedef struct _DESCRIPTOR_SENSE_DATA {
     UCHAR AdditionalSenseCodeQualifier;
     UCHAR Reserved3[3];
     UCHAR AdditionalSenseLength;
-    UCHAR DescriptorBuffer[MAX_SENSE_BUFFER_SIZE - 8];
+    UCHAR DescriptorBuffer[ANYSIZE_ARRAY];
 } DESCRIPTOR_SENSE_DATA, *PDESCRIPTOR_SENSE_DATA;
 
 #define SCSI_SENSE_ERRORCODE_FIXED_CURRENT       0x70
@@ -694,8 +696,9 @@ typedef struct _DESCRIPTOR_SENSE_DATA {
 #define SCSI_SENSEQ_LONG_WRITE_IN_PROGRESS       0x08
 #define SCSI_SENSEQ_SPACE_ALLOC_IN_PROGRESS      0x14
 /* SCSI_ADSENSE_COPY_TARGET_DEVICE_ERROR */
-#define SCSI_SENSEQ_UNREACHABLE_TARGET 0x02
-#define SCSI_SENSEQ_DATA_UNDERRUN      0x04
+#define SCSI_SENSEQ_DATA_UNDERRUN 0x04
+/* SCSI_ADSENSE_LUN_COMMUNICATION (SPC: unreachable copy target is ASC 08h, ASCQ 04h) */
+#define SCSI_SENSEQ_UNREACHABLE_TARGET 0x04
 /* SCSI_ADSENSE_INVALID_FIELD_PARAMETER_LIST */
 #define SCSI_SENSEQ_INVALID_RELEASE_OF_PERSISTENT_RESERVATION 0x04
 #define SCSI_SENSEQ_TOO_MANY_SEGMENT_DESCRIPTORS              0x08
@@ -748,8 +751,18 @@ typedef struct _DESCRIPTOR_SENSE_DATA {
 typedef struct _INQUIRYDATA {
     UCHAR DeviceType : 5;          /* DIRECT_ACCESS_DEVICE ... */
     UCHAR DeviceTypeQualifier : 3; /* DEVICE_QUALIFIER_* */
-    UCHAR DeviceTypeModifier : 7;
-    UCHAR RemovableMedia : 1;
+    union {                        /* byte 1: two views, as Windows names it */
+        struct {
+            UCHAR DeviceTypeModifier : 7;
+            UCHAR ReservedField1 : 1;
+        };
+        struct {
+            UCHAR ReservedField2 : 4;
+            UCHAR HotPluggable : 2;
+            UCHAR LU_CONG : 1;
+            UCHAR RemovableMedia : 1;
+        };
+    };
     union {
         UCHAR Versions;
         struct {
@@ -768,7 +781,7 @@ typedef struct _INQUIRYDATA {
         UCHAR Reserved;
         struct {
             UCHAR PROTECT : 1;
-            UCHAR Comp3 : 2;
+            UCHAR Reserved_1 : 2;
             UCHAR ThirdPartyCoppy : 1;
             UCHAR TPGS : 2;
             UCHAR ACC : 1;
@@ -901,7 +914,7 @@ typedef struct _READ_CAPACITY16_DATA {
     ULONG BytesPerBlock;
     UCHAR ProtectionEnable : 1;
     UCHAR ProtectionType : 3;
-    UCHAR RC_BASIS : 2;
+    UCHAR RcBasis : 2;
     UCHAR Reserved : 2;
     UCHAR LogicalPerPhysicalExponent : 4;
     UCHAR ProtectionInfoExponent : 4;
@@ -1012,8 +1025,7 @@ typedef struct _MODE_DISCONNECT_PAGE {
     UCHAR BusConnectTime[2];
     UCHAR MaximumBurstSize[2];
     UCHAR DataTransferDisconnect : 2;
-    UCHAR Reserved2 : 6;
-    UCHAR Reserved3[3];
+    UCHAR Reserved2[3];
 } MODE_DISCONNECT_PAGE, *PMODE_DISCONNECT_PAGE;
 
 typedef struct _MODE_INFO_EXCEPTIONS {
@@ -1175,8 +1187,11 @@ typedef struct {
     UCHAR ServiceActionReservationKey[8];
     UCHAR ScopeSpecificAddress[4];
     UCHAR ActivatePersistThroughPowerLoss : 1;
-    UCHAR Reserved1 : 7;
-    UCHAR Reserved2;
+    UCHAR Reserved1 : 1;
+    UCHAR AllTargetPorts : 1;
+    UCHAR SpecifyInitiatorPorts : 1;
+    UCHAR Reserved2 : 4;
+    UCHAR Reserved3;
     UCHAR Obsolete[2];
 } PRO_PARAMETER_LIST, *PPRO_PARAMETER_LIST;
 

@@ -198,7 +198,7 @@ typedef struct _SCSI_WMI_REQUEST_BLOCK {
 /* ---- the extended request block ----------------------------------------------------------------
  */
 #define SRB_SIGNATURE                   0x53524258 /* 'SRBX' */
-#define STORAGE_REQUEST_BLOCK_VERSION_1 0x10
+#define STORAGE_REQUEST_BLOCK_VERSION_1 0x1
 
 typedef enum _STOR_DEVICE_POWER_STATE {
     StorPowerDeviceUnspecified = 0,
@@ -234,7 +234,13 @@ typedef enum _STOR_PNP_ACTION {
 #define STOR_ADDRESS_TYPE_BTL8    0x1
 #define STOR_ADDRESS_TYPE_MAX     0xffff
 
-typedef struct _STOR_ADDRESS {
+/* On x64 the address and extended-data blocks are 8-byte aligned (their sizes round up to 8), so
+ * the pointers inside the variable-length parts stay aligned. */
+#define SRB_ALIGN          DECLSPEC_ALIGN(8)
+#define STOR_ADDRESS_ALIGN DECLSPEC_ALIGN(8)
+#define POINTER_ALIGN      DECLSPEC_ALIGN(8)
+
+typedef struct STOR_ADDRESS_ALIGN _STOR_ADDRESS {
     USHORT Type; /* STOR_ADDRESS_TYPE_* */
     USHORT Port;
     ULONG AddressLength; /* of AddressData */
@@ -242,7 +248,7 @@ typedef struct _STOR_ADDRESS {
 } STOR_ADDRESS, *PSTOR_ADDRESS;
 
 #define STOR_ADDR_BTL8_ADDRESS_LENGTH 4
-typedef struct _STOR_ADDR_BTL8 {
+typedef struct STOR_ADDRESS_ALIGN _STOR_ADDR_BTL8 {
     USHORT Type; /* STOR_ADDRESS_TYPE_BTL8 */
     USHORT Port;
     ULONG AddressLength; /* STOR_ADDR_BTL8_ADDRESS_LENGTH */
@@ -258,7 +264,7 @@ typedef enum _SRBEXDATATYPE {
     SrbExDataTypeScsiCdb16 = 0x40,
     SrbExDataTypeScsiCdb32,
     SrbExDataTypeScsiCdbVar,
-    SrbExDataTypeNVMeCommand,
+    SrbExDataTypeNvmeCommand,
     SrbExDataTypeWmi = 0x60,
     SrbExDataTypePower,
     SrbExDataTypePnP,
@@ -268,23 +274,23 @@ typedef enum _SRBEXDATATYPE {
 } SRBEXDATATYPE, *PSRBEXDATATYPE;
 
 /* Every extended data block begins with Type and Length (the bytes after these two). */
-typedef struct _SRBEX_DATA {
+typedef struct SRB_ALIGN _SRBEX_DATA {
     SRBEXDATATYPE Type;
     ULONG Length;
     UCHAR Data[ANYSIZE_ARRAY];
 } SRBEX_DATA, *PSRBEX_DATA;
 
 #define SRBEX_DATA_BIDIRECTIONAL_LENGTH ((2 * sizeof(ULONG)) + sizeof(PVOID))
-typedef struct _SRBEX_DATA_BIDIRECTIONAL {
+typedef struct SRB_ALIGN _SRBEX_DATA_BIDIRECTIONAL {
     SRBEXDATATYPE Type;
     ULONG Length;
     ULONG DataInTransferLength;
-    ULONG Reserved;
+    ULONG Reserved1;
     PVOID DataInBuffer;
 } SRBEX_DATA_BIDIRECTIONAL, *PSRBEX_DATA_BIDIRECTIONAL;
 
 #define SRBEX_DATA_SCSI_CDB16_LENGTH ((20 * sizeof(UCHAR)) + sizeof(ULONG) + sizeof(PVOID))
-typedef struct _SRBEX_DATA_SCSI_CDB16 {
+typedef struct SRB_ALIGN _SRBEX_DATA_SCSI_CDB16 {
     SRBEXDATATYPE Type;
     ULONG Length;
     UCHAR ScsiStatus;
@@ -297,7 +303,7 @@ typedef struct _SRBEX_DATA_SCSI_CDB16 {
 } SRBEX_DATA_SCSI_CDB16, *PSRBEX_DATA_SCSI_CDB16;
 
 #define SRBEX_DATA_SCSI_CDB32_LENGTH ((36 * sizeof(UCHAR)) + sizeof(ULONG) + sizeof(PVOID))
-typedef struct _SRBEX_DATA_SCSI_CDB32 {
+typedef struct SRB_ALIGN _SRBEX_DATA_SCSI_CDB32 {
     SRBEXDATATYPE Type;
     ULONG Length;
     UCHAR ScsiStatus;
@@ -311,7 +317,7 @@ typedef struct _SRBEX_DATA_SCSI_CDB32 {
 
 #define SRBEX_DATA_SCSI_CDB_VAR_LENGTH_MIN                                                         \
     ((4 * sizeof(UCHAR)) + (3 * sizeof(ULONG)) + sizeof(PVOID))
-typedef struct _SRBEX_DATA_SCSI_CDB_VAR {
+typedef struct SRB_ALIGN _SRBEX_DATA_SCSI_CDB_VAR {
     SRBEXDATATYPE Type;
     ULONG Length;
     UCHAR ScsiStatus;
@@ -324,7 +330,7 @@ typedef struct _SRBEX_DATA_SCSI_CDB_VAR {
 } SRBEX_DATA_SCSI_CDB_VAR, *PSRBEX_DATA_SCSI_CDB_VAR;
 
 #define SRBEX_DATA_WMI_LENGTH ((4 * sizeof(UCHAR)) + sizeof(ULONG) + sizeof(PVOID))
-typedef struct _SRBEX_DATA_WMI {
+typedef struct SRB_ALIGN _SRBEX_DATA_WMI {
     SRBEXDATATYPE Type;
     ULONG Length;
     UCHAR WMISubFunction;
@@ -336,7 +342,7 @@ typedef struct _SRBEX_DATA_WMI {
 
 #define SRBEX_DATA_POWER_LENGTH                                                                    \
     ((4 * sizeof(UCHAR)) + sizeof(STOR_DEVICE_POWER_STATE) + sizeof(STOR_POWER_ACTION))
-typedef struct _SRBEX_DATA_POWER {
+typedef struct SRB_ALIGN _SRBEX_DATA_POWER {
     SRBEXDATATYPE Type;
     ULONG Length;
     UCHAR SrbPowerFlags;
@@ -346,7 +352,7 @@ typedef struct _SRBEX_DATA_POWER {
 } SRBEX_DATA_POWER, *PSRBEX_DATA_POWER;
 
 #define SRBEX_DATA_PNP_LENGTH ((4 * sizeof(UCHAR)) + sizeof(STOR_PNP_ACTION) + (2 * sizeof(ULONG)))
-typedef struct _SRBEX_DATA_PNP {
+typedef struct SRB_ALIGN _SRBEX_DATA_PNP {
     SRBEXDATATYPE Type;
     ULONG Length;
     UCHAR PnPSubFunction;
@@ -367,8 +373,8 @@ typedef struct _SRBEX_DATA_PNP {
 #define REQUEST_INFO_STREAM_FLAG               0x00000100
 #define REQUEST_INFO_VALID_CACHEPRIORITY_FLAG  0x80000000
 
-#define SRBEX_DATA_IO_INFO_LENGTH ((6 * sizeof(ULONG)) + (4 * sizeof(UCHAR)))
-typedef struct _SRBEX_DATA_IO_INFO {
+#define SRBEX_DATA_IO_INFO_LENGTH ((5 * sizeof(ULONG)) + (4 * sizeof(UCHAR)))
+typedef struct SRB_ALIGN _SRBEX_DATA_IO_INFO {
     SRBEXDATATYPE Type;
     ULONG Length;
     ULONG Flags; /* REQUEST_INFO_* */
@@ -377,11 +383,11 @@ typedef struct _SRBEX_DATA_IO_INFO {
     BOOLEAN IsWriteRequest;
     UCHAR CachePriority;
     UCHAR Reserved[2];
-    ULONG Reserved1[3];
+    ULONG Reserved1[2];
 } SRBEX_DATA_IO_INFO, *PSRBEX_DATA_IO_INFO;
 
 /* The first bytes every request block shares: IRP_MJ_SCSI's Srb can be either kind. */
-typedef struct _STORAGE_REQUEST_BLOCK_HEADER {
+typedef struct SRB_ALIGN _STORAGE_REQUEST_BLOCK_HEADER {
     USHORT Length;
     UCHAR Function; /* SRB_FUNCTION_STORAGE_REQUEST_BLOCK for the extended form */
     UCHAR SrbStatus;
@@ -404,7 +410,7 @@ typedef struct _STORAGE_REQUEST_BLOCK {
     ULONG TimeOutValue;
     union {
         ULONG SystemStatus;
-        ULONG RequestTagHigh;
+        ULONG RequestTagHigh4Bytes;
     };
     ULONG ZeroGuard1;
     ULONG AddressOffset; /* of the STOR_ADDRESS, from the start of the block */

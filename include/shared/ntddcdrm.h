@@ -54,7 +54,7 @@
 #define MINIMUM_CDROM_READ_TOC_EX_SIZE 2
 
 typedef struct _TRACK_DATA {
-    UCHAR Format;
+    UCHAR Reserved;
     UCHAR Control : 4;
     UCHAR Adr : 4;
     UCHAR TrackNumber;

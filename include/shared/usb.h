@@ -65,6 +65,7 @@ typedef struct _MDL *PMDL;
 #define URB_FUNCTION_CLOSE_STATIC_STREAMS                         0x0036
 #define URB_FUNCTION_BULK_OR_INTERRUPT_TRANSFER_USING_CHAINED_MDL 0x0037
 #define URB_FUNCTION_ISOCH_TRANSFER_USING_CHAINED_MDL             0x0038
+#define URB_FUNCTION_GET_ISOCH_PIPE_TRANSFER_PATH_DELAYS          0x003D
 #define URB_FUNCTION_RESET_PIPE                                   URB_FUNCTION_SYNC_RESET_PIPE_AND_CLEAR_STALL
 
 /* TransferFlags */
@@ -393,6 +394,34 @@ struct _URB_CONTROL_GET_CONFIGURATION_REQUEST {
     UCHAR Reserved1[8];
 };
 
+/* URB_FUNCTION_GET_MS_FEATURE_DESCRIPTOR: a Microsoft OS feature descriptor (the fields the
+ * URB page lists for UrbOSFeatureDescriptorRequest). */
+struct _URB_OS_FEATURE_DESCRIPTOR_REQUEST {
+    struct _URB_HEADER Hdr;
+    PVOID Reserved;
+    ULONG Reserved0;
+    ULONG TransferBufferLength;
+    PVOID TransferBuffer;
+    PMDL TransferBufferMDL;
+    struct _URB *UrbLink; /* reserved */
+    struct _URB_HCD_AREA hca;
+    UCHAR Recipient : 5;
+    UCHAR Reserved1 : 3;
+    UCHAR Reserved2;
+    UCHAR InterfaceNumber;
+    UCHAR MS_PageIndex;
+    USHORT MS_FeatureDescriptorIndex;
+    USHORT Reserved3;
+};
+
+/* URB_FUNCTION_GET_ISOCH_PIPE_TRANSFER_PATH_DELAYS (UrbGetIsochPipeTransferPathDelays). */
+struct _URB_GET_ISOCH_PIPE_TRANSFER_PATH_DELAYS {
+    struct _URB_HEADER Hdr;
+    USBD_PIPE_HANDLE PipeHandle;
+    ULONG MaximumSendPathDelayInMilliSeconds;
+    ULONG MaximumCompletionPathDelayInMilliSeconds;
+};
+
 struct _URB_OPEN_STATIC_STREAMS {
     struct _URB_HEADER Hdr;
     USBD_PIPE_HANDLE PipeHandle;
@@ -422,7 +451,9 @@ typedef struct _URB {
         struct _URB_CONTROL_VENDOR_OR_CLASS_REQUEST UrbControlVendorClassRequest;
         struct _URB_CONTROL_GET_INTERFACE_REQUEST UrbControlGetInterfaceRequest;
         struct _URB_CONTROL_GET_CONFIGURATION_REQUEST UrbControlGetConfigurationRequest;
+        struct _URB_OS_FEATURE_DESCRIPTOR_REQUEST UrbOSFeatureDescriptorRequest;
         struct _URB_OPEN_STATIC_STREAMS UrbOpenStaticStreams;
+        struct _URB_GET_ISOCH_PIPE_TRANSFER_PATH_DELAYS UrbGetIsochPipeTransferPathDelays;
     };
 } URB, *PURB;
 

@@ -218,7 +218,11 @@ typedef union _BM_REQUEST_TYPE {
         UCHAR Reserved : 3;
         UCHAR Type : 2;
         UCHAR Dir : 1;
+#ifdef __cplusplus
     } s;
+#else
+    }; /* C: an anonymous member (Microsoft extension), so C drivers write bm.Recipient */
+#endif
     UCHAR B;
 } BM_REQUEST_TYPE, *PBM_REQUEST_TYPE;
 

@@ -134,6 +134,19 @@ grep -qF '#define KW 0x4' "$work/good.h" || fail "no keyword constant"
 ! grep -q 'EventWrite\|EventRegister\|REGHANDLE' "$work/good.h" || fail "logging code without -km"
 python3 "$drvmc" -km -h "$work/good.h" "$work/good.man" || fail "good.man -km failed"
 grep -q '#define EventWriteE(Activity)' "$work/good.h" || fail "no EventWriteE with -km"
+# The register, unregister and enabled entry points are macros (#ifndef-able), as the WDK's
+# kernel-mode ETW guide shows mc -km's header defining them; -P drops a prefix of the event symbols
+# whatever its case (the MC.exe page).
+grep -q '^#ifndef EventRegisterP$' "$work/good.h" && grep -q '^#define EventRegisterP() ' "$work/good.h" ||
+    { cat "$work/good.h" >&2; fail "EventRegisterP is not a macro"; }
+grep -q '^#define EventUnregisterP() ' "$work/good.h" || fail "EventUnregisterP is not a macro"
+grep -q '^#define EventEnabledE() ' "$work/good.h" || fail "EventEnabledE is not a macro"
+manifest > "$work/prefix.man" <<'XML'
+<events><event value="1" symbol="PrinterConnection"/></events>
+XML
+python3 "$drvmc" -km -P printer -h "$work/prefix.h" "$work/prefix.man" || fail "prefix.man -P failed"
+grep -q '#define EventWriteConnection(Activity)' "$work/prefix.h" ||
+    { cat "$work/prefix.h" >&2; fail "-P printer did not remove Printer"; }
 
 # Command-line errors.
 status=0
