@@ -1,0 +1,234 @@
+/*
+ * test_dma.c - WDM DMA adapters (IoGetDmaAdapter, DMA_OPERATIONS; docs/dma.md) through
+ * dmatest.sys, which runs one scenario per device control and reports what it saw. Expected
+ * values are the pages' (nf-wdm-iogetdmaadapter, the nc-wdm-p* callback pages, bug check 0xE6)
+ * and drvhost's documented model: a logical address is the host address of the bytes.
+ */
+#include <wdm.h>
+
+#include "drivers/dmatest.h"
+#include "harness.h"
+
+#include <string.h>
+
+#define E6 0xE6
+
+static DMATEST_IN desc(ULONG op, ULONG version, BOOLEAN sg, BOOLEAN dma64, ULONG max, ULONG arg)
+{
+    DMATEST_IN in;
+    memset(&in, 0, sizeof(in));
+    in.Op = op;
+    in.Version = version;
+    in.Master = TRUE;
+    in.ScatterGather = sg;
+    in.Dma32 = !dma64;
+    in.Dma64 = dma64;
+    in.MaximumLength = max;
+    in.Arg = arg;
+    return in;
+}
+
+static DMATEST_OUT run(DMATEST_IN in)
+{
+    static int loaded;
+    drvhost_file *f = NULL;
+    DMATEST_OUT out;
+    memset(&out, 0xEE, sizeof(out));
+    if (!loaded++)
+        harness_load_driver("dmatest");
+    if (!ok_status(drvhost_open("\\\\.\\DmaTest", 0xC0000000u, &f), STATUS_SUCCESS))
+        return out;
+    ok_status(harness_ioctl(f, IOCTL_DMATEST_RUN, &in, sizeof(in), &out, sizeof(out), NULL),
+              STATUS_SUCCESS);
+    drvhost_close(f);
+    return out;
+}
+
+TEST(adapter_versions_and_tables)
+{
+    static const ULONG sizes[3] = {104, 104, 128};
+    for (ULONG v = DEVICE_DESCRIPTION_VERSION; v <= DEVICE_DESCRIPTION_VERSION2; v++) {
+        DMATEST_OUT o = run(desc(DMATEST_GET, v, TRUE, TRUE, 16 * PAGE_SIZE, 0));
+        ok(o.V[0] == 1, "version %lu: no adapter\n", (unsigned long)v);
+        ok(o.V[1] == 1, "version %lu: DMA_ADAPTER.Version %llu, the page says always 1\n",
+           (unsigned long)v, (unsigned long long)o.V[1]);
+        ok(o.V[2] == sizeof(DMA_ADAPTER), "Size %llu\n", (unsigned long long)o.V[2]);
+        ok(o.V[3] == sizes[v], "version %lu: DMA_OPERATIONS.Size %llu\n", (unsigned long)v,
+           (unsigned long long)o.V[3]);
+        /* BYTES_TO_PAGES(MaximumLength) + 1: docs/dma.md */
+        ok(o.V[4] == 17, "map registers %llu\n", (unsigned long long)o.V[4]);
+        ok(o.V[5] == (v == 2) && o.V[6] == (v == 2) && o.V[7] == (v == 2),
+           "version %lu: version-2 members %llu %llu %llu\n", (unsigned long)v,
+           (unsigned long long)o.V[5], (unsigned long long)o.V[6], (unsigned long long)o.V[7]);
+        ok(o.V[8] == 1, "GetDmaAlignment %llu\n", (unsigned long long)o.V[8]);
+        ok(o.V[9] == 0, "ReadDmaCounter of a bus master %llu\n", (unsigned long long)o.V[9]);
+        ok(o.V[10] == 1 && o.V[11] == 1, "members: v3 NULL %llu, v1 set %llu\n",
+           (unsigned long long)o.V[10], (unsigned long long)o.V[11]);
+    }
+}
+
+TEST(no_adapter_for_version_3_or_a_subordinate_device)
+{
+    DMATEST_IN in = desc(DMATEST_GET, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, PAGE_SIZE, 0);
+    ok(run(in).V[0] == 0, "a version-3 adapter\n");
+    in = desc(DMATEST_GET, DEVICE_DESCRIPTION_VERSION2, FALSE, FALSE, PAGE_SIZE, 0);
+    in.Master = FALSE;
+    ok(run(in).V[0] == 0, "a subordinate device's adapter (no system DMA controller)\n");
+}
+
+TEST(unknown_description_version_is_0xE6_0x25)
+{
+    expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P2, 0x25, 4, 0, 0);
+    run(desc(DMATEST_GET, 4, TRUE, TRUE, PAGE_SIZE, 0));
+}
+
+TEST(common_buffer_pages_and_logical_address)
+{
+    DMATEST_OUT o = run(desc(DMATEST_COMMON, 2, TRUE, TRUE, PAGE_SIZE, 100));
+    ok(o.V[0] == 1, "no common buffer\n");
+    ok(o.V[2] == o.V[1], "logical 0x%llx, virtual 0x%llx: the same (docs/dma.md)\n",
+       (unsigned long long)o.V[2], (unsigned long long)o.V[1]);
+    ok(o.V[3] == 0, "not page-aligned: at least a page is allocated\n");
+    ok(o.V[4] == 1 && o.V[5] == 0xA5, "zeroed %llu, writable %llu\n", (unsigned long long)o.V[4],
+       (unsigned long long)o.V[5]);
+    o = run(desc(DMATEST_COMMON, 2, TRUE, FALSE, PAGE_SIZE, 3 * PAGE_SIZE + 1));
+    ok(o.V[0] == 1 && o.V[2] == o.V[1], "32-bit device: no common buffer\n");
+    ok(o.V[2] + 3 * PAGE_SIZE + 1 <= 0x100000000ull,
+       "32-bit device: logical address 0x%llx is above 4 GiB\n", (unsigned long long)o.V[2]);
+}
+
+TEST(scatter_gather_list_of_an_mdl_chain)
+{
+    DMATEST_OUT o = run(desc(DMATEST_SG, 2, TRUE, TRUE, 4 * PAGE_SIZE, 0));
+    ULONG size =
+        (ULONG)(FIELD_OFFSET(SCATTER_GATHER_LIST, Elements) + 3 * sizeof(SCATTER_GATHER_ELEMENT));
+    ok_status((NTSTATUS)o.V[0], STATUS_SUCCESS);
+    ok(o.V[1] == size && o.V[2] == o.V[27], "Calculate: size %llu (%lu), registers %llu (%llu)\n",
+       (unsigned long long)o.V[1], (unsigned long)size, (unsigned long long)o.V[2],
+       (unsigned long long)o.V[27]);
+    ok_status((NTSTATUS)o.V[3], STATUS_SUCCESS);
+    ok(o.V[28] >= size, "Calculate without an MDL: %llu, less than the actual list\n",
+       (unsigned long long)o.V[28]);
+    ok_status((NTSTATUS)o.V[5], STATUS_SUCCESS);
+    ok(o.V[6] == 3, "%llu elements\n", (unsigned long long)o.V[6]);
+    ok(o.V[7] == o.V[15] && o.V[8] == 2 * PAGE_SIZE - 16, "element 1: 0x%llx %llu\n",
+       (unsigned long long)o.V[7], (unsigned long long)o.V[8]);
+    ok(o.V[9] == o.V[16] && o.V[10] == 100, "element 2: 0x%llx %llu\n", (unsigned long long)o.V[9],
+       (unsigned long long)o.V[10]);
+    ok(o.V[11] == o.V[17] && o.V[12] == 50, "element 3: 0x%llx %llu\n", (unsigned long long)o.V[11],
+       (unsigned long long)o.V[12]);
+    ok(o.V[13] == DISPATCH_LEVEL && o.V[14] == 1, "AdapterListControl at IRQL %llu, Irp %llu\n",
+       (unsigned long long)o.V[13], (unsigned long long)o.V[14]);
+    ok_status((NTSTATUS)o.V[18], STATUS_BUFFER_TOO_SMALL);
+    ok(o.V[19] == 0, "AdapterListControl called for a buffer too small\n");
+    ok_status((NTSTATUS)o.V[20], STATUS_SUCCESS);
+    ok(o.V[21] == 1, "BuildScatterGatherList: the list is not in the driver's buffer\n");
+    ok_status((NTSTATUS)o.V[22], STATUS_SUCCESS);
+    ok(o.V[23] == 1, "BuildMdlFromScatterGatherList: not the original MDL (no copy is made)\n");
+    ok_status((NTSTATUS)o.V[24], STATUS_INVALID_PARAMETER);
+    ok_status((NTSTATUS)o.V[25], STATUS_BUFFER_TOO_SMALL);
+    ok(o.V[26] == 2, "AdapterListControl calls %llu\n", (unsigned long long)o.V[26]);
+}
+
+TEST(scatter_gather_needing_more_map_registers_is_refused)
+{
+    /* 2 pages + 1: 3 map registers, and the chain needs at least 5. */
+    DMATEST_OUT o = run(desc(DMATEST_SG, 2, TRUE, TRUE, 2 * PAGE_SIZE, 0));
+    ok(o.V[4] == 3, "map registers %llu\n", (unsigned long long)o.V[4]);
+    ok_status((NTSTATUS)o.V[0], STATUS_INSUFFICIENT_RESOURCES);
+    ok_status((NTSTATUS)o.V[5], STATUS_INSUFFICIENT_RESOURCES);
+    ok(o.V[26] == 0, "AdapterListControl called %llu times\n", (unsigned long long)o.V[26]);
+}
+
+TEST(adapter_channel_map_transfer_and_flush)
+{
+    /* Scatter/gather: MapTransfer maps up to the MDL's end (2 pages of the 3 asked). */
+    DMATEST_OUT o = run(desc(DMATEST_CHANNEL, 1, TRUE, TRUE, 4 * PAGE_SIZE, 3 * PAGE_SIZE));
+    ok_status((NTSTATUS)o.V[0], STATUS_INSUFFICIENT_RESOURCES);
+    ok(o.V[1] == 0, "AdapterControl called for too many map registers\n");
+    ok_status((NTSTATUS)o.V[10], STATUS_SUCCESS);
+    ok(o.V[11] == 1 && o.V[5] == 1, "AdapterControl called %llu times\n",
+       (unsigned long long)o.V[11]);
+    ok(o.V[2] == DISPATCH_LEVEL && o.V[3] == 1 && o.V[4] == 1,
+       "AdapterControl: IRQL %llu, base %llu, Irp is CurrentIrp %llu\n", (unsigned long long)o.V[2],
+       (unsigned long long)o.V[3], (unsigned long long)o.V[4]);
+    ok(o.V[6] == o.V[8], "logical 0x%llx, buffer 0x%llx\n", (unsigned long long)o.V[6],
+       (unsigned long long)o.V[8]);
+    ok(o.V[7] == 2 * PAGE_SIZE, "mapped %llu bytes\n", (unsigned long long)o.V[7]);
+    ok(o.V[9] == 1, "FlushAdapterBuffers %llu\n", (unsigned long long)o.V[9]);
+    /* Without scatter/gather the length is what was asked. */
+    o = run(desc(DMATEST_CHANNEL, 1, FALSE, TRUE, 4 * PAGE_SIZE, 2 * PAGE_SIZE));
+    ok(o.V[11] == 1 && o.V[6] == o.V[8] && o.V[7] == 2 * PAGE_SIZE,
+       "no S/G: calls %llu, logical 0x%llx, length %llu\n", (unsigned long long)o.V[11],
+       (unsigned long long)o.V[6], (unsigned long long)o.V[7]);
+}
+
+TEST(a_second_device_waits_for_the_adapter_channel)
+{
+    DMATEST_OUT o = run(desc(DMATEST_QUEUE, 2, TRUE, TRUE, PAGE_SIZE, 0));
+    ok_status((NTSTATUS)o.V[0], STATUS_SUCCESS);
+    ok(o.V[1] == 1 && o.V[7] == 1, "first AdapterControl %llu\n", (unsigned long long)o.V[1]);
+    ok_status((NTSTATUS)o.V[2], STATUS_SUCCESS);
+    ok(o.V[3] == 0, "the second device's AdapterControl ran while the channel was kept\n");
+    ok(o.V[4] == 1 && o.V[6] == 1, "after FreeAdapterChannel: calls %llu, device %llu\n",
+       (unsigned long long)o.V[4], (unsigned long long)o.V[6]);
+    ok(o.V[5] == DISPATCH_LEVEL, "IRQL %llu\n", (unsigned long long)o.V[5]);
+}
+
+/* ---- bug checks (0xE6 DRIVER_VERIFIER_DMA_VIOLATION) -------------------------------------- */
+
+TEST(get_scatter_gather_list_at_passive_is_0xE6_0x13)
+{
+    expect_bugcheck_params(E6, BUGCHECK_PALL, 0x13, 1, DISPATCH_LEVEL, PASSIVE_LEVEL);
+    run(desc(DMATEST_SG_AT_PASSIVE, 2, TRUE, TRUE, 4 * PAGE_SIZE, 0));
+}
+
+TEST(allocate_common_buffer_at_dispatch_is_0xE6_0x13)
+{
+    expect_bugcheck_params(E6, BUGCHECK_PALL, 0x13, 2, PASSIVE_LEVEL, DISPATCH_LEVEL);
+    run(desc(DMATEST_COMMON_AT_DPC, 2, TRUE, TRUE, PAGE_SIZE, 0));
+}
+
+TEST(put_adapter_with_a_common_buffer_is_0xE6_0x07)
+{
+    expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P3, 0x07, 0, 1, 0);
+    run(desc(DMATEST_PUT_WITH_COMMON, 2, TRUE, TRUE, PAGE_SIZE, 0));
+}
+
+TEST(put_scatter_gather_list_twice_is_0xE6_0x06)
+{
+    expect_bugcheck_params(E6, BUGCHECK_PALL, 0x06, 1, 2, 0);
+    run(desc(DMATEST_PUT_SG_TWICE, 2, TRUE, TRUE, 4 * PAGE_SIZE, 0));
+}
+
+TEST(free_adapter_channel_not_allocated_is_0xE6_0x04)
+{
+    expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P2, 0x04, 1, 0, 0);
+    run(desc(DMATEST_FREE_CHANNEL, 2, TRUE, TRUE, PAGE_SIZE, 0));
+}
+
+TEST(map_transfer_outside_the_mdl_is_0xE6_0x1B)
+{
+    /* Parameters 2 and 3 are the driver's address and MDL, which the host does not know. */
+    expect_bugcheck_p1(E6, 0x1B);
+    run(desc(DMATEST_MAP_OUTSIDE, 2, TRUE, TRUE, 4 * PAGE_SIZE, 16));
+}
+
+TEST(free_map_registers_too_many_is_0xE6_0x05)
+{
+    expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P2, 0x05, 3, 0, 0);
+    run(desc(DMATEST_FREE_EXTRA_REGS, 2, TRUE, TRUE, 4 * PAGE_SIZE, 3));
+}
+
+TEST(map_transfer_beyond_the_map_registers_is_0xE6_0x15)
+{
+    /* One register, two pages from byte 10: three needed. */
+    expect_bugcheck_params(E6, BUGCHECK_PALL, 0x15, 3, 1, 0);
+    run(desc(DMATEST_MAP_TOO_MUCH, 2, FALSE, TRUE, 4 * PAGE_SIZE, 2 * PAGE_SIZE));
+}
+
+TEST(free_common_buffer_twice_is_0xE6_0x03)
+{
+    expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P2, 0x03, 1, 0, 0);
+    run(desc(DMATEST_COMMON_TWICE, 2, TRUE, TRUE, PAGE_SIZE, 64));
+}
