@@ -1,18 +1,20 @@
 /*
  * dma.c - DMA enablers and common buffers (wdfdmaenabler.h, wdfcommonbuffer.h).
  *
- * drvhost has no DMA hardware and no WDM DMA (no IoGetDmaAdapter, no DMA_OPERATIONS): an
- * enabler records the device's DMA description (profile, maximum length, scatter/gather limit,
- * the device's alignment), and a common buffer is host memory the driver and a simulated device
- * share. Its "logical" address (what the driver programs into its device) is the buffer's host
- * virtual address: the simulated device of a test addresses host memory directly, so there is
- * no translation, and a 32-bit profile's address limit is not applied (docs/wdf.md, "DMA").
- * System-mode profiles (a system DMA controller) are STATUS_NOT_SUPPORTED; WdfDmaEnablerWdm-
- * GetDmaAdapter stays the framework's stand-in. DMA transactions: see "transactions" below.
+ * drvhost has no DMA hardware: an enabler records the device's DMA description (profile,
+ * maximum length, scatter/gather limit, the device's alignment) and holds the WDM adapters
+ * IoGetDmaAdapter gives for it (src/io/dma.c, docs/dma.md: one, or one a direction for a duplex
+ * profile), which WdfDmaEnablerWdmGetDmaAdapter returns. A common buffer is host memory the
+ * driver and a simulated device share. Its "logical" address (what the driver programs into its
+ * device) is the buffer's host virtual address: the simulated device of a test addresses host
+ * memory directly, so there is no translation, and a 32-bit profile's address limit is not
+ * applied to it (docs/wdf.md, "DMA"). System-mode profiles (a system DMA controller, which
+ * drvhost does not have: IoGetDmaAdapter is NULL for a subordinate device) are
+ * STATUS_NOT_SUPPORTED. DMA transactions: see "transactions" below.
  *
  * Lifetime: an enabler's parent is its device, a common buffer's its enabler (the pages); the
- * buffer's memory goes with the common buffer object. Nothing here is shared after creation
- * but the scatter/gather limit (atomic).
+ * buffer's memory goes with the common buffer object, the adapters with the enabler. Nothing
+ * here is shared after creation but the scatter/gather limit (atomic).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,7 @@ struct wdf_dma_enabler {
     size_t maximum_fragments; /* atomic; WDF_DMA_ENABLER_UNLIMITED_FRAGMENTS at first */
     ULONG alignment;          /* the device's AlignmentRequirement when the enabler was made */
     ULONG flags;              /* WDF_DMA_ENABLER_CONFIG_FLAGS (KMDF 1.11; 0 before) */
+    PDMA_ADAPTER adapter[2];  /* [read, write]: the same one unless the profile is duplex */
 };
 
 struct wdf_common_buffer {
@@ -65,6 +68,54 @@ static NTSTATUS wdf_dma_check_config(struct wdf_globals *g, PWDF_DMA_ENABLER_CON
     return STATUS_SUCCESS;
 }
 
+static BOOLEAN wdf_dma_is_duplex(WDF_DMA_PROFILE p)
+{
+    return p == WdfDmaProfileScatterGatherDuplex || p == WdfDmaProfileScatterGather64Duplex;
+}
+
+static void wdf_dma_enabler_destroy(struct wdf_object *o)
+{
+    struct wdf_dma_enabler *e = CONTAINING_RECORD(o, struct wdf_dma_enabler, obj);
+    for (int i = 0; i < 2; i++)
+        if (e->adapter[i] != NULL && (i == 0 || e->adapter[1] != e->adapter[0]))
+            e->adapter[i]->DmaOperations->PutDmaAdapter(e->adapter[i]);
+}
+
+/* The enabler's WDM adapters: a bus master described by its profile, DMA version 2 unless the
+ * driver asks for another (WdmDmaVersionOverride; version 3 is not provided: NULL, which fails
+ * the creation with STATUS_NOT_SUPPORTED). */
+static NTSTATUS wdf_dma_get_adapters(struct wdf_globals *g, struct wdf_dma_enabler *e,
+                                     PWDF_DMA_ENABLER_CONFIG c)
+{
+    DEVICE_DESCRIPTION d;
+    ULONG registers;
+    RtlZeroMemory(&d, sizeof(d));
+    d.Version = c->Size > 72 && c->WdmDmaVersionOverride != 0 ? c->WdmDmaVersionOverride
+                                                              : DEVICE_DESCRIPTION_VERSION2;
+    d.Master = TRUE;
+    d.ScatterGather = e->profile != WdfDmaProfilePacket && e->profile != WdfDmaProfilePacket64;
+    d.Dma32BitAddresses = TRUE;
+    d.Dma64BitAddresses = e->profile == WdfDmaProfilePacket64 ||
+                          e->profile == WdfDmaProfileScatterGather64 ||
+                          e->profile == WdfDmaProfileScatterGather64Duplex;
+    d.InterfaceType = InterfaceTypeUndefined;
+    d.MaximumLength = c->MaximumLength > MAXULONG ? MAXULONG : (ULONG)c->MaximumLength;
+    for (int i = 0; i < (wdf_dma_is_duplex(e->profile) ? 2 : 1); i++) {
+        e->adapter[i] = d.Version <= DEVICE_DESCRIPTION_VERSION3
+                            ? IoGetDmaAdapter(e->device->pdo, &d, &registers)
+                            : NULL;
+        if (e->adapter[i] == NULL) {
+            rtl_diag(RTL_DIAG_ERROR, "wdf",
+                     "driver '%s': WdfDmaEnablerCreate: no DMA adapter of version %lu",
+                     g->pub.DriverName, (unsigned long)d.Version);
+            return STATUS_NOT_SUPPORTED;
+        }
+    }
+    if (e->adapter[1] == NULL)
+        e->adapter[1] = e->adapter[0];
+    return STATUS_SUCCESS;
+}
+
 NTSTATUS imp_WdfDmaEnablerCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
                                  PWDF_DMA_ENABLER_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attributes,
                                  WDFDMAENABLER *DmaEnablerHandle)
@@ -98,8 +149,26 @@ NTSTATUS imp_WdfDmaEnablerCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
     e->alignment = dev->wdm->AlignmentRequirement;
     if (Config->Size > 72)
         e->flags = Config->Flags;
+    o->type_destroy = wdf_dma_enabler_destroy;
+    status = wdf_dma_get_adapters(g, e, Config);
+    if (!NT_SUCCESS(status)) {
+        wdf_object_delete(o);
+        return status;
+    }
     *DmaEnablerHandle = (WDFDMAENABLER)e;
     return STATUS_SUCCESS;
+}
+
+/* NULL for a direction that is not one (the page). */
+PDMA_ADAPTER imp_WdfDmaEnablerWdmGetDmaAdapter(PWDF_DRIVER_GLOBALS globals,
+                                               WDFDMAENABLER DmaEnabler,
+                                               WDF_DMA_DIRECTION DmaDirection)
+{
+    struct wdf_dma_enabler *e = WDF_DMA_ENABLER_GET(wdf_globals_of(globals), DmaEnabler);
+    if (DmaDirection != WdfDmaDirectionReadFromDevice &&
+        DmaDirection != WdfDmaDirectionWriteToDevice)
+        return NULL;
+    return e->adapter[DmaDirection == WdfDmaDirectionWriteToDevice];
 }
 
 size_t imp_WdfDmaEnablerGetMaximumLength(PWDF_DRIVER_GLOBALS globals, WDFDMAENABLER DmaEnabler)
