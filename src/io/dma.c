@@ -139,7 +139,7 @@ static void io_dma_put_adapter(PDMA_ADAPTER DmaAdapter)
 {
     struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "PutDmaAdapter");
     ULONG lists = ad->lists_made - ad->lists_put;
-    vf_dma_check_irql("PutDmaAdapter", PASSIVE_LEVEL, FALSE);
+    vf_dma_check_irql("PutDmaAdapter", DISPATCH_LEVEL, FALSE);
     if (ad->common_count != 0)
         vf_dma_violation(VF_E6_PUT_WITH_COMMON_BUFFERS, (ULONG_PTR)ad, ad->common_count, 0,
                          "PutDmaAdapter(%p) with %lu common buffers not freed", (void *)ad,
