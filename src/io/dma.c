@@ -16,10 +16,12 @@
  * counted so that freeing too many, or releasing the adapter while some are held, is the
  * verifier's 0xE6 bug check.
  *
- * Deviations: no double buffering, so a 32-bit device's scatter/gather elements may lie above
- * 4 GiB (its common buffers do not: they are allocated below 4 GiB), and a device without
- * scatter/gather gets one element per MDL of a chain (Windows' map registers would make the
- * chain one logical range). FlushAdapterBuffers has nothing to flush (no copy is ever made).
+ * Double buffering, as map registers do on Windows: a device that cannot reach the buffer (a
+ * 32-bit device, a buffer above 4 GiB) or cannot take its pieces (a chain, for a device without
+ * scatter/gather) gets a copy (below 4 GiB for a 32-bit device) as one range: written from the
+ * buffer when the transfer is mapped for a write to the device, copied back to the buffer by
+ * PutScatterGatherList / FlushAdapterBuffers after a read from it. A 32-bit device's common
+ * buffers are allocated below 4 GiB.
  *
  * Locking: the adapter's mutex guards its counts, common buffer list, S/G list records and the
  * channel queue; it is never held while driver code runs (an AdapterControl or AdapterListControl
@@ -33,6 +35,7 @@
 #include "vf/vf.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define IO_DMA_TAG       'AmdI'
 #define IO_DMA_MAGIC     0x414D4449u /* "IDMA": a live adapter */
@@ -49,11 +52,29 @@ struct io_dma_sg { /* an outstanding scatter/gather list */
     struct io_dma_sg *next;
     PSCATTER_GATHER_LIST list;
     BOOLEAN owned; /* GetScatterGatherList's (freed by Put), not the driver's buffer */
+    BOOLEAN write; /* WriteToDevice */
+    PUCHAR copy;   /* the double buffer (os_pages_alloc, copy_size bytes), NULL if none */
+    size_t copy_size;
+    PMDL mdl; /* what the copy stands for: the chain, from va, length bytes */
+    PVOID va;
+    ULONG length;
+    PMDL copy_mdl; /* BuildMdlFromScatterGatherList's MDL of the copy, freed by Put */
+};
+
+struct io_dma_mapping { /* one MapTransfer through the double buffer */
+    PUCHAR va;
+    ULONG offset, length;
+    BOOLEAN write;
 };
 
 struct io_dma_map_base {
     ULONG magic;
     ULONG count; /* map registers */
+    /* The double buffer (count pages below 4 GiB, made at the first MapTransfer that needs it)
+     * and what was mapped through it since the last FlushAdapterBuffers. */
+    PUCHAR copy;
+    ULONG used, mappings;
+    struct io_dma_mapping *mapping; /* count entries */
 };
 
 struct io_dma_adapter {
@@ -277,6 +298,24 @@ static ULONG io_dma_run(PMDL mdl, ULONG offset)
     return (page == last ? end : (page + 1) << PAGE_SHIFT) - at;
 }
 
+/* Copies `length` bytes between the chain from CurrentVa and `copy`: into the copy for a write
+ * to the device (to_copy), back into the buffer after a read from it. */
+static void io_dma_copy(PMDL mdl, PVOID CurrentVa, ULONG length, PUCHAR copy, BOOLEAN to_copy)
+{
+    ULONG offset = (ULONG)((PUCHAR)CurrentVa - (PUCHAR)MmGetMdlVirtualAddress(mdl));
+    for (; mdl != NULL && length > 0; mdl = mdl->Next, offset = 0) {
+        ULONG piece = MmGetMdlByteCount(mdl) - offset;
+        PUCHAR va = (PUCHAR)MmGetMdlVirtualAddress(mdl) + offset; /* one address space */
+        piece = piece < length ? piece : length;
+        if (to_copy)
+            memcpy(copy, va, piece);
+        else
+            memcpy(va, copy, piece);
+        copy += piece;
+        length -= piece;
+    }
+}
+
 /* ---- adapter channels and map registers --------------------------------------------------- */
 
 static struct io_dma_map_base *io_dma_base_new(ULONG count)
@@ -295,6 +334,10 @@ static void io_dma_base_free(struct io_dma_adapter *ad, struct io_dma_map_base *
     ad->registers_held -= b->count;
     os_mutex_unlock(&ad->lock);
     b->magic = 0;
+    if (b->copy != NULL) {
+        os_pages_free(b->copy, (size_t)b->count * PAGE_SIZE);
+        ex_free(b->mapping);
+    }
     ex_free(b);
 }
 
@@ -308,8 +351,8 @@ static void io_dma_grant(struct io_dma_adapter *ad, PDEVICE_OBJECT dev)
     struct io_dma_map_base *b = io_dma_base_new(wcb->NumberOfMapRegisters);
     IO_ALLOCATION_ACTION action;
     if (b == NULL)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DMA_VIOLATION, 0, 2, wcb->NumberOfMapRegisters, 0,
-                        "no memory for a map register base");
+        vf_dma_violation(VF_E6_MISCELLANEOUS, 2, wcb->NumberOfMapRegisters, 0,
+                         "no memory for a map register base");
     os_mutex_lock(&ad->lock);
     ad->registers_held += b->count;
     ad->owner_base = b;
@@ -433,6 +476,32 @@ static VOID io_dma_free_map_registers(PDMA_ADAPTER DmaAdapter, PVOID MapRegister
     io_dma_base_free(ad, b);
 }
 
+/* MapTransfer through the registers' double buffer (count pages below 4 GiB): the logical
+ * address of the copy. Running out of it is 0xE6/0 ("out of contiguous map registers"). */
+static LONGLONG io_dma_map_copy(struct io_dma_map_base *b, PVOID va, ULONG length, BOOLEAN write)
+{
+    size_t size = (size_t)b->count * PAGE_SIZE;
+    struct io_dma_mapping *m;
+    if (b->copy == NULL) {
+        b->mapping = ex_alloc(b->count * sizeof(*b->mapping), IO_DMA_TAG);
+        b->copy = b->mapping != NULL ? os_pages_alloc(size, TRUE) : NULL;
+        if (b->copy == NULL)
+            ex_free(b->mapping);
+    }
+    if (b->copy == NULL || b->mappings == b->count || b->used + (size_t)length > size)
+        vf_dma_violation(VF_E6_MISCELLANEOUS, 2, BYTES_TO_PAGES(b->used + (size_t)length), b->count,
+                         "MapTransfer: no room in the map registers' double buffer");
+    m = &b->mapping[b->mappings++];
+    m->va = va;
+    m->offset = b->used;
+    m->length = length;
+    m->write = write;
+    if (write)
+        memcpy(b->copy + b->used, va, length);
+    b->used += length;
+    return (LONGLONG)(ULONG_PTR)(b->copy + m->offset);
+}
+
 static PHYSICAL_ADDRESS io_dma_map_transfer(PDMA_ADAPTER DmaAdapter, PMDL Mdl,
                                             PVOID MapRegisterBase, PVOID CurrentVa, PULONG Length,
                                             BOOLEAN WriteToDevice)
@@ -441,7 +510,6 @@ static PHYSICAL_ADDRESS io_dma_map_transfer(PDMA_ADAPTER DmaAdapter, PMDL Mdl,
     struct io_dma_map_base *b = io_dma_base_of(MapRegisterBase, 0);
     ULONG offset, left, length = *Length, needed;
     PHYSICAL_ADDRESS la;
-    (void)WriteToDevice;
     vf_dma_check_irql("MapTransfer", DISPATCH_LEVEL, FALSE);
     io_dma_check_mdl(Mdl);
     if (length == 0)
@@ -471,20 +539,28 @@ static PHYSICAL_ADDRESS io_dma_map_transfer(PDMA_ADAPTER DmaAdapter, PMDL Mdl,
                          "MapTransfer of %lu bytes needs %lu map registers; %lu were allocated",
                          (unsigned long)length, (unsigned long)needed, (unsigned long)b->count);
     la.QuadPart = io_dma_logical(Mdl, offset);
+    if (!ad->dma64 && (ULONGLONG)la.QuadPart + length > IO_4G)
+        la.QuadPart = io_dma_map_copy(b, CurrentVa, length, WriteToDevice);
     return la;
 }
 
-/* No copy is ever made (see the file comment): nothing to flush. */
+/* Copies back what the device wrote into the double buffer since the last flush (a read from the
+ * device); the registers' copy area is free again. */
 static BOOLEAN io_dma_flush(PDMA_ADAPTER DmaAdapter, PMDL Mdl, PVOID MapRegisterBase,
                             PVOID CurrentVa, ULONG Length, BOOLEAN WriteToDevice)
 {
+    struct io_dma_map_base *b;
     (void)io_dma_of(DmaAdapter, "FlushAdapterBuffers");
     (void)Length;
     (void)WriteToDevice;
     vf_dma_check_irql("FlushAdapterBuffers", DISPATCH_LEVEL, FALSE);
-    (void)io_dma_base_of(MapRegisterBase, 0);
+    b = io_dma_base_of(MapRegisterBase, 0);
     io_dma_check_mdl(Mdl);
     (void)io_dma_offset_in(Mdl, CurrentVa);
+    for (ULONG i = 0; i < b->mappings; i++)
+        if (!b->mapping[i].write)
+            memcpy(b->mapping[i].va, b->copy + b->mapping[i].offset, b->mapping[i].length);
+    b->used = b->mappings = 0;
     return TRUE;
 }
 
@@ -547,10 +623,49 @@ static NTSTATUS io_dma_calculate(PDMA_ADAPTER DmaAdapter, PMDL Mdl, PVOID Curren
     return STATUS_SUCCESS;
 }
 
+/* Whether the device can take the list as it is: its elements' count (one, without
+ * scatter/gather) and addresses (below 4 GiB for a 32-bit device). */
+static BOOLEAN io_dma_reachable(struct io_dma_adapter *ad, PSCATTER_GATHER_LIST sg)
+{
+    if (!ad->scatter_gather && sg->NumberOfElements > 1)
+        return FALSE;
+    for (ULONG i = 0; !ad->dma64 && i < sg->NumberOfElements; i++)
+        if ((ULONGLONG)sg->Elements[i].Address.QuadPart + sg->Elements[i].Length > IO_4G)
+            return FALSE;
+    return TRUE;
+}
+
+/* Replaces the list by one element, a double buffer the device can reach. */
+static NTSTATUS io_dma_double_buffer(struct io_dma_adapter *ad, struct io_dma_sg *rec)
+{
+    rec->copy_size = (size_t)BYTES_TO_PAGES(rec->length) * PAGE_SIZE;
+    rec->copy = os_pages_alloc(rec->copy_size, !ad->dma64);
+    if (rec->copy == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    if (rec->write)
+        io_dma_copy(rec->mdl, rec->va, rec->length, rec->copy, TRUE);
+    rec->list->NumberOfElements = 1;
+    rec->list->Elements[0].Address.QuadPart = (LONGLONG)(ULONG_PTR)rec->copy;
+    rec->list->Elements[0].Length = rec->length;
+    rec->list->Elements[0].Reserved = 0;
+    return STATUS_SUCCESS;
+}
+
+static void io_dma_sg_free(struct io_dma_sg *rec)
+{
+    if (rec->copy_mdl != NULL)
+        IoFreeMdl(rec->copy_mdl);
+    if (rec->copy != NULL)
+        os_pages_free(rec->copy, rec->copy_size);
+    if (rec->owned)
+        ex_free(rec->list);
+    ex_free(rec);
+}
+
 /* Get/BuildScatterGatherList: `buffer` NULL allocates the list. */
 static NTSTATUS io_dma_make_list(struct io_dma_adapter *ad, PDEVICE_OBJECT dev, PMDL mdl,
                                  PVOID CurrentVa, ULONG Length, PDRIVER_LIST_CONTROL routine,
-                                 PVOID Context, PVOID buffer, ULONG buffer_length)
+                                 PVOID Context, BOOLEAN write, PVOID buffer, ULONG buffer_length)
 {
     ULONG n, regs;
     NTSTATUS status = io_dma_walk(mdl, CurrentVa, Length, NULL, &n, &regs);
@@ -572,6 +687,14 @@ static NTSTATUS io_dma_make_list(struct io_dma_adapter *ad, PDEVICE_OBJECT dev, 
     }
     (void)io_dma_walk(mdl, CurrentVa, Length, rec->list, &n, &regs);
     rec->list->Reserved = 0;
+    rec->write = write;
+    rec->mdl = mdl;
+    rec->va = CurrentVa;
+    rec->length = Length;
+    if (!io_dma_reachable(ad, rec->list) && !NT_SUCCESS(io_dma_double_buffer(ad, rec))) {
+        io_dma_sg_free(rec);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
     os_mutex_lock(&ad->lock);
     rec->next = ad->lists;
     ad->lists = rec;
@@ -587,10 +710,9 @@ static NTSTATUS io_dma_get_list(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceOb
                                 BOOLEAN WriteToDevice)
 {
     struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "GetScatterGatherList");
-    (void)WriteToDevice;
     vf_dma_check_irql("GetScatterGatherList", DISPATCH_LEVEL, TRUE);
     return io_dma_make_list(ad, DeviceObject, Mdl, CurrentVa, Length, ExecutionRoutine, Context,
-                            NULL, 0);
+                            WriteToDevice, NULL, 0);
 }
 
 static NTSTATUS io_dma_build_list(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceObject, PMDL Mdl,
@@ -600,20 +722,21 @@ static NTSTATUS io_dma_build_list(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT Device
                                   ULONG ScatterGatherLength)
 {
     struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "BuildScatterGatherList");
-    (void)WriteToDevice;
     vf_dma_check_irql("BuildScatterGatherList", DISPATCH_LEVEL, TRUE);
     if (ScatterGatherBuffer == NULL)
         return STATUS_BUFFER_TOO_SMALL;
     return io_dma_make_list(ad, DeviceObject, Mdl, CurrentVa, Length, ExecutionRoutine, Context,
-                            ScatterGatherBuffer, ScatterGatherLength);
+                            WriteToDevice, ScatterGatherBuffer, ScatterGatherLength);
 }
 
+/* Flushes (a double buffer's bytes back into the buffer after a read from the device) and
+ * frees. */
 static VOID io_dma_put_list(PDMA_ADAPTER DmaAdapter, PSCATTER_GATHER_LIST ScatterGather,
                             BOOLEAN WriteToDevice)
 {
     struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "PutScatterGatherList");
     struct io_dma_sg **pp, *rec = NULL;
-    (void)WriteToDevice;
+    (void)WriteToDevice; /* the direction the list was made for counts */
     vf_dma_check_irql("PutScatterGatherList", DISPATCH_LEVEL, TRUE);
     os_mutex_lock(&ad->lock);
     for (pp = &ad->lists; *pp != NULL; pp = &(*pp)->next)
@@ -629,21 +752,44 @@ static VOID io_dma_put_list(PDMA_ADAPTER DmaAdapter, PSCATTER_GATHER_LIST Scatte
                          "PutScatterGatherList(%p): not an outstanding list of adapter %p "
                          "(put twice?)",
                          (void *)ScatterGather, (void *)ad);
-    if (rec->owned)
-        ex_free(rec->list);
-    ex_free(rec);
+    if (rec->copy != NULL && !rec->write)
+        io_dma_copy(rec->mdl, rec->va, rec->length, rec->copy, FALSE);
+    io_dma_sg_free(rec);
 }
 
-/* No copy is ever made, so the list describes the original buffer: its MDL. */
+static struct io_dma_sg *io_dma_sg_find(struct io_dma_adapter *ad, PSCATTER_GATHER_LIST sg)
+{
+    struct io_dma_sg *rec;
+    os_mutex_lock(&ad->lock);
+    for (rec = ad->lists; rec != NULL && rec->list != sg; rec = rec->next)
+        ;
+    os_mutex_unlock(&ad->lock);
+    return rec;
+}
+
+/* The MDL of what the list describes: the original one, or a new one of the double buffer (once:
+ * a second call is STATUS_NONE_MAPPED, the page). A list that is not outstanding:
+ * STATUS_INVALID_PARAMETER (drvhost's choice; the page names none). */
 static NTSTATUS io_dma_build_mdl(PDMA_ADAPTER DmaAdapter, PSCATTER_GATHER_LIST ScatterGather,
                                  PMDL OriginalMdl, PMDL *TargetMdl)
 {
-    (void)io_dma_of(DmaAdapter, "BuildMdlFromScatterGatherList");
-    (void)ScatterGather;
+    struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "BuildMdlFromScatterGatherList");
+    struct io_dma_sg *rec;
     vf_dma_check_irql("BuildMdlFromScatterGatherList", DISPATCH_LEVEL, FALSE);
-    if (OriginalMdl == NULL)
+    rec = io_dma_sg_find(ad, ScatterGather);
+    if (OriginalMdl == NULL || rec == NULL)
         return STATUS_INVALID_PARAMETER;
-    *TargetMdl = OriginalMdl;
+    if (rec->copy == NULL) {
+        *TargetMdl = OriginalMdl;
+        return STATUS_SUCCESS;
+    }
+    if (rec->copy_mdl != NULL)
+        return STATUS_NONE_MAPPED;
+    rec->copy_mdl = IoAllocateMdl(rec->copy, rec->length, FALSE, FALSE, NULL);
+    if (rec->copy_mdl == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    MmBuildMdlForNonPagedPool(rec->copy_mdl);
+    *TargetMdl = rec->copy_mdl;
     return STATUS_SUCCESS;
 }
 

@@ -251,6 +251,12 @@ const struct vf_subcode vf_subcodes[] = {
      NULL},
 
     {E6,
+     VF_E6_MISCELLANEOUS,
+     "a miscellaneous DMA error: 1 too many bytes flushed, 2 out of contiguous map registers",
+     {"1 or 2", "1: bytes left in the MDL; 2: map registers needed",
+      "1: bytes asked to flush; 2: contiguous map registers"},
+     "drvhost raises 2 when a MapTransfer's double buffer (the map registers' pages) is full"},
+    {E6,
      VF_E6_EXTRA_COMMON_BUFFER_FREED,
      "more DMA common buffers freed than allocated (one freed twice)",
      {"how many extra", "", ""},

@@ -237,6 +237,7 @@ __attribute__((noreturn)) void vf_po_irp_blocked(PDEVICE_OBJECT pdo, PDEVICE_OBJ
 
 /* ---- DMA Verification (0xE6 DRIVER_VERIFIER_DMA_VIOLATION; src/vf/dma.c) ----------------- */
 
+#define VF_E6_MISCELLANEOUS             0x00 /* p2: 2 out of map registers (p3 needed, p4 had) */
 #define VF_E6_EXTRA_COMMON_BUFFER_FREED 0x03 /* p2: how many extra */
 #define VF_E6_EXTRA_CHANNEL_FREED       0x04 /* p2: how many extra */
 #define VF_E6_EXTRA_MAP_REGISTERS_FREED 0x05 /* p2: how many extra */

@@ -175,6 +175,56 @@ TEST(a_second_device_waits_for_the_adapter_channel)
     ok(o.V[5] == DISPATCH_LEVEL, "IRQL %llu\n", (unsigned long long)o.V[5]);
 }
 
+/* A list the device cannot take as it is gets one element, a copy (double buffering): below
+ * 4 GiB for a 32-bit device; written from the buffer for a write to the device; copied back by
+ * PutScatterGatherList after a read; BuildMdlFromScatterGatherList describes the copy, once. */
+static void check_sg_copy(DMATEST_OUT o, BOOLEAN below_4g)
+{
+    ULONG length = (2 * PAGE_SIZE - 16) + 100 + 50;
+    ok_status((NTSTATUS)o.V[0], STATUS_SUCCESS);
+    ok(o.V[1] == 1 && o.V[3] == length, "%llu elements, the first of %llu bytes\n",
+       (unsigned long long)o.V[1], (unsigned long long)o.V[3]);
+    ok(o.V[5] == 1 && o.V[13] > 0x100000000ull, "not a copy (buffer 0x%llx)\n",
+       (unsigned long long)o.V[13]);
+    ok(!below_4g || o.V[2] + length <= 0x100000000ull, "copy at 0x%llx, above 4 GiB\n",
+       (unsigned long long)o.V[2]);
+    ok(o.V[4] == 1, "the copy does not hold the buffer's bytes\n");
+    ok_status((NTSTATUS)o.V[6], STATUS_SUCCESS);
+    ok(o.V[7] == 1 && o.V[8] == 1, "BuildMdlFromScatterGatherList: new %llu, of the copy %llu\n",
+       (unsigned long long)o.V[7], (unsigned long long)o.V[8]);
+    ok_status((NTSTATUS)o.V[9], STATUS_NONE_MAPPED);
+    ok_status((NTSTATUS)o.V[10], STATUS_SUCCESS);
+    ok(o.V[11] == 1, "the device's bytes reached the buffer before PutScatterGatherList\n");
+    ok(o.V[12] == 1, "PutScatterGatherList did not copy the device's bytes back\n");
+}
+
+TEST(scatter_gather_double_buffer_for_a_32_bit_device)
+{
+    /* The test's pool is above 4 GiB (checked: V[13]). */
+    check_sg_copy(run(desc(DMATEST_SG_COPY, 2, TRUE, FALSE, 4 * PAGE_SIZE, 0)), TRUE);
+}
+
+TEST(scatter_gather_double_buffer_for_a_chain_without_scatter_gather)
+{
+    check_sg_copy(run(desc(DMATEST_SG_COPY, 2, FALSE, TRUE, 4 * PAGE_SIZE, 0)), FALSE);
+}
+
+TEST(map_transfer_double_buffer_for_a_32_bit_device)
+{
+    DMATEST_OUT o = run(desc(DMATEST_MAP_COPY, 2, TRUE, FALSE, 4 * PAGE_SIZE, 2 * PAGE_SIZE));
+    ok(o.V[11] == 1, "AdapterControl called %llu times\n", (unsigned long long)o.V[11]);
+    ok(o.V[6] != o.V[8] && o.V[6] + o.V[7] <= 0x100000000ull,
+       "write: logical 0x%llx for buffer 0x%llx\n", (unsigned long long)o.V[6],
+       (unsigned long long)o.V[8]);
+    ok(o.V[7] == 2 * PAGE_SIZE && o.V[12] == 1, "write: %llu bytes, copied %llu\n",
+       (unsigned long long)o.V[7], (unsigned long long)o.V[12]);
+    ok(o.V[9] == 1, "FlushAdapterBuffers %llu\n", (unsigned long long)o.V[9]);
+    ok(o.V[15] + 2 * PAGE_SIZE <= 0x100000000ull, "read: logical 0x%llx\n",
+       (unsigned long long)o.V[15]);
+    ok(o.V[13] == 1, "read: the device's bytes reached the buffer before the flush\n");
+    ok(o.V[14] == 1, "read: FlushAdapterBuffers did not copy the device's bytes back\n");
+}
+
 /* ---- bug checks (0xE6 DRIVER_VERIFIER_DMA_VIOLATION) -------------------------------------- */
 
 TEST(get_scatter_gather_list_at_passive_is_0xE6_0x13)

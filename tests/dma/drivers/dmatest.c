@@ -15,6 +15,7 @@ static DRIVER_DISPATCH DmaTestCreateClose;
 static DRIVER_DISPATCH DmaTestDeviceControl;
 static DRIVER_CONTROL DmaTestControl;
 static DRIVER_CONTROL DmaTestKeep;
+static DRIVER_CONTROL DmaTestCopyControl;
 static DRIVER_LIST_CONTROL DmaTestList;
 
 static PDEVICE_OBJECT g_Device;
@@ -79,6 +80,57 @@ static IO_ALLOCATION_ACTION DmaTestControl(PDEVICE_OBJECT DeviceObject, PIRP Irp
     r->Out->V[8] = (ULONG64)(ULONG_PTR)r->Va;
     r->Out->V[9] =
         Ops(r)->FlushAdapterBuffers(r->Adapter, r->Mdl, MapRegisterBase, r->Va, length, TRUE);
+    return DeallocateObjectKeepRegisters;
+}
+
+/* The byte at `position` of a transfer: pattern 1 (the driver's data) or 2 (the device's). */
+static UCHAR DmaTestByte(ULONG position, ULONG pattern)
+{
+    return (UCHAR)((position * 7 + pattern * 0x55) & 0xFF);
+}
+
+static VOID DmaTestFill(PUCHAR p, ULONG length, ULONG pattern)
+{
+    ULONG i;
+    for (i = 0; i < length; i++)
+        p[i] = DmaTestByte(i, pattern);
+}
+
+static BOOLEAN DmaTestHolds(const UCHAR *p, ULONG length, ULONG pattern)
+{
+    ULONG i;
+    for (i = 0; i < length; i++)
+        if (p[i] != DmaTestByte(i, pattern))
+            return FALSE;
+    return TRUE;
+}
+
+/* DMATEST_MAP_COPY's AdapterControl (a 32-bit device, a buffer above 4 GiB): a write maps a
+ * copy of the buffer; a read's bytes reach the buffer at FlushAdapterBuffers. */
+static IO_ALLOCATION_ACTION DmaTestCopyControl(PDEVICE_OBJECT DeviceObject, PIRP Irp,
+                                               PVOID MapRegisterBase, PVOID Context)
+{
+    DMATEST_RUN *r = Context;
+    PDMA_OPERATIONS ops = Ops(r);
+    ULONG length = r->Length;
+    PHYSICAL_ADDRESS la;
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Irp);
+    r->Calls++;
+    r->Base = MapRegisterBase;
+    DmaTestFill(r->Va, r->Length, 1);
+    la = ops->MapTransfer(r->Adapter, r->Mdl, MapRegisterBase, r->Va, &length, TRUE);
+    r->Out->V[6] = (ULONG64)la.QuadPart;
+    r->Out->V[7] = length;
+    r->Out->V[12] = DmaTestHolds((PUCHAR)(ULONG_PTR)la.QuadPart, length, 1);
+    r->Out->V[9] =
+        ops->FlushAdapterBuffers(r->Adapter, r->Mdl, MapRegisterBase, r->Va, length, TRUE);
+    la = ops->MapTransfer(r->Adapter, r->Mdl, MapRegisterBase, r->Va, &length, FALSE);
+    r->Out->V[15] = (ULONG64)la.QuadPart;
+    DmaTestFill((PUCHAR)(ULONG_PTR)la.QuadPart, length, 2); /* the device writes */
+    r->Out->V[13] = DmaTestHolds(r->Va, length, 1);         /* not in the buffer yet */
+    (void)ops->FlushAdapterBuffers(r->Adapter, r->Mdl, MapRegisterBase, r->Va, length, FALSE);
+    r->Out->V[14] = DmaTestHolds(r->Va, length, 2);
     return DeallocateObjectKeepRegisters;
 }
 
@@ -261,6 +313,82 @@ static VOID DmaTestSg(DMATEST_RUN *r)
     DmaTestUnchain(&c);
 }
 
+/* The chain's bytes from cva, `length` of them, as one buffer `out` (pool). */
+static BOOLEAN DmaTestChainHolds(PMDL mdl, PUCHAR cva, ULONG length, ULONG pattern)
+{
+    ULONG offset = (ULONG)(cva - (PUCHAR)MmGetMdlVirtualAddress(mdl)), position = 0;
+    for (; mdl != NULL && position < length; mdl = mdl->Next, offset = 0) {
+        PUCHAR va = (PUCHAR)MmGetMdlVirtualAddress(mdl) + offset;
+        ULONG i, piece = MmGetMdlByteCount(mdl) - offset;
+        for (i = 0; i < piece && position < length; i++, position++)
+            if (va[i] != DmaTestByte(position, pattern))
+                return FALSE;
+    }
+    return TRUE;
+}
+
+static VOID DmaTestChainFill(PMDL mdl, PUCHAR cva, ULONG length, ULONG pattern)
+{
+    ULONG offset = (ULONG)(cva - (PUCHAR)MmGetMdlVirtualAddress(mdl)), position = 0;
+    for (; mdl != NULL && position < length; mdl = mdl->Next, offset = 0) {
+        PUCHAR va = (PUCHAR)MmGetMdlVirtualAddress(mdl) + offset;
+        ULONG i, piece = MmGetMdlByteCount(mdl) - offset;
+        for (i = 0; i < piece && position < length; i++, position++)
+            va[i] = DmaTestByte(position, pattern);
+    }
+}
+
+/* A list the device cannot take (the chain above 4 GiB for a 32-bit device, or three pieces
+ * for a device without scatter/gather): one element, a copy. */
+static VOID DmaTestSgCopy(DMATEST_RUN *r)
+{
+    PDMA_OPERATIONS ops = Ops(r);
+    ULONG length = (2 * PAGE_SIZE - 16) + 100 + 50;
+    PMDL target = NULL, first;
+    DMATEST_CHAIN c;
+    PUCHAR cva, element;
+    KIRQL old;
+    if (!DmaTestChain(&c)) {
+        DmaTestUnchain(&c);
+        return;
+    }
+    cva = c.Block[0] + 116;
+    DmaTestChainFill(c.Mdl[0], cva, length, 1);
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    r->Out->V[0] = (ULONG)ops->GetScatterGatherList(r->Adapter, g_Device, c.Mdl[0], cva, length,
+                                                    DmaTestList, r, TRUE);
+    if (r->Out->V[0] == STATUS_SUCCESS) {
+        element = (PUCHAR)(ULONG_PTR)r->List->Elements[0].Address.QuadPart;
+        r->Out->V[1] = r->List->NumberOfElements;
+        r->Out->V[2] = (ULONG64)(ULONG_PTR)element;
+        r->Out->V[3] = r->List->Elements[0].Length;
+        r->Out->V[4] = DmaTestHolds(element, length, 1);
+        r->Out->V[5] = element != cva;
+        r->Out->V[6] =
+            (ULONG)ops->BuildMdlFromScatterGatherList(r->Adapter, r->List, c.Mdl[0], &target);
+        r->Out->V[7] = target != NULL && target != c.Mdl[0];
+        r->Out->V[8] = target != NULL && MmGetMdlVirtualAddress(target) == element &&
+                       MmGetMdlByteCount(target) == length;
+        first = target;
+        r->Out->V[9] =
+            (ULONG)ops->BuildMdlFromScatterGatherList(r->Adapter, r->List, c.Mdl[0], &target);
+        r->Out->V[16] = target == first;
+        ops->PutScatterGatherList(r->Adapter, r->List, TRUE);
+    }
+    r->Out->V[10] = (ULONG)ops->GetScatterGatherList(r->Adapter, g_Device, c.Mdl[0], cva, length,
+                                                     DmaTestList, r, FALSE);
+    if (r->Out->V[10] == STATUS_SUCCESS) {
+        element = (PUCHAR)(ULONG_PTR)r->List->Elements[0].Address.QuadPart;
+        DmaTestFill(element, length, 2); /* the device writes */
+        r->Out->V[11] = DmaTestChainHolds(c.Mdl[0], cva, length, 1);
+        ops->PutScatterGatherList(r->Adapter, r->List, FALSE);
+        r->Out->V[12] = DmaTestChainHolds(c.Mdl[0], cva, length, 2);
+    }
+    KeLowerIrql(old);
+    r->Out->V[13] = (ULONG64)(ULONG_PTR)cva;
+    DmaTestUnchain(&c);
+}
+
 /* A 2-page MDL from byte 10 of a 3-page block, the registers (Arg), the control routine. */
 static VOID DmaTestChannel(DMATEST_RUN *r, ULONG Registers)
 {
@@ -281,8 +409,9 @@ static VOID DmaTestChannel(DMATEST_RUN *r, ULONG Registers)
     r->Out->V[0] = (ULONG)ops->AllocateAdapterChannel(r->Adapter, g_Device, r->Registers + 1,
                                                       DmaTestControl, r);
     r->Out->V[1] = (ULONG)r->Calls;
-    r->Out->V[10] =
-        (ULONG)ops->AllocateAdapterChannel(r->Adapter, g_Device, Registers, DmaTestControl, r);
+    r->Out->V[10] = (ULONG)ops->AllocateAdapterChannel(
+        r->Adapter, g_Device, Registers,
+        r->Op == DMATEST_MAP_COPY ? DmaTestCopyControl : DmaTestControl, r);
     r->Out->V[11] = (ULONG)r->Calls;
     r->Out->V[5] = r->Calls == 1;
     if (r->Calls == 1)
@@ -388,11 +517,16 @@ static VOID DmaTestRun(const DMATEST_IN *In, DMATEST_OUT *Out, PIRP Irp)
     case DMATEST_PUT_SG_TWICE:
         DmaTestSg(&r);
         break;
+    case DMATEST_SG_COPY:
+        DmaTestSgCopy(&r);
+        break;
+    case DMATEST_MAP_COPY:
     case DMATEST_CHANNEL:
     case DMATEST_MAP_OUTSIDE:
     case DMATEST_MAP_TOO_MUCH:
     case DMATEST_FREE_EXTRA_REGS:
-        DmaTestChannel(&r, In->Op == DMATEST_CHANNEL ? r.Registers : 1);
+        DmaTestChannel(&r,
+                       In->Op == DMATEST_CHANNEL || In->Op == DMATEST_MAP_COPY ? r.Registers : 1);
         break;
     case DMATEST_QUEUE:
         DmaTestQueue(&r);

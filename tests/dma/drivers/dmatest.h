@@ -21,6 +21,8 @@ enum dmatest_op {
     DMATEST_FREE_EXTRA_REGS, /* bug check: FreeMapRegisters of Arg more than allocated */
     DMATEST_MAP_TOO_MUCH,    /* bug check: MapTransfer beyond the registers (no S/G) */
     DMATEST_COMMON_TWICE,    /* bug check: FreeCommonBuffer twice */
+    DMATEST_SG_COPY,         /* a list the device cannot take as it is: the double buffer */
+    DMATEST_MAP_COPY,        /* MapTransfer and FlushAdapterBuffers through the double buffer */
 };
 
 typedef struct _DMATEST_IN {
