@@ -248,7 +248,6 @@ __attribute__((noreturn)) void vf_po_irp_blocked(PDEVICE_OBJECT pdo, PDEVICE_OBJ
 #define VF_E6_PUT_WITH_SG_LISTS         0x0A /* p2: adapter, p3: outstanding, p4: internal */
 #define VF_E6_TOO_MANY_CHANNELS         0x0B /* p2: outstanding adapter channels */
 #define VF_E6_BUFFER_NOT_LOCKED         0x0E /* p2: the MDL */
-#define VF_E6_BAD_IRQL                  0x13 /* p2: 1 not the IRQL, 2 above it; p3, p4 */
 #define VF_E6_TOO_MANY_MAP_REGISTERS    0x15 /* p2: map registers needed, p3: allocated */
 #define VF_E6_NULL_ADAPTER              0x19 /* not an adapter from IoGetDmaAdapter */
 #define VF_E6_ADDRESS_OUTSIDE_MDL       0x1B /* p2: the address, p3: the MDL */
