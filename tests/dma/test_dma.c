@@ -282,3 +282,48 @@ TEST(free_common_buffer_twice_is_0xE6_0x03)
     expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P2, 0x03, 1, 0, 0);
     run(desc(DMATEST_COMMON_TWICE, 2, TRUE, TRUE, PAGE_SIZE, 64));
 }
+
+TEST(allocate_adapter_channel_while_holding_it_is_0xE6_0x0B)
+{
+    expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P2, 0x0B, 2, 0, 0);
+    run(desc(DMATEST_CHANNEL_TWICE, 2, TRUE, TRUE, PAGE_SIZE, 0));
+}
+
+TEST(put_adapter_with_map_registers_is_0xE6_0x09)
+{
+    /* Parameter 2 is the adapter, which the host does not know. */
+    expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P3, 0x09, 0, 1, 0);
+    run(desc(DMATEST_PUT_WITH_REGS, 2, TRUE, TRUE, PAGE_SIZE, 0));
+}
+
+TEST(put_adapter_with_the_channel_is_0xE6_0x08)
+{
+    expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P3, 0x08, 0, 1, 0);
+    run(desc(DMATEST_PUT_WITH_CHANNEL, 2, TRUE, TRUE, PAGE_SIZE, 0));
+}
+
+TEST(put_adapter_with_a_list_is_0xE6_0x0A)
+{
+    expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P3, 0x0A, 0, 1, 0);
+    run(desc(DMATEST_PUT_WITH_LIST, 2, TRUE, TRUE, 4 * PAGE_SIZE, 0));
+}
+
+TEST(list_of_an_unlocked_mdl_is_0xE6_0x0E)
+{
+    /* Parameter 2 is the driver's MDL. */
+    expect_bugcheck_p1(E6, 0x0E);
+    run(desc(DMATEST_UNLOCKED_MDL, 2, TRUE, TRUE, 4 * PAGE_SIZE, 0));
+}
+
+TEST(map_transfer_of_zero_bytes_is_0xE6_0x21)
+{
+    expect_bugcheck_p1(E6, 0x21);
+    run(desc(DMATEST_MAP_ZERO, 2, TRUE, TRUE, 4 * PAGE_SIZE, 0));
+}
+
+TEST(map_transfer_past_the_mdl_without_scatter_gather_is_0xE6_0x24)
+{
+    /* A 2-page MDL, 3 pages asked: a page not covered. */
+    expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P2, 0x24, PAGE_SIZE, 0, 0);
+    run(desc(DMATEST_MAP_PAST_MDL, 2, FALSE, TRUE, 4 * PAGE_SIZE, 3 * PAGE_SIZE));
+}

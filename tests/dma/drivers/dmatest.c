@@ -451,6 +451,22 @@ static VOID DmaTestQueue(DMATEST_RUN *r)
 
 /* ---- failures ------------------------------------------------------------------------------ */
 
+/* A list not put before the adapter (its chain stays: the bug check ends the test), or the list
+ * of an MDL neither locked nor built for nonpaged pool. */
+static VOID DmaTestFailureList(DMATEST_RUN *r)
+{
+    DMATEST_CHAIN c;
+    KIRQL old;
+    if (!DmaTestChain(&c))
+        return;
+    if (r->Op == DMATEST_UNLOCKED_MDL)
+        c.Mdl[0]->MdlFlags = 0; /* as IoAllocateMdl left it */
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    Ops(r)->GetScatterGatherList(r->Adapter, g_Device, c.Mdl[0], MmGetMdlVirtualAddress(c.Mdl[0]),
+                                 16, DmaTestList, r, TRUE);
+    KeLowerIrql(old);
+}
+
 static VOID DmaTestFailure(DMATEST_RUN *r)
 {
     PDMA_OPERATIONS ops = Ops(r);
@@ -477,6 +493,20 @@ static VOID DmaTestFailure(DMATEST_RUN *r)
         KeRaiseIrql(DISPATCH_LEVEL, &old);
         ops->FreeAdapterChannel(r->Adapter);
         KeLowerIrql(old);
+        break;
+    case DMATEST_CHANNEL_TWICE:
+    case DMATEST_PUT_WITH_REGS:
+    case DMATEST_PUT_WITH_CHANNEL:
+        r->Action = r->Op == DMATEST_PUT_WITH_REGS ? DeallocateObjectKeepRegisters : KeepObject;
+        KeRaiseIrql(DISPATCH_LEVEL, &old);
+        ops->AllocateAdapterChannel(r->Adapter, g_Device, 1, DmaTestKeep, r);
+        if (r->Op == DMATEST_CHANNEL_TWICE)
+            ops->AllocateAdapterChannel(r->Adapter, g_Device, 1, DmaTestKeep, r);
+        KeLowerIrql(old);
+        break; /* the caller puts the adapter */
+    case DMATEST_PUT_WITH_LIST:
+    case DMATEST_UNLOCKED_MDL:
+        DmaTestFailureList(r);
         break;
     default:
         break;
@@ -521,12 +551,16 @@ static VOID DmaTestRun(const DMATEST_IN *In, DMATEST_OUT *Out, PIRP Irp)
         DmaTestSgCopy(&r);
         break;
     case DMATEST_MAP_COPY:
+    case DMATEST_MAP_ZERO:
+    case DMATEST_MAP_PAST_MDL:
     case DMATEST_CHANNEL:
     case DMATEST_MAP_OUTSIDE:
     case DMATEST_MAP_TOO_MUCH:
     case DMATEST_FREE_EXTRA_REGS:
-        DmaTestChannel(&r,
-                       In->Op == DMATEST_CHANNEL || In->Op == DMATEST_MAP_COPY ? r.Registers : 1);
+        DmaTestChannel(&r, In->Op == DMATEST_MAP_OUTSIDE || In->Op == DMATEST_MAP_TOO_MUCH ||
+                                   In->Op == DMATEST_FREE_EXTRA_REGS
+                               ? 1
+                               : r.Registers);
         break;
     case DMATEST_QUEUE:
         DmaTestQueue(&r);
