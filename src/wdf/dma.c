@@ -7,10 +7,10 @@
  * profile), which WdfDmaEnablerWdmGetDmaAdapter returns. A common buffer is host memory the
  * driver and a simulated device share. Its "logical" address (what the driver programs into its
  * device) is the buffer's host virtual address: the simulated device of a test addresses host
- * memory directly, so there is no translation, and a 32-bit profile's address limit is not
- * applied to it (docs/wdf.md, "DMA"). System-mode profiles (a system DMA controller, which
- * drvhost does not have: IoGetDmaAdapter is NULL for a subordinate device) are
- * STATUS_NOT_SUPPORTED. DMA transactions: see "transactions" below.
+ * memory directly, so there is no translation; a profile (or AddressWidthOverride) of 32 bits
+ * or fewer gets its common buffers below 4 GiB (docs/wdf.md, "DMA"). System-mode profiles (a system
+ * DMA controller, which drvhost does not have: IoGetDmaAdapter is NULL for a subordinate device)
+ * are STATUS_NOT_SUPPORTED. DMA transactions: see "transactions" below.
  *
  * Lifetime: an enabler's parent is its device, a common buffer's its enabler (the pages); the
  * buffer's memory goes with the common buffer object, the adapters with the enabler. Nothing
@@ -32,11 +32,14 @@ struct wdf_dma_enabler {
     ULONG alignment;          /* the device's AlignmentRequirement when the enabler was made */
     ULONG flags;              /* WDF_DMA_ENABLER_CONFIG_FLAGS (KMDF 1.11; 0 before) */
     PDMA_ADAPTER adapter[2];  /* [read, write]: the same one unless the profile is duplex */
+    BOOLEAN below_4g;         /* the device addresses 32 bits (or fewer) */
 };
 
 struct wdf_common_buffer {
     struct wdf_object obj;
-    void *memory; /* aligned_alloc's block */
+    void *memory; /* aligned as asked, inside block */
+    void *block;  /* aligned_alloc's block, or os_pages_alloc's pages (below 4 GiB) */
+    size_t pages; /* the pages' size; 0 for an aligned_alloc block */
     size_t length;
 };
 
@@ -149,6 +152,11 @@ NTSTATUS imp_WdfDmaEnablerCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
     e->alignment = dev->wdm->AlignmentRequirement;
     if (Config->Size > 72)
         e->flags = Config->Flags;
+    e->below_4g = Config->AddressWidthOverride != 0
+                      ? Config->AddressWidthOverride <= 32
+                      : Config->Profile == WdfDmaProfilePacket ||
+                            Config->Profile == WdfDmaProfileScatterGather ||
+                            Config->Profile == WdfDmaProfileScatterGatherDuplex;
     o->type_destroy = wdf_dma_enabler_destroy;
     status = wdf_dma_get_adapters(g, e, Config);
     if (!NT_SUCCESS(status)) {
@@ -207,7 +215,32 @@ size_t imp_WdfDmaEnablerGetFragmentLength(PWDF_DRIVER_GLOBALS globals, WDFDMAENA
 
 static void wdf_common_buffer_destroy(struct wdf_object *o)
 {
-    free(CONTAINING_RECORD(o, struct wdf_common_buffer, obj)->memory);
+    struct wdf_common_buffer *cb = CONTAINING_RECORD(o, struct wdf_common_buffer, obj);
+    if (cb->pages != 0)
+        os_pages_free(cb->block, cb->pages);
+    else
+        free(cb->block);
+}
+
+/* The buffer's memory: `rounded` bytes aligned to `align`; pages below 4 GiB for a device that
+ * addresses 32 bits (os_pages_alloc: zeroed, page-aligned; more when align is above a page). */
+static BOOLEAN wdf_common_buffer_alloc(struct wdf_common_buffer *cb, BOOLEAN below_4g, size_t align,
+                                       size_t rounded)
+{
+    if (!below_4g) {
+        cb->block = cb->memory = aligned_alloc(align, rounded);
+        if (cb->memory != NULL)
+            memset(cb->memory, 0, rounded);
+        return cb->memory != NULL;
+    }
+    cb->pages = ROUND_TO_PAGES(rounded + (align > PAGE_SIZE ? align : 0));
+    cb->block = os_pages_alloc(cb->pages, TRUE);
+    if (cb->block == NULL) {
+        cb->pages = 0;
+        return FALSE;
+    }
+    cb->memory = (void *)(((ULONG_PTR)cb->block + align - 1) & ~(ULONG_PTR)(align - 1));
+    return TRUE;
 }
 
 /* `alignment`: FILE_xxx_ALIGNMENT, one less than a power of two; word alignment at least. */
@@ -234,12 +267,10 @@ static NTSTATUS wdf_common_buffer_create(struct wdf_globals *g, WDFDMAENABLER Dm
     if (!NT_SUCCESS(status))
         return status;
     cb = CONTAINING_RECORD(o, struct wdf_common_buffer, obj);
-    cb->memory = aligned_alloc(align, rounded);
-    if (cb->memory == NULL) {
+    if (!wdf_common_buffer_alloc(cb, e->below_4g, align, rounded)) {
         wdf_object_delete(o);
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    memset(cb->memory, 0, rounded);
     cb->length = length;
     o->type_destroy = wdf_common_buffer_destroy;
     *out = (WDFCOMMONBUFFER)cb;
