@@ -135,7 +135,7 @@ PDMA_ADAPTER NTAPI IoGetDmaAdapter(PDEVICE_OBJECT PhysicalDeviceObject,
     const DMA_OPERATIONS *ops;
     struct io_dma_adapter *ad;
     (void)PhysicalDeviceObject; /* no bus to ask: the description says it all */
-    vf_check_irql_at_most(PASSIVE_LEVEL, "IoGetDmaAdapter", DeviceDescription,
+    vf_check_irql_at_most(PASSIVE_LEVEL, "IoGetDmaAdapter", PhysicalDeviceObject,
                           __builtin_return_address(0));
     ops = io_dma_ops_for(DeviceDescription);
     if (ops == NULL)

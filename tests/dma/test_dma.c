@@ -327,3 +327,10 @@ TEST(map_transfer_past_the_mdl_without_scatter_gather_is_0xE6_0x24)
     expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P2, 0x24, PAGE_SIZE, 0, 0);
     run(desc(DMATEST_MAP_PAST_MDL, 2, FALSE, TRUE, 4 * PAGE_SIZE, 3 * PAGE_SIZE));
 }
+
+TEST(get_adapter_at_dispatch_is_0xA)
+{
+    /* PASSIVE_LEVEL (the page): the object (the PDO, NULL here) and the IRQL (docs/verifier.md). */
+    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2, 0, DISPATCH_LEVEL, 0, 0);
+    run(desc(DMATEST_GET_AT_DPC, 2, TRUE, TRUE, PAGE_SIZE, 0));
+}

@@ -529,6 +529,10 @@ static VOID DmaTestRun(const DMATEST_IN *In, DMATEST_OUT *Out, PIRP Irp)
     r.Out = Out;
     r.Irp = Irp;
     r.Op = In->Op;
+    if (In->Op == DMATEST_GET_AT_DPC) {
+        KIRQL old;
+        KeRaiseIrql(DISPATCH_LEVEL, &old); /* the bug check ends the test */
+    }
     r.Adapter = IoGetDmaAdapter(NULL, &d, &r.Registers);
     Out->V[0] = r.Adapter != NULL;
     if (r.Adapter == NULL)

@@ -30,6 +30,7 @@ enum dmatest_op {
     DMATEST_UNLOCKED_MDL, /* bug check: GetScatterGatherList of an MDL neither locked nor built */
     DMATEST_MAP_ZERO,     /* bug check: MapTransfer of 0 bytes */
     DMATEST_MAP_PAST_MDL, /* bug check: MapTransfer past the MDL's end (no S/G) */
+    DMATEST_GET_AT_DPC,   /* bug check: IoGetDmaAdapter at DISPATCH_LEVEL */
 };
 
 typedef struct _DMATEST_IN {
