@@ -313,29 +313,22 @@ static VOID DmaTestSg(DMATEST_RUN *r)
     DmaTestUnchain(&c);
 }
 
-/* The chain's bytes from cva, `length` of them, as one buffer `out` (pool). */
-static BOOLEAN DmaTestChainHolds(PMDL mdl, PUCHAR cva, ULONG length, ULONG pattern)
+/* Walks `length` bytes of the chain from cva: fills them with the pattern (Fill), or says
+ * whether they hold it. */
+static BOOLEAN DmaTestChainPattern(PMDL mdl, PUCHAR cva, ULONG length, ULONG pattern, BOOLEAN Fill)
 {
     ULONG offset = (ULONG)(cva - (PUCHAR)MmGetMdlVirtualAddress(mdl)), position = 0;
     for (; mdl != NULL && position < length; mdl = mdl->Next, offset = 0) {
         PUCHAR va = (PUCHAR)MmGetMdlVirtualAddress(mdl) + offset;
         ULONG i, piece = MmGetMdlByteCount(mdl) - offset;
-        for (i = 0; i < piece && position < length; i++, position++)
-            if (va[i] != DmaTestByte(position, pattern))
+        for (i = 0; i < piece && position < length; i++, position++) {
+            if (Fill)
+                va[i] = DmaTestByte(position, pattern);
+            else if (va[i] != DmaTestByte(position, pattern))
                 return FALSE;
+        }
     }
     return TRUE;
-}
-
-static VOID DmaTestChainFill(PMDL mdl, PUCHAR cva, ULONG length, ULONG pattern)
-{
-    ULONG offset = (ULONG)(cva - (PUCHAR)MmGetMdlVirtualAddress(mdl)), position = 0;
-    for (; mdl != NULL && position < length; mdl = mdl->Next, offset = 0) {
-        PUCHAR va = (PUCHAR)MmGetMdlVirtualAddress(mdl) + offset;
-        ULONG i, piece = MmGetMdlByteCount(mdl) - offset;
-        for (i = 0; i < piece && position < length; i++, position++)
-            va[i] = DmaTestByte(position, pattern);
-    }
 }
 
 /* A list the device cannot take (the chain above 4 GiB for a 32-bit device, or three pieces
@@ -353,7 +346,7 @@ static VOID DmaTestSgCopy(DMATEST_RUN *r)
         return;
     }
     cva = c.Block[0] + 116;
-    DmaTestChainFill(c.Mdl[0], cva, length, 1);
+    (void)DmaTestChainPattern(c.Mdl[0], cva, length, 1, TRUE);
     KeRaiseIrql(DISPATCH_LEVEL, &old);
     r->Out->V[0] = (ULONG)ops->GetScatterGatherList(r->Adapter, g_Device, c.Mdl[0], cva, length,
                                                     DmaTestList, r, TRUE);
@@ -380,9 +373,9 @@ static VOID DmaTestSgCopy(DMATEST_RUN *r)
     if (r->Out->V[10] == STATUS_SUCCESS) {
         element = (PUCHAR)(ULONG_PTR)r->List->Elements[0].Address.QuadPart;
         DmaTestFill(element, length, 2); /* the device writes */
-        r->Out->V[11] = DmaTestChainHolds(c.Mdl[0], cva, length, 1);
+        r->Out->V[11] = DmaTestChainPattern(c.Mdl[0], cva, length, 1, FALSE);
         ops->PutScatterGatherList(r->Adapter, r->List, FALSE);
-        r->Out->V[12] = DmaTestChainHolds(c.Mdl[0], cva, length, 2);
+        r->Out->V[12] = DmaTestChainPattern(c.Mdl[0], cva, length, 2, FALSE);
     }
     KeLowerIrql(old);
     r->Out->V[13] = (ULONG64)(ULONG_PTR)cva;
