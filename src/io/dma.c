@@ -485,8 +485,10 @@ static LONGLONG io_dma_map_copy(struct io_dma_map_base *b, PVOID va, ULONG lengt
     if (b->copy == NULL) {
         b->mapping = ex_alloc(b->count * sizeof(*b->mapping), IO_DMA_TAG);
         b->copy = b->mapping != NULL ? os_pages_alloc(size, TRUE) : NULL;
-        if (b->copy == NULL)
+        if (b->copy == NULL) {
             ex_free(b->mapping);
+            b->mapping = NULL;
+        }
     }
     if (b->copy == NULL || b->mappings == b->count || b->used + (size_t)length > size)
         vf_dma_violation(VF_E6_MISCELLANEOUS, 2, BYTES_TO_PAGES(b->used + (size_t)length), b->count,
