@@ -774,6 +774,7 @@ NTKERNELAPI VOID NTAPI drvhost_assertion_failure(VOID);
 #include <wdm_pnp.h>
 #include <wdm_po.h> /* power settings, power limits, PoFx (hwhdr) */
 #include <wdm_interrupt.h>
+#include <wdm_dma.h> /* DMA adapters (IoGetDmaAdapter, DMA_OPERATIONS) */
 #include <wdm_etw.h>
 #include <drvhost_seh.h>
 

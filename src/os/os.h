@@ -310,4 +310,9 @@ static inline bool os_inject_from_env(void)
 }
 #endif
 
+/* Whole pages (pages.c): `size` bytes (a multiple of the page size), zeroed, page-aligned, below
+ * 4 GiB when below_4g; NULL when none can be had. For DMA common buffers (src/io/dma.c). */
+void *os_pages_alloc(size_t size, bool below_4g);
+void os_pages_free(void *p, size_t size);
+
 #endif

@@ -47,6 +47,7 @@
 #define BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL       0xD1
 #define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL  0xE1
 #define BUGCODE_RESOURCE_NOT_OWNED                  0xE3
+#define BUGCODE_DRIVER_VERIFIER_DMA_VIOLATION       0xE6
 #define BUGCODE_WDF_VIOLATION                       0x10D /* reserved for the framework */
 #define BUGCODE_KERNEL_SECURITY_CHECK_FAILURE       0x139
 
@@ -233,5 +234,38 @@ __attribute__((noreturn)) void vf_po_start_next_not_power(PIRP irp, const void *
  * (the stack's PDO, the device holding the IRP, the IRP). */
 __attribute__((noreturn)) void vf_po_irp_blocked(PDEVICE_OBJECT pdo, PDEVICE_OBJECT holder,
                                                  PIRP irp, unsigned ms);
+
+/* ---- DMA Verification (0xE6 DRIVER_VERIFIER_DMA_VIOLATION; src/vf/dma.c) ----------------- */
+
+#define VF_E6_MISCELLANEOUS             0x00 /* p2: 2 out of map registers (p3 needed, p4 had) */
+#define VF_E6_EXTRA_COMMON_BUFFER_FREED 0x03 /* p2: how many extra */
+#define VF_E6_EXTRA_CHANNEL_FREED       0x04 /* p2: how many extra */
+#define VF_E6_EXTRA_MAP_REGISTERS_FREED 0x05 /* p2: how many extra */
+#define VF_E6_EXTRA_SG_LIST_FREED       0x06 /* p2: lists allocated, p3: lists freed */
+#define VF_E6_PUT_WITH_COMMON_BUFFERS   0x07 /* p2: adapter, p3: outstanding, p4: internal */
+#define VF_E6_PUT_WITH_CHANNELS         0x08 /* p2: adapter, p3: outstanding, p4: internal */
+#define VF_E6_PUT_WITH_MAP_REGISTERS    0x09 /* p2: adapter, p3: outstanding, p4: internal */
+#define VF_E6_PUT_WITH_SG_LISTS         0x0A /* p2: adapter, p3: outstanding, p4: internal */
+#define VF_E6_TOO_MANY_CHANNELS         0x0B /* p2: outstanding adapter channels */
+#define VF_E6_BUFFER_NOT_LOCKED         0x0E /* p2: the MDL */
+#define VF_E6_TOO_MANY_MAP_REGISTERS    0x15 /* p2: map registers needed, p3: allocated */
+#define VF_E6_NULL_ADAPTER              0x19 /* not an adapter from IoGetDmaAdapter */
+#define VF_E6_ADDRESS_OUTSIDE_MDL       0x1B /* p2: the address, p3: the MDL */
+#define VF_E6_ZERO_LENGTH_MAP           0x21 /* p2: internal data */
+#define VF_E6_BUFFER_TOO_SHORT          0x24 /* p2: the length not covered */
+#define VF_E6_UNKNOWN_DESCRIPTION       0x25 /* an unknown DEVICE_DESCRIPTION version */
+
+/* 0xE6 with these parameters, the explanation printed first. */
+__attribute__((noreturn, cold, format(printf, 5, 6))) void vf_dma_violation(
+    ULONG_PTR p1, ULONG_PTR p2, ULONG_PTR p3, ULONG_PTR p4, const char *fmt, ...);
+/* A DMA routine's IRQL rule: exactly `irql` (exact) or at most `irql`; broken: 0xE6/0x13 with
+ * parameter 2 = 1 (not the IRQL) or 2 (above it), the IRQL expected, the current IRQL. */
+__attribute__((noreturn, cold)) void vf_dma_bad_irql(const char *ddi, KIRQL irql, BOOLEAN exact);
+static inline void vf_dma_check_irql(const char *ddi, KIRQL irql, BOOLEAN exact)
+{
+    KIRQL now = ke_irql();
+    if (__builtin_expect(exact ? now != irql : now > irql, 0))
+        vf_dma_bad_irql(ddi, irql, exact);
+}
 
 #endif

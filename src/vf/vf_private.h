@@ -29,6 +29,10 @@
 #define VF_C9_FORWARDED_AT_BAD_IRQL       0x23A
 #define VF_C9_FAILED_UNFAILABLE           0x247
 
+/* ---- 0xE6 DRIVER_VERIFIER_DMA_VIOLATION: the IRQL rule's subcode (src/vf/dma.c raises it) */
+
+#define VF_E6_BAD_IRQL 0x13 /* p2: 1 not the IRQL, 2 above it; p3: the IRQL, p4: the current */
+
 /* ---- 0x9F DRIVER_POWER_STATE_FAILURE: parameter 1 ------------------------------------------ */
 
 #define VF_9F_IRP_BLOCKED 0x3

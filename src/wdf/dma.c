@@ -1,18 +1,20 @@
 /*
  * dma.c - DMA enablers and common buffers (wdfdmaenabler.h, wdfcommonbuffer.h).
  *
- * drvhost has no DMA hardware and no WDM DMA (no IoGetDmaAdapter, no DMA_OPERATIONS): an
- * enabler records the device's DMA description (profile, maximum length, scatter/gather limit,
- * the device's alignment), and a common buffer is host memory the driver and a simulated device
- * share. Its "logical" address (what the driver programs into its device) is the buffer's host
- * virtual address: the simulated device of a test addresses host memory directly, so there is
- * no translation, and a 32-bit profile's address limit is not applied (docs/wdf.md, "DMA").
- * System-mode profiles (a system DMA controller) are STATUS_NOT_SUPPORTED; WdfDmaEnablerWdm-
- * GetDmaAdapter stays the framework's stand-in. DMA transactions: see "transactions" below.
+ * drvhost has no DMA hardware: an enabler records the device's DMA description (profile,
+ * maximum length, scatter/gather limit, the device's alignment) and holds the WDM adapters
+ * IoGetDmaAdapter gives for it (src/io/dma.c, docs/dma.md: one, or one a direction for a duplex
+ * profile), which WdfDmaEnablerWdmGetDmaAdapter returns. A common buffer is host memory the
+ * driver and a simulated device share. Its "logical" address (what the driver programs into its
+ * device) is the buffer's host virtual address: the simulated device of a test addresses host
+ * memory directly, so there is no translation; a profile (or AddressWidthOverride) of 32 bits
+ * or fewer gets its common buffers below 4 GiB (docs/wdf.md, "DMA"). System-mode profiles (a system
+ * DMA controller, which drvhost does not have: IoGetDmaAdapter is NULL for a subordinate device)
+ * are STATUS_NOT_SUPPORTED. DMA transactions: see "transactions" below.
  *
  * Lifetime: an enabler's parent is its device, a common buffer's its enabler (the pages); the
- * buffer's memory goes with the common buffer object. Nothing here is shared after creation
- * but the scatter/gather limit (atomic).
+ * buffer's memory goes with the common buffer object, the adapters with the enabler. Nothing
+ * here is shared after creation but the scatter/gather limit (atomic).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,11 +31,15 @@ struct wdf_dma_enabler {
     size_t maximum_fragments; /* atomic; WDF_DMA_ENABLER_UNLIMITED_FRAGMENTS at first */
     ULONG alignment;          /* the device's AlignmentRequirement when the enabler was made */
     ULONG flags;              /* WDF_DMA_ENABLER_CONFIG_FLAGS (KMDF 1.11; 0 before) */
+    PDMA_ADAPTER adapter[2];  /* [read, write]: the same one unless the profile is duplex */
+    BOOLEAN below_4g;         /* the device addresses 32 bits (or fewer) */
 };
 
 struct wdf_common_buffer {
     struct wdf_object obj;
-    void *memory; /* aligned_alloc's block */
+    void *memory; /* aligned as asked, inside block */
+    void *block;  /* aligned_alloc's block, or os_pages_alloc's pages (below 4 GiB) */
+    size_t pages; /* the pages' size; 0 for an aligned_alloc block */
     size_t length;
 };
 
@@ -62,6 +68,54 @@ static NTSTATUS wdf_dma_check_config(struct wdf_globals *g, PWDF_DMA_ENABLER_CON
                  g->pub.DriverName);
         return STATUS_NOT_SUPPORTED;
     }
+    return STATUS_SUCCESS;
+}
+
+static BOOLEAN wdf_dma_is_duplex(WDF_DMA_PROFILE p)
+{
+    return p == WdfDmaProfileScatterGatherDuplex || p == WdfDmaProfileScatterGather64Duplex;
+}
+
+static void wdf_dma_enabler_destroy(struct wdf_object *o)
+{
+    struct wdf_dma_enabler *e = CONTAINING_RECORD(o, struct wdf_dma_enabler, obj);
+    for (int i = 0; i < 2; i++)
+        if (e->adapter[i] != NULL && (i == 0 || e->adapter[1] != e->adapter[0]))
+            e->adapter[i]->DmaOperations->PutDmaAdapter(e->adapter[i]);
+}
+
+/* The enabler's WDM adapters: a bus master described by its profile, DMA version 2 unless the
+ * driver asks for another (WdmDmaVersionOverride; version 3 is not provided: NULL, which fails
+ * the creation with STATUS_NOT_SUPPORTED). */
+static NTSTATUS wdf_dma_get_adapters(struct wdf_globals *g, struct wdf_dma_enabler *e,
+                                     PWDF_DMA_ENABLER_CONFIG c)
+{
+    DEVICE_DESCRIPTION d;
+    ULONG registers;
+    RtlZeroMemory(&d, sizeof(d));
+    d.Version = c->Size > 72 && c->WdmDmaVersionOverride != 0 ? c->WdmDmaVersionOverride
+                                                              : DEVICE_DESCRIPTION_VERSION2;
+    d.Master = TRUE;
+    d.ScatterGather = e->profile != WdfDmaProfilePacket && e->profile != WdfDmaProfilePacket64;
+    d.Dma32BitAddresses = TRUE;
+    d.Dma64BitAddresses = e->profile == WdfDmaProfilePacket64 ||
+                          e->profile == WdfDmaProfileScatterGather64 ||
+                          e->profile == WdfDmaProfileScatterGather64Duplex;
+    d.InterfaceType = InterfaceTypeUndefined;
+    d.MaximumLength = c->MaximumLength > MAXULONG ? MAXULONG : (ULONG)c->MaximumLength;
+    for (int i = 0; i < (wdf_dma_is_duplex(e->profile) ? 2 : 1); i++) {
+        e->adapter[i] = d.Version <= DEVICE_DESCRIPTION_VERSION3
+                            ? IoGetDmaAdapter(e->device->pdo, &d, &registers)
+                            : NULL;
+        if (e->adapter[i] == NULL) {
+            rtl_diag(RTL_DIAG_ERROR, "wdf",
+                     "driver '%s': WdfDmaEnablerCreate: no DMA adapter of version %lu",
+                     g->pub.DriverName, (unsigned long)d.Version);
+            return STATUS_NOT_SUPPORTED;
+        }
+    }
+    if (e->adapter[1] == NULL)
+        e->adapter[1] = e->adapter[0];
     return STATUS_SUCCESS;
 }
 
@@ -98,8 +152,31 @@ NTSTATUS imp_WdfDmaEnablerCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
     e->alignment = dev->wdm->AlignmentRequirement;
     if (Config->Size > 72)
         e->flags = Config->Flags;
+    e->below_4g = Config->AddressWidthOverride != 0
+                      ? Config->AddressWidthOverride <= 32
+                      : Config->Profile == WdfDmaProfilePacket ||
+                            Config->Profile == WdfDmaProfileScatterGather ||
+                            Config->Profile == WdfDmaProfileScatterGatherDuplex;
+    o->type_destroy = wdf_dma_enabler_destroy;
+    status = wdf_dma_get_adapters(g, e, Config);
+    if (!NT_SUCCESS(status)) {
+        wdf_object_delete(o);
+        return status;
+    }
     *DmaEnablerHandle = (WDFDMAENABLER)e;
     return STATUS_SUCCESS;
+}
+
+/* NULL for a direction that is not one (the page). */
+PDMA_ADAPTER imp_WdfDmaEnablerWdmGetDmaAdapter(PWDF_DRIVER_GLOBALS globals,
+                                               WDFDMAENABLER DmaEnabler,
+                                               WDF_DMA_DIRECTION DmaDirection)
+{
+    struct wdf_dma_enabler *e = WDF_DMA_ENABLER_GET(wdf_globals_of(globals), DmaEnabler);
+    if (DmaDirection != WdfDmaDirectionReadFromDevice &&
+        DmaDirection != WdfDmaDirectionWriteToDevice)
+        return NULL;
+    return e->adapter[DmaDirection == WdfDmaDirectionWriteToDevice];
 }
 
 size_t imp_WdfDmaEnablerGetMaximumLength(PWDF_DRIVER_GLOBALS globals, WDFDMAENABLER DmaEnabler)
@@ -138,7 +215,32 @@ size_t imp_WdfDmaEnablerGetFragmentLength(PWDF_DRIVER_GLOBALS globals, WDFDMAENA
 
 static void wdf_common_buffer_destroy(struct wdf_object *o)
 {
-    free(CONTAINING_RECORD(o, struct wdf_common_buffer, obj)->memory);
+    struct wdf_common_buffer *cb = CONTAINING_RECORD(o, struct wdf_common_buffer, obj);
+    if (cb->pages != 0)
+        os_pages_free(cb->block, cb->pages);
+    else
+        free(cb->block);
+}
+
+/* The buffer's memory: `rounded` bytes aligned to `align`; pages below 4 GiB for a device that
+ * addresses 32 bits (os_pages_alloc: zeroed, page-aligned; more when align is above a page). */
+static BOOLEAN wdf_common_buffer_alloc(struct wdf_common_buffer *cb, BOOLEAN below_4g, size_t align,
+                                       size_t rounded)
+{
+    if (!below_4g) {
+        cb->block = cb->memory = aligned_alloc(align, rounded);
+        if (cb->memory != NULL)
+            memset(cb->memory, 0, rounded);
+        return cb->memory != NULL;
+    }
+    cb->pages = ROUND_TO_PAGES(rounded + (align > PAGE_SIZE ? align : 0));
+    cb->block = os_pages_alloc(cb->pages, TRUE);
+    if (cb->block == NULL) {
+        cb->pages = 0;
+        return FALSE;
+    }
+    cb->memory = (void *)(((ULONG_PTR)cb->block + align - 1) & ~(ULONG_PTR)(align - 1));
+    return TRUE;
 }
 
 /* `alignment`: FILE_xxx_ALIGNMENT, one less than a power of two; word alignment at least. */
@@ -165,12 +267,10 @@ static NTSTATUS wdf_common_buffer_create(struct wdf_globals *g, WDFDMAENABLER Dm
     if (!NT_SUCCESS(status))
         return status;
     cb = CONTAINING_RECORD(o, struct wdf_common_buffer, obj);
-    cb->memory = aligned_alloc(align, rounded);
-    if (cb->memory == NULL) {
+    if (!wdf_common_buffer_alloc(cb, e->below_4g, align, rounded)) {
         wdf_object_delete(o);
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    memset(cb->memory, 0, rounded);
     cb->length = length;
     o->type_destroy = wdf_common_buffer_destroy;
     *out = (WDFCOMMONBUFFER)cb;

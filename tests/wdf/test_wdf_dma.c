@@ -65,6 +65,13 @@ TEST(transaction_documented_errors)
     wdfdma_run(WDFDMA_GROUP_ERRORS);
 }
 
+/* WdfDmaEnablerWdmGetDmaAdapter: an adapter for both directions of a simplex enabler, one a
+ * direction of a duplex one, NULL for a bad direction; no version-3 enabler (docs/dma.md). */
+TEST(enabler_wdm_adapters)
+{
+    wdfdma_run(WDFDMA_GROUP_ADAPTERS);
+}
+
 /* A METHOD_OUT_DIRECT request of 10000 bytes through the packet enabler (4096 a transfer):
  * three transfers, each programmed from the previous DmaCompleted; the device's bytes land in
  * the caller's buffer and the request completes with the bytes transferred. */

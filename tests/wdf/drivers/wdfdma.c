@@ -293,6 +293,74 @@ static VOID GroupLengths(DEVICE_DATA *d)
 }
 
 /* The documented error returns. */
+/* A common buffer of the enabler lies below 4 GiB, aligned as asked (0: the device's). */
+static BOOLEAN CommonBufferBelow4G(WDFDMAENABLER Enabler, size_t Length, ULONG Alignment)
+{
+    WDF_COMMON_BUFFER_CONFIG config;
+    WDFCOMMONBUFFER buffer;
+    PHYSICAL_ADDRESS la;
+    PUCHAR va;
+    BOOLEAN below;
+    WDF_COMMON_BUFFER_CONFIG_INIT(&config, Alignment);
+    if (!NT_SUCCESS(
+            Alignment != 0
+                ? WdfCommonBufferCreateWithConfig(Enabler, Length, &config,
+                                                  WDF_NO_OBJECT_ATTRIBUTES, &buffer)
+                : WdfCommonBufferCreate(Enabler, Length, WDF_NO_OBJECT_ATTRIBUTES, &buffer)))
+        return FALSE;
+    la = WdfCommonBufferGetAlignedLogicalAddress(buffer);
+    va = WdfCommonBufferGetAlignedVirtualAddress(buffer);
+    below = (ULONGLONG)la.QuadPart + Length <= 0x100000000ull && ((ULONG_PTR)va & Alignment) == 0 &&
+            va[Length - 1] == 0;
+    va[Length - 1] = 1;
+    WdfObjectDelete(buffer);
+    return below;
+}
+
+/* The WDM adapter of a simplex enabler serves both directions; a duplex enabler has one a
+ * direction (the WdfDmaEnablerWdmGetDmaAdapter page); the adapters work (a common buffer). */
+static VOID GroupAdapters(DEVICE_DATA *d)
+{
+    PDMA_ADAPTER read = WdfDmaEnablerWdmGetDmaAdapter(d->Gather, WdfDmaDirectionReadFromDevice);
+    PDMA_ADAPTER write = WdfDmaEnablerWdmGetDmaAdapter(d->Gather, WdfDmaDirectionWriteToDevice);
+    WDF_DMA_ENABLER_CONFIG config;
+    WDFDMAENABLER duplex;
+    PHYSICAL_ADDRESS la;
+    PVOID va;
+    CHECK(read != NULL && read == write);
+    CHECK(WdfDmaEnablerWdmGetDmaAdapter(d->Gather, (WDF_DMA_DIRECTION)2) == NULL);
+    if (read == NULL)
+        return;
+    CHECK(read->Version == 1 && read->DmaOperations != NULL);
+    CHECK(read->DmaOperations->Size >= FIELD_OFFSET(DMA_OPERATIONS, PutScatterGatherList));
+    va = read->DmaOperations->AllocateCommonBuffer(read, 100, &la, TRUE);
+    CHECK(va != NULL);
+    if (va != NULL)
+        read->DmaOperations->FreeCommonBuffer(read, 100, la, va, TRUE);
+    CHECK(WdfDmaEnablerWdmGetDmaAdapter(d->Packet, WdfDmaDirectionReadFromDevice) != NULL);
+    /* A 32-bit profile's common buffers are below 4 GiB, and so are those of a 64-bit profile
+     * whose AddressWidthOverride is 32 (docs/wdf.md, "DMA"). */
+    CHECK(CommonBufferBelow4G(d->Packet, 100, 0));
+    WDF_DMA_ENABLER_CONFIG_INIT(&config, WdfDmaProfileScatterGather64, 8192);
+    config.AddressWidthOverride = 32;
+    CHECK(NT_SUCCESS(WdfDmaEnablerCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &duplex)));
+    CHECK(CommonBufferBelow4G(duplex, 3 * PAGE_SIZE + 5, 2 * PAGE_SIZE - 1));
+    WdfObjectDelete(duplex);
+    WDF_DMA_ENABLER_CONFIG_INIT(&config, WdfDmaProfileScatterGatherDuplex, 8192);
+    CHECK(NT_SUCCESS(WdfDmaEnablerCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &duplex)));
+    read = WdfDmaEnablerWdmGetDmaAdapter(duplex, WdfDmaDirectionReadFromDevice);
+    write = WdfDmaEnablerWdmGetDmaAdapter(duplex, WdfDmaDirectionWriteToDevice);
+    CHECK(read != NULL && write != NULL && read != write);
+    WdfObjectDelete(duplex);
+    /* drvhost provides no DMA version 3 (docs/dma.md): such an enabler cannot be made. */
+    WDF_DMA_ENABLER_CONFIG_INIT(&config, WdfDmaProfileScatterGather64, 8192);
+    config.WdmDmaVersionOverride = 3;
+    duplex = (WDFDMAENABLER)(ULONG_PTR)1;
+    CHECK(WdfDmaEnablerCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &duplex) ==
+          STATUS_NOT_SUPPORTED);
+    CHECK(duplex == NULL);
+}
+
 static VOID GroupErrors(DEVICE_DATA *d)
 {
     WDF_OBJECT_ATTRIBUTES attributes;
@@ -491,6 +559,9 @@ static VOID DmaDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBu
             break;
         case WDFDMA_GROUP_ERRORS:
             GroupErrors(d);
+            break;
+        case WDFDMA_GROUP_ADAPTERS:
+            GroupAdapters(d);
             break;
         default:
             status = STATUS_INVALID_PARAMETER;

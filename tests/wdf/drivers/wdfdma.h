@@ -24,6 +24,7 @@
 #define WDFDMA_GROUP_PACKET         2 /* a packet device: one element a transfer */
 #define WDFDMA_GROUP_LENGTHS        3 /* partial and final transfers, single transfer, fragments */
 #define WDFDMA_GROUP_ERRORS         4 /* the documented error returns, release, reuse */
+#define WDFDMA_GROUP_ADAPTERS       5 /* WdfDmaEnablerWdmGetDmaAdapter: the enablers' WDM adapters */
 
 #define WDFDMA_MISUSE_COMPLETE_NOT_EXECUTING 1 /* DmaCompleted on an initialized transaction */
 #define WDFDMA_MISUSE_RELEASE_EXECUTING      2 /* Release while a transfer is with the device */

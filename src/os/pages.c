@@ -1,0 +1,40 @@
+/*
+ * pages.c - whole pages for DMA common buffers (src/io/dma.c): anonymous mappings, zeroed and
+ * page-aligned, optionally below 4 GiB for a device that addresses only 32 bits (on x86-64 the
+ * kernel's MAP_32BIT area, the first 2 GiB; elsewhere a hint, checked).
+ */
+#include "os/os_private.h"
+
+#include <stdint.h>
+#include <sys/mman.h>
+
+#define OS_4G ((uintptr_t)1 << 32)
+
+void *os_pages_alloc(size_t size, bool below_4g)
+{
+    int flags = MAP_PRIVATE | MAP_ANONYMOUS;
+    void *hint = NULL, *p;
+    if (size == 0)
+        return NULL;
+    if (below_4g) {
+#ifdef MAP_32BIT
+        flags |= MAP_32BIT;
+#else
+        hint = (void *)(uintptr_t)0x40000000u;
+#endif
+    }
+    p = mmap(hint, size, PROT_READ | PROT_WRITE, flags, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    if (below_4g && (uintptr_t)p + size > OS_4G) {
+        munmap(p, size);
+        return NULL;
+    }
+    return p;
+}
+
+void os_pages_free(void *p, size_t size)
+{
+    if (p != NULL)
+        munmap(p, size);
+}
