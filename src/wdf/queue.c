@@ -612,7 +612,10 @@ static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NT
     struct wdf_queue *q;
     struct wdf_request *r = NULL;
     unsigned slot = wdf_queue_arrival_enter(dev);
-    q = wdf_queue_for(dev, s->MajorFunction);
+    q = __atomic_load_n(&dev->self_queue, __ATOMIC_ACQUIRE) != NULL ? wdf_self_queue_for(dev, irp)
+                                                                    : NULL;
+    if (q == NULL)
+        q = wdf_queue_for(dev, s->MajorFunction);
     if (q == NULL || (q->config.DispatchType != WdfIoQueueDispatchManual &&
                       !wdf_queue_handles(q, s->MajorFunction)))
         *status = STATUS_INVALID_DEVICE_REQUEST;
@@ -834,6 +837,8 @@ static void wdf_queue_cleanup(struct wdf_object *o)
     for (size_t i = 0; i < ARRAYSIZE(q->device->dispatch); i++)
         if (q->device->dispatch[i] == q)
             __atomic_store_n(&q->device->dispatch[i], NULL, __ATOMIC_RELEASE);
+    if (q->device->self_queue == q) /* wdevb: the self target's queue */
+        __atomic_store_n(&q->device->self_queue, NULL, __ATOMIC_RELEASE);
     os_mutex_unlock(&wdf_tree_lock);
     wdf_queue_wait_arrivals(q->device);
 }

@@ -167,6 +167,8 @@ struct WDFDEVICE_INIT {
     /* ---- gkmdf: WdfControlDeviceInitSetShutdownNotification (shutdown.c) ---- */
     PFN_WDF_DEVICE_SHUTDOWN_NOTIFICATION shutdown_notification;
     UCHAR shutdown_flags;
+    /* ---- wdevb: WdfDeviceInitAllowSelfIoTarget (self_target.c) ---- */
+    BOOLEAN allow_self_target;
 };
 
 /* kspeed: one count of arrivals (queue.c), alone on its 64-byte cache line. */
@@ -232,6 +234,12 @@ struct wdf_device {
     UNICODE_STRING mof_name;
     PFN_WDF_DEVICE_SHUTDOWN_NOTIFICATION shutdown_notification;
     UCHAR shutdown_flags;
+    /* wdevb: the self I/O target (a child of the device; NULL: the driver did not allow one)
+     * and the queue WdfIoTargetSelfAssignDefaultIoQueue gave it (NULL: the device's usual
+     * dispatching; written under wdf_tree_lock, read without it by wdf_queue_dispatch, cleared
+     * when the queue goes as dispatch[] is). */
+    struct wdf_object *self_target;
+    struct wdf_queue *self_queue;
 };
 
 struct wdf_queue {
@@ -916,5 +924,17 @@ void wdf_usb_target_started(void *usb);
 /* A request formatted by a WdfUsb routine came back: Parameters.Usb of its completion
  * parameters. */
 void wdf_usb_record(struct wdf_request *request, PWDF_REQUEST_COMPLETION_PARAMS params);
+
+/* ---- wdevb: the self I/O target (iotarget.c, self_target.c) ------------------------------- */
+
+/* WdfDeviceCreate with WdfDeviceInitAllowSelfIoTarget: the device's self target, started, whose
+ * device is the device's own device object (dev->self_target). */
+NTSTATUS wdf_iotarget_create_self(struct wdf_device *device);
+BOOLEAN wdf_iotarget_is_self(struct wdf_object *target);
+/* Whether `irp` belongs to a request sent to `target` and not back yet. */
+BOOLEAN wdf_iotarget_sent_irp(struct wdf_object *target, PIRP irp);
+/* The queue an arriving read, write or device control goes to because it was sent to the
+ * device's self target with an assigned queue (NULL: the usual dispatching). */
+struct wdf_queue *wdf_self_queue_for(struct wdf_device *device, PIRP irp);
 
 #endif
