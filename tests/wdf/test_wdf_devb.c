@@ -254,3 +254,178 @@ TEST(error_report_api_missing_is_the_unimplemented_routine_report)
                            WDFDEVB_MISSING_INDEX, 0, 1);
     harness_ioctl(f, IOCTL_DEVB_API_MISSING, NULL, 0, NULL, 0, NULL);
 }
+
+/* ---- guaranteed forward progress ----------------------------------------------------------------
+ */
+
+/* drvhost's low memory is its fault injection (src/os/os.h: drvhost_fault_arm, exported by
+ * libdrvhost.so in builds other than Release, declared here as the runtime defines it):
+ * framework request objects count as pool allocations with this tag (src/wdf/wdf_private.h,
+ * WDF_REQUEST_FAULT_TAG: 'FxRq' as the pool prints it). On Windows, Driver Verifier's
+ * low-resources simulation plays this part. */
+#ifdef DEVB_FAULT_INJECTION
+#define DEVB_REQUEST_TAG 0x71527846u
+#define OS_INJECT_ALLOC  0
+void drvhost_fault_arm(int kind, unsigned n, uint32_t tag);
+
+static WDFDEVB_FP devb_fp(drvhost_file *f, ULONG code)
+{
+    WDFDEVB_FP fp;
+    memset(&fp, 0xFF, sizeof(fp));
+    ok_status(harness_ioctl(f, code, NULL, 0, &fp, sizeof(fp), NULL), STATUS_SUCCESS);
+    return fp;
+}
+
+/* A write; returns the status and puts the queue's Information in *info. */
+static NTSTATUS devb_write(drvhost_file *f, BOOLEAN low_memory, ULONG_PTR *info)
+{
+    static char buffer[4096];
+    drvhost_iosb iosb;
+    NTSTATUS status;
+    memset(&iosb, 0, sizeof(iosb));
+    if (low_memory)
+        drvhost_fault_arm(OS_INJECT_ALLOC, 1, DEVB_REQUEST_TAG);
+    status = harness_io(f, DRVHOST_OP_WRITE, 0, buffer, sizeof(buffer), NULL, 0, &iosb);
+    drvhost_fault_arm(OS_INJECT_ALLOC, 0, 0);
+    *info = iosb.information;
+    return status;
+}
+
+/* Microsoft (WdfIoQueueAssignForwardProgressPolicy, EvtIoAllocateResourcesForReservedRequest):
+ * the framework creates the reserved requests and calls the callback for each before the
+ * assignment returns (each already WdfRequestIsReserved); an ordinary request gets
+ * EvtIoAllocateRequestResources and is not reserved. */
+TEST(forward_progress_reserves_requests_and_ordinary_ones_are_not_reserved)
+{
+    drvhost_file *f = devb_open();
+    WDFDEVB_FP fp;
+    ULONG_PTR info = 0xFFFF;
+    if (f == NULL)
+        return;
+    fp = devb_fp(f, IOCTL_DEVB_FP_INFO);
+    ok(fp.ReserveCalls == WDFDEVB_FP_WRITES, "%lu reserved requests\n",
+       (unsigned long)fp.ReserveCalls);
+    ok_status(devb_write(f, FALSE, &info), STATUS_SUCCESS);
+    ok(info == 0, "an ordinary write: information 0x%lx\n", (unsigned long)info);
+    fp = devb_fp(f, IOCTL_DEVB_FP_INFO);
+    ok(fp.AllocateCalls == 1, "EvtIoAllocateRequestResources calls %lu\n",
+       (unsigned long)fp.AllocateCalls);
+    drvhost_close(f);
+}
+
+/* Microsoft: when the framework cannot create a request object, the default policy (always)
+ * gives the IRP a reserved request, with the context its reservation callback set; after the
+ * driver completes it, it is reused (three low-memory writes in a row with two reserved). */
+TEST(forward_progress_uses_and_reuses_reserved_requests_in_low_memory)
+{
+    drvhost_file *f = devb_open();
+    ULONG_PTR info[3] = {0, 0, 0};
+    WDFDEVB_FP fp;
+    if (f == NULL)
+        return;
+    for (int i = 0; i < 3; i++) {
+        ok_status(devb_write(f, TRUE, &info[i]), STATUS_SUCCESS);
+        ok((info[i] & (WDFDEVB_FP_RESERVED | WDFDEVB_FP_MARKER_OK)) ==
+                   (WDFDEVB_FP_RESERVED | WDFDEVB_FP_MARKER_OK) &&
+               (info[i] & 0xFF) >= 1 && (info[i] & 0xFF) <= WDFDEVB_FP_WRITES,
+           "low-memory write %d: information 0x%lx\n", i, (unsigned long)info[i]);
+    }
+    fp = devb_fp(f, IOCTL_DEVB_FP_INFO);
+    ok(fp.AllocateCalls == 0, "EvtIoAllocateRequestResources ran %lu times without a request\n",
+       (unsigned long)fp.AllocateCalls);
+    ok(fp.ReserveCalls == WDFDEVB_FP_WRITES, "reserved again: %lu\n",
+       (unsigned long)fp.ReserveCalls);
+    drvhost_close(f);
+}
+
+/* Microsoft (EvtIoAllocateRequestResources): when it fails, the framework deletes the new
+ * request and follows the policy: a reserved request. */
+TEST(forward_progress_failed_request_resources_use_a_reserved_request)
+{
+    drvhost_file *f = devb_open();
+    ULONG_PTR info = 0;
+    WDFDEVB_FP fp;
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_DEVB_FP_FAIL, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS);
+    ok_status(devb_write(f, FALSE, &info), STATUS_SUCCESS);
+    ok((info & WDFDEVB_FP_RESERVED) && (info & WDFDEVB_FP_MARKER_OK),
+       "after the failed allocation: information 0x%lx\n", (unsigned long)info);
+    fp = devb_fp(f, IOCTL_DEVB_FP_INFO);
+    ok(fp.AllocateCalls == 1, "EvtIoAllocateRequestResources calls %lu\n",
+       (unsigned long)fp.AllocateCalls);
+    drvhost_close(f);
+}
+
+/* Microsoft (WdfIoForwardProgressReservedPolicyUseExamine): the driver's
+ * EvtIoWdmIrpForForwardProgress sees the IRP and decides: a reserved request (a one-byte read
+ * here) or failure (any other read: STATUS_INSUFFICIENT_RESOURCES, drvhost's status). Without
+ * low memory it is not called. */
+TEST(forward_progress_examine_policy_asks_the_driver)
+{
+    drvhost_file *f = devb_open();
+    drvhost_iosb iosb;
+    char buffer[2];
+    WDFDEVB_FP fp;
+    if (f == NULL)
+        return;
+    memset(&iosb, 0, sizeof(iosb));
+    ok_status(harness_io(f, DRVHOST_OP_READ, 0, NULL, 0, buffer, 2, &iosb), STATUS_SUCCESS);
+    ok(iosb.information == 0, "an ordinary read: information 0x%lx\n",
+       (unsigned long)iosb.information);
+    drvhost_fault_arm(OS_INJECT_ALLOC, 1, DEVB_REQUEST_TAG);
+    ok_status(harness_io(f, DRVHOST_OP_READ, 0, NULL, 0, buffer, 1, &iosb), STATUS_SUCCESS);
+    ok(iosb.information == WDFDEVB_FP_RESERVED, "a one-byte read in low memory: 0x%lx\n",
+       (unsigned long)iosb.information);
+    drvhost_fault_arm(OS_INJECT_ALLOC, 1, DEVB_REQUEST_TAG);
+    ok_status(harness_io(f, DRVHOST_OP_READ, 0, NULL, 0, buffer, 2, &iosb),
+              STATUS_INSUFFICIENT_RESOURCES);
+    drvhost_fault_arm(OS_INJECT_ALLOC, 0, 0);
+    fp = devb_fp(f, IOCTL_DEVB_FP_INFO);
+    ok(fp.ExamineCalls == 2 && fp.ExamineMajor == IRP_MJ_READ, "examined %lu, major %lu\n",
+       (unsigned long)fp.ExamineCalls, (unsigned long)fp.ExamineMajor);
+    drvhost_close(f);
+}
+
+/* A queue without a policy (the device controls' default queue) fails the IRP whose request
+ * cannot be created: STATUS_INSUFFICIENT_RESOURCES (the injection reaches the framework). */
+TEST(forward_progress_a_queue_without_a_policy_fails_in_low_memory)
+{
+    drvhost_file *f = devb_open();
+    WDFDEVB_FP fp;
+    if (f == NULL)
+        return;
+    drvhost_fault_arm(OS_INJECT_ALLOC, 1, DEVB_REQUEST_TAG);
+    ok_status(harness_ioctl(f, IOCTL_DEVB_FP_INFO, NULL, 0, &fp, sizeof(fp), NULL),
+              STATUS_INSUFFICIENT_RESOURCES);
+    drvhost_fault_arm(OS_INJECT_ALLOC, 0, 0);
+    drvhost_close(f);
+}
+
+/* Microsoft (WdfIoQueueAssignForwardProgressPolicy): a wrong Size is
+ * STATUS_INFO_LENGTH_MISMATCH, no requests STATUS_INVALID_PARAMETER, a failing
+ * EvtIoAllocateResourcesForReservedRequest its own status (the requests made are deleted:
+ * their cleanup runs); a second policy for a queue is refused (drvhost:
+ * STATUS_INVALID_DEVICE_REQUEST); the reserved requests are deleted with their queue, their
+ * EvtCleanupCallback called then. */
+TEST(forward_progress_assignment_failures_and_deletion_with_the_queue)
+{
+    drvhost_file *f = devb_open();
+    WDFDEVB_FP fp;
+    if (f == NULL)
+        return;
+    fp = devb_fp(f, IOCTL_DEVB_FP_INFO);
+    ok_status(fp.BadSize, STATUS_INFO_LENGTH_MISMATCH);
+    ok_status(fp.NoRequests, STATUS_INVALID_PARAMETER);
+    ok_status(fp.Refused, STATUS_DEVICE_NOT_READY);
+    ok_status(fp.Again, STATUS_SUCCESS);
+    ok_status(fp.Second, STATUS_INVALID_DEVICE_REQUEST);
+    ok(fp.CheckReserveCalls == WDFDEVB_FP_CHECKS && fp.ReservedCleanups == 0,
+       "after the assignment: %lu reserved, %lu cleaned up\n", (unsigned long)fp.CheckReserveCalls,
+       (unsigned long)fp.ReservedCleanups);
+    fp = devb_fp(f, IOCTL_DEVB_FP_DELETE);
+    ok(fp.ReservedCleanups == WDFDEVB_FP_CHECKS, "deleting the queue cleaned up %lu of %d\n",
+       (unsigned long)fp.ReservedCleanups, WDFDEVB_FP_CHECKS);
+    drvhost_close(f);
+}
+#endif /* DEVB_FAULT_INJECTION */

@@ -232,6 +232,159 @@ static VOID DevBReserved(WDFREQUEST Request)
     DevBOutput(Request, &r, sizeof(r));
 }
 
+/* ---- guaranteed forward progress ------------------------------------------------------------ */
+
+typedef struct _DEVB_RESERVED_CONTEXT {
+    ULONG Marker; /* 0xFEED0000 + the reserved request's number */
+} DEVB_RESERVED_CONTEXT;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(DEVB_RESERVED_CONTEXT, DevBReservedOf)
+
+static WDFQUEUE g_write, g_read, g_checks;
+static WDFREQUEST g_reserved[WDFDEVB_FP_WRITES];
+static WDFDEVB_FP g_fp;
+static BOOLEAN g_fail_allocate;
+static ULONG g_refuse_at;
+
+static VOID DevBReservedCleanup(WDFOBJECT Object)
+{
+    UNREFERENCED_PARAMETER(Object);
+    g_fp.ReservedCleanups++;
+}
+
+/* Gives the reserved request a context with its number; the checks' queue's count. */
+static NTSTATUS DevBReserve(WDFQUEUE Queue, WDFREQUEST Request)
+{
+    WDF_OBJECT_ATTRIBUTES attributes;
+    DEVB_RESERVED_CONTEXT *context;
+    NTSTATUS status;
+    WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, DEVB_RESERVED_CONTEXT);
+    if (Queue != g_write) {
+        attributes.EvtCleanupCallback = DevBReservedCleanup;
+        if (++g_fp.CheckReserveCalls == g_refuse_at)
+            return STATUS_DEVICE_NOT_READY;
+        return WdfObjectAllocateContext(Request, &attributes, (PVOID *)&context);
+    }
+    if (!WdfRequestIsReserved(Request) || g_fp.ReserveCalls >= WDFDEVB_FP_WRITES)
+        return STATUS_UNSUCCESSFUL;
+    status = WdfObjectAllocateContext(Request, &attributes, (PVOID *)&context);
+    if (!NT_SUCCESS(status))
+        return status;
+    g_reserved[g_fp.ReserveCalls++] = Request;
+    context->Marker = 0xFEED0000 + g_fp.ReserveCalls;
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS DevBAllocate(WDFQUEUE Queue, WDFREQUEST Request)
+{
+    UNREFERENCED_PARAMETER(Queue);
+    UNREFERENCED_PARAMETER(Request);
+    g_fp.AllocateCalls++;
+    if (g_fail_allocate) {
+        g_fail_allocate = FALSE;
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    return STATUS_SUCCESS;
+}
+
+/* A one-byte read may use a reserved request; any other fails. */
+static WDF_IO_FORWARD_PROGRESS_ACTION DevBExamine(WDFQUEUE Queue, PIRP Irp)
+{
+    PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(Irp);
+    UNREFERENCED_PARAMETER(Queue);
+    g_fp.ExamineCalls++;
+    g_fp.ExamineMajor = s->MajorFunction;
+    return s->Parameters.Read.Length == 1 ? WdfIoForwardProgressActionUseReservedRequest
+                                          : WdfIoForwardProgressActionFailRequest;
+}
+
+/* Information: which reserved request it is, whether WdfRequestIsReserved says so, whether
+ * its context survived. */
+static VOID DevBCompleteFp(WDFREQUEST Request)
+{
+    ULONG_PTR info = 0;
+    DEVB_RESERVED_CONTEXT *context;
+    for (ULONG i = 0; i < WDFDEVB_FP_WRITES; i++)
+        if (g_reserved[i] == Request)
+            info = i + 1;
+    if (WdfRequestIsReserved(Request))
+        info |= WDFDEVB_FP_RESERVED;
+    context = info != 0 ? DevBReservedOf(Request) : NULL;
+    if (context != NULL && context->Marker == 0xFEED0000 + (info & 0xFF))
+        info |= WDFDEVB_FP_MARKER_OK;
+    WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, info);
+}
+
+static VOID DevBWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
+{
+    UNREFERENCED_PARAMETER(Queue);
+    UNREFERENCED_PARAMETER(Length);
+    DevBCompleteFp(Request);
+}
+
+static VOID DevBRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
+{
+    UNREFERENCED_PARAMETER(Queue);
+    UNREFERENCED_PARAMETER(Length);
+    WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS,
+                                      WdfRequestIsReserved(Request) ? WDFDEVB_FP_RESERVED : 0);
+}
+
+/* Microsoft (WdfIoQueueAssignForwardProgressPolicy): a wrong Size, no requests, a failing
+ * EvtIoAllocateResourcesForReservedRequest (its status); then a good policy is taken once. */
+static VOID DevBFpChecks(void)
+{
+    WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY policy;
+    WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY_DEFAULT_INIT(&policy, WDFDEVB_FP_CHECKS);
+    policy.EvtIoAllocateResourcesForReservedRequest = DevBReserve;
+    policy.Size = 4;
+    g_fp.BadSize = WdfIoQueueAssignForwardProgressPolicy(g_checks, &policy);
+    policy.Size = sizeof(policy);
+    policy.TotalForwardProgressRequests = 0;
+    g_fp.NoRequests = WdfIoQueueAssignForwardProgressPolicy(g_checks, &policy);
+    policy.TotalForwardProgressRequests = WDFDEVB_FP_CHECKS;
+    g_refuse_at = 2;
+    g_fp.Refused = WdfIoQueueAssignForwardProgressPolicy(g_checks, &policy);
+    g_refuse_at = 0;
+    g_fp.CheckReserveCalls = 0;
+    g_fp.ReservedCleanups = 0;
+    g_fp.Again = WdfIoQueueAssignForwardProgressPolicy(g_checks, &policy);
+    g_fp.Second = WdfIoQueueAssignForwardProgressPolicy(g_checks, &policy);
+}
+
+/* Writes to a queue with the default policy (always a reserved request) and both allocation
+ * callbacks; reads to one with the examine policy; a manual queue for the checks. */
+static NTSTATUS DevBFpQueues(void)
+{
+    WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY policy;
+    WDF_IO_QUEUE_CONFIG config;
+    NTSTATUS status;
+    WDF_IO_QUEUE_CONFIG_INIT(&config, WdfIoQueueDispatchParallel);
+    config.EvtIoWrite = DevBWrite;
+    status = WdfIoQueueCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &g_write);
+    if (NT_SUCCESS(status))
+        status = WdfDeviceConfigureRequestDispatching(g_device, g_write, WdfRequestTypeWrite);
+    WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY_DEFAULT_INIT(&policy, WDFDEVB_FP_WRITES);
+    policy.EvtIoAllocateResourcesForReservedRequest = DevBReserve;
+    policy.EvtIoAllocateRequestResources = DevBAllocate;
+    if (NT_SUCCESS(status))
+        status = WdfIoQueueAssignForwardProgressPolicy(g_write, &policy);
+    WDF_IO_QUEUE_CONFIG_INIT(&config, WdfIoQueueDispatchParallel);
+    config.EvtIoRead = DevBRead;
+    if (NT_SUCCESS(status))
+        status = WdfIoQueueCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &g_read);
+    if (NT_SUCCESS(status))
+        status = WdfDeviceConfigureRequestDispatching(g_device, g_read, WdfRequestTypeRead);
+    WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY_EXAMINE_INIT(&policy, 1, DevBExamine);
+    if (NT_SUCCESS(status))
+        status = WdfIoQueueAssignForwardProgressPolicy(g_read, &policy);
+    WDF_IO_QUEUE_CONFIG_INIT(&config, WdfIoQueueDispatchManual);
+    if (NT_SUCCESS(status))
+        status = WdfIoQueueCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &g_checks);
+    if (NT_SUCCESS(status))
+        DevBFpChecks();
+    return status;
+}
+
 /* ---- the queues ------------------------------------------------------------------------------ */
 
 static VOID DevBControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength,
@@ -271,6 +424,17 @@ static VOID DevBControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferL
     case IOCTL_DEVB_BAD_TRACING: /* not a WMI provider: the documented bug check */
         WdfWmiProviderGetTracingHandle((WDFWMIPROVIDER)g_device);
         break;
+    case IOCTL_DEVB_FP_INFO:
+        DevBOutput(Request, &g_fp, sizeof(g_fp));
+        return;
+    case IOCTL_DEVB_FP_FAIL:
+        g_fail_allocate = TRUE;
+        WdfRequestComplete(Request, STATUS_SUCCESS);
+        return;
+    case IOCTL_DEVB_FP_DELETE: /* Microsoft: the reserved requests go with their queue */
+        WdfObjectDelete(g_checks);
+        DevBOutput(Request, &g_fp, sizeof(g_fp));
+        return;
     case IOCTL_DEVB_API_MISSING:
         WdfDriverErrorReportApiMissing(g_driver, L"DevBCx", WDFDEVB_MISSING_INDEX, TRUE);
         break;
@@ -349,6 +513,8 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
         status = WdfDeviceCreateSymbolicLink(g_device, &link);
     if (NT_SUCCESS(status))
         status = DevBQueues();
+    if (NT_SUCCESS(status))
+        status = DevBFpQueues();
     if (!NT_SUCCESS(status))
         return status;
     WdfControlFinishInitializing(g_device);

@@ -64,4 +64,30 @@ typedef struct _WDFDEVB_RESERVED {
     ULONG QueryBufferUntouched; /* WdfObjectQuery wrote nothing */
 } WDFDEVB_RESERVED;
 
+/* ---- guaranteed forward progress ---- */
+#define IOCTL_DEVB_FP_INFO   WDFDEVB_CODE(11) /* out: WDFDEVB_FP */
+#define IOCTL_DEVB_FP_FAIL   WDFDEVB_CODE(12) /* the next EvtIoAllocateRequestResources fails */
+#define IOCTL_DEVB_FP_DELETE WDFDEVB_CODE(13) /* deletes the checks' queue; out: WDFDEVB_FP */
+
+/* How the write and read queues complete (Information): the reserved request's number (1..N,
+ * in EvtIoAllocateResourcesForReservedRequest's order; 0: not one of them), and flags. */
+#define WDFDEVB_FP_RESERVED  0x100 /* WdfRequestIsReserved */
+#define WDFDEVB_FP_MARKER_OK 0x200 /* the context the reserved callback wrote is there */
+#define WDFDEVB_FP_WRITES    2     /* the write queue's TotalForwardProgressRequests */
+#define WDFDEVB_FP_CHECKS    3     /* the checks' queue's */
+
+typedef struct _WDFDEVB_FP {
+    ULONG ReserveCalls;  /* EvtIoAllocateResourcesForReservedRequest (write queue) */
+    ULONG AllocateCalls; /* EvtIoAllocateRequestResources (write queue) */
+    ULONG ExamineCalls;  /* EvtIoWdmIrpForForwardProgress (read queue) */
+    ULONG ExamineMajor;  /* the IRP's major function there */
+    NTSTATUS BadSize;    /* Size 4 */
+    NTSTATUS NoRequests; /* TotalForwardProgressRequests 0 */
+    NTSTATUS Refused;    /* EvtIoAllocateResourcesForReservedRequest failing the 2nd time */
+    NTSTATUS Again;      /* the same queue, then with a callback that succeeds */
+    NTSTATUS Second;     /* a second policy for that queue */
+    ULONG CheckReserveCalls;
+    ULONG ReservedCleanups; /* EvtCleanupCallback of the checks' queue's reserved requests */
+} WDFDEVB_FP;
+
 #endif
