@@ -118,17 +118,22 @@ static NTSTATUS wdf_iotarget_new(struct wdf_globals *g, struct wdf_device *dev,
     return STATUS_SUCCESS;
 }
 
-NTSTATUS wdf_iotarget_create_default(struct wdf_device *dev)
+/* A started target of the device (its child) whose IRPs go to `device`. */
+static NTSTATUS wdf_iotarget_new_started(struct wdf_device *dev, PDEVICE_OBJECT device,
+                                         struct wdf_iotarget **out)
 {
-    struct wdf_iotarget *t;
-    NTSTATUS status = wdf_iotarget_new(dev->obj.owner, dev, NULL, &t, NULL);
+    NTSTATUS status = wdf_iotarget_new(dev->obj.owner, dev, NULL, out, NULL);
     if (!NT_SUCCESS(status))
         return status;
-    t->target = dev->lower;
-    t->pdo = dev->pdo;
-    t->state = WdfIoTargetStarted;
-    dev->target = t;
+    (*out)->target = device;
+    (*out)->pdo = dev->pdo;
+    (*out)->state = WdfIoTargetStarted;
     return STATUS_SUCCESS;
+}
+
+NTSTATUS wdf_iotarget_create_default(struct wdf_device *dev)
+{
+    return wdf_iotarget_new_started(dev, dev->lower, &dev->target);
 }
 
 PDEVICE_OBJECT wdf_iotarget_device(struct wdf_iotarget *t)
@@ -1714,12 +1719,9 @@ NTSTATUS wdf_iotarget_format_urb(struct wdf_object *target, struct wdf_request *
 NTSTATUS wdf_iotarget_create_self(struct wdf_device *dev)
 {
     struct wdf_iotarget *t;
-    NTSTATUS status = wdf_iotarget_new(dev->obj.owner, dev, NULL, &t, NULL);
+    NTSTATUS status = wdf_iotarget_new_started(dev, dev->wdm, &t);
     if (!NT_SUCCESS(status))
         return status;
-    t->target = dev->wdm;
-    t->pdo = dev->pdo;
-    t->state = WdfIoTargetStarted;
     t->self = TRUE;
     dev->self_target = &t->obj;
     return STATUS_SUCCESS;

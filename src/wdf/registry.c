@@ -79,6 +79,19 @@ NTSTATUS wdf_key_wrap(struct wdf_globals *g, HANDLE handle, ACCESS_MASK access,
     return STATUS_SUCCESS;
 }
 
+/* The checks of every routine opening a named key: Key and KeyName are required (NULL is a
+ * WDF_VIOLATION), *Key is cleared, PASSIVE_LEVEL only (STATUS_INVALID_DEVICE_REQUEST). */
+static NTSTATUS wdf_key_open_checks(struct wdf_globals *g, PCUNICODE_STRING KeyName, WDFKEY *Key,
+                                    const char *ddi, const void *caller)
+{
+    if (Key == NULL)
+        wdf_violation_null(g, ddi, "Key", caller);
+    if (KeyName == NULL)
+        wdf_violation_null(g, ddi, "KeyName", caller);
+    *Key = NULL;
+    return KeGetCurrentIrql() == PASSIVE_LEVEL ? STATUS_SUCCESS : STATUS_INVALID_DEVICE_REQUEST;
+}
+
 static NTSTATUS wdf_key_open(struct wdf_globals *g, WDFKEY ParentKey, PCUNICODE_STRING KeyName,
                              ACCESS_MASK access, BOOLEAN create, ULONG options, PULONG disposition,
                              PWDF_OBJECT_ATTRIBUTES attributes, WDFKEY *Key, const char *ddi,
@@ -86,14 +99,9 @@ static NTSTATUS wdf_key_open(struct wdf_globals *g, WDFKEY ParentKey, PCUNICODE_
 {
     HANDLE root = NULL, handle = NULL;
     OBJECT_ATTRIBUTES oa;
-    NTSTATUS status;
-    if (Key == NULL)
-        wdf_violation_null(g, ddi, "Key", caller);
-    if (KeyName == NULL)
-        wdf_violation_null(g, ddi, "KeyName", caller);
-    *Key = NULL;
-    if (KeGetCurrentIrql() != PASSIVE_LEVEL)
-        return STATUS_INVALID_DEVICE_REQUEST;
+    NTSTATUS status = wdf_key_open_checks(g, KeyName, Key, ddi, caller);
+    if (!NT_SUCCESS(status))
+        return status;
     if (ParentKey != NULL)
         root =
             CONTAINING_RECORD(wdf_object_get_in(g, (WDFOBJECT)ParentKey, WDF_TYPE_KEY, ddi, caller),
@@ -204,13 +212,9 @@ NTSTATUS imp_WdfDeviceOpenDevicemapKey(PWDF_DRIVER_GLOBALS globals, WDFDEVICE De
     HANDLE root, handle;
     NTSTATUS status;
     wdf_object_get_in(g, Device, WDF_TYPE_DEVICE, ddi, caller);
-    if (Key == NULL)
-        wdf_violation_null(g, ddi, "Key", caller);
-    if (KeyName == NULL)
-        wdf_violation_null(g, ddi, "KeyName", caller);
-    *Key = NULL;
-    if (KeGetCurrentIrql() != PASSIVE_LEVEL)
-        return STATUS_INVALID_DEVICE_REQUEST;
+    status = wdf_key_open_checks(g, KeyName, Key, ddi, caller);
+    if (!NT_SUCCESS(status))
+        return status;
     InitializeObjectAttributes(&oa, &map, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, NULL, NULL);
     status = ZwCreateKey(&root, KEY_CREATE_SUB_KEY, &oa, 0, NULL, REG_OPTION_NON_VOLATILE, NULL);
     if (!NT_SUCCESS(status))

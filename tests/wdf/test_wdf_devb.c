@@ -149,18 +149,11 @@ static ULONG devb_read_ulong(PCWSTR path, PCWSTR value_name, NTSTATUS *status)
     return result;
 }
 
-static WDFDEVB_KEYS devb_keys(drvhost_file *f, ULONG code)
-{
-    WDFDEVB_KEYS keys;
-    memset(&keys, 0xFF, sizeof(keys));
-    ok_status(harness_ioctl(f, code, NULL, 0, &keys, sizeof(keys), NULL), STATUS_SUCCESS);
-    return keys;
-}
-
-/* Microsoft (WdfDeviceOpenDevicemapKey): the subkey KeyName of HKLM\HARDWARE\DEVICEMAP, a
- * volatile key (so a non-volatile subkey of it is STATUS_CHILD_MUST_BE_VOLATILE); not at
- * PASSIVE_LEVEL: STATUS_INVALID_DEVICE_REQUEST. */
-TEST(open_devicemap_key_opens_a_volatile_devicemap_subkey)
+/* The driver's key routine `code` (drivers/wdfdevb.c, DevBKeys): opened, written ("Value"),
+ * a non-volatile subkey created (`child`: its status), refused at DISPATCH_LEVEL
+ * (STATUS_INVALID_DEVICE_REQUEST, as documented), opened again and read back; then the value is
+ * at `path` in the registry. */
+static void devb_check_keys(ULONG code, NTSTATUS child, PCWSTR path)
 {
     drvhost_file *f = devb_open();
     WDFDEVB_KEYS keys;
@@ -168,45 +161,36 @@ TEST(open_devicemap_key_opens_a_volatile_devicemap_subkey)
     ULONG value;
     if (f == NULL)
         return;
-    keys = devb_keys(f, IOCTL_DEVB_DEVICEMAP);
+    memset(&keys, 0xFF, sizeof(keys));
+    ok_status(harness_ioctl(f, code, NULL, 0, &keys, sizeof(keys), NULL), STATUS_SUCCESS);
     ok_status(keys.Open, STATUS_SUCCESS);
     ok_status(keys.Assign, STATUS_SUCCESS);
-    ok_status(keys.Child, STATUS_CHILD_MUST_BE_VOLATILE);
+    ok_status(keys.Child, child);
     ok_status(keys.AtDispatch, STATUS_INVALID_DEVICE_REQUEST);
     ok_status(keys.Again, STATUS_SUCCESS);
     ok(keys.Value == WDFDEVB_KEY_VALUE, "read back 0x%lx\n", (unsigned long)keys.Value);
-    value = devb_read_ulong(L"\\Registry\\Machine\\HARDWARE\\DEVICEMAP\\DrvhostDevB", L"Value",
-                            &status);
+    value = devb_read_ulong(path, L"Value", &status);
     ok_status(status, STATUS_SUCCESS);
-    ok(value == WDFDEVB_KEY_VALUE, "the DEVICEMAP key holds 0x%lx\n", (unsigned long)value);
+    ok(value == WDFDEVB_KEY_VALUE, "the key in the registry holds 0x%lx\n", (unsigned long)value);
     drvhost_close(f);
+}
+
+/* Microsoft (WdfDeviceOpenDevicemapKey): the subkey KeyName of HKLM\HARDWARE\DEVICEMAP, a
+ * volatile key (so a non-volatile subkey of it is STATUS_CHILD_MUST_BE_VOLATILE). */
+TEST(open_devicemap_key_opens_a_volatile_devicemap_subkey)
+{
+    devb_check_keys(IOCTL_DEVB_DEVICEMAP, STATUS_CHILD_MUST_BE_VOLATILE,
+                    L"\\Registry\\Machine\\HARDWARE\\DEVICEMAP\\DrvhostDevB");
 }
 
 /* Microsoft (WdfDriverOpenPersistentStateRegistryKey, IoOpenDriverRegistryKey): a key of the
  * driver's for state written at run time, non-volatile (a non-volatile subkey is fine), the
- * same as WdfDriverOpenParametersRegistryKey otherwise (not at PASSIVE_LEVEL:
- * STATUS_INVALID_DEVICE_REQUEST). Its place is drvhost's choice: the service key's "State". */
+ * same returns as WdfDriverOpenParametersRegistryKey. Its place is drvhost's choice: the
+ * service key's "State". */
 TEST(open_persistent_state_key_opens_the_services_state_key)
 {
-    drvhost_file *f = devb_open();
-    WDFDEVB_KEYS keys;
-    NTSTATUS status;
-    ULONG value;
-    if (f == NULL)
-        return;
-    keys = devb_keys(f, IOCTL_DEVB_PERSISTENT);
-    ok_status(keys.Open, STATUS_SUCCESS);
-    ok_status(keys.Assign, STATUS_SUCCESS);
-    ok_status(keys.Child, STATUS_SUCCESS);
-    ok_status(keys.AtDispatch, STATUS_INVALID_DEVICE_REQUEST);
-    ok_status(keys.Again, STATUS_SUCCESS);
-    ok(keys.Value == WDFDEVB_KEY_VALUE, "read back 0x%lx\n", (unsigned long)keys.Value);
-    value = devb_read_ulong(L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\wdfdevb"
-                            L"\\State",
-                            L"Value", &status);
-    ok_status(status, STATUS_SUCCESS);
-    ok(value == WDFDEVB_KEY_VALUE, "the State key holds 0x%lx\n", (unsigned long)value);
-    drvhost_close(f);
+    devb_check_keys(IOCTL_DEVB_PERSISTENT, STATUS_SUCCESS,
+                    L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\wdfdevb\\State");
 }
 
 /* ---- reserved and internal routines -----------------------------------------------------------
