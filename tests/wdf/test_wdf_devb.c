@@ -371,17 +371,34 @@ TEST(forward_progress_examine_policy_asks_the_driver)
     drvhost_close(f);
 }
 
-/* A queue without a policy (the device controls' default queue) fails the IRP whose request
- * cannot be created: STATUS_INSUFFICIENT_RESOURCES (the injection reaches the framework). */
-TEST(forward_progress_a_queue_without_a_policy_fails_in_low_memory)
+/* Microsoft (WdfIoForwardProgressReservedPolicyPagingIO): in low memory, an IRP that is not a
+ * paging operation is failed (the device controls' queue: STATUS_INSUFFICIENT_RESOURCES); a
+ * queue without a policy (\Device\WdfDevB2's) fails it too, and answers once memory is back. */
+TEST(forward_progress_paging_io_policy_and_no_policy_fail_in_low_memory)
 {
-    drvhost_file *f = devb_open();
+    drvhost_file *f = devb_open(), *other = NULL;
     WDFDEVB_FP fp;
+    WDFDEVB_ECHO echo;
+    ULONG value = 3;
     if (f == NULL)
         return;
+    fp = devb_fp(f, IOCTL_DEVB_FP_INFO);
+    ok_status(fp.PagingIo, STATUS_SUCCESS);
+    ok(fp.InitsOk == 1, "the _INIT functions' values\n");
     drvhost_fault_arm(OS_INJECT_ALLOC, 1, DEVB_REQUEST_TAG);
     ok_status(harness_ioctl(f, IOCTL_DEVB_FP_INFO, NULL, 0, &fp, sizeof(fp), NULL),
               STATUS_INSUFFICIENT_RESOURCES);
+    ok_status(drvhost_open("\\Device\\WdfDevB2", 0xC0000000u, &other), STATUS_SUCCESS);
+    if (other != NULL) {
+        drvhost_fault_arm(OS_INJECT_ALLOC, 1, DEVB_REQUEST_TAG);
+        ok_status(
+            harness_ioctl(other, IOCTL_DEVB_ECHO, &value, sizeof(value), &echo, sizeof(echo), NULL),
+            STATUS_INSUFFICIENT_RESOURCES);
+        ok_status(
+            harness_ioctl(other, IOCTL_DEVB_ECHO, &value, sizeof(value), &echo, sizeof(echo), NULL),
+            STATUS_SUCCESS);
+        drvhost_close(other);
+    }
     drvhost_fault_arm(OS_INJECT_ALLOC, 0, 0);
     drvhost_close(f);
 }

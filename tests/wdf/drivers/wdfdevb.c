@@ -329,6 +329,30 @@ static VOID DevBRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
                                       WdfRequestIsReserved(Request) ? WDFDEVB_FP_RESERVED : 0);
 }
 
+/* Microsoft (WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY_*_INIT): zeroed, Size, the count, and the
+ * policy of each (PAGINGIO_INIT's page says UseExamine: the header's PagingIO is taken). */
+static BOOLEAN DevBFpInits(void)
+{
+    WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY p;
+    BOOLEAN ok;
+    WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY_DEFAULT_INIT(&p, 5);
+    ok = p.Size == sizeof(p) && p.TotalForwardProgressRequests == 5 &&
+         p.ForwardProgressReservedPolicy ==
+             WdfIoForwardProgressReservedPolicyAlwaysUseReservedRequest &&
+         p.EvtIoAllocateRequestResources == NULL;
+    WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY_EXAMINE_INIT(&p, 6, DevBExamine);
+    ok =
+        ok && p.TotalForwardProgressRequests == 6 &&
+        p.ForwardProgressReservedPolicy == WdfIoForwardProgressReservedPolicyUseExamine &&
+        p.ForwardProgressReservePolicySettings.Policy.ExaminePolicy.EvtIoWdmIrpForForwardProgress ==
+            DevBExamine;
+    WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY_PAGINGIO_INIT(&p, 7);
+    return ok && p.Size == sizeof(p) && p.TotalForwardProgressRequests == 7 &&
+           p.ForwardProgressReservedPolicy == WdfIoForwardProgressReservedPolicyPagingIO &&
+           p.ForwardProgressReservePolicySettings.Policy.ExaminePolicy
+                   .EvtIoWdmIrpForForwardProgress == NULL;
+}
+
 /* Microsoft (WdfIoQueueAssignForwardProgressPolicy): a wrong Size, no requests, a failing
  * EvtIoAllocateResourcesForReservedRequest (its status); then a good policy is taken once. */
 static VOID DevBFpChecks(void)
@@ -349,6 +373,11 @@ static VOID DevBFpChecks(void)
     g_fp.ReservedCleanups = 0;
     g_fp.Again = WdfIoQueueAssignForwardProgressPolicy(g_checks, &policy);
     g_fp.Second = WdfIoQueueAssignForwardProgressPolicy(g_checks, &policy);
+    g_fp.InitsOk = DevBFpInits();
+    /* the device controls (the default queue): reserved requests for paging I/O only */
+    WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY_PAGINGIO_INIT(&policy, 1);
+    g_fp.PagingIo =
+        WdfIoQueueAssignForwardProgressPolicy(WdfDeviceGetDefaultQueue(g_device), &policy);
 }
 
 /* Writes to a queue with the default policy (always a reserved request) and both allocation
@@ -489,7 +518,7 @@ static NTSTATUS DevBQueues(void)
     status = WdfIoQueueCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &g_side);
     if (!NT_SUCCESS(status))
         return status;
-    WDF_IO_QUEUE_CONFIG_INIT(&config, WdfIoQueueDispatchParallel);
+    WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&config, WdfIoQueueDispatchParallel);
     config.EvtIoDeviceControl = DevBSideControl;
     return WdfIoQueueCreate(g_other, &config, WDF_NO_OBJECT_ATTRIBUTES, &g_other_queue);
 }

@@ -88,6 +88,8 @@ typedef struct _WDFDEVB_FP {
     NTSTATUS Second;     /* a second policy for that queue */
     ULONG CheckReserveCalls;
     ULONG ReservedCleanups; /* EvtCleanupCallback of the checks' queue's reserved requests */
+    ULONG InitsOk;          /* the three _INIT functions set what their pages say */
+    NTSTATUS PagingIo;      /* the device controls' queue gets the PagingIO policy */
 } WDFDEVB_FP;
 
 #endif
