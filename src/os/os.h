@@ -267,8 +267,9 @@ void os_file_remove_temps(const char *path);
 
 /* ---- fault injection (faultinject.c; builds other than Release only) -------------------------
  * Makes the Nth pool allocation (ex_track_alloc: every ExAllocatePool* and the runtime's own
- * ex_alloc, Rtl string buffers included) or the Nth thread creation (os_thread_create) fail, so
- * that tests reach the failure paths. Armed two ways:
+ * ex_alloc, Rtl string buffers included; and the framework's request objects, tag 'FxRq',
+ * src/wdf/object.c) or the Nth thread creation (os_thread_create) fail, so that tests reach the
+ * failure paths. Armed two ways:
  * - drvhost_fault_arm(kind, n, tag), by white-box tests: the nth call counted from now fails,
  *   once;
  *   for OS_INJECT_ALLOC with tag != 0 only allocations with that pool tag count (a test's own

@@ -331,6 +331,13 @@ NTSTATUS imp_WdfDeviceCreate(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT *Devic
             return status;
         }
     }
+    if (init->allow_self_target) { /* wdevb (self_target.c) */
+        status = wdf_iotarget_create_self(dev);
+        if (!NT_SUCCESS(status)) {
+            wdf_object_delete(o);
+            return status;
+        }
+    }
     init->created = dev;
     dev->name = init->name; /* the device keeps the name for its symbolic links */
     RtlZeroMemory(&init->name, sizeof(init->name));

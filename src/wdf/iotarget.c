@@ -67,6 +67,8 @@ struct wdf_iotarget {
      * plain target) */
     void *usb;
     void (*usb_cleanup)(void *usb);
+    /* wdevb: the device's self I/O target (its own device object; never closed) */
+    BOOLEAN self;
 };
 
 static void wdf_target_close(struct wdf_iotarget *t, WDF_IO_TARGET_STATE final);
@@ -116,17 +118,22 @@ static NTSTATUS wdf_iotarget_new(struct wdf_globals *g, struct wdf_device *dev,
     return STATUS_SUCCESS;
 }
 
-NTSTATUS wdf_iotarget_create_default(struct wdf_device *dev)
+/* A started target of the device (its child) whose IRPs go to `device`. */
+static NTSTATUS wdf_iotarget_new_started(struct wdf_device *dev, PDEVICE_OBJECT device,
+                                         struct wdf_iotarget **out)
 {
-    struct wdf_iotarget *t;
-    NTSTATUS status = wdf_iotarget_new(dev->obj.owner, dev, NULL, &t, NULL);
+    NTSTATUS status = wdf_iotarget_new(dev->obj.owner, dev, NULL, out, NULL);
     if (!NT_SUCCESS(status))
         return status;
-    t->target = dev->lower;
-    t->pdo = dev->pdo;
-    t->state = WdfIoTargetStarted;
-    dev->target = t;
+    (*out)->target = device;
+    (*out)->pdo = dev->pdo;
+    (*out)->state = WdfIoTargetStarted;
     return STATUS_SUCCESS;
+}
+
+NTSTATUS wdf_iotarget_create_default(struct wdf_device *dev)
+{
+    return wdf_iotarget_new_started(dev, dev->lower, &dev->target);
 }
 
 PDEVICE_OBJECT wdf_iotarget_device(struct wdf_iotarget *t)
@@ -1703,4 +1710,36 @@ NTSTATUS wdf_iotarget_format_urb(struct wdf_object *target, struct wdf_request *
     struct wdf_format f = {.major = IRP_MJ_INTERNAL_DEVICE_CONTROL, .code = code, .others = TRUE};
     f.in.buffer = urb;
     return wdf_format(target->owner, t, r, &f);
+}
+
+/* ---- the self I/O target (wdevb, KMDF 1.15; self_target.c has the DDIs) ------------------- */
+
+/* A started target whose device is the device's own device object: a request sent to it goes
+ * through IoCallDriver to the framework's dispatch of this very device. */
+NTSTATUS wdf_iotarget_create_self(struct wdf_device *dev)
+{
+    struct wdf_iotarget *t;
+    NTSTATUS status = wdf_iotarget_new_started(dev, dev->wdm, &t);
+    if (!NT_SUCCESS(status))
+        return status;
+    t->self = TRUE;
+    dev->self_target = &t->obj;
+    return STATUS_SUCCESS;
+}
+
+BOOLEAN wdf_iotarget_is_self(struct wdf_object *target)
+{
+    return CONTAINING_RECORD(target, struct wdf_iotarget, obj)->self;
+}
+
+/* Whether `irp` is the IRP of a request sent to the target and not back yet. */
+BOOLEAN wdf_iotarget_sent_irp(struct wdf_object *target, PIRP irp)
+{
+    struct wdf_iotarget *t = CONTAINING_RECORD(target, struct wdf_iotarget, obj);
+    BOOLEAN found = FALSE;
+    os_mutex_lock(&t->lock);
+    for (PLIST_ENTRY e = t->sent.Flink; e != &t->sent && !found; e = e->Flink)
+        found = CONTAINING_RECORD(e, struct wdf_request, send.link)->irp == irp;
+    os_mutex_unlock(&t->lock);
+    return found;
 }

@@ -434,6 +434,9 @@ static struct wdf_object *wdf_object_alloc(enum wdf_type type, size_t size,
     size_t block = wdf_context_offset(size) + sizeof(struct wdf_context) + wdf_context_size(a);
     struct wdf_object *o = NULL;
     *cached = FALSE;
+    /* wdevb: a test's simulated low memory for request objects (forward_progress.c) */
+    if (type == WDF_TYPE_REQUEST && os_inject_hit(OS_INJECT_ALLOC, WDF_REQUEST_FAULT_TAG))
+        return NULL;
     if (type == WDF_TYPE_REQUEST && parent == NULL)
         o = wdf_cache_take(block);
     if (o != NULL)

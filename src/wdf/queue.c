@@ -435,7 +435,7 @@ static void wdf_queue_cancelled(struct wdf_queue *q, struct wdf_request *r)
     if (r->done != NULL) /* a create request (file.c): its file object goes */
         r->done(r, STATUS_CANCELLED);
     wdf_irp_complete(r->irp, STATUS_CANCELLED);
-    wdf_object_delete(&r->obj);
+    wdf_request_dispose(r);
     wdf_queue_run(q, FALSE);
     wdf_object_release(&q->obj);
 }
@@ -612,7 +612,10 @@ static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NT
     struct wdf_queue *q;
     struct wdf_request *r = NULL;
     unsigned slot = wdf_queue_arrival_enter(dev);
-    q = wdf_queue_for(dev, s->MajorFunction);
+    q = __atomic_load_n(&dev->self_queue, __ATOMIC_ACQUIRE) != NULL ? wdf_self_queue_for(dev, irp)
+                                                                    : NULL;
+    if (q == NULL)
+        q = wdf_queue_for(dev, s->MajorFunction);
     if (q == NULL || (q->config.DispatchType != WdfIoQueueDispatchManual &&
                       !wdf_queue_handles(q, s->MajorFunction)))
         *status = STATUS_INVALID_DEVICE_REQUEST;
@@ -622,8 +625,8 @@ static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NT
              ((s->MajorFunction == IRP_MJ_READ && s->Parameters.Read.Length == 0) ||
               (s->MajorFunction == IRP_MJ_WRITE && s->Parameters.Write.Length == 0)))
         *status = STATUS_SUCCESS;
-    else if ((r = wdf_request_create(q, irp, FALSE)) == NULL)
-        *status = STATUS_INSUFFICIENT_RESOURCES;
+    else /* wdevb: a reserved request when the queue's forward progress policy says so */
+        r = wdf_fp_request(q, irp, status);
     if (r != NULL) {
         IoMarkIrpPending(irp);
         /* In its lane (see "Lanes": no reference) or holding the queue, before the arrival
@@ -677,7 +680,7 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
     if (!NT_SUCCESS(status)) {
         r->completed = 1;
         wdf_irp_complete(irp, status);
-        wdf_object_delete(&r->obj);
+        wdf_request_dispose(r);
     }
     return STATUS_PENDING;
 }
@@ -826,7 +829,7 @@ static void wdf_queue_cleanup(struct wdf_object *o)
         if (r->done != NULL) /* a create request (file.c): its file object goes */
             r->done(r, STATUS_CANCELLED);
         wdf_irp_complete(r->irp, STATUS_CANCELLED);
-        wdf_object_delete(&r->obj);
+        wdf_request_dispose(r);
     }
     os_mutex_lock(&wdf_tree_lock); /* both read without the lock by wdf_queue_dispatch */
     if (q->device->default_queue == q)
@@ -834,8 +837,11 @@ static void wdf_queue_cleanup(struct wdf_object *o)
     for (size_t i = 0; i < ARRAYSIZE(q->device->dispatch); i++)
         if (q->device->dispatch[i] == q)
             __atomic_store_n(&q->device->dispatch[i], NULL, __ATOMIC_RELEASE);
+    if (q->device->self_queue == q) /* wdevb: the self target's queue */
+        __atomic_store_n(&q->device->self_queue, NULL, __ATOMIC_RELEASE);
     os_mutex_unlock(&wdf_tree_lock);
     wdf_queue_wait_arrivals(q->device);
+    wdf_fp_close(q); /* wdevb: no arrival can take a reserved request any more */
 }
 
 /* ---- states --------------------------------------------------------------------------------- */

@@ -74,10 +74,12 @@ NTSTATUS wdf_queue_give(struct wdf_queue *q, PIRP irp, BOOLEAN in_caller,
                         void (*done)(struct wdf_request *r, NTSTATUS status), void *done_context)
 {
     struct wdf_device *dev = q->device;
-    struct wdf_request *r = wdf_request_create(q, irp, TRUE);
     NTSTATUS status;
+    /* wdevb: a reserved request when the queue's forward progress policy says so */
+    struct wdf_request *r = wdf_fp_request(q, irp, &status);
     if (r == NULL) /* `done` is not called: the caller sees the status */
-        return wdf_irp_complete(irp, STATUS_INSUFFICIENT_RESOURCES);
+        return wdf_irp_complete(irp, status);
+    wdf_request_hold_queue(r);
     r->done = done;
     r->done_context = done_context;
     IoMarkIrpPending(irp);
@@ -94,7 +96,7 @@ NTSTATUS wdf_queue_give(struct wdf_queue *q, PIRP irp, BOOLEAN in_caller,
         if (done != NULL)
             done(r, status);
         wdf_irp_complete(irp, status);
-        wdf_object_delete(&r->obj);
+        wdf_request_dispose(r);
     }
     return STATUS_PENDING;
 }

@@ -79,6 +79,19 @@ NTSTATUS wdf_key_wrap(struct wdf_globals *g, HANDLE handle, ACCESS_MASK access,
     return STATUS_SUCCESS;
 }
 
+/* The checks of every routine opening a named key: Key and KeyName are required (NULL is a
+ * WDF_VIOLATION), *Key is cleared, PASSIVE_LEVEL only (STATUS_INVALID_DEVICE_REQUEST). */
+static NTSTATUS wdf_key_open_checks(struct wdf_globals *g, PCUNICODE_STRING KeyName, WDFKEY *Key,
+                                    const char *ddi, const void *caller)
+{
+    if (Key == NULL)
+        wdf_violation_null(g, ddi, "Key", caller);
+    if (KeyName == NULL)
+        wdf_violation_null(g, ddi, "KeyName", caller);
+    *Key = NULL;
+    return KeGetCurrentIrql() == PASSIVE_LEVEL ? STATUS_SUCCESS : STATUS_INVALID_DEVICE_REQUEST;
+}
+
 static NTSTATUS wdf_key_open(struct wdf_globals *g, WDFKEY ParentKey, PCUNICODE_STRING KeyName,
                              ACCESS_MASK access, BOOLEAN create, ULONG options, PULONG disposition,
                              PWDF_OBJECT_ATTRIBUTES attributes, WDFKEY *Key, const char *ddi,
@@ -86,14 +99,9 @@ static NTSTATUS wdf_key_open(struct wdf_globals *g, WDFKEY ParentKey, PCUNICODE_
 {
     HANDLE root = NULL, handle = NULL;
     OBJECT_ATTRIBUTES oa;
-    NTSTATUS status;
-    if (Key == NULL)
-        wdf_violation_null(g, ddi, "Key", caller);
-    if (KeyName == NULL)
-        wdf_violation_null(g, ddi, "KeyName", caller);
-    *Key = NULL;
-    if (KeGetCurrentIrql() != PASSIVE_LEVEL)
-        return STATUS_INVALID_DEVICE_REQUEST;
+    NTSTATUS status = wdf_key_open_checks(g, KeyName, Key, ddi, caller);
+    if (!NT_SUCCESS(status))
+        return status;
     if (ParentKey != NULL)
         root =
             CONTAINING_RECORD(wdf_object_get_in(g, (WDFOBJECT)ParentKey, WDF_TYPE_KEY, ddi, caller),
@@ -126,41 +134,98 @@ NTSTATUS imp_WdfRegistryCreateKey(PWDF_DRIVER_GLOBALS globals, WDFKEY ParentKey,
                         "WdfRegistryCreateKey", __builtin_return_address(0));
 }
 
-/* Microsoft: the service key's Parameters subkey, created when it does not exist. */
-NTSTATUS imp_WdfDriverOpenParametersRegistryKey(PWDF_DRIVER_GLOBALS globals, WDFDRIVER Driver,
-                                                ACCESS_MASK DesiredAccess,
-                                                PWDF_OBJECT_ATTRIBUTES KeyAttributes, WDFKEY *Key)
+/* The subkey `suffix` (L"\\Name") of the driver's service key, created (non-volatile) when it
+ * does not exist, as a key object: WdfDriverOpenParametersRegistryKey and
+ * WdfDriverOpenPersistentStateRegistryKey. */
+static NTSTATUS wdf_driver_subkey(PWDF_DRIVER_GLOBALS globals, WDFDRIVER Driver,
+                                  ACCESS_MASK DesiredAccess, PWDF_OBJECT_ATTRIBUTES KeyAttributes,
+                                  WDFKEY *Key, const WCHAR *suffix, size_t suffix_size,
+                                  const char *ddi, const void *caller)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
-    const void *caller = __builtin_return_address(0);
     struct wdf_driver *d =
-        CONTAINING_RECORD(wdf_object_get_in(g, (WDFOBJECT)Driver, WDF_TYPE_DRIVER,
-                                            "WdfDriverOpenParametersRegistryKey", caller),
+        CONTAINING_RECORD(wdf_object_get_in(g, (WDFOBJECT)Driver, WDF_TYPE_DRIVER, ddi, caller),
                           struct wdf_driver, obj);
-    static const WCHAR suffix[] = L"\\Parameters";
     UNICODE_STRING name;
     OBJECT_ATTRIBUTES oa;
     HANDLE handle;
     NTSTATUS status;
     if (Key == NULL)
-        wdf_violation_null(g, "WdfDriverOpenParametersRegistryKey", "Key", caller);
+        wdf_violation_null(g, ddi, "Key", caller);
     *Key = NULL;
     if (KeGetCurrentIrql() != PASSIVE_LEVEL)
         return STATUS_INVALID_DEVICE_REQUEST;
-    name.MaximumLength = (USHORT)(d->registry_path.Length + sizeof(suffix));
+    name.MaximumLength = (USHORT)(d->registry_path.Length + suffix_size);
     name.Length = (USHORT)(name.MaximumLength - sizeof(WCHAR));
     name.Buffer = calloc(1, name.MaximumLength);
     if (name.Buffer == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     memcpy(name.Buffer, d->registry_path.Buffer, d->registry_path.Length);
-    memcpy((char *)name.Buffer + d->registry_path.Length, suffix, sizeof(suffix));
+    memcpy((char *)name.Buffer + d->registry_path.Length, suffix, suffix_size);
     InitializeObjectAttributes(&oa, &name, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, NULL, NULL);
     status = ZwCreateKey(&handle, DesiredAccess, &oa, 0, NULL, REG_OPTION_NON_VOLATILE, NULL);
     free(name.Buffer);
     if (!NT_SUCCESS(status))
         return status;
-    return wdf_key_wrap(g, handle, DesiredAccess, KeyAttributes,
-                        "WdfDriverOpenParametersRegistryKey", caller, Key);
+    return wdf_key_wrap(g, handle, DesiredAccess, KeyAttributes, ddi, caller, Key);
+}
+
+/* Microsoft: the service key's Parameters subkey, created when it does not exist. */
+NTSTATUS imp_WdfDriverOpenParametersRegistryKey(PWDF_DRIVER_GLOBALS globals, WDFDRIVER Driver,
+                                                ACCESS_MASK DesiredAccess,
+                                                PWDF_OBJECT_ATTRIBUTES KeyAttributes, WDFKEY *Key)
+{
+    return wdf_driver_subkey(globals, Driver, DesiredAccess, KeyAttributes, Key, L"\\Parameters",
+                             sizeof(L"\\Parameters"), "WdfDriverOpenParametersRegistryKey",
+                             __builtin_return_address(0));
+}
+
+/* wdevb. Microsoft (KMDF 1.25): the key for driver-wide state written at run time, kept across
+ * reboots (IoOpenDriverRegistryKey's DriverRegKeyPersistentState), the same returns as
+ * WdfDriverOpenParametersRegistryKey. Where the key lives is not documented (drivers must not
+ * depend on it); drvhost's choice: the service key's "State" subkey, created (non-volatile)
+ * when missing, so the state persists with drvhost's registry store. */
+NTSTATUS imp_WdfDriverOpenPersistentStateRegistryKey(PWDF_DRIVER_GLOBALS globals, WDFDRIVER Driver,
+                                                     ACCESS_MASK DesiredAccess,
+                                                     PWDF_OBJECT_ATTRIBUTES KeyAttributes,
+                                                     WDFKEY *Key)
+{
+    return wdf_driver_subkey(globals, Driver, DesiredAccess, KeyAttributes, Key, L"\\State",
+                             sizeof(L"\\State"), "WdfDriverOpenPersistentStateRegistryKey",
+                             __builtin_return_address(0));
+}
+
+/* wdevb. Microsoft (WdfDeviceOpenDevicemapKey, KMDF 1.15): the subkey KeyName of
+ * HKLM\HARDWARE\DEVICEMAP, as a volatile key (created volatile when it does not exist: its
+ * contents go when the hive is unloaded, i.e. drvhost never persists them). DEVICEMAP itself is
+ * created when drvhost's registry has none yet (Windows always has it). The key object's
+ * default parent is the driver, as for WdfDeviceOpenRegistryKey here. */
+NTSTATUS imp_WdfDeviceOpenDevicemapKey(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                       PCUNICODE_STRING KeyName, ACCESS_MASK DesiredAccess,
+                                       PWDF_OBJECT_ATTRIBUTES KeyAttributes, WDFKEY *Key)
+{
+    static const char ddi[] = "WdfDeviceOpenDevicemapKey";
+    struct wdf_globals *g = wdf_globals_of(globals);
+    const void *caller = __builtin_return_address(0);
+    UNICODE_STRING map = RTL_CONSTANT_STRING(L"\\Registry\\Machine\\HARDWARE\\DEVICEMAP");
+    OBJECT_ATTRIBUTES oa;
+    HANDLE root, handle;
+    NTSTATUS status;
+    wdf_object_get_in(g, Device, WDF_TYPE_DEVICE, ddi, caller);
+    status = wdf_key_open_checks(g, KeyName, Key, ddi, caller);
+    if (!NT_SUCCESS(status))
+        return status;
+    InitializeObjectAttributes(&oa, &map, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, NULL, NULL);
+    status = ZwCreateKey(&root, KEY_CREATE_SUB_KEY, &oa, 0, NULL, REG_OPTION_NON_VOLATILE, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    InitializeObjectAttributes(&oa, (PUNICODE_STRING)KeyName,
+                               OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, root, NULL);
+    status = ZwCreateKey(&handle, DesiredAccess, &oa, 0, NULL, REG_OPTION_VOLATILE, NULL);
+    ZwClose(root);
+    if (!NT_SUCCESS(status))
+        return status;
+    return wdf_key_wrap(g, handle, DesiredAccess, KeyAttributes, ddi, caller, Key);
 }
 
 VOID imp_WdfRegistryClose(PWDF_DRIVER_GLOBALS globals, WDFKEY Key)

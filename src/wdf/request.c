@@ -76,7 +76,7 @@ void wdf_request_end(struct wdf_globals *g, struct wdf_request *r, const char *v
     held = r->holds_queue;
     r->holds_queue = FALSE;
     hand_off(r, context);
-    wdf_object_delete(&r->obj);
+    wdf_request_dispose(r); /* wdevb: a reserved request goes back to its pool */
     if (held) {
         wdf_queue_request_done(q, &next);
         wdf_object_release(&q->obj);

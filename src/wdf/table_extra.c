@@ -54,15 +54,6 @@ NTSTATUS imp_WdfDeviceRetrieveDeviceName(PWDF_DRIVER_GLOBALS globals, WDFDEVICE 
     return wdf_string_assign(s, dev->name.Buffer, dev->name.Length);
 }
 
-/* Microsoft (WdfRequestIsReserved): TRUE only for a request the framework reserved for
- * forward progress; drvhost reserves none (WdfIoQueueAssignForwardProgressPolicy is not
- * implemented), so every request is an ordinary one. */
-BOOLEAN imp_WdfRequestIsReserved(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request)
-{
-    wdf_object_get(wdf_globals_of(globals), Request, WDF_TYPE_REQUEST);
-    return FALSE;
-}
-
 /* ---- KMDF 1.21 to 1.31 entries (w117) ---------------------------------------------------------
  */
 

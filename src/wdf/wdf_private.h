@@ -167,6 +167,8 @@ struct WDFDEVICE_INIT {
     /* ---- gkmdf: WdfControlDeviceInitSetShutdownNotification (shutdown.c) ---- */
     PFN_WDF_DEVICE_SHUTDOWN_NOTIFICATION shutdown_notification;
     UCHAR shutdown_flags;
+    /* ---- wdevb: WdfDeviceInitAllowSelfIoTarget (self_target.c) ---- */
+    BOOLEAN allow_self_target;
 };
 
 /* kspeed: one count of arrivals (queue.c), alone on its 64-byte cache line. */
@@ -232,6 +234,12 @@ struct wdf_device {
     UNICODE_STRING mof_name;
     PFN_WDF_DEVICE_SHUTDOWN_NOTIFICATION shutdown_notification;
     UCHAR shutdown_flags;
+    /* wdevb: the self I/O target (a child of the device; NULL: the driver did not allow one)
+     * and the queue WdfIoTargetSelfAssignDefaultIoQueue gave it (NULL: the device's usual
+     * dispatching; written under wdf_tree_lock, read without it by wdf_queue_dispatch, cleared
+     * when the queue goes as dispatch[] is). */
+    struct wdf_object *self_target;
+    struct wdf_queue *self_queue;
 };
 
 struct wdf_queue {
@@ -262,6 +270,9 @@ struct wdf_queue {
     BOOLEAN fast;
     char lanes_pad[64]; /* the lanes' lines apart from the fields above, which both threads read */
     struct wdf_queue_lane lanes[WDF_ARRIVAL_SLOTS];
+    /* wdevb: WdfIoQueueAssignForwardProgressPolicy's reserved requests (forward_progress.c);
+     * NULL: none. Published once with a release store, closed by the queue's cleanup. */
+    struct wdf_fp *fp;
 };
 
 /* Where a request is (under its queue's lock). */
@@ -348,6 +359,10 @@ struct wdf_request {
     /* usb (usb.c): the URB and USB completion parameters of a request a WdfUsb routine
      * formatted (a child object of the request, reused by later formats); NULL: none yet */
     void *usb;
+    /* wdevb: the forward progress pool a reserved request belongs to (forward_progress.c);
+     * NULL: an ordinary request. A reserved request is not deleted when it ends: it goes back
+     * to its pool (wdf_request_dispose). */
+    struct wdf_fp *reserved_pool;
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -916,5 +931,31 @@ void wdf_usb_target_started(void *usb);
 /* A request formatted by a WdfUsb routine came back: Parameters.Usb of its completion
  * parameters. */
 void wdf_usb_record(struct wdf_request *request, PWDF_REQUEST_COMPLETION_PARAMS params);
+
+/* ---- wdevb: the self I/O target (iotarget.c, self_target.c) ------------------------------- */
+
+/* WdfDeviceCreate with WdfDeviceInitAllowSelfIoTarget: the device's self target, started, whose
+ * device is the device's own device object (dev->self_target). */
+NTSTATUS wdf_iotarget_create_self(struct wdf_device *device);
+BOOLEAN wdf_iotarget_is_self(struct wdf_object *target);
+/* Whether `irp` belongs to a request sent to `target` and not back yet. */
+BOOLEAN wdf_iotarget_sent_irp(struct wdf_object *target, PIRP irp);
+/* The queue an arriving read, write or device control goes to because it was sent to the
+ * device's self target with an assigned queue (NULL: the usual dispatching). */
+struct wdf_queue *wdf_self_queue_for(struct wdf_device *device, PIRP irp);
+
+/* ---- wdevb: guaranteed forward progress (forward_progress.c) ------------------------------- */
+
+/* The request for an IRP arriving at `queue`: a new one, or, under the queue's forward progress
+ * policy, a reserved one; NULL: the IRP is to be completed with *status. */
+struct wdf_request *wdf_fp_request(struct wdf_queue *queue, PIRP irp, NTSTATUS *status);
+/* Where a request goes once it ended (completed, failed at insertion, canceled): a reserved
+ * one back to its pool, any other deleted. */
+void wdf_request_dispose(struct wdf_request *request);
+/* The queue's cleanup: its reserved requests are deleted (those in use when they end). */
+void wdf_fp_close(struct wdf_queue *queue);
+/* Framework request objects count as pool allocations with this tag for fault injection
+ * (object.c; drvhost_fault_arm), so tests reach the low-memory paths. */
+#define WDF_REQUEST_FAULT_TAG 0x71527846u /* 'FxRq' as the pool prints it */
 
 #endif

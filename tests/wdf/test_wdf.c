@@ -364,8 +364,8 @@ TEST(dereferencing_away_a_live_object_is_wdf_violation)
  * WDFFUNCENUM index). */
 TEST(an_unimplemented_framework_routine_reports_itself)
 {
-    expect_bugcheck_params(0x10D, BUGCHECK_P1 | BUGCHECK_P2, 0x1000,
-                           WdfDriverErrorReportApiMissingTableIndex, 0, 0);
+    expect_bugcheck_params(0x10D, BUGCHECK_P1 | BUGCHECK_P2, 0x1000, WdfGetTriageInfoTableIndex, 0,
+                           0);
     wdfctl_misuse(WDFCTL_MISUSE_NOT_PROVIDED);
 }
 

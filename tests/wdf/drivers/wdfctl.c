@@ -347,7 +347,7 @@ static VOID WdfCtlMisuse(WDFREQUEST Request)
             WdfObjectDereference(object);
         break;
     case WDFCTL_MISUSE_NOT_PROVIDED:
-        WdfDriverErrorReportApiMissing(WdfGetDriver(), NULL, 0, FALSE); /* internal: a stand-in */
+        WdfGetTriageInfo(); /* reserved for internal use: a stand-in */
         break;
     case WDFCTL_MISUSE_WRONG_TYPE:
         WdfIoQueueGetDevice((WDFQUEUE)Request);

@@ -306,6 +306,8 @@ static NTSTATUS CreateDataBlock(WDFDEVICE Device, DEVICE_DATA *d)
     if (!NT_SUCCESS(status))
         return status;
     CHECK(WdfWmiInstanceRegister(fixed) == STATUS_INVALID_DEVICE_REQUEST);
+    /* Microsoft: a tracing handle only for a WdfWmiProviderTracing provider; this is none */
+    CHECK(WdfWmiProviderGetTracingHandle(provider) == 0);
     /* instance 1: the callbacks, registered at creation */
     WDF_WMI_INSTANCE_CONFIG_INIT_PROVIDER(&ic, provider);
     ic.Register = TRUE;

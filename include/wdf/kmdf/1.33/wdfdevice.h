@@ -610,4 +610,32 @@ FORCEINLINE NTSTATUS WdfDeviceAssignProperty(WDFDEVICE Device,
 #endif
 /* ---- end gkmdf ---- */
 
+/* ---- wdevb: the self I/O target, the DEVICEMAP key (src/wdf/self_target.c, registry.c) ---- */
+
+#if KMDF_VERSION_MINOR >= 15 /* Microsoft: minimum KMDF version 1.15 */
+typedef VOID (*PFN_WDFDEVICEINITALLOWSELFIOTARGET)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT);
+FORCEINLINE VOID WdfDeviceInitAllowSelfIoTarget(PWDFDEVICE_INIT DeviceInit)
+{
+    ((PFN_WDFDEVICEINITALLOWSELFIOTARGET)WdfFunctions[WdfDeviceInitAllowSelfIoTargetTableIndex])(
+        WdfDriverGlobals, DeviceInit);
+}
+
+typedef WDFIOTARGET (*PFN_WDFDEVICEGETSELFIOTARGET)(PWDF_DRIVER_GLOBALS, WDFDEVICE);
+FORCEINLINE WDFIOTARGET WdfDeviceGetSelfIoTarget(WDFDEVICE Device)
+{
+    return ((PFN_WDFDEVICEGETSELFIOTARGET)WdfFunctions[WdfDeviceGetSelfIoTargetTableIndex])(
+        WdfDriverGlobals, Device);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEOPENDEVICEMAPKEY)(PWDF_DRIVER_GLOBALS, WDFDEVICE, PCUNICODE_STRING,
+                                                  ACCESS_MASK, PWDF_OBJECT_ATTRIBUTES, WDFKEY *);
+FORCEINLINE NTSTATUS WdfDeviceOpenDevicemapKey(WDFDEVICE Device, PCUNICODE_STRING KeyName,
+                                               ACCESS_MASK DesiredAccess,
+                                               PWDF_OBJECT_ATTRIBUTES KeyAttributes, WDFKEY *Key)
+{
+    return ((PFN_WDFDEVICEOPENDEVICEMAPKEY)WdfFunctions[WdfDeviceOpenDevicemapKeyTableIndex])(
+        WdfDriverGlobals, Device, KeyName, DesiredAccess, KeyAttributes, Key);
+}
+#endif
+
 #endif

@@ -149,4 +149,17 @@ FORCEINLINE NTSTATUS WdfDriverErrorReportApiMissing(WDFDRIVER Driver, PCWSTR Fra
 }
 #endif
 
+/* Microsoft: "reserved for internal use only" (src/wdf/reserved.c). */
+typedef NTSTATUS (*PFN_WDF_TRACE_CALLBACK)(UCHAR ActionCode, PVOID DataPath, ULONG BufferLength,
+                                           PVOID Buffer, PVOID Context, PULONG Size);
+typedef NTSTATUS (*PFN_WDFDRIVERREGISTERTRACEINFO)(PWDF_DRIVER_GLOBALS, PDRIVER_OBJECT,
+                                                   PFN_WDF_TRACE_CALLBACK, PVOID);
+FORCEINLINE NTSTATUS WdfDriverRegisterTraceInfo(PDRIVER_OBJECT DriverObject,
+                                                PFN_WDF_TRACE_CALLBACK EvtTraceCallback,
+                                                PVOID ControlBlock)
+{
+    return ((PFN_WDFDRIVERREGISTERTRACEINFO)WdfFunctions[WdfDriverRegisterTraceInfoTableIndex])(
+        WdfDriverGlobals, DriverObject, EvtTraceCallback, ControlBlock);
+}
+
 #endif

@@ -286,4 +286,90 @@ FORCEINLINE VOID WdfIoQueueStopAndPurgeSynchronously(WDFQUEUE Queue)
 }
 #endif
 
+/* ---- wdevb: guaranteed forward progress (KMDF 1.9; src/wdf/forward_progress.c) ---------- */
+
+typedef enum _WDF_IO_FORWARD_PROGRESS_ACTION {
+    WdfIoForwardProgressActionInvalid = 0x0,
+    WdfIoForwardProgressActionFailRequest,
+    WdfIoForwardProgressActionUseReservedRequest
+} WDF_IO_FORWARD_PROGRESS_ACTION;
+
+typedef enum _WDF_IO_FORWARD_PROGRESS_RESERVED_POLICY {
+    WdfIoForwardProgressInvalidPolicy = 0x0,
+    WdfIoForwardProgressReservedPolicyAlwaysUseReservedRequest,
+    WdfIoForwardProgressReservedPolicyUseExamine,
+    WdfIoForwardProgressReservedPolicyPagingIO
+} WDF_IO_FORWARD_PROGRESS_RESERVED_POLICY;
+
+typedef NTSTATUS EVT_WDF_IO_ALLOCATE_RESOURCES_FOR_RESERVED_REQUEST(WDFQUEUE Queue,
+                                                                    WDFREQUEST Request);
+typedef EVT_WDF_IO_ALLOCATE_RESOURCES_FOR_RESERVED_REQUEST
+    *PFN_WDF_IO_ALLOCATE_RESOURCES_FOR_RESERVED_REQUEST;
+typedef NTSTATUS EVT_WDF_IO_ALLOCATE_REQUEST_RESOURCES(WDFQUEUE Queue, WDFREQUEST Request);
+typedef EVT_WDF_IO_ALLOCATE_REQUEST_RESOURCES *PFN_WDF_IO_ALLOCATE_REQUEST_RESOURCES;
+typedef WDF_IO_FORWARD_PROGRESS_ACTION EVT_WDF_IO_WDM_IRP_FOR_FORWARD_PROGRESS(WDFQUEUE Queue,
+                                                                               PIRP Irp);
+typedef EVT_WDF_IO_WDM_IRP_FOR_FORWARD_PROGRESS *PFN_WDF_IO_WDM_IRP_FOR_FORWARD_PROGRESS;
+
+typedef struct _WDF_IO_FORWARD_PROGRESS_RESERVED_POLICY_SETTINGS {
+    union {
+        struct {
+            PFN_WDF_IO_WDM_IRP_FOR_FORWARD_PROGRESS EvtIoWdmIrpForForwardProgress;
+        } ExaminePolicy;
+    } Policy;
+} WDF_IO_FORWARD_PROGRESS_RESERVED_POLICY_SETTINGS;
+
+typedef struct _WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY {
+    ULONG Size;
+    ULONG TotalForwardProgressRequests;
+    WDF_IO_FORWARD_PROGRESS_RESERVED_POLICY ForwardProgressReservedPolicy;
+    WDF_IO_FORWARD_PROGRESS_RESERVED_POLICY_SETTINGS ForwardProgressReservePolicySettings;
+    PFN_WDF_IO_ALLOCATE_RESOURCES_FOR_RESERVED_REQUEST EvtIoAllocateResourcesForReservedRequest;
+    PFN_WDF_IO_ALLOCATE_REQUEST_RESOURCES EvtIoAllocateRequestResources;
+} WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY, *PWDF_IO_QUEUE_FORWARD_PROGRESS_POLICY;
+C_ASSERT(sizeof(WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY) == 40);
+
+FORCEINLINE VOID WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY_DEFAULT_INIT(
+    PWDF_IO_QUEUE_FORWARD_PROGRESS_POLICY Policy, ULONG TotalForwardProgressRequests)
+{
+    RtlZeroMemory(Policy, sizeof(*Policy));
+    Policy->Size = sizeof(*Policy);
+    Policy->TotalForwardProgressRequests = TotalForwardProgressRequests;
+    Policy->ForwardProgressReservedPolicy =
+        WdfIoForwardProgressReservedPolicyAlwaysUseReservedRequest;
+}
+
+FORCEINLINE VOID WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY_EXAMINE_INIT(
+    PWDF_IO_QUEUE_FORWARD_PROGRESS_POLICY Policy, ULONG TotalForwardProgressRequests,
+    PFN_WDF_IO_WDM_IRP_FOR_FORWARD_PROGRESS EvtIoWdmIrpForForwardProgress)
+{
+    RtlZeroMemory(Policy, sizeof(*Policy));
+    Policy->Size = sizeof(*Policy);
+    Policy->TotalForwardProgressRequests = TotalForwardProgressRequests;
+    Policy->ForwardProgressReservedPolicy = WdfIoForwardProgressReservedPolicyUseExamine;
+    Policy->ForwardProgressReservePolicySettings.Policy.ExaminePolicy
+        .EvtIoWdmIrpForForwardProgress = EvtIoWdmIrpForForwardProgress;
+}
+
+/* The reference page says this sets the policy to UseExamine; the routine is the paging I/O
+ * one (its name, WdfIoForwardProgressReservedPolicyPagingIO): PagingIO (docs/wdf.md). */
+FORCEINLINE VOID WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY_PAGINGIO_INIT(
+    PWDF_IO_QUEUE_FORWARD_PROGRESS_POLICY Policy, ULONG TotalForwardProgressRequests)
+{
+    RtlZeroMemory(Policy, sizeof(*Policy));
+    Policy->Size = sizeof(*Policy);
+    Policy->TotalForwardProgressRequests = TotalForwardProgressRequests;
+    Policy->ForwardProgressReservedPolicy = WdfIoForwardProgressReservedPolicyPagingIO;
+}
+
+typedef NTSTATUS (*PFN_WDFIOQUEUEASSIGNFORWARDPROGRESSPOLICY)(
+    PWDF_DRIVER_GLOBALS, WDFQUEUE, PWDF_IO_QUEUE_FORWARD_PROGRESS_POLICY);
+FORCEINLINE NTSTATUS WdfIoQueueAssignForwardProgressPolicy(
+    WDFQUEUE Queue, PWDF_IO_QUEUE_FORWARD_PROGRESS_POLICY ForwardProgressPolicy)
+{
+    return ((PFN_WDFIOQUEUEASSIGNFORWARDPROGRESSPOLICY)
+                WdfFunctions[WdfIoQueueAssignForwardProgressPolicyTableIndex])(
+        WdfDriverGlobals, Queue, ForwardProgressPolicy);
+}
+
 #endif

@@ -615,4 +615,15 @@ FORCEINLINE NTSTATUS WdfIoTargetQueryForInterface(WDFIOTARGET IoTarget, LPCGUID 
         WdfDriverGlobals, IoTarget, InterfaceType, Interface, Size, Version, InterfaceSpecificData);
 }
 
+#if KMDF_VERSION_MINOR >= 15 /* Microsoft: minimum KMDF version 1.15 */
+typedef NTSTATUS (*PFN_WDFIOTARGETSELFASSIGNDEFAULTIOQUEUE)(PWDF_DRIVER_GLOBALS, WDFIOTARGET,
+                                                            WDFQUEUE);
+FORCEINLINE NTSTATUS WdfIoTargetSelfAssignDefaultIoQueue(WDFIOTARGET IoTarget, WDFQUEUE Queue)
+{
+    return ((PFN_WDFIOTARGETSELFASSIGNDEFAULTIOQUEUE)
+                WdfFunctions[WdfIoTargetSelfAssignDefaultIoQueueTableIndex])(WdfDriverGlobals,
+                                                                             IoTarget, Queue);
+}
+#endif
+
 #endif

@@ -178,4 +178,13 @@ FORCEINLINE VOID WdfObjectReleaseLock(WDFOBJECT Object)
                                                                              Object);
 }
 
+/* Microsoft: "not implemented" (src/wdf/reserved.c). */
+typedef NTSTATUS (*PFN_WDFOBJECTQUERY)(PWDF_DRIVER_GLOBALS, WDFOBJECT, CONST GUID *, ULONG, PVOID);
+FORCEINLINE NTSTATUS WdfObjectQuery(WDFOBJECT Object, CONST GUID *Guid, ULONG QueryBufferLength,
+                                    PVOID QueryBuffer)
+{
+    return ((PFN_WDFOBJECTQUERY)WdfFunctions[WdfObjectQueryTableIndex])(
+        WdfDriverGlobals, Object, Guid, QueryBufferLength, QueryBuffer);
+}
+
 #endif
