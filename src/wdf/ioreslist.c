@@ -535,13 +535,17 @@ NTSTATUS wdf_fdo_filter_up(struct wdf_device *dev, PIRP irp, struct wdf_filter_l
         }
         return status;
     }
+    /* A list replaced is freed by whoever replaced it (the IRP's rule): the one the drivers
+     * below returned when the up half replaces it, the one the IRP came with when the down
+     * half did. */
     if (changed) {
-        if (irp->IoStatus.Information != 0 && irp->IoStatus.Information != f->original)
-            ExFreePool((PVOID)irp->IoStatus.Information); /* ours, or a lower driver's */
+        ULONG_PTR replaced = irp->IoStatus.Information;
         irp->IoStatus.Information = list;
+        if (replaced != 0 && (replaced != f->original || f->ours == 0))
+            ExFreePool((PVOID)replaced);
     }
-    if (f->original != 0 && irp->IoStatus.Information != f->original)
-        ExFreePool((PVOID)f->original); /* replaced: the IRP's rule, whoever replaced it */
+    if (f->ours != 0 && f->original != 0)
+        ExFreePool((PVOID)f->original);
     return STATUS_SUCCESS;
 }
 
