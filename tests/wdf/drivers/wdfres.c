@@ -96,6 +96,27 @@ static void Describe(WDFIORESREQLIST List, char *out, size_t size)
     }
 }
 
+/* "M.. P.. I.." for an assigned (raw) list, then the translated list's count. */
+static void DescribeAssigned(WDFCMRESLIST Raw, WDFCMRESLIST Translated, char *out, size_t size)
+{
+    size_t at = 0;
+    int n;
+    out[0] = 0;
+    for (ULONG i = 0; i < WdfCmResourceListGetCount(Raw); i++) {
+        PCM_PARTIAL_RESOURCE_DESCRIPTOR d = WdfCmResourceListGetDescriptor(Raw, i);
+        if (d->Type == CmResourceTypeInterrupt)
+            n = _snprintf(out + at, size - at, "I%lu ", (unsigned long)d->u.Interrupt.Vector);
+        else
+            n = _snprintf(
+                out + at, size - at, "%c%llX/%lX ", d->Type == CmResourceTypePort ? 'P' : 'M',
+                (unsigned long long)d->u.Memory.Start.QuadPart, (unsigned long)d->u.Memory.Length);
+        if (n > 0 && (size_t)n < size - at)
+            at += (size_t)n;
+    }
+    _snprintf(out + at, size - at, "translated %lu",
+              (unsigned long)WdfCmResourceListGetCount(Translated));
+}
+
 #ifdef WDFRES_FILTER
 
 /* ---- the upper filter -------------------------------------------------------------------- */
@@ -182,9 +203,10 @@ static NTSTATUS ChildResources(WDFDEVICE Device, WDFCMRESLIST Resources)
 /* What the drivers above left for the bus: the added interrupt is gone. */
 static NTSTATUS ChildPrepare(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Translated)
 {
+    char text[160];
     UNREFERENCED_PARAMETER(Device);
-    LOG("PdoPrepareHardware(%lu,%lu)", (unsigned long)WdfCmResourceListGetCount(Raw),
-        (unsigned long)WdfCmResourceListGetCount(Translated));
+    DescribeAssigned(Raw, Translated, text, sizeof(text));
+    LOG("PdoPrepareHardware(%s)", text);
     return STATUS_SUCCESS;
 }
 
@@ -305,9 +327,10 @@ static NTSTATUS RemoveAdded(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Tra
 
 static NTSTATUS FdoPrepare(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Translated)
 {
+    char text[160];
     UNREFERENCED_PARAMETER(Device);
-    LOG("FdoPrepareHardware(%lu,%lu)", (unsigned long)WdfCmResourceListGetCount(Raw),
-        (unsigned long)WdfCmResourceListGetCount(Translated));
+    DescribeAssigned(Raw, Translated, text, sizeof(text));
+    LOG("FdoPrepareHardware(%s)", text);
     return STATUS_SUCCESS;
 }
 
