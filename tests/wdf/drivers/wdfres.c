@@ -69,6 +69,8 @@ static void Irq(PIO_RESOURCE_DESCRIPTOR d, ULONG vector)
 static size_t Append(char *out, size_t size, size_t at, PIO_RESOURCE_DESCRIPTOR d)
 {
     int n;
+    if ((d->Option & IO_RESOURCE_ALTERNATIVE) && at + 1 < size)
+        out[at++] = '~'; /* an alternative to the descriptor before it */
     if (d->Type == CmResourceTypeInterrupt)
         n = _snprintf(out + at, size - at, "I%lu", (unsigned long)d->u.Interrupt.MinimumVector);
     else
@@ -130,12 +132,44 @@ static NTSTATUS FilterAdd(WDFDEVICE Device, WDFIORESREQLIST List)
     return STATUS_SUCCESS;
 }
 
+/* The IRP as it leaves this stack for the PnP manager (the filter is its top): the list the
+ * framework built, as a WDM driver reads it. */
+static NTSTATUS FilterDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+{
+    PIO_RESOURCE_REQUIREMENTS_LIST list = (PIO_RESOURCE_REQUIREMENTS_LIST)Irp->IoStatus.Information;
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Context);
+    if (Irp->PendingReturned)
+        IoMarkIrpPending(Irp);
+    LOG("FILTER_RESOURCE_REQUIREMENTS(0x%08lX, size %lu, interface %d, slot %lu, alternatives %lu, "
+        "descriptors %lu)",
+        (unsigned long)Irp->IoStatus.Status, list != NULL ? (unsigned long)list->ListSize : 0ul,
+        list != NULL ? (int)list->InterfaceType : -2,
+        list != NULL ? (unsigned long)list->SlotNumber : 0ul,
+        list != NULL ? (unsigned long)list->AlternativeLists : 0ul,
+        list != NULL ? (unsigned long)list->List[0].Count : 0ul);
+    return STATUS_CONTINUE_COMPLETION;
+}
+
+static NTSTATUS FilterPreprocess(WDFDEVICE Device, PIRP Irp)
+{
+    IoCopyCurrentIrpStackLocationToNext(Irp);
+    IoSetCompletionRoutine(Irp, FilterDone, NULL, TRUE, TRUE, TRUE);
+    return WdfDeviceWdmDispatchPreprocessedIrp(Device, Irp);
+}
+
 static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 {
     WDF_FDO_EVENT_CALLBACKS fdo;
     WDFDEVICE device;
+    UCHAR minor = IRP_MN_FILTER_RESOURCE_REQUIREMENTS;
+    NTSTATUS status;
     UNREFERENCED_PARAMETER(Driver);
     WdfFdoInitSetFilter(DeviceInit);
+    status = WdfDeviceInitAssignWdmIrpPreprocessCallback(DeviceInit, FilterPreprocess, IRP_MJ_PNP,
+                                                         &minor, 1);
+    if (!NT_SUCCESS(status))
+        return status;
     WDF_FDO_EVENT_CALLBACKS_INIT(&fdo);
     fdo.EvtDeviceFilterAddResourceRequirements = FilterAdd;
     WdfFdoInitSetEventCallbacks(DeviceInit, &fdo);
@@ -283,14 +317,18 @@ static NTSTATUS FilterAdd(WDFDEVICE Device, WDFIORESREQLIST List)
     UNREFERENCED_PARAMETER(Device);
     Describe(List, before, sizeof(before));
     Irq(&d, 7);
+    d.Option = IO_RESOURCE_PREFERRED;
+    WdfIoResourceListAppendDescriptor(config, &d);
+    Irq(&d, 9);
+    d.Option = IO_RESOURCE_ALTERNATIVE; /* line 9 if 7 were taken: not assigned */
     WdfIoResourceListAppendDescriptor(config, &d);
     Range(&d, CmResourceTypePort, 0x300, 8);
     WdfIoResourceListInsertDescriptor(config, &d, 0);
-    bounds = WdfIoResourceListInsertDescriptor(config, &d, 4);
+    bounds = WdfIoResourceListInsertDescriptor(config, &d, 5);
     Range(&d, CmResourceTypePort, 0x310, 4);
     WdfIoResourceListUpdateDescriptor(config, &d, 0);
-    WdfIoResourceListUpdateDescriptor(config, &d, 3); /* no such descriptor: nothing */
-    WdfIoResourceListRemove(config, 3);               /* nothing either */
+    WdfIoResourceListUpdateDescriptor(config, &d, 4); /* no such descriptor: nothing */
+    WdfIoResourceListRemove(config, 4);               /* nothing either */
     Range(&d, CmResourceTypeMemory, 0x1000, 1);
     WdfIoResourceListRemoveByDescriptor(config, &d); /* matches none: nothing */
     if (NT_SUCCESS(WdfIoResourceListCreate(List, WDF_NO_OBJECT_ATTRIBUTES, &extra))) {
@@ -303,7 +341,7 @@ static NTSTATUS FilterAdd(WDFDEVICE Device, WDFIORESREQLIST List)
     }
     Describe(List, after, sizeof(after));
     LOG("FilterAdd(%s -> %s, bounds 0x%08lX, past end NULL %d)", before, after,
-        (unsigned long)bounds, WdfIoResourceListGetDescriptor(config, 3) == NULL);
+        (unsigned long)bounds, WdfIoResourceListGetDescriptor(config, 4) == NULL);
     SavedList = List;
     SavedConfig = config;
     return STATUS_SUCCESS;
