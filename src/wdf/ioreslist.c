@@ -8,10 +8,11 @@
  * A WDFIORESREQLIST is the framework's copy of an IO_RESOURCE_REQUIREMENTS_LIST, made for one
  * callback: EvtDeviceResourceRequirementsQuery (empty), EvtDeviceFilterRemoveResource-
  * Requirements (the list the IRP brings down), EvtDeviceFilterAddResourceRequirements (the
- * list the drivers below return). When the callback changed it, the framework builds a new
- * IO_RESOURCE_REQUIREMENTS_LIST from it for the IRP and frees the one it replaces (the IRP's
- * rule: the manager frees what comes back). The object (and the WDFIORESLISTs, its children)
- * is deleted when the callback returns: a handle kept past it is a stale handle (0x10D).
+ * list the drivers below return). When the list built from it afterwards differs from the
+ * IRP's (the callback changed it), the new IO_RESOURCE_REQUIREMENTS_LIST replaces the IRP's,
+ * which is freed (the IRP's rule: the manager frees what comes back). The object (and the
+ * WDFIORESLISTs, its children) is deleted when the callback returns: a handle kept past it is a
+ * stale handle (0x10D).
  *
  * Lifetime and locking: a list is a child of its device and belongs to the PnP IRP that runs
  * the callback receiving it (one at a time per device), so it has no lock.
@@ -37,7 +38,6 @@ struct wdf_ioreslist {
 
 struct wdf_ioreqlist {
     struct wdf_object obj;
-    BOOLEAN changed; /* a routine changed it or one of its configurations */
     INTERFACE_TYPE interface_type;
     ULONG bus_number, slot_number;
     ULONG reserved[3];
@@ -204,7 +204,6 @@ VOID imp_WdfIoResourceRequirementsListSetSlotNumber(PWDF_DRIVER_GLOBALS globals,
 {
     struct wdf_ioreqlist *r = WDF_IOREQ_GET(wdf_globals_of(globals), RequirementsList);
     r->slot_number = SlotNumber;
-    r->changed = TRUE;
 }
 
 VOID imp_WdfIoResourceRequirementsListSetInterfaceType(PWDF_DRIVER_GLOBALS globals,
@@ -213,7 +212,6 @@ VOID imp_WdfIoResourceRequirementsListSetInterfaceType(PWDF_DRIVER_GLOBALS globa
 {
     struct wdf_ioreqlist *r = WDF_IOREQ_GET(wdf_globals_of(globals), RequirementsList);
     r->interface_type = InterfaceType;
-    r->changed = TRUE;
 }
 
 /* Microsoft: STATUS_INVALID_DEVICE_REQUEST for a configuration another list created,
@@ -224,7 +222,6 @@ static NTSTATUS wdf_ioreqlist_insert(struct wdf_globals *g, WDFIORESREQLIST list
 {
     struct wdf_ioreqlist *r = WDF_IOREQ_GET(g, list);
     struct wdf_ioreslist *l = WDF_IORES_GET(g, config);
-    NTSTATUS status;
     if (l->owner != r || l->listed) {
         rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': %s: logical configuration %p %s",
                  g->pub.DriverName, ddi, (void *)l,
@@ -235,10 +232,7 @@ static NTSTATUS wdf_ioreqlist_insert(struct wdf_globals *g, WDFIORESREQLIST list
         index = r->count;
     if (index > r->count)
         return STATUS_ARRAY_BOUNDS_EXCEEDED;
-    status = wdf_ioreqlist_put(r, l, index);
-    if (NT_SUCCESS(status))
-        r->changed = TRUE;
-    return status;
+    return wdf_ioreqlist_put(r, l, index);
 }
 
 NTSTATUS imp_WdfIoResourceRequirementsListAppendIoResList(PWDF_DRIVER_GLOBALS globals,
@@ -287,7 +281,6 @@ static void wdf_ioreqlist_remove(struct wdf_globals *g, struct wdf_ioreqlist *r,
     memmove(&r->configs[index], &r->configs[index + 1],
             (r->count - index - 1) * sizeof(*r->configs));
     r->count--;
-    r->changed = TRUE;
     l->listed = FALSE;
     wdf_object_delete(&l->obj);
 }
@@ -354,7 +347,6 @@ static NTSTATUS wdf_ioreslist_insert(struct wdf_ioreslist *l, PIO_RESOURCE_DESCR
             (l->count - index) * sizeof(*l->descriptors));
     l->descriptors[index] = *d;
     l->count++;
-    l->owner->changed = TRUE;
     return STATUS_SUCCESS;
 }
 
@@ -393,7 +385,6 @@ VOID imp_WdfIoResourceListUpdateDescriptor(PWDF_DRIVER_GLOBALS globals, WDFIORES
         return;
     }
     l->descriptors[Index] = *Descriptor;
-    l->owner->changed = TRUE;
 }
 
 ULONG imp_WdfIoResourceListGetCount(PWDF_DRIVER_GLOBALS globals, WDFIORESLIST ResourceList)
@@ -420,7 +411,6 @@ static void wdf_ioreslist_remove(struct wdf_globals *g, struct wdf_ioreslist *l,
     memmove(&l->descriptors[index], &l->descriptors[index + 1],
             (l->count - index - 1) * sizeof(*l->descriptors));
     l->count--;
-    l->owner->changed = TRUE;
 }
 
 VOID imp_WdfIoResourceListRemove(PWDF_DRIVER_GLOBALS globals, WDFIORESLIST ResourceList,
@@ -462,26 +452,38 @@ VOID imp_WdfFdoInitSetEventCallbacks(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INI
     init->fdo_callbacks = *FdoEventCallbacks;
 }
 
-/* `callback` with a WDFIORESREQLIST copy of *list; when it changed the copy, *list becomes a
- * new list built from it (the old one stays the caller's to free). */
+/* Whether `built` says something else than `list` (NULL: no requirements). */
+static BOOLEAN wdf_ioreqlist_differs(PIO_RESOURCE_REQUIREMENTS_LIST list,
+                                     PIO_RESOURCE_REQUIREMENTS_LIST built)
+{
+    if (list == NULL || built == NULL)
+        return list != built;
+    return list->ListSize != built->ListSize || memcmp(list, built, built->ListSize) != 0;
+}
+
+/* `callback` with a WDFIORESREQLIST copy of *list; when the list built from the copy afterwards
+ * differs from *list (the driver changed it), *list becomes the new one (the old one stays the
+ * caller's to free). */
 static NTSTATUS wdf_ioreqlist_run(struct wdf_device *dev,
                                   PFN_WDF_DEVICE_FILTER_RESOURCE_REQUIREMENTS callback,
                                   ULONG_PTR *list, BOOLEAN *changed)
 {
     struct wdf_ioreqlist *r;
+    PIO_RESOURCE_REQUIREMENTS_LIST built = NULL;
     NTSTATUS status = wdf_ioreqlist_make(dev, (PIO_RESOURCE_REQUIREMENTS_LIST)*list, &r);
     *changed = FALSE;
     if (!NT_SUCCESS(status))
         return status;
     status = callback((WDFDEVICE)dev, (WDFIORESREQLIST)r);
-    if (NT_SUCCESS(status) && r->changed) {
-        PIO_RESOURCE_REQUIREMENTS_LIST built = wdf_ioreqlist_build(r, &status);
-        if (NT_SUCCESS(status)) {
-            *list = (ULONG_PTR)built;
-            *changed = TRUE;
-        }
-    }
+    if (NT_SUCCESS(status))
+        built = wdf_ioreqlist_build(r, &status);
     wdf_object_delete(&r->obj); /* its handles were the callback's only */
+    if (NT_SUCCESS(status) && wdf_ioreqlist_differs((PIO_RESOURCE_REQUIREMENTS_LIST)*list, built)) {
+        *list = (ULONG_PTR)built;
+        *changed = TRUE;
+    } else if (built != NULL) {
+        ExFreePool(built);
+    }
     return status;
 }
 
