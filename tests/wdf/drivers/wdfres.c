@@ -334,14 +334,15 @@ static NTSTATUS FilterAdd(WDFDEVICE Device, WDFIORESREQLIST List)
     if (NT_SUCCESS(WdfIoResourceListCreate(List, WDF_NO_OBJECT_ATTRIBUTES, &extra))) {
         WdfIoResourceListAppendDescriptor(extra, &d);
         WdfIoResourceRequirementsListAppendIoResList(List, extra);
-        WdfIoResourceRequirementsListRemove(List, 5); /* nothing */
+        WdfIoResourceRequirementsListRemove(List, 2); /* just past the end: nothing */
         LOG("FilterAdd(configurations %lu)",
             (unsigned long)WdfIoResourceRequirementsListGetCount(List));
         WdfIoResourceRequirementsListRemove(List, 1);
     }
     Describe(List, after, sizeof(after));
-    LOG("FilterAdd(%s -> %s, bounds 0x%08lX, past end NULL %d)", before, after,
-        (unsigned long)bounds, WdfIoResourceListGetDescriptor(config, 4) == NULL);
+    LOG("FilterAdd(%s -> %s, bounds 0x%08lX, past end NULL %d %d)", before, after,
+        (unsigned long)bounds, WdfIoResourceListGetDescriptor(config, 4) == NULL,
+        WdfIoResourceRequirementsListGetIoResList(List, 1) == NULL); /* the one removed */
     SavedList = List;
     SavedConfig = config;
     return STATUS_SUCCESS;
