@@ -158,9 +158,17 @@ static NTSTATUS FilterPreprocess(WDFDEVICE Device, PIRP Irp)
     return WdfDeviceWdmDispatchPreprocessedIrp(Device, Irp);
 }
 
+static NTSTATUS FilterAddIgnored(WDFDEVICE Device, WDFIORESREQLIST List)
+{
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(List);
+    LOG("FilterAddIgnored: the callbacks of a wrong Size were taken");
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 {
-    WDF_FDO_EVENT_CALLBACKS fdo;
+    WDF_FDO_EVENT_CALLBACKS fdo, wrong;
     WDFDEVICE device;
     UCHAR minor = IRP_MN_FILTER_RESOURCE_REQUIREMENTS;
     NTSTATUS status;
@@ -173,6 +181,10 @@ static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
     WDF_FDO_EVENT_CALLBACKS_INIT(&fdo);
     fdo.EvtDeviceFilterAddResourceRequirements = FilterAdd;
     WdfFdoInitSetEventCallbacks(DeviceInit, &fdo);
+    WDF_FDO_EVENT_CALLBACKS_INIT(&wrong); /* a wrong Size: ignored (drvhost), fdo's stay */
+    wrong.Size = sizeof(wrong) - sizeof(PVOID);
+    wrong.EvtDeviceFilterAddResourceRequirements = FilterAddIgnored;
+    WdfFdoInitSetEventCallbacks(DeviceInit, &wrong);
     return WdfDeviceCreate(&DeviceInit, WDF_NO_OBJECT_ATTRIBUTES, &device);
 }
 
