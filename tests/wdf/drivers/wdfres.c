@@ -25,8 +25,21 @@
 
 #ifdef WDFRES_FILTER
 #define NAME "wdfresflt"
+#elif defined(WDFRES_FAIL)
+#define NAME "wdfresfail"
 #else
 #define NAME "wdfres"
+#endif
+
+/* wdfresfail (WDFRES_FAIL): the same bus and function driver for WDFRES\FAILBUS, whose
+ * EvtDeviceFilterAddResourceRequirements and EvtDeviceRemoveAddedResources fail after
+ * changing their lists. */
+#ifdef WDFRES_FAIL
+#define CHILD_ID    L"WDFRES\\FAILCHILD"
+#define FAIL_STATUS STATUS_DEVICE_CONFIGURATION_ERROR
+#else
+#define CHILD_ID    L"WDFRES\\CHILD"
+#define FAIL_STATUS STATUS_SUCCESS
 #endif
 
 #define LOG(fmt, ...)                                                                              \
@@ -258,7 +271,7 @@ static NTSTATUS ChildPrepare(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Tr
 
 static NTSTATUS ChildCreate(WDFDEVICE Bus)
 {
-    DECLARE_CONST_UNICODE_STRING(id, L"WDFRES\\CHILD");
+    DECLARE_CONST_UNICODE_STRING(id, CHILD_ID);
     DECLARE_CONST_UNICODE_STRING(instance, L"0");
     DECLARE_CONST_UNICODE_STRING(text, L"Framework resources child");
     DECLARE_CONST_UNICODE_STRING(location, L"Slot 3");
@@ -357,23 +370,23 @@ static NTSTATUS FilterAdd(WDFDEVICE Device, WDFIORESREQLIST List)
         WdfIoResourceRequirementsListGetIoResList(List, 1) == NULL); /* the one removed */
     SavedList = List;
     SavedConfig = config;
-    return STATUS_SUCCESS;
+    return FAIL_STATUS;
 }
 
 /* Microsoft (EvtDeviceRemoveAddedResources): the interrupt FilterAdd added leaves both lists. */
 static NTSTATUS RemoveAdded(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Translated)
 {
-    ULONG before = WdfCmResourceListGetCount(Raw);
+    char text[160];
     UNREFERENCED_PARAMETER(Device);
+    DescribeAssigned(Raw, Translated, text, sizeof(text));
     for (ULONG i = WdfCmResourceListGetCount(Raw); i-- > 0;)
         if (WdfCmResourceListGetDescriptor(Raw, i)->Type == CmResourceTypeInterrupt) {
             WdfCmResourceListRemove(Raw, i);
             WdfCmResourceListRemove(Translated, i);
         }
-    LOG("RemoveAddedResources(%lu -> %lu,%lu)", (unsigned long)before,
-        (unsigned long)WdfCmResourceListGetCount(Raw),
+    LOG("RemoveAddedResources(%s -> %lu,%lu)", text, (unsigned long)WdfCmResourceListGetCount(Raw),
         (unsigned long)WdfCmResourceListGetCount(Translated));
-    return STATUS_SUCCESS;
+    return FAIL_STATUS;
 }
 
 static NTSTATUS FdoPrepare(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Translated)
