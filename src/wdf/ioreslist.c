@@ -59,6 +59,19 @@ static BOOLEAN wdf_ioreq_grow(void **array, ULONG *capacity, ULONG need, size_t 
     return TRUE;
 }
 
+void wdf_array_open(void *base, ULONG count, ULONG index, size_t size)
+{
+    char *at = (char *)base + (size_t)index * size;
+    memmove(at + size, at, (size_t)(count - index) * size);
+}
+
+void wdf_array_remove(void *base, ULONG *count, ULONG index, size_t size)
+{
+    char *at = (char *)base + (size_t)index * size;
+    memmove(at, at + size, (size_t)(*count - index - 1) * size);
+    (*count)--;
+}
+
 static void wdf_ioreslist_destroy(struct wdf_object *o)
 {
     free(CONTAINING_RECORD(o, struct wdf_ioreslist, obj)->descriptors);
@@ -90,7 +103,7 @@ static NTSTATUS wdf_ioreqlist_put(struct wdf_ioreqlist *r, struct wdf_ioreslist 
 {
     if (!wdf_ioreq_grow((void **)&r->configs, &r->capacity, r->count + 1, sizeof(*r->configs)))
         return STATUS_INSUFFICIENT_RESOURCES;
-    memmove(&r->configs[index + 1], &r->configs[index], (r->count - index) * sizeof(*r->configs));
+    wdf_array_open(r->configs, r->count, index, sizeof(*r->configs));
     r->configs[index] = l;
     r->count++;
     l->listed = TRUE;
@@ -278,9 +291,7 @@ static void wdf_ioreqlist_remove(struct wdf_globals *g, struct wdf_ioreqlist *r,
         return;
     }
     l = r->configs[index];
-    memmove(&r->configs[index], &r->configs[index + 1],
-            (r->count - index - 1) * sizeof(*r->configs));
-    r->count--;
+    wdf_array_remove(r->configs, &r->count, index, sizeof(*r->configs));
     l->listed = FALSE;
     wdf_object_delete(&l->obj);
 }
@@ -343,8 +354,7 @@ static NTSTATUS wdf_ioreslist_insert(struct wdf_ioreslist *l, PIO_RESOURCE_DESCR
     if (!wdf_ioreq_grow((void **)&l->descriptors, &l->capacity, l->count + 1,
                         sizeof(*l->descriptors)))
         return STATUS_INSUFFICIENT_RESOURCES;
-    memmove(&l->descriptors[index + 1], &l->descriptors[index],
-            (l->count - index) * sizeof(*l->descriptors));
+    wdf_array_open(l->descriptors, l->count, index, sizeof(*l->descriptors));
     l->descriptors[index] = *d;
     l->count++;
     return STATUS_SUCCESS;
@@ -408,9 +418,7 @@ static void wdf_ioreslist_remove(struct wdf_globals *g, struct wdf_ioreslist *l,
                  g->pub.DriverName, ddi);
         return;
     }
-    memmove(&l->descriptors[index], &l->descriptors[index + 1],
-            (l->count - index - 1) * sizeof(*l->descriptors));
-    l->count--;
+    wdf_array_remove(l->descriptors, &l->count, index, sizeof(*l->descriptors));
 }
 
 VOID imp_WdfIoResourceListRemove(PWDF_DRIVER_GLOBALS globals, WDFIORESLIST ResourceList,

@@ -114,8 +114,7 @@ static NTSTATUS wdf_cmreslist_insert(struct wdf_globals *g, struct wdf_cmreslist
         return STATUS_ARRAY_BOUNDS_EXCEEDED;
     if (!wdf_cmreslist_grow(l, 1))
         return STATUS_INSUFFICIENT_RESOURCES;
-    memmove(&l->descriptors[index + 1], &l->descriptors[index],
-            (l->count - index) * sizeof(*l->descriptors));
+    wdf_array_open(l->descriptors, l->count, index, sizeof(*l->descriptors));
     l->descriptors[index] = *d; /* copied: the caller's may be on its stack */
     l->count++;
     return STATUS_SUCCESS;
@@ -151,9 +150,7 @@ static void wdf_cmreslist_remove(struct wdf_globals *g, struct wdf_cmreslist *l,
                  !l->changeable ? "the list cannot be changed" : "no descriptor at that index");
         return;
     }
-    memmove(&l->descriptors[index], &l->descriptors[index + 1],
-            (l->count - index - 1) * sizeof(*l->descriptors));
-    l->count--;
+    wdf_array_remove(l->descriptors, &l->count, index, sizeof(*l->descriptors));
 }
 
 VOID imp_WdfCmResourceListRemove(PWDF_DRIVER_GLOBALS globals, WDFCMRESLIST List, ULONG Index)

@@ -931,6 +931,10 @@ void wdf_usb_record(struct wdf_request *request, PWDF_REQUEST_COMPLETION_PARAMS 
  * NULL when the list is empty or there is no memory (*status says which). */
 PCM_RESOURCE_LIST wdf_cmreslist_build(struct wdf_cmreslist *l, PCM_RESOURCE_LIST like,
                                       NTSTATUS *status);
+/* An array of `count` elements of `size` bytes: a gap opened at `index` (room for one more
+ * is the caller's), or the element at `index` taken out (the later ones move up). */
+void wdf_array_open(void *base, ULONG count, ULONG index, size_t size);
+void wdf_array_remove(void *base, ULONG *count, ULONG index, size_t size);
 /* The object header of a WDFCMRESLIST (to delete one the framework made for a callback). */
 struct wdf_object *wdf_cmreslist_object(struct wdf_cmreslist *l);
 /* IRP_MN_FILTER_RESOURCE_REQUIREMENTS of a framework FDO or filter (pnp.c sends it down

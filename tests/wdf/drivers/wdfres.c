@@ -203,6 +203,17 @@ static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 
 #else
 
+/* The child's PDO gets what the drivers above left for the bus (the added interrupt is gone);
+ * its function driver, the whole assigned lists. */
+static NTSTATUS Prepare(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Translated)
+{
+    char text[160];
+    DescribeAssigned(Raw, Translated, text, sizeof(text));
+    LOG("%sPrepareHardware(%s)", WdfDeviceWdmGetAttachedDevice(Device) == NULL ? "Pdo" : "Fdo",
+        text);
+    return STATUS_SUCCESS;
+}
+
 /* ---- the child PDO (bus driver) ------------------------------------------------------------ */
 
 /* Microsoft (WdfIoResourceRequirementsList*, WdfIoResourceListCreate): two configurations,
@@ -259,16 +270,6 @@ static NTSTATUS ChildResources(WDFDEVICE Device, WDFCMRESLIST Resources)
     return status;
 }
 
-/* What the drivers above left for the bus: the added interrupt is gone. */
-static NTSTATUS ChildPrepare(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Translated)
-{
-    char text[160];
-    UNREFERENCED_PARAMETER(Device);
-    DescribeAssigned(Raw, Translated, text, sizeof(text));
-    LOG("PdoPrepareHardware(%s)", text);
-    return STATUS_SUCCESS;
-}
-
 static NTSTATUS ChildCreate(WDFDEVICE Bus)
 {
     DECLARE_CONST_UNICODE_STRING(id, CHILD_ID);
@@ -296,7 +297,7 @@ static NTSTATUS ChildCreate(WDFDEVICE Bus)
         pdo.EvtDeviceResourcesQuery = ChildResources;
         WdfPdoInitSetEventCallbacks(init, &pdo);
         WDF_PNPPOWER_EVENT_CALLBACKS_INIT(&pnp);
-        pnp.EvtDevicePrepareHardware = ChildPrepare;
+        pnp.EvtDevicePrepareHardware = Prepare;
         WdfDeviceInitSetPnpPowerEventCallbacks(init, &pnp);
         status = WdfDeviceCreate(&init, WDF_NO_OBJECT_ATTRIBUTES, &child);
     }
@@ -389,15 +390,6 @@ static NTSTATUS RemoveAdded(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Tra
     return FAIL_STATUS;
 }
 
-static NTSTATUS FdoPrepare(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Translated)
-{
-    char text[160];
-    UNREFERENCED_PARAMETER(Device);
-    DescribeAssigned(Raw, Translated, text, sizeof(text));
-    LOG("FdoPrepareHardware(%s)", text);
-    return STATUS_SUCCESS;
-}
-
 /* IRP_MN_QUERY_RESOURCES to the PDO, as the PnP manager would send it. */
 static NTSTATUS QueryResources(WDFDEVICE Device)
 {
@@ -459,7 +451,7 @@ static NTSTATUS FdoAdd(PWDFDEVICE_INIT DeviceInit)
     fdo.EvtDeviceRemoveAddedResources = RemoveAdded;
     WdfFdoInitSetEventCallbacks(DeviceInit, &fdo);
     WDF_PNPPOWER_EVENT_CALLBACKS_INIT(&pnp);
-    pnp.EvtDevicePrepareHardware = FdoPrepare;
+    pnp.EvtDevicePrepareHardware = Prepare;
     WdfDeviceInitSetPnpPowerEventCallbacks(DeviceInit, &pnp);
     status = WdfDeviceCreate(&DeviceInit, WDF_NO_OBJECT_ATTRIBUTES, &device);
     if (!NT_SUCCESS(status))
