@@ -210,6 +210,125 @@ typedef struct _CM_RESOURCE_LIST {
     CM_FULL_RESOURCE_DESCRIPTOR List[1]; /* variable length */
 } CM_RESOURCE_LIST;
 
+/* ---- resource requirements (IRP_MN_QUERY_RESOURCE_REQUIREMENTS,
+ * IRP_MN_FILTER_RESOURCE_REQUIREMENTS): alternative lists of descriptor ranges ---- */
+
+/* IO_RESOURCE_DESCRIPTOR.Option */
+#define IO_RESOURCE_PREFERRED   0x01
+#define IO_RESOURCE_DEFAULT     0x02
+#define IO_RESOURCE_ALTERNATIVE 0x08
+
+typedef enum _IRQ_DEVICE_POLICY {
+    IrqPolicyMachineDefault = 0,
+    IrqPolicyAllCloseProcessors,
+    IrqPolicyOneCloseProcessor,
+    IrqPolicyAllProcessorsInMachine,
+    IrqPolicySpecifiedProcessors,
+    IrqPolicySpreadMessagesAcrossAllProcessors,
+    IrqPolicyAllProcessorsInMachineWhenSteered
+} IRQ_DEVICE_POLICY, *PIRQ_DEVICE_POLICY;
+
+typedef enum _IRQ_PRIORITY {
+    IrqPriorityUndefined = 0,
+    IrqPriorityLow,
+    IrqPriorityNormal,
+    IrqPriorityHigh
+} IRQ_PRIORITY, *PIRQ_PRIORITY;
+
+typedef struct _IO_RESOURCE_DESCRIPTOR {
+    UCHAR Option; /* 0, IO_RESOURCE_PREFERRED, IO_RESOURCE_ALTERNATIVE */
+    UCHAR Type;   /* CmResourceType* */
+    UCHAR ShareDisposition;
+    UCHAR Spare1;
+    USHORT Flags;
+    USHORT Spare2;
+    union {
+        struct {
+            ULONG Length;
+            ULONG Alignment;
+            PHYSICAL_ADDRESS MinimumAddress;
+            PHYSICAL_ADDRESS MaximumAddress;
+        } Port, Memory, Generic;
+        struct {
+            ULONG MinimumVector;
+            ULONG MaximumVector;
+            USHORT AffinityPolicy; /* IRQ_DEVICE_POLICY (NT_PROCESSOR_GROUPS layout) */
+            USHORT Group;
+            IRQ_PRIORITY PriorityPolicy;
+            KAFFINITY TargetedProcessors;
+        } Interrupt;
+        struct {
+            ULONG MinimumChannel;
+            ULONG MaximumChannel;
+        } Dma;
+        struct {
+            ULONG RequestLine;
+            ULONG Reserved;
+            ULONG Channel;
+            ULONG TransferWidth;
+        } DmaV3;
+        struct {
+            ULONG Data[3];
+        } DevicePrivate;
+        struct {
+            ULONG Length;
+            ULONG MinBusNumber;
+            ULONG MaxBusNumber;
+            ULONG Reserved;
+        } BusNumber;
+        struct {
+            ULONG Priority;
+            ULONG Reserved1;
+            ULONG Reserved2;
+        } ConfigData;
+        struct {
+            ULONG Length40;
+            ULONG Alignment40;
+            PHYSICAL_ADDRESS MinimumAddress;
+            PHYSICAL_ADDRESS MaximumAddress;
+        } Memory40;
+        struct {
+            ULONG Length48;
+            ULONG Alignment48;
+            PHYSICAL_ADDRESS MinimumAddress;
+            PHYSICAL_ADDRESS MaximumAddress;
+        } Memory48;
+        struct {
+            ULONG Length64;
+            ULONG Alignment64;
+            PHYSICAL_ADDRESS MinimumAddress;
+            PHYSICAL_ADDRESS MaximumAddress;
+        } Memory64;
+        struct {
+            UCHAR Class;
+            UCHAR Type;
+            UCHAR Reserved1;
+            UCHAR Reserved2;
+            ULONG IdLowPart;
+            ULONG IdHighPart;
+        } Connection;
+    } u;
+} IO_RESOURCE_DESCRIPTOR, *PIO_RESOURCE_DESCRIPTOR;
+
+/* One alternative (logical configuration): Count descriptors. */
+typedef struct _IO_RESOURCE_LIST {
+    USHORT Version;
+    USHORT Revision;
+    ULONG Count;
+    IO_RESOURCE_DESCRIPTOR Descriptors[1]; /* variable length */
+} IO_RESOURCE_LIST, *PIO_RESOURCE_LIST;
+
+/* ListSize bytes in all; AlternativeLists IO_RESOURCE_LISTs one after the other. */
+typedef struct _IO_RESOURCE_REQUIREMENTS_LIST {
+    ULONG ListSize;
+    INTERFACE_TYPE InterfaceType;
+    ULONG BusNumber;
+    ULONG SlotNumber;
+    ULONG Reserved[3];
+    ULONG AlternativeLists;
+    IO_RESOURCE_LIST List[1]; /* variable length */
+} IO_RESOURCE_REQUIREMENTS_LIST;
+
 /* ---- IRP_MN_QUERY_PNP_DEVICE_STATE ---------------------------------------------------- */
 
 typedef ULONG PNP_DEVICE_STATE, *PPNP_DEVICE_STATE;

@@ -86,7 +86,8 @@ static ULONG_PTR query_requirements(struct pnp_node *node)
 /* FILTER_RESOURCE_REQUIREMENTS to the full stack, the bus's list in IoStatus.Information.
  * A driver that resizes the list frees the old one and returns a new one; the manager frees
  * what comes back. Deviation: there is no arbiter: START_DEVICE gets the resources the host
- * gave the device (resources.c), whatever the list asks. */
+ * gave the device (resources.c), or, when it gave none, the first alternative of the list
+ * that comes back, unchecked (pnp_resources_from_requirements). */
 static void filter_requirements(struct pnp_node *node, ULONG_PTR list)
 {
     ULONG_PTR info = list;
@@ -94,6 +95,7 @@ static void filter_requirements(struct pnp_node *node, ULONG_PTR list)
     NTSTATUS status =
         pnp_irp_in(node->pdo, IRP_MN_FILTER_RESOURCE_REQUIREMENTS, &param, sizeof param, &info);
     ULONG_PTR last = NT_SUCCESS(status) ? info : list;
+    pnp_resources_from_requirements(node, (PIO_RESOURCE_REQUIREMENTS_LIST)last);
     if (last != 0)
         ExFreePool((PVOID)last);
 }

@@ -303,6 +303,13 @@ const char *pnp_guid_text(const GUID *guid, char buf[39]);
 
 /* The node's assigned resources (immutable, live until shutdown); false: none. */
 bool pnp_resources_of(struct pnp_node *node, PCM_RESOURCE_LIST *raw, PCM_RESOURCE_LIST *translated);
+/* ioreslist: a device the host gave no resources gets the first alternative of its filtered
+ * requirements, each descriptor's lowest range (not IO_RESOURCE_ALTERNATIVE ones), from then on
+ * as if the host had given them for its first hardware ID (drvhost's stand-in for the
+ * arbiter: no conflicts are checked). Types other than memory, ports and interrupts are left
+ * out (reported). */
+void pnp_resources_from_requirements(struct pnp_node *node,
+                                     const IO_RESOURCE_REQUIREMENTS_LIST *list);
 /* The translated descriptor of the node's index-th interrupt, or NULL. */
 const CM_PARTIAL_RESOURCE_DESCRIPTOR *pnp_resources_interrupt(struct pnp_node *node,
                                                               unsigned index);

@@ -17,6 +17,7 @@
 #include "pnp/pnp_private.h"
 
 #include "ke/ke.h"
+#include "rtl/rtl.h"
 #include "vf/vf.h"
 
 #include <stdio.h>
@@ -287,4 +288,54 @@ VOID NTAPI MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes)
     (void)BaseAddress;
     (void)NumberOfBytes;
     vf_check_irql_at_most(DISPATCH_LEVEL, "MmUnmapIoSpace", NULL, __builtin_return_address(0));
+}
+
+/* ---- ioreslist: resources from the filtered requirements --------------------------------- */
+
+/* One descriptor of the requirements as a `resources` word (its lowest range); 0: a type
+ * drvhost does not assign. */
+static int requirement_word(const IO_RESOURCE_DESCRIPTOR *d, char *out, size_t size)
+{
+    switch (d->Type) {
+    case CmResourceTypeMemory:
+    case CmResourceTypePort:
+        return snprintf(out, size, "%s:0x%llx:0x%lx ",
+                        d->Type == CmResourceTypeMemory ? "mem" : "port",
+                        (unsigned long long)d->u.Memory.MinimumAddress.QuadPart,
+                        (unsigned long)d->u.Memory.Length);
+    case CmResourceTypeInterrupt:
+        return snprintf(out, size, "irq:%lu%s%s ", (unsigned long)d->u.Interrupt.MinimumVector,
+                        d->Flags & CM_RESOURCE_INTERRUPT_LATCHED ? ":latched" : "",
+                        d->ShareDisposition == CmResourceShareShared ? ":shared" : "");
+    default:
+        return 0;
+    }
+}
+
+void pnp_resources_from_requirements(struct pnp_node *node,
+                                     const IO_RESOURCE_REQUIREMENTS_LIST *list)
+{
+    char spec[MAX_DESC * 48 + 1] = "", msg[160] = "";
+    size_t at = 0;
+    const IO_RESOURCE_LIST *alt;
+    if (list == NULL || list->AlternativeLists == 0 || entry_of(node) != NULL ||
+        node->hardware_ids == NULL || node->hardware_ids[0] == NULL)
+        return;
+    alt = list->List;
+    for (ULONG i = 0; i < alt->Count; i++) {
+        const IO_RESOURCE_DESCRIPTOR *d = &alt->Descriptors[i];
+        int n;
+        if (d->Option & IO_RESOURCE_ALTERNATIVE) /* the preferred range before it is taken */
+            continue;
+        n = requirement_word(d, spec + at, sizeof spec - at);
+        if (n <= 0 || (size_t)n >= sizeof spec - at) {
+            rtl_diag(RTL_DIAG_WARN, "pnp", "%s: requirement %lu (type %u) is not assigned",
+                     node->instance_id, (unsigned long)i, (unsigned)d->Type);
+            continue;
+        }
+        at += (size_t)n;
+    }
+    if (at > 0 && !NT_SUCCESS(pnp_resources_set(node->hardware_ids[0], spec, msg, sizeof msg)))
+        rtl_diag(RTL_DIAG_WARN, "pnp", "%s: its resource requirements cannot be assigned: %s",
+                 node->instance_id, msg);
 }

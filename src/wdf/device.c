@@ -252,6 +252,7 @@ static NTSTATUS wdf_device_attach(PWDFDEVICE_INIT init, struct wdf_device *dev)
     dev->pdo = init->pdo;
     dev->filter = init->filter;
     dev->pnp = init->pnp;
+    dev->fdo_callbacks = init->fdo_callbacks; /* ioreslist (ioreslist.c) */
     /* Microsoft: the function driver owns power policy unless it says otherwise; a filter
      * only when it asks for it. */
     dev->power_policy_owner = init->power_policy_owner == WdfUseDefault

@@ -174,6 +174,8 @@ static const char *const wdf_type_names[] = {
     [WDF_TYPE_DMATRANSACTION] = "WDFDMATRANSACTION",
     [WDF_TYPE_USBINTERFACE] = "WDFUSBINTERFACE",
     [WDF_TYPE_USBREQ] = "WDFOBJECT",
+    [WDF_TYPE_IORESREQLIST] = "WDFIORESREQLIST",
+    [WDF_TYPE_IORESLIST] = "WDFIORESLIST",
 };
 
 static const char *wdf_driver_name(struct wdf_globals *g)

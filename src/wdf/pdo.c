@@ -608,20 +608,23 @@ static NTSTATUS wdf_pdo_eject(struct wdf_device *dev, struct wdf_pdo *p, PIRP ir
 }
 
 /* QUERY_RESOURCES / QUERY_RESOURCE_REQUIREMENTS: a PDO without the callback has no hardware
- * resources (success, no list). **Gap:** EvtDeviceResourcesQuery and
- * EvtDeviceResourceRequirementsQuery are not called (no WdfCmResourceListAppendDescriptor, no
- * WDFIORESREQLIST yet): the IRP keeps its status, with a diagnostic. */
+ * resources (success, the IRP's list untouched); with it, the list the callback filled
+ * (ioreslist.c, resource.c; none when it added nothing) or its failure. */
 static NTSTATUS wdf_pdo_resources(struct wdf_device *dev, struct wdf_pdo *p, PIRP irp)
 {
-    BOOLEAN requirements =
-        IoGetCurrentIrpStackLocation(irp)->MinorFunction == IRP_MN_QUERY_RESOURCE_REQUIREMENTS;
-    if ((requirements ? (void *)p->ids.callbacks.EvtDeviceResourceRequirementsQuery
-                      : (void *)p->ids.callbacks.EvtDeviceResourcesQuery) == NULL)
-        return wdf_pdo_done(irp, STATUS_SUCCESS, irp->IoStatus.Information);
-    rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': %s is not called by drvhost yet",
-             dev->obj.owner->pub.DriverName,
-             requirements ? "EvtDeviceResourceRequirementsQuery" : "EvtDeviceResourcesQuery");
-    return wdf_pdo_complete_irp(dev, irp);
+    ULONG_PTR list = 0;
+    NTSTATUS status;
+    if (IoGetCurrentIrpStackLocation(irp)->MinorFunction == IRP_MN_QUERY_RESOURCE_REQUIREMENTS) {
+        if (p->ids.callbacks.EvtDeviceResourceRequirementsQuery == NULL)
+            return wdf_pdo_done(irp, STATUS_SUCCESS, irp->IoStatus.Information);
+        status = wdf_pdo_query_requirements(
+            dev, p->ids.callbacks.EvtDeviceResourceRequirementsQuery, &list);
+    } else {
+        if (p->ids.callbacks.EvtDeviceResourcesQuery == NULL)
+            return wdf_pdo_done(irp, STATUS_SUCCESS, irp->IoStatus.Information);
+        status = wdf_pdo_query_resources(dev, p->ids.callbacks.EvtDeviceResourcesQuery, &list);
+    }
+    return wdf_pdo_done(irp, status, list);
 }
 
 static NTSTATUS wdf_pdo_pnp(struct wdf_device *dev, PIRP irp)

@@ -185,7 +185,12 @@ static NTSTATUS wdf_complete_with(PIRP irp, NTSTATUS status)
 static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, PIRP irp)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
-    NTSTATUS status = wdf_forward_and_wait(dev, irp);
+    struct wdf_added_resources added; /* ioreslist: EvtDeviceRemoveAddedResources's lists */
+    NTSTATUS status = wdf_fdo_remove_added(dev, irp, &added);
+    if (!NT_SUCCESS(status))
+        return wdf_complete_with(irp, status);
+    status = wdf_forward_and_wait(dev, irp);
+    wdf_fdo_restore_added(irp, &added);
     if (!NT_SUCCESS(status))
         return wdf_complete_with(irp, status);
     if (st->raw == NULL)
@@ -303,6 +308,20 @@ static NTSTATUS wdf_pnp_device_state(struct wdf_device *dev, PIRP irp)
     return wdf_complete_with(irp, status);
 }
 
+/* ioreslist: IRP_MN_FILTER_RESOURCE_REQUIREMENTS of a driver with the filter callbacks
+ * (ioreslist.c): EvtDeviceFilterRemoveResourceRequirements, the drivers below, then
+ * EvtDeviceFilterAddResourceRequirements (Microsoft: "Modifying a Resource Requirements
+ * List"). */
+static NTSTATUS wdf_pnp_filter_requirements(struct wdf_device *dev, PIRP irp)
+{
+    struct wdf_filter_lists lists;
+    NTSTATUS status = wdf_fdo_filter_down(dev, irp, &lists);
+    if (!NT_SUCCESS(status))
+        return wdf_complete_with(irp, status);
+    status = wdf_forward_and_wait(dev, irp);
+    return wdf_complete_with(irp, wdf_fdo_filter_up(dev, irp, &lists, status));
+}
+
 /* The PnP IRPs that change the device's state, one transition at a time with the idle
  * transitions and system power (wdf_power_policy_lock). */
 static NTSTATUS wdf_pnp_locked(struct wdf_device *dev, struct wdf_pnp_state *st, PIRP irp,
@@ -383,6 +402,10 @@ static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
         return wdf_pnp_capabilities(dev, irp);
     case IRP_MN_QUERY_PNP_DEVICE_STATE:
         return wdf_pnp_device_state(dev, irp);
+    case IRP_MN_FILTER_RESOURCE_REQUIREMENTS:
+        if (wdf_fdo_filters_requirements(dev))
+            return wdf_pnp_filter_requirements(dev, irp);
+        return wdf_irp_pass_down(dev, irp);
     default: /* what the framework does not handle goes down, for filters and FDOs alike */
         return wdf_irp_pass_down(dev, irp);
     }

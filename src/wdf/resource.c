@@ -114,8 +114,7 @@ static NTSTATUS wdf_cmreslist_insert(struct wdf_globals *g, struct wdf_cmreslist
         return STATUS_ARRAY_BOUNDS_EXCEEDED;
     if (!wdf_cmreslist_grow(l, 1))
         return STATUS_INSUFFICIENT_RESOURCES;
-    memmove(&l->descriptors[index + 1], &l->descriptors[index],
-            (l->count - index) * sizeof(*l->descriptors));
+    wdf_array_open(l->descriptors, l->count, index, sizeof(*l->descriptors));
     l->descriptors[index] = *d; /* copied: the caller's may be on its stack */
     l->count++;
     return STATUS_SUCCESS;
@@ -151,9 +150,7 @@ static void wdf_cmreslist_remove(struct wdf_globals *g, struct wdf_cmreslist *l,
                  !l->changeable ? "the list cannot be changed" : "no descriptor at that index");
         return;
     }
-    memmove(&l->descriptors[index], &l->descriptors[index + 1],
-            (l->count - index - 1) * sizeof(*l->descriptors));
-    l->count--;
+    wdf_array_remove(l->descriptors, &l->count, index, sizeof(*l->descriptors));
 }
 
 VOID imp_WdfCmResourceListRemove(PWDF_DRIVER_GLOBALS globals, WDFCMRESLIST List, ULONG Index)
@@ -174,4 +171,58 @@ VOID imp_WdfCmResourceListRemoveByDescriptor(PWDF_DRIVER_GLOBALS globals, WDFCMR
         if (&l->descriptors[i] == Descriptor)
             index = i;
     wdf_cmreslist_remove(g, l, index, "WdfCmResourceListRemoveByDescriptor");
+}
+
+/* ---- ioreslist: lists the framework hands back (START_DEVICE's, QUERY_RESOURCES') -------- */
+
+PCM_RESOURCE_LIST wdf_cmreslist_build(struct wdf_cmreslist *l, PCM_RESOURCE_LIST like,
+                                      NTSTATUS *status)
+{
+    PCM_RESOURCE_LIST list;
+    PCM_FULL_RESOURCE_DESCRIPTOR full;
+    ULONG count = l->count;
+    *status = STATUS_SUCCESS;
+    if (count == 0)
+        return NULL;
+    list = ExAllocatePoolWithTag(PagedPool,
+                                 FIELD_OFFSET(CM_RESOURCE_LIST, List[0].PartialResourceList) +
+                                     FIELD_OFFSET(CM_PARTIAL_RESOURCE_LIST, PartialDescriptors) +
+                                     count * sizeof(CM_PARTIAL_RESOURCE_DESCRIPTOR),
+                                 'rfdW'); /* 'Wdfr' */
+    if (list == NULL) {
+        *status = STATUS_INSUFFICIENT_RESOURCES;
+        return NULL;
+    }
+    full = list->List;
+    list->Count = 1;
+    full->InterfaceType = like != NULL && like->Count > 0 ? like->List[0].InterfaceType : Internal;
+    full->BusNumber = like != NULL && like->Count > 0 ? like->List[0].BusNumber : 0;
+    full->PartialResourceList.Version =
+        like != NULL && like->Count > 0 ? like->List[0].PartialResourceList.Version : 1;
+    full->PartialResourceList.Revision =
+        like != NULL && like->Count > 0 ? like->List[0].PartialResourceList.Revision : 1;
+    full->PartialResourceList.Count = count;
+    memcpy(full->PartialResourceList.PartialDescriptors, l->descriptors,
+           count * sizeof(*l->descriptors));
+    return list;
+}
+
+NTSTATUS wdf_pdo_query_resources(struct wdf_device *dev, PFN_WDF_DEVICE_RESOURCES_QUERY callback,
+                                 ULONG_PTR *list)
+{
+    struct wdf_cmreslist *l = wdf_cmreslist_make(dev, NULL, TRUE);
+    NTSTATUS status;
+    *list = 0;
+    if (l == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    status = callback((WDFDEVICE)dev, (WDFCMRESLIST)l);
+    if (NT_SUCCESS(status))
+        *list = (ULONG_PTR)wdf_cmreslist_build(l, NULL, &status);
+    wdf_object_delete(&l->obj); /* the handle was the callback's only */
+    return status;
+}
+
+struct wdf_object *wdf_cmreslist_object(struct wdf_cmreslist *l)
+{
+    return &l->obj;
 }

@@ -56,6 +56,8 @@ enum wdf_type {
     WDF_TYPE_DMATRANSACTION, /* dma: a DMA transaction (dma.c) */
     WDF_TYPE_USBINTERFACE,   /* usb: a WDFUSBINTERFACE (usb.c) */
     WDF_TYPE_USBREQ,         /* usb: a request's URB and USB completion parameters (usb.c) */
+    WDF_TYPE_IORESREQLIST,   /* ioreslist: a resource requirements list (ioreslist.c) */
+    WDF_TYPE_IORESLIST,      /* ioreslist: one of its logical configurations */
 };
 
 #define WDF_SEND_NONE    0
@@ -169,6 +171,8 @@ struct WDFDEVICE_INIT {
     UCHAR shutdown_flags;
     /* ---- wdevb: WdfDeviceInitAllowSelfIoTarget (self_target.c) ---- */
     BOOLEAN allow_self_target;
+    /* ---- ioreslist: WdfFdoInitSetEventCallbacks (ioreslist.c); zero: none ---- */
+    WDF_FDO_EVENT_CALLBACKS fdo_callbacks;
 };
 
 /* kspeed: one count of arrivals (queue.c), alone on its 64-byte cache line. */
@@ -240,6 +244,8 @@ struct wdf_device {
      * when the queue goes as dispatch[] is). */
     struct wdf_object *self_target;
     struct wdf_queue *self_queue;
+    /* ioreslist: the FDO's resource callbacks, from the init (ioreslist.c, pnp.c) */
+    WDF_FDO_EVENT_CALLBACKS fdo_callbacks;
 };
 
 struct wdf_queue {
@@ -957,5 +963,51 @@ void wdf_fp_close(struct wdf_queue *queue);
 /* Framework request objects count as pool allocations with this tag for fault injection
  * (object.c; drvhost_fault_arm), so tests reach the low-memory paths. */
 #define WDF_REQUEST_FAULT_TAG 0x71527846u /* 'FxRq' as the pool prints it */
+/* ---- ioreslist: resource requirements lists and the FDO's resource callbacks (ioreslist.c,
+ * resource.c) ---- */
+
+/* A CM_RESOURCE_LIST from pool with the list's descriptors in one full descriptor that takes
+ * its interface type, bus number and versions from `like`'s first (NULL: Internal, bus 0, 1.1);
+ * NULL when the list is empty or there is no memory (*status says which). */
+PCM_RESOURCE_LIST wdf_cmreslist_build(struct wdf_cmreslist *l, PCM_RESOURCE_LIST like,
+                                      NTSTATUS *status);
+/* An array of `count` elements of `size` bytes: a gap opened at `index` (room for one more
+ * is the caller's), or the element at `index` taken out (the later ones move up). */
+void wdf_array_open(void *base, ULONG count, ULONG index, size_t size);
+void wdf_array_remove(void *base, ULONG *count, ULONG index, size_t size);
+/* The object header of a WDFCMRESLIST (to delete one the framework made for a callback). */
+struct wdf_object *wdf_cmreslist_object(struct wdf_cmreslist *l);
+/* IRP_MN_FILTER_RESOURCE_REQUIREMENTS of a framework FDO or filter (pnp.c sends it down
+ * between the two halves): on the way down EvtDeviceFilterRemoveResourceRequirements, on the
+ * way up (`status`: the drivers below's) EvtDeviceFilterAddResourceRequirements; a list the
+ * driver changed is rebuilt into IoStatus.Information. `f` carries the lists between the two;
+ * the up half returns the IRP's status. */
+struct wdf_filter_lists {
+    ULONG_PTR original; /* the list the IRP came with */
+    ULONG_PTR ours;     /* the one the down half put in its place (0: none) */
+};
+BOOLEAN wdf_fdo_filters_requirements(struct wdf_device *dev);
+NTSTATUS wdf_fdo_filter_down(struct wdf_device *dev, PIRP irp, struct wdf_filter_lists *f);
+NTSTATUS wdf_fdo_filter_up(struct wdf_device *dev, PIRP irp, struct wdf_filter_lists *f,
+                           NTSTATUS status);
+/* START_DEVICE before it goes down (pnp.c): EvtDeviceRemoveAddedResources with changeable
+ * copies of the assigned lists, which then replace the stack location's for the drivers below
+ * (`saved` keeps the assigned ones). wdf_fdo_restore_added puts them back once the IRP is
+ * ours again. */
+struct wdf_added_resources {
+    PCM_RESOURCE_LIST raw, translated; /* the assigned lists; NULL: nothing was replaced */
+    BOOLEAN replaced;
+};
+NTSTATUS wdf_fdo_remove_added(struct wdf_device *dev, PIRP irp, struct wdf_added_resources *saved);
+void wdf_fdo_restore_added(PIRP irp, struct wdf_added_resources *saved);
+/* A framework PDO's QUERY_RESOURCE_REQUIREMENTS (pdo.c): EvtDeviceResourceRequirementsQuery
+ * with an empty WDFIORESREQLIST; *list: what it built (NULL: no requirements). */
+NTSTATUS wdf_pdo_query_requirements(struct wdf_device *dev,
+                                    PFN_WDF_DEVICE_RESOURCE_REQUIREMENTS_QUERY callback,
+                                    ULONG_PTR *list);
+/* A framework PDO's QUERY_RESOURCES (pdo.c): EvtDeviceResourcesQuery with an empty changeable
+ * WDFCMRESLIST; *list: what it built (NULL: no resources). */
+NTSTATUS wdf_pdo_query_resources(struct wdf_device *dev, PFN_WDF_DEVICE_RESOURCES_QUERY callback,
+                                 ULONG_PTR *list);
 
 #endif

@@ -20,6 +20,37 @@ FORCEINLINE PDEVICE_OBJECT WdfFdoInitWdmGetPhysicalDevice(PWDFDEVICE_INIT Device
         WdfDriverGlobals, DeviceInit);
 }
 
+/* ---- resource requirements and added resources (WdfFdoInitSetEventCallbacks) ---- */
+
+typedef NTSTATUS EVT_WDF_DEVICE_FILTER_RESOURCE_REQUIREMENTS(
+    WDFDEVICE Device, WDFIORESREQLIST IoResourceRequirementsList);
+typedef EVT_WDF_DEVICE_FILTER_RESOURCE_REQUIREMENTS *PFN_WDF_DEVICE_FILTER_RESOURCE_REQUIREMENTS;
+typedef NTSTATUS EVT_WDF_DEVICE_REMOVE_ADDED_RESOURCES(WDFDEVICE Device, WDFCMRESLIST ResourcesRaw,
+                                                       WDFCMRESLIST ResourcesTranslated);
+typedef EVT_WDF_DEVICE_REMOVE_ADDED_RESOURCES *PFN_WDF_DEVICE_REMOVE_ADDED_RESOURCES;
+
+typedef struct _WDF_FDO_EVENT_CALLBACKS {
+    ULONG Size;
+    PFN_WDF_DEVICE_FILTER_RESOURCE_REQUIREMENTS EvtDeviceFilterAddResourceRequirements;
+    PFN_WDF_DEVICE_FILTER_RESOURCE_REQUIREMENTS EvtDeviceFilterRemoveResourceRequirements;
+    PFN_WDF_DEVICE_REMOVE_ADDED_RESOURCES EvtDeviceRemoveAddedResources;
+} WDF_FDO_EVENT_CALLBACKS, *PWDF_FDO_EVENT_CALLBACKS;
+
+FORCEINLINE VOID WDF_FDO_EVENT_CALLBACKS_INIT(PWDF_FDO_EVENT_CALLBACKS Callbacks)
+{
+    RtlZeroMemory(Callbacks, sizeof(WDF_FDO_EVENT_CALLBACKS));
+    Callbacks->Size = sizeof(WDF_FDO_EVENT_CALLBACKS);
+}
+
+typedef VOID (*PFN_WDFFDOINITSETEVENTCALLBACKS)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                PWDF_FDO_EVENT_CALLBACKS);
+FORCEINLINE VOID WdfFdoInitSetEventCallbacks(PWDFDEVICE_INIT DeviceInit,
+                                             PWDF_FDO_EVENT_CALLBACKS FdoEventCallbacks)
+{
+    ((PFN_WDFFDOINITSETEVENTCALLBACKS)WdfFunctions[WdfFdoInitSetEventCallbacksTableIndex])(
+        WdfDriverGlobals, DeviceInit, FdoEventCallbacks);
+}
+
 /* ---- bus drivers: the default child list and static children (wdfpdo.h, wdfchildlist.h) ---- */
 
 FORCEINLINE VOID
