@@ -170,6 +170,7 @@ PWDFDEVICE_INIT wdf_device_init_alloc(struct wdf_driver *d)
     init->device_type = FILE_DEVICE_UNKNOWN;
     init->io_type = WdfDeviceIoBuffered;
     init->power_policy_owner = WdfUseDefault;
+    init->power_pageable = WdfUseDefault;
     return init;
 }
 
@@ -214,6 +215,7 @@ static void wdf_device_cleanup(struct wdf_object *o)
         IoDeleteSymbolicLink(&dev->link);
     wdf_pnp_device_cleanup(dev);
     wdf_bus_device_cleanup(dev);
+    wdf_device_pnp_cleanup(dev); /* wdeva: the relation lists */
     *(struct wdf_device **)dev->wdm->DeviceExtension = NULL;
     if (dev->lower != NULL)
         IoDetachDevice(dev->lower);
@@ -263,8 +265,7 @@ static NTSTATUS wdf_device_attach(PWDFDEVICE_INIT init, struct wdf_device *dev)
         wdm->DeviceType = lower->DeviceType;
         wdm->Characteristics |= lower->Characteristics;
     }
-    if (!(lower->Flags & DO_POWER_INRUSH))
-        wdm->Flags |= DO_POWER_PAGABLE;
+    wdf_device_pnp_power_flags(init, wdm, lower, NULL); /* wdeva */
     return STATUS_SUCCESS;
 }
 

@@ -134,6 +134,12 @@ struct wdf_driver {
     UNICODE_STRING registry_path; /* our NUL-terminated copy */
 };
 
+/* wdeva: a list of PDOs a device reports in IRP_MN_QUERY_DEVICE_RELATIONS (device_pnp.c). */
+struct wdf_relation_list {
+    PDEVICE_OBJECT *pdo; /* referenced */
+    ULONG count;
+};
+
 struct WDFDEVICE_INIT {
     ULONG magic;
     struct wdf_driver *driver;
@@ -167,6 +173,9 @@ struct WDFDEVICE_INIT {
     /* ---- gkmdf: WdfControlDeviceInitSetShutdownNotification (shutdown.c) ---- */
     PFN_WDF_DEVICE_SHUTDOWN_NOTIFICATION shutdown_notification;
     UCHAR shutdown_flags;
+    /* ---- wdeva: power-pageable settings (device_pnp.c) ---- */
+    WDF_TRI_STATE power_pageable; /* WdfDeviceInitSetPowerPageable / NotPageable; default */
+    BOOLEAN power_inrush;         /* WdfDeviceInitSetPowerInrush */
 };
 
 /* kspeed: one count of arrivals (queue.c), alone on its 64-byte cache line. */
@@ -232,6 +241,11 @@ struct wdf_device {
     UNICODE_STRING mof_name;
     PFN_WDF_DEVICE_SHUTDOWN_NOTIFICATION shutdown_notification;
     UCHAR shutdown_flags;
+    /* ---- wdeva (device_pnp.c): the removal relations (any PnP device) and ejection relations
+     * (a PDO), each PDO referenced while listed; WdfDeviceSetStaticStopRemove's outstanding
+     * FALSE calls. All under wdf_tree_lock. ---- */
+    struct wdf_relation_list removal_relations, ejection_relations;
+    ULONG static_stop_count;
 };
 
 struct wdf_queue {
@@ -916,5 +930,20 @@ void wdf_usb_target_started(void *usb);
 /* A request formatted by a WdfUsb routine came back: Parameters.Usb of its completion
  * parameters. */
 void wdf_usb_record(struct wdf_request *request, PWDF_REQUEST_COMPLETION_PARAMS params);
+
+/* ---- wdeva: the device's PnP settings (device_pnp.c) ---------------------------------------- */
+
+/* IRP_MN_QUERY_DEVICE_RELATIONS: the device's removal relations (or a PDO's ejection
+ * relations) added to the IRP's list (status success); other types and empty lists leave the
+ * IRP alone. STATUS_INSUFFICIENT_RESOURCES when out of memory (the IRP untouched). */
+NTSTATUS wdf_device_pnp_relations(struct wdf_device *dev, PIRP irp);
+/* FALSE while WdfDeviceSetStaticStopRemove(FALSE) calls are outstanding. */
+BOOLEAN wdf_device_pnp_stoppable(struct wdf_device *dev);
+/* The relation lists released (the device's cleanup). */
+void wdf_device_pnp_cleanup(struct wdf_device *dev);
+/* DO_POWER_PAGABLE / DO_POWER_INRUSH of a new PnP device object from the init's settings, the
+ * device below (lower, NULL for a PDO) and a PDO's parent device object (NULL otherwise). */
+void wdf_device_pnp_power_flags(PWDFDEVICE_INIT init, PDEVICE_OBJECT wdm, PDEVICE_OBJECT lower,
+                                PDEVICE_OBJECT parent);
 
 #endif

@@ -610,4 +610,62 @@ FORCEINLINE NTSTATUS WdfDeviceAssignProperty(WDFDEVICE Device,
 #endif
 /* ---- end gkmdf ---- */
 
+/* ---- wdeva: relations, static stop/remove, power-pageable settings (KMDF 1.0) ---- */
+
+typedef NTSTATUS (*PFN_WDFDEVICEADDREMOVALRELATIONSPHYSICALDEVICE)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                                   PDEVICE_OBJECT);
+FORCEINLINE NTSTATUS WdfDeviceAddRemovalRelationsPhysicalDevice(WDFDEVICE Device,
+                                                                PDEVICE_OBJECT PhysicalDevice)
+{
+    return ((PFN_WDFDEVICEADDREMOVALRELATIONSPHYSICALDEVICE)
+                WdfFunctions[WdfDeviceAddRemovalRelationsPhysicalDeviceTableIndex])(
+        WdfDriverGlobals, Device, PhysicalDevice);
+}
+
+typedef VOID (*PFN_WDFDEVICEREMOVEREMOVALRELATIONSPHYSICALDEVICE)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                                  PDEVICE_OBJECT);
+FORCEINLINE VOID WdfDeviceRemoveRemovalRelationsPhysicalDevice(WDFDEVICE Device,
+                                                               PDEVICE_OBJECT PhysicalDevice)
+{
+    ((PFN_WDFDEVICEREMOVEREMOVALRELATIONSPHYSICALDEVICE)
+         WdfFunctions[WdfDeviceRemoveRemovalRelationsPhysicalDeviceTableIndex])(
+        WdfDriverGlobals, Device, PhysicalDevice);
+}
+
+typedef VOID (*PFN_WDFDEVICECLEARREMOVALRELATIONSDEVICES)(PWDF_DRIVER_GLOBALS, WDFDEVICE);
+FORCEINLINE VOID WdfDeviceClearRemovalRelationsDevices(WDFDEVICE Device)
+{
+    ((PFN_WDFDEVICECLEARREMOVALRELATIONSDEVICES)
+         WdfFunctions[WdfDeviceClearRemovalRelationsDevicesTableIndex])(WdfDriverGlobals, Device);
+}
+
+typedef VOID (*PFN_WDFDEVICESETSTATICSTOPREMOVE)(PWDF_DRIVER_GLOBALS, WDFDEVICE, BOOLEAN);
+FORCEINLINE VOID WdfDeviceSetStaticStopRemove(WDFDEVICE Device, BOOLEAN Stoppable)
+{
+    ((PFN_WDFDEVICESETSTATICSTOPREMOVE)WdfFunctions[WdfDeviceSetStaticStopRemoveTableIndex])(
+        WdfDriverGlobals, Device, Stoppable);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETPOWERPAGEABLE)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT);
+FORCEINLINE VOID WdfDeviceInitSetPowerPageable(PWDFDEVICE_INIT DeviceInit)
+{
+    ((PFN_WDFDEVICEINITSETPOWERPAGEABLE)WdfFunctions[WdfDeviceInitSetPowerPageableTableIndex])(
+        WdfDriverGlobals, DeviceInit);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETPOWERNOTPAGEABLE)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT);
+FORCEINLINE VOID WdfDeviceInitSetPowerNotPageable(PWDFDEVICE_INIT DeviceInit)
+{
+    ((PFN_WDFDEVICEINITSETPOWERNOTPAGEABLE)
+         WdfFunctions[WdfDeviceInitSetPowerNotPageableTableIndex])(WdfDriverGlobals, DeviceInit);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETPOWERINRUSH)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT);
+FORCEINLINE VOID WdfDeviceInitSetPowerInrush(PWDFDEVICE_INIT DeviceInit)
+{
+    ((PFN_WDFDEVICEINITSETPOWERINRUSH)WdfFunctions[WdfDeviceInitSetPowerInrushTableIndex])(
+        WdfDriverGlobals, DeviceInit);
+}
+/* ---- end wdeva ---- */
+
 #endif

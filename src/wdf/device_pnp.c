@@ -1,0 +1,291 @@
+/*
+ * device_pnp.c - what a framework driver tells the framework about its device's place in PnP
+ * (session 10, wdeva): removal relations (any PnP device) and ejection relations (a PDO), which
+ * the framework reports in IRP_MN_QUERY_DEVICE_RELATIONS; WdfDeviceSetStaticStopRemove, which
+ * makes the framework refuse query-stop and query-remove; and the power-pageable settings of
+ * the WDFDEVICE_INIT (DO_POWER_PAGABLE / DO_POWER_INRUSH on the device object).
+ *
+ * Locking: the relation lists and the stop count are under wdf_tree_lock: the driver may change
+ * them at DISPATCH_LEVEL on any thread while the PnP manager's thread reads them in a query.
+ * Lifetime: a listed PDO is referenced (ObReferenceObject) while it is in the list, so the
+ * answer never names a freed device object; the references go with the list (cleared, or the
+ * device deleted: wdf_device_pnp_cleanup).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rtl/rtl.h"
+#include "wdf/wdf_private.h"
+
+#define WDF_REL_POOL_TAG     'rfdW' /* the DEVICE_RELATIONS the PnP manager frees */
+#define WDF_INIT_OF(g, init) wdf_init_get(g, init, __func__ + 4, __builtin_return_address(0))
+#define WDF_DEVICE_OF(g, h, ddi)                                                                   \
+    CONTAINING_RECORD(                                                                             \
+        wdf_object_get_in(g, (WDFOBJECT)(h), WDF_TYPE_DEVICE, ddi, __builtin_return_address(0)),   \
+        struct wdf_device, obj)
+
+/* ---- the lists ---------------------------------------------------------------------------- */
+
+static BOOLEAN wdf_rel_has(const struct wdf_relation_list *l, PDEVICE_OBJECT pdo)
+{
+    for (ULONG i = 0; i < l->count; i++)
+        if (l->pdo[i] == pdo)
+            return TRUE;
+    return FALSE;
+}
+
+/* Adding a PDO already listed changes nothing (drvhost's reading: the list is a set; Microsoft
+ * documents neither a duplicate's status nor a count). */
+static NTSTATUS wdf_rel_add(struct wdf_relation_list *l, PDEVICE_OBJECT pdo)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    os_mutex_lock(&wdf_tree_lock);
+    if (!wdf_rel_has(l, pdo)) {
+        PDEVICE_OBJECT *grown = realloc(l->pdo, (l->count + 1) * sizeof(*grown));
+        if (grown == NULL) {
+            status = STATUS_INSUFFICIENT_RESOURCES;
+        } else {
+            ObReferenceObject(pdo);
+            grown[l->count++] = pdo;
+            l->pdo = grown;
+        }
+    }
+    os_mutex_unlock(&wdf_tree_lock);
+    return status;
+}
+
+static void wdf_rel_remove(struct wdf_relation_list *l, PDEVICE_OBJECT pdo)
+{
+    PDEVICE_OBJECT gone = NULL;
+    os_mutex_lock(&wdf_tree_lock);
+    for (ULONG i = 0; i < l->count && gone == NULL; i++)
+        if (l->pdo[i] == pdo) {
+            gone = pdo;
+            l->pdo[i] = l->pdo[--l->count];
+        }
+    os_mutex_unlock(&wdf_tree_lock);
+    if (gone != NULL)
+        ObDereferenceObject(gone);
+}
+
+static void wdf_rel_clear(struct wdf_relation_list *l)
+{
+    PDEVICE_OBJECT *pdo;
+    ULONG count;
+    os_mutex_lock(&wdf_tree_lock);
+    pdo = l->pdo;
+    count = l->count;
+    l->pdo = NULL;
+    l->count = 0;
+    os_mutex_unlock(&wdf_tree_lock);
+    for (ULONG i = 0; i < count; i++)
+        ObDereferenceObject(pdo[i]);
+    free(pdo);
+}
+
+void wdf_device_pnp_cleanup(struct wdf_device *dev)
+{
+    wdf_rel_clear(&dev->removal_relations);
+    wdf_rel_clear(&dev->ejection_relations);
+}
+
+/* ---- the IRP ------------------------------------------------------------------------------ */
+
+/* A new DEVICE_RELATIONS from paged pool: the one the IRP carries (if any), then ours not
+ * already in it, each of ours referenced for the PnP manager (Microsoft:
+ * IRP_MN_QUERY_DEVICE_RELATIONS, "Operation"); the old structure is freed. Called with
+ * wdf_tree_lock held. */
+static NTSTATUS wdf_rel_merge(const struct wdf_relation_list *l, PIRP irp)
+{
+    PDEVICE_RELATIONS old = NT_SUCCESS(irp->IoStatus.Status)
+                                ? (PDEVICE_RELATIONS)irp->IoStatus.Information
+                                : NULL,
+                      r;
+    ULONG have = old != NULL ? old->Count : 0;
+    r = ExAllocatePoolWithTag(PagedPool,
+                              FIELD_OFFSET(DEVICE_RELATIONS, Objects) +
+                                  (have + l->count) * sizeof(PDEVICE_OBJECT),
+                              WDF_REL_POOL_TAG);
+    if (r == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    r->Count = have;
+    if (have != 0)
+        memcpy(r->Objects, old->Objects, have * sizeof(PDEVICE_OBJECT));
+    for (ULONG i = 0; i < l->count; i++) {
+        BOOLEAN listed = FALSE;
+        for (ULONG j = 0; j < have && !listed; j++)
+            listed = old->Objects[j] == l->pdo[i];
+        if (listed)
+            continue;
+        ObReferenceObject(l->pdo[i]);
+        r->Objects[r->Count++] = l->pdo[i];
+    }
+    if (old != NULL)
+        ExFreePool(old);
+    irp->IoStatus.Information = (ULONG_PTR)r;
+    return STATUS_SUCCESS;
+}
+
+/* RemovalRelations (any device) and EjectionRelations (a PDO's): an empty list leaves the IRP
+ * as it is; otherwise its list grows and its status becomes success. Returns
+ * STATUS_INSUFFICIENT_RESOURCES (the IRP untouched) when the new list cannot be allocated. */
+NTSTATUS wdf_device_pnp_relations(struct wdf_device *dev, PIRP irp)
+{
+    DEVICE_RELATION_TYPE type =
+        IoGetCurrentIrpStackLocation(irp)->Parameters.QueryDeviceRelations.Type;
+    const struct wdf_relation_list *l = type == RemovalRelations ? &dev->removal_relations
+                                        : type == EjectionRelations && dev->pdo_part != NULL
+                                            ? &dev->ejection_relations
+                                            : NULL;
+    NTSTATUS status = STATUS_SUCCESS;
+    if (l == NULL)
+        return STATUS_SUCCESS;
+    os_mutex_lock(&wdf_tree_lock);
+    if (l->count != 0)
+        status = wdf_rel_merge(l, irp);
+    os_mutex_unlock(&wdf_tree_lock);
+    if (NT_SUCCESS(status) && l->count != 0)
+        irp->IoStatus.Status = STATUS_SUCCESS;
+    return status;
+}
+
+/* ---- removal relations -------------------------------------------------------------------- */
+
+NTSTATUS imp_WdfDeviceAddRemovalRelationsPhysicalDevice(PWDF_DRIVER_GLOBALS globals,
+                                                        WDFDEVICE Device,
+                                                        PDEVICE_OBJECT PhysicalDevice)
+{
+    struct wdf_device *dev = WDF_DEVICE_OF(wdf_globals_of(globals), Device,
+                                           "WdfDeviceAddRemovalRelationsPhysicalDevice");
+    if (PhysicalDevice == NULL)
+        return STATUS_INVALID_PARAMETER;
+    return wdf_rel_add(&dev->removal_relations, PhysicalDevice);
+}
+
+VOID imp_WdfDeviceRemoveRemovalRelationsPhysicalDevice(PWDF_DRIVER_GLOBALS globals,
+                                                       WDFDEVICE Device,
+                                                       PDEVICE_OBJECT PhysicalDevice)
+{
+    struct wdf_device *dev = WDF_DEVICE_OF(wdf_globals_of(globals), Device,
+                                           "WdfDeviceRemoveRemovalRelationsPhysicalDevice");
+    wdf_rel_remove(&dev->removal_relations, PhysicalDevice);
+}
+
+VOID imp_WdfDeviceClearRemovalRelationsDevices(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device)
+{
+    wdf_rel_clear(
+        &WDF_DEVICE_OF(wdf_globals_of(globals), Device, "WdfDeviceClearRemovalRelationsDevices")
+             ->removal_relations);
+}
+
+/* ---- ejection relations (a PDO's: wdf_pdo_of reports another device as 0x10D) ------------ */
+
+NTSTATUS imp_WdfPdoAddEjectionRelationsPhysicalDevice(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                                      PDEVICE_OBJECT PhysicalDevice)
+{
+    struct wdf_pdo *p =
+        wdf_pdo_of(wdf_globals_of(globals), Device, "WdfPdoAddEjectionRelationsPhysicalDevice");
+    if (PhysicalDevice == NULL)
+        return STATUS_INVALID_PARAMETER;
+    return wdf_rel_add(&p->device->ejection_relations, PhysicalDevice);
+}
+
+VOID imp_WdfPdoRemoveEjectionRelationsPhysicalDevice(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                                     PDEVICE_OBJECT PhysicalDevice)
+{
+    struct wdf_pdo *p =
+        wdf_pdo_of(wdf_globals_of(globals), Device, "WdfPdoRemoveEjectionRelationsPhysicalDevice");
+    wdf_rel_remove(&p->device->ejection_relations, PhysicalDevice);
+}
+
+VOID imp_WdfPdoClearEjectionRelationsDevices(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device)
+{
+    struct wdf_pdo *p =
+        wdf_pdo_of(wdf_globals_of(globals), Device, "WdfPdoClearEjectionRelationsDevices");
+    wdf_rel_clear(&p->device->ejection_relations);
+}
+
+/* ---- WdfDeviceSetStaticStopRemove --------------------------------------------------------- */
+
+/* Microsoft: every FALSE is matched by a TRUE later; while more FALSE than TRUE calls are
+ * outstanding the device can be neither stopped nor removed. A TRUE without a FALSE before it
+ * is the driver's error: reported, and the count stays at zero. */
+VOID imp_WdfDeviceSetStaticStopRemove(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                      BOOLEAN Stoppable)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_device *dev = WDF_DEVICE_OF(g, Device, "WdfDeviceSetStaticStopRemove");
+    BOOLEAN unmatched = FALSE;
+    os_mutex_lock(&wdf_tree_lock);
+    if (!Stoppable)
+        dev->static_stop_count++;
+    else if (dev->static_stop_count != 0)
+        dev->static_stop_count--;
+    else
+        unmatched = TRUE;
+    os_mutex_unlock(&wdf_tree_lock);
+    if (unmatched)
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceSetStaticStopRemove(TRUE) without a FALSE before it",
+                 g->pub.DriverName);
+}
+
+BOOLEAN wdf_device_pnp_stoppable(struct wdf_device *dev)
+{
+    ULONG count;
+    os_mutex_lock(&wdf_tree_lock);
+    count = dev->static_stop_count;
+    os_mutex_unlock(&wdf_tree_lock);
+    return count == 0;
+}
+
+/* ---- power-pageable settings of the init -------------------------------------------------- */
+
+VOID imp_WdfDeviceInitSetPowerPageable(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT DeviceInit)
+{
+    WDF_INIT_OF(wdf_globals_of(globals), DeviceInit)->power_pageable = WdfTrue;
+}
+
+VOID imp_WdfDeviceInitSetPowerNotPageable(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT DeviceInit)
+{
+    WDF_INIT_OF(wdf_globals_of(globals), DeviceInit)->power_pageable = WdfFalse;
+}
+
+VOID imp_WdfDeviceInitSetPowerInrush(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT DeviceInit)
+{
+    WDF_INIT_OF(wdf_globals_of(globals), DeviceInit)->power_inrush = TRUE;
+}
+
+/* The device object's power flags at WdfDeviceCreate (Microsoft: WdfDeviceInitSetPowerPageable,
+ * NotPageable, Inrush). A filter's calls have no effect: it takes the flags of the device
+ * below. A function or bus driver's device is pageable by default; a PDO takes its parent's
+ * setting unless the bus driver chose. Inrush makes the device non-pageable (a pageable
+ * setting next to it is the driver's error: reported, inrush wins). */
+void wdf_device_pnp_power_flags(PWDFDEVICE_INIT init, PDEVICE_OBJECT wdm, PDEVICE_OBJECT lower,
+                                PDEVICE_OBJECT parent)
+{
+    const ULONG flags = DO_POWER_PAGABLE | DO_POWER_INRUSH;
+    BOOLEAN pageable;
+    wdm->Flags &= ~flags;
+    if (init->filter && lower != NULL) {
+        wdm->Flags |= lower->Flags & flags;
+        return;
+    }
+    if (init->power_inrush) {
+        if (init->power_pageable == WdfTrue)
+            rtl_diag(RTL_DIAG_ERROR, "wdf",
+                     "driver '%s': WdfDeviceInitSetPowerPageable with WdfDeviceInitSetPowerInrush "
+                     "(Microsoft: must not): the device is not pageable",
+                     init->driver->obj.owner->pub.DriverName);
+        wdm->Flags |= DO_POWER_INRUSH;
+        return;
+    }
+    if (init->power_pageable != WdfUseDefault)
+        pageable = init->power_pageable == WdfTrue;
+    else if (parent != NULL)
+        pageable = (parent->Flags & DO_POWER_PAGABLE) != 0;
+    else /* the device below an inrush device must not make the stack pageable (WDM's rule) */
+        pageable = lower == NULL || !(lower->Flags & DO_POWER_INRUSH);
+    if (pageable)
+        wdm->Flags |= DO_POWER_PAGABLE;
+}

@@ -1,0 +1,225 @@
+/*
+ * wdfrel.c - the framework device PnP-settings test driver (test_wdf_devpnp.c), built five ways:
+ *   wdfrel      a function driver: each device has a device interface and a default queue whose
+ *               device controls (wdfrel.h) call the removal-relations routines, send
+ *               IRP_MN_QUERY_DEVICE_RELATIONS to its own stack, WdfDeviceSetStaticStopRemove,
+ *               report the device object's power flags;
+ *   wdfrel_np   the same, with WdfDeviceInitSetPowerNotPageable (WDFREL_POWER 1);
+ *   wdfrel_in   with WdfDeviceInitSetPowerInrush (2);
+ *   wdfrel_pg   with WdfDeviceInitSetPowerPageable (3);
+ *   wdfrel_flt  an upper filter without queues that calls WdfDeviceInitSetPowerNotPageable (4):
+ *               no effect, the filter takes the flags of the device below.
+ * Public KMDF headers only: builds with the WDK.
+ */
+#include <ntddk.h>
+#include <wdf.h>
+
+#include "wdfrel.h"
+
+#ifndef WDFREL_POWER
+#define WDFREL_POWER 0
+#endif
+
+#define WDFREL_MAX 8
+static PDEVICE_OBJECT Pdos[WDFREL_MAX];
+static LONG Devices;
+
+typedef struct {
+    ULONG Number;
+    LONG VetoNextRemove;
+} REL_CONTEXT;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(REL_CONTEXT, RelContext)
+
+static ULONG NumberOf(PDEVICE_OBJECT pdo)
+{
+    ULONG i;
+    for (i = 0; i < WDFREL_MAX; i++)
+        if (Pdos[i] == pdo && pdo != NULL)
+            return i;
+    return 0xFF;
+}
+
+static NTSTATUS QueryRemove(WDFDEVICE Device)
+{
+    if (InterlockedExchange(&RelContext(Device)->VetoNextRemove, 0))
+        return STATUS_DEVICE_BUSY;
+    return STATUS_SUCCESS;
+}
+
+/* IRP_MN_QUERY_DEVICE_RELATIONS of `type` to the top of the device's stack, as the PnP manager
+ * sends it; the answer's references and structure are ours to release. */
+static NTSTATUS QueryRelations(WDFDEVICE Device, ULONG type, ULONG *out, size_t room,
+                               size_t *written)
+{
+    PDEVICE_OBJECT top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(Device));
+    KEVENT done;
+    IO_STATUS_BLOCK iosb;
+    PIO_STACK_LOCATION sp;
+    PDEVICE_RELATIONS rel;
+    PIRP irp;
+    ULONG i;
+    KeInitializeEvent(&done, NotificationEvent, FALSE);
+    irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, top, NULL, 0, NULL, &done, &iosb);
+    if (irp == NULL) {
+        ObDereferenceObject(top);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
+    sp = IoGetNextIrpStackLocation(irp);
+    sp->MinorFunction = IRP_MN_QUERY_DEVICE_RELATIONS;
+    sp->Parameters.QueryDeviceRelations.Type = (DEVICE_RELATION_TYPE)type;
+    if (IoCallDriver(top, irp) == STATUS_PENDING)
+        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
+    ObDereferenceObject(top);
+    rel = NT_SUCCESS(iosb.Status) ? (PDEVICE_RELATIONS)iosb.Information : NULL;
+    out[0] = (ULONG)iosb.Status;
+    out[1] = rel != NULL ? rel->Count : 0;
+    *written = 2;
+    for (i = 0; rel != NULL && i < rel->Count; i++) {
+        if (*written < room)
+            out[(*written)++] = NumberOf(rel->Objects[i]);
+        ObDereferenceObject(rel->Objects[i]);
+    }
+    if (rel != NULL)
+        ExFreePool(rel);
+    return STATUS_SUCCESS;
+}
+
+static PDEVICE_OBJECT PdoNumbered(WDFREQUEST Request, NTSTATUS *status)
+{
+    ULONG *in;
+    *status = WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), (PVOID *)&in, NULL);
+    if (!NT_SUCCESS(*status))
+        return NULL;
+    if (*in >= WDFREL_MAX) {
+        if (*in != 0xFFFFFFFF)
+            *status = STATUS_INVALID_PARAMETER_1; /* the test's mistake, not the routine's */
+        return NULL;
+    }
+    return Pdos[*in];
+}
+
+static NTSTATUS Relations(WDFDEVICE device, WDFREQUEST Request, ULONG IoControlCode)
+{
+    NTSTATUS status;
+    PDEVICE_OBJECT pdo = PdoNumbered(Request, &status);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (IoControlCode == IOCTL_REL_ADD)
+        return WdfDeviceAddRemovalRelationsPhysicalDevice(device, pdo);
+    WdfDeviceRemoveRemovalRelationsPhysicalDevice(device, pdo);
+    return STATUS_SUCCESS;
+}
+
+static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, size_t InputLength,
+                  ULONG IoControlCode)
+{
+    WDFDEVICE device = WdfIoQueueGetDevice(Queue);
+    ULONG *out = NULL;
+    BOOLEAN *flag;
+    size_t written = 0;
+    NTSTATUS status = STATUS_SUCCESS;
+    UNREFERENCED_PARAMETER(InputLength);
+    if (OutputLength >= sizeof(ULONG))
+        WdfRequestRetrieveOutputBuffer(Request, sizeof(ULONG), (PVOID *)&out, NULL);
+    switch (IoControlCode) {
+    case IOCTL_REL_WHO:
+        if (out == NULL)
+            status = STATUS_BUFFER_TOO_SMALL;
+        else
+            out[written++] = RelContext(device)->Number;
+        break;
+    case IOCTL_REL_ADD:
+    case IOCTL_REL_REMOVE:
+        status = Relations(device, Request, IoControlCode);
+        break;
+    case IOCTL_REL_CLEAR:
+        WdfDeviceClearRemovalRelationsDevices(device);
+        break;
+    case IOCTL_REL_QUERY: {
+        ULONG *type;
+        status = WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), (PVOID *)&type, NULL);
+        if (NT_SUCCESS(status) && (out == NULL || OutputLength < 2 * sizeof(ULONG)))
+            status = STATUS_BUFFER_TOO_SMALL;
+        if (NT_SUCCESS(status))
+            status = QueryRelations(device, *type, out, OutputLength / sizeof(ULONG), &written);
+        break;
+    }
+    case IOCTL_REL_STATIC:
+        status = WdfRequestRetrieveInputBuffer(Request, sizeof(BOOLEAN), (PVOID *)&flag, NULL);
+        if (NT_SUCCESS(status))
+            WdfDeviceSetStaticStopRemove(device, *flag);
+        break;
+    case IOCTL_REL_FLAGS: {
+        PDEVICE_OBJECT top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(device));
+        if (out == NULL || OutputLength < 2 * sizeof(ULONG)) {
+            status = STATUS_BUFFER_TOO_SMALL;
+        } else {
+            out[written++] =
+                WdfDeviceWdmGetDeviceObject(device)->Flags & (DO_POWER_PAGABLE | DO_POWER_INRUSH);
+            out[written++] = top->Flags & (DO_POWER_PAGABLE | DO_POWER_INRUSH);
+        }
+        ObDereferenceObject(top);
+        break;
+    }
+    case IOCTL_REL_VETO:
+        InterlockedExchange(&RelContext(device)->VetoNextRemove, 1);
+        break;
+    case IOCTL_REL_PDO_ONLY:
+        status = WdfPdoAddEjectionRelationsPhysicalDevice(device, Pdos[0]);
+        break;
+    default:
+        status = STATUS_INVALID_DEVICE_REQUEST;
+    }
+    WdfRequestCompleteWithInformation(Request, status,
+                                      NT_SUCCESS(status) ? written * sizeof(ULONG) : 0);
+}
+
+static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
+{
+    WDF_PNPPOWER_EVENT_CALLBACKS pnp;
+    WDF_OBJECT_ATTRIBUTES attributes;
+    WDF_IO_QUEUE_CONFIG queue;
+    WDFDEVICE device;
+    NTSTATUS status;
+    LONG number;
+    UNREFERENCED_PARAMETER(Driver);
+#if WDFREL_POWER == 1 || WDFREL_POWER == 4
+    WdfDeviceInitSetPowerNotPageable(DeviceInit);
+#elif WDFREL_POWER == 2
+    WdfDeviceInitSetPowerInrush(DeviceInit);
+#elif WDFREL_POWER == 3
+    WdfDeviceInitSetPowerPageable(DeviceInit);
+#endif
+#if WDFREL_POWER == 4
+    WdfFdoInitSetFilter(DeviceInit);
+    return WdfDeviceCreate(&DeviceInit, WDF_NO_OBJECT_ATTRIBUTES, &device);
+#else
+    WDF_PNPPOWER_EVENT_CALLBACKS_INIT(&pnp);
+    pnp.EvtDeviceQueryRemove = QueryRemove;
+    WdfDeviceInitSetPnpPowerEventCallbacks(DeviceInit, &pnp);
+    WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, REL_CONTEXT);
+    status = WdfDeviceCreate(&DeviceInit, &attributes, &device);
+    if (!NT_SUCCESS(status))
+        return status;
+    number = InterlockedIncrement(&Devices) - 1;
+    if (number >= WDFREL_MAX)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    RelContext(device)->Number = (ULONG)number;
+    Pdos[number] = WdfDeviceWdmGetPhysicalDevice(device);
+    WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&queue, WdfIoQueueDispatchSequential);
+    queue.EvtIoDeviceControl = Ioctl;
+    status = WdfIoQueueCreate(device, &queue, WDF_NO_OBJECT_ATTRIBUTES, WDF_NO_HANDLE);
+    if (!NT_SUCCESS(status))
+        return status;
+    return WdfDeviceCreateDeviceInterface(device, &GUID_WDFREL_INTERFACE, NULL);
+#endif
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    WDF_DRIVER_CONFIG config;
+    WDF_DRIVER_CONFIG_INIT(&config, DeviceAdd);
+    return WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &config,
+                           WDF_NO_HANDLE);
+}

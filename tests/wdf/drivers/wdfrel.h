@@ -1,0 +1,36 @@
+/*
+ * wdfrel.h - what the framework device PnP-settings test driver (wdfrel.c) and its test
+ * (test_wdf_devpnp.c) share: the interface class and the device controls.
+ */
+#ifndef WDFREL_H
+#define WDFREL_H
+
+/* {5be0f6c4-2d71-4c3e-9a58-0e6b7d41c2a3} */
+static const GUID GUID_WDFREL_INTERFACE = {
+    0x5be0f6c4, 0x2d71, 0x4c3e, {0x9a, 0x58, 0x0e, 0x6b, 0x7d, 0x41, 0xc2, 0xa3}};
+
+#define WDFREL_CTL(f) CTL_CODE(FILE_DEVICE_UNKNOWN, (f), METHOD_BUFFERED, FILE_ANY_ACCESS)
+/* out ULONG: the device's number (the order the driver's devices were created in, from 0) */
+#define IOCTL_REL_WHO WDFREL_CTL(0xC00)
+/* in ULONG: a device number (0xFFFFFFFF: a NULL PDO); WdfDeviceAddRemovalRelationsPhysicalDevice
+ * with that device's PDO; the request's status is the routine's */
+#define IOCTL_REL_ADD WDFREL_CTL(0xC01)
+/* in ULONG: WdfDeviceRemoveRemovalRelationsPhysicalDevice with that device's PDO */
+#define IOCTL_REL_REMOVE WDFREL_CTL(0xC02)
+/* WdfDeviceClearRemovalRelationsDevices */
+#define IOCTL_REL_CLEAR WDFREL_CTL(0xC03)
+/* in ULONG: a DEVICE_RELATION_TYPE; the driver sends IRP_MN_QUERY_DEVICE_RELATIONS of that
+ * type to the top of its own stack; out ULONG[]: the IRP's status, the count, then the device
+ * number of each PDO listed (0xFF: not one of the driver's) */
+#define IOCTL_REL_QUERY WDFREL_CTL(0xC04)
+/* in BOOLEAN: WdfDeviceSetStaticStopRemove(device, it) */
+#define IOCTL_REL_STATIC WDFREL_CTL(0xC05)
+/* out ULONG[2]: DO_POWER_PAGABLE | DO_POWER_INRUSH of the device's object, then of the top of
+ * its stack */
+#define IOCTL_REL_FLAGS WDFREL_CTL(0xC06)
+/* the next EvtDeviceQueryRemove of this device vetoes */
+#define IOCTL_REL_VETO WDFREL_CTL(0xC07)
+/* WdfPdoAddEjectionRelationsPhysicalDevice on this function device (not a PDO): 0x10D */
+#define IOCTL_REL_PDO_ONLY WDFREL_CTL(0xC08)
+
+#endif

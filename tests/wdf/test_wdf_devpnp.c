@@ -1,0 +1,253 @@
+/*
+ * test_wdf_devpnp.c - what a framework driver tells the framework about its device's place in
+ * PnP (session 10, wdeva; drivers/wdfrel.c installed from drivers/wdfrel.inf on
+ * root-enumerated devices): removal relations reported in IRP_MN_QUERY_DEVICE_RELATIONS and
+ * acted on by the PnP manager, WdfDeviceSetStaticStopRemove, and the power-pageable settings of
+ * the WDFDEVICE_INIT. Expected values: Microsoft's pages of each routine and of
+ * IRP_MN_QUERY_DEVICE_RELATIONS; drvhost's choices are named where the pages name nothing.
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INF                WDF_TEST_DIR "/drivers/wdfrel.inf"
+#define IFACE              "{5be0f6c4-2d71-4c3e-9a58-0e6b7d41c2a3}"
+#define CTL(function)      ((0x22u << 16) | ((function) << 2)) /* FILE_DEVICE_UNKNOWN, buffered */
+#define IOCTL_REL_WHO      CTL(0xC00)
+#define IOCTL_REL_ADD      CTL(0xC01)
+#define IOCTL_REL_REMOVE   CTL(0xC02)
+#define IOCTL_REL_CLEAR    CTL(0xC03)
+#define IOCTL_REL_QUERY    CTL(0xC04)
+#define IOCTL_REL_STATIC   CTL(0xC05)
+#define IOCTL_REL_FLAGS    CTL(0xC06)
+#define IOCTL_REL_VETO     CTL(0xC07)
+#define IOCTL_REL_PDO_ONLY CTL(0xC08)
+
+#define STATUS_SUCCESS_           0x00000000
+#define STATUS_DEVICE_BUSY_       ((int32_t)0x80000011)
+#define STATUS_INVALID_PARAMETER_ ((int32_t)0xC000000D)
+#define STATUS_NOT_SUPPORTED_     ((int32_t)0xC00000BB)
+#define RELATION_EJECTION         1u /* DEVICE_RELATION_TYPE: EjectionRelations */
+#define RELATION_REMOVAL          3u /* RemovalRelations */
+#define DO_POWER_PAGABLE_         0x00002000u
+#define DO_POWER_INRUSH_          0x00004000u
+
+static void create(const char *hwid, char *instance, size_t size)
+{
+    char msg[512] = "";
+    ok_status(drvhost_pnp_install(INF, msg, sizeof msg), STATUS_SUCCESS_);
+    ok_status(drvhost_device_create(hwid, NULL, 0, instance, size), STATUS_SUCCESS_);
+}
+
+static int32_t ioctl_u32(drvhost_file *f, uint32_t code, uint32_t in)
+{
+    return harness_ioctl(f, code, &in, sizeof in, NULL, 0, NULL);
+}
+
+/* The enabled interface of the driver's device number `n` (IOCTL_REL_WHO), or NULL. */
+static drvhost_file *open_number(uint32_t n)
+{
+    for (unsigned i = 0; i < 8; i++) {
+        drvhost_file *f = NULL;
+        uint32_t who = ~0u;
+        if (drvhost_open_interface(IFACE, i, 0xC0000000u, &f) != STATUS_SUCCESS_)
+            return NULL;
+        if (harness_ioctl(f, IOCTL_REL_WHO, NULL, 0, &who, sizeof who, NULL) == STATUS_SUCCESS_ &&
+            who == n)
+            return f;
+        drvhost_close(f);
+    }
+    return NULL;
+}
+
+/* The device's answer to a query of `type` sent to the top of its stack: out[0] the status,
+ * out[1] the count, then the numbers listed. */
+static void query(drvhost_file *f, uint32_t type, uint32_t out[8])
+{
+    memset(out, 0xEE, 8 * sizeof(uint32_t));
+    ok_status(
+        harness_ioctl(f, IOCTL_REL_QUERY, &type, sizeof type, out, 8 * sizeof(uint32_t), NULL),
+        STATUS_SUCCESS_);
+}
+
+static void three_devices(char instance[3][64])
+{
+    for (int i = 0; i < 3; i++)
+        create("WDFREL\\DEV", instance[i], 64);
+}
+
+/* Microsoft (WdfDeviceAddRemovalRelationsPhysicalDevice, Remove..., Clear...; the IRP's
+ * "RemovalRelations Request"): the framework answers with the PDOs the driver listed, each
+ * once; NULL is STATUS_INVALID_PARAMETER; without relations the IRP passes untouched (the root
+ * bus completes it with the status it came with). Ejection relations are a PDO's only. */
+TEST(removal_relations_answer_the_query_and_follow_the_routines)
+{
+    char instance[3][64];
+    uint32_t out[8];
+    drvhost_file *f;
+    three_devices(instance);
+    f = open_number(0);
+    ok(f != NULL, "device 0 not found\n");
+    if (f == NULL)
+        return;
+    query(f, RELATION_REMOVAL, out);
+    ok((int32_t)out[0] == STATUS_NOT_SUPPORTED_ && out[1] == 0, "empty: 0x%08X, %u\n", out[0],
+       out[1]);
+    ok_status(ioctl_u32(f, IOCTL_REL_ADD, 1), STATUS_SUCCESS_);
+    ok_status(ioctl_u32(f, IOCTL_REL_ADD, 2), STATUS_SUCCESS_);
+    ok_status(ioctl_u32(f, IOCTL_REL_ADD, 1), STATUS_SUCCESS_);
+    ok_status(ioctl_u32(f, IOCTL_REL_ADD, 0xFFFFFFFFu), STATUS_INVALID_PARAMETER_);
+    query(f, RELATION_REMOVAL, out);
+    ok(out[0] == 0 && out[1] == 2 && ((out[2] == 1 && out[3] == 2) || (out[2] == 2 && out[3] == 1)),
+       "1 and 2: 0x%08X, %u: %u %u\n", out[0], out[1], out[2], out[3]);
+    query(f, RELATION_EJECTION, out); /* a function device reports no ejection relations */
+    ok((int32_t)out[0] == STATUS_NOT_SUPPORTED_ && out[1] == 0, "ejection: 0x%08X, %u\n", out[0],
+       out[1]);
+    ok_status(ioctl_u32(f, IOCTL_REL_REMOVE, 1), STATUS_SUCCESS_);
+    ok_status(ioctl_u32(f, IOCTL_REL_REMOVE, 1), STATUS_SUCCESS_); /* not listed: nothing */
+    query(f, RELATION_REMOVAL, out);
+    ok(out[0] == 0 && out[1] == 1 && out[2] == 2, "2 alone: 0x%08X, %u: %u\n", out[0], out[1],
+       out[2]);
+    ok_status(harness_ioctl(f, IOCTL_REL_CLEAR, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS_);
+    query(f, RELATION_REMOVAL, out);
+    ok((int32_t)out[0] == STATUS_NOT_SUPPORTED_ && out[1] == 0, "cleared: 0x%08X, %u\n", out[0],
+       out[1]);
+    ok_status(drvhost_close(f), STATUS_SUCCESS_);
+}
+
+/* Microsoft ("RemovalRelations Request", "Handling an IRP_MN_QUERY_REMOVE_DEVICE Request"): the
+ * PnP manager queries the relations before it removes the device's drivers and removes theirs
+ * too. drvhost's simplification (docs/pnp.md): the relation's node stays, removed, and starts
+ * again when enabled. */
+TEST(removing_a_device_removes_its_removal_relations)
+{
+    char instance[3][64];
+    drvhost_file *f, *g;
+    three_devices(instance);
+    f = open_number(0);
+    if (f == NULL) {
+        ok(0, "device 0 not found\n");
+        return;
+    }
+    ok_status(ioctl_u32(f, IOCTL_REL_ADD, 1), STATUS_SUCCESS_);
+    ok_status(drvhost_close(f), STATUS_SUCCESS_);
+    ok_status(drvhost_device_action(instance[0], DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
+    ok(open_number(0) == NULL, "device 0 still has its interface\n");
+    ok(open_number(1) == NULL, "its removal relation, device 1, still has its interface\n");
+    g = open_number(2);
+    ok(g != NULL, "device 2, not related, was removed\n");
+    if (g != NULL)
+        drvhost_close(g);
+    ok_status(drvhost_device_action(instance[1], DRVHOST_DEVICE_ENABLE), STATUS_SUCCESS_);
+    g = open_number(3); /* its driver's fourth device */
+    ok(g != NULL, "device 1 did not start again when enabled\n");
+    if (g != NULL)
+        drvhost_close(g);
+}
+
+/* Microsoft: a relation is queried for removal with the device; its veto keeps both. */
+TEST(a_removal_relation_vetoing_keeps_the_device)
+{
+    char instance[3][64];
+    drvhost_file *f, *g;
+    three_devices(instance);
+    f = open_number(0);
+    g = open_number(1);
+    ok(f != NULL && g != NULL, "devices 0 and 1 not found\n");
+    if (f == NULL || g == NULL)
+        return;
+    ok_status(ioctl_u32(f, IOCTL_REL_ADD, 1), STATUS_SUCCESS_);
+    ok_status(harness_ioctl(g, IOCTL_REL_VETO, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS_);
+    ok_status(drvhost_close(f), STATUS_SUCCESS_);
+    ok_status(drvhost_close(g), STATUS_SUCCESS_);
+    ok_status(drvhost_device_action(instance[0], DRVHOST_DEVICE_REMOVE), STATUS_DEVICE_BUSY_);
+    f = open_number(0);
+    g = open_number(1);
+    ok(f != NULL && g != NULL, "a vetoed removal removed a device\n");
+    if (f != NULL)
+        drvhost_close(f);
+    if (g != NULL)
+        drvhost_close(g);
+    /* the veto was for one query: the removal goes through now, the relation with it */
+    ok_status(drvhost_device_action(instance[0], DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
+    ok(open_number(1) == NULL, "device 1 stayed\n");
+}
+
+/* Microsoft (WdfDeviceSetStaticStopRemove; "Handling Requests to Stop a Device"): while a FALSE
+ * is not matched by a TRUE the device can be neither stopped nor removed. The refusal's status
+ * is drvhost's choice (STATUS_DEVICE_BUSY); the check is that it fails. */
+TEST(static_stop_remove_refuses_stop_and_removal_until_matched)
+{
+    char instance[64];
+    uint8_t no = 0, yes = 1;
+    drvhost_file *f;
+    create("WDFREL\\DEV", instance, sizeof instance);
+    f = open_number(0);
+    if (f == NULL) {
+        ok(0, "device 0 not found\n");
+        return;
+    }
+    ok_status(harness_ioctl(f, IOCTL_REL_STATIC, &no, 1, NULL, 0, NULL), STATUS_SUCCESS_);
+    ok_status(harness_ioctl(f, IOCTL_REL_STATIC, &no, 1, NULL, 0, NULL), STATUS_SUCCESS_);
+    ok_status(harness_ioctl(f, IOCTL_REL_STATIC, &yes, 1, NULL, 0, NULL), STATUS_SUCCESS_);
+    ok_status(drvhost_close(f), STATUS_SUCCESS_);
+    ok(drvhost_device_action(instance, DRVHOST_DEVICE_RESTART) < 0, "stopped\n");
+    ok(drvhost_device_action(instance, DRVHOST_DEVICE_REMOVE) < 0, "removed\n");
+    f = open_number(0);
+    ok(f != NULL, "the device does not serve I/O after the refusals\n");
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_REL_STATIC, &yes, 1, NULL, 0, NULL), STATUS_SUCCESS_);
+    ok_status(drvhost_close(f), STATUS_SUCCESS_);
+    ok_status(drvhost_device_action(instance, DRVHOST_DEVICE_RESTART), STATUS_SUCCESS_);
+    ok_status(drvhost_device_action(instance, DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
+}
+
+/* The device object's flags (own, top of the stack) of the only device of `hwid`. */
+static void expect_flags(const char *hwid, uint32_t own, uint32_t top)
+{
+    char instance[64];
+    uint32_t out[2] = {~0u, ~0u};
+    drvhost_file *f;
+    create(hwid, instance, sizeof instance);
+    f = open_number(0);
+    ok(f != NULL, "%s: no device\n", hwid);
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_REL_FLAGS, NULL, 0, out, sizeof out, NULL), STATUS_SUCCESS_);
+    ok(out[0] == own && out[1] == top, "%s: flags 0x%X, top 0x%X; expected 0x%X, 0x%X\n", hwid,
+       out[0], out[1], own, top);
+    drvhost_close(f);
+    ok_status(drvhost_device_action(instance, DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
+}
+
+/* Microsoft (WdfDeviceInitSetPowerPageable, NotPageable, Inrush): a function driver's device is
+ * power-pageable by default; NotPageable clears it; Inrush sets DO_POWER_INRUSH and makes the
+ * device non-pageable; a filter's call has no effect: it takes the setting of the driver below. */
+TEST(power_flags_follow_the_init_settings)
+{
+    expect_flags("WDFREL\\DEV", DO_POWER_PAGABLE_, DO_POWER_PAGABLE_);
+    expect_flags("WDFREL\\NOTPAGE", 0, 0);
+    expect_flags("WDFREL\\PAGE", DO_POWER_PAGABLE_, DO_POWER_PAGABLE_);
+    expect_flags("WDFREL\\INRUSH", DO_POWER_INRUSH_, DO_POWER_INRUSH_);
+    expect_flags("WDFREL\\INRUSHFILTERED", DO_POWER_INRUSH_, DO_POWER_INRUSH_);
+}
+
+/* Microsoft (WdfPdoAddEjectionRelationsPhysicalDevice: "a handle to a framework device object"
+ * of a PDO): another device is the framework's bug check 0x10D, parameter 1 0x5 (invalid
+ * handle). */
+TEST(ejection_relations_of_a_function_device_are_wdf_violation)
+{
+    char instance[64];
+    drvhost_file *f;
+    create("WDFREL\\DEV", instance, sizeof instance);
+    f = open_number(0);
+    if (f == NULL) {
+        ok(0, "device 0 not found\n");
+        return;
+    }
+    expect_bugcheck_params(0x10D, BUGCHECK_P1, 0x5, 0, 0, 0);
+    harness_ioctl(f, IOCTL_REL_PDO_ONLY, NULL, 0, NULL, 0, NULL);
+}
