@@ -72,6 +72,26 @@ static void query(drvhost_file *f, uint32_t type, uint32_t out[8])
         STATUS_SUCCESS_);
 }
 
+static char *tree_text(void)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    ok_status(drvhost_pnp_tree(f), STATUS_SUCCESS_);
+    fclose(f);
+    return text;
+}
+
+/* The device's line in the tree shows `state`. */
+static void expect_state(const char *instance, const char *state)
+{
+    char *t = tree_text(), want[128];
+    snprintf(want, sizeof want, "%s %s ", instance, state);
+    ok(t != NULL && strstr(t, want) != NULL, "expected '%s' in the tree:\n%s", want,
+       t != NULL ? t : "");
+    free(t);
+}
+
 static void three_devices(char instance[3][64])
 {
     for (int i = 0; i < 3; i++)
@@ -136,6 +156,7 @@ TEST(removing_a_device_removes_its_removal_relations)
     ok_status(drvhost_device_action(instance[0], DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
     ok(open_number(0) == NULL, "device 0 still has its interface\n");
     ok(open_number(1) == NULL, "its removal relation, device 1, still has its interface\n");
+    expect_state(instance[1], "removed"); /* the deviation: its node stays */
     g = open_number(2);
     ok(g != NULL, "device 2, not related, was removed\n");
     if (g != NULL)
@@ -166,6 +187,8 @@ TEST(a_removal_relation_vetoing_keeps_the_device)
     f = open_number(0);
     g = open_number(1);
     ok(f != NULL && g != NULL, "a vetoed removal removed a device\n");
+    expect_state(instance[0], "started"); /* CANCEL_REMOVE_DEVICE to both */
+    expect_state(instance[1], "started");
     if (f != NULL)
         drvhost_close(f);
     if (g != NULL)
