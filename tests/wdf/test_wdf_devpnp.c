@@ -11,28 +11,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#define INF                WDF_TEST_DIR "/drivers/wdfrel.inf"
-#define IFACE              "{5be0f6c4-2d71-4c3e-9a58-0e6b7d41c2a3}"
-#define CTL(function)      ((0x22u << 16) | ((function) << 2)) /* FILE_DEVICE_UNKNOWN, buffered */
-#define IOCTL_REL_WHO      CTL(0xC00)
-#define IOCTL_REL_ADD      CTL(0xC01)
-#define IOCTL_REL_REMOVE   CTL(0xC02)
-#define IOCTL_REL_CLEAR    CTL(0xC03)
-#define IOCTL_REL_QUERY    CTL(0xC04)
-#define IOCTL_REL_STATIC   CTL(0xC05)
-#define IOCTL_REL_FLAGS    CTL(0xC06)
-#define IOCTL_REL_VETO     CTL(0xC07)
-#define IOCTL_REL_PDO_ONLY CTL(0xC08)
+#define INF                  WDF_TEST_DIR "/drivers/wdfrel.inf"
+#define IFACE                "{5be0f6c4-2d71-4c3e-9a58-0e6b7d41c2a3}"
+#define CTL(function)        ((0x22u << 16) | ((function) << 2)) /* FILE_DEVICE_UNKNOWN, buffered */
+#define IOCTL_REL_WHO        CTL(0xC00)
+#define IOCTL_REL_ADD        CTL(0xC01)
+#define IOCTL_REL_REMOVE     CTL(0xC02)
+#define IOCTL_REL_CLEAR      CTL(0xC03)
+#define IOCTL_REL_QUERY      CTL(0xC04)
+#define IOCTL_REL_STATIC     CTL(0xC05)
+#define IOCTL_REL_FLAGS      CTL(0xC06)
+#define IOCTL_REL_VETO       CTL(0xC07)
+#define IOCTL_REL_PDO_ONLY   CTL(0xC08)
+#define IOCTL_REL_IFACE_NAME CTL(0xC09)
 
-#define STATUS_SUCCESS_           0x00000000
-#define STATUS_DEVICE_BUSY_       ((int32_t)0x80000011)
-#define STATUS_INVALID_PARAMETER_ ((int32_t)0xC000000D)
-#define STATUS_NOT_SUPPORTED_     ((int32_t)0xC00000BB)
-#define RELATION_EJECTION         1u /* DEVICE_RELATION_TYPE: EjectionRelations */
-#define RELATION_REMOVAL          3u /* RemovalRelations */
-#define DO_POWER_PAGABLE_         0x00002000u
-#define DO_POWER_INRUSH_          0x00004000u
+#define STATUS_SUCCESS_               0x00000000
+#define STATUS_DEVICE_BUSY_           ((int32_t)0x80000011)
+#define STATUS_INVALID_PARAMETER_     ((int32_t)0xC000000D)
+#define STATUS_NOT_SUPPORTED_         ((int32_t)0xC00000BB)
+#define STATUS_OBJECT_NAME_NOT_FOUND_ ((int32_t)0xC0000034)
+#define RELATION_EJECTION             1u /* DEVICE_RELATION_TYPE: EjectionRelations */
+#define RELATION_REMOVAL              3u /* RemovalRelations */
+#define DO_POWER_PAGABLE_             0x00002000u
+#define DO_POWER_INRUSH_              0x00004000u
 
 static void create(const char *hwid, char *instance, size_t size)
 {
@@ -273,4 +276,39 @@ TEST(ejection_relations_of_a_function_device_are_wdf_violation)
     }
     expect_bugcheck_params(0x10D, BUGCHECK_P1, 0x5, 0, 0, 0);
     harness_ioctl(f, IOCTL_REL_PDO_ONLY, NULL, 0, NULL, 0, NULL);
+}
+
+/* Microsoft (WdfDeviceRetrieveDeviceInterfaceString): the symbolic link name the system gave
+ * the interface (drvhost's form: \??\ + the instance ID with '#' for '\' + '#' + the class);
+ * a class or reference string the driver did not create: STATUS_OBJECT_NAME_NOT_FOUND. */
+TEST(the_interface_string_is_its_symbolic_link_name)
+{
+    char instance[64], want[160], got[160];
+    uint16_t name[160];
+    drvhost_iosb iosb = {0};
+    uint8_t which = 0;
+    drvhost_file *f;
+    create("WDFREL\\DEV", instance, sizeof instance);
+    f = open_number(0);
+    if (f == NULL) {
+        ok(0, "device 0 not found\n");
+        return;
+    }
+    ok_status(harness_ioctl(f, IOCTL_REL_IFACE_NAME, &which, 1, name, sizeof name, &iosb),
+              STATUS_SUCCESS_);
+    memset(got, 0, sizeof got);
+    for (size_t i = 0; i < iosb.information / 2 && i < sizeof got - 1; i++)
+        got[i] = (char)name[i];
+    snprintf(want, sizeof want, "\\??\\%s#%s", instance, IFACE);
+    for (char *p = want + 4; *p != 0; p++)
+        if (*p == '\\')
+            *p = '#';
+    ok(strcasecmp(got, want) == 0, "name '%s', expected '%s'\n", got, want);
+    which = 1;
+    ok_status(harness_ioctl(f, IOCTL_REL_IFACE_NAME, &which, 1, name, sizeof name, NULL),
+              STATUS_OBJECT_NAME_NOT_FOUND_);
+    which = 2;
+    ok_status(harness_ioctl(f, IOCTL_REL_IFACE_NAME, &which, 1, name, sizeof name, NULL),
+              STATUS_OBJECT_NAME_NOT_FOUND_);
+    drvhost_close(f);
 }

@@ -111,6 +111,36 @@ static NTSTATUS Relations(WDFDEVICE device, WDFREQUEST Request, ULONG IoControlC
     return STATUS_SUCCESS;
 }
 
+/* WdfDeviceRetrieveDeviceInterfaceString into a new string object, copied out. */
+static NTSTATUS InterfaceName(WDFDEVICE device, WDFREQUEST Request, size_t *bytes)
+{
+    static const GUID other = {0x11111111, 0x2222, 0x3333, {4, 4, 4, 4, 4, 4, 4, 4}};
+    DECLARE_CONST_UNICODE_STRING(reference, L"x");
+    UNICODE_STRING name;
+    WDFSTRING string;
+    UCHAR *which;
+    PVOID out;
+    NTSTATUS status = WdfRequestRetrieveInputBuffer(Request, 1, (PVOID *)&which, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = WdfStringCreate(NULL, WDF_NO_OBJECT_ATTRIBUTES, &string);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = WdfDeviceRetrieveDeviceInterfaceString(device,
+                                                    *which == 1 ? &other : &GUID_WDFREL_INTERFACE,
+                                                    *which == 2 ? &reference : NULL, string);
+    if (NT_SUCCESS(status)) {
+        WdfStringGetUnicodeString(string, &name);
+        status = WdfRequestRetrieveOutputBuffer(Request, name.Length, &out, NULL);
+        if (NT_SUCCESS(status)) {
+            RtlCopyMemory(out, name.Buffer, name.Length);
+            *bytes = name.Length;
+        }
+    }
+    WdfObjectDelete(string);
+    return status;
+}
+
 static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, size_t InputLength,
                   ULONG IoControlCode)
 {
@@ -165,6 +195,12 @@ static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, size_
     case IOCTL_REL_VETO:
         InterlockedExchange(&RelContext(device)->VetoNextRemove, 1);
         break;
+    case IOCTL_REL_IFACE_NAME: {
+        size_t bytes = 0;
+        status = InterfaceName(device, Request, &bytes);
+        WdfRequestCompleteWithInformation(Request, status, NT_SUCCESS(status) ? bytes : 0);
+        return;
+    }
     case IOCTL_REL_PDO_ONLY:
         status = WdfPdoAddEjectionRelationsPhysicalDevice(device, Pdos[0]);
         break;

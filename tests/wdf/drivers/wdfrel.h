@@ -32,5 +32,9 @@ static const GUID GUID_WDFREL_INTERFACE = {
 #define IOCTL_REL_VETO WDFREL_CTL(0xC07)
 /* WdfPdoAddEjectionRelationsPhysicalDevice on this function device (not a PDO): 0x10D */
 #define IOCTL_REL_PDO_ONLY WDFREL_CTL(0xC08)
+/* in UCHAR: 0 the interface (no reference string), 1 another class, 2 the class with a
+ * reference string it was not created with; WdfDeviceRetrieveDeviceInterfaceString: the
+ * request's status is the routine's, out: the name's characters */
+#define IOCTL_REL_IFACE_NAME WDFREL_CTL(0xC09)
 
 #endif

@@ -666,6 +666,18 @@ FORCEINLINE VOID WdfDeviceInitSetPowerInrush(PWDFDEVICE_INIT DeviceInit)
     ((PFN_WDFDEVICEINITSETPOWERINRUSH)WdfFunctions[WdfDeviceInitSetPowerInrushTableIndex])(
         WdfDriverGlobals, DeviceInit);
 }
+typedef NTSTATUS (*PFN_WDFDEVICERETRIEVEDEVICEINTERFACESTRING)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                               CONST GUID *, PCUNICODE_STRING,
+                                                               WDFSTRING);
+FORCEINLINE NTSTATUS WdfDeviceRetrieveDeviceInterfaceString(WDFDEVICE Device,
+                                                            CONST GUID *InterfaceClassGUID,
+                                                            PCUNICODE_STRING ReferenceString,
+                                                            WDFSTRING String)
+{
+    return ((PFN_WDFDEVICERETRIEVEDEVICEINTERFACESTRING)
+                WdfFunctions[WdfDeviceRetrieveDeviceInterfaceStringTableIndex])(
+        WdfDriverGlobals, Device, InterfaceClassGUID, ReferenceString, String);
+}
 /* ---- end wdeva ---- */
 
 #endif
