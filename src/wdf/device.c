@@ -654,6 +654,29 @@ VOID imp_WdfDeviceSetDeviceInterfaceState(PWDF_DRIVER_GLOBALS globals, WDFDEVICE
         wdf_interface_apply(i, IsInterfaceEnabled);
 }
 
+/* Microsoft (WdfDeviceRetrieveDeviceInterfaceString): the symbolic link name of an interface
+ * the driver created. drvhost registers the interface at creation, so the name is always
+ * assigned (the page's STATUS_INVALID_DEVICE_STATE does not arise). wdeva. */
+NTSTATUS imp_WdfDeviceRetrieveDeviceInterfaceString(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                                    const GUID *InterfaceClassGUID,
+                                                    PCUNICODE_STRING ReferenceString,
+                                                    WDFSTRING String)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_device *dev = WDF_DEVICE_GET(g, Device);
+    struct wdf_string *s =
+        CONTAINING_RECORD(wdf_object_get(g, String, WDF_TYPE_STRING), struct wdf_string, obj);
+    struct wdf_interface *i;
+    if (KeGetCurrentIrql() != PASSIVE_LEVEL || dev->control)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    if (InterfaceClassGUID == NULL)
+        return STATUS_INVALID_PARAMETER;
+    i = wdf_interface_find(dev, InterfaceClassGUID, ReferenceString);
+    if (i == NULL)
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    return wdf_string_assign(s, i->link.Buffer, i->link.Length);
+}
+
 void wdf_device_interfaces_free(struct wdf_device *dev)
 {
     while (dev->interfaces != NULL) {
