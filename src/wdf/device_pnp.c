@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ke/ke.h"
 #include "rtl/rtl.h"
 #include "wdf/wdf_private.h"
 
@@ -83,10 +84,13 @@ static void wdf_rel_clear(struct wdf_relation_list *l)
     free(pdo);
 }
 
+static void wdf_device_pnp_query_ifaces_free(struct wdf_device *dev);
+
 void wdf_device_pnp_cleanup(struct wdf_device *dev)
 {
     wdf_rel_clear(&dev->removal_relations);
     wdf_rel_clear(&dev->ejection_relations);
+    wdf_device_pnp_query_ifaces_free(dev);
 }
 
 /* ---- the IRP ------------------------------------------------------------------------------ */
@@ -288,4 +292,146 @@ void wdf_device_pnp_power_flags(PWDFDEVICE_INIT init, PDEVICE_OBJECT wdm, PDEVIC
         pageable = lower == NULL || !(lower->Flags & DO_POWER_INRUSH);
     if (pageable)
         wdm->Flags |= DO_POWER_PAGABLE;
+}
+
+/* ---- driver-defined interfaces (WdfDeviceAddQueryInterface) -------------------------------- */
+
+/* One interface of WdfDeviceAddQueryInterface: the config's settings and our copy of its
+ * INTERFACE (Microsoft: the framework copies it, so the driver's may be temporary). Entries are
+ * added under wdf_tree_lock and live as long as the device (wdf_device_pnp_cleanup). */
+struct wdf_query_iface {
+    struct wdf_query_iface *next;
+    GUID type;
+    BOOLEAN to_parent, import;
+    PFN_WDF_DEVICE_PROCESS_QUERY_INTERFACE_REQUEST callback;
+    PINTERFACE iface; /* NULL: none given */
+};
+
+/* Microsoft (WDF_QUERY_INTERFACE_CONFIG): a one-way interface needs Interface, a two-way one
+ * (ImportInterface) the callback; Interface may be NULL when the query goes to the parent. */
+static NTSTATUS wdf_qi_check(PWDF_QUERY_INTERFACE_CONFIG c)
+{
+    if (c == NULL || c->InterfaceType == NULL)
+        return STATUS_INVALID_PARAMETER;
+    if (c->Size != sizeof(*c))
+        return STATUS_INFO_LENGTH_MISMATCH;
+    if (c->ImportInterface && c->EvtDeviceProcessQueryInterfaceRequest == NULL)
+        return STATUS_INVALID_PARAMETER;
+    if (!c->ImportInterface && c->Interface == NULL && !c->SendQueryToParentStack)
+        return STATUS_INVALID_PARAMETER;
+    if (c->Interface != NULL && c->Interface->Size < sizeof(INTERFACE))
+        return STATUS_INVALID_PARAMETER;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS imp_WdfDeviceAddQueryInterface(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                        PWDF_QUERY_INTERFACE_CONFIG InterfaceConfig)
+{
+    struct wdf_device *dev =
+        WDF_DEVICE_OF(wdf_globals_of(globals), Device, "WdfDeviceAddQueryInterface");
+    struct wdf_query_iface *q;
+    NTSTATUS status;
+    if (KeGetCurrentIrql() != PASSIVE_LEVEL)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    status = wdf_qi_check(InterfaceConfig);
+    if (!NT_SUCCESS(status))
+        return status;
+    q = calloc(1, sizeof(*q));
+    if (q != NULL && InterfaceConfig->Interface != NULL &&
+        (q->iface = malloc(InterfaceConfig->Interface->Size)) == NULL) {
+        free(q);
+        q = NULL;
+    }
+    if (q == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    if (q->iface != NULL)
+        memcpy(q->iface, InterfaceConfig->Interface, InterfaceConfig->Interface->Size);
+    q->type = *InterfaceConfig->InterfaceType;
+    q->to_parent = InterfaceConfig->SendQueryToParentStack;
+    q->import = InterfaceConfig->ImportInterface;
+    q->callback = InterfaceConfig->EvtDeviceProcessQueryInterfaceRequest;
+    os_mutex_lock(&wdf_tree_lock);
+    q->next = dev->query_ifaces;
+    dev->query_ifaces = q;
+    os_mutex_unlock(&wdf_tree_lock);
+    return STATUS_SUCCESS;
+}
+
+static void wdf_device_pnp_query_ifaces_free(struct wdf_device *dev)
+{
+    while (dev->query_ifaces != NULL) {
+        struct wdf_query_iface *q = dev->query_ifaces;
+        dev->query_ifaces = q->next;
+        free(q->iface);
+        free(q);
+    }
+}
+
+static struct wdf_query_iface *wdf_qi_find(struct wdf_device *dev, const GUID *type)
+{
+    struct wdf_query_iface *q;
+    os_mutex_lock(&wdf_tree_lock);
+    for (q = dev->query_ifaces; q != NULL && memcmp(&q->type, type, sizeof(*type)) != 0;
+         q = q->next)
+        ;
+    os_mutex_unlock(&wdf_tree_lock);
+    return q;
+}
+
+/* A PDO's interface with SendQueryToParentStack: the same query to the top of the parent's
+ * stack, its answer ours. */
+static NTSTATUS wdf_qi_parent(struct wdf_device *dev, PIO_STACK_LOCATION s)
+{
+    PDEVICE_OBJECT top = IoGetAttachedDeviceReference(dev->pdo_part->parent->wdm);
+    NTSTATUS status = wdf_query_interface_irp(
+        top, NULL, s->Parameters.QueryInterface.InterfaceType,
+        s->Parameters.QueryInterface.Interface, s->Parameters.QueryInterface.Size,
+        s->Parameters.QueryInterface.Version, s->Parameters.QueryInterface.InterfaceSpecificData);
+    ObDereferenceObject(top);
+    return status;
+}
+
+/* Microsoft (WDF_QUERY_INTERFACE_CONFIG): a one-way interface is handed out when the requested
+ * size and version equal ours, a two-way one when they are not above ours (when the driver gave
+ * one); then the driver's callback, then (WDM's rule for an exported interface) its
+ * InterfaceReference. A rejected size or version is STATUS_INVALID_PARAMETER: drvhost's choice,
+ * the page says only "rejects". */
+static NTSTATUS wdf_qi_answer(struct wdf_device *dev, struct wdf_query_iface *q,
+                              PIO_STACK_LOCATION s)
+{
+    PINTERFACE out = s->Parameters.QueryInterface.Interface;
+    USHORT size = s->Parameters.QueryInterface.Size, version = s->Parameters.QueryInterface.Version;
+    NTSTATUS status = STATUS_SUCCESS;
+    if (out == NULL || size < sizeof(INTERFACE))
+        return STATUS_INVALID_PARAMETER;
+    if (q->iface != NULL) {
+        BOOLEAN fits = q->import ? size <= q->iface->Size && version <= q->iface->Version
+                                 : size == q->iface->Size && version == q->iface->Version;
+        if (!fits)
+            return STATUS_INVALID_PARAMETER;
+        memcpy(out, q->iface, size);
+    }
+    if (q->callback != NULL)
+        status = q->callback((WDFDEVICE)dev, (LPGUID)s->Parameters.QueryInterface.InterfaceType,
+                             out, s->Parameters.QueryInterface.InterfaceSpecificData);
+    if (NT_SUCCESS(status) && out->InterfaceReference != NULL)
+        out->InterfaceReference(out->Context);
+    return status;
+}
+
+BOOLEAN wdf_device_pnp_query_interface(struct wdf_device *dev, PIRP irp, NTSTATUS *status)
+{
+    PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
+    struct wdf_query_iface *q = s->Parameters.QueryInterface.InterfaceType != NULL
+                                    ? wdf_qi_find(dev, s->Parameters.QueryInterface.InterfaceType)
+                                    : NULL;
+    if (q == NULL)
+        return FALSE;
+    if (q->to_parent && dev->pdo_part != NULL)
+        *status = wdf_qi_parent(dev, s);
+    else if (q->iface == NULL && !q->import)
+        return FALSE; /* meant for a parent stack, on a device that has none: not ours */
+    else
+        *status = wdf_qi_answer(dev, q, s);
+    return TRUE;
 }

@@ -393,6 +393,10 @@ static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
     }
     case IRP_MN_QUERY_PNP_DEVICE_STATE:
         return wdf_pnp_device_state(dev, irp);
+    case IRP_MN_QUERY_INTERFACE: /* wdeva: WdfDeviceAddQueryInterface's, answered here */
+        if (wdf_device_pnp_query_interface(dev, irp, &status))
+            return wdf_complete_with(irp, status);
+        return wdf_irp_pass_down(dev, irp);
     default: /* what the framework does not handle goes down, for filters and FDOs alike */
         return wdf_irp_pass_down(dev, irp);
     }

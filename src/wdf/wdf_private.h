@@ -246,6 +246,8 @@ struct wdf_device {
      * FALSE calls. All under wdf_tree_lock. ---- */
     struct wdf_relation_list removal_relations, ejection_relations;
     ULONG static_stop_count;
+    /* WdfDeviceAddQueryInterface's interfaces, newest first (device_pnp.c) */
+    struct wdf_query_iface *query_ifaces;
 };
 
 struct wdf_queue {
@@ -945,5 +947,8 @@ void wdf_device_pnp_cleanup(struct wdf_device *dev);
  * device below (lower, NULL for a PDO) and a PDO's parent device object (NULL otherwise). */
 void wdf_device_pnp_power_flags(PWDFDEVICE_INIT init, PDEVICE_OBJECT wdm, PDEVICE_OBJECT lower,
                                 PDEVICE_OBJECT parent);
+/* IRP_MN_QUERY_INTERFACE for an interface of WdfDeviceAddQueryInterface: TRUE and the status to
+ * complete the IRP with; FALSE when the device does not export the interface (pass it on). */
+BOOLEAN wdf_device_pnp_query_interface(struct wdf_device *dev, PIRP irp, NTSTATUS *status);
 
 #endif

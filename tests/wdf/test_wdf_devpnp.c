@@ -13,19 +13,23 @@
 #include <string.h>
 #include <strings.h>
 
-#define INF                  WDF_TEST_DIR "/drivers/wdfrel.inf"
-#define IFACE                "{5be0f6c4-2d71-4c3e-9a58-0e6b7d41c2a3}"
-#define CTL(function)        ((0x22u << 16) | ((function) << 2)) /* FILE_DEVICE_UNKNOWN, buffered */
-#define IOCTL_REL_WHO        CTL(0xC00)
-#define IOCTL_REL_ADD        CTL(0xC01)
-#define IOCTL_REL_REMOVE     CTL(0xC02)
-#define IOCTL_REL_CLEAR      CTL(0xC03)
-#define IOCTL_REL_QUERY      CTL(0xC04)
-#define IOCTL_REL_STATIC     CTL(0xC05)
-#define IOCTL_REL_FLAGS      CTL(0xC06)
-#define IOCTL_REL_VETO       CTL(0xC07)
-#define IOCTL_REL_PDO_ONLY   CTL(0xC08)
-#define IOCTL_REL_IFACE_NAME CTL(0xC09)
+#define INF                          WDF_TEST_DIR "/drivers/wdfrel.inf"
+#define IFACE                        "{5be0f6c4-2d71-4c3e-9a58-0e6b7d41c2a3}"
+#define CTL(function)                ((0x22u << 16) | ((function) << 2)) /* FILE_DEVICE_UNKNOWN, buffered */
+#define IOCTL_REL_WHO                CTL(0xC00)
+#define IOCTL_REL_ADD                CTL(0xC01)
+#define IOCTL_REL_REMOVE             CTL(0xC02)
+#define IOCTL_REL_CLEAR              CTL(0xC03)
+#define IOCTL_REL_QUERY              CTL(0xC04)
+#define IOCTL_REL_STATIC             CTL(0xC05)
+#define IOCTL_REL_FLAGS              CTL(0xC06)
+#define IOCTL_REL_VETO               CTL(0xC07)
+#define IOCTL_REL_PDO_ONLY           CTL(0xC08)
+#define IOCTL_REL_IFACE_NAME         CTL(0xC09)
+#define IOCTL_REL_QI_ADD             CTL(0xC0A)
+#define IOCTL_REL_QI_QUERY           CTL(0xC0B)
+#define STATUS_INFO_LENGTH_MISMATCH_ ((int32_t)0xC0000004)
+#define WDFREL_INTERFACE_SIZE        40 /* INTERFACE (32 bytes) and one function pointer */
 
 #define STATUS_SUCCESS_               0x00000000
 #define STATUS_DEVICE_BUSY_           ((int32_t)0x80000011)
@@ -310,5 +314,60 @@ TEST(the_interface_string_is_its_symbolic_link_name)
     which = 2;
     ok_status(harness_ioctl(f, IOCTL_REL_IFACE_NAME, &which, 1, name, sizeof name, NULL),
               STATUS_OBJECT_NAME_NOT_FOUND_);
+    drvhost_close(f);
+}
+
+/* The answer to IRP_MN_QUERY_INTERFACE for class `which` (1 one-way, 2 two-way, 3 none). */
+static void qi(drvhost_file *f, uint32_t which, uint32_t size, uint32_t version, uint32_t specific,
+               uint32_t out[5])
+{
+    uint32_t in[4] = {which, size, version, specific};
+    memset(out, 0xEE, 5 * sizeof(uint32_t));
+    ok_status(harness_ioctl(f, IOCTL_REL_QI_QUERY, in, sizeof in, out, 5 * sizeof(uint32_t), NULL),
+              STATUS_SUCCESS_);
+}
+
+/* Microsoft (WdfDeviceAddQueryInterface, WDF_QUERY_INTERFACE_CONFIG): a wrong Size is
+ * STATUS_INFO_LENGTH_MISMATCH; a one-way interface without Interface, a two-way one without
+ * callback, no InterfaceType: STATUS_INVALID_PARAMETER. The framework answers
+ * IRP_MN_QUERY_INTERFACE from its copy of the interface (the driver's was temporary) when the
+ * GUID, size and version match, calls the interface's InterfaceReference (WDM's rule), hands a
+ * two-way interface to the callback (which reads the requester's specific data); an interface
+ * nobody exports passes down (STATUS_NOT_SUPPORTED from the root bus). A rejected size or
+ * version is STATUS_INVALID_PARAMETER (drvhost's choice; the check is that it fails). */
+TEST(query_interfaces_are_answered_from_the_framework_s_copy)
+{
+    char instance[64];
+    uint32_t out[5];
+    drvhost_file *f;
+    create("WDFREL\\DEV", instance, sizeof instance);
+    f = open_number(0);
+    if (f == NULL) {
+        ok(0, "device 0 not found\n");
+        return;
+    }
+    ok_status(ioctl_u32(f, IOCTL_REL_QI_ADD, 2), STATUS_INFO_LENGTH_MISMATCH_);
+    ok_status(ioctl_u32(f, IOCTL_REL_QI_ADD, 3), STATUS_INVALID_PARAMETER_);
+    ok_status(ioctl_u32(f, IOCTL_REL_QI_ADD, 4), STATUS_INVALID_PARAMETER_);
+    ok_status(ioctl_u32(f, IOCTL_REL_QI_ADD, 5), STATUS_INVALID_PARAMETER_);
+    qi(f, 1, WDFREL_INTERFACE_SIZE, 1, 0, out); /* not added yet */
+    ok((int32_t)out[0] == STATUS_NOT_SUPPORTED_, "before: 0x%08X\n", out[0]);
+    ok_status(ioctl_u32(f, IOCTL_REL_QI_ADD, 0), STATUS_SUCCESS_);
+    ok_status(ioctl_u32(f, IOCTL_REL_QI_ADD, 1), STATUS_SUCCESS_);
+    qi(f, 1, WDFREL_INTERFACE_SIZE, 1, 0, out);
+    ok(out[0] == 0 && out[1] == 100 && out[2] == 1 && out[3] == WDFREL_INTERFACE_SIZE &&
+           out[4] == 1,
+       "one-way: 0x%08X, Get %u, references %u, Size %u, Version %u\n", out[0], out[1], out[2],
+       out[3], out[4]);
+    qi(f, 1, WDFREL_INTERFACE_SIZE, 2, 0, out);
+    ok((int32_t)out[0] < 0 && out[2] == 0, "another version: 0x%08X, references %u\n", out[0],
+       out[2]);
+    qi(f, 1, WDFREL_INTERFACE_SIZE - 8, 1, 0, out);
+    ok((int32_t)out[0] < 0, "another size: 0x%08X\n", out[0]);
+    qi(f, 2, WDFREL_INTERFACE_SIZE, 1, 7, out);
+    ok(out[0] == 0 && out[1] == 7 && out[2] == 1, "two-way: 0x%08X, Get %u, references %u\n",
+       out[0], out[1], out[2]);
+    qi(f, 3, WDFREL_INTERFACE_SIZE, 1, 0, out);
+    ok((int32_t)out[0] == STATUS_NOT_SUPPORTED_, "nobody's: 0x%08X\n", out[0]);
     drvhost_close(f);
 }

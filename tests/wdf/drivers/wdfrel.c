@@ -141,6 +141,115 @@ static NTSTATUS InterfaceName(WDFDEVICE device, WDFREQUEST Request, size_t *byte
     return status;
 }
 
+/* ---- driver-defined interfaces ---- */
+
+static LONG References;
+
+static VOID Reference(PVOID Context)
+{
+    UNREFERENCED_PARAMETER(Context);
+    InterlockedIncrement(&References);
+}
+
+static VOID Dereference(PVOID Context)
+{
+    UNREFERENCED_PARAMETER(Context);
+    InterlockedDecrement(&References);
+}
+
+static ULONG Get(PVOID Context)
+{
+    return (ULONG)(ULONG_PTR)Context;
+}
+
+static NTSTATUS TwoWay(WDFDEVICE Device, LPGUID InterfaceType, PINTERFACE ExposedInterface,
+                       PVOID ExposedInterfaceSpecificData)
+{
+    WDFREL_INTERFACE *i = (WDFREL_INTERFACE *)ExposedInterface;
+    UNREFERENCED_PARAMETER(Device);
+    if (!IsEqualGUID(InterfaceType, &GUID_WDFREL_TWOWAY) || ExposedInterfaceSpecificData == NULL)
+        return STATUS_INVALID_PARAMETER;
+    i->Header.Size = sizeof(*i);
+    i->Header.Version = 1;
+    i->Header.Context = (PVOID)(ULONG_PTR) * (ULONG *)ExposedInterfaceSpecificData;
+    i->Header.InterfaceReference = Reference;
+    i->Header.InterfaceDereference = Dereference;
+    i->Get = Get;
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS AddInterface(WDFDEVICE device, ULONG mode)
+{
+    WDFREL_INTERFACE local;
+    WDF_QUERY_INTERFACE_CONFIG config;
+    NTSTATUS status;
+    RtlZeroMemory(&local, sizeof(local));
+    local.Header.Size = sizeof(local);
+    local.Header.Version = 1;
+    local.Header.Context = (PVOID)(ULONG_PTR)(100 + RelContext(device)->Number);
+    local.Header.InterfaceReference = Reference;
+    local.Header.InterfaceDereference = Dereference;
+    local.Get = Get;
+    WDF_QUERY_INTERFACE_CONFIG_INIT(&config, (PINTERFACE)&local, &GUID_WDFREL_ONEWAY, NULL);
+    if (mode == 1) {
+        WDF_QUERY_INTERFACE_CONFIG_INIT(&config, NULL, &GUID_WDFREL_TWOWAY, TwoWay);
+        config.ImportInterface = TRUE;
+    } else if (mode == 2) {
+        config.Size -= 1;
+    } else if (mode == 3) {
+        config.Interface = NULL;
+    } else if (mode == 4) {
+        config.ImportInterface = TRUE;
+    } else if (mode == 5) {
+        config.InterfaceType = NULL;
+    }
+    status = WdfDeviceAddQueryInterface(device, &config);
+    RtlFillMemory(&local, sizeof(local), 0xA5); /* the framework keeps its own copy */
+    return status;
+}
+
+/* IRP_MN_QUERY_INTERFACE to the top of the device's stack, as WdfFdoQueryForInterface's
+ * callers' stacks receive it. */
+static NTSTATUS QueryInterface(WDFDEVICE device, const ULONG *in, ULONG *out)
+{
+    PDEVICE_OBJECT top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(device));
+    const GUID *type = in[0] == 1   ? &GUID_WDFREL_ONEWAY
+                       : in[0] == 2 ? &GUID_WDFREL_TWOWAY
+                                    : &GUID_WDFREL_NONE;
+    WDFREL_INTERFACE got;
+    ULONG specific = in[3];
+    KEVENT done;
+    IO_STATUS_BLOCK iosb;
+    PIO_STACK_LOCATION sp;
+    PIRP irp;
+    RtlZeroMemory(&got, sizeof(got));
+    KeInitializeEvent(&done, NotificationEvent, FALSE);
+    irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, top, NULL, 0, NULL, &done, &iosb);
+    if (irp == NULL) {
+        ObDereferenceObject(top);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
+    sp = IoGetNextIrpStackLocation(irp);
+    sp->MinorFunction = IRP_MN_QUERY_INTERFACE;
+    sp->Parameters.QueryInterface.InterfaceType = type;
+    sp->Parameters.QueryInterface.Size = (USHORT)in[1];
+    sp->Parameters.QueryInterface.Version = (USHORT)in[2];
+    sp->Parameters.QueryInterface.Interface = (PINTERFACE)&got;
+    sp->Parameters.QueryInterface.InterfaceSpecificData = &specific;
+    if (IoCallDriver(top, irp) == STATUS_PENDING)
+        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
+    ObDereferenceObject(top);
+    out[0] = (ULONG)iosb.Status;
+    out[1] = NT_SUCCESS(iosb.Status) && got.Get != NULL ? got.Get(got.Header.Context) : 0;
+    out[2] = (ULONG)References;
+    out[3] = got.Header.Size;
+    out[4] = got.Header.Version;
+    if (NT_SUCCESS(iosb.Status) && got.Header.InterfaceDereference != NULL)
+        got.Header.InterfaceDereference(got.Header.Context);
+    return STATUS_SUCCESS;
+}
+
 static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, size_t InputLength,
                   ULONG IoControlCode)
 {
@@ -200,6 +309,24 @@ static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, size_
         status = InterfaceName(device, Request, &bytes);
         WdfRequestCompleteWithInformation(Request, status, NT_SUCCESS(status) ? bytes : 0);
         return;
+    }
+    case IOCTL_REL_QI_ADD: {
+        ULONG *mode;
+        status = WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), (PVOID *)&mode, NULL);
+        if (NT_SUCCESS(status))
+            status = AddInterface(device, *mode);
+        break;
+    }
+    case IOCTL_REL_QI_QUERY: {
+        ULONG *in;
+        status = WdfRequestRetrieveInputBuffer(Request, 4 * sizeof(ULONG), (PVOID *)&in, NULL);
+        if (NT_SUCCESS(status) && (out == NULL || OutputLength < 5 * sizeof(ULONG)))
+            status = STATUS_BUFFER_TOO_SMALL;
+        if (NT_SUCCESS(status)) {
+            status = QueryInterface(device, in, out);
+            written = 5;
+        }
+        break;
     }
     case IOCTL_REL_PDO_ONLY:
         status = WdfPdoAddEjectionRelationsPhysicalDevice(device, Pdos[0]);

@@ -36,5 +36,32 @@ static const GUID GUID_WDFREL_INTERFACE = {
  * reference string it was not created with; WdfDeviceRetrieveDeviceInterfaceString: the
  * request's status is the routine's, out: the name's characters */
 #define IOCTL_REL_IFACE_NAME WDFREL_CTL(0xC09)
+/* {0f4c9e21-7a3b-4d58-b6e0-2c91a7d5e310}: the one-way interface (IOCTL_REL_QI_ADD 0) */
+static const GUID GUID_WDFREL_ONEWAY = {
+    0x0f4c9e21, 0x7a3b, 0x4d58, {0xb6, 0xe0, 0x2c, 0x91, 0xa7, 0xd5, 0xe3, 0x10}};
+/* {0f4c9e22-7a3b-4d58-b6e0-2c91a7d5e310}: the two-way interface (IOCTL_REL_QI_ADD 1) */
+static const GUID GUID_WDFREL_TWOWAY = {
+    0x0f4c9e22, 0x7a3b, 0x4d58, {0xb6, 0xe0, 0x2c, 0x91, 0xa7, 0xd5, 0xe3, 0x10}};
+/* {0f4c9e23-7a3b-4d58-b6e0-2c91a7d5e310}: never added */
+static const GUID GUID_WDFREL_NONE = {
+    0x0f4c9e23, 0x7a3b, 0x4d58, {0xb6, 0xe0, 0x2c, 0x91, 0xa7, 0xd5, 0xe3, 0x10}};
+
+/* The interface both hand out: Get returns the Context. */
+typedef struct {
+    INTERFACE Header;
+    ULONG (*Get)(PVOID Context);
+} WDFREL_INTERFACE;
+
+/* in ULONG: 0 adds the one-way interface (Version 1, Context 100 + the device number) from a
+ * temporary copy; 1 the two-way one (ImportInterface, no Interface, a callback that sets the
+ * Context to the requester's ULONG specific data); 2 a config of a wrong Size; 3 a one-way
+ * config without Interface; 4 a two-way config without callback; 5 no InterfaceType. The
+ * request's status is WdfDeviceAddQueryInterface's. */
+#define IOCTL_REL_QI_ADD WDFREL_CTL(0xC0A)
+/* in ULONG[4]: the class (1 one-way, 2 two-way, 3 none), Size, Version, specific data; the
+ * driver sends IRP_MN_QUERY_INTERFACE to the top of its stack; out ULONG[5]: the status, Get()
+ * (0 if failed), the references held (after the query, before our dereference), the returned
+ * Header's Size and Version */
+#define IOCTL_REL_QI_QUERY WDFREL_CTL(0xC0B)
 
 #endif
