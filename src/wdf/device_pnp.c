@@ -90,6 +90,7 @@ void wdf_device_pnp_cleanup(struct wdf_device *dev)
 {
     wdf_rel_clear(&dev->removal_relations);
     wdf_rel_clear(&dev->ejection_relations);
+    wdf_rel_clear(&dev->dependent_usage);
     wdf_device_pnp_query_ifaces_free(dev);
 }
 
@@ -144,6 +145,9 @@ NTSTATUS wdf_device_pnp_relations(struct wdf_device *dev, PIRP irp)
     NTSTATUS status = STATUS_SUCCESS;
     if (l == NULL)
         return STATUS_SUCCESS;
+    /* Microsoft (EvtDeviceRelationsQuery): the driver may bring its lists up to date first. */
+    if (dev->pnp.EvtDeviceRelationsQuery != NULL)
+        dev->pnp.EvtDeviceRelationsQuery((WDFDEVICE)dev, type);
     os_mutex_lock(&wdf_tree_lock);
     if (l->count != 0)
         status = wdf_rel_merge(l, irp);
@@ -239,6 +243,9 @@ BOOLEAN wdf_device_pnp_stoppable(struct wdf_device *dev)
     ULONG count;
     os_mutex_lock(&wdf_tree_lock);
     count = dev->static_stop_count;
+    for (int t = WdfSpecialFilePaging; t < WdfSpecialFileMax; t++)
+        count +=
+            dev->special_count[t]; /* a special file on the device: "Supporting Special Files" */
     os_mutex_unlock(&wdf_tree_lock);
     return count == 0;
 }
@@ -434,4 +441,163 @@ BOOLEAN wdf_device_pnp_query_interface(struct wdf_device *dev, PIRP irp, NTSTATU
     else
         *status = wdf_qi_answer(dev, q, s);
     return TRUE;
+}
+
+/* ---- special files (IRP_MN_DEVICE_USAGE_NOTIFICATION) -------------------------------------- */
+
+/* Microsoft (WdfDeviceSetSpecialFileSupport): support for each type is off until the driver
+ * turns it on. WDF_SPECIAL_FILE_TYPE numbers the types as DEVICE_USAGE_NOTIFICATION_TYPE does. */
+VOID imp_WdfDeviceSetSpecialFileSupport(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                        WDF_SPECIAL_FILE_TYPE FileType, BOOLEAN FileTypeIsSupported)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_device *dev = WDF_DEVICE_OF(g, Device, "WdfDeviceSetSpecialFileSupport");
+    if (FileType <= WdfSpecialFileUndefined || FileType >= WdfSpecialFileMax) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceSetSpecialFileSupport: %d is no WDF_SPECIAL_FILE_TYPE",
+                 g->pub.DriverName, (int)FileType);
+        return;
+    }
+    os_mutex_lock(&wdf_tree_lock);
+    if (FileTypeIsSupported)
+        dev->special_supported |= 1u << FileType;
+    else
+        dev->special_supported &= ~(1u << FileType);
+    os_mutex_unlock(&wdf_tree_lock);
+}
+
+NTSTATUS imp_WdfDeviceAddDependentUsageDeviceObject(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                                    PDEVICE_OBJECT DependentDevice)
+{
+    struct wdf_device *dev =
+        WDF_DEVICE_OF(wdf_globals_of(globals), Device, "WdfDeviceAddDependentUsageDeviceObject");
+    if (DependentDevice == NULL)
+        return STATUS_INVALID_PARAMETER;
+    return wdf_rel_add(&dev->dependent_usage, DependentDevice);
+}
+
+VOID imp_WdfDeviceRemoveDependentUsageDeviceObject(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                                   PDEVICE_OBJECT DependentDevice)
+{
+    struct wdf_device *dev =
+        WDF_DEVICE_OF(wdf_globals_of(globals), Device, "WdfDeviceRemoveDependentUsageDeviceObject");
+    wdf_rel_remove(&dev->dependent_usage, DependentDevice);
+}
+
+/* The same notification to the top of another device's stack, synchronously. */
+static NTSTATUS wdf_usage_send(PDEVICE_OBJECT device, BOOLEAN in_path,
+                               DEVICE_USAGE_NOTIFICATION_TYPE type)
+{
+    PDEVICE_OBJECT top = IoGetAttachedDeviceReference(device);
+    IO_STATUS_BLOCK iosb;
+    KEVENT done;
+    PIRP irp;
+    KeInitializeEvent(&done, NotificationEvent, FALSE);
+    irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, top, NULL, 0, NULL, &done, &iosb);
+    if (irp == NULL) {
+        ObDereferenceObject(top);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
+    IoGetNextIrpStackLocation(irp)->MinorFunction = IRP_MN_DEVICE_USAGE_NOTIFICATION;
+    IoGetNextIrpStackLocation(irp)->Parameters.UsageNotification.InPath = in_path;
+    IoGetNextIrpStackLocation(irp)->Parameters.UsageNotification.Type = type;
+    if (IoCallDriver(top, irp) == STATUS_PENDING)
+        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
+    ObDereferenceObject(top);
+    return iosb.Status;
+}
+
+/* The dependent devices first (Microsoft: WdfDeviceAddDependentUsageDeviceObject: their drivers'
+ * callbacks before this device's). Entering the path, a failure takes the ones already told out
+ * again (EvtDeviceUsageNotificationEx: the failure is propagated to the stacks notified
+ * earlier); leaving it, failures change nothing (WDM: InPath FALSE must not fail). The list is
+ * copied (referenced) so the driver may change it meanwhile. */
+static NTSTATUS wdf_usage_dependents(struct wdf_device *dev, BOOLEAN in_path,
+                                     DEVICE_USAGE_NOTIFICATION_TYPE type, ULONG *told)
+{
+    struct wdf_relation_list copy = {0};
+    NTSTATUS status = STATUS_SUCCESS;
+    os_mutex_lock(&wdf_tree_lock);
+    copy.pdo = dev->dependent_usage.count != 0
+                   ? malloc(dev->dependent_usage.count * sizeof(PDEVICE_OBJECT))
+                   : NULL;
+    for (ULONG i = 0; copy.pdo != NULL && i < dev->dependent_usage.count; i++) {
+        copy.pdo[copy.count++] = dev->dependent_usage.pdo[i];
+        ObReferenceObject(dev->dependent_usage.pdo[i]);
+    }
+    if (dev->dependent_usage.count != 0 && copy.pdo == NULL)
+        status = STATUS_INSUFFICIENT_RESOURCES;
+    os_mutex_unlock(&wdf_tree_lock);
+    for (*told = 0; *told < copy.count && NT_SUCCESS(status); (*told)++) {
+        NTSTATUS one = wdf_usage_send(copy.pdo[*told], in_path, type);
+        if (in_path && !NT_SUCCESS(one))
+            status = one;
+    }
+    if (!NT_SUCCESS(status) && in_path) /* the failed one is not taken out: it did not enter */
+        for (ULONG i = 0; i + 1 < *told; i++)
+            wdf_usage_send(copy.pdo[i], FALSE, type);
+    wdf_rel_clear(&copy);
+    return status;
+}
+
+/* The driver's EvtDeviceUsageNotificationEx (its status counts) or EvtDeviceUsageNotification. */
+static NTSTATUS wdf_usage_callback(struct wdf_device *dev, DEVICE_USAGE_NOTIFICATION_TYPE type,
+                                   BOOLEAN in_path)
+{
+    if (dev->pnp.EvtDeviceUsageNotificationEx != NULL)
+        return dev->pnp.EvtDeviceUsageNotificationEx((WDFDEVICE)dev, (WDF_SPECIAL_FILE_TYPE)type,
+                                                     in_path);
+    if (dev->pnp.EvtDeviceUsageNotification != NULL)
+        dev->pnp.EvtDeviceUsageNotification((WDFDEVICE)dev, (WDF_SPECIAL_FILE_TYPE)type, in_path);
+    return STATUS_SUCCESS;
+}
+
+/* Before the IRP goes down: a type the driver does not support fails it at once (with
+ * STATUS_NOT_SUPPORTED, the IRP's initial status: drvhost's choice), then the dependent devices
+ * are told. Returns FALSE with the status to complete the IRP with. */
+BOOLEAN wdf_device_pnp_usage_begin(struct wdf_device *dev, PIRP irp, NTSTATUS *status)
+{
+    PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
+    DEVICE_USAGE_NOTIFICATION_TYPE type = s->Parameters.UsageNotification.Type;
+    BOOLEAN supported;
+    ULONG told;
+    os_mutex_lock(&wdf_tree_lock);
+    supported = type > DeviceUsageTypeUndefined && type < (int)WdfSpecialFileMax &&
+                (dev->special_supported & (1u << type)) != 0;
+    os_mutex_unlock(&wdf_tree_lock);
+    if (!supported) {
+        *status = STATUS_NOT_SUPPORTED;
+        return FALSE;
+    }
+    *status = wdf_usage_dependents(dev, s->Parameters.UsageNotification.InPath, type, &told);
+    return NT_SUCCESS(*status);
+}
+
+/* After the drivers below answered: the driver's callback, the count of special files of the
+ * type on the device (while one is there, the device can be neither stopped nor removed:
+ * Microsoft, "Supporting Special Files"), and on a failure entering the path the dependents
+ * are taken out again. */
+NTSTATUS wdf_device_pnp_usage_end(struct wdf_device *dev, PIRP irp, NTSTATUS below)
+{
+    PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
+    DEVICE_USAGE_NOTIFICATION_TYPE type = s->Parameters.UsageNotification.Type;
+    BOOLEAN in_path = s->Parameters.UsageNotification.InPath;
+    NTSTATUS status = below;
+    ULONG told;
+    if (NT_SUCCESS(status) || !in_path)
+        status = wdf_usage_callback(dev, type, in_path);
+    if (!in_path)
+        status = STATUS_SUCCESS;
+    if (in_path && !NT_SUCCESS(status)) {
+        wdf_usage_dependents(dev, FALSE, type, &told);
+        return status;
+    }
+    os_mutex_lock(&wdf_tree_lock);
+    if (in_path)
+        dev->special_count[type]++;
+    else if (dev->special_count[type] != 0)
+        dev->special_count[type]--;
+    os_mutex_unlock(&wdf_tree_lock);
+    return status;
 }

@@ -393,6 +393,11 @@ static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
     }
     case IRP_MN_QUERY_PNP_DEVICE_STATE:
         return wdf_pnp_device_state(dev, irp);
+    case IRP_MN_DEVICE_USAGE_NOTIFICATION: /* wdeva: special files (device_pnp.c) */
+        if (!wdf_device_pnp_usage_begin(dev, irp, &status))
+            return wdf_complete_with(irp, status);
+        return wdf_complete_with(
+            irp, wdf_device_pnp_usage_end(dev, irp, wdf_forward_and_wait(dev, irp)));
     case IRP_MN_QUERY_INTERFACE: /* wdeva: WdfDeviceAddQueryInterface's, answered here */
         if (wdf_device_pnp_query_interface(dev, irp, &status))
             return wdf_complete_with(irp, status);

@@ -248,6 +248,12 @@ struct wdf_device {
     ULONG static_stop_count;
     /* WdfDeviceAddQueryInterface's interfaces, newest first (device_pnp.c) */
     struct wdf_query_iface *query_ifaces;
+    /* special files (device_pnp.c, under wdf_tree_lock): the types supported (bit per
+     * WDF_SPECIAL_FILE_TYPE), the files of each type on the device, the devices it depends on
+     * (WdfDeviceAddDependentUsageDeviceObject, referenced) */
+    ULONG special_supported;
+    ULONG special_count[WdfSpecialFileMax];
+    struct wdf_relation_list dependent_usage;
 };
 
 struct wdf_queue {
@@ -950,5 +956,9 @@ void wdf_device_pnp_power_flags(PWDFDEVICE_INIT init, PDEVICE_OBJECT wdm, PDEVIC
 /* IRP_MN_QUERY_INTERFACE for an interface of WdfDeviceAddQueryInterface: TRUE and the status to
  * complete the IRP with; FALSE when the device does not export the interface (pass it on). */
 BOOLEAN wdf_device_pnp_query_interface(struct wdf_device *dev, PIRP irp, NTSTATUS *status);
+/* IRP_MN_DEVICE_USAGE_NOTIFICATION: _begin before the IRP goes down (FALSE: complete it with
+ * *status), _end once the drivers below answered `below` (the status to complete it with). */
+BOOLEAN wdf_device_pnp_usage_begin(struct wdf_device *dev, PIRP irp, NTSTATUS *status);
+NTSTATUS wdf_device_pnp_usage_end(struct wdf_device *dev, PIRP irp, NTSTATUS below);
 
 #endif

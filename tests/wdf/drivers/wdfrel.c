@@ -27,6 +27,8 @@ static LONG Devices;
 typedef struct {
     ULONG Number;
     LONG VetoNextRemove;
+    LONG VetoNextUsage;
+    ULONG Log[6]; /* IOCTL_REL_LOG */
 } REL_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(REL_CONTEXT, RelContext)
 
@@ -37,6 +39,52 @@ static ULONG NumberOf(PDEVICE_OBJECT pdo)
         if (Pdos[i] == pdo && pdo != NULL)
             return i;
     return 0xFF;
+}
+
+static LONG UsageSequence;
+
+static VOID RelationsQuery(WDFDEVICE Device, DEVICE_RELATION_TYPE RelationType)
+{
+    RelContext(Device)->Log[0]++;
+    RelContext(Device)->Log[1] = (ULONG)RelationType;
+}
+
+static NTSTATUS UsageNotification(WDFDEVICE Device, WDF_SPECIAL_FILE_TYPE NotificationType,
+                                  BOOLEAN IsInNotificationPath)
+{
+    ULONG *log = RelContext(Device)->Log;
+    log[2]++;
+    log[3] = (ULONG)InterlockedIncrement(&UsageSequence);
+    log[4] = (ULONG)NotificationType;
+    log[5] = IsInNotificationPath;
+    if (IsInNotificationPath && InterlockedExchange(&RelContext(Device)->VetoNextUsage, 0))
+        return STATUS_UNSUCCESSFUL;
+    return STATUS_SUCCESS;
+}
+
+/* IRP_MN_DEVICE_USAGE_NOTIFICATION to the top of the device's stack. */
+static NTSTATUS SendUsage(WDFDEVICE device, ULONG type, ULONG in_path)
+{
+    PDEVICE_OBJECT top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(device));
+    KEVENT done;
+    IO_STATUS_BLOCK iosb;
+    PIO_STACK_LOCATION sp;
+    PIRP irp;
+    KeInitializeEvent(&done, NotificationEvent, FALSE);
+    irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, top, NULL, 0, NULL, &done, &iosb);
+    if (irp == NULL) {
+        ObDereferenceObject(top);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
+    sp = IoGetNextIrpStackLocation(irp);
+    sp->MinorFunction = IRP_MN_DEVICE_USAGE_NOTIFICATION;
+    sp->Parameters.UsageNotification.InPath = (BOOLEAN)in_path;
+    sp->Parameters.UsageNotification.Type = (DEVICE_USAGE_NOTIFICATION_TYPE)type;
+    if (IoCallDriver(top, irp) == STATUS_PENDING)
+        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
+    ObDereferenceObject(top);
+    return iosb.Status;
 }
 
 static NTSTATUS QueryRemove(WDFDEVICE Device)
@@ -107,7 +155,12 @@ static NTSTATUS Relations(WDFDEVICE device, WDFREQUEST Request, ULONG IoControlC
         return status;
     if (IoControlCode == IOCTL_REL_ADD)
         return WdfDeviceAddRemovalRelationsPhysicalDevice(device, pdo);
-    WdfDeviceRemoveRemovalRelationsPhysicalDevice(device, pdo);
+    if (IoControlCode == IOCTL_REL_DEP_ADD)
+        return WdfDeviceAddDependentUsageDeviceObject(device, pdo);
+    if (IoControlCode == IOCTL_REL_DEP_REMOVE)
+        WdfDeviceRemoveDependentUsageDeviceObject(device, pdo);
+    else
+        WdfDeviceRemoveRemovalRelationsPhysicalDevice(device, pdo);
     return STATUS_SUCCESS;
 }
 
@@ -270,6 +323,8 @@ static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, size_
         break;
     case IOCTL_REL_ADD:
     case IOCTL_REL_REMOVE:
+    case IOCTL_REL_DEP_ADD:
+    case IOCTL_REL_DEP_REMOVE:
         status = Relations(device, Request, IoControlCode);
         break;
     case IOCTL_REL_CLEAR:
@@ -328,6 +383,28 @@ static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, size_
         }
         break;
     }
+    case IOCTL_REL_SPECIAL:
+    case IOCTL_REL_USAGE: {
+        ULONG *in;
+        status = WdfRequestRetrieveInputBuffer(Request, 2 * sizeof(ULONG), (PVOID *)&in, NULL);
+        if (NT_SUCCESS(status) && IoControlCode == IOCTL_REL_SPECIAL)
+            WdfDeviceSetSpecialFileSupport(device, (WDF_SPECIAL_FILE_TYPE)in[0], (BOOLEAN)in[1]);
+        else if (NT_SUCCESS(status) && out == NULL)
+            status = STATUS_BUFFER_TOO_SMALL;
+        else if (NT_SUCCESS(status))
+            out[written++] = (ULONG)SendUsage(device, in[0], in[1]);
+        break;
+    }
+    case IOCTL_REL_USAGE_VETO:
+        InterlockedExchange(&RelContext(device)->VetoNextUsage, 1);
+        break;
+    case IOCTL_REL_LOG:
+        if (out == NULL || OutputLength < sizeof(RelContext(device)->Log))
+            status = STATUS_BUFFER_TOO_SMALL;
+        else
+            for (written = 0; written < 6; written++)
+                out[written] = RelContext(device)->Log[written];
+        break;
     case IOCTL_REL_PDO_ONLY:
         status = WdfPdoAddEjectionRelationsPhysicalDevice(device, Pdos[0]);
         break;
@@ -360,6 +437,8 @@ static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 #else
     WDF_PNPPOWER_EVENT_CALLBACKS_INIT(&pnp);
     pnp.EvtDeviceQueryRemove = QueryRemove;
+    pnp.EvtDeviceRelationsQuery = RelationsQuery;
+    pnp.EvtDeviceUsageNotificationEx = UsageNotification;
     WdfDeviceInitSetPnpPowerEventCallbacks(DeviceInit, &pnp);
     WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, REL_CONTEXT);
     status = WdfDeviceCreate(&DeviceInit, &attributes, &device);

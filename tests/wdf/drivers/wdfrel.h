@@ -63,5 +63,20 @@ typedef struct {
  * (0 if failed), the references held (after the query, before our dereference), the returned
  * Header's Size and Version */
 #define IOCTL_REL_QI_QUERY WDFREL_CTL(0xC0B)
+/* in ULONG[2]: WdfDeviceSetSpecialFileSupport(device, [0], [1]) */
+#define IOCTL_REL_SPECIAL WDFREL_CTL(0xC0C)
+/* in ULONG: a device number; WdfDeviceAddDependentUsageDeviceObject with its PDO (0xFFFFFFFF:
+ * NULL); the request's status is the routine's */
+#define IOCTL_REL_DEP_ADD WDFREL_CTL(0xC0D)
+/* in ULONG: WdfDeviceRemoveDependentUsageDeviceObject with that device's PDO */
+#define IOCTL_REL_DEP_REMOVE WDFREL_CTL(0xC0E)
+/* in ULONG[2]: type, InPath; the driver sends IRP_MN_DEVICE_USAGE_NOTIFICATION to the top of its
+ * stack; out ULONG: the IRP's status */
+#define IOCTL_REL_USAGE WDFREL_CTL(0xC0F)
+/* the device's next EvtDeviceUsageNotificationEx with InPath TRUE fails */
+#define IOCTL_REL_USAGE_VETO WDFREL_CTL(0xC10)
+/* out ULONG[6]: EvtDeviceRelationsQuery calls and the last type; EvtDeviceUsageNotificationEx
+ * calls, the last one's place in the driver's sequence of such calls, its type and InPath */
+#define IOCTL_REL_LOG WDFREL_CTL(0xC11)
 
 #endif

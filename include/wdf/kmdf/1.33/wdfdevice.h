@@ -678,6 +678,34 @@ FORCEINLINE NTSTATUS WdfDeviceRetrieveDeviceInterfaceString(WDFDEVICE Device,
                 WdfFunctions[WdfDeviceRetrieveDeviceInterfaceStringTableIndex])(
         WdfDriverGlobals, Device, InterfaceClassGUID, ReferenceString, String);
 }
+typedef VOID (*PFN_WDFDEVICESETSPECIALFILESUPPORT)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                   WDF_SPECIAL_FILE_TYPE, BOOLEAN);
+FORCEINLINE VOID WdfDeviceSetSpecialFileSupport(WDFDEVICE Device, WDF_SPECIAL_FILE_TYPE FileType,
+                                                BOOLEAN FileTypeIsSupported)
+{
+    ((PFN_WDFDEVICESETSPECIALFILESUPPORT)WdfFunctions[WdfDeviceSetSpecialFileSupportTableIndex])(
+        WdfDriverGlobals, Device, FileType, FileTypeIsSupported);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEADDDEPENDENTUSAGEDEVICEOBJECT)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                               PDEVICE_OBJECT);
+FORCEINLINE NTSTATUS WdfDeviceAddDependentUsageDeviceObject(WDFDEVICE Device,
+                                                            PDEVICE_OBJECT DependentDevice)
+{
+    return ((PFN_WDFDEVICEADDDEPENDENTUSAGEDEVICEOBJECT)
+                WdfFunctions[WdfDeviceAddDependentUsageDeviceObjectTableIndex])(
+        WdfDriverGlobals, Device, DependentDevice);
+}
+
+typedef VOID (*PFN_WDFDEVICEREMOVEDEPENDENTUSAGEDEVICEOBJECT)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                              PDEVICE_OBJECT);
+FORCEINLINE VOID WdfDeviceRemoveDependentUsageDeviceObject(WDFDEVICE Device,
+                                                           PDEVICE_OBJECT DependentDevice)
+{
+    ((PFN_WDFDEVICEREMOVEDEPENDENTUSAGEDEVICEOBJECT)
+         WdfFunctions[WdfDeviceRemoveDependentUsageDeviceObjectTableIndex])(
+        WdfDriverGlobals, Device, DependentDevice);
+}
 /* ---- end wdeva ---- */
 
 #endif
