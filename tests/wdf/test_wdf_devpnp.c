@@ -28,6 +28,14 @@
 #define IOCTL_REL_IFACE_NAME         CTL(0xC09)
 #define IOCTL_REL_QI_ADD             CTL(0xC0A)
 #define IOCTL_REL_QI_QUERY           CTL(0xC0B)
+#define IOCTL_REL_SPECIAL            CTL(0xC0C)
+#define IOCTL_REL_DEP_ADD            CTL(0xC0D)
+#define IOCTL_REL_DEP_REMOVE         CTL(0xC0E)
+#define IOCTL_REL_USAGE              CTL(0xC0F)
+#define IOCTL_REL_USAGE_VETO         CTL(0xC10)
+#define IOCTL_REL_LOG                CTL(0xC11)
+#define PAGING                       1u /* WdfSpecialFilePaging, DeviceUsageTypePaging */
+#define HIBERNATION                  2u
 #define STATUS_INFO_LENGTH_MISMATCH_ ((int32_t)0xC0000004)
 #define WDFREL_INTERFACE_SIZE        40 /* INTERFACE (32 bytes) and one function pointer */
 
@@ -370,4 +378,139 @@ TEST(query_interfaces_are_answered_from_the_framework_s_copy)
     qi(f, 3, WDFREL_INTERFACE_SIZE, 1, 0, out);
     ok((int32_t)out[0] == STATUS_NOT_SUPPORTED_, "nobody's: 0x%08X\n", out[0]);
     drvhost_close(f);
+}
+
+static void special(drvhost_file *f, uint32_t type, uint32_t supported)
+{
+    uint32_t in[2] = {type, supported};
+    ok_status(harness_ioctl(f, IOCTL_REL_SPECIAL, in, sizeof in, NULL, 0, NULL), STATUS_SUCCESS_);
+}
+
+/* The status of IRP_MN_DEVICE_USAGE_NOTIFICATION sent to the top of the device's stack. */
+static int32_t usage(drvhost_file *f, uint32_t type, uint32_t in_path)
+{
+    uint32_t in[2] = {type, in_path}, out = 0xEEEEEEEEu;
+    ok_status(harness_ioctl(f, IOCTL_REL_USAGE, in, sizeof in, &out, sizeof out, NULL),
+              STATUS_SUCCESS_);
+    return (int32_t)out;
+}
+
+/* The device's log: relations calls, last type; usage calls, sequence, type, InPath. */
+static void log_of(drvhost_file *f, uint32_t log[6])
+{
+    memset(log, 0xEE, 6 * sizeof(uint32_t));
+    ok_status(harness_ioctl(f, IOCTL_REL_LOG, NULL, 0, log, 6 * sizeof(uint32_t), NULL),
+              STATUS_SUCCESS_);
+}
+
+/* Microsoft (EvtDeviceRelationsQuery): the framework calls it when the PnP manager queries the
+ * device's relations, here removal relations, before the device's list is reported. */
+TEST(relations_queries_call_evt_device_relations_query)
+{
+    char instance[64];
+    uint32_t out[8], log[6];
+    drvhost_file *f;
+    create("WDFREL\\DEV", instance, sizeof instance);
+    f = open_number(0);
+    if (f == NULL) {
+        ok(0, "device 0 not found\n");
+        return;
+    }
+    log_of(f, log);
+    ok(log[0] == 0, "called before any query: %u\n", log[0]);
+    query(f, RELATION_REMOVAL, out);
+    log_of(f, log);
+    ok(log[0] == 1 && log[1] == RELATION_REMOVAL, "after a query: %u calls, type %u\n", log[0],
+       log[1]);
+    drvhost_close(f);
+}
+
+/* Microsoft ("Supporting Special Files", WdfDeviceSetSpecialFileSupport,
+ * WdfDeviceAddDependentUsageDeviceObject, EvtDeviceUsageNotificationEx): support is off until
+ * the driver turns it on (the notification fails, the callback is not called: the status is
+ * drvhost's choice, STATUS_NOT_SUPPORTED); the devices a device depends on are notified before
+ * it; while a special file is on the device it can be neither stopped nor removed; a NULL
+ * dependent device is STATUS_INVALID_PARAMETER. */
+TEST(special_files_notify_dependents_first_and_keep_the_device)
+{
+    char instance[3][64];
+    uint32_t log0[6], log1[6];
+    drvhost_file *f, *g;
+    three_devices(instance);
+    f = open_number(0);
+    g = open_number(1);
+    ok(f != NULL && g != NULL, "devices 0 and 1 not found\n");
+    if (f == NULL || g == NULL)
+        return;
+    ok(usage(f, PAGING, 1) == STATUS_NOT_SUPPORTED_, "unsupported paging file accepted\n");
+    log_of(f, log0);
+    ok(log0[2] == 0, "callback called for an unsupported type\n");
+    special(f, PAGING, 1);
+    special(g, PAGING, 1);
+    ok_status(ioctl_u32(f, IOCTL_REL_DEP_ADD, 1), STATUS_SUCCESS_);
+    ok_status(ioctl_u32(f, IOCTL_REL_DEP_ADD, 0xFFFFFFFFu), STATUS_INVALID_PARAMETER_);
+    ok(usage(f, HIBERNATION, 1) == STATUS_NOT_SUPPORTED_, "hibernation file accepted\n");
+    ok(usage(f, PAGING, 1) == STATUS_SUCCESS_, "paging file refused\n");
+    log_of(f, log0);
+    log_of(g, log1);
+    ok(log0[2] == 1 && log0[4] == PAGING && log0[5] == 1 && log1[2] == 1 && log1[5] == 1 &&
+           log1[3] < log0[3],
+       "device 0: %u calls (seq %u, type %u, in %u); its dependent: %u calls (seq %u, in %u)\n",
+       log0[2], log0[3], log0[4], log0[5], log1[2], log1[3], log1[5]);
+    drvhost_close(f);
+    drvhost_close(g);
+    ok(drvhost_device_action(instance[0], DRVHOST_DEVICE_REMOVE) < 0,
+       "removed with a paging file on it\n");
+    ok(drvhost_device_action(instance[0], DRVHOST_DEVICE_RESTART) < 0,
+       "stopped with a paging file on it\n");
+    f = open_number(0);
+    if (f == NULL) {
+        ok(0, "device 0 gone\n");
+        return;
+    }
+    ok(usage(f, PAGING, 0) == STATUS_SUCCESS_, "leaving the path failed\n");
+    drvhost_close(f);
+    g = open_number(1);
+    if (g != NULL) {
+        log_of(g, log1);
+        ok(log1[2] == 2 && log1[5] == 0, "the dependent was not told: %u calls, in %u\n", log1[2],
+           log1[5]);
+        drvhost_close(g);
+    }
+    ok_status(drvhost_device_action(instance[0], DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
+}
+
+/* Microsoft (EvtDeviceUsageNotificationEx): a failure is propagated to the stacks notified
+ * earlier (they leave the path again) and fails the notification; a dependent removed with
+ * WdfDeviceRemoveDependentUsageDeviceObject is no longer told. */
+TEST(a_failing_dependent_takes_the_others_out_of_the_path)
+{
+    char instance[3][64];
+    uint32_t log[3][6];
+    drvhost_file *f[3];
+    three_devices(instance);
+    for (uint32_t i = 0; i < 3; i++) {
+        f[i] = open_number(i);
+        ok(f[i] != NULL, "device %u not found\n", i);
+        if (f[i] == NULL)
+            return;
+        special(f[i], PAGING, 1);
+    }
+    ok_status(ioctl_u32(f[0], IOCTL_REL_DEP_ADD, 1), STATUS_SUCCESS_);
+    ok_status(ioctl_u32(f[0], IOCTL_REL_DEP_ADD, 2), STATUS_SUCCESS_);
+    ok_status(harness_ioctl(f[2], IOCTL_REL_USAGE_VETO, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS_);
+    ok(usage(f[0], PAGING, 1) < 0, "a dependent's failure did not fail the notification\n");
+    for (int i = 0; i < 3; i++)
+        log_of(f[i], log[i]);
+    ok(log[0][2] == 0, "device 0's callback called: %u\n", log[0][2]);
+    ok(log[1][2] == 2 && log[1][5] == 0, "device 1 not taken out: %u calls, in %u\n", log[1][2],
+       log[1][5]);
+    ok(log[2][2] == 1, "device 2: %u calls\n", log[2][2]);
+    ok_status(ioctl_u32(f[0], IOCTL_REL_DEP_REMOVE, 2), STATUS_SUCCESS_);
+    ok(usage(f[0], PAGING, 1) == STATUS_SUCCESS_, "without device 2: refused\n");
+    log_of(f[2], log[2]);
+    ok(log[2][2] == 1, "device 2 told after its removal from the list: %u calls\n", log[2][2]);
+    ok(usage(f[0], PAGING, 0) == STATUS_SUCCESS_, "leaving the path failed\n");
+    for (int i = 0; i < 3; i++)
+        drvhost_close(f[i]);
 }
