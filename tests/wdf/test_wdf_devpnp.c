@@ -511,6 +511,12 @@ TEST(a_failing_dependent_takes_the_others_out_of_the_path)
     log_of(f[2], log[2]);
     ok(log[2][2] == 1, "device 2 told after its removal from the list: %u calls\n", log[2][2]);
     ok(usage(f[0], PAGING, 0) == STATUS_SUCCESS_, "leaving the path failed\n");
+    /* the device's own callback fails: its dependent leaves the path again, no file counted */
+    ok_status(harness_ioctl(f[0], IOCTL_REL_USAGE_VETO, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS_);
+    ok(usage(f[0], PAGING, 1) < 0, "the device's failure did not fail the notification\n");
+    log_of(f[1], log[1]);
+    ok(log[1][5] == 0, "device 1 left in the path after device 0 failed\n");
     for (int i = 0; i < 3; i++)
         drvhost_close(f[i]);
+    ok_status(drvhost_device_action(instance[0], DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
 }
