@@ -243,9 +243,9 @@ BOOLEAN wdf_device_pnp_stoppable(struct wdf_device *dev)
     ULONG count;
     os_mutex_lock(&wdf_tree_lock);
     count = dev->static_stop_count;
+    /* a special file on the device too (Microsoft: "Supporting Special Files") */
     for (int t = WdfSpecialFilePaging; t < WdfSpecialFileMax; t++)
-        count +=
-            dev->special_count[t]; /* a special file on the device: "Supporting Special Files" */
+        count += dev->special_count[t];
     os_mutex_unlock(&wdf_tree_lock);
     return count == 0;
 }
