@@ -19,7 +19,8 @@
     DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "wdfbus: " fmt "\n", ##__VA_ARGS__)
 
 typedef struct _PDO_CONTEXT {
-    ULONG Serial; /* 0: the static child */
+    ULONG Serial;    /* 0: the static child */
+    ULONG D0Entries; /* IOCTL_BUS_D0_ENTRIES */
 } PDO_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(PDO_CONTEXT, PdoContext)
 
@@ -77,6 +78,7 @@ static VOID ChildCleanup(WDFOBJECT Object)
 static NTSTATUS ChildD0Entry(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Previous)
 {
     LOG("PdoD0Entry(%lu,%d)", (unsigned long)PdoContext(Device)->Serial, (int)Previous);
+    PdoContext(Device)->D0Entries++;
     return STATUS_SUCCESS;
 }
 
@@ -246,6 +248,22 @@ static WDFDEVICE PdoOf(ULONG Serial)
     return WdfChildListRetrievePdo(WdfFdoGetDefaultChildList(BusDevice), &info);
 }
 
+/* wdeva: a child PDO's ejection relations (IOCTL_BUS_EJECT_REL). */
+static NTSTATUS EjectionRelation(const ULONG *in)
+{
+    WDFDEVICE a = PdoOf(in[0]), b = in[1] != 0xFFFFFFFF ? PdoOf(in[1]) : NULL;
+    PDEVICE_OBJECT other = b != NULL ? WdfDeviceWdmGetDeviceObject(b) : NULL;
+    if (a == NULL || (b == NULL && in[1] != 0xFFFFFFFF))
+        return STATUS_NOT_FOUND;
+    if (in[2] == 0)
+        return WdfPdoAddEjectionRelationsPhysicalDevice(a, other);
+    if (in[2] == 1)
+        WdfPdoRemoveEjectionRelationsPhysicalDevice(a, other);
+    else
+        WdfPdoClearEjectionRelationsDevices(a);
+    return STATUS_SUCCESS;
+}
+
 static ULONG CountChildren(void)
 {
     WDFCHILDLIST list = WdfFdoGetDefaultChildList(BusDevice);
@@ -412,6 +430,14 @@ static VOID BusIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
         if (pdo != NULL)
             WdfPdoRequestEject(pdo);
         result = pdo != NULL;
+        break;
+    case IOCTL_BUS_EJECT_REL:
+        result = inSize >= 3 * sizeof(ULONG) ? (ULONG)EjectionRelation(in)
+                                             : (ULONG)STATUS_INVALID_PARAMETER;
+        break;
+    case IOCTL_BUS_D0_ENTRIES:
+        pdo = PdoOf(in[0]);
+        result = pdo != NULL ? PdoContext(pdo)->D0Entries : 0;
         break;
     case IOCTL_BUS_COUNT:
         result = CountChildren();

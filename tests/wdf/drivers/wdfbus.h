@@ -32,6 +32,12 @@ static const GUID GUID_WDFBUS_CHILD_INTERFACE = {
 #define IOCTL_BUS_COUNT WDFBUS_CTL(0xC07)
 /* bus: a scan that reports every child again (WdfChildListUpdateAllChildDescriptionsAsPresent) */
 #define IOCTL_BUS_SCAN_ALL WDFBUS_CTL(0xC08)
+/* bus: in {serial A, serial B, op}: op 0 WdfPdoAddEjectionRelationsPhysicalDevice (A's PDO,
+ * B's PDO; B 0xFFFFFFFF: NULL), 1 WdfPdoRemoveEjectionRelationsPhysicalDevice, 2
+ * WdfPdoClearEjectionRelationsDevices (A's); out: the status (0 for the VOID ones) */
+#define IOCTL_BUS_EJECT_REL WDFBUS_CTL(0xC09)
+/* bus: in {serial}: out: how many times that child's PDO entered D0 (its EvtDeviceD0Entry) */
+#define IOCTL_BUS_D0_ENTRIES WDFBUS_CTL(0xC0A)
 /* child function device: sent on to its PDO, whose queue answers "pdo N" (N: the serial,
  * 0 for the static child) */
 #define IOCTL_CHILD_WHO WDFBUS_CTL(0xC10)
