@@ -267,6 +267,29 @@ VOID imp_WdfDeviceInitSetPowerInrush(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INI
     WDF_INIT_OF(wdf_globals_of(globals), DeviceInit)->power_inrush = TRUE;
 }
 
+/* Microsoft (WdfDeviceInitSetReleaseHardwareOrderOnFailure): whether, after a failed power
+ * transition, the framework may release the device's hardware before its children's (Early,
+ * the default) or always after (AfterDescendants). drvhost has one order for both: a failed
+ * device is removed by the PnP manager with its subtree, leaves first (docs/pnp.md), so the
+ * children's EvtDeviceReleaseHardware always comes first, which both values allow. The value is
+ * checked; another is reported and changes nothing. */
+VOID imp_WdfDeviceInitSetReleaseHardwareOrderOnFailure(
+    PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT DeviceInit,
+    WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE ReleaseHardwareOrderOnFailure)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    PWDFDEVICE_INIT init = WDF_INIT_OF(g, DeviceInit);
+    if (ReleaseHardwareOrderOnFailure != WdfReleaseHardwareOrderOnFailureEarly &&
+        ReleaseHardwareOrderOnFailure != WdfReleaseHardwareOrderOnFailureAfterDescendants) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceInitSetReleaseHardwareOrderOnFailure(%d): not a "
+                 "WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE a driver may pass",
+                 g->pub.DriverName, (int)ReleaseHardwareOrderOnFailure);
+        return;
+    }
+    init->release_hw_order = ReleaseHardwareOrderOnFailure;
+}
+
 /* The device object's power flags at WdfDeviceCreate (Microsoft: WdfDeviceInitSetPowerPageable,
  * NotPageable, Inrush). A filter's calls have no effect: it takes the flags of the device
  * below. A function or bus driver's device is pageable by default; a PDO takes its parent's

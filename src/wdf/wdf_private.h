@@ -176,6 +176,9 @@ struct WDFDEVICE_INIT {
     /* ---- wdeva: power-pageable settings (device_pnp.c) ---- */
     WDF_TRI_STATE power_pageable; /* WdfDeviceInitSetPowerPageable / NotPageable; default */
     BOOLEAN power_inrush;         /* WdfDeviceInitSetPowerInrush */
+    /* WdfDeviceInitSetReleaseHardwareOrderOnFailure's (0: not called); kept, one order in
+     * drvhost (device_pnp.c) */
+    WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE release_hw_order;
 };
 
 /* kspeed: one count of arrivals (queue.c), alone on its 64-byte cache line. */

@@ -431,6 +431,10 @@ static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 #elif WDFREL_POWER == 3
     WdfDeviceInitSetPowerPageable(DeviceInit);
 #endif
+#if WDFREL_POWER == 0 /* changes nothing drvhost shows: both orders are its order */
+    WdfDeviceInitSetReleaseHardwareOrderOnFailure(DeviceInit,
+                                                  WdfReleaseHardwareOrderOnFailureAfterDescendants);
+#endif
 #if WDFREL_POWER == 4
     WdfFdoInitSetFilter(DeviceInit);
     return WdfDeviceCreate(&DeviceInit, WDF_NO_OBJECT_ATTRIBUTES, &device);

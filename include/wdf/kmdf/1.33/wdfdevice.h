@@ -706,6 +706,23 @@ FORCEINLINE VOID WdfDeviceRemoveDependentUsageDeviceObject(WDFDEVICE Device,
          WdfFunctions[WdfDeviceRemoveDependentUsageDeviceObjectTableIndex])(
         WdfDriverGlobals, Device, DependentDevice);
 }
+typedef enum _WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE {
+    WdfReleaseHardwareOrderOnFailureInvalid = 0,
+    WdfReleaseHardwareOrderOnFailureEarly = 1,
+    WdfReleaseHardwareOrderOnFailureAfterDescendants = 2,
+} WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE, *PWDF_RELEASE_HARDWARE_ORDER_ON_FAILURE;
+
+#if KMDF_VERSION_MINOR >= 11 /* Microsoft: minimum KMDF version 1.11 */
+typedef VOID (*PFN_WDFDEVICEINITSETRELEASEHARDWAREORDERONFAILURE)(
+    PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE);
+FORCEINLINE VOID WdfDeviceInitSetReleaseHardwareOrderOnFailure(
+    PWDFDEVICE_INIT DeviceInit, WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE ReleaseHardwareOrderOnFailure)
+{
+    ((PFN_WDFDEVICEINITSETRELEASEHARDWAREORDERONFAILURE)
+         WdfFunctions[WdfDeviceInitSetReleaseHardwareOrderOnFailureTableIndex])(
+        WdfDriverGlobals, DeviceInit, ReleaseHardwareOrderOnFailure);
+}
+#endif
 /* ---- end wdeva ---- */
 
 #endif
