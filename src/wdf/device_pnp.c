@@ -40,6 +40,8 @@ static BOOLEAN wdf_rel_has(const struct wdf_relation_list *l, PDEVICE_OBJECT pdo
 static NTSTATUS wdf_rel_add(struct wdf_relation_list *l, PDEVICE_OBJECT pdo)
 {
     NTSTATUS status = STATUS_SUCCESS;
+    if (pdo == NULL) /* Microsoft: STATUS_INVALID_PARAMETER for each of the Add routines */
+        return STATUS_INVALID_PARAMETER;
     os_mutex_lock(&wdf_tree_lock);
     if (!wdf_rel_has(l, pdo)) {
         PDEVICE_OBJECT *grown = realloc(l->pdo, (l->count + 1) * sizeof(*grown));
@@ -165,8 +167,6 @@ NTSTATUS imp_WdfDeviceAddRemovalRelationsPhysicalDevice(PWDF_DRIVER_GLOBALS glob
 {
     struct wdf_device *dev = WDF_DEVICE_OF(wdf_globals_of(globals), Device,
                                            "WdfDeviceAddRemovalRelationsPhysicalDevice");
-    if (PhysicalDevice == NULL)
-        return STATUS_INVALID_PARAMETER;
     return wdf_rel_add(&dev->removal_relations, PhysicalDevice);
 }
 
@@ -193,8 +193,6 @@ NTSTATUS imp_WdfPdoAddEjectionRelationsPhysicalDevice(PWDF_DRIVER_GLOBALS global
 {
     struct wdf_pdo *p =
         wdf_pdo_of(wdf_globals_of(globals), Device, "WdfPdoAddEjectionRelationsPhysicalDevice");
-    if (PhysicalDevice == NULL)
-        return STATUS_INVALID_PARAMETER;
     return wdf_rel_add(&p->device->ejection_relations, PhysicalDevice);
 }
 
@@ -494,8 +492,6 @@ NTSTATUS imp_WdfDeviceAddDependentUsageDeviceObject(PWDF_DRIVER_GLOBALS globals,
 {
     struct wdf_device *dev =
         WDF_DEVICE_OF(wdf_globals_of(globals), Device, "WdfDeviceAddDependentUsageDeviceObject");
-    if (DependentDevice == NULL)
-        return STATUS_INVALID_PARAMETER;
     return wdf_rel_add(&dev->dependent_usage, DependentDevice);
 }
 

@@ -77,6 +77,21 @@ static drvhost_file *open_number(uint32_t n)
     return NULL;
 }
 
+/* Device `n`, or NULL with a failed check. */
+static drvhost_file *must_open(uint32_t n)
+{
+    drvhost_file *f = open_number(n);
+    ok(f != NULL, "device %u not found\n", n);
+    return f;
+}
+
+/* A new device of WDFREL\DEV, the driver's first: opened (NULL with a failed check). */
+static drvhost_file *one_device(char instance[64])
+{
+    create("WDFREL\\DEV", instance, 64);
+    return must_open(0);
+}
+
 /* The device's answer to a query of `type` sent to the top of its stack: out[0] the status,
  * out[1] the count, then the numbers listed. */
 static void query(drvhost_file *f, uint32_t type, uint32_t out[8])
@@ -113,6 +128,21 @@ static void three_devices(char instance[3][64])
         create("WDFREL\\DEV", instance[i], 64);
 }
 
+/* Three devices, the first two opened (FALSE with a failed check: nothing open). */
+static int three_devices_two_open(char instance[3][64], drvhost_file **f, drvhost_file **g)
+{
+    three_devices(instance);
+    *f = must_open(0);
+    *g = must_open(1);
+    if (*f != NULL && *g != NULL)
+        return 1;
+    if (*f != NULL)
+        drvhost_close(*f);
+    if (*g != NULL)
+        drvhost_close(*g);
+    return 0;
+}
+
 /* Microsoft (WdfDeviceAddRemovalRelationsPhysicalDevice, Remove..., Clear...; the IRP's
  * "RemovalRelations Request"): the framework answers with the PDOs the driver listed, each
  * once; NULL is STATUS_INVALID_PARAMETER; without relations the IRP passes untouched (the root
@@ -123,8 +153,7 @@ TEST(removal_relations_answer_the_query_and_follow_the_routines)
     uint32_t out[8];
     drvhost_file *f;
     three_devices(instance);
-    f = open_number(0);
-    ok(f != NULL, "device 0 not found\n");
+    f = must_open(0);
     if (f == NULL)
         return;
     query(f, RELATION_REMOVAL, out);
@@ -161,11 +190,9 @@ TEST(removing_a_device_removes_its_removal_relations)
     char instance[3][64];
     drvhost_file *f, *g;
     three_devices(instance);
-    f = open_number(0);
-    if (f == NULL) {
-        ok(0, "device 0 not found\n");
+    f = must_open(0);
+    if (f == NULL)
         return;
-    }
     ok_status(ioctl_u32(f, IOCTL_REL_ADD, 1), STATUS_SUCCESS_);
     ok_status(drvhost_close(f), STATUS_SUCCESS_);
     ok_status(drvhost_device_action(instance[0], DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
@@ -188,11 +215,7 @@ TEST(a_removal_relation_vetoing_keeps_the_device)
 {
     char instance[3][64];
     drvhost_file *f, *g;
-    three_devices(instance);
-    f = open_number(0);
-    g = open_number(1);
-    ok(f != NULL && g != NULL, "devices 0 and 1 not found\n");
-    if (f == NULL || g == NULL)
+    if (!three_devices_two_open(instance, &f, &g))
         return;
     ok_status(ioctl_u32(f, IOCTL_REL_ADD, 1), STATUS_SUCCESS_);
     ok_status(harness_ioctl(g, IOCTL_REL_VETO, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS_);
@@ -221,12 +244,9 @@ TEST(static_stop_remove_refuses_stop_and_removal_until_matched)
     char instance[64];
     uint8_t no = 0, yes = 1;
     drvhost_file *f;
-    create("WDFREL\\DEV", instance, sizeof instance);
-    f = open_number(0);
-    if (f == NULL) {
-        ok(0, "device 0 not found\n");
+    f = one_device(instance);
+    if (f == NULL)
         return;
-    }
     ok_status(harness_ioctl(f, IOCTL_REL_STATIC, &no, 1, NULL, 0, NULL), STATUS_SUCCESS_);
     ok_status(harness_ioctl(f, IOCTL_REL_STATIC, &no, 1, NULL, 0, NULL), STATUS_SUCCESS_);
     ok_status(harness_ioctl(f, IOCTL_REL_STATIC, &yes, 1, NULL, 0, NULL), STATUS_SUCCESS_);
@@ -280,12 +300,9 @@ TEST(ejection_relations_of_a_function_device_are_wdf_violation)
 {
     char instance[64];
     drvhost_file *f;
-    create("WDFREL\\DEV", instance, sizeof instance);
-    f = open_number(0);
-    if (f == NULL) {
-        ok(0, "device 0 not found\n");
+    f = one_device(instance);
+    if (f == NULL)
         return;
-    }
     expect_bugcheck_params(0x10D, BUGCHECK_P1, 0x5, 0, 0, 0);
     harness_ioctl(f, IOCTL_REL_PDO_ONLY, NULL, 0, NULL, 0, NULL);
 }
@@ -300,12 +317,9 @@ TEST(the_interface_string_is_its_symbolic_link_name)
     drvhost_iosb iosb = {0};
     uint8_t which = 0;
     drvhost_file *f;
-    create("WDFREL\\DEV", instance, sizeof instance);
-    f = open_number(0);
-    if (f == NULL) {
-        ok(0, "device 0 not found\n");
+    f = one_device(instance);
+    if (f == NULL)
         return;
-    }
     ok_status(harness_ioctl(f, IOCTL_REL_IFACE_NAME, &which, 1, name, sizeof name, &iosb),
               STATUS_SUCCESS_);
     memset(got, 0, sizeof got);
@@ -348,12 +362,9 @@ TEST(query_interfaces_are_answered_from_the_framework_s_copy)
     char instance[64];
     uint32_t out[5];
     drvhost_file *f;
-    create("WDFREL\\DEV", instance, sizeof instance);
-    f = open_number(0);
-    if (f == NULL) {
-        ok(0, "device 0 not found\n");
+    f = one_device(instance);
+    if (f == NULL)
         return;
-    }
     ok_status(ioctl_u32(f, IOCTL_REL_QI_ADD, 2), STATUS_INFO_LENGTH_MISMATCH_);
     ok_status(ioctl_u32(f, IOCTL_REL_QI_ADD, 3), STATUS_INVALID_PARAMETER_);
     ok_status(ioctl_u32(f, IOCTL_REL_QI_ADD, 4), STATUS_INVALID_PARAMETER_);
@@ -410,12 +421,9 @@ TEST(relations_queries_call_evt_device_relations_query)
     char instance[64];
     uint32_t out[8], log[6];
     drvhost_file *f;
-    create("WDFREL\\DEV", instance, sizeof instance);
-    f = open_number(0);
-    if (f == NULL) {
-        ok(0, "device 0 not found\n");
+    f = one_device(instance);
+    if (f == NULL)
         return;
-    }
     log_of(f, log);
     ok(log[0] == 0, "called before any query: %u\n", log[0]);
     query(f, RELATION_REMOVAL, out);
@@ -436,11 +444,7 @@ TEST(special_files_notify_dependents_first_and_keep_the_device)
     char instance[3][64];
     uint32_t log0[6], log1[6];
     drvhost_file *f, *g;
-    three_devices(instance);
-    f = open_number(0);
-    g = open_number(1);
-    ok(f != NULL && g != NULL, "devices 0 and 1 not found\n");
-    if (f == NULL || g == NULL)
+    if (!three_devices_two_open(instance, &f, &g))
         return;
     ok(usage(f, PAGING, 1) == STATUS_NOT_SUPPORTED_, "unsupported paging file accepted\n");
     log_of(f, log0);
@@ -490,8 +494,7 @@ TEST(a_failing_dependent_takes_the_others_out_of_the_path)
     drvhost_file *f[3];
     three_devices(instance);
     for (uint32_t i = 0; i < 3; i++) {
-        f[i] = open_number(i);
-        ok(f[i] != NULL, "device %u not found\n", i);
+        f[i] = must_open(i);
         if (f[i] == NULL)
             return;
         special(f[i], PAGING, 1);

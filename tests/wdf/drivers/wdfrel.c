@@ -62,8 +62,11 @@ static NTSTATUS UsageNotification(WDFDEVICE Device, WDF_SPECIAL_FILE_TYPE Notifi
     return STATUS_SUCCESS;
 }
 
-/* IRP_MN_DEVICE_USAGE_NOTIFICATION to the top of the device's stack. */
-static NTSTATUS SendUsage(WDFDEVICE device, ULONG type, ULONG in_path)
+/* A PnP IRP of `minor` to the top of the device's stack, as the PnP manager sends them
+ * (IoStatus.Status STATUS_NOT_SUPPORTED at first), with the Parameters of `params`; waits for
+ * it. *info: IoStatus.Information. */
+static NTSTATUS SendPnp(WDFDEVICE device, UCHAR minor, const IO_STACK_LOCATION *params,
+                        ULONG_PTR *info)
 {
     PDEVICE_OBJECT top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(device));
     KEVENT done;
@@ -78,13 +81,24 @@ static NTSTATUS SendUsage(WDFDEVICE device, ULONG type, ULONG in_path)
     }
     irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
     sp = IoGetNextIrpStackLocation(irp);
-    sp->MinorFunction = IRP_MN_DEVICE_USAGE_NOTIFICATION;
-    sp->Parameters.UsageNotification.InPath = (BOOLEAN)in_path;
-    sp->Parameters.UsageNotification.Type = (DEVICE_USAGE_NOTIFICATION_TYPE)type;
+    sp->MinorFunction = minor;
+    RtlCopyMemory(&sp->Parameters, &params->Parameters, sizeof(params->Parameters));
     if (IoCallDriver(top, irp) == STATUS_PENDING)
         KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
     ObDereferenceObject(top);
+    *info = iosb.Information;
     return iosb.Status;
+}
+
+/* IRP_MN_DEVICE_USAGE_NOTIFICATION to the top of the device's stack. */
+static NTSTATUS SendUsage(WDFDEVICE device, ULONG type, ULONG in_path)
+{
+    IO_STACK_LOCATION params;
+    ULONG_PTR info;
+    RtlZeroMemory(&params, sizeof(params));
+    params.Parameters.UsageNotification.InPath = (BOOLEAN)in_path;
+    params.Parameters.UsageNotification.Type = (DEVICE_USAGE_NOTIFICATION_TYPE)type;
+    return SendPnp(device, IRP_MN_DEVICE_USAGE_NOTIFICATION, &params, &info);
 }
 
 static NTSTATUS QueryRemove(WDFDEVICE Device)
@@ -99,28 +113,16 @@ static NTSTATUS QueryRemove(WDFDEVICE Device)
 static NTSTATUS QueryRelations(WDFDEVICE Device, ULONG type, ULONG *out, size_t room,
                                size_t *written)
 {
-    PDEVICE_OBJECT top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(Device));
-    KEVENT done;
-    IO_STATUS_BLOCK iosb;
-    PIO_STACK_LOCATION sp;
+    IO_STACK_LOCATION params;
+    ULONG_PTR info = 0;
+    NTSTATUS status;
     PDEVICE_RELATIONS rel;
-    PIRP irp;
     ULONG i;
-    KeInitializeEvent(&done, NotificationEvent, FALSE);
-    irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, top, NULL, 0, NULL, &done, &iosb);
-    if (irp == NULL) {
-        ObDereferenceObject(top);
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
-    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
-    sp = IoGetNextIrpStackLocation(irp);
-    sp->MinorFunction = IRP_MN_QUERY_DEVICE_RELATIONS;
-    sp->Parameters.QueryDeviceRelations.Type = (DEVICE_RELATION_TYPE)type;
-    if (IoCallDriver(top, irp) == STATUS_PENDING)
-        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
-    ObDereferenceObject(top);
-    rel = NT_SUCCESS(iosb.Status) ? (PDEVICE_RELATIONS)iosb.Information : NULL;
-    out[0] = (ULONG)iosb.Status;
+    RtlZeroMemory(&params, sizeof(params));
+    params.Parameters.QueryDeviceRelations.Type = (DEVICE_RELATION_TYPE)type;
+    status = SendPnp(Device, IRP_MN_QUERY_DEVICE_RELATIONS, &params, &info);
+    rel = NT_SUCCESS(status) ? (PDEVICE_RELATIONS)info : NULL;
+    out[0] = (ULONG)status;
     out[1] = rel != NULL ? rel->Count : 0;
     *written = 2;
     for (i = 0; rel != NULL && i < rel->Count; i++) {
@@ -265,40 +267,27 @@ static NTSTATUS AddInterface(WDFDEVICE device, ULONG mode)
  * callers' stacks receive it. */
 static NTSTATUS QueryInterface(WDFDEVICE device, const ULONG *in, ULONG *out)
 {
-    PDEVICE_OBJECT top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(device));
-    const GUID *type = in[0] == 1   ? &GUID_WDFREL_ONEWAY
-                       : in[0] == 2 ? &GUID_WDFREL_TWOWAY
-                                    : &GUID_WDFREL_NONE;
     WDFREL_INTERFACE got;
     ULONG specific = in[3];
-    KEVENT done;
-    IO_STATUS_BLOCK iosb;
-    PIO_STACK_LOCATION sp;
-    PIRP irp;
+    ULONG_PTR info;
+    NTSTATUS status;
+    IO_STACK_LOCATION params;
     RtlZeroMemory(&got, sizeof(got));
-    KeInitializeEvent(&done, NotificationEvent, FALSE);
-    irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, top, NULL, 0, NULL, &done, &iosb);
-    if (irp == NULL) {
-        ObDereferenceObject(top);
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
-    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
-    sp = IoGetNextIrpStackLocation(irp);
-    sp->MinorFunction = IRP_MN_QUERY_INTERFACE;
-    sp->Parameters.QueryInterface.InterfaceType = type;
-    sp->Parameters.QueryInterface.Size = (USHORT)in[1];
-    sp->Parameters.QueryInterface.Version = (USHORT)in[2];
-    sp->Parameters.QueryInterface.Interface = (PINTERFACE)&got;
-    sp->Parameters.QueryInterface.InterfaceSpecificData = &specific;
-    if (IoCallDriver(top, irp) == STATUS_PENDING)
-        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
-    ObDereferenceObject(top);
-    out[0] = (ULONG)iosb.Status;
-    out[1] = NT_SUCCESS(iosb.Status) && got.Get != NULL ? got.Get(got.Header.Context) : 0;
+    RtlZeroMemory(&params, sizeof(params));
+    params.Parameters.QueryInterface.InterfaceType = in[0] == 1   ? &GUID_WDFREL_ONEWAY
+                                                     : in[0] == 2 ? &GUID_WDFREL_TWOWAY
+                                                                  : &GUID_WDFREL_NONE;
+    params.Parameters.QueryInterface.Size = (USHORT)in[1];
+    params.Parameters.QueryInterface.Version = (USHORT)in[2];
+    params.Parameters.QueryInterface.Interface = (PINTERFACE)&got;
+    params.Parameters.QueryInterface.InterfaceSpecificData = &specific;
+    status = SendPnp(device, IRP_MN_QUERY_INTERFACE, &params, &info);
+    out[0] = (ULONG)status;
+    out[1] = NT_SUCCESS(status) && got.Get != NULL ? got.Get(got.Header.Context) : 0;
     out[2] = (ULONG)References;
     out[3] = got.Header.Size;
     out[4] = got.Header.Version;
-    if (NT_SUCCESS(iosb.Status) && got.Header.InterfaceDereference != NULL)
+    if (NT_SUCCESS(status) && got.Header.InterfaceDereference != NULL)
         got.Header.InterfaceDereference(got.Header.Context);
     return STATUS_SUCCESS;
 }
