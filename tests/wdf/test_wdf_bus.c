@@ -33,6 +33,7 @@
 #define IOCTL_CHILD_WHO          CTL(0xC10)
 #define IOCTL_CHILD_FN           CTL(0xC11)
 #define IOCTL_CHILD_PARENT       CTL(0xC12)
+#define IOCTL_CHILD_QI           CTL(0xC13)
 
 #define STATUS_SUCCESS_                0x00000000
 #define STATUS_OBJECT_NAME_EXISTS_     0x40000000
@@ -294,5 +295,24 @@ TEST(an_ejected_child_takes_its_ejection_relations)
        "child 3, no longer a relation, removed\n");
     ok(tree_has(CHILD(2)) && tree_has(CHILD(3)), "children 2 and 3 are started\n");
     ok(bus_ctl(bus, IOCTL_BUS_COUNT, NULL, 0) == 2, "2 and 3 are still on the bus\n");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+/* Microsoft (WDF_QUERY_INTERFACE_CONFIG.SendQueryToParentStack): a PDO's interface with it set
+ * sends the query to the top of the parent device's stack, whose answer the requester gets;
+ * the PDO gives no Interface of its own. Here the child's function driver asks
+ * (WdfFdoQueryForInterface) and the bus FDO's copy answers (wdeva). */
+TEST(a_child_s_query_interface_is_answered_by_its_parent_stack)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT"), *f = NULL;
+    uint32_t out[2] = {~0u, ~0u};
+    plug(bus, 1);
+    ok_status(drvhost_open_interface(CHILD_IFACE, 0, 0xC0000000u, &f), STATUS_SUCCESS_);
+    if (f != NULL) {
+        ok_status(harness_ioctl(f, IOCTL_CHILD_QI, NULL, 0, out, sizeof out, NULL),
+                  STATUS_SUCCESS_);
+        ok(out[0] == 0 && out[1] == 0xB05, "the query: 0x%08X, answer 0x%X\n", out[0], out[1]);
+        drvhost_close(f);
+    }
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }

@@ -100,6 +100,7 @@ static NTSTATUS ChildD0Exit(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Target)
 /* The IDs, texts, callbacks and capabilities of a child, then its device and queue. */
 static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
 {
+    WDF_QUERY_INTERFACE_CONFIG qi;
     DECLARE_CONST_UNICODE_STRING(dynamicId, L"WDFBUS\\CHILD");
     DECLARE_CONST_UNICODE_STRING(staticId, L"WDFBUS\\STATIC");
     DECLARE_CONST_UNICODE_STRING(compatible, L"WDFBUS\\ANYCHILD");
@@ -141,6 +142,9 @@ static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
     attributes.EvtCleanupCallback = ChildCleanup;
     CHECK_INIT(WdfDeviceCreate(InitP, &attributes, &child)); /* *InitP is NULL now */
     PdoContext(child)->Serial = Serial;
+    WDF_QUERY_INTERFACE_CONFIG_INIT(&qi, NULL, &GUID_WDFBUS_QI, NULL);
+    qi.SendQueryToParentStack = TRUE; /* the bus FDO's stack answers */
+    CHECK_INIT(WdfDeviceAddQueryInterface(child, &qi));
     WDF_DEVICE_PNP_CAPABILITIES_INIT(&caps);
     caps.Removable = WdfTrue;
     caps.EjectSupported = WdfTrue;
@@ -459,6 +463,28 @@ static VOID BusIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
 
 /* ---- the bus FDO ---------------------------------------------------------------------------- */
 
+static ULONG BusAnswer(PVOID Context)
+{
+    return (ULONG)(ULONG_PTR)Context;
+}
+
+/* wdeva: the interface the children's query reaches through their PDOs (a temporary copy: the
+ * framework keeps its own). */
+static NTSTATUS AddBusInterface(void)
+{
+    WDFBUS_QI_INTERFACE iface;
+    WDF_QUERY_INTERFACE_CONFIG qi;
+    RtlZeroMemory(&iface, sizeof(iface));
+    iface.Header.Size = sizeof(iface);
+    iface.Header.Version = 1;
+    iface.Header.Context = (PVOID)(ULONG_PTR)0xB05;
+    iface.Header.InterfaceReference = WdfDeviceInterfaceReferenceNoOp;
+    iface.Header.InterfaceDereference = WdfDeviceInterfaceDereferenceNoOp;
+    iface.Answer = BusAnswer;
+    WDF_QUERY_INTERFACE_CONFIG_INIT(&qi, &iface.Header, &GUID_WDFBUS_QI, NULL);
+    return WdfDeviceAddQueryInterface(BusDevice, &qi);
+}
+
 static NTSTATUS BusDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 {
     WDF_CHILD_LIST_CONFIG config;
@@ -489,6 +515,9 @@ static NTSTATUS BusDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
     WdfPdoGetParent(BusDevice); /* not a PDO: WDF_VIOLATION 0x5 */
 #endif
     status = WdfDeviceCreateDeviceInterface(BusDevice, &GUID_WDFBUS_INTERFACE, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = AddBusInterface();
     if (!NT_SUCCESS(status))
         return status;
     WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&queue, WdfIoQueueDispatchSequential);
