@@ -151,11 +151,12 @@ NTSTATUS wdf_device_pnp_relations(struct wdf_device *dev, PIRP irp)
     if (dev->pnp.EvtDeviceRelationsQuery != NULL)
         dev->pnp.EvtDeviceRelationsQuery((WDFDEVICE)dev, type);
     os_mutex_lock(&wdf_tree_lock);
-    if (l->count != 0)
+    if (l->count != 0) {
         status = wdf_rel_merge(l, irp);
+        if (NT_SUCCESS(status))
+            irp->IoStatus.Status = STATUS_SUCCESS;
+    }
     os_mutex_unlock(&wdf_tree_lock);
-    if (NT_SUCCESS(status) && l->count != 0)
-        irp->IoStatus.Status = STATUS_SUCCESS;
     return status;
 }
 
