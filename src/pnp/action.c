@@ -390,15 +390,23 @@ static void query_relations(struct pnp_node *of, DEVICE_RELATION_TYPE type, stru
     ExFreePool(rel);
 }
 
+/* The removal relations of `top` and of its descendants (they go with it), leaves first. */
+static void query_subtree(struct pnp_node *top, struct pnp_node *origin, struct removal_set *set)
+{
+    for (struct pnp_node *c = top->child; c != NULL; c = c->sibling)
+        query_subtree(c, origin, set);
+    query_relations(top, RemovalRelations, origin, set);
+}
+
 static void collect_relations(struct pnp_node *node, bool eject, struct removal_set *set)
 {
     set->n = 0;
-    query_relations(node, RemovalRelations, node, set);
+    query_subtree(node, node, set);
     if (eject)
         query_relations(node, EjectionRelations, node, set);
-    /* The relations' own removal relations; the set may shrink as ancestors join. */
+    /* The relations' own (and their subtrees'); the set may shrink as ancestors join. */
     for (size_t i = 0; i < set->n; i++)
-        query_relations(set->node[i], RemovalRelations, node, set);
+        query_subtree(set->node[i], node, set);
 }
 
 /* An orderly removal of the device and its removal (and, for an eject, ejection) relations:
