@@ -2,15 +2,17 @@
  * device_pnp.c - what a framework driver tells the framework about its device's place in PnP
  * (session 10, wdeva): removal relations (any PnP device) and ejection relations (a PDO), which
  * the framework reports in IRP_MN_QUERY_DEVICE_RELATIONS; WdfDeviceSetStaticStopRemove, which
- * makes the framework refuse query-stop and query-remove; and the power-pageable settings of
- * the WDFDEVICE_INIT (DO_POWER_PAGABLE / DO_POWER_INRUSH on the device object).
+ * makes the framework refuse query-stop and query-remove; the power-pageable settings of the
+ * WDFDEVICE_INIT (DO_POWER_PAGABLE / DO_POWER_INRUSH on the device object) and its release
+ * hardware order; driver-defined interfaces (WdfDeviceAddQueryInterface) handed out in
+ * IRP_MN_QUERY_INTERFACE; special files (IRP_MN_DEVICE_USAGE_NOTIFICATION, dependent devices).
  *
- * Locking: the relation lists and the stop count are under wdf_tree_lock: the driver may change
- * them at DISPATCH_LEVEL on any thread while the PnP manager's thread reads them in a query.
- * Lifetime: a listed PDO is referenced (ObReferenceObject) while it is in the list, so the
- * answer never names a freed device object; the references go with the list (cleared, or the
- * device deleted: wdf_device_pnp_cleanup).
- */
+ * Locking: the lists, counts and bits are under wdf_tree_lock: the driver may change them at
+ * DISPATCH_LEVEL on any thread while the PnP manager's thread reads them in a query. An
+ * interface entry never changes once added and lives as long as the device.
+ * Lifetime: a listed device object is referenced (ObReferenceObject) while it is in a list, so
+ * an answer never names a freed one; the references go with the list (cleared, or the device
+ * deleted: wdf_device_pnp_cleanup). */
 #include <stdlib.h>
 #include <string.h>
 
