@@ -316,3 +316,23 @@ TEST(a_child_s_query_interface_is_answered_by_its_parent_stack)
     }
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }
+
+/* The PDO's own removal relations (WdfDeviceAddRemovalRelationsPhysicalDevice on a framework
+ * PDO, answered at the bottom of its stack): removing child 1 removes child 2 too; still on the
+ * bus, child 2 starts again at the next enumeration (wdeva; docs/pnp.md). */
+TEST(a_removed_child_takes_its_removal_relations)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    uint32_t rel[3] = {1, 2, 3}, serial = 2;
+    plug(bus, 1);
+    plug(bus, 2);
+    ok(bus_ctl(bus, IOCTL_BUS_EJECT_REL, rel, 3) == 0, "adding 2 to 1's removal relations\n");
+    ok_status(drvhost_device_action("WDFBUS\\CHILD\\" PREFIX "1", DRVHOST_DEVICE_REMOVE),
+              STATUS_SUCCESS_);
+    ok(tree_has("    WDFBUS\\CHILD\\" PREFIX "2 removed"), "child 2, its relation, not removed\n");
+    ok_status(drvhost_pnp_rescan(), STATUS_SUCCESS_);
+    ok(tree_has(CHILD(2)), "child 2 not started again\n");
+    ok(bus_ctl(bus, IOCTL_BUS_D0_ENTRIES, &serial, 1) == 2, "child 2 entered D0 %u times\n",
+       bus_ctl(bus, IOCTL_BUS_D0_ENTRIES, &serial, 1));
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}

@@ -261,6 +261,8 @@ static NTSTATUS EjectionRelation(const ULONG *in)
         return STATUS_NOT_FOUND;
     if (in[2] == 0)
         return WdfPdoAddEjectionRelationsPhysicalDevice(a, other);
+    if (in[2] == 3)
+        return WdfDeviceAddRemovalRelationsPhysicalDevice(a, other);
     if (in[2] == 1)
         WdfPdoRemoveEjectionRelationsPhysicalDevice(a, other);
     else

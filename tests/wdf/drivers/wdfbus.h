@@ -34,7 +34,8 @@ static const GUID GUID_WDFBUS_CHILD_INTERFACE = {
 #define IOCTL_BUS_SCAN_ALL WDFBUS_CTL(0xC08)
 /* bus: in {serial A, serial B, op}: op 0 WdfPdoAddEjectionRelationsPhysicalDevice (A's PDO,
  * B's PDO; B 0xFFFFFFFF: NULL), 1 WdfPdoRemoveEjectionRelationsPhysicalDevice, 2
- * WdfPdoClearEjectionRelationsDevices (A's); out: the status (0 for the VOID ones) */
+ * WdfPdoClearEjectionRelationsDevices (A's), 3 WdfDeviceAddRemovalRelationsPhysicalDevice (A's
+ * PDO, B's); out: the status (0 for the VOID ones) */
 /* {5b0d7e23-3c4a-4f18-9e62-0a7b1c2d3e41}: a driver-defined interface the bus FDO exports
  * (WdfDeviceAddQueryInterface, Answer() 0xB05) and each child PDO sends to its parent's stack
  * (SendQueryToParentStack, no Interface of its own) */
