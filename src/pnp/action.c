@@ -322,15 +322,122 @@ static NTSTATUS query_remove(struct pnp_node *node)
     return status;
 }
 
-static NTSTATUS orderly_remove(struct pnp_node *node, bool keep)
+/* ---- removal and ejection relations ---------------------------------------------------------- */
+
+/* The devices whose drivers go with a device's ("IRP_MN_QUERY_DEVICE_RELATIONS": the PnP
+ * manager queries RemovalRelations before it removes a device's drivers, and EjectionRelations
+ * too before it ejects it). Collected transitively (a relation's own relations join), each once;
+ * the device's subtree and its ancestors are left out (children are removed with their parent;
+ * an ancestor cannot go before its descendant), and so is a relation inside another relation's
+ * subtree (removed with it). */
+#define PNP_MAX_RELATIONS 32
+struct removal_set {
+    struct pnp_node *node[PNP_MAX_RELATIONS];
+    size_t n;
+};
+
+static bool in_subtree(const struct pnp_node *top, const struct pnp_node *node)
 {
+    for (; node != NULL; node = node->parent)
+        if (node == top)
+            return true;
+    return false;
+}
+
+static bool set_covers(const struct removal_set *set, struct pnp_node *origin,
+                       struct pnp_node *node)
+{
+    if (in_subtree(origin, node) || in_subtree(node, origin))
+        return true;
+    for (size_t i = 0; i < set->n; i++)
+        if (in_subtree(set->node[i], node))
+            return true;
+    return false;
+}
+
+/* A relation's ancestor joining after it: the relation goes with the ancestor's subtree. */
+static void set_add(struct removal_set *set, struct pnp_node *node)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < set->n; i++)
+        if (!in_subtree(node, set->node[i]))
+            set->node[kept++] = set->node[i];
+    set->n = kept;
+    if (set->n < PNP_MAX_RELATIONS)
+        set->node[set->n++] = node;
+    else
+        rtl_diag(RTL_DIAG_ERROR, "pnp", "%s: more than %d removal relations: the rest stay",
+                 node->instance_id, PNP_MAX_RELATIONS);
+}
+
+/* One query of a started stack; every PDO of the answer must be a PDO of the tree (else bug
+ * check 0xCA, as Windows does), the references and the structure are the manager's to free. */
+static void query_relations(struct pnp_node *of, DEVICE_RELATION_TYPE type, struct pnp_node *origin,
+                            struct removal_set *set)
+{
+    ULONG_PTR info = 0;
+    if (of->state != PNP_NODE_STARTED ||
+        !NT_SUCCESS(pnp_irp(of->pdo, IRP_MN_QUERY_DEVICE_RELATIONS, &type, sizeof type, &info)) ||
+        info == 0)
+        return;
+    PDEVICE_RELATIONS rel = (PDEVICE_RELATIONS)info;
+    for (ULONG i = 0; i < rel->Count; i++) {
+        struct pnp_node *r = pnp_node_of_pdo_checked(
+            rel->Objects[i], type == RemovalRelations ? "IRP_MN_QUERY_DEVICE_RELATIONS(Removal)"
+                                                      : "IRP_MN_QUERY_DEVICE_RELATIONS(Ejection)");
+        if (!set_covers(set, origin, r))
+            set_add(set, r);
+        ObDereferenceObject(rel->Objects[i]);
+    }
+    ExFreePool(rel);
+}
+
+/* The removal relations of `top` and of its descendants (they go with it), leaves first. */
+static void query_subtree(struct pnp_node *top, struct pnp_node *origin, struct removal_set *set)
+{
+    for (struct pnp_node *c = top->child; c != NULL; c = c->sibling)
+        query_subtree(c, origin, set);
+    query_relations(top, RemovalRelations, origin, set);
+}
+
+static void collect_relations(struct pnp_node *node, bool eject, struct removal_set *set)
+{
+    set->n = 0;
+    query_subtree(node, node, set);
+    if (eject)
+        query_relations(node, EjectionRelations, node, set);
+    /* The relations' own (and their subtrees'); the set may shrink as ancestors join. */
+    for (size_t i = 0; i < set->n; i++)
+        query_subtree(set->node[i], node, set);
+}
+
+/* An orderly removal of the device and its removal (and, for an eject, ejection) relations:
+ * QUERY_REMOVE to all of them (a veto cancels all), then the relations are removed before the
+ * device. Deviation (docs/pnp.md): a relation loses its drivers but its node stays in the tree,
+ * removed, as a disabled device does (without the problem): enabling or restarting it starts it
+ * again; Windows re-enumerates it. */
+static NTSTATUS orderly_remove_related(struct pnp_node *node, bool keep, bool eject)
+{
+    struct removal_set set;
+    collect_relations(node, eject, &set);
     NTSTATUS status = query_remove(node);
+    for (size_t i = 0; i < set.n && NT_SUCCESS(status); i++)
+        status = query_remove(set.node[i]);
     if (!NT_SUCCESS(status)) {
+        for (size_t i = 0; i < set.n; i++)
+            cancel_remove(set.node[i]);
         cancel_remove(node);
         return status;
     }
+    for (size_t i = 0; i < set.n; i++)
+        pnp_subtree_remove(set.node[i], false, true);
     pnp_subtree_remove(node, false, keep);
     return STATUS_SUCCESS;
+}
+
+static NTSTATUS orderly_remove(struct pnp_node *node, bool keep)
+{
+    return orderly_remove_related(node, keep, false);
 }
 
 /* IoRequestDeviceEject ("IRP_MN_EJECT"): an orderly removal, then IRP_MN_EJECT to the parent
@@ -341,8 +448,8 @@ static NTSTATUS orderly_remove(struct pnp_node *node, bool keep)
 NTSTATUS pnp_node_eject(struct pnp_node *node)
 {
     if (node->root_enumerated)
-        return orderly_remove(node, false);
-    NTSTATUS status = orderly_remove(node, true);
+        return orderly_remove_related(node, false, true);
+    NTSTATUS status = orderly_remove_related(node, true, true);
     if (!NT_SUCCESS(status))
         return status;
     ULONG_PTR info = 0;

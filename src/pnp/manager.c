@@ -213,6 +213,8 @@ static NTSTATUS root_pnp_status(PDEVICE_OBJECT pdo, PIRP irp, struct pnp_node *n
     case IRP_MN_SURPRISE_REMOVAL:
     case IRP_MN_QUERY_CAPABILITIES:
         return STATUS_SUCCESS;
+    case IRP_MN_DEVICE_USAGE_NOTIFICATION: /* nothing of the root bus's is in the file's path */
+        return STATUS_SUCCESS;
     case IRP_MN_REMOVE_DEVICE:
         if (node != NULL && node->pdo_gone)
             IoDeleteDevice(pdo); /* the device is gone: the bus deletes its PDO */

@@ -170,6 +170,7 @@ PWDFDEVICE_INIT wdf_device_init_alloc(struct wdf_driver *d)
     init->device_type = FILE_DEVICE_UNKNOWN;
     init->io_type = WdfDeviceIoBuffered;
     init->power_policy_owner = WdfUseDefault;
+    init->power_pageable = WdfUseDefault;
     return init;
 }
 
@@ -214,6 +215,7 @@ static void wdf_device_cleanup(struct wdf_object *o)
         IoDeleteSymbolicLink(&dev->link);
     wdf_pnp_device_cleanup(dev);
     wdf_bus_device_cleanup(dev);
+    wdf_device_pnp_cleanup(dev); /* wdeva: the relation lists */
     *(struct wdf_device **)dev->wdm->DeviceExtension = NULL;
     if (dev->lower != NULL)
         IoDetachDevice(dev->lower);
@@ -264,8 +266,7 @@ static NTSTATUS wdf_device_attach(PWDFDEVICE_INIT init, struct wdf_device *dev)
         wdm->DeviceType = lower->DeviceType;
         wdm->Characteristics |= lower->Characteristics;
     }
-    if (!(lower->Flags & DO_POWER_INRUSH))
-        wdm->Flags |= DO_POWER_PAGABLE;
+    wdf_device_pnp_power_flags(init, wdm, lower, NULL); /* wdeva */
     return STATUS_SUCCESS;
 }
 
@@ -659,6 +660,29 @@ VOID imp_WdfDeviceSetDeviceInterfaceState(PWDF_DRIVER_GLOBALS globals, WDFDEVICE
     i->wanted = IsInterfaceEnabled;
     if (wdf_pnp_started(dev))
         wdf_interface_apply(i, IsInterfaceEnabled);
+}
+
+/* Microsoft (WdfDeviceRetrieveDeviceInterfaceString): the symbolic link name of an interface
+ * the driver created. drvhost registers the interface at creation, so the name is always
+ * assigned (the page's STATUS_INVALID_DEVICE_STATE does not arise). wdeva. */
+NTSTATUS imp_WdfDeviceRetrieveDeviceInterfaceString(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                                                    const GUID *InterfaceClassGUID,
+                                                    PCUNICODE_STRING ReferenceString,
+                                                    WDFSTRING String)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_device *dev = WDF_DEVICE_GET(g, Device);
+    struct wdf_string *s =
+        CONTAINING_RECORD(wdf_object_get(g, String, WDF_TYPE_STRING), struct wdf_string, obj);
+    struct wdf_interface *i;
+    if (KeGetCurrentIrql() != PASSIVE_LEVEL || dev->control)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    if (InterfaceClassGUID == NULL)
+        return STATUS_INVALID_PARAMETER;
+    i = wdf_interface_find(dev, InterfaceClassGUID, ReferenceString);
+    if (i == NULL)
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    return wdf_string_assign(s, i->link.Buffer, i->link.Length);
 }
 
 void wdf_device_interfaces_free(struct wdf_device *dev)

@@ -273,8 +273,9 @@ VOID imp_WdfPdoInitAllowForwardingRequestToParent(PWDF_DRIVER_GLOBALS globals,
 /* ---- WdfDeviceCreate of a PDO ------------------------------------------------------------ */
 
 /* The init's PDO settings move to the device; the PDO is the bottom of its stack, power
- * pageable, not its stack's power policy owner unless raw (Microsoft: a raw PDO's driver owns
- * power policy). A request forwarded to the parent needs the parent stack's locations. */
+ * pageable as its parent unless the bus driver chose (wdeva), not its stack's power policy owner
+ * unless raw (Microsoft: a raw PDO's driver owns power policy). A request forwarded to the parent
+ * needs the parent stack's locations. */
 static NTSTATUS wdf_pdo_created(PWDFDEVICE_INIT init, struct wdf_device *dev)
 {
     struct wdf_pdo *p = calloc(1, sizeof(*p));
@@ -297,7 +298,7 @@ static NTSTATUS wdf_pdo_created(PWDFDEVICE_INIT init, struct wdf_device *dev)
     dev->pdo = dev->wdm;
     dev->pnp = init->pnp;
     dev->power_policy_owner = p->ids.raw && init->power_policy_owner != WdfFalse;
-    dev->wdm->Flags |= DO_POWER_PAGABLE;
+    wdf_device_pnp_power_flags(init, dev->wdm, NULL, p->parent->wdm); /* wdeva */
     if (p->ids.forward_to_parent)
         dev->wdm->StackSize = (CCHAR)(p->parent->wdm->StackSize + 1);
     dev->pdo_part = p;
@@ -579,13 +580,17 @@ static NTSTATUS wdf_pdo_query_bus(struct wdf_pdo *p, PIRP irp)
     return wdf_pdo_done(irp, STATUS_SUCCESS, (ULONG_PTR)copy);
 }
 
-/* TargetDeviceRelation: the PDO itself, referenced (Microsoft: IRP_MN_QUERY_DEVICE_RELATIONS). */
+/* TargetDeviceRelation: the PDO itself, referenced (Microsoft: IRP_MN_QUERY_DEVICE_RELATIONS).
+ * RemovalRelations and EjectionRelations: the driver's lists (wdeva, device_pnp.c). */
 static NTSTATUS wdf_pdo_relations(struct wdf_device *dev, PIRP irp)
 {
     PDEVICE_RELATIONS r;
     if (IoGetCurrentIrpStackLocation(irp)->Parameters.QueryDeviceRelations.Type !=
-        TargetDeviceRelation)
-        return wdf_pdo_complete_irp(dev, irp);
+        TargetDeviceRelation) {
+        NTSTATUS status = wdf_device_pnp_relations(dev, irp);
+        return NT_SUCCESS(status) ? wdf_pdo_complete_irp(dev, irp)
+                                  : wdf_pdo_done(irp, status, irp->IoStatus.Information);
+    }
     r = ExAllocatePoolWithTag(PagedPool, sizeof(*r), WDF_POOL_TAG);
     if (r == NULL)
         return wdf_pdo_done(irp, STATUS_INSUFFICIENT_RESOURCES, 0);

@@ -338,6 +338,10 @@ static NTSTATUS wdf_pnp_locked(struct wdf_device *dev, struct wdf_pnp_state *st,
          * idle device returns to D0 before the driver is asked. */
         BOOLEAN remove = minor == IRP_MN_QUERY_REMOVE_DEVICE;
         NTSTATUS status;
+        /* wdeva: WdfDeviceSetStaticStopRemove(FALSE) outstanding: refused without asking the
+         * driver. The status is drvhost's choice (Microsoft names none). */
+        if (!wdf_device_pnp_stoppable(dev))
+            return wdf_complete_with(irp, STATUS_DEVICE_BUSY);
         if (!st->held)
             wdf_power_policy_hold(dev, TRUE);
         st->held = TRUE;
@@ -400,11 +404,26 @@ static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
         return wdf_irp_pass_down(dev, irp);
     case IRP_MN_QUERY_CAPABILITIES:
         return wdf_pnp_capabilities(dev, irp);
+    case IRP_MN_QUERY_DEVICE_RELATIONS: { /* wdeva: removal relations on the way down */
+        NTSTATUS status = wdf_device_pnp_relations(dev, irp);
+        if (!NT_SUCCESS(status))
+            return wdf_complete_with(irp, status);
+        return wdf_irp_pass_down(dev, irp);
+    }
     case IRP_MN_QUERY_PNP_DEVICE_STATE:
         return wdf_pnp_device_state(dev, irp);
     case IRP_MN_FILTER_RESOURCE_REQUIREMENTS:
         if (wdf_fdo_filters_requirements(dev))
             return wdf_pnp_filter_requirements(dev, irp);
+        return wdf_irp_pass_down(dev, irp);
+    case IRP_MN_DEVICE_USAGE_NOTIFICATION: /* wdeva: special files (device_pnp.c) */
+        if (!wdf_device_pnp_usage_begin(dev, irp, &status))
+            return wdf_complete_with(irp, status);
+        return wdf_complete_with(
+            irp, wdf_device_pnp_usage_end(dev, irp, wdf_forward_and_wait(dev, irp)));
+    case IRP_MN_QUERY_INTERFACE: /* wdeva: WdfDeviceAddQueryInterface's, answered here */
+        if (wdf_device_pnp_query_interface(dev, irp, &status))
+            return wdf_complete_with(irp, status);
         return wdf_irp_pass_down(dev, irp);
     default: /* what the framework does not handle goes down, for filters and FDOs alike */
         return wdf_irp_pass_down(dev, irp);

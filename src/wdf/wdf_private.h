@@ -136,6 +136,12 @@ struct wdf_driver {
     UNICODE_STRING registry_path; /* our NUL-terminated copy */
 };
 
+/* wdeva: a list of PDOs a device reports in IRP_MN_QUERY_DEVICE_RELATIONS (device_pnp.c). */
+struct wdf_relation_list {
+    PDEVICE_OBJECT *pdo; /* referenced */
+    ULONG count;
+};
+
 struct WDFDEVICE_INIT {
     ULONG magic;
     struct wdf_driver *driver;
@@ -173,6 +179,12 @@ struct WDFDEVICE_INIT {
     BOOLEAN allow_self_target;
     /* ---- ioreslist: WdfFdoInitSetEventCallbacks (ioreslist.c); zero: none ---- */
     WDF_FDO_EVENT_CALLBACKS fdo_callbacks;
+    /* ---- wdeva: power-pageable settings (device_pnp.c) ---- */
+    WDF_TRI_STATE power_pageable; /* WdfDeviceInitSetPowerPageable / NotPageable; default */
+    BOOLEAN power_inrush;         /* WdfDeviceInitSetPowerInrush */
+    /* WdfDeviceInitSetReleaseHardwareOrderOnFailure's (0: not called); kept, one order in
+     * drvhost (device_pnp.c) */
+    WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE release_hw_order;
 };
 
 /* kspeed: one count of arrivals (queue.c), alone on its 64-byte cache line. */
@@ -246,6 +258,19 @@ struct wdf_device {
     struct wdf_queue *self_queue;
     /* ioreslist: the FDO's resource callbacks, from the init (ioreslist.c, pnp.c) */
     WDF_FDO_EVENT_CALLBACKS fdo_callbacks;
+    /* ---- wdeva (device_pnp.c): the removal relations (any PnP device) and ejection relations
+     * (a PDO), each PDO referenced while listed; WdfDeviceSetStaticStopRemove's outstanding
+     * FALSE calls. All under wdf_tree_lock. ---- */
+    struct wdf_relation_list removal_relations, ejection_relations;
+    ULONG static_stop_count;
+    /* WdfDeviceAddQueryInterface's interfaces, newest first (device_pnp.c) */
+    struct wdf_query_iface *query_ifaces;
+    /* special files (device_pnp.c, under wdf_tree_lock): the types supported (bit per
+     * WDF_SPECIAL_FILE_TYPE), the files of each type on the device, the devices it depends on
+     * (WdfDeviceAddDependentUsageDeviceObject, referenced) */
+    ULONG special_supported;
+    ULONG special_count[WdfSpecialFileMax];
+    struct wdf_relation_list dependent_usage;
 };
 
 struct wdf_queue {
@@ -1009,5 +1034,26 @@ NTSTATUS wdf_pdo_query_requirements(struct wdf_device *dev,
  * WDFCMRESLIST; *list: what it built (NULL: no resources). */
 NTSTATUS wdf_pdo_query_resources(struct wdf_device *dev, PFN_WDF_DEVICE_RESOURCES_QUERY callback,
                                  ULONG_PTR *list);
+/* ---- wdeva: the device's PnP settings (device_pnp.c) ---------------------------------------- */
+
+/* IRP_MN_QUERY_DEVICE_RELATIONS: the device's removal relations (or a PDO's ejection
+ * relations) added to the IRP's list (status success); other types and empty lists leave the
+ * IRP alone. STATUS_INSUFFICIENT_RESOURCES when out of memory (the IRP untouched). */
+NTSTATUS wdf_device_pnp_relations(struct wdf_device *dev, PIRP irp);
+/* FALSE while WdfDeviceSetStaticStopRemove(FALSE) calls are outstanding. */
+BOOLEAN wdf_device_pnp_stoppable(struct wdf_device *dev);
+/* The relation lists released (the device's cleanup). */
+void wdf_device_pnp_cleanup(struct wdf_device *dev);
+/* DO_POWER_PAGABLE / DO_POWER_INRUSH of a new PnP device object from the init's settings, the
+ * device below (lower, NULL for a PDO) and a PDO's parent device object (NULL otherwise). */
+void wdf_device_pnp_power_flags(PWDFDEVICE_INIT init, PDEVICE_OBJECT wdm, PDEVICE_OBJECT lower,
+                                PDEVICE_OBJECT parent);
+/* IRP_MN_QUERY_INTERFACE for an interface of WdfDeviceAddQueryInterface: TRUE and the status to
+ * complete the IRP with; FALSE when the device does not export the interface (pass it on). */
+BOOLEAN wdf_device_pnp_query_interface(struct wdf_device *dev, PIRP irp, NTSTATUS *status);
+/* IRP_MN_DEVICE_USAGE_NOTIFICATION: _begin before the IRP goes down (FALSE: complete it with
+ * *status), _end once the drivers below answered `below` (the status to complete it with). */
+BOOLEAN wdf_device_pnp_usage_begin(struct wdf_device *dev, PIRP irp, NTSTATUS *status);
+NTSTATUS wdf_device_pnp_usage_end(struct wdf_device *dev, PIRP irp, NTSTATUS below);
 
 #endif

@@ -28,9 +28,12 @@
 #define IOCTL_BUS_PDO_EJECT      CTL(0xC06)
 #define IOCTL_BUS_COUNT          CTL(0xC07)
 #define IOCTL_BUS_SCAN_ALL       CTL(0xC08)
+#define IOCTL_BUS_EJECT_REL      CTL(0xC09)
+#define IOCTL_BUS_D0_ENTRIES     CTL(0xC0A)
 #define IOCTL_CHILD_WHO          CTL(0xC10)
 #define IOCTL_CHILD_FN           CTL(0xC11)
 #define IOCTL_CHILD_PARENT       CTL(0xC12)
+#define IOCTL_CHILD_QI           CTL(0xC13)
 
 #define STATUS_SUCCESS_                0x00000000
 #define STATUS_OBJECT_NAME_EXISTS_     0x40000000
@@ -260,4 +263,76 @@ TEST(pdo_get_parent_of_an_fdo_is_wdf_violation)
     ok_status(drvhost_pnp_install(INF, msg, sizeof msg), STATUS_SUCCESS_);
     expect_bugcheck_p1(0x10D, 0x5);
     drvhost_device_create("WDFBUS\\BAD2", NULL, 0, got, sizeof got);
+}
+
+/* Microsoft (WdfPdoAddEjectionRelationsPhysicalDevice; IRP_MN_QUERY_DEVICE_RELATIONS,
+ * "EjectionRelations Request"): the PDO reports the devices ejected with it; the PnP manager
+ * removes them (IRP_MN_REMOVE_DEVICE, not IRP_MN_EJECT) when it ejects the PDO. A NULL PDO is
+ * STATUS_INVALID_PARAMETER. A relation its bus still reports is started again by the next
+ * enumeration (drvhost's simplification keeps its node: docs/pnp.md). A relation removed from
+ * the list takes nothing with it (wdeva). */
+TEST(an_ejected_child_takes_its_ejection_relations)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    uint32_t rel[3] = {1, 2, 0}, null_rel[3] = {1, 0xFFFFFFFFu, 0}, serial = 1;
+    plug(bus, 1);
+    plug(bus, 2);
+    plug(bus, 3);
+    ok(bus_ctl(bus, IOCTL_BUS_EJECT_REL, null_rel, 3) == 0xC000000Du, "NULL accepted\n");
+    ok(bus_ctl(bus, IOCTL_BUS_EJECT_REL, rel, 3) == 0, "adding 2 to 1's ejection relations\n");
+    rel[1] = 3;
+    ok(bus_ctl(bus, IOCTL_BUS_EJECT_REL, rel, 3) == 0, "adding 3\n");
+    rel[2] = 1; /* and taken out again */
+    ok(bus_ctl(bus, IOCTL_BUS_EJECT_REL, rel, 3) == 0, "removing 3\n");
+    ok(bus_ctl(bus, IOCTL_BUS_PDO_EJECT, &serial, 1) == 1, "WdfPdoRequestEject\n");
+    ok(!tree_has("WDFBUS\\CHILD\\" PREFIX "1"), "child 1 ejected\n");
+    /* child 2's stack was removed; still on the bus, it is started again by the enumeration
+     * that follows the eject: its PDO entered D0 twice; child 3's once */
+    serial = 2;
+    ok(bus_ctl(bus, IOCTL_BUS_D0_ENTRIES, &serial, 1) == 2, "child 2, its relation, not removed\n");
+    serial = 3;
+    ok(bus_ctl(bus, IOCTL_BUS_D0_ENTRIES, &serial, 1) == 1,
+       "child 3, no longer a relation, removed\n");
+    ok(tree_has(CHILD(2)) && tree_has(CHILD(3)), "children 2 and 3 are started\n");
+    ok(bus_ctl(bus, IOCTL_BUS_COUNT, NULL, 0) == 2, "2 and 3 are still on the bus\n");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+/* Microsoft (WDF_QUERY_INTERFACE_CONFIG.SendQueryToParentStack): a PDO's interface with it set
+ * sends the query to the top of the parent device's stack, whose answer the requester gets;
+ * the PDO gives no Interface of its own. Here the child's function driver asks
+ * (WdfFdoQueryForInterface) and the bus FDO's copy answers (wdeva). */
+TEST(a_child_s_query_interface_is_answered_by_its_parent_stack)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT"), *f = NULL;
+    uint32_t out[2] = {~0u, ~0u};
+    plug(bus, 1);
+    ok_status(drvhost_open_interface(CHILD_IFACE, 0, 0xC0000000u, &f), STATUS_SUCCESS_);
+    if (f != NULL) {
+        ok_status(harness_ioctl(f, IOCTL_CHILD_QI, NULL, 0, out, sizeof out, NULL),
+                  STATUS_SUCCESS_);
+        ok(out[0] == 0 && out[1] == 0xB05, "the query: 0x%08X, answer 0x%X\n", out[0], out[1]);
+        drvhost_close(f);
+    }
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+/* The PDO's own removal relations (WdfDeviceAddRemovalRelationsPhysicalDevice on a framework
+ * PDO, answered at the bottom of its stack): removing child 1 removes child 2 too; still on the
+ * bus, child 2 starts again at the next enumeration (wdeva; docs/pnp.md). */
+TEST(a_removed_child_takes_its_removal_relations)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    uint32_t rel[3] = {1, 2, 3}, serial = 2;
+    plug(bus, 1);
+    plug(bus, 2);
+    ok(bus_ctl(bus, IOCTL_BUS_EJECT_REL, rel, 3) == 0, "adding 2 to 1's removal relations\n");
+    ok_status(drvhost_device_action("WDFBUS\\CHILD\\" PREFIX "1", DRVHOST_DEVICE_REMOVE),
+              STATUS_SUCCESS_);
+    ok(tree_has("    WDFBUS\\CHILD\\" PREFIX "2 removed"), "child 2, its relation, not removed\n");
+    ok_status(drvhost_pnp_rescan(), STATUS_SUCCESS_);
+    ok(tree_has(CHILD(2)), "child 2 not started again\n");
+    ok(bus_ctl(bus, IOCTL_BUS_D0_ENTRIES, &serial, 1) == 2, "child 2 entered D0 %u times\n",
+       bus_ctl(bus, IOCTL_BUS_D0_ENTRIES, &serial, 1));
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }

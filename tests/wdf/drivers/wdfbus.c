@@ -19,7 +19,8 @@
     DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "wdfbus: " fmt "\n", ##__VA_ARGS__)
 
 typedef struct _PDO_CONTEXT {
-    ULONG Serial; /* 0: the static child */
+    ULONG Serial;    /* 0: the static child */
+    ULONG D0Entries; /* IOCTL_BUS_D0_ENTRIES */
 } PDO_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(PDO_CONTEXT, PdoContext)
 
@@ -77,6 +78,7 @@ static VOID ChildCleanup(WDFOBJECT Object)
 static NTSTATUS ChildD0Entry(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Previous)
 {
     LOG("PdoD0Entry(%lu,%d)", (unsigned long)PdoContext(Device)->Serial, (int)Previous);
+    PdoContext(Device)->D0Entries++;
     return STATUS_SUCCESS;
 }
 
@@ -98,6 +100,7 @@ static NTSTATUS ChildD0Exit(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Target)
 /* The IDs, texts, callbacks and capabilities of a child, then its device and queue. */
 static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
 {
+    WDF_QUERY_INTERFACE_CONFIG qi;
     DECLARE_CONST_UNICODE_STRING(dynamicId, L"WDFBUS\\CHILD");
     DECLARE_CONST_UNICODE_STRING(staticId, L"WDFBUS\\STATIC");
     DECLARE_CONST_UNICODE_STRING(compatible, L"WDFBUS\\ANYCHILD");
@@ -139,6 +142,9 @@ static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
     attributes.EvtCleanupCallback = ChildCleanup;
     CHECK_INIT(WdfDeviceCreate(InitP, &attributes, &child)); /* *InitP is NULL now */
     PdoContext(child)->Serial = Serial;
+    WDF_QUERY_INTERFACE_CONFIG_INIT(&qi, NULL, &GUID_WDFBUS_QI, NULL);
+    qi.SendQueryToParentStack = TRUE; /* the bus FDO's stack answers */
+    CHECK_INIT(WdfDeviceAddQueryInterface(child, &qi));
     WDF_DEVICE_PNP_CAPABILITIES_INIT(&caps);
     caps.Removable = WdfTrue;
     caps.EjectSupported = WdfTrue;
@@ -244,6 +250,24 @@ static WDFDEVICE PdoOf(ULONG Serial)
     WDF_CHILD_RETRIEVE_INFO info;
     WDF_CHILD_RETRIEVE_INFO_INIT(&info, &id.Header);
     return WdfChildListRetrievePdo(WdfFdoGetDefaultChildList(BusDevice), &info);
+}
+
+/* wdeva: a child PDO's ejection relations (IOCTL_BUS_EJECT_REL). */
+static NTSTATUS EjectionRelation(const ULONG *in)
+{
+    WDFDEVICE a = PdoOf(in[0]), b = in[1] != 0xFFFFFFFF ? PdoOf(in[1]) : NULL;
+    PDEVICE_OBJECT other = b != NULL ? WdfDeviceWdmGetDeviceObject(b) : NULL;
+    if (a == NULL || (b == NULL && in[1] != 0xFFFFFFFF))
+        return STATUS_NOT_FOUND;
+    if (in[2] == 0)
+        return WdfPdoAddEjectionRelationsPhysicalDevice(a, other);
+    if (in[2] == 3)
+        return WdfDeviceAddRemovalRelationsPhysicalDevice(a, other);
+    if (in[2] == 1)
+        WdfPdoRemoveEjectionRelationsPhysicalDevice(a, other);
+    else
+        WdfPdoClearEjectionRelationsDevices(a);
+    return STATUS_SUCCESS;
 }
 
 static ULONG CountChildren(void)
@@ -413,6 +437,14 @@ static VOID BusIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
             WdfPdoRequestEject(pdo);
         result = pdo != NULL;
         break;
+    case IOCTL_BUS_EJECT_REL:
+        result = inSize >= 3 * sizeof(ULONG) ? (ULONG)EjectionRelation(in)
+                                             : (ULONG)STATUS_INVALID_PARAMETER;
+        break;
+    case IOCTL_BUS_D0_ENTRIES:
+        pdo = PdoOf(in[0]);
+        result = pdo != NULL ? PdoContext(pdo)->D0Entries : 0;
+        break;
     case IOCTL_BUS_COUNT:
         result = CountChildren();
         break;
@@ -432,6 +464,28 @@ static VOID BusIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
 }
 
 /* ---- the bus FDO ---------------------------------------------------------------------------- */
+
+static ULONG BusAnswer(PVOID Context)
+{
+    return (ULONG)(ULONG_PTR)Context;
+}
+
+/* wdeva: the interface the children's query reaches through their PDOs (a temporary copy: the
+ * framework keeps its own). */
+static NTSTATUS AddBusInterface(void)
+{
+    WDFBUS_QI_INTERFACE iface;
+    WDF_QUERY_INTERFACE_CONFIG qi;
+    RtlZeroMemory(&iface, sizeof(iface));
+    iface.Header.Size = sizeof(iface);
+    iface.Header.Version = 1;
+    iface.Header.Context = (PVOID)(ULONG_PTR)0xB05;
+    iface.Header.InterfaceReference = WdfDeviceInterfaceReferenceNoOp;
+    iface.Header.InterfaceDereference = WdfDeviceInterfaceDereferenceNoOp;
+    iface.Answer = BusAnswer;
+    WDF_QUERY_INTERFACE_CONFIG_INIT(&qi, &iface.Header, &GUID_WDFBUS_QI, NULL);
+    return WdfDeviceAddQueryInterface(BusDevice, &qi);
+}
 
 static NTSTATUS BusDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 {
@@ -463,6 +517,9 @@ static NTSTATUS BusDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
     WdfPdoGetParent(BusDevice); /* not a PDO: WDF_VIOLATION 0x5 */
 #endif
     status = WdfDeviceCreateDeviceInterface(BusDevice, &GUID_WDFBUS_INTERFACE, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = AddBusInterface();
     if (!NT_SUCCESS(status))
         return status;
     WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&queue, WdfIoQueueDispatchSequential);

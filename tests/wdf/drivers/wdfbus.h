@@ -32,12 +32,31 @@ static const GUID GUID_WDFBUS_CHILD_INTERFACE = {
 #define IOCTL_BUS_COUNT WDFBUS_CTL(0xC07)
 /* bus: a scan that reports every child again (WdfChildListUpdateAllChildDescriptionsAsPresent) */
 #define IOCTL_BUS_SCAN_ALL WDFBUS_CTL(0xC08)
+/* bus: in {serial A, serial B, op}: op 0 WdfPdoAddEjectionRelationsPhysicalDevice (A's PDO,
+ * B's PDO; B 0xFFFFFFFF: NULL), 1 WdfPdoRemoveEjectionRelationsPhysicalDevice, 2
+ * WdfPdoClearEjectionRelationsDevices (A's), 3 WdfDeviceAddRemovalRelationsPhysicalDevice (A's
+ * PDO, B's); out: the status (0 for the VOID ones) */
+/* {5b0d7e23-3c4a-4f18-9e62-0a7b1c2d3e41}: a driver-defined interface the bus FDO exports
+ * (WdfDeviceAddQueryInterface, Answer() 0xB05) and each child PDO sends to its parent's stack
+ * (SendQueryToParentStack, no Interface of its own) */
+static const GUID GUID_WDFBUS_QI = {
+    0x5b0d7e23, 0x3c4a, 0x4f18, {0x9e, 0x62, 0x0a, 0x7b, 0x1c, 0x2d, 0x3e, 0x41}};
+typedef struct {
+    INTERFACE Header;
+    ULONG (*Answer)(PVOID Context);
+} WDFBUS_QI_INTERFACE;
+#define IOCTL_BUS_EJECT_REL WDFBUS_CTL(0xC09)
+/* bus: in {serial}: out: how many times that child's PDO entered D0 (its EvtDeviceD0Entry) */
+#define IOCTL_BUS_D0_ENTRIES WDFBUS_CTL(0xC0A)
 /* child function device: sent on to its PDO, whose queue answers "pdo N" (N: the serial,
  * 0 for the static child) */
 #define IOCTL_CHILD_WHO WDFBUS_CTL(0xC10)
 /* child function device: sent on to its PDO, which forwards it to the bus FDO's queue
  * (WdfRequestForwardToParentDeviceIoQueue), which answers "bus" */
 #define IOCTL_CHILD_PARENT WDFBUS_CTL(0xC12)
+/* child function device: WdfFdoQueryForInterface(GUID_WDFBUS_QI, Version 1); out {status,
+ * Answer() or 0} */
+#define IOCTL_CHILD_QI WDFBUS_CTL(0xC13)
 /* child function device: answers "fn" itself */
 #define IOCTL_CHILD_FN WDFBUS_CTL(0xC11)
 

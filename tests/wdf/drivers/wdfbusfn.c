@@ -13,6 +13,27 @@
 #define LOG(fmt, ...)                                                                              \
     DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "wdfbusfn: " fmt "\n", ##__VA_ARGS__)
 
+/* wdeva: the bus's interface, asked of the device below (the child PDO, which sends the query
+ * to its parent's stack); the request's Information is set here. */
+static NTSTATUS QueryBusInterface(WDFDEVICE Device, WDFREQUEST Request)
+{
+    WDFBUS_QI_INTERFACE iface;
+    ULONG *out;
+    NTSTATUS status =
+        WdfRequestRetrieveOutputBuffer(Request, 2 * sizeof(ULONG), (PVOID *)&out, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    RtlZeroMemory(&iface, sizeof(iface));
+    status =
+        WdfFdoQueryForInterface(Device, &GUID_WDFBUS_QI, &iface.Header, sizeof(iface), 1, NULL);
+    out[0] = (ULONG)status;
+    out[1] = NT_SUCCESS(status) && iface.Answer != NULL ? iface.Answer(iface.Header.Context) : 0;
+    if (NT_SUCCESS(status) && iface.Header.InterfaceDereference != NULL)
+        iface.Header.InterfaceDereference(iface.Header.Context);
+    WdfRequestSetInformation(Request, 2 * sizeof(ULONG));
+    return STATUS_SUCCESS;
+}
+
 static VOID FnIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength,
                               size_t InputLength, ULONG IoControlCode)
 {
@@ -27,6 +48,10 @@ static VOID FnIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputL
         WDF_REQUEST_SEND_OPTIONS_INIT(&options, WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET);
         if (!WdfRequestSend(Request, WdfDeviceGetIoTarget(WdfIoQueueGetDevice(Queue)), &options))
             WdfRequestComplete(Request, WdfRequestGetStatus(Request));
+        return;
+    }
+    if (IoControlCode == IOCTL_CHILD_QI) {
+        WdfRequestComplete(Request, QueryBusInterface(WdfIoQueueGetDevice(Queue), Request));
         return;
     }
     if (IoControlCode != IOCTL_CHILD_FN) {

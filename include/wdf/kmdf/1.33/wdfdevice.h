@@ -637,5 +637,119 @@ FORCEINLINE NTSTATUS WdfDeviceOpenDevicemapKey(WDFDEVICE Device, PCUNICODE_STRIN
         WdfDriverGlobals, Device, KeyName, DesiredAccess, KeyAttributes, Key);
 }
 #endif
+/* ---- wdeva: relations, static stop/remove, power-pageable settings (KMDF 1.0) ---- */
+
+typedef NTSTATUS (*PFN_WDFDEVICEADDREMOVALRELATIONSPHYSICALDEVICE)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                                   PDEVICE_OBJECT);
+FORCEINLINE NTSTATUS WdfDeviceAddRemovalRelationsPhysicalDevice(WDFDEVICE Device,
+                                                                PDEVICE_OBJECT PhysicalDevice)
+{
+    return ((PFN_WDFDEVICEADDREMOVALRELATIONSPHYSICALDEVICE)
+                WdfFunctions[WdfDeviceAddRemovalRelationsPhysicalDeviceTableIndex])(
+        WdfDriverGlobals, Device, PhysicalDevice);
+}
+
+typedef VOID (*PFN_WDFDEVICEREMOVEREMOVALRELATIONSPHYSICALDEVICE)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                                  PDEVICE_OBJECT);
+FORCEINLINE VOID WdfDeviceRemoveRemovalRelationsPhysicalDevice(WDFDEVICE Device,
+                                                               PDEVICE_OBJECT PhysicalDevice)
+{
+    ((PFN_WDFDEVICEREMOVEREMOVALRELATIONSPHYSICALDEVICE)
+         WdfFunctions[WdfDeviceRemoveRemovalRelationsPhysicalDeviceTableIndex])(
+        WdfDriverGlobals, Device, PhysicalDevice);
+}
+
+typedef VOID (*PFN_WDFDEVICECLEARREMOVALRELATIONSDEVICES)(PWDF_DRIVER_GLOBALS, WDFDEVICE);
+FORCEINLINE VOID WdfDeviceClearRemovalRelationsDevices(WDFDEVICE Device)
+{
+    ((PFN_WDFDEVICECLEARREMOVALRELATIONSDEVICES)
+         WdfFunctions[WdfDeviceClearRemovalRelationsDevicesTableIndex])(WdfDriverGlobals, Device);
+}
+
+typedef VOID (*PFN_WDFDEVICESETSTATICSTOPREMOVE)(PWDF_DRIVER_GLOBALS, WDFDEVICE, BOOLEAN);
+FORCEINLINE VOID WdfDeviceSetStaticStopRemove(WDFDEVICE Device, BOOLEAN Stoppable)
+{
+    ((PFN_WDFDEVICESETSTATICSTOPREMOVE)WdfFunctions[WdfDeviceSetStaticStopRemoveTableIndex])(
+        WdfDriverGlobals, Device, Stoppable);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETPOWERPAGEABLE)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT);
+FORCEINLINE VOID WdfDeviceInitSetPowerPageable(PWDFDEVICE_INIT DeviceInit)
+{
+    ((PFN_WDFDEVICEINITSETPOWERPAGEABLE)WdfFunctions[WdfDeviceInitSetPowerPageableTableIndex])(
+        WdfDriverGlobals, DeviceInit);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETPOWERNOTPAGEABLE)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT);
+FORCEINLINE VOID WdfDeviceInitSetPowerNotPageable(PWDFDEVICE_INIT DeviceInit)
+{
+    ((PFN_WDFDEVICEINITSETPOWERNOTPAGEABLE)
+         WdfFunctions[WdfDeviceInitSetPowerNotPageableTableIndex])(WdfDriverGlobals, DeviceInit);
+}
+
+typedef VOID (*PFN_WDFDEVICEINITSETPOWERINRUSH)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT);
+FORCEINLINE VOID WdfDeviceInitSetPowerInrush(PWDFDEVICE_INIT DeviceInit)
+{
+    ((PFN_WDFDEVICEINITSETPOWERINRUSH)WdfFunctions[WdfDeviceInitSetPowerInrushTableIndex])(
+        WdfDriverGlobals, DeviceInit);
+}
+typedef NTSTATUS (*PFN_WDFDEVICERETRIEVEDEVICEINTERFACESTRING)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                               CONST GUID *, PCUNICODE_STRING,
+                                                               WDFSTRING);
+FORCEINLINE NTSTATUS WdfDeviceRetrieveDeviceInterfaceString(WDFDEVICE Device,
+                                                            CONST GUID *InterfaceClassGUID,
+                                                            PCUNICODE_STRING ReferenceString,
+                                                            WDFSTRING String)
+{
+    return ((PFN_WDFDEVICERETRIEVEDEVICEINTERFACESTRING)
+                WdfFunctions[WdfDeviceRetrieveDeviceInterfaceStringTableIndex])(
+        WdfDriverGlobals, Device, InterfaceClassGUID, ReferenceString, String);
+}
+typedef VOID (*PFN_WDFDEVICESETSPECIALFILESUPPORT)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                   WDF_SPECIAL_FILE_TYPE, BOOLEAN);
+FORCEINLINE VOID WdfDeviceSetSpecialFileSupport(WDFDEVICE Device, WDF_SPECIAL_FILE_TYPE FileType,
+                                                BOOLEAN FileTypeIsSupported)
+{
+    ((PFN_WDFDEVICESETSPECIALFILESUPPORT)WdfFunctions[WdfDeviceSetSpecialFileSupportTableIndex])(
+        WdfDriverGlobals, Device, FileType, FileTypeIsSupported);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEADDDEPENDENTUSAGEDEVICEOBJECT)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                               PDEVICE_OBJECT);
+FORCEINLINE NTSTATUS WdfDeviceAddDependentUsageDeviceObject(WDFDEVICE Device,
+                                                            PDEVICE_OBJECT DependentDevice)
+{
+    return ((PFN_WDFDEVICEADDDEPENDENTUSAGEDEVICEOBJECT)
+                WdfFunctions[WdfDeviceAddDependentUsageDeviceObjectTableIndex])(
+        WdfDriverGlobals, Device, DependentDevice);
+}
+
+typedef VOID (*PFN_WDFDEVICEREMOVEDEPENDENTUSAGEDEVICEOBJECT)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                              PDEVICE_OBJECT);
+FORCEINLINE VOID WdfDeviceRemoveDependentUsageDeviceObject(WDFDEVICE Device,
+                                                           PDEVICE_OBJECT DependentDevice)
+{
+    ((PFN_WDFDEVICEREMOVEDEPENDENTUSAGEDEVICEOBJECT)
+         WdfFunctions[WdfDeviceRemoveDependentUsageDeviceObjectTableIndex])(
+        WdfDriverGlobals, Device, DependentDevice);
+}
+typedef enum _WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE {
+    WdfReleaseHardwareOrderOnFailureInvalid = 0,
+    WdfReleaseHardwareOrderOnFailureEarly = 1,
+    WdfReleaseHardwareOrderOnFailureAfterDescendants = 2,
+} WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE, *PWDF_RELEASE_HARDWARE_ORDER_ON_FAILURE;
+
+#if KMDF_VERSION_MINOR >= 11 /* Microsoft: minimum KMDF version 1.11 */
+typedef VOID (*PFN_WDFDEVICEINITSETRELEASEHARDWAREORDERONFAILURE)(
+    PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE);
+FORCEINLINE VOID WdfDeviceInitSetReleaseHardwareOrderOnFailure(
+    PWDFDEVICE_INIT DeviceInit, WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE ReleaseHardwareOrderOnFailure)
+{
+    ((PFN_WDFDEVICEINITSETRELEASEHARDWAREORDERONFAILURE)
+         WdfFunctions[WdfDeviceInitSetReleaseHardwareOrderOnFailureTableIndex])(
+        WdfDriverGlobals, DeviceInit, ReleaseHardwareOrderOnFailure);
+}
+#endif
+/* ---- end wdeva ---- */
 
 #endif

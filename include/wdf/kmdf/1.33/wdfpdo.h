@@ -259,4 +259,26 @@ FORCEINLINE VOID WdfPdoInitRemovePowerDependencyOnParent(PWDFDEVICE_INIT DeviceI
 }
 #endif
 
+/* ---- wdeva: ejection relations (KMDF 1.0) ---- */
+FORCEINLINE NTSTATUS WdfPdoAddEjectionRelationsPhysicalDevice(WDFDEVICE Device,
+                                                              PDEVICE_OBJECT PhysicalDevice)
+{
+    return WDF_CHILDLIST_CALL(WdfPdoAddEjectionRelationsPhysicalDevice, NTSTATUS,
+                              (PWDF_DRIVER_GLOBALS, WDFDEVICE, PDEVICE_OBJECT), Device,
+                              PhysicalDevice);
+}
+
+FORCEINLINE VOID WdfPdoRemoveEjectionRelationsPhysicalDevice(WDFDEVICE Device,
+                                                             PDEVICE_OBJECT PhysicalDevice)
+{
+    WDF_CHILDLIST_CALL(WdfPdoRemoveEjectionRelationsPhysicalDevice, VOID,
+                       (PWDF_DRIVER_GLOBALS, WDFDEVICE, PDEVICE_OBJECT), Device, PhysicalDevice);
+}
+
+FORCEINLINE VOID WdfPdoClearEjectionRelationsDevices(WDFDEVICE Device)
+{
+    WDF_CHILDLIST_CALL(WdfPdoClearEjectionRelationsDevices, VOID, (PWDF_DRIVER_GLOBALS, WDFDEVICE),
+                       Device);
+}
+
 #endif
