@@ -26,6 +26,10 @@ typedef const void *PCVOID, *LPCVOID;
 typedef unsigned char UCHAR, *PUCHAR;
 typedef unsigned short USHORT, *PUSHORT;
 typedef unsigned int ULONG, *PULONG;
+/* Pointers to constant unsigned data (ntdef.h's PCUCHAR, PCUSHORT, PCULONG). */
+typedef const UCHAR *PCUCHAR;
+typedef const USHORT *PCUSHORT;
+typedef const ULONG *PCULONG;
 typedef CHAR *PCHAR, *LPCH, *PCH, *PSTR, *LPSTR, *NPSTR;
 typedef const CHAR *LPCCH, *PCCH, *PCSTR, *LPCSTR, *PCSZ;
 typedef CHAR *PSZ;
