@@ -770,6 +770,7 @@ NTKERNELAPI VOID NTAPI drvhost_assertion_failure(VOID);
 #include <wdm_cm.h>
 #include <wdm_obcb.h>
 #include <wdm_wmic.h>
+#include <wdm_ktm.h> /* the kernel transaction manager (not provided) */
 #include <wdm_io.h>
 #include <wdm_pnp.h>
 #include <wdm_po.h> /* power settings, power limits, PoFx (hwhdr) */
