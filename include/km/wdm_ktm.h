@@ -10,6 +10,9 @@
  * refers to one is refused at load too. A driver that only names the types (a registry filter
  * sample's notification callback) compiles.
  */
+#ifndef _WDMDDK_
+#include <wdm.h> /* it includes this file where it belongs */
+#else
 #ifndef DRVHOST_WDM_KTM_H
 #define DRVHOST_WDM_KTM_H
 
@@ -187,4 +190,5 @@ NTKERNELAPI NTSTATUS NTAPI TmPrepareComplete(PKENLISTMENT Enlistment,
 NTKERNELAPI NTSTATUS NTAPI TmPrePrepareComplete(PKENLISTMENT Enlistment,
                                                 PLARGE_INTEGER TmVirtualClock) DRVHOST_NOT_PROVIDED;
 
+#endif
 #endif
