@@ -12,6 +12,10 @@
  */
 #include <devpropdef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The device's name as shown to users (any object) */
 DEFINE_DEVPROPKEY(DEVPKEY_NAME, 0xb725f130, 0x47ef, 0x101a, 0xa5, 0xf1, 0x02, 0x60, 0x8c, 0x9e,
                   0xeb, 0xac, 10);
@@ -191,3 +195,7 @@ DEFINE_DEVPROPKEY(DEVPKEY_DeviceInterface_Restricted, 0x026e516e, 0xb814, 0x414b
                   0x6d, 0x6f, 0xef, 0x48, 0x22, 6);
 DEFINE_DEVPROPKEY(DEVPKEY_DeviceInterface_UnrestrictedAppCapabilities, 0x026e516e, 0xb814, 0x414b,
                   0x83, 0xcd, 0x85, 0x6d, 0x6f, 0xef, 0x48, 0x22, 8);
+
+#ifdef __cplusplus
+}
+#endif
