@@ -773,7 +773,8 @@ NTKERNELAPI VOID NTAPI drvhost_assertion_failure(VOID);
 #include <wdm_ktm.h> /* the kernel transaction manager (not provided) */
 #include <wdm_io.h>
 #include <wdm_pnp.h>
-#include <wdm_po.h> /* power settings, power limits, PoFx (hwhdr) */
+#include <wdm_pci.h> /* PCI configuration space */
+#include <wdm_po.h>  /* power settings, power limits, PoFx (hwhdr) */
 #include <wdm_interrupt.h>
 #include <wdm_etw.h>
 #include <drvhost_seh.h>

@@ -11,6 +11,7 @@
 #include <acpiioct.h>
 #include <usbdlib.h>
 #include <devpkey.h>
+#include <xfilter.h>
 
 #include "harness.h"
 
@@ -146,4 +147,25 @@ TEST(devpkey_values)
            DEVPKEY_DeviceInterface_Restricted.pid == 6,
        "interface restricted\n");
     ok(DEVPKEY_Device_InstanceId.pid == 256 && DEVPKEY_NAME.pid == 10, "instance id, name\n");
+}
+
+TEST(xfilter_address_macros)
+{
+    UCHAR group[6] = {0x01, 0x00, 0x5e, 0x00, 0x00, 0x01};
+    UCHAR unicast[6] = {0x00, 0x15, 0x5d, 0x01, 0x02, 0x03};
+    UCHAR all[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    UCHAR almost[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xfe};
+    UCHAR copy[6] = {0};
+    ok(ETH_IS_MULTICAST(group) && !ETH_IS_MULTICAST(unicast), "multicast bit\n");
+    ok(ETH_IS_BROADCAST(all) && !ETH_IS_BROADCAST(almost) && !ETH_IS_BROADCAST(group),
+       "broadcast: all six octets\n");
+    ETH_COPY_NETWORK_ADDRESS(copy, unicast);
+    ok(memcmp(copy, unicast, sizeof(copy)) == 0, "copy\n");
+}
+
+TEST(ke_flush_io_buffers_is_nothing)
+{
+    /* The x64 form evaluates nothing: a null MDL is not touched. */
+    KeFlushIoBuffers((PMDL)NULL, TRUE, TRUE);
+    ok(1, "KeFlushIoBuffers compiled to nothing\n");
 }
