@@ -38,19 +38,7 @@ extern "C" {
 #define WINAPIV
 #define WINAPI_INLINE WINAPI
 
-/* Handles as ntdef.h and wdftypes.h declare them: HANDLE itself unless STRICT asks for a
- * distinct pointer type per handle. */
-#ifndef DECLARE_HANDLE
-#ifdef STRICT
-#define DECLARE_HANDLE(name)                                                                       \
-    struct name##__ {                                                                              \
-        int unused;                                                                                \
-    };                                                                                             \
-    typedef struct name##__ *name
-#else
-#define DECLARE_HANDLE(name) typedef HANDLE name
-#endif
-#endif
+/* DECLARE_HANDLE: ntdef.h (HANDLE itself unless STRICT). */
 
 /* ---- minwindef.h ----------------------------------------------------------------------------- */
 
