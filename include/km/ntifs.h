@@ -64,18 +64,16 @@ NTKERNELAPI VOID NTAPI FsRtlInitializeFileLock(PFILE_LOCK FileLock, PVOID Comple
                                                PVOID UnlockRoutine) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI IoRegisterFileSystem(PDEVICE_OBJECT DeviceObject) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI IoUnregisterFileSystem(PDEVICE_OBJECT DeviceObject) DRVHOST_NOT_PROVIDED;
+/* A handle to an object the caller holds a pointer to: drvhost's object manager has no entry
+ * point that opens a handle from a pointer yet. */
+NTKERNELAPI NTSTATUS NTAPI ObOpenObjectByPointer(PVOID Object, ULONG HandleAttributes,
+                                                 PACCESS_STATE PassedAccessState,
+                                                 ACCESS_MASK DesiredAccess, POBJECT_TYPE ObjectType,
+                                                 KPROCESSOR_MODE AccessMode,
+                                                 PHANDLE Handle) DRVHOST_NOT_PROVIDED;
 
 /* ---- the kernel transaction manager (not provided) -------------------------------------- */
-NTSYSAPI NTSTATUS NTAPI ZwCreateTransaction(PHANDLE TransactionHandle, ACCESS_MASK DesiredAccess,
-                                            POBJECT_ATTRIBUTES ObjectAttributes, LPGUID Uow,
-                                            HANDLE TmHandle, ULONG CreateOptions,
-                                            ULONG IsolationLevel, ULONG IsolationFlags,
-                                            PLARGE_INTEGER Timeout,
-                                            PUNICODE_STRING Description) DRVHOST_NOT_PROVIDED;
-NTSYSAPI NTSTATUS NTAPI ZwCommitTransaction(HANDLE TransactionHandle,
-                                            BOOLEAN Wait) DRVHOST_NOT_PROVIDED;
-NTSYSAPI NTSTATUS NTAPI ZwRollbackTransaction(HANDLE TransactionHandle,
-                                              BOOLEAN Wait) DRVHOST_NOT_PROVIDED;
+/* ZwCreateTransaction, ZwCommitTransaction, ZwRollbackTransaction: wdm.h (wdm_ktm.h). */
 NTSYSAPI NTSTATUS NTAPI ZwCreateKeyTransacted(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess,
                                               POBJECT_ATTRIBUTES ObjectAttributes, ULONG TitleIndex,
                                               PUNICODE_STRING Class, ULONG CreateOptions,

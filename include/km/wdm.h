@@ -770,9 +770,11 @@ NTKERNELAPI VOID NTAPI drvhost_assertion_failure(VOID);
 #include <wdm_cm.h>
 #include <wdm_obcb.h>
 #include <wdm_wmic.h>
+#include <wdm_ktm.h> /* the kernel transaction manager (not provided) */
 #include <wdm_io.h>
 #include <wdm_pnp.h>
-#include <wdm_po.h> /* power settings, power limits, PoFx (hwhdr) */
+#include <wdm_pci.h> /* PCI configuration space */
+#include <wdm_po.h>  /* power settings, power limits, PoFx (hwhdr) */
 #include <wdm_interrupt.h>
 #include <wdm_dma.h> /* DMA adapters (IoGetDmaAdapter, DMA_OPERATIONS) */
 #include <wdm_etw.h>

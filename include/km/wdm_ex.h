@@ -672,6 +672,12 @@ NTKERNELAPI VOID NTAPI MmUnlockPages(PMDL MemoryDescriptorList);
 NTKERNELAPI PVOID NTAPI MmGetSystemRoutineAddress(PUNICODE_STRING SystemRoutineName);
 /* Not provided: one user-mode address space has no "resident without a fault" answer. */
 NTKERNELAPI BOOLEAN NTAPI MmIsAddressValid(PVOID VirtualAddress) DRVHOST_NOT_PROVIDED;
+/* Not provided yet: the mode (KernelMode/UserMode) of the caller that issued the current request;
+ * drvhost does not track which requests come from a client (user mode) and which from a driver. */
+NTKERNELAPI KPROCESSOR_MODE NTAPI ExGetPreviousMode(VOID) DRVHOST_NOT_PROVIDED;
+/* x64 caches are coherent with DMA: on x64 the WDK defines KeFlushIoBuffers as nothing, and so
+ * does drvhost (the arguments are not evaluated). */
+#define KeFlushIoBuffers(Mdl, ReadOperation, DmaOperation) ((void)0)
 
 #define MmGetSystemAddressForMdlSafe(MDL, PRIORITY)                                                \
     (((MDL)->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_SOURCE_IS_NONPAGED_POOL))                   \

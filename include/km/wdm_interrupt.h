@@ -220,5 +220,21 @@ FORCEINLINE VOID WRITE_REGISTER_ULONG64(volatile ULONG64 *Register, ULONG64 Valu
     DRVHOST_REG_WRITE(ULONG64, Register, Value);
 }
 
+/* I/O port access: not provided. A user-mode process has no I/O ports (wdfhwaccess.h's
+ * WDF_READ_PORT_xxx likewise). Deviation: the x64 WDK compiles these inline (IN/OUT
+ * instructions); here they are external routines marked DRVHOST_NOT_PROVIDED, so a call is a
+ * compiler warning naming the routine and the loader refuses the module, naming it. */
+#define DRVHOST_PORT_ACCESS(suffix, type)                                                          \
+    NTHALAPI type NTAPI READ_PORT_##suffix(type *Port) DRVHOST_NOT_PROVIDED;                       \
+    NTHALAPI VOID NTAPI WRITE_PORT_##suffix(type *Port, type Value) DRVHOST_NOT_PROVIDED;          \
+    NTHALAPI VOID NTAPI READ_PORT_BUFFER_##suffix(type *Port, type *Buffer, ULONG Count)           \
+        DRVHOST_NOT_PROVIDED;                                                                      \
+    NTHALAPI VOID NTAPI WRITE_PORT_BUFFER_##suffix(type *Port, type *Buffer, ULONG Count)          \
+        DRVHOST_NOT_PROVIDED
+DRVHOST_PORT_ACCESS(UCHAR, UCHAR);
+DRVHOST_PORT_ACCESS(USHORT, USHORT);
+DRVHOST_PORT_ACCESS(ULONG, ULONG);
+#undef DRVHOST_PORT_ACCESS
+
 #endif
 #endif

@@ -27,6 +27,33 @@ typedef struct _INTERFACE {
     PINTERFACE_DEREFERENCE InterfaceDereference;
 } INTERFACE;
 
+/* GUID_BUS_INTERFACE_STANDARD: the bus driver's address translation, DMA adapter and
+ * configuration-space routines. drvhost's bus drivers answer no such query (IRP_MN_QUERY_INTERFACE
+ * for it fails as on a bus that does not export it); the types let a function driver that asks
+ * for it compile. DEVICE_DESCRIPTION is not declared yet (drvhost has no WDM DMA, wdm_dma.h). */
+typedef BOOLEAN TRANSLATE_BUS_ADDRESS(PVOID Context, PHYSICAL_ADDRESS BusAddress, ULONG Length,
+                                      PULONG AddressSpace, PPHYSICAL_ADDRESS TranslatedAddress);
+typedef TRANSLATE_BUS_ADDRESS *PTRANSLATE_BUS_ADDRESS;
+typedef struct _DEVICE_DESCRIPTION *PDEVICE_DESCRIPTION;
+typedef struct _DMA_ADAPTER *GET_DMA_ADAPTER(PVOID Context, PDEVICE_DESCRIPTION DeviceDescriptor,
+                                             PULONG NumberOfMapRegisters);
+typedef GET_DMA_ADAPTER *PGET_DMA_ADAPTER;
+typedef ULONG GET_SET_DEVICE_DATA(PVOID Context, ULONG DataType, PVOID Buffer, ULONG Offset,
+                                  ULONG Length);
+typedef GET_SET_DEVICE_DATA *PGET_SET_DEVICE_DATA;
+
+typedef struct _BUS_INTERFACE_STANDARD {
+    USHORT Size;
+    USHORT Version;
+    PVOID Context;
+    PINTERFACE_REFERENCE InterfaceReference;
+    PINTERFACE_DEREFERENCE InterfaceDereference;
+    PTRANSLATE_BUS_ADDRESS TranslateBusAddress;
+    PGET_DMA_ADAPTER GetDmaAdapter;
+    PGET_SET_DEVICE_DATA SetBusData;
+    PGET_SET_DEVICE_DATA GetBusData;
+} BUS_INTERFACE_STANDARD, *PBUS_INTERFACE_STANDARD;
+
 /* ---- IRP_MN_QUERY_CAPABILITIES -------------------------------------------------------- */
 
 #define POWER_SYSTEM_MAXIMUM 7

@@ -108,7 +108,9 @@ NTKERNELAPI NTSTATUS NTAPI PoQueryPowerLimitAttributes(PVOID PowerLimitRequest, 
                                                        PULONG AttributeCount) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI NTSTATUS NTAPI PoQueryPowerLimitValue(PVOID PowerLimitRequest, ULONG ValueCount,
                                                   PPOWER_LIMIT_VALUE Values) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI NTSTATUS NTAPI PoSetPowerLimitValue(PVOID PowerLimitRequest, ULONG ValueCount,
+/* The documented parameters: the request, why it changes (Reason), then the values. */
+NTKERNELAPI NTSTATUS NTAPI PoSetPowerLimitValue(PVOID PowerLimitRequest,
+                                                PCOUNTED_REASON_CONTEXT Reason, ULONG ValueCount,
                                                 PPOWER_LIMIT_VALUE Values) DRVHOST_NOT_PROVIDED;
 
 /* ---- the runtime power management framework (PoFx) ------------------------------------ */

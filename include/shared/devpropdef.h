@@ -77,8 +77,14 @@ typedef struct _DEVPROPKEY {
 #undef DEFINE_DEVPROPKEY
 #endif
 #ifdef INITGUID
+/* C++: public linkage for the weak definition, as guiddef.h's DEFINE_GUID. */
+#ifdef __cplusplus
+#define DRVHOST_DEVPROPKEY_LINKAGE_ extern "C"
+#else
+#define DRVHOST_DEVPROPKEY_LINKAGE_
+#endif
 #define DEFINE_DEVPROPKEY(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8, pid)                    \
-    const DEVPROPKEY name                                                                          \
+    DRVHOST_DEVPROPKEY_LINKAGE_ const DEVPROPKEY name                                              \
         __attribute__((weak)) = {{l, w1, w2, {b1, b2, b3, b4, b5, b6, b7, b8}}, pid}
 #else
 #define DEFINE_DEVPROPKEY(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8, pid)                    \

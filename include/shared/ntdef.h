@@ -26,6 +26,10 @@ typedef const void *PCVOID, *LPCVOID;
 typedef unsigned char UCHAR, *PUCHAR;
 typedef unsigned short USHORT, *PUSHORT;
 typedef unsigned int ULONG, *PULONG;
+/* Pointers to constant unsigned data (ntdef.h's PCUCHAR, PCUSHORT, PCULONG). */
+typedef const UCHAR *PCUCHAR;
+typedef const USHORT *PCUSHORT;
+typedef const ULONG *PCULONG;
 typedef CHAR *PCHAR, *LPCH, *PCH, *PSTR, *LPSTR, *NPSTR;
 typedef const CHAR *LPCCH, *PCCH, *PCSTR, *LPCSTR, *PCSZ;
 typedef CHAR *PSZ;
@@ -59,6 +63,20 @@ typedef ULONG CLONG, *PCLONG;
 typedef ULONG LOGICAL, *PLOGICAL;
 typedef LONG NTSTATUS, *PNTSTATUS;
 typedef void *HANDLE, **PHANDLE;
+/* DECLARE_HANDLE: without STRICT (the WDK's kernel-mode builds do not define it) a handle type is
+ * HANDLE itself, so a routine declared with PVOID and defined with WDFDEVICE is one type (the
+ * toaster bus sample does this); with STRICT each handle is a distinct pointer type. */
+#ifndef DECLARE_HANDLE
+#ifdef STRICT
+#define DECLARE_HANDLE(name)                                                                       \
+    struct name##__ {                                                                              \
+        int unused;                                                                                \
+    };                                                                                             \
+    typedef struct name##__ *name
+#else
+#define DECLARE_HANDLE(name) typedef HANDLE name
+#endif
+#endif
 typedef UCHAR KIRQL, *PKIRQL;
 typedef CCHAR KPROCESSOR_MODE;
 typedef LONG KPRIORITY;

@@ -14,20 +14,7 @@
 #define WDFEXPORT(a) imp_##a
 #define STDCALL
 
-/* As ntdef.h: without STRICT (the WDK's kernel-mode builds do not define it) a handle type is
- * HANDLE itself, so a routine declared with PVOID and defined with WDFDEVICE is one type (the
- * toaster bus sample does this); with STRICT each handle is a distinct pointer type. */
-#ifndef DECLARE_HANDLE
-#ifdef STRICT
-#define DECLARE_HANDLE(name)                                                                       \
-    struct name##__ {                                                                              \
-        int unused;                                                                                \
-    };                                                                                             \
-    typedef struct name##__ *name
-#else
-#define DECLARE_HANDLE(name) typedef HANDLE name
-#endif
-#endif
+/* DECLARE_HANDLE: ntdef.h (through wdm.h). */
 
 typedef HANDLE WDFOBJECT, *PWDFOBJECT;
 typedef PVOID WDFCONTEXT;
