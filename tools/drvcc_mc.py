@@ -6,8 +6,9 @@ HeaderExtension -e, PrefixMacroName -p, RemoveCharsFromSymbolName -P; HeaderFile
 GeneratedHeaderPath -h). drvcc runs tools/drvmc for each manifest and puts the header in the
 build's intermediate folder, which is on the include path as the WDK's $(IntDir) is: only the
 header's file name counts. The message resources (.rc, .bin: RCFilePath) are not written
-(docs/building.md, "ETW manifests: drvmc"). Item definitions (<ItemDefinitionGroup>
-<MessageCompile>) give every item their metadata, as MSBuild does.
+(docs/building.md, "ETW manifests: drvmc"). A <MessageCompile Include="x.mc"> item is a message
+text file: drvmc writes the header of its message codes the same way. Item definitions
+(<ItemDefinitionGroup> <MessageCompile>) give every item their metadata, as MSBuild does.
 """
 import os
 import re
@@ -61,19 +62,17 @@ def item_definition(project, node, this_dir):
 
 
 def item(project, node, include, this_dir, winpath, split_list):
-    """One <MessageCompile> item. A message text file (.mc) is not an ETW manifest: named in
-    a warning (its header, message ids for an event log message file, is not written)."""
+    """One <MessageCompile> item: an ETW manifest, or a message text file (.mc: the header of its
+    message codes; SetCustomerbit is mc's -c, UseDecimalValues its -d)."""
     st = state(project)
     meta = dict(st.defaults)
     read_metadata(project, node, this_dir, meta)
     for one in split_list(include):
-        if one.lower().endswith('.mc'):
-            project.warn_once(node.where(), '<MessageCompile Include="%s">: a message text file; '
-                              'drvhost compiles only instrumentation manifests; a file it '
-                              'would generate must exist' % one)
-            continue
         args = []
-        if is_true(meta, 'GenerateKernelModeLoggingMacros'):
+        if one.lower().endswith('.mc'):
+            args += ['-c'] if is_true(meta, 'SetCustomerbit') else []
+            args += ['-d'] if is_true(meta, 'UseDecimalValues') else []
+        elif is_true(meta, 'GenerateKernelModeLoggingMacros'):
             args.append('-km')
         else:
             project.warn_once(node.where(), '<MessageCompile Include="%s">: without '

@@ -107,6 +107,33 @@ C_ASSERT(sizeof(IMAGE_INFO_EX) == 56);
 C_ASSERT(sizeof(PS_CREATE_NOTIFY_INFO) == 72);
 C_ASSERT(FIELD_OFFSET(PS_CREATE_NOTIFY_INFO, CreationStatus) == 64);
 
+/* NEC PC-98 machines were x86 only: on x64 the test is a constant, as ntddk.h gives it. */
+#define IsNEC_98    (FALSE)
+#define IsNotNEC_98 (TRUE)
+#define SetNEC_98
+#define SetNotNEC_98
+
+/* ==== the I/O manager's configuration counts (IoGetConfigurationInformation) ============== */
+/* How many devices of each kind drivers have created device objects for (one-based counts);
+ * a driver increments its kind's count as it creates a device object for a physical device. */
+typedef struct _CONFIGURATION_INFORMATION {
+    ULONG DiskCount;
+    ULONG FloppyCount;
+    ULONG CdRomCount;
+    ULONG TapeCount;
+    ULONG ScsiPortCount;
+    ULONG SerialCount;
+    ULONG ParallelCount;
+    BOOLEAN AtDiskPrimaryAddressClaimed;   /* 0x1F0 - 0x1FF */
+    BOOLEAN AtDiskSecondaryAddressClaimed; /* 0x170 - 0x17F */
+    ULONG Version;                         /* the structure's size */
+    ULONG MediumChangerCount;
+} CONFIGURATION_INFORMATION, *PCONFIGURATION_INFORMATION;
+C_ASSERT(sizeof(CONFIGURATION_INFORMATION) == 40);
+C_ASSERT(FIELD_OFFSET(CONFIGURATION_INFORMATION, Version) == 32);
+
+NTKERNELAPI PCONFIGURATION_INFORMATION NTAPI IoGetConfigurationInformation(VOID);
+
 /* ==== boot driver callbacks (ELAM) ====================================================== */
 #include <ntddk_bdcb.h>
 

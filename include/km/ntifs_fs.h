@@ -966,11 +966,6 @@ typedef struct _VPB VPB;
 #define VACB_MAPPING_GRANULARITY (0x40000)
 #define VACB_OFFSET_SHIFT        (18)
 
-typedef enum _MM_SYSTEM_SIZE {
-    MmSmallSystem,
-    MmMediumSystem,
-    MmLargeSystem
-} MM_SYSTEMSIZE;
 typedef enum _MMFLUSH_TYPE {
     MmFlushForDelete,
     MmFlushForWrite

@@ -669,9 +669,20 @@ NTKERNELAPI VOID NTAPI MmBuildMdlForNonPagedPool(PMDL MemoryDescriptorList);
 NTKERNELAPI VOID NTAPI MmProbeAndLockPages(PMDL MemoryDescriptorList, KPROCESSOR_MODE AccessMode,
                                            LOCK_OPERATION Operation);
 NTKERNELAPI VOID NTAPI MmUnlockPages(PMDL MemoryDescriptorList);
+/* The physical address of a valid nonpaged address: in drvhost the address itself (the page
+ * numbers of an MDL's PFN array are its virtual pages: docs/dma.md). */
+NTKERNELAPI PHYSICAL_ADDRESS NTAPI MmGetPhysicalAddress(PVOID BaseAddress);
 NTKERNELAPI PVOID NTAPI MmGetSystemRoutineAddress(PUNICODE_STRING SystemRoutineName);
 /* Not provided: one user-mode address space has no "resident without a fault" answer. */
 NTKERNELAPI BOOLEAN NTAPI MmIsAddressValid(PVOID VirtualAddress) DRVHOST_NOT_PROVIDED;
+
+/* MmQuerySystemSize: an estimate of the memory in the system. */
+typedef enum _MM_SYSTEM_SIZE {
+    MmSmallSystem,
+    MmMediumSystem,
+    MmLargeSystem
+} MM_SYSTEMSIZE;
+NTKERNELAPI MM_SYSTEMSIZE NTAPI MmQuerySystemSize(VOID);
 /* Not provided yet: the mode (KernelMode/UserMode) of the caller that issued the current request;
  * drvhost does not track which requests come from a client (user mode) and which from a driver. */
 NTKERNELAPI KPROCESSOR_MODE NTAPI ExGetPreviousMode(VOID) DRVHOST_NOT_PROVIDED;

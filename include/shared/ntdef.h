@@ -175,6 +175,10 @@ typedef LONG HRESULT;
 #define DUMMYSTRUCTNAME4
 #define DUMMYSTRUCTNAME5
 
+/* An empty statement body, as ntdef.h spells it (`if (x) NOTHING;`). */
+#ifndef NOTHING
+#define NOTHING
+#endif
 #define C_ASSERT(e)                        _Static_assert(e, #e)
 #define UNREFERENCED_PARAMETER(P)          ((void)(P))
 #define DBG_UNREFERENCED_PARAMETER(P)      ((void)(P))

@@ -2,7 +2,7 @@
  * sysinfo.c - ZwQuerySystemInformation for the classes whose layout the reference documents:
  * SystemBasicInformation (NumberOfProcessors; the reserved bytes are zero) and
  * SystemTimeOfDayInformation (opaque; boot time and current time in its first two words).
- * Every other class, documented or not, is STATUS_INVALID_INFO_CLASS.
+ * Every other class, documented or not, is STATUS_INVALID_INFO_CLASS. And MmQuerySystemSize.
  */
 #include "ex/ex_private.h"
 
@@ -71,4 +71,12 @@ NTSYSAPI NTSTATUS NTAPI ZwQuerySystemInformation(SYSTEM_INFORMATION_CLASS System
     else
         ex_time_of_day(SystemInformation);
     return STATUS_SUCCESS;
+}
+
+/* Microsoft names the three classes without their bounds. Deviation by design: always
+ * MmLargeSystem: the pool draws on the host's memory, and the small and medium classes date from
+ * machines of a few megabytes, smaller than any host drvhost runs on. Any IRQL. */
+NTKERNELAPI MM_SYSTEMSIZE NTAPI MmQuerySystemSize(VOID)
+{
+    return MmLargeSystem;
 }

@@ -1,5 +1,10 @@
-/* init.c - I/O manager start-up and shutdown, and the process object drivers can query. */
+/* init.c - I/O manager start-up and shutdown, the process object drivers can query, and the
+ * configuration counts (IoGetConfigurationInformation). */
 #include "io/io_private.h"
+
+#include <ntddk.h>
+
+#include "vf/vf.h"
 
 /* There is one process: the host. Drivers compare process pointers, pass them around and take
  * references on them (ObReferenceObject, ObReferenceObjectByPointer with *PsProcessType), but
@@ -19,8 +24,21 @@ PEPROCESS NTAPI IoGetRequestorProcess(PIRP Irp)
     return Irp->Tail.Overlay.Thread != NULL ? io_system_process : NULL;
 }
 
+/* The counts start at zero at every boot (drvhost_init): drvhost has no disks, serial or
+ * parallel ports of its own. Version is the structure's size (Microsoft). Drivers update the
+ * counts without a lock, at PASSIVE_LEVEL, as on Windows. */
+static CONFIGURATION_INFORMATION io_configuration;
+
+PCONFIGURATION_INFORMATION NTAPI IoGetConfigurationInformation(VOID)
+{
+    vf_check_irql_at_most(PASSIVE_LEVEL, "IoGetConfigurationInformation", NULL, NULL);
+    return &io_configuration;
+}
+
 NTSTATUS io_init(void)
 {
+    RtlZeroMemory(&io_configuration, sizeof(io_configuration));
+    io_configuration.Version = sizeof(io_configuration);
     io_system_process = ob_create(&ob_type_process, 64);
     return io_system_process != NULL ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
 }

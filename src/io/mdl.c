@@ -48,6 +48,15 @@ static void io_mdl_fill_pfns(PMDL mdl)
         pfn[i] = (va >> PAGE_SHIFT) + i;
 }
 
+/* drvhost's physical address space is the host's virtual one (the PFNs above, docs/dma.md): a
+ * device, played by the host or a test, reaches memory at the driver's own addresses. */
+PHYSICAL_ADDRESS NTAPI MmGetPhysicalAddress(PVOID BaseAddress)
+{
+    PHYSICAL_ADDRESS pa;
+    pa.QuadPart = (LONGLONG)(ULONG_PTR)BaseAddress;
+    return pa;
+}
+
 VOID NTAPI MmProbeAndLockPages(PMDL MemoryDescriptorList, KPROCESSOR_MODE AccessMode,
                                LOCK_OPERATION Operation)
 {

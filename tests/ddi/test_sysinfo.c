@@ -26,6 +26,41 @@ TEST(basic_information_processor_count)
               STATUS_SUCCESS);
 }
 
+TEST(query_system_size_is_large_at_any_irql)
+{
+    KIRQL old;
+    ok(MmQuerySystemSize() == MmLargeSystem, "MmQuerySystemSize %d\n", MmQuerySystemSize());
+    KeRaiseIrql(HIGH_LEVEL, &old);
+    MM_SYSTEMSIZE raised = MmQuerySystemSize();
+    KeLowerIrql(old);
+    ok(raised == MmLargeSystem, "at HIGH_LEVEL %d\n", raised);
+}
+
+TEST(configuration_information_counts_from_zero_and_keeps_what_drivers_add)
+{
+    PCONFIGURATION_INFORMATION info = IoGetConfigurationInformation();
+    ok(info != NULL, "IoGetConfigurationInformation returns the structure\n");
+    ok(info->Version == sizeof(*info) && sizeof(*info) == 40, "Version %u\n", info->Version);
+    ok(info->DiskCount == 0 && info->SerialCount == 0 && info->ParallelCount == 0 &&
+           info->MediumChangerCount == 0 && !info->AtDiskPrimaryAddressClaimed,
+       "no devices counted at boot\n");
+    info->SerialCount++; /* a serial driver names its device \\Device\\Serial0 and counts it */
+    ok(IoGetConfigurationInformation() == info && info->SerialCount == 1,
+       "the I/O manager's one structure keeps the count\n");
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    ok_status(drvhost_init(NULL), STATUS_SUCCESS);
+    ok(IoGetConfigurationInformation()->SerialCount == 0, "a new boot counts from zero\n");
+}
+
+TEST(configuration_information_above_passive_level_is_irql_not_less_or_equal)
+{
+    KIRQL old;
+    expect_bugcheck_params(0xA /* IRQL_NOT_LESS_OR_EQUAL */, BUGCHECK_P1 | BUGCHECK_P2, 0,
+                           DISPATCH_LEVEL, 0, 0);
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    IoGetConfigurationInformation();
+}
+
 TEST(basic_information_processor_count_follows_the_option)
 {
     drvhost_options options = {.processors = 3, .quiet = 1};

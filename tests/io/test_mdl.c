@@ -98,6 +98,27 @@ TEST(build_mdl_for_nonpaged_pool)
     ExFreePoolWithTag(base, TAG);
 }
 
+/* MmGetPhysicalAddress agrees with the PFN arrays: an address's page number is its MDL's PFN and
+ * the offset in the page is kept (Windows: the physical address of a nonpaged address). */
+TEST(physical_address_agrees_with_the_pfn_array)
+{
+    PUCHAR base, buf;
+    ULONG len;
+    PMDL mdl;
+    buf = odd_buffer(&base, &len);
+    mdl = IoAllocateMdl(buf, len, FALSE, FALSE, NULL);
+    MmBuildMdlForNonPagedPool(mdl);
+    PHYSICAL_ADDRESS pa = MmGetPhysicalAddress(buf);
+    ok((ULONGLONG)pa.QuadPart >> PAGE_SHIFT == MmGetMdlPfnArray(mdl)[0], "page %llx, PFN %llx",
+       (unsigned long long)pa.QuadPart >> PAGE_SHIFT, (unsigned long long)MmGetMdlPfnArray(mdl)[0]);
+    ok(BYTE_OFFSET(pa.QuadPart) == BYTE_OFFSET(buf), "offset in the page %llx",
+       (unsigned long long)pa.QuadPart);
+    ok(MmGetPhysicalAddress(buf + PAGE_SIZE).QuadPart == pa.QuadPart + PAGE_SIZE,
+       "the next page of the buffer");
+    IoFreeMdl(mdl);
+    ExFreePoolWithTag(base, TAG);
+}
+
 /* Lock, map (both forms), unmap, unlock; the mapping reaches the same bytes. */
 TEST(probe_lock_map_unmap_unlock)
 {

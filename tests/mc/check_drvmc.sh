@@ -148,6 +148,61 @@ python3 "$drvmc" -km -P printer -h "$work/prefix.h" "$work/prefix.man" || fail "
 grep -q '#define EventWriteConnection(Activity)' "$work/prefix.h" ||
     { cat "$work/prefix.h" >&2; fail "-P printer did not remove Printer"; }
 
+# Message text files (.mc): the codes are severity << 30 | customer << 29 | facility << 16 | id
+# (Microsoft, "Message Text Files"); an empty MessageId is the facility's last plus one, +N adds;
+# Severity and Facility carry over; ';' lines are copied in place; -c sets the customer bit, -d
+# writes decimal; MessageIdTypedef casts.
+cat > "$work/msg.mc" <<'MC'
+;#ifndef MSG_H
+MessageIdTypedef=NTSTATUS
+SeverityNames=(Success=0x0:STATUS_SEVERITY_SUCCESS
+               Warning=0x2:STATUS_SEVERITY_WARNING Error=0x3)
+FacilityNames=(Io=0x4:FACILITY_IO_ERROR_CODE Mine=0x12)
+MessageId=0x0010 Facility=Io Severity=Warning SymbolicName=MSG_FIRST
+Language=English
+The first message, %2.
+.
+MessageId= SymbolicName=MSG_NEXT
+Language=English
+Next.
+.
+MessageIdTypedef=ULONG
+MessageId=+4 Facility=Mine Severity=Error SymbolicName=MSG_OTHER
+Language=English
+In another facility.
+.
+;#endif
+MC
+python3 "$drvmc" -h "$work/msg.h" "$work/msg.mc" || fail "msg.mc failed"
+grep -q '^#define MSG_FIRST ((NTSTATUS)0x80040010L)$' "$work/msg.h" || { cat "$work/msg.h" >&2; fail "MSG_FIRST"; }
+grep -q '^#define MSG_NEXT ((NTSTATUS)0x80040011L)$' "$work/msg.h" || fail "MSG_NEXT: the last id plus one"
+grep -q '^#define MSG_OTHER ((ULONG)0xC0120004L)$' "$work/msg.h" || fail "MSG_OTHER: +4 in a new facility"
+grep -q '^#define FACILITY_IO_ERROR_CODE 0x4$' "$work/msg.h" || fail "the facility symbol"
+grep -q '^#define STATUS_SEVERITY_WARNING 0x2$' "$work/msg.h" || fail "the severity symbol"
+[ "$(sed -n '$p' "$work/msg.h")" = '#endif' ] || fail "the last ';' line is not last"
+grep -q '^// The first message, %2.$' "$work/msg.h" || fail "the message text comment"
+printf '#include <ntdef.h>\n#include "msg.h"\n_Static_assert(MSG_NEXT == (NTSTATUS)0x80040011, "");\n' > "$work/use.c"
+gcc -fsyntax-only -fshort-wchar -fms-extensions -I"$root/include/shared" -I"$root/include/km" \
+    -I"$work" "$work/use.c" || fail "the header does not compile"
+python3 "$drvmc" -c -d -h "$work/msgcd.h" "$work/msg.mc" || fail "msg.mc -c -d failed"
+grep -q '^#define MSG_FIRST ((NTSTATUS)2684616720L)$' "$work/msgcd.h" || { cat "$work/msgcd.h" >&2; fail "-c -d"; }
+expect_mc_error() { # expect_mc_error "LINE: error: ..." (the file on stdin)
+    cat > "$work/bad.mc"
+    rm -f "$work/bad.h"
+    status=0
+    python3 "$drvmc" -h "$work/bad.h" "$work/bad.mc" 2> "$work/bad.err" || status=$?
+    [ "$status" = 1 ] || fail "exit status $status, not 1, for: $1"
+    grep -qF -- "drvmc: $work/bad.mc:$1" "$work/bad.err" || { cat "$work/bad.err" >&2; fail "no error $1"; }
+    [ ! -e "$work/bad.h" ] || fail "a header written despite: $1"
+}
+printf 'MessageId=1\nSeverity=Fatal\n' | expect_mc_error "2: error: Severity=Fatal is not one of SeverityNames"
+printf 'MessageId=1 SymbolicName=A\nLanguage=English\nno end\n' |
+    expect_mc_error "3: error: the message text is not ended by a line holding a single period"
+printf 'MessageId=0x10000 SymbolicName=A\nLanguage=English\nx\n.\n' |
+    expect_mc_error "1: error: MessageId: 0x10000 is not a number of 16 bits"
+printf 'Bogus=1\n' | expect_mc_error "1: error: unknown keyword Bogus"
+printf 'Severity=Error\n' | expect_mc_error "1: error: Severity= outside a message definition"
+
 # Command-line errors.
 status=0
 python3 "$drvmc" -x "$work/good.man" 2> /dev/null || status=$?

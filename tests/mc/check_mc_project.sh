@@ -61,7 +61,8 @@ LINES
 
 # A copy with a broken manifest: the manifest's file and line.
 mkdir "$work/copy"
-cp "$here/mctest.vcxproj" "$here/mctest.c" "$here/mcwrite.cpp" "$here/mctest.h" "$work/copy/"
+cp "$here/mctest.vcxproj" "$here/mctest.c" "$here/mcwrite.cpp" "$here/mctest.h" "$here/mctestlog.mc" \
+    "$work/copy/"
 sed 's/<data name="U32" inType="win:UInt32"\/>/<data name="U32" inType="win:UInt33"\/>/' \
     "$here/mctest.man" > "$work/copy/mctest.man"
 if "$drvcc" "$work/copy/mctest.vcxproj" -o "$work/bad.sys" 2> "$work/bad.err"; then

@@ -1,13 +1,15 @@
 /*
  * mctest.c - the driver of the message compiler test project (mctest.vcxproj): registers the
  * provider of mctest.man through the header the project's MessageCompile item generates
- * (mctestEvents.h, written by drvmc), writes its events from another source (mcwrite.cpp: one
+ * (mctestEvents.h, written by drvmc) and the error codes of its message text file (mctestlog.h),
+ * writes its events from another source (mcwrite.cpp: one
  * registration handle for the whole module) and unregisters at unload.
  */
 #include <ntddk.h>
 
 #include "mctestEvents.h"
 #include "mctest.h"
+#include "mctestlog.h"
 
 DRIVER_INITIALIZE DriverEntry;
 DRIVER_UNLOAD McTestUnload;
@@ -19,6 +21,9 @@ C_ASSERT(MCTEST_LEVEL_NOISY == 16 && MCTEST_TASK_IO == 7 && MCTEST_TASK_SETUP ==
 C_ASSERT(MCTEST_OPCODE_PROBE == 10 && MCTEST_OPCODE_RETRY == 30);
 C_ASSERT(MCTEST_KEYWORD_READ == 0x1 && MCTEST_KEYWORD_WRITE == 0x800000000000ULL);
 C_ASSERT(IntsEvent_value == 1 && StringsEventV1_value == 2 && McTest_Empty_value == 4);
+/* The message text file's codes: severity, the customer bit (SetCustomerbit), facility, id. */
+C_ASSERT(MCTEST_LOG_STARTED == (NTSTATUS)0x60070001 && MCTEST_LOG_FAILED == (NTSTATUS)0xE0070002);
+C_ASSERT(FACILITY_MCTEST_ERROR_CODE == 7 && STATUS_SEVERITY_INFORMATIONAL == 1);
 
 NTSTATUS McTestCreateClose(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
