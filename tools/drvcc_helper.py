@@ -1026,9 +1026,11 @@ def msvc_rewrite(lines):
     rewritten in place, one line for one line: sized-integer suffixes in code, #if lines and
     macro bodies (suffix_fix); wide stringizing L#x in a macro body (also on its continuation
     lines) as L ## #x, which pastes L onto the stringized argument; a comma before __VA_ARGS__
-    in a macro body as , ## __VA_ARGS__ (dropped with an empty argument list, as MSVC does). Comments and literals are
-    never touched."""
-    out, directive = [], None
+    in a macro body as , ## __VA_ARGS__ (dropped with an empty argument list, as MSVC does); a
+    string literal pasted onto what follows it in a macro body ("%S: " ## str) without the ##
+    (MSVC leaves the two tokens side by side, so two literals concatenate; GCC refuses a paste
+    that makes no single token). Comments and literals are never touched."""
+    out, directive, comma_before = [], None, False
     for line, code in zip(lines, code_only(lines)):
         start = 0
         if directive is None and code.lstrip().startswith('#'):
@@ -1041,6 +1043,10 @@ def msvc_rewrite(lines):
                       for m in MSVC_WIDEN_RE.finditer(code, start)]
             edits += [(m.start(), m.end(), ', ## __VA_ARGS__')
                       for m in VA_COMMA_RE.finditer(code, start)]
+            edits += string_paste_edits(code, start)
+            va = VA_ARGS_FIRST_RE.match(code)
+            if comma_before and va:  # the comma ended the continued line before
+                edits.append((va.start(1), va.start(1), '## '))
         if directive != 'other':
             for m in MSVC_SUFFIX_RE.finditer(code):
                 fix = suffix_fix(m.group(1), m.group(2), directive == 'if')
@@ -1049,11 +1055,27 @@ def msvc_rewrite(lines):
         for begin, end, text in sorted(edits, reverse=True):
             line = line[:begin] + text + line[end:]
         out.append(line)
+        comma_before = directive == 'define' and COMMA_CONTINUED_RE.search(code) is not None
         if not code.rstrip('\r\n').endswith('\\'):
-            directive = None
+            directive, comma_before = None, False
     return out
 
 
+def string_paste_edits(code, start):
+    """The ## after each string literal of a macro body's code (literals blanked: quotes kept),
+    as (begin, end, ' ') edits. Only a literal on the left: L ## "x" is a valid paste."""
+    edits = []
+    for lit in re.finditer(r'"[^"\n]*"', code[start:]):
+        m = STRING_PASTE_RE.match(code, start + lit.end())
+        if m:
+            edits.append((m.start(), m.end(), ' '))
+    return edits
+
+
+STRING_PASTE_RE = re.compile(r'[ \t]*##(?!#)')
+# A continued macro line ending in a comma, and the next one starting with __VA_ARGS__.
+COMMA_CONTINUED_RE = re.compile(r'(?<!#),[ \t]*\\[ \t]*\r?\n?$')
+VA_ARGS_FIRST_RE = re.compile(r'[ \t]*(__VA_ARGS__)\b')
 # MSVC drops the comma before an empty __VA_ARGS__ (its traditional preprocessor; the WDK's
 # default); GCC and clang do that for the GNU spelling , ## __VA_ARGS__.
 VA_COMMA_RE = re.compile(r'(?<!#),[ \t]*__VA_ARGS__\b')

@@ -63,6 +63,10 @@ static int Checks(void)
         return 9;
     if (PICK(10) != 10 || PICK(11, 1, 2) != 11 || PICK_PASTED(12) != 12)
         return 13;
+    if (!Same(PREFIXED("text"), "pre: text!") || !SameWide(WIDE_PASTE("w"), L"w"))
+        return 14;
+    if (PICK_NEXT_LINE(15) != 15 || PICK_NEXT_LINE(16, 1) != 16)
+        return 15;
     return CxxChecks();
 }
 

@@ -13,3 +13,11 @@
 #else
 #define IF_LINE_OK 0
 #endif
+/* A string literal pasted onto a macro argument (MSVC keeps the two tokens side by side: two
+   literals concatenate); a paste onto a literal's prefix stays a paste. */
+#define PREFIXED(str)   "pre: "##str "!"
+#define WIDE_PASTE(str) L##str
+/* The comma at the end of a continued line, __VA_ARGS__ at the start of the next. */
+#define PICK_NEXT_LINE(x, ...) \
+    Pick(x,                    \
+         __VA_ARGS__)
