@@ -115,13 +115,11 @@ static void trace_ring_key_create(void)
 
 /* The calling thread's ring of every log (see the top of the file): an exclusive one while one
  * is free (taken with acquire: after its last thread's entries), else the shared one. */
-static unsigned trace_thread_shard(void)
+static __attribute__((noinline, cold)) unsigned trace_thread_shard_take(void)
 {
     const unsigned all = (1u << TRACE_SHARED_SHARD) - 1;
     unsigned taken, ring;
 
-    if (__builtin_expect(trace_ring != 0, 1))
-        return trace_ring - 1;
     os_run_once(&trace_ring_key_once, trace_ring_key_create);
     taken = __atomic_load_n(&trace_rings_taken, __ATOMIC_RELAXED);
     do {
@@ -135,6 +133,13 @@ static unsigned trace_thread_shard(void)
     os_tls_set(&trace_ring_key, (void *)(uintptr_t)(ring + 1));
     trace_ring = ring + 1;
     return ring;
+}
+
+static inline unsigned trace_thread_shard(void)
+{
+    unsigned ring = trace_ring;
+
+    return __builtin_expect(ring != 0, 1) ? ring - 1 : trace_thread_shard_take();
 }
 
 /* The writer alone on its ring marks slot e as being written before it writes the entry (a
@@ -151,12 +156,11 @@ static void trace_slot_mark(struct trace_entry *e)
 }
 
 /* A ring's entries, made by its first writer (two first writers: one keeps its block). */
-static struct trace_entry *shard_entries(const struct trace_log *log, struct trace_shard *sh)
+static __attribute__((noinline, cold)) struct trace_entry *shard_entries_new(
+    const struct trace_log *log, struct trace_shard *sh)
 {
-    struct trace_entry *entries = __atomic_load_n(&sh->entries, __ATOMIC_ACQUIRE), *none = NULL;
+    struct trace_entry *entries, *none = NULL;
 
-    if (entries != NULL)
-        return entries;
     entries = calloc(log->count, sizeof(struct trace_entry));
     if (entries == NULL)
         return NULL;
@@ -168,23 +172,34 @@ static struct trace_entry *shard_entries(const struct trace_log *log, struct tra
     return entries;
 }
 
+static inline struct trace_entry *shard_entries(const struct trace_log *log, struct trace_shard *sh)
+{
+    struct trace_entry *entries = __atomic_load_n(&sh->entries, __ATOMIC_ACQUIRE);
+
+    return __builtin_expect(entries != NULL, 1) ? entries : shard_entries_new(log, sh);
+}
+
 /* A writer's slot in its thread's ring (claimed: see trace_slot_claim), and the sequence number
  * that publishes it; NULL: the entry is dropped and counted. */
-static struct trace_entry *trace_claim(struct trace_log *log, uint64_t *seq)
+static inline __attribute__((always_inline)) struct trace_entry *trace_claim(struct trace_log *log,
+                                                                             uint64_t *seq)
 {
     unsigned ring = trace_thread_shard();
     struct trace_shard *sh = &log->shard[ring];
     struct trace_entry *entries = shard_entries(log, sh), *e;
     uint64_t index;
 
-    if (entries == NULL) {
+    if (__builtin_expect(entries == NULL, 0)) {
         __atomic_add_fetch(&sh->dropped, 1, __ATOMIC_RELAXED);
         return NULL;
     }
     if (__builtin_expect(ring != TRACE_SHARED_SHARD, 1)) { /* alone on the ring */
+        uint32_t slot = sh->slot; /* head % count, kept by this writer alone */
+
         index = __atomic_load_n(&sh->head, __ATOMIC_RELAXED);
         __atomic_store_n(&sh->head, index + 1, __ATOMIC_RELEASE);
-        e = &entries[index % log->count];
+        sh->slot = slot + 1 == log->count ? 0 : slot + 1;
+        e = &entries[slot];
         trace_slot_mark(e);
         *seq = index + 1;
         return e;
