@@ -310,31 +310,68 @@ struct trace_driver *trace_recorder_of(PDRIVER_OBJECT driver)
     return d;
 }
 
-/* The writer's side, as trace_log_append's (an index, the slot claimed, the entry published);
- * the time, processor and thread are taken here, the text only when the log is read
- * (render_event.c). */
-void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a, uint64_t b,
-                          uint64_t c)
+/* Fills a claimed entry of a raw event and publishes it. */
+static inline __attribute__((always_inline)) void trace_event_fill(struct trace_entry *e,
+                                                                   uint64_t seq,
+                                                                   struct ke_thread *t,
+                                                                   const char *fmt, uint64_t a,
+                                                                   uint64_t b, uint64_t c)
 {
-    struct trace_log *log;
-    struct trace_entry *e;
-    struct ke_thread *t;
-    uint64_t seq;
-
-    if (rec == NULL || (log = __atomic_load_n(&rec->default_log, __ATOMIC_ACQUIRE)) == NULL)
-        return;
-    t = ke_current_thread();
-    if ((e = trace_claim(log, &seq)) == NULL)
-        return;
     e->ns = trace_stamp();
     e->cpu = KeGetCurrentProcessorNumberEx(NULL);
-    e->tid = t != NULL ? t->tid : 0;
+    e->tid = t->tid;
     e->fmt = fmt;
     e->site = NULL;
     e->arg[0] = a;
     e->arg[1] = b;
     e->arg[2] = c;
     __atomic_store_n(&e->seq, seq, __ATOMIC_RELEASE);
+}
+
+/* trace_recorder_event's way for a thread without its own ring yet, or on the shared one, or
+ * a ring not allocated yet. */
+static __attribute__((noinline)) void trace_event_slow(struct trace_log *log, const char *fmt,
+                                                       uint64_t a, uint64_t b, uint64_t c)
+{
+    struct ke_thread *t = ke_current_thread();
+    struct trace_entry *e;
+    uint64_t seq;
+
+    if ((e = trace_claim(log, &seq)) != NULL)
+        trace_event_fill(e, seq, t, fmt, a, b, c);
+}
+
+/* The writer's side, as trace_log_append's (an index, the slot claimed, the entry published);
+ * the time, processor and thread are taken here, the text only when the log is read
+ * (render_event.c). Every framework request writes two (session 10): the way of a thread
+ * alone on its ring, whose ring exists, calls nothing (no register saved), the rest is
+ * trace_event_slow's. */
+void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a, uint64_t b,
+                          uint64_t c)
+{
+    struct trace_log *log;
+    struct trace_shard *sh;
+    struct trace_entry *entries, *e;
+    unsigned ring = trace_ring;
+    uint64_t index;
+    uint32_t slot;
+
+    if (rec == NULL || (log = __atomic_load_n(&rec->default_log, __ATOMIC_ACQUIRE)) == NULL)
+        return;
+    if (__builtin_expect(ring == 0 || ring - 1 == TRACE_SHARED_SHARD, 0))
+        return trace_event_slow(log, fmt, a, b, c);
+    sh = &log->shard[ring - 1];
+    entries = __atomic_load_n(&sh->entries, __ATOMIC_ACQUIRE);
+    if (__builtin_expect(entries == NULL, 0))
+        return trace_event_slow(log, fmt, a, b, c);
+    /* As trace_claim's exclusive ring. */
+    slot = sh->slot;
+    index = __atomic_load_n(&sh->head, __ATOMIC_RELAXED);
+    __atomic_store_n(&sh->head, index + 1, __ATOMIC_RELEASE);
+    sh->slot = slot + 1 == log->count ? 0 : slot + 1;
+    e = &entries[slot];
+    trace_slot_mark(e);
+    trace_event_fill(e, index + 1, ke_current_thread(), fmt, a, b, c);
 }
 
 void trace_recorder_log(PDRIVER_OBJECT driver, const char *fmt, ...)
