@@ -228,10 +228,10 @@ static BOOLEAN wdf_queue_may_be_fast(struct wdf_queue *q)
  * with the pause hint and yields the processor only after many tries (its holder may have
  * been preempted: 8 helpers on 2 processors). */
 #define WDF_LANE_SPINS_BEFORE_YIELD 256
-static void wdf_lane_lock(struct wdf_queue_lane *l)
+static __attribute__((noinline)) void wdf_lane_lock_wait(struct wdf_queue_lane *l)
 {
     unsigned spins = 0;
-    while (__atomic_exchange_n(&l->lock, 1, __ATOMIC_ACQUIRE) != 0) {
+    do {
         while (__atomic_load_n(&l->lock, __ATOMIC_RELAXED) != 0) {
             if (++spins < WDF_LANE_SPINS_BEFORE_YIELD) {
 #if defined(__x86_64__) || defined(__i386__)
@@ -242,7 +242,13 @@ static void wdf_lane_lock(struct wdf_queue_lane *l)
                 os_yield();
             }
         }
-    }
+    } while (__atomic_exchange_n(&l->lock, 1, __ATOMIC_ACQUIRE) != 0);
+}
+
+static inline __attribute__((always_inline)) void wdf_lane_lock(struct wdf_queue_lane *l)
+{
+    if (__builtin_expect(__atomic_exchange_n(&l->lock, 1, __ATOMIC_ACQUIRE) != 0, 0))
+        wdf_lane_lock_wait(l);
 }
 
 static void wdf_lane_unlock(struct wdf_queue_lane *l)
