@@ -98,6 +98,12 @@ static os_tls_key trace_ring_key; /* its value: 1 + the thread's exclusive ring 
 static int trace_ring_key_ok;
 /* initial-exec: a plain load in libdrvhost.so, no __tls_get_addr call per entry */
 static __thread unsigned trace_ring __attribute__((tls_model("initial-exec"))); /* 1 + ring */
+/* The thread's id and processor, read when it takes its ring, for trace_recorder_event's way
+ * without a call. Both are fixed by then: the id for the thread's life, the processor from the
+ * thread's kind, which the runtime's threads set first thing (ke_thread_set_kind), before they
+ * run anything that records. */
+static __thread uint64_t trace_ring_tid __attribute__((tls_model("initial-exec")));
+static __thread uint32_t trace_ring_cpu __attribute__((tls_model("initial-exec")));
 
 /* A thread ends: its exclusive ring is free for another (release: after its last entry). */
 static void trace_ring_exit(void *value)
@@ -120,6 +126,8 @@ static __attribute__((noinline, cold)) unsigned trace_thread_shard_take(void)
     const unsigned all = (1u << TRACE_SHARED_SHARD) - 1;
     unsigned taken, ring;
 
+    trace_ring_tid = ke_current_thread()->tid;
+    trace_ring_cpu = KeGetCurrentProcessorNumberEx(NULL);
     os_run_once(&trace_ring_key_once, trace_ring_key_create);
     taken = __atomic_load_n(&trace_rings_taken, __ATOMIC_RELAXED);
     do {
@@ -312,14 +320,14 @@ struct trace_driver *trace_recorder_of(PDRIVER_OBJECT driver)
 
 /* Fills a claimed entry of a raw event and publishes it. */
 static inline __attribute__((always_inline)) void trace_event_fill(struct trace_entry *e,
-                                                                   uint64_t seq,
-                                                                   struct ke_thread *t,
-                                                                   const char *fmt, uint64_t a,
-                                                                   uint64_t b, uint64_t c)
+                                                                   uint64_t seq, uint32_t cpu,
+                                                                   uint64_t tid, const char *fmt,
+                                                                   uint64_t a, uint64_t b,
+                                                                   uint64_t c)
 {
     e->ns = trace_stamp();
-    e->cpu = KeGetCurrentProcessorNumberEx(NULL);
-    e->tid = t->tid;
+    e->cpu = cpu;
+    e->tid = tid;
     e->fmt = fmt;
     e->site = NULL;
     e->arg[0] = a;
@@ -338,14 +346,14 @@ static __attribute__((noinline)) void trace_event_slow(struct trace_log *log, co
     uint64_t seq;
 
     if ((e = trace_claim(log, &seq)) != NULL)
-        trace_event_fill(e, seq, t, fmt, a, b, c);
+        trace_event_fill(e, seq, KeGetCurrentProcessorNumberEx(NULL), t->tid, fmt, a, b, c);
 }
 
 /* The writer's side, as trace_log_append's (an index, the slot claimed, the entry published);
  * the time, processor and thread are taken here, the text only when the log is read
  * (render_event.c). Every framework request writes two (session 10): the way of a thread
- * alone on its ring, whose ring exists, calls nothing (no register saved), the rest is
- * trace_event_slow's. */
+ * alone on its ring, whose ring exists, calls nothing (its id and processor were kept when it
+ * took the ring), the rest is trace_event_slow's. */
 void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a, uint64_t b,
                           uint64_t c)
 {
@@ -371,7 +379,7 @@ void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a,
     sh->slot = slot + 1 == log->count ? 0 : slot + 1;
     e = &entries[slot];
     trace_slot_mark(e);
-    trace_event_fill(e, index + 1, ke_current_thread(), fmt, a, b, c);
+    trace_event_fill(e, index + 1, trace_ring_cpu, trace_ring_tid, fmt, a, b, c);
 }
 
 void trace_recorder_log(PDRIVER_OBJECT driver, const char *fmt, ...)
