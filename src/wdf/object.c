@@ -29,56 +29,15 @@
 
 os_mutex wdf_tree_lock = OS_MUTEX_INIT;
 
-/* ---- the handle table ----------------------------------------------------------------------
- *
- * Open addressing with linear probing, at most half full. Writers hold wdf_tree_lock; readers
- * take no lock and read slots with atomic loads. Removal shifts later entries of the cluster
- * back (no tombstones), so a reader racing with it may miss an entry: a miss is confirmed
- * under the lock. A grown table replaces the old one, which is kept (a reader may still be in
- * it) on the new one's `retired` chain: the tables of a run add up to less than twice the
- * largest. */
-struct wdf_handles {
-    size_t mask;  /* capacity - 1 (a power of two) */
-    size_t count; /* live entries; under wdf_tree_lock */
-    struct wdf_handles *retired;
-    struct wdf_object *slot[]; /* atomic; NULL: empty */
-};
+/* ---- the handle table (struct wdf_handles: wdf_private.h) ---------------------------------- */
 
 #define WDF_HANDLES_MIN 1024u
 
-static struct wdf_handles *wdf_handles; /* atomic; replaced under wdf_tree_lock */
-
-static size_t wdf_hash_of(const void *p)
-{
-    return (size_t)((((ULONG_PTR)p >> 4) * 0x9E3779B97F4A7C15ull) >> 20);
-}
-
-static struct wdf_object *wdf_slot_get(struct wdf_handles *t, size_t i)
-{
-    return __atomic_load_n(&t->slot[i], __ATOMIC_ACQUIRE);
-}
+struct wdf_handles *wdf_handles; /* atomic; replaced under wdf_tree_lock */
 
 static void wdf_slot_set(struct wdf_handles *t, size_t i, struct wdf_object *o)
 {
     __atomic_store_n(&t->slot[i], o, __ATOMIC_RELEASE);
-}
-
-/* The table's entry for `handle`, or NULL; a bounded probe (never a wild access: only the
- * table is read). */
-static inline struct wdf_object *wdf_handles_find(const void *handle)
-{
-    struct wdf_handles *t = __atomic_load_n(&wdf_handles, __ATOMIC_ACQUIRE);
-    if (t == NULL)
-        return NULL;
-    for (size_t i = wdf_hash_of(handle) & t->mask, n = 0; n <= t->mask;
-         i = (i + 1) & t->mask, n++) {
-        struct wdf_object *o = wdf_slot_get(t, i);
-        if (o == handle)
-            return o;
-        if (o == NULL)
-            break;
-    }
-    return NULL;
 }
 
 static void wdf_handles_put(struct wdf_handles *t, struct wdf_object *o)
@@ -191,13 +150,11 @@ void wdf_violation_null(struct wdf_globals *g, const char *ddi, const char *para
                     wdf_driver_name(g), parameter, ddi);
 }
 
-/* wdf_object_get_in's path for anything but a live handle of the right type (and for a handle
- * a concurrent removal hid from the unlocked look-up). */
-static __attribute__((noinline, cold)) struct wdf_object *wdf_object_get_slow(struct wdf_globals *g,
-                                                                              WDFOBJECT handle,
-                                                                              enum wdf_type type,
-                                                                              const char *ddi,
-                                                                              const void *caller)
+__attribute__((noinline, cold)) struct wdf_object *wdf_object_get_slow(struct wdf_globals *g,
+                                                                       WDFOBJECT handle,
+                                                                       enum wdf_type type,
+                                                                       const char *ddi,
+                                                                       const void *caller)
 {
     struct wdf_object *o;
     if (handle == NULL)
@@ -217,17 +174,6 @@ static __attribute__((noinline, cold)) struct wdf_object *wdf_object_get_slow(st
                         wdf_driver_name(g), wdf_type_names[o->type], handle, ddi,
                         wdf_type_names[type]);
     return o;
-}
-
-struct wdf_object *wdf_object_get_in(struct wdf_globals *g, WDFOBJECT handle, enum wdf_type type,
-                                     const char *ddi, const void *caller)
-{
-    struct wdf_object *o = wdf_handles_find(handle);
-    if (__builtin_expect(o != NULL && !__atomic_load_n(&o->freed, __ATOMIC_ACQUIRE) &&
-                             (type == 0 || o->type == type),
-                         1))
-        return o;
-    return wdf_object_get_slow(g, handle, type, ddi, caller);
 }
 
 struct wdf_globals *wdf_globals_of(PWDF_DRIVER_GLOBALS globals)
