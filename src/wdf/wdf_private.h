@@ -362,6 +362,10 @@ extern os_mutex wdf_tree_lock;
 NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t size,
                            PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_object *parent,
                            struct wdf_object **out);
+/* wdf_object_create(g, WDF_TYPE_REQUEST, size, attributes, NULL, out), the thread's cache of
+ * request objects first (object.c): the request objects the framework makes for IRPs. */
+NTSTATUS wdf_object_create_request(struct wdf_globals *g, size_t size,
+                                   PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_object **out);
 void wdf_object_delete(struct wdf_object *object);
 void wdf_object_reference(struct wdf_object *object);
 void wdf_object_release(struct wdf_object *object);
