@@ -98,6 +98,12 @@ static os_tls_key trace_ring_key; /* its value: 1 + the thread's exclusive ring 
 static int trace_ring_key_ok;
 /* initial-exec: a plain load in libdrvhost.so, no __tls_get_addr call per entry */
 static __thread unsigned trace_ring __attribute__((tls_model("initial-exec"))); /* 1 + ring */
+/* The thread's id and processor, read when it takes its ring, for trace_recorder_event's way
+ * without a call. Both are fixed by then: the id for the thread's life, the processor from the
+ * thread's kind, which the runtime's threads set first thing (ke_thread_set_kind), before they
+ * run anything that records. */
+static __thread uint64_t trace_ring_tid __attribute__((tls_model("initial-exec")));
+static __thread uint32_t trace_ring_cpu __attribute__((tls_model("initial-exec")));
 
 /* A thread ends: its exclusive ring is free for another (release: after its last entry). */
 static void trace_ring_exit(void *value)
@@ -115,13 +121,13 @@ static void trace_ring_key_create(void)
 
 /* The calling thread's ring of every log (see the top of the file): an exclusive one while one
  * is free (taken with acquire: after its last thread's entries), else the shared one. */
-static unsigned trace_thread_shard(void)
+static __attribute__((noinline, cold)) unsigned trace_thread_shard_take(void)
 {
     const unsigned all = (1u << TRACE_SHARED_SHARD) - 1;
     unsigned taken, ring;
 
-    if (__builtin_expect(trace_ring != 0, 1))
-        return trace_ring - 1;
+    trace_ring_tid = ke_current_thread()->tid;
+    trace_ring_cpu = KeGetCurrentProcessorNumberEx(NULL);
     os_run_once(&trace_ring_key_once, trace_ring_key_create);
     taken = __atomic_load_n(&trace_rings_taken, __ATOMIC_RELAXED);
     do {
@@ -135,6 +141,13 @@ static unsigned trace_thread_shard(void)
     os_tls_set(&trace_ring_key, (void *)(uintptr_t)(ring + 1));
     trace_ring = ring + 1;
     return ring;
+}
+
+static inline unsigned trace_thread_shard(void)
+{
+    unsigned ring = trace_ring;
+
+    return __builtin_expect(ring != 0, 1) ? ring - 1 : trace_thread_shard_take();
 }
 
 /* The writer alone on its ring marks slot e as being written before it writes the entry (a
@@ -151,12 +164,11 @@ static void trace_slot_mark(struct trace_entry *e)
 }
 
 /* A ring's entries, made by its first writer (two first writers: one keeps its block). */
-static struct trace_entry *shard_entries(const struct trace_log *log, struct trace_shard *sh)
+static __attribute__((noinline, cold)) struct trace_entry *shard_entries_new(
+    const struct trace_log *log, struct trace_shard *sh)
 {
-    struct trace_entry *entries = __atomic_load_n(&sh->entries, __ATOMIC_ACQUIRE), *none = NULL;
+    struct trace_entry *entries, *none = NULL;
 
-    if (entries != NULL)
-        return entries;
     entries = calloc(log->count, sizeof(struct trace_entry));
     if (entries == NULL)
         return NULL;
@@ -168,23 +180,34 @@ static struct trace_entry *shard_entries(const struct trace_log *log, struct tra
     return entries;
 }
 
+static inline struct trace_entry *shard_entries(const struct trace_log *log, struct trace_shard *sh)
+{
+    struct trace_entry *entries = __atomic_load_n(&sh->entries, __ATOMIC_ACQUIRE);
+
+    return __builtin_expect(entries != NULL, 1) ? entries : shard_entries_new(log, sh);
+}
+
 /* A writer's slot in its thread's ring (claimed: see trace_slot_claim), and the sequence number
  * that publishes it; NULL: the entry is dropped and counted. */
-static struct trace_entry *trace_claim(struct trace_log *log, uint64_t *seq)
+static inline __attribute__((always_inline)) struct trace_entry *trace_claim(struct trace_log *log,
+                                                                             uint64_t *seq)
 {
     unsigned ring = trace_thread_shard();
     struct trace_shard *sh = &log->shard[ring];
     struct trace_entry *entries = shard_entries(log, sh), *e;
     uint64_t index;
 
-    if (entries == NULL) {
+    if (__builtin_expect(entries == NULL, 0)) {
         __atomic_add_fetch(&sh->dropped, 1, __ATOMIC_RELAXED);
         return NULL;
     }
     if (__builtin_expect(ring != TRACE_SHARED_SHARD, 1)) { /* alone on the ring */
+        uint32_t slot = sh->slot; /* head % count, kept by this writer alone */
+
         index = __atomic_load_n(&sh->head, __ATOMIC_RELAXED);
         __atomic_store_n(&sh->head, index + 1, __ATOMIC_RELEASE);
-        e = &entries[index % log->count];
+        sh->slot = slot + 1 == log->count ? 0 : slot + 1;
+        e = &entries[slot];
         trace_slot_mark(e);
         *seq = index + 1;
         return e;
@@ -295,31 +318,68 @@ struct trace_driver *trace_recorder_of(PDRIVER_OBJECT driver)
     return d;
 }
 
-/* The writer's side, as trace_log_append's (an index, the slot claimed, the entry published);
- * the time, processor and thread are taken here, the text only when the log is read
- * (render_event.c). */
-void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a, uint64_t b,
-                          uint64_t c)
+/* Fills a claimed entry of a raw event and publishes it. */
+static inline __attribute__((always_inline)) void trace_event_fill(struct trace_entry *e,
+                                                                   uint64_t seq, uint32_t cpu,
+                                                                   uint64_t tid, const char *fmt,
+                                                                   uint64_t a, uint64_t b,
+                                                                   uint64_t c)
 {
-    struct trace_log *log;
-    struct trace_entry *e;
-    struct ke_thread *t;
-    uint64_t seq;
-
-    if (rec == NULL || (log = __atomic_load_n(&rec->default_log, __ATOMIC_ACQUIRE)) == NULL)
-        return;
-    t = ke_current_thread();
-    if ((e = trace_claim(log, &seq)) == NULL)
-        return;
     e->ns = trace_stamp();
-    e->cpu = KeGetCurrentProcessorNumberEx(NULL);
-    e->tid = t != NULL ? t->tid : 0;
+    e->cpu = cpu;
+    e->tid = tid;
     e->fmt = fmt;
     e->site = NULL;
     e->arg[0] = a;
     e->arg[1] = b;
     e->arg[2] = c;
     __atomic_store_n(&e->seq, seq, __ATOMIC_RELEASE);
+}
+
+/* trace_recorder_event's way for a thread without its own ring yet, or on the shared one, or
+ * a ring not allocated yet. */
+static __attribute__((noinline)) void trace_event_slow(struct trace_log *log, const char *fmt,
+                                                       uint64_t a, uint64_t b, uint64_t c)
+{
+    struct ke_thread *t = ke_current_thread();
+    struct trace_entry *e;
+    uint64_t seq;
+
+    if ((e = trace_claim(log, &seq)) != NULL)
+        trace_event_fill(e, seq, KeGetCurrentProcessorNumberEx(NULL), t->tid, fmt, a, b, c);
+}
+
+/* The writer's side, as trace_log_append's (an index, the slot claimed, the entry published);
+ * the time, processor and thread are taken here, the text only when the log is read
+ * (render_event.c). Every framework request writes two (session 10): the way of a thread
+ * alone on its ring, whose ring exists, calls nothing (its id and processor were kept when it
+ * took the ring), the rest is trace_event_slow's. */
+void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a, uint64_t b,
+                          uint64_t c)
+{
+    struct trace_log *log;
+    struct trace_shard *sh;
+    struct trace_entry *entries, *e;
+    unsigned ring = trace_ring;
+    uint64_t index;
+    uint32_t slot;
+
+    if (rec == NULL || (log = __atomic_load_n(&rec->default_log, __ATOMIC_ACQUIRE)) == NULL)
+        return;
+    if (__builtin_expect(ring == 0 || ring - 1 == TRACE_SHARED_SHARD, 0))
+        return trace_event_slow(log, fmt, a, b, c);
+    sh = &log->shard[ring - 1];
+    entries = __atomic_load_n(&sh->entries, __ATOMIC_ACQUIRE);
+    if (__builtin_expect(entries == NULL, 0))
+        return trace_event_slow(log, fmt, a, b, c);
+    /* As trace_claim's exclusive ring. */
+    slot = sh->slot;
+    index = __atomic_load_n(&sh->head, __ATOMIC_RELAXED);
+    __atomic_store_n(&sh->head, index + 1, __ATOMIC_RELEASE);
+    sh->slot = slot + 1 == log->count ? 0 : slot + 1;
+    e = &entries[slot];
+    trace_slot_mark(e);
+    trace_event_fill(e, index + 1, trace_ring_cpu, trace_ring_tid, fmt, a, b, c);
 }
 
 void trace_recorder_log(PDRIVER_OBJECT driver, const char *fmt, ...)

@@ -56,7 +56,10 @@ struct trace_shard {
     uint64_t head;               /* atomic: entries ever claimed */
     uint64_t dropped;            /* atomic: entries dropped (their slot was still being filled) */
     struct trace_entry *entries; /* atomic: `count` entries, made by the ring's first writer */
-    char pad[64 - 2 * sizeof(uint64_t) - sizeof(void *)];
+    /* An exclusive ring's head modulo the log's count, kept by its writer (recorder.c
+     * trace_claim): the slot index without a division per entry. Unused on the shared ring. */
+    uint32_t slot;
+    char pad[64 - 2 * sizeof(uint64_t) - sizeof(void *) - sizeof(uint32_t)];
 };
 
 /* One recorder log (the default log of a driver, or one WppRecorderLogCreate made). Writers

@@ -29,8 +29,6 @@ static void wdf_queue_destroy(struct wdf_object *o)
 {
     struct wdf_queue *q = CONTAINING_RECORD(o, struct wdf_queue, obj);
     os_mutex_destroy(&q->lock);
-    for (unsigned i = 0; i < WDF_ARRIVAL_SLOTS; i++)
-        os_mutex_destroy(&q->lanes[i].lock);
 }
 
 static BOOLEAN wdf_queue_may_be_fast(struct wdf_queue *q);
@@ -103,10 +101,8 @@ NTSTATUS imp_WdfIoQueueCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
     os_mutex_init(&q->lock);
     InitializeListHead(&q->pending);
     InitializeListHead(&q->owned);
-    for (unsigned i = 0; i < WDF_ARRIVAL_SLOTS; i++) {
-        os_mutex_init(&q->lanes[i].lock);
+    for (unsigned i = 0; i < WDF_ARRIVAL_SLOTS; i++)
         InitializeListHead(&q->lanes[i].owned);
-    }
     q->accept = q->dispatch = TRUE;
     /* Microsoft (WDF_IO_QUEUE_CONFIG.PowerManaged): WdfUseDefault is power-managed unless the
      * driver is a filter; a control device's queues never are. */
@@ -227,6 +223,39 @@ static BOOLEAN wdf_queue_may_be_fast(struct wdf_queue *q)
            !q->power_managed && wdf_sync_owner(&q->obj) == NULL;
 }
 
+/* A lane's lock: a test-and-set spin lock (one locked exchange to take it, a release store to
+ * give it back). Its holders run a few list operations and no driver code, so a waiter spins
+ * with the pause hint and yields the processor only after many tries (its holder may have
+ * been preempted: 8 helpers on 2 processors). */
+#define WDF_LANE_SPINS_BEFORE_YIELD 256
+static __attribute__((noinline)) void wdf_lane_lock_wait(struct wdf_queue_lane *l)
+{
+    unsigned spins = 0;
+    do {
+        while (__atomic_load_n(&l->lock, __ATOMIC_RELAXED) != 0) {
+            if (++spins < WDF_LANE_SPINS_BEFORE_YIELD) {
+#if defined(__x86_64__) || defined(__i386__)
+                __builtin_ia32_pause();
+#endif
+            } else {
+                spins = 0;
+                os_yield();
+            }
+        }
+    } while (__atomic_exchange_n(&l->lock, 1, __ATOMIC_ACQUIRE) != 0);
+}
+
+static inline __attribute__((always_inline)) void wdf_lane_lock(struct wdf_queue_lane *l)
+{
+    if (__builtin_expect(__atomic_exchange_n(&l->lock, 1, __ATOMIC_ACQUIRE) != 0, 0))
+        wdf_lane_lock_wait(l);
+}
+
+static void wdf_lane_unlock(struct wdf_queue_lane *l)
+{
+    __atomic_store_n(&l->lock, 0, __ATOMIC_RELEASE);
+}
+
 /* Moves the lanes' requests to `owned` and ends the fast state (the queue's lock held). */
 static void wdf_queue_fold(struct wdf_queue *q)
 {
@@ -235,7 +264,7 @@ static void wdf_queue_fold(struct wdf_queue *q)
     __atomic_store_n(&q->fast, FALSE, __ATOMIC_SEQ_CST);
     for (unsigned i = 0; i < WDF_ARRIVAL_SLOTS; i++) {
         struct wdf_queue_lane *l = &q->lanes[i];
-        os_mutex_lock(&l->lock);
+        wdf_lane_lock(l);
         while (!IsListEmpty(&l->owned)) {
             PLIST_ENTRY e = RemoveHeadList(&l->owned);
             struct wdf_request *r = CONTAINING_RECORD(e, struct wdf_request, owned_link);
@@ -247,7 +276,7 @@ static void wdf_queue_fold(struct wdf_queue *q)
             if (r->counted)
                 q->presented++;
         }
-        os_mutex_unlock(&l->lock);
+        wdf_lane_unlock(l);
     }
 }
 
@@ -275,13 +304,13 @@ enum wdf_request_where wdf_queue_request_where(struct wdf_request *r)
     unsigned lane = __atomic_load_n(&r->lane, __ATOMIC_RELAXED);
     enum wdf_request_where where;
     if (lane != 0) {
-        os_mutex_lock(&q->lanes[lane - 1].lock);
+        wdf_lane_lock(&q->lanes[lane - 1]);
         if (__atomic_load_n(&r->lane, __ATOMIC_RELAXED) == lane) {
             where = r->where;
-            os_mutex_unlock(&q->lanes[lane - 1].lock);
+            wdf_lane_unlock(&q->lanes[lane - 1]);
             return where;
         }
-        os_mutex_unlock(&q->lanes[lane - 1].lock); /* folded meanwhile */
+        wdf_lane_unlock(&q->lanes[lane - 1]); /* folded meanwhile */
     }
     wdf_queue_lock_all(q);
     where = r->where;
@@ -299,9 +328,9 @@ static BOOLEAN wdf_queue_insert_fast(struct wdf_queue *q, struct wdf_request *r)
         return FALSE;
     lane = wdf_arrival_slot();
     l = &q->lanes[lane];
-    os_mutex_lock(&l->lock);
+    wdf_lane_lock(l);
     if (!__atomic_load_n(&q->fast, __ATOMIC_ACQUIRE)) {
-        os_mutex_unlock(&l->lock);
+        wdf_lane_unlock(l);
         return FALSE;
     }
     r->queue = q;
@@ -309,7 +338,7 @@ static BOOLEAN wdf_queue_insert_fast(struct wdf_queue *q, struct wdf_request *r)
     r->counted = TRUE;
     __atomic_store_n(&r->lane, (UCHAR)(lane + 1), __ATOMIC_RELAXED);
     InsertTailList(&l->owned, &r->owned_link);
-    os_mutex_unlock(&l->lock);
+    wdf_lane_unlock(l);
     return TRUE;
 }
 
@@ -322,9 +351,9 @@ static BOOLEAN wdf_queue_leave_fast(struct wdf_queue *q, struct wdf_request *r,
     if (lane == 0)
         return FALSE;
     l = &q->lanes[lane - 1];
-    os_mutex_lock(&l->lock);
+    wdf_lane_lock(l);
     if (__atomic_load_n(&r->lane, __ATOMIC_RELAXED) != lane) {
-        os_mutex_unlock(&l->lock);
+        wdf_lane_unlock(l);
         return FALSE;
     }
     RemoveEntryList(&r->owned_link);
@@ -332,7 +361,7 @@ static BOOLEAN wdf_queue_leave_fast(struct wdf_queue *q, struct wdf_request *r,
     r->counted = FALSE;
     r->stopping = FALSE;
     r->where = WDF_REQ_COMPLETED;
-    os_mutex_unlock(&l->lock);
+    wdf_lane_unlock(l);
     next->present = NULL; /* nothing waits in the fast state, and no notification is pending */
     next->idle = NULL;
     next->context = NULL;

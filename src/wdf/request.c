@@ -38,7 +38,7 @@ struct wdf_request *wdf_request_create(struct wdf_queue *q, PIRP irp, BOOLEAN ho
      * WdfDeviceInitSetRequestAttributes); it lives as long as the request object. */
     PWDF_OBJECT_ATTRIBUTES a =
         q->device->has_request_attributes ? &q->device->request_attributes : NULL;
-    if (!NT_SUCCESS(wdf_object_create(q->obj.owner, WDF_TYPE_REQUEST, sizeof(*r), a, NULL, &o)))
+    if (!NT_SUCCESS(wdf_object_create_request(q->obj.owner, sizeof(*r), a, &o)))
         return NULL;
     r = CONTAINING_RECORD(o, struct wdf_request, obj);
     r->irp = irp;

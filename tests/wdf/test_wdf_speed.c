@@ -10,6 +10,8 @@
 #include "harness.h"
 
 #include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* WDF_CACHE_QUARANTINE of src/wdf/object.c: requests freed on a thread after a given one before
@@ -304,5 +306,100 @@ TEST(reads_arriving_on_two_threads_while_their_queue_is_deleted)
            race[i].failures, race[i].refused, race[i].after);
         ok_status(drvhost_close(race[i].file), STATUS_SUCCESS);
     }
+    ok_status(drvhost_close(f), STATUS_SUCCESS);
+}
+
+/* ---- the in-flight recorder's per-request entries ----------------------------------------- */
+
+#define RECORDING_THREADS 10 /* more than the recorder's 7 rings of one thread each */
+
+struct recording_client {
+    drvhost_file *file;
+    pthread_barrier_t *all_alive;
+    unsigned long long tid;
+    unsigned cpu;
+    int32_t status;
+};
+
+/* One copy, then a wait until every client has made its own: all hold a ring at once, so three
+ * or more share the last one (docs/tracing.md, "The in-flight recorder"). */
+static void *copy_once_while_all_alive(void *arg)
+{
+    struct recording_client *c = arg;
+    c->tid = (unsigned long long)(ULONG_PTR)PsGetCurrentThreadId();
+    c->cpu = KeGetCurrentProcessorNumberEx(NULL);
+    c->status = speed_copy(c->file);
+    pthread_barrier_wait(c->all_alive);
+    return NULL;
+}
+
+/* The client among `c` whose thread id is tid; NULL: none. */
+static const struct recording_client *client_of(const struct recording_client *c, size_t n,
+                                                unsigned long long tid)
+{
+    for (size_t i = 0; i < n; i++)
+        if (c[i].tid == tid)
+            return &c[i];
+    return NULL;
+}
+
+/* Each request's two entries (presented, completed) are written on the client's thread, the
+ * thread that sent the IRP: the dump's processor and thread columns are that thread's, for
+ * threads alone on their ring (whose id and processor the recorder keeps from the ring's
+ * taking) and threads sharing the last ring alike. */
+TEST(recorder_entries_name_the_client_thread_and_its_processor)
+{
+    /* c[RECORDING_THREADS]: this thread, whose open (a create) the create queue presents */
+    struct recording_client c[RECORDING_THREADS + 1];
+    pthread_t t[RECORDING_THREADS];
+    pthread_barrier_t all_alive;
+    unsigned lines[RECORDING_THREADS + 1] = {0}, foreign = 0, wrong_cpu = 0;
+    char *text = NULL, *p;
+    size_t size = 0;
+    FILE *out;
+    drvhost_file *f = speed_open();
+    if (f == NULL)
+        return;
+    c[RECORDING_THREADS] =
+        (struct recording_client){.tid = (unsigned long long)(ULONG_PTR)PsGetCurrentThreadId(),
+                                  .cpu = KeGetCurrentProcessorNumberEx(NULL)};
+    pthread_barrier_init(&all_alive, NULL, RECORDING_THREADS);
+    for (int i = 0; i < RECORDING_THREADS; i++) {
+        c[i] = (struct recording_client){.file = f, .all_alive = &all_alive};
+        pthread_create(&t[i], NULL, copy_once_while_all_alive, &c[i]);
+    }
+    for (int i = 0; i < RECORDING_THREADS; i++) {
+        pthread_join(t[i], NULL);
+        ok_status(c[i].status, STATUS_SUCCESS);
+    }
+    pthread_barrier_destroy(&all_alive);
+    out = open_memstream(&text, &size);
+    drvhost_recorder_dump("wdfspeed", out);
+    fclose(out);
+    for (p = text; p != NULL && (p = strstr(p, " cpu")) != NULL; p++) {
+        unsigned cpu;
+        unsigned long long tid;
+        const struct recording_client *who;
+        char *end = strchr(p, '\n');
+        if (sscanf(p, " cpu%u tid%llu", &cpu, &tid) != 2 || end == NULL ||
+            (!memmem(p, (size_t)(end - p), "presented by queue", 18) &&
+             !memmem(p, (size_t)(end - p), "completed, status", 17)))
+            continue;
+        who = client_of(c, RECORDING_THREADS + 1, tid);
+        if (who == NULL) {
+            foreign++;
+            continue;
+        }
+        lines[who - c]++;
+        if (cpu != who->cpu)
+            wrong_cpu++;
+    }
+    for (int i = 0; i < RECORDING_THREADS; i++)
+        ok(lines[i] == 2, "client %d (tid %llu): %u request entries:\n%s", i, c[i].tid, lines[i],
+           text);
+    ok(foreign == 0 && wrong_cpu == 0,
+       "%u request entries of another thread, %u with another processor:\n%s", foreign, wrong_cpu,
+       text);
+    free(text);
     ok_status(drvhost_close(f), STATUS_SUCCESS);
 }
