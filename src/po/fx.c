@@ -60,6 +60,7 @@ struct po_fx_comp {
     ULONGLONG residency;                /* PoFxSetComponentResidency (~0: no limit) */
     PO_FX_COMPONENT_IDLE_STATE *states; /* a copy of the driver's array */
     KEVENT activated; /* signalled while active: PO_FX_FLAG_BLOCKING waits on it */
+    BOOLEAN async;    /* an ASYNC_ONLY request waits for its worker: other threads leave it alone */
 };
 
 struct po_fx {
@@ -78,6 +79,7 @@ struct po_fx {
     ULONGLONG idle_timeout; /* 100 ns units */
     KTIMER timer;
     KDPC dpc;
+    LONG workers; /* PO_FX_FLAG_ASYNC_ONLY work items queued and not finished */
     ULONG ncomp;
     struct po_fx_comp comp[];
 };
@@ -204,6 +206,8 @@ static enum po_fx_call po_fx_dev_step(struct po_fx *fx)
 static enum po_fx_call po_fx_decide(struct po_fx *fx, ULONG *comp, ULONG *state)
 {
     for (ULONG i = 0; i < fx->ncomp; i++) {
+        if (fx->comp[i].async)
+            continue;
         enum po_fx_call call = po_fx_comp_step(fx, &fx->comp[i], state);
         if (call != CALL_NONE) {
             *comp = i;
@@ -259,22 +263,35 @@ static VOID NTAPI po_fx_timer_dpc(PKDPC dpc, PVOID context, PVOID a1, PVOID a2)
 struct po_fx_async {
     WORK_QUEUE_ITEM work;
     struct po_fx *fx;
+    struct po_fx_comp *comp;
 };
 
 static VOID NTAPI po_fx_async_run(PVOID context)
 {
     struct po_fx_async *a = context;
-    po_fx_run(a->fx);
+    struct po_fx *fx = a->fx;
+    KIRQL irql;
+    KeAcquireSpinLock(&fx->lock, &irql);
+    a->comp->async = FALSE;
+    KeReleaseSpinLock(&fx->lock, irql);
+    po_fx_run(fx);
     ExFreePoolWithTag(a, PO_FX_TAG);
+    InterlockedDecrement(&fx->workers); /* last: PoFxUnregisterDevice may free fx after it */
 }
 
 /* Flags 0: drvhost decides for the synchronous way (the callbacks in the caller's thread). */
-static void po_fx_kick(struct po_fx *fx, ULONG flags)
+static void po_fx_kick(struct po_fx *fx, struct po_fx_comp *c, ULONG flags)
 {
     if ((flags & PO_FX_FLAG_ASYNC_ONLY) != 0) {
         struct po_fx_async *a = ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(*a), PO_FX_TAG);
         if (a != NULL) {
+            KIRQL irql;
+            KeAcquireSpinLock(&fx->lock, &irql);
+            c->async = TRUE;
+            KeReleaseSpinLock(&fx->lock, irql);
+            InterlockedIncrement(&fx->workers);
             a->fx = fx;
+            a->comp = c;
             ExInitializeWorkItem(&a->work, po_fx_async_run, a);
             ExQueueWorkItem(&a->work, DelayedWorkQueue);
             return;
@@ -425,6 +442,10 @@ VOID NTAPI PoFxUnregisterDevice(POHANDLE Handle)
     struct po_fx *fx = po_fx_from(Handle, "PoFxUnregisterDevice", __builtin_return_address(0));
     KeCancelTimer(&fx->timer);
     KeFlushQueuedDpcs();
+    while (InterlockedCompareExchange(&fx->workers, 0, 0) != 0) {
+        LARGE_INTEGER ms = {.QuadPart = -10000};
+        KeDelayExecutionThread(KernelMode, FALSE, &ms); /* an ASYNC_ONLY worker still runs */
+    }
     fx->magic = 0;
     ExFreePoolWithTag(fx, PO_FX_TAG);
 }
@@ -459,7 +480,7 @@ VOID NTAPI PoFxActivateComponent(POHANDLE Handle, ULONG Component, ULONG Flags)
     KeReleaseSpinLock(&fx->lock, irql);
     if (!first)
         return;
-    po_fx_kick(fx, Flags);
+    po_fx_kick(fx, c, Flags);
     if ((Flags & PO_FX_FLAG_BLOCKING) != 0)
         KeWaitForSingleObject(&c->activated, Executive, KernelMode, FALSE, NULL);
 }
@@ -481,7 +502,7 @@ VOID NTAPI PoFxIdleComponent(POHANDLE Handle, ULONG Component, ULONG Flags)
                      "PoFxIdleComponent: component %lu holds no activation reference (caller %p)",
                      (unsigned long)Component, caller);
     if (refs == 1)
-        po_fx_kick(fx, Flags);
+        po_fx_kick(fx, c, Flags);
 }
 
 /* ---- the driver's completions ---------------------------------------------------------------- */
