@@ -345,24 +345,34 @@ static ULONG po_fx_count(const PO_FX_DEVICE *dev)
                                             : ((const PO_FX_DEVICE_V2 *)dev)->ComponentCount;
 }
 
+/* V1 and V2 differ only in Flags and where ComponentCount sits: the callbacks and context have
+ * the same names in both, read through the version's own layout. */
+#define PO_FX_COPY_CALLBACKS(fx, v)                                                                \
+    do {                                                                                           \
+        (fx)->active_cb = (v)->ComponentActiveConditionCallback;                                   \
+        (fx)->idle_cb = (v)->ComponentIdleConditionCallback;                                       \
+        (fx)->state_cb = (v)->ComponentIdleStateCallback;                                          \
+        (fx)->required_cb = (v)->DevicePowerRequiredCallback;                                      \
+        (fx)->not_required_cb = (v)->DevicePowerNotRequiredCallback;                               \
+        (fx)->context = (v)->DeviceContext;                                                        \
+    } while (0)
+
 static void po_fx_callbacks(struct po_fx *fx, const PO_FX_DEVICE *d)
 {
-    /* V1 and V2 differ only in Flags and where ComponentCount sits: read each by version. */
-    if (d->Version == PO_FX_VERSION_V1) {
-        const PO_FX_DEVICE_V1 *v = (const PO_FX_DEVICE_V1 *)d;
-        fx->active_cb = v->ComponentActiveConditionCallback,
-        fx->idle_cb = v->ComponentIdleConditionCallback;
-        fx->state_cb = v->ComponentIdleStateCallback,
-        fx->required_cb = v->DevicePowerRequiredCallback;
-        fx->not_required_cb = v->DevicePowerNotRequiredCallback, fx->context = v->DeviceContext;
-    } else {
-        const PO_FX_DEVICE_V2 *v = (const PO_FX_DEVICE_V2 *)d;
-        fx->active_cb = v->ComponentActiveConditionCallback,
-        fx->idle_cb = v->ComponentIdleConditionCallback;
-        fx->state_cb = v->ComponentIdleStateCallback,
-        fx->required_cb = v->DevicePowerRequiredCallback;
-        fx->not_required_cb = v->DevicePowerNotRequiredCallback, fx->context = v->DeviceContext;
-    }
+    if (d->Version == PO_FX_VERSION_V1)
+        PO_FX_COPY_CALLBACKS(fx, (const PO_FX_DEVICE_V1 *)d);
+    else
+        PO_FX_COPY_CALLBACKS(fx, (const PO_FX_DEVICE_V2 *)d);
+}
+
+/* drvhost calls each of the five callbacks a transition needs: a registration without one is
+ * refused (drvhost's choice; the pages name no status for it). */
+static BOOLEAN po_fx_callbacks_given(const PO_FX_DEVICE *d)
+{
+    struct po_fx probe;
+    po_fx_callbacks(&probe, d);
+    return probe.active_cb != NULL && probe.idle_cb != NULL && probe.state_cb != NULL &&
+           probe.required_cb != NULL && probe.not_required_cb != NULL;
 }
 
 static NTSTATUS po_fx_validate(PDEVICE_OBJECT pdo, const PO_FX_DEVICE *dev, ULONG *total)
@@ -379,6 +389,13 @@ static NTSTATUS po_fx_validate(PDEVICE_OBJECT pdo, const PO_FX_DEVICE *dev, ULON
     ULONG count = po_fx_count(dev);
     if (count == 0 || count > 0x10000)
         return STATUS_INVALID_PARAMETER;
+    if (!po_fx_callbacks_given(dev)) {
+        rtl_diag(RTL_DIAG_WARN, "po",
+                 "PoFxRegisterDevice: drvhost needs all five component and device callbacks "
+                 "(ComponentActiveCondition, ComponentIdleCondition, ComponentIdleState, "
+                 "DevicePowerRequired, DevicePowerNotRequired)");
+        return STATUS_INVALID_PARAMETER;
+    }
     *total = 0;
     for (ULONG i = 0; i < count; i++) {
         ULONG n, wakeable;
@@ -465,12 +482,21 @@ static void po_fx_check_flags(ULONG flags, const char *ddi, POHANDLE h, const vo
                           caller);
 }
 
+/* The checks PoFxActivateComponent and PoFxIdleComponent share: flags, IRQL, handle, index. */
+static struct po_fx *po_fx_enter(POHANDLE h, ULONG component, ULONG flags, const char *ddi,
+                                 const void *caller, struct po_fx_comp **c)
+{
+    po_fx_check_flags(flags, ddi, h, caller);
+    struct po_fx *fx = po_fx_from(h, ddi, caller);
+    *c = po_fx_comp(fx, component, ddi, caller);
+    return fx;
+}
+
 VOID NTAPI PoFxActivateComponent(POHANDLE Handle, ULONG Component, ULONG Flags)
 {
-    const void *caller = __builtin_return_address(0);
-    po_fx_check_flags(Flags, "PoFxActivateComponent", Handle, caller);
-    struct po_fx *fx = po_fx_from(Handle, "PoFxActivateComponent", caller);
-    struct po_fx_comp *c = po_fx_comp(fx, Component, "PoFxActivateComponent", caller);
+    struct po_fx_comp *c;
+    struct po_fx *fx = po_fx_enter(Handle, Component, Flags, "PoFxActivateComponent",
+                                   __builtin_return_address(0), &c);
     KIRQL irql;
     KeAcquireSpinLock(&fx->lock, &irql);
     BOOLEAN first = c->refs++ == 0;
@@ -485,12 +511,14 @@ VOID NTAPI PoFxActivateComponent(POHANDLE Handle, ULONG Component, ULONG Flags)
         KeWaitForSingleObject(&c->activated, Executive, KernelMode, FALSE, NULL);
 }
 
+/* PO_FX_FLAG_BLOCKING is taken as 0 (the transition runs in the caller's thread): the call
+ * returns before the idle condition is reached only if the driver completes its idle callback
+ * later from another thread (a deviation, docs/power.md). */
 VOID NTAPI PoFxIdleComponent(POHANDLE Handle, ULONG Component, ULONG Flags)
 {
     const void *caller = __builtin_return_address(0);
-    po_fx_check_flags(Flags, "PoFxIdleComponent", Handle, caller);
-    struct po_fx *fx = po_fx_from(Handle, "PoFxIdleComponent", caller);
-    struct po_fx_comp *c = po_fx_comp(fx, Component, "PoFxIdleComponent", caller);
+    struct po_fx_comp *c;
+    struct po_fx *fx = po_fx_enter(Handle, Component, Flags, "PoFxIdleComponent", caller, &c);
     KIRQL irql;
     KeAcquireSpinLock(&fx->lock, &irql);
     LONG refs = c->refs;

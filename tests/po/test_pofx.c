@@ -105,6 +105,17 @@ static VOID PowerNotRequired(PVOID Context)
 static PO_FX_COMPONENT_IDLE_STATE g_states[3] = {
     {0, 0, 1000}, {100, 1000, 100}, {10000, 100000, PO_FX_UNKNOWN_POWER}};
 
+/* The callbacks have the same names in PO_FX_DEVICE_V1 and _V2. */
+#define SET_CALLBACKS(dev)                                                                         \
+    do {                                                                                           \
+        (dev).ComponentActiveConditionCallback = ActiveCondition;                                  \
+        (dev).ComponentIdleConditionCallback = IdleCondition;                                      \
+        (dev).ComponentIdleStateCallback = IdleState;                                              \
+        (dev).DevicePowerRequiredCallback = PowerRequired;                                         \
+        (dev).DevicePowerNotRequiredCallback = PowerNotRequired;                                   \
+        (dev).DeviceContext = &g;                                                                  \
+    } while (0)
+
 struct two_comp {
     PO_FX_DEVICE_V1 dev;
     PO_FX_COMPONENT_V1 more[1];
@@ -116,12 +127,7 @@ static struct two_comp device_v1(void)
     memset(&d, 0, sizeof(d));
     d.dev.Version = PO_FX_VERSION_V1;
     d.dev.ComponentCount = 2;
-    d.dev.ComponentActiveConditionCallback = ActiveCondition;
-    d.dev.ComponentIdleConditionCallback = IdleCondition;
-    d.dev.ComponentIdleStateCallback = IdleState;
-    d.dev.DevicePowerRequiredCallback = PowerRequired;
-    d.dev.DevicePowerNotRequiredCallback = PowerNotRequired;
-    d.dev.DeviceContext = &g;
+    SET_CALLBACKS(d.dev);
     d.dev.Components[0].IdleStateCount = 3;
     d.dev.Components[0].DeepestWakeableIdleState = 1;
     d.dev.Components[0].IdleStates = g_states;
@@ -189,6 +195,11 @@ TEST(pofx_register_refuses_what_its_page_names)
     d = device_v1();
     d.dev.Components[0].DeepestWakeableIdleState = 3; /* beyond F2 */
     ok_status(PoFxRegisterDevice(pdo, (PPO_FX_DEVICE)&d.dev, &h), STATUS_INVALID_PARAMETER);
+    d = device_v1();
+    d.dev.DevicePowerRequiredCallback = NULL; /* drvhost's choice: all five are needed */
+    harness_stderr_begin();
+    ok_status(PoFxRegisterDevice(pdo, (PPO_FX_DEVICE)&d.dev, &h), STATUS_INVALID_PARAMETER);
+    free(harness_stderr_end());
     ok(h == NULL, "a refused registration wrote the handle\n");
     ok_log(""); /* no callback for any of them */
     drvhost_close(g_file);
@@ -204,12 +215,7 @@ TEST(pofx_v2_device_registers_and_reads_its_components)
     memset(&d, 0, sizeof(d));
     d.dev.Version = PO_FX_VERSION_V2;
     d.dev.ComponentCount = 2;
-    d.dev.ComponentIdleConditionCallback = IdleCondition;
-    d.dev.ComponentActiveConditionCallback = ActiveCondition;
-    d.dev.ComponentIdleStateCallback = IdleState;
-    d.dev.DevicePowerRequiredCallback = PowerRequired;
-    d.dev.DevicePowerNotRequiredCallback = PowerNotRequired;
-    d.dev.DeviceContext = &g;
+    SET_CALLBACKS(d.dev);
     for (int i = 0; i < 2; i++)
         d.dev.Components[i].IdleStateCount = 3, d.dev.Components[i].IdleStates = g_states;
     d.dev.Components[1].IdleStateCount = 2;
