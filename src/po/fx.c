@@ -53,6 +53,7 @@ struct po_fx_comp {
     BOOLEAN active;                     /* the active condition (the driver was told) */
     BOOLEAN wake;                       /* PoFxSetComponentWake's hint */
     ULONG fstate;                       /* current Fx state */
+    ULONG target;                       /* the Fx state of the STEP_FSTATE under way */
     enum po_fx_step step;               /* the transition under way */
     ULONG nstates;                      /* IdleStateCount */
     ULONG deepest_wakeable;             /* DeepestWakeableIdleState */
@@ -74,7 +75,8 @@ struct po_fx {
     PPO_FX_DEVICE_POWER_NOT_REQUIRED_CALLBACK not_required_cb;
     KSPIN_LOCK lock;
     BOOLEAN started;
-    BOOLEAN timer_due; /* the idle time-out passed (reset whenever a component activates) */
+    BOOLEAN timer_due;   /* the idle time-out passed (reset whenever a component activates) */
+    BOOLEAN timer_armed; /* the idle time-out runs (cleared by its DPC and by an activation) */
     enum po_fx_dev dev;
     ULONGLONG idle_timeout; /* 100 ns units */
     KTIMER timer;
@@ -166,7 +168,7 @@ static enum po_fx_call po_fx_comp_step(struct po_fx *fx, struct po_fx_comp *c, U
             return CALL_NONE; /* wait for the device transition to end */
         if (c->fstate != 0) {
             c->step = STEP_FSTATE;
-            *state = 0;
+            c->target = *state = 0;
             return CALL_FSTATE;
         }
         if (!c->active) {
@@ -182,7 +184,7 @@ static enum po_fx_call po_fx_comp_step(struct po_fx *fx, struct po_fx_comp *c, U
     }
     if (c->fstate != po_fx_deepest(c)) {
         c->step = STEP_FSTATE;
-        *state = po_fx_deepest(c);
+        c->target = *state = po_fx_deepest(c);
         return CALL_FSTATE;
     }
     return CALL_NONE;
@@ -196,7 +198,9 @@ static enum po_fx_call po_fx_dev_step(struct po_fx *fx)
     if (fx->idle_timeout != 0 && !fx->timer_due) {
         LARGE_INTEGER due;
         due.QuadPart = -(LONGLONG)fx->idle_timeout;
-        KeSetTimer(&fx->timer, due, &fx->dpc); /* re-armed: the interval starts afresh */
+        if (!fx->timer_armed) /* the interval starts when the last component settled idle */
+            KeSetTimer(&fx->timer, due, &fx->dpc);
+        fx->timer_armed = TRUE;
         return CALL_NONE;
     }
     fx->dev = DEV_GOING_OFF;
@@ -253,7 +257,9 @@ static VOID NTAPI po_fx_timer_dpc(PKDPC dpc, PVOID context, PVOID a1, PVOID a2)
     struct po_fx *fx = context;
     (void)dpc, (void)a1, (void)a2;
     KeAcquireSpinLockAtDpcLevel(&fx->lock);
-    fx->timer_due = TRUE;
+    /* An activation that raced this DPC leaves the time-out not passed. */
+    fx->timer_due = fx->timer_armed && po_fx_all_idle(fx);
+    fx->timer_armed = FALSE;
     KeReleaseSpinLockFromDpcLevel(&fx->lock);
     po_fx_run(fx);
 }
@@ -501,8 +507,10 @@ VOID NTAPI PoFxActivateComponent(POHANDLE Handle, ULONG Component, ULONG Flags)
     KeAcquireSpinLock(&fx->lock, &irql);
     BOOLEAN first = c->refs++ == 0;
     fx->timer_due = FALSE;
-    if (first && fx->dev == DEV_REQUIRED)
+    if (first && fx->timer_armed) {
         KeCancelTimer(&fx->timer); /* a pending not-required is cancelled (its page) */
+        fx->timer_armed = FALSE;
+    }
     KeReleaseSpinLock(&fx->lock, irql);
     if (!first)
         return;
@@ -548,7 +556,7 @@ static void po_fx_end_step(POHANDLE h, ULONG component, enum po_fx_step step, co
         c->active = FALSE;
         KeClearEvent(&c->activated);
     } else if (was) {
-        c->fstate = c->refs > 0 || !fx->started ? 0 : po_fx_deepest(c);
+        c->fstate = c->target; /* where the driver was asked to go, whatever changed since */
     }
     if (was)
         c->step = STEP_NONE;

@@ -35,6 +35,7 @@ static struct {
     char text[1024];
     ULONG autos;
     POHANDLE handle;
+    PDEVICE_OBJECT pdo;
     PKTHREAD caller; /* the thread calling PoFx; a callback elsewhere logs "*" after its token */
 } g;
 
@@ -157,6 +158,7 @@ static void setup_registered(ULONG autos)
 {
     PDEVICE_OBJECT pdo = setup(autos);
     struct two_comp d = device_v1();
+    g.pdo = pdo;
     ok_status(PoFxRegisterDevice(pdo, (PPO_FX_DEVICE)&d.dev, &g.handle), STATUS_SUCCESS);
 }
 
@@ -295,6 +297,26 @@ TEST(pofx_each_step_waits_for_the_drivers_completion)
     teardown();
 }
 
+TEST(pofx_an_activation_during_an_f_state_change_asks_for_f0_after_it)
+{
+    setup_registered(0);
+    PoFxStartDevicePowerManagement(g.handle);
+    ok_log("I0 I1");
+    PoFxCompleteIdleCondition(g.handle, 0);
+    ok_log("F0>2");
+    PoFxActivateComponent(g.handle, 0, 0); /* while the component goes to F2 */
+    ok_log("");
+    PoFxCompleteIdleState(g.handle, 0); /* it is in F2 now: back to F0 first */
+    ok_log("F0>0");
+    PoFxCompleteIdleState(g.handle, 0);
+    ok_log("A0");
+    PoFxCompleteIdleCondition(g.handle, 1);
+    ok_log("F1>1");
+    PoFxCompleteIdleState(g.handle, 1);
+    ok_log(""); /* component 0 is active: the device stays on */
+    teardown();
+}
+
 TEST(pofx_latency_residency_and_wake_limit_the_f_state)
 {
     setup_registered(AUTO_ALL);
@@ -362,6 +384,8 @@ TEST(pofx_power_control_without_a_pep_is_not_supported)
     ok_status(PoFxPowerControl(g.handle, &code, NULL, 0, out, sizeof(out), &returned),
               STATUS_NOT_SUPPORTED);
     ok(returned == 0, "BytesReturned %zu\n", (size_t)returned);
+    PoFxNotifySurprisePowerOn(g.pdo); /* a notice for the PEP: nothing happens without one */
+    ok_log("");
     teardown();
 }
 
@@ -451,4 +475,13 @@ TEST(power_setting_callback_gets_the_value_at_once_and_at_each_change)
     harness_stderr_begin();
     ok_status(PoUnregisterPowerSettingCallback(handle), STATUS_INVALID_PARAMETER);
     free(harness_stderr_end());
+}
+
+/* ---- KMDF: WdfDeviceWdmAssignPowerFrameworkSettings is a stand-in -------------------------- */
+
+TEST(kmdf_power_framework_settings_are_a_stand_in_0x10D)
+{
+    /* 0x10D / 0x1000 (drvhost's "not provided"), parameter 2 the routine's KMDF 1.33 index */
+    expect_bugcheck_params(0x10D, BUGCHECK_P1 | BUGCHECK_P2, 0x1000, 425, 0, 0);
+    harness_load_driver("pofxkmdf");
 }
