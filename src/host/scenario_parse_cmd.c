@@ -512,11 +512,9 @@ static int cmd_power_setting(struct pctx *c, struct scn_cmd *cmd, const struct t
     if (a[1].n > 0 && a[1].s[0] >= '0' && a[1].s[0] <= '9') {
         if (scnp_parse_u32(c, a[1], "power setting value", &number) < 0)
             return -1;
-        cmd->data.data = calloc(1, sizeof(number) + 1);
-        if (cmd->data.data == NULL)
-            return scnp_perr(c, a[1].col, "out of memory");
+        if (!scnp_bytes_alloc(c, sizeof(number), &cmd->data)) /* freed with the script */
+            return -1;
         memcpy(cmd->data.data, &number, sizeof(number)); /* little-endian, as on x64 */
-        cmd->data.size = sizeof(number);
         return 0;
     }
     return scnp_parse_data(c, a[1], &cmd->data);

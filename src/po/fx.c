@@ -333,14 +333,15 @@ static void po_fx_comp_init(struct po_fx_comp *c, ULONG n, const PO_FX_COMPONENT
 }
 
 /* Component i of either version: its states and deepest wakeable state. */
+/* Components is an ANYSIZE_ARRAY: indexed through a pointer (ComponentCount elements). */
 static void po_fx_comp_desc(const PO_FX_DEVICE *dev, ULONG i, ULONG *n,
                             const PO_FX_COMPONENT_IDLE_STATE **s, ULONG *wakeable)
 {
     if (dev->Version == PO_FX_VERSION_V1) {
-        const PO_FX_COMPONENT_V1 *c = &((const PO_FX_DEVICE_V1 *)dev)->Components[i];
+        const PO_FX_COMPONENT_V1 *all = ((const PO_FX_DEVICE_V1 *)dev)->Components, *c = all + i;
         *n = c->IdleStateCount, *s = c->IdleStates, *wakeable = c->DeepestWakeableIdleState;
     } else {
-        const PO_FX_COMPONENT_V2 *c = &((const PO_FX_DEVICE_V2 *)dev)->Components[i];
+        const PO_FX_COMPONENT_V2 *all = ((const PO_FX_DEVICE_V2 *)dev)->Components, *c = all + i;
         *n = c->IdleStateCount, *s = c->IdleStates, *wakeable = c->DeepestWakeableIdleState;
     }
 }

@@ -129,12 +129,19 @@ static struct two_comp device_v1(void)
     d.dev.Version = PO_FX_VERSION_V1;
     d.dev.ComponentCount = 2;
     SET_CALLBACKS(d.dev);
-    d.dev.Components[0].IdleStateCount = 3;
-    d.dev.Components[0].DeepestWakeableIdleState = 1;
-    d.dev.Components[0].IdleStates = g_states;
-    d.dev.Components[1].IdleStateCount = 2;
-    d.dev.Components[1].IdleStates = g_states;
+    PO_FX_COMPONENT_V1 *c = d.dev.Components; /* ANYSIZE_ARRAY: 2 elements here */
+    c[0].IdleStateCount = 3;
+    c[0].DeepestWakeableIdleState = 1;
+    c[0].IdleStates = g_states;
+    c[1].IdleStateCount = 2;
+    c[1].IdleStates = g_states;
     return d;
+}
+
+static PO_FX_COMPONENT_V1 *comp1(struct two_comp *d)
+{
+    PO_FX_COMPONENT_V1 *c = d->dev.Components;
+    return &c[1];
 }
 
 static drvhost_file *g_file;
@@ -189,10 +196,10 @@ TEST(pofx_register_refuses_what_its_page_names)
     d.dev.ComponentCount = 0;
     ok_status(PoFxRegisterDevice(pdo, (PPO_FX_DEVICE)&d.dev, &h), STATUS_INVALID_PARAMETER);
     d = device_v1();
-    d.dev.Components[1].IdleStateCount = 0;
+    comp1(&d)->IdleStateCount = 0;
     ok_status(PoFxRegisterDevice(pdo, (PPO_FX_DEVICE)&d.dev, &h), STATUS_INVALID_PARAMETER);
     d = device_v1();
-    d.dev.Components[1].IdleStates = bad_f0; /* F0 must have no latency and no residency */
+    comp1(&d)->IdleStates = bad_f0; /* F0 must have no latency and no residency */
     ok_status(PoFxRegisterDevice(pdo, (PPO_FX_DEVICE)&d.dev, &h), STATUS_INVALID_PARAMETER);
     d = device_v1();
     d.dev.Components[0].DeepestWakeableIdleState = 3; /* beyond F2 */
@@ -218,9 +225,10 @@ TEST(pofx_v2_device_registers_and_reads_its_components)
     d.dev.Version = PO_FX_VERSION_V2;
     d.dev.ComponentCount = 2;
     SET_CALLBACKS(d.dev);
+    PO_FX_COMPONENT_V2 *c = d.dev.Components; /* ANYSIZE_ARRAY: 2 elements here */
     for (int i = 0; i < 2; i++)
-        d.dev.Components[i].IdleStateCount = 3, d.dev.Components[i].IdleStates = g_states;
-    d.dev.Components[1].IdleStateCount = 2;
+        c[i].IdleStateCount = 3, c[i].IdleStates = g_states;
+    c[1].IdleStateCount = 2;
     ok_status(PoFxRegisterDevice(pdo, (PPO_FX_DEVICE)&d.dev, &g.handle), STATUS_SUCCESS);
     ok_log(""); /* registered fully on and active: nothing to say */
     PoFxStartDevicePowerManagement(g.handle);
