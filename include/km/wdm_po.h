@@ -4,9 +4,10 @@
  * POHANDLE, PO_FX_DEVICE, PO_FX_COMPONENT and the PoFx* routines), with Microsoft's names,
  * values and layouts. Included by wdm.h; not meant to be included on its own.
  *
- * drvhost provides none of these routines yet: each is declared DRVHOST_NOT_PROVIDED, so a driver
- * that calls one fails to compile with "'X' is unavailable: drvhost does not provide this
- * routine" rather than loading and failing later (docs/compatibility.md says what each needs).
+ * drvhost provides the power setting callbacks and PoFx (docs/power.md). The power limit
+ * requests are declared DRVHOST_NOT_PROVIDED, so a driver that calls one fails to compile with
+ * "'X' is unavailable: drvhost does not provide this routine" rather than loading and failing
+ * later (docs/compatibility.md says what each needs).
  */
 #ifndef _WDMDDK_
 #include <wdm.h> /* it includes this file where it belongs */
@@ -56,9 +57,8 @@ typedef POWER_SETTING_CALLBACK *PPOWER_SETTING_CALLBACK;
 NTKERNELAPI NTSTATUS NTAPI PoRegisterPowerSettingCallback(PDEVICE_OBJECT DeviceObject,
                                                           LPCGUID SettingGuid,
                                                           PPOWER_SETTING_CALLBACK Callback,
-                                                          PVOID Context,
-                                                          PVOID *Handle) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI NTSTATUS NTAPI PoUnregisterPowerSettingCallback(PVOID Handle) DRVHOST_NOT_PROVIDED;
+                                                          PVOID Context, PVOID *Handle);
+NTKERNELAPI NTSTATUS NTAPI PoUnregisterPowerSettingCallback(PVOID Handle);
 
 /* ---- power limits (ntpoapi) ----------------------------------------------------------- */
 
@@ -217,31 +217,24 @@ typedef PO_FX_DEVICE_V2 PO_FX_DEVICE, *PPO_FX_DEVICE;
 #endif
 
 NTKERNELAPI NTSTATUS NTAPI PoFxRegisterDevice(PDEVICE_OBJECT Pdo, PPO_FX_DEVICE Device,
-                                              POHANDLE *Handle) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxStartDevicePowerManagement(POHANDLE Handle) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxUnregisterDevice(POHANDLE Handle) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxActivateComponent(POHANDLE Handle, ULONG Component,
-                                             ULONG Flags) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxIdleComponent(POHANDLE Handle, ULONG Component,
-                                         ULONG Flags) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxCompleteIdleState(POHANDLE Handle, ULONG Component) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxCompleteIdleCondition(POHANDLE Handle,
-                                                 ULONG Component) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxCompleteDevicePowerNotRequired(POHANDLE Handle) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxReportDevicePoweredOn(POHANDLE Handle) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxSetComponentLatency(POHANDLE Handle, ULONG Component,
-                                               ULONGLONG Latency) DRVHOST_NOT_PROVIDED;
+                                              POHANDLE *Handle);
+NTKERNELAPI VOID NTAPI PoFxStartDevicePowerManagement(POHANDLE Handle);
+NTKERNELAPI VOID NTAPI PoFxUnregisterDevice(POHANDLE Handle);
+NTKERNELAPI VOID NTAPI PoFxActivateComponent(POHANDLE Handle, ULONG Component, ULONG Flags);
+NTKERNELAPI VOID NTAPI PoFxIdleComponent(POHANDLE Handle, ULONG Component, ULONG Flags);
+NTKERNELAPI VOID NTAPI PoFxCompleteIdleState(POHANDLE Handle, ULONG Component);
+NTKERNELAPI VOID NTAPI PoFxCompleteIdleCondition(POHANDLE Handle, ULONG Component);
+NTKERNELAPI VOID NTAPI PoFxCompleteDevicePowerNotRequired(POHANDLE Handle);
+NTKERNELAPI VOID NTAPI PoFxReportDevicePoweredOn(POHANDLE Handle);
+NTKERNELAPI VOID NTAPI PoFxSetComponentLatency(POHANDLE Handle, ULONG Component, ULONGLONG Latency);
 NTKERNELAPI VOID NTAPI PoFxSetComponentResidency(POHANDLE Handle, ULONG Component,
-                                                 ULONGLONG Residency) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxSetComponentWake(POHANDLE Handle, ULONG Component,
-                                            BOOLEAN WakeHint) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxSetDeviceIdleTimeout(POHANDLE Handle,
-                                                ULONGLONG IdleTimeout) DRVHOST_NOT_PROVIDED;
+                                                 ULONGLONG Residency);
+NTKERNELAPI VOID NTAPI PoFxSetComponentWake(POHANDLE Handle, ULONG Component, BOOLEAN WakeHint);
+NTKERNELAPI VOID NTAPI PoFxSetDeviceIdleTimeout(POHANDLE Handle, ULONGLONG IdleTimeout);
 NTKERNELAPI NTSTATUS NTAPI PoFxPowerControl(POHANDLE Handle, LPCGUID PowerControlCode,
                                             PVOID InBuffer, SIZE_T InBufferSize, PVOID OutBuffer,
-                                            SIZE_T OutBufferSize,
-                                            PSIZE_T BytesReturned) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI PoFxNotifySurprisePowerOn(PDEVICE_OBJECT Pdo) DRVHOST_NOT_PROVIDED;
+                                            SIZE_T OutBufferSize, PSIZE_T BytesReturned);
+NTKERNELAPI VOID NTAPI PoFxNotifySurprisePowerOn(PDEVICE_OBJECT Pdo);
 
 #ifdef __cplusplus
 }

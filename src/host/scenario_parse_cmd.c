@@ -499,6 +499,27 @@ static int cmd_usb_in(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, 
     return scnp_parse_data(c, a[2], &cmd->data);
 }
 
+static int parse_guid(struct pctx *c, struct tok t, uint8_t out[16]);
+
+/* power-setting GUID VALUE: VALUE a number (a ULONG, as most power settings are) or DATA. */
+static int cmd_power_setting(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    uint32_t number;
+    (void)n;
+    cmd->wmi.has_guid = 1;
+    if (parse_guid(c, a[0], cmd->wmi.guid) < 0)
+        return -1;
+    if (a[1].n > 0 && a[1].s[0] >= '0' && a[1].s[0] <= '9') {
+        if (scnp_parse_u32(c, a[1], "power setting value", &number) < 0)
+            return -1;
+        if (!scnp_bytes_alloc(c, sizeof(number), &cmd->data)) /* freed with the script */
+            return -1;
+        memcpy(cmd->data.data, &number, sizeof(number)); /* little-endian, as on x64 */
+        return 0;
+    }
+    return scnp_parse_data(c, a[1], &cmd->data);
+}
+
 /* interrupt INSTANCE [INDEX] */
 static int cmd_interrupt(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
@@ -751,6 +772,7 @@ static const struct cmd_def commands[] = {
      O_EXPECT | O_TIMEOUT,
      {"INSTANCE", "ENDPOINT", "DATA"},
      cmd_usb_in},
+    {"power-setting", SCN_POWER_SETTING, 2, 2, O_EXPECT, {"GUID", "VALUE"}, cmd_power_setting},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},
 };

@@ -15,6 +15,7 @@
 
 #include "host/host.h"
 #include "os/os.h"
+#include "po/po.h"
 #include "se/se.h"
 #include "trace/trace.h"
 
@@ -700,6 +701,11 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     case SCN_WMI:
     case SCN_WMI_EVENT:
         run_wmi(r, cmd);
+        break;
+    case SCN_POWER_SETTING:
+        report_status(r, cmd,
+                      po_power_setting_set((const GUID *)cmd->wmi.guid, cmd->data.data,
+                                           (ULONG)cmd->data.size));
         break;
     case SCN_IDENTITY:
         run_identity(r, cmd);

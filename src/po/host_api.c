@@ -22,3 +22,9 @@ DRVHOST_API int32_t drvhost_po_system_wake(void)
 {
     return po_system_wake();
 }
+
+/* A power setting's new value: its callbacks are called before this returns. */
+DRVHOST_API int32_t drvhost_po_power_setting(const void *guid, const void *value, uint32_t length)
+{
+    return po_power_setting_set((const GUID *)guid, value, length);
+}

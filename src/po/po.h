@@ -30,4 +30,8 @@ NTSTATUS po_system_sleep(SYSTEM_POWER_STATE state);
  * STATUS_INVALID_DEVICE_STATE when the system is not asleep. */
 NTSTATUS po_system_wake(void);
 
+/* Sets a power setting's value (at most 256 bytes) and calls every callback registered for it
+ * (PoRegisterPowerSettingCallback), at PASSIVE_LEVEL, in the caller's thread. */
+NTSTATUS po_power_setting_set(const GUID *guid, const void *value, ULONG length);
+
 #endif

@@ -618,3 +618,26 @@ TEST(scenario_wmi_commands)
               "t.scn:1:60: error: option 'item' does not apply to wmi-event");
     parse_bad("wmi \\Device\\W\n", "t.scn:1:14: error: missing argument REQUEST");
 }
+
+TEST(scenario_power_setting_command)
+{
+    static const unsigned char guid[16] = {0x10, 0x3a, 0x8f, 0x6d, 0x01, 0x00, 0x5b, 0x4a,
+                                           0x9c, 0x1d, 0x2e, 0x3f, 0x40, 0x51, 0x62, 0x73};
+    static const unsigned char five[4] = {5, 0, 0, 0};
+    struct scn_script *s = parse_ok("power-setting {6d8f3a10-0001-4a5b-9c1d-2e3f40516273} 5\n"
+                                    "power-setting {6d8f3a10-0001-4a5b-9c1d-2e3f40516273} hex:0102 "
+                                    "expect=STATUS_SUCCESS\n");
+    if (!s)
+        return;
+    ok(s->count == 2, "count %zu\n", s->count);
+    ok(s->cmds[0].kind == SCN_POWER_SETTING && memcmp(s->cmds[0].wmi.guid, guid, 16) == 0 &&
+           s->cmds[0].data.size == 4 && memcmp(s->cmds[0].data.data, five, 4) == 0,
+       "a number is a ULONG\n");
+    ok(s->cmds[1].data.size == 2 && s->cmds[1].data.data[1] == 2 && s->cmds[1].check_status,
+       "DATA as given\n");
+    scn_script_free(s);
+    parse_bad("power-setting {6d8f3a10-0001-4a5b-9c1d-2e3f4051627} 5\n",
+              "t.scn:1:15: error: expected a GUID");
+    parse_bad("power-setting {6d8f3a10-0001-4a5b-9c1d-2e3f40516273}\n",
+              "t.scn:1:53: error: missing argument VALUE");
+}

@@ -405,4 +405,47 @@ FORCEINLINE WDF_DEVICE_PNP_STATE WdfDeviceGetDevicePnpState(WDFDEVICE Device)
         WdfDriverGlobals, Device);
 }
 
+/* ---- the power management framework (PoFx) for a single-component device ---------------- */
+
+/* drvhost: WdfDeviceWdmAssignPowerFrameworkSettings is a stand-in (docs/wdf.md): a driver calling
+ * it compiles and loads, and the call is bug check 0x10D naming it. The framework never
+ * registers a device with PoFx itself yet. */
+typedef NTSTATUS EVT_WDFDEVICE_WDM_POST_PO_FX_REGISTER_DEVICE(WDFDEVICE Device, POHANDLE PoHandle);
+typedef EVT_WDFDEVICE_WDM_POST_PO_FX_REGISTER_DEVICE *PFN_WDFDEVICE_WDM_POST_PO_FX_REGISTER_DEVICE;
+typedef VOID EVT_WDFDEVICE_WDM_PRE_PO_FX_UNREGISTER_DEVICE(WDFDEVICE Device, POHANDLE PoHandle);
+typedef EVT_WDFDEVICE_WDM_PRE_PO_FX_UNREGISTER_DEVICE
+    *PFN_WDFDEVICE_WDM_PRE_PO_FX_UNREGISTER_DEVICE;
+
+typedef struct _WDF_POWER_FRAMEWORK_SETTINGS {
+    ULONG Size;
+    PFN_WDFDEVICE_WDM_POST_PO_FX_REGISTER_DEVICE EvtDeviceWdmPostPoFxRegisterDevice;
+    PFN_WDFDEVICE_WDM_PRE_PO_FX_UNREGISTER_DEVICE EvtDeviceWdmPrePoFxUnregisterDevice;
+    PPO_FX_COMPONENT Component; /* NULL: F0 only */
+    PPO_FX_COMPONENT_ACTIVE_CONDITION_CALLBACK ComponentActiveConditionCallback;
+    PPO_FX_COMPONENT_IDLE_CONDITION_CALLBACK ComponentIdleConditionCallback;
+    PPO_FX_COMPONENT_IDLE_STATE_CALLBACK ComponentIdleStateCallback;
+    PPO_FX_POWER_CONTROL_CALLBACK PowerControlCallback;
+    PVOID PoFxDeviceContext;
+    ULONGLONG PoFxDeviceFlags; /* the two members added for UMDF 2.x's support */
+    WDF_TRI_STATE DirectedPoFxEnabled;
+} WDF_POWER_FRAMEWORK_SETTINGS, *PWDF_POWER_FRAMEWORK_SETTINGS;
+C_ASSERT(sizeof(WDF_POWER_FRAMEWORK_SETTINGS) == 88);
+
+FORCEINLINE VOID
+WDF_POWER_FRAMEWORK_SETTINGS_INIT(PWDF_POWER_FRAMEWORK_SETTINGS PowerFrameworkSettings)
+{
+    RtlZeroMemory(PowerFrameworkSettings, sizeof(WDF_POWER_FRAMEWORK_SETTINGS));
+    PowerFrameworkSettings->Size = sizeof(WDF_POWER_FRAMEWORK_SETTINGS);
+}
+
+typedef NTSTATUS (*PFN_WDFDEVICEWDMASSIGNPOWERFRAMEWORKSETTINGS)(PWDF_DRIVER_GLOBALS, WDFDEVICE,
+                                                                 PWDF_POWER_FRAMEWORK_SETTINGS);
+FORCEINLINE NTSTATUS WdfDeviceWdmAssignPowerFrameworkSettings(
+    WDFDEVICE Device, PWDF_POWER_FRAMEWORK_SETTINGS PowerFrameworkSettings)
+{
+    return ((PFN_WDFDEVICEWDMASSIGNPOWERFRAMEWORKSETTINGS)
+                WdfFunctions[WdfDeviceWdmAssignPowerFrameworkSettingsTableIndex])(
+        WdfDriverGlobals, Device, PowerFrameworkSettings);
+}
+
 #endif
