@@ -134,6 +134,14 @@ C_ASSERT(FIELD_OFFSET(CONFIGURATION_INFORMATION, Version) == 32);
 
 NTKERNELAPI PCONFIGURATION_INFORMATION NTAPI IoGetConfigurationInformation(VOID);
 
+/* A new UUID (GUID); STATUS_SUCCESS, RPC_NT_UUID_LOCAL_ONLY (unique to this computer) or
+ * STATUS_RETRY. */
+#ifndef UUID_DEFINED
+#define UUID_DEFINED
+typedef GUID UUID;
+#endif
+NTKERNELAPI NTSTATUS NTAPI ExUuidCreate(UUID *Uuid);
+
 /* ==== boot driver callbacks (ELAM) ====================================================== */
 #include <ntddk_bdcb.h>
 

@@ -2,7 +2,8 @@
  * sysinfo.c - ZwQuerySystemInformation for the classes whose layout the reference documents:
  * SystemBasicInformation (NumberOfProcessors; the reserved bytes are zero) and
  * SystemTimeOfDayInformation (opaque; boot time and current time in its first two words).
- * Every other class, documented or not, is STATUS_INVALID_INFO_CLASS. And MmQuerySystemSize.
+ * Every other class, documented or not, is STATUS_INVALID_INFO_CLASS. And MmQuerySystemSize,
+ * and ExUuidCreate.
  */
 #include "ex/ex_private.h"
 
@@ -79,4 +80,53 @@ NTSYSAPI NTSTATUS NTAPI ZwQuerySystemInformation(SYSTEM_INFORMATION_CLASS System
 NTKERNELAPI MM_SYSTEMSIZE NTAPI MmQuerySystemSize(VOID)
 {
     return MmLargeSystem;
+}
+
+/* ExUuidCreate: a time-based UUID (RFC 4122 version 1, as Windows makes them) whose node is not a
+ * network card's address but 47 random bits chosen at the first call, with the multicast bit
+ * set as RFC 4122 asks of such a node: unique to this machine, hence RPC_NT_UUID_LOCAL_ONLY (the
+ * documented status for "no NICs present"; NT_SUCCESS holds). The time counts 100 ns since
+ * 1582-10-15 and never repeats: a call within the same tick takes the next one (the
+ * compare-and-swap below), so every UUID of a process is new. */
+#define EX_UUID_GREGORIAN_TO_1601_100NS 0x146BF33E42C000LL
+
+static uint64_t ex_uuid_last; /* the last time stamp given out (atomic) */
+static uint8_t ex_uuid_node[6];
+static uint16_t ex_uuid_clock; /* the clock sequence: random, once */
+static int ex_uuid_ready;      /* atomic: node and clock sequence chosen */
+
+static void ex_uuid_init_once(void)
+{
+    uint8_t seed[8];
+    if (__atomic_load_n(&ex_uuid_ready, __ATOMIC_ACQUIRE))
+        return;
+    if (!os_random_bytes(seed, sizeof(seed))) { /* no random source: time and address bits */
+        uint64_t t = (uint64_t)os_system_time_100ns() ^ (uint64_t)(uintptr_t)seed;
+        memcpy(seed, &t, sizeof(seed));
+    }
+    memcpy(ex_uuid_node, seed, 6);
+    ex_uuid_node[0] |= 0x01; /* the multicast bit: not an IEEE address */
+    ex_uuid_clock = (uint16_t)((seed[6] << 8 | seed[7]) & 0x3FFF);
+    __atomic_store_n(&ex_uuid_ready, 1, __ATOMIC_RELEASE);
+}
+
+NTKERNELAPI NTSTATUS NTAPI ExUuidCreate(UUID *Uuid)
+{
+    uint64_t now, last;
+    vf_check_irql_at_most(PASSIVE_LEVEL, "ExUuidCreate", Uuid, __builtin_return_address(0));
+    ex_uuid_init_once(); /* two first callers may both choose: the last choice stands */
+    now = (uint64_t)(os_system_time_100ns() + EX_UUID_GREGORIAN_TO_1601_100NS);
+    last = __atomic_load_n(&ex_uuid_last, __ATOMIC_RELAXED);
+    do {
+        if (now <= last)
+            now = last + 1;
+    } while (!__atomic_compare_exchange_n(&ex_uuid_last, &last, now, 0, __ATOMIC_RELAXED,
+                                          __ATOMIC_RELAXED));
+    Uuid->Data1 = (ULONG)now;
+    Uuid->Data2 = (USHORT)(now >> 32);
+    Uuid->Data3 = (USHORT)(((now >> 48) & 0x0FFF) | 0x1000);        /* version 1 */
+    Uuid->Data4[0] = (UCHAR)(((ex_uuid_clock >> 8) & 0x3F) | 0x80); /* the RFC 4122 variant */
+    Uuid->Data4[1] = (UCHAR)ex_uuid_clock;
+    memcpy(&Uuid->Data4[2], ex_uuid_node, 6);
+    return RPC_NT_UUID_LOCAL_ONLY;
 }

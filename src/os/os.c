@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -183,6 +184,21 @@ int64_t os_system_time_100ns(void)
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec * 10000000 + ts.tv_nsec / 100 + OS_EPOCH_DIFFERENCE_100NS;
+}
+
+int os_random_bytes(void *buffer, size_t size)
+{
+    unsigned char *p = buffer;
+    while (size > 0) {
+        ssize_t got = getrandom(p, size, 0);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return 0;
+        p += got;
+        size -= (size_t)got;
+    }
+    return 1;
 }
 
 void os_sleep_ns(uint64_t ns)

@@ -98,6 +98,8 @@ static inline uint64_t os_cycles(void)
 }
 /* Wall-clock time as Windows counts it: 100 ns units since 1601-01-01 UTC. */
 int64_t os_system_time_100ns(void);
+/* `size` bytes from the host's random source (getrandom); FALSE if it failed. */
+int os_random_bytes(void *buffer, size_t size);
 void os_sleep_ns(uint64_t ns);
 unsigned os_cpu_count(void);
 

@@ -61,6 +61,47 @@ TEST(configuration_information_above_passive_level_is_irql_not_less_or_equal)
     IoGetConfigurationInformation();
 }
 
+/* The 60-bit time of a version-1 UUID. */
+static ULONGLONG uuid_time(const UUID *u)
+{
+    return (ULONGLONG)u->Data1 | (ULONGLONG)u->Data2 << 32 | (ULONGLONG)(u->Data3 & 0x0FFF) << 48;
+}
+
+TEST(uuids_are_version_1_local_only_and_never_repeat)
+{
+    static UUID ids[2000];
+    LARGE_INTEGER before;
+    KeQuerySystemTime(&before);
+    for (int i = 0; i < 2000; i++)
+        ok_status(ExUuidCreate(&ids[i]), RPC_NT_UUID_LOCAL_ONLY);
+    ok(NT_SUCCESS(RPC_NT_UUID_LOCAL_ONLY), "a success status\n");
+    ok((ids[0].Data3 >> 12) == 1, "version %x\n", ids[0].Data3 >> 12);
+    ok((ids[0].Data4[0] & 0xC0) == 0x80, "RFC 4122 variant %x\n", ids[0].Data4[0]);
+    ok((ids[0].Data4[2] & 0x01) != 0, "the node's multicast bit: not a card's address\n");
+    /* 100 ns units since 1582-10-15: the system time (since 1601) plus the years between. */
+    ok(uuid_time(&ids[0]) >= (ULONGLONG)before.QuadPart + 0x146BF33E42C000ULL &&
+           uuid_time(&ids[0]) < (ULONGLONG)before.QuadPart + 0x146BF33E42C000ULL + 600000000ULL,
+       "time %llx\n", uuid_time(&ids[0]));
+    int rising = 1, same_node = 1;
+    for (int i = 1; i < 2000; i++) {
+        rising &= uuid_time(&ids[i]) > uuid_time(&ids[i - 1]);
+        same_node &= memcmp(&ids[i].Data4[0], &ids[0].Data4[0], 8) == 0;
+    }
+    ok(rising, "every UUID's time is after the one before (none repeats)\n");
+    ok(same_node, "one clock sequence and node\n");
+}
+
+TEST(uuid_above_passive_level_is_irql_not_less_or_equal)
+{
+    static UUID id;
+    KIRQL old;
+    /* P1: the object, here the caller's UUID. */
+    expect_bugcheck_params(0xA /* IRQL_NOT_LESS_OR_EQUAL */, BUGCHECK_P1 | BUGCHECK_P2,
+                           (ULONG_PTR)&id, DISPATCH_LEVEL, 0, 0);
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    ExUuidCreate(&id);
+}
+
 TEST(basic_information_processor_count_follows_the_option)
 {
     drvhost_options options = {.processors = 3, .quiet = 1};

@@ -18,6 +18,8 @@
 #define PREFIXED(str)   "pre: "##str "!"
 #define WIDE_PASTE(str) L##str
 /* The comma at the end of a continued line, __VA_ARGS__ at the start of the next. */
+/* clang-format off */
 #define PICK_NEXT_LINE(x, ...) \
     Pick(x,                    \
          __VA_ARGS__)
+/* clang-format on */
