@@ -9,8 +9,9 @@
  * An output report (IOCTL_HID_WRITE_REPORT) comes back as the next input report, its two bytes
  * swapped; IOCTL_HID_READ_REPORT waits (cancelable) until one is there. A feature report set is
  * returned by the next get; IOCTL_HID_GET_INPUT_REPORT answers 11 22. On HIDTEST\BADDESC the
- * HID descriptor request fails. DriverEntry checks HidRegisterMinidriver's failure cases and
- * prints the results ("hidmini: ...").
+ * HID descriptor request fails. DriverEntry checks HidRegisterMinidriver's failure cases (a
+ * wrong revision, as documented; no AddDevice and a second registration, drvhost's) and prints
+ * the results ("hidmini: ...").
  */
 #include <wdm.h>
 
@@ -288,11 +289,16 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
                   ? "yes"
                   : "no");
     reg.Revision = HID_REVISION;
+    DriverObject->DriverExtension->AddDevice = NULL;
+    MiniPrint("no AddDevice 0x%08x\n", HidRegisterMinidriver(&reg));
+    DriverObject->DriverExtension->AddDevice = MiniAddDevice;
     status = HidRegisterMinidriver(&reg);
     MiniPrint("register 0x%08x, dispatch taken %s\n", status,
               DriverObject->MajorFunction[IRP_MJ_INTERNAL_DEVICE_CONTROL] != MiniInternalIoctl &&
                       DriverObject->DriverExtension->AddDevice != MiniAddDevice
                   ? "yes"
                   : "no");
+    if (NT_SUCCESS(status))
+        MiniPrint("register twice 0x%08x\n", HidRegisterMinidriver(&reg));
     return status;
 }
