@@ -9,7 +9,8 @@
  * An output report (IOCTL_HID_WRITE_REPORT) comes back as the next input report, its two bytes
  * swapped; IOCTL_HID_READ_REPORT waits (cancelable) until one is there. A feature report set is
  * returned by the next get; IOCTL_HID_GET_INPUT_REPORT answers 11 22. On HIDTEST\BADDESC the
- * HID descriptor request fails. DriverEntry checks HidRegisterMinidriver's failure cases (a
+ * HID descriptor request fails; on HIDTEST\SHORTDESC the report descriptor comes back one byte
+ * short. DriverEntry checks HidRegisterMinidriver's failure cases (a
  * wrong revision, as documented; no AddDevice and a second registration, drvhost's) and prints
  * the results ("hidmini: ...").
  */
@@ -17,7 +18,7 @@
 
 #include <hidport.h>
 
-#define MINI_QUEUE 8
+#define MINI_QUEUE 64
 
 typedef struct _MINI_EXTENSION {
     KSPIN_LOCK Lock;
@@ -25,7 +26,8 @@ typedef struct _MINI_EXTENSION {
     UCHAR Queue[MINI_QUEUE][2]; /* input reports not read yet */
     ULONG QueueHead, QueueCount;
     UCHAR Feature[3];
-    BOOLEAN BadDescriptor;
+    BOOLEAN BadDescriptor;   /* HIDTEST\BADDESC */
+    BOOLEAN ShortDescriptor; /* HIDTEST\SHORTDESC */
 } MINI_EXTENSION, *PMINI_EXTENSION;
 
 static const UCHAR ReportDescriptor[] = {
@@ -80,8 +82,10 @@ static NTSTATUS MiniAddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Functi
     InitializeListHead(&ext->Reads);
     if (NT_SUCCESS(IoGetDeviceProperty(hid->PhysicalDeviceObject, DevicePropertyHardwareID,
                                        sizeof(id), id, &length)) &&
-        length >= 16 && id[8] == L'B')
-        ext->BadDescriptor = TRUE; /* HIDTEST\BADDESC */
+        length >= 16) {
+        ext->BadDescriptor = id[8] == L'B';
+        ext->ShortDescriptor = id[8] == L'S';
+    }
     MiniPrint("AddDevice next %s, extension %s\n", hid->NextDeviceObject ? "attached" : "missing",
               hid->MiniDeviceExtension ? "given" : "missing");
     FunctionalDeviceObject->Flags &= ~DO_DEVICE_INITIALIZING;
@@ -244,7 +248,8 @@ static NTSTATUS MiniInternalIoctl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         if (length < sizeof(ReportDescriptor))
             return MiniComplete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
         RtlCopyMemory(Irp->UserBuffer, ReportDescriptor, sizeof(ReportDescriptor));
-        return MiniComplete(Irp, STATUS_SUCCESS, sizeof(ReportDescriptor));
+        return MiniComplete(Irp, STATUS_SUCCESS,
+                            sizeof(ReportDescriptor) - (ext->ShortDescriptor ? 1 : 0));
     case IOCTL_HID_READ_REPORT:
         return MiniReadReport(ext, Irp, length);
     case IOCTL_HID_WRITE_REPORT:
