@@ -159,6 +159,14 @@ static NTSTATUS hid_complete_read(PIRP irp, const UCHAR *report, ULONG length)
     return hid_complete(irp, STATUS_SUCCESS, length);
 }
 
+/* Under f->lock: frees the oldest buffered report. */
+static void hid_ring_drop(struct hid_fdo *f)
+{
+    ExFreePoolWithTag(f->ring[f->ring_head], HID_TAG);
+    f->ring_head = (f->ring_head + 1) % HID_RING_SIZE;
+    f->ring_count--;
+}
+
 /* A report from the minidriver: to the oldest waiting read, else into the ring (the oldest
  * report dropped when it is full, as Windows does). A device without report IDs sends reports
  * without the ID byte; the client sees a zero in front. */
@@ -175,11 +183,8 @@ static void hid_deliver(struct hid_fdo *f, const UCHAR *data, ULONG size)
     KeAcquireSpinLock(&f->lock, &irql);
     PIRP irp = hid_take_read(f);
     if (!irp) {
-        if (f->ring_count == HID_RING_SIZE) {
-            ExFreePoolWithTag(f->ring[f->ring_head], HID_TAG);
-            f->ring_head = (f->ring_head + 1) % HID_RING_SIZE;
-            f->ring_count--;
-        }
+        if (f->ring_count == HID_RING_SIZE)
+            hid_ring_drop(f);
         ULONG slot = (f->ring_head + f->ring_count++) % HID_RING_SIZE;
         f->ring[slot] = report;
         f->ring_len[slot] = length;
@@ -234,11 +239,8 @@ static void hid_flush(struct hid_fdo *f, NTSTATUS status)
         hid_complete(irp, status, 0);
         KeAcquireSpinLock(&f->lock, &irql);
     }
-    while (f->ring_count) {
-        ExFreePoolWithTag(f->ring[f->ring_head], HID_TAG);
-        f->ring_head = (f->ring_head + 1) % HID_RING_SIZE;
-        f->ring_count--;
-    }
+    while (f->ring_count)
+        hid_ring_drop(f);
     KeReleaseSpinLock(&f->lock, irql);
 }
 
@@ -399,11 +401,8 @@ static NTSTATUS hid_ioctl(struct hid_fdo *f, PIRP irp)
     case IOCTL_HID_FLUSH_QUEUE: {
         KIRQL irql;
         KeAcquireSpinLock(&f->lock, &irql);
-        while (f->ring_count) {
-            ExFreePoolWithTag(f->ring[f->ring_head], HID_TAG);
-            f->ring_head = (f->ring_head + 1) % HID_RING_SIZE;
-            f->ring_count--;
-        }
+        while (f->ring_count)
+            hid_ring_drop(f);
         KeReleaseSpinLock(&f->lock, irql);
         return hid_complete(irp, STATUS_SUCCESS, 0);
     }
