@@ -244,6 +244,32 @@ static void hid_flush(struct hid_fdo *f, NTSTATUS status)
     KeReleaseSpinLock(&f->lock, irql);
 }
 
+/* IRP_MJ_CLEANUP: the last handle of a file object is closed; its waiting reads complete with
+ * STATUS_CANCELLED (the other opens' stay). */
+static NTSTATUS hid_cleanup(struct hid_fdo *f, PIRP irp)
+{
+    PFILE_OBJECT file = IoGetCurrentIrpStackLocation(irp)->FileObject;
+    LIST_ENTRY done;
+    KIRQL irql;
+    InitializeListHead(&done);
+    KeAcquireSpinLock(&f->lock, &irql);
+    for (PLIST_ENTRY e = f->pending.Flink; e != &f->pending;) {
+        PIRP read = CONTAINING_RECORD(e, IRP, Tail.Overlay.ListEntry);
+        e = e->Flink;
+        if (IoGetCurrentIrpStackLocation(read)->FileObject != file)
+            continue;
+        RemoveEntryList(&read->Tail.Overlay.ListEntry);
+        InitializeListHead(&read->Tail.Overlay.ListEntry);
+        if (IoSetCancelRoutine(read, NULL)) /* else its cancel routine completes it */
+            InsertTailList(&done, &read->Tail.Overlay.ListEntry);
+    }
+    KeReleaseSpinLock(&f->lock, irql);
+    while (!IsListEmpty(&done))
+        hid_complete(CONTAINING_RECORD(RemoveHeadList(&done), IRP, Tail.Overlay.ListEntry),
+                     STATUS_CANCELLED, 0);
+    return hid_complete(irp, STATUS_SUCCESS, 0);
+}
+
 /* ---- the read pump (IOCTL_HID_READ_REPORT, ping-pong) ---- */
 
 static NTSTATUS NTAPI hid_pump_done(PDEVICE_OBJECT dev, PIRP irp, PVOID context);
@@ -538,8 +564,9 @@ static NTSTATUS NTAPI hid_dispatch(PDEVICE_OBJECT dev, PIRP irp)
     switch (IoGetCurrentIrpStackLocation(irp)->MajorFunction) {
     case IRP_MJ_CREATE:
     case IRP_MJ_CLOSE:
-    case IRP_MJ_CLEANUP:
         return hid_complete(irp, STATUS_SUCCESS, 0);
+    case IRP_MJ_CLEANUP:
+        return hid_cleanup(f, irp);
     case IRP_MJ_READ:
         return hid_read(f, irp);
     case IRP_MJ_WRITE:
