@@ -74,8 +74,8 @@ static NTSTATUS hid_complete(PIRP irp, NTSTATUS status, ULONG_PTR info)
 
 /* A synchronous internal device control to the minidriver (PASSIVE_LEVEL): METHOD_NEITHER, so
  * the minidriver finds its buffer at Irp->UserBuffer and its length in OutputBufferLength. */
-static NTSTATUS hid_mini_ioctl(struct hid_fdo *f, ULONG code, PVOID buffer, ULONG length,
-                               ULONG_PTR *info)
+static NTSTATUS hid_mini_ioctl3(struct hid_fdo *f, ULONG code, PVOID type3, PVOID buffer,
+                                ULONG length, ULONG_PTR *info)
 {
     IO_STATUS_BLOCK iosb = {0};
     KEVENT done;
@@ -85,6 +85,7 @@ static NTSTATUS hid_mini_ioctl(struct hid_fdo *f, ULONG code, PVOID buffer, ULON
     if (!irp)
         return STATUS_INSUFFICIENT_RESOURCES;
     irp->UserBuffer = buffer;
+    IoGetNextIrpStackLocation(irp)->Parameters.DeviceIoControl.Type3InputBuffer = type3;
     NTSTATUS status = IoCallDriver(f->self, irp);
     if (status == STATUS_PENDING) {
         KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
@@ -93,6 +94,12 @@ static NTSTATUS hid_mini_ioctl(struct hid_fdo *f, ULONG code, PVOID buffer, ULON
     if (info)
         *info = iosb.Information;
     return status;
+}
+
+static NTSTATUS hid_mini_ioctl(struct hid_fdo *f, ULONG code, PVOID buffer, ULONG length,
+                               ULONG_PTR *info)
+{
+    return hid_mini_ioctl3(f, code, NULL, buffer, length, info);
 }
 
 static NTSTATUS hid_mini_xfer(struct hid_fdo *f, ULONG code, PUCHAR report, ULONG length,
@@ -414,6 +421,22 @@ static NTSTATUS hid_report_ioctl(struct hid_fdo *f, PIRP irp, ULONG code)
     return hid_complete(irp, status, get && NT_SUCCESS(status) ? info : 0);
 }
 
+/* The manufacturer, product and serial-number strings: IOCTL_HID_GET_STRING to the minidriver,
+ * the string's ID in the low word of Type3InputBuffer and the language in the high word
+ * (drvhost: always 0x0409, English (United States), where Windows uses the system's). */
+static NTSTATUS hid_string_ioctl(struct hid_fdo *f, PIRP irp, ULONG id)
+{
+    ULONG length = IoGetCurrentIrpStackLocation(irp)->Parameters.DeviceIoControl.OutputBufferLength;
+    PVOID buffer =
+        irp->MdlAddress ? MmGetSystemAddressForMdlSafe(irp->MdlAddress, NormalPagePriority) : NULL;
+    ULONG_PTR info = 0;
+    if (!buffer)
+        return hid_complete(irp, STATUS_INVALID_USER_BUFFER, 0);
+    NTSTATUS status = hid_mini_ioctl3(f, IOCTL_HID_GET_STRING, (PVOID)(ULONG_PTR)(id | 0x04090000),
+                                      buffer, length, &info);
+    return hid_complete(irp, status, NT_SUCCESS(status) ? info : 0);
+}
+
 static NTSTATUS hid_ioctl(struct hid_fdo *f, PIRP irp)
 {
     PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
@@ -437,6 +460,12 @@ static NTSTATUS hid_ioctl(struct hid_fdo *f, PIRP irp)
             return hid_complete(irp, STATUS_BUFFER_TOO_SMALL, 0);
         *(PULONG)irp->AssociatedIrp.SystemBuffer = HID_RING_SIZE;
         return hid_complete(irp, STATUS_SUCCESS, sizeof(ULONG));
+    case IOCTL_HID_GET_MANUFACTURER_STRING:
+        return hid_string_ioctl(f, irp, HID_STRING_ID_IMANUFACTURER);
+    case IOCTL_HID_GET_PRODUCT_STRING:
+        return hid_string_ioctl(f, irp, HID_STRING_ID_IPRODUCT);
+    case IOCTL_HID_GET_SERIALNUMBER_STRING:
+        return hid_string_ioctl(f, irp, HID_STRING_ID_ISERIALNUMBER);
     case IOCTL_HID_GET_FEATURE:
     case IOCTL_HID_SET_FEATURE:
     case IOCTL_HID_GET_INPUT_REPORT:

@@ -8,7 +8,8 @@
  *
  * An output report (IOCTL_HID_WRITE_REPORT) comes back as the next input report, its two bytes
  * swapped; IOCTL_HID_READ_REPORT waits (cancelable) until one is there. A feature report set is
- * returned by the next get; IOCTL_HID_GET_INPUT_REPORT answers 11 22. On HIDTEST\BADDESC the
+ * returned by the next get; IOCTL_HID_GET_INPUT_REPORT answers 11 22; IOCTL_HID_GET_STRING
+ * knows a manufacturer and a product string. On HIDTEST\BADDESC the
  * HID descriptor request fails; on HIDTEST\SHORTDESC the report descriptor comes back one byte
  * short. DriverEntry checks HidRegisterMinidriver's failure cases (a
  * wrong revision, as documented; no AddDevice and a second registration, drvhost's) and prints
@@ -234,6 +235,22 @@ static NTSTATUS MiniAttributes(PIRP Irp, ULONG Length)
     return MiniComplete(Irp, STATUS_SUCCESS, sizeof(*attrs));
 }
 
+/* Manufacturer "drvhost", product "hidmini", no serial number; English (United States) only. */
+static NTSTATUS MiniString(PIRP Irp, ULONG Length)
+{
+    ULONG_PTR which =
+        (ULONG_PTR)IoGetCurrentIrpStackLocation(Irp)->Parameters.DeviceIoControl.Type3InputBuffer;
+    PCWSTR text = (which & 0xFFFF) == HID_STRING_ID_IMANUFACTURER ? L"drvhost"
+                  : (which & 0xFFFF) == HID_STRING_ID_IPRODUCT    ? L"hidmini"
+                                                                  : NULL;
+    if (!text || (which >> 16) != 0x0409)
+        return MiniComplete(Irp, STATUS_INVALID_PARAMETER, 0);
+    if (Length < 8 * sizeof(WCHAR))
+        return MiniComplete(Irp, STATUS_INVALID_BUFFER_SIZE, 0);
+    RtlCopyMemory(Irp->UserBuffer, text, 8 * sizeof(WCHAR));
+    return MiniComplete(Irp, STATUS_SUCCESS, 8 * sizeof(WCHAR));
+}
+
 static NTSTATUS MiniInternalIoctl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
     PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(Irp);
@@ -261,6 +278,8 @@ static NTSTATUS MiniInternalIoctl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         return MiniFeature(ext, Irp, FALSE);
     case IOCTL_HID_GET_INPUT_REPORT:
         return MiniGetInputReport(Irp);
+    case IOCTL_HID_GET_STRING:
+        return MiniString(Irp, length);
     default:
         return MiniComplete(Irp, STATUS_NOT_SUPPORTED, 0);
     }
