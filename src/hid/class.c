@@ -19,7 +19,7 @@
 #define HID_TAG 'dihH'
 
 /* The FDO's extension. `pub` first: minidrivers cast DeviceExtension to HID_DEVICE_EXTENSION.
- * `lock` guards ring, pending, pump_on; the rest is written at start/stop on the PnP thread. */
+ * `lock` guards pump_on; the rest is written at start/stop on the PnP thread. */
 struct hid_fdo {
     HID_DEVICE_EXTENSION pub;
     struct hid_minidriver *mini;
@@ -36,11 +36,7 @@ struct hid_fdo {
     PIO_WORKITEM pump_item;
     BOOLEAN pump_on;
     KEVENT pump_idle;
-    /* Input reports not yet read (oldest first) and client reads waiting for one. */
-    PUCHAR ring[HID_RING_SIZE];
-    ULONG ring_len[HID_RING_SIZE];
-    ULONG ring_head, ring_count;
-    LIST_ENTRY pending;
+    struct hid_queue queue; /* the input reports of each open (queue.c) */
 };
 
 #define HID_FDO_SIZE ((sizeof(struct hid_fdo) + 15) & ~(size_t)15)
@@ -133,148 +129,30 @@ static NTSTATUS hid_mini_sync(struct hid_fdo *f, PIRP irp)
     return irp->IoStatus.Status;
 }
 
-/* ---- input reports: the ring and the waiting reads ---- */
+/* ---- input reports (queue.c keeps them per open) ---- */
 
-static VOID NTAPI hid_cancel_read(PDEVICE_OBJECT dev, PIRP irp)
-{
-    struct hid_fdo *f = dev->DeviceExtension;
-    KIRQL irql;
-    IoReleaseCancelSpinLock(irp->CancelIrql);
-    KeAcquireSpinLock(&f->lock, &irql);
-    RemoveEntryList(&irp->Tail.Overlay.ListEntry); /* a no-op once a delivery took it out */
-    InitializeListHead(&irp->Tail.Overlay.ListEntry);
-    KeReleaseSpinLock(&f->lock, irql);
-    hid_complete(irp, STATUS_CANCELLED, 0);
-}
-
-/* Under f->lock: the oldest waiting read that is not being cancelled, or NULL. */
-static PIRP hid_take_read(struct hid_fdo *f)
-{
-    while (!IsListEmpty(&f->pending)) {
-        PLIST_ENTRY e = RemoveHeadList(&f->pending);
-        InitializeListHead(e);
-        PIRP irp = CONTAINING_RECORD(e, IRP, Tail.Overlay.ListEntry);
-        if (IoSetCancelRoutine(irp, NULL))
-            return irp; /* else its cancel routine is running and completes it */
-    }
-    return NULL;
-}
-
-static NTSTATUS hid_complete_read(PIRP irp, const UCHAR *report, ULONG length)
-{
-    RtlCopyMemory(irp->AssociatedIrp.SystemBuffer, report, length);
-    return hid_complete(irp, STATUS_SUCCESS, length);
-}
-
-/* Under f->lock: frees the oldest buffered report. */
-static void hid_ring_drop(struct hid_fdo *f)
-{
-    ExFreePoolWithTag(f->ring[f->ring_head], HID_TAG);
-    f->ring_head = (f->ring_head + 1) % HID_RING_SIZE;
-    f->ring_count--;
-}
-
-/* A report from the minidriver: to the oldest waiting read, else into the ring (the oldest
- * report dropped when it is full, as Windows does). A device without report IDs sends reports
- * without the ID byte; the client sees a zero in front. */
+/* A report from the minidriver. A device without report IDs sends reports without the ID byte;
+ * the clients see a zero in front. */
 static void hid_deliver(struct hid_fdo *f, const UCHAR *data, ULONG size)
 {
     ULONG skip = f->len.uses_ids ? 0 : 1;
-    ULONG length = size + skip;
-    PUCHAR report = ExAllocatePool2(POOL_FLAG_NON_PAGED, length, HID_TAG);
-    KIRQL irql;
+    PUCHAR report = ExAllocatePool2(POOL_FLAG_NON_PAGED, size + skip, HID_TAG);
     if (!report)
         return;
     report[0] = 0;
     RtlCopyMemory(report + skip, data, size);
-    KeAcquireSpinLock(&f->lock, &irql);
-    PIRP irp = hid_take_read(f);
-    if (!irp) {
-        if (f->ring_count == HID_RING_SIZE)
-            hid_ring_drop(f);
-        ULONG slot = (f->ring_head + f->ring_count++) % HID_RING_SIZE;
-        f->ring[slot] = report;
-        f->ring_len[slot] = length;
-        report = NULL;
-    }
-    KeReleaseSpinLock(&f->lock, irql);
-    if (irp)
-        hid_complete_read(irp, report, length);
-    if (report)
-        ExFreePoolWithTag(report, HID_TAG);
+    hid_queue_deliver(&f->queue, report, size + skip);
+    ExFreePoolWithTag(report, HID_TAG);
 }
 
 static NTSTATUS hid_read(struct hid_fdo *f, PIRP irp)
 {
     ULONG length = IoGetCurrentIrpStackLocation(irp)->Parameters.Read.Length;
-    KIRQL irql;
     if (f->len.input == 0)
         return hid_complete(irp, STATUS_INVALID_DEVICE_REQUEST, 0);
     if (length < f->len.input)
         return hid_complete(irp, STATUS_INVALID_BUFFER_SIZE, 0);
-    KeAcquireSpinLock(&f->lock, &irql);
-    if (f->ring_count) {
-        PUCHAR report = f->ring[f->ring_head];
-        ULONG size = f->ring_len[f->ring_head];
-        f->ring_head = (f->ring_head + 1) % HID_RING_SIZE;
-        f->ring_count--;
-        KeReleaseSpinLock(&f->lock, irql);
-        hid_complete_read(irp, report, size);
-        ExFreePoolWithTag(report, HID_TAG);
-        return STATUS_SUCCESS;
-    }
-    IoMarkIrpPending(irp);
-    IoSetCancelRoutine(irp, hid_cancel_read);
-    if (irp->Cancel && IoSetCancelRoutine(irp, NULL)) {
-        KeReleaseSpinLock(&f->lock, irql);
-        hid_complete(irp, STATUS_CANCELLED, 0);
-        return STATUS_PENDING;
-    }
-    InsertTailList(&f->pending, &irp->Tail.Overlay.ListEntry);
-    KeReleaseSpinLock(&f->lock, irql);
-    return STATUS_PENDING;
-}
-
-/* Completes every waiting read with `status` and empties the ring (stop, removal). */
-static void hid_flush(struct hid_fdo *f, NTSTATUS status)
-{
-    KIRQL irql;
-    PIRP irp;
-    KeAcquireSpinLock(&f->lock, &irql);
-    while ((irp = hid_take_read(f)) != NULL) {
-        KeReleaseSpinLock(&f->lock, irql);
-        hid_complete(irp, status, 0);
-        KeAcquireSpinLock(&f->lock, &irql);
-    }
-    while (f->ring_count)
-        hid_ring_drop(f);
-    KeReleaseSpinLock(&f->lock, irql);
-}
-
-/* IRP_MJ_CLEANUP: the last handle of a file object is closed; its waiting reads complete with
- * STATUS_CANCELLED (the other opens' stay). */
-static NTSTATUS hid_cleanup(struct hid_fdo *f, PIRP irp)
-{
-    PFILE_OBJECT file = IoGetCurrentIrpStackLocation(irp)->FileObject;
-    LIST_ENTRY done;
-    KIRQL irql;
-    InitializeListHead(&done);
-    KeAcquireSpinLock(&f->lock, &irql);
-    for (PLIST_ENTRY e = f->pending.Flink; e != &f->pending;) {
-        PIRP read = CONTAINING_RECORD(e, IRP, Tail.Overlay.ListEntry);
-        e = e->Flink;
-        if (IoGetCurrentIrpStackLocation(read)->FileObject != file)
-            continue;
-        RemoveEntryList(&read->Tail.Overlay.ListEntry);
-        InitializeListHead(&read->Tail.Overlay.ListEntry);
-        if (IoSetCancelRoutine(read, NULL)) /* else its cancel routine completes it */
-            InsertTailList(&done, &read->Tail.Overlay.ListEntry);
-    }
-    KeReleaseSpinLock(&f->lock, irql);
-    while (!IsListEmpty(&done))
-        hid_complete(CONTAINING_RECORD(RemoveHeadList(&done), IRP, Tail.Overlay.ListEntry),
-                     STATUS_CANCELLED, 0);
-    return hid_complete(irp, STATUS_SUCCESS, 0);
+    return hid_queue_read(irp);
 }
 
 /* ---- the read pump (IOCTL_HID_READ_REPORT, ping-pong) ---- */
@@ -447,14 +325,9 @@ static NTSTATUS hid_ioctl(struct hid_fdo *f, PIRP irp)
         return hid_collection_info(f, irp, out_len);
     case IOCTL_HID_GET_COLLECTION_DESCRIPTOR:
         return hid_collection_descriptor(f, irp, out_len);
-    case IOCTL_HID_FLUSH_QUEUE: {
-        KIRQL irql;
-        KeAcquireSpinLock(&f->lock, &irql);
-        while (f->ring_count)
-            hid_ring_drop(f);
-        KeReleaseSpinLock(&f->lock, irql);
+    case IOCTL_HID_FLUSH_QUEUE:
+        hid_queue_flush(sp->FileObject);
         return hid_complete(irp, STATUS_SUCCESS, 0);
-    }
     case IOCTL_GET_NUM_DEVICE_INPUT_BUFFERS:
         if (out_len < sizeof(ULONG))
             return hid_complete(irp, STATUS_BUFFER_TOO_SMALL, 0);
@@ -542,7 +415,7 @@ static void hid_stop(struct hid_fdo *f)
     if (f->iface.Buffer)
         IoSetDeviceInterfaceState(&f->iface, FALSE);
     hid_pump_stop(f);
-    hid_flush(f, STATUS_DEVICE_NOT_CONNECTED);
+    hid_queue_stop(&f->queue, STATUS_DEVICE_NOT_CONNECTED);
     if (f->report_desc)
         ExFreePoolWithTag(f->report_desc, HID_TAG);
     f->report_desc = NULL;
@@ -590,12 +463,16 @@ static NTSTATUS hid_pnp(struct hid_fdo *f, PIRP irp)
 static NTSTATUS NTAPI hid_dispatch(PDEVICE_OBJECT dev, PIRP irp)
 {
     struct hid_fdo *f = dev->DeviceExtension;
-    switch (IoGetCurrentIrpStackLocation(irp)->MajorFunction) {
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
+    switch (sp->MajorFunction) {
     case IRP_MJ_CREATE:
+        return hid_complete(irp, hid_queue_open(&f->queue, sp->FileObject), 0);
     case IRP_MJ_CLOSE:
+        hid_queue_close(sp->FileObject);
         return hid_complete(irp, STATUS_SUCCESS, 0);
     case IRP_MJ_CLEANUP:
-        return hid_cleanup(f, irp);
+        hid_queue_cleanup(sp->FileObject);
+        return hid_complete(irp, STATUS_SUCCESS, 0);
     case IRP_MJ_READ:
         return hid_read(f, irp);
     case IRP_MJ_WRITE:
@@ -605,7 +482,7 @@ static NTSTATUS NTAPI hid_dispatch(PDEVICE_OBJECT dev, PIRP irp)
     case IRP_MJ_PNP:
         return hid_pnp(f, irp);
     default:
-        return f->mini->dispatch[IoGetCurrentIrpStackLocation(irp)->MajorFunction](dev, irp);
+        return f->mini->dispatch[sp->MajorFunction](dev, irp);
     }
 }
 
@@ -628,7 +505,7 @@ static NTSTATUS NTAPI hid_add_device(PDRIVER_OBJECT driver, PDEVICE_OBJECT pdo)
     f->self = fdo;
     KeInitializeSpinLock(&f->lock);
     KeInitializeEvent(&f->pump_idle, NotificationEvent, TRUE);
-    InitializeListHead(&f->pending);
+    hid_queue_init(&f->queue);
     f->pub.NextDeviceObject = IoAttachDeviceToDeviceStack(fdo, pdo);
     if (!f->pub.NextDeviceObject) {
         IoDeleteDevice(fdo);

@@ -27,6 +27,38 @@ struct hid_minidriver {
     PDRIVER_DISPATCH dispatch[IRP_MJ_MAXIMUM_FUNCTION + 1];
 };
 
+/* The input reports of a collection: one queue per open file object, as on Windows (each open
+ * gets every report). `lock` guards `opens` and every open's ring and pending list. */
+struct hid_queue {
+    KSPIN_LOCK lock;
+    LIST_ENTRY opens;
+};
+
+/* One open of the collection (FileObject->FsContext), from IRP_MJ_CREATE to IRP_MJ_CLOSE. */
+struct hid_open {
+    LIST_ENTRY link; /* hid_queue.opens */
+    struct hid_queue *queue;
+    PUCHAR ring[HID_RING_SIZE]; /* reports not read yet, oldest at head */
+    ULONG ring_len[HID_RING_SIZE];
+    ULONG head, count;
+    LIST_ENTRY pending; /* reads waiting for a report */
+};
+
+void hid_queue_init(struct hid_queue *q);
+/* IRP_MJ_CREATE and IRP_MJ_CLOSE of the collection. */
+NTSTATUS hid_queue_open(struct hid_queue *q, PFILE_OBJECT file);
+void hid_queue_close(PFILE_OBJECT file);
+/* A report (its report-ID byte first) from the minidriver, to every open; any IRQL <= DISPATCH. */
+void hid_queue_deliver(struct hid_queue *q, const UCHAR *report, ULONG length);
+/* IRP_MJ_READ whose length was checked: completes it or leaves it pending; returns its status. */
+NTSTATUS hid_queue_read(PIRP irp);
+/* IRP_MJ_CLEANUP: the file's waiting reads complete with STATUS_CANCELLED. */
+void hid_queue_cleanup(PFILE_OBJECT file);
+/* IOCTL_HID_FLUSH_QUEUE: the file's buffered reports are dropped. */
+void hid_queue_flush(PFILE_OBJECT file);
+/* Stop and removal: every waiting read completes with `status`, every ring empties. */
+void hid_queue_stop(struct hid_queue *q, NTSTATUS status);
+
 /* Report lengths of a report descriptor, as a collection's HIDP_CAPS gives them: the longest
  * report of each kind plus its report-ID byte (0 when there is no report of that kind). */
 struct hid_lengths {
