@@ -58,14 +58,6 @@ static struct hid_minidriver *hid_find(PDRIVER_OBJECT driver)
     return found;
 }
 
-static NTSTATUS hid_complete(PIRP irp, NTSTATUS status, ULONG_PTR info)
-{
-    irp->IoStatus.Status = status;
-    irp->IoStatus.Information = info;
-    IoCompleteRequest(irp, IO_NO_INCREMENT);
-    return status;
-}
-
 /* ---- requests to the minidriver ---- */
 
 /* A synchronous internal device control to the minidriver (PASSIVE_LEVEL): METHOD_NEITHER, so

@@ -44,6 +44,9 @@ struct hid_open {
     LIST_ENTRY pending; /* reads waiting for a report */
 };
 
+/* Completes an IRP with that status and information; returns the status. */
+NTSTATUS hid_complete(PIRP irp, NTSTATUS status, ULONG_PTR info);
+
 void hid_queue_init(struct hid_queue *q);
 /* IRP_MJ_CREATE and IRP_MJ_CLOSE of the collection. */
 NTSTATUS hid_queue_open(struct hid_queue *q, PFILE_OBJECT file);

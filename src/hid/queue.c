@@ -60,7 +60,7 @@ void hid_queue_close(PFILE_OBJECT file)
     ExFreePoolWithTag(o, HID_QUEUE_TAG);
 }
 
-static NTSTATUS hid_finish(PIRP irp, NTSTATUS status, ULONG_PTR info)
+NTSTATUS hid_complete(PIRP irp, NTSTATUS status, ULONG_PTR info)
 {
     irp->IoStatus.Status = status;
     irp->IoStatus.Information = info;
@@ -78,7 +78,7 @@ static VOID NTAPI hid_cancel_read(PDEVICE_OBJECT dev, PIRP irp)
     RemoveEntryList(&irp->Tail.Overlay.ListEntry); /* a no-op once someone took it out */
     InitializeListHead(&irp->Tail.Overlay.ListEntry);
     KeReleaseSpinLock(&o->queue->lock, irql);
-    hid_finish(irp, STATUS_CANCELLED, 0);
+    hid_complete(irp, STATUS_CANCELLED, 0);
 }
 
 /* Under the lock: the open's oldest waiting read that is not being cancelled, or NULL. */
@@ -97,7 +97,7 @@ static PIRP hid_take_read(struct hid_open *o)
 static void hid_finish_read(PIRP irp, const UCHAR *report, ULONG length)
 {
     RtlCopyMemory(irp->AssociatedIrp.SystemBuffer, report, length);
-    hid_finish(irp, STATUS_SUCCESS, length);
+    hid_complete(irp, STATUS_SUCCESS, length);
 }
 
 /* Under the lock: gives the report to the open's oldest waiting read (returned, to complete
@@ -141,7 +141,7 @@ NTSTATUS hid_queue_read(PIRP irp)
     struct hid_open *o = hid_open_of(IoGetCurrentIrpStackLocation(irp)->FileObject);
     KIRQL irql;
     if (!o)
-        return hid_finish(irp, STATUS_INVALID_DEVICE_REQUEST, 0);
+        return hid_complete(irp, STATUS_INVALID_DEVICE_REQUEST, 0);
     KeAcquireSpinLock(&o->queue->lock, &irql);
     if (o->count) {
         PUCHAR report = o->ring[o->head];
@@ -157,7 +157,7 @@ NTSTATUS hid_queue_read(PIRP irp)
     IoSetCancelRoutine(irp, hid_cancel_read);
     if (irp->Cancel && IoSetCancelRoutine(irp, NULL)) {
         KeReleaseSpinLock(&o->queue->lock, irql);
-        hid_finish(irp, STATUS_CANCELLED, 0);
+        hid_complete(irp, STATUS_CANCELLED, 0);
         return STATUS_PENDING;
     }
     InsertTailList(&o->pending, &irp->Tail.Overlay.ListEntry);
@@ -178,7 +178,8 @@ static void hid_open_reset(struct hid_open *o, PLIST_ENTRY done, BOOLEAN drop)
 static void hid_finish_all(PLIST_ENTRY done, NTSTATUS status)
 {
     while (!IsListEmpty(done))
-        hid_finish(CONTAINING_RECORD(RemoveHeadList(done), IRP, Tail.Overlay.ListEntry), status, 0);
+        hid_complete(CONTAINING_RECORD(RemoveHeadList(done), IRP, Tail.Overlay.ListEntry), status,
+                     0);
 }
 
 void hid_queue_cleanup(PFILE_OBJECT file)
