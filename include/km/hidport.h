@@ -5,9 +5,9 @@
  * IOCTLs the class driver sends it. Names, values and layouts as documented; pinned by
  * tests/devclass (hid_layout).
  *
- * drvhost has no HID class driver (hidclass.sys): HidRegisterMinidriver and HidNotifyPresence
- * are marked DRVHOST_NOT_PROVIDED, so a minidriver that calls them stops at compile time with
- * that message (docs/compatibility.md).
+ * HidRegisterMinidriver registers with drvhost's HID class driver (src/hid, docs/hid.md);
+ * HidNotifyPresence is marked DRVHOST_NOT_PROVIDED (a minidriver calling it stops at compile
+ * time with that message, docs/compatibility.md).
  */
 #ifndef __HIDPORT_H__
 #define __HIDPORT_H__
@@ -88,8 +88,8 @@ typedef struct _HID_SUBMIT_IDLE_NOTIFICATION_CALLBACK_INFO {
 #define IOCTL_UMDF_HID_GET_INPUT_REPORT    HID_CTL_CODE(23)
 #define IOCTL_UMDF_GET_PHYSICAL_DESCRIPTOR HID_CTL_CODE(24)
 
-NTSTATUS NTAPI HidRegisterMinidriver(PHID_MINIDRIVER_REGISTRATION MinidriverRegistration)
-    DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS NTAPI
+HidRegisterMinidriver(PHID_MINIDRIVER_REGISTRATION MinidriverRegistration);
 NTSTATUS NTAPI HidNotifyPresence(PDEVICE_OBJECT DeviceObject,
                                  BOOLEAN IsPresent) DRVHOST_NOT_PROVIDED;
 

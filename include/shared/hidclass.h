@@ -2,8 +2,8 @@
  * hidclass.h - the HID class driver's interface: the device interface class, the control-code
  * macros (FILE_DEVICE_KEYBOARD with each transfer method), the IOCTLs of its upper edge and the
  * structures they carry (HID_COLLECTION_INFORMATION, HID_DRIVER_CONFIG, HID_XFER_PACKET).
- * Names, values and layouts as documented; pinned by tests/devclass (hid_layout). drvhost has
- * no HID class driver (see hidport.h).
+ * Names, values and layouts as documented; pinned by tests/devclass (hid_layout). drvhost's
+ * HID class driver (src/hid, docs/hid.md) serves these IOCTLs.
  */
 #ifndef __HIDCLASS_H__
 #define __HIDCLASS_H__

@@ -1,7 +1,7 @@
 /* hid_layout.c - hidclass.h and hidport.h as a HID minidriver includes them: control code values
  * and x64 structure layouts pinned at compile time (this module failing to build is the test
- * failing). The values are those of the WDK's headers. It calls nothing: drvhost has no HID
- * class driver, and HidRegisterMinidriver is DRVHOST_NOT_PROVIDED (refused at load). */
+ * failing). The values are those of the WDK's headers. It calls nothing: the class driver
+ * (HidRegisterMinidriver) is tested by tests/hid. */
 #include <ntddk.h>
 #include <hidport.h>
 
