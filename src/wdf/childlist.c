@@ -726,13 +726,18 @@ NTSTATUS wdf_child_copy_address(struct wdf_child *c, PWDF_CHILD_ADDRESS_DESCRIPT
 
 /* EvtChildListCreateDevice for one pending child, without the lock: a WDFDEVICE_INIT of a PDO
  * for it; the framework frees the init if the driver did not create the device. A failure
- * drops the description (drvhost's reading: the child cannot be reported). */
+ * drops the description (drvhost's reading: the child cannot be reported). A PDO that is not
+ * to be reported (the callback failed after WdfDeviceCreate, or the driver reported the child
+ * missing meanwhile: wdf_childlist_pdo_created passes that on) is deleted at once, as the
+ * framework deletes a device whose EvtDriverDeviceAdd failed: the PnP manager never saw it,
+ * so no REMOVE_DEVICE would ever delete it; its cleanup (wdf_pdo_gone) drops the description. */
 static void wdf_child_create_device(struct wdf_device *fdo, struct wdf_child *c)
 {
     struct wdf_childlist *l = c->list;
     PWDFDEVICE_INIT init = wdf_device_init_alloc(fdo->driver);
     NTSTATUS status = STATUS_INSUFFICIENT_RESOURCES;
     struct wdf_device *pdo;
+    BOOLEAN unreported;
     if (init != NULL && wdf_bus_init_of(init) != NULL) {
         init->bus->is_pdo = TRUE;
         init->bus->parent = fdo;
@@ -743,9 +748,10 @@ static void wdf_child_create_device(struct wdf_device *fdo, struct wdf_child *c)
     os_mutex_lock(&fdo->bus->lock);
     c->creating = FALSE;
     pdo = c->pdo; /* `c` may be freed by the reap below */
-    if (pdo == NULL || !NT_SUCCESS(status)) {
-        if (NT_SUCCESS(status))
-            status = STATUS_UNSUCCESSFUL;
+    if (NT_SUCCESS(status) && pdo == NULL)
+        status = STATUS_UNSUCCESSFUL;
+    unreported = !NT_SUCCESS(status) || pdo->pdo_part->missing;
+    if (unreported) {
         c->missing = TRUE;
         c->dead = pdo == NULL;
         if (pdo != NULL)
@@ -753,7 +759,9 @@ static void wdf_child_create_device(struct wdf_device *fdo, struct wdf_child *c)
     }
     wdf_childlist_reap(l);
     os_mutex_unlock(&fdo->bus->lock);
-    if (NT_SUCCESS(status)) /* ready for I/O, as after AddDevice (Microsoft: WdfDeviceCreate) */
+    if (unreported && pdo != NULL)
+        wdf_object_delete(&pdo->obj);
+    else if (NT_SUCCESS(status)) /* ready for I/O, as after AddDevice (WdfDeviceCreate) */
         pdo->wdm->Flags &= ~DO_DEVICE_INITIALIZING;
     if (init != NULL && pdo == NULL) /* not consumed by WdfDeviceCreate */
         imp_WdfDeviceInitFree(&fdo->obj.owner->pub, init);

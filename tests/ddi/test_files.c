@@ -460,6 +460,14 @@ TEST(folders_and_relative_names)
     RtlInitUnicodeString(&u, L"..\\escape");
     ok_status(ZwCreateFile(&h, SYNC_WRITE, &oa, &iosb, NULL, 0, 0, FILE_CREATE, SYNC_OPT, NULL, 0),
               STATUS_OBJECT_NAME_INVALID);
+    /* A name relative to a folder does not start with a backslash (docs/files.md: its first
+     * component would be empty). */
+    RtlInitUnicodeString(&u, L"\\rooted.log");
+    ok_status(ZwCreateFile(&h, SYNC_WRITE, &oa, &iosb, NULL, 0, 0, FILE_CREATE, SYNC_OPT, NULL, 0),
+              STATUS_OBJECT_NAME_INVALID);
+    ok(access(host_path("C/logs/rooted.log"), F_OK) != 0 &&
+           access(host_path("C/rooted.log"), F_OK) != 0,
+       "no file made\n");
     ZwClose(dir);
     ok_status(create(&h, L"\\??\\C:\\logs", SYNC_READ, FILE_OPEN, SYNC_OPT, &iosb),
               STATUS_FILE_IS_A_DIRECTORY);

@@ -148,6 +148,45 @@ TEST(remove_by_context)
     IoFreeIrp(b);
 }
 
+/* Armed: the next acquisition of the lock is the cancel routine's for an IRP IoCancelIrp has
+ * taken the cancel routine of; IoCsqRemoveNextIrp runs there, in the window before the
+ * cancel routine holds the lock (as another processor's could). */
+static LONG nest_armed;
+static PIRP nested_removed;
+
+static VOID AcquireNesting(PIO_CSQ Csq, PKIRQL Irql)
+{
+    if (InterlockedExchange(&nest_armed, 0))
+        nested_removed = IoCsqRemoveNextIrp(Csq, NULL);
+    Acquire(Csq, Irql);
+}
+
+/* An IRP whose cancellation has begun is the cancel routine's: IoCsqRemoveNextIrp leaves it
+ * and removes the next one (Microsoft: "Cancel-Safe IRP Queues": the queue's cancel logic
+ * and the removal routines never both own an IRP). */
+TEST(remove_next_skips_an_irp_being_cancelled)
+{
+    PIRP a = new_irp(NULL), b = new_irp(NULL);
+    memset(&q, 0, sizeof(q));
+    InitializeListHead(&q.Queue);
+    KeInitializeSpinLock(&q.Lock);
+    ok_status(
+        IoCsqInitialize(&q.Csq, Insert, Remove, Peek, AcquireNesting, Release, CompleteCanceled),
+        STATUS_SUCCESS);
+    IoCsqInsertIrp(&q.Csq, a, NULL);
+    IoCsqInsertIrp(&q.Csq, b, NULL);
+    nested_removed = NULL;
+    nest_armed = 1;
+    ok(IoCancelIrp(a), "the cancel routine ran");
+    ok(nested_removed == b, "IoCsqRemoveNextIrp during the cancellation gave %p (b %p)",
+       (void *)nested_removed, (void *)b);
+    ok(q.Cancelled == 1 && q.LastCancelled == a, "a completed as cancelled: %ld",
+       (long)q.Cancelled);
+    ok(IoCsqRemoveNextIrp(&q.Csq, NULL) == NULL, "queue not empty");
+    IoFreeIrp(a);
+    IoFreeIrp(b);
+}
+
 TEST(cancelled_before_insert)
 {
     PIRP a = new_irp(NULL);

@@ -64,6 +64,15 @@ TEST(checked_build_size_is_accepted)
     IoReleaseRemoveLockAndWaitEx((PIO_REMOVE_LOCK)&big, NULL, checked);
 }
 
+/* A size that is neither the free nor the checked build's: drvhost's 0xC4/0x16 (docs/verifier.md:
+ * 0, the lock, the size). */
+TEST(initializing_with_a_wrong_size_is_a_verifier_bug_check)
+{
+    expect_bugcheck_params(0xC4, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3 | BUGCHECK_P4, 0x16, 0,
+                           (ULONG_PTR)&lock, 12);
+    IoInitializeRemoveLockEx(&lock, 'tseT', 0, 0, 12);
+}
+
 TEST(release_more_than_acquired)
 {
     IoInitializeRemoveLock(&lock, 'tseT', 0, 0);

@@ -228,6 +228,20 @@ TEST(a_failing_create_device_leaves_the_child_out)
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }
 
+/* Child 8's EvtChildListCreateDevice reports it missing before its WdfDeviceCreate (as another
+ * thread of the bus driver may while the framework creates the PDO): the PDO it then creates
+ * stands for a child no longer on the bus, so it is not reported, and the description goes
+ * with it (Microsoft: WdfChildListUpdateChildDescriptionAsMissing). */
+TEST(a_child_reported_missing_while_its_pdo_is_created_is_not_reported)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    ok(plug(bus, 8) == STATUS_SUCCESS_, "plug 8 (missing during its EvtChildListCreateDevice)\n");
+    ok(!tree_has("WDFBUS\\CHILD\\" PREFIX "8"), "child 8 is not in the tree\n");
+    ok(bus_ctl(bus, IOCTL_BUS_COUNT, NULL, 0) == 0, "its description went with its PDO\n");
+    ok(plug(bus, 1) == STATUS_SUCCESS_ && tree_has(CHILD(1)), "the bus still reports others\n");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
 TEST(a_raw_child_starts_without_a_function_driver)
 {
     drvhost_file *bus = bus_create("WDFBUS\\ROOT");

@@ -291,8 +291,10 @@ static VOID DmaTestSg(DMATEST_RUN *r)
     r->Out->V[1] = size;
     r->Out->V[2] = regs;
     r->Out->V[3] =
-        (ULONG)ops->CalculateScatterGatherList(r->Adapter, NULL, cva, length, &size, NULL);
+        (ULONG)ops->CalculateScatterGatherList(r->Adapter, NULL, cva, length, &size, &regs);
     r->Out->V[28] = size;
+    r->Out->V[29] = regs;
+    r->Out->V[30] = ADDRESS_AND_SIZE_TO_SPAN_PAGES(cva, length);
     g_Device->CurrentIrp = r->Irp; /* what AdapterListControl gets as its Irp */
     KeRaiseIrql(DISPATCH_LEVEL, &old);
     r->Out->V[5] = (ULONG)ops->GetScatterGatherList(r->Adapter, g_Device, r->Mdl, cva, length,

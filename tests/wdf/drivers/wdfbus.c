@@ -171,10 +171,16 @@ static NTSTATUS ChildListCreateDevice(WDFCHILDLIST List,
                                       PWDFDEVICE_INIT ChildInit)
 {
     ULONG serial = CONTAINING_RECORD(Id, WDFBUS_ID, Header)->Serial;
-    UNREFERENCED_PARAMETER(List);
     LOG("CreateDevice(%lu)", (unsigned long)serial);
     if (serial == 7)
         return STATUS_UNSUCCESSFUL; /* the failure case: the child is not reported */
+    if (serial == 8) { /* gone from the bus while its PDO is being made: it must not be reported */
+        NTSTATUS status = WdfChildListUpdateChildDescriptionAsMissing(List, Id);
+        if (status != STATUS_SUCCESS) {
+            LOG("UpdateChildDescriptionAsMissing(8) in CreateDevice: 0x%08X", (unsigned)status);
+            return status;
+        }
+    }
     return ChildCreate(&ChildInit, serial);
 }
 

@@ -77,6 +77,31 @@ static VOID WdfCtlPendDone(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
         WdfCtlComplete(request, STATUS_SUCCESS, 0);
 }
 
+/* IOCTL_W_PEND: one request at a time waits for the timer (or IOCTL_W_RELEASE). */
+static VOID WdfCtlPend(WDFREQUEST Request)
+{
+    LARGE_INTEGER due;
+    ULONG *ms = NULL;
+    if (InterlockedCompareExchangePointer((PVOID *)&g_pended, Request, NULL) != NULL) {
+        WdfCtlComplete(Request, STATUS_DEVICE_BUSY, 0);
+        return;
+    }
+    if (!NT_SUCCESS(WdfRequestRetrieveInputBuffer(Request, sizeof(*ms), (PVOID *)&ms, NULL)))
+        ms = NULL;
+    due.QuadPart = -(LONGLONG)(ms != NULL ? *ms : 100) * 10000LL;
+    KeSetTimer(&g_timer, due, &g_dpc);
+}
+
+/* IOCTL_W_RELEASE: whoever takes g_pended first (this or the timer's DPC) completes it. */
+static VOID WdfCtlRelease(WDFREQUEST Request)
+{
+    WDFREQUEST pended = (WDFREQUEST)InterlockedExchangePointer((PVOID *)&g_pended, NULL);
+    KeCancelTimer(&g_timer);
+    if (pended != NULL)
+        WdfCtlComplete(pended, STATUS_SUCCESS, 0);
+    WdfCtlComplete(Request, pended != NULL ? STATUS_SUCCESS : STATUS_NOT_FOUND, 0);
+}
+
 static VOID WdfCtlUnload(WDFDRIVER Driver)
 {
     KeCancelTimer(&g_timer);
@@ -393,7 +418,6 @@ static VOID WdfCtlParams(WDFREQUEST Request, size_t OutputBufferLength, size_t I
 static VOID WdfCtlDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength,
                                 size_t InputBufferLength, ULONG IoControlCode)
 {
-    LARGE_INTEGER due;
     WdfCtlPresented();
     g_counters.Ioctls++;
     switch (IoControlCode) {
@@ -417,12 +441,10 @@ static VOID WdfCtlDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Outpu
         WdfCtlMisuse(Request);
         return;
     case IOCTL_W_PEND:
-        if (InterlockedCompareExchangePointer((PVOID *)&g_pended, Request, NULL) != NULL) {
-            WdfCtlComplete(Request, STATUS_DEVICE_BUSY, 0);
-            return;
-        }
-        due.QuadPart = -100 * 10000LL; /* 100 ms */
-        KeSetTimer(&g_timer, due, &g_dpc);
+        WdfCtlPend(Request);
+        return;
+    case IOCTL_W_RELEASE:
+        WdfCtlRelease(Request);
         return;
     case IOCTL_W_COUNTERS:
         if (OutputBufferLength >= sizeof(WDFCTL_COUNTERS)) {

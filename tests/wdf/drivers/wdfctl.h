@@ -11,10 +11,13 @@
 #define IOCTL_W_DRIVER_INFO WDFCTL_CODE(3, METHOD_BUFFERED)   /* out: WDFCTL_DRIVER_INFO */
 #define IOCTL_W_OBJECTS     WDFCTL_CODE(4, METHOD_BUFFERED)   /* out: WDFCTL_LOG */
 #define IOCTL_W_MISUSE      WDFCTL_CODE(5, METHOD_BUFFERED)   /* in: ULONG, a WDFCTL_MISUSE_ */
-#define IOCTL_W_PEND        WDFCTL_CODE(6, METHOD_BUFFERED)   /* completed 100 ms later */
-#define IOCTL_W_COUNTERS    WDFCTL_CODE(7, METHOD_BUFFERED)   /* out: WDFCTL_COUNTERS */
-#define IOCTL_W_UNHANDLED   WDFCTL_CODE(8, METHOD_BUFFERED) /* the driver: INVALID_DEVICE_REQUEST */
-#define IOCTL_W_PARAMS      WDFCTL_CODE(9, METHOD_BUFFERED) /* out: ULONG WDFCTL_PARAMS_ bits */
+/* IOCTL_W_PEND: completed 100 ms later (in: an optional ULONG, the milliseconds instead) */
+#define IOCTL_W_PEND      WDFCTL_CODE(6, METHOD_BUFFERED)
+#define IOCTL_W_COUNTERS  WDFCTL_CODE(7, METHOD_BUFFERED) /* out: WDFCTL_COUNTERS */
+#define IOCTL_W_UNHANDLED WDFCTL_CODE(8, METHOD_BUFFERED) /* the driver: INVALID_DEVICE_REQUEST */
+#define IOCTL_W_PARAMS    WDFCTL_CODE(9, METHOD_BUFFERED) /* out: ULONG WDFCTL_PARAMS_ bits */
+/* IOCTL_W_RELEASE: completes the pended request now; STATUS_NOT_FOUND when there is none */
+#define IOCTL_W_RELEASE WDFCTL_CODE(10, METHOD_BUFFERED)
 
 /* IOCTL_W_PARAMS: completed with WdfRequestComplete after WdfRequestSetInformation(8). */
 #define WDFCTL_PARAMS_TYPE        0x01 /* WdfRequestGetParameters: Type, Size kept */

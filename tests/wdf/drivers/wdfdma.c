@@ -361,6 +361,23 @@ static VOID GroupAdapters(DEVICE_DATA *d)
     CHECK(duplex == NULL);
 }
 
+/* A Length no buffer can have: rounded up to the alignment it wraps around (Microsoft: both
+ * create routines fail, STATUS_INVALID_PARAMETER or STATUS_INSUFFICIENT_RESOURCES, and give no
+ * handle). */
+static VOID CommonBufferTooLong(WDFDMAENABLER Enabler)
+{
+    WDF_COMMON_BUFFER_CONFIG config;
+    WDFCOMMONBUFFER buffer = (WDFCOMMONBUFFER)(ULONG_PTR)1;
+    NTSTATUS status;
+    WDF_COMMON_BUFFER_CONFIG_INIT(&config, FILE_64_BYTE_ALIGNMENT);
+    status = WdfCommonBufferCreateWithConfig(Enabler, (size_t)-8, &config, WDF_NO_OBJECT_ATTRIBUTES,
+                                             &buffer);
+    CHECK(!NT_SUCCESS(status) && buffer == NULL);
+    buffer = (WDFCOMMONBUFFER)(ULONG_PTR)1;
+    status = WdfCommonBufferCreate(Enabler, (size_t)-1, WDF_NO_OBJECT_ATTRIBUTES, &buffer);
+    CHECK(!NT_SUCCESS(status) && buffer == NULL);
+}
+
 static VOID GroupErrors(DEVICE_DATA *d)
 {
     WDF_OBJECT_ATTRIBUTES attributes;
@@ -388,6 +405,7 @@ static VOID GroupErrors(DEVICE_DATA *d)
     CHECK(WdfDmaTransactionExecute(t, NULL) == STATUS_INVALID_DEVICE_REQUEST);
     WdfObjectDelete(t);
     ChainFree(&c);
+    CommonBufferTooLong(d->Gather);
 }
 
 /* ---- the request-based transactions: the device behind a DPC ---------------------------- */

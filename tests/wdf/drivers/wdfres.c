@@ -154,10 +154,11 @@ static NTSTATUS FilterDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
     UNREFERENCED_PARAMETER(Context);
     if (Irp->PendingReturned)
         IoMarkIrpPending(Irp);
-    LOG("FILTER_RESOURCE_REQUIREMENTS(0x%08lX, size %lu, interface %d, slot %lu, alternatives %lu, "
-        "descriptors %lu)",
+    LOG("FILTER_RESOURCE_REQUIREMENTS(0x%08lX, size %lu, interface %d, bus %lu, slot %lu, "
+        "alternatives %lu, descriptors %lu)",
         (unsigned long)Irp->IoStatus.Status, list != NULL ? (unsigned long)list->ListSize : 0ul,
         list != NULL ? (int)list->InterfaceType : -2,
+        list != NULL ? (unsigned long)list->BusNumber : 0ul,
         list != NULL ? (unsigned long)list->SlotNumber : 0ul,
         list != NULL ? (unsigned long)list->AlternativeLists : 0ul,
         list != NULL ? (unsigned long)list->List[0].Count : 0ul);
@@ -166,6 +167,11 @@ static NTSTATUS FilterDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
 
 static NTSTATUS FilterPreprocess(WDFDEVICE Device, PIRP Irp)
 {
+    PIO_RESOURCE_REQUIREMENTS_LIST list = (PIO_RESOURCE_REQUIREMENTS_LIST)Irp->IoStatus.Information;
+    /* On the way down, a bus number in the list (the bus set none): the lists the framework
+     * builds from the drivers' WDFIORESREQLISTs below must keep it. */
+    if (list != NULL)
+        list->BusNumber = 2;
     IoCopyCurrentIrpStackLocationToNext(Irp);
     IoSetCompletionRoutine(Irp, FilterDone, NULL, TRUE, TRUE, TRUE);
     return WdfDeviceWdmDispatchPreprocessedIrp(Device, Irp);
