@@ -672,6 +672,24 @@ NTKERNELAPI VOID NTAPI MmUnlockPages(PMDL MemoryDescriptorList);
 /* The physical address of a valid nonpaged address: in drvhost the address itself (the page
  * numbers of an MDL's PFN array are its virtual pages: docs/dma.md). */
 NTKERNELAPI PHYSICAL_ADDRESS NTAPI MmGetPhysicalAddress(PVOID BaseAddress);
+
+/* Physical pages described by an MDL (MmAllocatePagesForMdl[Ex]): freed with MmFreePagesFromMdl,
+ * then the MDL itself with ExFreePool. */
+#define MM_DONT_ZERO_ALLOCATION                            0x00000001
+#define MM_ALLOCATE_FROM_LOCAL_NODE_ONLY                   0x00000002
+#define MM_ALLOCATE_FULLY_REQUIRED                         0x00000004
+#define MM_ALLOCATE_NO_WAIT                                0x00000008
+#define MM_ALLOCATE_PREFER_CONTIGUOUS                      0x00000010
+#define MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS              0x00000020
+#define MM_ALLOCATE_FAST_LARGE_PAGES                       0x00000040
+NTKERNELAPI PMDL NTAPI MmAllocatePagesForMdl(PHYSICAL_ADDRESS LowAddress,
+                                             PHYSICAL_ADDRESS HighAddress,
+                                             PHYSICAL_ADDRESS SkipBytes, SIZE_T TotalBytes);
+NTKERNELAPI PMDL NTAPI MmAllocatePagesForMdlEx(PHYSICAL_ADDRESS LowAddress,
+                                               PHYSICAL_ADDRESS HighAddress,
+                                               PHYSICAL_ADDRESS SkipBytes, SIZE_T TotalBytes,
+                                               MEMORY_CACHING_TYPE CacheType, ULONG Flags);
+NTKERNELAPI VOID NTAPI MmFreePagesFromMdl(PMDL MemoryDescriptorList);
 NTKERNELAPI PVOID NTAPI MmGetSystemRoutineAddress(PUNICODE_STRING SystemRoutineName);
 /* Not provided: one user-mode address space has no "resident without a fault" answer. */
 NTKERNELAPI BOOLEAN NTAPI MmIsAddressValid(PVOID VirtualAddress) DRVHOST_NOT_PROVIDED;

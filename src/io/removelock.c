@@ -24,7 +24,7 @@
 static void io_remlock_check_size(PIO_REMOVE_LOCK lock, ULONG size)
 {
     if (size != IO_REMLOCK_FREE_SIZE && size != IO_REMLOCK_CHECKED_SIZE)
-        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_REMOVE_LOCK_SIZE, 0,
+        ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_BAD_MEMORY_PARAMETER, 0,
                         (ULONG_PTR)lock, size,
                         "remove lock %p used with size %lu (expected %lu or %lu)", (void *)lock,
                         (unsigned long)size, (unsigned long)IO_REMLOCK_FREE_SIZE,

@@ -423,10 +423,12 @@ const struct vf_subcode vf_subcodes[] = {
      {"the IRQL", "the pool type", "the size (0)"},
      "drvhost passes 0 as parameter 4"},
     {C4,
-     VF_C4_REMOVE_LOCK_SIZE,
+     VF_C4_BAD_MEMORY_PARAMETER,
      "the pool or memory routine got a bad address or parameter",
      {"reserved", "the address", "0"},
-     "drvhost raises it for a remove lock initialised with a wrong size: 0, the lock, the size"},
+     "drvhost raises it for a remove lock initialised with a wrong size: 0, the lock, the size; "
+     "and for MmFreePagesFromMdl of an MDL that MmAllocatePagesForMdl[Ex] did not return (or "
+     "already freed): 0, the MDL, 0"},
     {C4,
      VF_C4_FAST_MUTEX_IRQL,
      "a fast mutex acquired above APC_LEVEL",

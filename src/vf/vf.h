@@ -54,7 +54,7 @@
 /* ---- 0xC4 DRIVER_VERIFIER_DETECTED_VIOLATION: parameter 1 -------------------------------- */
 
 #define VF_C4_ZERO_BYTE_ALLOCATION     0x00
-#define VF_C4_REMOVE_LOCK_SIZE         0x16 /* drvhost's use; see the table */
+#define VF_C4_BAD_MEMORY_PARAMETER     0x16 /* drvhost's use; see the table */
 #define VF_C4_FAST_MUTEX_IRQL          0x33
 #define VF_C4_FAST_MUTEX_RELEASE_IRQL  0x34
 #define VF_C4_RESOURCE_ACQUIRE_APCS    0x37

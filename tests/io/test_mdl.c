@@ -216,3 +216,61 @@ TEST(partial_mdl)
     IoFreeMdl(src);
     ExFreePoolWithTag(base, TAG);
 }
+
+/* MmAllocatePagesForMdlEx: whole zeroed pages (the MDL says how many bytes it got), locked,
+ * mapped by MmGetSystemAddressForMdlSafe; freed by MmFreePagesFromMdl, then the MDL by
+ * ExFreePool (a leak of either fails the test at shutdown). */
+TEST(pages_for_mdl_are_zeroed_locked_and_freed_in_two_steps)
+{
+    PHYSICAL_ADDRESS low = {.QuadPart = 0}, high = {.QuadPart = -1}, skip = {.QuadPart = 0};
+    PMDL mdl = MmAllocatePagesForMdlEx(low, high, skip, 3 * PAGE_SIZE + 100, MmCached, 0);
+    PUCHAR va;
+    ULONG zero = 1;
+    ok(mdl != NULL, "MmAllocatePagesForMdlEx");
+    ok(MmGetMdlByteCount(mdl) >= 3 * PAGE_SIZE + 100 && MmGetMdlByteCount(mdl) % PAGE_SIZE == 0,
+       "byte count %lu", (unsigned long)MmGetMdlByteCount(mdl));
+    ok(mdl->MdlFlags & MDL_PAGES_LOCKED, "flags %#x", (unsigned)mdl->MdlFlags);
+    va = MmGetSystemAddressForMdlSafe(mdl, NormalPagePriority);
+    ok(va != NULL, "mapped");
+    for (ULONG i = 0; i < MmGetMdlByteCount(mdl); i++)
+        zero &= va[i] == 0;
+    ok(zero, "the pages are zeroed");
+    va[4 * PAGE_SIZE - 1] = 0x5A; /* the last byte is writable */
+    ok((ULONGLONG)MmGetPhysicalAddress(va + PAGE_SIZE).QuadPart >> PAGE_SHIFT ==
+           MmGetMdlPfnArray(mdl)[1],
+       "the PFN array describes the pages");
+    MmUnmapLockedPages(va, mdl);
+    MmFreePagesFromMdl(mdl);
+    ExFreePool(mdl);
+}
+
+TEST(pages_for_mdl_respect_the_range_and_the_skip_rule)
+{
+    PHYSICAL_ADDRESS low = {.QuadPart = 0}, high4g = {.QuadPart = 0xFFFFFFFF};
+    PHYSICAL_ADDRESS nowhere = {.QuadPart = 0x7FFFFFFFFFFF0000}, top = {.QuadPart = -1};
+    PHYSICAL_ADDRESS skip = {.QuadPart = 0}, odd = {.QuadPart = 100};
+    PMDL mdl = MmAllocatePagesForMdl(low, high4g, skip, 2 * PAGE_SIZE);
+    ok(mdl != NULL, "below 4 GiB");
+    if (mdl != NULL) {
+        PPFN_NUMBER pfn = MmGetMdlPfnArray(mdl);
+        ok(pfn[0] < (0x100000000ull >> PAGE_SHIFT) && pfn[1] < (0x100000000ull >> PAGE_SHIFT),
+           "PFNs %llx %llx", (unsigned long long)pfn[0], (unsigned long long)pfn[1]);
+        MmFreePagesFromMdl(mdl);
+        ExFreePool(mdl);
+    }
+    ok(MmAllocatePagesForMdl(nowhere, top, skip, PAGE_SIZE) == NULL, "no pages in the range: NULL");
+    ok(MmAllocatePagesForMdl(low, top, odd, PAGE_SIZE) == NULL,
+       "SkipBytes not a multiple of the page size: NULL");
+    ok(MmAllocatePagesForMdlEx(low, top, skip, 0, MmCached, 0) == NULL, "no bytes: NULL");
+}
+
+/* An MDL MmAllocatePagesForMdl did not return: 0xC4/0x16 (a bad parameter to a memory routine),
+ * parameter 3 the MDL. */
+TEST(freeing_pages_of_another_mdl_is_a_verifier_bug_check)
+{
+    static UCHAR buffer[64];
+    PMDL mdl = IoAllocateMdl(buffer, sizeof(buffer), FALSE, FALSE, NULL);
+    MmBuildMdlForNonPagedPool(mdl);
+    expect_bugcheck_params(0xC4, BUGCHECK_P1 | BUGCHECK_P3, 0x16, 0, (ULONG_PTR)mdl, 0);
+    MmFreePagesFromMdl(mdl);
+}
