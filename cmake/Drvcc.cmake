@@ -61,3 +61,18 @@ unset(DRVCC_INCLUDE_ROOT)
 unset(DRVCC_KMDF_ENTRY)
 unset(DRVCC_WPP)
 unset(DRVCC_HELPER)
+
+# The installed CMake package (find_package(drvhost CONFIG)): drvhost_add_driver() with SOURCES
+# or PROJECT and drvhost_add_scenario_test() on the installed drvcc and drvhost
+# (cmake/drvhost-config.cmake.in; docs/building.md, "The installed CMake package").
+include(CMakePackageConfigHelpers)
+set(DRVHOST_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/drvhost")
+configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/drvhost-config.cmake.in"
+                              "${PROJECT_BINARY_DIR}/install/drvhost-config.cmake"
+                              INSTALL_DESTINATION "${DRVHOST_INSTALL_CMAKEDIR}"
+                              PATH_VARS CMAKE_INSTALL_BINDIR)
+write_basic_package_version_file("${PROJECT_BINARY_DIR}/install/drvhost-config-version.cmake"
+                                 VERSION "${PROJECT_VERSION}" COMPATIBILITY SameMinorVersion)
+install(FILES "${PROJECT_BINARY_DIR}/install/drvhost-config.cmake"
+              "${PROJECT_BINARY_DIR}/install/drvhost-config-version.cmake"
+        DESTINATION "${DRVHOST_INSTALL_CMAKEDIR}")
