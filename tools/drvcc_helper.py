@@ -15,7 +15,8 @@
         lines rewritten to absolute paths (one line for one line) and a leading #line naming the
         original, so diagnostics keep the original file and line numbers; the MSVC-only
         spellings with an exact GCC form are rewritten in those copies too (msvc_rewrite: i64
-        and i32 suffixes, L#x, the comma before __VA_ARGS__). Prints the file to compile (SOURCE
+        and i32 suffixes, L#x, the comma before __VA_ARGS__, a non-static __inline function's
+        linkage). Prints the file to compile (SOURCE
         itself when nothing needed rewriting), then "function-names" when a file it read puts
         __FUNCTION__ beside a string literal (see funcnames). The user's tree is never written.
 
