@@ -925,6 +925,9 @@ class IncludeRewriter:
         # The copy lives elsewhere: every include it can resolve becomes absolute.
         digest = hashlib.sha1(path.encode('utf-8', 'surrogateescape')).hexdigest()[:12]
         copy = os.path.join(self.build_dir, digest + '-' + os.path.basename(path))
+        if rewritten and rewritten[0][0].startswith('\ufeff'):
+            # The compiler skips a byte-order mark at a file's start only, not after the #line.
+            rewritten[0] = (rewritten[0][0][1:], rewritten[0][1])
         with open(copy, 'w', encoding='utf-8', errors='surrogateescape', newline='') as out:
             if any(MSVC_INLINE_MACRO + '(weak ' in line for line in fixed):
                 out.write(MSVC_INLINE_PROLOGUE)
@@ -1074,14 +1077,16 @@ def msvc_rewrite(lines):
 # call is not inlined), or, with a non-inline declaration in the same file, an external
 # definition in every object that includes it (a multiple definition). The rewrite makes it an
 # external definition (extern inline: still inlinable) whose symbol is weak (#pragma weak, as an
-# attribute weak is refused on inline functions), so the link keeps one copy. The macro lives in
+# attribute weak is ignored on inline functions), so the link keeps one copy. The macros live in
 # the copy's prologue (MSVC_INLINE_PROLOGUE): a header the rewrite copies may be read before any
 # drvhost header, and C++ (whose inline functions are COMDAT already) gets nothing from it.
 MSVC_INLINE_MACRO = '__DRVHOST_MSVC_INLINE'
-MSVC_INLINE_PROLOGUE = ('#ifndef %(m)s\n#ifdef __cplusplus\n#define %(m)s(weak_name)\n#else\n'
-                        '#define %(m)s(weak_name) _Pragma(#weak_name) extern\n#endif\n#endif\n'
-                        % {'m': MSVC_INLINE_MACRO})
-TOKEN_RE = re.compile(r'[A-Za-z_]\w*|\S')
+MSVC_INLINE_EXTERN = '__DRVHOST_MSVC_EXTERN'
+MSVC_INLINE_PROLOGUE = ('#ifndef %(m)s\n#ifdef __cplusplus\n#define %(m)s(weak_name)\n'
+                        '#define %(e)s\n#else\n#define %(m)s(weak_name) _Pragma(#weak_name)\n'
+                        '#define %(e)s extern\n#endif\n#endif\n'
+                        % {'m': MSVC_INLINE_MACRO, 'e': MSVC_INLINE_EXTERN})
+TOKEN_RE = re.compile(r'[A-Za-z_]\w*|[^\s\ufeff]')  # a byte-order mark is no token
 
 
 def code_tokens(code):
@@ -1133,22 +1138,29 @@ def external_inline_edit(decl, edits):
     function definition (see external_inline_edits)."""
     if not decl or decl[-1][2] != ')':
         return
-    depth, top = 0, set()
+    depth, top = 0, {}
     for index in range(len(decl) - 1, -1, -1):
         depth += {')': 1, '(': -1}.get(decl[index][2], 0)
         if depth == 0:
             break
-    for _, _, token in decl[:index]:
+    for number, column, token in decl[:index]:
         depth += {'(': 1, ')': -1}.get(token, 0)
         if depth == 0:
-            top.add(token)
+            top.setdefault(token, (number, column))
     name = decl[index - 1][2] if index > 0 else ''
-    if not (top & {'__inline', 'inline'}) or top & {'static', 'extern', 'typedef'} or \
+    keyword = top.get('__inline') or top.get('inline')
+    if not keyword or top.keys() & {'static', 'extern', 'typedef'} or \
             not re.match(r'[A-Za-z_]\w*$', name):
         return
+    # The pragma before the whole declaration (a macro of the driver's may come before the
+    # specifiers without a semicolon: WDF_DECLARE_CONTEXT_TYPE_WITH_NAME), extern beside inline.
     number, column, _ = decl[0]
-    edits.setdefault(number, []).append((column, column, '%s(weak %s) ' % (MSVC_INLINE_MACRO,
-                                                                           name)))
+    pragma = '%s(weak %s) ' % (MSVC_INLINE_MACRO, name)
+    if (number, column) == keyword:
+        pragma += MSVC_INLINE_EXTERN + ' '  # one edit: the pragma first
+    else:
+        edits.setdefault(keyword[0], []).append((keyword[1], keyword[1], MSVC_INLINE_EXTERN + ' '))
+    edits.setdefault(number, []).append((column, column, pragma))
 
 
 def string_paste_edits(code, start):

@@ -30,7 +30,7 @@ done
 # Without the Windows rules the C99 meaning stays: one source redeclares InlineIssue non-inline,
 # so each object defines it (pcidrv's "multiple definition").
 cp "$src/Inline.h" "$work/Inline.h" && cp "$src/Inline.h" "$work/inline.h"
-cp "$src/one.c" "$src/two.c" "$work/"
+cp "$src/one.c" "$src/two.c" "$src/Bom.h" "$work/"
 if "$drvcc" -O2 -o "$work/plain.sys" "$work/one.c" "$work/two.c" 2> "$work/plain.err"; then
     fail "plain drvcc built the C99 multiple definition"
 fi

@@ -32,6 +32,18 @@ InlineIssue(
 
 NTSTATUS InlineIssue(PULONG Counter);
 
+/* After a macro that declares something without a semicolon of its own. */
+#define INLINE_DECLARE_TWICE(prefix)                                                               \
+    static ULONG prefix##Twice(ULONG Value)                                                        \
+    {                                                                                              \
+        return Value * 2;                                                                          \
+    }
+INLINE_DECLARE_TWICE(Inline)
+__inline ULONG InlineAfterMacro(ULONG Value)
+{
+    return InlineTwice(Value) + 1;
+}
+
 /* The C99 keyword: MSVC's C gives inline the meaning of __inline. */
 inline ULONG InlineKeyword(ULONG Value)
 {

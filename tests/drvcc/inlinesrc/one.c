@@ -11,6 +11,7 @@ ULONG TwoScale(ULONG Value);
 NTSTATUS TwoIssue(PULONG Counter);
 PVOID TwoScaleAddress(void);
 PVOID TwoIssueAddress(void);
+ULONG TwoMore(ULONG Value);
 ULONG ThreeScale(ULONG Value);
 
 /* Called through a volatile pointer: a call the compiler cannot inline at any level. */
@@ -30,6 +31,8 @@ static int Checks(void)
         return 3;
     if (InlinePrivate(1) != 6 || KeywordCall(4) != 8 || ThreeScale(1) != 40)
         return 4;
+    if (InlineAfterMacro(1) != 3 || TwoMore(1) != 103)
+        return 5;
     return 0;
 }
 

@@ -1,6 +1,7 @@
 /* two.c - the second source including Inline.h: its calls and addresses. */
 #include <ntddk.h>
 #include "inline.h"
+#include "Bom.h"
 
 ULONG TwoScale(ULONG Value)
 {
@@ -10,6 +11,11 @@ ULONG TwoScale(ULONG Value)
 NTSTATUS TwoIssue(PULONG Counter)
 {
     return InlineIssue(Counter);
+}
+
+ULONG TwoMore(ULONG Value)
+{
+    return BomFirst(InlineAfterMacro(Value));
 }
 
 PVOID TwoScaleAddress(void)
