@@ -36,6 +36,7 @@ static int Checks(void)
     return 0;
 }
 
+/* Nothing to release: the checks allocate nothing. */
 VOID Unload(PDRIVER_OBJECT DriverObject)
 {
     UNREFERENCED_PARAMETER(DriverObject);
@@ -43,13 +44,13 @@ VOID Unload(PDRIVER_OBJECT DriverObject)
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
-    int failed = Checks();
+    int failed;
 
     UNREFERENCED_PARAMETER(RegistryPath);
     DriverObject->DriverUnload = Unload;
-    if (failed != 0) {
-        DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "inline: check %d failed\n", failed);
-        return STATUS_UNSUCCESSFUL;
-    }
-    return STATUS_SUCCESS;
+    failed = Checks();
+    if (failed == 0)
+        return STATUS_SUCCESS;
+    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "inline: check %d failed\n", failed);
+    return STATUS_UNSUCCESSFUL;
 }
