@@ -15,7 +15,8 @@
         lines rewritten to absolute paths (one line for one line) and a leading #line naming the
         original, so diagnostics keep the original file and line numbers; the MSVC-only
         spellings with an exact GCC form are rewritten in those copies too (msvc_rewrite: i64
-        and i32 suffixes, L#x, the comma before __VA_ARGS__). Prints the file to compile (SOURCE
+        and i32 suffixes, L#x, the comma before __VA_ARGS__, a non-static __inline function's
+        linkage). Prints the file to compile (SOURCE
         itself when nothing needed rewriting), then "function-names" when a file it read puts
         __FUNCTION__ beside a string literal (see funcnames). The user's tree is never written.
 
@@ -924,7 +925,12 @@ class IncludeRewriter:
         # The copy lives elsewhere: every include it can resolve becomes absolute.
         digest = hashlib.sha1(path.encode('utf-8', 'surrogateescape')).hexdigest()[:12]
         copy = os.path.join(self.build_dir, digest + '-' + os.path.basename(path))
+        if rewritten and rewritten[0][0].startswith('\ufeff'):
+            # The compiler skips a byte-order mark at a file's start only, not after the #line.
+            rewritten[0] = (rewritten[0][0][1:], rewritten[0][1])
         with open(copy, 'w', encoding='utf-8', errors='surrogateescape', newline='') as out:
+            if any(MSVC_INLINE_MACRO + '(weak ' in line for line in fixed):
+                out.write(MSVC_INLINE_PROLOGUE)
             out.write('#line 1 "%s"\n' % path.replace('\\', '\\\\').replace('"', '\\"'))
             for line, hit in rewritten:
                 if hit is None:
@@ -1029,8 +1035,11 @@ def msvc_rewrite(lines):
     in a macro body as , ## __VA_ARGS__ (dropped with an empty argument list, as MSVC does); a
     string literal pasted onto what follows it in a macro body ("%S: " ## str) without the ##
     (MSVC leaves the two tokens side by side, so two literals concatenate; GCC refuses a paste
-    that makes no single token). Comments and literals are never touched."""
+    that makes no single token); a file-scope function definition that is __inline or inline
+    without static or extern as MSVC's C gives it (external_inline_edits). Comments and literals
+    are never touched."""
     out, directive, comma_before = [], None, False
+    inline_edits = external_inline_edits(code_only(lines))
     for line, code in zip(lines, code_only(lines)):
         start = 0
         if directive is None and code.lstrip().startswith('#'):
@@ -1052,6 +1061,7 @@ def msvc_rewrite(lines):
                 fix = suffix_fix(m.group(1), m.group(2), directive == 'if')
                 if fix is not None:
                     edits.append((m.start(), m.end(), fix))
+        edits += inline_edits.get(len(out), [])
         for begin, end, text in sorted(edits, reverse=True):
             line = line[:begin] + text + line[end:]
         out.append(line)
@@ -1059,6 +1069,98 @@ def msvc_rewrite(lines):
         if not code.rstrip('\r\n').endswith('\\'):
             directive, comma_before = None, False
     return out
+
+
+# MSVC's C: a function defined __inline (or inline) without static or extern has external
+# linkage and each object that defines it gets a COMDAT copy, of which the linker keeps one. C99
+# (GCC, clang) makes it an inline definition that no object emits (an undefined symbol when a
+# call is not inlined), or, with a non-inline declaration in the same file, an external
+# definition in every object that includes it (a multiple definition). The rewrite makes it an
+# external definition (extern inline: still inlinable) whose symbol is weak (#pragma weak, as an
+# attribute weak is ignored on inline functions), so the link keeps one copy. The macros live in
+# the copy's prologue (MSVC_INLINE_PROLOGUE): a header the rewrite copies may be read before any
+# drvhost header, and C++ (whose inline functions are COMDAT already) gets nothing from it.
+MSVC_INLINE_MACRO = '__DRVHOST_MSVC_INLINE'
+MSVC_INLINE_EXTERN = '__DRVHOST_MSVC_EXTERN'
+MSVC_INLINE_PROLOGUE = ('#ifndef %(m)s\n#ifdef __cplusplus\n#define %(m)s(weak_name)\n'
+                        '#define %(e)s\n#else\n#define %(m)s(weak_name) _Pragma(#weak_name)\n'
+                        '#define %(e)s extern\n#endif\n#endif\n'
+                        % {'m': MSVC_INLINE_MACRO, 'e': MSVC_INLINE_EXTERN})
+TOKEN_RE = re.compile(r'[A-Za-z_]\w*|[^\s\ufeff]')  # a byte-order mark is no token
+
+
+def code_tokens(code):
+    """(line index, column, token) of the code outside preprocessor directives (and their
+    continuation lines): the tokens the C parser sees, whatever the conditionals select."""
+    directive = False
+    for number, line in enumerate(code):
+        directive = directive or line.lstrip().startswith('#')
+        if not directive:
+            for m in TOKEN_RE.finditer(line):
+                yield number, m.start(), m.group(0)
+        directive = directive and line.rstrip('\r\n').endswith('\\')
+
+
+def external_inline_edits(code):
+    """{line index: [(begin, end, text)]}: at the start of each file-scope function definition
+    whose declaration specifiers (outside parentheses) say __inline or inline and none of static,
+    extern, typedef, the macro call naming it weak. Braces of extern "C" { } are not a scope; a
+    declaration whose name is not the identifier before its last parameter list is left alone."""
+    edits, scopes, decl, parens = {}, [], [], 0
+    for number, column, token in code_tokens(code):
+        if scopes and scopes[-1] == 'block':
+            if token in '{}':
+                scopes.append('block') if token == '{' else scopes.pop()
+            continue
+        if token == '}':
+            if scopes:
+                scopes.pop()
+            decl, parens = [], 0
+            continue
+        parens += {'(': 1, ')': -1}.get(token, 0)
+        if token == ';' and parens == 0:
+            decl = []
+        elif token == '{' and parens == 0:
+            words = [t for _, _, t in decl]
+            if words[-3:] == ['extern', '"', '"']:
+                scopes.append('linkage')
+            else:
+                scopes.append('block')
+                external_inline_edit(decl, edits)
+            decl = []
+        else:
+            decl.append((number, column, token))
+    return edits
+
+
+def external_inline_edit(decl, edits):
+    """Adds the edit for one declaration ending before a '{' when it is a non-static inline
+    function definition (see external_inline_edits)."""
+    if not decl or decl[-1][2] != ')':
+        return
+    depth, top = 0, {}
+    for index in range(len(decl) - 1, -1, -1):
+        depth += {')': 1, '(': -1}.get(decl[index][2], 0)
+        if depth == 0:
+            break
+    for number, column, token in decl[:index]:
+        depth += {'(': 1, ')': -1}.get(token, 0)
+        if depth == 0:
+            top.setdefault(token, (number, column))
+    name = decl[index - 1][2] if index > 0 else ''
+    keyword = top.get('__inline') or top.get('inline')
+    if not keyword or top.keys() & {'static', 'extern', 'typedef'} or \
+            not re.match(r'[A-Za-z_]\w*$', name):
+        return
+    # The pragma before the whole declaration (a macro of the driver's may come before the
+    # specifiers without a semicolon: WDF_DECLARE_CONTEXT_TYPE_WITH_NAME), extern beside inline.
+    number, column, _ = decl[0]
+    pragma = '%s(weak %s) ' % (MSVC_INLINE_MACRO, name)
+    if (number, column) == keyword:
+        pragma += MSVC_INLINE_EXTERN + ' '  # one edit: the pragma first
+    else:
+        edits.setdefault(keyword[0], []).append((keyword[1], keyword[1], MSVC_INLINE_EXTERN + ' '))
+    edits.setdefault(number, []).append((column, column, pragma))
 
 
 def string_paste_edits(code, start):

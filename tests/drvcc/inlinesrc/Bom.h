@@ -1,0 +1,5 @@
+﻿/* Bom.h - begins with a byte-order mark, as some samples do. */
+__inline ULONG BomFirst(ULONG Value)
+{
+    return Value + 100;
+}
