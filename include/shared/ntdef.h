@@ -106,6 +106,10 @@ typedef LONG HRESULT;
 #define STDMETHODCALLTYPE
 #define RESTRICTED_POINTER
 #define UNALIGNED
+/* What UNALIGNED (MSVC's __unaligned) means for a pointer: GCC and clang take it from the
+ * pointed-to type, so a header declares `typedef T DRVHOST_ALIGNED1 T_unaligned;` and points to
+ * that (acpiioct.h's packed arguments): accesses then assume no alignment. */
+#define DRVHOST_ALIGNED1 __attribute__((aligned(1)))
 #define UNALIGNED64
 #define POINTER_64
 #define POINTER_32

@@ -38,8 +38,9 @@ static ULONG fill_output(UCHAR *storage, ULONG size)
 
 TEST(acpi_argument_macros)
 {
-    UCHAR storage[128];
-    ULONG length = fill_output(storage, sizeof(storage));
+    ULONG words[32]; /* the output buffer: aligned, as a driver's pool block is */
+    UCHAR *storage = (UCHAR *)words;
+    ULONG length = fill_output(storage, sizeof(words));
     PACPI_EVAL_OUTPUT_BUFFER out = (PACPI_EVAL_OUTPUT_BUFFER)storage;
     PACPI_METHOD_ARGUMENT arg = ACPI_EVAL_OUTPUT_BUFFER_ARGUMENTS_BEGIN(out);
     /* 12-byte header; integer 4+4; string "_HID" 4+5; buffer 4+6. */
@@ -62,11 +63,12 @@ TEST(acpi_argument_macros)
 
 TEST(acpi_for_each_argument)
 {
-    UCHAR storage[128];
+    ULONG words[32];
+    UCHAR *storage = (UCHAR *)words;
     PACPI_EVAL_OUTPUT_BUFFER out = (PACPI_EVAL_OUTPUT_BUFFER)storage;
     USHORT types[4] = {0};
     int n = 0;
-    fill_output(storage, sizeof(storage));
+    fill_output(storage, sizeof(words));
     FOR_EACH_ACPI_METHOD_ARGUMENT(arg, ACPI_EVAL_OUTPUT_BUFFER_ARGUMENTS_BEGIN(out),
                                   ACPI_EVAL_OUTPUT_BUFFER_ARGUMENTS_END(out))
     {
@@ -82,7 +84,8 @@ TEST(acpi_for_each_argument)
 TEST(acpi_enum_children_walk)
 {
     /* Two children packed as the ACPI driver returns them: flags, name length, name. */
-    UCHAR storage[64];
+    ULONG words[16];
+    UCHAR *storage = (UCHAR *)words;
     PACPI_ENUM_CHILDREN_OUTPUT_BUFFER out = (PACPI_ENUM_CHILDREN_OUTPUT_BUFFER)storage;
     PACPI_ENUM_CHILD child = out->Children;
     out->Signature = ACPI_ENUM_CHILDREN_OUTPUT_BUFFER_SIGNATURE;
