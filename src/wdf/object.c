@@ -382,9 +382,6 @@ static struct wdf_object *wdf_object_alloc(enum wdf_type type, size_t size,
     size_t block = wdf_context_offset(size) + sizeof(struct wdf_context) + wdf_context_size(a);
     struct wdf_object *o = NULL;
     *cached = FALSE;
-    /* wdevb: a test's simulated low memory for request objects (forward_progress.c) */
-    if (type == WDF_TYPE_REQUEST && os_inject_hit(OS_INJECT_ALLOC, WDF_REQUEST_FAULT_TAG))
-        return NULL;
     if (type == WDF_TYPE_REQUEST && parent == NULL)
         o = wdf_cache_take(block);
     if (o != NULL)
@@ -431,15 +428,22 @@ static inline void wdf_object_init(struct wdf_globals *g, struct wdf_object *o, 
     InitializeListHead(&o->children);
 }
 
-NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t size,
-                           PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_object *parent,
-                           struct wdf_object **out)
+/* wdevb: a test's simulated low memory for request objects (forward_progress.c), asked once per
+ * request object, whether its memory would come from the cache or not; nothing in a Release
+ * build. */
+static BOOLEAN wdf_request_memory_fails(enum wdf_type type)
+{
+    return type == WDF_TYPE_REQUEST && os_inject_hit(OS_INJECT_ALLOC, WDF_REQUEST_FAULT_TAG);
+}
+
+/* wdf_object_create after its attribute and low-memory checks. */
+static NTSTATUS wdf_object_create_checked(struct wdf_globals *g, enum wdf_type type, size_t size,
+                                          PWDF_OBJECT_ATTRIBUTES attributes,
+                                          struct wdf_object *parent, struct wdf_object **out)
 {
     struct wdf_object *o;
     BOOLEAN cached;
-    NTSTATUS status = wdf_check_attributes(g, type, attributes);
-    if (!NT_SUCCESS(status))
-        return status;
+    NTSTATUS status;
     o = wdf_object_alloc(type, size, attributes, parent, &cached);
     if (o == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
@@ -460,6 +464,18 @@ NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t siz
     return STATUS_SUCCESS;
 }
 
+NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t size,
+                           PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_object *parent,
+                           struct wdf_object **out)
+{
+    NTSTATUS status = wdf_check_attributes(g, type, attributes);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (wdf_request_memory_fails(type))
+        return STATUS_INSUFFICIENT_RESOURCES;
+    return wdf_object_create_checked(g, type, size, attributes, parent, out);
+}
+
 /* The request object of an IRP (request.c): what wdf_object_create(g, WDF_TYPE_REQUEST, size,
  * attributes, NULL, out) makes, without its generic steps when the thread's cache has one
  * (the path of every request, session 10). */
@@ -470,10 +486,12 @@ NTSTATUS wdf_object_create_request(struct wdf_globals *g, size_t size,
     NTSTATUS status = wdf_check_attributes(g, WDF_TYPE_REQUEST, attributes);
     if (!NT_SUCCESS(status))
         return status;
+    if (wdf_request_memory_fails(WDF_TYPE_REQUEST)) /* before the cache: it stands for memory */
+        return STATUS_INSUFFICIENT_RESOURCES;
     o = wdf_cache_take(wdf_context_offset(size) + sizeof(struct wdf_context) +
                        wdf_context_size(attributes));
     if (o == NULL) /* the general way (its cache look-up misses again) */
-        return wdf_object_create(g, WDF_TYPE_REQUEST, size, attributes, NULL, out);
+        return wdf_object_create_checked(g, WDF_TYPE_REQUEST, size, attributes, NULL, out);
     wdf_object_init(g, o, WDF_TYPE_REQUEST, size, attributes);
     __atomic_store_n(&o->freed, 0, __ATOMIC_RELEASE);
     *out = o;

@@ -322,6 +322,46 @@ TEST(forward_progress_uses_and_reuses_reserved_requests_in_low_memory)
     drvhost_close(f);
 }
 
+/* The same after many requests on this thread: low memory is honoured when the framework would
+ * otherwise reuse a request object it keeps for the thread (src/wdf/object.c, the cache of
+ * request objects: it served the write without asking for memory, so the simulated failure was
+ * not seen). */
+TEST(forward_progress_low_memory_after_many_requests_uses_a_reserved_request)
+{
+    drvhost_file *f = devb_open();
+    ULONG_PTR info = 0;
+    if (f == NULL)
+        return;
+    for (int i = 0; i < 64; i++)
+        ok_status(devb_write(f, FALSE, &info), STATUS_SUCCESS);
+    ok_status(devb_write(f, TRUE, &info), STATUS_SUCCESS);
+    ok((info & (WDFDEVB_FP_RESERVED | WDFDEVB_FP_MARKER_OK)) ==
+           (WDFDEVB_FP_RESERVED | WDFDEVB_FP_MARKER_OK),
+       "a low-memory write after 64 others: information 0x%lx\n", (unsigned long)info);
+    drvhost_close(f);
+}
+
+/* Microsoft (WdfRequestCreate): STATUS_INSUFFICIENT_RESOURCES when the system has not the
+ * resources; the driver's own request object counts as low memory as the framework's do (armed
+ * on the second: the first is the device control's own request). */
+TEST(low_memory_fails_the_drivers_own_request_create)
+{
+    drvhost_file *f = devb_open();
+    WDFDEVB_SENT s;
+    ULONG value = 0x3333;
+    if (f == NULL)
+        return;
+    memset(&s, 0xFF, sizeof(s));
+    drvhost_fault_arm(OS_INJECT_ALLOC, 2, DEVB_REQUEST_TAG);
+    ok_status(harness_ioctl(f, IOCTL_DEVB_SELF_ASYNC, &value, sizeof(value), &s, sizeof(s), NULL),
+              STATUS_SUCCESS);
+    drvhost_fault_arm(OS_INJECT_ALLOC, 0, 0);
+    ok_status(s.Status, STATUS_INSUFFICIENT_RESOURCES);
+    ok(s.Echo.Queue == WDFDEVB_NOT_CREATED, "the failed step: %lu (3: WdfRequestCreate)\n",
+       (unsigned long)s.Echo.Queue);
+    drvhost_close(f);
+}
+
 /* Microsoft (EvtIoAllocateRequestResources): when it fails, the framework deletes the new
  * request and follows the policy: a reserved request. */
 TEST(forward_progress_failed_request_resources_use_a_reserved_request)

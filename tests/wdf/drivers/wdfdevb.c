@@ -117,6 +117,7 @@ static VOID DevBSelfAsync(WDFREQUEST Request)
     status = WdfRequestCreate(&attributes, self, &mine);
     if (!NT_SUCCESS(status)) {
         sent.Status = status;
+        sent.Echo.Queue = WDFDEVB_NOT_CREATED;
         DevBOutput(Request, &sent, sizeof(sent));
         return;
     }

@@ -21,6 +21,8 @@
 /* The queues that answer IOCTL_DEVB_ECHO. */
 #define WDFDEVB_DEFAULT_QUEUE 1
 #define WDFDEVB_SIDE_QUEUE    2
+/* IOCTL_DEVB_SELF_ASYNC's Echo.Queue when WdfRequestCreate failed (nothing was sent). */
+#define WDFDEVB_NOT_CREATED 3
 
 /* IOCTL_DEVB_API_MISSING's API index. */
 #define WDFDEVB_MISSING_INDEX 42
