@@ -221,7 +221,11 @@ void wdf_pofx_d0(struct wdf_device *dev)
     if (fx == NULL || fx->handle == NULL || fx->active)
         return;
     fx->active = TRUE;
-    PoFxActivateComponent(fx->handle, 0, PO_FX_FLAG_BLOCKING);
+    /* PO_FX_FLAG_BLOCKING only below DISPATCH_LEVEL (its page): a device that is not
+     * DO_POWER_PAGABLE may get its D0 IRP at DISPATCH_LEVEL, where the transition runs in this
+     * thread as far as the driver's callbacks complete synchronously. */
+    PoFxActivateComponent(fx->handle, 0,
+                          KeGetCurrentIrql() < DISPATCH_LEVEL ? PO_FX_FLAG_BLOCKING : 0);
 }
 
 /* An idle power-down is decided (power_policy.c's worker, the transition lock held): the
