@@ -606,3 +606,23 @@ TEST(the_removal_calls_pre_pofx_unregister_with_the_handle)
        "log '%s'\n", out);
     drvhost_close(second);
 }
+
+/* Microsoft (WdfDeviceWdmAssignPowerFrameworkSettings: "a device can start more than once"):
+ * the registration is the first start's; a stop and start again (rebalance) keeps it, no
+ * second EvtDeviceWdmPostPoFxRegisterDevice. */
+TEST(a_restarted_device_stays_registered_with_pofx)
+{
+    char out[2048] = {0};
+    drvhost_iosb iosb = {0};
+    drvhost_file *f = start_device_with("WDFPOWER\\POFX");
+    if (f == NULL)
+        return;
+    hold_in_d0(f);
+    ok_status(drvhost_device_action(INSTANCE, DRVHOST_DEVICE_RESTART), STATUS_SUCCESS_);
+    ok_status(harness_ioctl(f, IOCTL_WPW_LOG, NULL, 0, out, sizeof out - 1, &iosb),
+              STATUS_SUCCESS_);
+    ok(strstr(out, "D0Entry(5)") != NULL && strstr(out, "PostPoFxRegister") == NULL &&
+           strstr(out, "PrePoFxUnregister") == NULL,
+       "log '%s'\n", out);
+    drvhost_close(f);
+}
