@@ -51,6 +51,7 @@ BOOLEAN wdf_pnp_started(struct wdf_device *dev)
 void wdf_pnp_device_cleanup(struct wdf_device *dev)
 {
     wdf_power_policy_stop(dev); /* released with the device object (device.c) */
+    wdf_pofx_cleanup(dev);      /* after the idle worker: it may use the registration */
     wdf_device_interfaces_free(dev);
     free(dev->state);
     dev->state = NULL;
@@ -101,6 +102,7 @@ static NTSTATUS wdf_power_up(struct wdf_device *dev, struct wdf_pnp_state *st,
     wdf_event_d0(dev, TRUE, previous);
     PoSetPowerState(dev->wdm, DevicePowerState, (POWER_STATE){.DeviceState = PowerDeviceD0});
     wdf_power_policy_disarm(dev); /* the power policy owner's, before the queues restart */
+    wdf_pofx_d0(dev);             /* F0 and the active condition (pofx.c) */
     wdf_queue_device_power(dev, TRUE);
     if (!st->smio_init) {
         st->smio_init = TRUE;
@@ -211,6 +213,8 @@ static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, 
     }
     st->prepared = TRUE;
     status = wdf_power_up(dev, st, WdfPowerDeviceD3Final);
+    if (NT_SUCCESS(status))
+        status = wdf_pofx_start(dev); /* system-managed idle: registered with PoFx */
     if (!NT_SUCCESS(status)) {
         wdf_power_down(dev, st, WdfPowerDeviceD3Final);
         wdf_release_hardware(dev, st);

@@ -298,7 +298,10 @@ static NTSTATUS wdf_pp_request_d(struct wdf_device *dev, DEVICE_POWER_STATE d)
 /* One idle transition, the transition lock held. */
 static void wdf_pp_transition(struct wdf_power_policy *pp, DEVICE_POWER_STATE d)
 {
-    NTSTATUS status = wdf_pp_request_d(pp->dev, d);
+    NTSTATUS status;
+    if (d != PowerDeviceD0)
+        wdf_pofx_idle(pp->dev); /* PoFx: the component idles before the device leaves D0 */
+    status = wdf_pp_request_d(pp->dev, d);
     os_mutex_lock(&pp->lock);
     if (d == PowerDeviceD0) {
         pp->want_d0 = FALSE;
@@ -312,6 +315,8 @@ static void wdf_pp_transition(struct wdf_power_policy *pp, DEVICE_POWER_STATE d)
     }
     os_cond_broadcast(&pp->changed);
     os_mutex_unlock(&pp->lock);
+    if (d != PowerDeviceD0 && !wdf_power_policy_idle_off(pp->dev))
+        wdf_pofx_d0(pp->dev); /* it stayed in D0: the component active again */
     if (d != PowerDeviceD0 && wdf_pp_queues_busy(pp->dev)) {
         os_mutex_lock(&pp->lock); /* requests came while it went down: back to D0 */
         pp->want_d0 = pp->idle_off;
@@ -713,6 +718,18 @@ NTSTATUS imp_WdfDeviceAssignS0IdleSettings(PWDF_DRIVER_GLOBALS globals, WDFDEVIC
     }
     os_mutex_unlock(&pp->lock);
     return STATUS_SUCCESS;
+}
+
+BOOLEAN wdf_power_policy_system_managed(struct wdf_device *dev)
+{
+    BOOLEAN system = FALSE;
+    if (dev->pp != NULL) {
+        os_mutex_lock(&dev->pp->lock);
+        system =
+            dev->pp->idle_assigned && dev->pp->idle.IdleTimeoutType != DriverManagedIdleTimeout;
+        os_mutex_unlock(&dev->pp->lock);
+    }
+    return system;
 }
 
 NTSTATUS imp_WdfDeviceAssignSxWakeSettings(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,

@@ -273,6 +273,8 @@ struct wdf_device {
     ULONG special_supported;
     ULONG special_count[WdfSpecialFileMax];
     struct wdf_relation_list dependent_usage;
+    /* wpofx: the single-component PoFx settings and registration (pofx.c; NULL: none) */
+    struct wdf_pofx *pofx;
 };
 
 struct wdf_queue {
@@ -1117,5 +1119,19 @@ BOOLEAN wdf_device_pnp_query_interface(struct wdf_device *dev, PIRP irp, NTSTATU
  * *status), _end once the drivers below answered `below` (the status to complete it with). */
 BOOLEAN wdf_device_pnp_usage_begin(struct wdf_device *dev, PIRP irp, NTSTATUS *status);
 NTSTATUS wdf_device_pnp_usage_end(struct wdf_device *dev, PIRP irp, NTSTATUS below);
+
+/* ---- wpofx: the framework's single-component PoFx support (pofx.c) ------------------------ */
+
+/* Whether the idle settings use SystemManagedIdleTimeout[WithHint] (power_policy.c). */
+BOOLEAN wdf_power_policy_system_managed(struct wdf_device *dev);
+/* The end of a successful start: registers a system-managed-idle device with PoFx once; a
+ * failure fails the start. */
+NTSTATUS wdf_pofx_start(struct wdf_device *dev);
+/* The device entered D0 (before its queues restart): the component active again. */
+void wdf_pofx_d0(struct wdf_device *dev);
+/* An idle power-down: the component idled, returns when the device power is not required. */
+void wdf_pofx_idle(struct wdf_device *dev);
+/* The device's cleanup: EvtDeviceWdmPrePoFxUnregisterDevice, PoFxUnregisterDevice, freed. */
+void wdf_pofx_cleanup(struct wdf_device *dev);
 
 #endif

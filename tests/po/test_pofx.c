@@ -485,11 +485,12 @@ TEST(power_setting_callback_gets_the_value_at_once_and_at_each_change)
     free(harness_stderr_end());
 }
 
-/* ---- KMDF: WdfDeviceWdmAssignPowerFrameworkSettings is a stand-in -------------------------- */
+/* ---- KMDF: WDF_POWER_FRAMEWORK_SETTINGS_INIT, and a NULL device (tests/wdf for the rest) ---- */
 
-TEST(kmdf_power_framework_settings_are_a_stand_in_0x10D)
+TEST(kmdf_power_framework_settings_with_a_null_device_is_0x10D)
 {
-    /* 0x10D / 0x1000 (drvhost's "not provided"), parameter 2 the routine's KMDF 1.33 index */
-    expect_bugcheck_params(0x10D, BUGCHECK_P1 | BUGCHECK_P2, 0x1000, 425, 0, 0);
+    /* the framework's NULL-parameter violation (0x4): the routine exists and checks its handle
+     * (test_wdf_power.c drives it on a real device) */
+    expect_bugcheck_params(0x10D, BUGCHECK_P1, 0x4, 0, 0, 0);
     harness_load_driver("pofxkmdf");
 }

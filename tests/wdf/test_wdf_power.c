@@ -364,21 +364,28 @@ TEST(device_state_round_trips_and_its_failed_bit_fails_the_device)
 /* Microsoft (WdfDeviceAssignS0IdleSettings, WdfDeviceAssignSxWakeSettings): a wrong Size is
  * STATUS_INFO_LENGTH_MISMATCH, a DxState of D0 STATUS_POWER_STATE_INVALID, an invalid IdleCaps
  * STATUS_INVALID_PARAMETER. */
-TEST(assigning_bad_idle_and_wake_settings_fails_with_the_documented_statuses)
+/* The driver's misuse statuses (IOCTL_WPW_ASSIGN_ERRORS) must be `expected[0..n-1]`. */
+static void expect_assign_errors(const char *hwid, const int32_t *expected, size_t n)
 {
-    int32_t got[5] = {0};
+    int32_t got[8] = {0};
     drvhost_iosb iosb = {0};
-    drvhost_file *f = start_device();
+    drvhost_file *f = start_device_with(hwid);
     if (f == NULL)
         return;
-    ok_status(harness_ioctl(f, IOCTL_WPW_ASSIGN_ERRORS, NULL, 0, got, sizeof got, &iosb),
+    ok_status(harness_ioctl(f, IOCTL_WPW_ASSIGN_ERRORS, NULL, 0, got, n * sizeof *got, &iosb),
               STATUS_SUCCESS_);
-    ok_status(got[0], STATUS_INFO_LENGTH_MISMATCH_);
-    ok_status(got[1], STATUS_POWER_STATE_INVALID_);
-    ok_status(got[2], STATUS_INVALID_PARAMETER_);
-    ok_status(got[3], STATUS_POWER_STATE_INVALID_);
-    ok_status(got[4], STATUS_INFO_LENGTH_MISMATCH_);
+    for (size_t i = 0; i < n; i++)
+        ok(got[i] == expected[i], "misuse %zu: 0x%08X, expected 0x%08X\n", i, (unsigned)got[i],
+           (unsigned)expected[i]);
     drvhost_close(f);
+}
+
+TEST(assigning_bad_idle_and_wake_settings_fails_with_the_documented_statuses)
+{
+    static const int32_t expected[5] = {STATUS_INFO_LENGTH_MISMATCH_, STATUS_POWER_STATE_INVALID_,
+                                        STATUS_INVALID_PARAMETER_, STATUS_POWER_STATE_INVALID_,
+                                        STATUS_INFO_LENGTH_MISMATCH_};
+    expect_assign_errors("WDFPOWER\\IDLE", expected, 5);
 }
 
 /* A driver built for KMDF 1.9 (smaller idle and wake settings, WdfDeviceStopIdle without
@@ -489,5 +496,133 @@ TEST(a_surprise_removal_out_of_d0_cancels_the_waiting_read)
     ok_status(drvhost_request_wait(r, WAIT_MS, &iosb), STATUS_CANCELLED_);
     drvhost_request_free(r);
     ok_status(drvhost_system_wake(), STATUS_SUCCESS_);
+    drvhost_close(f);
+}
+
+/* ---- system-managed idle: the framework and PoFx (drivers/wdfpower.c with WDFPOWER_POFX) ---- */
+
+#define STATUS_INVALID_DEVICE_REQUEST_ ((int32_t)0xC0000010)
+
+/* Microsoft ("Supporting Single-Component Devices with Single or Multiple Functional Power
+ * States"): with SystemManagedIdleTimeout the framework registers the device with PoFx after
+ * the first D0 entry (EvtDeviceWdmPostPoFxRegisterDevice then); an idle power-down is the idle
+ * condition, the F-state change, then the D0 exit; the return to D0 brings F0 and the active
+ * condition. PoFx passes the driver's PoFxDeviceContext (its WDFDEVICE) to its callbacks. */
+/* The device of `hwid` idles (log `down`), comes back for WdfDeviceStopIdle(TRUE) (`up`) and
+ * idles again after WdfDeviceResumeIdle (`again`). */
+static void idle_cycle(const char *hwid, const char *down, const char *up, const char *again)
+{
+    drvhost_file *f = start_device_with(hwid);
+    uint32_t status = 0xFFFFFFFF;
+    if (f == NULL)
+        return;
+    wait_dx(f);
+    expect_log(f, down);
+    ok_status(ioctl_u32(f, IOCTL_WPW_STOP_IDLE, 1, &status), STATUS_SUCCESS_);
+    ok(status == STATUS_SUCCESS_, "StopIdle(TRUE): 0x%08X\n", status);
+    expect_log(f, up);
+    ok_status(ioctl_u32(f, IOCTL_WPW_RESUME_IDLE, 0, NULL), STATUS_SUCCESS_);
+    wait_dx(f);
+    expect_log(f, again);
+    drvhost_close(f);
+}
+
+TEST(system_managed_idle_registers_with_pofx_and_idles_the_component_first)
+{
+    idle_cycle("WDFPOWER\\POFX",
+               "D0Entry(5) SmioInit PostPoFxRegister IdleCondition(0) F1(0) SmioSuspend "
+               "ArmWakeFromS0 D0Exit(3,action0) ",
+               "D0Entry(3) DisarmWakeFromS0 F0(0) Active(0) SmioRestart ",
+               "IdleCondition(0) F1(0) SmioSuspend ArmWakeFromS0 D0Exit(3,action0) ");
+}
+
+/* Microsoft (WdfDeviceWdmAssignPowerFrameworkSettings): a wrong Size is
+ * STATUS_INFO_LENGTH_MISMATCH, an invalid setting (a component without idle states)
+ * STATUS_INVALID_PARAMETER. A second call is a verifier error on Windows; drvhost refuses it
+ * with STATUS_INVALID_DEVICE_REQUEST (a deviation, docs/wdf.md). */
+TEST(assigning_bad_power_framework_settings_fails_with_the_documented_statuses)
+{
+    /* [0..4] are the idle and wake settings' misuses, as above */
+    static const int32_t expected[8] = {
+        STATUS_INFO_LENGTH_MISMATCH_, STATUS_POWER_STATE_INVALID_,   STATUS_INVALID_PARAMETER_,
+        STATUS_POWER_STATE_INVALID_,  STATUS_INFO_LENGTH_MISMATCH_,  STATUS_INFO_LENGTH_MISMATCH_,
+        STATUS_INVALID_PARAMETER_,    STATUS_INVALID_DEVICE_REQUEST_};
+    expect_assign_errors("WDFPOWER\\POFX", expected, 8);
+}
+
+/* Without WdfDeviceWdmAssignPowerFrameworkSettings the framework registers an F0-only
+ * component and answers PoFx itself: the device idles and comes back as a driver-managed one
+ * does (the guide: the settings are optional for a single F-state). */
+TEST(system_managed_idle_without_settings_idles_with_the_frameworks_own_callbacks)
+{
+    idle_cycle(
+        "WDFPOWER\\POFX2", "D0Entry(5) SmioInit SmioSuspend ArmWakeFromS0 D0Exit(3,action0) ",
+        "D0Entry(3) DisarmWakeFromS0 SmioRestart ", "SmioSuspend ArmWakeFromS0 D0Exit(3,action0) ");
+}
+
+/* The device header's comment on EvtDeviceWdmPostPoFxRegisterDevice: its failure fails the
+ * start (the device is left with a problem code, its interface never enabled). */
+TEST(a_failing_post_pofx_register_callback_fails_the_start)
+{
+    char msg[512] = "", got[64] = "";
+    drvhost_file *f = NULL;
+    char *t;
+    ok_status(drvhost_pnp_install(INF, msg, sizeof msg), STATUS_SUCCESS_);
+    drvhost_device_create("WDFPOWER\\POFX3", NULL, 0, got, sizeof got);
+    ok_status(drvhost_open_interface(IFACE, 0, 0xC0000000u, &f), STATUS_OBJECT_NAME_NOT_FOUND_);
+    t = tree_text();
+    ok(t != NULL && strstr(t, INSTANCE " failed problem=") != NULL, "tree:\n%s", t);
+    free(t);
+}
+
+/* The removal: EvtDeviceWdmPrePoFxUnregisterDevice with the registration's handle, after the
+ * device left D0 for good (two devices of the driver: the second one's device controls read
+ * the log the first one's removal left, the driver staying loaded). */
+TEST(the_removal_calls_pre_pofx_unregister_with_the_handle)
+{
+    char msg[512] = "", got[64] = "", out[2048] = {0};
+    drvhost_file *f = start_device_with("WDFPOWER\\POFX"), *second = NULL;
+    drvhost_iosb iosb = {0};
+    uint32_t status = 0xFFFFFFFF;
+    const char *tail;
+    if (f == NULL)
+        return;
+    ok_status(drvhost_pnp_install(INF, msg, sizeof msg), STATUS_SUCCESS_);
+    ok_status(drvhost_device_create("WDFPOWER\\POFX", NULL, 0, got, sizeof got), STATUS_SUCCESS_);
+    ok_status(drvhost_open_interface(IFACE, 1, 0xC0000000u, &second), STATUS_SUCCESS_);
+    if (second == NULL)
+        return;
+    ok_status(ioctl_u32(second, IOCTL_WPW_STOP_IDLE, 1, &status), STATUS_SUCCESS_);
+    ok_status(ioctl_u32(f, IOCTL_WPW_STOP_IDLE, 1, &status), STATUS_SUCCESS_);
+    ok_status(harness_ioctl(f, IOCTL_WPW_LOG, NULL, 0, out, sizeof out - 1, &iosb),
+              STATUS_SUCCESS_);
+    drvhost_close(f);
+    ok_status(drvhost_device_action(INSTANCE, DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
+    memset(out, 0, sizeof out);
+    ok_status(harness_ioctl(second, IOCTL_WPW_LOG, NULL, 0, out, sizeof out - 1, &iosb),
+              STATUS_SUCCESS_);
+    tail = strstr(out, "ReleaseHardware ");
+    ok(tail != NULL && strcmp(tail, "ReleaseHardware SmioFlush PrePoFxUnregister ") == 0,
+       "log '%s'\n", out);
+    drvhost_close(second);
+}
+
+/* Microsoft (WdfDeviceWdmAssignPowerFrameworkSettings: "a device can start more than once"):
+ * the registration is the first start's; a stop and start again (rebalance) keeps it, no
+ * second EvtDeviceWdmPostPoFxRegisterDevice. */
+TEST(a_restarted_device_stays_registered_with_pofx)
+{
+    char out[2048] = {0};
+    drvhost_iosb iosb = {0};
+    drvhost_file *f = start_device_with("WDFPOWER\\POFX");
+    if (f == NULL)
+        return;
+    hold_in_d0(f);
+    ok_status(drvhost_device_action(INSTANCE, DRVHOST_DEVICE_RESTART), STATUS_SUCCESS_);
+    ok_status(harness_ioctl(f, IOCTL_WPW_LOG, NULL, 0, out, sizeof out - 1, &iosb),
+              STATUS_SUCCESS_);
+    ok(strstr(out, "D0Entry(5)") != NULL && strstr(out, "PostPoFxRegister") == NULL &&
+           strstr(out, "PrePoFxUnregister") == NULL,
+       "log '%s'\n", out);
     drvhost_close(f);
 }

@@ -1,9 +1,9 @@
 /*
- * pofxkmdf.c - a framework driver that calls WdfDeviceWdmAssignPowerFrameworkSettings, which
- * drvhost's framework does not implement yet (docs/power.md): its DriverEntry first checks
- * what WDF_POWER_FRAMEWORK_SETTINGS_INIT sets (Size, every other member zero: its page), then
- * makes the call, which must be bug check 0x10D naming the routine rather than a silent
- * success. tests/po/test_pofx.c loads it.
+ * pofxkmdf.c - a framework driver whose DriverEntry checks what WDF_POWER_FRAMEWORK_SETTINGS_INIT
+ * sets (Size, every other member zero: its page), then calls
+ * WdfDeviceWdmAssignPowerFrameworkSettings with a NULL device, which must be the framework's
+ * NULL-parameter violation (0x10D/0x4). tests/po/test_pofx.c loads it; the routine's behaviour on
+ * a device is tested in tests/wdf/test_wdf_power.c.
  */
 #include <ntddk.h>
 #include <wdf.h>

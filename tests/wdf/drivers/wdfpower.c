@@ -21,7 +21,11 @@ static size_t LogLength;
 static KEVENT InD0, OutOfD0; /* notification events: the device's state, for the waits */
 static LONG FailD0Entry;
 static LONG KeepMode, ReadKept; /* IOCTL_WPW_KEEP_READ's mode for the next read; one is kept */
+#ifdef WDFPOWER_POFX
+static NTSTATUS AssignErrors[8]; /* [5..7]: WdfDeviceWdmAssignPowerFrameworkSettings' */
+#else
 static NTSTATUS AssignErrors[5];
+#endif
 
 /* Appends "entry " to the log and prints it. */
 static void LogEntry(const char *fmt, ...)
@@ -436,6 +440,94 @@ static void AssignMisuses(WDFDEVICE device)
     AssignErrors[4] = WdfDeviceAssignSxWakeSettings(device, &wake);
 }
 
+#ifdef WDFPOWER_POFX
+/* ---- PoFx (WDFPOWER_POFX): a single component with F0 and F1, every callback logged ----- */
+
+/* Per device (two may run: a test removes one and reads the log through the other): the
+ * WDFDEVICE is PoFxDeviceContext, so each callback finds its registration's handle. */
+static struct {
+    WDFDEVICE device;
+    POHANDLE handle;
+} Fx[2];
+
+static POHANDLE FxHandleOf(PVOID Context)
+{
+    for (int i = 0; i < 2; i++)
+        if (Fx[i].device != NULL && (PVOID)Fx[i].device == Context)
+            return Fx[i].handle;
+    return NULL;
+}
+
+static const char *FxCtx(PVOID Context)
+{
+    return FxHandleOf(Context) != NULL ? "" : "!badcontext";
+}
+
+static NTSTATUS PostPoFxRegister(WDFDEVICE Device, POHANDLE PoHandle)
+{
+    int i = Fx[0].device == NULL || Fx[0].device == Device ? 0 : 1;
+    Fx[i].device = Device;
+    Fx[i].handle = PoHandle;
+    LogEntry("PostPoFxRegister%s", PoHandle != NULL ? "" : "!nohandle");
+#if WDFPOWER_POFX == 3
+    return STATUS_DEVICE_DATA_ERROR; /* the start must fail */
+#else
+    return STATUS_SUCCESS;
+#endif
+}
+
+static VOID PrePoFxUnregister(WDFDEVICE Device, POHANDLE PoHandle)
+{
+    LogEntry("PrePoFxUnregister%s", PoHandle == FxHandleOf(Device) ? "" : "!otherhandle");
+}
+
+static VOID FxActive(PVOID Context, ULONG Component)
+{
+    LogEntry("Active(%lu)%s", Component, FxCtx(Context));
+}
+
+static VOID FxIdleCondition(PVOID Context, ULONG Component)
+{
+    LogEntry("IdleCondition(%lu)%s", Component, FxCtx(Context));
+    PoFxCompleteIdleCondition(FxHandleOf(Context), Component);
+}
+
+static VOID FxIdleState(PVOID Context, ULONG Component, ULONG State)
+{
+    LogEntry("F%lu(%lu)%s", State, Component, FxCtx(Context));
+    PoFxCompleteIdleState(FxHandleOf(Context), Component);
+}
+
+/* Misuses first ([5] a wrong Size, [6] a component without idle states), then the settings,
+ * then a second call ([7]). */
+static NTSTATUS FrameworkSettings(WDFDEVICE device)
+{
+    static PO_FX_COMPONENT_IDLE_STATE states[2] = {{0, 0, 0}, {1000, 10000, 0}};
+    PO_FX_COMPONENT component;
+    WDF_POWER_FRAMEWORK_SETTINGS settings;
+    NTSTATUS status;
+    RtlZeroMemory(&component, sizeof(component));
+    WDF_POWER_FRAMEWORK_SETTINGS_INIT(&settings);
+    settings.Size = 8;
+    AssignErrors[5] = WdfDeviceWdmAssignPowerFrameworkSettings(device, &settings);
+    WDF_POWER_FRAMEWORK_SETTINGS_INIT(&settings);
+    settings.Component = &component;
+    AssignErrors[6] = WdfDeviceWdmAssignPowerFrameworkSettings(device, &settings);
+    component.IdleStateCount = 2;
+    component.IdleStates = states;
+    settings.EvtDeviceWdmPostPoFxRegisterDevice = PostPoFxRegister;
+    settings.EvtDeviceWdmPrePoFxUnregisterDevice = PrePoFxUnregister;
+    settings.ComponentActiveConditionCallback = FxActive;
+    settings.ComponentIdleConditionCallback = FxIdleCondition;
+    settings.ComponentIdleStateCallback = FxIdleState;
+    settings.PoFxDeviceContext = (PVOID)device;
+    status = WdfDeviceWdmAssignPowerFrameworkSettings(device, &settings);
+    if (NT_SUCCESS(status))
+        AssignErrors[7] = WdfDeviceWdmAssignPowerFrameworkSettings(device, &settings);
+    return status;
+}
+#endif
+
 static NTSTATUS PowerSettings(WDFDEVICE device)
 {
     WDF_DEVICE_POWER_CAPABILITIES caps;
@@ -447,8 +539,16 @@ static NTSTATUS PowerSettings(WDFDEVICE device)
     caps.DeviceWake = PowerDeviceD2;
     WdfDeviceSetPowerCapabilities(device, &caps);
     AssignMisuses(device);
+#if defined(WDFPOWER_POFX) && WDFPOWER_POFX != 2 /* 2: system-managed idle without settings */
+    status = FrameworkSettings(device);
+    if (!NT_SUCCESS(status))
+        return status;
+#endif
     WDF_DEVICE_POWER_POLICY_IDLE_SETTINGS_INIT(&idle, IdleCanWakeFromS0);
     idle.IdleTimeout = 20; /* milliseconds: the tests stay fast */
+#ifdef WDFPOWER_POFX
+    idle.IdleTimeoutType = SystemManagedIdleTimeout; /* the framework registers with PoFx */
+#endif
     status = WdfDeviceAssignS0IdleSettings(device, &idle);
     if (!NT_SUCCESS(status))
         return status;

@@ -407,9 +407,9 @@ FORCEINLINE WDF_DEVICE_PNP_STATE WdfDeviceGetDevicePnpState(WDFDEVICE Device)
 
 /* ---- the power management framework (PoFx) for a single-component device ---------------- */
 
-/* drvhost: WdfDeviceWdmAssignPowerFrameworkSettings is a stand-in (docs/wdf.md): a driver calling
- * it compiles and loads, and the call is bug check 0x10D naming it. The framework never
- * registers a device with PoFx itself yet. */
+/* The framework registers a single-component device with PoFx when its S0 idle settings use
+ * SystemManagedIdleTimeout[WithHint], with these settings if the driver assigned them
+ * (drvhost's deviations: docs/wdf.md, "System-managed idle and PoFx"). */
 typedef NTSTATUS EVT_WDFDEVICE_WDM_POST_PO_FX_REGISTER_DEVICE(WDFDEVICE Device, POHANDLE PoHandle);
 typedef EVT_WDFDEVICE_WDM_POST_PO_FX_REGISTER_DEVICE *PFN_WDFDEVICE_WDM_POST_PO_FX_REGISTER_DEVICE;
 typedef VOID EVT_WDFDEVICE_WDM_PRE_PO_FX_UNREGISTER_DEVICE(WDFDEVICE Device, POHANDLE PoHandle);
