@@ -6,6 +6,7 @@
 #include <ntddk.h>
 #include <wdf.h>
 #include <gpioclx.h>
+#include <UcmCx.h>
 
 /* gpioclx.h: GPIO_CONNECT_IO_PINS_MODE and CLIENT_CONTROLLER_QUERY_SET_REQUEST_TYPE. */
 C_ASSERT(ConnectModeInvalid == 0 && ConnectModeInput == 1 && ConnectModeOutput == 2);
@@ -94,6 +95,29 @@ C_ASSERT(__builtin_types_compatible_p(PGPIO_CLIENT_UNMASK_INTERRUPT,
                                       NTSTATUS (*)(PVOID, PGPIO_ENABLE_INTERRUPT_PARAMETERS)));
 C_ASSERT(__builtin_types_compatible_p(PGPIO_CLIENT_WRITE_PINS,
                                       NTSTATUS (*)(PVOID, PGPIO_WRITE_PINS_PARAMETERS)));
+
+/* UcmCx.h: the documented enum values and x64 layouts. */
+C_ASSERT(UcmChargingStateTrickleCharging == 4 && UcmPdConnStateNegotiationSucceeded == 3);
+C_ASSERT(UcmPdPdoTypeVariableSupplyNonBattery == 2 && UcmPowerRoleSource == 2);
+C_ASSERT(UcmTypeCCurrent3000mA == 4 && UcmTypeCOperatingModeDrp == 4);
+C_ASSERT(UcmTypeCPartnerDfp == 2 && UcmTypeCPartnerDebugAccessory == 6);
+C_ASSERT(sizeof(UCM_PD_POWER_DATA_OBJECT) == 4 && sizeof(UCM_PD_REQUEST_DATA_OBJECT) == 4);
+C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_CONFIG, ConnectorId) == 8);
+C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_CONFIG, PDConfig) == 24 && sizeof(UCM_CONNECTOR_CONFIG) == 32);
+C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_TYPEC_CONFIG, SupportedOperatingModes) == 8);
+C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_TYPEC_CONFIG, AudioAccessoryCapable) == 16);
+C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_TYPEC_CONFIG, EvtSetDataRole) == 24);
+C_ASSERT(sizeof(UCM_CONNECTOR_TYPEC_CONFIG) == 32);
+C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_PD_CONFIG, SupportedPowerRoles) == 8);
+C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_PD_CONFIG, EvtSetPowerRole) == 16);
+C_ASSERT(sizeof(UCM_CONNECTOR_PD_CONFIG) == 24);
+C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_PD_CONN_STATE_CHANGED_PARAMS, Rdo) == 8);
+C_ASSERT(sizeof(UCM_CONNECTOR_PD_CONN_STATE_CHANGED_PARAMS) == 16);
+C_ASSERT(sizeof(UCM_CONNECTOR_TYPEC_ATTACH_PARAMS) == 16 && sizeof(UCM_MANAGER_CONFIG) == 4);
+C_ASSERT(__builtin_types_compatible_p(PFN_UCM_CONNECTOR_SET_DATA_ROLE,
+                                      NTSTATUS (*)(UCMCONNECTOR, UCM_TYPEC_PARTNER)));
+C_ASSERT(__builtin_types_compatible_p(PFN_UCM_CONNECTOR_SET_POWER_ROLE,
+                                      NTSTATUS (*)(UCMCONNECTOR, UCM_POWER_ROLE)));
 
 DRIVER_INITIALIZE DriverEntry;
 
