@@ -7,6 +7,7 @@
 #include <wdf.h>
 #include <gpioclx.h>
 #include <UcmCx.h>
+#include <SPBCx.h>
 
 /* gpioclx.h: GPIO_CONNECT_IO_PINS_MODE and CLIENT_CONTROLLER_QUERY_SET_REQUEST_TYPE. */
 C_ASSERT(ConnectModeInvalid == 0 && ConnectModeInput == 1 && ConnectModeOutput == 2);
@@ -118,6 +119,27 @@ C_ASSERT(__builtin_types_compatible_p(PFN_UCM_CONNECTOR_SET_DATA_ROLE,
                                       NTSTATUS (*)(UCMCONNECTOR, UCM_TYPEC_PARTNER)));
 C_ASSERT(__builtin_types_compatible_p(PFN_UCM_CONNECTOR_SET_POWER_ROLE,
                                       NTSTATUS (*)(UCMCONNECTOR, UCM_POWER_ROLE)));
+
+/* SPBCx.h: the documented enum values and x64 layouts; the callback types. */
+C_ASSERT(SpbRequestTypeOther == 8 && SpbRequestTypeMax == 9);
+C_ASSERT(SpbRequestSequencePositionLast == 4 && SpbRequestSequencePositionMax == 5);
+C_ASSERT(FIELD_OFFSET(SPB_CONTROLLER_CONFIG, PowerManaged) == 8);
+C_ASSERT(FIELD_OFFSET(SPB_CONTROLLER_CONFIG, EvtSpbTargetConnect) == 16);
+C_ASSERT(FIELD_OFFSET(SPB_CONTROLLER_CONFIG, EvtSpbIoSequence) == 64);
+C_ASSERT(sizeof(SPB_CONTROLLER_CONFIG) == 72);
+C_ASSERT(FIELD_OFFSET(SPB_CONNECTION_PARAMETERS, ConnectionTag) == 8);
+C_ASSERT(sizeof(SPB_CONNECTION_PARAMETERS) == 24);
+C_ASSERT(FIELD_OFFSET(SPB_TRANSFER_DESCRIPTOR, Direction) == 4);
+C_ASSERT(FIELD_OFFSET(SPB_TRANSFER_DESCRIPTOR, TransferLength) == 8);
+C_ASSERT(sizeof(SPB_TRANSFER_DESCRIPTOR) == 24);
+C_ASSERT(__builtin_types_compatible_p(PFN_SPB_TARGET_CONNECT, NTSTATUS (*)(WDFDEVICE, SPBTARGET)));
+C_ASSERT(__builtin_types_compatible_p(PFN_SPB_CONTROLLER_READ,
+                                      VOID (*)(WDFDEVICE, SPBTARGET, SPBREQUEST, size_t)));
+C_ASSERT(__builtin_types_compatible_p(PFN_SPB_CONTROLLER_SEQUENCE,
+                                      VOID (*)(WDFDEVICE, SPBTARGET, SPBREQUEST, ULONG)));
+C_ASSERT(__builtin_types_compatible_p(PFN_SPB_CONTROLLER_OTHER,
+                                      VOID (*)(WDFDEVICE, SPBTARGET, SPBREQUEST, size_t, size_t,
+                                               ULONG)));
 
 DRIVER_INITIALIZE DriverEntry;
 

@@ -1,10 +1,12 @@
 /*
  * test_cx_inlines.c - the inline *_INIT helpers of the class-extension client headers, which a
  * client driver compiles into itself (UcmCx.h: each clears the structure, sets Size and what its
- * page names; the power/request data object helpers set the type bits or the raw value).
+ * page names; the power/request data object helpers set the type bits or the raw value) and
+ * SPBCx.h (Size, and the controller configuration's documented defaults).
  */
 #include <wdf.h>
 #include <UcmCx.h>
+#include <SPBCx.h>
 
 #include "harness.h"
 
@@ -96,4 +98,34 @@ TEST(ucm_data_objects)
     ok(rdo.Common.ObjectPosition == 3 && rdo.FixedAndVariableRdo.UsbCommunicationCapable == 1,
        "rdo position %u\n", rdo.Common.ObjectPosition);
     ok(sizeof(pdo) == 4 && sizeof(rdo) == 4, "data objects 32 bits\n");
+}
+
+TEST(spb_inits)
+{
+    SPB_CONTROLLER_CONFIG config;
+    SPB_CONNECTION_PARAMETERS connection;
+    SPB_TRANSFER_DESCRIPTOR descriptor;
+
+    memset(&config, 0xAB, sizeof(config));
+    SPB_CONTROLLER_CONFIG_INIT(&config);
+    ok(config.Size == sizeof(config) && config.Size == 72, "config Size %lu\n",
+       (unsigned long)config.Size);
+    ok(config.ControllerDispatchType == WdfIoQueueDispatchSequential, "dispatch %d\n",
+       (int)config.ControllerDispatchType);
+    ok(config.PowerManaged == WdfUseDefault, "PowerManaged %d\n", (int)config.PowerManaged);
+    ok(config.EvtSpbTargetConnect == NULL && config.EvtSpbIoRead == NULL &&
+           config.EvtSpbIoSequence == NULL,
+       "callbacks cleared\n");
+
+    memset(&connection, 0xAB, sizeof(connection));
+    SPB_CONNECTION_PARAMETERS_INIT(&connection);
+    ok(connection.Size == sizeof(connection) && connection.ConnectionTag == NULL &&
+           connection.ConnectionParameters == NULL,
+       "connection parameters\n");
+
+    memset(&descriptor, 0xAB, sizeof(descriptor));
+    SPB_TRANSFER_DESCRIPTOR_INIT(&descriptor);
+    ok(descriptor.Size == sizeof(descriptor) && descriptor.TransferLength == 0 &&
+           descriptor.DelayInUs == 0 && descriptor.Direction == SpbTransferDirectionNone,
+       "transfer descriptor\n");
 }
