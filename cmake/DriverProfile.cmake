@@ -43,7 +43,8 @@ list(APPEND DRVHOST_DRIVER_CXXFLAGS -fno-rtti -fno-threadsafe-statics -fno-use-c
 
 # Header folders, relative to the include root, passed as -isystem.
 set(DRVHOST_DRIVER_INCLUDE_SUBDIRS shared km)
-set(DRVHOST_DRIVER_KMDF_INCLUDE_SUBDIRS wdf/kmdf/1.33)
+# wdf/cx: the class-extension client headers (gpioclx.h, ...), which need wdf.h.
+set(DRVHOST_DRIVER_KMDF_INCLUDE_SUBDIRS wdf/kmdf/1.33 wdf/cx)
 
 # Link flags, then the libraries that follow the objects.
 set(DRVHOST_DRIVER_LDFLAGS -shared -nostdlib -Wl,-Bsymbolic -Wl,-z,now)

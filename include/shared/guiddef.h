@@ -7,7 +7,12 @@ typedef struct _GUID {
     unsigned short Data3;
     unsigned char Data4[8];
 } GUID;
+/* C++ spells it static_assert (msvc.h maps it, but this header may come before msvc.h). */
+#ifdef __cplusplus
+static_assert(sizeof(GUID) == 16, "GUID layout");
+#else
 _Static_assert(sizeof(GUID) == 16, "GUID layout");
+#endif
 #endif
 
 #ifndef _GUIDDEF_H_COMMON_

@@ -17,5 +17,18 @@ for h in "$root"/include/shared/*.h "$root"/include/km/*.h "$root"/include/drvho
         fi
     done
 done
+# The class-extension client headers (include/wdf/cx, subfolders included, as drivers name
+# them: <UcmUcsi/1.0/UcmucsiCx.h>) need the framework's headers: a --kmdf compile.
+kmdf="-isystem $root/include/wdf/kmdf/1.33 -isystem $root/include/wdf/cx"
+for h in $(cd "$root/include/wdf/cx" && find . -name '*.h' | sed 's|^\./||' | sort); do
+    for prefix in "" "#include <ntddk.h>"; do
+        count=$((count + 1))
+        if ! printf '%s\n#include <%s>\n' "$prefix" "$h" | $cc $flags -isystem "$root/include/shared" \
+            -isystem "$root/include/km" -isystem "$root/include" $kmdf -x c - ; then
+            echo "FAIL: <$h> does not compile${prefix:+ after <ntddk.h>}"
+            failed=$((failed + 1))
+        fi
+    done
+done
 echo "$((count - failed)) passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,0 +1,158 @@
+/*
+ * SPBCx.h - the simple peripheral bus framework extension (SpbCx) client interface: what an SPB
+ * (I2C, SPI) controller driver configures and the callbacks SpbCx calls (Microsoft's names,
+ * types, layouts, enum values and *_INIT helpers, as the spbcx reference and the SpbCx object
+ * handle page document them). The transfer direction comes from spb.h.
+ *
+ * drvhost has no class extensions: in the WDK the Spb* routines reach SpbCx through its function
+ * table (bound by WdfVersionBindClass); here they are plain declarations marked
+ * DRVHOST_NOT_PROVIDED, so a controller driver compiles (a call is a compiler warning naming
+ * the routine) and the loader refuses the module, naming each one it imports.
+ *
+ * Left out because the reference does not give it (its page is a retired one): the layout of
+ * SPB_REQUEST_PARAMETERS, declared here as an incomplete type, and so SPB_REQUEST_PARAMETERS_INIT.
+ */
+#ifndef _SPBCX_H_
+#define _SPBCX_H_
+
+#include <wdf.h>
+#include <spb.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* An SPB request (derived from WDFREQUEST: WdfRequest* methods accept it) and a connection to a
+ * target device on the bus. */
+DECLARE_HANDLE(SPBREQUEST);
+DECLARE_HANDLE(SPBTARGET);
+
+typedef enum _SPB_REQUEST_TYPE {
+    SpbRequestTypeUndefined = 0,
+    SpbRequestTypeRead,
+    SpbRequestTypeWrite,
+    SpbRequestTypeSequence,
+    SpbRequestTypeLockController,
+    SpbRequestTypeUnlockController,
+    SpbRequestTypeLockConnection,
+    SpbRequestTypeUnlockConnection,
+    SpbRequestTypeOther,
+    SpbRequestTypeMax
+} SPB_REQUEST_TYPE;
+
+typedef enum _SPB_REQUEST_SEQUENCE_POSITION {
+    SpbRequestSequencePositionInvalid = 0,
+    SpbRequestSequencePositionSingle,
+    SpbRequestSequencePositionFirst,
+    SpbRequestSequencePositionContinue,
+    SpbRequestSequencePositionLast,
+    SpbRequestSequencePositionMax
+} SPB_REQUEST_SEQUENCE_POSITION;
+
+typedef NTSTATUS EVT_SPB_TARGET_CONNECT(WDFDEVICE Controller, SPBTARGET Target);
+typedef EVT_SPB_TARGET_CONNECT *PFN_SPB_TARGET_CONNECT;
+typedef VOID EVT_SPB_TARGET_DISCONNECT(WDFDEVICE Controller, SPBTARGET Target);
+typedef EVT_SPB_TARGET_DISCONNECT *PFN_SPB_TARGET_DISCONNECT;
+typedef VOID EVT_SPB_CONTROLLER_LOCK(WDFDEVICE Controller, SPBTARGET Target,
+                                     SPBREQUEST LockRequest);
+typedef EVT_SPB_CONTROLLER_LOCK *PFN_SPB_CONTROLLER_LOCK;
+typedef VOID EVT_SPB_CONTROLLER_UNLOCK(WDFDEVICE Controller, SPBTARGET Target,
+                                       SPBREQUEST UnlockRequest);
+typedef EVT_SPB_CONTROLLER_UNLOCK *PFN_SPB_CONTROLLER_UNLOCK;
+typedef VOID EVT_SPB_CONTROLLER_READ(WDFDEVICE Controller, SPBTARGET Target, SPBREQUEST Request,
+                                     size_t Length);
+typedef EVT_SPB_CONTROLLER_READ *PFN_SPB_CONTROLLER_READ;
+typedef VOID EVT_SPB_CONTROLLER_WRITE(WDFDEVICE Controller, SPBTARGET Target, SPBREQUEST Request,
+                                      size_t Length);
+typedef EVT_SPB_CONTROLLER_WRITE *PFN_SPB_CONTROLLER_WRITE;
+typedef VOID EVT_SPB_CONTROLLER_SEQUENCE(WDFDEVICE Controller, SPBTARGET Target, SPBREQUEST Request,
+                                         ULONG TransferCount);
+typedef EVT_SPB_CONTROLLER_SEQUENCE *PFN_SPB_CONTROLLER_SEQUENCE;
+typedef VOID EVT_SPB_CONTROLLER_OTHER(WDFDEVICE Controller, SPBTARGET Target, SPBREQUEST Request,
+                                      size_t OutputBufferLength, size_t InputBufferLength,
+                                      ULONG IoControlCode);
+typedef EVT_SPB_CONTROLLER_OTHER *PFN_SPB_CONTROLLER_OTHER;
+/* SpbControllerSetIoOtherCallback's parameter type (the reference spells it _IO_OTHER). */
+typedef EVT_SPB_CONTROLLER_OTHER *PFN_SPB_CONTROLLER_IO_OTHER;
+
+/* SpbDeviceInitialize's configuration: Size versions it; the read, write and sequence callbacks
+ * are required, the others may be NULL. */
+typedef struct _SPB_CONTROLLER_CONFIG {
+    ULONG Size;
+    WDF_IO_QUEUE_DISPATCH_TYPE ControllerDispatchType; /* sequential or parallel, never manual */
+    WDF_TRI_STATE PowerManaged;
+    PFN_SPB_TARGET_CONNECT EvtSpbTargetConnect;
+    PFN_SPB_TARGET_DISCONNECT EvtSpbTargetDisconnect;
+    PFN_SPB_CONTROLLER_LOCK EvtSpbControllerLock;
+    PFN_SPB_CONTROLLER_UNLOCK EvtSpbControllerUnlock;
+    PFN_SPB_CONTROLLER_READ EvtSpbIoRead;
+    PFN_SPB_CONTROLLER_WRITE EvtSpbIoWrite;
+    PFN_SPB_CONTROLLER_SEQUENCE EvtSpbIoSequence;
+} SPB_CONTROLLER_CONFIG, *PSPB_CONTROLLER_CONFIG;
+
+typedef struct SPB_CONNECTION_PARAMETERS {
+    USHORT Size;
+    PCWSTR ConnectionTag;
+    PVOID ConnectionParameters;
+} SPB_CONNECTION_PARAMETERS, *PSPB_CONNECTION_PARAMETERS;
+
+typedef struct _SPB_TRANSFER_DESCRIPTOR {
+    USHORT Size;
+    SPB_TRANSFER_DIRECTION Direction;
+    size_t TransferLength;
+    ULONG DelayInUs; /* before this transfer starts */
+} SPB_TRANSFER_DESCRIPTOR, *PSPB_TRANSFER_DESCRIPTOR;
+
+/* Incomplete on purpose: see the top of this file. */
+typedef struct _SPB_REQUEST_PARAMETERS SPB_REQUEST_PARAMETERS, *PSPB_REQUEST_PARAMETERS;
+
+/* Documented defaults: a sequential queue, power management left to the framework. */
+FORCEINLINE VOID SPB_CONTROLLER_CONFIG_INIT(PSPB_CONTROLLER_CONFIG Config)
+{
+    RtlZeroMemory(Config, sizeof(*Config));
+    Config->Size = sizeof(*Config);
+    Config->ControllerDispatchType = WdfIoQueueDispatchSequential;
+    Config->PowerManaged = WdfUseDefault;
+}
+
+FORCEINLINE VOID SPB_CONNECTION_PARAMETERS_INIT(PSPB_CONNECTION_PARAMETERS Parameters)
+{
+    RtlZeroMemory(Parameters, sizeof(*Parameters));
+    Parameters->Size = sizeof(*Parameters);
+}
+
+FORCEINLINE VOID SPB_TRANSFER_DESCRIPTOR_INIT(PSPB_TRANSFER_DESCRIPTOR Descriptor)
+{
+    RtlZeroMemory(Descriptor, sizeof(*Descriptor));
+    Descriptor->Size = sizeof(*Descriptor);
+}
+
+/* SpbCx's routines (no class extension in drvhost: see the top of this file). */
+NTSTATUS SpbDeviceInitConfig(PWDFDEVICE_INIT DeviceInit) DRVHOST_NOT_PROVIDED;
+NTSTATUS SpbDeviceInitialize(WDFDEVICE FxDevice,
+                             PSPB_CONTROLLER_CONFIG Config) DRVHOST_NOT_PROVIDED;
+VOID SpbControllerSetIoOtherCallback(
+    WDFDEVICE FxDevice, PFN_SPB_CONTROLLER_IO_OTHER EvtSpbControllerIoOther,
+    PFN_WDF_IO_IN_CALLER_CONTEXT EvtIoInCallerContext) DRVHOST_NOT_PROVIDED;
+VOID SpbControllerSetRequestAttributes(WDFDEVICE FxDevice, PWDF_OBJECT_ATTRIBUTES RequestAttributes)
+    DRVHOST_NOT_PROVIDED;
+VOID SpbControllerSetTargetAttributes(WDFDEVICE FxDevice,
+                                      PWDF_OBJECT_ATTRIBUTES ObjectAttributes) DRVHOST_NOT_PROVIDED;
+NTSTATUS SpbRequestCaptureIoOtherTransferList(SPBREQUEST SpbRequest) DRVHOST_NOT_PROVIDED;
+VOID SpbRequestComplete(SPBREQUEST Request, NTSTATUS CompletionStatus) DRVHOST_NOT_PROVIDED;
+WDFDEVICE SpbRequestGetController(SPBREQUEST SpbRequest) DRVHOST_NOT_PROVIDED;
+VOID SpbRequestGetParameters(SPBREQUEST SpbRequest,
+                             SPB_REQUEST_PARAMETERS *Parameters) DRVHOST_NOT_PROVIDED;
+SPBTARGET SpbRequestGetTarget(SPBREQUEST SpbRequest) DRVHOST_NOT_PROVIDED;
+VOID SpbRequestGetTransferParameters(SPBREQUEST SpbRequest, ULONG Index,
+                                     SPB_TRANSFER_DESCRIPTOR *TransferDescriptor,
+                                     PMDL *TransferBuffer) DRVHOST_NOT_PROVIDED;
+VOID SpbTargetGetConnectionParameters(
+    SPBTARGET Target, SPB_CONNECTION_PARAMETERS *ConnectionParameters) DRVHOST_NOT_PROVIDED;
+WDFFILEOBJECT SpbTargetGetFileObject(SPBTARGET Target) DRVHOST_NOT_PROVIDED;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _SPBCX_H_ */

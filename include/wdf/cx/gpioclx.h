@@ -1,0 +1,264 @@
+/*
+ * gpioclx.h - the GPIO framework extension (GpioClx) client interface: what a GPIO controller
+ * driver (a KMDF driver) registers with GpioClx and the callbacks GpioClx calls (Microsoft's
+ * names, types, layouts and enum values, as the gpioclx reference documents them).
+ *
+ * drvhost has no class extensions: in the WDK the GPIO_CLX_* routines reach GpioClx through its
+ * function table (bound by WdfVersionBindClass); here they are plain declarations marked
+ * DRVHOST_NOT_PROVIDED, so a controller driver compiles (a call is a compiler warning naming
+ * the routine) and the loader refuses the module, naming each one it imports.
+ *
+ * Left out because the reference does not give them (never guessed):
+ * - the integer types BANK_ID and PIN_NUMBER, so every parameter structure that holds a bank or
+ *   pin number is declared here as an incomplete type (the callback types that take pointers to
+ *   them are complete; using a member is a compile error naming the structure);
+ * - the GPIO_*_FLAGS member types of those structures;
+ * - GPIO_CLX_AcquireInterruptLock and GPIO_CLX_ReleaseInterruptLock (they take a BANK_ID);
+ * - the values of GPIO_CLIENT_VERSION, GPIO_CONTROLLER_BASIC_INFORMATION_VERSION and
+ *   GPIO_BANK_POWER_INFORMATION_OUTPUT_VERSION;
+ * - CONTROLLER_ATTRIBUTE_FLAGS.IndependentIoHwSupported and .AsULONG (named by the reference
+ *   without a bit position), and the registration packet's CLIENT_ConnectFunctionConfigPins and
+ *   CLIENT_DisconnectFunctionConfigPins (named without a type): the documented layouts below
+ *   end before them.
+ */
+#ifndef _GPIOCLX_H_
+#define _GPIOCLX_H_
+
+#include <wdf.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum _GPIO_CONNECT_IO_PINS_MODE {
+    ConnectModeInvalid,
+    ConnectModeInput,
+    ConnectModeOutput,
+    ConnectModeMaximum = ConnectModeOutput
+} GPIO_CONNECT_IO_PINS_MODE;
+
+typedef enum _CLIENT_CONTROLLER_QUERY_SET_REQUEST_TYPE {
+    QueryBankPowerInformation,
+    QueryBankInterruptBindingInformation,
+    QueryControllerFunctionBankMappingInformation,
+    QuerySetRequestMaximumType
+} CLIENT_CONTROLLER_QUERY_SET_REQUEST_TYPE;
+
+/* The controller's attributes, reported by CLIENT_QueryControllerBasicInformation: bit 0 is
+ * MemoryMappedController (GpioClx's ISR then runs at DIRQL, else at PASSIVE_LEVEL). */
+typedef struct _CONTROLLER_ATTRIBUTE_FLAGS {
+    ULONG MemoryMappedController : 1;
+    ULONG ActiveInterruptsAutoClearOnRead : 1;
+    ULONG FormatIoRequestsAsMasks : 1; /* the *UsingMask read/write callbacks are registered */
+    ULONG DeviceIdlePowerMgmtSupported : 1;
+    ULONG BankIdlePowerMgmtSupported : 1;
+    ULONG EmulateDebouncing : 1;
+    ULONG EmulateActiveBoth : 1;
+    ULONG Reserved : 25;
+} CONTROLLER_ATTRIBUTE_FLAGS, *PCONTROLLER_ATTRIBUTE_FLAGS;
+
+typedef struct _CLIENT_CONTROLLER_BASIC_INFORMATION {
+    USHORT Version;
+    USHORT Size;
+    USHORT TotalPins;
+    USHORT NumberOfPinsPerBank;
+    ULONG DeviceIdleTimeout;
+    CONTROLLER_ATTRIBUTE_FLAGS Flags;
+} CLIENT_CONTROLLER_BASIC_INFORMATION, *PCLIENT_CONTROLLER_BASIC_INFORMATION;
+
+typedef struct _CLIENT_QUERY_BANK_POWER_INFORMATION_OUTPUT {
+    struct {
+        USHORT F1StateSupported : 1;
+        USHORT Reserved : 15;
+    };
+    PO_FX_COMPONENT_IDLE_STATE F1IdleStateParameters;
+} CLIENT_QUERY_BANK_POWER_INFORMATION_OUTPUT, *PCLIENT_QUERY_BANK_POWER_INFORMATION_OUTPUT;
+
+/* The output of CLIENT_QuerySetControllerInformation; the arrays run past the structure, as
+ * many entries as the request's bank count. */
+typedef struct _CLIENT_CONTROLLER_QUERY_SET_INFORMATION_OUTPUT {
+    USHORT Version;
+    USHORT Size;
+    union {
+        CLIENT_QUERY_BANK_POWER_INFORMATION_OUTPUT BankPowerInformation;
+        struct {
+            ULONG ResourceMapping[ANYSIZE_ARRAY];
+        } BankInterruptBinding;
+        struct {
+            BOOLEAN Mapping[ANYSIZE_ARRAY];
+        } ControllerFunctionBankMapping;
+    };
+} CLIENT_CONTROLLER_QUERY_SET_INFORMATION_OUTPUT, *PCLIENT_CONTROLLER_QUERY_SET_INFORMATION_OUTPUT;
+
+typedef struct _GPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION_PARAMETERS {
+    PVOID InputBuffer;
+    SIZE_T InputBufferLength;
+    PVOID OutputBuffer;
+    SIZE_T OutputBufferLength;
+    ULONG BytesWritten;
+} GPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION_PARAMETERS,
+    *PGPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION_PARAMETERS;
+
+/* Incomplete on purpose: each holds a BANK_ID (and most a PIN_NUMBER or a GPIO_*_FLAGS member),
+ * whose types the reference does not give (see the top of this file). */
+typedef struct _CLIENT_CONTROLLER_QUERY_SET_INFORMATION_INPUT
+    CLIENT_CONTROLLER_QUERY_SET_INFORMATION_INPUT,
+    *PCLIENT_CONTROLLER_QUERY_SET_INFORMATION_INPUT;
+typedef struct _GPIO_ENABLE_INTERRUPT_PARAMETERS GPIO_ENABLE_INTERRUPT_PARAMETERS,
+    *PGPIO_ENABLE_INTERRUPT_PARAMETERS;
+typedef struct _GPIO_DISABLE_INTERRUPT_PARAMETERS GPIO_DISABLE_INTERRUPT_PARAMETERS,
+    *PGPIO_DISABLE_INTERRUPT_PARAMETERS;
+typedef struct _GPIO_MASK_INTERRUPT_PARAMETERS GPIO_MASK_INTERRUPT_PARAMETERS,
+    *PGPIO_MASK_INTERRUPT_PARAMETERS;
+typedef struct _GPIO_QUERY_ACTIVE_INTERRUPTS_PARAMETERS GPIO_QUERY_ACTIVE_INTERRUPTS_PARAMETERS,
+    *PGPIO_QUERY_ACTIVE_INTERRUPTS_PARAMETERS;
+typedef struct _GPIO_QUERY_ENABLED_INTERRUPTS_PARAMETERS GPIO_QUERY_ENABLED_INTERRUPTS_PARAMETERS,
+    *PGPIO_QUERY_ENABLED_INTERRUPTS_PARAMETERS;
+typedef struct _GPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS GPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS,
+    *PGPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS;
+typedef struct _GPIO_CONNECT_IO_PINS_PARAMETERS GPIO_CONNECT_IO_PINS_PARAMETERS,
+    *PGPIO_CONNECT_IO_PINS_PARAMETERS;
+typedef struct _GPIO_DISCONNECT_IO_PINS_PARAMETERS GPIO_DISCONNECT_IO_PINS_PARAMETERS,
+    *PGPIO_DISCONNECT_IO_PINS_PARAMETERS;
+typedef struct _GPIO_READ_PINS_PARAMETERS GPIO_READ_PINS_PARAMETERS, *PGPIO_READ_PINS_PARAMETERS;
+typedef struct _GPIO_READ_PINS_MASK_PARAMETERS GPIO_READ_PINS_MASK_PARAMETERS,
+    *PGPIO_READ_PINS_MASK_PARAMETERS;
+typedef struct _GPIO_WRITE_PINS_PARAMETERS GPIO_WRITE_PINS_PARAMETERS, *PGPIO_WRITE_PINS_PARAMETERS;
+typedef struct _GPIO_WRITE_PINS_MASK_PARAMETERS GPIO_WRITE_PINS_MASK_PARAMETERS,
+    *PGPIO_WRITE_PINS_MASK_PARAMETERS;
+typedef struct _GPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS
+    GPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS,
+    *PGPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS;
+typedef struct _GPIO_RECONFIGURE_INTERRUPTS_PARAMETERS GPIO_RECONFIGURE_INTERRUPTS_PARAMETERS,
+    *PGPIO_RECONFIGURE_INTERRUPTS_PARAMETERS;
+
+/* The controller driver's callbacks. Context is the device context GpioClx allocated
+ * (ControllerContextSize bytes). Every one returns NTSTATUS (each page's Return value section;
+ * some of the pages' examples show VOID). */
+typedef NTSTATUS GPIO_CLIENT_PREPARE_CONTROLLER(WDFDEVICE Device, PVOID Context,
+                                                WDFCMRESLIST ResourcesRaw,
+                                                WDFCMRESLIST ResourcesTranslated);
+typedef GPIO_CLIENT_PREPARE_CONTROLLER *PGPIO_CLIENT_PREPARE_CONTROLLER;
+typedef NTSTATUS GPIO_CLIENT_RELEASE_CONTROLLER(WDFDEVICE Device, PVOID Context);
+typedef GPIO_CLIENT_RELEASE_CONTROLLER *PGPIO_CLIENT_RELEASE_CONTROLLER;
+typedef NTSTATUS GPIO_CLIENT_START_CONTROLLER(PVOID Context, BOOLEAN RestoreContext,
+                                              WDF_POWER_DEVICE_STATE PreviousPowerState);
+typedef GPIO_CLIENT_START_CONTROLLER *PGPIO_CLIENT_START_CONTROLLER;
+typedef NTSTATUS GPIO_CLIENT_STOP_CONTROLLER(PVOID Context, BOOLEAN SaveContext,
+                                             WDF_POWER_DEVICE_STATE TargetState);
+typedef GPIO_CLIENT_STOP_CONTROLLER *PGPIO_CLIENT_STOP_CONTROLLER;
+typedef NTSTATUS GPIO_CLIENT_QUERY_CONTROLLER_BASIC_INFORMATION(
+    PVOID Context, PCLIENT_CONTROLLER_BASIC_INFORMATION ControllerInformation);
+typedef GPIO_CLIENT_QUERY_CONTROLLER_BASIC_INFORMATION
+    *PGPIO_CLIENT_QUERY_CONTROLLER_BASIC_INFORMATION;
+typedef NTSTATUS GPIO_CLIENT_QUERY_SET_CONTROLLER_INFORMATION(
+    PVOID Context, PCLIENT_CONTROLLER_QUERY_SET_INFORMATION_INPUT InputBuffer,
+    PCLIENT_CONTROLLER_QUERY_SET_INFORMATION_OUTPUT OutputBuffer);
+typedef GPIO_CLIENT_QUERY_SET_CONTROLLER_INFORMATION *PGPIO_CLIENT_QUERY_SET_CONTROLLER_INFORMATION;
+typedef NTSTATUS GPIO_CLIENT_ENABLE_INTERRUPT(PVOID Context,
+                                              PGPIO_ENABLE_INTERRUPT_PARAMETERS EnableParameters);
+typedef GPIO_CLIENT_ENABLE_INTERRUPT *PGPIO_CLIENT_ENABLE_INTERRUPT;
+typedef NTSTATUS GPIO_CLIENT_DISABLE_INTERRUPT(
+    PVOID Context, PGPIO_DISABLE_INTERRUPT_PARAMETERS DisableParameters);
+typedef GPIO_CLIENT_DISABLE_INTERRUPT *PGPIO_CLIENT_DISABLE_INTERRUPT;
+typedef NTSTATUS GPIO_CLIENT_UNMASK_INTERRUPT(PVOID Context,
+                                              PGPIO_ENABLE_INTERRUPT_PARAMETERS UnmaskParameters);
+typedef GPIO_CLIENT_UNMASK_INTERRUPT *PGPIO_CLIENT_UNMASK_INTERRUPT;
+typedef NTSTATUS GPIO_CLIENT_MASK_INTERRUPTS(PVOID Context,
+                                             PGPIO_MASK_INTERRUPT_PARAMETERS MaskParameters);
+typedef GPIO_CLIENT_MASK_INTERRUPTS *PGPIO_CLIENT_MASK_INTERRUPTS;
+typedef NTSTATUS GPIO_CLIENT_QUERY_ACTIVE_INTERRUPTS(
+    PVOID Context, PGPIO_QUERY_ACTIVE_INTERRUPTS_PARAMETERS QueryActiveParameters);
+typedef GPIO_CLIENT_QUERY_ACTIVE_INTERRUPTS *PGPIO_CLIENT_QUERY_ACTIVE_INTERRUPTS;
+typedef NTSTATUS GPIO_CLIENT_QUERY_ENABLED_INTERRUPTS(
+    PVOID Context, PGPIO_QUERY_ENABLED_INTERRUPTS_PARAMETERS QueryEnabledParameters);
+typedef GPIO_CLIENT_QUERY_ENABLED_INTERRUPTS *PGPIO_CLIENT_QUERY_ENABLED_INTERRUPTS;
+typedef NTSTATUS GPIO_CLIENT_CLEAR_ACTIVE_INTERRUPTS(
+    PVOID Context, PGPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS ClearParameters);
+typedef GPIO_CLIENT_CLEAR_ACTIVE_INTERRUPTS *PGPIO_CLIENT_CLEAR_ACTIVE_INTERRUPTS;
+typedef NTSTATUS GPIO_CLIENT_CONNECT_IO_PINS(PVOID Context,
+                                             PGPIO_CONNECT_IO_PINS_PARAMETERS ConnectParameters);
+typedef GPIO_CLIENT_CONNECT_IO_PINS *PGPIO_CLIENT_CONNECT_IO_PINS;
+typedef NTSTATUS GPIO_CLIENT_DISCONNECT_IO_PINS(
+    PVOID Context, PGPIO_DISCONNECT_IO_PINS_PARAMETERS DisconnectParameters);
+typedef GPIO_CLIENT_DISCONNECT_IO_PINS *PGPIO_CLIENT_DISCONNECT_IO_PINS;
+typedef NTSTATUS GPIO_CLIENT_READ_PINS(PVOID Context, PGPIO_READ_PINS_PARAMETERS ReadParameters);
+typedef GPIO_CLIENT_READ_PINS *PGPIO_CLIENT_READ_PINS;
+typedef NTSTATUS GPIO_CLIENT_READ_PINS_MASK(PVOID Context,
+                                            PGPIO_READ_PINS_MASK_PARAMETERS ReadParameters);
+typedef GPIO_CLIENT_READ_PINS_MASK *PGPIO_CLIENT_READ_PINS_MASK;
+typedef NTSTATUS GPIO_CLIENT_WRITE_PINS(PVOID Context, PGPIO_WRITE_PINS_PARAMETERS WriteParameters);
+typedef GPIO_CLIENT_WRITE_PINS *PGPIO_CLIENT_WRITE_PINS;
+typedef NTSTATUS GPIO_CLIENT_WRITE_PINS_MASK(PVOID Context,
+                                             PGPIO_WRITE_PINS_MASK_PARAMETERS WriteParameters);
+typedef GPIO_CLIENT_WRITE_PINS_MASK *PGPIO_CLIENT_WRITE_PINS_MASK;
+typedef NTSTATUS GPIO_CLIENT_SAVE_BANK_HARDWARE_CONTEXT(
+    PVOID Context, PGPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS Parameters);
+typedef GPIO_CLIENT_SAVE_BANK_HARDWARE_CONTEXT *PGPIO_CLIENT_SAVE_BANK_HARDWARE_CONTEXT;
+typedef NTSTATUS GPIO_CLIENT_RESTORE_BANK_HARDWARE_CONTEXT(
+    PVOID Context, PGPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS Parameters);
+typedef GPIO_CLIENT_RESTORE_BANK_HARDWARE_CONTEXT *PGPIO_CLIENT_RESTORE_BANK_HARDWARE_CONTEXT;
+typedef NTSTATUS GPIO_CLIENT_PRE_PROCESS_CONTROLLER_INTERRUPT(PVOID Context);
+typedef GPIO_CLIENT_PRE_PROCESS_CONTROLLER_INTERRUPT *PGPIO_CLIENT_PRE_PROCESS_CONTROLLER_INTERRUPT;
+typedef NTSTATUS GPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION(
+    PVOID Context, PGPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION_PARAMETERS Parameters);
+typedef GPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION *PGPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION;
+typedef NTSTATUS GPIO_CLIENT_RECONFIGURE_INTERRUPT(
+    PVOID Context, PGPIO_RECONFIGURE_INTERRUPTS_PARAMETERS ReconfigureParameters);
+typedef GPIO_CLIENT_RECONFIGURE_INTERRUPT *PGPIO_CLIENT_RECONFIGURE_INTERRUPT;
+
+/* What the controller driver passes to GPIO_CLX_RegisterClient (Size = sizeof the structure,
+ * Flags and Reserved zero). Each union holds the pin or the mask form of a callback, as the
+ * controller's FormatIoRequestsAsMasks attribute says. */
+typedef struct _GPIO_CLIENT_REGISTRATION_PACKET {
+    USHORT Version;
+    USHORT Size;
+    ULONG Flags;
+    ULONG ControllerContextSize;
+    ULONG64 Reserved;
+    PGPIO_CLIENT_PREPARE_CONTROLLER CLIENT_PrepareController;
+    PGPIO_CLIENT_RELEASE_CONTROLLER CLIENT_ReleaseController;
+    PGPIO_CLIENT_START_CONTROLLER CLIENT_StartController;
+    PGPIO_CLIENT_STOP_CONTROLLER CLIENT_StopController;
+    PGPIO_CLIENT_QUERY_CONTROLLER_BASIC_INFORMATION CLIENT_QueryControllerBasicInformation;
+    PGPIO_CLIENT_QUERY_SET_CONTROLLER_INFORMATION CLIENT_QuerySetControllerInformation;
+    PGPIO_CLIENT_ENABLE_INTERRUPT CLIENT_EnableInterrupt;
+    PGPIO_CLIENT_DISABLE_INTERRUPT CLIENT_DisableInterrupt;
+    PGPIO_CLIENT_UNMASK_INTERRUPT CLIENT_UnmaskInterrupt;
+    PGPIO_CLIENT_MASK_INTERRUPTS CLIENT_MaskInterrupts;
+    PGPIO_CLIENT_QUERY_ACTIVE_INTERRUPTS CLIENT_QueryActiveInterrupts;
+    PGPIO_CLIENT_CLEAR_ACTIVE_INTERRUPTS CLIENT_ClearActiveInterrupts;
+    PGPIO_CLIENT_CONNECT_IO_PINS CLIENT_ConnectIoPins;
+    PGPIO_CLIENT_DISCONNECT_IO_PINS CLIENT_DisconnectIoPins;
+    union {
+        PGPIO_CLIENT_READ_PINS CLIENT_ReadGpioPins;
+        PGPIO_CLIENT_READ_PINS_MASK CLIENT_ReadGpioPinsUsingMask;
+    };
+    union {
+        PGPIO_CLIENT_WRITE_PINS CLIENT_WriteGpioPins;
+        PGPIO_CLIENT_WRITE_PINS_MASK CLIENT_WriteGpioPinsUsingMask;
+    };
+    PGPIO_CLIENT_SAVE_BANK_HARDWARE_CONTEXT CLIENT_SaveBankHardwareContext;
+    PGPIO_CLIENT_RESTORE_BANK_HARDWARE_CONTEXT CLIENT_RestoreBankHardwareContext;
+    PGPIO_CLIENT_PRE_PROCESS_CONTROLLER_INTERRUPT CLIENT_PreProcessControllerInterrupt;
+    PGPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION CLIENT_ControllerSpecificFunction;
+    PGPIO_CLIENT_RECONFIGURE_INTERRUPT CLIENT_ReconfigureInterrupt;
+    PGPIO_CLIENT_QUERY_ENABLED_INTERRUPTS CLIENT_QueryEnabledInterrupts;
+} GPIO_CLIENT_REGISTRATION_PACKET, *PGPIO_CLIENT_REGISTRATION_PACKET;
+
+/* GpioClx's routines (no class extension in drvhost: see the top of this file). */
+NTSTATUS GPIO_CLX_RegisterClient(WDFDRIVER Driver,
+                                 PGPIO_CLIENT_REGISTRATION_PACKET RegistrationPacket,
+                                 PUNICODE_STRING RegistryPath) DRVHOST_NOT_PROVIDED;
+NTSTATUS GPIO_CLX_UnregisterClient(WDFDRIVER Driver) DRVHOST_NOT_PROVIDED;
+NTSTATUS GPIO_CLX_ProcessAddDevicePreDeviceCreate(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit,
+                                                  PWDF_OBJECT_ATTRIBUTES FdoAttributes)
+    DRVHOST_NOT_PROVIDED;
+NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver,
+                                                   WDFDEVICE Device) DRVHOST_NOT_PROVIDED;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _GPIOCLX_H_ */
