@@ -115,9 +115,13 @@ typedef LONG HRESULT;
 #define POINTER_32
 #define FIRMWARE_PTR
 #ifdef __cplusplus
-#define EXTERN_C extern "C" /* C linkage from C++ sources, as ntdef.h's */
+#define EXTERN_C       extern "C" /* C linkage from C++ sources, as ntdef.h's */
+#define EXTERN_C_START extern "C" {
+#define EXTERN_C_END   }
 #else
-#define EXTERN_C extern
+#define EXTERN_C       extern
+#define EXTERN_C_START /* a block of C declarations: nothing to open in C */
+#define EXTERN_C_END
 #endif
 #define NTSYSAPI     __attribute__((visibility("default")))
 #define NTSYSCALLAPI __attribute__((visibility("default")))

@@ -2,7 +2,7 @@
 # check_cxx_headers.sh CXX SOURCE_ROOT - the hardware-class headers that C++ drivers include
 # (SpbTestTool: spb.h, reshub.h; the UCM, Acx and display samples: acpiioct.h, windef.h, ...)
 # compile as C++ with the kernel C++ profile, alone and after
-# <ntddk.h>, helpers included (RESHUB_USE_HELPER_ROUTINES).
+# <ntddk.h>, helpers included (RESHUB_USE_HELPER_ROUTINES); and EXTERN_C_START/EXTERN_C_END.
 set -u
 cxx=$1 root=$2
 failed=0 count=0
@@ -20,5 +20,20 @@ for name in spb.h reshub.h gpio.h poclass.h batclass.h intsafe.h usbiodef.h prmi
         fi
     done
 done
+# EXTERN_C_START/EXTERN_C_END give C linkage in C++: redeclaring with extern "C" is then no
+# conflict (it is an error after a C++-linkage declaration); in C they are empty.
+count=$((count + 2))
+if ! printf '#include <ntddk.h>\nEXTERN_C_START\nint ExternStartProbe(void);\nEXTERN_C_END\nextern "C" int ExternStartProbe(void);\n' |
+    $cxx $flags -isystem "$root/include/shared" -isystem "$root/include/km" -isystem "$root/include" -x c++ -; then
+    echo "FAIL: EXTERN_C_START does not open a C-linkage block in C++"
+    failed=$((failed + 1))
+fi
+if ! printf '#include <ntddk.h>\nEXTERN_C_START\nint ExternStartProbe(void);\nEXTERN_C_END\n' |
+    ${CC:-cc} -std=gnu11 -fshort-wchar -fms-extensions -D_AMD64_ -DAMD64 -D_WIN64 -DDRVHOST=1 -Wall -Werror \
+        -Wno-multichar -fsyntax-only -isystem "$root/include/shared" -isystem "$root/include/km" \
+        -isystem "$root/include" -x c -; then
+    echo "FAIL: EXTERN_C_START is not empty in C"
+    failed=$((failed + 1))
+fi
 echo "$((count - failed)) passed, $failed failed"
 [ "$failed" = 0 ]
