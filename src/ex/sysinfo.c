@@ -93,13 +93,21 @@ NTKERNELAPI MM_SYSTEMSIZE NTAPI MmQuerySystemSize(VOID)
 static uint64_t ex_uuid_last; /* the last time stamp given out (atomic) */
 static uint8_t ex_uuid_node[6];
 static uint16_t ex_uuid_clock; /* the clock sequence: random, once */
-static int ex_uuid_ready;      /* atomic: node and clock sequence chosen */
+static int ex_uuid_state;      /* atomic: 0 none, 1 being chosen, 2 node and clock chosen */
 
+/* The node and clock sequence, chosen by the first caller; a concurrent first caller waits. */
 static void ex_uuid_init_once(void)
 {
     uint8_t seed[8];
-    if (__atomic_load_n(&ex_uuid_ready, __ATOMIC_ACQUIRE))
+    int none = 0;
+    if (__atomic_load_n(&ex_uuid_state, __ATOMIC_ACQUIRE) == 2)
         return;
+    if (!__atomic_compare_exchange_n(&ex_uuid_state, &none, 1, 0, __ATOMIC_ACQUIRE,
+                                     __ATOMIC_ACQUIRE)) {
+        while (__atomic_load_n(&ex_uuid_state, __ATOMIC_ACQUIRE) != 2)
+            os_yield();
+        return;
+    }
     if (!os_random_bytes(seed, sizeof(seed))) { /* no random source: time and address bits */
         uint64_t t = (uint64_t)os_system_time_100ns() ^ (uint64_t)(uintptr_t)seed;
         memcpy(seed, &t, sizeof(seed));
@@ -107,14 +115,14 @@ static void ex_uuid_init_once(void)
     memcpy(ex_uuid_node, seed, 6);
     ex_uuid_node[0] |= 0x01; /* the multicast bit: not an IEEE address */
     ex_uuid_clock = (uint16_t)((seed[6] << 8 | seed[7]) & 0x3FFF);
-    __atomic_store_n(&ex_uuid_ready, 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&ex_uuid_state, 2, __ATOMIC_RELEASE);
 }
 
 NTKERNELAPI NTSTATUS NTAPI ExUuidCreate(UUID *Uuid)
 {
     uint64_t now, last;
     vf_check_irql_at_most(PASSIVE_LEVEL, "ExUuidCreate", Uuid, __builtin_return_address(0));
-    ex_uuid_init_once(); /* two first callers may both choose: the last choice stands */
+    ex_uuid_init_once();
     now = (uint64_t)(os_system_time_100ns() + EX_UUID_GREGORIAN_TO_1601_100NS);
     last = __atomic_load_n(&ex_uuid_last, __ATOMIC_RELAXED);
     do {

@@ -9,6 +9,8 @@
 
 #include "harness.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 TEST(basic_information_processor_count)
@@ -89,6 +91,44 @@ TEST(uuids_are_version_1_local_only_and_never_repeat)
     }
     ok(rising, "every UUID's time is after the one before (none repeats)\n");
     ok(same_node, "one clock sequence and node\n");
+}
+
+/* Four threads ask at once, the first calls of the process among them: every UUID differs and
+ * all share the node the first caller chose (under tsan: no race on the node). */
+#define UUID_THREADS 4
+#define UUID_EACH    500
+static UUID threaded_ids[UUID_THREADS][UUID_EACH];
+
+static void *make_uuids(void *arg)
+{
+    UUID *ids = arg;
+    for (int i = 0; i < UUID_EACH; i++)
+        ExUuidCreate(&ids[i]);
+    return NULL;
+}
+
+static int by_time(const void *a, const void *b)
+{
+    ULONGLONG x = uuid_time(a), y = uuid_time(b);
+    return x < y ? -1 : x > y;
+}
+
+TEST(uuids_from_several_threads_are_all_different)
+{
+    pthread_t t[UUID_THREADS];
+    int distinct = 1, same_node = 1;
+    for (int i = 0; i < UUID_THREADS; i++)
+        pthread_create(&t[i], NULL, make_uuids, threaded_ids[i]);
+    for (int i = 0; i < UUID_THREADS; i++)
+        pthread_join(t[i], NULL);
+    UUID *all = &threaded_ids[0][0];
+    qsort(all, UUID_THREADS * UUID_EACH, sizeof(UUID), by_time);
+    for (int i = 1; i < UUID_THREADS * UUID_EACH; i++) {
+        distinct &= uuid_time(&all[i]) != uuid_time(&all[i - 1]);
+        same_node &= memcmp(all[i].Data4, all[0].Data4, 8) == 0;
+    }
+    ok(distinct, "no two UUIDs share a time stamp\n");
+    ok(same_node, "one node and clock sequence for all\n");
 }
 
 TEST(uuid_above_passive_level_is_irql_not_less_or_equal)
