@@ -46,6 +46,8 @@ void ex_probe_readable(const volatile void *address, size_t length);
 void ex_queue_work(void (*routine)(void *), void *context);
 /* Waits until every queued work item ran. */
 void ex_flush_work(void);
+/* How many work items have run since boot (host_settle compares two readings). */
+uint64_t ex_work_runs(void);
 /* The checks a worker thread makes when a work routine returns (IRQL back at PASSIVE_LEVEL:
  * else 0xE1 (routine, IRQL, parameter, item); no critical region left open: else 0x20), for
  * work items whose driver routine is called by a runtime routine (IoQueueWorkItem), so that

@@ -31,6 +31,7 @@ static os_mutex ex_work_lock = OS_MUTEX_INIT;
 static os_cond ex_work_ready, ex_work_idle;
 static LIST_ENTRY ex_work_queue = {&ex_work_queue, &ex_work_queue};
 static size_t ex_work_pending;
+static uint64_t ex_work_ran; /* work routines run (under ex_work_lock): ex_work_runs */
 static BOOLEAN ex_work_stopping;
 static os_thread ex_workers[EX_WORKERS];
 static unsigned ex_workers_running;
@@ -102,6 +103,7 @@ static void *ex_worker_main(void *arg)
         os_mutex_unlock(&ex_work_lock);
         ex_work_run_one(item);
         os_mutex_lock(&ex_work_lock);
+        ex_work_ran++;
         if (--ex_work_pending == 0)
             os_cond_broadcast(&ex_work_idle);
     }
@@ -122,6 +124,15 @@ void ex_queue_work(void (*routine)(void *), void *context)
     w->item.WorkerRoutine = ex_work_trampoline;
     w->item.Parameter = w;
     ex_work_insert(&w->item);
+}
+
+uint64_t ex_work_runs(void)
+{
+    uint64_t ran;
+    os_mutex_lock(&ex_work_lock);
+    ran = ex_work_ran;
+    os_mutex_unlock(&ex_work_lock);
+    return ran;
 }
 
 void ex_flush_work(void)

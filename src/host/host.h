@@ -14,6 +14,9 @@ BOOLEAN host_booted(void);
 /* Waits until the PnP manager has done the work drivers queued (after each scenario command,
  * so that the children a bus reported exist before the next command runs). */
 void host_pnp_settle(void);
+/* Waits until the DPCs and work items queued so far, and those they queue in turn, have run,
+ * and the PnP manager is idle (the scenario's `settle`: a driver's deferred work is done). */
+void host_settle(void);
 /* drvhost_service_add with a relative image looked up in base_dir first (a scenario's folder). */
 NTSTATUS host_service_add(const char *service, const char *image_path, const char *base_dir);
 /* Closes every handle the host still has open (at shutdown). */

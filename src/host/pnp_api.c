@@ -5,6 +5,9 @@
  */
 #include "host/host.h"
 
+#include "ex/ex.h"
+#include "ke/ke.h"
+
 #include "pnp/pnp.h"
 #include "po/po.h"
 #include "usb/usb.h"
@@ -23,6 +26,23 @@ void host_pnp_settle(void)
 {
     if (host_booted())
         pnp_wait_idle();
+}
+
+/* DPCs queue work items and work items queue DPCs: flush both until a round finds nothing
+ * more to do (a bounded number of rounds: a driver that requeues itself for ever is not
+ * waited for beyond them). */
+void host_settle(void)
+{
+    if (!host_booted())
+        return;
+    for (int round = 0; round < 64; round++) {
+        uint64_t before = ke_dpc_runs() + ex_work_runs();
+        KeFlushQueuedDpcs();
+        ex_flush_work();
+        pnp_wait_idle();
+        if (ke_dpc_runs() + ex_work_runs() == before)
+            break;
+    }
 }
 
 int32_t drvhost_pnp_install(const char *inf_path, char *msg, size_t msg_size)

@@ -729,6 +729,7 @@ static const struct cmd_def commands[] = {
     {"cancel", SCN_CANCEL, 1, 1, O_CANCELLED, {"TAG"}, cmd_tag},
     {"sleep", SCN_SLEEP, 1, 1, 0, {"MS"}, cmd_sleep},
     {"sleep", SCN_SYSTEM_SLEEP, 0, 0, O_EXPECT | O_TIMEOUT, {0}, cmd_none}, /* no MS */
+    {"settle", SCN_SETTLE, 0, 0, 0, {0}, cmd_none},
     {"wake", SCN_SYSTEM_WAKE, 0, 0, O_EXPECT | O_TIMEOUT, {0}, cmd_none},
     {"install", SCN_INSTALL, 1, 1, O_EXPECT | O_TIMEOUT, {"FILE"}, cmd_install},
     {"device", SCN_DEVICE, 1, 1, O_EXPECT | O_COMPATIBLE | O_TIMEOUT, {"HWID"}, cmd_device},

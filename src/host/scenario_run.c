@@ -403,6 +403,13 @@ static void run_sleep(struct run *r, const struct scn_cmd *cmd)
     report(r, cmd, "slept", &v);
 }
 
+static void run_settle(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    host_settle();
+    report(r, cmd, "settled", &v);
+}
+
 /* ---- Plug and Play ----------------------------------------------------------------------- */
 
 /* open H {GUID} [N]: like open H PATH (the same handle rules). */
@@ -660,6 +667,9 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
         break;
     case SCN_SLEEP:
         run_sleep(r, cmd);
+        break;
+    case SCN_SETTLE:
+        run_settle(r, cmd);
         break;
     case SCN_ECHO:
         fprintf(r->out, "%s\n", cmd->str);

@@ -24,6 +24,7 @@ struct dpc_queue {
     os_cond idle; /* KeFlushQueuedDpcs: queue empty and nothing running */
     PKDPC head, tail;
     unsigned running;
+    uint64_t ran; /* DPC routines run (under lock): ke_dpc_runs */
     BOOLEAN stop;
     ULONG number;
     char name[16];
@@ -101,6 +102,7 @@ static void queue_run_one(struct dpc_queue *q)
     os_mutex_unlock(&q->lock);
     dpc_call(dpc, routine, context, a1, a2);
     os_mutex_lock(&q->lock);
+    q->ran++;
     if (--q->running == 0)
         os_cond_broadcast(&q->idle); /* ke_dpc_wait_running */
 }
@@ -298,4 +300,15 @@ void ke_dpc_wait_running(void)
             os_cond_wait(&q->idle, &q->lock);
         os_mutex_unlock(&q->lock);
     }
+}
+
+uint64_t ke_dpc_runs(void)
+{
+    uint64_t total = 0;
+    for (unsigned i = 0; i < queue_count; i++) {
+        os_mutex_lock(&queues[i].lock);
+        total += queues[i].ran;
+        os_mutex_unlock(&queues[i].lock);
+    }
+    return total;
 }

@@ -140,5 +140,7 @@ void ke_spin_acquire(PKSPIN_LOCK lock, void *caller);
 void ke_spin_release(PKSPIN_LOCK lock, void *caller);
 /* At PASSIVE_LEVEL, waits until no DPC routine runs (dpc.c; the loader, before DriverUnload). */
 void ke_dpc_wait_running(void);
+/* How many DPC routines have run since boot (host_settle compares two readings). */
+uint64_t ke_dpc_runs(void);
 
 #endif

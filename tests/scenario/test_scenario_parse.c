@@ -369,6 +369,7 @@ TEST(scenario_malformed)
     parse_bad(OPEN "read h 1 async=t\ncancel t expect-cancelled=maybe\n",
               "t.scn:3:27: error: expected yes or no, got 'maybe'");
     parse_bad("sleep 1 2\n", "t.scn:1:9: error: unexpected argument '2'");
+    parse_bad("settle 5\n", "t.scn:1:8: error: unexpected argument '5'");
     parse_bad("expect-bugcheck 0x44 address\nexpect-bugcheck 0x44 address\n",
               "t.scn:2:17: error: duplicate expect-bugcheck (first on line 1)");
     /* Parameter 1 cannot be left out: a code alone would pass on any crash with that code. */
@@ -540,15 +541,16 @@ TEST(scenario_ctl_code_nesting_is_bounded)
 /* The PnP commands (docs/scenario.md): their kinds, arguments and defaults. */
 TEST(scenario_pnp_commands)
 {
-    struct scn_script *s = parse_ok("install x.inf\n"
-                                    "device ROOT\\X compatible=A\\B,C\n"
-                                    "open h {6f1d7e8a-3b5c-4e2f-9a10-2c3d4e5f6a7b} 2\n"
-                                    "remove ROOT\\X\\0000 expect=STATUS_DEVICE_BUSY\n"
-                                    "unplug I\ndisable I\nenable I\nrestart I\n"
-                                    "rescan\nsleep\nsleep 5\nwake expect=any\ntree\nclose h\n");
+    struct scn_script *s =
+        parse_ok("install x.inf\n"
+                 "device ROOT\\X compatible=A\\B,C\n"
+                 "open h {6f1d7e8a-3b5c-4e2f-9a10-2c3d4e5f6a7b} 2\n"
+                 "remove ROOT\\X\\0000 expect=STATUS_DEVICE_BUSY\n"
+                 "unplug I\ndisable I\nenable I\nrestart I\n"
+                 "rescan\nsleep\nsleep 5\nwake expect=any\ntree\nsettle\nclose h\n");
     if (!s)
         return;
-    ok(s->count == 14, "count %zu\n", s->count);
+    ok(s->count == 15, "count %zu\n", s->count);
     ok(s->cmds[0].kind == SCN_INSTALL && strcmp(s->cmds[0].str, "x.inf") == 0, "install\n");
     ok(s->cmds[0].check_status && s->cmds[0].status == 0, "install expects success\n");
     ok(s->cmds[1].kind == SCN_DEVICE && strcmp(s->cmds[1].name, "ROOT\\X") == 0 &&
@@ -569,6 +571,7 @@ TEST(scenario_pnp_commands)
     ok(s->cmds[10].kind == SCN_SLEEP && s->cmds[10].ms == 5, "sleep MS\n");
     ok(s->cmds[11].kind == SCN_SYSTEM_WAKE && !s->cmds[11].check_status, "wake expect=any\n");
     ok(s->cmds[12].kind == SCN_TREE && !s->cmds[12].check_status, "tree\n");
+    ok(s->cmds[13].kind == SCN_SETTLE, "settle\n");
     scn_script_free(s);
     parse_bad("open h {123}\n", "t.scn:1:8: error: expected an interface class");
     parse_bad("open h \\\\.\\X 2\n", "t.scn:1:14: error: unexpected argument '2'");
