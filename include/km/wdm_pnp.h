@@ -30,7 +30,7 @@ typedef struct _INTERFACE {
 /* GUID_BUS_INTERFACE_STANDARD: the bus driver's address translation, DMA adapter and
  * configuration-space routines. drvhost's bus drivers answer no such query (IRP_MN_QUERY_INTERFACE
  * for it fails as on a bus that does not export it); the types let a function driver that asks
- * for it compile. DEVICE_DESCRIPTION is not declared yet (drvhost has no WDM DMA, wdm_dma.h). */
+ * for it compile. DEVICE_DESCRIPTION itself is wdm_dma.h's, which wdm.h includes after this one. */
 typedef BOOLEAN TRANSLATE_BUS_ADDRESS(PVOID Context, PHYSICAL_ADDRESS BusAddress, ULONG Length,
                                       PULONG AddressSpace, PPHYSICAL_ADDRESS TranslatedAddress);
 typedef TRANSLATE_BUS_ADDRESS *PTRANSLATE_BUS_ADDRESS;
