@@ -4,7 +4,8 @@
 # bounded fuzzing run. Exits non-zero if anything failed. The last line begins "N passed, N
 # failed" (CTest tests of the three presets plus the fuzz targets; a configure or build failure
 # counts as one failed test) and goes on with what ran: per preset, the test programs with their
-# TEST cases and checks, and the scenarios.
+# TEST cases and checks, and the scenarios, and, when something failed, "FAILED:" and the names
+# (preset/test). The end of each failed test's output is printed again just before that line.
 set -uo pipefail
 
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -19,6 +20,27 @@ jobs=${DRVHOST_TEST_JOBS:-2}
 total_passed=0
 total_failed=0
 counted=""
+failed_names=""
+failure_tails=build/failure-tails.log
+mkdir -p build && : > "$failure_tails"
+
+# note_failures PRESET LOG: the names of the tests that failed (ctest's "The following tests
+# FAILED" list) go into the last line, and the last 40 lines of each one's output into
+# $failure_tails, printed again just before the last line: a CI log cut to its end still says
+# what failed and why.
+note_failures() {
+    local preset=$1 log=$2 name
+    while read -r name; do
+        failed_names="$failed_names ${preset}/${name}"
+        {
+            echo "=== $preset/$name failed; the end of its output:"
+            awk -v n="$name" '
+                $0 ~ ("Test +#[0-9]+: " n " ") && /\*\*\*|Failed|Exception|Timeout/ {on = 1; next}
+                on && (/^ *Start +[0-9]+:/ || /Test +#[0-9]+: / || /tests passed, |The following tests FAILED/) {on = 0}
+                on {print}' "$log" | tail -n 40
+        } >> "$failure_tails"
+    done < <(sed -n '/The following tests FAILED:/,$s/^[[:space:]]*[0-9]\+ - \([^ ]*\) .*/\1/p' "$log")
+}
 
 # count_preset PRESET: "PRESET: N test programs (N TEST cases, N checks), N scenarios", from the
 # log of the ctest run (every harness program ends with "harness: N cases, N checks") and the
@@ -46,6 +68,7 @@ run_preset() {
     if ! cmake --preset "$preset" || ! cmake --build --preset "$preset"; then
         echo "=== $preset: configure or build FAILED"
         total_failed=$((total_failed + 1))
+        failed_names="$failed_names ${preset}/build"
         return
     fi
     echo "=== $preset: test"
@@ -65,6 +88,7 @@ run_preset() {
     if [[ $status != 0 && $failed = 0 ]]; then
         failed=1 # ctest failed without a summary (crash, bad preset)
     fi
+    note_failures "$preset" "$log"
     local what
     what=$(count_preset "$preset")
     echo "=== $preset: $passed passed, $failed failed; $what"
@@ -91,6 +115,11 @@ if [[ $(tail -n 1 build/fuzz-ci.log) =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; 
 else
     total_failed=$((total_failed + 1))
 fi
+while read -r name; do
+    failed_names="$failed_names fuzz/$name"
+done < <(sed -n 's/^fuzz-ci: \([^ :]*\): FAILED.*/\1/p' build/fuzz-ci.log)
 
+cat "$failure_tails"
+[[ -n $failed_names ]] && counted="$counted; FAILED:$failed_names"
 echo "$total_passed passed, $total_failed failed (CTest tests and fuzz targets)$counted"
 [[ $total_failed = 0 ]]
