@@ -220,17 +220,14 @@ FORCEINLINE VOID WRITE_REGISTER_ULONG64(volatile ULONG64 *Register, ULONG64 Valu
     DRVHOST_REG_WRITE(ULONG64, Register, Value);
 }
 
-/* I/O port access: not provided. A user-mode process has no I/O ports (wdfhwaccess.h's
- * WDF_READ_PORT_xxx likewise). Deviation: the x64 WDK compiles these inline (IN/OUT
- * instructions); here they are external routines marked DRVHOST_NOT_PROVIDED, so a call is a
- * compiler warning naming the routine and the loader refuses the module, naming it. */
+/* I/O port access (docs/interrupts.md "I/O ports"): the ports of a range the host gave a device
+ * hold what was last written; other ports read as all ones. Deviation: the x64 WDK compiles
+ * these inline (IN/OUT instructions); here they are routines a driver imports. */
 #define DRVHOST_PORT_ACCESS(suffix, type)                                                          \
-    NTHALAPI type NTAPI READ_PORT_##suffix(type *Port) DRVHOST_NOT_PROVIDED;                       \
-    NTHALAPI VOID NTAPI WRITE_PORT_##suffix(type *Port, type Value) DRVHOST_NOT_PROVIDED;          \
-    NTHALAPI VOID NTAPI READ_PORT_BUFFER_##suffix(type *Port, type *Buffer, ULONG Count)           \
-        DRVHOST_NOT_PROVIDED;                                                                      \
-    NTHALAPI VOID NTAPI WRITE_PORT_BUFFER_##suffix(type *Port, type *Buffer, ULONG Count)          \
-        DRVHOST_NOT_PROVIDED
+    NTHALAPI type NTAPI READ_PORT_##suffix(type *Port);                                            \
+    NTHALAPI VOID NTAPI WRITE_PORT_##suffix(type *Port, type Value);                               \
+    NTHALAPI VOID NTAPI READ_PORT_BUFFER_##suffix(type *Port, type *Buffer, ULONG Count);          \
+    NTHALAPI VOID NTAPI WRITE_PORT_BUFFER_##suffix(type *Port, type *Buffer, ULONG Count)
 DRVHOST_PORT_ACCESS(UCHAR, UCHAR);
 DRVHOST_PORT_ACCESS(USHORT, USHORT);
 DRVHOST_PORT_ACCESS(ULONG, ULONG);

@@ -25,16 +25,17 @@
 #include <string.h>
 #include <strings.h>
 
-#define VECTOR_BASE 0x50u /* IDT vector of interrupt line 0 */
-#define MAX_LINE    0x7Fu /* vector 0xCF: DIRQL 12, the highest device IRQL on x64 */
-#define MAX_DESC    16u
+#define VECTOR_BASE   0x50u /* IDT vector of interrupt line 0 */
+#define MAX_LINE      0x7Fu /* vector 0xCF: DIRQL 12, the highest device IRQL on x64 */
+#define MAX_DESC      16u
+#define IO_PORT_SPACE 0x10000ull /* ports 0-0xFFFF */
 
 struct res_entry {
     struct res_entry *next;
     char *hwid;
     ULONG count;
     PCM_RESOURCE_LIST raw, translated; /* one full descriptor, `count` partial ones */
-    unsigned char *memory[MAX_DESC];   /* a memory descriptor's device memory, else NULL */
+    unsigned char *memory[MAX_DESC];   /* a memory or port descriptor's registers, else NULL */
 };
 
 static os_mutex entries_lock = OS_MUTEX_INIT;
@@ -81,6 +82,8 @@ static int parse_one(char *word, CM_PARTIAL_RESOURCE_DESCRIPTOR *raw,
         b = strtok_r(NULL, ":", &save);
         if (b == NULL || (vb = strtoull(b, &end, 0), *end != '\0') || vb == 0 || vb > 0x10000000u)
             goto bad;
+        if ((kind[0] == 'p' || kind[0] == 'P') && (va > IO_PORT_SPACE || vb > IO_PORT_SPACE - va))
+            goto bad; /* x86/x64 I/O space: 64 KiB of ports */
         raw->Type = kind[0] == 'm' || kind[0] == 'M' ? CmResourceTypeMemory : CmResourceTypePort;
         raw->Flags =
             raw->Type == CmResourceTypePort ? CM_RESOURCE_PORT_IO : CM_RESOURCE_MEMORY_READ_WRITE;
@@ -136,8 +139,8 @@ static int parse_spec(struct res_entry *e, const char *spec, char *msg, size_t m
         } else {
             rc = parse_one(word, raw, tr, msg, msg_size);
         }
-        if (rc == 0 && raw->Type == CmResourceTypeMemory) {
-            e->memory[i] = calloc(1, raw->u.Memory.Length);
+        if (rc == 0 && (raw->Type == CmResourceTypeMemory || raw->Type == CmResourceTypePort)) {
+            e->memory[i] = calloc(1, raw->u.Generic.Length);
             rc = e->memory[i] != NULL ? 0 : -1;
         }
     }
@@ -243,21 +246,28 @@ NTSTATUS pnp_device_interrupt(const char *instance, unsigned index)
 
 /* ---- device memory ------------------------------------------------------------------------ */
 
+/* The registers of a range of type `type` (memory or port) that some device was given, behind
+ * [at, at + bytes), or NULL. Caller holds entries_lock. An entry, and its registers, live until
+ * shutdown (pnp_resources_free), so a mapping stays valid. */
+static unsigned char *device_registers(UCHAR type, ULONGLONG at, SIZE_T bytes)
+{
+    for (struct res_entry *e = entries; e != NULL; e = e->next)
+        for (ULONG i = 0; i < e->count; i++) {
+            PCM_PARTIAL_RESOURCE_DESCRIPTOR d =
+                &e->translated->List[0].PartialResourceList.PartialDescriptors[i];
+            ULONGLONG start = (ULONGLONG)d->u.Generic.Start.QuadPart;
+            if (d->Type == type && at >= start && bytes <= d->u.Generic.Length &&
+                at - start <= d->u.Generic.Length - bytes)
+                return e->memory[i] + (at - start);
+        }
+    return NULL;
+}
+
 /* The device memory behind [address, address + bytes), or NULL. */
 static void *device_memory(PHYSICAL_ADDRESS address, SIZE_T bytes)
 {
-    void *found = NULL;
     os_mutex_lock(&entries_lock);
-    for (struct res_entry *e = entries; e != NULL && found == NULL; e = e->next)
-        for (ULONG i = 0; i < e->count && found == NULL; i++) {
-            PCM_PARTIAL_RESOURCE_DESCRIPTOR d =
-                &e->translated->List[0].PartialResourceList.PartialDescriptors[i];
-            ULONGLONG start = (ULONGLONG)d->u.Memory.Start.QuadPart;
-            ULONGLONG at = (ULONGLONG)address.QuadPart;
-            if (d->Type == CmResourceTypeMemory && at >= start &&
-                at - start + bytes <= d->u.Memory.Length)
-                found = e->memory[i] + (at - start);
-        }
+    void *found = device_registers(CmResourceTypeMemory, (ULONGLONG)address.QuadPart, bytes);
     os_mutex_unlock(&entries_lock);
     return found;
 }
@@ -289,6 +299,54 @@ VOID NTAPI MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes)
     (void)NumberOfBytes;
     vf_check_irql_at_most(DISPATCH_LEVEL, "MmUnmapIoSpace", NULL, __builtin_return_address(0));
 }
+
+/* ---- I/O ports ---------------------------------------------------------------------------- */
+
+/* READ_PORT_xxx / WRITE_PORT_xxx (docs/interrupts.md "I/O ports"): a port range some device was
+ * given (`resources ... port:START:LENGTH`) is a set of byte registers that hold what was last
+ * written, like device memory; a port no device was given reads as all ones and ignores writes,
+ * as an unclaimed port does on a PC's bus. Each access takes entries_lock, so a multi-byte
+ * access is never torn by another processor's access to the same port. Callable at any IRQL,
+ * as the HAL's routines are. Deviation: the x64 WDK compiles these inline to IN/OUT
+ * instructions; here they are exported routines a driver imports. */
+static void port_access(PUCHAR port, void *value, size_t width, bool write)
+{
+    os_mutex_lock(&entries_lock);
+    unsigned char *reg = device_registers(CmResourceTypePort, (ULONG_PTR)port, width);
+    if (reg != NULL && write)
+        memcpy(reg, value, width);
+    else if (reg != NULL)
+        memcpy(value, reg, width);
+    else if (!write)
+        memset(value, 0xFF, width);
+    os_mutex_unlock(&entries_lock);
+}
+
+#define PORT_ROUTINES(suffix, type)                                                                \
+    type NTAPI READ_PORT_##suffix(type *Port)                                                      \
+    {                                                                                              \
+        type v;                                                                                    \
+        port_access((PUCHAR)Port, &v, sizeof v, false);                                            \
+        return v;                                                                                  \
+    }                                                                                              \
+    VOID NTAPI WRITE_PORT_##suffix(type *Port, type Value)                                         \
+    {                                                                                              \
+        port_access((PUCHAR)Port, &Value, sizeof Value, true);                                     \
+    }                                                                                              \
+    VOID NTAPI READ_PORT_BUFFER_##suffix(type *Port, type *Buffer, ULONG Count)                    \
+    {                                                                                              \
+        for (ULONG i = 0; i < Count; i++)                                                          \
+            port_access((PUCHAR)Port, &Buffer[i], sizeof *Buffer, false);                          \
+    }                                                                                              \
+    VOID NTAPI WRITE_PORT_BUFFER_##suffix(type *Port, type *Buffer, ULONG Count)                   \
+    {                                                                                              \
+        for (ULONG i = 0; i < Count; i++)                                                          \
+            port_access((PUCHAR)Port, &Buffer[i], sizeof *Buffer, true);                           \
+    }
+PORT_ROUTINES(UCHAR, UCHAR)
+PORT_ROUTINES(USHORT, USHORT)
+PORT_ROUTINES(ULONG, ULONG)
+#undef PORT_ROUTINES
 
 /* ---- ioreslist: resources from the filtered requirements --------------------------------- */
 

@@ -4,10 +4,10 @@
  * resources, maps the memory range (MmMapIoSpace) and connects its two interrupts: the first
  * with IoConnectInterruptEx(CONNECT_MESSAGE_BASED), which falls back to line-based when the
  * device has no message-signaled interrupts, the second with IoConnectInterrupt from the
- * resource (its ISR claims only every other interrupt). A device control runs
- * KeSynchronizeExecution and KeAcquireInterruptSpinLock. At REMOVE_DEVICE it disconnects both.
- * Everything it sees is printed ("wdmintr: ...") for the scenario's expect-output lines.
- * Public WDK headers only.
+ * resource (its ISR claims only every other interrupt). It reads and writes its ports. A device
+ * control runs KeSynchronizeExecution and KeAcquireInterruptSpinLock. At REMOVE_DEVICE it
+ * disconnects both. Everything it sees is printed ("wdmintr: ...") for the scenario's expect-output
+ * lines. Public WDK headers only.
  */
 #include <ntddk.h>
 
@@ -101,6 +101,29 @@ static NTSTATUS Connect(PDEVICE_OBJECT Pdo, EXT *ext, PCM_PARTIAL_RESOURCE_DESCR
     return status;
 }
 
+/* The device's port range (docs/interrupts.md "I/O ports"): each width reads back what was
+ * written, little-endian across a port's bytes; the buffer forms repeat one port; a port outside
+ * the range, or an access running past its end, reads all ones and drops writes. */
+static void Ports(ULONG_PTR base, ULONG length)
+{
+    UCHAR bytes[3] = {1, 2, 3}, got[2] = {0, 0};
+    ULONG outside;
+    WRITE_PORT_UCHAR((PUCHAR)base, 0x5A);
+    WRITE_PORT_USHORT((PUSHORT)(base + 2), 0x1234);
+    WRITE_PORT_ULONG((PULONG)(base + 4), 0xCAFEF00D);
+    Print("ports uchar=0x%x ushort=0x%x bytes=0x%x,0x%x ulong=0x%x",
+          (unsigned)READ_PORT_UCHAR((PUCHAR)base), (unsigned)READ_PORT_USHORT((PUSHORT)(base + 2)),
+          (unsigned)READ_PORT_UCHAR((PUCHAR)(base + 2)),
+          (unsigned)READ_PORT_UCHAR((PUCHAR)(base + 3)),
+          (unsigned)READ_PORT_ULONG((PULONG)(base + 4)));
+    WRITE_PORT_BUFFER_UCHAR((PUCHAR)(base + 1), bytes, 3);
+    READ_PORT_BUFFER_UCHAR((PUCHAR)(base + 1), got, 2);
+    WRITE_PORT_UCHAR((PUCHAR)(base + length), 0x11);
+    outside = READ_PORT_UCHAR((PUCHAR)(base + length));
+    Print("ports buffer=%u,%u outside=0x%x straddling=0x%x", got[0], got[1], (unsigned)outside,
+          (unsigned)READ_PORT_ULONG((PULONG)(base + length - 2)));
+}
+
 static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)
 {
     EXT *ext = Device->DeviceExtension;
@@ -125,6 +148,7 @@ static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)
         } else if (d->Type == CmResourceTypePort) {
             Print("port 0x%llx+%u", (unsigned long long)d->u.Port.Start.QuadPart,
                   (unsigned)d->u.Port.Length);
+            Ports((ULONG_PTR)d->u.Port.Start.QuadPart, d->u.Port.Length);
         } else if (d->Type == CmResourceTypeInterrupt) {
             Print("interrupt vector=0x%x level=%u latched=%d shared=%d",
                   (unsigned)d->u.Interrupt.Vector, (unsigned)d->u.Interrupt.Level,

@@ -4,8 +4,8 @@
  * drvhost (a driver's "mapped" registers are whatever memory the driver or its test maps), so
  * each access is one volatile load or store of the register's width, in order; Device is not
  * used (Windows uses it only for UMDF's register access and Driver Verifier's checks). The
- * port forms (WDF_READ_PORT_xxx, WDF_WRITE_PORT_xxx) need I/O ports, which a user-mode process
- * does not have: a call is a compile-time error naming the routine (docs/wdf.md).
+ * port forms (WDF_READ_PORT_xxx, WDF_WRITE_PORT_xxx) call wdm.h's READ_PORT_xxx /
+ * WRITE_PORT_xxx: drvhost's modelled ports (docs/interrupts.md "I/O ports").
  */
 #ifndef _WDFHWACCESS_H_
 #define _WDFHWACCESS_H_
@@ -43,16 +43,29 @@ WDF_HWACCESS_REGISTER(ULONG64, ULONG64)
 #undef WDF_HWACCESS_REGISTER
 
 #define WDF_HWACCESS_PORT(suffix, type)                                                            \
-    type WDF_READ_PORT_##suffix(WDFDEVICE Device, type *Port) DRVHOST_NOT_PROVIDED;                \
-    VOID WDF_WRITE_PORT_##suffix(WDFDEVICE Device, type *Port, type Value) DRVHOST_NOT_PROVIDED;   \
-    VOID WDF_READ_PORT_BUFFER_##suffix(WDFDEVICE Device, type *Port, type *Buffer, ULONG Count)    \
-        DRVHOST_NOT_PROVIDED;                                                                      \
-    VOID WDF_WRITE_PORT_BUFFER_##suffix(WDFDEVICE Device, type *Port, type *Buffer, ULONG Count)   \
-        DRVHOST_NOT_PROVIDED;
+    FORCEINLINE type WDF_READ_PORT_##suffix(WDFDEVICE Device, type *Port)                          \
+    {                                                                                              \
+        UNREFERENCED_PARAMETER(Device);                                                            \
+        return READ_PORT_##suffix(Port);                                                           \
+    }                                                                                              \
+    FORCEINLINE VOID WDF_WRITE_PORT_##suffix(WDFDEVICE Device, type *Port, type Value)             \
+    {                                                                                              \
+        UNREFERENCED_PARAMETER(Device);                                                            \
+        WRITE_PORT_##suffix(Port, Value);                                                          \
+    }                                                                                              \
+    FORCEINLINE VOID WDF_READ_PORT_BUFFER_##suffix(WDFDEVICE Device, type *Port, type *Buffer,     \
+                                                   ULONG Count)                                    \
+    {                                                                                              \
+        UNREFERENCED_PARAMETER(Device);                                                            \
+        READ_PORT_BUFFER_##suffix(Port, Buffer, Count);                                            \
+    }                                                                                              \
+    FORCEINLINE VOID WDF_WRITE_PORT_BUFFER_##suffix(WDFDEVICE Device, type *Port, type *Buffer,    \
+                                                    ULONG Count)                                   \
+    {                                                                                              \
+        UNREFERENCED_PARAMETER(Device);                                                            \
+        WRITE_PORT_BUFFER_##suffix(Port, Buffer, Count);                                           \
+    }
 
-WDF_HWACCESS_PORT(UCHAR, UCHAR)
-WDF_HWACCESS_PORT(USHORT, USHORT)
-WDF_HWACCESS_PORT(ULONG, ULONG)
 #undef WDF_HWACCESS_PORT
 
 #endif
