@@ -553,31 +553,64 @@ static BOOLEAN wdf_object_claim_delete(struct wdf_object *o)
                                        __ATOMIC_SEQ_CST);
 }
 
-void wdf_object_delete(struct wdf_object *o)
+/* LIVE -> DELETING and out of the parent's list of children, in one step under wdf_tree_lock
+ * (so the parent's loop in wdf_object_cleanup_tree never sees it again); FALSE if the object is
+ * already being deleted. */
+static BOOLEAN wdf_object_claim_unlink(struct wdf_object *o)
 {
-    struct wdf_object *child;
-    if (o->parent != NULL) { /* the state changes with the unlinking: the parent's loop below
-                              * never sees it again */
-        os_mutex_lock(&wdf_tree_lock);
-        if (!wdf_object_claim_delete(o)) {
-            os_mutex_unlock(&wdf_tree_lock);
-            return;
-        }
+    if (o->parent == NULL)
+        return wdf_object_claim_delete(o);
+    os_mutex_lock(&wdf_tree_lock);
+    BOOLEAN claimed = wdf_object_claim_delete(o);
+    if (claimed)
         RemoveEntryList(&o->sibling);
-        os_mutex_unlock(&wdf_tree_lock);
-    } else if (!wdf_object_claim_delete(o)) {
-        return;
-    }
-    /* After the state changed (wdf_object_link): no child can be added unseen. */
-    if (__atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST))
-        while ((child = wdf_first_child(o)) != NULL)
-            wdf_object_delete(child);
+    os_mutex_unlock(&wdf_tree_lock);
+    return claimed;
+}
+
+static void wdf_object_run_cleanup(struct wdf_object *o)
+{
     for (struct wdf_context *c = o->contexts; c != NULL; c = c->next)
         if (c->cleanup != NULL)
             c->cleanup((WDFOBJECT)o);
     if (o->type_cleanup != NULL)
         o->type_cleanup(o);
-    wdf_object_release(o); /* the creation reference */
+}
+
+/* The cleanup of o's subtree, each child's (and its children's first) before o's own; each
+ * claimed object joins `disposed` (through its sibling link, free once it is unlinked) after
+ * its cleanup, holding its creation reference. The caller releases them in that order, so every
+ * cleanup callback of the tree runs before any destroy callback, children's destroy before their
+ * parent's, as Microsoft documents (EVT_WDF_OBJECT_CONTEXT_DESTROY): a driver's cleanup callback
+ * may still use, and even delete (a no-op), a child the framework has cleaned up already. */
+static void wdf_object_cleanup_tree(struct wdf_object *o, LIST_ENTRY *disposed)
+{
+    struct wdf_object *child;
+    /* After the state changed (wdf_object_link): no child can be added unseen. */
+    while ((child = wdf_first_child(o)) != NULL) {
+        if (!wdf_object_claim_unlink(child))
+            break; /* cannot happen: a child is claimed and unlinked in one locked step */
+        wdf_object_cleanup_tree(child, disposed);
+    }
+    wdf_object_run_cleanup(o);
+    InsertTailList(disposed, &o->sibling);
+}
+
+void wdf_object_delete(struct wdf_object *o)
+{
+    LIST_ENTRY disposed;
+    if (!wdf_object_claim_unlink(o))
+        return;
+    if (!__atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST)) { /* the request's way */
+        wdf_object_run_cleanup(o);
+        wdf_object_release(o); /* the creation reference */
+        return;
+    }
+    InitializeListHead(&disposed);
+    wdf_object_cleanup_tree(o, &disposed);
+    while (!IsListEmpty(&disposed)) /* children first, o last: creation references */
+        wdf_object_release(
+            CONTAINING_RECORD(RemoveHeadList(&disposed), struct wdf_object, sibling));
 }
 
 /* ---- DDIs ---------------------------------------------------------------------------------- */

@@ -236,6 +236,8 @@ TEST(object_cleanup_and_destroy_order)
     ok(cg >= 0 && cg < cc && cc < cp, "cleanup: grandchild %d, child %d, parent %d\n", cg, cc, cp);
     ok(dg > cg && dc > cc && dp > cp, "each destroy after its cleanup\n");
     ok(dg < dc && dc < dp, "destroy: grandchild %d, child %d, parent %d\n", dg, dc, dp);
+    ok(dg > cp && dc > cp, "every cleanup of the tree (parent's %d) before any destroy (%d, %d)\n",
+       cp, dg, dc);
     ok(mark >= 0 && mark < dp && cp < mark,
        "the parent is destroyed when the driver's reference goes (%d), not when deleted (%d)\n", dp,
        cp);

@@ -234,8 +234,16 @@ static VOID WdfCtlLog(ULONG event)
     if (g_log != NULL && g_log->Count < 16)
         g_log->Events[g_log->Count++] = event;
 }
+static WDFOBJECT g_child; /* WdfCtlObjects' child, for the parent's cleanup */
 static VOID CleanupParent(WDFOBJECT o)
 {
+    /* Its child was cleaned up already but is destroyed only after this callback (Microsoft:
+     * EVT_WDF_OBJECT_CONTEXT_DESTROY): the handle still works, and deleting it again, as
+     * drivers do for the children they keep in their context, does nothing. */
+    if (g_child != NULL && g_log != NULL && ObjGetContext(g_child)->Value[0] == 0x77) {
+        WdfObjectDelete(g_child);
+        g_log->Checks |= WDFCTL_OBJ_CHILD_KEPT;
+    }
     WdfCtlLog(WDFCTL_EV_CLEANUP_PARENT);
 }
 static VOID CleanupChild(WDFOBJECT o)
@@ -326,6 +334,8 @@ static VOID WdfCtlObjects(WDFREQUEST Request)
     RtlZeroMemory(log, sizeof(*log));
     g_log = log;
     log->Checks = WdfCtlContextChecks(parent, child);
+    ObjGetContext(child)->Value[0] = 0x77;
+    g_child = child;
     WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
     attributes.Size -= 8;
     if (WdfObjectCreate(&attributes, &bad) == STATUS_INFO_LENGTH_MISMATCH)
@@ -344,6 +354,7 @@ static VOID WdfCtlObjects(WDFREQUEST Request)
     WdfCtlLog(WDFCTL_EV_DEREFERENCED);
     WdfObjectDereference(parent);
     g_log = NULL;
+    g_child = NULL;
     WdfCtlComplete(Request, STATUS_SUCCESS, sizeof(*log));
 }
 

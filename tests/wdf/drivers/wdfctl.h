@@ -89,7 +89,10 @@ typedef struct _WDFCTL_LOG {
 #define WDFCTL_OBJ_SIZE_OVERRIDE  0x20 /* ContextSizeOverride: the larger size is usable */
 #define WDFCTL_OBJ_BAD_SIZE       0x40 /* attributes with a wrong Size: STATUS_INFO_LENGTH_MISMATCH */
 #define WDFCTL_OBJ_SYNC_SCOPE     0x80 /* a scope on a general object: SCOPE_INVALID */
-#define WDFCTL_OBJ_ALL            0xFF
+#define WDFCTL_OBJ_CHILD_KEPT                                                                      \
+    0x100 /* in the parent's cleanup the cleaned-up child is still                                 \
+           * there: its context readable, WdfObjectDelete a no-op */
+#define WDFCTL_OBJ_ALL 0x1FF
 
 typedef struct _WDFCTL_COUNTERS {
     ULONG Reads;   /* EvtIoRead calls */
