@@ -73,6 +73,28 @@ add_custom_command(OUTPUT "${DRVHOST_KMDF_ENTRY}"
 add_custom_target(drvhost_kmdf_entry_copy ALL DEPENDS "${DRVHOST_KMDF_ENTRY}")
 install(FILES "${DRVHOST_KMDF_ENTRY}" DESTINATION "${DRVHOST_INSTALL_KMDFDIR}")
 
+# The GUID library (tools/gen-guidlib.py; docs/building.md "The GUID library"), the role of the
+# WDK's uuid.lib, wdmguid.lib and the like: the storage of every GUID and DEVPROPKEY drvhost's
+# headers declare, weak and hidden, for a driver that names one without defining INITGUID. An
+# archive linked after every module's objects (drvhost_add_driver, drvcc). Build tree:
+# lib/drvhost/libdrvhostguid.a; installed: <libdir>/drvhost/libdrvhostguid.a.
+set(DRVHOST_GUID_LIB_DIR "${CMAKE_BINARY_DIR}/lib/drvhost")
+set(DRVHOST_GUID_LIB "${DRVHOST_GUID_LIB_DIR}/libdrvhostguid.a")
+set(DRVHOST_INSTALL_GUIDLIBDIR "${CMAKE_INSTALL_LIBDIR}/drvhost")
+file(GLOB_RECURSE _drvhost_headers CONFIGURE_DEPENDS "${DRVHOST_INCLUDE_ROOT}/*.h")
+add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/drvhost_guids.c"
+                   COMMAND python3 "${PROJECT_SOURCE_DIR}/tools/gen-guidlib.py"
+                           "${CMAKE_BINARY_DIR}/drvhost_guids.c" "${DRVHOST_INCLUDE_ROOT}"
+                   DEPENDS "${PROJECT_SOURCE_DIR}/tools/gen-guidlib.py" ${_drvhost_headers}
+                   COMMENT "GUID library: the GUIDs of drvhost's headers"
+                   VERBATIM)
+unset(_drvhost_headers)
+add_library(drvhost_guids STATIC "${CMAKE_BINARY_DIR}/drvhost_guids.c")
+set_target_properties(drvhost_guids PROPERTIES POSITION_INDEPENDENT_CODE ON
+                      OUTPUT_NAME drvhostguid ARCHIVE_OUTPUT_DIRECTORY "${DRVHOST_GUID_LIB_DIR}")
+target_compile_options(drvhost_guids PRIVATE ${DRVHOST_DRIVER_CFLAGS})
+install(FILES "${DRVHOST_GUID_LIB}" DESTINATION "${DRVHOST_INSTALL_GUIDLIBDIR}")
+
 # drvhost_add_driver(<target> SOURCES <file>...
 #                    [KMDF] [INCLUDE_DIRS <dir>...] [DEFINES <NAME[=value]>...]
 #                    [COMPILE_OPTIONS <opt>...] [OUTPUT_NAME <name>] [INSTALL]
@@ -166,7 +188,7 @@ function(drvhost_add_driver target)
         target_compile_definitions(${target} PRIVATE ${arg_DEFINES})
     endif()
     target_link_options(${target} PRIVATE ${DRVHOST_DRIVER_LDFLAGS})
-    target_link_libraries(${target} PRIVATE ${DRVHOST_DRIVER_LIBS})
+    target_link_libraries(${target} PRIVATE drvhost_guids ${DRVHOST_DRIVER_LIBS})
     if(arg_INSTALL)
         install(TARGETS ${target} LIBRARY DESTINATION "${DRVHOST_INSTALL_DRIVERDIR}")
     endif()

@@ -26,6 +26,7 @@ set(_drvcc_perms OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE W
 # Build-tree variant.
 set(DRVCC_INCLUDE_ROOT "${DRVHOST_INCLUDE_ROOT}")
 set(DRVCC_KMDF_ENTRY "${DRVHOST_KMDF_ENTRY}")
+set(DRVCC_GUID_LIB "${DRVHOST_GUID_LIB}")
 set(DRVCC_WPP "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/drvwpp")
 set(DRVCC_HELPER "${PROJECT_SOURCE_DIR}/tools/drvcc_helper.py")
 configure_file("${PROJECT_SOURCE_DIR}/tools/drvcc.in" "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/drvcc"
@@ -46,6 +47,7 @@ function(_drvcc_installed_path var path)
 endfunction()
 _drvcc_installed_path(DRVCC_INCLUDE_ROOT "${DRVHOST_INSTALL_INCLUDEDIR}")
 _drvcc_installed_path(DRVCC_KMDF_ENTRY "${DRVHOST_INSTALL_KMDFDIR}/fxdriverentry.o")
+_drvcc_installed_path(DRVCC_GUID_LIB "${DRVHOST_INSTALL_GUIDLIBDIR}/libdrvhostguid.a")
 # The helper (project reader, include rules): <datadir>/drvhost/drvcc_helper.py.
 _drvcc_installed_path(DRVCC_HELPER "${CMAKE_INSTALL_DATADIR}/drvhost/drvcc_helper.py")
 install(FILES "${PROJECT_SOURCE_DIR}/tools/drvcc_helper.py" "${PROJECT_SOURCE_DIR}/tools/drvcc_mof.py"
@@ -59,6 +61,7 @@ install(PROGRAMS "${PROJECT_BINARY_DIR}/install/drvcc" DESTINATION "${CMAKE_INST
 unset(_drvcc_perms)
 unset(DRVCC_INCLUDE_ROOT)
 unset(DRVCC_KMDF_ENTRY)
+unset(DRVCC_GUID_LIB)
 unset(DRVCC_WPP)
 unset(DRVCC_HELPER)
 

@@ -349,6 +349,14 @@ static void break_in(void *caller, const char *ddi, const char *why)
            driver != NULL ? driver : "(no driver)", caller);
 }
 
+/* KdComPortInUse, a data export of the HAL: the address of the COM port the kernel debugger uses,
+ * NULL when it uses none. No WDK header declares it; a serial driver declares it itself as
+ * `extern PUCHAR *KdComPortInUse;` and compares *KdComPortInUse with its port to leave the
+ * debugger's port alone. drvhost's debugger (ke_debugger_set) uses no serial port, so the
+ * pointed-to address is always NULL. */
+static PUCHAR kd_com_port;
+__attribute__((visibility("default"))) PUCHAR *KdComPortInUse = &kd_com_port;
+
 VOID DbgBreakPoint(VOID)
 {
     break_in(__builtin_return_address(0), "DbgBreakPoint", "DbgBreakPoint");
