@@ -524,9 +524,11 @@ void host_file_describe(drvhost_file *f, char *buf, size_t size)
         return;
     }
     d = IoGetAttachedDevice(d);
-    ob_string_to_utf8(ob_name_of(d), dev, sizeof(dev));
+    PCUNICODE_STRING name = ob_name_of(d); /* NULL: an unnamed device (a framework FDO, say) */
+    if (name != NULL)
+        ob_string_to_utf8(name, dev, sizeof(dev));
     ob_string_to_utf8(&d->DriverObject->DriverName, drv, sizeof(drv));
-    snprintf(buf, size, "%s (driver %s)", ob_name_of(d) ? dev : "an unnamed device", drv);
+    snprintf(buf, size, "%s (driver %s)", name != NULL ? dev : "an unnamed device", drv);
 }
 
 const char *host_op_major_name(int op)
