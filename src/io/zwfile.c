@@ -27,10 +27,12 @@ static struct {
     char path[4096]; /* ROOT */
 } io_fs = {OS_MUTEX_INIT, -1, FALSE, ""};
 
-/* ROOT/C and ROOT/Windows: the two folders every root has. */
+/* The folders every root has: the system drive C and the Windows folder with those every
+ * Windows installation has (System32, System32\drivers, Temp), each made if missing. */
 static BOOLEAN io_fs_make_layout(int root)
 {
-    static const char *const folders[] = {"C", "Windows"};
+    static const char *const folders[] = {"C", "Windows", "Windows/System32",
+                                          "Windows/System32/drivers", "Windows/Temp"};
     struct os_fs_open how = {OS_FS_OPEN_ALWAYS, true, false};
     for (size_t i = 0; i < sizeof(folders) / sizeof(folders[0]); i++) {
         int fd;
@@ -410,6 +412,8 @@ NTSYSAPI NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAcce
         status = io_fs_name(ObjectAttributes, rel, sizeof(rel));
     if (NT_SUCCESS(status) && (root = io_fs_root()) < 0)
         status = STATUS_UNEXPECTED_IO_ERROR;
+    if (NT_SUCCESS(status))
+        os_fs_match_case(root, rel); /* names compare without case, as on NTFS */
     if (NT_SUCCESS(status)) {
         enum os_fs_status s =
             io_fs_open_host(root, rel, access, CreateDisposition, CreateOptions, &fd, &existed);

@@ -11,6 +11,7 @@
  */
 #include "os/os_private.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -103,6 +105,52 @@ static int os_fs_open_dir(int root, const char *rel)
         __atomic_store_n(&os_fs_have_openat2, 0, __ATOMIC_RELAXED);
     }
     return os_fs_walk(root, rel);
+}
+
+/* The name in folder dir that equals name but for ASCII letter case, copied over name (the same
+ * length); name is left alone when none does. The first such name in the folder's order wins. */
+static void os_fs_find_folded(int dir, char *name)
+{
+    size_t n = strlen(name);
+    int fd = openat(dir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    struct dirent *e;
+    if (d == NULL) {
+        if (fd >= 0)
+            close(fd);
+        return;
+    }
+    while ((e = readdir(d)) != NULL)
+        if (strlen(e->d_name) == n && strcasecmp(e->d_name, name) == 0) {
+            memcpy(name, e->d_name, n);
+            break;
+        }
+    closedir(d);
+}
+
+void os_fs_match_case(int root, char *rel)
+{
+    int dir = dup(root);
+    char *p = rel;
+    while (dir >= 0 && *p != 0) {
+        char *slash = strchr(p, '/');
+        size_t n = slash != NULL ? (size_t)(slash - p) : strlen(p);
+        char saved = p[n];
+        struct stat st;
+        p[n] = 0;
+        if (fstatat(dir, p, &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT)
+            os_fs_find_folded(dir, p);
+        /* Only real folders are entered (O_NOFOLLOW): a link ends the matching, and the open
+         * that follows refuses it. */
+        int next =
+            saved != 0 ? openat(dir, p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+        p[n] = saved;
+        close(dir);
+        dir = next;
+        p += n + (saved != 0);
+    }
+    if (dir >= 0)
+        close(dir);
 }
 
 /* Splits "a/b/c" into the parent's descriptor and "c". */

@@ -245,6 +245,11 @@ bool os_fs_remove_tree(const char *path);
 enum os_fs_status os_fs_open(int root, const char *rel, const struct os_fs_open *how, int *fd,
                              bool *existed);
 enum os_fs_status os_fs_unlink(int root, const char *rel, bool directory);
+/* Rewrites each component of rel that does not exist as spelled into the spelling of an entry
+ * of its folder that differs only in ASCII letter case, if one does (Windows' file systems
+ * compare names without case; Linux's compare bytes). Stops at the first component that is
+ * not a folder; the lengths never change. */
+void os_fs_match_case(int root, char *rel);
 enum os_fs_status os_fs_read(int fd, void *buffer, size_t length, uint64_t offset, size_t *done);
 enum os_fs_status os_fs_write(int fd, const void *buffer, size_t length, uint64_t offset,
                               size_t *done);

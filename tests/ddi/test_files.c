@@ -228,12 +228,14 @@ TEST(name_mapping)
     HANDLE h;
     char buf[64];
     use_root();
-    ok(access(host_path("C"), F_OK) == 0 && access(host_path("Windows"), F_OK) == 0,
-       "the root has C and Windows\n");
+    ok(access(host_path("C"), F_OK) == 0 &&
+           access(host_path("Windows/System32/drivers"), F_OK) == 0 &&
+           access(host_path("Windows/Temp"), F_OK) == 0,
+       "the root has C, Windows, Windows/System32/drivers and Windows/Temp\n");
+    /* The folders of every Windows installation are there already. */
     ok_status(create(&h, L"\\SystemRoot\\System32", FILE_LIST_DIRECTORY | SYNCHRONIZE, FILE_CREATE,
                      FILE_DIRECTORY_FILE | FILE_SYNCHRONOUS_IO_NONALERT, &iosb),
-              STATUS_SUCCESS);
-    ZwClose(h);
+              STATUS_OBJECT_NAME_COLLISION);
     ok_status(create(&h, L"\\SystemRoot\\System32\\drvhost.ini", SYNC_WRITE, FILE_CREATE, SYNC_OPT,
                      &iosb),
               STATUS_SUCCESS);
@@ -252,9 +254,22 @@ TEST(name_mapping)
         create(&h, L"\\systemroot\\System32\\drvhost.ini", SYNC_READ, FILE_OPEN, SYNC_OPT, &iosb),
         STATUS_SUCCESS);
     ZwClose(h);
-    /* Deviation (docs/files.md): below the prefix, names are case-sensitive. */
+    /* Names compare without letter case, folders and files alike; a new name keeps the case the
+     * driver gave it (NTFS is case-insensitive and case-preserving). */
     ok_status(create(&h, L"\\??\\C:\\F.TXT", SYNC_READ, FILE_OPEN, SYNC_OPT, &iosb),
-              STATUS_OBJECT_NAME_NOT_FOUND);
+              STATUS_SUCCESS);
+    ZwClose(h);
+    ok_status(create(&h, L"\\SystemRoot\\temp\\Log.TXT", SYNC_WRITE, FILE_CREATE, SYNC_OPT, &iosb),
+              STATUS_SUCCESS);
+    ZwClose(h);
+    ok(access(host_path("Windows/Temp/Log.TXT"), F_OK) == 0,
+       "\\SystemRoot\\temp is Windows/Temp\n");
+    ok_status(create(&h, L"\\SYSTEMROOT\\TEMP\\log.txt", SYNC_WRITE, FILE_CREATE, SYNC_OPT, &iosb),
+              STATUS_OBJECT_NAME_COLLISION);
+    ok_status(create(&h, L"\\SystemRoot\\system32\\DRIVERS", FILE_LIST_DIRECTORY | SYNCHRONIZE,
+                     FILE_OPEN, FILE_DIRECTORY_FILE | FILE_SYNCHRONOUS_IO_NONALERT, &iosb),
+              STATUS_SUCCESS);
+    ZwClose(h);
     /* Another drive exists only if its folder does. */
     ok_status(create(&h, L"\\??\\D:\\x.txt", SYNC_READ, FILE_OPEN_IF, SYNC_OPT, &iosb),
               STATUS_OBJECT_PATH_NOT_FOUND);

@@ -58,6 +58,7 @@ typedef struct {
     int32_t CreateErrors[3];
     uint32_t CountAfterRemove;
     uint32_t MappedTwiceSame;
+    uint32_t Ports;
 } win_info;
 
 static drvhost_file *start_device(void)
@@ -131,6 +132,8 @@ TEST(the_resources_reach_prepare_hardware_translated)
     /* MmMapIoSpace: the registers are memory both mappings see. */
     ok(info.Register == 0x1234 && info.MappedTwiceSame == 1, "register 0x%x, same %u\n",
        info.Register, info.MappedTwiceSame);
+    ok(info.Ports == 0x1F, "the port range through wdfhwaccess.h: checks %#x of 0x1f\n",
+       info.Ports);
     /* WdfCmResourceListInsertDescriptor: PrepareHardware's lists cannot be changed. */
     ok(info.AppendStatus == STATUS_ACCESS_DENIED_ && info.InsertStatus == STATUS_ACCESS_DENIED_,
        "append 0x%08X, insert 0x%08X\n", (unsigned)info.AppendStatus, (unsigned)info.InsertStatus);

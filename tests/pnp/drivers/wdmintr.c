@@ -122,6 +122,16 @@ static void Ports(ULONG_PTR base, ULONG length)
     outside = READ_PORT_UCHAR((PUCHAR)(base + length));
     Print("ports buffer=%u,%u outside=0x%x straddling=0x%x", got[0], got[1], (unsigned)outside,
           (unsigned)READ_PORT_ULONG((PULONG)(base + length - 2)));
+    {
+        USHORT w[2] = {0x1111, 0x2222}, rw[2] = {0, 0};
+        ULONG l[2] = {0x33333333, 0x44444444}, rl[2] = {0, 0};
+        WRITE_PORT_BUFFER_USHORT((PUSHORT)(base + 2), w, 2);
+        READ_PORT_BUFFER_USHORT((PUSHORT)(base + 2), rw, 2);
+        WRITE_PORT_BUFFER_ULONG((PULONG)(base + 4), l, 2);
+        READ_PORT_BUFFER_ULONG((PULONG)(base + 4), rl, 2);
+        Print("ports wide buffers=0x%x,0x%x 0x%x,0x%x", (unsigned)rw[0], (unsigned)rw[1],
+              (unsigned)rl[0], (unsigned)rl[1]);
+    }
 }
 
 static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)

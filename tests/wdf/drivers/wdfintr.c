@@ -173,6 +173,38 @@ static NTSTATUS MapRegisters(PCM_PARTIAL_RESOURCE_DESCRIPTOR Memory)
     return STATUS_SUCCESS;
 }
 
+/* The port range through wdfhwaccess.h: what is written is read back; the buffer forms repeat
+ * one port (the last value written stays; reads repeat it); past the range, all ones. */
+static ULONG PortChecks(WDFDEVICE Device, PCM_PARTIAL_RESOURCE_DESCRIPTOR t)
+{
+    PUCHAR base = (PUCHAR)(ULONG_PTR)t->u.Port.Start.QuadPart, past = base + t->u.Port.Length;
+    UCHAR b[2] = {7, 9}, rb[2];
+    USHORT w[2] = {0x1111, 0x2222}, rw[2];
+    ULONG l[2] = {0x33333333, 0x44444444}, rl[2], checks = 0;
+    WDF_WRITE_PORT_UCHAR(Device, base, 0xA5);
+    checks |= WDF_READ_PORT_UCHAR(Device, base) == 0xA5 ? WIN_PORT_UCHAR : 0;
+    WDF_WRITE_PORT_USHORT(Device, (PUSHORT)(base + 2), 0xBEEF);
+    checks |= WDF_READ_PORT_USHORT(Device, (PUSHORT)(base + 2)) == 0xBEEF ? WIN_PORT_USHORT : 0;
+    WDF_WRITE_PORT_ULONG(Device, (PULONG)(base + 4), 0x12345678);
+    checks |= WDF_READ_PORT_ULONG(Device, (PULONG)(base + 4)) == 0x12345678 ? WIN_PORT_ULONG : 0;
+    WDF_WRITE_PORT_BUFFER_UCHAR(Device, base, b, 2);
+    WDF_READ_PORT_BUFFER_UCHAR(Device, base, rb, 2);
+    WDF_WRITE_PORT_BUFFER_USHORT(Device, (PUSHORT)(base + 2), w, 2);
+    WDF_READ_PORT_BUFFER_USHORT(Device, (PUSHORT)(base + 2), rw, 2);
+    WDF_WRITE_PORT_BUFFER_ULONG(Device, (PULONG)(base + 4), l, 2);
+    WDF_READ_PORT_BUFFER_ULONG(Device, (PULONG)(base + 4), rl, 2);
+    checks |= rb[0] == 9 && rb[1] == 9 && rw[0] == 0x2222 && rw[1] == 0x2222 &&
+                      rl[0] == 0x44444444 && rl[1] == 0x44444444
+                  ? WIN_PORT_BUFFERS
+                  : 0;
+    checks |= WDF_READ_PORT_UCHAR(Device, past) == 0xFF &&
+                      WDF_READ_PORT_USHORT(Device, (PUSHORT)past) == 0xFFFF &&
+                      WDF_READ_PORT_ULONG(Device, (PULONG)past) == 0xFFFFFFFF
+                  ? WIN_PORT_OUTSIDE
+                  : 0;
+    return checks;
+}
+
 static NTSTATUS PrepareHardware(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Translated)
 {
     ULONG count = WdfCmResourceListGetCount(Translated), interrupts = 0;
@@ -184,6 +216,8 @@ static NTSTATUS PrepareHardware(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST
         PCM_PARTIAL_RESOURCE_DESCRIPTOR t = WdfCmResourceListGetDescriptor(Translated, i);
         if (t->Type == CmResourceTypeMemory)
             status = MapRegisters(t);
+        else if (t->Type == CmResourceTypePort)
+            Info.Ports = PortChecks(Device, t);
         else if (t->Type == CmResourceTypeInterrupt && interrupts++ == 1)
             status = CreateInterrupt1(Device, WdfCmResourceListGetDescriptor(Raw, i), t);
     }

@@ -45,6 +45,14 @@ typedef struct _WIN_INFO {
     ULONG CountAfterRemove;   /* translated + 100 * raw, after a Remove of each */
     ULONG MappedTwiceSame;    /* MmMapIoSpaceEx of the range sees what was written through
                                  MmMapIoSpace's mapping, at each register width */
+    ULONG Ports;              /* WIN_PORT_ bits: the port range through wdfhwaccess.h */
 } WIN_INFO;
+
+#define WIN_PORT_UCHAR   0x01 /* WDF_WRITE_PORT_UCHAR then WDF_READ_PORT_UCHAR: the value */
+#define WIN_PORT_USHORT  0x02 /* the same for USHORT */
+#define WIN_PORT_ULONG   0x04 /* and ULONG */
+#define WIN_PORT_BUFFERS 0x08 /* the three buffer forms: Count accesses of one port */
+#define WIN_PORT_OUTSIDE 0x10 /* a port past the range reads all ones, at each width */
+#define WIN_PORT_ALL     0x1F
 
 #endif

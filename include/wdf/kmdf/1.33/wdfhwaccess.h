@@ -66,6 +66,9 @@ WDF_HWACCESS_REGISTER(ULONG64, ULONG64)
         WRITE_PORT_BUFFER_##suffix(Port, Buffer, Count);                                           \
     }
 
+WDF_HWACCESS_PORT(UCHAR, UCHAR)
+WDF_HWACCESS_PORT(USHORT, USHORT)
+WDF_HWACCESS_PORT(ULONG, ULONG)
 #undef WDF_HWACCESS_PORT
 
 #endif
