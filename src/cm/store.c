@@ -858,6 +858,11 @@ static const struct {
     {"MACHINE\\SOFTWARE", TRUE},
     {"MACHINE\\SOFTWARE\\Classes", FALSE},
     {"MACHINE\\HARDWARE", TRUE},
+    /* Every Windows machine has these three (drivers write DEVICEMAP\SERIALCOMM and the like
+     * with RtlWriteRegistryValue, which creates only the last key of its path). */
+    {"MACHINE\\HARDWARE\\DESCRIPTION", FALSE},
+    {"MACHINE\\HARDWARE\\DEVICEMAP", FALSE},
+    {"MACHINE\\HARDWARE\\RESOURCEMAP", FALSE},
     {"USER", TRUE},
 };
 

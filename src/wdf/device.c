@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ke/ke.h"
+#include "ob/ob.h"
 #include "rtl/rtl.h"
 #include "vf/vf.h"
 #include "wdf/wdf_private.h"
@@ -360,14 +361,19 @@ NTSTATUS imp_WdfDeviceCreateSymbolicLink(PWDF_DRIVER_GLOBALS globals, WDFDEVICE 
     struct wdf_device *dev = WDF_DEVICE_GET(g, Device);
     UNICODE_STRING link = {0};
     NTSTATUS status;
+    /* An unnamed PnP device's link names its PDO (Microsoft's fakemodem sample: "our FDO doesn't
+     * have a name"): an open by that name reaches the top of the PDO's stack, this device. */
+    PCUNICODE_STRING target = dev->name.Length != 0 ? &dev->name
+                              : dev->pdo != NULL    ? ob_name_of(dev->pdo)
+                                                    : NULL;
     WDF_CHECK_NOT_NULL(g, SymbolicLinkName);
-    if (dev->name.Length == 0)
+    if (target == NULL || target->Length == 0)
         return STATUS_INVALID_DEVICE_STATE; /* a link needs a named device */
     if (dev->link.Length != 0)
         return STATUS_INVALID_DEVICE_REQUEST; /* one link per device in this slice */
     status = wdf_copy_string(&link, SymbolicLinkName);
     if (NT_SUCCESS(status))
-        status = IoCreateSymbolicLink(&link, &dev->name);
+        status = IoCreateSymbolicLink(&link, (PUNICODE_STRING)target);
     if (!NT_SUCCESS(status)) {
         free(link.Buffer);
         return status;

@@ -4,10 +4,10 @@
  * WdfDriverOpenParametersRegistryKey (the service key's Parameters subkey, created when
  * missing).
  *
- * Access: drvhost's Zw routines do not check a handle's access, so the framework checks what the
- * key was opened with (generic rights mapped as for keys): a value query needs KEY_QUERY_VALUE,
- * an assignment or value removal KEY_SET_VALUE, RemoveKey DELETE; STATUS_ACCESS_DENIED
- * otherwise, as the reference pages document.
+ * Access: not checked, as on Windows for kernel-mode callers (wdf_key_allows); a routine the
+ * key's access would not allow a user-mode caller (a value query without KEY_QUERY_VALUE, an
+ * assignment or value removal without KEY_SET_VALUE, RemoveKey without DELETE; generic rights
+ * mapped as for keys) is reported as a warning and goes on.
  *
  * Lifetime: the key handle is a kernel handle the object owns; it is closed when the object is
  * deleted, after the driver's cleanup callbacks (Microsoft: WdfRegistryWdmGetHandle's handle
@@ -45,17 +45,24 @@ static ACCESS_MASK wdf_key_rights(ACCESS_MASK access)
     return access;
 }
 
+/* Windows does not check the key's access here: the framework reaches the registry through the
+ * Zw routines, whose PreviousMode is KernelMode, and a kernel-mode caller's requested access is
+ * always allowed (Microsoft: ObReferenceObjectByHandle); the reference pages'
+ * STATUS_ACCESS_DENIED is UMDF's, where a user-mode handle is checked. Microsoft's own fakemodem
+ * sample queries a key it opened with STANDARD_RIGHTS_ALL. So the call goes on; the missing
+ * right is reported as a warning, since the same driver would fail under UMDF. */
 static NTSTATUS wdf_key_allows(struct wdf_globals *g, struct wdf_key *k, ACCESS_MASK needed,
                                const char *ddi)
 {
-    if ((k->access & needed) == needed)
-        return STATUS_SUCCESS;
-    rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': %s on a key opened without %s access",
-             g->pub.DriverName, ddi,
-             needed == KEY_QUERY_VALUE ? "KEY_QUERY_VALUE"
-             : needed == KEY_SET_VALUE ? "KEY_SET_VALUE"
-                                       : "DELETE");
-    return STATUS_ACCESS_DENIED;
+    if ((k->access & needed) != needed)
+        rtl_diag(RTL_DIAG_WARN, "wdf",
+                 "driver '%s': %s on a key opened without %s access (allowed: kernel-mode "
+                 "access is not checked; under UMDF this is STATUS_ACCESS_DENIED)",
+                 g->pub.DriverName, ddi,
+                 needed == KEY_QUERY_VALUE ? "KEY_QUERY_VALUE"
+                 : needed == KEY_SET_VALUE ? "KEY_SET_VALUE"
+                                           : "DELETE");
+    return STATUS_SUCCESS;
 }
 
 /* A key object owning `handle` (closed on failure). */

@@ -281,3 +281,18 @@ TEST(query_routine_errors)
               STATUS_INSUFFICIENT_RESOURCES);
     ok(calls == 2, "calls %d\n", calls);
 }
+
+/* HKLM\HARDWARE\DEVICEMAP exists on every Windows machine, so a driver's
+ * RtlWriteRegistryValue(RTL_REGISTRY_DEVICEMAP, L"SERIALCOMM", ...) creates SERIALCOMM in it
+ * (the routine creates the last key of its path only). */
+TEST(devicemap_exists_for_rtl_write)
+{
+    static const WCHAR port[] = L"COM5";
+    ok_status(RtlCheckRegistryKey(RTL_REGISTRY_DEVICEMAP, L""), STATUS_SUCCESS);
+    ok_status(RtlWriteRegistryValue(RTL_REGISTRY_DEVICEMAP, L"SERIALCOMM", L"\\Device\\x", REG_SZ,
+                                    (PVOID)port, sizeof(port)),
+              STATUS_SUCCESS);
+    ok_status(RtlCheckRegistryKey(RTL_REGISTRY_DEVICEMAP, L"SERIALCOMM"), STATUS_SUCCESS);
+    ok_status(RtlDeleteRegistryValue(RTL_REGISTRY_DEVICEMAP, L"SERIALCOMM", L"\\Device\\x"),
+              STATUS_SUCCESS);
+}

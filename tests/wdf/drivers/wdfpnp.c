@@ -332,6 +332,13 @@ static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
     status = WdfDeviceCreateDeviceInterface(device, &GUID_WDFPNP_INTERFACE, NULL);
     if (!NT_SUCCESS(status))
         return status;
+    /* The FDO has no name: the link names its PDO, whose stack it tops (the scenario opens it). */
+    {
+        DECLARE_CONST_UNICODE_STRING(link, L"\\DosDevices\\WdfPnpFdo");
+        status = WdfDeviceCreateSymbolicLink(device, &link);
+        if (!NT_SUCCESS(status))
+            return status;
+    }
 #endif
     return CreateQueue(device);
 #endif
