@@ -17,6 +17,18 @@
 #include <wsk.h>
 #include <xfilter.h>
 
+/* ---- wdm.h: GUID_ACPI_INTERFACE_STANDARD2's interface (twelve members, x64) --------------- */
+C_ASSERT(FIELD_OFFSET(ACPI_INTERFACE_STANDARD2, Context) == 8);
+C_ASSERT(FIELD_OFFSET(ACPI_INTERFACE_STANDARD2, GpeConnectVector) == 32);
+C_ASSERT(FIELD_OFFSET(ACPI_INTERFACE_STANDARD2, RegisterForDeviceNotifications) == 72);
+C_ASSERT(sizeof(ACPI_INTERFACE_STANDARD2) == 88);
+C_ASSERT(__builtin_types_compatible_p(PREGISTER_FOR_DEVICE_NOTIFICATIONS2,
+                                      NTSTATUS (*)(PVOID, PDEVICE_NOTIFY_CALLBACK2, PVOID)));
+C_ASSERT(__builtin_types_compatible_p(PDEVICE_NOTIFY_CALLBACK2, VOID (*)(PVOID, ULONG)));
+C_ASSERT(__builtin_types_compatible_p(PGPE_CONNECT_VECTOR2,
+                                      NTSTATUS (*)(PVOID, ULONG, KINTERRUPT_MODE, BOOLEAN,
+                                                   PGPE_SERVICE_ROUTINE, PVOID, PVOID *)));
+
 /* ---- acpiioct.h: requests (FILE_DEVICE_ACPI, METHOD_BUFFERED, read | write access) --------- */
 C_ASSERT(IOCTL_ACPI_ASYNC_EVAL_METHOD == 0x32c000);
 C_ASSERT(IOCTL_ACPI_EVAL_METHOD == 0x32c004);
