@@ -10,6 +10,8 @@
 #include <SPBCx.h>
 #include <TrustedRuntimeClx.h>
 #include <TrEEVariableService.h>
+#include <ufxclient.h>
+#include <usbfnioctl.h>
 
 /* gpioclx.h: GPIO_CONNECT_IO_PINS_MODE and CLIENT_CONTROLLER_QUERY_SET_REQUEST_TYPE. */
 C_ASSERT(ConnectModeInvalid == 0 && ConnectModeInput == 1 && ConnectModeOutput == 2);
@@ -235,6 +237,40 @@ C_ASSERT(FIELD_OFFSET(EFI_SET_VARIABLE_IN, DataSize) == 24);
 C_ASSERT(FIELD_OFFSET(EFI_SET_VARIABLE_IN, DataOffset) == 32);
 C_ASSERT(FIELD_OFFSET(EFI_SET_VARIABLE_IN, Buffer) == 36);
 C_ASSERT(sizeof(EFI_QUERY_VARIABLE_INFO_OUT) == 32);
+
+/* ufxclient.h, ufxbase.h, usbfnbase.h, usbfnioctl.h: x64 layouts, enum values, the IOCTL codes
+ * (FILE_DEVICE_BUS_EXTENDER 0x2a, read | write access). */
+C_ASSERT(FIELD_OFFSET(UFX_DEVICE_CAPABILITIES, MaxSpeed) == 4);
+C_ASSERT(FIELD_OFFSET(UFX_DEVICE_CAPABILITIES, PdcpSupported) == 12);
+C_ASSERT(FIELD_OFFSET(UFX_DEVICE_CAPABILITIES, InEndpointBitmap) == 14);
+C_ASSERT(sizeof(UFX_DEVICE_CAPABILITIES) == 20);
+C_ASSERT(FIELD_OFFSET(UFX_HARDWARE_FAILURE_CONTEXT, Data) == 8);
+C_ASSERT(FIELD_OFFSET(UFX_DEVICE_CALLBACKS, EvtDeviceHostConnect) == 8);
+C_ASSERT(FIELD_OFFSET(UFX_DEVICE_CALLBACKS, EvtDeviceControllerReset) == 80);
+C_ASSERT(FIELD_OFFSET(UFX_DEVICE_CALLBACKS, EvtDeviceProprietaryChargerReset) == 128);
+C_ASSERT(sizeof(UFX_DEVICE_CALLBACKS) == 136);
+C_ASSERT(UsbSuperSpeed == 3 && UsbfnActionDetectProprietaryCharger == 2);
+C_ASSERT(UsbfnProprietaryDedicatedChargingPort == 5 && UsbfnDeviceStateSuspended == 6);
+C_ASSERT(UsbfnEventSetInterface == 11 && UsbfnDirectionRx == UsbfnDirectionOut);
+C_ASSERT(MAX_NUM_USBFN_PIPES == 16 && MAX_INTERFACE_GUID_LENGTH == 39);
+C_ASSERT(sizeof(USBFNPIPEID) == 4 && sizeof(USBFN_PIPE_INFORMATION) == 12);
+C_ASSERT(sizeof(USBFN_CLASS_INTERFACE) == 196);
+C_ASSERT(FIELD_OFFSET(USBFN_CLASS_INFORMATION_PACKET, InterfaceName) == 392);
+C_ASSERT(FIELD_OFFSET(USBFN_CLASS_INFORMATION_PACKET, SuperSpeedClassInterface) == 552);
+C_ASSERT(FIELD_OFFSET(USBFN_NOTIFICATION, u) == 4 && sizeof(USBFN_NOTIFICATION) == 12);
+C_ASSERT(sizeof(USBFN_POWER_FILTER_STATE) == 8);
+C_ASSERT(IOCTL_INTERNAL_USBFN_TRANSFER_IN == 0x2ac00d);
+C_ASSERT(IOCTL_INTERNAL_USBFN_TRANSFER_OUT == 0x2ac016);
+C_ASSERT(IOCTL_INTERNAL_USBFN_CONTROL_STATUS_HANDSHAKE_IN == 0x2ac018);
+C_ASSERT(IOCTL_INTERNAL_USBFN_SET_PIPE_STATE == 0x2ac029);
+C_ASSERT(IOCTL_INTERNAL_USBFN_SIGNAL_REMOTE_WAKEUP == 0x2ac10c);
+C_ASSERT(IOCTL_INTERNAL_USBFN_DESCRIPTOR_UPDATE == 0x2ac401);
+C_ASSERT(sizeof(UFX_PROPRIETARY_CHARGER) == 20);
+C_ASSERT(__builtin_types_compatible_p(PFN_UFX_DEVICE_ENDPOINT_ADD,
+                                      NTSTATUS (*)(UFXDEVICE, const PUSB_ENDPOINT_DESCRIPTOR,
+                                                   PUFXENDPOINT_INIT)));
+C_ASSERT(__builtin_types_compatible_p(PFN_UFX_DEVICE_USB_STATE_CHANGE,
+                                      VOID (*)(UFXDEVICE, USBFN_DEVICE_STATE)));
 
 DRIVER_INITIALIZE DriverEntry;
 

@@ -8,6 +8,7 @@
 #include <UcmCx.h>
 #include <SPBCx.h>
 #include <gpioclx.h>
+#include <ufxclient.h>
 
 #include "harness.h"
 
@@ -161,4 +162,27 @@ TEST(gpio_flag_bits)
     ok(disconnect.AsULONG == 1 && read.AsULONG == 1 && save.AsULONG == 1 && disable.AsULONG == 1,
        "bit 0 flags %#lx %#lx %#lx %#lx\n", (unsigned long)disconnect.AsULONG,
        (unsigned long)read.AsULONG, (unsigned long)save.AsULONG, (unsigned long)disable.AsULONG);
+}
+
+/* ufxclient.h's *_INIT helpers: the structure cleared, Size set. */
+TEST(ufx_inits)
+{
+    UFX_DEVICE_CALLBACKS callbacks;
+    UFX_DEVICE_CAPABILITIES capabilities;
+    UFX_ENDPOINT_CALLBACKS endpoint;
+
+    memset(&callbacks, 0xAB, sizeof(callbacks));
+    UFX_DEVICE_CALLBACKS_INIT(&callbacks);
+    ok(callbacks.Size == sizeof(callbacks) && callbacks.EvtDeviceHostConnect == NULL &&
+           callbacks.EvtDeviceProprietaryChargerReset == NULL,
+       "device callbacks Size %lu\n", (unsigned long)callbacks.Size);
+    memset(&capabilities, 0xAB, sizeof(capabilities));
+    UFX_DEVICE_CAPABILITIES_INIT(&capabilities);
+    ok(capabilities.Size == sizeof(capabilities) && capabilities.MaxSpeed == UsbLowSpeed &&
+           capabilities.OutEndpointBitmap == 0,
+       "capabilities Size %lu\n", (unsigned long)capabilities.Size);
+    memset(&endpoint, 0xAB, sizeof(endpoint));
+    UFX_ENDPOINT_CALLBACKS_INIT(&endpoint);
+    ok(endpoint.Size == sizeof(endpoint), "endpoint callbacks Size %lu\n",
+       (unsigned long)endpoint.Size);
 }
