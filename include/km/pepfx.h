@@ -230,19 +230,19 @@ typedef struct _PEP_WORK {
 #define PEP_ACPI_EVALUATE_CONTROL_METHOD_COMPLETE_FLAG_NONE 0x0
 
 typedef struct _PEP_ACPI_PREPARE_DEVICE {
-    PANSI_STRING AcpiDeviceName;
+    PCUNICODE_STRING AcpiDeviceName;
     ULONG InputFlags;
     BOOLEAN DeviceAccepted;
     ULONG OutputFlags;
 } PEP_ACPI_PREPARE_DEVICE, *PPEP_ACPI_PREPARE_DEVICE;
 
 typedef struct _PEP_ACPI_ABANDON_DEVICE {
-    PANSI_STRING AcpiDeviceName;
+    PCUNICODE_STRING AcpiDeviceName;
     BOOLEAN DeviceAccepted;
 } PEP_ACPI_ABANDON_DEVICE, *PPEP_ACPI_ABANDON_DEVICE;
 
 typedef struct _PEP_ACPI_REGISTER_DEVICE {
-    PANSI_STRING AcpiDeviceName;
+    PCUNICODE_STRING AcpiDeviceName;
     ULONG InputFlags;
     POHANDLE KernelHandle;
     PEPHANDLE DeviceHandle;
