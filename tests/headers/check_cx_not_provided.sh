@@ -21,6 +21,8 @@ cat > "$work/cx.c" <<'C'
 #include <gpioclx.h>
 #include <TrustedRuntimeClx.h>
 #include <ufxclient.h>
+#define PEP_KERNEL_INFORMATION_VERSION PEP_KERNEL_INFORMATION_V3
+#include <pepfx.h>
 DRIVER_INITIALIZE DriverEntry;
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
@@ -32,6 +34,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     if (packet.Flags) { /* never: the imports alone must refuse the module */
         TrSecureDeviceLogMessage(NULL, 0, "%d\n", 1);
         UfxDeviceNotifyAttach(NULL);
+        PoFxRegisterPlugin(NULL, NULL);
     }
     return GPIO_CLX_UnregisterClient(WdfGetDriver());
 }
@@ -43,13 +46,15 @@ expect cc.err "GPIO_CLX_RegisterClient.*drvhost does not provide this routine: t
 expect cc.err "GPIO_CLX_UnregisterClient.*drvhost does not provide this routine"
 expect cc.err "TrSecureDeviceLogMessage.*drvhost does not provide this routine"
 expect cc.err "UfxDeviceNotifyAttach.*drvhost does not provide this routine"
+expect cc.err "PoFxRegisterPlugin.*drvhost does not provide this routine"
 status=0
 "$drvhost" run cx.scn > out.txt 2> err.txt || status=$?
 [ "$status" = 1 ] || { cat out.txt err.txt >&2; fail "drvhost run: exit status $status, expected 1"; }
 expect out.txt "load cx -> STATUS_PROCEDURE_NOT_FOUND FAILED"
-expect err.txt "imports 4 routine(s) that drvhost does not implement"
+expect err.txt "imports 5 routine(s) that drvhost does not implement"
 expect err.txt "^  GPIO_CLX_RegisterClient"
 expect err.txt "^  GPIO_CLX_UnregisterClient"
 expect err.txt "^  TrSecureDeviceLogMessage"
 expect err.txt "^  UfxDeviceNotifyAttach"
+expect err.txt "^  PoFxRegisterPlugin"
 echo "class-extension routines not provided: ok"
