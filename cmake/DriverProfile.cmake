@@ -17,6 +17,10 @@ set(DRVHOST_DRIVER_CFLAGS
     # Distribution compilers may turn these on by default; each would add an import
     # (__stack_chk_fail, __memcpy_chk, ...) that libdrvhost.so does not provide.
     -fno-stack-protector -U_FORTIFY_SOURCE
+    # MSVC's C compiler makes a file-scope declaration without initializer (a tentative
+    # definition, `int x;` in a header several sources include) a communal symbol the linker
+    # merges; GCC 10 and later give each source its own definition, and the link fails.
+    -fcommon
     -D_AMD64_ -DAMD64 -D_WIN64 -DDRVHOST=1
     # The WDK's compiler environment: /kernel defines _KERNEL_MODE; C drivers use the bare
     # try/except/finally/leave (include/km/drvhost_seh.h).
@@ -34,7 +38,7 @@ set(DRVHOST_DRIVER_CFLAGS
 # RTTI, no C++ runtime (no thread-safe statics guard, no atexit registration, no standard C++
 # headers): placement forms and operator new/delete exist only where the driver defines them.
 set(DRVHOST_DRIVER_CXXFLAGS ${DRVHOST_DRIVER_CFLAGS})
-list(REMOVE_ITEM DRVHOST_DRIVER_CXXFLAGS -std=gnu11 -Werror=implicit-function-declaration
+list(REMOVE_ITEM DRVHOST_DRIVER_CXXFLAGS -std=gnu11 -fcommon -Werror=implicit-function-declaration
      -Wno-pointer-to-int-cast -Wno-error=incompatible-pointer-types -Wno-error=int-conversion
      -Wno-error=implicit-int) # C only
 list(PREPEND DRVHOST_DRIVER_CXXFLAGS -std=gnu++17)

@@ -416,6 +416,10 @@ NTSYSAPI ULONG NTAPI RtlFindLastBackwardRunClear(PRTL_BITMAP BitMapHeader, ULONG
 NTSYSAPI ULONG NTAPI RtlFindClearRuns(PRTL_BITMAP BitMapHeader, PRTL_BITMAP_RUN RunArray,
                                       ULONG SizeOfRunArray, BOOLEAN LocateLongestRuns);
 
+/* The zero-based position of the lowest (highest) set bit of Set; -1 when Set is 0. */
+NTSYSAPI CCHAR NTAPI RtlFindLeastSignificantBit(ULONGLONG Set);
+NTSYSAPI CCHAR NTAPI RtlFindMostSignificantBit(ULONGLONG Set);
+
 /* 1 when bit BP of the map is set (no range check, as in the WDK). */
 #define RtlCheckBit(BMH, BP) ((BOOLEAN)(((BMH)->Buffer[(ULONG)(BP) >> 5] >> ((BP)&31)) & 1))
 

@@ -724,6 +724,9 @@ NTKERNELAPI DECLSPEC_NORETURN VOID NTAPI KeBugCheckEx(ULONG BugCheckCode,
                                                       ULONG_PTR BugCheckParameter3,
                                                       ULONG_PTR BugCheckParameter4);
 NTKERNELAPI DECLSPEC_NORETURN VOID NTAPI KeBugCheck(ULONG BugCheckCode);
+/* Bug check codes a driver raises itself (the WDK's bugcodes.h names; the debugger reference
+ * gives each value). Only the ones samples have needed so far. */
+#define DRIVER_VIOLATION 0x00000121L
 
 #define PAGED_CODE()                                                                               \
     do {                                                                                           \

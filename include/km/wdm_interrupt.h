@@ -233,5 +233,42 @@ DRVHOST_PORT_ACCESS(USHORT, USHORT);
 DRVHOST_PORT_ACCESS(ULONG, ULONG);
 #undef DRVHOST_PORT_ACCESS
 
+/* ---- GUID_ACPI_INTERFACE_STANDARD2 ------------------------------------------------------ */
+
+/* What the ACPI driver hands a function driver that queries GUID_ACPI_INTERFACE_STANDARD2
+ * (IRP_MN_QUERY_INTERFACE, Version 1): general-purpose-event vectors and device Notify()
+ * callbacks, each routine taking the interface's Context first. Here, after KINTERRUPT_MODE,
+ * which the GPE connect routine takes. drvhost has no ACPI driver: nothing answers the query, so
+ * it fails as on a device without an ACPI namespace node; the types let the driver compile. */
+typedef BOOLEAN GPE_SERVICE_ROUTINE(PVOID ObjectContext, PVOID ServiceContext);
+typedef GPE_SERVICE_ROUTINE *PGPE_SERVICE_ROUTINE;
+typedef NTSTATUS (*PGPE_CONNECT_VECTOR2)(PVOID Context, ULONG GpeNumber, KINTERRUPT_MODE Mode,
+                                         BOOLEAN Shareable, PGPE_SERVICE_ROUTINE ServiceRoutine,
+                                         PVOID ServiceContext, PVOID *ObjectContext);
+typedef NTSTATUS (*PGPE_DISCONNECT_VECTOR2)(PVOID Context, PVOID ObjectContext);
+typedef NTSTATUS (*PGPE_ENABLE_EVENT2)(PVOID Context, PVOID ObjectContext);
+typedef NTSTATUS (*PGPE_DISABLE_EVENT2)(PVOID Context, PVOID ObjectContext);
+typedef NTSTATUS (*PGPE_CLEAR_STATUS2)(PVOID Context, PVOID ObjectContext);
+/* Called with the ACPI Notify code (0x80 and up are device specific). */
+typedef VOID (*PDEVICE_NOTIFY_CALLBACK2)(PVOID NotificationContext, ULONG NotifyCode);
+typedef NTSTATUS (*PREGISTER_FOR_DEVICE_NOTIFICATIONS2)(
+    PVOID Context, PDEVICE_NOTIFY_CALLBACK2 NotificationHandler, PVOID NotificationContext);
+typedef VOID (*PUNREGISTER_FOR_DEVICE_NOTIFICATIONS2)(PVOID Context);
+
+typedef struct {
+    USHORT Size;
+    USHORT Version;
+    PVOID Context;
+    PINTERFACE_REFERENCE InterfaceReference;
+    PINTERFACE_DEREFERENCE InterfaceDereference;
+    PGPE_CONNECT_VECTOR2 GpeConnectVector;
+    PGPE_DISCONNECT_VECTOR2 GpeDisconnectVector;
+    PGPE_ENABLE_EVENT2 GpeEnableEvent;
+    PGPE_DISABLE_EVENT2 GpeDisableEvent;
+    PGPE_CLEAR_STATUS2 GpeClearStatus;
+    PREGISTER_FOR_DEVICE_NOTIFICATIONS2 RegisterForDeviceNotifications;
+    PUNREGISTER_FOR_DEVICE_NOTIFICATIONS2 UnregisterForDeviceNotifications;
+} ACPI_INTERFACE_STANDARD2, *PACPI_INTERFACE_STANDARD2;
+
 #endif
 #endif

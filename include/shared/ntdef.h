@@ -22,6 +22,7 @@ typedef short SHORT;
 typedef int LONG;
 #endif
 typedef void *PVOID, *LPVOID;
+typedef void *PVOID64; /* a 64-bit pointer: every pointer on x64 */
 typedef const void *PCVOID, *LPCVOID;
 typedef unsigned char UCHAR, *PUCHAR;
 typedef unsigned short USHORT, *PUSHORT;

@@ -383,6 +383,11 @@
 #ifndef _Analysis_assume_
 #define _Analysis_assume_(...)
 #endif
+/* The legacy statement annotation marking a deliberate switch fall-through (nothing to the
+ * compiler outside code analysis). */
+#ifndef __fallthrough
+#define __fallthrough
+#endif
 #ifndef _Analysis_assume_lock_held_
 #define _Analysis_assume_lock_held_(...)
 #endif

@@ -43,6 +43,11 @@
 #define USB_FEATURE_ENDPOINT_STALL 0x00
 #define USB_FEATURE_REMOTE_WAKEUP  0x01
 #define USB_FEATURE_TEST_MODE      0x02
+/* USB 3.x feature selectors (the USB 3.2 specification, table 9-7). */
+#define USB_FEATURE_FUNCTION_SUSPEND 0x00
+#define USB_FEATURE_U1_ENABLE        0x30
+#define USB_FEATURE_U2_ENABLE        0x31
+#define USB_FEATURE_LTM_ENABLE       0x32
 
 /* bmAttributes of a configuration. */
 #define USB_CONFIG_POWERED_MASK  0xC0
@@ -57,6 +62,7 @@
 #define USB_ENDPOINT_TYPE_BULK           0x02
 #define USB_ENDPOINT_TYPE_INTERRUPT      0x03
 #define USB_ENDPOINT_DIRECTION_MASK      0x80
+#define USB_ENDPOINT_ADDRESS_MASK        0x0F /* the endpoint number in bEndpointAddress */
 #define USB_ENDPOINT_DIRECTION_OUT(addr) (!((addr)&USB_ENDPOINT_DIRECTION_MASK))
 #define USB_ENDPOINT_DIRECTION_IN(addr)  ((addr)&USB_ENDPOINT_DIRECTION_MASK)
 
@@ -247,5 +253,13 @@ typedef struct _USB_DEFAULT_PIPE_SETUP_PACKET {
 } USB_DEFAULT_PIPE_SETUP_PACKET, *PUSB_DEFAULT_PIPE_SETUP_PACKET;
 
 #include <poppack.h>
+
+/* A connection's speed (UFX_DEVICE_CAPABILITIES.MaxSpeed, UfxDeviceNotifyReset). */
+typedef enum _USB_DEVICE_SPEED {
+    UsbLowSpeed = 0,
+    UsbFullSpeed,
+    UsbHighSpeed,
+    UsbSuperSpeed
+} USB_DEVICE_SPEED;
 
 #endif

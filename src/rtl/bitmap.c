@@ -250,6 +250,16 @@ NTSYSAPI ULONG NTAPI RtlFindSetBitsAndClear(PRTL_BITMAP BitMapHeader, ULONG Numb
     return i;
 }
 
+NTSYSAPI CCHAR NTAPI RtlFindLeastSignificantBit(ULONGLONG Set)
+{
+    return Set ? (CCHAR)__builtin_ctzll(Set) : -1;
+}
+
+NTSYSAPI CCHAR NTAPI RtlFindMostSignificantBit(ULONGLONG Set)
+{
+    return Set ? (CCHAR)(63 - __builtin_clzll(Set)) : -1;
+}
+
 /* ---- runs --------------------------------------------------------------------------------- */
 
 NTSYSAPI ULONG NTAPI RtlFindNextForwardRunClear(PRTL_BITMAP BitMapHeader, ULONG FromIndex,

@@ -19,6 +19,10 @@ cat > "$work/cx.c" <<'C'
 #include <ntddk.h>
 #include <wdf.h>
 #include <gpioclx.h>
+#include <TrustedRuntimeClx.h>
+#include <ufxclient.h>
+#define PEP_KERNEL_INFORMATION_VERSION PEP_KERNEL_INFORMATION_V3
+#include <pepfx.h>
 DRIVER_INITIALIZE DriverEntry;
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
@@ -27,6 +31,11 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     packet.Size = sizeof(packet);
     if (!NT_SUCCESS(GPIO_CLX_RegisterClient(WdfGetDriver(), &packet, RegistryPath)))
         return STATUS_UNSUCCESSFUL;
+    if (packet.Flags) { /* never: the imports alone must refuse the module */
+        TrSecureDeviceLogMessage(NULL, 0, "%d\n", 1);
+        UfxDeviceNotifyAttach(NULL);
+        PoFxRegisterPlugin(NULL, NULL);
+    }
     return GPIO_CLX_UnregisterClient(WdfGetDriver());
 }
 C
@@ -35,11 +44,17 @@ cd "$work"
 "$drvcc" --kmdf -o cx.sys cx.c 2> cc.err || { cat cc.err >&2; fail "cx.c did not compile"; }
 expect cc.err "GPIO_CLX_RegisterClient.*drvhost does not provide this routine: the loader refuses"
 expect cc.err "GPIO_CLX_UnregisterClient.*drvhost does not provide this routine"
+expect cc.err "TrSecureDeviceLogMessage.*drvhost does not provide this routine"
+expect cc.err "UfxDeviceNotifyAttach.*drvhost does not provide this routine"
+expect cc.err "PoFxRegisterPlugin.*drvhost does not provide this routine"
 status=0
 "$drvhost" run cx.scn > out.txt 2> err.txt || status=$?
 [ "$status" = 1 ] || { cat out.txt err.txt >&2; fail "drvhost run: exit status $status, expected 1"; }
 expect out.txt "load cx -> STATUS_PROCEDURE_NOT_FOUND FAILED"
-expect err.txt "imports 2 routine(s) that drvhost does not implement"
+expect err.txt "imports 5 routine(s) that drvhost does not implement"
 expect err.txt "^  GPIO_CLX_RegisterClient"
 expect err.txt "^  GPIO_CLX_UnregisterClient"
+expect err.txt "^  TrSecureDeviceLogMessage"
+expect err.txt "^  UfxDeviceNotifyAttach"
+expect err.txt "^  PoFxRegisterPlugin"
 echo "class-extension routines not provided: ok"

@@ -7,6 +7,8 @@
 #include <wdf.h>
 #include <UcmCx.h>
 #include <SPBCx.h>
+#include <gpioclx.h>
+#include <ufxclient.h>
 
 #include "harness.h"
 
@@ -128,4 +130,59 @@ TEST(spb_inits)
     ok(descriptor.Size == sizeof(descriptor) && descriptor.TransferLength == 0 &&
            descriptor.DelayInUs == 0 && descriptor.Direction == SpbTransferDirectionNone,
        "transfer descriptor\n");
+}
+
+/* gpioclx.h's flag unions: each named bit at its published position in AsULONG. */
+TEST(gpio_flag_bits)
+{
+    CONTROLLER_ATTRIBUTE_FLAGS attributes = {0};
+    GPIO_DISCONNECT_IO_PINS_FLAGS disconnect = {0};
+    GPIO_READ_PINS_FLAGS read = {0};
+    GPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_FLAGS save = {0};
+    GPIO_DISABLE_INTERRUPT_FLAGS disable = {0};
+
+    attributes.MemoryMappedController = 1;
+    ok(attributes.AsULONG == 0x1, "MemoryMappedController %#lx\n",
+       (unsigned long)attributes.AsULONG);
+    attributes.AsULONG = 0;
+    attributes.FormatIoRequestsAsMasks = 1;
+    ok(attributes.AsULONG == 0x4, "FormatIoRequestsAsMasks %#lx\n",
+       (unsigned long)attributes.AsULONG);
+    attributes.AsULONG = 0;
+    attributes.EmulateActiveBoth = 1;
+    ok(attributes.AsULONG == 0x40, "EmulateActiveBoth %#lx\n", (unsigned long)attributes.AsULONG);
+    attributes.AsULONG = 0;
+    attributes.IndependentIoHwSupported = 1;
+    ok(attributes.AsULONG == 0x80, "IndependentIoHwSupported %#lx\n",
+       (unsigned long)attributes.AsULONG);
+    disconnect.PreserveConfiguration = 1;
+    read.WriteConfiguredPins = 1;
+    save.CriticalTransition = 1;
+    disable.RetryDisableOnFailure = 1;
+    ok(disconnect.AsULONG == 1 && read.AsULONG == 1 && save.AsULONG == 1 && disable.AsULONG == 1,
+       "bit 0 flags %#lx %#lx %#lx %#lx\n", (unsigned long)disconnect.AsULONG,
+       (unsigned long)read.AsULONG, (unsigned long)save.AsULONG, (unsigned long)disable.AsULONG);
+}
+
+/* ufxclient.h's *_INIT helpers: the structure cleared, Size set. */
+TEST(ufx_inits)
+{
+    UFX_DEVICE_CALLBACKS callbacks;
+    UFX_DEVICE_CAPABILITIES capabilities;
+    UFX_ENDPOINT_CALLBACKS endpoint;
+
+    memset(&callbacks, 0xAB, sizeof(callbacks));
+    UFX_DEVICE_CALLBACKS_INIT(&callbacks);
+    ok(callbacks.Size == sizeof(callbacks) && callbacks.EvtDeviceHostConnect == NULL &&
+           callbacks.EvtDeviceProprietaryChargerReset == NULL,
+       "device callbacks Size %lu\n", (unsigned long)callbacks.Size);
+    memset(&capabilities, 0xAB, sizeof(capabilities));
+    UFX_DEVICE_CAPABILITIES_INIT(&capabilities);
+    ok(capabilities.Size == sizeof(capabilities) && capabilities.MaxSpeed == UsbLowSpeed &&
+           capabilities.OutEndpointBitmap == 0,
+       "capabilities Size %lu\n", (unsigned long)capabilities.Size);
+    memset(&endpoint, 0xAB, sizeof(endpoint));
+    UFX_ENDPOINT_CALLBACKS_INIT(&endpoint);
+    ok(endpoint.Size == sizeof(endpoint), "endpoint callbacks Size %lu\n",
+       (unsigned long)endpoint.Size);
 }

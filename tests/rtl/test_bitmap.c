@@ -150,3 +150,16 @@ TEST(runs)
     memset(runs, 0, sizeof(runs));
     ok(RtlFindClearRuns(&bm, runs, 3, TRUE) == 3, "again\n");
 }
+
+/* The 64-bit bit scans: zero-based positions, -1 for no bit set. */
+TEST(significant_bits)
+{
+    ok(RtlFindLeastSignificantBit(0) == -1 && RtlFindMostSignificantBit(0) == -1, "zero\n");
+    ok(RtlFindLeastSignificantBit(1) == 0 && RtlFindMostSignificantBit(1) == 0, "bit 0\n");
+    ok(RtlFindLeastSignificantBit(0x8000000000000000ull) == 63, "bit 63 lowest\n");
+    ok(RtlFindMostSignificantBit(0x8000000000000000ull) == 63, "bit 63 highest\n");
+    ok(RtlFindLeastSignificantBit(0x0000010000100000ull) == 20, "lowest of two\n");
+    ok(RtlFindMostSignificantBit(0x0000010000100000ull) == 40, "highest of two\n");
+    ok(RtlFindLeastSignificantBit(0xFFFFFFFF00000000ull) == 32, "upper half: %d\n",
+       RtlFindLeastSignificantBit(0xFFFFFFFF00000000ull));
+}

@@ -8,18 +8,12 @@
  * DRVHOST_NOT_PROVIDED, so a controller driver compiles (a call is a compiler warning naming
  * the routine) and the loader refuses the module, naming each one it imports.
  *
- * Left out because the reference does not give them (never guessed):
- * - the integer types BANK_ID and PIN_NUMBER, so every parameter structure that holds a bank or
- *   pin number is declared here as an incomplete type (the callback types that take pointers to
- *   them are complete; using a member is a compile error naming the structure);
- * - the GPIO_*_FLAGS member types of those structures;
- * - GPIO_CLX_AcquireInterruptLock and GPIO_CLX_ReleaseInterruptLock (they take a BANK_ID);
- * - the values of GPIO_CLIENT_VERSION, GPIO_CONTROLLER_BASIC_INFORMATION_VERSION and
- *   GPIO_BANK_POWER_INFORMATION_OUTPUT_VERSION;
- * - CONTROLLER_ATTRIBUTE_FLAGS.IndependentIoHwSupported and .AsULONG (named by the reference
- *   without a bit position), and the registration packet's CLIENT_ConnectFunctionConfigPins and
- *   CLIENT_DisconnectFunctionConfigPins (named without a type): the documented layouts below
- *   end before them.
+ * Where the values come from: the reference pages give the names, the member lists and the
+ * callback signatures; the integer types BANK_ID and PIN_NUMBER (both USHORT), the flag unions'
+ * layouts, the bit position of CONTROLLER_ATTRIBUTE_FLAGS.IndependentIoHwSupported and the
+ * version numbers (GPIO_CLIENT_VERSION 3: the packet through the version-3 function-config-pin
+ * callbacks) are Microsoft's published constants, checked against the public WDK header, as
+ * docs/compatibility.md says for the other headers whose values the reference omits.
  */
 #ifndef _GPIOCLX_H_
 #define _GPIOCLX_H_
@@ -30,41 +24,88 @@
 extern "C" {
 #endif
 
+/* A bank's number (0 to the bank count - 1) and a pin's number within its bank. */
+typedef USHORT BANK_ID, *PBANK_ID;
+typedef USHORT PIN_NUMBER, *PPIN_NUMBER;
+
+#define GPIO_CLIENT_VERSION                                    0x3
+#define GPIO_CONTROLLER_BASIC_INFORMATION_VERSION              0x1
+#define GPIO_BANK_POWER_INFORMATION_OUTPUT_VERSION             0x1
+#define GPIO_BANK_INTERRUPT_BINDING_INFORMATION_OUTPUT_VERSION 0x1
+#define GPIO_IOCTL_BANK_MAPPING_INFORMATION_OUTPUT_VERSION     0x1
+#define GPIO_CLIENT_REGISTRATION_FLAGS_NONE                    0x0
+#define INVALID_PIN_NUMBER                                     ((PIN_NUMBER)-1)
+#define MAXIMUM_PIN_NUMBER                                     ((PIN_NUMBER)-1)
+#define INVALID_BANK_ID                                        ((BANK_ID)-1)
+
+/* The pull configurations of the ACPI GPIO descriptor (PullConfiguration members). */
+#define GPIO_PIN_PULL_CONFIGURATION_DEFAULT  0x0
+#define GPIO_PIN_PULL_CONFIGURATION_PULLUP   0x1
+#define GPIO_PIN_PULL_CONFIGURATION_PULLDOWN 0x2
+#define GPIO_PIN_PULL_CONFIGURATION_NONE     0x3
+
 typedef enum _GPIO_CONNECT_IO_PINS_MODE {
     ConnectModeInvalid,
     ConnectModeInput,
     ConnectModeOutput,
     ConnectModeMaximum = ConnectModeOutput
-} GPIO_CONNECT_IO_PINS_MODE;
+} GPIO_CONNECT_IO_PINS_MODE, *PGPIO_CONNECT_IO_PINS_MODE;
 
 typedef enum _CLIENT_CONTROLLER_QUERY_SET_REQUEST_TYPE {
     QueryBankPowerInformation,
     QueryBankInterruptBindingInformation,
     QueryControllerFunctionBankMappingInformation,
     QuerySetRequestMaximumType
-} CLIENT_CONTROLLER_QUERY_SET_REQUEST_TYPE;
+} CLIENT_CONTROLLER_QUERY_SET_REQUEST_TYPE, *PCLIENT_CONTROLLER_QUERY_SET_REQUEST_TYPE;
 
 /* The controller's attributes, reported by CLIENT_QueryControllerBasicInformation: bit 0 is
  * MemoryMappedController (GpioClx's ISR then runs at DIRQL, else at PASSIVE_LEVEL). */
-typedef struct _CONTROLLER_ATTRIBUTE_FLAGS {
-    ULONG MemoryMappedController : 1;
-    ULONG ActiveInterruptsAutoClearOnRead : 1;
-    ULONG FormatIoRequestsAsMasks : 1; /* the *UsingMask read/write callbacks are registered */
-    ULONG DeviceIdlePowerMgmtSupported : 1;
-    ULONG BankIdlePowerMgmtSupported : 1;
-    ULONG EmulateDebouncing : 1;
-    ULONG EmulateActiveBoth : 1;
-    ULONG Reserved : 25;
+typedef union _CONTROLLER_ATTRIBUTE_FLAGS {
+    struct {
+        ULONG MemoryMappedController : 1;
+        ULONG ActiveInterruptsAutoClearOnRead : 1;
+        ULONG FormatIoRequestsAsMasks : 1; /* the *UsingMask read/write callbacks are used */
+        ULONG DeviceIdlePowerMgmtSupported : 1;
+        ULONG BankIdlePowerMgmtSupported : 1;
+        ULONG EmulateDebouncing : 1;
+        ULONG EmulateActiveBoth : 1;
+        ULONG IndependentIoHwSupported : 1;
+        ULONG Reserved : 24;
+    };
+    ULONG AsULONG;
 } CONTROLLER_ATTRIBUTE_FLAGS, *PCONTROLLER_ATTRIBUTE_FLAGS;
 
 typedef struct _CLIENT_CONTROLLER_BASIC_INFORMATION {
     USHORT Version;
     USHORT Size;
     USHORT TotalPins;
-    USHORT NumberOfPinsPerBank;
-    ULONG DeviceIdleTimeout;
+    UCHAR NumberOfPinsPerBank; /* at most 64; the last bank may have fewer */
+    ULONG DeviceIdleTimeout;   /* milliseconds; 0 for the default */
     CONTROLLER_ATTRIBUTE_FLAGS Flags;
 } CLIENT_CONTROLLER_BASIC_INFORMATION, *PCLIENT_CONTROLLER_BASIC_INFORMATION;
+
+/* What CLIENT_QuerySetControllerInformation is asked; the union member follows RequestType. */
+typedef struct _CLIENT_CONTROLLER_QUERY_SET_INFORMATION_INPUT {
+    CLIENT_CONTROLLER_QUERY_SET_REQUEST_TYPE RequestType;
+    USHORT Size;
+    ULONG Flags;
+    union {
+        struct {
+            BANK_ID BankId;
+        } BankPowerInformation;
+        struct {
+            WDFCMRESLIST ResourcesTranslated;
+            WDFCMRESLIST ResourcesRaw;
+            USHORT TotalBanks;
+        } BankInterruptBinding;
+        struct {
+            PVOID InputBuffer;
+            SIZE_T InputBufferSize;
+            SIZE_T OutputBufferSize;
+            USHORT TotalBanks;
+        } ControllerFunctionBankMapping;
+    };
+} CLIENT_CONTROLLER_QUERY_SET_INFORMATION_INPUT, *PCLIENT_CONTROLLER_QUERY_SET_INFORMATION_INPUT;
 
 typedef struct _CLIENT_QUERY_BANK_POWER_INFORMATION_OUTPUT {
     struct {
@@ -99,42 +140,188 @@ typedef struct _GPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION_PARAMETERS {
 } GPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION_PARAMETERS,
     *PGPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION_PARAMETERS;
 
-/* Incomplete on purpose: each holds a BANK_ID (and most a PIN_NUMBER or a GPIO_*_FLAGS member),
- * whose types the reference does not give (see the top of this file). */
-typedef struct _CLIENT_CONTROLLER_QUERY_SET_INFORMATION_INPUT
-    CLIENT_CONTROLLER_QUERY_SET_INFORMATION_INPUT,
-    *PCLIENT_CONTROLLER_QUERY_SET_INFORMATION_INPUT;
-typedef struct _GPIO_ENABLE_INTERRUPT_PARAMETERS GPIO_ENABLE_INTERRUPT_PARAMETERS,
-    *PGPIO_ENABLE_INTERRUPT_PARAMETERS;
-typedef struct _GPIO_DISABLE_INTERRUPT_PARAMETERS GPIO_DISABLE_INTERRUPT_PARAMETERS,
-    *PGPIO_DISABLE_INTERRUPT_PARAMETERS;
-typedef struct _GPIO_MASK_INTERRUPT_PARAMETERS GPIO_MASK_INTERRUPT_PARAMETERS,
-    *PGPIO_MASK_INTERRUPT_PARAMETERS;
-typedef struct _GPIO_QUERY_ACTIVE_INTERRUPTS_PARAMETERS GPIO_QUERY_ACTIVE_INTERRUPTS_PARAMETERS,
-    *PGPIO_QUERY_ACTIVE_INTERRUPTS_PARAMETERS;
-typedef struct _GPIO_QUERY_ENABLED_INTERRUPTS_PARAMETERS GPIO_QUERY_ENABLED_INTERRUPTS_PARAMETERS,
-    *PGPIO_QUERY_ENABLED_INTERRUPTS_PARAMETERS;
-typedef struct _GPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS GPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS,
-    *PGPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS;
-typedef struct _GPIO_CONNECT_IO_PINS_PARAMETERS GPIO_CONNECT_IO_PINS_PARAMETERS,
-    *PGPIO_CONNECT_IO_PINS_PARAMETERS;
-typedef struct _GPIO_DISCONNECT_IO_PINS_PARAMETERS GPIO_DISCONNECT_IO_PINS_PARAMETERS,
-    *PGPIO_DISCONNECT_IO_PINS_PARAMETERS;
-typedef struct _GPIO_READ_PINS_PARAMETERS GPIO_READ_PINS_PARAMETERS, *PGPIO_READ_PINS_PARAMETERS;
-typedef struct _GPIO_READ_PINS_MASK_PARAMETERS GPIO_READ_PINS_MASK_PARAMETERS,
-    *PGPIO_READ_PINS_MASK_PARAMETERS;
-typedef struct _GPIO_WRITE_PINS_PARAMETERS GPIO_WRITE_PINS_PARAMETERS, *PGPIO_WRITE_PINS_PARAMETERS;
-typedef struct _GPIO_WRITE_PINS_MASK_PARAMETERS GPIO_WRITE_PINS_MASK_PARAMETERS,
-    *PGPIO_WRITE_PINS_MASK_PARAMETERS;
-typedef struct _GPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS
-    GPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS,
+/* The request flags: each a ULONG; those without named bits have only AsULONG. */
+typedef union _GPIO_ENABLE_INTERRUPT_FLAGS {
+    ULONG AsULONG;
+} GPIO_ENABLE_INTERRUPT_FLAGS, *PGPIO_ENABLE_INTERRUPT_FLAGS;
+typedef union _GPIO_DISABLE_INTERRUPT_FLAGS {
+    struct {
+        ULONG RetryDisableOnFailure : 1;
+        ULONG Reserved : 31;
+    };
+    ULONG AsULONG;
+} GPIO_DISABLE_INTERRUPT_FLAGS, *PGPIO_DISABLE_INTERRUPT_FLAGS;
+typedef union _GPIO_RECONFIGURE_INTERRUPT_FLAGS {
+    ULONG AsULONG;
+} GPIO_RECONFIGURE_INTERRUPT_FLAGS, *PGPIO_RECONFIGURE_INTERRUPT_FLAGS;
+typedef union _GPIO_CONNECT_IO_PINS_FLAGS {
+    ULONG AsULONG;
+} GPIO_CONNECT_IO_PINS_FLAGS, *PGPIO_CONNECT_IO_PINS_FLAGS;
+typedef union _GPIO_DISCONNECT_IO_PINS_FLAGS {
+    struct {
+        ULONG PreserveConfiguration : 1;
+        ULONG Reserved : 31;
+    };
+    ULONG AsULONG;
+} GPIO_DISCONNECT_IO_PINS_FLAGS, *PGPIO_DISCONNECT_IO_PINS_FLAGS;
+typedef union _GPIO_CONNECT_FUNCTION_CONFIG_PINS_FLAGS {
+    ULONG AsULONG;
+} GPIO_CONNECT_FUNCTION_CONFIG_PINS_FLAGS, *PGPIO_CONNECT_FUNCTION_CONFIG_PINS_FLAGS;
+typedef union _GPIO_DISCONNECT_FUNCTION_CONFIG_PINS_FLAGS {
+    ULONG AsULONG;
+} GPIO_DISCONNECT_FUNCTION_CONFIG_PINS_FLAGS, *PGPIO_DISCONNECT_FUNCTION_CONFIG_PINS_FLAGS;
+typedef union _GPIO_READ_PINS_FLAGS {
+    struct {
+        ULONG WriteConfiguredPins : 1;
+        ULONG Reserved0 : 31;
+    };
+    ULONG AsULONG;
+} GPIO_READ_PINS_FLAGS, *PGPIO_READ_PINS_FLAGS;
+typedef union _GPIO_WRITE_PINS_FLAGS {
+    ULONG AsULONG;
+} GPIO_WRITE_PINS_FLAGS, *PGPIO_WRITE_PINS_FLAGS;
+typedef union _GPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_FLAGS {
+    struct {
+        ULONG CriticalTransition : 1;
+        ULONG Reserved0 : 31;
+    };
+    ULONG AsULONG;
+} GPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_FLAGS, *PGPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_FLAGS;
+
+/* The callbacks' parameter blocks (GpioClx owns them; valid for the call only). PinNumber and
+ * PinNumberTable are relative to the bank. */
+typedef struct _GPIO_ENABLE_INTERRUPT_PARAMETERS {
+    BANK_ID BankId;
+    PIN_NUMBER PinNumber;
+    GPIO_ENABLE_INTERRUPT_FLAGS Flags;
+    KINTERRUPT_MODE InterruptMode;
+    KINTERRUPT_POLARITY Polarity;
+    UCHAR PullConfiguration;
+    USHORT DebounceTimeout; /* hundredths of a millisecond */
+    PVOID VendorData;
+    ULONG VendorDataLength;
+} GPIO_ENABLE_INTERRUPT_PARAMETERS, *PGPIO_ENABLE_INTERRUPT_PARAMETERS;
+
+typedef struct _GPIO_DISABLE_INTERRUPT_PARAMETERS {
+    BANK_ID BankId;
+    PIN_NUMBER PinNumber;
+    GPIO_DISABLE_INTERRUPT_FLAGS Flags;
+} GPIO_DISABLE_INTERRUPT_PARAMETERS, *PGPIO_DISABLE_INTERRUPT_PARAMETERS;
+
+typedef struct _GPIO_QUERY_ENABLED_INTERRUPTS_PARAMETERS {
+    BANK_ID BankId;
+    ULONG64 EnabledMask;
+} GPIO_QUERY_ENABLED_INTERRUPTS_PARAMETERS, *PGPIO_QUERY_ENABLED_INTERRUPTS_PARAMETERS;
+
+typedef struct _GPIO_MASK_INTERRUPT_PARAMETERS {
+    BANK_ID BankId;
+    ULONG64 PinMask;
+    ULONG64 FailedMask;
+} GPIO_MASK_INTERRUPT_PARAMETERS, *PGPIO_MASK_INTERRUPT_PARAMETERS;
+
+typedef struct _GPIO_QUERY_ACTIVE_INTERRUPTS_PARAMETERS {
+    BANK_ID BankId;
+    ULONG64 EnabledMask;
+    ULONG64 ActiveMask;
+} GPIO_QUERY_ACTIVE_INTERRUPTS_PARAMETERS, *PGPIO_QUERY_ACTIVE_INTERRUPTS_PARAMETERS;
+
+typedef struct _GPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS {
+    BANK_ID BankId;
+    ULONG64 ClearActiveMask;
+    ULONG64 FailedClearMask;
+} GPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS, *PGPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS;
+
+typedef struct _GPIO_RECONFIGURE_INTERRUPTS_PARAMETERS {
+    BANK_ID BankId;
+    PIN_NUMBER PinNumber;
+    KINTERRUPT_MODE InterruptMode;
+    KINTERRUPT_POLARITY Polarity;
+    GPIO_RECONFIGURE_INTERRUPT_FLAGS Flags;
+} GPIO_RECONFIGURE_INTERRUPTS_PARAMETERS, *PGPIO_RECONFIGURE_INTERRUPTS_PARAMETERS;
+
+typedef struct _GPIO_CONNECT_FUNCTION_CONFIG_PINS_PARAMETERS {
+    BANK_ID BankId;
+    PPIN_NUMBER PinNumberTable;
+    USHORT PinCount;
+    ULONG FunctionNumber;
+    UCHAR PullConfiguration;
+    PVOID VendorData;
+    ULONG VendorDataLength;
+    GPIO_CONNECT_FUNCTION_CONFIG_PINS_FLAGS ConnectFlags;
+} GPIO_CONNECT_FUNCTION_CONFIG_PINS_PARAMETERS, *PGPIO_CONNECT_FUNCTION_CONFIG_PINS_PARAMETERS;
+
+typedef struct _GPIO_DISCONNECT_FUNCTION_CONFIG_PINS_PARAMETERS {
+    BANK_ID BankId;
+    PPIN_NUMBER PinNumberTable;
+    ULONG PinCount;
+    GPIO_DISCONNECT_FUNCTION_CONFIG_PINS_FLAGS DisconnectFlags;
+} GPIO_DISCONNECT_FUNCTION_CONFIG_PINS_PARAMETERS,
+    *PGPIO_DISCONNECT_FUNCTION_CONFIG_PINS_PARAMETERS;
+
+typedef struct _GPIO_CONNECT_IO_PINS_PARAMETERS {
+    BANK_ID BankId;
+    PPIN_NUMBER PinNumberTable;
+    USHORT PinCount;
+    GPIO_CONNECT_IO_PINS_MODE ConnectMode;
+    UCHAR PullConfiguration;
+    USHORT DebounceTimeout;
+    USHORT DriveStrength;
+    PVOID VendorData;
+    ULONG VendorDataLength;
+    GPIO_CONNECT_IO_PINS_FLAGS ConnectFlags;
+} GPIO_CONNECT_IO_PINS_PARAMETERS, *PGPIO_CONNECT_IO_PINS_PARAMETERS;
+
+typedef struct _GPIO_DISCONNECT_IO_PINS_PARAMETERS {
+    BANK_ID BankId;
+    PPIN_NUMBER PinNumberTable;
+    ULONG PinCount;
+    GPIO_CONNECT_IO_PINS_MODE DisconnectMode;
+    GPIO_DISCONNECT_IO_PINS_FLAGS DisconnectFlags;
+} GPIO_DISCONNECT_IO_PINS_PARAMETERS, *PGPIO_DISCONNECT_IO_PINS_PARAMETERS;
+
+typedef struct _GPIO_READ_PINS_PARAMETERS {
+    BANK_ID BankId;
+    PPIN_NUMBER PinNumberTable;
+    ULONG PinCount;
+    PVOID Buffer;
+    GPIO_READ_PINS_FLAGS Flags;
+    PVOID Reserved;
+} GPIO_READ_PINS_PARAMETERS, *PGPIO_READ_PINS_PARAMETERS;
+
+typedef struct _GPIO_READ_PINS_MASK_PARAMETERS {
+    BANK_ID BankId;
+    PULONG64 PinValues; /* bit n receives pin n */
+    GPIO_READ_PINS_FLAGS Flags;
+    PVOID Reserved;
+} GPIO_READ_PINS_MASK_PARAMETERS, *PGPIO_READ_PINS_MASK_PARAMETERS;
+
+typedef struct _GPIO_WRITE_PINS_PARAMETERS {
+    BANK_ID BankId;
+    PPIN_NUMBER PinNumberTable;
+    ULONG PinCount;
+    PVOID Buffer;
+    GPIO_WRITE_PINS_FLAGS Flags;
+    PVOID Reserved;
+} GPIO_WRITE_PINS_PARAMETERS, *PGPIO_WRITE_PINS_PARAMETERS;
+
+typedef struct _GPIO_WRITE_PINS_MASK_PARAMETERS {
+    BANK_ID BankId;
+    ULONG64 SetMask;
+    ULONG64 ClearMask;
+    GPIO_WRITE_PINS_FLAGS Flags;
+    PVOID Reserved;
+} GPIO_WRITE_PINS_MASK_PARAMETERS, *PGPIO_WRITE_PINS_MASK_PARAMETERS;
+
+typedef struct _GPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS {
+    BANK_ID BankId;
+    ULONG State; /* the target (save) or previous (restore) F-state */
+    GPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_FLAGS Flags;
+} GPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS,
     *PGPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS;
-typedef struct _GPIO_RECONFIGURE_INTERRUPTS_PARAMETERS GPIO_RECONFIGURE_INTERRUPTS_PARAMETERS,
-    *PGPIO_RECONFIGURE_INTERRUPTS_PARAMETERS;
 
 /* The controller driver's callbacks. Context is the device context GpioClx allocated
- * (ControllerContextSize bytes). Every one returns NTSTATUS (each page's Return value section;
- * some of the pages' examples show VOID). */
+ * (ControllerContextSize bytes). Each returns NTSTATUS but the two bank-context ones, whose
+ * pages have no Return value section (VOID). */
 typedef NTSTATUS GPIO_CLIENT_PREPARE_CONTROLLER(WDFDEVICE Device, PVOID Context,
                                                 WDFCMRESLIST ResourcesRaw,
                                                 WDFCMRESLIST ResourcesTranslated);
@@ -192,13 +379,14 @@ typedef GPIO_CLIENT_WRITE_PINS *PGPIO_CLIENT_WRITE_PINS;
 typedef NTSTATUS GPIO_CLIENT_WRITE_PINS_MASK(PVOID Context,
                                              PGPIO_WRITE_PINS_MASK_PARAMETERS WriteParameters);
 typedef GPIO_CLIENT_WRITE_PINS_MASK *PGPIO_CLIENT_WRITE_PINS_MASK;
-typedef NTSTATUS GPIO_CLIENT_SAVE_BANK_HARDWARE_CONTEXT(
+typedef VOID GPIO_CLIENT_SAVE_BANK_HARDWARE_CONTEXT(
     PVOID Context, PGPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS Parameters);
 typedef GPIO_CLIENT_SAVE_BANK_HARDWARE_CONTEXT *PGPIO_CLIENT_SAVE_BANK_HARDWARE_CONTEXT;
-typedef NTSTATUS GPIO_CLIENT_RESTORE_BANK_HARDWARE_CONTEXT(
+typedef VOID GPIO_CLIENT_RESTORE_BANK_HARDWARE_CONTEXT(
     PVOID Context, PGPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS Parameters);
 typedef GPIO_CLIENT_RESTORE_BANK_HARDWARE_CONTEXT *PGPIO_CLIENT_RESTORE_BANK_HARDWARE_CONTEXT;
-typedef NTSTATUS GPIO_CLIENT_PRE_PROCESS_CONTROLLER_INTERRUPT(PVOID Context);
+typedef NTSTATUS GPIO_CLIENT_PRE_PROCESS_CONTROLLER_INTERRUPT(PVOID Context, BANK_ID BankId,
+                                                              ULONG64 EnabledMask);
 typedef GPIO_CLIENT_PRE_PROCESS_CONTROLLER_INTERRUPT *PGPIO_CLIENT_PRE_PROCESS_CONTROLLER_INTERRUPT;
 typedef NTSTATUS GPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION(
     PVOID Context, PGPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION_PARAMETERS Parameters);
@@ -206,6 +394,13 @@ typedef GPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION *PGPIO_CLIENT_CONTROLLER_SPECIF
 typedef NTSTATUS GPIO_CLIENT_RECONFIGURE_INTERRUPT(
     PVOID Context, PGPIO_RECONFIGURE_INTERRUPTS_PARAMETERS ReconfigureParameters);
 typedef GPIO_CLIENT_RECONFIGURE_INTERRUPT *PGPIO_CLIENT_RECONFIGURE_INTERRUPT;
+
+typedef NTSTATUS GPIO_CLIENT_CONNECT_FUNCTION_CONFIG_PINS(
+    PVOID Context, PGPIO_CONNECT_FUNCTION_CONFIG_PINS_PARAMETERS ConnectParameters);
+typedef GPIO_CLIENT_CONNECT_FUNCTION_CONFIG_PINS *PGPIO_CLIENT_CONNECT_FUNCTION_CONFIG_PINS;
+typedef NTSTATUS GPIO_CLIENT_DISCONNECT_FUNCTION_CONFIG_PINS(
+    PVOID Context, PGPIO_DISCONNECT_FUNCTION_CONFIG_PINS_PARAMETERS DisconnectParameters);
+typedef GPIO_CLIENT_DISCONNECT_FUNCTION_CONFIG_PINS *PGPIO_CLIENT_DISCONNECT_FUNCTION_CONFIG_PINS;
 
 /* What the controller driver passes to GPIO_CLX_RegisterClient (Size = sizeof the structure,
  * Flags and Reserved zero). Each union holds the pin or the mask form of a callback, as the
@@ -244,6 +439,8 @@ typedef struct _GPIO_CLIENT_REGISTRATION_PACKET {
     PGPIO_CLIENT_CONTROLLER_SPECIFIC_FUNCTION CLIENT_ControllerSpecificFunction;
     PGPIO_CLIENT_RECONFIGURE_INTERRUPT CLIENT_ReconfigureInterrupt;
     PGPIO_CLIENT_QUERY_ENABLED_INTERRUPTS CLIENT_QueryEnabledInterrupts;
+    PGPIO_CLIENT_CONNECT_FUNCTION_CONFIG_PINS CLIENT_ConnectFunctionConfigPins;
+    PGPIO_CLIENT_DISCONNECT_FUNCTION_CONFIG_PINS CLIENT_DisconnectFunctionConfigPins;
 } GPIO_CLIENT_REGISTRATION_PACKET, *PGPIO_CLIENT_REGISTRATION_PACKET;
 
 /* GpioClx's routines (no class extension in drvhost: see the top of this file). */
@@ -256,6 +453,9 @@ NTSTATUS GPIO_CLX_ProcessAddDevicePreDeviceCreate(WDFDRIVER Driver, PWDFDEVICE_I
     DRVHOST_NOT_PROVIDED;
 NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver,
                                                    WDFDEVICE Device) DRVHOST_NOT_PROVIDED;
+/* Called at DIRQL (a passive-level controller's callbacks are serialised by GpioClx). */
+VOID GPIO_CLX_AcquireInterruptLock(PVOID Context, BANK_ID BankId) DRVHOST_NOT_PROVIDED;
+VOID GPIO_CLX_ReleaseInterruptLock(PVOID Context, BANK_ID BankId) DRVHOST_NOT_PROVIDED;
 
 #ifdef __cplusplus
 }

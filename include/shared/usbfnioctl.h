@@ -1,0 +1,48 @@
+/*
+ * usbfnioctl.h - the internal device-control requests a USB function class driver sends the
+ * USB function class extension (UFX), and UFX passes on to the controller driver for the
+ * transfer and pipe-state ones (Microsoft's names from the usbfnioctl reference pages; the
+ * codes, which the pages do not give, are Microsoft's published constants, checked against
+ * the public WDK header: FILE_DEVICE_BUS_EXTENDER, read and write access). drvhost has no UFX:
+ * nothing sends or answers these here; they let a controller or class driver compile.
+ */
+#ifndef _DRVHOST_USBFNIOCTL_H_
+#define _DRVHOST_USBFNIOCTL_H_
+
+#include <devioctl.h>
+#include <usbfnbase.h>
+
+typedef struct _USBFN_POWER_FILTER_STATE {
+    USBFN_DEVICE_STATE DeviceState;
+    union {
+        ULONG PState;
+        ULONG Reserved;
+    };
+} USBFN_POWER_FILTER_STATE, *PUSBFN_POWER_FILTER_STATE;
+
+#define DRVHOST_USBFN_IOCTL(function, method)                                                      \
+    CTL_CODE(FILE_DEVICE_BUS_EXTENDER, function, method, FILE_READ_DATA | FILE_WRITE_DATA)
+
+/* Transfers (the input buffer holds the USBFNPIPEID). */
+#define IOCTL_INTERNAL_USBFN_TRANSFER_IN                  DRVHOST_USBFN_IOCTL(0x03, METHOD_IN_DIRECT)
+#define IOCTL_INTERNAL_USBFN_TRANSFER_IN_APPEND_ZERO_PKT  DRVHOST_USBFN_IOCTL(0x04, METHOD_IN_DIRECT)
+#define IOCTL_INTERNAL_USBFN_TRANSFER_OUT                 DRVHOST_USBFN_IOCTL(0x05, METHOD_OUT_DIRECT)
+#define IOCTL_INTERNAL_USBFN_CONTROL_STATUS_HANDSHAKE_IN  DRVHOST_USBFN_IOCTL(0x06, METHOD_BUFFERED)
+#define IOCTL_INTERNAL_USBFN_CONTROL_STATUS_HANDSHAKE_OUT DRVHOST_USBFN_IOCTL(0x07, METHOD_BUFFERED)
+/* Commands. */
+#define IOCTL_INTERNAL_USBFN_GET_CLASS_INFO            DRVHOST_USBFN_IOCTL(0x08, METHOD_OUT_DIRECT)
+#define IOCTL_INTERNAL_USBFN_GET_PIPE_STATE            DRVHOST_USBFN_IOCTL(0x09, METHOD_OUT_DIRECT)
+#define IOCTL_INTERNAL_USBFN_SET_PIPE_STATE            DRVHOST_USBFN_IOCTL(0x0A, METHOD_IN_DIRECT)
+#define IOCTL_INTERNAL_USBFN_ACTIVATE_USB_BUS          DRVHOST_USBFN_IOCTL(0x0B, METHOD_BUFFERED)
+#define IOCTL_INTERNAL_USBFN_DEACTIVATE_USB_BUS        DRVHOST_USBFN_IOCTL(0x0C, METHOD_BUFFERED)
+#define IOCTL_INTERNAL_USBFN_BUS_EVENT_NOTIFICATION    DRVHOST_USBFN_IOCTL(0x0D, METHOD_OUT_DIRECT)
+#define IOCTL_INTERNAL_USBFN_SET_POWER_FILTER_STATE    DRVHOST_USBFN_IOCTL(0x0E, METHOD_OUT_DIRECT)
+#define IOCTL_INTERNAL_USBFN_SET_POWER_FILTER_EXIT_LPM DRVHOST_USBFN_IOCTL(0x0F, METHOD_OUT_DIRECT)
+#define IOCTL_INTERNAL_USBFN_GET_CLASS_INFO_EX         DRVHOST_USBFN_IOCTL(0x10, METHOD_OUT_DIRECT)
+#define IOCTL_INTERNAL_USBFN_GET_INTERFACE_DESCRIPTOR_SET                                          \
+    DRVHOST_USBFN_IOCTL(0x11, METHOD_OUT_DIRECT)
+#define IOCTL_INTERNAL_USBFN_REGISTER_USB_STRING  DRVHOST_USBFN_IOCTL(0x12, METHOD_IN_DIRECT)
+#define IOCTL_INTERNAL_USBFN_RESERVED             DRVHOST_USBFN_IOCTL(0x42, METHOD_BUFFERED)
+#define IOCTL_INTERNAL_USBFN_SIGNAL_REMOTE_WAKEUP DRVHOST_USBFN_IOCTL(0x43, METHOD_BUFFERED)
+
+#endif /* _DRVHOST_USBFNIOCTL_H_ */
