@@ -332,11 +332,12 @@ static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
     status = WdfDeviceCreateDeviceInterface(device, &GUID_WDFPNP_INTERFACE, NULL);
     if (!NT_SUCCESS(status))
         return status;
-    /* The FDO has no name: the link names its PDO, whose stack it tops (the scenario opens it). */
+    /* The FDO has no name: the link names its PDO, whose stack it tops (the scenario opens it).
+     * A second device's link collides with the first's: it goes without one. */
     {
         DECLARE_CONST_UNICODE_STRING(link, L"\\DosDevices\\WdfPnpFdo");
         status = WdfDeviceCreateSymbolicLink(device, &link);
-        if (!NT_SUCCESS(status))
+        if (!NT_SUCCESS(status) && status != STATUS_OBJECT_NAME_COLLISION)
             return status;
     }
 #endif
