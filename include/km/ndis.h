@@ -60,16 +60,20 @@ typedef union _NET_BUFFER_DATA_LENGTH {
     SIZE_T stDataLength;
 } NET_BUFFER_DATA_LENGTH, *PNET_BUFFER_DATA_LENGTH;
 
+/* NET_BUFFER_DATA's members, which NET_BUFFER also has by name (in a union with Link). */
+#define DRVHOST_NET_BUFFER_DATA_MEMBERS                                                            \
+    PNET_BUFFER Next;                                                                              \
+    PMDL CurrentMdl;                                                                               \
+    ULONG CurrentMdlOffset;                                                                        \
+    union {                                                                                        \
+        ULONG DataLength;                                                                          \
+        SIZE_T stDataLength;                                                                       \
+    };                                                                                             \
+    PMDL MdlChain;                                                                                 \
+    ULONG DataOffset
+
 typedef struct _NET_BUFFER_DATA {
-    PNET_BUFFER Next;
-    PMDL CurrentMdl;
-    ULONG CurrentMdlOffset;
-    union {
-        ULONG DataLength;
-        SIZE_T stDataLength;
-    };
-    PMDL MdlChain;
-    ULONG DataOffset;
+    DRVHOST_NET_BUFFER_DATA_MEMBERS;
 } NET_BUFFER_DATA, *PNET_BUFFER_DATA;
 
 typedef union _NET_BUFFER_HEADER {
@@ -89,15 +93,7 @@ struct _NET_BUFFER_SHARED_MEMORY {
 struct _NET_BUFFER {
     union {
         struct {
-            PNET_BUFFER Next;
-            PMDL CurrentMdl;
-            ULONG CurrentMdlOffset;
-            union {
-                ULONG DataLength;
-                SIZE_T stDataLength;
-            };
-            PMDL MdlChain;
-            ULONG DataOffset;
+            DRVHOST_NET_BUFFER_DATA_MEMBERS;
         };
         SLIST_HEADER Link;
         NET_BUFFER_HEADER NetBufferHeader;

@@ -102,29 +102,34 @@ typedef struct FWP_TOKEN_INFORMATION_ {
     struct _SID_AND_ATTRIBUTES *restrictedSids;
 } FWP_TOKEN_INFORMATION;
 
+/* The members of the single data types, shared by FWP_VALUE0 and FWP_CONDITION_VALUE0 (an IPv4
+ * address or a port in uint32/uint16 is in host byte order). */
+#define DRVHOST_FWP_SINGLE_VALUES                                                                  \
+    UINT8 uint8;                                                                                   \
+    UINT16 uint16;                                                                                 \
+    UINT32 uint32;                                                                                 \
+    UINT64 *uint64;                                                                                \
+    INT8 int8;                                                                                     \
+    INT16 int16;                                                                                   \
+    INT32 int32;                                                                                   \
+    INT64 *int64;                                                                                  \
+    float float32;                                                                                 \
+    double *double64;                                                                              \
+    FWP_BYTE_ARRAY16 *byteArray16;                                                                 \
+    FWP_BYTE_BLOB *byteBlob;                                                                       \
+    struct _SID *sid;                                                                              \
+    FWP_BYTE_BLOB *sd;                                                                             \
+    FWP_TOKEN_INFORMATION *tokenInformation;                                                       \
+    FWP_BYTE_BLOB *tokenAccessInformation;                                                         \
+    LPWSTR unicodeString;                                                                          \
+    FWP_BYTE_ARRAY6 *byteArray6;                                                                   \
+    FWP_BITMAP_ARRAY64 *bitmapArray64
+
 /* One value of any single data type: the small integers inline, the others by pointer. */
 typedef struct FWP_VALUE0_ {
     FWP_DATA_TYPE type;
     union {
-        UINT8 uint8;
-        UINT16 uint16;
-        UINT32 uint32; /* an IPv4 address or a port: host byte order */
-        UINT64 *uint64;
-        INT8 int8;
-        INT16 int16;
-        INT32 int32;
-        INT64 *int64;
-        float float32;
-        double *double64;
-        FWP_BYTE_ARRAY16 *byteArray16;
-        FWP_BYTE_BLOB *byteBlob;
-        struct _SID *sid;
-        FWP_BYTE_BLOB *sd;
-        FWP_TOKEN_INFORMATION *tokenInformation;
-        FWP_BYTE_BLOB *tokenAccessInformation;
-        LPWSTR unicodeString;
-        FWP_BYTE_ARRAY6 *byteArray6;
-        FWP_BITMAP_ARRAY64 *bitmapArray64;
+        DRVHOST_FWP_SINGLE_VALUES;
     };
 } FWP_VALUE0;
 
@@ -165,25 +170,7 @@ typedef struct FWP_RANGE0_ {
 typedef struct FWP_CONDITION_VALUE0_ {
     FWP_DATA_TYPE type;
     union {
-        UINT8 uint8;
-        UINT16 uint16;
-        UINT32 uint32;
-        UINT64 *uint64;
-        INT8 int8;
-        INT16 int16;
-        INT32 int32;
-        INT64 *int64;
-        float float32;
-        double *double64;
-        FWP_BYTE_ARRAY16 *byteArray16;
-        FWP_BYTE_BLOB *byteBlob;
-        struct _SID *sid;
-        FWP_BYTE_BLOB *sd;
-        FWP_TOKEN_INFORMATION *tokenInformation;
-        FWP_BYTE_BLOB *tokenAccessInformation;
-        LPWSTR unicodeString;
-        FWP_BYTE_ARRAY6 *byteArray6;
-        FWP_BITMAP_ARRAY64 *bitmapArray64;
+        DRVHOST_FWP_SINGLE_VALUES;
         FWP_V4_ADDR_AND_MASK *v4AddrMask;
         FWP_V6_ADDR_AND_MASK *v6AddrMask;
         FWP_RANGE0 *rangeValue;
