@@ -24,8 +24,7 @@ typedef struct FWPM_PROVIDER_CONTEXT2_ FWPM_PROVIDER_CONTEXT2;
 typedef struct FWPM_PROVIDER_CONTEXT3_ FWPM_PROVIDER_CONTEXT3;
 
 /* ---- sessions */
-#define FWPM_SESSION_FLAG_DYNAMIC  0x00000001 /* objects added in the session die with it */
-#define FWPM_SESSION_FLAG_RESERVED 0x10000000
+#define FWPM_SESSION_FLAG_DYNAMIC 0x00000001 /* objects added in the session die with it */
 
 typedef struct FWPM_SESSION0_ {
     GUID sessionKey;
