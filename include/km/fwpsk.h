@@ -30,8 +30,6 @@ extern "C" {
 
 #define FWPS_API NTAPI
 
-#ifndef _DRVHOST_NET_IF_TYPES_
-#define _DRVHOST_NET_IF_TYPES_
 /* From the network interface headers (ifdef.h): an interface index, a routing compartment. */
 typedef ULONG NET_IFINDEX, *PNET_IFINDEX;
 typedef NET_IFINDEX IF_INDEX, *PIF_INDEX;
@@ -39,17 +37,11 @@ typedef enum {
     UNSPECIFIED_COMPARTMENT_ID = 0,
     DEFAULT_COMPARTMENT_ID
 } COMPARTMENT_ID, *PCOMPARTMENT_ID;
-/* An IPv4 or IPv6 socket address (ws2ipdef.h) and an address prefix (netioapi.h). */
-typedef union _SOCKADDR_INET {
-    SOCKADDR_IN Ipv4;
-    SOCKADDR_IN6 Ipv6;
-    ADDRESS_FAMILY si_family;
-} SOCKADDR_INET, *PSOCKADDR_INET;
+/* An address prefix (netioapi.h). */
 typedef struct _IP_ADDRESS_PREFIX {
     SOCKADDR_INET Prefix;
     UINT8 PrefixLength;
 } IP_ADDRESS_PREFIX, *PIP_ADDRESS_PREFIX;
-#endif
 
 /* ---- run-time filtering layer identifiers (FWPS_INCOMING_VALUES0.layerId) */
 typedef enum FWPS_BUILTIN_LAYERS_ {

@@ -2,8 +2,8 @@
  * ws2ipdef.h - the IPv6 socket address (SOCKADDR_IN6), its any-address initialiser and the IPv6
  * socket options (Microsoft's names, values and x64 layouts).
  *
- * drvhost subset: the address, the address-text sizes and IPV6_V6ONLY; the multicast and other IP
- * options are absent.
+ * drvhost subset: the address, SOCKADDR_INET, the address-text sizes and IPV6_V6ONLY; the
+ * multicast and other IP options are absent.
  */
 #ifndef _WS2IPDEF_
 #define _WS2IPDEF_
@@ -33,6 +33,13 @@ typedef SOCKADDR_IN6_LH *LPSOCKADDR_IN6;
             }                                                                                      \
         }                                                                                          \
     }
+
+/* An IPv4 or an IPv6 socket address, told apart by the family both begin with. */
+typedef union _SOCKADDR_INET {
+    SOCKADDR_IN Ipv4;
+    SOCKADDR_IN6 Ipv6;
+    ADDRESS_FAMILY si_family;
+} SOCKADDR_INET, *PSOCKADDR_INET;
 
 /* Buffer sizes, in characters, that hold the text of any IPv4 or IPv6 address (with port and
  * scope) and its terminating NUL (ip2string.h's ...AddressToStringEx routines). */
