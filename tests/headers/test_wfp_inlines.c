@@ -31,6 +31,10 @@ TEST(net_buffer_accessors)
        (unsigned long)NET_BUFFER_CURRENT_MDL_OFFSET(&nb));
     ok(NET_BUFFER_DATA_LENGTH(&nb) == 1500 && NET_BUFFER_DATA_OFFSET(&nb) == 34, "data\n");
     ok(NET_BUFFER_CHECKSUM_BIAS(&nb) == 7, "bias\n");
+    ok(NET_BUFFER_PROTOCOL_RESERVED(&nb) == nb.ProtocolReserved, "protocol reserved\n");
+    ok(NET_BUFFER_MINIPORT_RESERVED(&nb) == nb.MiniportReserved, "miniport reserved\n");
+    nb.DataPhysicalAddress.QuadPart = 0x1000;
+    ok(NET_BUFFER_DATA_PHYSICAL_ADDRESS(&nb).QuadPart == 0x1000, "physical address\n");
     /* DataLength and stDataLength share their storage (the low half on x64). */
     nb.stDataLength = 0x1234;
     ok(NET_BUFFER_DATA_LENGTH(&nb) == 0x1234, "stDataLength %lu\n",
@@ -48,6 +52,8 @@ TEST(net_buffer_list_accessors)
     nbl.Status = NDIS_STATUS_PAUSED;
     ok(NET_BUFFER_LIST_NEXT_NBL(&nbl) == &nbl2 && NET_BUFFER_LIST_FIRST_NB(&nbl) == &nb, "links\n");
     ok(NET_BUFFER_LIST_STATUS(&nbl) == NDIS_STATUS_PAUSED, "status\n");
+    ok(NET_BUFFER_LIST_PROTOCOL_RESERVED(&nbl) == nbl.ProtocolReserved, "protocol reserved\n");
+    ok(NET_BUFFER_LIST_MINIPORT_RESERVED(&nbl) == nbl.MiniportReserved, "miniport reserved\n");
     NET_BUFFER_LIST_INFO(&nbl, WfpNetBufferListInfo) = (PVOID)&nb;
     ok(nbl.NetBufferListInfo[WfpNetBufferListInfo] == &nb, "info\n");
     NET_BUFFER_LIST_FLAGS(&nbl) = NBL_FLAGS_PROTOCOL_RESERVED;
