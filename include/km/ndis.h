@@ -10,8 +10,10 @@
  * classes still fails to compile (docs/compatibility.md, "What drvhost deliberately does not
  * support"). drvhost has no NDIS: every routine here is declared DRVHOST_NOT_PROVIDED (a call is
  * a compiler warning naming it, and the loader refuses the module naming it).
- * NDIS_NET_BUFFER_LIST_INFO: the reference lists the members but not their values; the ones
- * before NblOriginalInterfaceIfIndex number as the reference orders them, with its aliases.
+ * Deviation: NDIS_NET_BUFFER_LIST_INFO (the reference lists the members, not their values) is
+ * numbered in the reference's order, with its aliases, up to TcpReceiveBytesTransferred; the later
+ * members are left out, so MaxNetBufferListInfo, the size of NetBufferListInfo[], is smaller than
+ * Windows' (drvhost never allocates a NET_BUFFER_LIST: nothing depends on its size).
  */
 #ifndef _NDIS_
 #define _NDIS_
@@ -30,7 +32,7 @@ typedef PVOID NDIS_HANDLE, *PNDIS_HANDLE;
 typedef ULONG NDIS_SWITCH_PORT_ID, *PNDIS_SWITCH_PORT_ID;
 typedef USHORT NDIS_SWITCH_NIC_INDEX, *PNDIS_SWITCH_NIC_INDEX;
 
-/* NDIS status values: the NTSTATUS values of the same name (STATUS_NDIS_*). */
+/* NDIS status values are NTSTATUS values: the general ones, and STATUS_NDIS_* for NDIS's own. */
 #define NDIS_STATUS_SUCCESS           ((NDIS_STATUS)STATUS_SUCCESS)
 #define NDIS_STATUS_PENDING           ((NDIS_STATUS)STATUS_PENDING)
 #define NDIS_STATUS_FAILURE           ((NDIS_STATUS)STATUS_UNSUCCESSFUL)
