@@ -127,6 +127,20 @@ NTSYSAPI NTSTATUS NTAPI RtlCharToInteger(PCSZ String, ULONG Base, PULONG Value);
 
 NTSYSAPI SIZE_T NTAPI RtlCompareMemory(const VOID *Source1, const VOID *Source2, SIZE_T Length);
 
+/* Byte order reversal (network <-> host order on x64): inline, as the x64 WDK's are. */
+FORCEINLINE USHORT RtlUshortByteSwap(USHORT Source)
+{
+    return __builtin_bswap16(Source);
+}
+FORCEINLINE ULONG RtlUlongByteSwap(ULONG Source)
+{
+    return __builtin_bswap32(Source);
+}
+FORCEINLINE ULONGLONG RtlUlonglongByteSwap(ULONGLONG Source)
+{
+    return __builtin_bswap64(Source);
+}
+
 /* ---- GUIDs and hashing -------------------------------------------------------------------- */
 
 /* "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}" (upper case); free with RtlFreeUnicodeString. */

@@ -1,7 +1,8 @@
 /*
  * ws2def.h - the socket definitions shared by Winsock and Winsock Kernel (wsk.h): address
  * families, socket types, protocols, socket-level options, the generic and IPv4 socket addresses,
- * the control message header and ADDRINFOEXW (Microsoft's names, values and x64 layouts).
+ * the address storage, the control message header and ADDRINFOEXW (Microsoft's names, values and
+ * x64 layouts).
  *
  * drvhost subset: what kernel WSK clients use; the Winsock-only parts (WSABUF, WSAMSG,
  * the address-info flags, SOCKET_ADDRESS lists, ...) are absent.
@@ -83,6 +84,19 @@ typedef struct sockaddr_in {
     IN_ADDR sin_addr;
     CHAR sin_zero[8];
 } SOCKADDR_IN, *PSOCKADDR_IN;
+
+/* Storage large and aligned enough for a socket address of any family (128 bytes). */
+#define _SS_MAXSIZE   128
+#define _SS_ALIGNSIZE (sizeof(__int64))
+#define _SS_PAD1SIZE  (_SS_ALIGNSIZE - sizeof(USHORT))
+#define _SS_PAD2SIZE  (_SS_MAXSIZE - (sizeof(USHORT) + _SS_PAD1SIZE + _SS_ALIGNSIZE))
+typedef struct sockaddr_storage {
+    ADDRESS_FAMILY ss_family;
+    CHAR __ss_pad1[_SS_PAD1SIZE];
+    __int64 __ss_align;
+    CHAR __ss_pad2[_SS_PAD2SIZE];
+} SOCKADDR_STORAGE_LH, *PSOCKADDR_STORAGE_LH, *LPSOCKADDR_STORAGE_LH;
+typedef SOCKADDR_STORAGE_LH SOCKADDR_STORAGE, *PSOCKADDR_STORAGE, *LPSOCKADDR_STORAGE;
 
 /* An IPv6 scope: zone (28 bits) and level (4 bits). */
 typedef struct {

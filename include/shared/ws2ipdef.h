@@ -2,7 +2,8 @@
  * ws2ipdef.h - the IPv6 socket address (SOCKADDR_IN6), its any-address initialiser and the IPv6
  * socket options (Microsoft's names, values and x64 layouts).
  *
- * drvhost subset: the address and IPV6_V6ONLY; the multicast and other IP options are absent.
+ * drvhost subset: the address, SOCKADDR_INET, the address-text sizes and IPV6_V6ONLY; the
+ * multicast and other IP options are absent.
  */
 #ifndef _WS2IPDEF_
 #define _WS2IPDEF_
@@ -32,6 +33,18 @@ typedef SOCKADDR_IN6_LH *LPSOCKADDR_IN6;
             }                                                                                      \
         }                                                                                          \
     }
+
+/* An IPv4 or an IPv6 socket address, told apart by the family both begin with. */
+typedef union _SOCKADDR_INET {
+    SOCKADDR_IN Ipv4;
+    SOCKADDR_IN6 Ipv6;
+    ADDRESS_FAMILY si_family;
+} SOCKADDR_INET, *PSOCKADDR_INET;
+
+/* Buffer sizes, in characters, that hold the text of any IPv4 or IPv6 address (with port and
+ * scope) and its terminating NUL (ip2string.h's ...AddressToStringEx routines). */
+#define INET_ADDRSTRLEN  22
+#define INET6_ADDRSTRLEN 65
 
 /* IPv6 socket options (Level IPPROTO_IPV6). */
 #define IPV6_V6ONLY 27 /* FALSE: the socket also serves IPv4 (mapped addresses) */

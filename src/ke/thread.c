@@ -208,6 +208,12 @@ ULONG KeGetCurrentProcessorNumberEx(PPROCESSOR_NUMBER ProcNumber)
     return n;
 }
 
+/* The system-wide index: drvhost has one processor group, so it is the group-relative number. */
+ULONG KeGetCurrentProcessorIndex(VOID)
+{
+    return KeGetCurrentProcessorNumber();
+}
+
 KAFFINITY KeQueryActiveProcessors(VOID)
 {
     ULONG n = ke_processor_count();

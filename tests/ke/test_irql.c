@@ -85,6 +85,10 @@ TEST(threads_and_processors)
     ok(KeGetCurrentProcessorNumberEx(&number) < count, "processor out of range\n");
     ok(number.Group == 0 && number.Number == KeGetCurrentProcessorNumber(), "number %u\n",
        number.Number);
+    /* One group: the system-wide index is below the count of all groups and is the number. */
+    ok(KeGetCurrentProcessorIndex() < KeQueryActiveProcessorCountEx(ALL_PROCESSOR_GROUPS),
+       "index %lu\n", (unsigned long)KeGetCurrentProcessorIndex());
+    ok(KeGetCurrentProcessorIndex() == KeGetCurrentProcessorNumberEx(NULL), "index differs\n");
     ok(thread != NULL && thread == KeGetCurrentThread(), "thread %p\n", (void *)thread);
     ok((PKTHREAD)PsGetCurrentThread() == thread, "PsGetCurrentThread differs\n");
     ok(PsGetCurrentThreadId() != NULL && PsGetCurrentProcessId() != NULL, "null ids\n");

@@ -162,6 +162,16 @@ DEFINE_GUID(TEST_GUID_A, 0x12345678, 0x9ABC, 0xDEF0, 0x01, 0x02, 0x03, 0x04, 0x0
 DEFINE_GUID(TEST_GUID_B, 0x12345678, 0x9ABC, 0xDEF0, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
             0x09);
 
+/* The reference's example: 0x12345678 becomes 0x78563412; the other sizes alike. */
+TEST(byte_swaps)
+{
+    ok(RtlUlongByteSwap(0x12345678) == 0x78563412, "%lx\n",
+       (unsigned long)RtlUlongByteSwap(0x12345678));
+    ok(RtlUshortByteSwap(0x1234) == 0x3412, "%x\n", RtlUshortByteSwap(0x1234));
+    ok(RtlUlonglongByteSwap(0x0102030405060708ULL) == 0x0807060504030201ULL, "%llx\n",
+       (unsigned long long)RtlUlonglongByteSwap(0x0102030405060708ULL));
+}
+
 TEST(guids)
 {
     GUID copy = TEST_GUID_A;
