@@ -335,11 +335,14 @@ def in_template(src, offset):
     return False
 
 
-def fix_template_semicolon(src, offset):
-    if offset >= len(src.text) or src.text[offset] != '}' or not in_template(src, offset):
+def fix_template_semicolon(src, offset, before_brace):
+    """gcc's expected ';' before '}' (at the }) or clang's after a return statement (where the
+    ';' belongs), inside a template's body."""
+    if offset >= len(src.text) or (before_brace and src.text[offset] != '}') or \
+            not in_template(src, offset):
         return None
-    message = ('a \';\' missing before \'}\' in a template\'s body, which MSVC parses only when '
-               'the template is instantiated: inserted')
+    message = ('a \';\' missing in a template\'s body, which MSVC parses only when the template '
+               'is instantiated: inserted')
     return [(offset, offset, ';')], message
 
 
@@ -380,7 +383,9 @@ def repairs(src, diags):
                       msg):
             found.extend(crossed(src, diags[n + 1:]))
         elif re.match(r'expected %s;%s before %s}%s token' % (Q, Q, Q, Q), msg):
-            result = fix_template_semicolon(src, offset)
+            result = fix_template_semicolon(src, offset, True)
+        elif re.match(r'expected %s;%s after return statement' % (Q, Q), msg):
+            result = fix_template_semicolon(src, offset, False)
         if result:
             found.append(result + (offset,))
     return found
