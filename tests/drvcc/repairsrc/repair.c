@@ -60,6 +60,10 @@ static int CastLvalues(void)
     if ((ULONG_PTR)tagged != 0x1013) {
         return 6;
     }
+    (ULONG_PTR) *indirect -= 3; /* an indirection, no parentheses */
+    if ((ULONG_PTR)tagged != 0x1010) {
+        return 7;
+    }
     return 0;
 }
 
