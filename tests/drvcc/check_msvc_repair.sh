@@ -33,8 +33,8 @@ for cc in "${DRVCC_CC:-cc}" clang; do
         { cat "$work/run.out"; fail "$cc: a check failed in DriverEntry"; }
     # Each repair named, at the original file and line.
     for where in "repair.h:7: warning: a field of enum _KIND" \
-        "repair.c:41: warning: a cast as an lvalue" "repair.c:45: warning: a cast as an lvalue" \
-        "repair.c:54: warning: a cast as an lvalue (MSVC's C4213: the object \*indirect" \
+        "repair.c:43: warning: a cast as an lvalue" "repair.c:47: warning: a cast as an lvalue" \
+        "repair.c:56: warning: a cast as an lvalue (MSVC's C4213: the object \*indirect" \
         "repair.cpp:1[56]: warning: a ';' missing" "repair.cpp:31: warning: the initialization of count" \
         "repair.cpp:32: warning: the initialization of doubled"; do
         grep -q "$where" "$work/build.err" || { cat "$work/build.err"; fail "$cc: no '$where'"; }

@@ -34,6 +34,8 @@ static int CastLvalues(void)
     ULONG_PTR bits = 0x1000;
     PVOID tagged = (PVOID)bits;
     PVOID *indirect = &tagged;
+    RECORD file = {NULL};
+    PRECORD pfile = &file;
 
     if (block == NULL || other == NULL) {
         return 1;
@@ -63,6 +65,11 @@ static int CastLvalues(void)
     (ULONG_PTR) *indirect -= 3; /* an indirection, no parentheses */
     if ((ULONG_PTR)tagged != 0x1010) {
         return 7;
+    }
+    file.Buffer = (PVOID)0x2000;
+    SetFlag((ULONG_PTR)pfile->Buffer, 5); /* a member, through a macro (cdfs's SetFlag) */
+    if (file.Buffer != (PVOID)0x2005) {
+        return 8;
     }
     return 0;
 }

@@ -11,6 +11,9 @@ typedef struct _RECORD {
 /* Frees a pool block and clears the pointer (as filesystem samples' XxFreePool). */
 VOID ReleaseBlock(PVOID *Block);
 #define RELEASE_AS(Type, Pointer) ReleaseBlock(&((Type)(Pointer)))
+#ifndef SetFlag /* as ntifs.h */
+#define SetFlag(_F, _SF) ((_F) |= (_SF))
+#endif
 
 /* A callback type whose parameters are PVOID, a definition in repair_c4028.c with a typed
    first parameter (MSVC C4028). */
