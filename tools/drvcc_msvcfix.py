@@ -17,7 +17,9 @@ source). What a repair does not recognise stays the compiler's error.
   - C++: a goto that jumps over a scalar's initialization (MSVC's /Zc:gotoScope-, the default):
     T x = e; becomes T x; x = e; a const one with a constant initializer becomes static constexpr;
   - C++: a missing ';' before '}' in the body of a template (MSVC parses the body of a template
-    only when it is instantiated): the ';' inserted.
+    only when it is instantiated): the ';' inserted;
+  - C++: a member of a class template's explicit specialization defined without template<>
+    (MSVC takes it as the specialization): template<> put before it.
 """
 
 import re
@@ -346,6 +348,20 @@ def fix_template_semicolon(src, offset, before_brace):
     return [(offset, offset, ';')], message
 
 
+def fix_member_specialization(src, offset):
+    """A member of a class template's specialization defined without template<> (MSVC takes
+    RET CLASS<ARGS>::NAME(...) {...} as the explicit specialization it is): template<> put
+    before the declaration."""
+    i = src.token_at(offset)
+    while i > 0 and src.tokens[i - 1][1] not in (';', '{', '}'):
+        i -= 1
+    if i >= len(src.tokens) or src.tokens[i][1] == 'template':
+        return None
+    at = src.tokens[i][2]
+    message = 'a member of a template specialization defined without template<>: added'
+    return [(at, at, 'template<> ')], message
+
+
 def diagnostics(path):
     """The errors and notes of a compile: (line, col, kind, message, context)."""
     out, context = [], ''
@@ -384,6 +400,9 @@ def repairs(src, diags):
             found.extend(crossed(src, diags[n + 1:]))
         elif re.match(r'expected %s;%s before %s}%s token' % (Q, Q, Q, Q), msg):
             result = fix_template_semicolon(src, offset, True)
+        elif re.match(r'specializing member .* requires %stemplate<>%s syntax|template '
+                      r'specialization requires %stemplate<>%s' % (Q, Q, Q, Q), msg):
+            result = fix_member_specialization(src, offset)
         elif re.match(r'expected %s;%s after return statement' % (Q, Q), msg):
             result = fix_template_semicolon(src, offset, False)
         if result:
