@@ -35,8 +35,9 @@ for cc in "${DRVCC_CC:-cc}" clang; do
     for where in "repair.h:7: warning: a field of enum _KIND" \
         "repair.c:43: warning: a cast as an lvalue" "repair.c:47: warning: a cast as an lvalue" \
         "repair.c:56: warning: a cast as an lvalue (MSVC's C4213: the object \*indirect" \
-        "repair.cpp:1[56]: warning: a ';' missing" "repair.cpp:31: warning: the initialization of count" \
-        "repair.cpp:32: warning: the initialization of doubled"; do
+        "repair.cpp:17: warning: a ';' missing" "repair.cpp:40: warning: the initialization of count" \
+        "repair.cpp:41: warning: the initialization of doubled" \
+        "repair.cpp:23: warning: a member of a template specialization"; do
         grep -q "$where" "$work/build.err" || { cat "$work/build.err"; fail "$cc: no '$where'"; }
     done
     [ "$cc" = clang ] ||

@@ -1,7 +1,8 @@
 /* repair.cpp - what MSVC's C++ accepts and GCC refuses, which drvcc repairs under the Windows
    rules: a goto over the initialization of scalars (/Zc:gotoScope-, MSVC's default; a const one
-   used as an array bound, as spb/SpbTestTool does) and a syntax error in the body of a template
-   nobody instantiates (MSVC parses it only at instantiation, as spb/SkeletonI2C's hw.h). */
+   used as an array bound, as spb/SpbTestTool does), a syntax error in the body of a template
+   nobody instantiates (MSVC parses it only at instantiation, as spb/SkeletonI2C's hw.h) and a
+   specialization's member defined without template<>. */
 #include <ntddk.h>
 
 extern "C" int CxxChecks(void);
@@ -15,6 +16,14 @@ template <typename T> class Register {
     }
     bool TestBits(T Flags) {return ((Read() & Flags) != 0)};  // never instantiated
 };
+
+/* A member of the explicit specialization Register<USHORT> defined without template<>, as
+   spb/SkeletonI2C's hw.cpp defines HWREG<ULONG>::Read. */
+USHORT
+Register<USHORT>::Read()
+{
+    return (USHORT)(Value + 1);
+}
 
 static ULONG Twice(ULONG x)
 {
@@ -54,6 +63,10 @@ int CxxChecks(void)
     }
     if (reg.Read() != 5) {
         return 33;
+    }
+    Register<USHORT> narrow = {7};
+    if (narrow.Read() != 8) {
+        return 34;
     }
     return 0;
 }
