@@ -45,3 +45,15 @@ TEST(power_setting_guid_values)
            "case %zu: %s, expected %s\n", i, text, cases[i].text);
     }
 }
+
+/* C compares GUIDs by address (guiddef.h; C++ takes the GUIDs: headers_hwclass_cxx). */
+TEST(guid_comparisons_in_c)
+{
+    GUID copy = GUID_MONITOR_POWER_ON;
+    ok(IsEqualGUID(&copy, &GUID_MONITOR_POWER_ON), "a copy is equal\n");
+    ok(InlineIsEqualGUID(&copy, &GUID_MONITOR_POWER_ON), "a copy is equal (inline)\n");
+    copy.Data4[7] ^= 1;
+    ok(!IsEqualGUID(&copy, &GUID_MONITOR_POWER_ON), "one bit apart\n");
+    ok(!InlineIsEqualGUID(&copy, &GUID_MONITOR_POWER_ON), "one bit apart (inline)\n");
+    ok(!IsEqualGUID(&GUID_CONSOLE_DISPLAY_STATE, &GUID_SESSION_DISPLAY_STATUS), "different\n");
+}
