@@ -35,6 +35,11 @@
         function's name as a literal, so that "Entering " __FUNCTION__ concatenates as with
         MSVC (`includes` prints "function-names" after the file when a file it reads needs it).
 
+    drvcc_helper.py msvcfix strip PREPROCESSED OUT | msvcfix apply PREPROCESSED ERRORS
+        What MSVC accepts and GCC refuses, repaired in a preprocessed source at the places the
+        compiler's errors (ERRORS: the compile of the copy `strip` writes without line markers)
+        point to: tools/drvcc_msvcfix.py.
+
     drvcc_helper.py ctors OBJECT SOURCE
         A C++ object with global constructors or destructors (.init_array, .fini_array: dynamic
         initialization of namespace-scope objects): prints "SOURCE: error: ..." naming the
@@ -53,6 +58,7 @@ import xml.parsers.expat
 sys.dont_write_bytecode = True  # nothing written beside the installed helper
 import drvcc_mof  # noqa: E402  the MOF steps (MofComp, Wmimofck): beside this file
 import drvcc_mc  # noqa: E402  the message compiler step (MessageCompile): tools/drvmc
+import drvcc_msvcfix  # noqa: E402  MSVC constructs repaired where the errors point
 
 # --- errors and warnings --------------------------------------------------------------------
 
@@ -1423,7 +1429,7 @@ def cmd_ctors(args):
 
 def main(argv):
     commands = {'ctors': (cmd_ctors, 2), 'project': (cmd_project, 4), 'includes': (cmd_includes, 2), 'msvc': (cmd_msvc, 1),
-                'funcnames': (cmd_funcnames, 1)}
+                'funcnames': (cmd_funcnames, 1), 'msvcfix': (drvcc_msvcfix.main, 3)}
     if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 < commands[argv[1]][1]:
         sys.stderr.write(__doc__)
         return 2

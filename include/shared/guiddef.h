@@ -21,14 +21,31 @@ _Static_assert(sizeof(GUID) == 16, "GUID layout");
 typedef GUID *LPGUID;
 typedef const GUID *LPCGUID;
 typedef GUID IID, *LPIID, CLSID, *LPCLSID, FMTID, *LPFMTID;
+/* C takes the GUIDs' addresses, C++ the GUIDs (references), as with the WDK:
+ * IsEqualGUID(&a, &b) in C, IsEqualGUID(a, b) in C++ (spb/SkeletonI2C). */
+#ifdef __cplusplus
+#define REFGUID  const GUID &
+#define REFIID   const IID &
+#define REFCLSID const IID &
+#define REFFMTID const IID &
+inline int IsEqualGUID(REFGUID a, REFGUID b)
+{
+    return !memcmp(&a, &b, sizeof(GUID));
+}
+inline int InlineIsEqualGUID(REFGUID a, REFGUID b)
+{
+    return IsEqualGUID(a, b);
+}
+#else
 #define REFGUID                 const GUID *
 #define REFIID                  const IID *
 #define REFCLSID                const IID *
 #define REFFMTID                const IID *
 #define IsEqualGUID(a, b)       (!memcmp((a), (b), sizeof(GUID)))
 #define InlineIsEqualGUID(a, b) IsEqualGUID(a, b)
-#define IsEqualIID(a, b)        IsEqualGUID(a, b)
-#define IsEqualCLSID(a, b)      IsEqualGUID(a, b)
+#endif
+#define IsEqualIID(a, b)   IsEqualGUID(a, b)
+#define IsEqualCLSID(a, b) IsEqualGUID(a, b)
 #endif
 
 /* DEFINE_GUID is re-evaluated on every inclusion so that <initguid.h> followed by a GUID header

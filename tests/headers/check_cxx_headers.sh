@@ -37,5 +37,24 @@ if ! printf '#include <ntddk.h>\nEXTERN_C_START\nint ExternStartProbe(void);\nEX
     echo "FAIL: EXTERN_C_START is not empty in C"
     failed=$((failed + 1))
 fi
+# C++ compares GUIDs themselves (REFGUID is a reference, as with the WDK: spb/SkeletonI2C's
+# IsEqualGUID(*SettingGuid, GUID_MONITOR_POWER_ON)); the C form with addresses is refused.
+count=$((count + 2))
+guids='#include <ntddk.h>
+#include <devpropdef.h>
+int Same(LPCGUID g, const DEVPROPKEY &k) { UNICODE_STRING s; RtlStringFromGUID(*g, &s);
+  return IsEqualGUID(*g, GUID_MONITOR_POWER_ON) && InlineIsEqualGUID(GUID_MONITOR_POWER_ON, *g) &&
+         IsEqualIID(*g, *g) && IsEqualDevPropKey(k, k); }'
+if ! printf '%s\n' "$guids" | $cxx $flags -isystem "$root/include/shared" -isystem "$root/include/km" \
+    -isystem "$root/include" -x c++ -; then
+    echo "FAIL: IsEqualGUID does not take GUIDs in C++"
+    failed=$((failed + 1))
+fi
+if printf '#include <ntddk.h>\nint P(LPCGUID g) { return IsEqualGUID(g, &GUID_MONITOR_POWER_ON); }\n' |
+    $cxx $flags -isystem "$root/include/shared" -isystem "$root/include/km" -isystem "$root/include" \
+        -x c++ - 2>/dev/null; then
+    echo "FAIL: IsEqualGUID takes addresses in C++"
+    failed=$((failed + 1))
+fi
 echo "$((count - failed)) passed, $failed failed"
 [ "$failed" = 0 ]

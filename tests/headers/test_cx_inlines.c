@@ -107,6 +107,7 @@ TEST(spb_inits)
     SPB_CONTROLLER_CONFIG config;
     SPB_CONNECTION_PARAMETERS connection;
     SPB_TRANSFER_DESCRIPTOR descriptor;
+    SPB_REQUEST_PARAMETERS parameters;
 
     memset(&config, 0xAB, sizeof(config));
     SPB_CONTROLLER_CONFIG_INIT(&config);
@@ -130,6 +131,15 @@ TEST(spb_inits)
     ok(descriptor.Size == sizeof(descriptor) && descriptor.TransferLength == 0 &&
            descriptor.DelayInUs == 0 && descriptor.Direction == SpbTransferDirectionNone,
        "transfer descriptor\n");
+
+    memset(&parameters, 0xAB, sizeof(parameters));
+    SPB_REQUEST_PARAMETERS_INIT(&parameters);
+    ok(parameters.Size == sizeof(parameters) && parameters.Size == 32 &&
+           parameters.Type == SpbRequestTypeUndefined &&
+           parameters.Position == SpbRequestSequencePositionInvalid &&
+           parameters.PreviousTransferDirection == SpbTransferDirectionNone &&
+           parameters.Length == 0 && parameters.SequenceTransferCount == 0,
+       "request parameters\n");
 }
 
 /* gpioclx.h's flag unions: each named bit at its published position in AsULONG. */

@@ -9,8 +9,8 @@
  * DRVHOST_NOT_PROVIDED, so a controller driver compiles (a call is a compiler warning naming
  * the routine) and the loader refuses the module, naming each one it imports.
  *
- * Left out because the reference does not give it (its page is a retired one): the layout of
- * SPB_REQUEST_PARAMETERS, declared here as an incomplete type, and so SPB_REQUEST_PARAMETERS_INIT.
+ * SPB_REQUEST_PARAMETERS: its layout is on a retired reference page ("previous versions",
+ * hh406209), which SPB_REQUEST_PARAMETERS_INIT's current page links to.
  */
 #ifndef _SPBCX_H_
 #define _SPBCX_H_
@@ -103,8 +103,15 @@ typedef struct _SPB_TRANSFER_DESCRIPTOR {
     ULONG DelayInUs; /* before this transfer starts */
 } SPB_TRANSFER_DESCRIPTOR, *PSPB_TRANSFER_DESCRIPTOR;
 
-/* Incomplete on purpose: see the top of this file. */
-typedef struct _SPB_REQUEST_PARAMETERS SPB_REQUEST_PARAMETERS, *PSPB_REQUEST_PARAMETERS;
+/* What SpbRequestGetParameters writes (Size tells it the caller's version). */
+typedef struct _SPB_REQUEST_PARAMETERS {
+    USHORT Size;
+    SPB_REQUEST_TYPE Type;
+    SPB_REQUEST_SEQUENCE_POSITION Position;
+    SPB_TRANSFER_DIRECTION PreviousTransferDirection;
+    size_t Length;               /* bytes to transfer (a sequence: all its transfers) */
+    ULONG SequenceTransferCount; /* transfers of an IOCTL_SPB_EXECUTE_SEQUENCE request */
+} SPB_REQUEST_PARAMETERS, *PSPB_REQUEST_PARAMETERS;
 
 /* Documented defaults: a sequential queue, power management left to the framework. */
 FORCEINLINE VOID SPB_CONTROLLER_CONFIG_INIT(PSPB_CONTROLLER_CONFIG Config)
@@ -125,6 +132,13 @@ FORCEINLINE VOID SPB_TRANSFER_DESCRIPTOR_INIT(PSPB_TRANSFER_DESCRIPTOR Descripto
 {
     RtlZeroMemory(Descriptor, sizeof(*Descriptor));
     Descriptor->Size = sizeof(*Descriptor);
+}
+
+/* Before SpbRequestGetParameters, as its page requires. */
+FORCEINLINE VOID SPB_REQUEST_PARAMETERS_INIT(PSPB_REQUEST_PARAMETERS Parameters)
+{
+    RtlZeroMemory(Parameters, sizeof(*Parameters));
+    Parameters->Size = sizeof(*Parameters);
 }
 
 /* SpbCx's routines (no class extension in drvhost: see the top of this file). */
