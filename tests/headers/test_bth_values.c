@@ -78,3 +78,22 @@ TEST(bthx_version_object)
     ok(Microsoft_BTHX_DDI_Version.Version == BTHX_DDI_VERSION_1, "version %#lx\n",
        (unsigned long)Microsoft_BTHX_DDI_Version.Version);
 }
+
+TEST(device_reset_bits)
+{
+    DEVICE_BUS_SPECIFIC_RESET_TYPE type = {0};
+    DEVICE_RESET_STATUS_FLAGS status = {0};
+    BUS_SPECIFIC_RESET_FLAGS flags = {0};
+    type.Pci.SecondaryBusReset = 1;
+    ok(type.AsULONGLONG == 4, "Pci.SecondaryBusReset is bit 2: %#llx\n",
+       (unsigned long long)type.AsULONGLONG);
+    type.AsULONGLONG = 0;
+    type.Acpi.PlatformLevelDeviceReset = 1;
+    ok(type.AsULONGLONG == 2 && type.Pci.PlatformLevelDeviceReset == 1,
+       "Acpi and Pci share bit 1 for the platform-level reset: %#llx\n",
+       (unsigned long long)type.AsULONGLONG);
+    status.u.RecoveringFromBusError = 1;
+    flags.u.KeepStackReset = 1;
+    ok(status.AsUlonglong == 2 && flags.AsUlonglong == 1, "status %#llx flags %#llx\n",
+       (unsigned long long)status.AsUlonglong, (unsigned long long)flags.AsUlonglong);
+}
