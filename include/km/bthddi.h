@@ -287,43 +287,47 @@ typedef enum _L2CAP_DISCONNECT_REASON {
     HardwareRemoval
 } L2CAP_DISCONNECT_REASON;
 
-/* Parameters by INDICATION_CODE. */
+/* Parameters by INDICATION_CODE. The basic and the enhanced forms differ only in the channel
+ * configuration type (and the enhanced union's Reserved pointer): one member list for both. */
+#define DRVHOST_BTH_INDICATION_UNION_(ParamsType)                                                  \
+    struct {                                                                                       \
+        struct {                                                                                   \
+            USHORT PSM;                                                                            \
+        } Request;                                                                                 \
+    } Connect;                                                                                     \
+    struct {                                                                                       \
+        ParamsType CurrentParams;                                                                  \
+        ParamsType RequestedParams;                                                                \
+        ParamsType ResponseParams;                                                                 \
+        USHORT Response;                                                                           \
+    } ConfigRequest;                                                                               \
+    struct {                                                                                       \
+        ParamsType CurrentParams;                                                                  \
+        ParamsType RequestedParams;                                                                \
+        ParamsType RejectedParams;                                                                 \
+        PCO_TYPE UnknownTypes;                                                                     \
+        ULONG NumUnknownTypes;                                                                     \
+        ParamsType NewRequestParams;                                                               \
+        USHORT Response;                                                                           \
+    } ConfigResponse;                                                                              \
+    struct {                                                                                       \
+        ULONG NumExtraOptions;                                                                     \
+        PL2CAP_CONFIG_OPTION ExtraOptions;                                                         \
+    } FreeExtraOptions;                                                                            \
+    struct {                                                                                       \
+        L2CAP_DISCONNECT_REASON Reason;                                                            \
+        BOOLEAN CloseNow;                                                                          \
+    } Disconnect;                                                                                  \
+    struct {                                                                                       \
+        ULONG PacketLength;                                                                        \
+        ULONG TotalQueueLength;                                                                    \
+    } RecvPacket
+
 typedef struct _INDICATION_PARAMETERS {
     L2CAP_CHANNEL_HANDLE ConnectionHandle;
     BTH_ADDR BtAddress;
     union {
-        struct {
-            struct {
-                USHORT PSM;
-            } Request;
-        } Connect;
-        struct {
-            CHANNEL_CONFIG_PARAMETERS CurrentParams;
-            CHANNEL_CONFIG_PARAMETERS RequestedParams;
-            CHANNEL_CONFIG_PARAMETERS ResponseParams;
-            USHORT Response;
-        } ConfigRequest;
-        struct {
-            CHANNEL_CONFIG_PARAMETERS CurrentParams;
-            CHANNEL_CONFIG_PARAMETERS RequestedParams;
-            CHANNEL_CONFIG_PARAMETERS RejectedParams;
-            PCO_TYPE UnknownTypes;
-            ULONG NumUnknownTypes;
-            CHANNEL_CONFIG_PARAMETERS NewRequestParams;
-            USHORT Response;
-        } ConfigResponse;
-        struct {
-            ULONG NumExtraOptions;
-            PL2CAP_CONFIG_OPTION ExtraOptions;
-        } FreeExtraOptions;
-        struct {
-            L2CAP_DISCONNECT_REASON Reason;
-            BOOLEAN CloseNow;
-        } Disconnect;
-        struct {
-            ULONG PacketLength;
-            ULONG TotalQueueLength;
-        } RecvPacket;
+        DRVHOST_BTH_INDICATION_UNION_(CHANNEL_CONFIG_PARAMETERS);
     } Parameters;
 } INDICATION_PARAMETERS, *PINDICATION_PARAMETERS;
 
@@ -331,38 +335,7 @@ typedef struct _INDICATION_PARAMETERS_ENHANCED {
     L2CAP_CHANNEL_HANDLE ConnectionHandle;
     BTH_ADDR BtAddress;
     union {
-        struct {
-            struct {
-                USHORT PSM;
-            } Request;
-        } Connect;
-        struct {
-            CHANNEL_CONFIG_PARAMETERS_ENHANCED CurrentParams;
-            CHANNEL_CONFIG_PARAMETERS_ENHANCED RequestedParams;
-            CHANNEL_CONFIG_PARAMETERS_ENHANCED ResponseParams;
-            USHORT Response;
-        } ConfigRequest;
-        struct {
-            CHANNEL_CONFIG_PARAMETERS_ENHANCED CurrentParams;
-            CHANNEL_CONFIG_PARAMETERS_ENHANCED RequestedParams;
-            CHANNEL_CONFIG_PARAMETERS_ENHANCED RejectedParams;
-            PCO_TYPE UnknownTypes;
-            ULONG NumUnknownTypes;
-            CHANNEL_CONFIG_PARAMETERS_ENHANCED NewRequestParams;
-            USHORT Response;
-        } ConfigResponse;
-        struct {
-            ULONG NumExtraOptions;
-            PL2CAP_CONFIG_OPTION ExtraOptions;
-        } FreeExtraOptions;
-        struct {
-            L2CAP_DISCONNECT_REASON Reason;
-            BOOLEAN CloseNow;
-        } Disconnect;
-        struct {
-            ULONG PacketLength;
-            ULONG TotalQueueLength;
-        } RecvPacket;
+        DRVHOST_BTH_INDICATION_UNION_(CHANNEL_CONFIG_PARAMETERS_ENHANCED);
         PVOID Reserved;
     } Parameters;
 } INDICATION_PARAMETERS_ENHANCED, *PINDICATION_PARAMETERS_ENHANCED;
