@@ -5,8 +5,8 @@
 #ifndef DRVHOST_SAL_H
 #define DRVHOST_SAL_H
 
-/* A file-scope statement of the analysis mode (_Analysis_mode_(_Analysis_code_type_kernel_driver_)),
- * written without a semicolon: it expands to nothing. */
+/* A file-scope statement of the analysis mode, written without a semicolon
+ * (_Analysis_mode_(_Analysis_code_type_kernel_driver_)): it expands to nothing. */
 #ifndef _Analysis_mode_
 #define _Analysis_mode_(mode)
 #endif
