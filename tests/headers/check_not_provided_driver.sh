@@ -2,8 +2,10 @@
 # check_not_provided_driver.sh DRVCC DRVHOST SOURCE [DRVCC_OPTION...] -- ROUTINE... - a driver
 # (SOURCE) that calls routines a header declares DRVHOST_NOT_PROVIDED compiles, a warning naming
 # each ROUTINE, and `drvhost run` refuses to load it, naming exactly those routines: Windows
-# refuses a driver whose imports cannot be resolved (STATUS_PROCEDURE_NOT_FOUND). Used for the
-# class extensions' routines (gpioclx.h, drvcc --kmdf) and the smart card library's (smclib.h).
+# refuses a driver whose imports cannot be resolved (STATUS_PROCEDURE_NOT_FOUND). A ROUTINE
+# written +NAME is called through a macro of a (system) header, where GCC does not warn: only
+# the refusal is checked. Used for the class extensions' routines (gpioclx.h, drvcc --kmdf) and
+# the smart card library's (smclib.h).
 set -eu
 drvcc=$1 drvhost=$2 source=$3
 shift 3
@@ -35,7 +37,10 @@ status=0
 expect out.txt "load np -> STATUS_PROCEDURE_NOT_FOUND FAILED"
 expect err.txt "imports $# routine(s) that drvhost does not implement"
 for routine in "$@"; do
-    expect cc.err "$routine.*drvhost does not provide this routine: the loader refuses"
+    case $routine in
+    +*) routine=${routine#+} ;;
+    *) expect cc.err "$routine.*drvhost does not provide this routine: the loader refuses" ;;
+    esac
     expect err.txt "^  $routine\$"
 done
 echo "$(basename "$source"): $# routines not provided: ok"

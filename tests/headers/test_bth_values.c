@@ -97,3 +97,20 @@ TEST(device_reset_bits)
     ok(status.AsUlonglong == 2 && flags.AsUlonglong == 1, "status %#llx flags %#llx\n",
        (unsigned long long)status.AsUlonglong, (unsigned long long)flags.AsUlonglong);
 }
+
+TEST(smclib_macros)
+{
+    SMARTCARD_EXTENSION extension_storage = {0};
+    OS_DEP_DATA os_data = {0};
+    PSMARTCARD_EXTENSION SmartcardExtension = &extension_storage; /* the macros' implicit name */
+    KIRQL irql = PASSIVE_LEVEL;
+    KeInitializeSpinLock(&os_data.SpinLock);
+    SmartcardExtension->OsData = &os_data;
+    AccessUnsafeData(&irql);
+    ok(KeGetCurrentIrql() == DISPATCH_LEVEL && irql == PASSIVE_LEVEL,
+       "AccessUnsafeData: at DISPATCH_LEVEL (%u), the old IRQL saved (%u)\n", KeGetCurrentIrql(),
+       irql);
+    EndAccessUnsafeData(irql);
+    ok(KeGetCurrentIrql() == PASSIVE_LEVEL, "EndAccessUnsafeData: back to %u\n",
+       KeGetCurrentIrql());
+}
