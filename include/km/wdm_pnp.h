@@ -541,6 +541,103 @@ NTKERNELAPI NTSTATUS NTAPI PoRequestPowerIrp(PDEVICE_OBJECT DeviceObject, UCHAR 
                                              PREQUEST_POWER_COMPLETE CompletionFunction,
                                              PVOID Context, PIRP *Irp);
 
+/* ---- s16bus: the device reset interface (GUID_DEVICE_RESET_INTERFACE_STANDARD, wdmguid.h) --
+ * What a bus driver (or ACPI) offers a function driver through IRP_MN_QUERY_INTERFACE to reset
+ * its device; a driver exposing it to its children fills it. Names, members, bit widths and x64
+ * layouts as documented (wdk-ddi-src/content/wdm/ns-wdm-_device_reset_interface_standard.md and
+ * the routine pages); pinned by tests/headers (bth_layout.c). drvhost's PnP manager offers no
+ * such interface of its own. */
+typedef enum _DEVICE_RESET_TYPE {
+    FunctionLevelDeviceReset = 0,
+    PlatformLevelDeviceReset = 1
+} DEVICE_RESET_TYPE;
+
+typedef VOID DEVICE_RESET_COMPLETION(_In_ NTSTATUS Status, _Inout_opt_ PVOID Context);
+typedef DEVICE_RESET_COMPLETION *PDEVICE_RESET_COMPLETION;
+
+/* ResetParameters of a function-level reset: asynchronous when DeviceResetCompletion is set. */
+typedef struct _FUNCTION_LEVEL_DEVICE_RESET_PARAMETERS {
+    ULONG Size;
+    PDEVICE_RESET_COMPLETION DeviceResetCompletion;
+    PVOID CompletionContext;
+} FUNCTION_LEVEL_DEVICE_RESET_PARAMETERS, *PFUNCTION_LEVEL_DEVICE_RESET_PARAMETERS;
+
+typedef union _DEVICE_BUS_SPECIFIC_RESET_TYPE {
+    struct {
+        ULONGLONG FunctionLevelDeviceReset : 1;
+        ULONGLONG PlatformLevelDeviceReset : 1;
+        ULONGLONG SecondaryBusReset : 1;
+        ULONGLONG Reserved : 61;
+    } Pci;
+    struct {
+        ULONGLONG FunctionLevelDeviceReset : 1;
+        ULONGLONG PlatformLevelDeviceReset : 1;
+        ULONGLONG Reserved : 62;
+    } Acpi;
+    ULONGLONG AsULONGLONG;
+} DEVICE_BUS_SPECIFIC_RESET_TYPE, *PDEVICE_BUS_SPECIFIC_RESET_TYPE;
+
+typedef struct _DEVICE_BUS_SPECIFIC_RESET_INFO {
+    GUID BusTypeGuid;
+    DEVICE_BUS_SPECIFIC_RESET_TYPE ResetTypeSupported;
+} DEVICE_BUS_SPECIFIC_RESET_INFO, *PDEVICE_BUS_SPECIFIC_RESET_INFO;
+
+typedef union _BUS_SPECIFIC_RESET_FLAGS {
+    struct {
+        ULONGLONG KeepStackReset : 1;
+        ULONGLONG Reserved : 63;
+    } u;
+    ULONGLONG AsUlonglong;
+} BUS_SPECIFIC_RESET_FLAGS, *PBUS_SPECIFIC_RESET_FLAGS;
+
+typedef union _DEVICE_RESET_STATUS_FLAGS {
+    struct {
+        ULONGLONG KeepStackReset : 1;
+        ULONGLONG RecoveringFromBusError : 1;
+        ULONGLONG Reserved : 62;
+    } u;
+    ULONGLONG AsUlonglong;
+} DEVICE_RESET_STATUS_FLAGS, *PDEVICE_RESET_STATUS_FLAGS;
+
+typedef NTSTATUS DEVICE_RESET_HANDLER(_In_ PVOID InterfaceContext, _In_ DEVICE_RESET_TYPE ResetType,
+                                      _In_ ULONG Flags, _In_opt_ PVOID ResetParameters);
+typedef DEVICE_RESET_HANDLER *PDEVICE_RESET_HANDLER;
+typedef NTSTATUS DEVICE_QUERY_BUS_SPECIFIC_RESET_HANDLER(
+    _In_ PVOID InterfaceContext, _Out_ PULONG ResetInfoCount,
+    _Out_ PDEVICE_BUS_SPECIFIC_RESET_INFO ResetInfoSupported);
+typedef DEVICE_QUERY_BUS_SPECIFIC_RESET_HANDLER *PDEVICE_QUERY_BUS_SPECIFIC_RESET_HANDLER;
+typedef NTSTATUS DEVICE_BUS_SPECIFIC_RESET_HANDLER(
+    _In_ PVOID InterfaceContext, _In_ const GUID *BusType,
+    _In_ DEVICE_BUS_SPECIFIC_RESET_TYPE ResetTypeSelected, _In_ PBUS_SPECIFIC_RESET_FLAGS Flags,
+    _In_ PVOID ResetParameters);
+typedef DEVICE_BUS_SPECIFIC_RESET_HANDLER *PDEVICE_BUS_SPECIFIC_RESET_HANDLER;
+typedef NTSTATUS GET_DEVICE_RESET_STATUS(_In_ PVOID InterfaceContext, _Out_ PBOOLEAN IsResetting,
+                                         _Out_ PDEVICE_BUS_SPECIFIC_RESET_TYPE ResetTypeSelected,
+                                         _Out_ PDEVICE_RESET_STATUS_FLAGS Flags);
+typedef GET_DEVICE_RESET_STATUS *PGET_DEVICE_RESET_STATUS;
+
+#define DEVICE_RESET_INTERFACE_VERSION_1 1
+#define DEVICE_RESET_INTERFACE_VERSION_2 2
+#define DEVICE_RESET_INTERFACE_VERSION_3 3
+#define DEVICE_RESET_INTERFACE_VERSION   DEVICE_RESET_INTERFACE_VERSION_1
+
+/* SupportedResetTypes: a mask of (1 << DEVICE_RESET_TYPE). The last three members are read
+ * from version 2 (bus-specific resets) and 3 (reset status) on. */
+typedef struct _DEVICE_RESET_INTERFACE_STANDARD {
+    USHORT Size;
+    USHORT Version;
+    PVOID Context;
+    PINTERFACE_REFERENCE InterfaceReference;
+    PINTERFACE_DEREFERENCE InterfaceDereference;
+    PDEVICE_RESET_HANDLER DeviceReset;
+    ULONG SupportedResetTypes;
+    PVOID Reserved;
+    PDEVICE_QUERY_BUS_SPECIFIC_RESET_HANDLER QueryBusSpecificResetInfo;
+    PDEVICE_BUS_SPECIFIC_RESET_HANDLER DeviceBusSpecificReset;
+    PGET_DEVICE_RESET_STATUS GetDeviceResetStatus;
+} DEVICE_RESET_INTERFACE_STANDARD, *PDEVICE_RESET_INTERFACE_STANDARD;
+/* ---- end s16bus ---- */
+
 /* The last part of wdm.h: the layout checks of every part. */
 #include <wdm_asserts.h>
 

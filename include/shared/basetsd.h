@@ -71,8 +71,15 @@ typedef ULONG_PTR KAFFINITY, *PKAFFINITY;
 #define PtrToShort(p)     ((short)(LONG_PTR)(p))
 #define IntToPtr(i)       ((VOID *)(INT_PTR)((int)(i)))
 #define UIntToPtr(ui)     ((VOID *)(UINT_PTR)((unsigned int)(ui)))
-#define LongToPtr(l)      ((VOID *)(LONG_PTR)((long)(l)))
-#define ULongToPtr(ul)    ((VOID *)(ULONG_PTR)((unsigned long)(ul)))
+/* Through the 32-bit LONG and ULONG (Windows' long): GCC's long is 64 bits on x64 Linux, and
+ * LongToPtr(0x80000000u) must sign-extend as it does on Windows. */
+#define LongToPtr(l)   ((VOID *)(LONG_PTR)((LONG)(l)))
+#define ULongToPtr(ul) ((VOID *)(ULONG_PTR)((ULONG)(ul)))
+/* The WDK's other spellings. */
+#define UlongToPtr(ul)    ULongToPtr(ul)
+#define UintToPtr(ui)     UIntToPtr(ui)
+#define UlongToHandle(ul) ULongToHandle(ul)
+#define HandleToUlong(h)  HandleToULong(h)
 #define PtrToPtr64(p)     ((void *)(p))
 #define Ptr64ToPtr(p)     ((void *)(p))
 

@@ -5,8 +5,10 @@
 #ifndef DRVHOST_SAL_H
 #define DRVHOST_SAL_H
 
+/* A file-scope statement of the analysis mode, written without a semicolon
+ * (_Analysis_mode_(_Analysis_code_type_kernel_driver_)): it expands to nothing. */
 #ifndef _Analysis_mode_
-#define _Analysis_mode_
+#define _Analysis_mode_(mode)
 #endif
 #ifndef _Analysis_noreturn_
 #define _Analysis_noreturn_
