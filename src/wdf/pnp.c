@@ -376,6 +376,7 @@ static NTSTATUS wdf_pnp_locked(struct wdf_device *dev, struct wdf_pnp_state *st,
                              ? WdfDevStatePnpStartingFromStopped
                              : WdfDevStatePnpInitStarting);
         WDF_PWRPOL_SET(dev, WdfDevStatePwrPolStarting);
+        wdf_remove_lock_started(dev);
         return wdf_pnp_start(dev, st, irp);
     case IRP_MN_QUERY_REMOVE_DEVICE:
     case IRP_MN_QUERY_STOP_DEVICE: {
@@ -447,6 +448,7 @@ static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
         wdf_power_policy_unlock(dev);
         return status;
     case IRP_MN_REMOVE_DEVICE:
+        wdf_remove_lock_wait(dev); /* wdfstate: the I/O in flight first (remove_lock.c) */
         wdf_power_policy_lock(dev);
         return wdf_pnp_locked(dev, st, irp, minor);
     case IRP_MN_CANCEL_REMOVE_DEVICE:

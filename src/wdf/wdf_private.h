@@ -284,9 +284,9 @@ struct wdf_device {
      * driver's state-change registrations (NULL: none; freed with the device). */
     ULONG machine_state[3];
     struct wdf_state_regs *state_regs;
-    /* wdfstate: WdfDeviceInitSetRemoveLockOptions' remove lock (NULL: the option was not
-     * set; then the I/O path takes no lock at all) */
-    struct wdf_remove_lock *remove_lock;
+    /* wdfstate: WdfDeviceInitSetRemoveLockOptions' remove lock (remove_lock.c; NULL: the
+     * option was not set, and the I/O path takes no lock at all) */
+    IO_REMOVE_LOCK *remove_lock;
 };
 
 struct wdf_queue {
@@ -410,6 +410,9 @@ struct wdf_request {
      * NULL: an ordinary request. A reserved request is not deleted when it ends: it goes back
      * to its pool (wdf_request_dispose). */
     struct wdf_fp *reserved_pool;
+    /* wdfstate: the remove lock its IRP holds (remove_lock.c: WdfDeviceInitSetRemoveLockOptions'
+     * device's, acquired at dispatch, released when the request ends); NULL: none */
+    IO_REMOVE_LOCK *remove_lock;
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -1164,6 +1167,18 @@ ULONG wdf_state_get(struct wdf_device *dev, enum wdf_machine m);
 void wdf_state_device_created(PWDFDEVICE_INIT init, struct wdf_device *dev);
 void wdf_state_device_free(struct wdf_device *dev);
 void wdf_state_init_free(PWDFDEVICE_INIT init);
+/* WdfDeviceInitSetRemoveLockOptions (remove_lock.c): the lock made at WdfDeviceCreate and freed
+ * with the device; an I/O IRP of such a device acquires it at dispatch (a failure completes it
+ * with the lock's status) and its request releases it when it ends (wdf_request_dispose); a
+ * refused IRP releases it once completed (wdf_remove_lock_complete). REMOVE_DEVICE waits for
+ * them (wdf_remove_lock_wait); a device that stays (a PDO on its bus) gets it back at START. */
+NTSTATUS wdf_remove_lock_device_created(PWDFDEVICE_INIT init, struct wdf_device *dev);
+void wdf_remove_lock_device_free(struct wdf_device *dev);
+NTSTATUS wdf_remove_lock_dispatch(struct wdf_device *dev, PIRP irp);
+NTSTATUS wdf_remove_lock_complete(struct wdf_device *dev, PIRP irp, NTSTATUS status);
+void wdf_remove_lock_release(struct wdf_request *r);
+void wdf_remove_lock_wait(struct wdf_device *dev);
+void wdf_remove_lock_started(struct wdf_device *dev);
 /* The power policy's "started" state for a device (power_policy.c): Started, or
  * StartedIdleCapable / StartedWakeCapable with S0 idle settings. */
 ULONG wdf_power_policy_started_state(struct wdf_device *dev);
