@@ -110,6 +110,7 @@ static NTSTATUS wdf_power_up(struct wdf_device *dev, struct wdf_pnp_state *st,
         return status;
     }
     st->in_d0 = TRUE;
+    WDF_POWER_SET(dev, WdfDevStatePowerD0); /* before the queues restart: requests see D0 */
     wdf_event_d0(dev, TRUE, previous);
     PoSetPowerState(dev->wdm, DevicePowerState, (POWER_STATE){.DeviceState = PowerDeviceD0});
     wdf_power_policy_disarm(dev); /* the power policy owner's, before the queues restart */
@@ -122,7 +123,6 @@ static NTSTATUS wdf_power_up(struct wdf_device *dev, struct wdf_pnp_state *st,
         status = WDF_CALL(dev, EvtDeviceSelfManagedIoRestart);
     }
     wdf_power_policy_d0(dev, TRUE); /* the idle timer starts */
-    WDF_POWER_SET(dev, WdfDevStatePowerD0);
     return status;
 }
 
