@@ -270,8 +270,11 @@ static void wdf_pnp_unhold(struct wdf_device *dev, struct wdf_pnp_state *st)
 
 static void wdf_pnp_leave(struct wdf_device *dev, struct wdf_pnp_state *st)
 {
+    /* wdfstate: REMOVE_DEVICE after a stop or surprise removal does not stop the policy again */
+    BOOLEAN stopping = wdf_state_get(dev, WDF_MACHINE_PWRPOL) != WdfDevStatePwrPolStopped;
     wdf_pnp_unhold(dev, st);
-    WDF_PWRPOL_SET(dev, WdfDevStatePwrPolStopping);
+    if (stopping)
+        WDF_PWRPOL_SET(dev, WdfDevStatePwrPolStopping);
     wdf_power_policy_stopped(dev);
     st->started = FALSE;
     wdf_event_pnp_state(dev, "device %p: leaves the started state");
@@ -280,7 +283,8 @@ static void wdf_pnp_leave(struct wdf_device *dev, struct wdf_pnp_state *st)
         wdf_queue_device_power_action(dev, FALSE, WdfRequestStopActionPurge);
     wdf_power_down(dev, st, WdfPowerDeviceD3Final);
     wdf_release_hardware(dev, st);
-    WDF_PWRPOL_SET(dev, WdfDevStatePwrPolStopped);
+    if (stopping)
+        WDF_PWRPOL_SET(dev, WdfDevStatePwrPolStopped);
 }
 
 /* REMOVE_DEVICE: the rest of "A User Unplugs a Device" (SelfManagedIoFlush, Cleanup), the IRP

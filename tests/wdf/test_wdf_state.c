@@ -38,6 +38,8 @@
 #define MODE_LATE           1u
 #define MODE_LOCK           2u
 #define MODE_PLAIN          3u
+#define MODE_NO_IDLE        4u
+#define MODE_FAIL           5u
 
 #define STATUS_SUCCESS_           ((int32_t)0x00000000)
 #define STATUS_INVALID_PARAMETER_ ((int32_t)0xC000000D)
@@ -138,12 +140,13 @@ TEST(state_callbacks_follow_start_idle_wake_and_removal)
 
 /* Microsoft (the Register routines): STATUS_INVALID_PARAMETER for an invalid parameter: a
  * state outside the machine's (Invalid, Null, another machine's), callback types none or
- * undefined, no callback (drvhost's reading). A non-pageable state is one of the machine's. */
+ * undefined, no callback (drvhost's reading). A non-pageable state is one of the machine's;
+ * WdfDevStateIsNP and WdfDevStateNormalize take the NP bit (the driver checks them). */
 TEST(invalid_registrations_are_status_invalid_parameter)
 {
     drvhost_file *k = keeper();
     char instance[64];
-    int32_t got[8];
+    int32_t got[9];
     if (k == NULL)
         return;
     create_device(instance);
@@ -152,6 +155,8 @@ TEST(invalid_registrations_are_status_invalid_parameter)
     for (int i = 0; i < 7; i++)
         ok(got[i] == STATUS_INVALID_PARAMETER_, "registration %d: 0x%08X\n", i, (unsigned)got[i]);
     ok(got[7] == STATUS_SUCCESS_, "WdfDevStatePowerD0NP: 0x%08X\n", (unsigned)got[7]);
+    ok(got[8] == STATUS_SUCCESS_, "WdfDevStateIsNP / WdfDevStateNormalize: 0x%08X\n",
+       (unsigned)got[8]);
     ok_status(drvhost_device_action(instance, DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
     ok_status(drvhost_close(k), STATUS_SUCCESS_);
 }
@@ -167,6 +172,69 @@ TEST(registering_after_wdf_device_create_is_wdf_violation)
     ok_status(ioctl_u32(k, IOCTL_WST_MODE, MODE_LATE, NULL), STATUS_SUCCESS_);
     expect_bugcheck_params(0x10D, BUGCHECK_P1, 0x4, 0, 0, 0);
     drvhost_device_create(HWID, NULL, 0, instance, sizeof instance);
+}
+
+/* A restart (QUERY_STOP, STOP, START) and a surprise removal of a device without idle
+ * settings (power policy Started): the PnP states of drvhost's stop and surprise-removal
+ * paths; the removal after a surprise removal stops nothing again. StartedStopping 120,
+ * Stopped 11E, StartingFromStopped 11D, QueryStopPending 110, SurpriseRemove 121; power
+ * policy Started 565. */
+TEST(state_callbacks_follow_restart_and_surprise_removal)
+{
+    drvhost_file *k = keeper();
+    char instance[64];
+    if (k == NULL)
+        return;
+    ok_status(ioctl_u32(k, IOCTL_WST_MODE, MODE_NO_IDLE, NULL), STATUS_SUCCESS_);
+    create_device(instance);
+    expect_log(k, "Pl105>106 Pe105>106 Pp106 Ye500>501 prep Pl106>108 Pe106>108 Pp108 "
+                  "We300>30F d0in5 We30F>307 Wp307 Pl108>109 Pe108>109 Pp109 Ye501>565 "
+                  "Pl109>119 Pe109>119");
+    ok_status(drvhost_device_action(instance, DRVHOST_DEVICE_RESTART), STATUS_SUCCESS_);
+    expect_log(k, "Pl119>110 Pe119>110 Pp110 Pl110>120 Pe110>120 Ye565>55B Wl307>34B "
+                  "We307>34B d0out5 We34B>315 rel Ye55B>563 Pe120>11E "
+                  "Pe11E>11D Ye563>501 prep Pe11D>108 Pp108 We315>30F d0in5 We30F>307 Wp307 "
+                  "Pl108>109 Pe108>109 Pp109 Ye501>565 Pl109>119 Pe109>119");
+    ok_status(drvhost_device_action(instance, DRVHOST_DEVICE_UNPLUG), STATUS_SUCCESS_);
+    expect_log(k, "Pl119>121 Pe119>121 Ye565>55B Wl307>34B We307>34B d0out5 We34B>315 rel "
+                  "Ye55B>563 Pe121>117 Pp117 Ye563>58E Pl117>113 Pe117>113 Pp113 We315>351 "
+                  "Ye58E>574 Pl113>135 Pe113>135");
+    ok_status(drvhost_close(k), STATUS_SUCCESS_);
+}
+
+/* Surprise-removed while idle in Dx (no query brings it back to D0): the power machine goes
+ * from Dx to DxStopped (34A), no D0Exit again; the hardware is released. */
+TEST(unplugged_while_idle_the_power_state_is_dx_stopped)
+{
+    drvhost_file *k = keeper();
+    char instance[64], log[4096];
+    if (k == NULL)
+        return;
+    create_device(instance);
+    ok_status(ioctl_u32(k, IOCTL_WST_WAIT_IDLE, WAIT_MS, NULL), STATUS_SUCCESS_);
+    ok_status(harness_ioctl(k, IOCTL_WST_LOG, NULL, 0, log, sizeof log - 1, NULL),
+              STATUS_SUCCESS_); /* the start and the idle power-down: the first test's */
+    ok_status(drvhost_device_action(instance, DRVHOST_DEVICE_UNPLUG), STATUS_SUCCESS_);
+    expect_log(k, "Pl119>121 Pe119>121 Ye508>55B We31F>34A rel Ye55B>563 Pe121>117 Pp117 "
+                  "Ye563>58E Pl117>113 Pe117>113 Pp113 We34A>351 Ye58E>574 Pl113>135 Pe113>135");
+    ok_status(drvhost_close(k), STATUS_SUCCESS_);
+}
+
+/* A start that fails in EvtDevicePrepareHardware: PnP Failed (12B), power policy
+ * StartingFailed (503); the PnP manager removes the stack (docs/pnp.md). The power machine
+ * never left ObjectCreated. */
+TEST(a_failed_start_reports_failed_states)
+{
+    drvhost_file *k = keeper();
+    char instance[64];
+    if (k == NULL)
+        return;
+    ok_status(ioctl_u32(k, IOCTL_WST_MODE, MODE_FAIL, NULL), STATUS_SUCCESS_);
+    ok(drvhost_device_create(HWID, NULL, 0, instance, sizeof instance) < 0, "started\n");
+    expect_log(k, "Pl105>106 Pe105>106 Pp106 Ye500>501 prepfail Ye501>503 Pl106>12B Pe106>12B "
+                  "Pe12B>117 Pp117 Ye503>55B Ye55B>563 Ye563>58E Pl117>113 Pe117>113 Pp113 "
+                  "We300>351 Ye58E>574 Pl113>135 Pe113>135");
+    ok_status(drvhost_close(k), STATUS_SUCCESS_);
 }
 
 /* ---- WdfDeviceInitSetRemoveLockOptions ----------------------------------------------------- */

@@ -8,7 +8,9 @@
  *     states drvhost maps (several callback types), logs each notification with the getter's
  *     value at the time (an entry ends with '!' when the getter does not give the state the
  *     notification names as current), logs its PnP and power callbacks, and idles after 100 ms;
- *     in its AddDevice it also makes registrations the reference pages call invalid;
+ *     in its AddDevice it also makes registrations the reference pages call invalid; a
+ *     no-idle device is the same without idle settings, a failing one fails
+ *     EvtDevicePrepareHardware;
  *   - a late device registers a callback after WdfDeviceCreate (with its DeviceInit, NULL);
  *   - a lock device calls WdfDeviceInitSetRemoveLockOptions(ACQUIRE_FOR_IO) and keeps a device
  *     control until the test releases it; a plain device is the same without the option.
@@ -35,6 +37,7 @@ static WDFREQUEST Held; /* IOCTL_WST_HOLD's request, under HeldLock */
 
 typedef struct {
     ULONG Number;
+    BOOLEAN FailPrepare; /* WST_MODE_FAIL */
 } WST_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(WST_CONTEXT, WstContext)
 
@@ -91,6 +94,8 @@ static VOID PnpChange(WDFDEVICE Device, PCWDF_DEVICE_PNP_NOTIFICATION_DATA Data)
 static VOID PowerChange(WDFDEVICE Device, PCWDF_DEVICE_POWER_NOTIFICATION_DATA Data)
 {
     ULONG getter = (ULONG)WdfDeviceGetDevicePowerState(Device);
+    if (WdfDevStateIsNP(getter)) /* drvhost's devices are pageable: logged as a wrong state */
+        getter = WdfDevStateNormalize(getter) | 0x10000;
     if (Data->Type == StateNotificationPostProcessState)
         LogState('W', Data->Type, Data->Data.PostProcessState.CurrentState, 0, getter);
     else if (Data->Type == StateNotificationEnterState)
@@ -136,11 +141,17 @@ static NTSTATUS RegisterStates(PWDFDEVICE_INIT DeviceInit)
         {WdfDevStatePnpRemovingDisableInterfaces, ALL},
         {WdfDevStatePnpRemoved, ALL},
         {WdfDevStatePnpFinal, ENTER},
+        {WdfDevStatePnpQueryStopPending, ALL},
+        {WdfDevStatePnpStartedStopping, ENTER},
+        {WdfDevStatePnpStopped, ENTER},
+        {WdfDevStatePnpStartingFromStopped, ENTER},
+        {WdfDevStatePnpSurpriseRemove, ENTER},
+        {WdfDevStatePnpFailed, ENTER},
     };
     static const WDF_DEVICE_POWER_STATE power[] = {
         WdfDevStatePowerD0Starting, WdfDevStatePowerGotoDx,      WdfDevStatePowerDx,
         WdfDevStatePowerWaking,     WdfDevStatePowerGotoStopped, WdfDevStatePowerStopped,
-        WdfDevStatePowerFinal};
+        WdfDevStatePowerFinal,      WdfDevStatePowerDxStopped};
     static const WDF_DEVICE_POWER_POLICY_STATE policy[] = {WdfDevStatePwrPolStarting,
                                                            WdfDevStatePwrPolStartedIdleCapable,
                                                            WdfDevStatePwrPolTimerExpiredNoWake,
@@ -149,7 +160,9 @@ static NTSTATUS RegisterStates(PWDFDEVICE_INIT DeviceInit)
                                                            WdfDevStatePwrPolStopping,
                                                            WdfDevStatePwrPolStopped,
                                                            WdfDevStatePwrPolRemoved,
-                                                           WdfDevStatePwrPolFinal};
+                                                           WdfDevStatePwrPolFinal,
+                                                           WdfDevStatePwrPolStarted,
+                                                           WdfDevStatePwrPolStartingFailed};
     NTSTATUS status = STATUS_SUCCESS;
     ULONG i;
     for (i = 0; i < ARRAYSIZE(pnp) && NT_SUCCESS(status); i++)
@@ -187,15 +200,25 @@ static void RegisterInvalid(PWDFDEVICE_INIT DeviceInit)
         DeviceInit, WdfDevStatePwrPolStarted, NULL, ALL);
     Invalid[7] = WdfDeviceInitRegisterPowerStateChangeCallback(DeviceInit, WdfDevStatePowerD0NP,
                                                                PowerChange, ALL);
+    /* [8]: WdfDevStateIsNP and WdfDevStateNormalize on the documented values */
+    Invalid[8] = WdfDevStateIsNP(WdfDevStatePowerD0NP) && !WdfDevStateIsNP(WdfDevStatePowerD0) &&
+                         WdfDevStateNormalize(WdfDevStatePowerD0NP) == 0x308 &&
+                         WdfDevStateNormalize(WdfDevStatePwrPolSystemAsleepWakeArmedNP) == 0x51E &&
+                         WdfDevStateNormalize(WdfDevStatePnpStarted) == 0x119
+                     ? STATUS_SUCCESS
+                     : STATUS_UNSUCCESSFUL;
 }
 
 /* ---- PnP and power callbacks --------------------------------------------------------------- */
 
 static NTSTATUS PrepareHardware(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Translated)
 {
-    UNREFERENCED_PARAMETER(Device);
     UNREFERENCED_PARAMETER(Raw);
     UNREFERENCED_PARAMETER(Translated);
+    if (WstContext(Device)->FailPrepare) {
+        LogEntry("prepfail");
+        return STATUS_DEVICE_CONFIGURATION_ERROR;
+    }
     LogEntry("prep");
     return STATUS_SUCCESS;
 }
@@ -429,7 +452,7 @@ static NTSTATUS InitSettings(PWDFDEVICE_INIT DeviceInit, LONG mode)
         WDF_REMOVE_LOCK_OPTIONS_INIT(&options, WDF_REMOVE_LOCK_OPTION_ACQUIRE_FOR_IO);
         WdfDeviceInitSetRemoveLockOptions(DeviceInit, &options);
     }
-    if (mode != WST_MODE_STATES)
+    if (mode != WST_MODE_STATES && mode != WST_MODE_NO_IDLE && mode != WST_MODE_FAIL)
         return STATUS_SUCCESS;
     RegisterInvalid(DeviceInit);
     return RegisterStates(DeviceInit);
@@ -457,6 +480,7 @@ static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
         WdfDeviceInitRegisterPnpStateChangeCallback(DeviceInit, WdfDevStatePnpStarted, PnpChange,
                                                     ALL);
     WstContext(device)->Number = number;
+    WstContext(device)->FailPrepare = mode == WST_MODE_FAIL;
     status = WdfDeviceCreateDeviceInterface(device, &GUID_WDFSTATE_INTERFACE, NULL);
     if (NT_SUCCESS(status))
         status = CreateQueue(device, mode < 0);

@@ -20,7 +20,7 @@ static const GUID GUID_WDFSTATE_INTERFACE = {
 /* device 0: in ULONG, what the next device is (WST_MODE_*) */
 #define IOCTL_WST_MODE WST_CTL(0xC03)
 /* device 0: out NTSTATUS[WST_INVALID]: the registrations with invalid parameters a states
- * device made in its AddDevice */
+ * device made in its AddDevice, [7] a valid NP one, [8] the NP helpers' checks */
 #define IOCTL_WST_INVALID WST_CTL(0xC04)
 /* device 0: out ULONG 1 while a device holds a request of IOCTL_WST_HOLD */
 #define IOCTL_WST_HELD WST_CTL(0xC05)
@@ -32,10 +32,12 @@ static const GUID GUID_WDFSTATE_INTERFACE = {
 /* a lock device: kept by the driver until IOCTL_WST_RELEASE (or EvtIoStop's purge) */
 #define IOCTL_WST_HOLD WST_CTL(0xC08)
 
-#define WST_MODE_STATES 0 /* state-change callbacks for several states, idles after 100 ms */
-#define WST_MODE_LATE   1 /* registers a callback after WdfDeviceCreate (its DeviceInit NULL) */
-#define WST_MODE_LOCK   2 /* WdfDeviceInitSetRemoveLockOptions(ACQUIRE_FOR_IO) */
-#define WST_MODE_PLAIN  3 /* the same device without the option */
-#define WST_INVALID     8
+#define WST_MODE_STATES  0 /* state-change callbacks for several states, idles after 100 ms */
+#define WST_MODE_LATE    1 /* registers a callback after WdfDeviceCreate (its DeviceInit NULL) */
+#define WST_MODE_LOCK    2 /* WdfDeviceInitSetRemoveLockOptions(ACQUIRE_FOR_IO) */
+#define WST_MODE_PLAIN   3 /* the same device without the option */
+#define WST_MODE_NO_IDLE 4 /* a states device without idle settings */
+#define WST_MODE_FAIL    5 /* a states device whose EvtDevicePrepareHardware fails */
+#define WST_INVALID      9
 
 #endif
