@@ -65,30 +65,25 @@ static void LogEntry(const char *fmt, ...)
 
 /* ---- state-change notifications ------------------------------------------------------------ */
 
-/* One notification: Microsoft (WDF_STATE_NOTIFICATION_TYPE) changes the state after the enter
- * notification, so the getter gives `current` in all three. */
-static void LogState(char machine, WDF_STATE_NOTIFICATION_TYPE type, ULONG current, ULONG next,
+/* One notification. `data` is the structure's Data union: the current state first, then (enter
+ * and leave) the new one, in all three structures. Microsoft (WDF_STATE_NOTIFICATION_TYPE)
+ * changes the state after the enter notification, so the getter gives the current state in
+ * all three types. */
+static void LogState(char machine, WDF_STATE_NOTIFICATION_TYPE type, const ULONG *data,
                      ULONG getter)
 {
-    const char *wrong = getter == current ? "" : "!";
+    const char *wrong = getter == data[0] ? "" : "!";
     if (type == StateNotificationPostProcessState)
-        LogEntry("%cp%X%s", machine, current, wrong);
+        LogEntry("%cp%X%s", machine, data[0], wrong);
     else
-        LogEntry("%c%c%X>%X%s", machine, type == StateNotificationEnterState ? 'e' : 'l', current,
-                 next, wrong);
+        LogEntry("%c%c%X>%X%s", machine, type == StateNotificationEnterState ? 'e' : 'l', data[0],
+                 data[1], wrong);
 }
 
 static VOID PnpChange(WDFDEVICE Device, PCWDF_DEVICE_PNP_NOTIFICATION_DATA Data)
 {
-    ULONG getter = (ULONG)WdfDeviceGetDevicePnpState(Device);
-    if (Data->Type == StateNotificationPostProcessState)
-        LogState('P', Data->Type, Data->Data.PostProcessState.CurrentState, 0, getter);
-    else if (Data->Type == StateNotificationEnterState)
-        LogState('P', Data->Type, Data->Data.EnterState.CurrentState,
-                 Data->Data.EnterState.NewState, getter);
-    else
-        LogState('P', Data->Type, Data->Data.LeaveState.CurrentState,
-                 Data->Data.LeaveState.NewState, getter);
+    LogState('P', Data->Type, (const ULONG *)&Data->Data,
+             (ULONG)WdfDeviceGetDevicePnpState(Device));
 }
 
 static VOID PowerChange(WDFDEVICE Device, PCWDF_DEVICE_POWER_NOTIFICATION_DATA Data)
@@ -96,30 +91,16 @@ static VOID PowerChange(WDFDEVICE Device, PCWDF_DEVICE_POWER_NOTIFICATION_DATA D
     ULONG getter = (ULONG)WdfDeviceGetDevicePowerState(Device);
     if (WdfDevStateIsNP(getter)) /* drvhost's devices are pageable: logged as a wrong state */
         getter = WdfDevStateNormalize(getter) | 0x10000;
-    if (Data->Type == StateNotificationPostProcessState)
-        LogState('W', Data->Type, Data->Data.PostProcessState.CurrentState, 0, getter);
-    else if (Data->Type == StateNotificationEnterState)
-        LogState('W', Data->Type, Data->Data.EnterState.CurrentState,
-                 Data->Data.EnterState.NewState, getter);
-    else
-        LogState('W', Data->Type, Data->Data.LeaveState.CurrentState,
-                 Data->Data.LeaveState.NewState, getter);
+    LogState('W', Data->Type, (const ULONG *)&Data->Data, getter);
 }
 
 static VOID PolicyChange(WDFDEVICE Device, PCWDF_DEVICE_POWER_POLICY_NOTIFICATION_DATA Data)
 {
-    ULONG getter = (ULONG)WdfDeviceGetDevicePowerPolicyState(Device);
-    if (Data->Type == StateNotificationPostProcessState) {
-        LogState('Y', Data->Type, Data->Data.PostProcessState.CurrentState, 0, getter);
-    } else if (Data->Type == StateNotificationEnterState) {
-        LogState('Y', Data->Type, Data->Data.EnterState.CurrentState,
-                 Data->Data.EnterState.NewState, getter);
-        if (Data->Data.EnterState.NewState == WdfDevStatePwrPolWaitingUnarmed)
-            KeSetEvent(&Idle, IO_NO_INCREMENT, FALSE); /* the idle power-down's last entry */
-    } else {
-        LogState('Y', Data->Type, Data->Data.LeaveState.CurrentState,
-                 Data->Data.LeaveState.NewState, getter);
-    }
+    LogState('Y', Data->Type, (const ULONG *)&Data->Data,
+             (ULONG)WdfDeviceGetDevicePowerPolicyState(Device));
+    if (Data->Type == StateNotificationEnterState &&
+        Data->Data.EnterState.NewState == WdfDevStatePwrPolWaitingUnarmed)
+        KeSetEvent(&Idle, IO_NO_INCREMENT, FALSE); /* the idle power-down's last entry */
 }
 
 #define ALL   StateNotificationAllStates
