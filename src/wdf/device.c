@@ -36,6 +36,7 @@ static void wdf_init_free(PWDFDEVICE_INIT init)
     wdf_bus_init_free(init);
     wdf_files_free(init->files); /* NULL once WdfDeviceCreate gave them to the device */
     wdf_security_init_free(init);
+    wdf_state_init_free(init); /* wdfstate: NULL once WdfDeviceCreate gave them to the device */
     free(init->name.Buffer);
     free(init);
 }
@@ -233,6 +234,8 @@ static void wdf_device_destroy(struct wdf_object *o)
     wdf_wmi_device_free(dev);
     wdf_irp_dispatch_free(dev);
     wdf_gkmdf_device_destroy(dev);
+    wdf_state_device_free(dev);
+    wdf_remove_lock_device_free(dev);
 }
 
 /* A PnP device joins the PDO's stack. A filter takes the I/O type and the power flags of the
@@ -313,6 +316,12 @@ NTSTATUS imp_WdfDeviceCreate(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT *Devic
     }
     o->type_cleanup = wdf_device_cleanup;
     o->type_destroy = wdf_device_destroy;
+    wdf_state_device_created(init, dev); /* wdfstate: first states, state-change callbacks */
+    status = wdf_remove_lock_device_created(init, dev); /* wdfstate */
+    if (!NT_SUCCESS(status)) {
+        wdf_object_delete(o);
+        return status;
+    }
     wdf_device_init_requests(dev, init);
     wdf_files_to_device(init, dev);
     status = wdf_shutdown_device_created(init, dev); /* gkmdf: a control device's notification */
@@ -509,6 +518,8 @@ NTSTATUS wdf_dispatch_default(struct wdf_device *dev, PIRP irp)
     case IRP_MJ_INTERNAL_DEVICE_CONTROL:
         if (dev == NULL)
             return wdf_irp_complete(irp, STATUS_DELETE_PENDING);
+        if (dev->remove_lock != NULL) /* wdfstate: WdfDeviceInitSetRemoveLockOptions */
+            return wdf_remove_lock_dispatch(dev, irp);
         return wdf_queue_dispatch(dev, irp);
     case IRP_MJ_SYSTEM_CONTROL:
         return wdf_wmi_dispatch(dev, irp);

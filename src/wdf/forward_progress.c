@@ -226,6 +226,8 @@ void wdf_request_dispose(struct wdf_request *r)
 {
     struct wdf_fp *fp = r->reserved_pool;
     BOOLEAN last = FALSE, keep = FALSE;
+    if (r->remove_lock != NULL) /* wdfstate: its IRP is done (remove_lock.c) */
+        wdf_remove_lock_release(r);
     if (fp == NULL) {
         wdf_object_delete(&r->obj);
         return;

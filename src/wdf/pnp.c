@@ -33,8 +33,12 @@ struct wdf_pnp_state {
     BOOLEAN removing;          /* SURPRISE_REMOVAL or REMOVE_DEVICE: EvtIoStop's Purge */
     BOOLEAN held;              /* a query's power reference (wdf_power_policy_hold) */
     WDF_POWER_DEVICE_STATE dx; /* the state D0Exit named last: D0Entry's PreviousState */
-    WDF_DEVICE_PNP_STATE pnp;  /* WdfDeviceGetDevicePnpState (the states drvhost keeps) */
 };
+
+/* wdfstate: the documented states the sequences below pass through (state_notify.c). */
+#define WDF_PNP_SET(dev, s)    wdf_state_set(dev, WDF_MACHINE_PNP, s)
+#define WDF_POWER_SET(dev, s)  wdf_state_set(dev, WDF_MACHINE_POWER, s)
+#define WDF_PWRPOL_SET(dev, s) wdf_state_set(dev, WDF_MACHINE_PWRPOL, s)
 
 static struct wdf_pnp_state *wdf_state(struct wdf_device *dev)
 {
@@ -82,12 +86,17 @@ static void wdf_release_hardware(struct wdf_device *dev, struct wdf_pnp_state *s
 static NTSTATUS wdf_power_up(struct wdf_device *dev, struct wdf_pnp_state *st,
                              WDF_POWER_DEVICE_STATE previous)
 {
+    BOOLEAN initial = previous == WdfPowerDeviceD3Final;
     NTSTATUS status;
     if (st->in_d0)
         return STATUS_SUCCESS;
+    WDF_POWER_SET(dev, initial ? WdfDevStatePowerD0Starting : WdfDevStatePowerWaking);
     status = WDF_CALL(dev, EvtDeviceD0Entry, previous);
-    if (!NT_SUCCESS(status))
+    if (!NT_SUCCESS(status)) {
+        WDF_POWER_SET(dev,
+                      initial ? WdfDevStatePowerInitialPowerUpFailed : WdfDevStatePowerUpFailed);
         return status;
+    }
     status = wdf_interrupts_enable(dev); /* connected, EvtInterruptEnable (interrupt.c) */
     if (NT_SUCCESS(status)) {
         status = WDF_CALL(dev, EvtDeviceD0EntryPostInterruptsEnabled, previous);
@@ -96,9 +105,12 @@ static NTSTATUS wdf_power_up(struct wdf_device *dev, struct wdf_pnp_state *st,
     }
     if (!NT_SUCCESS(status)) {
         WDF_CALL(dev, EvtDeviceD0Exit, WdfPowerDeviceD3Final);
+        WDF_POWER_SET(dev,
+                      initial ? WdfDevStatePowerInitialPowerUpFailed : WdfDevStatePowerUpFailed);
         return status;
     }
     st->in_d0 = TRUE;
+    WDF_POWER_SET(dev, WdfDevStatePowerD0); /* before the queues restart: requests see D0 */
     wdf_event_d0(dev, TRUE, previous);
     PoSetPowerState(dev->wdm, DevicePowerState, (POWER_STATE){.DeviceState = PowerDeviceD0});
     wdf_power_policy_disarm(dev); /* the power policy owner's, before the queues restart */
@@ -123,8 +135,13 @@ static void wdf_power_down(struct wdf_device *dev, struct wdf_pnp_state *st,
 {
     /* EvtIoStop's action: Purge when the device is being removed (Microsoft: EvtIoStop). */
     ULONG action = st->removing ? WdfRequestStopActionPurge : WdfRequestStopActionSuspend;
-    if (!st->in_d0)
+    BOOLEAN final = target == WdfPowerDeviceD3Final;
+    if (!st->in_d0) { /* stopped while idle in Dx: the framework's DxStopped */
+        if (final && wdf_state_get(dev, WDF_MACHINE_POWER) == WdfDevStatePowerDx)
+            WDF_POWER_SET(dev, WdfDevStatePowerDxStopped);
         return;
+    }
+    WDF_POWER_SET(dev, final ? WdfDevStatePowerGotoStopped : WdfDevStatePowerGotoDx);
     wdf_power_policy_d0(dev, FALSE); /* no idle time-out while it goes down */
     if (st->surprise) {
         wdf_queue_device_power_action(dev, FALSE, action);
@@ -147,6 +164,7 @@ static void wdf_power_down(struct wdf_device *dev, struct wdf_pnp_state *st,
                     (POWER_STATE){.DeviceState = target == WdfPowerDeviceD1   ? PowerDeviceD1
                                                  : target == WdfPowerDeviceD2 ? PowerDeviceD2
                                                                               : PowerDeviceD3});
+    WDF_POWER_SET(dev, final ? WdfDevStatePowerStopped : WdfDevStatePowerDx);
 }
 
 /* ---- IRP_MJ_PNP --------------------------------------------------------------------------- */
@@ -182,6 +200,14 @@ static NTSTATUS wdf_complete_with(PIRP irp, NTSTATUS status)
     return status;
 }
 
+/* A start that failed once the drivers below started: the framework's Failed states. */
+static NTSTATUS wdf_pnp_start_failed(struct wdf_device *dev, PIRP irp, NTSTATUS status)
+{
+    WDF_PWRPOL_SET(dev, WdfDevStatePwrPolStartingFailed);
+    WDF_PNP_SET(dev, WdfDevStatePnpFailed);
+    return wdf_complete_with(irp, status);
+}
+
 /* START_DEVICE: the drivers below first, then (lowest driver first, as the IRP comes back up)
  * PrepareHardware with the assigned resources, the power-up sequence, the interfaces. */
 static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, PIRP irp)
@@ -190,18 +216,18 @@ static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, 
     struct wdf_added_resources added; /* ioreslist: EvtDeviceRemoveAddedResources's lists */
     NTSTATUS status = wdf_fdo_remove_added(dev, irp, &added);
     if (!NT_SUCCESS(status))
-        return wdf_complete_with(irp, status);
+        return wdf_pnp_start_failed(dev, irp, status);
     status = wdf_forward_and_wait(dev, irp);
     wdf_fdo_restore_added(irp, &added);
     if (!NT_SUCCESS(status))
-        return wdf_complete_with(irp, status);
+        return wdf_pnp_start_failed(dev, irp, status);
     if (st->raw == NULL)
         st->raw = wdf_cmreslist_make(dev, s->Parameters.StartDevice.AllocatedResources, FALSE);
     if (st->translated == NULL)
         st->translated =
             wdf_cmreslist_make(dev, s->Parameters.StartDevice.AllocatedResourcesTranslated, FALSE);
     if (st->raw == NULL || st->translated == NULL)
-        return wdf_complete_with(irp, STATUS_INSUFFICIENT_RESOURCES);
+        return wdf_pnp_start_failed(dev, irp, STATUS_INSUFFICIENT_RESOURCES);
     wdf_interrupts_assign(dev, st->raw, st->translated);
     wdf_interrupts_preparing(dev, TRUE);
     status = WDF_CALL(dev, EvtDevicePrepareHardware, (WDFCMRESLIST)st->raw,
@@ -209,22 +235,25 @@ static NTSTATUS wdf_pnp_start(struct wdf_device *dev, struct wdf_pnp_state *st, 
     wdf_interrupts_preparing(dev, FALSE);
     if (!NT_SUCCESS(status)) {
         wdf_interrupts_release(dev);
-        return wdf_complete_with(irp, status);
+        return wdf_pnp_start_failed(dev, irp, status);
     }
     st->prepared = TRUE;
+    WDF_PNP_SET(dev, WdfDevStatePnpHardwareAvailable);
     status = wdf_power_up(dev, st, WdfPowerDeviceD3Final);
     if (NT_SUCCESS(status))
         status = wdf_pofx_start(dev); /* system-managed idle: registered with PoFx */
     if (!NT_SUCCESS(status)) {
         wdf_power_down(dev, st, WdfPowerDeviceD3Final);
         wdf_release_hardware(dev, st);
-        return wdf_complete_with(irp, status);
+        return wdf_pnp_start_failed(dev, irp, status);
     }
     st->started = TRUE;
     st->removing = FALSE;
-    st->pnp = WdfDevStatePnpStarted;
     wdf_event_pnp_state(dev, "device %p: started");
+    WDF_PNP_SET(dev, WdfDevStatePnpEnableInterfaces);
     wdf_device_interfaces_set(dev, TRUE);
+    WDF_PWRPOL_SET(dev, wdf_power_policy_started_state(dev));
+    WDF_PNP_SET(dev, WdfDevStatePnpStarted);
     return wdf_complete_with(irp, STATUS_SUCCESS);
 }
 
@@ -241,7 +270,11 @@ static void wdf_pnp_unhold(struct wdf_device *dev, struct wdf_pnp_state *st)
 
 static void wdf_pnp_leave(struct wdf_device *dev, struct wdf_pnp_state *st)
 {
+    /* wdfstate: REMOVE_DEVICE after a stop or surprise removal does not stop the policy again */
+    BOOLEAN stopping = wdf_state_get(dev, WDF_MACHINE_PWRPOL) != WdfDevStatePwrPolStopped;
     wdf_pnp_unhold(dev, st);
+    if (stopping)
+        WDF_PWRPOL_SET(dev, WdfDevStatePwrPolStopping);
     wdf_power_policy_stopped(dev);
     st->started = FALSE;
     wdf_event_pnp_state(dev, "device %p: leaves the started state");
@@ -250,6 +283,8 @@ static void wdf_pnp_leave(struct wdf_device *dev, struct wdf_pnp_state *st)
         wdf_queue_device_power_action(dev, FALSE, WdfRequestStopActionPurge);
     wdf_power_down(dev, st, WdfPowerDeviceD3Final);
     wdf_release_hardware(dev, st);
+    if (stopping)
+        WDF_PWRPOL_SET(dev, WdfDevStatePwrPolStopped);
 }
 
 /* REMOVE_DEVICE: the rest of "A User Unplugs a Device" (SelfManagedIoFlush, Cleanup), the IRP
@@ -259,14 +294,22 @@ static NTSTATUS wdf_pnp_remove(struct wdf_device *dev, struct wdf_pnp_state *st,
 {
     NTSTATUS status;
     st->removing = TRUE;
+    WDF_PNP_SET(dev, WdfDevStatePnpRemovingDisableInterfaces);
     wdf_pnp_leave(dev, st);
     if (st->smio_init) {
         WDF_CALL_VOID(dev, EvtDeviceSelfManagedIoFlush);
         WDF_CALL_VOID(dev, EvtDeviceSelfManagedIoCleanup);
         st->smio_init = FALSE;
     }
+    WDF_PWRPOL_SET(dev, WdfDevStatePwrPolRemoved);
+    WDF_PNP_SET(dev, WdfDevStatePnpRemoved);
     irp->IoStatus.Status = STATUS_SUCCESS;
     status = wdf_irp_pass_down(dev, irp);
+    if (!wdf_pdo_keep_at_remove(dev)) { /* the last states of a device about to be deleted */
+        WDF_POWER_SET(dev, WdfDevStatePowerFinal);
+        WDF_PWRPOL_SET(dev, WdfDevStatePwrPolFinal);
+        WDF_PNP_SET(dev, WdfDevStatePnpFinal);
+    }
     wdf_power_policy_unlock(dev);       /* before the state goes with the device */
     if (!wdf_pdo_keep_at_remove(dev)) { /* wbus: a PDO still on its bus stays */
         wdf_event_pnp_state(dev, "device %p: removed, deleted");
@@ -333,8 +376,11 @@ static NTSTATUS wdf_pnp_locked(struct wdf_device *dev, struct wdf_pnp_state *st,
 {
     switch (minor) {
     case IRP_MN_START_DEVICE:
-        st->pnp = st->pnp == WdfDevStatePnpStopped ? WdfDevStatePnpStartingFromStopped
-                                                   : WdfDevStatePnpInitStarting;
+        WDF_PNP_SET(dev, wdf_state_get(dev, WDF_MACHINE_PNP) == WdfDevStatePnpStopped
+                             ? WdfDevStatePnpStartingFromStopped
+                             : WdfDevStatePnpInitStarting);
+        WDF_PWRPOL_SET(dev, WdfDevStatePwrPolStarting);
+        wdf_remove_lock_started(dev);
         return wdf_pnp_start(dev, st, irp);
     case IRP_MN_QUERY_REMOVE_DEVICE:
     case IRP_MN_QUERY_STOP_DEVICE: {
@@ -353,20 +399,21 @@ static NTSTATUS wdf_pnp_locked(struct wdf_device *dev, struct wdf_pnp_state *st,
             dev, remove ? dev->pnp.EvtDeviceQueryRemove : dev->pnp.EvtDeviceQueryStop, irp);
         if (!NT_SUCCESS(status))
             wdf_pnp_unhold(dev, st);
-        st->pnp = !NT_SUCCESS(status) ? WdfDevStatePnpStarted
-                  : remove            ? WdfDevStatePnpQueryRemovePending
-                                      : WdfDevStatePnpQueryStopPending;
+        else
+            WDF_PNP_SET(dev,
+                        remove ? WdfDevStatePnpQueryRemovePending : WdfDevStatePnpQueryStopPending);
         return status;
     }
     case IRP_MN_STOP_DEVICE:
+        WDF_PNP_SET(dev, WdfDevStatePnpStartedStopping);
         wdf_pnp_leave(dev, st);
-        st->pnp = WdfDevStatePnpStopped;
+        WDF_PNP_SET(dev, WdfDevStatePnpStopped);
         irp->IoStatus.Status = STATUS_SUCCESS;
         return wdf_irp_pass_down(dev, irp);
     case IRP_MN_SURPRISE_REMOVAL:
         st->surprise = TRUE;
         st->removing = TRUE;
-        st->pnp = WdfDevStatePnpSurpriseRemove;
+        WDF_PNP_SET(dev, WdfDevStatePnpSurpriseRemove);
         WDF_CALL_VOID(dev, EvtDeviceSurpriseRemoval);
         wdf_pnp_leave(dev, st);
         irp->IoStatus.Status = STATUS_SUCCESS;
@@ -374,6 +421,16 @@ static NTSTATUS wdf_pnp_locked(struct wdf_device *dev, struct wdf_pnp_state *st,
     default: /* IRP_MN_REMOVE_DEVICE: unlocks before the device goes */
         return wdf_pnp_remove(dev, st, irp);
     }
+}
+
+/* CANCEL_REMOVE / CANCEL_STOP of a started device back to Started, through the framework's
+ * StartedCancelRemove / StartedCancelStop. */
+static void wdf_pnp_cancel_query(struct wdf_device *dev, struct wdf_pnp_state *st, BOOLEAN remove)
+{
+    if (!st->started)
+        return;
+    WDF_PNP_SET(dev, remove ? WdfDevStatePnpStartedCancelRemove : WdfDevStatePnpStartedCancelStop);
+    WDF_PNP_SET(dev, WdfDevStatePnpStarted);
 }
 
 static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
@@ -395,15 +452,15 @@ static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
         wdf_power_policy_unlock(dev);
         return status;
     case IRP_MN_REMOVE_DEVICE:
+        wdf_remove_lock_wait(dev); /* wdfstate: the I/O in flight first (remove_lock.c) */
         wdf_power_policy_lock(dev);
         return wdf_pnp_locked(dev, st, irp, minor);
     case IRP_MN_CANCEL_REMOVE_DEVICE:
     case IRP_MN_CANCEL_STOP_DEVICE:
         wdf_power_policy_lock(dev);
         wdf_pnp_unhold(dev, st);
+        wdf_pnp_cancel_query(dev, st, minor == IRP_MN_CANCEL_REMOVE_DEVICE);
         wdf_power_policy_unlock(dev);
-        if (st->started)
-            st->pnp = WdfDevStatePnpStarted;
         irp->IoStatus.Status = STATUS_SUCCESS;
         return wdf_irp_pass_down(dev, irp);
     case IRP_MN_QUERY_CAPABILITIES:
@@ -432,16 +489,6 @@ static NTSTATUS wdf_pnp(struct wdf_device *dev, PIRP irp)
     default: /* what the framework does not handle goes down, for filters and FDOs alike */
         return wdf_irp_pass_down(dev, irp);
     }
-}
-
-WDF_DEVICE_PNP_STATE imp_WdfDeviceGetDevicePnpState(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device)
-{
-    struct wdf_device *dev = CONTAINING_RECORD(
-        wdf_object_get(wdf_globals_of(globals), Device, WDF_TYPE_DEVICE), struct wdf_device, obj);
-    if (dev->control) /* Microsoft names no state for a control device: drvhost's choice */
-        return WdfDevStatePnpStarted;
-    return dev->state == NULL || dev->state->pnp == WdfDevStatePnpInvalid ? WdfDevStatePnpInit
-                                                                          : dev->state->pnp;
 }
 
 /* ---- IRP_MJ_POWER ------------------------------------------------------------------------- */
@@ -475,7 +522,7 @@ static NTSTATUS wdf_power_device(struct wdf_device *dev, struct wdf_pnp_state *s
     if (NT_SUCCESS(status) && st->started && !st->in_d0) {
         status = wdf_power_up(dev, st, st->dx != WdfPowerDeviceInvalid ? st->dx : WdfPowerDeviceD3);
         if (!NT_SUCCESS(status)) {
-            st->pnp = WdfDevStatePnpFailedPowerDown;
+            WDF_PNP_SET(dev, WdfDevStatePnpFailedPowerDown);
             wdf_power_policy_fail(dev);
         }
     }

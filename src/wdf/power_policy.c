@@ -295,10 +295,54 @@ static NTSTATUS wdf_pp_request_d(struct wdf_device *dev, DEVICE_POWER_STATE d)
     return w.status;
 }
 
+/* wdfstate: the power policy states an idle transition passes through (state_notify.c): the
+ * one before the device IRP (going down: the timer expired; coming back: the power-up) and,
+ * after it, idle in Dx armed or not, or started again. */
+static ULONG wdf_pp_state_before(struct wdf_power_policy *pp, DEVICE_POWER_STATE d)
+{
+    ULONG state;
+    os_mutex_lock(&pp->lock);
+    if (d == PowerDeviceD0)
+        state = pp->armed_s0 ? WdfDevStatePwrPolS0WakeDisarm : WdfDevStatePwrPolS0NoWakePowerUp;
+    else
+        state = pp->idle.IdleCaps != IdleCannotWakeFromS0
+                    ? WdfDevStatePwrPolTimerExpiredWakeCapablePowerDown
+                    : WdfDevStatePwrPolTimerExpiredNoWake;
+    os_mutex_unlock(&pp->lock);
+    return state;
+}
+
+static ULONG wdf_pp_state_after(struct wdf_power_policy *pp)
+{
+    BOOLEAN off, armed;
+    os_mutex_lock(&pp->lock);
+    off = pp->idle_off;
+    armed = pp->armed_s0;
+    os_mutex_unlock(&pp->lock);
+    if (!off)
+        return wdf_power_policy_started_state(pp->dev);
+    return armed ? WdfDevStatePwrPolWaitingArmed : WdfDevStatePwrPolWaitingUnarmed;
+}
+
+ULONG wdf_power_policy_started_state(struct wdf_device *dev)
+{
+    struct wdf_power_policy *pp = dev->pp;
+    ULONG state = WdfDevStatePwrPolStarted;
+    if (pp == NULL || !dev->power_policy_owner)
+        return state;
+    os_mutex_lock(&pp->lock);
+    if (pp->idle_assigned && pp->idle_enabled)
+        state = pp->idle.IdleCaps == IdleCannotWakeFromS0 ? WdfDevStatePwrPolStartedIdleCapable
+                                                          : WdfDevStatePwrPolStartedWakeCapable;
+    os_mutex_unlock(&pp->lock);
+    return state;
+}
+
 /* One idle transition, the transition lock held. */
 static void wdf_pp_transition(struct wdf_power_policy *pp, DEVICE_POWER_STATE d)
 {
     NTSTATUS status;
+    wdf_state_set(pp->dev, WDF_MACHINE_PWRPOL, wdf_pp_state_before(pp, d));
     if (d != PowerDeviceD0)
         wdf_pofx_idle(pp->dev); /* PoFx: the component idles before the device leaves D0 */
     status = wdf_pp_request_d(pp->dev, d);
@@ -317,6 +361,7 @@ static void wdf_pp_transition(struct wdf_power_policy *pp, DEVICE_POWER_STATE d)
     os_mutex_unlock(&pp->lock);
     if (d != PowerDeviceD0 && !wdf_power_policy_idle_off(pp->dev))
         wdf_pofx_d0(pp->dev); /* it stayed in D0: the component active again */
+    wdf_state_set(pp->dev, WDF_MACHINE_PWRPOL, wdf_pp_state_after(pp));
     if (d != PowerDeviceD0 && wdf_pp_queues_busy(pp->dev)) {
         os_mutex_lock(&pp->lock); /* requests came while it went down: back to D0 */
         pp->want_d0 = pp->idle_off;
@@ -553,19 +598,32 @@ void wdf_power_policy_system(struct wdf_device *dev, SYSTEM_POWER_STATE s, POWER
     if (pp->sleeping)
         KeCancelTimer(&pp->timer);
     os_mutex_unlock(&pp->lock);
+    if (wdf_pnp_started(dev)) /* wdfstate: the framework's Sleeping / SystemWakeDeviceToD0 */
+        wdf_state_set(dev, WDF_MACHINE_PWRPOL,
+                      s != PowerSystemWorking ? WdfDevStatePwrPolSleeping
+                                              : WdfDevStatePwrPolSystemWakeDeviceToD0);
 }
 
 void wdf_power_policy_system_done(struct wdf_device *dev)
 {
     struct wdf_power_policy *pp = dev->pp;
+    BOOLEAN sleeping, armed;
     if (pp == NULL)
         return;
     os_mutex_lock(&pp->lock);
     pp->action = PowerActionNone;
     if (!pp->sleeping && pp->idle_off && (pp->want_d0 || pp->refs != 0))
         wdf_pp_kick(pp); /* requests held through the sleep, or a power reference */
+    sleeping = pp->sleeping;
+    armed = pp->armed_sx;
     os_cond_broadcast(&pp->changed);
     os_mutex_unlock(&pp->lock);
+    if (!wdf_pnp_started(dev)) /* wdfstate: asleep (armed or not), or back as before */
+        return;
+    wdf_state_set(dev, WDF_MACHINE_PWRPOL,
+                  !sleeping ? wdf_pp_state_after(pp)
+                  : armed   ? WdfDevStatePwrPolSystemAsleepWakeArmed
+                            : WdfDevStatePwrPolSystemAsleepNoWake);
 }
 
 /* On system wake: whether the device returns to D0 now. A device that idled in its DxState

@@ -688,8 +688,9 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
     NTSTATUS status;
     BOOLEAN in_lane;
     r = wdf_queue_arrive(dev, irp, &status, &in_lane);
-    if (r == NULL)
-        return wdf_irp_complete(irp, status);
+    if (r == NULL) /* wdfstate: the remove lock released after the completion */
+        return wdf_remove_lock_complete(dev, irp, status);
+    r->remove_lock = dev->remove_lock; /* wdfstate: acquired by the dispatch (remove_lock.c) */
     q = r->queue;
     if (in_lane) { /* the lane keeps q until the driver completes the request */
         wdf_queue_present_in(q, r, NULL);

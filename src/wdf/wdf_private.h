@@ -185,6 +185,10 @@ struct WDFDEVICE_INIT {
     /* WdfDeviceInitSetReleaseHardwareOrderOnFailure's (0: not called); kept, one order in
      * drvhost (device_pnp.c) */
     WDF_RELEASE_HARDWARE_ORDER_ON_FAILURE release_hw_order;
+    /* wdfstate: WdfDeviceInitRegister*StateChangeCallback's (state_notify.c; NULL: none) and
+     * WdfDeviceInitSetRemoveLockOptions' flags (0: not called) */
+    struct wdf_state_regs *state_regs;
+    ULONG remove_lock_flags;
 };
 
 /* kspeed: one count of arrivals (queue.c), alone on its 64-byte cache line. */
@@ -275,6 +279,14 @@ struct wdf_device {
     struct wdf_relation_list dependent_usage;
     /* wpofx: the single-component PoFx settings and registration (pofx.c; NULL: none) */
     struct wdf_pofx *pofx;
+    /* wdfstate (state_notify.c): the PnP, power and power policy states drvhost reports (enum
+     * wdf_machine order; atomic, changed by the device's transitions one at a time) and the
+     * driver's state-change registrations (NULL: none; freed with the device). */
+    ULONG machine_state[3];
+    struct wdf_state_regs *state_regs;
+    /* wdfstate: WdfDeviceInitSetRemoveLockOptions' remove lock (remove_lock.c; NULL: the
+     * option was not set, and the I/O path takes no lock at all) */
+    IO_REMOVE_LOCK *remove_lock;
 };
 
 struct wdf_queue {
@@ -398,6 +410,9 @@ struct wdf_request {
      * NULL: an ordinary request. A reserved request is not deleted when it ends: it goes back
      * to its pool (wdf_request_dispose). */
     struct wdf_fp *reserved_pool;
+    /* wdfstate: the remove lock its IRP holds (remove_lock.c: WdfDeviceInitSetRemoveLockOptions'
+     * device's, acquired at dispatch, released when the request ends); NULL: none */
+    IO_REMOVE_LOCK *remove_lock;
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -1133,5 +1148,39 @@ void wdf_pofx_d0(struct wdf_device *dev);
 void wdf_pofx_idle(struct wdf_device *dev);
 /* The device's cleanup: EvtDeviceWdmPrePoFxUnregisterDevice, PoFxUnregisterDevice, freed. */
 void wdf_pofx_cleanup(struct wdf_device *dev);
+
+/* ---- wdfstate: the state machines' states and notifications (state_notify.c) ----------- */
+
+/* The framework's three state machines, as drvhost maps its PnP and power path to them. */
+enum wdf_machine {
+    WDF_MACHINE_PNP,
+    WDF_MACHINE_POWER,
+    WDF_MACHINE_PWRPOL,
+    WDF_MACHINES
+};
+/* The device's state in machine m becomes `next` (a WDF_DEVICE_*_STATE value): the driver's
+ * leave, enter and post-process callbacks, in Microsoft's order. Called in the thread of one
+ * of the device's transitions (PASSIVE_LEVEL, one at a time per device); no-op when unchanged. */
+void wdf_state_set(struct wdf_device *dev, enum wdf_machine m, ULONG next);
+ULONG wdf_state_get(struct wdf_device *dev, enum wdf_machine m);
+/* WdfDeviceCreate: the init's registrations to the device, its first states. */
+void wdf_state_device_created(PWDFDEVICE_INIT init, struct wdf_device *dev);
+void wdf_state_device_free(struct wdf_device *dev);
+void wdf_state_init_free(PWDFDEVICE_INIT init);
+/* WdfDeviceInitSetRemoveLockOptions (remove_lock.c): the lock made at WdfDeviceCreate and freed
+ * with the device; an I/O IRP of such a device acquires it at dispatch (a failure completes it
+ * with the lock's status) and its request releases it when it ends (wdf_request_dispose); a
+ * refused IRP releases it once completed (wdf_remove_lock_complete). REMOVE_DEVICE waits for
+ * them (wdf_remove_lock_wait); a device that stays (a PDO on its bus) gets it back at START. */
+NTSTATUS wdf_remove_lock_device_created(PWDFDEVICE_INIT init, struct wdf_device *dev);
+void wdf_remove_lock_device_free(struct wdf_device *dev);
+NTSTATUS wdf_remove_lock_dispatch(struct wdf_device *dev, PIRP irp);
+NTSTATUS wdf_remove_lock_complete(struct wdf_device *dev, PIRP irp, NTSTATUS status);
+void wdf_remove_lock_release(struct wdf_request *r);
+void wdf_remove_lock_wait(struct wdf_device *dev);
+void wdf_remove_lock_started(struct wdf_device *dev);
+/* The power policy's "started" state for a device (power_policy.c): Started, or
+ * StartedIdleCapable / StartedWakeCapable with S0 idle settings. */
+ULONG wdf_power_policy_started_state(struct wdf_device *dev);
 
 #endif

@@ -762,4 +762,34 @@ FORCEINLINE VOID WdfDeviceInitSetReleaseHardwareOrderOnFailure(
 #endif
 /* ---- end wdeva ---- */
 
+/* ---- wdfstate: the remove lock option (KMDF 1.11) ---- */
+typedef enum _WDF_REMOVE_LOCK_OPTIONS_FLAGS {
+    WDF_REMOVE_LOCK_OPTION_ACQUIRE_FOR_IO = 0x00000001,
+} WDF_REMOVE_LOCK_OPTIONS_FLAGS;
+
+typedef struct _WDF_REMOVE_LOCK_OPTIONS {
+    ULONG Size;
+    ULONG Flags;
+} WDF_REMOVE_LOCK_OPTIONS, *PWDF_REMOVE_LOCK_OPTIONS;
+
+FORCEINLINE VOID WDF_REMOVE_LOCK_OPTIONS_INIT(PWDF_REMOVE_LOCK_OPTIONS RemoveLockOptions,
+                                              ULONG Flags)
+{
+    RtlZeroMemory(RemoveLockOptions, sizeof(WDF_REMOVE_LOCK_OPTIONS));
+    RemoveLockOptions->Size = sizeof(WDF_REMOVE_LOCK_OPTIONS);
+    RemoveLockOptions->Flags = Flags;
+}
+
+#if KMDF_VERSION_MINOR >= 11 /* Microsoft: minimum KMDF version 1.11 */
+typedef VOID (*PFN_WDFDEVICEINITSETREMOVELOCKOPTIONS)(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
+                                                      PWDF_REMOVE_LOCK_OPTIONS);
+FORCEINLINE VOID WdfDeviceInitSetRemoveLockOptions(PWDFDEVICE_INIT DeviceInit,
+                                                   PWDF_REMOVE_LOCK_OPTIONS Options)
+{
+    ((PFN_WDFDEVICEINITSETREMOVELOCKOPTIONS)
+         WdfFunctions[WdfDeviceInitSetRemoveLockOptionsTableIndex])(WdfDriverGlobals, DeviceInit,
+                                                                    Options);
+}
+#endif
+
 #endif
