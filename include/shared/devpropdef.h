@@ -66,7 +66,11 @@ typedef struct _DEVPROPKEY {
 
 #define DEVPROPID_FIRST_USABLE 2
 
+#ifdef __cplusplus
+#define IsEqualDevPropKey(a, b) (((a).pid == (b).pid) && IsEqualGUID((a).fmtid, (b).fmtid))
+#else
 #define IsEqualDevPropKey(a, b) (((a).pid == (b).pid) && IsEqualGUID(&(a).fmtid, &(b).fmtid))
+#endif
 
 #endif /* _DEVPROPDEF_H_ */
 
