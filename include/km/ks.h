@@ -26,11 +26,17 @@ extern "C" {
  * list, defined (weak, one per module) where <initguid.h> came before this header, declared
  * elsewhere. */
 #ifdef INITGUID
+/* The STATIC_ list is flat (no braces around Data4), as MSVC accepts: -Wmissing-braces is
+ * silenced for the definition. */
 #ifdef __cplusplus
-#define DEFINE_GUIDEX(name) EXTERN_C const GUID __attribute__((weak)) name = {STATICGUIDOF(name)}
+#define DRVHOST_GUIDEX_LINKAGE_ EXTERN_C
 #else
-#define DEFINE_GUIDEX(name) const GUID __attribute__((weak)) name = {STATICGUIDOF(name)}
+#define DRVHOST_GUIDEX_LINKAGE_
 #endif
+#define DEFINE_GUIDEX(name)                                                                        \
+    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wmissing-braces\"")          \
+        DRVHOST_GUIDEX_LINKAGE_ const GUID __attribute__((weak)) name = {STATICGUIDOF(name)};      \
+    _Pragma("GCC diagnostic pop") extern const GUID name
 #else
 #define DEFINE_GUIDEX(name) EXTERN_C const GUID name
 #endif

@@ -33,6 +33,12 @@ extern "C" {
 
 #define PORTCLASSAPI EXTERN_C
 
+/* The interfaces the routines below take (declared further down in C++, opaque in C). */
+struct IResourceList;
+struct IServiceGroup;
+struct IPort;
+struct IMiniport;
+
 #ifndef SIZEOF_ARRAY
 #define SIZEOF_ARRAY(ar) (sizeof(ar) / sizeof((ar)[0]))
 #endif

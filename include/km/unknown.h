@@ -20,7 +20,9 @@
 #define interface struct
 #endif
 
-#define STDMETHODCALLTYPE  __stdcall
+#ifndef STDMETHODCALLTYPE /* ntdef.h defines it, empty: x64 has one calling convention */
+#define STDMETHODCALLTYPE
+#endif
 #define STDMETHODVCALLTYPE __cdecl
 #define STDAPICALLTYPE     __stdcall
 #define STDAPI             EXTERN_C HRESULT STDAPICALLTYPE
