@@ -12,14 +12,12 @@
 
 #define STR_MODULENAME "audio_miniport: "
 
-class CStream : public IMiniportWaveRTStreamNotification, public IDrmAudioStream, public CUnknown
-{
+class CStream : public IMiniportWaveRTStreamNotification, public IDrmAudioStream, public CUnknown {
   public:
     DECLARE_STD_UNKNOWN();
     DEFINE_STD_CONSTRUCTOR(CStream);
     ~CStream()
-    {
-    }
+    {}
     IMP_IMiniportWaveRTStream;
     IMP_IMiniportWaveRTStreamNotification;
     IMP_IDrmAudioStream;
@@ -29,26 +27,31 @@ class CStream : public IMiniportWaveRTStreamNotification, public IDrmAudioStream
 class CMiniport : public IMiniportWaveRT,
                   public IMiniportAudioSignalProcessing,
                   public IAdapterPowerManagement,
-                  public CUnknown
-{
+                  public CUnknown {
   public:
     DECLARE_STD_UNKNOWN();
     CMiniport(PUNKNOWN Outer) : CUnknown(Outer), m_Port(NULL)
-    {
-    }
+    {}
     ~CMiniport()
-    {
-    }
+    {}
     IMP_IMiniportWaveRT;
     IMP_IMiniportAudioSignalProcessing;
     IMP_IAdapterPowerManagement;
     PPORTWAVERT m_Port;
 };
 
-static KSDATARANGE_AUDIO g_Range = {
-    {{sizeof(KSDATARANGE_AUDIO), 0, 0, 0, {STATICGUIDOF(KSDATAFORMAT_TYPE_AUDIO)},
-      {STATICGUIDOF(KSDATAFORMAT_SUBTYPE_PCM)}, {STATICGUIDOF(KSDATAFORMAT_SPECIFIER_WAVEFORMATEX)}}},
-    2, 16, 16, 48000, 48000};
+static KSDATARANGE_AUDIO g_Range = {{{sizeof(KSDATARANGE_AUDIO),
+                                      0,
+                                      0,
+                                      0,
+                                      {STATICGUIDOF(KSDATAFORMAT_TYPE_AUDIO)},
+                                      {STATICGUIDOF(KSDATAFORMAT_SUBTYPE_PCM)},
+                                      {STATICGUIDOF(KSDATAFORMAT_SPECIFIER_WAVEFORMATEX)}}},
+                                    2,
+                                    16,
+                                    16,
+                                    48000,
+                                    48000};
 static PKSDATARANGE g_Ranges[] = {PKSDATARANGE(&g_Range)};
 
 static NTSTATUS NTAPI VolumeHandler(PPCPROPERTY_REQUEST Request)
@@ -64,16 +67,41 @@ static PCPROPERTY_ITEM g_PinProperties[] = {
      VolumeHandler}};
 DEFINE_PCAUTOMATION_TABLE_PROP(g_PinAutomation, g_PinProperties);
 
-static PCPIN_DESCRIPTOR g_Pins[] = {
-    {1, 1, 0, &g_PinAutomation,
-     {0, NULL, 0, NULL, SIZEOF_ARRAY(g_Ranges), g_Ranges, KSPIN_DATAFLOW_IN,
-      KSPIN_COMMUNICATION_SINK, &KSCATEGORY_AUDIO, NULL, {0}}},
-    {0, 0, 0, NULL,
-     {0, NULL, 0, NULL, SIZEOF_ARRAY(g_Ranges), g_Ranges, KSPIN_DATAFLOW_OUT,
-      KSPIN_COMMUNICATION_NONE, &KSNODETYPE_SPEAKER, NULL, {0}}}};
+static PCPIN_DESCRIPTOR g_Pins[] = {{1,
+                                     1,
+                                     0,
+                                     &g_PinAutomation,
+                                     {0,
+                                      NULL,
+                                      0,
+                                      NULL,
+                                      SIZEOF_ARRAY(g_Ranges),
+                                      g_Ranges,
+                                      KSPIN_DATAFLOW_IN,
+                                      KSPIN_COMMUNICATION_SINK,
+                                      &KSCATEGORY_AUDIO,
+                                      NULL,
+                                      {0}}},
+                                    {0,
+                                     0,
+                                     0,
+                                     NULL,
+                                     {0,
+                                      NULL,
+                                      0,
+                                      NULL,
+                                      SIZEOF_ARRAY(g_Ranges),
+                                      g_Ranges,
+                                      KSPIN_DATAFLOW_OUT,
+                                      KSPIN_COMMUNICATION_NONE,
+                                      &KSNODETYPE_SPEAKER,
+                                      NULL,
+                                      {0}}}};
 static PCNODE_DESCRIPTOR g_Nodes[] = {{0, NULL, &KSNODETYPE_DAC, NULL}};
-static PCCONNECTION_DESCRIPTOR g_Connections[] = {{PCFILTER_NODE, 0, 0, 1}, {0, 0, PCFILTER_NODE, 1}};
-static GUID g_Categories[] = {{STATICGUIDOF(KSCATEGORY_AUDIO)}, {STATICGUIDOF(KSCATEGORY_RENDER)},
+static PCCONNECTION_DESCRIPTOR g_Connections[] = {{PCFILTER_NODE, 0, 0, 1},
+                                                  {0, 0, PCFILTER_NODE, 1}};
+static GUID g_Categories[] = {{STATICGUIDOF(KSCATEGORY_AUDIO)},
+                              {STATICGUIDOF(KSCATEGORY_RENDER)},
                               {STATICGUIDOF(KSCATEGORY_REALTIME)}};
 static PCFILTER_DESCRIPTOR g_Filter = {0,
                                        NULL,
@@ -98,8 +126,7 @@ STDMETHODIMP_(NTSTATUS) CMiniport::NonDelegatingQueryInterface(REFIID Interface,
         *Object = PVOID(PMINIPORTAudioSignalProcessing(this));
     else if (IsEqualIID(Interface, IID_IAdapterPowerManagement))
         *Object = PVOID(PADAPTERPOWERMANAGEMENT(this));
-    else
-    {
+    else {
         *Object = NULL;
         return STATUS_INVALID_PARAMETER;
     }
@@ -112,9 +139,9 @@ STDMETHODIMP_(NTSTATUS) CMiniport::GetDescription(PPCFILTER_DESCRIPTOR *Descript
     return STATUS_SUCCESS;
 }
 STDMETHODIMP_(NTSTATUS)
-CMiniport::DataRangeIntersection(ULONG PinId, PKSDATARANGE DataRange, PKSDATARANGE MatchingDataRange,
-                                 ULONG OutputBufferLength, PVOID ResultantFormat,
-                                 PULONG ResultantFormatLength)
+CMiniport::DataRangeIntersection(ULONG PinId, PKSDATARANGE DataRange,
+                                 PKSDATARANGE MatchingDataRange, ULONG OutputBufferLength,
+                                 PVOID ResultantFormat, PULONG ResultantFormatLength)
 {
     UNREFERENCED_PARAMETER(PinId);
     UNREFERENCED_PARAMETER(MatchingDataRange);
@@ -188,8 +215,7 @@ STDMETHODIMP_(NTSTATUS) CStream::NonDelegatingQueryInterface(REFIID Interface, P
         *Object = PVOID(PMINIPORTWAVERTSTREAMNOTIFICATION(this));
     else if (IsEqualGUIDAligned(Interface, IID_IDrmAudioStream))
         *Object = PVOID(PDRMAUDIOSTREAM(this));
-    else
-    {
+    else {
         *Object = NULL;
         return STATUS_INVALID_PARAMETER;
     }
@@ -198,7 +224,8 @@ STDMETHODIMP_(NTSTATUS) CStream::NonDelegatingQueryInterface(REFIID Interface, P
 }
 STDMETHODIMP_(NTSTATUS) CStream::SetFormat(PKSDATAFORMAT DataFormat)
 {
-    return DataFormat->FormatSize >= sizeof(KSDATAFORMAT) ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+    return DataFormat->FormatSize >= sizeof(KSDATAFORMAT) ? STATUS_SUCCESS
+                                                          : STATUS_INVALID_PARAMETER;
 }
 STDMETHODIMP_(NTSTATUS) CStream::SetState(KSSTATE State)
 {
