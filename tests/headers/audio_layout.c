@@ -70,6 +70,14 @@ C_ASSERT(sizeof(WAVEFORMATEXTENSIBLE) == 40 && FIELD_OFFSET(WAVEFORMATEXTENSIBLE
          FIELD_OFFSET(WAVEFORMATEXTENSIBLE, dwChannelMask) == 20 &&
          FIELD_OFFSET(WAVEFORMATEXTENSIBLE, SubFormat) == 24);
 C_ASSERT(sizeof(PCMWAVEFORMAT) == 16 && sizeof(WAVEFORMAT) == 14);
+/* Byte-packed (pshpack1.h): no padding before a wave format placed after a byte. */
+struct wave_after_byte {
+    char c;
+    WAVEFORMATEX w;
+    WAVEFORMATEXTENSIBLE x;
+};
+C_ASSERT(FIELD_OFFSET(struct wave_after_byte, w) == 1 &&
+         FIELD_OFFSET(struct wave_after_byte, x) == 19);
 C_ASSERT(WAVE_FORMAT_PCM == 1 && WAVE_FORMAT_IEEE_FLOAT == 3 && WAVE_FORMAT_EXTENSIBLE == 0xFFFE);
 C_ASSERT(SPEAKER_FRONT_LEFT == 1 && SPEAKER_LOW_FREQUENCY == 8 && SPEAKER_SIDE_RIGHT == 0x400 &&
          SPEAKER_ALL == 0x80000000);

@@ -199,6 +199,13 @@ TEST(convert_performance_time)
     t.QuadPart = 1;
     ok(KSCONVERT_PERFORMANCE_TIME(10000000ULL, t) == 1, "1 tick -> %llu\n",
        (unsigned long long)KSCONVERT_PERFORMANCE_TIME(10000000ULL, t));
+    /* A high part whose scaled value leaves a remainder: the exact quotient (128-bit). */
+    t.QuadPart = (5LL << 32) + 12345;
+    ok(KSCONVERT_PERFORMANCE_TIME(f, t) ==
+           (ULONGLONG)(((unsigned __int128)t.QuadPart * 10000000) / f),
+       "2^32*5+12345 ticks -> %llu, expected %llu\n",
+       (unsigned long long)KSCONVERT_PERFORMANCE_TIME(f, t),
+       (unsigned long long)(((unsigned __int128)t.QuadPart * 10000000) / f));
 }
 
 static NTSTATUS NTAPI property_handler(PPCPROPERTY_REQUEST Request)
