@@ -43,30 +43,6 @@ extern "C" {
 #define DEFINE_GUIDSTRUCT(guid, name) DEFINE_GUIDEX(name)
 #define DEFINE_GUIDNAMED(name)        name
 #define STATICGUIDOF(guid)            STATIC_##guid
-#define DEFINE_WAVEFORMATEX_GUID(x)                                                                \
-    (USHORT)(x), 0x0000, 0x0010, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71
-#define INIT_WAVEFORMATEX_GUID(Guid, x)                                                            \
-    {                                                                                              \
-        *(Guid) = KSDATAFORMAT_SUBTYPE_WAVEFORMATEX;                                               \
-        (Guid)->Data1 = (USHORT)(x);                                                               \
-    }
-#define EXTRACT_WAVEFORMATEX_ID(Guid) (USHORT)((Guid)->Data1)
-
-/* Compares two GUIDs as two 64-bit halves (both must be 8-byte aligned). C++ takes the GUIDs
- * (references), C their addresses. */
-#ifdef __cplusplus
-}
-extern "C++" inline BOOLEAN IsEqualGUIDAligned(REFGUID guid1, REFGUID guid2)
-{
-    return (BOOLEAN)((((const LONGLONG *)&guid1)[0] == ((const LONGLONG *)&guid2)[0]) &&
-                     (((const LONGLONG *)&guid1)[1] == ((const LONGLONG *)&guid2)[1]));
-}
-extern "C" {
-#else
-#define IsEqualGUIDAligned(guid1, guid2)                                                           \
-    ((((const LONGLONG *)(guid1))[0] == ((const LONGLONG *)(guid2))[0]) &&                         \
-     (((const LONGLONG *)(guid1))[1] == ((const LONGLONG *)(guid2))[1]))
-#endif
 
 /* The wildcard format GUIDs are GUID_NULL. */
 #define STATIC_GUID_NULL 0x00000000L, 0x0000, 0x0000, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00

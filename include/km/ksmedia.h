@@ -24,6 +24,16 @@ extern "C" {
  * arguments). */
 #define DRVHOST_KS_GUID_(name, ...) DEFINE_GUID(name, __VA_ARGS__)
 
+/* The wave format sub-types: a WAVEFORMATEX format tag in Data1 of a base GUID. */
+#define DEFINE_WAVEFORMATEX_GUID(x)                                                                \
+    (USHORT)(x), 0x0000, 0x0010, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71
+#define INIT_WAVEFORMATEX_GUID(Guid, x)                                                            \
+    {                                                                                              \
+        *(Guid) = KSDATAFORMAT_SUBTYPE_WAVEFORMATEX;                                               \
+        (Guid)->Data1 = (USHORT)(x);                                                               \
+    }
+#define EXTRACT_WAVEFORMATEX_ID(Guid) (USHORT)((Guid)->Data1)
+
 /* The audio GUIDs built from a USB audio terminal type. */
 #define DEFINE_USB_TERMINAL_GUID(id)                                                               \
     0xDFF219E0 + (USHORT)(id), 0xF70F, 0x11D0, 0xB9, 0x17, 0x00, 0xA0, 0xC9, 0x22, 0x31, 0x96
@@ -47,6 +57,25 @@ DRVHOST_KS_GUID_(KSDATAFORMAT_SPECIFIER_WAVEFORMATEX, STATIC_KSDATAFORMAT_SPECIF
 #define STATIC_KSDATAFORMAT_SPECIFIER_DSOUND                                                       \
     0x518590a2, 0xa184, 0x11d0, 0x85, 0x22, 0x00, 0xc0, 0x4f, 0xd9, 0xba, 0xf3
 DRVHOST_KS_GUID_(KSDATAFORMAT_SPECIFIER_DSOUND, STATIC_KSDATAFORMAT_SPECIFIER_DSOUND);
+
+/* Compressed formats carried over S/PDIF or HDMI (IEC 61937). */
+#define STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_DIGITAL                                         \
+    DEFINE_WAVEFORMATEX_GUID(WAVE_FORMAT_DOLBY_AC3_SPDIF)
+DRVHOST_KS_GUID_(KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_DIGITAL,
+                 STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_DIGITAL);
+#define STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DTS DEFINE_WAVEFORMATEX_GUID(WAVE_FORMAT_DTS)
+DRVHOST_KS_GUID_(KSDATAFORMAT_SUBTYPE_IEC61937_DTS, STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DTS);
+#define STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_DIGITAL_PLUS                                    \
+    0x0000000a, 0x0cea, 0x0010, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71
+DRVHOST_KS_GUID_(KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_DIGITAL_PLUS,
+                 STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_DIGITAL_PLUS);
+#define STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DTS_HD                                                \
+    0x0000000b, 0x0cea, 0x0010, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71
+DRVHOST_KS_GUID_(KSDATAFORMAT_SUBTYPE_IEC61937_DTS_HD, STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DTS_HD);
+#define STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_MLP                                             \
+    0x0000000c, 0x0cea, 0x0010, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71
+DRVHOST_KS_GUID_(KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_MLP,
+                 STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_MLP);
 
 /* Filter categories. */
 #define STATIC_KSCATEGORY_AUDIO                                                                    \
@@ -76,6 +105,10 @@ DRVHOST_KS_GUID_(KSNODETYPE_SPEAKER, STATIC_KSNODETYPE_SPEAKER);
 DRVHOST_KS_GUID_(KSNODETYPE_HEADPHONES, STATIC_KSNODETYPE_HEADPHONES);
 #define STATIC_KSNODETYPE_LINE_CONNECTOR DEFINE_USB_TERMINAL_GUID(0x0603)
 DRVHOST_KS_GUID_(KSNODETYPE_LINE_CONNECTOR, STATIC_KSNODETYPE_LINE_CONNECTOR);
+#define STATIC_KSNODETYPE_DIGITAL_AUDIO_INTERFACE DEFINE_USB_TERMINAL_GUID(0x0602)
+DRVHOST_KS_GUID_(KSNODETYPE_DIGITAL_AUDIO_INTERFACE, STATIC_KSNODETYPE_DIGITAL_AUDIO_INTERFACE);
+#define STATIC_KSNODETYPE_SPDIF_INTERFACE DEFINE_USB_TERMINAL_GUID(0x0605)
+DRVHOST_KS_GUID_(KSNODETYPE_SPDIF_INTERFACE, STATIC_KSNODETYPE_SPDIF_INTERFACE);
 #define STATIC_KSNODETYPE_DAC                                                                      \
     0x507AE360, 0xC554, 0x11D0, 0x8A, 0x2B, 0x00, 0xA0, 0xC9, 0x25, 0x5A, 0xC1
 DRVHOST_KS_GUID_(KSNODETYPE_DAC, STATIC_KSNODETYPE_DAC);
@@ -111,6 +144,10 @@ DRVHOST_KS_GUID_(KSAUDFNAME_MIC_MUTE, STATIC_KSAUDFNAME_MIC_MUTE);
 #define STATIC_KSAUDFNAME_RECORDING_CONTROL                                                        \
     0x185FEDFA, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F, 0xB9, 0x25, 0xD3
 DRVHOST_KS_GUID_(KSAUDFNAME_RECORDING_CONTROL, STATIC_KSAUDFNAME_RECORDING_CONTROL);
+
+#define STATIC_KSAUDFNAME_PEAKMETER                                                                \
+    0x57e24340, 0xfc5b, 0x4612, 0xa5, 0x62, 0x72, 0xb1, 0x1a, 0x29, 0xdf, 0xae
+DRVHOST_KS_GUID_(KSAUDFNAME_PEAKMETER, STATIC_KSAUDFNAME_PEAKMETER);
 
 /* Audio formats and ranges. */
 typedef struct {
@@ -368,6 +405,26 @@ typedef struct {
     DWORD DeviceStateInfo;
     DWORD JackCapabilities;
 } KSJACK_DESCRIPTION2, *PKSJACK_DESCRIPTION2;
+
+/* The sink of an HDMI or DisplayPort jack (KSPROPERTY_JACK_SINK_INFO). */
+typedef enum {
+    KSJACK_SINK_CONNECTIONTYPE_HDMI = 0,
+    KSJACK_SINK_CONNECTIONTYPE_DISPLAYPORT
+} KSJACK_SINK_CONNECTIONTYPE;
+
+#define MAX_SINK_DESCRIPTION_NAME_LENGTH 32
+
+typedef struct _tagKSJACK_SINK_INFORMATION {
+    KSJACK_SINK_CONNECTIONTYPE ConnType;
+    WORD ManufacturerId;
+    WORD ProductId;
+    WORD AudioLatency;
+    BOOL HDCPCapable;
+    BOOL AICapable;
+    UCHAR SinkDescriptionLength;
+    WCHAR SinkDescription[MAX_SINK_DESCRIPTION_NAME_LENGTH];
+    LUID PortId;
+} KSJACK_SINK_INFORMATION, *PKSJACK_SINK_INFORMATION;
 
 /* Pin capability change events. */
 #define STATIC_KSEVENTSETID_PinCapsChange                                                          \

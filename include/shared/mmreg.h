@@ -23,6 +23,7 @@ extern "C" {
 #define WAVE_FORMAT_IEEE_FLOAT      0x0003
 #define WAVE_FORMAT_ALAW            0x0006
 #define WAVE_FORMAT_MULAW           0x0007
+#define WAVE_FORMAT_DTS             0x0008
 #define WAVE_FORMAT_MPEG            0x0050
 #define WAVE_FORMAT_MPEGLAYER3      0x0055
 #define WAVE_FORMAT_DOLBY_AC3_SPDIF 0x0092
