@@ -395,7 +395,7 @@ PcNewResourceList(_Out_ struct IResourceList **OutResourceList, _In_opt_ PUNKNOW
                   _In_ PCM_RESOURCE_LIST UntranslatedResources) DRVHOST_NOT_PROVIDED;
 PORTCLASSAPI NTSTATUS NTAPI PcNewServiceGroup(_Out_ struct IServiceGroup **OutServiceGroup,
                                               _In_opt_ PUNKNOWN OuterUnknown) DRVHOST_NOT_PROVIDED;
-PORTCLASSAPI NTSTATUS NTAPI PcGetTimeInterval(_In_ ULONGLONG Since) DRVHOST_NOT_PROVIDED;
+PORTCLASSAPI ULONGLONG NTAPI PcGetTimeInterval(_In_ ULONGLONG Since) DRVHOST_NOT_PROVIDED;
 PORTCLASSAPI NTSTATUS NTAPI PcAddContentHandlers(_In_ ULONG ContentId, _In_ PVOID *paHandlers,
                                                  _In_ ULONG NumHandlers) DRVHOST_NOT_PROVIDED;
 PORTCLASSAPI NTSTATUS NTAPI PcCreateContentMixed(_In_ PULONG paContentId, _In_ ULONG cContentId,
@@ -478,7 +478,8 @@ typedef IServiceGroup *PSERVICEGROUP;
 
 #undef INTERFACE
 #define INTERFACE IPort
-/* A port driver object: the miniport's link to PortCls. */
+/* A port driver object: the miniport's link to PortCls. Deviation: NewRegistryKey's first
+ * parameter is a PVOID * here (the WDK's PREGISTRYKEY *: IRegistryKey is not provided). */
 DECLARE_INTERFACE_(IPort, IUnknown)
 {
     STDMETHOD_(NTSTATUS, Init)

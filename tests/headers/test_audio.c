@@ -9,10 +9,12 @@
 #include <initguid.h>
 #include <windef.h>
 #include <portcls.h>
+#include <ksdebug.h>
 
 #include "harness.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The samples initialize GUIDs from the flat STATIC_ lists (no braces around Data4), as MSVC
@@ -282,4 +284,68 @@ TEST(inline_initializers)
     ExInitializeDeleteTimerParameters(&del);
     ok(del.Version == 0 && del.DeleteCallback == NULL && del.DeleteContext == NULL,
        "ExInitializeDeleteTimerParameters: version %lu\n", (unsigned long)del.Version);
+}
+
+/* The GUID-building macros give the variables' values. */
+#define STATIC_TEST_GUIDEX                                                                         \
+    0x01234567, 0x89ab, 0xcdef, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef
+DEFINE_GUIDEX(TEST_GUIDEX);
+
+TEST(guid_building_macros)
+{
+    static const GUID speaker = {DEFINE_USB_TERMINAL_GUID(0x0301)};
+    static const GUID pcm = {DEFINE_WAVEFORMATEX_GUID(WAVE_FORMAT_PCM)};
+    ok(memcmp(&speaker, &KSNODETYPE_SPEAKER, sizeof(GUID)) == 0,
+       "DEFINE_USB_TERMINAL_GUID(0x0301) is not KSNODETYPE_SPEAKER\n");
+    ok(guid_is(&pcm, "00000001-0000-0010-8000-00AA00389B71"),
+       "DEFINE_WAVEFORMATEX_GUID(WAVE_FORMAT_PCM) is not the PCM sub-type\n");
+    ok(guid_is(&TEST_GUIDEX, "01234567-89AB-CDEF-0123-456789ABCDEF"),
+       "DEFINE_GUIDEX did not define the STATIC_ value\n");
+}
+
+static NTSTATUS NTAPI method_handler(PPCMETHOD_REQUEST Request)
+{
+    return Request->Verb == KSMETHOD_TYPE_SEND ? STATUS_SUCCESS : STATUS_INVALID_DEVICE_REQUEST;
+}
+static const PCMETHOD_ITEM filter_methods[] = {
+    {&KSPROPSETID_General, 1, PCMETHOD_ITEM_FLAG_READ, method_handler},
+    {&KSPROPSETID_General, 2, PCMETHOD_ITEM_FLAG_WRITE, method_handler},
+};
+DEFINE_PCAUTOMATION_TABLE_PROP_METHOD(automation_filter_methods, filter_properties, filter_methods);
+
+TEST(automation_table_with_methods)
+{
+    ok(automation_filter_methods.MethodItemSize == sizeof(PCMETHOD_ITEM) &&
+           automation_filter_methods.MethodCount == 2 &&
+           automation_filter_methods.Methods == filter_methods,
+       "methods: size %lu count %lu\n", (unsigned long)automation_filter_methods.MethodItemSize,
+       (unsigned long)automation_filter_methods.MethodCount);
+    ok(automation_filter_methods.PropertyCount == 3 && automation_filter_methods.EventCount == 0 &&
+           automation_filter_methods.Events == NULL,
+       "properties %lu events %lu\n", (unsigned long)automation_filter_methods.PropertyCount,
+       (unsigned long)automation_filter_methods.EventCount);
+}
+
+/* _DbgPrintF prints STR_MODULENAME and the message, then a new line, when the level is at most
+ * DEBUG_LEVEL (DEBUGLVL_TERSE by default); the runtime is booted again with every debug print
+ * written (the harness boots it quiet). */
+#define STR_MODULENAME "audiotest: "
+TEST(dbgprintf_levels)
+{
+    drvhost_options options = {.debug_print = DRVHOST_DEBUG_PRINT_ALL};
+    char *text;
+    ok(DEBUG_LEVEL == DEBUGLVL_TERSE, "DEBUG_LEVEL %d\n", DEBUG_LEVEL);
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    ok_status(drvhost_init(&options), STATUS_SUCCESS);
+    harness_stderr_begin();
+    _DbgPrintF(DEBUGLVL_ERROR, ("error %d", 1));
+    _DbgPrintF(DEBUGLVL_TERSE, ("terse %s", "two"));
+    _DbgPrintF(DEBUGLVL_VERBOSE, ("verbose is above the level"));
+    _DbgPrintF(DEBUGLVL_BLAB, ("blab is above the level"));
+    text = harness_stderr_end();
+    ok(strstr(text, "audiotest: error 1\n") != NULL, "no error message in [%s]\n", text);
+    ok(strstr(text, "audiotest: terse two\n") != NULL, "no terse message in [%s]\n", text);
+    ok(strstr(text, "above the level") == NULL, "a message above DEBUG_LEVEL printed: [%s]\n",
+       text);
+    free(text);
 }
