@@ -145,6 +145,23 @@ FORCEINLINE ULONGLONG RtlUlonglongByteSwap(ULONGLONG Source)
 
 /* "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}" (upper case); free with RtlFreeUnicodeString. */
 NTSYSAPI NTSTATUS NTAPI RtlStringFromGUID(REFGUID Guid, PUNICODE_STRING GuidString);
+
+/* Compares two GUIDs as two 64-bit halves (both 8-byte aligned; wdm.h's macro, used by kernel
+ * streaming and audio drivers). C++ takes the GUIDs (references), C their addresses. */
+#ifndef __IID_ALIGNED__
+#define __IID_ALIGNED__
+#ifdef __cplusplus
+extern "C++" inline int IsEqualGUIDAligned(REFGUID guid1, REFGUID guid2)
+{
+    return (((const LONGLONG *)&guid1)[0] == ((const LONGLONG *)&guid2)[0]) &&
+           (((const LONGLONG *)&guid1)[1] == ((const LONGLONG *)&guid2)[1]);
+}
+#else
+#define IsEqualGUIDAligned(guid1, guid2)                                                           \
+    ((((const LONGLONG *)(guid1))[0] == ((const LONGLONG *)(guid2))[0]) &&                         \
+     (((const LONGLONG *)(guid1))[1] == ((const LONGLONG *)(guid2))[1]))
+#endif
+#endif
 NTSYSAPI NTSTATUS NTAPI RtlGUIDFromString(PCUNICODE_STRING GuidString, GUID *Guid);
 
 #define HASH_STRING_ALGORITHM_DEFAULT 0

@@ -715,6 +715,26 @@ NTKERNELAPI ULONG NTAPI KeQueryTimeIncrement(VOID);
 NTKERNELAPI LARGE_INTEGER NTAPI KeQueryPerformanceCounter(PLARGE_INTEGER PerformanceFrequency);
 NTKERNELAPI VOID NTAPI KeStallExecutionProcessor(ULONG MicroSeconds);
 
+/* Floating point in a driver: the nonvolatile floating-point state saved before and restored
+ * after the driver's own floating-point code (x64: the SSE control/status register, MXCSR; the
+ * buffer is opaque to the caller). drvhost: inline (nothing imported); each host thread keeps
+ * its own floating-point state, so the save records MXCSR and the restore loads it back, and
+ * both return STATUS_SUCCESS. Deviations: the caller continues with the thread's current MXCSR
+ * rather than a fresh one, and the IRQL rule (at most DISPATCH_LEVEL) is not checked. */
+typedef struct _KFLOATING_SAVE {
+    ULONG MxCsr;
+} KFLOATING_SAVE, *PKFLOATING_SAVE;
+FORCEINLINE NTSTATUS KeSaveFloatingPointState(PKFLOATING_SAVE FloatSave)
+{
+    FloatSave->MxCsr = __builtin_ia32_stmxcsr();
+    return STATUS_SUCCESS;
+}
+FORCEINLINE NTSTATUS KeRestoreFloatingPointState(PKFLOATING_SAVE FloatSave)
+{
+    __builtin_ia32_ldmxcsr(FloatSave->MxCsr);
+    return STATUS_SUCCESS;
+}
+
 /* Threads and bug checks */
 NTKERNELAPI PKTHREAD NTAPI KeGetCurrentThread(VOID);
 NTKERNELAPI KPRIORITY NTAPI KeSetPriorityThread(PKTHREAD Thread, KPRIORITY Priority);

@@ -725,5 +725,52 @@ NTKERNELAPI KPROCESSOR_MODE NTAPI ExGetPreviousMode(VOID) DRVHOST_NOT_PROVIDED;
         }                                                                                          \
     } while (0)
 
+/* ---- High-resolution executive timers (ExAllocateTimer): not provided ------------------- */
+/* drvhost implements KTIMER (KeSetTimerEx) but not the EX_TIMER family yet: the types and the
+ * inline initializers are Microsoft's (wdm.h reference), the routines are declared not
+ * provided (the loader refuses a module importing them, naming them). */
+typedef struct _EX_TIMER *PEX_TIMER;
+typedef VOID NTAPI EXT_CALLBACK(_In_ PEX_TIMER Timer, _In_opt_ PVOID Context);
+typedef EXT_CALLBACK *PEXT_CALLBACK;
+typedef VOID NTAPI EXT_DELETE_CALLBACK(_In_opt_ PVOID Context);
+typedef EXT_DELETE_CALLBACK *PEXT_DELETE_CALLBACK;
+typedef PVOID PEXT_CANCEL_PARAMETERS;
+
+typedef struct _EXT_SET_PARAMETERS_V0 {
+    ULONG Version;
+    ULONG Reserved;
+    LONGLONG NoWakeTolerance;
+} EXT_SET_PARAMETERS, *PEXT_SET_PARAMETERS;
+
+typedef struct _EXT_DELETE_PARAMETERS {
+    ULONG Version;
+    ULONG Reserved;
+    PEXT_DELETE_CALLBACK DeleteCallback;
+    PVOID DeleteContext;
+} EXT_DELETE_PARAMETERS, *PEXT_DELETE_PARAMETERS;
+
+#define EX_TIMER_HIGH_RESOLUTION     0x4
+#define EX_TIMER_NO_WAKE             0x8
+#define EX_TIMER_UNLIMITED_TOLERANCE ((LONGLONG)-1)
+
+/* Version 0, no wake tolerance given (zero). */
+FORCEINLINE VOID ExInitializeSetTimerParameters(PEXT_SET_PARAMETERS Parameters)
+{
+    RtlZeroMemory(Parameters, sizeof(*Parameters));
+}
+FORCEINLINE VOID ExInitializeDeleteTimerParameters(PEXT_DELETE_PARAMETERS Parameters)
+{
+    RtlZeroMemory(Parameters, sizeof(*Parameters));
+}
+
+NTKERNELAPI PEX_TIMER NTAPI ExAllocateTimer(PEXT_CALLBACK Callback, PVOID CallbackContext,
+                                            ULONG Attributes) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI ExSetTimer(PEX_TIMER Timer, LONGLONG DueTime, LONGLONG Period,
+                                     PEXT_SET_PARAMETERS Parameters) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI ExCancelTimer(PEX_TIMER Timer,
+                                        PEXT_CANCEL_PARAMETERS Parameters) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI BOOLEAN NTAPI ExDeleteTimer(PEX_TIMER Timer, BOOLEAN Cancel, BOOLEAN Wait,
+                                        PEXT_DELETE_PARAMETERS Parameters) DRVHOST_NOT_PROVIDED;
+
 #endif
 #endif /* _WDMDDK_ */

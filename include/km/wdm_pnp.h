@@ -141,6 +141,9 @@ typedef struct _LEGACY_BUS_INFORMATION {
 
 /* ---- IRP_MN_START_DEVICE: the resource lists ----------------------------------------- */
 
+/* The type of a CM_PARTIAL_RESOURCE_DESCRIPTOR (the CmResourceTypeXxx values). */
+typedef int CM_RESOURCE_TYPE;
+
 #define CmResourceTypeNull                           0
 #define CmResourceTypePort                           1
 #define CmResourceTypeInterrupt                      2
@@ -413,6 +416,21 @@ typedef enum _DEVICE_REMOVAL_POLICY {
 #define PLUGPLAY_REGKEY_DRIVER            2
 #define PLUGPLAY_REGKEY_CURRENT_HWPROFILE 4
 
+/* The driver's own registry keys (IoOpenDriverRegistryKey). */
+typedef enum _DRIVER_REGKEY_TYPE {
+    DriverRegKeyParameters,
+    DriverRegKeyPersistentState,
+    DriverRegKeySharedPersistentState
+} DRIVER_REGKEY_TYPE, *PDRIVER_REGKEY_TYPE;
+
+/* Not provided yet: drvhost keeps a driver's service key, but opening its Parameters and state
+ * keys through this routine is not implemented (drivers use IoOpenDeviceRegistryKey or the
+ * framework's WdfDriverOpenParametersRegistryKey). */
+NTKERNELAPI NTSTATUS NTAPI IoOpenDriverRegistryKey(PDRIVER_OBJECT DriverObject,
+                                                   DRIVER_REGKEY_TYPE RegKeyType,
+                                                   ACCESS_MASK DesiredAccess, ULONG Flags,
+                                                   PHANDLE DriverRegKey) DRVHOST_NOT_PROVIDED;
+
 /* ---- PnP notifications (IoRegisterPlugPlayNotification) ------------------------------- */
 
 typedef enum _IO_NOTIFICATION_EVENT_CATEGORY {
@@ -512,6 +530,18 @@ NTKERNELAPI NTSTATUS NTAPI IoSetDevicePropertyData(PDEVICE_OBJECT Pdo,
                                                    const DEVPROPKEY *PropertyKey, LCID Lcid,
                                                    ULONG Flags, DEVPROPTYPE Type, ULONG Size,
                                                    PVOID Data);
+/* Properties of a device interface: not provided yet (drvhost keeps device properties, not
+ * per-interface ones). */
+NTKERNELAPI NTSTATUS NTAPI IoGetDeviceInterfacePropertyData(PUNICODE_STRING SymbolicLinkName,
+                                                            const DEVPROPKEY *PropertyKey,
+                                                            LCID Lcid, ULONG Flags, ULONG Size,
+                                                            PVOID Data, PULONG RequiredSize,
+                                                            PDEVPROPTYPE Type) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS NTAPI IoSetDeviceInterfacePropertyData(PUNICODE_STRING SymbolicLinkName,
+                                                            const DEVPROPKEY *PropertyKey,
+                                                            LCID Lcid, ULONG Flags,
+                                                            DEVPROPTYPE Type, ULONG Size,
+                                                            PVOID Data) DRVHOST_NOT_PROVIDED;
 /* ---- end gkmdf ---- */
 NTKERNELAPI NTSTATUS NTAPI IoRegisterPlugPlayNotification(
     IO_NOTIFICATION_EVENT_CATEGORY EventCategory, ULONG EventCategoryFlags, PVOID EventCategoryData,

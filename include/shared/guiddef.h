@@ -21,13 +21,15 @@ _Static_assert(sizeof(GUID) == 16, "GUID layout");
 typedef GUID *LPGUID;
 typedef const GUID *LPCGUID;
 typedef GUID IID, *LPIID, CLSID, *LPCLSID, FMTID, *LPFMTID;
-/* C takes the GUIDs' addresses, C++ the GUIDs (references), as with the WDK:
- * IsEqualGUID(&a, &b) in C, IsEqualGUID(a, b) in C++ (spb/SkeletonI2C). */
 #ifdef __cplusplus
+/* C++ passes GUIDs by reference and compares the objects (IsEqualGUID(a, b), a == b), as the
+ * WDK's guiddef.h does for C++; C passes and compares pointers. The ABI is the same (a reference
+ * is passed as a pointer), so a C routine taking REFGUID serves both. */
 #define REFGUID  const GUID &
 #define REFIID   const IID &
 #define REFCLSID const IID &
 #define REFFMTID const IID &
+extern "C++" {
 inline int IsEqualGUID(REFGUID a, REFGUID b)
 {
     return !memcmp(&a, &b, sizeof(GUID));
@@ -36,6 +38,17 @@ inline int InlineIsEqualGUID(REFGUID a, REFGUID b)
 {
     return IsEqualGUID(a, b);
 }
+inline bool operator==(REFGUID a, REFGUID b)
+{
+    return IsEqualGUID(a, b) != 0;
+}
+inline bool operator!=(REFGUID a, REFGUID b)
+{
+    return !(a == b);
+}
+}
+#define IsEqualIID(a, b)   IsEqualGUID(a, b)
+#define IsEqualCLSID(a, b) IsEqualGUID(a, b)
 #else
 #define REFGUID                 const GUID *
 #define REFIID                  const IID *
@@ -43,9 +56,9 @@ inline int InlineIsEqualGUID(REFGUID a, REFGUID b)
 #define REFFMTID                const IID *
 #define IsEqualGUID(a, b)       (!memcmp((a), (b), sizeof(GUID)))
 #define InlineIsEqualGUID(a, b) IsEqualGUID(a, b)
+#define IsEqualIID(a, b)        IsEqualGUID(a, b)
+#define IsEqualCLSID(a, b)      IsEqualGUID(a, b)
 #endif
-#define IsEqualIID(a, b)   IsEqualGUID(a, b)
-#define IsEqualCLSID(a, b) IsEqualGUID(a, b)
 #endif
 
 /* DEFINE_GUID is re-evaluated on every inclusion so that <initguid.h> followed by a GUID header

@@ -919,6 +919,24 @@
 #ifndef __drv_when
 #define __drv_when(...)
 #endif
+#ifndef __field_bcount
+#define __field_bcount(...)
+#endif
+#ifndef __field_bcount_opt
+#define __field_bcount_opt(...)
+#endif
+#ifndef __field_ecount
+#define __field_ecount(...)
+#endif
+#ifndef __field_ecount_opt
+#define __field_ecount_opt(...)
+#endif
+#ifndef __field_bcount_part
+#define __field_bcount_part(...)
+#endif
+#ifndef __field_ecount_part
+#define __field_ecount_part(...)
+#endif
 #ifndef __in_bcount
 #define __in_bcount(...)
 #endif

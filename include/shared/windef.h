@@ -38,6 +38,10 @@ extern "C" {
 #define WINAPIV
 #define WINAPI_INLINE WINAPI
 
+/* The low and high 32 bits of a 64-bit value (as the Windows base headers define them). */
+#define LODWORD(l) ((DWORD)(((DWORDLONG)(l)) & 0xffffffff))
+#define HIDWORD(l) ((DWORD)((((DWORDLONG)(l)) >> 32) & 0xffffffff))
+
 /* DECLARE_HANDLE: ntdef.h (HANDLE itself unless STRICT). */
 
 /* ---- minwindef.h ----------------------------------------------------------------------------- */

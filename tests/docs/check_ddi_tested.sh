@@ -1,7 +1,7 @@
 #!/bin/sh
 # check_ddi_tested.sh SOURCE_ROOT - the ddi_tested test: every DDI that ddi/manifest.tsv lists
 # as implemented or inline is referenced by the code of at least one test. The test sources are
-# every C source and header under tests/ (test programs and test drivers) and every scenario
+# every C and C++ source and header under tests/ (test programs and test drivers) and every scenario
 # (*.scn) there; comments do not count (neither C comments nor a scenario's '#' lines). Prints
 # each DDI no test references and fails when there is one.
 #
@@ -45,7 +45,7 @@ strip_c() {
             print out
         }' "$@"
 }
-find "$root/tests" -type f \( -name '*.c' -o -name '*.h' \) | LC_ALL=C sort >"$tmp/c_files"
+find "$root/tests" -type f \( -name '*.c' -o -name '*.h' -o -name '*.cpp' \) | LC_ALL=C sort >"$tmp/c_files"
 find "$root/tests" -type f -name '*.scn' | LC_ALL=C sort >"$tmp/scn_files"
 [ -s "$tmp/c_files" ] || { echo "ddi_tested: no test sources under $root/tests" >&2; exit 1; }
 while IFS= read -r f; do strip_c "$f"; done <"$tmp/c_files" >"$tmp/code"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # check_cxx_headers.sh CXX SOURCE_ROOT - the hardware-class headers that C++ drivers include
 # (SpbTestTool: spb.h, reshub.h; the UCM, Acx and display samples: acpiioct.h, windef.h, ...;
-# WFPSampler: ndis.h, fwpsk.h, fwpmk.h)
+# WFPSampler: ndis.h, fwpsk.h, fwpmk.h; the audio samples: portcls.h, stdunk.h, ks.h, ksmedia.h,
+# ...)
 # compile as C++ with the kernel C++ profile, alone and after
 # <ntddk.h>, helpers included (RESHUB_USE_HELPER_ROUTINES); and EXTERN_C_START/EXTERN_C_END.
 set -u
@@ -10,7 +11,7 @@ failed=0 count=0
 flags="-std=gnu++17 -fshort-wchar -fms-extensions -fno-exceptions -fno-rtti -D_AMD64_ -DAMD64 -D_WIN64 -DDRVHOST=1 -D_KERNEL_MODE=1 -Wall -Werror -Wno-unknown-pragmas -Wno-multichar -fsyntax-only"
 for name in spb.h reshub.h gpio.h poclass.h batclass.h intsafe.h usbiodef.h prminterface.h acpitabl.h \
     acpiioct.h windef.h devpkey.h wsk.h wmidata.h hidpddi.h ntddndis.h ndis.h fwpsk.h fwpmk.h \
-    ip2string.h; do
+    ip2string.h unknown.h stdunk.h ks.h ksmedia.h portcls.h drmk.h ksdebug.h mmreg.h mmsystem.h; do
     for prefix in "#include <ntddk.h>" "#include <ntddk.h>
 #include <initguid.h>"; do
         count=$((count + 1))
