@@ -92,20 +92,21 @@ struct io_dma_adapter {
     ULONG registers_held;               /* in bases not yet freed */
     PDEVICE_OBJECT owner;               /* the device holding the adapter channel, NULL if free */
     struct io_dma_map_base *owner_base; /* its registers while it holds the channel */
-    LIST_ENTRY waiters; /* DEVICE_OBJECT.Queue.Wcb.DmaWaitEntry of devices waiting */
+    /* The requests waiting for the channel: WAIT_CONTEXT_BLOCK.DmaWaitEntry of a device's
+     * Queue.Wcb (AllocateAdapterChannel) or of a transfer context (Ex; DmaContext set). */
+    LIST_ENTRY waiters;
     /* Version 3 (below). */
     ULONG version;              /* the DEVICE_DESCRIPTION's */
     BOOLEAN system;             /* a system DMA controller channel (a subordinate device) */
     ULONG width;                /* DmaAddressWidth, in bits */
     struct io_dma_ctx *owner_ctx; /* the transfer context the channel was granted for */
-    LIST_ENTRY ctx_waiting;       /* io_dma_ctx.entry of the Ex requests waiting */
     struct io_dma_xfer *xfer;     /* the system controller's transfer and FIFO */
 };
 
 static const DMA_OPERATIONS io_dma_ops_v1, io_dma_ops_v2, io_dma_ops_v3;
 static BOOLEAN io_dma_v3_init(struct io_dma_adapter *ad, PDEVICE_DESCRIPTION d);
 static void io_dma_v3_put(struct io_dma_adapter *ad);
-static void io_dma_v3_granted(struct io_dma_adapter *ad, PDEVICE_OBJECT dev);
+static void io_dma_v3_granted(struct io_dma_adapter *ad, PWAIT_CONTEXT_BLOCK wcb);
 static void io_dma_v3_released(struct io_dma_adapter *ad);
 static ULONG io_dma_xfer_remaining(struct io_dma_adapter *ad);
 
@@ -368,11 +369,12 @@ static void io_dma_base_free(struct io_dma_adapter *ad, struct io_dma_map_base *
 
 static void io_dma_release_channel(struct io_dma_adapter *ad);
 
-/* Runs the AdapterControl routine of the device the channel was just given to (ad->owner), at
- * DISPATCH_LEVEL (the caller's), and does what its return value says. */
-static void io_dma_grant(struct io_dma_adapter *ad, PDEVICE_OBJECT dev)
+/* Runs the AdapterControl routine of the request the channel was just given to (ad->owner is its
+ * device: the device's own Wcb for AllocateAdapterChannel, the transfer context's for
+ * AllocateAdapterChannelEx), at DISPATCH_LEVEL (the caller's), and does what it returns. */
+static void io_dma_grant(struct io_dma_adapter *ad, PWAIT_CONTEXT_BLOCK wcb)
 {
-    PWAIT_CONTEXT_BLOCK wcb = &dev->Queue.Wcb;
+    PDEVICE_OBJECT dev = wcb->DeviceObject;
     struct io_dma_map_base *b = io_dma_base_new(wcb->NumberOfMapRegisters);
     IO_ALLOCATION_ACTION action;
     if (b == NULL)
@@ -382,7 +384,6 @@ static void io_dma_grant(struct io_dma_adapter *ad, PDEVICE_OBJECT dev)
     ad->registers_held += b->count;
     ad->owner_base = b;
     os_mutex_unlock(&ad->lock);
-    io_dma_v3_granted(ad, dev);
     action = wcb->DeviceRoutine(dev, wcb->CurrentIrp, b, wcb->DeviceContext);
     if (action == KeepObject)
         return; /* channel and registers until FreeAdapterChannel */
@@ -394,19 +395,19 @@ static void io_dma_grant(struct io_dma_adapter *ad, PDEVICE_OBJECT dev)
     io_dma_release_channel(ad);
 }
 
-/* The channel is free again: the next waiting device gets it (its routine runs here). */
+/* The channel is free again: the next waiting request gets it (its routine runs here). */
 static void io_dma_release_channel(struct io_dma_adapter *ad)
 {
-    PDEVICE_OBJECT next = NULL;
+    PWAIT_CONTEXT_BLOCK next = NULL;
     io_dma_v3_released(ad);
     os_mutex_lock(&ad->lock);
     ad->owner = NULL;
     ad->owner_ctx = NULL;
     if (!IsListEmpty(&ad->waiters)) {
         PLIST_ENTRY e = RemoveHeadList(&ad->waiters);
-        PWAIT_CONTEXT_BLOCK wcb = CONTAINING_RECORD(e, WAIT_CONTEXT_BLOCK, DmaWaitEntry);
-        next = wcb->DeviceObject;
-        ad->owner = next;
+        next = CONTAINING_RECORD(e, WAIT_CONTEXT_BLOCK, DmaWaitEntry);
+        ad->owner = next->DeviceObject;
+        io_dma_v3_granted(ad, next);
     }
     os_mutex_unlock(&ad->lock);
     if (next != NULL)
@@ -444,6 +445,7 @@ static NTSTATUS io_dma_allocate_channel(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT 
     wcb->NumberOfMapRegisters = NumberOfMapRegisters;
     wcb->DeviceObject = DeviceObject;
     wcb->CurrentIrp = DeviceObject->CurrentIrp;
+    wcb->DmaContext = 0; /* not a transfer context's (io_dma_v3_granted) */
     now = ad->owner == NULL;
     if (now)
         ad->owner = DeviceObject;
@@ -451,7 +453,7 @@ static NTSTATUS io_dma_allocate_channel(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT 
         InsertTailList(&ad->waiters, &wcb->DmaWaitEntry);
     os_mutex_unlock(&ad->lock);
     if (now)
-        io_dma_grant(ad, DeviceObject);
+        io_dma_grant(ad, wcb);
     return STATUS_SUCCESS;
 }
 
@@ -839,9 +841,9 @@ static NTSTATUS io_dma_build_mdl(PDMA_ADAPTER DmaAdapter, PSCATTER_GATHER_LIST S
  * Transfer contexts: InitializeDmaTransferContext fills the driver's DMA_TRANSFER_CONTEXT_SIZE_V1
  * bytes with an io_dma_ctx (at the first 8-byte boundary: a driver may pass a CHAR array). It
  * tracks one allocation request (AllocateAdapterChannelEx, Get/BuildScatterGatherListEx):
- * IDLE, WAITING for the channel (its entry in ad->ctx_waiting, the device's Wcb in ad->waiters),
- * GRANTED, or CANCELLED (CancelAdapterChannel before the grant). CancelMappedTransfer sets
- * no_transfers. Guarded by the adapter's mutex.
+ * IDLE, WAITING for the channel (its own wait block, DmaContext set, in ad->waiters: a device
+ * may wait with several contexts), GRANTED, or CANCELLED (CancelAdapterChannel before the grant).
+ * CancelMappedTransfer sets no_transfers. Guarded by the adapter's mutex.
  *
  * The system DMA controller (a subordinate device, DEVICE_DESCRIPTION_VERSION3): one channel per
  * adapter, whose device end is a loopback FIFO of IO_DMA_FIFO_SIZE bytes (drvhost has no device
@@ -866,7 +868,7 @@ struct io_dma_ctx {
     BOOLEAN no_transfers; /* CancelMappedTransfer */
     struct io_dma_adapter *ad;
     PDEVICE_OBJECT dev;
-    LIST_ENTRY entry;
+    WAIT_CONTEXT_BLOCK wcb; /* the request, while it waits for the channel */
 };
 _Static_assert(sizeof(struct io_dma_ctx) + 7 <= DMA_TRANSFER_CONTEXT_SIZE_V1,
                "a transfer context fits the driver's bytes");
@@ -893,7 +895,6 @@ static BOOLEAN io_dma_v3_init(struct io_dma_adapter *ad, PDEVICE_DESCRIPTION d)
 {
     ad->version = d->Version;
     ad->width = ad->dma64 ? 64 : 32;
-    InitializeListHead(&ad->ctx_waiting);
     if (d->Version != DEVICE_DESCRIPTION_VERSION3)
         return TRUE;
     if (d->DmaAddressWidth != 0) { /* version 3 says the width in bits */
@@ -1072,20 +1073,16 @@ static void io_dma_v3_put(struct io_dma_adapter *ad)
 
 /* ---- channel allocation ---- */
 
-/* The channel was just given to `dev` (io_dma_grant): its Ex request, if it made one, is granted. */
-static void io_dma_v3_granted(struct io_dma_adapter *ad, PDEVICE_OBJECT dev)
+/* The channel was just given to a waiting request (under the adapter's mutex): a transfer
+ * context's is granted. */
+static void io_dma_v3_granted(struct io_dma_adapter *ad, PWAIT_CONTEXT_BLOCK wcb)
 {
-    os_mutex_lock(&ad->lock);
-    for (PLIST_ENTRY e = ad->ctx_waiting.Flink; e != &ad->ctx_waiting; e = e->Flink) {
-        struct io_dma_ctx *c = CONTAINING_RECORD(e, struct io_dma_ctx, entry);
-        if (c->dev == dev) {
-            RemoveEntryList(e);
-            c->state = IO_DMA_CTX_GRANTED;
-            ad->owner_ctx = c;
-            break;
-        }
-    }
-    os_mutex_unlock(&ad->lock);
+    struct io_dma_ctx *c;
+    if (!wcb->DmaContext)
+        return;
+    c = CONTAINING_RECORD(wcb, struct io_dma_ctx, wcb);
+    c->state = IO_DMA_CTX_GRANTED;
+    ad->owner_ctx = c;
 }
 
 /* The channel is being released: a transfer still queued on it is cancelled. */
@@ -1112,7 +1109,7 @@ static NTSTATUS io_dma_allocate_channel_ex(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJE
 {
     struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "AllocateAdapterChannelEx");
     struct io_dma_ctx *c = io_dma_ctx_of(DmaTransferContext);
-    PWAIT_CONTEXT_BLOCK wcb = &DeviceObject->Queue.Wcb;
+    PWAIT_CONTEXT_BLOCK wcb;
     BOOLEAN now;
     vf_dma_check_irql("AllocateAdapterChannelEx", DISPATCH_LEVEL, TRUE);
     if (c == NULL || !io_dma_channel_ex_valid(Flags, ExecutionRoutine, MapRegisterBase))
@@ -1124,22 +1121,25 @@ static NTSTATUS io_dma_allocate_channel_ex(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJE
         os_mutex_unlock(&ad->lock);
         return STATUS_CANCELLED;
     }
-    if (ad->owner == DeviceObject || io_dma_is_waiting(ad, DeviceObject)) {
-        os_mutex_unlock(&ad->lock);
+    if (c->state == IO_DMA_CTX_WAITING || (ad->owner != NULL && ad->owner_ctx == c)) {
+        os_mutex_unlock(&ad->lock); /* a context is unique to a request (the page) */
         vf_dma_violation(VF_E6_TOO_MANY_CHANNELS, 2, 0, 0,
-                         "AllocateAdapterChannelEx: device %p already holds or waits for the "
-                         "channel of adapter %p",
-                         (void *)DeviceObject, (void *)ad);
+                         "AllocateAdapterChannelEx: transfer context %p already holds or waits "
+                         "for the channel of adapter %p",
+                         DmaTransferContext, (void *)ad);
     }
     if ((Flags & DMA_SYNCHRONOUS_CALLBACK) && ad->owner != NULL) {
         os_mutex_unlock(&ad->lock);
         return STATUS_INSUFFICIENT_RESOURCES; /* not available now: no waiting (the page) */
     }
+    wcb = &c->wcb;
+    memset(wcb, 0, sizeof(*wcb));
     wcb->DeviceRoutine = ExecutionRoutine;
     wcb->DeviceContext = ExecutionContext;
     wcb->NumberOfMapRegisters = NumberOfMapRegisters;
     wcb->DeviceObject = DeviceObject;
     wcb->CurrentIrp = DeviceObject->CurrentIrp;
+    wcb->DmaContext = 1;
     c->dev = DeviceObject;
     c->no_transfers = FALSE;
     now = ad->owner == NULL;
@@ -1149,12 +1149,11 @@ static NTSTATUS io_dma_allocate_channel_ex(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJE
         c->state = IO_DMA_CTX_GRANTED;
     } else {
         InsertTailList(&ad->waiters, &wcb->DmaWaitEntry);
-        InsertTailList(&ad->ctx_waiting, &c->entry);
         c->state = IO_DMA_CTX_WAITING;
     }
     os_mutex_unlock(&ad->lock);
     if (now && ExecutionRoutine != NULL)
-        io_dma_grant(ad, DeviceObject);
+        io_dma_grant(ad, wcb);
     else if (now) { /* synchronous, no routine: the driver uses the registers itself */
         struct io_dma_map_base *b = io_dma_base_new(NumberOfMapRegisters);
         if (b == NULL)
@@ -1182,8 +1181,7 @@ static BOOLEAN io_dma_cancel_channel(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT Dev
         return FALSE;
     os_mutex_lock(&ad->lock);
     if (c->state == IO_DMA_CTX_WAITING && c->dev == DeviceObject) {
-        RemoveEntryList(&DeviceObject->Queue.Wcb.DmaWaitEntry);
-        RemoveEntryList(&c->entry);
+        RemoveEntryList(&c->wcb.DmaWaitEntry);
         c->state = IO_DMA_CTX_CANCELLED;
         cancelled = TRUE;
     } else if (c->state == IO_DMA_CTX_IDLE || c->state == IO_DMA_CTX_CANCELLED) {

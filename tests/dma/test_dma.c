@@ -511,7 +511,7 @@ TEST(map_transfer_ex_twice_without_flush_is_0xE6_0x00_3)
     run(desc(DMATEST_V3_MAP_TWICE, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, 4 * PAGE_SIZE, 0));
 }
 
-TEST(allocate_adapter_channel_ex_while_holding_it_is_0xE6_0x0B)
+TEST(allocate_adapter_channel_ex_with_a_context_holding_it_is_0xE6_0x0B)
 {
     expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P2, 0x0B, 2, 0, 0);
     run(desc(DMATEST_V3_CHANNEL_TWICE, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, PAGE_SIZE, 0));

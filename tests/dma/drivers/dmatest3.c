@@ -558,8 +558,8 @@ static VOID Dma3Failure(DMA3 *r, ULONG Op)
         return;
     KeRaiseIrql(DISPATCH_LEVEL, &old);
     (void)Dma3Alloc(r, r->Device, r->Context, 1, DMA_SYNCHRONOUS_CALLBACK, FALSE, &base);
-    if (Op == DMATEST_V3_CHANNEL_TWICE)
-        (void)Dma3Alloc(r, r->Device, r->Context2, 1, DMA_SYNCHRONOUS_CALLBACK, FALSE, &base);
+    if (Op == DMATEST_V3_CHANNEL_TWICE) /* the same context (another one would wait) */
+        (void)Dma3Alloc(r, r->Device, r->Context, 1, 0, TRUE, NULL);
     (void)r->Ops->MapTransferEx(r->Adapter, r->Mdl[0], base, 0, 0, &length, TRUE, &sg.List,
                                 sizeof(sg), NULL, NULL);
     (void)r->Ops->MapTransferEx(r->Adapter, r->Mdl[0], base, 0, 0, &length, TRUE, &sg.List,
