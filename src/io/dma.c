@@ -1019,7 +1019,22 @@ static VOID io_dma_xfer_dpc(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
     io_dma_xfer_complete(ad, d, status);
 }
 
-/* Cancels a queued transfer (its routine gets DmaCancelled) and waits for a running one. */
+/* Waits until no completion routine runs (but one of this thread: the routine may flush, free
+ * the channel or put the adapter itself). */
+static void io_dma_xfer_settle(struct io_dma_adapter *ad)
+{
+    struct io_dma_xfer *x = ad->xfer;
+    os_mutex_lock(&ad->lock);
+    while (x->completing != 0 && x->completer != KeGetCurrentThread()) {
+        os_mutex_unlock(&ad->lock);
+        os_yield();
+        os_mutex_lock(&ad->lock);
+    }
+    os_mutex_unlock(&ad->lock);
+}
+
+/* Cancels a queued transfer (its routine gets DmaCancelled), waits for a running one and for
+ * the completion routines. */
 static void io_dma_xfer_cancel(struct io_dma_adapter *ad)
 {
     struct io_dma_xfer *x = ad->xfer;
@@ -1042,6 +1057,7 @@ static void io_dma_xfer_cancel(struct io_dma_adapter *ad)
         (void)KeRemoveQueueDpc(&x->dpc); /* if it still runs, it sees DONE and returns */
         io_dma_xfer_complete(ad, d, DmaCancelled);
     }
+    io_dma_xfer_settle(ad);
 }
 
 static ULONG io_dma_xfer_remaining(struct io_dma_adapter *ad)
@@ -1059,13 +1075,6 @@ static void io_dma_v3_put(struct io_dma_adapter *ad)
     if (x == NULL)
         return;
     io_dma_xfer_cancel(ad);
-    os_mutex_lock(&ad->lock);
-    while (x->completing != 0 && x->completer != KeGetCurrentThread()) {
-        os_mutex_unlock(&ad->lock);
-        os_yield();
-        os_mutex_lock(&ad->lock);
-    }
-    os_mutex_unlock(&ad->lock);
     (void)KeRemoveQueueDpc(&x->dpc);
     ad->xfer = NULL;
     ex_free(x);
