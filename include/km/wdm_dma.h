@@ -204,8 +204,8 @@ typedef NTSTATUS (*PINITIALIZE_DMA_TRANSFER_CONTEXT)(PDMA_ADAPTER DmaAdapter,
                                                      PVOID DmaTransferContext);
 typedef PVOID (*PALLOCATE_COMMON_BUFFER_EX)(PDMA_ADAPTER DmaAdapter,
                                             PPHYSICAL_ADDRESS MaximumAddress, ULONG Length,
-                                            PPHYSICAL_ADDRESS LogicalAddress,
-                                            BOOLEAN CacheEnabled, NODE_REQUIREMENT PreferredNode);
+                                            PPHYSICAL_ADDRESS LogicalAddress, BOOLEAN CacheEnabled,
+                                            NODE_REQUIREMENT PreferredNode);
 typedef NTSTATUS (*PALLOCATE_ADAPTER_CHANNEL_EX)(PDMA_ADAPTER DmaAdapter,
                                                  PDEVICE_OBJECT DeviceObject,
                                                  PVOID DmaTransferContext,
@@ -232,11 +232,10 @@ typedef NTSTATUS (*PBUILD_SCATTER_GATHER_LIST_EX)(
     PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceObject, PVOID DmaTransferContext, PMDL Mdl,
     ULONGLONG Offset, ULONG Length, ULONG Flags, PDRIVER_LIST_CONTROL ExecutionRoutine,
     PVOID Context, BOOLEAN WriteToDevice, PVOID ScatterGatherBuffer, ULONG ScatterGatherLength,
-    PDMA_COMPLETION_ROUTINE DmaCompletionRoutine, PVOID CompletionContext,
-    PVOID ScatterGatherList);
+    PDMA_COMPLETION_ROUTINE DmaCompletionRoutine, PVOID CompletionContext, PVOID ScatterGatherList);
 typedef NTSTATUS (*PFLUSH_ADAPTER_BUFFERS_EX)(PDMA_ADAPTER DmaAdapter, PMDL Mdl,
-                                              PVOID MapRegisterBase, ULONGLONG Offset,
-                                              ULONG Length, BOOLEAN WriteToDevice);
+                                              PVOID MapRegisterBase, ULONGLONG Offset, ULONG Length,
+                                              BOOLEAN WriteToDevice);
 typedef VOID (*PFREE_ADAPTER_OBJECT)(PDMA_ADAPTER DmaAdapter,
                                      IO_ALLOCATION_ACTION AllocationAction);
 typedef NTSTATUS (*PCANCEL_MAPPED_TRANSFER)(PDMA_ADAPTER DmaAdapter, PVOID DmaTransferContext);

@@ -96,9 +96,9 @@ struct io_dma_adapter {
      * Queue.Wcb (AllocateAdapterChannel) or of a transfer context (Ex; DmaContext set). */
     LIST_ENTRY waiters;
     /* Version 3 (below). */
-    ULONG version;              /* the DEVICE_DESCRIPTION's */
-    BOOLEAN system;             /* a system DMA controller channel (a subordinate device) */
-    ULONG width;                /* DmaAddressWidth, in bits */
+    ULONG version;                /* the DEVICE_DESCRIPTION's */
+    BOOLEAN system;               /* a system DMA controller channel (a subordinate device) */
+    ULONG width;                  /* DmaAddressWidth, in bits */
     struct io_dma_ctx *owner_ctx; /* the transfer context the channel was granted for */
     struct io_dma_xfer *xfer;     /* the system controller's transfer and FIFO */
 };
@@ -859,8 +859,18 @@ static NTSTATUS io_dma_build_mdl(PDMA_ADAPTER DmaAdapter, PSCATTER_GATHER_LIST S
 #define IO_DMA_CTX_MAGIC 0x58544344u /* "DCTX" */
 #define IO_DMA_FIFO_SIZE (64u * 1024u)
 
-enum io_dma_ctx_state { IO_DMA_CTX_IDLE, IO_DMA_CTX_WAITING, IO_DMA_CTX_GRANTED, IO_DMA_CTX_CANCELLED };
-enum io_dma_xfer_state { IO_DMA_X_IDLE, IO_DMA_X_QUEUED, IO_DMA_X_RUNNING, IO_DMA_X_DONE };
+enum io_dma_ctx_state {
+    IO_DMA_CTX_IDLE,
+    IO_DMA_CTX_WAITING,
+    IO_DMA_CTX_GRANTED,
+    IO_DMA_CTX_CANCELLED
+};
+enum io_dma_xfer_state {
+    IO_DMA_X_IDLE,
+    IO_DMA_X_QUEUED,
+    IO_DMA_X_RUNNING,
+    IO_DMA_X_DONE
+};
 
 struct io_dma_ctx {
     ULONG magic;
@@ -1474,8 +1484,8 @@ static NTSTATUS io_dma_cancel_mapped(PDMA_ADAPTER DmaAdapter, PVOID DmaTransferC
  * initialized context; the routine optional only for a synchronous call, which then needs the
  * list pointer. Lists never wait in drvhost (the map registers are counted, not shared), so the
  * routine runs before the call returns, synchronous or not. */
-static NTSTATUS io_dma_list_ex(struct io_dma_adapter *ad, PDEVICE_OBJECT dev, PVOID ctx,
-                               PMDL Mdl, ULONGLONG Offset, ULONG Length, ULONG Flags,
+static NTSTATUS io_dma_list_ex(struct io_dma_adapter *ad, PDEVICE_OBJECT dev, PVOID ctx, PMDL Mdl,
+                               ULONGLONG Offset, ULONG Length, ULONG Flags,
                                PDRIVER_LIST_CONTROL routine, PVOID Context, BOOLEAN write,
                                PDMA_COMPLETION_ROUTINE completion, PVOID buffer,
                                ULONG buffer_length, PSCATTER_GATHER_LIST *out)
@@ -1500,8 +1510,8 @@ static NTSTATUS io_dma_list_ex(struct io_dma_adapter *ad, PDEVICE_OBJECT dev, PV
     os_mutex_unlock(&ad->lock);
     if (!NT_SUCCESS(status))
         return status;
-    return io_dma_make_list(ad, dev, at, va, Length, routine, Context, write, buffer,
-                            buffer_length, out);
+    return io_dma_make_list(ad, dev, at, va, Length, routine, Context, write, buffer, buffer_length,
+                            out);
 }
 
 static NTSTATUS io_dma_get_list_ex(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceObject,
@@ -1519,14 +1529,11 @@ static NTSTATUS io_dma_get_list_ex(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT Devic
                           ScatterGatherList);
 }
 
-static NTSTATUS io_dma_build_list_ex(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceObject,
-                                     PVOID DmaTransferContext, PMDL Mdl, ULONGLONG Offset,
-                                     ULONG Length, ULONG Flags,
-                                     PDRIVER_LIST_CONTROL ExecutionRoutine, PVOID Context,
-                                     BOOLEAN WriteToDevice, PVOID ScatterGatherBuffer,
-                                     ULONG ScatterGatherLength,
-                                     PDMA_COMPLETION_ROUTINE DmaCompletionRoutine,
-                                     PVOID CompletionContext, PVOID ScatterGatherList)
+static NTSTATUS io_dma_build_list_ex(
+    PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceObject, PVOID DmaTransferContext, PMDL Mdl,
+    ULONGLONG Offset, ULONG Length, ULONG Flags, PDRIVER_LIST_CONTROL ExecutionRoutine,
+    PVOID Context, BOOLEAN WriteToDevice, PVOID ScatterGatherBuffer, ULONG ScatterGatherLength,
+    PDMA_COMPLETION_ROUTINE DmaCompletionRoutine, PVOID CompletionContext, PVOID ScatterGatherList)
 {
     struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "BuildScatterGatherListEx");
     (void)CompletionContext;

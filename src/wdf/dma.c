@@ -170,7 +170,8 @@ NTSTATUS imp_WdfDmaEnablerCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
                             Config->Profile == WdfDmaProfileScatterGather ||
                             Config->Profile == WdfDmaProfileScatterGatherDuplex;
     o->type_destroy = wdf_dma_enabler_destroy;
-    e->system = Config->Profile == WdfDmaProfileSystem || Config->Profile == WdfDmaProfileSystemDuplex;
+    e->system =
+        Config->Profile == WdfDmaProfileSystem || Config->Profile == WdfDmaProfileSystemDuplex;
     e->version = DEVICE_DESCRIPTION_VERSION3;
     status = e->system ? STATUS_SUCCESS : wdf_dma_get_adapters(g, e, Config);
     if (!NT_SUCCESS(status)) {
@@ -227,8 +228,8 @@ size_t imp_WdfDmaEnablerGetFragmentLength(PWDF_DRIVER_GLOBALS globals, WDFDMAENA
 
 /* A system DMA channel for the description: the descriptor's channel and request line
  * (DmaV3's, or Dma's channel for both), the enabler's length and address width. */
-static void wdf_dma_system_description(struct wdf_dma_enabler *e,
-                                       PWDF_DMA_SYSTEM_PROFILE_CONFIG c, PDEVICE_DESCRIPTION d)
+static void wdf_dma_system_description(struct wdf_dma_enabler *e, PWDF_DMA_SYSTEM_PROFILE_CONFIG c,
+                                       PDEVICE_DESCRIPTION d)
 {
     PCM_PARTIAL_RESOURCE_DESCRIPTOR r = c->DmaDescriptor;
     RtlZeroMemory(d, sizeof(*d));
@@ -448,10 +449,11 @@ struct wdf_dma_transaction {
     PFN_WDF_DMA_TRANSACTION_CONFIGURE_DMA_CHANNEL configure;
     PVOID configure_context;
     ULONG device_offset;
-    PVOID map_base;       /* the channel's map registers while the transaction holds it */
-    BOOLEAN mapped;       /* a transfer mapped and not flushed yet */
-    BOOLEAN deleting;     /* no more callbacks */
-    int programming;      /* atomic: 1 while EvtProgramDma runs, 2 if the transfer ended then */
+    PVOID map_base;   /* the channel's map registers while the transaction holds it */
+    BOOLEAN mapped;   /* a transfer mapped and not flushed yet */
+    BOOLEAN deleting; /* no more callbacks */
+    BOOLEAN stopped;  /* WdfDmaTransactionStopSystemTransfer: the next DmaCompleted ends it */
+    int programming;  /* atomic: 1 while EvtProgramDma runs, 2 if the transfer ended then */
     DMA_COMPLETION_STATUS early_status;
     ULONGLONG wdm_context[DMA_TRANSFER_CONTEXT_SIZE_V1 / sizeof(ULONGLONG)];
 };
@@ -551,6 +553,7 @@ static NTSTATUS wdf_dma_v3_initialize(struct wdf_globals *g, struct wdf_dma_tran
 {
     struct wdf_dma_enabler *e = t->enabler;
     t->adapter = NULL;
+    t->stopped = FALSE;
     if (e->version != DEVICE_DESCRIPTION_VERSION3)
         return STATUS_SUCCESS;
     t->adapter = e->adapter[t->direction == WdfDmaDirectionWriteToDevice];
@@ -782,6 +785,12 @@ static BOOLEAN wdf_dma_completed(struct wdf_globals *g, WDFDMATRANSACTION handle
     }
     t->transferred += length;
     wdf_dma_system_flush(t);
+    if (t->stopped) { /* StopSystemTransfer: over, TRUE only if the callback told the driver */
+        t->state = WDF_DMA_COMPLETED;
+        wdf_dma_system_release(t);
+        *status = STATUS_CANCELLED;
+        return t->transfer_complete != NULL;
+    }
     t->position += length;
     if (final || t->position >= t->length) {
         t->state = WDF_DMA_COMPLETED;
@@ -1094,8 +1103,8 @@ static NTSTATUS wdf_dma_system_execute(struct wdf_dma_transaction *t)
     KIRQL old;
     KeRaiseIrql(DISPATCH_LEVEL, &old);
     status = wdf_dma_ops(t)->AllocateAdapterChannelEx(t->adapter, e->device->wdm, t->wdm_context,
-                                                      e->registers[i], 0, wdf_dma_system_granted,
-                                                      t, NULL);
+                                                      e->registers[i], 0, wdf_dma_system_granted, t,
+                                                      NULL);
     KeLowerIrql(old);
     if (!NT_SUCCESS(status))
         t->state = WDF_DMA_INITIALIZED;
@@ -1143,11 +1152,9 @@ static void wdf_dma_system_stop(struct wdf_dma_transaction *t)
     wdf_dma_system_release(t);
 }
 
-/* The Set* routines of system-mode DMA: a system profile's transaction (the pages: "must be
- * used with" one), initialized and not executing; otherwise 0x10D/0x8. */
-static struct wdf_dma_transaction *wdf_dma_system_setting(struct wdf_globals *g,
-                                                          WDFDMATRANSACTION handle,
-                                                          const char *ddi)
+/* A system profile's transaction (the pages: "must be used with" one); otherwise 0x10D/0x8. */
+static struct wdf_dma_transaction *wdf_dma_system_of(struct wdf_globals *g,
+                                                     WDFDMATRANSACTION handle, const char *ddi)
 {
     struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, handle);
     if (!t->enabler->system)
@@ -1155,6 +1162,15 @@ static struct wdf_dma_transaction *wdf_dma_system_setting(struct wdf_globals *g,
                       "driver '%s': %s: DMA transaction %p does not belong to a system-mode "
                       "DMA enabler",
                       g->pub.DriverName, ddi, (void *)t);
+    return t;
+}
+
+/* The Set* routines of system-mode DMA: a system profile's transaction, initialized and not
+ * executing; otherwise 0x10D/0x8. */
+static struct wdf_dma_transaction *wdf_dma_system_setting(struct wdf_globals *g,
+                                                          WDFDMATRANSACTION handle, const char *ddi)
+{
+    struct wdf_dma_transaction *t = wdf_dma_system_of(g, handle, ddi);
     if (t->state != WDF_DMA_INITIALIZED)
         wdf_dma_bad_state(g, t, ddi);
     return t;
@@ -1210,4 +1226,20 @@ PVOID imp_WdfDmaTransactionWdmGetTransferContext(PWDF_DRIVER_GLOBALS globals,
         return NULL;
     }
     return t->wdm_context;
+}
+
+/* Stops the transfer the controller has (CancelMappedTransfer): a queued one ends with
+ * DmaCancelled for the transfer-complete callback. The transaction ends at the next DmaCompleted*
+ * with STATUS_CANCELLED (drvhost's), which returns FALSE when there is no callback (the page) and
+ * TRUE otherwise. A transaction not executing, or without the channel yet: nothing to stop. */
+VOID imp_WdfDmaTransactionStopSystemTransfer(PWDF_DRIVER_GLOBALS globals,
+                                             WDFDMATRANSACTION DmaTransaction)
+{
+    struct wdf_dma_transaction *t = wdf_dma_system_of(wdf_globals_of(globals), DmaTransaction,
+                                                      "WdfDmaTransactionStopSystemTransfer");
+    if (t->state != WDF_DMA_EXECUTING || t->map_base == NULL)
+        return;
+    t->stopped = TRUE;
+    if (t->mapped)
+        (void)wdf_dma_ops(t)->CancelMappedTransfer(t->adapter, t->wdm_context);
 }

@@ -355,8 +355,8 @@ static DMATEST_IN system_desc(ULONG op, ULONG max)
 
 TEST(version_3_table_information_and_contexts)
 {
-    DMATEST_OUT o = run(desc(DMATEST_V3_INFO, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE,
-                             4 * PAGE_SIZE, 0));
+    DMATEST_OUT o =
+        run(desc(DMATEST_V3_INFO, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, 4 * PAGE_SIZE, 0));
     ok(o.V[0] == 1, "no version-3 adapter\n");
     /* Through CancelMappedTransfer (docs/dma.md): FIELD_OFFSET(AllocateDomainCommonBuffer). */
     ok(o.V[1] == 232 && o.V[2] == 1 && o.V[3] == 1, "Size %llu, members %llu, later ones %llu\n",
@@ -372,15 +372,15 @@ TEST(version_3_table_information_and_contexts)
     ok_status((NTSTATUS)o.V[13], STATUS_SUCCESS);
     ok_status((NTSTATUS)o.V[14], STATUS_SUCCESS);
     ok(o.V[15] == o.V[18] && o.V[16] == 2 &&
-           o.V[17] == FIELD_OFFSET(SCATTER_GATHER_LIST, Elements) +
-                          2 * sizeof(SCATTER_GATHER_ELEMENT),
+           o.V[17] ==
+               FIELD_OFFSET(SCATTER_GATHER_LIST, Elements) + 2 * sizeof(SCATTER_GATHER_ELEMENT),
        "transfer info V1: registers %llu (%llu), elements %llu, list %llu\n",
        (unsigned long long)o.V[15], (unsigned long long)o.V[18], (unsigned long long)o.V[16],
        (unsigned long long)o.V[17]);
     ok_status((NTSTATUS)o.V[19], STATUS_SUCCESS);
     ok(o.V[20] == 1 && o.V[21] == o.V[22], "V2 from the second MDL: %llu elements, %llu pages\n",
        (unsigned long long)o.V[20], (unsigned long long)o.V[21]);
-    ok_status((NTSTATUS)o.V[23], STATUS_NOT_SUPPORTED);    /* DMA_TRANSFER_INFO version 3 */
+    ok_status((NTSTATUS)o.V[23], STATUS_NOT_SUPPORTED);     /* DMA_TRANSFER_INFO version 3 */
     ok_status((NTSTATUS)o.V[24], STATUS_INVALID_PARAMETER); /* Length 0 */
     ok_status((NTSTATUS)o.V[25], STATUS_INVALID_PARAMETER); /* Offset N */
     ok_status((NTSTATUS)o.V[26], STATUS_INVALID_PARAMETER); /* Length N - Offset + 1 */
@@ -395,8 +395,8 @@ TEST(version_3_table_information_and_contexts)
 
 TEST(allocate_common_buffer_ex_below_the_maximum_address)
 {
-    DMATEST_OUT o = run(desc(DMATEST_V3_COMMON, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE,
-                             PAGE_SIZE, 0));
+    DMATEST_OUT o =
+        run(desc(DMATEST_V3_COMMON, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, PAGE_SIZE, 0));
     ok(o.V[1] != 0 && o.V[2] == o.V[1] && o.V[2] + 2 * PAGE_SIZE <= 0x100000000ull,
        "MaximumAddress 4 GiB - 1: virtual 0x%llx, logical 0x%llx\n", (unsigned long long)o.V[1],
        (unsigned long long)o.V[2]);
@@ -407,8 +407,8 @@ TEST(allocate_common_buffer_ex_below_the_maximum_address)
 TEST(allocate_adapter_channel_ex_cancel_and_map_transfer_ex)
 {
     /* 4 pages: 5 map registers. */
-    DMATEST_OUT o = run(desc(DMATEST_V3_CHANNEL, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE,
-                             4 * PAGE_SIZE, 0));
+    DMATEST_OUT o =
+        run(desc(DMATEST_V3_CHANNEL, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, 4 * PAGE_SIZE, 0));
     for (int i = 1; i <= 4; i++)
         ok_status((NTSTATUS)o.V[i], STATUS_INVALID_PARAMETER);
     ok_status((NTSTATUS)o.V[5], STATUS_INSUFFICIENT_RESOURCES); /* more registers than granted */
@@ -448,8 +448,8 @@ TEST(allocate_adapter_channel_ex_cancel_and_map_transfer_ex)
 
 TEST(get_and_build_scatter_gather_list_ex)
 {
-    DMATEST_OUT o = run(desc(DMATEST_V3_LISTS, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE,
-                             4 * PAGE_SIZE, 0));
+    DMATEST_OUT o =
+        run(desc(DMATEST_V3_LISTS, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, 4 * PAGE_SIZE, 0));
     ok_status((NTSTATUS)o.V[1], STATUS_SUCCESS);
     ok(o.V[2] == 1 && o.V[3] == 2 && o.V[4] == 1 && o.V[5] == 1,
        "synchronous list: %llu, %llu elements, first %llu, second %llu\n",
@@ -490,8 +490,7 @@ TEST(system_dma_transfers_through_the_controller)
     /* CancelMappedTransfer of a transfer still queued: the routine gets DmaCancelled. */
     ok(o.V[15] == 1, "the DPC queue was not held\n");
     ok_status((NTSTATUS)o.V[16], STATUS_SUCCESS);
-    ok(o.V[17] == 100, "ReadDmaCounter of the queued transfer %llu\n",
-       (unsigned long long)o.V[17]);
+    ok(o.V[17] == 100, "ReadDmaCounter of the queued transfer %llu\n", (unsigned long long)o.V[17]);
     ok_status((NTSTATUS)o.V[18], STATUS_SUCCESS);
     ok(o.V[19] == DmaCancelled && o.V[20] == 1, "cancel: status %llu, completions %llu\n",
        (unsigned long long)o.V[19], (unsigned long long)o.V[20]);

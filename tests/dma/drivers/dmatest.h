@@ -38,7 +38,8 @@ enum dmatest_op {
     DMATEST_V3_LISTS,         /* Get/BuildScatterGatherListEx */
     DMATEST_V3_SYSTEM,        /* a system DMA channel: transfers, completion, cancel */
     DMATEST_V3_MAP_TWICE,     /* bug check: MapTransferEx twice without FlushAdapterBuffersEx */
-    DMATEST_V3_CHANNEL_TWICE, /* bug check: AllocateAdapterChannelEx again with a context holding it */
+    DMATEST_V3_CHANNEL_TWICE, /* bug check: AllocateAdapterChannelEx again with a context holding it
+                               */
     DMATEST_V3_MAP_ZERO,      /* bug check: MapTransferEx of 0 bytes */
     DMATEST_V3_AT_PASSIVE,    /* bug check: AllocateAdapterChannelEx at PASSIVE_LEVEL */
 };

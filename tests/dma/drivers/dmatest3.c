@@ -225,8 +225,7 @@ static NTSTATUS Dma3Alloc(DMA3 *r, PDEVICE_OBJECT Device, PVOID Context, ULONG R
                           ULONG Flags, BOOLEAN Routine, PVOID *Base)
 {
     return r->Ops->AllocateAdapterChannelEx(r->Adapter, Device, Context, Registers, Flags,
-                                            Routine ? Dma3Control : NULL, Routine ? r : NULL,
-                                            Base);
+                                            Routine ? Dma3Control : NULL, Routine ? r : NULL, Base);
 }
 
 /* The parameter rules of the page (every call fails, no routine runs). */
@@ -251,23 +250,24 @@ static VOID Dma3Map(DMA3 *r, PVOID base)
     ULONG length = DMA3_CHAIN_BYTES - 50;
     if (sg == NULL)
         return;
-    r->Out->V[14] = (ULONG)ops->MapTransferEx(r->Adapter, r->Mdl[0], base, 50, 0, &length, TRUE,
-                                              sg, size, NULL, NULL);
+    r->Out->V[14] = (ULONG)ops->MapTransferEx(r->Adapter, r->Mdl[0], base, 50, 0, &length, TRUE, sg,
+                                              size, NULL, NULL);
     r->Out->V[15] = length;
     r->Out->V[16] = sg->NumberOfElements;
     r->Out->V[17] = sg->Elements[0].Address.QuadPart == (LONGLONG)(ULONG_PTR)(r->Block[0] + 150) &&
                     sg->Elements[0].Length == 2 * PAGE_SIZE - 50;
     r->Out->V[18] = sg->Elements[1].Address.QuadPart == (LONGLONG)(ULONG_PTR)r->Block[1] &&
                     sg->Elements[1].Length == 100;
-    r->Out->V[19] = (ULONG)ops->FlushAdapterBuffersEx(r->Adapter, r->Mdl[0], base, 50, length, TRUE);
+    r->Out->V[19] =
+        (ULONG)ops->FlushAdapterBuffersEx(r->Adapter, r->Mdl[0], base, 50, length, TRUE);
     length = 100;
     r->Out->V[20] = (ULONG)ops->MapTransferEx(r->Adapter, r->Mdl[0], base, 0, 0, &length, TRUE,
                                               NULL, 0, NULL, NULL);
-    r->Out->V[21] = (ULONG)ops->MapTransferEx(r->Adapter, r->Mdl[0], base, 0, 0, &length, TRUE,
-                                              sg, FIELD_OFFSET(SCATTER_GATHER_LIST, Elements), NULL,
-                                              NULL);
-    r->Out->V[22] = (ULONG)ops->MapTransferEx(r->Adapter, r->Mdl[0], base, 0, 0, &length, TRUE,
-                                              sg, size, Dma3Completion, r);
+    r->Out->V[21] =
+        (ULONG)ops->MapTransferEx(r->Adapter, r->Mdl[0], base, 0, 0, &length, TRUE, sg,
+                                  FIELD_OFFSET(SCATTER_GATHER_LIST, Elements), NULL, NULL);
+    r->Out->V[22] = (ULONG)ops->MapTransferEx(r->Adapter, r->Mdl[0], base, 0, 0, &length, TRUE, sg,
+                                              size, Dma3Completion, r);
     r->Out->V[23] = (ULONG)ops->MapTransferEx(r->Adapter, r->Mdl[0], base, DMA3_CHAIN_BYTES, 0,
                                               &length, TRUE, sg, size, NULL, NULL);
     /* A one-element buffer: the first piece only. */
@@ -351,9 +351,8 @@ static NTSTATUS Dma3GetList(DMA3 *r, PVOID Context, ULONG Flags, BOOLEAN Routine
                             PDMA_COMPLETION_ROUTINE Completion, PSCATTER_GATHER_LIST *List)
 {
     return r->Ops->GetScatterGatherListEx(r->Adapter, r->Device, Context, r->Mdl[0], 50,
-                                          DMA3_CHAIN_BYTES - 50, Flags,
-                                          Routine ? Dma3List : NULL, r, TRUE, Completion,
-                                          Completion ? r : NULL, List);
+                                          DMA3_CHAIN_BYTES - 50, Flags, Routine ? Dma3List : NULL,
+                                          r, TRUE, Completion, Completion ? r : NULL, List);
 }
 
 static VOID Dma3BuildLists(DMA3 *r)
@@ -363,8 +362,8 @@ static VOID Dma3BuildLists(DMA3 *r)
     DMA_TRANSFER_INFO ti;
     PVOID buffer;
     ti.Version = DMA_TRANSFER_INFO_VERSION1;
-    if (!NT_SUCCESS(ops->GetDmaTransferInfo(r->Adapter, r->Mdl[0], 50, DMA3_CHAIN_BYTES - 50,
-                                            TRUE, &ti)))
+    if (!NT_SUCCESS(
+            ops->GetDmaTransferInfo(r->Adapter, r->Mdl[0], 50, DMA3_CHAIN_BYTES - 50, TRUE, &ti)))
         return;
     buffer = ExAllocatePool2(POOL_FLAG_NON_PAGED, ti.V1.ScatterGatherListSize, DMA3_TAG);
     if (buffer == NULL)
@@ -401,9 +400,9 @@ static VOID Dma3Lists(DMA3 *r)
     r->Out->V[2] = list != NULL;
     if (list != NULL) {
         r->Out->V[3] = list->NumberOfElements;
-        r->Out->V[4] = list->Elements[0].Address.QuadPart ==
-                           (LONGLONG)(ULONG_PTR)(r->Block[0] + 150) &&
-                       list->Elements[0].Length == 2 * PAGE_SIZE - 50;
+        r->Out->V[4] =
+            list->Elements[0].Address.QuadPart == (LONGLONG)(ULONG_PTR)(r->Block[0] + 150) &&
+            list->Elements[0].Length == 2 * PAGE_SIZE - 50;
         r->Out->V[5] = list->Elements[1].Length == 100;
         ops->PutScatterGatherList(r->Adapter, list, TRUE);
     }
@@ -517,8 +516,8 @@ static VOID Dma3System(DMA3 *r)
     /* The cancelled write did not reach the FIFO: a read finds it empty. */
     (void)ops->InitializeDmaTransferContext(r->Adapter, r->Context2);
     KeRaiseIrql(DISPATCH_LEVEL, &old);
-    r->Out->V[23] = (ULONG)Dma3Alloc(r, r->Device, r->Context2, 1, DMA_SYNCHRONOUS_CALLBACK,
-                                     FALSE, &base);
+    r->Out->V[23] =
+        (ULONG)Dma3Alloc(r, r->Device, r->Context2, 1, DMA_SYNCHRONOUS_CALLBACK, FALSE, &base);
     KeLowerIrql(old);
     r->Out->V[24] = Dma3Transfer(r, rm, base, 100, FALSE, &status);
     r->Out->V[25] = (ULONG)ops->ConfigureAdapterChannel(r->Adapter, 0, NULL);

@@ -409,8 +409,8 @@ static VOID GroupVersion3(DEVICE_DATA *d)
     WdfObjectDelete(t);
     WdfObjectDelete(enabler);
     CHECK(NT_SUCCESS(WdfDmaTransactionCreate(d->Gather, WDF_NO_OBJECT_ATTRIBUTES, &t2)));
-    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(
-        t2, DmaRecordProgram, WdfDmaDirectionWriteToDevice, c.Mdl[0], c.Buffer[0], 100)));
+    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(t2, DmaRecordProgram, WdfDmaDirectionWriteToDevice,
+                                                 c.Mdl[0], c.Buffer[0], 100)));
     CHECK(WdfDmaTransactionWdmGetTransferContext(t2) == NULL); /* version 2 */
     WdfObjectDelete(t2);
     ChainFree(&c);
@@ -519,8 +519,8 @@ static WDFDMATRANSACTION SysRun(WDFDMAENABLER Enabler, CHAIN *c, WDF_DMA_DIRECTI
     timeout.QuadPart = -50000000LL;
     if (!NT_SUCCESS(WdfDmaTransactionCreate(Enabler, WDF_NO_OBJECT_ATTRIBUTES, &t)))
         return NULL;
-    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(t, SysProgram, Direction, c->Mdl[0],
-                                                 c->Buffer[0], 10000)));
+    CHECK(NT_SUCCESS(
+        WdfDmaTransactionInitialize(t, SysProgram, Direction, c->Mdl[0], c->Buffer[0], 10000)));
     WdfDmaTransactionSetDeviceAddressOffset(t, 0x40);
     WdfDmaTransactionSetTransferCompleteCallback(t, SysComplete, r);
     WdfDmaTransactionSetChannelConfigurationCallback(t, SysConfigure, r);
@@ -615,6 +615,63 @@ static VOID SysWaitAndDelete(WDFDMAENABLER e, CHAIN *c)
     WdfObjectDelete(a);
 }
 
+/* Holds this processor's DPC queue (the controller's completion is a DPC) until released. */
+static KDPC g_blocker;
+static volatile LONG g_blocker_running, g_blocker_release;
+static KDEFERRED_ROUTINE SysBlocker;
+
+static VOID SysBlocker(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
+{
+    ULONG i;
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Context);
+    UNREFERENCED_PARAMETER(Arg1);
+    UNREFERENCED_PARAMETER(Arg2);
+    InterlockedExchange(&g_blocker_running, 1);
+    for (i = 0; i < 500000 && g_blocker_release == 0; i++)
+        KeStallExecutionProcessor(10);
+}
+
+/* StopSystemTransfer of a transfer still queued: the callback gets DmaCancelled and its
+ * DmaCompleted ends the transaction (STATUS_CANCELLED); of one that finished (the callback does
+ * not complete it): no callback, the next DmaCompleted ends it. */
+static VOID SysStop(WDFDMAENABLER e, CHAIN *c)
+{
+    WDFDMATRANSACTION t;
+    NTSTATUS status;
+    SYS_RUN r;
+    ULONG i;
+    if (!NT_SUCCESS(WdfDmaTransactionCreate(e, WDF_NO_OBJECT_ATTRIBUTES, &t)))
+        return;
+    SysInit(&r);
+    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(t, SysProgram, WdfDmaDirectionWriteToDevice,
+                                                 c->Mdl[0], c->Buffer[0], 100)));
+    WdfDmaTransactionSetTransferCompleteCallback(t, SysComplete, &r);
+    KeInitializeDpc(&g_blocker, SysBlocker, NULL);
+    g_blocker_running = g_blocker_release = 0;
+    KeInsertQueueDpc(&g_blocker, NULL, NULL);
+    for (i = 0; i < 500000 && g_blocker_running == 0; i++)
+        KeStallExecutionProcessor(10);
+    CHECK(NT_SUCCESS(WdfDmaTransactionExecute(t, &r)));
+    CHECK(r.Programs == 1 && r.Completes == 0);
+    WdfDmaTransactionStopSystemTransfer(t);
+    CHECK(r.Completes == 1 && r.Status == DmaCancelled && r.Final == STATUS_CANCELLED);
+    InterlockedExchange(&g_blocker_release, 1);
+    CHECK(WdfDmaTransactionRelease(t) == STATUS_SUCCESS);
+    SysInit(&r);
+    r.Hold = TRUE;
+    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(t, SysProgram, WdfDmaDirectionReadFromDevice,
+                                                 c->Mdl[0], c->Buffer[0], 100)));
+    WdfDmaTransactionSetTransferCompleteCallback(t, SysComplete, &r);
+    CHECK(NT_SUCCESS(WdfDmaTransactionExecute(t, &r)));
+    for (i = 0; i < 500000 && r.Completes == 0; i++)
+        KeStallExecutionProcessor(10);
+    WdfDmaTransactionStopSystemTransfer(t);
+    CHECK(r.Completes == 1 && r.Status == DmaComplete);
+    CHECK(WdfDmaTransactionDmaCompleted(t, &status) && status == STATUS_CANCELLED);
+    WdfObjectDelete(t);
+}
+
 static VOID GroupSystem(DEVICE_DATA *d)
 {
     WDF_DMA_ENABLER_CONFIG config;
@@ -673,6 +730,7 @@ static VOID GroupSystem(DEVICE_DATA *d)
         WdfObjectDelete(t);
     }
     SysWaitAndDelete(e, &out);
+    SysStop(e, &out);
     WdfObjectDelete(e);
 free:
     ChainFree(&out);
