@@ -420,6 +420,7 @@ TEST(allocate_adapter_channel_ex_cancel_and_map_transfer_ex)
     ok_status((NTSTATUS)o.V[11], STATUS_SUCCESS); /* waits */
     ok(o.V[12] == 0 && o.V[13] == 1, "waiting request: routine %llu, cancelled %llu\n",
        (unsigned long long)o.V[12], (unsigned long long)o.V[13]);
+    ok_status((NTSTATUS)o.V[38], STATUS_CANCELLED); /* its context asking again */
     ok_status((NTSTATUS)o.V[14], STATUS_SUCCESS);
     ok(o.V[15] == CHAIN_BYTES - 50 && o.V[16] == 2 && o.V[17] == 1 && o.V[18] == 1,
        "MapTransferEx: %llu bytes, %llu elements, first %llu, second %llu\n",

@@ -338,6 +338,7 @@ static VOID Dma3Channel(DMA3 *r)
     r->Out->V[11] = (ULONG)Dma3Alloc(r, other, r->Context2, 1, 0, TRUE, NULL); /* waits */
     r->Out->V[12] = (ULONG)r->ControlCalls;
     r->Out->V[13] = ops->CancelAdapterChannel(r->Adapter, other, r->Context2);
+    r->Out->V[38] = (ULONG)Dma3Alloc(r, other, r->Context2, 1, 0, TRUE, NULL); /* cancelled */
     Dma3Map(r, base);
     Dma3Grants(r, other);
     KeLowerIrql(old);

@@ -426,7 +426,10 @@ typedef struct _SYS_RUN {
     DMA_COMPLETION_STATUS Status;
     KIRQL CompleteIrql;
     NTSTATUS Final;
-    BOOLEAN Right; /* every callback got its transaction's device and context */
+    BOOLEAN Right;             /* every callback got its transaction's device and context */
+    BOOLEAN SlowProgram;       /* EvtProgramDma takes 20 ms: the transfer ends meanwhile */
+    volatile LONG InProgram;   /* EvtProgramDma is running */
+    BOOLEAN CompleteInProgram; /* the transfer-complete callback came during EvtProgramDma */
 } SYS_RUN;
 
 static EVT_WDF_PROGRAM_DMA SysProgram;
@@ -440,6 +443,10 @@ static BOOLEAN SysProgram(WDFDMATRANSACTION Transaction, WDFDEVICE Device, WDFCO
     ULONG i;
     UNREFERENCED_PARAMETER(Transaction);
     UNREFERENCED_PARAMETER(Direction);
+    InterlockedExchange(&r->InProgram, 1);
+    for (i = 0; r->SlowProgram && i < 2000; i++)
+        KeStallExecutionProcessor(10);
+    InterlockedExchange(&r->InProgram, 0);
     if (r->Programs < 4) {
         r->Lengths[r->Programs] = SgList->NumberOfElements > 0 ? SgList->Elements[0].Length : 0;
         for (i = 0; i < SgList->NumberOfElements; i++)
@@ -457,6 +464,7 @@ static VOID SysComplete(WDFDMATRANSACTION Transaction, WDFDEVICE Device, WDFCONT
     NTSTATUS status;
     UNREFERENCED_PARAMETER(Direction);
     r->Completes++;
+    r->CompleteInProgram = r->CompleteInProgram || r->InProgram != 0;
     r->Status = Status;
     r->CompleteIrql = KeGetCurrentIrql();
     r->Right = r->Right && Device == g_device;
@@ -509,13 +517,12 @@ static VOID SysInit(SYS_RUN *r)
     r->Final = STATUS_PENDING;
 }
 
-/* One system transaction over the chain's 10000 bytes, waited for. */
+/* One system transaction over the chain's 10000 bytes, waited for (r: SysInit'ed). */
 static WDFDMATRANSACTION SysRun(WDFDMAENABLER Enabler, CHAIN *c, WDF_DMA_DIRECTION Direction,
                                 SYS_RUN *r)
 {
     LARGE_INTEGER timeout;
     WDFDMATRANSACTION t;
-    SysInit(r);
     timeout.QuadPart = -50000000LL;
     if (!NT_SUCCESS(WdfDmaTransactionCreate(Enabler, WDF_NO_OBJECT_ATTRIBUTES, &t)))
         return NULL;
@@ -672,11 +679,27 @@ static VOID SysStop(WDFDMAENABLER e, CHAIN *c)
     WdfObjectDelete(t);
 }
 
+/* Until the controller has no transfer queued, and 10 ms more (its DPC ran). */
+static VOID SysSettle(WDFDMAENABLER e)
+{
+    PDMA_ADAPTER a = WdfDmaEnablerWdmGetDmaAdapter(e, WdfDmaDirectionWriteToDevice);
+    KIRQL old;
+    ULONG i, left = 1;
+    for (i = 0; i < 100000 && left != 0; i++) {
+        KeRaiseIrql(DISPATCH_LEVEL, &old);
+        left = a->DmaOperations->ReadDmaCounter(a);
+        KeLowerIrql(old);
+        KeStallExecutionProcessor(10);
+    }
+    KeStallExecutionProcessor(10000);
+}
+
 static VOID GroupSystem(DEVICE_DATA *d)
 {
     WDF_DMA_ENABLER_CONFIG config;
     WDFDMAENABLER e;
     WDFDMATRANSACTION t;
+    NTSTATUS status;
     SYS_RUN r;
     CHAIN out, in;
     WDF_DMA_ENABLER_CONFIG_INIT(&config, WdfDmaProfileSystem, 8192);
@@ -697,6 +720,7 @@ static VOID GroupSystem(DEVICE_DATA *d)
      * (BYTES_TO_PAGES(8192) + 1) cover: the controller's completion calls the transfer-complete
      * callback, whose DmaCompleted maps the next transfer from where this one ended. */
     SysFill(&out, 7);
+    SysInit(&r);
     t = SysRun(e, &out, WdfDmaDirectionWriteToDevice, &r);
     CHECK(r.Programs >= 2 && r.Programs <= 4 && r.Lengths[0] == 3000);
     CHECK(r.Completes == r.Programs && r.Status == DmaComplete);
@@ -707,16 +731,32 @@ static VOID GroupSystem(DEVICE_DATA *d)
     if (t != NULL)
         WdfObjectDelete(t);
     /* Read back: the controller's device end gives the bytes written (docs/dma.md). */
+    SysInit(&r);
     t = SysRun(e, &in, WdfDmaDirectionReadFromDevice, &r);
     CHECK(SysContiguous(&r) == 10000 && r.Status == DmaComplete && r.Final == STATUS_SUCCESS);
     CHECK(RtlCompareMemory(in.Buffer[0], out.Buffer[0], 3000) == 3000 &&
           RtlCompareMemory(in.Buffer[1], out.Buffer[1], 5000) == 5000 &&
           RtlCompareMemory(in.Buffer[2], out.Buffer[2], 2000) == 2000);
     if (t != NULL) {
-        /* Release clears the callbacks (the pages); the context goes with it. */
+        /* Release clears the callbacks (the pages): a transaction executed again without them
+         * calls neither; the driver's own DmaCompleted ends it (after the controller's). */
         CHECK(WdfDmaTransactionRelease(t) == STATUS_SUCCESS);
+        SysInit(&r);
+        CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(t, SysProgram, WdfDmaDirectionWriteToDevice,
+                                                     out.Mdl[0], out.Buffer[0], 100)));
+        CHECK(NT_SUCCESS(WdfDmaTransactionExecute(t, &r)));
+        SysSettle(e);
+        CHECK(r.Programs == 1 && r.Completes == 0 && r.Configures == 0);
+        CHECK(WdfDmaTransactionDmaCompleted(t, &status) && status == STATUS_SUCCESS);
         WdfObjectDelete(t);
     }
+    /* A transfer that ends while EvtProgramDma still runs: its callback comes after. */
+    SysInit(&r);
+    r.SlowProgram = TRUE;
+    t = SysRun(e, &in, WdfDmaDirectionReadFromDevice, &r);
+    CHECK(r.Completes >= 1 && !r.CompleteInProgram && r.Final == STATUS_SUCCESS);
+    if (t != NULL)
+        WdfObjectDelete(t);
     /* The configure callback stops the transaction: no EvtProgramDma. */
     SysInit(&r);
     r.RefuseConfig = TRUE;
