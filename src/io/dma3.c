@@ -536,6 +536,16 @@ static ULONG io_dma_map_ex_walk(struct io_dma_adapter *ad, struct io_dma_map_bas
     return done;
 }
 
+/* Whether CancelMappedTransfer stopped the transfers of the context holding the channel. */
+static BOOLEAN io_dma_transfers_cancelled(struct io_dma_adapter *ad)
+{
+    BOOLEAN cancelled;
+    os_mutex_lock(&ad->lock);
+    cancelled = ad->owner_ctx != NULL && ad->owner_ctx->no_transfers;
+    os_mutex_unlock(&ad->lock);
+    return cancelled;
+}
+
 /* Hands the mapped bytes to the system controller: its DPC moves them. */
 static void io_dma_xfer_start(struct io_dma_adapter *ad, PMDL mdl, PVOID va, ULONG length,
                               BOOLEAN write, PDMA_COMPLETION_ROUTINE routine, PVOID context)
@@ -590,7 +600,7 @@ NTSTATUS io_dma_map_transfer_ex(PDMA_ADAPTER DmaAdapter, PMDL Mdl, PVOID MapRegi
                              DmaCompletionRoutine) ||
         !io_dma_locate(Mdl, Offset, &at, &va))
         return STATUS_INVALID_PARAMETER;
-    if (ad->owner_ctx != NULL && ad->owner_ctx->no_transfers)
+    if (io_dma_transfers_cancelled(ad))
         return STATUS_CANCELLED;
     if (b->mapped_ex)
         vf_dma_violation(VF_E6_MISCELLANEOUS, 3, (ULONG_PTR)MapRegisterBase, 0,
