@@ -917,13 +917,16 @@ VOID imp_WdfDmaTransactionSetImmediateExecution(PWDF_DRIVER_GLOBALS globals,
         UseImmediateExecution;
 }
 
-/* Execute hands the first transfer to EvtProgramDma before it returns, so there is never a
- * moment "after Execute, before the framework started the allocation" when cancelling could
- * succeed: FALSE, as the page says for a transaction being processed or not executed yet. */
+static BOOLEAN wdf_dma_system_cancel(struct wdf_dma_transaction *t);
+
+/* A bus master's Execute hands the first transfer to EvtProgramDma before it returns, so there
+ * is never a moment "after Execute, before the framework started the allocation" when cancelling
+ * could succeed: FALSE, as the page says for a transaction being processed or not executed yet.
+ * A system transaction waiting for the adapter channel is cancelled: TRUE, back to initialized
+ * (no callback; the driver releases or executes it again). */
 BOOLEAN imp_WdfDmaTransactionCancel(PWDF_DRIVER_GLOBALS globals, WDFDMATRANSACTION DmaTransaction)
 {
-    (void)WDF_DMA_TRANSACTION_GET(wdf_globals_of(globals), DmaTransaction);
-    return FALSE;
+    return wdf_dma_system_cancel(WDF_DMA_TRANSACTION_GET(wdf_globals_of(globals), DmaTransaction));
 }
 
 /* Map registers one a page of each MDL piece (the page, before DMA version 3), elements one an
@@ -1132,6 +1135,17 @@ static void wdf_dma_system_release(struct wdf_dma_transaction *t)
                            t->configure_context, NULL, 0, 0);
     t->map_base = NULL;
     wdf_dma_ops(t)->FreeAdapterObject(t->adapter, DeallocateObject);
+}
+
+static BOOLEAN wdf_dma_system_cancel(struct wdf_dma_transaction *t)
+{
+    if (!t->enabler->system || t->state != WDF_DMA_EXECUTING || t->map_base != NULL)
+        return FALSE;
+    if (!wdf_dma_ops(t)->CancelAdapterChannel(t->adapter, t->enabler->device->wdm, t->wdm_context))
+        return FALSE; /* granted meanwhile: EvtProgramDma runs or ran */
+    t->state = WDF_DMA_INITIALIZED;
+    return t->adapter->DmaOperations->InitializeDmaTransferContext(t->adapter, t->wdm_context) ==
+           STATUS_SUCCESS;
 }
 
 /* Deleted while executing: a waiting request is cancelled, a mapped transfer cancelled and

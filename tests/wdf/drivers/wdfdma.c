@@ -590,7 +590,8 @@ static BOOLEAN SysConfigureProfile(DEVICE_DATA *d, WDFDMAENABLER e)
     return TRUE;
 }
 
-/* A transaction waiting for the channel another one holds, deleted: its routine never runs. */
+/* A transaction waiting for the channel another one holds, cancelled, then deleted: its
+ * callbacks never run. */
 static VOID SysWaitAndDelete(WDFDMAENABLER e, CHAIN *c)
 {
     WDFDMATRANSACTION a, b;
@@ -613,6 +614,13 @@ static VOID SysWaitAndDelete(WDFDMAENABLER e, CHAIN *c)
     CHECK(NT_SUCCESS(WdfDmaTransactionExecute(a, &ra)));
     CHECK(NT_SUCCESS(WdfDmaTransactionExecute(b, &rb)));
     CHECK(ra.Programs == 1 && rb.Programs == 0); /* b waits for the channel */
+    /* WdfDmaTransactionCancel: TRUE for the waiting one (then released), FALSE for the one
+     * whose EvtProgramDma ran (the page). */
+    CHECK(WdfDmaTransactionCancel(b) && !WdfDmaTransactionCancel(a));
+    CHECK(WdfDmaTransactionRelease(b) == STATUS_SUCCESS);
+    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(b, SysProgram, WdfDmaDirectionWriteToDevice,
+                                                 c->Mdl[0], c->Buffer[0], 100)));
+    CHECK(NT_SUCCESS(WdfDmaTransactionExecute(b, &rb))); /* waits again: deleted waiting */
     WdfObjectDelete(b);
     while (ra.Completes == 0 && KeWaitForSingleObject(&ra.Done, Executive, KernelMode, FALSE,
                                                       &timeout) == STATUS_SUCCESS)
