@@ -1,10 +1,12 @@
 /*
  * wdm_dma.h - WDM DMA (wdm.h includes it; the framework's DMA headers name its types): the
  * scatter/gather list, DEVICE_DESCRIPTION, the adapter object and its DMA_OPERATIONS table,
- * IoGetDmaAdapter. drvhost's adapters are bus-master ones whose logical addresses are host
- * virtual addresses (docs/dma.md); IoGetDmaAdapter returns no version-3 adapter, so the
- * version-3 members of DMA_OPERATIONS are placeholders that keep the layout (a driver calling
- * one does not compile). Names, values and x64 layouts as documented.
+ * IoGetDmaAdapter, and the version-3 routines and structures (transfer contexts, adapter and
+ * transfer information, DMA completion routines). drvhost's logical addresses are host virtual
+ * addresses; a subordinate device gets a simulated system DMA controller channel (docs/dma.md).
+ * The members after CancelMappedTransfer (DMA domains, bounded common buffers) are placeholders
+ * that keep the layout (a driver calling one does not compile). Names, values and x64 layouts
+ * as documented.
  */
 #ifndef DRVHOST_WDM_DMA_H
 #define DRVHOST_WDM_DMA_H
@@ -132,9 +134,115 @@ typedef NTSTATUS (*PBUILD_MDL_FROM_SCATTER_GATHER_LIST)(PDMA_ADAPTER DmaAdapter,
                                                         PSCATTER_GATHER_LIST ScatterGather,
                                                         PMDL OriginalMdl, PMDL *TargetMdl);
 
+/* ---- version 3 ---------------------------------------------------------------------------- */
+
+typedef ULONG NODE_REQUIREMENT;
+#define MM_ANY_NODE_OK 0x80000000
+
+#define DMA_SYNCHRONOUS_CALLBACK 0x01 /* AllocateAdapterChannelEx, Get/BuildScatterGatherListEx */
+
+/* An opaque context a driver allocates (this many bytes) and InitializeDmaTransferContext
+ * fills; it tracks one allocation request. */
+#define DMA_TRANSFER_CONTEXT_VERSION1 1
+#define DMA_TRANSFER_CONTEXT_SIZE_V1  128
+
+#define DMA_ADAPTER_INFO_VERSION1         1
+#define ADAPTER_INFO_SYNCHRONOUS_CALLBACK 0x0001
+#define ADAPTER_INFO_API_BYPASS           0x0002
+
+typedef struct _DMA_ADAPTER_INFO_V1 {
+    ULONG ReadDmaCounterAvailable;
+    ULONG ScatterGatherLimit;
+    ULONG DmaAddressWidth;
+    ULONG Flags;
+    ULONG MinimumTransferUnit;
+} DMA_ADAPTER_INFO_V1, *PDMA_ADAPTER_INFO_V1;
+
+typedef struct _DMA_ADAPTER_INFO {
+    ULONG Version;
+    union {
+        DMA_ADAPTER_INFO_V1 V1;
+    };
+} DMA_ADAPTER_INFO, *PDMA_ADAPTER_INFO;
+
+#define DMA_TRANSFER_INFO_VERSION1 1
+#define DMA_TRANSFER_INFO_VERSION2 2
+
+typedef struct _DMA_TRANSFER_INFO_V1 {
+    ULONG MapRegisterCount;
+    ULONG ScatterGatherElementCount;
+    ULONG ScatterGatherListSize;
+} DMA_TRANSFER_INFO_V1, *PDMA_TRANSFER_INFO_V1;
+
+typedef struct _DMA_TRANSFER_INFO_V2 {
+    ULONG MapRegisterCount;
+    ULONG ScatterGatherElementCount;
+    ULONG ScatterGatherListSize;
+    ULONG LogicalPageCount;
+} DMA_TRANSFER_INFO_V2, *PDMA_TRANSFER_INFO_V2;
+
+typedef struct _DMA_TRANSFER_INFO {
+    ULONG Version;
+    union {
+        DMA_TRANSFER_INFO_V1 V1;
+        DMA_TRANSFER_INFO_V2 V2;
+    };
+} DMA_TRANSFER_INFO, *PDMA_TRANSFER_INFO;
+
+C_ASSERT(sizeof(DMA_ADAPTER_INFO) == 24);
+C_ASSERT(sizeof(DMA_TRANSFER_INFO) == 20);
+
+typedef VOID DMA_COMPLETION_ROUTINE(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceObject,
+                                    PVOID CompletionContext, DMA_COMPLETION_STATUS Status);
+typedef DMA_COMPLETION_ROUTINE *PDMA_COMPLETION_ROUTINE;
+
+typedef NTSTATUS (*PGET_DMA_ADAPTER_INFO)(PDMA_ADAPTER DmaAdapter, PDMA_ADAPTER_INFO AdapterInfo);
+typedef NTSTATUS (*PGET_DMA_TRANSFER_INFO)(PDMA_ADAPTER DmaAdapter, PMDL Mdl, ULONGLONG Offset,
+                                           ULONG Length, BOOLEAN WriteOnly,
+                                           PDMA_TRANSFER_INFO TransferInfo);
+typedef NTSTATUS (*PINITIALIZE_DMA_TRANSFER_CONTEXT)(PDMA_ADAPTER DmaAdapter,
+                                                     PVOID DmaTransferContext);
+typedef PVOID (*PALLOCATE_COMMON_BUFFER_EX)(PDMA_ADAPTER DmaAdapter,
+                                            PPHYSICAL_ADDRESS MaximumAddress, ULONG Length,
+                                            PPHYSICAL_ADDRESS LogicalAddress, BOOLEAN CacheEnabled,
+                                            NODE_REQUIREMENT PreferredNode);
+typedef NTSTATUS (*PALLOCATE_ADAPTER_CHANNEL_EX)(PDMA_ADAPTER DmaAdapter,
+                                                 PDEVICE_OBJECT DeviceObject,
+                                                 PVOID DmaTransferContext,
+                                                 ULONG NumberOfMapRegisters, ULONG Flags,
+                                                 PDRIVER_CONTROL ExecutionRoutine,
+                                                 PVOID ExecutionContext, PVOID *MapRegisterBase);
+typedef NTSTATUS (*PCONFIGURE_ADAPTER_CHANNEL)(PDMA_ADAPTER DmaAdapter, ULONG FunctionNumber,
+                                               PVOID Context);
+typedef BOOLEAN (*PCANCEL_ADAPTER_CHANNEL)(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceObject,
+                                           PVOID DmaTransferContext);
+typedef NTSTATUS (*PMAP_TRANSFER_EX)(PDMA_ADAPTER DmaAdapter, PMDL Mdl, PVOID MapRegisterBase,
+                                     ULONGLONG Offset, ULONG DeviceOffset, PULONG Length,
+                                     BOOLEAN WriteToDevice,
+                                     PSCATTER_GATHER_LIST ScatterGatherBuffer,
+                                     ULONG ScatterGatherBufferLength,
+                                     PDMA_COMPLETION_ROUTINE DmaCompletionRoutine,
+                                     PVOID CompletionContext);
+typedef NTSTATUS (*PGET_SCATTER_GATHER_LIST_EX)(
+    PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceObject, PVOID DmaTransferContext, PMDL Mdl,
+    ULONGLONG Offset, ULONG Length, ULONG Flags, PDRIVER_LIST_CONTROL ExecutionRoutine,
+    PVOID Context, BOOLEAN WriteToDevice, PDMA_COMPLETION_ROUTINE DmaCompletionRoutine,
+    PVOID CompletionContext, PSCATTER_GATHER_LIST *ScatterGatherList);
+typedef NTSTATUS (*PBUILD_SCATTER_GATHER_LIST_EX)(
+    PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceObject, PVOID DmaTransferContext, PMDL Mdl,
+    ULONGLONG Offset, ULONG Length, ULONG Flags, PDRIVER_LIST_CONTROL ExecutionRoutine,
+    PVOID Context, BOOLEAN WriteToDevice, PVOID ScatterGatherBuffer, ULONG ScatterGatherLength,
+    PDMA_COMPLETION_ROUTINE DmaCompletionRoutine, PVOID CompletionContext, PVOID ScatterGatherList);
+typedef NTSTATUS (*PFLUSH_ADAPTER_BUFFERS_EX)(PDMA_ADAPTER DmaAdapter, PMDL Mdl,
+                                              PVOID MapRegisterBase, ULONGLONG Offset, ULONG Length,
+                                              BOOLEAN WriteToDevice);
+typedef VOID (*PFREE_ADAPTER_OBJECT)(PDMA_ADAPTER DmaAdapter,
+                                     IO_ALLOCATION_ACTION AllocationAction);
+typedef NTSTATUS (*PCANCEL_MAPPED_TRANSFER)(PDMA_ADAPTER DmaAdapter, PVOID DmaTransferContext);
+
 /* Version 1: Size through PutScatterGatherList; version 2 adds the three that follow; version 3
- * the rest. The version-3 members are void pointers here: drvhost returns no version-3 table
- * (IoGetDmaAdapter is NULL for DEVICE_DESCRIPTION_VERSION3, as on a system without it). */
+ * through CancelMappedTransfer. The members after it (DMA domains, bounded common buffers, of
+ * later Windows versions) are void pointers here: drvhost's version-3 table ends before them. */
 typedef struct _DMA_OPERATIONS {
     ULONG Size;
     PPUT_DMA_ADAPTER PutDmaAdapter;
@@ -152,19 +260,19 @@ typedef struct _DMA_OPERATIONS {
     PCALCULATE_SCATTER_GATHER_LIST_SIZE CalculateScatterGatherList;
     PBUILD_SCATTER_GATHER_LIST BuildScatterGatherList;
     PBUILD_MDL_FROM_SCATTER_GATHER_LIST BuildMdlFromScatterGatherList;
-    PVOID GetDmaAdapterInfo;
-    PVOID GetDmaTransferInfo;
-    PVOID InitializeDmaTransferContext;
-    PVOID AllocateCommonBufferEx;
-    PVOID AllocateAdapterChannelEx;
-    PVOID ConfigureAdapterChannel;
-    PVOID CancelAdapterChannel;
-    PVOID MapTransferEx;
-    PVOID GetScatterGatherListEx;
-    PVOID BuildScatterGatherListEx;
-    PVOID FlushAdapterBuffersEx;
-    PVOID FreeAdapterObject;
-    PVOID CancelMappedTransfer;
+    PGET_DMA_ADAPTER_INFO GetDmaAdapterInfo;
+    PGET_DMA_TRANSFER_INFO GetDmaTransferInfo;
+    PINITIALIZE_DMA_TRANSFER_CONTEXT InitializeDmaTransferContext;
+    PALLOCATE_COMMON_BUFFER_EX AllocateCommonBufferEx;
+    PALLOCATE_ADAPTER_CHANNEL_EX AllocateAdapterChannelEx;
+    PCONFIGURE_ADAPTER_CHANNEL ConfigureAdapterChannel;
+    PCANCEL_ADAPTER_CHANNEL CancelAdapterChannel;
+    PMAP_TRANSFER_EX MapTransferEx;
+    PGET_SCATTER_GATHER_LIST_EX GetScatterGatherListEx;
+    PBUILD_SCATTER_GATHER_LIST_EX BuildScatterGatherListEx;
+    PFLUSH_ADAPTER_BUFFERS_EX FlushAdapterBuffersEx;
+    PFREE_ADAPTER_OBJECT FreeAdapterObject;
+    PCANCEL_MAPPED_TRANSFER CancelMappedTransfer;
     PVOID AllocateDomainCommonBuffer;
     PVOID FlushDmaBuffer;
     PVOID JoinDmaDomain;
@@ -178,6 +286,7 @@ C_ASSERT(FIELD_OFFSET(DEVICE_DESCRIPTION, MaximumLength) == 32);
 C_ASSERT(FIELD_OFFSET(DEVICE_DESCRIPTION, DeviceAddress) == 56);
 C_ASSERT(FIELD_OFFSET(DMA_OPERATIONS, PutScatterGatherList) == 96);
 C_ASSERT(FIELD_OFFSET(DMA_OPERATIONS, BuildMdlFromScatterGatherList) == 120);
+C_ASSERT(FIELD_OFFSET(DMA_OPERATIONS, CancelMappedTransfer) == 224);
 C_ASSERT(FIELD_OFFSET(DMA_OPERATIONS, AllocateCommonBufferWithBounds) == 272);
 
 NTKERNELAPI PDMA_ADAPTER NTAPI IoGetDmaAdapter(PDEVICE_OBJECT PhysicalDeviceObject,

@@ -197,6 +197,14 @@ typedef struct _CM_PARTIAL_RESOURCE_DESCRIPTOR {
             ULONG Port;
             ULONG Reserved1;
         } Dma;
+        struct { /* Flags has CM_RESOURCE_DMA_V3 */
+            ULONG Channel;
+            ULONG RequestLine;
+            UCHAR TransferWidth; /* DMAV3_TRANFER_WIDTH_* */
+            UCHAR Reserved1;
+            UCHAR Reserved2;
+            UCHAR Reserved3;
+        } DmaV3;
         struct {
             ULONG Data[3];
         } DevicePrivate;
@@ -220,6 +228,23 @@ typedef struct _CM_PARTIAL_RESOURCE_DESCRIPTOR {
         } Connection;
     } u;
 } CM_PARTIAL_RESOURCE_DESCRIPTOR, *PCM_PARTIAL_RESOURCE_DESCRIPTOR;
+
+/* CmResourceTypeDma descriptors' Flags, and DmaV3.TransferWidth. */
+#define CM_RESOURCE_DMA_8          0x0000
+#define CM_RESOURCE_DMA_16         0x0001
+#define CM_RESOURCE_DMA_32         0x0002
+#define CM_RESOURCE_DMA_8_AND_16   0x0004
+#define CM_RESOURCE_DMA_BUS_MASTER 0x0008
+#define CM_RESOURCE_DMA_TYPE_A     0x0010
+#define CM_RESOURCE_DMA_TYPE_B     0x0020
+#define CM_RESOURCE_DMA_TYPE_F     0x0040
+#define CM_RESOURCE_DMA_V3         0x0080
+#define DMAV3_TRANFER_WIDTH_8      0x00
+#define DMAV3_TRANFER_WIDTH_16     0x01
+#define DMAV3_TRANFER_WIDTH_32     0x02
+#define DMAV3_TRANFER_WIDTH_64     0x03
+#define DMAV3_TRANFER_WIDTH_128    0x04
+#define DMAV3_TRANFER_WIDTH_256    0x05
 #pragma pack(pop)
 
 typedef struct _CM_PARTIAL_RESOURCE_LIST {

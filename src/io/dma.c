@@ -5,9 +5,10 @@
  * shares the process, so a logical address (what a driver programs into its device) is the
  * address of the bytes in the host's address space. An MDL's PFN array holds the pages of its
  * virtual range (src/io/mdl.c), and a logical address is made from those PFNs, so an element of
- * a scatter/gather list is a run of consecutive PFNs: one element per MDL piece. Only bus-master
- * adapters exist (no system DMA controller): a subordinate device's IoGetDmaAdapter is NULL, and
- * so is a version-3 one (DMA_OPERATIONS version 3 is not provided).
+ * a scatter/gather list is a run of consecutive PFNs: one element per MDL piece. Versions 1 and 2
+ * are bus masters only (a subordinate device's IoGetDmaAdapter is NULL); version 3 adds the
+ * extended routines and, for a subordinate device, a simulated system DMA controller channel
+ * (dma3.c; the adapter and the helpers the two files share: dma_internal.h).
  *
  * Map registers: IoGetDmaAdapter grants BYTES_TO_PAGES(MaximumLength) + 1 (a transfer of the
  * maximum length that does not start on a page boundary spans one more page). A transfer needing
@@ -30,74 +31,18 @@
  * routine's DeallocateObject); a scatter/gather list from Get/BuildScatterGatherList to
  * PutScatterGatherList.
  */
-#include "io/io_private.h"
+#include "io/dma_internal.h"
 #include "rtl/rtl.h"
 #include "vf/vf.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define IO_DMA_TAG       'AmdI'
-#define IO_DMA_MAGIC     0x414D4449u /* "IDMA": a live adapter */
-#define IO_DMA_MAP_MAGIC 0x50414D49u /* "IMAP": a live map register base */
-#define IO_4G            0x100000000ull
-
-struct io_dma_common {
-    struct io_dma_common *next;
-    void *va;
-    size_t size; /* whole pages */
-};
-
-struct io_dma_sg { /* an outstanding scatter/gather list */
-    struct io_dma_sg *next;
-    PSCATTER_GATHER_LIST list;
-    BOOLEAN owned; /* GetScatterGatherList's (freed by Put), not the driver's buffer */
-    BOOLEAN write; /* WriteToDevice */
-    PUCHAR copy;   /* the double buffer (os_pages_alloc, copy_size bytes), NULL if none */
-    size_t copy_size;
-    PMDL mdl; /* what the copy stands for: the chain, from va, length bytes */
-    PVOID va;
-    ULONG length;
-    PMDL copy_mdl; /* BuildMdlFromScatterGatherList's MDL of the copy, freed by Put */
-};
-
-struct io_dma_mapping { /* one MapTransfer through the double buffer */
-    PUCHAR va;
-    ULONG offset, length;
-    BOOLEAN write;
-};
-
-struct io_dma_map_base {
-    ULONG magic;
-    ULONG count; /* map registers */
-    /* The double buffer (count pages below 4 GiB, made at the first MapTransfer that needs it)
-     * and what was mapped through it since the last FlushAdapterBuffers. */
-    PUCHAR copy;
-    ULONG used, mappings;
-    struct io_dma_mapping *mapping; /* count entries */
-};
-
-struct io_dma_adapter {
-    DMA_ADAPTER pub; /* first: the driver's PDMA_ADAPTER is this */
-    ULONG magic;
-    BOOLEAN scatter_gather, dma64;
-    ULONG map_registers; /* what IoGetDmaAdapter granted */
-    os_mutex lock;
-    struct io_dma_common *commons;
-    ULONG common_count;
-    struct io_dma_sg *lists;
-    ULONG lists_made, lists_put;
-    ULONG registers_held;               /* in bases not yet freed */
-    PDEVICE_OBJECT owner;               /* the device holding the adapter channel, NULL if free */
-    struct io_dma_map_base *owner_base; /* its registers while it holds the channel */
-    LIST_ENTRY waiters; /* DEVICE_OBJECT.Queue.Wcb.DmaWaitEntry of devices waiting */
-};
-
-static const DMA_OPERATIONS io_dma_ops_v1, io_dma_ops_v2;
+static const DMA_OPERATIONS io_dma_ops_v1, io_dma_ops_v2, io_dma_ops_v3;
 
 /* ---- adapters ----------------------------------------------------------------------------- */
 
-static struct io_dma_adapter *io_dma_of(PDMA_ADAPTER a, const char *ddi)
+struct io_dma_adapter *io_dma_of(PDMA_ADAPTER a, const char *ddi)
 {
     struct io_dma_adapter *ad = (struct io_dma_adapter *)a;
     if (a == NULL || ad->magic != IO_DMA_MAGIC)
@@ -113,16 +58,12 @@ static const DMA_OPERATIONS *io_dma_ops_for(PDEVICE_DESCRIPTION d)
         vf_dma_violation(VF_E6_UNKNOWN_DESCRIPTION, d->Version, 0, 0,
                          "IoGetDmaAdapter: DEVICE_DESCRIPTION version %lu is not one of 0-3",
                          (unsigned long)d->Version);
-    if (d->Version == DEVICE_DESCRIPTION_VERSION3) {
-        rtl_diag(RTL_DIAG_WARN, "io",
-                 "IoGetDmaAdapter: DMA_OPERATIONS version 3 is not provided: NULL, as on a "
-                 "system without it");
-        return NULL;
-    }
+    if (d->Version == DEVICE_DESCRIPTION_VERSION3)
+        return &io_dma_ops_v3; /* a bus master or a system DMA controller channel */
     if (!d->Master) {
         rtl_diag(RTL_DIAG_WARN, "io",
-                 "IoGetDmaAdapter: a subordinate device needs a system DMA controller, which "
-                 "drvhost does not have: NULL");
+                 "IoGetDmaAdapter: a subordinate device's system DMA controller is simulated for "
+                 "DEVICE_DESCRIPTION_VERSION3 only: NULL");
         return NULL;
     }
     return d->Version == DEVICE_DESCRIPTION_VERSION2 ? &io_dma_ops_v2 : &io_dma_ops_v1;
@@ -152,6 +93,11 @@ PDMA_ADAPTER NTAPI IoGetDmaAdapter(PDEVICE_OBJECT PhysicalDeviceObject,
     ad->map_registers = BYTES_TO_PAGES(DeviceDescription->MaximumLength) + 1;
     os_mutex_init(&ad->lock);
     InitializeListHead(&ad->waiters);
+    if (!io_dma_v3_init(ad, DeviceDescription)) {
+        os_mutex_destroy(&ad->lock);
+        ex_free(ad);
+        return NULL;
+    }
     *NumberOfMapRegisters = ad->map_registers;
     return &ad->pub;
 }
@@ -161,6 +107,7 @@ static void io_dma_put_adapter(PDMA_ADAPTER DmaAdapter)
     struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "PutDmaAdapter");
     ULONG lists = ad->lists_made - ad->lists_put;
     vf_dma_check_irql("PutDmaAdapter", DISPATCH_LEVEL, FALSE);
+    io_dma_v3_put(ad);
     if (ad->common_count != 0)
         vf_dma_violation(VF_E6_PUT_WITH_COMMON_BUFFERS, (ULONG_PTR)ad, ad->common_count, 0,
                          "PutDmaAdapter(%p) with %lu common buffers not freed", (void *)ad,
@@ -190,12 +137,14 @@ static ULONG io_dma_get_alignment(PDMA_ADAPTER DmaAdapter)
     return 1;
 }
 
-/* Only for subordinate devices (the page); every drvhost adapter is a bus master, whose
- * transfer count is the device's own business: 0, with a warning. */
+/* Only for subordinate devices (the page): the bytes the system controller has still to move.
+ * A bus master's transfer count is the device's own business: 0, with a warning. */
 static ULONG io_dma_read_counter(PDMA_ADAPTER DmaAdapter)
 {
-    (void)io_dma_of(DmaAdapter, "ReadDmaCounter");
+    struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "ReadDmaCounter");
     vf_dma_check_irql("ReadDmaCounter", DISPATCH_LEVEL, FALSE);
+    if (ad->system)
+        return io_dma_xfer_remaining(ad);
     rtl_diag(RTL_DIAG_WARN, "io",
              "ReadDmaCounter on a bus-master adapter (it is for subordinate devices): 0");
     return 0;
@@ -203,20 +152,18 @@ static ULONG io_dma_read_counter(PDMA_ADAPTER DmaAdapter)
 
 /* ---- common buffers ----------------------------------------------------------------------- */
 
-static PVOID io_dma_allocate_common(PDMA_ADAPTER DmaAdapter, ULONG Length,
-                                    PPHYSICAL_ADDRESS LogicalAddress, BOOLEAN CacheEnabled)
+/* A common buffer of whole pages (a page at least), below 4 GiB if `low`. */
+PVOID io_dma_common_new(struct io_dma_adapter *ad, ULONG Length, BOOLEAN low,
+                        PPHYSICAL_ADDRESS LogicalAddress)
 {
-    struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "AllocateCommonBuffer");
     struct io_dma_common *c;
-    size_t size = (size_t)BYTES_TO_PAGES(Length) * PAGE_SIZE; /* a page at least (the page) */
-    (void)CacheEnabled;                                       /* ignored, as the page says */
-    vf_dma_check_irql("AllocateCommonBuffer", PASSIVE_LEVEL, FALSE);
+    size_t size = (size_t)BYTES_TO_PAGES(Length) * PAGE_SIZE;
     if (size == 0)
         size = PAGE_SIZE;
     c = ex_alloc(sizeof(*c), IO_DMA_TAG);
     if (c == NULL)
         return NULL;
-    c->va = os_pages_alloc(size, !ad->dma64);
+    c->va = os_pages_alloc(size, low);
     if (c->va == NULL) {
         ex_free(c);
         return NULL;
@@ -231,9 +178,17 @@ static PVOID io_dma_allocate_common(PDMA_ADAPTER DmaAdapter, ULONG Length,
     return c->va;
 }
 
-static VOID io_dma_free_common(PDMA_ADAPTER DmaAdapter, ULONG Length,
-                               PHYSICAL_ADDRESS LogicalAddress, PVOID VirtualAddress,
-                               BOOLEAN CacheEnabled)
+static PVOID io_dma_allocate_common(PDMA_ADAPTER DmaAdapter, ULONG Length,
+                                    PPHYSICAL_ADDRESS LogicalAddress, BOOLEAN CacheEnabled)
+{
+    struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "AllocateCommonBuffer");
+    (void)CacheEnabled; /* ignored, as the page says */
+    vf_dma_check_irql("AllocateCommonBuffer", PASSIVE_LEVEL, FALSE);
+    return io_dma_common_new(ad, Length, !ad->dma64, LogicalAddress);
+}
+
+VOID io_dma_free_common(PDMA_ADAPTER DmaAdapter, ULONG Length, PHYSICAL_ADDRESS LogicalAddress,
+                        PVOID VirtualAddress, BOOLEAN CacheEnabled)
 {
     struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "FreeCommonBuffer");
     struct io_dma_common **pp, *c = NULL;
@@ -260,7 +215,7 @@ static VOID io_dma_free_common(PDMA_ADAPTER DmaAdapter, ULONG Length,
 
 /* ---- MDLs and logical addresses ----------------------------------------------------------- */
 
-static void io_dma_check_mdl(PMDL mdl)
+void io_dma_check_mdl(PMDL mdl)
 {
     if (!(mdl->MdlFlags & (MDL_PAGES_LOCKED | MDL_SOURCE_IS_NONPAGED_POOL | MDL_PARTIAL)))
         vf_dma_violation(VF_E6_BUFFER_NOT_LOCKED, (ULONG_PTR)mdl, 0, 0,
@@ -280,7 +235,7 @@ static ULONG io_dma_offset_in(PMDL mdl, PVOID va)
 }
 
 /* The logical address of byte `offset` of the MDL: from its PFN array. */
-static LONGLONG io_dma_logical(PMDL mdl, ULONG offset)
+LONGLONG io_dma_logical(PMDL mdl, ULONG offset)
 {
     ULONG at = mdl->ByteOffset + offset;
     return (LONGLONG)((MmGetMdlPfnArray(mdl)[at >> PAGE_SHIFT] << PAGE_SHIFT) +
@@ -288,7 +243,7 @@ static LONGLONG io_dma_logical(PMDL mdl, ULONG offset)
 }
 
 /* How many bytes from byte `offset` of the MDL are one logical run (consecutive PFNs). */
-static ULONG io_dma_run(PMDL mdl, ULONG offset)
+ULONG io_dma_run(PMDL mdl, ULONG offset)
 {
     ULONG at = mdl->ByteOffset + offset, end = mdl->ByteOffset + MmGetMdlByteCount(mdl);
     PPFN_NUMBER pfn = MmGetMdlPfnArray(mdl);
@@ -300,7 +255,7 @@ static ULONG io_dma_run(PMDL mdl, ULONG offset)
 
 /* Copies `length` bytes between the chain from CurrentVa and `copy`: into the copy for a write
  * to the device (to_copy), back into the buffer after a read from it. */
-static void io_dma_copy(PMDL mdl, PVOID CurrentVa, ULONG length, PUCHAR copy, BOOLEAN to_copy)
+void io_dma_copy(PMDL mdl, PVOID CurrentVa, ULONG length, PUCHAR copy, BOOLEAN to_copy)
 {
     ULONG offset = (ULONG)((PUCHAR)CurrentVa - (PUCHAR)MmGetMdlVirtualAddress(mdl));
     for (; mdl != NULL && length > 0; mdl = mdl->Next, offset = 0) {
@@ -318,7 +273,7 @@ static void io_dma_copy(PMDL mdl, PVOID CurrentVa, ULONG length, PUCHAR copy, BO
 
 /* ---- adapter channels and map registers --------------------------------------------------- */
 
-static struct io_dma_map_base *io_dma_base_new(ULONG count)
+struct io_dma_map_base *io_dma_base_new(ULONG count)
 {
     struct io_dma_map_base *b = ex_alloc(sizeof(*b), IO_DMA_TAG);
     if (b != NULL) {
@@ -328,7 +283,7 @@ static struct io_dma_map_base *io_dma_base_new(ULONG count)
     return b;
 }
 
-static void io_dma_base_free(struct io_dma_adapter *ad, struct io_dma_map_base *b)
+void io_dma_base_free(struct io_dma_adapter *ad, struct io_dma_map_base *b)
 {
     os_mutex_lock(&ad->lock);
     ad->registers_held -= b->count;
@@ -341,13 +296,12 @@ static void io_dma_base_free(struct io_dma_adapter *ad, struct io_dma_map_base *
     ex_free(b);
 }
 
-static void io_dma_release_channel(struct io_dma_adapter *ad);
-
-/* Runs the AdapterControl routine of the device the channel was just given to (ad->owner), at
- * DISPATCH_LEVEL (the caller's), and does what its return value says. */
-static void io_dma_grant(struct io_dma_adapter *ad, PDEVICE_OBJECT dev)
+/* Runs the AdapterControl routine of the request the channel was just given to (ad->owner is its
+ * device: the device's own Wcb for AllocateAdapterChannel, the transfer context's for
+ * AllocateAdapterChannelEx), at DISPATCH_LEVEL (the caller's), and does what it returns. */
+void io_dma_grant(struct io_dma_adapter *ad, PWAIT_CONTEXT_BLOCK wcb)
 {
-    PWAIT_CONTEXT_BLOCK wcb = &dev->Queue.Wcb;
+    PDEVICE_OBJECT dev = wcb->DeviceObject;
     struct io_dma_map_base *b = io_dma_base_new(wcb->NumberOfMapRegisters);
     IO_ALLOCATION_ACTION action;
     if (b == NULL)
@@ -368,17 +322,19 @@ static void io_dma_grant(struct io_dma_adapter *ad, PDEVICE_OBJECT dev)
     io_dma_release_channel(ad);
 }
 
-/* The channel is free again: the next waiting device gets it (its routine runs here). */
-static void io_dma_release_channel(struct io_dma_adapter *ad)
+/* The channel is free again: the next waiting request gets it (its routine runs here). */
+void io_dma_release_channel(struct io_dma_adapter *ad)
 {
-    PDEVICE_OBJECT next = NULL;
+    PWAIT_CONTEXT_BLOCK next = NULL;
+    io_dma_v3_released(ad);
     os_mutex_lock(&ad->lock);
     ad->owner = NULL;
+    ad->owner_ctx = NULL;
     if (!IsListEmpty(&ad->waiters)) {
         PLIST_ENTRY e = RemoveHeadList(&ad->waiters);
-        PWAIT_CONTEXT_BLOCK wcb = CONTAINING_RECORD(e, WAIT_CONTEXT_BLOCK, DmaWaitEntry);
-        next = wcb->DeviceObject;
-        ad->owner = next;
+        next = CONTAINING_RECORD(e, WAIT_CONTEXT_BLOCK, DmaWaitEntry);
+        ad->owner = next->DeviceObject;
+        io_dma_v3_granted(ad, next);
     }
     os_mutex_unlock(&ad->lock);
     if (next != NULL)
@@ -416,6 +372,7 @@ static NTSTATUS io_dma_allocate_channel(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT 
     wcb->NumberOfMapRegisters = NumberOfMapRegisters;
     wcb->DeviceObject = DeviceObject;
     wcb->CurrentIrp = DeviceObject->CurrentIrp;
+    wcb->DmaContext = 0; /* not a transfer context's (io_dma_v3_granted) */
     now = ad->owner == NULL;
     if (now)
         ad->owner = DeviceObject;
@@ -423,7 +380,7 @@ static NTSTATUS io_dma_allocate_channel(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT 
         InsertTailList(&ad->waiters, &wcb->DmaWaitEntry);
     os_mutex_unlock(&ad->lock);
     if (now)
-        io_dma_grant(ad, DeviceObject);
+        io_dma_grant(ad, wcb);
     return STATUS_SUCCESS;
 }
 
@@ -448,7 +405,7 @@ static VOID io_dma_free_channel(PDMA_ADAPTER DmaAdapter)
     io_dma_release_channel(ad);
 }
 
-static struct io_dma_map_base *io_dma_base_of(PVOID MapRegisterBase, ULONG count)
+struct io_dma_map_base *io_dma_base_of(PVOID MapRegisterBase, ULONG count)
 {
     struct io_dma_map_base *b = MapRegisterBase;
     if (b == NULL || b->magic != IO_DMA_MAP_MAGIC)
@@ -478,7 +435,7 @@ static VOID io_dma_free_map_registers(PDMA_ADAPTER DmaAdapter, PVOID MapRegister
 
 /* MapTransfer through the registers' double buffer (count pages below 4 GiB): the logical
  * address of the copy. Running out of it is 0xE6/0 ("out of contiguous map registers"). */
-static LONGLONG io_dma_map_copy(struct io_dma_map_base *b, PVOID va, ULONG length, BOOLEAN write)
+LONGLONG io_dma_map_copy(struct io_dma_map_base *b, PVOID va, ULONG length, BOOLEAN write)
 {
     size_t size = (size_t)b->count * PAGE_SIZE;
     struct io_dma_mapping *m;
@@ -548,6 +505,14 @@ static PHYSICAL_ADDRESS io_dma_map_transfer(PDMA_ADAPTER DmaAdapter, PMDL Mdl,
 
 /* Copies back what the device wrote into the double buffer since the last flush (a read from the
  * device); the registers' copy area is free again. */
+void io_dma_flush_base(struct io_dma_map_base *b)
+{
+    for (ULONG i = 0; i < b->mappings; i++)
+        if (!b->mapping[i].write)
+            memcpy(b->mapping[i].va, b->copy + b->mapping[i].offset, b->mapping[i].length);
+    b->used = b->mappings = 0;
+}
+
 static BOOLEAN io_dma_flush(PDMA_ADAPTER DmaAdapter, PMDL Mdl, PVOID MapRegisterBase,
                             PVOID CurrentVa, ULONG Length, BOOLEAN WriteToDevice)
 {
@@ -559,10 +524,7 @@ static BOOLEAN io_dma_flush(PDMA_ADAPTER DmaAdapter, PMDL Mdl, PVOID MapRegister
     b = io_dma_base_of(MapRegisterBase, 0);
     io_dma_check_mdl(Mdl);
     (void)io_dma_offset_in(Mdl, CurrentVa);
-    for (ULONG i = 0; i < b->mappings; i++)
-        if (!b->mapping[i].write)
-            memcpy(b->mapping[i].va, b->copy + b->mapping[i].offset, b->mapping[i].length);
-    b->used = b->mappings = 0;
+    io_dma_flush_base(b);
     return TRUE;
 }
 
@@ -571,8 +533,8 @@ static BOOLEAN io_dma_flush(PDMA_ADAPTER DmaAdapter, PMDL Mdl, PVOID MapRegister
 /* Walks `length` bytes of the chain from CurrentVa (in the first MDL): the elements (written to
  * sg if not NULL) and the map registers they need. STATUS_BUFFER_TOO_SMALL if the chain ends
  * first. */
-static NTSTATUS io_dma_walk(PMDL mdl, PVOID CurrentVa, ULONG length, PSCATTER_GATHER_LIST sg,
-                            ULONG *elements, ULONG *registers)
+NTSTATUS io_dma_walk(PMDL mdl, PVOID CurrentVa, ULONG length, PSCATTER_GATHER_LIST sg,
+                     ULONG *elements, ULONG *registers)
 {
     ULONG n = 0, regs = 0, offset = io_dma_offset_in(mdl, CurrentVa);
     for (; mdl != NULL && length > 0; mdl = mdl->Next, offset = 0) {
@@ -599,7 +561,7 @@ static NTSTATUS io_dma_walk(PMDL mdl, PVOID CurrentVa, ULONG length, PSCATTER_GA
     return length == 0 ? STATUS_SUCCESS : STATUS_BUFFER_TOO_SMALL;
 }
 
-static ULONG io_dma_sg_size(ULONG elements)
+ULONG io_dma_sg_size(ULONG elements)
 {
     return (ULONG)(FIELD_OFFSET(SCATTER_GATHER_LIST, Elements) +
                    (size_t)elements * sizeof(SCATTER_GATHER_ELEMENT));
@@ -664,10 +626,11 @@ static void io_dma_sg_free(struct io_dma_sg *rec)
     ex_free(rec);
 }
 
-/* Get/BuildScatterGatherList: `buffer` NULL allocates the list. */
-static NTSTATUS io_dma_make_list(struct io_dma_adapter *ad, PDEVICE_OBJECT dev, PMDL mdl,
-                                 PVOID CurrentVa, ULONG Length, PDRIVER_LIST_CONTROL routine,
-                                 PVOID Context, BOOLEAN write, PVOID buffer, ULONG buffer_length)
+/* Get/BuildScatterGatherList(Ex): `buffer` NULL allocates the list; `out` (if not NULL) gets it
+ * before the routine (if any: the Ex routines' synchronous calls may have none) runs. */
+NTSTATUS io_dma_make_list(struct io_dma_adapter *ad, PDEVICE_OBJECT dev, PMDL mdl, PVOID CurrentVa,
+                          ULONG Length, PDRIVER_LIST_CONTROL routine, PVOID Context, BOOLEAN write,
+                          PVOID buffer, ULONG buffer_length, PSCATTER_GATHER_LIST *out)
 {
     ULONG n, regs;
     NTSTATUS status = io_dma_walk(mdl, CurrentVa, Length, NULL, &n, &regs);
@@ -702,7 +665,10 @@ static NTSTATUS io_dma_make_list(struct io_dma_adapter *ad, PDEVICE_OBJECT dev, 
     ad->lists = rec;
     ad->lists_made++;
     os_mutex_unlock(&ad->lock);
-    routine(dev, dev->CurrentIrp, rec->list, Context);
+    if (out != NULL)
+        *out = rec->list;
+    if (routine != NULL)
+        routine(dev, dev->CurrentIrp, rec->list, Context);
     return STATUS_SUCCESS;
 }
 
@@ -714,7 +680,7 @@ static NTSTATUS io_dma_get_list(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceOb
     struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "GetScatterGatherList");
     vf_dma_check_irql("GetScatterGatherList", DISPATCH_LEVEL, TRUE);
     return io_dma_make_list(ad, DeviceObject, Mdl, CurrentVa, Length, ExecutionRoutine, Context,
-                            WriteToDevice, NULL, 0);
+                            WriteToDevice, NULL, 0, NULL);
 }
 
 static NTSTATUS io_dma_build_list(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceObject, PMDL Mdl,
@@ -728,7 +694,7 @@ static NTSTATUS io_dma_build_list(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT Device
     if (ScatterGatherBuffer == NULL)
         return STATUS_BUFFER_TOO_SMALL;
     return io_dma_make_list(ad, DeviceObject, Mdl, CurrentVa, Length, ExecutionRoutine, Context,
-                            WriteToDevice, ScatterGatherBuffer, ScatterGatherLength);
+                            WriteToDevice, ScatterGatherBuffer, ScatterGatherLength, NULL);
 }
 
 /* Flushes (a double buffer's bytes back into the buffer after a read from the device) and
@@ -808,10 +774,30 @@ static const DMA_OPERATIONS io_dma_ops_v1 = {
     .Size = FIELD_OFFSET(DMA_OPERATIONS, CalculateScatterGatherList),
     IO_DMA_V1_MEMBERS,
 };
+#define IO_DMA_V2_MEMBERS                                                                          \
+    IO_DMA_V1_MEMBERS, .CalculateScatterGatherList = io_dma_calculate,                             \
+                       .BuildScatterGatherList = io_dma_build_list,                                \
+                       .BuildMdlFromScatterGatherList = io_dma_build_mdl
+
 static const DMA_OPERATIONS io_dma_ops_v2 = {
     .Size = FIELD_OFFSET(DMA_OPERATIONS, GetDmaAdapterInfo),
-    IO_DMA_V1_MEMBERS,
-    .CalculateScatterGatherList = io_dma_calculate,
-    .BuildScatterGatherList = io_dma_build_list,
-    .BuildMdlFromScatterGatherList = io_dma_build_mdl,
+    IO_DMA_V2_MEMBERS,
+};
+/* Version 3 through CancelMappedTransfer (the later members are not provided: docs/dma.md). */
+static const DMA_OPERATIONS io_dma_ops_v3 = {
+    .Size = FIELD_OFFSET(DMA_OPERATIONS, AllocateDomainCommonBuffer),
+    IO_DMA_V2_MEMBERS,
+    .GetDmaAdapterInfo = io_dma_adapter_info,
+    .GetDmaTransferInfo = io_dma_transfer_info,
+    .InitializeDmaTransferContext = io_dma_init_context,
+    .AllocateCommonBufferEx = io_dma_allocate_common_ex,
+    .AllocateAdapterChannelEx = io_dma_allocate_channel_ex,
+    .ConfigureAdapterChannel = io_dma_configure_channel,
+    .CancelAdapterChannel = io_dma_cancel_channel,
+    .MapTransferEx = io_dma_map_transfer_ex,
+    .GetScatterGatherListEx = io_dma_get_list_ex,
+    .BuildScatterGatherListEx = io_dma_build_list_ex,
+    .FlushAdapterBuffersEx = io_dma_flush_ex,
+    .FreeAdapterObject = io_dma_free_adapter_object,
+    .CancelMappedTransfer = io_dma_cancel_mapped,
 };

@@ -255,7 +255,9 @@ const struct vf_subcode vf_subcodes[] = {
      "a miscellaneous DMA error: 1 too many bytes flushed, 2 out of contiguous map registers",
      {"1 or 2", "1: bytes left in the MDL; 2: map registers needed",
       "1: bytes asked to flush; 2: contiguous map registers"},
-     "drvhost raises 2 when a MapTransfer's double buffer (the map registers' pages) is full"},
+     "drvhost raises 2 when a MapTransfer's double buffer (the map registers' pages) is full, "
+     "and its own 3 (parameter 3: the map register base) for a MapTransferEx before the "
+     "FlushAdapterBuffersEx of the one before"},
     {E6,
      VF_E6_EXTRA_COMMON_BUFFER_FREED,
      "more DMA common buffers freed than allocated (one freed twice)",
@@ -300,7 +302,8 @@ const struct vf_subcode vf_subcodes[] = {
      VF_E6_TOO_MANY_CHANNELS,
      "too many adapter channels allocated at the same time",
      {"outstanding adapter channels", "", ""},
-     "drvhost: AllocateAdapterChannel for a device that holds or waits for the channel"},
+     "drvhost: AllocateAdapterChannel for a device that holds or waits for the channel, "
+     "AllocateAdapterChannelEx with a transfer context that does"},
     {E6,
      VF_E6_BUFFER_NOT_LOCKED,
      "a DMA transfer of a buffer that is not locked",

@@ -8,9 +8,10 @@
  * driver and a simulated device share. Its "logical" address (what the driver programs into its
  * device) is the buffer's host virtual address: the simulated device of a test addresses host
  * memory directly, so there is no translation; a profile (or AddressWidthOverride) of 32 bits
- * or fewer gets its common buffers below 4 GiB (docs/wdf.md, "DMA"). System-mode profiles (a system
- * DMA controller, which drvhost does not have: IoGetDmaAdapter is NULL for a subordinate device)
- * are STATUS_NOT_SUPPORTED. DMA transactions: see "transactions" below.
+ * or fewer gets its common buffers below 4 GiB (docs/wdf.md, "DMA"). A system-mode profile's
+ * adapters (DMA version 3, a subordinate device: the simulated system DMA controller channel of
+ * src/io/dma.c) come from WdfDmaEnablerConfigureSystemProfile. DMA transactions: see
+ * "transactions" below.
  *
  * Lifetime: an enabler's parent is its device, a common buffer's its enabler (the pages); the
  * buffer's memory goes with the common buffer object, the adapters with the enabler. Nothing
@@ -33,6 +34,9 @@ struct wdf_dma_enabler {
     ULONG flags;              /* WDF_DMA_ENABLER_CONFIG_FLAGS (KMDF 1.11; 0 before) */
     PDMA_ADAPTER adapter[2];  /* [read, write]: the same one unless the profile is duplex */
     BOOLEAN below_4g;         /* the device addresses 32 bits (or fewer) */
+    BOOLEAN system;           /* a system-mode profile (adapters: ConfigureSystemProfile) */
+    ULONG version;            /* the adapters' DMA version */
+    ULONG registers[2];       /* the map registers IoGetDmaAdapter granted [read, write] */
 };
 
 struct wdf_common_buffer {
@@ -61,11 +65,12 @@ static NTSTATUS wdf_dma_check_config(struct wdf_globals *g, PWDF_DMA_ENABLER_CON
     if (c->AddressWidthOverride != 0 &&
         (c->AddressWidthOverride < 24 || c->AddressWidthOverride > 63))
         return STATUS_INVALID_PARAMETER;
-    if (c->Profile == WdfDmaProfileSystem || c->Profile == WdfDmaProfileSystemDuplex) {
+    if ((c->Profile == WdfDmaProfileSystem || c->Profile == WdfDmaProfileSystemDuplex) &&
+        c->Size > 72 && c->WdmDmaVersionOverride != 0 && c->WdmDmaVersionOverride != 3) {
         rtl_diag(RTL_DIAG_ERROR, "wdf",
-                 "driver '%s': WdfDmaEnablerCreate: a system-mode DMA profile needs a system "
-                 "DMA controller, which drvhost does not have",
-                 g->pub.DriverName);
+                 "driver '%s': WdfDmaEnablerCreate: a system-mode DMA profile needs DMA version "
+                 "3, not %lu",
+                 g->pub.DriverName, (unsigned long)c->WdmDmaVersionOverride);
         return STATUS_NOT_SUPPORTED;
     }
     return STATUS_SUCCESS;
@@ -73,20 +78,25 @@ static NTSTATUS wdf_dma_check_config(struct wdf_globals *g, PWDF_DMA_ENABLER_CON
 
 static BOOLEAN wdf_dma_is_duplex(WDF_DMA_PROFILE p)
 {
-    return p == WdfDmaProfileScatterGatherDuplex || p == WdfDmaProfileScatterGather64Duplex;
+    return p == WdfDmaProfileScatterGatherDuplex || p == WdfDmaProfileScatterGather64Duplex ||
+           p == WdfDmaProfileSystemDuplex;
+}
+
+static void wdf_dma_put_adapters(struct wdf_dma_enabler *e)
+{
+    for (int i = 0; i < 2; i++)
+        if (e->adapter[i] != NULL && (i == 0 || e->adapter[1] != e->adapter[0]))
+            e->adapter[i]->DmaOperations->PutDmaAdapter(e->adapter[i]);
+    e->adapter[0] = e->adapter[1] = NULL;
 }
 
 static void wdf_dma_enabler_destroy(struct wdf_object *o)
 {
-    struct wdf_dma_enabler *e = CONTAINING_RECORD(o, struct wdf_dma_enabler, obj);
-    for (int i = 0; i < 2; i++)
-        if (e->adapter[i] != NULL && (i == 0 || e->adapter[1] != e->adapter[0]))
-            e->adapter[i]->DmaOperations->PutDmaAdapter(e->adapter[i]);
+    wdf_dma_put_adapters(CONTAINING_RECORD(o, struct wdf_dma_enabler, obj));
 }
 
 /* The enabler's WDM adapters: a bus master described by its profile, DMA version 2 unless the
- * driver asks for another (WdmDmaVersionOverride; version 3 is not provided: NULL, which fails
- * the creation with STATUS_NOT_SUPPORTED). */
+ * driver asks for another (WdmDmaVersionOverride: 1 to 3; another is STATUS_NOT_SUPPORTED). */
 static NTSTATUS wdf_dma_get_adapters(struct wdf_globals *g, struct wdf_dma_enabler *e,
                                      PWDF_DMA_ENABLER_CONFIG c)
 {
@@ -113,9 +123,11 @@ static NTSTATUS wdf_dma_get_adapters(struct wdf_globals *g, struct wdf_dma_enabl
                      g->pub.DriverName, (unsigned long)d.Version);
             return STATUS_NOT_SUPPORTED;
         }
+        e->registers[i] = e->registers[1] = registers;
     }
     if (e->adapter[1] == NULL)
         e->adapter[1] = e->adapter[0];
+    e->version = d.Version;
     return STATUS_SUCCESS;
 }
 
@@ -158,7 +170,10 @@ NTSTATUS imp_WdfDmaEnablerCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
                             Config->Profile == WdfDmaProfileScatterGather ||
                             Config->Profile == WdfDmaProfileScatterGatherDuplex;
     o->type_destroy = wdf_dma_enabler_destroy;
-    status = wdf_dma_get_adapters(g, e, Config);
+    e->system =
+        Config->Profile == WdfDmaProfileSystem || Config->Profile == WdfDmaProfileSystemDuplex;
+    e->version = DEVICE_DESCRIPTION_VERSION3;
+    status = e->system ? STATUS_SUCCESS : wdf_dma_get_adapters(g, e, Config);
     if (!NT_SUCCESS(status)) {
         wdf_object_delete(o);
         return status;
@@ -209,6 +224,71 @@ size_t imp_WdfDmaEnablerGetFragmentLength(PWDF_DRIVER_GLOBALS globals, WDFDMAENA
         DmaDirection != WdfDmaDirectionWriteToDevice)
         return 0;
     return e->maximum_length;
+}
+
+/* A system DMA channel for the description: the descriptor's channel and request line
+ * (DmaV3's, or Dma's channel for both), the enabler's length and address width. */
+static void wdf_dma_system_description(struct wdf_dma_enabler *e, PWDF_DMA_SYSTEM_PROFILE_CONFIG c,
+                                       PDEVICE_DESCRIPTION d)
+{
+    PCM_PARTIAL_RESOURCE_DESCRIPTOR r = c->DmaDescriptor;
+    RtlZeroMemory(d, sizeof(*d));
+    d->Version = DEVICE_DESCRIPTION_VERSION3;
+    d->Master = FALSE;
+    d->ScatterGather = TRUE;
+    d->DemandMode = c->DemandMode;
+    d->AutoInitialize = c->LoopedTransfer;
+    d->Dma32BitAddresses = TRUE;
+    d->Dma64BitAddresses = !e->below_4g;
+    d->DmaAddressWidth = e->below_4g ? 32 : 64;
+    d->DmaWidth = c->DmaWidth;
+    d->DeviceAddress = c->DeviceAddress;
+    d->InterfaceType = InterfaceTypeUndefined;
+    d->MaximumLength = e->maximum_length > MAXULONG ? MAXULONG : (ULONG)e->maximum_length;
+    d->DmaChannel = (r->Flags & CM_RESOURCE_DMA_V3) ? r->u.DmaV3.Channel : r->u.Dma.Channel;
+    d->DmaRequestLine = (r->Flags & CM_RESOURCE_DMA_V3) ? r->u.DmaV3.RequestLine : d->DmaChannel;
+}
+
+/* A system profile's adapter (the direction's, for a duplex profile; both otherwise), replacing
+ * one configured before. A bus-master profile: STATUS_INVALID_DEVICE_REQUEST (drvhost's; the
+ * page names none); a descriptor that is not CmResourceTypeDma: STATUS_INVALID_PARAMETER. */
+NTSTATUS imp_WdfDmaEnablerConfigureSystemProfile(PWDF_DRIVER_GLOBALS globals,
+                                                 WDFDMAENABLER DmaEnabler,
+                                                 PWDF_DMA_SYSTEM_PROFILE_CONFIG ProfileConfig,
+                                                 WDF_DMA_DIRECTION ConfigDirection)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_enabler *e = WDF_DMA_ENABLER_GET(g, DmaEnabler);
+    BOOLEAN duplex = wdf_dma_is_duplex(e->profile);
+    int i = ConfigDirection == WdfDmaDirectionWriteToDevice;
+    DEVICE_DESCRIPTION d;
+    PDMA_ADAPTER adapter;
+    ULONG registers;
+    if (ProfileConfig == NULL)
+        return STATUS_INVALID_PARAMETER;
+    if (ProfileConfig->Size != sizeof(*ProfileConfig))
+        return STATUS_INFO_LENGTH_MISMATCH;
+    if (ProfileConfig->DmaDescriptor == NULL ||
+        (duplex && ConfigDirection != WdfDmaDirectionReadFromDevice &&
+         ConfigDirection != WdfDmaDirectionWriteToDevice) ||
+        ProfileConfig->DmaDescriptor->Type != CmResourceTypeDma)
+        return STATUS_INVALID_PARAMETER;
+    if (!e->system)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    wdf_dma_system_description(e, ProfileConfig, &d);
+    adapter = IoGetDmaAdapter(e->device->pdo, &d, &registers);
+    if (adapter == NULL)
+        return STATUS_NOT_SUPPORTED;
+    if (!duplex)
+        wdf_dma_put_adapters(e);
+    else if (e->adapter[i] != NULL)
+        e->adapter[i]->DmaOperations->PutDmaAdapter(e->adapter[i]);
+    for (int k = 0; k < 2; k++)
+        if (!duplex || k == i) {
+            e->adapter[k] = adapter;
+            e->registers[k] = registers;
+        }
+    return STATUS_SUCCESS;
 }
 
 /* ---- common buffers ------------------------------------------------------------------------ */
@@ -362,6 +442,20 @@ struct wdf_dma_transaction {
     BOOLEAN single_transfer, immediate, reserved;
     PSCATTER_GATHER_LIST sg;
     ULONG sg_capacity;
+    /* DMA version 3 and system-mode DMA ("System-mode transactions" below). */
+    PDMA_ADAPTER adapter; /* a version-3 enabler's, of the direction (Initialize) */
+    PFN_WDF_DMA_TRANSACTION_DMA_TRANSFER_COMPLETE transfer_complete;
+    PVOID transfer_complete_context;
+    PFN_WDF_DMA_TRANSACTION_CONFIGURE_DMA_CHANNEL configure;
+    PVOID configure_context;
+    ULONG device_offset;
+    PVOID map_base;   /* the channel's map registers while the transaction holds it */
+    BOOLEAN mapped;   /* a transfer mapped and not flushed yet */
+    BOOLEAN deleting; /* no more callbacks */
+    BOOLEAN stopped;  /* WdfDmaTransactionStopSystemTransfer: the next DmaCompleted ends it */
+    int programming;  /* atomic: 1 while EvtProgramDma runs, 2 if the transfer ended then */
+    DMA_COMPLETION_STATUS early_status;
+    ULONGLONG wdm_context[DMA_TRANSFER_CONTEXT_SIZE_V1 / sizeof(ULONGLONG)];
 };
 
 #define WDF_DMA_TRANSACTION_GET(g, h)                                                              \
@@ -385,9 +479,13 @@ static BOOLEAN wdf_dma_is_packet(struct wdf_dma_enabler *e)
     return e->profile == WdfDmaProfilePacket || e->profile == WdfDmaProfilePacket64;
 }
 
+static void wdf_dma_system_stop(struct wdf_dma_transaction *t);
+
 static void wdf_dma_transaction_destroy(struct wdf_object *o)
 {
-    free(CONTAINING_RECORD(o, struct wdf_dma_transaction, obj)->sg);
+    struct wdf_dma_transaction *t = CONTAINING_RECORD(o, struct wdf_dma_transaction, obj);
+    wdf_dma_system_stop(t); /* deleted while it holds a system channel */
+    free(t->sg);
 }
 
 /* The transfer that starts `position` bytes into the transaction, `limit` bytes at most:
@@ -448,6 +546,27 @@ static NTSTATUS wdf_dma_check_transfers(struct wdf_dma_transaction *t)
     return STATUS_SUCCESS;
 }
 
+/* A version-3 enabler's transaction gets the direction's adapter and a WDM transfer context
+ * (WdfDmaTransactionWdmGetTransferContext); a system profile not configured for the direction
+ * is STATUS_INVALID_DEVICE_REQUEST (drvhost's; the pages name none). */
+static NTSTATUS wdf_dma_v3_initialize(struct wdf_globals *g, struct wdf_dma_transaction *t)
+{
+    struct wdf_dma_enabler *e = t->enabler;
+    t->adapter = NULL;
+    t->stopped = FALSE;
+    if (e->version != DEVICE_DESCRIPTION_VERSION3)
+        return STATUS_SUCCESS;
+    t->adapter = e->adapter[t->direction == WdfDmaDirectionWriteToDevice];
+    if (t->adapter == NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': DMA transaction %p: WdfDmaEnablerConfigureSystemProfile did not "
+                 "configure its direction",
+                 g->pub.DriverName, (void *)t);
+        return STATUS_INVALID_DEVICE_REQUEST;
+    }
+    return t->adapter->DmaOperations->InitializeDmaTransferContext(t->adapter, t->wdm_context);
+}
+
 static NTSTATUS wdf_dma_initialize(struct wdf_globals *g, struct wdf_dma_transaction *t,
                                    PFN_WDF_PROGRAM_DMA program, WDF_DMA_DIRECTION direction,
                                    PMDL mdl, size_t offset, size_t length, const char *ddi)
@@ -472,6 +591,9 @@ static NTSTATUS wdf_dma_initialize(struct wdf_globals *g, struct wdf_dma_transac
     t->length = length;
     t->maximum_length = t->enabler->maximum_length;
     status = wdf_dma_check_transfers(t);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = wdf_dma_v3_initialize(g, t);
     if (!NT_SUCCESS(status))
         return status;
     t->sg = malloc(sizeof(*t->sg) + (size_t)mdls * sizeof(t->sg->Elements[0]));
@@ -603,15 +725,23 @@ NTSTATUS imp_WdfDmaTransactionInitializeUsingRequest(PWDF_DRIVER_GLOBALS globals
     return status;
 }
 
+static void wdf_dma_system_program(struct wdf_dma_transaction *t);
+
 /* Hands the transfer at t->position to the driver's EvtProgramDma (its return value is
  * ignored, as the page says the framework does). */
 static void wdf_dma_program(struct wdf_dma_transaction *t)
 {
     ULONG n;
+    if (t->enabler->system) {
+        wdf_dma_system_program(t);
+        return;
+    }
     t->current = wdf_dma_transfer(t, t->position, t->maximum_length, t->sg, &n);
     (void)t->program((WDFDMATRANSACTION)t, (WDFDEVICE)t->enabler->device, t->context, t->direction,
                      t->sg);
 }
+
+static NTSTATUS wdf_dma_system_execute(struct wdf_dma_transaction *t);
 
 NTSTATUS imp_WdfDmaTransactionExecute(PWDF_DRIVER_GLOBALS globals, WDFDMATRANSACTION DmaTransaction,
                                       WDFCONTEXT Context)
@@ -628,9 +758,14 @@ NTSTATUS imp_WdfDmaTransactionExecute(PWDF_DRIVER_GLOBALS globals, WDFDMATRANSAC
         return status;
     t->context = Context;
     t->state = WDF_DMA_EXECUTING; /* before the callback: it may complete the transaction */
+    if (t->enabler->system)
+        return wdf_dma_system_execute(t);
     wdf_dma_program(t);
     return STATUS_SUCCESS;
 }
+
+static void wdf_dma_system_flush(struct wdf_dma_transaction *t);
+static void wdf_dma_system_release(struct wdf_dma_transaction *t);
 
 /* The end of the current transfer, `length` bytes of it done (`final`: no more transfers,
  * WdfDmaTransactionDmaCompletedFinal). TRUE when the transaction is over. */
@@ -649,15 +784,24 @@ static BOOLEAN wdf_dma_completed(struct wdf_globals *g, WDFDMATRANSACTION handle
         return FALSE;
     }
     t->transferred += length;
+    wdf_dma_system_flush(t);
+    if (t->stopped) { /* StopSystemTransfer: over, TRUE only if the callback told the driver */
+        t->state = WDF_DMA_COMPLETED;
+        wdf_dma_system_release(t);
+        *status = STATUS_CANCELLED;
+        return t->transfer_complete != NULL;
+    }
     t->position += length;
     if (final || t->position >= t->length) {
         t->state = WDF_DMA_COMPLETED;
+        wdf_dma_system_release(t);
         *status = STATUS_SUCCESS;
         return TRUE;
     }
     if (t->single_transfer ||
         (t->enabler->flags & WDF_DMA_ENABLER_CONFIG_REQUIRE_SINGLE_TRANSFER)) {
         t->state = WDF_DMA_COMPLETED; /* the device fell short of the single transfer */
+        wdf_dma_system_release(t);
         *status = STATUS_WDF_TOO_MANY_TRANSFERS;
         return TRUE;
     }
@@ -706,6 +850,8 @@ NTSTATUS imp_WdfDmaTransactionRelease(PWDF_DRIVER_GLOBALS globals, WDFDMATRANSAC
     t->sg_capacity = 0;
     t->request = NULL;
     t->single_transfer = t->immediate = t->reserved = FALSE;
+    t->transfer_complete = NULL; /* the Set*Callback pages: Release clears them */
+    t->configure = NULL;
     t->state = WDF_DMA_CREATED;
     t->released = TRUE;
     return STATUS_SUCCESS;
@@ -771,13 +917,16 @@ VOID imp_WdfDmaTransactionSetImmediateExecution(PWDF_DRIVER_GLOBALS globals,
         UseImmediateExecution;
 }
 
-/* Execute hands the first transfer to EvtProgramDma before it returns, so there is never a
- * moment "after Execute, before the framework started the allocation" when cancelling could
- * succeed: FALSE, as the page says for a transaction being processed or not executed yet. */
+static BOOLEAN wdf_dma_system_cancel(struct wdf_dma_transaction *t);
+
+/* A bus master's Execute hands the first transfer to EvtProgramDma before it returns, so there
+ * is never a moment "after Execute, before the framework started the allocation" when cancelling
+ * could succeed: FALSE, as the page says for a transaction being processed or not executed yet.
+ * A system transaction waiting for the adapter channel is cancelled: TRUE, back to initialized
+ * (no callback; the driver releases or executes it again). */
 BOOLEAN imp_WdfDmaTransactionCancel(PWDF_DRIVER_GLOBALS globals, WDFDMATRANSACTION DmaTransaction)
 {
-    (void)WDF_DMA_TRANSACTION_GET(wdf_globals_of(globals), DmaTransaction);
-    return FALSE;
+    return wdf_dma_system_cancel(WDF_DMA_TRANSACTION_GET(wdf_globals_of(globals), DmaTransaction));
 }
 
 /* Map registers one a page of each MDL piece (the page, before DMA version 3), elements one an
@@ -850,4 +999,261 @@ VOID imp_WdfDmaTransactionFreeResources(PWDF_DRIVER_GLOBALS globals,
     if (!wdf_dma_is_packet(t->enabler) || !t->reserved)
         wdf_dma_bad_state(g, t, "WdfDmaTransactionFreeResources");
     t->reserved = FALSE;
+}
+
+/* ---- system-mode transactions -------------------------------------------------------------- */
+
+/*
+ * A system profile's transaction (DMA version 3; the simulated system DMA controller of
+ * src/io/dma.c). Execute asks for the adapter channel with the transaction's WDM transfer
+ * context (AllocateAdapterChannelEx: a channel another transaction holds is waited for, and the
+ * AdapterControl routine, wdf_dma_system_granted, runs when it is free). For each transfer:
+ * EvtDmaTransactionConfigureDmaChannel (if set; FALSE stops it before EvtProgramDma), MapTransferEx
+ * (at the offset of WdfDmaTransactionSetDeviceAddressOffset), EvtProgramDma. The controller moves
+ * the bytes; its completion (a DPC, DISPATCH_LEVEL) calls EvtDmaTransactionDmaTransferComplete
+ * (if set), from which the driver calls DmaCompleted*, which flushes (FlushAdapterBuffersEx) and
+ * maps the next transfer, or, at the end, calls EvtDmaTransactionConfigureDmaChannel with no MDL
+ * and frees the channel (FreeAdapterObject). A completion that comes while EvtProgramDma still
+ * runs is delivered when it returns (`programming`), so the driver's callbacks of one transfer
+ * never overlap. Deleting a transaction that holds or waits for the channel cancels its transfer
+ * (no callback) and frees the channel.
+ */
+static DMA_COMPLETION_ROUTINE wdf_dma_system_done;
+static DRIVER_CONTROL wdf_dma_system_granted;
+
+static PDMA_OPERATIONS wdf_dma_ops(struct wdf_dma_transaction *t)
+{
+    return t->adapter->DmaOperations;
+}
+
+static void wdf_dma_transfer_complete(struct wdf_dma_transaction *t, DMA_COMPLETION_STATUS status)
+{
+    if (t->transfer_complete != NULL && !t->deleting)
+        t->transfer_complete((WDFDMATRANSACTION)t, (WDFDEVICE)t->enabler->device,
+                             t->transfer_complete_context, t->direction, status);
+}
+
+static VOID wdf_dma_system_done(PDMA_ADAPTER DmaAdapter, PDEVICE_OBJECT DeviceObject,
+                                PVOID CompletionContext, DMA_COMPLETION_STATUS Status)
+{
+    struct wdf_dma_transaction *t = CompletionContext;
+    int programming = 1;
+    (void)DmaAdapter;
+    (void)DeviceObject;
+    __atomic_store_n(&t->early_status, Status, __ATOMIC_RELAXED);
+    if (__atomic_compare_exchange_n(&t->programming, &programming, 2, FALSE, __ATOMIC_ACQ_REL,
+                                    __ATOMIC_ACQUIRE))
+        return; /* EvtProgramDma still runs: delivered when it returns */
+    wdf_dma_transfer_complete(t, Status);
+}
+
+/* The transfer at t->position: configure the channel, map it, program the device. */
+static void wdf_dma_system_program(struct wdf_dma_transaction *t)
+{
+    struct wdf_dma_enabler *e = t->enabler;
+    size_t offset = t->offset + t->position;
+    ULONG n, length;
+    NTSTATUS status;
+    KIRQL old;
+    t->current = wdf_dma_transfer(t, t->position, t->maximum_length, NULL, &n);
+    if (t->configure != NULL && !t->configure((WDFDMATRANSACTION)t, (WDFDEVICE)e->device,
+                                              t->configure_context, t->mdl, offset, t->current))
+        return; /* stopped (the driver ends it with DmaCompletedFinal, the page) */
+    if (t->state != WDF_DMA_EXECUTING)
+        return;
+    length = (ULONG)t->current;
+    __atomic_store_n(&t->programming, 1, __ATOMIC_RELEASE);
+    status = wdf_dma_ops(t)->MapTransferEx(
+        t->adapter, t->mdl, t->map_base, offset, t->device_offset, &length,
+        t->direction == WdfDmaDirectionWriteToDevice, t->sg,
+        (ULONG)(FIELD_OFFSET(SCATTER_GATHER_LIST, Elements) +
+                (size_t)t->sg_capacity * sizeof(SCATTER_GATHER_ELEMENT)),
+        wdf_dma_system_done, t);
+    if (!NT_SUCCESS(status)) {
+        __atomic_store_n(&t->programming, 0, __ATOMIC_RELEASE);
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "DMA transaction %p: MapTransferEx: 0x%08X", (void *)t,
+                 (unsigned)status);
+        wdf_dma_transfer_complete(t, DmaError);
+        return;
+    }
+    t->mapped = TRUE;
+    t->current = length;
+    (void)t->program((WDFDMATRANSACTION)t, (WDFDEVICE)e->device, t->context, t->direction, t->sg);
+    if (__atomic_exchange_n(&t->programming, 0, __ATOMIC_ACQ_REL) == 2) {
+        KeRaiseIrql(DISPATCH_LEVEL, &old); /* where the controller's completion runs */
+        wdf_dma_transfer_complete(t, __atomic_load_n(&t->early_status, __ATOMIC_RELAXED));
+        KeLowerIrql(old);
+    }
+}
+
+/* The channel is the transaction's: its first transfer starts (DISPATCH_LEVEL). */
+static IO_ALLOCATION_ACTION wdf_dma_system_granted(PDEVICE_OBJECT DeviceObject, PIRP Irp,
+                                                   PVOID MapRegisterBase, PVOID Context)
+{
+    struct wdf_dma_transaction *t = Context;
+    (void)DeviceObject;
+    (void)Irp;
+    t->map_base = MapRegisterBase;
+    wdf_dma_program(t);
+    return KeepObject; /* until the last DmaCompleted (FreeAdapterObject) */
+}
+
+static NTSTATUS wdf_dma_system_execute(struct wdf_dma_transaction *t)
+{
+    struct wdf_dma_enabler *e = t->enabler;
+    int i = t->direction == WdfDmaDirectionWriteToDevice;
+    NTSTATUS status;
+    KIRQL old;
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    status = wdf_dma_ops(t)->AllocateAdapterChannelEx(t->adapter, e->device->wdm, t->wdm_context,
+                                                      e->registers[i], 0, wdf_dma_system_granted, t,
+                                                      NULL);
+    KeLowerIrql(old);
+    if (!NT_SUCCESS(status))
+        t->state = WDF_DMA_INITIALIZED;
+    return status;
+}
+
+/* DmaCompleted*: the transfer's data leaves the controller's buffers. */
+static void wdf_dma_system_flush(struct wdf_dma_transaction *t)
+{
+    if (!t->enabler->system || !t->mapped)
+        return;
+    t->mapped = FALSE;
+    (void)wdf_dma_ops(t)->FlushAdapterBuffersEx(t->adapter, t->mdl, t->map_base,
+                                                t->offset + t->position, (ULONG)t->current,
+                                                t->direction == WdfDmaDirectionWriteToDevice);
+}
+
+/* The transaction is over: the channel goes (the configure callback sees no MDL first). */
+static void wdf_dma_system_release(struct wdf_dma_transaction *t)
+{
+    if (!t->enabler->system || t->map_base == NULL)
+        return;
+    if (t->configure != NULL && !t->deleting)
+        (void)t->configure((WDFDMATRANSACTION)t, (WDFDEVICE)t->enabler->device,
+                           t->configure_context, NULL, 0, 0);
+    t->map_base = NULL;
+    wdf_dma_ops(t)->FreeAdapterObject(t->adapter, DeallocateObject);
+}
+
+static BOOLEAN wdf_dma_system_cancel(struct wdf_dma_transaction *t)
+{
+    if (!t->enabler->system || t->state != WDF_DMA_EXECUTING || t->map_base != NULL)
+        return FALSE;
+    if (!wdf_dma_ops(t)->CancelAdapterChannel(t->adapter, t->enabler->device->wdm, t->wdm_context))
+        return FALSE; /* granted meanwhile: EvtProgramDma runs or ran */
+    t->state = WDF_DMA_INITIALIZED;
+    return t->adapter->DmaOperations->InitializeDmaTransferContext(t->adapter, t->wdm_context) ==
+           STATUS_SUCCESS;
+}
+
+/* Deleted while executing: a waiting request is cancelled, a mapped transfer cancelled and
+ * flushed, the channel freed; no callback runs. */
+static void wdf_dma_system_stop(struct wdf_dma_transaction *t)
+{
+    if (!t->enabler->system || t->state != WDF_DMA_EXECUTING || t->adapter == NULL)
+        return;
+    t->deleting = TRUE;
+    if (t->map_base == NULL) {
+        (void)wdf_dma_ops(t)->CancelAdapterChannel(t->adapter, t->enabler->device->wdm,
+                                                   t->wdm_context);
+        return;
+    }
+    if (t->mapped)
+        (void)wdf_dma_ops(t)->CancelMappedTransfer(t->adapter, t->wdm_context);
+    wdf_dma_system_flush(t);
+    wdf_dma_system_release(t);
+}
+
+/* A system profile's transaction (the pages: "must be used with" one); otherwise 0x10D/0x8. */
+static struct wdf_dma_transaction *wdf_dma_system_of(struct wdf_globals *g,
+                                                     WDFDMATRANSACTION handle, const char *ddi)
+{
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, handle);
+    if (!t->enabler->system)
+        wdf_violation(g, VF_10D_DMA_STATE, (ULONG_PTR)t, 0, 0,
+                      "driver '%s': %s: DMA transaction %p does not belong to a system-mode "
+                      "DMA enabler",
+                      g->pub.DriverName, ddi, (void *)t);
+    return t;
+}
+
+/* The Set* routines of system-mode DMA: a system profile's transaction, initialized and not
+ * executing; otherwise 0x10D/0x8. */
+static struct wdf_dma_transaction *wdf_dma_system_setting(struct wdf_globals *g,
+                                                          WDFDMATRANSACTION handle, const char *ddi)
+{
+    struct wdf_dma_transaction *t = wdf_dma_system_of(g, handle, ddi);
+    if (t->state != WDF_DMA_INITIALIZED)
+        wdf_dma_bad_state(g, t, ddi);
+    return t;
+}
+
+VOID imp_WdfDmaTransactionSetTransferCompleteCallback(
+    PWDF_DRIVER_GLOBALS globals, WDFDMATRANSACTION DmaTransaction,
+    PFN_WDF_DMA_TRANSACTION_DMA_TRANSFER_COMPLETE DmaCompletionRoutine, PVOID DmaCompletionContext)
+{
+    struct wdf_dma_transaction *t = wdf_dma_system_setting(
+        wdf_globals_of(globals), DmaTransaction, "WdfDmaTransactionSetTransferCompleteCallback");
+    t->transfer_complete = DmaCompletionRoutine;
+    t->transfer_complete_context = DmaCompletionContext;
+}
+
+VOID imp_WdfDmaTransactionSetChannelConfigurationCallback(
+    PWDF_DRIVER_GLOBALS globals, WDFDMATRANSACTION DmaTransaction,
+    PFN_WDF_DMA_TRANSACTION_CONFIGURE_DMA_CHANNEL ConfigureRoutine, PVOID ConfigureContext)
+{
+    struct wdf_dma_transaction *t =
+        wdf_dma_system_setting(wdf_globals_of(globals), DmaTransaction,
+                               "WdfDmaTransactionSetChannelConfigurationCallback");
+    t->configure = ConfigureRoutine;
+    t->configure_context = ConfigureContext;
+}
+
+/* Passed to MapTransferEx as the offset of the device's register from the profile's
+ * DeviceAddress; kept until the next call (Release does not reset it: the page names none). */
+VOID imp_WdfDmaTransactionSetDeviceAddressOffset(PWDF_DRIVER_GLOBALS globals,
+                                                 WDFDMATRANSACTION DmaTransaction, ULONG Offset)
+{
+    struct wdf_dma_transaction *t = wdf_dma_system_setting(
+        wdf_globals_of(globals), DmaTransaction, "WdfDmaTransactionSetDeviceAddressOffset");
+    t->device_offset = Offset;
+}
+
+/* The transaction's WDM DMA transfer context (DMA_TRANSFER_CONTEXT_SIZE_V1 bytes, initialized
+ * for the direction's adapter by Initialize*). Not initialized: 0x10D/0x8; an enabler that is
+ * not of DMA version 3 has none: NULL, with an error (drvhost's; the page only says it "must be
+ * used" with one). */
+PVOID imp_WdfDmaTransactionWdmGetTransferContext(PWDF_DRIVER_GLOBALS globals,
+                                                 WDFDMATRANSACTION DmaTransaction)
+{
+    struct wdf_globals *g = wdf_globals_of(globals);
+    struct wdf_dma_transaction *t = WDF_DMA_TRANSACTION_GET(g, DmaTransaction);
+    if (t->state == WDF_DMA_CREATED)
+        wdf_dma_bad_state(g, t, "WdfDmaTransactionWdmGetTransferContext");
+    if (t->adapter == NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDmaTransactionWdmGetTransferContext: the enabler of DMA "
+                 "transaction %p is not of DMA version 3 (WdmDmaVersionOverride)",
+                 g->pub.DriverName, (void *)t);
+        return NULL;
+    }
+    return t->wdm_context;
+}
+
+/* Stops the transfer the controller has (CancelMappedTransfer): a queued one ends with
+ * DmaCancelled for the transfer-complete callback. The transaction ends at the next DmaCompleted*
+ * with STATUS_CANCELLED (drvhost's), which returns FALSE when there is no callback (the page) and
+ * TRUE otherwise. A transaction not executing, or without the channel yet: nothing to stop. */
+VOID imp_WdfDmaTransactionStopSystemTransfer(PWDF_DRIVER_GLOBALS globals,
+                                             WDFDMATRANSACTION DmaTransaction)
+{
+    struct wdf_dma_transaction *t = wdf_dma_system_of(wdf_globals_of(globals), DmaTransaction,
+                                                      "WdfDmaTransactionStopSystemTransfer");
+    if (t->state != WDF_DMA_EXECUTING || t->map_base == NULL)
+        return;
+    t->stopped = TRUE;
+    if (t->mapped)
+        (void)wdf_dma_ops(t)->CancelMappedTransfer(t->adapter, t->wdm_context);
 }

@@ -67,13 +67,13 @@ TEST(adapter_versions_and_tables)
     }
 }
 
-TEST(no_adapter_for_version_3_or_a_subordinate_device)
+TEST(a_subordinate_device_needs_version_3)
 {
-    DMATEST_IN in = desc(DMATEST_GET, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, PAGE_SIZE, 0);
-    ok(run(in).V[0] == 0, "a version-3 adapter\n");
-    in = desc(DMATEST_GET, DEVICE_DESCRIPTION_VERSION2, FALSE, FALSE, PAGE_SIZE, 0);
+    DMATEST_IN in = desc(DMATEST_GET, DEVICE_DESCRIPTION_VERSION2, FALSE, FALSE, PAGE_SIZE, 0);
     in.Master = FALSE;
-    ok(run(in).V[0] == 0, "a subordinate device's adapter (no system DMA controller)\n");
+    ok(run(in).V[0] == 0, "a version-2 subordinate device's adapter (docs/dma.md)\n");
+    in.Version = DEVICE_DESCRIPTION_VERSION3;
+    ok(run(in).V[0] == 1, "no version-3 system DMA adapter\n");
 }
 
 TEST(unknown_description_version_is_0xE6_0x25)
@@ -339,4 +339,192 @@ TEST(get_adapter_at_dispatch_is_0xA)
     /* PASSIVE_LEVEL (the page): the object (the PDO, NULL here) and the IRQL (docs/verifier.md). */
     expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2, 0, DISPATCH_LEVEL, 0, 0);
     run(desc(DMATEST_GET_AT_DPC, 2, TRUE, TRUE, PAGE_SIZE, 0));
+}
+
+/* ---- version 3 ------------------------------------------------------------------------------ */
+
+static DMATEST_IN system_desc(ULONG op, ULONG max)
+{
+    DMATEST_IN in = desc(op, DEVICE_DESCRIPTION_VERSION3, TRUE, FALSE, max, 0);
+    in.Master = FALSE;
+    return in;
+}
+
+/* The chain of dmatest3.c: 2 pages from byte 100 of a block, then 100 bytes. */
+#define CHAIN_BYTES (2 * PAGE_SIZE + 100)
+
+TEST(version_3_table_information_and_contexts)
+{
+    DMATEST_OUT o =
+        run(desc(DMATEST_V3_INFO, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, 4 * PAGE_SIZE, 0));
+    ok(o.V[0] == 1, "no version-3 adapter\n");
+    /* Through CancelMappedTransfer (docs/dma.md): FIELD_OFFSET(AllocateDomainCommonBuffer). */
+    ok(o.V[1] == 232 && o.V[2] == 1 && o.V[3] == 1, "Size %llu, members %llu, later ones %llu\n",
+       (unsigned long long)o.V[1], (unsigned long long)o.V[2], (unsigned long long)o.V[3]);
+    ok_status((NTSTATUS)o.V[4], STATUS_SUCCESS);
+    ok(o.V[5] == 0 && o.V[6] == 5 && o.V[7] == 64 && o.V[8] == 1 && o.V[9] == 0,
+       "bus master V1: counter %llu, S/G limit %llu, width %llu, unit %llu, flags %llu\n",
+       (unsigned long long)o.V[5], (unsigned long long)o.V[6], (unsigned long long)o.V[7],
+       (unsigned long long)o.V[8], (unsigned long long)o.V[9]);
+    ok_status((NTSTATUS)o.V[10], STATUS_NOT_SUPPORTED);   /* DMA_ADAPTER_INFO version 2 */
+    ok_status((NTSTATUS)o.V[11], STATUS_NOT_IMPLEMENTED); /* no custom function */
+    ok_status((NTSTATUS)o.V[12], STATUS_INVALID_PARAMETER);
+    ok_status((NTSTATUS)o.V[13], STATUS_SUCCESS);
+    ok_status((NTSTATUS)o.V[14], STATUS_SUCCESS);
+    ok(o.V[15] == o.V[18] && o.V[16] == 2 &&
+           o.V[17] ==
+               FIELD_OFFSET(SCATTER_GATHER_LIST, Elements) + 2 * sizeof(SCATTER_GATHER_ELEMENT),
+       "transfer info V1: registers %llu (%llu), elements %llu, list %llu\n",
+       (unsigned long long)o.V[15], (unsigned long long)o.V[18], (unsigned long long)o.V[16],
+       (unsigned long long)o.V[17]);
+    ok_status((NTSTATUS)o.V[19], STATUS_SUCCESS);
+    ok(o.V[20] == 1 && o.V[21] == o.V[22], "V2 from the second MDL: %llu elements, %llu pages\n",
+       (unsigned long long)o.V[20], (unsigned long long)o.V[21]);
+    ok_status((NTSTATUS)o.V[23], STATUS_NOT_SUPPORTED);     /* DMA_TRANSFER_INFO version 3 */
+    ok_status((NTSTATUS)o.V[24], STATUS_INVALID_PARAMETER); /* Length 0 */
+    ok_status((NTSTATUS)o.V[25], STATUS_INVALID_PARAMETER); /* Offset N */
+    ok_status((NTSTATUS)o.V[26], STATUS_INVALID_PARAMETER); /* Length N - Offset + 1 */
+    ok(o.V[27] == 0, "ReadDmaCounter %llu\n", (unsigned long long)o.V[27]);
+    /* A system DMA channel: its counter can be read; 32-bit, as described. */
+    o = run(system_desc(DMATEST_V3_INFO, 2 * PAGE_SIZE));
+    ok(o.V[0] == 1 && o.V[6] == 3, "system adapter %llu, S/G limit %llu (the map registers)\n",
+       (unsigned long long)o.V[0], (unsigned long long)o.V[6]);
+    ok(o.V[5] == 1 && o.V[7] == 32, "system V1: counter %llu, width %llu\n",
+       (unsigned long long)o.V[5], (unsigned long long)o.V[7]);
+}
+
+TEST(allocate_common_buffer_ex_below_the_maximum_address)
+{
+    DMATEST_OUT o =
+        run(desc(DMATEST_V3_COMMON, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, PAGE_SIZE, 0));
+    ok(o.V[1] != 0 && o.V[2] == o.V[1] && o.V[2] + 2 * PAGE_SIZE <= 0x100000000ull,
+       "MaximumAddress 4 GiB - 1: virtual 0x%llx, logical 0x%llx\n", (unsigned long long)o.V[1],
+       (unsigned long long)o.V[2]);
+    ok(o.V[3] == 1, "a buffer below 0x1000\n");
+    ok(o.V[4] == 1, "no MaximumAddress: no buffer\n");
+}
+
+TEST(allocate_adapter_channel_ex_cancel_and_map_transfer_ex)
+{
+    /* 4 pages: 5 map registers. */
+    DMATEST_OUT o =
+        run(desc(DMATEST_V3_CHANNEL, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, 4 * PAGE_SIZE, 0));
+    for (int i = 1; i <= 4; i++)
+        ok_status((NTSTATUS)o.V[i], STATUS_INVALID_PARAMETER);
+    ok_status((NTSTATUS)o.V[5], STATUS_INSUFFICIENT_RESOURCES); /* more registers than granted */
+    ok(o.V[6] == 0, "AdapterControl called for a refused request\n");
+    ok_status((NTSTATUS)o.V[7], STATUS_SUCCESS); /* synchronous, no routine */
+    ok(o.V[8] == 1, "no MapRegisterBase\n");
+    ok_status((NTSTATUS)o.V[9], STATUS_INSUFFICIENT_RESOURCES); /* synchronous, channel held */
+    ok(o.V[10] == 0, "AdapterControl of a synchronous request that failed\n");
+    ok_status((NTSTATUS)o.V[11], STATUS_SUCCESS); /* waits */
+    ok(o.V[12] == 0 && o.V[13] == 1, "waiting request: routine %llu, cancelled %llu\n",
+       (unsigned long long)o.V[12], (unsigned long long)o.V[13]);
+    ok_status((NTSTATUS)o.V[38], STATUS_CANCELLED); /* its context asking again */
+    ok_status((NTSTATUS)o.V[14], STATUS_SUCCESS);
+    ok(o.V[15] == CHAIN_BYTES - 50 && o.V[16] == 2 && o.V[17] == 1 && o.V[18] == 1,
+       "MapTransferEx: %llu bytes, %llu elements, first %llu, second %llu\n",
+       (unsigned long long)o.V[15], (unsigned long long)o.V[16], (unsigned long long)o.V[17],
+       (unsigned long long)o.V[18]);
+    ok_status((NTSTATUS)o.V[19], STATUS_SUCCESS);
+    ok_status((NTSTATUS)o.V[20], STATUS_INVALID_PARAMETER); /* a bus master without a list */
+    ok_status((NTSTATUS)o.V[21], STATUS_INVALID_PARAMETER); /* room for no element */
+    ok_status((NTSTATUS)o.V[22], STATUS_INVALID_PARAMETER); /* a bus master's completion */
+    ok_status((NTSTATUS)o.V[23], STATUS_INVALID_PARAMETER); /* Offset N */
+    ok_status((NTSTATUS)o.V[24], STATUS_SUCCESS);
+    ok(o.V[25] == 2 * PAGE_SIZE, "one element's room: %llu bytes mapped\n",
+       (unsigned long long)o.V[25]);
+    ok(o.V[27] == 0, "CancelAdapterChannel of a granted request: TRUE\n");
+    ok_status((NTSTATUS)o.V[37], STATUS_INSUFFICIENT_RESOURCES); /* KeepObject freed nothing */
+    ok(o.V[28] == 0, "the cancelled request's AdapterControl ran\n");
+    ok_status((NTSTATUS)o.V[29], STATUS_SUCCESS);
+    ok(o.V[30] == 1 && o.V[31] == DISPATCH_LEVEL && o.V[32] == 1,
+       "AdapterControl: calls %llu, IRQL %llu, base %llu\n", (unsigned long long)o.V[30],
+       (unsigned long long)o.V[31], (unsigned long long)o.V[32]);
+    ok(o.V[33] == 1, "CancelAdapterChannel before the request: FALSE\n");
+    ok_status((NTSTATUS)o.V[34], STATUS_CANCELLED);
+    ok(o.V[35] == 1, "a request cancelled beforehand ran its routine\n");
+    ok_status((NTSTATUS)o.V[36], STATUS_SUCCESS); /* DeallocateObjectKeepRegisters freed it */
+}
+
+TEST(get_and_build_scatter_gather_list_ex)
+{
+    DMATEST_OUT o =
+        run(desc(DMATEST_V3_LISTS, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, 4 * PAGE_SIZE, 0));
+    ok_status((NTSTATUS)o.V[1], STATUS_SUCCESS);
+    ok(o.V[2] == 1 && o.V[3] == 2 && o.V[4] == 1 && o.V[5] == 1,
+       "synchronous list: %llu, %llu elements, first %llu, second %llu\n",
+       (unsigned long long)o.V[2], (unsigned long long)o.V[3], (unsigned long long)o.V[4],
+       (unsigned long long)o.V[5]);
+    ok_status((NTSTATUS)o.V[6], STATUS_INVALID_PARAMETER); /* no routine, not synchronous */
+    ok_status((NTSTATUS)o.V[7], STATUS_INVALID_PARAMETER); /* no routine, no list pointer */
+    ok_status((NTSTATUS)o.V[8], STATUS_SUCCESS);
+    ok(o.V[9] == 1 && o.V[10] == DISPATCH_LEVEL, "AdapterListControl: %llu calls, IRQL %llu\n",
+       (unsigned long long)o.V[9], (unsigned long long)o.V[10]);
+    ok_status((NTSTATUS)o.V[11], STATUS_SUCCESS);
+    ok(o.V[12] == 1, "BuildScatterGatherListEx: the list is not the driver's buffer\n");
+    ok_status((NTSTATUS)o.V[13], STATUS_BUFFER_TOO_SMALL);
+    ok_status((NTSTATUS)o.V[14], STATUS_CANCELLED);
+    ok(o.V[15] == 1, "AdapterListControl calls %llu\n", (unsigned long long)o.V[15]);
+    ok_status((NTSTATUS)o.V[16], STATUS_INVALID_PARAMETER); /* a bus master's completion */
+    ok(o.V[17] == 1, "FreeAdapterObject with nothing held\n");
+}
+
+TEST(system_dma_transfers_through_the_controller)
+{
+    DMATEST_OUT o = run(system_desc(DMATEST_V3_SYSTEM, 2 * PAGE_SIZE));
+    ok(o.V[0] == 1 && o.V[1] == 1, "system adapter %llu, counter %llu\n",
+       (unsigned long long)o.V[0], (unsigned long long)o.V[1]);
+    ok_status((NTSTATUS)o.V[2], STATUS_SUCCESS);
+    ok(o.V[3] == 1, "AdapterControl calls %llu\n", (unsigned long long)o.V[3]);
+    ok_status((NTSTATUS)o.V[4], STATUS_SUCCESS);
+    ok(o.V[5] == PAGE_SIZE + 200, "write: %llu bytes mapped\n", (unsigned long long)o.V[5]);
+    ok_status((NTSTATUS)o.V[6], STATUS_SUCCESS); /* the completion came */
+    ok(o.V[7] == DmaComplete && o.V[8] == DISPATCH_LEVEL && o.V[9] == 1,
+       "write completion: status %llu, IRQL %llu, device and context %llu\n",
+       (unsigned long long)o.V[7], (unsigned long long)o.V[8], (unsigned long long)o.V[9]);
+    ok_status((NTSTATUS)o.V[10], STATUS_SUCCESS);
+    ok_status((NTSTATUS)o.V[12], STATUS_SUCCESS);
+    ok(o.V[11] == DmaComplete && o.V[13] == 1, "read back: status %llu, the bytes %llu\n",
+       (unsigned long long)o.V[11], (unsigned long long)o.V[13]);
+    ok(o.V[14] == DmaError, "read of an empty FIFO: status %llu\n", (unsigned long long)o.V[14]);
+    /* CancelMappedTransfer of a transfer still queued: the routine gets DmaCancelled. */
+    ok(o.V[15] == 1, "the DPC queue was not held\n");
+    ok_status((NTSTATUS)o.V[16], STATUS_SUCCESS);
+    ok(o.V[17] == 100, "ReadDmaCounter of the queued transfer %llu\n", (unsigned long long)o.V[17]);
+    ok_status((NTSTATUS)o.V[18], STATUS_SUCCESS);
+    ok(o.V[19] == DmaCancelled && o.V[20] == 1, "cancel: status %llu, completions %llu\n",
+       (unsigned long long)o.V[19], (unsigned long long)o.V[20]);
+    ok_status((NTSTATUS)o.V[21], STATUS_SUCCESS);
+    ok_status((NTSTATUS)o.V[22], STATUS_CANCELLED); /* no further transfer on the context */
+    ok_status((NTSTATUS)o.V[23], STATUS_SUCCESS);
+    ok(o.V[24] == DmaError, "the cancelled write reached the FIFO (read: %llu)\n",
+       (unsigned long long)o.V[24]);
+    ok_status((NTSTATUS)o.V[25], STATUS_NOT_IMPLEMENTED);
+    ok_status((NTSTATUS)o.V[26], STATUS_NOT_SUPPORTED); /* lists are for bus masters */
+}
+
+TEST(map_transfer_ex_twice_without_flush_is_0xE6_0x00_3)
+{
+    /* drvhost's subcode (docs/dma.md): parameter 2 = 3, parameter 3 the map register base. */
+    expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P2, 0x00, 3, 0, 0);
+    run(desc(DMATEST_V3_MAP_TWICE, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, 4 * PAGE_SIZE, 0));
+}
+
+TEST(allocate_adapter_channel_ex_with_a_context_holding_it_is_0xE6_0x0B)
+{
+    expect_bugcheck_params(E6, BUGCHECK_P1 | BUGCHECK_P2, 0x0B, 2, 0, 0);
+    run(desc(DMATEST_V3_CHANNEL_TWICE, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, PAGE_SIZE, 0));
+}
+
+TEST(map_transfer_ex_of_zero_bytes_is_0xE6_0x21)
+{
+    expect_bugcheck_p1(E6, 0x21);
+    run(desc(DMATEST_V3_MAP_ZERO, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, PAGE_SIZE, 0));
+}
+
+TEST(allocate_adapter_channel_ex_at_passive_is_0xE6_0x13)
+{
+    expect_bugcheck_params(E6, BUGCHECK_PALL, 0x13, 1, DISPATCH_LEVEL, PASSIVE_LEVEL);
+    run(desc(DMATEST_V3_AT_PASSIVE, DEVICE_DESCRIPTION_VERSION3, TRUE, TRUE, PAGE_SIZE, 0));
 }

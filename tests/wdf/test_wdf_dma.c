@@ -157,6 +157,22 @@ TEST(request_transaction_cancelled_while_the_device_holds_it)
     drvhost_close(f);
 }
 
+/* DMA version 3 (WdmDmaVersionOverride 3): the adapter's version-3 table, a transaction's WDM
+ * transfer context working with AllocateAdapterChannelEx; none for a version-2 enabler. */
+TEST(version_3_enabler_and_wdm_transfer_context)
+{
+    wdfdma_run(WDFDMA_GROUP_VERSION3);
+}
+
+/* A system profile: ConfigureSystemProfile's errors and adapter, transactions through the
+ * simulated system DMA controller (transfer-complete and channel-configuration callbacks, the
+ * device address offset), read back, a configure callback that stops, a waiting transaction
+ * deleted. */
+TEST(system_profile_transactions_through_the_controller)
+{
+    wdfdma_run(WDFDMA_GROUP_SYSTEM);
+}
+
 static void wdfdma_misuse(ULONG what)
 {
     drvhost_file *f = harness_open_driver(WDFDMA_SERVICE, WDFDMA_DEVICE);
@@ -181,4 +197,16 @@ TEST(executing_a_transaction_twice_is_wdf_violation)
 {
     expect_bugcheck_p1(0x10D, 0x8);
     wdfdma_misuse(WDFDMA_MISUSE_EXECUTE_TWICE);
+}
+
+TEST(system_dma_setting_on_a_bus_master_transaction_is_wdf_violation)
+{
+    expect_bugcheck_p1(0x10D, 0x8);
+    wdfdma_misuse(WDFDMA_MISUSE_SYSTEM_SETTING);
+}
+
+TEST(wdm_transfer_context_of_a_transaction_not_initialized_is_wdf_violation)
+{
+    expect_bugcheck_p1(0x10D, 0x8);
+    wdfdma_misuse(WDFDMA_MISUSE_CONTEXT_NOT_INITIALIZED);
 }

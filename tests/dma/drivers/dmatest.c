@@ -521,6 +521,7 @@ static VOID DmaTestRun(const DMATEST_IN *In, DMATEST_OUT *Out, PIRP Irp)
     d.Dma64BitAddresses = In->Dma64;
     d.InterfaceType = PCIBus;
     d.MaximumLength = In->MaximumLength;
+    d.DmaRequestLine = d.DmaChannel = In->Master ? 0 : 0x1000; /* a system channel's line */
     r.Out = Out;
     r.Irp = Irp;
     r.Op = In->Op;
@@ -563,6 +564,17 @@ static VOID DmaTestRun(const DMATEST_IN *In, DMATEST_OUT *Out, PIRP Irp)
         break;
     case DMATEST_QUEUE:
         DmaTestQueue(&r);
+        break;
+    case DMATEST_V3_INFO:
+    case DMATEST_V3_COMMON:
+    case DMATEST_V3_CHANNEL:
+    case DMATEST_V3_LISTS:
+    case DMATEST_V3_SYSTEM:
+    case DMATEST_V3_MAP_TWICE:
+    case DMATEST_V3_CHANNEL_TWICE:
+    case DMATEST_V3_MAP_ZERO:
+    case DMATEST_V3_AT_PASSIVE:
+        DmaTest3Run(r.Adapter, r.Registers, In->Op, Out, g_Device);
         break;
     default:
         DmaTestFailure(&r);

@@ -31,6 +31,17 @@ enum dmatest_op {
     DMATEST_MAP_ZERO,     /* bug check: MapTransfer of 0 bytes */
     DMATEST_MAP_PAST_MDL, /* bug check: MapTransfer past the MDL's end (no S/G) */
     DMATEST_GET_AT_DPC,   /* bug check: IoGetDmaAdapter at DISPATCH_LEVEL */
+    /* DMA version 3 (dmatest3.c) */
+    DMATEST_V3_INFO,          /* the table, GetDmaAdapterInfo, GetDmaTransferInfo, contexts */
+    DMATEST_V3_COMMON,        /* AllocateCommonBufferEx */
+    DMATEST_V3_CHANNEL,       /* AllocateAdapterChannelEx, CancelAdapterChannel, MapTransferEx */
+    DMATEST_V3_LISTS,         /* Get/BuildScatterGatherListEx */
+    DMATEST_V3_SYSTEM,        /* a system DMA channel: transfers, completion, cancel */
+    DMATEST_V3_MAP_TWICE,     /* bug check: MapTransferEx twice without FlushAdapterBuffersEx */
+    DMATEST_V3_CHANNEL_TWICE, /* bug check: AllocateAdapterChannelEx again with a context holding it
+                               */
+    DMATEST_V3_MAP_ZERO,      /* bug check: MapTransferEx of 0 bytes */
+    DMATEST_V3_AT_PASSIVE,    /* bug check: AllocateAdapterChannelEx at PASSIVE_LEVEL */
 };
 
 typedef struct _DMATEST_IN {
@@ -45,5 +56,9 @@ typedef struct _DMATEST_IN {
 typedef struct _DMATEST_OUT {
     ULONG64 V[DMATEST_VALUES];
 } DMATEST_OUT;
+
+/* dmatest3.c: the version-3 scenarios (Op DMATEST_V3_*) with the adapter dmatest.c got. */
+VOID DmaTest3Run(PDMA_ADAPTER Adapter, ULONG Registers, ULONG Op, DMATEST_OUT *Out,
+                 PDEVICE_OBJECT Device);
 
 #endif

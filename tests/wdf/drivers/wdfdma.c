@@ -352,13 +352,437 @@ static VOID GroupAdapters(DEVICE_DATA *d)
     write = WdfDmaEnablerWdmGetDmaAdapter(duplex, WdfDmaDirectionWriteToDevice);
     CHECK(read != NULL && write != NULL && read != write);
     WdfObjectDelete(duplex);
-    /* drvhost provides no DMA version 3 (docs/dma.md): such an enabler cannot be made. */
+    /* A DMA version the system does not have (4): no enabler. */
     WDF_DMA_ENABLER_CONFIG_INIT(&config, WdfDmaProfileScatterGather64, 8192);
-    config.WdmDmaVersionOverride = 3;
+    config.WdmDmaVersionOverride = 4;
     duplex = (WDFDMAENABLER)(ULONG_PTR)1;
     CHECK(WdfDmaEnablerCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &duplex) ==
           STATUS_NOT_SUPPORTED);
     CHECK(duplex == NULL);
+}
+
+/* ---- DMA version 3 and system-mode DMA ------------------------------------------------------ */
+
+/* A version-3 bus-master enabler: its adapter's table is version 3, and a transaction's WDM
+ * transfer context (after Initialize) works with the adapter's Ex routines; a version-2
+ * enabler's transaction has none. */
+static VOID GroupVersion3(DEVICE_DATA *d)
+{
+    WDF_DMA_ENABLER_CONFIG config;
+    WDFDMAENABLER enabler;
+    WDFDMATRANSACTION t, t2;
+    PDMA_ADAPTER adapter;
+    PVOID context, base = NULL;
+    NTSTATUS status;
+    KIRQL old;
+    CHAIN c;
+    WDF_DMA_ENABLER_CONFIG_INIT(&config, WdfDmaProfileScatterGather64, 8192);
+    config.WdmDmaVersionOverride = 3;
+    CHECK(ChainBuild(&c));
+    if (!NT_SUCCESS(WdfDmaEnablerCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &enabler))) {
+        CHECK(FALSE);
+        ChainFree(&c);
+        return;
+    }
+    adapter = WdfDmaEnablerWdmGetDmaAdapter(enabler, WdfDmaDirectionWriteToDevice);
+    CHECK(adapter != NULL && adapter->DmaOperations->Size == 232);
+    CHECK(NT_SUCCESS(WdfDmaTransactionCreate(enabler, WDF_NO_OBJECT_ATTRIBUTES, &t)));
+    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(t, DmaRecordProgram, WdfDmaDirectionWriteToDevice,
+                                                 c.Mdl[0], c.Buffer[0], 10000)));
+    context = WdfDmaTransactionWdmGetTransferContext(t);
+    CHECK(context != NULL);
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    status = adapter->DmaOperations->AllocateAdapterChannelEx(
+        adapter, WdfDeviceWdmGetDeviceObject(g_device), context, 1, DMA_SYNCHRONOUS_CALLBACK, NULL,
+        NULL, &base);
+    CHECK(status == STATUS_SUCCESS && base != NULL);
+    if (NT_SUCCESS(status))
+        adapter->DmaOperations->FreeAdapterObject(adapter, DeallocateObject);
+    KeLowerIrql(old);
+    /* The bus-master transaction runs as before (EvtProgramDma before Execute returns). */
+    ResetRecord();
+    CHECK(NT_SUCCESS(WdfDmaTransactionExecute(t, NULL)));
+    CHECK(g_programs == 1);
+    CHECK(CompleteAll(t, &status) == 2 && status == STATUS_SUCCESS);
+    CHECK(g_programs == 2); /* 8192 + 1808 */
+    WdfDmaTransactionRelease(t);
+    WdfObjectDelete(t);
+    WdfObjectDelete(enabler);
+    CHECK(NT_SUCCESS(WdfDmaTransactionCreate(d->Gather, WDF_NO_OBJECT_ATTRIBUTES, &t2)));
+    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(t2, DmaRecordProgram, WdfDmaDirectionWriteToDevice,
+                                                 c.Mdl[0], c.Buffer[0], 100)));
+    CHECK(WdfDmaTransactionWdmGetTransferContext(t2) == NULL); /* version 2 */
+    WdfObjectDelete(t2);
+    ChainFree(&c);
+}
+
+/* What the system transactions' callbacks saw. */
+typedef struct _SYS_RUN {
+    KEVENT Done;
+    BOOLEAN Hold;         /* the transfer-complete callback does not call DmaCompleted */
+    BOOLEAN RefuseConfig; /* the configure callback ends the transaction and returns FALSE */
+    ULONG Programs, Completes, Configures, NullConfigures;
+    ULONG Lengths[4], Totals[4], Offsets[4]; /* first element, list total, configure offset */
+    DMA_COMPLETION_STATUS Status;
+    KIRQL CompleteIrql;
+    NTSTATUS Final;
+    BOOLEAN Right;             /* every callback got its transaction's device and context */
+    BOOLEAN SlowProgram;       /* EvtProgramDma takes 20 ms: the transfer ends meanwhile */
+    volatile LONG InProgram;   /* EvtProgramDma is running */
+    BOOLEAN CompleteInProgram; /* the transfer-complete callback came during EvtProgramDma */
+} SYS_RUN;
+
+static EVT_WDF_PROGRAM_DMA SysProgram;
+static EVT_WDF_DMA_TRANSACTION_DMA_TRANSFER_COMPLETE SysComplete;
+static EVT_WDF_DMA_TRANSACTION_CONFIGURE_DMA_CHANNEL SysConfigure;
+
+static BOOLEAN SysProgram(WDFDMATRANSACTION Transaction, WDFDEVICE Device, WDFCONTEXT Context,
+                          WDF_DMA_DIRECTION Direction, PSCATTER_GATHER_LIST SgList)
+{
+    SYS_RUN *r = Context;
+    ULONG i;
+    UNREFERENCED_PARAMETER(Transaction);
+    UNREFERENCED_PARAMETER(Direction);
+    InterlockedExchange(&r->InProgram, 1);
+    for (i = 0; r->SlowProgram && i < 2000; i++)
+        KeStallExecutionProcessor(10);
+    InterlockedExchange(&r->InProgram, 0);
+    if (r->Programs < 4) {
+        r->Lengths[r->Programs] = SgList->NumberOfElements > 0 ? SgList->Elements[0].Length : 0;
+        for (i = 0; i < SgList->NumberOfElements; i++)
+            r->Totals[r->Programs] += SgList->Elements[i].Length;
+    }
+    r->Programs++;
+    r->Right = r->Right && Device == g_device;
+    return TRUE;
+}
+
+static VOID SysComplete(WDFDMATRANSACTION Transaction, WDFDEVICE Device, WDFCONTEXT Context,
+                        WDF_DMA_DIRECTION Direction, DMA_COMPLETION_STATUS Status)
+{
+    SYS_RUN *r = Context;
+    NTSTATUS status;
+    UNREFERENCED_PARAMETER(Direction);
+    r->Completes++;
+    r->CompleteInProgram = r->CompleteInProgram || r->InProgram != 0;
+    r->Status = Status;
+    r->CompleteIrql = KeGetCurrentIrql();
+    r->Right = r->Right && Device == g_device;
+    if (r->Hold)
+        return;
+    if (WdfDmaTransactionDmaCompleted(Transaction, &status)) {
+        r->Final = status;
+        KeSetEvent(&r->Done, IO_NO_INCREMENT, FALSE);
+    }
+}
+
+static BOOLEAN SysConfigure(WDFDMATRANSACTION DmaTransaction, WDFDEVICE Device, PVOID Context,
+                            PMDL Mdl, size_t Offset, size_t Length)
+{
+    SYS_RUN *r = Context;
+    NTSTATUS status;
+    UNREFERENCED_PARAMETER(Length);
+    r->Right = r->Right && Device == g_device;
+    if (Mdl == NULL) {
+        r->NullConfigures++;
+        return TRUE;
+    }
+    if (r->Configures < 4)
+        r->Offsets[r->Configures] = (ULONG)Offset;
+    r->Configures++;
+    if (!r->RefuseConfig)
+        return TRUE;
+    r->Final = WdfDmaTransactionDmaCompletedFinal(DmaTransaction, 0, &status) ? status : 1;
+    return FALSE;
+}
+
+/* Each transfer starts where the one before ended (the configure callback's offset), none
+ * longer than the maximum length: the bytes of all of them. */
+static ULONG SysContiguous(SYS_RUN *r)
+{
+    ULONG i, total = 0;
+    for (i = 0; i < r->Programs && i < 4; i++) {
+        if (r->Offsets[i] != total || r->Totals[i] > 8192)
+            return 0;
+        total += r->Totals[i];
+    }
+    return total;
+}
+
+static VOID SysInit(SYS_RUN *r)
+{
+    RtlZeroMemory(r, sizeof(*r));
+    KeInitializeEvent(&r->Done, NotificationEvent, FALSE);
+    r->Right = TRUE;
+    r->Final = STATUS_PENDING;
+}
+
+/* One system transaction over the chain's 10000 bytes, waited for (r: SysInit'ed). */
+static WDFDMATRANSACTION SysRun(WDFDMAENABLER Enabler, CHAIN *c, WDF_DMA_DIRECTION Direction,
+                                SYS_RUN *r)
+{
+    LARGE_INTEGER timeout;
+    WDFDMATRANSACTION t;
+    timeout.QuadPart = -50000000LL;
+    if (!NT_SUCCESS(WdfDmaTransactionCreate(Enabler, WDF_NO_OBJECT_ATTRIBUTES, &t)))
+        return NULL;
+    CHECK(NT_SUCCESS(
+        WdfDmaTransactionInitialize(t, SysProgram, Direction, c->Mdl[0], c->Buffer[0], 10000)));
+    WdfDmaTransactionSetDeviceAddressOffset(t, 0x40);
+    WdfDmaTransactionSetTransferCompleteCallback(t, SysComplete, r);
+    WdfDmaTransactionSetChannelConfigurationCallback(t, SysConfigure, r);
+    CHECK(NT_SUCCESS(WdfDmaTransactionExecute(t, r)));
+    CHECK(KeWaitForSingleObject(&r->Done, Executive, KernelMode, FALSE, &timeout) ==
+          STATUS_SUCCESS);
+    return t;
+}
+
+static VOID SysFill(CHAIN *c, UCHAR seed)
+{
+    ULONG i, k, n = 0;
+    for (i = 0; i < 3; i++)
+        for (k = 0; k < g_chain_sizes[i]; k++)
+            c->Buffer[i][k] = (UCHAR)(seed + n++ * 3);
+}
+
+/* ConfigureSystemProfile's documented errors, then a configured profile's adapter. */
+static BOOLEAN SysConfigureProfile(DEVICE_DATA *d, WDFDMAENABLER e)
+{
+    CM_PARTIAL_RESOURCE_DESCRIPTOR dma;
+    WDF_DMA_SYSTEM_PROFILE_CONFIG sc;
+    PHYSICAL_ADDRESS address;
+    PDMA_ADAPTER adapter;
+    DMA_ADAPTER_INFO info;
+    address.QuadPart = 0x70006200;
+    RtlZeroMemory(&dma, sizeof(dma));
+    dma.Type = CmResourceTypeMemory;
+    dma.Flags = CM_RESOURCE_DMA_V3;
+    dma.u.DmaV3.Channel = 2;
+    dma.u.DmaV3.RequestLine = 5;
+    WDF_DMA_SYSTEM_PROFILE_CONFIG_INIT(&sc, address, Width32Bits, &dma);
+    sc.DemandMode = TRUE;
+    CHECK(WdfDmaEnablerWdmGetDmaAdapter(e, WdfDmaDirectionReadFromDevice) == NULL);
+    CHECK(WdfDmaEnablerConfigureSystemProfile(e, NULL, WdfDmaDirectionReadFromDevice) ==
+          STATUS_INVALID_PARAMETER);
+    sc.Size--;
+    CHECK(WdfDmaEnablerConfigureSystemProfile(e, &sc, WdfDmaDirectionReadFromDevice) ==
+          STATUS_INFO_LENGTH_MISMATCH);
+    sc.Size++;
+    CHECK(WdfDmaEnablerConfigureSystemProfile(e, &sc, WdfDmaDirectionReadFromDevice) ==
+          STATUS_INVALID_PARAMETER); /* not a DMA descriptor */
+    dma.Type = CmResourceTypeDma;
+    sc.DmaDescriptor = NULL;
+    CHECK(WdfDmaEnablerConfigureSystemProfile(e, &sc, WdfDmaDirectionReadFromDevice) ==
+          STATUS_INVALID_PARAMETER);
+    sc.DmaDescriptor = &dma;
+    CHECK(WdfDmaEnablerConfigureSystemProfile(d->Gather, &sc, WdfDmaDirectionReadFromDevice) ==
+          STATUS_INVALID_DEVICE_REQUEST); /* a bus master's */
+    CHECK(WdfDmaEnablerConfigureSystemProfile(e, &sc, WdfDmaDirectionWriteToDevice) ==
+          STATUS_SUCCESS);
+    adapter = WdfDmaEnablerWdmGetDmaAdapter(e, WdfDmaDirectionReadFromDevice);
+    CHECK(adapter != NULL &&
+          adapter == WdfDmaEnablerWdmGetDmaAdapter(e, WdfDmaDirectionWriteToDevice));
+    if (adapter == NULL)
+        return FALSE;
+    info.Version = DMA_ADAPTER_INFO_VERSION1;
+    CHECK(adapter->DmaOperations->GetDmaAdapterInfo(adapter, &info) == STATUS_SUCCESS &&
+          info.V1.ReadDmaCounterAvailable && info.V1.DmaAddressWidth == 32);
+    return TRUE;
+}
+
+/* A transaction waiting for the channel another one holds, cancelled, then deleted: its
+ * callbacks never run. */
+static VOID SysWaitAndDelete(WDFDMAENABLER e, CHAIN *c)
+{
+    WDFDMATRANSACTION a, b;
+    SYS_RUN ra, rb;
+    NTSTATUS status;
+    LARGE_INTEGER timeout;
+    timeout.QuadPart = -50000000LL;
+    SysInit(&ra);
+    SysInit(&rb);
+    ra.Hold = TRUE;
+    if (!NT_SUCCESS(WdfDmaTransactionCreate(e, WDF_NO_OBJECT_ATTRIBUTES, &a)) ||
+        !NT_SUCCESS(WdfDmaTransactionCreate(e, WDF_NO_OBJECT_ATTRIBUTES, &b)))
+        return;
+    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(a, SysProgram, WdfDmaDirectionWriteToDevice,
+                                                 c->Mdl[0], c->Buffer[0], 100)));
+    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(b, SysProgram, WdfDmaDirectionWriteToDevice,
+                                                 c->Mdl[0], c->Buffer[0], 100)));
+    WdfDmaTransactionSetTransferCompleteCallback(a, SysComplete, &ra);
+    WdfDmaTransactionSetTransferCompleteCallback(b, SysComplete, &rb);
+    CHECK(NT_SUCCESS(WdfDmaTransactionExecute(a, &ra)));
+    CHECK(NT_SUCCESS(WdfDmaTransactionExecute(b, &rb)));
+    CHECK(ra.Programs == 1 && rb.Programs == 0); /* b waits for the channel */
+    /* WdfDmaTransactionCancel: TRUE for the waiting one (then released), FALSE for the one
+     * whose EvtProgramDma ran (the page). */
+    CHECK(WdfDmaTransactionCancel(b) && !WdfDmaTransactionCancel(a));
+    CHECK(WdfDmaTransactionRelease(b) == STATUS_SUCCESS);
+    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(b, SysProgram, WdfDmaDirectionWriteToDevice,
+                                                 c->Mdl[0], c->Buffer[0], 100)));
+    CHECK(NT_SUCCESS(WdfDmaTransactionExecute(b, &rb))); /* waits again: deleted waiting */
+    WdfObjectDelete(b);
+    while (ra.Completes == 0 && KeWaitForSingleObject(&ra.Done, Executive, KernelMode, FALSE,
+                                                      &timeout) == STATUS_SUCCESS)
+        ;
+    CHECK(WdfDmaTransactionDmaCompleted(a, &status) && status == STATUS_SUCCESS);
+    CHECK(rb.Programs == 0 && rb.Completes == 0);
+    WdfObjectDelete(a);
+}
+
+/* Holds this processor's DPC queue (the controller's completion is a DPC) until released. */
+static KDPC g_blocker;
+static volatile LONG g_blocker_running, g_blocker_release;
+static KDEFERRED_ROUTINE SysBlocker;
+
+static VOID SysBlocker(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
+{
+    ULONG i;
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Context);
+    UNREFERENCED_PARAMETER(Arg1);
+    UNREFERENCED_PARAMETER(Arg2);
+    InterlockedExchange(&g_blocker_running, 1);
+    for (i = 0; i < 500000 && g_blocker_release == 0; i++)
+        KeStallExecutionProcessor(10);
+}
+
+/* StopSystemTransfer of a transfer still queued: the callback gets DmaCancelled and its
+ * DmaCompleted ends the transaction (STATUS_CANCELLED); of one that finished (the callback does
+ * not complete it): no callback, the next DmaCompleted ends it. */
+static VOID SysStop(WDFDMAENABLER e, CHAIN *c)
+{
+    WDFDMATRANSACTION t;
+    NTSTATUS status;
+    SYS_RUN r;
+    ULONG i;
+    if (!NT_SUCCESS(WdfDmaTransactionCreate(e, WDF_NO_OBJECT_ATTRIBUTES, &t)))
+        return;
+    SysInit(&r);
+    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(t, SysProgram, WdfDmaDirectionWriteToDevice,
+                                                 c->Mdl[0], c->Buffer[0], 100)));
+    WdfDmaTransactionSetTransferCompleteCallback(t, SysComplete, &r);
+    KeInitializeDpc(&g_blocker, SysBlocker, NULL);
+    g_blocker_running = g_blocker_release = 0;
+    KeInsertQueueDpc(&g_blocker, NULL, NULL);
+    for (i = 0; i < 500000 && g_blocker_running == 0; i++)
+        KeStallExecutionProcessor(10);
+    CHECK(NT_SUCCESS(WdfDmaTransactionExecute(t, &r)));
+    CHECK(r.Programs == 1 && r.Completes == 0);
+    WdfDmaTransactionStopSystemTransfer(t);
+    CHECK(r.Completes == 1 && r.Status == DmaCancelled && r.Final == STATUS_CANCELLED);
+    InterlockedExchange(&g_blocker_release, 1);
+    CHECK(WdfDmaTransactionRelease(t) == STATUS_SUCCESS);
+    SysInit(&r);
+    r.Hold = TRUE;
+    CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(t, SysProgram, WdfDmaDirectionReadFromDevice,
+                                                 c->Mdl[0], c->Buffer[0], 100)));
+    WdfDmaTransactionSetTransferCompleteCallback(t, SysComplete, &r);
+    CHECK(NT_SUCCESS(WdfDmaTransactionExecute(t, &r)));
+    for (i = 0; i < 500000 && r.Completes == 0; i++)
+        KeStallExecutionProcessor(10);
+    WdfDmaTransactionStopSystemTransfer(t);
+    CHECK(r.Completes == 1 && r.Status == DmaComplete);
+    CHECK(WdfDmaTransactionDmaCompleted(t, &status) && status == STATUS_CANCELLED);
+    WdfObjectDelete(t);
+}
+
+/* Until the controller has no transfer queued, and 10 ms more (its DPC ran). */
+static VOID SysSettle(WDFDMAENABLER e)
+{
+    PDMA_ADAPTER a = WdfDmaEnablerWdmGetDmaAdapter(e, WdfDmaDirectionWriteToDevice);
+    KIRQL old;
+    ULONG i, left = 1;
+    for (i = 0; i < 100000 && left != 0; i++) {
+        KeRaiseIrql(DISPATCH_LEVEL, &old);
+        left = a->DmaOperations->ReadDmaCounter(a);
+        KeLowerIrql(old);
+        KeStallExecutionProcessor(10);
+    }
+    KeStallExecutionProcessor(10000);
+}
+
+static VOID GroupSystem(DEVICE_DATA *d)
+{
+    WDF_DMA_ENABLER_CONFIG config;
+    WDFDMAENABLER e;
+    WDFDMATRANSACTION t;
+    NTSTATUS status;
+    SYS_RUN r;
+    CHAIN out, in;
+    WDF_DMA_ENABLER_CONFIG_INIT(&config, WdfDmaProfileSystem, 8192);
+    config.AddressWidthOverride = 32; /* the adapter's DmaAddressWidth */
+    CHECK(ChainBuild(&out) && ChainBuild(&in));
+    if (!NT_SUCCESS(WdfDmaEnablerCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &e))) {
+        CHECK(FALSE);
+        goto free;
+    }
+    /* Not configured yet: a transaction cannot be initialized (drvhost: docs/wdf.md). */
+    CHECK(NT_SUCCESS(WdfDmaTransactionCreate(e, WDF_NO_OBJECT_ATTRIBUTES, &t)));
+    CHECK(WdfDmaTransactionInitialize(t, SysProgram, WdfDmaDirectionWriteToDevice, out.Mdl[0],
+                                      out.Buffer[0], 100) == STATUS_INVALID_DEVICE_REQUEST);
+    WdfObjectDelete(t);
+    if (!SysConfigureProfile(d, e))
+        goto free;
+    /* A write of 10000 bytes in transfers of 8192 at most, and of what the 3 map registers
+     * (BYTES_TO_PAGES(8192) + 1) cover: the controller's completion calls the transfer-complete
+     * callback, whose DmaCompleted maps the next transfer from where this one ended. */
+    SysFill(&out, 7);
+    SysInit(&r);
+    t = SysRun(e, &out, WdfDmaDirectionWriteToDevice, &r);
+    CHECK(r.Programs >= 2 && r.Programs <= 4 && r.Lengths[0] == 3000);
+    CHECK(r.Completes == r.Programs && r.Status == DmaComplete);
+    CHECK(r.CompleteIrql == DISPATCH_LEVEL && r.Final == STATUS_SUCCESS && r.Right);
+    CHECK(r.Configures == r.Programs && r.NullConfigures == 1);
+    CHECK(SysContiguous(&r) == 10000);
+    CHECK(t != NULL && WdfDmaTransactionGetBytesTransferred(t) == 10000);
+    if (t != NULL)
+        WdfObjectDelete(t);
+    /* Read back: the controller's device end gives the bytes written (docs/dma.md). */
+    SysInit(&r);
+    t = SysRun(e, &in, WdfDmaDirectionReadFromDevice, &r);
+    CHECK(SysContiguous(&r) == 10000 && r.Status == DmaComplete && r.Final == STATUS_SUCCESS);
+    CHECK(RtlCompareMemory(in.Buffer[0], out.Buffer[0], 3000) == 3000 &&
+          RtlCompareMemory(in.Buffer[1], out.Buffer[1], 5000) == 5000 &&
+          RtlCompareMemory(in.Buffer[2], out.Buffer[2], 2000) == 2000);
+    if (t != NULL) {
+        /* Release clears the callbacks (the pages): a transaction executed again without them
+         * calls neither; the driver's own DmaCompleted ends it (after the controller's). */
+        CHECK(WdfDmaTransactionRelease(t) == STATUS_SUCCESS);
+        SysInit(&r);
+        CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(t, SysProgram, WdfDmaDirectionWriteToDevice,
+                                                     out.Mdl[0], out.Buffer[0], 100)));
+        CHECK(NT_SUCCESS(WdfDmaTransactionExecute(t, &r)));
+        SysSettle(e);
+        CHECK(r.Programs == 1 && r.Completes == 0 && r.Configures == 0);
+        CHECK(WdfDmaTransactionDmaCompleted(t, &status) && status == STATUS_SUCCESS);
+        WdfObjectDelete(t);
+    }
+    /* A transfer that ends while EvtProgramDma still runs: its callback comes after. */
+    SysInit(&r);
+    r.SlowProgram = TRUE;
+    t = SysRun(e, &in, WdfDmaDirectionReadFromDevice, &r);
+    CHECK(r.Completes >= 1 && !r.CompleteInProgram && r.Final == STATUS_SUCCESS);
+    if (t != NULL)
+        WdfObjectDelete(t);
+    /* The configure callback stops the transaction: no EvtProgramDma. */
+    SysInit(&r);
+    r.RefuseConfig = TRUE;
+    if (NT_SUCCESS(WdfDmaTransactionCreate(e, WDF_NO_OBJECT_ATTRIBUTES, &t))) {
+        CHECK(NT_SUCCESS(WdfDmaTransactionInitialize(t, SysProgram, WdfDmaDirectionWriteToDevice,
+                                                     out.Mdl[0], out.Buffer[0], 100)));
+        WdfDmaTransactionSetChannelConfigurationCallback(t, SysConfigure, &r);
+        CHECK(NT_SUCCESS(WdfDmaTransactionExecute(t, &r)));
+        CHECK(r.Configures == 1 && r.Programs == 0 && r.Final == STATUS_SUCCESS &&
+              r.NullConfigures == 1);
+        WdfObjectDelete(t);
+    }
+    SysWaitAndDelete(e, &out);
+    SysStop(e, &out);
+    WdfObjectDelete(e);
+free:
+    ChainFree(&out);
+    ChainFree(&in);
 }
 
 /* A Length no buffer can have: rounded up to the alignment it wraps around (Microsoft: both
@@ -541,6 +965,13 @@ static VOID DmaMisuse(DEVICE_DATA *d, ULONG what)
         (void)WdfDmaTransactionExecute(t, NULL);
         (void)WdfDmaTransactionExecute(t, NULL);
         break;
+    case WDFDMA_MISUSE_SYSTEM_SETTING:
+        WdfDmaTransactionSetDeviceAddressOffset(t, 0x10); /* a bus master's transaction */
+        break;
+    case WDFDMA_MISUSE_CONTEXT_NOT_INITIALIZED:
+        (void)WdfDmaTransactionRelease(t);
+        (void)WdfDmaTransactionWdmGetTransferContext(t);
+        break;
     }
 }
 
@@ -580,6 +1011,12 @@ static VOID DmaDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBu
             break;
         case WDFDMA_GROUP_ADAPTERS:
             GroupAdapters(d);
+            break;
+        case WDFDMA_GROUP_VERSION3:
+            GroupVersion3(d);
+            break;
+        case WDFDMA_GROUP_SYSTEM:
+            GroupSystem(d);
             break;
         default:
             status = STATUS_INVALID_PARAMETER;

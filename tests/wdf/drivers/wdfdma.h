@@ -25,10 +25,14 @@
 #define WDFDMA_GROUP_LENGTHS        3 /* partial and final transfers, single transfer, fragments */
 #define WDFDMA_GROUP_ERRORS         4 /* the documented error returns, release, reuse */
 #define WDFDMA_GROUP_ADAPTERS       5 /* WdfDmaEnablerWdmGetDmaAdapter: the enablers' WDM adapters */
+#define WDFDMA_GROUP_VERSION3       6 /* a DMA version 3 enabler: WdmGetTransferContext */
+#define WDFDMA_GROUP_SYSTEM         7 /* system-mode DMA: ConfigureSystemProfile, the callbacks */
 
-#define WDFDMA_MISUSE_COMPLETE_NOT_EXECUTING 1 /* DmaCompleted on an initialized transaction */
-#define WDFDMA_MISUSE_RELEASE_EXECUTING      2 /* Release while a transfer is with the device */
-#define WDFDMA_MISUSE_EXECUTE_TWICE          3 /* Execute on an executing transaction */
+#define WDFDMA_MISUSE_COMPLETE_NOT_EXECUTING  1 /* DmaCompleted on an initialized transaction */
+#define WDFDMA_MISUSE_RELEASE_EXECUTING       2 /* Release while a transfer is with the device */
+#define WDFDMA_MISUSE_EXECUTE_TWICE           3 /* Execute on an executing transaction */
+#define WDFDMA_MISUSE_SYSTEM_SETTING          4 /* SetDeviceAddressOffset: not a system profile */
+#define WDFDMA_MISUSE_CONTEXT_NOT_INITIALIZED 5 /* WdmGetTransferContext before Initialize */
 
 typedef struct _WDFDMA_RESULT {
     ULONG Checks;

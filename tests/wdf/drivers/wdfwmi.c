@@ -358,9 +358,10 @@ static NTSTATUS CheckDma(WDFDEVICE Device)
     dc.Size -= 1;
     CHECK(WdfDmaEnablerCreate(Device, &dc, WDF_NO_OBJECT_ATTRIBUTES, &enabler) ==
           STATUS_INFO_LENGTH_MISMATCH);
-    WDF_DMA_ENABLER_CONFIG_INIT(&dc, WdfDmaProfileSystem, 65536); /* drvhost: no controller */
-    CHECK(WdfDmaEnablerCreate(Device, &dc, WDF_NO_OBJECT_ATTRIBUTES, &enabler) ==
-          STATUS_NOT_SUPPORTED);
+    WDF_DMA_ENABLER_CONFIG_INIT(&dc, WdfDmaProfileSystem, 65536); /* adapters: configured later */
+    CHECK(NT_SUCCESS(WdfDmaEnablerCreate(Device, &dc, WDF_NO_OBJECT_ATTRIBUTES, &enabler)));
+    CHECK(WdfDmaEnablerWdmGetDmaAdapter(enabler, WdfDmaDirectionReadFromDevice) == NULL);
+    WdfObjectDelete(enabler);
     WdfDeviceSetAlignmentRequirement(Device, 7); /* FILE_QUAD_ALIGNMENT */
     WDF_DMA_ENABLER_CONFIG_INIT(&dc, WdfDmaProfileScatterGather64, 65536);
     CHECK(NT_SUCCESS(WdfDmaEnablerCreate(Device, &dc, WDF_NO_OBJECT_ATTRIBUTES, &enabler)));
