@@ -227,7 +227,10 @@ void wdf_request_dispose(struct wdf_request *r)
     struct wdf_fp *fp = r->reserved_pool;
     BOOLEAN last = FALSE, keep = FALSE;
     if (fp == NULL) {
-        wdf_object_delete(&r->obj);
+        /* session 11: `send` and what follows untouched: the object's reuse zeroes only the
+         * fields before it (request.c). */
+        if (!wdf_object_end_request(&r->obj, !r->send_used && r->usb == NULL))
+            wdf_object_delete(&r->obj);
         return;
     }
     if (r->holds_queue) { /* what its destruction would release */
