@@ -15,7 +15,9 @@
  * cache and reused (they stay in the handle table, marked freed): no allocation, no global lock
  * per request. A freed request's handle stays invalid until WDF_CACHE_QUARANTINE more requests
  * of that thread were freed (then the object may serve a new request and the stale handle
- * aliases it, as a reused handle value would on Windows).
+ * aliases it, as a reused handle value would on Windows). Session 11: the end of such a request
+ * skips the general deletion when nothing else holds it, and its reuse resets only what a
+ * request's life changed (wdf_object_end_request, wdf_object_renew; docs/wdf.md "Speed").
  */
 #include <stdlib.h>
 #include <string.h>

@@ -44,7 +44,7 @@ static LONG g_queued_creates;   /* creates its EvtIoDefault saw */
 static WDFQUEUE g_read_queue;   /* NULL once deleted */
 static SPEED_COUNTS g_counts;   /* updated with Interlocked* */
 static WDFREQUEST g_referenced; /* IOCTL_S_REFERENCE's, until IOCTL_S_DEREFERENCE */
-static WDFREQUEST g_pending;    /* IOCTL_S_PEND's, until IOCTL_S_FINISH */
+static WDFQUEUE g_hold_queue;   /* manual: IOCTL_S_PEND's request waits there */
 
 /* Microsoft (EVT_WDF_OBJECT_CONTEXT_CLEANUP, _DESTROY): cleanup when the request is deleted
  * (completed), destroy once its last reference is gone, the context still there. */
@@ -105,21 +105,30 @@ static VOID SpeedExtraContext(WDFREQUEST Request)
     WdfRequestComplete(Request, WdfObjectAllocateContext(Request, &attributes, &extra));
 }
 
+/* Microsoft (WdfIoQueueFindRequest): the request found is referenced; the driver dereferences
+ * it. The queue's lock orders the pending thread's forward before this look-up. */
 static VOID SpeedPending(WDFREQUEST Request)
 {
+    WDFREQUEST found = NULL;
     ULONG_PTR *out;
     NTSTATUS status = WdfRequestRetrieveOutputBuffer(Request, sizeof(*out), (PVOID *)&out, NULL);
-    if (NT_SUCCESS(status))
-        *out = (ULONG_PTR)InterlockedCompareExchangePointer((PVOID *)&g_pending, NULL, NULL);
+    if (NT_SUCCESS(status)) {
+        *out = 0;
+        if (NT_SUCCESS(WdfIoQueueFindRequest(g_hold_queue, NULL, NULL, NULL, &found))) {
+            *out = (ULONG_PTR)found;
+            WdfObjectDereference(found);
+        }
+    }
     WdfRequestCompleteWithInformation(Request, status, NT_SUCCESS(status) ? sizeof(*out) : 0);
 }
 
 static VOID SpeedFinish(WDFREQUEST Request)
 {
-    WDFREQUEST kept = (WDFREQUEST)InterlockedExchangePointer((PVOID *)&g_pending, NULL);
-    if (kept != NULL)
+    WDFREQUEST kept;
+    NTSTATUS status = WdfIoQueueRetrieveNextRequest(g_hold_queue, &kept);
+    if (NT_SUCCESS(status))
         WdfRequestCompleteWithInformation(kept, STATUS_SUCCESS, 7);
-    WdfRequestComplete(Request, kept != NULL ? STATUS_SUCCESS : STATUS_INVALID_DEVICE_STATE);
+    WdfRequestComplete(Request, status);
 }
 
 /* The session 11 control codes; FALSE: not one of them. */
@@ -140,9 +149,12 @@ static BOOLEAN SpeedKeptObjects(WDFREQUEST Request, ULONG IoControlCode)
     case IOCTL_S_EXTRA_CONTEXT:
         SpeedExtraContext(Request);
         return TRUE;
-    case IOCTL_S_PEND:
-        InterlockedExchangePointer((PVOID *)&g_pending, Request);
+    case IOCTL_S_PEND: {
+        NTSTATUS status = WdfRequestForwardToIoQueue(Request, g_hold_queue);
+        if (!NT_SUCCESS(status))
+            WdfRequestComplete(Request, status);
         return TRUE;
+    }
     case IOCTL_S_PENDING:
         SpeedPending(Request);
         return TRUE;
@@ -402,6 +414,10 @@ static NTSTATUS SpeedCreateDevice(WDFDRIVER Driver)
     status = WdfIoQueueCreate(device, &queue_config, WDF_NO_OBJECT_ATTRIBUTES, &g_read_queue);
     if (NT_SUCCESS(status))
         status = WdfDeviceConfigureRequestDispatching(device, g_read_queue, WdfRequestTypeRead);
+    if (NT_SUCCESS(status)) {
+        WDF_IO_QUEUE_CONFIG_INIT(&queue_config, WdfIoQueueDispatchManual);
+        status = WdfIoQueueCreate(device, &queue_config, WDF_NO_OBJECT_ATTRIBUTES, &g_hold_queue);
+    }
     if (NT_SUCCESS(status))
         WdfControlFinishInitializing(device);
     return status;
@@ -420,7 +436,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     g_read_queue = NULL;
     RtlZeroMemory(&g_counts, sizeof(g_counts));
     g_referenced = NULL;
-    g_pending = NULL;
+    g_hold_queue = NULL;
     WDF_DRIVER_CONFIG_INIT(&config, WDF_NO_EVENT_CALLBACK);
     config.DriverInitFlags |= WdfDriverInitNonPnpDriver;
     status =

@@ -52,7 +52,7 @@
 /* WdfObjectAllocateContext on the request (type SPEED_EXTRA, with a cleanup callback that
  * counts), then completed. Every request arriving with a SPEED_EXTRA context counts as stale. */
 #define IOCTL_S_EXTRA_CONTEXT WDFSPEED_CODE(14)
-/* The driver keeps the request without completing it. */
+/* The driver keeps the request without completing it (in a manual queue). */
 #define IOCTL_S_PEND WDFSPEED_CODE(15)
 /* Out: ULONG_PTR, the handle of the request IOCTL_S_PEND keeps (0: none yet). */
 #define IOCTL_S_PENDING WDFSPEED_CODE(16)
