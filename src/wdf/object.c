@@ -590,6 +590,54 @@ void wdf_object_release(struct wdf_object *o)
     wdf_object_destroy(o);
 }
 
+/* session 11 (kspeed4): wdf_object_delete of a request object the framework made for an IRP,
+ * without its general steps while nothing but that creation holds the object: no parent, no
+ * child ever, no context but its attributes' one, and, once its cleanup callback returned, no
+ * other reference (the driver's, a cancel routine's); the thread has its cache. Then the
+ * destroy callback runs after the cleanup callback, as always, then the framework's part
+ * (wdf_request_destroy), and the object goes straight into the thread's ring, the quarantine
+ * unchanged. FALSE: not such an object (nothing done; the caller deletes it the general way).
+ * The reference count is read, not decremented: a reference only the driver could add now
+ * would be taken on a request it completes on another thread at the same time, a use after
+ * completion on Windows too. */
+static BOOLEAN wdf_object_claim_delete(struct wdf_object *o);
+
+BOOLEAN wdf_object_end_request(struct wdf_object *o, BOOLEAN clean)
+{
+    struct wdf_context *c = o->inline_context;
+    struct wdf_cache *cache = wdf_cache_tls;
+    if (cache == NULL || o->parent != NULL || o->type_cleanup != NULL || o->sync_lock != NULL ||
+        o->contexts != c || __atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST) ||
+        !wdf_object_claim_delete(o))
+        return FALSE;
+    /* Deleting now: no context or child can be added (WdfObjectAllocateContext, object_link
+     * read the state), a reference can (the cleanup callback's, say). A context allocated
+     * before the claim goes the general way: every cleanup callback, then the last release. A
+     * child created on another thread while the driver completes the request (its race, as on
+     * Windows) holds a reference: the same way, without the child's deletion. */
+    if (c->next != NULL) {
+        for (struct wdf_context *x = c; x != NULL; x = x->next)
+            if (x->cleanup != NULL)
+                x->cleanup((WDFOBJECT)o);
+        wdf_object_release(o);
+        return TRUE;
+    }
+    if (c->cleanup != NULL)
+        c->cleanup((WDFOBJECT)o);
+    if (__atomic_load_n(&o->refs, __ATOMIC_ACQUIRE) != 1) { /* the last release destroys it */
+        wdf_object_release(o);
+        return TRUE;
+    }
+    __atomic_store_n(&o->refs, 0, __ATOMIC_RELAXED);
+    if (c->destroy != NULL)
+        c->destroy((WDFOBJECT)o);
+    if (o->type_destroy != NULL)
+        o->type_destroy(o);
+    o->kept = clean;
+    wdf_cache_push(cache, o);
+    return TRUE;
+}
+
 /* The first live child, referenced (NULL: none), under wdf_tree_lock. */
 static struct wdf_object *wdf_first_child(struct wdf_object *o)
 {
@@ -609,10 +657,9 @@ static BOOLEAN wdf_object_claim_delete(struct wdf_object *o)
                                        __ATOMIC_SEQ_CST);
 }
 
-static void wdf_object_delete_claimed(struct wdf_object *o);
-
 void wdf_object_delete(struct wdf_object *o)
 {
+    struct wdf_object *child;
     if (o->parent != NULL) { /* the state changes with the unlinking: the parent's loop below
                               * never sees it again */
         os_mutex_lock(&wdf_tree_lock);
@@ -625,13 +672,6 @@ void wdf_object_delete(struct wdf_object *o)
     } else if (!wdf_object_claim_delete(o)) {
         return;
     }
-    wdf_object_delete_claimed(o);
-}
-
-/* wdf_object_delete once the object is DELETING (by this caller). */
-static void wdf_object_delete_claimed(struct wdf_object *o)
-{
-    struct wdf_object *child;
     /* After the state changed (wdf_object_link): no child can be added unseen. */
     if (__atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST))
         while ((child = wdf_first_child(o)) != NULL)
@@ -642,49 +682,6 @@ static void wdf_object_delete_claimed(struct wdf_object *o)
     if (o->type_cleanup != NULL)
         o->type_cleanup(o);
     wdf_object_release(o); /* the creation reference */
-}
-
-/* session 11 (kspeed4): wdf_object_delete of a request object the framework made for an IRP,
- * without its general steps while nothing but that creation holds the object: no parent, no
- * child ever, no context but its attributes' one, and, once its cleanup callback returned, no
- * other reference (the driver's, a cancel routine's); the thread has its cache. Then the
- * destroy callback runs after the cleanup callback, as always, then the framework's part
- * (wdf_request_destroy), and the object goes straight into the thread's ring, the quarantine
- * unchanged. FALSE: not such an object (nothing done; the caller deletes it the general way).
- * The reference count is read, not decremented: a reference only the driver could add now
- * would be taken on a request it completes on another thread at the same time, a use after
- * completion on Windows too. */
-BOOLEAN wdf_object_end_request(struct wdf_object *o, BOOLEAN clean)
-{
-    struct wdf_context *c = o->inline_context;
-    struct wdf_cache *cache = wdf_cache_tls;
-    if (cache == NULL || o->parent != NULL || o->type_cleanup != NULL || o->sync_lock != NULL ||
-        !wdf_object_claim_delete(o))
-        return FALSE;
-    /* Read after the claim, as wdf_object_delete reads them: a child or context added before it
-     * is seen (one added while the driver completes the request on another thread is its race,
-     * as on Windows). */
-    if (__atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST) || o->contexts != c ||
-        c->next != NULL) {
-        wdf_object_delete_claimed(o);
-        return TRUE;
-    }
-    /* Deleting: no context or child can be added from here on (object_link,
-     * WdfObjectAllocateContext), a reference can (the cleanup callback's, say). */
-    if (c->cleanup != NULL)
-        c->cleanup((WDFOBJECT)o);
-    if (__atomic_load_n(&o->refs, __ATOMIC_ACQUIRE) != 1) { /* the last release destroys it */
-        wdf_object_release(o);
-        return TRUE;
-    }
-    __atomic_store_n(&o->refs, 0, __ATOMIC_RELAXED);
-    if (c->destroy != NULL)
-        c->destroy((WDFOBJECT)o);
-    if (o->type_destroy != NULL)
-        o->type_destroy(o);
-    o->kept = clean;
-    wdf_cache_push(cache, o);
-    return TRUE;
 }
 
 /* ---- DDIs ---------------------------------------------------------------------------------- */
