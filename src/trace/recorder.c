@@ -235,6 +235,7 @@ void trace_log_append(struct trace_log *log, const char *text)
     e->tid = t != NULL ? t->tid : 0;
     e->fmt = NULL;
     e->site = NULL;
+    __atomic_store_n(&e->done, 0, __ATOMIC_RELAXED);
     snprintf(e->text, sizeof(e->text), "%s", text);
     __atomic_store_n(&e->seq, seq, __ATOMIC_RELEASE);
 }
@@ -259,6 +260,7 @@ BOOLEAN trace_log_wpp(struct trace_log *log, const struct drvhost_wpp_site *site
     e->tid = t != NULL ? t->tid : 0;
     e->fmt = NULL;
     e->site = site;
+    __atomic_store_n(&e->done, 0, __ATOMIC_RELAXED);
     e->arg[0] = (uintptr_t)ctl;
     e->arg[1] = (uint64_t)(int64_t)level;
     memcpy(&e->raw, &raw, offsetof(struct trace_raw, text) + raw.text_used);
@@ -318,12 +320,11 @@ struct trace_driver *trace_recorder_of(PDRIVER_OBJECT driver)
     return d;
 }
 
-/* Fills a claimed entry of a raw event and publishes it. */
-static inline __attribute__((always_inline)) void trace_event_fill(struct trace_entry *e,
-                                                                   uint64_t seq, uint32_t cpu,
-                                                                   uint64_t tid, const char *fmt,
-                                                                   uint64_t a, uint64_t b,
-                                                                   uint64_t c)
+/* Fills a claimed entry of a raw event and publishes it; mark: a request's entry, remembered
+ * there (NULL: an ordinary event). */
+static inline __attribute__((always_inline)) void trace_event_fill(
+    struct trace_entry *e, uint64_t seq, uint32_t cpu, uint64_t tid, struct trace_mark *mark,
+    const char *fmt, uint64_t a, uint64_t b, uint64_t c)
 {
     e->ns = trace_stamp();
     e->cpu = cpu;
@@ -333,12 +334,18 @@ static inline __attribute__((always_inline)) void trace_event_fill(struct trace_
     e->arg[0] = a;
     e->arg[1] = b;
     e->arg[2] = c;
+    __atomic_store_n(&e->done, mark != NULL ? trace_done_tag(seq) : 0, __ATOMIC_RELAXED);
+    if (mark != NULL) {
+        mark->entry = e;
+        mark->seq = seq;
+    }
     __atomic_store_n(&e->seq, seq, __ATOMIC_RELEASE);
 }
 
 /* trace_recorder_event's way for a thread without its own ring yet, or on the shared one, or
  * a ring not allocated yet. */
-static __attribute__((noinline)) void trace_event_slow(struct trace_log *log, const char *fmt,
+static __attribute__((noinline)) void trace_event_slow(struct trace_log *log,
+                                                       struct trace_mark *mark, const char *fmt,
                                                        uint64_t a, uint64_t b, uint64_t c)
 {
     struct ke_thread *t = ke_current_thread();
@@ -346,7 +353,7 @@ static __attribute__((noinline)) void trace_event_slow(struct trace_log *log, co
     uint64_t seq;
 
     if ((e = trace_claim(log, &seq)) != NULL)
-        trace_event_fill(e, seq, KeGetCurrentProcessorNumberEx(NULL), t->tid, fmt, a, b, c);
+        trace_event_fill(e, seq, KeGetCurrentProcessorNumberEx(NULL), t->tid, mark, fmt, a, b, c);
 }
 
 /* The writer's side, as trace_log_append's (an index, the slot claimed, the entry published);
@@ -354,8 +361,10 @@ static __attribute__((noinline)) void trace_event_slow(struct trace_log *log, co
  * (render_event.c). Every framework request writes two (session 10): the way of a thread
  * alone on its ring, whose ring exists, calls nothing (its id and processor were kept when it
  * took the ring), the rest is trace_event_slow's. */
-void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a, uint64_t b,
-                          uint64_t c)
+static inline __attribute__((always_inline)) void trace_event_write(struct trace_driver *rec,
+                                                                    struct trace_mark *mark,
+                                                                    const char *fmt, uint64_t a,
+                                                                    uint64_t b, uint64_t c)
 {
     struct trace_log *log;
     struct trace_shard *sh;
@@ -364,14 +373,16 @@ void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a,
     uint64_t index;
     uint32_t slot;
 
+    if (mark != NULL)
+        mark->entry = NULL; /* until an entry holds it */
     if (rec == NULL || (log = __atomic_load_n(&rec->default_log, __ATOMIC_ACQUIRE)) == NULL)
         return;
     if (__builtin_expect(ring == 0 || ring - 1 == TRACE_SHARED_SHARD, 0))
-        return trace_event_slow(log, fmt, a, b, c);
+        return trace_event_slow(log, mark, fmt, a, b, c);
     sh = &log->shard[ring - 1];
     entries = __atomic_load_n(&sh->entries, __ATOMIC_ACQUIRE);
     if (__builtin_expect(entries == NULL, 0))
-        return trace_event_slow(log, fmt, a, b, c);
+        return trace_event_slow(log, mark, fmt, a, b, c);
     /* As trace_claim's exclusive ring. */
     slot = sh->slot;
     index = __atomic_load_n(&sh->head, __ATOMIC_RELAXED);
@@ -379,7 +390,38 @@ void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a,
     sh->slot = slot + 1 == log->count ? 0 : slot + 1;
     e = &entries[slot];
     trace_slot_mark(e);
-    trace_event_fill(e, index + 1, trace_ring_cpu, trace_ring_tid, fmt, a, b, c);
+    trace_event_fill(e, index + 1, trace_ring_cpu, trace_ring_tid, mark, fmt, a, b, c);
+}
+
+void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a, uint64_t b,
+                          uint64_t c)
+{
+    trace_event_write(rec, NULL, fmt, a, b, c);
+}
+
+void trace_recorder_event_mark(struct trace_driver *rec, struct trace_mark *mark, const char *fmt,
+                               uint64_t a, uint64_t b, uint64_t c)
+{
+    trace_event_write(rec, mark, fmt, a, b, c);
+}
+
+/* session 11 (the lead's decision: one entry per framework request): the completion goes
+ * into the request's entry. The seq check keeps it out of a slot written over since; the
+ * exchange from the waiting tag makes it land only on that entry, once. A completion racing
+ * with the ring's writer taking the slot again (a whole ring of that thread's entries while
+ * the request was out) may write done_info into the new entry, which no reader shows until
+ * that entry's own completion rewrites it, or may be lost with the old entry it names. */
+int trace_recorder_complete(const struct trace_mark *mark, uint32_t status, uint64_t information)
+{
+    struct trace_entry *e = mark->entry;
+    uint64_t waiting;
+
+    if (e == NULL || __atomic_load_n(&e->seq, __ATOMIC_ACQUIRE) != mark->seq)
+        return 0;
+    waiting = trace_done_tag(mark->seq);
+    __atomic_store_n(&e->done_info, information, __ATOMIC_RELAXED);
+    return __atomic_compare_exchange_n(&e->done, &waiting, waiting | TRACE_DONE_COMPLETED | status,
+                                       FALSE, __ATOMIC_RELEASE, __ATOMIC_RELAXED);
 }
 
 void trace_recorder_log(PDRIVER_OBJECT driver, const char *fmt, ...)
@@ -392,6 +434,23 @@ void trace_recorder_log(PDRIVER_OBJECT driver, const char *fmt, ...)
 }
 
 /* A raw WPP entry's text, as the message would have had when written. */
+/* A raw event's text, and a request entry's completion after it (session 11). */
+static void trace_render_event_done(char *buf, size_t size, const char *driver,
+                                    const struct trace_entry *e, uint64_t seq)
+{
+    uint64_t done = __atomic_load_n(&e->done, __ATOMIC_ACQUIRE);
+    size_t n;
+
+    trace_render_event(buf, size, driver, e);
+    if ((done & ~(TRACE_DONE_COMPLETED | 0xFFFFFFFFull)) != trace_done_tag(seq) ||
+        (done & TRACE_DONE_COMPLETED) == 0)
+        return; /* not a request's entry, or not completed (yet) */
+    n = strlen(buf);
+    snprintf(buf + n, size - n, "; completed, status 0x%08X, information %llu",
+             (unsigned)(uint32_t)done,
+             (unsigned long long)__atomic_load_n(&e->done_info, __ATOMIC_RELAXED));
+}
+
 static void trace_render_wpp_entry(char *buf, size_t size, const char *driver,
                                    const struct trace_entry *e)
 {
@@ -457,7 +516,7 @@ static unsigned log_walk(struct trace_log *log, unsigned max, struct walk_item *
         const struct trace_entry *e = items[i].e;
         uint64_t ns = trace_stamp_ns(items[i].stamp);
         if (e->fmt != NULL)
-            trace_render_event(text, sizeof(text), log->driver->name, e);
+            trace_render_event_done(text, sizeof(text), log->driver->name, e, items[i].seq);
         else if (e->site != NULL)
             trace_render_wpp_entry(text, sizeof(text), log->driver->name, e);
         else

@@ -54,6 +54,20 @@ struct trace_driver *trace_recorder_of(PDRIVER_OBJECT driver);
  * conversion (d i u x X o c, any length modifier; pass the value converted to uint64_t) or %p. */
 void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a, uint64_t b,
                           uint64_t c);
+/* session 11: where a request's entry went (trace_recorder_event_mark), for its completion in
+ * place; entry NULL: none (no log, or the entry was dropped). */
+struct trace_mark {
+    void *entry;
+    uint64_t seq;
+};
+/* trace_recorder_event, remembering the entry in *mark: the entry of a request that
+ * trace_recorder_complete completes later (a request that never completes still shows). */
+void trace_recorder_event_mark(struct trace_driver *rec, struct trace_mark *mark, const char *fmt,
+                               uint64_t a, uint64_t b, uint64_t c);
+/* Adds the completion (status, information) to the entry *mark names, if its slot still holds
+ * it and it was not completed yet: 1. 0: nothing written (no entry, or written over since);
+ * the caller records the completion as an entry of its own. Lock-free, any thread. */
+int trace_recorder_complete(const struct trace_mark *mark, uint32_t status, uint64_t information);
 /* Writes the recorder logs of a driver (service name), oldest entry first, to out ("!wdflogdump").
  * Returns the entry count, or -1 when the driver has no recorder. */
 int trace_recorder_dump(const char *driver, FILE *out);

@@ -40,6 +40,13 @@ struct trace_entry {
      * logs go before its module, trace_driver_gone), arg[0] its control block, arg[1] its level,
      * the arguments in raw. NULL for the other entries. */
     const struct drvhost_wpp_site *site;
+    /* session 11: a request's entry (trace_recorder_event_mark) completed in place
+     * (trace_recorder_complete): trace_done_tag(seq) while it waits, with bit 32 and the status
+     * once completed, and the information; 0 in every other entry. Atomic: the completing
+     * thread writes them into an entry of another thread's ring, outside the union that entries
+     * written over it fill with plain stores. */
+    uint64_t done;
+    uint64_t done_info;
     union {
         char text[TRACE_ENTRY_TEXT];
         struct trace_raw raw;
@@ -145,6 +152,14 @@ void trace_log_counts(struct trace_log *log, uint64_t *written, uint64_t *droppe
 /* A raw event's text into buf: the driver's name and "framework: ", then fmt with its arguments
  * (render_event.c). */
 void trace_render_event(char *buf, size_t size, const char *driver, const struct trace_entry *e);
+/* session 11: an entry's `done` word while a request's entry waits for its completion: the
+ * low 31 bits of its sequence number above bit 32, the completion bit (32) and status clear.
+ * Other entries have 0: the completion bit, not the tag, tells a completed request's entry. */
+static inline uint64_t trace_done_tag(uint64_t seq)
+{
+    return seq << 33;
+}
+#define TRACE_DONE_COMPLETED (1ull << 32)
 
 /* The WPP renderer (render.c): the message of a call site into buf (terminated, cut). */
 void trace_render(char *buf, size_t size, const struct drvhost_wpp_site *site,

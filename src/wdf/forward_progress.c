@@ -229,7 +229,10 @@ void wdf_request_dispose(struct wdf_request *r)
     if (r->remove_lock != NULL) /* wdfstate: its IRP is done (remove_lock.c) */
         wdf_remove_lock_release(r);
     if (fp == NULL) {
-        wdf_object_delete(&r->obj);
+        /* session 11: `send` and what follows untouched: the object's reuse zeroes only the
+         * fields before it (request.c). */
+        if (!wdf_object_end_request(&r->obj, !r->send_used && r->usb == NULL))
+            wdf_object_delete(&r->obj);
         return;
     }
     if (r->holds_queue) { /* what its destruction would release */

@@ -877,6 +877,7 @@ void wdf_send_release(struct wdf_request *r)
 {
     struct wdf_send *s = &r->send;
     int i;
+    r->send_used = TRUE; /* every format starts here (session 11: wdf_request_dispose) */
     if (s->mdl != NULL)
         IoFreeMdl(s->mdl);
     free(s->bounce);
@@ -1129,6 +1130,7 @@ VOID imp_WdfRequestSetCompletionRoutine(PWDF_DRIVER_GLOBALS globals, WDFREQUEST 
                                         WDFCONTEXT CompletionContext)
 {
     struct wdf_request *r = WDF_REQUEST_GET(wdf_globals_of(globals), Request);
+    r->send_used = TRUE; /* session 11: wdf_request_dispose */
     r->completion = CompletionRoutine;
     r->completion_context = CompletionContext;
 }
@@ -1303,6 +1305,7 @@ static NTSTATUS wdf_target_submit(struct wdf_iotarget *t, struct wdf_request *r,
     BOOLEAN ignore = (flags & WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE) != 0;
     WDF_IO_TARGET_STATE state;
     BOOLEAN open;
+    r->send_used = TRUE;
     r->target = t;
     r->send.ignore_state = ignore;
     os_mutex_lock(&t->lock);
@@ -1498,6 +1501,7 @@ static void wdf_send_refused(struct wdf_request *r, NTSTATUS status)
 
 static void wdf_mark_sent(struct wdf_globals *g, struct wdf_request *r)
 {
+    r->send_used = TRUE; /* session 11: wdf_request_dispose */
     if (__atomic_exchange_n(&r->sent, TRUE, __ATOMIC_ACQ_REL))
         wdf_violation(g, VF_10D_REQUEST_FATAL, VF_10D_6_SENT_TWICE, (ULONG_PTR)r, 0,
                       "driver '%s' sent request %p to an I/O target while it is still sent "

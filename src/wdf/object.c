@@ -15,7 +15,9 @@
  * cache and reused (they stay in the handle table, marked freed): no allocation, no global lock
  * per request. A freed request's handle stays invalid until WDF_CACHE_QUARANTINE more requests
  * of that thread were freed (then the object may serve a new request and the stale handle
- * aliases it, as a reused handle value would on Windows).
+ * aliases it, as a reused handle value would on Windows). Session 11: the end of such a request
+ * skips the general deletion when nothing else holds it, and its reuse resets only what a
+ * request's life changed (wdf_object_end_request, wdf_object_renew; docs/wdf.md "Speed").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -334,9 +336,10 @@ static struct wdf_cache *wdf_cache(void)
     return c;
 }
 
-/* A cached request object whose block (object and first context) has `block` bytes, zeroed
- * (still in the handle table, still marked freed), or NULL. */
-static struct wdf_object *wdf_cache_take(size_t block)
+/* The ring's oldest object, out of the ring (still in the handle table, still marked freed,
+ * not zeroed), when it may be reused (the quarantine) and its block (object and first
+ * context) has `block` bytes; else NULL. */
+static struct wdf_object *wdf_cache_pop(size_t block)
 {
     struct wdf_cache *c = wdf_cache_tls;
     struct wdf_object *o;
@@ -345,10 +348,38 @@ static struct wdf_object *wdf_cache_take(size_t block)
     o = c->ring[c->head];
     c->head = (c->head + 1) % WDF_CACHE_MAX;
     c->count--;
-    memset(o, 0, block); /* as calloc gave it: the context's data starts zeroed */
+    return o;
+}
+
+/* A popped object's block zeroed, as calloc gave it (the context's data too). */
+static struct wdf_object *wdf_cache_zero(struct wdf_object *o)
+{
+    size_t block = o->alloc_size;
+    memset(o, 0, block);
     o->alloc_size = block;
     __atomic_store_n(&o->freed, 1, __ATOMIC_RELAXED); /* until wdf_object_create is done */
     return o;
+}
+
+/* A cached request object whose block has `block` bytes, zeroed, or NULL. */
+static struct wdf_object *wdf_cache_take(size_t block)
+{
+    struct wdf_object *o = wdf_cache_pop(block);
+    return o != NULL ? wdf_cache_zero(o) : NULL;
+}
+
+/* Puts a destroyed request object at the ring's tail (the oldest is freed when it is full):
+ * its handle is stale from here on. */
+static void wdf_cache_push(struct wdf_cache *c, struct wdf_object *o)
+{
+    if (c->count == WDF_CACHE_MAX) {
+        wdf_object_free(c->ring[c->head]);
+        c->head = (c->head + 1) % WDF_CACHE_MAX;
+        c->count--;
+    }
+    __atomic_store_n(&o->freed, 1, __ATOMIC_RELEASE);
+    c->ring[(c->head + c->count) % WDF_CACHE_MAX] = o;
+    c->count++;
 }
 
 /* Keeps a destroyed object for reuse if it is a request as the framework creates them (no
@@ -360,14 +391,7 @@ static BOOLEAN wdf_cache_put(struct wdf_object *o)
     if (o->type != WDF_TYPE_REQUEST || o->parent != NULL || o->contexts != inline_context ||
         inline_context->next != NULL || (c = wdf_cache()) == NULL)
         return FALSE;
-    if (c->count == WDF_CACHE_MAX) {
-        wdf_object_free(c->ring[c->head]);
-        c->head = (c->head + 1) % WDF_CACHE_MAX;
-        c->count--;
-    }
-    __atomic_store_n(&o->freed, 1, __ATOMIC_RELEASE);
-    c->ring[(c->head + c->count) % WDF_CACHE_MAX] = o;
-    c->count++;
+    wdf_cache_push(c, o);
     return TRUE;
 }
 
@@ -476,22 +500,54 @@ NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t siz
     return wdf_object_create_checked(g, type, size, attributes, parent, out);
 }
 
+/* session 11: a request object wdf_object_end_request kept, made new: what a request's life
+ * changes in the header and in the attributes' context (set from this request's attributes,
+ * its data zeroed, as Windows gives a new request a zeroed context), the handle live again.
+ * What it keeps: type, block size, the contexts' places, the empty list of children (it never
+ * had one), no parent, no lock, no framework cleanup part. */
+static void wdf_object_renew(struct wdf_globals *g, struct wdf_object *o, PWDF_OBJECT_ATTRIBUTES a,
+                             size_t context)
+{
+    struct wdf_context *c = o->inline_context;
+    o->state = WDF_LIVE;
+    o->refs = 1;
+    o->owner = g;
+    o->kept = 0;
+    o->exec_level = a != NULL ? a->ExecutionLevel : WdfExecutionLevelInheritFromParent;
+    o->sync_scope = a != NULL ? a->SynchronizationScope : WdfSynchronizationScopeInheritFromParent;
+    c->type = a != NULL && a->ContextTypeInfo != NULL ? a->ContextTypeInfo->UniqueType : NULL;
+    c->cleanup = a != NULL ? a->EvtCleanupCallback : NULL;
+    c->destroy = a != NULL ? a->EvtDestroyCallback : NULL;
+    if (context > 0)
+        memset(c->data, 0, context);
+    __atomic_store_n(&o->freed, 0, __ATOMIC_RELEASE);
+}
+
 /* The request object of an IRP (request.c): what wdf_object_create(g, WDF_TYPE_REQUEST, size,
  * attributes, NULL, out) makes, without its generic steps when the thread's cache has one
  * (the path of every request, session 10). */
 NTSTATUS wdf_object_create_request(struct wdf_globals *g, size_t size,
-                                   PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_object **out)
+                                   PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_object **out,
+                                   BOOLEAN *kept)
 {
     struct wdf_object *o;
+    size_t context = wdf_context_size(attributes);
     NTSTATUS status = wdf_check_attributes(g, WDF_TYPE_REQUEST, attributes);
+    *kept = FALSE;
     if (!NT_SUCCESS(status))
         return status;
     if (wdf_request_memory_fails(WDF_TYPE_REQUEST)) /* before the cache: it stands for memory */
         return STATUS_INSUFFICIENT_RESOURCES;
-    o = wdf_cache_take(wdf_context_offset(size) + sizeof(struct wdf_context) +
-                       wdf_context_size(attributes));
+    o = wdf_cache_pop(wdf_context_offset(size) + sizeof(struct wdf_context) + context);
+    if (o != NULL && o->kept) { /* session 11: the header reset, not the whole block */
+        wdf_object_renew(g, o, attributes, context);
+        *kept = TRUE;
+        *out = o;
+        return STATUS_SUCCESS;
+    }
     if (o == NULL) /* the general way (its cache look-up misses again) */
         return wdf_object_create_checked(g, WDF_TYPE_REQUEST, size, attributes, NULL, out);
+    wdf_cache_zero(o);
     wdf_object_init(g, o, WDF_TYPE_REQUEST, size, attributes);
     __atomic_store_n(&o->freed, 0, __ATOMIC_RELEASE);
     *out = o;
@@ -532,6 +588,54 @@ void wdf_object_release(struct wdf_object *o)
                       "delete objects with WdfObjectDelete)",
                       wdf_driver_name(o->owner), wdf_type_names[o->type], (void *)o);
     wdf_object_destroy(o);
+}
+
+/* session 11 (kspeed4): wdf_object_delete of a request object the framework made for an IRP,
+ * without its general steps while nothing but that creation holds the object: no parent, no
+ * child ever, no context but its attributes' one, and, once its cleanup callback returned, no
+ * other reference (the driver's, a cancel routine's); the thread has its cache. Then the
+ * destroy callback runs after the cleanup callback, as always, then the framework's part
+ * (wdf_request_destroy), and the object goes straight into the thread's ring, the quarantine
+ * unchanged. FALSE: not such an object (nothing done; the caller deletes it the general way).
+ * The reference count is read, not decremented: a reference only the driver could add now
+ * would be taken on a request it completes on another thread at the same time, a use after
+ * completion on Windows too. */
+static BOOLEAN wdf_object_claim_delete(struct wdf_object *o);
+
+BOOLEAN wdf_object_end_request(struct wdf_object *o, BOOLEAN clean)
+{
+    struct wdf_context *c = o->inline_context;
+    struct wdf_cache *cache = wdf_cache_tls;
+    if (cache == NULL || o->parent != NULL || o->type_cleanup != NULL || o->sync_lock != NULL ||
+        o->contexts != c || __atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST) ||
+        !wdf_object_claim_delete(o))
+        return FALSE;
+    /* Deleting now: no context or child can be added (WdfObjectAllocateContext, object_link
+     * read the state), a reference can (the cleanup callback's, say). A context allocated
+     * before the claim goes the general way: every cleanup callback, then the last release. A
+     * child created on another thread while the driver completes the request (its race, as on
+     * Windows) holds a reference: the same way, without the child's deletion. */
+    if (c->next != NULL) {
+        for (struct wdf_context *x = c; x != NULL; x = x->next)
+            if (x->cleanup != NULL)
+                x->cleanup((WDFOBJECT)o);
+        wdf_object_release(o);
+        return TRUE;
+    }
+    if (c->cleanup != NULL)
+        c->cleanup((WDFOBJECT)o);
+    if (__atomic_load_n(&o->refs, __ATOMIC_ACQUIRE) != 1) { /* the last release destroys it */
+        wdf_object_release(o);
+        return TRUE;
+    }
+    __atomic_store_n(&o->refs, 0, __ATOMIC_RELAXED);
+    if (c->destroy != NULL)
+        c->destroy((WDFOBJECT)o);
+    if (o->type_destroy != NULL)
+        o->type_destroy(o);
+    o->kept = clean;
+    wdf_cache_push(cache, o);
+    return TRUE;
 }
 
 /* The first live child, referenced (NULL: none), under wdf_tree_lock. */

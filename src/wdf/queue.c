@@ -153,8 +153,9 @@ static void wdf_queue_present_in(struct wdf_queue *q, struct wdf_request *r,
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(r->irp);
     WDFQUEUE queue = (WDFQUEUE)q;
     WDFREQUEST request = (WDFREQUEST)r;
-    trace_recorder_event(q->obj.owner->recorder, "request %p (IRP_MJ 0x%x) presented by queue %p",
-                         (uintptr_t)r, s->MajorFunction, (uintptr_t)q);
+    trace_recorder_event_mark(q->obj.owner->recorder, &r->trace,
+                              "request %p (IRP_MJ 0x%x) presented by queue %p", (uintptr_t)r,
+                              s->MajorFunction, (uintptr_t)q);
     wdf_sync_acquire(sync);
     if (s->MajorFunction == IRP_MJ_READ && c->EvtIoRead != NULL)
         c->EvtIoRead(queue, request, s->Parameters.Read.Length);

@@ -10,7 +10,9 @@
  * object, dropped when the request is unmarked or after EvtRequestCancel returns, so the
  * handle stays valid for an UnmarkCancelable that lost the race to the cancel routine.
  */
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ke/ke.h"
 #include "rtl/rtl.h"
@@ -30,17 +32,49 @@ void wdf_request_hold_queue(struct wdf_request *r)
     r->holds_queue = TRUE;
 }
 
+/* session 11: a request object wdf_request_dispose kept clean made new: its fields before
+ * `send` zeroed as a new object's are (`send` itself and usb are: send_used was clear, and
+ * reserved_pool is only set on a pool's own requests), and its recorder entry forgotten. The
+ * fields are zeroed with 16-byte stores: a memset of this constant size is `rep stosq`, whose
+ * start-up costs more than the stores (docs/benchmarks.md, io_zero_host_area). */
+static inline void wdf_request_renew(struct wdf_request *r)
+{
+    typedef unsigned long long wdf_v16 __attribute__((vector_size(16), may_alias, aligned(8)));
+    enum {
+        FIRST = offsetof(struct wdf_request, irp),
+        END = offsetof(struct wdf_request, send)
+    };
+    unsigned char *p = (unsigned char *)r + FIRST;
+    size_t i = 0;
+    _Static_assert((END - FIRST) % 8 == 0, "whole 8-byte words");
+    for (; i + 64 <= END - FIRST; i += 64) { /* four stores a step: not turned into a memset */
+        *(wdf_v16 *)(p + i) = (wdf_v16){0, 0};
+        *(wdf_v16 *)(p + i + 16) = (wdf_v16){0, 0};
+        *(wdf_v16 *)(p + i + 32) = (wdf_v16){0, 0};
+        *(wdf_v16 *)(p + i + 48) = (wdf_v16){0, 0};
+    }
+    for (; i + 16 <= END - FIRST; i += 16)
+        *(wdf_v16 *)(p + i) = (wdf_v16){0, 0};
+    if (i < END - FIRST)
+        *(unsigned long long *)(p + i) = 0;
+    r->send_used = FALSE;
+    r->trace.entry = NULL;
+}
+
 struct wdf_request *wdf_request_create(struct wdf_queue *q, PIRP irp, BOOLEAN hold)
 {
     struct wdf_object *o;
     struct wdf_request *r;
+    BOOLEAN kept;
     /* The device's request attributes give every request its context (Microsoft:
      * WdfDeviceInitSetRequestAttributes); it lives as long as the request object. */
     PWDF_OBJECT_ATTRIBUTES a =
         q->device->has_request_attributes ? &q->device->request_attributes : NULL;
-    if (!NT_SUCCESS(wdf_object_create_request(q->obj.owner, sizeof(*r), a, &o)))
+    if (!NT_SUCCESS(wdf_object_create_request(q->obj.owner, sizeof(*r), a, &o, &kept)))
         return NULL;
     r = CONTAINING_RECORD(o, struct wdf_request, obj);
+    if (kept) /* session 11: only the fields a received request's life wrote */
+        wdf_request_renew(r);
     r->irp = irp;
     r->queue = q;
     if (hold)
@@ -103,8 +137,11 @@ static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, N
                                  CCHAR boost)
 {
     struct wdf_completion c = {status, boost};
-    trace_recorder_event(g->recorder, "request %p completed, status 0x%08X", (uintptr_t)r,
-                         (uint32_t)status, 0);
+    /* session 11: one entry per request, the completion written into the presentation's; an
+     * entry of its own when there is none (never presented, or written over since). */
+    if (!trace_recorder_complete(&r->trace, (uint32_t)status, r->information))
+        trace_recorder_event(g->recorder, "request %p completed, status 0x%08X", (uintptr_t)r,
+                             (uint32_t)status, 0);
     wdf_request_end(g, r, "completed", wdf_request_to_requester, &c);
 }
 

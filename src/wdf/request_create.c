@@ -73,6 +73,7 @@ NTSTATUS wdf_request_create_driver(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES
     r = CONTAINING_RECORD(o, struct wdf_request, obj);
     r->irp = irp;
     r->send.created = TRUE;
+    r->send_used = TRUE;
     r->send.frees_irp = frees_irp;
     r->send.owner_target = target;
     o->type_destroy = wdf_created_request_destroy;
@@ -174,8 +175,10 @@ NTSTATUS imp_WdfRequestChangeTarget(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Requ
     struct wdf_request *r = WDF_REQUEST_GET(g, Request);
     struct wdf_iotarget *t = WDF_TARGET_GET(g, IoTarget);
     NTSTATUS status = wdf_request_fits(r, t);
-    if (NT_SUCCESS(status))
+    if (NT_SUCCESS(status)) {
+        r->send_used = TRUE;
         r->send.owner_target = t;
+    }
     return status;
 }
 

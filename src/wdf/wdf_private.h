@@ -109,6 +109,9 @@ struct wdf_object {
     LONG freed;
     size_t alloc_size; /* of the block (object and first context): reuse needs the same */
     struct wdf_context *inline_context; /* the attributes' context, in the object's block */
+    /* session 11: 1 while the object waits in a thread's cache as wdf_object_end_request kept
+     * it (its header and a request's fields from `send` on need no zeroing for reuse). */
+    LONG kept;
 };
 
 /* One per bound module (WdfVersionBind .. WdfVersionUnbind): what the module sees as its
@@ -413,6 +416,12 @@ struct wdf_request {
     /* wdfstate: the remove lock its IRP holds (remove_lock.c: WdfDeviceInitSetRemoveLockOptions'
      * device's, acquired at dispatch, released when the request ends); NULL: none */
     IO_REMOVE_LOCK *remove_lock;
+    /* session 11: set (never cleared) once `send` may have been written: a format, a send
+     * (iotarget.c); such a request object is zeroed whole before its reuse. */
+    BOOLEAN send_used;
+    /* session 11: its entry in the driver's in-flight recorder, written when a queue presents
+     * it, completed in place by its completion (request.c); entry NULL: none. */
+    struct trace_mark trace;
 };
 
 /* ---- objects (object.c) -------------------------------------------------------------------- */
@@ -426,9 +435,12 @@ NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t siz
                            PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_object *parent,
                            struct wdf_object **out);
 /* wdf_object_create(g, WDF_TYPE_REQUEST, size, attributes, NULL, out), the thread's cache of
- * request objects first (object.c): the request objects the framework makes for IRPs. */
+ * request objects first (object.c): the request objects the framework makes for IRPs. *kept:
+ * the object is one wdf_object_end_request kept clean; its header and attributes' context are
+ * set up, the caller zeroes the request's fields before `send` (the rest are zero). */
 NTSTATUS wdf_object_create_request(struct wdf_globals *g, size_t size,
-                                   PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_object **out);
+                                   PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_object **out,
+                                   BOOLEAN *kept);
 void wdf_object_delete(struct wdf_object *object);
 void wdf_object_reference(struct wdf_object *object);
 void wdf_object_release(struct wdf_object *object);
@@ -1182,5 +1194,9 @@ void wdf_remove_lock_started(struct wdf_device *dev);
 /* The power policy's "started" state for a device (power_policy.c): Started, or
  * StartedIdleCapable / StartedWakeCapable with S0 idle settings. */
 ULONG wdf_power_policy_started_state(struct wdf_device *dev);
+/* session 11: wdf_object_delete of a request object made by wdf_object_create_request, the
+ * short way when nothing else holds it (object.c); FALSE: nothing done, delete it. clean: the
+ * request's fields from `send` on are as a new request has them (its reuse skips them). */
+BOOLEAN wdf_object_end_request(struct wdf_object *object, BOOLEAN clean);
 
 #endif

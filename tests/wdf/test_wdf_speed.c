@@ -139,6 +139,83 @@ TEST(a_reused_request_objects_context_starts_zeroed)
     ok_status(drvhost_close(f), STATUS_SUCCESS);
 }
 
+/* ---- session 11: request objects kept across requests ---------------------------------- */
+
+static SPEED_COUNTS speed_counts(drvhost_file *f, ULONG code)
+{
+    SPEED_COUNTS c;
+    memset(&c, 0xFF, sizeof(c));
+    ok_status(harness_ioctl(f, code, NULL, 0, &c, sizeof(c), NULL), STATUS_SUCCESS);
+    return c;
+}
+
+/* Microsoft (WDF_OBJECT_ATTRIBUTES, EvtCleanupCallback / EvtDestroyCallback): every request
+ * object, one the framework reuses too, has its attributes' cleanup callback called when it is
+ * completed and its destroy callback after it, once each per request. */
+TEST(every_request_gets_its_cleanup_then_destroy_callback_once)
+{
+    drvhost_file *f = speed_open();
+    SPEED_COUNTS before, after;
+    const ULONG copies = 4 * QUARANTINE;
+    if (f == NULL)
+        return;
+    before = speed_counts(f, IOCTL_S_COUNTS);
+    for (ULONG i = 0; i < copies; i++)
+        ok_status(speed_copy(f), STATUS_SUCCESS);
+    after = speed_counts(f, IOCTL_S_COUNTS);
+    /* the copies and the first IOCTL_S_COUNTS, completed before the second looked */
+    ok(after.RequestCleanups - before.RequestCleanups == copies + 1 &&
+           after.RequestDestroys - before.RequestDestroys == copies + 1,
+       "cleanups %lu -> %lu, destroys %lu -> %lu for %lu requests\n",
+       (unsigned long)before.RequestCleanups, (unsigned long)after.RequestCleanups,
+       (unsigned long)before.RequestDestroys, (unsigned long)after.RequestDestroys,
+       (unsigned long)copies + 1);
+    ok(after.Misordered == 0, "%lu destroy callbacks without their cleanup before\n",
+       (unsigned long)after.Misordered);
+    ok_status(drvhost_close(f), STATUS_SUCCESS);
+}
+
+/* Microsoft (WdfObjectReference, EvtDestroyCallback): a completed request the driver still
+ * references is not destroyed (its context is still the driver's) until the last dereference,
+ * however many requests come and go on its thread in between. */
+TEST(a_referenced_request_is_destroyed_at_its_last_dereference)
+{
+    drvhost_file *f = speed_open();
+    SPEED_COUNTS before, after;
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_S_REFERENCE, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS);
+    for (int i = 0; i < 4 * QUARANTINE; i++)
+        ok_status(speed_copy(f), STATUS_SUCCESS);
+    before = speed_counts(f, IOCTL_S_COUNTS);
+    ok(before.ReferencedDestroyed == 0, "destroyed while referenced\n");
+    after = speed_counts(f, IOCTL_S_DEREFERENCE);
+    ok(after.ReferencedIntact == 1, "its context changed while it was referenced\n");
+    ok(after.ReferencedDestroyed == 1, "not destroyed at the last dereference\n");
+    ok(after.Misordered == 0, "%lu misordered callbacks\n", (unsigned long)after.Misordered);
+    ok_status(drvhost_close(f), STATUS_SUCCESS);
+}
+
+/* Microsoft (WdfObjectAllocateContext): a context the driver adds to a request goes with that
+ * request (its cleanup callback runs); the requests after it have none. */
+TEST(a_context_allocated_on_a_request_goes_with_it)
+{
+    drvhost_file *f = speed_open();
+    SPEED_COUNTS before, after;
+    if (f == NULL)
+        return;
+    before = speed_counts(f, IOCTL_S_COUNTS);
+    ok_status(harness_ioctl(f, IOCTL_S_EXTRA_CONTEXT, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS);
+    for (int i = 0; i < 4 * QUARANTINE; i++)
+        ok_status(speed_copy(f), STATUS_SUCCESS);
+    after = speed_counts(f, IOCTL_S_COUNTS);
+    ok(after.ExtraCleanups - before.ExtraCleanups == 1, "extra context cleanups %lu -> %lu\n",
+       (unsigned long)before.ExtraCleanups, (unsigned long)after.ExtraCleanups);
+    ok(after.StaleExtra == 0, "%lu requests arrived with another request's context\n",
+       (unsigned long)after.StaleExtra);
+    ok_status(drvhost_close(f), STATUS_SUCCESS);
+}
+
 struct speed_thread {
     pthread_t thread;
     drvhost_file *file;
@@ -343,17 +420,17 @@ static const struct recording_client *client_of(const struct recording_client *c
     return NULL;
 }
 
-/* Each request's two entries (presented, completed) are written on the client's thread, the
- * thread that sent the IRP: the dump's processor and thread columns are that thread's, for
- * threads alone on their ring (whose id and processor the recorder keeps from the ring's
- * taking) and threads sharing the last ring alike. */
+/* Each request's entry (presented, and completed in place: session 11, docs/tracing.md) is
+ * written on the client's thread, the thread that sent the IRP: the dump's processor and thread
+ * columns are that thread's, for threads alone on their ring (whose id and processor the
+ * recorder keeps from the ring's taking) and threads sharing the last ring alike. */
 TEST(recorder_entries_name_the_client_thread_and_its_processor)
 {
     /* c[RECORDING_THREADS]: this thread, whose open (a create) the create queue presents */
     struct recording_client c[RECORDING_THREADS + 1];
     pthread_t t[RECORDING_THREADS];
     pthread_barrier_t all_alive;
-    unsigned lines[RECORDING_THREADS + 1] = {0}, foreign = 0, wrong_cpu = 0;
+    unsigned lines[RECORDING_THREADS + 1] = {0}, foreign = 0, wrong_cpu = 0, completed = 0;
     char *text = NULL, *p;
     size_t size = 0;
     FILE *out;
@@ -391,15 +468,90 @@ TEST(recorder_entries_name_the_client_thread_and_its_processor)
             continue;
         }
         lines[who - c]++;
+        if (memmem(p, (size_t)(end - p), "; completed, status 0x00000000, information 16", 46))
+            completed++;
         if (cpu != who->cpu)
             wrong_cpu++;
     }
     for (int i = 0; i < RECORDING_THREADS; i++)
-        ok(lines[i] == 2, "client %d (tid %llu): %u request entries:\n%s", i, c[i].tid, lines[i],
+        ok(lines[i] == 1, "client %d (tid %llu): %u request entries:\n%s", i, c[i].tid, lines[i],
            text);
+    ok(completed == RECORDING_THREADS, "%u entries completed in place, not %d:\n%s", completed,
+       RECORDING_THREADS, text);
     ok(foreign == 0 && wrong_cpu == 0,
        "%u request entries of another thread, %u with another processor:\n%s", foreign, wrong_cpu,
        text);
     free(text);
+    ok_status(drvhost_close(f), STATUS_SUCCESS);
+}
+
+struct pended_client {
+    drvhost_file *file;
+    int32_t status;
+    ULONG_PTR information;
+};
+
+static void *pend_one(void *arg)
+{
+    struct pended_client *c = arg;
+    drvhost_iosb iosb = {0};
+    c->status = harness_ioctl(c->file, IOCTL_S_PEND, NULL, 0, NULL, 0, &iosb);
+    c->information = iosb.information;
+    return NULL;
+}
+
+/* The line of the driver's recorder dump that names request `handle`, copied (NULL: none). */
+static char *speed_recorder_line(ULONG_PTR handle)
+{
+    char *text = NULL, *line = NULL, *p, *end, name[64];
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    drvhost_recorder_dump("wdfspeed", out);
+    fclose(out);
+    snprintf(name, sizeof(name), "request %p (IRP_MJ 0xe)", (void *)handle);
+    /* the last one: an object (and so its address) may have served an older request */
+    for (p = text; p != NULL && (p = strstr(p, name)) != NULL; p++) {
+        end = strchr(p, '\n');
+        free(line);
+        line = strndup(p, end != NULL ? (size_t)(end - p) : strlen(p));
+    }
+    free(text);
+    return line;
+}
+
+/* Session 11 (the lead's decision, docs/tracing.md): a request's one entry says it was
+ * presented while the driver holds it, and says its completion (status, information) once the
+ * driver completed it: a request that never completes shows as presented only. */
+TEST(a_request_entry_shows_its_completion_once_completed)
+{
+    struct pended_client c = {.status = -1};
+    ULONG_PTR handle = 0;
+    char *line;
+    pthread_t t;
+    drvhost_file *f = speed_open();
+    if (f == NULL)
+        return;
+    c.file = f;
+    pthread_create(&t, NULL, pend_one, &c);
+    while (handle == 0) {
+        ok_status(harness_ioctl(f, IOCTL_S_PENDING, NULL, 0, &handle, sizeof(handle), NULL),
+                  STATUS_SUCCESS);
+        if (handle == 0)
+            sched_yield();
+    }
+    line = speed_recorder_line(handle);
+    ok(line != NULL && strstr(line, "presented by queue") != NULL &&
+           strstr(line, "completed") == NULL,
+       "while pending: %s\n", line != NULL ? line : "(no entry)");
+    free(line);
+    ok_status(harness_ioctl(f, IOCTL_S_FINISH, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS);
+    pthread_join(t, NULL);
+    ok_status(c.status, STATUS_SUCCESS);
+    ok(c.information == 7, "information %lu\n", (unsigned long)c.information);
+    line = speed_recorder_line(handle);
+    ok(line != NULL && strstr(line, "presented by queue 0x") != NULL &&
+           strstr(line, "; completed, status 0x00000000, information 7") != NULL,
+       "once completed: %s\n", line != NULL ? line : "(no entry)");
+    free(line);
     ok_status(drvhost_close(f), STATUS_SUCCESS);
 }

@@ -20,8 +20,15 @@ WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(SPEED_OBJECT, SpeedGetObject)
 /* Every request's context (the device's request attributes): zero when the request arrives. */
 typedef struct _SPEED_REQUEST {
     ULONG Marker;
+    ULONG CleanedUp; /* set by the cleanup callback */
 } SPEED_REQUEST;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(SPEED_REQUEST, SpeedGetRequest)
+
+/* A context IOCTL_S_EXTRA_CONTEXT allocates on its request. */
+typedef struct _SPEED_EXTRA {
+    ULONG Unused;
+} SPEED_EXTRA;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(SPEED_EXTRA, SpeedGetExtra)
 
 DRIVER_INITIALIZE DriverEntry;
 static EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL SpeedDeviceControl;
@@ -35,6 +42,129 @@ static LONG g_dirty_contexts;   /* requests whose context did not start zeroed *
 static WDFQUEUE g_create_queue; /* NULL once deleted */
 static LONG g_queued_creates;   /* creates its EvtIoDefault saw */
 static WDFQUEUE g_read_queue;   /* NULL once deleted */
+static SPEED_COUNTS g_counts;   /* updated with Interlocked* */
+static WDFREQUEST g_referenced; /* IOCTL_S_REFERENCE's, until IOCTL_S_DEREFERENCE */
+static WDFQUEUE g_hold_queue;   /* manual: IOCTL_S_PEND's request waits there */
+
+/* Microsoft (EVT_WDF_OBJECT_CONTEXT_CLEANUP, _DESTROY): cleanup when the request is deleted
+ * (completed), destroy once its last reference is gone, the context still there. */
+static VOID SpeedRequestCleanup(WDFOBJECT Object)
+{
+    SPEED_REQUEST *c = SpeedGetRequest(Object);
+    if (c->CleanedUp != 0)
+        InterlockedIncrement((LONG *)&g_counts.Misordered);
+    c->CleanedUp = 1;
+    InterlockedIncrement((LONG *)&g_counts.RequestCleanups);
+}
+
+static VOID SpeedRequestDestroy(WDFOBJECT Object)
+{
+    if (SpeedGetRequest(Object)->CleanedUp != 1)
+        InterlockedIncrement((LONG *)&g_counts.Misordered);
+    if (Object == (WDFOBJECT)g_referenced)
+        InterlockedExchange((LONG *)&g_counts.ReferencedDestroyed, 1);
+    InterlockedIncrement((LONG *)&g_counts.RequestDestroys);
+}
+
+static VOID SpeedExtraCleanup(WDFOBJECT Object)
+{
+    UNREFERENCED_PARAMETER(Object);
+    InterlockedIncrement((LONG *)&g_counts.ExtraCleanups);
+}
+
+static VOID SpeedCompleteWithCounts(WDFREQUEST Request)
+{
+    SPEED_COUNTS *out;
+    NTSTATUS status = WdfRequestRetrieveOutputBuffer(Request, sizeof(*out), (PVOID *)&out, NULL);
+    if (NT_SUCCESS(status))
+        *out = g_counts;
+    WdfRequestCompleteWithInformation(Request, status, NT_SUCCESS(status) ? sizeof(*out) : 0);
+}
+
+static VOID SpeedDereference(WDFREQUEST Request)
+{
+    WDFREQUEST kept = g_referenced;
+    SPEED_REQUEST *c;
+    if (kept == NULL) {
+        WdfRequestComplete(Request, STATUS_INVALID_DEVICE_STATE);
+        return;
+    }
+    c = SpeedGetRequest(kept); /* completed, but referenced: still the same object */
+    g_counts.ReferencedIntact = c->Marker == SPEED_MARKER && c->CleanedUp == 1;
+    WdfObjectDereference(kept);
+    g_referenced = NULL;
+    SpeedCompleteWithCounts(Request);
+}
+
+static VOID SpeedExtraContext(WDFREQUEST Request)
+{
+    WDF_OBJECT_ATTRIBUTES attributes;
+    PVOID extra;
+    WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, SPEED_EXTRA);
+    attributes.EvtCleanupCallback = SpeedExtraCleanup;
+    WdfRequestComplete(Request, WdfObjectAllocateContext(Request, &attributes, &extra));
+}
+
+/* Microsoft (WdfIoQueueFindRequest): the request found is referenced; the driver dereferences
+ * it. The queue's lock orders the pending thread's forward before this look-up. */
+static VOID SpeedPending(WDFREQUEST Request)
+{
+    WDFREQUEST found = NULL;
+    ULONG_PTR *out;
+    NTSTATUS status = WdfRequestRetrieveOutputBuffer(Request, sizeof(*out), (PVOID *)&out, NULL);
+    if (NT_SUCCESS(status)) {
+        *out = 0;
+        if (NT_SUCCESS(WdfIoQueueFindRequest(g_hold_queue, NULL, NULL, NULL, &found))) {
+            *out = (ULONG_PTR)found;
+            WdfObjectDereference(found);
+        }
+    }
+    WdfRequestCompleteWithInformation(Request, status, NT_SUCCESS(status) ? sizeof(*out) : 0);
+}
+
+static VOID SpeedFinish(WDFREQUEST Request)
+{
+    WDFREQUEST kept;
+    NTSTATUS status = WdfIoQueueRetrieveNextRequest(g_hold_queue, &kept);
+    if (NT_SUCCESS(status))
+        WdfRequestCompleteWithInformation(kept, STATUS_SUCCESS, 7);
+    WdfRequestComplete(Request, status);
+}
+
+/* The session 11 control codes; FALSE: not one of them. */
+static BOOLEAN SpeedKeptObjects(WDFREQUEST Request, ULONG IoControlCode)
+{
+    switch (IoControlCode) {
+    case IOCTL_S_COUNTS:
+        SpeedCompleteWithCounts(Request);
+        return TRUE;
+    case IOCTL_S_REFERENCE:
+        WdfObjectReference(Request);
+        g_referenced = Request;
+        WdfRequestComplete(Request, STATUS_SUCCESS);
+        return TRUE;
+    case IOCTL_S_DEREFERENCE:
+        SpeedDereference(Request);
+        return TRUE;
+    case IOCTL_S_EXTRA_CONTEXT:
+        SpeedExtraContext(Request);
+        return TRUE;
+    case IOCTL_S_PEND: {
+        NTSTATUS status = WdfRequestForwardToIoQueue(Request, g_hold_queue);
+        if (!NT_SUCCESS(status))
+            WdfRequestComplete(Request, status);
+        return TRUE;
+    }
+    case IOCTL_S_PENDING:
+        SpeedPending(Request);
+        return TRUE;
+    case IOCTL_S_FINISH:
+        SpeedFinish(Request);
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
 
 /* Microsoft (WdfDeviceConfigureRequestDispatching, WdfRequestTypeCreate): a create request
  * reaches the queue's EvtIoDefault; completing it with success opens the file. */
@@ -176,9 +306,13 @@ static VOID SpeedDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
     UNREFERENCED_PARAMETER(Queue);
     UNREFERENCED_PARAMETER(OutputBufferLength);
     UNREFERENCED_PARAMETER(InputBufferLength);
-    if (SpeedGetRequest(Request)->Marker != 0)
+    if (SpeedGetRequest(Request)->Marker != 0 || SpeedGetRequest(Request)->CleanedUp != 0)
         InterlockedIncrement(&g_dirty_contexts);
     SpeedGetRequest(Request)->Marker = SPEED_MARKER;
+    if (WdfObjectGetTypedContext(Request, SPEED_EXTRA) != NULL)
+        InterlockedIncrement((LONG *)&g_counts.StaleExtra);
+    if (SpeedKeptObjects(Request, IoControlCode))
+        return;
     switch (IoControlCode) {
     case IOCTL_S_COPY:
         SpeedCopy(Request);
@@ -250,6 +384,8 @@ static NTSTATUS SpeedCreateDevice(WDFDRIVER Driver)
     if (init == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&request_attributes, SPEED_REQUEST);
+    request_attributes.EvtCleanupCallback = SpeedRequestCleanup;
+    request_attributes.EvtDestroyCallback = SpeedRequestDestroy;
     WdfDeviceInitSetRequestAttributes(init, &request_attributes);
     status = WdfDeviceInitAssignName(init, &name);
     if (NT_SUCCESS(status))
@@ -278,6 +414,10 @@ static NTSTATUS SpeedCreateDevice(WDFDRIVER Driver)
     status = WdfIoQueueCreate(device, &queue_config, WDF_NO_OBJECT_ATTRIBUTES, &g_read_queue);
     if (NT_SUCCESS(status))
         status = WdfDeviceConfigureRequestDispatching(device, g_read_queue, WdfRequestTypeRead);
+    if (NT_SUCCESS(status)) {
+        WDF_IO_QUEUE_CONFIG_INIT(&queue_config, WdfIoQueueDispatchManual);
+        status = WdfIoQueueCreate(device, &queue_config, WDF_NO_OBJECT_ATTRIBUTES, &g_hold_queue);
+    }
     if (NT_SUCCESS(status))
         WdfControlFinishInitializing(device);
     return status;
@@ -294,6 +434,9 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     g_create_queue = NULL;
     g_queued_creates = 0;
     g_read_queue = NULL;
+    RtlZeroMemory(&g_counts, sizeof(g_counts));
+    g_referenced = NULL;
+    g_hold_queue = NULL;
     WDF_DRIVER_CONFIG_INIT(&config, WDF_NO_EVENT_CALLBACK);
     config.DriverInitFlags |= WdfDriverInitNonPnpDriver;
     status =

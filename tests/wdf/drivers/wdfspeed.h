@@ -39,6 +39,36 @@
  * synchronously and deletes it; later reads reach the default queue, which has no EvtIoRead. */
 #define IOCTL_S_DELETE_READ_QUEUE WDFSPEED_CODE(10)
 
+/* Session 11 (request objects kept across requests, one recorder entry per request). Every
+ * request has the device's request attributes' EvtCleanupCallback and EvtDestroyCallback,
+ * which count (the destroy callback checks that the cleanup ran first, once). */
+/* Out: SPEED_COUNTS. */
+#define IOCTL_S_COUNTS WDFSPEED_CODE(11)
+/* WdfObjectReference on the request, kept, then completed. */
+#define IOCTL_S_REFERENCE WDFSPEED_CODE(12)
+/* WdfObjectDereference on the request IOCTL_S_REFERENCE kept, after reading its context
+ * (Out: SPEED_COUNTS, taken after the dereference; ReferencedIntact read before it). */
+#define IOCTL_S_DEREFERENCE WDFSPEED_CODE(13)
+/* WdfObjectAllocateContext on the request (type SPEED_EXTRA, with a cleanup callback that
+ * counts), then completed. Every request arriving with a SPEED_EXTRA context counts as stale. */
+#define IOCTL_S_EXTRA_CONTEXT WDFSPEED_CODE(14)
+/* The driver keeps the request without completing it (in a manual queue). */
+#define IOCTL_S_PEND WDFSPEED_CODE(15)
+/* Out: ULONG_PTR, the handle of the request IOCTL_S_PEND keeps (0: none yet). */
+#define IOCTL_S_PENDING WDFSPEED_CODE(16)
+/* Completes the kept request with STATUS_SUCCESS and Information 7. */
+#define IOCTL_S_FINISH WDFSPEED_CODE(17)
+
+typedef struct _SPEED_COUNTS {
+    ULONG RequestCleanups;     /* the request attributes' EvtCleanupCallback calls */
+    ULONG RequestDestroys;     /* their EvtDestroyCallback calls */
+    ULONG Misordered;          /* destroy without a cleanup before it, or a second cleanup */
+    ULONG ExtraCleanups;       /* SPEED_EXTRA contexts' cleanup calls */
+    ULONG StaleExtra;          /* requests that arrived with a SPEED_EXTRA context */
+    ULONG ReferencedDestroyed; /* the IOCTL_S_REFERENCE request's destroy callback ran */
+    ULONG ReferencedIntact;    /* its context still had the driver's marks at the dereference */
+} SPEED_COUNTS;
+
 #define WDFSPEED_MAX_OBJECTS 4096
 
 #endif
