@@ -364,6 +364,21 @@ NTKERNELAPI BOOLEAN NTAPI MmCanFileBeTruncated(PSECTION_OBJECT_POINTERS SectionP
 NTKERNELAPI VOID NTAPI ExSetResourceOwnerPointer(PERESOURCE Resource,
                                                  PVOID OwnerPointer) DRVHOST_NOT_PROVIDED;
 
+/* ---- code page conversions (src/rtl/convert.c): the system ANSI code page, Latin-1 here --- */
+NTSYSAPI NTSTATUS NTAPI RtlUnicodeToMultiByteN(PCHAR MultiByteString,
+                                               ULONG MaxBytesInMultiByteString,
+                                               PULONG BytesInMultiByteString, PCWCH UnicodeString,
+                                               ULONG BytesInUnicodeString);
+NTSYSAPI NTSTATUS NTAPI RtlMultiByteToUnicodeN(PWCH UnicodeString, ULONG MaxBytesInUnicodeString,
+                                               PULONG BytesInUnicodeString,
+                                               const CHAR *MultiByteString,
+                                               ULONG BytesInMultiByteString);
+NTSYSAPI NTSTATUS NTAPI RtlUnicodeToMultiByteSize(PULONG BytesInMultiByteString,
+                                                  PCWCH UnicodeString, ULONG BytesInUnicodeString);
+NTSYSAPI NTSTATUS NTAPI RtlMultiByteToUnicodeSize(PULONG BytesInUnicodeString,
+                                                  const CHAR *MultiByteString,
+                                                  ULONG BytesInMultiByteString);
+
 /* ---- run-time library (not provided) ---------------------------------------------------- */
 NTSYSAPI VOID NTAPI RtlInitializeGenericTable(PRTL_GENERIC_TABLE Table,
                                               PRTL_GENERIC_COMPARE_ROUTINE CompareRoutine,

@@ -18,6 +18,10 @@
 
 #include <ntifs.h> /* included alone: ntifs.h first (its include of this file is then empty) */
 
+/* Named in prototypes below before (or without) their definitions. */
+struct _COMPRESSED_DATA_INFO;
+struct _FILE_LOCK_INFO;
+
 #ifndef ANYSIZE_ARRAY
 #define ANYSIZE_ARRAY 1
 #endif

@@ -220,9 +220,36 @@ FORCEINLINE VOID PushEntryList(PSINGLE_LIST_ENTRY ListHead, PSINGLE_LIST_ENTRY E
     __atomic_fetch_and((LONG64 volatile *)(a), (LONG64)(v), __ATOMIC_SEQ_CST)
 #define InterlockedOr64(a, v)                                                                      \
     __atomic_fetch_or((LONG64 volatile *)(a), (LONG64)(v), __ATOMIC_SEQ_CST)
+#define InterlockedXor64(a, v)                                                                     \
+    __atomic_fetch_xor((LONG64 volatile *)(a), (LONG64)(v), __ATOMIC_SEQ_CST)
+/* The 8- and 16-bit forms (MSVC's _Interlocked...8/16 intrinsics): the previous value. */
+#define InterlockedExchange8(t, v)                                                                 \
+    __atomic_exchange_n((CHAR volatile *)(t), (CHAR)(v), __ATOMIC_SEQ_CST)
+#define InterlockedExchange16(t, v)                                                                \
+    __atomic_exchange_n((SHORT volatile *)(t), (SHORT)(v), __ATOMIC_SEQ_CST)
+#define InterlockedExchangeAdd8(a, v)                                                              \
+    __atomic_fetch_add((CHAR volatile *)(a), (CHAR)(v), __ATOMIC_SEQ_CST)
+#define InterlockedExchangeAdd16(a, v)                                                             \
+    __atomic_fetch_add((SHORT volatile *)(a), (SHORT)(v), __ATOMIC_SEQ_CST)
+#define InterlockedAnd8(a, v) __atomic_fetch_and((CHAR volatile *)(a), (CHAR)(v), __ATOMIC_SEQ_CST)
+#define InterlockedOr8(a, v)  __atomic_fetch_or((CHAR volatile *)(a), (CHAR)(v), __ATOMIC_SEQ_CST)
+#define InterlockedXor8(a, v) __atomic_fetch_xor((CHAR volatile *)(a), (CHAR)(v), __ATOMIC_SEQ_CST)
+#define InterlockedAnd16(a, v)                                                                     \
+    __atomic_fetch_and((SHORT volatile *)(a), (SHORT)(v), __ATOMIC_SEQ_CST)
+#define InterlockedOr16(a, v) __atomic_fetch_or((SHORT volatile *)(a), (SHORT)(v), __ATOMIC_SEQ_CST)
+#define InterlockedXor16(a, v)                                                                     \
+    __atomic_fetch_xor((SHORT volatile *)(a), (SHORT)(v), __ATOMIC_SEQ_CST)
 
 FORCEINLINE LONG InterlockedCompareExchange(LONG volatile *Destination, LONG Exchange,
                                             LONG Comperand)
+{
+    __atomic_compare_exchange_n(Destination, &Comperand, Exchange, 0, __ATOMIC_SEQ_CST,
+                                __ATOMIC_SEQ_CST);
+    return Comperand;
+}
+
+FORCEINLINE SHORT InterlockedCompareExchange16(SHORT volatile *Destination, SHORT Exchange,
+                                               SHORT Comperand)
 {
     __atomic_compare_exchange_n(Destination, &Comperand, Exchange, 0, __ATOMIC_SEQ_CST,
                                 __ATOMIC_SEQ_CST);

@@ -77,6 +77,56 @@ NTSYSAPI NTSTATUS NTAPI RtlUnicodeStringToAnsiString(PANSI_STRING DestinationStr
     return STATUS_SUCCESS;
 }
 
+/* The buffer routines of ntifs.h: with drvhost's single-byte ANSI code page one byte is one
+ * character both ways. Truncation to the destination's size is not an error (Microsoft:
+ * RtlUnicodeToMultiByteN, RtlMultiByteToUnicodeN); the count written says how much went. */
+NTSYSAPI NTSTATUS NTAPI RtlUnicodeToMultiByteN(PCHAR MultiByteString,
+                                               ULONG MaxBytesInMultiByteString,
+                                               PULONG BytesInMultiByteString, PCWCH UnicodeString,
+                                               ULONG BytesInUnicodeString)
+{
+    ULONG n = BytesInUnicodeString / sizeof(WCHAR);
+    if (n > MaxBytesInMultiByteString)
+        n = MaxBytesInMultiByteString;
+    for (ULONG i = 0; i < n; i++)
+        MultiByteString[i] = rtl_wchar_to_ansi(UnicodeString[i]);
+    if (BytesInMultiByteString != NULL)
+        *BytesInMultiByteString = n;
+    return STATUS_SUCCESS;
+}
+
+NTSYSAPI NTSTATUS NTAPI RtlMultiByteToUnicodeN(PWCH UnicodeString, ULONG MaxBytesInUnicodeString,
+                                               PULONG BytesInUnicodeString,
+                                               const CHAR *MultiByteString,
+                                               ULONG BytesInMultiByteString)
+{
+    ULONG n = BytesInMultiByteString;
+    if (n > MaxBytesInUnicodeString / sizeof(WCHAR))
+        n = MaxBytesInUnicodeString / sizeof(WCHAR);
+    for (ULONG i = 0; i < n; i++)
+        UnicodeString[i] = (unsigned char)MultiByteString[i];
+    if (BytesInUnicodeString != NULL)
+        *BytesInUnicodeString = n * sizeof(WCHAR);
+    return STATUS_SUCCESS;
+}
+
+NTSYSAPI NTSTATUS NTAPI RtlUnicodeToMultiByteSize(PULONG BytesInMultiByteString,
+                                                  PCWCH UnicodeString, ULONG BytesInUnicodeString)
+{
+    (void)UnicodeString;
+    *BytesInMultiByteString = BytesInUnicodeString / sizeof(WCHAR);
+    return STATUS_SUCCESS;
+}
+
+NTSYSAPI NTSTATUS NTAPI RtlMultiByteToUnicodeSize(PULONG BytesInUnicodeString,
+                                                  const CHAR *MultiByteString,
+                                                  ULONG BytesInMultiByteString)
+{
+    (void)MultiByteString;
+    *BytesInUnicodeString = BytesInMultiByteString * sizeof(WCHAR);
+    return STATUS_SUCCESS;
+}
+
 /* ---- UTF-16 <-> UTF-8 --------------------------------------------------------------------- */
 
 /* Reads one code point from UTF-16 at src[*i] (advancing *i); a lone surrogate is U+FFFD. */

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include <wdm.h>
+#include <ntifs.h>
 
 #include "harness.h"
 
@@ -466,4 +466,33 @@ TEST(ansi_unicode_conversion_allocated_sizes)
     u.Length = u.MaximumLength = 0x55;
     ok(!NT_SUCCESS(RtlAnsiStringToUnicodeString(&u, &a, TRUE)), "too long for a UNICODE_STRING\n");
     ok(u.Buffer == (PWCH)0x1234 && u.Length == 0x55, "nothing allocated or changed\n");
+}
+
+/* RtlUnicodeToMultiByteN and friends (ntifs.h) through drvhost's ANSI code page, Latin-1: one
+ * byte per character; truncation is STATUS_SUCCESS with the shorter count; a character the code
+ * page lacks becomes '?'; the terminator goes only when the count includes it. */
+TEST(multibyte_buffers)
+{
+    static const WCHAR src[] = {L'd', 0xE9, L'j', 0x0100, L'a', 0};
+    static const CHAR bytes[] = {'c', (CHAR)0xE7, 'a', 0};
+    CHAR out[8];
+    WCHAR wide[8];
+    ULONG n = 99;
+    memset(out, 'x', sizeof(out));
+    ok_status(RtlUnicodeToMultiByteN(out, sizeof(out), &n, src, sizeof(src)), STATUS_SUCCESS);
+    ok(n == 6 && memcmp(out, "d\xE9j?a\0", 6) == 0, "to ANSI: %lu bytes\n", (unsigned long)n);
+    memset(out, 'x', sizeof(out));
+    ok_status(RtlUnicodeToMultiByteN(out, 3, &n, src, sizeof(src)), STATUS_SUCCESS);
+    ok(n == 3 && out[3] == 'x', "truncated to 3: %lu\n", (unsigned long)n);
+    ok_status(RtlUnicodeToMultiByteN(out, sizeof(out), NULL, src, 2 * sizeof(WCHAR)),
+              STATUS_SUCCESS);
+    ok_status(RtlUnicodeToMultiByteSize(&n, src, sizeof(src)), STATUS_SUCCESS);
+    ok(n == 6, "size %lu\n", (unsigned long)n);
+    ok_status(RtlMultiByteToUnicodeN(wide, sizeof(wide), &n, bytes, sizeof(bytes)), STATUS_SUCCESS);
+    ok(n == 8 && wide[0] == L'c' && wide[1] == 0xE7 && wide[3] == 0, "to Unicode: %lu bytes\n",
+       (unsigned long)n);
+    ok_status(RtlMultiByteToUnicodeN(wide, 5, &n, bytes, sizeof(bytes)), STATUS_SUCCESS);
+    ok(n == 4, "truncated to 2 characters (5 bytes of room): %lu\n", (unsigned long)n);
+    ok_status(RtlMultiByteToUnicodeSize(&n, bytes, 3), STATUS_SUCCESS);
+    ok(n == 6, "size %lu\n", (unsigned long)n);
 }

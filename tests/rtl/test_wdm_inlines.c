@@ -138,6 +138,36 @@ TEST(interlocked_return_values)
     ok(seen == (PVOID)0x2000 && p == (PVOID)0x3000, "CompareExchangePointer equal");
 }
 
+/* The 8- and 16-bit forms return the previous value and change only their own bytes. */
+TEST(interlocked_narrow_forms)
+{
+    union {
+        CHAR c[4];
+        SHORT s[2];
+        LONG l;
+    } u = {.l = 0};
+    LONG64 q = 0x0F0F;
+    u.c[1] = 0x0F;
+    ok(InterlockedExchange8(&u.c[1], 0x33) == 0x0F && u.c[1] == 0x33 && u.c[0] == 0 && u.c[2] == 0,
+       "Exchange8: %#lx", (long)u.l);
+    ok(InterlockedExchangeAdd8(&u.c[1], 2) == 0x33 && u.c[1] == 0x35, "ExchangeAdd8");
+    ok(InterlockedAnd8(&u.c[1], 0x0F) == 0x35 && u.c[1] == 0x05, "And8");
+    ok(InterlockedOr8(&u.c[1], 0x40) == 0x05 && u.c[1] == 0x45, "Or8");
+    ok(InterlockedXor8(&u.c[1], 0x41) == 0x45 && u.c[1] == 0x04, "Xor8");
+    ok(InterlockedExchange16(&u.s[1], 0x1234) == 0 && u.s[1] == 0x1234 && u.s[0] == 0x0400,
+       "Exchange16: %#lx", (long)u.l);
+    ok(InterlockedExchangeAdd16(&u.s[1], 1) == 0x1234 && u.s[1] == 0x1235, "ExchangeAdd16");
+    ok(InterlockedAnd16(&u.s[1], 0x00FF) == 0x1235 && u.s[1] == 0x0035, "And16");
+    ok(InterlockedOr16(&u.s[1], 0x0100) == 0x0035 && u.s[1] == 0x0135, "Or16");
+    ok(InterlockedXor16(&u.s[1], 0x0101) == 0x0135 && u.s[1] == 0x0034, "Xor16");
+    ok(InterlockedCompareExchange16(&u.s[1], 7, 6) == 0x0034 && u.s[1] == 0x0034,
+       "CompareExchange16 unequal");
+    ok(InterlockedCompareExchange16(&u.s[1], 7, 0x0034) == 0x0034 && u.s[1] == 7,
+       "CompareExchange16 equal");
+    ok(InterlockedXor64(&q, 0x0101) == 0x0F0F && q == 0x0E0E, "Xor64");
+    ok(u.s[0] == 0x0400, "the neighbouring bytes untouched: %#x", (unsigned)(USHORT)u.s[0]);
+}
+
 /* RtlMoveMemory handles overlap; RtlCopyBytes copies; RtlZeroBytes and RtlSecureZeroMemory
  * zero exactly the bytes named; RtlEqualMemory compares. */
 TEST(memory_macros)
