@@ -705,7 +705,8 @@ void wdf_object_delete(struct wdf_object *o)
     LIST_ENTRY disposed;
     if (!wdf_object_claim_unlink(o))
         return;
-    if (!__atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST)) { /* the request's way */
+    /* No child ever: no tree to walk. */
+    if (!__atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST)) {
         wdf_object_run_cleanup(o);
         wdf_object_release(o); /* the creation reference */
         return;
