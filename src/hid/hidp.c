@@ -118,6 +118,8 @@ static NTSTATUS hidp_global(struct hidp_build *b, UCHAR tag, ULONG v, ULONG len)
         g->size = v;
         break;
     case 8:
+        if (!v)
+            return HIDP_STATUS_INVALID_REPORT_TYPE; /* documented: a report ID of 0 */
         g->id = v;
         break;
     case 9:
