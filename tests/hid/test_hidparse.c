@@ -391,6 +391,33 @@ TEST(vendor_feature_reports)
     HidP_FreeCollectionDescription(&dd);
 }
 
+TEST(value_array)
+{
+    /* one usage over four 8-bit fields: a usage value array; then two usages over three fields:
+     * the last usage takes the fields left (HID 1.11, 6.2.2.8) */
+    UCHAR desc[] = {0x06, 0x00, 0xFF, 0x09, 0x01, 0xA1, 0x01, 0x09, 0x05, 0x15,
+                    0x00, 0x26, 0xFF, 0x00, 0x75, 0x08, 0x95, 0x04, 0x81, 0x02,
+                    0x09, 0x07, 0x09, 0x08, 0x95, 0x03, 0x81, 0x02, 0xC0};
+    HIDP_DEVICE_DESC dd;
+    PHIDP_PREPARSED_DATA p = parse(desc, sizeof(desc), &dd);
+    HIDP_VALUE_CAPS v[4];
+    USHORT n = 4;
+    ULONG value = 0;
+    CHAR in[8] = {0, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77};
+    ok_status(HidP_GetValueCaps(HidP_Input, v, &n, p), HIDP_STATUS_SUCCESS);
+    ok(n == 3 && v[0].NotRange.Usage == 5 && v[0].ReportCount == 4 && v[1].NotRange.Usage == 7 &&
+           v[1].ReportCount == 1 && v[2].NotRange.Usage == 8 && v[2].ReportCount == 2,
+       "caps %u: %u %u\n", n, v[0].ReportCount, v[2].ReportCount);
+    ok(v[1].NotRange.DataIndex == 1 && v[2].NotRange.DataIndex == 2, "data indices\n");
+    ok_status(HidP_GetUsageValue(HidP_Input, 0xFF00, 0, 5, &value, p, in, 8), HIDP_STATUS_SUCCESS);
+    ok(value == 0x11, "first of the array %#lx\n", (unsigned long)value);
+    ok_status(HidP_GetUsageValue(HidP_Input, 0xFF00, 0, 7, &value, p, in, 8), HIDP_STATUS_SUCCESS);
+    ok(value == 0x55, "usage 7 %#lx\n", (unsigned long)value);
+    ok_status(HidP_GetUsageValue(HidP_Input, 0xFF00, 0, 8, &value, p, in, 8), HIDP_STATUS_SUCCESS);
+    ok(value == 0x66, "usage 8 %#lx\n", (unsigned long)value);
+    HidP_FreeCollectionDescription(&dd);
+}
+
 TEST(invalid_preparsed_data)
 {
     ULONG junk[64] = {0};
