@@ -418,6 +418,43 @@ TEST(value_array)
     HidP_FreeCollectionDescription(&dd);
 }
 
+TEST(array_of_single_usages)
+{
+    /* a consumer control: an array over three listed usages, the third an extended usage of the
+     * Generic Desktop page (System Power Down); logical 1..3, 0 meaning none */
+    UCHAR desc[] = {0x05, 0x0C, 0x09, 0x01, 0xA1, 0x01, 0x09, 0xE9, 0x09, 0xEA,
+                    0x0B, 0x81, 0x00, 0x01, 0x00, 0x15, 0x01, 0x25, 0x03, 0x75,
+                    0x02, 0x95, 0x01, 0x81, 0x00, 0x75, 0x06, 0x81, 0x01, 0xC0};
+    HIDP_DEVICE_DESC dd;
+    PHIDP_PREPARSED_DATA p = parse(desc, sizeof(desc), &dd);
+    HIDP_BUTTON_CAPS b[4];
+    USHORT n = 4;
+    USAGE list[4], down = 0x81;
+    USAGE_AND_PAGE ex[2];
+    ULONG ln = 4;
+    CHAR in[2] = {0, 2};
+    ok_status(HidP_GetButtonCaps(HidP_Input, b, &n, p), HIDP_STATUS_SUCCESS);
+    ok(n == 3 && !b[0].IsRange && b[0].UsagePage == 0x0C && b[0].NotRange.Usage == 0xE9 &&
+           b[1].NotRange.Usage == 0xEA && b[2].UsagePage == 1 && b[2].NotRange.Usage == 0x81 &&
+           b[2].NotRange.DataIndex == 2 && b[0].ReportCount == 1,
+       "caps\n");
+    ok(HidP_MaxUsageListLength(HidP_Input, 0, p) == 1, "one field\n");
+    ok_status(HidP_GetUsages(HidP_Input, 0x0C, 0, list, &ln, p, in, 2), HIDP_STATUS_SUCCESS);
+    ok(ln == 1 && list[0] == 0xEA, "value 2: %#x\n", list[0]);
+    in[1] = 3;
+    ln = 2;
+    ok_status(HidP_GetUsagesEx(HidP_Input, 0, ex, &ln, p, in, 2), HIDP_STATUS_SUCCESS);
+    ok(ln == 1 && ex[0].Usage == 0x81 && ex[0].UsagePage == 1, "value 3\n");
+    in[1] = 0;
+    ln = 4;
+    ok_status(HidP_GetUsages(HidP_Input, 0x0C, 0, list, &ln, p, in, 2), HIDP_STATUS_SUCCESS);
+    ok(ln == 0, "none\n");
+    ln = 1;
+    ok_status(HidP_SetUsages(HidP_Input, 1, 0, &down, &ln, p, in, 2), HIDP_STATUS_SUCCESS);
+    ok(in[1] == 3, "set %d\n", in[1]);
+    HidP_FreeCollectionDescription(&dd);
+}
+
 TEST(invalid_preparsed_data)
 {
     ULONG junk[64] = {0};
