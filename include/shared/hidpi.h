@@ -88,49 +88,46 @@ typedef struct _USAGE_AND_PAGE {
 
 #define HidP_IsSameUsageAndPage(u1, u2) ((*(PULONG) & (u1)) == (*(PULONG) & (u2)))
 
-typedef struct _HIDP_BUTTON_CAPS {
-    USAGE UsagePage;
-    UCHAR ReportID;
-    BOOLEAN IsAlias;
-    USHORT BitField;
-    USHORT LinkCollection;
-    USAGE LinkUsage;
-    USAGE LinkUsagePage;
-    BOOLEAN IsRange;
-    BOOLEAN IsStringRange;
-    BOOLEAN IsDesignatorRange;
+/* The members HIDP_BUTTON_CAPS and HIDP_VALUE_CAPS share, at the same offsets (written once
+ * here; the layouts are the documented structures'). */
+#define DRVHOST_HIDP_CAPS_HEAD                                                                     \
+    USAGE UsagePage;                                                                               \
+    UCHAR ReportID;                                                                                \
+    BOOLEAN IsAlias;                                                                               \
+    USHORT BitField;                                                                               \
+    USHORT LinkCollection;                                                                         \
+    USAGE LinkUsage;                                                                               \
+    USAGE LinkUsagePage;                                                                           \
+    BOOLEAN IsRange;                                                                               \
+    BOOLEAN IsStringRange;                                                                         \
+    BOOLEAN IsDesignatorRange;                                                                     \
     BOOLEAN IsAbsolute;
+#define DRVHOST_HIDP_CAPS_USAGES                                                                   \
+    union {                                                                                        \
+        struct {                                                                                   \
+            USAGE UsageMin, UsageMax;                                                              \
+            USHORT StringMin, StringMax;                                                           \
+            USHORT DesignatorMin, DesignatorMax;                                                   \
+            USHORT DataIndexMin, DataIndexMax;                                                     \
+        } Range;                                                                                   \
+        struct {                                                                                   \
+            USAGE Usage, Reserved1;                                                                \
+            USHORT StringIndex, Reserved2;                                                         \
+            USHORT DesignatorIndex, Reserved3;                                                     \
+            USHORT DataIndex, Reserved4;                                                           \
+        } NotRange;                                                                                \
+    };
+
+typedef struct _HIDP_BUTTON_CAPS {
+    DRVHOST_HIDP_CAPS_HEAD
     USHORT ReportCount;
     USHORT Reserved2;
     ULONG Reserved[9];
-    union {
-        struct {
-            USAGE UsageMin, UsageMax;
-            USHORT StringMin, StringMax;
-            USHORT DesignatorMin, DesignatorMax;
-            USHORT DataIndexMin, DataIndexMax;
-        } Range;
-        struct {
-            USAGE Usage, Reserved1;
-            USHORT StringIndex, Reserved2;
-            USHORT DesignatorIndex, Reserved3;
-            USHORT DataIndex, Reserved4;
-        } NotRange;
-    };
+    DRVHOST_HIDP_CAPS_USAGES
 } HIDP_BUTTON_CAPS, *PHIDP_BUTTON_CAPS;
 
 typedef struct _HIDP_VALUE_CAPS {
-    USAGE UsagePage;
-    UCHAR ReportID;
-    BOOLEAN IsAlias;
-    USHORT BitField;
-    USHORT LinkCollection;
-    USAGE LinkUsage;
-    USAGE LinkUsagePage;
-    BOOLEAN IsRange;
-    BOOLEAN IsStringRange;
-    BOOLEAN IsDesignatorRange;
-    BOOLEAN IsAbsolute;
+    DRVHOST_HIDP_CAPS_HEAD
     BOOLEAN HasNull;
     UCHAR Reserved;
     USHORT BitSize;
@@ -140,20 +137,7 @@ typedef struct _HIDP_VALUE_CAPS {
     ULONG Units;
     LONG LogicalMin, LogicalMax;
     LONG PhysicalMin, PhysicalMax;
-    union {
-        struct {
-            USAGE UsageMin, UsageMax;
-            USHORT StringMin, StringMax;
-            USHORT DesignatorMin, DesignatorMax;
-            USHORT DataIndexMin, DataIndexMax;
-        } Range;
-        struct {
-            USAGE Usage, Reserved1;
-            USHORT StringIndex, Reserved2;
-            USHORT DesignatorIndex, Reserved3;
-            USHORT DataIndex, Reserved4;
-        } NotRange;
-    };
+    DRVHOST_HIDP_CAPS_USAGES
 } HIDP_VALUE_CAPS, *PHIDP_VALUE_CAPS;
 
 typedef struct _HIDP_LINK_COLLECTION_NODE {

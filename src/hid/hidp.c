@@ -954,18 +954,25 @@ NTSTATUS NTAPI HidP_UnsetUsages(HIDP_REPORT_TYPE ReportType, USAGE UsagePage, US
                          PreparsedData, Report, ReportLength, FALSE);
 }
 
-/* The value cap of `usage` in this report and the position of its (first) field. */
-static const struct hidp_cap *hidp_value(HIDP_REPORT_TYPE type, USAGE page, USHORT link,
-                                         USAGE usage, PHIDP_PREPARSED_DATA p, PCHAR report,
-                                         ULONG length, ULONG *pos, NTSTATUS *status)
+/* Reads (`get`) or writes (`set`) the (first) field of `usage`'s value cap in the report;
+ * *cap is that cap (NULL when the status says there is none). */
+static NTSTATUS hidp_usage_value(HIDP_REPORT_TYPE type, USAGE page, USHORT link, USAGE usage,
+                                 PHIDP_PREPARSED_DATA p, PCHAR report, ULONG length, PULONG get,
+                                 const ULONG *set, const struct hidp_cap **cap)
 {
+    NTSTATUS status = hidp_check_report(p, type, length);
     const struct hidp_cap *c = NULL;
-    *status = hidp_check_report(p, type, length);
-    if (*status == HIDP_STATUS_SUCCESS)
-        c = hidp_find(type, FALSE, page, link, usage, p, report, status);
-    if (c)
-        *pos = c->bit_pos + (ULONG)(usage - c->umin) * c->bit_size;
-    return c;
+    if (status == HIDP_STATUS_SUCCESS)
+        c = hidp_find(type, FALSE, page, link, usage, p, report, &status);
+    *cap = c;
+    if (!c)
+        return status;
+    ULONG pos = c->bit_pos + (ULONG)(usage - c->umin) * c->bit_size;
+    if (get)
+        *get = hidp_get_bits(report, pos, c->bit_size);
+    if (set)
+        hidp_set_bits(report, pos, c->bit_size, *set);
+    return status;
 }
 
 NTSTATUS NTAPI HidP_GetUsageValue(HIDP_REPORT_TYPE ReportType, USAGE UsagePage,
@@ -973,13 +980,9 @@ NTSTATUS NTAPI HidP_GetUsageValue(HIDP_REPORT_TYPE ReportType, USAGE UsagePage,
                                   PHIDP_PREPARSED_DATA PreparsedData, PCHAR Report,
                                   ULONG ReportLength)
 {
-    NTSTATUS status;
-    ULONG pos;
-    const struct hidp_cap *c = hidp_value(ReportType, UsagePage, LinkCollection, Usage,
-                                          PreparsedData, Report, ReportLength, &pos, &status);
-    if (c)
-        *UsageValue = hidp_get_bits(Report, pos, c->bit_size);
-    return status;
+    const struct hidp_cap *c;
+    return hidp_usage_value(ReportType, UsagePage, LinkCollection, Usage, PreparsedData, Report,
+                            ReportLength, UsageValue, NULL, &c);
 }
 
 NTSTATUS NTAPI HidP_SetUsageValue(HIDP_REPORT_TYPE ReportType, USAGE UsagePage,
@@ -987,13 +990,9 @@ NTSTATUS NTAPI HidP_SetUsageValue(HIDP_REPORT_TYPE ReportType, USAGE UsagePage,
                                   PHIDP_PREPARSED_DATA PreparsedData, PCHAR Report,
                                   ULONG ReportLength)
 {
-    NTSTATUS status;
-    ULONG pos;
-    const struct hidp_cap *c = hidp_value(ReportType, UsagePage, LinkCollection, Usage,
-                                          PreparsedData, Report, ReportLength, &pos, &status);
-    if (c)
-        hidp_set_bits(Report, pos, c->bit_size, UsageValue);
-    return status;
+    const struct hidp_cap *c;
+    return hidp_usage_value(ReportType, UsagePage, LinkCollection, Usage, PreparsedData, Report,
+                            ReportLength, NULL, &UsageValue, &c);
 }
 
 NTSTATUS NTAPI HidP_GetScaledUsageValue(HIDP_REPORT_TYPE ReportType, USAGE UsagePage,
@@ -1001,13 +1000,12 @@ NTSTATUS NTAPI HidP_GetScaledUsageValue(HIDP_REPORT_TYPE ReportType, USAGE Usage
                                         PHIDP_PREPARSED_DATA PreparsedData, PCHAR Report,
                                         ULONG ReportLength)
 {
-    NTSTATUS status;
-    ULONG pos;
-    const struct hidp_cap *c = hidp_value(ReportType, UsagePage, LinkCollection, Usage,
-                                          PreparsedData, Report, ReportLength, &pos, &status);
+    const struct hidp_cap *c;
+    ULONG raw = 0;
+    NTSTATUS status = hidp_usage_value(ReportType, UsagePage, LinkCollection, Usage, PreparsedData,
+                                       Report, ReportLength, &raw, NULL, &c);
     if (!c)
         return status;
-    ULONG raw = hidp_get_bits(Report, pos, c->bit_size);
     LONG v = (LONG)raw, pmin = c->pmin, pmax = c->pmax;
     if (c->lmin < 0 && c->bit_size < 32 && (raw >> (c->bit_size - 1)) & 1)
         v = (LONG)(raw | ~((1u << c->bit_size) - 1)); /* the field is signed */
