@@ -416,6 +416,17 @@ TEST(value_array)
     ok_status(HidP_GetUsageValue(HidP_Input, 0xFF00, 0, 8, &value, p, in, 8), HIDP_STATUS_SUCCESS);
     ok(value == 0x66, "usage 8 %#lx\n", (unsigned long)value);
     HidP_FreeCollectionDescription(&dd);
+    /* a physical range whose maximum is below its minimum: the value cannot be scaled */
+    UCHAR bad_phys[] = {0x06, 0x00, 0xFF, 0x09, 0x01, 0xA1, 0x01, 0x09, 0x05, 0x15, 0x00, 0x25,
+                        0x10, 0x35, 0x10, 0x45, 0x01, 0x75, 0x08, 0x95, 0x01, 0x81, 0x02, 0xC0};
+    LONG scaled = 0;
+    p = parse(bad_phys, sizeof(bad_phys), &dd);
+    in[1] = 5;
+    ok_status(HidP_GetScaledUsageValue(HidP_Input, 0xFF00, 0, 5, &scaled, p, in, 2),
+              HIDP_STATUS_BAD_LOG_PHY_VALUES);
+    ok_status(HidP_GetUsageValue(HidP_Input, 0xFF00, 0, 5, &value, p, in, 2), HIDP_STATUS_SUCCESS);
+    ok(value == 5, "raw value still readable\n");
+    HidP_FreeCollectionDescription(&dd);
 }
 
 TEST(array_of_single_usages)
