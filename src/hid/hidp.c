@@ -30,7 +30,8 @@ struct hidp_cap {
     USHORT bitfield, link;
     USAGE page, umin, umax;
     USHORT smin, smax, dmin, dmax, index_min;
-    USHORT bit_pos, bit_size, count, first;
+    ULONG bit_pos; /* the first field's first bit, after the report-ID byte */
+    USHORT bit_size, count, first;
     LONG lmin, lmax, pmin, pmax;
     ULONG units, unit_exp;
 };
@@ -74,6 +75,7 @@ struct hidp_build {
     struct hidp_node nodes[HIDP_MAX_NODE];
     USHORT ncaps, nnodes, open[HIDP_MAX_NODE], nopen;
     BOOLEAN tlc_done;
+    ULONG skipped; /* collections open after the first top-level collection ended */
     ULONG bits[HIDP_TYPES][256];
     USHORT indices[HIDP_TYPES];
 };
@@ -205,8 +207,10 @@ static LONG hidp_max(LONG min, ULONG raw, UCHAR len)
 
 static NTSTATUS hidp_collection(struct hidp_build *b, ULONG type)
 {
-    if (b->tlc_done)
+    if (b->tlc_done) {
+        b->skipped++; /* a collection after the first top-level one: not described */
         return STATUS_SUCCESS;
+    }
     if (b->nnodes == HIDP_MAX_NODE || b->nopen == HIDP_MAX_NODE)
         return STATUS_COULD_NOT_INTERPRET;
     USHORT i = b->nnodes++;
@@ -246,7 +250,7 @@ static struct hidp_cap *hidp_new_cap(struct hidp_build *b, UCHAR type, ULONG fla
     c->has_null = (flags & 0x40) != 0;
     c->bitfield = (USHORT)flags;
     c->link = b->open[b->nopen - 1];
-    c->bit_pos = (USHORT)pos;
+    c->bit_pos = pos;
     c->bit_size = (USHORT)b->g.size;
     c->lmin = b->g.lmin;
     c->lmax = hidp_max(b->g.lmin, b->g.lmax_raw, b->g.lmax_len);
@@ -277,7 +281,8 @@ static void hidp_cap_usages(struct hidp_build *b, struct hidp_cap *c, ULONG min,
 static NTSTATUS hidp_data_item(struct hidp_build *b, UCHAR type, ULONG flags)
 {
     ULONG id = b->g.id & 0xFF, pos = b->bits[type][id];
-    if (b->g.size > 32 || b->g.size * b->g.count > 0xFFFF)
+    /* fields of at most 32 bits, reports of at most 0xFFFF bytes (HIDP_CAPS' lengths) */
+    if (b->g.size > 32 || b->g.count > 0xFFFF || pos + b->g.size * b->g.count > 8 * 0xFFFEu)
         return STATUS_COULD_NOT_INTERPRET;
     b->bits[type][id] += b->g.size * b->g.count;
     if (b->tlc_done || !b->nopen || (flags & 1) || !b->nuses || !b->g.size || !b->g.count)
@@ -297,7 +302,7 @@ static NTSTATUS hidp_data_item(struct hidp_build *b, UCHAR type, ULONG flags)
                 n = b->g.count - field;
                 max = min + n - 1;
             }
-            c->bit_pos = (USHORT)(pos + field * b->g.size);
+            c->bit_pos = pos + field * b->g.size;
             c->count = (USHORT)n;
             field += n;
             if (i + 1 == b->nuses && field < b->g.count && min == max && !c->button) {
@@ -326,12 +331,13 @@ static NTSTATUS hidp_main(struct hidp_build *b, UCHAR tag, ULONG v)
     case 10:
         status = hidp_collection(b, v);
         break;
-    case 12:
-        if (!b->tlc_done) {
-            if (!b->nopen)
-                return STATUS_COULD_NOT_INTERPRET;
+    case 12: /* End Collection without its Collection: an error */
+        if (b->tlc_done ? !b->skipped : !b->nopen)
+            return STATUS_COULD_NOT_INTERPRET;
+        if (b->tlc_done)
+            b->skipped--;
+        else
             b->tlc_done = --b->nopen == 0;
-        }
         break;
     default:
         break;

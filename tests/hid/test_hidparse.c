@@ -107,6 +107,16 @@ TEST(collection_description_errors)
               HIDP_STATUS_INVALID_REPORT_TYPE);
     ok_status(HidP_GetCollectionDescription(pop, sizeof(pop), NonPagedPoolNx, &dd),
               STATUS_COULD_NOT_INTERPRET);
+    UCHAR wide[] = {0x05, 0x01, 0x09, 0x02, 0xA1, 0x01, 0x09, 0x30,
+                    0x75, 0x21, 0x95, 0x01, 0x81, 0x02, 0xC0}; /* a 33-bit field */
+    ok_status(HidP_GetCollectionDescription(wide, sizeof(wide), NonPagedPoolNx, &dd),
+              STATUS_COULD_NOT_INTERPRET);
+    UCHAR end[] = {0x05, 0x01, 0x09, 0x02, 0xA1, 0x01, 0xC0, 0xC0}; /* End Collection twice */
+    ok_status(HidP_GetCollectionDescription(end, sizeof(end), NonPagedPoolNx, &dd),
+              STATUS_COULD_NOT_INTERPRET);
+    UCHAR open_end[] = {0x05, 0x01, 0xC0};
+    ok_status(HidP_GetCollectionDescription(open_end, sizeof(open_end), NonPagedPoolNx, &dd),
+              STATUS_COULD_NOT_INTERPRET);
 }
 
 TEST(keyboard_caps)
@@ -463,6 +473,25 @@ TEST(array_of_single_usages)
     ln = 1;
     ok_status(HidP_SetUsages(HidP_Input, 1, 0, &down, &ln, p, in, 2), HIDP_STATUS_SUCCESS);
     ok(in[1] == 3, "set %d\n", in[1]);
+    HidP_FreeCollectionDescription(&dd);
+}
+
+TEST(second_top_level_collection)
+{
+    /* two application collections: the preparsed data describes the first; the report lengths
+     * cover both, as the class driver serves them as one collection (docs/hid.md) */
+    UCHAR desc[] = {0x05, 0x01, 0x09, 0x02, 0xA1, 0x01, 0x85, 0x01, 0x09, 0x30,
+                    0x75, 0x08, 0x95, 0x01, 0x81, 0x02, 0xC0, 0x09, 0x06, 0xA1,
+                    0x01, 0x85, 0x02, 0x09, 0x31, 0x95, 0x02, 0x81, 0x02, 0xC0};
+    HIDP_DEVICE_DESC dd;
+    PHIDP_PREPARSED_DATA p = parse(desc, sizeof(desc), &dd);
+    HIDP_CAPS caps;
+    ok_status(HidP_GetCaps(p, &caps), HIDP_STATUS_SUCCESS);
+    ok(caps.Usage == 2 && caps.NumberInputValueCaps == 1 && caps.NumberLinkCollectionNodes == 1 &&
+           caps.InputReportByteLength == 3,
+       "caps: usage %#x, %u values, length %u\n", caps.Usage, caps.NumberInputValueCaps,
+       caps.InputReportByteLength);
+    ok(dd.CollectionDescLength == 1 && dd.ReportIDsLength == 2, "one collection, two IDs\n");
     HidP_FreeCollectionDescription(&dd);
 }
 
