@@ -29,6 +29,8 @@ struct hid_fdo {
     PUCHAR report_desc;
     ULONG report_desc_len;
     struct hid_lengths len;
+    PHIDP_PREPARSED_DATA ppd; /* the collection's preparsed data (hidp.c), from start to stop */
+    ULONG ppd_len;
     UNICODE_STRING iface;
     /* The read pump: one IOCTL_HID_READ_REPORT at a time, re-sent from a work item. */
     PIRP pump_irp;
@@ -249,8 +251,7 @@ static NTSTATUS hid_collection_info(struct hid_fdo *f, PIRP irp, ULONG out_len)
     if (out_len < sizeof(*info))
         return hid_complete(irp, STATUS_INVALID_BUFFER_SIZE, 0);
     RtlZeroMemory(info, sizeof(*info));
-    info->DescriptorSize = f->report_desc_len; /* deviation: the "preparsed data" is the report
-                                                  descriptor itself (docs/hid.md) */
+    info->DescriptorSize = f->ppd_len;
     info->Polled = f->mini->polled;
     info->VendorID = f->attrs.VendorID;
     info->ProductID = f->attrs.ProductID;
@@ -260,10 +261,10 @@ static NTSTATUS hid_collection_info(struct hid_fdo *f, PIRP irp, ULONG out_len)
 
 static NTSTATUS hid_collection_descriptor(struct hid_fdo *f, PIRP irp, ULONG out_len)
 {
-    if (out_len < f->report_desc_len)
+    if (out_len < f->ppd_len)
         return hid_complete(irp, STATUS_INVALID_BUFFER_SIZE, 0);
-    RtlCopyMemory(irp->UserBuffer, f->report_desc, f->report_desc_len);
-    return hid_complete(irp, STATUS_SUCCESS, f->report_desc_len);
+    RtlCopyMemory(irp->UserBuffer, f->ppd, f->ppd_len);
+    return hid_complete(irp, STATUS_SUCCESS, f->ppd_len);
 }
 
 /* GET_FEATURE, GET_INPUT_REPORT (the report returned in the output buffer, its MDL) and
@@ -385,7 +386,10 @@ static NTSTATUS hid_query(struct hid_fdo *f)
         return status;
     if (info != f->report_desc_len)
         return STATUS_DEVICE_CONFIGURATION_ERROR;
-    return hid_parse_lengths(f->report_desc, f->report_desc_len, &f->len);
+    status = hid_parse_lengths(f->report_desc, f->report_desc_len, &f->len);
+    if (NT_SUCCESS(status))
+        status = hidp_build_preparsed(f->report_desc, f->report_desc_len, &f->ppd, &f->ppd_len);
+    return status;
 }
 
 static NTSTATUS hid_start(struct hid_fdo *f)
@@ -412,6 +416,10 @@ static void hid_stop(struct hid_fdo *f)
         ExFreePoolWithTag(f->report_desc, HID_TAG);
     f->report_desc = NULL;
     f->report_desc_len = 0;
+    if (f->ppd)
+        ExFreePool(f->ppd);
+    f->ppd = NULL;
+    f->ppd_len = 0;
     RtlZeroMemory(&f->len, sizeof(f->len));
 }
 

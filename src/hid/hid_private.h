@@ -10,6 +10,7 @@
 #define DRVHOST_HID_HID_PRIVATE_H
 
 #include <hidport.h>
+#include <hidpi.h>
 
 /* Windows' default number of input reports a collection buffers
  * (IOCTL_GET_NUM_DEVICE_INPUT_BUFFERS). */
@@ -72,5 +73,13 @@ struct hid_lengths {
 /* Parses a report descriptor's global and main items (docs/hid.md "Report descriptor").
  * STATUS_INVALID_PARAMETER for a truncated item or an unbalanced Pop. */
 NTSTATUS hid_parse_lengths(const UCHAR *desc, ULONG size, struct hid_lengths *out);
+
+/* Builds drvhost's preparsed data (src/hid/hidp.c) for the descriptor's first top-level
+ * collection: a non-paged pool block of *size bytes the caller frees (ExFreePool).
+ * STATUS_INVALID_PARAMETER for a truncated item, an unbalanced Push/Pop or End Collection, no
+ * collection, or more than the parser's limits (512 caps, 64 link collections, 256 usages an
+ * item). */
+NTSTATUS hidp_build_preparsed(const UCHAR *desc, ULONG size, PHIDP_PREPARSED_DATA *out,
+                              ULONG *size_out);
 
 #endif
