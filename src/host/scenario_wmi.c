@@ -11,6 +11,7 @@
 
 #include "ex/ex.h"
 #include "io/io.h"
+#include "pnp/pnp.h"
 #include "rtl/rtl.h"
 
 #include <wmistr.h>
@@ -199,42 +200,51 @@ static void read_answer(UCHAR minor, const UCHAR *buf, uint64_t n, struct scn_wm
         answer_error(a, "shorter than its WNODE");
 }
 
-static int device_name(const struct scn_cmd *cmd, WCHAR *w, size_t room, UNICODE_STRING *name)
+/* The device a `wmi` line names: a device object's name (\Device\X), or a PnP device's instance
+ * ID (ROOT\SAMPLE\0000), whose stack's registered device answers, as WMI names a PnP device's
+ * blocks after its PDO's instance whichever driver of the stack registered them. Referenced. */
+static NTSTATUS wmi_device(const struct scn_cmd *cmd, PDEVICE_OBJECT *device)
 {
-    size_t len = strlen(cmd->str), out = 0;
-    if (len + 1 > room || !rtl_utf8_to_utf16(cmd->str, len, w, &out))
-        return -1;
-    name->Buffer = w;
-    name->Length = name->MaximumLength = (USHORT)(out * sizeof(WCHAR));
-    return 0;
-}
-
-void scn_wmi_run(const struct scn_cmd *cmd, struct scn_wmi_answer *a)
-{
+    *device = NULL;
+    if (cmd->str[0] != '\\') {
+        PDEVICE_OBJECT pdo;
+        NTSTATUS status = pnp_device_pdo(cmd->str, &pdo);
+        if (!NT_SUCCESS(status))
+            return status;
+        *device = io_wmi_provider_in_stack(pdo);
+        ObDereferenceObject(pdo);
+        return *device != NULL ? STATUS_SUCCESS : STATUS_WMI_GUID_NOT_FOUND;
+    }
     WCHAR w[512];
     UNICODE_STRING name;
-    memset(a, 0, sizeof *a);
-    if (device_name(cmd, w, sizeof w / sizeof w[0], &name) < 0) {
-        a->status = STATUS_OBJECT_NAME_INVALID;
+    size_t len = strlen(cmd->str), out = 0;
+    if (len + 1 > sizeof w / sizeof w[0] || !rtl_utf8_to_utf16(cmd->str, len, w, &out))
+        return STATUS_OBJECT_NAME_INVALID;
+    name.Buffer = w;
+    name.Length = name.MaximumLength = (USHORT)(out * sizeof(WCHAR));
+    return io_wmi_device_by_name(&name, device);
+}
+
+static void wmi_event(const struct scn_cmd *cmd, PDEVICE_OBJECT device, struct scn_wmi_answer *a)
+{
+    void *event = NULL;
+    ULONG size = 0;
+    a->status = io_wmi_take_event_of(device, (const GUID *)cmd->wmi.guid, &event, &size);
+    if (a->status < 0)
         return;
+    const WNODE_SINGLE_INSTANCE *e = event;
+    a->info = size;
+    if (size >= FIELD_OFFSET(WNODE_SINGLE_INSTANCE, VariableData) &&
+        (e->WnodeHeader.Flags & WNODE_FLAG_SINGLE_INSTANCE)) {
+        a->has_instance = 1;
+        a->instance = e->InstanceIndex;
+        read_block(event, size, e->DataBlockOffset, e->SizeDataBlock, a);
     }
-    if (cmd->kind == SCN_WMI_EVENT) {
-        void *event = NULL;
-        ULONG size = 0;
-        a->status = io_wmi_take_event_of(&name, (const GUID *)cmd->wmi.guid, &event, &size);
-        if (a->status < 0)
-            return;
-        const WNODE_SINGLE_INSTANCE *e = event;
-        a->info = size;
-        if (size >= FIELD_OFFSET(WNODE_SINGLE_INSTANCE, VariableData) &&
-            (e->WnodeHeader.Flags & WNODE_FLAG_SINGLE_INSTANCE)) {
-            a->has_instance = 1;
-            a->instance = e->InstanceIndex;
-            read_block(event, size, e->DataBlockOffset, e->SizeDataBlock, a);
-        }
-        ex_free(event);
-        return;
-    }
+    ex_free(event);
+}
+
+static void wmi_request(const struct scn_cmd *cmd, PDEVICE_OBJECT device, struct scn_wmi_answer *a)
+{
     UCHAR minor = (UCHAR)cmd->code;
     ULONG need = request_fixed(minor) + (ULONG)cmd->data.size;
     ULONG size = cmd->out_size > need ? (ULONG)cmd->out_size : need;
@@ -245,13 +255,27 @@ void scn_wmi_run(const struct scn_cmd *cmd, struct scn_wmi_answer *a)
     }
     build_request(cmd, minor, buf, size);
     ULONG_PTR info = 0;
-    a->status = io_wmi_request(&name, minor, buf, size, &info);
+    a->status = io_wmi_request(device, minor, buf, size, &info);
     a->info = info;
     if (a->status >= 0 && info > size)
         answer_error(a, "Information exceeds the buffer");
     else if (a->status >= 0)
         read_answer(minor, buf, info, a);
     free(buf);
+}
+
+void scn_wmi_run(const struct scn_cmd *cmd, struct scn_wmi_answer *a)
+{
+    PDEVICE_OBJECT device;
+    memset(a, 0, sizeof *a);
+    a->status = wmi_device(cmd, &device);
+    if (a->status < 0)
+        return;
+    if (cmd->kind == SCN_WMI_EVENT)
+        wmi_event(cmd, device, a);
+    else
+        wmi_request(cmd, device, a);
+    ObDereferenceObject(device);
 }
 
 void scn_wmi_answer_free(struct scn_wmi_answer *a)

@@ -140,15 +140,19 @@ BOOLEAN io_finish_buffers(PIRP irp, ULONG out_capacity);
 
 /* ---- WMI, as a data consumer sees it (the host's `wmi` scenario commands) ----------------- */
 
+/* The device object of that name (\Device\X), referenced; STATUS_OBJECT_NAME_NOT_FOUND for a
+ * name that is no device. */
+NTSTATUS io_wmi_device_by_name(PCUNICODE_STRING name, PDEVICE_OBJECT *device);
+/* The device of the PDO's stack registered with WMI (the top-most), referenced; NULL: none. */
+PDEVICE_OBJECT io_wmi_provider_in_stack(PDEVICE_OBJECT pdo);
 /* Sends IRP_MJ_SYSTEM_CONTROL / `minor` with the WNODE `buffer` (size bytes, read and written
- * by the driver) to the top of the named device's stack, ProviderId = that device, and waits.
+ * by the driver) to the top of the device's stack, ProviderId = that device, and waits.
  * A device not registered with IoWMIRegistrationControl (or blocked) is
- * STATUS_WMI_GUID_NOT_FOUND; a name that is no device STATUS_OBJECT_NAME_NOT_FOUND. */
-NTSTATUS io_wmi_request(PCUNICODE_STRING device_name, UCHAR minor, void *buffer, ULONG size,
+ * STATUS_WMI_GUID_NOT_FOUND. The caller holds a reference on the device. */
+NTSTATUS io_wmi_request(PDEVICE_OBJECT device, UCHAR minor, void *buffer, ULONG size,
                         ULONG_PTR *information);
-/* Takes the oldest event the named device raised with that GUID (WmiFireEvent,
- * IoWMIWriteEvent): *wnode is a copy, freed with ex_free. STATUS_NOT_FOUND: none. */
-NTSTATUS io_wmi_take_event_of(PCUNICODE_STRING device_name, const GUID *guid, void **wnode,
-                              ULONG *size);
+/* Takes the oldest event the device raised with that GUID (WmiFireEvent, IoWMIWriteEvent):
+ * *wnode is a copy, freed with ex_free. STATUS_NOT_FOUND: none. */
+NTSTATUS io_wmi_take_event_of(PDEVICE_OBJECT device, const GUID *guid, void **wnode, ULONG *size);
 
 #endif

@@ -353,7 +353,7 @@ void io_wmi_shutdown(void)
 /* ---- requests of a data consumer (the host's scenarios) ----------------------------------- */
 
 /* The named device object, referenced; STATUS_OBJECT_NAME_NOT_FOUND for anything else. */
-static NTSTATUS io_wmi_lookup_device(PCUNICODE_STRING name, PDEVICE_OBJECT *device)
+NTSTATUS io_wmi_device_by_name(PCUNICODE_STRING name, PDEVICE_OBJECT *device)
 {
     void *object = NULL;
     UNICODE_STRING rest;
@@ -368,24 +368,38 @@ static NTSTATUS io_wmi_lookup_device(PCUNICODE_STRING name, PDEVICE_OBJECT *devi
     return STATUS_SUCCESS;
 }
 
-NTSTATUS io_wmi_request(PCUNICODE_STRING device_name, UCHAR minor, void *buffer, ULONG size,
+/* Which device of a PnP stack a data consumer reaches: WMI names a PnP device's blocks after
+ * its PDO's instance, whichever driver of the stack registered them (the framework registers
+ * its FDO). The top-most registered device, referenced; NULL when none is. */
+PDEVICE_OBJECT io_wmi_provider_in_stack(PDEVICE_OBJECT pdo)
+{
+    PDEVICE_OBJECT d = IoGetAttachedDeviceReference(pdo);
+    while (d != NULL) {
+        os_mutex_lock(&io_wmi_lock);
+        bool registered = *io_wmi_find_locked(d) != NULL;
+        os_mutex_unlock(&io_wmi_lock);
+        if (registered)
+            return d;
+        PDEVICE_OBJECT lower = IoGetLowerDeviceObject(d);
+        ObDereferenceObject(d);
+        d = lower;
+    }
+    return NULL;
+}
+
+NTSTATUS io_wmi_request(PDEVICE_OBJECT device, UCHAR minor, void *buffer, ULONG size,
                         ULONG_PTR *information)
 {
-    PDEVICE_OBJECT device;
-    NTSTATUS status = io_wmi_lookup_device(device_name, &device);
     *information = 0;
-    if (!NT_SUCCESS(status))
-        return status;
     struct io_wmi_reg *reg = io_wmi_busy_begin(device);
     /* WMI knows only the blocks of registered providers. */
-    status = STATUS_WMI_GUID_NOT_FOUND;
+    NTSTATUS status = STATUS_WMI_GUID_NOT_FOUND;
     if (reg != NULL) {
         /* DataPath of a data request: the GUID of the block (the WNODE's). */
         status = io_wmi_send(device, minor, (ULONG_PTR) & ((PWNODE_HEADER)buffer)->Guid, buffer,
                              size, information);
         io_wmi_busy_end(reg);
     }
-    ObDereferenceObject(device);
     return status;
 }
 
@@ -425,14 +439,7 @@ NTSTATUS io_wmi_send_to(PDEVICE_OBJECT device, UCHAR minor, const GUID *guid, vo
     return status;
 }
 
-NTSTATUS io_wmi_take_event_of(PCUNICODE_STRING device_name, const GUID *guid, void **wnode,
-                              ULONG *size)
+NTSTATUS io_wmi_take_event_of(PDEVICE_OBJECT device, const GUID *guid, void **wnode, ULONG *size)
 {
-    PDEVICE_OBJECT device;
-    NTSTATUS status = io_wmi_lookup_device(device_name, &device);
-    if (!NT_SUCCESS(status))
-        return status;
-    status = io_wmi_take_event(IoWMIDeviceObjectToProviderId(device), guid, wnode, size);
-    ObDereferenceObject(device);
-    return status;
+    return io_wmi_take_event(IoWMIDeviceObjectToProviderId(device), guid, wnode, size);
 }

@@ -112,7 +112,11 @@ NTKERNELAPI NTSTATUS NTAPI IoWMIOpenBlock(LPCGUID Guid, ULONG DesiredAccess, PVO
     if (Guid == NULL || DataBlockObject == NULL)
         return STATUS_INVALID_PARAMETER;
     *DataBlockObject = NULL;
-    if (io_wmi_providers_of(Guid, NULL, 0) == 0)
+    /* An object for events may be opened before any provider of the GUID registers: its
+     * callback gets the events of providers that come later. The pages do not say so; the
+     * toaster monitor sample relies on it (it fails its AddDevice when this open fails, and
+     * watches for toasters that arrive after it). Queries, sets and methods need a provider. */
+    if (!(DesiredAccess & WMIGUID_NOTIFICATION) && io_wmi_providers_of(Guid, NULL, 0) == 0)
         return STATUS_WMI_GUID_NOT_FOUND;
     struct io_wmi_block *block = ob_create(&io_wmi_block_type, sizeof(*block));
     if (block == NULL)

@@ -537,7 +537,10 @@ static NTSTATUS action_run(void *context)
         return STATUS_NO_SUCH_DEVICE;
     switch (r->action) {
     case PNP_ACTION_REMOVE:
-        return orderly_remove(node, false);
+        /* A bus child keeps its node, removed, while its bus still reports it; its PDO gets a
+         * second REMOVE_DEVICE once the bus leaves it out ("Removing a Device in a Bus
+         * Driver": the PnP manager tracks the enumerated device). */
+        return orderly_remove(node, !node->root_enumerated);
     case PNP_ACTION_UNPLUG:
         if (node->root_enumerated)
             node->pdo_gone = true;

@@ -70,6 +70,9 @@ enum pnp_action {
 /* One action on a device by instance ID (case-insensitive). STATUS_NO_SUCH_DEVICE when there
  * is none; a driver's veto (QUERY_REMOVE/QUERY_STOP failed) is returned as its status. */
 NTSTATUS pnp_device_action(const char *instance, enum pnp_action action);
+/* The PDO of the device with that instance ID (case-insensitive), referenced;
+ * STATUS_NO_SUCH_DEVICE when there is none. */
+NTSTATUS pnp_device_pdo(const char *instance, PDEVICE_OBJECT *pdo);
 
 /* ---- hardware resources (resources.c, docs/interrupts.md) ------------------------------ */
 

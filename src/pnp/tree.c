@@ -51,6 +51,17 @@ struct pnp_node *pnp_node_find(const char *instance_id)
     return NULL;
 }
 
+NTSTATUS pnp_device_pdo(const char *instance, PDEVICE_OBJECT *pdo)
+{
+    pnp_tree_lock();
+    struct pnp_node *node = pnp_node_find(instance);
+    *pdo = node != NULL ? node->pdo : NULL;
+    if (*pdo != NULL)
+        ObReferenceObject(*pdo);
+    pnp_tree_unlock();
+    return *pdo != NULL ? STATUS_SUCCESS : STATUS_NO_SUCH_DEVICE;
+}
+
 static void link_child(struct pnp_node *parent, struct pnp_node *node)
 {
     struct pnp_node **tail = &parent->child;

@@ -3,8 +3,9 @@
  * IoWMISetNotificationCallback) against the providers of wmitest.sys: \Device\WmiTest and
  * \Device\WmiTestRO both register the three blocks of wmitest.h. The expected values are those
  * of the wdm.h and wmistr.h pages: a chain of WNODE_ALL_DATA (Linkage to the next, 0 in the
- * last), STATUS_BUFFER_TOO_SMALL with the size needed, STATUS_WMI_GUID_NOT_FOUND for a GUID no
- * provider registered.
+ * last), STATUS_BUFFER_TOO_SMALL with the size needed, STATUS_WMI_GUID_NOT_FOUND for a query of
+ * a GUID no provider registered (an event block opens before its provider: the toaster monitor
+ * sample relies on it).
  */
 #include <ntddk.h>
 #include <wmistr.h>
@@ -155,6 +156,32 @@ static VOID NTAPI on_event(PVOID Wnode, PVOID Context)
     s->value = *(ULONG *)((PUCHAR)w + w->DataBlockOffset);
     s->calls++;
     KeSetEvent(&s->done, IO_NO_INCREMENT, FALSE);
+}
+
+/* An event block opened (and its callback set) before any provider of the GUID is there: the
+ * callback gets the events of the provider that registers later (the toaster monitor sample's
+ * pattern). A query of a GUID nobody provides still fails (open_block_unknown_guid). */
+TEST(notification_open_before_the_provider)
+{
+    struct seen s = {0};
+    PVOID block = (PVOID)1;
+    KeInitializeEvent(&s.done, NotificationEvent, FALSE);
+    ok_status(IoWMIOpenBlock(&unknown_guid, WMIGUID_NOTIFICATION, &block), STATUS_SUCCESS);
+    ok(block != NULL && block != (PVOID)1, "an object: %p\n", block);
+    ObDereferenceObject(block);
+    ok_status(IoWMIOpenBlock(&event_guid, WMIGUID_NOTIFICATION | SYNCHRONIZE, &block),
+              STATUS_SUCCESS);
+    ok_status(IoWMISetNotificationCallback(block, on_event, &s), STATUS_SUCCESS);
+    drvhost_file *f = load_wmitest();
+    ULONG value = 0x5eed1e55;
+    ok_status(harness_ioctl(f, IOCTL_WMITEST_FIRE, &value, 4, NULL, 0, NULL), STATUS_SUCCESS);
+    LARGE_INTEGER timeout = {.QuadPart = -50000000};
+    ok_status(KeWaitForSingleObject(&s.done, Executive, KernelMode, FALSE, &timeout),
+              STATUS_SUCCESS);
+    ok(s.calls == 1 && s.value == 0x5eed1e55, "calls %u, data %x\n", s.calls, s.value);
+    ObDereferenceObject(block);
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("wmitest"), STATUS_SUCCESS);
 }
 
 TEST(notification_callback_gets_the_event)

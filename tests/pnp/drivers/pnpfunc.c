@@ -11,7 +11,8 @@
  *                      answers a device ID with a space, which is illegal); IOCTL_PNPTEST_FAIL
  *                      reports the device failed (IoInvalidateDeviceState), IOCTL_PNPTEST_EJECT
  *                      asks for its ejection (IoRequestDeviceEject), IOCTL_PNPTEST_NOT_A_PDO
- *                      passes its FDO to IoInvalidateDeviceRelations (a bug check)
+ *                      passes its FDO to IoInvalidateDeviceRelations (a bug check),
+ *                      IOCTL_PNPTEST_EJECT_CHILD (a ULONG index) asks for that child's ejection
  * Every PnP IRP and AddDevice is printed (DbgPrintEx) for the scenarios to pin the order.
  *
  * WDM only: builds with the WDK.
@@ -24,6 +25,8 @@
 #define IOCTL_PNPTEST_EJECT CTL_CODE(FILE_DEVICE_UNKNOWN, 0x802, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define IOCTL_PNPTEST_NOT_A_PDO                                                                    \
     CTL_CODE(FILE_DEVICE_UNKNOWN, 0x803, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_PNPTEST_EJECT_CHILD                                                                  \
+    CTL_CODE(FILE_DEVICE_UNKNOWN, 0x804, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define MAX_CHILDREN 8
 #define TAG          'tPnP'
 
@@ -381,6 +384,20 @@ static NTSTATUS NTAPI DispatchCreateClose(PDEVICE_OBJECT device, PIRP irp)
     return Complete(irp, STATUS_SUCCESS);
 }
 
+/* IoRequestDeviceEject for the child of that index (reported or not: a child removed while
+ * its bus still reports it keeps its PDO). */
+static NTSTATUS EjectChild(PEXT ext, PIO_STACK_LOCATION sp, PIRP irp)
+{
+    ULONG i;
+    if (sp->Parameters.DeviceIoControl.InputBufferLength < sizeof(ULONG))
+        return STATUS_INVALID_PARAMETER;
+    i = *(PULONG)irp->AssociatedIrp.SystemBuffer;
+    if (i >= MAX_CHILDREN || ext->children[i] == NULL)
+        return STATUS_INVALID_PARAMETER;
+    IoRequestDeviceEject(ext->children[i]);
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS NTAPI DispatchIoctl(PDEVICE_OBJECT device, PIRP irp)
 {
     PEXT ext = (PEXT)device->DeviceExtension;
@@ -399,6 +416,8 @@ static NTSTATUS NTAPI DispatchIoctl(PDEVICE_OBJECT device, PIRP irp)
     case IOCTL_PNPTEST_NOT_A_PDO:
         IoInvalidateDeviceRelations(device, BusRelations); /* an FDO: bug check 0xCA */
         return Complete(irp, STATUS_SUCCESS);
+    case IOCTL_PNPTEST_EJECT_CHILD:
+        return Complete(irp, EjectChild(ext, sp, irp));
     case IOCTL_PNPTEST_SET_CHILDREN:
         if (sp->Parameters.DeviceIoControl.InputBufferLength < sizeof(ULONG))
             return Complete(irp, STATUS_INVALID_PARAMETER);
