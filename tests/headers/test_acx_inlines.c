@@ -156,6 +156,106 @@ TEST(acx_request_parameters_init_property)
        "plain init clears\n");
 }
 
+/* Every other _INIT: garbage in, Size set and every other byte zero out. Both names are written
+ * out (the ddi_tested check looks for each helper by name). */
+#define CHECK_SIZED(Type, Init)                                                                    \
+    do {                                                                                           \
+        Type v_;                                                                                   \
+        memset(&v_, 0xAB, sizeof(v_));                                                             \
+        Init(&v_);                                                                                 \
+        ok(v_.Size == sizeof(v_) && cleared_after(&v_, sizeof(v_), sizeof(ULONG)), #Init "\n");    \
+    } while (0)
+
+TEST(acx_sized_inits_clear_and_set_size)
+{
+    CHECK_SIZED(ACX_AUDIOENGINE_CALLBACKS, ACX_AUDIOENGINE_CALLBACKS_INIT);
+    CHECK_SIZED(ACX_AUDIOMODULE_CALLBACKS, ACX_AUDIOMODULE_CALLBACKS_INIT);
+    CHECK_SIZED(ACX_KEYWORDSPOTTER_CALLBACKS, ACX_KEYWORDSPOTTER_CALLBACKS_INIT);
+    CHECK_SIZED(ACX_MUTE_CALLBACKS, ACX_MUTE_CALLBACKS_INIT);
+    CHECK_SIZED(ACX_PEAKMETER_CALLBACKS, ACX_PEAKMETER_CALLBACKS_INIT);
+    CHECK_SIZED(ACX_STREAMAUDIOENGINE_CALLBACKS, ACX_STREAMAUDIOENGINE_CALLBACKS_INIT);
+    CHECK_SIZED(ACX_CIRCUIT_COMPOSITE_CALLBACKS, ACX_CIRCUIT_COMPOSITE_CALLBACKS_INIT);
+    CHECK_SIZED(ACX_FACTORY_CIRCUIT_ADD_CIRCUIT, ACX_FACTORY_CIRCUIT_ADD_CIRCUIT_INIT);
+    CHECK_SIZED(ACX_FACTORY_CIRCUIT_OPERATION_CALLBACKS,
+                ACX_FACTORY_CIRCUIT_OPERATION_CALLBACKS_INIT);
+    CHECK_SIZED(ACX_FACTORY_CIRCUIT_PNPPOWER_CALLBACKS,
+                ACX_FACTORY_CIRCUIT_PNPPOWER_CALLBACKS_INIT);
+    CHECK_SIZED(ACX_FACTORY_CIRCUIT_REMOVE_CIRCUIT, ACX_FACTORY_CIRCUIT_REMOVE_CIRCUIT_INIT);
+    CHECK_SIZED(ACX_CIRCUIT_TEMPLATE_CONFIG, ACX_CIRCUIT_TEMPLATE_CONFIG_INIT);
+    CHECK_SIZED(ACX_COMPOSITE_TEMPLATE_CONFIG, ACX_COMPOSITE_TEMPLATE_CONFIG_INIT);
+    CHECK_SIZED(ACX_DATAFORMAT_CONFIG, ACX_DATAFORMAT_CONFIG_INIT);
+    CHECK_SIZED(ACX_DATAFORMAT_LIST_CONFIG, ACX_DATAFORMAT_LIST_CONFIG_INIT);
+    CHECK_SIZED(ACX_EVENT_CALLBACKS, ACX_EVENT_CALLBACKS_INIT);
+    CHECK_SIZED(ACX_EVENT_CONFIG, ACX_EVENT_CONFIG_INIT);
+    CHECK_SIZED(ACX_PNPEVENT_CONFIG, ACX_PNPEVENT_CONFIG_INIT);
+    CHECK_SIZED(ACX_INTERLEAVED_AUDIO_FORMAT_INFORMATION,
+                ACX_INTERLEAVED_AUDIO_FORMAT_INFORMATION_INIT);
+    CHECK_SIZED(ACX_JACK_CALLBACKS, ACX_JACK_CALLBACKS_INIT);
+    CHECK_SIZED(ACX_MICARRAYGEOMETRY_CONFIG, ACX_MICARRAYGEOMETRY_CONFIG_INIT);
+    CHECK_SIZED(ACX_MICROPHONE_CONFIG, ACX_MICROPHONE_CONFIG_INIT);
+    CHECK_SIZED(ACX_PHYSICAL_CONNECTION, ACX_PHYSICAL_CONNECTION_INIT);
+    CHECK_SIZED(ACX_RTPACKET, ACX_RTPACKET_INIT);
+    CHECK_SIZED(ACX_TARGET_FACTORY_CIRCUIT_CONFIG, ACX_TARGET_FACTORY_CIRCUIT_CONFIG_INIT);
+    CHECK_SIZED(ACX_TARGET_STREAM_CONFIG, ACX_TARGET_STREAM_CONFIG_INIT);
+}
+
+/* The element configurations: _INIT takes AcxElementIdDefault, _INIT_ID the given id; the
+ * rest cleared. */
+#define CHECK_ELEMENT(Type, Init, InitId)                                                          \
+    do {                                                                                           \
+        Type v_;                                                                                   \
+        memset(&v_, 0xAB, sizeof(v_));                                                             \
+        Init(&v_);                                                                                 \
+        ok(v_.Size == sizeof(v_) && v_.Id == AcxElementIdDefault, #Init "\n");                     \
+        memset(&v_, 0xAB, sizeof(v_));                                                             \
+        InitId(&v_, 9);                                                                            \
+        ok(v_.Size == sizeof(v_) && v_.Id == 9 && v_.Name == NULL && v_.Flags == 0, #InitId "\n"); \
+    } while (0)
+
+TEST(acx_element_config_inits)
+{
+    CHECK_ELEMENT(ACX_AUDIOENGINE_CONFIG, ACX_AUDIOENGINE_CONFIG_INIT,
+                  ACX_AUDIOENGINE_CONFIG_INIT_ID);
+    CHECK_ELEMENT(ACX_AUDIOMODULE_CONFIG, ACX_AUDIOMODULE_CONFIG_INIT,
+                  ACX_AUDIOMODULE_CONFIG_INIT_ID);
+    CHECK_ELEMENT(ACX_KEYWORDSPOTTER_CONFIG, ACX_KEYWORDSPOTTER_CONFIG_INIT,
+                  ACX_KEYWORDSPOTTER_CONFIG_INIT_ID);
+    CHECK_ELEMENT(ACX_PEAKMETER_CONFIG, ACX_PEAKMETER_CONFIG_INIT, ACX_PEAKMETER_CONFIG_INIT_ID);
+    CHECK_ELEMENT(ACX_STREAMAUDIOENGINE_CONFIG, ACX_STREAMAUDIOENGINE_CONFIG_INIT,
+                  ACX_STREAMAUDIOENGINE_CONFIG_INIT_ID);
+    CHECK_ELEMENT(ACX_MUTE_CONFIG, ACX_MUTE_CONFIG_INIT, ACX_MUTE_CONFIG_INIT_ID);
+    CHECK_ELEMENT(ACX_ELEMENT_CONFIG, ACX_ELEMENT_CONFIG_INIT, ACX_ELEMENT_CONFIG_INIT_ID);
+}
+
+TEST(acx_version_params_jack_id_method_and_drm_default)
+{
+    ACX_DRIVER_VERSION_AVAILABLE_PARAMS v;
+    ACX_JACK_CONFIG jack;
+    ACX_REQUEST_PARAMETERS p;
+    ULONG args = 5, result = 0;
+    DEFINE_ACXDRMRIGHTS_DEFAULT(rights);
+
+    memset(&v, 0xAB, sizeof(v));
+    ACX_DRIVER_VERSION_AVAILABLE_PARAMS_INIT(&v, 1, 2);
+    ok(v.Size == sizeof(v) && v.MajorVersion == 1 && v.MinorVersion == 2, "version params\n");
+    memset(&jack, 0xAB, sizeof(jack));
+    ACX_JACK_CONFIG_INIT_ID(&jack, 4);
+    ok(jack.Size == sizeof(jack) && jack.Id == 4 && jack.Flags == 0, "jack given id\n");
+    memset(&p, 0xAB, sizeof(p));
+    ACX_REQUEST_PARAMETERS_INIT_METHOD(&p, KSPROPSETID_Audio, 3, AcxMethodVerbSend,
+                                       AcxItemTypeCircuit, 0, &args, sizeof(args), &result,
+                                       sizeof(result));
+    ok(p.Size == sizeof(p) && p.Type == AcxRequestTypeMethod, "method Size/Type\n");
+    ok(p.Parameters.Method.Id == 3 && p.Parameters.Method.Verb == AcxMethodVerbSend &&
+           p.Parameters.Method.ItemType == AcxItemTypeCircuit,
+       "method Id/Verb/ItemType\n");
+    ok(p.Parameters.Method.Args == &args && p.Parameters.Method.ArgsCb == 4 &&
+           p.Parameters.Method.Result == &result && p.Parameters.Method.ResultCb == 4,
+       "method buffers\n");
+    /* DRM defaults: no copy protection, digital outputs allowed. */
+    ok(!rights.CopyProtect && rights.Reserved == 0 && !rights.DigitalOutputDisable, "DRM rights\n");
+}
+
 static int wide_equals(PCUNICODE_STRING s, const char *ascii)
 {
     size_t n = strlen(ascii);

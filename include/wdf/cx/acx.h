@@ -67,6 +67,14 @@ typedef struct ACXCIRCUIT_INIT ACXCIRCUIT_INIT, *PACXCIRCUIT_INIT;
 typedef struct ACXFACTORYCIRCUIT_INIT ACXFACTORYCIRCUIT_INIT, *PACXFACTORYCIRCUIT_INIT;
 typedef struct ACXSTREAM_INIT ACXSTREAM_INIT, *PACXSTREAM_INIT;
 
+/* The _INIT helper that only clears a structure and sets its Size, which most of them are. */
+#define _ACX_SIZED_INIT(Type, Param)                                                               \
+    FORCEINLINE VOID Type##_INIT(P##Type Param)                                                    \
+    {                                                                                              \
+        RtlZeroMemory(Param, sizeof(*Param));                                                      \
+        Param->Size = sizeof(*Param);                                                              \
+    }
+
 #ifdef __cplusplus
 }
 #endif

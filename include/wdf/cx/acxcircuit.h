@@ -141,18 +141,12 @@ typedef struct _ACX_FACTORY_CIRCUIT_PNPPOWER_CALLBACKS {
     PFN_ACX_FACTORY_CIRCUIT_POWER_DOWN EvtAcxFactoryCircuitPowerDown;
 } ACX_FACTORY_CIRCUIT_PNPPOWER_CALLBACKS, *PACX_FACTORY_CIRCUIT_PNPPOWER_CALLBACKS;
 
-#define _ACX_CIRCUIT_SIZED_INIT(Type, Param)                                                       \
-    FORCEINLINE VOID Type##_INIT(P##Type Param)                                                    \
-    {                                                                                              \
-        RtlZeroMemory(Param, sizeof(*Param));                                                      \
-        Param->Size = sizeof(*Param);                                                              \
-    }
-_ACX_CIRCUIT_SIZED_INIT(ACX_CIRCUIT_PNPPOWER_CALLBACKS, PnpPowerCallbacks)
-_ACX_CIRCUIT_SIZED_INIT(ACX_CIRCUIT_COMPOSITE_CALLBACKS, CompositeCallbacks)
-_ACX_CIRCUIT_SIZED_INIT(ACX_FACTORY_CIRCUIT_OPERATION_CALLBACKS, Config)
-_ACX_CIRCUIT_SIZED_INIT(ACX_FACTORY_CIRCUIT_PNPPOWER_CALLBACKS, PnpPowerCallbacks)
-_ACX_CIRCUIT_SIZED_INIT(ACX_FACTORY_CIRCUIT_ADD_CIRCUIT, Parameters)
-_ACX_CIRCUIT_SIZED_INIT(ACX_FACTORY_CIRCUIT_REMOVE_CIRCUIT, Parameters)
+_ACX_SIZED_INIT(ACX_CIRCUIT_PNPPOWER_CALLBACKS, PnpPowerCallbacks)
+_ACX_SIZED_INIT(ACX_CIRCUIT_COMPOSITE_CALLBACKS, CompositeCallbacks)
+_ACX_SIZED_INIT(ACX_FACTORY_CIRCUIT_OPERATION_CALLBACKS, Config)
+_ACX_SIZED_INIT(ACX_FACTORY_CIRCUIT_PNPPOWER_CALLBACKS, PnpPowerCallbacks)
+_ACX_SIZED_INIT(ACX_FACTORY_CIRCUIT_ADD_CIRCUIT, Parameters)
+_ACX_SIZED_INIT(ACX_FACTORY_CIRCUIT_REMOVE_CIRCUIT, Parameters)
 
 /* --- circuit initialisation --- */
 PACXCIRCUIT_INIT AcxCircuitInitAllocate(WDFDEVICE Device) DRVHOST_NOT_PROVIDED;

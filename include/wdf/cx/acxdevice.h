@@ -55,11 +55,7 @@ FORCEINLINE VOID ACX_DEVICEINIT_CONFIG_INIT(PACX_DEVICEINIT_CONFIG Config)
     Config->ExecutionLevel = WdfExecutionLevelInheritFromParent;
 }
 
-FORCEINLINE VOID ACX_DEVICE_CONFIG_INIT(PACX_DEVICE_CONFIG Config)
-{
-    RtlZeroMemory(Config, sizeof(*Config));
-    Config->Size = sizeof(*Config);
-}
+_ACX_SIZED_INIT(ACX_DEVICE_CONFIG, Config)
 
 NTSTATUS AcxDeviceInitInitialize(PWDFDEVICE_INIT DeviceInit,
                                  PACX_DEVICEINIT_CONFIG Config) DRVHOST_NOT_PROVIDED;

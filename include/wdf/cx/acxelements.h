@@ -282,12 +282,6 @@ typedef struct _ACX_AUDIOMODULE_CONFIG {
 } ACX_AUDIOMODULE_CONFIG, *PACX_AUDIOMODULE_CONFIG;
 
 /* --- _INIT helpers: zero, Size, and (configs) the element id --- */
-#define _ACX_SIZED_INIT(Type, Param)                                                               \
-    FORCEINLINE VOID Type##_INIT(P##Type Param)                                                    \
-    {                                                                                              \
-        RtlZeroMemory(Param, sizeof(*Param));                                                      \
-        Param->Size = sizeof(*Param);                                                              \
-    }
 #define _ACX_ELEMENT_CONFIG_INITS(Type)                                                            \
     FORCEINLINE VOID Type##_INIT_ID(P##Type Config, ULONG Id)                                      \
     {                                                                                              \

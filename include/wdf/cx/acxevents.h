@@ -49,23 +49,11 @@ typedef struct _ACX_PNPEVENT_CONFIG {
     const GUID *Event;
 } ACX_PNPEVENT_CONFIG, *PACX_PNPEVENT_CONFIG;
 
-FORCEINLINE VOID ACX_EVENT_CALLBACKS_INIT(PACX_EVENT_CALLBACKS Callbacks)
-{
-    RtlZeroMemory(Callbacks, sizeof(*Callbacks));
-    Callbacks->Size = sizeof(*Callbacks);
-}
+_ACX_SIZED_INIT(ACX_EVENT_CALLBACKS, Callbacks)
 
-FORCEINLINE VOID ACX_EVENT_CONFIG_INIT(PACX_EVENT_CONFIG Config)
-{
-    RtlZeroMemory(Config, sizeof(*Config));
-    Config->Size = sizeof(*Config);
-}
+_ACX_SIZED_INIT(ACX_EVENT_CONFIG, Config)
 
-FORCEINLINE VOID ACX_PNPEVENT_CONFIG_INIT(PACX_PNPEVENT_CONFIG Config)
-{
-    RtlZeroMemory(Config, sizeof(*Config));
-    Config->Size = sizeof(*Config);
-}
+_ACX_SIZED_INIT(ACX_PNPEVENT_CONFIG, Config)
 
 NTSTATUS AcxEventCreate(ACXOBJECT Object, PWDF_OBJECT_ATTRIBUTES Attributes,
                         PACX_EVENT_CONFIG Config, ACXEVENT *Event) DRVHOST_NOT_PROVIDED;

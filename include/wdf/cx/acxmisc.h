@@ -31,11 +31,7 @@ typedef struct _ACX_OBJECTBAG_CONFIG {
     ACXOBJECTBAG Handle;
 } ACX_OBJECTBAG_CONFIG, *PACX_OBJECTBAG_CONFIG;
 
-FORCEINLINE VOID ACX_OBJECTBAG_CONFIG_INIT(PACX_OBJECTBAG_CONFIG Config)
-{
-    RtlZeroMemory(Config, sizeof(*Config));
-    Config->Size = sizeof(*Config);
-}
+_ACX_SIZED_INIT(ACX_OBJECTBAG_CONFIG, Config)
 
 /* Value names with the documented prefixes: drv_<ven>_, sys_, hda_, sdca_, usb_. Each declares
  * a constant UNICODE_STRING called `name`. */

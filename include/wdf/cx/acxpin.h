@@ -320,17 +320,9 @@ FORCEINLINE VOID ACX_CONNECTION_INIT(PACX_CONNECTION Connection, ACXOBJECT FromO
     Connection->ToObject = ToObject;
 }
 
-FORCEINLINE VOID ACX_PHYSICAL_CONNECTION_INIT(PACX_PHYSICAL_CONNECTION Connection)
-{
-    RtlZeroMemory(Connection, sizeof(*Connection));
-    Connection->Size = sizeof(*Connection);
-}
+_ACX_SIZED_INIT(ACX_PHYSICAL_CONNECTION, Connection)
 
-FORCEINLINE VOID ACX_JACK_CALLBACKS_INIT(PACX_JACK_CALLBACKS Callbacks)
-{
-    RtlZeroMemory(Callbacks, sizeof(*Callbacks));
-    Callbacks->Size = sizeof(*Callbacks);
-}
+_ACX_SIZED_INIT(ACX_JACK_CALLBACKS, Callbacks)
 
 FORCEINLINE VOID ACX_JACK_CONFIG_INIT_ID(PACX_JACK_CONFIG Config, ULONG Id)
 {
@@ -341,30 +333,13 @@ FORCEINLINE VOID ACX_JACK_CONFIG_INIT_ID(PACX_JACK_CONFIG Config, ULONG Id)
 
 #define ACX_JACK_CONFIG_INIT(cfg) ACX_JACK_CONFIG_INIT_ID(cfg, AcxJackPropertiesIdDefault)
 
-FORCEINLINE VOID ACX_MICARRAYGEOMETRY_CONFIG_INIT(PACX_MICARRAYGEOMETRY_CONFIG Config)
-{
-    RtlZeroMemory(Config, sizeof(*Config));
-    Config->Size = sizeof(*Config);
-}
+_ACX_SIZED_INIT(ACX_MICARRAYGEOMETRY_CONFIG, Config)
 
-FORCEINLINE VOID ACX_MICROPHONE_CONFIG_INIT(PACX_MICROPHONE_CONFIG Config)
-{
-    RtlZeroMemory(Config, sizeof(*Config));
-    Config->Size = sizeof(*Config);
-}
+_ACX_SIZED_INIT(ACX_MICROPHONE_CONFIG, Config)
 
-FORCEINLINE VOID
-ACX_INTERLEAVED_AUDIO_FORMAT_INFORMATION_INIT(PACX_INTERLEAVED_AUDIO_FORMAT_INFORMATION Info)
-{
-    RtlZeroMemory(Info, sizeof(*Info));
-    Info->Size = sizeof(*Info);
-}
+_ACX_SIZED_INIT(ACX_INTERLEAVED_AUDIO_FORMAT_INFORMATION, Info)
 
-FORCEINLINE VOID ACX_PIN_CALLBACKS_INIT(PACX_PIN_CALLBACKS PinCallbacks)
-{
-    RtlZeroMemory(PinCallbacks, sizeof(*PinCallbacks));
-    PinCallbacks->Size = sizeof(*PinCallbacks);
-}
+_ACX_SIZED_INIT(ACX_PIN_CALLBACKS, PinCallbacks)
 
 FORCEINLINE VOID ACX_PIN_CONFIG_INIT_ID(PACX_PIN_CONFIG Config, ULONG Id)
 {

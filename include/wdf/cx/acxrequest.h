@@ -153,11 +153,7 @@ typedef struct _ACX_METHOD_ITEM {
     ULONG ResultCb;
 } ACX_METHOD_ITEM, *PACX_METHOD_ITEM;
 
-FORCEINLINE VOID ACX_REQUEST_PARAMETERS_INIT(PACX_REQUEST_PARAMETERS Parameters)
-{
-    RtlZeroMemory(Parameters, sizeof(*Parameters));
-    Parameters->Size = sizeof(*Parameters);
-}
+_ACX_SIZED_INIT(ACX_REQUEST_PARAMETERS, Parameters)
 
 /* A property request to send (through Acx*FormatRequestForProperty). */
 FORCEINLINE VOID ACX_REQUEST_PARAMETERS_INIT_PROPERTY(PACX_REQUEST_PARAMETERS Params,

@@ -119,23 +119,11 @@ typedef struct _ACX_STREAM_BRIDGE_CONFIG {
     PWDF_OBJECT_ATTRIBUTES TargetStreamAttributes;
 } ACX_STREAM_BRIDGE_CONFIG, *PACX_STREAM_BRIDGE_CONFIG;
 
-FORCEINLINE VOID ACX_STREAM_CALLBACKS_INIT(PACX_STREAM_CALLBACKS Callbacks)
-{
-    RtlZeroMemory(Callbacks, sizeof(*Callbacks));
-    Callbacks->Size = sizeof(*Callbacks);
-}
+_ACX_SIZED_INIT(ACX_STREAM_CALLBACKS, Callbacks)
 
-FORCEINLINE VOID ACX_RT_STREAM_CALLBACKS_INIT(PACX_RT_STREAM_CALLBACKS Callbacks)
-{
-    RtlZeroMemory(Callbacks, sizeof(*Callbacks));
-    Callbacks->Size = sizeof(*Callbacks);
-}
+_ACX_SIZED_INIT(ACX_RT_STREAM_CALLBACKS, Callbacks)
 
-FORCEINLINE VOID ACX_RTPACKET_INIT(PACX_RTPACKET RtPacket)
-{
-    RtlZeroMemory(RtPacket, sizeof(*RtPacket));
-    RtPacket->Size = sizeof(*RtPacket);
-}
+_ACX_SIZED_INIT(ACX_RTPACKET, RtPacket)
 
 FORCEINLINE VOID ACX_STREAM_BRIDGE_CONFIG_INIT(PACX_STREAM_BRIDGE_CONFIG Config)
 {

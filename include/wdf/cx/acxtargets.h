@@ -51,23 +51,11 @@ typedef struct _ACX_TARGET_STREAM_CONFIG {
     ACXOBJECTBAG OptionalParameters;
 } ACX_TARGET_STREAM_CONFIG, *PACX_TARGET_STREAM_CONFIG;
 
-FORCEINLINE VOID ACX_TARGET_CIRCUIT_CONFIG_INIT(PACX_TARGET_CIRCUIT_CONFIG Config)
-{
-    RtlZeroMemory(Config, sizeof(*Config));
-    Config->Size = sizeof(*Config);
-}
+_ACX_SIZED_INIT(ACX_TARGET_CIRCUIT_CONFIG, Config)
 
-FORCEINLINE VOID ACX_TARGET_FACTORY_CIRCUIT_CONFIG_INIT(PACX_TARGET_FACTORY_CIRCUIT_CONFIG Config)
-{
-    RtlZeroMemory(Config, sizeof(*Config));
-    Config->Size = sizeof(*Config);
-}
+_ACX_SIZED_INIT(ACX_TARGET_FACTORY_CIRCUIT_CONFIG, Config)
 
-FORCEINLINE VOID ACX_TARGET_STREAM_CONFIG_INIT(PACX_TARGET_STREAM_CONFIG Config)
-{
-    RtlZeroMemory(Config, sizeof(*Config));
-    Config->Size = sizeof(*Config);
-}
+_ACX_SIZED_INIT(ACX_TARGET_STREAM_CONFIG, Config)
 
 NTSTATUS AcxTargetCircuitCreate(WDFDEVICE Device, PWDF_OBJECT_ATTRIBUTES Attributes,
                                 PACX_TARGET_CIRCUIT_CONFIG Config,
