@@ -228,6 +228,11 @@ typedef struct {
 #define KSAUDIO_SPEAKER_5POINT1_SURROUND                                                           \
     (SPEAKER_FRONT_LEFT | SPEAKER_FRONT_RIGHT | SPEAKER_FRONT_CENTER | SPEAKER_LOW_FREQUENCY |     \
      SPEAKER_SIDE_LEFT | SPEAKER_SIDE_RIGHT)
+/* Obsolete (front left/right of centre instead of sides) but still a documented mask. */
+#define KSAUDIO_SPEAKER_7POINT1                                                                    \
+    (SPEAKER_FRONT_LEFT | SPEAKER_FRONT_RIGHT | SPEAKER_FRONT_CENTER | SPEAKER_LOW_FREQUENCY |     \
+     SPEAKER_BACK_LEFT | SPEAKER_BACK_RIGHT | SPEAKER_FRONT_LEFT_OF_CENTER |                       \
+     SPEAKER_FRONT_RIGHT_OF_CENTER)
 #define KSAUDIO_SPEAKER_7POINT1_SURROUND                                                           \
     (SPEAKER_FRONT_LEFT | SPEAKER_FRONT_RIGHT | SPEAKER_FRONT_CENTER | SPEAKER_LOW_FREQUENCY |     \
      SPEAKER_BACK_LEFT | SPEAKER_BACK_RIGHT | SPEAKER_SIDE_LEFT | SPEAKER_SIDE_RIGHT)
@@ -509,6 +514,13 @@ typedef struct {
     KSATTRIBUTE AttributeHeader;
     GUID SignalProcessingMode;
 } KSATTRIBUTE_AUDIOSIGNALPROCESSING_MODE, *PKSATTRIBUTE_AUDIOSIGNALPROCESSING_MODE;
+
+/* The header of each keyword pattern in KSPROPERTY_SOUNDDETECTOR_PATTERNS: Size bytes of pattern
+ * data in the PatternType format follow it. */
+typedef struct {
+    ULONG Size;
+    GUID PatternType;
+} SOUNDDETECTOR_PATTERNHEADER, *PSOUNDDETECTOR_PATTERNHEADER;
 
 #ifdef __cplusplus
 }

@@ -20,6 +20,8 @@ _Static_assert(sizeof(GUID) == 16, "GUID layout");
 #include <string.h>
 typedef GUID *LPGUID;
 typedef const GUID *LPCGUID;
+/* The const-pointer spelling the ACX reference uses (ACX_STREAM_BRIDGE_CONFIG.InModes). */
+typedef const GUID *PCGUID;
 typedef GUID IID, *LPIID, CLSID, *LPCLSID, FMTID, *LPFMTID;
 #ifdef __cplusplus
 /* C++ passes GUIDs by reference and compares the objects (IsEqualGUID(a, b), a == b), as the

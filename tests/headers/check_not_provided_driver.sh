@@ -26,11 +26,13 @@ expect() { # expect FILE PATTERN
     grep -q -- "$2" "$1" || { cat "$1" >&2; fail "no \"$2\" in $(basename "$1")"; }
 }
 unset DRVHOST_DRIVER_PATH
-cp "$source" "$work/np.c"
+# The source keeps its extension: a .cpp client compiles with the kernel C++ profile.
+ext=${source##*.}
+cp "$source" "$work/np.$ext"
 printf 'service np np.sys\nload np\n' > "$work/np.scn"
 cd "$work"
 # shellcheck disable=SC2086 # the options are words
-"$drvcc" $options -o np.sys np.c 2> cc.err || { cat cc.err >&2; fail "did not compile"; }
+"$drvcc" $options -o np.sys "np.$ext" 2> cc.err || { cat cc.err >&2; fail "did not compile"; }
 status=0
 "$drvhost" run np.scn > out.txt 2> err.txt || status=$?
 [ "$status" = 1 ] || { cat out.txt err.txt >&2; fail "drvhost run: exit status $status, expected 1"; }
