@@ -1183,4 +1183,8 @@ void wdf_remove_lock_started(struct wdf_device *dev);
  * StartedIdleCapable / StartedWakeCapable with S0 idle settings. */
 ULONG wdf_power_policy_started_state(struct wdf_device *dev);
 
+/* WdfIoTargetStop of a USB target (usb.c): a USB device's stops its pipes' targets too, with the
+ * same action; a pipe's does nothing more. */
+void wdf_usb_target_stopped(void *usb, WDF_IO_TARGET_SENT_IO_ACTION action);
+
 #endif

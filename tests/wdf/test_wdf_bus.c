@@ -251,6 +251,19 @@ TEST(a_raw_child_starts_without_a_function_driver)
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }
 
+/* DEVICE_CAPABILITIES.RawDeviceOK: the bus driver drives a raw device when there is no
+ * function driver; no package matching its IDs is no failure (kmdf_enumswitches' switch PDOs).
+ * Its driver owns its power policy: WdfDeviceAssignS0IdleSettings succeeds on it (ChildCreate
+ * fails the PDO otherwise). */
+TEST(a_raw_child_without_any_package_starts_and_owns_its_power_policy)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    ok(plug(bus, 6) == STATUS_SUCCESS_, "plug 6 (raw, no package)\n");
+    ok(tree_has("    WDFBUS\\RAWALONE\\" PREFIX "6 started stack: wdfbus\n"),
+       "the raw PDO without a package is started alone\n");
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
 TEST(removing_the_bus_removes_its_children)
 {
     drvhost_file *bus = bus_create("WDFBUS\\ROOT");
