@@ -10,6 +10,7 @@
 #include "scenario.h"
 
 #include "ex/ex.h"
+#include "host/host.h"
 #include "io/io.h"
 #include "rtl/rtl.h"
 
@@ -199,14 +200,19 @@ static void read_answer(UCHAR minor, const UCHAR *buf, uint64_t n, struct scn_wm
         answer_error(a, "shorter than its WNODE");
 }
 
-static int device_name(const struct scn_cmd *cmd, WCHAR *w, size_t room, UNICODE_STRING *name)
+/* DEVICE as an NT name: `@INSTANCE` is that instance's PDO (the provider is looked for up its
+ * stack, io_wmi_request). A negative NTSTATUS on failure. */
+static int32_t device_name(const struct scn_cmd *cmd, WCHAR *w, size_t room, UNICODE_STRING *name)
 {
-    size_t len = strlen(cmd->str), out = 0;
-    if (len + 1 > room || !rtl_utf8_to_utf16(cmd->str, len, w, &out))
-        return -1;
+    char *path = NULL;
+    int32_t status = host_device_path(cmd->str, &path);
+    size_t len = path != NULL ? strlen(path) : 0, out = 0;
+    if (status >= 0 && (len + 1 > room || !rtl_utf8_to_utf16(path, len, w, &out)))
+        status = STATUS_OBJECT_NAME_INVALID;
+    free(path);
     name->Buffer = w;
     name->Length = name->MaximumLength = (USHORT)(out * sizeof(WCHAR));
-    return 0;
+    return status;
 }
 
 void scn_wmi_run(const struct scn_cmd *cmd, struct scn_wmi_answer *a)
@@ -214,10 +220,9 @@ void scn_wmi_run(const struct scn_cmd *cmd, struct scn_wmi_answer *a)
     WCHAR w[512];
     UNICODE_STRING name;
     memset(a, 0, sizeof *a);
-    if (device_name(cmd, w, sizeof w / sizeof w[0], &name) < 0) {
-        a->status = STATUS_OBJECT_NAME_INVALID;
+    a->status = device_name(cmd, w, sizeof w / sizeof w[0], &name);
+    if (a->status < 0)
         return;
-    }
     if (cmd->kind == SCN_WMI_EVENT) {
         void *event = NULL;
         ULONG size = 0;

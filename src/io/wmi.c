@@ -353,6 +353,26 @@ void io_wmi_shutdown(void)
 /* ---- requests of a data consumer (the host's scenarios) ----------------------------------- */
 
 /* The named device object, referenced; STATUS_OBJECT_NAME_NOT_FOUND for anything else. */
+/* The named device, or, when it is not registered with WMI itself, the lowest registered
+ * device above it in its stack: a PDO's name (scenario `wmi @INSTANCE`) reaches the function
+ * driver's unnamed FDO, the provider a WMI consumer would find by its blocks. Referenced. */
+static PDEVICE_OBJECT io_wmi_provider_in_stack(PDEVICE_OBJECT named)
+{
+    PDEVICE_OBJECT stack[16], found = named;
+    ULONG n = io_stack_above(named, stack, 16);
+    os_mutex_lock(&io_wmi_lock);
+    for (ULONG i = 0; i < n; i++)
+        if (*io_wmi_find_locked(stack[i]) != NULL) {
+            found = stack[i];
+            break;
+        }
+    os_mutex_unlock(&io_wmi_lock);
+    ObReferenceObject(found);
+    for (ULONG i = 0; i < n; i++)
+        ObDereferenceObject(stack[i]);
+    return found;
+}
+
 static NTSTATUS io_wmi_lookup_device(PCUNICODE_STRING name, PDEVICE_OBJECT *device)
 {
     void *object = NULL;
@@ -364,7 +384,8 @@ static NTSTATUS io_wmi_lookup_device(PCUNICODE_STRING name, PDEVICE_OBJECT *devi
         ObDereferenceObject(object);
         return STATUS_OBJECT_NAME_NOT_FOUND;
     }
-    *device = object;
+    *device = io_wmi_provider_in_stack(object);
+    ObDereferenceObject(object);
     return STATUS_SUCCESS;
 }
 

@@ -70,6 +70,10 @@ enum pnp_action {
 /* One action on a device by instance ID (case-insensitive). STATUS_NO_SUCH_DEVICE when there
  * is none; a driver's veto (QUERY_REMOVE/QUERY_STOP failed) is returned as its status. */
 NTSTATUS pnp_device_action(const char *instance, enum pnp_action action);
+/* The NT name of the device's PDO (\Device\xxxxxxxx, malloc'ed UTF-8): opening it reaches the
+ * top of the device's stack, as a kernel component opens a device it knows by its PDO.
+ * STATUS_NO_SUCH_DEVICE when there is no such instance (property.c). */
+NTSTATUS pnp_instance_pdo_name(const char *instance, char **path);
 
 /* ---- hardware resources (resources.c, docs/interrupts.md) ------------------------------ */
 
