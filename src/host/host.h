@@ -72,4 +72,9 @@ void host_watch_end(void);
  * requests) into the reports. The callback runs on the watchdog thread. */
 void host_watch_set_outstanding(void (*fn)(void *context, FILE *to), void *context);
 
+/* A scenario's device path: `@INSTANCE` becomes the NT name of that device instance's PDO
+ * (opening it reaches the top of its stack); any other text is copied. *out is malloc'ed;
+ * STATUS_NO_SUCH_DEVICE for an unknown instance (pnp_api.c). */
+int32_t host_device_path(const char *text, char **out);
+
 #endif

@@ -134,6 +134,19 @@ int32_t drvhost_system_wake(void)
     return settled(po_system_wake());
 }
 
+int32_t host_device_path(const char *text, char **out)
+{
+    *out = NULL;
+    if (text == NULL || text[0] != '@') {
+        *out = text != NULL ? strdup(text) : NULL;
+        return text == NULL || *out != NULL ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
+    }
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    pnp_wait_idle();
+    return pnp_instance_pdo_name(text + 1, out);
+}
+
 int32_t drvhost_open_interface(const char *guid, unsigned index, uint32_t access,
                                drvhost_file **file)
 {

@@ -201,7 +201,11 @@ static void finish_open(struct run *r, const struct scn_cmd *cmd, int32_t status
 static void run_open(struct run *r, const struct scn_cmd *cmd)
 {
     drvhost_file *file = NULL;
-    int32_t status = drvhost_open(cmd->str, cmd->access, &file);
+    char *path = NULL;
+    int32_t status = host_device_path(cmd->str, &path); /* `@INSTANCE`: its PDO's name */
+    if (status >= 0)
+        status = drvhost_open(path, cmd->access, &file);
+    free(path);
     finish_open(r, cmd, status, file);
 }
 

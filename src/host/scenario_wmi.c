@@ -201,14 +201,15 @@ static void read_answer(UCHAR minor, const UCHAR *buf, uint64_t n, struct scn_wm
 }
 
 /* The device a `wmi` line names: a device object's name (\Device\X), or a PnP device's instance
- * ID (ROOT\SAMPLE\0000), whose stack's registered device answers, as WMI names a PnP device's
- * blocks after its PDO's instance whichever driver of the stack registered them. Referenced. */
+ * ID (ROOT\SAMPLE\0000, or @ROOT\SAMPLE\0000 as `open` takes it), whose stack's registered device
+ * answers, as WMI names a PnP device's blocks after its PDO's instance whichever driver of the
+ * stack registered them. Referenced. */
 static NTSTATUS wmi_device(const struct scn_cmd *cmd, PDEVICE_OBJECT *device)
 {
     *device = NULL;
-    if (cmd->str[0] != '\\') {
+    if (cmd->str[0] != '\\') { /* `@INSTANCE`, as `open` writes it, or the bare instance ID */
         PDEVICE_OBJECT pdo;
-        NTSTATUS status = pnp_device_pdo(cmd->str, &pdo);
+        NTSTATUS status = pnp_device_pdo(cmd->str + (cmd->str[0] == '@'), &pdo);
         if (!NT_SUCCESS(status))
             return status;
         *device = io_wmi_provider_in_stack(pdo);

@@ -62,6 +62,10 @@ static NTSTATUS install_and_build(struct pnp_node *node)
     NTSTATUS status = STATUS_SUCCESS;
     if (node->service == NULL)
         status = pnp_install_node(node);
+    /* DEVICE_CAPABILITIES.RawDeviceOK: the bus driver drives the device when there is no
+     * function driver, so no matching package is no failure for it (raw mode). */
+    if (status == STATUS_NOT_FOUND && node->service == NULL && node->caps.RawDeviceOK)
+        status = STATUS_SUCCESS;
     if (!NT_SUCCESS(status) || (node->service == NULL && !node->caps.RawDeviceOK)) {
         pnp_node_fail(node, CM_PROB_FAILED_INSTALL, NT_SUCCESS(status) ? STATUS_NOT_FOUND : status,
                       status == STATUS_NOT_FOUND || NT_SUCCESS(status)

@@ -73,6 +73,10 @@ NTSTATUS pnp_device_action(const char *instance, enum pnp_action action);
 /* The PDO of the device with that instance ID (case-insensitive), referenced;
  * STATUS_NO_SUCH_DEVICE when there is none. */
 NTSTATUS pnp_device_pdo(const char *instance, PDEVICE_OBJECT *pdo);
+/* The NT name of the device's PDO (\Device\xxxxxxxx, malloc'ed UTF-8): opening it reaches the
+ * top of the device's stack, as a kernel component opens a device it knows by its PDO.
+ * STATUS_NO_SUCH_DEVICE when there is no such instance (property.c). */
+NTSTATUS pnp_instance_pdo_name(const char *instance, char **path);
 
 /* ---- hardware resources (resources.c, docs/interrupts.md) ------------------------------ */
 

@@ -11,6 +11,7 @@
 #include "pnp/pnp_private.h"
 
 #include "ob/ob.h"
+#include "rtl/rtl.h"
 #include "vf/vf.h"
 
 #include <stdlib.h>
@@ -102,6 +103,30 @@ static NTSTATUS give_pdo_name(const struct pnp_node *node, ULONG length, PVOID b
     w[name->Length / sizeof(WCHAR)] = 0;
     NTSTATUS status = give(w, name->Length + sizeof(WCHAR), length, buffer, result);
     free(w);
+    return status;
+}
+
+NTSTATUS pnp_instance_pdo_name(const char *instance, char **path)
+{
+    NTSTATUS status = STATUS_NO_SUCH_DEVICE;
+    *path = NULL;
+    pnp_tree_lock();
+    struct pnp_node *node = pnp_node_find(instance);
+    PCUNICODE_STRING name = node != NULL ? ob_name_of(node->pdo) : NULL;
+    if (node != NULL && name == NULL)
+        status = STATUS_OBJECT_NAME_NOT_FOUND;
+    if (name != NULL) {
+        size_t units = name->Length / sizeof(WCHAR), out = 0;
+        *path = malloc(3 * units + 1);
+        status = *path == NULL ? STATUS_INSUFFICIENT_RESOURCES
+                 : rtl_utf16_to_utf8(name->Buffer, units, *path, &out) ? STATUS_SUCCESS
+                                                                       : STATUS_OBJECT_NAME_INVALID;
+    }
+    pnp_tree_unlock();
+    if (!NT_SUCCESS(status)) {
+        free(*path);
+        *path = NULL;
+    }
     return status;
 }
 

@@ -649,7 +649,7 @@ NTSTATUS imp_WdfIoTargetStart(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget)
         wdf_target_deliver(t,
                            CONTAINING_RECORD(RemoveHeadList(&list), struct wdf_request, send.link));
     if (t->usb != NULL)
-        wdf_usb_target_started(t->usb); /* a pipe's continuous reader starts reading */
+        wdf_usb_target_started(t->usb); /* a reader starts reading; a device's pipes start */
     return STATUS_SUCCESS;
 }
 
@@ -678,6 +678,8 @@ VOID imp_WdfIoTargetStop(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget,
         t->state = WdfIoTargetStopped;
     os_mutex_unlock(&t->lock);
     wdf_target_sent_io_action(t, Action);
+    if (t->usb != NULL)
+        wdf_usb_target_stopped(t->usb, Action); /* a USB device's pipes stop with it */
 }
 
 /* KMDF 1.11: both gates close; what waits in the target is canceled, sent I/O is canceled

@@ -274,14 +274,22 @@ VOID imp_WdfPdoInitAllowForwardingRequestToParent(PWDF_DRIVER_GLOBALS globals,
 
 /* The init's PDO settings move to the device; the PDO is the bottom of its stack, power
  * pageable as its parent unless the bus driver chose (wdeva), not its stack's power policy owner
- * unless raw (Microsoft: a raw PDO's driver owns power policy). A request forwarded to the parent
+ * unless raw (Microsoft: a raw PDO's driver owns power policy; then it has the policy's state,
+ * so that WdfDeviceAssignS0IdleSettings and the like work on it). A request forwarded to the parent
  * needs the parent stack's locations. */
 static NTSTATUS wdf_pdo_created(PWDFDEVICE_INIT init, struct wdf_device *dev)
 {
     struct wdf_pdo *p = calloc(1, sizeof(*p));
     struct wdf_bus_init *b = init->bus;
-    if (p == NULL)
-        return STATUS_INSUFFICIENT_RESOURCES;
+    /* A raw PDO's power policy (idle settings, wake) is its own, as a function driver's. */
+    NTSTATUS status = p == NULL ? STATUS_INSUFFICIENT_RESOURCES
+                      : b->raw && init->power_policy_owner != WdfFalse
+                          ? wdf_power_policy_attach(init, dev)
+                          : STATUS_SUCCESS;
+    if (!NT_SUCCESS(status)) {
+        free(p);
+        return status;
+    }
     if (b->device_id == NULL)
         rtl_diag(RTL_DIAG_WARN, "wdf",
                  "driver '%s': a PDO created without WdfPdoInitAssignDeviceID: the PnP "

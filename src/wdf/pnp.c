@@ -287,6 +287,18 @@ static void wdf_pnp_leave(struct wdf_device *dev, struct wdf_pnp_state *st)
         WDF_PWRPOL_SET(dev, WdfDevStatePwrPolStopped);
 }
 
+/* The last steps of both removals in "A User Unplugs a Device": EvtDeviceSelfManagedIoFlush
+ * (the driver completes what its self-managed I/O holds, such as requests parked in a manual
+ * queue), then EvtDeviceSelfManagedIoCleanup; once per SelfManagedIoInit. */
+static void wdf_pnp_smio_end(struct wdf_device *dev, struct wdf_pnp_state *st)
+{
+    if (!st->smio_init)
+        return;
+    WDF_CALL_VOID(dev, EvtDeviceSelfManagedIoFlush);
+    WDF_CALL_VOID(dev, EvtDeviceSelfManagedIoCleanup);
+    st->smio_init = FALSE;
+}
+
 /* REMOVE_DEVICE: the rest of "A User Unplugs a Device" (SelfManagedIoFlush, Cleanup), the IRP
  * down, then the device leaves the stack and is deleted with its children (queues: what they
  * still hold is cancelled). */
@@ -296,11 +308,7 @@ static NTSTATUS wdf_pnp_remove(struct wdf_device *dev, struct wdf_pnp_state *st,
     st->removing = TRUE;
     WDF_PNP_SET(dev, WdfDevStatePnpRemovingDisableInterfaces);
     wdf_pnp_leave(dev, st);
-    if (st->smio_init) {
-        WDF_CALL_VOID(dev, EvtDeviceSelfManagedIoFlush);
-        WDF_CALL_VOID(dev, EvtDeviceSelfManagedIoCleanup);
-        st->smio_init = FALSE;
-    }
+    wdf_pnp_smio_end(dev, st); /* already done at a surprise removal */
     WDF_PWRPOL_SET(dev, WdfDevStatePwrPolRemoved);
     WDF_PNP_SET(dev, WdfDevStatePnpRemoved);
     irp->IoStatus.Status = STATUS_SUCCESS;
@@ -416,6 +424,10 @@ static NTSTATUS wdf_pnp_locked(struct wdf_device *dev, struct wdf_pnp_state *st,
         WDF_PNP_SET(dev, WdfDevStatePnpSurpriseRemove);
         WDF_CALL_VOID(dev, EvtDeviceSurpriseRemoval);
         wdf_pnp_leave(dev, st);
+        /* Microsoft's surprise-removal sequence ends each driver's part with Flush and Cleanup
+         * (steps 8 and 9), before the next driver down and before REMOVE_DEVICE, which waits
+         * for the handles to close: a request a driver parked stays pending until then. */
+        wdf_pnp_smio_end(dev, st);
         irp->IoStatus.Status = STATUS_SUCCESS;
         return wdf_irp_pass_down(dev, irp);
     default: /* IRP_MN_REMOVE_DEVICE: unlocks before the device goes */

@@ -39,6 +39,9 @@ NTSTATUS imp_WdfRequestReuse(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
 VOID imp_WdfRequestSetCompletionRoutine(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
                                         PFN_WDF_REQUEST_COMPLETION_ROUTINE CompletionRoutine,
                                         WDFCONTEXT CompletionContext);
+NTSTATUS imp_WdfIoTargetStart(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget);
+VOID imp_WdfIoTargetStop(PWDF_DRIVER_GLOBALS globals, WDFIOTARGET IoTarget,
+                         WDF_IO_TARGET_SENT_IO_ACTION Action);
 BOOLEAN imp_WdfRequestCancelSentRequest(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request);
 NTSTATUS imp_WdfMemoryCreate(PWDF_DRIVER_GLOBALS globals, PWDF_OBJECT_ATTRIBUTES Attributes,
                              POOL_TYPE PoolType, ULONG PoolTag, size_t BufferSize,
@@ -1315,9 +1318,38 @@ static void usb_reader_send(struct usb_reader_slot *s)
         __atomic_sub_fetch(&rd->outstanding, 1, __ATOMIC_ACQ_REL); /* the target refused it */
 }
 
+/* The pipe targets of every configured interface of a USB device, started (stop FALSE) or
+ * stopped with `action`. drvhost's reading of the OSR USB-FX2 samples' documented behaviour
+ * (usb/kmdf_enumswitches: the switches' continuous reader runs although EvtDeviceD0Entry starts
+ * only the USB device's target, WdfUsbTargetDeviceGetIoTarget): the device's target state
+ * carries to its pipes; the reference pages do not say so (docs/wdf.md, "USB targets"). */
+static void usb_device_pipes_state(struct usb_device *u, BOOLEAN stop,
+                                   WDF_IO_TARGET_SENT_IO_ACTION action)
+{
+    if (u->config == NULL)
+        return;
+    for (UCHAR i = 0; i < u->ninterfaces; i++)
+        for (UCHAR j = 0; u->ifc[i] != NULL && j < u->ifc[i]->npipes; j++) {
+            WDFIOTARGET pipe = (WDFIOTARGET)u->ifc[i]->pipes[j];
+            if (stop)
+                imp_WdfIoTargetStop(&u->g->pub, pipe, action);
+            else
+                imp_WdfIoTargetStart(&u->g->pub, pipe);
+        }
+}
+
+void wdf_usb_target_stopped(void *usb, WDF_IO_TARGET_SENT_IO_ACTION action)
+{
+    struct usb_device *u = usb;
+    if (u->magic == USB_MAGIC_DEVICE)
+        usb_device_pipes_state(u, TRUE, action);
+}
+
 void wdf_usb_target_started(void *usb)
 {
     struct usb_pipe *p = usb;
+    if (p->magic == USB_MAGIC_DEVICE)
+        usb_device_pipes_state(usb, FALSE, 0);
     if (p->magic != USB_MAGIC_PIPE || p->reader == NULL)
         return;
     /* Reads still at the pipe (a start without a stop) keep going; the idle ones start. */

@@ -1199,4 +1199,8 @@ ULONG wdf_power_policy_started_state(struct wdf_device *dev);
  * request's fields from `send` on are as a new request has them (its reuse skips them). */
 BOOLEAN wdf_object_end_request(struct wdf_object *object, BOOLEAN clean);
 
+/* WdfIoTargetStop of a USB target (usb.c): a USB device's stops its pipes' targets too, with the
+ * same action; a pipe's does nothing more. */
+void wdf_usb_target_stopped(void *usb, WDF_IO_TARGET_SENT_IO_ACTION action);
+
 #endif

@@ -242,13 +242,27 @@ TEST(a_child_reported_missing_while_its_pdo_is_created_is_not_reported)
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }
 
-TEST(a_raw_child_starts_without_a_function_driver)
+/* Child `serial` (a raw PDO) plugged: it starts alone, its tree line `line`. */
+static void raw_child_starts(uint32_t serial, const char *line)
 {
     drvhost_file *bus = bus_create("WDFBUS\\ROOT");
-    ok(plug(bus, 9) == STATUS_SUCCESS_, "plug 9 (WdfPdoInitAssignRawDevice)\n");
-    ok(tree_has("    WDFBUS\\RAW\\" PREFIX "9 started stack: wdfbus\n"),
-       "the raw PDO is started alone\n");
+    ok(plug(bus, serial) == STATUS_SUCCESS_, "plug %u (WdfPdoInitAssignRawDevice)\n", serial);
+    ok(tree_has(line), "the raw PDO %u is started alone\n", serial);
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+TEST(a_raw_child_starts_without_a_function_driver)
+{
+    raw_child_starts(9, "    WDFBUS\\RAW\\" PREFIX "9 started stack: wdfbus\n");
+}
+
+/* DEVICE_CAPABILITIES.RawDeviceOK: the bus driver drives a raw device when there is no
+ * function driver; no package matching its IDs is no failure (kmdf_enumswitches' switch PDOs).
+ * Its driver owns its power policy: WdfDeviceAssignS0IdleSettings succeeds on it (ChildCreate
+ * fails the PDO otherwise). */
+TEST(a_raw_child_without_any_package_starts_and_owns_its_power_policy)
+{
+    raw_child_starts(6, "    WDFBUS\\RAWALONE\\" PREFIX "6 started stack: wdfbus\n");
 }
 
 TEST(removing_the_bus_removes_its_children)

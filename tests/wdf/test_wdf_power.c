@@ -265,7 +265,8 @@ TEST(evt_io_resume_sees_a_read_the_driver_kept_through_sleep)
 }
 
 /* Microsoft (EvtIoStop): at a surprise removal the kept request is shown with
- * WdfRequestStopActionPurge; the driver completes it. */
+ * WdfRequestStopActionPurge; the driver completes it. The surprise removal ends with
+ * EvtDeviceSelfManagedIoFlush ("A User Unplugs a Device", step 8), before the handle closes. */
 TEST(evt_io_stop_purge_at_surprise_removal)
 {
     char out[16] = {0};
@@ -283,7 +284,7 @@ TEST(evt_io_stop_purge_at_surprise_removal)
     ok_status(drvhost_request_wait(r, WAIT_MS, &iosb), STATUS_CANCELLED_);
     drvhost_request_free(r);
     expect_log(f, "SurpriseRemoval IoStop(0x10000002) SmioSuspend D0Exit(5,action0) "
-                  "ReleaseHardware ");
+                  "ReleaseHardware SmioFlush ");
     drvhost_close(f);
 }
 

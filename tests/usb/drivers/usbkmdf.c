@@ -537,6 +537,26 @@ static NTSTATUS SelectAlt(CTX *ctx, PUCHAR buf, size_t inlen, size_t outlen, ULO
     return STATUS_SUCCESS;
 }
 
+/* The USB device's I/O target stopped, then started again: the states of the interrupt and
+ * bulk IN pipes' targets after each (WDF_IO_TARGET_STATE values, one byte each). The OSR
+ * USB-FX2 switch bus sample (usb/kmdf_enumswitches) starts only the device's target in its
+ * EvtDeviceD0Entry and its interrupt pipe's continuous reader runs (docs/wdf.md). */
+static NTSTATUS Targets(CTX *ctx, PUCHAR buf, size_t OutputBufferLength, ULONG_PTR *info)
+{
+    WDFIOTARGET device = WdfUsbTargetDeviceGetIoTarget(ctx->Usb);
+    NTSTATUS status;
+    if (OutputBufferLength < 4)
+        return STATUS_BUFFER_TOO_SMALL;
+    WdfIoTargetStop(device, WdfIoTargetLeaveSentIoPending);
+    buf[0] = (UCHAR)WdfIoTargetGetState(WdfUsbTargetPipeGetIoTarget(ctx->IntIn));
+    buf[1] = (UCHAR)WdfIoTargetGetState(WdfUsbTargetPipeGetIoTarget(ctx->BulkIn));
+    status = WdfIoTargetStart(device);
+    buf[2] = (UCHAR)WdfIoTargetGetState(WdfUsbTargetPipeGetIoTarget(ctx->IntIn));
+    buf[3] = (UCHAR)WdfIoTargetGetState(WdfUsbTargetPipeGetIoTarget(ctx->BulkIn));
+    *info = 4;
+    return status;
+}
+
 static VOID IoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength,
                             size_t InputBufferLength, ULONG IoControlCode)
 {
@@ -597,6 +617,9 @@ static VOID IoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBuf
         break;
     case IOCTL_USBKMDF_MORE:
         status = More(ctx, WdfIoQueueGetDevice(Queue));
+        break;
+    case IOCTL_USBKMDF_TARGETS:
+        status = Targets(ctx, buf, OutputBufferLength, &info);
         break;
     case IOCTL_USBKMDF_MISUSE: /* a USB device handle where a pipe is expected: 0x10D */
         WdfUsbTargetPipeIsInEndpoint((WDFUSBPIPE)ctx->Usb);

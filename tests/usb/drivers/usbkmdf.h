@@ -13,3 +13,4 @@
 #define IOCTL_USBKMDF_SELECT_ALT  USBKMDF_CTL(10) /* in: setting index; out: pipes, index */
 #define IOCTL_USBKMDF_MISUSE      USBKMDF_CTL(11) /* a WDFUSBPIPE call on the USB device */
 #define IOCTL_USBKMDF_MORE        USBKMDF_CTL(12) /* URBs, formatted pipe and control requests */
+#define IOCTL_USBKMDF_TARGETS     USBKMDF_CTL(13) /* out: pipe states, device stopped/started */

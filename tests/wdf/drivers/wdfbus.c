@@ -117,19 +117,28 @@ static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
     WDF_IO_QUEUE_CONFIG queue;
     WDFDEVICE child;
     DECLARE_CONST_UNICODE_STRING(rawId, L"WDFBUS\\RAW");
+    DECLARE_CONST_UNICODE_STRING(aloneId, L"WDFBUS\\RAWALONE");
     WDF_DEVICE_POWER_CAPABILITIES power;
-    PCUNICODE_STRING id = Serial == 9 ? &rawId : Serial != 0 ? &dynamicId : &staticId;
+    WDF_DEVICE_POWER_POLICY_IDLE_SETTINGS idle;
+    BOOLEAN raw = Serial == 9 || Serial == 6;
+    PCUNICODE_STRING id = Serial == 9   ? &rawId
+                          : Serial == 6 ? &aloneId
+                          : Serial != 0 ? &dynamicId
+                                        : &staticId;
     PWDFDEVICE_INIT Init = *InitP;
     CHECK_INIT(WdfPdoInitAssignDeviceID(Init, id));
     CHECK_INIT(WdfPdoInitAssignInstanceID(Init, &instance));
     CHECK_INIT(WdfPdoInitAddHardwareID(Init, id));
-    CHECK_INIT(WdfPdoInitAddCompatibleID(Init, &compatible));
+    if (Serial != 6) /* 6: no package matches any of its IDs */
+        CHECK_INIT(WdfPdoInitAddCompatibleID(Init, &compatible));
     CHECK_INIT(WdfPdoInitAssignContainerID(Init, &container));
     CHECK_INIT(WdfPdoInitAddDeviceText(Init, &text, &location, 0x409));
     CHECK_INIT(WdfPdoInitAddDeviceText(Init, &textDe, &location, 0x407));
     WdfPdoInitSetDefaultLocale(Init, 0x409);
     WdfPdoInitAllowForwardingRequestToParent(Init);
-    if (Serial == 9) /* a raw child: no INF matches WDFBUS\RAW, it runs without a driver */
+    /* raw children: the INF installs WDFBUS\RAW without a service; no INF matches
+     * WDFBUS\RAWALONE. Both run without a function driver (DEVICE_CAPABILITIES.RawDeviceOK). */
+    if (raw)
         CHECK_INIT(WdfPdoInitAssignRawDevice(Init, &GUID_WDFBUS_CHILD_INTERFACE));
     WDF_PDO_EVENT_CALLBACKS_INIT(&pdoCallbacks);
     pdoCallbacks.EvtDeviceEject = ChildEject;
@@ -142,6 +151,11 @@ static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
     attributes.EvtCleanupCallback = ChildCleanup;
     CHECK_INIT(WdfDeviceCreate(InitP, &attributes, &child)); /* *InitP is NULL now */
     PdoContext(child)->Serial = Serial;
+    if (raw) { /* Microsoft: a raw PDO's driver is the power policy owner, idle settings its own */
+        WDF_DEVICE_POWER_POLICY_IDLE_SETTINGS_INIT(&idle, IdleCannotWakeFromS0);
+        idle.IdleTimeout = 60000;
+        CHECK_INIT(WdfDeviceAssignS0IdleSettings(child, &idle));
+    }
     WDF_QUERY_INTERFACE_CONFIG_INIT(&qi, NULL, &GUID_WDFBUS_QI, NULL);
     qi.SendQueryToParentStack = TRUE; /* the bus FDO's stack answers */
     CHECK_INIT(WdfDeviceAddQueryInterface(child, &qi));
