@@ -5,6 +5,8 @@
 #ifndef DRVHOST_EX_H
 #define DRVHOST_EX_H
 
+#include <stdio.h>
+
 #include <wdm.h>
 
 #include "os/os.h"
@@ -53,5 +55,12 @@ uint64_t ex_work_runs(void);
  * work items whose driver routine is called by a runtime routine (IoQueueWorkItem), so that
  * the report names the driver's routine. The same checks stay after every work routine. */
 void ex_work_check_return(PVOID routine, PVOID parameter, PVOID item);
+
+/* Performance counters (pcw.c): collects every registration of the counter set `name`
+ * (case-insensitive) as a consumer does, calling the providers' callbacks (EnumerateInstances,
+ * then CollectData), and prints one line per instance to out: `  "NAME" id=N: ID=VALUE ...`.
+ * Returns the instance count, or -1 with a message in err (no such set, a provider failing or
+ * unloaded). PASSIVE_LEVEL; not from a PCW callback. */
+int ex_pcw_collect(const char *name, FILE *out, char *err, size_t errsize);
 
 #endif

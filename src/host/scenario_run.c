@@ -13,6 +13,7 @@
  */
 #include "scenario.h"
 
+#include "ex/ex.h"
 #include "host/host.h"
 #include "os/os.h"
 #include "po/po.h"
@@ -520,6 +521,30 @@ static void run_identity(struct run *r, const struct scn_cmd *cmd)
     report(r, cmd, "set", &v);
 }
 
+/* counters: a counter set's instances and values as a consumer collects them (ex/pcw.c), one
+ * line each after the result line. */
+static void run_counters(struct run *r, const struct scn_cmd *cmd)
+{
+    struct verdict v = {0};
+    char err[256], *text = NULL, result[32];
+    size_t size = 0;
+    FILE *mem = open_memstream(&text, &size);
+    int n = mem != NULL ? ex_pcw_collect(cmd->name, mem, err, sizeof err) : -1;
+    if (mem == NULL)
+        snprintf(err, sizeof err, "out of memory");
+    else
+        fclose(mem);
+    if (n < 0)
+        fail(&v, "%s", err);
+    else if (cmd->wmi.check_count && (unsigned)n != cmd->wmi.count)
+        fail(&v, "expected %u instances", cmd->wmi.count);
+    snprintf(result, sizeof result, "%d instances", n < 0 ? 0 : n);
+    report(r, cmd, result, &v);
+    if (n >= 0 && text != NULL)
+        fputs(text, r->out);
+    free(text);
+}
+
 /* wdflogdump: the driver's in-flight recorder, after the result line. */
 static void run_wdflogdump(struct run *r, const struct scn_cmd *cmd)
 {
@@ -707,6 +732,9 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
         break;
     case SCN_WDFLOGDUMP:
         run_wdflogdump(r, cmd);
+        break;
+    case SCN_COUNTERS:
+        run_counters(r, cmd);
         break;
     case SCN_WMI:
     case SCN_WMI_EVENT:
