@@ -164,16 +164,13 @@ DRVHOST_CRT_(errno_t, _ui64toa_s, (unsigned long long value, char *buffer, size_
 DRVHOST_CRT_(errno_t, _ui64tow_s,
              (unsigned long long value, wchar_t *buffer, size_t size, int radix));
 
-/* The kernel CRT's floating-point routines (libcntpr.lib) a driver calls between
- * KeSaveFloatingPointState and KeRestoreFloatingPointState (general/perfcounters/kcs): the
- * host C library's, behind drvhost_crt_ names like the others (src/rtl/crt_math.c). abs is
- * declared for the same sample, which calls it with no header of its own: the compiler's
- * built-in, or the C library's (an allowed import of the loader). */
+/* The kernel CRT's arithmetic (libcntpr.lib) that general/perfcounters/kcs calls with no header
+ * of its own (abs, and sin and cos between KeSaveFloatingPointState and
+ * KeRestoreFloatingPointState): the host C library's, behind drvhost_crt_ names like the
+ * others (src/rtl/crt_math.c). */
+DRVHOST_CRT_(int, abs, (int value));
 DRVHOST_CRT_(double, sin, (double x));
 DRVHOST_CRT_(double, cos, (double x));
-#if !defined(DRVHOST_RUNTIME)
-int abs(int value);
-#endif
 
 #undef DRVHOST_CRT_
 

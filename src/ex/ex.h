@@ -5,8 +5,6 @@
 #ifndef DRVHOST_EX_H
 #define DRVHOST_EX_H
 
-#include <stdio.h>
-
 #include <wdm.h>
 
 #include "os/os.h"
@@ -58,9 +56,14 @@ void ex_work_check_return(PVOID routine, PVOID parameter, PVOID item);
 
 /* Performance counters (pcw.c): collects every registration of the counter set `name`
  * (case-insensitive) as a consumer does, calling the providers' callbacks (EnumerateInstances,
- * then CollectData), and prints one line per instance to out: `  "NAME" id=N: ID=VALUE ...`.
+ * then CollectData), and appends one line per instance to out->text (out->used: its length so
+ * far; a full buffer is cut): `  "NAME" id=N: ID=VALUE ...`, the values in descriptor order.
  * Returns the instance count, or -1 with a message in err (no such set, a provider failing or
  * unloaded). PASSIVE_LEVEL; not from a PCW callback. */
-int ex_pcw_collect(const char *name, FILE *out, char *err, size_t errsize);
+struct ex_pcw_text {
+    char *text;
+    size_t size, used;
+};
+int ex_pcw_collect(const char *name, struct ex_pcw_text *out, char *err, size_t errsize);
 
 #endif

@@ -169,7 +169,7 @@ NTSTATUS NTAPI PcwRegister(PPCW_REGISTRATION *Registration, PPCW_REGISTRATION_IN
 __attribute__((noreturn)) static void pcw_bad_handle(const char *ddi, const void *handle,
                                                      const void *caller)
 {
-    ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)STATUS_ACCESS_VIOLATION,
+    ke_bugcheck_msg(BUGCODE_KMODE_EXCEPTION_NOT_HANDLED, (ULONG_PTR)(ULONG)STATUS_ACCESS_VIOLATION,
                     (ULONG_PTR)caller, 0, (ULONG_PTR)handle,
                     "%s: %p is not a handle the PCW routines returned", ddi, handle);
 }
@@ -331,20 +331,26 @@ static NTSTATUS pcw_call(struct _PCW_REGISTRATION *reg, PCW_CALLBACK_TYPE type,
     return reg->callback(type, &info, reg->context);
 }
 
-static void pcw_print_rows(const struct _PCW_REGISTRATION *reg, const struct pcw_row *row,
-                           FILE *out)
+/* Appends the rows to out (a full buffer is cut); returns the new length. */
+static size_t pcw_print_rows(const struct _PCW_REGISTRATION *reg, const struct pcw_row *row,
+                             struct ex_pcw_text *out)
 {
+    size_t at = out->used;
     for (; row != NULL; row = row->next) {
-        fprintf(out, "  \"%s\" id=%lu:", row->name, (unsigned long)row->id);
+        at = rtl_appendf(out->text, at, out->size, "  \"%s\" id=%lu:", row->name,
+                         (unsigned long)row->id);
         for (ULONG i = 0; i < reg->counter_count; i++)
-            fprintf(out, " %u=%llu", reg->counters[i].Id, (unsigned long long)row->values[i]);
-        fputc('\n', out);
+            at = rtl_appendf(out->text, at, out->size, " %u=%llu", reg->counters[i].Id,
+                             (unsigned long long)row->values[i]);
+        at = rtl_appendf(out->text, at, out->size, "\n");
     }
+    return out->used = at;
 }
 
 /* One registration's instances: those created, then the callback's (CollectData). The
  * enumeration is made first, as a consumer does before collecting, and its status checked. */
-static int pcw_collect_one(struct _PCW_REGISTRATION *reg, FILE *out, char *err, size_t errsize)
+static int pcw_collect_one(struct _PCW_REGISTRATION *reg, struct ex_pcw_text *out, char *err,
+                           size_t errsize)
 {
     struct _PCW_BUFFER b = {PCW_BUF_MAGIC, FALSE, reg, NULL, NULL, STATUS_SUCCESS};
     NTSTATUS status = STATUS_SUCCESS;
@@ -374,7 +380,7 @@ static int pcw_collect_one(struct _PCW_REGISTRATION *reg, FILE *out, char *err, 
     return err[0] ? -1 : n;
 }
 
-int ex_pcw_collect(const char *name, FILE *out, char *err, size_t errsize)
+int ex_pcw_collect(const char *name, struct ex_pcw_text *out, char *err, size_t errsize)
 {
     int total = 0, found = 0;
     err[0] = 0;
