@@ -14,12 +14,13 @@
 
 #include <ntdef.h>
 
-#define PCW_VERSION_1 0x0100
-#define PCW_VERSION_2 0x0200
+#define PCW_VERSION_1       0x0100
+#define PCW_VERSION_2       0x0200
 #define PCW_CURRENT_VERSION PCW_VERSION_2
 #define PCW_ANY_INSTANCE_ID 0xFFFFFFFF
 
 /* Opaque handles: the runtime's registrations, instances and consumer buffers. */
+typedef struct _KEVENT *PKEVENT; /* as wdm.h's (a repeated typedef: C11) */
 typedef struct _PCW_INSTANCE *PPCW_INSTANCE;
 typedef struct _PCW_REGISTRATION *PPCW_REGISTRATION;
 typedef struct _PCW_BUFFER *PPCW_BUFFER;

@@ -127,8 +127,8 @@ static NTSTATUS pcw_check_info(const PCW_REGISTRATION_INFORMATION *info)
         return STATUS_INVALID_PARAMETER_2;
     if (info->CounterCount > 0 && info->Counters == NULL)
         return STATUS_INVALID_PARAMETER_2;
-    if (info->CounterCount > (0x7fffffffu - sizeof(struct _PCW_REGISTRATION)) /
-                                 sizeof(PCW_COUNTER_DESCRIPTOR))
+    if (info->CounterCount >
+        (0x7fffffffu - sizeof(struct _PCW_REGISTRATION)) / sizeof(PCW_COUNTER_DESCRIPTOR))
         return STATUS_INTEGER_OVERFLOW;
     return STATUS_SUCCESS;
 }

@@ -79,8 +79,8 @@ static NTSTATUS NTAPI PtPolledCallback(PCW_CALLBACK_TYPE Type, PPCW_CALLBACK_INF
     switch (Type) {
     case PcwCallbackEnumerateInstances:
         /* Names and ids only: no values. */
-        CHECK("enumerate alpha", PtAddPolled(Info->EnumerateInstances.Buffer, &alpha, 7, NULL, NULL),
-              STATUS_SUCCESS);
+        CHECK("enumerate alpha",
+              PtAddPolled(Info->EnumerateInstances.Buffer, &alpha, 7, NULL, NULL), STATUS_SUCCESS);
         CHECK("enumerate beta", PtAddPolled(Info->EnumerateInstances.Buffer, &beta, 9, NULL, NULL),
               STATUS_SUCCESS);
         return STATUS_SUCCESS;
