@@ -32,13 +32,7 @@ def state(project):
 
 
 def read_metadata(project, node, this_dir, meta):
-    for m in node.children:
-        if not project.condition(m, this_dir):
-            continue
-        previous = meta.get(m.tag, ('', ''))[0]
-        meta[m.tag] = (project.metadata(m, previous, this_dir).strip(), m.where())
-        if m.tag not in CTRPP_KNOWN:
-            project.warn_once(m.where(), '<Ctrpp> setting %s not understood: ignored' % m.tag)
+    drvcc_mc.read_item_metadata(project, node, this_dir, meta, CTRPP_KNOWN, 'Ctrpp')
 
 
 def item_definition(project, node, this_dir):

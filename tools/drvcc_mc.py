@@ -45,15 +45,21 @@ def is_true(meta, name):
     return meta.get(name, ('',))[0].strip().lower() == 'true'
 
 
-def read_metadata(project, node, this_dir, meta):
+def read_item_metadata(project, node, this_dir, meta, known, kind):
+    """The metadata of an item or item definition of a generator step into meta (name ->
+    (value, where)); names not in known are named in a warning."""
     for m in node.children:
         if not project.condition(m, this_dir):
             continue
         previous = meta.get(m.tag, ('', ''))[0]
         meta[m.tag] = (project.metadata(m, previous, this_dir).strip(), m.where())
-        if m.tag not in MC_KNOWN:
-            project.warn_once(m.where(), '<MessageCompile> setting %s not understood: ignored' %
-                              m.tag)
+        if m.tag not in known:
+            project.warn_once(m.where(), '<%s> setting %s not understood: ignored' %
+                              (kind, m.tag))
+
+
+def read_metadata(project, node, this_dir, meta):
+    read_item_metadata(project, node, this_dir, meta, MC_KNOWN, 'MessageCompile')
 
 
 def item_definition(project, node, this_dir):
