@@ -388,6 +388,12 @@ NTSYSAPI NTSTATUS NTAPI RtlGenerate8dot3Name(PCUNICODE_STRING Name, BOOLEAN Allo
 NTSYSAPI NTSTATUS NTAPI
 RtlOemStringToCountedUnicodeString(PUNICODE_STRING DestinationString, PCOEM_STRING SourceString,
                                    BOOLEAN AllocateDestinationString) DRVHOST_NOT_PROVIDED;
+/* The system ANSI code page is drvhost's ANSI (Latin-1, '?' above U+00FF), as
+ * RtlUnicodeStringToAnsiString's. */
+NTSYSAPI NTSTATUS NTAPI RtlUnicodeToMultiByteN(PCHAR MultiByteString,
+                                               ULONG MaxBytesInMultiByteString,
+                                               PULONG BytesInMultiByteString, PCWCH UnicodeString,
+                                               ULONG BytesInUnicodeString);
 NTSYSAPI NTSTATUS NTAPI RtlOemToUnicodeN(PWCH UnicodeString, ULONG MaxBytesInUnicodeString,
                                          PULONG BytesInUnicodeString, PCCH OemString,
                                          ULONG BytesInOemString) DRVHOST_NOT_PROVIDED;

@@ -204,6 +204,10 @@ FORCEINLINE VOID PushEntryList(PSINGLE_LIST_ENTRY ListHead, PSINGLE_LIST_ENTRY E
     __atomic_exchange_n((LONG volatile *)(t), (LONG)(v), __ATOMIC_SEQ_CST)
 #define InterlockedExchange64(t, v)                                                                \
     __atomic_exchange_n((LONG64 volatile *)(t), (LONG64)(v), __ATOMIC_SEQ_CST)
+#define InterlockedExchange8(t, v)                                                                 \
+    __atomic_exchange_n((CHAR volatile *)(t), (CHAR)(v), __ATOMIC_SEQ_CST)
+#define InterlockedExchange16(t, v)                                                                \
+    __atomic_exchange_n((SHORT volatile *)(t), (SHORT)(v), __ATOMIC_SEQ_CST)
 #define InterlockedExchangePointer(t, v)                                                           \
     __atomic_exchange_n((PVOID volatile *)(t), (PVOID)(v), __ATOMIC_SEQ_CST)
 #define InterlockedExchangeAdd(a, v)                                                               \

@@ -77,6 +77,25 @@ NTSYSAPI NTSTATUS NTAPI RtlUnicodeStringToAnsiString(PANSI_STRING DestinationStr
     return STATUS_SUCCESS;
 }
 
+/* ntifs.h: the characters that fit, never an error (a truncation shows only in the length);
+ * a terminator is translated like any character, so the result ends in one only when the
+ * source's counted bytes held one and nothing was cut. An odd byte count ignores the last
+ * byte. */
+NTSYSAPI NTSTATUS NTAPI RtlUnicodeToMultiByteN(PCHAR MultiByteString,
+                                               ULONG MaxBytesInMultiByteString,
+                                               PULONG BytesInMultiByteString, PCWCH UnicodeString,
+                                               ULONG BytesInUnicodeString)
+{
+    ULONG i, n = BytesInUnicodeString / sizeof(WCHAR);
+    if (n > MaxBytesInMultiByteString)
+        n = MaxBytesInMultiByteString;
+    for (i = 0; i < n; i++)
+        MultiByteString[i] = rtl_wchar_to_ansi(UnicodeString[i]);
+    if (BytesInMultiByteString != NULL)
+        *BytesInMultiByteString = n;
+    return STATUS_SUCCESS;
+}
+
 /* ---- UTF-16 <-> UTF-8 --------------------------------------------------------------------- */
 
 /* Reads one code point from UTF-16 at src[*i] (advancing *i); a lone surrogate is U+FFFD. */
