@@ -51,9 +51,11 @@ _drvcc_installed_path(DRVCC_GUID_LIB "${DRVHOST_INSTALL_GUIDLIBDIR}/libdrvhostgu
 # The helper (project reader, include rules): <datadir>/drvhost/drvcc_helper.py.
 _drvcc_installed_path(DRVCC_HELPER "${CMAKE_INSTALL_DATADIR}/drvhost/drvcc_helper.py")
 install(FILES "${PROJECT_SOURCE_DIR}/tools/drvcc_helper.py" "${PROJECT_SOURCE_DIR}/tools/drvcc_mof.py"
-              "${PROJECT_SOURCE_DIR}/tools/drvcc_mc.py" "${PROJECT_SOURCE_DIR}/tools/drvcc_msvcfix.py" DESTINATION "${CMAKE_INSTALL_DATADIR}/drvhost")
-# The MOF and message compilers (drvcc --project runs them beside the helper).
-install(PROGRAMS "${PROJECT_SOURCE_DIR}/tools/drvmof" "${PROJECT_SOURCE_DIR}/tools/drvmc" DESTINATION "${CMAKE_INSTALL_DATADIR}/drvhost")
+              "${PROJECT_SOURCE_DIR}/tools/drvcc_mc.py" "${PROJECT_SOURCE_DIR}/tools/drvcc_msvcfix.py"
+              "${PROJECT_SOURCE_DIR}/tools/drvcc_ctrpp.py" DESTINATION "${CMAKE_INSTALL_DATADIR}/drvhost")
+# The MOF and message compilers and ctrpp (drvcc --project runs them beside the helper).
+install(PROGRAMS "${PROJECT_SOURCE_DIR}/tools/drvmof" "${PROJECT_SOURCE_DIR}/tools/drvmc"
+                 "${PROJECT_SOURCE_DIR}/tools/drvctrpp" DESTINATION "${CMAKE_INSTALL_DATADIR}/drvhost")
 set(DRVCC_WPP "drvwpp") # beside the installed script
 configure_file("${PROJECT_SOURCE_DIR}/tools/drvcc.in" "${PROJECT_BINARY_DIR}/install/drvcc"
                @ONLY FILE_PERMISSIONS ${_drvcc_perms})

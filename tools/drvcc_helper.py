@@ -58,6 +58,7 @@ import xml.parsers.expat
 sys.dont_write_bytecode = True  # nothing written beside the installed helper
 import drvcc_mof  # noqa: E402  the MOF steps (MofComp, Wmimofck): beside this file
 import drvcc_mc  # noqa: E402  the message compiler step (MessageCompile): tools/drvmc
+import drvcc_ctrpp  # noqa: E402  the counter manifest step (Ctrpp): tools/drvctrpp
 import drvcc_msvcfix  # noqa: E402  MSVC constructs repaired where the errors point
 
 # --- errors and warnings --------------------------------------------------------------------
@@ -180,7 +181,7 @@ ITEMS_SILENT = {'ProjectConfiguration', 'ClInclude', 'None', 'Inf', 'FilesToPack
                 'BuildMacro', 'GenerateBmf', 'Text', 'Image', 'Manifest', 'PackageFiles',
                 'OtherWpp'}
 ITEMS_GENERATING = {'MessageCompile': 'mc.exe (message compiler)', 'Wmimofck': 'wmimofck',
-                    'MofComp': 'mofcomp', 'Ctrpp': 'ctrpp (performance counters)',
+                    'MofComp': 'mofcomp',
                     'MASM': 'the assembler (MASM)'}
 SOURCE_SUFFIXES = ('.c', '.cpp', '.cc', '.cxx')
 # Link metadata: what drvcc uses (AdditionalDependencies: the StaticLibrary projects of the tree
@@ -402,6 +403,9 @@ class Project:
         if item.tag == 'MessageCompile':
             drvcc_mc.item_definition(self, item, this_dir)  # tools/drvmc
             return
+        if item.tag == 'Ctrpp':
+            drvcc_ctrpp.item_definition(self, item, this_dir)  # tools/drvctrpp
+            return
         if item.tag == 'Link':
             self.link_definition(item, this_dir)
             return
@@ -444,6 +448,9 @@ class Project:
             return
         if kind == 'MessageCompile':
             drvcc_mc.item(self, item, include, this_dir, winpath, split_list)  # tools/drvmc
+            return
+        if kind == 'Ctrpp':
+            drvcc_ctrpp.item(self, item, include, this_dir, winpath, split_list)  # tools/drvctrpp
             return
         if kind in ITEMS_GENERATING:
             self.warn_once(item.where(), '<%s Include="%s">: drvhost does not run %s; a file it '
@@ -526,7 +533,8 @@ class Project:
                                                             self.props['MSBuildProjectName']),
                'proj_cflags=%s' % shq(' '.join(shq(f) for f in cflags)),
                'proj_wpp=%s' % shq(' '.join(shq(w) for w in wpp))] + \
-            drvcc_mof.emit(self, shq, ProjectError) + drvcc_mc.emit(self, shq, ProjectError)
+            drvcc_mof.emit(self, shq, ProjectError) + drvcc_mc.emit(self, shq, ProjectError) + \
+            drvcc_ctrpp.emit(self, shq, ProjectError)
         # A StaticLibrary project's sources: compiled with that project's settings alone
         # (proj_own_N=1: not the driver project's), linked into the module.
         # Its WPP settings too (proj_wpp_N): its own scan file and trace functions.

@@ -45,15 +45,21 @@ def is_true(meta, name):
     return meta.get(name, ('',))[0].strip().lower() == 'true'
 
 
-def read_metadata(project, node, this_dir, meta):
+def read_item_metadata(project, node, this_dir, meta, known, kind):
+    """The metadata of an item or item definition of a generator step into meta (name ->
+    (value, where)); names not in known are named in a warning."""
     for m in node.children:
         if not project.condition(m, this_dir):
             continue
         previous = meta.get(m.tag, ('', ''))[0]
         meta[m.tag] = (project.metadata(m, previous, this_dir).strip(), m.where())
-        if m.tag not in MC_KNOWN:
-            project.warn_once(m.where(), '<MessageCompile> setting %s not understood: ignored' %
-                              m.tag)
+        if m.tag not in known:
+            project.warn_once(m.where(), '<%s> setting %s not understood: ignored' %
+                              (kind, m.tag))
+
+
+def read_metadata(project, node, this_dir, meta):
+    read_item_metadata(project, node, this_dir, meta, MC_KNOWN, 'MessageCompile')
 
 
 def item_definition(project, node, this_dir):
@@ -89,15 +95,21 @@ def item(project, node, include, this_dir, winpath, split_list):
         st.runs.append((winpath(one, this_dir), header, args, node.where()))
 
 
+def check_run(source, header, where, error):
+    """A generator's manifest exists and its header is a plain file name (of the intermediate
+    folder)."""
+    if not os.path.isfile(source):
+        raise error('%s: error: manifest %s does not exist' % (where, source))
+    if not re.fullmatch(r'[^/\\]+\.[A-Za-z0-9]{1,3}', header):
+        raise error('%s: error: generated header %s is not a file name' % (where, header))
+
+
 def emit(project, shq, error):
     """Shell assignments: proj_mc_count and, per manifest, proj_mc_N (drvmc's arguments, the
     header named relative to the intermediate folder)."""
     out = []
     for source, header, args, where in state(project).runs:
-        if not os.path.isfile(source):
-            raise error('%s: error: manifest %s does not exist' % (where, source))
-        if not re.fullmatch(r'[^/\\]+\.[A-Za-z0-9]{1,3}', header):
-            raise error('%s: error: generated header %s is not a file name' % (where, header))
+        check_run(source, header, where, error)
         words = args + ['-h', header, source]
         out.append('proj_mc_%d=%s' % (len(out) + 1, shq(' '.join(shq(a) for a in words))))
     return ['proj_mc_count=%d' % len(out)] + out

@@ -164,6 +164,14 @@ DRVHOST_CRT_(errno_t, _ui64toa_s, (unsigned long long value, char *buffer, size_
 DRVHOST_CRT_(errno_t, _ui64tow_s,
              (unsigned long long value, wchar_t *buffer, size_t size, int radix));
 
+/* The kernel CRT's arithmetic (libcntpr.lib) that general/perfcounters/kcs calls with no header
+ * of its own (abs, and sin and cos between KeSaveFloatingPointState and
+ * KeRestoreFloatingPointState): the host C library's, behind drvhost_crt_ names like the
+ * others (src/rtl/crt_math.c). */
+DRVHOST_CRT_(int, abs, (int value));
+DRVHOST_CRT_(double, sin, (double x));
+DRVHOST_CRT_(double, cos, (double x));
+
 #undef DRVHOST_CRT_
 
 #ifdef __cplusplus

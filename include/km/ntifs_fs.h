@@ -345,6 +345,7 @@ typedef FAST_IO_PREPARE_MDL_WRITE *PFAST_IO_PREPARE_MDL_WRITE;
 typedef BOOLEAN FAST_IO_MDL_WRITE_COMPLETE(PFILE_OBJECT FileObject, PLARGE_INTEGER FileOffset,
                                            PMDL MdlChain, PDEVICE_OBJECT DeviceObject);
 typedef FAST_IO_MDL_WRITE_COMPLETE *PFAST_IO_MDL_WRITE_COMPLETE;
+struct _COMPRESSED_DATA_INFO; /* declared before use in a parameter list (visible after it) */
 typedef BOOLEAN FAST_IO_READ_COMPRESSED(PFILE_OBJECT FileObject, PLARGE_INTEGER FileOffset,
                                         ULONG Length, ULONG LockKey, PVOID Buffer, PMDL *MdlChain,
                                         PIO_STATUS_BLOCK IoStatus,
@@ -769,6 +770,7 @@ typedef struct _CACHE_UNINITIALIZE_EVENT {
  */
 typedef NTSTATUS NTAPI COMPLETE_LOCK_IRP_ROUTINE(PVOID Context, PIRP Irp);
 typedef COMPLETE_LOCK_IRP_ROUTINE *PCOMPLETE_LOCK_IRP_ROUTINE;
+struct _FILE_LOCK_INFO; /* defined below */
 typedef VOID NTAPI UNLOCK_ROUTINE(PVOID Context, struct _FILE_LOCK_INFO *FileLockInfo);
 typedef UNLOCK_ROUTINE *PUNLOCK_ROUTINE;
 

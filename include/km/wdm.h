@@ -829,6 +829,7 @@ NTKERNELAPI VOID NTAPI drvhost_assertion_failure(VOID);
 #include <wdm_interrupt.h>
 #include <wdm_dma.h> /* DMA adapters (IoGetDmaAdapter, DMA_OPERATIONS) */
 #include <wdm_etw.h>
+#include <wdm_pcw.h> /* performance counter providers (PcwRegister ...) */
 #include <drvhost_seh.h>
 
 #ifdef __cplusplus

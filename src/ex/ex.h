@@ -54,4 +54,16 @@ uint64_t ex_work_runs(void);
  * the report names the driver's routine. The same checks stay after every work routine. */
 void ex_work_check_return(PVOID routine, PVOID parameter, PVOID item);
 
+/* Performance counters (pcw.c): collects every registration of the counter set `name`
+ * (case-insensitive) as a consumer does, calling the providers' callbacks (EnumerateInstances,
+ * then CollectData), and appends one line per instance to out->text (out->used: its length so
+ * far; a full buffer is cut): `  "NAME" id=N: ID=VALUE ...`, the values in descriptor order.
+ * Returns the instance count, or -1 with a message in err (no such set, a provider failing or
+ * unloaded). PASSIVE_LEVEL; not from a PCW callback. */
+struct ex_pcw_text {
+    char *text;
+    size_t size, used;
+};
+int ex_pcw_collect(const char *name, struct ex_pcw_text *out, char *err, size_t errsize);
+
 #endif

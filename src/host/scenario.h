@@ -64,6 +64,7 @@ enum scn_kind {
     SCN_USB_IN,          /* usb-in INSTANCE ENDPOINT DATA (code: ENDPOINT) */
     SCN_POWER_SETTING,   /* power-setting GUID VALUE (wmi.guid; data: the value's bytes) */
     SCN_SETTLE,          /* settle: queued DPCs and work items have run (host_settle) */
+    SCN_COUNTERS,        /* counters NAME [expect-instances=N] (wmi.count: N) */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a

@@ -277,6 +277,13 @@ static int cmd_driver(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, 
     return scnp_decode_name(c, a[0], "service name", 0, &cmd->name);
 }
 
+/* counters NAME: a performance counter set's name (may hold blanks: quoted). */
+static int cmd_counters(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return scnp_decode_name(c, a[0], "counter set name", 0, &cmd->name);
+}
+
 static const struct {
     const char *name;
     uint32_t type;
@@ -730,6 +737,7 @@ static const struct cmd_def commands[] = {
     {"sleep", SCN_SLEEP, 1, 1, 0, {"MS"}, cmd_sleep},
     {"sleep", SCN_SYSTEM_SLEEP, 0, 0, O_EXPECT | O_TIMEOUT, {0}, cmd_none}, /* no MS */
     {"settle", SCN_SETTLE, 0, 0, 0, {0}, cmd_none},
+    {"counters", SCN_COUNTERS, 1, 1, O_INSTANCES, {"NAME"}, cmd_counters},
     {"wake", SCN_SYSTEM_WAKE, 0, 0, O_EXPECT | O_TIMEOUT, {0}, cmd_none},
     {"install", SCN_INSTALL, 1, 1, O_EXPECT | O_TIMEOUT, {"FILE"}, cmd_install},
     {"device", SCN_DEVICE, 1, 1, O_EXPECT | O_COMPATIBLE | O_TIMEOUT, {"HWID"}, cmd_device},
@@ -813,7 +821,8 @@ static int apply_defaults(struct pctx *c, struct scn_cmd *cmd, unsigned given, u
         cmd->check_status = !cmd->async && cmd->kind != SCN_CANCEL && cmd->kind != SCN_SLEEP &&
                             cmd->kind != SCN_ECHO && cmd->kind != SCN_EXPECT_BUGCHECK &&
                             cmd->kind != SCN_TREE && cmd->kind != SCN_TRACE &&
-                            cmd->kind != SCN_WDFLOGDUMP && cmd->kind != SCN_IDENTITY;
+                            cmd->kind != SCN_WDFLOGDUMP && cmd->kind != SCN_IDENTITY &&
+                            cmd->kind != SCN_COUNTERS;
         cmd->status = 0;
     }
     if (io && cmd->async && (given & (O_EXPECT_OUT | O_EXPECT_INFO)))

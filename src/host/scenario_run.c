@@ -13,6 +13,7 @@
  */
 #include "scenario.h"
 
+#include "ex/ex.h"
 #include "host/host.h"
 #include "os/os.h"
 #include "po/po.h"
@@ -524,6 +525,26 @@ static void run_identity(struct run *r, const struct scn_cmd *cmd)
     report(r, cmd, "set", &v);
 }
 
+/* counters: a counter set's instances and values as a consumer collects them (ex/pcw.c), one
+ * line each after the result line. */
+static void run_counters(struct run *r, const struct scn_cmd *cmd)
+{
+    static char text[16384]; /* the scenario runs one command at a time */
+    struct ex_pcw_text out = {text, sizeof text, 0};
+    struct verdict v = {0};
+    char err[256], result[32];
+    int n;
+    text[0] = 0;
+    n = ex_pcw_collect(cmd->name, &out, err, sizeof err);
+    if (n < 0)
+        fail(&v, "%s", err);
+    else if (cmd->wmi.check_count && (unsigned)n != cmd->wmi.count)
+        fail(&v, "expected %u instances", cmd->wmi.count);
+    snprintf(result, sizeof result, "%d instances", n < 0 ? 0 : n);
+    report(r, cmd, result, &v);
+    fputs(text, r->out);
+}
+
 /* wdflogdump: the driver's in-flight recorder, after the result line. */
 static void run_wdflogdump(struct run *r, const struct scn_cmd *cmd)
 {
@@ -711,6 +732,9 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
         break;
     case SCN_WDFLOGDUMP:
         run_wdflogdump(r, cmd);
+        break;
+    case SCN_COUNTERS:
+        run_counters(r, cmd);
         break;
     case SCN_WMI:
     case SCN_WMI_EVENT:

@@ -159,12 +159,30 @@ static VOID CrtTestUnload(PDRIVER_OBJECT DriverObject)
     UNREFERENCED_PARAMETER(DriverObject);
 }
 
+/* The arithmetic of libcntpr.lib (abs, sin, cos), called on values the compiler cannot fold:
+ * the imported routines run, with the floating-point state saved as the WDK asks. */
+static NTSTATUS check_math(void)
+{
+    volatile int minus = -7;
+    volatile double zero = 0.0, half_pi = 1.5707963267948966;
+    KFLOATING_SAVE save;
+    int ok;
+    CHECK(abs(minus) == 7 && abs(-minus) == 7);
+    CHECK(NT_SUCCESS(KeSaveFloatingPointState(&save)));
+    ok = sin(zero) == 0.0 && cos(zero) == 1.0 && sin(half_pi) > 0.999999 && cos(half_pi) < 1e-9 &&
+         cos(half_pi) > -1e-9;
+    KeRestoreFloatingPointState(&save);
+    CHECK(ok);
+    return STATUS_SUCCESS;
+}
+
 DRIVER_INITIALIZE DriverEntry;
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     NTSTATUS(*const checks[])
-    (void) = {check_wide_strings, check_case, check_copies_s, check_printf_s, check_integers};
+    (void) = {check_wide_strings, check_case,     check_copies_s,
+              check_printf_s,     check_integers, check_math};
     UNREFERENCED_PARAMETER(RegistryPath);
 
     DriverObject->DriverUnload = CrtTestUnload;
