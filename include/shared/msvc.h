@@ -154,44 +154,49 @@ template <class T> struct __drvhost_new_arg {
     }
 };
 template <class T> struct __drvhost_new_wrapped {
-    enum { value = 0 };
+    static const bool value = false;
 };
 template <class T> struct __drvhost_new_wrapped<__drvhost_new_arg<T>> {
-    enum { value = 1 };
+    static const bool value = true;
 };
 template <class... A> struct __drvhost_new_plain {
-    enum { value = 1 };
+    static const bool value = true;
 };
 template <class A1, class... A> struct __drvhost_new_plain<A1, A...> {
-    enum { value = !__drvhost_new_wrapped<A1>::value && __drvhost_new_plain<A...>::value };
+    static const bool value = !__drvhost_new_wrapped<A1>::value && __drvhost_new_plain<A...>::value;
 };
-/* value 1 when an operator new[] other than the fallback accepts the arguments. */
+/* true when an operator new[] other than the fallback accepts the arguments. */
 template <class V, class... A> struct __drvhost_new_has_array {
-    enum { value = 0 };
+    static const bool value = false;
 };
 template <class... A>
 struct __drvhost_new_has_array<decltype((void)operator new[](sizeof(0), __drvhost_new_arg<A>{}...)),
-                               A...> {
-    enum { value = 1 };
+                               A...>
+{
+    static const bool value = true;
 };
 /* Evaluated only for plain (unwrapped) arguments: the fallback's own candidacy for wrapped ones
  * would recurse. */
 template <bool Plain, class... A> struct __drvhost_new_fallback {
-    enum { value = 0 };
+    static const bool value = false;
 };
 template <class... A> struct __drvhost_new_fallback<true, A...> {
-    enum { value = !__drvhost_new_has_array<void, A...>::value };
+    typedef __drvhost_new_has_array<void, A...> array_form;
+    static const bool value = !array_form::value;
 };
 template <bool B> struct __drvhost_new_if {};
 template <> struct __drvhost_new_if<true> {
     typedef int type;
 };
+template <class... A> struct __drvhost_new_use_fallback {
+    typedef __drvhost_new_fallback<__drvhost_new_plain<A...>::value, A...> decision;
+    static const bool value = decision::value;
+};
 template <class A1, class... A,
-          typename __drvhost_new_if<__drvhost_new_fallback<
-              __drvhost_new_plain<A1, A...>::value, A1, A...>::value>::type = 0>
+          typename __drvhost_new_if<__drvhost_new_use_fallback<A1, A...>::value>::type = 0>
 inline void *operator new[](decltype(sizeof(0)) size, A1 a1, A... a)
 {
-    return operator new(size, __drvhost_new_arg<A1>{a1}, __drvhost_new_arg<A>{a}...);
+    return operator new (size, __drvhost_new_arg<A1>{a1}, __drvhost_new_arg<A>{a}...);
 }
 }
 #endif

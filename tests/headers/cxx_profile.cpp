@@ -20,10 +20,14 @@
 #include <math.h>
 
 template <class T, class U> struct SameType {
-    enum { value = 0 };
+    enum {
+        value = 0
+    };
 };
 template <class T> struct SameType<T, T> {
-    enum { value = 1 };
+    enum {
+        value = 1
+    };
 };
 
 /* One unsigned 64-bit type, one signed, as Windows x64 has them. */
