@@ -1,4 +1,5 @@
-/* basetsd.h - sized and pointer-sized integer types (x64, LLP64: LONG is 32 bits). */
+/* basetsd.h - sized and pointer-sized integer types (x64, LLP64: LONG is 32 bits). The 64-bit ones
+ * are __int64, as in the WDK: in C++ that is long, the type of size_t (msvc.h). */
 #ifndef _BASETSD_H_
 #define _BASETSD_H_
 
@@ -7,20 +8,20 @@
 typedef signed char INT8, *PINT8;
 typedef short INT16, *PINT16;
 typedef int INT32, *PINT32;
-typedef long long INT64, *PINT64;
+typedef __int64 INT64, *PINT64;
 typedef unsigned char UINT8, *PUINT8;
 typedef unsigned short UINT16, *PUINT16;
 typedef unsigned int UINT32, *PUINT32;
-typedef unsigned long long UINT64, *PUINT64;
+typedef unsigned __int64 UINT64, *PUINT64;
 typedef int LONG32, *PLONG32;
 typedef unsigned int ULONG32, *PULONG32, DWORD32, *PDWORD32;
-typedef long long LONG64, *PLONG64;
-typedef unsigned long long ULONG64, *PULONG64, DWORD64, *PDWORD64;
+typedef __int64 LONG64, *PLONG64;
+typedef unsigned __int64 ULONG64, *PULONG64, DWORD64, *PDWORD64;
 
-typedef long long INT_PTR, *PINT_PTR;
-typedef unsigned long long UINT_PTR, *PUINT_PTR;
-typedef long long LONG_PTR, *PLONG_PTR;
-typedef unsigned long long ULONG_PTR, *PULONG_PTR;
+typedef __int64 INT_PTR, *PINT_PTR;
+typedef unsigned __int64 UINT_PTR, *PUINT_PTR;
+typedef __int64 LONG_PTR, *PLONG_PTR;
+typedef unsigned __int64 ULONG_PTR, *PULONG_PTR;
 typedef int HALF_PTR, *PHALF_PTR;
 typedef unsigned int UHALF_PTR, *PUHALF_PTR;
 typedef ULONG_PTR SIZE_T, *PSIZE_T;

@@ -385,6 +385,21 @@ VOID RtlFailFast(ULONG Code)
                     Code == FAST_FAIL_CORRUPT_LIST_ENTRY ? ": corrupted LIST_ENTRY" : "");
 }
 
+/* A call to a pure virtual function (g++ puts __cxa_pure_virtual in an abstract class's vtable
+ * slots; MSVC puts _purecall). Microsoft documents that _purecall ends the program; no bug check
+ * is documented for it in kernel mode. drvhost's choice: KERNEL_SECURITY_CHECK_FAILURE with
+ * parameter 1 = FAST_FAIL_FATAL_APP_EXIT (7), the fast-fail code of an abnormal end
+ * (docs/building.md, kernel C++ profile). Parameters 2 and 3 (trap frame, exception
+ * record) are 0: there is neither. The report names the driver routine that made the call. */
+#define DRVHOST_FAST_FAIL_FATAL_APP_EXIT 7
+NTSYSAPI void __cxa_pure_virtual(void);
+NTSYSAPI void __cxa_pure_virtual(void)
+{
+    ke_bugcheck_routine(BUGCODE_KERNEL_SECURITY_CHECK_FAILURE, DRVHOST_FAST_FAIL_FATAL_APP_EXIT, 0,
+                        0, 0, __builtin_return_address(0),
+                        "a pure virtual function called (__cxa_pure_virtual)");
+}
+
 /* PAGED_CODE() above APC_LEVEL: IRQL_NOT_LESS_OR_EQUAL with the parameters of an execute
  * fault on pageable code: address (the caller), IRQL, 8 (execute), instruction pointer. */
 VOID drvhost_paged_code_violation(const char *File, int Line)

@@ -183,9 +183,10 @@ const struct vf_bugcode vf_bugcodes[] = {
     {BUGCODE_KERNEL_SECURITY_CHECK_FAILURE,
      "KERNEL_SECURITY_CHECK_FAILURE",
      VF_RAISED,
-     {"the kind of corruption (3: a corrupted LIST_ENTRY)", "the trap frame",
-      "the exception record", "reserved"},
-     "raised by RtlFailFast: the fast-fail code, 0, 0, 0"},
+     {"the kind of corruption (3: a corrupted LIST_ENTRY; 7: a pure virtual call)",
+      "the trap frame", "the exception record", "reserved"},
+     "raised by RtlFailFast (the fast-fail code, 0, 0, 0) and by a pure virtual call "
+     "(__cxa_pure_virtual: 7, 0, 0, 0, drvhost's choice)"},
     {0x13A, "KERNEL_MODE_HEAP_CORRUPTION", 0, NONE_DOCUMENTED, NULL},
     {0x1C4, "DRIVER_VERIFIER_DETECTED_VIOLATION_LIVEDUMP", 0, NONE_DOCUMENTED, NULL},
 };

@@ -8,8 +8,9 @@
  * The test supplies what stdunk.lib would (drvhost provides no stdunk.lib): CUnknown's members,
  * written here after COM's aggregation rules: the reference count starts at 0, a NULL outer
  * unknown means the object's own non-delegating unknown, and the last Release deletes the
- * object. It also defines __cxa_pure_virtual, which g++ references from the vtables of the
- * abstract interfaces (MSVC's __declspec(novtable) avoids them; drvhost provides none). DriverEntry
+ * object. It also defines its own __cxa_pure_virtual, which g++ references from the vtables of
+ * the abstract interfaces (drvhost exports one too; a driver's own definition is the one its
+ * module uses, -Bsymbolic). DriverEntry
  * returns STATUS_SUCCESS only when every check holds, after printing the first one that failed. */
 #include <initguid.h>
 #include <portcls.h>
