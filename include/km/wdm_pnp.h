@@ -448,13 +448,10 @@ typedef enum _DRIVER_REGKEY_TYPE {
     DriverRegKeySharedPersistentState
 } DRIVER_REGKEY_TYPE, *PDRIVER_REGKEY_TYPE;
 
-/* Not provided yet: drvhost keeps a driver's service key, but opening its Parameters and state
- * keys through this routine is not implemented (drivers use IoOpenDeviceRegistryKey or the
- * framework's WdfDriverOpenParametersRegistryKey). */
 NTKERNELAPI NTSTATUS NTAPI IoOpenDriverRegistryKey(PDRIVER_OBJECT DriverObject,
                                                    DRIVER_REGKEY_TYPE RegKeyType,
                                                    ACCESS_MASK DesiredAccess, ULONG Flags,
-                                                   PHANDLE DriverRegKey) DRVHOST_NOT_PROVIDED;
+                                                   PHANDLE DriverRegKey);
 
 /* ---- PnP notifications (IoRegisterPlugPlayNotification) ------------------------------- */
 

@@ -450,3 +450,39 @@ NTSTATUS NTAPI IoGetDeviceObjectPointer(PUNICODE_STRING ObjectName, ACCESS_MASK 
     *DeviceObject = IoGetRelatedDeviceObject(&file->object);
     return STATUS_SUCCESS;
 }
+
+/* IoOpenDriverRegistryKey: a subkey of the driver's service key, created (non-volatile, as the
+ * page says of these keys) when missing: Parameters (what an INF's service-install AddReg
+ * provisions under HKR\Parameters), and for the two state keys, whose place Microsoft does
+ * not document (drivers must not depend on it), drvhost's choice: State (as the framework's
+ * WdfDriverOpenPersistentStateRegistryKey) and SharedState. Deviation: the Parameters key is
+ * not made read-only ("immutable"): the access asked for is granted. */
+NTKERNELAPI NTSTATUS NTAPI IoOpenDriverRegistryKey(PDRIVER_OBJECT DriverObject,
+                                                   DRIVER_REGKEY_TYPE RegKeyType,
+                                                   ACCESS_MASK DesiredAccess, ULONG Flags,
+                                                   PHANDLE DriverRegKey)
+{
+    static const char *const subkeys[] = {"Parameters", "State", "SharedState"};
+    char service[256], path[512];
+    UNICODE_STRING name;
+    OBJECT_ATTRIBUTES oa;
+    NTSTATUS status;
+    vf_check_irql_at_most(PASSIVE_LEVEL, "IoOpenDriverRegistryKey", NULL,
+                          __builtin_return_address(0));
+    if (DriverObject == NULL || DriverRegKey == NULL || Flags != 0 ||
+        (ULONG)RegKeyType >= sizeof(subkeys) / sizeof(subkeys[0]))
+        return STATUS_INVALID_PARAMETER;
+    *DriverRegKey = NULL;
+    ob_string_to_utf8(&DriverObject->DriverExtension->ServiceKeyName, service, sizeof(service));
+    if (service[0] == 0)
+        return STATUS_INVALID_PARAMETER; /* not a driver object of a loaded service */
+    snprintf(path, sizeof(path), "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\%s\\%s",
+             service, subkeys[RegKeyType]);
+    status = ob_string_from_utf8(&name, path);
+    if (!NT_SUCCESS(status))
+        return status;
+    InitializeObjectAttributes(&oa, &name, OBJ_CASE_INSENSITIVE | OBJ_KERNEL_HANDLE, NULL, NULL);
+    status = ZwCreateKey(DriverRegKey, DesiredAccess, &oa, 0, NULL, REG_OPTION_NON_VOLATILE, NULL);
+    ob_string_free(&name);
+    return status;
+}
