@@ -128,12 +128,6 @@ TEST(interlocked_return_values)
     ok(InterlockedDecrement64(&q) == 0x100000000LL && q == 0x100000000LL, "Decrement64");
     ok(InterlockedExchangeAdd64(&q, -1) == 0x100000000LL && q == 0xFFFFFFFFLL, "ExchangeAdd64");
     ok(InterlockedExchange64(&q, -5) == 0xFFFFFFFFLL && q == -5, "Exchange64");
-    {
-        CHAR c = 'a';
-        SHORT h = 0x1234;
-        ok(InterlockedExchange8(&c, 'b') == 'a' && c == 'b', "Exchange8");
-        ok(InterlockedExchange16(&h, -2) == 0x1234 && h == -2, "Exchange16");
-    }
     ok(InterlockedCompareExchange64(&q, 7, 6) == -5 && q == -5, "CompareExchange64 unequal");
     ok(InterlockedCompareExchange64(&q, 7, -5) == -5 && q == 7, "CompareExchange64 equal");
     ok(InterlockedExchangePointer(&p, (PVOID)0x2000) == (PVOID)0x1000 && p == (PVOID)0x2000,
