@@ -336,18 +336,6 @@ PDEVICE_OBJECT NTAPI IoGetAttachedDeviceReference(PDEVICE_OBJECT DeviceObject)
     return top;
 }
 
-ULONG io_stack_above(PDEVICE_OBJECT device, PDEVICE_OBJECT *above, ULONG max)
-{
-    ULONG n = 0;
-    os_mutex_lock(&io_stack_lock);
-    for (PDEVICE_OBJECT d = device; d != NULL && n < max; d = d->AttachedDevice) {
-        ob_reference(d);
-        above[n++] = d;
-    }
-    os_mutex_unlock(&io_stack_lock);
-    return n;
-}
-
 /* The client path's look-up of the stack top, on every request. Most devices have nothing
  * attached: one atomic load tells, and the caller's own reference on `device` (its file
  * object's) keeps it alive, so neither io_stack_lock nor the device's reference count (a

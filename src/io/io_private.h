@@ -122,8 +122,4 @@ NTSTATUS io_call_and_wait(PDEVICE_OBJECT device, PIRP irp, IO_STATUS_BLOCK *iosb
 /* gkmdf (shutdown.c): IoDeleteDevice forgets a device registered for shutdown notification. */
 void io_shutdown_device_deleted(PDEVICE_OBJECT device);
 
-/* The devices of `device`'s stack from `device` up (at most max), each referenced: the
- * caller dereferences them. Returns how many (device.c). */
-ULONG io_stack_above(PDEVICE_OBJECT device, PDEVICE_OBJECT *above, ULONG max);
-
 #endif

@@ -108,21 +108,22 @@ static NTSTATUS give_pdo_name(const struct pnp_node *node, ULONG length, PVOID b
 
 NTSTATUS pnp_instance_pdo_name(const char *instance, char **path)
 {
-    NTSTATUS status = STATUS_NO_SUCH_DEVICE;
+    PDEVICE_OBJECT pdo;
+    NTSTATUS status = pnp_device_pdo(instance, &pdo);
     *path = NULL;
-    pnp_tree_lock();
-    struct pnp_node *node = pnp_node_find(instance);
-    PCUNICODE_STRING name = node != NULL ? ob_name_of(node->pdo) : NULL;
-    if (node != NULL && name == NULL)
+    if (!NT_SUCCESS(status))
+        return status;
+    PCUNICODE_STRING name = ob_name_of(pdo); /* kept by the reference on pdo */
+    if (name == NULL) {
         status = STATUS_OBJECT_NAME_NOT_FOUND;
-    if (name != NULL) {
+    } else {
         size_t units = name->Length / sizeof(WCHAR), out = 0;
         *path = malloc(3 * units + 1);
         status = *path == NULL ? STATUS_INSUFFICIENT_RESOURCES
                  : rtl_utf16_to_utf8(name->Buffer, units, *path, &out) ? STATUS_SUCCESS
                                                                        : STATUS_OBJECT_NAME_INVALID;
     }
-    pnp_tree_unlock();
+    ObDereferenceObject(pdo);
     if (!NT_SUCCESS(status)) {
         free(*path);
         *path = NULL;
