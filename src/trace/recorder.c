@@ -31,13 +31,21 @@
 #include "trace/trace_private.h"
 #include "ke/ke.h"
 
+/* Each ring alone on one cache line (trace_private.h, struct trace_shard). */
+_Static_assert(sizeof(struct trace_shard) == 64 && _Alignof(struct trace_shard) == 64,
+               "a ring shares a cache line with another");
+_Static_assert(sizeof(struct trace_log) % 64 == 0, "aligned_alloc needs a multiple of 64");
+
 /* Entries the bug-check report shows. */
 #define TRACE_REPORT_ENTRIES 16
 
 struct trace_log *trace_log_create(struct trace_driver *d, ULONG bytes, const char *ident)
 {
-    struct trace_log *log = calloc(1, sizeof(*log));
+    /* 64-aligned for its rings (struct trace_shard); calloc gives 16. */
+    struct trace_log *log = aligned_alloc(64, sizeof(*log));
 
+    if (log != NULL)
+        memset(log, 0, sizeof(*log));
     if (bytes < WPP_RECORDER_MIN_BUFFER_SIZE)
         bytes = WPP_RECORDER_MIN_BUFFER_SIZE;
     if (bytes > WPP_RECORDER_MAX_BUFFER_SIZE)

@@ -58,8 +58,12 @@ struct trace_entry {
 #define TRACE_LOG_SHARDS 8
 
 /* One ring of a log: the entries of its thread (or of the threads sharing the last ring),
- * alone on its 64-byte cache line so that threads of two rings share no line when they write. */
-struct trace_shard {
+ * alone on its 64-byte cache line so that threads of two rings share no line when they write.
+ * The alignment matters as much as the size: padded but unaligned (the log calloc'd at 16
+ * bytes), each ring straddled two lines and two client threads' rings shared one; the KMDF
+ * round trip's 2-thread scaling then fell from 2.0x to 1.0x in the runs whose heap layout did
+ * that (session 12, perf: the recorder's head update). The log is allocated 64-aligned. */
+struct __attribute__((aligned(64))) trace_shard {
     uint64_t head;               /* atomic: entries ever claimed */
     uint64_t dropped;            /* atomic: entries dropped (their slot was still being filled) */
     struct trace_entry *entries; /* atomic: `count` entries, made by the ring's first writer */
