@@ -143,8 +143,24 @@ int32_t host_device_path(const char *text, char **out)
     }
     if (!host_booted())
         return STATUS_UNSUCCESSFUL;
+    /* `@INSTANCE|\\REST`: the PDO's name, then REST as the file name (a GPIO connection's
+     * pins, docs/gpio.md); `|` is in no instance ID. */
+    const char *bar = strchr(text, '|');
+    char *instance = strndup(text + 1, bar != NULL ? (size_t)(bar - text - 1) : strlen(text + 1));
+    if (instance == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
     pnp_wait_idle();
-    return pnp_instance_pdo_name(text + 1, out);
+    int32_t status = pnp_instance_pdo_name(instance, out);
+    free(instance);
+    if (NT_SUCCESS(status) && bar != NULL) {
+        char *joined = malloc(strlen(*out) + strlen(bar + 1) + 1);
+        if (joined != NULL)
+            strcat(strcpy(joined, *out), bar + 1);
+        free(*out);
+        *out = joined;
+        status = joined != NULL ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
+    }
+    return status;
 }
 
 int32_t drvhost_open_interface(const char *guid, unsigned index, uint32_t access,

@@ -3,10 +3,9 @@
  * driver (a KMDF driver) registers with GpioClx and the callbacks GpioClx calls (Microsoft's
  * names, types, layouts and enum values, as the gpioclx reference documents them).
  *
- * drvhost has no class extensions: in the WDK the GPIO_CLX_* routines reach GpioClx through its
- * function table (bound by WdfVersionBindClass); here they are plain declarations marked
- * DRVHOST_NOT_PROVIDED, so a controller driver compiles (a call is a compiler warning naming
- * the routine) and the loader refuses the module, naming each one it imports.
+ * In the WDK the GPIO_CLX_* routines reach GpioClx through its function table (bound by
+ * WdfVersionBindClass); drvhost has no class-extension binding: its GpioClx, part of the
+ * framework (src/wdf/gpioclx.c, docs/gpio.md), exports them by name.
  *
  * Where the values come from: the reference pages give the names, the member lists and the
  * callback signatures; the integer types BANK_ID and PIN_NUMBER (both USHORT), the flag unions'
@@ -443,19 +442,20 @@ typedef struct _GPIO_CLIENT_REGISTRATION_PACKET {
     PGPIO_CLIENT_DISCONNECT_FUNCTION_CONFIG_PINS CLIENT_DisconnectFunctionConfigPins;
 } GPIO_CLIENT_REGISTRATION_PACKET, *PGPIO_CLIENT_REGISTRATION_PACKET;
 
-/* GpioClx's routines (no class extension in drvhost: see the top of this file). */
-NTSTATUS GPIO_CLX_RegisterClient(WDFDRIVER Driver,
-                                 PGPIO_CLIENT_REGISTRATION_PACKET RegistrationPacket,
-                                 PUNICODE_STRING RegistryPath) DRVHOST_NOT_PROVIDED;
-NTSTATUS GPIO_CLX_UnregisterClient(WDFDRIVER Driver) DRVHOST_NOT_PROVIDED;
-NTSTATUS GPIO_CLX_ProcessAddDevicePreDeviceCreate(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit,
-                                                  PWDF_OBJECT_ATTRIBUTES FdoAttributes)
-    DRVHOST_NOT_PROVIDED;
-NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver,
-                                                   WDFDEVICE Device) DRVHOST_NOT_PROVIDED;
-/* Called at DIRQL (a passive-level controller's callbacks are serialised by GpioClx). */
-VOID GPIO_CLX_AcquireInterruptLock(PVOID Context, BANK_ID BankId) DRVHOST_NOT_PROVIDED;
-VOID GPIO_CLX_ReleaseInterruptLock(PVOID Context, BANK_ID BankId) DRVHOST_NOT_PROVIDED;
+/* GpioClx's routines: drvhost's GpioClx (src/wdf/gpioclx.c, docs/gpio.md) exports them by
+ * name, where the WDK reaches them through Msgpioclxstub.lib's class-extension binding. */
+NTKERNELAPI NTSTATUS GPIO_CLX_RegisterClient(WDFDRIVER Driver,
+                                             PGPIO_CLIENT_REGISTRATION_PACKET RegistrationPacket,
+                                             PUNICODE_STRING RegistryPath);
+NTKERNELAPI NTSTATUS GPIO_CLX_UnregisterClient(WDFDRIVER Driver);
+NTKERNELAPI NTSTATUS GPIO_CLX_ProcessAddDevicePreDeviceCreate(WDFDRIVER Driver,
+                                                              PWDFDEVICE_INIT DeviceInit,
+                                                              PWDF_OBJECT_ATTRIBUTES FdoAttributes);
+NTKERNELAPI NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver, WDFDEVICE Device);
+/* A bank's interrupt lock: drvhost connects no GPIO interrupt, so it is a spin lock (the
+ * caller runs at DISPATCH_LEVEL while holding it; docs/gpio.md). */
+NTKERNELAPI VOID GPIO_CLX_AcquireInterruptLock(PVOID Context, BANK_ID BankId);
+NTKERNELAPI VOID GPIO_CLX_ReleaseInterruptLock(PVOID Context, BANK_ID BankId);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,644 @@
+/*
+ * gpioclx.c - drvhost's GPIO framework extension (GpioClx, docs/gpio.md): a GPIO controller
+ * driver (KMDF) registers its GPIO_CLIENT_REGISTRATION_PACKET (GPIO_CLX_RegisterClient), and
+ * GpioClx takes over its device's PnP/power callbacks (the controller's prepare, query, start,
+ * stop, release), its file objects (a client's GPIO I/O connection: CLIENT_ConnectIoPins at the
+ * open, CLIENT_DisconnectIoPins at the close) and its default queue (IOCTL_GPIO_READ_PINS and
+ * IOCTL_GPIO_WRITE_PINS through the controller's read and write callbacks).
+ *
+ * Part of the framework layer: GpioClx is a class extension of KMDF on Windows, and it uses the
+ * framework's own routines (imp_WdfXxx) with the controller driver's globals, as the driver
+ * itself would. Deviations (docs/gpio.md): no resource hub (a connection is opened on the
+ * controller with a file name that spells its pins and mode), no GPIO interrupts, the bank
+ * interrupt lock a spin lock.
+ */
+#include <gpio.h>
+#include <wdf/cx/gpioclx.h>
+
+#include <strings.h>
+
+#include "rtl/rtl.h"
+#include "vf/vf.h"
+#include "wdf/wdf_private.h"
+
+/* The framework routines GpioClx calls with the controller driver's globals (each defined in
+ * its own file of src/wdf; declared where used, as bind.c declares them all alike). */
+VOID imp_WdfDeviceInitSetPnpPowerEventCallbacks(PWDF_DRIVER_GLOBALS globals,
+                                                PWDFDEVICE_INIT DeviceInit,
+                                                PWDF_PNPPOWER_EVENT_CALLBACKS callbacks);
+VOID imp_WdfDeviceInitSetFileObjectConfig(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT DeviceInit,
+                                          PWDF_FILEOBJECT_CONFIG FileObjectConfig,
+                                          PWDF_OBJECT_ATTRIBUTES FileObjectAttributes);
+NTSTATUS imp_WdfIoQueueCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
+                              PWDF_IO_QUEUE_CONFIG Config, PWDF_OBJECT_ATTRIBUTES QueueAttributes,
+                              WDFQUEUE *Queue);
+PUNICODE_STRING imp_WdfFileObjectGetFileName(PWDF_DRIVER_GLOBALS globals, WDFFILEOBJECT FileObject);
+WDFDEVICE imp_WdfFileObjectGetDevice(PWDF_DRIVER_GLOBALS globals, WDFFILEOBJECT FileObject);
+WDFFILEOBJECT imp_WdfRequestGetFileObject(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request);
+NTSTATUS imp_WdfRequestRetrieveInputBuffer(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
+                                           size_t MinimumRequiredSize, PVOID *Buffer,
+                                           size_t *Length);
+NTSTATUS imp_WdfRequestRetrieveOutputBuffer(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
+                                            size_t MinimumRequiredSize, PVOID *Buffer,
+                                            size_t *Length);
+VOID imp_WdfRequestComplete(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, NTSTATUS Status);
+VOID imp_WdfRequestCompleteWithInformation(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
+                                           NTSTATUS Status, ULONG_PTR Information);
+
+#define GPX_TAG   'xClG'
+#define GPX_MAGIC 0x47504958u /* "GPIX" */
+/* drvhost's limit on a connection's pins: its values travel as one 64-bit word inside. */
+#define GPX_MAX_CONNECTION_PINS 64
+
+/* One registered controller driver: a copy of its packet. Lifetime: GPIO_CLX_RegisterClient
+ * to GPIO_CLX_UnregisterClient; the list is under gpx_lock. */
+struct gpx_client {
+    LIST_ENTRY link;
+    struct wdf_driver *driver;
+    GPIO_CLIENT_REGISTRATION_PACKET packet;
+};
+
+/* A bank's interrupt lock (GPIO_CLX_AcquireInterruptLock). */
+struct gpx_bank {
+    KSPIN_LOCK lock;
+    KIRQL irql; /* the holder's previous IRQL */
+};
+
+/* GpioClx's device context; the controller driver's context (ControllerContextSize bytes)
+ * follows it. Lifetime: the device's. `banks` exists from CLIENT_QueryControllerBasicInformation
+ * (EvtDevicePrepareHardware) to EvtDeviceReleaseHardware. `io_lock` serialises the I/O
+ * callbacks of a controller that is not memory-mapped. */
+struct gpx_device {
+    ULONG magic;
+    struct gpx_client *client;
+    struct wdf_device *device;
+    CLIENT_CONTROLLER_BASIC_INFORMATION info;
+    BOOLEAN prepared;
+    BOOLEAN saved; /* the last CLIENT_StopController saved the hardware context */
+    USHORT bank_count;
+    struct gpx_bank *banks;
+    KMUTEX io_lock;
+    __attribute__((aligned(MEMORY_ALLOCATION_ALIGNMENT))) unsigned char context[];
+};
+
+/* A file object's GPIO I/O connection (count 0: the controller opened without one).
+ * Controller-relative pin numbers, in the order the opener named them. */
+struct gpx_connection {
+    GPIO_CONNECT_IO_PINS_MODE mode;
+    USHORT count;
+    PIN_NUMBER pins[GPX_MAX_CONNECTION_PINS];
+};
+
+static const WDF_OBJECT_CONTEXT_TYPE_INFO gpx_device_type = {
+    sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO), "GpioClx device", sizeof(struct gpx_device),
+    &gpx_device_type, NULL};
+static const WDF_OBJECT_CONTEXT_TYPE_INFO gpx_connection_type = {
+    sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO), "GpioClx connection", sizeof(struct gpx_connection),
+    &gpx_connection_type, NULL};
+
+static KSPIN_LOCK gpx_lock;
+static LIST_ENTRY gpx_clients = {&gpx_clients, &gpx_clients};
+
+/* ---- registration --------------------------------------------------------------------------- */
+
+/* The client of `driver` (NULL: not registered). */
+static struct gpx_client *gpx_client_find(struct wdf_driver *driver)
+{
+    struct gpx_client *found = NULL;
+    KIRQL irql;
+    KeAcquireSpinLock(&gpx_lock, &irql);
+    for (PLIST_ENTRY e = gpx_clients.Flink; e != &gpx_clients; e = e->Flink) {
+        struct gpx_client *c = CONTAINING_RECORD(e, struct gpx_client, link);
+        if (c->driver == driver) {
+            found = c;
+            break;
+        }
+    }
+    KeReleaseSpinLock(&gpx_lock, irql);
+    return found;
+}
+
+static struct wdf_driver *gpx_driver_of(WDFDRIVER Driver)
+{
+    return (struct wdf_driver *)wdf_object_get(NULL, Driver, WDF_TYPE_DRIVER);
+}
+
+/* "Optional and Required GPIO Callback Functions": the five controller callbacks always; the
+ * connect and disconnect pair together, and then a read or a write callback; the interrupt
+ * callbacks all or none. */
+static BOOLEAN gpx_packet_valid(const GPIO_CLIENT_REGISTRATION_PACKET *p)
+{
+    if (p->Version != GPIO_CLIENT_VERSION || p->Size < sizeof(*p) || p->Flags != 0)
+        return FALSE;
+    if (!p->CLIENT_PrepareController || !p->CLIENT_QueryControllerBasicInformation ||
+        !p->CLIENT_StartController || !p->CLIENT_StopController || !p->CLIENT_ReleaseController)
+        return FALSE;
+    if (!p->CLIENT_ConnectIoPins != !p->CLIENT_DisconnectIoPins)
+        return FALSE;
+    if (p->CLIENT_ConnectIoPins && !p->CLIENT_ReadGpioPins && !p->CLIENT_WriteGpioPins)
+        return FALSE;
+    int interrupts = !!p->CLIENT_EnableInterrupt + !!p->CLIENT_DisableInterrupt +
+                     !!p->CLIENT_MaskInterrupts + !!p->CLIENT_UnmaskInterrupt +
+                     !!p->CLIENT_QueryActiveInterrupts + !!p->CLIENT_ClearActiveInterrupts;
+    return interrupts == 0 || interrupts == 6;
+}
+
+NTSTATUS GPIO_CLX_RegisterClient(WDFDRIVER Driver,
+                                 PGPIO_CLIENT_REGISTRATION_PACKET RegistrationPacket,
+                                 PUNICODE_STRING RegistryPath)
+{
+    if (Driver == NULL || RegistrationPacket == NULL || RegistryPath == NULL)
+        return STATUS_INVALID_PARAMETER;
+    struct wdf_driver *driver = gpx_driver_of(Driver);
+    if (!gpx_packet_valid(RegistrationPacket))
+        return STATUS_GPIO_INVALID_REGISTRATION_PACKET;
+    if (gpx_client_find(driver) != NULL)
+        return STATUS_OBJECT_NAME_COLLISION; /* drvhost's: a second packet would replace the first
+                                              */
+    struct gpx_client *c = ExAllocatePoolZero(NonPagedPoolNx, sizeof(*c), GPX_TAG);
+    if (c == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    c->driver = driver;
+    c->packet = *RegistrationPacket;
+    KIRQL irql;
+    KeAcquireSpinLock(&gpx_lock, &irql);
+    InsertTailList(&gpx_clients, &c->link);
+    KeReleaseSpinLock(&gpx_lock, irql);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS GPIO_CLX_UnregisterClient(WDFDRIVER Driver)
+{
+    if (Driver == NULL)
+        return STATUS_INVALID_PARAMETER;
+    struct gpx_client *c = gpx_client_find(gpx_driver_of(Driver));
+    if (c == NULL)
+        return STATUS_INVALID_PARAMETER;
+    KIRQL irql;
+    KeAcquireSpinLock(&gpx_lock, &irql);
+    RemoveEntryList(&c->link);
+    KeReleaseSpinLock(&gpx_lock, irql);
+    ExFreePoolWithTag(c, GPX_TAG);
+    return STATUS_SUCCESS;
+}
+
+/* ---- the device's context ------------------------------------------------------------------- */
+
+static void *gpx_context_of(struct wdf_object *o, PCWDF_OBJECT_CONTEXT_TYPE_INFO type)
+{
+    for (struct wdf_context *c = o->contexts; c != NULL; c = c->next)
+        if (c->type == type)
+            return c->data;
+    return NULL;
+}
+
+static struct gpx_device *gpx_device_of(WDFDEVICE Device)
+{
+    return gpx_context_of(wdf_object_get(NULL, Device, WDF_TYPE_DEVICE), &gpx_device_type);
+}
+
+/* The GpioClx device whose controller context is `Context` (a callback's parameter handed
+ * back); anything else is a contract violation. */
+static struct gpx_device *gpx_device_of_context(PVOID Context)
+{
+    struct gpx_device *d =
+        Context != NULL ? CONTAINING_RECORD(Context, struct gpx_device, context) : NULL;
+    if (d == NULL || d->magic != GPX_MAGIC)
+        wdf_violation(NULL, VF_10D_BAD_HANDLE, (ULONG_PTR)Context, 0, 0,
+                      "%p is not the controller context GpioClx passed to the controller driver",
+                      Context);
+    return d;
+}
+
+/* ---- the controller's PnP and power (EvtDevicePrepareHardware ... ReleaseHardware) ---------- */
+
+static BOOLEAN gpx_info_valid(const CLIENT_CONTROLLER_BASIC_INFORMATION *i)
+{
+    return i->Version == GPIO_CONTROLLER_BASIC_INFORMATION_VERSION && i->Size >= sizeof(*i) &&
+           i->TotalPins != 0 && i->NumberOfPinsPerBank != 0 && i->NumberOfPinsPerBank <= 64;
+}
+
+static NTSTATUS gpx_banks_make(struct gpx_device *d)
+{
+    d->bank_count = (USHORT)((d->info.TotalPins + d->info.NumberOfPinsPerBank - 1) /
+                             d->info.NumberOfPinsPerBank);
+    d->banks = ExAllocatePoolZero(NonPagedPoolNx, d->bank_count * sizeof(*d->banks), GPX_TAG);
+    if (d->banks == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    for (USHORT b = 0; b < d->bank_count; b++)
+        KeInitializeSpinLock(&d->banks[b].lock);
+    return STATUS_SUCCESS;
+}
+
+/* CLIENT_PrepareController, then CLIENT_QueryControllerBasicInformation (the attributes that
+ * say how GpioClx calls the controller); information GpioClx cannot use fails the start with
+ * STATUS_GPIO_CLIENT_INFORMATION_INVALID (drvhost's choice of status) after the release. */
+static NTSTATUS gpx_prepare_hardware(WDFDEVICE Device, WDFCMRESLIST raw, WDFCMRESLIST translated)
+{
+    struct gpx_device *d = gpx_device_of(Device);
+    const GPIO_CLIENT_REGISTRATION_PACKET *p = &d->client->packet;
+    NTSTATUS status = p->CLIENT_PrepareController(Device, d->context, raw, translated);
+    if (!NT_SUCCESS(status))
+        return status;
+    RtlZeroMemory(&d->info, sizeof(d->info));
+    status = p->CLIENT_QueryControllerBasicInformation(d->context, &d->info);
+    if (NT_SUCCESS(status) && !gpx_info_valid(&d->info))
+        status = STATUS_GPIO_CLIENT_INFORMATION_INVALID;
+    if (NT_SUCCESS(status))
+        status = gpx_banks_make(d);
+    if (!NT_SUCCESS(status)) {
+        p->CLIENT_ReleaseController(Device, d->context);
+        return status;
+    }
+    d->prepared = TRUE;
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS gpx_release_hardware(WDFDEVICE Device, WDFCMRESLIST translated)
+{
+    struct gpx_device *d = gpx_device_of(Device);
+    (void)translated;
+    if (!d->prepared) /* the prepare failed: the controller was released there */
+        return STATUS_SUCCESS;
+    d->prepared = FALSE;
+    NTSTATUS status = d->client->packet.CLIENT_ReleaseController(Device, d->context);
+    ExFreePoolWithTag(d->banks, GPX_TAG);
+    d->banks = NULL;
+    d->bank_count = 0;
+    return status;
+}
+
+/* RestoreContext: TRUE when the previous CLIENT_StopController was asked to save it. */
+static NTSTATUS gpx_d0_entry(WDFDEVICE Device, WDF_POWER_DEVICE_STATE previous)
+{
+    struct gpx_device *d = gpx_device_of(Device);
+    BOOLEAN restore = d->saved;
+    d->saved = FALSE;
+    return d->client->packet.CLIENT_StartController(d->context, restore, previous);
+}
+
+/* SaveContext: TRUE unless the device is leaving for good (D3Final: stop or removal). */
+static NTSTATUS gpx_d0_exit(WDFDEVICE Device, WDF_POWER_DEVICE_STATE target)
+{
+    struct gpx_device *d = gpx_device_of(Device);
+    BOOLEAN save = target != WdfPowerDeviceD3Final;
+    NTSTATUS status = d->client->packet.CLIENT_StopController(d->context, save, target);
+    d->saved = save && NT_SUCCESS(status);
+    return status;
+}
+
+/* ---- GPIO I/O connections (the device's file objects) --------------------------------------- */
+
+/* Parses "\MODE\P1,P2,..." (MODE "in" or "out", case-insensitive; decimal controller-relative
+ * pin numbers) into *conn: drvhost's stand-in for the GpioIo descriptor the resource hub would
+ * give (docs/gpio.md). An empty name: no connection. */
+static NTSTATUS gpx_parse_name(PCUNICODE_STRING name, struct gpx_connection *conn)
+{
+    char text[512];
+    size_t n = name != NULL ? name->Length / sizeof(WCHAR) : 0, used = 0;
+    RtlZeroMemory(conn, sizeof(*conn));
+    if (n == 0)
+        return STATUS_SUCCESS;
+    if (n >= sizeof(text) || !rtl_utf16_to_utf8(name->Buffer, n, text, &used) ||
+        used >= sizeof(text))
+        return STATUS_OBJECT_NAME_INVALID;
+    text[used] = '\0';
+    const char *s = text;
+    if (strncasecmp(s, "\\in\\", 4) == 0)
+        conn->mode = ConnectModeInput, s += 4;
+    else if (strncasecmp(s, "\\out\\", 5) == 0)
+        conn->mode = ConnectModeOutput, s += 5;
+    else
+        return STATUS_OBJECT_NAME_INVALID;
+    for (;;) {
+        ULONG v = 0;
+        const char *start = s;
+        while (*s >= '0' && *s <= '9' && v <= 0xFFFF)
+            v = v * 10 + (ULONG)(*s++ - '0');
+        if (s == start || v > 0xFFFF || conn->count == GPX_MAX_CONNECTION_PINS)
+            return STATUS_OBJECT_NAME_INVALID;
+        conn->pins[conn->count++] = (PIN_NUMBER)v;
+        if (*s == '\0')
+            return STATUS_SUCCESS;
+        if (*s++ != ',')
+            return STATUS_OBJECT_NAME_INVALID;
+    }
+}
+
+/* The connection's pins of `bank`, bank-relative, in connection order; their connection
+ * indexes in `index` (may be NULL). */
+static USHORT gpx_bank_pins(const struct gpx_device *d, const struct gpx_connection *conn,
+                            BANK_ID bank, PIN_NUMBER *table, USHORT *index)
+{
+    USHORT n = 0, per = d->info.NumberOfPinsPerBank;
+    for (USHORT i = 0; i < conn->count; i++)
+        if (conn->pins[i] / per == bank) {
+            table[n] = (PIN_NUMBER)(conn->pins[i] % per);
+            if (index != NULL)
+                index[n] = i;
+            n++;
+        }
+    return n;
+}
+
+/* CLIENT_DisconnectIoPins for the banks below `upto` that hold pins of the connection. */
+static void gpx_disconnect(struct gpx_device *d, const struct gpx_connection *conn, BANK_ID upto)
+{
+    PIN_NUMBER table[GPX_MAX_CONNECTION_PINS];
+    for (BANK_ID b = 0; b < upto; b++) {
+        GPIO_DISCONNECT_IO_PINS_PARAMETERS p = {0};
+        p.PinCount = gpx_bank_pins(d, conn, b, table, NULL);
+        if (p.PinCount == 0)
+            continue;
+        p.BankId = b;
+        p.PinNumberTable = table;
+        p.DisconnectMode = conn->mode;
+        d->client->packet.CLIENT_DisconnectIoPins(d->context, &p);
+    }
+}
+
+/* CLIENT_ConnectIoPins once per bank that holds pins of the connection; a failure disconnects
+ * the banks already connected and is the open's status. */
+static NTSTATUS gpx_connect(struct gpx_device *d, const struct gpx_connection *conn)
+{
+    PIN_NUMBER table[GPX_MAX_CONNECTION_PINS];
+    for (USHORT i = 0; i < conn->count; i++)
+        if (conn->pins[i] >= d->info.TotalPins)
+            return STATUS_INVALID_PARAMETER;
+    if (d->client->packet.CLIENT_ConnectIoPins == NULL)
+        return STATUS_NOT_SUPPORTED; /* a controller without I/O pins */
+    for (BANK_ID b = 0; b < d->bank_count; b++) {
+        GPIO_CONNECT_IO_PINS_PARAMETERS p = {0};
+        p.PinCount = gpx_bank_pins(d, conn, b, table, NULL);
+        if (p.PinCount == 0)
+            continue;
+        p.BankId = b;
+        p.PinNumberTable = table;
+        p.ConnectMode = conn->mode;
+        p.PullConfiguration = GPIO_PIN_PULL_CONFIGURATION_DEFAULT;
+        NTSTATUS status = d->client->packet.CLIENT_ConnectIoPins(d->context, &p);
+        if (!NT_SUCCESS(status)) {
+            gpx_disconnect(d, conn, b);
+            return status;
+        }
+    }
+    return STATUS_SUCCESS;
+}
+
+static struct gpx_connection *gpx_connection_of(WDFFILEOBJECT file)
+{
+    return gpx_context_of(wdf_object_get(NULL, file, WDF_TYPE_FILE), &gpx_connection_type);
+}
+
+static void gpx_file_create(WDFDEVICE Device, WDFREQUEST Request, WDFFILEOBJECT FileObject)
+{
+    struct gpx_device *d = gpx_device_of(Device);
+    PWDF_DRIVER_GLOBALS g = &d->device->obj.owner->pub;
+    struct gpx_connection *conn = gpx_connection_of(FileObject);
+    NTSTATUS status = gpx_parse_name(imp_WdfFileObjectGetFileName(g, FileObject), conn);
+    if (NT_SUCCESS(status) && conn->count != 0)
+        status = gpx_connect(d, conn);
+    if (!NT_SUCCESS(status))
+        conn->count = 0; /* nothing to disconnect at the close */
+    imp_WdfRequestComplete(g, Request, status);
+}
+
+static void gpx_file_close(WDFFILEOBJECT FileObject)
+{
+    struct gpx_connection *conn = gpx_connection_of(FileObject);
+    struct wdf_object *o = wdf_object_get(NULL, FileObject, WDF_TYPE_FILE);
+    struct gpx_device *d = gpx_device_of(imp_WdfFileObjectGetDevice(&o->owner->pub, FileObject));
+    if (conn->count != 0)
+        gpx_disconnect(d, conn, d->bank_count);
+}
+
+/* ---- IOCTL_GPIO_READ_PINS and IOCTL_GPIO_WRITE_PINS ----------------------------------------- */
+
+/* The I/O callbacks' serialisation: a memory-mapped controller's run under the bank's lock (at
+ * DISPATCH_LEVEL; Windows: DIRQL, under the interrupt lock), another's under the device's
+ * mutex (a KMUTEX: the callbacks stay at PASSIVE_LEVEL, as documented). */
+static void gpx_io_begin(struct gpx_device *d, BANK_ID bank)
+{
+    if (d->info.Flags.MemoryMappedController)
+        GPIO_CLX_AcquireInterruptLock(d->context, bank);
+    else
+        KeWaitForSingleObject(&d->io_lock, Executive, KernelMode, FALSE, NULL);
+}
+
+static void gpx_io_end(struct gpx_device *d, BANK_ID bank)
+{
+    if (d->info.Flags.MemoryMappedController)
+        GPIO_CLX_ReleaseInterruptLock(d->context, bank);
+    else
+        KeReleaseMutex(&d->io_lock, FALSE);
+}
+
+/* Reads one bank's pins of the connection into `out` (bit i: the connection's pin i). */
+static NTSTATUS gpx_read_bank(struct gpx_device *d, const struct gpx_connection *conn, BANK_ID bank,
+                              UCHAR *out)
+{
+    PIN_NUMBER table[GPX_MAX_CONNECTION_PINS];
+    USHORT index[GPX_MAX_CONNECTION_PINS];
+    USHORT n = gpx_bank_pins(d, conn, bank, table, index);
+    ULONG64 values = 0;
+    NTSTATUS status;
+    if (n == 0)
+        return STATUS_SUCCESS;
+    gpx_io_begin(d, bank);
+    if (d->info.Flags.FormatIoRequestsAsMasks) {
+        GPIO_READ_PINS_MASK_PARAMETERS p = {0};
+        p.BankId = bank;
+        p.PinValues = &values;
+        status = d->client->packet.CLIENT_ReadGpioPinsUsingMask(d->context, &p);
+    } else {
+        UCHAR bits[GPX_MAX_CONNECTION_PINS / 8] = {0};
+        GPIO_READ_PINS_PARAMETERS p = {0};
+        p.BankId = bank;
+        p.PinNumberTable = table;
+        p.PinCount = n;
+        p.Buffer = bits;
+        status = d->client->packet.CLIENT_ReadGpioPins(d->context, &p);
+        for (USHORT i = 0; i < n; i++) /* bit i of the table: pin table[i] */
+            values |= (ULONG64)((bits[i / 8] >> (i % 8)) & 1) << table[i];
+    }
+    gpx_io_end(d, bank);
+    for (USHORT i = 0; NT_SUCCESS(status) && i < n; i++)
+        if ((values >> table[i]) & 1)
+            out[index[i] / 8] |= (UCHAR)(1u << (index[i] % 8));
+    return status;
+}
+
+/* Writes one bank's pins of the connection from `in` (bit i: the connection's pin i). */
+static NTSTATUS gpx_write_bank(struct gpx_device *d, const struct gpx_connection *conn,
+                               BANK_ID bank, const UCHAR *in)
+{
+    PIN_NUMBER table[GPX_MAX_CONNECTION_PINS];
+    USHORT index[GPX_MAX_CONNECTION_PINS];
+    USHORT n = gpx_bank_pins(d, conn, bank, table, index);
+    NTSTATUS status;
+    if (n == 0)
+        return STATUS_SUCCESS;
+    gpx_io_begin(d, bank);
+    if (d->info.Flags.FormatIoRequestsAsMasks) {
+        GPIO_WRITE_PINS_MASK_PARAMETERS p = {0};
+        p.BankId = bank;
+        for (USHORT i = 0; i < n; i++) {
+            ULONG64 bit = 1ull << table[i];
+            if ((in[index[i] / 8] >> (index[i] % 8)) & 1)
+                p.SetMask |= bit;
+            else
+                p.ClearMask |= bit;
+        }
+        status = d->client->packet.CLIENT_WriteGpioPinsUsingMask(d->context, &p);
+    } else {
+        UCHAR bits[GPX_MAX_CONNECTION_PINS / 8] = {0};
+        for (USHORT i = 0; i < n; i++)
+            bits[i / 8] |= (UCHAR)(((in[index[i] / 8] >> (index[i] % 8)) & 1) << (i % 8));
+        GPIO_WRITE_PINS_PARAMETERS p = {0};
+        p.BankId = bank;
+        p.PinNumberTable = table;
+        p.PinCount = n;
+        p.Buffer = bits;
+        status = d->client->packet.CLIENT_WriteGpioPins(d->context, &p);
+    }
+    gpx_io_end(d, bank);
+    return status;
+}
+
+/* One read or write of the whole connection, bank by bank. */
+static NTSTATUS gpx_pins_io(struct gpx_device *d, const struct gpx_connection *conn, BOOLEAN write,
+                            UCHAR *buffer)
+{
+    BOOLEAN can = write ? d->client->packet.CLIENT_WriteGpioPins != NULL
+                        : d->client->packet.CLIENT_ReadGpioPins != NULL;
+    if (!can)
+        return STATUS_NOT_SUPPORTED;
+    for (BANK_ID b = 0; b < d->bank_count; b++) {
+        NTSTATUS status =
+            write ? gpx_write_bank(d, conn, b, buffer) : gpx_read_bank(d, conn, b, buffer);
+        if (!NT_SUCCESS(status))
+            return status;
+    }
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS gpx_pins_request(struct gpx_device *d, WDFREQUEST Request, BOOLEAN write,
+                                 size_t *information)
+{
+    PWDF_DRIVER_GLOBALS g = &d->device->obj.owner->pub;
+    WDFFILEOBJECT file = imp_WdfRequestGetFileObject(g, Request);
+    struct gpx_connection *conn = file != NULL ? gpx_connection_of(file) : NULL;
+    if (conn == NULL || conn->count == 0)
+        return STATUS_INVALID_DEVICE_REQUEST; /* drvhost's: no connection on this handle */
+    if (conn->mode != (write ? ConnectModeOutput : ConnectModeInput))
+        return STATUS_GPIO_OPERATION_DENIED;
+    size_t need = (conn->count + 7u) / 8u, length = 0;
+    PVOID buffer = NULL;
+    NTSTATUS status = write
+                          ? imp_WdfRequestRetrieveInputBuffer(g, Request, need, &buffer, &length)
+                          : imp_WdfRequestRetrieveOutputBuffer(g, Request, need, &buffer, &length);
+    if (!NT_SUCCESS(status))
+        return status; /* STATUS_BUFFER_TOO_SMALL */
+    if (!write)
+        RtlZeroMemory(buffer, need);
+    status = gpx_pins_io(d, conn, write, buffer);
+    *information = NT_SUCCESS(status) ? need : 0;
+    return status;
+}
+
+static void gpx_io_control(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength,
+                           size_t InputBufferLength, ULONG IoControlCode)
+{
+    struct wdf_queue *q = (struct wdf_queue *)wdf_object_get(NULL, Queue, WDF_TYPE_QUEUE);
+    struct gpx_device *d = gpx_device_of((WDFDEVICE)q->device);
+    size_t information = 0;
+    NTSTATUS status;
+    (void)OutputBufferLength, (void)InputBufferLength;
+    if (IoControlCode == IOCTL_GPIO_READ_PINS || IoControlCode == IOCTL_GPIO_WRITE_PINS)
+        status = gpx_pins_request(d, Request, IoControlCode == IOCTL_GPIO_WRITE_PINS, &information);
+    else
+        status = STATUS_INVALID_DEVICE_REQUEST; /* not done: docs/gpio.md */
+    imp_WdfRequestCompleteWithInformation(&q->obj.owner->pub, Request, status, information);
+}
+
+/* ---- AddDevice ------------------------------------------------------------------------------ */
+
+static void gpx_device_init(PWDF_DRIVER_GLOBALS g, PWDFDEVICE_INIT DeviceInit)
+{
+    WDF_PNPPOWER_EVENT_CALLBACKS pnp;
+    WDF_PNPPOWER_EVENT_CALLBACKS_INIT(&pnp);
+    pnp.EvtDevicePrepareHardware = gpx_prepare_hardware;
+    pnp.EvtDeviceReleaseHardware = gpx_release_hardware;
+    pnp.EvtDeviceD0Entry = gpx_d0_entry;
+    pnp.EvtDeviceD0Exit = gpx_d0_exit;
+    imp_WdfDeviceInitSetPnpPowerEventCallbacks(g, DeviceInit, &pnp);
+    WDF_FILEOBJECT_CONFIG files;
+    WDF_FILEOBJECT_CONFIG_INIT(&files, gpx_file_create, gpx_file_close, WDF_NO_EVENT_CALLBACK);
+    WDF_OBJECT_ATTRIBUTES attributes;
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.ContextTypeInfo = &gpx_connection_type;
+    imp_WdfDeviceInitSetFileObjectConfig(g, DeviceInit, &files, &attributes);
+}
+
+NTSTATUS GPIO_CLX_ProcessAddDevicePreDeviceCreate(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit,
+                                                  PWDF_OBJECT_ATTRIBUTES FdoAttributes)
+{
+    if (Driver == NULL || DeviceInit == NULL || FdoAttributes == NULL)
+        return STATUS_INVALID_PARAMETER;
+    struct wdf_driver *driver = gpx_driver_of(Driver);
+    struct gpx_client *c = gpx_client_find(driver);
+    if (c == NULL)
+        return STATUS_INVALID_PARAMETER; /* documented: not a registered client */
+    gpx_device_init(&driver->obj.owner->pub, DeviceInit);
+    WDF_OBJECT_ATTRIBUTES_INIT(FdoAttributes);
+    FdoAttributes->ContextTypeInfo = &gpx_device_type;
+    FdoAttributes->ContextSizeOverride =
+        FIELD_OFFSET(struct gpx_device, context) + c->packet.ControllerContextSize;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver, WDFDEVICE Device)
+{
+    if (Driver == NULL || Device == NULL)
+        return STATUS_INVALID_PARAMETER;
+    struct wdf_driver *driver = gpx_driver_of(Driver);
+    struct gpx_client *c = gpx_client_find(driver);
+    struct wdf_device *dev = (struct wdf_device *)wdf_object_get(NULL, Device, WDF_TYPE_DEVICE);
+    struct gpx_device *d = gpx_context_of(&dev->obj, &gpx_device_type);
+    if (c == NULL || d == NULL) /* not registered, or a device without GpioClx's attributes */
+        return STATUS_INVALID_PARAMETER;
+    d->magic = GPX_MAGIC;
+    d->client = c;
+    d->device = dev;
+    KeInitializeMutex(&d->io_lock, 0);
+    WDF_IO_QUEUE_CONFIG config;
+    WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&config, WdfIoQueueDispatchParallel);
+    config.EvtIoDeviceControl = gpx_io_control;
+    return imp_WdfIoQueueCreate(&driver->obj.owner->pub, Device, &config, WDF_NO_OBJECT_ATTRIBUTES,
+                                NULL);
+}
+
+/* ---- the bank interrupt lock ---------------------------------------------------------------- */
+
+static struct gpx_bank *gpx_bank_of(PVOID Context, BANK_ID BankId)
+{
+    struct gpx_device *d = gpx_device_of_context(Context);
+    if (BankId >= d->bank_count)
+        wdf_violation(NULL, VF_10D_BAD_HANDLE, (ULONG_PTR)Context, BankId, d->bank_count,
+                      "bank %u of a GPIO controller with %u banks", BankId, d->bank_count);
+    return &d->banks[BankId];
+}
+
+VOID GPIO_CLX_AcquireInterruptLock(PVOID Context, BANK_ID BankId)
+{
+    struct gpx_bank *b = gpx_bank_of(Context, BankId);
+    KIRQL irql;
+    KeAcquireSpinLock(&b->lock, &irql);
+    b->irql = irql;
+}
+
+VOID GPIO_CLX_ReleaseInterruptLock(PVOID Context, BANK_ID BankId)
+{
+    struct gpx_bank *b = gpx_bank_of(Context, BankId);
+    KeReleaseSpinLock(&b->lock, b->irql);
+}

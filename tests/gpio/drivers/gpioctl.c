@@ -1,0 +1,284 @@
+/*
+ * gpioctl.c - a GPIO controller driver of our own, a client of GpioClx (gpioclx.h): 40 pins in
+ * banks of 32 (the second bank has 8), whose levels live in the device context; a pin written
+ * through an output connection reads back through an input connection. Built twice: gpioctl
+ * (CLIENT_ReadGpioPins / CLIENT_WriteGpioPins, a controller that is not memory-mapped) and,
+ * with GPIOCTL_MASKS, gpioctlm (the *UsingMask callbacks, a memory-mapped controller). Every
+ * callback and every GpioClx result is printed (DbgPrint) for the scenarios' expect-output.
+ *
+ * Failure knobs: CLIENT_ConnectIoPins fails with STATUS_IO_DEVICE_ERROR for pin 39 (bank 1,
+ * pin 7); a port resource fails CLIENT_PrepareController, an interrupt resource makes
+ * CLIENT_QueryControllerBasicInformation report 0 pins per bank; in gpioctlm, connecting pin 38
+ * takes the interrupt lock of bank 5, which does not exist. Public headers only.
+ */
+#include <ntddk.h>
+#include <wdf.h>
+#include <gpioclx.h>
+
+#ifdef GPIOCTL_MASKS
+#define NAME "gpioctlm"
+#else
+#define NAME "gpioctl"
+#endif
+#define Print(...)    DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, NAME ": " __VA_ARGS__)
+#define TOTAL_PINS    40
+#define PINS_PER_BANK 32
+
+typedef struct _CONTROLLER {
+    ULONG64 Levels[2]; /* bank 0, bank 1 */
+    BOOLEAN BadInformation;
+} CONTROLLER, *PCONTROLLER;
+
+static GPIO_CLIENT_PREPARE_CONTROLLER PrepareController;
+static GPIO_CLIENT_RELEASE_CONTROLLER ReleaseController;
+static GPIO_CLIENT_START_CONTROLLER StartController;
+static GPIO_CLIENT_STOP_CONTROLLER StopController;
+static GPIO_CLIENT_QUERY_CONTROLLER_BASIC_INFORMATION QueryInformation;
+static GPIO_CLIENT_CONNECT_IO_PINS ConnectIoPins;
+static GPIO_CLIENT_DISCONNECT_IO_PINS DisconnectIoPins;
+static EVT_WDF_DRIVER_DEVICE_ADD DeviceAdd;
+static EVT_WDF_DRIVER_UNLOAD DriverUnload;
+
+static void PrintPins(const char *what, PGPIO_CONNECT_IO_PINS_PARAMETERS c,
+                      PGPIO_DISCONNECT_IO_PINS_PARAMETERS d)
+{
+    BANK_ID bank = c != NULL ? c->BankId : d->BankId;
+    PPIN_NUMBER table = c != NULL ? c->PinNumberTable : d->PinNumberTable;
+    ULONG count = c != NULL ? c->PinCount : d->PinCount;
+    int mode = c != NULL ? c->ConnectMode : d->DisconnectMode;
+    char text[128];
+    size_t at = 0;
+    text[0] = 0;
+    for (ULONG i = 0; i < count && at + 8 < sizeof(text); i++)
+        at += (size_t)_snprintf(text + at, sizeof(text) - at, i ? ",%u" : "%u", table[i]);
+    Print("%s bank %u pins %s mode %d\n", what, bank, text, mode);
+}
+
+static NTSTATUS PrepareController(WDFDEVICE Device, PVOID Context, WDFCMRESLIST ResourcesRaw,
+                                  WDFCMRESLIST ResourcesTranslated)
+{
+    PCONTROLLER c = Context;
+    ULONG count = WdfCmResourceListGetCount(ResourcesTranslated);
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(ResourcesRaw);
+    Print("prepare, %lu resources\n", count);
+    c->Levels[0] = 0xA5A5A5A5;
+    c->Levels[1] = 0x5A;
+    for (ULONG i = 0; i < count; i++) {
+        PCM_PARTIAL_RESOURCE_DESCRIPTOR d = WdfCmResourceListGetDescriptor(ResourcesTranslated, i);
+        if (d->Type == CmResourceTypePort)
+            return STATUS_DEVICE_CONFIGURATION_ERROR;
+        if (d->Type == CmResourceTypeInterrupt)
+            c->BadInformation = TRUE;
+    }
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS ReleaseController(WDFDEVICE Device, PVOID Context)
+{
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Context);
+    Print("release\n");
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS StartController(PVOID Context, BOOLEAN RestoreContext,
+                                WDF_POWER_DEVICE_STATE PreviousPowerState)
+{
+#ifdef GPIOCTL_MASKS
+    GPIO_CLX_AcquireInterruptLock(Context, 1);
+    Print("interrupt lock held at IRQL %u\n", KeGetCurrentIrql());
+    GPIO_CLX_ReleaseInterruptLock(Context, 1);
+#else
+    UNREFERENCED_PARAMETER(Context);
+#endif
+    Print("start, restore %u, previous %d\n", RestoreContext, PreviousPowerState);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS StopController(PVOID Context, BOOLEAN SaveContext,
+                               WDF_POWER_DEVICE_STATE TargetState)
+{
+    UNREFERENCED_PARAMETER(Context);
+    Print("stop, save %u, target %d\n", SaveContext, TargetState);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS QueryInformation(PVOID Context, PCLIENT_CONTROLLER_BASIC_INFORMATION Information)
+{
+    PCONTROLLER c = Context;
+    Print("query\n");
+    Information->Version = GPIO_CONTROLLER_BASIC_INFORMATION_VERSION;
+    Information->Size = sizeof(*Information);
+    Information->TotalPins = TOTAL_PINS;
+    Information->NumberOfPinsPerBank = c->BadInformation ? 0 : PINS_PER_BANK;
+#ifdef GPIOCTL_MASKS
+    Information->Flags.MemoryMappedController = 1;
+    Information->Flags.FormatIoRequestsAsMasks = 1;
+#endif
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS ConnectIoPins(PVOID Context, PGPIO_CONNECT_IO_PINS_PARAMETERS Parameters)
+{
+    PrintPins("connect", Parameters, NULL);
+    for (USHORT i = 0; i < Parameters->PinCount; i++) {
+        if (Parameters->BankId == 1 && Parameters->PinNumberTable[i] == 7)
+            return STATUS_IO_DEVICE_ERROR;
+#ifdef GPIOCTL_MASKS
+        if (Parameters->BankId == 1 && Parameters->PinNumberTable[i] == 6)
+            GPIO_CLX_AcquireInterruptLock(Context, 5);
+#endif
+    }
+    UNREFERENCED_PARAMETER(Context);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS DisconnectIoPins(PVOID Context, PGPIO_DISCONNECT_IO_PINS_PARAMETERS Parameters)
+{
+    UNREFERENCED_PARAMETER(Context);
+    PrintPins("disconnect", NULL, Parameters);
+    return STATUS_SUCCESS;
+}
+
+#ifdef GPIOCTL_MASKS
+static NTSTATUS ReadPinsMask(PVOID Context, PGPIO_READ_PINS_MASK_PARAMETERS Parameters)
+{
+    PCONTROLLER c = Context;
+    Print("read mask bank %u at IRQL %u\n", Parameters->BankId, KeGetCurrentIrql());
+    *Parameters->PinValues = c->Levels[Parameters->BankId];
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS WritePinsMask(PVOID Context, PGPIO_WRITE_PINS_MASK_PARAMETERS Parameters)
+{
+    PCONTROLLER c = Context;
+    Print("write mask bank %u set 0x%llx clear 0x%llx\n", Parameters->BankId, Parameters->SetMask,
+          Parameters->ClearMask);
+    c->Levels[Parameters->BankId] |= Parameters->SetMask;
+    c->Levels[Parameters->BankId] &= ~Parameters->ClearMask;
+    return STATUS_SUCCESS;
+}
+#else
+static NTSTATUS ReadPins(PVOID Context, PGPIO_READ_PINS_PARAMETERS Parameters)
+{
+    PCONTROLLER c = Context;
+    PUCHAR out = Parameters->Buffer;
+    Print("read bank %u, %lu pins, at IRQL %u\n", Parameters->BankId, Parameters->PinCount,
+          KeGetCurrentIrql());
+    for (ULONG i = 0; i < Parameters->PinCount; i++)
+        if ((c->Levels[Parameters->BankId] >> Parameters->PinNumberTable[i]) & 1)
+            out[i / 8] |= (UCHAR)(1u << (i % 8));
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS WritePins(PVOID Context, PGPIO_WRITE_PINS_PARAMETERS Parameters)
+{
+    PCONTROLLER c = Context;
+    PUCHAR in = Parameters->Buffer;
+    Print("write bank %u, %lu pins, first byte 0x%02x\n", Parameters->BankId, Parameters->PinCount,
+          in[0]);
+    for (ULONG i = 0; i < Parameters->PinCount; i++) {
+        ULONG64 bit = 1ull << Parameters->PinNumberTable[i];
+        if ((in[i / 8] >> (i % 8)) & 1)
+            c->Levels[Parameters->BankId] |= bit;
+        else
+            c->Levels[Parameters->BankId] &= ~bit;
+    }
+    return STATUS_SUCCESS;
+}
+#endif
+
+static void FillPacket(PGPIO_CLIENT_REGISTRATION_PACKET p)
+{
+    RtlZeroMemory(p, sizeof(*p));
+    p->Version = GPIO_CLIENT_VERSION;
+    p->Size = sizeof(*p);
+    p->ControllerContextSize = sizeof(CONTROLLER);
+    p->CLIENT_PrepareController = PrepareController;
+    p->CLIENT_ReleaseController = ReleaseController;
+    p->CLIENT_StartController = StartController;
+    p->CLIENT_StopController = StopController;
+    p->CLIENT_QueryControllerBasicInformation = QueryInformation;
+    p->CLIENT_ConnectIoPins = ConnectIoPins;
+    p->CLIENT_DisconnectIoPins = DisconnectIoPins;
+#ifdef GPIOCTL_MASKS
+    p->CLIENT_ReadGpioPinsUsingMask = ReadPinsMask;
+    p->CLIENT_WriteGpioPinsUsingMask = WritePinsMask;
+#else
+    p->CLIENT_ReadGpioPins = ReadPins;
+    p->CLIENT_WriteGpioPins = WritePins;
+#endif
+}
+
+/* The packets GPIO_CLX_RegisterClient refuses, each printed with its status. */
+static void RegisterRefused(WDFDRIVER Driver, PUNICODE_STRING RegistryPath)
+{
+    GPIO_CLIENT_REGISTRATION_PACKET p;
+    FillPacket(&p);
+    Print("null driver 0x%08x, null packet 0x%08x, null path 0x%08x\n",
+          GPIO_CLX_RegisterClient(NULL, &p, RegistryPath),
+          GPIO_CLX_RegisterClient(Driver, NULL, RegistryPath),
+          GPIO_CLX_RegisterClient(Driver, &p, NULL));
+    p.Version = 2;
+    Print("version 2 0x%08x\n", GPIO_CLX_RegisterClient(Driver, &p, RegistryPath));
+    FillPacket(&p);
+    p.Size -= 8;
+    Print("short 0x%08x\n", GPIO_CLX_RegisterClient(Driver, &p, RegistryPath));
+    FillPacket(&p);
+    p.CLIENT_StopController = NULL;
+    Print("no stop 0x%08x\n", GPIO_CLX_RegisterClient(Driver, &p, RegistryPath));
+    FillPacket(&p);
+    p.CLIENT_DisconnectIoPins = NULL;
+    Print("no disconnect 0x%08x\n", GPIO_CLX_RegisterClient(Driver, &p, RegistryPath));
+    FillPacket(&p);
+    p.CLIENT_ReadGpioPins = NULL;
+    p.CLIENT_WriteGpioPins = NULL;
+    Print("no read or write 0x%08x\n", GPIO_CLX_RegisterClient(Driver, &p, RegistryPath));
+    FillPacket(&p);
+    p.CLIENT_EnableInterrupt = (PGPIO_CLIENT_ENABLE_INTERRUPT)ConnectIoPins;
+    Print("one interrupt callback 0x%08x\n", GPIO_CLX_RegisterClient(Driver, &p, RegistryPath));
+    Print("unregister unregistered 0x%08x\n", GPIO_CLX_UnregisterClient(Driver));
+}
+
+static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
+{
+    WDF_OBJECT_ATTRIBUTES attributes;
+    WDFDEVICE device;
+    NTSTATUS status = GPIO_CLX_ProcessAddDevicePreDeviceCreate(Driver, DeviceInit, &attributes);
+    Print("pre-create 0x%08x\n", status);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = WdfDeviceCreate(&DeviceInit, &attributes, &device);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = GPIO_CLX_ProcessAddDevicePostDeviceCreate(Driver, device);
+    Print("post-create 0x%08x\n", status);
+    return status;
+}
+
+static VOID DriverUnload(WDFDRIVER Driver)
+{
+    NTSTATUS first = GPIO_CLX_UnregisterClient(Driver);
+    Print("unregister 0x%08x, again 0x%08x\n", first, GPIO_CLX_UnregisterClient(Driver));
+}
+
+DRIVER_INITIALIZE DriverEntry;
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    WDF_DRIVER_CONFIG config;
+    GPIO_CLIENT_REGISTRATION_PACKET p;
+    WDFDRIVER driver;
+    WDF_DRIVER_CONFIG_INIT(&config, DeviceAdd);
+    config.EvtDriverUnload = DriverUnload;
+    NTSTATUS status =
+        WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &config, &driver);
+    if (!NT_SUCCESS(status))
+        return status;
+    RegisterRefused(driver, RegistryPath);
+    FillPacket(&p);
+    status = GPIO_CLX_RegisterClient(driver, &p, RegistryPath);
+    Print("register 0x%08x, twice 0x%08x\n", status,
+          GPIO_CLX_RegisterClient(driver, &p, RegistryPath));
+    return status;
+}
