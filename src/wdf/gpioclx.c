@@ -341,48 +341,72 @@ static USHORT gpx_bank_pins(const struct gpx_device *d, const struct gpx_connect
     return n;
 }
 
-/* CLIENT_DisconnectIoPins for the banks below `upto` that hold pins of the connection. */
-static void gpx_disconnect(struct gpx_device *d, const struct gpx_connection *conn, BANK_ID upto)
+/* One bank's part of a connection: `count` pins (bank-relative, in connection order). */
+typedef NTSTATUS gpx_bank_fn(struct gpx_device *d, const struct gpx_connection *conn, BANK_ID bank,
+                             PIN_NUMBER *table, USHORT count);
+
+/* Calls `fn` for each bank below `upto` that holds pins of the connection, in bank order; the
+ * first failure ends the walk, its bank in *failed. */
+static NTSTATUS gpx_each_bank(struct gpx_device *d, const struct gpx_connection *conn, BANK_ID upto,
+                              gpx_bank_fn *fn, BANK_ID *failed)
 {
     PIN_NUMBER table[GPX_MAX_CONNECTION_PINS];
     for (BANK_ID b = 0; b < upto; b++) {
-        GPIO_DISCONNECT_IO_PINS_PARAMETERS p = {0};
-        p.PinCount = gpx_bank_pins(d, conn, b, table, NULL);
-        if (p.PinCount == 0)
-            continue;
-        p.BankId = b;
-        p.PinNumberTable = table;
-        p.DisconnectMode = conn->mode;
-        d->client->packet.CLIENT_DisconnectIoPins(d->context, &p);
+        USHORT count = gpx_bank_pins(d, conn, b, table, NULL);
+        NTSTATUS status = count != 0 ? fn(d, conn, b, table, count) : STATUS_SUCCESS;
+        if (!NT_SUCCESS(status)) {
+            *failed = b;
+            return status;
+        }
     }
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS gpx_disconnect_bank(struct gpx_device *d, const struct gpx_connection *conn,
+                                    BANK_ID bank, PIN_NUMBER *table, USHORT count)
+{
+    GPIO_DISCONNECT_IO_PINS_PARAMETERS p = {0};
+    p.BankId = bank;
+    p.PinNumberTable = table;
+    p.PinCount = count;
+    p.DisconnectMode = conn->mode;
+    d->client->packet.CLIENT_DisconnectIoPins(d->context, &p);
+    return STATUS_SUCCESS; /* the close goes on whatever the controller says */
+}
+
+static NTSTATUS gpx_connect_bank(struct gpx_device *d, const struct gpx_connection *conn,
+                                 BANK_ID bank, PIN_NUMBER *table, USHORT count)
+{
+    GPIO_CONNECT_IO_PINS_PARAMETERS p = {0};
+    p.BankId = bank;
+    p.PinNumberTable = table;
+    p.PinCount = count;
+    p.ConnectMode = conn->mode;
+    p.PullConfiguration = GPIO_PIN_PULL_CONFIGURATION_DEFAULT;
+    return d->client->packet.CLIENT_ConnectIoPins(d->context, &p);
+}
+
+/* CLIENT_DisconnectIoPins for the banks below `upto` that hold pins of the connection. */
+static void gpx_disconnect(struct gpx_device *d, const struct gpx_connection *conn, BANK_ID upto)
+{
+    BANK_ID unused;
+    gpx_each_bank(d, conn, upto, gpx_disconnect_bank, &unused);
 }
 
 /* CLIENT_ConnectIoPins once per bank that holds pins of the connection; a failure disconnects
  * the banks already connected and is the open's status. */
 static NTSTATUS gpx_connect(struct gpx_device *d, const struct gpx_connection *conn)
 {
-    PIN_NUMBER table[GPX_MAX_CONNECTION_PINS];
+    BANK_ID failed = 0;
     for (USHORT i = 0; i < conn->count; i++)
         if (conn->pins[i] >= d->info.TotalPins)
             return STATUS_INVALID_PARAMETER;
     if (d->client->packet.CLIENT_ConnectIoPins == NULL)
         return STATUS_NOT_SUPPORTED; /* a controller without I/O pins */
-    for (BANK_ID b = 0; b < d->bank_count; b++) {
-        GPIO_CONNECT_IO_PINS_PARAMETERS p = {0};
-        p.PinCount = gpx_bank_pins(d, conn, b, table, NULL);
-        if (p.PinCount == 0)
-            continue;
-        p.BankId = b;
-        p.PinNumberTable = table;
-        p.ConnectMode = conn->mode;
-        p.PullConfiguration = GPIO_PIN_PULL_CONFIGURATION_DEFAULT;
-        NTSTATUS status = d->client->packet.CLIENT_ConnectIoPins(d->context, &p);
-        if (!NT_SUCCESS(status)) {
-            gpx_disconnect(d, conn, b);
-            return status;
-        }
-    }
-    return STATUS_SUCCESS;
+    NTSTATUS status = gpx_each_bank(d, conn, d->bank_count, gpx_connect_bank, &failed);
+    if (!NT_SUCCESS(status))
+        gpx_disconnect(d, conn, failed);
+    return status;
 }
 
 static struct gpx_connection *gpx_connection_of(WDFFILEOBJECT file)
