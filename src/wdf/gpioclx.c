@@ -635,11 +635,15 @@ NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver, WDFDEVICE D
     d->client = c;
     d->device = dev;
     KeInitializeMutex(&d->io_lock, 0);
+    /* Passive execution: a pin request sent at DISPATCH_LEVEL still reaches a controller that
+     * is not memory-mapped at PASSIVE_LEVEL, as its callbacks expect. */
     WDF_IO_QUEUE_CONFIG config;
     WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&config, WdfIoQueueDispatchParallel);
     config.EvtIoDeviceControl = gpx_io_control;
-    return imp_WdfIoQueueCreate(&driver->obj.owner->pub, Device, &config, WDF_NO_OBJECT_ATTRIBUTES,
-                                NULL);
+    WDF_OBJECT_ATTRIBUTES attributes;
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.ExecutionLevel = WdfExecutionLevelPassive;
+    return imp_WdfIoQueueCreate(&driver->obj.owner->pub, Device, &config, &attributes, NULL);
 }
 
 /* ---- the bank interrupt lock ---------------------------------------------------------------- */
