@@ -241,15 +241,41 @@ static void RegisterRefused(WDFDRIVER Driver, PUNICODE_STRING RegistryPath)
     Print("unregister unregistered 0x%08x\n", GPIO_CLX_UnregisterClient(Driver));
 }
 
+/* GPIO_CLX_ProcessAddDevicePre/PostDeviceCreate while the driver is not registered (it
+ * unregisters for the call, then registers again): STATUS_INVALID_PARAMETER, as documented. */
+static NTSTATUS Unregistered(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit, WDFDEVICE Device)
+{
+    GPIO_CLIENT_REGISTRATION_PACKET p;
+    WDF_OBJECT_ATTRIBUTES attributes;
+    UNICODE_STRING path;
+    NTSTATUS status = GPIO_CLX_UnregisterClient(Driver);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (DeviceInit != NULL)
+        status = GPIO_CLX_ProcessAddDevicePreDeviceCreate(Driver, DeviceInit, &attributes);
+    else
+        status = GPIO_CLX_ProcessAddDevicePostDeviceCreate(Driver, Device);
+    Print("%s unregistered 0x%08x\n", DeviceInit != NULL ? "pre-create" : "post-create", status);
+    FillPacket(&p);
+    RtlInitUnicodeString(&path, WdfDriverGetRegistryPath(Driver));
+    return GPIO_CLX_RegisterClient(Driver, &p, &path);
+}
+
 static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 {
     WDF_OBJECT_ATTRIBUTES attributes;
     WDFDEVICE device;
-    NTSTATUS status = GPIO_CLX_ProcessAddDevicePreDeviceCreate(Driver, DeviceInit, &attributes);
+    NTSTATUS status = Unregistered(Driver, DeviceInit, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = GPIO_CLX_ProcessAddDevicePreDeviceCreate(Driver, DeviceInit, &attributes);
     Print("pre-create 0x%08x\n", status);
     if (!NT_SUCCESS(status))
         return status;
     status = WdfDeviceCreate(&DeviceInit, &attributes, &device);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = Unregistered(Driver, NULL, device);
     if (!NT_SUCCESS(status))
         return status;
     status = GPIO_CLX_ProcessAddDevicePostDeviceCreate(Driver, device);
