@@ -192,9 +192,18 @@ static void *gpx_context_of(struct wdf_object *o, PCWDF_OBJECT_CONTEXT_TYPE_INFO
     return NULL;
 }
 
+/* GpioClx's context of a device whose callbacks are GpioClx's; a device Pre prepared but
+ * GPIO_CLX_ProcessAddDevicePostDeviceCreate never saw is the driver's contract violation. */
 static struct gpx_device *gpx_device_of(WDFDEVICE Device)
 {
-    return gpx_context_of(wdf_object_get(NULL, Device, WDF_TYPE_DEVICE), &gpx_device_type);
+    struct gpx_device *d =
+        gpx_context_of(wdf_object_get(NULL, Device, WDF_TYPE_DEVICE), &gpx_device_type);
+    if (d == NULL || d->magic != GPX_MAGIC)
+        wdf_violation(NULL, VF_10D_BAD_HANDLE, (ULONG_PTR)Device, 0, 0,
+                      "GpioClx device %p: GPIO_CLX_ProcessAddDevicePostDeviceCreate was not "
+                      "called for it",
+                      (void *)Device);
+    return d;
 }
 
 /* The GpioClx device whose controller context is `Context` (a callback's parameter handed

@@ -9,7 +9,8 @@
  * Failure knobs: CLIENT_ConnectIoPins fails with STATUS_IO_DEVICE_ERROR for pin 39 (bank 1,
  * pin 7); a port resource fails CLIENT_PrepareController, an interrupt resource makes
  * CLIENT_QueryControllerBasicInformation report 0 pins per bank; in gpioctlm, connecting pin 38
- * takes the interrupt lock of bank 5, which does not exist. Public headers only.
+ * takes the interrupt lock of bank 5, which does not exist; the device GPIOCTL\NOPOST is created
+ * without GPIO_CLX_ProcessAddDevicePostDeviceCreate. Public headers only.
  */
 #include <ntddk.h>
 #include <wdf.h>
@@ -261,10 +262,22 @@ static NTSTATUS Unregistered(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit, WDFDE
     return GPIO_CLX_RegisterClient(Driver, &p, &path);
 }
 
+/* TRUE for the device GPIOCTL\NOPOST, whose AddDevice leaves out the post-create call. */
+static BOOLEAN NoPost(PWDFDEVICE_INIT DeviceInit)
+{
+    static const WCHAR id[] = L"GPIOCTL\\NOPOST";
+    WCHAR ids[64] = {0};
+    ULONG length = 0;
+    NTSTATUS status = WdfFdoInitQueryProperty(DeviceInit, DevicePropertyHardwareID,
+                                              sizeof(ids) - sizeof(WCHAR), ids, &length);
+    return NT_SUCCESS(status) && RtlCompareMemory(ids, id, sizeof(id)) == sizeof(id);
+}
+
 static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 {
     WDF_OBJECT_ATTRIBUTES attributes;
     WDFDEVICE device;
+    BOOLEAN no_post = NoPost(DeviceInit);
     NTSTATUS status = Unregistered(Driver, DeviceInit, NULL);
     if (!NT_SUCCESS(status))
         return status;
@@ -275,6 +288,8 @@ static NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
     status = WdfDeviceCreate(&DeviceInit, &attributes, &device);
     if (!NT_SUCCESS(status))
         return status;
+    if (no_post)
+        return STATUS_SUCCESS; /* its start is GpioClx's bug check */
     status = Unregistered(Driver, NULL, device);
     if (!NT_SUCCESS(status))
         return status;
