@@ -381,8 +381,10 @@ static inline __attribute__((always_inline)) void trace_event_write(struct trace
     uint64_t index;
     uint32_t slot;
 
-    if (mark != NULL)
+    if (mark != NULL) {
         mark->entry = NULL; /* until an entry holds it */
+        mark->ring = 0;
+    }
     if (rec == NULL || (log = __atomic_load_n(&rec->default_log, __ATOMIC_ACQUIRE)) == NULL)
         return;
     if (__builtin_expect(ring == 0 || ring - 1 == TRACE_SHARED_SHARD, 0))
@@ -399,6 +401,8 @@ static inline __attribute__((always_inline)) void trace_event_write(struct trace
     e = &entries[slot];
     trace_slot_mark(e);
     trace_event_fill(e, index + 1, trace_ring_cpu, trace_ring_tid, mark, fmt, a, b, c);
+    if (mark != NULL)
+        mark->ring = ring;
 }
 
 void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a, uint64_t b,
@@ -428,6 +432,16 @@ int trace_recorder_complete(const struct trace_mark *mark, uint32_t status, uint
         return 0;
     waiting = trace_done_tag(mark->seq);
     __atomic_store_n(&e->done_info, information, __ATOMIC_RELAXED);
+    /* session 12: completed on the thread whose own ring holds the entry (the common case: a
+     * request completed in its I/O callback), nothing else writes the slot; only a double
+     * completion racing on another thread could, and it is the driver's bug, reported by
+     * wdf_request_end: plain atomic stores then, without the exchange's locked instruction. */
+    if (mark->ring != 0 && mark->ring == trace_ring) {
+        if (__atomic_load_n(&e->done, __ATOMIC_RELAXED) != waiting)
+            return 0;
+        __atomic_store_n(&e->done, waiting | TRACE_DONE_COMPLETED | status, __ATOMIC_RELEASE);
+        return 1;
+    }
     return __atomic_compare_exchange_n(&e->done, &waiting, waiting | TRACE_DONE_COMPLETED | status,
                                        FALSE, __ATOMIC_RELEASE, __ATOMIC_RELAXED);
 }

@@ -59,6 +59,7 @@ void trace_recorder_event(struct trace_driver *rec, const char *fmt, uint64_t a,
 struct trace_mark {
     void *entry;
     uint64_t seq;
+    unsigned ring; /* session 12: 1 + the writer's own ring (recorder.c), 0: a shared ring */
 };
 /* trace_recorder_event, remembering the entry in *mark: the entry of a request that
  * trace_recorder_complete completes later (a request that never completes still shows). */

@@ -277,9 +277,12 @@ static NTSTATUS wdf_request_buffer(struct wdf_request *r, BOOLEAN input, PVOID *
     }
 }
 
-static NTSTATUS wdf_request_retrieve(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, BOOLEAN input,
-                                     size_t minimum, PVOID *Buffer, size_t *Length,
-                                     const void *caller)
+/* The general way of the two retrievals (and every report): any request, any buffer method. */
+static __attribute__((noinline)) NTSTATUS wdf_request_retrieve_any(PWDF_DRIVER_GLOBALS globals,
+                                                                   WDFREQUEST Request,
+                                                                   BOOLEAN input, size_t minimum,
+                                                                   PVOID *Buffer, size_t *Length,
+                                                                   const void *caller)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r = CONTAINING_RECORD(
@@ -305,6 +308,45 @@ static NTSTATUS wdf_request_retrieve(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Req
     if (Length != NULL)
         *Length = length;
     return STATUS_SUCCESS;
+}
+
+/* session 12: the retrievals' common case without a call or a spilled register: a live request
+ * handle of a queue, a device control whose buffer is the system buffer (METHOD_BUFFERED, or
+ * the input of a direct method), a buffer long enough. What wdf_request_buffer and the checks
+ * above decide for it, in the same order of outcomes; anything else (a bad handle or pointer
+ * included: the reports) is the general way. */
+static inline __attribute__((always_inline)) NTSTATUS wdf_request_retrieve(
+    PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, BOOLEAN input, size_t minimum, PVOID *Buffer,
+    size_t *Length, const void *caller)
+{
+    struct wdf_object *o = wdf_handles_find(Request);
+    if (__builtin_expect(o != NULL && !__atomic_load_n(&o->freed, __ATOMIC_ACQUIRE) &&
+                             o->type == WDF_TYPE_REQUEST && Buffer != NULL,
+                         1)) {
+        struct wdf_request *r = CONTAINING_RECORD(o, struct wdf_request, obj);
+        PIRP irp = r->irp;
+        PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
+        ULONG method = METHOD_FROM_CTL_CODE(s->Parameters.DeviceIoControl.IoControlCode);
+        UCHAR major = s->MajorFunction;
+        if (__builtin_expect(
+                (major == IRP_MJ_DEVICE_CONTROL || major == IRP_MJ_INTERNAL_DEVICE_CONTROL) &&
+                    r->queue != NULL &&
+                    (method == METHOD_BUFFERED || (input && method != METHOD_NEITHER)),
+                1)) {
+            size_t length = input ? s->Parameters.DeviceIoControl.InputBufferLength
+                                  : s->Parameters.DeviceIoControl.OutputBufferLength;
+            PVOID buffer = irp->AssociatedIrp.SystemBuffer;
+            if (length == 0 || length < minimum || buffer == NULL) {
+                *Buffer = NULL;
+                return STATUS_BUFFER_TOO_SMALL;
+            }
+            *Buffer = buffer;
+            if (Length != NULL)
+                *Length = length;
+            return STATUS_SUCCESS;
+        }
+    }
+    return wdf_request_retrieve_any(globals, Request, input, minimum, Buffer, Length, caller);
 }
 
 NTSTATUS imp_WdfRequestRetrieveInputBuffer(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
