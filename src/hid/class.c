@@ -39,6 +39,9 @@ struct hid_fdo {
     BOOLEAN pump_on;
     KEVENT pump_idle;
     struct hid_queue queue; /* the input reports of each open (queue.c) */
+    /* The device power state the class driver, the stack's power policy owner, last set: D0
+     * from each start; written on the power path only (one set-power IRP at a time). */
+    DEVICE_POWER_STATE dstate;
 };
 
 #define HID_FDO_SIZE ((sizeof(struct hid_fdo) + 15) & ~(size_t)15)
@@ -395,6 +398,7 @@ static NTSTATUS hid_query(struct hid_fdo *f)
 static NTSTATUS hid_start(struct hid_fdo *f)
 {
     NTSTATUS status = hid_query(f);
+    f->dstate = PowerDeviceD0; /* a started device is in D0 */
     if (NT_SUCCESS(status))
         status = hid_pump_start(f);
     if (NT_SUCCESS(status) && !f->iface.Buffer)
@@ -458,6 +462,60 @@ static NTSTATUS hid_pnp(struct hid_fdo *f, PIRP irp)
     }
 }
 
+/* ---- power: the class driver owns the stack's power policy ---- */
+
+/* The device IRP is done: the system IRP, held since its way back up, completes (with the
+ * status it had: a system set-power IRP must not fail, whatever the device did). */
+static VOID NTAPI hid_device_power_done(PDEVICE_OBJECT dev, UCHAR minor, POWER_STATE state,
+                                        PVOID context, PIO_STATUS_BLOCK iosb)
+{
+    PIRP sirp = context;
+    struct hid_fdo *f = IoGetCurrentIrpStackLocation(sirp)->DeviceObject->DeviceExtension;
+    UNREFERENCED_PARAMETER(dev);
+    UNREFERENCED_PARAMETER(minor);
+    if (NT_SUCCESS(iosb->Status))
+        f->dstate = state.DeviceState;
+    PoStartNextPowerIrp(sirp);
+    IoCompleteRequest(sirp, IO_NO_INCREMENT);
+}
+
+/* A system set-power IRP on its way back up (the stack below has it): as the policy owner, the
+ * class driver asks for the device state that goes with it, D0 for S0 and D3 for any sleeping
+ * state (deviation: Windows takes the state from the device's capabilities, DeviceState[]),
+ * and holds the system IRP until the device IRP is done. */
+static NTSTATUS NTAPI hid_system_power_done(PDEVICE_OBJECT dev, PIRP irp, PVOID context)
+{
+    struct hid_fdo *f = context;
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
+    POWER_STATE d;
+    UNREFERENCED_PARAMETER(dev);
+    d.DeviceState = sp->Parameters.Power.State.SystemState == PowerSystemWorking ? PowerDeviceD0
+                                                                                 : PowerDeviceD3;
+    if (NT_SUCCESS(irp->IoStatus.Status) && d.DeviceState != f->dstate &&
+        NT_SUCCESS(PoRequestPowerIrp(f->pub.PhysicalDeviceObject, IRP_MN_SET_POWER, d,
+                                     hid_device_power_done, irp, NULL)))
+        return STATUS_MORE_PROCESSING_REQUIRED;
+    PoStartNextPowerIrp(irp);
+    return STATUS_CONTINUE_COMPLETION;
+}
+
+/* Power IRPs go to the minidriver's routine (which passes them down); a system set-power IRP
+ * through one more stack location (the FDO's StackSize has it) carrying the completion routine
+ * that requests the device IRP. */
+static NTSTATUS hid_power(struct hid_fdo *f, PIRP irp)
+{
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
+    if (sp->MinorFunction != IRP_MN_SET_POWER || sp->Parameters.Power.Type != SystemPowerState)
+        return f->mini->dispatch[IRP_MJ_POWER](f->self, irp);
+    IoMarkIrpPending(irp);
+    IoCopyCurrentIrpStackLocationToNext(irp);
+    IoSetCompletionRoutine(irp, hid_system_power_done, f, TRUE, TRUE, TRUE);
+    IoSetNextIrpStackLocation(irp);
+    IoGetCurrentIrpStackLocation(irp)->DeviceObject = f->self;
+    f->mini->dispatch[IRP_MJ_POWER](f->self, irp);
+    return STATUS_PENDING;
+}
+
 /* ---- the driver object's routines, taken over from the minidriver ---- */
 
 static NTSTATUS NTAPI hid_dispatch(PDEVICE_OBJECT dev, PIRP irp)
@@ -481,6 +539,8 @@ static NTSTATUS NTAPI hid_dispatch(PDEVICE_OBJECT dev, PIRP irp)
         return hid_ioctl(f, irp);
     case IRP_MJ_PNP:
         return hid_pnp(f, irp);
+    case IRP_MJ_POWER:
+        return hid_power(f, irp);
     default:
         return f->mini->dispatch[sp->MajorFunction](dev, irp);
     }
