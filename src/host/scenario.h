@@ -87,6 +87,7 @@ struct scn_cmd {
                                compatible IDs, comma-separated (NULL: none) */
     uint32_t reg_type;      /* reg set: DRVHOST_REG_* */
     struct scn_bytes data;  /* reg set: value bytes; write: DATA; ioctl: in= */
+    struct scn_bytes out_init; /* ioctl out-init=: the output buffer's first bytes */
 
     int handle; /* open/close/ioctl/read/write: handle slot, 0..handle_count-1; else -1 */
     int tag;    /* async=, wait, cancel: request slot, 0..tag_count-1; else -1 */
@@ -95,16 +96,15 @@ struct scn_cmd {
                    whose handle goes into the input; else -1 */
     size_t event_offset; /* ioctl/write handle=E@OFFSET: where the 8-byte handle goes in data */
 
-    uint32_t code;   /* ioctl: control code; expect-bugcheck: bug-check code; open {GUID}: the
-                        interface's index; device actions: DRVHOST_DEVICE_*; trace: LEVEL */
-    uint64_t p1;     /* expect-bugcheck: parameter 1 */
-    int p1_address;  /* expect-bugcheck: P1 was `address` (any pointer, >= 0x10000) */
-    int internal;    /* ioctl: IRP_MJ_INTERNAL_DEVICE_CONTROL */
-    uint32_t access; /* open: access mask */
-    size_t out_size; /* ioctl/read: output buffer size */
-    struct scn_bytes out_init; /* ioctl out-init=: the output buffer's first bytes */
-    int64_t offset;            /* read/write: ByteOffset */
-    uint32_t ms;               /* sleep: duration; wait: time-out */
+    uint32_t code;    /* ioctl: control code; expect-bugcheck: bug-check code; open {GUID}: the
+                         interface's index; device actions: DRVHOST_DEVICE_*; trace: LEVEL */
+    uint64_t p1;      /* expect-bugcheck: parameter 1 */
+    int p1_address;   /* expect-bugcheck: P1 was `address` (any pointer, >= 0x10000) */
+    int internal;     /* ioctl: IRP_MJ_INTERNAL_DEVICE_CONTROL */
+    uint32_t access;  /* open: access mask */
+    size_t out_size;  /* ioctl/read: output buffer size */
+    int64_t offset;   /* read/write: ByteOffset */
+    uint32_t ms;      /* sleep: duration; wait: time-out */
     uint32_t hang_ms; /* timeout= of any other command: a hang after this long (0: the run's) */
 
     /* Expectations. Defaults are already applied by the parser. */
