@@ -66,19 +66,22 @@ static struct hid_minidriver *hid_find(PDRIVER_OBJECT driver)
 /* ---- requests to the minidriver ---- */
 
 /* A synchronous internal device control to the minidriver (PASSIVE_LEVEL): METHOD_NEITHER, so
- * the minidriver finds its buffer at Irp->UserBuffer and its length in OutputBufferLength. */
+ * the minidriver finds its buffer at Irp->UserBuffer, and the lengths the request's page gives
+ * in InputBufferLength and OutputBufferLength. */
 static NTSTATUS hid_mini_ioctl3(struct hid_fdo *f, ULONG code, PVOID type3, PVOID buffer,
-                                ULONG length, ULONG_PTR *info)
+                                ULONG in_length, ULONG out_length, ULONG_PTR *info)
 {
     IO_STATUS_BLOCK iosb = {0};
     KEVENT done;
     KeInitializeEvent(&done, NotificationEvent, FALSE);
-    PIRP irp =
-        IoBuildDeviceIoControlRequest(code, f->self, NULL, 0, buffer, length, TRUE, &done, &iosb);
+    PIRP irp = IoBuildDeviceIoControlRequest(code, f->self, NULL, 0, out_length ? buffer : NULL,
+                                             out_length, TRUE, &done, &iosb);
     if (!irp)
         return STATUS_INSUFFICIENT_RESOURCES;
     irp->UserBuffer = buffer;
-    IoGetNextIrpStackLocation(irp)->Parameters.DeviceIoControl.Type3InputBuffer = type3;
+    PIO_STACK_LOCATION next = IoGetNextIrpStackLocation(irp);
+    next->Parameters.DeviceIoControl.Type3InputBuffer = type3;
+    next->Parameters.DeviceIoControl.InputBufferLength = in_length;
     NTSTATUS status = IoCallDriver(f->self, irp);
     if (status == STATUS_PENDING) {
         KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
@@ -89,17 +92,25 @@ static NTSTATUS hid_mini_ioctl3(struct hid_fdo *f, ULONG code, PVOID type3, PVOI
     return status;
 }
 
+/* The descriptor requests: a buffer to fill, its size the output length, no input. */
 static NTSTATUS hid_mini_ioctl(struct hid_fdo *f, ULONG code, PVOID buffer, ULONG length,
                                ULONG_PTR *info)
 {
-    return hid_mini_ioctl3(f, code, NULL, buffer, length, info);
+    return hid_mini_ioctl3(f, code, NULL, buffer, 0, length, info);
 }
 
+/* The report requests: a HID_XFER_PACKET at Irp->UserBuffer; the input length is its size, and
+ * so is the output length of the two that read from the device (GET_FEATURE,
+ * GET_INPUT_REPORT), while those that write to it have none (the "Minidriver handling" of the
+ * IOCTL_HID_GET_FEATURE, IOCTL_HID_SET_FEATURE and IOCTL_HID_WRITE_REPORT pages). Minidrivers
+ * check these: vhidmini2 fails a write whose input length is smaller than the packet. */
 static NTSTATUS hid_mini_xfer(struct hid_fdo *f, ULONG code, PUCHAR report, ULONG length,
                               ULONG_PTR *info)
 {
     HID_XFER_PACKET packet = {report, length, report[0]};
-    return hid_mini_ioctl(f, code, &packet, sizeof(packet), info);
+    BOOLEAN reads = code == IOCTL_HID_GET_FEATURE || code == IOCTL_HID_GET_INPUT_REPORT;
+    return hid_mini_ioctl3(f, code, NULL, &packet, sizeof(packet), reads ? sizeof(packet) : 0,
+                           info);
 }
 
 static NTSTATUS NTAPI hid_signal(PDEVICE_OBJECT dev, PIRP irp, PVOID context)
@@ -307,7 +318,7 @@ static NTSTATUS hid_string_ioctl(struct hid_fdo *f, PIRP irp, ULONG id)
     if (!buffer)
         return hid_complete(irp, STATUS_INVALID_USER_BUFFER, 0);
     NTSTATUS status = hid_mini_ioctl3(f, IOCTL_HID_GET_STRING, (PVOID)(ULONG_PTR)(id | 0x04090000),
-                                      buffer, length, &info);
+                                      buffer, sizeof(ULONG), length, &info);
     return hid_complete(irp, status, NT_SUCCESS(status) ? info : 0);
 }
 

@@ -10,9 +10,12 @@
  *
  * An output report (IOCTL_HID_WRITE_REPORT or IOCTL_HID_SET_OUTPUT_REPORT) comes back as the
  * next input report, its two bytes swapped; IOCTL_HID_READ_REPORT waits in a manual queue until
- * one is there. A feature report set is returned by the next get; IOCTL_HID_GET_INPUT_REPORT
- * answers 01 5a a5; IOCTL_HID_GET_STRING knows the product string. A report of another ID is
- * STATUS_INVALID_PARAMETER. D0 entry and exit print a line with the WDF_POWER_DEVICE_STATE
+ * one is there. Each HID_XFER_PACKET request must come with the lengths its page gives
+ * (input: the packet's size; output: the packet's size for the gets), else
+ * STATUS_BUFFER_TOO_SMALL. A feature report set is returned by the next get;
+ * IOCTL_HID_GET_INPUT_REPORT answers 01 5a a5; IOCTL_HID_GET_STRING knows the product string. A
+ * report of another ID is STATUS_INVALID_PARAMETER. D0 entry and exit print a line with the
+ * WDF_POWER_DEVICE_STATE
  * ("hidkfilt: D0Exit to state 4", WdfPowerDeviceD3), so a scenario sees power reach the filter
  * through the pass-through driver.
  */
@@ -198,10 +201,17 @@ static NTSTATUS KfiltString(WDFREQUEST Request, ULONG_PTR *Info)
 /* The packet-carrying requests: a HID_XFER_PACKET at Irp->UserBuffer. */
 static NTSTATUS KfiltXfer(PKFILT_CONTEXT Ctx, WDFREQUEST Request, ULONG Code, ULONG_PTR *Info)
 {
+    WDF_REQUEST_PARAMETERS params;
     size_t length;
     PHID_XFER_PACKET packet = KfiltUserBuffer(Request, &length);
-    if (packet == NULL)
-        return STATUS_INVALID_PARAMETER;
+    BOOLEAN reads = Code == IOCTL_HID_GET_FEATURE || Code == IOCTL_HID_GET_INPUT_REPORT;
+    WDF_REQUEST_PARAMETERS_INIT(&params);
+    WdfRequestGetParameters(Request, &params);
+    /* The documented lengths: the input length is the packet's size, and the output length
+     * too for the requests that read from the device (the pages' "Minidriver handling"). */
+    if (packet == NULL || params.Parameters.DeviceIoControl.InputBufferLength < sizeof(*packet) ||
+        (reads && length < sizeof(*packet)))
+        return STATUS_BUFFER_TOO_SMALL;
     switch (Code) {
     case IOCTL_HID_WRITE_REPORT:
     case IOCTL_HID_SET_OUTPUT_REPORT:
