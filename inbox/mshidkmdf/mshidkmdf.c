@@ -30,10 +30,11 @@ static PDEVICE_OBJECT mshid_lower(PDEVICE_OBJECT fdo)
 }
 
 /* Every request the class driver passes (internal device controls, PnP, system control, ...)
- * goes down unchanged: the KMDF driver below answers it and completes it. */
+ * goes down unchanged, in a stack location of its own (the FDO has one for the minidriver):
+ * the KMDF driver below answers it and completes it. */
 static NTSTATUS mshid_pass(PDEVICE_OBJECT fdo, PIRP irp)
 {
-    IoSkipCurrentIrpStackLocation(irp);
+    IoCopyCurrentIrpStackLocationToNext(irp);
     return IoCallDriver(mshid_lower(fdo), irp);
 }
 
@@ -42,7 +43,7 @@ static NTSTATUS mshid_pass(PDEVICE_OBJECT fdo, PIRP irp)
 static NTSTATUS mshid_power(PDEVICE_OBJECT fdo, PIRP irp)
 {
     PoStartNextPowerIrp(irp);
-    IoSkipCurrentIrpStackLocation(irp);
+    IoCopyCurrentIrpStackLocationToNext(irp);
     return PoCallDriver(mshid_lower(fdo), irp);
 }
 
