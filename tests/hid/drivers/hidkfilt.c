@@ -8,6 +8,9 @@
  *
  *   report 1: input 2 bytes, output 2 bytes; report 2: feature 3 bytes.
  *
+ * On HIDTEST\MOUSE it is a mouse instead (MouseDescriptor: no report IDs, a one-byte feature
+ * report holding a tail-light button), for the firefly sample's scenario.
+ *
  * An output report (IOCTL_HID_WRITE_REPORT or IOCTL_HID_SET_OUTPUT_REPORT) comes back as the
  * next input report, its two bytes swapped; IOCTL_HID_READ_REPORT waits in a manual queue until
  * one is there. Each HID_XFER_PACKET request must come with the lengths its page gives
@@ -32,6 +35,7 @@ typedef struct _KFILT_CONTEXT {
     UCHAR Pending[KFILT_PENDING][3];
     ULONG PendingHead, PendingCount;
     UCHAR Feature[3];
+    BOOLEAN Mouse; /* HIDTEST\MOUSE: the mouse-like descriptor */
 } KFILT_CONTEXT, *PKFILT_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(KFILT_CONTEXT, KfiltGetContext)
 
@@ -53,6 +57,47 @@ static const UCHAR ReportDescriptor[] = {
     0x09, 0x04,       /*   Usage (4) */
     0xB1, 0x02,       /*   Feature (Data, Variable, Absolute) */
     0xC0,             /* End Collection */
+};
+
+/* HIDTEST\MOUSE: a three-button mouse without report IDs (input: buttons, X, Y) whose feature
+ * report is one button of page 0xFF, usage 2, and padding: a tail light, as the firefly
+ * sample's mice have (tests/samples/hid/firefly). */
+static const UCHAR MouseDescriptor[] = {
+    0x05, 0x01, /* Usage Page (Generic Desktop) */
+    0x09, 0x02, /* Usage (Mouse) */
+    0xA1, 0x01, /* Collection (Application) */
+    0x09, 0x01, /*   Usage (Pointer) */
+    0xA1, 0x00, /*   Collection (Physical) */
+    0x05, 0x09, /*     Usage Page (Button) */
+    0x19, 0x01, /*     Usage Minimum (1) */
+    0x29, 0x03, /*     Usage Maximum (3) */
+    0x15, 0x00, /*     Logical Minimum (0) */
+    0x25, 0x01, /*     Logical Maximum (1) */
+    0x75, 0x01, /*     Report Size (1) */
+    0x95, 0x03, /*     Report Count (3) */
+    0x81, 0x02, /*     Input (Data, Variable, Absolute) */
+    0x75, 0x05, /*     Report Size (5) */
+    0x95, 0x01, /*     Report Count (1) */
+    0x81, 0x03, /*     Input (Constant) */
+    0x05, 0x01, /*     Usage Page (Generic Desktop) */
+    0x09, 0x30, /*     Usage (X) */
+    0x09, 0x31, /*     Usage (Y) */
+    0x15, 0x81, /*     Logical Minimum (-127) */
+    0x25, 0x7F, /*     Logical Maximum (127) */
+    0x75, 0x08, /*     Report Size (8) */
+    0x95, 0x02, /*     Report Count (2) */
+    0x81, 0x06, /*     Input (Data, Variable, Relative) */
+    0xC0,       /*   End Collection */
+    0x05, 0xFF, /*   Usage Page (0xFF) */
+    0x09, 0x02, /*   Usage (2) */
+    0x15, 0x00, /*   Logical Minimum (0) */
+    0x25, 0x01, /*   Logical Maximum (1) */
+    0x75, 0x01, /*   Report Size (1) */
+    0x95, 0x01, /*   Report Count (1) */
+    0xB1, 0x02, /*   Feature (Data, Variable, Absolute) */
+    0x75, 0x07, /*   Report Size (7) */
+    0xB1, 0x03, /*   Feature (Constant) */
+    0xC0,       /* End Collection */
 };
 
 static const WCHAR Product[] = L"kfilt";
@@ -89,7 +134,14 @@ static NTSTATUS KfiltCopyOut(WDFREQUEST Request, const VOID *Data, size_t Size, 
     return STATUS_SUCCESS;
 }
 
-static NTSTATUS KfiltDeviceDescriptor(WDFREQUEST Request, ULONG_PTR *Info)
+static NTSTATUS KfiltReportDescriptor(PKFILT_CONTEXT Ctx, WDFREQUEST Request, ULONG_PTR *Info)
+{
+    if (Ctx->Mouse)
+        return KfiltCopyOut(Request, MouseDescriptor, sizeof(MouseDescriptor), Info);
+    return KfiltCopyOut(Request, ReportDescriptor, sizeof(ReportDescriptor), Info);
+}
+
+static NTSTATUS KfiltDeviceDescriptor(PKFILT_CONTEXT Ctx, WDFREQUEST Request, ULONG_PTR *Info)
 {
     HID_DESCRIPTOR desc;
     RtlZeroMemory(&desc, sizeof(desc));
@@ -98,7 +150,8 @@ static NTSTATUS KfiltDeviceDescriptor(WDFREQUEST Request, ULONG_PTR *Info)
     desc.bcdHID = 0x0111;
     desc.bNumDescriptors = 1;
     desc.DescriptorList[0].bReportType = 0x22;
-    desc.DescriptorList[0].wReportLength = sizeof(ReportDescriptor);
+    desc.DescriptorList[0].wReportLength =
+        Ctx->Mouse ? sizeof(MouseDescriptor) : sizeof(ReportDescriptor);
     return KfiltCopyOut(Request, &desc, sizeof(desc), Info);
 }
 
@@ -152,8 +205,27 @@ static NTSTATUS KfiltOutput(PKFILT_CONTEXT Ctx, PHID_XFER_PACKET Packet)
     return STATUS_SUCCESS;
 }
 
+/* The mouse's feature report: no report ID (byte 0 zero), one byte. */
+static NTSTATUS KfiltMouseFeature(PKFILT_CONTEXT Ctx, PHID_XFER_PACKET Packet, BOOLEAN Get,
+                                  ULONG_PTR *Info)
+{
+    if (Packet->reportId != 0)
+        return STATUS_INVALID_PARAMETER;
+    if (Packet->reportBufferLen < 2)
+        return STATUS_INVALID_BUFFER_SIZE;
+    if (Get) {
+        Packet->reportBuffer[1] = Ctx->Feature[0];
+        *Info = 2;
+    } else {
+        Ctx->Feature[0] = Packet->reportBuffer[1];
+    }
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS KfiltGetFeature(PKFILT_CONTEXT Ctx, PHID_XFER_PACKET Packet, ULONG_PTR *Info)
 {
+    if (Ctx->Mouse)
+        return KfiltMouseFeature(Ctx, Packet, TRUE, Info);
     if (Packet->reportId != 2)
         return STATUS_INVALID_PARAMETER;
     if (Packet->reportBufferLen < 4)
@@ -166,6 +238,9 @@ static NTSTATUS KfiltGetFeature(PKFILT_CONTEXT Ctx, PHID_XFER_PACKET Packet, ULO
 
 static NTSTATUS KfiltSetFeature(PKFILT_CONTEXT Ctx, PHID_XFER_PACKET Packet)
 {
+    ULONG_PTR info;
+    if (Ctx->Mouse)
+        return KfiltMouseFeature(Ctx, Packet, FALSE, &info);
     if (Packet->reportId != 2)
         return STATUS_INVALID_PARAMETER;
     if (Packet->reportBufferLen < 4)
@@ -235,13 +310,13 @@ static VOID KfiltInternalIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
     UNREFERENCED_PARAMETER(InputBufferLength);
     switch (IoControlCode) {
     case IOCTL_HID_GET_DEVICE_DESCRIPTOR:
-        status = KfiltDeviceDescriptor(Request, &info);
+        status = KfiltDeviceDescriptor(ctx, Request, &info);
         break;
     case IOCTL_HID_GET_DEVICE_ATTRIBUTES:
         status = KfiltAttributes(Request, &info);
         break;
     case IOCTL_HID_GET_REPORT_DESCRIPTOR:
-        status = KfiltCopyOut(Request, ReportDescriptor, sizeof(ReportDescriptor), &info);
+        status = KfiltReportDescriptor(ctx, Request, &info);
         break;
     case IOCTL_HID_READ_REPORT:
         status = WdfRequestForwardToIoQueue(Request, ctx->Reads);
@@ -294,6 +369,19 @@ static NTSTATUS KfiltQueues(WDFDEVICE Device, PKFILT_CONTEXT Ctx)
     return WdfIoQueueCreate(Device, &config, WDF_NO_OBJECT_ATTRIBUTES, &Ctx->Reads);
 }
 
+/* The device's first hardware ID is HIDTEST\MOUSE. */
+static BOOLEAN KfiltIsMouse(WDFDEVICE Device)
+{
+    static const WCHAR mouse[] = L"HIDTEST\\MOUSE";
+    WCHAR ids[64];
+    ULONG length = 0;
+    RtlZeroMemory(ids, sizeof(ids));
+    if (!NT_SUCCESS(WdfDeviceQueryProperty(Device, DevicePropertyHardwareID, sizeof(ids) - 2, ids,
+                                           &length)))
+        return FALSE;
+    return RtlCompareMemory(ids, mouse, sizeof(mouse)) == sizeof(mouse);
+}
+
 static NTSTATUS KfiltDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 {
     WDF_PNPPOWER_EVENT_CALLBACKS pnp;
@@ -312,6 +400,7 @@ static NTSTATUS KfiltDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
     if (!NT_SUCCESS(status))
         return status;
     PKFILT_CONTEXT ctx = KfiltGetContext(device);
+    ctx->Mouse = KfiltIsMouse(device);
     WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
     attributes.ParentObject = device;
     status = WdfSpinLockCreate(&attributes, &ctx->Lock);
