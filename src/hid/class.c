@@ -308,8 +308,11 @@ static NTSTATUS hid_report_ioctl(struct hid_fdo *f, PIRP irp, ULONG code)
 
 /* The manufacturer, product and serial-number strings: IOCTL_HID_GET_STRING to the minidriver,
  * the string's ID in the low word of Type3InputBuffer and the language in the high word
- * (drvhost: always 0x0409, English (United States), where Windows uses the system's). */
-static NTSTATUS hid_string_ioctl(struct hid_fdo *f, PIRP irp, ULONG id)
+ * (drvhost: always 0x0409, English (United States), where Windows uses the system's), the
+ * caller's buffer at Irp->UserBuffer. IOCTL_HID_GET_INDEXED_STRING likewise with the string's
+ * index, the caller's buffer as the IRP's MDL (that request is not METHOD_NEITHER for the
+ * minidriver; IoBuildDeviceIoControlRequest makes the MDL for METHOD_OUT_DIRECT). */
+static NTSTATUS hid_string_ioctl(struct hid_fdo *f, PIRP irp, ULONG code, ULONG id)
 {
     ULONG length = IoGetCurrentIrpStackLocation(irp)->Parameters.DeviceIoControl.OutputBufferLength;
     PVOID buffer =
@@ -317,9 +320,22 @@ static NTSTATUS hid_string_ioctl(struct hid_fdo *f, PIRP irp, ULONG id)
     ULONG_PTR info = 0;
     if (!buffer)
         return hid_complete(irp, STATUS_INVALID_USER_BUFFER, 0);
-    NTSTATUS status = hid_mini_ioctl3(f, IOCTL_HID_GET_STRING, (PVOID)(ULONG_PTR)(id | 0x04090000),
-                                      buffer, sizeof(ULONG), length, &info);
+    NTSTATUS status = hid_mini_ioctl3(f, code, (PVOID)(ULONG_PTR)(id | 0x04090000), buffer,
+                                      sizeof(ULONG), length, &info);
     return hid_complete(irp, status, NT_SUCCESS(status) ? info : 0);
+}
+
+/* HidD_GetIndexedString: the string's index, a ULONG, in the input buffer (shorter:
+ * STATUS_INVALID_BUFFER_SIZE, drvhost's choice; the page only says it must hold one); its low
+ * word goes to the minidriver. */
+static NTSTATUS hid_indexed_string_ioctl(struct hid_fdo *f, PIRP irp)
+{
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
+    if (sp->Parameters.DeviceIoControl.InputBufferLength < sizeof(ULONG) ||
+        !irp->AssociatedIrp.SystemBuffer)
+        return hid_complete(irp, STATUS_INVALID_BUFFER_SIZE, 0);
+    ULONG index = *(PULONG)irp->AssociatedIrp.SystemBuffer & 0xFFFF;
+    return hid_string_ioctl(f, irp, IOCTL_HID_GET_INDEXED_STRING, index);
 }
 
 static NTSTATUS hid_ioctl(struct hid_fdo *f, PIRP irp)
@@ -341,11 +357,13 @@ static NTSTATUS hid_ioctl(struct hid_fdo *f, PIRP irp)
         *(PULONG)irp->AssociatedIrp.SystemBuffer = HID_RING_SIZE;
         return hid_complete(irp, STATUS_SUCCESS, sizeof(ULONG));
     case IOCTL_HID_GET_MANUFACTURER_STRING:
-        return hid_string_ioctl(f, irp, HID_STRING_ID_IMANUFACTURER);
+        return hid_string_ioctl(f, irp, IOCTL_HID_GET_STRING, HID_STRING_ID_IMANUFACTURER);
     case IOCTL_HID_GET_PRODUCT_STRING:
-        return hid_string_ioctl(f, irp, HID_STRING_ID_IPRODUCT);
+        return hid_string_ioctl(f, irp, IOCTL_HID_GET_STRING, HID_STRING_ID_IPRODUCT);
     case IOCTL_HID_GET_SERIALNUMBER_STRING:
-        return hid_string_ioctl(f, irp, HID_STRING_ID_ISERIALNUMBER);
+        return hid_string_ioctl(f, irp, IOCTL_HID_GET_STRING, HID_STRING_ID_ISERIALNUMBER);
+    case IOCTL_HID_GET_INDEXED_STRING:
+        return hid_indexed_string_ioctl(f, irp);
     case IOCTL_HID_GET_FEATURE:
     case IOCTL_HID_SET_FEATURE:
     case IOCTL_HID_GET_INPUT_REPORT:

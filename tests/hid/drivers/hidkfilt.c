@@ -16,9 +16,9 @@
  * one is there. Each HID_XFER_PACKET request must come with the lengths its page gives
  * (input: the packet's size; output: the packet's size for the gets), else
  * STATUS_BUFFER_TOO_SMALL. A feature report set is returned by the next get;
- * IOCTL_HID_GET_INPUT_REPORT answers 01 5a a5; IOCTL_HID_GET_STRING knows the product string. A
- * report of another ID is STATUS_INVALID_PARAMETER. D0 entry and exit print a line with the
- * WDF_POWER_DEVICE_STATE
+ * IOCTL_HID_GET_INPUT_REPORT answers 01 5a a5; IOCTL_HID_GET_STRING knows the product string,
+ * IOCTL_HID_GET_INDEXED_STRING string 5. A report of another ID is STATUS_INVALID_PARAMETER. D0
+ * entry and exit print a line with the WDF_POWER_DEVICE_STATE
  * ("hidkfilt: D0Exit to state 4", WdfPowerDeviceD3), so a scenario sees power reach the filter
  * through the pass-through driver.
  */
@@ -101,6 +101,7 @@ static const UCHAR MouseDescriptor[] = {
 };
 
 static const WCHAR Product[] = L"kfilt";
+static const WCHAR Indexed[] = L"kfilt string 5";
 
 DRIVER_INITIALIZE DriverEntry;
 static EVT_WDF_DRIVER_DEVICE_ADD KfiltDeviceAdd;
@@ -273,6 +274,28 @@ static NTSTATUS KfiltString(WDFREQUEST Request, ULONG_PTR *Info)
     return KfiltCopyOut(Request, Product, sizeof(Product), Info);
 }
 
+/* IOCTL_HID_GET_INDEXED_STRING: the index in the low word of Type3InputBuffer, an input length
+ * of a ULONG at least, the buffer the request's MDL (its page: not METHOD_NEITHER), which the
+ * framework gives as the output buffer. Only string 5 exists. */
+static NTSTATUS KfiltIndexedString(WDFREQUEST Request, ULONG_PTR *Info)
+{
+    WDF_REQUEST_PARAMETERS params;
+    PVOID buffer;
+    WDF_REQUEST_PARAMETERS_INIT(&params);
+    WdfRequestGetParameters(Request, &params);
+    ULONG index = (ULONG)(ULONG_PTR)params.Parameters.DeviceIoControl.Type3InputBuffer & 0xFFFF;
+    if (params.Parameters.DeviceIoControl.InputBufferLength < sizeof(ULONG))
+        return STATUS_BUFFER_TOO_SMALL;
+    if (index != 5)
+        return STATUS_INVALID_PARAMETER;
+    NTSTATUS status = WdfRequestRetrieveOutputBuffer(Request, sizeof(Indexed), &buffer, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    RtlCopyMemory(buffer, Indexed, sizeof(Indexed));
+    *Info = sizeof(Indexed);
+    return STATUS_SUCCESS;
+}
+
 /* The packet-carrying requests: a HID_XFER_PACKET at Irp->UserBuffer. */
 static NTSTATUS KfiltXfer(PKFILT_CONTEXT Ctx, WDFREQUEST Request, ULONG Code, ULONG_PTR *Info)
 {
@@ -334,6 +357,9 @@ static VOID KfiltInternalIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
         break;
     case IOCTL_HID_GET_STRING:
         status = KfiltString(Request, &info);
+        break;
+    case IOCTL_HID_GET_INDEXED_STRING:
+        status = KfiltIndexedString(Request, &info);
         break;
     default:
         status = STATUS_NOT_SUPPORTED;
