@@ -418,10 +418,7 @@ static NTSTATUS hid_query(struct hid_fdo *f)
         return status;
     if (info != f->report_desc_len)
         return STATUS_DEVICE_CONFIGURATION_ERROR;
-    status = hid_parse_lengths(f->report_desc, f->report_desc_len, &f->len);
-    if (NT_SUCCESS(status))
-        status = hidp_build_preparsed(f->report_desc, f->report_desc_len, &f->ppd, &f->ppd_len);
-    return status;
+    return hidp_build_preparsed(f->report_desc, f->report_desc_len, &f->ppd, &f->ppd_len, &f->len);
 }
 
 static NTSTATUS hid_start(struct hid_fdo *f)
