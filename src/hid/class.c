@@ -39,6 +39,9 @@ struct hid_fdo {
     BOOLEAN pump_on;
     KEVENT pump_idle;
     struct hid_queue queue; /* the input reports of each open (queue.c) */
+    /* The device power state the class driver, the stack's power policy owner, last set: D0
+     * from each start; written on the power path only (one set-power IRP at a time). */
+    DEVICE_POWER_STATE dstate;
 };
 
 #define HID_FDO_SIZE ((sizeof(struct hid_fdo) + 15) & ~(size_t)15)
@@ -63,19 +66,22 @@ static struct hid_minidriver *hid_find(PDRIVER_OBJECT driver)
 /* ---- requests to the minidriver ---- */
 
 /* A synchronous internal device control to the minidriver (PASSIVE_LEVEL): METHOD_NEITHER, so
- * the minidriver finds its buffer at Irp->UserBuffer and its length in OutputBufferLength. */
+ * the minidriver finds its buffer at Irp->UserBuffer, and the lengths the request's page gives
+ * in InputBufferLength and OutputBufferLength. */
 static NTSTATUS hid_mini_ioctl3(struct hid_fdo *f, ULONG code, PVOID type3, PVOID buffer,
-                                ULONG length, ULONG_PTR *info)
+                                ULONG in_length, ULONG out_length, ULONG_PTR *info)
 {
     IO_STATUS_BLOCK iosb = {0};
     KEVENT done;
     KeInitializeEvent(&done, NotificationEvent, FALSE);
-    PIRP irp =
-        IoBuildDeviceIoControlRequest(code, f->self, NULL, 0, buffer, length, TRUE, &done, &iosb);
+    PIRP irp = IoBuildDeviceIoControlRequest(code, f->self, NULL, 0, out_length ? buffer : NULL,
+                                             out_length, TRUE, &done, &iosb);
     if (!irp)
         return STATUS_INSUFFICIENT_RESOURCES;
     irp->UserBuffer = buffer;
-    IoGetNextIrpStackLocation(irp)->Parameters.DeviceIoControl.Type3InputBuffer = type3;
+    PIO_STACK_LOCATION next = IoGetNextIrpStackLocation(irp);
+    next->Parameters.DeviceIoControl.Type3InputBuffer = type3;
+    next->Parameters.DeviceIoControl.InputBufferLength = in_length;
     NTSTATUS status = IoCallDriver(f->self, irp);
     if (status == STATUS_PENDING) {
         KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
@@ -86,17 +92,25 @@ static NTSTATUS hid_mini_ioctl3(struct hid_fdo *f, ULONG code, PVOID type3, PVOI
     return status;
 }
 
+/* The descriptor requests: a buffer to fill, its size the output length, no input. */
 static NTSTATUS hid_mini_ioctl(struct hid_fdo *f, ULONG code, PVOID buffer, ULONG length,
                                ULONG_PTR *info)
 {
-    return hid_mini_ioctl3(f, code, NULL, buffer, length, info);
+    return hid_mini_ioctl3(f, code, NULL, buffer, 0, length, info);
 }
 
+/* The report requests: a HID_XFER_PACKET at Irp->UserBuffer; the input length is its size, and
+ * so is the output length of the two that read from the device (GET_FEATURE,
+ * GET_INPUT_REPORT), while those that write to it have none (the "Minidriver handling" of the
+ * IOCTL_HID_GET_FEATURE, IOCTL_HID_SET_FEATURE and IOCTL_HID_WRITE_REPORT pages). Minidrivers
+ * check these: vhidmini2 fails a write whose input length is smaller than the packet. */
 static NTSTATUS hid_mini_xfer(struct hid_fdo *f, ULONG code, PUCHAR report, ULONG length,
                               ULONG_PTR *info)
 {
     HID_XFER_PACKET packet = {report, length, report[0]};
-    return hid_mini_ioctl(f, code, &packet, sizeof(packet), info);
+    BOOLEAN reads = code == IOCTL_HID_GET_FEATURE || code == IOCTL_HID_GET_INPUT_REPORT;
+    return hid_mini_ioctl3(f, code, NULL, &packet, sizeof(packet), reads ? sizeof(packet) : 0,
+                           info);
 }
 
 static NTSTATUS NTAPI hid_signal(PDEVICE_OBJECT dev, PIRP irp, PVOID context)
@@ -294,8 +308,11 @@ static NTSTATUS hid_report_ioctl(struct hid_fdo *f, PIRP irp, ULONG code)
 
 /* The manufacturer, product and serial-number strings: IOCTL_HID_GET_STRING to the minidriver,
  * the string's ID in the low word of Type3InputBuffer and the language in the high word
- * (drvhost: always 0x0409, English (United States), where Windows uses the system's). */
-static NTSTATUS hid_string_ioctl(struct hid_fdo *f, PIRP irp, ULONG id)
+ * (drvhost: always 0x0409, English (United States), where Windows uses the system's), the
+ * caller's buffer at Irp->UserBuffer. IOCTL_HID_GET_INDEXED_STRING likewise with the string's
+ * index, the caller's buffer as the IRP's MDL (that request is not METHOD_NEITHER for the
+ * minidriver; IoBuildDeviceIoControlRequest makes the MDL for METHOD_OUT_DIRECT). */
+static NTSTATUS hid_string_ioctl(struct hid_fdo *f, PIRP irp, ULONG code, ULONG id)
 {
     ULONG length = IoGetCurrentIrpStackLocation(irp)->Parameters.DeviceIoControl.OutputBufferLength;
     PVOID buffer =
@@ -303,9 +320,22 @@ static NTSTATUS hid_string_ioctl(struct hid_fdo *f, PIRP irp, ULONG id)
     ULONG_PTR info = 0;
     if (!buffer)
         return hid_complete(irp, STATUS_INVALID_USER_BUFFER, 0);
-    NTSTATUS status = hid_mini_ioctl3(f, IOCTL_HID_GET_STRING, (PVOID)(ULONG_PTR)(id | 0x04090000),
-                                      buffer, length, &info);
+    NTSTATUS status = hid_mini_ioctl3(f, code, (PVOID)(ULONG_PTR)(id | 0x04090000), buffer,
+                                      sizeof(ULONG), length, &info);
     return hid_complete(irp, status, NT_SUCCESS(status) ? info : 0);
+}
+
+/* HidD_GetIndexedString: the string's index, a ULONG, in the input buffer (shorter:
+ * STATUS_INVALID_BUFFER_SIZE, drvhost's choice; the page only says it must hold one); its low
+ * word goes to the minidriver. */
+static NTSTATUS hid_indexed_string_ioctl(struct hid_fdo *f, PIRP irp)
+{
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
+    if (sp->Parameters.DeviceIoControl.InputBufferLength < sizeof(ULONG) ||
+        !irp->AssociatedIrp.SystemBuffer)
+        return hid_complete(irp, STATUS_INVALID_BUFFER_SIZE, 0);
+    ULONG index = *(PULONG)irp->AssociatedIrp.SystemBuffer & 0xFFFF;
+    return hid_string_ioctl(f, irp, IOCTL_HID_GET_INDEXED_STRING, index);
 }
 
 static NTSTATUS hid_ioctl(struct hid_fdo *f, PIRP irp)
@@ -327,11 +357,13 @@ static NTSTATUS hid_ioctl(struct hid_fdo *f, PIRP irp)
         *(PULONG)irp->AssociatedIrp.SystemBuffer = HID_RING_SIZE;
         return hid_complete(irp, STATUS_SUCCESS, sizeof(ULONG));
     case IOCTL_HID_GET_MANUFACTURER_STRING:
-        return hid_string_ioctl(f, irp, HID_STRING_ID_IMANUFACTURER);
+        return hid_string_ioctl(f, irp, IOCTL_HID_GET_STRING, HID_STRING_ID_IMANUFACTURER);
     case IOCTL_HID_GET_PRODUCT_STRING:
-        return hid_string_ioctl(f, irp, HID_STRING_ID_IPRODUCT);
+        return hid_string_ioctl(f, irp, IOCTL_HID_GET_STRING, HID_STRING_ID_IPRODUCT);
     case IOCTL_HID_GET_SERIALNUMBER_STRING:
-        return hid_string_ioctl(f, irp, HID_STRING_ID_ISERIALNUMBER);
+        return hid_string_ioctl(f, irp, IOCTL_HID_GET_STRING, HID_STRING_ID_ISERIALNUMBER);
+    case IOCTL_HID_GET_INDEXED_STRING:
+        return hid_indexed_string_ioctl(f, irp);
     case IOCTL_HID_GET_FEATURE:
     case IOCTL_HID_SET_FEATURE:
     case IOCTL_HID_GET_INPUT_REPORT:
@@ -386,15 +418,13 @@ static NTSTATUS hid_query(struct hid_fdo *f)
         return status;
     if (info != f->report_desc_len)
         return STATUS_DEVICE_CONFIGURATION_ERROR;
-    status = hid_parse_lengths(f->report_desc, f->report_desc_len, &f->len);
-    if (NT_SUCCESS(status))
-        status = hidp_build_preparsed(f->report_desc, f->report_desc_len, &f->ppd, &f->ppd_len);
-    return status;
+    return hidp_build_preparsed(f->report_desc, f->report_desc_len, &f->ppd, &f->ppd_len, &f->len);
 }
 
 static NTSTATUS hid_start(struct hid_fdo *f)
 {
     NTSTATUS status = hid_query(f);
+    f->dstate = PowerDeviceD0; /* a started device is in D0 */
     if (NT_SUCCESS(status))
         status = hid_pump_start(f);
     if (NT_SUCCESS(status) && !f->iface.Buffer)
@@ -458,6 +488,60 @@ static NTSTATUS hid_pnp(struct hid_fdo *f, PIRP irp)
     }
 }
 
+/* ---- power: the class driver owns the stack's power policy ---- */
+
+/* The device IRP is done: the system IRP, held since its way back up, completes (with the
+ * status it had: a system set-power IRP must not fail, whatever the device did). */
+static VOID NTAPI hid_device_power_done(PDEVICE_OBJECT dev, UCHAR minor, POWER_STATE state,
+                                        PVOID context, PIO_STATUS_BLOCK iosb)
+{
+    PIRP sirp = context;
+    struct hid_fdo *f = IoGetCurrentIrpStackLocation(sirp)->DeviceObject->DeviceExtension;
+    UNREFERENCED_PARAMETER(dev);
+    UNREFERENCED_PARAMETER(minor);
+    if (NT_SUCCESS(iosb->Status))
+        f->dstate = state.DeviceState;
+    PoStartNextPowerIrp(sirp);
+    IoCompleteRequest(sirp, IO_NO_INCREMENT);
+}
+
+/* A system set-power IRP on its way back up (the stack below has it): as the policy owner, the
+ * class driver asks for the device state that goes with it, D0 for S0 and D3 for any sleeping
+ * state (deviation: Windows takes the state from the device's capabilities, DeviceState[]),
+ * and holds the system IRP until the device IRP is done. */
+static NTSTATUS NTAPI hid_system_power_done(PDEVICE_OBJECT dev, PIRP irp, PVOID context)
+{
+    struct hid_fdo *f = context;
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
+    POWER_STATE d;
+    UNREFERENCED_PARAMETER(dev);
+    d.DeviceState = sp->Parameters.Power.State.SystemState == PowerSystemWorking ? PowerDeviceD0
+                                                                                 : PowerDeviceD3;
+    if (NT_SUCCESS(irp->IoStatus.Status) && d.DeviceState != f->dstate &&
+        NT_SUCCESS(PoRequestPowerIrp(f->pub.PhysicalDeviceObject, IRP_MN_SET_POWER, d,
+                                     hid_device_power_done, irp, NULL)))
+        return STATUS_MORE_PROCESSING_REQUIRED;
+    PoStartNextPowerIrp(irp);
+    return STATUS_CONTINUE_COMPLETION;
+}
+
+/* Power IRPs go to the minidriver's routine (which passes them down); a system set-power IRP
+ * through one more stack location (the FDO's StackSize has it) carrying the completion routine
+ * that requests the device IRP. */
+static NTSTATUS hid_power(struct hid_fdo *f, PIRP irp)
+{
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
+    if (sp->MinorFunction != IRP_MN_SET_POWER || sp->Parameters.Power.Type != SystemPowerState)
+        return f->mini->dispatch[IRP_MJ_POWER](f->self, irp);
+    IoMarkIrpPending(irp);
+    IoCopyCurrentIrpStackLocationToNext(irp);
+    IoSetCompletionRoutine(irp, hid_system_power_done, f, TRUE, TRUE, TRUE);
+    IoSetNextIrpStackLocation(irp);
+    IoGetCurrentIrpStackLocation(irp)->DeviceObject = f->self;
+    f->mini->dispatch[IRP_MJ_POWER](f->self, irp);
+    return STATUS_PENDING;
+}
+
 /* ---- the driver object's routines, taken over from the minidriver ---- */
 
 static NTSTATUS NTAPI hid_dispatch(PDEVICE_OBJECT dev, PIRP irp)
@@ -481,6 +565,8 @@ static NTSTATUS NTAPI hid_dispatch(PDEVICE_OBJECT dev, PIRP irp)
         return hid_ioctl(f, irp);
     case IRP_MJ_PNP:
         return hid_pnp(f, irp);
+    case IRP_MJ_POWER:
+        return hid_power(f, irp);
     default:
         return f->mini->dispatch[sp->MajorFunction](dev, irp);
     }

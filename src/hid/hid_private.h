@@ -70,16 +70,15 @@ struct hid_lengths {
     BOOLEAN uses_ids; /* the descriptor declares report IDs */
 };
 
-/* Parses a report descriptor's global and main items (docs/hid.md "Report descriptor").
- * STATUS_INVALID_PARAMETER for a truncated item or an unbalanced Pop. */
-NTSTATUS hid_parse_lengths(const UCHAR *desc, ULONG size, struct hid_lengths *out);
-
-/* Builds drvhost's preparsed data (src/hid/hidp.c) for the descriptor's first top-level
- * collection: a non-paged pool block of *size bytes the caller frees (ExFreePool).
- * STATUS_INVALID_PARAMETER for a truncated item, an unbalanced Push/Pop or End Collection, no
- * collection, or more than the parser's limits (512 caps, 64 link collections, 256 usages an
- * item). */
+/* Parses a report descriptor (src/hid/hidp.c, the one parser of the class driver and of the
+ * HidP_* routines) into drvhost's preparsed data for its first top-level collection, a
+ * non-paged pool block of *size bytes the caller frees (ExFreePool), and the report lengths of
+ * every report of the descriptor (docs/hid.md "Report descriptor"). The statuses of
+ * HidP_GetCollectionDescription: STATUS_BUFFER_TOO_SMALL a truncated item,
+ * STATUS_NO_DATA_DETECTED no collection, HIDP_STATUS_INVALID_REPORT_TYPE a report ID of 0,
+ * STATUS_COULD_NOT_INTERPRET an unbalanced Pop or End Collection or more than the parser's
+ * limits. */
 NTSTATUS hidp_build_preparsed(const UCHAR *desc, ULONG size, PHIDP_PREPARSED_DATA *out,
-                              ULONG *size_out);
+                              ULONG *size_out, struct hid_lengths *lengths);
 
 #endif

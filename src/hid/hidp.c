@@ -437,13 +437,25 @@ static PHIDP_PREPARSED_DATA hidp_blob(const struct hidp_build *b, POOL_TYPE pool
     return p;
 }
 
+/* The collection's report lengths for the class driver, from the same parse. */
+static void hidp_lengths(const struct hidp_build *b, struct hid_lengths *len)
+{
+    len->input = hidp_longest(b->bits[HidP_Input]);
+    len->output = hidp_longest(b->bits[HidP_Output]);
+    len->feature = hidp_longest(b->bits[HidP_Feature]);
+    len->uses_ids = FALSE;
+    for (ULONG id = 1; id < 256; id++)
+        len->uses_ids |= b->bits[0][id] || b->bits[1][id] || b->bits[2][id];
+}
+
 NTSTATUS hidp_build_preparsed(const UCHAR *desc, ULONG size, PHIDP_PREPARSED_DATA *out,
-                              ULONG *out_size)
+                              ULONG *out_size, struct hid_lengths *lengths)
 {
     struct hidp_build *b;
     NTSTATUS status = hidp_parse(desc, size, &b);
     *out = NULL;
     if (NT_SUCCESS(status)) {
+        hidp_lengths(b, lengths);
         *out = hidp_blob(b, NonPagedPoolNx, out_size);
         status = *out ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
     }

@@ -87,6 +87,7 @@ struct scn_cmd {
                                compatible IDs, comma-separated (NULL: none) */
     uint32_t reg_type;      /* reg set: DRVHOST_REG_* */
     struct scn_bytes data;  /* reg set: value bytes; write: DATA; ioctl: in= */
+    struct scn_bytes out_init; /* ioctl out-init=: the output buffer's first bytes */
 
     int handle; /* open/close/ioctl/read/write: handle slot, 0..handle_count-1; else -1 */
     int tag;    /* async=, wait, cancel: request slot, 0..tag_count-1; else -1 */

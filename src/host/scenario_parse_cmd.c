@@ -33,6 +33,7 @@ enum {
     O_INSTANCES = 1 << 16,
     O_GUIDS = 1 << 17,
     O_HANDLE = 1 << 18,
+    O_OUT_INIT = 1 << 19,
 };
 
 static const struct {
@@ -58,6 +59,7 @@ static const struct {
     {"expect-instances", O_INSTANCES},
     {"expect-guids", O_GUIDS},
     {"handle", O_HANDLE},
+    {"out-init", O_OUT_INIT},
 };
 
 /* The option a token names by its key (the text before '='), 0 if none; *eq: it has a '='. */
@@ -180,6 +182,8 @@ static int option_value(struct pctx *c, unsigned bit, struct tok v, struct scn_c
         return scnp_parse_size(c, v, &cmd->out_size);
     case O_OFFSET:
         return parse_offset(c, v, &cmd->offset);
+    case O_OUT_INIT:
+        return scnp_parse_data(c, v, &cmd->out_init);
     case O_EXPECT_OUT:
         cmd->check_out = 1;
         return scnp_parse_data(c, v, &cmd->out);
@@ -721,7 +725,7 @@ static const struct cmd_def commands[] = {
      SCN_IOCTL,
      2,
      2,
-     IO_EXPECT | O_IN | O_OUT | O_INTERNAL | O_TIMEOUT | O_HANDLE,
+     IO_EXPECT | O_IN | O_OUT | O_OUT_INIT | O_INTERNAL | O_TIMEOUT | O_HANDLE,
      {"H", "CODE"},
      cmd_ioctl},
     {"read", SCN_READ, 2, 2, IO_EXPECT | O_OFFSET | O_TIMEOUT, {"H", "N"}, cmd_read},
@@ -831,6 +835,11 @@ static int apply_defaults(struct pctx *c, struct scn_cmd *cmd, unsigned given, u
                          "'wait' line");
     if (cmd->kind == SCN_IOCTL && !(given & O_OUT) && cmd->check_out)
         cmd->out_size = cmd->out.size;
+    if ((given & O_OUT_INIT) && !(given & O_OUT) && cmd->out_size < cmd->out_init.size)
+        cmd->out_size = cmd->out_init.size;
+    if ((given & O_OUT_INIT) && cmd->out_init.size > cmd->out_size)
+        return scnp_perr(c, col, "out-init= holds %zu bytes, more than the output buffer (out=%zu)",
+                         cmd->out_init.size, cmd->out_size);
     if (cmd->kind == SCN_WMI && !(given & O_OUT))
         cmd->out_size = 4096; /* the buffer WMI passes, unless out= says otherwise */
     if (cmd->kind == SCN_OPEN && !(given & O_ACCESS))

@@ -316,6 +316,10 @@ static void run_io(struct run *r, const struct scn_cmd *cmd)
         free(buf);
         return;
     }
+    /* out-init=: what the program put in its output buffer before the call (the parser made
+     * the buffer at least that large) */
+    if (cmd->out_init.size)
+        memcpy(buf, cmd->out_init.data, cmd->out_init.size);
     if (cmd->async) {
         run_async(r, cmd, file, buf, in);
         return;

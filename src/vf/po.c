@@ -7,18 +7,26 @@
  * "Passed down" is read from the IRP itself: IoCallDriver writes the lower driver's device
  * object into the stack location below the caller's, and the completion walk does not clear
  * that field. IoCopyCurrentIrpStackLocationToNext copies the caller's own device object there,
- * so a copied location not yet sent is not taken for a forwarded one.
+ * so a copied location not yet sent is not taken for a forwarded one; locations of the caller's
+ * own device are looked through (vf_po_passed_down).
  */
 #include "vf/vf_private.h"
 
 #include <drvhost/drvhost.h>
 
+/* The first location below the caller's that holds another device object decides. Locations
+ * holding the caller's own device in between are that device handing the IRP to another of its
+ * routines through a location of its own (the HID class driver to its minidriver, both on the
+ * FDO, docs/hid.md), or a copy not sent yet, which the next location, NULL or the lowest,
+ * leaves unforwarded. */
 static BOOLEAN vf_po_passed_down(PIRP irp, PIO_STACK_LOCATION sp)
 {
-    if (irp->CurrentLocation <= 1)
-        return FALSE; /* the lowest location: nothing below to pass it to */
-    PDEVICE_OBJECT below = (sp - 1)->DeviceObject;
-    return below != NULL && below != sp->DeviceObject;
+    PIO_STACK_LOCATION below = sp - 1;
+    for (CCHAR n = (CCHAR)(irp->CurrentLocation - 1); n >= 1; n--, below--) {
+        if (below->DeviceObject != sp->DeviceObject)
+            return below->DeviceObject != NULL;
+    }
+    return FALSE; /* the lowest location: nothing below to pass it to */
 }
 
 static BOOLEAN vf_po_known_minor(UCHAR minor)

@@ -205,6 +205,26 @@ TEST(scenario_open_close_io)
     scn_script_free(s);
 }
 
+/* out-init=: the output buffer's first bytes before the call (a program filling its buffer, as
+ * HidD_GetFeature puts the report ID in byte 0); the buffer is at least that large. */
+TEST(scenario_ioctl_out_init)
+{
+    struct scn_script *s = parse_ok(OPEN "ioctl h 1 out-init=hex:02 out=4\n"
+                                         "ioctl h 1 out-init=hex:0203\n"
+                                         "ioctl h 1 out-init=hex:02 expect-out=hex:020304\n");
+    if (!s)
+        return;
+    ok(bytes_eq(s->cmds[1].out_init, "\x02", 1) && s->cmds[1].out_size == 4, "out-init, out");
+    ok(s->cmds[2].out_size == 2, "the buffer defaults to the out-init size");
+    ok(s->cmds[3].out_size == 3, "or to the expect-out size when larger");
+    ok(s->cmds[1].data.size == 0, "out-init is not the input");
+    scn_script_free(s);
+    parse_bad(OPEN "ioctl h 1 out-init=hex:0203 out=1\n",
+              "t.scn:2:1: error: out-init= holds 2 bytes, more than the output buffer (out=1)");
+    parse_bad(OPEN "read h 4 out-init=hex:02\n",
+              "t.scn:2:10: error: option 'out-init' does not apply to read");
+}
+
 TEST(scenario_async_wait_cancel)
 {
     struct scn_script *s =

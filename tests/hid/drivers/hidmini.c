@@ -11,9 +11,10 @@
  * returned by the next get; IOCTL_HID_GET_INPUT_REPORT answers 11 22; IOCTL_HID_GET_STRING
  * knows a manufacturer and a product string. On HIDTEST\BADDESC the
  * HID descriptor request fails; on HIDTEST\SHORTDESC the report descriptor comes back one byte
- * short. DriverEntry checks HidRegisterMinidriver's failure cases (a
- * wrong revision, as documented; no AddDevice and a second registration, drvhost's) and prints
- * the results ("hidmini: ...").
+ * short; on HIDTEST\TRUNCDESC the HID descriptor and the report descriptor both leave out the
+ * last two bytes, so the last item (a Feature) lacks its data. DriverEntry checks
+ * HidRegisterMinidriver's failure cases (a wrong revision, as documented; no AddDevice and a second
+ * registration, drvhost's) and prints the results ("hidmini: ...").
  */
 #include <wdm.h>
 
@@ -29,6 +30,7 @@ typedef struct _MINI_EXTENSION {
     UCHAR Feature[3];
     BOOLEAN BadDescriptor;   /* HIDTEST\BADDESC */
     BOOLEAN ShortDescriptor; /* HIDTEST\SHORTDESC */
+    BOOLEAN TruncDescriptor; /* HIDTEST\TRUNCDESC */
 } MINI_EXTENSION, *PMINI_EXTENSION;
 
 static const UCHAR ReportDescriptor[] = {
@@ -86,6 +88,7 @@ static NTSTATUS MiniAddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Functi
         length >= 16) {
         ext->BadDescriptor = id[8] == L'B';
         ext->ShortDescriptor = id[8] == L'S';
+        ext->TruncDescriptor = id[8] == L'T';
     }
     MiniPrint("AddDevice next %s, extension %s\n", hid->NextDeviceObject ? "attached" : "missing",
               hid->MiniDeviceExtension ? "given" : "missing");
@@ -218,7 +221,9 @@ static NTSTATUS MiniHidDescriptor(PMINI_EXTENSION ext, PIRP Irp, ULONG Length)
     desc->bcdHID = 0x0111;
     desc->bNumDescriptors = 1;
     desc->DescriptorList[0].bReportType = HID_REPORT_DESCRIPTOR_TYPE;
-    desc->DescriptorList[0].wReportLength = sizeof(ReportDescriptor);
+    /* HIDTEST\TRUNCDESC: without its last two bytes, the last item (Feature) lacks its data */
+    desc->DescriptorList[0].wReportLength =
+        sizeof(ReportDescriptor) - (ext->TruncDescriptor ? 2 : 0);
     return MiniComplete(Irp, STATUS_SUCCESS, sizeof(HID_DESCRIPTOR));
 }
 
@@ -266,7 +271,8 @@ static NTSTATUS MiniInternalIoctl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
             return MiniComplete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
         RtlCopyMemory(Irp->UserBuffer, ReportDescriptor, sizeof(ReportDescriptor));
         return MiniComplete(Irp, STATUS_SUCCESS,
-                            sizeof(ReportDescriptor) - (ext->ShortDescriptor ? 1 : 0));
+                            sizeof(ReportDescriptor) - (ext->ShortDescriptor ? 1 : 0) -
+                                (ext->TruncDescriptor ? 2 : 0));
     case IOCTL_HID_READ_REPORT:
         return MiniReadReport(ext, Irp, length);
     case IOCTL_HID_WRITE_REPORT:
