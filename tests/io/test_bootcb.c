@@ -25,8 +25,8 @@ struct event {
     BDCB_CALLBACK_TYPE type;
     BDCB_STATUS_UPDATE_TYPE status;
     BDCB_IMAGE_INFORMATION image;
-    WCHAR name[260];
-    WCHAR path[160];
+    char name[260];
+    char path[160];
     BOOLEAN driver_ran; /* the boot-start driver's device existed at the callback */
 };
 
@@ -40,12 +40,13 @@ static struct {
 
 static int marker;
 
-static void copy_string(WCHAR *to, size_t cap, PCUNICODE_STRING s)
+/* The string as ANSI, NUL-terminated (empty when it does not fit). */
+static void to_ansi(char *to, USHORT cap, PCUNICODE_STRING s)
 {
-    size_t n = s->Buffer ? s->Length / sizeof(WCHAR) : 0, i;
-    for (i = 0; i < n && i + 1 < cap; i++)
-        to[i] = s->Buffer[i];
-    to[i] = 0;
+    ANSI_STRING a = {0, cap, to};
+    to[0] = 0;
+    if (NT_SUCCESS(RtlUnicodeStringToAnsiString(&a, s, FALSE)) && a.Length < cap)
+        to[a.Length] = 0;
 }
 
 static BOOLEAN device_exists(PCWSTR name)
@@ -73,8 +74,8 @@ static VOID Callback(PVOID Context, BDCB_CALLBACK_TYPE Type, PBDCB_IMAGE_INFORMA
         return;
     }
     e->image = *Info;
-    copy_string(e->name, RTL_NUMBER_OF(e->name), &Info->ImageName);
-    copy_string(e->path, RTL_NUMBER_OF(e->path), &Info->RegistryPath);
+    to_ansi(e->name, sizeof(e->name), &Info->ImageName);
+    to_ansi(e->path, sizeof(e->path), &Info->RegistryPath);
     e->driver_ran = device_exists(L"\\Device\\IoTestLower");
     Info->Classification = seen.answer;
 }
@@ -102,28 +103,6 @@ static void add_service(const char *service, BOOLEAN boot)
                   STATUS_SUCCESS);
 }
 
-static BOOLEAN wide_ends_with(const WCHAR *s, const char *suffix)
-{
-    size_t n = 0, m = strlen(suffix);
-    while (s[n])
-        n++;
-    if (n < m)
-        return FALSE;
-    for (size_t i = 0; i < m; i++)
-        if (s[n - m + i] != (WCHAR)suffix[i])
-            return FALSE;
-    return TRUE;
-}
-
-static BOOLEAN wide_equals(const WCHAR *s, const char *t)
-{
-    size_t i;
-    for (i = 0; t[i]; i++)
-        if (s[i] != (WCHAR)t[i])
-            return FALSE;
-    return s[i] == 0;
-}
-
 TEST(register_without_a_callback_returns_null)
 {
     ok(IoRegisterBootDriverCallback(NULL, &marker) == NULL, "a registration without a routine");
@@ -149,8 +128,8 @@ TEST(boot_start_driver_reported_before_its_entry)
     ok(img->image.Classification == BdCbClassificationUnknownImage, "classification on entry %d",
        img->image.Classification);
     ok(img->image.ImageFlags == 0, "ImageFlags %#x", img->image.ImageFlags);
-    ok(wide_ends_with(img->name, "/iotest.sys"), "ImageName does not name the module");
-    ok(wide_equals(img->path, SERVICES "iotest"), "RegistryPath is not the service key");
+    ok(strstr(img->name, "/iotest.sys") != NULL, "ImageName %s", img->name);
+    ok(strcmp(img->path, SERVICES "iotest") == 0, "RegistryPath %s", img->path);
     ok(img->image.CertificatePublisher.Length == 0 && img->image.CertificateIssuer.Length == 0,
        "certificate strings of an unsigned image are empty");
     ok(img->image.ImageHash == NULL && img->image.ImageHashLength == 0, "image hash");
@@ -170,7 +149,7 @@ TEST(second_boot_start_driver_is_one_image)
     ok_status(drvhost_driver_load("iotest"), STATUS_SUCCESS);
     ok_status(drvhost_driver_load("nounload"), STATUS_SUCCESS);
     ok(seen.n == 4, "%d events", seen.n);
-    ok(seen.e[3].type == BdCbInitializeImage && wide_ends_with(seen.e[3].name, "/nounload.sys"),
+    ok(seen.e[3].type == BdCbInitializeImage && strstr(seen.e[3].name, "/nounload.sys") != NULL,
        "fourth: type %d", seen.e[3].type);
     ok_status(drvhost_driver_unload("iotest"), STATUS_SUCCESS);
     IoUnregisterBootDriverCallback(handle);
