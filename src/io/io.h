@@ -167,6 +167,5 @@ BOOLEAN io_boot_driver_image(PCUNICODE_STRING image_name, PCUNICODE_STRING regis
 void io_boot_driver_unloading(const void *base, size_t size);
 /* After it: registrations still in that range are stale (their next delivery bug-checks). */
 void io_boot_driver_unloaded(const void *base, size_t size);
-void io_boot_driver_shutdown(void);
 
 #endif
