@@ -46,7 +46,9 @@ struct io_bootcb {
     PBOOT_DRIVER_CALLBACK_FUNCTION routine;
     PVOID context;
     int inflight;
-    BOOLEAN prepared; /* the two prepare status updates were delivered */
+    /* Both set once, atomically: loads are serialised by the loader, but a deferred unload (at
+     * the close of a driver's last handle) may deliver PrepareForUnload meanwhile. */
+    BOOLEAN prepared; /* the two prepare status updates were delivered (or are being) */
     BOOLEAN stale;    /* the driver that registered it unloaded without unregistering */
 };
 
@@ -136,7 +138,7 @@ static void io_bootcb_end(struct io_bootcb **copy, size_t n)
  * instruction is the runtime's), 4 reserved. */
 static void io_bootcb_call(struct io_bootcb *r, BDCB_CALLBACK_TYPE type, PVOID info)
 {
-    if (r->stale)
+    if (__atomic_load_n(&r->stale, __ATOMIC_ACQUIRE))
         ke_bugcheck_msg(BUGCODE_DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS,
                         (ULONG_PTR)r->routine, 0, 0, 0,
                         "a boot driver callback (%p) of a driver that unloaded without "
@@ -153,9 +155,8 @@ static void io_bootcb_status(struct io_bootcb *r, BDCB_STATUS_UPDATE_TYPE what)
 
 static void io_bootcb_prepare(struct io_bootcb *r)
 {
-    if (r->prepared)
+    if (__atomic_exchange_n(&r->prepared, TRUE, __ATOMIC_ACQ_REL))
         return;
-    r->prepared = TRUE; /* only the loader delivers, serialised by its lock */
     io_bootcb_status(r, BdCbStatusPrepareForDependencyLoad);
     io_bootcb_status(r, BdCbStatusPrepareForDriverLoad);
 }
@@ -186,7 +187,8 @@ void io_boot_driver_unloading(const void *base, size_t size)
     struct io_bootcb **regs = io_bootcb_begin(&n);
     for (size_t i = 0; i < n; i++) {
         uintptr_t a = (uintptr_t)regs[i]->routine;
-        if (regs[i]->stale || a < (uintptr_t)base || a - (uintptr_t)base >= size)
+        if (__atomic_load_n(&regs[i]->stale, __ATOMIC_ACQUIRE) || a < (uintptr_t)base ||
+            a - (uintptr_t)base >= size)
             continue;
         io_bootcb_prepare(regs[i]);
         io_bootcb_status(regs[i], BdCbStatusPrepareForUnload);
@@ -201,7 +203,7 @@ void io_boot_driver_unloaded(const void *base, size_t size)
     for (r = io_bootcbs; r != NULL; r = r->next) {
         uintptr_t a = (uintptr_t)r->routine;
         if (a >= (uintptr_t)base && a - (uintptr_t)base < size)
-            r->stale = TRUE;
+            __atomic_store_n(&r->stale, TRUE, __ATOMIC_RELEASE);
     }
     os_mutex_unlock(&io_bootcb_lock);
 }
