@@ -5,7 +5,8 @@
  * classification it found, ELAMTEST_BAD_CONTEXT when the context is not the one it gave), so
  * that the events delivered during its own unload can be read afterwards. "Callback" (REG_QWORD)
  * is the callback's address. With "KeepRegistration" (REG_DWORD 1) in the service key at load,
- * its unload routine leaves the registration behind (a driver bug).
+ * its unload routine leaves the registration behind (a driver bug); "Answer" (REG_DWORD) is the
+ * classification it gives every image (default: it leaves the one it found).
  * Written against the WDK documentation only.
  */
 #include <ntddk.h>
@@ -21,6 +22,7 @@ BOOT_DRIVER_CALLBACK_FUNCTION ElamTestCallback;
 static PVOID g_Handle;
 static PDRIVER_OBJECT g_Driver;
 static BOOLEAN g_Keep;
+static ULONG g_Answer = MAXULONG;
 static WCHAR g_KeyBuffer[256];
 static UNICODE_STRING g_Key;
 static ULONG g_Events[32];
@@ -61,23 +63,28 @@ VOID ElamTestCallback(PVOID CallbackContext, BDCB_CALLBACK_TYPE Classification,
         Record(ELAMTEST_BAD_CONTEXT);
     if (Classification == BdCbStatusUpdate)
         Record(ELAMTEST_STATUS + ((PBDCB_STATUS_UPDATE_CONTEXT)ImageInformation)->StatusType);
-    else if (Classification == BdCbInitializeImage)
+    else if (Classification == BdCbInitializeImage) {
         Record(ELAMTEST_IMAGE + ImageInformation->Classification);
+        if (g_Answer != MAXULONG)
+            ImageInformation->Classification = (BDCB_CLASSIFICATION)g_Answer;
+    }
 }
 
-static BOOLEAN KeepRegistration(void)
+/* A REG_DWORD of the service key; MAXULONG when missing. */
+static ULONG QueryDword(PCWSTR Name)
 {
     UCHAR buffer[sizeof(KEY_VALUE_PARTIAL_INFORMATION) + sizeof(ULONG)];
     PKEY_VALUE_PARTIAL_INFORMATION info = (PKEY_VALUE_PARTIAL_INFORMATION)buffer;
-    UNICODE_STRING name = RTL_CONSTANT_STRING(L"KeepRegistration");
+    UNICODE_STRING name;
     ULONG length = 0;
     NTSTATUS status;
     HANDLE key = OpenServiceKey();
     if (key == NULL)
-        return FALSE;
+        return MAXULONG;
+    RtlInitUnicodeString(&name, Name);
     status = ZwQueryValueKey(key, &name, KeyValuePartialInformation, info, sizeof(buffer), &length);
     ZwClose(key);
-    return NT_SUCCESS(status) && info->Type == REG_DWORD && *(PULONG)info->Data == 1;
+    return NT_SUCCESS(status) && info->Type == REG_DWORD ? *(PULONG)info->Data : MAXULONG;
 }
 
 VOID ElamTestUnload(PDRIVER_OBJECT DriverObject)
@@ -93,7 +100,8 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     g_Driver = DriverObject;
     RtlInitEmptyUnicodeString(&g_Key, g_KeyBuffer, sizeof(g_KeyBuffer));
     RtlCopyUnicodeString(&g_Key, RegistryPath);
-    g_Keep = KeepRegistration();
+    g_Keep = QueryDword(L"KeepRegistration") == 1;
+    g_Answer = QueryDword(L"Answer");
     SetValue(L"Callback", REG_QWORD, &callback, sizeof(callback));
     g_Handle = IoRegisterBootDriverCallback(ElamTestCallback, DriverObject);
     if (g_Handle == NULL)
