@@ -23,34 +23,35 @@
 
 /* ---- bug-check codes (Microsoft's values and names) ---------------------------------------- */
 
-#define BUGCODE_IRQL_NOT_GREATER_OR_EQUAL                             0x09
-#define BUGCODE_IRQL_NOT_LESS_OR_EQUAL                                0x0A
-#define BUGCODE_MAXIMUM_WAIT_OBJECTS_EXCEEDED                         0x0C
-#define BUGCODE_SPIN_LOCK_ALREADY_OWNED                               0x0F
-#define BUGCODE_SPIN_LOCK_NOT_OWNED                                   0x10
-#define BUGCODE_REFERENCE_BY_POINTER                                  0x18
-#define BUGCODE_BAD_POOL_HEADER                                       0x19
-#define BUGCODE_KMODE_EXCEPTION_NOT_HANDLED                           0x1E
-#define BUGCODE_KERNEL_APC_PENDING_DURING_EXIT                        0x20
-#define BUGCODE_NO_MORE_IRP_STACK_LOCATIONS                           0x35
-#define BUGCODE_MULTIPLE_IRP_COMPLETE_REQUESTS                        0x44
-#define BUGCODE_IRQL_GT_ZERO_AT_SYSTEM_SERVICE                        0x4A
-#define BUGCODE_PROCESS_HAS_LOCKED_PAGES                              0x76
-#define BUGCODE_UNEXPECTED_KERNEL_MODE_TRAP                           0x7F
-#define BUGCODE_DRIVER_POWER_STATE_FAILURE                            0x9F
-#define BUGCODE_ATTEMPTED_SWITCH_FROM_DPC                             0xB8
-#define BUGCODE_BAD_POOL_CALLER                                       0xC2
-#define BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION                    0xC4
-#define BUGCODE_IRQL_UNEXPECTED_VALUE                                 0xC8
-#define BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION                   0xC9
-#define BUGCODE_PNP_DETECTED_FATAL_ERROR                              0xCA
+#define BUGCODE_IRQL_NOT_GREATER_OR_EQUAL           0x09
+#define BUGCODE_IRQL_NOT_LESS_OR_EQUAL              0x0A
+#define BUGCODE_MAXIMUM_WAIT_OBJECTS_EXCEEDED       0x0C
+#define BUGCODE_SPIN_LOCK_ALREADY_OWNED             0x0F
+#define BUGCODE_SPIN_LOCK_NOT_OWNED                 0x10
+#define BUGCODE_REFERENCE_BY_POINTER                0x18
+#define BUGCODE_BAD_POOL_HEADER                     0x19
+#define BUGCODE_KMODE_EXCEPTION_NOT_HANDLED         0x1E
+#define BUGCODE_KERNEL_APC_PENDING_DURING_EXIT      0x20
+#define BUGCODE_NO_MORE_IRP_STACK_LOCATIONS         0x35
+#define BUGCODE_MULTIPLE_IRP_COMPLETE_REQUESTS      0x44
+#define BUGCODE_IRQL_GT_ZERO_AT_SYSTEM_SERVICE      0x4A
+#define BUGCODE_PROCESS_HAS_LOCKED_PAGES            0x76
+#define BUGCODE_UNEXPECTED_KERNEL_MODE_TRAP         0x7F
+#define BUGCODE_DRIVER_POWER_STATE_FAILURE          0x9F
+#define BUGCODE_ATTEMPTED_SWITCH_FROM_DPC           0xB8
+#define BUGCODE_BAD_POOL_CALLER                     0xC2
+#define BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION  0xC4
+#define BUGCODE_IRQL_UNEXPECTED_VALUE               0xC8
+#define BUGCODE_DRIVER_VERIFIER_IOMANAGER_VIOLATION 0xC9
+#define BUGCODE_PNP_DETECTED_FATAL_ERROR            0xCA
+#define BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL       0xD1
+#define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL  0xE1
+#define BUGCODE_RESOURCE_NOT_OWNED                  0xE3
+#define BUGCODE_DRIVER_VERIFIER_DMA_VIOLATION       0xE6
+#define BUGCODE_WDF_VIOLATION                       0x10D /* reserved for the framework */
+#define BUGCODE_KERNEL_SECURITY_CHECK_FAILURE       0x139
+/* Apart, so that its long name does not realign the list above. */
 #define BUGCODE_DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS 0xCE
-#define BUGCODE_DRIVER_IRQL_NOT_LESS_OR_EQUAL                         0xD1
-#define BUGCODE_WORKER_THREAD_RETURNED_AT_BAD_IRQL                    0xE1
-#define BUGCODE_RESOURCE_NOT_OWNED                                    0xE3
-#define BUGCODE_DRIVER_VERIFIER_DMA_VIOLATION                         0xE6
-#define BUGCODE_WDF_VIOLATION                                         0x10D /* reserved for the framework */
-#define BUGCODE_KERNEL_SECURITY_CHECK_FAILURE                         0x139
 
 /* ---- 0xC4 DRIVER_VERIFIER_DETECTED_VIOLATION: parameter 1 -------------------------------- */
 
