@@ -3,9 +3,10 @@
  * which an Early Launch Anti-Malware driver classifies the boot-start drivers loaded after it
  * (Microsoft's names, values and layouts).
  *
- * drvhost has no boot sequence: IoRegisterBootDriverCallback and IoUnregisterBootDriverCallback
- * are declared DRVHOST_NOT_PROVIDED, so an ELAM driver fails to compile with "'X' is
- * unavailable: drvhost does not provide this routine" rather than loading and never being called.
+ * drvhost has no boot loader: a driver whose service has Start = 0 (SERVICE_BOOT_START) is
+ * reported to the registered callbacks when the host loads it, and a registration hears
+ * BdCbStatusPrepareForUnload before the unload routine of the driver that made it (the model:
+ * docs/notify.md, "Boot driver callbacks").
  */
 #ifndef DRVHOST_NTDDK_BDCB_H
 #define DRVHOST_NTDDK_BDCB_H
@@ -66,8 +67,8 @@ typedef VOID BOOT_DRIVER_CALLBACK_FUNCTION(PVOID CallbackContext, BDCB_CALLBACK_
 typedef BOOT_DRIVER_CALLBACK_FUNCTION *PBOOT_DRIVER_CALLBACK_FUNCTION;
 
 NTKERNELAPI PVOID NTAPI IoRegisterBootDriverCallback(
-    PBOOT_DRIVER_CALLBACK_FUNCTION CallbackFunction, PVOID CallbackContext) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI IoUnregisterBootDriverCallback(PVOID CallbackHandle) DRVHOST_NOT_PROVIDED;
+    PBOOT_DRIVER_CALLBACK_FUNCTION CallbackFunction, PVOID CallbackContext);
+NTKERNELAPI VOID NTAPI IoUnregisterBootDriverCallback(PVOID CallbackHandle);
 
 #ifdef __cplusplus
 }

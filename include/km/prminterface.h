@@ -3,9 +3,9 @@
  * firmware routines a driver invokes by GUID through the pointers ExGetPrmInterface returns
  * (Microsoft's names and layouts).
  *
- * drvhost has no firmware and no PRM modules: ExGetPrmInterface is declared DRVHOST_NOT_PROVIDED,
- * so a driver that calls it fails to compile with "'ExGetPrmInterface' is unavailable: drvhost
- * does not provide this routine".
+ * drvhost plays a machine whose firmware publishes no PRM module: ExGetPrmInterface(1) gives
+ * the interface, QueryHandler finds no handler, and LockModule, UnlockModule and InvokeHandler
+ * fail with STATUS_NOT_FOUND (docs/notify.md, "Platform Runtime Mechanism").
  */
 #ifndef _PRMINTERFACE_H_
 #define _PRMINTERFACE_H_
@@ -41,8 +41,7 @@ typedef struct _PRM_INTERFACE {
 } PRM_INTERFACE, *PPRM_INTERFACE;
 
 /* Version 1: Windows 11, version 24H2. */
-NTKERNELAPI NTSTATUS NTAPI ExGetPrmInterface(ULONG Version,
-                                             PPRM_INTERFACE InterfaceOut) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS NTAPI ExGetPrmInterface(ULONG Version, PPRM_INTERFACE InterfaceOut);
 
 #ifdef __cplusplus
 }

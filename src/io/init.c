@@ -51,4 +51,5 @@ void io_shutdown(void)
     io_wmi_shutdown();
     io_errlog_shutdown();
     io_irp_quarantine_flush();
+    io_boot_driver_shutdown();
 }

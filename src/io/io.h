@@ -155,4 +155,17 @@ NTSTATUS io_wmi_request(PDEVICE_OBJECT device, UCHAR minor, void *buffer, ULONG 
  * *wnode is a copy, freed with ex_free. STATUS_NOT_FOUND: none. */
 NTSTATUS io_wmi_take_event_of(PDEVICE_OBJECT device, const GUID *guid, void **wnode, ULONG *size);
 
+/* ---- boot driver callbacks (bootcb.c; the model: docs/notify.md) --------------------------- */
+
+/* For the loader, before the entry point of a boot-start driver (service Start 0): each
+ * registered callback hears of the image (BdCbInitializeImage, after the two prepare status
+ * updates the first time). FALSE if one classified it BdCbClassificationKnownBadImage: the
+ * default boot policy does not initialise it. Loads are serialised by the caller. */
+BOOLEAN io_boot_driver_image(PCUNICODE_STRING image_name, PCUNICODE_STRING registry_path);
+/* Before a driver's unload routine: the callbacks whose code lies in [base, base + size) get
+ * BdCbStatusPrepareForUnload. */
+void io_boot_driver_unloading(const void *base, size_t size);
+/* After it: registrations still in that range are stale (their next delivery bug-checks). */
+void io_boot_driver_unloaded(const void *base, size_t size);
+
 #endif

@@ -122,4 +122,7 @@ NTSTATUS io_call_and_wait(PDEVICE_OBJECT device, PIRP irp, IO_STATUS_BLOCK *iosb
 /* gkmdf (shutdown.c): IoDeleteDevice forgets a device registered for shutdown notification. */
 void io_shutdown_device_deleted(PDEVICE_OBJECT device);
 
+/* Frees the boot driver callback registrations left at shutdown (bootcb.c, from io_shutdown). */
+void io_boot_driver_shutdown(void);
+
 #endif

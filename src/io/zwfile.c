@@ -365,16 +365,8 @@ static NTSTATUS io_fs_name(POBJECT_ATTRIBUTES oa, char *rel, size_t size)
     struct io_file *dir;
     NTSTATUS status;
     if (oa->RootDirectory == NULL) {
-        status = io_fs_translate(oa->ObjectName, rel, size);
-        if (status == STATUS_OBJECT_TYPE_MISMATCH) {
-            char name[256];
-            rtl_diag(RTL_DIAG_WARN, "io",
-                     "ZwCreateFile(%s): only \\??\\X:\\... and \\SystemRoot\\... "
-                     "files are provided (docs/files.md)",
-                     ob_string_to_utf8(oa->ObjectName, name, sizeof(name)));
-            status = STATUS_OBJECT_PATH_NOT_FOUND;
-        }
-        return status;
+        /* STATUS_OBJECT_TYPE_MISMATCH: not a sandbox name (perhaps a device's). */
+        return io_fs_translate(oa->ObjectName, rel, size);
     }
     status = io_fs_file_of(oa->RootDirectory, &dir);
     if (!NT_SUCCESS(status))
@@ -382,6 +374,36 @@ static NTSTATUS io_fs_name(POBJECT_ATTRIBUTES oa, char *rel, size_t size)
     status = dir->host->directory ? io_fs_translate_relative(dir->host, oa->ObjectName, rel, size)
                                   : STATUS_INVALID_PARAMETER;
     ob_dereference(dir);
+    return status;
+}
+
+/* ZwCreateFile of a name that is not in the sandbox: a device's (\\Device\\X, \\??\\Link, a device
+ * interface's symbolic link, with or without a remainder) is opened as the I/O manager opens a
+ * device: IRP_MJ_CREATE down its stack, RequestorMode KernelMode, with the access, share
+ * access, disposition, options and attributes given; the handle is to that file object
+ * (Zw I/O through it is not provided: io_fs_file_of). Any other name keeps the sandbox's
+ * answer, STATUS_OBJECT_PATH_NOT_FOUND with a message; a named object that is not a device is
+ * STATUS_OBJECT_TYPE_MISMATCH. */
+static NTSTATUS io_fs_open_device(POBJECT_ATTRIBUTES oa, ACCESS_MASK access,
+                                  const struct io_create_params *params, PHANDLE handle,
+                                  PIO_STATUS_BLOCK iosb)
+{
+    struct io_file *file;
+    char name[256];
+    NTSTATUS status = io_open_with(oa->ObjectName, access, params, KernelMode, &file);
+    if (status == STATUS_OBJECT_NAME_NOT_FOUND || status == STATUS_OBJECT_PATH_NOT_FOUND) {
+        rtl_diag(RTL_DIAG_WARN, "io",
+                 "ZwCreateFile(%s): only \\??\\X:\\... and \\SystemRoot\\... files and "
+                 "devices' names are provided (docs/files.md)",
+                 ob_string_to_utf8(oa->ObjectName, name, sizeof(name)));
+        return STATUS_OBJECT_PATH_NOT_FOUND;
+    }
+    if (NT_SUCCESS(status)) {
+        status = ob_handle_create(file, access, handle);
+        ob_dereference(file); /* the handle holds the file object now */
+    }
+    iosb->Status = status;
+    iosb->Information = NT_SUCCESS(status) ? FILE_OPENED : 0;
     return status;
 }
 
@@ -410,6 +432,11 @@ NTSYSAPI NTSTATUS NTAPI ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAcce
         io_fs_check_options(DesiredAccess, CreateDisposition, CreateOptions, EaBuffer, EaLength);
     if (NT_SUCCESS(status))
         status = io_fs_name(ObjectAttributes, rel, sizeof(rel));
+    if (status == STATUS_OBJECT_TYPE_MISMATCH) {
+        struct io_create_params params = {ShareAccess, CreateDisposition, CreateOptions,
+                                          FileAttributes};
+        return io_fs_open_device(ObjectAttributes, access, &params, FileHandle, IoStatusBlock);
+    }
     if (NT_SUCCESS(status) && (root = io_fs_root()) < 0)
         status = STATUS_UNEXPECTED_IO_ERROR;
     if (NT_SUCCESS(status))

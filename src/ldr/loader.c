@@ -385,6 +385,7 @@ static void ldr_teardown(struct ldr_module *m, BOOLEAN unloading)
         ldr_verify_pool(m);
     }
     ldr_list_remove(m);
+    io_boot_driver_unloaded((const void *)m->base, m->size);
     ex_pool_release_owner(m);
     if (m->driver != NULL)
         trace_driver_gone(&m->driver->object); /* its control block is in the module */
@@ -414,26 +415,63 @@ static void ldr_check_return(struct ldr_module *m, const void *routine, const ch
                             "%s of '%s' returned at IRQL %u", what, m->service, irql);
 }
 
-/* The load-image notify routines (PsSetLoadImageNotifyRoutine) hear of the module once it is
- * mapped, before its entry point runs, as Windows notifies a driver image. FullImageName is
- * the module's host path (UTF-16): drvhost has no \SystemRoot; a path that is not valid UTF-8
- * is given as its file name's ASCII form. */
-static void ldr_notify_image(const struct ldr_module *m)
+/* The module's host path as UTF-16 in *name (*buf to free, NULL when the fallback is used):
+ * drvhost has no \SystemRoot; a path that is not valid UTF-8 is given as its file name's
+ * ASCII form. */
+static void ldr_host_path_name(const struct ldr_module *m, UNICODE_STRING *name, WCHAR **buf)
 {
     size_t len = strlen(m->path), n = 0;
-    WCHAR *buf = malloc((len + 1) * sizeof(WCHAR));
-    UNICODE_STRING name;
-
-    if (buf == NULL || !rtl_utf8_to_utf16(m->path, len, buf, &n) || n * 2 > MAXUSHORT) {
-        free(buf);
-        ps_notify_image_load(ldr_image_name(m), (void *)m->base, m->size);
+    *buf = malloc((len + 1) * sizeof(WCHAR));
+    if (*buf == NULL || !rtl_utf8_to_utf16(m->path, len, *buf, &n) || n * 2 > MAXUSHORT) {
+        free(*buf);
+        *buf = NULL;
+        *name = *ldr_image_name(m);
         return;
     }
-    name.Buffer = buf;
-    name.Length = (USHORT)(n * sizeof(WCHAR));
-    name.MaximumLength = name.Length;
+    name->Buffer = *buf;
+    name->Length = (USHORT)(n * sizeof(WCHAR));
+    name->MaximumLength = name->Length;
+}
+
+/* The load-image notify routines (PsSetLoadImageNotifyRoutine) hear of the module once it is
+ * mapped, before its entry point runs, as Windows notifies a driver image. FullImageName is
+ * the module's host path (ldr_host_path_name). */
+static void ldr_notify_image(const struct ldr_module *m)
+{
+    UNICODE_STRING name;
+    WCHAR *buf;
+    ldr_host_path_name(m, &name, &buf);
     ps_notify_image_load(&name, (void *)m->base, m->size);
     free(buf);
+}
+
+static void ldr_start_value(const char *name, ULONG value, void *ctx)
+{
+    if (strcasecmp(name, "Start") == 0)
+        *(ULONG *)ctx = value;
+}
+
+/* A boot-start driver (service Start = SERVICE_BOOT_START, 0) is reported to the boot driver
+ * callbacks before its entry point (io/bootcb.c has drvhost's model of the boot phase). FALSE
+ * if one classified it known bad: Windows' default boot policy does not initialise it. */
+static BOOLEAN ldr_boot_driver_allowed(const struct ldr_module *m)
+{
+    static const char services[] = "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\";
+    char key[sizeof(services) + 256];
+    ULONG start = 3; /* SERVICE_DEMAND_START, when the value is missing */
+    UNICODE_STRING name;
+    WCHAR *buf;
+    BOOLEAN allowed;
+    if (strlen(m->service) > 255)
+        return TRUE;
+    snprintf(key, sizeof(key), "%s%s", services, m->service);
+    if (!NT_SUCCESS(cm_key_dword_values(key, ldr_start_value, &start)) ||
+        start != 0 /* SERVICE_BOOT_START */)
+        return TRUE;
+    ldr_host_path_name(m, &name, &buf);
+    allowed = io_boot_driver_image(&name, &m->driver->registry_path);
+    free(buf);
+    return allowed;
 }
 
 static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
@@ -444,6 +482,13 @@ static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
     m->driver->object.DriverStart = (PVOID)m->base;
     m->driver->object.DriverSize = (ULONG)m->size;
     ldr_notify_image(m);
+    if (!ldr_boot_driver_allowed(m)) {
+        rtl_diag(RTL_DIAG_ERROR, "ldr",
+                 "boot-start driver '%s' not initialised: a boot driver callback classified "
+                 "it known bad (BdCbClassificationKnownBadImage)",
+                 m->service);
+        return STATUS_DRIVER_BLOCKED;
+    }
     status = entry(&m->driver->object, &m->driver->registry_path);
     ldr_check_return(m, (const void *)entry, "DriverEntry");
     if (!NT_SUCCESS(status))
@@ -516,6 +561,7 @@ static void ldr_run_unload(void *module)
     struct ldr_module *m = module;
     m->driver->object.Flags |= DRVO_UNLOAD_INVOKED;
     ke_dpc_wait_running(); /* the DPC that completed the last request has returned (dpc.c) */
+    io_boot_driver_unloading((const void *)m->base, m->size);
     m->driver->object.DriverUnload(&m->driver->object);
     ldr_check_return(m, (const void *)m->driver->object.DriverUnload, "DriverUnload");
     /* Work items and DPCs the driver queued must not run after its code is gone. */

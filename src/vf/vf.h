@@ -50,6 +50,8 @@
 #define BUGCODE_DRIVER_VERIFIER_DMA_VIOLATION       0xE6
 #define BUGCODE_WDF_VIOLATION                       0x10D /* reserved for the framework */
 #define BUGCODE_KERNEL_SECURITY_CHECK_FAILURE       0x139
+/* Apart, so that its long name does not realign the list above. */
+#define BUGCODE_DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS 0xCE
 
 /* ---- 0xC4 DRIVER_VERIFIER_DETECTED_VIOLATION: parameter 1 -------------------------------- */
 
