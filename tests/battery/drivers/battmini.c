@@ -10,15 +10,16 @@
  * capacity, voltage, rate) puts one in, which also calls BatteryClassStatusNotify.
  * IOCTL_BATTMINI_GET_LOG returns what the class driver asked of it: the SetStatusNotify calls
  * (count, tag, the last BATTERY_NOTIFY), the DisableStatusNotify calls, the last SetInformation
- * (level, first ULONG of its data or 0xFFFFFFFF for none), and whether two of its routines ever
- * ran at once (the class driver serialises them).
+ * (level, first ULONG of its data or 0xFFFFFFFF for none), and anomalies: 1 when two of its
+ * routines ever ran at once (the class driver serialises them), 2 when one was given
+ * BATTERY_TAG_INVALID (the class driver answers that tag itself).
  */
 #include <wdm.h>
 
 #include <batclass.h>
 #include <wmilib.h>
 
-#define BATTMINI_IOCTL(n)       CTL_CODE(FILE_DEVICE_UNKNOWN, (n), METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define BATTMINI_IOCTL(n)        CTL_CODE(FILE_DEVICE_UNKNOWN, (n), METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define IOCTL_BATTMINI_SET_STATE BATTMINI_IOCTL(0x900)
 #define IOCTL_BATTMINI_GET_LOG   BATTMINI_IOCTL(0x901)
 #define IOCTL_BATTMINI_NOTIFY    BATTMINI_IOCTL(0x902)
@@ -36,7 +37,7 @@ typedef struct _BATTMINI_LOG {
     ULONG DisableCount;
     ULONG SetLevel;
     ULONG SetData;
-    ULONG Overlap;
+    ULONG Anomalies;
 } BATTMINI_LOG;
 
 typedef struct _BATTMINI_EXTENSION {
@@ -46,7 +47,8 @@ typedef struct _BATTMINI_EXTENSION {
     KSPIN_LOCK Lock; /* State and Log */
     BATTMINI_STATE State;
     BATTMINI_LOG Log;
-    LONG Busy; /* routines of ours running now */
+    LONG Busy;          /* routines of ours running now */
+    BOOLEAN WmiChecked; /* the unknown-block check ran */
 } BATTMINI_EXTENSION, *PBATTMINI_EXTENSION;
 
 DRIVER_INITIALIZE DriverEntry;
@@ -70,7 +72,7 @@ static void MiniEnter(PBATTMINI_EXTENSION x)
 {
     LARGE_INTEGER delay;
     if (InterlockedIncrement(&x->Busy) > 1)
-        x->Log.Overlap = 1;
+        x->Log.Anomalies |= 1;
     delay.QuadPart = -10000; /* 1 ms */
     KeDelayExecutionThread(KernelMode, FALSE, &delay);
 }
@@ -85,6 +87,8 @@ static BOOLEAN MiniCurrent(PBATTMINI_EXTENSION x, ULONG Tag, BATTERY_STATUS *Sta
 {
     KIRQL irql;
     BOOLEAN ok;
+    if (Tag == BATTERY_TAG_INVALID)
+        x->Log.Anomalies |= 2;
     KeAcquireSpinLock(&x->Lock, &irql);
     ok = x->State.Present && x->State.Tag == Tag;
     if (Status)
@@ -295,6 +299,13 @@ static NTSTATUS MiniWmiQuery(PDEVICE_OBJECT DeviceObject, PIRP Irp, ULONG GuidIn
     NTSTATUS status;
     UNREFERENCED_PARAMETER(InstanceIndex);
     UNREFERENCED_PARAMETER(InstanceCount);
+    /* Once: a block after the class's five is not the class's (it leaves the IRP to us). */
+    if (!x->WmiChecked) {
+        x->WmiChecked = TRUE;
+        MiniPrint("wmi block 5 0x%08x\n",
+                  BatteryClassQueryWmiDataBlock(x->ClassHandle, DeviceObject, Irp, 5,
+                                                InstanceLengthArray, BufferAvail, Buffer));
+    }
     status = BatteryClassQueryWmiDataBlock(x->ClassHandle, DeviceObject, Irp, GuidIndex,
                                            InstanceLengthArray, BufferAvail, Buffer);
     if (status == STATUS_WMI_GUID_NOT_FOUND)
@@ -308,8 +319,8 @@ static NTSTATUS MiniSystemControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     SYSCTL_IRP_DISPOSITION disposition = IrpForward;
     NTSTATUS status = STATUS_NOT_SUPPORTED;
     if (x->ClassHandle)
-        status = BatteryClassSystemControl(x->ClassHandle, &x->Wmi, DeviceObject, Irp,
-                                           &disposition);
+        status =
+            BatteryClassSystemControl(x->ClassHandle, &x->Wmi, DeviceObject, Irp, &disposition);
     switch (disposition) {
     case IrpProcessed:
         return status;
@@ -320,6 +331,30 @@ static NTSTATUS MiniSystemControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         IoSkipCurrentIrpStackLocation(Irp);
         return IoCallDriver(x->Next, Irp);
     }
+}
+
+/* Versions 1.0 (no Fdo member) and 1.2 (the class driver sets ClassDriverCapabilities: no
+ * peak power, no present-rate threshold here), each registered and unloaded again. */
+static void MiniOtherVersions(const BATTERY_MINIPORT_INFO_V1_1 *v11)
+{
+    BATTERY_MINIPORT_INFO v10;
+    BATTERY_MINIPORT_INFO_V1_2 v12;
+    PVOID h10 = NULL, h12 = NULL;
+    NTSTATUS s10, s12, u10 = STATUS_UNSUCCESSFUL, u12 = STATUS_UNSUCCESSFUL;
+    RtlCopyMemory(&v10, v11, sizeof(v10));
+    v10.MinorVersion = BATTERY_CLASS_MINOR_VERSION;
+    s10 = BatteryClassInitializeDevice(&v10, &h10);
+    if (NT_SUCCESS(s10))
+        u10 = BatteryClassUnload(h10);
+    RtlZeroMemory(&v12, sizeof(v12));
+    RtlCopyMemory(&v12, v11, sizeof(*v11));
+    v12.MinorVersion = BATTERY_CLASS_MINOR_VERSION_2;
+    v12.ClassDriverCapabilities.AsUlong = 0xFFFFFFFF;
+    s12 = BatteryClassInitializeDevice((PBATTERY_MINIPORT_INFO)&v12, &h12);
+    if (NT_SUCCESS(s12))
+        u12 = BatteryClassUnload(h12);
+    MiniPrint("v1.0 0x%08x unload 0x%08x, v1.2 0x%08x unload 0x%08x caps 0x%x\n", s10, u10, s12,
+              u12, v12.ClassDriverCapabilities.AsUlong);
 }
 
 /* BatteryClassInitializeDevice's failure cases, then the real registration (V1_1). */
@@ -351,6 +386,7 @@ static NTSTATUS MiniClassInit(PBATTMINI_EXTENSION x)
     info.Pdo = x->Pdo;
     MiniPrint("init checks 0x%08x 0x%08x 0x%08x, handle %s\n", major, no_tag, no_pdo,
               handle ? "set" : "untouched");
+    MiniOtherVersions(&info);
     status = BatteryClassInitializeDevice((PBATTERY_MINIPORT_INFO)&info, &x->ClassHandle);
     MiniPrint("init 0x%08x\n", status);
     if (!NT_SUCCESS(status))
