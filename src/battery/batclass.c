@@ -329,6 +329,9 @@ static VOID bat_work(PDEVICE_OBJECT device, PVOID context)
         again = c->work_again && !c->unloading;
         c->work_again = FALSE;
         c->work_queued = again;
+        /* Signalled under the lock, so that a bat_kick cannot queue a new pass between the
+         * decision and the signal. BatteryClassUnload, woken by it, takes this lock (through
+         * the csq) before it frees the class: the release below is the last touch of `c`. */
         if (!again)
             KeSetEvent(&c->work_idle, IO_NO_INCREMENT, FALSE);
         KeReleaseSpinLock(&c->lock, irql);
