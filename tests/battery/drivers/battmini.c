@@ -7,7 +7,8 @@
  * BatteryClassUnload.
  *
  * The simulated battery: absent until IOCTL_BATTMINI_SET_STATE (present, tag, power state,
- * capacity, voltage, rate) puts one in, which also calls BatteryClassStatusNotify.
+ * capacity, voltage, rate) puts one in, which also calls BatteryClassStatusNotify;
+ * IOCTL_BATTMINI_NOTIFY only calls it, at DISPATCH_LEVEL.
  * IOCTL_BATTMINI_GET_LOG returns what the class driver asked of it: the SetStatusNotify calls
  * (count, tag, the last BATTERY_NOTIFY), the DisableStatusNotify calls, the last SetInformation
  * (level, first ULONG of its data or 0xFFFFFFFF for none), and anomalies: 1 when two of its
@@ -244,8 +245,15 @@ static NTSTATUS MiniPrivateIoctl(PBATTMINI_EXTENSION x, PIRP Irp, ULONG Code, UL
         x->State = *(BATTMINI_STATE *)buf;
         KeReleaseSpinLock(&x->Lock, irql);
     }
-    /* IOCTL_BATTMINI_SET_STATE and IOCTL_BATTMINI_NOTIFY */
-    BatteryClassStatusNotify(x->ClassHandle);
+    /* IOCTL_BATTMINI_SET_STATE notifies at PASSIVE_LEVEL, IOCTL_BATTMINI_NOTIFY at
+     * DISPATCH_LEVEL (as from a DPC: the class driver allows it). */
+    if (Code == IOCTL_BATTMINI_NOTIFY) {
+        KeRaiseIrql(DISPATCH_LEVEL, &irql);
+        BatteryClassStatusNotify(x->ClassHandle);
+        KeLowerIrql(irql);
+    } else {
+        BatteryClassStatusNotify(x->ClassHandle);
+    }
     return MiniComplete(Irp, STATUS_SUCCESS, 0);
 }
 
