@@ -4,9 +4,11 @@
  * BatteryClass* routines it calls (Microsoft's names, values and layouts). The IOCTL structures
  * are poclass.h's, included here as in the WDK.
  *
- * drvhost does not provide the battery class driver: BatteryClassInitializeDevice and the other
- * battc.sys exports are declared DRVHOST_NOT_PROVIDED, so a miniport that calls them fails to
- * compile with "'X' is unavailable: drvhost does not provide this routine".
+ * drvhost plays the battery class driver (src/battery, docs/battery.md): the routines a battery
+ * miniclass calls (BatteryClassInitializeDevice, BatteryClassIoctl, BatteryClassStatusNotify,
+ * BatteryClassSystemControl, BatteryClassQueryWmiDataBlock, BatteryClassUnload) are exported;
+ * the peak-power and power-adapter routines are not (DRVHOST_NOT_PROVIDED: the loader refuses a
+ * module that imports one, naming it).
  */
 #include <poclass.h>
 
@@ -329,24 +331,22 @@ typedef struct _BATTERY_TAG_CHANGE {
     ULONG Tag;
 } BATTERY_TAG_CHANGE, *PBATTERY_TAG_CHANGE;
 
-/* ---- the battery class driver's routines (battc.sys: not provided) ------------------------ */
+/* ---- the battery class driver's routines (battc.sys) ------------------------------------- */
 
 #define BATTERYCLASSAPI
 
-NTSTATUS BATTERYCLASSAPI BatteryClassInitializeDevice(PBATTERY_MINIPORT_INFO MiniportInfo,
-                                                      PVOID *ClassData) DRVHOST_NOT_PROVIDED;
-NTSTATUS BATTERYCLASSAPI BatteryClassUnload(PVOID ClassData) DRVHOST_NOT_PROVIDED;
-NTSTATUS BATTERYCLASSAPI BatteryClassIoctl(PVOID ClassData, PIRP Irp) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS BATTERYCLASSAPI
+BatteryClassInitializeDevice(PBATTERY_MINIPORT_INFO MiniportInfo, PVOID *ClassData);
+NTKERNELAPI NTSTATUS BATTERYCLASSAPI BatteryClassUnload(PVOID ClassData);
+NTKERNELAPI NTSTATUS BATTERYCLASSAPI BatteryClassIoctl(PVOID ClassData, PIRP Irp);
 /* WmiLibContext is a PWMILIB_CONTEXT, Disposition a PSYSCTL_IRP_DISPOSITION (wmilib.h). */
-NTSTATUS BATTERYCLASSAPI BatteryClassSystemControl(PVOID ClassData, PVOID WmiLibContext,
-                                                   PDEVICE_OBJECT DeviceObject, PIRP Irp,
-                                                   PVOID Disposition) DRVHOST_NOT_PROVIDED;
-NTSTATUS BATTERYCLASSAPI BatteryClassQueryWmiDataBlock(PVOID ClassData, PDEVICE_OBJECT DeviceObject,
-                                                       PIRP Irp, ULONG GuidIndex,
-                                                       PULONG InstanceLengthArray,
-                                                       ULONG OutBufferSize,
-                                                       PUCHAR Buffer) DRVHOST_NOT_PROVIDED;
-NTSTATUS BATTERYCLASSAPI BatteryClassStatusNotify(PVOID ClassData) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS BATTERYCLASSAPI BatteryClassSystemControl(PVOID ClassData, PVOID WmiLibContext,
+                                                               PDEVICE_OBJECT DeviceObject,
+                                                               PIRP Irp, PVOID Disposition);
+NTKERNELAPI NTSTATUS BATTERYCLASSAPI BatteryClassQueryWmiDataBlock(
+    PVOID ClassData, PDEVICE_OBJECT DeviceObject, PIRP Irp, ULONG GuidIndex,
+    PULONG InstanceLengthArray, ULONG OutBufferSize, PUCHAR Buffer);
+NTKERNELAPI NTSTATUS BATTERYCLASSAPI BatteryClassStatusNotify(PVOID ClassData);
 
 typedef NTSTATUS BATTERY_CLASS_PEAK_POWER_NOTIFY(PVOID ClassData);
 typedef BATTERY_CLASS_PEAK_POWER_NOTIFY *PBATTERY_CLASS_PEAK_POWER_NOTIFY;

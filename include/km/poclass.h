@@ -97,7 +97,7 @@ typedef struct _BATTERY_QUERY_INFORMATION {
     ULONG AtRate;
 } BATTERY_QUERY_INFORMATION, *PBATTERY_QUERY_INFORMATION;
 
-/* Output of BatteryInformation (32 bytes). */
+/* Output of BatteryInformation (36 bytes). */
 typedef struct _BATTERY_INFORMATION {
     ULONG Capabilities;
     UCHAR Technology; /* 0 primary (not rechargeable), 1 rechargeable */
