@@ -65,6 +65,9 @@ enum scn_kind {
     SCN_POWER_SETTING,   /* power-setting GUID VALUE (wmi.guid; data: the value's bytes) */
     SCN_SETTLE,          /* settle: queued DPCs and work items have run (host_settle) */
     SCN_COUNTERS,        /* counters NAME [expect-instances=N] (wmi.count: N) */
+    SCN_UART_IN,         /* uart-in PORT DATA (code: PORT; docs/uart.md) */
+    SCN_UART_OUT,        /* uart-out PORT [expect-out=DATA] (code: PORT) */
+    SCN_UART_LINES,      /* uart-lines PORT [cts] [dsr] [ri] [dcd] (code: PORT; p1: MSR bits) */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a
