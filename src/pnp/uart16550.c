@@ -148,11 +148,17 @@ static bool line_asserted(const struct pnp_uart *u)
     return pending_source(u) != IIR_NONE && (u->mcr & MCR_OUT2) && !(u->mcr & MCR_LOOP);
 }
 
+/* An overrun (LSR's OE): without FIFOs the new byte overwrites the unread one in RBR; with them
+ * a full FIFO keeps its bytes and the new one is lost (the data sheet's LSR bit 1). */
 static void rx_push(struct pnp_uart *u, UCHAR byte)
 {
-    unsigned room = fifo_on(u) ? FIFO_SIZE : 1;
-    if (u->rx_count >= room) {
-        u->lsr_errors |= LSR_OE; /* the byte in the shift register is lost */
+    if (!fifo_on(u) && u->rx_count > 0) {
+        u->lsr_errors |= LSR_OE;
+        u->rx[u->rx_head] = byte;
+        return;
+    }
+    if (u->rx_count >= FIFO_SIZE) {
+        u->lsr_errors |= LSR_OE;
         return;
     }
     u->rx[(u->rx_head + u->rx_count++) % FIFO_SIZE] = byte;
