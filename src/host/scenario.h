@@ -132,6 +132,12 @@ struct scn_cmd {
         int check_count;
         uint32_t count; /* expect-instances= (query-all) or expect-guids= (reginfo) */
     } wmi;
+
+    /* uart-out: expect-divisor=, expect-lcr= (the UART's divisor latch and LCR) */
+    struct {
+        int check_divisor, check_lcr;
+        uint32_t divisor, lcr;
+    } uart;
 };
 
 struct scn_block; /* private: the arena holding every string and byte array of a script */

@@ -33,6 +33,8 @@ enum {
     O_INSTANCES = 1 << 16,
     O_GUIDS = 1 << 17,
     O_HANDLE = 1 << 18,
+    O_DIVISOR = 1 << 19,
+    O_LCR = 1 << 20,
 };
 
 static const struct {
@@ -58,6 +60,8 @@ static const struct {
     {"expect-instances", O_INSTANCES},
     {"expect-guids", O_GUIDS},
     {"handle", O_HANDLE},
+    {"expect-divisor", O_DIVISOR},
+    {"expect-lcr", O_LCR},
 };
 
 /* The option a token names by its key (the text before '='), 0 if none; *eq: it has a '='. */
@@ -217,6 +221,12 @@ static int option_value(struct pctx *c, unsigned bit, struct tok v, struct scn_c
         return scnp_parse_u32(c, v, "count", &cmd->wmi.count);
     case O_HANDLE:
         return parse_handle_option(c, v, cmd);
+    case O_DIVISOR:
+        cmd->uart.check_divisor = 1;
+        return scnp_parse_u32(c, v, "divisor", &cmd->uart.divisor);
+    case O_LCR:
+        cmd->uart.check_lcr = 1;
+        return scnp_parse_u32(c, v, "line control", &cmd->uart.lcr);
     }
     return -1;
 }
@@ -816,7 +826,13 @@ static const struct cmd_def commands[] = {
      {"INSTANCE", "ENDPOINT", "DATA"},
      cmd_usb_in},
     {"uart-in", SCN_UART_IN, 2, 2, O_EXPECT | O_TIMEOUT, {"PORT", "DATA"}, cmd_uart_in},
-    {"uart-out", SCN_UART_OUT, 1, 1, O_EXPECT | O_EXPECT_OUT | O_TIMEOUT, {"PORT"}, cmd_uart_out},
+    {"uart-out",
+     SCN_UART_OUT,
+     1,
+     1,
+     O_EXPECT | O_EXPECT_OUT | O_DIVISOR | O_LCR | O_TIMEOUT,
+     {"PORT"},
+     cmd_uart_out},
     {"uart-lines", SCN_UART_LINES, 1, 5, O_EXPECT | O_TIMEOUT, {"PORT"}, cmd_uart_lines},
     {"power-setting", SCN_POWER_SETTING, 2, 2, O_EXPECT, {"GUID", "VALUE"}, cmd_power_setting},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},

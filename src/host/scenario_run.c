@@ -199,6 +199,10 @@ static void run_uart_out(struct run *r, const struct scn_cmd *cmd)
     check_status(cmd, status, &v);
     if (status >= 0 && cmd->check_out)
         check_bytes(cmd, wire, sizeof wire, taken, &v);
+    if (status >= 0 && cmd->uart.check_divisor && setup[0] != cmd->uart.divisor)
+        fail(&v, "expected divisor=%u", (unsigned)cmd->uart.divisor);
+    if (status >= 0 && cmd->uart.check_lcr && setup[1] != cmd->uart.lcr)
+        fail(&v, "expected lcr=0x%02x", (unsigned)cmd->uart.lcr);
     snprintf(result, sizeof result,
              "%s %zu bytes divisor=%u lcr=0x%02x mcr=0x%02x ier=0x%02x fcr=0x%02x",
              status_text(status, st), taken, setup[0], setup[1], setup[2], setup[3], setup[4]);
