@@ -364,14 +364,23 @@ void pnp_uart_free(struct pnp_uart *u)
 /* ---- the wire ----------------------------------------------------------------------------- */
 
 /* Bytes arrive on the receive line (dropped in loopback, where the receiver hears only the
- * transmitter); returns once the interrupts they raised were serviced. */
+ * transmitter), as fast as the receiver takes them: as many as the FIFO (or RBR) has room for,
+ * then the interrupts they raise are serviced, then the next ones. When the driver took none,
+ * the next byte comes all the same and overruns, as a sender does not wait. Returns once the
+ * last interrupts were serviced. */
 void pnp_uart_wire_in(struct pnp_uart *u, const void *data, size_t size)
 {
+    const UCHAR *bytes = data;
+    size_t i = 0;
     os_mutex_lock(&u->lock);
-    for (size_t i = 0; i < size && !(u->mcr & MCR_LOOP); i++)
-        rx_push(u, ((const UCHAR *)data)[i]);
-    changed(u);
-    settle(u);
+    do {
+        unsigned room = (fifo_on(u) ? FIFO_SIZE : 1) - u->rx_count;
+        for (room = room ? room : 1; room > 0 && i < size; room--, i++)
+            if (!(u->mcr & MCR_LOOP))
+                rx_push(u, bytes[i]);
+        changed(u);
+        settle(u);
+    } while (i < size);
     os_mutex_unlock(&u->lock);
 }
 
