@@ -323,6 +323,9 @@ DRVHOST_API int32_t drvhost_usb_input(const char *instance, unsigned address, co
 #define DRVHOST_UART_DCD 0x80u
 DRVHOST_API int32_t drvhost_uart_input(unsigned port, const void *data, size_t size);
 DRVHOST_API int32_t drvhost_uart_lines(unsigned port, unsigned lines);
+/* What the device on the wire sends each time the UART raises RTS while DTR is on, as a Plug and
+ * Play external COM device sends its ID (size 0: nothing; at most 64 KiB). */
+DRVHOST_API int32_t drvhost_uart_answer(unsigned port, const void *data, size_t size);
 DRVHOST_API int32_t drvhost_uart_output(unsigned port, void *buffer, size_t size, size_t *taken,
                                         unsigned setup[5]);
 

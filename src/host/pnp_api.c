@@ -218,6 +218,15 @@ int32_t drvhost_uart_lines(unsigned port, unsigned lines)
     return settled(pnp_uart_lines(port, (UCHAR)lines));
 }
 
+int32_t drvhost_uart_answer(unsigned port, const void *data, size_t size)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (data == NULL && size > 0)
+        return STATUS_INVALID_PARAMETER;
+    return pnp_uart_answer(port, data, size);
+}
+
 int32_t drvhost_uart_output(unsigned port, void *buffer, size_t size, size_t *taken,
                             unsigned setup[5])
 {

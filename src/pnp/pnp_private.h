@@ -325,6 +325,7 @@ void pnp_uart_free(struct pnp_uart *u);
 void pnp_uart_access(struct pnp_uart *u, unsigned offset, UCHAR *value, bool write);
 void pnp_uart_wire_in(struct pnp_uart *u, const void *data, size_t size);
 void pnp_uart_wire_lines(struct pnp_uart *u, UCHAR msr_bits);
+bool pnp_uart_wire_answer(struct pnp_uart *u, const void *data, size_t size);
 size_t pnp_uart_wire_out(struct pnp_uart *u, void *buffer, size_t size,
                          struct pnp_uart_state *state);
 

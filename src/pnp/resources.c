@@ -481,6 +481,14 @@ NTSTATUS pnp_uart_lines(ULONG port, UCHAR msr_bits)
     return STATUS_SUCCESS;
 }
 
+NTSTATUS pnp_uart_answer(ULONG port, const void *data, size_t size)
+{
+    struct pnp_uart *u = uart_at(port);
+    if (u == NULL)
+        return STATUS_NOT_FOUND;
+    return pnp_uart_wire_answer(u, data, size) ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+}
+
 NTSTATUS pnp_uart_output(ULONG port, void *buffer, size_t size, size_t *taken,
                          struct pnp_uart_state *state)
 {

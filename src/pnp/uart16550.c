@@ -92,6 +92,10 @@ struct pnp_uart {
     unsigned rx_head, rx_count;
     UCHAR *tx; /* transmitted and not yet taken by the host */
     size_t tx_count;
+    UCHAR *in; /* on the receive line, not yet received: in[in_head .. in_head + in_count) */
+    size_t in_head, in_count;
+    UCHAR *answer; /* what the far end sends when RTS rises with DTR on (uart-answer) */
+    size_t answer_size;
 };
 
 /* ---- the registers (caller holds lock) ---------------------------------------------------- */
@@ -172,6 +176,33 @@ static UCHAR rx_pop(struct pnp_uart *u)
     u->rx_head = (u->rx_head + 1) % FIFO_SIZE;
     u->rx_count--;
     return byte;
+}
+
+/* Bytes the far end sent reach the receiver as fast as it takes them: as many as the FIFO (or
+ * RBR) has room for; when it has none (the driver took nothing), the next byte comes all the
+ * same and overruns, as a sender does not wait. In loopback the receiver does not hear them. */
+static void feed(struct pnp_uart *u)
+{
+    unsigned room = (fifo_on(u) ? FIFO_SIZE : 1) - u->rx_count;
+    for (room = room ? room : 1; room > 0 && u->in_count > 0; room--, u->in_count--)
+        if (!(u->mcr & MCR_LOOP))
+            rx_push(u, u->in[u->in_head++]);
+        else
+            u->in_head++;
+    if (u->in_count == 0)
+        u->in_head = 0;
+}
+
+/* Puts bytes on the receive line; the count that fit (WIRE_MAX at most wait). */
+static size_t wire_append(struct pnp_uart *u, const UCHAR *bytes, size_t size)
+{
+    size_t n;
+    memmove(u->in, u->in + u->in_head, u->in_count);
+    u->in_head = 0;
+    n = WIRE_MAX - u->in_count < size ? WIRE_MAX - u->in_count : size;
+    memcpy(u->in + u->in_count, bytes, n);
+    u->in_count += n;
+    return n;
 }
 
 /* A byte written to THR leaves at once: to the receiver in loopback, else onto the wire (kept
@@ -260,6 +291,9 @@ static void write_register(struct pnp_uart *u, unsigned offset, UCHAR value)
         u->lcr = value;
         break;
     case REG_MCR:
+        /* A Plug and Play external COM device answers RTS rising while DTR is on. */
+        if ((value & (MCR_RTS | MCR_DTR | MCR_LOOP)) == (MCR_RTS | MCR_DTR) && !(u->mcr & MCR_RTS))
+            wire_append(u, u->answer, u->answer_size);
         u->mcr = (UCHAR)(value & 0x1Fu);
         modem_update(u);
         break;
@@ -284,6 +318,8 @@ void pnp_uart_access(struct pnp_uart *u, unsigned offset, UCHAR *value, bool wri
         write_register(u, offset & 7u, *value);
     else
         *value = read_register(u, offset & 7u);
+    while (u->vector == 0 && u->in_count > 0) /* no thread to pace a polled UART's input */
+        feed(u);
     changed(u);
     os_mutex_unlock(&u->lock);
 }
@@ -291,7 +327,8 @@ void pnp_uart_access(struct pnp_uart *u, unsigned offset, UCHAR *value, bool wri
 /* ---- the interrupt line ------------------------------------------------------------------- */
 
 /* Fires the vector while the line is asserted and registers changed since the last firing
- * (a level: an ISR that changed nothing is not called again until something changes). */
+ * (a level: an ISR that changed nothing is not called again until something changes); between
+ * firings, feeds the receiver the bytes waiting on the line. */
 static void *uart_thread(void *arg)
 {
     struct pnp_uart *u = arg;
@@ -299,7 +336,12 @@ static void *uart_thread(void *arg)
     os_mutex_lock(&u->lock);
     while (!u->stop) {
         if (!line_asserted(u) || u->generation == u->fired_generation) {
-            os_cond_wait(&u->changed, &u->lock);
+            if (u->in_count > 0) {
+                feed(u);
+                changed(u);
+            } else {
+                os_cond_wait(&u->changed, &u->lock);
+            }
             continue;
         }
         u->fired_generation = u->generation;
@@ -314,14 +356,17 @@ static void *uart_thread(void *arg)
     return NULL;
 }
 
-/* Waits until the line is quiet: not asserted, or fired at and unchanged since (the ISR left it
- * asserted). Bounded: a driver whose ISR keeps changing registers without clearing the source
- * is given up on after 1 s. */
+/* Waits until the receive line is empty and the interrupt line quiet: not asserted, or fired at
+ * and unchanged since (the ISR left it asserted). Bounded: a driver whose ISR keeps changing
+ * registers without clearing the source is given up on after 2 s. */
 static void settle(struct pnp_uart *u)
 {
-    uint64_t deadline = os_monotonic_ns() + 1000000000ull;
+    uint64_t deadline = os_monotonic_ns() + 2000000000ull;
+    while (u->vector == 0 && u->in_count > 0)
+        feed(u);
     while (u->vector != 0 && !u->stop &&
-           (u->firing || (line_asserted(u) && u->generation != u->fired_generation)))
+           (u->firing || u->in_count > 0 ||
+            (line_asserted(u) && u->generation != u->fired_generation)))
         if (!os_cond_wait_until(&u->changed, &u->lock, deadline))
             break;
 }
@@ -329,7 +374,9 @@ static void settle(struct pnp_uart *u)
 struct pnp_uart *pnp_uart_create(ULONG vector)
 {
     struct pnp_uart *u = calloc(1, sizeof *u);
-    if (u == NULL || (u->tx = malloc(WIRE_MAX)) == NULL) {
+    if (u == NULL || (u->tx = malloc(WIRE_MAX)) == NULL || (u->in = malloc(WIRE_MAX)) == NULL) {
+        if (u != NULL)
+            free(u->tx);
         free(u);
         return NULL;
     }
@@ -358,30 +405,42 @@ void pnp_uart_free(struct pnp_uart *u)
     os_cond_destroy(&u->changed);
     os_mutex_destroy(&u->lock);
     free(u->tx);
+    free(u->in);
+    free(u->answer);
     free(u);
 }
 
 /* ---- the wire ----------------------------------------------------------------------------- */
 
-/* Bytes arrive on the receive line (dropped in loopback, where the receiver hears only the
- * transmitter), as fast as the receiver takes them: as many as the FIFO (or RBR) has room for,
- * then the interrupts they raise are serviced, then the next ones. When the driver took none,
- * the next byte comes all the same and overruns, as a sender does not wait. Returns once the
- * last interrupts were serviced. */
+/* Bytes arrive on the receive line (fed to the receiver by feed()); returns once they were
+ * received and the interrupts they raised were serviced. */
 void pnp_uart_wire_in(struct pnp_uart *u, const void *data, size_t size)
 {
     const UCHAR *bytes = data;
-    size_t i = 0;
+    size_t done = 0;
     os_mutex_lock(&u->lock);
     do {
-        unsigned room = (fifo_on(u) ? FIFO_SIZE : 1) - u->rx_count;
-        for (room = room ? room : 1; room > 0 && i < size; room--, i++)
-            if (!(u->mcr & MCR_LOOP))
-                rx_push(u, bytes[i]);
+        done += wire_append(u, bytes + done, size - done);
         changed(u);
         settle(u);
-    } while (i < size);
+    } while (done < size && !u->stop);
     os_mutex_unlock(&u->lock);
+}
+
+/* The far end's answer to RTS rising while DTR is on (NULL, 0: none), copied. */
+bool pnp_uart_wire_answer(struct pnp_uart *u, const void *data, size_t size)
+{
+    UCHAR *copy = size > 0 && size <= WIRE_MAX ? malloc(size) : NULL;
+    if (size > 0 && copy == NULL)
+        return false;
+    if (size > 0)
+        memcpy(copy, data, size);
+    os_mutex_lock(&u->lock);
+    free(u->answer);
+    u->answer = copy;
+    u->answer_size = size;
+    os_mutex_unlock(&u->lock);
+    return true;
 }
 
 /* The far end sets the modem-status inputs (MSR bits 4-7: CTS, DSR, RI, DCD). */
