@@ -200,7 +200,8 @@ static size_t wire_append(struct pnp_uart *u, const UCHAR *bytes, size_t size)
     memmove(u->in, u->in + u->in_head, u->in_count);
     u->in_head = 0;
     n = WIRE_MAX - u->in_count < size ? WIRE_MAX - u->in_count : size;
-    memcpy(u->in + u->in_count, bytes, n);
+    if (n > 0) /* bytes may be NULL for nothing */
+        memcpy(u->in + u->in_count, bytes, n);
     u->in_count += n;
     return n;
 }
