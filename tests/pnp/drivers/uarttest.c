@@ -15,8 +15,9 @@
  *
  * Public WDK headers only; what it checks is the data sheet's register behaviour.
  */
-#include <ntddk.h>
+#include "wdmframe.h"
 
+#define UARTTEST_LINK L"\\DosDevices\\UartTest"
 #define IOCTL_UARTTEST_PROGRAM                                                                     \
     CTL_CODE(FILE_DEVICE_UNKNOWN, 0xE10, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define IOCTL_UARTTEST_LOG CTL_CODE(FILE_DEVICE_UNKNOWN, 0xE11, METHOD_BUFFERED, FILE_ANY_ACCESS)
@@ -24,7 +25,7 @@
 #define LOG_SIZE 256
 
 typedef struct _EXT {
-    PDEVICE_OBJECT Lower, Pdo;
+    WDM_FRAME Frame; /* first: wdmframe.h */
     PKINTERRUPT Interrupt;
     PUCHAR Base;
     UCHAR Log[LOG_SIZE];
@@ -145,34 +146,12 @@ static NTSTATUS Program(EXT *ext, PIRP Irp, PIO_STACK_LOCATION sp)
     return p.Bad ? STATUS_INVALID_PARAMETER : STATUS_SUCCESS;
 }
 
-static NTSTATUS NTAPI Done(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
-{
-    UNREFERENCED_PARAMETER(Device);
-    UNREFERENCED_PARAMETER(Irp);
-    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
-    return STATUS_MORE_PROCESSING_REQUIRED;
-}
-
-static NTSTATUS ForwardAndWait(EXT *ext, PIRP Irp)
-{
-    KEVENT done;
-    KeInitializeEvent(&done, NotificationEvent, FALSE);
-    IoCopyCurrentIrpStackLocationToNext(Irp);
-    IoSetCompletionRoutine(Irp, Done, &done, TRUE, TRUE, TRUE);
-    if (IoCallDriver(ext->Lower, Irp) == STATUS_PENDING)
-        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
-    return Irp->IoStatus.Status;
-}
-
 static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)
 {
     EXT *ext = Device->DeviceExtension;
     PCM_RESOURCE_LIST list =
         IoGetCurrentIrpStackLocation(Irp)->Parameters.StartDevice.AllocatedResourcesTranslated;
     IO_CONNECT_INTERRUPT_PARAMETERS p;
-    NTSTATUS status = ForwardAndWait(ext, Irp);
-    if (!NT_SUCCESS(status))
-        return status;
     for (ULONG i = 0;
          list != NULL && list->Count > 0 && i < list->List[0].PartialResourceList.Count; i++) {
         PCM_PARTIAL_RESOURCE_DESCRIPTOR d =
@@ -184,58 +163,28 @@ static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)
         return STATUS_DEVICE_CONFIGURATION_ERROR;
     RtlZeroMemory(&p, sizeof(p));
     p.Version = CONNECT_LINE_BASED;
-    p.LineBased.PhysicalDeviceObject = ext->Pdo;
+    p.LineBased.PhysicalDeviceObject = ext->Frame.Pdo;
     p.LineBased.InterruptObject = &ext->Interrupt;
     p.LineBased.ServiceRoutine = UartIsr;
     p.LineBased.ServiceContext = ext;
     return IoConnectInterruptEx(&p);
 }
 
-static NTSTATUS Remove(PDEVICE_OBJECT Device, PIRP Irp)
+static VOID Cleanup(PDEVICE_OBJECT Device)
 {
     EXT *ext = Device->DeviceExtension;
     IO_DISCONNECT_INTERRUPT_PARAMETERS p;
-    UNICODE_STRING link;
-    NTSTATUS status;
-    if (ext->Interrupt != NULL) {
-        RtlZeroMemory(&p, sizeof(p));
-        p.Version = CONNECT_LINE_BASED;
-        p.ConnectionContext.InterruptObject = ext->Interrupt;
-        IoDisconnectInterruptEx(&p);
-    }
-    RtlInitUnicodeString(&link, L"\\DosDevices\\UartTest");
-    IoDeleteSymbolicLink(&link);
-    IoSkipCurrentIrpStackLocation(Irp);
-    status = IoCallDriver(ext->Lower, Irp);
-    IoDetachDevice(ext->Lower);
-    IoDeleteDevice(Device);
-    return status;
+    if (ext->Interrupt == NULL)
+        return;
+    RtlZeroMemory(&p, sizeof(p));
+    p.Version = CONNECT_LINE_BASED;
+    p.ConnectionContext.InterruptObject = ext->Interrupt;
+    IoDisconnectInterruptEx(&p);
 }
 
 static NTSTATUS DispatchPnp(PDEVICE_OBJECT Device, PIRP Irp)
 {
-    EXT *ext = Device->DeviceExtension;
-    NTSTATUS status;
-    switch (IoGetCurrentIrpStackLocation(Irp)->MinorFunction) {
-    case IRP_MN_START_DEVICE:
-        status = Start(Device, Irp);
-        Irp->IoStatus.Status = status;
-        IoCompleteRequest(Irp, IO_NO_INCREMENT);
-        return status;
-    case IRP_MN_REMOVE_DEVICE:
-        return Remove(Device, Irp);
-    default:
-        IoSkipCurrentIrpStackLocation(Irp);
-        return IoCallDriver(ext->Lower, Irp);
-    }
-}
-
-static NTSTATUS DispatchCreateClose(PDEVICE_OBJECT Device, PIRP Irp)
-{
-    UNREFERENCED_PARAMETER(Device);
-    Irp->IoStatus.Status = STATUS_SUCCESS;
-    IoCompleteRequest(Irp, IO_NO_INCREMENT);
-    return STATUS_SUCCESS;
+    return WdmFramePnp(Device, Irp, Start, Cleanup, UARTTEST_LINK);
 }
 
 static NTSTATUS DispatchIoctl(PDEVICE_OBJECT Device, PIRP Irp)
@@ -257,37 +206,12 @@ static NTSTATUS DispatchIoctl(PDEVICE_OBJECT Device, PIRP Irp)
 
 static NTSTATUS AddDevice(PDRIVER_OBJECT Driver, PDEVICE_OBJECT Pdo)
 {
-    UNICODE_STRING name, link;
-    PDEVICE_OBJECT device;
-    EXT *ext;
-    NTSTATUS status;
-    RtlInitUnicodeString(&name, L"\\Device\\UartTest");
-    RtlInitUnicodeString(&link, L"\\DosDevices\\UartTest");
-    status = IoCreateDevice(Driver, sizeof(EXT), &name, FILE_DEVICE_UNKNOWN, 0, FALSE, &device);
-    if (!NT_SUCCESS(status))
-        return status;
-    ext = device->DeviceExtension;
-    RtlZeroMemory(ext, sizeof(*ext));
-    ext->Pdo = Pdo;
-    ext->Lower = IoAttachDeviceToDeviceStack(device, Pdo);
-    IoCreateSymbolicLink(&link, &name);
-    device->Flags &= ~DO_DEVICE_INITIALIZING;
-    return STATUS_SUCCESS;
-}
-
-static VOID Unload(PDRIVER_OBJECT Driver)
-{
-    UNREFERENCED_PARAMETER(Driver);
+    return WdmFrameAddDevice(Driver, Pdo, sizeof(EXT), L"\\Device\\UartTest", UARTTEST_LINK);
 }
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     UNREFERENCED_PARAMETER(RegistryPath);
-    DriverObject->DriverExtension->AddDevice = AddDevice;
-    DriverObject->DriverUnload = Unload;
-    DriverObject->MajorFunction[IRP_MJ_PNP] = DispatchPnp;
-    DriverObject->MajorFunction[IRP_MJ_CREATE] = DispatchCreateClose;
-    DriverObject->MajorFunction[IRP_MJ_CLOSE] = DispatchCreateClose;
-    DriverObject->MajorFunction[IRP_MJ_DEVICE_CONTROL] = DispatchIoctl;
+    WdmFrameInit(DriverObject, AddDevice, DispatchPnp, DispatchIoctl);
     return STATUS_SUCCESS;
 }
