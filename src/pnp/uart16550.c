@@ -4,7 +4,9 @@
  * LSR, MSR, SCR; DLL/DLM while LCR's DLAB is set), the 16-byte receive FIFO with its trigger
  * levels, the four interrupt sources in their priority order, the internal loopback of MCR bit 4,
  * and a host-side "wire": bytes the UART transmits are kept for the host (uart-out), bytes the
- * host sends (uart-in) arrive in the receiver, and the host drives the modem-status inputs.
+ * host sends (uart-in, or the answer to RTS rising with DTR on: uart-answer) wait in a queue the
+ * UART's thread feeds to the receiver as fast as it takes them, and the host drives the
+ * modem-status inputs.
  *
  * The interrupt: the UART's INTR output reaches the device's first interrupt resource when
  * MCR's OUT2 is set and loopback is off, as a PC's serial port wires it (OUT2 gates the line's
@@ -16,9 +18,9 @@
  *
  * Deviations (documented in docs/uart.md): the line is infinitely fast. A byte written to THR
  * is transmitted at once (THR and the transmit FIFO never hold a byte; LSR's THRE and TEMT read
- * 1), so the divisor and LCR only change what the host is told; the receiver's character
- * time-out of a FIFO below its trigger level elapses at once, the wire being idle as soon as a
- * uart-in's bytes arrived. No parity, framing or break conditions are made by the wire.
+ * 1), so the divisor and LCR only change what the host is told; bytes from the wire arrive a
+ * FIFO-full at a time, and the character time-out of a FIFO below its trigger level elapses at
+ * once. No parity, framing or break conditions are made by the wire.
  *
  * Locking: `lock` guards the registers and the wire; it is taken by port accesses (at any
  * IRQL, never while the resources' lock is held: resources.c looks the UART up first) and by
