@@ -326,6 +326,8 @@ DRVHOST_API int32_t drvhost_uart_lines(unsigned port, unsigned lines);
 /* What the device on the wire sends each time the UART raises RTS while DTR is on, as a Plug and
  * Play external COM device sends its ID (size 0: nothing; at most 64 KiB). */
 DRVHOST_API int32_t drvhost_uart_answer(unsigned port, const void *data, size_t size);
+/* A break arrives on the UART's receive line: a zero character with LSR's break bit. */
+DRVHOST_API int32_t drvhost_uart_break(unsigned port);
 DRVHOST_API int32_t drvhost_uart_output(unsigned port, void *buffer, size_t size, size_t *taken,
                                         unsigned setup[5]);
 

@@ -218,6 +218,13 @@ int32_t drvhost_uart_lines(unsigned port, unsigned lines)
     return settled(pnp_uart_lines(port, (UCHAR)lines));
 }
 
+int32_t drvhost_uart_break(unsigned port)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    return settled(pnp_uart_break(port));
+}
+
 int32_t drvhost_uart_answer(unsigned port, const void *data, size_t size)
 {
     if (!host_booted())

@@ -835,6 +835,7 @@ static const struct cmd_def commands[] = {
      cmd_uart_out},
     {"uart-lines", SCN_UART_LINES, 1, 5, O_EXPECT | O_TIMEOUT, {"PORT"}, cmd_uart_lines},
     {"uart-answer", SCN_UART_ANSWER, 2, 2, O_EXPECT, {"PORT", "DATA"}, cmd_uart_in},
+    {"uart-break", SCN_UART_BREAK, 1, 1, O_EXPECT | O_TIMEOUT, {"PORT"}, cmd_uart_out},
     {"power-setting", SCN_POWER_SETTING, 2, 2, O_EXPECT, {"GUID", "VALUE"}, cmd_power_setting},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},

@@ -746,6 +746,9 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     case SCN_UART_LINES:
         report_status(r, cmd, drvhost_uart_lines(cmd->code, (unsigned)cmd->p1));
         break;
+    case SCN_UART_BREAK:
+        report_status(r, cmd, drvhost_uart_break(cmd->code));
+        break;
     case SCN_UART_ANSWER:
         report_status(r, cmd, drvhost_uart_answer(cmd->code, cmd->data.data, cmd->data.size));
         break;

@@ -102,6 +102,8 @@ NTSTATUS pnp_uart_lines(ULONG port, UCHAR msr_bits);
 /* What the device on the wire sends each time the UART raises RTS while DTR is on (a Plug and
  * Play external COM device's ID; size 0: nothing); STATUS_INVALID_PARAMETER above 64 KiB. */
 NTSTATUS pnp_uart_answer(ULONG port, const void *data, size_t size);
+/* A break arrives on the wire (docs/uart.md). */
+NTSTATUS pnp_uart_break(ULONG port);
 NTSTATUS pnp_uart_output(ULONG port, void *buffer, size_t size, size_t *taken,
                          struct pnp_uart_state *state);
 /* Re-enumerates the whole tree (QUERY_DEVICE_RELATIONS/BusRelations to every started bus). */

@@ -326,6 +326,7 @@ void pnp_uart_access(struct pnp_uart *u, unsigned offset, UCHAR *value, bool wri
 void pnp_uart_wire_in(struct pnp_uart *u, const void *data, size_t size);
 void pnp_uart_wire_lines(struct pnp_uart *u, UCHAR msr_bits);
 bool pnp_uart_wire_answer(struct pnp_uart *u, const void *data, size_t size);
+void pnp_uart_wire_break(struct pnp_uart *u);
 size_t pnp_uart_wire_out(struct pnp_uart *u, void *buffer, size_t size,
                          struct pnp_uart_state *state);
 

@@ -481,6 +481,15 @@ NTSTATUS pnp_uart_lines(ULONG port, UCHAR msr_bits)
     return STATUS_SUCCESS;
 }
 
+NTSTATUS pnp_uart_break(ULONG port)
+{
+    struct pnp_uart *u = uart_at(port);
+    if (u == NULL)
+        return STATUS_NOT_FOUND;
+    pnp_uart_wire_break(u);
+    return STATUS_SUCCESS;
+}
+
 NTSTATUS pnp_uart_answer(ULONG port, const void *data, size_t size)
 {
     struct pnp_uart *u = uart_at(port);

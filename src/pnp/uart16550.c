@@ -20,7 +20,7 @@
  * is transmitted at once (THR and the transmit FIFO never hold a byte; LSR's THRE and TEMT read
  * 1), so the divisor and LCR only change what the host is told; bytes from the wire arrive a
  * FIFO-full at a time, and the character time-out of a FIFO below its trigger level elapses at
- * once. No parity, framing or break conditions are made by the wire.
+ * once. The wire makes breaks and overruns, no parity or framing errors; a break shows at once.
  *
  * Locking: `lock` guards the registers and the wire; it is taken by port accesses (at any
  * IRQL, never while the resources' lock is held: resources.c looks the UART up first) and by
@@ -62,7 +62,8 @@ enum {
 #define MCR_LOOP     0x10u
 #define LSR_DR       0x01u
 #define LSR_OE       0x02u
-#define LSR_ERRORS   0x1Eu /* OE, PE, FE, BI */
+#define LSR_BI       0x10u
+#define LSR_FIFO_ERR 0x80u /* an error among the FIFO's bytes */
 #define LSR_THRE     0x20u
 #define LSR_TEMT     0x40u
 #define MSR_CTS      0x10u
@@ -444,6 +445,23 @@ bool pnp_uart_wire_answer(struct pnp_uart *u, const void *data, size_t size)
     u->answer_size = size;
     os_mutex_unlock(&u->lock);
     return true;
+}
+
+/* A break on the receive line, after the bytes queued before it: one zero character is
+ * received with LSR's BI set (and, with FIFOs, bit 7). Deviation: the data sheet shows BI when
+ * that character reaches the top of the FIFO; here at once (the FIFO is empty when the driver
+ * keeps up). Not heard in loopback. */
+void pnp_uart_wire_break(struct pnp_uart *u)
+{
+    os_mutex_lock(&u->lock);
+    settle(u);
+    if (!(u->mcr & MCR_LOOP)) {
+        rx_push(u, 0);
+        u->lsr_errors |= (UCHAR)(LSR_BI | (fifo_on(u) ? LSR_FIFO_ERR : 0));
+    }
+    changed(u);
+    settle(u);
+    os_mutex_unlock(&u->lock);
 }
 
 /* The far end sets the modem-status inputs (MSR bits 4-7: CTS, DSR, RI, DCD). */
