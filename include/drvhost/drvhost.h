@@ -310,6 +310,26 @@ DRVHOST_API int32_t drvhost_usb_device_create(const char *path, char *instance,
  * waiting there, or waits for the next ones. */
 DRVHOST_API int32_t drvhost_usb_input(const char *instance, unsigned address, const void *data,
                                       size_t size);
+/* The simulated 16550 UART behind the port range starting at `port` (a resources word
+ * "port:START:8:uart16550"; docs/uart.md). drvhost_uart_input: bytes arrive on its receive line.
+ * drvhost_uart_lines: the far end sets the modem-status inputs, DRVHOST_UART_* bits.
+ * drvhost_uart_output: takes up to `size` bytes it transmitted (*taken: how many) and, if
+ * `setup` is not NULL, the line's set-up: setup[0] the divisor latch, [1] LCR, [2] MCR, [3] IER,
+ * [4] FCR. Each returns once the interrupts it raised were serviced (and the DPCs they queued
+ * ran); STATUS_NOT_FOUND when no UART starts at that port. */
+#define DRVHOST_UART_CTS 0x10u
+#define DRVHOST_UART_DSR 0x20u
+#define DRVHOST_UART_RI  0x40u
+#define DRVHOST_UART_DCD 0x80u
+DRVHOST_API int32_t drvhost_uart_input(unsigned port, const void *data, size_t size);
+DRVHOST_API int32_t drvhost_uart_lines(unsigned port, unsigned lines);
+/* What the device on the wire sends each time the UART raises RTS while DTR is on, as a Plug and
+ * Play external COM device sends its ID (size 0: nothing; at most 64 KiB). */
+DRVHOST_API int32_t drvhost_uart_answer(unsigned port, const void *data, size_t size);
+/* A break arrives on the UART's receive line: a zero character with LSR's break bit. */
+DRVHOST_API int32_t drvhost_uart_break(unsigned port);
+DRVHOST_API int32_t drvhost_uart_output(unsigned port, void *buffer, size_t size, size_t *taken,
+                                        unsigned setup[5]);
 
 /* Hardware resources (docs/interrupts.md): the devices whose first hardware ID is hardware_id
  * get these from their next START_DEVICE on. spec: words "mem:START:LENGTH",

@@ -215,3 +215,57 @@ int32_t drvhost_usb_input(const char *instance, unsigned address, const void *da
         return STATUS_INVALID_PARAMETER;
     return settled(usb_device_input(instance, address, data, size));
 }
+
+int32_t drvhost_uart_input(unsigned port, const void *data, size_t size)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (data == NULL && size > 0)
+        return STATUS_INVALID_PARAMETER;
+    return settled(pnp_uart_input(port, data, size));
+}
+
+int32_t drvhost_uart_lines(unsigned port, unsigned lines)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (lines & ~0xF0u)
+        return STATUS_INVALID_PARAMETER;
+    return settled(pnp_uart_lines(port, (UCHAR)lines));
+}
+
+int32_t drvhost_uart_break(unsigned port)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    return settled(pnp_uart_break(port));
+}
+
+int32_t drvhost_uart_answer(unsigned port, const void *data, size_t size)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (data == NULL && size > 0)
+        return STATUS_INVALID_PARAMETER;
+    return pnp_uart_answer(port, data, size);
+}
+
+int32_t drvhost_uart_output(unsigned port, void *buffer, size_t size, size_t *taken,
+                            unsigned setup[5])
+{
+    struct pnp_uart_state state;
+    NTSTATUS status;
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if ((buffer == NULL && size > 0) || taken == NULL)
+        return STATUS_INVALID_PARAMETER;
+    status = settled(pnp_uart_output(port, buffer, size, taken, &state));
+    if (NT_SUCCESS(status) && setup != NULL) {
+        setup[0] = state.divisor;
+        setup[1] = state.lcr;
+        setup[2] = state.mcr;
+        setup[3] = state.ier;
+        setup[4] = state.fcr;
+    }
+    return status;
+}

@@ -65,6 +65,11 @@ enum scn_kind {
     SCN_POWER_SETTING,   /* power-setting GUID VALUE (wmi.guid; data: the value's bytes) */
     SCN_SETTLE,          /* settle: queued DPCs and work items have run (host_settle) */
     SCN_COUNTERS,        /* counters NAME [expect-instances=N] (wmi.count: N) */
+    SCN_UART_IN,         /* uart-in PORT DATA (code: PORT; docs/uart.md) */
+    SCN_UART_OUT,        /* uart-out PORT [expect-out=DATA] (code: PORT) */
+    SCN_UART_LINES,      /* uart-lines PORT [cts] [dsr] [ri] [dcd] (code: PORT; p1: MSR bits) */
+    SCN_UART_ANSWER,     /* uart-answer PORT DATA (code: PORT) */
+    SCN_UART_BREAK,      /* uart-break PORT (code: PORT) */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a
@@ -130,6 +135,12 @@ struct scn_cmd {
         int check_count;
         uint32_t count; /* expect-instances= (query-all) or expect-guids= (reginfo) */
     } wmi;
+
+    /* uart-out: expect-divisor=, expect-lcr= (the UART's divisor latch and LCR) */
+    struct {
+        int check_divisor, check_lcr;
+        uint32_t divisor, lcr;
+    } uart;
 };
 
 struct scn_block; /* private: the arena holding every string and byte array of a script */

@@ -34,6 +34,8 @@ enum {
     O_GUIDS = 1 << 17,
     O_HANDLE = 1 << 18,
     O_OUT_INIT = 1 << 19,
+    O_DIVISOR = 1 << 20,
+    O_LCR = 1 << 21,
 };
 
 static const struct {
@@ -60,6 +62,8 @@ static const struct {
     {"expect-guids", O_GUIDS},
     {"handle", O_HANDLE},
     {"out-init", O_OUT_INIT},
+    {"expect-divisor", O_DIVISOR},
+    {"expect-lcr", O_LCR},
 };
 
 /* The option a token names by its key (the text before '='), 0 if none; *eq: it has a '='. */
@@ -221,6 +225,12 @@ static int option_value(struct pctx *c, unsigned bit, struct tok v, struct scn_c
         return scnp_parse_u32(c, v, "count", &cmd->wmi.count);
     case O_HANDLE:
         return parse_handle_option(c, v, cmd);
+    case O_DIVISOR:
+        cmd->uart.check_divisor = 1;
+        return scnp_parse_u32(c, v, "divisor", &cmd->uart.divisor);
+    case O_LCR:
+        cmd->uart.check_lcr = 1;
+        return scnp_parse_u32(c, v, "line control", &cmd->uart.lcr);
     }
     return -1;
 }
@@ -531,6 +541,40 @@ static int cmd_power_setting(struct pctx *c, struct scn_cmd *cmd, const struct t
     return scnp_parse_data(c, a[1], &cmd->data);
 }
 
+/* uart-in PORT DATA (code: PORT): bytes arriving on a simulated UART's wire (docs/uart.md). */
+static int cmd_uart_in(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_parse_u32(c, a[0], "UART port", &cmd->code) < 0)
+        return -1;
+    return scnp_parse_data(c, a[1], &cmd->data);
+}
+
+/* uart-out PORT (code: PORT). */
+static int cmd_uart_out(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return scnp_parse_u32(c, a[0], "UART port", &cmd->code);
+}
+
+/* uart-lines PORT [cts] [dsr] [ri] [dcd] (code: PORT; p1: the lines on, as MSR bits 4-7). */
+static int cmd_uart_lines(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    static const char *const names[4] = {"cts", "dsr", "ri", "dcd"};
+    if (scnp_parse_u32(c, a[0], "UART port", &cmd->code) < 0)
+        return -1;
+    for (int i = 1; i < n; i++) {
+        unsigned bit = 0;
+        for (unsigned k = 0; k < 4 && !bit; k++)
+            bit = scnp_tok_is(a[i], names[k]) ? 0x10u << k : 0;
+        if (!bit)
+            return scnp_perr(c, a[i].col, "unknown modem line '%.*s' (cts, dsr, ri or dcd)",
+                             (int)a[i].n, a[i].s);
+        cmd->p1 |= bit;
+    }
+    return 0;
+}
+
 /* interrupt INSTANCE [INDEX] */
 static int cmd_interrupt(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
@@ -785,6 +829,17 @@ static const struct cmd_def commands[] = {
      O_EXPECT | O_TIMEOUT,
      {"INSTANCE", "ENDPOINT", "DATA"},
      cmd_usb_in},
+    {"uart-in", SCN_UART_IN, 2, 2, O_EXPECT | O_TIMEOUT, {"PORT", "DATA"}, cmd_uart_in},
+    {"uart-out",
+     SCN_UART_OUT,
+     1,
+     1,
+     O_EXPECT | O_EXPECT_OUT | O_DIVISOR | O_LCR | O_TIMEOUT,
+     {"PORT"},
+     cmd_uart_out},
+    {"uart-lines", SCN_UART_LINES, 1, 5, O_EXPECT | O_TIMEOUT, {"PORT"}, cmd_uart_lines},
+    {"uart-answer", SCN_UART_ANSWER, 2, 2, O_EXPECT, {"PORT", "DATA"}, cmd_uart_in},
+    {"uart-break", SCN_UART_BREAK, 1, 1, O_EXPECT | O_TIMEOUT, {"PORT"}, cmd_uart_out},
     {"power-setting", SCN_POWER_SETTING, 2, 2, O_EXPECT, {"GUID", "VALUE"}, cmd_power_setting},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},

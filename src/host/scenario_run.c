@@ -187,6 +187,28 @@ static void report_io(struct run *r, const struct scn_cmd *cmd, int32_t status,
 
 /* ---- commands ---------------------------------------------------------------------------- */
 
+/* uart-out PORT: the bytes the UART transmitted since the last uart-out, and its set-up. */
+static void run_uart_out(struct run *r, const struct scn_cmd *cmd)
+{
+    static uint8_t wire[64 * 1024]; /* the UART keeps at most this much; the runner is serial */
+    struct verdict v = {0};
+    unsigned setup[5] = {0};
+    size_t taken = 0;
+    char st[16], result[128];
+    int32_t status = drvhost_uart_output(cmd->code, wire, sizeof wire, &taken, setup);
+    check_status(cmd, status, &v);
+    if (status >= 0 && cmd->check_out)
+        check_bytes(cmd, wire, sizeof wire, taken, &v);
+    if (status >= 0 && cmd->uart.check_divisor && setup[0] != cmd->uart.divisor)
+        fail(&v, "expected divisor=%u", (unsigned)cmd->uart.divisor);
+    if (status >= 0 && cmd->uart.check_lcr && setup[1] != cmd->uart.lcr)
+        fail(&v, "expected lcr=0x%02x", (unsigned)cmd->uart.lcr);
+    snprintf(result, sizeof result,
+             "%s %zu bytes divisor=%u lcr=0x%02x mcr=0x%02x ier=0x%02x fcr=0x%02x",
+             status_text(status, st), taken, setup[0], setup[1], setup[2], setup[3], setup[4]);
+    report(r, cmd, result, &v);
+}
+
 /* An open expected to fail leaves its handle name free for a later open; when it succeeds after
  * all, the handle is kept aside and closed at the end of the run. */
 static void finish_open(struct run *r, const struct scn_cmd *cmd, int32_t status,
@@ -721,6 +743,21 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     case SCN_USB_IN:
         report_status(r, cmd,
                       drvhost_usb_input(cmd->name, cmd->code, cmd->data.data, cmd->data.size));
+        break;
+    case SCN_UART_IN:
+        report_status(r, cmd, drvhost_uart_input(cmd->code, cmd->data.data, cmd->data.size));
+        break;
+    case SCN_UART_LINES:
+        report_status(r, cmd, drvhost_uart_lines(cmd->code, (unsigned)cmd->p1));
+        break;
+    case SCN_UART_BREAK:
+        report_status(r, cmd, drvhost_uart_break(cmd->code));
+        break;
+    case SCN_UART_ANSWER:
+        report_status(r, cmd, drvhost_uart_answer(cmd->code, cmd->data.data, cmd->data.size));
+        break;
+    case SCN_UART_OUT:
+        run_uart_out(r, cmd);
         break;
     case SCN_DEVICE_ACTION:
     case SCN_RESCAN:

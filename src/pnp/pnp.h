@@ -88,6 +88,24 @@ NTSTATUS pnp_resources_set(const char *hardware_id, const char *spec, char *msg,
  * claimed it), STATUS_UNSUCCESSFUL (none did), STATUS_DEVICE_NOT_CONNECTED (no ISR connected),
  * STATUS_NOT_FOUND (no such interrupt), STATUS_NO_SUCH_DEVICE. */
 NTSTATUS pnp_device_interrupt(const char *instance, unsigned index);
+/* The simulated 16550 UART behind the port range starting at `port` (a `resources` word
+ * port:START:8:uart16550; docs/uart.md): bytes arrive on its wire (uart-in), the far end sets
+ * its modem-status inputs (MSR bits 4-7), the bytes it transmitted are taken with the line's
+ * set-up (uart-out). Each returns once the interrupts it raised were serviced.
+ * STATUS_NOT_FOUND when no such UART was declared. */
+struct pnp_uart_state {
+    USHORT divisor;
+    UCHAR lcr, mcr, ier, fcr;
+};
+NTSTATUS pnp_uart_input(ULONG port, const void *data, size_t size);
+NTSTATUS pnp_uart_lines(ULONG port, UCHAR msr_bits);
+/* What the device on the wire sends each time the UART raises RTS while DTR is on (a Plug and
+ * Play external COM device's ID; size 0: nothing); STATUS_INVALID_PARAMETER above 64 KiB. */
+NTSTATUS pnp_uart_answer(ULONG port, const void *data, size_t size);
+/* A break arrives on the wire (docs/uart.md). */
+NTSTATUS pnp_uart_break(ULONG port);
+NTSTATUS pnp_uart_output(ULONG port, void *buffer, size_t size, size_t *taken,
+                         struct pnp_uart_state *state);
 /* Re-enumerates the whole tree (QUERY_DEVICE_RELATIONS/BusRelations to every started bus). */
 NTSTATUS pnp_rescan(void);
 /* Prints the tree: one line per node (indented by depth) with its instance ID, state, problem

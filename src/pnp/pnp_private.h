@@ -316,4 +316,18 @@ const CM_PARTIAL_RESOURCE_DESCRIPTOR *pnp_resources_interrupt(struct pnp_node *n
 /* At shutdown. */
 void pnp_resources_free(void);
 
+/* ---- the simulated 16550 UART (uart16550.c, docs/uart.md) ---------------------------------- */
+
+/* A UART whose interrupt output fires `vector` (0: none); its thread starts here. */
+struct pnp_uart *pnp_uart_create(ULONG vector);
+void pnp_uart_free(struct pnp_uart *u);
+/* A byte access of register `offset` (0-7) by the driver, at any IRQL. */
+void pnp_uart_access(struct pnp_uart *u, unsigned offset, UCHAR *value, bool write);
+void pnp_uart_wire_in(struct pnp_uart *u, const void *data, size_t size);
+void pnp_uart_wire_lines(struct pnp_uart *u, UCHAR msr_bits);
+bool pnp_uart_wire_answer(struct pnp_uart *u, const void *data, size_t size);
+void pnp_uart_wire_break(struct pnp_uart *u);
+size_t pnp_uart_wire_out(struct pnp_uart *u, void *buffer, size_t size,
+                         struct pnp_uart_state *state);
+
 #endif

@@ -36,6 +36,7 @@ struct res_entry {
     ULONG count;
     PCM_RESOURCE_LIST raw, translated; /* one full descriptor, `count` partial ones */
     unsigned char *memory[MAX_DESC];   /* a memory or port descriptor's registers, else NULL */
+    struct pnp_uart *uart[MAX_DESC];   /* a port range's simulated 16550 (uart16550.c), else NULL */
 };
 
 static os_mutex entries_lock = OS_MUTEX_INIT;
@@ -57,17 +58,20 @@ static PCM_RESOURCE_LIST list_alloc(ULONG count)
 
 static void entry_free(struct res_entry *e)
 {
-    for (ULONG i = 0; i < MAX_DESC; i++)
+    for (ULONG i = 0; i < MAX_DESC; i++) {
         free(e->memory[i]);
+        pnp_uart_free(e->uart[i]);
+    }
     free(e->raw);
     free(e->translated);
     free(e->hwid);
     free(e);
 }
 
-/* "KIND:A[:B][:FLAG...]" into the raw and translated descriptors; -1 with a message. */
+/* "KIND:A[:B][:FLAG...]" into the raw and translated descriptors; -1 with a message. *uart: a
+ * port range of 8 ports with the flag uart16550 (a simulated UART behind it). */
 static int parse_one(char *word, CM_PARTIAL_RESOURCE_DESCRIPTOR *raw,
-                     CM_PARTIAL_RESOURCE_DESCRIPTOR *tr, char *msg, size_t msg_size)
+                     CM_PARTIAL_RESOURCE_DESCRIPTOR *tr, bool *uart, char *msg, size_t msg_size)
 {
     char *save = NULL, *kind = strtok_r(word, ":", &save), *a = strtok_r(NULL, ":", &save);
     char *b = NULL, *end = NULL, *flag;
@@ -90,7 +94,12 @@ static int parse_one(char *word, CM_PARTIAL_RESOURCE_DESCRIPTOR *raw,
         raw->u.Generic.Start.QuadPart = (LONGLONG)va;
         raw->u.Generic.Length = (ULONG)vb;
         *tr = *raw;
-        return 0;
+        if ((flag = strtok_r(NULL, ":", &save)) == NULL)
+            return 0;
+        *uart = raw->Type == CmResourceTypePort && vb == 8 && strcasecmp(flag, "uart16550") == 0;
+        if (*uart && strtok_r(NULL, ":", &save) == NULL)
+            return 0;
+        goto bad;
     }
     if (strcasecmp(kind, "irq") != 0 || va > MAX_LINE)
         goto bad;
@@ -114,15 +123,33 @@ static int parse_one(char *word, CM_PARTIAL_RESOURCE_DESCRIPTOR *raw,
     return 0;
 bad:
     snprintf(msg, msg_size,
-             "bad resource '%s': expected mem:START:LENGTH, port:START:LENGTH or "
-             "irq:LINE[:latched][:shared] (LINE 0-%u)",
+             "bad resource '%s': expected mem:START:LENGTH, port:START:LENGTH[:uart16550] "
+             "(LENGTH 8 for a UART) or irq:LINE[:latched][:shared] (LINE 0-%u)",
              kind ? kind : "", MAX_LINE);
     return -1;
+}
+
+/* The simulated UARTs of the ranges flagged uart16550, each firing the entry's first interrupt
+ * (none: a UART without interrupts, polled only). */
+static int create_uarts(struct res_entry *e, const bool *uart)
+{
+    ULONG vector = 0;
+    for (ULONG i = 0; i < e->count && vector == 0; i++) {
+        PCM_PARTIAL_RESOURCE_DESCRIPTOR d =
+            &e->translated->List[0].PartialResourceList.PartialDescriptors[i];
+        if (d->Type == CmResourceTypeInterrupt)
+            vector = d->u.Interrupt.Vector;
+    }
+    for (ULONG i = 0; i < e->count; i++)
+        if (uart[i] && (e->uart[i] = pnp_uart_create(vector)) == NULL)
+            return -1;
+    return 0;
 }
 
 static int parse_spec(struct res_entry *e, const char *spec, char *msg, size_t msg_size)
 {
     char *copy = strdup(spec), *save = NULL, *word;
+    bool uart[MAX_DESC + 1] = {false};
     int rc = 0;
     if (copy == NULL)
         return -1;
@@ -137,7 +164,7 @@ static int parse_spec(struct res_entry *e, const char *spec, char *msg, size_t m
             snprintf(msg, msg_size, "more than %u resources", MAX_DESC);
             rc = -1;
         } else {
-            rc = parse_one(word, raw, tr, msg, msg_size);
+            rc = parse_one(word, raw, tr, &uart[i], msg, msg_size);
         }
         if (rc == 0 && (raw->Type == CmResourceTypeMemory || raw->Type == CmResourceTypePort)) {
             e->memory[i] = calloc(1, raw->u.Generic.Length);
@@ -147,7 +174,7 @@ static int parse_spec(struct res_entry *e, const char *spec, char *msg, size_t m
     free(copy);
     e->raw->List[0].PartialResourceList.Count = e->count;
     e->translated->List[0].PartialResourceList.Count = e->count;
-    return rc;
+    return rc == 0 ? create_uarts(e, uart) : rc;
 }
 
 NTSTATUS pnp_resources_set(const char *hardware_id, const char *spec, char *msg, size_t msg_size)
@@ -247,9 +274,11 @@ NTSTATUS pnp_device_interrupt(const char *instance, unsigned index)
 /* ---- device memory ------------------------------------------------------------------------ */
 
 /* The registers of a range of type `type` (memory or port) that some device was given, behind
- * [at, at + bytes), or NULL. Caller holds entries_lock. An entry, and its registers, live until
- * shutdown (pnp_resources_free), so a mapping stays valid. */
-static unsigned char *device_registers(UCHAR type, ULONGLONG at, SIZE_T bytes)
+ * [at, at + bytes), or NULL; *uart (may be NULL) the range's simulated UART, if it has one.
+ * Caller holds entries_lock. An entry, its registers and its UART live until shutdown
+ * (pnp_resources_free), so a mapping stays valid. */
+static unsigned char *device_range(UCHAR type, ULONGLONG at, SIZE_T bytes, struct pnp_uart **uart,
+                                   unsigned *offset)
 {
     for (struct res_entry *e = entries; e != NULL; e = e->next)
         for (ULONG i = 0; i < e->count; i++) {
@@ -257,10 +286,20 @@ static unsigned char *device_registers(UCHAR type, ULONGLONG at, SIZE_T bytes)
                 &e->translated->List[0].PartialResourceList.PartialDescriptors[i];
             ULONGLONG start = (ULONGLONG)d->u.Generic.Start.QuadPart;
             if (d->Type == type && at >= start && bytes <= d->u.Generic.Length &&
-                at - start <= d->u.Generic.Length - bytes)
+                at - start <= d->u.Generic.Length - bytes) {
+                if (uart != NULL) {
+                    *uart = e->uart[i];
+                    *offset = (unsigned)(at - start);
+                }
                 return e->memory[i] + (at - start);
+            }
         }
     return NULL;
+}
+
+static unsigned char *device_registers(UCHAR type, ULONGLONG at, SIZE_T bytes)
+{
+    return device_range(type, at, bytes, NULL, NULL);
 }
 
 /* The device memory behind [address, address + bytes), or NULL. */
@@ -311,8 +350,16 @@ VOID NTAPI MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes)
  * instructions; here they are exported routines a driver imports. */
 static void port_access(PUCHAR port, void *value, size_t width, bool write)
 {
+    struct pnp_uart *uart = NULL;
+    unsigned offset = 0;
     os_mutex_lock(&entries_lock);
-    unsigned char *reg = device_registers(CmResourceTypePort, (ULONG_PTR)port, width);
+    unsigned char *reg = device_range(CmResourceTypePort, (ULONG_PTR)port, width, &uart, &offset);
+    if (uart != NULL) {
+        os_mutex_unlock(&entries_lock);    /* the UART has its own lock; it outlives the access */
+        for (size_t i = 0; i < width; i++) /* a byte-wide device: the bus splits a wider access */
+            pnp_uart_access(uart, offset + (unsigned)i, (UCHAR *)value + i, write);
+        return;
+    }
     if (reg != NULL && write)
         memcpy(reg, value, width);
     else if (reg != NULL)
@@ -396,4 +443,67 @@ void pnp_resources_from_requirements(struct pnp_node *node,
     if (at > 0 && !NT_SUCCESS(pnp_resources_set(node->hardware_ids[0], spec, msg, sizeof msg)))
         rtl_diag(RTL_DIAG_WARN, "pnp", "%s: its resource requirements cannot be assigned: %s",
                  node->instance_id, msg);
+}
+
+/* ---- the simulated UARTs' wires (uart16550.c) --------------------------------------------- */
+
+/* The UART of the port range starting at `port` (the newest such declaration), or NULL. */
+static struct pnp_uart *uart_at(ULONG port)
+{
+    struct pnp_uart *found = NULL;
+    os_mutex_lock(&entries_lock);
+    for (struct res_entry *e = entries; e != NULL && found == NULL; e = e->next)
+        for (ULONG i = 0; i < e->count && found == NULL; i++) {
+            PCM_PARTIAL_RESOURCE_DESCRIPTOR d =
+                &e->translated->List[0].PartialResourceList.PartialDescriptors[i];
+            if (e->uart[i] != NULL && (ULONGLONG)d->u.Port.Start.QuadPart == port)
+                found = e->uart[i];
+        }
+    os_mutex_unlock(&entries_lock);
+    return found;
+}
+
+NTSTATUS pnp_uart_input(ULONG port, const void *data, size_t size)
+{
+    struct pnp_uart *u = uart_at(port);
+    if (u == NULL)
+        return STATUS_NOT_FOUND;
+    pnp_uart_wire_in(u, data, size);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS pnp_uart_lines(ULONG port, UCHAR msr_bits)
+{
+    struct pnp_uart *u = uart_at(port);
+    if (u == NULL)
+        return STATUS_NOT_FOUND;
+    pnp_uart_wire_lines(u, msr_bits);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS pnp_uart_break(ULONG port)
+{
+    struct pnp_uart *u = uart_at(port);
+    if (u == NULL)
+        return STATUS_NOT_FOUND;
+    pnp_uart_wire_break(u);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS pnp_uart_answer(ULONG port, const void *data, size_t size)
+{
+    struct pnp_uart *u = uart_at(port);
+    if (u == NULL)
+        return STATUS_NOT_FOUND;
+    return pnp_uart_wire_answer(u, data, size) ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+}
+
+NTSTATUS pnp_uart_output(ULONG port, void *buffer, size_t size, size_t *taken,
+                         struct pnp_uart_state *state)
+{
+    struct pnp_uart *u = uart_at(port);
+    if (u == NULL)
+        return STATUS_NOT_FOUND;
+    *taken = pnp_uart_wire_out(u, buffer, size, state);
+    return STATUS_SUCCESS;
 }

@@ -187,14 +187,17 @@ struct wdf_globals *wdf_globals_of(PWDF_DRIVER_GLOBALS globals)
 
 /* Microsoft (WDF_SYNCHRONIZATION_SCOPE, WDF_EXECUTION_LEVEL): a scope may be given to driver,
  * device and queue objects only; an execution level to driver, device, queue, general and
- * timer objects (file objects are file.c's: not created here). `type` 0: any (the attributes
- * of WdfObjectAllocateContext, whose constraints are not used). */
+ * timer objects. File objects (WdfDeviceInitSetFileObjectConfig) may opt out of their device's
+ * with WdfSynchronizationScopeNone and WdfExecutionLevelPassive, which that page tells a driver
+ * whose device has others to set. `type` 0: any (the attributes of WdfObjectAllocateContext,
+ * whose constraints are not used). */
 static NTSTATUS wdf_check_constraints(struct wdf_globals *g, enum wdf_type type,
                                       PWDF_OBJECT_ATTRIBUTES a)
 {
     BOOLEAN scope_ok =
         type == 0 || type == WDF_TYPE_DRIVER || type == WDF_TYPE_DEVICE || type == WDF_TYPE_QUEUE;
     BOOLEAN level_ok = scope_ok || type == WDF_TYPE_OBJECT || type == WDF_TYPE_TIMER;
+    BOOLEAN file = type == WDF_TYPE_FILE;
     if (a->ExecutionLevel > WdfExecutionLevelDispatch ||
         a->SynchronizationScope > WdfSynchronizationScopeNone) {
         rtl_diag(RTL_DIAG_ERROR, "wdf",
@@ -203,14 +206,16 @@ static NTSTATUS wdf_check_constraints(struct wdf_globals *g, enum wdf_type type,
                  g->pub.DriverName, a->ExecutionLevel, a->SynchronizationScope);
         return STATUS_INVALID_PARAMETER;
     }
-    if (!scope_ok && a->SynchronizationScope > WdfSynchronizationScopeInheritFromParent) {
+    if (!scope_ok && a->SynchronizationScope > WdfSynchronizationScopeInheritFromParent &&
+        !(file && a->SynchronizationScope == WdfSynchronizationScopeNone)) {
         rtl_diag(RTL_DIAG_ERROR, "wdf",
                  "driver '%s': a %s cannot have a SynchronizationScope (only drivers, devices "
                  "and queues)",
                  g->pub.DriverName, wdf_type_names[type]);
         return STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID;
     }
-    if (!level_ok && a->ExecutionLevel > WdfExecutionLevelInheritFromParent) {
+    if (!level_ok && a->ExecutionLevel > WdfExecutionLevelInheritFromParent &&
+        !(file && a->ExecutionLevel == WdfExecutionLevelPassive)) {
         rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': a %s cannot have an ExecutionLevel",
                  g->pub.DriverName, wdf_type_names[type]);
         return STATUS_WDF_EXECUTION_LEVEL_INVALID;

@@ -9,12 +9,13 @@
  * disconnects both. Everything it sees is printed ("wdmintr: ...") for the scenario's expect-output
  * lines. Public WDK headers only.
  */
-#include <ntddk.h>
+#include "wdmframe.h"
 
+#define WDMINTR_LINK       L"\\DosDevices\\WdmIntr"
 #define IOCTL_WDMINTR_SYNC CTL_CODE(FILE_DEVICE_UNKNOWN, 0xE00, METHOD_BUFFERED, FILE_ANY_ACCESS)
 
 typedef struct _EXT {
-    PDEVICE_OBJECT Lower, Pdo;
+    WDM_FRAME Frame; /* first: wdmframe.h */
     PKINTERRUPT Line, Second;
     volatile ULONG *Registers;
     ULONG RegistersLength;
@@ -56,25 +57,6 @@ static BOOLEAN SyncRoutine(PVOID Context)
     UNREFERENCED_PARAMETER(Context);
     Print("Synchronized irql=%u", (unsigned)KeGetCurrentIrql());
     return TRUE;
-}
-
-static NTSTATUS NTAPI Done(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
-{
-    UNREFERENCED_PARAMETER(Device);
-    UNREFERENCED_PARAMETER(Irp);
-    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
-    return STATUS_MORE_PROCESSING_REQUIRED;
-}
-
-static NTSTATUS ForwardAndWait(EXT *ext, PIRP Irp)
-{
-    KEVENT done;
-    KeInitializeEvent(&done, NotificationEvent, FALSE);
-    IoCopyCurrentIrpStackLocationToNext(Irp);
-    IoSetCompletionRoutine(Irp, Done, &done, TRUE, TRUE, TRUE);
-    if (IoCallDriver(ext->Lower, Irp) == STATUS_PENDING)
-        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
-    return Irp->IoStatus.Status;
 }
 
 static NTSTATUS Connect(PDEVICE_OBJECT Pdo, EXT *ext, PCM_PARTIAL_RESOURCE_DESCRIPTOR second)
@@ -141,9 +123,8 @@ static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)
     PCM_RESOURCE_LIST list = sp->Parameters.StartDevice.AllocatedResourcesTranslated;
     PCM_PARTIAL_RESOURCE_DESCRIPTOR second = NULL;
     ULONG interrupts = 0, count;
-    NTSTATUS status = ForwardAndWait(ext, Irp);
-    if (!NT_SUCCESS(status) || list == NULL || list->Count == 0)
-        return status;
+    if (list == NULL || list->Count == 0)
+        return STATUS_SUCCESS;
     count = list->List[0].PartialResourceList.Count;
     Print("START_DEVICE %u translated resources", (unsigned)count);
     for (ULONG i = 0; i < count; i++) {
@@ -168,15 +149,15 @@ static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)
                 second = d;
         }
     }
-    return Connect(ext->Pdo, ext, second);
+    return Connect(ext->Frame.Pdo, ext, second);
 }
 
-static NTSTATUS Remove(PDEVICE_OBJECT Device, PIRP Irp)
+/* REMOVE_DEVICE: the interrupts disconnected and the memory unmapped before the frame detaches
+ * and deletes the device. */
+static VOID Cleanup(PDEVICE_OBJECT Device)
 {
     EXT *ext = Device->DeviceExtension;
     IO_DISCONNECT_INTERRUPT_PARAMETERS p;
-    UNICODE_STRING link;
-    NTSTATUS status;
     if (ext->Line != NULL) {
         RtlZeroMemory(&p, sizeof(p));
         p.Version = CONNECT_LINE_BASED; /* what IoConnectInterruptEx left */
@@ -188,39 +169,11 @@ static NTSTATUS Remove(PDEVICE_OBJECT Device, PIRP Irp)
     if (ext->Registers != NULL)
         MmUnmapIoSpace((PVOID)ext->Registers, ext->RegistersLength);
     Print("REMOVE_DEVICE disconnected");
-    RtlInitUnicodeString(&link, L"\\DosDevices\\WdmIntr");
-    IoDeleteSymbolicLink(&link);
-    IoSkipCurrentIrpStackLocation(Irp);
-    status = IoCallDriver(ext->Lower, Irp);
-    IoDetachDevice(ext->Lower);
-    IoDeleteDevice(Device);
-    return status;
 }
 
 static NTSTATUS DispatchPnp(PDEVICE_OBJECT Device, PIRP Irp)
 {
-    EXT *ext = Device->DeviceExtension;
-    NTSTATUS status;
-    switch (IoGetCurrentIrpStackLocation(Irp)->MinorFunction) {
-    case IRP_MN_START_DEVICE:
-        status = Start(Device, Irp);
-        Irp->IoStatus.Status = status;
-        IoCompleteRequest(Irp, IO_NO_INCREMENT);
-        return status;
-    case IRP_MN_REMOVE_DEVICE:
-        return Remove(Device, Irp);
-    default:
-        IoSkipCurrentIrpStackLocation(Irp);
-        return IoCallDriver(ext->Lower, Irp);
-    }
-}
-
-static NTSTATUS DispatchCreateClose(PDEVICE_OBJECT Device, PIRP Irp)
-{
-    UNREFERENCED_PARAMETER(Device);
-    Irp->IoStatus.Status = STATUS_SUCCESS;
-    IoCompleteRequest(Irp, IO_NO_INCREMENT);
-    return STATUS_SUCCESS;
+    return WdmFramePnp(Device, Irp, Start, Cleanup, WDMINTR_LINK);
 }
 
 static NTSTATUS DispatchIoctl(PDEVICE_OBJECT Device, PIRP Irp)
@@ -245,37 +198,12 @@ static NTSTATUS DispatchIoctl(PDEVICE_OBJECT Device, PIRP Irp)
 
 static NTSTATUS AddDevice(PDRIVER_OBJECT Driver, PDEVICE_OBJECT Pdo)
 {
-    UNICODE_STRING name, link;
-    PDEVICE_OBJECT device;
-    EXT *ext;
-    NTSTATUS status;
-    RtlInitUnicodeString(&name, L"\\Device\\WdmIntr");
-    RtlInitUnicodeString(&link, L"\\DosDevices\\WdmIntr");
-    status = IoCreateDevice(Driver, sizeof(EXT), &name, FILE_DEVICE_UNKNOWN, 0, FALSE, &device);
-    if (!NT_SUCCESS(status))
-        return status;
-    ext = device->DeviceExtension;
-    RtlZeroMemory(ext, sizeof(*ext));
-    ext->Pdo = Pdo;
-    ext->Lower = IoAttachDeviceToDeviceStack(device, Pdo);
-    IoCreateSymbolicLink(&link, &name);
-    device->Flags &= ~DO_DEVICE_INITIALIZING;
-    return STATUS_SUCCESS;
-}
-
-static VOID Unload(PDRIVER_OBJECT Driver)
-{
-    UNREFERENCED_PARAMETER(Driver);
+    return WdmFrameAddDevice(Driver, Pdo, sizeof(EXT), L"\\Device\\WdmIntr", WDMINTR_LINK);
 }
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     UNREFERENCED_PARAMETER(RegistryPath);
-    DriverObject->DriverExtension->AddDevice = AddDevice;
-    DriverObject->DriverUnload = Unload;
-    DriverObject->MajorFunction[IRP_MJ_PNP] = DispatchPnp;
-    DriverObject->MajorFunction[IRP_MJ_CREATE] = DispatchCreateClose;
-    DriverObject->MajorFunction[IRP_MJ_CLOSE] = DispatchCreateClose;
-    DriverObject->MajorFunction[IRP_MJ_DEVICE_CONTROL] = DispatchIoctl;
+    WdmFrameInit(DriverObject, AddDevice, DispatchPnp, DispatchIoctl);
     return STATUS_SUCCESS;
 }

@@ -7,7 +7,8 @@
  *                    is \fail is refused (STATUS_ACCESS_DENIED), \pend is completed from a
  *                    DPC 50 ms later.
  *   wdffile_excl.sys WDFFILE_EXCLUSIVE: exclusive, no EvtDeviceFileCreate (the framework opens),
- *                    WdfFileObjectWdfCannotUseFsContexts, \Device\WdfFileX.
+ *                    WdfFileObjectWdfCannotUseFsContexts, \Device\WdfFileX; the file objects'
+ *                    attributes WdfSynchronizationScopeNone and WdfExecutionLevelPassive.
  *   wdffile_none.sys WDFFILE_NONE: no WdfDeviceInitSetFileObjectConfig, \Device\WdfFileN.
  *   wdffile_v9.sys, wdffile_v15.sys: wdffile.c built for KMDF 1.9 and 1.15 (\Device\WdfFile9,
  *                    \Device\WdfFile15).
@@ -253,6 +254,10 @@ static NTSTATUS WdfFileConfigure(PWDFDEVICE_INIT init)
     WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, FILE_CONTEXT);
     attributes.EvtCleanupCallback = WdfFileObjectCleanup;
 #if defined(WDFFILE_EXCLUSIVE)
+    /* Out of the device's synchronization, as WdfDeviceInitSetFileObjectConfig's page says a
+     * driver may (the serial sample does): the file objects are still created. */
+    attributes.SynchronizationScope = WdfSynchronizationScopeNone;
+    attributes.ExecutionLevel = WdfExecutionLevelPassive;
     WdfDeviceInitSetExclusive(init, TRUE);
     WDF_FILEOBJECT_CONFIG_INIT(&config, WDF_NO_EVENT_CALLBACK, WdfFileClose, WdfFileCleanup);
     config.FileObjectClass = WdfFileObjectWdfCannotUseFsContexts;
