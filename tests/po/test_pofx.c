@@ -443,6 +443,18 @@ TEST(pofx_a_second_report_after_one_s0_irp_is_0x9F)
     PoFxReportDevicePoweredOn(g.handle);
 }
 
+/* The sleep's own IRPs (IRP_MN_QUERY_POWER and IRP_MN_SET_POWER of S3) owe no report: only S0. */
+TEST(pofx_a_report_after_the_sleep_irps_only_is_0x9F)
+{
+    setup_registered(AUTO_ALL);
+    ok_status(drvhost_test_pnp_node(NULL, g.pdo, "ROOT\\POFXTEST\\0000", 1), STATUS_SUCCESS);
+    PoFxStartDevicePowerManagement(g.handle);
+    ok_log("I0 F0>2 I1 F1>1 N");
+    ok_status(drvhost_po_system_sleep(PowerSystemSleeping3 - 1), STATUS_SUCCESS);
+    expect_bugcheck_params(0x9F, BUGCHECK_P1 | BUGCHECK_P2, 0xD05, g.handle, 0, 0);
+    PoFxReportDevicePoweredOn(g.handle);
+}
+
 /* ---- misuse ---------------------------------------------------------------------------------- */
 
 TEST(pofx_idle_without_a_reference_is_0x9F)
