@@ -72,25 +72,20 @@ TEST(terminate_system_thread_at_apc_is_0xC4_0x2001C)
     join_thread(start_thread(TerminateAtApc, NULL));
 }
 
+/* Routines that are never called: the registrations below fail (or are undone) first. */
 static VOID OnProcess(HANDLE ParentId, HANDLE ProcessId, BOOLEAN Create)
 {
-    UNREFERENCED_PARAMETER(ParentId);
-    UNREFERENCED_PARAMETER(ProcessId);
-    UNREFERENCED_PARAMETER(Create);
+    (void)ParentId, (void)ProcessId, (void)Create;
 }
 
 static VOID OnThread(HANDLE ProcessId, HANDLE ThreadId, BOOLEAN Create)
 {
-    UNREFERENCED_PARAMETER(ProcessId);
-    UNREFERENCED_PARAMETER(ThreadId);
-    UNREFERENCED_PARAMETER(Create);
+    (void)ProcessId, (void)ThreadId, (void)Create;
 }
 
 static VOID OnImage(PUNICODE_STRING Name, HANDLE ProcessId, PIMAGE_INFO Info)
 {
-    UNREFERENCED_PARAMETER(Name);
-    UNREFERENCED_PARAMETER(ProcessId);
-    UNREFERENCED_PARAMETER(Info);
+    (void)Name, (void)ProcessId, (void)Info;
 }
 
 TEST(process_routine_at_dispatch_is_0xC4_0x2001C)
