@@ -641,21 +641,19 @@ VOID NTAPI PoFxCompleteDevicePowerNotRequired(POHANDLE Handle)
                   __builtin_return_address(0));
 }
 
-/* The report owed after an S0 IRP, when no DevicePowerRequiredCallback waits for one: the device
- * is in D0 again, so power not required becomes required (the engine may then idle it again,
- * PoFx's "initialized D0 state"); a device power-not-required transition under way is left to
- * its own completion. FALSE when no such report is owed. */
+/* The report owed after an S0 IRP, when no DevicePowerRequiredCallback waits for one. It changes
+ * no PoFx state: the device power stays required or not required as it was. A driver keeps its
+ * own count of the two callbacks (the pofx MultiComp sample stops the framework's idling at
+ * power required and resumes it at power not required), so a DevicePowerNotRequiredCallback
+ * after an S0 report that no DevicePowerRequiredCallback preceded would unbalance it. FALSE
+ * when no such report is owed. */
 static BOOLEAN po_fx_s0_reported(struct po_fx *fx)
 {
     KIRQL irql;
     KeAcquireSpinLock(&fx->lock, &irql);
     BOOLEAN owed = fx->s0_report && fx->dev != DEV_GOING_ON;
-    if (owed) {
+    if (owed)
         fx->s0_report = FALSE;
-        if (fx->dev == DEV_NOT_REQUIRED)
-            fx->dev = DEV_REQUIRED;
-        fx->timer_due = FALSE;
-    }
     KeReleaseSpinLock(&fx->lock, irql);
     return owed;
 }
@@ -665,10 +663,8 @@ VOID NTAPI PoFxReportDevicePoweredOn(POHANDLE Handle)
     const void *caller = __builtin_return_address(0);
     vf_check_irql_at_most(DISPATCH_LEVEL, "PoFxReportDevicePoweredOn", Handle, caller);
     struct po_fx *fx = po_fx_from(Handle, "PoFxReportDevicePoweredOn", caller);
-    if (po_fx_s0_reported(fx)) {
-        po_fx_run(fx);
+    if (po_fx_s0_reported(fx))
         return;
-    }
     po_fx_end_dev(Handle, DEV_GOING_ON, DEV_REQUIRED, "PoFxReportDevicePoweredOn", caller);
 }
 
