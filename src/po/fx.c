@@ -21,8 +21,14 @@
  * and settled and the idle time-out (default 0) has passed. PoFxPowerControl has no PEP to
  * talk to: STATUS_NOT_SUPPORTED.
  *
+ * An S0 IRP sent to a registered device's stack also asks for PoFxReportDevicePoweredOn (its
+ * reference page: after DevicePowerRequiredCallback, or after an S0 IRP); s0_report records that
+ * one is owed. The engine does not wait for it (a driver that never reports after S0 keeps its
+ * PoFx state as it was).
+ *
  * Lifetime: the record is freed by PoFxUnregisterDevice, after its timer is cancelled and the
- * DPCs flushed. The driver must not call with the handle afterwards (as on Windows).
+ * DPCs flushed, and taken off po_fx_list (which po_fx_s0_sent walks under po_fx_list_lock, then
+ * takes the record's lock). The driver must not call with the handle afterwards (as on Windows).
  */
 #include "po/po_private.h"
 
@@ -66,6 +72,8 @@ struct po_fx_comp {
 
 struct po_fx {
     ULONG magic;
+    LIST_ENTRY link;   /* on po_fx_list */
+    BOOLEAN s0_report; /* an S0 IRP went to the stack: a PoFxReportDevicePoweredOn is owed */
     PDEVICE_OBJECT pdo;
     PVOID context;
     PPO_FX_COMPONENT_ACTIVE_CONDITION_CALLBACK active_cb;
@@ -105,6 +113,9 @@ enum po_fx_call {
 #define PO_FX_BAD_FLAGS     0xD03 /* p2: the handle, p3: the flags */
 #define PO_FX_NO_REFERENCE  0xD04 /* p2: the handle, p3: the component */
 #define PO_FX_NOT_ASKED     0xD05 /* p2: the handle, p3: the component or device state */
+
+static LIST_ENTRY po_fx_list = {&po_fx_list, &po_fx_list}; /* every registration */
+static KSPIN_LOCK po_fx_list_lock;
 
 #define po_fx_misuse(code, p2, p3, ...)                                                            \
     ke_bugcheck_msg(BUGCODE_DRIVER_POWER_STATE_FAILURE, code, p2, p3, 0, __VA_ARGS__)
@@ -423,6 +434,7 @@ NTSTATUS NTAPI PoFxRegisterDevice(PDEVICE_OBJECT Pdo, PPO_FX_DEVICE Device, POHA
     if (!NT_SUCCESS(st))
         return st;
     ULONG count = po_fx_count(Device);
+    KIRQL irql;
     size_t size = sizeof(struct po_fx) + count * sizeof(struct po_fx_comp);
     struct po_fx *fx = ExAllocatePool2(
         POOL_FLAG_NON_PAGED, size + states * sizeof(PO_FX_COMPONENT_IDLE_STATE), PO_FX_TAG);
@@ -444,8 +456,26 @@ NTSTATUS NTAPI PoFxRegisterDevice(PDEVICE_OBJECT Pdo, PPO_FX_DEVICE Device, POHA
         po_fx_comp_init(&fx->comp[i], n, s, wakeable, copy);
         copy += n;
     }
+    KeAcquireSpinLock(&po_fx_list_lock, &irql);
+    InsertTailList(&po_fx_list, &fx->link);
+    KeReleaseSpinLock(&po_fx_list_lock, irql);
     *Handle = (POHANDLE)fx;
     return STATUS_SUCCESS;
+}
+
+void po_fx_s0_sent(PDEVICE_OBJECT pdo)
+{
+    KIRQL irql;
+    KeAcquireSpinLock(&po_fx_list_lock, &irql);
+    for (PLIST_ENTRY e = po_fx_list.Flink; e != &po_fx_list; e = e->Flink) {
+        struct po_fx *fx = CONTAINING_RECORD(e, struct po_fx, link);
+        if (fx->pdo == pdo) {
+            KeAcquireSpinLockAtDpcLevel(&fx->lock);
+            fx->s0_report = TRUE;
+            KeReleaseSpinLockFromDpcLevel(&fx->lock);
+        }
+    }
+    KeReleaseSpinLock(&po_fx_list_lock, irql);
 }
 
 VOID NTAPI PoFxStartDevicePowerManagement(POHANDLE Handle)
@@ -464,6 +494,10 @@ VOID NTAPI PoFxUnregisterDevice(POHANDLE Handle)
     vf_check_irql_at_most(PASSIVE_LEVEL, "PoFxUnregisterDevice", Handle,
                           __builtin_return_address(0));
     struct po_fx *fx = po_fx_from(Handle, "PoFxUnregisterDevice", __builtin_return_address(0));
+    KIRQL irql;
+    KeAcquireSpinLock(&po_fx_list_lock, &irql);
+    RemoveEntryList(&fx->link);
+    KeReleaseSpinLock(&po_fx_list_lock, irql);
     KeCancelTimer(&fx->timer);
     KeFlushQueuedDpcs();
     while (InterlockedCompareExchange(&fx->workers, 0, 0) != 0) {
@@ -607,10 +641,31 @@ VOID NTAPI PoFxCompleteDevicePowerNotRequired(POHANDLE Handle)
                   __builtin_return_address(0));
 }
 
+/* The report owed after an S0 IRP, when no DevicePowerRequiredCallback waits for one. It changes
+ * no PoFx state: the device power stays required or not required as it was. A driver keeps its
+ * own count of the two callbacks (the pofx MultiComp sample stops the framework's idling at
+ * power required and resumes it at power not required), so a DevicePowerNotRequiredCallback
+ * after an S0 report that no DevicePowerRequiredCallback preceded would unbalance it. FALSE
+ * when no such report is owed. */
+static BOOLEAN po_fx_s0_reported(struct po_fx *fx)
+{
+    KIRQL irql;
+    KeAcquireSpinLock(&fx->lock, &irql);
+    BOOLEAN owed = fx->s0_report && fx->dev != DEV_GOING_ON;
+    if (owed)
+        fx->s0_report = FALSE;
+    KeReleaseSpinLock(&fx->lock, irql);
+    return owed;
+}
+
 VOID NTAPI PoFxReportDevicePoweredOn(POHANDLE Handle)
 {
-    po_fx_end_dev(Handle, DEV_GOING_ON, DEV_REQUIRED, "PoFxReportDevicePoweredOn",
-                  __builtin_return_address(0));
+    const void *caller = __builtin_return_address(0);
+    vf_check_irql_at_most(DISPATCH_LEVEL, "PoFxReportDevicePoweredOn", Handle, caller);
+    struct po_fx *fx = po_fx_from(Handle, "PoFxReportDevicePoweredOn", caller);
+    if (po_fx_s0_reported(fx))
+        return;
+    po_fx_end_dev(Handle, DEV_GOING_ON, DEV_REQUIRED, "PoFxReportDevicePoweredOn", caller);
 }
 
 /* ---- the PEP's hints ------------------------------------------------------------------------- */

@@ -39,5 +39,8 @@ void po_irp_dispatch(struct po_irp *p);
 void po_irp_free(struct po_irp *p);
 /* The PDO (bottom) of a device's stack. */
 PDEVICE_OBJECT po_stack_pdo(PDEVICE_OBJECT device);
+/* An S0 IRP (IRP_MN_SET_POWER, PowerSystemWorking) is about to go to the stack of pdo: PoFx
+ * then takes a PoFxReportDevicePoweredOn from each registration of that PDO (fx.c). */
+void po_fx_s0_sent(PDEVICE_OBJECT pdo);
 
 #endif

@@ -70,6 +70,8 @@ static NTSTATUS po_system_irp(PDEVICE_OBJECT pdo, const struct po_transition *t)
     KeInitializeEvent(&done, NotificationEvent, FALSE);
     p->done = &done;
     po_system_fill(p, t);
+    if (t->minor == IRP_MN_SET_POWER && t->state == PowerSystemWorking)
+        po_fx_s0_sent(pdo);
     __atomic_store_n(&d->po_system_action, (LONG)t->action, __ATOMIC_RELEASE);
     po_irp_dispatch(p);
     KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);

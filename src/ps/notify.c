@@ -160,9 +160,12 @@ static NTSTATUS ps_process_set(void *routine, enum ps_notify_flavour f, BOOLEAN 
                          STATUS_INVALID_PARAMETER);
 }
 
+/* One of the routines of the DDI compliance rule IrqlPsPassive (0xC4/0x2001C); the Ex forms
+ * are not, and keep the generic IRQL check (0xA). */
 NTKERNELAPI NTSTATUS NTAPI
 PsSetCreateProcessNotifyRoutine(PCREATE_PROCESS_NOTIFY_ROUTINE NotifyRoutine, BOOLEAN Remove)
 {
+    vf_check_ps_passive("PsSetCreateProcessNotifyRoutine");
     return ps_process_set((void *)NotifyRoutine, PS_PROCESS_LEGACY, Remove);
 }
 
@@ -188,6 +191,7 @@ NTKERNELAPI NTSTATUS NTAPI PsSetCreateProcessNotifyRoutineEx2(PSCREATEPROCESSNOT
 NTKERNELAPI NTSTATUS NTAPI
 PsSetCreateThreadNotifyRoutine(PCREATE_THREAD_NOTIFY_ROUTINE NotifyRoutine)
 {
+    vf_check_ps_passive("PsSetCreateThreadNotifyRoutine"); /* rule IrqlPsPassive */
     return ps_notify_add(PS_NOTIFY_THREAD, (void *)NotifyRoutine, PS_THREAD_CREATOR,
                          STATUS_INVALID_PARAMETER, STATUS_INSUFFICIENT_RESOURCES);
 }
@@ -234,6 +238,7 @@ void ps_notify_thread(HANDLE thread_id, BOOLEAN create)
 
 NTKERNELAPI NTSTATUS NTAPI PsSetLoadImageNotifyRoutine(PLOAD_IMAGE_NOTIFY_ROUTINE NotifyRoutine)
 {
+    vf_check_ps_passive("PsSetLoadImageNotifyRoutine"); /* rule IrqlPsPassive */
     return ps_notify_add(PS_NOTIFY_IMAGE, (void *)NotifyRoutine, PS_IMAGE, STATUS_INVALID_PARAMETER,
                          STATUS_INSUFFICIENT_RESOURCES);
 }

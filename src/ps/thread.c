@@ -133,7 +133,7 @@ NTKERNELAPI NTSTATUS NTAPI PsCreateSystemThread(PHANDLE ThreadHandle, ULONG Desi
     NTSTATUS status;
     (void)ObjectAttributes;
     (void)ProcessHandle;
-    vf_check_irql_at_most(PASSIVE_LEVEL, "PsCreateSystemThread", NULL, __builtin_return_address(0));
+    vf_check_ps_passive("PsCreateSystemThread");
     pt = ob_create(&ob_type_thread, sizeof(*pt)); /* zeroed; this reference: the ke side */
     if (pt == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
@@ -161,13 +161,12 @@ NTKERNELAPI NTSTATUS NTAPI PsCreateSystemThread(PHANDLE ThreadHandle, ULONG Desi
 /* Only a thread created by PsCreateSystemThread can be terminated; any other (client threads,
  * and also the runtime's own worker and DPC threads, which Windows counts as system threads but
  * which drvhost cannot lose) gets STATUS_INVALID_PARAMETER, what Windows returns for a thread
- * that is not a system thread. Above PASSIVE_LEVEL: bug check 0xA. */
+ * that is not a system thread. Above PASSIVE_LEVEL: bug check 0xC4/0x2001C (IrqlPsPassive). */
 NTKERNELAPI NTSTATUS NTAPI PsTerminateSystemThread(NTSTATUS ExitStatus)
 {
     if (ps_exit_jump == NULL)
         return STATUS_INVALID_PARAMETER;
-    vf_check_irql_at_most(PASSIVE_LEVEL, "PsTerminateSystemThread", NULL,
-                          __builtin_return_address(0));
+    vf_check_ps_passive("PsTerminateSystemThread");
     ps_exit_status = ExitStatus;
     __builtin_longjmp(ps_exit_jump, 1);
 }

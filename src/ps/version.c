@@ -8,6 +8,7 @@
 #include "ps/ps.h"
 
 #include "rtl/rtl.h"
+#include "vf/vf.h"
 
 /* One version for the whole runtime: RtlGetVersion reports the same (src/rtl/rtl.h). */
 #define PS_MAJOR_VERSION RTL_DRVHOST_MAJOR_VERSION
@@ -20,6 +21,7 @@
 NTKERNELAPI BOOLEAN NTAPI PsGetVersion(PULONG MajorVersion, PULONG MinorVersion, PULONG BuildNumber,
                                        PUNICODE_STRING CSDVersion)
 {
+    vf_check_ps_passive("PsGetVersion"); /* PASSIVE_LEVEL only: DDI compliance rule IrqlPsPassive */
     if (MajorVersion != NULL)
         *MajorVersion = PS_MAJOR_VERSION;
     if (MinorVersion != NULL)

@@ -82,6 +82,30 @@ static UCHAR trace_verbose_on(const char *service)
     return fn != NULL && fn(service, "VerboseOn", &value) == 0 && value != 0;
 }
 
+/* The driver a WPP_INIT_TRACING is for: the module holding its control block (WPP_MAIN_CB is
+ * one per module). The macro's DriverObject is not trusted: the reference says both arguments
+ * are unused without the in-flight recorder and may be NULL, and drivers written for Windows
+ * 2000 (the TraceDrv sample) pass their device object. Only a control block outside any module
+ * (a host program's own) is named by DriverObject, which must then be a driver object.
+ * Returns WPP_NAMED_BY_MODULE, WPP_NAMED_BY_OBJECT or 0 (no name). */
+enum {
+    WPP_NAMED_BY_MODULE = 1,
+    WPP_NAMED_BY_OBJECT
+};
+static int wpp_init_driver_name(const void *controls, PVOID driver_object, char *name, size_t size)
+{
+    const char *module = ke_address_name(controls);
+
+    if (module != NULL) {
+        snprintf(name, size, "%s", module);
+        return WPP_NAMED_BY_MODULE;
+    }
+    if (driver_object == NULL)
+        return 0;
+    trace_driver_name(driver_object, name, size);
+    return WPP_NAMED_BY_OBJECT;
+}
+
 NTSYSAPI VOID NTAPI drvhost_wpp_init(struct drvhost_wpp_control *Controls, ULONG Count,
                                      PVOID DriverObject, PCUNICODE_STRING RegistryPath)
 {
@@ -89,16 +113,20 @@ NTSYSAPI VOID NTAPI drvhost_wpp_init(struct drvhost_wpp_control *Controls, ULONG
     struct trace_driver *d;
     UCHAR verbose;
     ULONG i;
+    int named;
 
     (void)RegistryPath; /* no ETW registry settings: the scenario and --trace set the flags */
-    if (Controls == NULL || DriverObject == NULL)
+    if (Controls == NULL)
         return;
-    trace_driver_name(DriverObject, name, sizeof(name));
+    named = wpp_init_driver_name(Controls, DriverObject, name, sizeof(name));
+    if (named == 0)
+        return;
     verbose = trace_verbose_on(name); /* outside trace_lock: the registry has its own */
     os_mutex_lock(&trace_lock);
     d = trace_driver_find(name, 1);
     if (d != NULL) {
-        d->object = DriverObject;
+        if (named == WPP_NAMED_BY_OBJECT) /* else it may be no driver object at all */
+            d->object = DriverObject;
         d->controls = Controls;
         d->control_count = Count;
         for (i = 0; i < Count; i++) {

@@ -562,6 +562,13 @@ const struct vf_subcode vf_subcodes[] = {
      {"the lock", "the owner thread", "reserved"},
      NULL},
     {C4,
+     VF_C4_IRQL_PS_PASSIVE,
+     "a process structure routine called above PASSIVE_LEVEL (rule IrqlPsPassive)",
+     {"the rule's description", "the rule's state", "reserved"},
+     "drvhost passes the IRQL, 0, 0; the rule's routines: PsCreateSystemThread, PsGetVersion, "
+     "PsSetCreateProcessNotifyRoutine, PsSetCreateThreadNotifyRoutine, "
+     "PsSetLoadImageNotifyRoutine, PsTerminateSystemThread"},
+    {C4,
      VF_C4_IRQL_ZW_PASSIVE,
      "a Zw routine called above PASSIVE_LEVEL (rule IrqlZwPassive)",
      {"the rule's description", "the rule's state", "reserved"},

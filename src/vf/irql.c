@@ -11,13 +11,27 @@ void vf_irql_above_max(const char *ddi, KIRQL max, const void *object, const voi
                     "%s called at IRQL %u: it requires IRQL <= %u", ddi, irql, max);
 }
 
-void vf_irql_zw_not_passive(const char *ddi)
+/* A DDI compliance rule requiring PASSIVE_LEVEL: 0xC4 with the rule's subcode. Microsoft's
+ * parameters 2 and 3 point to the rule's description and state; drvhost passes the IRQL, 0. */
+static __attribute__((noreturn)) void vf_irql_rule_not_passive(ULONG_PTR subcode,
+                                                               const char *routines,
+                                                               const char *rule, const char *ddi)
 {
     KIRQL irql = ke_irql();
-    ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_IRQL_ZW_PASSIVE, irql, 0, 0,
-                    "%s called at IRQL %u: the Zw routines require PASSIVE_LEVEL (DDI "
-                    "compliance rule IrqlZwPassive)",
-                    ddi, irql);
+    ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, subcode, irql, 0, 0,
+                    "%s called at IRQL %u: %s require PASSIVE_LEVEL (DDI compliance rule %s)", ddi,
+                    irql, routines, rule);
+}
+
+void vf_irql_zw_not_passive(const char *ddi)
+{
+    vf_irql_rule_not_passive(VF_C4_IRQL_ZW_PASSIVE, "the Zw routines", "IrqlZwPassive", ddi);
+}
+
+void vf_irql_ps_not_passive(const char *ddi)
+{
+    vf_irql_rule_not_passive(VF_C4_IRQL_PS_PASSIVE, "these process structure routines",
+                             "IrqlPsPassive", ddi);
 }
 
 void vf_irql_below_dpc(ULONG_PTR subcode, const char *ddi, const void *lock)

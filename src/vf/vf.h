@@ -166,6 +166,16 @@ static inline void vf_check_zw_passive(const char *ddi)
         vf_irql_zw_not_passive(ddi);
 }
 
+/* The process structure routines' rule (DDI compliance rule IrqlPsPassive: PsCreateSystemThread,
+ * PsGetVersion, PsSetCreateProcessNotifyRoutine, PsSetCreateThreadNotifyRoutine,
+ * PsSetLoadImageNotifyRoutine, PsTerminateSystemThread): above PASSIVE_LEVEL, 0xC4/0x2001C. */
+__attribute__((noreturn, cold)) void vf_irql_ps_not_passive(const char *ddi);
+static inline void vf_check_ps_passive(const char *ddi)
+{
+    if (__builtin_expect(ke_irql() != PASSIVE_LEVEL, 0))
+        vf_irql_ps_not_passive(ddi);
+}
+
 /* KeAcquireSpinLockAtDpcLevel / KeReleaseSpinLockFromDpcLevel below DISPATCH_LEVEL: 0xC4 with
  * VF_C4_SPIN_LOCK_AT_DPC_ACQUIRE or _RELEASE (IRQL, lock, 0). */
 __attribute__((noreturn, cold)) void vf_irql_below_dpc(ULONG_PTR subcode, const char *ddi,

@@ -1,7 +1,7 @@
 /*
  * vf_private.h - the verifier's own part: the 0xC9 subcodes (only src/vf/io.c raises them), the
- * 0xC4 subcode of the Zw IRQL rule (src/vf/irql.c), and the table's arrays and flags, which
- * only src/vf/bugcodes.c and the test that writes docs/verifier.md read. Other layers look a
+ * 0xC4 subcodes of the Zw and Ps IRQL rules (src/vf/irql.c), and the table's arrays and flags,
+ * which only src/vf/bugcodes.c and the test that writes docs/verifier.md read. Other layers look a
  * code up with vf_bugcode_find / vf_subcode_find (vf/vf.h).
  */
 #ifndef DRVHOST_VF_PRIVATE_H
@@ -10,6 +10,7 @@
 #include "vf/vf.h"
 
 #define VF_C4_IRQL_ZW_PASSIVE 0x2001F
+#define VF_C4_IRQL_PS_PASSIVE 0x2001C
 
 /* ---- 0xC9 DRIVER_VERIFIER_IOMANAGER_VIOLATION: parameter 1 ------------------------------- */
 

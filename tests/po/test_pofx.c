@@ -22,6 +22,10 @@
 #include <unistd.h>
 
 int32_t drvhost_po_power_setting(const void *guid, const void *value, uint32_t length);
+int32_t drvhost_test_pnp_node(void *parent_pdo, void *pdo, const char *instance_id, int started);
+void drvhost_test_pnp_node_free(void *pdo);
+int32_t drvhost_po_system_sleep(uint32_t s_state);
+int32_t drvhost_po_system_wake(void);
 
 /* Which requests the callbacks complete themselves (from inside the callback). */
 #define AUTO_IDLE_COND    0x1
@@ -395,6 +399,60 @@ TEST(pofx_power_control_without_a_pep_is_not_supported)
     PoFxNotifySurprisePowerOn(g.pdo); /* a notice for the PEP: nothing happens without one */
     ok_log("");
     teardown();
+}
+
+/* ---- the report after an S0 IRP ----------------------------------------------------------------
+ */
+
+/* PoFxReportDevicePoweredOn's page: the driver must call it after DevicePowerRequiredCallback,
+ * and also after PoFx sends it an S0 IRP (IRP_MN_SET_POWER for PowerSystemWorking). The
+ * registered PDO is made a started device node so that the system wake sends its stack S0. */
+static void setup_in_the_tree(void)
+{
+    setup_registered(AUTO_ALL);
+    ok_status(drvhost_test_pnp_node(NULL, g.pdo, "ROOT\\POFXTEST\\0000", 1), STATUS_SUCCESS);
+    PoFxStartDevicePowerManagement(g.handle);
+    ok_log("I0 F0>2 I1 F1>1 N"); /* every component idle: the device power not required */
+    ok_status(drvhost_po_system_sleep(PowerSystemSleeping3 - 1), STATUS_SUCCESS);
+    ok_status(drvhost_po_system_wake(), STATUS_SUCCESS);
+    ok_log(""); /* the engine does not wait for the report */
+}
+
+TEST(pofx_report_powered_on_after_an_s0_irp)
+{
+    setup_in_the_tree();
+    /* Taken; the device power stays not required (no second "N" without an "R" before it). */
+    PoFxReportDevicePoweredOn(g.handle);
+    ok_log("");
+    PoFxActivateComponent(g.handle, 0, 0);
+    ok_log("R F0>0 A0");
+    PoFxIdleComponent(g.handle, 0, 0);
+    ok_log("I0 F0>2 N");
+    PoFxUnregisterDevice(g.handle);
+    drvhost_test_pnp_node_free(g.pdo);
+    drvhost_close(g_file);
+}
+
+/* One report per S0 IRP: a second one is owed to nobody. */
+TEST(pofx_a_second_report_after_one_s0_irp_is_0x9F)
+{
+    setup_in_the_tree();
+    PoFxReportDevicePoweredOn(g.handle);
+    ok_log("");
+    expect_bugcheck_params(0x9F, BUGCHECK_P1 | BUGCHECK_P2, 0xD05, g.handle, 0, 0);
+    PoFxReportDevicePoweredOn(g.handle);
+}
+
+/* The sleep's own IRPs (IRP_MN_QUERY_POWER and IRP_MN_SET_POWER of S3) owe no report: only S0. */
+TEST(pofx_a_report_after_the_sleep_irps_only_is_0x9F)
+{
+    setup_registered(AUTO_ALL);
+    ok_status(drvhost_test_pnp_node(NULL, g.pdo, "ROOT\\POFXTEST\\0000", 1), STATUS_SUCCESS);
+    PoFxStartDevicePowerManagement(g.handle);
+    ok_log("I0 F0>2 I1 F1>1 N");
+    ok_status(drvhost_po_system_sleep(PowerSystemSleeping3 - 1), STATUS_SUCCESS);
+    expect_bugcheck_params(0x9F, BUGCHECK_P1 | BUGCHECK_P2, 0xD05, g.handle, 0, 0);
+    PoFxReportDevicePoweredOn(g.handle);
 }
 
 /* ---- misuse ---------------------------------------------------------------------------------- */

@@ -164,6 +164,35 @@ TEST(wpp_disabled_writes_nothing)
     free(out);
 }
 
+/* WPP_INIT_TRACING's arguments are not used without the recorder (the reference: "can be set
+ * to NULL"): the driver is the module holding the control block, whatever it passes. */
+static void expect_init_args_traced(const char *driver)
+{
+    char spec[64], want[128], err[256] = "";
+    char *out;
+
+    snprintf(spec, sizeof spec, "%s:ERROR:all", driver);
+    ok(drvhost_trace_set(spec, err, sizeof err) == 0, "drvhost_trace_set(%s): %s", spec, err);
+    harness_stderr_begin();
+    harness_load_driver(driver);
+    out = harness_stderr_end();
+    snprintf(want, sizeof want,
+             " %s WppTestTraceGuid TRACE_DRIVER ERROR DriverEntry: init args 42\n", driver);
+    ok(out != NULL && strstr(out, want) != NULL, "missing '%s' in:\n%s", want, out ? out : "");
+    expect_no(out, "init args verbose"); /* the level applies: the settings reached it */
+    free(out);
+}
+
+TEST(wpp_init_tracing_with_null_arguments)
+{
+    expect_init_args_traced("wpp_init_null");
+}
+
+TEST(wpp_init_tracing_with_a_device_object)
+{
+    expect_init_args_traced("wpp_init_devobj");
+}
+
 TEST(wpp_unknown_flag_name_is_an_error)
 {
     char err[256] = "";
