@@ -65,6 +65,7 @@ enum scn_kind {
     SCN_POWER_SETTING,   /* power-setting GUID VALUE (wmi.guid; data: the value's bytes) */
     SCN_SETTLE,          /* settle: queued DPCs and work items have run (host_settle) */
     SCN_COUNTERS,        /* counters NAME [expect-instances=N] (wmi.count: N) */
+    SCN_CONNECTION,      /* connection ID INSTANCE DATA (p1: ID; reshub, docs/wdf.md SpbCx) */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a
