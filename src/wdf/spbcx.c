@@ -274,6 +274,7 @@ static NTSTATUS spbcx_capture(struct spbcx_controller *ctl, WDFREQUEST request,
 {
     const size_t head = FIELD_OFFSET(SPB_TRANSFER_LIST, Transfers);
     PSPB_TRANSFER_LIST list;
+    const SPB_TRANSFER_LIST_ENTRY *entries;
     size_t length = 0;
     NTSTATUS status =
         imp_WdfRequestRetrieveInputBuffer(&ctl->g->pub, request, head, (PVOID *)&list, &length);
@@ -288,8 +289,10 @@ static NTSTATUS spbcx_capture(struct spbcx_controller *ctl, WDFREQUEST request,
         return STATUS_INSUFFICIENT_RESOURCES;
     sr->count = list->TransferCount;
     sr->length = 0;
+    /* Through a pointer: Transfers is declared [1] and holds TransferCount entries. */
+    entries = list->Transfers;
     for (ULONG i = 0; i < list->TransferCount; i++) {
-        status = spbcx_entry(&list->Transfers[i], &sr->transfers[i]);
+        status = spbcx_entry(&entries[i], &sr->transfers[i]);
         if (!NT_SUCCESS(status)) {
             spbcx_transfers_free(sr);
             return status;

@@ -169,7 +169,7 @@ TEST(writes_reads_and_sequences_reach_the_controller)
     seq.List.TransferCount = 2;
     seq.List.Transfers[0] =
         SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionToDevice, 0, (PVOID)&reg, 1);
-    seq.List.Transfers[1] =
+    seq.ExtraTransfers[0] =
         SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionFromDevice, 0, in, sizeof in);
     ok_status(harness_ioctl(a, IOCTL_SPB_EXECUTE_SEQUENCE, &seq, sizeof seq, NULL, 0, &iosb),
               STATUS_SUCCESS);
@@ -179,6 +179,19 @@ TEST(writes_reads_and_sequences_reach_the_controller)
     ok(s.Type == TYPE_SEQUENCE && s.Position == POS_SINGLE && s.Count == 2 && s.Length == 4,
        "type %lu position %lu count %lu length %lu\n", (unsigned long)s.Type,
        (unsigned long)s.Position, (unsigned long)s.Count, (unsigned long)s.Length);
+    /* the read into a list of two buffers (SPB_TRANSFER_BUFFER_FORMAT List): an MDL chain */
+    {
+        UCHAR first = 0, rest[2] = {0};
+        SPB_TRANSFER_BUFFER_LIST_ENTRY parts[2] = {{&first, 1}, {rest, 2}};
+        seq.ExtraTransfers[0] =
+            SPB_TRANSFER_LIST_ENTRY_INIT_BUFFER_LIST(SpbTransferDirectionFromDevice, 0, parts, 2);
+        ok_status(harness_ioctl(a, IOCTL_SPB_EXECUTE_SEQUENCE, &seq, sizeof seq, NULL, 0, &iosb),
+                  STATUS_SUCCESS);
+        ok(iosb.information == 4 && first == 'a' && rest[0] == 'b' && rest[1] == 'c',
+           "list sequence %llu '%c%c%c'\n", (unsigned long long)iosb.information, first, rest[0],
+           rest[1]);
+        ok(stats(a).Length == 4, "length %lu\n", (unsigned long)stats(a).Length);
+    }
     /* target 2 is another device: its registers are still zero */
     ok_status(write_bytes(b, &reg, 1, NULL), STATUS_SUCCESS);
     ok_status(read_bytes(b, other, sizeof other, NULL), STATUS_SUCCESS);
@@ -279,7 +292,7 @@ TEST(malformed_sequences_are_refused_before_the_controller)
     seq.List.TransferCount = 2;
     seq.List.Transfers[0] =
         SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionToDevice, 0, buf, 1);
-    seq.List.Transfers[1] =
+    seq.ExtraTransfers[0] =
         SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionFromDevice, 0, buf, 4);
     seq.List.Size = sizeof(SPB_TRANSFER_LIST) + 1;
     ok_status(sequence_of(a, &seq, sizeof seq), STATUS_INVALID_PARAMETER);
@@ -289,20 +302,20 @@ TEST(malformed_sequences_are_refused_before_the_controller)
     seq.List.TransferCount = 0;
     ok_status(sequence_of(a, &seq, sizeof seq), STATUS_INVALID_PARAMETER);
     seq.List.TransferCount = 2;
-    seq.List.Transfers[1].Direction = SpbTransferDirectionNone;
+    seq.ExtraTransfers[0].Direction = SpbTransferDirectionNone;
     ok_status(sequence_of(a, &seq, sizeof seq), STATUS_INVALID_PARAMETER);
-    seq.List.Transfers[1].Direction = SpbTransferDirectionFromDevice;
-    seq.List.Transfers[1].Buffer.Simple.Buffer = NULL;
+    seq.ExtraTransfers[0].Direction = SpbTransferDirectionFromDevice;
+    seq.ExtraTransfers[0].Buffer.Simple.Buffer = NULL;
     ok_status(sequence_of(a, &seq, sizeof seq), STATUS_INVALID_PARAMETER);
-    seq.List.Transfers[1].Buffer.Simple.Buffer = buf;
-    seq.List.Transfers[1].Buffer.Format = SpbTransferBufferFormatInvalid;
+    seq.ExtraTransfers[0].Buffer.Simple.Buffer = buf;
+    seq.ExtraTransfers[0].Buffer.Format = SpbTransferBufferFormatInvalid;
     ok_status(sequence_of(a, &seq, sizeof seq), STATUS_INVALID_PARAMETER);
     ok_status(sequence_of(a, NULL, 0), STATUS_INVALID_PARAMETER);
     ok_status(write_bytes(a, buf, 0, &iosb), STATUS_SUCCESS);
     ok(iosb.information == 0, "%llu\n", (unsigned long long)iosb.information);
     ok(stats(a).TransferCalls == calls, "the controller saw a refused request\n");
     /* the list format, made right, goes through */
-    seq.List.Transfers[1].Buffer.Format = SpbTransferBufferFormatSimple;
+    seq.ExtraTransfers[0].Buffer.Format = SpbTransferBufferFormatSimple;
     ok_status(sequence_of(a, &seq, sizeof seq), STATUS_SUCCESS);
     ok(stats(a).TransferCalls == calls + 1, "the good sequence did not reach the controller\n");
     drvhost_close(a);
@@ -327,7 +340,7 @@ TEST(other_ioctls_capture_transfer_lists_in_the_caller_context)
     seq.List.TransferCount = 2;
     seq.List.Transfers[0] =
         SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionToDevice, 0, (PVOID) "abcd", 4);
-    seq.List.Transfers[1] =
+    seq.ExtraTransfers[0] =
         SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionFromDevice, 0, out, 4);
     ok_status(harness_ioctl(a, IOCTL_SPBCTL_DUPLEX, &seq, sizeof seq, NULL, 0, &iosb),
               STATUS_SUCCESS);
