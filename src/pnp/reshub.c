@@ -89,8 +89,8 @@ NTSTATUS pnp_reshub_connection_add(ULONGLONG id, const char *instance, const voi
     if (size != 0)
         memcpy(e->data, data, size);
     os_mutex_lock(&lock);
-    status =
-        reshub_find_locked(e->id) != NULL ? STATUS_OBJECT_NAME_COLLISION : reshub_link(e, instance);
+    /* A declared ID's link exists: ob_link_create says STATUS_OBJECT_NAME_COLLISION. */
+    status = reshub_link(e, instance);
     if (NT_SUCCESS(status)) {
         e->next = entries;
         entries = e;

@@ -20,8 +20,9 @@
  * Deviations (docs/wdf.md): requests of other targets wait while one target holds the
  * controller lock (as on Windows), in a manual queue of SpbCx's; IOCTL_SPB_LOCK_CONNECTION and
  * IOCTL_SPB_UNLOCK_CONNECTION (shared connection locks between controllers) are refused with
- * STATUS_NOT_SUPPORTED; a zero-length read or write completes with STATUS_SUCCESS without
- * reaching the driver (the pages do not say).
+ * STATUS_NOT_SUPPORTED; the queue does not allow zero-length requests (the framework's default:
+ * a zero-length read or write completes with STATUS_SUCCESS without reaching the driver; the
+ * pages do not say what SpbCx's queue does).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -390,10 +391,6 @@ static void spbcx_io_transfer(WDFQUEUE queue, WDFREQUEST request, size_t length,
     NTSTATUS status;
     if (sr == NULL) {
         spbcx_complete(ctl, request, STATUS_INSUFFICIENT_RESOURCES);
-        return;
-    }
-    if (length == 0) { /* nothing to move (drvhost's choice: the pages do not say) */
-        spbcx_complete(ctl, request, STATUS_SUCCESS);
         return;
     }
     if (!spbcx_admit(ctl, request, sr, TRUE,
