@@ -785,13 +785,23 @@ VOID SpbControllerSetIoOtherCallback(WDFDEVICE FxDevice,
     ctl->dev->in_caller_context = EvtIoInCallerContext != NULL ? spbcx_in_caller : NULL;
 }
 
+/* The controller of an SpbControllerSet*Attributes call, its attributes checked. */
+static struct spbcx_controller *spbcx_attributes_call(WDFDEVICE device,
+                                                      PWDF_OBJECT_ATTRIBUTES attributes,
+                                                      const char *ddi, const char *parameter,
+                                                      const void *caller)
+{
+    struct spbcx_controller *ctl = spbcx_controller_get(device, ddi);
+    if (attributes == NULL)
+        wdf_violation_null(ctl->g, ddi, parameter, caller);
+    return ctl;
+}
+
 VOID SpbControllerSetRequestAttributes(WDFDEVICE FxDevice, PWDF_OBJECT_ATTRIBUTES RequestAttributes)
 {
     struct spbcx_controller *ctl =
-        spbcx_controller_get(FxDevice, "SpbControllerSetRequestAttributes");
-    if (RequestAttributes == NULL)
-        wdf_violation_null(ctl->g, "SpbControllerSetRequestAttributes", "RequestAttributes",
-                           __builtin_return_address(0));
+        spbcx_attributes_call(FxDevice, RequestAttributes, "SpbControllerSetRequestAttributes",
+                              "RequestAttributes", __builtin_return_address(0));
     /* The framework gives every request of the device this context when it makes the request
      * (as WdfDeviceInitSetRequestAttributes does), before EvtIoInCallerContext. */
     ctl->dev->request_attributes = *RequestAttributes;
@@ -801,10 +811,8 @@ VOID SpbControllerSetRequestAttributes(WDFDEVICE FxDevice, PWDF_OBJECT_ATTRIBUTE
 VOID SpbControllerSetTargetAttributes(WDFDEVICE FxDevice, PWDF_OBJECT_ATTRIBUTES ObjectAttributes)
 {
     struct spbcx_controller *ctl =
-        spbcx_controller_get(FxDevice, "SpbControllerSetTargetAttributes");
-    if (ObjectAttributes == NULL)
-        wdf_violation_null(ctl->g, "SpbControllerSetTargetAttributes", "ObjectAttributes",
-                           __builtin_return_address(0));
+        spbcx_attributes_call(FxDevice, ObjectAttributes, "SpbControllerSetTargetAttributes",
+                              "ObjectAttributes", __builtin_return_address(0));
     ctl->target_attributes = *ObjectAttributes;
     ctl->has_target_attributes = TRUE;
 }

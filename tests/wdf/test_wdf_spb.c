@@ -100,6 +100,21 @@ static int32_t read_bytes(drvhost_file *f, void *data, size_t size, drvhost_iosb
     return harness_io(f, DRVHOST_OP_READ, 0, NULL, 0, data, size, iosb);
 }
 
+typedef SPB_TRANSFER_LIST_AND_ENTRIES(2) TWO_TRANSFERS;
+
+/* A list of two simple transfers: `to` (to the device), then `from` (from the device). */
+static void two_transfers(TWO_TRANSFERS *seq, const void *to, ULONG to_size, void *from,
+                          ULONG from_size)
+{
+    memset(seq, 0, sizeof(*seq));
+    seq->List.Size = sizeof(SPB_TRANSFER_LIST);
+    seq->List.TransferCount = 2;
+    seq->List.Transfers[0] =
+        SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionToDevice, 0, (PVOID)to, to_size);
+    seq->ExtraTransfers[0] =
+        SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionFromDevice, 0, from, from_size);
+}
+
 /* SPB_CONTROLLER_CONFIG's rules, the connection's descriptor at EvtSpbTargetConnect, its
  * exclusive access, a refused connection, an undeclared one, EvtSpbTargetDisconnect. */
 TEST(controller_config_rules_and_target_connections)
@@ -140,7 +155,7 @@ TEST(writes_reads_and_sequences_reach_the_controller)
 {
     static const UCHAR data[] = {5, 'a', 'b', 'c'}, reg = 5;
     UCHAR in[3] = {0}, other[3] = {1, 1, 1};
-    SPB_TRANSFER_LIST_AND_ENTRIES(2) seq;
+    TWO_TRANSFERS seq;
     drvhost_iosb iosb = {0};
     drvhost_file *a, *b;
     SPBCTL_STATS s;
@@ -164,13 +179,7 @@ TEST(writes_reads_and_sequences_reach_the_controller)
        (unsigned long)s.Position, (unsigned long)s.Length, (unsigned long)s.Address);
     /* the register read as a sequence: write the register number, read from it */
     memset(in, 0, sizeof in);
-    memset(&seq, 0, sizeof seq);
-    seq.List.Size = sizeof(SPB_TRANSFER_LIST);
-    seq.List.TransferCount = 2;
-    seq.List.Transfers[0] =
-        SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionToDevice, 0, (PVOID)&reg, 1);
-    seq.ExtraTransfers[0] =
-        SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionFromDevice, 0, in, sizeof in);
+    two_transfers(&seq, (PVOID)&reg, 1, in, sizeof in);
     ok_status(harness_ioctl(a, IOCTL_SPB_EXECUTE_SEQUENCE, &seq, sizeof seq, NULL, 0, &iosb),
               STATUS_SUCCESS);
     ok(iosb.information == 4 && memcmp(in, "abc", 3) == 0, "sequence %llu '%.3s'\n",
@@ -280,20 +289,14 @@ static int32_t sequence_of(drvhost_file *f, const void *list, size_t size)
 TEST(malformed_sequences_are_refused_before_the_controller)
 {
     UCHAR buf[4] = {0};
-    SPB_TRANSFER_LIST_AND_ENTRIES(2) seq;
+    TWO_TRANSFERS seq;
     drvhost_iosb iosb = {0};
     drvhost_file *a;
     ULONG calls;
     if (!setup() || (a = connect(1)) == NULL)
         return;
     calls = stats(a).TransferCalls;
-    memset(&seq, 0, sizeof seq);
-    seq.List.Size = sizeof(SPB_TRANSFER_LIST);
-    seq.List.TransferCount = 2;
-    seq.List.Transfers[0] =
-        SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionToDevice, 0, buf, 1);
-    seq.ExtraTransfers[0] =
-        SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionFromDevice, 0, buf, 4);
+    two_transfers(&seq, buf, 1, buf, 4);
     seq.List.Size = sizeof(SPB_TRANSFER_LIST) + 1;
     ok_status(sequence_of(a, &seq, sizeof seq), STATUS_INVALID_PARAMETER);
     seq.List.Size = sizeof(SPB_TRANSFER_LIST);
@@ -327,7 +330,7 @@ TEST(malformed_sequences_are_refused_before_the_controller)
 TEST(other_ioctls_capture_transfer_lists_in_the_caller_context)
 {
     UCHAR out[4] = {0};
-    SPB_TRANSFER_LIST_AND_ENTRIES(2) seq;
+    TWO_TRANSFERS seq;
     drvhost_iosb iosb = {0};
     drvhost_file *a;
     SPBCTL_STATS s;
@@ -335,13 +338,7 @@ TEST(other_ioctls_capture_transfer_lists_in_the_caller_context)
     if (!setup() || (a = connect(1)) == NULL)
         return;
     in_caller = stats(a).InCaller;
-    memset(&seq, 0, sizeof seq);
-    seq.List.Size = sizeof(SPB_TRANSFER_LIST);
-    seq.List.TransferCount = 2;
-    seq.List.Transfers[0] =
-        SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionToDevice, 0, (PVOID) "abcd", 4);
-    seq.ExtraTransfers[0] =
-        SPB_TRANSFER_LIST_ENTRY_INIT_SIMPLE(SpbTransferDirectionFromDevice, 0, out, 4);
+    two_transfers(&seq, (PVOID) "abcd", 4, out, 4);
     ok_status(harness_ioctl(a, IOCTL_SPBCTL_DUPLEX, &seq, sizeof seq, NULL, 0, &iosb),
               STATUS_SUCCESS);
     ok(iosb.information == 8 && memcmp(out, "dcba", 4) == 0, "duplex %llu '%.4s'\n",
