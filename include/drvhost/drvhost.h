@@ -313,7 +313,8 @@ DRVHOST_API int32_t drvhost_usb_input(const char *instance, unsigned address, co
 
 /* Hardware resources (docs/interrupts.md): the devices whose first hardware ID is hardware_id
  * get these from their next START_DEVICE on. spec: words "mem:START:LENGTH",
- * "port:START:LENGTH", "irq:LINE[:latched][:shared]" separated by spaces. A bad spec:
+ * "port:START:LENGTH", "irq:LINE[:latched][:shared]", "i2c:ID", "spi:ID" (a serial bus
+ * connection: drvhost_resource_hub_connection) separated by spaces. A bad spec:
  * STATUS_INVALID_PARAMETER (0xC000000D) and the problem in msg (may be NULL). */
 DRVHOST_API int32_t drvhost_device_resources(const char *hardware_id, const char *spec, char *msg,
                                              size_t msg_size);

@@ -106,8 +106,6 @@ NTSTATUS pnp_reshub_connection_add(ULONGLONG id, const char *instance, const voi
  * (RH_QUERY_CONNECTION_PROPERTIES_OUTPUT_BUFFER, malloc'ed: the caller frees it);
  * STATUS_OBJECT_NAME_NOT_FOUND for an undeclared ID. */
 NTSTATUS pnp_reshub_properties(LARGE_INTEGER id, PVOID *buffer, ULONG *size);
-/* At shutdown: the links and the entries go. */
-void pnp_reshub_free(void);
 
 /* ---- device interfaces (interface.c) ------------------------------------------------- */
 

@@ -316,4 +316,7 @@ const CM_PARTIAL_RESOURCE_DESCRIPTOR *pnp_resources_interrupt(struct pnp_node *n
 /* At shutdown. */
 void pnp_resources_free(void);
 
+/* At shutdown: the resource hub's links and entries go (reshub.c). */
+void pnp_reshub_free(void);
+
 #endif

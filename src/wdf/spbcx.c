@@ -782,7 +782,8 @@ VOID SpbControllerSetIoOtherCallback(WDFDEVICE FxDevice,
     ctl->other = EvtSpbControllerIoOther;
     ctl->other_in_caller = EvtIoInCallerContext;
     /* Called before the device is committed (its page): no request arrives yet. */
-    ctl->dev->in_caller_context = EvtIoInCallerContext != NULL ? spbcx_in_caller : NULL;
+    if (EvtIoInCallerContext != NULL)
+        ctl->dev->in_caller_context = spbcx_in_caller;
 }
 
 /* The controller of an SpbControllerSet*Attributes call, its attributes checked. */

@@ -39,31 +39,39 @@ enum {
     DIR_TO
 };
 
+static char controller[128]; /* its instance ID */
+
+/* Connection `id` to the controller: an I2cSerialBus descriptor with that 7-bit address. */
+static int32_t declare(ULONGLONG id, USHORT address)
+{
+    UCHAR d[sizeof(PNP_SERIAL_BUS_DESCRIPTOR) + 6] = {0};
+    PNP_SERIAL_BUS_DESCRIPTOR h = {0};
+    ULONG speed = 400000;
+    h.Tag = SERIAL_BUS_DESCRIPTOR;
+    h.Length = sizeof(d) - 3;
+    h.RevisionId = SERIAL_BUS_DESCRIPTOR_REVISION;
+    h.SerialBusType = SERIAL_BUS_I2C_DESCRIPTOR_TYPE;
+    h.TypeSpecificRevisionId = 1;
+    h.TypeDataLength = 6;
+    memcpy(d, &h, sizeof(h));
+    memcpy(d + sizeof(h), &speed, sizeof(speed));
+    memcpy(d + sizeof(h) + 4, &address, sizeof(address));
+    return drvhost_resource_hub_connection(id, controller, d, sizeof d);
+}
+
 /* The controller, and connections 1 (I2C address 0x10), 2 (0x11) and 3 (the refused one). */
 static int setup(void)
 {
-    static const USHORT addresses[] = {0x10, 0x11, SPBCTL_REFUSED_ADDRESS};
-    char msg[512] = "", instance[128] = "";
+    char msg[512] = "";
     ok_status(drvhost_pnp_install(SPB_INF, msg, sizeof msg), STATUS_SUCCESS);
-    if (!ok_status(drvhost_device_create(SPBCTL_HWID, NULL, 0, instance, sizeof instance),
+    if (!ok_status(drvhost_device_create(SPBCTL_HWID, NULL, 0, controller, sizeof controller),
                    STATUS_SUCCESS))
         return 0;
-    for (unsigned i = 0; i < 3; i++) {
-        UCHAR d[sizeof(PNP_SERIAL_BUS_DESCRIPTOR) + 6] = {0};
-        PNP_SERIAL_BUS_DESCRIPTOR h = {0};
-        ULONG speed = 400000;
-        h.Tag = SERIAL_BUS_DESCRIPTOR;
-        h.Length = sizeof(d) - 3;
-        h.RevisionId = SERIAL_BUS_DESCRIPTOR_REVISION;
-        h.SerialBusType = SERIAL_BUS_I2C_DESCRIPTOR_TYPE;
-        h.TypeSpecificRevisionId = 1;
-        h.TypeDataLength = 6;
-        memcpy(d, &h, sizeof(h));
-        memcpy(d + sizeof(h), &speed, sizeof(speed));
-        memcpy(d + sizeof(h) + 4, &addresses[i], sizeof(USHORT));
-        ok_status(drvhost_resource_hub_connection(i + 1, instance, d, sizeof d), STATUS_SUCCESS);
-    }
-    ok_status(drvhost_resource_hub_connection(1, instance, NULL, 0), STATUS_OBJECT_NAME_COLLISION);
+    ok_status(declare(1, 0x10), STATUS_SUCCESS);
+    ok_status(declare(2, 0x11), STATUS_SUCCESS);
+    ok_status(declare(3, SPBCTL_REFUSED_ADDRESS), STATUS_SUCCESS);
+    ok_status(drvhost_resource_hub_connection(1, controller, NULL, 0),
+              STATUS_OBJECT_NAME_COLLISION);
     return 1;
 }
 
@@ -369,4 +377,51 @@ TEST(a_transfer_index_beyond_the_request_is_wdf_violation)
     expect_bugcheck_params(0x10D, BUGCHECK_P1 | BUGCHECK_P3 | BUGCHECK_P4, 0x1003, 0, 1, 0);
     harness_ioctl(a, IOCTL_SPBCTL_MISUSE, NULL, 0, NULL, 0, NULL);
     ok(0, "the misuse returned\n");
+}
+
+/* A peripheral driver (drivers/spbclient.c) finds its connection among its resources
+ * (`i2c:ID`: CmResourceTypeConnection, serial, I2C), opens the resource hub path
+ * RESOURCE_HUB_CREATE_PATH_FROM_ID makes (a 64-bit ID here), writes and reads a register with a
+ * sequence; a second open of the connection is refused; a write after WdfIoTargetClose fails
+ * in the framework (STATUS_INVALID_DEVICE_STATE) without reaching SpbCx. */
+TEST(a_peripheral_driver_opens_its_connection_and_reads_a_register)
+{
+    char msg[256] = "", instance[128] = "";
+    SPBCLIENT_RESULT r;
+    drvhost_iosb iosb = {0};
+    drvhost_file *c, *a;
+    if (!setup())
+        return;
+    ok_status(declare(0x700000004ull, 0x12), STATUS_SUCCESS);
+    ok_status(drvhost_device_resources(SPBCLIENT_HWID, "i2c:", msg, sizeof msg),
+              STATUS_INVALID_PARAMETER);
+    ok_status(drvhost_device_resources(SPBCLIENT_HWID, "spi:1:2", msg, sizeof msg),
+              STATUS_INVALID_PARAMETER);
+    ok_status(drvhost_device_resources(SPBCLIENT_HWID, "i2c:0x700000004", msg, sizeof msg),
+              STATUS_SUCCESS);
+    ok_status(drvhost_device_create(SPBCLIENT_HWID, NULL, 0, instance, sizeof instance),
+              STATUS_SUCCESS);
+    if (!ok_status(drvhost_open("\\\\.\\SpbClient", 0xC0000000u, &c), STATUS_SUCCESS))
+        return;
+    memset(&r, 0xEE, sizeof r);
+    ok_status(harness_ioctl(c, IOCTL_SPBCLIENT_RUN, NULL, 0, &r, sizeof r, &iosb), STATUS_SUCCESS);
+    ok(r.IdLowPart == 4 && r.IdHighPart == 7, "connection %lx:%lx\n", (unsigned long)r.IdHighPart,
+       (unsigned long)r.IdLowPart);
+    ok(r.OpenStatus == STATUS_SUCCESS && r.SecondOpenStatus == STATUS_SHARING_VIOLATION,
+       "open 0x%08X, again 0x%08X\n", (unsigned)r.OpenStatus, (unsigned)r.SecondOpenStatus);
+    ok(r.WriteStatus == STATUS_SUCCESS && r.SequenceStatus == STATUS_SUCCESS &&
+           r.SequenceInformation == 3 && r.ReadBack[0] == 'h' && r.ReadBack[1] == 'i',
+       "write 0x%08X, sequence 0x%08X (%lu) '%c%c'\n", (unsigned)r.WriteStatus,
+       (unsigned)r.SequenceStatus, (unsigned long)r.SequenceInformation, r.ReadBack[0],
+       r.ReadBack[1]);
+    ok(r.ClosedWriteStatus == STATUS_INVALID_DEVICE_STATE, "after close 0x%08X\n",
+       (unsigned)r.ClosedWriteStatus);
+    drvhost_close(c);
+    if ((a = connect(1)) != NULL) {
+        SPBCTL_STATS s = stats(a);
+        ok(s.Connects == 2 && s.Disconnects == 1 && s.Mismatches == 0,
+           "%lu connects, %lu disconnects\n", (unsigned long)s.Connects,
+           (unsigned long)s.Disconnects);
+        drvhost_close(a);
+    }
 }

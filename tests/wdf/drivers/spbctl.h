@@ -38,4 +38,19 @@ typedef struct _SPBCTL_STATS {
     ULONG TransferCalls; /* read, write, sequence and other calls */
 } SPBCTL_STATS;
 
+/* ---- the peripheral driver (spbclient.c): a client of a controller through SpbCx ---------- */
+
+#define SPBCLIENT_HWID      "DRVHOST\\SPBCLIENT"
+#define IOCTL_SPBCLIENT_RUN SPBCTL_CODE(0x10) /* out: SPBCLIENT_RESULT */
+
+typedef struct _SPBCLIENT_RESULT {
+    ULONG IdLowPart, IdHighPart; /* its CmResourceTypeConnection resource */
+    LONG OpenStatus;             /* WdfIoTargetOpen of the resource hub path */
+    LONG SecondOpenStatus;       /* the same connection again, while open */
+    LONG WriteStatus;            /* write {5, 'h', 'i'} */
+    LONG SequenceStatus;         /* IOCTL_SPB_EXECUTE_SEQUENCE: write {5}, read 2 */
+    ULONG SequenceInformation;
+    UCHAR ReadBack[2];
+    LONG ClosedWriteStatus; /* a write on the target after WdfIoTargetClose */
+} SPBCLIENT_RESULT;
 #endif
