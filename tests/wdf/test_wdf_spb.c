@@ -269,6 +269,23 @@ TEST(a_locked_sequence_has_positions_and_holds_other_targets)
     drvhost_close(a);
 }
 
+/* A lock the controller fails (EvtSpbControllerLock completes it with an error) is not held:
+ * the other targets' requests go on. */
+TEST(a_lock_the_controller_fails_is_not_held)
+{
+    static const UCHAR data[] = {9, 'z'};
+    drvhost_file *a, *b;
+    if (!setup() || (a = connect(1)) == NULL || (b = connect(2)) == NULL)
+        return;
+    ok_status(harness_ioctl(b, IOCTL_SPB_LOCK_CONTROLLER, NULL, 0, NULL, 0, NULL),
+              STATUS_DEVICE_BUSY);
+    ok_status(write_bytes(a, data, sizeof data, NULL), STATUS_SUCCESS);
+    ok_status(harness_ioctl(b, IOCTL_SPB_UNLOCK_CONTROLLER, NULL, 0, NULL, 0, NULL),
+              STATUS_INVALID_DEVICE_REQUEST);
+    drvhost_close(b);
+    drvhost_close(a);
+}
+
 /* A target closed while it holds the controller lock releases it. */
 TEST(closing_the_lock_holder_releases_the_other_targets)
 {

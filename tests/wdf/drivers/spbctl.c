@@ -165,10 +165,13 @@ static VOID OnSequence(WDFDEVICE Controller, SPBTARGET Target, SPBREQUEST Reques
     Transfer(Controller, Target, Request, TransferCount);
 }
 
+/* The target at SPBCTL_BUSY_ADDRESS cannot be locked (the controller says it is busy). */
 static VOID OnLock(WDFDEVICE Controller, SPBTARGET Target, SPBREQUEST LockRequest)
 {
     Record(Controller, Target, LockRequest);
-    SpbRequestComplete(LockRequest, STATUS_SUCCESS);
+    SpbRequestComplete(LockRequest, GetTargetContext(Target)->Address == SPBCTL_BUSY_ADDRESS
+                                        ? STATUS_DEVICE_BUSY
+                                        : STATUS_SUCCESS);
 }
 
 static VOID OnUnlock(WDFDEVICE Controller, SPBTARGET Target, SPBREQUEST UnlockRequest)

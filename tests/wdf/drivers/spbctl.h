@@ -9,6 +9,8 @@
 /* The driver's EvtSpbTargetConnect refuses a target at this I2C address with this status. */
 #define SPBCTL_REFUSED_ADDRESS 0x7F
 #define SPBCTL_REFUSED_STATUS  ((LONG)0xC000009DL) /* STATUS_DEVICE_NOT_CONNECTED */
+/* Its EvtSpbControllerLock fails the lock of a target at this address (STATUS_DEVICE_BUSY). */
+#define SPBCTL_BUSY_ADDRESS 0x11
 
 /* METHOD_BUFFERED, FILE_ANY_ACCESS, device type 0x8000 (a vendor's) */
 #define SPBCTL_CODE(n)         (((0x8000u) << 16) | ((0x800u + (n)) << 2))
