@@ -98,6 +98,12 @@ static SPBCTL_STATS stats(drvhost_file *f)
     return s;
 }
 
+/* A device control without buffers. */
+static int32_t control(drvhost_file *f, uint32_t code)
+{
+    return harness_ioctl(f, code, NULL, 0, NULL, 0, NULL);
+}
+
 static int32_t write_bytes(drvhost_file *f, const void *data, size_t size, drvhost_iosb *iosb)
 {
     return harness_io(f, DRVHOST_OP_WRITE, 0, data, size, NULL, 0, iosb);
@@ -242,18 +248,16 @@ TEST(a_locked_sequence_has_positions_and_holds_other_targets)
     SPBCTL_STATS s;
     if (!setup() || (a = connect(1)) == NULL || (b = connect(2)) == NULL)
         return;
-    ok_status(harness_ioctl(a, IOCTL_SPB_UNLOCK_CONTROLLER, NULL, 0, NULL, 0, NULL),
-              STATUS_INVALID_DEVICE_REQUEST);
-    ok_status(harness_ioctl(a, IOCTL_SPBCTL_RESET, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS);
-    ok_status(harness_ioctl(a, IOCTL_SPB_LOCK_CONTROLLER, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS);
+    ok_status(control(a, IOCTL_SPB_UNLOCK_CONTROLLER), STATUS_INVALID_DEVICE_REQUEST);
+    ok_status(control(a, IOCTL_SPBCTL_RESET), STATUS_SUCCESS);
+    ok_status(control(a, IOCTL_SPB_LOCK_CONTROLLER), STATUS_SUCCESS);
     ok_status(write_bytes(a, data, sizeof data, NULL), STATUS_SUCCESS);
     ok_status(drvhost_io_start(b, &desc, &held), STATUS_PENDING);
     ok_status(drvhost_request_wait(held, 100, NULL), STATUS_TIMEOUT);
     ok_status(write_bytes(a, &reg, 1, NULL), STATUS_SUCCESS);
     ok_status(read_bytes(a, &in, 1, NULL), STATUS_SUCCESS);
     ok(in == 'x', "read 0x%02x\n", in);
-    ok_status(harness_ioctl(a, IOCTL_SPB_UNLOCK_CONTROLLER, NULL, 0, NULL, 0, NULL),
-              STATUS_SUCCESS);
+    ok_status(control(a, IOCTL_SPB_UNLOCK_CONTROLLER), STATUS_SUCCESS);
     ok_status(drvhost_request_wait(held, 5000, &iosb), STATUS_SUCCESS);
     ok(iosb.information == 2, "the held write moved %llu\n", (unsigned long long)iosb.information);
     drvhost_request_free(held);
@@ -263,8 +267,7 @@ TEST(a_locked_sequence_has_positions_and_holds_other_targets)
        (unsigned long)s.History[0], (unsigned long)s.History[1], (unsigned long)s.History[2],
        (unsigned long)s.History[3], (unsigned long)s.History[4], (unsigned long)s.History[5]);
     /* a connection lock is not modelled (docs/wdf.md) */
-    ok_status(harness_ioctl(a, IOCTL_SPB_LOCK_CONNECTION, NULL, 0, NULL, 0, NULL),
-              STATUS_NOT_SUPPORTED);
+    ok_status(control(a, IOCTL_SPB_LOCK_CONNECTION), STATUS_NOT_SUPPORTED);
     drvhost_close(b);
     drvhost_close(a);
 }
@@ -277,11 +280,9 @@ TEST(a_lock_the_controller_fails_is_not_held)
     drvhost_file *a, *b;
     if (!setup() || (a = connect(1)) == NULL || (b = connect(2)) == NULL)
         return;
-    ok_status(harness_ioctl(b, IOCTL_SPB_LOCK_CONTROLLER, NULL, 0, NULL, 0, NULL),
-              STATUS_DEVICE_BUSY);
+    ok_status(control(b, IOCTL_SPB_LOCK_CONTROLLER), STATUS_DEVICE_BUSY);
     ok_status(write_bytes(a, data, sizeof data, NULL), STATUS_SUCCESS);
-    ok_status(harness_ioctl(b, IOCTL_SPB_UNLOCK_CONTROLLER, NULL, 0, NULL, 0, NULL),
-              STATUS_INVALID_DEVICE_REQUEST);
+    ok_status(control(b, IOCTL_SPB_UNLOCK_CONTROLLER), STATUS_INVALID_DEVICE_REQUEST);
     drvhost_close(b);
     drvhost_close(a);
 }
@@ -295,7 +296,7 @@ TEST(closing_the_lock_holder_releases_the_other_targets)
     drvhost_file *a, *b;
     if (!setup() || (a = connect(1)) == NULL || (b = connect(2)) == NULL)
         return;
-    ok_status(harness_ioctl(a, IOCTL_SPB_LOCK_CONTROLLER, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS);
+    ok_status(control(a, IOCTL_SPB_LOCK_CONTROLLER), STATUS_SUCCESS);
     ok_status(drvhost_io_start(b, &desc, &held), STATUS_PENDING);
     ok_status(drvhost_request_wait(held, 100, NULL), STATUS_TIMEOUT);
     ok_status(drvhost_close(a), STATUS_SUCCESS);
@@ -377,7 +378,7 @@ TEST(other_ioctls_capture_transfer_lists_in_the_caller_context)
     seq.List.TransferCount = 0;
     ok_status(harness_ioctl(a, IOCTL_SPBCTL_DUPLEX, &seq, sizeof seq, NULL, 0, NULL),
               STATUS_INVALID_PARAMETER);
-    ok_status(harness_ioctl(a, SPBCTL_CODE(0x20), NULL, 0, NULL, 0, NULL), STATUS_NOT_SUPPORTED);
+    ok_status(control(a, SPBCTL_CODE(0x20)), STATUS_NOT_SUPPORTED);
     s = stats(a);
     ok(s.Mismatches == 0 && s.NoRequestContext == 0, "%lu mismatches, %lu without context\n",
        (unsigned long)s.Mismatches, (unsigned long)s.NoRequestContext);
@@ -392,7 +393,7 @@ TEST(a_transfer_index_beyond_the_request_is_wdf_violation)
     if (!setup() || (a = connect(1)) == NULL)
         return;
     expect_bugcheck_params(0x10D, BUGCHECK_P1 | BUGCHECK_P3 | BUGCHECK_P4, 0x1003, 0, 1, 0);
-    harness_ioctl(a, IOCTL_SPBCTL_MISUSE, NULL, 0, NULL, 0, NULL);
+    control(a, IOCTL_SPBCTL_MISUSE);
     ok(0, "the misuse returned\n");
 }
 
