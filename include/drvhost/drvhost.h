@@ -333,7 +333,8 @@ DRVHOST_API int32_t drvhost_uart_output(unsigned port, void *buffer, size_t size
 
 /* Hardware resources (docs/interrupts.md): the devices whose first hardware ID is hardware_id
  * get these from their next START_DEVICE on. spec: words "mem:START:LENGTH",
- * "port:START:LENGTH", "irq:LINE[:latched][:shared]" separated by spaces. A bad spec:
+ * "port:START:LENGTH", "irq:LINE[:latched][:shared]", "i2c:ID", "spi:ID" (a serial bus
+ * connection: drvhost_resource_hub_connection) separated by spaces. A bad spec:
  * STATUS_INVALID_PARAMETER (0xC000000D) and the problem in msg (may be NULL). */
 DRVHOST_API int32_t drvhost_device_resources(const char *hardware_id, const char *spec, char *msg,
                                              size_t msg_size);
@@ -342,6 +343,13 @@ DRVHOST_API int32_t drvhost_device_resources(const char *hardware_id, const char
  * STATUS_DEVICE_NOT_CONNECTED (0xC000009D): no ISR connected; STATUS_NOT_FOUND (0xC0000225): no
  * such interrupt; STATUS_NO_SUCH_DEVICE (0xC000000E). */
 DRVHOST_API int32_t drvhost_device_interrupt(const char *instance, unsigned index);
+/* The resource hub (docs/wdf.md, "SPB controllers: SpbCx"): connection `id` leads to the
+ * controller device `instance` (opening \Device\RESOURCE_HUB\<id in 16 hex digits> reaches
+ * its stack with the ID as the file name), and `data` (the ACPI connection descriptor, such as
+ * an I2cSerialBus one) is what its class extension reads as the connection's properties.
+ * STATUS_OBJECT_NAME_COLLISION (0xC0000035): the ID is declared; STATUS_NO_SUCH_DEVICE. */
+DRVHOST_API int32_t drvhost_resource_hub_connection(uint64_t id, const char *instance,
+                                                    const void *data, size_t size);
 /* Asks every started bus for its children again (QUERY_DEVICE_RELATIONS/BusRelations). */
 DRVHOST_API int32_t drvhost_pnp_rescan(void);
 /* Prints the device tree, one line per device (format: docs/pnp.md). */

@@ -104,6 +104,16 @@ int32_t drvhost_device_interrupt(const char *instance, unsigned index)
     return pnp_device_interrupt(instance, index);
 }
 
+int32_t drvhost_resource_hub_connection(uint64_t id, const char *instance, const void *data,
+                                        size_t size)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (instance == NULL || size > 0xFFFF)
+        return STATUS_INVALID_PARAMETER;
+    return pnp_reshub_connection_add(id, instance, data, (ULONG)size);
+}
+
 int32_t drvhost_pnp_rescan(void)
 {
     if (!host_booted())

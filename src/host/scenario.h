@@ -70,6 +70,7 @@ enum scn_kind {
     SCN_UART_LINES,      /* uart-lines PORT [cts] [dsr] [ri] [dcd] (code: PORT; p1: MSR bits) */
     SCN_UART_ANSWER,     /* uart-answer PORT DATA (code: PORT) */
     SCN_UART_BREAK,      /* uart-break PORT (code: PORT) */
+    SCN_CONNECTION,      /* connection ID INSTANCE DATA (p1: ID; reshub, docs/wdf.md SpbCx) */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a

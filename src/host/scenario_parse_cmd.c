@@ -583,6 +583,16 @@ static int cmd_interrupt(struct pctx *c, struct scn_cmd *cmd, const struct tok *
     return n > 1 ? scnp_parse_u32(c, a[1], "interrupt index", &cmd->code) : 0;
 }
 
+/* connection ID INSTANCE DATA: a resource hub connection (drvhost_resource_hub_connection). */
+static int cmd_connection(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_parse_number(c, a[0], &cmd->p1) < 0 ||
+        scnp_decode_name(c, a[1], "instance ID", 0, &cmd->name) < 0)
+        return -1;
+    return scnp_parse_data(c, a[2], &cmd->data);
+}
+
 static int cmd_bugcheck(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
     (void)n;
@@ -821,6 +831,7 @@ static const struct cmd_def commands[] = {
     {"debugger", SCN_DEBUGGER, 1, 1, 0, {"MODE"}, cmd_debugger},
     {"resources", SCN_RESOURCES, 2, MAX_TOKENS, O_EXPECT, {"HWID", "SPEC"}, cmd_resources},
     {"interrupt", SCN_INTERRUPT, 1, 2, O_EXPECT | O_TIMEOUT, {"INSTANCE"}, cmd_interrupt},
+    {"connection", SCN_CONNECTION, 3, 3, O_EXPECT, {"ID", "INSTANCE", "DATA"}, cmd_connection},
     {"usb-device", SCN_USB_DEVICE, 1, 1, O_EXPECT | O_TIMEOUT, {"FILE"}, cmd_install},
     {"usb-in",
      SCN_USB_IN,

@@ -804,6 +804,11 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     case SCN_INTERRUPT:
         report_status(r, cmd, drvhost_device_interrupt(cmd->name, cmd->code));
         break;
+    case SCN_CONNECTION:
+        report_status(
+            r, cmd,
+            drvhost_resource_hub_connection(cmd->p1, cmd->name, cmd->data.data, cmd->data.size));
+        break;
     }
     /* Each result line goes out before the next command runs, so that it precedes the driver's
      * debug output and a bug-check report on a shared terminal or log. */

@@ -28,9 +28,10 @@ static os_mutex ns_lock;
 static LIST_ENTRY ns_entries = {&ns_entries, &ns_entries};
 static int ns_ready;
 
-static const char *const ns_directories[] = {"\\Device",          "\\Driver",        "\\??",
-                                             "\\Callback",        "\\KernelObjects", "\\FileSystem",
-                                             "\\BaseNamedObjects"};
+/* \Device\RESOURCE_HUB first: its connection links (pnp/reshub.c) are one level below it. */
+static const char *const ns_directories[] = {
+    "\\Device\\RESOURCE_HUB", "\\Device",     "\\Driver",          "\\??", "\\Callback",
+    "\\KernelObjects",        "\\FileSystem", "\\BaseNamedObjects"};
 
 static WCHAR ob_fold(WCHAR c)
 {

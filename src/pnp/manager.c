@@ -341,6 +341,7 @@ size_t pnp_shutdown(void)
     pnp_tree_unlock();
     pnp_store_free();
     pnp_resources_free();
+    pnp_reshub_free();
     io_driver_destroy(root_driver); /* deletes the root's PDO */
     root_driver = NULL;
     return 0;

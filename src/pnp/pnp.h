@@ -112,6 +112,19 @@ NTSTATUS pnp_rescan(void);
  * code, then its stack from top to bottom (device object name and driver). */
 void pnp_tree_print(FILE *out);
 
+/* ---- the resource hub (reshub.c, docs/wdf.md "SPB controllers: SpbCx") ------------------- */
+
+/* Declares connection `id` to the controller device `instance`: \Device\RESOURCE_HUB\<id>
+ * (16 hex digits) opens "<its PDO name>\<id>", and `data` (size bytes, the ACPI connection
+ * descriptor) is what pnp_reshub_properties gives back. STATUS_OBJECT_NAME_COLLISION: the ID
+ * is declared; STATUS_NO_SUCH_DEVICE: no such instance. Kept until shutdown. */
+NTSTATUS pnp_reshub_connection_add(ULONGLONG id, const char *instance, const void *data,
+                                   ULONG size);
+/* The connection's properties as IOCTL_RH_QUERY_CONNECTION_PROPERTIES returns them
+ * (RH_QUERY_CONNECTION_PROPERTIES_OUTPUT_BUFFER, malloc'ed: the caller frees it);
+ * STATUS_OBJECT_NAME_NOT_FOUND for an undeclared ID. */
+NTSTATUS pnp_reshub_properties(LARGE_INTEGER id, PVOID *buffer, ULONG *size);
+
 /* ---- device interfaces (interface.c) ------------------------------------------------- */
 
 /* The n-th (from 0) enabled interface of the class, in the order IoGetDeviceInterfaces

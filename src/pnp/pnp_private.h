@@ -329,5 +329,7 @@ bool pnp_uart_wire_answer(struct pnp_uart *u, const void *data, size_t size);
 void pnp_uart_wire_break(struct pnp_uart *u);
 size_t pnp_uart_wire_out(struct pnp_uart *u, void *buffer, size_t size,
                          struct pnp_uart_state *state);
+/* At shutdown: the resource hub's links and entries go (reshub.c). */
+void pnp_reshub_free(void);
 
 #endif

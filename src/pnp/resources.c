@@ -101,6 +101,21 @@ static int parse_one(char *word, CM_PARTIAL_RESOURCE_DESCRIPTOR *raw,
             return 0;
         goto bad;
     }
+    if (strcasecmp(kind, "i2c") == 0 || strcasecmp(kind, "spi") == 0) {
+        if (strtok_r(NULL, ":", &save) != NULL)
+            goto bad;
+        /* A serial bus connection (the resource hub's ID, pnp/reshub.c): no translation. */
+        raw->Type = CmResourceTypeConnection;
+        raw->Flags = 0;
+        raw->u.Connection.Class = CM_RESOURCE_CONNECTION_CLASS_SERIAL;
+        raw->u.Connection.Type = kind[0] == 'i' || kind[0] == 'I'
+                                     ? CM_RESOURCE_CONNECTION_TYPE_SERIAL_I2C
+                                     : CM_RESOURCE_CONNECTION_TYPE_SERIAL_SPI;
+        raw->u.Connection.IdLowPart = (ULONG)va;
+        raw->u.Connection.IdHighPart = (ULONG)(va >> 32);
+        *tr = *raw;
+        return 0;
+    }
     if (strcasecmp(kind, "irq") != 0 || va > MAX_LINE)
         goto bad;
     raw->Type = CmResourceTypeInterrupt;
@@ -124,7 +139,7 @@ static int parse_one(char *word, CM_PARTIAL_RESOURCE_DESCRIPTOR *raw,
 bad:
     snprintf(msg, msg_size,
              "bad resource '%s': expected mem:START:LENGTH, port:START:LENGTH[:uart16550] "
-             "(LENGTH 8 for a UART) or irq:LINE[:latched][:shared] (LINE 0-%u)",
+             "(LENGTH 8 for a UART), irq:LINE[:latched][:shared] (LINE 0-%u), i2c:ID or spi:ID",
              kind ? kind : "", MAX_LINE);
     return -1;
 }

@@ -426,6 +426,14 @@ const struct vf_subcode vf_subcodes[] = {
      "lock of a passive-level interrupt above PASSIVE_LEVEL, WdfInterruptTryToAcquireLock on "
      "an interrupt that is not passive-level): the interrupt's handle, the IRQL, the highest "
      "IRQL allowed"},
+    {WDF,
+     VF_10D_SPB_MISUSE,
+     "(not on Microsoft's page)",
+     {"", "", ""},
+     "drvhost's own: an SpbCx routine used against its page (SpbRequestGetTransferParameters "
+     "with an index beyond the request's transfers, an SPB routine on a request SpbCx did not "
+     "present, SpbDeviceInitialize on a device already initialized): the handle, the value "
+     "refused, 0"},
 
     {C4,
      VF_C4_ZERO_BYTE_ALLOCATION,

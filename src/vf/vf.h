@@ -103,6 +103,7 @@
 #define VF_10D_NOT_PROVIDED       0x1000 /* drvhost's own; see the table */
 #define VF_10D_WAITS_FOR_SELF     0x1001 /* drvhost's own: a flush from the flushed callback */
 #define VF_10D_INTERRUPT_IRQL     0x1002 /* drvhost's own: an interrupt routine at a wrong IRQL */
+#define VF_10D_SPB_MISUSE         0x1003 /* drvhost's own: an SpbCx routine misused */
 
 /* ---- the table ----------------------------------------------------------------------------- */
 

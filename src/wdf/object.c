@@ -137,6 +137,7 @@ static const char *const wdf_type_names[] = {
     [WDF_TYPE_USBREQ] = "WDFOBJECT",
     [WDF_TYPE_IORESREQLIST] = "WDFIORESREQLIST",
     [WDF_TYPE_IORESLIST] = "WDFIORESLIST",
+    [WDF_TYPE_SPBTARGET] = "SPBTARGET",
 };
 
 static const char *wdf_driver_name(struct wdf_globals *g)

@@ -4,10 +4,9 @@
  * types, layouts, enum values and *_INIT helpers, as the spbcx reference and the SpbCx object
  * handle page document them). The transfer direction comes from spb.h.
  *
- * drvhost has no class extensions: in the WDK the Spb* routines reach SpbCx through its function
- * table (bound by WdfVersionBindClass); here they are plain declarations marked
- * DRVHOST_NOT_PROVIDED, so a controller driver compiles (a call is a compiler warning naming
- * the routine) and the loader refuses the module, naming each one it imports.
+ * In the WDK the Spb* routines reach SpbCx through its function table (bound by
+ * WdfVersionBindClass); drvhost's SpbCx is part of its framework (src/wdf/spbcx.c) and the
+ * routines are exported by the runtime under their names (docs/wdf.md, "SPB controllers").
  *
  * SPB_REQUEST_PARAMETERS: its layout is on a retired reference page ("previous versions",
  * hh406209), which SPB_REQUEST_PARAMETERS_INIT's current page links to.
@@ -141,29 +140,28 @@ FORCEINLINE VOID SPB_REQUEST_PARAMETERS_INIT(PSPB_REQUEST_PARAMETERS Parameters)
     Parameters->Size = sizeof(*Parameters);
 }
 
-/* SpbCx's routines (no class extension in drvhost: see the top of this file). */
-NTSTATUS SpbDeviceInitConfig(PWDFDEVICE_INIT DeviceInit) DRVHOST_NOT_PROVIDED;
-NTSTATUS SpbDeviceInitialize(WDFDEVICE FxDevice,
-                             PSPB_CONTROLLER_CONFIG Config) DRVHOST_NOT_PROVIDED;
-VOID SpbControllerSetIoOtherCallback(
-    WDFDEVICE FxDevice, PFN_SPB_CONTROLLER_IO_OTHER EvtSpbControllerIoOther,
-    PFN_WDF_IO_IN_CALLER_CONTEXT EvtIoInCallerContext) DRVHOST_NOT_PROVIDED;
-VOID SpbControllerSetRequestAttributes(WDFDEVICE FxDevice, PWDF_OBJECT_ATTRIBUTES RequestAttributes)
-    DRVHOST_NOT_PROVIDED;
-VOID SpbControllerSetTargetAttributes(WDFDEVICE FxDevice,
-                                      PWDF_OBJECT_ATTRIBUTES ObjectAttributes) DRVHOST_NOT_PROVIDED;
-NTSTATUS SpbRequestCaptureIoOtherTransferList(SPBREQUEST SpbRequest) DRVHOST_NOT_PROVIDED;
-VOID SpbRequestComplete(SPBREQUEST Request, NTSTATUS CompletionStatus) DRVHOST_NOT_PROVIDED;
-WDFDEVICE SpbRequestGetController(SPBREQUEST SpbRequest) DRVHOST_NOT_PROVIDED;
-VOID SpbRequestGetParameters(SPBREQUEST SpbRequest,
-                             SPB_REQUEST_PARAMETERS *Parameters) DRVHOST_NOT_PROVIDED;
-SPBTARGET SpbRequestGetTarget(SPBREQUEST SpbRequest) DRVHOST_NOT_PROVIDED;
-VOID SpbRequestGetTransferParameters(SPBREQUEST SpbRequest, ULONG Index,
-                                     SPB_TRANSFER_DESCRIPTOR *TransferDescriptor,
-                                     PMDL *TransferBuffer) DRVHOST_NOT_PROVIDED;
-VOID SpbTargetGetConnectionParameters(
-    SPBTARGET Target, SPB_CONNECTION_PARAMETERS *ConnectionParameters) DRVHOST_NOT_PROVIDED;
-WDFFILEOBJECT SpbTargetGetFileObject(SPBTARGET Target) DRVHOST_NOT_PROVIDED;
+/* SpbCx's routines (src/wdf/spbcx.c). */
+#define SPBCXAPI __attribute__((visibility("default")))
+SPBCXAPI NTSTATUS SpbDeviceInitConfig(PWDFDEVICE_INIT DeviceInit);
+SPBCXAPI NTSTATUS SpbDeviceInitialize(WDFDEVICE FxDevice, PSPB_CONTROLLER_CONFIG Config);
+SPBCXAPI VOID SpbControllerSetIoOtherCallback(WDFDEVICE FxDevice,
+                                              PFN_SPB_CONTROLLER_IO_OTHER EvtSpbControllerIoOther,
+                                              PFN_WDF_IO_IN_CALLER_CONTEXT EvtIoInCallerContext);
+SPBCXAPI VOID SpbControllerSetRequestAttributes(WDFDEVICE FxDevice,
+                                                PWDF_OBJECT_ATTRIBUTES RequestAttributes);
+SPBCXAPI VOID SpbControllerSetTargetAttributes(WDFDEVICE FxDevice,
+                                               PWDF_OBJECT_ATTRIBUTES ObjectAttributes);
+SPBCXAPI NTSTATUS SpbRequestCaptureIoOtherTransferList(SPBREQUEST SpbRequest);
+SPBCXAPI VOID SpbRequestComplete(SPBREQUEST Request, NTSTATUS CompletionStatus);
+SPBCXAPI WDFDEVICE SpbRequestGetController(SPBREQUEST SpbRequest);
+SPBCXAPI VOID SpbRequestGetParameters(SPBREQUEST SpbRequest, SPB_REQUEST_PARAMETERS *Parameters);
+SPBCXAPI SPBTARGET SpbRequestGetTarget(SPBREQUEST SpbRequest);
+SPBCXAPI VOID SpbRequestGetTransferParameters(SPBREQUEST SpbRequest, ULONG Index,
+                                              SPB_TRANSFER_DESCRIPTOR *TransferDescriptor,
+                                              PMDL *TransferBuffer);
+SPBCXAPI VOID SpbTargetGetConnectionParameters(SPBTARGET Target,
+                                               SPB_CONNECTION_PARAMETERS *ConnectionParameters);
+SPBCXAPI WDFFILEOBJECT SpbTargetGetFileObject(SPBTARGET Target);
 
 #ifdef __cplusplus
 }
