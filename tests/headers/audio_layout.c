@@ -8,6 +8,7 @@
 #include <portcls.h>
 #include <ksdebug.h>
 #include <mmsystem.h>
+#include <MsApoFxProxy.h>
 
 /* ---- ks.h ------------------------------------------------------------------------------- */
 C_ASSERT(sizeof(KSIDENTIFIER) == 24 && FIELD_OFFSET(KSIDENTIFIER, Id) == 16 &&
@@ -16,6 +17,9 @@ C_ASSERT(sizeof(KSPROPERTY) == 24 && sizeof(KSEVENT) == 24 && sizeof(KSMETHOD) =
 C_ASSERT(sizeof(KSP_PIN) == 32 && FIELD_OFFSET(KSP_PIN, PinId) == 24 &&
          FIELD_OFFSET(KSP_PIN, Reserved) == 28);
 C_ASSERT(sizeof(KSP_NODE) == 32 && FIELD_OFFSET(KSP_NODE, NodeId) == 24);
+/* MsApoFxProxy.h: KSP_PINMODE is a KSP_PIN followed by the mode's GUID. */
+C_ASSERT(sizeof(KSP_PINMODE) == 48 && FIELD_OFFSET(KSP_PINMODE, AudioProcessingMode) == 32);
+C_ASSERT(KSPROPERTY_AUDIOEFFECTSDISCOVERY_EFFECTSLIST == 1);
 C_ASSERT(sizeof(KSMULTIPLE_ITEM) == 8);
 C_ASSERT(sizeof(KSDATAFORMAT) == 64 && sizeof(KSDATARANGE) == 64);
 C_ASSERT(FIELD_OFFSET(KSDATAFORMAT, SampleSize) == 8 &&

@@ -10,6 +10,7 @@
 #include <windef.h>
 #include <portcls.h>
 #include <ksdebug.h>
+#include <MsApoFxProxy.h>
 
 #include "harness.h"
 
@@ -122,6 +123,8 @@ static const struct {
      "185FEDF7-9905-11D1-95A9-00C04FB925D3"},
     {&KSPROPSETID_Audio, "KSPROPSETID_Audio", "45FFAAA0-6E1B-11D0-BCF2-444553540000"},
     {&KSPROPSETID_Jack, "KSPROPSETID_Jack", "4509F757-2D46-4637-8E62-CE7DB944F57B"},
+    {&KSPROPSETID_AudioEffectsDiscovery, "KSPROPSETID_AudioEffectsDiscovery",
+     "0B217A72-16B8-4A4D-BDED-F9D6BBEDCD8F"},
     {&KSPROPSETID_RtAudio, "KSPROPSETID_RtAudio", "A855A48C-2F78-4729-9051-1968746B9EEF"},
     {&KSEVENTSETID_PinCapsChange, "KSEVENTSETID_PinCapsChange",
      "DD4F192E-3B78-49AD-A534-2C315B822000"},
