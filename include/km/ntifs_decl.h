@@ -62,6 +62,56 @@ struct _ACCESS_STATE {
 };
 typedef struct _ACCESS_STATE ACCESS_STATE;
 
+/* The security identifier (ns-ntifs-_sid, ns-ntifs-_sid_identifier_authority): revision,
+ * sub-authority count, the six-byte authority, then SubAuthorityCount relative identifiers.
+ * PSID stays PVOID (ntdef.h), as in the WDK: routines take a SID by untyped pointer. Session 12
+ * (WFPSampler's service SID, `static const SID x = {SID_REVISION, 1, SECURITY_NT_AUTHORITY,
+ * {SECURITY_LOCAL_SERVICE_RID}}`). */
+typedef struct _SID_IDENTIFIER_AUTHORITY {
+    UCHAR Value[6];
+} SID_IDENTIFIER_AUTHORITY, *PSID_IDENTIFIER_AUTHORITY;
+
+typedef struct _SID {
+    UCHAR Revision;
+    UCHAR SubAuthorityCount;
+    SID_IDENTIFIER_AUTHORITY IdentifierAuthority;
+    ULONG SubAuthority[ANYSIZE_ARRAY];
+} SID, *PISID;
+
+/* The revision every SID has (the "1" of S-1-...). */
+#define SID_REVISION (1)
+/* The predefined authorities (the identifier-authority page's table: the value is the sixth,
+ * least significant, byte), as initializers of SID_IDENTIFIER_AUTHORITY. */
+#define SECURITY_NULL_SID_AUTHORITY                                                                \
+    {                                                                                              \
+        0, 0, 0, 0, 0, 0                                                                           \
+    }
+#define SECURITY_WORLD_SID_AUTHORITY                                                               \
+    {                                                                                              \
+        0, 0, 0, 0, 0, 1                                                                           \
+    }
+#define SECURITY_LOCAL_SID_AUTHORITY                                                               \
+    {                                                                                              \
+        0, 0, 0, 0, 0, 2                                                                           \
+    }
+#define SECURITY_CREATOR_SID_AUTHORITY                                                             \
+    {                                                                                              \
+        0, 0, 0, 0, 0, 3                                                                           \
+    }
+#define SECURITY_NON_UNIQUE_AUTHORITY                                                              \
+    {                                                                                              \
+        0, 0, 0, 0, 0, 4                                                                           \
+    }
+#define SECURITY_NT_AUTHORITY                                                                      \
+    {                                                                                              \
+        0, 0, 0, 0, 0, 5                                                                           \
+    }
+/* Relative identifiers of the NT authority's service accounts (the Win32 well-known SIDs:
+ * LocalSystem S-1-5-18, LocalService S-1-5-19, NetworkService S-1-5-20). */
+#define SECURITY_LOCAL_SYSTEM_RID    (0x00000012L)
+#define SECURITY_LOCAL_SERVICE_RID   (0x00000013L)
+#define SECURITY_NETWORK_SERVICE_RID (0x00000014L)
+
 typedef struct _SID_AND_ATTRIBUTES {
     PSID Sid;
     ULONG Attributes;

@@ -363,6 +363,19 @@ FS_ASSERT(__builtin_types_compatible_p(__typeof__(SeExports), PSE_EXPORTS));
 FS_ASSERT(__builtin_types_compatible_p(__typeof__(SeExports->SeWorldSid), PSID));
 #endif
 
+/* ---- SID (ns-ntifs-_sid, ns-ntifs-_sid_identifier_authority): bytes, the six-byte authority,
+ * then ULONG sub-authorities; a service SID built as WFPSampler builds one (S-1-5-19) ---- */
+FS_ASSERT(sizeof(SID_IDENTIFIER_AUTHORITY) == 6);
+FS_ASSERT(sizeof(SID) == 12 && FIELD_OFFSET(SID, SubAuthorityCount) == 1 &&
+          FIELD_OFFSET(SID, IdentifierAuthority) == 2 && FIELD_OFFSET(SID, SubAuthority) == 8);
+FS_ASSERT(SID_REVISION == 1 && SECURITY_LOCAL_SYSTEM_RID == 18 &&
+          SECURITY_LOCAL_SERVICE_RID == 19 && SECURITY_NETWORK_SERVICE_RID == 20);
+static const SID FsLocalServiceSid = {
+    SID_REVISION, 1, SECURITY_NT_AUTHORITY, {SECURITY_LOCAL_SERVICE_RID}};
+static const SID_IDENTIFIER_AUTHORITY FsAuthorities[] = {
+    SECURITY_NULL_SID_AUTHORITY,    SECURITY_WORLD_SID_AUTHORITY,  SECURITY_LOCAL_SID_AUTHORITY,
+    SECURITY_CREATOR_SID_AUTHORITY, SECURITY_NON_UNIQUE_AUTHORITY, SECURITY_NT_AUTHORITY};
+
 /* ---- SAL: an analyser-only assertion compiles to nothing ---- */
 static inline void FsAnalysisAssert(void)
 {
@@ -448,5 +461,16 @@ extern "C"
     (void)FsUseMacros;
     (void)FsAnalysisAssert;
     (void)FsPrefetchFlags;
+    /* The authorities' value is their last byte (S-1-<n>); the service SID is S-1-5-19. */
+    for (ULONG i = 0; i < sizeof(FsAuthorities) / sizeof(FsAuthorities[0]); i++) {
+        if (FsAuthorities[i].Value[5] != i || FsAuthorities[i].Value[0] != 0) {
+            return STATUS_UNSUCCESSFUL;
+        }
+    }
+    if (FsLocalServiceSid.Revision != 1 || FsLocalServiceSid.SubAuthorityCount != 1 ||
+        FsLocalServiceSid.IdentifierAuthority.Value[5] != 5 ||
+        FsLocalServiceSid.SubAuthority[0] != 19) {
+        return STATUS_UNSUCCESSFUL;
+    }
     return STATUS_SUCCESS;
 }
