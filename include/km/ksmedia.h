@@ -551,6 +551,56 @@ typedef struct {
     GUID SignalProcessingMode;
 } KSATTRIBUTE_AUDIOSIGNALPROCESSING_MODE, *PKSATTRIBUTE_AUDIOSIGNALPROCESSING_MODE;
 
+/* ---- Audio modules (session 12, TabletAudioSample): the KSPROPSETID_AudioModule property set,
+ * its descriptors and change notification. GUIDs as the KSPROPSETID_AudioModule page and the
+ * KSAUDIOMODULE_NOTIFICATION page print them; the name's size from the descriptor page. */
+#define AUDIOMODULE_MAX_NAME_CCH_SIZE 128
+
+#define STATIC_KSPROPSETID_AudioModule                                                             \
+    0xC034FDB0, 0xFF75, 0x47C8, 0xAA, 0x3C, 0xEE, 0x46, 0x71, 0x6B, 0x50, 0xC6
+DEFINE_GUIDSTRUCT("C034FDB0-FF75-47C8-AA3C-EE46716B50C6", KSPROPSETID_AudioModule);
+#define KSPROPSETID_AudioModule DEFINE_GUIDNAMED(KSPROPSETID_AudioModule)
+
+typedef enum {
+    KSPROPERTY_AUDIOMODULE_DESCRIPTORS = 1,
+    KSPROPERTY_AUDIOMODULE_COMMAND = 2,
+    KSPROPERTY_AUDIOMODULE_NOTIFICATION_DEVICE_ID = 3
+} KSPROPERTY_AUDIOMODULE;
+
+/* One module as KSPROPERTY_AUDIOMODULE_DESCRIPTORS lists it. */
+typedef struct _KSAUDIOMODULE_DESCRIPTOR {
+    GUID ClassId;
+    ULONG InstanceId;
+    ULONG VersionMajor;
+    ULONG VersionMinor;
+    WCHAR Name[AUDIOMODULE_MAX_NAME_CCH_SIZE];
+} KSAUDIOMODULE_DESCRIPTOR, *PKSAUDIOMODULE_DESCRIPTOR;
+
+/* The property descriptor that addresses one module instance. */
+typedef struct _KSAUDIOMODULE_PROPERTY {
+    KSPROPERTY Property;
+    GUID ClassId;
+    ULONG InstanceId;
+} KSAUDIOMODULE_PROPERTY, *PKSAUDIOMODULE_PROPERTY;
+
+/* The payload's header of a module's change notification (IPortClsNotifications). */
+typedef struct _KSAUDIOMODULE_NOTIFICATION {
+    union {
+        struct {
+            GUID DeviceId; /* as KSPROPERTY_AUDIOMODULE_NOTIFICATION_DEVICE_ID returns it */
+            GUID ClassId;
+            ULONG InstanceId;
+            ULONG Reserved;
+        } ProviderId;
+        LONGLONG Alignment;
+    };
+} KSAUDIOMODULE_NOTIFICATION, *PKSAUDIOMODULE_NOTIFICATION;
+
+#define STATIC_KSNOTIFICATIONID_AudioModule                                                        \
+    0x9C2220F0, 0xD9A6, 0x4D5C, 0xA0, 0x36, 0x57, 0x38, 0x57, 0xFD, 0x50, 0xD2
+DEFINE_GUIDSTRUCT("9C2220F0-D9A6-4D5C-A036-573857FD50D2", KSNOTIFICATIONID_AudioModule);
+#define KSNOTIFICATIONID_AudioModule DEFINE_GUIDNAMED(KSNOTIFICATIONID_AudioModule)
+
 /* The header of each keyword pattern in KSPROPERTY_SOUNDDETECTOR_PATTERNS: Size bytes of pattern
  * data in the PatternType format follow it. */
 typedef struct {
