@@ -684,6 +684,68 @@ typedef enum {
     KSEVENT_CONTROL_CHANGE
 } KSEVENT_AUDIO_CONTROL_CHANGE;
 
+/* ---- Sound detectors (keyword spotters) and interleaved loopback audio (session 12,
+ * TabletAudioSample). Members from the KSPROPERTY_SOUNDDETECTOR, KSEVENT_SOUNDDETECTOR,
+ * KSSOUNDDETECTORPROPERTY, KSPROPERTY_INTERLEAVEDAUDIO and INTERLEAVED_AUDIO_FORMAT_INFORMATION
+ * pages. The pages give neither the GUIDs nor the enumerations' values nor the structure
+ * members' types: those come from Microsoft's Win32 metadata (RecompiledIdlHeaders/shared/
+ * ksmedia.h; each enumeration starts at 1, every member a 32-bit count, index or mask). */
+#define STATIC_KSPROPSETID_SoundDetector                                                           \
+    0x113C425E, 0xFD17, 0x4057, 0xB4, 0x22, 0xED, 0x40, 0x74, 0xF1, 0xAF, 0xDF
+DEFINE_GUID(KSPROPSETID_SoundDetector, 0x113C425E, 0xFD17, 0x4057, 0xB4, 0x22, 0xED, 0x40, 0x74,
+            0xF1, 0xAF, 0xDF);
+#define STATIC_KSPROPSETID_SoundDetector2                                                          \
+    0xFE07E322, 0x450C, 0x4BD5, 0x84, 0xCA, 0xA9, 0x48, 0x50, 0x0E, 0xA6, 0xAA
+DEFINE_GUID(KSPROPSETID_SoundDetector2, 0xFE07E322, 0x450C, 0x4BD5, 0x84, 0xCA, 0xA9, 0x48, 0x50,
+            0x0E, 0xA6, 0xAA);
+typedef enum {
+    KSPROPERTY_SOUNDDETECTOR_SUPPORTEDPATTERNS = 1,
+    KSPROPERTY_SOUNDDETECTOR_PATTERNS,
+    KSPROPERTY_SOUNDDETECTOR_ARMED,
+    KSPROPERTY_SOUNDDETECTOR_MATCHRESULT,
+    KSPROPERTY_SOUNDDETECTOR_RESET,
+    KSPROPERTY_SOUNDDETECTOR_STREAMINGSUPPORT
+} KSPROPERTY_SOUNDDETECTOR;
+
+/* Every KSPROPSETID_SoundDetector2 request: the property and the voice agent's event ID. */
+typedef struct {
+    KSPROPERTY Property;
+    GUID EventId;
+} KSSOUNDDETECTORPROPERTY, *PKSSOUNDDETECTORPROPERTY;
+
+#define STATIC_KSEVENTSETID_SoundDetector                                                          \
+    0x69785C9B, 0xFC2D, 0x49D6, 0xAC, 0x32, 0x47, 0x99, 0xF8, 0x7D, 0xE9, 0xF6
+DEFINE_GUID(KSEVENTSETID_SoundDetector, 0x69785C9B, 0xFC2D, 0x49D6, 0xAC, 0x32, 0x47, 0x99, 0xF8,
+            0x7D, 0xE9, 0xF6);
+typedef enum {
+    KSEVENT_SOUNDDETECTOR_MATCHDETECTED = 1
+} KSEVENT_SOUNDDETECTOR;
+
+/* An IPortClsNotifications notification whose payload is a SOUNDDETECTOR_PATTERNHEADER. */
+#define STATIC_KSNOTIFICATIONID_SoundDetector                                                      \
+    0x6389D844, 0xBB32, 0x4C4C, 0xA8, 0x02, 0xF4, 0xB4, 0xB7, 0x7A, 0xFE, 0xAD
+DEFINE_GUID(KSNOTIFICATIONID_SoundDetector, 0x6389D844, 0xBB32, 0x4C4C, 0xA8, 0x02, 0xF4, 0xB4,
+            0xB7, 0x7A, 0xFE, 0xAD);
+#define STATIC_KSPROPSETID_InterleavedAudio                                                        \
+    0xE9EBE550, 0xD619, 0x4C0A, 0x97, 0x6B, 0x70, 0x62, 0x32, 0x2B, 0x30, 0x06
+DEFINE_GUID(KSPROPSETID_InterleavedAudio, 0xE9EBE550, 0xD619, 0x4C0A, 0x97, 0x6B, 0x70, 0x62, 0x32,
+            0x2B, 0x30, 0x06);
+typedef enum {
+    KSPROPERTY_INTERLEAVEDAUDIO_FORMATINFORMATION = 1
+} KSPROPERTY_INTERLEAVEDAUDIO;
+
+/* Which channels of a keyword spotter pin's stream are the microphones and which the
+ * interleaved loopback audio. */
+typedef struct {
+    ULONG Size;
+    ULONG PrimaryChannelCount;
+    ULONG PrimaryChannelStartPosition;
+    ULONG PrimaryChannelMask;
+    ULONG InterleavedChannelCount;
+    ULONG InterleavedChannelStartPosition;
+    ULONG InterleavedChannelMask;
+} INTERLEAVED_AUDIO_FORMAT_INFORMATION, *PINTERLEAVED_AUDIO_FORMAT_INFORMATION;
+
 /* The header of each keyword pattern in KSPROPERTY_SOUNDDETECTOR_PATTERNS: Size bytes of pattern
  * data in the PatternType format follow it. */
 typedef struct {
