@@ -746,6 +746,71 @@ typedef struct {
     ULONG InterleavedChannelMask;
 } INTERLEAVED_AUDIO_FORMAT_INFORMATION, *PINTERLEAVED_AUDIO_FORMAT_INFORMATION;
 
+/* ---- Audio posture, resource groups and packet-size constraints (session 12,
+ * TabletAudioSample). Members from the AUDIOPOSTURE_ORIENTATION, KSPROPERTY_AUDIOPOSTURE,
+ * KSPROPERTY_AUDIORESOURCEMANAGEMENT and KSAUDIO_PACKETSIZE_* pages; the GUIDs, the devpkey,
+ * the enumerations' values, MAX_RESOURCEGROUPID_LENGTH and the member types the pages leave out
+ * from Microsoft's Win32 metadata (RecompiledIdlHeaders/shared/ksmedia.h). */
+#define STATIC_KSPROPSETID_AudioPosture                                                            \
+    0xA3FB7B0D, 0x474E, 0x4F51, 0xA3, 0x79, 0x51, 0x28, 0x2D, 0xD4, 0xFA, 0x8F
+DEFINE_GUID(KSPROPSETID_AudioPosture, 0xA3FB7B0D, 0x474E, 0x4F51, 0xA3, 0x79, 0x51, 0x28, 0x2D,
+            0xD4, 0xFA, 0x8F);
+typedef enum {
+    KSPROPERTY_AUDIOPOSTURE_ORIENTATION = 1
+} KSPROPERTY_AUDIOPOSTURE;
+
+/* The UI's (not the sensor's) rotation of the screen the endpoint is tied to. */
+typedef enum {
+    AUDIOPOSTURE_ORIENTATION_NOTROTATED = 0,
+    AUDIOPOSTURE_ORIENTATION_ROTATED90DEGREESCOUNTERCLOCKWISE,
+    AUDIOPOSTURE_ORIENTATION_ROTATED180DEGREESCOUNTERCLOCKWISE,
+    AUDIOPOSTURE_ORIENTATION_ROTATED270DEGREESCOUNTERCLOCKWISE
+} AUDIOPOSTURE_ORIENTATION;
+
+#define STATIC_KSPROPSETID_AudioResourceManagement                                                 \
+    0xD0B305E1, 0xB2CC, 0x484C, 0x8F, 0x23, 0xE5, 0xD2, 0x8A, 0xD9, 0xCF, 0x88
+DEFINE_GUID(KSPROPSETID_AudioResourceManagement, 0xD0B305E1, 0xB2CC, 0x484C, 0x8F, 0x23, 0xE5, 0xD2,
+            0x8A, 0xD9, 0xCF, 0x88);
+typedef enum {
+    KSPROPERTY_AUDIORESOURCEMANAGEMENT_RESOURCEGROUP
+} KSPROPERTY_AUDIORESOURCEMANAGEMENT;
+
+#define MAX_RESOURCEGROUPID_LENGTH 256
+
+/* KSPROPERTY_AUDIORESOURCEMANAGEMENT_RESOURCEGROUP's value: a resource group taken or released. */
+typedef struct {
+    BOOL ResourceGroupAcquired;
+    WCHAR ResourceGroupName[MAX_RESOURCEGROUPID_LENGTH];
+} AUDIORESOURCEMANAGEMENT_RESOURCEGROUP, *PAUDIORESOURCEMANAGEMENT_RESOURCEGROUP;
+
+/* A signal processing mode's packet size: samples per packet, or its duration (100 ns). */
+typedef struct _KSAUDIO_PACKETSIZE_SIGNALPROCESSINGMODE_CONSTRAINT {
+    GUID ProcessingMode;
+    ULONG SamplesPerProcessingPacket;
+    ULONG ProcessingPacketDurationInHns;
+} KSAUDIO_PACKETSIZE_PROCESSINGMODE_CONSTRAINT;
+
+typedef struct _KSAUDIO_PACKETSIZE_CONSTRAINTS {
+    ULONG MinPacketPeriodInHns;
+    ULONG PacketSizeFileAlignment;
+    ULONG Reserved;
+    ULONG NumProcessingModeConstraints;
+    KSAUDIO_PACKETSIZE_PROCESSINGMODE_CONSTRAINT ProcessingModeConstraints[ANYSIZE_ARRAY];
+} KSAUDIO_PACKETSIZE_CONSTRAINTS;
+
+/* Version 2 caps the packet's size where version 1 had a reserved member. */
+typedef struct _KSAUDIO_PACKETSIZE_CONSTRAINTS2 {
+    ULONG MinPacketPeriodInHns;
+    ULONG PacketSizeFileAlignment;
+    ULONG MaxPacketSizeInBytes;
+    ULONG NumProcessingModeConstraints;
+    KSAUDIO_PACKETSIZE_PROCESSINGMODE_CONSTRAINT ProcessingModeConstraints[ANYSIZE_ARRAY];
+} KSAUDIO_PACKETSIZE_CONSTRAINTS2;
+
+/* The device interface property a driver sets to a KSAUDIO_PACKETSIZE_CONSTRAINTS2 (binary). */
+DEFINE_DEVPROPKEY(DEVPKEY_KsAudio_PacketSize_Constraints2, 0x9404F781, 0x7191, 0x409B, 0x8B, 0x0B,
+                  0x80, 0xBF, 0x6E, 0xC2, 0x29, 0xAE, 2);
+
 /* The header of each keyword pattern in KSPROPERTY_SOUNDDETECTOR_PATTERNS: Size bytes of pattern
  * data in the PatternType format follow it. */
 typedef struct {
