@@ -82,30 +82,16 @@ typedef struct _SID {
 #define SID_REVISION (1)
 /* The predefined authorities (the identifier-authority page's table: the value is the sixth,
  * least significant, byte), as initializers of SID_IDENTIFIER_AUTHORITY. */
-#define SECURITY_NULL_SID_AUTHORITY                                                                \
+#define DRVHOST_SID_AUTHORITY_(n)                                                                  \
     {                                                                                              \
-        0, 0, 0, 0, 0, 0                                                                           \
+        0, 0, 0, 0, 0, n                                                                           \
     }
-#define SECURITY_WORLD_SID_AUTHORITY                                                               \
-    {                                                                                              \
-        0, 0, 0, 0, 0, 1                                                                           \
-    }
-#define SECURITY_LOCAL_SID_AUTHORITY                                                               \
-    {                                                                                              \
-        0, 0, 0, 0, 0, 2                                                                           \
-    }
-#define SECURITY_CREATOR_SID_AUTHORITY                                                             \
-    {                                                                                              \
-        0, 0, 0, 0, 0, 3                                                                           \
-    }
-#define SECURITY_NON_UNIQUE_AUTHORITY                                                              \
-    {                                                                                              \
-        0, 0, 0, 0, 0, 4                                                                           \
-    }
-#define SECURITY_NT_AUTHORITY                                                                      \
-    {                                                                                              \
-        0, 0, 0, 0, 0, 5                                                                           \
-    }
+#define SECURITY_NULL_SID_AUTHORITY    DRVHOST_SID_AUTHORITY_(0)
+#define SECURITY_WORLD_SID_AUTHORITY   DRVHOST_SID_AUTHORITY_(1)
+#define SECURITY_LOCAL_SID_AUTHORITY   DRVHOST_SID_AUTHORITY_(2)
+#define SECURITY_CREATOR_SID_AUTHORITY DRVHOST_SID_AUTHORITY_(3)
+#define SECURITY_NON_UNIQUE_AUTHORITY  DRVHOST_SID_AUTHORITY_(4)
+#define SECURITY_NT_AUTHORITY          DRVHOST_SID_AUTHORITY_(5)
 /* Relative identifiers of the NT authority's service accounts (the Win32 well-known SIDs:
  * LocalSystem S-1-5-18, LocalService S-1-5-19, NetworkService S-1-5-20). */
 #define SECURITY_LOCAL_SYSTEM_RID    (0x00000012L)
