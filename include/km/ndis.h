@@ -31,6 +31,8 @@ extern "C" {
 typedef PVOID NDIS_HANDLE, *PNDIS_HANDLE;
 typedef ULONG NDIS_SWITCH_PORT_ID, *PNDIS_SWITCH_PORT_ID;
 typedef USHORT NDIS_SWITCH_NIC_INDEX, *PNDIS_SWITCH_NIC_INDEX;
+/* The NDIS port a frame came in on (a MAC_FRAME layer's NDIS_PORT field). */
+typedef ULONG NDIS_PORT_NUMBER, *PNDIS_PORT_NUMBER;
 
 /* NDIS status values are NTSTATUS values: the general ones, and STATUS_NDIS_* for NDIS's own. */
 #define NDIS_STATUS_SUCCESS           ((NDIS_STATUS)STATUS_SUCCESS)

@@ -80,6 +80,9 @@
 #define FwpsInjectNetworkSendAsync              FwpsInjectNetworkSendAsync0
 #define FwpsInjectNetworkReceiveAsync           FwpsInjectNetworkReceiveAsync0
 #define FwpsInjectForwardAsync                  FwpsInjectForwardAsync0
+#define FwpsInjectMacReceiveAsync               FwpsInjectMacReceiveAsync0
+#define FwpsInjectMacSendAsync                  FwpsInjectMacSendAsync0
+#define FwpsInjectvSwitchEthernetIngressAsync   FwpsInjectvSwitchEthernetIngressAsync0
 #define FwpsConstructIpHeaderForTransportPacket FwpsConstructIpHeaderForTransportPacket0
 #define FwpsStreamInjectAsync                   FwpsStreamInjectAsync0
 #define FwpsStreamContinue                      FwpsStreamContinue0
