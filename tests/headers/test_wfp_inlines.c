@@ -129,3 +129,17 @@ TEST(l2_metadata_field_present)
                                                      FWPS_L2_METADATA_FIELD_VSWITCH_PACKET_CONTEXT),
        "one of two\n");
 }
+
+/* NDIS_TCP_IP_CHECKSUM_PACKET_INFO: the flags are bits of Value from bit 0, in the page's order. */
+TEST(checksum_packet_info_bits)
+{
+    NDIS_TCP_IP_CHECKSUM_PACKET_INFO info;
+    memset(&info, 0, sizeof(info));
+    info.Value = 0x20; /* bit 5 */
+    ok(sizeof(info) == sizeof(ULONG), "size %u\n", (unsigned)sizeof(info));
+    ok(info.Receive.NdisPacketIpChecksumSucceeded && !info.Receive.NdisPacketUdpChecksumSucceeded,
+       "receive bit 5\n");
+    info.Value = 0;
+    info.Transmit.NdisPacketTcpChecksum = 1;
+    ok(info.Value == 0x4, "transmit TCP checksum is 0x%lx\n", (unsigned long)info.Value);
+}
