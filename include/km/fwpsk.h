@@ -103,8 +103,13 @@ typedef enum FWPS_BUILTIN_LAYERS_ {
     FWPS_LAYER_ALE_FLOW_ESTABLISHED_V6_DISCARD,
     FWPS_LAYER_INBOUND_MAC_FRAME_ETHERNET,
     FWPS_LAYER_OUTBOUND_MAC_FRAME_ETHERNET,
-    FWPS_LAYER_RESERVED1_V4,
-    FWPS_LAYER_RESERVED1_V6,
+    /* 58 and 59: the reference's list has FWPS_LAYER_RESERVED1_V4/V6 here, which only Windows 7
+     * has; from Windows 8 on (drvhost targets Windows 10) these two values are the native MAC
+     * frame layers, which the list lacks though it documents their field enumerations. Their
+     * place is from Microsoft's Win32 metadata (RecompiledIdlHeaders/um/fwpsu.h, the same
+     * enumeration), session 12: every value after them matches Windows. */
+    FWPS_LAYER_INBOUND_MAC_FRAME_NATIVE,
+    FWPS_LAYER_OUTBOUND_MAC_FRAME_NATIVE,
     FWPS_LAYER_NAME_RESOLUTION_CACHE_V4,
     FWPS_LAYER_NAME_RESOLUTION_CACHE_V6,
     FWPS_LAYER_ALE_RESOURCE_RELEASE_V4,
