@@ -14,6 +14,8 @@ source). What a repair does not recognise stays the compiler's error.
   - C: a function defined with pointer parameters of other types than its declaration's (C4028,
     "the type in the original declaration is used"): the body under a private name, the
     declared name an alias of it, keeping the declared type;
+  - C: a variable declared volatile and defined without it: the definition takes the
+    declaration's type (__typeof__);
   - C++: a goto that jumps over a scalar's initialization (MSVC's /Zc:gotoScope-, the default):
     T x = e; becomes T x; x = e; a const one with a constant initializer becomes static constexpr;
   - C++: a missing ';' before '}' in the body of a template (MSVC parses the body of a template
@@ -362,6 +364,65 @@ def fix_member_specialization(src, offset):
     return [(at, at, 'template<> ')], message
 
 
+def fix_volatile_definition(src, offset, name):
+    """A variable declared volatile and defined without it (fastfat's `__volatile extern PMDL
+    FatReserveMdl;` and `PMDL FatReserveMdl = NULL;`): the definition takes the declaration's
+    type, `__typeof__(NAME) NAME`. Only for a single declarator whose specifiers are type names
+    and `*` (no storage class), followed by its initializer or its `;`."""
+    toks = src.tokens
+    i = src.token_at(offset)
+    if i + 1 >= len(toks) or toks[i][1] != name or toks[i + 1][1] not in ('=', ';'):
+        return None
+    bounds = statement_bounds(src, i)
+    if bounds is None or bounds[0] == i:
+        return None
+    start = bounds[0]
+    if any(t[0] != 'id' and t[1] != '*' or t[1] in STORAGE_WORDS for t in toks[start:i]):
+        return None
+    first = toks[start][2]
+    message = ('%s defined without the volatile of its declaration (MSVC accepts it): the '
+               'declaration\'s type kept' % name)
+    return [(first, toks[i][2] + len(name), '__typeof__(%s) %s' % (name, name))], message
+
+
+STORAGE_WORDS = ('static', 'extern', 'register', 'typedef', '__thread', '_Thread_local',
+                 '__declspec', '__attribute__', 'auto')
+
+
+VOLATILE_WORDS = ('volatile', '__volatile', '__volatile__')
+
+
+def declared_volatile(src, note):
+    """The previous declaration a note points to: its specifiers (before the name) hold volatile
+    and no const."""
+    if note[2] != 'note':
+        return False
+    offset = src.offset(note[0], note[1])
+    i = src.token_at(offset)
+    bounds = statement_bounds(src, i) if offset >= 0 and i < len(src.tokens) else None
+    if bounds is None:
+        return False
+    words = [t[1] for t in src.tokens[bounds[0]:i]]
+    return any(w in VOLATILE_WORDS for w in words) and not any(
+        w in ('const', '__const', '__const__') for w in words)
+
+
+def qualifier_conflict(src, offset, msg, following):
+    """gcc's "conflicting type qualifiers" or clang's "redefinition ... with a different type",
+    the next note pointing to the previous declaration: repaired only when that declaration adds
+    volatile (not const: an object MSVC may place in read-only memory)."""
+    m = re.match(r'conflicting type qualifiers for %s(\w+)%s$' % (Q, Q), msg)
+    if not m:
+        # clang: 'T' vs 'volatile T' (each perhaps with its aka), nothing else differing.
+        m = re.match(r"redefinition of '(\w+)' with a different type: '([^']*)'.* vs '([^']*)'",
+                     msg)
+        if not m or m.group(3).replace('volatile', '').split() != m.group(2).split():
+            return None
+    if not following or not declared_volatile(src, following[0]):
+        return None
+    return fix_volatile_definition(src, offset, m.group(1))
+
+
 def diagnostics(path):
     """The errors and notes of a compile: (line, col, kind, message, context)."""
     out, context = [], ''
@@ -395,6 +456,9 @@ def repairs(src, diags):
             result = fix_enum_field(src, offset)
         elif re.match(r'conflicting types for %s(\w+)%s; have ' % (Q, Q), msg):
             result = conflicting(src, offset, msg, diags[n + 1:n + 2])
+        elif re.match(r'conflicting type qualifiers for |redefinition of .* with a different '
+                      r'type: ', msg):
+            result = qualifier_conflict(src, offset, msg, diags[n + 1:n + 2])
         elif re.match(r'jump to label %s|cannot jump from this goto statement to its label' % Q,
                       msg):
             found.extend(crossed(src, diags[n + 1:]))

@@ -103,8 +103,13 @@ typedef enum FWPS_BUILTIN_LAYERS_ {
     FWPS_LAYER_ALE_FLOW_ESTABLISHED_V6_DISCARD,
     FWPS_LAYER_INBOUND_MAC_FRAME_ETHERNET,
     FWPS_LAYER_OUTBOUND_MAC_FRAME_ETHERNET,
-    FWPS_LAYER_RESERVED1_V4,
-    FWPS_LAYER_RESERVED1_V6,
+    /* 58 and 59: the reference's list has FWPS_LAYER_RESERVED1_V4/V6 here, which only Windows 7
+     * has; from Windows 8 on (drvhost targets Windows 10) these two values are the native MAC
+     * frame layers, which the list lacks though it documents their field enumerations. Their
+     * place is from Microsoft's Win32 metadata (RecompiledIdlHeaders/um/fwpsu.h, the same
+     * enumeration), session 12: every value after them matches Windows. */
+    FWPS_LAYER_INBOUND_MAC_FRAME_NATIVE,
+    FWPS_LAYER_OUTBOUND_MAC_FRAME_NATIVE,
     FWPS_LAYER_NAME_RESOLUTION_CACHE_V4,
     FWPS_LAYER_NAME_RESOLUTION_CACHE_V6,
     FWPS_LAYER_ALE_RESOURCE_RELEASE_V4,
@@ -1459,6 +1464,23 @@ typedef struct FWPS_INBOUND_FRAGMENT_METADATA0_ {
 #define FWPS_IS_METADATA_FIELD_PRESENT(metadataValues, metadataField)                              \
     (((metadataValues)->currentMetadataValues & (metadataField)) == (metadataField))
 
+/* The layer 2 metadata (currentL2MetadataValues), named by the "Metadata field L2 identifiers"
+ * page; their bit values, which the page does not print, from Microsoft's Win32 metadata
+ * (session 12, WFPSampler). Present when every bit of the field is set, as for the layer 3
+ * fields above. */
+#define FWPS_L2_METADATA_FIELD_ETHERNET_MAC_HEADER_SIZE    0x00000001
+#define FWPS_L2_METADATA_FIELD_WIFI_OPERATION_MODE         0x00000002
+#define FWPS_L2_METADATA_FIELD_VSWITCH_SOURCE_PORT_ID      0x00000004
+#define FWPS_L2_METADATA_FIELD_VSWITCH_SOURCE_NIC_INDEX    0x00000008
+#define FWPS_L2_METADATA_FIELD_VSWITCH_PACKET_CONTEXT      0x00000010
+#define FWPS_L2_METADATA_FIELD_VSWITCH_DESTINATION_PORT_ID 0x00000020
+#define FWPS_IS_L2_METADATA_FIELD_PRESENT(metadataValues, l2MetadataField)                         \
+    (((metadataValues)->currentL2MetadataValues & (l2MetadataField)) == (l2MetadataField))
+/* The L2_FLAGS incoming value of the MAC frame and vSwitch layers (values as above). */
+#define FWPS_L2_INCOMING_FLAG_IS_RAW_IPV4_FRAMING          0x00000001
+#define FWPS_L2_INCOMING_FLAG_IS_RAW_IPV6_FRAMING          0x00000002
+#define FWPS_L2_INCOMING_FLAG_RECLASSIFY_MULTI_DESTINATION 0x00000008
+
 typedef struct FWPS_INCOMING_METADATA_VALUES0_ {
     UINT32 currentMetadataValues; /* FWPS_METADATA_FIELD_* bits */
     UINT32 flags;
@@ -1756,6 +1778,24 @@ NTSTATUS FWPS_API FwpsInjectForwardAsync0(HANDLE injectionHandle, HANDLE injecti
                                           NET_BUFFER_LIST *netBufferList,
                                           FWPS_INJECT_COMPLETE0 *completionFn,
                                           HANDLE completionContext) DRVHOST_NOT_PROVIDED;
+/* Layer 2 injection (session 12; the reference's parameter lists): drvhost has no data path. */
+NTSTATUS FWPS_API FwpsInjectMacReceiveAsync0(HANDLE injectionHandle, HANDLE injectionContext,
+                                             UINT32 flags, UINT16 layerId, IF_INDEX interfaceIndex,
+                                             NDIS_PORT_NUMBER NdisPortNumber,
+                                             NET_BUFFER_LIST *netBufferLists,
+                                             FWPS_INJECT_COMPLETE0 *completionFn,
+                                             HANDLE completionContext) DRVHOST_NOT_PROVIDED;
+NTSTATUS FWPS_API FwpsInjectMacSendAsync0(HANDLE injectionHandle, HANDLE injectionContext,
+                                          UINT32 flags, UINT16 layerId, IF_INDEX interfaceIndex,
+                                          NDIS_PORT_NUMBER NdisPortNumber,
+                                          NET_BUFFER_LIST *netBufferLists,
+                                          FWPS_INJECT_COMPLETE0 *completionFn,
+                                          HANDLE completionContext) DRVHOST_NOT_PROVIDED;
+NTSTATUS FWPS_API FwpsInjectvSwitchEthernetIngressAsync0(
+    HANDLE injectionHandle, HANDLE injectionContext, UINT32 flags, void *reserved,
+    const FWP_BYTE_BLOB *vSwitchId, NDIS_SWITCH_PORT_ID vSwitchSourcePortId,
+    NDIS_SWITCH_NIC_INDEX vSwitchSourceNicIndex, NET_BUFFER_LIST *netBufferLists,
+    FWPS_INJECT_COMPLETE0 *completionFn, HANDLE completionContext) DRVHOST_NOT_PROVIDED;
 NTSTATUS FWPS_API FwpsConstructIpHeaderForTransportPacket0(
     NET_BUFFER_LIST *netBufferList, ULONG headerIncludeHeaderLength, ADDRESS_FAMILY addressFamily,
     const UCHAR *sourceAddress, const UCHAR *remoteAddress, IPPROTO nextProtocol,

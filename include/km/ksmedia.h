@@ -84,6 +84,32 @@ DEFINE_GUID(KSDATAFORMAT_SUBTYPE_IEC61937_DTS_HD, 0x0000000B, 0x0CEA, 0x0010, 0x
     0x0000000c, 0x0cea, 0x0010, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71
 DEFINE_GUID(KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_MLP, 0x0000000C, 0x0CEA, 0x0010, 0x80, 0x00, 0x00,
             0xAA, 0x00, 0x38, 0x9B, 0x71);
+/* The later IEC 61937 sub-types (Dolby Digital Plus with Atmos, DTS:X, Dolby MAT 2.0/2.1): the
+ * subformat reference lists only the Windows 7 ones, so these values are taken from Microsoft's
+ * Win32 metadata (microsoft/win32metadata,
+ * generation/WinSDK/RecompiledIdlHeaders/shared/ksmedia.h), as issue 16 decided for GUID constants
+ * with no reference page. All share the 0x0CEA sub-type pattern of the ones above; the first field
+ * tells them apart. */
+#define STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_DIGITAL_PLUS_ATMOS                              \
+    0x0000010A, 0x0CEA, 0x0010, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71
+DEFINE_GUID(KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_DIGITAL_PLUS_ATMOS, 0x0000010A, 0x0CEA, 0x0010,
+            0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71);
+#define STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DTSX_E1                                               \
+    0x0000010B, 0x0CEA, 0x0010, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71
+DEFINE_GUID(KSDATAFORMAT_SUBTYPE_IEC61937_DTSX_E1, 0x0000010B, 0x0CEA, 0x0010, 0x80, 0x00, 0x00,
+            0xAA, 0x00, 0x38, 0x9B, 0x71);
+#define STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DTSX_E2                                               \
+    0x0000030B, 0x0CEA, 0x0010, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71
+DEFINE_GUID(KSDATAFORMAT_SUBTYPE_IEC61937_DTSX_E2, 0x0000030B, 0x0CEA, 0x0010, 0x80, 0x00, 0x00,
+            0xAA, 0x00, 0x38, 0x9B, 0x71);
+#define STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_MAT20                                           \
+    0x0000010C, 0x0CEA, 0x0010, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71
+DEFINE_GUID(KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_MAT20, 0x0000010C, 0x0CEA, 0x0010, 0x80, 0x00, 0x00,
+            0xAA, 0x00, 0x38, 0x9B, 0x71);
+#define STATIC_KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_MAT21                                           \
+    0x0000030C, 0x0CEA, 0x0010, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71
+DEFINE_GUID(KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_MAT21, 0x0000030C, 0x0CEA, 0x0010, 0x80, 0x00, 0x00,
+            0xAA, 0x00, 0x38, 0x9B, 0x71);
 
 /* Filter categories. */
 #define STATIC_KSCATEGORY_AUDIO                                                                    \
@@ -174,6 +200,16 @@ DEFINE_GUID(KSAUDFNAME_MIC_MUTE, 0x185FEDEE, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0
 #define STATIC_KSAUDFNAME_RECORDING_CONTROL                                                        \
     0x185FEDFA, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F, 0xB9, 0x25, 0xD3
 DEFINE_GUID(KSAUDFNAME_RECORDING_CONTROL, 0x185FEDFA, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F,
+            0xB9, 0x25, 0xD3);
+/* Values from Microsoft's Win32 metadata (microsoft/win32metadata, RecompiledIdlHeaders/shared/
+ * ksmedia.h): the friendly-name reference gives the names only. Same 185FEDxx family as above. */
+#define STATIC_KSAUDFNAME_WAVE_MUTE                                                                \
+    0x185FEDE6, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F, 0xB9, 0x25, 0xD3
+DEFINE_GUID(KSAUDFNAME_WAVE_MUTE, 0x185FEDE6, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F, 0xB9,
+            0x25, 0xD3);
+#define STATIC_KSAUDFNAME_VOLUME_CONTROL                                                           \
+    0x185FEDF7, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F, 0xB9, 0x25, 0xD3
+DEFINE_GUID(KSAUDFNAME_VOLUME_CONTROL, 0x185FEDF7, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F,
             0xB9, 0x25, 0xD3);
 
 #define STATIC_KSAUDFNAME_PEAKMETER                                                                \
@@ -514,6 +550,346 @@ typedef struct {
     KSATTRIBUTE AttributeHeader;
     GUID SignalProcessingMode;
 } KSATTRIBUTE_AUDIOSIGNALPROCESSING_MODE, *PKSATTRIBUTE_AUDIOSIGNALPROCESSING_MODE;
+
+/* ---- Audio modules (session 12, TabletAudioSample): the KSPROPSETID_AudioModule property set,
+ * its descriptors and change notification. GUIDs as the KSPROPSETID_AudioModule page and the
+ * KSAUDIOMODULE_NOTIFICATION page print them; the name's size from the descriptor page. */
+#define AUDIOMODULE_MAX_NAME_CCH_SIZE 128
+
+#define STATIC_KSPROPSETID_AudioModule                                                             \
+    0xC034FDB0, 0xFF75, 0x47C8, 0xAA, 0x3C, 0xEE, 0x46, 0x71, 0x6B, 0x50, 0xC6
+DEFINE_GUIDSTRUCT("C034FDB0-FF75-47C8-AA3C-EE46716B50C6", KSPROPSETID_AudioModule);
+#define KSPROPSETID_AudioModule DEFINE_GUIDNAMED(KSPROPSETID_AudioModule)
+
+typedef enum {
+    KSPROPERTY_AUDIOMODULE_DESCRIPTORS = 1,
+    KSPROPERTY_AUDIOMODULE_COMMAND = 2,
+    KSPROPERTY_AUDIOMODULE_NOTIFICATION_DEVICE_ID = 3
+} KSPROPERTY_AUDIOMODULE;
+
+/* One module as KSPROPERTY_AUDIOMODULE_DESCRIPTORS lists it. */
+typedef struct _KSAUDIOMODULE_DESCRIPTOR {
+    GUID ClassId;
+    ULONG InstanceId;
+    ULONG VersionMajor;
+    ULONG VersionMinor;
+    WCHAR Name[AUDIOMODULE_MAX_NAME_CCH_SIZE];
+} KSAUDIOMODULE_DESCRIPTOR, *PKSAUDIOMODULE_DESCRIPTOR;
+
+/* The property descriptor that addresses one module instance. */
+typedef struct _KSAUDIOMODULE_PROPERTY {
+    KSPROPERTY Property;
+    GUID ClassId;
+    ULONG InstanceId;
+} KSAUDIOMODULE_PROPERTY, *PKSAUDIOMODULE_PROPERTY;
+
+/* The payload's header of a module's change notification (IPortClsNotifications). */
+typedef struct _KSAUDIOMODULE_NOTIFICATION {
+    union {
+        struct {
+            GUID DeviceId; /* as KSPROPERTY_AUDIOMODULE_NOTIFICATION_DEVICE_ID returns it */
+            GUID ClassId;
+            ULONG InstanceId;
+            ULONG Reserved;
+        } ProviderId;
+        LONGLONG Alignment;
+    };
+} KSAUDIOMODULE_NOTIFICATION, *PKSAUDIOMODULE_NOTIFICATION;
+
+#define STATIC_KSNOTIFICATIONID_AudioModule                                                        \
+    0x9C2220F0, 0xD9A6, 0x4D5C, 0xA0, 0x36, 0x57, 0x38, 0x57, 0xFD, 0x50, 0xD2
+DEFINE_GUIDSTRUCT("9C2220F0-D9A6-4D5C-A036-573857FD50D2", KSNOTIFICATIONID_AudioModule);
+#define KSNOTIFICATIONID_AudioModule DEFINE_GUIDNAMED(KSNOTIFICATIONID_AudioModule)
+
+/* ---- Session 12 (TabletAudioSample): the other signal processing modes, node types, friendly
+ * names, the Bluetooth audio property set and the control-change event set. Their GUID values
+ * are on no reference page: taken from Microsoft's Win32 metadata (microsoft/win32metadata,
+ * generation/WinSDK/RecompiledIdlHeaders/shared/ksmedia.h), as issue 16 decided for GUIDs.
+ * The headset node types are the metadata's aliases of two USB terminal types (personal
+ * microphone 0x0203, communication speaker 0x0306). */
+#define STATIC_AUDIO_SIGNALPROCESSINGMODE_COMMUNICATIONS                                           \
+    0x98951333, 0xB9CD, 0x48B1, 0xA0, 0xA3, 0xFF, 0x40, 0x68, 0x2D, 0x73, 0xF7
+DEFINE_GUID(AUDIO_SIGNALPROCESSINGMODE_COMMUNICATIONS, 0x98951333, 0xB9CD, 0x48B1, 0xA0, 0xA3, 0xFF,
+            0x40, 0x68, 0x2D, 0x73, 0xF7);
+#define STATIC_AUDIO_SIGNALPROCESSINGMODE_SPEECH                                                   \
+    0xFC1CFC9B, 0xB9D6, 0x4CFA, 0xB5, 0xE0, 0x4B, 0xB2, 0x16, 0x68, 0x78, 0xB2
+DEFINE_GUID(AUDIO_SIGNALPROCESSINGMODE_SPEECH, 0xFC1CFC9B, 0xB9D6, 0x4CFA, 0xB5, 0xE0, 0x4B, 0xB2,
+            0x16, 0x68, 0x78, 0xB2);
+#define STATIC_AUDIO_SIGNALPROCESSINGMODE_NOTIFICATION                                             \
+    0x9CF2A70B, 0xF377, 0x403B, 0xBD, 0x6B, 0x36, 0x08, 0x63, 0xE0, 0x35, 0x5C
+DEFINE_GUID(AUDIO_SIGNALPROCESSINGMODE_NOTIFICATION, 0x9CF2A70B, 0xF377, 0x403B, 0xBD, 0x6B, 0x36,
+            0x08, 0x63, 0xE0, 0x35, 0x5C);
+#define STATIC_AUDIO_SIGNALPROCESSINGMODE_MEDIA                                                    \
+    0x4780004E, 0x7133, 0x41D8, 0x8C, 0x74, 0x66, 0x0D, 0xAD, 0xD2, 0xC0, 0xEE
+DEFINE_GUID(AUDIO_SIGNALPROCESSINGMODE_MEDIA, 0x4780004E, 0x7133, 0x41D8, 0x8C, 0x74, 0x66, 0x0D,
+            0xAD, 0xD2, 0xC0, 0xEE);
+#define STATIC_AUDIO_SIGNALPROCESSINGMODE_MOVIE                                                    \
+    0xB26FEB0D, 0xEC94, 0x477C, 0x94, 0x94, 0xD1, 0xAB, 0x8E, 0x75, 0x3F, 0x6E
+DEFINE_GUID(AUDIO_SIGNALPROCESSINGMODE_MOVIE, 0xB26FEB0D, 0xEC94, 0x477C, 0x94, 0x94, 0xD1, 0xAB,
+            0x8E, 0x75, 0x3F, 0x6E);
+#define STATIC_AUDIO_SIGNALPROCESSINGMODE_FAR_FIELD_SPEECH                                         \
+    0x28941CBA, 0x3BE6, 0x4A78, 0x9A, 0x76, 0x30, 0xFD, 0x91, 0x55, 0x9B, 0x64
+DEFINE_GUID(AUDIO_SIGNALPROCESSINGMODE_FAR_FIELD_SPEECH, 0x28941CBA, 0x3BE6, 0x4A78, 0x9A, 0x76,
+            0x30, 0xFD, 0x91, 0x55, 0x9B, 0x64);
+#define STATIC_KSNODETYPE_HDMI_INTERFACE                                                           \
+    0xD1B9CC2A, 0xF519, 0x417F, 0x91, 0xC9, 0x55, 0xFA, 0x65, 0x48, 0x10, 0x01
+DEFINE_GUID(KSNODETYPE_HDMI_INTERFACE, 0xD1B9CC2A, 0xF519, 0x417F, 0x91, 0xC9, 0x55, 0xFA, 0x65,
+            0x48, 0x10, 0x01);
+#define STATIC_KSNODETYPE_AUDIO_LOOPBACK                                                           \
+    0x8F42C0B2, 0x91CE, 0x4BCF, 0x9C, 0xCD, 0x0E, 0x59, 0x90, 0x37, 0xAB, 0x35
+DEFINE_GUID(KSNODETYPE_AUDIO_LOOPBACK, 0x8F42C0B2, 0x91CE, 0x4BCF, 0x9C, 0xCD, 0x0E, 0x59, 0x90,
+            0x37, 0xAB, 0x35);
+#define STATIC_KSNODETYPE_AUDIO_KEYWORDDETECTOR                                                    \
+    0x3817E0B8, 0xDF58, 0x4375, 0xB6, 0x69, 0xC4, 0x96, 0x34, 0x33, 0x1F, 0x9D
+DEFINE_GUID(KSNODETYPE_AUDIO_KEYWORDDETECTOR, 0x3817E0B8, 0xDF58, 0x4375, 0xB6, 0x69, 0xC4, 0x96,
+            0x34, 0x33, 0x1F, 0x9D);
+#define STATIC_KSNODETYPE_AUDIO_ENGINE                                                             \
+    0x35CAF6E4, 0xF3B3, 0x4168, 0xBB, 0x4B, 0x55, 0xE7, 0x7A, 0x46, 0x1C, 0x7E
+DEFINE_GUID(KSNODETYPE_AUDIO_ENGINE, 0x35CAF6E4, 0xF3B3, 0x4168, 0xBB, 0x4B, 0x55, 0xE7, 0x7A, 0x46,
+            0x1C, 0x7E);
+#define STATIC_KSNODETYPE_PERSONAL_MICROPHONE DEFINE_USB_TERMINAL_GUID(0x0203)
+DEFINE_GUID(KSNODETYPE_PERSONAL_MICROPHONE, 0xDFF21BE3, 0xF70F, 0x11D0, 0xB9, 0x17, 0x00, 0xA0,
+            0xC9, 0x22, 0x31, 0x96);
+#define STATIC_KSNODETYPE_COMMUNICATION_SPEAKER DEFINE_USB_TERMINAL_GUID(0x0306)
+DEFINE_GUID(KSNODETYPE_COMMUNICATION_SPEAKER, 0xDFF21CE6, 0xF70F, 0x11D0, 0xB9, 0x17, 0x00, 0xA0,
+            0xC9, 0x22, 0x31, 0x96);
+#define KSNODETYPE_HEADSET_MICROPHONE KSNODETYPE_PERSONAL_MICROPHONE
+#define KSNODETYPE_HEADSET_SPEAKERS   KSNODETYPE_COMMUNICATION_SPEAKER
+#define STATIC_KSAUDFNAME_WAVE_VOLUME                                                              \
+    0x185FEDE5, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F, 0xB9, 0x25, 0xD3
+DEFINE_GUID(KSAUDFNAME_WAVE_VOLUME, 0x185FEDE5, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F, 0xB9,
+            0x25, 0xD3);
+#define STATIC_KSAUDFNAME_LINE_VOLUME                                                              \
+    0x185FEDEB, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F, 0xB9, 0x25, 0xD3
+DEFINE_GUID(KSAUDFNAME_LINE_VOLUME, 0x185FEDEB, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F, 0xB9,
+            0x25, 0xD3);
+#define STATIC_KSAUDFNAME_LINE_MUTE                                                                \
+    0x185FEDEC, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F, 0xB9, 0x25, 0xD3
+DEFINE_GUID(KSAUDFNAME_LINE_MUTE, 0x185FEDEC, 0x9905, 0x11D1, 0x95, 0xA9, 0x00, 0xC0, 0x4F, 0xB9,
+            0x25, 0xD3);
+#define STATIC_KSPROPSETID_BtAudio                                                                 \
+    0x7FA06C40, 0xB8F6, 0x4C7E, 0x85, 0x56, 0xE8, 0xC3, 0x3A, 0x12, 0xE5, 0x4D
+DEFINE_GUID(KSPROPSETID_BtAudio, 0x7FA06C40, 0xB8F6, 0x4C7E, 0x85, 0x56, 0xE8, 0xC3, 0x3A, 0x12,
+            0xE5, 0x4D);
+/* The pages list the members without values: numbered from 0 in their order. */
+typedef enum {
+    KSPROPERTY_ONESHOT_RECONNECT,
+    KSPROPERTY_ONESHOT_DISCONNECT
+} KSPROPERTY_BTAUDIO;
+#define STATIC_KSEVENTSETID_AudioControlChange                                                     \
+    0xE85E9698, 0xFA2F, 0x11D1, 0x95, 0xBD, 0x00, 0xC0, 0x4F, 0xB9, 0x25, 0xD3
+DEFINE_GUID(KSEVENTSETID_AudioControlChange, 0xE85E9698, 0xFA2F, 0x11D1, 0x95, 0xBD, 0x00, 0xC0,
+            0x4F, 0xB9, 0x25, 0xD3);
+typedef enum {
+    KSEVENT_CONTROL_CHANGE
+} KSEVENT_AUDIO_CONTROL_CHANGE;
+
+/* ---- Sound detectors (keyword spotters) and interleaved loopback audio (session 12,
+ * TabletAudioSample). Members from the KSPROPERTY_SOUNDDETECTOR, KSEVENT_SOUNDDETECTOR,
+ * KSSOUNDDETECTORPROPERTY, KSPROPERTY_INTERLEAVEDAUDIO and INTERLEAVED_AUDIO_FORMAT_INFORMATION
+ * pages. The pages give neither the GUIDs nor the enumerations' values nor the structure
+ * members' types: those come from Microsoft's Win32 metadata (RecompiledIdlHeaders/shared/
+ * ksmedia.h; each enumeration starts at 1, every member a 32-bit count, index or mask). */
+#define STATIC_KSPROPSETID_SoundDetector                                                           \
+    0x113C425E, 0xFD17, 0x4057, 0xB4, 0x22, 0xED, 0x40, 0x74, 0xF1, 0xAF, 0xDF
+DEFINE_GUID(KSPROPSETID_SoundDetector, 0x113C425E, 0xFD17, 0x4057, 0xB4, 0x22, 0xED, 0x40, 0x74,
+            0xF1, 0xAF, 0xDF);
+#define STATIC_KSPROPSETID_SoundDetector2                                                          \
+    0xFE07E322, 0x450C, 0x4BD5, 0x84, 0xCA, 0xA9, 0x48, 0x50, 0x0E, 0xA6, 0xAA
+DEFINE_GUID(KSPROPSETID_SoundDetector2, 0xFE07E322, 0x450C, 0x4BD5, 0x84, 0xCA, 0xA9, 0x48, 0x50,
+            0x0E, 0xA6, 0xAA);
+typedef enum {
+    KSPROPERTY_SOUNDDETECTOR_SUPPORTEDPATTERNS = 1,
+    KSPROPERTY_SOUNDDETECTOR_PATTERNS,
+    KSPROPERTY_SOUNDDETECTOR_ARMED,
+    KSPROPERTY_SOUNDDETECTOR_MATCHRESULT,
+    KSPROPERTY_SOUNDDETECTOR_RESET,
+    KSPROPERTY_SOUNDDETECTOR_STREAMINGSUPPORT
+} KSPROPERTY_SOUNDDETECTOR;
+
+/* Every KSPROPSETID_SoundDetector2 request: the property and the voice agent's event ID. */
+typedef struct {
+    KSPROPERTY Property;
+    GUID EventId;
+} KSSOUNDDETECTORPROPERTY, *PKSSOUNDDETECTORPROPERTY;
+
+#define STATIC_KSEVENTSETID_SoundDetector                                                          \
+    0x69785C9B, 0xFC2D, 0x49D6, 0xAC, 0x32, 0x47, 0x99, 0xF8, 0x7D, 0xE9, 0xF6
+DEFINE_GUID(KSEVENTSETID_SoundDetector, 0x69785C9B, 0xFC2D, 0x49D6, 0xAC, 0x32, 0x47, 0x99, 0xF8,
+            0x7D, 0xE9, 0xF6);
+typedef enum {
+    KSEVENT_SOUNDDETECTOR_MATCHDETECTED = 1
+} KSEVENT_SOUNDDETECTOR;
+
+/* An IPortClsNotifications notification whose payload is a SOUNDDETECTOR_PATTERNHEADER. */
+#define STATIC_KSNOTIFICATIONID_SoundDetector                                                      \
+    0x6389D844, 0xBB32, 0x4C4C, 0xA8, 0x02, 0xF4, 0xB4, 0xB7, 0x7A, 0xFE, 0xAD
+DEFINE_GUID(KSNOTIFICATIONID_SoundDetector, 0x6389D844, 0xBB32, 0x4C4C, 0xA8, 0x02, 0xF4, 0xB4,
+            0xB7, 0x7A, 0xFE, 0xAD);
+#define STATIC_KSPROPSETID_InterleavedAudio                                                        \
+    0xE9EBE550, 0xD619, 0x4C0A, 0x97, 0x6B, 0x70, 0x62, 0x32, 0x2B, 0x30, 0x06
+DEFINE_GUID(KSPROPSETID_InterleavedAudio, 0xE9EBE550, 0xD619, 0x4C0A, 0x97, 0x6B, 0x70, 0x62, 0x32,
+            0x2B, 0x30, 0x06);
+typedef enum {
+    KSPROPERTY_INTERLEAVEDAUDIO_FORMATINFORMATION = 1
+} KSPROPERTY_INTERLEAVEDAUDIO;
+
+/* Which channels of a keyword spotter pin's stream are the microphones and which the
+ * interleaved loopback audio. */
+typedef struct {
+    ULONG Size;
+    ULONG PrimaryChannelCount;
+    ULONG PrimaryChannelStartPosition;
+    ULONG PrimaryChannelMask;
+    ULONG InterleavedChannelCount;
+    ULONG InterleavedChannelStartPosition;
+    ULONG InterleavedChannelMask;
+} INTERLEAVED_AUDIO_FORMAT_INFORMATION, *PINTERLEAVED_AUDIO_FORMAT_INFORMATION;
+
+/* ---- Audio posture, resource groups and packet-size constraints (session 12,
+ * TabletAudioSample). Members from the AUDIOPOSTURE_ORIENTATION, KSPROPERTY_AUDIOPOSTURE,
+ * KSPROPERTY_AUDIORESOURCEMANAGEMENT and KSAUDIO_PACKETSIZE_* pages; the GUIDs, the devpkey,
+ * the enumerations' values, MAX_RESOURCEGROUPID_LENGTH and the member types the pages leave out
+ * from Microsoft's Win32 metadata (RecompiledIdlHeaders/shared/ksmedia.h). */
+#define STATIC_KSPROPSETID_AudioPosture                                                            \
+    0xA3FB7B0D, 0x474E, 0x4F51, 0xA3, 0x79, 0x51, 0x28, 0x2D, 0xD4, 0xFA, 0x8F
+DEFINE_GUID(KSPROPSETID_AudioPosture, 0xA3FB7B0D, 0x474E, 0x4F51, 0xA3, 0x79, 0x51, 0x28, 0x2D,
+            0xD4, 0xFA, 0x8F);
+typedef enum {
+    KSPROPERTY_AUDIOPOSTURE_ORIENTATION = 1
+} KSPROPERTY_AUDIOPOSTURE;
+
+/* The UI's (not the sensor's) rotation of the screen the endpoint is tied to. */
+typedef enum {
+    AUDIOPOSTURE_ORIENTATION_NOTROTATED = 0,
+    AUDIOPOSTURE_ORIENTATION_ROTATED90DEGREESCOUNTERCLOCKWISE,
+    AUDIOPOSTURE_ORIENTATION_ROTATED180DEGREESCOUNTERCLOCKWISE,
+    AUDIOPOSTURE_ORIENTATION_ROTATED270DEGREESCOUNTERCLOCKWISE
+} AUDIOPOSTURE_ORIENTATION;
+
+#define STATIC_KSPROPSETID_AudioResourceManagement                                                 \
+    0xD0B305E1, 0xB2CC, 0x484C, 0x8F, 0x23, 0xE5, 0xD2, 0x8A, 0xD9, 0xCF, 0x88
+DEFINE_GUID(KSPROPSETID_AudioResourceManagement, 0xD0B305E1, 0xB2CC, 0x484C, 0x8F, 0x23, 0xE5, 0xD2,
+            0x8A, 0xD9, 0xCF, 0x88);
+typedef enum {
+    KSPROPERTY_AUDIORESOURCEMANAGEMENT_RESOURCEGROUP
+} KSPROPERTY_AUDIORESOURCEMANAGEMENT;
+
+#define MAX_RESOURCEGROUPID_LENGTH 256
+
+/* KSPROPERTY_AUDIORESOURCEMANAGEMENT_RESOURCEGROUP's value: a resource group taken or released. */
+typedef struct {
+    BOOL ResourceGroupAcquired;
+    WCHAR ResourceGroupName[MAX_RESOURCEGROUPID_LENGTH];
+} AUDIORESOURCEMANAGEMENT_RESOURCEGROUP, *PAUDIORESOURCEMANAGEMENT_RESOURCEGROUP;
+
+/* A signal processing mode's packet size: samples per packet, or its duration (100 ns). */
+typedef struct _KSAUDIO_PACKETSIZE_SIGNALPROCESSINGMODE_CONSTRAINT {
+    GUID ProcessingMode;
+    ULONG SamplesPerProcessingPacket;
+    ULONG ProcessingPacketDurationInHns;
+} KSAUDIO_PACKETSIZE_PROCESSINGMODE_CONSTRAINT;
+
+typedef struct _KSAUDIO_PACKETSIZE_CONSTRAINTS {
+    ULONG MinPacketPeriodInHns;
+    ULONG PacketSizeFileAlignment;
+    ULONG Reserved;
+    ULONG NumProcessingModeConstraints;
+    KSAUDIO_PACKETSIZE_PROCESSINGMODE_CONSTRAINT ProcessingModeConstraints[ANYSIZE_ARRAY];
+} KSAUDIO_PACKETSIZE_CONSTRAINTS;
+
+/* Version 2 caps the packet's size where version 1 had a reserved member. */
+typedef struct _KSAUDIO_PACKETSIZE_CONSTRAINTS2 {
+    ULONG MinPacketPeriodInHns;
+    ULONG PacketSizeFileAlignment;
+    ULONG MaxPacketSizeInBytes;
+    ULONG NumProcessingModeConstraints;
+    KSAUDIO_PACKETSIZE_PROCESSINGMODE_CONSTRAINT ProcessingModeConstraints[ANYSIZE_ARRAY];
+} KSAUDIO_PACKETSIZE_CONSTRAINTS2;
+
+/* The device interface property a driver sets to a KSAUDIO_PACKETSIZE_CONSTRAINTS2 (binary). */
+DEFINE_DEVPROPKEY(DEVPKEY_KsAudio_PacketSize_Constraints2, 0x9404F781, 0x7191, 0x409B, 0x8B, 0x0B,
+                  0x80, 0xBF, 0x6E, 0xC2, 0x29, 0xAE, 2);
+
+/* ---- Audio effect types (the GUIDs a KSPROPERTY_AUDIOEFFECTSDISCOVERY_EFFECTSLIST value lists)
+ * and the loopback constrictor's options (session 12, TabletAudioSample). No page gives these
+ * values: from Microsoft's Win32 metadata (RecompiledIdlHeaders/shared/ksmedia.h), where the
+ * effect types are one family, consecutive in their first field from 0x6F64ADBE. The
+ * CONSTRICTOR_OPTION page lists DISABLE and MUTE; the metadata numbers them from 0. */
+#define DRVHOST_AUDIO_EFFECT_TYPE_(n)                                                              \
+    0x6F64ADBE + (n), 0x8211, 0x11E2, 0x8C, 0x70, 0x2C, 0x27, 0xD7, 0xF0, 0x01, 0xFA
+#define STATIC_AUDIO_EFFECT_TYPE_ACOUSTIC_ECHO_CANCELLATION DRVHOST_AUDIO_EFFECT_TYPE_(0)
+DEFINE_GUIDSTRUCT("6F64ADBE-8211-11E2-8C70-2C27D7F001FA",
+                  AUDIO_EFFECT_TYPE_ACOUSTIC_ECHO_CANCELLATION);
+#define AUDIO_EFFECT_TYPE_ACOUSTIC_ECHO_CANCELLATION                                               \
+    DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_ACOUSTIC_ECHO_CANCELLATION)
+#define STATIC_AUDIO_EFFECT_TYPE_NOISE_SUPPRESSION DRVHOST_AUDIO_EFFECT_TYPE_(1)
+DEFINE_GUIDSTRUCT("6F64ADBF-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_NOISE_SUPPRESSION);
+#define AUDIO_EFFECT_TYPE_NOISE_SUPPRESSION             DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_NOISE_SUPPRESSION)
+#define STATIC_AUDIO_EFFECT_TYPE_AUTOMATIC_GAIN_CONTROL DRVHOST_AUDIO_EFFECT_TYPE_(2)
+DEFINE_GUIDSTRUCT("6F64ADC0-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_AUTOMATIC_GAIN_CONTROL);
+#define AUDIO_EFFECT_TYPE_AUTOMATIC_GAIN_CONTROL                                                   \
+    DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_AUTOMATIC_GAIN_CONTROL)
+#define STATIC_AUDIO_EFFECT_TYPE_BEAMFORMING DRVHOST_AUDIO_EFFECT_TYPE_(3)
+DEFINE_GUIDSTRUCT("6F64ADC1-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_BEAMFORMING);
+#define AUDIO_EFFECT_TYPE_BEAMFORMING                  DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_BEAMFORMING)
+#define STATIC_AUDIO_EFFECT_TYPE_CONSTANT_TONE_REMOVAL DRVHOST_AUDIO_EFFECT_TYPE_(4)
+DEFINE_GUIDSTRUCT("6F64ADC2-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_CONSTANT_TONE_REMOVAL);
+#define AUDIO_EFFECT_TYPE_CONSTANT_TONE_REMOVAL                                                    \
+    DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_CONSTANT_TONE_REMOVAL)
+#define STATIC_AUDIO_EFFECT_TYPE_EQUALIZER DRVHOST_AUDIO_EFFECT_TYPE_(5)
+DEFINE_GUIDSTRUCT("6F64ADC3-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_EQUALIZER);
+#define AUDIO_EFFECT_TYPE_EQUALIZER                 DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_EQUALIZER)
+#define STATIC_AUDIO_EFFECT_TYPE_LOUDNESS_EQUALIZER DRVHOST_AUDIO_EFFECT_TYPE_(6)
+DEFINE_GUIDSTRUCT("6F64ADC4-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_LOUDNESS_EQUALIZER);
+#define AUDIO_EFFECT_TYPE_LOUDNESS_EQUALIZER DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_LOUDNESS_EQUALIZER)
+#define STATIC_AUDIO_EFFECT_TYPE_BASS_BOOST  DRVHOST_AUDIO_EFFECT_TYPE_(7)
+DEFINE_GUIDSTRUCT("6F64ADC5-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_BASS_BOOST);
+#define AUDIO_EFFECT_TYPE_BASS_BOOST              DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_BASS_BOOST)
+#define STATIC_AUDIO_EFFECT_TYPE_VIRTUAL_SURROUND DRVHOST_AUDIO_EFFECT_TYPE_(8)
+DEFINE_GUIDSTRUCT("6F64ADC6-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_VIRTUAL_SURROUND);
+#define AUDIO_EFFECT_TYPE_VIRTUAL_SURROUND          DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_VIRTUAL_SURROUND)
+#define STATIC_AUDIO_EFFECT_TYPE_VIRTUAL_HEADPHONES DRVHOST_AUDIO_EFFECT_TYPE_(9)
+DEFINE_GUIDSTRUCT("6F64ADC7-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_VIRTUAL_HEADPHONES);
+#define AUDIO_EFFECT_TYPE_VIRTUAL_HEADPHONES  DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_VIRTUAL_HEADPHONES)
+#define STATIC_AUDIO_EFFECT_TYPE_SPEAKER_FILL DRVHOST_AUDIO_EFFECT_TYPE_(10)
+DEFINE_GUIDSTRUCT("6F64ADC8-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_SPEAKER_FILL);
+#define AUDIO_EFFECT_TYPE_SPEAKER_FILL           DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_SPEAKER_FILL)
+#define STATIC_AUDIO_EFFECT_TYPE_ROOM_CORRECTION DRVHOST_AUDIO_EFFECT_TYPE_(11)
+DEFINE_GUIDSTRUCT("6F64ADC9-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_ROOM_CORRECTION);
+#define AUDIO_EFFECT_TYPE_ROOM_CORRECTION        DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_ROOM_CORRECTION)
+#define STATIC_AUDIO_EFFECT_TYPE_BASS_MANAGEMENT DRVHOST_AUDIO_EFFECT_TYPE_(12)
+DEFINE_GUIDSTRUCT("6F64ADCA-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_BASS_MANAGEMENT);
+#define AUDIO_EFFECT_TYPE_BASS_MANAGEMENT              DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_BASS_MANAGEMENT)
+#define STATIC_AUDIO_EFFECT_TYPE_ENVIRONMENTAL_EFFECTS DRVHOST_AUDIO_EFFECT_TYPE_(13)
+DEFINE_GUIDSTRUCT("6F64ADCB-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_ENVIRONMENTAL_EFFECTS);
+#define AUDIO_EFFECT_TYPE_ENVIRONMENTAL_EFFECTS                                                    \
+    DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_ENVIRONMENTAL_EFFECTS)
+#define STATIC_AUDIO_EFFECT_TYPE_SPEAKER_PROTECTION DRVHOST_AUDIO_EFFECT_TYPE_(14)
+DEFINE_GUIDSTRUCT("6F64ADCC-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_SPEAKER_PROTECTION);
+#define AUDIO_EFFECT_TYPE_SPEAKER_PROTECTION          DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_SPEAKER_PROTECTION)
+#define STATIC_AUDIO_EFFECT_TYPE_SPEAKER_COMPENSATION DRVHOST_AUDIO_EFFECT_TYPE_(15)
+DEFINE_GUIDSTRUCT("6F64ADCD-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_SPEAKER_COMPENSATION);
+#define AUDIO_EFFECT_TYPE_SPEAKER_COMPENSATION                                                     \
+    DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_SPEAKER_COMPENSATION)
+#define STATIC_AUDIO_EFFECT_TYPE_DYNAMIC_RANGE_COMPRESSION DRVHOST_AUDIO_EFFECT_TYPE_(16)
+DEFINE_GUIDSTRUCT("6F64ADCE-8211-11E2-8C70-2C27D7F001FA",
+                  AUDIO_EFFECT_TYPE_DYNAMIC_RANGE_COMPRESSION);
+#define AUDIO_EFFECT_TYPE_DYNAMIC_RANGE_COMPRESSION                                                \
+    DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_DYNAMIC_RANGE_COMPRESSION)
+#define STATIC_AUDIO_EFFECT_TYPE_FAR_FIELD_BEAMFORMING DRVHOST_AUDIO_EFFECT_TYPE_(17)
+DEFINE_GUIDSTRUCT("6F64ADCF-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_FAR_FIELD_BEAMFORMING);
+#define AUDIO_EFFECT_TYPE_FAR_FIELD_BEAMFORMING                                                    \
+    DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_FAR_FIELD_BEAMFORMING)
+#define STATIC_AUDIO_EFFECT_TYPE_DEEP_NOISE_SUPPRESSION DRVHOST_AUDIO_EFFECT_TYPE_(18)
+DEFINE_GUIDSTRUCT("6F64ADD0-8211-11E2-8C70-2C27D7F001FA", AUDIO_EFFECT_TYPE_DEEP_NOISE_SUPPRESSION);
+#define AUDIO_EFFECT_TYPE_DEEP_NOISE_SUPPRESSION                                                   \
+    DEFINE_GUIDNAMED(AUDIO_EFFECT_TYPE_DEEP_NOISE_SUPPRESSION)
+
+typedef enum {
+    CONSTRICTOR_OPTION_DISABLE = 0,
+    CONSTRICTOR_OPTION_MUTE
+} CONSTRICTOR_OPTION;
 
 /* The header of each keyword pattern in KSPROPERTY_SOUNDDETECTOR_PATTERNS: Size bytes of pattern
  * data in the PatternType format follow it. */

@@ -31,6 +31,34 @@ extern "C" {
 typedef PVOID NDIS_HANDLE, *PNDIS_HANDLE;
 typedef ULONG NDIS_SWITCH_PORT_ID, *PNDIS_SWITCH_PORT_ID;
 typedef USHORT NDIS_SWITCH_NIC_INDEX, *PNDIS_SWITCH_NIC_INDEX;
+/* The NDIS port a frame came in on (a MAC_FRAME layer's NDIS_PORT field). */
+typedef ULONG NDIS_PORT_NUMBER, *PNDIS_PORT_NUMBER;
+
+/* NDIS 5's per-packet checksum offload flags (the NDIS_TCP_IP_CHECKSUM_PACKET_INFO page of the
+ * previous-versions network reference), which callouts still read from a NET_BUFFER_LIST's
+ * TcpIpChecksumNetBufferListInfo entry: one-bit flags from bit 0 up, in the page's order, over
+ * one ULONG. */
+typedef struct _NDIS_TCP_IP_CHECKSUM_PACKET_INFO {
+    union {
+        struct {
+            ULONG NdisPacketChecksumV4 : 1;
+            ULONG NdisPacketChecksumV6 : 1;
+            ULONG NdisPacketTcpChecksum : 1;
+            ULONG NdisPacketUdpChecksum : 1;
+            ULONG NdisPacketIpChecksum : 1;
+        } Transmit;
+        struct {
+            ULONG NdisPacketTcpChecksumFailed : 1;
+            ULONG NdisPacketUdpChecksumFailed : 1;
+            ULONG NdisPacketIpChecksumFailed : 1;
+            ULONG NdisPacketTcpChecksumSucceeded : 1;
+            ULONG NdisPacketUdpChecksumSucceeded : 1;
+            ULONG NdisPacketIpChecksumSucceeded : 1;
+            ULONG NdisPacketLoopback : 1;
+        } Receive;
+        ULONG Value;
+    };
+} NDIS_TCP_IP_CHECKSUM_PACKET_INFO, *PNDIS_TCP_IP_CHECKSUM_PACKET_INFO;
 
 /* NDIS status values are NTSTATUS values: the general ones, and STATUS_NDIS_* for NDIS's own. */
 #define NDIS_STATUS_SUCCESS           ((NDIS_STATUS)STATUS_SUCCESS)

@@ -62,6 +62,42 @@ struct _ACCESS_STATE {
 };
 typedef struct _ACCESS_STATE ACCESS_STATE;
 
+/* The security identifier (ns-ntifs-_sid, ns-ntifs-_sid_identifier_authority): revision,
+ * sub-authority count, the six-byte authority, then SubAuthorityCount relative identifiers.
+ * PSID stays PVOID (ntdef.h), as in the WDK: routines take a SID by untyped pointer. Session 12
+ * (WFPSampler's service SID, `static const SID x = {SID_REVISION, 1, SECURITY_NT_AUTHORITY,
+ * {SECURITY_LOCAL_SERVICE_RID}}`). */
+typedef struct _SID_IDENTIFIER_AUTHORITY {
+    UCHAR Value[6];
+} SID_IDENTIFIER_AUTHORITY, *PSID_IDENTIFIER_AUTHORITY;
+
+typedef struct _SID {
+    UCHAR Revision;
+    UCHAR SubAuthorityCount;
+    SID_IDENTIFIER_AUTHORITY IdentifierAuthority;
+    ULONG SubAuthority[ANYSIZE_ARRAY];
+} SID, *PISID;
+
+/* The revision every SID has (the "1" of S-1-...). */
+#define SID_REVISION (1)
+/* The predefined authorities (the identifier-authority page's table: the value is the sixth,
+ * least significant, byte), as initializers of SID_IDENTIFIER_AUTHORITY. */
+#define DRVHOST_SID_AUTHORITY_(n)                                                                  \
+    {                                                                                              \
+        0, 0, 0, 0, 0, n                                                                           \
+    }
+#define SECURITY_NULL_SID_AUTHORITY    DRVHOST_SID_AUTHORITY_(0)
+#define SECURITY_WORLD_SID_AUTHORITY   DRVHOST_SID_AUTHORITY_(1)
+#define SECURITY_LOCAL_SID_AUTHORITY   DRVHOST_SID_AUTHORITY_(2)
+#define SECURITY_CREATOR_SID_AUTHORITY DRVHOST_SID_AUTHORITY_(3)
+#define SECURITY_NON_UNIQUE_AUTHORITY  DRVHOST_SID_AUTHORITY_(4)
+#define SECURITY_NT_AUTHORITY          DRVHOST_SID_AUTHORITY_(5)
+/* Relative identifiers of the NT authority's service accounts (the Win32 well-known SIDs:
+ * LocalSystem S-1-5-18, LocalService S-1-5-19, NetworkService S-1-5-20). */
+#define SECURITY_LOCAL_SYSTEM_RID    (0x00000012L)
+#define SECURITY_LOCAL_SERVICE_RID   (0x00000013L)
+#define SECURITY_NETWORK_SERVICE_RID (0x00000014L)
+
 typedef struct _SID_AND_ATTRIBUTES {
     PSID Sid;
     ULONG Attributes;
@@ -569,6 +605,15 @@ NTKERNELAPI BOOLEAN NTAPI CcCopyReadEx(PFILE_OBJECT FileObject, PLARGE_INTEGER F
                                        ULONG Length, BOOLEAN Wait, PVOID Buffer,
                                        PIO_STATUS_BLOCK IoStatus,
                                        PETHREAD IoIssuerThread) DRVHOST_NOT_PROVIDED;
+/* Session 12 (fastfat's write path). The CC_FLUSH_AND_PURGE_* flags are left out: their page
+ * names them without values. */
+NTKERNELAPI BOOLEAN NTAPI CcCopyWriteEx(PFILE_OBJECT FileObject, PLARGE_INTEGER FileOffset,
+                                        ULONG Length, BOOLEAN Wait, PVOID Buffer,
+                                        PETHREAD IoIssuerThread) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI CcCoherencyFlushAndPurgeCache(PSECTION_OBJECT_POINTERS SectionObjectPointer,
+                                                     PLARGE_INTEGER FileOffset, ULONG Length,
+                                                     PIO_STATUS_BLOCK IoStatus,
+                                                     ULONG Flags) DRVHOST_NOT_PROVIDED;
 /* ntdef.h's byte-offset helper. */
 #ifndef RtlOffsetToPointer
 #define RtlOffsetToPointer(B, O) ((PCHAR)(((PCHAR)(B)) + ((ULONG_PTR)(O))))
@@ -577,5 +622,86 @@ NTKERNELAPI BOOLEAN NTAPI CcCopyReadEx(PFILE_OBJECT FileObject, PLARGE_INTEGER F
 NTKERNELAPI NTSTATUS NTAPI FsRtlBalanceReads(PDEVICE_OBJECT TargetDevice) DRVHOST_NOT_PROVIDED;
 NTKERNELAPI VOID NTAPI IoGetStackLimits(PULONG_PTR LowLimit,
                                         PULONG_PTR HighLimit) DRVHOST_NOT_PROVIDED;
+
+/* ---- session 12, issue 16: SeExports (filesys/fastfat) -----------------------------------
+ * SE_EXPORTS, members in the order of its reference page (ns-ntifs-_se_exports): the privilege
+ * values are LUIDs, the well-known SIDs are PSIDs (the page links LUID and SID). Windows' own
+ * structure may go on past the last member the page lists; a driver only reads it through
+ * SeExports, so the missing tail changes no offset a driver uses. drvhost has no security
+ * reference monitor: SeExports is declared but not exported, so the loader refuses a module
+ * that reads it, naming SeExports. */
+typedef struct _SE_EXPORTS {
+    LUID SeCreateTokenPrivilege;
+    LUID SeAssignPrimaryTokenPrivilege;
+    LUID SeLockMemoryPrivilege;
+    LUID SeIncreaseQuotaPrivilege;
+    LUID SeUnsolicitedInputPrivilege;
+    LUID SeTcbPrivilege;
+    LUID SeSecurityPrivilege;
+    LUID SeTakeOwnershipPrivilege;
+    LUID SeLoadDriverPrivilege;
+    LUID SeCreatePagefilePrivilege;
+    LUID SeIncreaseBasePriorityPrivilege;
+    LUID SeSystemProfilePrivilege;
+    LUID SeSystemtimePrivilege;
+    LUID SeProfileSingleProcessPrivilege;
+    LUID SeCreatePermanentPrivilege;
+    LUID SeBackupPrivilege;
+    LUID SeRestorePrivilege;
+    LUID SeShutdownPrivilege;
+    LUID SeDebugPrivilege;
+    LUID SeAuditPrivilege;
+    LUID SeSystemEnvironmentPrivilege;
+    LUID SeChangeNotifyPrivilege;
+    LUID SeRemoteShutdownPrivilege;
+    PSID SeNullSid;
+    PSID SeWorldSid;
+    PSID SeLocalSid;
+    PSID SeCreatorOwnerSid;
+    PSID SeCreatorGroupSid;
+    PSID SeNtAuthoritySid;
+    PSID SeDialupSid;
+    PSID SeNetworkSid;
+    PSID SeBatchSid;
+    PSID SeInteractiveSid;
+    PSID SeLocalSystemSid;
+    PSID SeAliasAdminsSid;
+    PSID SeAliasUsersSid;
+    PSID SeAliasGuestsSid;
+    PSID SeAliasPowerUsersSid;
+    PSID SeAliasAccountOpsSid;
+    PSID SeAliasSystemOpsSid;
+    PSID SeAliasPrintOpsSid;
+    PSID SeAliasBackupOpsSid;
+    PSID SeAuthenticatedUsersSid;
+    PSID SeRestrictedSid;
+    PSID SeAnonymousLogonSid;
+    LUID SeUndockPrivilege;
+    LUID SeSyncAgentPrivilege;
+    LUID SeEnableDelegationPrivilege;
+    PSID SeLocalServiceSid;
+    PSID SeNetworkServiceSid;
+    LUID SeManageVolumePrivilege;
+    LUID SeImpersonatePrivilege;
+    LUID SeCreateGlobalPrivilege;
+    LUID SeTrustedCredManAccessPrivilege;
+    LUID SeRelabelPrivilege;
+    LUID SeIncreaseWorkingSetPrivilege;
+    LUID SeTimeZonePrivilege;
+    LUID SeCreateSymbolicLinkPrivilege;
+    PSID SeIUserSid;
+    PSID SeUntrustedMandatorySid;
+    PSID SeLowMandatorySid;
+    PSID SeMediumMandatorySid;
+    PSID SeHighMandatorySid;
+    PSID SeSystemMandatorySid;
+    PSID SeOwnerRightsSid;
+    PSID SeAllAppPackagesSid;
+    PSID SeUserModeDriversSid;
+    PSID SeTrustedInstallerSid;
+    LUID SeDelegateSessionUserImpersonatePrivilege;
+} SE_EXPORTS, *PSE_EXPORTS;
+
+extern NTKERNELAPI PSE_EXPORTS SeExports;
 
 #endif

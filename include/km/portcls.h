@@ -422,6 +422,17 @@ PORTCLASSAPI NTSTATUS NTAPI PcRemoveStreamResource(_In_ PCSTREAMRESOURCE Resourc
 } /* extern "C" */
 #endif
 
+/* The notification buffer IPortClsNotifications allocates (its page's syntax: one byte, the
+ * payload runs on). */
+typedef struct _PCNOTIFICATION_BUFFER {
+    UCHAR NotificationBuffer[1];
+} PCNOTIFICATION_BUFFER, *PPCNOTIFICATION_BUFFER;
+
+/* IPortClsNotifications' interface identifier: no reference page gives its value, so it is
+ * declared and not defined; a module that names it is refused at load naming it (drvhost has
+ * no port that could answer the query anyway). */
+EXTERN_C const GUID IID_IPortClsNotifications;
+
 /* ---- The COM interfaces (C++) ---------------------------------------------------------- */
 
 #ifdef __cplusplus
@@ -856,6 +867,23 @@ DECLARE_INTERFACE_(IDrmPort2, IDrmPort)
 typedef IDrmPort2 *PDRMPORT2;
 #undef INTERFACE
 
+/* Audio module notifications (session 12): the port allocates, sends and frees the buffer a
+ * miniport fills with a KSAUDIOMODULE_NOTIFICATION and its payload. Method order and types as
+ * the interface's reference pages list them. */
+#define INTERFACE IPortClsNotifications
+DECLARE_INTERFACE_(IPortClsNotifications, IUnknown)
+{
+    STDMETHOD_(NTSTATUS, AllocNotificationBuffer)
+    (THIS_ _In_ POOL_TYPE PoolType, _In_ USHORT NumberOfBytes,
+     _Out_ PPCNOTIFICATION_BUFFER * NotificationBuffer) PURE;
+    STDMETHOD_(void, FreeNotificationBuffer)
+    (THIS_ _In_ PPCNOTIFICATION_BUFFER NotificationBuffer) PURE;
+    STDMETHOD_(void, SendNotification)
+    (THIS_ _In_ const GUID *NotificationId, _In_ PPCNOTIFICATION_BUFFER NotificationBuffer) PURE;
+};
+typedef IPortClsNotifications *PPORTCLSNOTIFICATIONS;
+#undef INTERFACE
+
 } /* extern "C++" */
 #else
 typedef struct IResourceList IResourceList, *PRESOURCELIST;
@@ -871,6 +899,7 @@ typedef struct IMiniportWaveRT IMiniportWaveRT, *PMINIPORTWAVERT;
 typedef struct IMiniportWaveRTStream IMiniportWaveRTStream, *PMINIPORTWAVERTSTREAM;
 typedef struct IPortEvents IPortEvents, *PPORTEVENTS;
 typedef struct IDrmPort IDrmPort, *PDRMPORT;
+typedef struct IPortClsNotifications IPortClsNotifications, *PPORTCLSNOTIFICATIONS;
 #endif /* __cplusplus */
 
 #endif /* _PORTCLS_H_ */

@@ -29,6 +29,9 @@ extern "C" { /* C++ drivers: the DDIs have C linkage */
 
 #include <drvhost_rtl.h>
 
+/* A GUID pointer by its wdm.h name (guiddef.h has the LP forms); session 12, sysvad. */
+typedef GUID *PGUID;
+
 /* ==== forward declarations of objects drivers only see through pointers ================== */
 
 typedef struct _KTHREAD *PKTHREAD, *PRKTHREAD;

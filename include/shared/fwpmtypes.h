@@ -4,8 +4,8 @@
  * the base filtering engine (Microsoft's names, values and x64 layouts).
  *
  * drvhost subset: the objects the FwpmXxx0 routines of fwpmk.h take, without the enumeration
- * templates, net events, IPsec and IKE policy types; the provider contexts are named but
- * incomplete (a driver that looks inside one fails to compile naming it). drvhost has no base
+ * templates, net events, IPsec and IKE policy types; of the provider contexts only version 3 is
+ * complete (a driver that looks inside another fails to compile naming it). drvhost has no base
  * filtering engine: these are plain definitions.
  */
 #ifndef _FWPMTYPES_H_
@@ -17,11 +17,17 @@
 extern "C" {
 #endif
 
-/* Incomplete: the IPsec and IKE policies a provider context carries are not described. */
+/* Incomplete: the older provider contexts, and the IPsec and IKE policies (ipsectypes.h,
+ * iketypes.h) a provider context points to, are not described. */
 typedef struct FWPM_PROVIDER_CONTEXT0_ FWPM_PROVIDER_CONTEXT0;
 typedef struct FWPM_PROVIDER_CONTEXT1_ FWPM_PROVIDER_CONTEXT1;
 typedef struct FWPM_PROVIDER_CONTEXT2_ FWPM_PROVIDER_CONTEXT2;
-typedef struct FWPM_PROVIDER_CONTEXT3_ FWPM_PROVIDER_CONTEXT3;
+typedef struct IPSEC_KEYING_POLICY1_ IPSEC_KEYING_POLICY1;
+typedef struct IPSEC_TRANSPORT_POLICY2_ IPSEC_TRANSPORT_POLICY2;
+typedef struct IPSEC_TUNNEL_POLICY2_ IPSEC_TUNNEL_POLICY2;
+typedef struct IKEEXT_POLICY2_ IKEEXT_POLICY2;
+typedef struct IPSEC_DOSP_OPTIONS0_ IPSEC_DOSP_OPTIONS0;
+typedef struct FWPM_NETWORK_CONNECTION_POLICY_SETTINGS0_ FWPM_NETWORK_CONNECTION_POLICY_SETTINGS0;
 
 /* ---- sessions */
 #define FWPM_SESSION_FLAG_DYNAMIC 0x00000001 /* objects added in the session die with it */
@@ -121,6 +127,68 @@ typedef struct FWPM_FILTER0_ {
     UINT64 filterId; /* set by the engine */
     FWP_VALUE0 effectiveWeight;
 } FWPM_FILTER0;
+
+/* ---- classify options and provider contexts (session 12, WFPSampler) */
+/* One option a filter's classify options context sets (FWPM_CLASSIFY_OPTION0 page: the option
+ * and its value). */
+typedef struct FWPM_CLASSIFY_OPTION0_ {
+    FWP_CLASSIFY_OPTION_TYPE type;
+    FWP_VALUE0 value;
+} FWPM_CLASSIFY_OPTION0;
+
+typedef struct FWPM_CLASSIFY_OPTIONS0_ {
+    UINT32 numOptions;
+    FWPM_CLASSIFY_OPTION0 *options; /* numOptions of them */
+} FWPM_CLASSIFY_OPTIONS0;
+
+/* What a provider context holds. The page lists the members without values: numbered from 0 in
+ * its order, _MAX last (the page has no member for the network-connection-policy context that
+ * FWPM_PROVIDER_CONTEXT3 can carry: _MAX is 13 here). */
+typedef enum FWPM_PROVIDER_CONTEXT_TYPE_ {
+    FWPM_IPSEC_KEYING_CONTEXT = 0,
+    FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT,
+    FWPM_IPSEC_IKE_QM_TUNNEL_CONTEXT,
+    FWPM_IPSEC_AUTHIP_QM_TRANSPORT_CONTEXT,
+    FWPM_IPSEC_AUTHIP_QM_TUNNEL_CONTEXT,
+    FWPM_IPSEC_IKE_MM_CONTEXT,
+    FWPM_IPSEC_AUTHIP_MM_CONTEXT,
+    FWPM_CLASSIFY_OPTIONS_CONTEXT,
+    FWPM_GENERAL_CONTEXT,
+    FWPM_IPSEC_IKEV2_QM_TUNNEL_CONTEXT,
+    FWPM_IPSEC_IKEV2_MM_CONTEXT,
+    FWPM_IPSEC_DOSP_CONTEXT,
+    FWPM_IPSEC_IKEV2_QM_TRANSPORT_CONTEXT,
+    FWPM_PROVIDER_CONTEXT_TYPE_MAX
+} FWPM_PROVIDER_CONTEXT_TYPE;
+
+/* A provider context, version 3: its key, names, flags, provider, the type and, by type, a
+ * pointer to the policy or data; providerContextId is set by the engine (the value filters
+ * referencing the context carry). Member types as the FWPM_PROVIDER_CONTEXT3 page gives them. */
+typedef struct FWPM_PROVIDER_CONTEXT3_ {
+    GUID providerContextKey;
+    FWPM_DISPLAY_DATA0 displayData;
+    UINT32 flags;
+    GUID *providerKey;
+    FWP_BYTE_BLOB providerData;
+    FWPM_PROVIDER_CONTEXT_TYPE type;
+    union {
+        IPSEC_KEYING_POLICY1 *keyingPolicy;
+        IPSEC_TRANSPORT_POLICY2 *ikeQmTransportPolicy;
+        IPSEC_TUNNEL_POLICY2 *ikeQmTunnelPolicy;
+        IPSEC_TRANSPORT_POLICY2 *authipQmTransportPolicy;
+        IPSEC_TUNNEL_POLICY2 *authipQmTunnelPolicy;
+        IKEEXT_POLICY2 *ikeMmPolicy;
+        IKEEXT_POLICY2 *authIpMmPolicy;
+        FWP_BYTE_BLOB *dataBuffer;
+        FWPM_CLASSIFY_OPTIONS0 *classifyOptions;
+        IPSEC_TUNNEL_POLICY2 *ikeV2QmTunnelPolicy;
+        IPSEC_TRANSPORT_POLICY2 *ikeV2QmTransportPolicy;
+        IKEEXT_POLICY2 *ikeV2MmPolicy;
+        IPSEC_DOSP_OPTIONS0 *idpOptions;
+        FWPM_NETWORK_CONNECTION_POLICY_SETTINGS0 *networkConnectionPolicy;
+    };
+    UINT64 providerContextId;
+} FWPM_PROVIDER_CONTEXT3;
 
 #ifdef __cplusplus
 }

@@ -23,6 +23,9 @@
 #define FWPM_ACTION           FWPM_ACTION0
 #define FWPM_FILTER           FWPM_FILTER0
 #define FWPM_PROVIDER_CONTEXT FWPM_PROVIDER_CONTEXT3
+#define FWPM_CLASSIFY_OPTION  FWPM_CLASSIFY_OPTION0
+#define FWPM_CLASSIFY_OPTIONS FWPM_CLASSIFY_OPTIONS0
+#define IPSEC_DOSP_OPTIONS    IPSEC_DOSP_OPTIONS0
 
 /* fwpsk.h */
 #define FWPS_INCOMING_VALUE                FWPS_INCOMING_VALUE0
@@ -77,6 +80,9 @@
 #define FwpsInjectNetworkSendAsync              FwpsInjectNetworkSendAsync0
 #define FwpsInjectNetworkReceiveAsync           FwpsInjectNetworkReceiveAsync0
 #define FwpsInjectForwardAsync                  FwpsInjectForwardAsync0
+#define FwpsInjectMacReceiveAsync               FwpsInjectMacReceiveAsync0
+#define FwpsInjectMacSendAsync                  FwpsInjectMacSendAsync0
+#define FwpsInjectvSwitchEthernetIngressAsync   FwpsInjectvSwitchEthernetIngressAsync0
 #define FwpsConstructIpHeaderForTransportPacket FwpsConstructIpHeaderForTransportPacket0
 #define FwpsStreamInjectAsync                   FwpsStreamInjectAsync0
 #define FwpsStreamContinue                      FwpsStreamContinue0

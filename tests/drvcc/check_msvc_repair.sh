@@ -2,7 +2,8 @@
 # check_msvc_repair.sh DRVCC DRVHOST SOURCE_ROOT - under the Windows rules drvcc repairs, where
 # the compiler's errors point, what MSVC accepts and GCC refuses (tools/drvcc_msvcfix.py): the
 # cast as an lvalue, a field of an enum not yet defined, a definition whose pointer parameters
-# differ from its declaration's (gcc only: clang's message does not give the types), a goto over
+# differ from its declaration's (gcc only: clang's message does not give the types), a variable
+# defined without its declaration's volatile, a goto over
 # scalar initializations and a syntax error in an uninstantiated template body (C++). The test
 # driver (tests/drvcc/repairsrc) checks each value as MSVC gives it in DriverEntry, built with gcc
 # and clang; each repair is named in a warning with the original file and line; without the
@@ -33,6 +34,7 @@ for cc in "${DRVCC_CC:-cc}" clang; do
         { cat "$work/run.out"; fail "$cc: a check failed in DriverEntry"; }
     # Each repair named, at the original file and line.
     for where in "repair.h:7: warning: a field of enum _KIND" \
+        "repair.c:147: warning: ReserveBlock defined without the volatile of its declaration" \
         "repair.c:43: warning: a cast as an lvalue" "repair.c:47: warning: a cast as an lvalue" \
         "repair.c:56: warning: a cast as an lvalue (MSVC's C4213: the object \*indirect" \
         "repair.cpp:17: warning: a ';' missing" "repair.cpp:40: warning: the initialization of count" \
@@ -63,11 +65,14 @@ struct Holder { int a; struct Later later; };
 void ReleaseIt(PVOID *p);
 ULONG Cb(ULONGLONG a) { return (ULONG)a; }
 void Use(PVOID p, ULONG x) { ReleaseIt(&((PVOID)p)); ReleaseIt((PVOID *)&(x + 1)); }
+extern const volatile int Limit;
+int Limit = 3;
 C
 "$drvcc" --windows-includes -c -o "$work/refused.o" "$work/refused.c" 2> "$work/refused.err" &&
     fail "refused.c compiled"
 for where in "refused.c:5:.*incomplete type" "refused.c:7:.*conflicting types for" \
-    "refused.c:8:.*lvalue required" "refused.c:8: warning: a cast as an lvalue"; do
+    "refused.c:8:.*lvalue required" "refused.c:8: warning: a cast as an lvalue" \
+    "refused.c:10:.*\(conflicting type qualifiers\|redefinition of\)"; do
     grep -q "$where" "$work/refused.err" || { cat "$work/refused.err"; fail "no '$where'"; }
 done
 cat > "$work/refused.cpp" <<'C'

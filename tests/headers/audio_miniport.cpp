@@ -151,13 +151,36 @@ CMiniport::DataRangeIntersection(ULONG PinId, PKSDATARANGE DataRange,
     *ResultantFormatLength = sizeof(KSDATAFORMAT_WAVEFORMATEXTENSIBLE);
     return OutputBufferLength == 0 ? STATUS_BUFFER_OVERFLOW : STATUS_SUCCESS;
 }
+/* An audio module's change notification, as the samples send one through the port's
+ * IPortClsNotifications: a buffer from the port holding a KSAUDIOMODULE_NOTIFICATION. */
+static void SendModuleNotification(PPORTCLSNOTIFICATIONS Notifications, const GUID *ClassId)
+{
+    PPCNOTIFICATION_BUFFER buffer = NULL;
+    KSAUDIOMODULE_NOTIFICATION header = {};
+
+    header.ProviderId.ClassId = *ClassId;
+    header.ProviderId.InstanceId = 1;
+    if (!NT_SUCCESS(
+            Notifications->AllocNotificationBuffer(NonPagedPoolNx, sizeof(header), &buffer)))
+        return;
+    RtlCopyMemory(buffer->NotificationBuffer, &header, sizeof(header));
+    Notifications->SendNotification(&KSNOTIFICATIONID_AudioModule, buffer);
+    Notifications->FreeNotificationBuffer(buffer);
+}
+
 STDMETHODIMP_(NTSTATUS)
 CMiniport::Init(PUNKNOWN UnknownAdapter, PRESOURCELIST ResourceList, PPORTWAVERT Port)
 {
+    PPORTCLSNOTIFICATIONS notifications = NULL;
+
     UNREFERENCED_PARAMETER(UnknownAdapter);
     UNREFERENCED_PARAMETER(ResourceList);
     m_Port = Port;
     m_Port->AddRef();
+    if (NT_SUCCESS(Port->QueryInterface(IID_IPortClsNotifications, (PVOID *)&notifications))) {
+        SendModuleNotification(notifications, &KSPROPSETID_AudioModule);
+        notifications->Release();
+    }
     return STATUS_SUCCESS;
 }
 STDMETHODIMP_(NTSTATUS)

@@ -3,7 +3,8 @@
 # C++ (audio_miniport.cpp: a WaveRT miniport and stream on CUnknown, the portcls.h interfaces
 # through the IMP_ macros, a filter descriptor) compiles with the kernel C++ profile, a warning
 # naming each PortCls routine it calls, and `drvhost run` refuses to load it, naming the PortCls
-# routines and stdunk.lib's CUnknown members: drvhost runs no audio port class driver, and
+# routines, stdunk.lib's CUnknown members and IID_IPortClsNotifications (declared, its value
+# undocumented, not defined): drvhost runs no audio port class driver, and
 # Windows refuses a driver whose imports cannot be resolved.
 set -eu
 drvcc=$1 drvhost=$2 src=$3
@@ -30,7 +31,8 @@ status=0
 expect out.txt "load audio -> STATUS_PROCEDURE_NOT_FOUND FAILED"
 expect err.txt "routine(s) that drvhost does not implement"
 for routine in PcInitializeAdapterDriver PcAddAdapterDevice PcRegisterSubdevice \
-    _ZN8CUnknownC2EP8IUnknown _ZN8CUnknownD2Ev _ZN8CUnknown19NonDelegatingAddRefEv; do
+    _ZN8CUnknownC2EP8IUnknown _ZN8CUnknownD2Ev _ZN8CUnknown19NonDelegatingAddRefEv \
+    IID_IPortClsNotifications; do
     expect err.txt "^  $routine\$"
 done
 echo "port-class audio routines not provided: ok"

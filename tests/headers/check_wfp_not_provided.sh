@@ -25,11 +25,12 @@ while read -r file pattern; do
 done <<'LIST'
 cc.err FwpsFlowAbort0.*drvhost does not provide this routine: the loader refuses
 out.txt load wfp -> STATUS_PROCEDURE_NOT_FOUND FAILED
-err.txt imports 5 routine(s) that drvhost does not implement
+err.txt imports 6 routine(s) that drvhost does not implement
 err.txt ^  FwpsCalloutRegister3$
 err.txt ^  FwpmEngineOpen0$
 err.txt ^  FwpmCalloutAdd0$
 err.txt ^  FwpsFlowAbort0$
+err.txt ^  FwpsInjectMacReceiveAsync0$
 err.txt ^  FWPM_LAYER_STREAM_V4$
 LIST
 [ "$bad" = 0 ] && echo "WFP routines and layer GUIDs not provided: ok"

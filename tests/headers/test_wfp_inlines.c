@@ -2,7 +2,8 @@
  * test_wfp_inlines.c - the macros of the WFP callout headers that a callout driver compiles into
  * itself: the NET_BUFFER and NET_BUFFER_LIST accessors and NBL flag tests (nblaccessors
  * reference), the NET_BUFFER_LIST context data start and size, and
- * FWPS_IS_METADATA_FIELD_PRESENT (every requested bit present, as the fwpsk reference says).
+ * FWPS_IS_METADATA_FIELD_PRESENT and FWPS_IS_L2_METADATA_FIELD_PRESENT (every requested bit
+ * present, as the fwpsk reference says).
  */
 #include <ntddk.h>
 #include <ndis.h>
@@ -110,4 +111,35 @@ TEST(metadata_field_present)
     ok(FWPS_IS_METADATA_FIELD_PRESENT(&meta, FWPS_METADATA_FIELD_FLOW_HANDLE |
                                                  FWPS_METADATA_FIELD_PROCESS_ID),
        "both\n");
+}
+
+/* The layer 2 fields: currentL2MetadataValues, not the layer 3 mask. */
+TEST(l2_metadata_field_present)
+{
+    FWPS_INCOMING_METADATA_VALUES0 meta;
+    memset(&meta, 0, sizeof(meta));
+    meta.currentMetadataValues = FWPS_L2_METADATA_FIELD_VSWITCH_SOURCE_PORT_ID;
+    meta.currentL2MetadataValues = FWPS_L2_METADATA_FIELD_ETHERNET_MAC_HEADER_SIZE |
+                                   FWPS_L2_METADATA_FIELD_VSWITCH_SOURCE_NIC_INDEX;
+    ok(FWPS_IS_L2_METADATA_FIELD_PRESENT(&meta, FWPS_L2_METADATA_FIELD_ETHERNET_MAC_HEADER_SIZE),
+       "MAC header size\n");
+    ok(!FWPS_IS_L2_METADATA_FIELD_PRESENT(&meta, FWPS_L2_METADATA_FIELD_VSWITCH_SOURCE_PORT_ID),
+       "the layer 3 mask was read\n");
+    ok(!FWPS_IS_L2_METADATA_FIELD_PRESENT(&meta, FWPS_L2_METADATA_FIELD_ETHERNET_MAC_HEADER_SIZE |
+                                                     FWPS_L2_METADATA_FIELD_VSWITCH_PACKET_CONTEXT),
+       "one of two\n");
+}
+
+/* NDIS_TCP_IP_CHECKSUM_PACKET_INFO: the flags are bits of Value from bit 0, in the page's order. */
+TEST(checksum_packet_info_bits)
+{
+    NDIS_TCP_IP_CHECKSUM_PACKET_INFO info;
+    memset(&info, 0, sizeof(info));
+    info.Value = 0x20; /* bit 5 */
+    ok(sizeof(info) == sizeof(ULONG), "size %u\n", (unsigned)sizeof(info));
+    ok(info.Receive.NdisPacketIpChecksumSucceeded && !info.Receive.NdisPacketUdpChecksumSucceeded,
+       "receive bit 5\n");
+    info.Value = 0;
+    info.Transmit.NdisPacketTcpChecksum = 1;
+    ok(info.Value == 0x4, "transmit TCP checksum is 0x%lx\n", (unsigned long)info.Value);
 }

@@ -46,5 +46,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
         return STATUS_UNSUCCESSFUL;
     if (!NT_SUCCESS(FwpmCalloutAdd(engine, &mcallout, NULL, NULL)))
         return STATUS_UNSUCCESSFUL;
+    if (engine == NULL) /* layer 2 injection by its version-independent name (never runs) */
+        return FwpsInjectMacReceiveAsync(engine, NULL, 0, 0, 0, 0, NULL, NULL, NULL);
     return FwpsFlowAbort0(0);
 }

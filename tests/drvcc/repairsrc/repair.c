@@ -1,7 +1,7 @@
 /* repair.c - what MSVC's C accepts and GCC refuses, which drvcc repairs under the Windows rules:
    the cast as an lvalue (C4213: &((T)x), (T)x |= y, (T)*p &= y, (T)x++), a field of an enum not
-   yet defined (int). Each check is what the Microsoft compiler gives; DriverEntry fails naming
-   the first check that does not hold. */
+   yet defined (int), a definition without its declaration's volatile. Each check is what the
+   Microsoft compiler gives; DriverEntry fails naming the first check that does not hold. */
 #include <ntddk.h>
 #include "repair.h"
 
@@ -88,6 +88,24 @@ static int EnumField(void)
     return 0;
 }
 
+/* The one object, initialised by its definition; written through a pointer to volatile as
+   fastfat's InterlockedCompareExchangePointer(&FatReserveMdl, ...) does. */
+static int VolatileDefinition(void)
+{
+    PVOID volatile *slot = &ReserveBlock;
+    PVOID previous;
+
+    if (ReserveBlock != NULL) {
+        return 21;
+    }
+    previous = InterlockedCompareExchangePointer(slot, (PVOID)&Released, NULL);
+    if (previous != NULL || ReserveBlock != (PVOID)&Released) {
+        return 22;
+    }
+    ReserveBlock = NULL;
+    return 0;
+}
+
 static int Checks(void)
 {
     int failed = CastLvalues();
@@ -100,6 +118,9 @@ static int Checks(void)
     }
     if (failed == 0) {
         failed = C4028Checks();
+    }
+    if (failed == 0) {
+        failed = VolatileDefinition();
     }
     return failed;
 }
@@ -121,3 +142,6 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     }
     return STATUS_SUCCESS;
 }
+
+/* Declared __volatile extern in repair.h; defined last, so that the lines above keep theirs. */
+PVOID ReserveBlock = NULL;

@@ -20,5 +20,8 @@ VOID ReleaseBlock(PVOID *Block);
 typedef ULONG RECORD_CALLBACK(PVOID Record, PVOID Context);
 RECORD_CALLBACK ReadTail;
 
+/* Declared volatile, defined in repair.c without it (fastfat's FatReserveMdl): MSVC accepts it. */
+__volatile extern PVOID ReserveBlock;
+
 int CxxChecks(void);
 int C4028Checks(void);

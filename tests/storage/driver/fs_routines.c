@@ -325,6 +325,13 @@ FS_ROUTINE(PLARGE_INTEGER, CcGetFileSizePointer, (PFILE_OBJECT FileObject))
 FS_ROUTINE(BOOLEAN, CcCopyReadEx,
            (PFILE_OBJECT FileObject, PLARGE_INTEGER FileOffset, ULONG Length, BOOLEAN Wait,
             PVOID Buffer, PIO_STATUS_BLOCK IoStatus, PETHREAD IoIssuerThread))
+/* Session 12 (fastfat's write path). */
+FS_ROUTINE(BOOLEAN, CcCopyWriteEx,
+           (PFILE_OBJECT FileObject, PLARGE_INTEGER FileOffset, ULONG Length, BOOLEAN Wait,
+            PVOID Buffer, PETHREAD IoIssuerThread))
+FS_ROUTINE(VOID, CcCoherencyFlushAndPurgeCache,
+           (PSECTION_OBJECT_POINTERS SectionObjectPointer, PLARGE_INTEGER FileOffset, ULONG Length,
+            PIO_STATUS_BLOCK IoStatus, ULONG Flags))
 FS_ROUTINE(NTSTATUS, FsRtlCheckOplockEx,
            (POPLOCK Oplock, PIRP Irp, ULONG Flags, PVOID Context,
             POPLOCK_WAIT_COMPLETE_ROUTINE CompletionRoutine, POPLOCK_FS_PREPOST_IRP PostIrpRoutine))
@@ -332,6 +339,42 @@ FS_ROUTINE(ULONG, RtlOemStringToCountedUnicodeSize, (PCOEM_STRING OemString))
 FS_ROUTINE(VOID, PsUpdateDiskCounters,
            (PEPROCESS Process, ULONG64 BytesRead, ULONG64 BytesWritten, ULONG ReadOperationCount,
             ULONG WriteOperationCount, ULONG FlushOperationCount))
+
+/* ---- SeExports (ns-ntifs-_se_exports): the members in the page's order, privileges LUIDs
+ * (8 bytes, 4-aligned), SIDs PSIDs; the offsets follow from that order on x64 ---- */
+FS_ASSERT(sizeof(LUID) == 8 && sizeof(PSID) == 8);
+FS_ASSERT(FIELD_OFFSET(SE_EXPORTS, SeCreateTokenPrivilege) == 0);
+FS_ASSERT(FIELD_OFFSET(SE_EXPORTS, SeRemoteShutdownPrivilege) == 176);
+FS_ASSERT(FIELD_OFFSET(SE_EXPORTS, SeNullSid) == 184);
+FS_ASSERT(FIELD_OFFSET(SE_EXPORTS, SeWorldSid) == 192);
+FS_ASSERT(FIELD_OFFSET(SE_EXPORTS, SeAnonymousLogonSid) == 352);
+FS_ASSERT(FIELD_OFFSET(SE_EXPORTS, SeUndockPrivilege) == 360);
+FS_ASSERT(FIELD_OFFSET(SE_EXPORTS, SeLocalServiceSid) == 384);
+FS_ASSERT(FIELD_OFFSET(SE_EXPORTS, SeManageVolumePrivilege) == 400);
+FS_ASSERT(FIELD_OFFSET(SE_EXPORTS, SeCreateSymbolicLinkPrivilege) == 456);
+FS_ASSERT(FIELD_OFFSET(SE_EXPORTS, SeIUserSid) == 464);
+FS_ASSERT(FIELD_OFFSET(SE_EXPORTS, SeTrustedInstallerSid) == 536);
+FS_ASSERT(FIELD_OFFSET(SE_EXPORTS, SeDelegateSessionUserImpersonatePrivilege) == 544);
+#ifdef __cplusplus
+FS_ASSERT((FsSame<decltype(SeExports), PSE_EXPORTS>::value));
+FS_ASSERT((FsSame<decltype(SeExports->SeWorldSid), PSID>::value));
+#else
+FS_ASSERT(__builtin_types_compatible_p(__typeof__(SeExports), PSE_EXPORTS));
+FS_ASSERT(__builtin_types_compatible_p(__typeof__(SeExports->SeWorldSid), PSID));
+#endif
+
+/* ---- SID (ns-ntifs-_sid, ns-ntifs-_sid_identifier_authority): bytes, the six-byte authority,
+ * then ULONG sub-authorities; a service SID built as WFPSampler builds one (S-1-5-19) ---- */
+FS_ASSERT(sizeof(SID_IDENTIFIER_AUTHORITY) == 6);
+FS_ASSERT(sizeof(SID) == 12 && FIELD_OFFSET(SID, SubAuthorityCount) == 1 &&
+          FIELD_OFFSET(SID, IdentifierAuthority) == 2 && FIELD_OFFSET(SID, SubAuthority) == 8);
+FS_ASSERT(SID_REVISION == 1 && SECURITY_LOCAL_SYSTEM_RID == 18 &&
+          SECURITY_LOCAL_SERVICE_RID == 19 && SECURITY_NETWORK_SERVICE_RID == 20);
+static const SID FsLocalServiceSid = {
+    SID_REVISION, 1, SECURITY_NT_AUTHORITY, {SECURITY_LOCAL_SERVICE_RID}};
+static const SID_IDENTIFIER_AUTHORITY FsAuthorities[] = {
+    SECURITY_NULL_SID_AUTHORITY,    SECURITY_WORLD_SID_AUTHORITY,  SECURITY_LOCAL_SID_AUTHORITY,
+    SECURITY_CREATOR_SID_AUTHORITY, SECURITY_NON_UNIQUE_AUTHORITY, SECURITY_NT_AUTHORITY};
 
 /* ---- SAL: an analyser-only assertion compiles to nothing ---- */
 static inline void FsAnalysisAssert(void)
@@ -418,5 +461,16 @@ extern "C"
     (void)FsUseMacros;
     (void)FsAnalysisAssert;
     (void)FsPrefetchFlags;
+    /* The authorities' value is their last byte (S-1-<n>); the service SID is S-1-5-19. */
+    for (ULONG i = 0; i < sizeof(FsAuthorities) / sizeof(FsAuthorities[0]); i++) {
+        if (FsAuthorities[i].Value[5] != i || FsAuthorities[i].Value[0] != 0) {
+            return STATUS_UNSUCCESSFUL;
+        }
+    }
+    if (FsLocalServiceSid.Revision != 1 || FsLocalServiceSid.SubAuthorityCount != 1 ||
+        FsLocalServiceSid.IdentifierAuthority.Value[5] != 5 ||
+        FsLocalServiceSid.SubAuthority[0] != 19) {
+        return STATUS_UNSUCCESSFUL;
+    }
     return STATUS_SUCCESS;
 }
