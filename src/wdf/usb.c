@@ -1428,11 +1428,13 @@ NTSTATUS imp_WdfUsbTargetPipeConfigContinuousReader(PWDF_DRIVER_GLOBALS globals,
 
 /* ---- URBs of the driver's, strings and the port as formatted requests --------------------- */
 
-/* Microsoft: only for a USB device created with a client contract version
- * (WdfUsbTargetDeviceCreateWithParameters); STATUS_INVALID_DEVICE_STATE otherwise. */
-NTSTATUS imp_WdfUsbTargetDeviceCreateUrb(PWDF_DRIVER_GLOBALS globals, WDFUSBDEVICE UsbDevice,
-                                         PWDF_OBJECT_ATTRIBUTES Attributes, WDFMEMORY *UrbMemory,
-                                         PURB *Urb)
+/* A zeroed URB of `size` bytes in a new WDFMEMORY. Microsoft (WdfUsbTargetDeviceCreateUrb,
+ * CreateIsochUrb): only for a USB device created with a client contract version
+ * (WdfUsbTargetDeviceCreateWithParameters); STATUS_INVALID_DEVICE_STATE otherwise. Without
+ * attributes the memory goes with the USB device. */
+static NTSTATUS usb_urb_create(PWDF_DRIVER_GLOBALS globals, WDFUSBDEVICE UsbDevice,
+                               PWDF_OBJECT_ATTRIBUTES Attributes, size_t size, WDFMEMORY *UrbMemory,
+                               PURB *Urb)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct usb_device *u = USB_DEVICE_GET(g, UsbDevice);
@@ -1443,7 +1445,9 @@ NTSTATUS imp_WdfUsbTargetDeviceCreateUrb(PWDF_DRIVER_GLOBALS globals, WDFUSBDEVI
     *UrbMemory = NULL;
     if (u->contract == USBD_CLIENT_CONTRACT_VERSION_INVALID)
         return STATUS_INVALID_DEVICE_STATE;
-    if (Attributes == NULL) { /* the URB goes with the USB device */
+    if (size == 0)
+        return STATUS_INVALID_PARAMETER;
+    if (Attributes == NULL) {
         RtlZeroMemory(&own, sizeof(own));
         own.Size = sizeof(own);
         own.ExecutionLevel = WdfExecutionLevelInheritFromParent;
@@ -1451,14 +1455,39 @@ NTSTATUS imp_WdfUsbTargetDeviceCreateUrb(PWDF_DRIVER_GLOBALS globals, WDFUSBDEVI
         own.ParentObject = (WDFOBJECT)u->target;
         Attributes = &own;
     }
-    status = imp_WdfMemoryCreate(globals, Attributes, NonPagedPoolNx, 'UbsU', sizeof(URB),
-                                 UrbMemory, &buffer);
+    status =
+        imp_WdfMemoryCreate(globals, Attributes, NonPagedPoolNx, 'UbsU', size, UrbMemory, &buffer);
     if (!NT_SUCCESS(status))
         return status;
-    RtlZeroMemory(buffer, sizeof(URB));
+    RtlZeroMemory(buffer, size);
     if (Urb != NULL)
         *Urb = buffer;
     return STATUS_SUCCESS;
+}
+
+NTSTATUS imp_WdfUsbTargetDeviceCreateUrb(PWDF_DRIVER_GLOBALS globals, WDFUSBDEVICE UsbDevice,
+                                         PWDF_OBJECT_ATTRIBUTES Attributes, WDFMEMORY *UrbMemory,
+                                         PURB *Urb)
+{
+    return usb_urb_create(globals, UsbDevice, Attributes, sizeof(URB), UrbMemory, Urb);
+}
+
+/* session 12: the URB of an isochronous transfer of NumberOfIsochPackets packets, sized as
+ * GET_ISO_URB_SIZE gives it (the page's example sets the header's Length so). Zero packets, or
+ * more than a ULONG-sized URB holds, is STATUS_INVALID_PARAMETER (drvhost's reading of the
+ * page's "an invalid parameter"). Only the allocation: the simulated USB devices have no
+ * isochronous endpoints, so such a URB sent down fails there (docs/usb.md). */
+NTSTATUS imp_WdfUsbTargetDeviceCreateIsochUrb(PWDF_DRIVER_GLOBALS globals, WDFUSBDEVICE UsbDevice,
+                                              PWDF_OBJECT_ATTRIBUTES Attributes,
+                                              ULONG NumberOfIsochPackets, WDFMEMORY *UrbMemory,
+                                              PURB *Urb)
+{
+    const size_t most = ((size_t)MAXULONG - sizeof(struct _URB_ISOCH_TRANSFER)) /
+                        sizeof(USBD_ISO_PACKET_DESCRIPTOR);
+    size_t size = NumberOfIsochPackets == 0 || NumberOfIsochPackets > most
+                      ? 0
+                      : GET_ISO_URB_SIZE(NumberOfIsochPackets);
+    return usb_urb_create(globals, UsbDevice, Attributes, size, UrbMemory, Urb);
 }
 
 /* The driver's URB (in a WDFMEMORY) as the request's Argument1, the memory referenced. */

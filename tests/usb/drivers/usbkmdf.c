@@ -356,6 +356,33 @@ static NTSTATUS SendSync(WDFREQUEST request, WDFIOTARGET target)
 /* A capability the simulated bus does not have (none of them). */
 static const GUID SomeCapability = {0x6e1b3c53, 0x8d0f, 0x4f6a, {1, 2, 3, 4, 5, 6, 7, 8}};
 
+/* WdfUsbTargetDeviceCreateIsochUrb: a URB of 3 packets (its memory GET_ISO_URB_SIZE(3) bytes,
+ * zeroed, Urb its buffer; the memory a child of the USB device), and 0 packets refused. */
+static VOID IsochUrbs(CTX *ctx)
+{
+    WDFMEMORY memory = NULL;
+    PURB urb = NULL;
+    size_t size = 0;
+    ULONG nonzero = 0;
+    PUCHAR bytes;
+    NTSTATUS status =
+        WdfUsbTargetDeviceCreateIsochUrb(ctx->Usb, WDF_NO_OBJECT_ATTRIBUTES, 3, &memory, &urb);
+    if (NT_SUCCESS(status)) {
+        bytes = WdfMemoryGetBuffer(memory, &size);
+        for (size_t i = 0; i < size; i++)
+            nonzero += bytes[i] != 0;
+        Log(ctx, "isoch-urb=%08x/%u/%u/%u/%u", (unsigned)status, (unsigned)size,
+            (unsigned)(size == GET_ISO_URB_SIZE(3)), (unsigned)((PUCHAR)urb == bytes),
+            (unsigned)nonzero);
+        WdfObjectDelete(memory);
+    } else {
+        Log(ctx, "isoch-urb=%08x", (unsigned)status);
+    }
+    memory = (WDFMEMORY)(ULONG_PTR)1;
+    status = WdfUsbTargetDeviceCreateIsochUrb(ctx->Usb, WDF_NO_OBJECT_ATTRIBUTES, 0, &memory, NULL);
+    Log(ctx, "isoch-none=%08x/%u", (unsigned)status, (unsigned)(memory == NULL));
+}
+
 /* A URB of WdfUsbTargetDeviceCreateUrb formatted for the device; a string request; the
  * capabilities; a cycle-port request. */
 static NTSTATUS UrbAndString(CTX *ctx, WDFDEVICE device)
@@ -407,6 +434,7 @@ static NTSTATUS UrbAndString(CTX *ctx, WDFDEVICE device)
         WdfObjectDelete(urbMemory);
     }
     WdfRequestReuse(request, &reuse);
+    IsochUrbs(ctx);
     status = WdfMemoryCreatePreallocated(WDF_NO_OBJECT_ATTRIBUTES, chars, sizeof(chars), &text);
     if (NT_SUCCESS(status)) {
         status = WdfUsbTargetDeviceFormatRequestForString(ctx->Usb, request, text, NULL, 1, 0x0409);
@@ -513,6 +541,9 @@ static NTSTATUS More(CTX *ctx, WDFDEVICE device)
         PURB none = NULL;
         status = WdfUsbTargetDeviceCreateUrb(second, WDF_NO_OBJECT_ATTRIBUTES, &memory, &none);
         Log(ctx, "urb-without-contract=%08x", (unsigned)status);
+        status =
+            WdfUsbTargetDeviceCreateIsochUrb(second, WDF_NO_OBJECT_ATTRIBUTES, 1, &memory, &none);
+        Log(ctx, "isoch-without-contract=%08x", (unsigned)status);
         WdfObjectDelete(second);
     }
     return STATUS_SUCCESS;
