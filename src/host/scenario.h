@@ -65,6 +65,8 @@ enum scn_kind {
     SCN_POWER_SETTING,   /* power-setting GUID VALUE (wmi.guid; data: the value's bytes) */
     SCN_SETTLE,          /* settle: queued DPCs and work items have run (host_settle) */
     SCN_COUNTERS,        /* counters NAME [expect-instances=N] (wmi.count: N) */
+    SCN_PS2_DEVICE,      /* ps2-device keyboard|mouse (code: 1 mouse; docs/input.md) */
+    SCN_PS2_IN,          /* ps2-in INSTANCE DATA */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a
