@@ -287,8 +287,10 @@ static struct ps2_dev *ps2_find(const char *instance)
     return found;
 }
 
-/* The isr hook sees the record's byte (the make code's low byte for a keyboard); FALSE: the
- * hook consumed it (it returned FALSE or cleared ContinueProcessing) and it is not queued. */
+/* The isr hook runs once per record (Windows: once per byte the device sends), with the status
+ * byte of a full output buffer (0x01; a mouse's: 0x21, the auxiliary device's) and the make
+ * code's low byte as the data byte (a mouse's: 0). FALSE: the hook consumed the record (it
+ * returned FALSE or cleared ContinueProcessing), which is not queued. */
 static bool ps2_isr_hook(struct ps2_dev *dev, void *record)
 {
     OUTPUT_PACKET out = {0};
@@ -296,7 +298,7 @@ static bool ps2_isr_hook(struct ps2_dev *dev, void *record)
     if (dev->mouse && dev->mhook.IsrRoutine != NULL) {
         MOUSE_STATE state = MouseIdle;
         MOUSE_RESET_SUBSTATE reset = ExpectingReset;
-        UCHAR byte = (UCHAR)((PMOUSE_INPUT_DATA)record)->ButtonFlags;
+        UCHAR byte = 0; /* records are injected whole: there is no packet byte */
         ret = dev->mhook.IsrRoutine(dev->mhook.Context, record, &out, 0x21, &byte, &cont, &state,
                                     &reset);
     } else if (!dev->mouse && dev->khook.IsrRoutine != NULL) {
