@@ -42,11 +42,6 @@ static NTSTATUS NTAPI port_dispatch_pnp(PDEVICE_OBJECT pdo, PIRP irp)
     return pnp_root_driver()->MajorFunction[IRP_MJ_PNP](pdo, irp);
 }
 
-static NTSTATUS NTAPI port_dispatch_power(PDEVICE_OBJECT pdo, PIRP irp)
-{
-    return pnp_root_driver()->MajorFunction[IRP_MJ_POWER](pdo, irp);
-}
-
 /* IOCTL_INTERNAL_KEYBOARD_CONNECT / _MOUSE_CONNECT: one connection, as i8042prt allows. */
 static NTSTATUS port_connect(struct ps2_dev *dev, PIO_STACK_LOCATION sp)
 {
@@ -129,34 +124,13 @@ static NTSTATUS NTAPI port_dispatch_internal(PDEVICE_OBJECT pdo, PIRP irp)
     return status;
 }
 
-/* Create, close and cleanup reaching the PDO succeed; WMI IRPs keep their status, as a bus
- * driver leaves them; everything else is not the port's. */
-static NTSTATUS NTAPI port_dispatch_other(PDEVICE_OBJECT pdo, PIRP irp)
-{
-    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
-    NTSTATUS status = STATUS_INVALID_DEVICE_REQUEST;
-    (void)pdo;
-    if (sp->MajorFunction == IRP_MJ_CREATE || sp->MajorFunction == IRP_MJ_CLOSE ||
-        sp->MajorFunction == IRP_MJ_CLEANUP)
-        status = STATUS_SUCCESS;
-    else if (sp->MajorFunction == IRP_MJ_SYSTEM_CONTROL)
-        status = irp->IoStatus.Status;
-    irp->IoStatus.Status = status;
-    IoCompleteRequest(irp, IO_NO_INCREMENT);
-    return status;
-}
-
 static NTSTATUS port_start(void)
 {
     NTSTATUS status = STATUS_SUCCESS;
     os_mutex_lock(&port_lock);
-    if (port_driver == NULL && NT_SUCCESS(status = io_driver_create("i8042prt", &port_driver))) {
-        for (int i = 0; i <= IRP_MJ_MAXIMUM_FUNCTION; i++)
-            port_driver->object.MajorFunction[i] = port_dispatch_other;
-        port_driver->object.MajorFunction[IRP_MJ_PNP] = port_dispatch_pnp;
-        port_driver->object.MajorFunction[IRP_MJ_POWER] = port_dispatch_power;
-        port_driver->object.MajorFunction[IRP_MJ_INTERNAL_DEVICE_CONTROL] = port_dispatch_internal;
-    }
+    if (port_driver == NULL)
+        status = pnp_bus_driver_create("i8042prt", port_dispatch_pnp, port_dispatch_internal,
+                                       &port_driver);
     os_mutex_unlock(&port_lock);
     return status;
 }
