@@ -120,7 +120,7 @@ static VOID class_service(PVOID context, PVOID start, PVOID end, PVOID consumed)
     PDEVICE_OBJECT device = context;
     struct class_ext *ext = device->DeviceExtension;
     ULONG taken = 0;
-    PIRP done[8];
+    PIRP done[8]; /* the reads it ends; more waiting ones get the next records' callback */
     size_t ndone = 0;
     KeAcquireSpinLockAtDpcLevel(&ext->lock);
     for (UCHAR *r = start; r + ext->record <= (UCHAR *)end; r += ext->record)

@@ -97,7 +97,7 @@ static NTSTATUS Complete(PIRP Irp, NTSTATUS Status, ULONG_PTR Information)
     return Status;
 }
 
-static NTSTATUS ConnectAgain(EXT *ext)
+static NTSTATUS ConnectAgain(EXT *ext, ULONG Length)
 {
     KEVENT done;
     IO_STATUS_BLOCK iosb;
@@ -105,9 +105,9 @@ static NTSTATUS ConnectAgain(EXT *ext)
     PIRP irp;
     NTSTATUS status;
     KeInitializeEvent(&done, NotificationEvent, FALSE);
-    irp = IoBuildDeviceIoControlRequest(
-        ext->Mouse ? IOCTL_INTERNAL_MOUSE_CONNECT : IOCTL_INTERNAL_KEYBOARD_CONNECT, ext->Lower,
-        &data, sizeof(data), NULL, 0, TRUE, &done, &iosb);
+    irp = IoBuildDeviceIoControlRequest(ext->Mouse ? IOCTL_INTERNAL_MOUSE_CONNECT
+                                                   : IOCTL_INTERNAL_KEYBOARD_CONNECT,
+                                        ext->Lower, &data, Length, NULL, 0, TRUE, &done, &iosb);
     if (irp == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     status = IoCallDriver(ext->Lower, irp);
@@ -165,7 +165,9 @@ static NTSTATUS DispatchInternal(PDEVICE_OBJECT Device, PIRP Irp)
         RtlCopyMemory(Irp->AssociatedIrp.SystemBuffer, &ext->State, sizeof(PS2FILT_STATE));
         return Complete(Irp, STATUS_SUCCESS, sizeof(PS2FILT_STATE));
     case IOCTL_PS2FILT_CONNECT_AGAIN:
-        return Complete(Irp, ConnectAgain(ext), 0);
+        return Complete(Irp, ConnectAgain(ext, sizeof(CONNECT_DATA)), 0);
+    case IOCTL_PS2FILT_CONNECT_SHORT:
+        return Complete(Irp, ConnectAgain(ext, sizeof(CONNECT_DATA) - 1), 0);
     }
     return PassDown(ext, Irp);
 }

@@ -12,6 +12,10 @@
 #define IOCTL_PS2FILT_CONNECT_AGAIN                                                                \
     CTL_CODE(FILE_DEVICE_UNKNOWN, 0x901, METHOD_BUFFERED, FILE_ANY_ACCESS)
 
+/* Sends a connect request whose input buffer is one byte short of a CONNECT_DATA. */
+#define IOCTL_PS2FILT_CONNECT_SHORT                                                                \
+    CTL_CODE(FILE_DEVICE_UNKNOWN, 0x902, METHOD_BUFFERED, FILE_ANY_ACCESS)
+
 /* What the filter saw (12 ULONGs, 48 bytes). */
 typedef struct _PS2FILT_STATE {
     ULONG Connects;            /* connect requests that went through */
