@@ -330,6 +330,14 @@ DRVHOST_API int32_t drvhost_uart_answer(unsigned port, const void *data, size_t 
 DRVHOST_API int32_t drvhost_uart_break(unsigned port);
 DRVHOST_API int32_t drvhost_uart_output(unsigned port, void *buffer, size_t size, size_t *taken,
                                         unsigned setup[5]);
+/* The simulated PS/2 port (docs/input.md): plugs in a keyboard (mouse 0, hardware ID
+ * ACPI\PNP0303) or a mouse (ACPI\PNP0F13), starts it as drvhost_device_create does, then
+ * attaches drvhost's class driver on top of its stack and connects it. */
+DRVHOST_API int32_t drvhost_ps2_device_create(int mouse, char *instance, size_t instance_size);
+/* Input records (KEYBOARD_INPUT_DATA or MOUSE_INPUT_DATA, `size` a multiple of one) arrive at
+ * the device's port: each goes through the i8042 isr hook, then to the connected service
+ * callback. */
+DRVHOST_API int32_t drvhost_ps2_input(const char *instance, const void *data, size_t size);
 
 /* Hardware resources (docs/interrupts.md): the devices whose first hardware ID is hardware_id
  * get these from their next START_DEVICE on. spec: words "mem:START:LENGTH",

@@ -14,6 +14,7 @@
 #include "po/po.h"
 #include "rtl/rtl.h"
 #include "usb/usb.h"
+#include "input/input.h"
 #include "se/se.h"
 
 #include "os/os.h"
@@ -89,6 +90,7 @@ int32_t drvhost_shutdown(void)
     po_shutdown();
     leaks += pnp_shutdown(); /* every device removed before the drivers unload */
     usb_shutdown();          /* the simulated USB devices, after their PDOs were removed */
+    input_shutdown();        /* the simulated PS/2 devices and the class drivers, likewise */
     leaks += ldr_shutdown(); /* devices left at unload; leaked pool was bug check 0xC4 */
     host_watch_end();
     KeFlushQueuedDpcs();

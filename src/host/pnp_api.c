@@ -11,6 +11,7 @@
 #include "pnp/pnp.h"
 #include "po/po.h"
 #include "usb/usb.h"
+#include "input/input.h"
 #include "rtl/rtl.h"
 
 #include <stdlib.h>
@@ -278,4 +279,25 @@ int32_t drvhost_uart_output(unsigned port, void *buffer, size_t size, size_t *ta
         setup[4] = state.fcr;
     }
     return status;
+}
+
+int32_t drvhost_ps2_device_create(int mouse, char *instance, size_t instance_size)
+{
+    char *id = NULL;
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    NTSTATUS status = ps2_device_plug(mouse != 0, &id);
+    if (instance != NULL && instance_size > 0)
+        snprintf(instance, instance_size, "%s", id ? id : "");
+    free(id);
+    return settled(status);
+}
+
+int32_t drvhost_ps2_input(const char *instance, const void *data, size_t size)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (instance == NULL || (data == NULL && size > 0))
+        return STATUS_INVALID_PARAMETER;
+    return settled(ps2_device_input(instance, data, size));
 }

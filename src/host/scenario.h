@@ -71,6 +71,8 @@ enum scn_kind {
     SCN_UART_ANSWER,     /* uart-answer PORT DATA (code: PORT) */
     SCN_UART_BREAK,      /* uart-break PORT (code: PORT) */
     SCN_CONNECTION,      /* connection ID INSTANCE DATA (p1: ID; reshub, docs/wdf.md SpbCx) */
+    SCN_PS2_DEVICE,      /* ps2-device keyboard|mouse (code: 1 mouse; docs/input.md) */
+    SCN_PS2_IN,          /* ps2-in INSTANCE DATA */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a

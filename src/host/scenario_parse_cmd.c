@@ -520,6 +520,27 @@ static int cmd_usb_in(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, 
     return scnp_parse_data(c, a[2], &cmd->data);
 }
 
+/* ps2-device keyboard|mouse: a simulated PS/2 device (docs/input.md). */
+static int cmd_ps2_device(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_tok_is(a[0], "keyboard") || scnp_tok_is(a[0], "mouse")) {
+        cmd->code = scnp_tok_is(a[0], "mouse");
+        return 0;
+    }
+    return scnp_perr(c, a[0].col, "expected 'keyboard' or 'mouse', not '%.*s'", (int)a[0].n,
+                     a[0].s);
+}
+
+/* ps2-in INSTANCE DATA: input records arriving at a simulated PS/2 port. */
+static int cmd_ps2_in(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_decode_name(c, a[0], "instance ID", 0, &cmd->name) < 0)
+        return -1;
+    return scnp_parse_data(c, a[1], &cmd->data);
+}
+
 static int parse_guid(struct pctx *c, struct tok t, uint8_t out[16]);
 
 /* power-setting GUID VALUE: VALUE a number (a ULONG, as most power settings are) or DATA. */
@@ -851,6 +872,8 @@ static const struct cmd_def commands[] = {
     {"uart-lines", SCN_UART_LINES, 1, 5, O_EXPECT | O_TIMEOUT, {"PORT"}, cmd_uart_lines},
     {"uart-answer", SCN_UART_ANSWER, 2, 2, O_EXPECT, {"PORT", "DATA"}, cmd_uart_in},
     {"uart-break", SCN_UART_BREAK, 1, 1, O_EXPECT | O_TIMEOUT, {"PORT"}, cmd_uart_out},
+    {"ps2-device", SCN_PS2_DEVICE, 1, 1, O_EXPECT | O_TIMEOUT, {"KIND"}, cmd_ps2_device},
+    {"ps2-in", SCN_PS2_IN, 2, 2, O_EXPECT | O_TIMEOUT, {"INSTANCE", "DATA"}, cmd_ps2_in},
     {"power-setting", SCN_POWER_SETTING, 2, 2, O_EXPECT, {"GUID", "VALUE"}, cmd_power_setting},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},

@@ -482,13 +482,16 @@ static void run_device(struct run *r, const struct scn_cmd *cmd)
     report(r, cmd, result, &v);
 }
 
-/* usb-device FILE: "STATUS INSTANCE" as `device`; a malformed FILE's problem follows. */
-static void run_usb_device(struct run *r, const struct scn_cmd *cmd)
+/* usb-device FILE, ps2-device KIND: "STATUS INSTANCE" as `device`; a malformed FILE's problem
+ * follows. */
+static void run_plug_device(struct run *r, const struct scn_cmd *cmd)
 {
     struct verdict v = {0};
     char instance[256] = "", msg[512] = "", buf[16], result[300];
     int32_t status =
-        drvhost_usb_device_create(cmd->str, instance, sizeof instance, msg, sizeof msg);
+        cmd->kind == SCN_PS2_DEVICE
+            ? drvhost_ps2_device_create((int)cmd->code, instance, sizeof instance)
+            : drvhost_usb_device_create(cmd->str, instance, sizeof instance, msg, sizeof msg);
     check_status(cmd, status, &v);
     if (status < 0 && msg[0])
         detail(&v, "    %s\n", msg);
@@ -738,7 +741,11 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
         run_device(r, cmd);
         break;
     case SCN_USB_DEVICE:
-        run_usb_device(r, cmd);
+    case SCN_PS2_DEVICE:
+        run_plug_device(r, cmd);
+        break;
+    case SCN_PS2_IN:
+        report_status(r, cmd, drvhost_ps2_input(cmd->name, cmd->data.data, cmd->data.size));
         break;
     case SCN_USB_IN:
         report_status(r, cmd,

@@ -284,6 +284,35 @@ static NTSTATUS create_root_node(void)
     return status;
 }
 
+static NTSTATUS NTAPI bus_dispatch_other(PDEVICE_OBJECT pdo, PIRP irp)
+{
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
+    NTSTATUS status = STATUS_INVALID_DEVICE_REQUEST;
+    (void)pdo;
+    if (sp->MajorFunction == IRP_MJ_CREATE || sp->MajorFunction == IRP_MJ_CLOSE ||
+        sp->MajorFunction == IRP_MJ_CLEANUP)
+        status = STATUS_SUCCESS;
+    else if (sp->MajorFunction == IRP_MJ_SYSTEM_CONTROL)
+        status = irp->IoStatus.Status;
+    irp->IoStatus.Status = status;
+    IoCompleteRequest(irp, IO_NO_INCREMENT);
+    return status;
+}
+
+NTSTATUS pnp_bus_driver_create(const char *name, PDRIVER_DISPATCH pnp, PDRIVER_DISPATCH internal,
+                               struct io_driver **driver)
+{
+    NTSTATUS status = io_driver_create(name, driver);
+    if (!NT_SUCCESS(status))
+        return status;
+    for (int i = 0; i <= IRP_MJ_MAXIMUM_FUNCTION; i++)
+        (*driver)->object.MajorFunction[i] = bus_dispatch_other;
+    (*driver)->object.MajorFunction[IRP_MJ_PNP] = pnp;
+    (*driver)->object.MajorFunction[IRP_MJ_POWER] = root_dispatch_power;
+    (*driver)->object.MajorFunction[IRP_MJ_INTERNAL_DEVICE_CONTROL] = internal;
+    return STATUS_SUCCESS;
+}
+
 NTSTATUS pnp_init(void)
 {
     NTSTATUS status = io_driver_create("PnpManager", &root_driver);

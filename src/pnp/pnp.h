@@ -51,14 +51,21 @@ NTSTATUS pnp_install_inf(const char *path, const char *base_dir, char *msg, size
  * keeps its problem code). */
 NTSTATUS pnp_device_create(const char *hardware_id, const char *const *compatible, size_t ncompat,
                            char **instance);
-/* As pnp_device_create, with a PDO another bus of drvhost's made (src/usb): its driver answers
- * the PDO's IRPs (PnP and power through pnp_root_driver's routines). The PDO is deleted when
- * the device cannot be created, else at its REMOVE_DEVICE. */
+/* As pnp_device_create, with a PDO another bus of drvhost's made (src/usb, src/input): its driver
+ * answers the PDO's IRPs (PnP and power through pnp_root_driver's routines). The PDO is deleted
+ * when the device cannot be created, else at its REMOVE_DEVICE. */
 NTSTATUS pnp_device_create_pdo(const char *hardware_id, const char *const *compatible,
                                size_t ncompat, PDEVICE_OBJECT pdo, char **instance);
 /* The root enumerator (\Driver\PnpManager): its PnP and power dispatch routines serve the PDOs
  * of drvhost's own buses too. */
 PDRIVER_OBJECT pnp_root_driver(void);
+struct io_driver;
+/* The driver of one of drvhost's own buses (src/usb, src/input): `pnp` and `internal` dispatch
+ * the PDOs' PnP IRPs (ending in pnp_root_driver's routine) and internal device controls; power
+ * goes to the root's routine; create, close and cleanup succeed, WMI IRPs keep their status (as
+ * a bus driver leaves them) and every other request is STATUS_INVALID_DEVICE_REQUEST. */
+NTSTATUS pnp_bus_driver_create(const char *name, PDRIVER_DISPATCH pnp, PDRIVER_DISPATCH internal,
+                               struct io_driver **driver);
 
 enum pnp_action {
     PNP_ACTION_REMOVE,  /* orderly: QUERY_REMOVE, then REMOVE_DEVICE (or CANCEL_REMOVE) */

@@ -58,44 +58,18 @@ static NTSTATUS NTAPI hub_dispatch_pnp(PDEVICE_OBJECT pdo, PIRP irp)
     return pnp_root_driver()->MajorFunction[IRP_MJ_PNP](pdo, irp);
 }
 
-static NTSTATUS NTAPI hub_dispatch_power(PDEVICE_OBJECT pdo, PIRP irp)
-{
-    return pnp_root_driver()->MajorFunction[IRP_MJ_POWER](pdo, irp);
-}
-
 static NTSTATUS NTAPI hub_dispatch_internal(PDEVICE_OBJECT pdo, PIRP irp)
 {
     return usb_internal_ioctl(dev_of(pdo), irp);
-}
-
-/* Create, close and cleanup reaching the PDO (a stack whose drivers pass them down) succeed;
- * WMI IRPs keep their status, as a bus driver leaves them; everything else is not a PDO's. */
-static NTSTATUS NTAPI hub_dispatch_other(PDEVICE_OBJECT pdo, PIRP irp)
-{
-    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
-    NTSTATUS status = STATUS_INVALID_DEVICE_REQUEST;
-    (void)pdo;
-    if (sp->MajorFunction == IRP_MJ_CREATE || sp->MajorFunction == IRP_MJ_CLOSE ||
-        sp->MajorFunction == IRP_MJ_CLEANUP)
-        status = STATUS_SUCCESS;
-    else if (sp->MajorFunction == IRP_MJ_SYSTEM_CONTROL)
-        status = irp->IoStatus.Status;
-    irp->IoStatus.Status = status;
-    IoCompleteRequest(irp, IO_NO_INCREMENT);
-    return status;
 }
 
 static NTSTATUS hub_start(void)
 {
     NTSTATUS status = STATUS_SUCCESS;
     os_mutex_lock(&hub_lock);
-    if (hub_driver == NULL && NT_SUCCESS(status = io_driver_create("usbhub", &hub_driver))) {
-        for (int i = 0; i <= IRP_MJ_MAXIMUM_FUNCTION; i++)
-            hub_driver->object.MajorFunction[i] = hub_dispatch_other;
-        hub_driver->object.MajorFunction[IRP_MJ_PNP] = hub_dispatch_pnp;
-        hub_driver->object.MajorFunction[IRP_MJ_POWER] = hub_dispatch_power;
-        hub_driver->object.MajorFunction[IRP_MJ_INTERNAL_DEVICE_CONTROL] = hub_dispatch_internal;
-    }
+    if (hub_driver == NULL)
+        status =
+            pnp_bus_driver_create("usbhub", hub_dispatch_pnp, hub_dispatch_internal, &hub_driver);
     os_mutex_unlock(&hub_lock);
     return status;
 }

@@ -569,8 +569,10 @@ void wdf_device_init_requests(struct wdf_device *dev, PWDFDEVICE_INIT init)
 
 /* ---- PnP devices: interfaces, WDM objects, registry keys ---------------------------------- */
 
-/* A device interface of WdfDeviceCreateDeviceInterface: registered on the PDO at once, enabled
- * while the device is started (wdf_device_interfaces_set), unless the driver disabled it. */
+/* A device interface of WdfDeviceCreateDeviceInterface: registered on the PDO at once (a
+ * framework PDO the bus has not reported yet: at its start, when the PnP manager knows it),
+ * enabled while the device is started (wdf_device_interfaces_set), unless the driver disabled
+ * it. */
 struct wdf_interface {
     struct wdf_interface *next;
     GUID guid;
@@ -594,16 +596,23 @@ static struct wdf_device *wdf_pnp_device_get(struct wdf_globals *g, WDFDEVICE ha
 
 static void wdf_interface_apply(struct wdf_interface *i, BOOLEAN on)
 {
-    if (i->enabled == on)
+    if (i->enabled == on || i->link.Buffer == NULL) /* not registered: never enabled */
         return;
     if (NT_SUCCESS(IoSetDeviceInterfaceState(&i->link, on)) || !on)
         i->enabled = on;
 }
 
+static NTSTATUS wdf_interface_register(struct wdf_device *dev, struct wdf_interface *i)
+{
+    return IoRegisterDeviceInterface(dev->pdo, &i->guid,
+                                     i->reference.Length != 0 ? &i->reference : NULL, &i->link);
+}
+
 void wdf_device_interfaces_set(struct wdf_device *dev, BOOLEAN started)
 {
     for (struct wdf_interface *i = dev->interfaces; i != NULL; i = i->next)
-        wdf_interface_apply(i, started && i->wanted);
+        if (i->link.Buffer != NULL || (started && NT_SUCCESS(wdf_interface_register(dev, i))))
+            wdf_interface_apply(i, started && i->wanted);
 }
 
 static BOOLEAN wdf_reference_equal(PCUNICODE_STRING a, PCUNICODE_STRING b)
@@ -638,17 +647,18 @@ NTSTATUS imp_WdfDeviceCreateDeviceInterface(PWDF_DRIVER_GLOBALS globals, WDFDEVI
     i = calloc(1, sizeof(*i));
     if (i == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
+    i->guid = *InterfaceClassGUID;
     status = wdf_copy_string(&i->reference, ReferenceString);
-    if (NT_SUCCESS(status))
-        status =
-            IoRegisterDeviceInterface(dev->pdo, InterfaceClassGUID,
-                                      i->reference.Length != 0 ? &i->reference : NULL, &i->link);
+    /* A framework PDO no PnP IRP has reached is not reported yet (kbfiltr creates its raw PDO's
+     * interface in its EvtDriverDeviceAdd): the PnP manager does not know it, so the
+     * registration waits for its start. */
+    if (NT_SUCCESS(status) && !(dev->pdo_part != NULL && dev->state == NULL))
+        status = wdf_interface_register(dev, i);
     if (!NT_SUCCESS(status)) {
         free(i->reference.Buffer);
         free(i);
         return status;
     }
-    i->guid = *InterfaceClassGUID;
     i->wanted = TRUE;
     i->next = dev->interfaces; /* PnP IRPs and EvtDriverDeviceAdd run on the PnP thread */
     dev->interfaces = i;
@@ -680,8 +690,8 @@ VOID imp_WdfDeviceSetDeviceInterfaceState(PWDF_DRIVER_GLOBALS globals, WDFDEVICE
 }
 
 /* Microsoft (WdfDeviceRetrieveDeviceInterfaceString): the symbolic link name of an interface
- * the driver created. drvhost registers the interface at creation, so the name is always
- * assigned (the page's STATUS_INVALID_DEVICE_STATE does not arise). wdeva. */
+ * the driver created; STATUS_INVALID_DEVICE_STATE while it has none (the interface of a PDO not
+ * reported yet is registered at its start). wdeva. */
 NTSTATUS imp_WdfDeviceRetrieveDeviceInterfaceString(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
                                                     const GUID *InterfaceClassGUID,
                                                     PCUNICODE_STRING ReferenceString,
@@ -699,6 +709,8 @@ NTSTATUS imp_WdfDeviceRetrieveDeviceInterfaceString(PWDF_DRIVER_GLOBALS globals,
     i = wdf_interface_find(dev, InterfaceClassGUID, ReferenceString);
     if (i == NULL)
         return STATUS_OBJECT_NAME_NOT_FOUND;
+    if (i->link.Buffer == NULL)
+        return STATUS_INVALID_DEVICE_STATE;
     return wdf_string_assign(s, i->link.Buffer, i->link.Length);
 }
 

@@ -1240,6 +1240,9 @@ static void wdf_request_finish(struct wdf_request *r, PIRP irp)
         memcpy(s->out_buffer, s->bounce, n);
     }
     wdf_request_record(r, irp);
+    /* Microsoft (WdfRequestGetInformation): once a lower driver completed the request, its
+     * information is the one the lower driver set; WdfRequestComplete keeps it. */
+    r->information = irp->IoStatus.Information;
     /* The memory objects stay referenced until the driver's routine returned (it may reformat
      * the request, which releases what the request holds then). */
     s->memory[0] = s->memory[1] = s->memory[2] = NULL;

@@ -958,8 +958,12 @@ VOID imp_WdfDeviceSetDeviceState(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
     os_mutex_lock(&dev->pp->lock);
     dev->pp->pnp_state = *DeviceState;
     os_mutex_unlock(&dev->pp->lock);
-    /* Microsoft: the framework tells the PnP manager, which queries the state again. */
-    IoInvalidateDeviceState(dev->pdo);
+    /* Microsoft: the framework tells the PnP manager, which queries the state again. Before the
+     * device has started (a PDO not reported yet: kbfiltr's raw PDO sets its state before
+     * WdfFdoAddStaticChild) the PnP manager does not know the PDO yet, and it queries the state
+     * after START_DEVICE anyway: the state is kept for that query. */
+    if (wdf_pnp_started(dev))
+        IoInvalidateDeviceState(dev->pdo);
 }
 
 VOID imp_WdfDeviceGetDeviceState(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
