@@ -600,18 +600,53 @@ static struct wdf_queue *wdf_queue_for(struct wdf_device *dev, UCHAR major)
 
 /* ---- arrivals ------------------------------------------------------------------------------ */
 
-/* The calling thread's slot of dev->dispatching: threads are numbered at their first arrival
- * and share the WDF_ARRIVAL_SLOTS slots round-robin, so two dispatching threads count on two
- * cache lines (one shared count made every request of every thread write the same line). */
+/* The calling thread's slot of dev->dispatching and of a queue's lanes. Slots 0 to
+ * WDF_SHARED_SLOT - 1 are each one thread's alone: taken at its first arrival, given back when
+ * it ends (the TLS destructor); the threads beyond share WDF_SHARED_SLOT. One slot a thread, so
+ * two dispatching threads count on two cache lines (one shared count made every request of
+ * every thread write the same line), and a thread alone on its slot ends its arrival with a
+ * store instead of a locked decrement (session 12). */
+#define WDF_SHARED_SLOT (WDF_ARRIVAL_SLOTS - 1)
+static unsigned wdf_slots_taken; /* atomic: bit i, slot i is a thread's */
+/* initial-exec: a plain load in libdrvhost.so, no __tls_get_addr call per request */
+static __thread unsigned wdf_slot_tls __attribute__((tls_model("initial-exec"))); /* 1 + slot */
+static os_once wdf_slot_once = OS_ONCE_INIT;
+static os_tls_key wdf_slot_key;
+static BOOLEAN wdf_slot_key_ok;
+
+/* The thread ends (on it): its slot is free again; anything it still dispatches shares. */
+static void wdf_slot_give_back(void *arg)
+{
+    unsigned slot = (unsigned)(uintptr_t)arg - 1;
+    wdf_slot_tls = 1 + WDF_SHARED_SLOT;
+    __atomic_fetch_and(&wdf_slots_taken, ~(1u << slot), __ATOMIC_RELEASE);
+}
+
+static void wdf_slot_key_create(void)
+{
+    wdf_slot_key_ok = os_tls_key_create(&wdf_slot_key, wdf_slot_give_back) == 0;
+}
+
+static unsigned wdf_slot_take(void)
+{
+    unsigned taken = __atomic_load_n(&wdf_slots_taken, __ATOMIC_ACQUIRE), slot;
+    os_run_once(&wdf_slot_once, wdf_slot_key_create);
+    while (wdf_slot_key_ok && (~taken & ((1u << WDF_SHARED_SLOT) - 1)) != 0) {
+        slot = (unsigned)__builtin_ctz(~taken & ((1u << WDF_SHARED_SLOT) - 1));
+        if (__atomic_compare_exchange_n(&wdf_slots_taken, &taken, taken | 1u << slot, FALSE,
+                                        __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+            os_tls_set(&wdf_slot_key, (void *)(uintptr_t)(slot + 1));
+            return slot;
+        }
+    }
+    return WDF_SHARED_SLOT;
+}
+
 static unsigned wdf_arrival_slot(void)
 {
-    /* initial-exec: a plain load in libdrvhost.so, no __tls_get_addr call per request */
-    static __thread unsigned slot
-        __attribute__((tls_model("initial-exec"))); /* 1 + slot; 0: none */
-    static unsigned threads;
-    if (slot == 0)
-        slot = 1 + __atomic_fetch_add(&threads, 1, __ATOMIC_RELAXED) % WDF_ARRIVAL_SLOTS;
-    return slot - 1;
+    if (__builtin_expect(wdf_slot_tls == 0, 0))
+        wdf_slot_tls = 1 + wdf_slot_take();
+    return wdf_slot_tls - 1;
 }
 
 /* The count goes up before the queue pointer is read; the deletion clears the pointers, then
@@ -626,9 +661,16 @@ unsigned wdf_queue_arrival_enter(struct wdf_device *dev)
     return slot;
 }
 
+/* On a slot of its own the thread is the count's only writer but for the deletion's RMW, which
+ * writes back what it read (so no store of ours is lost to it): a release store of one less
+ * suffices. On the shared slot, a decrement. */
 void wdf_queue_arrival_leave(struct wdf_device *dev, unsigned slot)
 {
-    __atomic_sub_fetch(&dev->dispatching[slot].count, 1, __ATOMIC_RELEASE);
+    LONG *count = &dev->dispatching[slot].count;
+    if (slot != WDF_SHARED_SLOT)
+        __atomic_store_n(count, __atomic_load_n(count, __ATOMIC_RELAXED) - 1, __ATOMIC_RELEASE);
+    else
+        __atomic_sub_fetch(count, 1, __ATOMIC_RELEASE);
 }
 
 /* The request for an arriving IRP, made while the device's queues cannot go: an arrival keeps
