@@ -34,7 +34,7 @@ static void wdf_queue_destroy(struct wdf_object *o)
 static BOOLEAN wdf_queue_may_be_fast(struct wdf_queue *q);
 static void wdf_queue_lock_all(struct wdf_queue *q);
 static void wdf_queue_fold(struct wdf_queue *q);
-static unsigned wdf_arrival_slot(void);
+static inline unsigned wdf_arrival_slot(void);
 
 static BOOLEAN wdf_queue_has_handler(PWDF_IO_QUEUE_CONFIG c)
 {
@@ -627,7 +627,7 @@ static void wdf_slot_key_create(void)
     wdf_slot_key_ok = os_tls_key_create(&wdf_slot_key, wdf_slot_give_back) == 0;
 }
 
-static unsigned wdf_slot_take(void)
+static __attribute__((noinline, cold)) unsigned wdf_slot_take(void)
 {
     unsigned taken = __atomic_load_n(&wdf_slots_taken, __ATOMIC_ACQUIRE), slot;
     os_run_once(&wdf_slot_once, wdf_slot_key_create);
@@ -642,7 +642,7 @@ static unsigned wdf_slot_take(void)
     return WDF_SHARED_SLOT;
 }
 
-static unsigned wdf_arrival_slot(void)
+static inline __attribute__((always_inline)) unsigned wdf_arrival_slot(void)
 {
     if (__builtin_expect(wdf_slot_tls == 0, 0))
         wdf_slot_tls = 1 + wdf_slot_take();
