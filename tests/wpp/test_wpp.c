@@ -15,16 +15,21 @@
 
 #define DRIVER "wpp_test_driver"
 
-/* Loads the driver with `spec` (NULL: tracing off) and returns what it wrote to stderr. */
-static char *load_traced(const char *spec)
+/* Loads `driver` with `spec` (NULL: tracing off) and returns what it wrote to stderr. */
+static char *load_driver_traced(const char *driver, const char *spec)
 {
     char err[256] = "";
 
     if (spec != NULL)
         ok(drvhost_trace_set(spec, err, sizeof err) == 0, "drvhost_trace_set(%s): %s", spec, err);
     harness_stderr_begin();
-    harness_load_driver(DRIVER);
+    harness_load_driver(driver);
     return harness_stderr_end();
+}
+
+static char *load_traced(const char *spec)
+{
+    return load_driver_traced(DRIVER, spec);
 }
 
 /* The message of a trace line from DriverEntry's or TraceFormats' site: "... FUNC: TEXT\n". */
@@ -199,13 +204,7 @@ TEST(wpp_init_tracing_with_a_device_object)
 
 static char *load_custom(const char *spec)
 {
-    char err[256] = "";
-
-    if (spec != NULL)
-        ok(drvhost_trace_set(spec, err, sizeof err) == 0, "drvhost_trace_set(%s): %s", spec, err);
-    harness_stderr_begin();
-    harness_load_driver(CUSTOM);
-    return harness_stderr_end();
+    return load_driver_traced(CUSTOM, spec);
 }
 
 /* DbgPrintEx(COMPID, LEVEL, MSG, ...) through WPP_COMPID_LEVEL_LOGGER, which reads the control
