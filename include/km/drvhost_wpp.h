@@ -29,7 +29,8 @@ typedef struct drvhost_wpp_control *WPP_LOGGER_T;
  * WPP_<ARGS>_LOGGER macro reads (`(WPP_CONTROL(WPP_BIT_x).Logger),`): what the trace call
  * passes on as its logger. On Windows it is the handle of the trace session; here it is the
  * control itself, set by WPP_INIT_TRACING and cleared by WPP_CLEANUP (NULL: the message goes
- * nowhere, as a message traced before WPP_INIT_TRACING does on Windows). */
+ * nowhere, as a message traced before WPP_INIT_TRACING does on Windows). Deviation: it stays
+ * set while no session enables the provider; the runtime tests that itself (docs/tracing.md). */
 struct drvhost_wpp_control {
     const char *Name;
     GUID Guid;
