@@ -1415,6 +1415,47 @@ typedef enum FWPS_DISCARD_MODULE0_ {
     FWPS_DISCARD_MODULE_MAX
 } FWPS_DISCARD_MODULE0;
 
+/* Why a transport layer discarded data (discardReason when discardModule is
+ * FWPS_DISCARD_MODULE_TRANSPORT): the ne-fwpsk-inet_discard_reason page, which numbers them.
+ * (The network layer's IP_DISCARD_REASON is not declared: its page gives no values.) */
+typedef enum {
+    InetDiscardSourceUnspecified = 0,
+    InetDiscardDestinationMulticast = 1,
+    InetDiscardHeaderInvalid = 2,
+    InetDiscardChecksumInvalid = 3,
+    InetDiscardEndpointNotFound = 4,
+    InetDiscardConnectedPath = 5,
+    InetDiscardSessionState = 6,
+    InetDiscardReceiveInspection = 7,
+    InetDiscardAckInvalid = 8,
+    InetDiscardExpectedSyn = 9,
+    InetDiscardRst = 10,
+    InetDiscardSynRcvdSyn = 11,
+    InetDiscardSimultaneousConnect = 12,
+    InetDiscardPawsFailed = 13,
+    InetDiscardLandAttack = 14,
+    InetDiscardMissedReset = 15,
+    InetDiscardOutsideWindow = 16,
+    InetDiscardDuplicateSegment = 17,
+    InetDiscardClosedWindow = 18,
+    InetDiscardTcbRemoved = 19,
+    InetDiscardFinWait2 = 20,
+    InetDiscardReassemblyConflict = 21,
+    InetDiscardFinReceived = 22,
+    InetDiscardListenerInvalidFlags = 23,
+    InetDiscardUrgentDeliveryAllocationFailure = 24,
+    InetDiscardTcbNotInTcbTable = 25,
+    InetDiscardTimeWaitTcbReceivedRstOutsideWindow = 26,
+    InetDiscardTimeWaitTcbSynAndOtherFlags = 27,
+    InetDiscardTimeWaitTcb = 28,
+    InetDiscardSynAckWithFastopenCookieRequest = 29,
+    InetDiscardPauseAccept = 30,
+    InetDiscardSynAttack = 31,
+    InetDiscardAcceptInspection = 32,
+    InetDiscardAcceptRedirection = 33,
+    InetDiscardReasonMaxEnumValue
+} INET_DISCARD_REASON, *PINET_DISCARD_REASON;
+
 typedef struct FWPS_DISCARD_METADATA0_ {
     FWPS_DISCARD_MODULE0 discardModule;
     UINT32 discardReason;

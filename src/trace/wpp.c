@@ -132,6 +132,8 @@ NTSYSAPI VOID NTAPI drvhost_wpp_init(struct drvhost_wpp_control *Controls, ULONG
         for (i = 0; i < Count; i++) {
             __atomic_store_n(&Controls[i].AutoLogVerboseEnabled, verbose, __ATOMIC_RELAXED);
             __atomic_store_n(&Controls[i].Runtime, d, __ATOMIC_RELEASE);
+            /* the WDK's logger member: what a driver's WPP_<ARGS>_LOGGER hands the call */
+            __atomic_store_n(&Controls[i].Logger, &Controls[i], __ATOMIC_RELEASE);
         }
         trace_apply_settings(d);
         trace_default_log(d); /* the recorder is always on, unless configured off */
@@ -154,6 +156,7 @@ NTSYSAPI VOID NTAPI drvhost_wpp_cleanup(struct drvhost_wpp_control *Controls, UL
         Controls[i].AutoLogEnabled = 0;
         Controls[i].AutoLogVerboseEnabled = 0;
         __atomic_store_n(&Controls[i].Runtime, NULL, __ATOMIC_RELEASE);
+        __atomic_store_n(&Controls[i].Logger, NULL, __ATOMIC_RELEASE);
     }
     for (d = trace_drivers; d != NULL; d = d->next)
         if (d->controls == Controls) {
@@ -174,6 +177,16 @@ static int session_enabled(const struct drvhost_wpp_control *ctl, ULONG bit, int
     if (bit == 0 && flags == 0)
         return 0;
     return level <= max;
+}
+
+/* Whether a trace session enables the logger's provider at all. On Windows the logger a call
+ * passes is the handle of the session that enabled the provider, 0 while none does, and a
+ * message given no session goes nowhere whatever the driver's WPP_<ARGS>_ENABLED said (a
+ * driver's own condition may hold with tracing off: `Level >= LEVEL` for LEVEL 0). */
+static int session_on(const struct drvhost_wpp_control *ctl)
+{
+    return __atomic_load_n(&ctl->Flags[0], __ATOMIC_RELAXED) != 0 ||
+           __atomic_load_n(&ctl->Level, __ATOMIC_RELAXED) != 0;
 }
 
 void trace_wpp_line(char *buf, size_t size, const char *driver, const struct drvhost_wpp_site *site,
@@ -207,6 +220,8 @@ NTSYSAPI VOID __cdecl drvhost_wpp_trace(const struct drvhost_wpp_site *Site, WPP
         return;
     if (to_session && (Mode & 4) != 0)
         to_session = session_enabled(Logger, Site->Bit, Level);
+    else if (to_session)
+        to_session = session_on(Logger);
     if ((Mode & 2) != 0 && d != NULL)
         log = __atomic_load_n(&d->default_log, __ATOMIC_ACQUIRE);
     if (!to_session && log == NULL)

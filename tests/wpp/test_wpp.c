@@ -15,16 +15,21 @@
 
 #define DRIVER "wpp_test_driver"
 
-/* Loads the driver with `spec` (NULL: tracing off) and returns what it wrote to stderr. */
-static char *load_traced(const char *spec)
+/* Loads `driver` with `spec` (NULL: tracing off) and returns what it wrote to stderr. */
+static char *load_driver_traced(const char *driver, const char *spec)
 {
     char err[256] = "";
 
     if (spec != NULL)
         ok(drvhost_trace_set(spec, err, sizeof err) == 0, "drvhost_trace_set(%s): %s", spec, err);
     harness_stderr_begin();
-    harness_load_driver(DRIVER);
+    harness_load_driver(driver);
     return harness_stderr_end();
+}
+
+static char *load_traced(const char *spec)
+{
+    return load_driver_traced(DRIVER, spec);
 }
 
 /* The message of a trace line from DriverEntry's or TraceFormats' site: "... FUNC: TEXT\n". */
@@ -191,6 +196,65 @@ TEST(wpp_init_tracing_with_null_arguments)
 TEST(wpp_init_tracing_with_a_device_object)
 {
     expect_init_args_traced("wpp_init_devobj");
+}
+
+/* ---- condition macros of the driver's own (wpp_custom_logger, custom_logger.h) ------------ */
+
+#define CUSTOM "wpp_custom_logger"
+
+static char *load_custom(const char *spec)
+{
+    return load_driver_traced(CUSTOM, spec);
+}
+
+/* DbgPrintEx(COMPID, LEVEL, MSG, ...) through WPP_COMPID_LEVEL_LOGGER, which reads the control
+ * block's Logger member and ends with a comma, and WPP_COMPID_LEVEL_ENABLED, which compares
+ * the control's level with the call's DPFLTR_ level: DPFLTR_ERROR_LEVEL (0) passes an ERROR
+ * session, DPFLTR_INFO_LEVEL (3) does not; the message names no flag, its level is 0. */
+TEST(wpp_custom_logger_macro_reads_the_logger_member)
+{
+    char *out = load_custom(CUSTOM ":ERROR:all");
+    ok(out != NULL && strstr(out, " " CUSTOM " CustomLoggerCtl - NONE DriverEntry: "
+                                  "custom error 1\n") != NULL,
+       "the custom logger's message:\n%s", out);
+    expect_no(out, "custom info");
+    free(out);
+}
+
+TEST(wpp_custom_logger_condition_is_the_drivers)
+{
+    char *out = load_custom(CUSTOM ":VERBOSE:all");
+    /* the LEVEL argument is the message's level: 3 is TRACE_LEVEL_WARNING's number */
+    ok(out != NULL &&
+           strstr(out, " CustomLoggerCtl - WARNING DriverEntry: custom info 3\n") != NULL,
+       "DPFLTR_INFO_LEVEL under a VERBOSE session:\n%s", out);
+    expect_line(out, "DriverEntry", "custom error 1");
+    /* before WPP_INIT_TRACING the condition holds (level 0 >= 0) but there is no logger */
+    expect_no(out, "custom before init");
+    expect_line(out, "DriverEntry", "logger before init FALSE");
+    free(out);
+}
+
+/* The logger the driver's macro names is the provider the message goes to: TraceRouted tests
+ * a flag of the first control GUID and logs to the second one. */
+TEST(wpp_custom_logger_chooses_the_provider)
+{
+    char *out = load_custom(CUSTOM ":ERROR:all");
+    ok(out != NULL && strstr(out, " " CUSTOM " CustomSecondCtl Noise NONE DriverEntry: "
+                                  "routed to the second\n") != NULL,
+       "the message goes to the logger's control GUID:\n%s", out);
+    free(out);
+}
+
+/* No logger, no message: on Windows the logger is the handle of a session that enabled the
+ * provider (none before WPP_INIT_TRACING, none with tracing off), whatever the driver's own
+ * condition says (here Level >= DPFLTR_ERROR_LEVEL, true with a level of 0). */
+TEST(wpp_custom_logger_without_session_traces_nothing)
+{
+    char *out = load_custom(NULL);
+    expect_no(out, "custom error");
+    expect_no(out, "CustomLoggerCtl");
+    free(out);
 }
 
 TEST(wpp_unknown_flag_name_is_an_error)

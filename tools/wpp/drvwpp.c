@@ -1249,7 +1249,7 @@ static void emit_func_macros(FILE *o)
         emit_optional(o, "ON", f->name, key, "ENABLED", "1");
         fprintf(o, "#ifdef WPP_%s_LOGGER\n#define WPP_LG_%s(fb, ...) WPP_%s_LOGGER(__VA_ARGS__)\n",
                 key, f->name, key);
-        fprintf(o, "#else\n#define WPP_LG_%s(fb, ...) (fb)\n#endif\n", f->name);
+        fprintf(o, "#else\n#define WPP_LG_%s(fb, ...) (fb),\n#endif\n", f->name);
         fprintf(o, "#ifdef WPP_RECORDER_%s_FILTER\n", key);
         fprintf(o, "#define WPP_REC_%s(...) WPP_RECORDER_%s_FILTER(__VA_ARGS__)\n", f->name, key);
         fprintf(o, "#else\n#define WPP_REC_%s(...) 0\n#endif\n", f->name);
@@ -1411,12 +1411,12 @@ static void emit_site(FILE *o, const struct site *s, const char *base)
     fprintf(o, " }; \\\n");
     fprintf(o, "            WPP_SF_%d(&wpp_s_, WPP_LG_%s(", s->line, f->name);
     if (flag)
-        fprintf(o, "&WPP_CONTROL(WPP_BIT_%s)", flag);
+        fprintf(o, "WPP_CONTROL(WPP_BIT_%s).Logger", flag);
     else
-        fprintf(o, "&WPP_MAIN_CB[0]");
+        fprintf(o, "WPP_MAIN_CB[0].Logger");
     fprintf(o, ", ");
     cond_args(o, f);
-    fprintf(o, "), %s, wpp_m_%s%s%s); \\\n", level ? level : "0",
+    fprintf(o, ") %s, wpp_m_%s%s%s); \\\n", level ? level : "0",
             f->prefix_args ? f->prefix_args : "", f->variadic ? ", ##__VA_ARGS__" : "",
             f->suffix_args ? f->suffix_args : "");
     fprintf(o, "        } \\\n    } while (0) WPP_POST_%s(", f->name);
