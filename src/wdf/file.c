@@ -77,6 +77,7 @@ void wdf_files_to_device(PWDFDEVICE_INIT init, struct wdf_device *dev)
     InitializeListHead(&files->open);
     /* Microsoft (WdfDeviceInitAssignWdmIrpPreprocessCallback): one more stack location for
      * every IRP, so the callback can set a completion routine. */
+    dev->preprocessing = files->preprocessing;
     if (files->preprocessing)
         dev->wdm->StackSize++;
 }

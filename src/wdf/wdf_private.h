@@ -291,6 +291,8 @@ struct wdf_device {
     /* wdfstate: WdfDeviceInitSetRemoveLockOptions' remove lock (remove_lock.c; NULL: the
      * option was not set, and the I/O path takes no lock at all) */
     IO_REMOVE_LOCK *remove_lock;
+    /* session 12: some major function has a preprocess callback (file.c; set at creation) */
+    BOOLEAN preprocessing;
 };
 
 struct wdf_queue {
