@@ -481,6 +481,12 @@ typedef struct {
     DWORD JackCapabilities;
 } KSJACK_DESCRIPTION2, *PKSJACK_DESCRIPTION2;
 
+/* KSPROPERTY_JACK_DESCRIPTION3's value (session 12, TabletAudioSample): the driver's own
+ * configuration identifier, a ULONG per the ksjack_description3 page. */
+typedef struct _tagKSJACK_DESCRIPTION3 {
+    ULONG ConfigId;
+} KSJACK_DESCRIPTION3, *PKSJACK_DESCRIPTION3;
+
 /* The sink of an HDMI or DisplayPort jack (KSPROPERTY_JACK_SINK_INFO). */
 typedef enum {
     KSJACK_SINK_CONNECTIONTYPE_HDMI = 0,
