@@ -251,6 +251,20 @@ typedef struct {
     KSPROPERTY_BOUNDS_LONGLONG Bounds;
 } KSPROPERTY_STEPPING_LONGLONG, *PKSPROPERTY_STEPPING_LONGLONG;
 
+/* A property's basic-support answer (session 12, TabletAudioSample): the value type and the
+ * lists of ranges or values it accepts, each list a KSPROPERTY_MEMBERSHEADER and its members.
+ * Members and types as the ksproperty_memberslist and ksproperty_values pages give them. */
+typedef struct {
+    KSPROPERTY_MEMBERSHEADER MembersHeader;
+    const VOID *Members;
+} KSPROPERTY_MEMBERSLIST, *PKSPROPERTY_MEMBERSLIST;
+
+typedef struct {
+    KSIDENTIFIER PropTypeSet;
+    ULONG MembersListCount;
+    const KSPROPERTY_MEMBERSLIST *MembersList;
+} KSPROPERTY_VALUES, *PKSPROPERTY_VALUES;
+
 /* Data formats and ranges: a header that the format-specific part follows. */
 typedef union {
     struct {

@@ -481,6 +481,12 @@ typedef struct {
     DWORD JackCapabilities;
 } KSJACK_DESCRIPTION2, *PKSJACK_DESCRIPTION2;
 
+/* KSPROPERTY_JACK_DESCRIPTION3's value (session 12, TabletAudioSample): the driver's own
+ * configuration identifier, a ULONG per the ksjack_description3 page. */
+typedef struct _tagKSJACK_DESCRIPTION3 {
+    ULONG ConfigId;
+} KSJACK_DESCRIPTION3, *PKSJACK_DESCRIPTION3;
+
 /* The sink of an HDMI or DisplayPort jack (KSPROPERTY_JACK_SINK_INFO). */
 typedef enum {
     KSJACK_SINK_CONNECTIONTYPE_HDMI = 0,
@@ -897,6 +903,37 @@ typedef struct {
     ULONG Size;
     GUID PatternType;
 } SOUNDDETECTOR_PATTERNHEADER, *PSOUNDDETECTOR_PATTERNHEADER;
+
+/* ---- The hardware audio engine's structures (session 12, TabletAudioSample's offload pin:
+ * IMiniportAudioEngineNode in portcls.h takes them). Members, their order and types as the
+ * ksmedia reference pages (_tagksaudioengine_descriptor, _tagksaudioengine_buffer_size_range,
+ * _tagksaudioengine_volumelevel, audio_curve_type) give them. The buffer-size range's page lists
+ * MinBufferBytes first (an earlier revision's syntax block had Max first); Microsoft's Win32
+ * metadata (RecompiledIdlHeaders/shared/ksmedia.h) agrees with the member list: Min first. */
+typedef struct _tagKSAUDIOENGINE_DESCRIPTOR {
+    UINT nHostPinId;
+    UINT nOffloadPinId;
+    UINT nLoopbackPinId;
+} KSAUDIOENGINE_DESCRIPTOR, *PKSAUDIOENGINE_DESCRIPTOR;
+
+typedef struct _tagKSAUDIOENGINE_BUFFER_SIZE_RANGE {
+    ULONG MinBufferBytes;
+    ULONG MaxBufferBytes;
+} KSAUDIOENGINE_BUFFER_SIZE_RANGE, *PKSAUDIOENGINE_BUFFER_SIZE_RANGE;
+
+#ifndef _AUDIO_CURVE_TYPE_
+#define _AUDIO_CURVE_TYPE_
+typedef enum {
+    AUDIO_CURVE_TYPE_NONE = 0,
+    AUDIO_CURVE_TYPE_WINDOWS_FADE = 1
+} AUDIO_CURVE_TYPE;
+#endif
+
+typedef struct _tagKSAUDIOENGINE_VOLUMELEVEL {
+    LONG TargetVolume;
+    AUDIO_CURVE_TYPE CurveType;
+    ULONGLONG CurveDuration;
+} KSAUDIOENGINE_VOLUMELEVEL, *PKSAUDIOENGINE_VOLUMELEVEL;
 
 #ifdef __cplusplus
 }

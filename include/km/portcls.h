@@ -14,7 +14,7 @@
  * docs/compatibility.md). The interfaces are C++ (C sees opaque types); the port-side objects
  * behind them would come from portcls.sys. Covered: the WaveRT and topology port/miniport
  * pairs and what the WDK's WaveRT samples use; the WaveCyclic, WavePci, MIDI and DMus port
- * families, IDmaChannel, IInterruptSync and the audio-engine node interfaces are not provided.
+ * families, IDmaChannel and IInterruptSync are not provided.
  */
 #ifndef _PORTCLS_H_
 #define _PORTCLS_H_
@@ -432,6 +432,28 @@ typedef struct _PCNOTIFICATION_BUFFER {
  * declared and not defined; a module that names it is refused at load naming it (drvhost has
  * no port that could answer the query anyway). */
 EXTERN_C const GUID IID_IPortClsNotifications;
+
+/* The audio engine node interfaces' identifiers (session 12): no reference page gives their
+ * values, so, like IID_IPortClsNotifications, they are declared and not defined; a module that
+ * names them (TabletAudioSample's QueryInterface) is refused at load naming them. */
+EXTERN_C const GUID IID_IMiniportAudioEngineNode;
+EXTERN_C const GUID IID_IMiniportStreamAudioEngineNode;
+EXTERN_C const GUID IID_IMiniportStreamAudioEngineNode2;
+
+/* Which channel attribute an audio engine node method asks about, and which of the engine's
+ * formats GetEngineFormatSize sizes: members in the order of the echanneltargettype and
+ * eengineformattype pages, which give no values (C numbers them from 0). */
+typedef enum _eChannelTargetType {
+    eVolumeAttribute,
+    eMuteAttribute,
+    ePeakMeterAttribute
+} eChannelTargetType;
+
+typedef enum _eEngineFormatType {
+    eMixFormat,
+    eDeviceFormat,
+    eSupportedDeviceFormats
+} eEngineFormatType;
 
 /* ---- The COM interfaces (C++) ---------------------------------------------------------- */
 
@@ -884,6 +906,165 @@ DECLARE_INTERFACE_(IPortClsNotifications, IUnknown)
 typedef IPortClsNotifications *PPORTCLSNOTIFICATIONS;
 #undef INTERFACE
 
+/* The hardware audio engine (offload) node of a WaveRT miniport, reached through a filter handle
+ * (IMiniportAudioEngineNode) or a pin instance (IMiniportStreamAudioEngineNode and its
+ * WinBlue extension IMiniportStreamAudioEngineNode2, which the page derives from IUnknown, not
+ * from the first). Signatures as each method's page gives them; the vtable order is not
+ * documented: the methods are in the order of the interfaces' method lists (alphabetical), as
+ * for IPortClsNotifications. drvhost has no port that would call them. */
+#define INTERFACE IMiniportAudioEngineNode
+DECLARE_INTERFACE_(IMiniportAudioEngineNode, IUnknown)
+{
+    STDMETHOD_(NTSTATUS, GetAudioEngineDescriptor)
+    (THIS_ _In_ ULONG ulNodeId, _Out_ KSAUDIOENGINE_DESCRIPTOR * pAudioEngineDescriptor) PURE;
+    STDMETHOD_(NTSTATUS, GetBufferSizeRange)
+    (THIS_ _In_ ULONG ulNodeId, _In_ KSDATAFORMAT_WAVEFORMATEX * pKsDataFormatWfx,
+     _Out_ KSAUDIOENGINE_BUFFER_SIZE_RANGE * pBufferSizeRange) PURE;
+    STDMETHOD_(NTSTATUS, GetDeviceAttributeSteppings)
+    (THIS_ _In_ ULONG ulNodeId, _In_ eChannelTargetType targetType,
+     _Out_ PKSPROPERTY_STEPPING_LONG pKsPropStepLong, _In_ UINT32 ui32DataSize) PURE;
+    STDMETHOD_(NTSTATUS, GetDeviceChannelCount)
+    (THIS_ _In_ ULONG ulNodeId, _In_ eChannelTargetType targetType, _Out_ UINT32 * pulChannelCount)
+        PURE;
+    STDMETHOD_(NTSTATUS, GetDeviceChannelMute)
+    (THIS_ _In_ ULONG ulNodeId, _In_ UINT32 ulChannel, _Out_ BOOL * pbMute) PURE;
+    STDMETHOD_(NTSTATUS, GetDeviceChannelPeakMeter)
+    (THIS_ _In_ ULONG ulNodeId, _In_ UINT32 ulChannel, _Out_ LONG * plPeakMeter) PURE;
+    STDMETHOD_(NTSTATUS, GetDeviceChannelVolume)
+    (THIS_ _In_ ULONG ulNodeId, _In_ UINT32 ulChannel, _Out_ LONG * plVolume) PURE;
+    STDMETHOD_(NTSTATUS, GetDeviceFormat)
+    (THIS_ _In_ ULONG ulNodeId, _Out_ KSDATAFORMAT_WAVEFORMATEX * pFormat, _In_ ULONG ulBufferSize)
+        PURE;
+    STDMETHOD_(NTSTATUS, GetEngineFormatSize)
+    (THIS_ _In_ ULONG ulNodeId, _In_ eEngineFormatType formatType, _Out_ ULONG * pulFormatSize)
+        PURE;
+    STDMETHOD_(NTSTATUS, GetGfxState)(THIS_ _In_ ULONG ulNodeId, _Out_ BOOL * pbEnable) PURE;
+    STDMETHOD_(NTSTATUS, GetMixFormat)
+    (THIS_ _In_ ULONG ulNodeId, _Out_ KSDATAFORMAT_WAVEFORMATEX * pFormat, _In_ ULONG ulBufferSize)
+        PURE;
+    STDMETHOD_(NTSTATUS, GetSupportedDeviceFormats)
+    (THIS_ _In_ ULONG ulNodeId, _Out_ KSMULTIPLE_ITEM * pFormats, _In_ ULONG ulBufferSize) PURE;
+    STDMETHOD_(NTSTATUS, SetDeviceChannelMute)
+    (THIS_ _In_ ULONG ulNodeId, _In_ UINT32 ulChannel, _In_ BOOL bMute) PURE;
+    STDMETHOD_(NTSTATUS, SetDeviceChannelVolume)
+    (THIS_ _In_ ULONG ulNodeId, _In_ UINT32 ulChannel, _In_ LONG lVolume) PURE;
+    STDMETHOD_(NTSTATUS, SetDeviceFormat)
+    (THIS_ _In_ ULONG ulNodeId, _In_ KSDATAFORMAT_WAVEFORMATEX * pFormat, _In_ ULONG ulBufferSize)
+        PURE;
+    STDMETHOD_(NTSTATUS, SetGfxState)(THIS_ _In_ ULONG ulNodeId, _In_ BOOL bEnable) PURE;
+};
+#undef INTERFACE
+
+#define IMP_IMiniportAudioEngineNode                                                               \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetAudioEngineDescriptor(_In_ ULONG ulNodeId,                                                  \
+                             _Out_ KSAUDIOENGINE_DESCRIPTOR *pAudioEngineDescriptor);              \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetBufferSizeRange(_In_ ULONG ulNodeId, _In_ KSDATAFORMAT_WAVEFORMATEX *pKsDataFormatWfx,      \
+                       _Out_ KSAUDIOENGINE_BUFFER_SIZE_RANGE *pBufferSizeRange);                   \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetDeviceAttributeSteppings(_In_ ULONG ulNodeId, _In_ eChannelTargetType targetType,           \
+                                _Out_ PKSPROPERTY_STEPPING_LONG pKsPropStepLong,                   \
+                                _In_ UINT32 ui32DataSize);                                         \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetDeviceChannelCount(_In_ ULONG ulNodeId, _In_ eChannelTargetType targetType,                 \
+                          _Out_ UINT32 *pulChannelCount);                                          \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetDeviceChannelMute(_In_ ULONG ulNodeId, _In_ UINT32 ulChannel, _Out_ BOOL *pbMute);          \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetDeviceChannelPeakMeter(_In_ ULONG ulNodeId, _In_ UINT32 ulChannel,                          \
+                              _Out_ LONG *plPeakMeter);                                            \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetDeviceChannelVolume(_In_ ULONG ulNodeId, _In_ UINT32 ulChannel, _Out_ LONG *plVolume);      \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetDeviceFormat(_In_ ULONG ulNodeId, _Out_ KSDATAFORMAT_WAVEFORMATEX *pFormat,                 \
+                    _In_ ULONG ulBufferSize);                                                      \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetEngineFormatSize(_In_ ULONG ulNodeId, _In_ eEngineFormatType formatType,                    \
+                        _Out_ ULONG *pulFormatSize);                                               \
+    STDMETHODIMP_(NTSTATUS) GetGfxState(_In_ ULONG ulNodeId, _Out_ BOOL *pbEnable);                \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetMixFormat(_In_ ULONG ulNodeId, _Out_ KSDATAFORMAT_WAVEFORMATEX *pFormat,                    \
+                 _In_ ULONG ulBufferSize);                                                         \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetSupportedDeviceFormats(_In_ ULONG ulNodeId, _Out_ KSMULTIPLE_ITEM *pFormats,                \
+                              _In_ ULONG ulBufferSize);                                            \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    SetDeviceChannelMute(_In_ ULONG ulNodeId, _In_ UINT32 ulChannel, _In_ BOOL bMute);             \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    SetDeviceChannelVolume(_In_ ULONG ulNodeId, _In_ UINT32 ulChannel, _In_ LONG lVolume);         \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    SetDeviceFormat(_In_ ULONG ulNodeId, _In_ KSDATAFORMAT_WAVEFORMATEX *pFormat,                  \
+                    _In_ ULONG ulBufferSize);                                                      \
+    STDMETHODIMP_(NTSTATUS) SetGfxState(_In_ ULONG ulNodeId, _In_ BOOL bEnable)
+
+#define INTERFACE IMiniportStreamAudioEngineNode
+DECLARE_INTERFACE_(IMiniportStreamAudioEngineNode, IUnknown)
+{
+    STDMETHOD_(NTSTATUS, GetLfxState)(THIS_ _Out_ BOOL * pbEnable) PURE;
+    STDMETHOD_(NTSTATUS, GetStreamAttributeSteppings)
+    (THIS_ _In_ eChannelTargetType targetType, _Out_ PKSPROPERTY_STEPPING_LONG pKsPropStepLong,
+     _In_ UINT32 ui32DataSize) PURE;
+    STDMETHOD_(NTSTATUS, GetStreamChannelCount)
+    (THIS_ _In_ eChannelTargetType targetType, _Out_ UINT32 * pulChannelCount) PURE;
+    STDMETHOD_(NTSTATUS, GetStreamChannelMute)
+    (THIS_ _In_ UINT32 ulChannel, _Out_ BOOL * pbMute) PURE;
+    STDMETHOD_(NTSTATUS, GetStreamChannelPeakMeter)
+    (THIS_ _In_ UINT32 ulChannel, _Out_ LONG * plPeakMeter) PURE;
+    STDMETHOD_(NTSTATUS, GetStreamChannelVolume)
+    (THIS_ _In_ UINT32 ulChannel, _Out_ LONG * plValue) PURE;
+    STDMETHOD_(NTSTATUS, GetStreamLinearBufferPosition)
+    (THIS_ _Out_ ULONGLONG * pullLinearBufferPosition) PURE;
+    STDMETHOD_(NTSTATUS, GetStreamPresentationPosition)
+    (THIS_ _Out_ KSAUDIO_PRESENTATION_POSITION * pPresentationPosition) PURE;
+    STDMETHOD_(NTSTATUS, SetLfxState)(THIS_ _In_ BOOL bEnable) PURE;
+    STDMETHOD_(NTSTATUS, SetStreamChannelMute)(THIS_ _In_ UINT32 ulChannel, _In_ BOOL bMute) PURE;
+    STDMETHOD_(NTSTATUS, SetStreamChannelVolume)
+    (THIS_ _In_ UINT32 Channel, _In_ LONG TargetVolume, _In_ AUDIO_CURVE_TYPE CurveType,
+     _In_ ULONGLONG CurveDuration) PURE;
+    STDMETHOD_(NTSTATUS, SetStreamCurrentWritePosition)
+    (THIS_ _In_ ULONG ulCurrentWritePosition) PURE;
+    STDMETHOD_(NTSTATUS, SetStreamLoopbackProtection)
+    (THIS_ _In_ CONSTRICTOR_OPTION ProtectionOption) PURE;
+};
+#undef INTERFACE
+
+#define IMP_IMiniportStreamAudioEngineNode                                                         \
+    STDMETHODIMP_(NTSTATUS) GetLfxState(_Out_ BOOL *pbEnable);                                     \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetStreamAttributeSteppings(_In_ eChannelTargetType targetType,                                \
+                                _Out_ PKSPROPERTY_STEPPING_LONG pKsPropStepLong,                   \
+                                _In_ UINT32 ui32DataSize);                                         \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetStreamChannelCount(_In_ eChannelTargetType targetType, _Out_ UINT32 *pulChannelCount);      \
+    STDMETHODIMP_(NTSTATUS) GetStreamChannelMute(_In_ UINT32 ulChannel, _Out_ BOOL *pbMute);       \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetStreamChannelPeakMeter(_In_ UINT32 ulChannel, _Out_ LONG *plPeakMeter);                     \
+    STDMETHODIMP_(NTSTATUS) GetStreamChannelVolume(_In_ UINT32 ulChannel, _Out_ LONG *plValue);    \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetStreamLinearBufferPosition(_Out_ ULONGLONG *pullLinearBufferPosition);                      \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    GetStreamPresentationPosition(_Out_ KSAUDIO_PRESENTATION_POSITION *pPresentationPosition);     \
+    STDMETHODIMP_(NTSTATUS) SetLfxState(_In_ BOOL bEnable);                                        \
+    STDMETHODIMP_(NTSTATUS) SetStreamChannelMute(_In_ UINT32 ulChannel, _In_ BOOL bMute);          \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    SetStreamChannelVolume(_In_ UINT32 Channel, _In_ LONG TargetVolume,                            \
+                           _In_ AUDIO_CURVE_TYPE CurveType, _In_ ULONGLONG CurveDuration);         \
+    STDMETHODIMP_(NTSTATUS) SetStreamCurrentWritePosition(_In_ ULONG ulCurrentWritePosition);      \
+    STDMETHODIMP_(NTSTATUS)                                                                        \
+    SetStreamLoopbackProtection(_In_ CONSTRICTOR_OPTION ProtectionOption)
+
+#define INTERFACE IMiniportStreamAudioEngineNode2
+DECLARE_INTERFACE_(IMiniportStreamAudioEngineNode2, IUnknown)
+{
+    STDMETHOD_(NTSTATUS, SetStreamCurrentWritePositionForLastBuffer)
+    (THIS_ _In_ ULONG ulWritePosition) PURE;
+};
+#undef INTERFACE
+
+#define IMP_IMiniportStreamAudioEngineNode2                                                        \
+    STDMETHODIMP_(NTSTATUS) SetStreamCurrentWritePositionForLastBuffer(_In_ ULONG ulWritePosition)
+
 } /* extern "C++" */
 #else
 typedef struct IResourceList IResourceList, *PRESOURCELIST;
@@ -900,6 +1081,9 @@ typedef struct IMiniportWaveRTStream IMiniportWaveRTStream, *PMINIPORTWAVERTSTRE
 typedef struct IPortEvents IPortEvents, *PPORTEVENTS;
 typedef struct IDrmPort IDrmPort, *PDRMPORT;
 typedef struct IPortClsNotifications IPortClsNotifications, *PPORTCLSNOTIFICATIONS;
+typedef struct IMiniportAudioEngineNode IMiniportAudioEngineNode;
+typedef struct IMiniportStreamAudioEngineNode IMiniportStreamAudioEngineNode;
+typedef struct IMiniportStreamAudioEngineNode2 IMiniportStreamAudioEngineNode2;
 #endif /* __cplusplus */
 
 #endif /* _PORTCLS_H_ */

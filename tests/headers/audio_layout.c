@@ -9,6 +9,7 @@
 #include <ksdebug.h>
 #include <mmsystem.h>
 #include <MsApoFxProxy.h>
+#include <bthhfpddi.h>
 
 /* ---- ks.h ------------------------------------------------------------------------------- */
 C_ASSERT(sizeof(KSIDENTIFIER) == 24 && FIELD_OFFSET(KSIDENTIFIER, Id) == 16 &&
@@ -216,6 +217,40 @@ C_ASSERT(sizeof(EXT_SET_PARAMETERS) == 16 && sizeof(EXT_DELETE_PARAMETERS) == 24
 C_ASSERT(EX_TIMER_HIGH_RESOLUTION == 4 && EX_TIMER_NO_WAKE == 8);
 C_ASSERT(DriverRegKeyParameters == 0 && DriverRegKeySharedPersistentState == 2);
 C_ASSERT(LODWORD(0x123456789ULL) == 0x23456789 && HIDWORD(0x123456789ULL) == 1);
+
+/* ---- Session 12 (TabletAudioSample): the audio engine node types (ksmedia.h, portcls.h), the
+ * basic-support lists (ks.h), KSJACK_DESCRIPTION3 and bthhfpddi.h's structures. */
+C_ASSERT(sizeof(KSAUDIOENGINE_DESCRIPTOR) == 12 &&
+         FIELD_OFFSET(KSAUDIOENGINE_DESCRIPTOR, nOffloadPinId) == 4 &&
+         FIELD_OFFSET(KSAUDIOENGINE_DESCRIPTOR, nLoopbackPinId) == 8);
+C_ASSERT(sizeof(KSAUDIOENGINE_BUFFER_SIZE_RANGE) == 8 &&
+         FIELD_OFFSET(KSAUDIOENGINE_BUFFER_SIZE_RANGE, MinBufferBytes) == 0 &&
+         FIELD_OFFSET(KSAUDIOENGINE_BUFFER_SIZE_RANGE, MaxBufferBytes) == 4);
+C_ASSERT(AUDIO_CURVE_TYPE_NONE == 0 && AUDIO_CURVE_TYPE_WINDOWS_FADE == 1);
+C_ASSERT(sizeof(KSAUDIOENGINE_VOLUMELEVEL) == 16 &&
+         FIELD_OFFSET(KSAUDIOENGINE_VOLUMELEVEL, CurveType) == 4 &&
+         FIELD_OFFSET(KSAUDIOENGINE_VOLUMELEVEL, CurveDuration) == 8);
+C_ASSERT(eVolumeAttribute == 0 && eMuteAttribute == 1 && ePeakMeterAttribute == 2);
+C_ASSERT(eMixFormat == 0 && eDeviceFormat == 1 && eSupportedDeviceFormats == 2);
+C_ASSERT(sizeof(KSPROPERTY_MEMBERSLIST) == 24 &&
+         FIELD_OFFSET(KSPROPERTY_MEMBERSLIST, Members) == 16);
+C_ASSERT(sizeof(KSPROPERTY_VALUES) == 40 &&
+         FIELD_OFFSET(KSPROPERTY_VALUES, MembersListCount) == 24 &&
+         FIELD_OFFSET(KSPROPERTY_VALUES, MembersList) == 32);
+C_ASSERT(RTL_FIELD_SIZE(KSPROPERTY_VALUES, MembersListCount) == 4);
+C_ASSERT(sizeof(KSJACK_DESCRIPTION3) == 4);
+C_ASSERT(FIELD_OFFSET(BTHHFP_DESCRIPTOR, OutputPinCategory) == 16 &&
+         FIELD_OFFSET(BTHHFP_DESCRIPTOR, ContainerId) == 32 &&
+         FIELD_OFFSET(BTHHFP_DESCRIPTOR, SupportsVolume) == 48 &&
+         FIELD_OFFSET(BTHHFP_DESCRIPTOR, VolumePropertyValuesSize) == 52 &&
+         FIELD_OFFSET(BTHHFP_DESCRIPTOR, FriendlyName) == 56 && sizeof(BTHHFP_DESCRIPTOR) == 72);
+C_ASSERT(FIELD_OFFSET(BTHHFP_DESCRIPTOR2, FriendlyName) == 56 &&
+         FIELD_OFFSET(BTHHFP_DESCRIPTOR2, SupportsNREC) == 72 && sizeof(BTHHFP_DESCRIPTOR2) == 80);
+C_ASSERT(RTL_FIELD_SIZE(BTHHFP_DESCRIPTOR2, SupportsNREC) == 4 &&
+         RTL_FIELD_SIZE(BTHHFP_DESCRIPTOR, SupportsVolume) == 4);
+C_ASSERT(REQ_HFP_BYPASS_CODEC_ID_V1 == 1 && sizeof(HFP_BYPASS_CODEC_ID_V1) == 1);
+C_ASSERT(sizeof(BTHHFP_AUDIO_DEVICE_CAPABILTIES) == 8 &&
+         FIELD_OFFSET(BTHHFP_AUDIO_DEVICE_CAPABILTIES, Supports16kHzSampling) == 4);
 
 DRIVER_INITIALIZE DriverEntry;
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
