@@ -697,7 +697,10 @@ static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NT
              ((s->MajorFunction == IRP_MJ_READ && s->Parameters.Read.Length == 0) ||
               (s->MajorFunction == IRP_MJ_WRITE && s->Parameters.Write.Length == 0)))
         *status = STATUS_SUCCESS;
-    else /* wdevb: a reserved request when the queue's forward progress policy says so */
+    else if (__atomic_load_n(&q->fp, __ATOMIC_ACQUIRE) == NULL) { /* wdf_fp_request's way */
+        r = wdf_request_create(q, irp, FALSE);                    /* without a policy */
+        *status = STATUS_INSUFFICIENT_RESOURCES;
+    } else /* wdevb: a reserved request when the queue's forward progress policy says so */
         r = wdf_fp_request(q, irp, status);
     if (r != NULL) {
         IoMarkIrpPending(irp);
