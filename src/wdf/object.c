@@ -376,7 +376,8 @@ static struct wdf_object *wdf_cache_take(size_t block)
 
 /* Puts a destroyed request object at the ring's tail (the oldest is freed when it is full):
  * its handle is stale from here on. */
-static void wdf_cache_push(struct wdf_cache *c, struct wdf_object *o)
+static inline __attribute__((always_inline)) void wdf_cache_push(struct wdf_cache *c,
+                                                                 struct wdf_object *o)
 {
     if (c->count == WDF_CACHE_MAX) {
         wdf_object_free(c->ring[c->head]);
