@@ -195,9 +195,18 @@ NTSTATUS imp_WdfRequestRetrieveUnsafeUserOutputBuffer(PWDF_DRIVER_GLOBALS global
 
 /* ---- probing and locking a requester's buffer ------------------------------------------------ */
 
-static void wdf_locked_holder_cleanup(struct wdf_object *o)
+/* A requester's buffer locked for the driver: the memory object and its MDL in one block
+ * (issue 14: one object per call, not a hidden MDL holder beside the memory object). The MDL
+ * is unlocked and freed at the object's cleanup, when it is deleted with its parent request or
+ * before by the driver; its buffer stays the requester's. */
+struct wdf_locked_memory {
+    struct wdf_memory memory;
+    PMDL mdl;
+};
+
+static void wdf_locked_memory_cleanup(struct wdf_object *o)
 {
-    PMDL mdl = CONTAINING_RECORD(o, struct wdf_mdl_holder, obj)->mdl;
+    PMDL mdl = CONTAINING_RECORD(o, struct wdf_locked_memory, memory.obj)->mdl;
     MmUnlockPages(mdl);
     IoFreeMdl(mdl);
 }
@@ -216,8 +225,8 @@ static NTSTATUS wdf_probe_and_lock(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Reque
     struct wdf_request *r =
         CONTAINING_RECORD(wdf_object_get_in(g, (WDFOBJECT)Request, WDF_TYPE_REQUEST, ddi, caller),
                           struct wdf_request, obj);
-    struct wdf_object *holder;
-    struct wdf_memory *m;
+    struct wdf_object *o;
+    struct wdf_locked_memory *m;
     PMDL mdl;
     NTSTATUS status;
     if (MemoryObject == NULL)
@@ -235,19 +244,20 @@ static NTSTATUS wdf_probe_and_lock(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Reque
     if (mdl == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     MmProbeAndLockPages(mdl, UserMode, op);
-    status = wdf_object_create(g, WDF_TYPE_OBJECT, sizeof(struct wdf_mdl_holder), NULL, &r->obj,
-                               &holder);
+    status = wdf_object_create(g, WDF_TYPE_MEMORY, sizeof(*m), NULL, &r->obj, &o);
     if (!NT_SUCCESS(status)) {
         MmUnlockPages(mdl);
         IoFreeMdl(mdl);
         return status;
     }
-    CONTAINING_RECORD(holder, struct wdf_mdl_holder, obj)->mdl = mdl;
-    holder->type_cleanup = wdf_locked_holder_cleanup;
-    status = wdf_memory_create_over(g, NULL, &r->obj, WDF_MEMORY_REQUEST, Buffer, Length, &m);
-    if (NT_SUCCESS(status))
-        *MemoryObject = (WDFMEMORY)&m->obj;
-    return status;
+    m = CONTAINING_RECORD(o, struct wdf_locked_memory, memory.obj);
+    m->memory.kind = WDF_MEMORY_REQUEST; /* nothing to free at destruction: no type_destroy */
+    m->memory.buffer = Buffer;
+    m->memory.size = Length;
+    m->mdl = mdl;
+    o->type_cleanup = wdf_locked_memory_cleanup;
+    *MemoryObject = (WDFMEMORY)o;
+    return STATUS_SUCCESS;
 }
 
 NTSTATUS imp_WdfRequestProbeAndLockUserBufferForRead(PWDF_DRIVER_GLOBALS globals,

@@ -559,6 +559,37 @@ TEST(probe_and_lock_user_buffers_in_caller_context)
     drvhost_close(f);
 }
 
+/* A buffer locked in EvtIoInCallerContext goes with its request into the queue: the memory
+ * object (WdfMemoryGetBuffer: the requester's bytes and their size) is the driver's until the
+ * request completes, and is deleted with it (Microsoft: the memory object's parent is the
+ * request); the requester's buffer is unlocked (the MDL freed: no leak at shutdown). */
+TEST(locked_buffer_goes_with_its_request_into_the_queue)
+{
+    drvhost_file *f = wdfq_open();
+    drvhost_iosb iosb = {0};
+    if (f == NULL)
+        return;
+    for (int i = 0; i < 40; i++) /* past the thread's cache of request objects (32) */
+        ok_status(harness_ioctl(f, IOCTL_Q_LOCK_QUEUED, "locked", 6, NULL, 0, &iosb),
+                  STATUS_SUCCESS);
+    ok(iosb.information == 6, "memory size %llu\n", (unsigned long long)iosb.information);
+    ok_status(harness_ioctl(f, IOCTL_Q_LOCK_QUEUED, "lack", 4, NULL, 0, NULL), STATUS_DATA_ERROR);
+    drvhost_close(f);
+}
+
+/* The memory object of a locked buffer after its request completed: a deleted handle,
+ * WDF_VIOLATION (0x10D) with parameter 1 0x5, an invalid handle. */
+TEST(locked_buffer_memory_after_its_request_completed_is_wdf_violation)
+{
+    drvhost_file *f = wdfq_open();
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_Q_LOCK_QUEUED, "lock", 4, NULL, 0, NULL), STATUS_SUCCESS);
+    expect_bugcheck_p1(0x10D, 0x5);
+    wdfq_ctl(f, IOCTL_Q_LOCK_STALE, NULL, 0, NULL, 0);
+    ok(0, "the stale memory handle was accepted\n");
+}
+
 /* WdfIoQueueRetrieveRequestByFileObject: the next request of that file object, skipping
  * other handles' requests; none left: STATUS_NO_MORE_ENTRIES (Microsoft). */
 TEST(retrieve_request_by_file_object)
