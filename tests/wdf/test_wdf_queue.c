@@ -13,6 +13,7 @@
 #include "harness.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define WDFQ_PATH "\\\\.\\WdfQ"
@@ -567,6 +568,7 @@ TEST(locked_buffer_goes_with_its_request_into_the_queue)
 {
     drvhost_file *f = wdfq_open();
     drvhost_iosb iosb = {0};
+    char *big;
     if (f == NULL)
         return;
     for (int i = 0; i < 40; i++) /* past the thread's cache of request objects (32) */
@@ -574,6 +576,16 @@ TEST(locked_buffer_goes_with_its_request_into_the_queue)
                   STATUS_SUCCESS);
     ok(iosb.information == 6, "memory size %llu\n", (unsigned long long)iosb.information);
     ok_status(harness_ioctl(f, IOCTL_Q_LOCK_QUEUED, "lack", 4, NULL, 0, NULL), STATUS_DATA_ERROR);
+    /* A buffer over several pages (its MDL's page array is longer; checked under ASan too). */
+    big = calloc(1, 3 * 4096 + 100);
+    if (big != NULL) {
+        memcpy(big + 4000, "lock", 4);
+        ok_status(harness_ioctl(f, IOCTL_Q_LOCK_QUEUED, big + 4000, 2 * 4096 + 50, NULL, 0, &iosb),
+                  STATUS_SUCCESS);
+        ok(iosb.information == 2 * 4096 + 50, "memory size %llu\n",
+           (unsigned long long)iosb.information);
+        free(big);
+    }
     drvhost_close(f);
 }
 
