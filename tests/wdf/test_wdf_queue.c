@@ -602,6 +602,43 @@ TEST(locked_buffer_memory_after_its_request_completed_is_wdf_violation)
     ok(0, "the stale memory handle was accepted\n");
 }
 
+/* The default queue (parallel, not power-managed) stopped and started while requests come
+ * through EvtIoInCallerContext and WdfDeviceEnqueueRequest: a request arriving while it is
+ * stopped waits (Microsoft: WdfIoQueueStop, the queue accepts but does not deliver) and is
+ * delivered at the start; the queue then delivers each new request at once, again and again
+ * (drvhost: back in its lanes, docs/wdf.md "Speed" session 12). */
+TEST(default_queue_stopped_and_started_through_in_caller_context)
+{
+    drvhost_file *f = wdfq_open();
+    drvhost_io_desc d = {DRVHOST_OP_IOCTL, IOCTL_Q_CONTEXT, NULL, 0, NULL, sizeof(ULONG), 0};
+    ULONG marker = 0;
+    drvhost_request *r = NULL;
+    drvhost_iosb iosb = {0};
+    if (f == NULL)
+        return;
+    d.output = &marker;
+    ok_status(wdfq_ctl(f, IOCTL_Q_DEFAULT_STOP, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    ok_status(drvhost_io_start(f, &d, &r), STATUS_PENDING);
+    if (r != NULL)
+        ok_status(drvhost_request_wait(r, 50, &iosb), STATUS_TIMEOUT);
+    ok_status(wdfq_ctl(f, IOCTL_Q_DEFAULT_START, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    wdfq_expect(r, STATUS_SUCCESS, sizeof(ULONG));
+    ok(marker == WDFQ_CONTEXT_MARKER, "context marker %#lx\n", (unsigned long)marker);
+    for (int round = 0; round < 2; round++) { /* stopped again after the lanes came back */
+        for (int i = 0; i < 3; i++)
+            ok_status(wdfq_ctl(f, IOCTL_Q_CONTEXT, NULL, 0, &marker, sizeof(marker)),
+                      STATUS_SUCCESS);
+        ok_status(wdfq_ctl(f, IOCTL_Q_DEFAULT_STOP, NULL, 0, NULL, 0), STATUS_SUCCESS);
+        r = NULL;
+        ok_status(drvhost_io_start(f, &d, &r), STATUS_PENDING);
+        if (r != NULL)
+            ok_status(drvhost_request_wait(r, 50, &iosb), STATUS_TIMEOUT);
+        ok_status(wdfq_ctl(f, IOCTL_Q_DEFAULT_START, NULL, 0, NULL, 0), STATUS_SUCCESS);
+        wdfq_expect(r, STATUS_SUCCESS, sizeof(ULONG));
+    }
+    drvhost_close(f);
+}
+
 /* WdfIoQueueRetrieveRequestByFileObject: the next request of that file object, skipping
  * other handles' requests; none left: STATUS_NO_MORE_ENTRIES (Microsoft). */
 TEST(retrieve_request_by_file_object)

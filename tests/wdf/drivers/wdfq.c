@@ -486,6 +486,16 @@ static VOID WdfQInCallerContext(WDFDEVICE Device, WDFREQUEST Request)
         return;
     }
     if (params.Type == WdfRequestTypeDeviceControl &&
+        (params.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q_DEFAULT_STOP ||
+         params.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q_DEFAULT_START)) {
+        if (params.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q_DEFAULT_STOP)
+            WdfIoQueueStop(g_default, NULL, NULL);
+        else
+            WdfIoQueueStart(g_default);
+        WdfRequestComplete(Request, STATUS_SUCCESS);
+        return;
+    }
+    if (params.Type == WdfRequestTypeDeviceControl &&
         params.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q_LOCK_QUEUED) {
         PVOID in;
         size_t length;

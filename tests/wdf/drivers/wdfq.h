@@ -112,6 +112,11 @@ typedef struct _WDFQ_STATE {
 /* WdfMemoryGetBuffer on IOCTL_Q_LOCK_QUEUED's memory handle, its request completed. */
 #define IOCTL_Q_LOCK_STALE WDFQ_CODE(27)
 
+/* Handled in EvtIoInCallerContext (never queued): WdfIoQueueStop (no notification) and
+ * WdfIoQueueStart on the default queue (parallel, not power-managed: it keeps the lanes). */
+#define IOCTL_Q_DEFAULT_STOP  WDFQ_CODE(28)
+#define IOCTL_Q_DEFAULT_START WDFQ_CODE(29)
+
 #define WDFQ_EV_STOPPED           1 /* the stop notification, context checked */
 #define WDFQ_EV_PURGED            2
 #define WDFQ_EV_DRAINED           3
