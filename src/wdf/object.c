@@ -645,17 +645,6 @@ BOOLEAN wdf_object_end_request(struct wdf_object *o, BOOLEAN clean)
     return TRUE;
 }
 
-/* The first live child, referenced (NULL: none), under wdf_tree_lock. */
-static struct wdf_object *wdf_first_child(struct wdf_object *o)
-{
-    struct wdf_object *child = NULL;
-    os_mutex_lock(&wdf_tree_lock);
-    if (!IsListEmpty(&o->children))
-        child = CONTAINING_RECORD(o->children.Flink, struct wdf_object, sibling);
-    os_mutex_unlock(&wdf_tree_lock);
-    return child;
-}
-
 /* LIVE -> DELETING, once: FALSE if the object is already being deleted. */
 static BOOLEAN wdf_object_claim_delete(struct wdf_object *o)
 {
@@ -679,6 +668,23 @@ static BOOLEAN wdf_object_claim_unlink(struct wdf_object *o)
     return claimed;
 }
 
+/* o's first child, claimed (LIVE -> DELETING) and unlinked in one locked step; NULL: none
+ * left. A child in the list is always live (a claim unlinks it under the same lock). */
+static struct wdf_object *wdf_claim_first_child(struct wdf_object *o)
+{
+    struct wdf_object *child = NULL;
+    os_mutex_lock(&wdf_tree_lock);
+    if (!IsListEmpty(&o->children)) {
+        child = CONTAINING_RECORD(o->children.Flink, struct wdf_object, sibling);
+        if (wdf_object_claim_delete(child))
+            RemoveEntryList(&child->sibling);
+        else
+            child = NULL; /* cannot happen: see above */
+    }
+    os_mutex_unlock(&wdf_tree_lock);
+    return child;
+}
+
 static void wdf_object_run_cleanup(struct wdf_object *o)
 {
     for (struct wdf_context *c = o->contexts; c != NULL; c = c->next)
@@ -697,12 +703,11 @@ static void wdf_object_run_cleanup(struct wdf_object *o)
 static void wdf_object_cleanup_tree(struct wdf_object *o, LIST_ENTRY *disposed)
 {
     struct wdf_object *child;
-    /* After the state changed (wdf_object_link): no child can be added unseen. */
-    while ((child = wdf_first_child(o)) != NULL) {
-        if (!wdf_object_claim_unlink(child))
-            break; /* cannot happen: a child is claimed and unlinked in one locked step */
-        wdf_object_cleanup_tree(child, disposed);
-    }
+    /* After the state changed (wdf_object_link): no child can be added unseen; an object that
+     * never had one (the flag is set before its state is read) has no list to look at. */
+    if (__atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST))
+        while ((child = wdf_claim_first_child(o)) != NULL)
+            wdf_object_cleanup_tree(child, disposed);
     wdf_object_run_cleanup(o);
     InsertTailList(disposed, &o->sibling);
 }

@@ -546,6 +546,19 @@ static void wdf_queue_run(struct wdf_queue *q, BOOLEAN ready)
 
 /* ---- requests arriving ---------------------------------------------------------------------- */
 
+/* "Lanes": a fold (a forward, a find, a state query) ends the fast state. A request that then
+ * finds the queue started, nothing waiting and no notification pending brings it back, as
+ * WdfIoQueueStart would, and goes into its lane itself (a request the queue owned would fold
+ * again at its completion). The driver's requests in `owned` stay there. Under the lock. */
+static BOOLEAN wdf_queue_refast(struct wdf_queue *q)
+{
+    if (!IsListEmpty(&q->pending) || q->idle_callback != NULL || !wdf_queue_can_present(q) ||
+        !wdf_queue_may_be_fast(q))
+        return FALSE;
+    __atomic_store_n(&q->fast, TRUE, __ATOMIC_RELEASE);
+    return TRUE;
+}
+
 /* Gives a request to a queue: presented at once if the queue may, else waiting. A queue that
  * does not accept requests fails it: `forwarded` requests with STATUS_WDF_BUSY (returned, the
  * driver still owns it), others are completed with STATUS_INVALID_DEVICE_STATE (Microsoft:
@@ -554,15 +567,21 @@ static NTSTATUS wdf_queue_insert(struct wdf_queue *q, struct wdf_request *r, BOO
 {
     BOOLEAN now = FALSE, was_empty = FALSE, waiting = FALSE, held;
     struct wdf_object *sync;
-    if (wdf_queue_insert_fast(q, r, wdf_arrival_slot())) { /* no sync scope, not power-managed */
-        wdf_queue_present_in(q, r, NULL);
-        return STATUS_SUCCESS;
-    }
-    sync = wdf_sync_owner(&q->obj);
-    wdf_queue_lock(q);
-    if (!q->accept) {
-        os_mutex_unlock(&q->lock);
-        return forwarded ? STATUS_WDF_BUSY : STATUS_INVALID_DEVICE_STATE;
+    for (;;) {
+        if (wdf_queue_insert_fast(q, r,
+                                  wdf_arrival_slot())) { /* no sync scope, not power-managed */
+            wdf_queue_present_in(q, r, NULL);
+            return STATUS_SUCCESS;
+        }
+        sync = wdf_sync_owner(&q->obj);
+        wdf_queue_lock(q);
+        if (!q->accept) {
+            os_mutex_unlock(&q->lock);
+            return forwarded ? STATUS_WDF_BUSY : STATUS_INVALID_DEVICE_STATE;
+        }
+        if (!wdf_queue_refast(q))
+            break;
+        os_mutex_unlock(&q->lock); /* into a lane (a fold meanwhile: the locked way) */
     }
     r->queue = q;
     if (IsListEmpty(&q->pending) && wdf_queue_can_present(q)) {

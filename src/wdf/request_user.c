@@ -195,11 +195,20 @@ NTSTATUS imp_WdfRequestRetrieveUnsafeUserOutputBuffer(PWDF_DRIVER_GLOBALS global
 
 /* ---- probing and locking a requester's buffer ------------------------------------------------ */
 
-static void wdf_locked_holder_cleanup(struct wdf_object *o)
+/* A requester's buffer locked for the driver: the memory object with its MDL (and the MDL's
+ * page array) in the same block (issue 14: one allocation per call, not a hidden MDL holder
+ * object and a pool MDL beside the memory object). The driver never sees the MDL (KMDF gives
+ * no way to it from the memory object), so where it lives is not observable. The pages are
+ * unlocked at the object's cleanup, when it is deleted with its parent request or before by
+ * the driver; the MDL goes with the object's block, the buffer stays the requester's. */
+struct wdf_locked_memory {
+    struct wdf_memory memory;
+    MDL mdl; /* last: MmSizeOfMdl counts the page array that follows it */
+};
+
+static void wdf_locked_memory_cleanup(struct wdf_object *o)
 {
-    PMDL mdl = CONTAINING_RECORD(o, struct wdf_mdl_holder, obj)->mdl;
-    MmUnlockPages(mdl);
-    IoFreeMdl(mdl);
+    MmUnlockPages(&CONTAINING_RECORD(o, struct wdf_locked_memory, memory.obj)->mdl);
 }
 
 /* Microsoft (WdfRequestProbeAndLockUserBufferForRead / ForWrite): the requester's buffer locked
@@ -216,9 +225,8 @@ static NTSTATUS wdf_probe_and_lock(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Reque
     struct wdf_request *r =
         CONTAINING_RECORD(wdf_object_get_in(g, (WDFOBJECT)Request, WDF_TYPE_REQUEST, ddi, caller),
                           struct wdf_request, obj);
-    struct wdf_object *holder;
-    struct wdf_memory *m;
-    PMDL mdl;
+    struct wdf_object *o;
+    struct wdf_locked_memory *m;
     NTSTATUS status;
     if (MemoryObject == NULL)
         wdf_violation_null(g, ddi, "MemoryObject", caller);
@@ -231,23 +239,24 @@ static NTSTATUS wdf_probe_and_lock(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Reque
         return STATUS_INVALID_DEVICE_REQUEST;
     if (!r->in_caller_context)
         return STATUS_ACCESS_VIOLATION;
-    mdl = IoAllocateMdl(Buffer, (ULONG)Length, FALSE, FALSE, NULL);
-    if (mdl == NULL)
+    /* IoAllocateMdl's own limit: longer buffers span more pages than an MDL describes. */
+    if (Length > MAXULONG - PAGE_SIZE)
         return STATUS_INSUFFICIENT_RESOURCES;
-    MmProbeAndLockPages(mdl, UserMode, op);
-    status = wdf_object_create(g, WDF_TYPE_OBJECT, sizeof(struct wdf_mdl_holder), NULL, &r->obj,
-                               &holder);
-    if (!NT_SUCCESS(status)) {
-        MmUnlockPages(mdl);
-        IoFreeMdl(mdl);
+    status =
+        wdf_object_create(g, WDF_TYPE_MEMORY,
+                          FIELD_OFFSET(struct wdf_locked_memory, mdl) + MmSizeOfMdl(Buffer, Length),
+                          NULL, &r->obj, &o);
+    if (!NT_SUCCESS(status))
         return status;
-    }
-    CONTAINING_RECORD(holder, struct wdf_mdl_holder, obj)->mdl = mdl;
-    holder->type_cleanup = wdf_locked_holder_cleanup;
-    status = wdf_memory_create_over(g, NULL, &r->obj, WDF_MEMORY_REQUEST, Buffer, Length, &m);
-    if (NT_SUCCESS(status))
-        *MemoryObject = (WDFMEMORY)&m->obj;
-    return status;
+    m = CONTAINING_RECORD(o, struct wdf_locked_memory, memory.obj);
+    m->memory.kind = WDF_MEMORY_REQUEST; /* nothing to free at destruction: no type_destroy */
+    m->memory.buffer = Buffer;
+    m->memory.size = Length;
+    MmInitializeMdl(&m->mdl, Buffer, Length);
+    MmProbeAndLockPages(&m->mdl, UserMode, op);
+    o->type_cleanup = wdf_locked_memory_cleanup;
+    *MemoryObject = (WDFMEMORY)o;
+    return STATUS_SUCCESS;
 }
 
 NTSTATUS imp_WdfRequestProbeAndLockUserBufferForRead(PWDF_DRIVER_GLOBALS globals,

@@ -13,6 +13,7 @@
 #include "harness.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define WDFQ_PATH "\\\\.\\WdfQ"
@@ -556,6 +557,85 @@ TEST(probe_and_lock_user_buffers_in_caller_context)
        (unsigned long long)iosb.information, out);
     ok_status(harness_ioctl(f, IOCTL_Q_LOCK_OUTSIDE, "x", 1, NULL, 0, NULL),
               STATUS_ACCESS_VIOLATION);
+    drvhost_close(f);
+}
+
+/* A buffer locked in EvtIoInCallerContext goes with its request into the queue: the memory
+ * object (WdfMemoryGetBuffer: the requester's bytes and their size) is the driver's until the
+ * request completes, and is deleted with it (Microsoft: the memory object's parent is the
+ * request); the requester's buffer is unlocked (the MDL freed: no leak at shutdown). */
+TEST(locked_buffer_goes_with_its_request_into_the_queue)
+{
+    drvhost_file *f = wdfq_open();
+    drvhost_iosb iosb = {0};
+    char *big;
+    if (f == NULL)
+        return;
+    for (int i = 0; i < 40; i++) /* past the thread's cache of request objects (32) */
+        ok_status(harness_ioctl(f, IOCTL_Q_LOCK_QUEUED, "locked", 6, NULL, 0, &iosb),
+                  STATUS_SUCCESS);
+    ok(iosb.information == 6, "memory size %llu\n", (unsigned long long)iosb.information);
+    ok_status(harness_ioctl(f, IOCTL_Q_LOCK_QUEUED, "lack", 4, NULL, 0, NULL), STATUS_DATA_ERROR);
+    /* A buffer over several pages (its MDL's page array is longer; checked under ASan too). */
+    big = calloc(1, 3 * 4096 + 100);
+    if (big != NULL) {
+        memcpy(big + 4000, "lock", 4);
+        ok_status(harness_ioctl(f, IOCTL_Q_LOCK_QUEUED, big + 4000, 2 * 4096 + 50, NULL, 0, &iosb),
+                  STATUS_SUCCESS);
+        ok(iosb.information == 2 * 4096 + 50, "memory size %llu\n",
+           (unsigned long long)iosb.information);
+        free(big);
+    }
+    drvhost_close(f);
+}
+
+/* The memory object of a locked buffer after its request completed: a deleted handle,
+ * WDF_VIOLATION (0x10D) with parameter 1 0x5, an invalid handle. */
+TEST(locked_buffer_memory_after_its_request_completed_is_wdf_violation)
+{
+    drvhost_file *f = wdfq_open();
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_Q_LOCK_QUEUED, "lock", 4, NULL, 0, NULL), STATUS_SUCCESS);
+    expect_bugcheck_p1(0x10D, 0x5);
+    wdfq_ctl(f, IOCTL_Q_LOCK_STALE, NULL, 0, NULL, 0);
+    ok(0, "the stale memory handle was accepted\n");
+}
+
+/* The default queue (parallel, not power-managed) stopped and started while requests come
+ * through EvtIoInCallerContext and WdfDeviceEnqueueRequest: a request arriving while it is
+ * stopped waits (Microsoft: WdfIoQueueStop, the queue accepts but does not deliver) and is
+ * delivered at the start; the queue then delivers each new request at once, again and again
+ * (drvhost: back in its lanes, docs/wdf.md "Speed" session 12). */
+TEST(default_queue_stopped_and_started_through_in_caller_context)
+{
+    drvhost_file *f = wdfq_open();
+    drvhost_io_desc d = {DRVHOST_OP_IOCTL, IOCTL_Q_CONTEXT, NULL, 0, NULL, sizeof(ULONG), 0};
+    ULONG marker = 0;
+    drvhost_request *r = NULL;
+    drvhost_iosb iosb = {0};
+    if (f == NULL)
+        return;
+    d.output = &marker;
+    ok_status(wdfq_ctl(f, IOCTL_Q_DEFAULT_STOP, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    ok_status(drvhost_io_start(f, &d, &r), STATUS_PENDING);
+    if (r != NULL)
+        ok_status(drvhost_request_wait(r, 50, &iosb), STATUS_TIMEOUT);
+    ok_status(wdfq_ctl(f, IOCTL_Q_DEFAULT_START, NULL, 0, NULL, 0), STATUS_SUCCESS);
+    wdfq_expect(r, STATUS_SUCCESS, sizeof(ULONG));
+    ok(marker == WDFQ_CONTEXT_MARKER, "context marker %#lx\n", (unsigned long)marker);
+    for (int round = 0; round < 2; round++) { /* stopped again after the lanes came back */
+        for (int i = 0; i < 3; i++)
+            ok_status(wdfq_ctl(f, IOCTL_Q_CONTEXT, NULL, 0, &marker, sizeof(marker)),
+                      STATUS_SUCCESS);
+        ok_status(wdfq_ctl(f, IOCTL_Q_DEFAULT_STOP, NULL, 0, NULL, 0), STATUS_SUCCESS);
+        r = NULL;
+        ok_status(drvhost_io_start(f, &d, &r), STATUS_PENDING);
+        if (r != NULL)
+            ok_status(drvhost_request_wait(r, 50, &iosb), STATUS_TIMEOUT);
+        ok_status(wdfq_ctl(f, IOCTL_Q_DEFAULT_START, NULL, 0, NULL, 0), STATUS_SUCCESS);
+        wdfq_expect(r, STATUS_SUCCESS, sizeof(ULONG));
+    }
     drvhost_close(f);
 }
 

@@ -25,6 +25,7 @@ static EVT_WDF_IO_IN_CALLER_CONTEXT WdfQInCallerContext;
 /* Every request's context (WdfDeviceInitSetRequestAttributes). */
 typedef struct _REQUEST_CONTEXT {
     ULONG Marker;
+    WDFMEMORY Locked; /* IOCTL_Q_LOCK_QUEUED's input, locked in the requester's context */
 } REQUEST_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(REQUEST_CONTEXT, RequestGetContext)
 
@@ -37,6 +38,7 @@ static WDFREQUEST g_deferred; /* cancelled, EvtRequestCancel left it to IOCTL_Q_
 static BOOLEAN g_defer;       /* IOCTL_Q_HOLD with 3: EvtRequestCancel defers */
 static WDFQ_LOG g_log;
 static ULONG g_context_marker = 0x51515151;
+static WDFMEMORY g_locked; /* the last IOCTL_Q_LOCK_QUEUED's memory object (deleted since) */
 
 static VOID WdfQLog(ULONG event, ULONG value)
 {
@@ -413,6 +415,20 @@ static VOID WdfQDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
         WdfRequestCompleteWithInformation(Request, status, sizeof(ULONG));
         return;
     }
+    case IOCTL_Q_LOCK_QUEUED: {
+        size_t size = 0;
+        PUCHAR locked;
+        g_locked = RequestGetContext(Request)->Locked;
+        locked = WdfMemoryGetBuffer(g_locked, &size);
+        status = size >= 4 && RtlCompareMemory(locked, "lock", 4) == 4 ? STATUS_SUCCESS
+                                                                       : STATUS_DATA_ERROR;
+        WdfRequestCompleteWithInformation(Request, status, size);
+        return;
+    }
+    case IOCTL_Q_LOCK_STALE:
+        WdfMemoryGetBuffer(g_locked, NULL); /* deleted with its request: WDF_VIOLATION */
+        WdfRequestComplete(Request, STATUS_UNSUCCESSFUL);
+        return;
     default:
         WdfRequestComplete(Request, STATUS_INVALID_DEVICE_REQUEST);
         return;
@@ -468,6 +484,29 @@ static VOID WdfQInCallerContext(WDFDEVICE Device, WDFREQUEST Request)
         params.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q_LOCK_USER) {
         WdfQLockUser(Request);
         return;
+    }
+    if (params.Type == WdfRequestTypeDeviceControl &&
+        (params.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q_DEFAULT_STOP ||
+         params.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q_DEFAULT_START)) {
+        if (params.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q_DEFAULT_STOP)
+            WdfIoQueueStop(g_default, NULL, NULL);
+        else
+            WdfIoQueueStart(g_default);
+        WdfRequestComplete(Request, STATUS_SUCCESS);
+        return;
+    }
+    if (params.Type == WdfRequestTypeDeviceControl &&
+        params.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q_LOCK_QUEUED) {
+        PVOID in;
+        size_t length;
+        status = WdfRequestRetrieveUnsafeUserInputBuffer(Request, 1, &in, &length);
+        if (NT_SUCCESS(status))
+            status = WdfRequestProbeAndLockUserBufferForRead(Request, in, length,
+                                                             &RequestGetContext(Request)->Locked);
+        if (!NT_SUCCESS(status)) {
+            WdfRequestComplete(Request, status);
+            return;
+        }
     }
     status = WdfDeviceEnqueueRequest(Device, Request);
     if (!NT_SUCCESS(status))

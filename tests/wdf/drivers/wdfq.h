@@ -103,6 +103,20 @@ typedef struct _WDFQ_STATE {
  * request of the same handle, completed as IOCTL_Q_RETRIEVE does; its status. */
 #define IOCTL_Q_RETRIEVE_MINE WDFQ_CODE(25)
 
+/* METHOD_NEITHER: EvtIoInCallerContext probes and locks the input buffer into the request's
+ * context and enqueues the request; the queue's EvtIoDeviceControl reads it through
+ * WdfMemoryGetBuffer and completes it with information the size (STATUS_DATA_ERROR when the
+ * bytes are not the input's first bytes, "lock"), keeping the WDFMEMORY handle for: */
+#define IOCTL_Q_LOCK_QUEUED                                                                        \
+    CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB00 + 26, METHOD_NEITHER, FILE_ANY_ACCESS)
+/* WdfMemoryGetBuffer on IOCTL_Q_LOCK_QUEUED's memory handle, its request completed. */
+#define IOCTL_Q_LOCK_STALE WDFQ_CODE(27)
+
+/* Handled in EvtIoInCallerContext (never queued): WdfIoQueueStop (no notification) and
+ * WdfIoQueueStart on the default queue (parallel, not power-managed: it keeps the lanes). */
+#define IOCTL_Q_DEFAULT_STOP  WDFQ_CODE(28)
+#define IOCTL_Q_DEFAULT_START WDFQ_CODE(29)
+
 #define WDFQ_EV_STOPPED           1 /* the stop notification, context checked */
 #define WDFQ_EV_PURGED            2
 #define WDFQ_EV_DRAINED           3
