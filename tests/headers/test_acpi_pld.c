@@ -50,25 +50,18 @@ static void check_words(const char *name, const UINT32 *got, unsigned first, uns
     }
 }
 
-/* Sets one member to all ones in a zeroed buffer of each revision and checks the words; the
+/* Sets one member to all ones in a zeroed buffer of the union type and checks the words; the
  * member's value must also read back as its maximum. */
-#define CHECK_V1(field, first, width)                                                              \
+#define CHECK_FIELD(Union, words, field, first, width)                                             \
     do {                                                                                           \
-        PLD_V1_WORDS u;                                                                            \
+        Union u;                                                                                   \
         memset(&u, 0, sizeof(u));                                                                  \
         u.Pld.field = (UINT32)((1ull << (width)) - 1);                                             \
-        check_words("v1 " #field, u.Words, first, width, 4);                                       \
-        ok(u.Pld.field == (UINT32)((1ull << (width)) - 1), "v1 " #field " reads back\n");          \
+        check_words(#Union " " #field, u.Words, first, width, words);                              \
+        ok(u.Pld.field == (UINT32)((1ull << (width)) - 1), #Union " " #field " reads back\n");     \
     } while (0)
-
-#define CHECK_V2(field, first, width)                                                              \
-    do {                                                                                           \
-        PLD_V2_WORDS u;                                                                            \
-        memset(&u, 0, sizeof(u));                                                                  \
-        u.Pld.field = (UINT32)((1ull << (width)) - 1);                                             \
-        check_words("v2 " #field, u.Words, first, width, 5);                                       \
-        ok(u.Pld.field == (UINT32)((1ull << (width)) - 1), "v2 " #field " reads back\n");          \
-    } while (0)
+#define CHECK_V1(field, first, width) CHECK_FIELD(PLD_V1_WORDS, 4, field, first, width)
+#define CHECK_V2(field, first, width) CHECK_FIELD(PLD_V2_WORDS, 5, field, first, width)
 
 #define CHECK_BOTH(field, first, width)                                                            \
     do {                                                                                           \
