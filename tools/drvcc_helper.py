@@ -128,12 +128,16 @@ WDK_HEADER_PROPS = {
     'DDK_INC_PATH': 'km', 'KM_IncludePath': 'km', 'WDK_INC_PATH': 'km', 'CRT_INC_PATH': 'km',
     'SDK_INC_PATH': 'shared', 'UM_IncludePath': 'shared', 'KIT_SHARED_INC_PATH': 'shared',
     'KIT_SHARED_IncludePath': 'shared', 'KIT_SHARED_INC_PATH_WDK': 'shared', 'WindowsSdkDir_IncludePath': 'shared',
+    'KMDF_INC_PATH': 'wdf/kmdf', 'UCM_INC_PATH': 'wdf/cx',
 }
+# The version folders under them: drvhost's KMDF headers are 1.33's; its UcmCx.h has no version
+# folder. Projects name WPP scan files there ($(KMDF_INC_PATH)\$(KMDF_VER_PATH)\wdftraceenums.h).
+WDK_VERSION_PROPS = {'KMDF_VER_PATH': '1.33', 'UCM_VER_PATH': '.'}
 TOOLCHAIN_PROPS = {
     'VCTargetsPath', 'UserRootDir', 'IntDir', 'OutDir', 'TargetPath', 'TargetDir', 'TargetExt',
     'IncludePath', 'LibraryPath', 'ExecutablePath', 'DDK_LIB_PATH', 'SDK_LIB_PATH',
     'KMDF_LIB_PATH', 'UMDF_LIB_PATH', 'DDK_PLATFORM', 'WindowsSdkDir', 'WDKContentRoot',
-    'VC_IncludePath', 'WindowsSDK_IncludePath', 'NETFXKitsDir', 'KMDF_INC_PATH',
+    'VC_IncludePath', 'WindowsSDK_IncludePath', 'NETFXKitsDir',
     'UMDF_INC_PATH', 'MSBuildExtensionsPath', 'ExcludePath', 'ReferencePath', 'SourcePath',
     'ExternalIncludePath', 'LibraryWPath', 'Inf2CatWindowsVersionList', 'WDKBuildFolder',
 }
@@ -261,6 +265,8 @@ class Project:
                 return self.props[name]
             if name in WDK_HEADER_PROPS:
                 return os.path.join(self.include_root, WDK_HEADER_PROPS[name])
+            if name in WDK_VERSION_PROPS:
+                return WDK_VERSION_PROPS[name]
             if name not in TOOLCHAIN_PROPS:
                 self.warn_once(node.where(), 'unknown property $(%s): taken as empty' % name)
             return ''

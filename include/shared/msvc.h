@@ -95,7 +95,11 @@ _Static_assert(sizeof(wchar_t) == 2,
 #define __int64 long long
 #endif
 #define __inline inline
+#ifdef __cplusplus
+#define __forceinline inline /* as FORCEINLINE (ntdef.h): no storage class in C++ */
+#else
 #define __forceinline static inline
+#endif
 #define __unaligned
 #define __ptr64
 #define __ptr32

@@ -165,7 +165,14 @@ typedef LONG HRESULT;
 #define DECLSPEC_ADDRSAFE
 #define DECLSPEC_NOVTABLE
 #define DECLSPEC_UUID(x)
-#define FORCEINLINE       static inline
+/* C: a private copy per object (see docs/building.md). C++: plain inline (one COMDAT copy, as
+ * MSVC's __forceinline links), because a storage class is an error on an explicit template
+ * specialization and makes a member function static. */
+#ifdef __cplusplus
+#define FORCEINLINE inline
+#else
+#define FORCEINLINE static inline
+#endif
 #define NTAPI_FORCEINLINE FORCEINLINE
 #define CFORCEINLINE      FORCEINLINE
 #define PRAGMA_DEPRECATED_DDK

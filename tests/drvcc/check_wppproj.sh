@@ -19,7 +19,8 @@ fail() {
 }
 
 (cd "$work" && "$drvcc" "$proj" 2> "$work/build.err") || { cat "$work/build.err"; fail "the build failed"; }
-# The scan file of a WDK folder drvhost does not have is named, not silently dropped.
+# The scan file of a WDK folder drvhost does not have is named, not silently dropped; those it
+# has (wdftraceenums.h under $(KMDF_INC_PATH)\$(KMDF_VER_PATH), UcmTraceEnums.h) are read.
 grep -q 'wppproj.vcxproj:[0-9]*: warning: WPP file .*wppproj_missing.h not found' "$work/build.err" ||
     { cat "$work/build.err"; fail "no warning naming the missing -scan: file"; }
 [ "$(grep -c warning "$work/build.err")" = 1 ] || { cat "$work/build.err"; fail "other warnings"; }
@@ -44,6 +45,7 @@ expect ' wppproj WppProjGuid PROJ_INIT NONE DriverEntry: default function 3$'
 expect ' wppproj WppProjAuxGuid AUX_MISC WARNING DriverEntry: declared without FUNC$'
 expect ' PROJ_INIT INFORMATION DriverEntry: built [A-Z][a-z]{2} [ 0-9]{2} [0-9]{4} at [0-9:]{8}, 1$'
 expect ' wppproj WppProjGuid PROJ_INIT INFORMATION DriverEntry: state 2$'
+expect ' wppproj WppProjGuid PROJ_INIT INFORMATION DriverEntry: power 4 role 2$'
 expect ' wppproj WppProjGuid PROJ_IO INFORMATION WppProjOther: other source$'
 expect ' wppproj WppProjGuid PROJ_INIT INFORMATION WppProjUnload: unloading$'
 # CHECK_STATUS: a success passes (no message, no jump), a failure is traced with its suffix and

@@ -164,7 +164,7 @@ C_ASSERT(UcmTypeCCurrent3000mA == 4 && UcmTypeCOperatingModeDrp == 4);
 C_ASSERT(UcmTypeCPartnerDfp == 2 && UcmTypeCPartnerDebugAccessory == 6);
 C_ASSERT(sizeof(UCM_PD_POWER_DATA_OBJECT) == 4 && sizeof(UCM_PD_REQUEST_DATA_OBJECT) == 4);
 C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_CONFIG, ConnectorId) == 8);
-C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_CONFIG, PDConfig) == 24 && sizeof(UCM_CONNECTOR_CONFIG) == 32);
+C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_CONFIG, PdConfig) == 24 && sizeof(UCM_CONNECTOR_CONFIG) == 32);
 C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_TYPEC_CONFIG, SupportedOperatingModes) == 8);
 C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_TYPEC_CONFIG, AudioAccessoryCapable) == 16);
 C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_TYPEC_CONFIG, EvtSetDataRole) == 24);
@@ -176,7 +176,11 @@ C_ASSERT(FIELD_OFFSET(UCM_CONNECTOR_PD_CONN_STATE_CHANGED_PARAMS, Rdo) == 8);
 C_ASSERT(sizeof(UCM_CONNECTOR_PD_CONN_STATE_CHANGED_PARAMS) == 16);
 C_ASSERT(sizeof(UCM_CONNECTOR_TYPEC_ATTACH_PARAMS) == 16 && sizeof(UCM_MANAGER_CONFIG) == 4);
 C_ASSERT(__builtin_types_compatible_p(PFN_UCM_CONNECTOR_SET_DATA_ROLE,
-                                      NTSTATUS (*)(UCMCONNECTOR, UCM_TYPEC_PARTNER)));
+                                      NTSTATUS (*)(UCMCONNECTOR, UCM_DATA_ROLE)));
+/* UCM_DATA_ROLE: the UcmCxUcsi sample's names, USBC_DATA_ROLE's values (UcmCx.h's deviation). */
+C_ASSERT(UcmDataRoleInvalid == 0 && UcmDataRoleDfp == 1 && UcmDataRoleUfp == 2);
+C_ASSERT(__builtin_types_compatible_p(__typeof__(&UcmConnectorDataDirectionChanged),
+                                      NTSTATUS (*)(UCMCONNECTOR, BOOLEAN, UCM_DATA_ROLE)));
 C_ASSERT(__builtin_types_compatible_p(PFN_UCM_CONNECTOR_SET_POWER_ROLE,
                                       NTSTATUS (*)(UCMCONNECTOR, UCM_POWER_ROLE)));
 

@@ -12,6 +12,9 @@
  *    base class constructor): g++ puts __cxa_pure_virtual in the vtable slot, which drvhost
  *    provides; the scenario expects the bug check (KERNEL_SECURITY_CHECK_FAILURE, parameter 1
  *    FAST_FAIL_FATAL_APP_EXIT = 7: drvhost's choice, no bug check is documented).
+ *  - FORCEINLINE and __forceinline carry no storage class in C++ (MSVC's are plain inline): an
+ *    explicit template specialization may be declared with them (usb/UcmCxUcsi), and a member
+ *    function declared with them is not static (it reads its object's members);
  * DriverEntry returns STATUS_SUCCESS only when every check holds, after printing the first one
  * that failed; every allocation is freed before unload (the leak report would name it). */
 #include <ntddk.h>
@@ -164,6 +167,40 @@ static NTSTATUS CheckCrtNames(void)
     return STATUS_SUCCESS;
 }
 
+template <typename A, typename B> bool FORCEINLINE Convert(A From, B &To);
+template <> bool FORCEINLINE Convert<int, USHORT>(int From, USHORT &To)
+{
+    To = (USHORT)(From + 1);
+    return true;
+}
+template <> __forceinline bool Convert<USHORT, int>(USHORT From, int &To)
+{
+    To = (int)From - 1;
+    return true;
+}
+
+struct Counter {
+    ULONG Count;
+    FORCEINLINE ULONG Next()
+    {
+        return ++Count;
+    }
+    __forceinline ULONG Twice()
+    {
+        return Count * 2;
+    }
+};
+
+static NTSTATUS CheckForceInline(void)
+{
+    USHORT u = 0;
+    int i = 0;
+    Counter counter = {4};
+    CHECK(Convert(41, u) && u == 42 && Convert(u, i) && i == 41);
+    CHECK(counter.Next() == 5 && counter.Twice() == 10);
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS CheckArrayNew(void)
 {
     /* Scalar placement operator new only: MSVC calls it for the array, with the array's size. */
@@ -237,5 +274,7 @@ extern "C" NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING Reg
         status = CheckCrtNames();
     if (NT_SUCCESS(status))
         status = CheckArrayNew();
+    if (NT_SUCCESS(status))
+        status = CheckForceInline();
     return status;
 }

@@ -30,7 +30,7 @@ TEST(ucm_config_inits)
     ok(connector.Size == sizeof(connector) && connector.Size == 32, "connector Size %lu\n",
        (unsigned long)connector.Size);
     ok(connector.ConnectorId == 0x123456789ull, "ConnectorId\n");
-    ok(connector.TypeCConfig == NULL && connector.PDConfig == NULL, "config pointers cleared\n");
+    ok(connector.TypeCConfig == NULL && connector.PdConfig == NULL, "config pointers cleared\n");
 
     memset(&typec, 0xAB, sizeof(typec));
     UCM_CONNECTOR_TYPEC_CONFIG_INIT(&typec, UcmTypeCOperatingModeDrp,

@@ -1,8 +1,8 @@
 /*
  * test_breaks.c - the routines that stop a driver on purpose: the assertion macros of a checked
- * build (ASSERTMSG, NT_ASSERT, NT_ASSERTMSG) and RtlAssert behind them, the breakpoints
- * (KdBreakPoint, DbgBreakPointWithStatus), KeBugCheck and RtlFailFast. With no kernel debugger
- * attached a breakpoint is an unhandled STATUS_BREAKPOINT exception: bug check 0x1E
+ * build (ASSERTMSG, NT_ASSERT, NT_ASSERTMSG, NT_ASSERT_ASSUME) and RtlAssert behind them, the
+ * breakpoints (KdBreakPoint, DbgBreakPointWithStatus), KeBugCheck and RtlFailFast. With no kernel
+ * debugger attached a breakpoint is an unhandled STATUS_BREAKPOINT exception: bug check 0x1E
  * (KMODE_EXCEPTION_NOT_HANDLED) with the exception code as parameter 1.
  */
 #include <wdm.h>
@@ -25,7 +25,8 @@ TEST(true_assertions_pass)
     ok(ASSERTMSG("one is one", (evaluated++, one == 1)), "ASSERTMSG of a true expression");
     NT_ASSERT((evaluated++, one == 1));
     NT_ASSERTMSG("still one", (evaluated++, one == 1));
-    ok(evaluated == 3, "expressions evaluated %d times, not 3", evaluated);
+    NT_ASSERT_ASSUME((evaluated++, one == 1));
+    ok(evaluated == 4, "expressions evaluated %d times, not 4", evaluated);
 }
 
 TEST(assertmsg_false_breaks)
@@ -38,6 +39,12 @@ TEST(nt_assert_false_breaks)
 {
     expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT);
     NT_ASSERT(one == 2);
+}
+
+TEST(nt_assert_assume_false_breaks)
+{
+    expect_bugcheck_p1(0x1E, (ULONG)STATUS_BREAKPOINT);
+    NT_ASSERT_ASSUME(one == 2);
 }
 
 TEST(nt_assertmsg_false_breaks)

@@ -10,8 +10,18 @@
  * DRVHOST_NOT_PROVIDED, so a client compiles (a call is a compiler warning naming the routine)
  * and the loader refuses the module, naming each one it imports.
  *
- * Left out because the reference does not give them (never guessed): UCM_DATA_ROLE and its
- * values, UCM_CONNECTOR_ID_FROM_ACPI_PLD, UCM_VERSION_MAJOR/UCM_VERSION_MINOR.
+ * Left out because the reference does not give them (never guessed): UCM_CONNECTOR_ID_FROM_ACPI_PLD
+ * (the UcmCxUcsi sample defines its own), UCM_VERSION_MAJOR/UCM_VERSION_MINOR.
+ *
+ * Deviation from the reference pages: UCM_DATA_ROLE has no page, and the pages of
+ * EVT_UCM_CONNECTOR_SET_DATA_ROLE and UcmConnectorDataDirectionChanged type the role as
+ * UCM_TYPEC_PARTNER (their remarks and example use a third type, UCM_TYPE_C_PORT_STATE).
+ * Microsoft's UcmCxUcsi sample, which builds with the WDK as C++, passes a UCM_DATA_ROLE to both
+ * and assigns a function taking one to EvtSetDataRole: C++ converts no enum to another, so both
+ * take UCM_DATA_ROLE here. Its names (UcmDataRoleDfp, UcmDataRoleUfp) are the sample's; the
+ * values (Invalid 0, Dfp 1, Ufp 2) are those of USBC_DATA_ROLE (usbctypes.h, documented), the
+ * same roles' enum for UcmUcsiCx: an inference (see docs/compatibility.md). Without UcmCx no value
+ * reaches anything but the driver's own code.
  */
 #ifndef _UCMCX_H_
 #define _UCMCX_H_
@@ -75,6 +85,13 @@ typedef enum _UCM_TYPEC_PARTNER {
     UcmTypeCPartnerAudioAccessory,
     UcmTypeCPartnerDebugAccessory
 } UCM_TYPEC_PARTNER;
+
+/* A connector's data role (the deviation above: names from the sample, values inferred). */
+typedef enum _UCM_DATA_ROLE {
+    UcmDataRoleInvalid = 0,
+    UcmDataRoleDfp = 1,
+    UcmDataRoleUfp = 2
+} UCM_DATA_ROLE;
 
 /* A Power Delivery power data object: 32 bits, little-endian, as the hardware reports it (so an
  * array of them can be copied from the device). The top two bits are the type. */
@@ -189,8 +206,7 @@ UCM_PD_POWER_DATA_OBJECT_GET_TYPE(PUCM_PD_POWER_DATA_OBJECT Pdo)
  * context). */
 DECLARE_HANDLE(UCMCONNECTOR);
 
-typedef NTSTATUS EVT_UCM_CONNECTOR_SET_DATA_ROLE(UCMCONNECTOR Connector,
-                                                 UCM_TYPEC_PARTNER DataRole);
+typedef NTSTATUS EVT_UCM_CONNECTOR_SET_DATA_ROLE(UCMCONNECTOR Connector, UCM_DATA_ROLE DataRole);
 typedef EVT_UCM_CONNECTOR_SET_DATA_ROLE *PFN_UCM_CONNECTOR_SET_DATA_ROLE;
 typedef NTSTATUS EVT_UCM_CONNECTOR_SET_POWER_ROLE(UCMCONNECTOR Connector, UCM_POWER_ROLE PowerRole);
 typedef EVT_UCM_CONNECTOR_SET_POWER_ROLE *PFN_UCM_CONNECTOR_SET_POWER_ROLE;
@@ -219,7 +235,7 @@ typedef struct _UCM_CONNECTOR_CONFIG {
     ULONG Size;
     ULONGLONG ConnectorId;
     PUCM_CONNECTOR_TYPEC_CONFIG TypeCConfig;
-    PUCM_CONNECTOR_PD_CONFIG PDConfig;
+    PUCM_CONNECTOR_PD_CONFIG PdConfig; /* the current page's spelling (2018's: PDConfig) */
 } UCM_CONNECTOR_CONFIG, *PUCM_CONNECTOR_CONFIG;
 
 typedef struct _UCM_CONNECTOR_TYPEC_ATTACH_PARAMS {
@@ -307,7 +323,7 @@ NTSTATUS UcmConnectorPdConnectionStateChanged(UCMCONNECTOR Connector,
 NTSTATUS UcmConnectorChargingStateChanged(UCMCONNECTOR Connector,
                                           UCM_CHARGING_STATE ChargingState) DRVHOST_NOT_PROVIDED;
 NTSTATUS UcmConnectorDataDirectionChanged(UCMCONNECTOR Connector, BOOLEAN Success,
-                                          UCM_TYPEC_PARTNER CurrentDataRole) DRVHOST_NOT_PROVIDED;
+                                          UCM_DATA_ROLE CurrentDataRole) DRVHOST_NOT_PROVIDED;
 NTSTATUS UcmConnectorPowerDirectionChanged(UCMCONNECTOR Connector, BOOLEAN Success,
                                            UCM_POWER_ROLE CurrentPowerRole) DRVHOST_NOT_PROVIDED;
 

@@ -48,6 +48,9 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     TraceWarn(AUX_MISC, "declared without FUNC");
     TraceEvents(TRACE_LEVEL_INFORMATION, PROJ_INIT, "built " __DATE__ " at " __TIME__ ", %d", 1);
     TraceEvents(TRACE_LEVEL_INFORMATION, PROJ_INIT, "state %!pstate!", state);
+    /* CUSTOM_TYPEs of the WDK's scan files drvhost ships (wdftraceenums.h, UcmTraceEnums.h). */
+    TraceEvents(TRACE_LEVEL_INFORMATION, PROJ_INIT,
+                "power %!WDF_POWER_DEVICE_STATE! role %!UCM_DATA_ROLE!", 4, 2);
     (void)WppProjChecks(STATUS_SUCCESS);
     (void)WppProjChecks(STATUS_UNSUCCESSFUL);
     return WppProjOther();
