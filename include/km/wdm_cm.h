@@ -31,6 +31,29 @@
 #define REG_QWORD                      11
 #define REG_QWORD_LITTLE_ENDIAN        11
 
+/* ==== a service key's Type, Start and ErrorControl values ================================== */
+/* (the INF AddService directive's ServiceType, StartType and ErrorControl entries) */
+
+#define SERVICE_KERNEL_DRIVER      0x00000001
+#define SERVICE_FILE_SYSTEM_DRIVER 0x00000002
+#define SERVICE_ADAPTER            0x00000004
+#define SERVICE_RECOGNIZER_DRIVER  0x00000008
+#define SERVICE_DRIVER                                                                             \
+    (SERVICE_KERNEL_DRIVER | SERVICE_FILE_SYSTEM_DRIVER | SERVICE_RECOGNIZER_DRIVER)
+#define SERVICE_WIN32_OWN_PROCESS   0x00000010
+#define SERVICE_WIN32_SHARE_PROCESS 0x00000020
+
+#define SERVICE_BOOT_START   0x00000000
+#define SERVICE_SYSTEM_START 0x00000001
+#define SERVICE_AUTO_START   0x00000002
+#define SERVICE_DEMAND_START 0x00000003
+#define SERVICE_DISABLED     0x00000004
+
+#define SERVICE_ERROR_IGNORE   0x00000000
+#define SERVICE_ERROR_NORMAL   0x00000001
+#define SERVICE_ERROR_SEVERE   0x00000002
+#define SERVICE_ERROR_CRITICAL 0x00000003
+
 /* ==== key access rights =================================================================== */
 
 #define KEY_QUERY_VALUE        0x0001

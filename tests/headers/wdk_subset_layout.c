@@ -20,6 +20,15 @@
 #include <ntpoapi.h>
 #include <pepfx.h>
 
+/* ---- wdm.h: a service key's values (the INF AddService directive's entries) ------------ */
+C_ASSERT(SERVICE_KERNEL_DRIVER == 1 && SERVICE_FILE_SYSTEM_DRIVER == 2 && SERVICE_ADAPTER == 4 &&
+         SERVICE_RECOGNIZER_DRIVER == 8 && SERVICE_DRIVER == 0xB);
+C_ASSERT(SERVICE_WIN32_OWN_PROCESS == 0x10 && SERVICE_WIN32_SHARE_PROCESS == 0x20);
+C_ASSERT(SERVICE_BOOT_START == 0 && SERVICE_SYSTEM_START == 1 && SERVICE_AUTO_START == 2 &&
+         SERVICE_DEMAND_START == 3 && SERVICE_DISABLED == 4);
+C_ASSERT(SERVICE_ERROR_IGNORE == 0 && SERVICE_ERROR_NORMAL == 1 && SERVICE_ERROR_SEVERE == 2 &&
+         SERVICE_ERROR_CRITICAL == 3);
+
 /* ---- pepfx.h: the PEP interface's x64 layouts, notification numbers, enum values -------- */
 C_ASSERT(PEP_NOTIFY_ACPI_PREPARE_DEVICE == 1 && PEP_NOTIFY_ACPI_WORK == 0x0A);
 C_ASSERT(PEP_NOTIFY_ACPI_EVALUATE_CONTROL_METHOD == 7 &&
