@@ -152,8 +152,12 @@ static void ps_notify_end(enum ps_notify_kind k)
 
 static NTSTATUS ps_process_set(void *routine, enum ps_notify_flavour f, BOOLEAN remove)
 {
-    vf_check_irql_at_most(PASSIVE_LEVEL, "PsSetCreateProcessNotifyRoutine", NULL,
-                          __builtin_return_address(0));
+    static const char *const names[] = {
+        [PS_PROCESS_LEGACY] = "PsSetCreateProcessNotifyRoutine",
+        [PS_PROCESS_EX] = "PsSetCreateProcessNotifyRoutineEx",
+        [PS_PROCESS_EX2] = "PsSetCreateProcessNotifyRoutineEx2",
+    };
+    vf_check_irql_at_most(PASSIVE_LEVEL, names[f], NULL, __builtin_return_address(0));
     if (remove)
         return ps_notify_remove(PS_NOTIFY_PROCESS, routine, f);
     return ps_notify_add(PS_NOTIFY_PROCESS, routine, f, STATUS_INVALID_PARAMETER,
@@ -196,9 +200,13 @@ PsSetCreateThreadNotifyRoutine(PCREATE_THREAD_NOTIFY_ROUTINE NotifyRoutine)
                          STATUS_INVALID_PARAMETER, STATUS_INSUFFICIENT_RESOURCES);
 }
 
+/* Not a routine of the rule IrqlPsPassive: the generic IRQL check (0xA), as the process Ex
+ * forms (its page: PASSIVE_LEVEL). */
 NTKERNELAPI NTSTATUS NTAPI PsSetCreateThreadNotifyRoutineEx(PSCREATETHREADNOTIFYTYPE NotifyType,
                                                             PVOID NotifyInformation)
 {
+    vf_check_irql_at_most(PASSIVE_LEVEL, "PsSetCreateThreadNotifyRoutineEx", NULL,
+                          __builtin_return_address(0));
     if (NotifyType != PsCreateThreadNotifyNonSystem && NotifyType != PsCreateThreadNotifySubsystems)
         return STATUS_INVALID_PARAMETER;
     return ps_notify_add(PS_NOTIFY_THREAD, NotifyInformation,
@@ -249,9 +257,14 @@ NTKERNELAPI NTSTATUS NTAPI PsSetLoadImageNotifyRoutine(PLOAD_IMAGE_NOTIFY_ROUTIN
 NTKERNELAPI NTSTATUS NTAPI PsSetLoadImageNotifyRoutineEx(PLOAD_IMAGE_NOTIFY_ROUTINE NotifyRoutine,
                                                          ULONG_PTR Flags)
 {
+    /* Not a routine of the rule IrqlPsPassive: the generic IRQL check (0xA) under its own
+     * name, as the other Ex forms. */
+    vf_check_irql_at_most(PASSIVE_LEVEL, "PsSetLoadImageNotifyRoutineEx", NULL,
+                          __builtin_return_address(0));
     if (Flags & ~(ULONG_PTR)PS_IMAGE_NOTIFY_CONFLICTING_ARCHITECTURE)
         return STATUS_INVALID_PARAMETER;
-    return PsSetLoadImageNotifyRoutine(NotifyRoutine);
+    return ps_notify_add(PS_NOTIFY_IMAGE, (void *)NotifyRoutine, PS_IMAGE, STATUS_INVALID_PARAMETER,
+                         STATUS_INSUFFICIENT_RESOURCES);
 }
 
 NTKERNELAPI NTSTATUS NTAPI PsRemoveLoadImageNotifyRoutine(PLOAD_IMAGE_NOTIFY_ROUTINE NotifyRoutine)

@@ -115,6 +115,40 @@ TEST(image_routine_at_dispatch_is_0xC4_0x2001C)
     PsSetLoadImageNotifyRoutine(OnImage);
 }
 
+/* The Ex forms are not routines of the rule: their pages' PASSIVE_LEVEL is the generic IRQL
+ * check, 0xA with the IRQL in parameter 2 (parameter 1, the address, is 0: none referenced). */
+static VOID OnThreadEx(HANDLE ProcessId, HANDLE ThreadId, BOOLEAN Create)
+{
+    (void)ProcessId, (void)ThreadId, (void)Create;
+}
+
+TEST(thread_routine_ex_at_dispatch_is_0xA)
+{
+    KIRQL old;
+
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2, 0, DISPATCH_LEVEL, 0, 0);
+    PsSetCreateThreadNotifyRoutineEx(PsCreateThreadNotifyNonSystem, (PVOID)OnThreadEx);
+}
+
+TEST(image_routine_ex_at_apc_is_0xA)
+{
+    KIRQL old;
+
+    KeRaiseIrql(APC_LEVEL, &old);
+    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2, 0, APC_LEVEL, 0, 0);
+    PsSetLoadImageNotifyRoutineEx(OnImage, 0);
+}
+
+TEST(ex_registrations_at_passive_level)
+{
+    ok_status(PsSetCreateThreadNotifyRoutineEx(PsCreateThreadNotifyNonSystem, (PVOID)OnThreadEx),
+              STATUS_SUCCESS);
+    ok_status(PsRemoveCreateThreadNotifyRoutine(OnThreadEx), STATUS_SUCCESS);
+    ok_status(PsSetLoadImageNotifyRoutineEx(OnImage, 0), STATUS_SUCCESS);
+    ok_status(PsRemoveLoadImageNotifyRoutine(OnImage), STATUS_SUCCESS);
+}
+
 /* At PASSIVE_LEVEL the three registrations work (and are undone). */
 TEST(registrations_at_passive_level)
 {
