@@ -155,7 +155,7 @@ NTSTATUS hid_queue_read(PIRP irp)
     }
     IoMarkIrpPending(irp);
     IoSetCancelRoutine(irp, hid_cancel_read);
-    if (irp->Cancel && IoSetCancelRoutine(irp, NULL)) {
+    if (__atomic_load_n(&irp->Cancel, __ATOMIC_ACQUIRE) && IoSetCancelRoutine(irp, NULL)) {
         KeReleaseSpinLock(&o->queue->lock, irql);
         hid_complete(irp, STATUS_CANCELLED, 0);
         return STATUS_PENDING;

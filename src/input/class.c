@@ -170,7 +170,7 @@ static NTSTATUS NTAPI class_read(PDEVICE_OBJECT device, PIRP irp)
         return STATUS_SUCCESS;
     }
     IoSetCancelRoutine(irp, class_cancel_read);
-    if (irp->Cancel && IoSetCancelRoutine(irp, NULL) != NULL) {
+    if (__atomic_load_n(&irp->Cancel, __ATOMIC_ACQUIRE) && IoSetCancelRoutine(irp, NULL) != NULL) {
         KeReleaseSpinLock(&ext->lock, irql);
         return complete(irp, STATUS_CANCELLED);
     }

@@ -433,7 +433,7 @@ static NTSTATUS transfer_in(struct usb_pipe *pipe, PIRP irp, struct xfer *x)
     irp->Tail.Overlay.DriverContext[0] = pipe;
     InsertTailList(&pipe->waiting, &irp->Tail.Overlay.ListEntry);
     IoSetCancelRoutine(irp, cancel_transfer);
-    if (irp->Cancel && IoSetCancelRoutine(irp, NULL) != NULL) {
+    if (__atomic_load_n(&irp->Cancel, __ATOMIC_ACQUIRE) && IoSetCancelRoutine(irp, NULL) != NULL) {
         RemoveEntryList(&irp->Tail.Overlay.ListEntry);
         os_mutex_unlock(&dev->lock);
         t->TransferBufferLength = 0;

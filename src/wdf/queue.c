@@ -414,7 +414,8 @@ static BOOLEAN wdf_queue_wait(struct wdf_queue *q, struct wdf_request *r, BOOLEA
         InsertTailList(&q->pending, &r->link);
     q->queued++;
     IoSetCancelRoutine(r->irp, wdf_queue_cancel_routine);
-    if (r->irp->Cancel && IoSetCancelRoutine(r->irp, NULL) != NULL) {
+    if (__atomic_load_n(&r->irp->Cancel, __ATOMIC_ACQUIRE) && /* IoCancelIrp: any thread */
+        IoSetCancelRoutine(r->irp, NULL) != NULL) {
         RemoveEntryList(&r->link);
         q->queued--;
         return FALSE;
@@ -1035,7 +1036,7 @@ static void wdf_queue_cancel_owned(struct wdf_queue *q)
         for (PLIST_ENTRY e = q->owned.Flink; e != &q->owned; e = e->Flink) {
             struct wdf_request *r = CONTAINING_RECORD(e, struct wdf_request, owned_link);
             if (r->cancel != NULL && IoSetCancelRoutine(r->irp, NULL) != NULL) {
-                r->irp->Cancel = TRUE;
+                __atomic_store_n(&r->irp->Cancel, TRUE, __ATOMIC_RELEASE);
                 victim = r;
                 break;
             }

@@ -411,7 +411,7 @@ static NTSTATUS wdf_request_mark(struct wdf_globals *g, WDFREQUEST Request,
     __atomic_store_n(&r->cancel, EvtRequestCancel, __ATOMIC_RELEASE);
     irp->Tail.Overlay.DriverContext[3] = r;
     IoSetCancelRoutine(irp, wdf_request_cancel_routine);
-    if (!irp->Cancel || IoSetCancelRoutine(irp, NULL) == NULL)
+    if (!__atomic_load_n(&irp->Cancel, __ATOMIC_ACQUIRE) || IoSetCancelRoutine(irp, NULL) == NULL)
         return STATUS_SUCCESS; /* cancelable (or IoCancelIrp's routine has it now) */
     /* Cancelled before: the Ex form says so and the driver completes it (Microsoft:
      * WdfRequestMarkCancelableEx); the other form calls EvtRequestCancel at once. */
@@ -457,7 +457,8 @@ NTSTATUS imp_WdfRequestUnmarkCancelable(PWDF_DRIVER_GLOBALS globals, WDFREQUEST 
 
 BOOLEAN imp_WdfRequestIsCanceled(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request)
 {
-    return WDF_REQUEST_GET(wdf_globals_of(globals), Request)->irp->Cancel;
+    return __atomic_load_n(&WDF_REQUEST_GET(wdf_globals_of(globals), Request)->irp->Cancel,
+                           __ATOMIC_ACQUIRE); /* IoCancelIrp sets it on any thread */
 }
 
 /* ---- requeue, forwarding, stop -------------------------------------------------------------- */
