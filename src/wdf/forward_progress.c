@@ -231,8 +231,7 @@ void wdf_request_dispose(struct wdf_request *r)
     if (fp == NULL) {
         /* session 11: `send` and what follows untouched: the object's reuse zeroes only the
          * fields before it (request.c). */
-        if (!wdf_object_end_request(&r->obj, !r->send_used && r->usb == NULL))
-            wdf_object_delete(&r->obj);
+        wdf_request_drop(r);
         return;
     }
     if (r->holds_queue) { /* what its destruction would release */

@@ -569,8 +569,8 @@ static NTSTATUS wdf_queue_insert(struct wdf_queue *q, struct wdf_request *r, BOO
     BOOLEAN now = FALSE, was_empty = FALSE, waiting = FALSE, held;
     struct wdf_object *sync;
     for (;;) {
-        if (wdf_queue_insert_fast(q, r,
-                                  wdf_arrival_slot())) { /* no sync scope, not power-managed */
+        /* no synchronization scope, not power-managed: its thread's lane */
+        if (wdf_queue_insert_fast(q, r, wdf_arrival_slot())) {
             wdf_queue_present_in(q, r, NULL);
             return STATUS_SUCCESS;
         }

@@ -110,12 +110,10 @@ void wdf_request_end(struct wdf_globals *g, struct wdf_request *r, const char *v
     held = r->holds_queue;
     r->holds_queue = FALSE;
     hand_off(r, context);
-    if (r->reserved_pool == NULL && r->remove_lock == NULL) { /* wdf_request_dispose's way */
-        if (!wdf_object_end_request(&r->obj, !r->send_used && r->usb == NULL))
-            wdf_object_delete(&r->obj);
-    } else {
+    if (r->reserved_pool == NULL && r->remove_lock == NULL)
+        wdf_request_drop(r);
+    else
         wdf_request_dispose(r); /* wdevb: a reserved request goes back to its pool */
-    }
     if (held) {
         wdf_queue_request_done(q, &next);
         wdf_object_release(&q->obj);

@@ -1201,6 +1201,14 @@ ULONG wdf_power_policy_started_state(struct wdf_device *dev);
  * short way when nothing else holds it (object.c); FALSE: nothing done, delete it. clean: the
  * request's fields from `send` on are as a new request has them (its reuse skips them). */
 BOOLEAN wdf_object_end_request(struct wdf_object *object, BOOLEAN clean);
+/* The end of a request object with no reserved pool and no remove lock (wdf_request_dispose's
+ * common way, inline on the completion path): kept by the thread's cache when nothing else
+ * holds it, else deleted. */
+static inline void wdf_request_drop(struct wdf_request *r)
+{
+    if (!wdf_object_end_request(&r->obj, !r->send_used && r->usb == NULL))
+        wdf_object_delete(&r->obj);
+}
 
 /* WdfIoTargetStop of a USB target (usb.c): a USB device's stops its pipes' targets too, with the
  * same action; a pipe's does nothing more. */
