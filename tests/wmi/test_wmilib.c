@@ -23,12 +23,12 @@ static WMITEST_STATE state(drvhost_file *f)
     return s;
 }
 
-/* WMI's own REGINFO request after the driver registers comes from a system worker, at any time
- * (as on Windows): the tests wait for it before they send their own. The store
- * of that request's disposition follows its DpWmiQueryReginfo by a few instructions only. */
+/* WMI's own REGINFO requests after the driver registers its two devices come from a system
+ * worker, at any time (as on Windows): the tests wait until both have stored their disposition
+ * before they send their own (waiting for DpWmiQueryReginfo alone raced under ThreadSanitizer). */
 static void wait_registration(drvhost_file *f)
 {
-    for (int i = 0; i < 500 && state(f).RegInfoCalls == 0; i++) {
+    for (int i = 0; i < 500 && state(f).RegInfoDone < 2; i++) {
         LARGE_INTEGER ms = {.QuadPart = -10000};
         KeDelayExecutionThread(KernelMode, FALSE, &ms);
     }

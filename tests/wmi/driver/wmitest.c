@@ -172,9 +172,14 @@ NTSTATUS WmiTestFunctionControl(PDEVICE_OBJECT DeviceObject, PIRP Irp, ULONG Gui
 NTSTATUS WmiTestSystemControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
     SYSCTL_IRP_DISPOSITION disposition = (SYSCTL_IRP_DISPOSITION)-1;
+    UCHAR minor = IoGetCurrentIrpStackLocation(Irp)->MinorFunction;
     NTSTATUS status = WmiSystemControl(DeviceObject == g_RoDevice ? &g_WmiRo : &g_Wmi, DeviceObject,
                                        Irp, &disposition);
-    g_State.Disposition = (ULONG)disposition;
+    /* WMI's own REGINFO after registering runs on a system worker while a test may send its own
+     * request: the store is atomic, and the tests wait for RegInfoDone before they send. */
+    InterlockedExchange((volatile LONG *)&g_State.Disposition, (LONG)disposition);
+    if (minor == IRP_MN_REGINFO || minor == IRP_MN_REGINFO_EX)
+        InterlockedIncrement((volatile LONG *)&g_State.RegInfoDone);
     switch (disposition) {
     case IrpProcessed:
         break;

@@ -40,6 +40,7 @@ typedef struct {
     ULONG EventsEnabled;
     ULONG CollectionEnabled;
     ULONG RegInfoCalls; /* DpWmiQueryReginfo: also WMI's own requests after registering */
+    ULONG RegInfoDone;  /* REGINFO(_EX) requests whose disposition has been stored */
 } WMITEST_STATE;
 
 #define IOCTL_WMITEST_STATE CTL_CODE(FILE_DEVICE_UNKNOWN, 0x900, METHOD_BUFFERED, FILE_ANY_ACCESS)
