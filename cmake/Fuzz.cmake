@@ -1,7 +1,8 @@
 # cmake/Fuzz.cmake - libFuzzer targets (fuzz/). Included by fuzz/CMakeLists.txt, which the
 # top-level CMakeLists.txt adds when DRVHOST_FUZZ is ON (the `fuzz` preset: clang, and
 # DRVHOST_SANITIZE=fuzzer-no-link,address so the runtime is coverage-instrumented and checked
-# by AddressSanitizer; driver modules are never instrumented, see cmake/DriverProfile.cmake).
+# by AddressSanitizer, except the parts fuzz/coverage-ignore.txt lists; driver modules are never
+# instrumented, see cmake/DriverProfile.cmake).
 #
 # drvhost_add_fuzzer(<name> SOURCES <file>... [LIBRARIES <lib>...])
 #   Executable bin/<name>, linked with -fsanitize=fuzzer (libFuzzer's main).
@@ -22,6 +23,16 @@ endif()
 # in this build its __asan_* and __sanitizer_cov_* references are allowed to stay undefined
 # (-z undefs comes after -z defs on its link line) and bind to the executable's at load time.
 target_link_options(drvhost_host_flags INTERFACE -Wl,-z,undefs)
+
+# The runtime's set-up code (scenarios, loader, PnP, parsers, trace recorder, platform layer) is
+# not coverage-instrumented: libFuzzer's per-input bookkeeping grows with every counter in the
+# process, and those counters tell it nothing about an input (fuzz/coverage-ignore.txt says
+# which and why). The parser targets compile their parser's sources themselves, instrumented.
+set(DRVHOST_FUZZ_COVERAGE_IGNORE "${PROJECT_SOURCE_DIR}/fuzz/coverage-ignore.txt")
+target_compile_options(drvhost_rt_objects PRIVATE
+                       "-fsanitize-coverage-ignorelist=${DRVHOST_FUZZ_COVERAGE_IGNORE}")
+set_property(TARGET drvhost_rt_objects APPEND PROPERTY OBJECT_DEPENDS
+             "${DRVHOST_FUZZ_COVERAGE_IGNORE}")
 
 function(drvhost_add_fuzzer name)
     cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;LIBRARIES")

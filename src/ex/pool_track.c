@@ -17,11 +17,12 @@
  * blocks. A block's other header fields are written once before it is published.
  */
 #include "ex/ex_private.h"
+#include "os/os.h" /* DRVHOST_ASAN */
 
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__SANITIZE_ADDRESS__)
+#ifdef DRVHOST_ASAN
 #include <sanitizer/asan_interface.h>
 #define EX_POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
 #define EX_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
@@ -198,10 +199,13 @@ static void ex_quarantine_evict(struct ex_shard *s)
  * bounds. Called with the shard lock held. */
 static void ex_quarantine_add(struct ex_shard *s, struct ex_block *b)
 {
-    /* Filling the bytes makes a use after free visible in the driver's data even without a
-     * sanitizer. */
-    memset(ex_block_data(b), EX_FREED_FILL, b->size);
+#ifdef DRVHOST_ASAN
+    /* Poisoned: AddressSanitizer reports any access, so the bytes need no fill. */
     EX_POISON(ex_block_data(b), b->size + EX_GUARD_SIZE);
+#else
+    /* Filling the bytes makes a use after free visible in the driver's data. */
+    memset(ex_block_data(b), EX_FREED_FILL, b->size);
+#endif
     b->fifo_next = NULL;
     if (s->q_tail != NULL)
         s->q_tail->fifo_next = b;

@@ -15,6 +15,7 @@
  * latter as an APC in the requesting thread; drvhost runs it in the completing thread.
  */
 #include "io/io_private.h"
+#include "os/os.h" /* DRVHOST_ASAN */
 #include "vf/vf.h"
 
 #include <stdlib.h>
@@ -25,14 +26,7 @@
 #define IO_IRP_CACHE_MAX   16 /* released client blocks a thread keeps */
 #define IO_IRP_CACHE_DELAY 4  /* released client blocks a thread does not reuse yet */
 
-#if defined(__SANITIZE_ADDRESS__)
-#define IO_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define IO_ASAN 1
-#endif
-#endif
-#ifdef IO_ASAN
+#ifdef DRVHOST_ASAN
 #include <sanitizer/asan_interface.h>
 #define IO_POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
 #define IO_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))

@@ -36,13 +36,14 @@
  * src/os/fault.c's; this file decides what a fault means.
  */
 #include "ke/ke_private.h"
+#include "os/os.h" /* DRVHOST_ASAN */
 #include "vf/vf.h"
 
 #include <elf.h>
 #include <stdio.h>
 #include <string.h>
 
-#if defined(__SANITIZE_ADDRESS__)
+#ifdef DRVHOST_ASAN
 void __asan_handle_no_return(void);
 #endif
 
@@ -91,7 +92,7 @@ static DRVHOST_SEH_FRAME *pop_top(void)
 static __attribute__((noreturn)) void jump_to(DRVHOST_SEH_FRAME *f, enum seh_landing why)
 {
     seh.landing = why;
-#if defined(__SANITIZE_ADDRESS__)
+#ifdef DRVHOST_ASAN
     /* The frames between here and f are abandoned: forget their stack poisoning. */
     __asan_handle_no_return();
 #endif

@@ -10,6 +10,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Which sanitizer the runtime is built with. GCC defines __SANITIZE_ADDRESS__ and
+ * __SANITIZE_THREAD__; clang (the fuzz preset) does not, and answers __has_feature instead. */
+#if defined(__SANITIZE_ADDRESS__)
+#define DRVHOST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DRVHOST_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__)
+#define DRVHOST_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define DRVHOST_TSAN 1
+#endif
+#endif
+
 /* Mutexes and condition variables (condition variables use CLOCK_MONOTONIC). */
 typedef struct os_mutex {
     pthread_mutex_t m;

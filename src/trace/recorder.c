@@ -163,7 +163,7 @@ static inline unsigned trace_thread_shard(void)
  * instruction on x86). ThreadSanitizer does not model fences: there, an exchange. */
 static void trace_slot_mark(struct trace_entry *e)
 {
-#if defined(__SANITIZE_THREAD__)
+#ifdef DRVHOST_TSAN
     __atomic_exchange_n(&e->seq, TRACE_SEQ_BUSY, __ATOMIC_ACQUIRE);
 #else
     __atomic_store_n(&e->seq, TRACE_SEQ_BUSY, __ATOMIC_RELAXED);
