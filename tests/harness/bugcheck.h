@@ -22,4 +22,18 @@ static inline int selftest_bugcheck(uint32_t code)
     return 0;
 }
 
+typedef unsigned char (*kf_raise_irql_fn)(unsigned char irql);
+
+/* Leaves the calling thread at DISPATCH_LEVEL (2): the harness's drvhost_shutdown after the body
+ * then bug-checks (0xA, a wait at a raised IRQL). Returns 0 (after a failed ok()) when
+ * libdrvhost.so does not export KfRaiseIrql. */
+static inline int selftest_leave_irql_raised(void)
+{
+    kf_raise_irql_fn raise = (kf_raise_irql_fn)dlsym(RTLD_DEFAULT, "KfRaiseIrql");
+    if (!ok(raise != NULL, "libdrvhost.so does not export KfRaiseIrql\n"))
+        return 0;
+    ok(raise(2) == 0, "the test body starts at PASSIVE_LEVEL\n");
+    return 1;
+}
+
 #endif

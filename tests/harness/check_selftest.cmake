@@ -37,10 +37,18 @@ else()
     expect("FAIL expected_bugcheck_p1_out_of_range: expected bug check 0x44 \\(0x2\\.\\.0x5, \\.\\.\\.\\), got \\(0x1, \\.\\.\\.\\)")
     expect("FAIL expected_bugcheck_wrong_p3: expected bug check 0x44 with parameter 3 = 0x9, got 0x3")
 endif()
+# A bug check announced for the body is met only by the body (not by drvhost_shutdown after it),
+# and one announced for the shutdown only by the shutdown.
+expect("FAIL expected_bugcheck_from_shutdown: expected bug check 0xA \\([^)]*selftest_fail.c:[0-9]+\\) did not come from the test body: bug check 0xA \\(0x0, 0x2, [^)]*\\) came in drvhost_shutdown \\(the harness's end of the test, after the body returned\\)")
+expect("FAIL expected_at_shutdown_came_in_body: expected bug check 0x44 \\([^)]*selftest_fail.c:[0-9]+\\) did not come from the harness's shutdown: bug check 0x44 \\(0x1, 0x2, 0x3, 0x4\\) came in the test body")
+if(NOT err MATCHES "selftest_fail.c:[0-9]+: expect_bugcheck_at_shutdown\\(\\) without an expect_bugcheck")
+    list(APPEND problems "stderr lacks the expect_bugcheck_at_shutdown() misuse message")
+endif()
+expect("FAIL at_shutdown_without_expectation: crashed in the test body: signal 6")
 expect("FAIL no_check: made no check")
 expect("FAIL only_skips: made no check")
 expect("PASS passes_after_failures")
-expect("\nharness: 13 cases, [0-9]+ checks\n2 passed, 11 failed\n$")
+expect("\nharness: 16 cases, [0-9]+ checks\n2 passed, 14 failed\n$")
 
 # Running one test by name.
 execute_process(COMMAND "${EXE}" passes RESULT_VARIABLE status OUTPUT_VARIABLE out)

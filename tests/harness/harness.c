@@ -63,6 +63,10 @@ struct harness_shared {
     int bugcheck_seen;
     uint32_t code;
     uint64_t params[4];
+    int bugcheck_phase;       /* the child's phase when the bug check reached the harness */
+    int expected_at_shutdown; /* expect_bugcheck_at_shutdown: from drvhost_shutdown, not the body */
+    const char *expected_file; /* where the expectation was announced (the same address in the */
+    int expected_line;         /* parent: the child is a fork of it) */
 };
 
 static struct harness_test *tests;
@@ -177,10 +181,14 @@ void harness_trace(const char *file, int line, const char *format, ...)
 /* ---- bug checks ------------------------------------------------------------------------- */
 
 /* Runs in whatever thread bug-checked, possibly from a signal handler: record and leave, using
- * nothing that takes a lock. */
+ * nothing that takes a lock. The phase read here is where the bug check counts as coming from:
+ * the child's phase only moves forward and the runtime calls this handler after its report, so a
+ * bug check that began in the body while another thread went on (the body returned, shutdown
+ * began) is charged to the later phase, never a shutdown's bug check to the body. */
 static void on_bugcheck(uint32_t code, const uint64_t params[4], void *context)
 {
     (void)context;
+    shared->bugcheck_phase = __atomic_load_n(&shared->phase, __ATOMIC_SEQ_CST);
     shared->code = code;
     for (int i = 0; i < 4; i++)
         shared->params[i] = params ? params[i] : 0;
@@ -198,6 +206,9 @@ static void expect_bugcheck(uint32_t code, uint64_t lo, uint64_t hi, const char 
     shared->expected_p1 = lo;
     shared->expected_p1_end = hi;
     shared->expected_mask = 0;
+    shared->expected_at_shutdown = 0;
+    shared->expected_file = file;
+    shared->expected_line = line;
     __atomic_store_n(&shared->bugcheck_expected, 1, __ATOMIC_SEQ_CST);
     drvhost_set_bugcheck_handler(on_bugcheck, NULL);
 }
@@ -215,6 +226,17 @@ void harness_expect_bugcheck_p1_in(uint32_t code, uint64_t lo, uint64_t hi, cons
         abort();
     }
     expect_bugcheck(code, lo, hi, file, line);
+}
+
+void harness_expect_bugcheck_at_shutdown(const char *file, int line)
+{
+    if (!shared || !__atomic_load_n(&shared->bugcheck_expected, __ATOMIC_SEQ_CST)) {
+        fprintf(stderr,
+                "%s:%d: expect_bugcheck_at_shutdown() without an expect_bugcheck*() before it\n",
+                file, line);
+        abort();
+    }
+    shared->expected_at_shutdown = 1;
 }
 
 /* Parameter 1 as expected: equal to expected_p1, or in [expected_p1, expected_p1_end) when
@@ -380,7 +402,7 @@ static void run_child(const struct harness_test *test, pid_t parent)
     if (getppid() != parent)          /* it died before prctl took effect */
         _exit(127);
 
-    shared->phase = PHASE_INIT;
+    __atomic_store_n(&shared->phase, PHASE_INIT, __ATOMIC_SEQ_CST);
     drvhost_options options = {.quiet = getenv("DRVHOST_TEST_VERBOSE") == NULL};
     int32_t status = drvhost_init(&options);
     if (status < 0) {
@@ -389,14 +411,15 @@ static void run_child(const struct harness_test *test, pid_t parent)
     }
     drvhost_set_bugcheck_handler(on_bugcheck, NULL);
 
-    shared->phase = PHASE_BODY;
+    /* The phase is stored atomically: a bug check on any thread reads it (on_bugcheck). */
+    __atomic_store_n(&shared->phase, PHASE_BODY, __ATOMIC_SEQ_CST);
     test->fn();
 
-    shared->phase = PHASE_SHUTDOWN;
+    __atomic_store_n(&shared->phase, PHASE_SHUTDOWN, __ATOMIC_SEQ_CST);
     status = drvhost_shutdown();
     if (status < 0)
         shared->shutdown_status = status;
-    shared->phase = PHASE_DONE;
+    __atomic_store_n(&shared->phase, PHASE_DONE, __ATOMIC_SEQ_CST);
     fflush(stdout);
     fflush(stderr);
     exit(0); /* exit(), not _exit(): LeakSanitizer checks the child at exit */
@@ -411,6 +434,8 @@ static const char *phase_name(int phase)
         return " in the test body";
     case PHASE_SHUTDOWN:
         return " in drvhost_shutdown";
+    case PHASE_DONE:
+        return " after drvhost_shutdown";
     default:
         return "";
     }
@@ -443,6 +468,61 @@ static int wait_child(pid_t pid, double timeout, int *wait_status)
     }
 }
 
+/* The expected bug check's phase: the body's, or drvhost_shutdown's after
+ * expect_bugcheck_at_shutdown. */
+static int expected_phase(const struct harness_shared *s)
+{
+    return s->expected_at_shutdown ? PHASE_SHUTDOWN : PHASE_BODY;
+}
+
+/* A bug check that is not where the expectation said: named with its parameters and origin
+ * (its code too may differ: the expected one never came where it should have). */
+static void report_misplaced(const struct harness_shared *s, char *reason, size_t size)
+{
+    snprintf(reason, size,
+             "expected bug check 0x%X (%s:%d) did not come %s: bug check 0x%X (0x%llX, 0x%llX, "
+             "0x%llX, 0x%llX) came%s%s",
+             s->expected_code, s->expected_file, s->expected_line,
+             s->expected_at_shutdown ? "from the harness's shutdown" : "from the test body",
+             s->code, (unsigned long long)s->params[0], (unsigned long long)s->params[1],
+             (unsigned long long)s->params[2], (unsigned long long)s->params[3],
+             phase_name(s->bugcheck_phase),
+             s->bugcheck_phase == PHASE_SHUTDOWN
+                 ? " (the harness's end of the test, after the body returned)"
+                 : "");
+}
+
+/* Judges a child that bug-checked: the test passes iff the bug check was announced, came from
+ * the announced phase (the body unless expect_bugcheck_at_shutdown), has the code and
+ * parameters announced, and no check failed before it. */
+static int judge_bugcheck(const struct harness_shared *s, char *reason, size_t size)
+{
+    if (!s->bugcheck_expected)
+        snprintf(reason, size, "unexpected bug check 0x%X (0x%llX, 0x%llX, 0x%llX, 0x%llX)%s",
+                 s->code, (unsigned long long)s->params[0], (unsigned long long)s->params[1],
+                 (unsigned long long)s->params[2], (unsigned long long)s->params[3],
+                 phase_name(s->bugcheck_phase));
+    else if (s->bugcheck_phase != expected_phase(s))
+        report_misplaced(s, reason, size);
+    else if (s->code != s->expected_code)
+        snprintf(reason, size, "expected bug check 0x%X, got 0x%X", s->expected_code, s->code);
+    else if (!p1_matches(s) && s->expected_p1_end > s->expected_p1)
+        snprintf(reason, size, "expected bug check 0x%X (0x%llX..0x%llX, ...), got (0x%llX, ...)",
+                 s->code, (unsigned long long)s->expected_p1,
+                 (unsigned long long)s->expected_p1_end, (unsigned long long)s->params[0]);
+    else if (!p1_matches(s))
+        snprintf(reason, size, "expected bug check 0x%X (0x%llX, ...), got (0x%llX, ...)", s->code,
+                 (unsigned long long)s->expected_p1, (unsigned long long)s->params[0]);
+    else if (wrong_param(s) >= 0)
+        snprintf(reason, size, "expected bug check 0x%X with parameter %d = 0x%llX, got 0x%llX",
+                 s->code, wrong_param(s) + 1,
+                 (unsigned long long)s->expected_params[wrong_param(s)],
+                 (unsigned long long)s->params[wrong_param(s)]);
+    else if (s->failures)
+        snprintf(reason, size, "%lu of %lu checks failed", s->failures, s->checks);
+    return reason[0] == '\0';
+}
+
 /* Judges a finished child from its wait status and the shared page. Returns 1 if the test
  * passed; otherwise writes the reason into reason. */
 static int judge(int timed_out, double timeout, int wait_status, char *reason, size_t size)
@@ -454,31 +534,8 @@ static int judge(int timed_out, double timeout, int wait_status, char *reason, s
         snprintf(reason, size, "timed out after %g s%s (killed)", timeout, phase_name(s->phase));
         return 0;
     }
-    if (s->bugcheck_seen) {
-        if (!s->bugcheck_expected)
-            snprintf(reason, size, "unexpected bug check 0x%X (0x%llX, 0x%llX, 0x%llX, 0x%llX)%s",
-                     s->code, (unsigned long long)s->params[0], (unsigned long long)s->params[1],
-                     (unsigned long long)s->params[2], (unsigned long long)s->params[3],
-                     phase_name(s->phase));
-        else if (s->code != s->expected_code)
-            snprintf(reason, size, "expected bug check 0x%X, got 0x%X", s->expected_code, s->code);
-        else if (!p1_matches(s) && s->expected_p1_end > s->expected_p1)
-            snprintf(reason, size,
-                     "expected bug check 0x%X (0x%llX..0x%llX, ...), got (0x%llX, ...)", s->code,
-                     (unsigned long long)s->expected_p1, (unsigned long long)s->expected_p1_end,
-                     (unsigned long long)s->params[0]);
-        else if (!p1_matches(s))
-            snprintf(reason, size, "expected bug check 0x%X (0x%llX, ...), got (0x%llX, ...)",
-                     s->code, (unsigned long long)s->expected_p1, (unsigned long long)s->params[0]);
-        else if (wrong_param(s) >= 0)
-            snprintf(reason, size, "expected bug check 0x%X with parameter %d = 0x%llX, got 0x%llX",
-                     s->code, wrong_param(s) + 1,
-                     (unsigned long long)s->expected_params[wrong_param(s)],
-                     (unsigned long long)s->params[wrong_param(s)]);
-        else if (s->failures)
-            snprintf(reason, size, "%lu of %lu checks failed", s->failures, s->checks);
-        return reason[0] == '\0';
-    }
+    if (s->bugcheck_seen)
+        return judge_bugcheck(s, reason, size);
     if (WIFSIGNALED(wait_status)) {
         int sig = WTERMSIG(wait_status);
         snprintf(reason, size, "crashed%s: signal %d (%s)", phase_name(s->phase), sig,
@@ -541,7 +598,7 @@ static int run_test(const struct harness_test *test, double timeout)
     int timed_out = wait_child(pid, timeout, &wait_status);
     double elapsed = now_seconds() - start;
 
-    char reason[512];
+    char reason[1024];
     int passed = judge(timed_out, timeout, wait_status, reason, sizeof(reason));
     if (passed) {
         printf("PASS %s (%lu checks", test->name, shared->checks);

@@ -16,10 +16,11 @@
  * so a crash or a hang fails that test only. Around the body the child calls
  * drvhost_init(quiet unless DRVHOST_TEST_VERBOSE is set) and drvhost_shutdown(); a failing
  * shutdown (a leak) fails the test. A bug check fails the test unless expect_bugcheck_p1() (or
- * expect_bugcheck_p1_in(), expect_bugcheck_params()) announced it. A test that makes no check (no
- * ok(), ok_status() or expected bug check; skip() is not a check) fails: every TEST asserts the
- * effect it names. The last two lines printed are "harness: N cases, N checks" (TEST cases run,
- * checks made) and "N passed, N failed"; the exit status is 0 iff none failed.
+ * expect_bugcheck_p1_in(), expect_bugcheck_params()) announced it, and an announced one counts
+ * only if it comes while the body runs (see expect_bugcheck_at_shutdown). A test that makes no
+ * check (no ok(), ok_status() or expected bug check; skip() is not a check) fails: every TEST
+ * asserts the effect it names. The last two lines printed are "harness: N cases, N checks" (TEST
+ * cases run, checks made) and "N passed, N failed"; the exit status is 0 iff none failed.
  *
  * Options: --list prints the test names; -h prints usage.
  */
@@ -61,12 +62,18 @@ typedef void (*harness_test_fn)(void);
 #define trace(...) harness_trace(__FILE__, __LINE__, __VA_ARGS__)
 
 /* expect_bugcheck_p1(code, p1): call in a test body before the code that should bug-check. The
- * test then passes iff a bug check with this code and this parameter 1 happens (and no check
- * failed before it); the child ends at the bug check. Without it, any bug check fails the test.
- * Parameter 1 is what Windows defines for the code: the violation of 0xC4, 0xC9, 0xC2, 0x19
- * (DRIVER_VERIFIER_DETECTED_VIOLATION's 0x62, ...), the exception code of 0x1E (so that a
- * segfault, STATUS_ACCESS_VIOLATION, does not pass for a raise or a breakpoint), the object of
- * most others. There is deliberately no form without parameter 1. */
+ * test then passes iff a bug check with this code and this parameter 1 happens before the body
+ * returns (and no check failed before it); the child ends at the bug check. A bug check that
+ * comes after the body returned (from drvhost_shutdown: an IRQL left raised, a DPC left queued)
+ * does not meet it, even with the same code and parameters: the test fails, saying where the bug
+ * check came from (expect_bugcheck_at_shutdown is for a test that means that). A body whose bug
+ * check comes on another thread (a DPC, a work item) waits for it (KeFlushQueuedDpcs, an event
+ * never set, or a long wait and then a failing check): a bug check still under way when the body
+ * returns counts as the shutdown's. Without an expectation, any bug check fails the test. Parameter
+ * 1 is what Windows defines for the code: the violation of 0xC4, 0xC9, 0xC2, 0x19
+ * (DRIVER_VERIFIER_DETECTED_VIOLATION's 0x62, ...), the exception code of 0x1E (so that a segfault,
+ * STATUS_ACCESS_VIOLATION, does not pass for a raise or a breakpoint), the object of most others.
+ * There is deliberately no form without parameter 1. */
 #define expect_bugcheck_p1(code, p1)                                                               \
     harness_expect_bugcheck_p1((uint32_t)(code), (uint64_t)(p1), __FILE__, __LINE__)
 
@@ -89,6 +96,12 @@ typedef void (*harness_test_fn)(void);
 #define expect_bugcheck_params(code, mask, p1, p2, p3, p4)                                         \
     harness_expect_bugcheck_params((uint32_t)(code), (mask), (uint64_t)(p1), (uint64_t)(p2),       \
                                    (uint64_t)(p3), (uint64_t)(p4), __FILE__, __LINE__)
+
+/* expect_bugcheck_at_shutdown(): after an expect_bugcheck_p1(), _p1_in() or _params(), for a
+ * test whose bug check belongs to the end of the test, not its body: the harness's
+ * drvhost_shutdown unloading a driver that leaked or whose unload routine bug-checks. The
+ * expected bug check must then come from drvhost_shutdown; one in the body fails the test. */
+#define expect_bugcheck_at_shutdown() harness_expect_bugcheck_at_shutdown(__FILE__, __LINE__)
 
 /* Full path of test driver module `name` ("fifo" or "fifo.sys") in the test driver folder
  * (build/<preset>/drivers, or $DRVHOST_TEST_DRIVER_DIR). A name holding a '/' is returned as is.
@@ -150,6 +163,7 @@ drvhost_file *harness_open_driver_at(const char *service, const char *device, co
                                      int line);
 void harness_expect_bugcheck_p1_in(uint32_t code, uint64_t lo, uint64_t hi, const char *file,
                                    int line);
+void harness_expect_bugcheck_at_shutdown(const char *file, int line);
 
 #ifdef __cplusplus
 }

@@ -68,6 +68,27 @@ TEST(expected_bugcheck_wrong_p3)
     selftest_bugcheck(0x44); /* parameters 1, 2, 3, 4 */
 }
 
+TEST(expected_bugcheck_from_shutdown)
+{
+    /* The body only leaves the IRQL raised: the 0xA comes from the harness's shutdown, not
+     * from the body, so it does not meet the expectation (the same code and parameter 1). */
+    expect_bugcheck_p1(0xA, 0);
+    selftest_leave_irql_raised();
+}
+
+TEST(expected_at_shutdown_came_in_body)
+{
+    expect_bugcheck_p1(0x44, 1);
+    expect_bugcheck_at_shutdown();
+    selftest_bugcheck(0x44); /* parameter 1 is 1, but in the body */
+}
+
+TEST(at_shutdown_without_expectation)
+{
+    expect_bugcheck_at_shutdown(); /* a misuse: the harness aborts the child */
+    ok(1, "not reached\n");
+}
+
 TEST(no_check)
 {
     trace("runs, but asserts nothing\n");

@@ -86,3 +86,22 @@ TEST(expected_bugcheck_params_unchecked_ones)
     expect_bugcheck_params(0xE2, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P4, 1, 2, 0, 4); /* not 3 */
     selftest_bugcheck(0xE2);
 }
+
+TEST(expected_bugcheck_at_shutdown)
+{
+    /* The opt-in for a bug check that belongs to the end of the test: the body leaves the IRQL
+     * raised and returns; drvhost_shutdown then waits at DISPATCH_LEVEL (0xA). */
+    expect_bugcheck_p1(0xA, 0);
+    expect_bugcheck_at_shutdown();
+    selftest_leave_irql_raised();
+}
+
+TEST(a_new_expectation_replaces_the_shutdown_one)
+{
+    /* Each expect_bugcheck* announces a whole expectation: the opt-in before it no longer holds,
+     * and the bug check from the body meets the new one. */
+    expect_bugcheck_p1(0xA, 0);
+    expect_bugcheck_at_shutdown();
+    expect_bugcheck_p1(0xE2, 1);
+    selftest_bugcheck(0xE2); /* parameter 1 is 1 */
+}

@@ -318,7 +318,7 @@ TEST(query_property_at_dispatch_level_is_irql_not_less_or_equal)
 
 /* A control device has no PDO, so no properties. drvhost's "system shutdown" is
  * drvhost_shutdown: the ordinary notification (1), then the last-chance one (2), which
- * bug-checks 0xE2 with the sequence 0x12. */
+ * bug-checks 0xE2 with the sequence 0x12, after the body (the harness's shutdown). */
 TEST(control_devices_get_their_shutdown_notifications_ordinary_first)
 {
     struct wpr_data d;
@@ -330,6 +330,7 @@ TEST(control_devices_get_their_shutdown_notifications_ordinary_first)
     d = query_ex(f, IOCTL_WPR_QUERYEX, WPR_KEY_CUSTOM, 0, sizeof d.data);
     ok_status(d.status, STATUS_INVALID_DEVICE_REQUEST_);
     expect_bugcheck_p1(0xE2, 0x12);
+    expect_bugcheck_at_shutdown();
 }
 
 TEST(a_deleted_control_device_gets_no_shutdown_notification)
@@ -340,5 +341,6 @@ TEST(a_deleted_control_device_gets_no_shutdown_notification)
         return;
     ok_status(harness_ioctl(f, IOCTL_WPR_DELETE, NULL, 0, out, sizeof out, NULL),
               STATUS_INVALID_PARAMETER_); /* the driver's reply to a request without output */
-    expect_bugcheck_p1(0xE2, 0x2);
+    expect_bugcheck_p1(0xE2, 0x2);        /* only the other device's notification, at shutdown */
+    expect_bugcheck_at_shutdown();
 }
