@@ -31,8 +31,10 @@ target_link_options(drvhost_host_flags INTERFACE -Wl,-z,undefs)
 set(DRVHOST_FUZZ_COVERAGE_IGNORE "${PROJECT_SOURCE_DIR}/fuzz/coverage-ignore.txt")
 target_compile_options(drvhost_rt_objects PRIVATE
                        "-fsanitize-coverage-ignorelist=${DRVHOST_FUZZ_COVERAGE_IGNORE}")
-set_property(TARGET drvhost_rt_objects APPEND PROPERTY OBJECT_DEPENDS
-             "${DRVHOST_FUZZ_COVERAGE_IGNORE}")
+# A change of the list recompiles the runtime (OBJECT_DEPENDS is a property of each source).
+get_target_property(_drvhost_rt_sources drvhost_rt_objects SOURCES)
+set_property(SOURCE ${_drvhost_rt_sources} DIRECTORY "${PROJECT_SOURCE_DIR}/src" APPEND
+             PROPERTY OBJECT_DEPENDS "${DRVHOST_FUZZ_COVERAGE_IGNORE}")
 
 function(drvhost_add_fuzzer name)
     cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;LIBRARIES")
