@@ -75,7 +75,9 @@ _Static_assert(sizeof(wchar_t) == 2,
  * spelled-out argument does the same. The pragmas GCC knows keep their meaning (pack, for a
  * structure's layout); the MSVC-only ones (warning(push), warning(disable: N)) are unknown
  * pragmas, which the driver profile ignores (-Wno-unknown-pragmas). */
+#ifndef __pragma /* clang with -fms-extensions has it built in */
 #define __pragma(x) _Pragma(#x)
+#endif
 
 #define __int8 char
 #define __int16 short
