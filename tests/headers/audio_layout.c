@@ -1,5 +1,7 @@
-/* audio_layout.c - the audio headers (ks.h, ksmedia.h, portcls.h, drmk.h, mmreg.h, ksdebug.h)
- * and the wdm.h additions the audio samples need, as a C driver includes them: the documented
+/* audio_layout.c - the audio headers (ks.h, ksmedia.h, portcls.h, drmk.h, mmreg.h, ksdebug.h,
+ * bthhfpddi.h, sidebandaudio.h, usbsidebandaudio.h with usb.h's endpoint offload information and
+ * devpropdef.h's DEVPROPERTY) and the wdm.h additions the audio samples need, as a C driver
+ * includes them: the documented
  * values and the x64 sizes and offsets of the structures, pinned at compile time (this module
  * failing to build is the test failing). Sizes follow from the documented member lists with
  * natural x64 alignment; mmreg.h's wave formats are byte-packed. */
@@ -10,6 +12,7 @@
 #include <mmsystem.h>
 #include <MsApoFxProxy.h>
 #include <bthhfpddi.h>
+#include <usbsidebandaudio.h>
 
 /* ---- ks.h ------------------------------------------------------------------------------- */
 C_ASSERT(sizeof(KSIDENTIFIER) == 24 && FIELD_OFFSET(KSIDENTIFIER, Id) == 16 &&
@@ -251,6 +254,118 @@ C_ASSERT(RTL_FIELD_SIZE(BTHHFP_DESCRIPTOR2, SupportsNREC) == 4 &&
 C_ASSERT(REQ_HFP_BYPASS_CODEC_ID_V1 == 1 && sizeof(HFP_BYPASS_CODEC_ID_V1) == 1);
 C_ASSERT(sizeof(BTHHFP_AUDIO_DEVICE_CAPABILTIES) == 8 &&
          FIELD_OFFSET(BTHHFP_AUDIO_DEVICE_CAPABILTIES, Supports16kHzSampling) == 4);
+
+/* ---- Session 13 (TabletAudioSample): sidebandaudio.h, usbsidebandaudio.h and what they carry.
+ * Sizes and offsets from the published pages' member types with natural x64 alignment; the
+ * unions' LONGLONG member aligns them to 8. */
+C_ASSERT(sizeof(SIDEBANDAUDIO_DEVICE_DESCRIPTOR) == 4 &&
+         sizeof(SIDEBANDAUDIO_ENDPOINT_CAPABILITIES) == 16);
+C_ASSERT(FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_CAPABILITIES, Mute) == 4 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_CAPABILITIES, Sidetone) == 8 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_CAPABILITIES, Feedback) == 12);
+C_ASSERT(FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR, ContainerId) == 4 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR, Category) == 20 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR, Direction) == 36 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR, Capabilities) == 40 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR, FriendlyName) == 56 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR, VolumePropertyValuesSize) == 72 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR, SidetoneVolumePropertyValueSize) == 76 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR, MutePropertyValuesSize) == 80 &&
+         sizeof(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR) == 88);
+C_ASSERT(RTL_FIELD_SIZE(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR, Direction) == 4);
+C_ASSERT(FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR2, MutePropertyValuesSize) == 80 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR2, FilterInterfacePropertyCount) == 84 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR2, FilterInterfaceProperties) == 88 &&
+         sizeof(SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR2) == 96);
+C_ASSERT(FIELD_OFFSET(SIDEBANDAUDIO_SUPPORTED_FORMATS, EpIndex) == 4 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_SUPPORTED_FORMATS, NumFormats) == 8 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_SUPPORTED_FORMATS, Formats) == 16 &&
+         sizeof(SIDEBANDAUDIO_SUPPORTED_FORMATS) == 24);
+C_ASSERT(sizeof(SIDEBANDAUDIO_CONNECTION_PARAMS) == 12 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_CONNECTION_PARAMS, Connected) == 8);
+C_ASSERT(sizeof(SIDEBANDAUDIO_DEVICE_ERROR) == 12 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_DEVICE_ERROR, Status) == 8);
+C_ASSERT(sizeof(SIDEBANDAUDIO_STREAM_STATUS_PARAMS) == 12 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_STREAM_STATUS_PARAMS, Immediate) == 4 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_STREAM_STATUS_PARAMS, Status) == 8);
+C_ASSERT(sizeof(SIDEBANDAUDIO_VOLUME_PARAMS) == 16 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_VOLUME_PARAMS, Channel) == 8 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_VOLUME_PARAMS, Value) == 12);
+C_ASSERT(sizeof(SIDEBANDAUDIO_MUTE_PARAMS) == 16 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_MUTE_PARAMS, Value) == 12);
+C_ASSERT(sizeof(SIDEBANDAUDIO_SIDETONE_DESCRIPTOR) == 8 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_SIDETONE_DESCRIPTOR, Mute) == 4);
+C_ASSERT(sizeof(SIDEBANDAUDIO_SIDETONE_PARAMS) == 20 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_SIDETONE_PARAMS, Channel) == 8 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_SIDETONE_PARAMS, Sidetone) == 12);
+C_ASSERT(sizeof(SIDEBANDAUDIO_IO_PARAM_HEADER) == 24 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_IO_PARAM_HEADER, TypeId) == 16 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_IO_PARAM_HEADER, Size) == 20 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_IO_PARAM_HEADER, Alignment) == 0 &&
+         __alignof__(SIDEBANDAUDIO_IO_PARAM_HEADER) == 8);
+C_ASSERT(sizeof(SIDEBANDAUDIO_SIOP_REQUEST_PARAM) == 32 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_SIOP_REQUEST_PARAM, RequestedSiop) == 8 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_SIOP_REQUEST_PARAM, RequestedSiop.ParamSet) == 8);
+C_ASSERT(sizeof(SIDEBANDAUDIO_STREAM_OPEN_PARAMS) == 24 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_STREAM_OPEN_PARAMS, Format) == 8 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_STREAM_OPEN_PARAMS, SiopCount) == 16);
+C_ASSERT(SBAUD_PARAMS_TYPE_RESERVED == 0);
+/* The control codes: drvhost's numbers (not Windows'), distinct, constant expressions. */
+C_ASSERT(SIDEBANDAUDIO_IOCTL(1) == 0xD8890001u &&
+         IOCTL_SBAUD_GET_CONNECTION_STATUS_UPDATE == 0xD8890001u &&
+         IOCTL_SBAUD_STREAM_SUSPEND == 0xD8890018u);
+C_ASSERT(IOCTL_SBAUD_GET_SIOP != IOCTL_SBAUD_SET_SIOP &&
+         IOCTL_SBAUD_GET_ENDPOINT_DESCRIPTOR != IOCTL_SBAUD_GET_ENDPOINT_DESCRIPTOR2);
+/* usbsidebandaudio.h: the enumerations in their pages' order, from 0. */
+C_ASSERT(SIOP_TYPE_USBAUD_USBD_INTERFACE_DESCRIPTOR == 0 &&
+         SIOP_TYPE_USBAUD_EP_USBD_ENDPOINT_DESCRIPTOR == 1 &&
+         SIOP_TYPE_USBAUD_EP_USBD_ENDPOINT_OFFLOAD_INFORMATION == 2 &&
+         SIOP_TYPE_USBAUD_EP_USBAUDIO_TRANSPORT_RESOURCES == 3 &&
+         SIOP_TYPE_USBAUD_EP_OFFLOAD_RESOURCE_ID == 4 &&
+         SIOP_TYPE_USBAUD_FB_EP_USBD_ENDPOINT_DESCRIPTOR == 5 &&
+         SIOP_TYPE_USBAUD_FB_EP_USBD_ENDPOINT_OFFLOAD_INFORMATION == 6 &&
+         SIOP_TYPE_USBAUD_FB_EP_USBAUDIO_TRANSPORT_RESOURCES == 7 &&
+         SIOP_TYPE_USBAUD_FB_EP_OFFLOAD_RESOURCE_ID == 8 &&
+         SIOP_TYPE_USBAUD_ENDPOINT_DESCRIPTOR_PER_FORMAT == 9 &&
+         SBUSBAUD_EP_TRANSPORT_RESOURCE_TYPE_INVALID == 10);
+C_ASSERT(SIOP_TYPE_USBAUD_CONTROLLER_CONFIG_INFO_DEVICE_BEHIND_HUB == 0 &&
+         SBUSBAUD_CONTROLLER_CONFIG_INFO_TYPE_INVALID == 1);
+C_ASSERT(sizeof(SIDEBANDAUDIO_EP_USBAUDIO_TRANSPORT_RESOURCES) == 4 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_EP_USBAUDIO_TRANSPORT_RESOURCES, bDelay) == 2 &&
+         FIELD_OFFSET(SIDEBANDAUDIO_EP_USBAUDIO_TRANSPORT_RESOURCES, bSlotSize) == 3);
+/* usb.h: the endpoint offload information, byte-packed (Win32 metadata); each group of bit
+ * fields fills one 32-bit word. */
+C_ASSERT(UsbdEndpointOffloadModeNotSupported == 0 && UsbdEndpointOffloadSoftwareAssisted == 1 &&
+         UsbdEndpointOffloadHardwareAssisted == 2);
+C_ASSERT(FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, EndpointAddress) == 4 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, ResourceId) == 6 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, Mode) == 10 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, TransferSegmentLA) == 22 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, TransferSegmentVA) == 30 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, TransferRingSize) == 38 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, TransferRingInitialCycleBit) == 46 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, MessageNumber) == 50 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, EventRingSegmentLA) == 54 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, EventRingSegmentVA) == 62 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, EventRingSize) == 70 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, EventRingInitialCycleBit) == 78 &&
+         sizeof(USBD_ENDPOINT_OFFLOAD_INFORMATION_V1) == 82);
+C_ASSERT(FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION, EventRingInitialCycleBit) == 78 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION, ClientTransferRingSegmentPAIn) == 82 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION, ClientTransferRingSizeIn) == 90 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION, ClientDataBufferPAIn) == 98 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION, ClientDataBufferSizeIn) == 106 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION, ClientDataBufferLAOut) == 114 &&
+         FIELD_OFFSET(USBD_ENDPOINT_OFFLOAD_INFORMATION, ClientDataBufferVAOut) == 122 &&
+         sizeof(USBD_ENDPOINT_OFFLOAD_INFORMATION) == 130);
+C_ASSERT(sizeof(USBD_ENDPOINT_OFFLOAD_INFORMATION_V2) == 130 &&
+         sizeof(PUSBD_ENDPOINT_OFFLOAD_INFORMATION_V2) == 8);
+/* devpropdef.h: DEVPROPCOMPKEY and DEVPROPERTY. */
+C_ASSERT(DEVPROP_STORE_SYSTEM == 0 && DEVPROP_STORE_USER == 1);
+C_ASSERT(sizeof(DEVPROPCOMPKEY) == 32 && FIELD_OFFSET(DEVPROPCOMPKEY, Store) == 20 &&
+         FIELD_OFFSET(DEVPROPCOMPKEY, LocaleName) == 24);
+C_ASSERT(sizeof(DEVPROPERTY) == 48 && FIELD_OFFSET(DEVPROPERTY, Type) == 32 &&
+         FIELD_OFFSET(DEVPROPERTY, BufferSize) == 36 && FIELD_OFFSET(DEVPROPERTY, Buffer) == 40);
 
 DRIVER_INITIALIZE DriverEntry;
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
