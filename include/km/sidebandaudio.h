@@ -92,33 +92,29 @@ typedef struct _SIDEBANDAUDIO_ENDPOINT_CAPABILITIES {
     BOOL Feedback;
 } SIDEBANDAUDIO_ENDPOINT_CAPABILITIES;
 
+/* The members both versions of the endpoint descriptor have, in their order (one list). */
+#define DRVHOST_SBAUD_ENDPOINT_MEMBERS_                                                            \
+    ULONG CbSize;                                                                                  \
+    GUID ContainerId;                                                                              \
+    GUID Category;                                                                                 \
+    KSPIN_DATAFLOW Direction;                                                                      \
+    SIDEBANDAUDIO_ENDPOINT_CAPABILITIES Capabilities;                                              \
+    UNICODE_STRING FriendlyName;                                                                   \
+    ULONG VolumePropertyValuesSize;                                                                \
+    ULONG SidetoneVolumePropertyValueSize;                                                         \
+    ULONG MutePropertyValuesSize;
+
 /* IOCTL_SBAUD_GET_ENDPOINT_DESCRIPTOR's output: one endpoint's container, pin category,
  * direction and capabilities; CbSize counts the friendly name's characters, stored after the
  * structure in the same buffer, and the sizes of the property-value answers. */
 typedef struct _SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR {
-    ULONG CbSize;
-    GUID ContainerId;
-    GUID Category;
-    KSPIN_DATAFLOW Direction;
-    SIDEBANDAUDIO_ENDPOINT_CAPABILITIES Capabilities;
-    UNICODE_STRING FriendlyName;
-    ULONG VolumePropertyValuesSize;
-    ULONG SidetoneVolumePropertyValueSize;
-    ULONG MutePropertyValuesSize;
+    DRVHOST_SBAUD_ENDPOINT_MEMBERS_
 } SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR, *PSIDEBANDAUDIO_ENDPOINT_DESCRIPTOR;
 
 /* IOCTL_SBAUD_GET_ENDPOINT_DESCRIPTOR2's output: the same, and device properties the audio
  * driver adds to its filter's interface. */
 typedef struct _SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR2 {
-    ULONG CbSize;
-    GUID ContainerId;
-    GUID Category;
-    KSPIN_DATAFLOW Direction;
-    SIDEBANDAUDIO_ENDPOINT_CAPABILITIES Capabilities;
-    UNICODE_STRING FriendlyName;
-    ULONG VolumePropertyValuesSize;
-    ULONG SidetoneVolumePropertyValueSize;
-    ULONG MutePropertyValuesSize;
+    DRVHOST_SBAUD_ENDPOINT_MEMBERS_
     ULONG FilterInterfacePropertyCount;
     DEVPROPERTY *FilterInterfaceProperties;
 } SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR2, *PSIDEBANDAUDIO_ENDPOINT_DESCRIPTOR2;

@@ -475,53 +475,37 @@ typedef enum _USBD_ENDPOINT_OFFLOAD_MODE {
  * generation/WinSDK/RecompiledIdlHeaders/shared/usb.h packs both at 1), so the 32-bit words of
  * bit fields start at offset 14 and the V1 is 82 bytes, the V2 130 (tests/headers). drvhost has
  * no USB stack that fills one. */
+/* The V1 members, which the V2 begins with (one list, so the two cannot drift apart). */
+#define DRVHOST_USBD_OFFLOAD_V1_MEMBERS_                                                           \
+    ULONG Size;                                                                                    \
+    USHORT EndpointAddress;                                                                        \
+    ULONG ResourceId;                                                                              \
+    USBD_ENDPOINT_OFFLOAD_MODE Mode;                                                               \
+    ULONG RootHubPortNumber : 8;                                                                   \
+    ULONG RouteString : 20;                                                                        \
+    ULONG Speed : 4;                                                                               \
+    ULONG UsbDeviceAddress : 8;                                                                    \
+    ULONG SlotId : 8;                                                                              \
+    ULONG MultiTT : 1;                                                                             \
+    ULONG LSOrFSDeviceConnectedToTTHub : 1;                                                        \
+    ULONG Reserved0 : 14;                                                                          \
+    PHYSICAL_ADDRESS TransferSegmentLA;                                                            \
+    PVOID TransferSegmentVA;                                                                       \
+    size_t TransferRingSize;                                                                       \
+    ULONG TransferRingInitialCycleBit;                                                             \
+    ULONG MessageNumber;                                                                           \
+    PHYSICAL_ADDRESS EventRingSegmentLA;                                                           \
+    PVOID EventRingSegmentVA;                                                                      \
+    size_t EventRingSize;                                                                          \
+    ULONG EventRingInitialCycleBit;
+
 #include <pshpack1.h>
 typedef struct _USBD_ENDPOINT_OFFLOAD_INFORMATION_V1 {
-    ULONG Size;
-    USHORT EndpointAddress;
-    ULONG ResourceId;
-    USBD_ENDPOINT_OFFLOAD_MODE Mode;
-    ULONG RootHubPortNumber : 8;
-    ULONG RouteString : 20;
-    ULONG Speed : 4;
-    ULONG UsbDeviceAddress : 8;
-    ULONG SlotId : 8;
-    ULONG MultiTT : 1;
-    ULONG LSOrFSDeviceConnectedToTTHub : 1;
-    ULONG Reserved0 : 14;
-    PHYSICAL_ADDRESS TransferSegmentLA;
-    PVOID TransferSegmentVA;
-    size_t TransferRingSize;
-    ULONG TransferRingInitialCycleBit;
-    ULONG MessageNumber;
-    PHYSICAL_ADDRESS EventRingSegmentLA;
-    PVOID EventRingSegmentVA;
-    size_t EventRingSize;
-    ULONG EventRingInitialCycleBit;
+    DRVHOST_USBD_OFFLOAD_V1_MEMBERS_
 } USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, *PUSBD_ENDPOINT_OFFLOAD_INFORMATION_V1;
 
 typedef struct _USBD_ENDPOINT_OFFLOAD_INFORMATION {
-    ULONG Size;
-    USHORT EndpointAddress;
-    ULONG ResourceId;
-    USBD_ENDPOINT_OFFLOAD_MODE Mode;
-    ULONG RootHubPortNumber : 8;
-    ULONG RouteString : 20;
-    ULONG Speed : 4;
-    ULONG UsbDeviceAddress : 8;
-    ULONG SlotId : 8;
-    ULONG MultiTT : 1;
-    ULONG LSOrFSDeviceConnectedToTTHub : 1;
-    ULONG Reserved0 : 14;
-    PHYSICAL_ADDRESS TransferSegmentLA;
-    PVOID TransferSegmentVA;
-    size_t TransferRingSize;
-    ULONG TransferRingInitialCycleBit;
-    ULONG MessageNumber;
-    PHYSICAL_ADDRESS EventRingSegmentLA;
-    PVOID EventRingSegmentVA;
-    size_t EventRingSize;
-    ULONG EventRingInitialCycleBit;
+    DRVHOST_USBD_OFFLOAD_V1_MEMBERS_
     PHYSICAL_ADDRESS ClientTransferRingSegmentPAIn;
     size_t ClientTransferRingSizeIn;
     PHYSICAL_ADDRESS ClientDataBufferPAIn;

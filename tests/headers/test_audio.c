@@ -267,6 +267,15 @@ static ULONG offload_word(const USBD_ENDPOINT_OFFLOAD_INFORMATION *info, size_t 
     return word;
 }
 
+static void expect_offload_words(const USBD_ENDPOINT_OFFLOAD_INFORMATION *info, ULONG first,
+                                 ULONG second)
+{
+    ok(offload_word(info, 14) == first, "first word %08lx, expected %08lx\n",
+       (unsigned long)offload_word(info, 14), (unsigned long)first);
+    ok(offload_word(info, 18) == second, "second word %08lx, expected %08lx\n",
+       (unsigned long)offload_word(info, 18), (unsigned long)second);
+}
+
 TEST(endpoint_offload_bit_fields)
 {
     USBD_ENDPOINT_OFFLOAD_INFORMATION info;
@@ -274,19 +283,13 @@ TEST(endpoint_offload_bit_fields)
     info.RouteString = 0xFFFFF;
     info.SlotId = 0xFF;
     info.LSOrFSDeviceConnectedToTTHub = 1;
-    ok(offload_word(&info, 14) == 0x0FFFFF00, "first word %08lx\n",
-       (unsigned long)offload_word(&info, 14));
-    ok(offload_word(&info, 18) == 0x0002FF00, "second word %08lx\n",
-       (unsigned long)offload_word(&info, 18));
+    expect_offload_words(&info, 0x0FFFFF00, 0x0002FF00);
     memset(&info, 0, sizeof(info));
     info.Speed = 0xF;
     info.Reserved0 = 0x3FFF;
     info.RootHubPortNumber = 0x12;
     info.MultiTT = 1;
-    ok(offload_word(&info, 14) == 0xF0000012, "first word %08lx\n",
-       (unsigned long)offload_word(&info, 14));
-    ok(offload_word(&info, 18) == 0xFFFD0000, "second word %08lx\n",
-       (unsigned long)offload_word(&info, 18));
+    expect_offload_words(&info, 0xF0000012, 0xFFFD0000);
 }
 
 /* The packet-size devpkey's property identifier (its GUID is in the table above). */
