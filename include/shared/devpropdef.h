@@ -1,8 +1,9 @@
 /*
  * devpropdef.h - the unified device property model's types: DEVPROPTYPE and its DEVPROP_TYPE_*
- * values and modifiers, DEVPROPKEY, DEFINE_DEVPROPKEY. Values as the "DEVPROP_TYPE_*" pages of
- * the device installation reference give them; used by IoGetDevicePropertyData,
- * IoSetDevicePropertyData and the framework's WdfDevice*PropertyEx routines.
+ * values and modifiers, DEVPROPKEY, DEFINE_DEVPROPKEY, DEVPROPSTORE, DEVPROPCOMPKEY and
+ * DEVPROPERTY. Values as the "DEVPROP_TYPE_*" pages of the device installation reference give
+ * them; used by IoGetDevicePropertyData, IoSetDevicePropertyData and the framework's
+ * WdfDevice*PropertyEx routines.
  */
 #ifndef _DEVPROPDEF_H_
 #define _DEVPROPDEF_H_
@@ -63,6 +64,30 @@ typedef struct _DEVPROPKEY {
     DEVPROPGUID fmtid;
     DEVPROPID pid;
 } DEVPROPKEY, *PDEVPROPKEY;
+
+/* Which property store a compound key names (the DEVPROPCOMPKEY page lists the two values; their
+ * numbers, 0 and 1 in the page's order, as Microsoft's Win32 metadata gives them:
+ * microsoft/win32metadata, generation/WinSDK/RecompiledIdlHeaders/shared/devpropdef.h). */
+typedef enum _DEVPROPSTORE {
+    DEVPROP_STORE_SYSTEM = 0,
+    DEVPROP_STORE_USER = 1
+} DEVPROPSTORE, *PDEVPROPSTORE;
+
+/* A property's compound key and a property with its value (the DEVPROPCOMPKEY and DEVPROPERTY
+ * pages of the device installation reference): the software device API's property arrays and
+ * sidebandaudio.h's SIDEBANDAUDIO_ENDPOINT_DESCRIPTOR2 carry them. */
+typedef struct _DEVPROPCOMPKEY {
+    DEVPROPKEY Key;
+    DEVPROPSTORE Store;
+    PCWSTR LocaleName;
+} DEVPROPCOMPKEY, *PDEVPROPCOMPKEY;
+
+typedef struct _DEVPROPERTY {
+    DEVPROPCOMPKEY CompKey;
+    DEVPROPTYPE Type;
+    ULONG BufferSize;
+    PVOID Buffer;
+} DEVPROPERTY, *PDEVPROPERTY;
 
 #define DEVPROPID_FIRST_USABLE 2
 

@@ -2,8 +2,9 @@
  * usb.h - the USB request blocks (URBs) a client driver sends down with
  * IOCTL_INTERNAL_USB_SUBMIT_URB: the URB function codes, the transfer flags, USBD_STATUS and
  * its codes, the pipe and interface information of a selected configuration, and the URB
- * structures with their x64 layouts. drvhost has no USB stack: nothing answers a URB (see
- * usbdlib.h for the USBD_ routines). Pinned by tests/devclass.
+ * structures with their x64 layouts; the endpoint offload information a sideband audio driver
+ * reads (usbsidebandaudio.h). drvhost has no USB stack: nothing answers a URB (see usbdlib.h for
+ * the USBD_ routines). Pinned by tests/devclass and tests/headers (audio_layout.c).
  */
 #ifndef __USB_H__
 #define __USB_H__
@@ -456,5 +457,63 @@ typedef struct _URB {
         struct _URB_GET_ISOCH_PIPE_TRANSFER_PATH_DELAYS UrbGetIsochPipeTransferPathDelays;
     };
 } URB, *PURB;
+
+/* ---- Endpoint offload (xHCI sideband) ---------------------------------------------------- */
+
+/* Who moves an offloaded endpoint's data (the USBD_ENDPOINT_OFFLOAD_MODE page: its three values
+ * in order, the first 0). */
+typedef enum _USBD_ENDPOINT_OFFLOAD_MODE {
+    UsbdEndpointOffloadModeNotSupported = 0,
+    UsbdEndpointOffloadSoftwareAssisted,
+    UsbdEndpointOffloadHardwareAssisted
+} USBD_ENDPOINT_OFFLOAD_MODE;
+
+/* The xHCI facts of an offloaded endpoint, version 1 and version 2 (the current name; the V2
+ * adds the client's transfer ring and data buffer): members, types and bit widths as the
+ * USBD_ENDPOINT_OFFLOAD_INFORMATION_V1 and USBD_ENDPOINT_OFFLOAD_INFORMATION pages give them.
+ * Byte-packed: the pages do not say so, Microsoft's Win32 metadata does (microsoft/win32metadata,
+ * generation/WinSDK/RecompiledIdlHeaders/shared/usb.h packs both at 1), so the 32-bit words of
+ * bit fields start at offset 14 and the V1 is 82 bytes, the V2 130 (tests/headers). drvhost has
+ * no USB stack that fills one. */
+/* The V1 members, which the V2 begins with (one list, so the two cannot drift apart). */
+#define DRVHOST_USBD_OFFLOAD_V1_MEMBERS_                                                           \
+    ULONG Size;                                                                                    \
+    USHORT EndpointAddress;                                                                        \
+    ULONG ResourceId;                                                                              \
+    USBD_ENDPOINT_OFFLOAD_MODE Mode;                                                               \
+    ULONG RootHubPortNumber : 8;                                                                   \
+    ULONG RouteString : 20;                                                                        \
+    ULONG Speed : 4;                                                                               \
+    ULONG UsbDeviceAddress : 8;                                                                    \
+    ULONG SlotId : 8;                                                                              \
+    ULONG MultiTT : 1;                                                                             \
+    ULONG LSOrFSDeviceConnectedToTTHub : 1;                                                        \
+    ULONG Reserved0 : 14;                                                                          \
+    PHYSICAL_ADDRESS TransferSegmentLA;                                                            \
+    PVOID TransferSegmentVA;                                                                       \
+    size_t TransferRingSize;                                                                       \
+    ULONG TransferRingInitialCycleBit;                                                             \
+    ULONG MessageNumber;                                                                           \
+    PHYSICAL_ADDRESS EventRingSegmentLA;                                                           \
+    PVOID EventRingSegmentVA;                                                                      \
+    size_t EventRingSize;                                                                          \
+    ULONG EventRingInitialCycleBit;
+
+#include <pshpack1.h>
+typedef struct _USBD_ENDPOINT_OFFLOAD_INFORMATION_V1 {
+    DRVHOST_USBD_OFFLOAD_V1_MEMBERS_
+} USBD_ENDPOINT_OFFLOAD_INFORMATION_V1, *PUSBD_ENDPOINT_OFFLOAD_INFORMATION_V1;
+
+typedef struct _USBD_ENDPOINT_OFFLOAD_INFORMATION {
+    DRVHOST_USBD_OFFLOAD_V1_MEMBERS_
+    PHYSICAL_ADDRESS ClientTransferRingSegmentPAIn;
+    size_t ClientTransferRingSizeIn;
+    PHYSICAL_ADDRESS ClientDataBufferPAIn;
+    size_t ClientDataBufferSizeIn;
+    PHYSICAL_ADDRESS ClientDataBufferLAOut;
+    PVOID ClientDataBufferVAOut;
+} USBD_ENDPOINT_OFFLOAD_INFORMATION, *PUSBD_ENDPOINT_OFFLOAD_INFORMATION,
+    USBD_ENDPOINT_OFFLOAD_INFORMATION_V2, *PUSBD_ENDPOINT_OFFLOAD_INFORMATION_V2;
+#include <poppack.h>
 
 #endif

@@ -3,7 +3,8 @@
  * ksmedia.h, portcls.h and drmk.h against their registry-format strings (Microsoft's published
  * values), DEFINE_GUIDSTRUCT/DEFINE_GUIDNAMED storage with <initguid.h>, IsEqualGUIDAligned,
  * KSCONVERT_PERFORMANCE_TIME, the automation table macros, PCSTREAMRESOURCE_DESCRIPTOR_INIT,
- * the wave format sub-type GUIDs built from a format tag, and ExInitializeXxxTimerParameters.
+ * the wave format sub-type GUIDs built from a format tag, ExInitializeXxxTimerParameters, and
+ * sidebandaudio.h's parameter-set GUIDs with usb.h's endpoint offload bit fields.
  */
 #include <wdm.h>
 #include <initguid.h>
@@ -12,12 +13,19 @@
 #include <portcls.h>
 #include <ksdebug.h>
 #include <MsApoFxProxy.h>
+#include <usbsidebandaudio.h>
 
 #include "harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* sidebandaudio.h makes every module that includes it reference this name, which drvhost never
+ * exports, so that the loader refuses a driver using its drvhost-numbered control codes. This
+ * program is no driver and loads none: it defines the name so that it links, to read the two
+ * parameter-set GUIDs whose values the reference prints. */
+const ULONG drvhost_sidebandaudio_codes_undocumented = 0;
 
 /* The samples initialize GUIDs from the flat STATIC_ lists (no braces around Data4), as MSVC
  * accepts; this test does the same. */
@@ -233,6 +241,12 @@ static const struct {
      "E1CD9915-CAB1-4103-BB2F-7DC09C9BE942"},
     {&IID_IPortClsStreamResourceManager2, "IID_IPortClsStreamResourceManager2",
      "0D500BAE-D565-469D-A0E2-F283760D7148"},
+    /* sidebandaudio.h, usbsidebandaudio.h: the SIDEBANDAUDIO_PARAMS_MSFT_TYPE_ID and
+     * SIDEBANDAUDIO_USB_CONTROLLER_CONFIG_INFO_TYPE pages. */
+    {&SIDEBANDAUDIO_PARAMS_SET_STANDARD, "SIDEBANDAUDIO_PARAMS_SET_STANDARD",
+     "BF34616B-8265-4D70-ADB2-91B350CCD5D2"},
+    {&SIDEBANDAUDIO_PARAMS_SET_USB_CONTROLLER, "SIDEBANDAUDIO_PARAMS_SET_USB_CONTROLLER",
+     "7FE4A3DB-B637-4168-B853-4317079560D2"},
 };
 
 TEST(guid_values)
@@ -240,6 +254,42 @@ TEST(guid_values)
     size_t i;
     for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
         ok(guid_is(known[i].guid, known[i].text), "%s is not {%s}\n", known[i].name, known[i].text);
+}
+
+/* usb.h's endpoint offload information: byte-packed, its two words of bit fields at offsets 14
+ * and 18, each field in its word's bits from the lowest up in the page's order (RootHubPortNumber
+ * 0-7, RouteString 8-27, Speed 28-31; UsbDeviceAddress 0-7, SlotId 8-15, MultiTT 16,
+ * LSOrFSDeviceConnectedToTTHub 17, Reserved0 18-31), as MSVC allocates ULONG bit fields. */
+static ULONG offload_word(const USBD_ENDPOINT_OFFLOAD_INFORMATION *info, size_t offset)
+{
+    ULONG word;
+    memcpy(&word, (const char *)info + offset, sizeof(word));
+    return word;
+}
+
+static void expect_offload_words(const USBD_ENDPOINT_OFFLOAD_INFORMATION *info, ULONG first,
+                                 ULONG second)
+{
+    ok(offload_word(info, 14) == first, "first word %08lx, expected %08lx\n",
+       (unsigned long)offload_word(info, 14), (unsigned long)first);
+    ok(offload_word(info, 18) == second, "second word %08lx, expected %08lx\n",
+       (unsigned long)offload_word(info, 18), (unsigned long)second);
+}
+
+TEST(endpoint_offload_bit_fields)
+{
+    USBD_ENDPOINT_OFFLOAD_INFORMATION info;
+    memset(&info, 0, sizeof(info));
+    info.RouteString = 0xFFFFF;
+    info.SlotId = 0xFF;
+    info.LSOrFSDeviceConnectedToTTHub = 1;
+    expect_offload_words(&info, 0x0FFFFF00, 0x0002FF00);
+    memset(&info, 0, sizeof(info));
+    info.Speed = 0xF;
+    info.Reserved0 = 0x3FFF;
+    info.RootHubPortNumber = 0x12;
+    info.MultiTT = 1;
+    expect_offload_words(&info, 0xF0000012, 0xFFFD0000);
 }
 
 /* The packet-size devpkey's property identifier (its GUID is in the table above). */
