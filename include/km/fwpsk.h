@@ -1416,8 +1416,7 @@ typedef enum FWPS_DISCARD_MODULE0_ {
 } FWPS_DISCARD_MODULE0;
 
 /* Why a transport layer discarded data (discardReason when discardModule is
- * FWPS_DISCARD_MODULE_TRANSPORT): the ne-fwpsk-inet_discard_reason page, which numbers them.
- * (The network layer's IP_DISCARD_REASON is not declared: its page gives no values.) */
+ * FWPS_DISCARD_MODULE_TRANSPORT): the ne-fwpsk-inet_discard_reason page, which numbers them. */
 typedef enum {
     InetDiscardSourceUnspecified = 0,
     InetDiscardDestinationMulticast = 1,
@@ -1455,6 +1454,84 @@ typedef enum {
     InetDiscardAcceptRedirection = 33,
     InetDiscardReasonMaxEnumValue
 } INET_DISCARD_REASON, *PINET_DISCARD_REASON;
+
+/* Why a network layer discarded data (discardReason when discardModule is
+ * FWPS_DISCARD_MODULE_NETWORK). The names and their order: the IP_DISCARD_REASON page (now filed
+ * under fwpsu.h). Their values, which the page does not print: Microsoft's Win32 metadata
+ * (microsoft/win32metadata, RecompiledIdlHeaders/um/fwpsu.h): the receive-path reasons count
+ * from 1, the forward-path ones from 128 (after IpDiscardReceivePathMax, 127), the others from
+ * 256 (after IpDiscardForwardPathMax, 255). */
+typedef enum {
+    IpDiscardBadSourceAddress = 1,
+    IpDiscardNotLocallyDestined,
+    IpDiscardProtocolUnreachable,
+    IpDiscardPortUnreachable,
+    IpDiscardBadLength,
+    IpDiscardMalformedHeader,
+    IpDiscardNoRoute,
+    IpDiscardBeyondScope,
+    IpDiscardInspectionDrop,
+    IpDiscardTooManyDecapsulations,
+    IpDiscardAdministrativelyProhibited,
+    IpDiscardBadChecksum,
+    IpDiscardFirstFragmentIncomplete,
+    IpDiscardHeaderNotContiguous,
+    IpDiscardHeaderNotAligned,
+    IpDiscardReceivePathMax = 127,
+    IpDiscardHopLimitExceeded,
+    IpDiscardAddressUnreachable,
+    IpDiscardRscPacket,
+    IpDiscardSourceViolation,
+    IpDiscardForwardPathMax = 255,
+    IpDiscardArbitrationUnhandled,
+    IpDiscardInspectionAbsorb,
+    IpDiscardDontFragmentMtuExceeded,
+    IpDiscardBufferLengthExceeded,
+    IpDiscardAddressResolutionTimeout,
+    IpDiscardAddressResolutionFailure,
+    IpDiscardIpsecFailure,
+    IpDiscardExtensionHeadersFailure,
+    IpDiscardAllocationFailure,
+    IpDiscardIpsnpiClientDrop,
+    IpDiscardUnsupportedOffload,
+    IpDiscardRoutingFailure,
+    IpDiscardAncillaryDataFailure,
+    IpDiscardRawDataFailure,
+    IpDiscardSessionStateFailure,
+    IpDiscardIpsnpiAllocationFailure,
+    IpDiscardIpsnpiModifiedButNotForwarded,
+    IpDiscardIpsnpiNoNextHop,
+    IpDiscardIpsnpiNoCompartment,
+    IpDiscardIpsnpiNoInterface,
+    IpDiscardIpsnpiNoSubInterface,
+    IpDiscardIpsnpiInterfaceDisabled,
+    IpDiscardIpsnpiSegmentationFailed,
+    IpDiscardIpsnpiNoEthernetHeader,
+    IpDiscardIpsnpiUnexpectedFragment,
+    IpDiscardIpsnpiUnsupportedInterfaceType,
+    IpDiscardIpsnpiInvalidLsoInfo,
+    IpDiscardIpsnpiInvalidUsoInfo,
+    IpDiscardInternalError,
+    IpDiscardAdministrativelyConfigured,
+    IpDiscardBadOption,
+    IpDiscardLoopbackDisallowed,
+    IpDiscardSmallerScope,
+    IpDiscardQueueFull,
+    IpDiscardInterfaceDisabled,
+    IpDiscardNlClientDiscard,
+    IpDiscardIpsnpiUroSegmentSizeExceedsMtu,
+    IpDiscardSwUsoFailure,
+    IpDiscardMax
+} IP_DISCARD_REASON, *PIP_DISCARD_REASON;
+
+/* discardReason when discardModule is FWPS_DISCARD_MODULE_GENERAL: the network guide's
+ * "General discard reasons" page names the two (an FWP_ACTION_BLOCK decision; reserved); their
+ * values from the Win32 metadata (RecompiledIdlHeaders/shared/fwpstypes.h). */
+typedef enum FWPS_GENERAL_DISCARD_REASON_ {
+    FWPS_DISCARD_FIREWALL_POLICY = 0,
+    FWPS_DISCARD_IPSEC = 1,
+    FWPS_GENERAL_DISCARD_REASON_MAX = 2
+} FWPS_GENERAL_DISCARD_REASON;
 
 typedef struct FWPS_DISCARD_METADATA0_ {
     FWPS_DISCARD_MODULE0 discardModule;
@@ -1515,6 +1592,7 @@ typedef struct FWPS_INBOUND_FRAGMENT_METADATA0_ {
 #define FWPS_L2_METADATA_FIELD_VSWITCH_SOURCE_NIC_INDEX    0x00000008
 #define FWPS_L2_METADATA_FIELD_VSWITCH_PACKET_CONTEXT      0x00000010
 #define FWPS_L2_METADATA_FIELD_VSWITCH_DESTINATION_PORT_ID 0x00000020
+#define FWPS_L2_METADATA_FIELD_RESERVED                    0x80000000 /* Windows 8.1 and later */
 #define FWPS_IS_L2_METADATA_FIELD_PRESENT(metadataValues, l2MetadataField)                         \
     (((metadataValues)->currentL2MetadataValues & (l2MetadataField)) == (l2MetadataField))
 /* The L2_FLAGS incoming value of the MAC frame and vSwitch layers (values as above). */

@@ -20,6 +20,8 @@
 
 #include <ntddk.h>
 #include <ntddndis.h>
+#include <windot11.h> /* the windot11 pages name ndis.h as the header to include */
+#include <netiodef.h> /* the wire headers a callout reads (netiodef.h: why here) */
 
 #ifdef __cplusplus
 extern "C" {
