@@ -14,7 +14,7 @@ template <typename T> class Register {
     {
         return Value;
     }
-    bool TestBits(T Flags){return ((Read() & Flags) != 0)}; // never instantiated
+    bool TestBits(T Flags) {return ((Read() & Flags) != 0)};  // never instantiated
 };
 
 /* A member of the explicit specialization Register<USHORT> defined without template<>, as
