@@ -1680,14 +1680,16 @@ typedef void(NTAPI FWPS_CALLOUT_CLASSIFY_FN3)(const FWPS_INCOMING_VALUES0 *inFix
                                               void *layerData, const void *classifyContext,
                                               const FWPS_FILTER3 *filter, UINT64 flowContext,
                                               FWPS_CLASSIFY_OUT0 *classifyOut);
+/* notifyFn's filter is not const: the driver may set its context member (the FN2 page's
+ * [in, out]; every version's filter is _Inout_ FWPS_FILTERn * in Microsoft's Win32 metadata). */
 typedef NTSTATUS(NTAPI FWPS_CALLOUT_NOTIFY_FN0)(FWPS_CALLOUT_NOTIFY_TYPE notifyType,
-                                                const GUID *filterKey, const FWPS_FILTER0 *filter);
+                                                const GUID *filterKey, FWPS_FILTER0 *filter);
 typedef NTSTATUS(NTAPI FWPS_CALLOUT_NOTIFY_FN1)(FWPS_CALLOUT_NOTIFY_TYPE notifyType,
-                                                const GUID *filterKey, const FWPS_FILTER1 *filter);
+                                                const GUID *filterKey, FWPS_FILTER1 *filter);
 typedef NTSTATUS(NTAPI FWPS_CALLOUT_NOTIFY_FN2)(FWPS_CALLOUT_NOTIFY_TYPE notifyType,
-                                                const GUID *filterKey, const FWPS_FILTER2 *filter);
+                                                const GUID *filterKey, FWPS_FILTER2 *filter);
 typedef NTSTATUS(NTAPI FWPS_CALLOUT_NOTIFY_FN3)(FWPS_CALLOUT_NOTIFY_TYPE notifyType,
-                                                const GUID *filterKey, const FWPS_FILTER3 *filter);
+                                                const GUID *filterKey, FWPS_FILTER3 *filter);
 typedef void(NTAPI FWPS_CALLOUT_FLOW_DELETE_NOTIFY_FN0)(UINT16 layerId, UINT32 calloutId,
                                                         UINT64 flowContext);
 
@@ -1984,6 +1986,28 @@ void FWPS_API FwpsDiscardClonedStreamData0(NET_BUFFER_LIST *netBufferListChain,
                                            BOOLEAN dispatchLevel) DRVHOST_NOT_PROVIDED;
 
 /* ---- connection redirection */
+/* The writable layer data of the ALE connect-redirect and bind-redirect layers
+ * (ns-fwpsk-_fwps_connect_request0 and _fwps_bind_request0: their syntax blocks; the members
+ * after modifierFilterId are Windows 8's). */
+typedef struct _FWPS_CONNECT_REQUEST0 {
+    SOCKADDR_STORAGE localAddressAndPort;
+    SOCKADDR_STORAGE remoteAddressAndPort;
+    UINT64 portReservationToken;
+    DWORD localRedirectTargetPID;
+    struct _FWPS_CONNECT_REQUEST0 *previousVersion; /* read-only: earlier modifications */
+    UINT64 modifierFilterId;
+    HANDLE localRedirectHandle;
+    void *localRedirectContext;
+    SIZE_T localRedirectContextSize;
+} FWPS_CONNECT_REQUEST0;
+
+typedef struct _FWPS_BIND_REQUEST0 {
+    SOCKADDR_STORAGE localAddressAndPort;
+    UINT64 portReservationToken;
+    struct _FWPS_BIND_REQUEST0 *previousVersion;
+    UINT64 modifierFilterId;
+} FWPS_BIND_REQUEST0;
+
 typedef enum FWPS_CONNECTION_REDIRECT_STATE_ {
     FWPS_CONNECTION_NOT_REDIRECTED = 0,
     FWPS_CONNECTION_REDIRECTED_BY_SELF,
@@ -1997,6 +2021,11 @@ NTSTATUS FWPS_API FwpsRedirectHandleCreate0(const GUID *providerGuid, UINT32 fla
 void FWPS_API FwpsRedirectHandleDestroy0(HANDLE redirectHandle) DRVHOST_NOT_PROVIDED;
 FWPS_CONNECTION_REDIRECT_STATE FWPS_API FwpsQueryConnectionRedirectState0(
     HANDLE redirectRecords, HANDLE redirectHandle, VOID **redirectContext) DRVHOST_NOT_PROVIDED;
+
+/* ---- virtual switch: keep (or release) the packet context of a vSwitch transport classify
+ * (FWPS_INCOMING_METADATA_VALUES0.vSwitchPacketContext) beyond the classify. */
+void NTAPI FwpsReferencevSwitchPacketContext0(HANDLE packetContext) DRVHOST_NOT_PROVIDED;
+void NTAPI FwpsDereferencevSwitchPacketContext0(HANDLE packetContext) DRVHOST_NOT_PROVIDED;
 
 #ifdef __cplusplus
 }

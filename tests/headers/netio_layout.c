@@ -85,6 +85,30 @@ C_ASSERT(IpDiscardMax == 294 && sizeof(IP_DISCARD_REASON) == 4);
 C_ASSERT(FWPS_DISCARD_FIREWALL_POLICY == 0 && FWPS_DISCARD_IPSEC == 1);
 C_ASSERT(FWPS_GENERAL_DISCARD_REASON_MAX == 2);
 C_ASSERT(FWPS_L2_METADATA_FIELD_RESERVED == 0x80000000);
+C_ASSERT(STATUS_FWP_CALLOUT_NOT_FOUND == (NTSTATUS)0xC0220001 &&
+         STATUS_FWP_INCOMPATIBLE_LAYER == (NTSTATUS)0xC0220014);
+/* The redirect layers' writable data (their pages' syntax blocks, natural x64 alignment). */
+C_ASSERT(FIELD_OFFSET(FWPS_CONNECT_REQUEST0, remoteAddressAndPort) == 128);
+C_ASSERT(FIELD_OFFSET(FWPS_CONNECT_REQUEST0, portReservationToken) == 256);
+C_ASSERT(FIELD_OFFSET(FWPS_CONNECT_REQUEST0, localRedirectTargetPID) == 264);
+C_ASSERT(FIELD_OFFSET(FWPS_CONNECT_REQUEST0, previousVersion) == 272);
+C_ASSERT(FIELD_OFFSET(FWPS_CONNECT_REQUEST0, modifierFilterId) == 280);
+C_ASSERT(FIELD_OFFSET(FWPS_CONNECT_REQUEST0, localRedirectHandle) == 288);
+C_ASSERT(FIELD_OFFSET(FWPS_CONNECT_REQUEST0, localRedirectContextSize) == 304);
+C_ASSERT(sizeof(FWPS_CONNECT_REQUEST0) == 312 && sizeof(FWPS_BIND_REQUEST0) == 152);
+C_ASSERT(FIELD_OFFSET(FWPS_BIND_REQUEST0, portReservationToken) == 128);
+C_ASSERT(FIELD_OFFSET(FWPS_BIND_REQUEST0, previousVersion) == 136);
+C_ASSERT(FIELD_OFFSET(FWPS_BIND_REQUEST0, modifierFilterId) == 144);
+/* notifyFn may write the filter's context: a non-const filter pointer in every version. */
+#define SAME_TYPE(a, b) __builtin_types_compatible_p(a, b)
+C_ASSERT(SAME_TYPE(FWPS_CALLOUT_NOTIFY_FN3,
+                   NTSTATUS NTAPI(FWPS_CALLOUT_NOTIFY_TYPE, const GUID *, FWPS_FILTER3 *)));
+C_ASSERT(SAME_TYPE(FWPS_CALLOUT_NOTIFY_FN0,
+                   NTSTATUS NTAPI(FWPS_CALLOUT_NOTIFY_TYPE, const GUID *, FWPS_FILTER0 *)));
+C_ASSERT(SAME_TYPE(FWPS_CALLOUT_NOTIFY_FN1,
+                   NTSTATUS NTAPI(FWPS_CALLOUT_NOTIFY_TYPE, const GUID *, FWPS_FILTER1 *)));
+C_ASSERT(SAME_TYPE(FWPS_CALLOUT_NOTIFY_FN2,
+                   NTSTATUS NTAPI(FWPS_CALLOUT_NOTIFY_TYPE, const GUID *, FWPS_FILTER2 *)));
 
 /* The bit-fields over a byte image of real headers: each field where its RFC puts it. */
 static const UCHAR ipv4_image[20] = {0x45, 0xB9, 0x00, 0x54, 0x12, 0x34, 0x40, 0x00, 64, 6};
