@@ -9,6 +9,8 @@
 #include <ndis.h>
 #include <fwpsk.h>
 
+#define SAME_TYPE(a, b) __builtin_types_compatible_p(a, b)
+
 /* ---- netiodef.h: sizes and offsets */
 C_ASSERT(sizeof(DL_EUI48) == 6 && sizeof(DL_OUI) == 3 && sizeof(DL_EI48) == 3);
 C_ASSERT(sizeof(ETHERNET_HEADER) == ETH_LENGTH_OF_HEADER && ETH_LENGTH_OF_HEADER == 14);
@@ -99,8 +101,22 @@ C_ASSERT(sizeof(FWPS_CONNECT_REQUEST0) == 312 && sizeof(FWPS_BIND_REQUEST0) == 1
 C_ASSERT(FIELD_OFFSET(FWPS_BIND_REQUEST0, portReservationToken) == 128);
 C_ASSERT(FIELD_OFFSET(FWPS_BIND_REQUEST0, previousVersion) == 136);
 C_ASSERT(FIELD_OFFSET(FWPS_BIND_REQUEST0, modifierFilterId) == 144);
+/* ipsectypes.h's keying policy and DoS protection options (Win32 metadata, natural alignment). */
+C_ASSERT(sizeof(IPSEC_KEYING_POLICY0) == 16 && FIELD_OFFSET(IPSEC_KEYING_POLICY0, keyModKeys) == 8);
+C_ASSERT(sizeof(IPSEC_KEYING_POLICY1) == 24 && FIELD_OFFSET(IPSEC_KEYING_POLICY1, flags) == 16);
+C_ASSERT(SAME_TYPE(IPSEC_KEYING_POLICY, IPSEC_KEYING_POLICY1));
+C_ASSERT(FIELD_OFFSET(IPSEC_DOSP_OPTIONS0, ipV6IPsecUnauthDscp) == 8);
+C_ASSERT(FIELD_OFFSET(IPSEC_DOSP_OPTIONS0, ipV6IPsecUnauthRateLimitBytesPerSec) == 12);
+C_ASSERT(FIELD_OFFSET(IPSEC_DOSP_OPTIONS0, defBlockExemptRateLimitBytesPerSec) == 48);
+C_ASSERT(FIELD_OFFSET(IPSEC_DOSP_OPTIONS0, flags) == 60);
+C_ASSERT(FIELD_OFFSET(IPSEC_DOSP_OPTIONS0, publicIFLuids) == 72);
+C_ASSERT(FIELD_OFFSET(IPSEC_DOSP_OPTIONS0, internalIFLuids) == 88);
+C_ASSERT(FIELD_OFFSET(IPSEC_DOSP_OPTIONS0, publicV6AddrMask) == 96);
+C_ASSERT(FIELD_OFFSET(IPSEC_DOSP_OPTIONS0, internalV6AddrMask) == 113);
+C_ASSERT(sizeof(IPSEC_DOSP_OPTIONS0) == 136);
+C_ASSERT(IPSEC_DOSP_FLAG_FILTER_EXEMPT == 0x20 && IPSEC_DOSP_DSCP_DISABLE_VALUE == 0xff);
+C_ASSERT(IPSEC_KEYING_POLICY_FLAG_TERMINATING_MATCH == 1);
 /* notifyFn may write the filter's context: a non-const filter pointer in every version. */
-#define SAME_TYPE(a, b) __builtin_types_compatible_p(a, b)
 C_ASSERT(SAME_TYPE(FWPS_CALLOUT_NOTIFY_FN3,
                    NTSTATUS NTAPI(FWPS_CALLOUT_NOTIFY_TYPE, const GUID *, FWPS_FILTER3 *)));
 C_ASSERT(SAME_TYPE(FWPS_CALLOUT_NOTIFY_FN0,
