@@ -21,7 +21,10 @@ source). What a repair does not recognise stays the compiler's error.
   - C++: a missing ';' before '}' in the body of a template (MSVC parses the body of a template
     only when it is instantiated): the ';' inserted;
   - C++: a member of a class template's explicit specialization defined without template<>
-    (MSVC takes it as the specialization): template<> put before it.
+    (MSVC takes it as the specialization): template<> put before it;
+  - a member of an anonymous struct/union declared again, with the same type, in another one of
+    the same class (MSVC's C2658 outside /Za): the later declaration renamed, so that the name
+    is the first one's (g++ and clang; gcc's C message does not locate the first).
 """
 
 import re
@@ -364,6 +367,65 @@ def fix_member_specialization(src, offset):
     return [(at, at, 'template<> ')], message
 
 
+def enclosing_brace(src, i):
+    """Index of the innermost '{' enclosing token i, or None."""
+    depth = 0
+    for j in range(i - 1, -1, -1):
+        t = src.tokens[j][1]
+        depth += t == '}'
+        if t == '{':
+            if depth == 0:
+                return j
+            depth -= 1
+    return None
+
+
+def in_anonymous_aggregate(src, i):
+    """Whether token i is a member of an anonymous struct or union: `struct {` ... `};`."""
+    brace = enclosing_brace(src, i)
+    if brace is None or brace == 0 or src.tokens[brace - 1][1] not in ('struct', 'union'):
+        return False
+    close = src.matching(brace)
+    return close is not None and close + 1 < len(src.tokens) and src.tokens[close + 1][1] == ';'
+
+
+def member_type(src, i):
+    """The type tokens of the member declared by name token i: a single declarator whose
+    specifiers are identifiers and `*`, ending at `;` or a bit-field's `:` (its width is not part
+    of its type); else None."""
+    bounds = statement_bounds(src, i)
+    if bounds is None or bounds[0] == i or src.tokens[i + 1][1] not in (';', ':'):
+        return None
+    specifiers = src.tokens[bounds[0]:i]
+    if any(k != 'id' and t != '*' for k, t, _ in specifiers):
+        return None
+    return [t for _, t, _ in specifiers]
+
+
+def fix_anonymous_redeclaration(src, offset, name, following):
+    """A member of an anonymous struct/union declared again, with the same type, in another
+    anonymous struct/union of the same class (WFPSampler's IP_HEADER_V4: `UINT8 typeOfService;`
+    in a union and `UINT8 typeOfService : 6;` in a struct inside it). MSVC accepts it outside
+    /Za (C2658 is given for different types only); the later declaration is renamed
+    __drvhost_c2658_N_NAME (its storage and bit width kept), so that NAME is the first one."""
+    if not following or following[0][2] != 'note':
+        return None
+    i = src.token_at(offset)
+    first_offset = src.offset(following[0][0], following[0][1])
+    first = src.token_at(first_offset)
+    if i >= len(src.tokens) or first >= len(src.tokens) or src.tokens[i][1] != name or \
+            src.tokens[first][1] != name or src.tokens[first][2] != first_offset:
+        return None
+    if not in_anonymous_aggregate(src, i) or not in_anonymous_aggregate(src, first):
+        return None
+    kind = member_type(src, i)
+    if kind is None or kind != member_type(src, first):
+        return None
+    message = ('member %s declared again, with the same type, in an anonymous struct/union (MSVC '
+               'accepts it, C2658 outside /Za): the first declaration keeps the name' % name)
+    return [(offset, offset + len(name), '__drvhost_c2658_%d_%s' % (offset, name))], message
+
+
 def fix_volatile_definition(src, offset, name):
     """A variable declared volatile and defined without it (fastfat's `__volatile extern PMDL
     FatReserveMdl;` and `PMDL FatReserveMdl = NULL;`): the definition takes the declaration's
@@ -469,9 +531,20 @@ def repairs(src, diags):
             result = fix_member_specialization(src, offset)
         elif re.match(r'expected %s;%s after return statement' % (Q, Q), msg):
             result = fix_template_semicolon(src, offset, False)
+        elif redeclared(msg):
+            result = fix_anonymous_redeclaration(src, offset, redeclared(msg), diags[n + 1:n + 2])
         if result:
             found.append(result + (offset,))
     return found
+
+
+def redeclared(msg):
+    """The member name of g++'s or clang's error for a member of an anonymous struct/union
+    declared again, or None."""
+    m = re.match(r'%s[^\'\u2018\u2019]*::<unnamed (?:struct|union)>::(\w+)%s conflicts with a '
+                 r'previous declaration$' % (Q, Q), msg) or \
+        re.match(r'member of anonymous (?:struct|union) redeclares %s(\w+)%s$' % (Q, Q), msg)
+    return m.group(1) if m else None
 
 
 TYPE_RE = r'%s([^\'\u2018\u2019]*)%s(?: \{aka %s([^\'\u2018\u2019]*)%s\})?$' % (Q, Q, Q, Q)

@@ -287,6 +287,9 @@ NTSTATUS FWPM_API FwpmSubLayerDeleteByKey0(HANDLE engineHandle,
 NTSTATUS FWPM_API FwpmCalloutAdd0(HANDLE engineHandle, const FWPM_CALLOUT0 *callout,
                                   PSECURITY_DESCRIPTOR sd, UINT32 *id) DRVHOST_NOT_PROVIDED;
 NTSTATUS FWPM_API FwpmCalloutDeleteById0(HANDLE engineHandle, UINT32 id) DRVHOST_NOT_PROVIDED;
+/* The callout the filter engine stores under id; the caller frees it with FwpmFreeMemory0. */
+NTSTATUS FWPM_API FwpmCalloutGetById0(HANDLE engineHandle, UINT32 id,
+                                      FWPM_CALLOUT0 **callout) DRVHOST_NOT_PROVIDED;
 NTSTATUS FWPM_API FwpmCalloutDeleteByKey0(HANDLE engineHandle,
                                           const GUID *key) DRVHOST_NOT_PROVIDED;
 NTSTATUS FWPM_API FwpmFilterAdd0(HANDLE engineHandle, const FWPM_FILTER0 *filter,

@@ -1416,8 +1416,7 @@ typedef enum FWPS_DISCARD_MODULE0_ {
 } FWPS_DISCARD_MODULE0;
 
 /* Why a transport layer discarded data (discardReason when discardModule is
- * FWPS_DISCARD_MODULE_TRANSPORT): the ne-fwpsk-inet_discard_reason page, which numbers them.
- * (The network layer's IP_DISCARD_REASON is not declared: its page gives no values.) */
+ * FWPS_DISCARD_MODULE_TRANSPORT): the ne-fwpsk-inet_discard_reason page, which numbers them. */
 typedef enum {
     InetDiscardSourceUnspecified = 0,
     InetDiscardDestinationMulticast = 1,
@@ -1455,6 +1454,84 @@ typedef enum {
     InetDiscardAcceptRedirection = 33,
     InetDiscardReasonMaxEnumValue
 } INET_DISCARD_REASON, *PINET_DISCARD_REASON;
+
+/* Why a network layer discarded data (discardReason when discardModule is
+ * FWPS_DISCARD_MODULE_NETWORK). The names and their order: the IP_DISCARD_REASON page (now filed
+ * under fwpsu.h). Their values, which the page does not print: Microsoft's Win32 metadata
+ * (microsoft/win32metadata, RecompiledIdlHeaders/um/fwpsu.h): the receive-path reasons count
+ * from 1, the forward-path ones from 128 (after IpDiscardReceivePathMax, 127), the others from
+ * 256 (after IpDiscardForwardPathMax, 255). */
+typedef enum {
+    IpDiscardBadSourceAddress = 1,
+    IpDiscardNotLocallyDestined,
+    IpDiscardProtocolUnreachable,
+    IpDiscardPortUnreachable,
+    IpDiscardBadLength,
+    IpDiscardMalformedHeader,
+    IpDiscardNoRoute,
+    IpDiscardBeyondScope,
+    IpDiscardInspectionDrop,
+    IpDiscardTooManyDecapsulations,
+    IpDiscardAdministrativelyProhibited,
+    IpDiscardBadChecksum,
+    IpDiscardFirstFragmentIncomplete,
+    IpDiscardHeaderNotContiguous,
+    IpDiscardHeaderNotAligned,
+    IpDiscardReceivePathMax = 127,
+    IpDiscardHopLimitExceeded,
+    IpDiscardAddressUnreachable,
+    IpDiscardRscPacket,
+    IpDiscardSourceViolation,
+    IpDiscardForwardPathMax = 255,
+    IpDiscardArbitrationUnhandled,
+    IpDiscardInspectionAbsorb,
+    IpDiscardDontFragmentMtuExceeded,
+    IpDiscardBufferLengthExceeded,
+    IpDiscardAddressResolutionTimeout,
+    IpDiscardAddressResolutionFailure,
+    IpDiscardIpsecFailure,
+    IpDiscardExtensionHeadersFailure,
+    IpDiscardAllocationFailure,
+    IpDiscardIpsnpiClientDrop,
+    IpDiscardUnsupportedOffload,
+    IpDiscardRoutingFailure,
+    IpDiscardAncillaryDataFailure,
+    IpDiscardRawDataFailure,
+    IpDiscardSessionStateFailure,
+    IpDiscardIpsnpiAllocationFailure,
+    IpDiscardIpsnpiModifiedButNotForwarded,
+    IpDiscardIpsnpiNoNextHop,
+    IpDiscardIpsnpiNoCompartment,
+    IpDiscardIpsnpiNoInterface,
+    IpDiscardIpsnpiNoSubInterface,
+    IpDiscardIpsnpiInterfaceDisabled,
+    IpDiscardIpsnpiSegmentationFailed,
+    IpDiscardIpsnpiNoEthernetHeader,
+    IpDiscardIpsnpiUnexpectedFragment,
+    IpDiscardIpsnpiUnsupportedInterfaceType,
+    IpDiscardIpsnpiInvalidLsoInfo,
+    IpDiscardIpsnpiInvalidUsoInfo,
+    IpDiscardInternalError,
+    IpDiscardAdministrativelyConfigured,
+    IpDiscardBadOption,
+    IpDiscardLoopbackDisallowed,
+    IpDiscardSmallerScope,
+    IpDiscardQueueFull,
+    IpDiscardInterfaceDisabled,
+    IpDiscardNlClientDiscard,
+    IpDiscardIpsnpiUroSegmentSizeExceedsMtu,
+    IpDiscardSwUsoFailure,
+    IpDiscardMax
+} IP_DISCARD_REASON, *PIP_DISCARD_REASON;
+
+/* discardReason when discardModule is FWPS_DISCARD_MODULE_GENERAL: the network guide's
+ * "General discard reasons" page names the two (an FWP_ACTION_BLOCK decision; reserved); their
+ * values from the Win32 metadata (RecompiledIdlHeaders/shared/fwpstypes.h). */
+typedef enum FWPS_GENERAL_DISCARD_REASON_ {
+    FWPS_DISCARD_FIREWALL_POLICY = 0,
+    FWPS_DISCARD_IPSEC = 1,
+    FWPS_GENERAL_DISCARD_REASON_MAX = 2
+} FWPS_GENERAL_DISCARD_REASON;
 
 typedef struct FWPS_DISCARD_METADATA0_ {
     FWPS_DISCARD_MODULE0 discardModule;
@@ -1515,6 +1592,7 @@ typedef struct FWPS_INBOUND_FRAGMENT_METADATA0_ {
 #define FWPS_L2_METADATA_FIELD_VSWITCH_SOURCE_NIC_INDEX    0x00000008
 #define FWPS_L2_METADATA_FIELD_VSWITCH_PACKET_CONTEXT      0x00000010
 #define FWPS_L2_METADATA_FIELD_VSWITCH_DESTINATION_PORT_ID 0x00000020
+#define FWPS_L2_METADATA_FIELD_RESERVED                    0x80000000 /* Windows 8.1 and later */
 #define FWPS_IS_L2_METADATA_FIELD_PRESENT(metadataValues, l2MetadataField)                         \
     (((metadataValues)->currentL2MetadataValues & (l2MetadataField)) == (l2MetadataField))
 /* The L2_FLAGS incoming value of the MAC frame and vSwitch layers (values as above). */
@@ -1602,14 +1680,16 @@ typedef void(NTAPI FWPS_CALLOUT_CLASSIFY_FN3)(const FWPS_INCOMING_VALUES0 *inFix
                                               void *layerData, const void *classifyContext,
                                               const FWPS_FILTER3 *filter, UINT64 flowContext,
                                               FWPS_CLASSIFY_OUT0 *classifyOut);
+/* notifyFn's filter is not const: the driver may set its context member (the FN2 page's
+ * [in, out]; every version's filter is _Inout_ FWPS_FILTERn * in Microsoft's Win32 metadata). */
 typedef NTSTATUS(NTAPI FWPS_CALLOUT_NOTIFY_FN0)(FWPS_CALLOUT_NOTIFY_TYPE notifyType,
-                                                const GUID *filterKey, const FWPS_FILTER0 *filter);
+                                                const GUID *filterKey, FWPS_FILTER0 *filter);
 typedef NTSTATUS(NTAPI FWPS_CALLOUT_NOTIFY_FN1)(FWPS_CALLOUT_NOTIFY_TYPE notifyType,
-                                                const GUID *filterKey, const FWPS_FILTER1 *filter);
+                                                const GUID *filterKey, FWPS_FILTER1 *filter);
 typedef NTSTATUS(NTAPI FWPS_CALLOUT_NOTIFY_FN2)(FWPS_CALLOUT_NOTIFY_TYPE notifyType,
-                                                const GUID *filterKey, const FWPS_FILTER2 *filter);
+                                                const GUID *filterKey, FWPS_FILTER2 *filter);
 typedef NTSTATUS(NTAPI FWPS_CALLOUT_NOTIFY_FN3)(FWPS_CALLOUT_NOTIFY_TYPE notifyType,
-                                                const GUID *filterKey, const FWPS_FILTER3 *filter);
+                                                const GUID *filterKey, FWPS_FILTER3 *filter);
 typedef void(NTAPI FWPS_CALLOUT_FLOW_DELETE_NOTIFY_FN0)(UINT16 layerId, UINT32 calloutId,
                                                         UINT64 flowContext);
 
@@ -1906,6 +1986,28 @@ void FWPS_API FwpsDiscardClonedStreamData0(NET_BUFFER_LIST *netBufferListChain,
                                            BOOLEAN dispatchLevel) DRVHOST_NOT_PROVIDED;
 
 /* ---- connection redirection */
+/* The writable layer data of the ALE connect-redirect and bind-redirect layers
+ * (ns-fwpsk-_fwps_connect_request0 and _fwps_bind_request0: their syntax blocks; the members
+ * after modifierFilterId are Windows 8's). */
+typedef struct _FWPS_CONNECT_REQUEST0 {
+    SOCKADDR_STORAGE localAddressAndPort;
+    SOCKADDR_STORAGE remoteAddressAndPort;
+    UINT64 portReservationToken;
+    DWORD localRedirectTargetPID;
+    struct _FWPS_CONNECT_REQUEST0 *previousVersion; /* read-only: earlier modifications */
+    UINT64 modifierFilterId;
+    HANDLE localRedirectHandle;
+    void *localRedirectContext;
+    SIZE_T localRedirectContextSize;
+} FWPS_CONNECT_REQUEST0;
+
+typedef struct _FWPS_BIND_REQUEST0 {
+    SOCKADDR_STORAGE localAddressAndPort;
+    UINT64 portReservationToken;
+    struct _FWPS_BIND_REQUEST0 *previousVersion;
+    UINT64 modifierFilterId;
+} FWPS_BIND_REQUEST0;
+
 typedef enum FWPS_CONNECTION_REDIRECT_STATE_ {
     FWPS_CONNECTION_NOT_REDIRECTED = 0,
     FWPS_CONNECTION_REDIRECTED_BY_SELF,
@@ -1919,6 +2021,11 @@ NTSTATUS FWPS_API FwpsRedirectHandleCreate0(const GUID *providerGuid, UINT32 fla
 void FWPS_API FwpsRedirectHandleDestroy0(HANDLE redirectHandle) DRVHOST_NOT_PROVIDED;
 FWPS_CONNECTION_REDIRECT_STATE FWPS_API FwpsQueryConnectionRedirectState0(
     HANDLE redirectRecords, HANDLE redirectHandle, VOID **redirectContext) DRVHOST_NOT_PROVIDED;
+
+/* ---- virtual switch: keep (or release) the packet context of a vSwitch transport classify
+ * (FWPS_INCOMING_METADATA_VALUES0.vSwitchPacketContext) beyond the classify. */
+void NTAPI FwpsReferencevSwitchPacketContext0(HANDLE packetContext) DRVHOST_NOT_PROVIDED;
+void NTAPI FwpsDereferencevSwitchPacketContext0(HANDLE packetContext) DRVHOST_NOT_PROVIDED;
 
 #ifdef __cplusplus
 }

@@ -20,6 +20,8 @@
 
 #include <ntddk.h>
 #include <ntddndis.h>
+#include <windot11.h> /* the windot11 pages name ndis.h as the header to include */
+#include <netiodef.h> /* the wire headers a callout reads (netiodef.h: why here) */
 
 #ifdef __cplusplus
 extern "C" {
@@ -322,6 +324,12 @@ VOID NDIS_API NdisFreeNetBufferPool(NDIS_HANDLE PoolHandle) DRVHOST_NOT_PROVIDED
 PNET_BUFFER_LIST NDIS_API NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT ContextSize,
                                                     USHORT ContextBackFill) DRVHOST_NOT_PROVIDED;
 VOID NDIS_API NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList) DRVHOST_NOT_PROVIDED;
+/* Copy a NET_BUFFER_LIST's information (NetBufferListInfo and NDIS' private data) to a clone on
+ * the send or the receive path (nblapi pages: VOID, their syntax blocks). */
+VOID NDIS_API NdisCopySendNetBufferListInfo(PNET_BUFFER_LIST DestNetBufferList,
+                                            PNET_BUFFER_LIST SrcNetBufferList) DRVHOST_NOT_PROVIDED;
+VOID NDIS_API NdisCopyReceiveNetBufferListInfo(
+    PNET_BUFFER_LIST DestNetBufferList, PNET_BUFFER_LIST SrcNetBufferList) DRVHOST_NOT_PROVIDED;
 PNET_BUFFER_LIST NDIS_API NdisAllocateNetBufferAndNetBufferList(
     NDIS_HANDLE PoolHandle, USHORT ContextSize, USHORT ContextBackFill, PMDL MdlChain,
     ULONG DataOffset, SIZE_T DataLength) DRVHOST_NOT_PROVIDED;

@@ -97,6 +97,14 @@ typedef struct _SID {
 #define SECURITY_LOCAL_SYSTEM_RID    (0x00000012L)
 #define SECURITY_LOCAL_SERVICE_RID   (0x00000013L)
 #define SECURITY_NETWORK_SERVICE_RID (0x00000014L)
+/* The most relative identifiers a SID holds (winnt.h's value, from Microsoft's Win32 metadata:
+ * the kernel reference does not state it). */
+#define SID_MAX_SUB_AUTHORITIES (15)
+
+/* A SID's checks, size and copy (nf-ntifs-rtlvalidsid, -rtllengthsid, -rtlcopysid). */
+NTSYSAPI BOOLEAN NTAPI RtlValidSid(PSID Sid);
+NTSYSAPI ULONG NTAPI RtlLengthSid(PSID Sid);
+NTSYSAPI NTSTATUS NTAPI RtlCopySid(ULONG DestinationSidLength, PSID DestinationSid, PSID SourceSid);
 
 typedef struct _SID_AND_ATTRIBUTES {
     PSID Sid;

@@ -704,6 +704,22 @@ NTKERNELAPI MM_SYSTEMSIZE NTAPI MmQuerySystemSize(VOID);
 /* Not provided yet: the mode (KernelMode/UserMode) of the caller that issued the current request;
  * drvhost does not track which requests come from a client (user mode) and which from a driver. */
 NTKERNELAPI KPROCESSOR_MODE NTAPI ExGetPreviousMode(VOID) DRVHOST_NOT_PROVIDED;
+
+/* Callback objects (nf-wdm-excreatecallback, -exregistercallback, -exunregistercallback):
+ * named objects (\Callback\PowerState, \Callback\SetSystemTime, ...) whose registered routines
+ * the creator's ExNotifyCallback calls. Not provided: drvhost's object manager has no callback
+ * object type and nothing in it raises the system's callbacks, so a driver using them is refused
+ * at load, naming the routine. The \Callback\PowerState values (PO_CB_*) are not declared: the
+ * page names them without values. */
+typedef VOID CALLBACK_FUNCTION(PVOID CallbackContext, PVOID Argument1, PVOID Argument2);
+typedef CALLBACK_FUNCTION *PCALLBACK_FUNCTION;
+NTKERNELAPI NTSTATUS NTAPI ExCreateCallback(PCALLBACK_OBJECT *CallbackObject,
+                                            POBJECT_ATTRIBUTES ObjectAttributes, BOOLEAN Create,
+                                            BOOLEAN AllowMultipleCallbacks) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI PVOID NTAPI ExRegisterCallback(PCALLBACK_OBJECT CallbackObject,
+                                           PCALLBACK_FUNCTION CallbackFunction,
+                                           PVOID CallbackContext) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI VOID NTAPI ExUnregisterCallback(PVOID CbRegistration) DRVHOST_NOT_PROVIDED;
 /* x64 caches are coherent with DMA: on x64 the WDK defines KeFlushIoBuffers as nothing, and so
  * does drvhost (the arguments are not evaluated). */
 #define KeFlushIoBuffers(Mdl, ReadOperation, DmaOperation) ((void)0)

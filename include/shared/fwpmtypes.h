@@ -17,17 +17,66 @@
 extern "C" {
 #endif
 
-/* Incomplete: the older provider contexts, and the IPsec and IKE policies (ipsectypes.h,
- * iketypes.h) a provider context points to, are not described. */
+/* Incomplete: the older provider contexts, the IPsec and IKE policies (ipsectypes.h,
+ * iketypes.h) a provider context points to, other than the two below, are not described. */
 typedef struct FWPM_PROVIDER_CONTEXT0_ FWPM_PROVIDER_CONTEXT0;
 typedef struct FWPM_PROVIDER_CONTEXT1_ FWPM_PROVIDER_CONTEXT1;
 typedef struct FWPM_PROVIDER_CONTEXT2_ FWPM_PROVIDER_CONTEXT2;
-typedef struct IPSEC_KEYING_POLICY1_ IPSEC_KEYING_POLICY1;
 typedef struct IPSEC_TRANSPORT_POLICY2_ IPSEC_TRANSPORT_POLICY2;
 typedef struct IPSEC_TUNNEL_POLICY2_ IPSEC_TUNNEL_POLICY2;
 typedef struct IKEEXT_POLICY2_ IKEEXT_POLICY2;
-typedef struct IPSEC_DOSP_OPTIONS0_ IPSEC_DOSP_OPTIONS0;
 typedef struct FWPM_NETWORK_CONNECTION_POLICY_SETTINGS0_ FWPM_NETWORK_CONNECTION_POLICY_SETTINGS0;
+
+/* ipsectypes.h's keying-module policy (the keying modules a provider context allows, by key)
+ * and IPsec DoS protection options: members, types and flag values from Microsoft's Win32
+ * metadata (microsoft/win32metadata, RecompiledIdlHeaders/shared/ipsectypes.h); the Win32
+ * reference's pages list the same members. */
+typedef struct IPSEC_KEYING_POLICY0_ {
+    UINT32 numKeyMods;
+    GUID *keyModKeys; /* numKeyMods keying module keys */
+} IPSEC_KEYING_POLICY0;
+
+#define IPSEC_KEYING_POLICY_FLAG_TERMINATING_MATCH 0x00000001
+
+typedef struct IPSEC_KEYING_POLICY1_ {
+    UINT32 numKeyMods;
+    GUID *keyModKeys;
+    UINT32 flags; /* IPSEC_KEYING_POLICY_FLAG_* (Windows 8 and later) */
+} IPSEC_KEYING_POLICY1;
+
+#define IPSEC_DOSP_FLAG_ENABLE_IKEV1          0x00000001
+#define IPSEC_DOSP_FLAG_ENABLE_IKEV2          0x00000002
+#define IPSEC_DOSP_FLAG_DISABLE_AUTHIP        0x00000004
+#define IPSEC_DOSP_FLAG_DISABLE_DEFAULT_BLOCK 0x00000008
+#define IPSEC_DOSP_FLAG_FILTER_BLOCK          0x00000010
+#define IPSEC_DOSP_FLAG_FILTER_EXEMPT         0x00000020
+#define IPSEC_DOSP_DSCP_DISABLE_VALUE         0xff
+#define IPSEC_DOSP_RATE_LIMIT_DISABLE_VALUE   0
+
+typedef struct IPSEC_DOSP_OPTIONS0_ {
+    UINT32 stateIdleTimeoutSeconds;
+    UINT32 perIPRateLimitQueueIdleTimeoutSeconds;
+    UINT8 ipV6IPsecUnauthDscp;
+    UINT32 ipV6IPsecUnauthRateLimitBytesPerSec;
+    UINT32 ipV6IPsecUnauthPerIPRateLimitBytesPerSec;
+    UINT8 ipV6IPsecAuthDscp;
+    UINT32 ipV6IPsecAuthRateLimitBytesPerSec;
+    UINT8 icmpV6Dscp;
+    UINT32 icmpV6RateLimitBytesPerSec;
+    UINT8 ipV6FilterExemptDscp;
+    UINT32 ipV6FilterExemptRateLimitBytesPerSec;
+    UINT8 defBlockExemptDscp;
+    UINT32 defBlockExemptRateLimitBytesPerSec;
+    UINT32 maxStateEntries;
+    UINT32 maxPerIPRateLimitQueues;
+    UINT32 flags; /* IPSEC_DOSP_FLAG_* */
+    UINT32 numPublicIFLuids;
+    UINT64 *publicIFLuids;
+    UINT32 numInternalIFLuids;
+    UINT64 *internalIFLuids;
+    FWP_V6_ADDR_AND_MASK publicV6AddrMask;
+    FWP_V6_ADDR_AND_MASK internalV6AddrMask;
+} IPSEC_DOSP_OPTIONS0;
 
 /* ---- sessions */
 #define FWPM_SESSION_FLAG_DYNAMIC 0x00000001 /* objects added in the session die with it */

@@ -26,6 +26,7 @@
 #define FWPM_CLASSIFY_OPTION  FWPM_CLASSIFY_OPTION0
 #define FWPM_CLASSIFY_OPTIONS FWPM_CLASSIFY_OPTIONS0
 #define IPSEC_DOSP_OPTIONS    IPSEC_DOSP_OPTIONS0
+#define IPSEC_KEYING_POLICY   IPSEC_KEYING_POLICY1 /* Windows 8 and later */
 
 /* fwpsk.h */
 #define FWPS_INCOMING_VALUE                FWPS_INCOMING_VALUE0
@@ -48,6 +49,8 @@
 #define FWPS_TRANSPORT_SEND_PARAMS         FWPS_TRANSPORT_SEND_PARAMS1
 #define FWPS_STREAM_DATA_OFFSET            FWPS_STREAM_DATA_OFFSET0
 #define FWPS_STREAM_DATA                   FWPS_STREAM_DATA0
+#define FWPS_CONNECT_REQUEST               FWPS_CONNECT_REQUEST0
+#define FWPS_BIND_REQUEST                  FWPS_BIND_REQUEST0
 #define FWPS_STREAM_CALLOUT_IO_PACKET      FWPS_STREAM_CALLOUT_IO_PACKET0
 
 #define FwpsCalloutRegister                     FwpsCalloutRegister3
@@ -91,6 +94,8 @@
 #define FwpsDiscardClonedStreamData             FwpsDiscardClonedStreamData0
 #define FwpsRedirectHandleCreate                FwpsRedirectHandleCreate0
 #define FwpsRedirectHandleDestroy               FwpsRedirectHandleDestroy0
+#define FwpsReferencevSwitchPacketContext       FwpsReferencevSwitchPacketContext0
+#define FwpsDereferencevSwitchPacketContext     FwpsDereferencevSwitchPacketContext0
 #define FwpsQueryConnectionRedirectState        FwpsQueryConnectionRedirectState0
 
 /* fwpmk.h */
@@ -105,6 +110,7 @@
 #define FwpmSubLayerDeleteByKey        FwpmSubLayerDeleteByKey0
 #define FwpmCalloutAdd                 FwpmCalloutAdd0
 #define FwpmCalloutDeleteById          FwpmCalloutDeleteById0
+#define FwpmCalloutGetById             FwpmCalloutGetById0
 #define FwpmCalloutDeleteByKey         FwpmCalloutDeleteByKey0
 #define FwpmFilterAdd                  FwpmFilterAdd0
 #define FwpmFilterDeleteById           FwpmFilterDeleteById0

@@ -189,6 +189,17 @@ typedef struct _NDIS_PNP_CAPABILITIES {
     NDIS_PM_WAKE_UP_CAPABILITIES WakeUpCapabilities;
 } NDIS_PNP_CAPABILITIES, *PNDIS_PNP_CAPABILITIES;
 
+/* EtherTypes in host byte order, as NDIS receive filters and WFP's MAC layers compare them. No
+ * reference page gives them: values from Microsoft's Win32 metadata (microsoft/win32metadata,
+ * generation/WinSDK/RecompiledIdlHeaders/shared/ntddndis.h); they are the IEEE-assigned
+ * EtherTypes (the same as netiodef.h's ETHERNET_TYPE_*). */
+#define NDIS_ETH_TYPE_IPV4          0x0800
+#define NDIS_ETH_TYPE_ARP           0x0806
+#define NDIS_ETH_TYPE_IPV6          0x86dd
+#define NDIS_ETH_TYPE_802_1X        0x888e
+#define NDIS_ETH_TYPE_802_1Q        0x8100
+#define NDIS_ETH_TYPE_SLOW_PROTOCOL 0x8809
+
 #ifdef __cplusplus
 }
 #endif

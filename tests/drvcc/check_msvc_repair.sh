@@ -4,7 +4,8 @@
 # cast as an lvalue, a field of an enum not yet defined, a definition whose pointer parameters
 # differ from its declaration's (gcc only: clang's message does not give the types), a variable
 # defined without its declaration's volatile, a goto over
-# scalar initializations and a syntax error in an uninstantiated template body (C++). The test
+# scalar initializations, a syntax error in an uninstantiated template body and a member of
+# anonymous unions declared twice with the same type (C++). The test
 # driver (tests/drvcc/repairsrc) checks each value as MSVC gives it in DriverEntry, built with gcc
 # and clang; each repair is named in a warning with the original file and line; without the
 # Windows rules, or for what MSVC refuses too, the compiler's error stays.
@@ -39,7 +40,9 @@ for cc in "${DRVCC_CC:-cc}" clang; do
         "repair.c:56: warning: a cast as an lvalue (MSVC's C4213: the object \*indirect" \
         "repair.cpp:17: warning: a ';' missing" "repair.cpp:40: warning: the initialization of count" \
         "repair.cpp:41: warning: the initialization of doubled" \
-        "repair.cpp:23: warning: a member of a template specialization"; do
+        "repair.cpp:23: warning: a member of a template specialization" \
+        "repair.cpp:65: warning: member tos declared again, with the same type" \
+        "repair.cpp:76: warning: member a declared again, with the same type"; do
         grep -q "$where" "$work/build.err" || { cat "$work/build.err"; fail "$cc: no '$where'"; }
     done
     [ "$cc" = clang ] ||
@@ -85,10 +88,14 @@ Done:
     return 0;
 }
 int Missing() { return 1 }
+struct DifferentTypes { union { char *p; }; union { void *p; }; };
+struct Direct { int i; union { int i; }; };
 C
 "$drvcc" --windows-includes -c -o "$work/refused.o" "$work/refused.cpp" 2> "$work/refused.err" &&
     fail "refused.cpp compiled"
-for where in "refused.cpp:.*jump to label" "refused.cpp:9:.*expected"; do
+for where in "refused.cpp:.*jump to label" "refused.cpp:9:.*expected" \
+    "refused.cpp:10:.*\(conflicts with a previous declaration\|redeclares\)" \
+    "refused.cpp:11:.*\(conflicts with a previous declaration\|redeclares\)"; do
     grep -q "$where" "$work/refused.err" || { cat "$work/refused.err"; fail "no '$where'"; }
 done
 grep -q "drvcc's MSVC repair" "$work/refused.err" && { cat "$work/refused.err"; fail "refused.cpp repaired"; }

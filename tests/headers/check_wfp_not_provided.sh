@@ -25,7 +25,10 @@ while read -r file pattern; do
 done <<'LIST'
 cc.err FwpsFlowAbort0.*drvhost does not provide this routine: the loader refuses
 out.txt load wfp -> STATUS_PROCEDURE_NOT_FOUND FAILED
-err.txt imports 6 routine(s) that drvhost does not implement
+err.txt imports 9 routine(s) that drvhost does not implement
+err.txt ^  FwpmCalloutGetById0$
+err.txt ^  FwpsReferencevSwitchPacketContext0$
+err.txt ^  NdisCopySendNetBufferListInfo$
 err.txt ^  FwpsCalloutRegister3$
 err.txt ^  FwpmEngineOpen0$
 err.txt ^  FwpmCalloutAdd0$

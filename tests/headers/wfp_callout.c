@@ -22,8 +22,7 @@ static void NTAPI Classify(const FWPS_INCOMING_VALUES *values,
     UNREFERENCED_PARAMETER(flowContext);
     classifyOut->actionType = FWP_ACTION_PERMIT;
 }
-static NTSTATUS NTAPI Notify(FWPS_CALLOUT_NOTIFY_TYPE type, const GUID *key,
-                             const FWPS_FILTER *filter)
+static NTSTATUS NTAPI Notify(FWPS_CALLOUT_NOTIFY_TYPE type, const GUID *key, FWPS_FILTER *filter)
 {
     UNREFERENCED_PARAMETER(type);
     UNREFERENCED_PARAMETER(key);
@@ -46,6 +45,12 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
         return STATUS_UNSUCCESSFUL;
     if (!NT_SUCCESS(FwpmCalloutAdd(engine, &mcallout, NULL, NULL)))
         return STATUS_UNSUCCESSFUL;
+    if (engine == NULL) { /* session 13's names, by their version-independent names */
+        FWPM_CALLOUT *stored = NULL;
+        FwpsReferencevSwitchPacketContext(NULL);
+        NdisCopySendNetBufferListInfo(NULL, NULL);
+        return FwpmCalloutGetById(engine, id, &stored);
+    }
     if (engine == NULL) /* layer 2 injection by its version-independent name (never runs) */
         return FwpsInjectMacReceiveAsync(engine, NULL, 0, 0, 0, 0, NULL, NULL, NULL);
     return FwpsFlowAbort0(0);
