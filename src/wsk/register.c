@@ -53,8 +53,10 @@ NTSTATUS WSKAPI WskCaptureProviderNPI(PWSK_REGISTRATION WskRegistration, ULONG W
     struct wsk_client *c = wsk_client_of(WskRegistration);
     NTSTATUS status = STATUS_SUCCESS;
     (void)WaitTimeout;
-    if (c == NULL || WskProviderNpi == NULL)
+    if (WskRegistration == NULL || WskProviderNpi == NULL)
         return STATUS_INVALID_PARAMETER;
+    if (c == NULL)
+        return STATUS_DEVICE_NOT_READY; /* deregistered (WskDeregister cleared the block) */
     if (WSK_MAJOR_VERSION(c->npi.Dispatch->Version) != WSK_MAJOR_VERSION(WSK_VERSION))
         return STATUS_NOINTERFACE;
     os_mutex_lock(&wsk_lock);
