@@ -67,7 +67,7 @@ static void check_echo(int s, size_t size, unsigned char seed)
     size_t got = 0;
     for (size_t i = 0; i < size; i++)
         out[i] = (unsigned char)(seed + i * 7);
-    ok(write(s, out, size) == (ssize_t)size, "write of %zu bytes\n", size);
+    ok(send(s, out, size, MSG_NOSIGNAL) == (ssize_t)size, "send of %zu bytes\n", size);
     while (got < size) {
         ssize_t n = read(s, in + got, size - got);
         if (n <= 0)
@@ -270,4 +270,17 @@ TEST(closing_a_socket_twice_is_bug_check_0x50)
     /* The freed socket's address, a read, (the driver's call site: not known here), 0. */
     expect_bugcheck_params(0x50, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P4, socket, 0, 0, 0);
     harness_ioctl(f, IOCTL_WSKTEST_CLOSE, &socket, sizeof(socket), NULL, 0, &iosb);
+}
+
+TEST(closing_the_listening_socket_cancels_a_pending_accept)
+{
+    drvhost_file *f = open_wsktest();
+    WSKTEST_LISTEN_OUT out = listen_on(f, WIN_AF_INET, WSKTEST_MODE_ACCEPT);
+    check_listening(&out, WIN_AF_INET);
+    stop(f); /* "causes the WSK subsystem to cancel and complete all pending IRPs" */
+    WSKTEST_RESULT r = result_of(f);
+    ok_status((NTSTATUS)r.AcceptStatus, STATUS_CANCELLED);
+    ok(r.Accepted == 0, "%u connections accepted\n", r.Accepted);
+    ok(r.PendingReturned == 1, "an IRP completed without PendingReturned\n");
+    drvhost_close(f);
 }
