@@ -11,6 +11,7 @@
 #include "drivers/wsktest.h"
 
 #include <arpa/inet.h>
+#include <pthread.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -282,5 +283,85 @@ TEST(closing_the_listening_socket_cancels_a_pending_accept)
     ok_status((NTSTATUS)r.AcceptStatus, STATUS_CANCELLED);
     ok(r.Accepted == 0, "%u connections accepted\n", r.Accepted);
     ok(r.PendingReturned == 1, "an IRP completed without PendingReturned\n");
+    drvhost_close(f);
+}
+
+struct peer {
+    int listener;
+    char got[8];
+    ssize_t got_len, end;
+};
+
+/* The far end of the driver's connection: reads "ping", answers "pong", reads the end. */
+static void *peer_main(void *arg)
+{
+    struct peer *p = arg;
+    int s = accept(p->listener, NULL, NULL);
+    p->got_len = read(s, p->got, 4);
+    send(s, "pong", 4, MSG_NOSIGNAL);
+    p->end = read(s, p->got + 4, 4); /* 0: the driver's graceful disconnect */
+    shutdown(s, SHUT_WR);
+    close(s);
+    return NULL;
+}
+
+static int loopback_listener(USHORT *port)
+{
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ok(bind(s, (struct sockaddr *)&a, sizeof(a)) == 0 && listen(s, 1) == 0, "listener\n");
+    *port = local_port(s);
+    return s;
+}
+
+static WSKTEST_CONNECT_OUT connect_from_driver(drvhost_file *f, USHORT port)
+{
+    WSKTEST_CONNECT_IN in = {port};
+    WSKTEST_CONNECT_OUT out;
+    drvhost_iosb iosb;
+    memset(&out, 0xEE, sizeof(out));
+    ok_status(harness_ioctl(f, IOCTL_WSKTEST_CONNECT, &in, sizeof(in), &out, sizeof(out), &iosb),
+              STATUS_SUCCESS);
+    return out;
+}
+
+TEST(wsk_socket_connect_sends_receives_and_disconnects)
+{
+    drvhost_file *f = open_wsktest();
+    struct peer p = {0};
+    pthread_t t;
+    USHORT port;
+    p.listener = loopback_listener(&port);
+    pthread_create(&t, NULL, peer_main, &p);
+    WSKTEST_CONNECT_OUT out = connect_from_driver(f, port);
+    pthread_join(t, NULL);
+    close(p.listener);
+    ok_status((NTSTATUS)out.Connect, STATUS_SUCCESS);
+    ok_status((NTSTATUS)out.RemoteStatus, STATUS_SUCCESS);
+    ok(out.RemotePort == port, "remote port %u, expected %u\n", out.RemotePort, port);
+    ok_status((NTSTATUS)out.Send, STATUS_SUCCESS);
+    ok(out.Sent == 4, "sent %llu bytes\n", (unsigned long long)out.Sent);
+    ok(p.got_len == 4 && memcmp(p.got, "ping", 4) == 0, "the peer read %zd bytes\n", p.got_len);
+    ok_status((NTSTATUS)out.Receive, STATUS_SUCCESS);
+    ok(out.Received == 4 && memcmp(out.Data, "pong", 4) == 0, "received %llu bytes\n",
+       (unsigned long long)out.Received);
+    ok_status((NTSTATUS)out.Disconnect, STATUS_SUCCESS);
+    ok(p.end == 0, "the peer did not see the graceful disconnect (%zd)\n", p.end);
+    ok_status((NTSTATUS)out.ReceiveEnd, STATUS_SUCCESS);
+    ok(out.ReceivedEnd == 0, "the receive after the peer's end got %llu bytes\n",
+       (unsigned long long)out.ReceivedEnd);
+    ok_status((NTSTATUS)out.Close, STATUS_SUCCESS);
+    drvhost_close(f);
+}
+
+TEST(wsk_socket_connect_to_a_closed_port_is_refused)
+{
+    drvhost_file *f = open_wsktest();
+    USHORT port;
+    int s = loopback_listener(&port);
+    close(s); /* nothing listens there now */
+    WSKTEST_CONNECT_OUT out = connect_from_driver(f, port);
+    ok_status((NTSTATUS)out.Connect, STATUS_CONNECTION_REFUSED);
     drvhost_close(f);
 }

@@ -403,6 +403,72 @@ static NTSTATUS ClosedSocket(ULONG64 *Out)
     return SyncClose(socket);
 }
 
+/* ---- an outgoing connection ----------------------------------------------------------------- */
+
+/* One synchronous call on a connection socket: Call issues it with the IRP. */
+#define SYNC_CALL(sync, result, call)                                                              \
+    do {                                                                                           \
+        KeClearEvent(&(sync)->Event);                                                              \
+        IoReuseIrp((sync)->Irp, STATUS_UNSUCCESSFUL);                                              \
+        IoSetCompletionRoutine((sync)->Irp, WskTestSyncDone, &(sync)->Event, TRUE, TRUE, TRUE);    \
+        (result) = (ULONG)SyncEnd((sync), (call));                                                 \
+    } while (0)
+
+static void Exchange(WSKTEST_SYNC *Sync, PWSK_SOCKET Socket, WSKTEST_CONNECT_OUT *Out)
+{
+    const WSK_PROVIDER_CONNECTION_DISPATCH *d = Socket->Dispatch;
+    static UCHAR data[4];
+    PMDL mdl = IoAllocateMdl(data, sizeof(data), FALSE, FALSE, NULL);
+    WSK_BUF buf = {mdl, 0, sizeof(data)};
+    SOCKADDR_IN remote = {0};
+    if (mdl == NULL)
+        return;
+    MmBuildMdlForNonPagedPool(mdl);
+    SYNC_CALL(Sync, Out->RemoteStatus,
+              d->WskGetRemoteAddress(Socket, (PSOCKADDR)&remote, Sync->Irp));
+    Out->RemotePort = PortOf((PSOCKADDR)&remote);
+    RtlCopyMemory(data, "ping", 4);
+    SYNC_CALL(Sync, Out->Send, d->WskSend(Socket, &buf, 0, Sync->Irp));
+    Out->Sent = Sync->Irp->IoStatus.Information;
+    RtlZeroMemory(data, sizeof(data));
+    SYNC_CALL(Sync, Out->Receive, d->WskReceive(Socket, &buf, 0, Sync->Irp));
+    Out->Received = Sync->Irp->IoStatus.Information;
+    RtlCopyMemory(Out->Data, data, sizeof(data));
+    SYNC_CALL(Sync, Out->Disconnect, d->WskDisconnect(Socket, NULL, 0, Sync->Irp));
+    SYNC_CALL(Sync, Out->ReceiveEnd, d->WskReceive(Socket, &buf, 0, Sync->Irp));
+    Out->ReceivedEnd = Sync->Irp->IoStatus.Information;
+    SYNC_CALL(Sync, Out->Close, d->WskCloseSocket(Socket, Sync->Irp));
+    IoFreeMdl(mdl);
+}
+
+static NTSTATUS Connect(USHORT Port, WSKTEST_CONNECT_OUT *Out)
+{
+    SOCKADDR_IN local = {0}, remote = {0};
+    WSK_PROVIDER_NPI npi;
+    WSKTEST_SYNC sync;
+    NTSTATUS status;
+    RtlZeroMemory(Out, sizeof(*Out));
+    local.sin_family = remote.sin_family = AF_INET;
+    local.sin_addr.S_un.S_addr = remote.sin_addr.S_un.S_addr = 0x0100007F;
+    remote.sin_port = (USHORT)((Port >> 8) | (Port << 8));
+    status = WskCaptureProviderNPI(&g_Reg, WSK_INFINITE_WAIT, &npi);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (!SyncBegin(&sync)) {
+        WskReleaseProviderNPI(&g_Reg);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    Out->Connect =
+        (ULONG)SyncEnd(&sync, npi.Dispatch->WskSocketConnect(
+                                  npi.Client, SOCK_STREAM, IPPROTO_TCP, (PSOCKADDR)&local,
+                                  (PSOCKADDR)&remote, 0, NULL, NULL, NULL, NULL, NULL, sync.Irp));
+    WskReleaseProviderNPI(&g_Reg);
+    if (NT_SUCCESS((NTSTATUS)Out->Connect))
+        Exchange(&sync, (PWSK_SOCKET)sync.Irp->IoStatus.Information, Out);
+    IoFreeIrp(sync.Irp);
+    return STATUS_SUCCESS;
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------ */
 
 NTSTATUS WskTestCreateClose(PDEVICE_OBJECT DeviceObject, PIRP Irp)
@@ -457,6 +523,11 @@ static NTSTATUS Control(ULONG Code, PVOID Buffer, ULONG InLength, ULONG OutLengt
             return STATUS_BUFFER_TOO_SMALL;
         *Information = sizeof(ULONG64);
         return ClosedSocket((ULONG64 *)Buffer);
+    case IOCTL_WSKTEST_CONNECT:
+        if (InLength < sizeof(WSKTEST_CONNECT_IN) || OutLength < sizeof(WSKTEST_CONNECT_OUT))
+            return STATUS_BUFFER_TOO_SMALL;
+        *Information = sizeof(WSKTEST_CONNECT_OUT);
+        return Connect(((const WSKTEST_CONNECT_IN *)Buffer)->Port, (WSKTEST_CONNECT_OUT *)Buffer);
     case IOCTL_WSKTEST_CLOSE:
         if (InLength < sizeof(ULONG64))
             return STATUS_BUFFER_TOO_SMALL;

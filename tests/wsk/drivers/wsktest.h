@@ -18,6 +18,29 @@
 /* in: ULONG64 a socket address: closes it (again). */
 #define IOCTL_WSKTEST_CLOSE WSKTEST_CODE(5)
 
+/* in: WSKTEST_CONNECT_IN; out: WSKTEST_CONNECT_OUT. WskSocketConnect to 127.0.0.1:Port, sends
+ * "ping", receives 4 bytes, disconnects gracefully, receives the peer's end, closes. */
+#define IOCTL_WSKTEST_CONNECT WSKTEST_CODE(6)
+
+typedef struct _WSKTEST_CONNECT_IN {
+    USHORT Port; /* host order */
+} WSKTEST_CONNECT_IN;
+
+typedef struct _WSKTEST_CONNECT_OUT {
+    ULONG Connect;      /* WskSocketConnect's IRP */
+    ULONG RemoteStatus; /* WskGetRemoteAddress */
+    USHORT RemotePort;  /* host order */
+    ULONG Send;
+    ULONG64 Sent;
+    ULONG Receive;
+    ULONG64 Received;
+    UCHAR Data[4];
+    ULONG Disconnect;
+    ULONG ReceiveEnd; /* after the peer's disconnect */
+    ULONG64 ReceivedEnd;
+    ULONG Close;
+} WSKTEST_CONNECT_OUT;
+
 /* How the listening socket takes its connections. */
 #define WSKTEST_MODE_EVENT  0 /* WSK_EVENT_ACCEPT enabled with SO_WSK_EVENT_CALLBACK */
 #define WSKTEST_MODE_ACCEPT 1 /* WskAccept, one connection */
