@@ -94,7 +94,12 @@ static NTSTATUS WSKAPI wsk_close_socket(PWSK_SOCKET Socket, PIRP Irp)
     os_mutex_unlock(&wsk_lock);
     if (op == NULL) {
         /* No memory for the deferred completion: closed and completed here. */
-        wsk_socket_drop(s);
+        os_mutex_lock(&wsk_lock);
+        wsk_socket_close_fd(s);
+        s->client->sockets--;
+        os_cond_broadcast(&s->client->idle);
+        os_mutex_unlock(&wsk_lock);
+        wsk_socket_release(s);
         Irp->IoStatus.Status = STATUS_SUCCESS;
         Irp->IoStatus.Information = 0;
         IoCompleteRequest(Irp, IO_NO_INCREMENT);
@@ -234,8 +239,10 @@ static NTSTATUS wsk_transfer(PWSK_SOCKET Socket, PWSK_BUF Buffer, ULONG Flags, P
     status = Buffer != NULL              ? wsk_op_buffer(op, Buffer)
              : kind == WSK_OP_DISCONNECT ? STATUS_SUCCESS
                                          : STATUS_INVALID_PARAMETER;
+    os_mutex_lock(&wsk_lock);
     if (NT_SUCCESS(status) && s->aborted && kind != WSK_OP_DISCONNECT)
         status = STATUS_CONNECTION_ABORTED;
+    os_mutex_unlock(&wsk_lock);
     if (!NT_SUCCESS(status)) {
         wsk_irp_take(Irp);
         wsk_op_finish(op, status, 0);

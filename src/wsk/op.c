@@ -60,12 +60,13 @@ struct wsk_op *wsk_op_new(struct wsk_client *client, struct wsk_socket *s, enum 
 static void wsk_accept_event(struct wsk_op *op)
 {
     struct wsk_socket *listen = op->sock, *acc = op->accepted;
-    const WSK_CLIENT_LISTEN_DISPATCH *d = listen->client_dispatch;
+    const WSK_CLIENT_LISTEN_DISPATCH *d;
     PVOID context = NULL;
     const WSK_CLIENT_CONNECTION_DISPATCH *dispatch = NULL;
     NTSTATUS status = STATUS_REQUEST_NOT_ACCEPTED;
     BOOLEAN call;
     os_mutex_lock(&wsk_lock);
+    d = listen->client_dispatch;
     call = !listen->closed && (listen->events & WSK_EVENT_ACCEPT) && d && d->WskAcceptEvent;
     if (call)
         listen->callbacks++;

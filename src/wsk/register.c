@@ -129,11 +129,13 @@ static NTSTATUS WSKAPI wsk_socket(PWSK_CLIENT Client, ADDRESS_FAMILY AddressFami
     status = wsk_socket_create(
         c, AddressFamily, SocketType, Protocol,
         Flags == WSK_FLAG_LISTEN_SOCKET ? WSK_CAT_LISTEN : WSK_CAT_CONNECTION, &s);
-    if (NT_SUCCESS(status)) {
+    if (NT_SUCCESS(status)) { /* the poll thread may look at the socket already */
+        os_mutex_lock(&wsk_lock);
         s->context = SocketContext;
         s->client_dispatch = Dispatch;
         if (Flags == WSK_FLAG_LISTEN_SOCKET)
             s->events = c->static_events & WSK_EVENT_ACCEPT;
+        os_mutex_unlock(&wsk_lock);
     }
     return wsk_complete_later(c, Irp, status, NT_SUCCESS(status) ? (ULONG_PTR)&s->pub : 0);
 }
@@ -160,8 +162,10 @@ static NTSTATUS WSKAPI wsk_socket_connect(PWSK_CLIENT Client, USHORT SocketType,
         status = wsk_socket_create(c, LocalAddress->sa_family, SocketType, Protocol,
                                    WSK_CAT_CONNECTION, &s);
     if (NT_SUCCESS(status)) {
+        os_mutex_lock(&wsk_lock);
         s->context = SocketContext;
         s->client_dispatch = Dispatch;
+        os_mutex_unlock(&wsk_lock);
         status = wsk_status(os_net_bind(s->fd, &local));
         s->bound = NT_SUCCESS(status);
         if (NT_SUCCESS(status))
