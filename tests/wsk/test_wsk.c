@@ -125,7 +125,7 @@ static void check_graceful(const WSKTEST_RESULT *r, size_t echoed, USHORT remote
     ok(r->PendingReturned == 1, "an IRP completed without PendingReturned\n");
 }
 
-static void echo_session(drvhost_file *f, int family, USHORT port)
+static WSKTEST_RESULT echo_session(drvhost_file *f, int family, USHORT port)
 {
     int s = connect_to(family, port);
     USHORT mine = local_port(s);
@@ -137,57 +137,45 @@ static void echo_session(drvhost_file *f, int family, USHORT port)
     close(s);
     WSKTEST_RESULT r = result_of(f);
     check_graceful(&r, 12005, mine);
+    return r;
+}
+
+/* A listening socket of the family and mode, `sessions` echo sessions, the socket closed. */
+static WSKTEST_RESULT listen_and_echo(ULONG win_family, int family, ULONG mode, int sessions)
+{
+    drvhost_file *f = open_wsktest();
+    WSKTEST_LISTEN_OUT out = listen_on(f, win_family, mode);
+    WSKTEST_RESULT r = {0};
+    check_listening(&out, (USHORT)win_family);
+    for (int i = 0; i < sessions; i++)
+        r = echo_session(f, family, out.Port);
+    stop(f);
+    drvhost_close(f);
+    return r;
 }
 
 TEST(listen_with_accept_event_echoes_ipv4)
 {
-    drvhost_file *f = open_wsktest();
-    WSKTEST_LISTEN_OUT out = listen_on(f, WIN_AF_INET, WSKTEST_MODE_EVENT);
-    check_listening(&out, WIN_AF_INET);
-    echo_session(f, AF_INET, out.Port);
-    echo_session(f, AF_INET, out.Port); /* the listening socket goes on accepting */
-    stop(f);
-    drvhost_close(f);
+    /* Two sessions: the listening socket goes on accepting. */
+    listen_and_echo(WIN_AF_INET, AF_INET, WSKTEST_MODE_EVENT, 2);
 }
 
 TEST(listen_with_accept_event_echoes_ipv6)
 {
-    drvhost_file *f = open_wsktest();
-    WSKTEST_LISTEN_OUT out = listen_on(f, WIN_AF_INET6, WSKTEST_MODE_EVENT);
-    check_listening(&out, WIN_AF_INET6);
-    echo_session(f, AF_INET6, out.Port);
-    stop(f);
-    drvhost_close(f);
+    WSKTEST_RESULT r = listen_and_echo(WIN_AF_INET6, AF_INET6, WSKTEST_MODE_EVENT, 1);
+    ok(r.RemoteFamily == WIN_AF_INET6, "remote family %u\n", r.RemoteFamily);
 }
 
 TEST(wsk_accept_takes_a_connection_with_its_addresses)
 {
-    drvhost_file *f = open_wsktest();
-    WSKTEST_LISTEN_OUT out = listen_on(f, WIN_AF_INET, WSKTEST_MODE_ACCEPT);
-    check_listening(&out, WIN_AF_INET);
-    int s = connect_to(AF_INET, out.Port);
-    USHORT mine = local_port(s);
-    char end;
-    check_echo(s, 100, 3);
-    shutdown(s, SHUT_WR);
-    ok(read(s, &end, 1) == 0, "the echo did not disconnect\n");
-    close(s);
-    WSKTEST_RESULT r = result_of(f);
+    WSKTEST_RESULT r = listen_and_echo(WIN_AF_INET, AF_INET, WSKTEST_MODE_ACCEPT, 1);
     ok_status((NTSTATUS)r.AcceptStatus, STATUS_SUCCESS);
     ok(r.RemoteFamily == WIN_AF_INET, "remote family %u\n", r.RemoteFamily);
-    check_graceful(&r, 100, mine);
-    stop(f);
-    drvhost_close(f);
 }
 
 TEST(static_event_callbacks_give_new_listening_sockets_the_accept_event)
 {
-    drvhost_file *f = open_wsktest();
-    WSKTEST_LISTEN_OUT out = listen_on(f, WIN_AF_INET, WSKTEST_MODE_STATIC);
-    check_listening(&out, WIN_AF_INET);
-    echo_session(f, AF_INET, out.Port);
-    stop(f);
-    drvhost_close(f);
+    listen_and_echo(WIN_AF_INET, AF_INET, WSKTEST_MODE_STATIC, 1);
 }
 
 TEST(bad_address_family_fails_the_socket_irp)
