@@ -7,6 +7,7 @@
 #include "os/os_private.h"
 
 #include <errno.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -258,4 +259,70 @@ void os_wake_drain(int fd)
 void os_wake_close(int fd)
 {
     close(fd);
+}
+
+/* Waits until fd is ready for `events` or the deadline passed. */
+static enum os_net_status os_net_wait(int fd, short events, uint64_t deadline_ns)
+{
+    struct pollfd p = {.fd = fd, .events = events};
+    uint64_t now = os_monotonic_ns();
+    int ms = now >= deadline_ns ? 0 : (int)((deadline_ns - now) / 1000000u) + 1;
+    int n = poll(&p, 1, ms);
+    if (n < 0)
+        return os_net_from_errno(errno);
+    return n == 0 ? OS_NET_TIMEOUT : OS_NET_OK;
+}
+
+static enum os_net_status os_net_dial(uint16_t port, int *fd, uint64_t deadline_ns)
+{
+    struct os_net_addr a = {.family = 4, .port = htons(port), .addr = {127, 0, 0, 1}};
+    for (;;) {
+        enum os_net_status st = os_net_socket(4, fd);
+        if (st != OS_NET_OK)
+            return st;
+        st = os_net_connect(*fd, &a);
+        if (st == OS_NET_AGAIN) {
+            st = os_net_wait(*fd, POLLOUT, deadline_ns);
+            if (st == OS_NET_OK)
+                st = os_net_connect_result(*fd);
+        }
+        if (st == OS_NET_OK)
+            return st;
+        close(*fd);
+        *fd = -1;
+        if (st != OS_NET_REFUSED || os_monotonic_ns() >= deadline_ns)
+            return st;
+        os_sleep_ns(10 * 1000 * 1000); /* the listener may not be up yet */
+    }
+}
+
+enum os_net_status os_net_exchange(uint16_t port, const void *data, size_t size, void *in,
+                                   size_t cap, size_t *got, uint64_t deadline_ns)
+{
+    enum os_net_status st;
+    size_t sent = 0;
+    int fd = -1;
+    *got = 0;
+    st = os_net_dial(port, &fd, deadline_ns);
+    while (st == OS_NET_OK && sent < size) {
+        ssize_t n = send(fd, (const char *)data + sent, size - sent, MSG_NOSIGNAL);
+        if (n >= 0)
+            sent += (size_t)n;
+        else if ((st = os_net_from_errno(errno)) == OS_NET_AGAIN)
+            st = os_net_wait(fd, POLLOUT, deadline_ns);
+    }
+    if (st == OS_NET_OK)
+        st = os_net_shutdown_send(fd);
+    while (st == OS_NET_OK && *got < cap) {
+        ssize_t n = recv(fd, (char *)in + *got, cap - *got, 0);
+        if (n == 0)
+            break; /* the peer closed */
+        if (n > 0)
+            *got += (size_t)n;
+        else if ((st = os_net_from_errno(errno)) == OS_NET_AGAIN)
+            st = os_net_wait(fd, POLLIN, deadline_ns);
+    }
+    if (fd >= 0)
+        close(fd);
+    return st;
 }

@@ -376,6 +376,12 @@ struct os_poll_entry {
     short want, got;
 };
 int os_net_poll(struct os_poll_entry *entries, unsigned count, int timeout_ms);
+/* A client exchange on the IPv4 loopback (the scenario verb tcp-echo): connects to 127.0.0.1:port
+ * (retrying while refused: a listener may still be starting), sends size bytes, ends its sending
+ * side, then reads until the peer closes or cap bytes came; each step waits until deadline_ns
+ * (os_monotonic_ns) at the most. */
+enum os_net_status os_net_exchange(uint16_t port, const void *data, size_t size, void *in,
+                                   size_t cap, size_t *got, uint64_t deadline_ns);
 /* A descriptor a thread can poll and another can signal (eventfd). */
 int os_wake_create(void);
 void os_wake_signal(int fd);

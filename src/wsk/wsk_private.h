@@ -106,7 +106,6 @@ void wsk_socket_release(struct wsk_socket *s);
 void wsk_socket_drop(struct wsk_socket *s);
 void wsk_socket_close_fd(struct wsk_socket *s);
 void wsk_socket_unlink(struct wsk_socket *s);
-NTSTATUS wsk_status(enum os_net_status status);
 NTSTATUS wsk_addr_in(const SOCKADDR *sa, int family, struct os_net_addr *out);
 void wsk_addr_out(const struct os_net_addr *a, union wsk_sockaddr *out);
 NTSTATUS wsk_socket_create(struct wsk_client *client, ADDRESS_FAMILY family, USHORT type,

@@ -27,7 +27,7 @@ static drvhost_file *open_wsktest(void)
 
 static WSKTEST_LISTEN_OUT listen_on(drvhost_file *f, ULONG family, ULONG mode)
 {
-    WSKTEST_LISTEN_IN in = {family, mode};
+    WSKTEST_LISTEN_IN in = {family, mode, 0};
     WSKTEST_LISTEN_OUT out;
     drvhost_iosb iosb;
     memset(&out, 0xEE, sizeof(out));

@@ -293,11 +293,12 @@ static NTSTATUS EnableAcceptEvent(void)
                                sizeof(control), &control, 0, NULL, NULL, NULL);
 }
 
-static void BindAndName(ULONG Family, WSKTEST_LISTEN_OUT *Out)
+static void BindAndName(ULONG Family, USHORT Port, WSKTEST_LISTEN_OUT *Out)
 {
     const WSK_PROVIDER_LISTEN_DISPATCH *d = g_Listen->Dispatch;
     SOCKADDR_IN6 local = {0}, name = {0};
     WSKTEST_SYNC sync;
+    local.sin6_port = (USHORT)((Port >> 8) | (Port << 8)); /* same place in SOCKADDR_IN */
     if (Family == AF_INET) {
         SOCKADDR_IN *in = (SOCKADDR_IN *)&local;
         in->sin_family = AF_INET;
@@ -346,7 +347,7 @@ static NTSTATUS Listen(const WSKTEST_LISTEN_IN *In, WSKTEST_LISTEN_OUT *Out)
         return status;
     if (In->Mode == WSKTEST_MODE_EVENT || In->Mode == WSKTEST_MODE_ABORT)
         Out->EventStatus = (ULONG)EnableAcceptEvent();
-    BindAndName(In->Family, Out);
+    BindAndName(In->Family, In->Port, Out);
     if (In->Mode == WSKTEST_MODE_ACCEPT && NT_SUCCESS((NTSTATUS)Out->BindStatus))
         StartAccept();
     return STATUS_SUCCESS;
@@ -385,7 +386,7 @@ static void Registration(WSKTEST_REGISTRATION *Out)
 /* A socket created and closed: its address, for a second close. */
 static NTSTATUS ClosedSocket(ULONG64 *Out)
 {
-    WSKTEST_LISTEN_IN in = {AF_INET, WSKTEST_MODE_EVENT};
+    WSKTEST_LISTEN_IN in = {AF_INET, WSKTEST_MODE_EVENT, 0};
     WSKTEST_LISTEN_OUT out;
     WSK_PROVIDER_NPI npi;
     NTSTATUS status = WskCaptureProviderNPI(&g_Reg, WSK_NO_WAIT, &npi);

@@ -50,6 +50,7 @@ typedef struct _WSKTEST_CONNECT_OUT {
 typedef struct _WSKTEST_LISTEN_IN {
     ULONG Family; /* AF_INET, AF_INET6 or anything else */
     ULONG Mode;
+    USHORT Port; /* host order; 0: the system picks one */
 } WSKTEST_LISTEN_IN;
 
 typedef struct _WSKTEST_LISTEN_OUT {
