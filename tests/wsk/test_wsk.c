@@ -11,6 +11,7 @@
 #include "drivers/wsktest.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <pthread.h>
 #include <netinet/in.h>
 #include <string.h>
@@ -220,6 +221,24 @@ TEST(receive_after_abortive_disconnect_fails_and_peer_sees_reset)
     ok_status((NTSTATUS)r.AfterAbort, STATUS_CONNECTION_ABORTED);
     ok_status((NTSTATUS)r.CloseStatus, STATUS_SUCCESS);
     ok(read(s, &end, 1) < 0, "the peer of an aborted connection read no error\n");
+    close(s);
+    stop(f);
+    drvhost_close(f);
+}
+
+TEST(closing_a_connected_socket_resets_the_connection)
+{
+    drvhost_file *f = open_wsktest();
+    WSKTEST_LISTEN_OUT out = listen_on(f, WIN_AF_INET, WSKTEST_MODE_CLOSE);
+    int s = connect_to(AF_INET, out.Port);
+    char end;
+    check_echo(s, 10, 6);
+    WSKTEST_RESULT r = result_of(f);
+    ok_status((NTSTATUS)r.CloseStatus, STATUS_SUCCESS);
+    /* "WskCloseSocket always performs an abortive disconnect of the socket unless the socket is
+     * already fully disconnected in both directions." */
+    errno = 0;
+    ok(read(s, &end, 1) < 0 && errno == ECONNRESET, "the peer saw no reset (errno %d)\n", errno);
     close(s);
     stop(f);
     drvhost_close(f);

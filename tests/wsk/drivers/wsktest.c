@@ -173,7 +173,7 @@ NTSTATUS WskTestSendDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
     UNREFERENCED_PARAMETER(DeviceObject);
     UNREFERENCED_PARAMETER(Context);
     CheckPending(Irp);
-    if (!NT_SUCCESS(Irp->IoStatus.Status)) {
+    if (!NT_SUCCESS(Irp->IoStatus.Status) || g_Conn.Mode == WSKTEST_MODE_CLOSE) {
         StartClose();
     } else if (g_Conn.Mode == WSKTEST_MODE_ABORT) {
         Rearm(WskTestAbortDone);
@@ -345,7 +345,8 @@ static NTSTATUS Listen(const WSKTEST_LISTEN_IN *In, WSKTEST_LISTEN_OUT *Out)
     WskReleaseProviderNPI(reg);
     if (!NT_SUCCESS(status) || g_Listen == NULL)
         return status;
-    if (In->Mode == WSKTEST_MODE_EVENT || In->Mode == WSKTEST_MODE_ABORT)
+    if (In->Mode == WSKTEST_MODE_EVENT || In->Mode == WSKTEST_MODE_ABORT ||
+        In->Mode == WSKTEST_MODE_CLOSE)
         Out->EventStatus = (ULONG)EnableAcceptEvent();
     BindAndName(In->Family, In->Port, Out);
     if (In->Mode == WSKTEST_MODE_ACCEPT && NT_SUCCESS((NTSTATUS)Out->BindStatus))

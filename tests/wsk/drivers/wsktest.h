@@ -46,6 +46,7 @@ typedef struct _WSKTEST_CONNECT_OUT {
 #define WSKTEST_MODE_ACCEPT 1 /* WskAccept, one connection */
 #define WSKTEST_MODE_STATIC 2 /* WSK_EVENT_ACCEPT enabled with WSK_SET_STATIC_EVENT_CALLBACKS */
 #define WSKTEST_MODE_ABORT  3 /* as EVENT; after the first echo: abortive disconnect, receive */
+#define WSKTEST_MODE_CLOSE  4 /* as EVENT; after the first echo: WskCloseSocket, no disconnect */
 
 typedef struct _WSKTEST_LISTEN_IN {
     ULONG Family; /* AF_INET, AF_INET6 or anything else */
