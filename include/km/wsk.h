@@ -6,13 +6,13 @@
  * then calls the provider's functions through dispatch tables of function pointers; the WSK
  * subsystem calls the application back through the client dispatch tables it supplies.
  *
- * drvhost has no network stack and no WSK subsystem: the registration routines are declared
- * DRVHOST_NOT_PROVIDED (a call is a compiler warning naming the routine, and the loader refuses
- * the module, naming it), and NPI_WSK_INTERFACE_ID is declared but not exported (a module that
- * refers to it is refused at load). The types, dispatch tables and constants are complete as
- * documented, so a WSK application's source compiles. Not defined: the send/receive flags whose
- * values the reference does not give (WSK_FLAG_NODELAY, WSK_FLAG_WAITALL, WSK_FLAG_DRAIN) and
- * the SIO_WSK_* socket IOCTLs.
+ * drvhost's WSK subsystem (src/wsk, docs/network.md) runs TCP over IPv4 and IPv6 on Linux
+ * sockets: the registration routines, the provider NPI, listening and connection-oriented
+ * sockets. Basic, datagram and stream sockets, name resolution, conditional accept and the
+ * receive, disconnect and send-backlog event callbacks are not modelled (their calls fail with
+ * STATUS_NOT_SUPPORTED). The types, dispatch tables and constants are complete as documented.
+ * Not defined: the send/receive flags whose values the reference does not give
+ * (WSK_FLAG_NODELAY, WSK_FLAG_WAITALL, WSK_FLAG_DRAIN) and the SIO_WSK_* socket IOCTLs.
  */
 #ifndef _WSK_
 #define _WSK_
@@ -26,7 +26,7 @@
 extern "C" {
 #endif
 
-extern CONST NPIID NPI_WSK_INTERFACE_ID;
+extern NTKERNELAPI CONST NPIID NPI_WSK_INTERFACE_ID;
 
 #define WSKAPI NTAPI
 
@@ -388,17 +388,17 @@ typedef struct _WSK_PROVIDER_STREAM_DISPATCH {
 
 #undef DRVHOST_WSK_BASIC_
 
-/* ---- Registration (not provided: drvhost has no WSK subsystem) ----------------------------- */
+/* ---- Registration (NETIO's routines) -------------------------------------------------------- */
 
-NTSTATUS WSKAPI WskRegister(PWSK_CLIENT_NPI WskClientNpi,
-                            PWSK_REGISTRATION WskRegistration) DRVHOST_NOT_PROVIDED;
-NTSTATUS WSKAPI WskCaptureProviderNPI(PWSK_REGISTRATION WskRegistration, ULONG WaitTimeout,
-                                      PWSK_PROVIDER_NPI WskProviderNpi) DRVHOST_NOT_PROVIDED;
-VOID WSKAPI WskReleaseProviderNPI(PWSK_REGISTRATION WskRegistration) DRVHOST_NOT_PROVIDED;
-NTSTATUS WSKAPI WskQueryProviderCharacteristics(
-    PWSK_REGISTRATION WskRegistration,
-    PWSK_PROVIDER_CHARACTERISTICS WskProviderCharacteristics) DRVHOST_NOT_PROVIDED;
-VOID WSKAPI WskDeregister(PWSK_REGISTRATION WskRegistration) DRVHOST_NOT_PROVIDED;
+NTKERNELAPI NTSTATUS WSKAPI WskRegister(PWSK_CLIENT_NPI WskClientNpi,
+                                        PWSK_REGISTRATION WskRegistration);
+NTKERNELAPI NTSTATUS WSKAPI WskCaptureProviderNPI(PWSK_REGISTRATION WskRegistration,
+                                                  ULONG WaitTimeout,
+                                                  PWSK_PROVIDER_NPI WskProviderNpi);
+NTKERNELAPI VOID WSKAPI WskReleaseProviderNPI(PWSK_REGISTRATION WskRegistration);
+NTKERNELAPI NTSTATUS WSKAPI WskQueryProviderCharacteristics(
+    PWSK_REGISTRATION WskRegistration, PWSK_PROVIDER_CHARACTERISTICS WskProviderCharacteristics);
+NTKERNELAPI VOID WSKAPI WskDeregister(PWSK_REGISTRATION WskRegistration);
 
 #ifdef __cplusplus
 }

@@ -16,6 +16,7 @@
 #include "usb/usb.h"
 #include "input/input.h"
 #include "se/se.h"
+#include "wsk/wsk.h"
 
 #include "os/os.h"
 #include "trace/trace.h"
@@ -92,6 +93,7 @@ int32_t drvhost_shutdown(void)
     usb_shutdown();          /* the simulated USB devices, after their PDOs were removed */
     input_shutdown();        /* the simulated PS/2 devices and the class drivers, likewise */
     leaks += ldr_shutdown(); /* devices left at unload; leaked pool was bug check 0xC4 */
+    wsk_shutdown();          /* the WSK poll thread, once no driver is left to own a socket */
     host_watch_end();
     KeFlushQueuedDpcs();
     ex_flush_work();

@@ -73,6 +73,7 @@ enum scn_kind {
     SCN_CONNECTION,      /* connection ID INSTANCE DATA (p1: ID; reshub, docs/wdf.md SpbCx) */
     SCN_PS2_DEVICE,      /* ps2-device keyboard|mouse (code: 1 mouse; docs/input.md) */
     SCN_PS2_IN,          /* ps2-in INSTANCE DATA */
+    SCN_TCP_ECHO,        /* tcp-echo PORT DATA (code: PORT; docs/network.md) */
 };
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a

@@ -578,6 +578,17 @@ static int cmd_uart_out(struct pctx *c, struct scn_cmd *cmd, const struct tok *a
     return scnp_parse_u32(c, a[0], "UART port", &cmd->code);
 }
 
+/* tcp-echo PORT DATA (code: PORT): a TCP exchange with a driver's socket (docs/network.md). */
+static int cmd_tcp_echo(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    if (scnp_parse_u32(c, a[0], "TCP port", &cmd->code) < 0)
+        return -1;
+    if (cmd->code == 0 || cmd->code > 65535)
+        return scnp_perr(c, a[0].col, "TCP port %u is not 1 to 65535", (unsigned)cmd->code);
+    return scnp_parse_data(c, a[1], &cmd->data);
+}
+
 /* uart-lines PORT [cts] [dsr] [ri] [dcd] (code: PORT; p1: the lines on, as MSR bits 4-7). */
 static int cmd_uart_lines(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
@@ -875,6 +886,13 @@ static const struct cmd_def commands[] = {
     {"ps2-device", SCN_PS2_DEVICE, 1, 1, O_EXPECT | O_TIMEOUT, {"KIND"}, cmd_ps2_device},
     {"ps2-in", SCN_PS2_IN, 2, 2, O_EXPECT | O_TIMEOUT, {"INSTANCE", "DATA"}, cmd_ps2_in},
     {"power-setting", SCN_POWER_SETTING, 2, 2, O_EXPECT, {"GUID", "VALUE"}, cmd_power_setting},
+    {"tcp-echo",
+     SCN_TCP_ECHO,
+     2,
+     2,
+     O_EXPECT | O_EXPECT_OUT | O_TIMEOUT,
+     {"PORT", "DATA"},
+     cmd_tcp_echo},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},
 };

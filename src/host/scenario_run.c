@@ -19,6 +19,7 @@
 #include "po/po.h"
 #include "se/se.h"
 #include "trace/trace.h"
+#include "wsk/wsk.h"
 
 #include <drvhost/drvhost.h>
 
@@ -206,6 +207,26 @@ static void run_uart_out(struct run *r, const struct scn_cmd *cmd)
     snprintf(result, sizeof result,
              "%s %zu bytes divisor=%u lcr=0x%02x mcr=0x%02x ier=0x%02x fcr=0x%02x",
              status_text(status, st), taken, setup[0], setup[1], setup[2], setup[3], setup[4]);
+    report(r, cmd, result, &v);
+}
+
+/* tcp-echo PORT DATA: sends DATA to 127.0.0.1:PORT, ends the sending side, reads the answer
+ * until the peer closes (docs/network.md); gives up (STATUS_IO_TIMEOUT) after three quarters of
+ * the line's time-out, inside the watchdog's. */
+static void run_tcp_echo(struct run *r, const struct scn_cmd *cmd)
+{
+    static uint8_t answer[64 * 1024];
+    uint32_t ms = (cmd->hang_ms ? cmd->hang_ms : host_watch_default_timeout()) / 4 * 3;
+    struct verdict v = {0};
+    size_t got = 0;
+    char st[16], result[64];
+    int32_t status = wsk_status(os_net_exchange((uint16_t)cmd->code, cmd->data.data, cmd->data.size,
+                                                answer, sizeof answer, &got,
+                                                os_monotonic_ns() + (uint64_t)ms * 1000000u));
+    check_status(cmd, status, &v);
+    if (status >= 0 && cmd->check_out)
+        check_bytes(cmd, answer, sizeof answer, got, &v);
+    snprintf(result, sizeof result, "%s %zu bytes", status_text(status, st), got);
     report(r, cmd, result, &v);
 }
 
@@ -750,6 +771,9 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     case SCN_USB_IN:
         report_status(r, cmd,
                       drvhost_usb_input(cmd->name, cmd->code, cmd->data.data, cmd->data.size));
+        break;
+    case SCN_TCP_ECHO:
+        run_tcp_echo(r, cmd);
         break;
     case SCN_UART_IN:
         report_status(r, cmd, drvhost_uart_input(cmd->code, cmd->data.data, cmd->data.size));

@@ -340,4 +340,69 @@ static inline bool os_inject_from_env(void)
 void *os_pages_alloc(size_t size, bool below_4g);
 void os_pages_free(void *p, size_t size);
 
+/* TCP sockets for the Winsock Kernel provider (net.c). Every socket is non-blocking and
+ * close-on-exec; an operation that would block returns OS_NET_AGAIN and the caller waits with
+ * os_net_poll. Addresses are family-neutral (4 or 6), ports and addresses in network order. */
+enum os_net_status {
+    OS_NET_OK,
+    OS_NET_AGAIN,       /* would block (EAGAIN, EINPROGRESS) */
+    OS_NET_RESET,       /* ECONNRESET, EPIPE */
+    OS_NET_ABORTED,     /* ECONNABORTED */
+    OS_NET_REFUSED,     /* ECONNREFUSED */
+    OS_NET_IN_USE,      /* EADDRINUSE */
+    OS_NET_NO_ADDRESS,  /* EADDRNOTAVAIL */
+    OS_NET_UNREACHABLE, /* ENETUNREACH, EHOSTUNREACH */
+    OS_NET_NOT_CONNECTED,
+    OS_NET_NO_MEMORY,
+    OS_NET_DENIED,
+    OS_NET_INVALID,
+    OS_NET_TIMEOUT,
+    OS_NET_ERROR
+};
+struct os_net_addr {
+    int family; /* 4 or 6 */
+    uint16_t port;
+    uint32_t flowinfo, scope;
+    uint8_t addr[16]; /* 4 bytes for IPv4 */
+};
+struct os_iov {
+    void *base;
+    size_t len;
+};
+enum os_net_status os_net_socket(int family, int *fd);
+enum os_net_status os_net_bind(int fd, const struct os_net_addr *addr);
+enum os_net_status os_net_listen(int fd);
+enum os_net_status os_net_accept(int fd, int *conn);
+/* OS_NET_AGAIN: in progress, the socket turns writable when done (then os_net_connect_result). */
+enum os_net_status os_net_connect(int fd, const struct os_net_addr *addr);
+enum os_net_status os_net_connect_result(int fd);
+enum os_net_status os_net_name(int fd, bool peer, struct os_net_addr *addr);
+enum os_net_status os_net_set_v6only(int fd, bool on);
+enum os_net_status os_net_send(int fd, const struct os_iov *iov, int count, size_t *done);
+enum os_net_status os_net_recv(int fd, const struct os_iov *iov, int count, size_t *done);
+enum os_net_status os_net_shutdown_send(int fd);
+/* Resets the connection (RST) and leaves the descriptor open but unconnected. */
+enum os_net_status os_net_abort(int fd);
+void os_net_close(int fd, bool abortive);
+/* Readiness: want/got are OS_POLL_* bits; returns the number of ready entries, -1 on error. */
+#define OS_POLL_IN  1
+#define OS_POLL_OUT 2
+#define OS_POLL_ERR 4
+struct os_poll_entry {
+    int fd;
+    short want, got;
+};
+int os_net_poll(struct os_poll_entry *entries, unsigned count, int timeout_ms);
+/* A client exchange on the IPv4 loopback (the scenario verb tcp-echo): connects to 127.0.0.1:port
+ * (retrying while refused: a listener may still be starting), sends size bytes, ends its sending
+ * side, then reads until the peer closes or cap bytes came; each step waits until deadline_ns
+ * (os_monotonic_ns) at the most. */
+enum os_net_status os_net_exchange(uint16_t port, const void *data, size_t size, void *in,
+                                   size_t cap, size_t *got, uint64_t deadline_ns);
+/* A descriptor a thread can poll and another can signal (eventfd). */
+int os_wake_create(void);
+void os_wake_signal(int fd);
+void os_wake_drain(int fd);
+void os_wake_close(int fd);
+
 #endif

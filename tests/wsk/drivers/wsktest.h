@@ -1,0 +1,97 @@
+/* wsktest.h - control codes and records of the Winsock Kernel test driver (wsktest.sys). */
+#ifndef WSKTEST_H
+#define WSKTEST_H
+
+#define WSKTEST_CODE(n) CTL_CODE(FILE_DEVICE_UNKNOWN, 0x900 + (n), METHOD_BUFFERED, FILE_ANY_ACCESS)
+
+/* in: WSKTEST_LISTEN_IN; out: WSKTEST_LISTEN_OUT. Opens a listening socket on 127.0.0.1 port 0
+ * (::1 for AF_INET6) that echoes every connection it accepts until the peer disconnects. */
+#define IOCTL_WSKTEST_LISTEN WSKTEST_CODE(0)
+/* out: WSKTEST_RESULT of the last connection, once it was closed (waits up to 10 s). */
+#define IOCTL_WSKTEST_RESULT WSKTEST_CODE(1)
+/* Closes the listening socket; out: ULONG close status. */
+#define IOCTL_WSKTEST_STOP WSKTEST_CODE(2)
+/* out: WSKTEST_REGISTRATION: the registration routines' results. */
+#define IOCTL_WSKTEST_REGISTRATION WSKTEST_CODE(3)
+/* Creates and closes a socket; out: ULONG64 the closed socket's address. */
+#define IOCTL_WSKTEST_CLOSED_SOCKET WSKTEST_CODE(4)
+/* in: ULONG64 a socket address: closes it (again). */
+#define IOCTL_WSKTEST_CLOSE WSKTEST_CODE(5)
+
+/* in: WSKTEST_CONNECT_IN; out: WSKTEST_CONNECT_OUT. WskSocketConnect to 127.0.0.1:Port, sends
+ * "ping", receives 4 bytes, disconnects gracefully, receives the peer's end, closes. */
+#define IOCTL_WSKTEST_CONNECT WSKTEST_CODE(6)
+
+typedef struct _WSKTEST_CONNECT_IN {
+    USHORT Port; /* host order */
+} WSKTEST_CONNECT_IN;
+
+typedef struct _WSKTEST_CONNECT_OUT {
+    ULONG Connect;      /* WskSocketConnect's IRP */
+    ULONG RemoteStatus; /* WskGetRemoteAddress */
+    USHORT RemotePort;  /* host order */
+    ULONG Send;
+    ULONG64 Sent;
+    ULONG Receive;
+    ULONG64 Received;
+    UCHAR Data[4];
+    ULONG Disconnect;
+    ULONG ReceiveEnd; /* after the peer's disconnect */
+    ULONG64 ReceivedEnd;
+    ULONG Close;
+} WSKTEST_CONNECT_OUT;
+
+/* How the listening socket takes its connections. */
+#define WSKTEST_MODE_EVENT  0 /* WSK_EVENT_ACCEPT enabled with SO_WSK_EVENT_CALLBACK */
+#define WSKTEST_MODE_ACCEPT 1 /* WskAccept, one connection */
+#define WSKTEST_MODE_STATIC 2 /* WSK_EVENT_ACCEPT enabled with WSK_SET_STATIC_EVENT_CALLBACKS */
+#define WSKTEST_MODE_ABORT  3 /* as EVENT; after the first echo: abortive disconnect, receive */
+#define WSKTEST_MODE_CLOSE  4 /* as EVENT; after the first echo: WskCloseSocket, no disconnect */
+
+typedef struct _WSKTEST_LISTEN_IN {
+    ULONG Family; /* AF_INET, AF_INET6 or anything else */
+    ULONG Mode;
+    USHORT Port; /* host order; 0: the system picks one */
+} WSKTEST_LISTEN_IN;
+
+typedef struct _WSKTEST_LISTEN_OUT {
+    ULONG SocketReturned; /* what WskSocket returned */
+    ULONG SocketStatus;   /* the IRP's final status */
+    ULONG64 SocketInfo;   /* the IRP's Information */
+    ULONG EventStatus;    /* enabling the accept event (STATUS_SUCCESS when not done) */
+    ULONG BindStatus;
+    ULONG AddressStatus; /* WskGetLocalAddress */
+    USHORT Port;         /* host order */
+    USHORT Family;       /* of the local address */
+} WSKTEST_LISTEN_OUT;
+
+#define WSKTEST_NOT_CALLED 0xFFFFFFFFu
+
+typedef struct _WSKTEST_RESULT {
+    ULONG Accepted;      /* connections accepted */
+    ULONG64 Echoed;      /* bytes received and sent back */
+    ULONG AcceptStatus;  /* WskAccept's IRP (WSKTEST_MODE_ACCEPT) */
+    USHORT RemotePort;   /* host order, from the accept */
+    USHORT RemoteFamily; /* of the remote address */
+    ULONG LastReceive;   /* the status of the receive that ended the echo */
+    ULONG64 LastReceiveInfo;
+    ULONG AbortStatus;      /* WSKTEST_MODE_ABORT: the abortive WskDisconnect */
+    ULONG AfterAbort;       /* WSKTEST_MODE_ABORT: the receive after it */
+    ULONG DisconnectStatus; /* the graceful WskDisconnect after the peer's */
+    ULONG CloseStatus;
+    ULONG PendingReturned; /* every WSK IRP completed with PendingReturned */
+} WSKTEST_RESULT;
+
+typedef struct _WSKTEST_REGISTRATION {
+    ULONG Register;
+    ULONG Capture;
+    ULONG ProviderVersion; /* the provider dispatch's Version */
+    ULONG QueryStatus;
+    USHORT Highest, Lowest;
+    ULONG CaptureAfterDeregister;
+    ULONG RegisterV2;
+    ULONG CaptureV2;      /* a client dispatch of version 2.0 */
+    ULONG ControlUnknown; /* WskControlClient with an unknown code, no IRP */
+} WSKTEST_REGISTRATION;
+
+#endif
