@@ -17,7 +17,10 @@ target_compile_options(drvhost_host_flags INTERFACE
     -fshort-wchar    # WCHAR and L"" are 16-bit everywhere, as in driver code
     -fms-extensions  # the public headers may use Microsoft C extensions, as drivers do
     -Wall -Wextra
-    -Wno-multichar)  # pool tags are multi-character constants ('tseT'), as in the WDK
+    -Wno-multichar  # pool tags are multi-character constants ('tseT'), as in the WDK
+    # clang (the fuzz build) warns at every <pshpack1.h> ... <poppack.h> pair, the WDK's own way
+    # of packing a structure in a header.
+    $<$<C_COMPILER_ID:Clang>:-Wno-pragma-pack>)
 # The same architecture macros driver code sees, so the shared headers take the same branches.
 target_compile_definitions(drvhost_host_flags INTERFACE
     _GNU_SOURCE _AMD64_ AMD64 _WIN64 DRVHOST=1)
