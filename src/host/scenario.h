@@ -108,6 +108,7 @@ struct scn_cmd {
                          interface's index; device actions: DRVHOST_DEVICE_*; trace: LEVEL */
     uint64_t p1;      /* expect-bugcheck: parameter 1 */
     int p1_address;   /* expect-bugcheck: P1 was `address` (any pointer, >= 0x10000) */
+    int at_end;       /* expect-bugcheck at-end: from the end of the run, not from its steps */
     int internal;     /* ioctl: IRP_MJ_INTERNAL_DEVICE_CONTROL */
     uint32_t access;  /* open: access mask */
     size_t out_size;  /* ioctl/read: output buffer size */
