@@ -39,7 +39,7 @@ enum scn_kind {
     SCN_CANCEL,          /* cancel TAG */
     SCN_SLEEP,           /* sleep MS */
     SCN_ECHO,            /* echo TEXT... */
-    SCN_EXPECT_BUGCHECK, /* expect-bugcheck CODE P1 */
+    SCN_EXPECT_BUGCHECK, /* expect-bugcheck CODE P1 [at-end] */
     SCN_INSTALL,         /* install FILE.inf */
     SCN_DEVICE,          /* device HWID [compatible=ID,...] */
     SCN_OPEN_INTERFACE,  /* open H {GUID} [N] */
