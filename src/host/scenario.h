@@ -39,7 +39,7 @@ enum scn_kind {
     SCN_CANCEL,          /* cancel TAG */
     SCN_SLEEP,           /* sleep MS */
     SCN_ECHO,            /* echo TEXT... */
-    SCN_EXPECT_BUGCHECK, /* expect-bugcheck CODE P1 */
+    SCN_EXPECT_BUGCHECK, /* expect-bugcheck CODE P1 [at-end] */
     SCN_INSTALL,         /* install FILE.inf */
     SCN_DEVICE,          /* device HWID [compatible=ID,...] */
     SCN_OPEN_INTERFACE,  /* open H {GUID} [N] */
@@ -109,6 +109,7 @@ struct scn_cmd {
                          interface's index; device actions: DRVHOST_DEVICE_*; trace: LEVEL */
     uint64_t p1;      /* expect-bugcheck: parameter 1 */
     int p1_address;   /* expect-bugcheck: P1 was `address` (any pointer, >= 0x10000) */
+    int at_end;       /* expect-bugcheck at-end: from the end of the run, not from its steps */
     int internal;     /* ioctl: IRP_MJ_INTERNAL_DEVICE_CONTROL */
     uint32_t access;  /* open: access mask */
     size_t out_size;  /* ioctl/read: output buffer size */

@@ -36,7 +36,11 @@ enum {
     O_OUT_INIT = 1 << 19,
     O_DIVISOR = 1 << 20,
     O_LCR = 1 << 21,
+    O_AT_END = 1 << 22,
 };
+
+/* The options that are a bare word, with no value. */
+#define O_FLAGS (O_INTERNAL | O_AT_END)
 
 static const struct {
     const char *name;
@@ -64,6 +68,7 @@ static const struct {
     {"out-init", O_OUT_INIT},
     {"expect-divisor", O_DIVISOR},
     {"expect-lcr", O_LCR},
+    {"at-end", O_AT_END},
 };
 
 /* The option a token names by its key (the text before '='), 0 if none; *eq: it has a '='. */
@@ -81,13 +86,14 @@ static unsigned option_bit(struct tok t, struct tok *key, struct tok *value, int
     return 0;
 }
 
-/* Does the token read as an option ("key=value" with a known key, or the flag "internal")? */
+/* Does the token read as an option ("key=value" with a known key, or a flag: "internal",
+ * "at-end")? */
 static int is_option(struct tok t)
 {
     struct tok key, value;
     int eq;
     unsigned bit = option_bit(t, &key, &value, &eq);
-    return bit && eq == (bit != O_INTERNAL);
+    return bit && eq == !(bit & O_FLAGS);
 }
 
 /* The whole signed 64-bit range of LARGE_INTEGER ByteOffset, INT64_MIN included. */
@@ -198,6 +204,9 @@ static int option_value(struct pctx *c, unsigned bit, struct tok v, struct scn_c
         return scnp_tag_issue(c, v, cmd);
     case O_INTERNAL:
         cmd->internal = 1;
+        return 0;
+    case O_AT_END:
+        cmd->at_end = 1;
         return 0;
     case O_TIMEOUT:
         /* wait: how long to wait (a failure, the run goes on); elsewhere: the hang time-out */
@@ -894,7 +903,7 @@ static const struct cmd_def commands[] = {
      {"PORT", "DATA"},
      cmd_tcp_echo},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
-    {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, 0, {"CODE", "P1"}, cmd_bugcheck},
+    {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, O_AT_END, {"CODE", "P1"}, cmd_bugcheck},
 };
 
 static int parse_options(struct pctx *c, const struct cmd_def *d, struct scn_cmd *cmd,
@@ -908,15 +917,15 @@ static int parse_options(struct pctx *c, const struct cmd_def *d, struct scn_cmd
             return scnp_perr(c, t[i].col, "unexpected argument '%.*s'", (int)t[i].n, t[i].s);
         if (!bit)
             return scnp_perr(c, t[i].col, "unknown option '%.*s'", (int)key.n, key.s);
-        if (bit == O_INTERNAL && eq)
-            return scnp_perr(c, t[i].col, "option 'internal' takes no value");
+        if ((bit & O_FLAGS) && eq)
+            return scnp_perr(c, t[i].col, "option '%.*s' takes no value", (int)key.n, key.s);
         if (!(d->options & bit))
             return scnp_perr(c, t[i].col, "option '%.*s' does not apply to %s", (int)key.n, key.s,
                              d->name);
         if (*given & bit)
             return scnp_perr(c, t[i].col, "duplicate option '%.*s'", (int)key.n, key.s);
         *given |= bit;
-        if (bit != O_INTERNAL && (!eq || value.n == 0))
+        if (!(bit & O_FLAGS) && (!eq || value.n == 0))
             return scnp_perr(c, value.col, "missing value for option '%.*s'", (int)key.n, key.s);
         if (option_value(c, bit, value, cmd) < 0)
             return -1;

@@ -637,32 +637,72 @@ static void run_wmi(struct run *r, const struct scn_cmd *cmd)
 
 /* ---- expect-bugcheck --------------------------------------------------------------------- */
 
-/* Global because the handler can run on any thread, even after the run returned. */
+/* Global because the handler can run on any thread, even after the run returned. The fields are
+ * written by the runner's thread before armed is set; armed, phase and step are read by the
+ * handler on whatever thread bug-checked, hence atomic. The phase only moves forward: a bug check
+ * that begins on another thread (a DPC, a work item) just as the last step ends is charged to
+ * the end of the scenario, never one of the end to the steps. */
+enum {
+    EXPECT_IN_STEPS,
+    EXPECT_AT_END
+};
 static struct {
     FILE *out;
     uint32_t code;
     uint64_t p1;
     int p1_address;
+    int at_end; /* at-end: the bug check must come from the end of the run, not from a step */
     unsigned line;
     int armed;
+    int phase;     /* EXPECT_IN_STEPS until the last step ended, then EXPECT_AT_END */
+    unsigned step; /* the line of the step running */
 } bugcheck_expect;
 
 static int bugcheck_expected(uint32_t code, uint64_t p1)
 {
-    if (!bugcheck_expect.armed || code != bugcheck_expect.code)
+    if (code != bugcheck_expect.code)
         return 0;
     return bugcheck_expect.p1_address ? p1 >= 0x10000 : p1 == bugcheck_expect.p1;
 }
 
+/* Where the expected bug check must come from: the steps, or the end of the run (at-end). */
+static int expected_phase(void)
+{
+    return bugcheck_expect.at_end ? EXPECT_AT_END : EXPECT_IN_STEPS;
+}
+
+/* "LINE: expect-bugcheck CODE [at-end] -> bug check CODE (P1, ...) [WHERE] ok|FAILED[: WHY]".
+ * WHERE is named when the bug check came from the end of the run or from the wrong place. */
+static void print_bugcheck_verdict(uint32_t code, uint64_t p1, int phase, int ok)
+{
+    int placed = phase == expected_phase();
+    char where[64] = "";
+    if (phase == EXPECT_AT_END)
+        snprintf(where, sizeof where, " at the end of the scenario");
+    else if (!placed)
+        snprintf(where, sizeof where, " in the step on line %u",
+                 __atomic_load_n(&bugcheck_expect.step, __ATOMIC_SEQ_CST));
+    fprintf(bugcheck_expect.out, "%u: expect-bugcheck 0x%X%s -> bug check 0x%X (0x%llX, ...)%s %s",
+            bugcheck_expect.line, bugcheck_expect.code, bugcheck_expect.at_end ? " at-end" : "",
+            code, (unsigned long long)p1, where, ok ? "ok" : "FAILED");
+    if (!placed)
+        fputs(bugcheck_expect.at_end
+                  ? ": expected from the end of the scenario, after its last step"
+                  : ": expected from the scenario's steps (at-end: from its end)",
+              bugcheck_expect.out);
+    fputc('\n', bugcheck_expect.out);
+}
+
+/* Met only by the expected code and parameter 1 from the expected place; the process ends here
+ * either way. Disarmed (before the line, after the run), it does what the default handler does. */
 static void bugcheck_handler(uint32_t code, const uint64_t params[4], void *context)
 {
-    int ok = bugcheck_expected(code, params[0]);
+    int phase = __atomic_load_n(&bugcheck_expect.phase, __ATOMIC_SEQ_CST);
+    int armed = __atomic_load_n(&bugcheck_expect.armed, __ATOMIC_SEQ_CST);
+    int ok = armed && bugcheck_expected(code, params[0]) && phase == expected_phase();
     (void)context;
-    if (bugcheck_expect.armed)
-        fprintf(bugcheck_expect.out,
-                "%u: expect-bugcheck 0x%X -> bug check 0x%X (0x%llX, ...) %s\n",
-                bugcheck_expect.line, bugcheck_expect.code, code, (unsigned long long)params[0],
-                ok ? "ok" : "FAILED");
+    if (armed)
+        print_bugcheck_verdict(code, params[0], phase, ok);
     fflush(bugcheck_expect.out);
     fflush(stderr);
     _Exit(ok ? DRVHOST_EXIT_OK : DRVHOST_EXIT_BUGCHECK);
@@ -675,10 +715,11 @@ static void run_expect_bugcheck(struct run *r, const struct scn_cmd *cmd)
     bugcheck_expect.code = cmd->code;
     bugcheck_expect.p1 = cmd->p1;
     bugcheck_expect.p1_address = cmd->p1_address;
+    bugcheck_expect.at_end = cmd->at_end;
     bugcheck_expect.line = cmd->line;
-    bugcheck_expect.armed = 1;
+    __atomic_store_n(&bugcheck_expect.armed, 1, __ATOMIC_SEQ_CST);
     drvhost_set_bugcheck_handler(bugcheck_handler, NULL);
-    report(r, cmd, "armed", &v);
+    report(r, cmd, cmd->at_end ? "armed for the end of the scenario" : "armed", &v);
     fflush(r->out);
 }
 
@@ -686,11 +727,10 @@ static void run_expect_bugcheck(struct run *r, const struct scn_cmd *cmd)
  * API cannot restore the previous one) but behaves like the default one once disarmed. */
 static void finish_expect_bugcheck(struct run *r)
 {
-    if (!bugcheck_expect.armed)
+    if (!__atomic_exchange_n(&bugcheck_expect.armed, 0, __ATOMIC_SEQ_CST))
         return;
-    bugcheck_expect.armed = 0;
-    fprintf(r->out, "%u: expect-bugcheck 0x%X -> no bug check FAILED\n", bugcheck_expect.line,
-            bugcheck_expect.code);
+    fprintf(r->out, "%u: expect-bugcheck 0x%X%s -> no bug check FAILED\n", bugcheck_expect.line,
+            bugcheck_expect.code, bugcheck_expect.at_end ? " at-end" : "");
     r->failed++;
 }
 
@@ -939,10 +979,14 @@ static void run_cleanup(struct run *r)
             drvhost_event_close(r->events[e]); /* as process exit closes its handles */
 }
 
+/* Runs the steps; when the last one has ended, an expected bug check must come from the end of
+ * the run instead (at-end), and a plain expectation can no longer be met. */
 static void run_commands(struct run *r)
 {
     struct host_activity a;
+    __atomic_store_n(&bugcheck_expect.phase, EXPECT_IN_STEPS, __ATOMIC_SEQ_CST);
     for (size_t i = 0; i < r->s->count; i++) {
+        __atomic_store_n(&bugcheck_expect.step, r->s->cmds[i].line, __ATOMIC_SEQ_CST);
         run_activity(r, &r->s->cmds[i], &a);
         host_watch_begin(&a);
         run_command(r, &r->s->cmds[i]);
@@ -950,6 +994,7 @@ static void run_commands(struct run *r)
         host_watch_end();
         r->commands++;
     }
+    __atomic_store_n(&bugcheck_expect.phase, EXPECT_AT_END, __ATOMIC_SEQ_CST);
 }
 
 static int run_script(const struct scn_script *s, FILE *out, FILE *err)

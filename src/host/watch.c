@@ -35,10 +35,13 @@ static volatile int stopping;
 static int running;
 static os_thread watch_thread;
 
-/* "demo.scn:23: ioctl h ..." or the text alone. */
+/* "demo.scn:23: ioctl h ...", "demo.scn: end of the scenario: ..." (line 0: the runner's own end
+ * of the run, no line of the scenario) or the text alone. */
 static void activity_where(const struct host_activity *a, char *buf, size_t size)
 {
-    if (a->file != NULL)
+    if (a->file != NULL && a->line == 0)
+        snprintf(buf, size, "%s: %s", a->file, a->text);
+    else if (a->file != NULL)
         snprintf(buf, size, "%s:%u: %s", a->file, a->line, a->text);
     else
         snprintf(buf, size, "%s", a->text);

@@ -293,7 +293,29 @@ TEST(scenario_expect_bugcheck_p1)
         return;
     ok(s->cmds[0].code == 0xC9 && s->cmds[0].p1 == 0x226 && !s->cmds[0].p1_address,
        "code 0x%X, p1 0x%llX", s->cmds[0].code, (unsigned long long)s->cmds[0].p1);
+    ok(!s->cmds[0].at_end, "a plain expectation is for the steps");
     scn_script_free(s);
+}
+
+/* at-end: the expected bug check comes from the end of the run; a flag of expect-bugcheck only. */
+TEST(scenario_expect_bugcheck_at_end)
+{
+    struct scn_script *s = parse_ok("expect-bugcheck 0x44 address at-end\n");
+    if (!s)
+        return;
+    ok(s->cmds[0].kind == SCN_EXPECT_BUGCHECK && s->cmds[0].code == 0x44 && s->cmds[0].p1_address &&
+           s->cmds[0].at_end,
+       "expect-bugcheck at-end");
+    ok(strcmp(s->cmds[0].text, "expect-bugcheck 0x44 address at-end") == 0, "text [%s]",
+       s->cmds[0].text);
+    scn_script_free(s);
+    parse_bad("expect-bugcheck 0x44 address at-end=yes\n",
+              "t.scn:1:30: error: option 'at-end' takes no value");
+    parse_bad("expect-bugcheck 0x44 address at-end at-end\n",
+              "t.scn:1:37: error: duplicate option 'at-end'");
+    parse_bad("expect-bugcheck 0x44 at-end\n", "t.scn:1:22: error: missing argument P1");
+    parse_bad(OPEN "ioctl h 1 at-end\n",
+              "t.scn:2:11: error: option 'at-end' does not apply to ioctl");
 }
 
 TEST(scenario_data_forms)

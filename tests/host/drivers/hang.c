@@ -2,7 +2,11 @@
  * hang.c - a driver that never finishes what it is asked, in each way a real one can: an ioctl
  * pended and never completed (with or without a cancel routine), a dispatch routine that spins,
  * a DriverEntry that spins (when its service key's SpinInEntry value is 1), and an ioctl that
- * takes as long as its input says. Device \Device\Hang, link \??\Hang.
+ * takes as long as its input says. For the scenario runner's expect-bugcheck tests it also
+ * completes a request twice (bug check 0x44 MULTIPLE_IRP_COMPLETE_REQUESTS, parameter 1 the IRP),
+ * either at once (IOCTL_HANG_DOUBLE_COMPLETE) or later: IOCTL_HANG_ARM_CLEANUP marks its handle,
+ * whose IRP_MJ_CLEANUP (when the handle is closed) is then completed twice. Device \Device\Hang,
+ * link \??\Hang.
  */
 #include <ntddk.h>
 
@@ -11,12 +15,20 @@
     CTL_CODE(FILE_DEVICE_UNKNOWN, 0x901, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define IOCTL_HANG_SPIN     CTL_CODE(FILE_DEVICE_UNKNOWN, 0x902, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define IOCTL_HANG_SLEEP_MS CTL_CODE(FILE_DEVICE_UNKNOWN, 0x903, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_HANG_DOUBLE_COMPLETE                                                                 \
+    CTL_CODE(FILE_DEVICE_UNKNOWN, 0x904, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_HANG_ARM_CLEANUP                                                                     \
+    CTL_CODE(FILE_DEVICE_UNKNOWN, 0x905, METHOD_BUFFERED, FILE_ANY_ACCESS)
+
+/* The mark of a handle whose cleanup is completed twice, in its file object's FsContext2 (the
+ * driver's own field for a device without a file system). */
+#define HANG_ARMED ((PVOID)(ULONG_PTR)0x1B)
 
 DRIVER_INITIALIZE DriverEntry;
 static DRIVER_UNLOAD HangUnload;
 static DRIVER_CANCEL HangCancel;
-_Dispatch_type_(IRP_MJ_CREATE) _Dispatch_type_(IRP_MJ_CLOSE)
-    _Dispatch_type_(IRP_MJ_CLEANUP) static DRIVER_DISPATCH HangCreateClose;
+_Dispatch_type_(IRP_MJ_CREATE) _Dispatch_type_(IRP_MJ_CLOSE) static DRIVER_DISPATCH HangCreateClose;
+_Dispatch_type_(IRP_MJ_CLEANUP) static DRIVER_DISPATCH HangCleanup;
 _Dispatch_type_(IRP_MJ_DEVICE_CONTROL) static DRIVER_DISPATCH HangIoctl;
 
 static volatile LONG spin = 1;
@@ -36,6 +48,16 @@ static NTSTATUS HangCreateClose(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     Irp->IoStatus.Status = STATUS_SUCCESS;
     Irp->IoStatus.Information = 0;
     IoCompleteRequest(Irp, IO_NO_INCREMENT);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS HangCleanup(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(Irp);
+    BOOLEAN armed = sp->FileObject != NULL && sp->FileObject->FsContext2 == HANG_ARMED;
+    HangCreateClose(DeviceObject, Irp);
+    if (armed)
+        HangCreateClose(DeviceObject, Irp); /* the defect: completed twice */
     return STATUS_SUCCESS;
 }
 
@@ -69,6 +91,12 @@ static NTSTATUS HangIoctl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         break;
     case IOCTL_HANG_SLEEP_MS:
         return HangSleep(Irp, sp);
+    case IOCTL_HANG_DOUBLE_COMPLETE:
+        HangCreateClose(DeviceObject, Irp);
+        return HangCreateClose(DeviceObject, Irp); /* the defect: completed twice */
+    case IOCTL_HANG_ARM_CLEANUP:
+        sp->FileObject->FsContext2 = HANG_ARMED;
+        return HangCreateClose(DeviceObject, Irp);
     }
     Irp->IoStatus.Status = STATUS_INVALID_DEVICE_REQUEST;
     IoCompleteRequest(Irp, IO_NO_INCREMENT);
@@ -117,7 +145,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     }
     DriverObject->MajorFunction[IRP_MJ_CREATE] = HangCreateClose;
     DriverObject->MajorFunction[IRP_MJ_CLOSE] = HangCreateClose;
-    DriverObject->MajorFunction[IRP_MJ_CLEANUP] = HangCreateClose;
+    DriverObject->MajorFunction[IRP_MJ_CLEANUP] = HangCleanup;
     DriverObject->MajorFunction[IRP_MJ_DEVICE_CONTROL] = HangIoctl;
     DriverObject->DriverUnload = HangUnload;
     return STATUS_SUCCESS;
