@@ -1,5 +1,5 @@
 #!/bin/sh
-# check_coverage.sh FUZZ_IOCTL SCENARIO INSTRUMENTED_DIR PLAIN_DIR - the `fuzz` preset's ioctl
+# check_coverage.sh FUZZ_IOCTL DRVHOST SCENARIO INSTRUMENTED_DIR PLAIN_DIR - the `fuzz` preset's ioctl
 # fuzzer gets coverage feedback from a driver built with drvcc --fuzz (docs/fuzzing.md). The
 # fuzzer only executes two small corpora (-runs=0) of two inputs each: `base`, two buffers that
 # do not start with the magic driver's key, and `deeper`, the first of them and one that starts
@@ -11,7 +11,7 @@
 #   - the same driver built without (PLAIN_DIR) loads as before: 2 modules, and the same
 #     features for both corpora.
 set -eu
-fuzzer=$1 scenario=$2 instrumented=$3 plain=$4
+fuzzer=$1 drvhost=$2 scenario=$3 instrumented=$4 plain=$5
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() {
@@ -48,4 +48,15 @@ expect "$work/plain_base.log" "INFO: Loaded 2 modules"
 [ "$1" -gt "$5" ] || fail "the instrumented driver adds no coverage ($1 <= $5)"
 [ "$4" -gt "$2" ] || fail "the key's bytes are no new features in the instrumented driver ($4 <= $2)"
 [ "$8" = "$6" ] || fail "the plain driver's inputs differ in features ($8 != $6): the check shows nothing"
+
+# The scenario unloads the instrumented driver and loads it again: its first image stays mapped
+# (libFuzzer keeps pointers to its counters), so the dynamic loader runs no destructor of a
+# driver module (ASan's: the module's "fini") before the second image's constructors ("init"),
+# and the second load starts from a fresh image (its DriverEntry checks its global data).
+LD_DEBUG=files DRVHOST_DRIVER_PATH=$instrumented "$drvhost" run "$scenario" > "$work/run.out" \
+    2> "$work/run.err" || { cat "$work/run.out" "$work/run.err" >&2; fail "drvhost run failed"; }
+grep -E 'calling (init|fini): /proc/self/fd/' "$work/run.err" | sed 's/.*calling \([a-z]*\).*/\1/' |
+    tr '\n' ' ' > "$work/order"
+[ "$(cat "$work/order")" = "init init fini fini " ] ||
+    fail "the modules' constructors and destructors ran in the order: $(cat "$work/order")"
 echo "coverage: ok"
