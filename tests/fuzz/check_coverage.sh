@@ -36,18 +36,27 @@ inited() {
     line=$(grep -m1 'INITED cov: ' "$log") || { tail -n 40 "$log" >&2; fail "$1: no INITED line"; }
     echo "$line" | sed 's/.*cov: \([0-9]*\) ft: \([0-9]*\).*/\1 \2/'
 }
-set -- $(inited inst_base "$instrumented" base) $(inited inst_deeper "$instrumented" deeper) \
-    $(inited plain_base "$plain" base) $(inited plain_deeper "$plain" deeper)
-echo "instrumented: cov $1 ft $2 (base), cov $3 ft $4 (deeper); plain: cov $5 ft $6, cov $7 ft $8"
+# compare: the four runs and their checks; 1 (the reason in $why) if one does not hold.
+compare() {
+    set -- $(inited inst_base "$instrumented" base) $(inited inst_deeper "$instrumented" deeper) \
+        $(inited plain_base "$plain" base) $(inited plain_deeper "$plain" deeper)
+    [ $# = 8 ] || fail "a fuzzer run failed (see above)"
+    echo "instrumented: cov $1 ft $2 (base), cov $3 ft $4 (deeper); plain: cov $5 ft $6, cov $7 ft $8"
+    why=
+    [ "$1" -gt "$5" ] || why="the instrumented driver adds no coverage ($1 <= $5)"
+    [ "$4" -gt "$2" ] || why="the key's bytes are no new features in the instrumented driver ($4 <= $2)"
+    [ "$8" = "$6" ] || why="the plain driver's inputs differ in features ($8 != $6): the check shows nothing"
+    [ -z "$why" ]
+}
+# The runtime's own paths may differ from one run to the next on a loaded machine (a lock taken
+# by another thread): a run that does not show the difference is tried again, twice at most.
+compare || compare || compare || fail "$why"
 size=$(${READELF:-readelf} -S -W "$instrumented/magic.sys" | awk '$2 == "__sancov_cntrs" { print $6 }')
 [ -n "$size" ] || fail "magic.sys (instrumented) has no __sancov_cntrs section"
 counters=$(printf '%d' "0x$size")
 expect "$work/inst_base.log" "INFO: Loaded 3 modules .*, $counters \[0x"
 expect "$work/inst_base.log" "INFO: Loaded 3 PC tables .*, $counters \[0x"
 expect "$work/plain_base.log" "INFO: Loaded 2 modules"
-[ "$1" -gt "$5" ] || fail "the instrumented driver adds no coverage ($1 <= $5)"
-[ "$4" -gt "$2" ] || fail "the key's bytes are no new features in the instrumented driver ($4 <= $2)"
-[ "$8" = "$6" ] || fail "the plain driver's inputs differ in features ($8 != $6): the check shows nothing"
 
 # The scenario unloads the instrumented driver and loads it again: its first image stays mapped
 # (libFuzzer keeps pointers to its counters), so the dynamic loader runs no destructor of a
