@@ -355,9 +355,10 @@ static int elf_relocations(struct elf_view *v, int which, int *missing)
 static int elf_code_at_load(struct elf_view *v)
 {
     if (v->sanitizer != NULL && !LDR_FUZZ_MODULES)
-        return elf_fail(v, "refused: the module is instrumented for fuzzing (built with drvcc "
-                           "--fuzz: it imports %s); only the runtime of the `fuzz` preset "
-                           "loads it (docs/fuzzing.md)",
+        return elf_fail(v,
+                        "refused: the module is instrumented for fuzzing (built with drvcc "
+                        "--fuzz: it imports %s); only the runtime of the `fuzz` preset "
+                        "loads it (docs/fuzzing.md)",
                         v->sanitizer);
     if (LDR_FUZZ_MODULES && v->registers)
         return 0;

@@ -1,7 +1,7 @@
 #!/bin/sh
 # check_fuzz.sh DRVCC DRVHOST SOURCE_DIR - drvcc --fuzz (docs/fuzzing.md):
 #   - it needs clang: another compiler is refused with that reason;
-#   - with clang, the magic driver (tests/fuzz/drivers/magic.c) builds instrumented: coverage
+#   - with clang, the planted-bug driver (tests/fuzz/drivers/planted.c) builds instrumented: coverage
 #     counters and PC table sections, the sanitizers' constructors, their imports;
 #   - a constructor of the driver's own is refused by drvcc --fuzz, naming it;
 #   - this runtime (not the `fuzz` preset's) refuses the instrumented module, saying why, and
@@ -22,18 +22,18 @@ unset DRVHOST_DRIVER_PATH
 cd "$work"
 drivers=$src/tests/fuzz/drivers
 status=0
-DRVCC_CC=gcc "$drvcc" --fuzz -o gcc.sys "$drivers/magic.c" 2> gcc.err || status=$?
+DRVCC_CC=gcc "$drvcc" --fuzz -o gcc.sys "$drivers/planted.c" 2> gcc.err || status=$?
 [ "$status" = 2 ] || fail "drvcc --fuzz with gcc: exit status $status, expected 2"
 expect gcc.err "drvcc: --fuzz needs clang (SanitizerCoverage for libFuzzer): 'gcc' is not clang"
 command -v clang > /dev/null 2>&1 || { echo "check_fuzz: no clang: skipped"; exit 77; }
 
-"$drvcc" --fuzz -o magic.sys "$drivers/magic.c" 2> cc.err || { cat cc.err >&2; fail "drvcc --fuzz failed"; }
-readelf -S -W magic.sys > sections.txt
+"$drvcc" --fuzz -o planted.sys "$drivers/planted.c" 2> cc.err || { cat cc.err >&2; fail "drvcc --fuzz failed"; }
+readelf -S -W planted.sys > sections.txt
 expect sections.txt " __sancov_cntrs "
 expect sections.txt " __sancov_pcs "
-readelf -d -W magic.sys > dynamic.txt
+readelf -d -W planted.sys > dynamic.txt
 expect dynamic.txt "(INIT_ARRAY)"
-nm -D magic.sys > imports.txt
+nm -D planted.sys > imports.txt
 expect imports.txt " U __sanitizer_cov_8bit_counters_init"
 expect imports.txt " U __sanitizer_cov_pcs_init"
 expect imports.txt " U __sanitizer_cov_trace_const_cmp"
@@ -57,15 +57,15 @@ status=0
 expect ctor.err "ctor.c: error: constructors or destructors of its own (.*EarlyInit"
 [ ! -e ctor.sys ] || fail "drvcc --fuzz wrote ctor.sys"
 
-cp "$src/tests/fuzz/magic.scn" magic.scn
+cp "$src/tests/fuzz/planted_key.scn" key.scn
 status=0
-"$drvhost" run magic.scn > out.txt 2> err.txt || status=$?
+"$drvhost" run key.scn > out.txt 2> err.txt || status=$?
 [ "$status" = 1 ] || { cat out.txt err.txt >&2; fail "drvhost run (--fuzz module): exit status $status, expected 1"; }
-expect out.txt "load magic -> STATUS_INVALID_IMAGE_FORMAT FAILED"
+expect out.txt "load planted -> STATUS_INVALID_IMAGE_FORMAT FAILED"
 expect err.txt "refused: the module is instrumented for fuzzing (built with drvcc --fuzz: it imports __"
 expect err.txt "only the runtime of the .fuzz. preset loads it"
 
-"$drvcc" -o magic.sys "$drivers/magic.c" 2> cc.err || { cat cc.err >&2; fail "drvcc (no --fuzz) failed"; }
-"$drvhost" run magic.scn > out.txt 2> err.txt || { cat out.txt err.txt >&2; fail "drvhost run (plain module) failed"; }
-expect out.txt "magic.scn: .* commands, 0 failed"
+"$drvcc" -o planted.sys "$drivers/planted.c" 2> cc.err || { cat cc.err >&2; fail "drvcc (no --fuzz) failed"; }
+"$drvhost" run key.scn > out.txt 2> err.txt || { cat out.txt err.txt >&2; fail "drvhost run (plain module) failed"; }
+expect out.txt "key.scn: .* commands, 0 failed"
 echo "fuzz: ok"

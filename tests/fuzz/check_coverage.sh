@@ -2,10 +2,10 @@
 # check_coverage.sh FUZZ_IOCTL DRVHOST SCENARIO INSTRUMENTED_DIR PLAIN_DIR - the `fuzz` preset's ioctl
 # fuzzer gets coverage feedback from a driver built with drvcc --fuzz (docs/fuzzing.md). The
 # fuzzer only executes two small corpora (-runs=0) of two inputs each: `base`, two buffers that
-# do not start with the magic driver's key, and `deeper`, the first of them and one that starts
+# do not start with the planted driver's key (IOCTL_PLANTED_KEY), and `deeper`, the first of them and one that starts
 # with 7 of its 8 bytes. The driver completes all alike (STATUS_SUCCESS, no output), so the
 # runtime runs the same code for both corpora; only the driver's own edges tell them apart.
-#   - magic.sys built with --fuzz (INSTRUMENTED_DIR): libFuzzer reports 3 modules and PC tables
+#   - planted.sys built with --fuzz (INSTRUMENTED_DIR): libFuzzer reports 3 modules and PC tables
 #     (the runtime, the fuzzer, the driver, whose counter count is its __sancov_cntrs size),
 #     more coverage than without, and more features for `deeper` than for `base`;
 #   - the same driver built without (PLAIN_DIR) loads as before: 2 modules, and the same
@@ -51,8 +51,8 @@ compare() {
 # The runtime's own paths may differ from one run to the next on a loaded machine (a lock taken
 # by another thread): a run that does not show the difference is tried again, twice at most.
 compare || compare || compare || fail "$why"
-size=$(${READELF:-readelf} -S -W "$instrumented/magic.sys" | awk '$2 == "__sancov_cntrs" { print $6 }')
-[ -n "$size" ] || fail "magic.sys (instrumented) has no __sancov_cntrs section"
+size=$(${READELF:-readelf} -S -W "$instrumented/planted.sys" | awk '$2 == "__sancov_cntrs" { print $6 }')
+[ -n "$size" ] || fail "planted.sys (instrumented) has no __sancov_cntrs section"
 counters=$(printf '%d' "0x$size")
 expect "$work/inst_base.log" "INFO: Loaded 3 modules .*, $counters \[0x"
 expect "$work/inst_base.log" "INFO: Loaded 3 PC tables .*, $counters \[0x"
