@@ -57,6 +57,25 @@ status=0
 expect ctor.err "ctor.c: error: constructors or destructors of its own (.*EarlyInit"
 [ ! -e ctor.sys ] || fail "drvcc --fuzz wrote ctor.sys"
 
+# C++: the sanitizers' constructors are no refusal; a global object's constructor is (the C++
+# message of docs/building.md).
+cat > plain.cpp <<'CPP'
+#include <ntddk.h>
+extern "C" DRIVER_INITIALIZE DriverEntry;
+static int Twice(int x) { return x * 2; }
+extern "C" NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    UNREFERENCED_PARAMETER(RegistryPath);
+    return DriverObject != NULL && Twice(1) == 2 ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+}
+CPP
+"$drvcc" --fuzz -o plain.sys plain.cpp 2> cpp.err || { cat cpp.err >&2; fail "drvcc --fuzz plain.cpp failed"; }
+sed 's/^static int Twice.*/struct Counter { int n; Counter() : n(1) {} };\nCounter g_Counter;\n&/' plain.cpp > global.cpp
+status=0
+"$drvcc" --fuzz -o global.sys global.cpp 2> global.err || status=$?
+[ "$status" = 1 ] || fail "drvcc --fuzz with a global object: exit status $status, expected 1"
+expect global.err "global.cpp: error: global or namespace-scope objects need code run at load"
+
 cp "$src/tests/fuzz/planted_key.scn" key.scn
 status=0
 "$drvhost" run key.scn > out.txt 2> err.txt || status=$?
