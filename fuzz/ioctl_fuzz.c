@@ -7,10 +7,11 @@
  * and its `service`, `reg set`, `load` and `open` commands run in order, up to its first `close`
  * or `unload` (a status other than the expected one stops the fuzzer); every handle stays open.
  * The control codes of all its `ioctl` lines form the code table the inputs pick from (a fuzzer
- * cannot guess a driver's codes: driver modules are not instrumented). Other commands are
- * ignored. The first `close` or `unload` ends the set-up because the fuzzer never closes or
- * unloads: a scenario that reloads a driver or reopens a device would otherwise fail its
- * second `load` (STATUS_IMAGE_ALREADY_LOADED) or fuzz a handle it meant to close.
+ * cannot guess a driver's 32-bit codes: an uninstrumented driver tells it nothing, and the
+ * comparisons of one built with drvcc --fuzz are drowned by the runtime's, docs/fuzzing.md).
+ * Other commands are ignored. The first `close` or `unload` ends the set-up because the fuzzer
+ * never closes or unloads: a scenario that reloads a driver or reopens a device would otherwise
+ * fail its second `load` (STATUS_IMAGE_ALREADY_LOADED) or fuzz a handle it meant to close.
  *
  * An input (all fields little-endian; a short input reads zeros past its end):
  *   byte 0     bits 0-1: handle (modulo the handles opened); bit 2: IRP_MJ_INTERNAL_DEVICE_CONTROL;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # fuzz-ci.sh - CI's bounded fuzzing run: builds the `fuzz` preset and runs every fuzz target for
 # a short time (DRVHOST_FUZZ_SECONDS, default 20 s each), then checks that the ioctl fuzzer still
-# finds the planted bug (tests/fuzz/drivers/planted.c) within that budget.
+# finds the planted bug (tests/fuzz/drivers/planted.c) within that budget, and runs the preset's
+# driver coverage tests (fuzz_coverage_*).
 #
 #   scripts/fuzz-ci.sh
 #
@@ -69,6 +70,18 @@ run inf clean "$build/bin/fuzz_inf" -max_len=8192
 DRVHOST_FUZZ_SCENARIO=$root/fuzz/scenarios/fifo.scn run ioctl_fifo clean "$build/bin/fuzz_ioctl" \
     fuzz/corpus/ioctl_fifo
 DRVHOST_FUZZ_SCENARIO=$root/tests/fuzz/planted.scn run ioctl_planted crash "$build/bin/fuzz_ioctl"
+
+# The preset's own tests of driver coverage (drvcc --fuzz, tests/fuzz/check_coverage.sh): they
+# need the fuzz build, which no CTest preset runs.
+if ctest --test-dir "$build" -R '^fuzz_coverage_' --output-on-failure >"$out/coverage.log" 2>&1 &&
+    grep -q 'tests passed, 0 tests failed' "$out/coverage.log"; then
+    echo "fuzz-ci: coverage: ok (driver coverage tests)"
+    passed=$((passed + 1))
+else
+    echo "fuzz-ci: coverage: FAILED (log $out/coverage.log)"
+    tail -n 30 "$out/coverage.log"
+    failed=$((failed + 1))
+fi
 
 echo "fuzz-ci: $passed passed, $failed failed"
 [[ $failed = 0 ]]

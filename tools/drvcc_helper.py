@@ -1424,8 +1424,9 @@ def cmd_ctors(args):
             if (('::~' in name or '::' in name) and name not in called and
                     not name.startswith('__static_initialization')):
                 called.append(name)
-        elif name not in objects and not name.startswith('_GLOBAL_'):
-            objects.append(name)
+        elif (name not in objects and not name.startswith('_GLOBAL_') and
+              not name.startswith(('__asan_', '__sancov_', '__sanitizer_'))):
+            objects.append(name)  # (drvcc --fuzz: the sanitizers' own names left out)
     what = []
     if called:
         what.append('it calls ' + ', '.join(called))

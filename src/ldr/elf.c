@@ -15,6 +15,15 @@
  * are exactly the ones the loader binds. A module must be linked with -Bsymbolic (drvcc does),
  * so that its references to its own definitions bind inside it and never to a same-named
  * routine of the process.
+ *
+ * One allowance, in the `fuzz` preset's runtime only (DRVHOST_FUZZ_MODULES): a module built
+ * with `drvcc --fuzz` (SanitizerCoverage and AddressSanitizer) imports the sanitizers' routines
+ * (__sanitizer_cov_*, __asan_*), which the fuzzer executable provides, and has their
+ * constructors (DT_INIT_ARRAY: they register its coverage counters with libFuzzer and its
+ * globals with ASan) and ASan's destructor (DT_FINI_ARRAY). Such a module is accepted when it
+ * imports a sanitizer's registration routine; drvcc --fuzz refuses any constructor of the
+ * driver's own (tools/drvcc.in), which this check cannot tell from the sanitizers' (they are
+ * local functions). Elsewhere a module with sanitizer imports is refused with that reason.
  */
 #include "ldr/ldr_private.h"
 
@@ -42,8 +51,30 @@ bool ldr_crt_name(const char *name)
     return false;
 }
 
+/* The sanitizer runtime's entry points an instrumented module calls (`drvcc --fuzz`). */
+static bool ldr_sanitizer_name(const char *name)
+{
+    return strncmp(name, "__sanitizer_cov_", 16) == 0 || strncmp(name, "__asan_", 7) == 0;
+}
+
+/* The routines with which the sanitizers' constructors register a module: a module importing
+ * one was built with `drvcc --fuzz`, and its constructors are the sanitizers'. */
+static bool ldr_sanitizer_registration(const char *name)
+{
+    return strcmp(name, "__sanitizer_cov_8bit_counters_init") == 0 ||
+           strcmp(name, "__asan_init") == 0;
+}
+
+#ifdef DRVHOST_FUZZ_MODULES
+#define LDR_FUZZ_MODULES 1
+#else
+#define LDR_FUZZ_MODULES 0
+#endif
+
 static bool ldr_import_ok(const char *name)
 {
+    if (LDR_FUZZ_MODULES && ldr_sanitizer_name(name))
+        return os_process_has_symbol(name);
     if (ldr_crt_name(name))
         return os_process_has_symbol(name);
     return os_runtime_exports(name);
@@ -60,6 +91,9 @@ struct elf_view {
     uint64_t rel[3][2]; /* DT_RELA, DT_REL, DT_JMPREL: address, size */
     int jmprel_is_rela;
     bool symbolic;
+    bool init_array, fini_array; /* DT_INIT_ARRAY, DT_FINI_ARRAY: the sanitizers' at most */
+    const char *sanitizer;       /* a sanitizer routine it imports (points into img), or NULL */
+    bool registers;              /* it imports a sanitizer registration routine */
     char *missing;
     size_t missing_size;
 };
@@ -162,7 +196,13 @@ static int elf_segments(struct elf_view *v, const Elf64_Ehdr *eh)
     return 0;
 }
 
-/* A dynamic tag that would make the loader load another file or run module code by itself. */
+#define LDR_CTORS_REFUSED                                                                          \
+    "has constructors (DT_INIT/DT_INIT_ARRAY): module code would run before DriverEntry"
+#define LDR_DTORS_REFUSED                                                                          \
+    "has destructors (DT_FINI/DT_FINI_ARRAY): module code would run after DriverUnload"
+
+/* A dynamic tag that would make the loader load another file or run module code by itself
+ * (DT_INIT_ARRAY and DT_FINI_ARRAY: elf_code_at_load, once the imports are known). */
 static const char *elf_forbidden_tag(const Elf64_Dyn *d)
 {
     switch (d->d_tag) {
@@ -178,14 +218,10 @@ static const char *elf_forbidden_tag(const Elf64_Dyn *d)
     case DT_VERNEED:
         return "needs versioned symbols of a library (DT_VERNEED)";
     case DT_INIT:
-    case DT_INIT_ARRAY:
     case DT_PREINIT_ARRAY:
-        return "has constructors (DT_INIT/DT_INIT_ARRAY): module code would run before "
-               "DriverEntry";
+        return LDR_CTORS_REFUSED;
     case DT_FINI:
-    case DT_FINI_ARRAY:
-        return "has destructors (DT_FINI/DT_FINI_ARRAY): module code would run after "
-               "DriverUnload";
+        return LDR_DTORS_REFUSED;
     default:
         return NULL;
     }
@@ -230,6 +266,12 @@ static void elf_note_tag(struct elf_view *v, const Elf64_Dyn *d)
     case DT_SYMBOLIC:
         v->symbolic = true;
         break;
+    case DT_INIT_ARRAY:
+        v->init_array = true;
+        break;
+    case DT_FINI_ARRAY:
+        v->fini_array = true;
+        break;
     case DT_FLAGS:
         v->symbolic |= (d->d_un.d_val & DF_SYMBOLIC) != 0;
         break;
@@ -273,6 +315,10 @@ static int elf_check_symbol(struct elf_view *v, uint64_t index)
         memchr(v->img + str_off + s.st_name, 0, v->strsz - s.st_name) == NULL)
         return elf_fail(v, "corrupt dynamic string table");
     const char *name = (const char *)v->img + str_off + s.st_name;
+    if (ldr_sanitizer_name(name)) {
+        v->sanitizer = v->sanitizer ? v->sanitizer : name;
+        v->registers |= ldr_sanitizer_registration(name);
+    }
     if (name[0] == 0 || ldr_import_ok(name) || elf_listed(v, name))
         return 0; /* fine, or already counted (a PLT and a GOT slot may bind one name) */
     elf_append(v, name);
@@ -303,17 +349,42 @@ static int elf_relocations(struct elf_view *v, int which, int *missing)
     return 0;
 }
 
-int ldr_check_imports(const void *image, size_t size, char *missing, size_t missing_size)
+/* Code the dynamic loader would run by itself: refused, except an instrumented module's
+ * sanitizer constructors and destructor in the fuzz preset's runtime (see the top). Elsewhere an
+ * instrumented module is refused for what it is, before its imports are listed as missing. */
+static int elf_code_at_load(struct elf_view *v)
+{
+    if (v->sanitizer != NULL && !LDR_FUZZ_MODULES)
+        return elf_fail(v,
+                        "refused: the module is instrumented for fuzzing (built with drvcc "
+                        "--fuzz: it imports %s); only the runtime of the `fuzz` preset "
+                        "loads it (docs/fuzzing.md)",
+                        v->sanitizer);
+    if (LDR_FUZZ_MODULES && v->registers)
+        return 0;
+    if (v->init_array)
+        return elf_fail(v, "refused: the module " LDR_CTORS_REFUSED);
+    if (v->fini_array)
+        return elf_fail(v, "refused: the module " LDR_DTORS_REFUSED);
+    return 0;
+}
+
+int ldr_check_imports(const void *image, size_t size, bool *instrumented, char *missing,
+                      size_t missing_size)
 {
     struct elf_view v = {
         .img = image, .size = size, .missing = missing, .missing_size = missing_size};
     Elf64_Ehdr eh;
     int count = 0;
     missing[0] = 0;
+    *instrumented = false;
     if (elf_header(&v, &eh) < 0 || elf_segments(&v, &eh) < 0 || elf_dynamic(&v) < 0)
         return -1;
     for (int which = 0; which < 3; which++)
         if (elf_relocations(&v, which, &count) < 0)
             return -1;
+    if (elf_code_at_load(&v) < 0)
+        return -1;
+    *instrumented = v.registers;
     return count;
 }

@@ -17,7 +17,9 @@ const char *ldr_module_name(const struct ldr_module *module);
 
 /* Lists into `missing` (newline-separated, truncated to size) the undefined symbols of an ELF
  * module that drvhost does not export. Returns the count, or -1 if it is not an ELF x86-64
- * shared object (error text in `missing`). */
-int ldr_check_imports(const void *image, size_t size, char *missing, size_t missing_size);
+ * shared object or is refused (error text in `missing`). *instrumented: a module built with
+ * `drvcc --fuzz` that the fuzz preset's runtime accepts (never unmapped: loader.c). */
+int ldr_check_imports(const void *image, size_t size, bool *instrumented, char *missing,
+                      size_t missing_size);
 
 #endif

@@ -40,7 +40,24 @@ struct ldr_module {
      * is: the dynamic loader knows a module by that name, so a later module opened through a
      * reused descriptor number would be taken for this one (0: none). */
     int fd;
+    /* Built with `drvcc --fuzz` (fuzz preset only): never unmapped, see ldr_keep. */
+    bool instrumented;
 };
+
+/* The mappings of instrumented modules, kept until the process exits. Their constructors
+ * registered their coverage counters and PC tables with libFuzzer, which keeps the pointers
+ * and reads the counters after every input, and has no way to unregister them: unmapping the
+ * module would leave it reading freed memory. So an unloaded instrumented module (DriverUnload
+ * ran, its driver object is gone, nothing calls it) stays mapped, with the descriptor it was
+ * mapped through (a later module opened through that descriptor number would otherwise be
+ * taken for it). Deviation: its image stays in the address space after the unload. Under
+ * ldr_lock; the list only grows. */
+struct ldr_kept {
+    struct ldr_kept *next;
+    void *handle;
+    int fd;
+};
+static struct ldr_kept *ldr_kept_list;
 
 /* Pool verification at unload (Driver Verifier's pool tracking, always on here). */
 
@@ -220,10 +237,10 @@ NTSTATUS ldr_resolve_image(const char *service, const char *image, const char *b
 }
 
 static NTSTATUS ldr_check_imports_of(const char *service, const char *path, void *image,
-                                     size_t size)
+                                     size_t size, bool *instrumented)
 {
     char missing[4096];
-    int n = ldr_check_imports(image, size, missing, sizeof(missing));
+    int n = ldr_check_imports(image, size, instrumented, missing, sizeof(missing));
     if (n < 0) {
         rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': '%s' is not a driver module: %s", service,
                  path, missing);
@@ -251,15 +268,17 @@ static NTSTATUS ldr_status_of_errno(int error)
     return rtl_status_from_errno(error, OS_ERRNO_OPEN, STATUS_INVALID_IMAGE_FORMAT);
 }
 
-/* Reads and checks the module open as fd. */
-static NTSTATUS ldr_check_fd(const char *service, const char *path, int fd)
+/* Reads and checks the module open as fd; its image stays in *image (to free) when the check
+ * passed. */
+static NTSTATUS ldr_check_fd(struct ldr_module *m, int fd, void **image, size_t *size)
 {
-    void *image = NULL;
-    size_t size = 0;
+    const char *service = m->service, *path = m->path;
     int kind = os_file_kind(fd), error;
     NTSTATUS status;
+    *image = NULL;
+    *size = 0;
     if (kind == OS_FILE_REGULAR)
-        error = os_file_read_fd(fd, LDR_MAX_IMAGE, &image, &size);
+        error = os_file_read_fd(fd, LDR_MAX_IMAGE, image, size);
     else
         error = kind < 0 ? -kind : kind == OS_FILE_DIRECTORY ? EISDIR : ENOEXEC;
     if (error != 0) {
@@ -267,9 +286,50 @@ static NTSTATUS ldr_check_fd(const char *service, const char *path, int fd)
                  path, error == ENOEXEC ? "not a regular file" : os_error_text(error));
         return ldr_status_of_errno(error);
     }
-    status = ldr_check_imports_of(service, path, image, size);
-    free(image);
+    status = ldr_check_imports_of(service, path, *image, *size, &m->instrumented);
+    if (!NT_SUCCESS(status)) {
+        free(*image);
+        *image = NULL;
+    }
     return status;
+}
+
+static bool ldr_is_kept(void *handle)
+{
+    bool kept = false;
+    os_mutex_lock(&ldr_lock);
+    for (struct ldr_kept *k = ldr_kept_list; k != NULL && !kept; k = k->next)
+        kept = k->handle == handle;
+    os_mutex_unlock(&ldr_lock);
+    return kept;
+}
+
+/* An instrumented module loaded again while its earlier image is kept mapped (ldr_kept_list):
+ * the dynamic loader knows the file and hands back the old mapping, whose globals hold what
+ * the earlier driver left. The module is mapped afresh from a copy of its checked image in a
+ * memory file instead (its constructors register the new copy's counters). Returns the
+ * descriptor the module is now mapped through: the copy's, or fd when nothing changed. */
+static int ldr_map_fresh(struct ldr_module *m, int fd, const void *image, size_t size)
+{
+    const char *base = strrchr(m->path, '/');
+    char error[512];
+    int copy;
+    if (m->handle == NULL || !m->instrumented || !ldr_is_kept(m->handle))
+        return fd;
+    os_module_close(m->handle); /* the reference this load took: the kept one stays */
+    m->handle = NULL;
+    copy = os_file_memory_copy(base != NULL ? base + 1 : m->path, image, size);
+    if (copy < 0) {
+        rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': cannot copy '%s' to map it again: %s",
+                 m->service, m->path, os_error_text(-copy));
+        return fd;
+    }
+    os_file_close(fd);
+    m->handle = os_module_open_fd(copy, error, sizeof(error));
+    if (m->handle == NULL)
+        rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': cannot load the copy of '%s': %s",
+                 m->service, m->path, error);
+    return copy;
 }
 
 /* Opens the image once: the descriptor that was checked is the one the dynamic loader maps. */
@@ -277,20 +337,24 @@ static NTSTATUS ldr_open_module(struct ldr_module *m, PDRIVER_INITIALIZE *entry)
 {
     char error[512];
     int fd = os_file_open_read(m->path);
+    void *image;
+    size_t size;
     NTSTATUS status;
     if (fd < 0) {
         rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': cannot open driver image '%s': %s",
                  m->service, m->path, os_error_text(-fd));
         return ldr_status_of_errno(-fd);
     }
-    status = ldr_check_fd(m->service, m->path, fd);
+    status = ldr_check_fd(m, fd, &image, &size);
     if (NT_SUCCESS(status)) {
         m->handle = os_module_open_fd(fd, error, sizeof(error));
-        if (m->handle == NULL) {
+        if (m->handle == NULL)
             rtl_diag(RTL_DIAG_ERROR, "ldr", "service '%s': cannot load '%s': %s", m->service,
                      m->path, error);
+        fd = ldr_map_fresh(m, fd, image, size);
+        if (m->handle == NULL)
             status = STATUS_INVALID_IMAGE_FORMAT;
-        }
+        free(image);
     }
     if (m->handle != NULL)
         m->fd = fd + 1; /* kept open until ldr_module_free */
@@ -313,8 +377,28 @@ static NTSTATUS ldr_open_module(struct ldr_module *m, PDRIVER_INITIALIZE *entry)
     return STATUS_SUCCESS;
 }
 
+/* Keeps an instrumented module's mapping and descriptor (ldr_kept_list); false if it has none
+ * or is not instrumented, or (no memory) to close it after all. */
+static bool ldr_keep(struct ldr_module *m)
+{
+    struct ldr_kept *k = m->instrumented && m->handle != NULL ? malloc(sizeof(*k)) : NULL;
+    if (k == NULL)
+        return false;
+    k->handle = m->handle;
+    k->fd = m->fd - 1;
+    os_mutex_lock(&ldr_lock);
+    k->next = ldr_kept_list;
+    ldr_kept_list = k;
+    os_mutex_unlock(&ldr_lock);
+    return true;
+}
+
 static void ldr_module_free(struct ldr_module *m)
 {
+    if (ldr_keep(m)) {
+        m->handle = NULL;
+        m->fd = 0;
+    }
     if (m->handle != NULL)
         os_module_close(m->handle);
     if (m->fd > 0)

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -144,6 +145,23 @@ char *os_path_absolute(const char *path)
 {
     char *abs = realpath(path, NULL);
     return abs != NULL ? abs : strdup(path);
+}
+
+int os_file_memory_copy(const char *name, const void *data, size_t size)
+{
+    int fd = memfd_create(name, MFD_CLOEXEC), error;
+    for (size_t done = 0; fd >= 0 && done < size;) {
+        ssize_t n = write(fd, (const char *)data + done, size - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            error = n < 0 ? errno : EIO;
+            close(fd);
+            return -error;
+        }
+        done += (size_t)n;
+    }
+    return fd >= 0 ? fd : -errno;
 }
 
 /* dlopen through /proc/self/fd: the dynamic loader maps the very file the caller opened and

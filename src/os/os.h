@@ -191,6 +191,9 @@ int os_file_read(const char *path, size_t max, void **data, size_t *size);
 bool os_path_exists(const char *path);
 /* The canonical absolute path (malloc'ed); a copy of path if it cannot be resolved. */
 char *os_path_absolute(const char *path);
+/* A new file in memory (memfd, named `name` for /proc/self/maps) holding a copy of data: a
+ * descriptor, or -errno. The loader maps a second copy of a module through it. */
+int os_file_memory_copy(const char *name, const void *data, size_t size);
 /* dlopen of the file open as fd (the descriptor may be closed afterwards). */
 void *os_module_open_fd(int fd, char *error, size_t error_size);
 /* The folder holding libdrvhost.so (malloc'ed), or NULL. */

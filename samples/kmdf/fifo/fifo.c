@@ -365,10 +365,15 @@ static NTSTATUS FifoDelay(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLengt
 {
     FIFO_DEVICE_CONTEXT *device = FifoDeviceGetContext(WdfIoQueueGetDevice(Queue));
     PULONG ms;
+    ULONG timeout;
     NTSTATUS status;
     if (InputLength < sizeof(ULONG) || OutputLength < sizeof(ULONG) ||
         !NT_SUCCESS(WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), (PVOID *)&ms, NULL)))
         return STATUS_BUFFER_TOO_SMALL;
+    /* Read before the request goes to the DelayQueue: from then on it is not ours, and the
+     * timer of a DELAY cancelled just before (stopped without waiting) may complete it at once
+     * (found by the fuzzer with the driver instrumented: drvcc --fuzz, docs/fuzzing.md). */
+    timeout = *ms;
     WdfSpinLockAcquire(g_Fifo.Lock);
     if (g_Fifo.DelayPending) {
         WdfSpinLockRelease(g_Fifo.Lock);
@@ -383,7 +388,7 @@ static NTSTATUS FifoDelay(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLengt
         WdfSpinLockRelease(g_Fifo.Lock);
         return status;
     }
-    WdfTimerStart(g_Fifo.DelayTimer, WDF_REL_TIMEOUT_IN_MS(*ms));
+    WdfTimerStart(g_Fifo.DelayTimer, WDF_REL_TIMEOUT_IN_MS(timeout));
     return STATUS_PENDING;
 }
 

@@ -1,5 +1,5 @@
 /*
- * planted.h - the interface of the planted-bug driver (planted.sys): the fuzzer's test subject.
+ * planted.h - the interface of the planted-bug driver (planted.sys): the fuzzers' test subject.
  */
 #ifndef PLANTED_H
 #define PLANTED_H
@@ -12,5 +12,15 @@
 #define IOCTL_PLANTED_SUM CTL_CODE(FILE_DEVICE_UNKNOWN, 0x821, METHOD_BUFFERED, FILE_ANY_ACCESS)
 
 #define PLANTED_BAD_INPUT 13
+
+/* METHOD_BUFFERED, at least 8 bytes of input (else STATUS_BUFFER_TOO_SMALL): STATUS_SUCCESS;
+ * the bug (KeBugCheckEx MANUALLY_INITIATED_CRASH 0xE2, parameters 8 and the input length) when
+ * the input starts with PLANTED_KEY. */
+#define IOCTL_PLANTED_KEY CTL_CODE(FILE_DEVICE_UNKNOWN, 0x822, METHOD_BUFFERED, FILE_ANY_ACCESS)
+
+#define PLANTED_KEY        "DrvFuzz!"
+#define PLANTED_KEY_LENGTH 8
+/* MANUALLY_INITIATED_CRASH (bugcodes.h) */
+#define PLANTED_KEY_BUGCHECK 0xE2
 
 #endif
