@@ -1,8 +1,9 @@
 # cmake/Fuzz.cmake - libFuzzer targets (fuzz/). Included by fuzz/CMakeLists.txt, which the
 # top-level CMakeLists.txt adds when DRVHOST_FUZZ is ON (the `fuzz` preset: clang, and
 # DRVHOST_SANITIZE=fuzzer-no-link,address so the runtime is coverage-instrumented and checked
-# by AddressSanitizer, except the parts fuzz/coverage-ignore.txt lists; driver modules are never
-# instrumented, see cmake/DriverProfile.cmake).
+# by AddressSanitizer, except the parts fuzz/coverage-ignore.txt lists; driver modules are
+# instrumented when built with drvcc --fuzz or drvhost_add_driver(... FUZZ), see
+# cmake/DriverProfile.cmake and docs/fuzzing.md).
 #
 # drvhost_add_fuzzer(<name> SOURCES <file>... [LIBRARIES <lib>...])
 #   Executable bin/<name>, linked with -fsanitize=fuzzer (libFuzzer's main).
