@@ -6,6 +6,7 @@
 
 #include "ex/ex.h"
 #include "ke/ke.h"
+#include "os/os.h" /* DRVHOST_ASAN */
 
 /* The high bit of a pool tag: such a block may only be freed by ExFreePoolWithTag with the
  * same tag (wdm.h of the WDK names it PROTECTED_POOL; drvhost's header does not have it yet). */
@@ -48,6 +49,18 @@ struct ex_block {
 _Static_assert(sizeof(struct ex_block) % 16 == 0, "pool blocks stay 16-byte aligned");
 _Static_assert(offsetof(struct ex_block, magic) + sizeof(ULONG64) == sizeof(struct ex_block),
                "the magic is the last word before the caller's bytes");
+
+/* AddressSanitizer's view of pool memory: a freed block in the quarantine is poisoned
+ * (pool_track.c); no-ops without it. The guard after a live block is not: an overrun is found
+ * when the block is freed (0x19/0x21), as on Windows without special pool. */
+#ifdef DRVHOST_ASAN
+#include <sanitizer/asan_interface.h>
+#define EX_POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
+#define EX_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define EX_POISON(p, n)   ((void)(p), (void)(n))
+#define EX_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
 
 #define EX_BLOCK_MAGIC 0x6C6F6F50786B7264ULL /* "drkxPool" */
 #define EX_GUARD_SIZE  16

@@ -17,19 +17,9 @@
  * blocks. A block's other header fields are written once before it is published.
  */
 #include "ex/ex_private.h"
-#include "os/os.h" /* DRVHOST_ASAN */
 
 #include <stdlib.h>
 #include <string.h>
-
-#ifdef DRVHOST_ASAN
-#include <sanitizer/asan_interface.h>
-#define EX_POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
-#define EX_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
-#else
-#define EX_POISON(p, n)   ((void)(p), (void)(n))
-#define EX_UNPOISON(p, n) ((void)(p), (void)(n))
-#endif
 
 #define EX_SHARDS            16
 #define EX_INITIAL_BUCKETS   256
