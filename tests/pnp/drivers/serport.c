@@ -430,17 +430,9 @@ static NTSTATUS DispatchPower(PDEVICE_OBJECT Device, PIRP Irp)
 static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)
 {
     EXT *e = Device->DeviceExtension;
-    PCM_RESOURCE_LIST list =
-        IoGetCurrentIrpStackLocation(Irp)->Parameters.StartDevice.AllocatedResourcesTranslated;
-    IO_CONNECT_INTERRUPT_PARAMETERS p;
     UCHAR lcr;
-    for (ULONG i = 0;
-         list != NULL && list->Count > 0 && i < list->List[0].PartialResourceList.Count; i++) {
-        PCM_PARTIAL_RESOURCE_DESCRIPTOR d =
-            &list->List[0].PartialResourceList.PartialDescriptors[i];
-        if (d->Type == CmResourceTypePort && e->Base == NULL)
-            e->Base = (PUCHAR)(ULONG_PTR)d->u.Port.Start.QuadPart;
-    }
+    if (e->Base == NULL)
+        e->Base = WdmFramePortBase(Irp);
     if (e->Base == NULL)
         return STATUS_DEVICE_CONFIGURATION_ERROR;
     /* 9600 8N1, no time-outs: a port as serial.sys leaves it before anyone sets it. */
@@ -448,27 +440,16 @@ static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)
     e->Line.WordLength = 8;
     LineBits(&e->Line, &lcr);
     SetLine(e, e->Baud, lcr);
-    RtlZeroMemory(&p, sizeof(p));
-    p.Version = CONNECT_LINE_BASED;
-    p.LineBased.PhysicalDeviceObject = e->Frame.Pdo;
-    p.LineBased.InterruptObject = &e->Interrupt;
-    p.LineBased.ServiceRoutine = Isr;
-    p.LineBased.ServiceContext = e;
-    return IoConnectInterruptEx(&p);
+    return WdmFrameConnect(&e->Frame, Isr, e, &e->Interrupt);
 }
 
 static VOID Cleanup(PDEVICE_OBJECT Device)
 {
     EXT *e = Device->DeviceExtension;
-    IO_DISCONNECT_INTERRUPT_PARAMETERS p;
     if (e->Interrupt == NULL)
         return;
     WRITE_PORT_UCHAR(e->Base + IER, 0);
-    RtlZeroMemory(&p, sizeof(p));
-    p.Version = CONNECT_LINE_BASED;
-    p.ConnectionContext.InterruptObject = e->Interrupt;
-    IoDisconnectInterruptEx(&p);
-    e->Interrupt = NULL;
+    WdmFrameDisconnect(&e->Interrupt);
     KeFlushQueuedDpcs();
 }
 
