@@ -5,18 +5,20 @@
  * Plug and Play external COM device's enumeration, and for a client to read and write bytes.
  *
  * Receive: the ISR takes the bytes (received data, character time-out) into a ring and queues
- * a DPC that sets an event; reads wait on it, at PASSIVE_LEVEL in the dispatch routine, under
- * the SERIAL_TIMEOUTS rules (the immediate read, the "wait for the first byte" read with
- * ReadIntervalTimeout and ReadTotalTimeoutMultiplier MAXULONG, total and interval time-outs
- * ending in STATUS_TIMEOUT with the bytes read so far). Transmit: polled (THR empty), no write
+ * a DPC that moves them into the pending read; a read pends until its bytes came or its time-out
+ * (a timer) ends it, under the SERIAL_TIMEOUTS rules (the immediate read, the "first byte" read
+ * with ReadIntervalTimeout and ReadTotalTimeoutMultiplier MAXULONG, total time-outs ending in
+ * STATUS_TIMEOUT with the bytes read so far); it can be cancelled, and the cleanup cancels it.
+ * Transmit: polled (THR empty), no write
  * time-outs. Device controls: baud rate (the divisor of the PC's 1.8432 MHz clock), line
  * control, DTR and RTS, modem status (the MSR), time-outs, purge, and the internal basic
  * settings (time-outs off, then restored). What it leaves out, a test driver's simplifications:
  * no wait masks, flow control, special characters, break, statistics or write time-outs; those
- * requests are STATUS_INVALID_DEVICE_REQUEST. One opener at a time (a serial port is
- * exclusive: STATUS_ACCESS_DENIED). Lifetime: the ring and settings live in the device
- * extension; the ring and `Data` are touched by the ISR and by readers under the interrupt's
- * lock (KeSynchronizeExecution). Public headers only: it could be built with the WDK.
+ * requests are STATUS_INVALID_DEVICE_REQUEST; no interval time-outs; one pending read at a
+ * time. One opener at a time (a serial port is exclusive: STATUS_ACCESS_DENIED). Lifetime and
+ * locking: the ring and settings live in the device extension; the ring is the ISR's and is
+ * emptied under the interrupt's lock (KeSynchronizeExecution); the pending read is under
+ * `Lock` and its cancel routine. Public headers only: it could be built with the WDK.
  */
 #include <ntddk.h>
 #include <ntddser.h>
@@ -43,7 +45,16 @@ typedef struct _EXT {
     PUCHAR Base;
     PKINTERRUPT Interrupt;
     KDPC Dpc;
-    KEVENT Data; /* set (DPC) when bytes arrived */
+    /* The pending read (one at a time), under `Lock`: its buffer, length, bytes so far, and
+     * whether it ends at its first byte. `Timer` ends it at its total time-out. */
+    KSPIN_LOCK Lock;
+    PIRP Pending;
+    PUCHAR To;
+    ULONG Length, Got;
+    BOOLEAN First;
+    LONGLONG Deadline; /* its total time-out's end (system time), 0: none */
+    KTIMER Timer;
+    KDPC TimerDpc;
     UCHAR Ring[RING];
     ULONG Head, Count; /* under the interrupt's lock */
     SERIAL_TIMEOUTS Timeouts;
@@ -90,17 +101,7 @@ static BOOLEAN Isr(PKINTERRUPT Interrupt, PVOID Context)
     return mine;
 }
 
-static VOID Dpc(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
-{
-    EXT *e = Context;
-    UNREFERENCED_PARAMETER(Dpc);
-    UNREFERENCED_PARAMETER(Arg1);
-    UNREFERENCED_PARAMETER(Arg2);
-    KeSetEvent(&e->Data, IO_NO_INCREMENT, FALSE);
-}
-
-/* Under the interrupt's lock: moves what the ring holds (up to Want - Got bytes) out; clears
- * the event when the ring is empty, so a reader waits for the next bytes. */
+/* Under the interrupt's lock: moves what the ring holds (up to Want - Got bytes) out. */
 static BOOLEAN Take(PVOID Context)
 {
     TAKE *t = Context;
@@ -110,8 +111,6 @@ static BOOLEAN Take(PVOID Context)
         e->Head = (e->Head + 1) % RING;
         e->Count--;
     }
-    if (e->Count == 0)
-        KeClearEvent(&e->Data);
     return TRUE;
 }
 
@@ -120,28 +119,90 @@ static BOOLEAN Purge(PVOID Context)
     EXT *e = Context;
     e->Head = e->Count = 0;
     WRITE_PORT_UCHAR(e->Base + FCR, 0x03); /* FIFOs on, receive FIFO reset */
-    KeClearEvent(&e->Data);
     return TRUE;
 }
 
-/* Waits for bytes until the relative time-out (ms; MAXULONG: none) passes: FALSE at its end. */
-static BOOLEAN WaitData(EXT *e, ULONG Ms)
+static NTSTATUS Complete(PIRP Irp, NTSTATUS Status, ULONG_PTR Information)
 {
-    LARGE_INTEGER due;
-    due.QuadPart = -(LONGLONG)Ms * 10000;
-    return KeWaitForSingleObject(&e->Data, Executive, KernelMode, FALSE,
-                                 Ms == MAXULONG ? NULL : &due) == STATUS_SUCCESS;
+    Irp->IoStatus.Status = Status;
+    Irp->IoStatus.Information = Information;
+    IoCompleteRequest(Irp, IO_NO_INCREMENT);
+    return Status;
 }
 
-static ULONG Now(VOID)
+/* Takes the bytes that arrived into the pending read and completes it when it is done (all its
+ * bytes, or its first byte in that mode) or when `TimedOut` (STATUS_TIMEOUT, the bytes so far).
+ * From the receive DPC, the time-out DPC and the read's own dispatch; a read whose cancel
+ * routine already ran is the cancel routine's to complete. */
+static VOID Finish(EXT *e, BOOLEAN TimedOut)
 {
-    LARGE_INTEGER t;
-    KeQuerySystemTime(&t);
-    return (ULONG)(t.QuadPart / 10000);
+    KIRQL irql;
+    PIRP irp = NULL;
+    BOOLEAN done = FALSE;
+    ULONG got = 0;
+    KeAcquireSpinLock(&e->Lock, &irql);
+    if (TimedOut) { /* a time-out DPC of an earlier read may run late: the deadline decides */
+        LARGE_INTEGER now;
+        KeQuerySystemTime(&now);
+        TimedOut = e->Deadline != 0 && now.QuadPart >= e->Deadline;
+    }
+    if (e->Pending != NULL) {
+        TAKE take = {e, e->To, e->Length, e->Got};
+        KeSynchronizeExecution(e->Interrupt, Take, &take);
+        e->Got = got = take.Got;
+        done = got == e->Length || (e->First && got > 0);
+        if ((done || TimedOut) && IoSetCancelRoutine(e->Pending, NULL) != NULL) {
+            irp = e->Pending;
+            e->Pending = NULL;
+        }
+    }
+    KeReleaseSpinLock(&e->Lock, irql);
+    if (irp == NULL)
+        return;
+    KeCancelTimer(&e->Timer);
+    Complete(irp, done ? STATUS_SUCCESS : STATUS_TIMEOUT, got);
 }
 
-/* The read under SERIAL_TIMEOUTS' rules; STATUS_TIMEOUT when a time-out ended it short. */
-static NTSTATUS Read(EXT *e, PUCHAR To, ULONG Length, ULONG_PTR *Information)
+static VOID ReceiveDpc(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Arg1);
+    UNREFERENCED_PARAMETER(Arg2);
+    Finish(Context, FALSE);
+}
+
+static VOID TimeoutDpc(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Arg1);
+    UNREFERENCED_PARAMETER(Arg2);
+    Finish(Context, TRUE);
+}
+
+/* The pending read's end by IoCancelIrp (or the cleanup): STATUS_CANCELLED with the bytes
+ * read so far. */
+static VOID CancelRead(PDEVICE_OBJECT Device, PIRP Irp)
+{
+    EXT *e = Device->DeviceExtension;
+    KIRQL irql;
+    ULONG got;
+    IoReleaseCancelSpinLock(Irp->CancelIrql);
+    KeAcquireSpinLock(&e->Lock, &irql);
+    if (e->Pending == Irp)
+        e->Pending = NULL;
+    got = e->Got;
+    KeReleaseSpinLock(&e->Lock, irql);
+    KeCancelTimer(&e->Timer);
+    Complete(Irp, STATUS_CANCELLED, got);
+}
+
+/* The read under SERIAL_TIMEOUTS' rules: at once with what has arrived (ReadIntervalTimeout
+ * MAXULONG, the others 0); at the first byte or STATUS_TIMEOUT after ReadTotalTimeoutConstant
+ * (ReadIntervalTimeout and ReadTotalTimeoutMultiplier MAXULONG); else when all its bytes came,
+ * or STATUS_TIMEOUT with the bytes so far after the total time-out (multiplier x length +
+ * constant; none when both are 0). Deviation (a test driver's): ReadIntervalTimeout is not
+ * applied otherwise; one read pends at a time (another: STATUS_DEVICE_BUSY). */
+static NTSTATUS Read(EXT *e, PIRP Irp, PUCHAR To, ULONG Length)
 {
     SERIAL_TIMEOUTS *t = &e->Timeouts;
     TAKE take = {e, To, Length, 0};
@@ -152,24 +213,41 @@ static NTSTATUS Read(EXT *e, PUCHAR To, ULONG Length, ULONG_PTR *Information)
                         !t->ReadTotalTimeoutConstant;
     ULONG total = first ? t->ReadTotalTimeoutConstant
                         : t->ReadTotalTimeoutMultiplier * Length + t->ReadTotalTimeoutConstant;
-    BOOLEAN timed = first || total != 0;
-    ULONG start = Now();
+    LARGE_INTEGER due;
+    KIRQL irql;
     KeSynchronizeExecution(e->Interrupt, Take, &take);
-    while (take.Got < Length && !immediate && !(first && take.Got > 0)) {
-        ULONG wait = MAXULONG, spent = Now() - start;
-        if (timed)
-            wait = spent >= total ? 0 : total - spent;
-        if (!first && take.Got > 0 && t->ReadIntervalTimeout && t->ReadIntervalTimeout < wait)
-            wait = t->ReadIntervalTimeout;
-        if (wait == 0 || !WaitData(e, wait)) {
-            KeSynchronizeExecution(e->Interrupt, Take, &take);
-            break;
-        }
-        KeSynchronizeExecution(e->Interrupt, Take, &take);
+    if (take.Got == Length || immediate || (first && take.Got > 0))
+        return Complete(Irp, STATUS_SUCCESS, take.Got);
+    KeAcquireSpinLock(&e->Lock, &irql);
+    if (e->Pending != NULL) {
+        KeReleaseSpinLock(&e->Lock, irql);
+        return Complete(Irp, STATUS_DEVICE_BUSY, 0);
     }
-    *Information = take.Got;
-    return take.Got < Length && !immediate && !(first && take.Got > 0) ? STATUS_TIMEOUT
-                                                                       : STATUS_SUCCESS;
+    e->Pending = Irp;
+    e->To = To;
+    e->Length = Length;
+    e->Got = take.Got;
+    e->First = first;
+    e->Deadline = 0;
+    if (first || total != 0) {
+        KeQuerySystemTime(&due);
+        e->Deadline = due.QuadPart + (LONGLONG)total * 10000;
+    }
+    IoMarkIrpPending(Irp);
+    IoSetCancelRoutine(Irp, CancelRead);
+    if (Irp->Cancel && IoSetCancelRoutine(Irp, NULL) != NULL) {
+        e->Pending = NULL;
+        KeReleaseSpinLock(&e->Lock, irql);
+        Complete(Irp, STATUS_CANCELLED, take.Got);
+        return STATUS_PENDING;
+    }
+    KeReleaseSpinLock(&e->Lock, irql);
+    if (e->Deadline != 0) {
+        due.QuadPart = -(LONGLONG)total * 10000;
+        KeSetTimer(&e->Timer, due, &e->TimerDpc);
+    }
+    Finish(e, FALSE); /* bytes that came since the first take */
+    return STATUS_PENDING;
 }
 
 /* A register sequence the ISR must not see half done (DLAB set, MCR read and written): run
@@ -236,14 +314,6 @@ static PUCHAR IrpBuffer(PDEVICE_OBJECT Device, PIRP Irp)
     return (Device->Flags & DO_BUFFERED_IO) ? Irp->AssociatedIrp.SystemBuffer : Irp->UserBuffer;
 }
 
-static NTSTATUS Complete(PIRP Irp, NTSTATUS Status, ULONG_PTR Information)
-{
-    Irp->IoStatus.Status = Status;
-    Irp->IoStatus.Information = Information;
-    IoCompleteRequest(Irp, IO_NO_INCREMENT);
-    return Status;
-}
-
 static NTSTATUS DispatchReadWrite(PDEVICE_OBJECT Device, PIRP Irp)
 {
     EXT *e = Device->DeviceExtension;
@@ -251,17 +321,14 @@ static NTSTATUS DispatchReadWrite(PDEVICE_OBJECT Device, PIRP Irp)
     ULONG length =
         sp->MajorFunction == IRP_MJ_READ ? sp->Parameters.Read.Length : sp->Parameters.Write.Length;
     PUCHAR buffer = length ? IrpBuffer(Device, Irp) : NULL;
-    ULONG_PTR information = length;
-    NTSTATUS status = STATUS_SUCCESS;
     if (e->Interrupt == NULL)
         return Complete(Irp, STATUS_DEVICE_NOT_READY, 0);
     if (length && buffer == NULL)
         return Complete(Irp, STATUS_INSUFFICIENT_RESOURCES, 0);
     if (sp->MajorFunction == IRP_MJ_READ)
-        status = Read(e, buffer, length, &information);
-    else
-        Write(e, buffer, length);
-    return Complete(Irp, status, information);
+        return Read(e, Irp, buffer, length);
+    Write(e, buffer, length);
+    return Complete(Irp, STATUS_SUCCESS, length);
 }
 
 /* LCR's bits for the line control; FALSE when a value is not one the UART has. */
@@ -391,14 +458,36 @@ static NTSTATUS DispatchControl(PDEVICE_OBJECT Device, PIRP Irp)
     return Complete(Irp, status, information);
 }
 
+/* The cleanup ends the pending read as a cancel would. */
+static VOID CancelPending(PDEVICE_OBJECT Device)
+{
+    EXT *e = Device->DeviceExtension;
+    KIRQL irql;
+    PIRP irp = NULL;
+    ULONG got = 0;
+    KeAcquireSpinLock(&e->Lock, &irql);
+    if (e->Pending != NULL && IoSetCancelRoutine(e->Pending, NULL) != NULL) {
+        irp = e->Pending;
+        got = e->Got;
+        e->Pending = NULL;
+    }
+    KeReleaseSpinLock(&e->Lock, irql);
+    if (irp == NULL)
+        return;
+    KeCancelTimer(&e->Timer);
+    Complete(irp, STATUS_CANCELLED, got);
+}
+
 /* The open turns the UART on: FIFOs, the receive, line and modem interrupts, OUT2 (the PC's
  * interrupt gate); the close turns it off and drops DTR and RTS. */
 static NTSTATUS DispatchCreateClose(PDEVICE_OBJECT Device, PIRP Irp)
 {
     EXT *e = Device->DeviceExtension;
     UCHAR major = IoGetCurrentIrpStackLocation(Irp)->MajorFunction;
-    if (major == IRP_MJ_CLEANUP)
+    if (major == IRP_MJ_CLEANUP) {
+        CancelPending(Device);
         return Complete(Irp, STATUS_SUCCESS, 0);
+    }
     if (major == IRP_MJ_CLOSE) {
         if (e->Interrupt != NULL) {
             WRITE_PORT_UCHAR(e->Base + IER, 0);
@@ -471,8 +560,10 @@ static NTSTATUS AddDevice(PDRIVER_OBJECT Driver, PDEVICE_OBJECT Pdo)
     top = IoGetAttachedDeviceReference(Pdo);
     top->Flags |= DO_BUFFERED_IO;
     e = top->DeviceExtension;
-    KeInitializeDpc(&e->Dpc, Dpc, e);
-    KeInitializeEvent(&e->Data, NotificationEvent, FALSE);
+    KeInitializeDpc(&e->Dpc, ReceiveDpc, e);
+    KeInitializeSpinLock(&e->Lock);
+    KeInitializeTimer(&e->Timer);
+    KeInitializeDpc(&e->TimerDpc, TimeoutDpc, e);
     ObDereferenceObject(top);
     return STATUS_SUCCESS;
 }
