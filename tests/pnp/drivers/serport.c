@@ -146,7 +146,7 @@ static VOID Finish(EXT *e, BOOLEAN TimedOut)
         KeQuerySystemTime(&now);
         TimedOut = e->Deadline != 0 && now.QuadPart >= e->Deadline;
     }
-    if (e->Pending != NULL) {
+    if (e->Pending != NULL && e->Interrupt != NULL) {
         TAKE take = {e, e->To, e->Length, e->Got};
         KeSynchronizeExecution(e->Interrupt, Take, &take);
         e->Got = got = take.Got;
@@ -537,7 +537,9 @@ static VOID Cleanup(PDEVICE_OBJECT Device)
     EXT *e = Device->DeviceExtension;
     if (e->Interrupt == NULL)
         return;
+    CancelPending(Device); /* a read still pending at the removal */
     WRITE_PORT_UCHAR(e->Base + IER, 0);
+    KeCancelTimer(&e->Timer);
     WdmFrameDisconnect(&e->Interrupt);
     KeFlushQueuedDpcs();
 }
