@@ -101,16 +101,24 @@ static int parse_one(char *word, CM_PARTIAL_RESOURCE_DESCRIPTOR *raw,
             return 0;
         goto bad;
     }
-    if (strcasecmp(kind, "i2c") == 0 || strcasecmp(kind, "spi") == 0) {
+    if (strcasecmp(kind, "i2c") == 0 || strcasecmp(kind, "spi") == 0 ||
+        strcasecmp(kind, "uart") == 0 || strcasecmp(kind, "gpio") == 0) {
         if (strtok_r(NULL, ":", &save) != NULL)
             goto bad;
-        /* A serial bus connection (the resource hub's ID, pnp/reshub.c): no translation. */
+        /* A serial bus (I2C, SPI, UART) or GPIO I/O connection (the resource hub's ID,
+         * pnp/reshub.c): no translation. */
         raw->Type = CmResourceTypeConnection;
         raw->Flags = 0;
         raw->u.Connection.Class = CM_RESOURCE_CONNECTION_CLASS_SERIAL;
         raw->u.Connection.Type = kind[0] == 'i' || kind[0] == 'I'
                                      ? CM_RESOURCE_CONNECTION_TYPE_SERIAL_I2C
                                      : CM_RESOURCE_CONNECTION_TYPE_SERIAL_SPI;
+        if (kind[0] == 'u' || kind[0] == 'U')
+            raw->u.Connection.Type = CM_RESOURCE_CONNECTION_TYPE_SERIAL_UART;
+        if (kind[0] == 'g' || kind[0] == 'G') {
+            raw->u.Connection.Class = CM_RESOURCE_CONNECTION_CLASS_GPIO;
+            raw->u.Connection.Type = CM_RESOURCE_CONNECTION_TYPE_GPIO_IO;
+        }
         raw->u.Connection.IdLowPart = (ULONG)va;
         raw->u.Connection.IdHighPart = (ULONG)(va >> 32);
         *tr = *raw;
@@ -139,7 +147,8 @@ static int parse_one(char *word, CM_PARTIAL_RESOURCE_DESCRIPTOR *raw,
 bad:
     snprintf(msg, msg_size,
              "bad resource '%s': expected mem:START:LENGTH, port:START:LENGTH[:uart16550] "
-             "(LENGTH 8 for a UART), irq:LINE[:latched][:shared] (LINE 0-%u), i2c:ID or spi:ID",
+             "(LENGTH 8 for a UART), irq:LINE[:latched][:shared] (LINE 0-%u), i2c:ID, spi:ID, "
+             "uart:ID or gpio:ID",
              kind ? kind : "", MAX_LINE);
     return -1;
 }

@@ -8,12 +8,16 @@
  *
  * Part of the framework layer: GpioClx is a class extension of KMDF on Windows, and it uses the
  * framework's own routines (imp_WdfXxx) with the controller driver's globals, as the driver
- * itself would. Deviations (docs/gpio.md): no resource hub (a connection is opened on the
- * controller with a file name that spells its pins and mode), no GPIO interrupts, the bank
- * interrupt lock a spin lock.
+ * itself would. A connection is opened through the resource hub (the name
+ * RESOURCE_HUB_CREATE_PATH_FROM_ID makes for a GpioIo connection the host declared) or, drvhost's
+ * own, on the controller with a file name that spells its pins and mode. Deviations
+ * (docs/gpio.md): no ACPI, no GPIO interrupts, the bank interrupt lock a spin lock.
  */
 #include <gpio.h>
+#include <reshub.h>
 #include <wdf/cx/gpioclx.h>
+
+#include <stdlib.h>
 
 #include <strings.h>
 
@@ -42,6 +46,8 @@ NTSTATUS imp_WdfRequestRetrieveOutputBuffer(PWDF_DRIVER_GLOBALS globals, WDFREQU
                                             size_t MinimumRequiredSize, PVOID *Buffer,
                                             size_t *Length);
 VOID imp_WdfRequestComplete(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, NTSTATUS Status);
+VOID imp_WdfRequestGetParameters(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
+                                 PWDF_REQUEST_PARAMETERS Parameters);
 VOID imp_WdfRequestCompleteWithInformation(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
                                            NTSTATUS Status, ULONG_PTR Information);
 
@@ -87,6 +93,13 @@ struct gpx_connection {
     GPIO_CONNECT_IO_PINS_MODE mode;
     USHORT count;
     PIN_NUMBER pins[GPX_MAX_CONNECTION_PINS];
+    /* From a GpioIo descriptor (resource hub connections; 0 for drvhost's names). `vendor`
+     * points into the hub's properties and is valid only while the open connects the pins. */
+    BOOLEAN preserve; /* IoRestrictionNoneAndPreserve: the close preserves the configuration */
+    UCHAR pull;
+    USHORT debounce, drive;
+    PVOID vendor;
+    ULONG vendor_length;
 };
 
 static const WDF_OBJECT_CONTEXT_TYPE_INFO gpx_device_type = {
@@ -334,6 +347,88 @@ static NTSTATUS gpx_parse_name(PCUNICODE_STRING name, struct gpx_connection *con
     }
 }
 
+/* ACPI's GpioIo descriptor: Interrupt and IO Flags bits 1-0 are the IoRestriction
+ * (GPIO_PIN_IORESTRICTION_TYPE's values). */
+#define GPX_IO_RESTRICTION(flags) ((flags)&0x3u)
+#define GPX_RESTRICT_INPUT        1u
+#define GPX_RESTRICT_OUTPUT       2u
+#define GPX_RESTRICT_PRESERVE     3u
+
+/* The mode of a resource hub connection: the opener's access chooses it ("GPIO-Based Hardware
+ * Resources": opened for reads, the pins are inputs; for writes, outputs; drvhost's choice for
+ * both: output), and the descriptor's IoRestriction may forbid it (STATUS_ACCESS_DENIED,
+ * drvhost's status: the page names none). Generic rights count as well as the file rights they
+ * map to. No read or write access: STATUS_ACCESS_DENIED. */
+static NTSTATUS gpx_hub_mode(USHORT io_flags, ACCESS_MASK access, struct gpx_connection *conn)
+{
+    BOOLEAN write = (access & (GENERIC_WRITE | GENERIC_ALL | FILE_WRITE_DATA)) != 0;
+    BOOLEAN read = (access & (GENERIC_READ | GENERIC_ALL | FILE_READ_DATA)) != 0;
+    ULONG restriction = GPX_IO_RESTRICTION(io_flags);
+    if (!write && !read)
+        return STATUS_ACCESS_DENIED;
+    if ((write && restriction == GPX_RESTRICT_INPUT) ||
+        (!write && restriction == GPX_RESTRICT_OUTPUT))
+        return STATUS_ACCESS_DENIED;
+    conn->mode = write ? ConnectModeOutput : ConnectModeInput;
+    conn->preserve = restriction == GPX_RESTRICT_PRESERVE;
+    return STATUS_SUCCESS;
+}
+
+/* A GpioIo connection descriptor (ACPI's GPIO Connection Descriptor, connection type I/O) into
+ * *conn: the pin table runs from PinTableOffset to ResourceSourceOffset (the controller's name
+ * follows it), offsets from the descriptor's start. Anything else, or a table outside the
+ * descriptor, empty or longer than 64 pins: STATUS_INVALID_PARAMETER (drvhost's). */
+static NTSTATUS gpx_parse_descriptor(const UCHAR *data, ULONG size, ACCESS_MASK access,
+                                     struct gpx_connection *conn)
+{
+    PNP_GPIO_INTERRUPT_IO_DESCRIPTOR d;
+    RtlZeroMemory(conn, sizeof(*conn));
+    if (size < sizeof(d))
+        return STATUS_INVALID_PARAMETER;
+    memcpy(&d, data, sizeof(d));
+    ULONG first = d.PinTableOffset, end = d.ResourceSourceOffset;
+    if (d.Tag != GPIO_INTERRUPT_IO_DESCRIPTOR ||
+        d.DescriptorType != PNP_GPIO_IRQ_DESCRIPTOR_TYPE_IO || first < sizeof(d) || end <= first ||
+        end > size || (end - first) % sizeof(USHORT) != 0 ||
+        (end - first) / sizeof(USHORT) > GPX_MAX_CONNECTION_PINS)
+        return STATUS_INVALID_PARAMETER;
+    conn->count = (USHORT)((end - first) / sizeof(USHORT));
+    for (USHORT i = 0; i < conn->count; i++)
+        memcpy(&conn->pins[i], data + first + i * sizeof(USHORT), sizeof(USHORT));
+    conn->pull = d.PinConfiguration;
+    conn->debounce = d.DebounceTimeout;
+    conn->drive = d.DriveStrength;
+    if (d.VendorDataLength != 0 && (ULONG)d.VendorDataOffset + d.VendorDataLength <= size) {
+        conn->vendor = (PVOID)(data + d.VendorDataOffset);
+        conn->vendor_length = d.VendorDataLength;
+    }
+    return gpx_hub_mode(d.InterruptIoFlags, access, conn);
+}
+
+/* The create's connection: a resource hub ID ("\<16 hex digits>") with its GpioIo descriptor
+ * (*properties: the hub's buffer, the caller frees it), else drvhost's "\MODE\PINS". */
+static NTSTATUS gpx_open_connection(PWDF_DRIVER_GLOBALS g, WDFREQUEST request, WDFFILEOBJECT file,
+                                    struct gpx_connection *conn, PVOID *properties)
+{
+    PUNICODE_STRING name = imp_WdfFileObjectGetFileName(g, file);
+    PRH_QUERY_CONNECTION_PROPERTIES_OUTPUT_BUFFER hub;
+    WDF_REQUEST_PARAMETERS p;
+    LARGE_INTEGER id;
+    NTSTATUS status = wdf_reshub_connection(name, &id, properties);
+    if (status == STATUS_OBJECT_NAME_INVALID)
+        return gpx_parse_name(name, conn);
+    if (!NT_SUCCESS(status))
+        return status;
+    WDF_REQUEST_PARAMETERS_INIT(&p);
+    imp_WdfRequestGetParameters(g, request, &p);
+    hub = *properties;
+    return gpx_parse_descriptor(hub->ConnectionProperties, hub->PropertiesLength,
+                                p.Parameters.Create.SecurityContext != NULL
+                                    ? p.Parameters.Create.SecurityContext->DesiredAccess
+                                    : 0,
+                                conn);
+}
+
 /* The connection's pins of `bank`, bank-relative, in connection order; their connection
  * indexes in `index` (may be NULL). */
 static USHORT gpx_bank_pins(const struct gpx_device *d, const struct gpx_connection *conn,
@@ -379,6 +474,7 @@ static NTSTATUS gpx_disconnect_bank(struct gpx_device *d, const struct gpx_conne
     p.PinNumberTable = table;
     p.PinCount = count;
     p.DisconnectMode = conn->mode;
+    p.DisconnectFlags.PreserveConfiguration = conn->preserve;
     d->client->packet.CLIENT_DisconnectIoPins(d->context, &p);
     return STATUS_SUCCESS; /* the close goes on whatever the controller says */
 }
@@ -391,7 +487,11 @@ static NTSTATUS gpx_connect_bank(struct gpx_device *d, const struct gpx_connecti
     p.PinNumberTable = table;
     p.PinCount = count;
     p.ConnectMode = conn->mode;
-    p.PullConfiguration = GPIO_PIN_PULL_CONFIGURATION_DEFAULT;
+    p.PullConfiguration = conn->pull; /* GPIO_PIN_PULL_CONFIGURATION_DEFAULT when named */
+    p.DebounceTimeout = conn->debounce;
+    p.DriveStrength = conn->drive;
+    p.VendorData = conn->vendor;
+    p.VendorDataLength = conn->vendor_length;
     return d->client->packet.CLIENT_ConnectIoPins(d->context, &p);
 }
 
@@ -428,9 +528,13 @@ static void gpx_file_create(WDFDEVICE Device, WDFREQUEST Request, WDFFILEOBJECT 
     struct gpx_device *d = gpx_device_of(Device);
     PWDF_DRIVER_GLOBALS g = &d->device->obj.owner->pub;
     struct gpx_connection *conn = gpx_connection_of(FileObject);
-    NTSTATUS status = gpx_parse_name(imp_WdfFileObjectGetFileName(g, FileObject), conn);
+    PVOID properties = NULL;
+    NTSTATUS status = gpx_open_connection(g, Request, FileObject, conn, &properties);
     if (NT_SUCCESS(status) && conn->count != 0)
         status = gpx_connect(d, conn);
+    conn->vendor = NULL; /* it points into the hub's properties */
+    conn->vendor_length = 0;
+    free(properties);
     if (!NT_SUCCESS(status))
         conn->count = 0; /* nothing to disconnect at the close */
     imp_WdfRequestComplete(g, Request, status);

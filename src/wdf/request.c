@@ -240,8 +240,9 @@ static PVOID wdf_mdl_address(PIRP irp)
 
 /* Where a request's input (output: !input) buffer is and how long, as Microsoft's
  * WdfRequestRetrieveInputBuffer / OutputBuffer pages describe: buffered or direct I/O for reads
- * and writes, METHOD_BUFFERED / IN_DIRECT / OUT_DIRECT for device controls; neither I/O only
- * for internal device controls. */
+ * and writes, METHOD_BUFFERED / IN_DIRECT / OUT_DIRECT for device controls; neither I/O for
+ * internal device controls and for device controls a kernel-mode driver sent (the IRP's
+ * RequestorMode KernelMode). */
 static NTSTATUS wdf_request_buffer(struct wdf_request *r, BOOLEAN input, PVOID *buffer,
                                    size_t *length)
 {
@@ -268,7 +269,8 @@ static NTSTATUS wdf_request_buffer(struct wdf_request *r, BOOLEAN input, PVOID *
         *length = input ? s->Parameters.DeviceIoControl.InputBufferLength
                         : s->Parameters.DeviceIoControl.OutputBufferLength;
         if (method == METHOD_NEITHER) {
-            if (s->MajorFunction != IRP_MJ_INTERNAL_DEVICE_CONTROL)
+            if (s->MajorFunction != IRP_MJ_INTERNAL_DEVICE_CONTROL &&
+                r->irp->RequestorMode != KernelMode)
                 return STATUS_INVALID_DEVICE_REQUEST;
             *buffer = input ? s->Parameters.DeviceIoControl.Type3InputBuffer : r->irp->UserBuffer;
         } else if (input || method == METHOD_BUFFERED) {

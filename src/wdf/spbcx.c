@@ -570,7 +570,11 @@ static void spbcx_target_destroy(struct wdf_object *o)
 static NTSTATUS spbcx_connection(struct spbcx_controller *ctl, WDFFILEOBJECT file,
                                  LARGE_INTEGER *id, PVOID *properties)
 {
-    PUNICODE_STRING name = imp_WdfFileObjectGetFileName(&ctl->g->pub, file);
+    return wdf_reshub_connection(imp_WdfFileObjectGetFileName(&ctl->g->pub, file), id, properties);
+}
+
+NTSTATUS wdf_reshub_connection(PCUNICODE_STRING name, LARGE_INTEGER *id, PVOID *properties)
+{
     WCHAR chars[RESOURCE_HUB_CONNECTION_FILE_CHARS + 2];
     ULONG size;
     USHORT n = name != NULL ? name->Length / sizeof(WCHAR) : 0;

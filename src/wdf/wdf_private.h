@@ -1214,4 +1214,11 @@ static inline void wdf_request_drop(struct wdf_request *r)
  * same action; a pipe's does nothing more. */
 void wdf_usb_target_stopped(void *usb, WDF_IO_TARGET_SENT_IO_ACTION action);
 
+/* session 13: the resource hub connection a create names ("\\" and the ID's 16 hex digits, as
+ * RESOURCE_HUB_CREATE_PATH_FROM_ID's path reaches the controller): the ID, and the hub's
+ * RH_QUERY_CONNECTION_PROPERTIES_OUTPUT_BUFFER (the caller frees it with free()).
+ * STATUS_OBJECT_NAME_INVALID: not such a name; STATUS_OBJECT_NAME_NOT_FOUND: no such connection
+ * (spbcx.c; SpbCx's targets and GpioClx's connections). */
+NTSTATUS wdf_reshub_connection(PCUNICODE_STRING name, LARGE_INTEGER *id, PVOID *properties);
+
 #endif

@@ -4,7 +4,9 @@
  * through an output connection reads back through an input connection. Built twice: gpioctl
  * (CLIENT_ReadGpioPins / CLIENT_WriteGpioPins, a controller that is not memory-mapped) and,
  * with GPIOCTL_MASKS, gpioctlm (the *UsingMask callbacks, a memory-mapped controller). Every
- * callback and every GpioClx result is printed (DbgPrint) for the scenarios' expect-output.
+ * callback and every GpioClx result is printed (DbgPrint) for the scenarios' expect-output
+ * (a connect with its pull configuration, debounce, drive strength and vendor data length, a
+ * disconnect with its PreserveConfiguration flag).
  *
  * Failure knobs: CLIENT_ConnectIoPins fails with STATUS_IO_DEVICE_ERROR for pin 39 (bank 1,
  * pin 7); a port resource fails CLIENT_PrepareController, an interrupt resource makes
@@ -52,7 +54,13 @@ static void PrintPins(const char *what, PGPIO_CONNECT_IO_PINS_PARAMETERS c,
     text[0] = 0;
     for (ULONG i = 0; i < count && at + 8 < sizeof(text); i++)
         at += (size_t)_snprintf(text + at, sizeof(text) - at, i ? ",%u" : "%u", table[i]);
-    Print("%s bank %u pins %s mode %d\n", what, bank, text, mode);
+    if (c != NULL)
+        Print("%s bank %u pins %s mode %d pull %u debounce %u drive %u vendor %lu\n", what, bank,
+              text, mode, c->PullConfiguration, c->DebounceTimeout, c->DriveStrength,
+              (unsigned long)(c->VendorData != NULL ? c->VendorDataLength : 0));
+    else
+        Print("%s bank %u pins %s mode %d preserve %u\n", what, bank, text, mode,
+              (unsigned)d->DisconnectFlags.PreserveConfiguration);
 }
 
 static NTSTATUS PrepareController(WDFDEVICE Device, PVOID Context, WDFCMRESLIST ResourcesRaw,

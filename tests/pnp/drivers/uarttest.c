@@ -149,37 +149,17 @@ static NTSTATUS Program(EXT *ext, PIRP Irp, PIO_STACK_LOCATION sp)
 static NTSTATUS Start(PDEVICE_OBJECT Device, PIRP Irp)
 {
     EXT *ext = Device->DeviceExtension;
-    PCM_RESOURCE_LIST list =
-        IoGetCurrentIrpStackLocation(Irp)->Parameters.StartDevice.AllocatedResourcesTranslated;
-    IO_CONNECT_INTERRUPT_PARAMETERS p;
-    for (ULONG i = 0;
-         list != NULL && list->Count > 0 && i < list->List[0].PartialResourceList.Count; i++) {
-        PCM_PARTIAL_RESOURCE_DESCRIPTOR d =
-            &list->List[0].PartialResourceList.PartialDescriptors[i];
-        if (d->Type == CmResourceTypePort && ext->Base == NULL)
-            ext->Base = (PUCHAR)(ULONG_PTR)d->u.Port.Start.QuadPart;
-    }
+    if (ext->Base == NULL)
+        ext->Base = WdmFramePortBase(Irp);
     if (ext->Base == NULL)
         return STATUS_DEVICE_CONFIGURATION_ERROR;
-    RtlZeroMemory(&p, sizeof(p));
-    p.Version = CONNECT_LINE_BASED;
-    p.LineBased.PhysicalDeviceObject = ext->Frame.Pdo;
-    p.LineBased.InterruptObject = &ext->Interrupt;
-    p.LineBased.ServiceRoutine = UartIsr;
-    p.LineBased.ServiceContext = ext;
-    return IoConnectInterruptEx(&p);
+    return WdmFrameConnect(&ext->Frame, UartIsr, ext, &ext->Interrupt);
 }
 
 static VOID Cleanup(PDEVICE_OBJECT Device)
 {
     EXT *ext = Device->DeviceExtension;
-    IO_DISCONNECT_INTERRUPT_PARAMETERS p;
-    if (ext->Interrupt == NULL)
-        return;
-    RtlZeroMemory(&p, sizeof(p));
-    p.Version = CONNECT_LINE_BASED;
-    p.ConnectionContext.InterruptObject = ext->Interrupt;
-    IoDisconnectInterruptEx(&p);
+    WdmFrameDisconnect(&ext->Interrupt);
 }
 
 static NTSTATUS DispatchPnp(PDEVICE_OBJECT Device, PIRP Irp)

@@ -1,9 +1,11 @@
 /*
- * wdmframe.h - the frame the PnP layer's hardware test drivers (wdmintr.c, uarttest.c) share: a
+ * wdmframe.h - the frame the PnP layer's hardware test drivers (wdmintr.c, uarttest.c,
+ * serport.c) share: a
  * WDM function driver with one named device object (and a symbolic link) per device, attached
  * over its PDO, which completes creates and closes, runs START_DEVICE after the bus below it,
  * and detaches and deletes its device at REMOVE_DEVICE. Each driver's device extension begins
- * with a WDM_FRAME; the driver gives its own START_DEVICE work, clean-up and device controls.
+ * with a WDM_FRAME; the driver gives its own START_DEVICE work, clean-up and device controls
+ * (helpers: the start's port range, the line-based interrupt's connection).
  * Static functions: each driver has its own copy. Public WDK headers only.
  */
 #ifndef WDMFRAME_H
@@ -99,6 +101,48 @@ static NTSTATUS WdmFramePnp(PDEVICE_OBJECT Device, PIRP Irp, WDM_FRAME_START *st
         IoSkipCurrentIrpStackLocation(Irp);
         return IoCallDriver(frame->Lower, Irp);
     }
+}
+
+/* START_DEVICE's first I/O port range (NULL: none). */
+static PUCHAR WdmFramePortBase(PIRP Irp)
+{
+    PCM_RESOURCE_LIST list =
+        IoGetCurrentIrpStackLocation(Irp)->Parameters.StartDevice.AllocatedResourcesTranslated;
+    for (ULONG i = 0;
+         list != NULL && list->Count > 0 && i < list->List[0].PartialResourceList.Count; i++) {
+        PCM_PARTIAL_RESOURCE_DESCRIPTOR d =
+            &list->List[0].PartialResourceList.PartialDescriptors[i];
+        if (d->Type == CmResourceTypePort)
+            return (PUCHAR)(ULONG_PTR)d->u.Port.Start.QuadPart;
+    }
+    return NULL;
+}
+
+/* The device's line-based interrupt to the ISR (IoConnectInterruptEx), and its disconnection
+ * (nothing when none is connected; *Interrupt is NULL after). */
+static NTSTATUS WdmFrameConnect(WDM_FRAME *Frame, PKSERVICE_ROUTINE Isr, PVOID Context,
+                                PKINTERRUPT *Interrupt)
+{
+    IO_CONNECT_INTERRUPT_PARAMETERS p;
+    RtlZeroMemory(&p, sizeof(p));
+    p.Version = CONNECT_LINE_BASED;
+    p.LineBased.PhysicalDeviceObject = Frame->Pdo;
+    p.LineBased.InterruptObject = Interrupt;
+    p.LineBased.ServiceRoutine = Isr;
+    p.LineBased.ServiceContext = Context;
+    return IoConnectInterruptEx(&p);
+}
+
+static VOID WdmFrameDisconnect(PKINTERRUPT *Interrupt)
+{
+    IO_DISCONNECT_INTERRUPT_PARAMETERS p;
+    if (*Interrupt == NULL)
+        return;
+    RtlZeroMemory(&p, sizeof(p));
+    p.Version = CONNECT_LINE_BASED;
+    p.ConnectionContext.InterruptObject = *Interrupt;
+    IoDisconnectInterruptEx(&p);
+    *Interrupt = NULL;
 }
 
 static NTSTATUS WdmFrameCreateClose(PDEVICE_OBJECT Device, PIRP Irp)

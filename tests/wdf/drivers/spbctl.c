@@ -2,7 +2,10 @@
  * spbctl.c - an I2C controller driver over SpbCx for test_wdf_spb.c (installed from
  * spbctl.inf). Its "bus" is memory: each target (by the I2C address of its connection
  * descriptor) has 256 registers and a register pointer; a write's first byte sets the pointer
- * and the rest are stored from there, a read returns bytes from the pointer on. It records what
+ * and the rest are stored from there, a read returns bytes from the pointer on. A target at
+ * SPBCTL_WIDE_FIRST..SPBCTL_WIDE_LAST takes a two-byte pointer instead, low byte first (as a
+ * device with 16-bit register addresses does; its registers are still 256, so the pointer
+ * counts modulo 256 and its high byte selects nothing). It records what
  * SpbCx gives it (the SPB parameters of each request, the connection, the contexts), which the
  * test reads with IOCTL_SPBCTL_STATS (an IOCTL SpbCx passes to EvtSpbControllerIoOther).
  * Public headers only: it could be built with the WDK.
@@ -28,7 +31,7 @@ WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(REQUEST_CONTEXT, GetRequestContext)
 
 typedef struct _CONTROLLER_CONTEXT {
     UCHAR Registers[BANKS][256];
-    UCHAR Pointer[BANKS];
+    USHORT Pointer[BANKS];
     SPBCTL_STATS Stats;
 } CONTROLLER_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(CONTROLLER_CONTEXT, GetControllerContext)
@@ -110,6 +113,11 @@ static VOID Record(WDFDEVICE Controller, SPBTARGET Target, SPBREQUEST Request)
             SPBCTL_ENTRY(p.Type, p.Position, p.PreviousTransferDirection);
 }
 
+static BOOLEAN IsWide(ULONG Address)
+{
+    return Address >= SPBCTL_WIDE_FIRST && Address <= SPBCTL_WIDE_LAST;
+}
+
 /* One transfer of the request on the memory bus; returns the bytes moved. */
 static size_t Move(CONTROLLER_CONTEXT *c, ULONG Address, SPBREQUEST Request, ULONG Index)
 {
@@ -117,6 +125,8 @@ static size_t Move(CONTROLLER_CONTEXT *c, ULONG Address, SPBREQUEST Request, ULO
     PMDL mdl = NULL;
     size_t moved = 0;
     ULONG bank = Address % BANKS;
+    size_t pointerBytes = IsWide(Address) ? 2 : 1;
+    USHORT *pointer = &c->Pointer[bank];
     SPB_TRANSFER_DESCRIPTOR_INIT(&d);
     SpbRequestGetTransferParameters(Request, Index, &d, &mdl);
     for (; mdl != NULL; mdl = mdl->Next) {
@@ -124,11 +134,13 @@ static size_t Move(CONTROLLER_CONTEXT *c, ULONG Address, SPBREQUEST Request, ULO
         ULONG i, n = MmGetMdlByteCount(mdl);
         for (i = 0; p != NULL && i < n; i++, moved++) {
             if (d.Direction == SpbTransferDirectionFromDevice)
-                p[i] = c->Registers[bank][c->Pointer[bank]++];
+                p[i] = c->Registers[bank][(*pointer)++ % 256];
             else if (moved == 0)
-                c->Pointer[bank] = p[i];
+                *pointer = p[i];
+            else if (moved < pointerBytes)
+                *pointer |= (USHORT)(p[i] << 8);
             else
-                c->Registers[bank][c->Pointer[bank]++] = p[i];
+                c->Registers[bank][(*pointer)++ % 256] = p[i];
         }
     }
     return moved == d.TransferLength ? moved : 0;

@@ -9,6 +9,9 @@
 /* The driver's EvtSpbTargetConnect refuses a target at this I2C address with this status. */
 #define SPBCTL_REFUSED_ADDRESS 0x7F
 #define SPBCTL_REFUSED_STATUS  ((LONG)0xC000009DL) /* STATUS_DEVICE_NOT_CONNECTED */
+/* Targets at these addresses take a two-byte register pointer, low byte first (spbctl.c). */
+#define SPBCTL_WIDE_FIRST 0x50
+#define SPBCTL_WIDE_LAST  0x57
 /* Its EvtSpbControllerLock fails the lock of a target at this address (STATUS_DEVICE_BUSY). */
 #define SPBCTL_BUSY_ADDRESS 0x11
 
