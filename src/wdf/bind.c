@@ -9,7 +9,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "cm/cm.h"
 #include "ke/ke.h"
 #include "rtl/rtl.h"
 #include "vf/vf.h"
@@ -87,6 +89,33 @@ static void wdf_set_name(struct wdf_globals *g, PCUNICODE_STRING registry_path)
     g->pub.DriverName[i] = '\0';
 }
 
+struct wdf_param_query {
+    const char *name;
+    ULONG value;
+};
+
+static void wdf_param_value(const char *name, ULONG value, void *ctx)
+{
+    struct wdf_param_query *q = ctx;
+    if (strcasecmp(name, q->name) == 0) /* value names are matched without case */
+        q->value = value;
+}
+
+/* VerboseOn (REG_DWORD) under the service's Parameters\Wdf key, nonzero: the framework's event
+ * logger records additional information (Microsoft: "Registry Values for Debugging WDF
+ * Drivers"). Read once, at binding, as the framework reads its settings when a driver loads. */
+static BOOLEAN wdf_read_ifr_verbose(PCUNICODE_STRING registry_path)
+{
+    static const char sub[] = "\\Parameters\\Wdf";
+    struct wdf_param_query q = {"VerboseOn", 0};
+    char path[3 * 256 + sizeof(sub)];
+    size_t n = registry_path != NULL ? registry_path->Length / sizeof(WCHAR) : 0, len;
+    if (n == 0 || n > 256 || !rtl_utf16_to_utf8(registry_path->Buffer, n, path, &len))
+        return FALSE;
+    memcpy(path + len, sub, sizeof(sub));
+    return NT_SUCCESS(cm_key_dword_values(path, wdf_param_value, &q)) && q.value != 0;
+}
+
 static NTSTATUS wdf_check_bind_info(PWDF_BIND_INFO info)
 {
     if (info == NULL || info->Size != sizeof(WDF_BIND_INFO) || info->FuncTable == NULL) {
@@ -124,6 +153,7 @@ NTKERNELAPI NTSTATUS NTAPI WdfVersionBind(PDRIVER_OBJECT DriverObject, PUNICODE_
     g->magic = WDF_GLOBALS_MAGIC;
     g->driver_object = DriverObject;
     g->recorder = trace_recorder_of(DriverObject);
+    g->ifr_verbose = wdf_read_ifr_verbose(RegistryPath);
     g->kmdf_minor = BindInfo->Version.Minor;
     wdf_set_name(g, RegistryPath);
     os_mutex_lock(&wdf_tree_lock);

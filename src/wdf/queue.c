@@ -154,9 +154,12 @@ static inline __attribute__((always_inline)) void wdf_queue_present_body(struct 
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(r->irp);
     WDFQUEUE queue = (WDFQUEUE)q;
     WDFREQUEST request = (WDFREQUEST)r;
-    trace_recorder_event_mark(q->obj.owner->recorder, &r->trace,
-                              "request %p (IRP_MJ 0x%x) presented by queue %p", (uintptr_t)r,
-                              s->MajorFunction, (uintptr_t)q);
+    /* session 13: a verbose record (Parameters\Wdf\VerboseOn, wdf_globals): off by default,
+     * as the framework's own logger records its per-request steps only then. */
+    if (__builtin_expect(q->obj.owner->ifr_verbose, 0))
+        trace_recorder_event_mark(q->obj.owner->recorder, &r->trace,
+                                  "request %p (IRP_MJ 0x%x) presented by queue %p", (uintptr_t)r,
+                                  s->MajorFunction, (uintptr_t)q);
     wdf_sync_acquire(sync);
     if (s->MajorFunction == IRP_MJ_READ && c->EvtIoRead != NULL)
         c->EvtIoRead(queue, request, s->Parameters.Read.Length);

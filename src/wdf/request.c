@@ -142,7 +142,7 @@ static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, N
     struct wdf_completion c = {status, boost};
     /* session 11: one entry per request, the completion written into the presentation's; an
      * entry of its own when there is none (never presented, or written over since). */
-    if (!trace_recorder_complete(&r->trace, (uint32_t)status, r->information))
+    if (g->ifr_verbose && !trace_recorder_complete(&r->trace, (uint32_t)status, r->information))
         trace_recorder_event(g->recorder, "request %p completed, status 0x%08X", (uintptr_t)r,
                              (uint32_t)status, 0);
     wdf_request_end(g, r, "completed", wdf_request_to_requester, &c);

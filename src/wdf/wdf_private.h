@@ -124,6 +124,10 @@ struct wdf_globals {
     /* The driver's in-flight recorder, looked up once at binding so that the per-request
      * events cost stores only (trace_recorder_event); valid while the driver is loaded. */
     struct trace_driver *recorder;
+    /* Parameters\Wdf\VerboseOn of the driver's service, read at binding (Microsoft:
+     * "Registry Values for Debugging WDF Drivers": the event logger then records more). The
+     * recorder's entry for each request presented and completed is such a verbose record. */
+    BOOLEAN ifr_verbose;
     struct wdf_driver *driver; /* WdfDriverCreate's object, NULL before */
     struct wdf_globals *next;
     ULONG kmdf_minor; /* the KMDF 1.x version the module was built for (9..33) */

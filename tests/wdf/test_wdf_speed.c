@@ -23,6 +23,19 @@ static drvhost_file *speed_open(void)
     return harness_open_driver("wdfspeed", "\\\\.\\WdfSpeed");
 }
 
+/* The recorder's entry per request is a verbose record of the framework's logger: only with
+ * VerboseOn under the service's Parameters\Wdf key (Microsoft: "Registry Values for Debugging
+ * WDF Drivers"), read when the driver binds. */
+static drvhost_file *speed_open_verbose(void)
+{
+    ULONG on = 1;
+    ok_status(
+        drvhost_reg_set("HKLM\\SYSTEM\\CurrentControlSet\\Services\\wdfspeed\\Parameters\\Wdf",
+                        "VerboseOn", REG_DWORD, &on, sizeof(on)),
+        STATUS_SUCCESS);
+    return speed_open();
+}
+
 static int32_t speed_copy(drvhost_file *f)
 {
     char in[16] = "0123456789abcde", out[16] = {0};
@@ -434,7 +447,7 @@ TEST(recorder_entries_name_the_client_thread_and_its_processor)
     char *text = NULL, *p;
     size_t size = 0;
     FILE *out;
-    drvhost_file *f = speed_open();
+    drvhost_file *f = speed_open_verbose();
     if (f == NULL)
         return;
     c[RECORDING_THREADS] =
@@ -519,6 +532,30 @@ static char *speed_recorder_line(ULONG_PTR handle)
     return line;
 }
 
+/* Without VerboseOn the framework's logger keeps no entry per request (session 13): the
+ * requests served leave no "presented" or "completed" line, the driver's creation still has
+ * its entry. */
+TEST(request_entries_need_verbose_on)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out;
+    drvhost_file *f = speed_open();
+    if (f == NULL)
+        return;
+    for (int i = 0; i < 4; i++)
+        ok_status(speed_copy(f), STATUS_SUCCESS);
+    out = open_memstream(&text, &size);
+    drvhost_recorder_dump("wdfspeed", out);
+    fclose(out);
+    ok(text != NULL && strstr(text, "WdfDriverCreate") != NULL, "the driver's creation: %s\n",
+       text);
+    ok(text != NULL && strstr(text, "presented by queue") == NULL &&
+           strstr(text, "completed, status") == NULL,
+       "no request entries: %s\n", text);
+    free(text);
+    drvhost_close(f);
+}
 /* Session 11 (the lead's decision, docs/tracing.md): a request's one entry says it was
  * presented while the driver holds it, and says its completion (status, information) once the
  * driver completed it: a request that never completes shows as presented only. */
@@ -528,7 +565,7 @@ TEST(a_request_entry_shows_its_completion_once_completed)
     ULONG_PTR handle = 0;
     char *line;
     pthread_t t;
-    drvhost_file *f = speed_open();
+    drvhost_file *f = speed_open_verbose();
     if (f == NULL)
         return;
     c.file = f;
