@@ -8,6 +8,7 @@
 #include "os/os_private.h"
 
 #include <errno.h>
+#include <linux/membarrier.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,4 +243,34 @@ void os_write_stderr(const char *text, size_t len)
 void os_exit_now(int status)
 {
     _exit(status);
+}
+
+/* ---- asymmetric fences ---------------------------------------------------------------------- */
+
+static os_once fence_once = OS_ONCE_INIT;
+static bool fence_ok;
+
+static void fence_register_once(void)
+{
+    long cmds = syscall(__NR_membarrier, MEMBARRIER_CMD_QUERY, 0, 0);
+    fence_ok = cmds >= 0 && (cmds & MEMBARRIER_CMD_PRIVATE_EXPEDITED) &&
+               syscall(__NR_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0;
+}
+
+bool os_fence_register(void)
+{
+    os_run_once(&fence_once, fence_register_once);
+    return fence_ok;
+}
+
+void os_fence_heavy(void)
+{
+    /* Registered (os_fence_register returned true before any light side relied on it): the
+     * call cannot fail; a failure would leave a light side unfenced, so it is fatal. */
+    static const char msg[] = "drvhost: membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED) failed after "
+                              "its registration\n";
+    if (syscall(__NR_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) != 0) {
+        os_write_stderr(msg, sizeof(msg) - 1);
+        abort();
+    }
 }

@@ -118,6 +118,18 @@ int64_t os_system_time_100ns(void);
 /* `size` bytes from the host's random source (getrandom); FALSE if it failed. */
 int os_random_bytes(void *buffer, size_t size);
 void os_sleep_ns(uint64_t ns);
+
+/* Asymmetric fences (Linux membarrier, private expedited): a pair of threads that needs a full
+ * barrier between a store and a load on both sides, one side hot (every request) and one rare,
+ * puts only a compiler barrier on the hot side (os_fence_light) and makes the rare side call
+ * os_fence_heavy, which runs a full barrier on every thread of the process. Registered once;
+ * false where the kernel lacks it: then the hot side must keep its own full barrier. */
+bool os_fence_register(void);
+void os_fence_heavy(void);
+static inline void os_fence_light(void)
+{
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
 unsigned os_cpu_count(void);
 
 /* Process. */
