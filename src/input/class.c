@@ -316,7 +316,11 @@ static NTSTATUS class_create(struct ps2_dev *dev, PDEVICE_OBJECT *out)
     KeInitializeSpinLock(&ext->lock);
     InitializeListHead(&ext->reads);
     cdo->Flags |= DO_BUFFERED_IO | DO_POWER_PAGABLE;
-    if ((ext->lower = IoAttachDeviceToDeviceStack(cdo, dev->pdo)) == NULL) {
+    /* The Safe form sets ext->lower before the device is on the stack: the PnP manager's
+     * thread may send the stack an IRP at once (an enumeration of the port's device), which
+     * class_pass_down forwards with ext->lower (ThreadSanitizer caught the plain form's late
+     * store). */
+    if (!NT_SUCCESS(IoAttachDeviceToDeviceStackSafe(cdo, dev->pdo, &ext->lower))) {
         IoDeleteDevice(cdo);
         return STATUS_NO_SUCH_DEVICE;
     }

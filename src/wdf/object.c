@@ -609,13 +609,20 @@ void wdf_object_release(struct wdf_object *o)
  * completion on Windows too. */
 static BOOLEAN wdf_object_claim_delete(struct wdf_object *o);
 
-BOOLEAN wdf_object_end_request(struct wdf_object *o, BOOLEAN clean)
+BOOLEAN wdf_object_end_request(struct wdf_object *o, BOOLEAN clean, BOOLEAN sole_claimer)
 {
     struct wdf_context *c = o->inline_context;
     struct wdf_cache *cache = wdf_cache_tls;
     if (cache == NULL || o->parent != NULL || o->type_cleanup != NULL || o->sync_lock != NULL ||
-        o->contexts != c || __atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST) ||
-        !wdf_object_claim_delete(o))
+        o->contexts != c || __atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST))
+        return FALSE;
+    /* session 13: a request the framework received, ending here, has no other claimer (no
+     * parent, WdfObjectDelete leaves it alone, its end came once: wdf_request_end's exchange):
+     * a store claims it, not a compare-exchange. A child created on another thread while the
+     * request ends is the driver's race, as before (wdf_object_link reads the state once). */
+    if (sole_claimer && __atomic_load_n(&o->state, __ATOMIC_RELAXED) == WDF_LIVE)
+        __atomic_store_n(&o->state, WDF_DELETING, __ATOMIC_RELEASE);
+    else if (!wdf_object_claim_delete(o))
         return FALSE;
     /* Deleting now: no context or child can be added (WdfObjectAllocateContext, object_link
      * read the state), a reference can (the cleanup callback's, say). A context allocated

@@ -1204,13 +1204,13 @@ ULONG wdf_power_policy_started_state(struct wdf_device *dev);
 /* session 11: wdf_object_delete of a request object made by wdf_object_create_request, the
  * short way when nothing else holds it (object.c); FALSE: nothing done, delete it. clean: the
  * request's fields from `send` on are as a new request has them (its reuse skips them). */
-BOOLEAN wdf_object_end_request(struct wdf_object *object, BOOLEAN clean);
+BOOLEAN wdf_object_end_request(struct wdf_object *object, BOOLEAN clean, BOOLEAN sole_claimer);
 /* The end of a request object with no reserved pool and no remove lock (wdf_request_dispose's
  * common way, inline on the completion path): kept by the thread's cache when nothing else
  * holds it, else deleted. */
 static inline void wdf_request_drop(struct wdf_request *r)
 {
-    if (!wdf_object_end_request(&r->obj, !r->send_used && r->usb == NULL))
+    if (!wdf_object_end_request(&r->obj, !r->send_used && r->usb == NULL, !r->send.created))
         wdf_object_delete(&r->obj);
 }
 
