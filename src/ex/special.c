@@ -41,8 +41,12 @@ static int ex_special_fault_kind(uintptr_t address);
 
 static void sp_reserve(void)
 {
-    unsigned char *state = os_pages_alloc(EX_SPECIAL_SPAN / PAGE_SIZE, false);
-    char *base = state != NULL ? os_pages_reserve(EX_SPECIAL_SPAN) : NULL;
+    unsigned char *state;
+    char *base;
+    if (os_page_size() != PAGE_SIZE)
+        return; /* a no-access page must be one of Windows' pages: no special pool then */
+    state = os_pages_alloc(EX_SPECIAL_SPAN / PAGE_SIZE, false);
+    base = state != NULL ? os_pages_reserve(EX_SPECIAL_SPAN) : NULL;
     if (base == NULL) {
         os_pages_free(state, EX_SPECIAL_SPAN / PAGE_SIZE);
         return;

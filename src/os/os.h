@@ -347,6 +347,8 @@ void os_pages_free(void *p, size_t size);
  * os_pages_protect makes whole pages of it read-write (writable) or no-access again, and on
  * the way back to no-access gives their memory back to the host (their contents are lost). */
 void *os_pages_reserve(size_t size);
+/* The host's page size (what os_pages_protect works in). */
+size_t os_page_size(void);
 bool os_pages_protect(void *p, size_t size, bool writable);
 
 /* TCP sockets for the Winsock Kernel provider (net.c). Every socket is non-blocking and

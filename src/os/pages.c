@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #define OS_4G ((uintptr_t)1 << 32)
 
@@ -54,4 +55,9 @@ bool os_pages_protect(void *p, size_t size, bool writable)
     if (mprotect(p, size, PROT_NONE) != 0)
         return false;
     return madvise(p, size, MADV_DONTNEED) == 0;
+}
+
+size_t os_page_size(void)
+{
+    return (size_t)sysconf(_SC_PAGESIZE);
 }
