@@ -57,87 +57,79 @@ static void sp_close_unload(drvhost_file *f)
     ok_status(drvhost_driver_unload("vfspool"), STATUS_SUCCESS);
 }
 
+/* Special pool on, a block of `size` bytes (freed first when `freed`); the driver runs `ioctl`
+ * on byte `offset` of it (a length from the start for IOCTL_VFSP_COMPARE), which must stop
+ * with `code` and parameters (the block + offset, `write`, -, 0). For the runtime's
+ * RtlCompareMemory only parameter 1 is checked, in [block + offset, block + offset + 16). */
+static void sp_expect_fault(ULONG64 size, BOOLEAN freed, ULONG ioctl, ULONG64 offset, ULONG code,
+                            ULONG64 write)
+{
+    drvhost_file *f = sp_open(SPECIAL_POOLING);
+    ULONG64 p = sp_alloc(f, size);
+    if (freed)
+        ok_status(sp_call(f, IOCTL_VFSP_FREE, 0, NULL), STATUS_SUCCESS);
+    if (ioctl == IOCTL_VFSP_COMPARE)
+        expect_bugcheck_p1_in(code, p + offset, p + offset + 16);
+    else
+        expect_bugcheck_params(code, FAULT_PARAMS, p + offset, write, 0, 0);
+    sp_call(f, ioctl, ioctl == IOCTL_VFSP_COMPARE ? offset + 8 : offset, NULL);
+    ok(0, "the access returned\n");
+}
+
 /* ---- beyond the end: at the access ------------------------------------------------------- */
 
 TEST(spool_write_one_past_the_end_is_d6)
 {
+    sp_expect_fault(32, FALSE, IOCTL_VFSP_WRITE, 32, BUGCODE_D6, 1);
+}
+
+TEST(spool_last_byte_is_writable)
+{
     drvhost_file *f = sp_open(SPECIAL_POOLING);
-    ULONG64 p = sp_alloc(f, 32);
-    ok_status(sp_call(f, IOCTL_VFSP_WRITE, 31, NULL), STATUS_SUCCESS); /* the last byte: fine */
-    expect_bugcheck_params(BUGCODE_D6, FAULT_PARAMS, p + 32, 1, 0, 0);
-    sp_call(f, IOCTL_VFSP_WRITE, 32, NULL);
-    ok(0, "the write beyond the block returned\n");
+    sp_alloc(f, 32);
+    ok_status(sp_call(f, IOCTL_VFSP_WRITE, 31, NULL), STATUS_SUCCESS);
+    ok_status(sp_call(f, IOCTL_VFSP_FREE, 0, NULL), STATUS_SUCCESS);
+    sp_close_unload(f);
 }
 
 TEST(spool_read_past_the_end_is_d6)
 {
-    drvhost_file *f = sp_open(SPECIAL_POOLING);
-    ULONG64 p = sp_alloc(f, 48);
-    expect_bugcheck_params(BUGCODE_D6, FAULT_PARAMS, p + 48, 0, 0, 0);
-    sp_call(f, IOCTL_VFSP_READ, 48, NULL);
-    ok(0, "the read beyond the block returned\n");
+    sp_expect_fault(48, FALSE, IOCTL_VFSP_READ, 48, BUGCODE_D6, 0);
 }
 
 /* At DISPATCH_LEVEL a fault is otherwise 0xD1: the special pool's code comes first. */
 TEST(spool_write_past_the_end_at_dispatch_is_d6)
 {
-    drvhost_file *f = sp_open(SPECIAL_POOLING);
-    ULONG64 p = sp_alloc(f, 64);
-    expect_bugcheck_params(BUGCODE_D6, FAULT_PARAMS, p + 64, 1, 0, 0);
-    sp_call(f, IOCTL_VFSP_WRITE_RAISED, 64, NULL);
-    ok(0, "the write beyond the block returned\n");
+    sp_expect_fault(64, FALSE, IOCTL_VFSP_WRITE_RAISED, 64, BUGCODE_D6, 1);
 }
 
 /* Documented: "cannot be protected by a try - except handler". */
 TEST(spool_write_past_the_end_inside_try_is_d6)
 {
-    drvhost_file *f = sp_open(SPECIAL_POOLING);
-    ULONG64 p = sp_alloc(f, 16);
-    expect_bugcheck_params(BUGCODE_D6, FAULT_PARAMS, p + 16, 1, 0, 0);
-    sp_call(f, IOCTL_VFSP_WRITE_IN_TRY, 16, NULL);
-    ok(0, "the write beyond the block returned\n");
+    sp_expect_fault(16, FALSE, IOCTL_VFSP_WRITE_IN_TRY, 16, BUGCODE_D6, 1);
 }
 
 /* The runtime's RtlCompareMemory reads beyond the block: the system's code, 0xCD. */
 TEST(spool_runtime_read_past_the_end_is_cd)
 {
-    drvhost_file *f = sp_open(SPECIAL_POOLING);
-    ULONG64 p = sp_alloc(f, 32);
-    expect_bugcheck_p1_in(BUGCODE_CD, p + 32, p + 48);
-    sp_call(f, IOCTL_VFSP_COMPARE, 40, NULL);
-    ok(0, "RtlCompareMemory beyond the block returned\n");
+    sp_expect_fault(32, FALSE, IOCTL_VFSP_COMPARE, 32, BUGCODE_CD, 0);
 }
 
 /* ---- freed blocks ------------------------------------------------------------------------- */
 
 TEST(spool_read_after_free_is_d5)
 {
-    drvhost_file *f = sp_open(SPECIAL_POOLING);
-    ULONG64 p = sp_alloc(f, 24);
-    ok_status(sp_call(f, IOCTL_VFSP_FREE, 0, NULL), STATUS_SUCCESS);
-    expect_bugcheck_params(BUGCODE_D5, FAULT_PARAMS, p + 4, 0, 0, 0);
-    sp_call(f, IOCTL_VFSP_READ, 4, NULL);
-    ok(0, "the read after the free returned\n");
+    sp_expect_fault(24, TRUE, IOCTL_VFSP_READ, 4, BUGCODE_D5, 0);
 }
 
 TEST(spool_write_after_free_is_d5)
 {
-    drvhost_file *f = sp_open(SPECIAL_POOLING);
-    ULONG64 p = sp_alloc(f, 24);
-    ok_status(sp_call(f, IOCTL_VFSP_FREE, 0, NULL), STATUS_SUCCESS);
-    expect_bugcheck_params(BUGCODE_D5, FAULT_PARAMS, p, 1, 0, 0);
-    sp_call(f, IOCTL_VFSP_WRITE, 0, NULL);
-    ok(0, "the write after the free returned\n");
+    sp_expect_fault(24, TRUE, IOCTL_VFSP_WRITE, 0, BUGCODE_D5, 1);
 }
 
 TEST(spool_runtime_read_after_free_is_cc)
 {
-    drvhost_file *f = sp_open(SPECIAL_POOLING);
-    ULONG64 p = sp_alloc(f, 24);
-    ok_status(sp_call(f, IOCTL_VFSP_FREE, 0, NULL), STATUS_SUCCESS);
-    expect_bugcheck_p1_in(BUGCODE_CC, p, p + 8);
-    sp_call(f, IOCTL_VFSP_COMPARE, 8, NULL);
-    ok(0, "RtlCompareMemory after the free returned\n");
+    sp_expect_fault(24, TRUE, IOCTL_VFSP_COMPARE, 0, BUGCODE_CC, 0);
 }
 
 /* Windows' "free pool which was not allocated": 0xC1 with parameter 4 = 0x20. */
