@@ -31,7 +31,6 @@ void ex_set_owner_lookup(ex_owner_of_address lookup);
  * (DRIVER_VERIFIER_SPECIAL_POOLING 0x1 puts its pool blocks in the special pool). */
 typedef ULONG (*ex_verify_flags_of)(void *owner);
 void ex_set_verify_lookup(ex_verify_flags_of lookup);
-#define EX_VERIFY_SPECIAL_POOLING 0x1 /* DRIVER_VERIFIER_SPECIAL_POOLING */
 /* Prints the allocations still held by `owner` to stderr, one line each (tag, size, address,
  * the call site that allocated it as driver+offset), sorted by tag, prefixed by `who`.
  * Returns the number of allocations still held. */

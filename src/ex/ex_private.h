@@ -131,7 +131,8 @@ void ex_special_release(struct ex_block *b);
 ULONG ex_special_check(struct ex_block *b, ULONG_PTR *corrupt);
 /* TRUE when `p` lies in a freed special block (a second free: 0xC1, 0x20). */
 BOOLEAN ex_special_freed(const void *p);
-#define EX_SPECIAL_FILL 0x5A
+#define EX_SPECIAL_FILL           0x5A
+#define EX_VERIFY_SPECIAL_POOLING 0x1 /* DRIVER_VERIFIER_SPECIAL_POOLING (VerifyDriverLevel) */
 
 /* ---- pool (pool.c) ---------------------------------------------------------------------- */
 
