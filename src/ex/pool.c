@@ -166,8 +166,11 @@ static PVOID ex_pool_allocate(ULONG pool_type, SIZE_T size, ULONG tag, BOOLEAN z
         align = EX_CACHE_LINE; /* the CacheAligned pool types */
     proto.owner = ex_owner_of(caller);
     b = NULL;
-    if (ex_wants_special(proto.owner, size))
+    if (ex_wants_special(proto.owner, size)) {
+        if (os_inject_hit(OS_INJECT_ALLOC, tag))
+            return NULL;                    /* a test made this allocation fail (os.h) */
         b = ex_special_alloc(&proto, zero); /* NULL: the special pool is used up */
+    }
     if (b == NULL)
         b = ex_track_alloc(&proto, align, zero);
     return b != NULL ? ex_block_data(b) : NULL;

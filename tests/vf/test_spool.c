@@ -188,6 +188,24 @@ TEST(spool_page_sized_block_is_ordinary_pool)
     ok(0, "the free returned\n");
 }
 
+#ifdef VF_FAULT_INJECTION
+/* drvhost's fault injection (src/os/os.h; exported by libdrvhost.so, not a public header):
+ * OS_INJECT_ALLOC is 0. Builds other than Release only (CMakeLists.txt defines the macro). */
+void drvhost_fault_arm(int kind, unsigned n, uint32_t tag);
+
+/* An injected allocation failure reaches special blocks too: ExAllocatePool2 returns NULL. */
+TEST(spool_injected_failure_fails_the_allocation)
+{
+    drvhost_file *f = sp_open(SPECIAL_POOLING);
+    ULONG64 address = 1;
+    drvhost_fault_arm(0, 1, VFSP_TAG);
+    ok_status(sp_call(f, IOCTL_VFSP_ALLOC, 32, &address), STATUS_INSUFFICIENT_RESOURCES);
+    sp_alloc(f, 32); /* once only */
+    ok_status(sp_call(f, IOCTL_VFSP_FREE, 0, NULL), STATUS_SUCCESS);
+    sp_close_unload(f);
+}
+#endif
+
 /* The pool tracking still counts special blocks: a leak at unload is 0xC4/0x62. */
 TEST(spool_leak_at_unload_is_c4_62)
 {
