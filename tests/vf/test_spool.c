@@ -157,6 +157,29 @@ TEST(spool_slack_overwrite_is_c1_24_at_free)
     ok(0, "the free returned\n");
 }
 
+/* Before the block on its page: the byte right before the data is the header's last word
+ * (0xC2/0x01, as without special pool); further down, the page's fill (0xC1, 0x23). The offset
+ * wraps: the driver indexes its block with a negative number. */
+TEST(spool_write_before_the_header_is_c1_23_at_free)
+{
+    drvhost_file *f = sp_open(SPECIAL_POOLING);
+    ULONG64 p = sp_alloc(f, 100);
+    ok_status(sp_call(f, IOCTL_VFSP_WRITE, (ULONG64)-200, NULL), STATUS_SUCCESS);
+    expect_bugcheck_params(BUGCODE_C1, BUGCHECK_PALL, p, p - 200, 0, 0x23);
+    sp_call(f, IOCTL_VFSP_FREE, 0, NULL);
+    ok(0, "the free returned\n");
+}
+
+TEST(spool_write_into_the_header_is_c2_01_at_free)
+{
+    drvhost_file *f = sp_open(SPECIAL_POOLING);
+    sp_alloc(f, 100);
+    ok_status(sp_call(f, IOCTL_VFSP_WRITE, (ULONG64)-1, NULL), STATUS_SUCCESS);
+    expect_bugcheck_p1(0xC2, 0x01);
+    sp_call(f, IOCTL_VFSP_FREE, 0, NULL);
+    ok(0, "the free returned\n");
+}
+
 /* ---- normal use ----------------------------------------------------------------------------- */
 
 TEST(spool_block_ends_at_its_page_end_and_works)
