@@ -27,6 +27,11 @@
  *       (IRQL, pool type, 0). Deviation: Windows without Driver Verifier hands out a block; the
  *       documentation says not to do it and Driver Verifier stops it; drvhost always does.
  *
+ * Special pool (Driver Verifier's option, src/ex/special.c): for a driver whose VerifyDriverLevel
+ * has 0x1, blocks smaller than a page sit before a no-access page; a free also checks the fill
+ * around the block on its page (SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION 0xC1: address, corrupt
+ * byte, 0, 0x24 after / 0x23 before) and a second free is 0xC1 (address, 0, 0, 0x20).
+ *
  * Raising: POOL_RAISE_IF_ALLOCATION_FAILURE, POOL_FLAG_RAISE_ON_FAILURE and
  * ExAllocatePoolWithQuotaTag (which raises unless POOL_QUOTA_FAIL_INSTEAD_OF_RAISE) raise
  * STATUS_INSUFFICIENT_RESOURCES on failure: an exception the driver's __try/__except catches,

@@ -13,6 +13,9 @@
  * "not a pool address". Under AddressSanitizer the quarantined bytes are poisoned, so a use
  * after free is still caught.
  *
+ * Special pool blocks (special.c) are recorded in the same table but skip the quarantine: their
+ * pages become no-access at the free, which is their quarantine.
+ *
  * Locking: a shard's mutex protects its table, chains, quarantine and the state field of its
  * blocks. A block's other header fields are written once before it is published.
  */
