@@ -27,6 +27,10 @@ void *ex_alloc_for(size_t size, ULONG tag, const void *caller);
  * the return address); `owner` is an opaque key (the loader's module), NULL for the runtime. */
 typedef void *(*ex_owner_of_address)(const void *address);
 void ex_set_owner_lookup(ex_owner_of_address lookup);
+/* The Driver Verifier options of a driver (`owner` as above): its VerifyDriverLevel flags
+ * (DRIVER_VERIFIER_SPECIAL_POOLING 0x1 puts its pool blocks in the special pool). */
+typedef ULONG (*ex_verify_flags_of)(void *owner);
+void ex_set_verify_lookup(ex_verify_flags_of lookup);
 /* Prints the allocations still held by `owner` to stderr, one line each (tag, size, address,
  * the call site that allocated it as driver+offset), sorted by tag, prefixed by `who`.
  * Returns the number of allocations still held. */

@@ -42,7 +42,7 @@ struct ex_block {
     ULONG tag;                  /* as given (PROTECTED_POOL bit included) */
     ULONG pool_type;            /* POOL_TYPE, modifier bits stripped */
     ULONG state;                /* enum ex_block_state */
-    ULONG reserved;
+    ULONG special_pages;        /* special pool (special.c): the block's read-write pages; 0: not */
     ULONG64 spare;
     ULONG64 magic; /* EX_BLOCK_MAGIC ^ address of the block */
 } __attribute__((aligned(16)));
@@ -109,6 +109,30 @@ void ex_track_drain(void);
 void ex_track_walk(void (*fn)(struct ex_block *b, void *ctx), void *ctx);
 /* Unlinks and frees every live block of `owner`. */
 size_t ex_track_release_owner(void *owner);
+
+/* Records a block built elsewhere (special.c) in the tracking table; FALSE when the table
+ * cannot grow (the caller releases the block). */
+BOOLEAN ex_track_insert(struct ex_block *b);
+
+/* ---- special pool (special.c) ------------------------------------------------------------ */
+
+/* Driver Verifier's special pool for the drivers whose VerifyDriverLevel has
+ * DRIVER_VERIFIER_SPECIAL_POOLING: a block of proto->size bytes (less than a page) ending
+ * within 16 bytes of the end of its last read-write page, the next page no-access. The header
+ * sits right before the data, the bytes from the page start to the header and from the end of
+ * the data to the page end hold EX_SPECIAL_FILL. Recorded in the table. NULL when the special
+ * pool's address space is used up or the host refuses: the caller takes the ordinary pool. */
+struct ex_block *ex_special_alloc(const struct ex_block *proto, BOOLEAN zero);
+/* Makes a special block's pages no-access for good (a later access is 0xD5/0xCC); the block
+ * is out of the table already. */
+void ex_special_release(struct ex_block *b);
+/* The first byte of the special block's page(s) around its data that is not EX_SPECIAL_FILL
+ * (0x23: before the header, 0x24: after the data), or 0 when they are intact. */
+ULONG ex_special_check(struct ex_block *b, ULONG_PTR *corrupt);
+/* TRUE when `p` lies in a freed special block (a second free: 0xC1, 0x20). */
+BOOLEAN ex_special_freed(const void *p);
+#define EX_SPECIAL_FILL           0x5A
+#define EX_VERIFY_SPECIAL_POOLING 0x1 /* DRIVER_VERIFIER_SPECIAL_POOLING (VerifyDriverLevel) */
 
 /* ---- pool (pool.c) ---------------------------------------------------------------------- */
 

@@ -27,6 +27,11 @@
  *       (IRQL, pool type, 0). Deviation: Windows without Driver Verifier hands out a block; the
  *       documentation says not to do it and Driver Verifier stops it; drvhost always does.
  *
+ * Special pool (Driver Verifier's option, src/ex/special.c): for a driver whose VerifyDriverLevel
+ * has 0x1, blocks smaller than a page sit before a no-access page; a free also checks the fill
+ * around the block on its page (SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION 0xC1: address, corrupt
+ * byte, 0, 0x24 after / 0x23 before) and a second free is 0xC1 (address, 0, 0, 0x20).
+ *
  * Raising: POOL_RAISE_IF_ALLOCATION_FAILURE, POOL_FLAG_RAISE_ON_FAILURE and
  * ExAllocatePoolWithQuotaTag (which raises unless POOL_QUOTA_FAIL_INSTEAD_OF_RAISE) raise
  * STATUS_INSUFFICIENT_RESOURCES on failure: an exception the driver's __try/__except catches,
@@ -81,6 +86,22 @@ static ex_owner_of_address ex_owner_lookup;
 void ex_set_owner_lookup(ex_owner_of_address lookup)
 {
     __atomic_store_n(&ex_owner_lookup, lookup, __ATOMIC_RELEASE);
+}
+
+static ex_verify_flags_of ex_verify_lookup;
+
+void ex_set_verify_lookup(ex_verify_flags_of lookup)
+{
+    __atomic_store_n(&ex_verify_lookup, lookup, __ATOMIC_RELEASE);
+}
+
+/* Special pool for a verified driver's blocks smaller than a page (larger ones, which are
+ * page-aligned as documented, come from the ordinary pool: drvhost's choice). */
+static BOOLEAN ex_wants_special(void *owner, SIZE_T size)
+{
+    ex_verify_flags_of lookup = __atomic_load_n(&ex_verify_lookup, __ATOMIC_ACQUIRE);
+    return owner != NULL && lookup != NULL && size < PAGE_SIZE &&
+           (lookup(owner) & EX_VERIFY_SPECIAL_POOLING) != 0;
 }
 
 static void *ex_owner_of(const void *caller)
@@ -149,7 +170,14 @@ static PVOID ex_pool_allocate(ULONG pool_type, SIZE_T size, ULONG tag, BOOLEAN z
     else if (pool_type & 4)
         align = EX_CACHE_LINE; /* the CacheAligned pool types */
     proto.owner = ex_owner_of(caller);
-    b = ex_track_alloc(&proto, align, zero);
+    b = NULL;
+    if (ex_wants_special(proto.owner, size)) {
+        if (os_inject_hit(OS_INJECT_ALLOC, tag))
+            return NULL;                    /* a test made this allocation fail (os.h) */
+        b = ex_special_alloc(&proto, zero); /* NULL: the special pool is used up */
+    }
+    if (b == NULL)
+        b = ex_track_alloc(&proto, align, zero);
     return b != NULL ? ex_block_data(b) : NULL;
 }
 
@@ -184,7 +212,9 @@ NTKERNELAPI PVOID NTAPI ExAllocatePoolWithQuotaTag(POOL_TYPE PoolType, SIZE_T Nu
 NTKERNELAPI PVOID NTAPI ExAllocatePoolWithTagPriority(POOL_TYPE PoolType, SIZE_T NumberOfBytes,
                                                       ULONG Tag, EX_POOL_PRIORITY Priority)
 {
-    (void)Priority; /* the host allocator has no priorities; special pool is not emulated */
+    /* The host allocator has no priorities; the special pool is chosen by the driver's
+     * VerifyDriverLevel, not by the HighPoolPrioritySpecialPool* values. */
+    (void)Priority;
     return ex_pool_alloc_legacy(PoolType, NumberOfBytes, Tag, FALSE, __builtin_return_address(0));
 }
 
@@ -265,8 +295,9 @@ struct ex_free_request {
     ULONG tag;      /* as passed; 0 for ExFreePool */
     KIRQL irql;     /* the caller's */
     BOOLEAN driver; /* ExFreePool*: IRQL and tag rules apply; not for the runtime's own frees */
-    ULONG refusal;  /* subcode of the failed check: 0x09 IRQL, 0x0A tag, 0x21 guard */
-    ULONG64 found;  /* the first guard bytes, for 0x21 */
+    ULONG refusal;  /* subcode of the failed check: 0x09 IRQL, 0x0A tag, 0x21 guard,
+                       0x23/0x24 the special pool's fill (0xC1) */
+    ULONG64 found;  /* the first guard bytes (0x21); the corrupt byte's address (0x23/0x24) */
 };
 
 /* Tag rules: ExFreePool (tag 0) frees any block but a protected one; otherwise the tag must be
@@ -301,6 +332,8 @@ static BOOLEAN ex_free_checks(struct ex_block *b, void *ctx)
         r->refusal = 0x09;
     else if (r->driver && !ex_free_tag_ok(b->tag, r->tag))
         r->refusal = 0x0A;
+    else if (b->special_pages != 0)
+        return (r->refusal = ex_special_check(b, (ULONG_PTR *)&r->found)) == 0;
     else if (!ex_guard_intact(b, &r->found))
         r->refusal = 0x21;
     else
@@ -313,6 +346,9 @@ __attribute__((noreturn)) static void ex_free_fault_report(PVOID p, enum ex_free
                                                            const struct ex_block *b,
                                                            const struct ex_free_request *r)
 {
+    if (fault == EX_FREE_UNKNOWN && ex_special_freed(p)) /* its header went with its pages */
+        ke_bugcheck_msg(BUGCODE_SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION, (ULONG_PTR)p, 0, 0, 0x20,
+                        "special pool block %p freed again", p);
     if (fault == EX_FREE_UNKNOWN)
         ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x46, (ULONG_PTR)p, 0, 0,
                         "%p is not the start of a pool block", p);
@@ -329,6 +365,12 @@ __attribute__((noreturn)) static void ex_free_fault_report(PVOID p, enum ex_free
         ke_bugcheck_msg(BUGCODE_BAD_POOL_CALLER, 0x0A, (ULONG_PTR)p, b->tag, r->tag,
                         "pool block %p allocated with tag 0x%08x, freed with tag 0x%08x", p, b->tag,
                         r->tag);
+    if (r->refusal == 0x23 || r->refusal == 0x24)
+        ke_bugcheck_msg(BUGCODE_SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION, (ULONG_PTR)p, r->found, 0,
+                        r->refusal, "special pool block %p (tag 0x%08x, %zu bytes): byte at %p %s",
+                        p, b->tag, (size_t)b->size, (void *)(uintptr_t)r->found,
+                        r->refusal == 0x24 ? "after the block overwritten"
+                                           : "before the block's header overwritten");
     ke_bugcheck_msg(BUGCODE_BAD_POOL_HEADER, 0x21, (ULONG_PTR)p, b->size, r->found,
                     "pool block %p (tag 0x%08x, %zu bytes) was overrun", p, b->tag,
                     (size_t)b->size);

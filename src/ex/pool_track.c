@@ -13,6 +13,9 @@
  * "not a pool address". Under AddressSanitizer the quarantined bytes are poisoned, so a use
  * after free is still caught.
  *
+ * Special pool blocks (special.c) are recorded in the same table but skip the quarantine: their
+ * pages become no-access at the free, which is their quarantine.
+ *
  * Locking: a shard's mutex protects its table, chains, quarantine and the state field of its
  * blocks. A block's other header fields are written once before it is published.
  */
@@ -141,7 +144,6 @@ struct ex_block *ex_track_alloc(const struct ex_block *proto, SIZE_T align, BOOL
 {
     SIZE_T size = proto->size;
     SIZE_T offset = ex_data_offset(align), total = offset + size + EX_GUARD_SIZE;
-    struct ex_shard *s;
     struct ex_block *b;
     char *base;
     total = (total + align - 1) & ~(align - 1); /* aligned_alloc wants a multiple */
@@ -159,15 +161,30 @@ struct ex_block *ex_track_alloc(const struct ex_block *proto, SIZE_T align, BOOL
     if (zero)
         memset(ex_block_data(b), 0, size);
     ex_guard_write(b);
-    s = ex_shard_of(ex_block_data(b));
-    os_mutex_lock(&s->lock);
-    if (!ex_table_insert(s, b)) {
-        os_mutex_unlock(&s->lock);
+    if (!ex_track_insert(b)) {
         free(base);
         return NULL;
     }
-    os_mutex_unlock(&s->lock);
     return b;
+}
+
+BOOLEAN ex_track_insert(struct ex_block *b)
+{
+    struct ex_shard *s = ex_shard_of(ex_block_data(b));
+    BOOLEAN ok;
+    os_mutex_lock(&s->lock);
+    ok = ex_table_insert(s, b);
+    os_mutex_unlock(&s->lock);
+    return ok;
+}
+
+/* Gives a block's memory back: host memory, or a special block's pages made no-access. */
+static void ex_block_release(struct ex_block *b)
+{
+    if (b->special_pages != 0)
+        ex_special_release(b);
+    else
+        free(b->base);
 }
 
 /* Removes the oldest quarantined block from the table and returns its memory to the host.
@@ -239,10 +256,12 @@ enum ex_free_fault ex_track_free(void *data, ex_free_check check, void *ctx, str
         return fault;
     }
     b->state = EX_BLOCK_FREED;
-    if (b->size > EX_QUARANTINE_BYTES) { /* would evict everything: return it at once */
+    /* A block that would evict everything goes back at once; so does a special block, whose
+     * no-access pages are its quarantine (and hold its header: it leaves the table first). */
+    if (b->size > EX_QUARANTINE_BYTES || b->special_pages != 0) {
         ex_table_remove(s, b);
         os_mutex_unlock(&s->lock);
-        free(b->base);
+        ex_block_release(b);
         return EX_FREE_DONE;
     }
     ex_quarantine_add(s, b);
@@ -285,7 +304,7 @@ static size_t ex_release_in_shard(struct ex_shard *s, void *owner)
             if (b->state == EX_BLOCK_LIVE && b->owner == owner) {
                 *link = b->hash_next;
                 s->count--;
-                free(b->base);
+                ex_block_release(b);
                 n++;
             } else {
                 link = &b->hash_next;

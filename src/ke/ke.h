@@ -84,6 +84,16 @@ __attribute__((noreturn, format(printf, 7, 8))) void ke_bugcheck_because(const c
  * the driver a code address belongs to. Returns the driver's service name or NULL. */
 typedef const char *(*ke_address_namer)(const void *address);
 void ke_set_address_namer(ke_address_namer namer);
+/* The verifier's special pool (src/ex/special.c) registers what a fault address is, so that the
+ * fault handler raises 0xD6/0xCD (beyond the end of a block) or 0xD5/0xCC (a freed block)
+ * instead of an access violation. The lookup must be async-signal-safe. */
+enum ke_special_pool_kind {
+    KE_SPECIAL_POOL_NONE,
+    KE_SPECIAL_POOL_BEYOND_END,
+    KE_SPECIAL_POOL_FREED,
+};
+typedef int (*ke_special_pool_lookup)(uintptr_t address);
+void ke_set_special_pool_lookup(ke_special_pool_lookup lookup);
 /* The registered namer's answer for `address` (NULL: no driver module, or no namer). */
 const char *ke_address_name(const void *address);
 /* Fills buf with what the host was doing (a scenario's file:line: command), "" if nothing: the

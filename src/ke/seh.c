@@ -397,6 +397,41 @@ static __attribute__((noreturn)) void fault_unhandled(const struct os_fault *f, 
                                      : "outside any __try on this thread");
 }
 
+static ke_special_pool_lookup special_pool_lookup;
+
+void ke_set_special_pool_lookup(ke_special_pool_lookup lookup)
+{
+    __atomic_store_n(&special_pool_lookup, lookup, __ATOMIC_RELEASE);
+}
+
+/* A fault on a special pool page (Driver Verifier's Special Pool): beyond the end of a block
+ * (0xD6 from driver code, 0xCD from the runtime's) or in a freed block (0xD5, 0xCC), at any
+ * IRQL and inside __try too, as documented ("cannot be protected by a try - except handler").
+ * Parameters: the address, 0 read / 1 write, the instruction, 0. */
+static __attribute__((noreturn)) void special_pool_fault(const struct os_fault *f, int kind)
+{
+    BOOLEAN driver = fault_owner(f->pc) == OWNER_DRIVER, freed = kind == KE_SPECIAL_POOL_FREED;
+    ULONG code = freed ? (driver ? BUGCODE_DRIVER_PAGE_FAULT_IN_FREED_SPECIAL_POOL
+                                 : BUGCODE_PAGE_FAULT_IN_FREED_SPECIAL_POOL)
+                       : (driver ? BUGCODE_DRIVER_PAGE_FAULT_BEYOND_END_OF_ALLOCATED_POOL
+                                 : BUGCODE_PAGE_FAULT_BEYOND_END_OF_ALLOCATION);
+    ULONG_PTR write = f->access == 1;
+    char cause[160];
+    fault_cause(cause, sizeof(cause), f);
+    ke_bugcheck_because(cause, code, f->address, write, f->pc, 0,
+                        "special pool: %s of %p at %p (%s code), %s", access_name(write),
+                        (void *)f->address, (void *)f->pc, driver ? "driver" : "runtime",
+                        freed ? "in a freed block" : "beyond the end of a block");
+}
+
+static int special_pool_kind(const struct os_fault *f)
+{
+    ke_special_pool_lookup lookup = __atomic_load_n(&special_pool_lookup, __ATOMIC_ACQUIRE);
+    if (f->kind != OS_FAULT_ACCESS || lookup == NULL)
+        return KE_SPECIAL_POOL_NONE;
+    return lookup(f->address);
+}
+
 /* The kernel layer's policy for a fault (src/os/fault.c delivers it): a stack overflow, a fault
  * at DISPATCH_LEVEL or above, a fault inside a __try (the thread resumes in fault_entry), an
  * unhandled fault in driver or runtime code; anything else goes back to the previous handler. */
@@ -406,8 +441,11 @@ static __attribute__((no_sanitize_address)) void on_fault(struct os_fault *f)
     ULONG_PTR access = (ULONG_PTR)f->access;
     NTSTATUS code = STATUS_ACCESS_VIOLATION;
     enum fault_owner owner;
+    int special = special_pool_kind(f);
     if (f->kind == OS_FAULT_ACCESS && os_stack_overflow_address(address))
         stack_overflow(pc, address);
+    if (special != KE_SPECIAL_POOL_NONE)
+        special_pool_fault(f, special);
     if (f->kind != OS_FAULT_ACCESS)
         code = f->kind == OS_FAULT_MISALIGNED ? STATUS_DATATYPE_MISALIGNMENT : STATUS_IN_PAGE_ERROR;
     owner = fault_owner(pc);

@@ -42,6 +42,9 @@ struct ldr_module {
     int fd;
     /* Built with `drvcc --fuzz` (fuzz preset only): never unmapped, see ldr_keep. */
     bool instrumented;
+    /* Driver Verifier options: the service key's VerifyDriverLevel, read before DriverEntry
+     * (written once, before the driver's code runs; read by the pool's lookup). */
+    ULONG verify_level;
 };
 
 /* The mappings of instrumented modules, kept until the process exits. Their constructors
@@ -95,10 +98,16 @@ static void *ldr_owner(const void *address)
     return ldr_module_of(address);
 }
 
+static ULONG ldr_verify_flags(void *owner)
+{
+    return ((struct ldr_module *)owner)->verify_level;
+}
+
 NTSTATUS ldr_init(void)
 {
     ke_set_address_namer(ldr_namer);
     ex_set_owner_lookup(ldr_owner);
+    ex_set_verify_lookup(ldr_verify_flags);
     return STATUS_SUCCESS;
 }
 
@@ -529,10 +538,39 @@ static void ldr_notify_image(const struct ldr_module *m)
     free(buf);
 }
 
+/* Calls fn for each REG_DWORD value of the driver's service key. */
+static NTSTATUS ldr_service_dwords(const struct ldr_module *m,
+                                   void (*fn)(const char *name, ULONG value, void *ctx), void *ctx)
+{
+    static const char services[] = "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\";
+    char key[sizeof(services) + 256];
+    if (strlen(m->service) > 255)
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    snprintf(key, sizeof(key), "%s%s", services, m->service);
+    return cm_key_dword_values(key, fn, ctx);
+}
+
 static void ldr_start_value(const char *name, ULONG value, void *ctx)
 {
     if (strcasecmp(name, "Start") == 0)
         *(ULONG *)ctx = value;
+}
+
+static void ldr_verify_value(const char *name, ULONG value, void *ctx)
+{
+    if (strcasecmp(name, "VerifyDriverLevel") == 0)
+        *(ULONG *)ctx = value;
+}
+
+/* The driver's Driver Verifier options: VerifyDriverLevel (REG_DWORD) in its service key, 0
+ * (none of the optional checks) when absent. Deviation: Windows keeps one VerifyDriverLevel
+ * for the drivers VerifyDrivers names, under Session Manager\Memory Management, read at boot;
+ * drvhost reads one per driver at its load (docs/verifier.md). */
+static void ldr_read_verify_level(struct ldr_module *m)
+{
+    ULONG level = 0;
+    if (NT_SUCCESS(ldr_service_dwords(m, ldr_verify_value, &level)))
+        m->verify_level = level;
 }
 
 /* A boot-start driver (service Start = SERVICE_BOOT_START, 0) is reported to the boot driver
@@ -540,16 +578,11 @@ static void ldr_start_value(const char *name, ULONG value, void *ctx)
  * if one classified it known bad: Windows' default boot policy does not initialise it. */
 static BOOLEAN ldr_boot_driver_allowed(const struct ldr_module *m)
 {
-    static const char services[] = "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\";
-    char key[sizeof(services) + 256];
     ULONG start = 3; /* SERVICE_DEMAND_START, when the value is missing */
     UNICODE_STRING name;
     WCHAR *buf;
     BOOLEAN allowed;
-    if (strlen(m->service) > 255)
-        return TRUE;
-    snprintf(key, sizeof(key), "%s%s", services, m->service);
-    if (!NT_SUCCESS(cm_key_dword_values(key, ldr_start_value, &start)) ||
+    if (!NT_SUCCESS(ldr_service_dwords(m, ldr_start_value, &start)) ||
         start != 0 /* SERVICE_BOOT_START */)
         return TRUE;
     ldr_host_path_name(m, &name, &buf);
@@ -565,6 +598,7 @@ static NTSTATUS ldr_call_entry(struct ldr_module *m, PDRIVER_INITIALIZE entry)
     m->driver->object.DriverInit = entry;
     m->driver->object.DriverStart = (PVOID)m->base;
     m->driver->object.DriverSize = (ULONG)m->size;
+    ldr_read_verify_level(m);
     ldr_notify_image(m);
     if (!ldr_boot_driver_allowed(m)) {
         rtl_diag(RTL_DIAG_ERROR, "ldr",

@@ -354,6 +354,14 @@ static inline bool os_inject_from_env(void)
  * 4 GiB when below_4g; NULL when none can be had. For DMA common buffers (src/io/dma.c). */
 void *os_pages_alloc(size_t size, bool below_4g);
 void os_pages_free(void *p, size_t size);
+/* Address space without memory (pages.c), for the verifier's special pool (src/ex/special.c):
+ * os_pages_reserve maps `size` bytes no-access and uncommitted (NULL when refused);
+ * os_pages_protect makes whole pages of it read-write (writable) or no-access again, and on
+ * the way back to no-access gives their memory back to the host (their contents are lost). */
+void *os_pages_reserve(size_t size);
+/* The host's page size (what os_pages_protect works in). */
+size_t os_page_size(void);
+bool os_pages_protect(void *p, size_t size, bool writable);
 
 /* TCP sockets for the Winsock Kernel provider (net.c). Every socket is non-blocking and
  * close-on-exec; an operation that would block returns OS_NET_AGAIN and the caller waits with

@@ -1,12 +1,14 @@
 /*
  * pages.c - whole pages for DMA common buffers (src/io/dma.c): anonymous mappings, zeroed and
  * page-aligned, optionally below 4 GiB for a device that addresses only 32 bits (on x86-64 the
- * kernel's MAP_32BIT area, the first 2 GiB; elsewhere a hint, checked).
+ * kernel's MAP_32BIT area, the first 2 GiB; elsewhere a hint, checked), and reserved address
+ * space whose pages are made accessible one by one (the verifier's special pool).
  */
 #include "os/os_private.h"
 
 #include <stdint.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #define OS_4G ((uintptr_t)1 << 32)
 
@@ -37,4 +39,25 @@ void os_pages_free(void *p, size_t size)
 {
     if (p != NULL)
         munmap(p, size);
+}
+
+void *os_pages_reserve(size_t size)
+{
+    void *p = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+bool os_pages_protect(void *p, size_t size, bool writable)
+{
+    if (writable)
+        return mprotect(p, size, PROT_READ | PROT_WRITE) == 0;
+    /* No-access first, so that no thread writes between the discard and the protection. */
+    if (mprotect(p, size, PROT_NONE) != 0)
+        return false;
+    return madvise(p, size, MADV_DONTNEED) == 0;
+}
+
+size_t os_page_size(void)
+{
+    return (size_t)sysconf(_SC_PAGESIZE);
 }

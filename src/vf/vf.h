@@ -52,6 +52,12 @@
 #define BUGCODE_KERNEL_SECURITY_CHECK_FAILURE       0x139
 /* Apart, so that its long name does not realign the list above. */
 #define BUGCODE_DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS 0xCE
+/* Driver Verifier's special pool (src/ex/special.c, the fault handler in src/ke/seh.c). */
+#define BUGCODE_SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION        0xC1
+#define BUGCODE_PAGE_FAULT_IN_FREED_SPECIAL_POOL               0xCC
+#define BUGCODE_PAGE_FAULT_BEYOND_END_OF_ALLOCATION            0xCD
+#define BUGCODE_DRIVER_PAGE_FAULT_IN_FREED_SPECIAL_POOL        0xD5
+#define BUGCODE_DRIVER_PAGE_FAULT_BEYOND_END_OF_ALLOCATED_POOL 0xD6
 
 /* ---- 0xC4 DRIVER_VERIFIER_DETECTED_VIOLATION: parameter 1 -------------------------------- */
 
