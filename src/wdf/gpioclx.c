@@ -316,17 +316,18 @@ static void gpx_devices_update(struct gpx_device *d, BOOLEAN add)
     KeReleaseSpinLock(&gpx_lock, irql);
 }
 
-/* The IRQL of the bank interrupt lock: the controller's DIRQL when it has an interrupt, else
- * DISPATCH_LEVEL (drvhost's: no interrupt to synchronise with). */
-static KIRQL gpx_lock_irql(const struct gpx_device *d)
-{
-    return d->has_interrupt ? (KIRQL)d->interrupt.u.Interrupt.Level : DISPATCH_LEVEL;
-}
-
 static BOOLEAN gpx_serves_interrupts(const struct gpx_device *d)
 {
     return d->client->packet.CLIENT_EnableInterrupt != NULL &&
            d->info.Flags.MemoryMappedController;
+}
+
+/* The IRQL of the bank interrupt lock: the DIRQL of the interrupt GpioClx connects for the
+ * controller, else DISPATCH_LEVEL (drvhost's: no interrupt to synchronise with). */
+static KIRQL gpx_lock_irql(const struct gpx_device *d)
+{
+    return d->has_interrupt && gpx_serves_interrupts(d) ? (KIRQL)d->interrupt.u.Interrupt.Level
+                                                        : DISPATCH_LEVEL;
 }
 
 static BOOLEAN gpx_isr(PKINTERRUPT interrupt, PVOID context);
