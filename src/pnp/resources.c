@@ -25,8 +25,8 @@
 #include <string.h>
 #include <strings.h>
 
-#define VECTOR_BASE   0x50u /* IDT vector of interrupt line 0 */
-#define MAX_LINE      0x7Fu /* vector 0xCF: DIRQL 12, the highest device IRQL on x64 */
+#define VECTOR_BASE   0x50u   /* IDT vector of interrupt line 0 */
+#define MAX_LINE      0x7Fu   /* vector 0xCF: DIRQL 12, the highest device IRQL on x64 */
 #define MAX_GPIO_ID   0xFFFFu /* a GpioInt connection ID drvhost can turn into a vector */
 #define MAX_DESC      16u
 #define IO_PORT_SPACE 0x10000ull /* ports 0-0xFFFF */

@@ -318,8 +318,7 @@ static void gpx_devices_update(struct gpx_device *d, BOOLEAN add)
 
 static BOOLEAN gpx_serves_interrupts(const struct gpx_device *d)
 {
-    return d->client->packet.CLIENT_EnableInterrupt != NULL &&
-           d->info.Flags.MemoryMappedController;
+    return d->client->packet.CLIENT_EnableInterrupt != NULL && d->info.Flags.MemoryMappedController;
 }
 
 /* The IRQL of the bank interrupt lock: the DIRQL of the interrupt GpioClx connects for the
@@ -511,8 +510,7 @@ static NTSTATUS gpx_read_descriptor(const UCHAR *data, ULONG size, UCHAR type, U
     memcpy(&d, data, sizeof(d));
     ULONG first = d.PinTableOffset, end = d.ResourceSourceOffset;
     if (d.Tag != GPIO_INTERRUPT_IO_DESCRIPTOR || d.DescriptorType != type || first < sizeof(d) ||
-        end <= first ||
-        end > size || (end - first) % sizeof(USHORT) != 0 ||
+        end <= first || end > size || (end - first) % sizeof(USHORT) != 0 ||
         (end - first) / sizeof(USHORT) > GPX_MAX_CONNECTION_PINS)
         return STATUS_INVALID_PARAMETER;
     conn->count = (USHORT)((end - first) / sizeof(USHORT));

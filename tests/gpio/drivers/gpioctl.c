@@ -16,7 +16,8 @@
  * then fires the controller's interrupt (`interrupt`).
  *
  * Failure knobs: CLIENT_ConnectIoPins and CLIENT_EnableInterrupt fail with
- * STATUS_IO_DEVICE_ERROR for pin 39 (bank 1, pin 7); a port resource fails
+ * STATUS_IO_DEVICE_ERROR for pin 39 (bank 1, pin 7); CLIENT_QueryActiveInterrupts reports pin
+ * 38 (bank 1, pin 6) active whether enabled or not (GpioClx must ignore it); a port resource fails
  * CLIENT_PrepareController, two interrupt resources make
  * CLIENT_QueryControllerBasicInformation report 0 pins per bank; in gpioctlm, connecting pin 38
  * takes the interrupt lock of bank 5, which does not exist; the device GPIOCTL\NOPOST is created
@@ -232,8 +233,8 @@ static NTSTATUS MaskInterrupts(PVOID Context, PGPIO_MASK_INTERRUPT_PARAMETERS Pa
 static NTSTATUS UnmaskInterrupt(PVOID Context, PGPIO_ENABLE_INTERRUPT_PARAMETERS Parameters)
 {
     PCONTROLLER c = Context;
-    Print("unmask bank %u pin %u mode %d polarity %d\n", Parameters->BankId,
-          Parameters->PinNumber, Parameters->InterruptMode, Parameters->Polarity);
+    Print("unmask bank %u pin %u mode %d polarity %d\n", Parameters->BankId, Parameters->PinNumber,
+          Parameters->InterruptMode, Parameters->Polarity);
     c->Masked[Parameters->BankId] &= ~(1ull << Parameters->PinNumber);
     return STATUS_SUCCESS;
 }
@@ -242,9 +243,11 @@ static NTSTATUS QueryActive(PVOID Context, PGPIO_QUERY_ACTIVE_INTERRUPTS_PARAMET
 {
     PCONTROLLER c = Context;
     BANK_ID b = Parameters->BankId;
-    ULONG64 level = c->Enabled[b] & ~c->Edge[b] & ((c->Levels[b] & ~c->Low[b]) |
-                                                   (~c->Levels[b] & c->Low[b]));
+    ULONG64 level =
+        c->Enabled[b] & ~c->Edge[b] & ((c->Levels[b] & ~c->Low[b]) | (~c->Levels[b] & c->Low[b]));
     Parameters->ActiveMask = (c->Status[b] | level) & ~c->Masked[b] & Parameters->EnabledMask;
+    if (b == 1)
+        Parameters->ActiveMask |= 1ull << 6; /* a knob: pin 38 says active, enabled or not */
     Print("query active bank %u enabled 0x%llx active 0x%llx at IRQL %u\n", b,
           Parameters->EnabledMask, Parameters->ActiveMask, KeGetCurrentIrql());
     return STATUS_SUCCESS;
