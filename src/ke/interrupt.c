@@ -28,12 +28,18 @@ struct _KINTERRUPT {
 
 static os_mutex vectors_lock = OS_MUTEX_INIT;
 static LIST_ENTRY connected = {&connected, &connected};
-/* Set once at start-up by the framework layer (GpioClx), read without a lock after. */
+/* Set by the framework layer (GpioClx) at each controller driver's registration, always to
+ * the same value; atomic, read without a lock. */
 static const struct ke_secondary_controller *secondary;
 
 void ke_interrupt_set_secondary(const struct ke_secondary_controller *controller)
 {
-    secondary = controller;
+    __atomic_store_n(&secondary, controller, __ATOMIC_RELEASE);
+}
+
+static const struct ke_secondary_controller *secondary_get(void)
+{
+    return __atomic_load_n(&secondary, __ATOMIC_ACQUIRE);
 }
 
 static BOOLEAN is_secondary(const struct ke_interrupt_params *p)
@@ -62,7 +68,8 @@ NTSTATUS ke_interrupt_connect(const struct ke_interrupt_params *p, PKINTERRUPT *
     os_mutex_unlock(&vectors_lock);
     if (is_secondary(p)) {
         /* No secondary controller (no GpioClx): no such interrupt source. */
-        NTSTATUS status = secondary != NULL ? secondary->connect(&i->p) : STATUS_NOT_FOUND;
+        const struct ke_secondary_controller *c = secondary_get();
+        NTSTATUS status = c != NULL ? c->connect(&i->p) : STATUS_NOT_FOUND;
         if (!NT_SUCCESS(status)) {
             os_mutex_lock(&vectors_lock);
             RemoveEntryList(&i->link);
@@ -77,8 +84,9 @@ NTSTATUS ke_interrupt_connect(const struct ke_interrupt_params *p, PKINTERRUPT *
 
 void ke_interrupt_disconnect(PKINTERRUPT interrupt)
 {
-    if (is_secondary(&interrupt->p) && secondary != NULL)
-        secondary->disconnect(&interrupt->p);
+    const struct ke_secondary_controller *c = secondary_get();
+    if (is_secondary(&interrupt->p) && c != NULL)
+        c->disconnect(&interrupt->p);
     os_mutex_lock(&vectors_lock);
     RemoveEntryList(&interrupt->link);
     os_mutex_unlock(&vectors_lock);
