@@ -28,6 +28,24 @@ struct _KINTERRUPT {
 
 static os_mutex vectors_lock = OS_MUTEX_INIT;
 static LIST_ENTRY connected = {&connected, &connected};
+/* Set by the framework layer (GpioClx) at each controller driver's registration, always to
+ * the same value; atomic, read without a lock. */
+static const struct ke_secondary_controller *secondary;
+
+void ke_interrupt_set_secondary(const struct ke_secondary_controller *controller)
+{
+    __atomic_store_n(&secondary, controller, __ATOMIC_RELEASE);
+}
+
+static const struct ke_secondary_controller *secondary_get(void)
+{
+    return __atomic_load_n(&secondary, __ATOMIC_ACQUIRE);
+}
+
+static BOOLEAN is_secondary(const struct ke_interrupt_params *p)
+{
+    return p->vector >= KE_SECONDARY_VECTOR_BASE;
+}
 
 NTSTATUS ke_interrupt_connect(const struct ke_interrupt_params *p, PKINTERRUPT *out)
 {
@@ -48,12 +66,27 @@ NTSTATUS ke_interrupt_connect(const struct ke_interrupt_params *p, PKINTERRUPT *
     os_mutex_lock(&vectors_lock);
     InsertTailList(&connected, &i->link);
     os_mutex_unlock(&vectors_lock);
+    if (is_secondary(p)) {
+        /* No secondary controller (no GpioClx): no such interrupt source. */
+        const struct ke_secondary_controller *c = secondary_get();
+        NTSTATUS status = c != NULL ? c->connect(&i->p) : STATUS_NOT_FOUND;
+        if (!NT_SUCCESS(status)) {
+            os_mutex_lock(&vectors_lock);
+            RemoveEntryList(&i->link);
+            os_mutex_unlock(&vectors_lock);
+            free(i);
+            return status;
+        }
+    }
     *out = i;
     return STATUS_SUCCESS;
 }
 
 void ke_interrupt_disconnect(PKINTERRUPT interrupt)
 {
+    const struct ke_secondary_controller *c = secondary_get();
+    if (is_secondary(&interrupt->p) && c != NULL)
+        c->disconnect(&interrupt->p);
     os_mutex_lock(&vectors_lock);
     RemoveEntryList(&interrupt->link);
     os_mutex_unlock(&vectors_lock);
@@ -94,10 +127,10 @@ static BOOLEAN run_isr(PKINTERRUPT i)
     return claimed;
 }
 
-int ke_interrupt_fire(ULONG vector)
+/* The ISRs at `vector`; the caller holds vectors_lock. */
+static int dispatch_locked(ULONG vector)
 {
     int claimed = 0, found = 0;
-    os_mutex_lock(&vectors_lock);
     for (LIST_ENTRY *e = connected.Flink; e != &connected; e = e->Flink) {
         PKINTERRUPT i = CONTAINING_RECORD(e, struct _KINTERRUPT, link);
         if (i->p.vector != vector)
@@ -109,8 +142,21 @@ int ke_interrupt_fire(ULONG vector)
                 break; /* the line is serviced: no other ISR sees it */
         }
     }
-    os_mutex_unlock(&vectors_lock);
     return found ? claimed : -1;
+}
+
+int ke_interrupt_fire(ULONG vector)
+{
+    os_mutex_lock(&vectors_lock);
+    int result = dispatch_locked(vector);
+    os_mutex_unlock(&vectors_lock);
+    return result;
+}
+
+/* The primary ISR's thread holds vectors_lock: the list cannot change under it. */
+int ke_interrupt_fire_secondary(ULONG vector)
+{
+    return dispatch_locked(vector);
 }
 
 /* ---- the DDIs --------------------------------------------------------------------------- */

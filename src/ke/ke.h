@@ -145,6 +145,21 @@ void ke_interrupt_disconnect(PKINTERRUPT interrupt);
  * SynchronizeIrql with its lock held, on the calling thread (a level-sensitive vector stops
  * at the first ISR that claims it). Returns how many claimed it, -1 if nothing is connected. */
 int ke_interrupt_fire(ULONG vector);
+/* Secondary interrupts (docs/gpio.md, "GPIO interrupts"): vectors from
+ * KE_SECONDARY_VECTOR_BASE up are not lines of a device but pins of a GPIO controller, which
+ * GpioClx (the framework layer) serves. It registers `connect` (called after the interrupt is
+ * in the list, outside vectors_lock, at the connector's IRQL: a failure undoes the connection
+ * and is its status) and `disconnect` (called before the interrupt leaves the list). */
+#define KE_SECONDARY_VECTOR_BASE 0x10000u
+struct ke_secondary_controller {
+    NTSTATUS (*connect)(const struct ke_interrupt_params *p);
+    void (*disconnect)(const struct ke_interrupt_params *p);
+};
+void ke_interrupt_set_secondary(const struct ke_secondary_controller *controller);
+/* The secondary vector's ISRs, as ke_interrupt_fire runs them; only from an ISR that
+ * ke_interrupt_fire runs (its dispatch holds the list). Returns how many claimed it, -1 if
+ * nothing is connected there. */
+int ke_interrupt_fire_secondary(ULONG vector);
 /* Spin lock words without the IRQL change (spinlock.c), for the interrupt objects. */
 void ke_spin_acquire(PKSPIN_LOCK lock, void *caller);
 void ke_spin_release(PKSPIN_LOCK lock, void *caller);

@@ -131,6 +131,10 @@ NTSTATUS pnp_reshub_connection_add(ULONGLONG id, const char *instance, const voi
  * (RH_QUERY_CONNECTION_PROPERTIES_OUTPUT_BUFFER, malloc'ed: the caller frees it);
  * STATUS_OBJECT_NAME_NOT_FOUND for an undeclared ID. */
 NTSTATUS pnp_reshub_properties(LARGE_INTEGER id, PVOID *buffer, ULONG *size);
+/* The PDO (referenced) of the controller the connection was declared to (a GpioInt
+ * connection's GPIO controller); STATUS_OBJECT_NAME_NOT_FOUND for an undeclared ID,
+ * STATUS_NO_SUCH_DEVICE when that device is gone. */
+NTSTATUS pnp_reshub_controller(LARGE_INTEGER id, PDEVICE_OBJECT *pdo);
 
 /* ---- device interfaces (interface.c) ------------------------------------------------- */
 

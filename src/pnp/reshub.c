@@ -29,6 +29,7 @@
 struct reshub_entry {
     struct reshub_entry *next;
     LARGE_INTEGER id;
+    char *instance;      /* the controller's instance ID (malloc'ed) */
     UNICODE_STRING link; /* \Device\RESOURCE_HUB\<id> */
     ULONG size;          /* of the descriptor */
     UCHAR data[];
@@ -86,6 +87,11 @@ NTSTATUS pnp_reshub_connection_add(ULONGLONG id, const char *instance, const voi
         return STATUS_INSUFFICIENT_RESOURCES;
     e->id.QuadPart = (LONGLONG)id;
     e->size = size;
+    e->instance = strdup(instance);
+    if (e->instance == NULL) {
+        free(e);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
     if (size != 0)
         memcpy(e->data, data, size);
     os_mutex_lock(&lock);
@@ -96,8 +102,27 @@ NTSTATUS pnp_reshub_connection_add(ULONGLONG id, const char *instance, const voi
         entries = e;
     }
     os_mutex_unlock(&lock);
-    if (!NT_SUCCESS(status))
+    if (!NT_SUCCESS(status)) {
+        free(e->instance);
         free(e);
+    }
+    return status;
+}
+
+NTSTATUS pnp_reshub_controller(LARGE_INTEGER id, PDEVICE_OBJECT *pdo)
+{
+    char *instance = NULL;
+    os_mutex_lock(&lock);
+    struct reshub_entry *e = reshub_find_locked(id);
+    if (e != NULL)
+        instance = strdup(e->instance);
+    os_mutex_unlock(&lock);
+    if (e == NULL)
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    if (instance == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    NTSTATUS status = pnp_device_pdo(instance, pdo);
+    free(instance);
     return status;
 }
 
@@ -137,6 +162,7 @@ void pnp_reshub_free(void)
         entries = e->next;
         ob_link_delete(&e->link);
         ob_string_free(&e->link);
+        free(e->instance);
         free(e);
     }
     os_mutex_unlock(&lock);

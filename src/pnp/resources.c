@@ -25,8 +25,9 @@
 #include <string.h>
 #include <strings.h>
 
-#define VECTOR_BASE   0x50u /* IDT vector of interrupt line 0 */
-#define MAX_LINE      0x7Fu /* vector 0xCF: DIRQL 12, the highest device IRQL on x64 */
+#define VECTOR_BASE   0x50u   /* IDT vector of interrupt line 0 */
+#define MAX_LINE      0x7Fu   /* vector 0xCF: DIRQL 12, the highest device IRQL on x64 */
+#define MAX_GPIO_ID   0xFFFFu /* a GpioInt connection ID drvhost can turn into a vector */
 #define MAX_DESC      16u
 #define IO_PORT_SPACE 0x10000ull /* ports 0-0xFFFF */
 
@@ -66,6 +67,19 @@ static void entry_free(struct res_entry *e)
     free(e->translated);
     free(e->hwid);
     free(e);
+}
+
+/* A GPIO interrupt (`gpioint:ID`, docs/gpio.md): the GpioInt connection ID's secondary vector,
+ * which GpioClx serves (ke's secondary interrupts). Deviation: the DIRQL is the highest device
+ * IRQL, whatever the controller's, so that its ISR may run the peripheral's at its own. */
+static void gpio_interrupt(CM_PARTIAL_RESOURCE_DESCRIPTOR *raw, CM_PARTIAL_RESOURCE_DESCRIPTOR *tr,
+                           ULONG id)
+{
+    raw->Flags |= CM_RESOURCE_INTERRUPT_SECONDARY_INTERRUPT;
+    tr->Flags = raw->Flags;
+    raw->u.Interrupt.Vector = KE_SECONDARY_VECTOR_BASE + id;
+    tr->u.Interrupt.Vector = raw->u.Interrupt.Vector;
+    tr->u.Interrupt.Level = (VECTOR_BASE + MAX_LINE) / 16;
 }
 
 /* "KIND:A[:B][:FLAG...]" into the raw and translated descriptors; -1 with a message. *uart: a
@@ -124,7 +138,8 @@ static int parse_one(char *word, CM_PARTIAL_RESOURCE_DESCRIPTOR *raw,
         *tr = *raw;
         return 0;
     }
-    if (strcasecmp(kind, "irq") != 0 || va > MAX_LINE)
+    bool gpio = strcasecmp(kind, "gpioint") == 0;
+    if ((!gpio && strcasecmp(kind, "irq") != 0) || va > (gpio ? MAX_GPIO_ID : MAX_LINE))
         goto bad;
     raw->Type = CmResourceTypeInterrupt;
     raw->Flags = CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE;
@@ -143,13 +158,15 @@ static int parse_one(char *word, CM_PARTIAL_RESOURCE_DESCRIPTOR *raw,
     tr->u.Interrupt.Vector = VECTOR_BASE + (ULONG)va;
     tr->u.Interrupt.Level = (USHORT)(tr->u.Interrupt.Vector / 16);
     tr->u.Interrupt.Affinity = ((KAFFINITY)1 << ke_processor_count()) - 1;
+    if (gpio)
+        gpio_interrupt(raw, tr, (ULONG)va);
     return 0;
 bad:
     snprintf(msg, msg_size,
              "bad resource '%s': expected mem:START:LENGTH, port:START:LENGTH[:uart16550] "
              "(LENGTH 8 for a UART), irq:LINE[:latched][:shared] (LINE 0-%u), i2c:ID, spi:ID, "
-             "uart:ID or gpio:ID",
-             kind ? kind : "", MAX_LINE);
+             "uart:ID, gpio:ID or gpioint:ID[:latched][:shared] (ID 0-%u)",
+             kind ? kind : "", MAX_LINE, MAX_GPIO_ID);
     return -1;
 }
 
@@ -289,6 +306,8 @@ NTSTATUS pnp_device_interrupt(const char *instance, unsigned index)
         return STATUS_NO_SUCH_DEVICE;
     if (d == NULL)
         return STATUS_NOT_FOUND;
+    if (d->Flags & CM_RESOURCE_INTERRUPT_SECONDARY_INTERRUPT)
+        return STATUS_NOT_SUPPORTED; /* a GPIO pin's: its controller interrupts (docs/gpio.md) */
     claimed = ke_interrupt_fire(d->u.Interrupt.Vector);
     return claimed < 0 ? STATUS_DEVICE_NOT_CONNECTED
            : claimed   ? STATUS_SUCCESS

@@ -10,8 +10,12 @@
  * framework's own routines (imp_WdfXxx) with the controller driver's globals, as the driver
  * itself would. A connection is opened through the resource hub (the name
  * RESOURCE_HUB_CREATE_PATH_FROM_ID makes for a GpioIo connection the host declared) or, drvhost's
- * own, on the controller with a file name that spells its pins and mode. Deviations
- * (docs/gpio.md): no ACPI, no GPIO interrupts, the bank interrupt lock a spin lock.
+ * own, on the controller with a file name that spells its pins and mode. GPIO interrupts
+ * (a peripheral's `gpioint:ID` resource, the GpioInt connection ID's secondary vector): ke calls
+ * gpx_secondary_connect/disconnect when the peripheral connects its ISR there (the controller's
+ * CLIENT_EnableInterrupt/DisableInterrupt), and GpioClx's ISR on the controller's own interrupt
+ * runs the peripheral's. Deviations (docs/gpio.md): no ACPI, interrupts only for memory-mapped
+ * controllers, the bank interrupt lock a spin lock at the controller's DIRQL.
  */
 #include <gpio.h>
 #include <reshub.h>
@@ -21,6 +25,8 @@
 
 #include <strings.h>
 
+#include "ke/ke.h"
+#include "pnp/pnp.h"
 #include "rtl/rtl.h"
 #include "vf/vf.h"
 #include "wdf/wdf_private.h"
@@ -50,6 +56,9 @@ VOID imp_WdfRequestGetParameters(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request
                                  PWDF_REQUEST_PARAMETERS Parameters);
 VOID imp_WdfRequestCompleteWithInformation(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
                                            NTSTATUS Status, ULONG_PTR Information);
+ULONG imp_WdfCmResourceListGetCount(PWDF_DRIVER_GLOBALS globals, WDFCMRESLIST List);
+PCM_PARTIAL_RESOURCE_DESCRIPTOR imp_WdfCmResourceListGetDescriptor(PWDF_DRIVER_GLOBALS globals,
+                                                                   WDFCMRESLIST List, ULONG Index);
 
 #define GPX_TAG   'xClG'
 #define GPX_MAGIC 0x47504958u /* "GPIX" */
@@ -64,10 +73,25 @@ struct gpx_client {
     GPIO_CLIENT_REGISTRATION_PACKET packet;
 };
 
-/* A bank's interrupt lock (GPIO_CLX_AcquireInterruptLock). */
+/* A bank's interrupt lock (GPIO_CLX_AcquireInterruptLock) and its pins whose interrupts
+ * GpioClx enabled (under the lock). */
 struct gpx_bank {
     KSPIN_LOCK lock;
     KIRQL irql; /* the holder's previous IRQL */
+    ULONG64 enabled;
+};
+
+/* drvhost's limit on the GPIO interrupts of one controller enabled at a time. */
+#define GPX_MAX_INTERRUPTS 64
+
+/* A pin's interrupt GpioClx enabled for a peripheral: the secondary vector of its GpioInt
+ * connection (0: a free slot) and what CLIENT_EnableInterrupt was given (CLIENT_UnmaskInterrupt
+ * gets it again; the vendor data is not kept). Lifetime: from the first connection of an ISR at
+ * the vector to the last disconnection; under the bank's lock. */
+struct gpx_interrupt {
+    ULONG vector;
+    ULONG connections; /* ISRs connected at the vector (a shared interrupt has several) */
+    GPIO_ENABLE_INTERRUPT_PARAMETERS enable;
 };
 
 /* GpioClx's device context; the controller driver's context (ControllerContextSize bytes)
@@ -84,6 +108,14 @@ struct gpx_device {
     USHORT bank_count;
     struct gpx_bank *banks;
     KMUTEX io_lock;
+    /* The controller's own interrupt (its first translated interrupt resource), connected
+     * from D0 entry to D0 exit when it has the interrupt callbacks and is memory-mapped. The
+     * device is in gpx_devices (under gpx_lock) from prepare to release. */
+    LIST_ENTRY link;
+    BOOLEAN has_interrupt;
+    CM_PARTIAL_RESOURCE_DESCRIPTOR interrupt;
+    PKINTERRUPT primary;
+    struct gpx_interrupt interrupts[GPX_MAX_INTERRUPTS];
     __attribute__((aligned(MEMORY_ALLOCATION_ALIGNMENT))) unsigned char context[];
 };
 
@@ -111,6 +143,8 @@ static const WDF_OBJECT_CONTEXT_TYPE_INFO gpx_connection_type = {
 
 static KSPIN_LOCK gpx_lock;
 static LIST_ENTRY gpx_clients = {&gpx_clients, &gpx_clients};
+static LIST_ENTRY gpx_devices = {&gpx_devices, &gpx_devices};
+static const struct ke_secondary_controller gpx_secondary;
 
 /* ---- registration --------------------------------------------------------------------------- */
 
@@ -173,6 +207,7 @@ NTSTATUS GPIO_CLX_RegisterClient(WDFDRIVER Driver,
         return STATUS_INSUFFICIENT_RESOURCES;
     c->driver = driver;
     c->packet = *RegistrationPacket;
+    ke_interrupt_set_secondary(&gpx_secondary); /* GpioClx serves the GPIO interrupts */
     KIRQL irql;
     KeAcquireSpinLock(&gpx_lock, &irql);
     InsertTailList(&gpx_clients, &c->link);
@@ -252,6 +287,69 @@ static NTSTATUS gpx_banks_make(struct gpx_device *d)
     return STATUS_SUCCESS;
 }
 
+/* The controller's own interrupt: its first translated interrupt resource that is not itself
+ * a GPIO interrupt. */
+static void gpx_find_interrupt(struct gpx_device *d, WDFCMRESLIST translated)
+{
+    PWDF_DRIVER_GLOBALS g = &d->device->obj.owner->pub;
+    ULONG count = imp_WdfCmResourceListGetCount(g, translated);
+    d->has_interrupt = FALSE;
+    for (ULONG i = 0; i < count && !d->has_interrupt; i++) {
+        PCM_PARTIAL_RESOURCE_DESCRIPTOR r = imp_WdfCmResourceListGetDescriptor(g, translated, i);
+        if (r->Type == CmResourceTypeInterrupt &&
+            !(r->Flags & CM_RESOURCE_INTERRUPT_SECONDARY_INTERRUPT)) {
+            d->interrupt = *r;
+            d->has_interrupt = TRUE;
+        }
+    }
+}
+
+/* A prepared controller is in gpx_devices, where a GpioInt connection finds it. */
+static void gpx_devices_update(struct gpx_device *d, BOOLEAN add)
+{
+    KIRQL irql;
+    KeAcquireSpinLock(&gpx_lock, &irql);
+    if (add)
+        InsertTailList(&gpx_devices, &d->link);
+    else
+        RemoveEntryList(&d->link);
+    KeReleaseSpinLock(&gpx_lock, irql);
+}
+
+static BOOLEAN gpx_serves_interrupts(const struct gpx_device *d)
+{
+    return d->client->packet.CLIENT_EnableInterrupt != NULL && d->info.Flags.MemoryMappedController;
+}
+
+/* The IRQL of the bank interrupt lock: the DIRQL of the interrupt GpioClx connects for the
+ * controller, else DISPATCH_LEVEL (drvhost's: no interrupt to synchronise with). */
+static KIRQL gpx_lock_irql(const struct gpx_device *d)
+{
+    return d->has_interrupt && gpx_serves_interrupts(d) ? (KIRQL)d->interrupt.u.Interrupt.Level
+                                                        : DISPATCH_LEVEL;
+}
+
+static BOOLEAN gpx_isr(PKINTERRUPT interrupt, PVOID context);
+
+/* GpioClx's ISR on the controller's interrupt, at its DIRQL (a memory-mapped controller's;
+ * another's would run at PASSIVE_LEVEL: not done, docs/gpio.md). */
+static NTSTATUS gpx_primary_connect(struct gpx_device *d)
+{
+    if (!d->has_interrupt || !gpx_serves_interrupts(d))
+        return STATUS_SUCCESS;
+    struct ke_interrupt_params p = {
+        .isr = gpx_isr,
+        .context = d,
+        .vector = d->interrupt.u.Interrupt.Vector,
+        .irql = gpx_lock_irql(d),
+        .sync_irql = gpx_lock_irql(d),
+        .mode = (d->interrupt.Flags & CM_RESOURCE_INTERRUPT_LATCHED) ? Latched : LevelSensitive,
+        .share = d->interrupt.ShareDisposition == CmResourceShareShared,
+        .affinity = d->interrupt.u.Interrupt.Affinity,
+    };
+    return ke_interrupt_connect(&p, &d->primary);
+}
+
 /* CLIENT_PrepareController, then CLIENT_QueryControllerBasicInformation (the attributes that
  * say how GpioClx calls the controller); information GpioClx cannot use fails the start with
  * STATUS_GPIO_CLIENT_INFORMATION_INVALID (drvhost's choice of status) after the release. */
@@ -273,6 +371,8 @@ static NTSTATUS gpx_prepare_hardware(WDFDEVICE Device, WDFCMRESLIST raw, WDFCMRE
         return status;
     }
     d->prepared = TRUE;
+    gpx_find_interrupt(d, translated);
+    gpx_devices_update(d, TRUE);
     return STATUS_SUCCESS;
 }
 
@@ -283,6 +383,7 @@ static NTSTATUS gpx_release_hardware(WDFDEVICE Device, WDFCMRESLIST translated)
     if (!d->prepared) /* the prepare failed: the controller was released there */
         return STATUS_SUCCESS;
     d->prepared = FALSE;
+    gpx_devices_update(d, FALSE);
     NTSTATUS status = d->client->packet.CLIENT_ReleaseController(Device, d->context);
     ExFreePoolWithTag(d->banks, GPX_TAG);
     d->banks = NULL;
@@ -296,7 +397,10 @@ static NTSTATUS gpx_d0_entry(WDFDEVICE Device, WDF_POWER_DEVICE_STATE previous)
     struct gpx_device *d = gpx_device_of(Device);
     BOOLEAN restore = d->saved;
     d->saved = FALSE;
-    return d->client->packet.CLIENT_StartController(d->context, restore, previous);
+    NTSTATUS status = d->client->packet.CLIENT_StartController(d->context, restore, previous);
+    if (NT_SUCCESS(status))
+        status = gpx_primary_connect(d);
+    return status;
 }
 
 /* SaveContext: TRUE unless the device is leaving for good (D3Final: stop or removal). */
@@ -304,6 +408,10 @@ static NTSTATUS gpx_d0_exit(WDFDEVICE Device, WDF_POWER_DEVICE_STATE target)
 {
     struct gpx_device *d = gpx_device_of(Device);
     BOOLEAN save = target != WdfPowerDeviceD3Final;
+    if (d->primary != NULL) {
+        ke_interrupt_disconnect(d->primary);
+        d->primary = NULL;
+    }
     NTSTATUS status = d->client->packet.CLIENT_StopController(d->context, save, target);
     d->saved = save && NT_SUCCESS(status);
     return status;
@@ -374,6 +482,9 @@ static NTSTATUS gpx_hub_mode(USHORT io_flags, ACCESS_MASK access, struct gpx_con
     return STATUS_SUCCESS;
 }
 
+static NTSTATUS gpx_read_descriptor(const UCHAR *data, ULONG size, UCHAR type, USHORT *flags,
+                                    struct gpx_connection *conn);
+
 /* A GpioIo connection descriptor (ACPI's GPIO Connection Descriptor, connection type I/O) into
  * *conn: the pin table runs from PinTableOffset to ResourceSourceOffset (the controller's name
  * follows it), offsets from the descriptor's start. Anything else, or a table outside the
@@ -381,15 +492,25 @@ static NTSTATUS gpx_hub_mode(USHORT io_flags, ACCESS_MASK access, struct gpx_con
 static NTSTATUS gpx_parse_descriptor(const UCHAR *data, ULONG size, ACCESS_MASK access,
                                      struct gpx_connection *conn)
 {
+    USHORT flags = 0;
+    NTSTATUS status =
+        gpx_read_descriptor(data, size, PNP_GPIO_IRQ_DESCRIPTOR_TYPE_IO, &flags, conn);
+    return NT_SUCCESS(status) ? gpx_hub_mode(flags, access, conn) : status;
+}
+
+/* The descriptor's pins and settings into *conn (GpioIo and GpioInt alike: `type`), its
+ * Interrupt and IO Flags into *flags. */
+static NTSTATUS gpx_read_descriptor(const UCHAR *data, ULONG size, UCHAR type, USHORT *flags,
+                                    struct gpx_connection *conn)
+{
     PNP_GPIO_INTERRUPT_IO_DESCRIPTOR d;
     RtlZeroMemory(conn, sizeof(*conn));
     if (size < sizeof(d))
         return STATUS_INVALID_PARAMETER;
     memcpy(&d, data, sizeof(d));
     ULONG first = d.PinTableOffset, end = d.ResourceSourceOffset;
-    if (d.Tag != GPIO_INTERRUPT_IO_DESCRIPTOR ||
-        d.DescriptorType != PNP_GPIO_IRQ_DESCRIPTOR_TYPE_IO || first < sizeof(d) || end <= first ||
-        end > size || (end - first) % sizeof(USHORT) != 0 ||
+    if (d.Tag != GPIO_INTERRUPT_IO_DESCRIPTOR || d.DescriptorType != type || first < sizeof(d) ||
+        end <= first || end > size || (end - first) % sizeof(USHORT) != 0 ||
         (end - first) / sizeof(USHORT) > GPX_MAX_CONNECTION_PINS)
         return STATUS_INVALID_PARAMETER;
     conn->count = (USHORT)((end - first) / sizeof(USHORT));
@@ -402,7 +523,8 @@ static NTSTATUS gpx_parse_descriptor(const UCHAR *data, ULONG size, ACCESS_MASK 
         conn->vendor = (PVOID)(data + d.VendorDataOffset);
         conn->vendor_length = d.VendorDataLength;
     }
-    return gpx_hub_mode(d.InterruptIoFlags, access, conn);
+    *flags = d.InterruptIoFlags;
+    return STATUS_SUCCESS;
 }
 
 /* The create's connection: a resource hub ID ("\<16 hex digits>") with its GpioIo descriptor
@@ -770,16 +892,223 @@ static struct gpx_bank *gpx_bank_of(PVOID Context, BANK_ID BankId)
     return &d->banks[BankId];
 }
 
+/* Raises to the lock's IRQL (gpx_lock_irql) and takes the bank's lock, which GpioClx's ISR
+ * holds while it calls the controller. */
 VOID GPIO_CLX_AcquireInterruptLock(PVOID Context, BANK_ID BankId)
 {
     struct gpx_bank *b = gpx_bank_of(Context, BankId);
     KIRQL irql;
-    KeAcquireSpinLock(&b->lock, &irql);
+    KeRaiseIrql(gpx_lock_irql(gpx_device_of_context(Context)), &irql);
+    ke_spin_acquire(&b->lock, __builtin_return_address(0));
     b->irql = irql;
 }
 
 VOID GPIO_CLX_ReleaseInterruptLock(PVOID Context, BANK_ID BankId)
 {
     struct gpx_bank *b = gpx_bank_of(Context, BankId);
-    KeReleaseSpinLock(&b->lock, b->irql);
+    KIRQL irql = b->irql;
+    ke_spin_release(&b->lock, __builtin_return_address(0));
+    KeLowerIrql(irql);
+}
+
+/* ---- GPIO interrupts (a peripheral's GpioInt connection; docs/gpio.md) ---------------------- */
+
+/* ACPI's GpioInt descriptor: Interrupt and IO Flags bit 0 the mode (1: edge), bits 2-1 the
+ * polarity (0 active high, 1 active low, 2 both). */
+#define GPX_INT_EDGE(flags)     ((flags)&0x1u)
+#define GPX_INT_POLARITY(flags) (((flags) >> 1) & 0x3u)
+
+/* The prepared controller whose PDO is `pdo` (NULL: none). */
+static struct gpx_device *gpx_device_of_pdo(PDEVICE_OBJECT pdo)
+{
+    struct gpx_device *found = NULL;
+    KIRQL irql;
+    KeAcquireSpinLock(&gpx_lock, &irql);
+    for (PLIST_ENTRY e = gpx_devices.Flink; e != &gpx_devices && found == NULL; e = e->Flink) {
+        struct gpx_device *d = CONTAINING_RECORD(e, struct gpx_device, link);
+        if (d->device->pdo == pdo)
+            found = d;
+    }
+    KeReleaseSpinLock(&gpx_lock, irql);
+    return found;
+}
+
+/* The GpioInt connection `id`: its controller and the enable parameters of its pin (a
+ * controller-relative pin number in PinNumber; no vendor data: *conn's points into the
+ * properties, freed here). One pin per connection (drvhost's; ACPI allows a list). */
+static NTSTATUS gpx_int_connection(LARGE_INTEGER id, struct gpx_device **out,
+                                   GPIO_ENABLE_INTERRUPT_PARAMETERS *e)
+{
+    PRH_QUERY_CONNECTION_PROPERTIES_OUTPUT_BUFFER hub = NULL;
+    PDEVICE_OBJECT pdo = NULL;
+    struct gpx_connection conn;
+    USHORT flags = 0;
+    ULONG size = 0;
+    NTSTATUS status = pnp_reshub_properties(id, (PVOID *)&hub, &size);
+    if (NT_SUCCESS(status))
+        status = gpx_read_descriptor(hub->ConnectionProperties, hub->PropertiesLength,
+                                     PNP_GPIO_IRQ_DESCRIPTOR_TYPE_INTERRUPT, &flags, &conn);
+    free(hub);
+    if (NT_SUCCESS(status) && (conn.count != 1 || GPX_INT_POLARITY(flags) > 2))
+        status = STATUS_INVALID_PARAMETER;
+    if (NT_SUCCESS(status))
+        status = pnp_reshub_controller(id, &pdo);
+    if (!NT_SUCCESS(status))
+        return status;
+    *out = gpx_device_of_pdo(pdo);
+    ObDereferenceObject(pdo);
+    RtlZeroMemory(e, sizeof(*e));
+    e->PinNumber = conn.pins[0];
+    e->InterruptMode = GPX_INT_EDGE(flags) ? Latched : LevelSensitive;
+    e->Polarity = (KINTERRUPT_POLARITY)(InterruptActiveHigh + GPX_INT_POLARITY(flags));
+    e->PullConfiguration = conn.pull;
+    e->DebounceTimeout = conn.debounce;
+    return *out != NULL ? STATUS_SUCCESS : STATUS_DEVICE_NOT_READY; /* not started */
+}
+
+/* The slot of `vector`, else (free) a free one; NULL when neither. Under the bank lock. */
+static struct gpx_interrupt *gpx_slot(struct gpx_device *d, ULONG vector, BOOLEAN free_one)
+{
+    for (ULONG i = 0; i < GPX_MAX_INTERRUPTS; i++)
+        if (d->interrupts[i].vector == (free_one ? 0 : vector))
+            return &d->interrupts[i];
+    return NULL;
+}
+
+/* The slot enabled for a bank's pin (NULL: none). Under the bank lock. */
+static struct gpx_interrupt *gpx_slot_of_pin(struct gpx_device *d, BANK_ID bank, PIN_NUMBER pin)
+{
+    for (ULONG i = 0; i < GPX_MAX_INTERRUPTS; i++) {
+        struct gpx_interrupt *s = &d->interrupts[i];
+        if (s->vector != 0 && s->enable.BankId == bank && s->enable.PinNumber == pin)
+            return s;
+    }
+    return NULL;
+}
+
+/* CLIENT_EnableInterrupt under the bank lock for the first ISR at the vector; another ISR of
+ * the same (shared) connection only counts. */
+static NTSTATUS gpx_enable(struct gpx_device *d, ULONG vector, GPIO_ENABLE_INTERRUPT_PARAMETERS *e)
+{
+    struct gpx_bank *b = &d->banks[e->BankId];
+    NTSTATUS status = STATUS_SUCCESS;
+    GPIO_CLX_AcquireInterruptLock(d->context, e->BankId);
+    struct gpx_interrupt *s = gpx_slot(d, vector, FALSE);
+    if (s == NULL && (b->enabled >> e->PinNumber) & 1)
+        status = STATUS_SHARING_VIOLATION; /* drvhost's: another connection has the pin */
+    else if (s == NULL && (s = gpx_slot(d, 0, TRUE)) == NULL)
+        status = STATUS_INSUFFICIENT_RESOURCES;
+    else if (s->vector == 0)
+        status = d->client->packet.CLIENT_EnableInterrupt(d->context, e);
+    if (NT_SUCCESS(status)) {
+        s->vector = vector;
+        s->enable = *e;
+        s->connections++;
+        b->enabled |= 1ull << e->PinNumber;
+    }
+    GPIO_CLX_ReleaseInterruptLock(d->context, e->BankId);
+    return status;
+}
+
+static NTSTATUS gpx_secondary_connect(const struct ke_interrupt_params *p)
+{
+    LARGE_INTEGER id = {.QuadPart = p->vector - KE_SECONDARY_VECTOR_BASE};
+    GPIO_ENABLE_INTERRUPT_PARAMETERS e;
+    struct gpx_device *d = NULL;
+    NTSTATUS status = gpx_int_connection(id, &d, &e);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (!gpx_serves_interrupts(d) || p->passive)
+        return STATUS_NOT_SUPPORTED; /* not done: passive-level GPIO interrupts */
+    if (e.PinNumber >= d->info.TotalPins)
+        return STATUS_INVALID_PARAMETER;
+    e.BankId = (BANK_ID)(e.PinNumber / d->info.NumberOfPinsPerBank);
+    e.PinNumber = (PIN_NUMBER)(e.PinNumber % d->info.NumberOfPinsPerBank);
+    return gpx_enable(d, p->vector, &e);
+}
+
+/* The last ISR at the vector gone: CLIENT_DisableInterrupt under the bank lock. */
+static void gpx_secondary_disconnect(const struct ke_interrupt_params *p)
+{
+    LARGE_INTEGER id = {.QuadPart = p->vector - KE_SECONDARY_VECTOR_BASE};
+    GPIO_ENABLE_INTERRUPT_PARAMETERS e;
+    struct gpx_device *d = NULL;
+    if (!NT_SUCCESS(gpx_int_connection(id, &d, &e)))
+        return;
+    for (BANK_ID bank = 0; bank < d->bank_count; bank++) {
+        GPIO_CLX_AcquireInterruptLock(d->context, bank);
+        struct gpx_interrupt *s = gpx_slot(d, p->vector, FALSE);
+        if (s != NULL && s->enable.BankId == bank && --s->connections == 0) {
+            GPIO_DISABLE_INTERRUPT_PARAMETERS dp = {0};
+            dp.BankId = bank;
+            dp.PinNumber = s->enable.PinNumber;
+            d->client->packet.CLIENT_DisableInterrupt(d->context, &dp);
+            d->banks[bank].enabled &= ~(1ull << s->enable.PinNumber);
+            RtlZeroMemory(s, sizeof(*s));
+        }
+        GPIO_CLX_ReleaseInterruptLock(d->context, bank);
+    }
+}
+
+static const struct ke_secondary_controller gpx_secondary = {gpx_secondary_connect,
+                                                             gpx_secondary_disconnect};
+
+/* One active pin: an edge interrupt is cleared before the peripheral's ISR runs (an edge
+ * during it is kept), a level one is masked while it runs and unmasked after ("GPIO Interrupt
+ * Masks"). The ISR's thread holds ke's dispatch, so the slot's interrupt stays connected. */
+static void gpx_service(struct gpx_device *d, BANK_ID bank, PIN_NUMBER pin)
+{
+    const GPIO_CLIENT_REGISTRATION_PACKET *p = &d->client->packet;
+    struct gpx_bank *b = &d->banks[bank];
+    ke_spin_acquire(&b->lock, (void *)gpx_service);
+    struct gpx_interrupt *s = gpx_slot_of_pin(d, bank, pin);
+    if (s == NULL) { /* disabled since the query: the peripheral is disconnecting */
+        ke_spin_release(&b->lock, (void *)gpx_service);
+        return;
+    }
+    GPIO_ENABLE_INTERRUPT_PARAMETERS e = s->enable;
+    ULONG vector = s->vector;
+    if (e.InterruptMode == Latched) {
+        GPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS c = {bank, 1ull << pin, 0};
+        p->CLIENT_ClearActiveInterrupts(d->context, &c);
+    } else {
+        GPIO_MASK_INTERRUPT_PARAMETERS m = {bank, 1ull << pin, 0};
+        p->CLIENT_MaskInterrupts(d->context, &m);
+    }
+    ke_spin_release(&b->lock, (void *)gpx_service);
+    ke_interrupt_fire_secondary(vector);
+    if (e.InterruptMode == LevelSensitive) {
+        ke_spin_acquire(&b->lock, (void *)gpx_service);
+        p->CLIENT_UnmaskInterrupt(d->context, &e);
+        ke_spin_release(&b->lock, (void *)gpx_service);
+    }
+}
+
+/* CLIENT_QueryActiveInterrupts for a bank with enabled pins, then each active enabled pin. */
+static BOOLEAN gpx_isr_bank(struct gpx_device *d, BANK_ID bank)
+{
+    struct gpx_bank *b = &d->banks[bank];
+    GPIO_QUERY_ACTIVE_INTERRUPTS_PARAMETERS q = {bank, 0, 0};
+    ULONG64 active = 0;
+    ke_spin_acquire(&b->lock, (void *)gpx_isr_bank);
+    q.EnabledMask = b->enabled;
+    if (b->enabled != 0 &&
+        NT_SUCCESS(d->client->packet.CLIENT_QueryActiveInterrupts(d->context, &q)))
+        active = q.ActiveMask & b->enabled;
+    ke_spin_release(&b->lock, (void *)gpx_isr_bank);
+    for (PIN_NUMBER pin = 0; pin < 64; pin++)
+        if ((active >> pin) & 1)
+            gpx_service(d, bank, pin);
+    return active != 0;
+}
+
+/* The controller's interrupt: claimed when a bank had an active enabled pin. */
+static BOOLEAN gpx_isr(PKINTERRUPT interrupt, PVOID context)
+{
+    struct gpx_device *d = context;
+    BOOLEAN claimed = FALSE;
+    (void)interrupt;
+    for (BANK_ID bank = 0; bank < d->bank_count; bank++)
+        claimed |= gpx_isr_bank(d, bank);
+    return claimed;
 }

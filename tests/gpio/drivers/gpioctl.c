@@ -8,8 +8,17 @@
  * (a connect with its pull configuration, debounce, drive strength and vendor data length, a
  * disconnect with its PreserveConfiguration flag).
  *
- * Failure knobs: CLIENT_ConnectIoPins fails with STATUS_IO_DEVICE_ERROR for pin 39 (bank 1,
- * pin 7); a port resource fails CLIENT_PrepareController, an interrupt resource makes
+ * gpioctlm also has the six interrupt callbacks: a pin's interrupt is enabled, masked and
+ * cleared in the context; an edge (rising for active-high, falling for active-low, either for
+ * active-both) written to an enabled edge pin latches its status, an enabled level pin is
+ * active while its level is the active one; CLIENT_QueryActiveInterrupts reports the enabled,
+ * unmasked active pins. A scenario drives a pin by writing it through an output connection,
+ * then fires the controller's interrupt (`interrupt`).
+ *
+ * Failure knobs: CLIENT_ConnectIoPins and CLIENT_EnableInterrupt fail with
+ * STATUS_IO_DEVICE_ERROR for pin 39 (bank 1, pin 7); CLIENT_QueryActiveInterrupts reports pin
+ * 38 (bank 1, pin 6) active whether enabled or not (GpioClx must ignore it); a port resource fails
+ * CLIENT_PrepareController, two interrupt resources make
  * CLIENT_QueryControllerBasicInformation report 0 pins per bank; in gpioctlm, connecting pin 38
  * takes the interrupt lock of bank 5, which does not exist; the device GPIOCTL\NOPOST is created
  * without GPIO_CLX_ProcessAddDevicePostDeviceCreate. Public headers only.
@@ -30,6 +39,8 @@
 typedef struct _CONTROLLER {
     ULONG64 Levels[2]; /* bank 0, bank 1 */
     BOOLEAN BadInformation;
+    /* the interrupt registers, per bank (gpioctlm) */
+    ULONG64 Enabled[2], Masked[2], Edge[2], Low[2], Both[2], Status[2];
 } CONTROLLER, *PCONTROLLER;
 
 static GPIO_CLIENT_PREPARE_CONTROLLER PrepareController;
@@ -71,6 +82,7 @@ static NTSTATUS PrepareController(WDFDEVICE Device, PVOID Context, WDFCMRESLIST 
     UNREFERENCED_PARAMETER(Device);
     UNREFERENCED_PARAMETER(ResourcesRaw);
     Print("prepare, %lu resources\n", count);
+    ULONG interrupts = 0;
     c->Levels[0] = 0xA5A5A5A5;
     c->Levels[1] = 0x5A;
     for (ULONG i = 0; i < count; i++) {
@@ -78,8 +90,9 @@ static NTSTATUS PrepareController(WDFDEVICE Device, PVOID Context, WDFCMRESLIST 
         if (d->Type == CmResourceTypePort)
             return STATUS_DEVICE_CONFIGURATION_ERROR;
         if (d->Type == CmResourceTypeInterrupt)
-            c->BadInformation = TRUE;
+            interrupts++;
     }
+    c->BadInformation = interrupts >= 2;
     return STATUS_SUCCESS;
 }
 
@@ -159,13 +172,93 @@ static NTSTATUS ReadPinsMask(PVOID Context, PGPIO_READ_PINS_MASK_PARAMETERS Para
     return STATUS_SUCCESS;
 }
 
+/* The edges a write makes latch the status of the enabled edge pins they trigger. */
+static void LatchEdges(PCONTROLLER c, BANK_ID Bank, ULONG64 Old)
+{
+    ULONG64 rising = c->Levels[Bank] & ~Old, falling = Old & ~c->Levels[Bank];
+    ULONG64 hit = (rising & ~c->Low[Bank] & ~c->Both[Bank]) | (falling & c->Low[Bank]) |
+                  ((rising | falling) & c->Both[Bank]);
+    c->Status[Bank] |= hit & c->Enabled[Bank] & c->Edge[Bank];
+}
+
 static NTSTATUS WritePinsMask(PVOID Context, PGPIO_WRITE_PINS_MASK_PARAMETERS Parameters)
 {
     PCONTROLLER c = Context;
+    ULONG64 old = c->Levels[Parameters->BankId];
     Print("write mask bank %u set 0x%llx clear 0x%llx\n", Parameters->BankId, Parameters->SetMask,
           Parameters->ClearMask);
     c->Levels[Parameters->BankId] |= Parameters->SetMask;
     c->Levels[Parameters->BankId] &= ~Parameters->ClearMask;
+    LatchEdges(c, Parameters->BankId, old);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS EnableInterrupt(PVOID Context, PGPIO_ENABLE_INTERRUPT_PARAMETERS Parameters)
+{
+    PCONTROLLER c = Context;
+    BANK_ID b = Parameters->BankId;
+    ULONG64 bit = 1ull << Parameters->PinNumber;
+    Print("enable bank %u pin %u mode %d polarity %d pull %u debounce %u at IRQL %u\n", b,
+          Parameters->PinNumber, Parameters->InterruptMode, Parameters->Polarity,
+          Parameters->PullConfiguration, Parameters->DebounceTimeout, KeGetCurrentIrql());
+    if (b == 1 && Parameters->PinNumber == 7)
+        return STATUS_IO_DEVICE_ERROR;
+    c->Enabled[b] |= bit;
+    c->Masked[b] &= ~bit; /* "GPIO Interrupt Masks": enabled unmasked */
+    c->Status[b] &= ~bit;
+    c->Edge[b] = Parameters->InterruptMode == Latched ? c->Edge[b] | bit : c->Edge[b] & ~bit;
+    c->Low[b] = Parameters->Polarity == InterruptActiveLow ? c->Low[b] | bit : c->Low[b] & ~bit;
+    c->Both[b] = Parameters->Polarity == InterruptActiveBoth ? c->Both[b] | bit : c->Both[b] & ~bit;
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS DisableInterrupt(PVOID Context, PGPIO_DISABLE_INTERRUPT_PARAMETERS Parameters)
+{
+    PCONTROLLER c = Context;
+    Print("disable bank %u pin %u at IRQL %u\n", Parameters->BankId, Parameters->PinNumber,
+          KeGetCurrentIrql());
+    c->Enabled[Parameters->BankId] &= ~(1ull << Parameters->PinNumber);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS MaskInterrupts(PVOID Context, PGPIO_MASK_INTERRUPT_PARAMETERS Parameters)
+{
+    PCONTROLLER c = Context;
+    Print("mask bank %u pins 0x%llx\n", Parameters->BankId, Parameters->PinMask);
+    c->Masked[Parameters->BankId] |= Parameters->PinMask;
+    Parameters->FailedMask = 0;
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS UnmaskInterrupt(PVOID Context, PGPIO_ENABLE_INTERRUPT_PARAMETERS Parameters)
+{
+    PCONTROLLER c = Context;
+    Print("unmask bank %u pin %u mode %d polarity %d\n", Parameters->BankId, Parameters->PinNumber,
+          Parameters->InterruptMode, Parameters->Polarity);
+    c->Masked[Parameters->BankId] &= ~(1ull << Parameters->PinNumber);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS QueryActive(PVOID Context, PGPIO_QUERY_ACTIVE_INTERRUPTS_PARAMETERS Parameters)
+{
+    PCONTROLLER c = Context;
+    BANK_ID b = Parameters->BankId;
+    ULONG64 level =
+        c->Enabled[b] & ~c->Edge[b] & ((c->Levels[b] & ~c->Low[b]) | (~c->Levels[b] & c->Low[b]));
+    Parameters->ActiveMask = (c->Status[b] | level) & ~c->Masked[b] & Parameters->EnabledMask;
+    if (b == 1)
+        Parameters->ActiveMask |= 1ull << 6; /* a knob: pin 38 says active, enabled or not */
+    Print("query active bank %u enabled 0x%llx active 0x%llx at IRQL %u\n", b,
+          Parameters->EnabledMask, Parameters->ActiveMask, KeGetCurrentIrql());
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS ClearActive(PVOID Context, PGPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS Parameters)
+{
+    PCONTROLLER c = Context;
+    Print("clear bank %u pins 0x%llx\n", Parameters->BankId, Parameters->ClearActiveMask);
+    c->Status[Parameters->BankId] &= ~Parameters->ClearActiveMask;
+    Parameters->FailedClearMask = 0;
     return STATUS_SUCCESS;
 }
 #else
@@ -214,6 +307,12 @@ static void FillPacket(PGPIO_CLIENT_REGISTRATION_PACKET p)
 #ifdef GPIOCTL_MASKS
     p->CLIENT_ReadGpioPinsUsingMask = ReadPinsMask;
     p->CLIENT_WriteGpioPinsUsingMask = WritePinsMask;
+    p->CLIENT_EnableInterrupt = EnableInterrupt;
+    p->CLIENT_DisableInterrupt = DisableInterrupt;
+    p->CLIENT_MaskInterrupts = MaskInterrupts;
+    p->CLIENT_UnmaskInterrupt = UnmaskInterrupt;
+    p->CLIENT_QueryActiveInterrupts = QueryActive;
+    p->CLIENT_ClearActiveInterrupts = ClearActive;
 #else
     p->CLIENT_ReadGpioPins = ReadPins;
     p->CLIENT_WriteGpioPins = WritePins;
@@ -246,6 +345,7 @@ static void RegisterRefused(WDFDRIVER Driver, PUNICODE_STRING RegistryPath)
     Print("no read or write 0x%08x\n", GPIO_CLX_RegisterClient(Driver, &p, RegistryPath));
     FillPacket(&p);
     p.CLIENT_EnableInterrupt = (PGPIO_CLIENT_ENABLE_INTERRUPT)ConnectIoPins;
+    p.CLIENT_DisableInterrupt = NULL; /* gpioctlm: five of the six */
     Print("one interrupt callback 0x%08x\n", GPIO_CLX_RegisterClient(Driver, &p, RegistryPath));
     Print("unregister unregistered 0x%08x\n", GPIO_CLX_UnregisterClient(Driver));
 }
