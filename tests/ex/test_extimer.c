@@ -33,11 +33,18 @@ static VOID Deleted(PVOID Context)
     InterlockedIncrement(&deleted);
 }
 
+/* Slow, so that a delete callback run by another thread would be seen unfinished. */
+static VOID SlowDeleted(PVOID Context)
+{
+    sleep_ms(50);
+    Deleted(Context);
+}
+
 static BOOLEAN delete_waiting(PEX_TIMER t, PVOID context)
 {
     EXT_DELETE_PARAMETERS params;
     ExInitializeDeleteTimerParameters(&params);
-    params.DeleteCallback = Deleted;
+    params.DeleteCallback = SlowDeleted;
     params.DeleteContext = context;
     return ExDeleteTimer(t, TRUE, TRUE, &params);
 }
@@ -63,6 +70,7 @@ TEST(one_shot_calls_back_at_dispatch)
     ok(!ExCancelTimer(t, NULL), "cancel of an expired timer returned TRUE\n");
     deleted = 0;
     ok(!delete_waiting(t, (PVOID)0x66), "delete cancelled an expired timer\n");
+    /* Wait TRUE: the delete callback finished before ExDeleteTimer returned. */
     ok(deleted == 1 && deleted_context == (PVOID)0x66, "delete callback %ld %p\n", (long)deleted,
        deleted_context);
 }
@@ -209,6 +217,13 @@ TEST(high_resolution_absolute_due_time_bugchecks)
     KeQuerySystemTime(&now);
     expect_bugcheck_params(0xC4, BUGCHECK_PALL, 0x1050, 2, t, now.QuadPart + MS(100));
     ExSetTimer(t, now.QuadPart + MS(100), 0, NULL);
+}
+
+TEST(high_resolution_due_time_zero_bugchecks)
+{
+    PEX_TIMER t = ExAllocateTimer(Count, NULL, EX_TIMER_HIGH_RESOLUTION);
+    expect_bugcheck_params(0xC4, BUGCHECK_PALL, 0x1050, 2, t, 0);
+    ExSetTimer(t, 0, 0, NULL);
 }
 
 TEST(period_above_maxlong_bugchecks)
