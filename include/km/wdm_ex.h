@@ -784,8 +784,7 @@ NTKERNELAPI PEX_TIMER NTAPI ExAllocateTimer(PEXT_CALLBACK Callback, PVOID Callba
                                             ULONG Attributes);
 NTKERNELAPI BOOLEAN NTAPI ExSetTimer(PEX_TIMER Timer, LONGLONG DueTime, LONGLONG Period,
                                      PEXT_SET_PARAMETERS Parameters);
-NTKERNELAPI BOOLEAN NTAPI ExCancelTimer(PEX_TIMER Timer,
-                                        PEXT_CANCEL_PARAMETERS Parameters);
+NTKERNELAPI BOOLEAN NTAPI ExCancelTimer(PEX_TIMER Timer, PEXT_CANCEL_PARAMETERS Parameters);
 NTKERNELAPI BOOLEAN NTAPI ExDeleteTimer(PEX_TIMER Timer, BOOLEAN Cancel, BOOLEAN Wait,
                                         PEXT_DELETE_PARAMETERS Parameters);
 

@@ -132,7 +132,7 @@ PEX_TIMER NTAPI ExAllocateTimer(PEXT_CALLBACK Callback, PVOID CallbackContext, U
     if (t == NULL)
         return NULL;
     KeInitializeTimerEx(&t->ktimer, (Attributes & EX_TIMER_NOTIFICATION) ? NotificationTimer
-                                                                          : SynchronizationTimer);
+                                                                         : SynchronizationTimer);
     KeInitializeDpc(&t->dpc, extimer_dpc, t);
     os_mutex_init(&t->lock);
     t->callback = Callback;

@@ -41,7 +41,7 @@ struct cb_registration {
     struct ob_callback *object;
     PCALLBACK_FUNCTION function;
     PVOID context;
-    ULONG busy;          /* notifications running the routine */
+    ULONG busy;           /* notifications running the routine */
     BOOLEAN unregistered; /* ExUnregisterCallback began: no new calls */
     uint32_t magic;
 };
@@ -53,8 +53,7 @@ static os_mutex cb_lock = OS_MUTEX_INIT;
 static os_cond cb_idle;
 static BOOLEAN cb_started;
 
-static const char *const cb_system_names[] = {"\\Callback\\PowerState",
-                                              "\\Callback\\SetSystemTime",
+static const char *const cb_system_names[] = {"\\Callback\\PowerState", "\\Callback\\SetSystemTime",
                                               "\\Callback\\ProcessorAdd"};
 #define CB_SYSTEM_COUNT (sizeof(cb_system_names) / sizeof(cb_system_names[0]))
 static struct ob_callback *cb_system[CB_SYSTEM_COUNT];
@@ -159,8 +158,8 @@ NTSTATUS NTAPI ExCreateCallback(PCALLBACK_OBJECT *CallbackObject,
     return status;
 }
 
-PVOID NTAPI ExRegisterCallback(PCALLBACK_OBJECT CallbackObject,
-                               PCALLBACK_FUNCTION CallbackFunction, PVOID CallbackContext)
+PVOID NTAPI ExRegisterCallback(PCALLBACK_OBJECT CallbackObject, PCALLBACK_FUNCTION CallbackFunction,
+                               PVOID CallbackContext)
 {
     vf_check_irql_at_most(APC_LEVEL, "ExRegisterCallback", CallbackObject,
                           __builtin_return_address(0));

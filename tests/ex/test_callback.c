@@ -24,14 +24,12 @@ static VOID Record(PVOID Context, PVOID Argument1, PVOID Argument2)
     seen_irql = KeGetCurrentIrql();
 }
 
-static NTSTATUS open_callback(PCWSTR name, BOOLEAN create, BOOLEAN multiple,
-                              PCALLBACK_OBJECT *out)
+static NTSTATUS open_callback(PCWSTR name, BOOLEAN create, BOOLEAN multiple, PCALLBACK_OBJECT *out)
 {
     UNICODE_STRING us;
     OBJECT_ATTRIBUTES attributes;
     RtlInitUnicodeString(&us, name);
-    InitializeObjectAttributes(&attributes, &us, OBJ_CASE_INSENSITIVE | OBJ_PERMANENT, NULL,
-                               NULL);
+    InitializeObjectAttributes(&attributes, &us, OBJ_CASE_INSENSITIVE | OBJ_PERMANENT, NULL, NULL);
     return ExCreateCallback(out, &attributes, create, multiple);
 }
 
@@ -188,8 +186,8 @@ TEST(notify_above_dispatch_bugchecks)
     PCALLBACK_OBJECT cb;
     KIRQL old;
     ok_status(open_callback(L"\\Callback\\DrvhostTestHigh", TRUE, TRUE, &cb), STATUS_SUCCESS);
-    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3, cb, DISPATCH_LEVEL + 1,
-                           0, 0);
+    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3, cb, DISPATCH_LEVEL + 1, 0,
+                           0);
     KeRaiseIrql(DISPATCH_LEVEL + 1, &old);
     ExNotifyCallback(cb, NULL, NULL);
 }
@@ -199,8 +197,7 @@ TEST(register_at_dispatch_bugchecks)
     PCALLBACK_OBJECT cb;
     KIRQL old;
     ok_status(open_callback(L"\\Callback\\DrvhostTestDisp", TRUE, TRUE, &cb), STATUS_SUCCESS);
-    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3, cb, DISPATCH_LEVEL, 0,
-                           0);
+    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3, cb, DISPATCH_LEVEL, 0, 0);
     KeRaiseIrql(DISPATCH_LEVEL, &old);
     ExRegisterCallback(cb, Record, NULL);
 }

@@ -244,8 +244,8 @@ TEST(set_above_dispatch_bugchecks)
 {
     PEX_TIMER t = ExAllocateTimer(Count, NULL, 0);
     KIRQL old;
-    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3, t, DISPATCH_LEVEL + 1,
-                           0, 0);
+    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3, t, DISPATCH_LEVEL + 1, 0,
+                           0);
     KeRaiseIrql(DISPATCH_LEVEL + 1, &old);
     ExSetTimer(t, -MS(100), 0, NULL);
 }
@@ -254,8 +254,7 @@ TEST(delete_waiting_at_dispatch_bugchecks)
 {
     PEX_TIMER t = ExAllocateTimer(Count, NULL, 0);
     KIRQL old;
-    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3, t, DISPATCH_LEVEL, 0,
-                           0);
+    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3, t, DISPATCH_LEVEL, 0, 0);
     KeRaiseIrql(DISPATCH_LEVEL, &old);
     ExDeleteTimer(t, TRUE, TRUE, NULL);
 }
