@@ -54,6 +54,13 @@ static LONG fired_now(void)
     return InterlockedCompareExchange(&fired, 0, 0);
 }
 
+/* Waits (up to 3 s: the machine may be loaded) until *counter is nonzero. */
+static void wait_nonzero(volatile LONG *counter)
+{
+    for (int i = 0; i < 600 && InterlockedCompareExchange(counter, 0, 0) == 0; i++)
+        sleep_ms(5);
+}
+
 TEST(one_shot_calls_back_at_dispatch)
 {
     EXT_SET_PARAMETERS set;
@@ -62,7 +69,8 @@ TEST(one_shot_calls_back_at_dispatch)
     fired = 0;
     ExInitializeSetTimerParameters(&set);
     ok(!ExSetTimer(t, -MS(10), 0, &set), "first set reported a pending timer\n");
-    sleep_ms(150);
+    wait_nonzero(&fired);
+    sleep_ms(20);
     ok(fired_now() == 1, "fired %ld times\n", (long)fired_now());
     ok(fired_timer == t && fired_context == (PVOID)0x55, "callback got %p %p\n", fired_timer,
        fired_context);
@@ -126,7 +134,7 @@ TEST(periodic_timer)
     ExSetTimer(t, -MS(10), MS(10), NULL); /* Period in 100 ns units: 10 ms */
     sleep_ms(200);
     LONG n = fired_now();
-    ok(n >= 5 && n <= 21, "a 10 ms periodic timer fired %ld times in 200 ms\n", (long)n);
+    ok(n >= 3 && n <= 21, "a 10 ms periodic timer fired %ld times in 200 ms\n", (long)n);
     ok(ExCancelTimer(t, NULL), "cancel of a periodic timer returned FALSE\n");
     sleep_ms(30);
     n = fired_now();
@@ -146,8 +154,7 @@ TEST(delete_without_cancel_lets_the_timer_expire)
     params.DeleteCallback = Deleted;
     ok(!ExDeleteTimer(t, FALSE, FALSE, &params), "delete without cancel returned TRUE\n");
     ok(fired_now() == 0 && deleted == 0, "expired or deleted at once\n");
-    for (int i = 0; i < 200 && InterlockedCompareExchange(&deleted, 0, 0) == 0; i++)
-        sleep_ms(5);
+    wait_nonzero(&deleted);
     ok(fired_now() == 1, "the pending timer fired %ld times\n", (long)fired_now());
     ok(deleted == 1, "delete callback ran %ld times\n", (long)deleted);
 }
@@ -162,8 +169,7 @@ TEST(disabled_periodic_timer_expires_at_most_once)
     ExInitializeDeleteTimerParameters(&params);
     params.DeleteCallback = Deleted;
     ExDeleteTimer(t, FALSE, FALSE, &params);
-    for (int i = 0; i < 200 && InterlockedCompareExchange(&deleted, 0, 0) == 0; i++)
-        sleep_ms(5);
+    wait_nonzero(&deleted);
     sleep_ms(50);
     ok(fired_now() == 1, "fired %ld times after the delete\n", (long)fired_now());
     ok(deleted == 1, "delete callback ran %ld times\n", (long)deleted);
@@ -189,8 +195,7 @@ TEST(delete_from_own_callback)
     fired = 0;
     deleted = 0;
     ExSetTimer(t, -MS(5), MS(5), NULL);
-    for (int i = 0; i < 200 && InterlockedCompareExchange(&deleted, 0, 0) == 0; i++)
-        sleep_ms(5);
+    wait_nonzero(&deleted);
     sleep_ms(30);
     ok(deleted == 1, "delete callback ran %ld times\n", (long)deleted);
     ok(fired_now() == 1, "callback ran %ld times (or a disabled timer accepted an operation)\n",
