@@ -138,11 +138,12 @@ TEST(notify_runs_routines_at_the_callers_irql)
 
 /* ExUnregisterCallback returns only once a running routine returned. */
 static KEVENT slow_entered;
-static volatile LONG slow_done;
+static volatile LONG slow_done, slow_calls;
 
 static VOID Slow(PVOID Context, PVOID Argument1, PVOID Argument2)
 {
     (void)Context, (void)Argument1, (void)Argument2;
+    InterlockedIncrement(&slow_calls);
     KeSetEvent(&slow_entered, 0, FALSE);
     sleep_ms(100);
     InterlockedExchange(&slow_done, 1);
@@ -166,6 +167,37 @@ TEST(unregister_waits_for_a_running_routine)
     ok(InterlockedCompareExchange(&slow_done, 0, 0) == 1,
        "ExUnregisterCallback returned while the routine ran\n");
     join_thread(t);
+    ObDereferenceObject(cb);
+}
+
+static VOID UnregisterThread(PVOID Context)
+{
+    ExUnregisterCallback(Context);
+}
+
+/* Once ExUnregisterCallback began (it waits for the running call), no new notification calls
+ * the routine; the other registrations still run. */
+TEST(no_new_call_while_unregistering)
+{
+    PCALLBACK_OBJECT cb;
+    ok_status(open_callback(L"\\Callback\\DrvhostTestGoing", TRUE, TRUE, &cb), STATUS_SUCCESS);
+    PVOID going = ExRegisterCallback(cb, Slow, NULL);
+    PVOID other = ExRegisterCallback(cb, Record, (PVOID)5);
+    KeInitializeEvent(&slow_entered, NotificationEvent, FALSE);
+    slow_done = slow_calls = call_count = 0;
+    PKTHREAD notifier = start_thread(NotifyThread, cb);
+    KeWaitForSingleObject(&slow_entered, Executive, KernelMode, FALSE, NULL);
+    PKTHREAD unregisterer = start_thread(UnregisterThread, going);
+    sleep_ms(20); /* the unregistration has begun and waits for Slow (100 ms) */
+    ExNotifyCallback(cb, NULL, NULL);
+    ok(InterlockedCompareExchange(&slow_calls, 0, 0) == 1,
+       "the routine being unregistered ran "
+       "%ld times\n",
+       (long)slow_calls);
+    ok(InterlockedCompareExchange(&call_count, 0, 0) >= 1, "the other routine did not run\n");
+    join_thread(unregisterer);
+    join_thread(notifier);
+    ExUnregisterCallback(other);
     ObDereferenceObject(cb);
 }
 
@@ -204,7 +236,8 @@ TEST(register_at_dispatch_bugchecks)
 
 TEST(notify_of_a_non_callback_object_bugchecks)
 {
-    static KEVENT not_an_object;
-    expect_bugcheck_params(0xC4, BUGCHECK_P1 | BUGCHECK_P2, 0x101, &not_an_object, 0, 0);
-    ExNotifyCallback(&not_an_object, NULL, NULL);
+    /* Zeroed memory with room before the pointer, where an object's header would be. */
+    static ULONG_PTR not_an_object[16];
+    expect_bugcheck_params(0xC4, BUGCHECK_P1 | BUGCHECK_P2, 0x101, &not_an_object[8], 0, 0);
+    ExNotifyCallback(&not_an_object[8], NULL, NULL);
 }
