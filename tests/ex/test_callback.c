@@ -145,7 +145,7 @@ static VOID Slow(PVOID Context, PVOID Argument1, PVOID Argument2)
     (void)Context, (void)Argument1, (void)Argument2;
     InterlockedIncrement(&slow_calls);
     KeSetEvent(&slow_entered, 0, FALSE);
-    sleep_ms(100);
+    sleep_ms(300);
     InterlockedExchange(&slow_done, 1);
 }
 
@@ -170,8 +170,11 @@ TEST(unregister_waits_for_a_running_routine)
     ObDereferenceObject(cb);
 }
 
+static KEVENT unregistering;
+
 static VOID UnregisterThread(PVOID Context)
 {
+    KeSetEvent(&unregistering, 0, FALSE);
     ExUnregisterCallback(Context);
 }
 
@@ -187,8 +190,10 @@ TEST(no_new_call_while_unregistering)
     slow_done = slow_calls = call_count = 0;
     PKTHREAD notifier = start_thread(NotifyThread, cb);
     KeWaitForSingleObject(&slow_entered, Executive, KernelMode, FALSE, NULL);
+    KeInitializeEvent(&unregistering, NotificationEvent, FALSE);
     PKTHREAD unregisterer = start_thread(UnregisterThread, going);
-    sleep_ms(20); /* the unregistration has begun and waits for Slow (100 ms) */
+    KeWaitForSingleObject(&unregistering, Executive, KernelMode, FALSE, NULL);
+    sleep_ms(80); /* the unregistration has begun and waits for Slow (still sleeping) */
     ExNotifyCallback(cb, NULL, NULL);
     ok(InterlockedCompareExchange(&slow_calls, 0, 0) == 1,
        "the routine being unregistered ran "
