@@ -54,6 +54,11 @@ static LONG fired_now(void)
     return InterlockedCompareExchange(&fired, 0, 0);
 }
 
+static LONG deleted_now(void)
+{
+    return InterlockedCompareExchange(&deleted, 0, 0);
+}
+
 /* Waits (up to 3 s: the machine may be loaded) until *counter is nonzero. */
 static void wait_nonzero(volatile LONG *counter)
 {
@@ -79,8 +84,8 @@ TEST(one_shot_calls_back_at_dispatch)
     deleted = 0;
     ok(!delete_waiting(t, (PVOID)0x66), "delete cancelled an expired timer\n");
     /* Wait TRUE: the delete callback finished before ExDeleteTimer returned. */
-    ok(deleted == 1 && deleted_context == (PVOID)0x66, "delete callback %ld %p\n", (long)deleted,
-       deleted_context);
+    ok(deleted_now() == 1 && deleted_context == (PVOID)0x66, "delete callback %ld %p\n",
+       (long)deleted_now(), deleted_context);
 }
 
 TEST(wait_on_the_timer)
@@ -153,10 +158,10 @@ TEST(delete_without_cancel_lets_the_timer_expire)
     ExInitializeDeleteTimerParameters(&params);
     params.DeleteCallback = Deleted;
     ok(!ExDeleteTimer(t, FALSE, FALSE, &params), "delete without cancel returned TRUE\n");
-    ok(fired_now() == 0 && deleted == 0, "expired or deleted at once\n");
+    ok(fired_now() == 0 && deleted_now() == 0, "expired or deleted at once\n");
     wait_nonzero(&deleted);
     ok(fired_now() == 1, "the pending timer fired %ld times\n", (long)fired_now());
-    ok(deleted == 1, "delete callback ran %ld times\n", (long)deleted);
+    ok(deleted_now() == 1, "delete callback ran %ld times\n", (long)deleted_now());
 }
 
 TEST(disabled_periodic_timer_expires_at_most_once)
@@ -172,7 +177,7 @@ TEST(disabled_periodic_timer_expires_at_most_once)
     wait_nonzero(&deleted);
     sleep_ms(50);
     ok(fired_now() == 1, "fired %ld times after the delete\n", (long)fired_now());
-    ok(deleted == 1, "delete callback ran %ld times\n", (long)deleted);
+    ok(deleted_now() == 1, "delete callback ran %ld times\n", (long)deleted_now());
 }
 
 /* Deleting from the timer's own callback (Wait FALSE, at DISPATCH_LEVEL). */
@@ -197,7 +202,7 @@ TEST(delete_from_own_callback)
     ExSetTimer(t, -MS(5), MS(5), NULL);
     wait_nonzero(&deleted);
     sleep_ms(30);
-    ok(deleted == 1, "delete callback ran %ld times\n", (long)deleted);
+    ok(deleted_now() == 1, "delete callback ran %ld times\n", (long)deleted_now());
     ok(fired_now() == 1, "callback ran %ld times (or a disabled timer accepted an operation)\n",
        (long)fired_now());
 }
