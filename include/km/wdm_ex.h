@@ -705,21 +705,22 @@ NTKERNELAPI MM_SYSTEMSIZE NTAPI MmQuerySystemSize(VOID);
  * drvhost does not track which requests come from a client (user mode) and which from a driver. */
 NTKERNELAPI KPROCESSOR_MODE NTAPI ExGetPreviousMode(VOID) DRVHOST_NOT_PROVIDED;
 
-/* Callback objects (nf-wdm-excreatecallback, -exregistercallback, -exunregistercallback):
- * named objects (\Callback\PowerState, \Callback\SetSystemTime, ...) whose registered routines
- * the creator's ExNotifyCallback calls. Not provided: drvhost's object manager has no callback
- * object type and nothing in it raises the system's callbacks, so a driver using them is refused
- * at load, naming the routine. The \Callback\PowerState values (PO_CB_*) are not declared: the
- * page names them without values. */
+/* Callback objects (nf-wdm-excreatecallback, -exregistercallback, -exunregistercallback,
+ * -exnotifycallback): named objects in \Callback whose registered routines the creator's
+ * ExNotifyCallback calls, in registration order, at the notifier's IRQL. drvhost provides the
+ * system objects \Callback\PowerState, \Callback\SetSystemTime and \Callback\ProcessorAdd
+ * (open them with Create FALSE) but never notifies them (docs/compatibility.md). The
+ * \Callback\PowerState values (PO_CB_*) are not declared: the page names them without values. */
 typedef VOID CALLBACK_FUNCTION(PVOID CallbackContext, PVOID Argument1, PVOID Argument2);
 typedef CALLBACK_FUNCTION *PCALLBACK_FUNCTION;
 NTKERNELAPI NTSTATUS NTAPI ExCreateCallback(PCALLBACK_OBJECT *CallbackObject,
                                             POBJECT_ATTRIBUTES ObjectAttributes, BOOLEAN Create,
-                                            BOOLEAN AllowMultipleCallbacks) DRVHOST_NOT_PROVIDED;
+                                            BOOLEAN AllowMultipleCallbacks);
 NTKERNELAPI PVOID NTAPI ExRegisterCallback(PCALLBACK_OBJECT CallbackObject,
                                            PCALLBACK_FUNCTION CallbackFunction,
-                                           PVOID CallbackContext) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI VOID NTAPI ExUnregisterCallback(PVOID CbRegistration) DRVHOST_NOT_PROVIDED;
+                                           PVOID CallbackContext);
+NTKERNELAPI VOID NTAPI ExUnregisterCallback(PVOID CbRegistration);
+NTKERNELAPI VOID NTAPI ExNotifyCallback(PVOID CallbackObject, PVOID Argument1, PVOID Argument2);
 /* x64 caches are coherent with DMA: on x64 the WDK defines KeFlushIoBuffers as nothing, and so
  * does drvhost (the arguments are not evaluated). */
 #define KeFlushIoBuffers(Mdl, ReadOperation, DmaOperation) ((void)0)
@@ -741,10 +742,9 @@ NTKERNELAPI VOID NTAPI ExUnregisterCallback(PVOID CbRegistration) DRVHOST_NOT_PR
         }                                                                                          \
     } while (0)
 
-/* ---- High-resolution executive timers (ExAllocateTimer): not provided ------------------- */
-/* drvhost implements KTIMER (KeSetTimerEx) but not the EX_TIMER family yet: the types and the
- * inline initializers are Microsoft's (wdm.h reference), the routines are declared not
- * provided (the loader refuses a module importing them, naming them). */
+/* ---- Executive timers (ExAllocateTimer, src/ex/extimer.c) ------------------------------- */
+/* The types and the inline initializers are Microsoft's (wdm.h reference). An EX_TIMER is a
+ * KTIMER-based dispatcher object: drivers may wait on it (docs/compatibility.md). */
 typedef struct _EX_TIMER *PEX_TIMER;
 typedef VOID NTAPI EXT_CALLBACK(_In_ PEX_TIMER Timer, _In_opt_ PVOID Context);
 typedef EXT_CALLBACK *PEXT_CALLBACK;
@@ -768,6 +768,7 @@ typedef struct _EXT_DELETE_PARAMETERS {
 #define EX_TIMER_HIGH_RESOLUTION     0x4
 #define EX_TIMER_NO_WAKE             0x8
 #define EX_TIMER_UNLIMITED_TOLERANCE ((LONGLONG)-1)
+#define EX_TIMER_NOTIFICATION        (1UL << 31)
 
 /* Version 0, no wake tolerance given (zero). */
 FORCEINLINE VOID ExInitializeSetTimerParameters(PEXT_SET_PARAMETERS Parameters)
@@ -780,13 +781,12 @@ FORCEINLINE VOID ExInitializeDeleteTimerParameters(PEXT_DELETE_PARAMETERS Parame
 }
 
 NTKERNELAPI PEX_TIMER NTAPI ExAllocateTimer(PEXT_CALLBACK Callback, PVOID CallbackContext,
-                                            ULONG Attributes) DRVHOST_NOT_PROVIDED;
+                                            ULONG Attributes);
 NTKERNELAPI BOOLEAN NTAPI ExSetTimer(PEX_TIMER Timer, LONGLONG DueTime, LONGLONG Period,
-                                     PEXT_SET_PARAMETERS Parameters) DRVHOST_NOT_PROVIDED;
-NTKERNELAPI BOOLEAN NTAPI ExCancelTimer(PEX_TIMER Timer,
-                                        PEXT_CANCEL_PARAMETERS Parameters) DRVHOST_NOT_PROVIDED;
+                                     PEXT_SET_PARAMETERS Parameters);
+NTKERNELAPI BOOLEAN NTAPI ExCancelTimer(PEX_TIMER Timer, PEXT_CANCEL_PARAMETERS Parameters);
 NTKERNELAPI BOOLEAN NTAPI ExDeleteTimer(PEX_TIMER Timer, BOOLEAN Cancel, BOOLEAN Wait,
-                                        PEXT_DELETE_PARAMETERS Parameters) DRVHOST_NOT_PROVIDED;
+                                        PEXT_DELETE_PARAMETERS Parameters);
 
 #endif
 #endif /* _WDMDDK_ */

@@ -552,18 +552,17 @@ NTKERNELAPI NTSTATUS NTAPI IoSetDevicePropertyData(PDEVICE_OBJECT Pdo,
                                                    const DEVPROPKEY *PropertyKey, LCID Lcid,
                                                    ULONG Flags, DEVPROPTYPE Type, ULONG Size,
                                                    PVOID Data);
-/* Properties of a device interface: not provided yet (drvhost keeps device properties, not
- * per-interface ones). */
+/* Properties of a device interface instance (src/pnp/property_data.c). */
 NTKERNELAPI NTSTATUS NTAPI IoGetDeviceInterfacePropertyData(PUNICODE_STRING SymbolicLinkName,
                                                             const DEVPROPKEY *PropertyKey,
                                                             LCID Lcid, ULONG Flags, ULONG Size,
                                                             PVOID Data, PULONG RequiredSize,
-                                                            PDEVPROPTYPE Type) DRVHOST_NOT_PROVIDED;
+                                                            PDEVPROPTYPE Type);
 NTKERNELAPI NTSTATUS NTAPI IoSetDeviceInterfacePropertyData(PUNICODE_STRING SymbolicLinkName,
                                                             const DEVPROPKEY *PropertyKey,
                                                             LCID Lcid, ULONG Flags,
                                                             DEVPROPTYPE Type, ULONG Size,
-                                                            PVOID Data) DRVHOST_NOT_PROVIDED;
+                                                            PVOID Data);
 /* ---- end gkmdf ---- */
 NTKERNELAPI NTSTATUS NTAPI IoRegisterPlugPlayNotification(
     IO_NOTIFICATION_EVENT_CATEGORY EventCategory, ULONG EventCategoryFlags, PVOID EventCategoryData,

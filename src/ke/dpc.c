@@ -274,6 +274,11 @@ VOID KeSetTargetProcessorDpc(PRKDPC Dpc, CCHAR Number)
 VOID KeFlushQueuedDpcs(VOID)
 {
     vf_check_irql_at_most(PASSIVE_LEVEL, "KeFlushQueuedDpcs", NULL, __builtin_return_address(0));
+    ke_dpc_flush();
+}
+
+void ke_dpc_flush(void)
+{
     for (unsigned i = 0; i < queue_count; i++) {
         struct dpc_queue *q = &queues[i];
         os_mutex_lock(&q->lock);

@@ -167,5 +167,11 @@ void ke_spin_release(PKSPIN_LOCK lock, void *caller);
 void ke_dpc_wait_running(void);
 /* How many DPC routines have run since boot (host_settle compares two readings). */
 uint64_t ke_dpc_runs(void);
+/* TRUE while the timer is in the timer queue (set and not yet expired or cancelled); read
+ * under the dispatcher lock (timer.c). For the executive timers (src/ex/extimer.c). */
+BOOLEAN ke_timer_is_set(PKTIMER timer);
+/* KeFlushQueuedDpcs without its PASSIVE_LEVEL rule, for runtime waits at APC_LEVEL (ExDeleteTimer
+ * with Wait TRUE): returns once every queued DPC ran and none is running. Not from a DPC. */
+void ke_dpc_flush(void);
 
 #endif

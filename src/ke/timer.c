@@ -198,3 +198,11 @@ BOOLEAN KeReadStateTimer(PKTIMER Timer)
     os_mutex_unlock(&ke_dispatcher_lock);
     return state;
 }
+
+BOOLEAN ke_timer_is_set(PKTIMER timer)
+{
+    os_mutex_lock(&ke_dispatcher_lock);
+    BOOLEAN set = timer->Header.Inserted;
+    os_mutex_unlock(&ke_dispatcher_lock);
+    return set;
+}

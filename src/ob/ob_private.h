@@ -15,6 +15,8 @@ UNICODE_STRING *ob_name_slot(void *body);
 /* Shutdown steps of ob_shutdown. */
 void ob_namespace_shutdown(void);
 void ob_handle_shutdown(void);
+/* Releases the system callback objects (excallback.c). */
+void ob_callback_shutdown(void);
 
 /* ObRegisterCallbacks routines around the creation of a handle (obcallback.c). */
 #define OB_CB_CALL_MAX 32

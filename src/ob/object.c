@@ -186,6 +186,7 @@ size_t ob_shutdown(void)
 {
     size_t leaked = 0;
     ob_handle_shutdown();
+    ob_callback_shutdown();
     ob_namespace_shutdown();
     os_mutex_lock(&ob_lock);
     while (!IsListEmpty(&ob_objects)) {

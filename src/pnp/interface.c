@@ -119,11 +119,22 @@ static BOOLEAN link_parse(PCUNICODE_STRING link, struct link_parts *p)
 
 /* The registry key of the instance (DeviceClasses\{guid}\##?#<base>#{guid}\#<ref>), for the
  * class `cls` (the link's own, or an alias's). */
+static char *ref_key_tail(const char *base, const GUID *cls, const char *ref)
+{
+    char g[39], *tail = NULL;
+    pnp_guid_text(cls, g);
+    if (asprintf(&tail, "Control\\DeviceClasses\\%s\\##?#%s#%s\\#%s", g, base, g, ref) < 0)
+        return NULL;
+    return tail;
+}
+
+/* The same, as a full registry path. */
 static char *ref_key_path(const char *base, const GUID *cls, const char *ref)
 {
-    char g[39];
-    pnp_guid_text(cls, g);
-    return pnp_reg_path("Control\\DeviceClasses\\%s\\##?#%s#%s\\#%s", g, base, g, ref);
+    char *tail = ref_key_tail(base, cls, ref);
+    char *path = tail != NULL ? pnp_reg_path("%s", tail) : NULL;
+    free(tail);
+    return path;
 }
 
 /* ---- IoRegisterDeviceInterface -------------------------------------------------------------- */
@@ -559,6 +570,25 @@ NTKERNELAPI NTSTATUS NTAPI IoOpenDeviceInterfaceRegistryKey(PUNICODE_STRING Symb
     } else if (status == STATUS_OBJECT_PATH_NOT_FOUND) {
         status = STATUS_OBJECT_NAME_NOT_FOUND;
     }
+    free(path);
+    free(p.base);
+    return status;
+}
+
+/* The key of a registered interface instance, relative to CurrentControlSet (malloc'ed), for
+ * its property store (property_data.c). */
+NTSTATUS pnp_iface_key_tail(PCUNICODE_STRING link, char **tail)
+{
+    struct link_parts p;
+    *tail = NULL;
+    if (!link_parse(link, &p))
+        return STATUS_INVALID_PARAMETER;
+    char *path = ref_key_path(p.base, &p.guid, p.ref);
+    NTSTATUS status = STATUS_INSUFFICIENT_RESOURCES;
+    if (path != NULL && !pnp_reg_exists(path))
+        status = STATUS_OBJECT_NAME_NOT_FOUND;
+    else if (path != NULL && (*tail = ref_key_tail(p.base, &p.guid, p.ref)) != NULL)
+        status = STATUS_SUCCESS;
     free(path);
     free(p.base);
     return status;

@@ -298,6 +298,10 @@ void pnp_notify_detach_targets(struct pnp_iface_dev *dev);
 /* "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}" (lower case, as Windows writes interface classes
  * in link names and under DeviceClasses) into buf (39 bytes). */
 const char *pnp_guid_text(const GUID *guid, char buf[39]);
+/* The registry key of a registered device interface instance, relative to CurrentControlSet
+ * (malloc'ed into *tail): STATUS_INVALID_PARAMETER for a malformed link name,
+ * STATUS_OBJECT_NAME_NOT_FOUND for one never registered (interface.c). */
+NTSTATUS pnp_iface_key_tail(PCUNICODE_STRING link, char **tail);
 
 /* ---- hardware resources (resources.c) ------------------------------------------------ */
 

@@ -139,13 +139,15 @@ static BOOLEAN type_fits(DEVPROPTYPE type, ULONG size, const void *data)
     }
 }
 
-/* Enum\<instance>\Properties\{fmtid}\<pid>, opened (or created) for the caller. */
-static NTSTATUS open_property_key(const struct pnp_node *node, const DEVPROPKEY *key,
-                                  BOOLEAN create, HANDLE *out)
+/* <owner>\Properties\{fmtid}\<pid>, opened (or created) for the caller. The owner is the
+ * key of a device (Enum\<instance>) or of a device interface instance (its DeviceClasses key),
+ * relative to CurrentControlSet. */
+static NTSTATUS open_property_key(const char *owner, const DEVPROPKEY *key, BOOLEAN create,
+                                  HANDLE *out)
 {
     char guid[39];
-    char *path = pnp_reg_path("Enum\\%s\\Properties\\%s\\%04X", node->instance_id,
-                              pnp_guid_text(&key->fmtid, guid), (unsigned)key->pid);
+    char *path = pnp_reg_path("%s\\Properties\\%s\\%04X", owner, pnp_guid_text(&key->fmtid, guid),
+                              (unsigned)key->pid);
     NTSTATUS status;
     if (path == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
@@ -170,14 +172,14 @@ static NTSTATUS get_system(PDEVICE_OBJECT pdo, const struct system_property *p, 
     return status;
 }
 
-static NTSTATUS get_stored(const struct pnp_node *node, const DEVPROPKEY *key, LCID lcid,
-                           ULONG size, PVOID data, PULONG required, PDEVPROPTYPE type)
+static NTSTATUS get_stored(const char *owner, const DEVPROPKEY *key, LCID lcid, ULONG size,
+                           PVOID data, PULONG required, PDEVPROPTYPE type)
 {
     HANDLE k;
     char name[9];
     ULONG reg_type, stored_size;
     void *stored = NULL;
-    NTSTATUS status = open_property_key(node, key, FALSE, &k);
+    NTSTATUS status = open_property_key(owner, key, FALSE, &k);
     if (!NT_SUCCESS(status))
         return STATUS_OBJECT_NAME_NOT_FOUND;
     locale_name(lcid, name);
@@ -197,6 +199,15 @@ static NTSTATUS get_stored(const struct pnp_node *node, const DEVPROPKEY *key, L
     return status;
 }
 
+/* Enum\<instance>, the owner of a device's properties (malloc'ed; NULL without memory). */
+static char *device_owner(const struct pnp_node *node)
+{
+    char *owner = NULL;
+    if (asprintf(&owner, "Enum\\%s", node->instance_id) < 0)
+        return NULL;
+    return owner;
+}
+
 NTKERNELAPI NTSTATUS NTAPI IoGetDevicePropertyData(PDEVICE_OBJECT Pdo,
                                                    const DEVPROPKEY *PropertyKey, LCID Lcid,
                                                    ULONG Flags, ULONG Size, PVOID Data,
@@ -214,15 +225,20 @@ NTKERNELAPI NTSTATUS NTAPI IoGetDevicePropertyData(PDEVICE_OBJECT Pdo,
     system = system_property_of(PropertyKey);
     if (system != NULL)
         return get_system(Pdo, system, Size, Data, RequiredSize, Type);
-    return get_stored(node, PropertyKey, Lcid, Size, Data, RequiredSize, Type);
+    char *owner = device_owner(node);
+    if (owner == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    NTSTATUS status = get_stored(owner, PropertyKey, Lcid, Size, Data, RequiredSize, Type);
+    free(owner);
+    return status;
 }
 
-static NTSTATUS delete_stored(const struct pnp_node *node, const DEVPROPKEY *key, LCID lcid)
+static NTSTATUS delete_stored(const char *owner, const DEVPROPKEY *key, LCID lcid)
 {
     HANDLE k;
     char name[9];
     UNICODE_STRING w;
-    NTSTATUS status = open_property_key(node, key, FALSE, &k);
+    NTSTATUS status = open_property_key(owner, key, FALSE, &k);
     if (!NT_SUCCESS(status))
         return STATUS_SUCCESS; /* nothing to delete */
     locale_name(lcid, name);
@@ -235,30 +251,86 @@ static NTSTATUS delete_stored(const struct pnp_node *node, const DEVPROPKEY *key
     return status;
 }
 
+/* Stores (or, with NULL data, deletes: documented) the value of one locale. */
+static NTSTATUS set_stored(const char *owner, const DEVPROPKEY *key, LCID lcid, DEVPROPTYPE type,
+                           ULONG size, PVOID data)
+{
+    HANDLE k;
+    char name[9];
+    if (data == NULL)
+        return delete_stored(owner, key, lcid);
+    if (!type_fits(type, size, data))
+        return STATUS_INVALID_PARAMETER;
+    NTSTATUS status = open_property_key(owner, key, TRUE, &k);
+    if (!NT_SUCCESS(status))
+        return status;
+    locale_name(lcid, name);
+    status = pnp_reg_set(k, name, PROPERTY_REG_TYPE(type), data, size);
+    ZwClose(k);
+    return status;
+}
+
 NTKERNELAPI NTSTATUS NTAPI IoSetDevicePropertyData(PDEVICE_OBJECT Pdo,
                                                    const DEVPROPKEY *PropertyKey, LCID Lcid,
                                                    ULONG Flags, DEVPROPTYPE Type, ULONG Size,
                                                    PVOID Data)
 {
     struct pnp_node *node;
-    HANDLE k;
-    char name[9];
-    NTSTATUS status;
     vf_check_irql_at_most(APC_LEVEL, "IoSetDevicePropertyData", Pdo, __builtin_return_address(0));
     node = pnp_node_of_pdo_checked(Pdo, "IoSetDevicePropertyData");
     if (PropertyKey == NULL || (Flags & ~PLUGPLAY_PROPERTY_PERSISTENT) != 0)
         return STATUS_INVALID_PARAMETER;
     if (system_property_of(PropertyKey) != NULL)
         return STATUS_ACCESS_DENIED; /* drvhost's choice: the PnP manager's own properties */
-    if (Data == NULL)                /* documented: NULL deletes the property (of this locale) */
-        return delete_stored(node, PropertyKey, Lcid);
-    if (!type_fits(Type, Size, Data))
+    char *owner = device_owner(node);
+    if (owner == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    NTSTATUS status = set_stored(owner, PropertyKey, Lcid, Type, Size, Data);
+    free(owner);
+    return status;
+}
+
+/* ---- device interface properties -------------------------------------------------------- */
+/* Stored the same way under the interface instance's key (DeviceClasses\{class}\##?#...\#ref,
+ * where Windows keeps them too). Only properties a driver set are there: the system's
+ * DEVPKEY_DeviceInterface_* values are not answered (docs/pnp-interfaces.md). */
+
+NTKERNELAPI NTSTATUS NTAPI IoGetDeviceInterfacePropertyData(PUNICODE_STRING SymbolicLinkName,
+                                                            const DEVPROPKEY *PropertyKey,
+                                                            LCID Lcid, ULONG Flags, ULONG Size,
+                                                            PVOID Data, PULONG RequiredSize,
+                                                            PDEVPROPTYPE Type)
+{
+    char *owner;
+    vf_check_irql_at_most(PASSIVE_LEVEL, "IoGetDeviceInterfacePropertyData", SymbolicLinkName,
+                          __builtin_return_address(0));
+    if (PropertyKey == NULL || RequiredSize == NULL || Type == NULL || Flags != 0)
         return STATUS_INVALID_PARAMETER;
-    status = open_property_key(node, PropertyKey, TRUE, &k);
+    *RequiredSize = 0;
+    *Type = DEVPROP_TYPE_EMPTY;
+    NTSTATUS status = pnp_iface_key_tail(SymbolicLinkName, &owner);
     if (!NT_SUCCESS(status))
         return status;
-    locale_name(Lcid, name);
-    status = pnp_reg_set(k, name, PROPERTY_REG_TYPE(Type), Data, Size);
-    ZwClose(k);
+    status = get_stored(owner, PropertyKey, Lcid, Size, Data, RequiredSize, Type);
+    free(owner);
+    return status;
+}
+
+NTKERNELAPI NTSTATUS NTAPI IoSetDeviceInterfacePropertyData(PUNICODE_STRING SymbolicLinkName,
+                                                            const DEVPROPKEY *PropertyKey,
+                                                            LCID Lcid, ULONG Flags,
+                                                            DEVPROPTYPE Type, ULONG Size,
+                                                            PVOID Data)
+{
+    char *owner;
+    vf_check_irql_at_most(APC_LEVEL, "IoSetDeviceInterfacePropertyData", SymbolicLinkName,
+                          __builtin_return_address(0));
+    if (PropertyKey == NULL || (Flags & ~PLUGPLAY_PROPERTY_PERSISTENT) != 0)
+        return STATUS_INVALID_PARAMETER;
+    NTSTATUS status = pnp_iface_key_tail(SymbolicLinkName, &owner);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = set_stored(owner, PropertyKey, Lcid, Type, Size, Data);
+    free(owner);
     return status;
 }

@@ -603,6 +603,16 @@ const struct vf_subcode vf_subcodes[] = {
      {"the lock", "the owner thread", "reserved"},
      NULL},
     {C4,
+     VF_C4_EX_TIMER_MISUSE,
+     "(not on Microsoft's page)",
+     {"", "", ""},
+     "drvhost's own, for the executive timers, whose pages say \"the routine bug checks\" without "
+     "naming the code: parameter 2 is the rule broken (1: ExAllocateTimer with both "
+     "EX_TIMER_HIGH_RESOLUTION and EX_TIMER_NO_WAKE; 2: ExSetTimer of a high-resolution timer "
+     "with an absolute DueTime; 3: ExDeleteTimer with Wait TRUE and Cancel FALSE; 4: ExSetTimer "
+     "with a Period above MAXLONG or below 0), parameter 3 the timer (rule 1: the attributes), "
+     "parameter 4 the offending value"},
+    {C4,
      VF_C4_IRQL_PS_PASSIVE,
      "a process structure routine called above PASSIVE_LEVEL (rule IrqlPsPassive)",
      {"the rule's description", "the rule's state", "reserved"},

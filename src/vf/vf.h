@@ -87,6 +87,7 @@
 #define VF_C4_UNACQUIRED_RELEASE       0x1007
 #define VF_C4_MISMATCHED_RELEASE       0x1009
 #define VF_C4_DELETED_LOCK_OWNED       0x100B
+#define VF_C4_EX_TIMER_MISUSE          0x1050 /* drvhost's use; see the table */
 
 /* ---- 0xCA PNP_DETECTED_FATAL_ERROR: parameter 1 (the PnP manager raises them, src/pnp) ---- */
 

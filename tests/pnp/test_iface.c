@@ -355,6 +355,81 @@ TEST(interface_registry_key_is_the_instance_device_parameters)
     teardown(&e);
 }
 
+/* ---- IoSetDeviceInterfacePropertyData, IoGetDeviceInterfacePropertyData
+ * (nf-wdm-io*deviceinterfacepropertydata.md) */
+static const DEVPROPKEY KEY_LEVEL = {{0x5eaf0001, 0x1, 0x2, {3, 4, 5, 6, 7, 8, 9, 10}}, 2};
+
+TEST(interface_properties_are_set_read_and_deleted_per_instance)
+{
+    struct env e;
+    setup(&e);
+    UNICODE_STRING link, alias_link;
+    ULONG v = 0x1234, got = 0, required = 0;
+    DEVPROPTYPE type = 0;
+    ok_status(register_iface(e.info.Pdo[0], &GUID_A, NULL, &link), STATUS_SUCCESS);
+    ok_status(register_iface(e.info.Pdo[0], &GUID_A, L"other", &alias_link), STATUS_SUCCESS);
+    ok_status(IoGetDeviceInterfacePropertyData(&link, &KEY_LEVEL, LOCALE_NEUTRAL, 0, sizeof got,
+                                               &got, &required, &type),
+              STATUS_OBJECT_NAME_NOT_FOUND);
+    ok_status(IoSetDeviceInterfacePropertyData(&link, &KEY_LEVEL, LOCALE_NEUTRAL,
+                                               PLUGPLAY_PROPERTY_PERSISTENT, DEVPROP_TYPE_UINT32,
+                                               sizeof v, &v),
+              STATUS_SUCCESS);
+    ok(key_exists(KEY_A0 "\\#\\Properties"), "the value is under the instance's key");
+    /* Too small: STATUS_BUFFER_TOO_SMALL and the size needed. */
+    ok_status(IoGetDeviceInterfacePropertyData(&link, &KEY_LEVEL, LOCALE_NEUTRAL, 0, 2, &got,
+                                               &required, &type),
+              STATUS_BUFFER_TOO_SMALL);
+    ok(required == sizeof v, "required %lu\n", (unsigned long)required);
+    ok_status(IoGetDeviceInterfacePropertyData(&link, &KEY_LEVEL, LOCALE_NEUTRAL, 0, sizeof got,
+                                               &got, &required, &type),
+              STATUS_SUCCESS);
+    ok(got == v && type == DEVPROP_TYPE_UINT32 && required == sizeof v, "got %lx type %lx\n",
+       (unsigned long)got, (unsigned long)type);
+    /* Another instance (reference string) of the same device and class has its own. */
+    ok_status(IoGetDeviceInterfacePropertyData(&alias_link, &KEY_LEVEL, LOCALE_NEUTRAL, 0,
+                                               sizeof got, &got, &required, &type),
+              STATUS_OBJECT_NAME_NOT_FOUND);
+    /* A type whose size does not match, reserved flags. */
+    ok_status(IoSetDeviceInterfacePropertyData(&link, &KEY_LEVEL, LOCALE_NEUTRAL, 0,
+                                               DEVPROP_TYPE_UINT32, 2, &v),
+              STATUS_INVALID_PARAMETER);
+    ok_status(IoGetDeviceInterfacePropertyData(&link, &KEY_LEVEL, LOCALE_NEUTRAL, 1, sizeof got,
+                                               &got, &required, &type),
+              STATUS_INVALID_PARAMETER);
+    /* NULL Data deletes it. */
+    ok_status(IoSetDeviceInterfacePropertyData(&link, &KEY_LEVEL, LOCALE_NEUTRAL, 0,
+                                               DEVPROP_TYPE_UINT32, 0, NULL),
+              STATUS_SUCCESS);
+    ok_status(IoGetDeviceInterfacePropertyData(&link, &KEY_LEVEL, LOCALE_NEUTRAL, 0, sizeof got,
+                                               &got, &required, &type),
+              STATUS_OBJECT_NAME_NOT_FOUND);
+    /* A link never registered, and a string that is no link. */
+    UNICODE_STRING unknown = RTL_CONSTANT_STRING(LINK_B0);
+    ok_status(IoSetDeviceInterfacePropertyData(&unknown, &KEY_LEVEL, LOCALE_NEUTRAL, 0,
+                                               DEVPROP_TYPE_UINT32, sizeof v, &v),
+              STATUS_OBJECT_NAME_NOT_FOUND);
+    UNICODE_STRING junk = RTL_CONSTANT_STRING(L"not a link");
+    ok_status(IoGetDeviceInterfacePropertyData(&junk, &KEY_LEVEL, LOCALE_NEUTRAL, 0, sizeof got,
+                                               &got, &required, &type),
+              STATUS_INVALID_PARAMETER);
+    RtlFreeUnicodeString(&link);
+    RtlFreeUnicodeString(&alias_link);
+    teardown(&e);
+}
+
+TEST(interface_property_above_passive_bugchecks)
+{
+    UNICODE_STRING link = RTL_CONSTANT_STRING(LINK_A0);
+    ULONG got, required;
+    DEVPROPTYPE type;
+    KIRQL old;
+    expect_bugcheck_params(0xA, BUGCHECK_P1 | BUGCHECK_P2 | BUGCHECK_P3, &link, APC_LEVEL, 0, 0);
+    KeRaiseIrql(APC_LEVEL, &old);
+    IoGetDeviceInterfacePropertyData(&link, &KEY_LEVEL, LOCALE_NEUTRAL, 0, sizeof got, &got,
+                                     &required, &type);
+}
+
 /* ---- interface notifications (nf-wdm-ioregisterplugplaynotification.md) --------------------- */
 
 static struct record {

@@ -1,7 +1,7 @@
 /* callback_client.c - a driver registering for \Callback\PowerState as the WDK documents it
  * (ExCreateCallback, ExRegisterCallback, ExUnregisterCallback; a CALLBACK_FUNCTION routine):
- * it compiles against wdm.h, and drvhost, which has no callback objects, refuses it at load,
- * naming the three routines. */
+ * it loads (the system object exists: opening it with Create FALSE succeeds, a failure fails
+ * DriverEntry) and unloads, dropping its registration and its reference. */
 #include <ntddk.h>
 
 static PCALLBACK_OBJECT PowerObject;
