@@ -355,9 +355,12 @@ static inline __attribute__((always_inline)) BOOLEAN wdf_queue_insert_fast(struc
     return TRUE;
 }
 
-/* A request completed from its lane; FALSE: it was folded into `owned` (or never in a lane). */
-static BOOLEAN wdf_queue_leave_fast(struct wdf_queue *q, struct wdf_request *r,
-                                    struct wdf_queue_next *next)
+/* A request completed from its lane; FALSE: it was folded into `owned` (or never in a lane).
+ * claim (session 13): the request's end is marked here, under the lane's lock, instead of by
+ * wdf_request_end's exchange: any other end of it takes this lock too, or finds it out of the
+ * lane and takes the exchange. *claim set: it had ended already (nothing done). */
+static inline __attribute__((always_inline)) BOOLEAN wdf_queue_leave_fast(
+    struct wdf_queue *q, struct wdf_request *r, struct wdf_queue_next *next, BOOLEAN *claim)
 {
     unsigned lane = __atomic_load_n(&r->lane, __ATOMIC_RELAXED);
     struct wdf_queue_lane *l;
@@ -368,6 +371,14 @@ static BOOLEAN wdf_queue_leave_fast(struct wdf_queue *q, struct wdf_request *r,
     if (__atomic_load_n(&r->lane, __ATOMIC_RELAXED) != lane) {
         wdf_lane_unlock(l);
         return FALSE;
+    }
+    if (claim != NULL) {
+        if (__atomic_load_n(&r->completed, __ATOMIC_RELAXED)) {
+            wdf_lane_unlock(l);
+            *claim = TRUE;
+            return FALSE;
+        }
+        __atomic_store_n(&r->completed, 1, __ATOMIC_RELAXED);
     }
     RemoveEntryList(&r->owned_link);
     __atomic_store_n(&r->lane, 0, __ATOMIC_RELAXED);
@@ -906,7 +917,7 @@ void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *r,
     struct wdf_queue *q = r->queue;
     enum wdf_request_where where;
     (void)g;
-    if (wdf_queue_leave_fast(q, r, next))
+    if (wdf_queue_leave_fast(q, r, next, NULL))
         return;
     wdf_queue_lock(q); /* the one lock a completion takes */
     where = r->where;
@@ -919,6 +930,12 @@ void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *r,
     if (where == WDF_REQ_QUEUED)
         wdf_queue_fatal(q, r, STATUS_SUCCESS,
                         "completed while still in the queue (never presented to the driver)");
+}
+
+BOOLEAN wdf_queue_request_leave_claim(struct wdf_request *r, struct wdf_queue_next *next,
+                                      BOOLEAN *twice)
+{
+    return wdf_queue_leave_fast(r->queue, r, next, twice);
 }
 
 void wdf_queue_request_done(struct wdf_queue *q, struct wdf_queue_next *next)

@@ -554,6 +554,11 @@ struct wdf_queue_next {
  * the request is not the driver's (still in the queue). */
 void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *request,
                              struct wdf_queue_next *next);
+/* session 13: the request leaves its thread's lane and its end is marked under the lane's lock
+ * (wdf_request_end's exchange then not needed). FALSE: not in a lane (or folded), nothing done
+ * but *twice set if it had ended already. */
+BOOLEAN wdf_queue_request_leave_claim(struct wdf_request *request, struct wdf_queue_next *next,
+                                      BOOLEAN *twice);
 /* After the IRP was completed: does `next` (presents, notifies), without the lock. */
 void wdf_queue_request_done(struct wdf_queue *queue, struct wdf_queue_next *next);
 /* Runs the driver's EvtRequestCancel for a request whose cancellation was claimed, then drops

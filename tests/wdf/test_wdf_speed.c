@@ -93,6 +93,20 @@ static void speed_use_kept_after(drvhost_file *f, int between)
     ok_status(harness_ioctl(f, IOCTL_S_USE_KEPT, NULL, 0, NULL, 0, NULL), STATUS_UNSUCCESSFUL);
 }
 
+/* A request completed twice while a reference keeps its object: the second completion is the
+ * framework's bug check 0x10D (parameter 1: 5), here for a request in its thread's lane of a
+ * parallel default queue, whose end is marked under the lane's lock (session 13). */
+TEST(a_request_completed_twice_from_its_lane_is_0x10d)
+{
+    drvhost_file *f = speed_open();
+    for (int i = 0; i < 4; i++) /* the queue in its fast state, the thread's lane in use */
+        ok_status(f != NULL ? speed_copy(f) : -1, STATUS_SUCCESS);
+    expect_bugcheck_p1(0x10D, 0x5);
+    if (f != NULL)
+        harness_ioctl(f, IOCTL_S_COMPLETE_TWICE, NULL, 0, NULL, 0, NULL);
+    ok(0, "the second completion returned\n");
+}
+
 /* Reused request objects: a completed request's handle is still the framework's bug check
  * while its object waits in the cache (here: the request that uses it is the quarantine's
  * last). */

@@ -317,6 +317,12 @@ static VOID SpeedDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
     case IOCTL_S_COPY:
         SpeedCopy(Request);
         return;
+    case IOCTL_S_COMPLETE_TWICE:
+        WdfObjectReference(Request);
+        WdfRequestComplete(Request, STATUS_SUCCESS);
+        WdfRequestComplete(Request, STATUS_SUCCESS);
+        WdfObjectDereference(Request);
+        return;
     case IOCTL_S_KEEP:
         g_kept = Request;
         WdfRequestComplete(Request, STATUS_SUCCESS);

@@ -58,6 +58,9 @@
 #define IOCTL_S_PENDING WDFSPEED_CODE(16)
 /* Completes the kept request with STATUS_SUCCESS and Information 7. */
 #define IOCTL_S_FINISH WDFSPEED_CODE(17)
+/* Takes a reference on its request, completes it, then completes it again: the framework's bug
+ * check (the reference keeps the object, so the second call reaches the request's end). */
+#define IOCTL_S_COMPLETE_TWICE WDFSPEED_CODE(18)
 
 typedef struct _SPEED_COUNTS {
     ULONG RequestCleanups;     /* the request attributes' EvtCleanupCallback calls */
