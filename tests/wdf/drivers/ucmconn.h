@@ -14,8 +14,9 @@
 /* METHOD_BUFFERED, FILE_ANY_ACCESS, device type 0x8000 (a vendor's) */
 #define UCMCONN_CODE(n)     (((0x8000u) << 16) | ((0x800u + (n)) << 2))
 #define IOCTL_UCMCONN_STATS UCMCONN_CODE(0) /* out: UCMCONN_STATS */
-#define IOCTL_UCMCONN_CALL  UCMCONN_CODE(1) /* in: UCMCONN_CALL, out: LONG (the routine's status)  \
-                                             */
+#define IOCTL_UCMCONN_CALL                                                                         \
+    UCMCONN_CODE(1) /* in: UCMCONN_CALL, out: LONG (the routine's status)                          \
+                     */
 
 enum ucmconn_op {
     UCMCONN_ATTACH = 1,   /* UcmConnectorTypeCAttach(A partner, B current, C charging) */
