@@ -334,9 +334,12 @@ NTSTATUS UcmConnectorTypeCCurrentAdChanged(UCMCONNECTOR Connector,
                             CurrentAdvertisement);
 }
 
-/* The source capabilities, the connector's own (partner FALSE) or its partner's. */
-static NTSTATUS ucmcx_caps(UCMCONNECTOR Connector, UCM_PD_POWER_DATA_OBJECT Pdos[], UCHAR PdoCount,
-                           BOOLEAN partner, const char *ddi)
+/* The source capabilities, the connector's own (partner FALSE) or its partner's. Inlined, so
+ * that a violation names the driver's call as the caller. */
+static inline __attribute__((always_inline)) NTSTATUS ucmcx_caps(UCMCONNECTOR Connector,
+                                                                 UCM_PD_POWER_DATA_OBJECT Pdos[],
+                                                                 UCHAR PdoCount, BOOLEAN partner,
+                                                                 const char *ddi)
 {
     struct ucmcx_connector *c = ucmcx_connector_get(Connector, ddi);
     NTSTATUS status;
@@ -400,37 +403,41 @@ NTSTATUS UcmConnectorChargingStateChanged(UCMCONNECTOR Connector, UCM_CHARGING_S
 }
 
 /* A role report, after a swap UcmCx asked for or one the driver or partner made (the pages'
- * remarks): the role is kept, and whether the report said the swap failed. */
-NTSTATUS UcmConnectorDataDirectionChanged(UCMCONNECTOR Connector, BOOLEAN Success,
-                                          UCM_DATA_ROLE CurrentDataRole)
+ * remarks): the role is kept, and whether the report said the swap failed. Inlined (above). */
+static inline __attribute__((always_inline)) NTSTATUS ucmcx_direction(UCMCONNECTOR Connector,
+                                                                      BOOLEAN power,
+                                                                      BOOLEAN Success, ULONG role,
+                                                                      const char *ddi)
 {
-    const char *ddi = "UcmConnectorDataDirectionChanged";
     struct ucmcx_connector *c = ucmcx_connector_get(Connector, ddi);
+    ULONG first = power ? UcmPowerRoleSink : UcmDataRoleDfp;
+    ULONG second = power ? UcmPowerRoleSource : UcmDataRoleUfp;
     NTSTATUS status;
-    if (CurrentDataRole != UcmDataRoleDfp && CurrentDataRole != UcmDataRoleUfp)
+    if (role != first && role != second)
         return STATUS_INVALID_PARAMETER;
     status = ucmcx_report_begin(c, UCMCX_ANY, ddi);
     if (!NT_SUCCESS(status))
         return status;
-    c->state.data_role = CurrentDataRole;
-    c->state.data_swap_failed = !Success;
-    return ucmcx_report_end(c, "UcmCx: connector %llu: data role %llu", CurrentDataRole);
+    *(power ? &c->state.power_role : &c->state.data_role) = role;
+    *(power ? &c->state.power_swap_failed : &c->state.data_swap_failed) = !Success;
+    return ucmcx_report_end(c,
+                            power ? "UcmCx: connector %llu: power role %llu"
+                                  : "UcmCx: connector %llu: data role %llu",
+                            role);
+}
+
+NTSTATUS UcmConnectorDataDirectionChanged(UCMCONNECTOR Connector, BOOLEAN Success,
+                                          UCM_DATA_ROLE CurrentDataRole)
+{
+    return ucmcx_direction(Connector, FALSE, Success, CurrentDataRole,
+                           "UcmConnectorDataDirectionChanged");
 }
 
 NTSTATUS UcmConnectorPowerDirectionChanged(UCMCONNECTOR Connector, BOOLEAN Success,
                                            UCM_POWER_ROLE CurrentPowerRole)
 {
-    const char *ddi = "UcmConnectorPowerDirectionChanged";
-    struct ucmcx_connector *c = ucmcx_connector_get(Connector, ddi);
-    NTSTATUS status;
-    if (CurrentPowerRole != UcmPowerRoleSink && CurrentPowerRole != UcmPowerRoleSource)
-        return STATUS_INVALID_PARAMETER;
-    status = ucmcx_report_begin(c, UCMCX_ANY, ddi);
-    if (!NT_SUCCESS(status))
-        return status;
-    c->state.power_role = CurrentPowerRole;
-    c->state.power_swap_failed = !Success;
-    return ucmcx_report_end(c, "UcmCx: connector %llu: power role %llu", CurrentPowerRole);
+    return ucmcx_direction(Connector, TRUE, Success, CurrentPowerRole,
+                           "UcmConnectorPowerDirectionChanged");
 }
 
 /* ---- the host's side ----------------------------------------------------------------------- */

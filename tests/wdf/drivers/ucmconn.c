@@ -37,15 +37,22 @@ static WDFDEVICE DeviceOf(UCMCONNECTOR Connector)
     return GetConnectorContext(Connector)->Device;
 }
 
-/* UcmCx asks for a data role: the swap is done (or refused) and reported at once. */
-static NTSTATUS OnSetDataRole(UCMCONNECTOR Connector, UCM_DATA_ROLE DataRole)
+/* UcmCx asks for a role: the swap is done (or refused) and reported at once, with the
+ * Direction Changed routine of that role. */
+static DEVICE_CONTEXT *SwapAsked(UCMCONNECTOR Connector)
 {
     DEVICE_CONTEXT *d = GetDeviceContext(DeviceOf(Connector));
-    d->Stats.DataRoleCalls++;
-    d->Stats.LastDataRole = DataRole;
     if (Connector != d->Connectors[UCMCONN_DRP] ||
         GetConnectorContext(Connector)->Id != UCMCONN_DRP)
         d->Stats.Mismatches++;
+    return d;
+}
+
+static NTSTATUS OnSetDataRole(UCMCONNECTOR Connector, UCM_DATA_ROLE DataRole)
+{
+    DEVICE_CONTEXT *d = SwapAsked(Connector);
+    d->Stats.DataRoleCalls++;
+    d->Stats.LastDataRole = DataRole;
     if (!d->Refuse)
         d->DataRole = DataRole;
     d->Stats.LastReportStatus =
@@ -55,12 +62,9 @@ static NTSTATUS OnSetDataRole(UCMCONNECTOR Connector, UCM_DATA_ROLE DataRole)
 
 static NTSTATUS OnSetPowerRole(UCMCONNECTOR Connector, UCM_POWER_ROLE PowerRole)
 {
-    DEVICE_CONTEXT *d = GetDeviceContext(DeviceOf(Connector));
+    DEVICE_CONTEXT *d = SwapAsked(Connector);
     d->Stats.PowerRoleCalls++;
     d->Stats.LastPowerRole = PowerRole;
-    if (Connector != d->Connectors[UCMCONN_DRP] ||
-        GetConnectorContext(Connector)->Id != UCMCONN_DRP)
-        d->Stats.Mismatches++;
     if (!d->Refuse)
         d->PowerRole = PowerRole;
     d->Stats.LastReportStatus =
@@ -287,12 +291,23 @@ static NTSTATUS Initialize(WDFDEVICE Device)
     return d->Stats.InitStatus[1];
 }
 
-static NTSTATUS OnDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
+/* The device's I/O: one sequential queue for the test's IOCTLs, reached by \\.\UcmConn. */
+static NTSTATUS CreateIo(WDFDEVICE Device)
 {
     DECLARE_CONST_UNICODE_STRING(link, L"\\DosDevices\\UcmConn");
+    WDF_IO_QUEUE_CONFIG q;
+    NTSTATUS status = WdfDeviceCreateSymbolicLink(Device, &link);
+    if (!NT_SUCCESS(status))
+        return status;
+    WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&q, WdfIoQueueDispatchSequential);
+    q.EvtIoDeviceControl = OnDeviceControl;
+    return WdfIoQueueCreate(Device, &q, WDF_NO_OBJECT_ATTRIBUTES, WDF_NO_HANDLE);
+}
+
+static NTSTATUS OnDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
+{
     WDF_PNPPOWER_EVENT_CALLBACKS pnp;
     WDF_OBJECT_ATTRIBUTES a;
-    WDF_IO_QUEUE_CONFIG q;
     WDFDEVICE device;
     NTSTATUS status;
     UNREFERENCED_PARAMETER(Driver);
@@ -303,13 +318,7 @@ static NTSTATUS OnDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
     status = WdfDeviceCreate(&DeviceInit, &a, &device);
     if (NT_SUCCESS(status))
         status = Initialize(device);
-    if (NT_SUCCESS(status))
-        status = WdfDeviceCreateSymbolicLink(device, &link);
-    if (!NT_SUCCESS(status))
-        return status;
-    WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&q, WdfIoQueueDispatchSequential);
-    q.EvtIoDeviceControl = OnDeviceControl;
-    return WdfIoQueueCreate(device, &q, WDF_NO_OBJECT_ATTRIBUTES, WDF_NO_HANDLE);
+    return NT_SUCCESS(status) ? CreateIo(device) : status;
 }
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
