@@ -79,7 +79,8 @@ static drvhost_ucm_connector query(uint64_t id)
 
 /* UcmInitializeDevice and UcmConnectorCreate: the configuration sizes, a second
  * initialization, a connector before it, an ID used twice (STATUS_INVALID_PARAMETER, the
- * page), a DRP connector without EvtSetDataRole (the page: it must have one). */
+ * page), a DRP connector without EvtSetDataRole (the page: it must have one), a parent other
+ * than the device (the page allows NULL or the device). */
 TEST(manager_and_connector_configurations_are_checked)
 {
     UCMCONN_STATS s;
@@ -93,7 +94,7 @@ TEST(manager_and_connector_configurations_are_checked)
     ok_status(s.InitStatus[2], STATUS_INVALID_DEVICE_STATE);
     ok_status(s.CreateStatus[0], STATUS_SUCCESS);
     ok_status(s.CreateStatus[1], STATUS_SUCCESS);
-    for (int i = 2; i < 8; i++)
+    for (int i = 2; i < 9; i++)
         ok(s.CreateStatus[i] == STATUS_INVALID_PARAMETER, "refused create %d: 0x%08X\n", i,
            (unsigned)s.CreateStatus[i]);
     q = query(UCMCONN_DRP);
@@ -131,6 +132,9 @@ TEST(reports_are_recorded_and_visible_to_the_host)
        "source caps %u: %08X %08X\n", q.source_caps_count, q.source_caps[0], q.source_caps[1]);
     ok_status(op(UCMCONN_CURRENT_AD, UCMCONN_DRP, CURRENT_3000, 0, 0), STATUS_SUCCESS);
     ok_status(op(UCMCONN_CHARGING, UCMCONN_DRP, CHARGING_SLOW, 0, 0), STATUS_SUCCESS);
+    q = query(UCMCONN_DRP);
+    ok(q.current_ad == CURRENT_3000 && q.charging == CHARGING_SLOW, "current %u charging %u\n",
+       q.current_ad, q.charging);
     caps.Op = UCMCONN_PARTNER_CAPS;
     caps.Count = 1;
     caps.Pdos[0] = 0x2601912C;

@@ -97,12 +97,13 @@ static NTSTATUS CreateUfp(WDFDEVICE Device, ULONGLONG Id, UCMCONNECTOR *Connecto
     return Create(Device, &c, Connector);
 }
 
-/* The refused configurations, one rule each (UCMCONN_STATS.CreateStatus[2..7]). */
+/* The refused configurations, one rule each (UCMCONN_STATS.CreateStatus[2..8]). */
 static VOID CreateRefused(WDFDEVICE Device, LONG *Status)
 {
     UCM_CONNECTOR_CONFIG c;
     UCM_CONNECTOR_TYPEC_CONFIG t;
     UCM_CONNECTOR_PD_CONFIG p;
+    WDF_OBJECT_ATTRIBUTES a;
     UCMCONNECTOR connector;
     UCM_CONNECTOR_TYPEC_CONFIG_INIT(&t, UcmTypeCOperatingModeUfp, UcmTypeCCurrentDefaultUsb);
     t.IsSupported = TRUE;
@@ -127,6 +128,11 @@ static VOID CreateRefused(WDFDEVICE Device, LONG *Status)
     Status[4] = Create(Device, &c, &connector);
     c.TypeCConfig = NULL;
     Status[5] = Create(Device, &c, &connector);
+    t.SupportedOperatingModes = UcmTypeCOperatingModeUfp;
+    c.TypeCConfig = &t;
+    WDF_OBJECT_ATTRIBUTES_INIT(&a);
+    a.ParentObject = WdfGetDriver();
+    Status[6] = UcmConnectorCreate(Device, &c, &a, &connector);
 }
 
 /* The guide's place for the connectors: EvtDevicePrepareHardware (UcmConnectorCreate's page). */

@@ -49,8 +49,9 @@ typedef struct _UCMCONN_STATS {
     LONG EarlyCreateStatus;
     LONG InitStatus[3];
     /* UcmConnectorCreate: connector 1, 2, then refused ones: ID 1 again, config Size, Type-C
-     * config Size, PD config Size, DRP without EvtSetDataRole, no Type-C config */
-    LONG CreateStatus[8];
+     * config Size, PD config Size, DRP without EvtSetDataRole, no Type-C config, a parent
+     * other than the device */
+    LONG CreateStatus[9];
     ULONG DataRoleCalls, PowerRoleCalls; /* the callbacks' calls */
     ULONG LastDataRole, LastPowerRole;   /* the roles they were asked for */
     LONG LastReportStatus;               /* the callbacks' Direction Changed report */
