@@ -19,8 +19,8 @@
  * and assigns a function taking one to EvtSetDataRole: C++ converts no enum to another, so both
  * take UCM_DATA_ROLE here. Its names (UcmDataRoleDfp, UcmDataRoleUfp) are the sample's; the
  * values (Invalid 0, Dfp 1, Ufp 2) are those of USBC_DATA_ROLE (usbctypes.h, documented), the
- * same roles' enum for UcmUcsiCx: an inference (see docs/compatibility.md). Without UcmCx no value
- * reaches anything but the driver's own code and drvhost's recording of it.
+ * same roles' enum for UcmUcsiCx: an inference (see docs/compatibility.md). drvhost's UcmCx only
+ * records the value and passes the host's to the driver, so no other component depends on it.
  */
 #ifndef _UCMCX_H_
 #define _UCMCX_H_
