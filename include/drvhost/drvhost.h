@@ -358,6 +358,32 @@ DRVHOST_API int32_t drvhost_device_interrupt(const char *instance, unsigned inde
  * STATUS_OBJECT_NAME_COLLISION (0xC0000035): the ID is declared; STATUS_NO_SUCH_DEVICE. */
 DRVHOST_API int32_t drvhost_resource_hub_connection(uint64_t id, const char *instance,
                                                     const void *data, size_t size);
+/* UcmCx (docs/usb.md, "UcmCx"): what the connector driver last reported for connector
+ * `connector_id` (its UCM_CONNECTOR_CONFIG.ConnectorId; the first live connector of that ID
+ * across the manager devices). Values are UcmCx.h's enums as numbers; a PDO or RDO is its
+ * 32-bit value. STATUS_NOT_FOUND (0xC0000225): no such connector. */
+typedef struct drvhost_ucm_connector {
+    uint32_t attached;      /* 1 between UcmConnectorTypeCAttach and UcmConnectorTypeCDetach */
+    uint32_t partner;       /* UCM_TYPEC_PARTNER */
+    uint32_t current_ad;    /* UCM_TYPEC_CURRENT */
+    uint32_t charging;      /* UCM_CHARGING_STATE */
+    uint32_t pd_conn_state; /* UCM_PD_CONN_STATE */
+    uint32_t rdo;           /* the contract's request data object */
+    uint32_t data_role;     /* UCM_DATA_ROLE (UcmConnectorDataDirectionChanged) */
+    uint32_t power_role;    /* UCM_POWER_ROLE (UcmConnectorPowerDirectionChanged) */
+    uint32_t data_swap_failed, power_swap_failed; /* the last direction report's !Success */
+    uint32_t source_caps_count, partner_caps_count;
+    uint32_t source_caps[7], partner_caps[7];
+} drvhost_ucm_connector;
+DRVHOST_API int32_t drvhost_ucm_connector_query(uint64_t connector_id, drvhost_ucm_connector *out);
+/* A role swap asked of the connector, as UcmCx asks when the system wants one: the driver's
+ * EVT_UCM_CONNECTOR_SET_DATA_ROLE (role: UCM_DATA_ROLE) or EVT_UCM_CONNECTOR_SET_POWER_ROLE
+ * (UCM_POWER_ROLE) runs on the calling thread; its status is returned. STATUS_NOT_FOUND;
+ * STATUS_INVALID_DEVICE_STATE (0xC0000184): no partner attached; STATUS_NOT_SUPPORTED
+ * (0xC00000BB): the connector has no such callback (or no PD, for a power role);
+ * STATUS_INVALID_PARAMETER: not a role the connector supports. */
+DRVHOST_API int32_t drvhost_ucm_set_data_role(uint64_t connector_id, uint32_t role);
+DRVHOST_API int32_t drvhost_ucm_set_power_role(uint64_t connector_id, uint32_t role);
 /* Asks every started bus for its children again (QUERY_DEVICE_RELATIONS/BusRelations). */
 DRVHOST_API int32_t drvhost_pnp_rescan(void);
 /* Prints the device tree, one line per device (format: docs/pnp.md). */

@@ -11,6 +11,7 @@
 #include "pnp/pnp.h"
 #include "po/po.h"
 #include "usb/usb.h"
+#include "wdf/wdf.h"
 #include "input/input.h"
 #include "rtl/rtl.h"
 
@@ -113,6 +114,25 @@ int32_t drvhost_resource_hub_connection(uint64_t id, const char *instance, const
     if (instance == NULL || size > 0xFFFF)
         return STATUS_INVALID_PARAMETER;
     return pnp_reshub_connection_add(id, instance, data, (ULONG)size);
+}
+
+int32_t drvhost_ucm_connector_query(uint64_t connector_id, drvhost_ucm_connector *out)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (out == NULL)
+        return STATUS_INVALID_PARAMETER;
+    return wdf_ucm_connector_query(connector_id, out);
+}
+
+int32_t drvhost_ucm_set_data_role(uint64_t connector_id, uint32_t role)
+{
+    return host_booted() ? wdf_ucm_set_role(connector_id, FALSE, role) : STATUS_UNSUCCESSFUL;
+}
+
+int32_t drvhost_ucm_set_power_role(uint64_t connector_id, uint32_t role)
+{
+    return host_booted() ? wdf_ucm_set_role(connector_id, TRUE, role) : STATUS_UNSUCCESSFUL;
 }
 
 int32_t drvhost_pnp_rescan(void)

@@ -74,7 +74,11 @@ enum scn_kind {
     SCN_PS2_DEVICE,      /* ps2-device keyboard|mouse (code: 1 mouse; docs/input.md) */
     SCN_PS2_IN,          /* ps2-in INSTANCE DATA */
     SCN_TCP_ECHO,        /* tcp-echo PORT DATA (code: PORT; docs/network.md) */
+    SCN_UCM_ROLE,        /* ucm-role ID data|power ROLE (p1: ID; code: ROLE | SCN_UCM_POWER) */
 };
+
+/* ucm-role: the power role (else the data role), in code beside the role. */
+#define SCN_UCM_POWER 0x80000000u
 
 /* A byte string. data is always followed by one extra NUL byte (not counted in size), so a
  * string without embedded NULs can be used as a C string. */

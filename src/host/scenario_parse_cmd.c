@@ -587,6 +587,29 @@ static int cmd_uart_out(struct pctx *c, struct scn_cmd *cmd, const struct tok *a
     return scnp_parse_u32(c, a[0], "UART port", &cmd->code);
 }
 
+/* ucm-role ID data|power ROLE: a role swap UcmCx asks of connector ID (docs/usb.md, "UcmCx");
+ * ROLE dfp, ufp (data), sink, source (power) or a number: UcmCx.h's value. */
+static int cmd_ucm_role(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    static const char *const roles[2][2] = {{"dfp", "ufp"}, {"sink", "source"}};
+    uint32_t role = 0, power;
+    (void)n;
+    if (scnp_parse_number(c, a[0], &cmd->p1) < 0)
+        return -1;
+    if (!scnp_tok_is(a[1], "data") && !scnp_tok_is(a[1], "power"))
+        return scnp_perr(c, a[1].col, "expected 'data' or 'power', not '%.*s'", (int)a[1].n,
+                         a[1].s);
+    power = scnp_tok_is(a[1], "power");
+    for (unsigned k = 0; k < 2 && role == 0; k++)
+        role = scnp_tok_is(a[2], roles[power][k]) ? k + 1 : 0;
+    if (role == 0 && scnp_parse_u32(c, a[2], "role", &role) < 0)
+        return -1;
+    if (role & SCN_UCM_POWER)
+        return scnp_perr(c, a[2].col, "role %u out of range", role);
+    cmd->code = role | (power ? SCN_UCM_POWER : 0);
+    return 0;
+}
+
 /* tcp-echo PORT DATA (code: PORT): a TCP exchange with a driver's socket (docs/network.md). */
 static int cmd_tcp_echo(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
@@ -895,6 +918,7 @@ static const struct cmd_def commands[] = {
     {"ps2-device", SCN_PS2_DEVICE, 1, 1, O_EXPECT | O_TIMEOUT, {"KIND"}, cmd_ps2_device},
     {"ps2-in", SCN_PS2_IN, 2, 2, O_EXPECT | O_TIMEOUT, {"INSTANCE", "DATA"}, cmd_ps2_in},
     {"power-setting", SCN_POWER_SETTING, 2, 2, O_EXPECT, {"GUID", "VALUE"}, cmd_power_setting},
+    {"ucm-role", SCN_UCM_ROLE, 3, 3, O_EXPECT, {"ID", "KIND", "ROLE"}, cmd_ucm_role},
     {"tcp-echo",
      SCN_TCP_ECHO,
      2,

@@ -880,6 +880,12 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
             r, cmd,
             drvhost_resource_hub_connection(cmd->p1, cmd->name, cmd->data.data, cmd->data.size));
         break;
+    case SCN_UCM_ROLE:
+        report_status(r, cmd,
+                      (cmd->code & SCN_UCM_POWER)
+                          ? drvhost_ucm_set_power_role(cmd->p1, cmd->code & ~SCN_UCM_POWER)
+                          : drvhost_ucm_set_data_role(cmd->p1, cmd->code));
+        break;
     }
     /* Each result line goes out before the next command runs, so that it precedes the driver's
      * debug output and a bug-check report on a shared terminal or log. */

@@ -138,6 +138,7 @@ static const char *const wdf_type_names[] = {
     [WDF_TYPE_IORESREQLIST] = "WDFIORESREQLIST",
     [WDF_TYPE_IORESLIST] = "WDFIORESLIST",
     [WDF_TYPE_SPBTARGET] = "SPBTARGET",
+    [WDF_TYPE_UCMCONNECTOR] = "UCMCONNECTOR",
 };
 
 static const char *wdf_driver_name(struct wdf_globals *g)

@@ -59,6 +59,7 @@ enum wdf_type {
     WDF_TYPE_IORESREQLIST,   /* ioreslist: a resource requirements list (ioreslist.c) */
     WDF_TYPE_IORESLIST,      /* ioreslist: one of its logical configurations */
     WDF_TYPE_SPBTARGET,      /* spbcx: an SPBTARGET, a connection to a target (spbcx.c) */
+    WDF_TYPE_UCMCONNECTOR,   /* ucmcx: a UCMCONNECTOR, a Type-C connector (ucmcx.c) */
 };
 
 #define WDF_SEND_NONE    0

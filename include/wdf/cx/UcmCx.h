@@ -5,10 +5,9 @@
  * types, layouts, enum values and *_INIT helpers, as the ucmtypes and ucmmanager references
  * document them).
  *
- * drvhost has no class extensions: in the WDK the Ucm* routines reach UcmCx through its function
- * table (bound by WdfVersionBindClass); here they are plain declarations marked
- * DRVHOST_NOT_PROVIDED, so a client compiles (a call is a compiler warning naming the routine)
- * and the loader refuses the module, naming each one it imports.
+ * drvhost's UcmCx is part of its framework (src/wdf/ucmcx.c, docs/usb.md "UcmCx"): in the WDK the
+ * Ucm* routines reach UcmCx through its function table (bound by WdfVersionBindClass); here
+ * libdrvhost.so exports them under their names (UCMCXAPI), so the driver source is the same.
  *
  * Left out because the reference does not give them (never guessed): UCM_CONNECTOR_ID_FROM_ACPI_PLD
  * (the UcmCxUcsi sample defines its own), UCM_VERSION_MAJOR/UCM_VERSION_MINOR.
@@ -20,8 +19,8 @@
  * and assigns a function taking one to EvtSetDataRole: C++ converts no enum to another, so both
  * take UCM_DATA_ROLE here. Its names (UcmDataRoleDfp, UcmDataRoleUfp) are the sample's; the
  * values (Invalid 0, Dfp 1, Ufp 2) are those of USBC_DATA_ROLE (usbctypes.h, documented), the
- * same roles' enum for UcmUcsiCx: an inference (see docs/compatibility.md). Without UcmCx no value
- * reaches anything but the driver's own code.
+ * same roles' enum for UcmUcsiCx: an inference (see docs/compatibility.md). drvhost's UcmCx only
+ * records the value and passes the host's to the driver, so no other component depends on it.
  */
 #ifndef _UCMCX_H_
 #define _UCMCX_H_
@@ -303,29 +302,28 @@ FORCEINLINE VOID UCM_CONNECTOR_PD_CONN_STATE_CHANGED_PARAMS_INIT(
     Params->PdConnState = PdConnState;
 }
 
-/* UcmCx's routines (no class extension in drvhost: see the top of this file). */
-NTSTATUS UcmInitializeDevice(WDFDEVICE WdfDevice, PUCM_MANAGER_CONFIG Config) DRVHOST_NOT_PROVIDED;
-NTSTATUS UcmConnectorCreate(WDFDEVICE WdfDevice, PUCM_CONNECTOR_CONFIG Config,
-                            PWDF_OBJECT_ATTRIBUTES Attributes,
-                            UCMCONNECTOR *Connector) DRVHOST_NOT_PROVIDED;
-NTSTATUS UcmConnectorTypeCAttach(UCMCONNECTOR Connector,
-                                 PUCM_CONNECTOR_TYPEC_ATTACH_PARAMS Params) DRVHOST_NOT_PROVIDED;
-NTSTATUS UcmConnectorTypeCDetach(UCMCONNECTOR Connector) DRVHOST_NOT_PROVIDED;
-NTSTATUS UcmConnectorTypeCCurrentAdChanged(
-    UCMCONNECTOR Connector, UCM_TYPEC_CURRENT CurrentAdvertisement) DRVHOST_NOT_PROVIDED;
-NTSTATUS UcmConnectorPdSourceCaps(UCMCONNECTOR Connector, UCM_PD_POWER_DATA_OBJECT Pdos[],
-                                  UCHAR PdoCount) DRVHOST_NOT_PROVIDED;
-NTSTATUS UcmConnectorPdPartnerSourceCaps(UCMCONNECTOR Connector, UCM_PD_POWER_DATA_OBJECT Pdos[],
-                                         UCHAR PdoCount) DRVHOST_NOT_PROVIDED;
-NTSTATUS UcmConnectorPdConnectionStateChanged(UCMCONNECTOR Connector,
-                                              PUCM_CONNECTOR_PD_CONN_STATE_CHANGED_PARAMS Params)
-    DRVHOST_NOT_PROVIDED;
-NTSTATUS UcmConnectorChargingStateChanged(UCMCONNECTOR Connector,
-                                          UCM_CHARGING_STATE ChargingState) DRVHOST_NOT_PROVIDED;
-NTSTATUS UcmConnectorDataDirectionChanged(UCMCONNECTOR Connector, BOOLEAN Success,
-                                          UCM_DATA_ROLE CurrentDataRole) DRVHOST_NOT_PROVIDED;
-NTSTATUS UcmConnectorPowerDirectionChanged(UCMCONNECTOR Connector, BOOLEAN Success,
-                                           UCM_POWER_ROLE CurrentPowerRole) DRVHOST_NOT_PROVIDED;
+/* UcmCx's routines (see the top of this file). */
+#define UCMCXAPI __attribute__((visibility("default")))
+UCMCXAPI NTSTATUS UcmInitializeDevice(WDFDEVICE WdfDevice, PUCM_MANAGER_CONFIG Config);
+UCMCXAPI NTSTATUS UcmConnectorCreate(WDFDEVICE WdfDevice, PUCM_CONNECTOR_CONFIG Config,
+                                     PWDF_OBJECT_ATTRIBUTES Attributes, UCMCONNECTOR *Connector);
+UCMCXAPI NTSTATUS UcmConnectorTypeCAttach(UCMCONNECTOR Connector,
+                                          PUCM_CONNECTOR_TYPEC_ATTACH_PARAMS Params);
+UCMCXAPI NTSTATUS UcmConnectorTypeCDetach(UCMCONNECTOR Connector);
+UCMCXAPI NTSTATUS UcmConnectorTypeCCurrentAdChanged(UCMCONNECTOR Connector,
+                                                    UCM_TYPEC_CURRENT CurrentAdvertisement);
+UCMCXAPI NTSTATUS UcmConnectorPdSourceCaps(UCMCONNECTOR Connector, UCM_PD_POWER_DATA_OBJECT Pdos[],
+                                           UCHAR PdoCount);
+UCMCXAPI NTSTATUS UcmConnectorPdPartnerSourceCaps(UCMCONNECTOR Connector,
+                                                  UCM_PD_POWER_DATA_OBJECT Pdos[], UCHAR PdoCount);
+UCMCXAPI NTSTATUS UcmConnectorPdConnectionStateChanged(
+    UCMCONNECTOR Connector, PUCM_CONNECTOR_PD_CONN_STATE_CHANGED_PARAMS Params);
+UCMCXAPI NTSTATUS UcmConnectorChargingStateChanged(UCMCONNECTOR Connector,
+                                                   UCM_CHARGING_STATE ChargingState);
+UCMCXAPI NTSTATUS UcmConnectorDataDirectionChanged(UCMCONNECTOR Connector, BOOLEAN Success,
+                                                   UCM_DATA_ROLE CurrentDataRole);
+UCMCXAPI NTSTATUS UcmConnectorPowerDirectionChanged(UCMCONNECTOR Connector, BOOLEAN Success,
+                                                    UCM_POWER_ROLE CurrentPowerRole);
 
 #ifdef __cplusplus
 }
