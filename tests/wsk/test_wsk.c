@@ -372,3 +372,136 @@ TEST(wsk_socket_connect_to_a_closed_port_is_refused)
     ok_status((NTSTATUS)out.Connect, STATUS_CONNECTION_REFUSED);
     drvhost_close(f);
 }
+
+/* ---- cancellation: "Using IRPs with Winsock Kernel Functions" lets the application cancel an
+ * IRP it passed with IoCancelIrp; the operation then completes with STATUS_CANCELLED. */
+
+struct sender {
+    int listener;
+    unsigned delay_ms; /* before the byte */
+};
+
+/* The far end: accepts, sends one byte after delay_ms, reads until the driver closes. */
+static void *sender_main(void *arg)
+{
+    struct sender *p = arg;
+    int s = accept(p->listener, NULL, NULL);
+    char sink[16];
+    usleep(p->delay_ms * 1000);
+    send(s, "x", 1, MSG_NOSIGNAL);
+    while (read(s, sink, sizeof(sink)) > 0)
+        ;
+    close(s);
+    return NULL;
+}
+
+static WSKTEST_CANCEL_OUT cancel_in_driver(drvhost_file *f, USHORT port, ULONG what, ULONG us)
+{
+    WSKTEST_CANCEL_IN in = {port, what, us};
+    WSKTEST_CANCEL_OUT out;
+    drvhost_iosb iosb;
+    memset(&out, 0xEE, sizeof(out));
+    ok_status(harness_ioctl(f, IOCTL_WSKTEST_CANCEL, &in, sizeof(in), &out, sizeof(out), &iosb),
+              STATUS_SUCCESS);
+    return out;
+}
+
+/* One receive cancelled `us` microseconds after it was issued, the byte sent after `delay_ms`.
+ * Returns TRUE when the cancel won. */
+static int cancel_receive_once(drvhost_file *f, unsigned delay_ms, ULONG us)
+{
+    struct sender p = {0, delay_ms};
+    pthread_t t;
+    USHORT port;
+    p.listener = loopback_listener(&port);
+    pthread_create(&t, NULL, sender_main, &p);
+    WSKTEST_CANCEL_OUT out = cancel_in_driver(f, port, WSKTEST_CANCEL_RECEIVE, us);
+    pthread_join(t, NULL);
+    close(p.listener);
+    ok_status((NTSTATUS)out.Connect, STATUS_SUCCESS);
+    /* IoCancelIrp found the cancel routine: the IRP completes with STATUS_CANCELLED. */
+    if (out.CancelReturned)
+        ok_status((NTSTATUS)out.Status, STATUS_CANCELLED);
+    if ((NTSTATUS)out.Status == STATUS_CANCELLED) {
+        ok(out.Information == 0, "a cancelled receive got %llu bytes\n",
+           (unsigned long long)out.Information);
+        /* Nothing was taken from the stream: the next receive gets the byte. */
+        ok_status((NTSTATUS)out.After, STATUS_SUCCESS);
+        ok(out.AfterInformation == 1, "the receive after the cancel got %llu bytes\n",
+           (unsigned long long)out.AfterInformation);
+    } else {
+        ok_status((NTSTATUS)out.Status, STATUS_SUCCESS);
+        ok(out.Information == 1, "received %llu bytes\n", (unsigned long long)out.Information);
+        ok(out.After == WSKTEST_NOT_CALLED, "a second receive was made\n");
+    }
+    ok(out.Data == 'x', "received %#x, expected 'x'\n", out.Data);
+    ok_status((NTSTATUS)out.Close, STATUS_SUCCESS);
+    return (NTSTATUS)out.Status == STATUS_CANCELLED;
+}
+
+TEST(cancelling_a_pending_receive_completes_it_with_status_cancelled)
+{
+    drvhost_file *f = open_wsktest();
+    /* The byte comes 200 ms later: the receive is pending when IoCancelIrp runs. */
+    ok(cancel_receive_once(f, 200, 0), "the pending receive was not cancelled\n");
+    drvhost_close(f);
+}
+
+TEST(cancel_racing_with_a_receive_completes_the_irp_once)
+{
+    drvhost_file *f = open_wsktest();
+    int cancelled = 0, runs = 60;
+    /* The byte is sent at once; the cancel comes 0 to ~300 us after the call: either outcome,
+     * never both, never a lost byte. */
+    for (int i = 0; i < runs; i++)
+        cancelled += cancel_receive_once(f, 0, (ULONG)(i * 37 % 300));
+    trace("%d of %d receives cancelled\n", cancelled, runs);
+    drvhost_close(f);
+}
+
+TEST(cancelling_a_pending_connect_completes_it_with_status_cancelled)
+{
+    drvhost_file *f = open_wsktest();
+    USHORT port;
+    int s = loopback_listener(&port), fill[4];
+    /* A listener that never accepts and whose queue is full leaves a connect pending (Linux
+     * drops the SYN). */
+    listen(s, 0);
+    for (int i = 0; i < 4; i++) {
+        fill[i] = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port)};
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        connect(fill[i], (struct sockaddr *)&a, sizeof(a));
+    }
+    usleep(50 * 1000);
+    WSKTEST_CANCEL_OUT out = cancel_in_driver(f, port, WSKTEST_CANCEL_CONNECT, 100 * 1000);
+    ok(out.CancelReturned == 1, "IoCancelIrp returned %u\n", out.CancelReturned);
+    ok_status((NTSTATUS)out.Status, STATUS_CANCELLED);
+    ok(out.Information == 0, "a cancelled WskSocketConnect returned socket %#llx\n",
+       (unsigned long long)out.Information);
+    ok(out.Close == WSKTEST_NOT_CALLED, "a socket was closed\n");
+    for (int i = 0; i < 4; i++)
+        close(fill[i]);
+    close(s);
+    drvhost_close(f); /* the unload's WskDeregister waits for every socket: none left over */
+}
+
+TEST(cancelling_a_pending_accept_completes_it_and_the_socket_stays_open)
+{
+    drvhost_file *f = open_wsktest();
+    WSKTEST_LISTEN_OUT out = listen_on(f, WIN_AF_INET, WSKTEST_MODE_ACCEPT);
+    ULONG returned = 0xEE;
+    drvhost_iosb iosb;
+    check_listening(&out, WIN_AF_INET);
+    ok_status(
+        harness_ioctl(f, IOCTL_WSKTEST_CANCEL_ACCEPT, NULL, 0, &returned, sizeof(returned), &iosb),
+        STATUS_SUCCESS);
+    ok(returned == 1, "IoCancelIrp returned %u\n", returned);
+    WSKTEST_RESULT r = result_of(f);
+    ok_status((NTSTATUS)r.AcceptStatus, STATUS_CANCELLED);
+    ok(r.Accepted == 0, "%u connections accepted\n", r.Accepted);
+    ok(r.PendingReturned == 1, "an IRP completed without PendingReturned\n");
+    close(connect_to(AF_INET, out.Port)); /* still listening */
+    stop(f);
+    drvhost_close(f);
+}
