@@ -15,6 +15,10 @@
 #include <pthread.h>
 #include <netinet/in.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -502,6 +506,85 @@ TEST(cancelling_a_pending_accept_completes_it_and_the_socket_stays_open)
     ok(r.Accepted == 0, "%u connections accepted\n", r.Accepted);
     ok(r.PendingReturned == 1, "an IRP completed without PendingReturned\n");
     close(connect_to(AF_INET, out.Port)); /* still listening */
+    stop(f);
+    drvhost_close(f);
+}
+
+/* The provider's poll thread's /proc stat file, found by the thread's name; -1 when not found. */
+static int poll_thread_stat(void)
+{
+    DIR *d = opendir("/proc/self/task");
+    struct dirent *e;
+    int fd = -1;
+    while (d != NULL && fd < 0 && (e = readdir(d)) != NULL) {
+        char path[300], comm[32] = "";
+        FILE *fp;
+        snprintf(path, sizeof(path), "/proc/self/task/%s/comm", e->d_name);
+        if ((fp = fopen(path, "r")) == NULL)
+            continue;
+        if (fgets(comm, sizeof(comm), fp) != NULL && strncmp(comm, "wsk-poll", 8) == 0) {
+            snprintf(path, sizeof(path), "/proc/self/task/%s/stat", e->d_name);
+            fd = open(path, O_RDONLY);
+        }
+        fclose(fp);
+    }
+    if (d != NULL)
+        closedir(d);
+    return fd;
+}
+
+/* The thread's CPU time so far (user and system, clock ticks); -1 on failure. */
+static long thread_ticks(int fd)
+{
+    char stat[1024];
+    unsigned long ut = 0, st = 0;
+    ssize_t n = fd < 0 ? -1 : pread(fd, stat, sizeof(stat) - 1, 0);
+    char *end;
+    if (n <= 0)
+        return -1;
+    stat[n] = 0;
+    end = strrchr(stat, ')');
+    if (end == NULL ||
+        sscanf(end + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+        return -1;
+    return (long)(ut + st);
+}
+
+TEST(accept_event_out_of_descriptors_backs_off_then_takes_the_connection)
+{
+    drvhost_file *f = open_wsktest();
+    WSKTEST_LISTEN_OUT out = listen_on(f, WIN_AF_INET, WSKTEST_MODE_EVENT);
+    struct rlimit old, low;
+    long before, after;
+    int s, next, poll_stat = poll_thread_stat(); /* the thread runs: the socket is polled */
+    check_listening(&out, WIN_AF_INET);
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    next = dup(0); /* the lowest free descriptor: an accept would get it */
+    close(next);
+    getrlimit(RLIMIT_NOFILE, &old);
+    low = old;
+    low.rlim_cur = (rlim_t)next; /* the provider's accept fails with EMFILE */
+    ok(setrlimit(RLIMIT_NOFILE, &low) == 0, "setrlimit: %s\n", strerror(errno));
+    before = thread_ticks(poll_stat);
+    {
+        struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(out.Port)};
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ok(connect(s, (struct sockaddr *)&a, sizeof(a)) == 0, "connect: %s\n", strerror(errno));
+    }
+    usleep(500 * 1000);
+    after = thread_ticks(poll_stat);
+    ok(before >= 0 && after >= 0, "no wsk-poll thread\n");
+    /* Spinning on the pending connection would take the whole half second (about 50 ticks). */
+    ok(after - before < 10, "the poll thread used %ld ticks in 0.5 s\n", after - before);
+    setrlimit(RLIMIT_NOFILE, &old);
+    close(poll_stat);
+    /* With descriptors again, the connection queued all along is taken and echoed. */
+    check_echo(s, 5, 7);
+    shutdown(s, SHUT_WR);
+    close(s);
+    WSKTEST_RESULT r = result_of(f);
+    ok(r.Accepted == 1, "%u connections accepted\n", r.Accepted);
+    ok_status((NTSTATUS)r.CloseStatus, STATUS_SUCCESS);
     stop(f);
     drvhost_close(f);
 }
