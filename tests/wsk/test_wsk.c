@@ -451,6 +451,31 @@ TEST(cancelling_a_pending_receive_completes_it_with_status_cancelled)
     drvhost_close(f);
 }
 
+TEST(cancelling_a_receive_the_provider_already_tried_completes_it)
+{
+    drvhost_file *f = open_wsktest();
+    struct sender p = {0, 50};
+    pthread_t t;
+    USHORT port;
+    p.listener = loopback_listener(&port);
+    pthread_create(&t, NULL, sender_main, &p);
+    /* The byte completes the first receive; the second, tried in the same pass, found nothing
+     * and waits again: it must still be cancelable. */
+    WSKTEST_CANCEL_OUT out = cancel_in_driver(f, port, WSKTEST_CANCEL_SECOND, 20 * 1000);
+    pthread_join(t, NULL);
+    close(p.listener);
+    ok_status((NTSTATUS)out.Connect, STATUS_SUCCESS);
+    ok_status((NTSTATUS)out.After, STATUS_SUCCESS);
+    ok(out.AfterInformation == 1 && out.Data == 'x', "the first receive got %llu bytes (%#x)\n",
+       (unsigned long long)out.AfterInformation, out.Data);
+    ok(out.CancelReturned == 1, "IoCancelIrp returned %u\n", out.CancelReturned);
+    ok_status((NTSTATUS)out.Status, STATUS_CANCELLED);
+    ok(out.Information == 0, "the cancelled receive got %llu bytes\n",
+       (unsigned long long)out.Information);
+    ok_status((NTSTATUS)out.Close, STATUS_SUCCESS);
+    drvhost_close(f);
+}
+
 TEST(cancel_racing_with_a_receive_completes_the_irp_once)
 {
     drvhost_file *f = open_wsktest();

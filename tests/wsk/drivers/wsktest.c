@@ -515,6 +515,39 @@ static void CancelReceive(WSKTEST_SYNC *Sync, PWSK_SOCKET Socket, ULONG DelayUs,
     IoFreeMdl(mdl);
 }
 
+/* The second of two queued receives: the provider looked at it after the first took the data. */
+static void CancelSecond(WSKTEST_SYNC *Sync, PWSK_SOCKET Socket, ULONG DelayUs,
+                         WSKTEST_CANCEL_OUT *Out)
+{
+    const WSK_PROVIDER_CONNECTION_DISPATCH *d = Socket->Dispatch;
+    static UCHAR data[2];
+    PMDL first = IoAllocateMdl(data, 1, FALSE, FALSE, NULL);
+    PMDL second = IoAllocateMdl(data + 1, 1, FALSE, FALSE, NULL);
+    WSK_BUF buf1 = {first, 0, 1}, buf2 = {second, 0, 1};
+    WSKTEST_SYNC other;
+    NTSTATUS returned1, returned2;
+    if (first != NULL && second != NULL && SyncBegin(&other)) {
+        MmBuildMdlForNonPagedPool(first);
+        MmBuildMdlForNonPagedPool(second);
+        data[0] = data[1] = 0;
+        KeClearEvent(&Sync->Event);
+        IoReuseIrp(Sync->Irp, STATUS_UNSUCCESSFUL);
+        IoSetCompletionRoutine(Sync->Irp, WskTestSyncDone, &Sync->Event, TRUE, TRUE, TRUE);
+        returned1 = d->WskReceive(Socket, &buf1, 0, Sync->Irp);
+        returned2 = d->WskReceive(Socket, &buf2, 0, other.Irp);
+        Out->After = (ULONG)SyncEnd(Sync, returned1);
+        Out->AfterInformation = Sync->Irp->IoStatus.Information;
+        CancelAfter(&other, returned2, DelayUs, Out);
+        Out->Data = data[0];
+        IoFreeIrp(other.Irp);
+    }
+    SYNC_CALL(Sync, Out->Close, d->WskCloseSocket(Socket, Sync->Irp));
+    if (first != NULL)
+        IoFreeMdl(first);
+    if (second != NULL)
+        IoFreeMdl(second);
+}
+
 static NTSTATUS Cancel(const WSKTEST_CANCEL_IN *In, WSKTEST_CANCEL_OUT *Out)
 {
     SOCKADDR_IN local = {0}, remote = {0};
@@ -545,6 +578,8 @@ static NTSTATUS Cancel(const WSKTEST_CANCEL_IN *In, WSKTEST_CANCEL_OUT *Out)
         PWSK_SOCKET socket = (PWSK_SOCKET)sync.Irp->IoStatus.Information;
         if (In->What == WSKTEST_CANCEL_RECEIVE)
             CancelReceive(&sync, socket, In->DelayUs, Out);
+        else if (In->What == WSKTEST_CANCEL_SECOND)
+            CancelSecond(&sync, socket, In->DelayUs, Out);
         else
             Out->Close = (ULONG)SyncClose(socket);
     }

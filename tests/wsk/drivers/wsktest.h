@@ -32,6 +32,9 @@
 
 #define WSKTEST_CANCEL_RECEIVE 0
 #define WSKTEST_CANCEL_CONNECT 1
+/* Two receives of 1 byte queued together; once the first completed (After, AfterInformation,
+ * Data), IoCancelIrp on the second after DelayUs (CancelReturned, Status, Information). */
+#define WSKTEST_CANCEL_SECOND 2
 
 typedef struct _WSKTEST_CANCEL_IN {
     USHORT Port; /* host order */
