@@ -443,23 +443,37 @@ static void Exchange(WSKTEST_SYNC *Sync, PWSK_SOCKET Socket, WSKTEST_CONNECT_OUT
     IoFreeMdl(mdl);
 }
 
+/* The loopback addresses of a WskSocketConnect to Port, the provider NPI captured (released by
+ * the caller) and an IRP. */
+static NTSTATUS BeginConnect(USHORT Port, SOCKADDR_IN *Local, SOCKADDR_IN *Remote,
+                             WSK_PROVIDER_NPI *Npi, WSKTEST_SYNC *Sync)
+{
+    NTSTATUS status;
+    RtlZeroMemory(Local, sizeof(*Local));
+    RtlZeroMemory(Remote, sizeof(*Remote));
+    Local->sin_family = Remote->sin_family = AF_INET;
+    Local->sin_addr.S_un.S_addr = Remote->sin_addr.S_un.S_addr = 0x0100007F;
+    Remote->sin_port = (USHORT)((Port >> 8) | (Port << 8));
+    status = WskCaptureProviderNPI(&g_Reg, WSK_INFINITE_WAIT, Npi);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (!SyncBegin(Sync)) {
+        WskReleaseProviderNPI(&g_Reg);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS Connect(USHORT Port, WSKTEST_CONNECT_OUT *Out)
 {
-    SOCKADDR_IN local = {0}, remote = {0};
+    SOCKADDR_IN local, remote;
     WSK_PROVIDER_NPI npi;
     WSKTEST_SYNC sync;
     NTSTATUS status;
     RtlZeroMemory(Out, sizeof(*Out));
-    local.sin_family = remote.sin_family = AF_INET;
-    local.sin_addr.S_un.S_addr = remote.sin_addr.S_un.S_addr = 0x0100007F;
-    remote.sin_port = (USHORT)((Port >> 8) | (Port << 8));
-    status = WskCaptureProviderNPI(&g_Reg, WSK_INFINITE_WAIT, &npi);
+    status = BeginConnect(Port, &local, &remote, &npi, &sync);
     if (!NT_SUCCESS(status))
         return status;
-    if (!SyncBegin(&sync)) {
-        WskReleaseProviderNPI(&g_Reg);
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
     Out->Connect =
         (ULONG)SyncEnd(&sync, npi.Dispatch->WskSocketConnect(
                                   npi.Client, SOCK_STREAM, IPPROTO_TCP, (PSOCKADDR)&local,
@@ -550,22 +564,15 @@ static void CancelSecond(WSKTEST_SYNC *Sync, PWSK_SOCKET Socket, ULONG DelayUs,
 
 static NTSTATUS Cancel(const WSKTEST_CANCEL_IN *In, WSKTEST_CANCEL_OUT *Out)
 {
-    SOCKADDR_IN local = {0}, remote = {0};
+    SOCKADDR_IN local, remote;
     WSK_PROVIDER_NPI npi;
     WSKTEST_SYNC sync;
     NTSTATUS status, returned;
     RtlZeroMemory(Out, sizeof(*Out));
     Out->After = Out->Connect = Out->Close = WSKTEST_NOT_CALLED;
-    local.sin_family = remote.sin_family = AF_INET;
-    local.sin_addr.S_un.S_addr = remote.sin_addr.S_un.S_addr = 0x0100007F;
-    remote.sin_port = (USHORT)((In->Port >> 8) | (In->Port << 8));
-    status = WskCaptureProviderNPI(&g_Reg, WSK_INFINITE_WAIT, &npi);
+    status = BeginConnect(In->Port, &local, &remote, &npi, &sync);
     if (!NT_SUCCESS(status))
         return status;
-    if (!SyncBegin(&sync)) {
-        WskReleaseProviderNPI(&g_Reg);
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
     returned = npi.Dispatch->WskSocketConnect(npi.Client, SOCK_STREAM, IPPROTO_TCP,
                                               (PSOCKADDR)&local, (PSOCKADDR)&remote, 0, NULL, NULL,
                                               NULL, NULL, NULL, sync.Irp);
