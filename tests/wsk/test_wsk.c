@@ -476,6 +476,27 @@ TEST(cancelling_a_receive_the_provider_already_tried_completes_it)
     drvhost_close(f);
 }
 
+TEST(cancelling_a_send_that_waits_keeps_the_part_sent)
+{
+    drvhost_file *f = open_wsktest();
+    struct sender p = {0, 500}; /* reads only after 0.5 s */
+    pthread_t t;
+    USHORT port;
+    p.listener = loopback_listener(&port);
+    pthread_create(&t, NULL, sender_main, &p);
+    WSKTEST_CANCEL_OUT out = cancel_in_driver(f, port, WSKTEST_CANCEL_SEND, 100 * 1000);
+    pthread_join(t, NULL);
+    close(p.listener);
+    ok_status((NTSTATUS)out.Connect, STATUS_SUCCESS);
+    ok(out.CancelReturned == 1, "IoCancelIrp returned %u\n", out.CancelReturned);
+    ok_status((NTSTATUS)out.Status, STATUS_CANCELLED);
+    /* drvhost's choice (docs/network.md): Information is what went before the cancel. */
+    ok(out.Information > 0 && out.Information < WSKTEST_BIG_SEND, "%llu bytes sent\n",
+       (unsigned long long)out.Information);
+    ok_status((NTSTATUS)out.Close, STATUS_SUCCESS);
+    drvhost_close(f);
+}
+
 TEST(cancel_racing_with_a_receive_completes_the_irp_once)
 {
     drvhost_file *f = open_wsktest();

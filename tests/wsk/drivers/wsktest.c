@@ -562,6 +562,28 @@ static void CancelSecond(WSKTEST_SYNC *Sync, PWSK_SOCKET Socket, ULONG DelayUs,
         IoFreeMdl(second);
 }
 
+/* A send larger than the loopback connection's buffers: it waits for the peer to read. */
+static void CancelSend(WSKTEST_SYNC *Sync, PWSK_SOCKET Socket, ULONG DelayUs,
+                       WSKTEST_CANCEL_OUT *Out)
+{
+    const WSK_PROVIDER_CONNECTION_DISPATCH *d = Socket->Dispatch;
+    PVOID big = ExAllocatePoolWithTag(NonPagedPool, WSKTEST_BIG_SEND, 'tksW');
+    PMDL mdl = big == NULL ? NULL : IoAllocateMdl(big, WSKTEST_BIG_SEND, FALSE, FALSE, NULL);
+    WSK_BUF buf = {mdl, 0, WSKTEST_BIG_SEND};
+    if (mdl != NULL) {
+        RtlFillMemory(big, WSKTEST_BIG_SEND, 'y');
+        MmBuildMdlForNonPagedPool(mdl);
+        KeClearEvent(&Sync->Event);
+        IoReuseIrp(Sync->Irp, STATUS_UNSUCCESSFUL);
+        IoSetCompletionRoutine(Sync->Irp, WskTestSyncDone, &Sync->Event, TRUE, TRUE, TRUE);
+        CancelAfter(Sync, d->WskSend(Socket, &buf, 0, Sync->Irp), DelayUs, Out);
+        IoFreeMdl(mdl);
+    }
+    SYNC_CALL(Sync, Out->Close, d->WskCloseSocket(Socket, Sync->Irp));
+    if (big != NULL)
+        ExFreePoolWithTag(big, 'tksW');
+}
+
 static NTSTATUS Cancel(const WSKTEST_CANCEL_IN *In, WSKTEST_CANCEL_OUT *Out)
 {
     SOCKADDR_IN local, remote;
@@ -587,6 +609,8 @@ static NTSTATUS Cancel(const WSKTEST_CANCEL_IN *In, WSKTEST_CANCEL_OUT *Out)
             CancelReceive(&sync, socket, In->DelayUs, Out);
         else if (In->What == WSKTEST_CANCEL_SECOND)
             CancelSecond(&sync, socket, In->DelayUs, Out);
+        else if (In->What == WSKTEST_CANCEL_SEND)
+            CancelSend(&sync, socket, In->DelayUs, Out);
         else
             Out->Close = (ULONG)SyncClose(socket);
     }

@@ -35,6 +35,9 @@
 /* Two receives of 1 byte queued together; once the first completed (After, AfterInformation,
  * Data), IoCancelIrp on the second after DelayUs (CancelReturned, Status, Information). */
 #define WSKTEST_CANCEL_SECOND 2
+/* A WskSend of WSKTEST_BIG_SEND bytes the peer does not read yet, cancelled after DelayUs. */
+#define WSKTEST_CANCEL_SEND 3
+#define WSKTEST_BIG_SEND    (32u << 20)
 
 typedef struct _WSKTEST_CANCEL_IN {
     USHORT Port; /* host order */
