@@ -610,10 +610,21 @@ static int cmd_ucm_role(struct pctx *c, struct scn_cmd *cmd, const struct tok *a
     return 0;
 }
 
-/* tcp-echo PORT DATA (code: PORT): a TCP exchange with a driver's socket (docs/network.md). */
+/* tcp-echo PORT|H@OFFSET DATA (code: PORT, or handle and offset: the port in the handle's last
+ * output): a TCP exchange with a driver's socket (docs/network.md). */
 static int cmd_tcp_echo(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
 {
+    const char *at = memchr(a[0].s, '@', a[0].n);
     (void)n;
+    if (at != NULL) {
+        struct tok h = {a[0].s, (size_t)(at - a[0].s), a[0].col};
+        struct tok off = {at + 1, a[0].n - h.n - 1, a[0].col + (unsigned)h.n + 1};
+        uint32_t offset;
+        if (scnp_handle_use(c, h, cmd) < 0 || scnp_parse_u32(c, off, "output offset", &offset) < 0)
+            return -1;
+        cmd->offset = offset;
+        return scnp_parse_data(c, a[1], &cmd->data);
+    }
     if (scnp_parse_u32(c, a[0], "TCP port", &cmd->code) < 0)
         return -1;
     if (cmd->code == 0 || cmd->code > 65535)
@@ -924,7 +935,7 @@ static const struct cmd_def commands[] = {
      2,
      2,
      O_EXPECT | O_EXPECT_OUT | O_TIMEOUT,
-     {"PORT", "DATA"},
+     {"PORT|H@OFFSET", "DATA"},
      cmd_tcp_echo},
     {"echo", SCN_ECHO, 0, MAX_TOKENS, 0, {0}, cmd_echo},
     {"expect-bugcheck", SCN_EXPECT_BUGCHECK, 2, 2, O_AT_END, {"CODE", "P1"}, cmd_bugcheck},

@@ -41,6 +41,12 @@ struct req_slot {
     uint8_t *in; /* the input with an event's handle written in (handle=), or NULL */
 };
 
+/* The first bytes a handle's last synchronous read or ioctl returned (tcp-echo H@OFFSET). */
+struct kept_out {
+    uint8_t bytes[256];
+    size_t size;
+};
+
 struct run {
     const struct scn_script *s;
     FILE *out;
@@ -50,8 +56,9 @@ struct run {
     os_mutex reqs_lock;
     drvhost_file **stray; /* [count]: opens expected to fail that succeeded, closed at the end */
     size_t strays;
-    size_t commands; /* commands run */
-    size_t failed;   /* commands (and end-of-run checks) that failed */
+    size_t commands;       /* commands run */
+    size_t failed;         /* commands (and end-of-run checks) that failed */
+    struct kept_out *kept; /* [handle_count]: each handle's last synchronous output */
 };
 
 /* The verdict of one command: "ok", or the failures and detail lines printed after it. */
@@ -220,9 +227,21 @@ static void run_tcp_echo(struct run *r, const struct scn_cmd *cmd)
     struct verdict v = {0};
     size_t got = 0;
     char st[16], result[64];
-    int32_t status = wsk_status(os_net_exchange((uint16_t)cmd->code, cmd->data.data, cmd->data.size,
-                                                answer, sizeof answer, &got,
-                                                os_monotonic_ns() + (uint64_t)ms * 1000000u));
+    uint32_t port = cmd->code;
+    int32_t status;
+    if (cmd->handle >= 0) { /* H@OFFSET: a port the driver reported */
+        const struct kept_out *k = &r->kept[cmd->handle];
+        size_t at = (size_t)cmd->offset;
+        port = at + 2 <= k->size ? (uint32_t)(k->bytes[at] | k->bytes[at + 1] << 8) : 0;
+        if (port == 0) {
+            fail(&v, "no port at offset %zu of the handle's last output (%zu bytes)", at, k->size);
+            report(r, cmd, "not run", &v);
+            return;
+        }
+    }
+    status = wsk_status(os_net_exchange((uint16_t)port, cmd->data.data, cmd->data.size, answer,
+                                        sizeof answer, &got,
+                                        os_monotonic_ns() + (uint64_t)ms * 1000000u));
     check_status(cmd, status, &v);
     if (status >= 0 && cmd->check_out)
         check_bytes(cmd, answer, sizeof answer, got, &v);
@@ -341,6 +360,18 @@ static int32_t run_sync_io(drvhost_file *file, const drvhost_io_desc *d, drvhost
     return status;
 }
 
+static void keep_output(struct kept_out *k, int32_t status, const drvhost_iosb *iosb,
+                        const uint8_t *buf, size_t size)
+{
+    k->size = 0;
+    if (status < 0 || buf == NULL)
+        return;
+    k->size = iosb->information < size ? (size_t)iosb->information : size;
+    if (k->size > sizeof k->bytes)
+        k->size = sizeof k->bytes;
+    memcpy(k->bytes, buf, k->size);
+}
+
 static void run_io(struct run *r, const struct scn_cmd *cmd)
 {
     drvhost_file *file = need_file(r, cmd);
@@ -372,6 +403,7 @@ static void run_io(struct run *r, const struct scn_cmd *cmd)
         d.input = in;
     status = run_sync_io(file, &d, &iosb);
     report_io(r, cmd, status, &iosb, buf, cmd->out_size);
+    keep_output(&r->kept[cmd->handle], status, &iosb, buf, cmd->out_size);
     free(buf);
     free(in);
 }
@@ -1010,12 +1042,14 @@ static int run_script(const struct scn_script *s, FILE *out, FILE *err)
     r.reqs = calloc(s->tag_count + 1, sizeof *r.reqs);
     r.stray = calloc(s->count + 1, sizeof *r.stray);
     r.events = calloc(s->event_count + 1, sizeof *r.events);
-    if (!r.files || !r.reqs || !r.stray || !r.events) {
+    r.kept = calloc(s->handle_count + 1, sizeof *r.kept);
+    if (!r.files || !r.reqs || !r.stray || !r.events || !r.kept) {
         fprintf(err, "%s: error: out of memory\n", s->filename);
         free(r.files);
         free(r.reqs);
         free(r.stray);
         free(r.events);
+        free(r.kept);
         return DRVHOST_EXIT_MALFORMED;
     }
     os_mutex_init(&r.reqs_lock);
@@ -1031,6 +1065,7 @@ static int run_script(const struct scn_script *s, FILE *out, FILE *err)
     free(r.reqs);
     free(r.stray);
     free(r.events);
+    free(r.kept);
     return r.failed ? DRVHOST_EXIT_EXPECTATION : DRVHOST_EXIT_OK;
 }
 

@@ -271,9 +271,7 @@ static NTSTATUS wsk_abort(struct wsk_socket *s, PWSK_BUF Buffer, PIRP Irp)
         return wsk_now(s, Irp, STATUS_INVALID_PARAMETER, 0);
     os_mutex_lock(&wsk_lock);
     wsk_cancel_queue(&s->out_q);
-    while (!IsListEmpty(&s->in_q))
-        wsk_op_finish(CONTAINING_RECORD(RemoveHeadList(&s->in_q), struct wsk_op, link),
-                      STATUS_CONNECTION_ABORTED, 0);
+    wsk_end_queue(&s->in_q, STATUS_CONNECTION_ABORTED);
     if (!s->aborted)
         status = wsk_status(os_net_abort(s->fd));
     s->aborted = s->sent_fin = s->got_eof = TRUE;

@@ -191,25 +191,94 @@ NTSTATUS wsk_op_buffer(struct wsk_op *op, const WSK_BUF *buf)
     return STATUS_SUCCESS;
 }
 
-/* Queues the operation on its socket for the poll thread; a closed socket is a caller's bug
- * the check before already reported, so the socket is alive here. */
+/*
+ * Cancellation ("Using IRPs with Winsock Kernel Functions": the application may cancel an IRP it
+ * passed with IoCancelIrp; the operation then completes with STATUS_CANCELLED).
+ *
+ * A queued operation's IRP carries wsk_cancel_routine, and the operation in
+ * Tail.Overlay.DriverContext[0] (the provider owns the IRP while it is pending). Whoever ends
+ * the operation first takes the routine out with IoSetCancelRoutine(Irp, NULL) under wsk_lock
+ * (wsk_op_claim): getting NULL back means IoCancelIrp took it first, so the cancel routine will
+ * finish the operation and the claimer only unlinks it from its queue. The poll thread claims
+ * the head operation before its socket call, so no data moves for an IRP being cancelled, and
+ * gives the routine back (wsk_op_rearm) when the call would block; an IoCancelIrp between the
+ * two finds no routine and returns FALSE, and the rearm sees Irp->Cancel and ends the operation.
+ */
+static VOID NTAPI wsk_cancel_routine(PDEVICE_OBJECT device, PIRP irp)
+{
+    struct wsk_op *op = irp->Tail.Overlay.DriverContext[0];
+    (void)device;
+    IoReleaseCancelSpinLock(irp->CancelIrql); /* before wsk_lock: no lock order between them */
+    os_mutex_lock(&wsk_lock);
+    RemoveEntryList(&op->link); /* unlinked already (self-linked) when a claimer lost the race */
+    InitializeListHead(&op->link);
+    /* A send that had started keeps what went in Information (docs/network.md). */
+    wsk_op_finish(op, STATUS_CANCELLED, op->kind == WSK_OP_SEND ? op->done : 0);
+    os_mutex_unlock(&wsk_lock);
+}
+
+/* TRUE: the caller owns the operation and ends it. FALSE: the cancel routine does; the operation
+ * was taken out of its queue (wsk_lock held). */
+BOOLEAN wsk_op_claim(struct wsk_op *op)
+{
+    if (IoSetCancelRoutine(op->irp, NULL) != NULL)
+        return TRUE;
+    RemoveEntryList(&op->link);
+    InitializeListHead(&op->link);
+    return FALSE;
+}
+
+/* Makes a claimed operation cancelable again; FALSE when it was cancelled meanwhile and is now
+ * ended, or the cancel routine ends it (wsk_lock held). */
+BOOLEAN wsk_op_rearm(struct wsk_op *op)
+{
+    IoSetCancelRoutine(op->irp, wsk_cancel_routine);
+    if (!__atomic_load_n(&op->irp->Cancel, __ATOMIC_ACQUIRE))
+        return TRUE;
+    if (wsk_op_claim(op)) {
+        RemoveEntryList(&op->link);
+        InitializeListHead(&op->link);
+        wsk_op_finish(op, STATUS_CANCELLED, op->kind == WSK_OP_SEND ? op->done : 0);
+    }
+    return FALSE;
+}
+
+/* Ends a queued operation that was not claimed yet, unless it is being cancelled (wsk_lock
+ * held). */
+void wsk_op_end(struct wsk_op *op, NTSTATUS status, ULONG_PTR info)
+{
+    if (!wsk_op_claim(op))
+        return;
+    RemoveEntryList(&op->link);
+    InitializeListHead(&op->link);
+    wsk_op_finish(op, status, info);
+}
+
+/* Queues the operation on its socket for the poll thread, cancelable; a closed socket is a
+ * caller's bug the check before already reported, so the socket is alive here. */
 NTSTATUS wsk_op_queue(struct wsk_op *op, PLIST_ENTRY queue)
 {
     NTSTATUS taken = wsk_irp_take(op->irp);
     if (taken != STATUS_PENDING)
         return taken;
+    op->irp->Tail.Overlay.DriverContext[0] = op;
     os_mutex_lock(&wsk_lock);
     InsertTailList(queue, &op->link);
+    wsk_op_rearm(op); /* an IRP cancelled before it got here ends at once */
     os_mutex_unlock(&wsk_lock);
     wsk_poll_wake();
     return STATUS_PENDING;
 }
 
+/* Completes every operation of a queue with the status (wsk_lock held). */
+void wsk_end_queue(PLIST_ENTRY queue, NTSTATUS status)
+{
+    while (!IsListEmpty(queue))
+        wsk_op_end(CONTAINING_RECORD(queue->Flink, struct wsk_op, link), status, 0);
+}
+
 /* Completes every operation of a queue with STATUS_CANCELLED (wsk_lock held). */
 void wsk_cancel_queue(PLIST_ENTRY queue)
 {
-    while (!IsListEmpty(queue)) {
-        struct wsk_op *op = CONTAINING_RECORD(RemoveHeadList(queue), struct wsk_op, link);
-        wsk_op_finish(op, STATUS_CANCELLED, 0);
-    }
+    wsk_end_queue(queue, STATUS_CANCELLED);
 }

@@ -15,6 +15,9 @@
 
 #include <string.h>
 
+/* How long accept events wait after an accept that failed (EMFILE and the like). */
+#define WSK_ACCEPT_RETRY_NS (100 * 1000 * 1000ull)
+
 static os_thread wsk_poll_thread;
 static int wsk_wake_fd = -1;
 static BOOLEAN wsk_poll_started, wsk_poll_stop;
@@ -42,6 +45,16 @@ static struct wsk_socket *wsk_head(PLIST_ENTRY queue)
 static struct wsk_op *wsk_head_op(PLIST_ENTRY queue)
 {
     return IsListEmpty(queue) ? NULL : CONTAINING_RECORD(queue->Flink, struct wsk_op, link);
+}
+
+/* The head operation, claimed from cancellation (op.c): NULL when the queue is empty. One being
+ * cancelled is skipped (its cancel routine completes it). */
+static struct wsk_op *wsk_claim_head(PLIST_ENTRY queue)
+{
+    struct wsk_op *op;
+    while ((op = wsk_head_op(queue)) != NULL && !wsk_op_claim(op))
+        ;
+    return op;
 }
 
 static void wsk_done(struct wsk_op *op, NTSTATUS status, ULONG_PTR info)
@@ -76,10 +89,13 @@ static void wsk_service_accept(struct wsk_socket *s)
 {
     enum os_net_status st = OS_NET_OK;
     struct wsk_op *op;
-    while ((op = wsk_head_op(&s->in_q)) != NULL) {
+    while ((op = wsk_claim_head(&s->in_q)) != NULL) {
         struct wsk_socket *acc = wsk_accept_one(s, op, &st);
-        if (st == OS_NET_AGAIN)
-            return;
+        if (st == OS_NET_AGAIN) {
+            if (wsk_op_rearm(op))
+                return;
+            continue; /* cancelled meanwhile */
+        }
         if (acc == NULL) {
             wsk_done(op, wsk_status(st), 0);
             continue;
@@ -101,6 +117,8 @@ static void wsk_service_accept(struct wsk_socket *s)
         if (ev->accepted == NULL) {
             s->client->busy--;
             ex_free(ev);
+            if (st != OS_NET_AGAIN) /* the connection stays queued: retry later */
+                s->accept_retry_ns = os_monotonic_ns() + WSK_ACCEPT_RETRY_NS;
             return;
         }
         s->refs++; /* released after the callback */
@@ -111,11 +129,14 @@ static void wsk_service_accept(struct wsk_socket *s)
 static void wsk_service_receive(struct wsk_socket *s)
 {
     struct wsk_op *op;
-    while ((op = wsk_head_op(&s->in_q)) != NULL) {
+    while ((op = wsk_claim_head(&s->in_q)) != NULL) {
         size_t n = 0;
         enum os_net_status st = os_net_recv(s->fd, op->iov, op->iov_count, &n);
-        if (st == OS_NET_AGAIN)
-            return;
+        if (st == OS_NET_AGAIN) {
+            if (wsk_op_rearm(op))
+                return;
+            continue; /* cancelled meanwhile */
+        }
         if (st == OS_NET_OK && n == 0 && op->length != 0)
             s->got_eof = TRUE; /* the peer's graceful disconnect: a receive of 0 bytes */
         wsk_done(op, wsk_status(st), st == OS_NET_OK ? n : 0);
@@ -148,7 +169,7 @@ static BOOLEAN wsk_send_some(struct wsk_socket *s, struct wsk_op *op, enum os_ne
 static void wsk_service_out(struct wsk_socket *s)
 {
     struct wsk_op *op;
-    while ((op = wsk_head_op(&s->out_q)) != NULL) {
+    while ((op = wsk_claim_head(&s->out_q)) != NULL) {
         enum os_net_status st = OS_NET_OK;
         if (op->kind == WSK_OP_CONNECT) {
             st = os_net_connect_result(s->fd);
@@ -157,8 +178,11 @@ static void wsk_service_out(struct wsk_socket *s)
             continue;
         }
         if (!wsk_send_some(s, op, &st)) {
-            if (st == OS_NET_AGAIN)
-                return;
+            if (st == OS_NET_AGAIN) {
+                if (wsk_op_rearm(op))
+                    return;
+                continue; /* cancelled meanwhile */
+            }
             wsk_done(op, wsk_status(st), op->done);
             continue;
         }
@@ -217,10 +241,28 @@ static BOOLEAN wsk_poll_add(struct wsk_poll_set *set, int fd, short want, struct
     return TRUE;
 }
 
-/* Every live socket with something to wait for, referenced (wsk_lock held). */
-static void wsk_poll_build(struct wsk_poll_set *set)
+/* Whether to poll a listening socket for accept events now; else shortens *timeout_ms to the end
+ * of its back-off. */
+static BOOLEAN wsk_accept_due(struct wsk_socket *s, uint64_t now, int *timeout_ms)
+{
+    int left;
+    if (!(s->events & WSK_EVENT_ACCEPT))
+        return FALSE;
+    if (now >= s->accept_retry_ns)
+        return TRUE;
+    left = (int)((s->accept_retry_ns - now) / 1000000u) + 1;
+    if (*timeout_ms < 0 || left < *timeout_ms)
+        *timeout_ms = left;
+    return FALSE;
+}
+
+/* Every live socket with something to wait for, referenced, and the poll's time-out (wsk_lock
+ * held). */
+static void wsk_poll_build(struct wsk_poll_set *set, int *timeout_ms)
 {
     PLIST_ENTRY live = wsk_live_list();
+    uint64_t now = os_monotonic_ns();
+    *timeout_ms = -1;
     set->count = 0;
     wsk_poll_add(set, wsk_wake_fd, OS_POLL_IN, NULL);
     for (PLIST_ENTRY e = live->Flink; e != live; e = e->Flink) {
@@ -228,7 +270,7 @@ static void wsk_poll_build(struct wsk_poll_set *set)
         short want = 0;
         if (s->fd < 0)
             continue;
-        if (wsk_head(&s->in_q) || (s->events & WSK_EVENT_ACCEPT))
+        if (wsk_head(&s->in_q) || wsk_accept_due(s, now, timeout_ms))
             want |= OS_POLL_IN;
         if (wsk_head(&s->out_q))
             want |= OS_POLL_OUT;
@@ -240,12 +282,13 @@ static void wsk_poll_build(struct wsk_poll_set *set)
 static void *wsk_poll_main(void *arg)
 {
     struct wsk_poll_set set = {0};
+    int timeout_ms;
     (void)arg;
     os_mutex_lock(&wsk_lock);
     while (!wsk_poll_stop) {
-        wsk_poll_build(&set);
+        wsk_poll_build(&set, &timeout_ms);
         os_mutex_unlock(&wsk_lock);
-        os_net_poll(set.entries, set.count, -1);
+        os_net_poll(set.entries, set.count, timeout_ms);
         if (set.entries[0].got)
             os_wake_drain(wsk_wake_fd);
         os_mutex_lock(&wsk_lock);

@@ -52,6 +52,10 @@ struct wsk_socket {
     BOOLEAN closed, bound, sent_fin, got_eof, aborted;
     LIST_ENTRY in_q;  /* accepts or receives, in order */
     LIST_ENTRY out_q; /* connect, sends and graceful disconnects, in order */
+    /* Accept events: after an accept that failed for want of resources (EMFILE, ENFILE, ENOMEM)
+     * the socket is not polled for them until this time (os_monotonic_ns), or the poll thread
+     * would spin on a connection it cannot take. */
+    uint64_t accept_retry_ns;
 };
 
 enum wsk_op_kind {
@@ -122,6 +126,10 @@ void wsk_op_finish(struct wsk_op *op, NTSTATUS status, ULONG_PTR info);
 NTSTATUS wsk_op_buffer(struct wsk_op *op, const WSK_BUF *buf);
 NTSTATUS wsk_op_queue(struct wsk_op *op, PLIST_ENTRY queue);
 void wsk_cancel_queue(PLIST_ENTRY queue);
+BOOLEAN wsk_op_claim(struct wsk_op *op);
+BOOLEAN wsk_op_rearm(struct wsk_op *op);
+void wsk_op_end(struct wsk_op *op, NTSTATUS status, ULONG_PTR info);
+void wsk_end_queue(PLIST_ENTRY queue, NTSTATUS status);
 
 /* dispatch.c */
 NTSTATUS wsk_connect_start(struct wsk_socket *s, PSOCKADDR RemoteAddress, PIRP Irp,

@@ -15,6 +15,10 @@
 #include <pthread.h>
 #include <netinet/in.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -370,5 +374,263 @@ TEST(wsk_socket_connect_to_a_closed_port_is_refused)
     close(s); /* nothing listens there now */
     WSKTEST_CONNECT_OUT out = connect_from_driver(f, port);
     ok_status((NTSTATUS)out.Connect, STATUS_CONNECTION_REFUSED);
+    drvhost_close(f);
+}
+
+/* ---- cancellation: "Using IRPs with Winsock Kernel Functions" lets the application cancel an
+ * IRP it passed with IoCancelIrp; the operation then completes with STATUS_CANCELLED. */
+
+struct sender {
+    int listener;
+    unsigned delay_ms; /* before the byte */
+};
+
+/* The far end: accepts, sends one byte after delay_ms, reads until the driver closes. */
+static void *sender_main(void *arg)
+{
+    struct sender *p = arg;
+    int s = accept(p->listener, NULL, NULL);
+    char sink[16];
+    usleep(p->delay_ms * 1000);
+    send(s, "x", 1, MSG_NOSIGNAL);
+    while (read(s, sink, sizeof(sink)) > 0)
+        ;
+    close(s);
+    return NULL;
+}
+
+static WSKTEST_CANCEL_OUT cancel_in_driver(drvhost_file *f, USHORT port, ULONG what, ULONG us)
+{
+    WSKTEST_CANCEL_IN in = {port, what, us};
+    WSKTEST_CANCEL_OUT out;
+    drvhost_iosb iosb;
+    memset(&out, 0xEE, sizeof(out));
+    ok_status(harness_ioctl(f, IOCTL_WSKTEST_CANCEL, &in, sizeof(in), &out, sizeof(out), &iosb),
+              STATUS_SUCCESS);
+    return out;
+}
+
+/* One receive cancelled `us` microseconds after it was issued, the byte sent after `delay_ms`.
+ * Returns TRUE when the cancel won. */
+static int cancel_receive_once(drvhost_file *f, unsigned delay_ms, ULONG us)
+{
+    struct sender p = {0, delay_ms};
+    pthread_t t;
+    USHORT port;
+    p.listener = loopback_listener(&port);
+    pthread_create(&t, NULL, sender_main, &p);
+    WSKTEST_CANCEL_OUT out = cancel_in_driver(f, port, WSKTEST_CANCEL_RECEIVE, us);
+    pthread_join(t, NULL);
+    close(p.listener);
+    ok_status((NTSTATUS)out.Connect, STATUS_SUCCESS);
+    /* IoCancelIrp found the cancel routine: the IRP completes with STATUS_CANCELLED. */
+    if (out.CancelReturned)
+        ok_status((NTSTATUS)out.Status, STATUS_CANCELLED);
+    if ((NTSTATUS)out.Status == STATUS_CANCELLED) {
+        ok(out.Information == 0, "a cancelled receive got %llu bytes\n",
+           (unsigned long long)out.Information);
+        /* Nothing was taken from the stream: the next receive gets the byte. */
+        ok_status((NTSTATUS)out.After, STATUS_SUCCESS);
+        ok(out.AfterInformation == 1, "the receive after the cancel got %llu bytes\n",
+           (unsigned long long)out.AfterInformation);
+    } else {
+        ok_status((NTSTATUS)out.Status, STATUS_SUCCESS);
+        ok(out.Information == 1, "received %llu bytes\n", (unsigned long long)out.Information);
+        ok(out.After == WSKTEST_NOT_CALLED, "a second receive was made\n");
+    }
+    ok(out.Data == 'x', "received %#x, expected 'x'\n", out.Data);
+    ok_status((NTSTATUS)out.Close, STATUS_SUCCESS);
+    return (NTSTATUS)out.Status == STATUS_CANCELLED;
+}
+
+TEST(cancelling_a_pending_receive_completes_it_with_status_cancelled)
+{
+    drvhost_file *f = open_wsktest();
+    /* The byte comes 200 ms later: the receive is pending when IoCancelIrp runs. */
+    ok(cancel_receive_once(f, 200, 0), "the pending receive was not cancelled\n");
+    drvhost_close(f);
+}
+
+TEST(cancelling_a_receive_the_provider_already_tried_completes_it)
+{
+    drvhost_file *f = open_wsktest();
+    struct sender p = {0, 50};
+    pthread_t t;
+    USHORT port;
+    p.listener = loopback_listener(&port);
+    pthread_create(&t, NULL, sender_main, &p);
+    /* The byte completes the first receive; the second, tried in the same pass, found nothing
+     * and waits again: it must still be cancelable. */
+    WSKTEST_CANCEL_OUT out = cancel_in_driver(f, port, WSKTEST_CANCEL_SECOND, 20 * 1000);
+    pthread_join(t, NULL);
+    close(p.listener);
+    ok_status((NTSTATUS)out.Connect, STATUS_SUCCESS);
+    ok_status((NTSTATUS)out.After, STATUS_SUCCESS);
+    ok(out.AfterInformation == 1 && out.Data == 'x', "the first receive got %llu bytes (%#x)\n",
+       (unsigned long long)out.AfterInformation, out.Data);
+    ok(out.CancelReturned == 1, "IoCancelIrp returned %u\n", out.CancelReturned);
+    ok_status((NTSTATUS)out.Status, STATUS_CANCELLED);
+    ok(out.Information == 0, "the cancelled receive got %llu bytes\n",
+       (unsigned long long)out.Information);
+    ok_status((NTSTATUS)out.Close, STATUS_SUCCESS);
+    drvhost_close(f);
+}
+
+TEST(cancelling_a_send_that_waits_keeps_the_part_sent)
+{
+    drvhost_file *f = open_wsktest();
+    struct sender p = {0, 500}; /* reads only after 0.5 s */
+    pthread_t t;
+    USHORT port;
+    p.listener = loopback_listener(&port);
+    pthread_create(&t, NULL, sender_main, &p);
+    WSKTEST_CANCEL_OUT out = cancel_in_driver(f, port, WSKTEST_CANCEL_SEND, 100 * 1000);
+    pthread_join(t, NULL);
+    close(p.listener);
+    ok_status((NTSTATUS)out.Connect, STATUS_SUCCESS);
+    ok(out.CancelReturned == 1, "IoCancelIrp returned %u\n", out.CancelReturned);
+    ok_status((NTSTATUS)out.Status, STATUS_CANCELLED);
+    /* drvhost's choice (docs/network.md): Information is what went before the cancel. */
+    ok(out.Information > 0 && out.Information < WSKTEST_BIG_SEND, "%llu bytes sent\n",
+       (unsigned long long)out.Information);
+    ok_status((NTSTATUS)out.Close, STATUS_SUCCESS);
+    drvhost_close(f);
+}
+
+TEST(cancel_racing_with_a_receive_completes_the_irp_once)
+{
+    drvhost_file *f = open_wsktest();
+    int cancelled = 0, runs = 60;
+    /* The byte is sent at once; the cancel comes 0 to ~300 us after the call: either outcome,
+     * never both, never a lost byte. */
+    for (int i = 0; i < runs; i++)
+        cancelled += cancel_receive_once(f, 0, (ULONG)(i * 37 % 300));
+    trace("%d of %d receives cancelled\n", cancelled, runs);
+    drvhost_close(f);
+}
+
+TEST(cancelling_a_pending_connect_completes_it_with_status_cancelled)
+{
+    drvhost_file *f = open_wsktest();
+    USHORT port;
+    int s = loopback_listener(&port), fill[4];
+    /* A listener that never accepts and whose queue is full leaves a connect pending (Linux
+     * drops the SYN). */
+    listen(s, 0);
+    for (int i = 0; i < 4; i++) {
+        fill[i] = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port)};
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        connect(fill[i], (struct sockaddr *)&a, sizeof(a));
+    }
+    usleep(50 * 1000);
+    WSKTEST_CANCEL_OUT out = cancel_in_driver(f, port, WSKTEST_CANCEL_CONNECT, 100 * 1000);
+    ok(out.CancelReturned == 1, "IoCancelIrp returned %u\n", out.CancelReturned);
+    ok_status((NTSTATUS)out.Status, STATUS_CANCELLED);
+    ok(out.Information == 0, "a cancelled WskSocketConnect returned socket %#llx\n",
+       (unsigned long long)out.Information);
+    ok(out.Close == WSKTEST_NOT_CALLED, "a socket was closed\n");
+    for (int i = 0; i < 4; i++)
+        close(fill[i]);
+    close(s);
+    drvhost_close(f); /* the unload's WskDeregister waits for every socket: none left over */
+}
+
+TEST(cancelling_a_pending_accept_completes_it_and_the_socket_stays_open)
+{
+    drvhost_file *f = open_wsktest();
+    WSKTEST_LISTEN_OUT out = listen_on(f, WIN_AF_INET, WSKTEST_MODE_ACCEPT);
+    ULONG returned = 0xEE;
+    drvhost_iosb iosb;
+    check_listening(&out, WIN_AF_INET);
+    ok_status(
+        harness_ioctl(f, IOCTL_WSKTEST_CANCEL_ACCEPT, NULL, 0, &returned, sizeof(returned), &iosb),
+        STATUS_SUCCESS);
+    ok(returned == 1, "IoCancelIrp returned %u\n", returned);
+    WSKTEST_RESULT r = result_of(f);
+    ok_status((NTSTATUS)r.AcceptStatus, STATUS_CANCELLED);
+    ok(r.Accepted == 0, "%u connections accepted\n", r.Accepted);
+    ok(r.PendingReturned == 1, "an IRP completed without PendingReturned\n");
+    close(connect_to(AF_INET, out.Port)); /* still listening */
+    stop(f);
+    drvhost_close(f);
+}
+
+/* The provider's poll thread's /proc stat file, found by the thread's name; -1 when not found. */
+static int poll_thread_stat(void)
+{
+    DIR *d = opendir("/proc/self/task");
+    struct dirent *e;
+    int fd = -1;
+    while (d != NULL && fd < 0 && (e = readdir(d)) != NULL) {
+        char path[300], comm[32] = "";
+        FILE *fp;
+        snprintf(path, sizeof(path), "/proc/self/task/%s/comm", e->d_name);
+        if ((fp = fopen(path, "r")) == NULL)
+            continue;
+        if (fgets(comm, sizeof(comm), fp) != NULL && strncmp(comm, "wsk-poll", 8) == 0) {
+            snprintf(path, sizeof(path), "/proc/self/task/%s/stat", e->d_name);
+            fd = open(path, O_RDONLY);
+        }
+        fclose(fp);
+    }
+    if (d != NULL)
+        closedir(d);
+    return fd;
+}
+
+/* The thread's CPU time so far (user and system, clock ticks); -1 on failure. */
+static long thread_ticks(int fd)
+{
+    char stat[1024];
+    unsigned long ut = 0, st = 0;
+    ssize_t n = fd < 0 ? -1 : pread(fd, stat, sizeof(stat) - 1, 0);
+    char *end;
+    if (n <= 0)
+        return -1;
+    stat[n] = 0;
+    end = strrchr(stat, ')');
+    if (end == NULL ||
+        sscanf(end + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+        return -1;
+    return (long)(ut + st);
+}
+
+TEST(accept_event_out_of_descriptors_backs_off_then_takes_the_connection)
+{
+    drvhost_file *f = open_wsktest();
+    WSKTEST_LISTEN_OUT out = listen_on(f, WIN_AF_INET, WSKTEST_MODE_EVENT);
+    struct rlimit old, low;
+    long before, after;
+    int s, next, poll_stat = poll_thread_stat(); /* the thread runs: the socket is polled */
+    check_listening(&out, WIN_AF_INET);
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    next = dup(0); /* the lowest free descriptor: an accept would get it */
+    close(next);
+    getrlimit(RLIMIT_NOFILE, &old);
+    low = old;
+    low.rlim_cur = (rlim_t)next; /* the provider's accept fails with EMFILE */
+    ok(setrlimit(RLIMIT_NOFILE, &low) == 0, "setrlimit: %s\n", strerror(errno));
+    before = thread_ticks(poll_stat);
+    {
+        struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(out.Port)};
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ok(connect(s, (struct sockaddr *)&a, sizeof(a)) == 0, "connect: %s\n", strerror(errno));
+    }
+    usleep(500 * 1000);
+    after = thread_ticks(poll_stat);
+    ok(before >= 0 && after >= 0, "no wsk-poll thread\n");
+    /* Spinning on the pending connection would take the whole half second (about 50 ticks). */
+    ok(after - before < 10, "the poll thread used %ld ticks in 0.5 s\n", after - before);
+    setrlimit(RLIMIT_NOFILE, &old);
+    close(poll_stat);
+    /* With descriptors again, the connection queued all along is taken and echoed. */
+    check_echo(s, 5, 7);
+    shutdown(s, SHUT_WR);
+    close(s);
+    WSKTEST_RESULT r = result_of(f);
+    ok(r.Accepted == 1, "%u connections accepted\n", r.Accepted);
+    ok_status((NTSTATUS)r.CloseStatus, STATUS_SUCCESS);
+    stop(f);
     drvhost_close(f);
 }

@@ -443,23 +443,37 @@ static void Exchange(WSKTEST_SYNC *Sync, PWSK_SOCKET Socket, WSKTEST_CONNECT_OUT
     IoFreeMdl(mdl);
 }
 
+/* The loopback addresses of a WskSocketConnect to Port, the provider NPI captured (released by
+ * the caller) and an IRP. */
+static NTSTATUS BeginConnect(USHORT Port, SOCKADDR_IN *Local, SOCKADDR_IN *Remote,
+                             WSK_PROVIDER_NPI *Npi, WSKTEST_SYNC *Sync)
+{
+    NTSTATUS status;
+    RtlZeroMemory(Local, sizeof(*Local));
+    RtlZeroMemory(Remote, sizeof(*Remote));
+    Local->sin_family = Remote->sin_family = AF_INET;
+    Local->sin_addr.S_un.S_addr = Remote->sin_addr.S_un.S_addr = 0x0100007F;
+    Remote->sin_port = (USHORT)((Port >> 8) | (Port << 8));
+    status = WskCaptureProviderNPI(&g_Reg, WSK_INFINITE_WAIT, Npi);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (!SyncBegin(Sync)) {
+        WskReleaseProviderNPI(&g_Reg);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS Connect(USHORT Port, WSKTEST_CONNECT_OUT *Out)
 {
-    SOCKADDR_IN local = {0}, remote = {0};
+    SOCKADDR_IN local, remote;
     WSK_PROVIDER_NPI npi;
     WSKTEST_SYNC sync;
     NTSTATUS status;
     RtlZeroMemory(Out, sizeof(*Out));
-    local.sin_family = remote.sin_family = AF_INET;
-    local.sin_addr.S_un.S_addr = remote.sin_addr.S_un.S_addr = 0x0100007F;
-    remote.sin_port = (USHORT)((Port >> 8) | (Port << 8));
-    status = WskCaptureProviderNPI(&g_Reg, WSK_INFINITE_WAIT, &npi);
+    status = BeginConnect(Port, &local, &remote, &npi, &sync);
     if (!NT_SUCCESS(status))
         return status;
-    if (!SyncBegin(&sync)) {
-        WskReleaseProviderNPI(&g_Reg);
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
     Out->Connect =
         (ULONG)SyncEnd(&sync, npi.Dispatch->WskSocketConnect(
                                   npi.Client, SOCK_STREAM, IPPROTO_TCP, (PSOCKADDR)&local,
@@ -467,6 +481,139 @@ static NTSTATUS Connect(USHORT Port, WSKTEST_CONNECT_OUT *Out)
     WskReleaseProviderNPI(&g_Reg);
     if (NT_SUCCESS((NTSTATUS)Out->Connect))
         Exchange(&sync, (PWSK_SOCKET)sync.Irp->IoStatus.Information, Out);
+    IoFreeIrp(sync.Irp);
+    return STATUS_SUCCESS;
+}
+
+/* ---- cancellation ------------------------------------------------------------------------- */
+
+static void Pause(ULONG Us)
+{
+    if (Us != 0)
+        KeStallExecutionProcessor(Us);
+}
+
+/* Cancels the request the IRP carries after DelayUs and waits for it; the IRP's outcome. */
+static void CancelAfter(WSKTEST_SYNC *Sync, NTSTATUS Returned, ULONG DelayUs,
+                        WSKTEST_CANCEL_OUT *Out)
+{
+    Pause(DelayUs);
+    Out->CancelReturned = IoCancelIrp(Sync->Irp);
+    Out->Status = (ULONG)SyncEnd(Sync, Returned);
+    Out->Information = Sync->Irp->IoStatus.Information;
+}
+
+static void CancelReceive(WSKTEST_SYNC *Sync, PWSK_SOCKET Socket, ULONG DelayUs,
+                          WSKTEST_CANCEL_OUT *Out)
+{
+    const WSK_PROVIDER_CONNECTION_DISPATCH *d = Socket->Dispatch;
+    static UCHAR data[1];
+    PMDL mdl = IoAllocateMdl(data, sizeof(data), FALSE, FALSE, NULL);
+    WSK_BUF buf = {mdl, 0, sizeof(data)};
+    NTSTATUS returned;
+    if (mdl == NULL)
+        return;
+    MmBuildMdlForNonPagedPool(mdl);
+    data[0] = 0;
+    KeClearEvent(&Sync->Event);
+    IoReuseIrp(Sync->Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Sync->Irp, WskTestSyncDone, &Sync->Event, TRUE, TRUE, TRUE);
+    returned = d->WskReceive(Socket, &buf, 0, Sync->Irp);
+    CancelAfter(Sync, returned, DelayUs, Out);
+    if (Out->Status == (ULONG)STATUS_CANCELLED) { /* the byte must still be there */
+        SYNC_CALL(Sync, Out->After, d->WskReceive(Socket, &buf, 0, Sync->Irp));
+        Out->AfterInformation = Sync->Irp->IoStatus.Information;
+    }
+    Out->Data = data[0];
+    SYNC_CALL(Sync, Out->Close, d->WskCloseSocket(Socket, Sync->Irp));
+    IoFreeMdl(mdl);
+}
+
+/* The second of two queued receives: the provider looked at it after the first took the data. */
+static void CancelSecond(WSKTEST_SYNC *Sync, PWSK_SOCKET Socket, ULONG DelayUs,
+                         WSKTEST_CANCEL_OUT *Out)
+{
+    const WSK_PROVIDER_CONNECTION_DISPATCH *d = Socket->Dispatch;
+    static UCHAR data[2];
+    PMDL first = IoAllocateMdl(data, 1, FALSE, FALSE, NULL);
+    PMDL second = IoAllocateMdl(data + 1, 1, FALSE, FALSE, NULL);
+    WSK_BUF buf1 = {first, 0, 1}, buf2 = {second, 0, 1};
+    WSKTEST_SYNC other;
+    NTSTATUS returned1, returned2;
+    if (first != NULL && second != NULL && SyncBegin(&other)) {
+        MmBuildMdlForNonPagedPool(first);
+        MmBuildMdlForNonPagedPool(second);
+        data[0] = data[1] = 0;
+        KeClearEvent(&Sync->Event);
+        IoReuseIrp(Sync->Irp, STATUS_UNSUCCESSFUL);
+        IoSetCompletionRoutine(Sync->Irp, WskTestSyncDone, &Sync->Event, TRUE, TRUE, TRUE);
+        returned1 = d->WskReceive(Socket, &buf1, 0, Sync->Irp);
+        returned2 = d->WskReceive(Socket, &buf2, 0, other.Irp);
+        Out->After = (ULONG)SyncEnd(Sync, returned1);
+        Out->AfterInformation = Sync->Irp->IoStatus.Information;
+        CancelAfter(&other, returned2, DelayUs, Out);
+        Out->Data = data[0];
+        IoFreeIrp(other.Irp);
+    }
+    SYNC_CALL(Sync, Out->Close, d->WskCloseSocket(Socket, Sync->Irp));
+    if (first != NULL)
+        IoFreeMdl(first);
+    if (second != NULL)
+        IoFreeMdl(second);
+}
+
+/* A send larger than the loopback connection's buffers: it waits for the peer to read. */
+static void CancelSend(WSKTEST_SYNC *Sync, PWSK_SOCKET Socket, ULONG DelayUs,
+                       WSKTEST_CANCEL_OUT *Out)
+{
+    const WSK_PROVIDER_CONNECTION_DISPATCH *d = Socket->Dispatch;
+    PVOID big = ExAllocatePoolWithTag(NonPagedPool, WSKTEST_BIG_SEND, 'tksW');
+    PMDL mdl = big == NULL ? NULL : IoAllocateMdl(big, WSKTEST_BIG_SEND, FALSE, FALSE, NULL);
+    WSK_BUF buf = {mdl, 0, WSKTEST_BIG_SEND};
+    if (mdl != NULL) {
+        RtlFillMemory(big, WSKTEST_BIG_SEND, 'y');
+        MmBuildMdlForNonPagedPool(mdl);
+        KeClearEvent(&Sync->Event);
+        IoReuseIrp(Sync->Irp, STATUS_UNSUCCESSFUL);
+        IoSetCompletionRoutine(Sync->Irp, WskTestSyncDone, &Sync->Event, TRUE, TRUE, TRUE);
+        CancelAfter(Sync, d->WskSend(Socket, &buf, 0, Sync->Irp), DelayUs, Out);
+        IoFreeMdl(mdl);
+    }
+    SYNC_CALL(Sync, Out->Close, d->WskCloseSocket(Socket, Sync->Irp));
+    if (big != NULL)
+        ExFreePoolWithTag(big, 'tksW');
+}
+
+static NTSTATUS Cancel(const WSKTEST_CANCEL_IN *In, WSKTEST_CANCEL_OUT *Out)
+{
+    SOCKADDR_IN local, remote;
+    WSK_PROVIDER_NPI npi;
+    WSKTEST_SYNC sync;
+    NTSTATUS status, returned;
+    RtlZeroMemory(Out, sizeof(*Out));
+    Out->After = Out->Connect = Out->Close = WSKTEST_NOT_CALLED;
+    status = BeginConnect(In->Port, &local, &remote, &npi, &sync);
+    if (!NT_SUCCESS(status))
+        return status;
+    returned = npi.Dispatch->WskSocketConnect(npi.Client, SOCK_STREAM, IPPROTO_TCP,
+                                              (PSOCKADDR)&local, (PSOCKADDR)&remote, 0, NULL, NULL,
+                                              NULL, NULL, NULL, sync.Irp);
+    if (In->What == WSKTEST_CANCEL_CONNECT)
+        CancelAfter(&sync, returned, In->DelayUs, Out);
+    else
+        Out->Connect = (ULONG)SyncEnd(&sync, returned);
+    WskReleaseProviderNPI(&g_Reg);
+    if (NT_SUCCESS(sync.Irp->IoStatus.Status)) {
+        PWSK_SOCKET socket = (PWSK_SOCKET)sync.Irp->IoStatus.Information;
+        if (In->What == WSKTEST_CANCEL_RECEIVE)
+            CancelReceive(&sync, socket, In->DelayUs, Out);
+        else if (In->What == WSKTEST_CANCEL_SECOND)
+            CancelSecond(&sync, socket, In->DelayUs, Out);
+        else if (In->What == WSKTEST_CANCEL_SEND)
+            CancelSend(&sync, socket, In->DelayUs, Out);
+        else
+            Out->Close = (ULONG)SyncClose(socket);
+    }
     IoFreeIrp(sync.Irp);
     return STATUS_SUCCESS;
 }
@@ -487,6 +634,7 @@ static NTSTATUS Control(ULONG Code, PVOID Buffer, ULONG InLength, ULONG OutLengt
 {
     LARGE_INTEGER timeout;
     WSKTEST_LISTEN_IN in;
+    WSKTEST_CANCEL_IN cancel;
     NTSTATUS status;
     switch (Code) {
     case IOCTL_WSKTEST_LISTEN:
@@ -530,6 +678,18 @@ static NTSTATUS Control(ULONG Code, PVOID Buffer, ULONG InLength, ULONG OutLengt
             return STATUS_BUFFER_TOO_SMALL;
         *Information = sizeof(WSKTEST_CONNECT_OUT);
         return Connect(((const WSKTEST_CONNECT_IN *)Buffer)->Port, (WSKTEST_CONNECT_OUT *)Buffer);
+    case IOCTL_WSKTEST_CANCEL:
+        if (InLength < sizeof(WSKTEST_CANCEL_IN) || OutLength < sizeof(WSKTEST_CANCEL_OUT))
+            return STATUS_BUFFER_TOO_SMALL;
+        *Information = sizeof(WSKTEST_CANCEL_OUT);
+        cancel = *(const WSKTEST_CANCEL_IN *)Buffer; /* the output overwrites the same buffer */
+        return Cancel(&cancel, (WSKTEST_CANCEL_OUT *)Buffer);
+    case IOCTL_WSKTEST_CANCEL_ACCEPT:
+        if (OutLength < sizeof(ULONG) || g_Listen == NULL || g_Conn.Mode != WSKTEST_MODE_ACCEPT)
+            return STATUS_INVALID_DEVICE_REQUEST;
+        *(ULONG *)Buffer = IoCancelIrp(g_Conn.Irp);
+        *Information = sizeof(ULONG);
+        return STATUS_SUCCESS;
     case IOCTL_WSKTEST_CLOSE:
         if (InLength < sizeof(ULONG64))
             return STATUS_BUFFER_TOO_SMALL;

@@ -22,6 +22,40 @@
  * "ping", receives 4 bytes, disconnects gracefully, receives the peer's end, closes. */
 #define IOCTL_WSKTEST_CONNECT WSKTEST_CODE(6)
 
+/* in: WSKTEST_CANCEL_IN; out: WSKTEST_CANCEL_OUT. WskSocketConnect to 127.0.0.1:Port; with
+ * WSKTEST_CANCEL_CONNECT, IoCancelIrp on that IRP after DelayUs; with WSKTEST_CANCEL_RECEIVE, a
+ * WskReceive of 1 byte, IoCancelIrp on it after DelayUs and, if it was cancelled, a second
+ * receive; then the socket is closed. */
+#define IOCTL_WSKTEST_CANCEL WSKTEST_CODE(7)
+/* IoCancelIrp on the pending WskAccept (WSKTEST_MODE_ACCEPT); out: ULONG what it returned. */
+#define IOCTL_WSKTEST_CANCEL_ACCEPT WSKTEST_CODE(8)
+
+#define WSKTEST_CANCEL_RECEIVE 0
+#define WSKTEST_CANCEL_CONNECT 1
+/* Two receives of 1 byte queued together; once the first completed (After, AfterInformation,
+ * Data), IoCancelIrp on the second after DelayUs (CancelReturned, Status, Information). */
+#define WSKTEST_CANCEL_SECOND 2
+/* A WskSend of WSKTEST_BIG_SEND bytes the peer does not read yet, cancelled after DelayUs. */
+#define WSKTEST_CANCEL_SEND 3
+#define WSKTEST_BIG_SEND    (32u << 20)
+
+typedef struct _WSKTEST_CANCEL_IN {
+    USHORT Port; /* host order */
+    ULONG What;
+    ULONG DelayUs; /* between the call and IoCancelIrp */
+} WSKTEST_CANCEL_IN;
+
+typedef struct _WSKTEST_CANCEL_OUT {
+    ULONG Connect;        /* WskSocketConnect's IRP (WSKTEST_CANCEL_RECEIVE) */
+    ULONG CancelReturned; /* IoCancelIrp */
+    ULONG Status;         /* the cancelled IRP's */
+    ULONG64 Information;
+    ULONG After; /* the second receive (WSKTEST_NOT_CALLED when not made) */
+    ULONG64 AfterInformation;
+    UCHAR Data; /* the byte received by either */
+    ULONG Close;
+} WSKTEST_CANCEL_OUT;
+
 typedef struct _WSKTEST_CONNECT_IN {
     USHORT Port; /* host order */
 } WSKTEST_CONNECT_IN;
