@@ -618,7 +618,8 @@ BOOLEAN wdf_object_end_request(struct wdf_object *o, BOOLEAN clean, BOOLEAN sole
         o->contexts != c || __atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST))
         return FALSE;
     /* session 13: a request the framework received, ending here, has no other claimer (no
-     * parent, WdfObjectDelete leaves it alone, its end came once: wdf_request_end's exchange):
+     * parent, WdfObjectDelete leaves it alone, its end came once: wdf_request_end's exchange or
+     * the mark under its lane's lock):
      * a store claims it, not a compare-exchange. A child created on another thread while the
      * request ends is the driver's race, as before (wdf_object_link reads the state once). */
     if (sole_claimer && __atomic_load_n(&o->state, __ATOMIC_RELAXED) == WDF_LIVE)
