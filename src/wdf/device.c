@@ -481,17 +481,12 @@ NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp)
     struct wdf_device *dev = *(struct wdf_device **)device->DeviceExtension;
     UCHAR major = IoGetCurrentIrpStackLocation(irp)->MajorFunction;
     NTSTATUS status;
-    /* session 12: the common case in one test: a read, write or device control of a device
-     * that is no filter, has no preprocess callback, no IRP dispatch callback and no remove
-     * lock option goes to its queue, as wdf_preprocess, wdf_dispatch_framework and
-     * wdf_dispatch_default would decide in three calls. */
-    if (__builtin_expect(dev != NULL &&
-                             (major == IRP_MJ_READ || major == IRP_MJ_WRITE ||
-                              major == IRP_MJ_DEVICE_CONTROL ||
-                              major == IRP_MJ_INTERNAL_DEVICE_CONTROL) &&
-                             !dev->filter && !dev->preprocessing && dev->remove_lock == NULL &&
-                             __atomic_load_n(&dev->irp_dispatch, __ATOMIC_RELAXED) == NULL,
-                         1))
+    /* session 12: the common case in one test, as wdf_preprocess, wdf_dispatch_framework and
+     * wdf_dispatch_default would decide in three calls (session 14: reads, writes and device
+     * controls come through wdf_dispatch_io, which makes the same test first). */
+    if ((major == IRP_MJ_READ || major == IRP_MJ_WRITE || major == IRP_MJ_DEVICE_CONTROL ||
+         major == IRP_MJ_INTERNAL_DEVICE_CONTROL) &&
+        wdf_device_io_goes_to_queue(dev))
         return wdf_queue_dispatch(dev, irp);
     if (wdf_preprocess(dev, irp, &status))
         return status;

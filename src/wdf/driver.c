@@ -103,7 +103,11 @@ static void wdf_driver_install(struct wdf_driver *d)
     PDRIVER_OBJECT wdm = d->wdm;
     if (!(d->config.DriverInitFlags & WdfDriverInitNoDispatchOverride))
         for (int i = 0; i <= IRP_MJ_MAXIMUM_FUNCTION; i++)
-            wdm->MajorFunction[i] = wdf_dispatch;
+            wdm->MajorFunction[i] = i == IRP_MJ_READ || i == IRP_MJ_WRITE ||
+                                            i == IRP_MJ_DEVICE_CONTROL ||
+                                            i == IRP_MJ_INTERNAL_DEVICE_CONTROL
+                                        ? wdf_dispatch_io
+                                        : wdf_dispatch;
     if (!(d->config.DriverInitFlags & WdfDriverInitNonPnpDriver))
         wdm->DriverExtension->AddDevice = wdf_add_device;
     wdm->DriverUnload = wdf_driver_unload;

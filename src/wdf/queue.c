@@ -708,7 +708,7 @@ static inline __attribute__((always_inline)) unsigned wdf_arrival_slot(void)
  * every thread pass a full barrier: an arrival whose store came before it is seen and waited
  * for, one whose store came after it reads the cleared pointer. One locked instruction less a
  * request. */
-unsigned wdf_queue_arrival_enter(struct wdf_device *dev)
+static inline __attribute__((always_inline)) unsigned wdf_arrival_enter(struct wdf_device *dev)
 {
     unsigned slot = wdf_arrival_slot();
     LONG *count = &dev->dispatching[slot].count;
@@ -718,6 +718,12 @@ unsigned wdf_queue_arrival_enter(struct wdf_device *dev)
     } else
         __atomic_add_fetch(count, 1, __ATOMIC_ACQ_REL);
     return slot;
+}
+
+/* wdf_arrival_enter for file.c (the dispatch has it inline: session 14) */
+unsigned wdf_queue_arrival_enter(struct wdf_device *dev)
+{
+    return wdf_arrival_enter(dev);
 }
 
 /* On a slot of its own the thread is the count's only writer but for the deletion's RMW, which
@@ -736,13 +742,13 @@ void wdf_queue_arrival_leave(struct wdf_device *dev, unsigned slot)
  * wdf_queue_cleanup waiting until the request is in its thread's lane (*in_lane: to present)
  * or holds its queue (a device removed on another thread meanwhile fails it at insertion); its
  * IRP is marked pending. NULL: complete the IRP with *status. */
-static struct wdf_request *wdf_queue_arrive(struct wdf_device *dev, PIRP irp, NTSTATUS *status,
-                                            BOOLEAN *in_lane)
+static inline __attribute__((always_inline)) struct wdf_request *wdf_queue_arrive(
+    struct wdf_device *dev, PIRP irp, NTSTATUS *status, BOOLEAN *in_lane)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
     struct wdf_queue *q;
     struct wdf_request *r = NULL;
-    unsigned slot = wdf_queue_arrival_enter(dev);
+    unsigned slot = wdf_arrival_enter(dev);
     q = __atomic_load_n(&dev->self_queue, __ATOMIC_ACQUIRE) != NULL ? wdf_self_queue_for(dev, irp)
                                                                     : NULL;
     if (q == NULL)
@@ -788,7 +794,8 @@ static void wdf_queue_wait_arrivals(struct wdf_device *dev)
     }
 }
 
-NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
+static inline __attribute__((always_inline)) NTSTATUS wdf_queue_dispatch_in(struct wdf_device *dev,
+                                                                            PIRP irp)
 {
     struct wdf_request *r;
     struct wdf_queue *q;
@@ -820,6 +827,23 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
         wdf_request_dispose(r);
     }
     return STATUS_PENDING;
+}
+
+NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
+{
+    return wdf_queue_dispatch_in(dev, irp);
+}
+
+/* session 14: the framework's dispatch routine for reads, writes and device controls
+ * (driver.c): wdf_dispatch's common case with the queue's dispatch inline, one call less per
+ * request; anything else goes to wdf_dispatch. The I/O manager calls it for those major
+ * functions only (IofCallDriver indexes MajorFunction by the IRP's). */
+NTSTATUS wdf_dispatch_io(PDEVICE_OBJECT device, PIRP irp)
+{
+    struct wdf_device *dev = *(struct wdf_device **)device->DeviceExtension;
+    if (__builtin_expect(wdf_device_io_goes_to_queue(dev), 1))
+        return wdf_queue_dispatch_in(dev, irp);
+    return wdf_dispatch(device, irp);
 }
 
 NTSTATUS imp_WdfDeviceEnqueueRequest(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,

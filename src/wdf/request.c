@@ -47,6 +47,8 @@ static inline void wdf_request_renew(struct wdf_request *r)
     unsigned char *p = (unsigned char *)r + FIRST;
     size_t i = 0;
     _Static_assert((END - FIRST) % 8 == 0, "whole 8-byte words");
+    /* session 14: unrolled whole (a constant count): no loop's add, compare and jump a step */
+#pragma GCC unroll 16
     for (; i + 64 <= END - FIRST; i += 64) { /* four stores a step: not turned into a memset */
         *(wdf_v16 *)(p + i) = (wdf_v16){0, 0};
         *(wdf_v16 *)(p + i + 16) = (wdf_v16){0, 0};
@@ -86,8 +88,11 @@ struct wdf_request *wdf_request_create(struct wdf_queue *q, PIRP irp, BOOLEAN ho
 #define WDF_REQUEST_GET(g, h)                                                                      \
     CONTAINING_RECORD(wdf_object_get(g, h, WDF_TYPE_REQUEST), struct wdf_request, obj)
 
-void wdf_request_end(struct wdf_globals *g, struct wdf_request *r, const char *verb,
-                     void (*hand_off)(struct wdf_request *r, void *context), void *context)
+/* wdf_request_end's body: inline in the completion (session 14: with its hand-off known, the
+ * compiler inlines that too; a call, an indirect call and two frames less per request). */
+static inline __attribute__((always_inline)) void wdf_request_end_in(
+    struct wdf_globals *g, struct wdf_request *r, const char *verb,
+    void (*hand_off)(struct wdf_request *r, void *context), void *context)
 {
     struct wdf_queue *q = r->queue;
     struct wdf_queue_next next;
@@ -124,13 +129,19 @@ void wdf_request_end(struct wdf_globals *g, struct wdf_request *r, const char *v
     }
 }
 
+void wdf_request_end(struct wdf_globals *g, struct wdf_request *r, const char *verb,
+                     void (*hand_off)(struct wdf_request *r, void *context), void *context)
+{
+    wdf_request_end_in(g, r, verb, hand_off, context);
+}
+
 struct wdf_completion {
     NTSTATUS status;
     CCHAR boost;
 };
 
 /* wdf_request_end's hand-off for a completion: the IRP goes back to the requester. */
-static void wdf_request_to_requester(struct wdf_request *r, void *context)
+static inline void wdf_request_to_requester(struct wdf_request *r, void *context)
 {
     const struct wdf_completion *c = context;
     r->irp->IoStatus.Status = c->status;
@@ -140,8 +151,10 @@ static void wdf_request_to_requester(struct wdf_request *r, void *context)
     IoCompleteRequest(r->irp, r->queue != NULL ? c->boost : IO_NO_INCREMENT);
 }
 
-static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, NTSTATUS status,
-                                 CCHAR boost)
+/* Inline in its three DDIs (session 14: a call less per completion). */
+static inline __attribute__((always_inline)) void wdf_request_complete(struct wdf_globals *g,
+                                                                       struct wdf_request *r,
+                                                                       NTSTATUS status, CCHAR boost)
 {
     struct wdf_completion c = {status, boost};
     /* session 11: one entry per request, the completion written into the presentation's; an
@@ -149,7 +162,7 @@ static void wdf_request_complete(struct wdf_globals *g, struct wdf_request *r, N
     if (g->ifr_verbose && !trace_recorder_complete(&r->trace, (uint32_t)status, r->information))
         trace_recorder_event(g->recorder, "request %p completed, status 0x%08X", (uintptr_t)r,
                              (uint32_t)status, 0);
-    wdf_request_end(g, r, "completed", wdf_request_to_requester, &c);
+    wdf_request_end_in(g, r, "completed", wdf_request_to_requester, &c);
 }
 
 VOID imp_WdfRequestComplete(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, NTSTATUS Status)

@@ -300,6 +300,15 @@ struct wdf_device {
     BOOLEAN preprocessing;
 };
 
+/* session 12: a read, write or device control of this device goes straight to its queue
+ * (wdf_queue_dispatch): no filter, no preprocess callback, no IRP dispatch callback, no remove
+ * lock option; else wdf_dispatch decides (device.c). dev NULL: the WDFDEVICE is deleted. */
+static inline BOOLEAN wdf_device_io_goes_to_queue(struct wdf_device *dev)
+{
+    return dev != NULL && !dev->filter && !dev->preprocessing && dev->remove_lock == NULL &&
+           __atomic_load_n(&dev->irp_dispatch, __ATOMIC_RELAXED) == NULL;
+}
+
 struct wdf_queue {
     struct wdf_object obj;
     struct wdf_device *device;
@@ -528,6 +537,8 @@ __attribute__((noreturn)) void wdf_violation_null(struct wdf_globals *g, const c
 struct wdf_globals *wdf_globals_find(PDRIVER_OBJECT driver_object);
 void wdf_driver_unbind(struct wdf_globals *g);
 NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp);
+/* wdf_dispatch for IRP_MJ_READ, _WRITE, _DEVICE_CONTROL and _INTERNAL_DEVICE_CONTROL (queue.c) */
+NTSTATUS wdf_dispatch_io(PDEVICE_OBJECT device, PIRP irp);
 /* wdf_dispatch without the preprocess callbacks (WdfDeviceWdmDispatchPreprocessedIrp). */
 NTSTATUS wdf_dispatch_framework(struct wdf_device *dev, PIRP irp);
 
