@@ -47,6 +47,7 @@ struct wdf_files {
     WDF_OBJECT_ATTRIBUTES attributes;
     BOOLEAN preprocessing; /* some major function has a preprocess callback */
     const char *owner;     /* the class extension that configured the file objects, or NULL */
+    NTSTATUS refused;      /* a malformed WDF_FILEOBJECT_CONFIG: WdfDeviceCreate's status */
     /* Set by wdf_files_check at WdfDeviceCreate, read-only after: */
     BOOLEAN device_lock; /* the callbacks run under the device's (passive) lock */
     BOOLEAN passive;     /* the callbacks run at PASSIVE_LEVEL */
@@ -131,25 +132,30 @@ static void wdf_files_owner_check(struct wdf_globals *g, PWDFDEVICE_INIT init,
 void wdf_files_configure(struct wdf_globals *g, PWDFDEVICE_INIT init, PWDF_FILEOBJECT_CONFIG config,
                          PWDF_OBJECT_ATTRIBUTES attributes, const char *owner)
 {
-    struct wdf_files *files;
+    struct wdf_files *files = wdf_files_of_init(init);
     ULONG class = config->FileObjectClass & ~(ULONG)WdfFileObjectCanBeOptional;
-    if (config->Size != sizeof(WDF_FILEOBJECT_CONFIG) || class == WdfFileObjectInvalid ||
-        class > WdfFileObjectWdfCannotUseFsContexts) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf",
-                 "driver '%s': WdfDeviceInitSetFileObjectConfig: WDF_FILEOBJECT_CONFIG with Size "
-                 "%lu (expected %lu) and FileObjectClass 0x%lx is malformed; ignored",
-                 g->pub.DriverName, (unsigned long)config->Size,
-                 (unsigned long)sizeof(WDF_FILEOBJECT_CONFIG),
-                 (unsigned long)config->FileObjectClass);
-        return;
-    }
-    files = wdf_files_of_init(init);
     if (files == NULL) {
         rtl_diag(RTL_DIAG_ERROR, "wdf",
                  "driver '%s': WdfDeviceInitSetFileObjectConfig: out of memory", g->pub.DriverName);
         return;
     }
     wdf_files_owner_check(g, init, files, owner);
+    /* The routine returns nothing: a malformed config fails WdfDeviceCreate, with the creation
+     * errors' statuses (Framework Object Creation Errors: a wrong Size), drvhost's choice. */
+    files->refused = config->Size != sizeof(WDF_FILEOBJECT_CONFIG) ? STATUS_INFO_LENGTH_MISMATCH
+                     : class == WdfFileObjectInvalid || class > WdfFileObjectWdfCannotUseFsContexts
+                         ? STATUS_INVALID_PARAMETER
+                         : STATUS_SUCCESS;
+    if (!NT_SUCCESS(files->refused)) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceInitSetFileObjectConfig: WDF_FILEOBJECT_CONFIG with Size "
+                 "%lu (expected %lu) and FileObjectClass 0x%lx is malformed: WdfDeviceCreate "
+                 "will fail",
+                 g->pub.DriverName, (unsigned long)config->Size,
+                 (unsigned long)sizeof(WDF_FILEOBJECT_CONFIG),
+                 (unsigned long)config->FileObjectClass);
+        return;
+    }
     files->configured = TRUE;
     files->owner = owner;
     files->config = *config;
@@ -185,6 +191,8 @@ NTSTATUS wdf_files_check(struct wdf_globals *g, PWDFDEVICE_INIT init, struct wdf
     WDF_SYNCHRONIZATION_SCOPE scope = wdf_sync_scope_of(&dev->obj);
     WDF_EXECUTION_LEVEL level = wdf_sync_exec_level(&dev->obj);
     NTSTATUS status;
+    if (files != NULL && !NT_SUCCESS(files->refused))
+        return files->refused;
     if (files == NULL || !files->configured)
         return STATUS_SUCCESS;
     a = files->has_attributes ? &files->attributes : NULL;

@@ -306,7 +306,10 @@ static drvhost_file *fsync_open(int mode)
  * STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL). A device at None, or at passive level, needs
  * nothing; a device without file objects neither. WDF_SYNCHRONIZATION_SCOPE: file objects take
  * no scope but None (STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID); WDF_EXECUTION_LEVEL: they take
- * a level; Framework Object Creation Errors: a wrong Size is STATUS_INFO_LENGTH_MISMATCH. */
+ * a level; Framework Object Creation Errors: a wrong Size is STATUS_INFO_LENGTH_MISMATCH (of
+ * the attributes; of the WDF_FILEOBJECT_CONFIG: WdfDeviceInitSetFileObjectConfig returns
+ * nothing, WdfDeviceCreate fails, drvhost's choice); a FileObjectClass that is no class
+ * (WdfFileObjectCanBeOptional alone) STATUS_INVALID_PARAMETER (drvhost's choice). */
 TEST(device_create_applies_the_file_objects_scope_and_level_rules)
 {
     static const int32_t expected[WDFFSYNC_RULES_COUNT] = {
@@ -324,6 +327,8 @@ TEST(device_create_applies_the_file_objects_scope_and_level_rules)
         STATUS_INFO_LENGTH_MISMATCH,
         STATUS_SUCCESS,
         STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL,
+        STATUS_INFO_LENGTH_MISMATCH,
+        STATUS_INVALID_PARAMETER,
     };
     drvhost_file *f = fsync_open(0);
     WDFFSYNC_RULES r;

@@ -168,10 +168,19 @@ static VOID FsyncAttributes(PWDF_OBJECT_ATTRIBUTES a, WDF_SYNCHRONIZATION_SCOPE 
     a->ExecutionLevel = level;
 }
 
-/* One rule case: a control device with these attributes and file objects (file NULL: none;
- * no_config: no WdfDeviceInitSetFileObjectConfig), deleted when WdfDeviceCreate succeeds. */
+/* How a rule case configures its file objects. */
+enum {
+    FSYNC_CONFIG,       /* WdfFileObjectWdfCannotUseFsContexts */
+    FSYNC_NO_CONFIG,    /* no WdfDeviceInitSetFileObjectConfig */
+    FSYNC_NOT_REQUIRED, /* WdfFileObjectNotRequired */
+    FSYNC_BAD_SIZE,     /* a WDF_FILEOBJECT_CONFIG whose Size is wrong */
+    FSYNC_BAD_CLASS,    /* WdfFileObjectCanBeOptional alone */
+};
+
+/* One rule case: a control device with these attributes and file objects (file NULL: none),
+ * deleted when WdfDeviceCreate succeeds. */
 static NTSTATUS FsyncTry(WDFDRIVER Driver, ULONG i, PWDF_OBJECT_ATTRIBUTES device,
-                         PWDF_OBJECT_ATTRIBUTES file, BOOLEAN no_config, WDF_FILEOBJECT_CLASS class)
+                         PWDF_OBJECT_ATTRIBUTES file, ULONG how)
 {
     DECLARE_CONST_UNICODE_STRING(sddl, L"D:P(A;;GA;;;SY)");
     WCHAR buffer[] = L"\\Device\\WdfFsyncTryA"; /* a name per case: A, B, ... */
@@ -190,8 +199,12 @@ static NTSTATUS FsyncTry(WDFDRIVER Driver, ULONG i, PWDF_OBJECT_ATTRIBUTES devic
         return status;
     }
     WDF_FILEOBJECT_CONFIG_INIT(&config, FsyncCreate, FsyncClose, FsyncCleanup);
-    config.FileObjectClass = class;
-    if (!no_config)
+    config.FileObjectClass = how == FSYNC_NOT_REQUIRED ? WdfFileObjectNotRequired
+                             : how == FSYNC_BAD_CLASS  ? WdfFileObjectCanBeOptional
+                                                       : WdfFileObjectWdfCannotUseFsContexts;
+    if (how == FSYNC_BAD_SIZE)
+        config.Size -= 8;
+    if (how != FSYNC_NO_CONFIG)
         WdfDeviceInitSetFileObjectConfig(init, &config, file);
     status = WdfDeviceCreate(&init, device, &created);
     if (NT_SUCCESS(status))
@@ -206,7 +219,8 @@ static VOID FsyncRules(WDFDRIVER Driver)
     static const struct {
         WDF_SYNCHRONIZATION_SCOPE DeviceScope, FileScope;
         WDF_EXECUTION_LEVEL DeviceLevel, FileLevel;
-        BOOLEAN FileAttributes, BadSize, NoConfig, NotRequired;
+        BOOLEAN FileAttributes, BadSize;
+        UCHAR How;
     } c[WDFFSYNC_RULES_COUNT] = {
         {WdfSynchronizationScopeInheritFromParent, 0, WdfExecutionLevelInheritFromParent, 0},
         {WdfSynchronizationScopeDevice, 0, WdfExecutionLevelDispatch, 0},
@@ -227,8 +241,14 @@ static VOID FsyncRules(WDFDRIVER Driver)
          WdfExecutionLevelInheritFromParent, WdfExecutionLevelDispatch, TRUE},
         {WdfSynchronizationScopeInheritFromParent, WdfSynchronizationScopeNone,
          WdfExecutionLevelInheritFromParent, WdfExecutionLevelPassive, TRUE, TRUE},
-        {WdfSynchronizationScopeDevice, 0, WdfExecutionLevelDispatch, 0, FALSE, FALSE, TRUE},
-        {WdfSynchronizationScopeDevice, 0, WdfExecutionLevelDispatch, 0, FALSE, FALSE, FALSE, TRUE},
+        {WdfSynchronizationScopeDevice, 0, WdfExecutionLevelDispatch, 0, FALSE, FALSE,
+         FSYNC_NO_CONFIG},
+        {WdfSynchronizationScopeDevice, 0, WdfExecutionLevelDispatch, 0, FALSE, FALSE,
+         FSYNC_NOT_REQUIRED},
+        {WdfSynchronizationScopeInheritFromParent, 0, WdfExecutionLevelInheritFromParent, 0, FALSE,
+         FALSE, FSYNC_BAD_SIZE},
+        {WdfSynchronizationScopeInheritFromParent, 0, WdfExecutionLevelInheritFromParent, 0, FALSE,
+         FALSE, FSYNC_BAD_CLASS},
     };
     WDF_OBJECT_ATTRIBUTES device, file;
     ULONG i;
@@ -237,9 +257,8 @@ static VOID FsyncRules(WDFDRIVER Driver)
         FsyncAttributes(&file, c[i].FileScope, c[i].FileLevel);
         if (c[i].BadSize)
             file.Size = sizeof(file) - 8;
-        g_rules.Status[i] = FsyncTry(
-            Driver, i, &device, c[i].FileAttributes ? &file : NULL, c[i].NoConfig,
-            c[i].NotRequired ? WdfFileObjectNotRequired : WdfFileObjectWdfCannotUseFsContexts);
+        g_rules.Status[i] =
+            FsyncTry(Driver, i, &device, c[i].FileAttributes ? &file : NULL, c[i].How);
     }
 }
 

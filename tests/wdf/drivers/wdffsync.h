@@ -28,8 +28,10 @@
  *  3 Device + Dispatch; Passive         10 defaults; level Dispatch
  *  4 Device + Dispatch; None + Passive  11 defaults; attributes with a wrong Size
  *  5 Device + Passive; none             12 Device + Dispatch; no file object config
- *  6 Queue + Dispatch; none             13 Device + Dispatch; none, WdfFileObjectNotRequired */
-#define WDFFSYNC_RULES_COUNT 14
+ *  6 Queue + Dispatch; none             13 Device + Dispatch; none, WdfFileObjectNotRequired
+ * 14 defaults; none, WDF_FILEOBJECT_CONFIG with a wrong Size
+ * 15 defaults; none, FileObjectClass WdfFileObjectCanBeOptional alone */
+#define WDFFSYNC_RULES_COUNT 16
 typedef struct _WDFFSYNC_RULES {
     LONG Status[WDFFSYNC_RULES_COUNT];
 } WDFFSYNC_RULES;
