@@ -13,8 +13,8 @@
  * Synchronization (Microsoft: Using Automatic Synchronization, WdfDeviceInitSetFileObjectConfig):
  * file objects inherit their device's scope and execution level unless their attributes say
  * WdfSynchronizationScopeNone / an execution level. WdfDeviceCreate refuses a device whose
- * scope is not None and whose level is not passive unless the file objects opt out with both
- * None and Passive (wdf_files_check), so the only lock a file callback can need is a
+ * scope is not None and whose level is not passive unless the file objects opt out with the
+ * scope None (wdf_files_check), so the only lock a file callback can need is a
  * passive-level device's mutex: EvtDeviceFileCreate, EvtFileCleanup and EvtFileClose then run
  * under it, as its queues' callbacks do. A file callback that must run at PASSIVE_LEVEL (under
  * that mutex, or file objects at WdfExecutionLevelPassive) and whose IRP arrives above it runs
@@ -178,12 +178,15 @@ VOID imp_WdfDeviceInitSetFileObjectConfig(PWDF_DRIVER_GLOBALS globals, PWDFDEVIC
 }
 
 /* Microsoft (WdfDeviceInitSetFileObjectConfig): file objects inherit their device's scope and
- * level; when these are not None and passive, the file objects' attributes must say both
- * WdfSynchronizationScopeNone and WdfExecutionLevelPassive, else WdfDeviceCreate fails. The page
- * names no status: drvhost's is STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL, the framework's status
- * for a lock that cannot serve a callback's level (their pages: PASSIVE_LEVEL). The attributes
- * themselves are checked as an object creation's (Framework Object Creation Errors): a scope
- * other than None is STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID. */
+ * level; when these are not None and passive, the file objects' attributes must opt out, else
+ * WdfDeviceCreate fails. The page asks for both WdfSynchronizationScopeNone and
+ * WdfExecutionLevelPassive; Microsoft's serial sample, which runs on Windows, opts out with the
+ * scope alone (file callbacks may take the device's lock only when the device is passive), so
+ * the scope None suffices here (a deviation from the page's letter, docs/wdf.md). The page names
+ * no status: drvhost's is STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL, the framework's status for a
+ * lock that cannot serve a callback's level (the file callbacks' pages: PASSIVE_LEVEL). The
+ * attributes themselves are checked as an object creation's (Framework Object Creation
+ * Errors): a scope other than None is STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID. */
 NTSTATUS wdf_files_check(struct wdf_globals *g, PWDFDEVICE_INIT init, struct wdf_device *dev)
 {
     struct wdf_files *files = init->files;
@@ -200,13 +203,12 @@ NTSTATUS wdf_files_check(struct wdf_globals *g, PWDFDEVICE_INIT init, struct wdf
     if (!NT_SUCCESS(status))
         return status;
     if (scope != WdfSynchronizationScopeNone && level != WdfExecutionLevelPassive &&
-        (a == NULL || a->SynchronizationScope != WdfSynchronizationScopeNone ||
-         a->ExecutionLevel != WdfExecutionLevelPassive)) {
+        (a == NULL || a->SynchronizationScope != WdfSynchronizationScopeNone)) {
         rtl_diag(RTL_DIAG_ERROR, "wdf",
                  "driver '%s': WdfDeviceCreate: the device's synchronization scope (%d) is not "
                  "None and its execution level (%d) not passive: its file objects' attributes "
-                 "(WdfDeviceInitSetFileObjectConfig) must say WdfSynchronizationScopeNone and "
-                 "WdfExecutionLevelPassive",
+                 "(WdfDeviceInitSetFileObjectConfig) must say WdfSynchronizationScopeNone (and "
+                 "WdfExecutionLevelPassive)",
                  g->pub.DriverName, scope, level);
         return STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL;
     }
