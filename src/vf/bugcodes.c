@@ -466,7 +466,9 @@ const struct vf_subcode vf_subcodes[] = {
      "drvhost's own: an SpbCx routine used against its page (SpbRequestGetTransferParameters "
      "with an index beyond the request's transfers, an SPB routine on a request SpbCx did not "
      "present, SpbDeviceInitialize on a device already initialized): the handle, the value "
-     "refused, 0"},
+     "refused, 0; WdfDeviceInitSetFileObjectConfig and SpbDeviceInitConfig on the same "
+     "WDFDEVICE_INIT, in either order: the init, 0 when the driver's call came second (1: "
+     "SpbCx's), 0"},
 
     {C4,
      VF_C4_ZERO_BYTE_ALLOCATION,

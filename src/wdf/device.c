@@ -309,7 +309,9 @@ NTSTATUS imp_WdfDeviceCreate(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT *Devic
     dev = CONTAINING_RECORD(o, struct wdf_device, obj);
     dev->driver = init->driver;
     dev->control = init->control;
-    status = wdf_device_create_wdm(init, dev);
+    status = wdf_files_check(g, init, dev); /* s14-wdffile: the file objects' scope and level */
+    if (NT_SUCCESS(status))
+        status = wdf_device_create_wdm(init, dev);
     if (!NT_SUCCESS(status)) {
         wdf_object_delete(o); /* no WDM device yet: nothing of the type to clean up */
         return status;

@@ -10,11 +10,22 @@
  * from a WDM FILE_OBJECT to its WDFFILEOBJECT whatever the class (FsContext / FsContext2 are
  * also set when the class allows it, as Windows does).
  *
- * Locking: `lock` guards `open`; no framework lock is held while driver code runs.
+ * Synchronization (Microsoft: Using Automatic Synchronization, WdfDeviceInitSetFileObjectConfig):
+ * file objects inherit their device's scope and execution level unless their attributes say
+ * WdfSynchronizationScopeNone / an execution level. WdfDeviceCreate refuses a device whose
+ * scope is not None and whose level is not passive unless the file objects opt out with the
+ * scope None (wdf_files_check), so the only lock a file callback can need is a
+ * passive-level device's mutex: EvtDeviceFileCreate, EvtFileCleanup and EvtFileClose then run
+ * under it, as its queues' callbacks do. A file callback that must run at PASSIVE_LEVEL (under
+ * that mutex, or file objects at WdfExecutionLevelPassive) and whose IRP arrives above it runs
+ * on a system worker thread, the IRP pending meanwhile.
+ *
+ * Locking: `lock` guards `open`; no lock of this file is held while driver code runs.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "ex/ex.h"
 #include "ke/ke.h"
 #include "rtl/rtl.h"
 #include "vf/vf.h"
@@ -35,6 +46,11 @@ struct wdf_files {
     BOOLEAN has_attributes;
     WDF_OBJECT_ATTRIBUTES attributes;
     BOOLEAN preprocessing; /* some major function has a preprocess callback */
+    const char *owner;     /* the class extension that configured the file objects, or NULL */
+    NTSTATUS refused;      /* a malformed WDF_FILEOBJECT_CONFIG: WdfDeviceCreate's status */
+    /* Set by wdf_files_check at WdfDeviceCreate, read-only after: */
+    BOOLEAN device_lock; /* the callbacks run under the device's (passive) lock */
+    BOOLEAN passive;     /* the callbacks run at PASSIVE_LEVEL */
     struct wdf_preprocess pre[WDF_MAJORS];
     os_mutex lock; /* `open`; initialised when the device takes the struct */
     LIST_ENTRY open;
@@ -94,6 +110,62 @@ static PWDFDEVICE_INIT wdf_files_init(struct wdf_globals *g, PWDFDEVICE_INIT ini
     return init;
 }
 
+/* A class extension (SpbCx) owns the file object callbacks of the devices it configures:
+ * another configuration on the same WDFDEVICE_INIT, before or after, would silently take them
+ * from one of the two. SpbDeviceInitConfig's page says nothing of it; drvhost reports it as a
+ * class extension misuse (0x10D/0x1003: the init, 0 the driver's call came second, 1 the
+ * extension's), as a routine returning nothing cannot fail. */
+static void wdf_files_owner_check(struct wdf_globals *g, PWDFDEVICE_INIT init,
+                                  struct wdf_files *files, const char *owner)
+{
+    const char *first = files->owner != NULL ? files->owner : "the driver";
+    if (!files->configured || (files->owner == NULL && owner == NULL))
+        return;
+    wdf_violation(g, VF_10D_SPB_MISUSE, (ULONG_PTR)init, owner != NULL, 0,
+                  "driver '%s': %s configured the file objects of WDFDEVICE_INIT %p after %s "
+                  "did: %s's EvtDeviceFileCreate/EvtFileClose would be lost (call "
+                  "WdfDeviceInitSetFileObjectConfig only on a device %s does not serve)",
+                  g->pub.DriverName, owner != NULL ? owner : "WdfDeviceInitSetFileObjectConfig",
+                  (void *)init, first, first, owner != NULL ? owner : files->owner);
+}
+
+void wdf_files_configure(struct wdf_globals *g, PWDFDEVICE_INIT init, PWDF_FILEOBJECT_CONFIG config,
+                         PWDF_OBJECT_ATTRIBUTES attributes, const char *owner)
+{
+    struct wdf_files *files = wdf_files_of_init(init);
+    ULONG class = config->FileObjectClass & ~(ULONG)WdfFileObjectCanBeOptional;
+    if (files == NULL) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceInitSetFileObjectConfig: out of memory", g->pub.DriverName);
+        return;
+    }
+    wdf_files_owner_check(g, init, files, owner);
+    /* The routine returns nothing: a malformed config fails WdfDeviceCreate, with the creation
+     * errors' statuses (Framework Object Creation Errors: a wrong Size), drvhost's choice. */
+    files->refused = config->Size != sizeof(WDF_FILEOBJECT_CONFIG) ? STATUS_INFO_LENGTH_MISMATCH
+                     : class == WdfFileObjectInvalid || class > WdfFileObjectWdfCannotUseFsContexts
+                         ? STATUS_INVALID_PARAMETER
+                         : STATUS_SUCCESS;
+    if (!NT_SUCCESS(files->refused)) {
+        rtl_diag(RTL_DIAG_ERROR, "wdf",
+                 "driver '%s': WdfDeviceInitSetFileObjectConfig: WDF_FILEOBJECT_CONFIG with Size "
+                 "%lu (expected %lu) and FileObjectClass 0x%lx is malformed: WdfDeviceCreate "
+                 "will fail",
+                 g->pub.DriverName, (unsigned long)config->Size,
+                 (unsigned long)sizeof(WDF_FILEOBJECT_CONFIG),
+                 (unsigned long)config->FileObjectClass);
+        return;
+    }
+    files->configured = TRUE;
+    files->owner = owner;
+    files->config = *config;
+    files->has_attributes = attributes != NULL;
+    if (attributes != NULL) {
+        files->attributes = *attributes;
+        files->attributes.ParentObject = NULL; /* a file object's parent is its device */
+    }
+}
+
 VOID imp_WdfDeviceInitSetFileObjectConfig(PWDF_DRIVER_GLOBALS globals, PWDFDEVICE_INIT DeviceInit,
                                           PWDF_FILEOBJECT_CONFIG FileObjectConfig,
                                           PWDF_OBJECT_ATTRIBUTES FileObjectAttributes)
@@ -101,33 +173,51 @@ VOID imp_WdfDeviceInitSetFileObjectConfig(PWDF_DRIVER_GLOBALS globals, PWDFDEVIC
     struct wdf_globals *g = wdf_globals_of(globals);
     PWDFDEVICE_INIT init = wdf_files_init(g, DeviceInit, "WdfDeviceInitSetFileObjectConfig",
                                           __builtin_return_address(0));
-    struct wdf_files *files;
-    ULONG class;
     WDF_CHECK_NOT_NULL(g, FileObjectConfig);
-    class = FileObjectConfig->FileObjectClass & ~(ULONG)WdfFileObjectCanBeOptional;
-    if (FileObjectConfig->Size != sizeof(WDF_FILEOBJECT_CONFIG) || class == WdfFileObjectInvalid ||
-        class > WdfFileObjectWdfCannotUseFsContexts) {
+    wdf_files_configure(g, init, FileObjectConfig, FileObjectAttributes, NULL);
+}
+
+/* Microsoft (WdfDeviceInitSetFileObjectConfig): file objects inherit their device's scope and
+ * level; when these are not None and passive, the file objects' attributes must opt out, else
+ * WdfDeviceCreate fails. The page asks for both WdfSynchronizationScopeNone and
+ * WdfExecutionLevelPassive; Microsoft's serial sample, which runs on Windows, opts out with the
+ * scope alone (file callbacks may take the device's lock only when the device is passive), so
+ * the scope None suffices here (a deviation from the page's letter, docs/wdf.md). The page names
+ * no status: drvhost's is STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL, the framework's status for a
+ * lock that cannot serve a callback's level (the file callbacks' pages: PASSIVE_LEVEL). The
+ * attributes themselves are checked as an object creation's (Framework Object Creation
+ * Errors): a scope other than None is STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID. */
+NTSTATUS wdf_files_check(struct wdf_globals *g, PWDFDEVICE_INIT init, struct wdf_device *dev)
+{
+    struct wdf_files *files = init->files;
+    PWDF_OBJECT_ATTRIBUTES a;
+    WDF_SYNCHRONIZATION_SCOPE scope = wdf_sync_scope_of(&dev->obj);
+    WDF_EXECUTION_LEVEL level = wdf_sync_exec_level(&dev->obj);
+    NTSTATUS status;
+    if (files != NULL && !NT_SUCCESS(files->refused))
+        return files->refused;
+    if (files == NULL || !files->configured)
+        return STATUS_SUCCESS;
+    a = files->has_attributes ? &files->attributes : NULL;
+    status = wdf_object_check_attributes(g, WDF_TYPE_FILE, a);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (scope != WdfSynchronizationScopeNone && level != WdfExecutionLevelPassive &&
+        (a == NULL || a->SynchronizationScope != WdfSynchronizationScopeNone)) {
         rtl_diag(RTL_DIAG_ERROR, "wdf",
-                 "driver '%s': WdfDeviceInitSetFileObjectConfig: WDF_FILEOBJECT_CONFIG with Size "
-                 "%lu (expected %lu) and FileObjectClass 0x%lx is malformed; ignored",
-                 g->pub.DriverName, (unsigned long)FileObjectConfig->Size,
-                 (unsigned long)sizeof(WDF_FILEOBJECT_CONFIG),
-                 (unsigned long)FileObjectConfig->FileObjectClass);
-        return;
+                 "driver '%s': WdfDeviceCreate: the device's synchronization scope (%d) is not "
+                 "None and its execution level (%d) not passive: its file objects' attributes "
+                 "(WdfDeviceInitSetFileObjectConfig) must say WdfSynchronizationScopeNone (and "
+                 "WdfExecutionLevelPassive)",
+                 g->pub.DriverName, scope, level);
+        return STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL;
     }
-    files = wdf_files_of_init(init);
-    if (files == NULL) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf",
-                 "driver '%s': WdfDeviceInitSetFileObjectConfig: out of memory", g->pub.DriverName);
-        return;
-    }
-    files->configured = TRUE;
-    files->config = *FileObjectConfig;
-    files->has_attributes = FileObjectAttributes != NULL;
-    if (FileObjectAttributes != NULL) {
-        files->attributes = *FileObjectAttributes;
-        files->attributes.ParentObject = NULL; /* a file object's parent is its device */
-    }
+    files->device_lock = scope == WdfSynchronizationScopeDevice &&
+                         (a == NULL || a->SynchronizationScope != WdfSynchronizationScopeNone);
+    files->passive = a != NULL && a->ExecutionLevel != WdfExecutionLevelInheritFromParent
+                         ? a->ExecutionLevel == WdfExecutionLevelPassive
+                         : level == WdfExecutionLevelPassive;
+    return STATUS_SUCCESS;
 }
 
 NTSTATUS imp_WdfDeviceInitAssignWdmIrpPreprocessCallback(
@@ -272,11 +362,74 @@ static void wdf_file_create_done(struct wdf_request *r, NTSTATUS status)
         wdf_object_delete(&f->obj);
 }
 
+/* ---- calling the driver's file callbacks ----------------------------------------------- */
+
+struct wdf_file_work {
+    struct wdf_device *device; /* referenced until the call is done */
+    void (*call)(struct wdf_device *device, void *context);
+    void *context;
+};
+
+/* `call` under the lock and at the level wdf_files_check resolved for the file objects. */
+static void wdf_file_call_now(struct wdf_device *dev, void (*call)(struct wdf_device *, void *),
+                              void *context)
+{
+    struct wdf_object *sync = dev->files->device_lock ? &dev->obj : NULL;
+    wdf_sync_acquire(sync);
+    call(dev, context);
+    wdf_sync_release(sync);
+}
+
+static void wdf_file_call_worker(void *context)
+{
+    struct wdf_file_work *w = context;
+    wdf_file_call_now(w->device, w->call, w->context);
+    wdf_object_release(&w->device->obj);
+    free(w);
+}
+
+/* Whether a file callback must leave this thread: it must run at PASSIVE_LEVEL (a passive
+ * level, or the device's passive lock) and the thread is above it. */
+static BOOLEAN wdf_file_must_defer(struct wdf_device *dev)
+{
+    return KeGetCurrentIrql() > PASSIVE_LEVEL && (dev->files->passive || dev->files->device_lock);
+}
+
+/* Runs `call` at once, or when wdf_file_must_defer on a system worker thread: the caller has
+ * then marked its IRP pending and `call` ends it. Without memory for the work item the call
+ * runs here (a diagnostic). */
+static void wdf_file_call(struct wdf_device *dev, void (*call)(struct wdf_device *, void *),
+                          void *context)
+{
+    struct wdf_file_work *w = wdf_file_must_defer(dev) ? malloc(sizeof(*w)) : NULL;
+    if (w == NULL) {
+        if (wdf_file_must_defer(dev))
+            rtl_diag(RTL_DIAG_ERROR, "wdf",
+                     "driver '%s': no memory to defer a file object callback to PASSIVE_LEVEL: "
+                     "called at IRQL %u",
+                     dev->obj.owner->pub.DriverName, (unsigned)KeGetCurrentIrql());
+        wdf_file_call_now(dev, call, context);
+        return;
+    }
+    w->device = dev;
+    w->call = call;
+    w->context = context;
+    wdf_object_reference(&dev->obj);
+    ex_queue_work(wdf_file_call_worker, w);
+}
+
+static void wdf_file_create_call(struct wdf_device *dev, void *context)
+{
+    struct wdf_request *r = context;
+    dev->files->config.EvtDeviceFileCreate((WDFDEVICE)dev, (WDFREQUEST)r,
+                                           (WDFFILEOBJECT)r->done_context);
+}
+
 /* EvtDeviceFileCreate gets a request of its own (no queue), which it completes, at once or
  * later: the IRP is pending until then. */
 static NTSTATUS wdf_file_create_request(struct wdf_device *dev, PIRP irp, struct wdf_file *f)
 {
-    struct wdf_object *o, *sync;
+    struct wdf_object *o;
     struct wdf_request *r;
     NTSTATUS status =
         wdf_object_create(dev->obj.owner, WDF_TYPE_REQUEST, sizeof(*r), NULL, NULL, &o);
@@ -290,10 +443,7 @@ static NTSTATUS wdf_file_create_request(struct wdf_device *dev, PIRP irp, struct
     r->done = wdf_file_create_done;
     r->done_context = f;
     IoMarkIrpPending(irp);
-    sync = wdf_sync_owner(f != NULL ? &f->obj : &dev->obj);
-    wdf_sync_acquire(sync);
-    dev->files->config.EvtDeviceFileCreate((WDFDEVICE)dev, (WDFREQUEST)r, (WDFFILEOBJECT)f);
-    wdf_sync_release(sync);
+    wdf_file_call(dev, wdf_file_create_call, r);
     return STATUS_PENDING;
 }
 
@@ -420,27 +570,48 @@ const char *wdf_file_queue_refused(struct wdf_device *dev, struct wdf_queue *q, 
 
 /* Cleanup and close: EvtFileCleanup, EvtFileClose (then the file object goes); both get NULL
  * when the class asks for no file object. */
-static NTSTATUS wdf_file_cleanup_close(struct wdf_device *dev, PIRP irp, BOOLEAN close)
+static void wdf_file_cleanup_close_callbacks(struct wdf_device *dev, void *context)
 {
+    PIRP irp = context;
     PFILE_OBJECT wdm = IoGetCurrentIrpStackLocation(irp)->FileObject;
+    BOOLEAN close = IoGetCurrentIrpStackLocation(irp)->MajorFunction == IRP_MJ_CLOSE;
     struct wdf_file *f = wdf_file_find(dev, wdm);
-    PWDF_FILEOBJECT_CONFIG c =
-        dev->files != NULL && dev->files->configured ? &dev->files->config : NULL;
-    struct wdf_object *sync;
-    if (c != NULL && (f != NULL || wdf_file_class(dev) == WdfFileObjectNotRequired)) {
-        sync = wdf_sync_owner(f != NULL ? &f->obj : &dev->obj);
-        wdf_sync_acquire(sync);
+    PWDF_FILEOBJECT_CONFIG c = &dev->files->config;
+    if (f != NULL || wdf_file_class(dev) == WdfFileObjectNotRequired) {
         if (close && c->EvtFileClose != NULL)
             c->EvtFileClose((WDFFILEOBJECT)f);
         else if (!close && c->EvtFileCleanup != NULL)
             c->EvtFileCleanup((WDFFILEOBJECT)f);
-        wdf_sync_release(sync);
     }
     if (close && f != NULL)
         wdf_object_delete(&f->obj);
-    if (wdf_file_forwards(dev)) /* after the driver's callbacks (WDF_FILEOBJECT_CONFIG) */
+}
+
+/* The IRP's end: forwarded after the driver's callbacks (WDF_FILEOBJECT_CONFIG), or completed. */
+static NTSTATUS wdf_file_cleanup_close_end(struct wdf_device *dev, PIRP irp)
+{
+    if (wdf_file_forwards(dev))
         return wdf_irp_pass_down(dev, irp);
     return wdf_irp_complete(irp, STATUS_SUCCESS);
+}
+
+static void wdf_file_cleanup_close_later(struct wdf_device *dev, void *context)
+{
+    wdf_file_cleanup_close_callbacks(dev, context);
+    wdf_file_cleanup_close_end(dev, context);
+}
+
+static NTSTATUS wdf_file_cleanup_close(struct wdf_device *dev, PIRP irp)
+{
+    if (dev->files == NULL || !dev->files->configured)
+        return wdf_file_cleanup_close_end(dev, irp);
+    if (wdf_file_must_defer(dev)) {
+        IoMarkIrpPending(irp);
+        wdf_file_call(dev, wdf_file_cleanup_close_later, irp);
+        return STATUS_PENDING;
+    }
+    wdf_file_call(dev, wdf_file_cleanup_close_callbacks, irp);
+    return wdf_file_cleanup_close_end(dev, irp);
 }
 
 NTSTATUS wdf_file_dispatch(struct wdf_device *device, PIRP irp)
@@ -454,8 +625,7 @@ NTSTATUS wdf_file_dispatch(struct wdf_device *device, PIRP irp)
     case IRP_MJ_CLOSE:
         if (device == NULL) /* the WDFDEVICE is gone: the file still closes */
             return wdf_irp_complete(irp, STATUS_SUCCESS);
-        return wdf_file_cleanup_close(
-            device, irp, IoGetCurrentIrpStackLocation(irp)->MajorFunction == IRP_MJ_CLOSE);
+        return wdf_file_cleanup_close(device, irp);
     default:
         return wdf_irp_complete(irp, STATUS_INVALID_DEVICE_REQUEST);
     }

@@ -188,17 +188,18 @@ struct wdf_globals *wdf_globals_of(PWDF_DRIVER_GLOBALS globals)
 }
 
 /* Microsoft (WDF_SYNCHRONIZATION_SCOPE, WDF_EXECUTION_LEVEL): a scope may be given to driver,
- * device and queue objects only; an execution level to driver, device, queue, general and
- * timer objects. File objects (WdfDeviceInitSetFileObjectConfig) may opt out of their device's
- * with WdfSynchronizationScopeNone and WdfExecutionLevelPassive, which that page tells a driver
- * whose device has others to set. `type` 0: any (the attributes of WdfObjectAllocateContext,
+ * device and queue objects only; an execution level to driver, device, file, queue, general
+ * and timer objects. File objects (WdfDeviceInitSetFileObjectConfig) may also opt out of their
+ * device's scope with WdfSynchronizationScopeNone, which that page tells a driver whose device
+ * has a scope to set. `type` 0: any (the attributes of WdfObjectAllocateContext,
  * whose constraints are not used). */
 static NTSTATUS wdf_check_constraints(struct wdf_globals *g, enum wdf_type type,
                                       PWDF_OBJECT_ATTRIBUTES a)
 {
     BOOLEAN scope_ok =
         type == 0 || type == WDF_TYPE_DRIVER || type == WDF_TYPE_DEVICE || type == WDF_TYPE_QUEUE;
-    BOOLEAN level_ok = scope_ok || type == WDF_TYPE_OBJECT || type == WDF_TYPE_TIMER;
+    BOOLEAN level_ok =
+        scope_ok || type == WDF_TYPE_OBJECT || type == WDF_TYPE_TIMER || type == WDF_TYPE_FILE;
     BOOLEAN file = type == WDF_TYPE_FILE;
     if (a->ExecutionLevel > WdfExecutionLevelDispatch ||
         a->SynchronizationScope > WdfSynchronizationScopeNone) {
@@ -216,8 +217,7 @@ static NTSTATUS wdf_check_constraints(struct wdf_globals *g, enum wdf_type type,
                  g->pub.DriverName, wdf_type_names[type]);
         return STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID;
     }
-    if (!level_ok && a->ExecutionLevel > WdfExecutionLevelInheritFromParent &&
-        !(file && a->ExecutionLevel == WdfExecutionLevelPassive)) {
+    if (!level_ok && a->ExecutionLevel > WdfExecutionLevelInheritFromParent) {
         rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': a %s cannot have an ExecutionLevel",
                  g->pub.DriverName, wdf_type_names[type]);
         return STATUS_WDF_EXECUTION_LEVEL_INVALID;
@@ -227,7 +227,7 @@ static NTSTATUS wdf_check_constraints(struct wdf_globals *g, enum wdf_type type,
 
 /* Attributes a caller may pass: NULL, or initialised (Size) with constraints its object type
  * accepts. */
-static NTSTATUS wdf_check_attributes(struct wdf_globals *g, enum wdf_type type,
+NTSTATUS wdf_object_check_attributes(struct wdf_globals *g, enum wdf_type type,
                                      PWDF_OBJECT_ATTRIBUTES a)
 {
     if (a == NULL)
@@ -500,7 +500,7 @@ NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t siz
                            PWDF_OBJECT_ATTRIBUTES attributes, struct wdf_object *parent,
                            struct wdf_object **out)
 {
-    NTSTATUS status = wdf_check_attributes(g, type, attributes);
+    NTSTATUS status = wdf_object_check_attributes(g, type, attributes);
     if (!NT_SUCCESS(status))
         return status;
     if (wdf_request_memory_fails(type))
@@ -540,7 +540,7 @@ NTSTATUS wdf_object_create_request(struct wdf_globals *g, size_t size,
 {
     struct wdf_object *o;
     size_t context = wdf_context_size(attributes);
-    NTSTATUS status = wdf_check_attributes(g, WDF_TYPE_REQUEST, attributes);
+    NTSTATUS status = wdf_object_check_attributes(g, WDF_TYPE_REQUEST, attributes);
     *kept = FALSE;
     if (!NT_SUCCESS(status))
         return status;
@@ -808,7 +808,7 @@ NTSTATUS imp_WdfObjectAllocateContext(PWDF_DRIVER_GLOBALS globals, WDFOBJECT obj
     struct wdf_context *c, **tail;
     NTSTATUS status;
     WDF_CHECK_NOT_NULL(g, attributes);
-    status = wdf_check_attributes(g, 0, attributes);
+    status = wdf_object_check_attributes(g, 0, attributes);
     if (!NT_SUCCESS(status))
         return status;
     if (attributes->ContextTypeInfo == NULL)

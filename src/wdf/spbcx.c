@@ -40,8 +40,6 @@ NTSTATUS imp_WdfObjectAllocateContext(PWDF_DRIVER_GLOBALS, WDFOBJECT, PWDF_OBJEC
                                       PVOID *);
 PVOID imp_WdfObjectGetTypedContextWorker(PWDF_DRIVER_GLOBALS, WDFOBJECT,
                                          PCWDF_OBJECT_CONTEXT_TYPE_INFO);
-VOID imp_WdfDeviceInitSetFileObjectConfig(PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT,
-                                          PWDF_FILEOBJECT_CONFIG, PWDF_OBJECT_ATTRIBUTES);
 NTSTATUS imp_WdfIoQueueCreate(PWDF_DRIVER_GLOBALS, WDFDEVICE, PWDF_IO_QUEUE_CONFIG,
                               PWDF_OBJECT_ATTRIBUTES, WDFQUEUE *);
 VOID imp_WdfRequestComplete(PWDF_DRIVER_GLOBALS, WDFREQUEST, NTSTATUS);
@@ -696,7 +694,7 @@ NTSTATUS SpbDeviceInitConfig(PWDFDEVICE_INIT DeviceInit)
         wdf_violation_null(NULL, "SpbDeviceInitConfig", "DeviceInit", __builtin_return_address(0));
     g = DeviceInit->driver->obj.owner;
     WDF_FILEOBJECT_CONFIG_INIT(&files, spbcx_file_create, spbcx_file_close, WDF_NO_EVENT_CALLBACK);
-    imp_WdfDeviceInitSetFileObjectConfig(&g->pub, DeviceInit, &files, WDF_NO_OBJECT_ATTRIBUTES);
+    wdf_files_configure(g, DeviceInit, &files, WDF_NO_OBJECT_ATTRIBUTES, "SpbCx");
     return STATUS_SUCCESS;
 }
 

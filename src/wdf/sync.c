@@ -37,7 +37,7 @@ static BOOLEAN wdf_sync_inherits_scope(WDF_SYNCHRONIZATION_SCOPE s)
     return s == WdfSynchronizationScopeInheritFromParent || s == WdfSynchronizationScopeInvalid;
 }
 
-static WDF_SYNCHRONIZATION_SCOPE wdf_sync_scope(struct wdf_object *o)
+WDF_SYNCHRONIZATION_SCOPE wdf_sync_scope_of(struct wdf_object *o)
 {
     for (; o != NULL; o = o->parent)
         if (!wdf_sync_inherits_scope(o->sync_scope))
@@ -58,7 +58,7 @@ struct wdf_object *wdf_sync_owner(struct wdf_object *o)
     WDF_SYNCHRONIZATION_SCOPE scope;
     if (o == NULL || (o->type != WDF_TYPE_QUEUE && o->type != WDF_TYPE_DEVICE))
         return NULL;
-    scope = wdf_sync_scope(o);
+    scope = wdf_sync_scope_of(o);
     if (o->type == WDF_TYPE_DEVICE)
         return scope == WdfSynchronizationScopeDevice ? o : NULL;
     if (scope == WdfSynchronizationScopeDevice)

@@ -1242,4 +1242,19 @@ void wdf_usb_target_stopped(void *usb, WDF_IO_TARGET_SENT_IO_ACTION action);
  * (spbcx.c; SpbCx's targets and GpioClx's connections). */
 NTSTATUS wdf_reshub_connection(PCUNICODE_STRING name, LARGE_INTEGER *id, PVOID *properties);
 
+/* s14-wdffile: file objects' synchronization (file.c). WdfDeviceInitSetFileObjectConfig's work,
+ * `owner` the class extension calling it (SpbCx) or NULL for the driver; wdf_files_check, from
+ * WdfDeviceCreate once the device object has its attributes, applies the file objects' scope and
+ * level rules (an error status fails WdfDeviceCreate). */
+void wdf_files_configure(struct wdf_globals *g, PWDFDEVICE_INIT init, PWDF_FILEOBJECT_CONFIG config,
+                         PWDF_OBJECT_ATTRIBUTES attributes, const char *owner);
+NTSTATUS wdf_files_check(struct wdf_globals *g, PWDFDEVICE_INIT init, struct wdf_device *dev);
+/* An object's resolved synchronization scope (sync.c): its own, or its parents', up to the
+ * driver's default WdfSynchronizationScopeNone. */
+WDF_SYNCHRONIZATION_SCOPE wdf_sync_scope_of(struct wdf_object *object);
+/* The checks of WDF_OBJECT_ATTRIBUTES an object creation of `type` makes (object.c): NULL is
+ * fine; a wrong Size, a scope or level the type does not take, the creation errors. */
+NTSTATUS wdf_object_check_attributes(struct wdf_globals *g, enum wdf_type type,
+                                     PWDF_OBJECT_ATTRIBUTES attributes);
+
 #endif

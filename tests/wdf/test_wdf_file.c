@@ -1,16 +1,21 @@
 /*
  * test_wdf_file.c - framework file objects (EvtDeviceFileCreate, EvtFileCleanup, EvtFileClose,
  * WDFFILEOBJECT contexts and routines, exclusive devices), EvtDeviceWdmIrpPreprocess, and
- * framework drivers built for KMDF 1.9 and 1.15 (drivers/wdffile.c; docs/wdf.md).
+ * framework drivers built for KMDF 1.9 and 1.15 (drivers/wdffile.c; docs/wdf.md); the file
+ * objects' synchronization scope and execution level (drivers/wdffsync.c).
  */
 #include <wdm.h>
 #include <wdf.h>
 #include <wdfldr.h>
 
 #include "drivers/wdffile.h"
+#include "drivers/wdffsync.h"
 #include "harness.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define RW 0xC0000000u
 
@@ -283,4 +288,187 @@ TEST(bind_takes_each_version_with_its_function_count)
         if (globals != NULL)
             ok_status(WdfVersionUnbind(NULL, &info, globals), STATUS_SUCCESS);
     }
+}
+
+/* ---- the file objects' synchronization (drivers/wdffsync.c) -------------------------------- */
+
+static drvhost_file *fsync_open(int mode)
+{
+    char service[16], device[32];
+    snprintf(service, sizeof(service), "wdffsync%d", mode);
+    snprintf(device, sizeof(device), "\\\\.\\WdfFsync%d", mode);
+    return harness_open_driver(service, device);
+}
+
+/* Microsoft (WdfDeviceInitSetFileObjectConfig): file objects inherit their device's scope and
+ * level; when these are not None and passive, the file objects' attributes must opt out, else
+ * WdfDeviceCreate fails (the page names no status: drvhost's is
+ * STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL). The page asks for None and Passive; Microsoft's
+ * serial sample opts out with None alone (case 2), which Windows accepts. A device at None, or at
+ * passive level, needs nothing; a device without file objects neither. WDF_SYNCHRONIZATION_SCOPE:
+ * file objects take no scope but None (STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID);
+ * WDF_EXECUTION_LEVEL: they take a level; Framework Object Creation Errors: a wrong Size is
+ * STATUS_INFO_LENGTH_MISMATCH (of the attributes; of the WDF_FILEOBJECT_CONFIG:
+ * WdfDeviceInitSetFileObjectConfig returns nothing, WdfDeviceCreate fails, drvhost's choice); a
+ * FileObjectClass that is no class (WdfFileObjectCanBeOptional alone) STATUS_INVALID_PARAMETER
+ * (drvhost's choice). */
+TEST(device_create_applies_the_file_objects_scope_and_level_rules)
+{
+    static const int32_t expected[WDFFSYNC_RULES_COUNT] = {
+        STATUS_SUCCESS,
+        STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL,
+        STATUS_SUCCESS,
+        STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL,
+        STATUS_SUCCESS,
+        STATUS_SUCCESS,
+        STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL,
+        STATUS_SUCCESS,
+        STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID,
+        STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID,
+        STATUS_SUCCESS,
+        STATUS_INFO_LENGTH_MISMATCH,
+        STATUS_SUCCESS,
+        STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL,
+        STATUS_INFO_LENGTH_MISMATCH,
+        STATUS_INVALID_PARAMETER,
+    };
+    drvhost_file *f = fsync_open(0);
+    WDFFSYNC_RULES r;
+    if (f == NULL)
+        return;
+    memset(&r, 0xEE, sizeof(r));
+    ok_status(harness_ioctl(f, IOCTL_FS_RULES, NULL, 0, &r, sizeof(r), NULL), STATUS_SUCCESS);
+    for (int i = 0; i < WDFFSYNC_RULES_COUNT; i++)
+        ok(r.Status[i] == expected[i], "case %d: WdfDeviceCreate 0x%08lx, expected 0x%08lx\n", i,
+           (unsigned long)(uint32_t)r.Status[i], (unsigned long)(uint32_t)expected[i]);
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("wdffsync0"), STATUS_SUCCESS);
+}
+
+struct fsync_client {
+    drvhost_file *file;
+    int mode;
+};
+
+static void *fsync_slow(void *arg)
+{
+    struct fsync_client *c = arg;
+    for (int i = 0; i < 8; i++)
+        harness_ioctl(c->file, IOCTL_FS_SLOW, NULL, 0, NULL, 0, NULL);
+    return NULL;
+}
+
+static void *fsync_opens(void *arg)
+{
+    struct fsync_client *c = arg;
+    char device[32];
+    snprintf(device, sizeof(device), "\\\\.\\WdfFsync%d", c->mode);
+    for (int i = 0; i < 8; i++) {
+        drvhost_file *f = NULL;
+        if (drvhost_open(device, RW, &f) == STATUS_SUCCESS)
+            drvhost_close(f);
+    }
+    return NULL;
+}
+
+/* One thread sends 20 ms device controls to the device's parallel queue while another opens
+ * and closes handles (20 ms file callbacks): how many callbacks ran at once. */
+static WDFFSYNC_STATS fsync_race(int mode)
+{
+    WDFFSYNC_STATS s;
+    struct fsync_client c = {fsync_open(mode), mode};
+    pthread_t t[2];
+    memset(&s, 0xFF, sizeof(s));
+    if (c.file == NULL)
+        return s;
+    pthread_create(&t[0], NULL, fsync_slow, &c);
+    pthread_create(&t[1], NULL, fsync_opens, &c);
+    pthread_join(t[0], NULL);
+    pthread_join(t[1], NULL);
+    ok_status(harness_ioctl(c.file, IOCTL_FS_STATS, NULL, 0, &s, sizeof(s), NULL), STATUS_SUCCESS);
+    /* the test's own open, then 8 opens of create, cleanup and close */
+    ok(s.FileCalls == 1 + 8 * 3 && s.IoCalls == 8, "mode %d: %lu file calls, %lu I/O calls\n", mode,
+       (unsigned long)s.FileCalls, (unsigned long)s.IoCalls);
+    ok(s.MaxIrql == PASSIVE_LEVEL, "mode %d: a file callback at IRQL %lu\n", mode,
+       (unsigned long)s.MaxIrql);
+    drvhost_close(c.file);
+    return s;
+}
+
+/* Microsoft (Using Automatic Synchronization, WDF_SYNCHRONIZATION_SCOPE): under scope Device
+ * the framework takes the device's lock around all file object callbacks as around its queues'
+ * (its table), at PASSIVE_LEVEL with WdfExecutionLevelPassive: a queue callback and a file
+ * callback never run at once. */
+TEST(scope_device_serialises_file_callbacks_with_queue_callbacks)
+{
+    WDFFSYNC_STATS s = fsync_race(1);
+    ok(s.MaxBusy == 1, "%lu callbacks at once\n", (unsigned long)s.MaxBusy);
+    ok_status(drvhost_driver_unload("wdffsync1"), STATUS_SUCCESS);
+}
+
+/* WdfDeviceInitSetFileObjectConfig: file objects whose attributes say
+ * WdfSynchronizationScopeNone are out of the device's synchronization: their callbacks run
+ * while a queue callback holds the device's lock (the probe sees both at once). */
+TEST(file_objects_with_scope_none_run_beside_queue_callbacks)
+{
+    WDFFSYNC_STATS s = fsync_race(2);
+    ok(s.MaxBusy == 2, "at most %lu callbacks at once\n", (unsigned long)s.MaxBusy);
+    ok_status(drvhost_driver_unload("wdffsync2"), STATUS_SUCCESS);
+}
+
+/* A create a driver sends at DISPATCH_LEVEL (from a DPC, without a WDM file object, as
+ * Framework File Objects says a driver may): the file objects' callbacks are passive-level
+ * ones (Using Automatic Synchronization: "the framework calls these callback functions at
+ * IRQL = PASSIVE_LEVEL"; EvtDeviceFileCreate's page: PASSIVE_LEVEL), so the framework calls
+ * EvtDeviceFileCreate on another thread at PASSIVE_LEVEL, once the device's lock is free;
+ * its status reaches the sender. */
+static void fsync_sent_at_dispatch(int mode)
+{
+    drvhost_file *f = fsync_open(mode);
+    WDFFSYNC_SENT sent;
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_FS_SEND, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS);
+    for (int i = 0; i < 200; i++) {
+        memset(&sent, 0xEE, sizeof(sent));
+        ok_status(harness_ioctl(f, IOCTL_FS_SENT, NULL, 0, &sent, sizeof(sent), NULL),
+                  STATUS_SUCCESS);
+        if (sent.Done == 1)
+            break;
+        usleep(10 * 1000);
+    }
+    ok(sent.Done == 1 && sent.Status == STATUS_ACCESS_DENIED, "mode %d: done %ld status 0x%08lx\n",
+       mode, (long)sent.Done, (unsigned long)(uint32_t)sent.Status);
+    ok(sent.SendIrql == DISPATCH_LEVEL, "mode %d: sent at IRQL %ld\n", mode, (long)sent.SendIrql);
+    ok(sent.CreateIrql == PASSIVE_LEVEL && sent.OtherThread == 1,
+       "mode %d: EvtDeviceFileCreate at IRQL %ld, on another thread %ld\n", mode,
+       (long)sent.CreateIrql, (long)sent.OtherThread);
+    drvhost_close(f);
+}
+
+TEST(a_create_sent_at_dispatch_level_reaches_the_driver_at_passive_level)
+{
+    fsync_sent_at_dispatch(1); /* under the device's passive lock */
+    ok_status(drvhost_driver_unload("wdffsync1"), STATUS_SUCCESS);
+    fsync_sent_at_dispatch(2); /* WdfExecutionLevelPassive, no lock */
+    ok_status(drvhost_driver_unload("wdffsync2"), STATUS_SUCCESS);
+}
+
+/* SpbDeviceInitConfig gives SpbCx the device's file objects (it handles the creates and closes
+ * of its targets: EvtSpbTargetConnect's page); a WdfDeviceInitSetFileObjectConfig on the same
+ * init, after or before, would take them from one of the two. The pages say nothing of it:
+ * drvhost reports it, 0x10D with its parameter 1 0x1003 (parameter 3: 0 the driver's call
+ * came second, 1 SpbCx's). */
+TEST(file_object_config_after_spb_device_init_config_is_wdf_violation)
+{
+    expect_bugcheck_params(0x10D, BUGCHECK_P1 | BUGCHECK_P3 | BUGCHECK_P4, 0x1003, 0, 0, 0);
+    harness_load_driver("wdffsync3");
+    ok(0, "the driver loaded\n");
+}
+
+TEST(spb_device_init_config_after_file_object_config_is_wdf_violation)
+{
+    expect_bugcheck_params(0x10D, BUGCHECK_P1 | BUGCHECK_P3 | BUGCHECK_P4, 0x1003, 0, 1, 0);
+    harness_load_driver("wdffsync4");
+    ok(0, "the driver loaded\n");
 }
