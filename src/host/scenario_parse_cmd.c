@@ -550,6 +550,13 @@ static int cmd_ps2_in(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, 
     return scnp_parse_data(c, a[1], &cmd->data);
 }
 
+/* ps2-state INSTANCE: the simulated PS/2 device's state. */
+static int cmd_ps2_state(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return scnp_decode_name(c, a[0], "instance ID", 0, &cmd->name);
+}
+
 static int parse_guid(struct pctx *c, struct tok t, uint8_t out[16]);
 
 /* power-setting GUID VALUE: VALUE a number (a ULONG, as most power settings are) or DATA. */
@@ -928,6 +935,13 @@ static const struct cmd_def commands[] = {
     {"uart-break", SCN_UART_BREAK, 1, 1, O_EXPECT | O_TIMEOUT, {"PORT"}, cmd_uart_out},
     {"ps2-device", SCN_PS2_DEVICE, 1, 1, O_EXPECT | O_TIMEOUT, {"KIND"}, cmd_ps2_device},
     {"ps2-in", SCN_PS2_IN, 2, 2, O_EXPECT | O_TIMEOUT, {"INSTANCE", "DATA"}, cmd_ps2_in},
+    {"ps2-state",
+     SCN_PS2_STATE,
+     1,
+     1,
+     O_EXPECT | O_EXPECT_OUT | O_TIMEOUT,
+     {"INSTANCE"},
+     cmd_ps2_state},
     {"power-setting", SCN_POWER_SETTING, 2, 2, O_EXPECT, {"GUID", "VALUE"}, cmd_power_setting},
     {"ucm-role", SCN_UCM_ROLE, 3, 3, O_EXPECT, {"ID", "KIND", "ROLE"}, cmd_ucm_role},
     {"tcp-echo",

@@ -5,7 +5,11 @@
  * port's i8042 request (its isr hook and, for a keyboard, its initialization routine) and counts
  * what it sees (IOCTL_PS2FILT_STATE). Its service callback changes the key A (make code 0x1E) into
  * B (0x30) so a scenario can tell that the records went through it; its isr hook swallows F1 (0x3B)
- * and a mouse's right-button-down record. Public WDK headers only.
+ * and a mouse's right-button-down record, and uses the port's routines from the hook request:
+ * F2 (0x3C) lights caps lock through IsrWritePort (0xED 0x04), F3 (0x3D) is consumed and queued
+ * as F4 (0x3E) with QueueKeyboardPacket, F5 (0x3F) queues an F6 (0x40) before going on itself; a
+ * mouse's middle-button-down is consumed and queued with LastX 77, its left-button-up writes
+ * 0xF4 to the mouse. Public WDK headers only.
  */
 #include <ntddk.h>
 #include <kbdmou.h>
@@ -18,6 +22,9 @@ typedef struct _EXT {
     CONNECT_DATA Upper; /* the class's */
     BOOLEAN Mouse;
     PVOID UpperIsrContext;
+    PI8042_ISR_WRITE_PORT IsrWritePort; /* the port's routines, from the hook request */
+    PI8042_QUEUE_PACKET QueuePacket;
+    PVOID CallContext;
     PS2FILT_STATE State;
 } EXT;
 
@@ -50,6 +57,20 @@ static BOOLEAN KeyboardIsr(PVOID Context, PKEYBOARD_INPUT_DATA Input, POUTPUT_PA
     ext->State.LastDataByte = *DataByte;
     if (Input->MakeCode == 0x3B)
         *Continue = FALSE; /* swallowed: the filter would report it itself */
+    if (Input->MakeCode == 0x3C) {
+        ext->IsrWritePort(ext->CallContext, 0xED); /* set LEDs: caps lock */
+        ext->IsrWritePort(ext->CallContext, 0x04);
+    }
+    if (Input->MakeCode == 0x3D) { /* reported by the filter itself, as F4 */
+        Input->MakeCode = 0x3E;
+        ext->QueuePacket(ext->CallContext);
+        *Continue = FALSE;
+    }
+    if (Input->MakeCode == 0x3F) { /* an F6 first, then the port goes on with F5 */
+        Input->MakeCode = 0x40;
+        ext->QueuePacket(ext->CallContext);
+        Input->MakeCode = 0x3F;
+    }
     return TRUE;
 }
 
@@ -66,6 +87,13 @@ static BOOLEAN MouseIsr(PVOID Context, PMOUSE_INPUT_DATA Input, POUTPUT_PACKET O
     ext->State.LastDataByte = *DataByte;
     if (Input->ButtonFlags == MOUSE_RIGHT_BUTTON_DOWN)
         *Continue = FALSE;
+    if (Input->ButtonFlags == MOUSE_MIDDLE_BUTTON_DOWN) { /* reported by the filter itself */
+        Input->LastX = 77;
+        ext->QueuePacket(ext->CallContext);
+        *Continue = FALSE;
+    }
+    if (Input->ButtonFlags == MOUSE_LEFT_BUTTON_UP)
+        ext->IsrWritePort(ext->CallContext, 0xF4);
     return TRUE;
 }
 
@@ -124,6 +152,9 @@ static void HookKeyboard(EXT *ext, PINTERNAL_I8042_HOOK_KEYBOARD hook)
     ext->State.HookHadPortRoutines = hook->IsrWritePort != NULL &&
                                      hook->QueueKeyboardPacket != NULL && hook->CallContext != NULL;
     ext->UpperIsrContext = hook->Context;
+    ext->IsrWritePort = hook->IsrWritePort;
+    ext->QueuePacket = hook->QueueKeyboardPacket;
+    ext->CallContext = hook->CallContext;
     hook->Context = ext;
     hook->IsrRoutine = KeyboardIsr;
     hook->InitializationRoutine = KeyboardInit;
@@ -135,6 +166,9 @@ static void HookMouse(EXT *ext, PINTERNAL_I8042_HOOK_MOUSE hook)
     ext->State.HookHadPortRoutines =
         hook->IsrWritePort != NULL && hook->QueueMousePacket != NULL && hook->CallContext != NULL;
     ext->UpperIsrContext = hook->Context;
+    ext->IsrWritePort = hook->IsrWritePort;
+    ext->QueuePacket = hook->QueueMousePacket;
+    ext->CallContext = hook->CallContext;
     hook->Context = ext;
     hook->IsrRoutine = MouseIsr;
 }
@@ -168,6 +202,9 @@ static NTSTATUS DispatchInternal(PDEVICE_OBJECT Device, PIRP Irp)
         return Complete(Irp, ConnectAgain(ext, sizeof(CONNECT_DATA)), 0);
     case IOCTL_PS2FILT_CONNECT_SHORT:
         return Complete(Irp, ConnectAgain(ext, sizeof(CONNECT_DATA) - 1), 0);
+    case IOCTL_PS2FILT_QUEUE_OUTSIDE:
+        ext->QueuePacket(ext->CallContext); /* not from the isr hook: the page forbids it */
+        return Complete(Irp, STATUS_SUCCESS, 0);
     }
     return PassDown(ext, Irp);
 }

@@ -16,6 +16,10 @@
 #define IOCTL_PS2FILT_CONNECT_SHORT                                                                \
     CTL_CODE(FILE_DEVICE_UNKNOWN, 0x902, METHOD_BUFFERED, FILE_ANY_ACCESS)
 
+/* Calls the port's queue-packet routine outside its isr hook (a misuse: nothing is queued). */
+#define IOCTL_PS2FILT_QUEUE_OUTSIDE                                                                \
+    CTL_CODE(FILE_DEVICE_UNKNOWN, 0x903, METHOD_BUFFERED, FILE_ANY_ACCESS)
+
 /* What the filter saw (12 ULONGs, 48 bytes). */
 typedef struct _PS2FILT_STATE {
     ULONG Connects;            /* connect requests that went through */
