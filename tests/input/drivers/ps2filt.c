@@ -8,8 +8,8 @@
  * and a mouse's right-button-down record, and uses the port's routines from the hook request:
  * F2 (0x3C) lights caps lock through IsrWritePort (0xED 0x04), F3 (0x3D) is consumed and queued
  * as F4 (0x3E) with QueueKeyboardPacket, F5 (0x3F) queues an F6 (0x40) before going on itself; a
- * mouse's middle-button-down is consumed and queued with LastX 77, its left-button-up writes
- * 0xF4 to the mouse. Public WDK headers only.
+ * mouse's middle-button-down is consumed and queued with LastX 77, its left-button-up sets the
+ * mouse's sample rate (0xF3 0x64). Public WDK headers only.
  */
 #include <ntddk.h>
 #include <kbdmou.h>
@@ -92,8 +92,10 @@ static BOOLEAN MouseIsr(PVOID Context, PMOUSE_INPUT_DATA Input, POUTPUT_PACKET O
         ext->QueuePacket(ext->CallContext);
         *Continue = FALSE;
     }
-    if (Input->ButtonFlags == MOUSE_LEFT_BUTTON_UP)
-        ext->IsrWritePort(ext->CallContext, 0xF4);
+    if (Input->ButtonFlags == MOUSE_LEFT_BUTTON_UP) {
+        ext->IsrWritePort(ext->CallContext, 0xF3); /* set the sample rate: 100 a second */
+        ext->IsrWritePort(ext->CallContext, 100);
+    }
     return TRUE;
 }
 
