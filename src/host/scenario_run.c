@@ -860,6 +860,9 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
     case SCN_PS2_STATE:
         run_ps2_state(r, cmd);
         break;
+    case SCN_PS2_HOLD:
+        report_status(r, cmd, drvhost_ps2_hold(cmd->name, cmd->code, (unsigned)cmd->p1));
+        break;
     case SCN_USB_IN:
         report_status(r, cmd,
                       drvhost_usb_input(cmd->name, cmd->code, cmd->data.data, cmd->data.size));

@@ -67,6 +67,19 @@ void ps2_model_write(struct ps2_dev *dev, UCHAR byte)
     KeReleaseSpinLock(&dev->lock, irql);
 }
 
+ULONG ps2_model_repeats(struct ps2_dev *dev, ULONG ms)
+{
+    KIRQL irql;
+    KeAcquireSpinLock(&dev->lock, &irql);
+    UCHAR code = dev->model.typematic;
+    KeReleaseSpinLock(&dev->lock, irql);
+    ULONG64 period_us = (ULONG64)((8u + (code & 7u)) << ((code >> 3) & 3u)) * 4170u;
+    ULONG64 delay_us = (((code >> 5) & 3u) + 1u) * 250000u, held_us = (ULONG64)ms * 1000u;
+    if (held_us <= delay_us)
+        return 0;
+    return (ULONG)((held_us - delay_us - 1) / period_us + 1);
+}
+
 void ps2_keyboard_defaults(struct ps2_dev *dev)
 {
     dev->typematic.Rate = PS2_RATE_DEFAULT;

@@ -76,6 +76,9 @@ void input_class_shutdown(void);
 /* device.c: the device model and the port's keyboard requests. */
 /* One byte reaches the device (dev->lock not held; taken inside). */
 void ps2_model_write(struct ps2_dev *dev, UCHAR byte);
+/* How many repeats the device sends for a key held `ms` milliseconds (its typematic byte's delay
+ * and period; repeats at delay + k * period, before the release). */
+ULONG ps2_model_repeats(struct ps2_dev *dev, ULONG ms);
 /* The port's defaults (typematic 30/s after 250 ms, no indicators), the model agreeing. */
 void ps2_keyboard_defaults(struct ps2_dev *dev);
 /* IOCTL_KEYBOARD_QUERY/SET_TYPEMATIC, _QUERY/SET_INDICATORS, _QUERY_INDICATOR_TRANSLATION:

@@ -330,25 +330,56 @@ static void ps2_deliver(struct ps2_dev *dev, const CONNECT_DATA *connect, const 
     KeLowerIrql(irql);
 }
 
+/* The connection input goes to: STATUS_DEVICE_NOT_CONNECTED once the device is gone,
+ * STATUS_DEVICE_NOT_READY while no class is connected. */
+static NTSTATUS ps2_connection(struct ps2_dev *dev, CONNECT_DATA *connect)
+{
+    KIRQL irql;
+    KeAcquireSpinLock(&dev->lock, &irql);
+    bool gone = dev->gone;
+    *connect = dev->connect;
+    KeReleaseSpinLock(&dev->lock, irql);
+    if (gone)
+        return STATUS_DEVICE_NOT_CONNECTED;
+    if (connect->ClassService == NULL)
+        return STATUS_DEVICE_NOT_READY;
+    return STATUS_SUCCESS;
+}
+
 NTSTATUS ps2_device_input(const char *instance, const void *data, size_t size)
 {
     struct ps2_dev *dev = ps2_find(instance);
     CONNECT_DATA connect;
-    KIRQL irql;
     if (dev == NULL)
         return STATUS_NO_SUCH_DEVICE;
     if (size == 0 || size % ps2_record_size(dev) != 0)
         return STATUS_INVALID_PARAMETER;
-    KeAcquireSpinLock(&dev->lock, &irql);
-    bool gone = dev->gone;
-    connect = dev->connect;
-    KeReleaseSpinLock(&dev->lock, irql);
-    if (gone)
-        return STATUS_DEVICE_NOT_CONNECTED;
-    if (connect.ClassService == NULL)
-        return STATUS_DEVICE_NOT_READY;
+    NTSTATUS status = ps2_connection(dev, &connect);
+    if (!NT_SUCCESS(status))
+        return status;
     for (size_t off = 0; off < size; off += ps2_record_size(dev))
         ps2_deliver(dev, &connect, (const UCHAR *)data + off);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS ps2_device_hold(const char *instance, USHORT make_code, ULONG ms)
+{
+    struct ps2_dev *dev = ps2_find(instance);
+    KEYBOARD_INPUT_DATA key = {0};
+    CONNECT_DATA connect;
+    if (dev == NULL)
+        return STATUS_NO_SUCH_DEVICE;
+    if (dev->mouse)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    NTSTATUS status = ps2_connection(dev, &connect);
+    if (!NT_SUCCESS(status))
+        return status;
+    ULONG repeats = ps2_model_repeats(dev, ms);
+    key.MakeCode = make_code;
+    for (ULONG i = 0; i <= repeats; i++) /* the press, then its repeats */
+        ps2_deliver(dev, &connect, (const UCHAR *)&key);
+    key.Flags = KEY_BREAK;
+    ps2_deliver(dev, &connect, (const UCHAR *)&key);
     return STATUS_SUCCESS;
 }
 
