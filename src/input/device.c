@@ -119,70 +119,50 @@ static NTSTATUS set_check(PIRP irp, PIO_STACK_LOCATION sp, ULONG need)
     return STATUS_SUCCESS;
 }
 
-static NTSTATUS query_typematic(struct ps2_dev *dev, PIRP irp, PIO_STACK_LOCATION sp)
+/* A query answered with the setting kept at `kept` (its UnitId is 0: a set request names no
+ * other unit). */
+static NTSTATUS query_kept(struct ps2_dev *dev, PIRP irp, PIO_STACK_LOCATION sp, const void *kept,
+                           ULONG size)
 {
-    KEYBOARD_TYPEMATIC_PARAMETERS t;
+    UCHAR copy[sizeof(KEYBOARD_TYPEMATIC_PARAMETERS)];
     KIRQL irql;
-    NTSTATUS status = query_check(irp, sp, sizeof t);
+    NTSTATUS status = query_check(irp, sp, size);
     if (!NT_SUCCESS(status))
         return status;
     KeAcquireSpinLock(&dev->lock, &irql);
-    t = dev->typematic;
+    memcpy(copy, kept, size);
     KeReleaseSpinLock(&dev->lock, irql);
-    t.UnitId = 0;
-    memcpy(irp->AssociatedIrp.SystemBuffer, &t, sizeof t);
-    irp->IoStatus.Information = sizeof t;
+    memcpy(irp->AssociatedIrp.SystemBuffer, copy, size);
+    irp->IoStatus.Information = size;
     return STATUS_SUCCESS;
 }
 
-/* Kept as given (the pages document no range check); the device gets the nearest byte. */
-static NTSTATUS set_typematic(struct ps2_dev *dev, PIRP irp, PIO_STACK_LOCATION sp)
+/* The argument the device gets with a new setting's command: the nearest typematic byte, or
+ * the LEDs (the flags' low three bits: scroll, num and caps lock, in the same places as the PS/2
+ * byte's; the flags are kept whole, and a query returns them). */
+static UCHAR command_argument(UCHAR command, const void *setting)
 {
-    KEYBOARD_TYPEMATIC_PARAMETERS t;
-    KIRQL irql;
-    NTSTATUS status = set_check(irp, sp, sizeof t);
-    if (!NT_SUCCESS(status))
-        return status;
-    memcpy(&t, irp->AssociatedIrp.SystemBuffer, sizeof t);
-    KeAcquireSpinLock(&dev->lock, &irql);
-    dev->typematic = t;
-    KeReleaseSpinLock(&dev->lock, irql);
-    ps2_model_write(dev, PS2_CMD_SET_TYPEMATIC);
-    ps2_model_write(dev, typematic_byte(t.Rate, t.Delay));
-    return STATUS_SUCCESS;
+    if (command == PS2_CMD_SET_TYPEMATIC) {
+        const KEYBOARD_TYPEMATIC_PARAMETERS *t = setting;
+        return typematic_byte(t->Rate, t->Delay);
+    }
+    return (UCHAR)(((const KEYBOARD_INDICATOR_PARAMETERS *)setting)->LedFlags & 7);
 }
 
-static NTSTATUS query_indicators(struct ps2_dev *dev, PIRP irp, PIO_STACK_LOCATION sp)
+/* A set request: the setting kept at `kept` as given (the pages document no range check), then
+ * sent to the device as `command` and its argument. */
+static NTSTATUS set_kept(struct ps2_dev *dev, PIRP irp, PIO_STACK_LOCATION sp, void *kept,
+                         ULONG size, UCHAR command)
 {
-    KEYBOARD_INDICATOR_PARAMETERS p;
     KIRQL irql;
-    NTSTATUS status = query_check(irp, sp, sizeof p);
+    NTSTATUS status = set_check(irp, sp, size);
     if (!NT_SUCCESS(status))
         return status;
     KeAcquireSpinLock(&dev->lock, &irql);
-    p = dev->indicators;
+    memcpy(kept, irp->AssociatedIrp.SystemBuffer, size);
     KeReleaseSpinLock(&dev->lock, irql);
-    p.UnitId = 0;
-    memcpy(irp->AssociatedIrp.SystemBuffer, &p, sizeof p);
-    irp->IoStatus.Information = sizeof p;
-    return STATUS_SUCCESS;
-}
-
-/* The flags are kept whole (a query returns them); the device lights scroll, num and caps lock,
- * the low three bits, which a PS/2 keyboard's 0xED argument has in the same places. */
-static NTSTATUS set_indicators(struct ps2_dev *dev, PIRP irp, PIO_STACK_LOCATION sp)
-{
-    KEYBOARD_INDICATOR_PARAMETERS p;
-    KIRQL irql;
-    NTSTATUS status = set_check(irp, sp, sizeof p);
-    if (!NT_SUCCESS(status))
-        return status;
-    memcpy(&p, irp->AssociatedIrp.SystemBuffer, sizeof p);
-    KeAcquireSpinLock(&dev->lock, &irql);
-    dev->indicators = p;
-    KeReleaseSpinLock(&dev->lock, irql);
-    ps2_model_write(dev, PS2_CMD_SET_LEDS);
-    ps2_model_write(dev, (UCHAR)(p.LedFlags & 7));
+    ps2_model_write(dev, command);
+    ps2_model_write(dev, command_argument(command, irp->AssociatedIrp.SystemBuffer));
     return STATUS_SUCCESS;
 }
 
@@ -210,13 +190,14 @@ NTSTATUS ps2_keyboard_request(struct ps2_dev *dev, PIRP irp, PIO_STACK_LOCATION 
 {
     switch (sp->Parameters.DeviceIoControl.IoControlCode) {
     case IOCTL_KEYBOARD_QUERY_TYPEMATIC:
-        return query_typematic(dev, irp, sp);
+        return query_kept(dev, irp, sp, &dev->typematic, sizeof dev->typematic);
     case IOCTL_KEYBOARD_SET_TYPEMATIC:
-        return set_typematic(dev, irp, sp);
+        return set_kept(dev, irp, sp, &dev->typematic, sizeof dev->typematic,
+                        PS2_CMD_SET_TYPEMATIC);
     case IOCTL_KEYBOARD_QUERY_INDICATORS:
-        return query_indicators(dev, irp, sp);
+        return query_kept(dev, irp, sp, &dev->indicators, sizeof dev->indicators);
     case IOCTL_KEYBOARD_SET_INDICATORS:
-        return set_indicators(dev, irp, sp);
+        return set_kept(dev, irp, sp, &dev->indicators, sizeof dev->indicators, PS2_CMD_SET_LEDS);
     case IOCTL_KEYBOARD_QUERY_INDICATOR_TRANSLATION:
         return query_translation(irp, sp);
     }

@@ -145,13 +145,13 @@ static NTSTATUS port_start(void)
 
 /* ---- the i8042 hook ------------------------------------------------------------------------ */
 
-/* The routines the port gives the hooks (CallContext and the initialization routine's
- * SynchContext: the struct ps2_dev). A byte written reaches the device model (device.c); reads
- * answer ACK (0xFA), as a device answers each byte it accepts (the model sends no ACK of its
- * own into the input: deviation, docs/input.md). */
+/* The routines the port gives the hooks (CallContext: the port's device object, as the pages
+ * say; the initialization routine's SynchContext: the struct ps2_dev). A byte written reaches the
+ * device model (device.c); reads answer ACK (0xFA), as a device answers each byte it accepts (the
+ * model sends no ACK of its own into the input: deviation, docs/input.md). */
 static VOID ps2_isr_write_port(PVOID context, UCHAR value)
 {
-    ps2_model_write(context, value);
+    ps2_model_write(dev_of(context), value);
 }
 
 /* Queues a copy of the record the running isr hook was given (as it is now: the hook may have
@@ -160,7 +160,7 @@ static VOID ps2_isr_write_port(PVOID context, UCHAR value)
  * packets for one record, it queues nothing. */
 static VOID ps2_queue_packet(PVOID context)
 {
-    struct ps2_dev *dev = context;
+    struct ps2_dev *dev = dev_of(context);
     if (dev->isr_record != NULL && dev->nqueued < PS2_QUEUED_MAX)
         memcpy(dev->queued[dev->nqueued++], dev->isr_record, ps2_record_size(dev));
 }
@@ -192,7 +192,7 @@ static NTSTATUS ps2_hook(struct ps2_dev *dev)
     BOOLEAN translation = FALSE;
     kh.IsrWritePort = mh.IsrWritePort = ps2_isr_write_port;
     kh.QueueKeyboardPacket = mh.QueueMousePacket = ps2_queue_packet;
-    kh.CallContext = mh.CallContext = dev;
+    kh.CallContext = mh.CallContext = dev->pdo;
     if (dev->mouse)
         status =
             input_internal_ioctl(top, IOCTL_INTERNAL_I8042_HOOK_MOUSE, &mh, sizeof mh, NULL, 0);
