@@ -1,8 +1,9 @@
 /*
  * port.c - drvhost's PS/2 port driver (\Driver\i8042prt): plugging a simulated keyboard or
  * mouse in (its PDO handed to the PnP manager), the PDO's dispatch routines, which answer the
- * port's internal device controls (connect, the i8042 hook, the attributes), and input packets
- * arriving from the scenario.
+ * port's internal device controls (connect, disconnect, the i8042 hook, the attributes; the
+ * keyboard's settings in device.c), the routines the hook request carries, and input packets
+ * arriving from the scenario (ps2-in records, ps2-hold keys).
  *
  * Deviation (docs/input.md): on Windows i8042prt is the function driver over an ACPI PDO; here
  * the port's part is played by the PDO itself (as drvhost's USB hub answers URBs), so the
