@@ -102,6 +102,26 @@ static NTSTATUS port_attributes(struct ps2_dev *dev, PIRP irp, PIO_STACK_LOCATIO
     return STATUS_SUCCESS;
 }
 
+/* IOCTL_INTERNAL_I8042_KEYBOARD_WRITE_BUFFER / _MOUSE_WRITE_BUFFER: the bytes go to the device
+ * in order. The pages ask for more than one byte; the device is not ready until the hook request
+ * has been through the stack (where i8042prt has set up the device's interrupt). */
+static NTSTATUS port_write_buffer(struct ps2_dev *dev, PIO_STACK_LOCATION sp)
+{
+    PUCHAR data = sp->Parameters.DeviceIoControl.Type3InputBuffer;
+    ULONG size = sp->Parameters.DeviceIoControl.InputBufferLength;
+    KIRQL irql;
+    if (data == NULL || size < 2)
+        return STATUS_INVALID_PARAMETER;
+    KeAcquireSpinLock(&dev->lock, &irql);
+    bool ready = dev->hooked && !dev->gone;
+    KeReleaseSpinLock(&dev->lock, irql);
+    if (!ready)
+        return STATUS_DEVICE_NOT_READY;
+    for (ULONG i = 0; i < size; i++)
+        ps2_model_write(dev, data[i]);
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS port_internal(struct ps2_dev *dev, PIRP irp, PIO_STACK_LOCATION sp)
 {
     ULONG code = sp->Parameters.DeviceIoControl.IoControlCode;
@@ -116,6 +136,11 @@ static NTSTATUS port_internal(struct ps2_dev *dev, PIRP irp, PIO_STACK_LOCATION 
         return STATUS_SUCCESS;
     if (code == (dev->mouse ? IOCTL_MOUSE_QUERY_ATTRIBUTES : IOCTL_KEYBOARD_QUERY_ATTRIBUTES))
         return port_attributes(dev, irp, sp);
+    if (code == (dev->mouse ? IOCTL_INTERNAL_I8042_MOUSE_WRITE_BUFFER
+                            : IOCTL_INTERNAL_I8042_KEYBOARD_WRITE_BUFFER))
+        return port_write_buffer(dev, sp);
+    if (code == IOCTL_INTERNAL_I8042_CONTROLLER_WRITE_BUFFER)
+        return STATUS_NOT_SUPPORTED; /* as its page says, at either device */
     /* _ENABLE and _DISABLE fall through to STATUS_INVALID_DEVICE_REQUEST: kbdclass and mouclass
      * send them only to a port that is not Plug and Play, and no page documents what i8042prt
      * answers (docs/input.md "Not done"). */

@@ -26,6 +26,7 @@ typedef struct _EXT {
     PI8042_QUEUE_PACKET QueuePacket;
     PVOID CallContext;
     PS2FILT_STATE State;
+    NTSTATUS EarlyWrite; /* IOCTL_PS2FILT_EARLY_WRITE */
 } EXT;
 
 static VOID FilterCallback(PDEVICE_OBJECT Device, PVOID Start, PVOID End, PULONG Consumed)
@@ -127,17 +128,15 @@ static NTSTATUS Complete(PIRP Irp, NTSTATUS Status, ULONG_PTR Information)
     return Status;
 }
 
-static NTSTATUS ConnectAgain(EXT *ext, ULONG Length)
+/* Sends an internal device control to the port and waits for it (PASSIVE_LEVEL). */
+static NTSTATUS SendDown(EXT *ext, ULONG Code, PVOID In, ULONG Length)
 {
     KEVENT done;
     IO_STATUS_BLOCK iosb;
-    CONNECT_DATA data = {ext->Self, (PVOID)FilterCallback};
     PIRP irp;
     NTSTATUS status;
     KeInitializeEvent(&done, NotificationEvent, FALSE);
-    irp = IoBuildDeviceIoControlRequest(ext->Mouse ? IOCTL_INTERNAL_MOUSE_CONNECT
-                                                   : IOCTL_INTERNAL_KEYBOARD_CONNECT,
-                                        ext->Lower, &data, Length, NULL, 0, TRUE, &done, &iosb);
+    irp = IoBuildDeviceIoControlRequest(Code, ext->Lower, In, Length, NULL, 0, TRUE, &done, &iosb);
     if (irp == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     status = IoCallDriver(ext->Lower, irp);
@@ -146,6 +145,22 @@ static NTSTATUS ConnectAgain(EXT *ext, ULONG Length)
         status = iosb.Status;
     }
     return status;
+}
+
+static NTSTATUS ConnectAgain(EXT *ext, ULONG Length)
+{
+    CONNECT_DATA data = {ext->Self, (PVOID)FilterCallback};
+    return SendDown(ext,
+                    ext->Mouse ? IOCTL_INTERNAL_MOUSE_CONNECT : IOCTL_INTERNAL_KEYBOARD_CONNECT,
+                    &data, Length);
+}
+
+static NTSTATUS WriteBuffer(EXT *ext, PVOID Bytes, ULONG Length)
+{
+    return SendDown(ext,
+                    ext->Mouse ? IOCTL_INTERNAL_I8042_MOUSE_WRITE_BUFFER
+                               : IOCTL_INTERNAL_I8042_KEYBOARD_WRITE_BUFFER,
+                    Bytes, Length);
 }
 
 static void HookKeyboard(EXT *ext, PINTERNAL_I8042_HOOK_KEYBOARD hook)
@@ -188,6 +203,10 @@ static NTSTATUS DispatchInternal(PDEVICE_OBJECT Device, PIRP Irp)
         ((PCONNECT_DATA)in)->ClassDeviceObject = Device;
         ((PCONNECT_DATA)in)->ClassService = (PVOID)FilterCallback;
         ext->State.Connects++;
+        {
+            UCHAR enable[2] = {0xF4, 0xF4};
+            ext->EarlyWrite = WriteBuffer(ext, enable, sizeof enable);
+        }
         break;
     case IOCTL_INTERNAL_I8042_HOOK_KEYBOARD:
         HookKeyboard(ext, in);
@@ -204,6 +223,19 @@ static NTSTATUS DispatchInternal(PDEVICE_OBJECT Device, PIRP Irp)
         return Complete(Irp, ConnectAgain(ext, sizeof(CONNECT_DATA)), 0);
     case IOCTL_PS2FILT_CONNECT_SHORT:
         return Complete(Irp, ConnectAgain(ext, sizeof(CONNECT_DATA) - 1), 0);
+    case IOCTL_PS2FILT_WRITE_BUFFER:
+        return Complete(Irp,
+                        WriteBuffer(ext,
+                                    sp->Parameters.DeviceIoControl.InputBufferLength
+                                        ? Irp->AssociatedIrp.SystemBuffer
+                                        : NULL,
+                                    sp->Parameters.DeviceIoControl.InputBufferLength),
+                        0);
+    case IOCTL_PS2FILT_EARLY_WRITE:
+        if (sp->Parameters.DeviceIoControl.OutputBufferLength < sizeof(ULONG))
+            return Complete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
+        *(PULONG)Irp->AssociatedIrp.SystemBuffer = (ULONG)ext->EarlyWrite;
+        return Complete(Irp, STATUS_SUCCESS, sizeof(ULONG));
     case IOCTL_PS2FILT_QUEUE_OUTSIDE:
         ext->QueuePacket(ext->CallContext); /* not from the isr hook: the page forbids it */
         return Complete(Irp, STATUS_SUCCESS, 0);
