@@ -9,7 +9,9 @@
  * F2 (0x3C) lights caps lock through IsrWritePort (0xED 0x04), F3 (0x3D) is consumed and queued
  * as F4 (0x3E) with QueueKeyboardPacket, F5 (0x3F) queues an F6 (0x40) before going on itself; a
  * mouse's middle-button-down is consumed and queued with LastX 77, its left-button-up sets the
- * mouse's sample rate (0xF3 0x64). Public WDK headers only.
+ * mouse's sample rate (0xF3 0x64). It sends the port an i8042 write-buffer request while the
+ * class's connect request goes through it (before the hook request: the port is not ready) and
+ * one for each IOCTL_PS2FILT_WRITE_BUFFER. Public WDK headers only.
  */
 #include <ntddk.h>
 #include <kbdmou.h>
