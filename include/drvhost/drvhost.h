@@ -338,6 +338,17 @@ DRVHOST_API int32_t drvhost_ps2_device_create(int mouse, char *instance, size_t 
  * the device's port: each goes through the i8042 isr hook, then to the connected service
  * callback. */
 DRVHOST_API int32_t drvhost_ps2_input(const char *instance, const void *data, size_t size);
+/* A key of the simulated keyboard held down for `ms` milliseconds (docs/input.md "The device"):
+ * KEYBOARD_INPUT_DATA records of make_code, repeated at the device's typematic rate after its
+ * delay, then its break, through the port as drvhost_ps2_input's (all at once: virtual time).
+ * STATUS_INVALID_DEVICE_REQUEST for a mouse. */
+DRVHOST_API int32_t drvhost_ps2_hold(const char *instance, unsigned make_code, unsigned ms);
+/* The state of the simulated device (docs/input.md "The device"): DRVHOST_PS2_STATE_SIZE bytes,
+ * [0..3] the bytes it was sent (little-endian), [4] its LEDs (bit 0 scroll, 1 num, 2 caps lock),
+ * [5] its typematic byte, [6] how many of [8..15] hold bytes, [8..15] the last bytes sent,
+ * oldest first. STATUS_NO_SUCH_DEVICE when there is no such PS/2 device. */
+#define DRVHOST_PS2_STATE_SIZE 16
+DRVHOST_API int32_t drvhost_ps2_state(const char *instance, uint8_t state[DRVHOST_PS2_STATE_SIZE]);
 
 /* Hardware resources (docs/interrupts.md): the devices whose first hardware ID is hardware_id
  * get these from their next START_DEVICE on. spec: words "mem:START:LENGTH",

@@ -321,3 +321,22 @@ int32_t drvhost_ps2_input(const char *instance, const void *data, size_t size)
         return STATUS_INVALID_PARAMETER;
     return settled(ps2_device_input(instance, data, size));
 }
+
+int32_t drvhost_ps2_hold(const char *instance, unsigned make_code, unsigned ms)
+{
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (instance == NULL || make_code > 0xFFFF)
+        return STATUS_INVALID_PARAMETER;
+    return settled(ps2_device_hold(instance, (USHORT)make_code, ms));
+}
+
+int32_t drvhost_ps2_state(const char *instance, uint8_t state[DRVHOST_PS2_STATE_SIZE])
+{
+    _Static_assert(DRVHOST_PS2_STATE_SIZE == PS2_STATE_SIZE, "one layout");
+    if (!host_booted())
+        return STATUS_UNSUCCESSFUL;
+    if (instance == NULL || state == NULL)
+        return STATUS_INVALID_PARAMETER;
+    return settled(ps2_device_state(instance, state));
+}

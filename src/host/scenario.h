@@ -75,6 +75,8 @@ enum scn_kind {
     SCN_PS2_IN,          /* ps2-in INSTANCE DATA */
     SCN_TCP_ECHO,        /* tcp-echo PORT DATA (code: PORT; docs/network.md) */
     SCN_UCM_ROLE,        /* ucm-role ID data|power ROLE (p1: ID; code: ROLE | SCN_UCM_POWER) */
+    SCN_PS2_STATE,       /* ps2-state INSTANCE [expect-out=DATA] (docs/input.md) */
+    SCN_PS2_HOLD,        /* ps2-hold INSTANCE MAKECODE MS (code: MAKECODE; p1: MS) */
 };
 
 /* ucm-role: the power role (else the data role), in code beside the role. */

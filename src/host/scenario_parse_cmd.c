@@ -550,6 +550,28 @@ static int cmd_ps2_in(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, 
     return scnp_parse_data(c, a[1], &cmd->data);
 }
 
+/* ps2-state INSTANCE: the simulated PS/2 device's state. */
+static int cmd_ps2_state(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    (void)n;
+    return scnp_decode_name(c, a[0], "instance ID", 0, &cmd->name);
+}
+
+/* ps2-hold INSTANCE MAKECODE MS: a key held down on a simulated PS/2 keyboard. */
+static int cmd_ps2_hold(struct pctx *c, struct scn_cmd *cmd, const struct tok *a, int n)
+{
+    uint32_t ms;
+    (void)n;
+    if (scnp_decode_name(c, a[0], "instance ID", 0, &cmd->name) < 0 ||
+        scnp_parse_u32(c, a[1], "make code", &cmd->code) < 0 ||
+        scnp_parse_u32(c, a[2], "milliseconds", &ms) < 0)
+        return -1;
+    if (cmd->code > 0xFFFF)
+        return scnp_perr(c, a[1].col, "make code %u does not fit a USHORT", (unsigned)cmd->code);
+    cmd->p1 = ms;
+    return 0;
+}
+
 static int parse_guid(struct pctx *c, struct tok t, uint8_t out[16]);
 
 /* power-setting GUID VALUE: VALUE a number (a ULONG, as most power settings are) or DATA. */
@@ -928,6 +950,20 @@ static const struct cmd_def commands[] = {
     {"uart-break", SCN_UART_BREAK, 1, 1, O_EXPECT | O_TIMEOUT, {"PORT"}, cmd_uart_out},
     {"ps2-device", SCN_PS2_DEVICE, 1, 1, O_EXPECT | O_TIMEOUT, {"KIND"}, cmd_ps2_device},
     {"ps2-in", SCN_PS2_IN, 2, 2, O_EXPECT | O_TIMEOUT, {"INSTANCE", "DATA"}, cmd_ps2_in},
+    {"ps2-state",
+     SCN_PS2_STATE,
+     1,
+     1,
+     O_EXPECT | O_EXPECT_OUT | O_TIMEOUT,
+     {"INSTANCE"},
+     cmd_ps2_state},
+    {"ps2-hold",
+     SCN_PS2_HOLD,
+     3,
+     3,
+     O_EXPECT | O_TIMEOUT,
+     {"INSTANCE", "MAKECODE", "MS"},
+     cmd_ps2_hold},
     {"power-setting", SCN_POWER_SETTING, 2, 2, O_EXPECT, {"GUID", "VALUE"}, cmd_power_setting},
     {"ucm-role", SCN_UCM_ROLE, 3, 3, O_EXPECT, {"ID", "KIND", "ROLE"}, cmd_ucm_role},
     {"tcp-echo",

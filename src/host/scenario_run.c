@@ -217,6 +217,23 @@ static void run_uart_out(struct run *r, const struct scn_cmd *cmd)
     report(r, cmd, result, &v);
 }
 
+/* ps2-state INSTANCE: the simulated PS/2 device's state bytes (docs/input.md). */
+static void run_ps2_state(struct run *r, const struct scn_cmd *cmd)
+{
+    uint8_t state[DRVHOST_PS2_STATE_SIZE] = {0};
+    struct verdict v = {0};
+    char st[16], result[96];
+    int32_t status = drvhost_ps2_state(cmd->name, state);
+    check_status(cmd, status, &v);
+    if (status >= 0 && cmd->check_out)
+        check_bytes(cmd, state, sizeof state, sizeof state, &v);
+    snprintf(result, sizeof result, "%s sent=%u leds=0x%02x typematic=0x%02x",
+             status_text(status, st),
+             (unsigned)(state[0] | state[1] << 8 | state[2] << 16 | (unsigned)state[3] << 24),
+             state[4], state[5]);
+    report(r, cmd, result, &v);
+}
+
 /* tcp-echo PORT DATA: sends DATA to 127.0.0.1:PORT, ends the sending side, reads the answer
  * until the peer closes (docs/network.md); gives up (STATUS_IO_TIMEOUT) after three quarters of
  * the line's time-out, inside the watchdog's. */
@@ -839,6 +856,12 @@ static void run_command(struct run *r, const struct scn_cmd *cmd)
         break;
     case SCN_PS2_IN:
         report_status(r, cmd, drvhost_ps2_input(cmd->name, cmd->data.data, cmd->data.size));
+        break;
+    case SCN_PS2_STATE:
+        run_ps2_state(r, cmd);
+        break;
+    case SCN_PS2_HOLD:
+        report_status(r, cmd, drvhost_ps2_hold(cmd->name, cmd->code, (unsigned)cmd->p1));
         break;
     case SCN_USB_IN:
         report_status(r, cmd,

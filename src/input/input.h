@@ -27,6 +27,20 @@ NTSTATUS ps2_device_plug(bool mouse, char **instance);
  * records), STATUS_DEVICE_NOT_CONNECTED (removed), STATUS_DEVICE_NOT_READY (not connected). */
 NTSTATUS ps2_device_input(const char *instance, const void *data, size_t size);
 
+/* A key of the keyboard (instance ID) held down for `ms` milliseconds: its make code, repeated
+ * as the device's typematic byte says (the first repeat after its delay, then one each period,
+ * while held), then its break (KEY_BREAK), each record through the isr hook and to the
+ * service callback as ps2_device_input's. Virtual time: the records arrive at once.
+ * STATUS_INVALID_DEVICE_REQUEST for a mouse; else as ps2_device_input. */
+NTSTATUS ps2_device_hold(const char *instance, USHORT make_code, ULONG ms);
+
+/* The state of the device behind the port (docs/input.md "The device"): PS2_STATE_SIZE bytes,
+ * [0..3] the bytes it was sent (a ULONG), [4] its LEDs (bit 0 scroll, 1 num, 2 caps lock), [5]
+ * its typematic byte, [6] how many of [8..15] hold bytes, [7] 0, [8..15] the last bytes sent,
+ * oldest first (right-aligned: the unused ones lead, zero). STATUS_NO_SUCH_DEVICE. */
+#define PS2_STATE_SIZE 16
+NTSTATUS ps2_device_state(const char *instance, UCHAR state[PS2_STATE_SIZE]);
+
 /* After pnp_shutdown: frees every device and the drivers. */
 void input_shutdown(void);
 

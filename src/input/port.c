@@ -1,8 +1,9 @@
 /*
  * port.c - drvhost's PS/2 port driver (\Driver\i8042prt): plugging a simulated keyboard or
  * mouse in (its PDO handed to the PnP manager), the PDO's dispatch routines, which answer the
- * port's internal device controls (connect, the i8042 hook, the attributes), and input packets
- * arriving from the scenario.
+ * port's internal device controls (connect, disconnect, the i8042 hook, the attributes; the
+ * keyboard's settings in device.c), the routines the hook request carries, and input packets
+ * arriving from the scenario (ps2-in records, ps2-hold keys).
  *
  * Deviation (docs/input.md): on Windows i8042prt is the function driver over an ACPI PDO; here
  * the port's part is played by the PDO itself (as drvhost's USB hub answers URBs), so the
@@ -101,17 +102,50 @@ static NTSTATUS port_attributes(struct ps2_dev *dev, PIRP irp, PIO_STACK_LOCATIO
     return STATUS_SUCCESS;
 }
 
+/* IOCTL_INTERNAL_I8042_KEYBOARD_WRITE_BUFFER / _MOUSE_WRITE_BUFFER: the bytes go to the device
+ * in order. The pages ask for more than one byte; the device is not ready until the hook request
+ * has been through the stack (where i8042prt has set up the device's interrupt). */
+static NTSTATUS port_write_buffer(struct ps2_dev *dev, PIO_STACK_LOCATION sp)
+{
+    PUCHAR data = sp->Parameters.DeviceIoControl.Type3InputBuffer;
+    ULONG size = sp->Parameters.DeviceIoControl.InputBufferLength;
+    KIRQL irql;
+    if (data == NULL || size < 2)
+        return STATUS_INVALID_PARAMETER;
+    KeAcquireSpinLock(&dev->lock, &irql);
+    bool ready = dev->hooked && !dev->gone;
+    KeReleaseSpinLock(&dev->lock, irql);
+    if (!ready)
+        return STATUS_DEVICE_NOT_READY;
+    for (ULONG i = 0; i < size; i++)
+        ps2_model_write(dev, data[i]);
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS port_internal(struct ps2_dev *dev, PIRP irp, PIO_STACK_LOCATION sp)
 {
     ULONG code = sp->Parameters.DeviceIoControl.IoControlCode;
     if (code == (dev->mouse ? IOCTL_INTERNAL_MOUSE_CONNECT : IOCTL_INTERNAL_KEYBOARD_CONNECT))
         return port_connect(dev, sp);
+    /* As the disconnect pages say: a PnP device goes through the PnP manager instead. */
+    if (code == (dev->mouse ? IOCTL_INTERNAL_MOUSE_DISCONNECT : IOCTL_INTERNAL_KEYBOARD_DISCONNECT))
+        return STATUS_NOT_IMPLEMENTED;
     /* The hook request is the port's own (sent to the top of the stack by ps2_hook): it ends
      * here, its buffer filled in by the filters it went through. */
     if (code == (dev->mouse ? IOCTL_INTERNAL_I8042_HOOK_MOUSE : IOCTL_INTERNAL_I8042_HOOK_KEYBOARD))
         return STATUS_SUCCESS;
     if (code == (dev->mouse ? IOCTL_MOUSE_QUERY_ATTRIBUTES : IOCTL_KEYBOARD_QUERY_ATTRIBUTES))
         return port_attributes(dev, irp, sp);
+    if (code == (dev->mouse ? IOCTL_INTERNAL_I8042_MOUSE_WRITE_BUFFER
+                            : IOCTL_INTERNAL_I8042_KEYBOARD_WRITE_BUFFER))
+        return port_write_buffer(dev, sp);
+    if (code == IOCTL_INTERNAL_I8042_CONTROLLER_WRITE_BUFFER)
+        return STATUS_NOT_SUPPORTED; /* as its page says, at either device */
+    /* _ENABLE and _DISABLE fall through to STATUS_INVALID_DEVICE_REQUEST: kbdclass and mouclass
+     * send them only to a port that is not Plug and Play, and no page documents what i8042prt
+     * answers (docs/input.md "Not done"). */
+    if (!dev->mouse)
+        return ps2_keyboard_request(dev, irp, sp);
     return STATUS_INVALID_DEVICE_REQUEST;
 }
 
@@ -137,17 +171,24 @@ static NTSTATUS port_start(void)
 
 /* ---- the i8042 hook ------------------------------------------------------------------------ */
 
-/* The routines the port gives the hooks: the simulated controller accepts every byte written
- * and answers reads with ACK (0xFA); nothing is sent to a device. */
+/* The routines the port gives the hooks (CallContext: the port's device object, as the pages
+ * say; the initialization routine's SynchContext: the struct ps2_dev). A byte written reaches the
+ * device model (device.c); reads answer ACK (0xFA), as a device answers each byte it accepts (the
+ * model sends no ACK of its own into the input: deviation, docs/input.md). */
 static VOID ps2_isr_write_port(PVOID context, UCHAR value)
 {
-    (void)context;
-    (void)value;
+    ps2_model_write(dev_of(context), value);
 }
 
+/* Queues a copy of the record the running isr hook was given (as it is now: the hook may have
+ * filled it in); ps2_deliver hands it to the service callback once the hook has returned, as the
+ * port's DPC does. Called outside an isr hook (which the page forbids) or past PS2_QUEUED_MAX
+ * packets for one record, it queues nothing. */
 static VOID ps2_queue_packet(PVOID context)
 {
-    (void)context; /* the packet is queued by ps2_device_input after the hook returns */
+    struct ps2_dev *dev = dev_of(context);
+    if (dev->isr_record != NULL && dev->nqueued < PS2_QUEUED_MAX)
+        memcpy(dev->queued[dev->nqueued++], dev->isr_record, ps2_record_size(dev));
 }
 
 static NTSTATUS ps2_synch_read(PVOID context, PUCHAR value, BOOLEAN wait_for_ack)
@@ -160,9 +201,8 @@ static NTSTATUS ps2_synch_read(PVOID context, PUCHAR value, BOOLEAN wait_for_ack
 
 static NTSTATUS ps2_synch_write(PVOID context, UCHAR value, BOOLEAN wait_for_ack)
 {
-    (void)context;
-    (void)value;
     (void)wait_for_ack;
+    ps2_model_write(context, value);
     return STATUS_SUCCESS;
 }
 
@@ -178,7 +218,7 @@ static NTSTATUS ps2_hook(struct ps2_dev *dev)
     BOOLEAN translation = FALSE;
     kh.IsrWritePort = mh.IsrWritePort = ps2_isr_write_port;
     kh.QueueKeyboardPacket = mh.QueueMousePacket = ps2_queue_packet;
-    kh.CallContext = mh.CallContext = dev;
+    kh.CallContext = mh.CallContext = dev->pdo;
     if (dev->mouse)
         status =
             input_internal_ioctl(top, IOCTL_INTERNAL_I8042_HOOK_MOUSE, &mh, sizeof mh, NULL, 0);
@@ -211,6 +251,8 @@ static struct ps2_dev *ps2_create_pdo(bool mouse, NTSTATUS *status)
         return NULL;
     dev->mouse = mouse;
     KeInitializeSpinLock(&dev->lock);
+    KeInitializeSpinLock(&dev->isr_lock);
+    ps2_keyboard_defaults(dev);
     if (!NT_SUCCESS(*status = port_start()) ||
         !NT_SUCCESS(*status = IoCreateDevice(&port_driver->object, sizeof(dev), NULL,
                                              FILE_DEVICE_8042_PORT, FILE_AUTOGENERATED_DEVICE_NAME,
@@ -283,41 +325,106 @@ static bool ps2_isr_hook(struct ps2_dev *dev, void *record)
     return ret && cont;
 }
 
-/* One record through the hook, then to the connected callback at DISPATCH_LEVEL (where the
- * port's DPC calls it on Windows). */
+static void ps2_service(const CONNECT_DATA *connect, UCHAR *record, size_t size)
+{
+    ULONG consumed = 0;
+    ((PSERVICE_CALLBACK_ROUTINE)connect->ClassService)(connect->ClassDeviceObject, record,
+                                                       record + size, &consumed);
+}
+
+/* One record through the hook (under isr_lock, as the ISR runs under its interrupt's lock),
+ * then, at DISPATCH_LEVEL (where the port's DPC calls it on Windows), the packets the hook
+ * queued and the record itself unless the hook consumed it, each to the connected callback. */
 static void ps2_deliver(struct ps2_dev *dev, const CONNECT_DATA *connect, const UCHAR *bytes)
 {
-    UCHAR record[sizeof(MOUSE_INPUT_DATA)];
+    UCHAR record[sizeof(MOUSE_INPUT_DATA)], queued[PS2_QUEUED_MAX][sizeof(MOUSE_INPUT_DATA)];
     size_t size = ps2_record_size(dev);
-    ULONG consumed = 0;
     KIRQL irql;
     memcpy(record, bytes, size);
-    KeRaiseIrql(DISPATCH_LEVEL, &irql);
-    if (ps2_isr_hook(dev, record))
-        ((PSERVICE_CALLBACK_ROUTINE)connect->ClassService)(connect->ClassDeviceObject, record,
-                                                           record + size, &consumed);
+    KeAcquireSpinLock(&dev->isr_lock, &irql);
+    dev->isr_record = record;
+    dev->nqueued = 0;
+    bool pass = ps2_isr_hook(dev, record);
+    ULONG nqueued = dev->nqueued;
+    memcpy(queued, dev->queued, sizeof queued);
+    dev->isr_record = NULL;
+    KeReleaseSpinLockFromDpcLevel(&dev->isr_lock);
+    for (ULONG i = 0; i < nqueued; i++)
+        ps2_service(connect, queued[i], size);
+    if (pass)
+        ps2_service(connect, record, size);
     KeLowerIrql(irql);
+}
+
+/* The connection input goes to: STATUS_DEVICE_NOT_CONNECTED once the device is gone,
+ * STATUS_DEVICE_NOT_READY while no class is connected. */
+static NTSTATUS ps2_connection(struct ps2_dev *dev, CONNECT_DATA *connect)
+{
+    KIRQL irql;
+    KeAcquireSpinLock(&dev->lock, &irql);
+    bool gone = dev->gone;
+    *connect = dev->connect;
+    KeReleaseSpinLock(&dev->lock, irql);
+    if (gone)
+        return STATUS_DEVICE_NOT_CONNECTED;
+    if (connect->ClassService == NULL)
+        return STATUS_DEVICE_NOT_READY;
+    return STATUS_SUCCESS;
 }
 
 NTSTATUS ps2_device_input(const char *instance, const void *data, size_t size)
 {
     struct ps2_dev *dev = ps2_find(instance);
     CONNECT_DATA connect;
-    KIRQL irql;
     if (dev == NULL)
         return STATUS_NO_SUCH_DEVICE;
     if (size == 0 || size % ps2_record_size(dev) != 0)
         return STATUS_INVALID_PARAMETER;
-    KeAcquireSpinLock(&dev->lock, &irql);
-    bool gone = dev->gone;
-    connect = dev->connect;
-    KeReleaseSpinLock(&dev->lock, irql);
-    if (gone)
-        return STATUS_DEVICE_NOT_CONNECTED;
-    if (connect.ClassService == NULL)
-        return STATUS_DEVICE_NOT_READY;
+    NTSTATUS status = ps2_connection(dev, &connect);
+    if (!NT_SUCCESS(status))
+        return status;
     for (size_t off = 0; off < size; off += ps2_record_size(dev))
         ps2_deliver(dev, &connect, (const UCHAR *)data + off);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS ps2_device_hold(const char *instance, USHORT make_code, ULONG ms)
+{
+    struct ps2_dev *dev = ps2_find(instance);
+    KEYBOARD_INPUT_DATA key = {0};
+    CONNECT_DATA connect;
+    if (dev == NULL)
+        return STATUS_NO_SUCH_DEVICE;
+    if (dev->mouse)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    NTSTATUS status = ps2_connection(dev, &connect);
+    if (!NT_SUCCESS(status))
+        return status;
+    ULONG repeats = ps2_model_repeats(dev, ms);
+    key.MakeCode = make_code;
+    for (ULONG i = 0; i <= repeats; i++) /* the press, then its repeats */
+        ps2_deliver(dev, &connect, (const UCHAR *)&key);
+    key.Flags = KEY_BREAK;
+    ps2_deliver(dev, &connect, (const UCHAR *)&key);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS ps2_device_state(const char *instance, UCHAR state[PS2_STATE_SIZE])
+{
+    struct ps2_dev *dev = ps2_find(instance);
+    struct ps2_model m;
+    KIRQL irql;
+    if (dev == NULL)
+        return STATUS_NO_SUCH_DEVICE;
+    KeAcquireSpinLock(&dev->lock, &irql);
+    m = dev->model;
+    KeReleaseSpinLock(&dev->lock, irql);
+    memset(state, 0, PS2_STATE_SIZE);
+    memcpy(state, &m.written, sizeof m.written); /* little-endian, as on x64 */
+    state[4] = m.leds;
+    state[5] = m.typematic;
+    state[6] = (UCHAR)(m.written < sizeof m.last ? m.written : sizeof m.last);
+    memcpy(state + 8, m.last, sizeof m.last);
     return STATUS_SUCCESS;
 }
 

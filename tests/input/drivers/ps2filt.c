@@ -5,7 +5,13 @@
  * port's i8042 request (its isr hook and, for a keyboard, its initialization routine) and counts
  * what it sees (IOCTL_PS2FILT_STATE). Its service callback changes the key A (make code 0x1E) into
  * B (0x30) so a scenario can tell that the records went through it; its isr hook swallows F1 (0x3B)
- * and a mouse's right-button-down record. Public WDK headers only.
+ * and a mouse's right-button-down record, and uses the port's routines from the hook request:
+ * F2 (0x3C) lights caps lock through IsrWritePort (0xED 0x04), F3 (0x3D) is consumed and queued
+ * as F4 (0x3E) with QueueKeyboardPacket, F5 (0x3F) queues an F6 (0x40) before going on itself; a
+ * mouse's middle-button-down is consumed and queued with LastX 77, its left-button-up sets the
+ * mouse's sample rate (0xF3 0x64). It sends the port an i8042 write-buffer request while the
+ * class's connect request goes through it (before the hook request: the port is not ready) and
+ * one for each IOCTL_PS2FILT_WRITE_BUFFER. Public WDK headers only.
  */
 #include <ntddk.h>
 #include <kbdmou.h>
@@ -18,7 +24,11 @@ typedef struct _EXT {
     CONNECT_DATA Upper; /* the class's */
     BOOLEAN Mouse;
     PVOID UpperIsrContext;
+    PI8042_ISR_WRITE_PORT IsrWritePort; /* the port's routines, from the hook request */
+    PI8042_QUEUE_PACKET QueuePacket;
+    PVOID CallContext;
     PS2FILT_STATE State;
+    NTSTATUS EarlyWrite; /* IOCTL_PS2FILT_EARLY_WRITE */
 } EXT;
 
 static VOID FilterCallback(PDEVICE_OBJECT Device, PVOID Start, PVOID End, PULONG Consumed)
@@ -50,6 +60,20 @@ static BOOLEAN KeyboardIsr(PVOID Context, PKEYBOARD_INPUT_DATA Input, POUTPUT_PA
     ext->State.LastDataByte = *DataByte;
     if (Input->MakeCode == 0x3B)
         *Continue = FALSE; /* swallowed: the filter would report it itself */
+    if (Input->MakeCode == 0x3C) {
+        ext->IsrWritePort(ext->CallContext, 0xED); /* set LEDs: caps lock */
+        ext->IsrWritePort(ext->CallContext, 0x04);
+    }
+    if (Input->MakeCode == 0x3D) { /* reported by the filter itself, as F4 */
+        Input->MakeCode = 0x3E;
+        ext->QueuePacket(ext->CallContext);
+        *Continue = FALSE;
+    }
+    if (Input->MakeCode == 0x3F) { /* an F6 first, then the port goes on with F5 */
+        Input->MakeCode = 0x40;
+        ext->QueuePacket(ext->CallContext);
+        Input->MakeCode = 0x3F;
+    }
     return TRUE;
 }
 
@@ -66,6 +90,15 @@ static BOOLEAN MouseIsr(PVOID Context, PMOUSE_INPUT_DATA Input, POUTPUT_PACKET O
     ext->State.LastDataByte = *DataByte;
     if (Input->ButtonFlags == MOUSE_RIGHT_BUTTON_DOWN)
         *Continue = FALSE;
+    if (Input->ButtonFlags == MOUSE_MIDDLE_BUTTON_DOWN) { /* reported by the filter itself */
+        Input->LastX = 77;
+        ext->QueuePacket(ext->CallContext);
+        *Continue = FALSE;
+    }
+    if (Input->ButtonFlags == MOUSE_LEFT_BUTTON_UP) {
+        ext->IsrWritePort(ext->CallContext, 0xF3); /* set the sample rate: 100 a second */
+        ext->IsrWritePort(ext->CallContext, 100);
+    }
     return TRUE;
 }
 
@@ -97,17 +130,15 @@ static NTSTATUS Complete(PIRP Irp, NTSTATUS Status, ULONG_PTR Information)
     return Status;
 }
 
-static NTSTATUS ConnectAgain(EXT *ext, ULONG Length)
+/* Sends an internal device control to the port and waits for it (PASSIVE_LEVEL). */
+static NTSTATUS SendDown(EXT *ext, ULONG Code, PVOID In, ULONG Length)
 {
     KEVENT done;
     IO_STATUS_BLOCK iosb;
-    CONNECT_DATA data = {ext->Self, (PVOID)FilterCallback};
     PIRP irp;
     NTSTATUS status;
     KeInitializeEvent(&done, NotificationEvent, FALSE);
-    irp = IoBuildDeviceIoControlRequest(ext->Mouse ? IOCTL_INTERNAL_MOUSE_CONNECT
-                                                   : IOCTL_INTERNAL_KEYBOARD_CONNECT,
-                                        ext->Lower, &data, Length, NULL, 0, TRUE, &done, &iosb);
+    irp = IoBuildDeviceIoControlRequest(Code, ext->Lower, In, Length, NULL, 0, TRUE, &done, &iosb);
     if (irp == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     status = IoCallDriver(ext->Lower, irp);
@@ -118,12 +149,31 @@ static NTSTATUS ConnectAgain(EXT *ext, ULONG Length)
     return status;
 }
 
+static NTSTATUS ConnectAgain(EXT *ext, ULONG Length)
+{
+    CONNECT_DATA data = {ext->Self, (PVOID)FilterCallback};
+    return SendDown(ext,
+                    ext->Mouse ? IOCTL_INTERNAL_MOUSE_CONNECT : IOCTL_INTERNAL_KEYBOARD_CONNECT,
+                    &data, Length);
+}
+
+static NTSTATUS WriteBuffer(EXT *ext, PVOID Bytes, ULONG Length)
+{
+    return SendDown(ext,
+                    ext->Mouse ? IOCTL_INTERNAL_I8042_MOUSE_WRITE_BUFFER
+                               : IOCTL_INTERNAL_I8042_KEYBOARD_WRITE_BUFFER,
+                    Bytes, Length);
+}
+
 static void HookKeyboard(EXT *ext, PINTERNAL_I8042_HOOK_KEYBOARD hook)
 {
     ext->State.Hooks++;
     ext->State.HookHadPortRoutines = hook->IsrWritePort != NULL &&
                                      hook->QueueKeyboardPacket != NULL && hook->CallContext != NULL;
     ext->UpperIsrContext = hook->Context;
+    ext->IsrWritePort = hook->IsrWritePort;
+    ext->QueuePacket = hook->QueueKeyboardPacket;
+    ext->CallContext = hook->CallContext;
     hook->Context = ext;
     hook->IsrRoutine = KeyboardIsr;
     hook->InitializationRoutine = KeyboardInit;
@@ -135,6 +185,9 @@ static void HookMouse(EXT *ext, PINTERNAL_I8042_HOOK_MOUSE hook)
     ext->State.HookHadPortRoutines =
         hook->IsrWritePort != NULL && hook->QueueMousePacket != NULL && hook->CallContext != NULL;
     ext->UpperIsrContext = hook->Context;
+    ext->IsrWritePort = hook->IsrWritePort;
+    ext->QueuePacket = hook->QueueMousePacket;
+    ext->CallContext = hook->CallContext;
     hook->Context = ext;
     hook->IsrRoutine = MouseIsr;
 }
@@ -152,6 +205,10 @@ static NTSTATUS DispatchInternal(PDEVICE_OBJECT Device, PIRP Irp)
         ((PCONNECT_DATA)in)->ClassDeviceObject = Device;
         ((PCONNECT_DATA)in)->ClassService = (PVOID)FilterCallback;
         ext->State.Connects++;
+        {
+            UCHAR enable[2] = {0xF4, 0xF4};
+            ext->EarlyWrite = WriteBuffer(ext, enable, sizeof enable);
+        }
         break;
     case IOCTL_INTERNAL_I8042_HOOK_KEYBOARD:
         HookKeyboard(ext, in);
@@ -168,6 +225,22 @@ static NTSTATUS DispatchInternal(PDEVICE_OBJECT Device, PIRP Irp)
         return Complete(Irp, ConnectAgain(ext, sizeof(CONNECT_DATA)), 0);
     case IOCTL_PS2FILT_CONNECT_SHORT:
         return Complete(Irp, ConnectAgain(ext, sizeof(CONNECT_DATA) - 1), 0);
+    case IOCTL_PS2FILT_WRITE_BUFFER:
+        return Complete(Irp,
+                        WriteBuffer(ext,
+                                    sp->Parameters.DeviceIoControl.InputBufferLength
+                                        ? Irp->AssociatedIrp.SystemBuffer
+                                        : NULL,
+                                    sp->Parameters.DeviceIoControl.InputBufferLength),
+                        0);
+    case IOCTL_PS2FILT_EARLY_WRITE:
+        if (sp->Parameters.DeviceIoControl.OutputBufferLength < sizeof(ULONG))
+            return Complete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
+        *(PULONG)Irp->AssociatedIrp.SystemBuffer = (ULONG)ext->EarlyWrite;
+        return Complete(Irp, STATUS_SUCCESS, sizeof(ULONG));
+    case IOCTL_PS2FILT_QUEUE_OUTSIDE:
+        ext->QueuePacket(ext->CallContext); /* not from the isr hook: the page forbids it */
+        return Complete(Irp, STATUS_SUCCESS, 0);
     }
     return PassDown(ext, Irp);
 }

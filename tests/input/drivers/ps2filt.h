@@ -16,6 +16,19 @@
 #define IOCTL_PS2FILT_CONNECT_SHORT                                                                \
     CTL_CODE(FILE_DEVICE_UNKNOWN, 0x902, METHOD_BUFFERED, FILE_ANY_ACCESS)
 
+/* Calls the port's queue-packet routine outside its isr hook (a misuse: nothing is queued). */
+#define IOCTL_PS2FILT_QUEUE_OUTSIDE                                                                \
+    CTL_CODE(FILE_DEVICE_UNKNOWN, 0x903, METHOD_BUFFERED, FILE_ANY_ACCESS)
+
+/* Input: bytes the filter sends to the port in an IOCTL_INTERNAL_I8042_KEYBOARD_WRITE_BUFFER
+ * (_MOUSE_WRITE_BUFFER); completes with its status. */
+#define IOCTL_PS2FILT_WRITE_BUFFER                                                                 \
+    CTL_CODE(FILE_DEVICE_UNKNOWN, 0x904, METHOD_BUFFERED, FILE_ANY_ACCESS)
+/* Output: the NTSTATUS (a ULONG) of the write-buffer request the filter sent down while the
+ * class's connect request went through it (before the port's hook request). */
+#define IOCTL_PS2FILT_EARLY_WRITE                                                                  \
+    CTL_CODE(FILE_DEVICE_UNKNOWN, 0x905, METHOD_BUFFERED, FILE_ANY_ACCESS)
+
 /* What the filter saw (12 ULONGs, 48 bytes). */
 typedef struct _PS2FILT_STATE {
     ULONG Connects;            /* connect requests that went through */
