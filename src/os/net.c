@@ -215,6 +215,11 @@ void os_net_close(int fd, bool abortive)
     close(fd);
 }
 
+void os_net_stop_listening(int fd)
+{
+    (void)shutdown(fd, SHUT_RDWR);
+}
+
 int os_net_poll(struct os_poll_entry *entries, unsigned count, int timeout_ms)
 {
     struct pollfd stack[64], *p = count <= 64 ? stack : calloc(count, sizeof(*p));

@@ -407,6 +407,9 @@ enum os_net_status os_net_shutdown_send(int fd);
 /* Resets the connection (RST) and leaves the descriptor open but unconnected. */
 enum os_net_status os_net_abort(int fd);
 void os_net_close(int fd, bool abortive);
+/* A listening socket stops listening now (connections it has not accepted are reset), even
+ * while another thread's poll() still holds its file and so delays the close's release. */
+void os_net_stop_listening(int fd);
 /* Readiness: want/got are OS_POLL_* bits; returns the number of ready entries, -1 on error. */
 #define OS_POLL_IN  1
 #define OS_POLL_OUT 2

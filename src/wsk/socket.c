@@ -81,6 +81,12 @@ void wsk_socket_close_fd(struct wsk_socket *s)
 {
     if (s->fd < 0)
         return;
+    /* The poll thread's poll() keeps the Linux socket alive until it returns (it holds the
+     * file); a closed listening socket must refuse connections from the close's completion
+     * on (session 14: tcp_echo.scn saw a connection accepted after WskCloseSocket, 1 run in
+     * 20). */
+    if (s->category == WSK_CAT_LISTEN)
+        os_net_stop_listening(s->fd);
     os_net_close(s->fd, s->category == WSK_CAT_CONNECTION && !(s->sent_fin && s->got_eof));
     s->fd = -1;
 }
