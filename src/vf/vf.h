@@ -83,6 +83,7 @@
 #define VF_C4_PUSH_LOCK_RELEASE_APCS   0xEB
 #define VF_C4_WORK_ITEM_UNINIT_QUEUED  0xF6 /* drvhost's use; see the table */
 #define VF_C4_SELF_DEADLOCK            0x1000
+#define VF_C4_UNINITIALIZED_RESOURCE   0x1002 /* drvhost's use; see the table */
 #define VF_C4_UNEXPECTED_THREAD        0x1004
 #define VF_C4_UNACQUIRED_RELEASE       0x1007
 #define VF_C4_MISMATCHED_RELEASE       0x1009
@@ -193,6 +194,22 @@ static inline void vf_check_irql_at_dpc(ULONG_PTR subcode, const char *ddi, cons
     if (__builtin_expect(ke_irql() < DISPATCH_LEVEL, 0))
         vf_irql_below_dpc(subcode, ddi, lock);
 }
+
+/* ---- dispatcher objects (src/vf/dispatcher.c) ---------------------------------------------- */
+
+/* A dispatcher object (KEVENT, KSEMAPHORE, KMUTEX, KTIMER) that no KeInitializeXxx prepared: a
+ * zeroed one (Type 0 reads as a notification event) has a NULL wait list head, which every
+ * initialised object's list never has (an empty list points at itself). Read under
+ * ke_dispatcher_lock, which guards the list. */
+static inline BOOLEAN vf_dispatcher_initialised(const DISPATCHER_HEADER *h)
+{
+    return h->WaitListHead.Flink != NULL && h->WaitListHead.Blink != NULL;
+}
+/* 0xC4/0x1002 (the object, the caller's address, 0): a driver used an object its code never
+ * initialised; `ddi` is the routine it called. */
+__attribute__((noreturn, cold)) void vf_dispatcher_not_initialised(const DISPATCHER_HEADER *h,
+                                                                   const char *ddi,
+                                                                   const void *caller);
 
 /* ---- I/O Verification (0xC9) --------------------------------------------------------------- */
 
