@@ -1066,6 +1066,14 @@ static int with_shutdown_status(int status, int32_t down)
     return status;
 }
 
+/* A scenario that cannot run: status 2 whatever the shutdown (if asked for) reports. */
+static int malformed(int shutdown)
+{
+    if (shutdown)
+        drvhost_shutdown();
+    return DRVHOST_EXIT_MALFORMED;
+}
+
 static int run_script(const struct scn_script *s, FILE *out, FILE *err, int shutdown)
 {
     int32_t down = 0;
@@ -1082,7 +1090,7 @@ static int run_script(const struct scn_script *s, FILE *out, FILE *err, int shut
         free(r.stray);
         free(r.events);
         free(r.kept);
-        return with_shutdown_status(DRVHOST_EXIT_MALFORMED, shutdown ? drvhost_shutdown() : 0);
+        return malformed(shutdown);
     }
     os_mutex_init(&r.reqs_lock);
     host_watch_set_outstanding(run_outstanding, &r);
@@ -1113,12 +1121,12 @@ static int run_file(const char *path, FILE *out, FILE *err, int shutdown)
     if (error != 0) {
         fprintf(err, "drvhost: cannot read scenario '%s': %s\n", path,
                 error == EFBIG ? "larger than 16 MiB (is it a scenario?)" : os_error_text(error));
-        return with_shutdown_status(DRVHOST_EXIT_MALFORMED, shutdown ? drvhost_shutdown() : 0);
+        return malformed(shutdown);
     }
     rc = scn_parse(text, len, path, &script, err);
     free(text);
     if (rc < 0)
-        return with_shutdown_status(DRVHOST_EXIT_MALFORMED, shutdown ? drvhost_shutdown() : 0);
+        return malformed(shutdown);
     rc = run_script(script, out, err, shutdown);
     scn_script_free(script);
     return rc;

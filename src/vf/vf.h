@@ -83,7 +83,6 @@
 #define VF_C4_PUSH_LOCK_RELEASE_APCS   0xEB
 #define VF_C4_WORK_ITEM_UNINIT_QUEUED  0xF6 /* drvhost's use; see the table */
 #define VF_C4_SELF_DEADLOCK            0x1000
-#define VF_C4_UNINITIALIZED_RESOURCE   0x1002 /* drvhost's use; see the table */
 #define VF_C4_UNEXPECTED_THREAD        0x1004
 #define VF_C4_UNACQUIRED_RELEASE       0x1007
 #define VF_C4_MISMATCHED_RELEASE       0x1009
