@@ -178,7 +178,6 @@ static int run(int argc, char **argv)
 {
     struct run_args a = {0};
     int status = parse_run_args(argc, argv, &a);
-    int32_t down;
     if (status != 0)
         return status;
     if (drvhost_init(&a.options) != 0) {
@@ -190,14 +189,9 @@ static int run(int argc, char **argv)
         drvhost_shutdown();
         return DRVHOST_EXIT_MALFORMED;
     }
-    status = drvhost_run_scenario(a.file, stdout, stderr);
-    down = drvhost_shutdown();
-    if (down == DRVHOST_STATUS_REGISTRY_IO_FAILED &&
-        (status == DRVHOST_EXIT_OK || status == DRVHOST_EXIT_EXPECTATION))
-        status = DRVHOST_EXIT_SAVE_FAILED; /* the reason was printed */
-    else if (down != 0 && status == DRVHOST_EXIT_OK)
-        status = DRVHOST_EXIT_EXPECTATION; /* leaks were reported */
-    return status;
+    /* The shutdown is the last part of the scenario's end: its unload checks are the
+     * scenario's (docs/scenario.md, "End of the run"). */
+    return drvhost_run_scenario_and_shutdown(a.file, stdout, stderr);
 }
 
 int main(int argc, char **argv)

@@ -425,6 +425,12 @@ DRVHOST_API int drvhost_recorder_dump(const char *driver, FILE *out);
 /* Runs a scenario file (see docs/scenario.md). Returns a DRVHOST_EXIT_* status. Output (one
  * line per command) goes to out, errors to err. */
 DRVHOST_API int drvhost_run_scenario(const char *path, FILE *out, FILE *err);
+/* Runs a scenario as `drvhost run` does: drvhost_run_scenario, then drvhost_shutdown as the last
+ * part of the scenario's end (it unloads the drivers still loaded). A bug check there is the
+ * scenario's: an `expect-bugcheck ... at-end` sees it. The shutdown's result is in the status
+ * (leaks: 1, the registry file not saved: 5). The runtime is shut down when it returns, even
+ * for a scenario that cannot be read or parsed. */
+DRVHOST_API int drvhost_run_scenario_and_shutdown(const char *path, FILE *out, FILE *err);
 
 #ifdef __cplusplus
 }

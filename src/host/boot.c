@@ -108,6 +108,7 @@ int32_t drvhost_shutdown(void)
     ke_debugger_set(DRVHOST_DEBUGGER_NONE);
     trace_shutdown();
     ke_shutdown();
+    ke_bugcheck_settle(); /* a bug check under way is never lost to the host's exit */
     booted = FALSE;
     if (!NT_SUCCESS(saved))
         return STATUS_REGISTRY_IO_FAILED; /* takes precedence: the leak report is on stderr */

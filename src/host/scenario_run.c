@@ -1,8 +1,11 @@
 /*
  * scenario_run.c - executes a parsed scenario (docs/scenario.md) through the embedding API.
  *
- * The caller has booted the runtime (drvhost_init) and shuts it down afterwards. Every command
- * prints one result line; a failed expectation is reported and the run goes on. Handle names
+ * The caller has booted the runtime (drvhost_init). drvhost_run_scenario leaves it booted;
+ * drvhost_run_scenario_and_shutdown (drvhost run) shuts it down as the last part of the end of
+ * the run, so that a bug check from unloading the drivers the scenario left loaded is the
+ * scenario's (an at-end expectation sees it) and is never lost. Every command prints one result
+ * line; a failed expectation is reported and the run goes on. Handle names
  * and async tags were resolved to slot numbers by the parser, so the run keeps two arrays.
  *
  * Lifetime: the output buffer of an async request (and its input, when handle= wrote an event's
@@ -705,6 +708,7 @@ static struct {
     int armed;
     int phase;     /* EXPECT_IN_STEPS until the last step ended, then EXPECT_AT_END */
     unsigned step; /* the line of the step running */
+    int shutdown;  /* the end of the run has reached the runtime's shutdown (named, same phase) */
 } bugcheck_expect;
 
 static int bugcheck_expected(uint32_t code, uint64_t p1)
@@ -727,7 +731,8 @@ static void print_bugcheck_verdict(uint32_t code, uint64_t p1, int phase, int ok
     int placed = phase == expected_phase();
     char where[64] = "";
     if (phase == EXPECT_AT_END)
-        snprintf(where, sizeof where, " at the end of the scenario");
+        snprintf(where, sizeof where, " at the end of the scenario%s",
+                 __atomic_load_n(&bugcheck_expect.shutdown, __ATOMIC_SEQ_CST) ? " (shutdown)" : "");
     else if (!placed)
         snprintf(where, sizeof where, " in the step on line %u",
                  __atomic_load_n(&bugcheck_expect.step, __ATOMIC_SEQ_CST));
@@ -1058,8 +1063,43 @@ static void run_commands(struct run *r)
     __atomic_store_n(&bugcheck_expect.phase, EXPECT_AT_END, __ATOMIC_SEQ_CST);
 }
 
-static int run_script(const struct scn_script *s, FILE *out, FILE *err)
+/* The last part of the end of the run (drvhost run): the runtime's shutdown, which closes what
+ * is still open and unloads the drivers still loaded (DriverUnload, the pool leak check 0xC4/0x62
+ * and the other unload checks). A bug check there is in the phase EXPECT_AT_END, still armed.
+ * Returns drvhost_shutdown's status. */
+static int32_t run_shutdown(void)
 {
+    int32_t down;
+    __atomic_store_n(&bugcheck_expect.shutdown, 1, __ATOMIC_SEQ_CST);
+    down = drvhost_shutdown();
+    __atomic_store_n(&bugcheck_expect.shutdown, 0, __ATOMIC_SEQ_CST);
+    return down;
+}
+
+/* The run's exit status with the shutdown's result: a registry file not saved is status 5
+ * (unless something worse happened), leaks reported at shutdown (devices, objects) fail a run
+ * that otherwise passed. */
+static int with_shutdown_status(int status, int32_t down)
+{
+    if (down == DRVHOST_STATUS_REGISTRY_IO_FAILED &&
+        (status == DRVHOST_EXIT_OK || status == DRVHOST_EXIT_EXPECTATION))
+        return DRVHOST_EXIT_SAVE_FAILED; /* the reason was printed */
+    if (down != 0 && status == DRVHOST_EXIT_OK)
+        return DRVHOST_EXIT_EXPECTATION; /* the leaks were reported */
+    return status;
+}
+
+/* A scenario that cannot run: status 2 whatever the shutdown (if asked for) reports. */
+static int malformed(int shutdown)
+{
+    if (shutdown)
+        drvhost_shutdown();
+    return DRVHOST_EXIT_MALFORMED;
+}
+
+static int run_script(const struct scn_script *s, FILE *out, FILE *err, int shutdown)
+{
+    int32_t down = 0;
     struct run r = {.s = s, .out = out};
     r.files = calloc(s->handle_count + 1, sizeof *r.files);
     r.reqs = calloc(s->tag_count + 1, sizeof *r.reqs);
@@ -1073,14 +1113,16 @@ static int run_script(const struct scn_script *s, FILE *out, FILE *err)
         free(r.stray);
         free(r.events);
         free(r.kept);
-        return DRVHOST_EXIT_MALFORMED;
+        return malformed(shutdown);
     }
     os_mutex_init(&r.reqs_lock);
     host_watch_set_outstanding(run_outstanding, &r);
     run_commands(&r);
     run_cleanup(&r);
-    finish_expect_bugcheck(&r);
     host_watch_set_outstanding(NULL, NULL);
+    if (shutdown)
+        down = run_shutdown();
+    finish_expect_bugcheck(&r);
     fprintf(out, "%s: %zu commands, %zu failed\n", s->filename, r.commands, r.failed);
     fflush(out);
     os_mutex_destroy(&r.reqs_lock);
@@ -1089,10 +1131,11 @@ static int run_script(const struct scn_script *s, FILE *out, FILE *err)
     free(r.stray);
     free(r.events);
     free(r.kept);
-    return r.failed ? DRVHOST_EXIT_EXPECTATION : DRVHOST_EXIT_OK;
+    return with_shutdown_status(r.failed ? DRVHOST_EXIT_EXPECTATION : DRVHOST_EXIT_OK, down);
 }
 
-DRVHOST_API int drvhost_run_scenario(const char *path, FILE *out, FILE *err)
+/* shutdown: the run ends with drvhost_shutdown (also when the scenario cannot be read). */
+static int run_file(const char *path, FILE *out, FILE *err, int shutdown)
 {
     struct scn_script *script;
     size_t len = 0;
@@ -1101,13 +1144,23 @@ DRVHOST_API int drvhost_run_scenario(const char *path, FILE *out, FILE *err)
     if (error != 0) {
         fprintf(err, "drvhost: cannot read scenario '%s': %s\n", path,
                 error == EFBIG ? "larger than 16 MiB (is it a scenario?)" : os_error_text(error));
-        return DRVHOST_EXIT_MALFORMED;
+        return malformed(shutdown);
     }
     rc = scn_parse(text, len, path, &script, err);
     free(text);
     if (rc < 0)
-        return DRVHOST_EXIT_MALFORMED;
-    rc = run_script(script, out, err);
+        return malformed(shutdown);
+    rc = run_script(script, out, err, shutdown);
     scn_script_free(script);
     return rc;
+}
+
+DRVHOST_API int drvhost_run_scenario(const char *path, FILE *out, FILE *err)
+{
+    return run_file(path, out, err, 0);
+}
+
+DRVHOST_API int drvhost_run_scenario_and_shutdown(const char *path, FILE *out, FILE *err)
+{
+    return run_file(path, out, err, 1);
 }

@@ -224,6 +224,16 @@ static __attribute__((noreturn)) void bugcheck(const struct stop *s)
     os_exit_now(DRVHOST_EXIT_BUGCHECK);
 }
 
+/* The owner's handler ends the process (drvhost.h: a handler never returns), so this thread
+ * waits for that, as bugcheck_again's other threads do. */
+void ke_bugcheck_settle(void)
+{
+    if (__atomic_load_n(&bugcheck_owner, __ATOMIC_ACQUIRE) == NULL)
+        return;
+    for (;;)
+        os_sleep_ns(1000000000u);
+}
+
 /* A contract check made by `function` of the runtime; fmt (may be NULL) the explanation. */
 static __attribute__((noreturn)) void contract_stop(const char *function, struct stop *s,
                                                     const char *fmt, va_list *args)

@@ -13,8 +13,20 @@
  * start and end of an atomic operation").
  */
 #include "ke/ke_private.h"
+#include "vf/vf.h"
 
 os_mutex ke_dispatcher_lock = OS_MUTEX_INIT;
+
+/* A driver's object that no KeInitializeXxx prepared (vf.h) is bug check 0xC4/0x1002 at its call,
+ * not a fault in ke_satisfy_waiters_locked. Called with ke_dispatcher_lock held; drops it before
+ * the bug check. */
+void ke_check_initialised_locked(DISPATCHER_HEADER *h, const char *ddi, const void *caller)
+{
+    if (__builtin_expect(!vf_dispatcher_initialised(h), 0)) {
+        os_mutex_unlock(&ke_dispatcher_lock);
+        vf_dispatcher_not_initialised(h, ddi, caller);
+    }
+}
 
 #define HEADER_SIZE(type) ((UCHAR)(sizeof(type) / sizeof(LONG)))
 
@@ -133,6 +145,7 @@ LONG KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
     (void)Increment; /* priority boosts: Linux schedules */
     (void)Wait;      /* see the deviation at the top */
     os_mutex_lock(&ke_dispatcher_lock);
+    ke_check_initialised_locked(&Event->Header, "KeSetEvent", __builtin_return_address(0));
     LONG previous = Event->Header.SignalState;
     if (previous == 0) {
         Event->Header.SignalState = 1;
@@ -145,6 +158,7 @@ LONG KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
 LONG KeResetEvent(PRKEVENT Event)
 {
     os_mutex_lock(&ke_dispatcher_lock);
+    ke_check_initialised_locked(&Event->Header, "KeResetEvent", __builtin_return_address(0));
     LONG previous = Event->Header.SignalState;
     Event->Header.SignalState = 0;
     os_mutex_unlock(&ke_dispatcher_lock);
@@ -154,6 +168,7 @@ LONG KeResetEvent(PRKEVENT Event)
 VOID KeClearEvent(PRKEVENT Event)
 {
     os_mutex_lock(&ke_dispatcher_lock);
+    ke_check_initialised_locked(&Event->Header, "KeClearEvent", __builtin_return_address(0));
     Event->Header.SignalState = 0;
     os_mutex_unlock(&ke_dispatcher_lock);
 }
@@ -172,6 +187,7 @@ LONG KePulseEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
     (void)Increment;
     (void)Wait;
     os_mutex_lock(&ke_dispatcher_lock);
+    ke_check_initialised_locked(&Event->Header, "KePulseEvent", __builtin_return_address(0));
     LONG previous = Event->Header.SignalState;
     if (previous == 0) {
         Event->Header.SignalState = 1;

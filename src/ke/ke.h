@@ -107,6 +107,10 @@ typedef void (*ke_report_driver_log)(const char *driver, void (*emit)(const char
 void ke_set_report_driver_log(ke_report_driver_log fn);
 /* DbgBreakPoint's behaviour: DRVHOST_DEBUGGER_NONE or _GO (drvhost_debugger). */
 void ke_debugger_set(int mode);
+/* drvhost_shutdown's last step: a bug check under way on another thread (one the shutdown does
+ * not join: a driver's system thread still running) is waited for, so that its report and exit
+ * status 3 end the process rather than the host's own exit; returns at once when there is none. */
+void ke_bugcheck_settle(void);
 
 /* Waits used by the runtime itself (host threads waiting for an IRP): a plain KEVENT wait at
  * PASSIVE_LEVEL, with a time-out in milliseconds (UINT32_MAX: none). */

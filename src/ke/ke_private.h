@@ -56,6 +56,9 @@ void ke_satisfy_waiters_locked(DISPATCHER_HEADER *header);
 BOOLEAN ke_wait_can_complete_locked(struct ke_wait *w, ULONG index);
 NTSTATUS ke_wait_consume_locked(struct ke_wait *w, ULONG index);
 void ke_wait_unlink_locked(struct ke_wait *w);
+/* A driver's dispatcher object no KeInitializeXxx prepared: bug check 0xC4/0x1002 naming `ddi`
+ * and the caller (the lock is dropped first); returns if the object is initialised. */
+void ke_check_initialised_locked(DISPATCHER_HEADER *h, const char *ddi, const void *caller);
 
 /* Converts a KeWait/KeSetTimer time (negative: relative 100 ns; positive: absolute system time)
  * into a monotonic deadline in ns. */

@@ -153,18 +153,24 @@ static void timer_check_irql(PKTIMER timer, void *caller)
     vf_check_irql_at_most(DISPATCH_LEVEL, "KeSetTimer(Ex)", timer, caller);
 }
 
-static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc);
+static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc,
+                         const char *ddi, void *caller);
 
 BOOLEAN KeSetTimerEx(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc)
 {
-    timer_check_irql(Timer, __builtin_return_address(0));
-    return timer_set(Timer, DueTime, Period, Dpc);
+    void *caller = __builtin_return_address(0);
+    timer_check_irql(Timer, caller);
+    return timer_set(Timer, DueTime, Period, Dpc, "KeSetTimerEx", caller);
 }
 
-static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc)
+/* A timer no KeInitializeTimer(Ex) prepared is bug check 0xC4/0x1002 here, at the driver's call:
+ * otherwise its NULL wait list would fault in the timer thread when it expires. */
+static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc,
+                         const char *ddi, void *caller)
 {
     uint64_t due = ke_deadline_ns(DueTime.QuadPart);
     os_mutex_lock(&ke_dispatcher_lock);
+    ke_check_initialised_locked(&Timer->Header, ddi, caller);
     BOOLEAN was_set = timer_remove_locked(Timer);
     Timer->Header.SignalState = 0;
     Timer->DueTime.QuadPart = due;
@@ -177,8 +183,9 @@ static BOOLEAN timer_set(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDP
 
 BOOLEAN KeSetTimer(PKTIMER Timer, LARGE_INTEGER DueTime, PKDPC Dpc)
 {
-    timer_check_irql(Timer, __builtin_return_address(0));
-    return timer_set(Timer, DueTime, 0, Dpc);
+    void *caller = __builtin_return_address(0);
+    timer_check_irql(Timer, caller);
+    return timer_set(Timer, DueTime, 0, Dpc, "KeSetTimer", caller);
 }
 
 /* Removes the timer from the queue (TRUE if it was there). A DPC it already queued still runs,

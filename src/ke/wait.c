@@ -102,7 +102,7 @@ static void wait_blocks_init(struct ke_wait *w, PVOID *objects)
 }
 
 static NTSTATUS wait_objects(ULONG count, PVOID *objects, WAIT_TYPE type, PLARGE_INTEGER timeout,
-                             PKWAIT_BLOCK blocks, void *caller)
+                             PKWAIT_BLOCK blocks, const char *ddi, void *caller)
 {
     BOOLEAN blocking = timeout == NULL || timeout->QuadPart != 0;
     struct ke_wait w = {ke_current_thread(), type, count, blocks};
@@ -111,6 +111,8 @@ static NTSTATUS wait_objects(ULONG count, PVOID *objects, WAIT_TYPE type, PLARGE
     uint64_t deadline = timeout == NULL ? NO_DEADLINE : ke_deadline_ns(timeout->QuadPart);
     wait_blocks_init(&w, objects);
     os_mutex_lock(&ke_dispatcher_lock);
+    for (ULONG i = 0; i < count; i++)
+        ke_check_initialised_locked(objects[i], ddi, caller);
     if (!wait_try_now(&w, &status))
         status = blocking ? wait_block(&w, deadline) : STATUS_TIMEOUT;
     os_mutex_unlock(&ke_dispatcher_lock);
@@ -124,7 +126,8 @@ NTSTATUS KeWaitForSingleObject(PVOID Object, KWAIT_REASON WaitReason, KPROCESSOR
     (void)WaitReason;
     (void)WaitMode;
     (void)Alertable;
-    return wait_objects(1, &Object, WaitAny, Timeout, &block, __builtin_return_address(0));
+    return wait_objects(1, &Object, WaitAny, Timeout, &block, "KeWaitForSingleObject",
+                        __builtin_return_address(0));
 }
 
 /* More objects than THREAD_WAIT_OBJECTS without a WaitBlockArray, or more than
@@ -146,7 +149,7 @@ NTSTATUS KeWaitForMultipleObjects(ULONG Count, PVOID Object[], WAIT_TYPE WaitTyp
         return WaitType == WaitAll ? STATUS_SUCCESS : STATUS_TIMEOUT;
     return wait_objects(Count, Object, WaitType == WaitAll ? WaitAll : WaitAny, Timeout,
                         WaitBlockArray != NULL ? WaitBlockArray : builtin,
-                        __builtin_return_address(0));
+                        "KeWaitForMultipleObjects", __builtin_return_address(0));
 }
 
 /* Sleeps for the interval (relative or absolute, as a time-out); zero yields the processor. */

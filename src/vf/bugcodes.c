@@ -585,6 +585,14 @@ const struct vf_subcode vf_subcodes[] = {
      {"the lock", "reserved", "reserved"},
      "a hang on Windows without Deadlock Detection"},
     {C4,
+     VF_C4_UNINITIALIZED_RESOURCE,
+     "a resource acquired without having been initialised first",
+     {"the resource", "reserved", "reserved"},
+     "Windows' Deadlock Detection, for locks; drvhost raises it for every dispatcher object "
+     "(event, semaphore, mutex, timer) that no KeInitializeXxx prepared, when a driver waits "
+     "on it, sets, pulses, resets or clears it (an event) or sets it (a timer): the object, the "
+     "driver's call site, 0"},
+    {C4,
      VF_C4_UNEXPECTED_THREAD,
      "a lock released by another thread than its owner",
      {"the lock", "the owner", "the current thread"},

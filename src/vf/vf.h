@@ -194,6 +194,22 @@ static inline void vf_check_irql_at_dpc(ULONG_PTR subcode, const char *ddi, cons
         vf_irql_below_dpc(subcode, ddi, lock);
 }
 
+/* ---- dispatcher objects (src/vf/dispatcher.c) ---------------------------------------------- */
+
+/* A dispatcher object (KEVENT, KSEMAPHORE, KMUTEX, KTIMER) that no KeInitializeXxx prepared: a
+ * zeroed one (Type 0 reads as a notification event) has a NULL wait list head, which every
+ * initialised object's list never has (an empty list points at itself). Read under
+ * ke_dispatcher_lock, which guards the list. */
+static inline BOOLEAN vf_dispatcher_initialised(const DISPATCHER_HEADER *h)
+{
+    return h->WaitListHead.Flink != NULL && h->WaitListHead.Blink != NULL;
+}
+/* 0xC4/0x1002 (the object, the caller's address, 0): a driver used an object its code never
+ * initialised; `ddi` is the routine it called. */
+__attribute__((noreturn, cold)) void vf_dispatcher_not_initialised(const DISPATCHER_HEADER *h,
+                                                                   const char *ddi,
+                                                                   const void *caller);
+
 /* ---- I/O Verification (0xC9) --------------------------------------------------------------- */
 
 /* IoCompleteRequest's checks: STATUS_PENDING (or -1) as the final status (0x06), a cancel

@@ -11,6 +11,8 @@
 
 #define VF_C4_IRQL_ZW_PASSIVE 0x2001F
 #define VF_C4_IRQL_PS_PASSIVE 0x2001C
+/* A dispatcher object never initialised (src/vf/dispatcher.c; drvhost's use, see the table). */
+#define VF_C4_UNINITIALIZED_RESOURCE 0x1002
 
 /* ---- 0xC9 DRIVER_VERIFIER_IOMANAGER_VIOLATION: parameter 1 ------------------------------- */
 

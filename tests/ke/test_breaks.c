@@ -7,8 +7,10 @@
  */
 #include <wdm.h>
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -144,6 +146,63 @@ TEST(recursive_bug_check_ends_the_process)
     ok(WIFEXITED(status) && WEXITSTATUS(status) == DRVHOST_EXIT_BUGCHECK, "exit status %d, not %d",
        WIFEXITED(status) ? WEXITSTATUS(status) : -1, DRVHOST_EXIT_BUGCHECK);
     ok(strstr(out, "*** recursive bug check") != NULL, "the report names it:\n%s", out);
+}
+
+/* A bug check under way on a thread drvhost_shutdown does not join (a system thread the driver
+ * left running) when the shutdown ends: the shutdown waits for it, so the process ends with the
+ * bug check's status 3, never with the host's own exit (0 here). Its handler takes 500 ms, far
+ * longer than the shutdown needs. Run in a child process with a runtime of its own (the test's
+ * is shut down first and booted again afterwards for the harness). */
+static volatile LONG slow_handler_entered;
+
+static void slow_handler(uint32_t code, const uint64_t params[4], void *context)
+{
+    (void)code, (void)params, (void)context;
+    __atomic_store_n(&slow_handler_entered, 1, __ATOMIC_SEQ_CST);
+    usleep(500000);
+    _exit(DRVHOST_EXIT_BUGCHECK);
+}
+
+static VOID BugCheckingThread(PVOID Context)
+{
+    (void)Context;
+    KeBugCheckEx(0xE2, 3, 0, 0, 0);
+}
+
+static int shut_down_during_a_bug_check(const drvhost_options *o)
+{
+    HANDLE thread;
+    int null = open("/dev/null", O_WRONLY);
+    if (null >= 0)
+        dup2(null, 2); /* the report */
+    if (drvhost_init(o) != 0)
+        return 90;
+    drvhost_set_bugcheck_handler(slow_handler, NULL);
+    if (!NT_SUCCESS(PsCreateSystemThread(&thread, THREAD_ALL_ACCESS, NULL, NULL, NULL,
+                                         BugCheckingThread, NULL)))
+        return 91;
+    ZwClose(thread);
+    while (!__atomic_load_n(&slow_handler_entered, __ATOMIC_SEQ_CST))
+        usleep(1000);
+    drvhost_shutdown();
+    return DRVHOST_EXIT_OK; /* the host's own exit: the bug check would be lost */
+}
+
+TEST(shutdown_waits_for_a_bug_check_under_way)
+{
+    drvhost_options o = {.quiet = getenv("DRVHOST_TEST_VERBOSE") == NULL};
+    int status = -1;
+    pid_t pid;
+    ok_status(drvhost_shutdown(), STATUS_SUCCESS);
+    fflush(stdout);
+    fflush(stderr);
+    pid = fork();
+    if (pid == 0)
+        _exit(shut_down_during_a_bug_check(&o));
+    ok(waitpid(pid, &status, 0) == pid, "waitpid");
+    ok(WIFEXITED(status) && WEXITSTATUS(status) == DRVHOST_EXIT_BUGCHECK, "exit status %d, not %d",
+       WIFEXITED(status) ? WEXITSTATUS(status) : -1, DRVHOST_EXIT_BUGCHECK);
+    ok_status(drvhost_init(&o), STATUS_SUCCESS);
 }
 
 /* With a kernel debugger attached that resumes every break (drvhost_debugger GO), the break

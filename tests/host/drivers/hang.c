@@ -5,8 +5,9 @@
  * takes as long as its input says. For the scenario runner's expect-bugcheck tests it also
  * completes a request twice (bug check 0x44 MULTIPLE_IRP_COMPLETE_REQUESTS, parameter 1 the IRP),
  * either at once (IOCTL_HANG_DOUBLE_COMPLETE) or later: IOCTL_HANG_ARM_CLEANUP marks its handle,
- * whose IRP_MJ_CLEANUP (when the handle is closed) is then completed twice. Device \Device\Hang,
- * link \??\Hang.
+ * whose IRP_MJ_CLEANUP (when the handle is closed) is then completed twice. IOCTL_HANG_LEAK_POOL
+ * allocates pool it never frees, so that its unload is bug check 0xC4/0x62 (the runner's tests
+ * of a bug check at the shutdown that ends `drvhost run`). Device \Device\Hang, link \??\Hang.
  */
 #include <ntddk.h>
 
@@ -19,6 +20,7 @@
     CTL_CODE(FILE_DEVICE_UNKNOWN, 0x904, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define IOCTL_HANG_ARM_CLEANUP                                                                     \
     CTL_CODE(FILE_DEVICE_UNKNOWN, 0x905, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_HANG_LEAK_POOL CTL_CODE(FILE_DEVICE_UNKNOWN, 0x906, METHOD_BUFFERED, FILE_ANY_ACCESS)
 
 /* The mark of a handle whose cleanup is completed twice, in its file object's FsContext2 (the
  * driver's own field for a device without a file system). */
@@ -96,6 +98,11 @@ static NTSTATUS HangIoctl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         return HangCreateClose(DeviceObject, Irp); /* the defect: completed twice */
     case IOCTL_HANG_ARM_CLEANUP:
         sp->FileObject->FsContext2 = HANG_ARMED;
+        return HangCreateClose(DeviceObject, Irp);
+    case IOCTL_HANG_LEAK_POOL:
+        /* the defect: never freed, not even by HangUnload */
+        if (ExAllocatePool2(POOL_FLAG_NON_PAGED, 32, 'kaeL') == NULL)
+            break;
         return HangCreateClose(DeviceObject, Irp);
     }
     Irp->IoStatus.Status = STATUS_INVALID_DEVICE_REQUEST;

@@ -2,8 +2,8 @@
  * vftest.c - a driver that breaks the rules Driver Verifier checks at unload and at the return
  * of its routines, one rule per device control (vftest.h): pool and device objects left at
  * unload, the IRQL left raised by a dispatch routine, a work item, a DPC, a system thread or
- * DriverUnload, and unbounded recursion (stack overflow) on the client's thread and on the
- * runtime's threads.
+ * DriverUnload, unbounded recursion (stack overflow) on the client's thread and on the
+ * runtime's threads, and an event used without KeInitializeEvent.
  */
 #include <ntddk.h>
 
@@ -19,6 +19,7 @@ static DRIVER_DISPATCH VfDeviceControl;
 #define VF_TAG 'kaeL'
 
 static PDEVICE_OBJECT g_Device;
+static KEVENT g_ZeroedEvent; /* the defect: no KeInitializeEvent anywhere (zeroed: a global) */
 static KDPC g_Dpc;
 static BOOLEAN g_RaiseInUnload;
 static volatile LONG g_Stop; /* never set: keeps the compiler from proving the recursion endless */
@@ -178,6 +179,9 @@ static NTSTATUS VfControl(ULONG Code)
         return VfRecurseInTry();
     case IOCTL_VF_DEEP_RETURN:
         VfRecurse(0, 128);
+        return STATUS_SUCCESS;
+    case IOCTL_VF_ZEROED_EVENT:
+        KeSetEvent(&g_ZeroedEvent, IO_NO_INCREMENT, FALSE);
         return STATUS_SUCCESS;
     default:
         return STATUS_INVALID_DEVICE_REQUEST;

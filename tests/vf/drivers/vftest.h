@@ -19,5 +19,6 @@
 #define IOCTL_VF_RAISE_IN_UNLOAD   VF_CODE(12) /* DriverUnload will return at DISPATCH_LEVEL */
 #define IOCTL_VF_RECURSE_TRY       VF_CODE(13) /* unbounded recursion inside __try/__except */
 #define IOCTL_VF_DEEP_RETURN       VF_CODE(14) /* bounded recursion (64 KiB): returns success */
+#define IOCTL_VF_ZEROED_EVENT      VF_CODE(15) /* KeSetEvent on a KEVENT never initialised */
 
 #endif
