@@ -270,11 +270,39 @@ static uint32_t fuzz_env_ms(const char *name, uint32_t fallback)
     return s != NULL && *s != '\0' ? (uint32_t)strtoul(s, NULL, 0) : fallback;
 }
 
+/* -use_value_profile=1 unless the command line sets it: libFuzzer then also keeps inputs that
+ * bring a comparison's operands closer (bit by bit), which is what finds a driver's magic values
+ * compared a byte at a time, and which with the runtime's comparisons left uninstrumented
+ * (cmake/Fuzz.cmake) costs little (docs/fuzzing.md, "The comparison table"). libFuzzer parses
+ * its flags from the argv LLVMFuzzerInitialize leaves; the replay main (fuzz/replay_main.c)
+ * takes every argument as a file, so only the libFuzzer build adds it. */
+static void fuzz_default_flags(int *argc, char ***argv)
+{
+#ifdef DRVHOST_LIBFUZZER
+    static char value_profile[] = "-use_value_profile=1";
+    char **args;
+    for (int i = 1; i < *argc; i++)
+        if (strncmp((*argv)[i], "-use_value_profile=", 19) == 0)
+            return;
+    args = calloc((size_t)*argc + 2, sizeof(*args)); /* kept: libFuzzer holds the pointers */
+    if (args == NULL)
+        return;
+    args[0] = (*argv)[0];
+    args[1] = value_profile;
+    for (int i = 1; i < *argc; i++)
+        args[i + 1] = (*argv)[i];
+    *argv = args;
+    (*argc)++;
+#else
+    (void)argc;
+    (void)argv;
+#endif
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     const char *scenario = getenv("DRVHOST_FUZZ_SCENARIO");
-    (void)argc;
-    (void)argv;
+    fuzz_default_flags(argc, argv);
     if (scenario == NULL || *scenario == '\0') {
         fprintf(stderr, "ioctl_fuzz: set DRVHOST_FUZZ_SCENARIO to the scenario file whose set-up "
                         "(service, reg set, load, open) to run\n");

@@ -113,6 +113,21 @@ static NTSTATUS PlantedKey(PIRP Irp, PIO_STACK_LOCATION Sp)
     return PlantedComplete(Irp, STATUS_SUCCESS, 0);
 }
 
+/* The same bug behind one 64-bit comparison: without coverage of the driver nothing tells the
+ * fuzzer it came closer; with it, the comparison's operands are a hint it can copy into an
+ * input, if the table of recent comparisons still holds them (docs/fuzzing.md). */
+static NTSTATUS PlantedKey64(PIRP Irp, PIO_STACK_LOCATION Sp)
+{
+    ULONG inLen = Sp->Parameters.DeviceIoControl.InputBufferLength;
+    ULONG64 value;
+    if (inLen < sizeof(value))
+        return PlantedComplete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
+    RtlCopyMemory(&value, Irp->AssociatedIrp.SystemBuffer, sizeof(value));
+    if (value == PLANTED_KEY64) /* THE BUG */
+        KeBugCheckEx(PLANTED_KEY_BUGCHECK, sizeof(value), inLen, 64, 0);
+    return PlantedComplete(Irp, STATUS_SUCCESS, 0);
+}
+
 /* Keeps the input as the device's name. The bound check lets an input of PLANTED_NAME_MAX
  * bytes through, and its terminator then lands one byte past g_Name (THE BUG). Runs at
  * PASSIVE_LEVEL in the caller's thread; the fuzzer sends one request at a time. */
@@ -137,6 +152,8 @@ NTSTATUS PlantedDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         return PlantedSum(Irp, sp);
     case IOCTL_PLANTED_KEY:
         return PlantedKey(Irp, sp);
+    case IOCTL_PLANTED_KEY64:
+        return PlantedKey64(Irp, sp);
     case IOCTL_PLANTED_NAME:
         return PlantedName(Irp, sp);
     default:
