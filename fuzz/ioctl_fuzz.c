@@ -8,7 +8,7 @@
  * or `unload` (a status other than the expected one stops the fuzzer); every handle stays open.
  * The control codes of all its `ioctl` lines form the code table the inputs pick from (a fuzzer
  * cannot guess a driver's 32-bit codes: an uninstrumented driver tells it nothing, and the
- * comparisons of one built with drvcc --fuzz are drowned by the runtime's, docs/fuzzing.md).
+ * comparisons of one built with drvcc --fuzz give them away only after many inputs).
  * Other commands are ignored. Special pool (Driver Verifier's option 0x1, docs/verifier.md) is
  * on for every service the scenario adds: the fuzzer writes VerifyDriverLevel 0x1 in its service
  * key, and adds 0x1 to a VerifyDriverLevel the scenario's `reg set` lines write, so a driver's
