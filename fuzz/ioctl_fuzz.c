@@ -273,9 +273,10 @@ static uint32_t fuzz_env_ms(const char *name, uint32_t fallback)
 /* -use_value_profile=1 unless the command line sets it: libFuzzer then also keeps inputs that
  * bring a comparison's operands closer (bit by bit), which is what finds a driver's magic values
  * compared a byte at a time, and which with the runtime's comparisons left uninstrumented
- * (cmake/Fuzz.cmake) costs little (docs/fuzzing.md, "The comparison table"). libFuzzer parses
- * its flags from the argv LLVMFuzzerInitialize leaves; the replay main (fuzz/replay_main.c)
- * takes every argument as a file, so only the libFuzzer build adds it. */
+ * (cmake/Fuzz.cmake) costs no rate the measurements could see (docs/fuzzing.md, "The
+ * comparison table"). libFuzzer parses its flags from the argv LLVMFuzzerInitialize leaves; the
+ * replay main (fuzz/replay_main.c) takes every argument as a file, so only the libFuzzer build
+ * adds it. */
 static void fuzz_default_flags(int *argc, char ***argv)
 {
 #ifdef DRVHOST_LIBFUZZER
