@@ -8,8 +8,14 @@
  * or `unload` (a status other than the expected one stops the fuzzer); every handle stays open.
  * The control codes of all its `ioctl` lines form the code table the inputs pick from (a fuzzer
  * cannot guess a driver's 32-bit codes: an uninstrumented driver tells it nothing, and the
- * comparisons of one built with drvcc --fuzz are drowned by the runtime's, docs/fuzzing.md).
- * Other commands are ignored. The first `close` or `unload` ends the set-up because the fuzzer
+ * comparisons of one built with drvcc --fuzz give them away only after many inputs).
+ * Other commands are ignored. Special pool (Driver Verifier's option 0x1, docs/verifier.md) is
+ * on for every service the scenario adds: the fuzzer writes VerifyDriverLevel 0x1 in its service
+ * key, and adds 0x1 to a VerifyDriverLevel the scenario's `reg set` lines write, so a driver's
+ * overrun of its own pool block faults at the access instead of going unseen until the block is
+ * freed, which for a block the driver keeps is only at its unload, with no input to blame.
+ * $DRVHOST_FUZZ_SPECIAL_POOL=0 turns that off (the scenario's own values are then kept).
+ * The first `close` or `unload` ends the set-up because the fuzzer
  * never closes or unloads: a scenario that reloads a driver or reopens a device would otherwise
  * fail its second `load` (STATUS_IMAGE_ALREADY_LOADED) or fuzz a handle it meant to close.
  *
@@ -41,6 +47,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define FUZZ_MAX_HANDLES    4
@@ -59,7 +66,12 @@ static unsigned fuzz_handle_count;
 static struct fuzz_code fuzz_codes[FUZZ_MAX_CODES];
 static unsigned fuzz_code_count;
 static uint32_t fuzz_pend_ms = 0, fuzz_hang_ms = 5000;
-static volatile int fuzz_tearing_down; /* set by fuzz_teardown: a bug check now is a leak */
+static volatile int fuzz_tearing_down; /* set by fuzz_teardown: no input is to blame now */
+static int fuzz_special_pool = 1;      /* $DRVHOST_FUZZ_SPECIAL_POOL, read before the set-up */
+
+#define FUZZ_SERVICES_KEY        "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\"
+#define FUZZ_VERIFY_VALUE        "VerifyDriverLevel"
+#define FUZZ_VERIFY_SPECIAL_POOL 0x1u /* DRIVER_VERIFIER_SPECIAL_POOLING */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
@@ -84,13 +96,17 @@ static void fuzz_bugcheck(uint32_t code, const uint64_t params[4], void *context
     fprintf(stderr, "ioctl_fuzz: bug check 0x%X (0x%llX, 0x%llX, 0x%llX, 0x%llX)\n", code,
             (unsigned long long)params[0], (unsigned long long)params[1],
             (unsigned long long)params[2], (unsigned long long)params[3]);
+    /* No input is to blame for what the unload finds: pool a driver leaked (0xC4/0x62), or a
+     * block it kept and overran, found when it frees the block (0x19: special pool was off). */
+    if (fuzz_tearing_down)
+        fprintf(stderr, "ioctl_fuzz: bug check at unload (the teardown, not an input): 0xC4/0x62 "
+                        "pool a driver leaked, 0x19 a block it kept and overran\n");
     if (expect != NULL && strtoul(expect, NULL, 0) == code) {
         fprintf(stderr, "ioctl_fuzz: the expected bug check 0x%X happened\n", code);
         fflush(NULL);
         _exit(0);
     }
     if (fuzz_tearing_down) {
-        fprintf(stderr, "ioctl_fuzz: bug check at unload (0xC4/0x62: a driver leaked pool)\n");
         fflush(NULL);
         _exit(1);
     }
@@ -110,6 +126,34 @@ static void fuzz_check(const struct scn_script *s, const struct scn_cmd *c, int3
 {
     if (c->check_status ? status != c->status : status != 0)
         fuzz_fail(s, c, "unexpected status", status);
+}
+
+/* Special pool for a service the scenario adds: VerifyDriverLevel 0x1 in its key, written right
+ * after the key is created so that a later `reg set` of the value goes through fuzz_reg_set. */
+static void fuzz_special_pool_for(const struct scn_script *s, const struct scn_cmd *c)
+{
+    uint32_t level = FUZZ_VERIFY_SPECIAL_POOL;
+    char key[sizeof(FUZZ_SERVICES_KEY) + 256];
+    if (!fuzz_special_pool)
+        return;
+    snprintf(key, sizeof(key), "%s%s", FUZZ_SERVICES_KEY, c->name);
+    int32_t status = drvhost_reg_set(key, FUZZ_VERIFY_VALUE, DRVHOST_REG_DWORD, &level, 4);
+    if (status != 0)
+        fuzz_fail(s, c, "setting " FUZZ_VERIFY_VALUE " 0x1 (special pool)", status);
+}
+
+/* A scenario's `reg set`: a REG_DWORD VerifyDriverLevel (drvhost reads it from service keys
+ * only) keeps its other flags and gets 0x1 while special pool is on. */
+static int32_t fuzz_reg_set(const struct scn_cmd *c)
+{
+    uint32_t level;
+    if (fuzz_special_pool && c->reg_type == DRVHOST_REG_DWORD && c->data.size == 4 &&
+        strcasecmp(c->value_name, FUZZ_VERIFY_VALUE) == 0) {
+        memcpy(&level, c->data.data, 4);
+        level |= FUZZ_VERIFY_SPECIAL_POOL;
+        return drvhost_reg_set(c->str, c->value_name, c->reg_type, &level, 4);
+    }
+    return drvhost_reg_set(c->str, c->value_name, c->reg_type, c->data.data, c->data.size);
 }
 
 static void fuzz_add_code(uint32_t code, int internal)
@@ -133,11 +177,13 @@ static void fuzz_setup_cmd(const struct scn_script *s, const struct scn_cmd *c, 
         return;
     switch (c->kind) {
     case SCN_SERVICE:
-        fuzz_check(s, c, drvhost_service_add_at(c->name, c->str, s->dir));
+        status = drvhost_service_add_at(c->name, c->str, s->dir);
+        fuzz_check(s, c, status);
+        if (status == 0)
+            fuzz_special_pool_for(s, c);
         break;
     case SCN_REG_SET:
-        fuzz_check(s, c,
-                   drvhost_reg_set(c->str, c->value_name, c->reg_type, c->data.data, c->data.size));
+        fuzz_check(s, c, fuzz_reg_set(c));
         break;
     case SCN_LOAD:
         fuzz_check(s, c, drvhost_driver_load(c->name));
@@ -212,8 +258,10 @@ static void fuzz_setup(const char *path)
         exit(1);
     }
     /* scripts/fuzz.sh takes this line as the sign that the set-up finished. */
-    fprintf(stderr, "ioctl_fuzz: %s: %u handle(s), %u control code(s) in the table\n", path,
-            fuzz_handle_count, fuzz_code_count);
+    fprintf(stderr,
+            "ioctl_fuzz: %s: %u handle(s), %u control code(s) in the table, special pool %s\n",
+            path, fuzz_handle_count, fuzz_code_count,
+            fuzz_special_pool ? "on (DRVHOST_FUZZ_SPECIAL_POOL=0: off)" : "off");
 }
 
 static uint32_t fuzz_env_ms(const char *name, uint32_t fallback)
@@ -222,11 +270,40 @@ static uint32_t fuzz_env_ms(const char *name, uint32_t fallback)
     return s != NULL && *s != '\0' ? (uint32_t)strtoul(s, NULL, 0) : fallback;
 }
 
+/* -use_value_profile=1 unless the command line sets it: libFuzzer then also keeps inputs that
+ * bring a comparison's operands closer (bit by bit), which is what finds a driver's magic values
+ * compared a byte at a time, and which with the runtime's comparisons left uninstrumented
+ * (cmake/Fuzz.cmake) costs no rate the measurements could see (docs/fuzzing.md, "The
+ * comparison table"). libFuzzer parses its flags from the argv LLVMFuzzerInitialize leaves; the
+ * replay main (fuzz/replay_main.c) takes every argument as a file, so only the libFuzzer build
+ * adds it. */
+static void fuzz_default_flags(int *argc, char ***argv)
+{
+#ifdef DRVHOST_LIBFUZZER
+    static char value_profile[] = "-use_value_profile=1";
+    char **args;
+    for (int i = 1; i < *argc; i++)
+        if (strncmp((*argv)[i], "-use_value_profile=", 19) == 0)
+            return;
+    args = calloc((size_t)*argc + 2, sizeof(*args)); /* kept: libFuzzer holds the pointers */
+    if (args == NULL)
+        return;
+    args[0] = (*argv)[0];
+    args[1] = value_profile;
+    for (int i = 1; i < *argc; i++)
+        args[i + 1] = (*argv)[i];
+    *argv = args;
+    (*argc)++;
+#else
+    (void)argc;
+    (void)argv;
+#endif
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     const char *scenario = getenv("DRVHOST_FUZZ_SCENARIO");
-    (void)argc;
-    (void)argv;
+    fuzz_default_flags(argc, argv);
     if (scenario == NULL || *scenario == '\0') {
         fprintf(stderr, "ioctl_fuzz: set DRVHOST_FUZZ_SCENARIO to the scenario file whose set-up "
                         "(service, reg set, load, open) to run\n");
@@ -234,6 +311,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     }
     fuzz_pend_ms = fuzz_env_ms("DRVHOST_FUZZ_PEND_MS", fuzz_pend_ms);
     fuzz_hang_ms = fuzz_env_ms("DRVHOST_FUZZ_HANG_MS", fuzz_hang_ms);
+    fuzz_special_pool = fuzz_env_ms("DRVHOST_FUZZ_SPECIAL_POOL", 1) != 0;
     fuzz_setup(scenario);
     return 0;
 }

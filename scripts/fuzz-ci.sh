@@ -2,7 +2,8 @@
 # fuzz-ci.sh - CI's bounded fuzzing run: builds the `fuzz` preset and runs every fuzz target for
 # a short time (DRVHOST_FUZZ_SECONDS, default 20 s each), then checks that the ioctl fuzzer still
 # finds the planted bug (tests/fuzz/drivers/planted.c) within that budget, and runs the preset's
-# driver coverage tests (fuzz_coverage_*).
+# driver coverage and bounded-find tests (fuzz_coverage_*, fuzz_finds_*: special pool, the
+# planted 64-bit key).
 #
 #   scripts/fuzz-ci.sh
 #
@@ -71,11 +72,12 @@ DRVHOST_FUZZ_SCENARIO=$root/fuzz/scenarios/fifo.scn run ioctl_fifo clean "$build
     fuzz/corpus/ioctl_fifo
 DRVHOST_FUZZ_SCENARIO=$root/tests/fuzz/planted.scn run ioctl_planted crash "$build/bin/fuzz_ioctl"
 
-# The preset's own tests of driver coverage (drvcc --fuzz, tests/fuzz/check_coverage.sh): they
-# need the fuzz build, which no CTest preset runs.
-if ctest --test-dir "$build" -R '^fuzz_coverage_' --output-on-failure >"$out/coverage.log" 2>&1 &&
+# The preset's own tests of driver coverage (drvcc --fuzz, tests/fuzz/check_coverage.sh) and of
+# what the fuzzer finds within a bound of inputs (tests/fuzz/check_finds.sh): they need the fuzz
+# build, which no CTest preset runs.
+if ctest --test-dir "$build" -R '^fuzz_(coverage|finds)_' --output-on-failure >"$out/coverage.log" 2>&1 &&
     grep -q 'tests passed, 0 tests failed' "$out/coverage.log"; then
-    echo "fuzz-ci: coverage: ok (driver coverage tests)"
+    echo "fuzz-ci: coverage: ok (driver coverage and bounded-find tests)"
     passed=$((passed + 1))
 else
     echo "fuzz-ci: coverage: FAILED (log $out/coverage.log)"

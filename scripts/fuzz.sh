@@ -11,7 +11,8 @@
 # and the exit status is 1; a set-up that fails (a load or open with an unexpected status) is
 # exit status 2, as is a usage error. The growing corpus is kept in fuzz-out/<scenario>/corpus.
 # Replay a reproducer: DRVHOST_FUZZ_SCENARIO=SCENARIO build/fuzz/bin/fuzz_ioctl FILE.
-# Extra libFuzzer flags can be passed in $DRVHOST_FUZZ_FLAGS. See docs/fuzzing.md.
+# Extra libFuzzer flags can be passed in $DRVHOST_FUZZ_FLAGS. Special pool is on for the
+# scenario's services ($DRVHOST_FUZZ_SPECIAL_POOL=0: off). See docs/fuzzing.md.
 set -euo pipefail
 
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)

@@ -24,6 +24,9 @@ DRIVER_DISPATCH PlantedCreateClose, PlantedDeviceControl;
 static PDEVICE_OBJECT g_Device;
 static ULONG g_Loads;            /* zero in a fresh image */
 static volatile ULONG g_Matched; /* the longest part of the key seen */
+static PCHAR g_Name;             /* PLANTED_NAME_MAX bytes of pool, DriverEntry to DriverUnload */
+
+#define PLANTED_TAG 'tnlP'
 
 static NTSTATUS PlantedComplete(PIRP Irp, NTSTATUS Status, ULONG_PTR Information)
 {
@@ -110,6 +113,34 @@ static NTSTATUS PlantedKey(PIRP Irp, PIO_STACK_LOCATION Sp)
     return PlantedComplete(Irp, STATUS_SUCCESS, 0);
 }
 
+/* The same bug behind one 64-bit comparison: without coverage of the driver nothing tells the
+ * fuzzer it came closer; with it, the comparison's operands are a hint it can copy into an
+ * input, if the table of recent comparisons still holds them (docs/fuzzing.md). */
+static NTSTATUS PlantedKey64(PIRP Irp, PIO_STACK_LOCATION Sp)
+{
+    ULONG inLen = Sp->Parameters.DeviceIoControl.InputBufferLength;
+    ULONG64 value;
+    if (inLen < sizeof(value))
+        return PlantedComplete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
+    RtlCopyMemory(&value, Irp->AssociatedIrp.SystemBuffer, sizeof(value));
+    if (value == PLANTED_KEY64) /* THE BUG */
+        KeBugCheckEx(PLANTED_KEY_BUGCHECK, sizeof(value), inLen, 64, 0);
+    return PlantedComplete(Irp, STATUS_SUCCESS, 0);
+}
+
+/* Keeps the input as the device's name. The bound check lets an input of PLANTED_NAME_MAX
+ * bytes through, and its terminator then lands one byte past g_Name (THE BUG). Runs at
+ * PASSIVE_LEVEL in the caller's thread; the fuzzer sends one request at a time. */
+static NTSTATUS PlantedName(PIRP Irp, PIO_STACK_LOCATION Sp)
+{
+    ULONG inLen = Sp->Parameters.DeviceIoControl.InputBufferLength;
+    if (inLen > PLANTED_NAME_MAX)
+        return PlantedComplete(Irp, STATUS_INVALID_PARAMETER, 0);
+    RtlCopyMemory(g_Name, Irp->AssociatedIrp.SystemBuffer, inLen);
+    g_Name[inLen] = '\0';
+    return PlantedComplete(Irp, STATUS_SUCCESS, 0);
+}
+
 NTSTATUS PlantedDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
     PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(Irp);
@@ -121,6 +152,10 @@ NTSTATUS PlantedDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
         return PlantedSum(Irp, sp);
     case IOCTL_PLANTED_KEY:
         return PlantedKey(Irp, sp);
+    case IOCTL_PLANTED_KEY64:
+        return PlantedKey64(Irp, sp);
+    case IOCTL_PLANTED_NAME:
+        return PlantedName(Irp, sp);
     default:
         return PlantedComplete(Irp, STATUS_INVALID_DEVICE_REQUEST, 0);
     }
@@ -133,6 +168,7 @@ VOID PlantedUnload(PDRIVER_OBJECT DriverObject)
     RtlInitUnicodeString(&link, L"\\DosDevices\\Planted");
     IoDeleteSymbolicLink(&link);
     IoDeleteDevice(g_Device);
+    ExFreePoolWithTag(g_Name, PLANTED_TAG);
 }
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
@@ -142,16 +178,22 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     UNREFERENCED_PARAMETER(RegistryPath);
     if (g_Loads++ != 0)
         return STATUS_UNSUCCESSFUL; /* the global data of an earlier load */
+    g_Name = ExAllocatePool2(POOL_FLAG_NON_PAGED, PLANTED_NAME_MAX, PLANTED_TAG);
+    if (g_Name == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
     RtlInitUnicodeString(&name, L"\\Device\\Planted");
     RtlInitUnicodeString(&link, L"\\DosDevices\\Planted");
     status = IoCreateDevice(DriverObject, 0, &name, FILE_DEVICE_UNKNOWN, FILE_DEVICE_SECURE_OPEN,
                             FALSE, &g_Device);
-    if (!NT_SUCCESS(status))
+    if (!NT_SUCCESS(status)) {
+        ExFreePoolWithTag(g_Name, PLANTED_TAG);
         return status;
+    }
     g_Device->Flags |= DO_BUFFERED_IO;
     status = IoCreateSymbolicLink(&link, &name);
     if (!NT_SUCCESS(status)) {
         IoDeleteDevice(g_Device);
+        ExFreePoolWithTag(g_Name, PLANTED_TAG);
         return status;
     }
     DriverObject->MajorFunction[IRP_MJ_CREATE] = PlantedCreateClose;
