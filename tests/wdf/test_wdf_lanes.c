@@ -517,6 +517,18 @@ TEST(a_request_object_served_again_looks_new)
             break;
         }
     }
+    /* Requests cancelled while they waited (each holding the queue), their objects then
+     * serving reads the queue presents at once (which hold nothing). */
+    ok_status(lane_control(f, IOCTL_LANE_STOP, 0), STATUS_SUCCESS);
+    for (int i = 0; i < 4; i++) {
+        hold_here(&h, f, LANE_READ_COMPLETE);
+        drvhost_request_cancel(h.request);
+        ok_status(held_end(&h, NULL), STATUS_CANCELLED);
+    }
+    ok_status(lane_control(f, IOCTL_LANE_START, 0), STATUS_SUCCESS);
+    for (int i = 0; i < 2 * QUARANTINE; i++)
+        ok_status(lane_read(f), STATUS_SUCCESS);
+    requests += 2 + 4 + 2 * QUARANTINE;
     after = lane_counts(f);
     ok(after.Stale == 0, "%lu requests did not look new\n", (unsigned long)after.Stale);
     ok(after.Cleanups - before.Cleanups == requests, "%lu cleanup callbacks for %u requests\n",
