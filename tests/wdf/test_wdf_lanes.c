@@ -129,8 +129,7 @@ static LANE_COUNTS lane_counts(drvhost_file *f)
 {
     LANE_COUNTS c;
     memset(&c, 0xFF, sizeof(c));
-    ok_status(harness_ioctl(f, IOCTL_LANE_COUNTS, NULL, 0, &c, sizeof(c), NULL),
-              STATUS_SUCCESS);
+    ok_status(harness_ioctl(f, IOCTL_LANE_COUNTS, NULL, 0, &c, sizeof(c), NULL), STATUS_SUCCESS);
     return c;
 }
 
@@ -487,7 +486,8 @@ TEST(a_request_object_served_again_looks_new)
         case 0: /* information set by the driver */
             d = lane_read_desc(LANE_READ_INFO, buffer, sizeof(buffer));
             ok_status(drvhost_io(f, &d, &iosb), STATUS_SUCCESS);
-            ok(iosb.information == 0x77, "information %llu\n", (unsigned long long)iosb.information);
+            ok(iosb.information == 0x77, "information %llu\n",
+               (unsigned long long)iosb.information);
             requests++;
             break;
         case 1: /* held cancelable, cancelled */

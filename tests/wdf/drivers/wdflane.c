@@ -39,8 +39,8 @@ static EVT_WDF_OBJECT_CONTEXT_CLEANUP LaneEchoCleanup;
 static EVT_WDF_OBJECT_CONTEXT_DESTROY LaneEchoDestroy;
 
 static WDFDEVICE g_device;
-static WDFQUEUE g_lane;   /* the lane queue */
-static WDFQUEUE g_writes; /* forwards its writes to g_lane */
+static WDFQUEUE g_lane;    /* the lane queue */
+static WDFQUEUE g_writes;  /* forwards its writes to g_lane */
 static WDFSPINLOCK g_lock; /* g_held and g_cancelable */
 static WDFREQUEST g_held[LANE_MAX_HELD];
 static BOOLEAN g_cancelable[LANE_MAX_HELD];

@@ -6,13 +6,12 @@
 #ifndef WDFLANE_H
 #define WDFLANE_H
 
-#define WDFLANE_CODE(n)                                                                            \
-    CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB40 + (n), METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define WDFLANE_CODE(n) CTL_CODE(FILE_DEVICE_UNKNOWN, 0xB40 + (n), METHOD_BUFFERED, FILE_ANY_ACCESS)
 
 /* Reads and writes go to the lane queue: parallel, no limit on presented requests, not
  * power-managed, no synchronization scope. A read's ByteOffset says what EvtIoRead does: */
-#define LANE_READ_COMPLETE 0 /* completes it: information = its length */
-#define LANE_READ_HOLD     1 /* keeps it, cancelable (WdfRequestMarkCancelableEx) */
+#define LANE_READ_COMPLETE          0 /* completes it: information = its length */
+#define LANE_READ_HOLD              1 /* keeps it, cancelable (WdfRequestMarkCancelableEx) */
 #define LANE_READ_HOLD_UNCANCELABLE 2 /* keeps it, not cancelable */
 #define LANE_READ_INFO              3 /* WdfRequestSetInformation(0x77), then completes it */
 /* Every read and write also checks that its request looks new (LANE_COUNTS.Stale): information
@@ -20,8 +19,8 @@
  * request attributes), no completion parameters. Writes arrive at a second parallel queue
  * (at most 8 presented: not the lane queue's kind), whose EvtIoWrite forwards them to the lane
  * queue; its EvtIoWrite completes them with information = their length + LANE_WRITE_BIAS. */
-#define LANE_WRITE_BIAS   500
-#define LANE_MAX_HELD     8
+#define LANE_WRITE_BIAS 500
+#define LANE_MAX_HELD   8
 
 /* Control codes (the default queue: parallel, at most 16 presented). */
 /* In: ULONG slot. Completes the slot's held request with STATUS_SUCCESS, information 0x55 +
