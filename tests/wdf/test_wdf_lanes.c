@@ -143,6 +143,18 @@ static void complete_held(drvhost_file *f, struct held *h, ULONG slot)
        (unsigned long long)information);
 }
 
+/* The device opened, its lane queue used once, and one read held uncancelable by the driver,
+ * sent on a thread of its own (the request stays in that thread's lane). */
+static drvhost_file *lane_open_holding(struct held *h)
+{
+    drvhost_file *f = lane_open();
+    if (f != NULL) {
+        ok_status(lane_read(f), STATUS_SUCCESS);
+        hold_elsewhere(h, f, LANE_READ_HOLD_UNCANCELABLE);
+    }
+    return f;
+}
+
 /* Microsoft (WdfIoQueueGetState: the requests the driver owns; WdfRequestComplete): requests
  * the driver holds count as its own, from the queue's state query (which drvhost answers by
  * folding the lanes into the queue) to their completion, on whatever thread they came from and
@@ -181,11 +193,9 @@ TEST(held_requests_count_as_the_drivers_and_the_queue_presents_after_them)
 TEST(a_held_request_completed_twice_after_a_fold_is_0x10d)
 {
     struct held h = {0};
-    drvhost_file *f = lane_open();
+    drvhost_file *f = lane_open_holding(&h);
     if (f == NULL)
         return;
-    ok_status(lane_read(f), STATUS_SUCCESS);
-    hold_elsewhere(&h, f, LANE_READ_HOLD_UNCANCELABLE);
     ok(lane_state(f).Driver == 1, "not the driver's\n");
     expect_bugcheck_p1(0x10D, 0x5);
     lane_control(f, IOCTL_LANE_COMPLETE_TWICE, 0);
@@ -197,11 +207,9 @@ TEST(a_held_request_completed_twice_after_a_fold_is_0x10d)
 TEST(a_held_request_completed_twice_from_its_lane_on_another_thread_is_0x10d)
 {
     struct held h = {0};
-    drvhost_file *f = lane_open();
+    drvhost_file *f = lane_open_holding(&h);
     if (f == NULL)
         return;
-    ok_status(lane_read(f), STATUS_SUCCESS);
-    hold_elsewhere(&h, f, LANE_READ_HOLD_UNCANCELABLE);
     expect_bugcheck_p1(0x10D, 0x5);
     lane_control(f, IOCTL_LANE_COMPLETE_TWICE, 0);
     ok(0, "the second completion returned\n");
@@ -263,12 +271,10 @@ TEST(a_stop_waits_for_the_held_requests_and_a_start_presents_what_waited)
 {
     struct held h = {0}, waiting = {0};
     LANE_STATE s;
-    drvhost_file *f = lane_open();
+    drvhost_file *f = lane_open_holding(&h);
     uint64_t information = 0;
     if (f == NULL)
         return;
-    ok_status(lane_read(f), STATUS_SUCCESS);
-    hold_elsewhere(&h, f, LANE_READ_HOLD_UNCANCELABLE);
     ok_status(lane_control(f, IOCTL_LANE_STOP, 0), STATUS_SUCCESS);
     ok(lane_counts(f).Stopped == 0, "the stop was notified while the driver held a request\n");
     hold_here(&waiting, f, LANE_READ_COMPLETE); /* kept by the stopped queue */
@@ -295,11 +301,9 @@ TEST(a_purge_cancels_held_cancelable_requests_and_waits_for_the_others)
 {
     struct held cancelable = {0}, kept = {0};
     LANE_COUNTS c;
-    drvhost_file *f = lane_open();
+    drvhost_file *f = lane_open_holding(&kept);
     if (f == NULL)
         return;
-    ok_status(lane_read(f), STATUS_SUCCESS);
-    hold_elsewhere(&kept, f, LANE_READ_HOLD_UNCANCELABLE);
     hold_elsewhere(&cancelable, f, LANE_READ_HOLD);
     ok_status(lane_control(f, IOCTL_LANE_PURGE, 0), STATUS_SUCCESS);
     ok_status(held_end(&cancelable, NULL), STATUS_CANCELLED);
@@ -321,11 +325,9 @@ TEST(a_purge_cancels_held_cancelable_requests_and_waits_for_the_others)
 TEST(deleting_the_queue_while_a_request_is_held_in_its_lane_is_0x10d)
 {
     struct held h = {0};
-    drvhost_file *f = lane_open();
+    drvhost_file *f = lane_open_holding(&h);
     if (f == NULL)
         return;
-    ok_status(lane_read(f), STATUS_SUCCESS);
-    hold_elsewhere(&h, f, LANE_READ_HOLD_UNCANCELABLE);
     expect_bugcheck_p1(0x10D, 0xA);
     lane_control(f, IOCTL_LANE_DELETE, 0);
     ok(0, "the deletion returned\n");

@@ -1,9 +1,11 @@
 /*
- * wdflane.c - a framework (KMDF) non-PnP driver with one control device, \Device\WdfLane
+ * wdflane.c - a framework (KMDF) non-PnP driver with two control devices. \Device\WdfLane
  * (\??\WdfLane): a lane queue for reads and writes (parallel, every request presented at once,
  * not power-managed, no synchronization scope), a parallel write queue that forwards to it, and
  * a default queue whose control codes hold, complete, stop, purge, start and delete what the
- * lane queue has (wdflane.h). Written against the KMDF 1.33 documentation; public headers only.
+ * lane queue has, and format its own requests for the other device (wdflane.h).
+ * \Device\WdfLaneEcho: an echo, with request attributes of its own. Written against the KMDF
+ * 1.33 documentation; public headers only.
  */
 #include <ntddk.h>
 #include <wdf.h>
@@ -464,28 +466,37 @@ static NTSTATUS LaneCreateQueues(WDFDEVICE device)
     return status;
 }
 
-static NTSTATUS LaneCreateDevice(WDFDRIVER Driver)
+/* A control device of the driver named `name`, its requests with `request_attributes`. */
+static NTSTATUS LaneControlDevice(WDFDRIVER Driver, PCUNICODE_STRING name,
+                                  PWDF_OBJECT_ATTRIBUTES request_attributes, WDFDEVICE *device)
 {
     DECLARE_CONST_UNICODE_STRING(sddl, L"D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;WD)");
-    DECLARE_CONST_UNICODE_STRING(name, L"\\Device\\WdfLane");
-    DECLARE_CONST_UNICODE_STRING(link, L"\\??\\WdfLane");
-    WDF_OBJECT_ATTRIBUTES request_attributes;
-    WDFDEVICE device;
     PWDFDEVICE_INIT init = WdfControlDeviceInitAllocate(Driver, &sddl);
     NTSTATUS status;
     if (init == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
+    WdfDeviceInitSetRequestAttributes(init, request_attributes);
+    status = WdfDeviceInitAssignName(init, name);
+    if (NT_SUCCESS(status))
+        status = WdfDeviceCreate(&init, WDF_NO_OBJECT_ATTRIBUTES, device);
+    if (!NT_SUCCESS(status))
+        WdfDeviceInitFree(init);
+    return status;
+}
+
+static NTSTATUS LaneCreateDevice(WDFDRIVER Driver)
+{
+    DECLARE_CONST_UNICODE_STRING(name, L"\\Device\\WdfLane");
+    DECLARE_CONST_UNICODE_STRING(link, L"\\??\\WdfLane");
+    WDF_OBJECT_ATTRIBUTES request_attributes;
+    WDFDEVICE device;
+    NTSTATUS status;
     WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&request_attributes, LANE_REQUEST);
     request_attributes.EvtCleanupCallback = LaneRequestCleanup;
     request_attributes.EvtDestroyCallback = LaneRequestDestroy;
-    WdfDeviceInitSetRequestAttributes(init, &request_attributes);
-    status = WdfDeviceInitAssignName(init, &name);
-    if (NT_SUCCESS(status))
-        status = WdfDeviceCreate(&init, WDF_NO_OBJECT_ATTRIBUTES, &device);
-    if (!NT_SUCCESS(status)) {
-        WdfDeviceInitFree(init);
+    status = LaneControlDevice(Driver, &name, &request_attributes, &device);
+    if (!NT_SUCCESS(status))
         return status;
-    }
     g_device = device;
     /* Microsoft (IoCallDriver, WDM's DEVICE_OBJECT StackSize): IRPs sent to this device get a
      * stack location more, for the requests it formats and sends to the echo device. */
@@ -504,26 +515,17 @@ static NTSTATUS LaneCreateDevice(WDFDRIVER Driver)
  * target of IOCTL_LANE_FORMAT_*). */
 static NTSTATUS LaneCreateEchoDevice(WDFDRIVER Driver)
 {
-    DECLARE_CONST_UNICODE_STRING(sddl, L"D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;WD)");
     DECLARE_CONST_UNICODE_STRING(name, L"\\Device\\WdfLaneEcho");
     WDF_OBJECT_ATTRIBUTES request_attributes;
     WDF_IO_QUEUE_CONFIG config;
     WDFDEVICE device;
-    PWDFDEVICE_INIT init = WdfControlDeviceInitAllocate(Driver, &sddl);
     NTSTATUS status;
-    if (init == NULL)
-        return STATUS_INSUFFICIENT_RESOURCES;
     WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&request_attributes, LANE_ECHO_REQUEST);
     request_attributes.EvtCleanupCallback = LaneEchoCleanup;
     request_attributes.EvtDestroyCallback = LaneEchoDestroy;
-    WdfDeviceInitSetRequestAttributes(init, &request_attributes);
-    status = WdfDeviceInitAssignName(init, &name);
-    if (NT_SUCCESS(status))
-        status = WdfDeviceCreate(&init, WDF_NO_OBJECT_ATTRIBUTES, &device);
-    if (!NT_SUCCESS(status)) {
-        WdfDeviceInitFree(init);
+    status = LaneControlDevice(Driver, &name, &request_attributes, &device);
+    if (!NT_SUCCESS(status))
         return status;
-    }
     WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&config, WdfIoQueueDispatchParallel);
     config.Settings.Parallel.NumberOfPresentedRequests = 4;
     config.EvtIoDeviceControl = LaneEchoControl;
