@@ -15,6 +15,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <time.h>
 #include <string.h>
 
 /* WDF_CACHE_QUARANTINE of src/wdf/object.c: a request object serves again only after this many
@@ -331,6 +332,61 @@ TEST(deleting_the_queue_while_a_request_is_held_in_its_lane_is_0x10d)
     expect_bugcheck_p1(0x10D, 0xA);
     lane_control(f, IOCTL_LANE_DELETE, 0);
     ok(0, "the deletion returned\n");
+}
+
+struct deleter {
+    drvhost_file *file;
+    int32_t status;
+};
+
+static void *delete_fp_queue(void *arg)
+{
+    struct deleter *d = arg;
+    d->status = lane_control(d->file, IOCTL_LANE_FP_DELETE, 0);
+    return NULL;
+}
+
+static void *send_internal(void *arg)
+{
+    struct held *h = arg;
+    h->started = harness_io(h->file, DRVHOST_OP_INTERNAL_IOCTL, 0x22200B, NULL, 0, NULL, 0, NULL);
+    return NULL;
+}
+
+/* Microsoft (EVT_WDF_IO_ALLOCATE_REQUEST_RESOURCES; WdfObjectDelete): the callback runs for a
+ * request arriving at the queue, the Queue handle it gets valid until it returns. Here the
+ * queue is deleted on another thread while the callback waits: the deletion waits for the
+ * arrival (drvhost: for every dispatch that read the queue, src/wdf/queue.c "arrivals"), the
+ * callback's WdfIoQueueGetState then still finds the queue, and the request, no longer taken
+ * by the deleted queue, fails. The one second is a bound for seeing a deletion that does not
+ * wait, never a condition of the right behaviour. */
+TEST(a_queue_deleted_while_a_request_arrives_waits_for_the_arrival)
+{
+    struct held arriving = {0};
+    struct deleter d = {NULL, -1};
+    pthread_t a, t;
+    struct timespec until;
+    int early;
+    drvhost_file *f = lane_open();
+    if (f == NULL)
+        return;
+    arriving.file = d.file = f;
+    ok_status(lane_control(f, IOCTL_LANE_FP_BLOCK, 0), STATUS_SUCCESS);
+    pthread_create(&a, NULL, send_internal, &arriving);
+    ok_status(lane_control(f, IOCTL_LANE_FP_WAIT, 0), STATUS_SUCCESS);
+    pthread_create(&t, NULL, delete_fp_queue, &d);
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += 1;
+    early = pthread_timedjoin_np(t, NULL, &until) == 0;
+    ok(!early, "the deletion returned while a request was arriving at the queue\n");
+    ok_status(lane_control(f, IOCTL_LANE_FP_GO, 0), STATUS_SUCCESS);
+    if (!early)
+        pthread_join(t, NULL);
+    pthread_join(a, NULL);
+    ok_status(d.status, STATUS_SUCCESS);
+    ok_status(arriving.started, STATUS_INVALID_DEVICE_STATE);
+    ok(lane_counts(f).FpAllocated == 1, "EvtIoAllocateRequestResources not called once\n");
+    ok_status(drvhost_close(f), STATUS_SUCCESS);
 }
 
 struct reader {

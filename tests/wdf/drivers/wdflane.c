@@ -35,14 +35,19 @@ static EVT_WDF_IO_QUEUE_IO_WRITE LaneForwardWrite;
 static EVT_WDF_REQUEST_CANCEL LaneCancel;
 static EVT_WDF_IO_QUEUE_STATE LaneStopped;
 static EVT_WDF_IO_QUEUE_STATE LanePurged;
+static EVT_WDF_IO_ALLOCATE_REQUEST_RESOURCES LaneFpAllocate;
+static EVT_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL LaneFpInternal;
 static EVT_WDF_OBJECT_CONTEXT_CLEANUP LaneRequestCleanup;
 static EVT_WDF_OBJECT_CONTEXT_DESTROY LaneRequestDestroy;
 static EVT_WDF_OBJECT_CONTEXT_CLEANUP LaneEchoCleanup;
 static EVT_WDF_OBJECT_CONTEXT_DESTROY LaneEchoDestroy;
 
 static WDFDEVICE g_device;
-static WDFQUEUE g_lane;    /* the lane queue */
-static WDFQUEUE g_writes;  /* forwards its writes to g_lane */
+static WDFQUEUE g_lane;   /* the lane queue */
+static WDFQUEUE g_writes; /* forwards its writes to g_lane */
+static WDFQUEUE g_fp;     /* internal device controls, with a forward progress policy */
+static KEVENT g_fp_entered, g_fp_go;
+static LONG g_fp_block;
 static WDFSPINLOCK g_lock; /* g_held and g_cancelable */
 static WDFREQUEST g_held[LANE_MAX_HELD];
 static BOOLEAN g_cancelable[LANE_MAX_HELD];
@@ -82,6 +87,30 @@ static VOID LaneCheckNew(WDFQUEUE Queue, WDFREQUEST Request)
         InterlockedIncrement((LONG *)&g_counts.Stale);
     if (c != NULL)
         c->Marker = LANE_MARKER;
+}
+
+/* Microsoft (EVT_WDF_IO_ALLOCATE_REQUEST_RESOURCES): called for each request arriving at the
+ * queue, before the queue has it; the Queue handle is valid for the callback's duration. */
+static NTSTATUS LaneFpAllocate(WDFQUEUE Queue, WDFREQUEST Request)
+{
+    UNREFERENCED_PARAMETER(Request);
+    InterlockedIncrement((LONG *)&g_counts.FpAllocated);
+    if (InterlockedExchange(&g_fp_block, 0) != 0) {
+        KeSetEvent(&g_fp_entered, IO_NO_INCREMENT, FALSE);
+        KeWaitForSingleObject(&g_fp_go, Executive, KernelMode, FALSE, NULL);
+        WdfIoQueueGetState(Queue, NULL, NULL);
+    }
+    return STATUS_SUCCESS;
+}
+
+static VOID LaneFpInternal(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength,
+                           size_t InputBufferLength, ULONG IoControlCode)
+{
+    UNREFERENCED_PARAMETER(Queue);
+    UNREFERENCED_PARAMETER(OutputBufferLength);
+    UNREFERENCED_PARAMETER(InputBufferLength);
+    UNREFERENCED_PARAMETER(IoControlCode);
+    WdfRequestComplete(Request, STATUS_SUCCESS);
 }
 
 /* The slot of a held request, taken out of it; LANE_MAX_HELD: not held. */
@@ -423,6 +452,20 @@ static VOID LaneDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
     case IOCTL_LANE_COUNTS:
         status = LaneCounts(Request, &written);
         break;
+    case IOCTL_LANE_FP_BLOCK:
+        KeClearEvent(&g_fp_entered);
+        KeClearEvent(&g_fp_go);
+        InterlockedExchange(&g_fp_block, 1);
+        break;
+    case IOCTL_LANE_FP_WAIT:
+        KeWaitForSingleObject(&g_fp_entered, Executive, KernelMode, FALSE, NULL);
+        break;
+    case IOCTL_LANE_FP_GO:
+        KeSetEvent(&g_fp_go, IO_NO_INCREMENT, FALSE);
+        break;
+    case IOCTL_LANE_FP_DELETE:
+        WdfObjectDelete(g_fp);
+        break;
     case IOCTL_LANE_ECHO:
         status = LaneEcho(Request, &written);
         break;
@@ -437,6 +480,27 @@ static VOID LaneDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
         break;
     }
     WdfRequestCompleteWithInformation(Request, status, written);
+}
+
+static NTSTATUS LaneCreateFpQueue(WDFDEVICE device)
+{
+    WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY policy;
+    WDF_IO_QUEUE_CONFIG config;
+    NTSTATUS status;
+    KeInitializeEvent(&g_fp_entered, NotificationEvent, FALSE);
+    KeInitializeEvent(&g_fp_go, NotificationEvent, FALSE);
+    WDF_IO_QUEUE_CONFIG_INIT(&config, WdfIoQueueDispatchParallel);
+    config.Settings.Parallel.NumberOfPresentedRequests = 8;
+    config.EvtIoInternalDeviceControl = LaneFpInternal;
+    status = WdfIoQueueCreate(device, &config, WDF_NO_OBJECT_ATTRIBUTES, &g_fp);
+    if (NT_SUCCESS(status))
+        status =
+            WdfDeviceConfigureRequestDispatching(device, g_fp, WdfRequestTypeDeviceControlInternal);
+    if (!NT_SUCCESS(status))
+        return status;
+    WDF_IO_QUEUE_FORWARD_PROGRESS_POLICY_DEFAULT_INIT(&policy, 2);
+    policy.EvtIoAllocateRequestResources = LaneFpAllocate;
+    return WdfIoQueueAssignForwardProgressPolicy(g_fp, &policy);
 }
 
 static NTSTATUS LaneCreateQueues(WDFDEVICE device)
@@ -463,7 +527,9 @@ static NTSTATUS LaneCreateQueues(WDFDEVICE device)
     status = WdfIoQueueCreate(device, &config, WDF_NO_OBJECT_ATTRIBUTES, &g_writes);
     if (NT_SUCCESS(status))
         status = WdfDeviceConfigureRequestDispatching(device, g_writes, WdfRequestTypeWrite);
-    return status;
+    if (!NT_SUCCESS(status))
+        return status;
+    return LaneCreateFpQueue(device);
 }
 
 /* A control device of the driver named `name`, its requests with `request_attributes`. */
@@ -541,7 +607,8 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     WDFDRIVER driver;
     NTSTATUS status;
     g_device = NULL;
-    g_lane = g_writes = NULL;
+    g_lane = g_writes = g_fp = NULL;
+    g_fp_block = 0;
     g_lock = NULL;
     RtlZeroMemory(g_held, sizeof(g_held));
     RtlZeroMemory(&g_counts, sizeof(g_counts));

@@ -60,6 +60,19 @@
  * request's status is the forward's. */
 #define IOCTL_LANE_FORWARD_COMPLETED WDFLANE_CODE(11)
 
+/* Internal device controls go to the forward-progress queue (parallel, at most 8 presented, a
+ * WdfIoForwardProgressReservedPolicyAlwaysUseReservedRequest policy of 2 whose
+ * EvtIoAllocateRequestResources runs for each arriving request); its EvtIoInternalDeviceControl
+ * completes them with STATUS_SUCCESS. After IOCTL_LANE_FP_BLOCK the next arrival's
+ * EvtIoAllocateRequestResources waits until IOCTL_LANE_FP_GO, then queries its queue's state
+ * (WdfIoQueueGetState on the handle it was given) and lets the request go on. */
+#define IOCTL_LANE_FP_BLOCK WDFLANE_CODE(12)
+/* Returns once the blocked arrival is in EvtIoAllocateRequestResources. */
+#define IOCTL_LANE_FP_WAIT WDFLANE_CODE(13)
+#define IOCTL_LANE_FP_GO   WDFLANE_CODE(14)
+/* WdfObjectDelete of the forward-progress queue. */
+#define IOCTL_LANE_FP_DELETE WDFLANE_CODE(15)
+
 typedef struct _LANE_STATE {
     ULONG State; /* WDF_IO_QUEUE_STATE */
     ULONG Queued;
@@ -80,6 +93,7 @@ typedef struct _LANE_COUNTS {
     ULONG EchoStale;     /* of them, those without their own zeroed context (LANE_ECHO_REQUEST) */
     ULONG EchoCleanups;  /* the echo device's request attributes' EvtCleanupCallback calls */
     ULONG EchoDestroys;  /* their EvtDestroyCallback calls */
+    ULONG FpAllocated;   /* EvtIoAllocateRequestResources calls */
 } LANE_COUNTS;
 
 #endif
