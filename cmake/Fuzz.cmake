@@ -19,11 +19,8 @@ if(NOT DRVHOST_SANITIZE MATCHES "fuzzer")
                     "coverage-guided")
 endif()
 
-# clang links the sanitizer runtime (and libFuzzer's coverage callbacks) into executables
-# only, exporting their symbols; libdrvhost.so is linked with -z defs (src/CMakeLists.txt), so
-# in this build its __asan_* and __sanitizer_cov_* references are allowed to stay undefined
-# (-z undefs comes after -z defs on its link line) and bind to the executable's at load time.
-target_link_options(drvhost_host_flags INTERFACE -Wl,-z,undefs)
+# libdrvhost.so's __asan_* and __sanitizer_cov_* references bind to the fuzzer executable's at
+# load time: -z undefs, which cmake/HostProfile.cmake gives every clang sanitizer build.
 
 # The runtime's set-up code (scenarios, loader, PnP, parsers, trace recorder, platform layer) is
 # not coverage-instrumented: libFuzzer's per-input bookkeeping grows with every counter in the

@@ -2,8 +2,9 @@
 # deps.sh - installs the build tools drvhost needs on a fresh Debian (or derivative), only if
 # something is missing: cmake (>= 3.25), ninja, gcc, libc headers, binutils (nm, readelf), python3,
 # clang-format, universal-ctags, and clang with its sanitizer and libFuzzer runtimes
-# (libclang-rt-<major>-dev): the SEH tests build a driver with clang too (tests/seh), and the
-# `fuzz` preset is clang with libFuzzer.
+# (libclang-rt-<major>-dev): the SEH tests build a driver with clang too (tests/seh), the
+# `clang-asan` preset builds and tests everything with clang and its sanitizers, and the `fuzz`
+# preset is clang with libFuzzer.
 set -eu
 
 missing=
@@ -42,6 +43,8 @@ apt_install() {
 }
 
 need_command clang clang
+# clang++: the clang-asan preset builds C++ test drivers with drvcc (DRVCC_CXX=clang++).
+need_command clang++ clang
 # python3: scripts/mutate.py (docs/testing.md), whose --list the docs check runs.
 need_command python3 python3
 # clang-format 14: the format_check test (scripts/check-format.sh).
@@ -54,9 +57,11 @@ if [ -n "$missing" ]; then
 fi
 
 # libFuzzer and the sanitizer runtimes of the installed clang (Debian ships them apart from
-# clang since LLVM 14, in libclang-rt-<major>-dev).
+# clang since LLVM 14, in libclang-rt-<major>-dev): libFuzzer for the fuzz preset, ASan (with
+# UBSan in it) for the clang-asan preset.
 fuzzer_lib=$(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a")
-if ! [ -f "$fuzzer_lib" ]; then
+asan_lib=$(clang -print-file-name="libclang_rt.asan-$(uname -m).a")
+if ! [ -f "$fuzzer_lib" ] || ! [ -f "$asan_lib" ]; then
     clang_major=$(clang -dumpversion | cut -d. -f1)
     echo "deps.sh: clang $clang_major has no libFuzzer; installing libclang-rt-$clang_major-dev"
     apt_install "libclang-rt-$clang_major-dev"

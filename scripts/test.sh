@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test.sh - builds and tests the `dev` preset, then the `asan` preset (AddressSanitizer,
-# LeakSanitizer, UndefinedBehaviorSanitizer), then the `tsan` preset (ThreadSanitizer), then a
-# bounded fuzzing run. Exits non-zero if anything failed. The last line begins "N passed, N
-# failed" (CTest tests of the three presets plus the fuzz targets; a configure or build failure
+# LeakSanitizer, UndefinedBehaviorSanitizer), then the `clang-asan` preset (the same sanitizers
+# with clang: runtime, tests, test drivers and drvcc's modules), then the `tsan` preset
+# (ThreadSanitizer), then a bounded fuzzing run. Exits non-zero if anything failed. The last line begins "N passed, N
+# failed" (CTest tests of the four presets plus the fuzz targets; a configure or build failure
 # counts as one failed test) and goes on with what ran: per preset, the test programs with their
 # TEST cases and checks, and the scenarios, and, when something failed, "FAILED:" and the names
 # (preset/test). The end of each failed test's output is printed again just before that line.
@@ -42,23 +43,26 @@ note_failures() {
     done < <(sed -n '/The following tests FAILED:/,$s/^[[:space:]]*[0-9]\+ - \([^ ]*\) .*/\1/p' "$log")
 }
 
-# count_preset PRESET: "PRESET: N test programs (N TEST cases, N checks), N scenarios", from the
-# log of the ctest run (every harness program ends with "harness: N cases, N checks") and the
-# tests labelled scenario.
+# count_preset PRESET: "PRESET (COMPILER): N test programs (N TEST cases, N checks), N
+# scenarios", from the log of the ctest run (every harness program ends with "harness: N cases,
+# N checks"; toolchain_compiler prints "toolchain: COMPILER VERSION") and the tests labelled
+# scenario.
 count_preset() {
     local preset=$1 log=build/$1/Testing/Temporary/LastTest.log programs=0 cases=0 checks=0
-    local line scenarios
+    local line scenarios compiler=
     if [[ -r $log ]]; then
         while read -r line; do
             if [[ $line =~ ^harness:\ ([0-9]+)\ cases,\ ([0-9]+)\ checks$ ]]; then
                 programs=$((programs + 1))
                 cases=$((cases + BASH_REMATCH[1]))
                 checks=$((checks + BASH_REMATCH[2]))
+            elif [[ $line =~ ^toolchain:\ ([a-z]+)\  && -z $compiler ]]; then
+                compiler=${BASH_REMATCH[1]}
             fi
         done < "$log"
     fi
     scenarios=$(ctest --preset "$preset" -N -L scenario 2>/dev/null | sed -n 's/^Total Tests: //p')
-    echo "$preset: $programs test programs ($cases TEST cases, $checks checks), ${scenarios:-0} scenarios"
+    echo "$preset (${compiler:-compiler not reported}): $programs test programs ($cases TEST cases, $checks checks), ${scenarios:-0} scenarios"
 }
 
 # run_preset PRESET: configure, build, test; adds to the totals.
@@ -99,6 +103,10 @@ run_preset() {
 
 run_preset dev
 run_preset asan
+# The same sanitizers under clang (CMakePresets.json, docs/testing.md "Presets"): what only one
+# compiler gets wrong (session 13: the runtime's ASan code compiled out under clang) or only
+# clang's sanitizers see (a null pointer's member address, arithmetic on a null pointer).
+run_preset clang-asan
 # The runtime is threaded (DPC, timer and worker threads, concurrent clients): everything runs
 # under ThreadSanitizer too.
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1

@@ -73,11 +73,19 @@ typedef __WINT_TYPE__ wint_t;
 #define _TRUNCATE ((size_t)-1)
 #endif
 
+/* C++: noexcept, as the C library declares the same names (abs, sin, cos, wcslen...: glibc's
+ * __THROW) in a header the driver may include after this one (math.h, wchar.h); clang refuses a
+ * redeclaration whose exception specification differs, GCC merges them. */
+#ifdef __cplusplus
+#define DRVHOST_CRT_NOTHROW_ noexcept
+#else
+#define DRVHOST_CRT_NOTHROW_
+#endif
 #if defined(DRVHOST_RUNTIME)
 #define DRVHOST_CRT_(ret, name, params) NTSYSAPI ret __cdecl drvhost_crt_##name params
 #else
 #define DRVHOST_CRT_(ret, name, params)                                                            \
-    NTSYSAPI ret __cdecl name params __asm__("drvhost_crt_" #name)
+    NTSYSAPI ret __cdecl name params DRVHOST_CRT_NOTHROW_ __asm__("drvhost_crt_" #name)
 #endif
 
 /* ---- wide-character strings --------------------------------------------------------------- */
@@ -173,6 +181,7 @@ DRVHOST_CRT_(double, sin, (double x));
 DRVHOST_CRT_(double, cos, (double x));
 
 #undef DRVHOST_CRT_
+#undef DRVHOST_CRT_NOTHROW_
 
 #ifdef __cplusplus
 }

@@ -137,8 +137,8 @@ typedef ULONG STRSAFE_DWORD;
             rem = cch - len;                                                                       \
         }                                                                                          \
         if (status == STATUS_SUCCESS || status == STATUS_BUFFER_OVERFLOW) {                        \
-            if (end)                                                                               \
-                *end = dst + len;                                                                  \
+            if (end) /* NULL stays NULL (IGNORE_NULLS): no arithmetic on a null pointer */         \
+                *end = dst != NULL ? dst + len : NULL;                                             \
             if (remaining)                                                                         \
                 *remaining = rem;                                                                  \
         }                                                                                          \

@@ -218,8 +218,16 @@ typedef LONG HRESULT;
     ((FIELD_OFFSET(T, F2) > FIELD_OFFSET(T, F1))                                                   \
          ? (FIELD_OFFSET(T, F2) - FIELD_OFFSET(T, F1) - RTL_FIELD_SIZE(T, F1))                     \
          : (FIELD_OFFSET(T, F1) - FIELD_OFFSET(T, F2) - RTL_FIELD_SIZE(T, F2)))
+/* C: offsetof, not the address of the field of a null pointer, which is undefined behaviour
+ * that clang's UndefinedBehaviorSanitizer reports at every use ("member access within null
+ * pointer"; GCC's does not). C++ keeps the WDK's form: offsetof of a class that is not
+ * standard-layout (one with virtual functions) is a warning of both compilers there. */
+#ifdef __cplusplus
 #define CONTAINING_RECORD(address, type, field)                                                    \
     ((type *)((PCHAR)(address) - (ULONG_PTR)(&((type *)0)->field)))
+#else
+#define CONTAINING_RECORD(address, type, field) ((type *)((PCHAR)(address)-offsetof(type, field)))
+#endif
 #define ALIGN_DOWN_BY(length, alignment) ((ULONG_PTR)(length) & ~((ULONG_PTR)(alignment)-1))
 #define ALIGN_UP_BY(length, alignment)                                                             \
     (ALIGN_DOWN_BY(((ULONG_PTR)(length) + (alignment)-1), alignment))

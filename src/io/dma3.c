@@ -583,10 +583,13 @@ NTSTATUS io_dma_map_transfer_ex(PDMA_ADAPTER DmaAdapter, PMDL Mdl, PVOID MapRegi
 {
     struct io_dma_adapter *ad = io_dma_of(DmaAdapter, "MapTransferEx");
     struct io_dma_map_base *b = io_dma_base_of(MapRegisterBase, 0);
-    struct {
+    /* The default buffer of a system transfer: one element (the page). A union, not a structure
+     * holding the list then an element: a structure ending in a flexible array may not be
+     * followed by another member (a GNU extension, which clang warns about). */
+    union {
         SCATTER_GATHER_LIST list;
-        SCATTER_GATHER_ELEMENT element;
-    } one; /* the default buffer of a system transfer: one element (the page) */
+        UCHAR bytes[FIELD_OFFSET(SCATTER_GATHER_LIST, Elements) + sizeof(SCATTER_GATHER_ELEMENT)];
+    } one;
     PSCATTER_GATHER_LIST sg = ScatterGatherBuffer != NULL ? ScatterGatherBuffer : &one.list;
     ULONG max = 1;
     PMDL at;

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "cm/cm_private.h"
+#include "os/os.h" /* DRVHOST_ASAN, DRVHOST_TSAN */
 
 /* A WCHAR literal as (pointer, length in characters). */
 #define WS(s) (s), (sizeof(s) / sizeof(WCHAR) - 1)
@@ -681,7 +682,8 @@ static uint64_t fill_time(unsigned n, int subkeys, unsigned run)
     return (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000u + (uint64_t)(t1.tv_nsec - t0.tv_nsec);
 }
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+/* DRVHOST_ASAN and DRVHOST_TSAN (os/os.h): GCC and clang say it differently. */
+#if defined(DRVHOST_ASAN) || defined(DRVHOST_TSAN)
 #define SCALE_N 8000 /* the sanitizers make each operation 5-20 times slower */
 /* Linear creation gives x4 and quadratic x16; a sanitizer build on a loaded machine has given
  * x15 by the wall clock (asan, CI beside other builds), so its bound sits nearer the quadratic. */

@@ -5,6 +5,10 @@
 # global objects need constructors or destructors, naming them.
 set -eu
 drvcc=$1
+# GCC's messages unless said otherwise (the clang part below), whatever DRVCC_CC the environment
+# gives (the clang-asan preset's is clang).
+DRVCC_CC=gcc DRVCC_CXX=g++
+export DRVCC_CC DRVCC_CXX
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() {

@@ -61,6 +61,7 @@ printf '#include <wdm.h>\n#include "bad.tmh"\nNTSTATUS DriverEntry(PDRIVER_OBJEC
 if "$drvcc" -o "$work/bad.sys" "$work/bad.c" 2> "$work/bad.err"; then
     fail "a .tmh without WPP_CONTROL_GUIDS compiled"
 fi
-grep -q 'error: #error "bad.tmh: WPP_CONTROL_GUIDS is not defined' "$work/bad.err" ||
+# gcc: error: #error "bad.tmh: ..."; clang: error: "bad.tmh: ...".
+grep -q 'error: \(#error \)\{0,1\}"bad.tmh: WPP_CONTROL_GUIDS is not defined' "$work/bad.err" ||
     { cat "$work/bad.err"; fail "no error naming WPP_CONTROL_GUIDS"; }
 echo "check_wppproj: ok"

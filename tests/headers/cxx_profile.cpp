@@ -22,15 +22,13 @@
 #include <limits.h>
 #include <math.h>
 
+/* bool, not an enumerator: clang warns at an enumerator as an operand of && (a constant that
+ * is not a truth value). */
 template <class T, class U> struct SameType {
-    enum {
-        value = 0
-    };
+    static const bool value = false;
 };
 template <class T> struct SameType<T, T> {
-    enum {
-        value = 1
-    };
+    static const bool value = true;
 };
 
 /* One unsigned 64-bit type, one signed, as Windows x64 has them. */

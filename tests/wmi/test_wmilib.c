@@ -160,14 +160,14 @@ TEST(query_all_data_offsets_are_8_aligned)
     /* 60 + 2 pairs = 76, data from 80: instance 0 (4 bytes) at 80, instance 1 at 88. */
     ok(w->InstanceCount == 2 && w->DataBlockOffset == 80, "count %u, offset %u\n", w->InstanceCount,
        w->DataBlockOffset);
-    ok(w->OffsetInstanceDataAndLength[0].OffsetInstanceData == 80 &&
-           w->OffsetInstanceDataAndLength[0].LengthInstanceData == 4,
-       "instance 0: %u, %u\n", w->OffsetInstanceDataAndLength[0].OffsetInstanceData,
-       w->OffsetInstanceDataAndLength[0].LengthInstanceData);
-    ok(w->OffsetInstanceDataAndLength[1].OffsetInstanceData == 88 &&
-           w->OffsetInstanceDataAndLength[1].LengthInstanceData == 12,
-       "instance 1: %u, %u\n", w->OffsetInstanceDataAndLength[1].OffsetInstanceData,
-       w->OffsetInstanceDataAndLength[1].LengthInstanceData);
+    /* OffsetInstanceDataAndLength[1] is a trailing array inside a union: read through a
+     * pointer, as a driver walks InstanceCount entries, since clang's -Warray-bounds does not take
+     * an array in a union for a trailing one and rejects the constant index 1. */
+    const OFFSETINSTANCEDATAANDLENGTH *inst = w->OffsetInstanceDataAndLength;
+    ok(inst[0].OffsetInstanceData == 80 && inst[0].LengthInstanceData == 4, "instance 0: %u, %u\n",
+       inst[0].OffsetInstanceData, inst[0].LengthInstanceData);
+    ok(inst[1].OffsetInstanceData == 88 && inst[1].LengthInstanceData == 12, "instance 1: %u, %u\n",
+       inst[1].OffsetInstanceData, inst[1].LengthInstanceData);
     ok(w->WnodeHeader.BufferSize == 100 && info == 100, "BufferSize %u, Information %lu\n",
        w->WnodeHeader.BufferSize, (unsigned long)info);
     ok(*(ULONG *)((UCHAR *)w + 88) == 0x22222222, "instance 1's data\n");

@@ -541,9 +541,11 @@ out:
 
 static VOID Dma3Failure(DMA3 *r, ULONG Op)
 {
-    struct {
+    /* A list with room for 4 elements: a union, since a structure ending in a flexible array
+     * may not be followed by another member (a GNU extension clang warns about). */
+    union {
         SCATTER_GATHER_LIST List;
-        SCATTER_GATHER_ELEMENT Elements[4];
+        UCHAR Bytes[sizeof(SCATTER_GATHER_LIST) + 4 * sizeof(SCATTER_GATHER_ELEMENT)];
     } sg;
     PVOID base = NULL;
     ULONG length = Op == DMATEST_V3_MAP_ZERO ? 0 : 100;
