@@ -122,6 +122,9 @@ static void wsk_service_accept(struct wsk_socket *s)
             return;
         }
         s->refs++; /* released after the callback */
+        /* session 14: the accepted socket too: the driver may close it (on any thread) as soon
+         * as its WskAcceptEvent accepted it, before the event stores its context (op.c) */
+        ev->accepted->refs++;
         wsk_op_finish(ev, STATUS_SUCCESS, 0);
     }
 }
