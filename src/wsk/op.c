@@ -86,7 +86,7 @@ static void wsk_accept_event(struct wsk_op *op)
     os_mutex_unlock(&wsk_lock);
     if (status != STATUS_SUCCESS)
         wsk_socket_drop(acc); /* refused: the connection is reset, the socket forgotten */
-    wsk_socket_release(acc); /* the event's reference (poll.c) */
+    wsk_socket_release(acc);  /* the event's reference (poll.c) */
     wsk_socket_release(listen);
 }
 
