@@ -75,10 +75,15 @@ static inline ULONG64 ex_block_magic(const struct ex_block *b)
     return EX_BLOCK_MAGIC ^ (ULONG64)(uintptr_t)b;
 }
 
-/* The byte repeated in the guard after a block's data. */
+/* The byte repeated in the guard after a block's data. Derived from the block's address (a
+ * multiplicative hash of it), so that neighbouring blocks carry different guards: an overrun
+ * that copies a neighbour's bytes, guard included, still changes this one's. Always in
+ * 0x80..0xFE, never a byte an overrun is likely to write: not 0x00 (a string's terminating
+ * NUL, the commonest one-byte overrun), not 0xFF, not printable ASCII (text). */
 static inline unsigned char ex_guard_byte(const struct ex_block *b)
 {
-    return (unsigned char)(0xA5 ^ (ex_block_magic(b) >> 8 & 0xFF));
+    ULONG64 h = ((ULONG64)(uintptr_t)b >> 4) * 0x9E3779B97F4A7C15ULL; /* Fibonacci hashing */
+    return (unsigned char)(0x80 + ((h >> 32) * 127 >> 32)); /* 127 values: 0x80 + 0..126 */
 }
 
 /* Allocates a block of proto->size bytes aligned to `align` (16, 64 or PAGE_SIZE) with its
