@@ -14,6 +14,31 @@ static DRIVER_DISPATCH VfspDeviceControl;
 
 static PDEVICE_OBJECT g_Device;
 static volatile UCHAR *g_Block;
+static PVOID g_Kept[VFSP_KEPT_MAX];
+static ULONG g_KeptCount;
+
+/* A block kept until IOCTL_VFSP_FREE_KEPT; it is the one block too (read, write, not free). */
+static NTSTATUS VfspKeep(SIZE_T Size, ULONG64 *Out)
+{
+    PVOID block;
+    if (g_KeptCount == VFSP_KEPT_MAX)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    block = ExAllocatePool2(POOL_FLAG_NON_PAGED, Size, VFSP_TAG);
+    if (block == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    g_Kept[g_KeptCount++] = block;
+    g_Block = block;
+    *Out = (ULONG64)(ULONG_PTR)block;
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS VfspFreeKept(void)
+{
+    while (g_KeptCount > 0)
+        ExFreePoolWithTag(g_Kept[--g_KeptCount], VFSP_TAG);
+    g_Block = NULL;
+    return STATUS_SUCCESS;
+}
 
 static NTSTATUS VfspUse(SIZE_T Size)
 {
@@ -69,6 +94,10 @@ static NTSTATUS VfspControl(ULONG Code, ULONG64 Value, ULONG64 *Out)
         return STATUS_SUCCESS;
     case IOCTL_VFSP_USE:
         return VfspUse((SIZE_T)Value);
+    case IOCTL_VFSP_KEEP:
+        return VfspKeep((SIZE_T)Value, Out);
+    case IOCTL_VFSP_FREE_KEPT:
+        return VfspFreeKept();
     default:
         return STATUS_INVALID_DEVICE_REQUEST;
     }
