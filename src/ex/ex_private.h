@@ -126,10 +126,12 @@ BOOLEAN ex_track_insert(struct ex_block *b);
  * within 16 bytes of the end of its last read-write page, the next page no-access. The header
  * sits right before the data, the bytes from the page start to the header and from the end of
  * the data to the page end hold EX_SPECIAL_FILL. Recorded in the table. NULL when the special
- * pool's address space is used up or the host refuses: the caller takes the ordinary pool. */
+ * pool's address space is used up or the host refuses (stderr says so, once per process): the
+ * caller takes the ordinary pool. */
 struct ex_block *ex_special_alloc(const struct ex_block *proto, BOOLEAN zero);
-/* Makes a special block's pages no-access for good (a later access is 0xD5/0xCC); the block
- * is out of the table already. */
+/* Makes a special block's pages no-access (a later access is 0xD5/0xCC) and puts them in the
+ * quarantine of freed ranges, reused after it (special.c); the block is out of the table
+ * already. Takes special.c's own lock: may run under a shard lock. */
 void ex_special_release(struct ex_block *b);
 /* The first byte of the special block's page(s) around its data that is not EX_SPECIAL_FILL
  * (0x23: before the header, 0x24: after the data), or 0 when they are intact. */
