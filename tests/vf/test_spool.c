@@ -233,6 +233,18 @@ static BOOLEAN sp_is_special(ULONG64 p)
     return (p + 32) % PAGE_SIZE == 0;
 }
 
+/* Keeps `n` blocks of 32 bytes in the driver; returns how many of them are special. */
+static int sp_keep_blocks(drvhost_file *f, int n)
+{
+    ULONG64 p = 0;
+    int special = 0;
+    for (int i = 0; i < n; i++) {
+        ok_status(sp_call(f, IOCTL_VFSP_KEEP, 32, &p), STATUS_SUCCESS);
+        special += sp_is_special(p);
+    }
+    return special;
+}
+
 static int count_of(const char *text, const char *what)
 {
     int n = 0;
@@ -248,13 +260,10 @@ TEST(spool_exhausted_says_so_once_and_falls_back)
 {
     drvhost_file *f = sp_open_small_span();
     ULONG64 p = 0, byte = 0;
-    int special = 0;
+    int special;
     char *err;
     harness_stderr_begin();
-    for (int i = 0; i < SMALL_SPAN_BLOCKS; i++) {
-        ok_status(sp_call(f, IOCTL_VFSP_KEEP, 32, &p), STATUS_SUCCESS);
-        special += sp_is_special(p);
-    }
+    special = sp_keep_blocks(f, SMALL_SPAN_BLOCKS);
     ok_status(sp_call(f, IOCTL_VFSP_KEEP, 32, &p), STATUS_SUCCESS);
     ok_status(sp_call(f, IOCTL_VFSP_READ, 32, &byte), STATUS_SUCCESS); /* no 0xD6: ordinary */
     ok_status(sp_call(f, IOCTL_VFSP_KEEP, 32, &p), STATUS_SUCCESS);
@@ -311,14 +320,11 @@ TEST(spool_freed_pages_reused_after_quarantine)
 TEST(spool_quarantined_pages_not_reused)
 {
     drvhost_file *f = sp_open_small_span();
-    ULONG64 p = 0, byte = 0;
-    int special = 0;
+    ULONG64 byte = 0;
+    int special;
     char *err;
     harness_stderr_begin();
-    for (int i = 0; i < SMALL_SPAN_BLOCKS - 2; i++) {
-        ok_status(sp_call(f, IOCTL_VFSP_KEEP, 32, &p), STATUS_SUCCESS);
-        special += sp_is_special(p);
-    }
+    special = sp_keep_blocks(f, SMALL_SPAN_BLOCKS - 2);
     for (int i = 0; i < 2; i++) {
         special += sp_is_special(sp_alloc(f, 32));
         ok_status(sp_call(f, IOCTL_VFSP_FREE, 0, NULL), STATUS_SUCCESS);
