@@ -161,10 +161,11 @@ static size_t sp_take(size_t count)
 static void sp_tell(int *told, const void *caller, const char *why)
 {
     char line[512];
-    const char *driver = ke_address_name(caller);
+    const char *driver;
     int len;
     if (__atomic_exchange_n(told, 1, __ATOMIC_RELAXED))
         return;
+    driver = ke_address_name(caller);
     len = snprintf(line, sizeof(line),
                    "drvhost: special pool: %s: a block of driver '%s' and later special pool "
                    "blocks come from the ordinary pool (an overrun is found at the free, 0x19, "
