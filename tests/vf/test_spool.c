@@ -9,6 +9,7 @@
  */
 #include <wdm.h>
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -337,6 +338,44 @@ TEST(spool_quarantined_pages_not_reused)
     ok(strstr(err, "drvhost: special pool: exhausted") != NULL, "no diagnostic: [%s]\n", err);
     free(err);
     ok_status(sp_call(f, IOCTL_VFSP_FREE_KEPT, 0, NULL), STATUS_SUCCESS);
+    sp_close_unload(f);
+}
+
+/* Four client threads allocate and free blocks at once in the small span, so that freed ranges
+ * are reused concurrently with other frees: every block is special, zeroed and works. */
+enum {
+    CHURN_THREADS = 4,
+    CHURN_ROUNDS = 3000
+};
+
+struct churn {
+    drvhost_file *f;
+    NTSTATUS status;
+    ULONG64 special;
+};
+
+static void *churn_thread(void *context)
+{
+    struct churn *c = context;
+    c->status = sp_call(c->f, IOCTL_VFSP_CHURN, CHURN_ROUNDS, &c->special);
+    return NULL;
+}
+
+TEST(spool_reuse_under_concurrent_frees)
+{
+    drvhost_file *f = sp_open_small_span();
+    struct churn c[CHURN_THREADS];
+    pthread_t t[CHURN_THREADS];
+    for (int i = 0; i < CHURN_THREADS; i++) {
+        c[i] = (struct churn){.f = f, .status = -1};
+        ok(pthread_create(&t[i], NULL, churn_thread, &c[i]) == 0, "pthread_create\n");
+    }
+    for (int i = 0; i < CHURN_THREADS; i++) {
+        pthread_join(t[i], NULL);
+        ok_status(c[i].status, STATUS_SUCCESS);
+        ok(c[i].special == CHURN_ROUNDS, "thread %d: %llu of %d blocks special\n", i,
+           (unsigned long long)c[i].special, CHURN_ROUNDS);
+    }
     sp_close_unload(f);
 }
 

@@ -64,6 +64,27 @@ static NTSTATUS VfspWriteInTry(ULONG64 Offset)
     return STATUS_SUCCESS;
 }
 
+static NTSTATUS VfspChurn(ULONG64 Rounds, ULONG64 *Out)
+{
+    ULONG64 atPageEnd = 0;
+    for (ULONG64 i = 0; i < Rounds; i++) {
+        volatile UCHAR *block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 32, VFSP_TAG);
+        if (block == NULL)
+            return STATUS_INSUFFICIENT_RESOURCES;
+        for (int k = 0; k < 32; k++) {
+            if (block[k] != 0) {
+                ExFreePoolWithTag((PVOID)block, VFSP_TAG);
+                return STATUS_DATA_ERROR;
+            }
+            block[k] = (UCHAR)(k + 1);
+        }
+        atPageEnd += ((ULONG_PTR)block + 32) % PAGE_SIZE == 0;
+        ExFreePoolWithTag((PVOID)block, VFSP_TAG);
+    }
+    *Out = atPageEnd;
+    return STATUS_SUCCESS;
+}
+
 /* Runs one control code on `Value`; *Out receives what it returns. */
 static NTSTATUS VfspControl(ULONG Code, ULONG64 Value, ULONG64 *Out)
 {
@@ -98,6 +119,8 @@ static NTSTATUS VfspControl(ULONG Code, ULONG64 Value, ULONG64 *Out)
         return VfspKeep((SIZE_T)Value, Out);
     case IOCTL_VFSP_FREE_KEPT:
         return VfspFreeKept();
+    case IOCTL_VFSP_CHURN:
+        return VfspChurn(Value, Out);
     default:
         return STATUS_INVALID_DEVICE_REQUEST;
     }
