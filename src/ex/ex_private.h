@@ -75,10 +75,15 @@ static inline ULONG64 ex_block_magic(const struct ex_block *b)
     return EX_BLOCK_MAGIC ^ (ULONG64)(uintptr_t)b;
 }
 
-/* The byte repeated in the guard after a block's data. */
+/* The byte repeated in the guard after a block's data. Derived from the block's address (a
+ * multiplicative hash of it), so that neighbouring blocks carry different guards: an overrun
+ * that copies a neighbour's bytes, guard included, still changes this one's. Always in
+ * 0x80..0xFE, never a byte an overrun is likely to write: not 0x00 (a string's terminating
+ * NUL, the commonest one-byte overrun), not 0xFF, not printable ASCII (text). */
 static inline unsigned char ex_guard_byte(const struct ex_block *b)
 {
-    return (unsigned char)(0xA5 ^ (ex_block_magic(b) >> 8 & 0xFF));
+    ULONG64 h = ((ULONG64)(uintptr_t)b >> 4) * 0x9E3779B97F4A7C15ULL; /* Fibonacci hashing */
+    return (unsigned char)(0x80 + ((h >> 32) * 127 >> 32)); /* 127 values: 0x80 + 0..126 */
 }
 
 /* Allocates a block of proto->size bytes aligned to `align` (16, 64 or PAGE_SIZE) with its
@@ -121,10 +126,12 @@ BOOLEAN ex_track_insert(struct ex_block *b);
  * within 16 bytes of the end of its last read-write page, the next page no-access. The header
  * sits right before the data, the bytes from the page start to the header and from the end of
  * the data to the page end hold EX_SPECIAL_FILL. Recorded in the table. NULL when the special
- * pool's address space is used up or the host refuses: the caller takes the ordinary pool. */
+ * pool's address space is used up or the host refuses (stderr says so, once per process): the
+ * caller takes the ordinary pool. */
 struct ex_block *ex_special_alloc(const struct ex_block *proto, BOOLEAN zero);
-/* Makes a special block's pages no-access for good (a later access is 0xD5/0xCC); the block
- * is out of the table already. */
+/* Makes a special block's pages no-access (a later access is 0xD5/0xCC) and puts them in the
+ * quarantine of freed ranges, reused after it (special.c); the block is out of the table
+ * already. Takes special.c's own lock: may run under a shard lock. */
 void ex_special_release(struct ex_block *b);
 /* The first byte of the special block's page(s) around its data that is not EX_SPECIAL_FILL
  * (0x23: before the header, 0x24: after the data), or 0 when they are intact. */

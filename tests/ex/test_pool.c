@@ -5,6 +5,10 @@
  */
 #include <wdm.h>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "harness.h"
 
 #define TAG       'tseT'
@@ -347,6 +351,95 @@ TEST(overrun_detected_at_free)
     p[40] = 0x11;                   /* one byte past the end */
     expect_bugcheck_p1(0x19, 0x21); /* BAD_POOL_HEADER */
     ExFreePoolWithTag(p, TAG);
+}
+
+/* ---- a one-byte overrun at any address ------------------------------------------------ */
+
+/* The guard after a block is derived from the block's address; whatever the address, it must
+ * not be a byte a one-byte overrun is likely to write (the NUL of a string one byte too long,
+ * 0xFF), or the free sees nothing. Each block is overrun and freed in a child process of its
+ * own (the bug check ends it); the child's bug-check handler sends the code and parameters
+ * back through a pipe. */
+enum {
+    GUARD_BLOCKS = 512, /* 24-byte blocks, a few hundred bytes apart: more than 64 KiB */
+    GUARD_BLOCK_SIZE = 24,
+};
+
+static void send_bugcheck(uint32_t code, const uint64_t params[4], void *context)
+{
+    uint64_t record[5] = {code, params[0], params[1], params[2], params[3]};
+    ssize_t n = write((int)(intptr_t)context, record, sizeof(record));
+    _exit(n == (ssize_t)sizeof(record) ? DRVHOST_EXIT_BUGCHECK : 97);
+}
+
+/* Writes `value` one byte past `block` and frees it in a child; *record receives the bug
+ * check (code, parameters 1 to 4). FALSE when the child made none. */
+static BOOLEAN overrun_in_child(PUCHAR block, UCHAR value, uint64_t record[5])
+{
+    int fds[2], status = 0;
+    ssize_t n = 0;
+    pid_t pid;
+    if (pipe(fds) != 0)
+        return FALSE;
+    fflush(stdout);
+    fflush(stderr);
+    pid = fork();
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0)
+            dup2(null, 2); /* the bug-check report, 512 times */
+        close(fds[0]);
+        drvhost_set_bugcheck_handler(send_bugcheck, (void *)(intptr_t)fds[1]);
+        block[GUARD_BLOCK_SIZE] = value;
+        ExFreePoolWithTag(block, TAG);
+        _exit(0); /* the free found nothing */
+    }
+    close(fds[1]);
+    if (pid > 0)
+        n = read(fds[0], record, 5 * sizeof(uint64_t));
+    close(fds[0]);
+    if (pid > 0)
+        waitpid(pid, &status, 0);
+    return n == (ssize_t)(5 * sizeof(uint64_t));
+}
+
+/* Every block overrun by `value` is 0x19 BAD_POOL_HEADER at its free: 0x21, the block, its
+ * size, and the guard bytes found (the first one `value`). */
+static void overrun_every_block_with(UCHAR value)
+{
+    static PUCHAR blocks[GUARD_BLOCKS];
+    ULONG_PTR low = ~(ULONG_PTR)0, high = 0;
+    int missed = 0;
+    for (int i = 0; i < GUARD_BLOCKS; i++) {
+        blocks[i] = ExAllocatePoolWithTag(NonPagedPoolNx, GUARD_BLOCK_SIZE, TAG);
+        low = min(low, (ULONG_PTR)blocks[i]);
+        high = max(high, (ULONG_PTR)blocks[i]);
+    }
+    ok(high - low >= 65536, "the blocks span %#lx bytes only\n", (unsigned long)(high - low));
+    for (int i = 0; i < GUARD_BLOCKS; i++) {
+        uint64_t r[5] = {0};
+        BOOLEAN found = overrun_in_child(blocks[i], value, r);
+        if (!found || r[0] != 0x19 || r[1] != 0x21 || r[2] != (ULONG_PTR)blocks[i] ||
+            r[3] != GUARD_BLOCK_SIZE || (r[4] & 0xFF) != value)
+            missed++;
+        if (missed == 1 && (!found || r[0] != 0x19))
+            trace("block %p: %s 0x%llx\n", (void *)blocks[i], found ? "bug check" : "no bug check",
+                  (unsigned long long)r[0]);
+    }
+    ok(missed == 0, "%d of %d blocks overrun by 0x%02x: no 0x19 (0x21, block, size, guard)\n",
+       missed, GUARD_BLOCKS, value);
+    for (int i = 0; i < GUARD_BLOCKS; i++)
+        ExFreePoolWithTag(blocks[i], TAG);
+}
+
+TEST(nul_overrun_detected_at_any_address)
+{
+    overrun_every_block_with(0x00);
+}
+
+TEST(ff_overrun_detected_at_any_address)
+{
+    overrun_every_block_with(0xFF);
 }
 
 TEST(underrun_detected_at_free)

@@ -9,6 +9,10 @@
  */
 #include <wdm.h>
 
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "drivers/vfspool.h"
 #include "harness.h"
 
@@ -209,6 +213,170 @@ TEST(spool_page_sized_block_is_ordinary_pool)
     expect_bugcheck_p1(0x19, 0x21);
     sp_call(f, IOCTL_VFSP_FREE, 0, NULL);
     ok(0, "the free returned\n");
+}
+
+/* ---- the end of the special pool's address space (test-only: a span of 32 pages) ---------- */
+
+/* DRVHOST_SPECIAL_POOL_PAGES (docs/verifier.md, test-only): the special pool uses 32 pages of
+ * its span, 16 blocks of 32 bytes (a page and the guard page each), and keeps 32 / 16 = 2
+ * freed ranges in quarantine. Read at the first special allocation of the process. */
+#define SMALL_SPAN_BLOCKS 16
+
+static drvhost_file *sp_open_small_span(void)
+{
+    ok(setenv("DRVHOST_SPECIAL_POOL_PAGES", "32", 1) == 0, "setenv\n");
+    return sp_open(SPECIAL_POOLING);
+}
+
+/* A special block of 32 bytes ends at its page's end (an ordinary one rarely does). */
+static BOOLEAN sp_is_special(ULONG64 p)
+{
+    return (p + 32) % PAGE_SIZE == 0;
+}
+
+/* Keeps `n` blocks of 32 bytes in the driver; returns how many of them are special. */
+static int sp_keep_blocks(drvhost_file *f, int n)
+{
+    ULONG64 p = 0;
+    int special = 0;
+    for (int i = 0; i < n; i++) {
+        ok_status(sp_call(f, IOCTL_VFSP_KEEP, 32, &p), STATUS_SUCCESS);
+        special += sp_is_special(p);
+    }
+    return special;
+}
+
+static int count_of(const char *text, const char *what)
+{
+    int n = 0;
+    for (const char *p = text; (p = strstr(p, what)) != NULL; p += strlen(what))
+        n++;
+    return n;
+}
+
+/* When the span is full of live blocks, the next block comes from the ordinary pool (its byte
+ * past the end reads without a fault), and stderr says so once, naming the driver; once blocks
+ * are freed (more than the quarantine), special blocks come back. */
+TEST(spool_exhausted_says_so_once_and_falls_back)
+{
+    drvhost_file *f = sp_open_small_span();
+    ULONG64 p = 0, byte = 0;
+    int special;
+    char *err;
+    harness_stderr_begin();
+    special = sp_keep_blocks(f, SMALL_SPAN_BLOCKS);
+    ok_status(sp_call(f, IOCTL_VFSP_KEEP, 32, &p), STATUS_SUCCESS);
+    ok_status(sp_call(f, IOCTL_VFSP_READ, 32, &byte), STATUS_SUCCESS); /* no 0xD6: ordinary */
+    ok_status(sp_call(f, IOCTL_VFSP_KEEP, 32, &p), STATUS_SUCCESS);
+    ok_status(sp_call(f, IOCTL_VFSP_READ, 32, &byte), STATUS_SUCCESS);
+    err = harness_stderr_end();
+    ok(special == SMALL_SPAN_BLOCKS, "%d of %d blocks special\n", special, SMALL_SPAN_BLOCKS);
+    ok(strstr(err, "drvhost: special pool: exhausted") != NULL &&
+           strstr(err, "driver 'vfspool'") != NULL && strstr(err, "ordinary pool") != NULL,
+       "no diagnostic naming the driver: [%s]\n", err);
+    ok(count_of(err, "special pool:") == 1, "said %d times: [%s]\n", count_of(err, "special pool:"),
+       err);
+    free(err);
+    ok_status(sp_call(f, IOCTL_VFSP_FREE_KEPT, 0, NULL), STATUS_SUCCESS);
+    ok_status(sp_call(f, IOCTL_VFSP_KEEP, 32, &p), STATUS_SUCCESS);
+    ok(sp_is_special(p), "after the frees, block %#llx is not special\n", (unsigned long long)p);
+    ok_status(sp_call(f, IOCTL_VFSP_FREE_KEPT, 0, NULL), STATUS_SUCCESS);
+    sp_close_unload(f);
+}
+
+/* Freed ranges are reused once more than the quarantine (2 here) wait: 40 blocks allocated and
+ * freed one after the other in a span of 16 are all special, zeroed and working, never at the
+ * address of one of the last 2 freed; a use after free of the last one is still 0xD5. */
+TEST(spool_freed_pages_reused_after_quarantine)
+{
+    enum {
+        ROUNDS = 40
+    };
+    drvhost_file *f = sp_open_small_span();
+    ULONG64 p[ROUNDS] = {0};
+    int special = 0, distinct = 0, too_soon = 0;
+    for (int i = 0; i < ROUNDS; i++) {
+        p[i] = sp_alloc(f, 32);
+        special += sp_is_special(p[i]);
+        ok_status(sp_call(f, IOCTL_VFSP_USE, 32, NULL), STATUS_SUCCESS); /* zeroed, works */
+        ok_status(sp_call(f, IOCTL_VFSP_FREE, 0, NULL), STATUS_SUCCESS);
+        too_soon += (i >= 1 && p[i] == p[i - 1]) || (i >= 2 && p[i] == p[i - 2]);
+    }
+    for (int i = 0; i < ROUNDS; i++) {
+        int seen = 0;
+        for (int j = 0; j < i; j++)
+            seen |= p[j] == p[i];
+        distinct += !seen;
+    }
+    ok(special == ROUNDS, "%d of %d blocks special\n", special, ROUNDS);
+    ok(distinct <= SMALL_SPAN_BLOCKS, "%d addresses for %d blocks: no reuse\n", distinct, ROUNDS);
+    ok(too_soon == 0, "%d blocks at an address freed within the quarantine\n", too_soon);
+    expect_bugcheck_params(BUGCODE_D5, FAULT_PARAMS, p[ROUNDS - 1], 0, 0, 0);
+    sp_call(f, IOCTL_VFSP_READ, 0, NULL);
+    ok(0, "the read returned\n");
+}
+
+/* A freed range is not reused while in quarantine: with 14 of the 16 ranges kept live and the
+ * other 2 freed, the next block comes from the ordinary pool rather than take one of them. */
+TEST(spool_quarantined_pages_not_reused)
+{
+    drvhost_file *f = sp_open_small_span();
+    ULONG64 byte = 0;
+    int special;
+    char *err;
+    harness_stderr_begin();
+    special = sp_keep_blocks(f, SMALL_SPAN_BLOCKS - 2);
+    for (int i = 0; i < 2; i++) {
+        special += sp_is_special(sp_alloc(f, 32));
+        ok_status(sp_call(f, IOCTL_VFSP_FREE, 0, NULL), STATUS_SUCCESS);
+    }
+    sp_alloc(f, 32);
+    ok_status(sp_call(f, IOCTL_VFSP_READ, 32, &byte), STATUS_SUCCESS); /* no 0xD6: ordinary */
+    ok_status(sp_call(f, IOCTL_VFSP_FREE, 0, NULL), STATUS_SUCCESS);
+    err = harness_stderr_end();
+    ok(special == SMALL_SPAN_BLOCKS, "%d of %d blocks special\n", special, SMALL_SPAN_BLOCKS);
+    ok(strstr(err, "drvhost: special pool: exhausted") != NULL, "no diagnostic: [%s]\n", err);
+    free(err);
+    ok_status(sp_call(f, IOCTL_VFSP_FREE_KEPT, 0, NULL), STATUS_SUCCESS);
+    sp_close_unload(f);
+}
+
+/* Four client threads allocate and free blocks at once in the small span, so that freed ranges
+ * are reused concurrently with other frees: every block is special, zeroed and works. */
+enum {
+    CHURN_THREADS = 4,
+    CHURN_ROUNDS = 3000
+};
+
+struct churn {
+    drvhost_file *f;
+    NTSTATUS status;
+    ULONG64 special;
+};
+
+static void *churn_thread(void *context)
+{
+    struct churn *c = context;
+    c->status = sp_call(c->f, IOCTL_VFSP_CHURN, CHURN_ROUNDS, &c->special);
+    return NULL;
+}
+
+TEST(spool_reuse_under_concurrent_frees)
+{
+    drvhost_file *f = sp_open_small_span();
+    struct churn c[CHURN_THREADS];
+    pthread_t t[CHURN_THREADS];
+    for (int i = 0; i < CHURN_THREADS; i++) {
+        c[i] = (struct churn){.f = f, .status = -1};
+        ok(pthread_create(&t[i], NULL, churn_thread, &c[i]) == 0, "pthread_create\n");
+    }
+    for (int i = 0; i < CHURN_THREADS; i++) {
+        pthread_join(t[i], NULL);
+        ok_status(c[i].status, STATUS_SUCCESS);
+        ok(c[i].special == CHURN_ROUNDS, "thread %d: %llu of %d blocks special\n", i,
+           (unsigned long long)c[i].special, CHURN_ROUNDS);
+    }
+    sp_close_unload(f);
 }
 
 #ifdef VF_FAULT_INJECTION

@@ -14,6 +14,31 @@ static DRIVER_DISPATCH VfspDeviceControl;
 
 static PDEVICE_OBJECT g_Device;
 static volatile UCHAR *g_Block;
+static PVOID g_Kept[VFSP_KEPT_MAX];
+static ULONG g_KeptCount;
+
+/* A block kept until IOCTL_VFSP_FREE_KEPT; it is the one block too (read, write, not free). */
+static NTSTATUS VfspKeep(SIZE_T Size, ULONG64 *Out)
+{
+    PVOID block;
+    if (g_KeptCount == VFSP_KEPT_MAX)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    block = ExAllocatePool2(POOL_FLAG_NON_PAGED, Size, VFSP_TAG);
+    if (block == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    g_Kept[g_KeptCount++] = block;
+    g_Block = block;
+    *Out = (ULONG64)(ULONG_PTR)block;
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS VfspFreeKept(void)
+{
+    while (g_KeptCount > 0)
+        ExFreePoolWithTag(g_Kept[--g_KeptCount], VFSP_TAG);
+    g_Block = NULL;
+    return STATUS_SUCCESS;
+}
 
 static NTSTATUS VfspUse(SIZE_T Size)
 {
@@ -36,6 +61,27 @@ static NTSTATUS VfspWriteInTry(ULONG64 Offset)
     } __except (EXCEPTION_EXECUTE_HANDLER) {
         return GetExceptionCode();
     }
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS VfspChurn(ULONG64 Rounds, ULONG64 *Out)
+{
+    ULONG64 atPageEnd = 0;
+    for (ULONG64 i = 0; i < Rounds; i++) {
+        volatile UCHAR *block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 32, VFSP_TAG);
+        if (block == NULL)
+            return STATUS_INSUFFICIENT_RESOURCES;
+        for (int k = 0; k < 32; k++) {
+            if (block[k] != 0) {
+                ExFreePoolWithTag((PVOID)block, VFSP_TAG);
+                return STATUS_DATA_ERROR;
+            }
+            block[k] = (UCHAR)(k + 1);
+        }
+        atPageEnd += ((ULONG_PTR)block + 32) % PAGE_SIZE == 0;
+        ExFreePoolWithTag((PVOID)block, VFSP_TAG);
+    }
+    *Out = atPageEnd;
     return STATUS_SUCCESS;
 }
 
@@ -69,6 +115,12 @@ static NTSTATUS VfspControl(ULONG Code, ULONG64 Value, ULONG64 *Out)
         return STATUS_SUCCESS;
     case IOCTL_VFSP_USE:
         return VfspUse((SIZE_T)Value);
+    case IOCTL_VFSP_KEEP:
+        return VfspKeep((SIZE_T)Value, Out);
+    case IOCTL_VFSP_FREE_KEPT:
+        return VfspFreeKept();
+    case IOCTL_VFSP_CHURN:
+        return VfspChurn(Value, Out);
     default:
         return STATUS_INVALID_DEVICE_REQUEST;
     }

@@ -17,6 +17,14 @@
                     reads it back: STATUS_SUCCESS or                                               \
                     STATUS_DATA_ERROR */
 
+/* Kept blocks (up to VFSP_KEPT_MAX, besides the one block): */
+#define IOCTL_VFSP_KEEP      VFSP_CODE(8) /* in: size; out: address; also the one block now */
+#define IOCTL_VFSP_FREE_KEPT VFSP_CODE(9) /* frees every kept block */
+#define VFSP_KEPT_MAX        64
+/* in: rounds; allocates a 32-byte block, checks it is zero, fills it and frees it, `rounds`
+ * times (another block than the one block); out: how many ended at a page end (special) */
+#define IOCTL_VFSP_CHURN VFSP_CODE(10)
+
 #define VFSP_TAG 'lpSV'
 
 #endif
