@@ -406,7 +406,8 @@ static NTSTATUS wdf_interrupt_parent(struct wdf_globals *g, struct wdf_device *d
     *parent =
         wdf_object_get_in(g, a->ParentObject, 0, "WdfInterruptCreate", __builtin_return_address(0));
     if ((*parent)->type != WDF_TYPE_DEVICE && (*parent)->type != WDF_TYPE_QUEUE)
-        return *why = "the ParentObject is no device or queue", STATUS_INVALID_PARAMETER;
+        return *why = "the ParentObject is no device or queue",
+               STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED; /* s14-wdfgaps: the page's status */
     if (!c->AutomaticSerialization)
         return *why = "a ParentObject without AutomaticSerialization", STATUS_INVALID_PARAMETER;
     return STATUS_SUCCESS;

@@ -900,6 +900,12 @@ void wdf_send_release(struct wdf_request *r)
     s->out_buffer = NULL;
 }
 
+void wdf_request_unformat(struct wdf_request *r)
+{
+    if (r->formatted && !__atomic_load_n(&r->sent, __ATOMIC_ACQUIRE))
+        wdf_send_release(r);
+}
+
 /* Where a read's, write's or ioctl's buffers go for the target's device: its buffered or
  * direct I/O (reads and writes), the control code's method (ioctls). */
 static NTSTATUS wdf_place_rw(struct wdf_request *r, PDEVICE_OBJECT dev, struct wdf_buf *b)

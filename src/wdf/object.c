@@ -187,6 +187,33 @@ struct wdf_globals *wdf_globals_of(PWDF_DRIVER_GLOBALS globals)
     return CONTAINING_RECORD(globals, struct wdf_globals, pub);
 }
 
+/* Microsoft (Framework Object Creation Errors): STATUS_WDF_OBJECT_ATTRIBUTES_INVALID for an
+ * ExecutionLevel or SynchronizationScope that is no value of its type a driver may give
+ * (WdfExecutionLevelInvalid and WdfSynchronizationScopeInvalid are reserved: zeroed attributes
+ * that skipped WDF_OBJECT_ATTRIBUTES_INIT fail), a context name with a context size of zero, a
+ * ContextSizeOverride without a ContextTypeInfo, or one smaller than the type's ContextSize
+ * (s14-wdfgaps; before, the first two were STATUS_INVALID_PARAMETER and the others passed). */
+static const char *wdf_attributes_invalid(PWDF_OBJECT_ATTRIBUTES a)
+{
+    PCWDF_OBJECT_CONTEXT_TYPE_INFO t = a->ContextTypeInfo;
+    if (a->ExecutionLevel != WdfExecutionLevelInheritFromParent &&
+        a->ExecutionLevel != WdfExecutionLevelPassive &&
+        a->ExecutionLevel != WdfExecutionLevelDispatch)
+        return "its ExecutionLevel is no WDF_EXECUTION_LEVEL a driver may give";
+    if (a->SynchronizationScope != WdfSynchronizationScopeInheritFromParent &&
+        a->SynchronizationScope != WdfSynchronizationScopeDevice &&
+        a->SynchronizationScope != WdfSynchronizationScopeQueue &&
+        a->SynchronizationScope != WdfSynchronizationScopeNone)
+        return "its SynchronizationScope is no WDF_SYNCHRONIZATION_SCOPE a driver may give";
+    if (t != NULL && t->ContextName != NULL && t->ContextSize == 0)
+        return "its context type has a name and a ContextSize of 0";
+    if (a->ContextSizeOverride != 0 && t == NULL)
+        return "it has a ContextSizeOverride and no ContextTypeInfo";
+    if (a->ContextSizeOverride != 0 && a->ContextSizeOverride < t->ContextSize)
+        return "its ContextSizeOverride is smaller than its context type's ContextSize";
+    return NULL;
+}
+
 /* Microsoft (WDF_SYNCHRONIZATION_SCOPE, WDF_EXECUTION_LEVEL): a scope may be given to driver,
  * device and queue objects only; an execution level to driver, device, file, queue, general
  * and timer objects. File objects (WdfDeviceInitSetFileObjectConfig) may also opt out of their
@@ -201,13 +228,15 @@ static NTSTATUS wdf_check_constraints(struct wdf_globals *g, enum wdf_type type,
     BOOLEAN level_ok =
         scope_ok || type == WDF_TYPE_OBJECT || type == WDF_TYPE_TIMER || type == WDF_TYPE_FILE;
     BOOLEAN file = type == WDF_TYPE_FILE;
-    if (a->ExecutionLevel > WdfExecutionLevelDispatch ||
-        a->SynchronizationScope > WdfSynchronizationScopeNone) {
+    const char *invalid = wdf_attributes_invalid(a);
+    if (invalid != NULL) {
         rtl_diag(RTL_DIAG_ERROR, "wdf",
-                 "driver '%s': ExecutionLevel %d / SynchronizationScope %d: not a value of "
-                 "WDF_EXECUTION_LEVEL / WDF_SYNCHRONIZATION_SCOPE",
-                 g->pub.DriverName, a->ExecutionLevel, a->SynchronizationScope);
-        return STATUS_INVALID_PARAMETER;
+                 "driver '%s': WDF_OBJECT_ATTRIBUTES %p of a new %s: %s (ExecutionLevel %d, "
+                 "SynchronizationScope %d)",
+                 g->pub.DriverName, (void *)a, type != 0 ? wdf_type_names[type] : "context",
+                 invalid, (int)a->ExecutionLevel, (int)a->SynchronizationScope);
+        /* WdfObjectAllocateContext creates no object: its page's status for a bad parameter */
+        return type != 0 ? STATUS_WDF_OBJECT_ATTRIBUTES_INVALID : STATUS_INVALID_PARAMETER;
     }
     if (!scope_ok && a->SynchronizationScope > WdfSynchronizationScopeInheritFromParent &&
         !(file && a->SynchronizationScope == WdfSynchronizationScopeNone)) {

@@ -488,6 +488,7 @@ static void wdf_queue_cancelled(struct wdf_queue *q, struct wdf_request *r)
     wdf_object_reference(&q->obj);
     if (r->done != NULL) /* a create request (file.c): its file object goes */
         r->done(r, STATUS_CANCELLED);
+    wdf_request_unformat(r); /* formatted, then forwarded here */
     wdf_irp_complete(r->irp, STATUS_CANCELLED);
     wdf_request_dispose(r);
     wdf_queue_run(q, FALSE);
@@ -995,6 +996,7 @@ static void wdf_queue_cleanup(struct wdf_object *o)
         r->where = WDF_REQ_COMPLETED;
         if (r->done != NULL) /* a create request (file.c): its file object goes */
             r->done(r, STATUS_CANCELLED);
+        wdf_request_unformat(r); /* formatted, then forwarded here */
         wdf_irp_complete(r->irp, STATUS_CANCELLED);
         wdf_request_dispose(r);
     }

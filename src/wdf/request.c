@@ -461,16 +461,21 @@ NTSTATUS imp_WdfRequestMarkCancelableEx(PWDF_DRIVER_GLOBALS globals, WDFREQUEST 
 }
 
 /* Microsoft (WdfRequestUnmarkCancelable): STATUS_CANCELLED when EvtRequestCancel has run or
- * is running (it completes the request; the driver must not). */
+ * is running (it completes the request; the driver must not); STATUS_INVALID_DEVICE_REQUEST
+ * when the driver does not own the request; STATUS_INVALID_PARAMETER when it is not
+ * cancelable (s14-wdfgaps: that was STATUS_INVALID_DEVICE_REQUEST). */
 NTSTATUS imp_WdfRequestUnmarkCancelable(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r = WDF_REQUEST_GET(g, Request);
     if (__atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE) == NULL) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf",
-                 "driver '%s': WdfRequestUnmarkCancelable on request %p, which is not cancelable",
-                 g->pub.DriverName, (void *)r);
-        return STATUS_INVALID_DEVICE_REQUEST;
+        /* no queue: the driver's own (WdfRequestCreate) or a create request's */
+        enum wdf_request_where where = r->queue != NULL ? wdf_request_where(r) : WDF_REQ_DRIVER;
+        BOOLEAN owned = where == WDF_REQ_DRIVER || where == WDF_REQ_CALLER;
+        rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfRequestUnmarkCancelable on request %p, %s",
+                 g->pub.DriverName, (void *)r,
+                 owned ? "which is not cancelable" : "which the driver does not own");
+        return owned ? STATUS_INVALID_PARAMETER : STATUS_INVALID_DEVICE_REQUEST;
     }
     if (IoSetCancelRoutine(r->irp, NULL) == NULL)
         return STATUS_CANCELLED;

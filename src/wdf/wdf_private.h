@@ -1257,4 +1257,11 @@ WDF_SYNCHRONIZATION_SCOPE wdf_sync_scope_of(struct wdf_object *object);
 NTSTATUS wdf_object_check_attributes(struct wdf_globals *g, enum wdf_type type,
                                      PWDF_OBJECT_ATTRIBUTES attributes);
 
+/* s14-wdfgaps: a request the framework completes itself while it waits in a queue (cancelled,
+ * purged, its queue deleted: queue.c) gets back what a format for an I/O target took, as
+ * wdf_request_to_requester does for the driver's completions: its IRP's own buffers, and its
+ * bounce buffer, MDL and memory references freed (iotarget.c). Nothing if it was not
+ * formatted or is at a target. */
+void wdf_request_unformat(struct wdf_request *r);
+
 #endif

@@ -59,6 +59,7 @@ typedef struct {
     uint32_t CountAfterRemove;
     uint32_t MappedTwiceSame;
     uint32_t Ports;
+    int32_t ParentError;
 } win_info;
 
 static drvhost_file *start_device(void)
@@ -145,6 +146,10 @@ TEST(the_resources_reach_prepare_hardware_translated)
            info.CreateErrors[2] == STATUS_INVALID_DEVICE_STATE_,
        "create errors 0x%08X 0x%08X 0x%08X\n", (unsigned)info.CreateErrors[0],
        (unsigned)info.CreateErrors[1], (unsigned)info.CreateErrors[2]);
+    /* Microsoft (WdfInterruptCreate, KMDF 1.11 on): a ParentObject that is no device or queue
+     * is STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED (0xC020020F). */
+    ok(info.ParentError == (int32_t)0xC020020F, "a general object as parent: 0x%08X\n",
+       (unsigned)info.ParentError);
     drvhost_close(f);
 }
 

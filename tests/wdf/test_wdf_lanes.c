@@ -668,3 +668,86 @@ TEST(formatted_and_sent_requests_and_the_ones_after_them_behave_as_new)
     }
     ok_status(drvhost_close(f), STATUS_SUCCESS);
 }
+
+/* Microsoft (WdfRequestUnmarkCancelable): STATUS_INVALID_PARAMETER when the request is not
+ * cancelable (never marked, or unmarked already); STATUS_INVALID_DEVICE_REQUEST when the
+ * driver does not own it (here: forwarded to a manual queue, where it waits). */
+TEST(unmark_of_a_request_not_cancelable_or_not_the_drivers_fails)
+{
+    struct held kept = {0}, cancelable = {0};
+    char out[16];
+    drvhost_io_desc d = {DRVHOST_OP_IOCTL, IOCTL_LANE_PARK, NULL, 0, out, sizeof(out), 0};
+    drvhost_request *parked = NULL;
+    drvhost_file *f = lane_open_holding(&kept);
+    if (f == NULL)
+        return;
+    hold_elsewhere(&cancelable, f, LANE_READ_HOLD);
+    ok_status(lane_control(f, IOCTL_LANE_UNMARK, 0), STATUS_INVALID_PARAMETER);
+    ok_status(lane_control(f, IOCTL_LANE_UNMARK, 1), STATUS_SUCCESS);
+    ok_status(lane_control(f, IOCTL_LANE_UNMARK, 1), STATUS_INVALID_PARAMETER);
+    ok(held_pending(&kept) && held_pending(&cancelable), "a failed unmark ended a request\n");
+    ok(drvhost_request_cancel(cancelable.request) == 0, "the unmarked request was cancelable\n");
+    complete_held(f, &cancelable, 1);
+    complete_held(f, &kept, 0);
+    ok_status(drvhost_io_start(f, &d, &parked), STATUS_PENDING);
+    ok_status(harness_ioctl(f, IOCTL_LANE_PARK_UNMARK, NULL, 0, NULL, 0, NULL),
+              STATUS_INVALID_DEVICE_REQUEST);
+    ok(drvhost_request_cancel(parked) == 1, "the parked request had no cancel routine\n");
+    ok_status(drvhost_request_wait(parked, DONE_MS, NULL), STATUS_CANCELLED);
+    drvhost_request_free(parked);
+    ok_status(drvhost_close(f), STATUS_SUCCESS);
+}
+
+/* A request parked (IOCTL_LANE_PARK: formatted for the echo device, then forwarded to the
+ * manual park queue); STATUS_PENDING expected. */
+static drvhost_request *park(drvhost_file *f, char out[16])
+{
+    drvhost_io_desc d = {DRVHOST_OP_IOCTL, IOCTL_LANE_PARK, NULL, 0, out, 16, 0};
+    drvhost_request *r = NULL;
+    memset(out, 0xEE, 16);
+    ok_status(drvhost_io_start(f, &d, &r), STATUS_PENDING);
+    return r;
+}
+
+/* Microsoft (WdfIoTargetFormatRequestForIoctl: the framework keeps a reference on the memory
+ * objects of a format until the request is completed or formatted again; WdfIoQueuePurge,
+ * WdfObjectDelete of a queue, IoCancelIrp: the framework completes a request waiting in a
+ * queue with STATUS_CANCELLED). A request formatted for a target, then forwarded to a queue
+ * and completed by the framework there (its requester's cancellation, a purge, the queue's
+ * deletion) releases what the format took: the driver's deleted memory object is destroyed
+ * then, and the requester gets STATUS_CANCELLED, information 0, its output untouched. drvhost:
+ * the format's bounce buffer goes too (leak-checked by the asan preset). */
+TEST(a_formatted_request_the_framework_cancels_in_a_queue_releases_its_format)
+{
+    static const ULONG ends[3] = {0, IOCTL_LANE_PARK_PURGE, IOCTL_LANE_PARK_DELETE};
+    drvhost_file *f = lane_open();
+    if (f == NULL)
+        return;
+    for (int i = 0; i < 3 * QUARANTINE; i++) {
+        char out[16], in[12] = "after park", echo[12];
+        drvhost_iosb iosb = {0};
+        ULONG destroys = lane_counts(f).ParkMemoryDestroys, end = ends[i % 3];
+        drvhost_request *r = park(f, out);
+        if (r == NULL)
+            break;
+        ok(drvhost_request_wait(r, 0, NULL) == STATUS_TIMEOUT, "round %d: not parked\n", i);
+        ok(lane_counts(f).ParkMemoryDestroys == destroys,
+           "round %d: the memory went while the format held it\n", i);
+        if (end == 0)
+            ok(drvhost_request_cancel(r) == 1, "round %d: no cancel routine\n", i);
+        else
+            ok_status(harness_ioctl(f, end, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS);
+        ok_status(drvhost_request_wait(r, DONE_MS, &iosb), STATUS_CANCELLED);
+        drvhost_request_free(r);
+        ok(iosb.information == 0 && out[0] == (char)0xEE && out[15] == (char)0xEE,
+           "round %d: information %llu, output %02x\n", i, (unsigned long long)iosb.information,
+           (unsigned char)out[0]);
+        ok(lane_counts(f).ParkMemoryDestroys == destroys + 1,
+           "round %d (end %lx): the format's memory object was not released\n", i,
+           (unsigned long)end);
+        ok_status(harness_ioctl(f, IOCTL_LANE_ECHO, in, sizeof(in), echo, sizeof(echo), &iosb),
+                  STATUS_SUCCESS);
+        ok(memcmp(in, echo, sizeof(in)) == 0, "round %d: the echo after it\n", i);
+    }
+    ok_status(drvhost_close(f), STATUS_SUCCESS);
+}

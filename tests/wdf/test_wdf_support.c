@@ -42,6 +42,14 @@ TEST(memory_objects_create_preallocate_and_copy)
     ok_status(drvhost_driver_unload(WDFSUP_SERVICE), STATUS_SUCCESS);
 }
 
+/* Microsoft (Framework Object Creation Errors): the WDF_OBJECT_ATTRIBUTES errors of object
+ * creation (WdfObjectCreate, WdfCollectionCreate, WdfMemoryCreate, WdfSpinLockCreate): a level
+ * or scope out of range, a named context of size 0, a bad ContextSizeOverride. */
+TEST(object_creation_refuses_invalid_attributes)
+{
+    wdfsup_run(WDFSUP_GROUP_ATTRIBUTES);
+}
+
 /* A deleted memory object's buffer goes back to its list: the next one gets the same buffer;
  * deleting the list deletes what the driver still has from it. */
 TEST(lookaside_memory_returns_to_the_list)

@@ -436,6 +436,29 @@ static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutLength, size_t I
 
 /* ---- the device -------------------------------------------------------------------------- */
 
+/* WdfInterruptCreate with a general object of the device as its ParentObject (automatic
+ * serialization, as a parent asks): the page's STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED. */
+static NTSTATUS CreateUnderGeneralObject(WDFDEVICE device)
+{
+    WDF_INTERRUPT_CONFIG config;
+    WDF_OBJECT_ATTRIBUTES attributes;
+    WDFOBJECT general;
+    WDFINTERRUPT unused;
+    NTSTATUS status;
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.ParentObject = device;
+    status = WdfObjectCreate(&attributes, &general);
+    if (!NT_SUCCESS(status))
+        return status;
+    WDF_INTERRUPT_CONFIG_INIT(&config, Isr0, Dpc0);
+    config.AutomaticSerialization = TRUE;
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.ParentObject = general;
+    status = WdfInterruptCreate(device, &config, &attributes, &unused);
+    WdfObjectDelete(general);
+    return status;
+}
+
 /* The first interrupt, and the misuses WdfInterruptCreate refuses here (Info.CreateErrors). */
 static NTSTATUS CreateInterrupt0(WDFDEVICE device)
 {
@@ -451,6 +474,7 @@ static NTSTATUS CreateInterrupt0(WDFDEVICE device)
     WDF_INTERRUPT_CONFIG_INIT(&config, Isr0, Dpc0);
     config.Size = 8;
     Info.CreateErrors[1] = WdfInterruptCreate(device, &config, WDF_NO_OBJECT_ATTRIBUTES, &unused);
+    Info.ParentError = CreateUnderGeneralObject(device);
     WDF_INTERRUPT_CONFIG_INIT(&config, Isr0, Dpc0);
     config.EvtInterruptEnable = Enable0;
     config.EvtInterruptDisable = Disable0;

@@ -46,6 +46,7 @@ typedef struct _WIN_INFO {
     ULONG MappedTwiceSame;    /* MmMapIoSpaceEx of the range sees what was written through
                                  MmMapIoSpace's mapping, at each register width */
     ULONG Ports;              /* WIN_PORT_ bits: the port range through wdfhwaccess.h */
+    NTSTATUS ParentError;     /* WdfInterruptCreate with a general object as ParentObject */
 } WIN_INFO;
 
 #define WIN_PORT_UCHAR   0x01 /* WDF_WRITE_PORT_UCHAR then WDF_READ_PORT_UCHAR: the value */

@@ -43,9 +43,12 @@ static EVT_WDF_OBJECT_CONTEXT_CLEANUP LaneEchoCleanup;
 static EVT_WDF_OBJECT_CONTEXT_DESTROY LaneEchoDestroy;
 
 static WDFDEVICE g_device;
-static WDFQUEUE g_lane;   /* the lane queue */
-static WDFQUEUE g_writes; /* forwards its writes to g_lane */
-static WDFQUEUE g_fp;     /* internal device controls, with a forward progress policy */
+static WDFQUEUE g_lane;           /* the lane queue */
+static WDFQUEUE g_writes;         /* forwards its writes to g_lane */
+static WDFQUEUE g_fp;             /* internal device controls, with a forward progress policy */
+static WDFQUEUE g_park;           /* manual: IOCTL_LANE_PARK's requests wait there */
+static WDFIOTARGET g_park_target; /* the echo device, opened at the first park */
+static WDFREQUEST g_parked;       /* the last parked request (a handle only: never used after) */
 static KEVENT g_fp_entered, g_fp_go;
 static LONG g_fp_block;
 static WDFSPINLOCK g_lock; /* g_held and g_cancelable */
@@ -288,6 +291,84 @@ static NTSTATUS LaneForwardCompleted(ULONG slot)
     return status;
 }
 
+/* Microsoft (WdfRequestUnmarkCancelable): STATUS_INVALID_PARAMETER for a request that is not
+ * cancelable, or no longer. */
+static NTSTATUS LaneUnmark(ULONG slot)
+{
+    WDFREQUEST held;
+    NTSTATUS status;
+    WdfSpinLockAcquire(g_lock);
+    held = g_held[slot];
+    WdfSpinLockRelease(g_lock);
+    if (held == NULL)
+        return STATUS_NOT_FOUND;
+    status = WdfRequestUnmarkCancelable(held);
+    if (NT_SUCCESS(status)) {
+        WdfSpinLockAcquire(g_lock);
+        g_cancelable[slot] = FALSE;
+        WdfSpinLockRelease(g_lock);
+    }
+    return status;
+}
+
+static NTSTATUS LaneOpenSelf(WDFIOTARGET *target);
+
+static VOID LaneParkMemoryDestroy(WDFOBJECT Object)
+{
+    UNREFERENCED_PARAMETER(Object);
+    InterlockedIncrement((LONG *)&g_counts.ParkMemoryDestroys);
+}
+
+/* Microsoft (WdfIoTargetFormatRequestForIoctl: the framework holds a reference on the memory
+ * objects until the request is completed or formatted again; WdfRequestForwardToIoQueue). */
+static NTSTATUS LanePark(WDFREQUEST Request)
+{
+    WDF_OBJECT_ATTRIBUTES attributes;
+    WDFMEMORY in = NULL, out;
+    NTSTATUS status = STATUS_SUCCESS;
+    if (g_park_target == NULL)
+        status = LaneOpenSelf(&g_park_target);
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.EvtDestroyCallback = LaneParkMemoryDestroy;
+    attributes.ParentObject = g_device;
+    if (NT_SUCCESS(status))
+        status = WdfMemoryCreate(&attributes, NonPagedPoolNx, 'krap', 16, &in, NULL);
+    if (NT_SUCCESS(status))
+        status = WdfRequestRetrieveOutputMemory(Request, &out);
+    if (NT_SUCCESS(status))
+        status = WdfIoTargetFormatRequestForIoctl(g_park_target, Request, IOCTL_LANE_ECHO, in, NULL,
+                                                  out, NULL);
+    if (in != NULL)
+        WdfObjectDelete(in);
+    if (NT_SUCCESS(status))
+        status = WdfRequestForwardToIoQueue(Request, g_park);
+    if (NT_SUCCESS(status))
+        g_parked = Request;
+    return status;
+}
+
+static NTSTATUS LaneCreateParkQueue(VOID)
+{
+    WDF_IO_QUEUE_CONFIG config;
+    WDF_IO_QUEUE_CONFIG_INIT(&config, WdfIoQueueDispatchManual);
+    return WdfIoQueueCreate(g_device, &config, WDF_NO_OBJECT_ATTRIBUTES, &g_park);
+}
+
+static NTSTATUS LaneParkControl(ULONG IoControlCode)
+{
+    switch (IoControlCode) {
+    case IOCTL_LANE_PARK_UNMARK:
+        return WdfRequestUnmarkCancelable(g_parked);
+    case IOCTL_LANE_PARK_PURGE:
+        WdfIoQueuePurgeSynchronously(g_park);
+        WdfIoQueueStart(g_park);
+        return STATUS_SUCCESS;
+    default: /* IOCTL_LANE_PARK_DELETE */
+        WdfObjectDelete(g_park);
+        return LaneCreateParkQueue();
+    }
+}
+
 static NTSTATUS LaneState(WDFREQUEST Request, size_t *written)
 {
     LANE_STATE *out;
@@ -475,6 +556,20 @@ static VOID LaneDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputB
     case IOCTL_LANE_FORMAT_SEND:
         LaneFormatSend(Request);
         return;
+    case IOCTL_LANE_UNMARK:
+        status = LaneSlotOf(Request) < LANE_MAX_HELD ? LaneUnmark(LaneSlotOf(Request))
+                                                     : STATUS_INVALID_PARAMETER;
+        break;
+    case IOCTL_LANE_PARK:
+        status = LanePark(Request);
+        if (NT_SUCCESS(status))
+            return;
+        break;
+    case IOCTL_LANE_PARK_UNMARK:
+    case IOCTL_LANE_PARK_PURGE:
+    case IOCTL_LANE_PARK_DELETE:
+        status = LaneParkControl(IoControlCode);
+        break;
     default:
         status = STATUS_INVALID_DEVICE_REQUEST;
         break;
@@ -527,6 +622,9 @@ static NTSTATUS LaneCreateQueues(WDFDEVICE device)
     status = WdfIoQueueCreate(device, &config, WDF_NO_OBJECT_ATTRIBUTES, &g_writes);
     if (NT_SUCCESS(status))
         status = WdfDeviceConfigureRequestDispatching(device, g_writes, WdfRequestTypeWrite);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = LaneCreateParkQueue();
     if (!NT_SUCCESS(status))
         return status;
     return LaneCreateFpQueue(device);
@@ -607,7 +705,9 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     WDFDRIVER driver;
     NTSTATUS status;
     g_device = NULL;
-    g_lane = g_writes = g_fp = NULL;
+    g_lane = g_writes = g_fp = g_park = NULL;
+    g_park_target = NULL;
+    g_parked = NULL;
     g_fp_block = 0;
     g_lock = NULL;
     RtlZeroMemory(g_held, sizeof(g_held));

@@ -73,6 +73,25 @@
 /* WdfObjectDelete of the forward-progress queue. */
 #define IOCTL_LANE_FP_DELETE WDFLANE_CODE(15)
 
+/* In: ULONG slot. WdfRequestUnmarkCancelable on the slot's held request, which stays held
+ * (uncancelable from then on when the unmark succeeds): this request's status is the
+ * unmark's. */
+#define IOCTL_LANE_UNMARK WDFLANE_CODE(16)
+/* The park queue: a manual queue nothing dispatches to. IOCTL_LANE_PARK: the driver creates a
+ * memory object (its EvtDestroyCallback counted: LANE_COUNTS.ParkMemoryDestroys) and formats
+ * the request for IOCTL_LANE_ECHO (METHOD_BUFFERED) to its echo device with that memory as
+ * input and the request's output memory as output, deletes its memory object (the format's
+ * reference keeps it) and forwards the request to the park queue, where it waits: pending
+ * (the forward's failure: the request completed with its status). */
+#define IOCTL_LANE_PARK WDFLANE_CODE(17)
+/* WdfRequestUnmarkCancelable on the last parked request (in the park queue, not the
+ * driver's): this request's status is the unmark's. */
+#define IOCTL_LANE_PARK_UNMARK WDFLANE_CODE(18)
+/* WdfIoQueuePurgeSynchronously of the park queue, then WdfIoQueueStart. */
+#define IOCTL_LANE_PARK_PURGE WDFLANE_CODE(19)
+/* WdfObjectDelete of the park queue, then a new park queue. */
+#define IOCTL_LANE_PARK_DELETE WDFLANE_CODE(20)
+
 typedef struct _LANE_STATE {
     ULONG State; /* WDF_IO_QUEUE_STATE */
     ULONG Queued;
@@ -94,6 +113,7 @@ typedef struct _LANE_COUNTS {
     ULONG EchoCleanups;  /* the echo device's request attributes' EvtCleanupCallback calls */
     ULONG EchoDestroys;  /* their EvtDestroyCallback calls */
     ULONG FpAllocated;   /* EvtIoAllocateRequestResources calls */
+    ULONG ParkMemoryDestroys; /* EvtDestroyCallback calls of IOCTL_LANE_PARK's memory objects */
 } LANE_COUNTS;
 
 #endif

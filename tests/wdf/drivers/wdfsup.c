@@ -271,6 +271,101 @@ static VOID WdfSupCollection(VOID)
     WdfObjectDelete(o[1]);
 }
 
+/* ---- object attributes --------------------------------------------------------------------- */
+
+/* A context type with a name and a size of 0 (WDF_DECLARE_CONTEXT_TYPE never makes one). */
+static const WDF_OBJECT_CONTEXT_TYPE_INFO g_empty_type = {sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO),
+                                                          "EMPTY_CONTEXT", 0, &g_empty_type, NULL};
+
+/* Counted attributes of a general object, spoiled as `how` says (0: valid). */
+static VOID WdfSupSpoiled(PWDF_OBJECT_ATTRIBUTES Attributes, ULONG how)
+{
+    WdfSupCounted(Attributes, NULL);
+    switch (how) {
+    case 1: /* zeroed fields: WDF_OBJECT_ATTRIBUTES_INIT skipped */
+        Attributes->ExecutionLevel = WdfExecutionLevelInvalid;
+        break;
+    case 2:
+        Attributes->ExecutionLevel = (WDF_EXECUTION_LEVEL)(WdfExecutionLevelDispatch + 1);
+        break;
+    case 3:
+        Attributes->ExecutionLevel = (WDF_EXECUTION_LEVEL)-1;
+        break;
+    case 4:
+        Attributes->SynchronizationScope = WdfSynchronizationScopeInvalid;
+        break;
+    case 5:
+        Attributes->SynchronizationScope =
+            (WDF_SYNCHRONIZATION_SCOPE)(WdfSynchronizationScopeNone + 1);
+        break;
+    case 6:
+        Attributes->ContextTypeInfo = &g_empty_type;
+        break;
+    case 7: /* an override without a type */
+        Attributes->ContextSizeOverride = 64;
+        break;
+    case 8: /* an override smaller than the type */
+        WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(Attributes, TAG_CONTEXT);
+        Attributes->ContextSizeOverride = sizeof(TAG_CONTEXT) - 1;
+        break;
+    }
+}
+
+#define WDFSUP_SPOILED 8
+
+/* Microsoft (Framework Object Creation Errors): STATUS_WDF_OBJECT_ATTRIBUTES_INVALID for an
+ * ExecutionLevel or SynchronizationScope out of its range, a context name with a size of 0, a
+ * ContextSizeOverride without a context type or smaller than its ContextSize; the object is
+ * not created (no cleanup callback ever runs). The rules of a valid value the object type does
+ * not take stay (STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID / _EXECUTION_LEVEL_INVALID). */
+static VOID WdfSupAttributes(VOID)
+{
+    WDF_OBJECT_ATTRIBUTES attributes;
+    WDFOBJECT o;
+    WDFCOLLECTION collection;
+    WDFMEMORY memory;
+    WDFSPINLOCK lock;
+    ULONG how;
+    g_cleanups = g_destroys = 0;
+    for (how = 1; how <= WDFSUP_SPOILED; how++) {
+        WdfSupSpoiled(&attributes, how);
+        CHECK(WdfObjectCreate(&attributes, &o) == STATUS_WDF_OBJECT_ATTRIBUTES_INVALID);
+        WdfSupSpoiled(&attributes, how);
+        CHECK(WdfCollectionCreate(&attributes, &collection) ==
+              STATUS_WDF_OBJECT_ATTRIBUTES_INVALID);
+        WdfSupSpoiled(&attributes, how);
+        CHECK(WdfMemoryCreate(&attributes, NonPagedPoolNx, 0, 8, &memory, NULL) ==
+              STATUS_WDF_OBJECT_ATTRIBUTES_INVALID);
+        WdfSupSpoiled(&attributes, how);
+        CHECK(WdfSpinLockCreate(&attributes, &lock) == STATUS_WDF_OBJECT_ATTRIBUTES_INVALID);
+    }
+    CHECK(g_cleanups == 0 && g_destroys == 0);
+    /* Valid: an override equal to the type's size, the same type without one. */
+    WdfSupSpoiled(&attributes, 0);
+    WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(&attributes, TAG_CONTEXT);
+    attributes.ContextSizeOverride = sizeof(TAG_CONTEXT);
+    CHECK(WdfObjectCreate(&attributes, &o) == STATUS_SUCCESS && TagGetContext(o) != NULL);
+    WdfObjectDelete(o);
+    WdfSupSpoiled(&attributes, 0);
+    attributes.ExecutionLevel = WdfExecutionLevelPassive;
+    attributes.SynchronizationScope = WdfSynchronizationScopeNone;
+    CHECK(WdfObjectCreate(&attributes, &o) == STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID);
+    attributes.SynchronizationScope = WdfSynchronizationScopeInheritFromParent;
+    CHECK(WdfObjectCreate(&attributes, &o) == STATUS_SUCCESS);
+    WdfObjectDelete(o);
+    CHECK(g_cleanups == 2 && g_destroys == 2);
+    CHECK(WdfCollectionCreate(&attributes, &collection) == STATUS_WDF_EXECUTION_LEVEL_INVALID);
+    /* WdfObjectAllocateContext creates no object: STATUS_INVALID_PARAMETER (its page). */
+    CHECK(WdfObjectCreate(NULL, &o) == STATUS_SUCCESS);
+    WdfSupSpoiled(&attributes, 8);
+    CHECK(WdfObjectAllocateContext(o, &attributes, NULL) == STATUS_INVALID_PARAMETER);
+    WdfSupSpoiled(&attributes, 4);
+    WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(&attributes, TAG_CONTEXT);
+    CHECK(WdfObjectAllocateContext(o, &attributes, NULL) == STATUS_INVALID_PARAMETER);
+    CHECK(TagGetContext(o) == NULL);
+    WdfObjectDelete(o);
+}
+
 /* ---- strings ------------------------------------------------------------------------------- */
 
 static BOOLEAN WdfSupStringIs(WDFSTRING String, PCWSTR Expected)
@@ -603,6 +698,9 @@ static VOID WdfSupDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Outpu
                 break;
             case WDFSUP_GROUP_REGISTRY:
                 WdfSupRegistry(WdfGetDriver());
+                break;
+            case WDFSUP_GROUP_ATTRIBUTES:
+                WdfSupAttributes();
                 break;
             default:
                 status = STATUS_INVALID_PARAMETER;

@@ -14,6 +14,7 @@
 #define WDFSUP_GROUP_COLLECTION 3
 #define WDFSUP_GROUP_STRING     4
 #define WDFSUP_GROUP_REGISTRY   5
+#define WDFSUP_GROUP_ATTRIBUTES 6
 
 #define WDFSUP_MISUSE_WRONG_TYPE     1 /* WdfMemoryGetBuffer on a collection */
 #define WDFSUP_MISUSE_NULL_MEMORY    2 /* WdfMemoryCreate with Memory NULL */

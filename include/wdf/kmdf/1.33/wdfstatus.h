@@ -15,6 +15,11 @@
 #define STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID ((NTSTATUS)0xC0200210L)
 #define STATUS_WDF_EXECUTION_LEVEL_INVALID       ((NTSTATUS)0xC0200211L)
 #define STATUS_WDF_PARENT_NOT_SPECIFIED          ((NTSTATUS)0xC0200212L)
+/* Framework Object Creation Errors (Microsoft's guide of that name). */
+#define STATUS_WDF_OBJECT_ATTRIBUTES_INVALID     ((NTSTATUS)0xC0200209L)
+#define STATUS_WDF_PARENT_ALREADY_ASSIGNED       ((NTSTATUS)0xC020020DL)
+#define STATUS_WDF_PARENT_IS_SELF                ((NTSTATUS)0xC020020EL)
+#define STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED ((NTSTATUS)0xC020020FL)
 /* A queue that is stopped or held for power (WdfIoQueueRetrieveNextRequest). */
 #define STATUS_WDF_PAUSED ((NTSTATUS)0xC0200203L)
 /* The destination queue does not accept requests (WdfRequestForwardToIoQueue). */
