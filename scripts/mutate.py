@@ -12,6 +12,7 @@ the score:
     scripts/mutate.py --seed 7 --list       # the sites the seed picks, without running anything
     scripts/mutate.py --only src/ke/wait.c:88:negate   # one given mutation
     scripts/mutate.py --sites FILE          # the mutations listed in FILE (as --list prints)
+    scripts/mutate.py --check-equivalent    # entries of the equivalent file that name no site
 
 Operators (each a one-line or one-statement edit; the line count never changes):
     bugcheck   delete a bug-check call (ke_bugcheck, ke_bugcheck_msg, KeBugCheckEx)
@@ -20,11 +21,17 @@ Operators (each a one-line or one-statement edit; the line count never changes):
     assign     delete a one-line assignment statement
     early      return at once from a void function
 
-Verdicts: caught (a test failed; the first failing tests are named), survived (every test of
-the dev suite passed, the slow ones and the repository checks included), no-build (the mutant
-does not compile: not counted, another site is drawn). Mutations judged equivalent (they change
-no behaviour) are listed in docs/testing.md with the reason and in scripts/mutate-equivalent.txt,
-which --exclude reads by default; they are not drawn.
+Verdicts: caught (a test failed; the first failing tests are named), hang (a test program
+outlived --test-timeout and was killed, whatever its TIMEOUT property: counted as caught),
+survived (every test of the dev suite passed, the slow ones and the repository checks
+included), no-build (the mutant does not compile: not counted, another site is drawn). Every
+command runs in a session of its own, killed when it ends: no process outlives a mutant.
+
+Mutations judged equivalent (they change no behaviour) are listed in docs/testing.md with the
+reason and in scripts/mutate-equivalent.txt, which --exclude reads by default; they are not
+drawn. An entry names its site by file, function, operator and line text, so edits elsewhere do
+not move it; one whose line changed is stale, reported by every run and by
+--check-equivalent (the test mutate_equivalent_current); --fix-equivalent updates line hints.
 
 The score is caught / (caught + survived). The source tree is always restored, also on Ctrl-C.
 """
@@ -189,7 +196,7 @@ def run(cmd, timeout, cwd=None, env=None, child_timeout=None, hangs=None):
     p = subprocess.Popen(cmd, cwd=cwd or ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                          text=True, errors="replace", env=env, start_new_session=True)
     deadline = time.time() + timeout
-    seen, chunks, timed_out = {}, [], False
+    seen, killed, chunks, timed_out = {}, set(), [], False
     try:
         while True:
             try:
@@ -208,10 +215,11 @@ def run(cmd, timeout, cwd=None, env=None, child_timeout=None, hangs=None):
                 continue
             table = proc_table()
             for pid, (ppid, _, start) in table.items():
-                if ppid != p.pid:
+                if ppid != p.pid or (pid, start) in killed:  # killed: a zombie until reaped
                     continue
                 first = seen.setdefault((pid, start), now)
                 if now - first > child_timeout:
+                    killed.add((pid, start))
                     if hangs is not None:
                         hangs.append(argv_of(pid))
                     # The hung test and its descendants, and orphans in the session (their
