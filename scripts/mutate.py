@@ -12,6 +12,7 @@ the score:
     scripts/mutate.py --seed 7 --list       # the sites the seed picks, without running anything
     scripts/mutate.py --only src/ke/wait.c:88:negate   # one given mutation
     scripts/mutate.py --sites FILE          # the mutations listed in FILE (as --list prints)
+    scripts/mutate.py --check-equivalent    # entries of the equivalent file that name no site
 
 Operators (each a one-line or one-statement edit; the line count never changes):
     bugcheck   delete a bug-check call (ke_bugcheck, ke_bugcheck_msg, KeBugCheckEx)
@@ -20,11 +21,17 @@ Operators (each a one-line or one-statement edit; the line count never changes):
     assign     delete a one-line assignment statement
     early      return at once from a void function
 
-Verdicts: caught (a test failed; the first failing tests are named), survived (every test of
-the dev suite passed, the slow ones and the repository checks included), no-build (the mutant
-does not compile: not counted, another site is drawn). Mutations judged equivalent (they change
-no behaviour) are listed in docs/testing.md with the reason and in scripts/mutate-equivalent.txt,
-which --exclude reads by default; they are not drawn.
+Verdicts: caught (a test failed; the first failing tests are named), hang (a test program
+outlived --test-timeout and was killed, whatever its TIMEOUT property: counted as caught),
+survived (every test of the dev suite passed, the slow ones and the repository checks
+included), no-build (the mutant does not compile: not counted, another site is drawn). Every
+command runs in a session of its own, killed when it ends: no process outlives a mutant.
+
+Mutations judged equivalent (they change no behaviour) are listed in docs/testing.md with the
+reason and in scripts/mutate-equivalent.txt, which --exclude reads by default; they are not
+drawn. An entry names its site by file, function, operator and line text, so edits elsewhere do
+not move it; one whose line changed is stale, reported by every run and by
+--check-equivalent (the test mutate_equivalent_current); --fix-equivalent updates line hints.
 
 The score is caught / (caught + survived). The source tree is always restored, also on Ctrl-C.
 """
@@ -39,7 +46,6 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-EQUIVALENT = os.path.join(ROOT, "scripts", "mutate-equivalent.txt")
 
 OPERATORS = ("bugcheck", "negate", "status", "assign", "early")
 BUGCHECK_RE = re.compile(r"^\s*(ke_bugcheck_msg|ke_bugcheck|KeBugCheckEx)\s*\(")
@@ -129,13 +135,104 @@ def mutate(lines, index, op):
     return out
 
 
-def run(cmd, timeout, cwd=ROOT, env=None):
+def proc_table():
+    """{pid: (ppid, session, starttime)} of the live processes (from /proc)."""
+    table = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % name, encoding="utf-8", errors="replace") as f:
+                data = f.read()
+        except OSError:
+            continue  # it ended meanwhile
+        fields = data[data.rindex(")") + 2:].split()
+        table[int(name)] = (int(fields[1]), int(fields[3]), int(fields[19]))
+    return table
+
+
+def argv_of(pid):
     try:
-        p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           text=True, errors="replace", timeout=timeout, env=env)
-        return p.returncode, p.stdout
-    except subprocess.TimeoutExpired as e:
-        return 124, (e.stdout or "") if isinstance(e.stdout, str) else ""
+        with open("/proc/%d/cmdline" % pid, "rb") as f:
+            return tuple(a.decode("utf-8", "replace") for a in f.read().split(b"\0")[:-1])
+    except OSError:
+        return ()
+
+
+def kill_pids(pids):
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def kill_session(sid):
+    """SIGKILLs every process of session `sid` (a command run by run() and all it started, also
+    those that left its process group), until none is left: a process forking meanwhile is
+    caught by the next round."""
+    for _ in range(50):
+        pids = [pid for pid, (_, s, _) in proc_table().items() if s == sid]
+        if not pids:
+            return
+        kill_pids(pids)
+        time.sleep(0.05)
+
+
+def in_subtree(table, pid, root):
+    while pid in table and pid > 1:
+        if pid == root:
+            return True
+        pid = table[pid][0]
+    return False
+
+
+def run(cmd, timeout, cwd=None, env=None, child_timeout=None, hangs=None):
+    """(exit code, output) of cmd, run in a session of its own so that nothing it starts outlives
+    it: when it ends, or after `timeout` seconds (code 124), every process left in the session
+    is killed. `child_timeout` (ctest): a direct child of cmd (a test program) still running
+    after that many seconds is killed with all it started, whatever the test's own TIMEOUT
+    property says (ctest --timeout does not override that); its argv is appended to `hangs`."""
+    p = subprocess.Popen(cmd, cwd=cwd or ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         text=True, errors="replace", env=env, start_new_session=True)
+    deadline = time.time() + timeout
+    seen, killed, chunks, timed_out = {}, set(), [], False
+    try:
+        while True:
+            try:
+                out, _ = p.communicate(timeout=0.5)
+                chunks.append(out or "")
+                break
+            except subprocess.TimeoutExpired:
+                pass
+            now = time.time()
+            if p.poll() is not None or now > deadline:
+                # cmd ended but something it started holds the output open, or time is up.
+                timed_out = timed_out or (p.poll() is None)
+                kill_session(p.pid)
+                continue
+            if child_timeout is None:
+                continue
+            table = proc_table()
+            for pid, (ppid, _, start) in table.items():
+                if ppid != p.pid or (pid, start) in killed:  # killed: a zombie until reaped
+                    continue
+                first = seen.setdefault((pid, start), now)
+                if now - first > child_timeout:
+                    killed.add((pid, start))
+                    if hangs is not None:
+                        hangs.append(argv_of(pid))
+                    # The hung test and its descendants, and orphans in the session (their
+                    # parent gone, they may hold the test's output open: ctest would wait).
+                    kill_pids([q for q, (_, s, _) in table.items()
+                               if s == p.pid and q != p.pid and
+                               (in_subtree(table, q, pid) or not in_subtree(table, q, p.pid))])
+    finally:
+        if p.poll() is None:
+            p.kill()
+        kill_session(p.pid)
+        p.wait()
+    return (124 if timed_out else p.returncode), "".join(chunks)
 
 
 def failed_tests(output):
@@ -143,6 +240,7 @@ def failed_tests(output):
 
 
 def all_sites(folder, exclude):
+    """(path, line index, operator) of every site under folder but those in `exclude`."""
     sites = []
     for base, _, files in os.walk(os.path.join(ROOT, folder)):
         for name in sorted(files):
@@ -150,12 +248,128 @@ def all_sites(folder, exclude):
                 continue
             path = os.path.relpath(os.path.join(base, name), ROOT)
             _, found = sites_of(os.path.join(ROOT, path))
-            for index, op in found:
-                key = "%s:%d:%s" % (path, index + 1, op)
-                if key not in exclude:
-                    sites.append((path, index, op))
+            sites += [(path, index, op) for index, op in found if (path, index, op) not in exclude]
     sites.sort()
     return sites
+
+
+# Entries of the equivalent file. The old form, PATH:LINE:OP, names a line by its number, which
+# any edit above it changes. The form written now adds the function and the line's text, which
+# identify the site; the line number is kept as a hint (the nearest of two identical lines of a
+# function) and for the reader:
+#     src/wdf/queue.c:249:negate in lane_lock `if (spins < 64)` # reason
+ENTRY_RE = re.compile(r"^(\S+):(\d+):(\w+)(?:\s+in\s+(\S+)\s+`(.*?)`)?\s*(#.*)?$")
+DEFINITION = re.compile(r"([A-Za-z_]\w*)\s*\(")
+ATTRIBUTES = {"__declspec", "__attribute__"}
+
+
+def function_of(lines, index):
+    """The function a line is in: the name in the definition above the nearest '{' alone on a
+    line (clang-format's Allman braces: only a definition's brace is at column 0); '-' at file
+    scope (a macro's body)."""
+    for i in range(index, -1, -1):
+        if lines[i].rstrip() == "{":
+            for k in range(i - 1, max(i - 12, -1), -1):
+                line = lines[k]
+                if line[:1] and not line[:1].isspace() and line[:1] != ")":
+                    names = [n for n in DEFINITION.findall(line) if n not in ATTRIBUTES]
+                    return names[0] if names else "-"
+            return "-"
+    return "-"
+
+
+def text_of(line):
+    return " ".join(line.split())
+
+
+def entry_of(path, lines, index, op):
+    """The entry naming a site (without the reason)."""
+    return "%s:%d:%s in %s `%s`" % (path, index + 1, op, function_of(lines, index),
+                                    text_of(lines[index]))
+
+
+class Entry:
+    def __init__(self, number, raw):
+        self.number, self.raw = number, raw  # its line in the equivalent file, and its text
+        m = ENTRY_RE.match(raw)
+        if not m:
+            sys.exit("mutate: equivalent file line %d: '%s' is not PATH:LINE:OP [in FUNCTION "
+                     "`TEXT`] [# reason]" % (number, raw))
+        self.path, self.line, self.op, self.function, self.text, self.reason = m.groups()
+        self.line = int(self.line)
+        self.site = None  # (path, index, op) once resolved
+        self.problem = None  # why it names no site, or names it by its line only
+
+
+def resolve(entries):
+    """Finds each entry's site in today's tree: the site of that file, function, operator and
+    line text nearest the entry's line number; an old-form entry, the site at its line. Sets
+    entry.site, or entry.problem (stale: no such site; line-only: old form)."""
+    cache = {}
+    for e in entries:
+        if e.path not in cache:
+            full = os.path.join(ROOT, e.path)
+            cache[e.path] = sites_of(full) if os.path.exists(full) else ([], [])
+        lines, found = cache[e.path]
+        if e.function is None:
+            if (e.line - 1, e.op) in found:
+                e.site = (e.path, e.line - 1, e.op)
+                e.problem = "line-only (old form: an edit above it makes it name another line)"
+            else:
+                e.problem = "stale: operator %s does not apply to line %d" % (e.op, e.line)
+            continue
+        text = text_of(e.text)
+        matches = [i for i, op in found if op == e.op and text_of(lines[i]) == text and
+                   function_of(lines, i) == e.function]
+        if not matches:
+            e.problem = "stale: no %s site in %s() with that text" % (e.op, e.function)
+            continue
+        index = min(matches, key=lambda i: abs(i + 1 - e.line))
+        e.site = (e.path, index, e.op)
+
+
+def read_entries(path):
+    entries = []
+    with open(path, encoding="utf-8") as f:
+        for number, raw in enumerate(f.read().split("\n"), 1):
+            if raw.strip() and not raw.lstrip().startswith("#"):
+                entries.append(Entry(number, raw.strip()))
+    return entries
+
+
+def check_equivalent(path, fix):
+    """--check-equivalent: every entry names a site (exit 1 if not); --fix-equivalent also
+    rewrites the file: old-form entries in the new form, line numbers where the sites are now.
+    A stale entry is left for a person to re-judge (the line changed: is it still equivalent?)."""
+    entries = read_entries(path)
+    resolve(entries)
+    name = os.path.relpath(path, ROOT)
+    stale = moved = old = 0
+    with open(path, encoding="utf-8") as f:
+        rows = f.read().split("\n")
+    for e in entries:
+        if e.problem and e.problem.startswith("stale"):
+            stale += 1
+            print("%s:%d: %s: %s" % (name, e.number, e.problem, e.raw))
+            continue
+        wanted = entry_of(e.path, sites_of(os.path.join(ROOT, e.path))[0], e.site[1], e.op)
+        if e.function is None:
+            old += 1
+        elif e.site[1] + 1 == e.line:
+            continue
+        moved += 1
+        if not fix:
+            print("%s:%d: %s: %s" % (name, e.number, e.problem or "moved to line %d (matched "
+                                     "by its text)" % (e.site[1] + 1), e.raw))
+        rows[e.number - 1] = wanted + (" " + e.reason if e.reason else "")
+    if fix and moved:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(rows))
+    print("mutate: %s: %d entries, %d stale, %d old-form, %d %s" %
+          (name, len(entries), stale, old, moved,
+           "rewritten" if fix else "to rewrite (--fix-equivalent)"))
+    # A moved entry still names its site; a stale or old-form one does not, or not safely.
+    return 1 if stale or (old and not fix) else 0
 
 
 class Build:
@@ -218,14 +432,16 @@ class Build:
             os.replace(tmp, full)  # a running program keeps the mutant's inode
 
 
-# Layers whose tests are not named after the layer.
 # Tests that read the source tree as text (its formatting, headers, symbols, build files, the
-# manifest against the tests) rather than run it: a mutant they alone notice (a deleted line
-# changes the formatting) has not been caught by a test of behaviour, so they are not run.
+# manifest against the tests, the equivalent file against the sites) rather than run it: a
+# mutant they alone notice (a deleted line changes the formatting) has not been caught by a test
+# of behaviour, so they are not run; nor is this tool's self-test, which runs no part of src/.
 SOURCE_CHECKS = {"format_check", "headers_internal", "posix_only_in_os", "ddi_manifest",
                  "decls_exported", "tests_build_from_internal_library", "internal_link_one_copy",
                  "ddi_decls_check_detects_missing", "ddi_tested", "docs_named_tests_exist",
-                 "headers_compile_alone", "vf_bugcode_constants"}
+                 "headers_compile_alone", "vf_bugcode_constants", "mutate_equivalent_current",
+                 "mutate_tool_selftest"}
+# Layers whose tests are not named after the layer.
 LAYER_TESTS = {"ldr": "io_test_loader", "host": ("host_", "scenario_"), "os": ("host_", "seh_")}
 
 
@@ -250,7 +466,11 @@ class Tests:
             sys.exit("mutate: ctest --show-only failed:\n" + out)
         data = json.loads(out[out.index("{"):])
         self.names, self.late = [], set()
+        self.commands = {}  # a test program's argv -> its test, to name a hung one
+        self.hangs = []  # the tests of the last run() that outlived --test-timeout
         for t in data.get("tests", []):
+            if t.get("command"):
+                self.commands[tuple(t["command"])] = t["name"]
             labels = []
             for prop in t.get("properties", []):
                 if prop.get("name") == "LABELS":
@@ -335,6 +555,7 @@ class Tests:
             early = [n for b in batches for n in b if n not in self.late]
             batches = [early[:limit]] if early else []
         cleared = set()  # slow tests that failed once and passed again (fails_again)
+        self.hangs = []
         while batches:
             batch = [n for n in batches.pop(0) if n not in cleared]
             if not batch:
@@ -343,19 +564,21 @@ class Tests:
             # A harness TEST gets --harness-timeout instead of its 30 s: under load a timing
             # test (cm_store's creation_is_not_quadratic) outlived 30 s, a false catch.
             env = dict(os.environ, DRVHOST_TEST_TIMEOUT=str(args.harness_timeout))
-            code, out = run(["ctest", "--preset", preset or self.preset, "-j", str(args.jobs),
-                             "--stop-on-failure", "--timeout", str(args.test_timeout),
-                             "-R", regex] + args.ctest, args.suite_timeout, env=env)
+            code, out = self.ctest(preset, ["-j", str(args.jobs), "--stop-on-failure", "-R",
+                                            regex], args, env)
             if args.verbose:
                 print("      ctest %s%s: %s" % ("[%s] " % preset if preset else "", " ".join(batch),
                                               "failed" if code else "passed"))
             if code != 0:
                 names = failed_tests(out) or ["the suite failed"]
+                if code == 124:
+                    self.hangs.append("the ctest run (over --suite-timeout)")
                 if preset is None and names and all(n in self.late for n in names) and \
                         not self.fails_again(names, preset, args):
                     if args.verbose:
                         print("      %s failed once, passed again: not a catch" % ", ".join(names))
                     cleared |= set(names)
+                    self.hangs = []  # nor a hang: the slow test ends alone
                     batches.insert(0, batch)  # --stop-on-failure skipped the rest of it
                     continue
                 if preset is None:
@@ -368,10 +591,23 @@ class Tests:
         failed under load is run once more, alone: a catch only if it fails again."""
         env = dict(os.environ, DRVHOST_TEST_TIMEOUT=str(args.harness_timeout))
         regex = "^(%s)$" % "|".join(re.escape(n) for n in names)
-        code, _ = run(["ctest", "--preset", preset or self.preset, "-j", "1", "--timeout",
-                       str(args.test_timeout), "-R", regex] + args.ctest, args.suite_timeout,
-                      env=env)
+        code, _ = self.ctest(preset, ["-j", "1", "-R", regex], args, env)
         return code != 0
+
+    def ctest(self, preset, options, args, env):
+        """One ctest run. --timeout bounds only the tests without a TIMEOUT property (most have
+        600 s), so run() also kills a test program still running after --test-timeout: a mutant
+        that deadlocks costs that long, not 600 s, and is a catch reported as a hang (self.hangs,
+        with the tests ctest itself timed out)."""
+        hung = []
+        code, out = run(["ctest", "--preset", preset or self.preset, "--timeout",
+                         str(args.test_timeout)] + options + args.ctest, args.suite_timeout,
+                        env=env, child_timeout=args.test_timeout, hangs=hung)
+        self.hangs += ["%s (killed after %d s)" % (self.commands.get(argv, " ".join(argv)),
+                                                   args.test_timeout) for argv in hung]
+        self.hangs += ["%s (ctest time-out)" % n
+                       for n in re.findall(r"^\s*\d+ - (\S+) \(Timeout\)", out, re.M)]
+        return code, out
 
 
 def confirm(path, args, confirm_build, tests):
@@ -409,10 +645,14 @@ def try_mutant(path, index, op, args, build, tests, confirm_build=None):
         failed = tests.run(path, args)
         if args.verbose:
             print("      build %.1f s, tests %.1f s" % (built - began, time.time() - built))
+        if failed and tests.hangs:
+            return "hang", ", ".join(tests.hangs[:3])
         if failed:
             return "caught", ", ".join(failed[:3])
         if confirm_build is not None:
             failed = confirm(path, args, confirm_build, tests)
+            if failed and tests.hangs:
+                return "hang", "%s: %s" % (args.confirm, ", ".join(tests.hangs[:3]))
             if failed:
                 return "caught", "%s: %s" % (args.confirm, ", ".join(failed[:3]))
         return "survived", ""
@@ -424,6 +664,7 @@ def try_mutant(path, index, op, args, build, tests, confirm_build=None):
 
 
 def read_keys(path):
+    """The keys of a --sites file (what --list prints, PATH:LINE:OP)."""
     with open(path, encoding="utf-8") as f:
         return [l.split("#")[0].strip() for l in f if l.split("#")[0].strip()]
 
@@ -432,7 +673,23 @@ def interrupted(signum, frame):
     raise KeyboardInterrupt  # try_mutant's finally restores the file and the build
 
 
+def excluded(path):
+    """The sites the equivalent file names in today's tree; its stale and old-form entries are
+    reported (a stale entry excludes nothing: the site it named changed and must be re-judged)."""
+    entries = read_entries(path)
+    resolve(entries)
+    problems = [e for e in entries if e.problem]
+    for e in problems:
+        print("mutate: %s:%d: %s: %s" % (os.path.relpath(path, ROOT), e.number, e.problem, e.raw),
+              file=sys.stderr)
+    if problems:
+        print("mutate: %d entries of %s name no site or name it by line only: see "
+              "--check-equivalent" % (len(problems), os.path.relpath(path, ROOT)), file=sys.stderr)
+    return {e.site for e in entries if e.site}
+
+
 def main():
+    global ROOT
     # SIGTERM (and SIGINT, which a shell ignores in a background job) restore the tree too.
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGINT, interrupted)
@@ -447,25 +704,41 @@ def main():
     ap.add_argument("--confirm-tests", type=int, default=24,
                     help="how many tests of the survivor's order the confirmation runs (24)")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--test-timeout", type=int, default=300, help="per test program (s)")
+    # 180: the slowest test program takes about 10 s on average (CTestCostData), and a harness
+    # TEST that hangs is ended by the harness at --harness-timeout (120), naming the TEST.
+    ap.add_argument("--test-timeout", type=int, default=180,
+                    help="per test program (s): one still running then is killed, with what it "
+                         "started, whatever its TIMEOUT property, and the mutant is a hang (180)")
     ap.add_argument("--harness-timeout", type=int, default=120,
                     help="per harness TEST (DRVHOST_TEST_TIMEOUT, s; the suite's own is 30)")
     ap.add_argument("--suite-timeout", type=int, default=900, help="per ctest run (s)")
     ap.add_argument("--slow", type=float, default=5.0,
                     help="tests that took longer than this (s) last time run last (5)")
-    ap.add_argument("--exclude", default=EQUIVALENT,
-                    help="file of path:line:operator lines judged equivalent "
+    ap.add_argument("--exclude", default=None,
+                    help="file of mutations judged equivalent, PATH:LINE:OP in FUNCTION `TEXT` "
                          "(scripts/mutate-equivalent.txt; '' for none)")
+    ap.add_argument("--check-equivalent", action="store_true",
+                    help="report the --exclude entries that name no site (stale), name it by "
+                         "line only (old form) or whose site moved; exit 1 if stale or old form")
+    ap.add_argument("--fix-equivalent", action="store_true",
+                    help="as --check-equivalent, and rewrite old-form and moved entries")
+    ap.add_argument("--root", default=ROOT,
+                    help="the source tree (the repository; another for the tool's self-test)")
     ap.add_argument("-v", "--verbose", action="store_true", help="times and ctest batches")
     ap.add_argument("--list", action="store_true", help="print the drawn sites and stop")
     ap.add_argument("--only", help="one mutation, path:line:operator")
     ap.add_argument("--sites", help="a file of path:line:operator lines (as --list prints) to run")
     ap.add_argument("ctest", nargs="*", help="extra ctest arguments (after --)")
     args = ap.parse_args()
+    ROOT = os.path.abspath(args.root)
+    if args.exclude is None:
+        args.exclude = os.path.join(ROOT, "scripts", "mutate-equivalent.txt")
+    if args.check_equivalent or args.fix_equivalent:
+        return check_equivalent(args.exclude, args.fix_equivalent)
 
     exclude = set()
-    if args.exclude and (args.exclude != EQUIVALENT or os.path.exists(EQUIVALENT)):
-        exclude = set(read_keys(args.exclude))
+    if args.exclude and os.path.exists(args.exclude):
+        exclude = excluded(args.exclude)
     if args.only or args.sites:
         keys = [args.only] if args.only else [k for k in read_keys(args.sites)
                                               if not k.startswith("mutate:")]
@@ -498,7 +771,7 @@ def main():
                 run(["cmake", "--build", "--preset", args.confirm], 3600)[0] != 0:
             sys.exit("mutate: the unmutated tree does not build with preset %s" % args.confirm)
         confirm_build = Build(args.confirm)
-    caught = survived = 0
+    caught = survived = hangs = 0
     survivors = []
     started = time.time()
     for path, index, op in draws:
@@ -510,8 +783,9 @@ def main():
         if verdict == "no-build":
             print("      %s:%d:%s: no-build (not counted)" % (path, index + 1, op), flush=True)
             continue
-        if verdict == "caught":
+        if verdict in ("caught", "hang"):  # a hang is a catch: the suite noticed
             caught += 1
+            hangs += verdict == "hang"
         else:
             survived += 1
             survivors.append("%s:%d:%s" % (path, index + 1, op))
@@ -527,8 +801,9 @@ def main():
         print("survived:")
         for s in survivors:
             print("  " + s)
-    print("mutate: %d caught, %d survived: score %.1f %% (%d s)" %
-          (caught, survived, 100.0 * caught / total if total else 0.0, time.time() - started))
+    print("mutate: %d caught%s, %d survived: score %.1f %% (%d s)" %
+          (caught, " (%d of them hangs)" % hangs if hangs else "", survived,
+           100.0 * caught / total if total else 0.0, time.time() - started))
     return 0 if total and caught * 10 >= total * 9 else 1
 
 
