@@ -149,8 +149,8 @@ static inline void wdf_request_to_requester(struct wdf_request *r, void *context
      * go, as when it comes back from the target (iotarget.c, wdf_request_finish); before, the
      * I/O manager copied the output from the bounce buffer into the NULLed user buffer (0x1E)
      * [wdf_test_wdf_lanes: formatted_and_sent_requests_and_the_ones_after_them_behave_as_new]. */
-    if (__builtin_expect(r->formatted, 0) && !__atomic_load_n(&r->sent, __ATOMIC_ACQUIRE))
-        wdf_send_release(r);
+    if (__builtin_expect(r->formatted, 0))
+        wdf_request_unformat(r);
     r->irp->IoStatus.Status = c->status;
     r->irp->IoStatus.Information = r->information;
     if (r->done != NULL)
