@@ -72,20 +72,6 @@ static void ex_tag_text(ULONG tag, char out[5])
     out[4] = '\0';
 }
 
-/* "driver+0xOFFSET" of a call site (the driver's service name, as bug-check reports name
- * it; the offset from the module's base), or the bare address outside driver modules. */
-static void ex_site_text(const void *caller, char *out, size_t size)
-{
-    void *base = NULL;
-    const char *driver = caller != NULL ? ke_address_name(caller) : NULL;
-    if (driver == NULL || !os_address_module(caller, &base, NULL) || base == NULL) {
-        snprintf(out, size, "%p", caller);
-        return;
-    }
-    snprintf(out, size, "%s+0x%llx", driver,
-             (unsigned long long)((uintptr_t)caller - (uintptr_t)base));
-}
-
 static void ex_report_line(const char *text, int len, size_t room)
 {
     if (len > 0)
@@ -104,7 +90,7 @@ static void ex_report_set(const struct ex_leak_set *set, const char *who)
     for (size_t i = 0; i < shown; i++) {
         const struct ex_leak *l = &set->items[i];
         ex_tag_text(l->tag, tag);
-        ex_site_text(l->caller, site, sizeof(site));
+        ke_site_text(l->caller, site, sizeof(site));
         ex_report_line(line,
                        snprintf(line, sizeof(line),
                                 "pool leak:   tag '%s' %zu bytes at %p, allocated by %s\n", tag,

@@ -48,6 +48,18 @@ const char *ke_address_name(const void *address)
     return namer != NULL ? namer(address) : NULL;
 }
 
+void ke_site_text(const void *caller, char *out, size_t size)
+{
+    void *base = NULL;
+    const char *driver = caller != NULL ? ke_address_name(caller) : NULL;
+    if (driver == NULL || !os_address_module(caller, &base, NULL) || base == NULL) {
+        snprintf(out, size, "%p", caller);
+        return;
+    }
+    snprintf(out, size, "%s+0x%llx", driver,
+             (unsigned long long)((uintptr_t)caller - (uintptr_t)base));
+}
+
 void drvhost_set_bugcheck_handler(drvhost_bugcheck_handler handler, void *context)
 {
     __atomic_store_n(&bugcheck_context, context, __ATOMIC_RELAXED);

@@ -96,6 +96,9 @@ typedef int (*ke_special_pool_lookup)(uintptr_t address);
 void ke_set_special_pool_lookup(ke_special_pool_lookup lookup);
 /* The registered namer's answer for `address` (NULL: no driver module, or no namer). */
 const char *ke_address_name(const void *address);
+/* "driver+0xOFFSET" of a call site (the driver's service name, as bug-check reports name it;
+ * the offset from the module's base), or the bare address outside driver modules. */
+void ke_site_text(const void *caller, char *out, size_t size);
 /* Fills buf with what the host was doing (a scenario's file:line: command), "" if nothing: the
  * bug-check report prints it. Must not block. */
 typedef void (*ke_report_context)(char *buf, size_t size);

@@ -15,14 +15,8 @@
 
 void vf_dispatcher_not_initialised(const DISPATCHER_HEADER *h, const char *ddi, const void *caller)
 {
-    const char *driver = ke_address_name(caller);
-    void *base = NULL;
     char site[160];
-    if (driver != NULL && os_address_module(caller, &base, NULL) && base != NULL)
-        snprintf(site, sizeof(site), "%s+0x%llx", driver,
-                 (unsigned long long)((uintptr_t)caller - (uintptr_t)base));
-    else
-        snprintf(site, sizeof(site), "%p", caller);
+    ke_site_text(caller, site, sizeof(site));
     ke_bugcheck_msg(BUGCODE_DRIVER_VERIFIER_DETECTED_VIOLATION, VF_C4_UNINITIALIZED_RESOURCE,
                     (ULONG_PTR)h, (ULONG_PTR)caller, 0,
                     "%s(%p) called from %s: the object was never initialised (type %u, size %u, "
