@@ -11,7 +11,7 @@
  * WMIREGINFO in the chain; a later reply replaces it): the consumer routines (wmi_consumer.c)
  * find a block's providers there. WMIREG_FLAG_CALLBACK registrations are STATUS_NOT_SUPPORTED.
  *
- * Locking: io_wmi_lock protects the list and each registration's busy/sender/orphan fields.
+ * Locking: io_wmi_lock protects the list and each registration's busy/orphan fields.
  * Lifetime: a registration holds a device reference; a queued request holds another until its
  * IRP is done. Deregistering waits (io_wmi_idle) until the registration is not busy, unless the
  * caller is the thread sending (a driver deregistering from within the request): then the
@@ -33,7 +33,6 @@ struct io_wmi_reg {
     PDEVICE_OBJECT device;
     BOOLEAN blocked; /* WMIREG_ACTION_BLOCK_IRPS */
     LONG busy;       /* requests being sent (io_wmi_lock) */
-    uint64_t sender; /* the thread sending them, 0 when none */
     BOOLEAN orphan;  /* deregistered from within a request: the worker frees it */
     GUID *guids;     /* the blocks of the last REGINFO reply (io_wmi_lock), ex_alloc'd */
     ULONG guid_count;
@@ -180,28 +179,48 @@ static NTSTATUS io_wmi_reginfo(struct io_wmi_reg *reg, PDEVICE_OBJECT device, UL
 /* Marks a registration busy for a request to its device (the calling thread sends it), or
  * returns NULL when the device gets no request: not registered, blocked, or being deleted (its
  * driver may be gone). Deregistering waits until it is not busy (io_wmi_busy_end). */
-static struct io_wmi_reg *io_wmi_busy_begin(PDEVICE_OBJECT device)
+/* The registration the calling thread is sending a request to (the innermost), and how many
+ * of that registration's `busy` are this thread's: deregistering from within a request waits
+ * for the other threads' requests only (session 14: a single `sender` field, overwritten by a
+ * second thread's request, let the deregistration skip the wait for a worker's REGINFO still
+ * reading the driver's memory: tsan wmi_scenario_failures). */
+static __thread struct io_wmi_reg *io_wmi_sending;
+static __thread LONG io_wmi_sending_depth;
+
+struct io_wmi_scope {
+    struct io_wmi_reg *reg, *prev;
+    LONG prev_depth;
+};
+
+static struct io_wmi_reg *io_wmi_busy_begin(PDEVICE_OBJECT device, struct io_wmi_scope *scope)
 {
     os_mutex_lock(&io_wmi_lock);
     struct io_wmi_reg *reg = *io_wmi_find_locked(device);
     if (reg != NULL &&
         (reg->blocked || __atomic_load_n(&io_device_of(device)->delete_pending, __ATOMIC_ACQUIRE)))
         reg = NULL;
-    if (reg != NULL) {
+    if (reg != NULL)
         reg->busy++;
-        reg->sender = os_thread_id();
-    }
     os_mutex_unlock(&io_wmi_lock);
+    scope->reg = reg;
+    if (reg != NULL) {
+        scope->prev = io_wmi_sending;
+        scope->prev_depth = io_wmi_sending_depth;
+        io_wmi_sending_depth = io_wmi_sending == reg ? io_wmi_sending_depth + 1 : 1;
+        io_wmi_sending = reg;
+    }
     return reg;
 }
 
 /* The request is done: wakes a deregistration waiting for it, frees an orphan. */
-static void io_wmi_busy_end(struct io_wmi_reg *reg)
+static void io_wmi_busy_end(struct io_wmi_scope *scope)
 {
+    struct io_wmi_reg *reg = scope->reg;
+    io_wmi_sending = scope->prev;
+    io_wmi_sending_depth = scope->prev_depth;
     os_mutex_lock(&io_wmi_lock);
     BOOLEAN orphan = --reg->busy == 0 && reg->orphan;
     if (reg->busy == 0) {
-        reg->sender = 0;
         io_wmi_cond_locked();
         os_cond_broadcast(&io_wmi_idle);
     }
@@ -213,7 +232,8 @@ static void io_wmi_busy_end(struct io_wmi_reg *reg)
 static void io_wmi_worker(void *context)
 {
     struct io_wmi_request *r = context;
-    struct io_wmi_reg *reg = io_wmi_busy_begin(r->device);
+    struct io_wmi_scope scope;
+    struct io_wmi_reg *reg = io_wmi_busy_begin(r->device, &scope);
     if (reg != NULL) {
         NTSTATUS status = io_wmi_reginfo(reg, r->device, r->data_path);
         if (!NT_SUCCESS(status) && !rtl_dbg_quiet()) {
@@ -223,7 +243,7 @@ static void io_wmi_worker(void *context)
                      "registration request with %s (0x%08X)",
                      (void *)r->device, name ? name : "a failure", (ULONG)status);
         }
-        io_wmi_busy_end(reg);
+        io_wmi_busy_end(&scope);
     }
     ObDereferenceObject(r->device);
     ex_free(r);
@@ -263,6 +283,7 @@ static NTSTATUS io_wmi_register(PDEVICE_OBJECT device)
 static NTSTATUS io_wmi_deregister(PDEVICE_OBJECT device)
 {
     struct io_wmi_reg **at, *reg;
+    LONG own;
     os_mutex_lock(&io_wmi_lock);
     at = io_wmi_find_locked(device);
     reg = *at;
@@ -271,7 +292,8 @@ static NTSTATUS io_wmi_deregister(PDEVICE_OBJECT device)
     /* As on Windows, deregistering waits for the WMI requests in flight, so the driver may
      * delete the device afterwards; not when called from within one (it would wait for
      * itself). */
-    while (reg != NULL && reg->busy > 0 && reg->sender != os_thread_id()) {
+    own = reg != NULL && io_wmi_sending == reg ? io_wmi_sending_depth : 0;
+    while (reg != NULL && reg->busy > own) {
         io_wmi_cond_locked();
         os_cond_wait(&io_wmi_idle, &io_wmi_lock);
     }
@@ -391,14 +413,15 @@ NTSTATUS io_wmi_request(PDEVICE_OBJECT device, UCHAR minor, void *buffer, ULONG 
                         ULONG_PTR *information)
 {
     *information = 0;
-    struct io_wmi_reg *reg = io_wmi_busy_begin(device);
+    struct io_wmi_scope scope;
+    struct io_wmi_reg *reg = io_wmi_busy_begin(device, &scope);
     /* WMI knows only the blocks of registered providers. */
     NTSTATUS status = STATUS_WMI_GUID_NOT_FOUND;
     if (reg != NULL) {
         /* DataPath of a data request: the GUID of the block (the WNODE's). */
         status = io_wmi_send(device, minor, (ULONG_PTR) & ((PWNODE_HEADER)buffer)->Guid, buffer,
                              size, information);
-        io_wmi_busy_end(reg);
+        io_wmi_busy_end(&scope);
     }
     return status;
 }
@@ -429,12 +452,13 @@ ULONG io_wmi_providers_of(const GUID *guid, PDEVICE_OBJECT *devices, ULONG max)
 NTSTATUS io_wmi_send_to(PDEVICE_OBJECT device, UCHAR minor, const GUID *guid, void *buffer,
                         ULONG size, ULONG_PTR *information)
 {
-    struct io_wmi_reg *reg = io_wmi_busy_begin(device);
+    struct io_wmi_scope scope;
+    struct io_wmi_reg *reg = io_wmi_busy_begin(device, &scope);
     NTSTATUS status = STATUS_WMI_GUID_NOT_FOUND; /* deregistered or blocked meanwhile */
     *information = 0;
     if (reg != NULL) {
         status = io_wmi_send(device, minor, (ULONG_PTR)guid, buffer, size, information);
-        io_wmi_busy_end(reg);
+        io_wmi_busy_end(&scope);
     }
     return status;
 }
