@@ -35,7 +35,12 @@ os_mutex wdf_tree_lock = OS_MUTEX_INIT;
 
 #define WDF_HANDLES_MIN 1024u
 
-struct wdf_handles *wdf_handles; /* atomic; replaced under wdf_tree_lock */
+/* session 15: an empty slot holds &wdf_no_object, not NULL, and the table is never NULL (the
+ * first is this one-slot static table): a look-up's hit is one compare, and a miss (NULL
+ * handles included) ends at an empty slot with an object the checks refuse (freed, type 0). */
+struct wdf_object wdf_no_object = {.freed = 1};
+static struct wdf_handles wdf_handles_none = {.slot = {&wdf_no_object}};
+struct wdf_handles *wdf_handles = &wdf_handles_none; /* atomic; replaced under wdf_tree_lock */
 
 static void wdf_slot_set(struct wdf_handles *t, size_t i, struct wdf_object *o)
 {
@@ -45,18 +50,31 @@ static void wdf_slot_set(struct wdf_handles *t, size_t i, struct wdf_object *o)
 static void wdf_handles_put(struct wdf_handles *t, struct wdf_object *o)
 {
     size_t i = wdf_hash_of(o) & t->mask;
-    while (t->slot[i] != NULL)
+    while (t->slot[i] != &wdf_no_object)
         i = (i + 1) & t->mask;
     wdf_slot_set(t, i, o);
     t->count++;
+}
+
+/* The table's entry for `handle`, or &wdf_no_object; a bounded probe of its cluster. */
+static struct wdf_object *wdf_handles_find(const void *handle)
+{
+    struct wdf_handles *t = __atomic_load_n(&wdf_handles, __ATOMIC_ACQUIRE);
+    for (size_t i = wdf_hash_of(handle) & t->mask, n = 0; n <= t->mask;
+         i = (i + 1) & t->mask, n++) {
+        struct wdf_object *o = __atomic_load_n(&t->slot[i], __ATOMIC_ACQUIRE);
+        if (o == handle || o == &wdf_no_object)
+            return o;
+    }
+    return &wdf_no_object;
 }
 
 /* Room for one more entry (wdf_tree_lock held); FALSE when out of memory. */
 static BOOLEAN wdf_handles_reserve(void)
 {
     struct wdf_handles *old = wdf_handles, *t;
-    size_t capacity = old != NULL ? old->mask + 1 : WDF_HANDLES_MIN / 2;
-    if (old != NULL && (old->count + 1) * 2 <= capacity)
+    size_t capacity = old != &wdf_handles_none ? old->mask + 1 : WDF_HANDLES_MIN / 2;
+    if (old != &wdf_handles_none && (old->count + 1) * 2 <= capacity)
         return TRUE;
     capacity *= 2;
     t = calloc(1, sizeof(*t) + capacity * sizeof(t->slot[0]));
@@ -64,8 +82,10 @@ static BOOLEAN wdf_handles_reserve(void)
         return FALSE;
     t->mask = capacity - 1;
     t->retired = old;
-    for (size_t i = 0; old != NULL && i <= old->mask; i++)
-        if (old->slot[i] != NULL)
+    for (size_t i = 0; i <= t->mask; i++)
+        t->slot[i] = &wdf_no_object;
+    for (size_t i = 0; i <= old->mask; i++)
+        if (old->slot[i] != &wdf_no_object)
             wdf_handles_put(t, old->slot[i]);
     __atomic_store_n(&wdf_handles, t, __ATOMIC_RELEASE);
     return TRUE;
@@ -79,7 +99,7 @@ static void wdf_handles_remove(struct wdf_object *o)
     size_t i = wdf_hash_of(o) & t->mask, j;
     while (t->slot[i] != o)
         i = (i + 1) & t->mask;
-    for (j = (i + 1) & t->mask; t->slot[j] != NULL; j = (j + 1) & t->mask) {
+    for (j = (i + 1) & t->mask; t->slot[j] != &wdf_no_object; j = (j + 1) & t->mask) {
         size_t home = wdf_hash_of(t->slot[j]) & t->mask;
         /* The entry stays if its home slot lies cyclically in (i, j]. */
         if (i <= j ? (home > i && home <= j) : (home > i || home <= j))
@@ -87,7 +107,7 @@ static void wdf_handles_remove(struct wdf_object *o)
         wdf_slot_set(t, i, t->slot[j]);
         i = j;
     }
-    wdf_slot_set(t, i, NULL);
+    wdf_slot_set(t, i, &wdf_no_object);
     t->count--;
 }
 
@@ -95,12 +115,12 @@ static void wdf_handles_remove(struct wdf_object *o)
 static struct wdf_object *wdf_lookup(const void *handle)
 {
     struct wdf_object *o = wdf_handles_find(handle);
-    if (o == NULL) { /* a removal may have moved it past us: ask again, with the writers out */
+    if (o == &wdf_no_object) { /* a removal may have moved it past us: ask again, alone */
         os_mutex_lock(&wdf_tree_lock);
         o = wdf_handles_find(handle);
         os_mutex_unlock(&wdf_tree_lock);
     }
-    if (o != NULL && __atomic_load_n(&o->freed, __ATOMIC_ACQUIRE))
+    if (__atomic_load_n(&o->freed, __ATOMIC_ACQUIRE)) /* wdf_no_object included */
         return NULL;
     return o;
 }
@@ -310,7 +330,7 @@ static size_t wdf_context_offset(size_t size)
 }
 
 /* Frees an object's memory: out of the handle table, its contexts, its block. */
-static void wdf_object_free(struct wdf_object *o)
+void wdf_object_free(struct wdf_object *o)
 {
     os_mutex_lock(&wdf_tree_lock);
     wdf_handles_remove(o);
@@ -325,24 +345,11 @@ static void wdf_object_free(struct wdf_object *o)
     free(o);
 }
 
-/* ---- the per-thread cache of request objects ------------------------------------------------
- *
- * A FIFO ring per thread: a destroyed request waits there (still in the handle table, marked
- * freed) and is reused only once more than WDF_CACHE_QUARANTINE others wait behind it; past
- * WDF_CACHE_MAX the oldest is freed. Lifetime and locking: the ring is touched by its thread
- * only, and by the TLS destructor when the thread leaves (which frees what is left). */
-#define WDF_CACHE_MAX        32u
-#define WDF_CACHE_QUARANTINE 16u
-
-struct wdf_cache {
-    struct wdf_object *ring[WDF_CACHE_MAX];
-    unsigned head, count;
-};
-
+/* ---- the per-thread cache of request objects (wdf_private.h) ----------------------------- */
 static os_once wdf_cache_key_once = OS_ONCE_INIT;
 static os_tls_key wdf_cache_key;
 static BOOLEAN wdf_cache_key_ok;
-static __thread struct wdf_cache *wdf_cache_tls __attribute__((tls_model("initial-exec")));
+__thread struct wdf_cache *wdf_cache_tls __attribute__((tls_model("initial-exec")));
 
 static void wdf_cache_exit(void *arg)
 {
@@ -402,21 +409,6 @@ static struct wdf_object *wdf_cache_take(size_t block)
 {
     struct wdf_object *o = wdf_cache_pop(block);
     return o != NULL ? wdf_cache_zero(o) : NULL;
-}
-
-/* Puts a destroyed request object at the ring's tail (the oldest is freed when it is full):
- * its handle is stale from here on. */
-static inline __attribute__((always_inline)) void wdf_cache_push(struct wdf_cache *c,
-                                                                 struct wdf_object *o)
-{
-    if (c->count == WDF_CACHE_MAX) {
-        wdf_object_free(c->ring[c->head]);
-        c->head = (c->head + 1) % WDF_CACHE_MAX;
-        c->count--;
-    }
-    __atomic_store_n(&o->freed, 1, __ATOMIC_RELEASE);
-    c->ring[(c->head + c->count) % WDF_CACHE_MAX] = o;
-    c->count++;
 }
 
 /* Keeps a destroyed object for reuse if it is a request as the framework creates them (no
@@ -627,64 +619,8 @@ void wdf_object_release(struct wdf_object *o)
     wdf_object_destroy(o);
 }
 
-/* session 11 (kspeed4): wdf_object_delete of a request object the framework made for an IRP,
- * without its general steps while nothing but that creation holds the object: no parent, no
- * child ever, no context but its attributes' one, and, once its cleanup callback returned, no
- * other reference (the driver's, a cancel routine's); the thread has its cache. Then the
- * destroy callback runs after the cleanup callback, as always, then the framework's part
- * (wdf_request_destroy), and the object goes straight into the thread's ring, the quarantine
- * unchanged. FALSE: not such an object (nothing done; the caller deletes it the general way).
- * The reference count is read, not decremented: a reference only the driver could add now
- * would be taken on a request it completes on another thread at the same time, a use after
- * completion on Windows too. */
-static BOOLEAN wdf_object_claim_delete(struct wdf_object *o);
-
-BOOLEAN wdf_object_end_request(struct wdf_object *o, BOOLEAN clean, BOOLEAN sole_claimer)
-{
-    struct wdf_context *c = o->inline_context;
-    struct wdf_cache *cache = wdf_cache_tls;
-    if (cache == NULL || o->parent != NULL || o->type_cleanup != NULL || o->sync_lock != NULL ||
-        o->contexts != c || __atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST))
-        return FALSE;
-    /* session 13: a request the framework received, ending here, has no other claimer (no
-     * parent, WdfObjectDelete leaves it alone, its end came once: wdf_request_end's exchange or
-     * the mark under its lane's lock):
-     * a store claims it, not a compare-exchange. A child created on another thread while the
-     * request ends is the driver's race, as before (wdf_object_link reads the state once). */
-    if (sole_claimer && __atomic_load_n(&o->state, __ATOMIC_RELAXED) == WDF_LIVE)
-        __atomic_store_n(&o->state, WDF_DELETING, __ATOMIC_RELEASE);
-    else if (!wdf_object_claim_delete(o))
-        return FALSE;
-    /* Deleting now: no context or child can be added (WdfObjectAllocateContext, object_link
-     * read the state), a reference can (the cleanup callback's, say). A context allocated
-     * before the claim goes the general way: every cleanup callback, then the last release. A
-     * child created on another thread while the driver completes the request (its race, as on
-     * Windows) holds a reference: the same way, without the child's deletion. */
-    if (c->next != NULL) {
-        for (struct wdf_context *x = c; x != NULL; x = x->next)
-            if (x->cleanup != NULL)
-                x->cleanup((WDFOBJECT)o);
-        wdf_object_release(o);
-        return TRUE;
-    }
-    if (c->cleanup != NULL)
-        c->cleanup((WDFOBJECT)o);
-    if (__atomic_load_n(&o->refs, __ATOMIC_ACQUIRE) != 1) { /* the last release destroys it */
-        wdf_object_release(o);
-        return TRUE;
-    }
-    __atomic_store_n(&o->refs, 0, __ATOMIC_RELAXED);
-    if (c->destroy != NULL)
-        c->destroy((WDFOBJECT)o);
-    if (o->type_destroy != NULL)
-        o->type_destroy(o);
-    o->kept = clean;
-    wdf_cache_push(cache, o);
-    return TRUE;
-}
-
 /* LIVE -> DELETING, once: FALSE if the object is already being deleted. */
-static BOOLEAN wdf_object_claim_delete(struct wdf_object *o)
+BOOLEAN wdf_object_claim_delete(struct wdf_object *o)
 {
     enum wdf_state live = WDF_LIVE;
     return __atomic_compare_exchange_n(&o->state, &live, WDF_DELETING, FALSE, __ATOMIC_SEQ_CST,

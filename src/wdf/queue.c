@@ -236,12 +236,11 @@ static BOOLEAN wdf_queue_may_be_fast(struct wdf_queue *q)
            !q->power_managed && wdf_sync_owner(&q->obj) == NULL;
 }
 
-/* A lane's lock: a test-and-set spin lock (one locked exchange to take it, a release store to
- * give it back). Its holders run a few list operations and no driver code, so a waiter spins
- * with the pause hint and yields the processor only after many tries (its holder may have
- * been preempted: 8 helpers on 2 processors). */
+/* wdf_lane_lock's wait (the lock itself: wdf_private.h). Its holders run a few list
+ * operations and no driver code, so a waiter spins with the pause hint and yields the processor
+ * only after many tries (its holder may have been preempted: 8 helpers on 2 processors). */
 #define WDF_LANE_SPINS_BEFORE_YIELD 256
-static __attribute__((noinline)) void wdf_lane_lock_wait(struct wdf_queue_lane *l)
+__attribute__((noinline)) void wdf_lane_lock_wait(struct wdf_queue_lane *l)
 {
     unsigned spins = 0;
     do {
@@ -256,17 +255,6 @@ static __attribute__((noinline)) void wdf_lane_lock_wait(struct wdf_queue_lane *
             }
         }
     } while (__atomic_exchange_n(&l->lock, 1, __ATOMIC_ACQUIRE) != 0);
-}
-
-static inline __attribute__((always_inline)) void wdf_lane_lock(struct wdf_queue_lane *l)
-{
-    if (__builtin_expect(__atomic_exchange_n(&l->lock, 1, __ATOMIC_ACQUIRE) != 0, 0))
-        wdf_lane_lock_wait(l);
-}
-
-static void wdf_lane_unlock(struct wdf_queue_lane *l)
-{
-    __atomic_store_n(&l->lock, 0, __ATOMIC_RELEASE);
 }
 
 /* Moves the lanes' requests to `owned` and ends the fast state (the queue's lock held). */
@@ -352,43 +340,6 @@ static inline __attribute__((always_inline)) BOOLEAN wdf_queue_insert_fast(struc
     __atomic_store_n(&r->lane, (UCHAR)(lane + 1), __ATOMIC_RELAXED);
     InsertTailList(&l->owned, &r->owned_link);
     wdf_lane_unlock(l);
-    return TRUE;
-}
-
-/* A request completed from its lane; FALSE: it was folded into `owned` (or never in a lane).
- * claim (session 13): the request's end is marked here, under the lane's lock, instead of by
- * wdf_request_end's exchange: any other end of it takes this lock too, or finds it out of the
- * lane and takes the exchange. *claim set: it had ended already (nothing done). */
-static inline __attribute__((always_inline)) BOOLEAN wdf_queue_leave_fast(
-    struct wdf_queue *q, struct wdf_request *r, struct wdf_queue_next *next, BOOLEAN *claim)
-{
-    unsigned lane = __atomic_load_n(&r->lane, __ATOMIC_RELAXED);
-    struct wdf_queue_lane *l;
-    if (lane == 0)
-        return FALSE;
-    l = &q->lanes[lane - 1];
-    wdf_lane_lock(l);
-    if (__atomic_load_n(&r->lane, __ATOMIC_RELAXED) != lane) {
-        wdf_lane_unlock(l);
-        return FALSE;
-    }
-    if (claim != NULL) {
-        if (__atomic_load_n(&r->completed, __ATOMIC_RELAXED)) {
-            wdf_lane_unlock(l);
-            *claim = TRUE;
-            return FALSE;
-        }
-        __atomic_store_n(&r->completed, 1, __ATOMIC_RELAXED);
-    }
-    RemoveEntryList(&r->owned_link);
-    __atomic_store_n(&r->lane, 0, __ATOMIC_RELAXED);
-    r->counted = FALSE;
-    r->stopping = FALSE;
-    r->where = WDF_REQ_COMPLETED;
-    wdf_lane_unlock(l);
-    next->present = NULL; /* nothing waits in the fast state, and no notification is pending */
-    next->idle = NULL;
-    next->context = NULL;
     return TRUE;
 }
 
@@ -955,12 +906,6 @@ void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *r,
     if (where == WDF_REQ_QUEUED)
         wdf_queue_fatal(q, r, STATUS_SUCCESS,
                         "completed while still in the queue (never presented to the driver)");
-}
-
-BOOLEAN wdf_queue_request_leave_claim(struct wdf_request *r, struct wdf_queue_next *next,
-                                      BOOLEAN *twice)
-{
-    return wdf_queue_leave_fast(r->queue, r, next, twice);
 }
 
 void wdf_queue_request_done(struct wdf_queue *q, struct wdf_queue_next *next)

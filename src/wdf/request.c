@@ -307,11 +307,9 @@ static NTSTATUS wdf_request_buffer(struct wdf_request *r, BOOLEAN input, PVOID *
 }
 
 /* The general way of the two retrievals (and every report): any request, any buffer method. */
-static __attribute__((noinline)) NTSTATUS wdf_request_retrieve_any(PWDF_DRIVER_GLOBALS globals,
-                                                                   WDFREQUEST Request,
-                                                                   BOOLEAN input, size_t minimum,
-                                                                   PVOID *Buffer, size_t *Length,
-                                                                   const void *caller)
+static NTSTATUS wdf_request_retrieve_any(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
+                                         BOOLEAN input, size_t minimum, PVOID *Buffer,
+                                         size_t *Length, const void *caller)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r = CONTAINING_RECORD(
@@ -339,6 +337,22 @@ static __attribute__((noinline)) NTSTATUS wdf_request_retrieve_any(PWDF_DRIVER_G
     return STATUS_SUCCESS;
 }
 
+/* wdf_request_retrieve_any for each DDI, its arguments in the DDI's order and registers, so
+ * the fast way below falls back with a jump (session 15). */
+static __attribute__((noinline)) NTSTATUS wdf_request_retrieve_input_any(
+    PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, size_t minimum, PVOID *Buffer, size_t *Length,
+    const void *caller)
+{
+    return wdf_request_retrieve_any(globals, Request, TRUE, minimum, Buffer, Length, caller);
+}
+
+static __attribute__((noinline)) NTSTATUS wdf_request_retrieve_output_any(
+    PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, size_t minimum, PVOID *Buffer, size_t *Length,
+    const void *caller)
+{
+    return wdf_request_retrieve_any(globals, Request, FALSE, minimum, Buffer, Length, caller);
+}
+
 /* session 12: the retrievals' common case without a call or a spilled register: a live request
  * handle of a queue, a device control whose buffer is the system buffer (METHOD_BUFFERED, or
  * the input of a direct method), a buffer long enough. What wdf_request_buffer and the checks
@@ -348,8 +362,9 @@ static inline __attribute__((always_inline)) NTSTATUS wdf_request_retrieve(
     PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, BOOLEAN input, size_t minimum, PVOID *Buffer,
     size_t *Length, const void *caller)
 {
-    struct wdf_object *o = wdf_handles_find(Request);
-    if (__builtin_expect(o != NULL && !__atomic_load_n(&o->freed, __ATOMIC_ACQUIRE) &&
+    struct wdf_object *o = wdf_handles_home(Request);
+    if (__builtin_expect((WDFREQUEST)o == Request &&
+                             !__atomic_load_n(&o->freed, __ATOMIC_ACQUIRE) &&
                              o->type == WDF_TYPE_REQUEST && Buffer != NULL,
                          1)) {
         struct wdf_request *r = CONTAINING_RECORD(o, struct wdf_request, obj);
@@ -375,7 +390,9 @@ static inline __attribute__((always_inline)) NTSTATUS wdf_request_retrieve(
             return STATUS_SUCCESS;
         }
     }
-    return wdf_request_retrieve_any(globals, Request, input, minimum, Buffer, Length, caller);
+    return input
+               ? wdf_request_retrieve_input_any(globals, Request, minimum, Buffer, Length, caller)
+               : wdf_request_retrieve_output_any(globals, Request, minimum, Buffer, Length, caller);
 }
 
 NTSTATUS imp_WdfRequestRetrieveInputBuffer(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,

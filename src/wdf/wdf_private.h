@@ -472,36 +472,28 @@ struct wdf_handles {
     size_t mask;  /* capacity - 1 (a power of two) */
     size_t count; /* live entries; under wdf_tree_lock */
     struct wdf_handles *retired;
-    struct wdf_object *slot[]; /* atomic; NULL: empty */
+    struct wdf_object *slot[]; /* atomic; &wdf_no_object: empty */
 };
-extern struct wdf_handles *wdf_handles; /* atomic; replaced under wdf_tree_lock */
+extern struct wdf_handles *wdf_handles; /* atomic, never NULL; replaced under wdf_tree_lock */
+extern struct wdf_object wdf_no_object; /* an empty slot; what a look-up finds for a miss */
 
 static inline size_t wdf_hash_of(const void *p)
 {
     return (size_t)((((ULONG_PTR)p >> 4) * 0x9E3779B97F4A7C15ull) >> 20);
 }
 
-/* The table's entry for `handle`, or NULL; a bounded probe (never a wild access: only the
- * table is read). */
-static inline struct wdf_object *wdf_handles_find(const void *handle)
+/* What the table holds in `handle`'s home slot: the handle's object if it is there (a live
+ * or quarantined object: its `freed` says), else another object or &wdf_no_object. Never a wild
+ * access: only the table is read. The DDIs' common case (session 15: one load and a compare,
+ * no loop); a miss goes the general way, whose look-up (object.c) probes the whole cluster. */
+static inline __attribute__((always_inline)) struct wdf_object *wdf_handles_home(const void *handle)
 {
     struct wdf_handles *t = __atomic_load_n(&wdf_handles, __ATOMIC_ACQUIRE);
-    if (t == NULL)
-        return NULL;
-    for (size_t i = wdf_hash_of(handle) & t->mask, n = 0; n <= t->mask;
-         i = (i + 1) & t->mask, n++) {
-        struct wdf_object *o = __atomic_load_n(&t->slot[i], __ATOMIC_ACQUIRE);
-        if (o == handle)
-            return o;
-        if (o == NULL)
-            break;
-    }
-    return NULL;
+    return __atomic_load_n(&t->slot[wdf_hash_of(handle) & t->mask], __ATOMIC_ACQUIRE);
 }
 
-/* wdf_object_get_in's way for anything but a live handle of the right type (and for a handle
- * a concurrent removal hid from the unlocked look-up): the look-up under the lock, the
- * reports. */
+/* wdf_object_get_in's way for anything but a live handle of the right type in its home slot:
+ * the whole look-up (under the lock if a concurrent removal hid the handle), the reports. */
 __attribute__((noinline, cold)) struct wdf_object *wdf_object_get_slow(struct wdf_globals *g,
                                                                        WDFOBJECT handle,
                                                                        enum wdf_type type,
@@ -513,8 +505,8 @@ static inline struct wdf_object *wdf_object_get_in(struct wdf_globals *g, WDFOBJ
                                                    enum wdf_type type, const char *ddi,
                                                    const void *caller)
 {
-    struct wdf_object *o = wdf_handles_find(handle);
-    if (__builtin_expect(o != NULL && !__atomic_load_n(&o->freed, __ATOMIC_ACQUIRE) &&
+    struct wdf_object *o = wdf_handles_home(handle);
+    if (__builtin_expect(o == handle && !__atomic_load_n(&o->freed, __ATOMIC_ACQUIRE) &&
                              (type == 0 || o->type == type),
                          1))
         return o;
@@ -566,11 +558,66 @@ struct wdf_queue_next {
  * the request is not the driver's (still in the queue). */
 void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *request,
                              struct wdf_queue_next *next);
+/* A lane's lock: a test-and-set spin lock (one locked exchange to take it, a release store to
+ * give it back). */
+void wdf_lane_lock_wait(struct wdf_queue_lane *l); /* queue.c */
+
+static inline __attribute__((always_inline)) void wdf_lane_lock(struct wdf_queue_lane *l)
+{
+    if (__builtin_expect(__atomic_exchange_n(&l->lock, 1, __ATOMIC_ACQUIRE) != 0, 0))
+        wdf_lane_lock_wait(l);
+}
+
+static inline void wdf_lane_unlock(struct wdf_queue_lane *l)
+{
+    __atomic_store_n(&l->lock, 0, __ATOMIC_RELEASE);
+}
+
+/* A request completed from its lane; FALSE: it was folded into `owned` (or never in a lane).
+ * claim (session 13): the request's end is marked here, under the lane's lock, instead of by
+ * wdf_request_end's exchange: any other end of it takes this lock too, or finds it out of the
+ * lane and takes the exchange. *claim set: it had ended already (nothing done). */
+static inline __attribute__((always_inline)) BOOLEAN wdf_queue_leave_fast(
+    struct wdf_queue *q, struct wdf_request *r, struct wdf_queue_next *next, BOOLEAN *claim)
+{
+    unsigned lane = __atomic_load_n(&r->lane, __ATOMIC_RELAXED);
+    struct wdf_queue_lane *l;
+    if (lane == 0)
+        return FALSE;
+    l = &q->lanes[lane - 1];
+    wdf_lane_lock(l);
+    if (__atomic_load_n(&r->lane, __ATOMIC_RELAXED) != lane) {
+        wdf_lane_unlock(l);
+        return FALSE;
+    }
+    if (claim != NULL) {
+        if (__atomic_load_n(&r->completed, __ATOMIC_RELAXED)) {
+            wdf_lane_unlock(l);
+            *claim = TRUE;
+            return FALSE;
+        }
+        __atomic_store_n(&r->completed, 1, __ATOMIC_RELAXED);
+    }
+    RemoveEntryList(&r->owned_link);
+    __atomic_store_n(&r->lane, 0, __ATOMIC_RELAXED);
+    r->counted = FALSE;
+    r->stopping = FALSE;
+    r->where = WDF_REQ_COMPLETED;
+    wdf_lane_unlock(l);
+    next->present = NULL; /* nothing waits in the fast state, and no notification is pending */
+    next->idle = NULL;
+    next->context = NULL;
+    return TRUE;
+}
+
 /* session 13: the request leaves its thread's lane and its end is marked under the lane's lock
  * (wdf_request_end's exchange then not needed). FALSE: not in a lane (or folded), nothing done
- * but *twice set if it had ended already. */
-BOOLEAN wdf_queue_request_leave_claim(struct wdf_request *request, struct wdf_queue_next *next,
-                                      BOOLEAN *twice);
+ * but *twice set if it had ended already. Inline in the completion (session 15). */
+static inline __attribute__((always_inline)) BOOLEAN wdf_queue_request_leave_claim(
+    struct wdf_request *r, struct wdf_queue_next *next, BOOLEAN *twice)
+{
+    return wdf_queue_leave_fast(r->queue, r, next, twice);
+}
 /* After the IRP was completed: does `next` (presents, notifies), without the lock. */
 void wdf_queue_request_done(struct wdf_queue *queue, struct wdf_queue_next *next);
 /* Runs the driver's EvtRequestCancel for a request whose cancellation was claimed, then drops
@@ -1218,10 +1265,99 @@ void wdf_remove_lock_started(struct wdf_device *dev);
 /* The power policy's "started" state for a device (power_policy.c): Started, or
  * StartedIdleCapable / StartedWakeCapable with S0 idle settings. */
 ULONG wdf_power_policy_started_state(struct wdf_device *dev);
-/* session 11: wdf_object_delete of a request object made by wdf_object_create_request, the
- * short way when nothing else holds it (object.c); FALSE: nothing done, delete it. clean: the
- * request's fields from `send` on are as a new request has them (its reuse skips them). */
-BOOLEAN wdf_object_end_request(struct wdf_object *object, BOOLEAN clean, BOOLEAN sole_claimer);
+/* ---- the per-thread cache of request objects (object.c) ----------------------------------
+ *
+ * A FIFO ring per thread: a destroyed request waits there (still in the handle table, marked
+ * freed) and is reused only once more than WDF_CACHE_QUARANTINE others wait behind it; past
+ * WDF_CACHE_MAX the oldest is freed. Lifetime and locking: the ring is touched by its thread
+ * only, and by the TLS destructor when the thread leaves (which frees what is left). Here, not
+ * in object.c, for the completion, which ends its request inline (session 15). */
+#define WDF_CACHE_MAX        32u
+#define WDF_CACHE_QUARANTINE 16u
+
+struct wdf_cache {
+    struct wdf_object *ring[WDF_CACHE_MAX];
+    unsigned head, count;
+};
+
+extern __thread struct wdf_cache *wdf_cache_tls __attribute__((tls_model("initial-exec")));
+/* Frees an object's memory: out of the handle table, its contexts, its block. */
+void wdf_object_free(struct wdf_object *object);
+/* LIVE -> DELETING, once: FALSE if the object is already being deleted. */
+BOOLEAN wdf_object_claim_delete(struct wdf_object *object);
+
+/* Puts a destroyed request object at the ring's tail (the oldest is freed when it is full):
+ * its handle is stale from here on. */
+static inline __attribute__((always_inline)) void wdf_cache_push(struct wdf_cache *c,
+                                                                 struct wdf_object *o)
+{
+    if (c->count == WDF_CACHE_MAX) {
+        wdf_object_free(c->ring[c->head]);
+        c->head = (c->head + 1) % WDF_CACHE_MAX;
+        c->count--;
+    }
+    __atomic_store_n(&o->freed, 1, __ATOMIC_RELEASE);
+    c->ring[(c->head + c->count) % WDF_CACHE_MAX] = o;
+    c->count++;
+}
+
+/* session 11 (kspeed4): wdf_object_delete of a request object the framework made for an IRP,
+ * without its general steps while nothing but that creation holds the object: no parent, no
+ * child ever, no context but its attributes' one, and, once its cleanup callback returned, no
+ * other reference (the driver's, a cancel routine's); the thread has its cache. Then the
+ * destroy callback runs after the cleanup callback, as always, then the framework's part
+ * (wdf_request_destroy), and the object goes straight into the thread's ring, the quarantine
+ * unchanged. FALSE: not such an object (nothing done; the caller deletes it the general way).
+ * The reference count is read, not decremented: a reference only the driver could add now
+ * would be taken on a request it completes on another thread at the same time, a use after
+ * completion on Windows too. clean: the request's fields from `send` on are as a new request
+ * has them (its reuse skips them). Inline in the completion (session 15). */
+static inline __attribute__((always_inline)) BOOLEAN wdf_object_end_request(struct wdf_object *o,
+                                                                            BOOLEAN clean,
+                                                                            BOOLEAN sole_claimer)
+{
+    struct wdf_context *c = o->inline_context;
+    struct wdf_cache *cache = wdf_cache_tls;
+    if (cache == NULL || o->parent != NULL || o->type_cleanup != NULL || o->sync_lock != NULL ||
+        o->contexts != c || __atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST))
+        return FALSE;
+    /* session 13: a request the framework received, ending here, has no other claimer (no
+     * parent, WdfObjectDelete leaves it alone, its end came once: wdf_request_end's exchange or
+     * the mark under its lane's lock):
+     * a store claims it, not a compare-exchange. A child created on another thread while the
+     * request ends is the driver's race, as before (wdf_object_link reads the state once). */
+    if (sole_claimer && __atomic_load_n(&o->state, __ATOMIC_RELAXED) == WDF_LIVE)
+        __atomic_store_n(&o->state, WDF_DELETING, __ATOMIC_RELEASE);
+    else if (!wdf_object_claim_delete(o))
+        return FALSE;
+    /* Deleting now: no context or child can be added (WdfObjectAllocateContext, object_link
+     * read the state), a reference can (the cleanup callback's, say). A context allocated
+     * before the claim goes the general way: every cleanup callback, then the last release. A
+     * child created on another thread while the driver completes the request (its race, as on
+     * Windows) holds a reference: the same way, without the child's deletion. */
+    if (c->next != NULL) {
+        for (struct wdf_context *x = c; x != NULL; x = x->next)
+            if (x->cleanup != NULL)
+                x->cleanup((WDFOBJECT)o);
+        wdf_object_release(o);
+        return TRUE;
+    }
+    if (c->cleanup != NULL)
+        c->cleanup((WDFOBJECT)o);
+    if (__atomic_load_n(&o->refs, __ATOMIC_ACQUIRE) != 1) { /* the last release destroys it */
+        wdf_object_release(o);
+        return TRUE;
+    }
+    __atomic_store_n(&o->refs, 0, __ATOMIC_RELAXED);
+    if (c->destroy != NULL)
+        c->destroy((WDFOBJECT)o);
+    if (o->type_destroy != NULL)
+        o->type_destroy(o);
+    o->kept = clean;
+    wdf_cache_push(cache, o);
+    return TRUE;
+}
+
 /* The end of a request object with no reserved pool and no remove lock (wdf_request_dispose's
  * common way, inline on the completion path): kept by the thread's cache when nothing else
  * holds it, else deleted. */
