@@ -311,3 +311,36 @@ TEST(notification_close_in_callback_after_another_threads_callback_returns)
     drvhost_close(f);
     ok_status(drvhost_driver_unload("wmitest"), STATUS_SUCCESS);
 }
+
+static KEVENT blocker_go, blocker_in;
+
+static VOID NTAPI blocker(PVOID Parameter)
+{
+    (void)Parameter;
+    KeSetEvent(&blocker_in, IO_NO_INCREMENT, FALSE);
+    race_wait(&blocker_go, 10000);
+}
+
+/* A delivery queued before the close but not yet begun (every system worker is busy: one
+ * with a work item that waits, one in A's callback) gives no callback once the close
+ * returned: the documented promise that lets a driver unload after closing. */
+TEST(notification_close_skips_deliveries_not_yet_begun)
+{
+    static WORK_QUEUE_ITEM item;
+    drvhost_file *f = load_wmitest();
+    race_init(FALSE);
+    KeInitializeEvent(&blocker_go, NotificationEvent, FALSE);
+    KeInitializeEvent(&blocker_in, NotificationEvent, FALSE);
+    ExInitializeWorkItem(&item, blocker, NULL);
+    ExQueueWorkItem(&item, DelayedWorkQueue);
+    ok_status(race_wait(&blocker_in, 5000), STATUS_SUCCESS);
+    race_fire(f);
+    KeSetEvent(&race.a_go, IO_NO_INCREMENT, FALSE);
+    ok_status(race_wait(&race.a_closed, 5000), STATUS_SUCCESS);
+    KeSetEvent(&blocker_go, IO_NO_INCREMENT, FALSE);
+    LARGE_INTEGER ms = {.QuadPart = -10000 * 200};
+    KeDelayExecutionThread(KernelMode, FALSE, &ms);
+    ok(race_wait(&race.b_in, 0) == STATUS_TIMEOUT, "B's callback ran after the close\n");
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("wmitest"), STATUS_SUCCESS);
+}
