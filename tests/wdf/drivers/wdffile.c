@@ -85,10 +85,20 @@ static BOOLEAN WdfFileNameIs(PCUNICODE_STRING name, PCWSTR what)
 
 static VOID WdfFileCreate(WDFDEVICE Device, WDFREQUEST Request, WDFFILEOBJECT FileObject)
 {
-    FILE_CONTEXT *c = FileGetContext(FileObject);
-    PUNICODE_STRING name = WdfFileObjectGetFileName(FileObject);
-    PFILE_OBJECT wdm = WdfFileObjectWdmGetFileObject(FileObject);
+    FILE_CONTEXT *c;
+    PUNICODE_STRING name;
+    PFILE_OBJECT wdm;
     LARGE_INTEGER due;
+    if (FileObject == NULL) {
+        /* A create without a WDM file object (Framework File Objects: the framework then
+         * typically creates no framework file object): logged "C0". */
+        WdfFileLog('C', NULL);
+        WdfRequestComplete(Request, STATUS_SUCCESS);
+        return;
+    }
+    c = FileGetContext(FileObject);
+    name = WdfFileObjectGetFileName(FileObject);
+    wdm = WdfFileObjectWdmGetFileObject(FileObject);
     c->Id = ++g_next_id;
     if (name != NULL && name->Length < sizeof(c->Name))
         RtlCopyMemory(c->Name, name->Buffer, name->Length);
