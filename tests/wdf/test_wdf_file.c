@@ -529,12 +529,12 @@ static PDEVICE_OBJECT device_named(PCWSTR name)
 /* Microsoft (Framework File Objects): a create without a WDM file object typically gets no
  * framework file object: EvtDeviceFileCreate gets NULL (wdffile.sys logs "C0"; with a
  * framework file object it would log the object's id). */
-TEST(a_create_without_a_wdm_file_object_gets_no_framework_file_object)
+static void create_without_a_wdm_file_object(const char *service, const char *path, PCWSTR name)
 {
-    drvhost_file *a = harness_open_driver("wdffile", "\\\\.\\WdfFile");
+    drvhost_file *a = harness_open_driver(service, path);
     if (a == NULL)
         return;
-    PDEVICE_OBJECT device = device_named(L"\\Device\\WdfFile");
+    PDEVICE_OBJECT device = device_named(name);
     WDFFILE_LOG before = wdffile_log(a);
     ok_status(send_without_file_object(device, IRP_MJ_CREATE), STATUS_SUCCESS);
     WDFFILE_LOG after = wdffile_log(a);
@@ -542,7 +542,14 @@ TEST(a_create_without_a_wdm_file_object_gets_no_framework_file_object)
        "log '%s' then '%s'\n", before.Events, after.Events);
     ObDereferenceObject(device);
     drvhost_close(a);
-    ok_status(drvhost_driver_unload("wdffile"), STATUS_SUCCESS);
+    ok_status(drvhost_driver_unload(service), STATUS_SUCCESS);
+}
+
+TEST(a_create_without_a_wdm_file_object_gets_no_framework_file_object)
+{
+    create_without_a_wdm_file_object("wdffile", "\\\\.\\WdfFile", L"\\Device\\WdfFile");
+    /* WdfFileObjectWdfCannotUseFsContexts on a device that is not exclusive: none either */
+    create_without_a_wdm_file_object("wdffile_nofs", "\\\\.\\WdfFileC", L"\\Device\\WdfFileC");
 }
 
 /* ...except on an exclusive device whose class is WdfFileObjectWdfCannotUseFsContexts (the

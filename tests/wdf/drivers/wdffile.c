@@ -10,6 +10,8 @@
  *                    WdfFileObjectWdfCannotUseFsContexts, \Device\WdfFileX; the file objects'
  *                    attributes WdfSynchronizationScopeNone and WdfExecutionLevelPassive.
  *   wdffile_none.sys WDFFILE_NONE: no WdfDeviceInitSetFileObjectConfig, \Device\WdfFileN.
+ *   wdffile_nofs.sys WDFFILE_NO_FSCONTEXT: wdffile.sys with WdfFileObjectWdfCannotUseFsContexts
+ *                    (not exclusive), \Device\WdfFileC.
  *   wdffile_v9.sys, wdffile_v15.sys: wdffile.c built for KMDF 1.9 and 1.15 (\Device\WdfFile9,
  *                    \Device\WdfFile15).
  */
@@ -24,6 +26,9 @@
 #elif defined(WDFFILE_NONE)
 #define WDFFILE_DEVICE L"\\Device\\WdfFileN"
 #define WDFFILE_LINK   L"\\??\\WdfFileN"
+#elif defined(WDFFILE_NO_FSCONTEXT)
+#define WDFFILE_DEVICE L"\\Device\\WdfFileC"
+#define WDFFILE_LINK   L"\\??\\WdfFileC"
 #elif KMDF_VERSION_MINOR == 9
 #define WDFFILE_DEVICE L"\\Device\\WdfFile9"
 #define WDFFILE_LINK   L"\\??\\WdfFile9"
@@ -273,6 +278,9 @@ static NTSTATUS WdfFileConfigure(PWDFDEVICE_INIT init)
     config.FileObjectClass = WdfFileObjectWdfCannotUseFsContexts;
 #else
     WDF_FILEOBJECT_CONFIG_INIT(&config, WdfFileCreate, WdfFileClose, WdfFileCleanup);
+#endif
+#if defined(WDFFILE_NO_FSCONTEXT)
+    config.FileObjectClass = WdfFileObjectWdfCannotUseFsContexts;
 #endif
     WdfDeviceInitSetFileObjectConfig(init, &config, &attributes);
 #endif
