@@ -13,10 +13,16 @@
  * Notifications: a callback set on an object is a subscription (struct io_wmi_sub) on a list;
  * every event a provider raises (IoWMIWriteEvent, WmiFireEvent) is copied and handed to the
  * subscriptions of its GUID from a system worker, as Windows calls them at PASSIVE_LEVEL.
- * Locking: io_wmi_sub_lock protects the list and each subscription's busy/sender/orphan.
- * Lifetime: closing the object (its last reference) unlinks the subscription and waits for
- * callbacks in flight, so a driver may unload once it dereferenced its objects; a callback
- * that dereferences its own object does not wait for itself (the worker frees the orphan).
+ * Locking: io_wmi_sub_lock protects the list and each subscription's busy/calling/closed/
+ * orphan fields.
+ * Lifetime: closing the object (its last reference) unlinks the subscription, so that a
+ * delivery not yet begun skips its callback, and waits for the callbacks running, so a driver
+ * may unload once it dereferenced its objects. A callback that dereferences its own object
+ * waits for the other threads' callbacks, not for itself (io_wmi_calling says which
+ * subscription the thread is calling); the last delivery then frees the orphan. Session 15: a
+ * single `sender` thread field, overwritten when two workers delivered events of one
+ * subscription at once, let such a close skip the wait for the other callback, or wait for
+ * itself for ever (test_wmic.c notification_close_in_callback_*).
  *
  * Deviations from Windows: no security descriptor is checked (every open succeeds for a
  * registered GUID); the WMIGUID_NOTIFICATION-needs-SYNCHRONIZE rule is not enforced (the
@@ -41,10 +47,16 @@ struct io_wmi_sub {
     GUID guid;
     WMI_NOTIFICATION_CALLBACK callback;
     PVOID context;
-    LONG busy;       /* callbacks in flight (io_wmi_sub_lock) */
-    uint64_t sender; /* the thread calling one, 0 when none */
-    BOOLEAN orphan;  /* closed from within its callback: the worker frees it */
+    LONG busy;      /* deliveries holding it, queued or running (io_wmi_sub_lock) */
+    LONG calling;   /* callbacks running now, on any thread */
+    BOOLEAN closed; /* unlinked: deliveries not yet begun skip the callback */
+    BOOLEAN orphan; /* closed while deliveries held it: the last one frees it */
 };
+
+/* The subscription whose callback this thread runs, NULL when none: a close from within that
+ * callback does not wait for itself. A worker runs one callback at a time (deliveries are
+ * always queued, never run inline), so one pointer per thread is the whole count. */
+static __thread struct io_wmi_sub *io_wmi_calling;
 
 struct io_wmi_block {
     GUID guid;
@@ -77,7 +89,9 @@ static void io_wmi_sub_close(struct io_wmi_sub *sub)
         at = &(*at)->next;
     if (*at != NULL)
         *at = sub->next;
-    while (sub->busy > 0 && sub->sender != os_thread_id()) {
+    sub->closed = TRUE;
+    LONG own = io_wmi_calling == sub;
+    while (sub->calling > own) {
         io_wmi_sub_cond_locked();
         os_cond_wait(&io_wmi_sub_idle, &io_wmi_sub_lock);
     }
@@ -267,14 +281,19 @@ static void io_wmi_deliver(void *context)
     for (ULONG i = 0; i < d->count; i++) {
         struct io_wmi_sub *sub = d->subs[i];
         os_mutex_lock(&io_wmi_sub_lock);
-        BOOLEAN closed = sub->orphan; /* closed by an earlier callback of this event's run */
-        sub->sender = os_thread_id();
-        os_mutex_unlock(&io_wmi_sub_lock);
+        BOOLEAN closed = sub->closed;
         if (!closed)
+            sub->calling++;
+        os_mutex_unlock(&io_wmi_sub_lock);
+        if (!closed) {
+            io_wmi_calling = sub;
             sub->callback(&d->wnode, sub->context);
+            io_wmi_calling = NULL;
+        }
         os_mutex_lock(&io_wmi_sub_lock);
+        if (!closed)
+            sub->calling--;
         BOOLEAN orphan = --sub->busy == 0 && sub->orphan;
-        sub->sender = 0;
         io_wmi_sub_cond_locked();
         os_cond_broadcast(&io_wmi_sub_idle);
         os_mutex_unlock(&io_wmi_sub_lock);

@@ -326,7 +326,8 @@ static BOOLEAN wdf_common_buffer_alloc(struct wdf_common_buffer *cb, BOOLEAN bel
 /* `alignment`: FILE_xxx_ALIGNMENT, one less than a power of two; word alignment at least. */
 static NTSTATUS wdf_common_buffer_create(struct wdf_globals *g, WDFDMAENABLER DmaEnabler,
                                          size_t length, ULONG alignment,
-                                         PWDF_OBJECT_ATTRIBUTES attributes, WDFCOMMONBUFFER *out)
+                                         PWDF_OBJECT_ATTRIBUTES attributes, WDFCOMMONBUFFER *out,
+                                         const char *ddi)
 {
     struct wdf_dma_enabler *e = WDF_DMA_ENABLER_GET(g, DmaEnabler);
     size_t align = (size_t)(alignment | 1u) + 1, rounded;
@@ -335,8 +336,11 @@ static NTSTATUS wdf_common_buffer_create(struct wdf_globals *g, WDFDMAENABLER Dm
     NTSTATUS status;
     WDF_CHECK_NOT_NULL(g, out);
     *out = NULL;
-    if (length == 0 || (align & (align - 1)) != 0 ||
-        (attributes != NULL && attributes->ParentObject != NULL))
+    /* The enabler is the parent (the pages). */
+    status = wdf_parent_refused(g, attributes, ddi);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (length == 0 || (align & (align - 1)) != 0)
         return STATUS_INVALID_PARAMETER;
     if (align < sizeof(void *))
         align = sizeof(void *); /* aligned_alloc's smallest useful alignment */
@@ -363,7 +367,8 @@ NTSTATUS imp_WdfCommonBufferCreate(PWDF_DRIVER_GLOBALS globals, WDFDMAENABLER Dm
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     ULONG alignment = WDF_DMA_ENABLER_GET(g, DmaEnabler)->alignment;
-    return wdf_common_buffer_create(g, DmaEnabler, Length, alignment, Attributes, CommonBuffer);
+    return wdf_common_buffer_create(g, DmaEnabler, Length, alignment, Attributes, CommonBuffer,
+                                    "WdfCommonBufferCreate");
 }
 
 NTSTATUS imp_WdfCommonBufferCreateWithConfig(PWDF_DRIVER_GLOBALS globals, WDFDMAENABLER DmaEnabler,
@@ -376,7 +381,7 @@ NTSTATUS imp_WdfCommonBufferCreateWithConfig(PWDF_DRIVER_GLOBALS globals, WDFDMA
     if (Config->Size != sizeof(*Config))
         return STATUS_INFO_LENGTH_MISMATCH;
     return wdf_common_buffer_create(g, DmaEnabler, Length, Config->AlignmentRequirement, Attributes,
-                                    CommonBuffer);
+                                    CommonBuffer, "WdfCommonBufferCreateWithConfig");
 }
 
 PVOID imp_WdfCommonBufferGetAlignedVirtualAddress(PWDF_DRIVER_GLOBALS globals,
@@ -617,9 +622,10 @@ NTSTATUS imp_WdfDmaTransactionCreate(PWDF_DRIVER_GLOBALS globals, WDFDMAENABLER 
     NTSTATUS status;
     WDF_CHECK_NOT_NULL(g, DmaTransaction);
     *DmaTransaction = NULL;
-    /* The enabler is the parent; ParentObject must be NULL (the page). */
-    if (Attributes != NULL && Attributes->ParentObject != NULL)
-        return STATUS_INVALID_PARAMETER;
+    /* The enabler is the parent (the page). */
+    status = wdf_parent_refused(g, Attributes, "WdfDmaTransactionCreate");
+    if (!NT_SUCCESS(status))
+        return status;
     status = wdf_object_create(g, WDF_TYPE_DMATRANSACTION, sizeof(*t), Attributes, &e->obj, &o);
     if (!NT_SUCCESS(status))
         return status;

@@ -312,7 +312,7 @@ static struct wdf_file *wdf_file_find(struct wdf_device *dev, PFILE_OBJECT wdm)
 {
     struct wdf_file *found = NULL;
     PLIST_ENTRY e;
-    if (dev == NULL || dev->files == NULL || dev->files->open.Flink == NULL || wdm == NULL)
+    if (dev == NULL || dev->files == NULL || dev->files->open.Flink == NULL)
         return NULL;
     os_mutex_lock(&dev->files->lock);
     for (e = dev->files->open.Flink; e != &dev->files->open; e = e->Flink)
@@ -324,6 +324,20 @@ static struct wdf_file *wdf_file_find(struct wdf_device *dev, PFILE_OBJECT wdm)
     return found;
 }
 
+/* Whether a create gets a framework file object as far as its WDM file object goes. Microsoft
+ * (Framework File Objects): a create a driver sends may have no WDM file object, and then the
+ * framework typically creates no framework file object (EvtDeviceFileCreate gets NULL), except
+ * for an exclusive device (WdfDeviceInitSetExclusive) whose class is
+ * WdfFileObjectWdfCannotUseFsContexts. Such a file object is found by a cleanup or close that
+ * has no WDM file object either (wdf_file_find; an exclusive device has one open at a time):
+ * drvhost's reading, the page says nothing of its end. */
+static BOOLEAN wdf_file_wanted(struct wdf_device *dev, PFILE_OBJECT wdm, ULONG class)
+{
+    if (wdm != NULL)
+        return TRUE;
+    return class == WdfFileObjectWdfCannotUseFsContexts && (dev->wdm->Flags & DO_EXCLUSIVE);
+}
+
 static NTSTATUS wdf_file_new(struct wdf_device *dev, PFILE_OBJECT wdm, struct wdf_file **out)
 {
     struct wdf_files *files = dev->files;
@@ -332,7 +346,7 @@ static NTSTATUS wdf_file_new(struct wdf_device *dev, PFILE_OBJECT wdm, struct wd
     ULONG class = wdf_file_class(dev);
     NTSTATUS status;
     *out = NULL;
-    if (class == WdfFileObjectNotRequired)
+    if (class == WdfFileObjectNotRequired || !wdf_file_wanted(dev, wdm, class))
         return STATUS_SUCCESS;
     status = wdf_object_create(dev->obj.owner, WDF_TYPE_FILE, sizeof(*f),
                                files->has_attributes ? &files->attributes : NULL, &dev->obj, &o);

@@ -321,7 +321,7 @@ VOID imp_WdfIoResourceRequirementsListRemoveByIoResList(PWDF_DRIVER_GLOBALS glob
 /* ---- WdfIoResourceList* -----------------------------------------------------------------------
  */
 
-/* The requirements list is the parent; ParentObject must be NULL (the page). */
+/* The requirements list is the parent (the page). */
 NTSTATUS imp_WdfIoResourceListCreate(PWDF_DRIVER_GLOBALS globals, WDFIORESREQLIST RequirementsList,
                                      PWDF_OBJECT_ATTRIBUTES Attributes, WDFIORESLIST *ResourceList)
 {
@@ -331,13 +331,9 @@ NTSTATUS imp_WdfIoResourceListCreate(PWDF_DRIVER_GLOBALS globals, WDFIORESREQLIS
     NTSTATUS status;
     WDF_CHECK_NOT_NULL(g, ResourceList);
     *ResourceList = NULL;
-    if (Attributes != NULL && Attributes->ParentObject != NULL) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf",
-                 "driver '%s': WdfIoResourceListCreate: the attributes' ParentObject must be NULL",
-                 g->pub.DriverName);
-        return STATUS_INVALID_PARAMETER;
-    }
-    status = wdf_ioreslist_new(g, r, Attributes, &l);
+    status = wdf_parent_refused(g, Attributes, "WdfIoResourceListCreate");
+    if (NT_SUCCESS(status))
+        status = wdf_ioreslist_new(g, r, Attributes, &l);
     if (NT_SUCCESS(status))
         *ResourceList = (WDFIORESLIST)l;
     return status;

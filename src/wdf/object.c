@@ -289,6 +289,18 @@ NTSTATUS wdf_object_check_attributes(struct wdf_globals *g, enum wdf_type type,
     return wdf_check_constraints(g, type, a);
 }
 
+NTSTATUS wdf_parent_refused(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES a, const char *ddi)
+{
+    /* A wrong Size is wdf_object_create's error (STATUS_INFO_LENGTH_MISMATCH): no parent read. */
+    if (a == NULL || a->Size != sizeof(*a) || a->ParentObject == NULL)
+        return STATUS_SUCCESS;
+    rtl_diag(RTL_DIAG_ERROR, "wdf",
+             "driver '%s': %s: the framework chooses the parent: the attributes' ParentObject "
+             "must be NULL",
+             g->pub.DriverName, ddi);
+    return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
+}
+
 /* The bytes of context data the attributes ask for. */
 static size_t wdf_context_size(PWDF_OBJECT_ATTRIBUTES a)
 {

@@ -1400,4 +1400,13 @@ NTSTATUS wdf_object_check_attributes(struct wdf_globals *g, enum wdf_type type,
  * formatted or is at a target. */
 void wdf_request_unformat(struct wdf_request *r);
 
+/* s15-wdfgaps2: creations whose parent the framework fixes (a DMA transaction's or common
+ * buffer's is the enabler, a resource list's its requirements list, a WMI provider's its
+ * device, a WMI instance's its provider): a ParentObject in the attributes is
+ * STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED (Microsoft: Framework Object Creation Errors, "does
+ * not allow drivers to assign parents to the object type"), reported as `ddi`'s; else
+ * STATUS_SUCCESS (object.c). */
+NTSTATUS wdf_parent_refused(struct wdf_globals *g, PWDF_OBJECT_ATTRIBUTES attributes,
+                            const char *ddi);
+
 #endif

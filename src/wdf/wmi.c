@@ -427,13 +427,7 @@ static NTSTATUS wdf_wmi_check_device(struct wdf_globals *g, struct wdf_device *d
                  ddi);
         return STATUS_INVALID_DEVICE_REQUEST;
     }
-    if (attributes != NULL && attributes->ParentObject != NULL) {
-        rtl_diag(RTL_DIAG_ERROR, "wdf",
-                 "driver '%s': %s: the attributes' ParentObject must be NULL", g->pub.DriverName,
-                 ddi);
-        return STATUS_INVALID_PARAMETER;
-    }
-    return STATUS_SUCCESS;
+    return wdf_parent_refused(g, attributes, ddi);
 }
 
 static struct wdf_wmi_provider *wdf_wmi_find_locked(struct wdf_device *dev, const GUID *guid)
@@ -630,9 +624,9 @@ NTSTATUS imp_WdfWmiInstanceCreate(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,
         *Instance = NULL;
     if (InstanceConfig->Size != sizeof(WDF_WMI_INSTANCE_CONFIG))
         return STATUS_INFO_LENGTH_MISMATCH;
-    if (InstanceAttributes != NULL && InstanceAttributes->ParentObject != NULL)
-        return STATUS_INVALID_PARAMETER;
-    status = wdf_wmi_context_size(InstanceConfig, InstanceAttributes, &context_size);
+    status = wdf_parent_refused(g, InstanceAttributes, "WdfWmiInstanceCreate");
+    if (NT_SUCCESS(status))
+        status = wdf_wmi_context_size(InstanceConfig, InstanceAttributes, &context_size);
     if (NT_SUCCESS(status))
         status = wdf_wmi_instance_provider(g, Device, InstanceConfig, InstanceAttributes, &p);
     if (NT_SUCCESS(status))

@@ -472,3 +472,108 @@ TEST(spb_device_init_config_after_file_object_config_is_wdf_violation)
     harness_load_driver("wdffsync4");
     ok(0, "the driver loaded\n");
 }
+
+static NTSTATUS NTAPI no_fo_done(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+{
+    (void)DeviceObject;
+    (void)Irp;
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+/* Sends `major` (create, cleanup or close) to `device` as a kernel component that built its own
+ * IRP may: no WDM file object in the stack location. Returns the IRP's status. */
+static NTSTATUS send_without_file_object(PDEVICE_OBJECT device, UCHAR major)
+{
+    KEVENT done;
+    IO_SECURITY_CONTEXT security = {0};
+    PIRP irp = IoAllocateIrp(device->StackSize, FALSE);
+    NTSTATUS status;
+    if (irp == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    KeInitializeEvent(&done, NotificationEvent, FALSE);
+    PIO_STACK_LOCATION sl = IoGetNextIrpStackLocation(irp);
+    sl->MajorFunction = major;
+    sl->FileObject = NULL;
+    if (major == IRP_MJ_CREATE) {
+        security.DesiredAccess = FILE_READ_DATA;
+        sl->Parameters.Create.SecurityContext = &security;
+    }
+    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
+    IoSetCompletionRoutine(irp, no_fo_done, &done, TRUE, TRUE, TRUE);
+    IoCallDriver(device, irp);
+    LARGE_INTEGER timeout = {.QuadPart = -50000000};
+    status = KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, &timeout);
+    if (status == STATUS_SUCCESS)
+        status = irp->IoStatus.Status;
+    IoFreeIrp(irp);
+    return status;
+}
+
+/* The device object named `name`, referenced (the handle IoGetDeviceObjectPointer opened is
+ * closed, so an exclusive device is free again). */
+static PDEVICE_OBJECT device_named(PCWSTR name)
+{
+    UNICODE_STRING u;
+    PFILE_OBJECT fo = NULL;
+    PDEVICE_OBJECT device = NULL;
+    RtlInitUnicodeString(&u, name);
+    ok_status(IoGetDeviceObjectPointer(&u, FILE_READ_DATA, &fo, &device), STATUS_SUCCESS);
+    if (device != NULL) {
+        ObReferenceObject(device);
+        ObDereferenceObject(fo);
+    }
+    return device;
+}
+
+/* Microsoft (Framework File Objects): a create without a WDM file object typically gets no
+ * framework file object: EvtDeviceFileCreate gets NULL (wdffile.sys logs "C0"; with a
+ * framework file object it would log the object's id). */
+static void create_without_a_wdm_file_object(const char *service, const char *path, PCWSTR name)
+{
+    drvhost_file *a = harness_open_driver(service, path);
+    if (a == NULL)
+        return;
+    PDEVICE_OBJECT device = device_named(name);
+    WDFFILE_LOG before = wdffile_log(a);
+    ok_status(send_without_file_object(device, IRP_MJ_CREATE), STATUS_SUCCESS);
+    WDFFILE_LOG after = wdffile_log(a);
+    ok(after.Count == before.Count + 2 && strcmp(after.Events + before.Count, "C0") == 0,
+       "log '%s' then '%s'\n", before.Events, after.Events);
+    ObDereferenceObject(device);
+    drvhost_close(a);
+    ok_status(drvhost_driver_unload(service), STATUS_SUCCESS);
+}
+
+TEST(a_create_without_a_wdm_file_object_gets_no_framework_file_object)
+{
+    create_without_a_wdm_file_object("wdffile", "\\\\.\\WdfFile", L"\\Device\\WdfFile");
+    /* WdfFileObjectWdfCannotUseFsContexts on a device that is not exclusive: none either */
+    create_without_a_wdm_file_object("wdffile_nofs", "\\\\.\\WdfFileC", L"\\Device\\WdfFileC");
+}
+
+/* ...except on an exclusive device whose class is WdfFileObjectWdfCannotUseFsContexts (the
+ * same page): the framework creates one. wdffile_excl.sys has no EvtDeviceFileCreate; the
+ * object shows when a cleanup and close without a WDM file object end it (drvhost's reading:
+ * an exclusive device has one file object at a time): EvtFileCleanup, EvtFileClose, its
+ * deletion, "U0L0D0". */
+TEST(an_exclusive_device_gets_a_file_object_without_a_wdm_one)
+{
+    drvhost_file *a = harness_open_driver("wdffile_excl", "\\\\.\\WdfFileX");
+    if (a == NULL)
+        return;
+    ok_status(drvhost_close(a), STATUS_SUCCESS);
+    PDEVICE_OBJECT device = device_named(L"\\Device\\WdfFileX");
+    ok_status(send_without_file_object(device, IRP_MJ_CREATE), STATUS_SUCCESS);
+    ok_status(send_without_file_object(device, IRP_MJ_CLEANUP), STATUS_SUCCESS);
+    ok_status(send_without_file_object(device, IRP_MJ_CLOSE), STATUS_SUCCESS);
+    ObDereferenceObject(device);
+    a = wdffile_open("\\\\.\\WdfFileX", STATUS_SUCCESS);
+    if (a != NULL) {
+        /* the first handle's end, the device_named handle's end, then the object above */
+        WDFFILE_LOG log = wdffile_log(a);
+        ok(strcmp(log.Events, "U0L0D0U0L0D0U0L0D0") == 0, "log '%s'\n", log.Events);
+        drvhost_close(a);
+    }
+    ok_status(drvhost_driver_unload("wdffile_excl"), STATUS_SUCCESS);
+}

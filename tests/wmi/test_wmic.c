@@ -209,3 +209,138 @@ TEST(notification_callback_gets_the_event)
     drvhost_close(f);
     ok_status(drvhost_driver_unload("wmitest"), STATUS_SUCCESS);
 }
+
+/* Two events of one subscription delivered at once, by the two system workers (the second
+ * event is raised while the first one's callback runs). Event 1's callback is "A", event 2's
+ * is "B". Session 15: the subscription kept a single `sender` thread, which B's delivery
+ * overwrote; a close from B's callback took itself for the only caller and did not wait for
+ * A's callback (which could then run in an unloaded driver), and a close from A's callback
+ * after B's had returned waited for itself for ever. */
+struct race {
+    PVOID block;
+    KEVENT a_in, b_in, b_done, a_go, b_closed, a_closed;
+    volatile LONG a_done, a_done_at_close, b_close;
+};
+
+static struct race race;
+
+static void race_init(BOOLEAN b_closes)
+{
+    memset(&race, 0, sizeof race);
+    KeInitializeEvent(&race.a_in, NotificationEvent, FALSE);
+    KeInitializeEvent(&race.b_in, NotificationEvent, FALSE);
+    KeInitializeEvent(&race.b_done, NotificationEvent, FALSE);
+    KeInitializeEvent(&race.a_go, NotificationEvent, FALSE);
+    KeInitializeEvent(&race.b_closed, NotificationEvent, FALSE);
+    KeInitializeEvent(&race.a_closed, NotificationEvent, FALSE);
+    race.b_close = b_closes;
+}
+
+static NTSTATUS race_wait(KEVENT *event, LONGLONG ms)
+{
+    LARGE_INTEGER timeout = {.QuadPart = -10000 * ms};
+    return KeWaitForSingleObject(event, Executive, KernelMode, FALSE, &timeout);
+}
+
+static VOID NTAPI on_race_event(PVOID Wnode, PVOID Context)
+{
+    PWNODE_SINGLE_INSTANCE w = Wnode;
+    ULONG which = *(ULONG *)((PUCHAR)w + w->DataBlockOffset);
+    (void)Context;
+    if (which == 1) {
+        KeSetEvent(&race.a_in, IO_NO_INCREMENT, FALSE);
+        if (race.b_close) {
+            /* Stays in the callback while B closes: a close that waits for this callback
+             * lets the wait time out; one that does not signals b_closed first. */
+            race_wait(&race.b_in, 5000);
+            race_wait(&race.b_closed, 500);
+            InterlockedExchange(&race.a_done, 1);
+        } else {
+            race_wait(&race.a_go, 5000);
+            ObDereferenceObject(race.block);
+            KeSetEvent(&race.a_closed, IO_NO_INCREMENT, FALSE);
+        }
+    } else {
+        KeSetEvent(&race.b_in, IO_NO_INCREMENT, FALSE);
+        if (race.b_close) {
+            ObDereferenceObject(race.block);
+            InterlockedExchange(&race.a_done_at_close, race.a_done);
+            KeSetEvent(&race.b_closed, IO_NO_INCREMENT, FALSE);
+        }
+        KeSetEvent(&race.b_done, IO_NO_INCREMENT, FALSE);
+    }
+}
+
+/* Raises event 1, waits until its callback runs, raises event 2. */
+static void race_fire(drvhost_file *f)
+{
+    ULONG value = 1;
+    race.block = open_block(&event_guid, WMIGUID_NOTIFICATION | SYNCHRONIZE);
+    ok_status(IoWMISetNotificationCallback(race.block, on_race_event, NULL), STATUS_SUCCESS);
+    ok_status(harness_ioctl(f, IOCTL_WMITEST_FIRE, &value, 4, NULL, 0, NULL), STATUS_SUCCESS);
+    ok_status(race_wait(&race.a_in, 5000), STATUS_SUCCESS);
+    value = 2;
+    ok_status(harness_ioctl(f, IOCTL_WMITEST_FIRE, &value, 4, NULL, 0, NULL), STATUS_SUCCESS);
+}
+
+/* The documented rule: once the object is closed no callback runs, so a driver may unload.
+ * Closing from within a callback cannot wait for that callback, but waits for the others. */
+TEST(notification_close_in_callback_waits_for_another_threads_callback)
+{
+    drvhost_file *f = load_wmitest();
+    race_init(TRUE);
+    race_fire(f);
+    ok_status(race_wait(&race.b_done, 5000), STATUS_SUCCESS);
+    ok(race.a_done_at_close == 1, "B's close returned while A's callback ran\n");
+    ok(race.a_done == 1, "A's callback returned\n");
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("wmitest"), STATUS_SUCCESS);
+}
+
+TEST(notification_close_in_callback_after_another_threads_callback_returns)
+{
+    drvhost_file *f = load_wmitest();
+    race_init(FALSE);
+    race_fire(f);
+    ok_status(race_wait(&race.b_done, 5000), STATUS_SUCCESS);
+    /* B's delivery is over (its worker may still be leaving it): A closes the object. */
+    LARGE_INTEGER ms = {.QuadPart = -10000 * 50};
+    KeDelayExecutionThread(KernelMode, FALSE, &ms);
+    KeSetEvent(&race.a_go, IO_NO_INCREMENT, FALSE);
+    ok_status(race_wait(&race.a_closed, 5000), STATUS_SUCCESS);
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("wmitest"), STATUS_SUCCESS);
+}
+
+static KEVENT blocker_go, blocker_in;
+
+static VOID NTAPI blocker(PVOID Parameter)
+{
+    (void)Parameter;
+    KeSetEvent(&blocker_in, IO_NO_INCREMENT, FALSE);
+    race_wait(&blocker_go, 10000);
+}
+
+/* A delivery queued before the close but not yet begun (every system worker is busy: one
+ * with a work item that waits, one in A's callback) gives no callback once the close
+ * returned: the documented promise that lets a driver unload after closing. */
+TEST(notification_close_skips_deliveries_not_yet_begun)
+{
+    static WORK_QUEUE_ITEM item;
+    drvhost_file *f = load_wmitest();
+    race_init(FALSE);
+    KeInitializeEvent(&blocker_go, NotificationEvent, FALSE);
+    KeInitializeEvent(&blocker_in, NotificationEvent, FALSE);
+    ExInitializeWorkItem(&item, blocker, NULL);
+    ExQueueWorkItem(&item, DelayedWorkQueue);
+    ok_status(race_wait(&blocker_in, 5000), STATUS_SUCCESS);
+    race_fire(f);
+    KeSetEvent(&race.a_go, IO_NO_INCREMENT, FALSE);
+    ok_status(race_wait(&race.a_closed, 5000), STATUS_SUCCESS);
+    KeSetEvent(&blocker_go, IO_NO_INCREMENT, FALSE);
+    LARGE_INTEGER ms = {.QuadPart = -10000 * 200};
+    KeDelayExecutionThread(KernelMode, FALSE, &ms);
+    ok(race_wait(&race.b_in, 0) == STATUS_TIMEOUT, "B's callback ran after the close\n");
+    drvhost_close(f);
+    ok_status(drvhost_driver_unload("wmitest"), STATUS_SUCCESS);
+}

@@ -802,6 +802,26 @@ static VOID CommonBufferTooLong(WDFDMAENABLER Enabler)
     CHECK(!NT_SUCCESS(status) && buffer == NULL);
 }
 
+/* Microsoft (WdfCommonBufferCreate, WdfCommonBufferCreateWithConfig): the enabler is the
+ * parent, ParentObject must be NULL; Framework Object Creation Errors:
+ * STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED, no handle. */
+static VOID CommonBufferParentRefused(WDFDMAENABLER Enabler)
+{
+    WDF_COMMON_BUFFER_CONFIG config;
+    WDF_OBJECT_ATTRIBUTES attributes;
+    WDFCOMMONBUFFER buffer = (WDFCOMMONBUFFER)(ULONG_PTR)1;
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.ParentObject = g_device;
+    CHECK(WdfCommonBufferCreate(Enabler, 64, &attributes, &buffer) ==
+              STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED &&
+          buffer == NULL);
+    buffer = (WDFCOMMONBUFFER)(ULONG_PTR)1;
+    WDF_COMMON_BUFFER_CONFIG_INIT(&config, FILE_64_BYTE_ALIGNMENT);
+    CHECK(WdfCommonBufferCreateWithConfig(Enabler, 64, &config, &attributes, &buffer) ==
+              STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED &&
+          buffer == NULL);
+}
+
 static VOID GroupErrors(DEVICE_DATA *d)
 {
     WDF_OBJECT_ATTRIBUTES attributes;
@@ -810,7 +830,10 @@ static VOID GroupErrors(DEVICE_DATA *d)
     CHECK(ChainBuild(&c));
     WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
     attributes.ParentObject = g_device; /* must be NULL (the page) */
-    CHECK(WdfDmaTransactionCreate(d->Gather, &attributes, &t) == STATUS_INVALID_PARAMETER);
+    t = (WDFDMATRANSACTION)(ULONG_PTR)1;
+    CHECK(WdfDmaTransactionCreate(d->Gather, &attributes, &t) ==
+              STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED &&
+          t == NULL);
     CHECK(NT_SUCCESS(WdfDmaTransactionCreate(d->Gather, WDF_NO_OBJECT_ATTRIBUTES, &t)));
     CHECK(WdfDmaTransactionExecute(t, NULL) == STATUS_INVALID_DEVICE_REQUEST); /* not initialized */
     CHECK(WdfDmaTransactionInitialize(t, DmaRecordProgram, WdfDmaDirectionWriteToDevice, c.Mdl[0],
@@ -830,6 +853,7 @@ static VOID GroupErrors(DEVICE_DATA *d)
     WdfObjectDelete(t);
     ChainFree(&c);
     CommonBufferTooLong(d->Gather);
+    CommonBufferParentRefused(d->Gather);
 }
 
 /* ---- the request-based transactions: the device behind a DPC ---------------------------- */

@@ -10,6 +10,8 @@
  *                    WdfFileObjectWdfCannotUseFsContexts, \Device\WdfFileX; the file objects'
  *                    attributes WdfSynchronizationScopeNone and WdfExecutionLevelPassive.
  *   wdffile_none.sys WDFFILE_NONE: no WdfDeviceInitSetFileObjectConfig, \Device\WdfFileN.
+ *   wdffile_nofs.sys WDFFILE_NO_FSCONTEXT: wdffile.sys with WdfFileObjectWdfCannotUseFsContexts
+ *                    (not exclusive), \Device\WdfFileC.
  *   wdffile_v9.sys, wdffile_v15.sys: wdffile.c built for KMDF 1.9 and 1.15 (\Device\WdfFile9,
  *                    \Device\WdfFile15).
  */
@@ -24,6 +26,9 @@
 #elif defined(WDFFILE_NONE)
 #define WDFFILE_DEVICE L"\\Device\\WdfFileN"
 #define WDFFILE_LINK   L"\\??\\WdfFileN"
+#elif defined(WDFFILE_NO_FSCONTEXT)
+#define WDFFILE_DEVICE L"\\Device\\WdfFileC"
+#define WDFFILE_LINK   L"\\??\\WdfFileC"
 #elif KMDF_VERSION_MINOR == 9
 #define WDFFILE_DEVICE L"\\Device\\WdfFile9"
 #define WDFFILE_LINK   L"\\??\\WdfFile9"
@@ -85,10 +90,20 @@ static BOOLEAN WdfFileNameIs(PCUNICODE_STRING name, PCWSTR what)
 
 static VOID WdfFileCreate(WDFDEVICE Device, WDFREQUEST Request, WDFFILEOBJECT FileObject)
 {
-    FILE_CONTEXT *c = FileGetContext(FileObject);
-    PUNICODE_STRING name = WdfFileObjectGetFileName(FileObject);
-    PFILE_OBJECT wdm = WdfFileObjectWdmGetFileObject(FileObject);
+    FILE_CONTEXT *c;
+    PUNICODE_STRING name;
+    PFILE_OBJECT wdm;
     LARGE_INTEGER due;
+    if (FileObject == NULL) {
+        /* A create without a WDM file object (Framework File Objects: the framework then
+         * typically creates no framework file object): logged "C0". */
+        WdfFileLog('C', NULL);
+        WdfRequestComplete(Request, STATUS_SUCCESS);
+        return;
+    }
+    c = FileGetContext(FileObject);
+    name = WdfFileObjectGetFileName(FileObject);
+    wdm = WdfFileObjectWdmGetFileObject(FileObject);
     c->Id = ++g_next_id;
     if (name != NULL && name->Length < sizeof(c->Name))
         RtlCopyMemory(c->Name, name->Buffer, name->Length);
@@ -263,6 +278,9 @@ static NTSTATUS WdfFileConfigure(PWDFDEVICE_INIT init)
     config.FileObjectClass = WdfFileObjectWdfCannotUseFsContexts;
 #else
     WDF_FILEOBJECT_CONFIG_INIT(&config, WdfFileCreate, WdfFileClose, WdfFileCleanup);
+#endif
+#if defined(WDFFILE_NO_FSCONTEXT)
+    config.FileObjectClass = WdfFileObjectWdfCannotUseFsContexts;
 #endif
     WdfDeviceInitSetFileObjectConfig(init, &config, &attributes);
 #endif

@@ -270,6 +270,31 @@ static NTSTATUS FunctionControl(WDFWMIPROVIDER Provider, WDF_WMI_PROVIDER_CONTRO
 
 /* ---- creating the blocks ---- */
 
+/* Microsoft (WdfWmiProviderCreate, WdfWmiInstanceCreate): the device is a provider's parent,
+ * the provider an instance's, so ParentObject must be NULL; Framework Object Creation Errors:
+ * STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED. Nothing is created: the data block's provider is
+ * created afterwards without STATUS_OBJECT_NAME_EXISTS. */
+static NTSTATUS CheckParentRefused(WDFDEVICE Device)
+{
+    WDF_WMI_PROVIDER_CONFIG pc;
+    WDF_WMI_INSTANCE_CONFIG ic;
+    WDF_OBJECT_ATTRIBUTES attributes;
+    WDFWMIPROVIDER provider = (WDFWMIPROVIDER)(ULONG_PTR)1;
+    WDFWMIINSTANCE instance = (WDFWMIINSTANCE)(ULONG_PTR)1;
+    WDF_WMI_PROVIDER_CONFIG_INIT(&pc, &DataGuid);
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.ParentObject = Device;
+    CHECK(WdfWmiProviderCreate(Device, &pc, &attributes, &provider) ==
+              STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED &&
+          provider == NULL);
+    /* an instance that would create its provider */
+    WDF_WMI_INSTANCE_CONFIG_INIT_PROVIDER_CONFIG(&ic, &pc);
+    CHECK(WdfWmiInstanceCreate(Device, &ic, &attributes, &instance) ==
+              STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED &&
+          instance == NULL);
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS CreateDataBlock(WDFDEVICE Device, DEVICE_DATA *d)
 {
     WDF_WMI_PROVIDER_CONFIG pc;
@@ -278,6 +303,9 @@ static NTSTATUS CreateDataBlock(WDFDEVICE Device, DEVICE_DATA *d)
     WDFWMIPROVIDER provider, again;
     WDFWMIINSTANCE fixed;
     NTSTATUS status;
+    status = CheckParentRefused(Device);
+    if (!NT_SUCCESS(status))
+        return status;
     WDF_WMI_PROVIDER_CONFIG_INIT(&pc, &DataGuid);
     pc.Size = sizeof(pc) - 1;
     CHECK(WdfWmiProviderCreate(Device, &pc, WDF_NO_OBJECT_ATTRIBUTES, &provider) ==
@@ -296,6 +324,12 @@ static NTSTATUS CreateDataBlock(WDFDEVICE Device, DEVICE_DATA *d)
     WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, STATIC_DATA);
     CHECK(WdfWmiInstanceCreate(Device, &ic, &attributes, &fixed) == STATUS_INVALID_PARAMETER);
     ic.EvtWmiInstanceSetInstance = NULL;
+    attributes.ParentObject = provider; /* the provider is the parent already (the page) */
+    fixed = (WDFWMIINSTANCE)(ULONG_PTR)1;
+    CHECK(WdfWmiInstanceCreate(NULL, &ic, &attributes, &fixed) ==
+              STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED &&
+          fixed == NULL);
+    attributes.ParentObject = NULL;
     status = WdfWmiInstanceCreate(NULL, &ic, &attributes, &fixed); /* Device not used */
     if (!NT_SUCCESS(status))
         return status;
