@@ -257,6 +257,7 @@ static NTSTATUS wdf_device_attach(PWDFDEVICE_INIT init, struct wdf_device *dev)
     dev->lower = lower;
     dev->pdo = init->pdo;
     dev->filter = init->filter;
+    wdf_device_detour(dev, WDF_DETOUR_FILTER, init->filter);
     dev->pnp = init->pnp;
     dev->fdo_callbacks = init->fdo_callbacks; /* ioreslist (ioreslist.c) */
     /* Microsoft: the function driver owns power policy unless it says otherwise; a filter
@@ -573,6 +574,7 @@ VOID imp_WdfDeviceInitSetRequestAttributes(PWDF_DRIVER_GLOBALS globals, PWDFDEVI
 void wdf_device_init_requests(struct wdf_device *dev, PWDFDEVICE_INIT init)
 {
     dev->in_caller_context = init->in_caller_context;
+    wdf_device_detour(dev, WDF_DETOUR_CALLER_CONTEXT, init->in_caller_context != NULL);
     dev->has_request_attributes = init->has_request_attributes;
     dev->request_attributes = init->request_attributes;
 }

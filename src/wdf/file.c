@@ -94,6 +94,7 @@ void wdf_files_to_device(PWDFDEVICE_INIT init, struct wdf_device *dev)
     /* Microsoft (WdfDeviceInitAssignWdmIrpPreprocessCallback): one more stack location for
      * every IRP, so the callback can set a completion routine. */
     dev->preprocessing = files->preprocessing;
+    wdf_device_detour(dev, WDF_DETOUR_PREPROCESS, files->preprocessing);
     if (files->preprocessing)
         dev->wdm->StackSize++;
 }

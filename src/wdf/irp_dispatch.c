@@ -58,6 +58,7 @@ BOOLEAN wdf_irp_dispatch(struct wdf_device *dev, PIRP irp, NTSTATUS *status)
 
 void wdf_irp_dispatch_free(struct wdf_device *dev)
 {
+    wdf_device_detour(dev, WDF_DETOUR_IRP_DISPATCH, FALSE);
     free(dev->irp_dispatch);
     dev->irp_dispatch = NULL;
 }
@@ -76,6 +77,7 @@ static struct wdf_irp_dispatch *wdf_irp_dispatch_table(struct wdf_device *dev)
         free(d); /* another thread published its table first */
         return none;
     }
+    wdf_device_detour(dev, WDF_DETOUR_IRP_DISPATCH, TRUE);
     return d;
 }
 

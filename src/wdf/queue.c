@@ -695,14 +695,15 @@ void wdf_queue_arrival_leave(struct wdf_device *dev, unsigned slot)
  * or holds its queue (a device removed on another thread meanwhile fails it at insertion); its
  * IRP is marked pending. NULL: complete the IRP with *status. */
 static inline __attribute__((always_inline)) struct wdf_request *wdf_queue_arrive(
-    struct wdf_device *dev, PIRP irp, NTSTATUS *status, BOOLEAN *in_lane)
+    struct wdf_device *dev, PIRP irp, NTSTATUS *status, BOOLEAN *in_lane, BOOLEAN plain)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
     struct wdf_queue *q;
     struct wdf_request *r = NULL;
     unsigned slot = wdf_arrival_enter(dev);
-    q = __atomic_load_n(&dev->self_queue, __ATOMIC_ACQUIRE) != NULL ? wdf_self_queue_for(dev, irp)
-                                                                    : NULL;
+    q = !plain && __atomic_load_n(&dev->self_queue, __ATOMIC_ACQUIRE) != NULL
+            ? wdf_self_queue_for(dev, irp)
+            : NULL;
     if (q == NULL)
         q = wdf_queue_for(dev, s->MajorFunction);
     if (q == NULL || (q->config.DispatchType != WdfIoQueueDispatchManual &&
@@ -723,7 +724,7 @@ static inline __attribute__((always_inline)) struct wdf_request *wdf_queue_arriv
         IoMarkIrpPending(irp);
         /* In its lane (see "Lanes": no reference) or holding the queue, before the arrival
          * ends; EvtIoInCallerContext sees the request before any queue does. */
-        *in_lane = dev->in_caller_context == NULL && wdf_queue_insert_fast(q, r, slot);
+        *in_lane = (plain || dev->in_caller_context == NULL) && wdf_queue_insert_fast(q, r, slot);
         if (!*in_lane)
             wdf_request_hold_queue(r);
     }
@@ -746,17 +747,20 @@ static void wdf_queue_wait_arrivals(struct wdf_device *dev)
     }
 }
 
+/* plain: the device has no detour (dev->io_detours 0: wdf_dispatch_io), so no self queue, no
+ * EvtIoInCallerContext and no remove lock to look at. */
 static inline __attribute__((always_inline)) NTSTATUS wdf_queue_dispatch_in(struct wdf_device *dev,
-                                                                            PIRP irp)
+                                                                            PIRP irp, BOOLEAN plain)
 {
     struct wdf_request *r;
     struct wdf_queue *q;
     NTSTATUS status;
     BOOLEAN in_lane;
-    r = wdf_queue_arrive(dev, irp, &status, &in_lane);
+    r = wdf_queue_arrive(dev, irp, &status, &in_lane, plain);
     if (r == NULL) /* wdfstate: the remove lock released after the completion */
         return wdf_remove_lock_complete(dev, irp, status);
-    r->remove_lock = dev->remove_lock; /* wdfstate: acquired by the dispatch (remove_lock.c) */
+    /* wdfstate: acquired by the dispatch (remove_lock.c) */
+    r->remove_lock = plain ? NULL : dev->remove_lock;
     q = r->queue;
     if (in_lane) { /* the lane keeps q until the driver completes the request */
         wdf_queue_present_body(q, r, NULL);
@@ -783,7 +787,7 @@ static inline __attribute__((always_inline)) NTSTATUS wdf_queue_dispatch_in(stru
 
 NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
 {
-    return wdf_queue_dispatch_in(dev, irp);
+    return wdf_queue_dispatch_in(dev, irp, FALSE);
 }
 
 /* session 14: the framework's dispatch routine for reads, writes and device controls
@@ -793,8 +797,9 @@ NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
 NTSTATUS wdf_dispatch_io(PDEVICE_OBJECT device, PIRP irp)
 {
     struct wdf_device *dev = *(struct wdf_device **)device->DeviceExtension;
-    if (__builtin_expect(wdf_device_io_goes_to_queue(dev), 1))
-        return wdf_queue_dispatch_in(dev, irp);
+    if (__builtin_expect(dev != NULL && __atomic_load_n(&dev->io_detours, __ATOMIC_RELAXED) == 0,
+                         1))
+        return wdf_queue_dispatch_in(dev, irp, TRUE);
     return wdf_dispatch(device, irp);
 }
 
@@ -951,8 +956,10 @@ static void wdf_queue_cleanup(struct wdf_object *o)
     for (size_t i = 0; i < ARRAYSIZE(q->device->dispatch); i++)
         if (q->device->dispatch[i] == q)
             __atomic_store_n(&q->device->dispatch[i], NULL, __ATOMIC_RELEASE);
-    if (q->device->self_queue == q) /* wdevb: the self target's queue */
+    if (q->device->self_queue == q) { /* wdevb: the self target's queue */
         __atomic_store_n(&q->device->self_queue, NULL, __ATOMIC_RELEASE);
+        wdf_device_detour(q->device, WDF_DETOUR_SELF_QUEUE, FALSE);
+    }
     os_mutex_unlock(&wdf_tree_lock);
     wdf_queue_wait_arrivals(q->device);
     wdf_fp_close(q); /* wdevb: no arrival can take a reserved request any more */

@@ -53,11 +53,13 @@ NTSTATUS wdf_remove_lock_device_created(PWDFDEVICE_INIT init, struct wdf_device 
     if (dev->remove_lock == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     IoInitializeRemoveLock(dev->remove_lock, WDF_REMOVE_LOCK_TAG, 0, 0);
+    wdf_device_detour(dev, WDF_DETOUR_REMOVE_LOCK, TRUE);
     return STATUS_SUCCESS;
 }
 
 void wdf_remove_lock_device_free(struct wdf_device *dev)
 {
+    wdf_device_detour(dev, WDF_DETOUR_REMOVE_LOCK, FALSE);
     free(dev->remove_lock);
     dev->remove_lock = NULL;
 }

@@ -70,6 +70,7 @@ NTSTATUS imp_WdfIoTargetSelfAssignDefaultIoQueue(PWDF_DRIVER_GLOBALS globals, WD
     }
     os_mutex_lock(&wdf_tree_lock);
     __atomic_store_n(&dev->self_queue, q, __ATOMIC_RELEASE);
+    wdf_device_detour(dev, WDF_DETOUR_SELF_QUEUE, TRUE);
     os_mutex_unlock(&wdf_tree_lock);
     return STATUS_SUCCESS;
 }

@@ -298,15 +298,40 @@ struct wdf_device {
     IO_REMOVE_LOCK *remove_lock;
     /* session 12: some major function has a preprocess callback (file.c; set at creation) */
     BOOLEAN preprocessing;
+    /* session 15: why a read, write or device control of this device may not go straight to
+     * its queue (WDF_DETOUR_* bits; atomic): each set with, or after, what it stands for, and
+     * cleared after it (wdf_device_detour); 0: wdf_dispatch_io takes the plain way. */
+    UCHAR io_detours;
 };
+
+enum {
+    WDF_DETOUR_FILTER = 0x01,         /* a filter: what it has no queue for goes down */
+    WDF_DETOUR_PREPROCESS = 0x02,     /* a preprocess callback (file.c) */
+    WDF_DETOUR_REMOVE_LOCK = 0x04,    /* the remove lock option (remove_lock.c) */
+    WDF_DETOUR_IRP_DISPATCH = 0x08,   /* an IRP dispatch callback (irp_dispatch.c) */
+    WDF_DETOUR_SELF_QUEUE = 0x10,     /* the self target's queue (self_target.c) */
+    WDF_DETOUR_CALLER_CONTEXT = 0x20, /* EvtIoInCallerContext (device.c) */
+};
+
+/* Sets (on) or clears a WDF_DETOUR_* bit of dev->io_detours. */
+static inline void wdf_device_detour(struct wdf_device *dev, UCHAR bit, BOOLEAN on)
+{
+    if (on)
+        __atomic_or_fetch(&dev->io_detours, bit, __ATOMIC_RELEASE);
+    else
+        __atomic_and_fetch(&dev->io_detours, (UCHAR)~bit, __ATOMIC_RELEASE);
+}
 
 /* session 12: a read, write or device control of this device goes straight to its queue
  * (wdf_queue_dispatch): no filter, no preprocess callback, no IRP dispatch callback, no remove
- * lock option; else wdf_dispatch decides (device.c). dev NULL: the WDFDEVICE is deleted. */
+ * lock option; else wdf_dispatch decides (device.c). dev NULL: the WDFDEVICE is deleted.
+ * session 15: one load of the detour bits (without the self queue's and EvtIoInCallerContext's,
+ * which the queue's dispatch tests on the general way). */
 static inline BOOLEAN wdf_device_io_goes_to_queue(struct wdf_device *dev)
 {
-    return dev != NULL && !dev->filter && !dev->preprocessing && dev->remove_lock == NULL &&
-           __atomic_load_n(&dev->irp_dispatch, __ATOMIC_RELAXED) == NULL;
+    return dev != NULL && (__atomic_load_n(&dev->io_detours, __ATOMIC_RELAXED) &
+                           (WDF_DETOUR_FILTER | WDF_DETOUR_PREPROCESS | WDF_DETOUR_REMOVE_LOCK |
+                            WDF_DETOUR_IRP_DISPATCH)) == 0;
 }
 
 struct wdf_queue {
@@ -1361,7 +1386,7 @@ static inline __attribute__((always_inline)) BOOLEAN wdf_object_end_request(stru
 /* The end of a request object with no reserved pool and no remove lock (wdf_request_dispose's
  * common way, inline on the completion path): kept by the thread's cache when nothing else
  * holds it, else deleted. */
-static inline void wdf_request_drop(struct wdf_request *r)
+static inline __attribute__((always_inline)) void wdf_request_drop(struct wdf_request *r)
 {
     if (!wdf_object_end_request(&r->obj, !r->send_used && r->usb == NULL, !r->send.created))
         wdf_object_delete(&r->obj);
