@@ -333,14 +333,6 @@ static struct wdf_context *wdf_context_new(struct wdf_object *o, PWDF_OBJECT_ATT
     return c;
 }
 
-/* Where the attributes' context starts in the block of an object of `size` bytes: the object
- * and its first context are one allocation. */
-static size_t wdf_context_offset(size_t size)
-{
-    size_t align = _Alignof(struct wdf_context);
-    return (size + align - 1) & ~(align - 1);
-}
-
 /* Frees an object's memory: out of the handle table, its contexts, its block. */
 void wdf_object_free(struct wdf_object *o)
 {
@@ -389,21 +381,6 @@ static struct wdf_cache *wdf_cache(void)
     os_tls_set(&wdf_cache_key, c);
     wdf_cache_tls = c;
     return c;
-}
-
-/* The ring's oldest object, out of the ring (still in the handle table, still marked freed,
- * not zeroed), when it may be reused (the quarantine) and its block (object and first
- * context) has `block` bytes; else NULL. */
-static struct wdf_object *wdf_cache_pop(size_t block)
-{
-    struct wdf_cache *c = wdf_cache_tls;
-    struct wdf_object *o;
-    if (c == NULL || c->count <= WDF_CACHE_QUARANTINE || c->ring[c->head]->alloc_size != block)
-        return NULL;
-    o = c->ring[c->head];
-    c->head = (c->head + 1) % WDF_CACHE_MAX;
-    c->count--;
-    return o;
 }
 
 /* A popped object's block zeroed, as calloc gave it (the context's data too). */
@@ -539,29 +516,6 @@ NTSTATUS wdf_object_create(struct wdf_globals *g, enum wdf_type type, size_t siz
     if (wdf_request_memory_fails(type))
         return STATUS_INSUFFICIENT_RESOURCES;
     return wdf_object_create_checked(g, type, size, attributes, parent, out);
-}
-
-/* session 11: a request object wdf_object_end_request kept, made new: what a request's life
- * changes in the header and in the attributes' context (set from this request's attributes,
- * its data zeroed, as Windows gives a new request a zeroed context), the handle live again.
- * What it keeps: type, block size, the contexts' places, the empty list of children (it never
- * had one), no parent, no lock, no framework cleanup part. */
-static void wdf_object_renew(struct wdf_globals *g, struct wdf_object *o, PWDF_OBJECT_ATTRIBUTES a,
-                             size_t context)
-{
-    struct wdf_context *c = o->inline_context;
-    o->state = WDF_LIVE;
-    o->refs = 1;
-    o->owner = g;
-    o->kept = 0;
-    o->exec_level = a != NULL ? a->ExecutionLevel : WdfExecutionLevelInheritFromParent;
-    o->sync_scope = a != NULL ? a->SynchronizationScope : WdfSynchronizationScopeInheritFromParent;
-    c->type = a != NULL && a->ContextTypeInfo != NULL ? a->ContextTypeInfo->UniqueType : NULL;
-    c->cleanup = a != NULL ? a->EvtCleanupCallback : NULL;
-    c->destroy = a != NULL ? a->EvtDestroyCallback : NULL;
-    if (context > 0)
-        memset(c->data, 0, context);
-    __atomic_store_n(&o->freed, 0, __ATOMIC_RELEASE);
 }
 
 /* The request object of an IRP (request.c): what wdf_object_create(g, WDF_TYPE_REQUEST, size,

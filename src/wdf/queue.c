@@ -716,7 +716,7 @@ static inline __attribute__((always_inline)) struct wdf_request *wdf_queue_arriv
               (s->MajorFunction == IRP_MJ_WRITE && s->Parameters.Write.Length == 0)))
         *status = STATUS_SUCCESS;
     else if (__atomic_load_n(&q->fp, __ATOMIC_ACQUIRE) == NULL) { /* wdf_fp_request's way */
-        r = wdf_request_create(q, irp, FALSE);                    /* without a policy */
+        r = wdf_request_get(q, irp);                              /* without a policy */
         *status = STATUS_INSUFFICIENT_RESOURCES;
     } else /* wdevb: a reserved request when the queue's forward progress policy says so */
         r = wdf_fp_request(q, irp, status);

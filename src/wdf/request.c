@@ -19,7 +19,7 @@
 #include "vf/vf.h"
 #include "wdf/wdf_private.h"
 
-static void wdf_request_destroy(struct wdf_object *o)
+void wdf_request_destroy(struct wdf_object *o)
 {
     struct wdf_request *r = CONTAINING_RECORD(o, struct wdf_request, obj);
     if (r->holds_queue) /* a create request (file.c) has no queue */
@@ -30,37 +30,6 @@ void wdf_request_hold_queue(struct wdf_request *r)
 {
     wdf_object_reference(&r->queue->obj);
     r->holds_queue = TRUE;
-}
-
-/* session 11: a request object wdf_request_dispose kept clean made new: its fields before
- * `send` zeroed as a new object's are (`send` itself and usb are: send_used was clear, and
- * reserved_pool is only set on a pool's own requests), and its recorder entry forgotten. The
- * fields are zeroed with 16-byte stores: a memset of this constant size is `rep stosq`, whose
- * start-up costs more than the stores (docs/benchmarks.md, io_zero_host_area). */
-static inline void wdf_request_renew(struct wdf_request *r)
-{
-    typedef unsigned long long wdf_v16 __attribute__((vector_size(16), may_alias, aligned(8)));
-    enum {
-        FIRST = offsetof(struct wdf_request, irp),
-        END = offsetof(struct wdf_request, send)
-    };
-    unsigned char *p = (unsigned char *)r + FIRST;
-    size_t i = 0;
-    _Static_assert((END - FIRST) % 8 == 0, "whole 8-byte words");
-    /* session 14: unrolled whole (a constant count): no loop's add, compare and jump a step */
-#pragma GCC unroll 16
-    for (; i + 64 <= END - FIRST; i += 64) { /* four stores a step: not turned into a memset */
-        *(wdf_v16 *)(p + i) = (wdf_v16){0, 0};
-        *(wdf_v16 *)(p + i + 16) = (wdf_v16){0, 0};
-        *(wdf_v16 *)(p + i + 32) = (wdf_v16){0, 0};
-        *(wdf_v16 *)(p + i + 48) = (wdf_v16){0, 0};
-    }
-    for (; i + 16 <= END - FIRST; i += 16)
-        *(wdf_v16 *)(p + i) = (wdf_v16){0, 0};
-    if (i < END - FIRST)
-        *(unsigned long long *)(p + i) = 0;
-    r->send_used = FALSE;
-    r->trace.entry = NULL;
 }
 
 struct wdf_request *wdf_request_create(struct wdf_queue *q, PIRP irp, BOOLEAN hold)

@@ -1311,6 +1311,121 @@ void wdf_object_free(struct wdf_object *object);
 /* LIVE -> DELETING, once: FALSE if the object is already being deleted. */
 BOOLEAN wdf_object_claim_delete(struct wdf_object *object);
 
+/* ---- a request object from the thread's cache (object.c, request.c; here so that the
+ * dispatch makes its request inline: session 15) ------------------------------------------ */
+
+/* Where the attributes' context starts in the block of an object of `size` bytes: the object
+ * and its first context are one allocation. */
+static inline size_t wdf_context_offset(size_t size)
+{
+    size_t align = _Alignof(struct wdf_context);
+    return (size + align - 1) & ~(align - 1);
+}
+
+/* The ring's oldest object, out of the ring (still in the handle table, still marked freed,
+ * not zeroed), when it may be reused (the quarantine) and its block (object and first
+ * context) has `block` bytes; else NULL. */
+static inline __attribute__((always_inline)) struct wdf_object *wdf_cache_pop(size_t block)
+{
+    struct wdf_cache *c = wdf_cache_tls;
+    struct wdf_object *o;
+    if (c == NULL || c->count <= WDF_CACHE_QUARANTINE || c->ring[c->head]->alloc_size != block)
+        return NULL;
+    o = c->ring[c->head];
+    c->head = (c->head + 1) % WDF_CACHE_MAX;
+    c->count--;
+    return o;
+}
+
+/* session 11: a request object wdf_object_end_request kept, made new: what a request's life
+ * changes in the header and in the attributes' context (set from this request's attributes,
+ * its data zeroed, as Windows gives a new request a zeroed context), the handle live again.
+ * What it keeps: type, block size, the contexts' places, the empty list of children (it never
+ * had one), no parent, no lock, no framework cleanup part. */
+static inline __attribute__((always_inline)) void wdf_object_renew(struct wdf_globals *g,
+                                                                   struct wdf_object *o,
+                                                                   PWDF_OBJECT_ATTRIBUTES a,
+                                                                   size_t context)
+{
+    struct wdf_context *c = o->inline_context;
+    o->state = WDF_LIVE;
+    o->refs = 1;
+    o->owner = g;
+    o->kept = 0;
+    o->exec_level = a != NULL ? a->ExecutionLevel : WdfExecutionLevelInheritFromParent;
+    o->sync_scope = a != NULL ? a->SynchronizationScope : WdfSynchronizationScopeInheritFromParent;
+    c->type = a != NULL && a->ContextTypeInfo != NULL ? a->ContextTypeInfo->UniqueType : NULL;
+    c->cleanup = a != NULL ? a->EvtCleanupCallback : NULL;
+    c->destroy = a != NULL ? a->EvtDestroyCallback : NULL;
+    if (context > 0)
+        memset(c->data, 0, context);
+    __atomic_store_n(&o->freed, 0, __ATOMIC_RELEASE);
+}
+
+/* session 11: a request object wdf_request_dispose kept clean made new: its fields before
+ * `send` zeroed as a new object's are (`send` itself and usb are: send_used was clear, and
+ * reserved_pool is only set on a pool's own requests), and its recorder entry forgotten. The
+ * fields are zeroed with 16-byte stores: a memset of this constant size is `rep stosq`, whose
+ * start-up costs more than the stores (docs/benchmarks.md, io_zero_host_area). */
+static inline __attribute__((always_inline)) void wdf_request_renew(struct wdf_request *r)
+{
+    typedef unsigned long long wdf_v16 __attribute__((vector_size(16), may_alias, aligned(8)));
+    enum {
+        FIRST = offsetof(struct wdf_request, irp),
+        END = offsetof(struct wdf_request, send)
+    };
+    unsigned char *p = (unsigned char *)r + FIRST;
+    size_t i = 0;
+    _Static_assert((END - FIRST) % 8 == 0, "whole 8-byte words");
+    /* session 14: unrolled whole (a constant count): no loop's add, compare and jump a step */
+#pragma GCC unroll 16
+    for (; i + 64 <= END - FIRST; i += 64) { /* four stores a step: not turned into a memset */
+        *(wdf_v16 *)(p + i) = (wdf_v16){0, 0};
+        *(wdf_v16 *)(p + i + 16) = (wdf_v16){0, 0};
+        *(wdf_v16 *)(p + i + 32) = (wdf_v16){0, 0};
+        *(wdf_v16 *)(p + i + 48) = (wdf_v16){0, 0};
+    }
+    for (; i + 16 <= END - FIRST; i += 16)
+        *(wdf_v16 *)(p + i) = (wdf_v16){0, 0};
+    if (i < END - FIRST)
+        *(unsigned long long *)(p + i) = 0;
+    r->send_used = FALSE;
+    r->trace.entry = NULL;
+}
+
+/* The framework's part of a request object's destruction (request.c). */
+void wdf_request_destroy(struct wdf_object *o);
+
+/* wdf_request_create(q, irp, FALSE) for a device without request attributes: the thread's
+ * oldest cached request object, past its quarantine, made new in place when wdf_request_dispose
+ * kept it clean (one test of the fault injection, as wdf_object_create_request makes); any
+ * other case is wdf_request_create's. NULL: out of memory. */
+static inline __attribute__((always_inline)) struct wdf_request *wdf_request_get(
+    struct wdf_queue *q, PIRP irp)
+{
+    enum {
+        BLOCK = ((sizeof(struct wdf_request) + _Alignof(struct wdf_context) - 1) &
+                 ~(_Alignof(struct wdf_context) - 1)) +
+                sizeof(struct wdf_context)
+    };
+    struct wdf_cache *c = wdf_cache_tls;
+    struct wdf_object *o;
+    struct wdf_request *r;
+    if (q->device->has_request_attributes || c == NULL || c->count <= WDF_CACHE_QUARANTINE ||
+        c->ring[c->head]->alloc_size != BLOCK || !c->ring[c->head]->kept)
+        return wdf_request_create(q, irp, FALSE);
+    if (os_inject_hit(OS_INJECT_ALLOC, WDF_REQUEST_FAULT_TAG)) /* it stands for memory */
+        return NULL;
+    o = wdf_cache_pop(BLOCK);
+    wdf_object_renew(q->obj.owner, o, NULL, 0);
+    r = CONTAINING_RECORD(o, struct wdf_request, obj);
+    wdf_request_renew(r);
+    r->irp = irp;
+    r->queue = q;
+    o->type_destroy = wdf_request_destroy;
+    return r;
+}
+
 /* Puts a destroyed request object at the ring's tail (the oldest is freed when it is full):
  * its handle is stale from here on. */
 static inline __attribute__((always_inline)) void wdf_cache_push(struct wdf_cache *c,
