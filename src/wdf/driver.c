@@ -101,13 +101,15 @@ static NTSTATUS wdf_check_driver_config(struct wdf_globals *g, PDRIVER_OBJECT dr
 static void wdf_driver_install(struct wdf_driver *d)
 {
     PDRIVER_OBJECT wdm = d->wdm;
-    if (!(d->config.DriverInitFlags & WdfDriverInitNoDispatchOverride))
+    if (!(d->config.DriverInitFlags & WdfDriverInitNoDispatchOverride)) {
         for (int i = 0; i <= IRP_MJ_MAXIMUM_FUNCTION; i++)
-            wdm->MajorFunction[i] = i == IRP_MJ_READ || i == IRP_MJ_WRITE ||
-                                            i == IRP_MJ_DEVICE_CONTROL ||
-                                            i == IRP_MJ_INTERNAL_DEVICE_CONTROL
-                                        ? wdf_dispatch_io
-                                        : wdf_dispatch;
+            wdm->MajorFunction[i] = wdf_dispatch;
+        /* queue.c: the queue's dispatch inline, one copy per major function (session 15) */
+        wdm->MajorFunction[IRP_MJ_READ] = wdf_dispatch_read;
+        wdm->MajorFunction[IRP_MJ_WRITE] = wdf_dispatch_write;
+        wdm->MajorFunction[IRP_MJ_DEVICE_CONTROL] = wdf_dispatch_device_control;
+        wdm->MajorFunction[IRP_MJ_INTERNAL_DEVICE_CONTROL] = wdf_dispatch_internal_device_control;
+    }
     if (!(d->config.DriverInitFlags & WdfDriverInitNonPnpDriver))
         wdm->DriverExtension->AddDevice = wdf_add_device;
     wdm->DriverUnload = wdf_driver_unload;

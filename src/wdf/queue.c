@@ -127,7 +127,8 @@ WDFDEVICE imp_WdfIoQueueGetDevice(PWDF_DRIVER_GLOBALS globals, WDFQUEUE Queue)
 }
 
 /* Whether the queue has a handler for the IRP's major function (its own, or EvtIoDefault). */
-BOOLEAN wdf_queue_handles(struct wdf_queue *q, UCHAR major)
+static inline __attribute__((always_inline)) BOOLEAN wdf_queue_handles_in(struct wdf_queue *q,
+                                                                          UCHAR major)
 {
     PWDF_IO_QUEUE_CONFIG c = &q->config;
     if (c->EvtIoDefault != NULL)
@@ -144,11 +145,17 @@ BOOLEAN wdf_queue_handles(struct wdf_queue *q, UCHAR major)
     }
 }
 
+BOOLEAN wdf_queue_handles(struct wdf_queue *q, UCHAR major)
+{
+    return wdf_queue_handles_in(q, major);
+}
+
 /* Calls the driver's handler for the request: the major function's own, else EvtIoDefault;
  * under `sync`, the queue's synchronization owner (wdf_sync_owner). */
 static inline __attribute__((always_inline)) void wdf_queue_present_body(struct wdf_queue *q,
                                                                          struct wdf_request *r,
-                                                                         struct wdf_object *sync)
+                                                                         struct wdf_object *sync,
+                                                                         UCHAR major)
 {
     PWDF_IO_QUEUE_CONFIG c = &q->config;
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(r->irp);
@@ -159,18 +166,17 @@ static inline __attribute__((always_inline)) void wdf_queue_present_body(struct 
     if (__builtin_expect(q->obj.owner->ifr_verbose, 0))
         trace_recorder_event_mark(q->obj.owner->recorder, &r->trace,
                                   "request %p (IRP_MJ 0x%x) presented by queue %p", (uintptr_t)r,
-                                  s->MajorFunction, (uintptr_t)q);
+                                  major, (uintptr_t)q);
     wdf_sync_acquire(sync);
-    if (s->MajorFunction == IRP_MJ_READ && c->EvtIoRead != NULL)
+    if (major == IRP_MJ_READ && c->EvtIoRead != NULL)
         c->EvtIoRead(queue, request, s->Parameters.Read.Length);
-    else if (s->MajorFunction == IRP_MJ_WRITE && c->EvtIoWrite != NULL)
+    else if (major == IRP_MJ_WRITE && c->EvtIoWrite != NULL)
         c->EvtIoWrite(queue, request, s->Parameters.Write.Length);
-    else if (s->MajorFunction == IRP_MJ_DEVICE_CONTROL && c->EvtIoDeviceControl != NULL)
+    else if (major == IRP_MJ_DEVICE_CONTROL && c->EvtIoDeviceControl != NULL)
         c->EvtIoDeviceControl(queue, request, s->Parameters.DeviceIoControl.OutputBufferLength,
                               s->Parameters.DeviceIoControl.InputBufferLength,
                               s->Parameters.DeviceIoControl.IoControlCode);
-    else if (s->MajorFunction == IRP_MJ_INTERNAL_DEVICE_CONTROL &&
-             c->EvtIoInternalDeviceControl != NULL)
+    else if (major == IRP_MJ_INTERNAL_DEVICE_CONTROL && c->EvtIoInternalDeviceControl != NULL)
         c->EvtIoInternalDeviceControl(queue, request,
                                       s->Parameters.DeviceIoControl.OutputBufferLength,
                                       s->Parameters.DeviceIoControl.InputBufferLength,
@@ -185,7 +191,7 @@ static inline __attribute__((always_inline)) void wdf_queue_present_body(struct 
 static void wdf_queue_present_in(struct wdf_queue *q, struct wdf_request *r,
                                  struct wdf_object *sync)
 {
-    wdf_queue_present_body(q, r, sync);
+    wdf_queue_present_body(q, r, sync, IoGetCurrentIrpStackLocation(r->irp)->MajorFunction);
 }
 
 static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *r)
@@ -695,7 +701,8 @@ void wdf_queue_arrival_leave(struct wdf_device *dev, unsigned slot)
  * or holds its queue (a device removed on another thread meanwhile fails it at insertion); its
  * IRP is marked pending. NULL: complete the IRP with *status. */
 static inline __attribute__((always_inline)) struct wdf_request *wdf_queue_arrive(
-    struct wdf_device *dev, PIRP irp, NTSTATUS *status, BOOLEAN *in_lane, BOOLEAN plain)
+    struct wdf_device *dev, PIRP irp, NTSTATUS *status, BOOLEAN *in_lane, BOOLEAN plain,
+    UCHAR major)
 {
     PIO_STACK_LOCATION s = IoGetCurrentIrpStackLocation(irp);
     struct wdf_queue *q;
@@ -705,15 +712,15 @@ static inline __attribute__((always_inline)) struct wdf_request *wdf_queue_arriv
             ? wdf_self_queue_for(dev, irp)
             : NULL;
     if (q == NULL)
-        q = wdf_queue_for(dev, s->MajorFunction);
-    if (q == NULL || (q->config.DispatchType != WdfIoQueueDispatchManual &&
-                      !wdf_queue_handles(q, s->MajorFunction)))
+        q = wdf_queue_for(dev, major);
+    if (q == NULL ||
+        (q->config.DispatchType != WdfIoQueueDispatchManual && !wdf_queue_handles_in(q, major)))
         *status = STATUS_INVALID_DEVICE_REQUEST;
     /* Microsoft: without AllowZeroLengthRequests the framework completes zero-length reads and
      * writes itself, with STATUS_SUCCESS. */
     else if (!q->config.AllowZeroLengthRequests &&
-             ((s->MajorFunction == IRP_MJ_READ && s->Parameters.Read.Length == 0) ||
-              (s->MajorFunction == IRP_MJ_WRITE && s->Parameters.Write.Length == 0)))
+             ((major == IRP_MJ_READ && s->Parameters.Read.Length == 0) ||
+              (major == IRP_MJ_WRITE && s->Parameters.Write.Length == 0)))
         *status = STATUS_SUCCESS;
     else if (__atomic_load_n(&q->fp, __ATOMIC_ACQUIRE) == NULL) { /* wdf_fp_request's way */
         r = wdf_request_get(q, irp);                              /* without a policy */
@@ -750,20 +757,21 @@ static void wdf_queue_wait_arrivals(struct wdf_device *dev)
 /* plain: the device has no detour (dev->io_detours 0: wdf_dispatch_io), so no self queue, no
  * EvtIoInCallerContext and no remove lock to look at. */
 static inline __attribute__((always_inline)) NTSTATUS wdf_queue_dispatch_in(struct wdf_device *dev,
-                                                                            PIRP irp, BOOLEAN plain)
+                                                                            PIRP irp, BOOLEAN plain,
+                                                                            UCHAR major)
 {
     struct wdf_request *r;
     struct wdf_queue *q;
     NTSTATUS status;
     BOOLEAN in_lane;
-    r = wdf_queue_arrive(dev, irp, &status, &in_lane, plain);
+    r = wdf_queue_arrive(dev, irp, &status, &in_lane, plain, major);
     if (r == NULL) /* wdfstate: the remove lock released after the completion */
         return wdf_remove_lock_complete(dev, irp, status);
     /* wdfstate: acquired by the dispatch (remove_lock.c) */
     r->remove_lock = plain ? NULL : dev->remove_lock;
     q = r->queue;
     if (in_lane) { /* the lane keeps q until the driver completes the request */
-        wdf_queue_present_body(q, r, NULL);
+        wdf_queue_present_body(q, r, NULL, major);
         return STATUS_PENDING;
     }
     if (dev->in_caller_context != NULL) {
@@ -787,20 +795,44 @@ static inline __attribute__((always_inline)) NTSTATUS wdf_queue_dispatch_in(stru
 
 NTSTATUS wdf_queue_dispatch(struct wdf_device *dev, PIRP irp)
 {
-    return wdf_queue_dispatch_in(dev, irp, FALSE);
+    return wdf_queue_dispatch_in(dev, irp, FALSE, IoGetCurrentIrpStackLocation(irp)->MajorFunction);
 }
 
-/* session 14: the framework's dispatch routine for reads, writes and device controls
+/* session 14: the framework's dispatch routines for reads, writes and device controls
  * (driver.c): wdf_dispatch's common case with the queue's dispatch inline, one call less per
- * request; anything else goes to wdf_dispatch. The I/O manager calls it for those major
- * functions only (IofCallDriver indexes MajorFunction by the IRP's). */
-NTSTATUS wdf_dispatch_io(PDEVICE_OBJECT device, PIRP irp)
+ * request; anything else goes to wdf_dispatch. session 15: one copy per major function, which
+ * is a constant in it (the tests of the major function fold away); the I/O manager calls each
+ * for its own (IofCallDriver indexes MajorFunction by the IRP's), and an IRP of another major
+ * function, from a driver that called the routine itself, goes the general way. */
+static inline __attribute__((always_inline)) NTSTATUS wdf_dispatch_io(PDEVICE_OBJECT device,
+                                                                      PIRP irp, UCHAR major)
 {
     struct wdf_device *dev = *(struct wdf_device **)device->DeviceExtension;
-    if (__builtin_expect(dev != NULL && __atomic_load_n(&dev->io_detours, __ATOMIC_RELAXED) == 0,
+    if (__builtin_expect(dev != NULL && __atomic_load_n(&dev->io_detours, __ATOMIC_RELAXED) == 0 &&
+                             IoGetCurrentIrpStackLocation(irp)->MajorFunction == major,
                          1))
-        return wdf_queue_dispatch_in(dev, irp, TRUE);
+        return wdf_queue_dispatch_in(dev, irp, TRUE, major);
     return wdf_dispatch(device, irp);
+}
+
+NTSTATUS wdf_dispatch_read(PDEVICE_OBJECT device, PIRP irp)
+{
+    return wdf_dispatch_io(device, irp, IRP_MJ_READ);
+}
+
+NTSTATUS wdf_dispatch_write(PDEVICE_OBJECT device, PIRP irp)
+{
+    return wdf_dispatch_io(device, irp, IRP_MJ_WRITE);
+}
+
+NTSTATUS wdf_dispatch_device_control(PDEVICE_OBJECT device, PIRP irp)
+{
+    return wdf_dispatch_io(device, irp, IRP_MJ_DEVICE_CONTROL);
+}
+
+NTSTATUS wdf_dispatch_internal_device_control(PDEVICE_OBJECT device, PIRP irp)
+{
+    return wdf_dispatch_io(device, irp, IRP_MJ_INTERNAL_DEVICE_CONTROL);
 }
 
 NTSTATUS imp_WdfDeviceEnqueueRequest(PWDF_DRIVER_GLOBALS globals, WDFDEVICE Device,

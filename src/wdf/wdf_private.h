@@ -555,7 +555,10 @@ struct wdf_globals *wdf_globals_find(PDRIVER_OBJECT driver_object);
 void wdf_driver_unbind(struct wdf_globals *g);
 NTSTATUS wdf_dispatch(PDEVICE_OBJECT device, PIRP irp);
 /* wdf_dispatch for IRP_MJ_READ, _WRITE, _DEVICE_CONTROL and _INTERNAL_DEVICE_CONTROL (queue.c) */
-NTSTATUS wdf_dispatch_io(PDEVICE_OBJECT device, PIRP irp);
+NTSTATUS wdf_dispatch_read(PDEVICE_OBJECT device, PIRP irp);
+NTSTATUS wdf_dispatch_write(PDEVICE_OBJECT device, PIRP irp);
+NTSTATUS wdf_dispatch_device_control(PDEVICE_OBJECT device, PIRP irp);
+NTSTATUS wdf_dispatch_internal_device_control(PDEVICE_OBJECT device, PIRP irp);
 /* wdf_dispatch without the preprocess callbacks (WdfDeviceWdmDispatchPreprocessedIrp). */
 NTSTATUS wdf_dispatch_framework(struct wdf_device *dev, PIRP irp);
 
