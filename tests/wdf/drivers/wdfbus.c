@@ -26,8 +26,46 @@ WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(PDO_CONTEXT, PdoContext)
 
 static WDFDEVICE BusDevice;
 static LONG IdCleanups;
+static LONG IdDuplicates; /* IOCTL_BUS_ID_DUPLICATES */
 
 /* ---- the child PDOs ------------------------------------------------------------------------ */
+
+/* IOCTL_CHILD_PARENT_MISUSE: a forward the page of WdfRequestForwardToParentDeviceIoQueue
+ * refuses; the request stays ours and completes with the status in its output. */
+static LONG MisuseForwarded;
+
+static VOID ForwardMisuse(WDFQUEUE Queue, WDFREQUEST Request)
+{
+    WDF_REQUEST_FORWARD_OPTIONS options;
+    WDFQUEUE to = WdfDeviceGetDefaultQueue(BusDevice);
+    ULONG *in, *out;
+    NTSTATUS status = WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), (PVOID *)&in, NULL);
+    if (NT_SUCCESS(status))
+        status = WdfRequestRetrieveOutputBuffer(Request, sizeof(ULONG), (PVOID *)&out, NULL);
+    if (!NT_SUCCESS(status)) {
+        WdfRequestComplete(Request, status);
+        return;
+    }
+    if (InterlockedExchange(&MisuseForwarded, 0)) { /* mode 0 forwarded it to us again */
+        *out = 0xFFFFFFFF;
+        WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, sizeof(ULONG));
+        return;
+    }
+    WDF_REQUEST_FORWARD_OPTIONS_INIT(&options);
+    if (*in == 0)
+        to = Queue; /* the PDO's own queue, not the parent's */
+    else if (*in == 1)
+        options.Size = sizeof(options) - 1;
+    else
+        options.Flags = 0;
+    InterlockedExchange(&MisuseForwarded, *in == 0);
+    status = WdfRequestForwardToParentDeviceIoQueue(Request, to, &options);
+    if (NT_SUCCESS(status))
+        return; /* requeued: the bus queue or, mode 0, this one answers */
+    InterlockedExchange(&MisuseForwarded, 0);
+    *out = (ULONG)status;
+    WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, sizeof(ULONG));
+}
 
 static VOID ChildIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength,
                                  size_t InputLength, ULONG IoControlCode)
@@ -45,6 +83,10 @@ static VOID ChildIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Outp
             Request, WdfDeviceGetDefaultQueue(BusDevice), &options);
         if (!NT_SUCCESS(status))
             WdfRequestComplete(Request, status);
+        return;
+    }
+    if (IoControlCode == IOCTL_CHILD_PARENT_MISUSE) {
+        ForwardMisuse(Queue, Request);
         return;
     }
     if (IoControlCode != IOCTL_CHILD_WHO) {
@@ -210,6 +252,7 @@ static NTSTATUS IdDuplicate(WDFCHILDLIST List, PWDF_CHILD_IDENTIFICATION_DESCRIP
                             PWDF_CHILD_IDENTIFICATION_DESCRIPTION_HEADER Destination)
 {
     UNREFERENCED_PARAMETER(List);
+    InterlockedIncrement(&IdDuplicates);
     CONTAINING_RECORD(Destination, WDFBUS_ID, Header)->Serial =
         CONTAINING_RECORD(Source, WDFBUS_ID, Header)->Serial;
     return STATUS_SUCCESS;
@@ -339,6 +382,8 @@ static VOID RunChecks(void)
     id99.Header.IdentificationDescriptionSize = sizeof(id99) + 4;
     CHECK(WdfChildListAddOrUpdateChildDescriptionAsPresent(list, &id99.Header, NULL) ==
           STATUS_INVALID_DEVICE_REQUEST);
+    CHECK(WdfChildListUpdateChildDescriptionAsMissing(list, &id99.Header) ==
+          STATUS_INVALID_DEVICE_REQUEST);
     id99.Header.IdentificationDescriptionSize = sizeof(id99);
     CHECK(WdfChildListUpdateChildDescriptionAsMissing(list, &id99.Header) == STATUS_NO_SUCH_DEVICE);
     /* retrieval: the PDO, its parent and descriptions */
@@ -467,6 +512,9 @@ static VOID BusIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
         break;
     case IOCTL_BUS_COUNT:
         result = CountChildren();
+        break;
+    case IOCTL_BUS_ID_DUPLICATES:
+        result = (ULONG)IdDuplicates;
         break;
     case IOCTL_BUS_CHECKS:
         RunChecks();

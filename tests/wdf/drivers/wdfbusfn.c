@@ -34,6 +34,64 @@ static NTSTATUS QueryBusInterface(WDFDEVICE Device, WDFREQUEST Request)
     return STATUS_SUCCESS;
 }
 
+/* A PnP IRP of `minor` to the device's PDO, as the PnP manager sends them (IoStatus.Status
+ * STATUS_NOT_SUPPORTED at first), with the Parameters of `params`; waits for it. *info:
+ * IoStatus.Information, a pool buffer of the PDO's when the IRP succeeds. */
+static NTSTATUS SendPnpToPdo(WDFDEVICE Device, UCHAR minor, const IO_STACK_LOCATION *params,
+                             ULONG_PTR *info)
+{
+    PDEVICE_OBJECT pdo = WdfDeviceWdmGetPhysicalDevice(Device);
+    KEVENT done;
+    IO_STATUS_BLOCK iosb;
+    PIO_STACK_LOCATION sp;
+    PIRP irp;
+    KeInitializeEvent(&done, NotificationEvent, FALSE);
+    irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, pdo, NULL, 0, NULL, &done, &iosb);
+    if (irp == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
+    sp = IoGetNextIrpStackLocation(irp);
+    sp->MinorFunction = minor;
+    RtlCopyMemory(&sp->Parameters, &params->Parameters, sizeof(params->Parameters));
+    if (IoCallDriver(pdo, irp) == STATUS_PENDING)
+        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
+    *info = NT_SUCCESS(iosb.Status) ? iosb.Information : 0;
+    return iosb.Status;
+}
+
+/* IOCTL_CHILD_TEXT and IOCTL_CHILD_BUS_INFO: what the PDO answers, copied into the output;
+ * the request's Information is set here. */
+static NTSTATUS AskPdo(WDFDEVICE Device, WDFREQUEST Request, ULONG IoControlCode)
+{
+    IO_STACK_LOCATION params;
+    ULONG_PTR info = 0;
+    size_t size, bytes;
+    ULONG *in = NULL;
+    PVOID out;
+    NTSTATUS status = WdfRequestRetrieveOutputBuffer(Request, 1, &out, &size);
+    if (NT_SUCCESS(status) && IoControlCode == IOCTL_CHILD_TEXT)
+        status = WdfRequestRetrieveInputBuffer(Request, 2 * sizeof(ULONG), (PVOID *)&in, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    RtlZeroMemory(&params, sizeof(params));
+    if (in != NULL) {
+        params.Parameters.QueryDeviceText.DeviceTextType = (DEVICE_TEXT_TYPE)in[0];
+        params.Parameters.QueryDeviceText.LocaleId = in[1];
+    }
+    status =
+        SendPnpToPdo(Device, in != NULL ? IRP_MN_QUERY_DEVICE_TEXT : IRP_MN_QUERY_BUS_INFORMATION,
+                     &params, &info);
+    if (!NT_SUCCESS(status) || info == 0)
+        return NT_SUCCESS(status) ? STATUS_UNSUCCESSFUL : status;
+    bytes = in != NULL ? (wcslen((PCWSTR)info) + 1) * sizeof(WCHAR) : sizeof(PNP_BUS_INFORMATION);
+    if (bytes > size)
+        bytes = size;
+    RtlCopyMemory(out, (PVOID)info, bytes);
+    ExFreePool((PVOID)info);
+    WdfRequestSetInformation(Request, bytes);
+    return STATUS_SUCCESS;
+}
+
 static VOID FnIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength,
                               size_t InputLength, ULONG IoControlCode)
 {
@@ -43,11 +101,16 @@ static VOID FnIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputL
     NTSTATUS status;
     UNREFERENCED_PARAMETER(OutputLength);
     UNREFERENCED_PARAMETER(InputLength);
-    if (IoControlCode == IOCTL_CHILD_WHO || IoControlCode == IOCTL_CHILD_PARENT) {
+    if (IoControlCode == IOCTL_CHILD_WHO || IoControlCode == IOCTL_CHILD_PARENT ||
+        IoControlCode == IOCTL_CHILD_PARENT_MISUSE) {
         WdfRequestFormatRequestUsingCurrentType(Request);
         WDF_REQUEST_SEND_OPTIONS_INIT(&options, WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET);
         if (!WdfRequestSend(Request, WdfDeviceGetIoTarget(WdfIoQueueGetDevice(Queue)), &options))
             WdfRequestComplete(Request, WdfRequestGetStatus(Request));
+        return;
+    }
+    if (IoControlCode == IOCTL_CHILD_TEXT || IoControlCode == IOCTL_CHILD_BUS_INFO) {
+        WdfRequestComplete(Request, AskPdo(WdfIoQueueGetDevice(Queue), Request, IoControlCode));
         return;
     }
     if (IoControlCode == IOCTL_CHILD_QI) {

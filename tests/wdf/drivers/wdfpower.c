@@ -322,6 +322,42 @@ static VOID ResumeIdle(WDFDEVICE device, ULONG how)
     }
 }
 
+/* IOCTL_WPW_CAPS: IRP_MN_QUERY_CAPABILITIES to the top of the device's stack, as the PnP
+ * manager sends it (Size, Version, Address and UINumber set, STATUS_NOT_SUPPORTED). */
+static NTSTATUS QueryCaps(WDFDEVICE device, WDFREQUEST Request, size_t *info)
+{
+    PDEVICE_OBJECT top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(device));
+    DEVICE_CAPABILITIES caps;
+    IO_STATUS_BLOCK iosb;
+    KEVENT done;
+    ULONG *out;
+    PIRP irp;
+    NTSTATUS status =
+        WdfRequestRetrieveOutputBuffer(Request, 3 * sizeof(ULONG), (PVOID *)&out, NULL);
+    if (NT_SUCCESS(status)) {
+        RtlZeroMemory(&caps, sizeof(caps));
+        caps.Size = sizeof(caps);
+        caps.Version = 1;
+        caps.Address = caps.UINumber = (ULONG)-1;
+        KeInitializeEvent(&done, NotificationEvent, FALSE);
+        irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, top, NULL, 0, NULL, &done, &iosb);
+        status = irp != NULL ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
+    }
+    if (NT_SUCCESS(status)) {
+        irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
+        IoGetNextIrpStackLocation(irp)->MinorFunction = IRP_MN_QUERY_CAPABILITIES;
+        IoGetNextIrpStackLocation(irp)->Parameters.DeviceCapabilities.Capabilities = &caps;
+        if (IoCallDriver(top, irp) == STATUS_PENDING)
+            KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
+        out[0] = (ULONG)iosb.Status;
+        out[1] = (ULONG)caps.DeviceState[PowerSystemSleeping3];
+        out[2] = (ULONG)caps.DeviceWake;
+        *info = 3 * sizeof(ULONG);
+    }
+    ObDereferenceObject(top);
+    return status;
+}
+
 static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutLength, size_t InLength, ULONG Code)
 {
     WDFDEVICE device = WdfIoQueueGetDevice(Queue);
@@ -378,6 +414,9 @@ static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutLength, size_t I
         if (NT_SUCCESS(status))
             status = ReturnUlong(
                 Request, (ULONG)WdfDeviceIndicateWakeStatus(device, (NTSTATUS)value), &info);
+        break;
+    case IOCTL_WPW_CAPS:
+        status = QueryCaps(device, Request, &info);
         break;
     case IOCTL_WPW_ASSIGN_ERRORS: {
         PVOID out;
