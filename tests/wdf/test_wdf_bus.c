@@ -366,6 +366,7 @@ TEST(a_removed_child_takes_its_removal_relations)
 }
 
 #define IOCTL_BUS_ID_DUPLICATES   CTL(0xC0B)
+#define IOCTL_BUS_LAST_D0_EXIT    CTL(0xC0C)
 #define IOCTL_CHILD_TEXT          CTL(0xC14)
 #define IOCTL_CHILD_BUS_INFO      CTL(0xC15)
 #define IOCTL_CHILD_PARENT_MISUSE CTL(0xC16)
@@ -462,5 +463,20 @@ TEST(forwarding_to_the_parent_refuses_what_the_page_lists)
     }
     if (f != NULL)
         drvhost_close(f);
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+/* Microsoft (DEVICE_CAPABILITIES.DeviceState; WdfDeviceSetPowerCapabilities): the function
+ * driver, the power policy owner, sets no power capabilities: in S3 its device goes to the
+ * D-state the PDO reported for S3 (wdfbus: D2, WdfPowerDeviceD2 = 3), not to D3. */
+TEST(a_child_sleeps_in_the_d_state_its_pdo_reported_for_s3)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    uint32_t serial = 1;
+    plug(bus, 1);
+    ok_status(drvhost_system_sleep(), STATUS_SUCCESS_);
+    ok_status(drvhost_system_wake(), STATUS_SUCCESS_);
+    ok(bus_ctl(bus, IOCTL_BUS_LAST_D0_EXIT, &serial, 1) == 3, "child 1 left D0 for %u\n",
+       bus_ctl(bus, IOCTL_BUS_LAST_D0_EXIT, &serial, 1));
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }

@@ -19,8 +19,9 @@
     DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "wdfbus: " fmt "\n", ##__VA_ARGS__)
 
 typedef struct _PDO_CONTEXT {
-    ULONG Serial;    /* 0: the static child */
-    ULONG D0Entries; /* IOCTL_BUS_D0_ENTRIES */
+    ULONG Serial;     /* 0: the static child */
+    ULONG D0Entries;  /* IOCTL_BUS_D0_ENTRIES */
+    ULONG LastD0Exit; /* IOCTL_BUS_LAST_D0_EXIT */
 } PDO_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(PDO_CONTEXT, PdoContext)
 
@@ -127,6 +128,7 @@ static NTSTATUS ChildD0Entry(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Previous)
 static NTSTATUS ChildD0Exit(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Target)
 {
     LOG("PdoD0Exit(%lu,%d)", (unsigned long)PdoContext(Device)->Serial, (int)Target);
+    PdoContext(Device)->LastD0Exit = (ULONG)Target;
     return STATUS_SUCCESS;
 }
 
@@ -211,8 +213,10 @@ static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
     WdfDeviceSetPnpCapabilities(child, &caps);
     WDF_DEVICE_POWER_CAPABILITIES_INIT(&power);
     power.DeviceD1 = WdfFalse;
+    power.DeviceD2 = WdfTrue;
     power.DeviceState[PowerSystemWorking] = PowerDeviceD0;
-    power.DeviceState[PowerSystemSleeping3] = PowerDeviceD3;
+    /* D2 in S3: the function driver, which sets no capabilities, follows the PDO's */
+    power.DeviceState[PowerSystemSleeping3] = PowerDeviceD2;
     WdfDeviceSetPowerCapabilities(child, &power);
     WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&queue, WdfIoQueueDispatchParallel);
     queue.EvtIoDeviceControl = ChildIoDeviceControl;
@@ -512,6 +516,10 @@ static VOID BusIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
         break;
     case IOCTL_BUS_COUNT:
         result = CountChildren();
+        break;
+    case IOCTL_BUS_LAST_D0_EXIT:
+        pdo = PdoOf(in[0]);
+        result = pdo != NULL ? PdoContext(pdo)->LastD0Exit : 0;
         break;
     case IOCTL_BUS_ID_DUPLICATES:
         result = (ULONG)IdDuplicates;

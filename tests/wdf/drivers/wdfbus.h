@@ -59,6 +59,8 @@ typedef struct {
 #define IOCTL_CHILD_QI WDFBUS_CTL(0xC13)
 /* bus: out: how many times the list called EvtChildListIdentificationDescriptionDuplicate */
 #define IOCTL_BUS_ID_DUPLICATES WDFBUS_CTL(0xC0B)
+/* bus: in {serial}: out: the WDF_POWER_DEVICE_STATE of that child's PDO's last D0Exit (0: none) */
+#define IOCTL_BUS_LAST_D0_EXIT WDFBUS_CTL(0xC0C)
 /* child function device: in {DEVICE_TEXT_TYPE, LCID}: IRP_MN_QUERY_DEVICE_TEXT sent to its
  * PDO; out: the text with its terminator (the request's status: the IRP's) */
 #define IOCTL_CHILD_TEXT WDFBUS_CTL(0xC14)
