@@ -8,6 +8,7 @@
 #include <ntddk.h>
 #include <wdf.h>
 
+#include "pnpirp.h"
 #include "wdfbus.h"
 
 #define LOG(fmt, ...)                                                                              \
@@ -34,31 +35,6 @@ static NTSTATUS QueryBusInterface(WDFDEVICE Device, WDFREQUEST Request)
     return STATUS_SUCCESS;
 }
 
-/* A PnP IRP of `minor` to the device's PDO, as the PnP manager sends them (IoStatus.Status
- * STATUS_NOT_SUPPORTED at first), with the Parameters of `params`; waits for it. *info:
- * IoStatus.Information, a pool buffer of the PDO's when the IRP succeeds. */
-static NTSTATUS SendPnpToPdo(WDFDEVICE Device, UCHAR minor, const IO_STACK_LOCATION *params,
-                             ULONG_PTR *info)
-{
-    PDEVICE_OBJECT pdo = WdfDeviceWdmGetPhysicalDevice(Device);
-    KEVENT done;
-    IO_STATUS_BLOCK iosb;
-    PIO_STACK_LOCATION sp;
-    PIRP irp;
-    KeInitializeEvent(&done, NotificationEvent, FALSE);
-    irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, pdo, NULL, 0, NULL, &done, &iosb);
-    if (irp == NULL)
-        return STATUS_INSUFFICIENT_RESOURCES;
-    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
-    sp = IoGetNextIrpStackLocation(irp);
-    sp->MinorFunction = minor;
-    RtlCopyMemory(&sp->Parameters, &params->Parameters, sizeof(params->Parameters));
-    if (IoCallDriver(pdo, irp) == STATUS_PENDING)
-        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
-    *info = NT_SUCCESS(iosb.Status) ? iosb.Information : 0;
-    return iosb.Status;
-}
-
 /* IOCTL_CHILD_TEXT and IOCTL_CHILD_BUS_INFO: what the PDO answers, copied into the output;
  * the request's Information is set here. */
 static NTSTATUS AskPdo(WDFDEVICE Device, WDFREQUEST Request, ULONG IoControlCode)
@@ -78,9 +54,11 @@ static NTSTATUS AskPdo(WDFDEVICE Device, WDFREQUEST Request, ULONG IoControlCode
         params.Parameters.QueryDeviceText.DeviceTextType = (DEVICE_TEXT_TYPE)in[0];
         params.Parameters.QueryDeviceText.LocaleId = in[1];
     }
-    status =
-        SendPnpToPdo(Device, in != NULL ? IRP_MN_QUERY_DEVICE_TEXT : IRP_MN_QUERY_BUS_INFORMATION,
-                     &params, &info);
+    status = PnpIrpSend(WdfDeviceWdmGetPhysicalDevice(Device),
+                        in != NULL ? IRP_MN_QUERY_DEVICE_TEXT : IRP_MN_QUERY_BUS_INFORMATION,
+                        &params, &info);
+    if (!NT_SUCCESS(status))
+        info = 0; /* not the PDO's buffer */
     if (!NT_SUCCESS(status) || info == 0)
         return NT_SUCCESS(status) ? STATUS_UNSUCCESSFUL : status;
     bytes = in != NULL ? (wcslen((PCWSTR)info) + 1) * sizeof(WCHAR) : sizeof(PNP_BUS_INFORMATION);

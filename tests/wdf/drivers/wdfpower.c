@@ -11,6 +11,7 @@
 #include <ntddk.h>
 #include <wdf.h>
 
+#include "pnpirp.h"
 #include "wdfpower.h"
 
 #define NAME "wdfpower"
@@ -323,39 +324,31 @@ static VOID ResumeIdle(WDFDEVICE device, ULONG how)
 }
 
 /* IOCTL_WPW_CAPS: IRP_MN_QUERY_CAPABILITIES to the top of the device's stack, as the PnP
- * manager sends it (Size, Version, Address and UINumber set, STATUS_NOT_SUPPORTED). */
+ * manager sends it (Size, Version, Address and UINumber set). */
 static NTSTATUS QueryCaps(WDFDEVICE device, WDFREQUEST Request, size_t *info)
 {
-    PDEVICE_OBJECT top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(device));
+    PDEVICE_OBJECT top;
     DEVICE_CAPABILITIES caps;
-    IO_STATUS_BLOCK iosb;
-    KEVENT done;
+    IO_STACK_LOCATION params;
+    ULONG_PTR none = 0;
     ULONG *out;
-    PIRP irp;
     NTSTATUS status =
         WdfRequestRetrieveOutputBuffer(Request, 3 * sizeof(ULONG), (PVOID *)&out, NULL);
-    if (NT_SUCCESS(status)) {
-        RtlZeroMemory(&caps, sizeof(caps));
-        caps.Size = sizeof(caps);
-        caps.Version = 1;
-        caps.Address = caps.UINumber = (ULONG)-1;
-        KeInitializeEvent(&done, NotificationEvent, FALSE);
-        irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, top, NULL, 0, NULL, &done, &iosb);
-        status = irp != NULL ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
-    }
-    if (NT_SUCCESS(status)) {
-        irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
-        IoGetNextIrpStackLocation(irp)->MinorFunction = IRP_MN_QUERY_CAPABILITIES;
-        IoGetNextIrpStackLocation(irp)->Parameters.DeviceCapabilities.Capabilities = &caps;
-        if (IoCallDriver(top, irp) == STATUS_PENDING)
-            KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
-        out[0] = (ULONG)iosb.Status;
-        out[1] = (ULONG)caps.DeviceState[PowerSystemSleeping3];
-        out[2] = (ULONG)caps.DeviceWake;
-        *info = 3 * sizeof(ULONG);
-    }
+    if (!NT_SUCCESS(status))
+        return status;
+    RtlZeroMemory(&caps, sizeof(caps));
+    caps.Size = sizeof(caps);
+    caps.Version = 1;
+    caps.Address = caps.UINumber = (ULONG)-1;
+    RtlZeroMemory(&params, sizeof(params));
+    params.Parameters.DeviceCapabilities.Capabilities = &caps;
+    top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(device));
+    out[0] = (ULONG)PnpIrpSend(top, IRP_MN_QUERY_CAPABILITIES, &params, &none);
     ObDereferenceObject(top);
-    return status;
+    out[1] = (ULONG)caps.DeviceState[PowerSystemSleeping3];
+    out[2] = (ULONG)caps.DeviceWake;
+    *info = 3 * sizeof(ULONG);
+    return STATUS_SUCCESS;
 }
 
 static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutLength, size_t InLength, ULONG Code)

@@ -14,6 +14,7 @@
 #include <ntddk.h>
 #include <wdf.h>
 
+#include "pnpirp.h"
 #include "wdfrel.h"
 
 #ifndef WDFREL_POWER
@@ -64,34 +65,14 @@ static NTSTATUS UsageNotification(WDFDEVICE Device, WDF_SPECIAL_FILE_TYPE Notifi
     return STATUS_SUCCESS;
 }
 
-/* A PnP IRP of `minor` to the top of the device's stack, as the PnP manager sends them
- * (IoStatus.Status STATUS_NOT_SUPPORTED at first), with the Parameters of `params`; waits for
- * it. *info: IoStatus.Information; when not 0 at the call, the IRP starts with it and
- * STATUS_SUCCESS, as if a driver above had answered it already (a relations list). */
+/* A PnP IRP to the top of the device's stack (pnpirp.h). */
 static NTSTATUS SendPnp(WDFDEVICE device, UCHAR minor, const IO_STACK_LOCATION *params,
                         ULONG_PTR *info)
 {
     PDEVICE_OBJECT top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(device));
-    KEVENT done;
-    IO_STATUS_BLOCK iosb;
-    PIO_STACK_LOCATION sp;
-    PIRP irp;
-    KeInitializeEvent(&done, NotificationEvent, FALSE);
-    irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, top, NULL, 0, NULL, &done, &iosb);
-    if (irp == NULL) {
-        ObDereferenceObject(top);
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
-    irp->IoStatus.Status = *info != 0 ? STATUS_SUCCESS : STATUS_NOT_SUPPORTED;
-    irp->IoStatus.Information = *info;
-    sp = IoGetNextIrpStackLocation(irp);
-    sp->MinorFunction = minor;
-    RtlCopyMemory(&sp->Parameters, &params->Parameters, sizeof(params->Parameters));
-    if (IoCallDriver(top, irp) == STATUS_PENDING)
-        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
+    NTSTATUS status = PnpIrpSend(top, minor, params, info);
     ObDereferenceObject(top);
-    *info = iosb.Information;
-    return iosb.Status;
+    return status;
 }
 
 /* IRP_MN_DEVICE_USAGE_NOTIFICATION to the top of the device's stack. */
