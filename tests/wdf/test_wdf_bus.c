@@ -370,6 +370,7 @@ TEST(a_removed_child_takes_its_removal_relations)
 #define IOCTL_CHILD_TEXT          CTL(0xC14)
 #define IOCTL_CHILD_BUS_INFO      CTL(0xC15)
 #define IOCTL_CHILD_PARENT_MISUSE CTL(0xC16)
+#define IOCTL_CHILD_CAPS          CTL(0xC17)
 
 /* Child 1 plugged; its function device opened (NULL with a failed check). */
 static drvhost_file *child_one(drvhost_file *bus)
@@ -478,5 +479,23 @@ TEST(a_child_sleeps_in_the_d_state_its_pdo_reported_for_s3)
     ok_status(drvhost_system_wake(), STATUS_SUCCESS_);
     ok(bus_ctl(bus, IOCTL_BUS_LAST_D0_EXIT, &serial, 1) == 3, "child 1 left D0 for %u\n",
        bus_ctl(bus, IOCTL_BUS_LAST_D0_EXIT, &serial, 1));
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+/* Microsoft (WdfDeviceSetPnpCapabilities, WdfDeviceSetPowerCapabilities on a PDO): the PDO
+ * answers IRP_MN_QUERY_CAPABILITIES with what its driver set: wdfbus gives child N Address and
+ * UINumber N and D1Latency 150. */
+TEST(a_child_answers_the_capabilities_its_bus_driver_set)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT"), *f = child_one(bus);
+    uint32_t out[4] = {~0u, ~0u, ~0u, ~0u};
+    if (f != NULL) {
+        ok_status(harness_ioctl(f, IOCTL_CHILD_CAPS, NULL, 0, out, sizeof out, NULL),
+                  STATUS_SUCCESS_);
+        ok(out[0] == 0 && out[1] == 150 && out[2] == 1 && out[3] == 1,
+           "status 0x%08X, D1Latency %u, Address %u, UINumber %u\n", out[0], out[1], out[2],
+           out[3]);
+        drvhost_close(f);
+    }
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }

@@ -214,6 +214,7 @@ static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
     WDF_DEVICE_POWER_CAPABILITIES_INIT(&power);
     power.DeviceD1 = WdfFalse;
     power.DeviceD2 = WdfTrue;
+    power.D1Latency = 150; /* 100-nanosecond units: in the PDO's capabilities */
     power.DeviceState[PowerSystemWorking] = PowerDeviceD0;
     /* D2 in S3: the function driver, which sets no capabilities, follows the PDO's */
     power.DeviceState[PowerSystemSleeping3] = PowerDeviceD2;

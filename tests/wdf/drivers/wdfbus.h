@@ -67,6 +67,9 @@ typedef struct {
 /* child function device: IRP_MN_QUERY_BUS_INFORMATION sent to its PDO; out: the
  * PNP_BUS_INFORMATION (the request's status: the IRP's) */
 #define IOCTL_CHILD_BUS_INFO WDFBUS_CTL(0xC15)
+/* child function device: IRP_MN_QUERY_CAPABILITIES sent to its PDO; out {status, D1Latency,
+ * Address, UINumber} */
+#define IOCTL_CHILD_CAPS WDFBUS_CTL(0xC17)
 /* child function device: sent on to its PDO, which calls WdfRequestForwardToParentDeviceIoQueue
  * wrongly (in {mode}: 0 its own queue, 1 options of a wrong Size, 2 options without
  * WDF_REQUEST_FORWARD_OPTION_SEND_AND_FORGET); out {the status} */
