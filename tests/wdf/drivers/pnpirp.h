@@ -32,4 +32,19 @@ static NTSTATUS PnpIrpSend(PDEVICE_OBJECT target, UCHAR minor, const IO_STACK_LO
     return iosb.Status;
 }
 
+/* IRP_MN_QUERY_CAPABILITIES to `target` as the PnP manager asks it (Size, Version, Address
+ * and UINumber set, the rest zero); *caps: the answer. Returns the IRP's status. */
+static NTSTATUS PnpQueryCaps(PDEVICE_OBJECT target, PDEVICE_CAPABILITIES caps)
+{
+    IO_STACK_LOCATION params;
+    ULONG_PTR none = 0;
+    RtlZeroMemory(caps, sizeof(*caps));
+    caps->Size = sizeof(*caps);
+    caps->Version = 1;
+    caps->Address = caps->UINumber = (ULONG)-1;
+    RtlZeroMemory(&params, sizeof(params));
+    params.Parameters.DeviceCapabilities.Capabilities = caps;
+    return PnpIrpSend(target, IRP_MN_QUERY_CAPABILITIES, &params, &none);
+}
+
 #endif

@@ -70,26 +70,16 @@ static NTSTATUS AskPdo(WDFDEVICE Device, WDFREQUEST Request, ULONG IoControlCode
     return STATUS_SUCCESS;
 }
 
-/* IOCTL_CHILD_CAPS: the PDO's answer to IRP_MN_QUERY_CAPABILITIES, as the PnP manager asks
- * (Size, Version, Address and UINumber set). */
+/* IOCTL_CHILD_CAPS: the PDO's answer to IRP_MN_QUERY_CAPABILITIES (pnpirp.h). */
 static NTSTATUS QueryPdoCaps(WDFDEVICE Device, WDFREQUEST Request)
 {
     DEVICE_CAPABILITIES caps;
-    IO_STACK_LOCATION params;
-    ULONG_PTR none = 0;
     ULONG *out;
     NTSTATUS status =
         WdfRequestRetrieveOutputBuffer(Request, 4 * sizeof(ULONG), (PVOID *)&out, NULL);
     if (!NT_SUCCESS(status))
         return status;
-    RtlZeroMemory(&caps, sizeof(caps));
-    caps.Size = sizeof(caps);
-    caps.Version = 1;
-    caps.Address = caps.UINumber = (ULONG)-1;
-    RtlZeroMemory(&params, sizeof(params));
-    params.Parameters.DeviceCapabilities.Capabilities = &caps;
-    out[0] = (ULONG)PnpIrpSend(WdfDeviceWdmGetPhysicalDevice(Device), IRP_MN_QUERY_CAPABILITIES,
-                               &params, &none);
+    out[0] = (ULONG)PnpQueryCaps(WdfDeviceWdmGetPhysicalDevice(Device), &caps);
     out[1] = caps.D1Latency;
     out[2] = caps.Address;
     out[3] = caps.UINumber;

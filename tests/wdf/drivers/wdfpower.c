@@ -323,27 +323,19 @@ static VOID ResumeIdle(WDFDEVICE device, ULONG how)
     }
 }
 
-/* IOCTL_WPW_CAPS: IRP_MN_QUERY_CAPABILITIES to the top of the device's stack, as the PnP
- * manager sends it (Size, Version, Address and UINumber set). */
+/* IOCTL_WPW_CAPS: the answer of the top of the device's stack to IRP_MN_QUERY_CAPABILITIES
+ * (pnpirp.h). */
 static NTSTATUS QueryCaps(WDFDEVICE device, WDFREQUEST Request, size_t *info)
 {
     PDEVICE_OBJECT top;
     DEVICE_CAPABILITIES caps;
-    IO_STACK_LOCATION params;
-    ULONG_PTR none = 0;
     ULONG *out;
     NTSTATUS status =
         WdfRequestRetrieveOutputBuffer(Request, 3 * sizeof(ULONG), (PVOID *)&out, NULL);
     if (!NT_SUCCESS(status))
         return status;
-    RtlZeroMemory(&caps, sizeof(caps));
-    caps.Size = sizeof(caps);
-    caps.Version = 1;
-    caps.Address = caps.UINumber = (ULONG)-1;
-    RtlZeroMemory(&params, sizeof(params));
-    params.Parameters.DeviceCapabilities.Capabilities = &caps;
     top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(device));
-    out[0] = (ULONG)PnpIrpSend(top, IRP_MN_QUERY_CAPABILITIES, &params, &none);
+    out[0] = (ULONG)PnpQueryCaps(top, &caps);
     ObDereferenceObject(top);
     out[1] = (ULONG)caps.DeviceState[PowerSystemSleeping3];
     out[2] = (ULONG)caps.DeviceWake;
