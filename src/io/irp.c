@@ -475,7 +475,11 @@ VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
     /* I/O Verification (0xC9). IoCancelIrp may exchange the cancel routine on another thread
      * at the same moment: read it once, atomically. */
     vf_io_check_completion(Irp, __atomic_load_n(&Irp->CancelRoutine, __ATOMIC_ACQUIRE));
-    vf_po_check_completion(Irp, __builtin_return_address(0)); /* the power rules (0xC9) */
+    if (vf_po_applies(Irp)) { /* the power rules (0xC9) */
+        PDEVICE_OBJECT dev = Irp->Tail.Overlay.CurrentStackLocation->DeviceObject;
+        vf_po_completion(Irp, dev != NULL ? io_device_of(dev)->attached_to : NULL,
+                         __builtin_return_address(0));
+    }
     if (!io_complete_stack(Irp))
         return;
     /* The walk ended above the top location: the IRP now belongs to its originator. */

@@ -46,12 +46,12 @@ __attribute__((noreturn)) static void vf_po_raise(ULONG_PTR subcode, PIRP irp, P
                     (void *)dev, what, sp->MinorFunction, name != NULL ? name : "?");
 }
 
-void vf_po_completion(PIRP irp, const void *caller)
+void vf_po_completion(PIRP irp, PDEVICE_OBJECT below, const void *caller)
 {
     PIO_STACK_LOCATION sp = irp->Tail.Overlay.CurrentStackLocation;
     PDEVICE_OBJECT dev = sp->DeviceObject;
     NTSTATUS status = irp->IoStatus.Status;
-    if (dev != NULL && dev->StackSize > 1 && !vf_po_passed_down(irp, sp)) {
+    if (dev != NULL && below != NULL && !vf_po_passed_down(irp, sp)) {
         if (!vf_po_known_minor(sp->MinorFunction))
             vf_po_raise(VF_C9_POWER_UNKNOWN_COMPLETED, irp, dev, caller,
                         "completed a power IRP it does not know instead of passing it down");

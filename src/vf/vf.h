@@ -248,15 +248,18 @@ __attribute__((noreturn)) void vf_io_detach_nothing(PDEVICE_OBJECT device, ULONG
 /* ---- power IRPs (0xC9 power rules, 0x9F; src/vf/po.c) ---------------------------------------- */
 
 /* IoCompleteRequest's power rules (I/O Verification): a device with a device below it in its
- * stack (StackSize > 1) that completes an IRP_MJ_POWER it did not pass down: a minor code it
- * does not know (0x230), successfully (0x231), with STATUS_NOT_SUPPORTED (0x232); any driver
- * failing a system set-power IRP (0x247). `caller` is IoCompleteRequest's return address. */
-void vf_po_completion(PIRP irp, const void *caller);
-static inline void vf_po_check_completion(PIRP irp, const void *caller)
+ * stack (`below` not NULL: the io layer's attached_to, not StackSize, which a framework PDO
+ * allowed to forward requests to its parent raises without any device below) that completes
+ * an IRP_MJ_POWER it did not pass down: a minor code it does not know (0x230), successfully
+ * (0x231), with STATUS_NOT_SUPPORTED (0x232); any driver failing a system set-power IRP
+ * (0x247). `caller` is IoCompleteRequest's return address. */
+void vf_po_completion(PIRP irp, PDEVICE_OBJECT below, const void *caller);
+/* Whether the IRP is at a power location vf_po_completion judges. */
+static inline BOOLEAN vf_po_applies(PIRP irp)
 {
-    if (irp->CurrentLocation >= 1 && irp->CurrentLocation <= irp->StackCount &&
-        __builtin_expect(irp->Tail.Overlay.CurrentStackLocation->MajorFunction == IRP_MJ_POWER, 0))
-        vf_po_completion(irp, caller);
+    return irp->CurrentLocation >= 1 && irp->CurrentLocation <= irp->StackCount &&
+           __builtin_expect(irp->Tail.Overlay.CurrentStackLocation->MajorFunction == IRP_MJ_POWER,
+                            0);
 }
 
 /* PoCallDriver above the IRQL the device allows (DO_POWER_PAGABLE: PASSIVE_LEVEL, otherwise

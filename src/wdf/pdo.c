@@ -699,9 +699,10 @@ BOOLEAN wdf_pdo_keep_at_remove(struct wdf_device *dev)
 /* Microsoft (WdfRequestForwardToParentDeviceIoQueue): a request of a PDO whose init allowed it
  * (WdfPdoInitAllowForwardingRequestToParent) goes to a queue of the parent device, the IRP
  * given one more stack location for the parent (the PDO's StackSize counts it), send and
- * forget; the parent's driver completes it. Anything else is STATUS_INVALID_DEVICE_REQUEST
- * with a diagnostic; a queue that does not accept requests, STATUS_WDF_BUSY (the request stays
- * the driver's). */
+ * forget; the parent's driver completes it. Options of a wrong Size are
+ * STATUS_INFO_LENGTH_MISMATCH, other Flags STATUS_INVALID_PARAMETER, anything else
+ * STATUS_INVALID_DEVICE_REQUEST, each with a diagnostic; a queue that does not accept requests,
+ * STATUS_WDF_BUSY (the request stays the driver's). */
 NTSTATUS imp_WdfRequestForwardToParentDeviceIoQueue(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
                                                     WDFQUEUE ParentDeviceQueue,
                                                     PWDF_REQUEST_FORWARD_OPTIONS ForwardOptions)
@@ -713,12 +714,17 @@ NTSTATUS imp_WdfRequestForwardToParentDeviceIoQueue(PWDF_DRIVER_GLOBALS globals,
                                              struct wdf_queue, obj);
     struct wdf_device *dev = r->queue != NULL ? r->queue->device : NULL;
     const char *problem = NULL;
-    NTSTATUS status;
+    NTSTATUS status = STATUS_INVALID_DEVICE_REQUEST;
     WDF_CHECK_NOT_NULL(g, ForwardOptions);
-    if (ForwardOptions->Size != sizeof(*ForwardOptions) ||
-        ForwardOptions->Flags != WDF_REQUEST_FORWARD_OPTION_SEND_AND_FORGET)
-        problem = "the forward options are not WDF_REQUEST_FORWARD_OPTIONS_INIT's";
-    else if (dev == NULL || dev->pdo_part == NULL)
+    /* The page's statuses for the options: a wrong Size, a Flags member other than send and
+     * forget (the only option there is). */
+    if (ForwardOptions->Size != sizeof(*ForwardOptions)) {
+        problem = "WDF_REQUEST_FORWARD_OPTIONS.Size is not its size";
+        status = STATUS_INFO_LENGTH_MISMATCH;
+    } else if (ForwardOptions->Flags != WDF_REQUEST_FORWARD_OPTION_SEND_AND_FORGET) {
+        problem = "the forward options' Flags are not send and forget";
+        status = STATUS_INVALID_PARAMETER;
+    } else if (dev == NULL || dev->pdo_part == NULL)
         problem = "the request is not one of a PDO's queues";
     else if (!dev->pdo_part->ids.forward_to_parent)
         problem = "the PDO's init did not call WdfPdoInitAllowForwardingRequestToParent";
@@ -729,7 +735,7 @@ NTSTATUS imp_WdfRequestForwardToParentDeviceIoQueue(PWDF_DRIVER_GLOBALS globals,
     if (problem != NULL) {
         rtl_diag(RTL_DIAG_ERROR, "wdf", "driver '%s': WdfRequestForwardToParentDeviceIoQueue: %s",
                  g->pub.DriverName, problem);
-        return STATUS_INVALID_DEVICE_REQUEST;
+        return status;
     }
     IoCopyCurrentIrpStackLocationToNext(r->irp);
     IoSetNextIrpStackLocation(r->irp);

@@ -159,7 +159,7 @@ TEST(driver_checks_of_child_list_and_pdo_routines_hold)
     plug(bus, 1);
     ok_status(harness_ioctl(bus, IOCTL_BUS_CHECKS, NULL, 0, out, sizeof out, &iosb),
               STATUS_SUCCESS_);
-    ok(out[0] == 0 && out[1] == 22, "first failed check at wdfbus.c:%u; %u checks made\n", out[0],
+    ok(out[0] == 0 && out[1] == 23, "first failed check at wdfbus.c:%u; %u checks made\n", out[0],
        out[1]);
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }
@@ -362,5 +362,140 @@ TEST(a_removed_child_takes_its_removal_relations)
     ok(tree_has(CHILD(2)), "child 2 not started again\n");
     ok(bus_ctl(bus, IOCTL_BUS_D0_ENTRIES, &serial, 1) == 2, "child 2 entered D0 %u times\n",
        bus_ctl(bus, IOCTL_BUS_D0_ENTRIES, &serial, 1));
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+#define IOCTL_BUS_ID_DUPLICATES   CTL(0xC0B)
+#define IOCTL_BUS_LAST_D0_EXIT    CTL(0xC0C)
+#define IOCTL_CHILD_TEXT          CTL(0xC14)
+#define IOCTL_CHILD_BUS_INFO      CTL(0xC15)
+#define IOCTL_CHILD_PARENT_MISUSE CTL(0xC16)
+#define IOCTL_CHILD_CAPS          CTL(0xC17)
+
+/* Child 1 plugged; its function device opened (NULL with a failed check). */
+static drvhost_file *child_one(drvhost_file *bus)
+{
+    drvhost_file *f = NULL;
+    plug(bus, 1);
+    ok_status(drvhost_open_interface(CHILD_IFACE, 0, 0xC0000000u, &f), STATUS_SUCCESS_);
+    return f;
+}
+
+/* The child PDO's answer to IRP_MN_QUERY_DEVICE_TEXT of `type` (0 description, 1 location)
+ * and `locale` is `expected`. */
+static void expect_text(drvhost_file *f, uint32_t type, uint32_t locale, const char *expected)
+{
+    uint32_t in[2] = {type, locale};
+    uint16_t out[32] = {0};
+    char got[32] = "";
+    drvhost_iosb iosb = {0};
+    ok_status(harness_ioctl(f, IOCTL_CHILD_TEXT, in, sizeof in, out, sizeof out, &iosb),
+              STATUS_SUCCESS_);
+    for (size_t i = 0; i + 1 < sizeof got && out[i] != 0; i++)
+        got[i] = (char)out[i];
+    ok(strcmp(got, expected) == 0 && iosb.information == (strlen(expected) + 1) * 2,
+       "text %u of locale 0x%X: '%s' (%u bytes), expected '%s'\n", type, locale, got,
+       (unsigned)iosb.information, expected);
+}
+
+/* Microsoft (WdfPdoInitAddDeviceText, WdfPdoInitSetDefaultLocale): the PDO answers
+ * IRP_MN_QUERY_DEVICE_TEXT with the text of the asked locale, and with the default locale's
+ * text for a locale it has none of. wdfbus adds 0x409 and 0x407, 0x409 the default. */
+TEST(a_child_answers_device_text_in_the_asked_locale_else_the_default)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT"), *f = child_one(bus);
+    if (f != NULL) {
+        expect_text(f, 0, 0x407, "Kind des Busses");
+        expect_text(f, 0, 0x409, "Framework bus child");
+        expect_text(f, 0, 0x40C, "Framework bus child"); /* French: none, the default's */
+        expect_text(f, 1, 0x407, "Slot");
+        drvhost_close(f);
+    }
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+/* Microsoft (WdfDeviceSetBusInformationForChildren): the framework answers its children's
+ * IRP_MN_QUERY_BUS_INFORMATION with what the bus driver set: the bus interface's GUID, PNPBus
+ * (15), bus number 7. */
+TEST(a_child_answers_bus_information_with_what_the_bus_set)
+{
+    static const uint8_t guid[16] = {0x21, 0x7e, 0x0d, 0x5b, 0x4a, 0x3c, 0x18, 0x4f,
+                                     0x9e, 0x62, 0x0a, 0x7b, 0x1c, 0x2d, 0x3e, 0x41};
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT"), *f = child_one(bus);
+    uint32_t out[6];
+    drvhost_iosb iosb = {0};
+    memset(out, 0xEE, sizeof out);
+    if (f != NULL) {
+        ok_status(harness_ioctl(f, IOCTL_CHILD_BUS_INFO, NULL, 0, out, sizeof out, &iosb),
+                  STATUS_SUCCESS_);
+        ok(iosb.information == 24 && memcmp(out, guid, 16) == 0 && out[4] == 15 && out[5] == 7,
+           "bus information: %u bytes, type %u, number %u\n", (unsigned)iosb.information, out[4],
+           out[5]);
+        drvhost_close(f);
+    }
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+/* Microsoft (EvtChildListIdentificationDescriptionDuplicate): the framework keeps its own copy
+ * of a reported description, made by the driver's callback when it has one. */
+TEST(a_reported_child_s_description_is_copied_by_the_driver_s_callback)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    uint32_t before = bus_ctl(bus, IOCTL_BUS_ID_DUPLICATES, NULL, 0);
+    plug(bus, 1);
+    ok(bus_ctl(bus, IOCTL_BUS_ID_DUPLICATES, NULL, 0) > before,
+       "EvtChildListIdentificationDescriptionDuplicate not called (%u before)\n", before);
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+/* Microsoft (WdfRequestForwardToParentDeviceIoQueue): a queue that is not the parent device's
+ * is STATUS_INVALID_DEVICE_REQUEST, options of a wrong Size STATUS_INFO_LENGTH_MISMATCH, a
+ * member of an invalid value STATUS_INVALID_PARAMETER; the request stays the driver's. */
+TEST(forwarding_to_the_parent_refuses_what_the_page_lists)
+{
+    static const uint32_t expected[3] = {0xC0000010u, 0xC0000004u, 0xC000000Du};
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT"), *f = child_one(bus);
+    for (uint32_t mode = 0; mode < 3 && f != NULL; mode++) {
+        uint32_t out = 0;
+        ok_status(
+            harness_ioctl(f, IOCTL_CHILD_PARENT_MISUSE, &mode, sizeof mode, &out, sizeof out, NULL),
+            STATUS_SUCCESS_);
+        ok(out == expected[mode], "mode %u: 0x%08X, expected 0x%08X\n", mode, out, expected[mode]);
+    }
+    if (f != NULL)
+        drvhost_close(f);
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+/* Microsoft (DEVICE_CAPABILITIES.DeviceState; WdfDeviceSetPowerCapabilities): the function
+ * driver, the power policy owner, sets no power capabilities: in S3 its device goes to the
+ * D-state the PDO reported for S3 (wdfbus: D2, WdfPowerDeviceD2 = 3), not to D3. */
+TEST(a_child_sleeps_in_the_d_state_its_pdo_reported_for_s3)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT");
+    uint32_t serial = 1;
+    plug(bus, 1);
+    ok_status(drvhost_system_sleep(), STATUS_SUCCESS_);
+    ok_status(drvhost_system_wake(), STATUS_SUCCESS_);
+    ok(bus_ctl(bus, IOCTL_BUS_LAST_D0_EXIT, &serial, 1) == 3, "child 1 left D0 for %u\n",
+       bus_ctl(bus, IOCTL_BUS_LAST_D0_EXIT, &serial, 1));
+    ok_status(drvhost_close(bus), STATUS_SUCCESS_);
+}
+
+/* Microsoft (WdfDeviceSetPnpCapabilities, WdfDeviceSetPowerCapabilities on a PDO): the PDO
+ * answers IRP_MN_QUERY_CAPABILITIES with what its driver set: wdfbus gives child N Address and
+ * UINumber N and D1Latency 150. */
+TEST(a_child_answers_the_capabilities_its_bus_driver_set)
+{
+    drvhost_file *bus = bus_create("WDFBUS\\ROOT"), *f = child_one(bus);
+    uint32_t out[4] = {~0u, ~0u, ~0u, ~0u};
+    if (f != NULL) {
+        ok_status(harness_ioctl(f, IOCTL_CHILD_CAPS, NULL, 0, out, sizeof out, NULL),
+                  STATUS_SUCCESS_);
+        ok(out[0] == 0 && out[1] == 150 && out[2] == 1 && out[3] == 1,
+           "status 0x%08X, D1Latency %u, Address %u, UINumber %u\n", out[0], out[1], out[2],
+           out[3]);
+        drvhost_close(f);
+    }
     ok_status(drvhost_close(bus), STATUS_SUCCESS_);
 }

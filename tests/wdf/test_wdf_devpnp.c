@@ -523,3 +523,30 @@ TEST(a_failing_dependent_takes_the_others_out_of_the_path)
         drvhost_close(f[i]);
     ok_status(drvhost_device_action(instance[0], DRVHOST_DEVICE_REMOVE), STATUS_SUCCESS_);
 }
+
+/* Microsoft (IRP_MN_QUERY_DEVICE_RELATIONS, RemovalRelations: "a function or filter driver
+ * adds to the relations a driver above it reported"): a removal-relations query that reaches the
+ * framework with a list already in it keeps that list and adds the device's own relations. */
+TEST(removal_relations_are_added_to_a_list_from_above)
+{
+    char instance[3][64];
+    uint32_t out[8], in[2] = {RELATION_REMOVAL, 2};
+    drvhost_file *f;
+    three_devices(instance);
+    f = must_open(0);
+    if (f == NULL)
+        return;
+    ok_status(ioctl_u32(f, IOCTL_REL_ADD, 1), STATUS_SUCCESS_);
+    memset(out, 0xEE, sizeof out);
+    ok_status(harness_ioctl(f, IOCTL_REL_QUERY, in, sizeof in, out, sizeof out, NULL),
+              STATUS_SUCCESS_);
+    ok(out[0] == 0 && out[1] == 2 && out[2] == 2 && out[3] == 1,
+       "2 from above, then 1: 0x%08X, %u: %u %u\n", out[0], out[1], out[2], out[3]);
+    ok_status(harness_ioctl(f, IOCTL_REL_CLEAR, NULL, 0, NULL, 0, NULL), STATUS_SUCCESS_);
+    memset(out, 0xEE, sizeof out); /* no relations of its own: the list from above unchanged */
+    ok_status(harness_ioctl(f, IOCTL_REL_QUERY, in, sizeof in, out, sizeof out, NULL),
+              STATUS_SUCCESS_);
+    ok(out[0] == 0 && out[1] == 1 && out[2] == 2, "2 alone: 0x%08X, %u: %u\n", out[0], out[1],
+       out[2]);
+    ok_status(drvhost_close(f), STATUS_SUCCESS_);
+}

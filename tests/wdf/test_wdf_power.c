@@ -29,6 +29,7 @@
 #define IOCTL_WPW_KEEP_READ     CTL(0xC09)
 #define IOCTL_WPW_ASSIGN_ERRORS CTL(0xC0A)
 #define IOCTL_WPW_INDICATE_WAKE CTL(0xC0B)
+#define IOCTL_WPW_CAPS          CTL(0xC0C)
 
 #define STATUS_SUCCESS_               ((int32_t)0x00000000)
 #define STATUS_TIMEOUT_               ((int32_t)0x00000102)
@@ -626,4 +627,20 @@ TEST(a_restarted_device_stays_registered_with_pofx)
            strstr(out, "PrePoFxUnregister") == NULL,
        "log '%s'\n", out);
     drvhost_close(f);
+}
+
+/* Microsoft (WdfDeviceSetPowerCapabilities reports the device's power capabilities; with several
+ * drivers calling it the highest one's values are used): the stack's answer to
+ * IRP_MN_QUERY_CAPABILITIES carries the driver's S3 mapping and DeviceWake, D2 (3). */
+TEST(the_capabilities_query_reports_the_drivers_power_capabilities)
+{
+    drvhost_file *f = start_device();
+    uint32_t out[3] = {~0u, ~0u, ~0u};
+    drvhost_iosb iosb = {0};
+    if (f == NULL)
+        return;
+    ok_status(harness_ioctl(f, IOCTL_WPW_CAPS, NULL, 0, out, sizeof out, &iosb), STATUS_SUCCESS_);
+    ok(out[0] == 0 && out[1] == 3 && out[2] == 3, "status 0x%08X, S3 -> D%d, DeviceWake D%d\n",
+       out[0], (int)out[1] - 1, (int)out[2] - 1);
+    ok_status(drvhost_close(f), STATUS_SUCCESS_);
 }

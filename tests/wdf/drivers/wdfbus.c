@@ -19,15 +19,54 @@
     DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "wdfbus: " fmt "\n", ##__VA_ARGS__)
 
 typedef struct _PDO_CONTEXT {
-    ULONG Serial;    /* 0: the static child */
-    ULONG D0Entries; /* IOCTL_BUS_D0_ENTRIES */
+    ULONG Serial;     /* 0: the static child */
+    ULONG D0Entries;  /* IOCTL_BUS_D0_ENTRIES */
+    ULONG LastD0Exit; /* IOCTL_BUS_LAST_D0_EXIT */
 } PDO_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(PDO_CONTEXT, PdoContext)
 
 static WDFDEVICE BusDevice;
 static LONG IdCleanups;
+static LONG IdDuplicates; /* IOCTL_BUS_ID_DUPLICATES */
 
 /* ---- the child PDOs ------------------------------------------------------------------------ */
+
+/* IOCTL_CHILD_PARENT_MISUSE: a forward the page of WdfRequestForwardToParentDeviceIoQueue
+ * refuses; the request stays ours and completes with the status in its output. */
+static LONG MisuseForwarded;
+
+static VOID ForwardMisuse(WDFQUEUE Queue, WDFREQUEST Request)
+{
+    WDF_REQUEST_FORWARD_OPTIONS options;
+    WDFQUEUE to = WdfDeviceGetDefaultQueue(BusDevice);
+    ULONG *in, *out;
+    NTSTATUS status = WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), (PVOID *)&in, NULL);
+    if (NT_SUCCESS(status))
+        status = WdfRequestRetrieveOutputBuffer(Request, sizeof(ULONG), (PVOID *)&out, NULL);
+    if (!NT_SUCCESS(status)) {
+        WdfRequestComplete(Request, status);
+        return;
+    }
+    if (InterlockedExchange(&MisuseForwarded, 0)) { /* mode 0 forwarded it to us again */
+        *out = 0xFFFFFFFF;
+        WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, sizeof(ULONG));
+        return;
+    }
+    WDF_REQUEST_FORWARD_OPTIONS_INIT(&options);
+    if (*in == 0)
+        to = Queue; /* the PDO's own queue, not the parent's */
+    else if (*in == 1)
+        options.Size = sizeof(options) - 1;
+    else
+        options.Flags = 0;
+    InterlockedExchange(&MisuseForwarded, *in == 0);
+    status = WdfRequestForwardToParentDeviceIoQueue(Request, to, &options);
+    if (NT_SUCCESS(status))
+        return; /* requeued: the bus queue or, mode 0, this one answers */
+    InterlockedExchange(&MisuseForwarded, 0);
+    *out = (ULONG)status;
+    WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, sizeof(ULONG));
+}
 
 static VOID ChildIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength,
                                  size_t InputLength, ULONG IoControlCode)
@@ -45,6 +84,10 @@ static VOID ChildIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Outp
             Request, WdfDeviceGetDefaultQueue(BusDevice), &options);
         if (!NT_SUCCESS(status))
             WdfRequestComplete(Request, status);
+        return;
+    }
+    if (IoControlCode == IOCTL_CHILD_PARENT_MISUSE) {
+        ForwardMisuse(Queue, Request);
         return;
     }
     if (IoControlCode != IOCTL_CHILD_WHO) {
@@ -85,6 +128,7 @@ static NTSTATUS ChildD0Entry(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Previous)
 static NTSTATUS ChildD0Exit(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Target)
 {
     LOG("PdoD0Exit(%lu,%d)", (unsigned long)PdoContext(Device)->Serial, (int)Target);
+    PdoContext(Device)->LastD0Exit = (ULONG)Target;
     return STATUS_SUCCESS;
 }
 
@@ -169,8 +213,11 @@ static NTSTATUS ChildCreate(PWDFDEVICE_INIT *InitP, ULONG Serial)
     WdfDeviceSetPnpCapabilities(child, &caps);
     WDF_DEVICE_POWER_CAPABILITIES_INIT(&power);
     power.DeviceD1 = WdfFalse;
+    power.DeviceD2 = WdfTrue;
+    power.D1Latency = 150; /* 100-nanosecond units: in the PDO's capabilities */
     power.DeviceState[PowerSystemWorking] = PowerDeviceD0;
-    power.DeviceState[PowerSystemSleeping3] = PowerDeviceD3;
+    /* D2 in S3: the function driver, which sets no capabilities, follows the PDO's */
+    power.DeviceState[PowerSystemSleeping3] = PowerDeviceD2;
     WdfDeviceSetPowerCapabilities(child, &power);
     WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&queue, WdfIoQueueDispatchParallel);
     queue.EvtIoDeviceControl = ChildIoDeviceControl;
@@ -210,6 +257,7 @@ static NTSTATUS IdDuplicate(WDFCHILDLIST List, PWDF_CHILD_IDENTIFICATION_DESCRIP
                             PWDF_CHILD_IDENTIFICATION_DESCRIPTION_HEADER Destination)
 {
     UNREFERENCED_PARAMETER(List);
+    InterlockedIncrement(&IdDuplicates);
     CONTAINING_RECORD(Destination, WDFBUS_ID, Header)->Serial =
         CONTAINING_RECORD(Source, WDFBUS_ID, Header)->Serial;
     return STATUS_SUCCESS;
@@ -339,6 +387,8 @@ static VOID RunChecks(void)
     id99.Header.IdentificationDescriptionSize = sizeof(id99) + 4;
     CHECK(WdfChildListAddOrUpdateChildDescriptionAsPresent(list, &id99.Header, NULL) ==
           STATUS_INVALID_DEVICE_REQUEST);
+    CHECK(WdfChildListUpdateChildDescriptionAsMissing(list, &id99.Header) ==
+          STATUS_INVALID_DEVICE_REQUEST);
     id99.Header.IdentificationDescriptionSize = sizeof(id99);
     CHECK(WdfChildListUpdateChildDescriptionAsMissing(list, &id99.Header) == STATUS_NO_SUCH_DEVICE);
     /* retrieval: the PDO, its parent and descriptions */
@@ -467,6 +517,13 @@ static VOID BusIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t Output
         break;
     case IOCTL_BUS_COUNT:
         result = CountChildren();
+        break;
+    case IOCTL_BUS_LAST_D0_EXIT:
+        pdo = PdoOf(in[0]);
+        result = pdo != NULL ? PdoContext(pdo)->LastD0Exit : 0;
+        break;
+    case IOCTL_BUS_ID_DUPLICATES:
+        result = (ULONG)IdDuplicates;
         break;
     case IOCTL_BUS_CHECKS:
         RunChecks();

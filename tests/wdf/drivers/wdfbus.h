@@ -57,6 +57,23 @@ typedef struct {
 /* child function device: WdfFdoQueryForInterface(GUID_WDFBUS_QI, Version 1); out {status,
  * Answer() or 0} */
 #define IOCTL_CHILD_QI WDFBUS_CTL(0xC13)
+/* bus: out: how many times the list called EvtChildListIdentificationDescriptionDuplicate */
+#define IOCTL_BUS_ID_DUPLICATES WDFBUS_CTL(0xC0B)
+/* bus: in {serial}: out: the WDF_POWER_DEVICE_STATE of that child's PDO's last D0Exit (0: none) */
+#define IOCTL_BUS_LAST_D0_EXIT WDFBUS_CTL(0xC0C)
+/* child function device: in {DEVICE_TEXT_TYPE, LCID}: IRP_MN_QUERY_DEVICE_TEXT sent to its
+ * PDO; out: the text with its terminator (the request's status: the IRP's) */
+#define IOCTL_CHILD_TEXT WDFBUS_CTL(0xC14)
+/* child function device: IRP_MN_QUERY_BUS_INFORMATION sent to its PDO; out: the
+ * PNP_BUS_INFORMATION (the request's status: the IRP's) */
+#define IOCTL_CHILD_BUS_INFO WDFBUS_CTL(0xC15)
+/* child function device: IRP_MN_QUERY_CAPABILITIES sent to its PDO; out {status, D1Latency,
+ * Address, UINumber} */
+#define IOCTL_CHILD_CAPS WDFBUS_CTL(0xC17)
+/* child function device: sent on to its PDO, which calls WdfRequestForwardToParentDeviceIoQueue
+ * wrongly (in {mode}: 0 its own queue, 1 options of a wrong Size, 2 options without
+ * WDF_REQUEST_FORWARD_OPTION_SEND_AND_FORGET); out {the status} */
+#define IOCTL_CHILD_PARENT_MISUSE WDFBUS_CTL(0xC16)
 /* child function device: answers "fn" itself */
 #define IOCTL_CHILD_FN WDFBUS_CTL(0xC11)
 

@@ -8,6 +8,7 @@
 #include <ntddk.h>
 #include <wdf.h>
 
+#include "pnpirp.h"
 #include "wdfbus.h"
 
 #define LOG(fmt, ...)                                                                              \
@@ -34,6 +35,58 @@ static NTSTATUS QueryBusInterface(WDFDEVICE Device, WDFREQUEST Request)
     return STATUS_SUCCESS;
 }
 
+/* IOCTL_CHILD_TEXT and IOCTL_CHILD_BUS_INFO: what the PDO answers, copied into the output;
+ * the request's Information is set here. */
+static NTSTATUS AskPdo(WDFDEVICE Device, WDFREQUEST Request, ULONG IoControlCode)
+{
+    IO_STACK_LOCATION params;
+    ULONG_PTR info = 0;
+    size_t size, bytes;
+    ULONG *in = NULL;
+    PVOID out;
+    NTSTATUS status = WdfRequestRetrieveOutputBuffer(Request, 1, &out, &size);
+    if (NT_SUCCESS(status) && IoControlCode == IOCTL_CHILD_TEXT)
+        status = WdfRequestRetrieveInputBuffer(Request, 2 * sizeof(ULONG), (PVOID *)&in, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    RtlZeroMemory(&params, sizeof(params));
+    if (in != NULL) {
+        params.Parameters.QueryDeviceText.DeviceTextType = (DEVICE_TEXT_TYPE)in[0];
+        params.Parameters.QueryDeviceText.LocaleId = in[1];
+    }
+    status = PnpIrpSend(WdfDeviceWdmGetPhysicalDevice(Device),
+                        in != NULL ? IRP_MN_QUERY_DEVICE_TEXT : IRP_MN_QUERY_BUS_INFORMATION,
+                        &params, &info);
+    if (!NT_SUCCESS(status))
+        info = 0; /* not the PDO's buffer */
+    if (!NT_SUCCESS(status) || info == 0)
+        return NT_SUCCESS(status) ? STATUS_UNSUCCESSFUL : status;
+    bytes = in != NULL ? (wcslen((PCWSTR)info) + 1) * sizeof(WCHAR) : sizeof(PNP_BUS_INFORMATION);
+    if (bytes > size)
+        bytes = size;
+    RtlCopyMemory(out, (PVOID)info, bytes);
+    ExFreePool((PVOID)info);
+    WdfRequestSetInformation(Request, bytes);
+    return STATUS_SUCCESS;
+}
+
+/* IOCTL_CHILD_CAPS: the PDO's answer to IRP_MN_QUERY_CAPABILITIES (pnpirp.h). */
+static NTSTATUS QueryPdoCaps(WDFDEVICE Device, WDFREQUEST Request)
+{
+    DEVICE_CAPABILITIES caps;
+    ULONG *out;
+    NTSTATUS status =
+        WdfRequestRetrieveOutputBuffer(Request, 4 * sizeof(ULONG), (PVOID *)&out, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    out[0] = (ULONG)PnpQueryCaps(WdfDeviceWdmGetPhysicalDevice(Device), &caps);
+    out[1] = caps.D1Latency;
+    out[2] = caps.Address;
+    out[3] = caps.UINumber;
+    WdfRequestSetInformation(Request, 4 * sizeof(ULONG));
+    return STATUS_SUCCESS;
+}
+
 static VOID FnIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength,
                               size_t InputLength, ULONG IoControlCode)
 {
@@ -43,11 +96,20 @@ static VOID FnIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputL
     NTSTATUS status;
     UNREFERENCED_PARAMETER(OutputLength);
     UNREFERENCED_PARAMETER(InputLength);
-    if (IoControlCode == IOCTL_CHILD_WHO || IoControlCode == IOCTL_CHILD_PARENT) {
+    if (IoControlCode == IOCTL_CHILD_WHO || IoControlCode == IOCTL_CHILD_PARENT ||
+        IoControlCode == IOCTL_CHILD_PARENT_MISUSE) {
         WdfRequestFormatRequestUsingCurrentType(Request);
         WDF_REQUEST_SEND_OPTIONS_INIT(&options, WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET);
         if (!WdfRequestSend(Request, WdfDeviceGetIoTarget(WdfIoQueueGetDevice(Queue)), &options))
             WdfRequestComplete(Request, WdfRequestGetStatus(Request));
+        return;
+    }
+    if (IoControlCode == IOCTL_CHILD_TEXT || IoControlCode == IOCTL_CHILD_BUS_INFO) {
+        WdfRequestComplete(Request, AskPdo(WdfIoQueueGetDevice(Queue), Request, IoControlCode));
+        return;
+    }
+    if (IoControlCode == IOCTL_CHILD_CAPS) {
+        WdfRequestComplete(Request, QueryPdoCaps(WdfIoQueueGetDevice(Queue), Request));
         return;
     }
     if (IoControlCode == IOCTL_CHILD_QI) {

@@ -11,6 +11,7 @@
 #include <ntddk.h>
 #include <wdf.h>
 
+#include "pnpirp.h"
 #include "wdfpower.h"
 
 #define NAME "wdfpower"
@@ -322,6 +323,26 @@ static VOID ResumeIdle(WDFDEVICE device, ULONG how)
     }
 }
 
+/* IOCTL_WPW_CAPS: the answer of the top of the device's stack to IRP_MN_QUERY_CAPABILITIES
+ * (pnpirp.h). */
+static NTSTATUS QueryCaps(WDFDEVICE device, WDFREQUEST Request, size_t *info)
+{
+    PDEVICE_OBJECT top;
+    DEVICE_CAPABILITIES caps;
+    ULONG *out;
+    NTSTATUS status =
+        WdfRequestRetrieveOutputBuffer(Request, 3 * sizeof(ULONG), (PVOID *)&out, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(device));
+    out[0] = (ULONG)PnpQueryCaps(top, &caps);
+    ObDereferenceObject(top);
+    out[1] = (ULONG)caps.DeviceState[PowerSystemSleeping3];
+    out[2] = (ULONG)caps.DeviceWake;
+    *info = 3 * sizeof(ULONG);
+    return STATUS_SUCCESS;
+}
+
 static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutLength, size_t InLength, ULONG Code)
 {
     WDFDEVICE device = WdfIoQueueGetDevice(Queue);
@@ -378,6 +399,9 @@ static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutLength, size_t I
         if (NT_SUCCESS(status))
             status = ReturnUlong(
                 Request, (ULONG)WdfDeviceIndicateWakeStatus(device, (NTSTATUS)value), &info);
+        break;
+    case IOCTL_WPW_CAPS:
+        status = QueryCaps(device, Request, &info);
         break;
     case IOCTL_WPW_ASSIGN_ERRORS: {
         PVOID out;

@@ -44,5 +44,8 @@ static const GUID GUID_WDFPOWER_INTERFACE = {
 #define IOCTL_WPW_ASSIGN_ERRORS WPW_CTL(0xC0A)
 /* input NTSTATUS: WdfDeviceIndicateWakeStatus with it; output NTSTATUS: its status */
 #define IOCTL_WPW_INDICATE_WAKE WPW_CTL(0xC0B)
+/* output ULONG[3]: IRP_MN_QUERY_CAPABILITIES sent to the top of the device's stack: its status,
+ * then DEVICE_CAPABILITIES.DeviceState[PowerSystemSleeping3] and DeviceWake */
+#define IOCTL_WPW_CAPS WPW_CTL(0xC0C)
 
 #endif

@@ -14,6 +14,7 @@
 #include <ntddk.h>
 #include <wdf.h>
 
+#include "pnpirp.h"
 #include "wdfrel.h"
 
 #ifndef WDFREL_POWER
@@ -64,39 +65,21 @@ static NTSTATUS UsageNotification(WDFDEVICE Device, WDF_SPECIAL_FILE_TYPE Notifi
     return STATUS_SUCCESS;
 }
 
-/* A PnP IRP of `minor` to the top of the device's stack, as the PnP manager sends them
- * (IoStatus.Status STATUS_NOT_SUPPORTED at first), with the Parameters of `params`; waits for
- * it. *info: IoStatus.Information. */
+/* A PnP IRP to the top of the device's stack (pnpirp.h). */
 static NTSTATUS SendPnp(WDFDEVICE device, UCHAR minor, const IO_STACK_LOCATION *params,
                         ULONG_PTR *info)
 {
     PDEVICE_OBJECT top = IoGetAttachedDeviceReference(WdfDeviceWdmGetPhysicalDevice(device));
-    KEVENT done;
-    IO_STATUS_BLOCK iosb;
-    PIO_STACK_LOCATION sp;
-    PIRP irp;
-    KeInitializeEvent(&done, NotificationEvent, FALSE);
-    irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, top, NULL, 0, NULL, &done, &iosb);
-    if (irp == NULL) {
-        ObDereferenceObject(top);
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
-    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
-    sp = IoGetNextIrpStackLocation(irp);
-    sp->MinorFunction = minor;
-    RtlCopyMemory(&sp->Parameters, &params->Parameters, sizeof(params->Parameters));
-    if (IoCallDriver(top, irp) == STATUS_PENDING)
-        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
+    NTSTATUS status = PnpIrpSend(top, minor, params, info);
     ObDereferenceObject(top);
-    *info = iosb.Information;
-    return iosb.Status;
+    return status;
 }
 
 /* IRP_MN_DEVICE_USAGE_NOTIFICATION to the top of the device's stack. */
 static NTSTATUS SendUsage(WDFDEVICE device, ULONG type, ULONG in_path)
 {
     IO_STACK_LOCATION params;
-    ULONG_PTR info;
+    ULONG_PTR info = 0;
     RtlZeroMemory(&params, sizeof(params));
     params.Parameters.UsageNotification.InPath = (BOOLEAN)in_path;
     params.Parameters.UsageNotification.Type = (DEVICE_USAGE_NOTIFICATION_TYPE)type;
@@ -111,8 +94,9 @@ static NTSTATUS QueryRemove(WDFDEVICE Device)
 }
 
 /* IRP_MN_QUERY_DEVICE_RELATIONS of `type` to the top of the device's stack, as the PnP manager
- * sends it; the answer's references and structure are ours to release. */
-static NTSTATUS QueryRelations(WDFDEVICE Device, ULONG type, ULONG *out, size_t room,
+ * sends it; the answer's references and structure are ours to release. `pre` (not 0xFFFFFFFF):
+ * the IRP comes with a list of device `pre`'s PDO, as an upper filter's answer would. */
+static NTSTATUS QueryRelations(WDFDEVICE Device, ULONG type, ULONG pre, ULONG *out, size_t room,
                                size_t *written)
 {
     IO_STACK_LOCATION params;
@@ -120,6 +104,17 @@ static NTSTATUS QueryRelations(WDFDEVICE Device, ULONG type, ULONG *out, size_t 
     NTSTATUS status;
     PDEVICE_RELATIONS rel;
     ULONG i;
+    if (pre != 0xFFFFFFFF) {
+        if (pre >= WDFREL_MAX || Pdos[pre] == NULL)
+            return STATUS_INVALID_PARAMETER;
+        rel = ExAllocatePoolWithTag(PagedPool, sizeof(DEVICE_RELATIONS), 'leRW');
+        if (rel == NULL)
+            return STATUS_INSUFFICIENT_RESOURCES;
+        rel->Count = 1;
+        rel->Objects[0] = Pdos[pre];
+        ObReferenceObject(Pdos[pre]);
+        info = (ULONG_PTR)rel;
+    }
     RtlZeroMemory(&params, sizeof(params));
     params.Parameters.QueryDeviceRelations.Type = (DEVICE_RELATION_TYPE)type;
     status = SendPnp(Device, IRP_MN_QUERY_DEVICE_RELATIONS, &params, &info);
@@ -271,7 +266,7 @@ static NTSTATUS QueryInterface(WDFDEVICE device, const ULONG *in, ULONG *out)
 {
     WDFREL_INTERFACE got;
     ULONG specific = in[3];
-    ULONG_PTR info;
+    ULONG_PTR info = 0;
     NTSTATUS status;
     IO_STACK_LOCATION params;
     RtlZeroMemory(&got, sizeof(got));
@@ -323,11 +318,14 @@ static VOID Ioctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputLength, size_
         break;
     case IOCTL_REL_QUERY: {
         ULONG *type;
-        status = WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), (PVOID *)&type, NULL);
+        size_t inSize = 0;
+        status = WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), (PVOID *)&type, &inSize);
         if (NT_SUCCESS(status) && (out == NULL || OutputLength < 2 * sizeof(ULONG)))
             status = STATUS_BUFFER_TOO_SMALL;
         if (NT_SUCCESS(status))
-            status = QueryRelations(device, *type, out, OutputLength / sizeof(ULONG), &written);
+            status =
+                QueryRelations(device, type[0], inSize >= 2 * sizeof(ULONG) ? type[1] : 0xFFFFFFFF,
+                               out, OutputLength / sizeof(ULONG), &written);
         break;
     }
     case IOCTL_REL_STATIC:

@@ -19,9 +19,11 @@ static const GUID GUID_WDFREL_INTERFACE = {
 #define IOCTL_REL_REMOVE WDFREL_CTL(0xC02)
 /* WdfDeviceClearRemovalRelationsDevices */
 #define IOCTL_REL_CLEAR WDFREL_CTL(0xC03)
-/* in ULONG: a DEVICE_RELATION_TYPE; the driver sends IRP_MN_QUERY_DEVICE_RELATIONS of that
- * type to the top of its own stack; out ULONG[]: the IRP's status, the count, then the device
- * number of each PDO listed (0xFF: not one of the driver's) */
+/* in ULONG: a DEVICE_RELATION_TYPE [, a device number]; the driver sends
+ * IRP_MN_QUERY_DEVICE_RELATIONS of that type to the top of its own stack (with a list of that
+ * device's PDO already in it, as an upper filter answers, when a number is given); out ULONG[]: the
+ * IRP's status, the count, then the device number of each PDO listed (0xFF: not one of the
+ * driver's) */
 #define IOCTL_REL_QUERY WDFREL_CTL(0xC04)
 /* in BOOLEAN: WdfDeviceSetStaticStopRemove(device, it) */
 #define IOCTL_REL_STATIC WDFREL_CTL(0xC05)

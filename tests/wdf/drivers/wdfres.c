@@ -23,6 +23,8 @@
 
 #include <initguid.h>
 
+#include "pnpirp.h"
+
 #ifdef WDFRES_FILTER
 #define NAME "wdfresflt"
 #elif defined(WDFRES_FAIL)
@@ -399,24 +401,14 @@ static NTSTATUS RemoveAdded(WDFDEVICE Device, WDFCMRESLIST Raw, WDFCMRESLIST Tra
 /* IRP_MN_QUERY_RESOURCES to the PDO, as the PnP manager would send it. */
 static NTSTATUS QueryResources(WDFDEVICE Device)
 {
-    PDEVICE_OBJECT pdo = WdfDeviceWdmGetPhysicalDevice(Device);
-    KEVENT done;
-    IO_STATUS_BLOCK iosb;
-    PIRP irp;
+    IO_STACK_LOCATION params;
+    ULONG_PTR info = 0;
     PCM_RESOURCE_LIST list;
     NTSTATUS status;
-    KeInitializeEvent(&done, NotificationEvent, FALSE);
-    irp = IoBuildSynchronousFsdRequest(IRP_MJ_PNP, pdo, NULL, 0, NULL, &done, &iosb);
-    if (irp == NULL)
-        return STATUS_INSUFFICIENT_RESOURCES;
-    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
-    IoGetNextIrpStackLocation(irp)->MinorFunction = IRP_MN_QUERY_RESOURCES;
-    status = IoCallDriver(pdo, irp);
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
-        status = iosb.Status;
-    }
-    list = (PCM_RESOURCE_LIST)iosb.Information;
+    RtlZeroMemory(&params, sizeof(params));
+    status =
+        PnpIrpSend(WdfDeviceWdmGetPhysicalDevice(Device), IRP_MN_QUERY_RESOURCES, &params, &info);
+    list = (PCM_RESOURCE_LIST)info;
     LOG("QUERY_RESOURCES(0x%08lX, lists %lu, descriptors %lu, start 0x%llX)", (unsigned long)status,
         list != NULL ? (unsigned long)list->Count : 0ul,
         list != NULL ? (unsigned long)list->List[0].PartialResourceList.Count : 0ul,
