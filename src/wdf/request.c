@@ -141,19 +141,115 @@ static inline __attribute__((always_inline)) void wdf_request_complete(struct wd
     wdf_request_end_in(g, r, "completed", wdf_request_to_requester, &c);
 }
 
-VOID imp_WdfRequestComplete(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, NTSTATUS Status)
+/* session 15: a completion's common case, without a call but the IRP's completion at its end:
+ * a live request in its thread's lane, not cancelable, formatted, watched (`done`), reserved,
+ * holding a remove lock or its queue, never sent; an object with nothing but its attributes'
+ * context and no callback of its own, referenced once, and room in the thread's cache; no
+ * verbose record. Every test comes before anything changes, and a lane's lock another thread
+ * holds is not waited for: any miss returns NULL, nothing done, and wdf_request_complete makes
+ * the same tests again and does the work (and the reports). Otherwise it does what that way does
+ * (the request out of its lane and marked ended, the object ended into the thread's cache) and
+ * returns the IRP, its IoStatus set, for the caller to complete last. The one difference of
+ * order, the object in the cache before the IRP is completed rather than after, is one nothing
+ * can see: no callback of the object runs, and its handle is stale in both. */
+static inline __attribute__((always_inline)) PIRP wdf_request_end_fast(struct wdf_globals *g,
+                                                                       struct wdf_request *r,
+                                                                       NTSTATUS status,
+                                                                       ULONG_PTR information)
+{
+    struct wdf_object *o = &r->obj;
+    struct wdf_context *c = o->inline_context;
+    struct wdf_cache *cache = wdf_cache_tls;
+    struct wdf_queue *q = r->queue;
+    unsigned lane = __atomic_load_n(&r->lane, __ATOMIC_RELAXED);
+    struct wdf_queue_lane *l;
+    PIRP irp = r->irp;
+    if (g->ifr_verbose || lane == 0 || __atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE) != NULL ||
+        r->formatted || r->done != NULL || r->reserved_pool != NULL || r->remove_lock != NULL ||
+        r->holds_queue || r->send.created || cache == NULL || cache->count >= WDF_CACHE_MAX ||
+        o->parent != NULL || o->type_cleanup != NULL || o->sync_lock != NULL || o->contexts != c ||
+        c->next != NULL || c->cleanup != NULL || c->destroy != NULL ||
+        o->type_destroy != wdf_request_destroy ||
+        __atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST) ||
+        __atomic_load_n(&o->refs, __ATOMIC_ACQUIRE) != 1 ||
+        __atomic_load_n(&o->state, __ATOMIC_RELAXED) != WDF_LIVE)
+        return NULL;
+    l = &q->lanes[lane - 1];
+    if (__atomic_exchange_n(&l->lock, 1, __ATOMIC_ACQUIRE) != 0)
+        return NULL;
+    if (__atomic_load_n(&r->lane, __ATOMIC_RELAXED) != lane ||
+        __atomic_load_n(&r->completed, __ATOMIC_RELAXED)) {
+        wdf_lane_unlock(l);
+        return NULL;
+    }
+    /* wdf_queue_leave_fast's steps, then wdf_object_end_request's (wdf_private.h) */
+    __atomic_store_n(&r->completed, 1, __ATOMIC_RELAXED);
+    RemoveEntryList(&r->owned_link);
+    __atomic_store_n(&r->lane, 0, __ATOMIC_RELAXED);
+    r->counted = FALSE;
+    r->stopping = FALSE;
+    r->where = WDF_REQ_COMPLETED;
+    wdf_lane_unlock(l);
+    irp->IoStatus.Status = status;
+    irp->IoStatus.Information = information;
+    __atomic_store_n(&o->state, WDF_DELETING, __ATOMIC_RELEASE);
+    __atomic_store_n(&o->refs, 0, __ATOMIC_RELAXED);
+    o->kept = !r->send_used && r->usb == NULL;
+    __atomic_store_n(&o->freed, 1, __ATOMIC_RELEASE);
+    cache->ring[(cache->head + cache->count) % WDF_CACHE_MAX] = o;
+    cache->count++;
+    return irp;
+}
+
+/* The general way of the three completions (and every report). */
+static __attribute__((noinline)) void wdf_request_complete_any(PWDF_DRIVER_GLOBALS globals,
+                                                               WDFREQUEST Request, NTSTATUS status,
+                                                               const ULONG_PTR *information,
+                                                               CCHAR boost, const char *ddi,
+                                                               const void *caller)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
-    wdf_request_complete(g, WDF_REQUEST_GET(g, Request), Status, IO_NO_INCREMENT);
+    struct wdf_request *r =
+        CONTAINING_RECORD(wdf_object_get_in(g, (WDFOBJECT)Request, WDF_TYPE_REQUEST, ddi, caller),
+                          struct wdf_request, obj);
+    if (information != NULL)
+        r->information = *information;
+    wdf_request_complete(g, r, status, boost);
+}
+
+/* A completion: its common case inline (a live request handle in its home slot, then
+ * wdf_request_end_fast), else the general way. information NULL: the request's own. */
+static inline __attribute__((always_inline)) void wdf_request_complete_ddi(
+    PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, NTSTATUS status, const ULONG_PTR *information,
+    CCHAR boost, const char *ddi, const void *caller)
+{
+    struct wdf_object *o = wdf_handles_home(Request);
+    if (__builtin_expect((WDFREQUEST)o == Request &&
+                             !__atomic_load_n(&o->freed, __ATOMIC_ACQUIRE) &&
+                             o->type == WDF_TYPE_REQUEST,
+                         1)) {
+        struct wdf_request *r = CONTAINING_RECORD(o, struct wdf_request, obj);
+        PIRP irp = wdf_request_end_fast(wdf_globals_of(globals), r, status,
+                                        information != NULL ? *information : r->information);
+        if (__builtin_expect(irp != NULL, 1)) {
+            IoCompleteRequest(irp, boost); /* in a lane: the request has a queue */
+            return;
+        }
+    }
+    wdf_request_complete_any(globals, Request, status, information, boost, ddi, caller);
+}
+
+VOID imp_WdfRequestComplete(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, NTSTATUS Status)
+{
+    wdf_request_complete_ddi(globals, Request, Status, NULL, IO_NO_INCREMENT, "WdfRequestComplete",
+                             __builtin_return_address(0));
 }
 
 VOID imp_WdfRequestCompleteWithInformation(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
                                            NTSTATUS Status, ULONG_PTR Information)
 {
-    struct wdf_globals *g = wdf_globals_of(globals);
-    struct wdf_request *r = WDF_REQUEST_GET(g, Request);
-    r->information = Information;
-    wdf_request_complete(g, r, Status, IO_NO_INCREMENT);
+    wdf_request_complete_ddi(globals, Request, Status, &Information, IO_NO_INCREMENT,
+                             "WdfRequestCompleteWithInformation", __builtin_return_address(0));
 }
 
 VOID imp_WdfRequestSetInformation(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
@@ -549,8 +645,8 @@ VOID imp_WdfRequestStopAcknowledge(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Reque
 VOID imp_WdfRequestCompleteWithPriorityBoost(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
                                              NTSTATUS Status, CCHAR PriorityBoost)
 {
-    struct wdf_globals *g = wdf_globals_of(globals);
-    wdf_request_complete(g, WDF_REQUEST_GET(g, Request), Status, PriorityBoost);
+    wdf_request_complete_ddi(globals, Request, Status, NULL, PriorityBoost,
+                             "WdfRequestCompleteWithPriorityBoost", __builtin_return_address(0));
 }
 
 /* The IRP's IoStatus.Status: what the request carries until it is completed (Microsoft:
