@@ -184,7 +184,7 @@ static inline __attribute__((always_inline)) PIRP wdf_request_end_fast(struct wd
     }
     /* wdf_queue_leave_fast's steps, then wdf_object_end_request's (wdf_private.h) */
     __atomic_store_n(&r->completed, 1, __ATOMIC_RELAXED);
-    RemoveEntryList(&r->owned_link);
+    wdf_list_remove(&r->owned_link);
     __atomic_store_n(&r->lane, 0, __ATOMIC_RELAXED);
     r->counted = FALSE;
     r->stopping = FALSE;
@@ -201,27 +201,39 @@ static inline __attribute__((always_inline)) PIRP wdf_request_end_fast(struct wd
     return irp;
 }
 
-/* The general way of the three completions (and every report). */
+/* The three completion DDIs (report names), and wdf_request_complete_any's `how`: the DDI in
+ * the low byte, the priority boost in the next. */
+enum {
+    WDF_COMPLETE,
+    WDF_COMPLETE_INFORMATION,
+    WDF_COMPLETE_BOOST
+};
+static const char *const wdf_complete_ddi[] = {"WdfRequestComplete",
+                                               "WdfRequestCompleteWithInformation",
+                                               "WdfRequestCompleteWithPriorityBoost"};
+
+/* The general way of the three completions (and every report); six arguments, so that the
+ * common case below reaches it with a jump. */
 static __attribute__((noinline)) void wdf_request_complete_any(PWDF_DRIVER_GLOBALS globals,
                                                                WDFREQUEST Request, NTSTATUS status,
-                                                               const ULONG_PTR *information,
-                                                               CCHAR boost, const char *ddi,
+                                                               ULONG_PTR information, unsigned how,
                                                                const void *caller)
 {
     struct wdf_globals *g = wdf_globals_of(globals);
     struct wdf_request *r =
-        CONTAINING_RECORD(wdf_object_get_in(g, (WDFOBJECT)Request, WDF_TYPE_REQUEST, ddi, caller),
+        CONTAINING_RECORD(wdf_object_get_in(g, (WDFOBJECT)Request, WDF_TYPE_REQUEST,
+                                            wdf_complete_ddi[how & 0xFF], caller),
                           struct wdf_request, obj);
-    if (information != NULL)
-        r->information = *information;
-    wdf_request_complete(g, r, status, boost);
+    if ((how & 0xFF) == WDF_COMPLETE_INFORMATION)
+        r->information = information;
+    wdf_request_complete(g, r, status, (CCHAR)(how >> 8));
 }
 
 /* A completion: its common case inline (a live request handle in its home slot, then
- * wdf_request_end_fast), else the general way. information NULL: the request's own. */
+ * wdf_request_end_fast), else the general way. */
 static inline __attribute__((always_inline)) void wdf_request_complete_ddi(
-    PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, NTSTATUS status, const ULONG_PTR *information,
-    CCHAR boost, const char *ddi, const void *caller)
+    PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, NTSTATUS status, ULONG_PTR information,
+    unsigned how, const void *caller)
 {
     struct wdf_object *o = wdf_handles_home(Request);
     if (__builtin_expect((WDFREQUEST)o == Request &&
@@ -230,26 +242,27 @@ static inline __attribute__((always_inline)) void wdf_request_complete_ddi(
                          1)) {
         struct wdf_request *r = CONTAINING_RECORD(o, struct wdf_request, obj);
         PIRP irp = wdf_request_end_fast(wdf_globals_of(globals), r, status,
-                                        information != NULL ? *information : r->information);
+                                        (how & 0xFF) == WDF_COMPLETE_INFORMATION ? information
+                                                                                 : r->information);
         if (__builtin_expect(irp != NULL, 1)) {
-            IoCompleteRequest(irp, boost); /* in a lane: the request has a queue */
+            IoCompleteRequest(irp, (CCHAR)(how >> 8)); /* in a lane: the request has a queue */
             return;
         }
     }
-    wdf_request_complete_any(globals, Request, status, information, boost, ddi, caller);
+    wdf_request_complete_any(globals, Request, status, information, how, caller);
 }
 
 VOID imp_WdfRequestComplete(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request, NTSTATUS Status)
 {
-    wdf_request_complete_ddi(globals, Request, Status, NULL, IO_NO_INCREMENT, "WdfRequestComplete",
+    wdf_request_complete_ddi(globals, Request, Status, 0, WDF_COMPLETE,
                              __builtin_return_address(0));
 }
 
 VOID imp_WdfRequestCompleteWithInformation(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
                                            NTSTATUS Status, ULONG_PTR Information)
 {
-    wdf_request_complete_ddi(globals, Request, Status, &Information, IO_NO_INCREMENT,
-                             "WdfRequestCompleteWithInformation", __builtin_return_address(0));
+    wdf_request_complete_ddi(globals, Request, Status, Information, WDF_COMPLETE_INFORMATION,
+                             __builtin_return_address(0));
 }
 
 VOID imp_WdfRequestSetInformation(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
@@ -645,8 +658,9 @@ VOID imp_WdfRequestStopAcknowledge(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Reque
 VOID imp_WdfRequestCompleteWithPriorityBoost(PWDF_DRIVER_GLOBALS globals, WDFREQUEST Request,
                                              NTSTATUS Status, CCHAR PriorityBoost)
 {
-    wdf_request_complete_ddi(globals, Request, Status, NULL, PriorityBoost,
-                             "WdfRequestCompleteWithPriorityBoost", __builtin_return_address(0));
+    wdf_request_complete_ddi(globals, Request, Status, 0,
+                             WDF_COMPLETE_BOOST | (unsigned)(UCHAR)PriorityBoost << 8,
+                             __builtin_return_address(0));
 }
 
 /* The IRP's IoStatus.Status: what the request carries until it is completed (Microsoft:

@@ -586,6 +586,17 @@ struct wdf_queue_next {
  * the request is not the driver's (still in the queue). */
 void wdf_queue_request_leave(struct wdf_globals *g, struct wdf_request *request,
                              struct wdf_queue_next *next);
+/* RemoveEntryList, inline for certain (wdm.h's FORCEINLINE is plain `static inline`, and gcc
+ * made it a call on the completion path: session 15); a corrupt entry fails the same way. */
+static inline __attribute__((always_inline)) void wdf_list_remove(PLIST_ENTRY e)
+{
+    PLIST_ENTRY flink = e->Flink, blink = e->Blink;
+    if (__builtin_expect(flink->Blink != e || blink->Flink != e, 0))
+        RtlFailFast(FAST_FAIL_CORRUPT_LIST_ENTRY); /* as RemoveEntryList */
+    blink->Flink = flink;
+    flink->Blink = blink;
+}
+
 /* A lane's lock: a test-and-set spin lock (one locked exchange to take it, a release store to
  * give it back). */
 void wdf_lane_lock_wait(struct wdf_queue_lane *l); /* queue.c */
@@ -626,7 +637,7 @@ static inline __attribute__((always_inline)) BOOLEAN wdf_queue_leave_fast(
         }
         __atomic_store_n(&r->completed, 1, __ATOMIC_RELAXED);
     }
-    RemoveEntryList(&r->owned_link);
+    wdf_list_remove(&r->owned_link);
     __atomic_store_n(&r->lane, 0, __ATOMIC_RELAXED);
     r->counted = FALSE;
     r->stopping = FALSE;
