@@ -83,6 +83,14 @@ TEST(driver_created_and_forwarded_requests)
     drvhost_close(f);
 }
 
+/* A reopen of a target never opened fails. WdfIoTargetPurgeIo does not wait for the sent request
+ * it cancels (the device completes it later). Two threads canceling one sent request, completed
+ * inside the first one's IoCancelIrp after the second's returned: both threads come back. */
+TEST(purge_without_waiting_and_two_cancels_of_one_sent_request)
+{
+    run_groups(WDFTARGET_GROUP_LATER, 0);
+}
+
 static void misuse(ULONG what)
 {
     drvhost_file *f = open_target_driver();
