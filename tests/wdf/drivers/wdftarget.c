@@ -585,6 +585,18 @@ static VOID TgtLater(VOID)
     WdfObjectDelete(t);
 }
 
+/* Run while the system is out of memory for the next IRP (test_wdf_target.c makes it so): the
+ * request WdfRequestCreate would allocate cannot be, STATUS_INSUFFICIENT_RESOURCES; the next
+ * create works. */
+static VOID TgtNoIrp(VOID)
+{
+    WDFREQUEST r;
+    CHECK(WdfRequestCreate(WDF_NO_OBJECT_ATTRIBUTES, NULL, &r) == STATUS_INSUFFICIENT_RESOURCES);
+    CHECK(NT_SUCCESS(WdfRequestCreate(WDF_NO_OBJECT_ATTRIBUTES, NULL, &r)));
+    if (!g_result->Failed)
+        WdfObjectDelete(r);
+}
+
 /* ---- driver-created requests --------------------------------------------------------------- */
 
 static VOID TgtDestroyed(WDFOBJECT Object)
@@ -962,6 +974,9 @@ static VOID TgtDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBu
             break;
         case WDFTARGET_GROUP_LATER:
             TgtLater();
+            break;
+        case WDFTARGET_GROUP_NO_IRP:
+            TgtNoIrp();
             break;
         default:
             status = STATUS_INVALID_PARAMETER;

@@ -32,6 +32,7 @@ typedef struct _WDFTARGET_PNP {
 #define WDFTARGET_GROUP_STATES   3 /* stop, start, purge, cancel */
 #define WDFTARGET_GROUP_REQUESTS 4 /* WdfRequestCreate, Reuse, CreateFromIrp, ChangeTarget */
 #define WDFTARGET_GROUP_LATER    5 /* reopen unopened; purge, stop without waiting; cancellers */
+#define WDFTARGET_GROUP_NO_IRP   6 /* run with the next IRP allocation failing */
 
 #define WDFTARGET_MISUSE_SENT_TWICE  1 /* a created request sent while it is sent */
 #define WDFTARGET_MISUSE_NULL_OUT    2 /* WdfIoTargetCreate without a handle location */
