@@ -85,43 +85,38 @@ static NTSTATUS LowReadWrite(PDEVICE_OBJECT Device, PIRP Irp)
     return LowComplete(Irp, STATUS_SUCCESS, length);
 }
 
+/* A cancel routine's work: counts the cancel, then completes the IRP (STATUS_CANCELLED) or, with
+ * `Keep` (IOCTL_LOW_LATCH), keeps it for IOCTL_LOW_RELEASE, as a device whose cancel finishes
+ * later. */
+static VOID LowCanceled(PDEVICE_OBJECT Device, PIRP Irp, BOOLEAN Keep)
+{
+    LOW_EXT *x = LowExt(Device);
+    KIRQL irql;
+    IoReleaseCancelSpinLock(Irp->CancelIrql);
+    KeAcquireSpinLock(&x->Lock, &irql);
+    x->Info.Canceled++;
+    if (Keep)
+        x->Latched = Irp;
+    KeReleaseSpinLock(&x->Lock, irql);
+    if (!Keep)
+        LowComplete(Irp, STATUS_CANCELLED, 0);
+}
+
 static VOID LowCancel(PDEVICE_OBJECT Device, PIRP Irp)
 {
-    LOW_EXT *x = LowExt(Device);
-    KIRQL irql;
-    IoReleaseCancelSpinLock(Irp->CancelIrql);
-    KeAcquireSpinLock(&x->Lock, &irql);
-    x->Info.Canceled++;
-    KeReleaseSpinLock(&x->Lock, irql);
-    LowComplete(Irp, STATUS_CANCELLED, 0);
+    LowCanceled(Device, Irp, FALSE);
 }
 
-static NTSTATUS LowHold(PIRP Irp)
-{
-    IoMarkIrpPending(Irp);
-    IoSetCancelRoutine(Irp, LowCancel);
-    if (Irp->Cancel && IoSetCancelRoutine(Irp, NULL) != NULL)
-        LowComplete(Irp, STATUS_CANCELLED, 0);
-    return STATUS_PENDING;
-}
-
-/* IOCTL_LOW_LATCH's cancel routine takes note of the cancel and keeps the IRP: it is completed
- * (STATUS_CANCELLED) only by IOCTL_LOW_RELEASE, as a device whose cancel finishes later. */
 static VOID LowLatchCancel(PDEVICE_OBJECT Device, PIRP Irp)
 {
-    LOW_EXT *x = LowExt(Device);
-    KIRQL irql;
-    IoReleaseCancelSpinLock(Irp->CancelIrql);
-    KeAcquireSpinLock(&x->Lock, &irql);
-    x->Info.Canceled++;
-    x->Latched = Irp;
-    KeReleaseSpinLock(&x->Lock, irql);
+    LowCanceled(Device, Irp, TRUE);
 }
 
-static NTSTATUS LowLatch(PIRP Irp)
+/* Pending until canceled (IOCTL_LOW_HOLD, IOCTL_LOW_LATCH: their cancel routine). */
+static NTSTATUS LowPend(PIRP Irp, PDRIVER_CANCEL Cancel)
 {
     IoMarkIrpPending(Irp);
-    IoSetCancelRoutine(Irp, LowLatchCancel);
+    IoSetCancelRoutine(Irp, Cancel);
     if (Irp->Cancel && IoSetCancelRoutine(Irp, NULL) != NULL)
         LowComplete(Irp, STATUS_CANCELLED, 0);
     return STATUS_PENDING;
@@ -175,9 +170,9 @@ static NTSTATUS LowControl(PDEVICE_OBJECT Device, PIRP Irp)
         RtlCopyMemory(dst, Irp->AssociatedIrp.SystemBuffer, n);
         return LowComplete(Irp, STATUS_SUCCESS, n);
     case IOCTL_LOW_HOLD:
-        return LowHold(Irp);
+        return LowPend(Irp, LowCancel);
     case IOCTL_LOW_LATCH:
-        return LowLatch(Irp);
+        return LowPend(Irp, LowLatchCancel);
     case IOCTL_LOW_RELEASE:
         return LowRelease(x, Irp);
     case IOCTL_LOW_STALL:
