@@ -20,8 +20,8 @@
  *
  * Locking: the target's lock covers its state and its two lists (sent, waiting). Canceling a
  * sent request calls IoCancelIrp outside the lock: the request is marked held first, and its
- * coming back waits until the canceller is done with the IRP (unless the canceller is the
- * thread the IRP comes back on, inside IoCancelIrp).
+ * coming back waits until every canceller is done with the IRP (but for the holds of the thread
+ * the IRP comes back on, inside its own IoCancelIrp: wdf_cancelling).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -571,17 +571,37 @@ static struct wdf_request **wdf_target_hold_sent(struct wdf_iotarget *t, BOOLEAN
     return held;
 }
 
+/* The held requests this thread is inside IoCancelIrp of, innermost first (the frames live on
+ * the stack of wdf_target_cancel_held). A request that comes back on this thread, inside one of
+ * those calls, waits only for the holds of other threads: its own end when IoCancelIrp returns.
+ * One canceller field per request named the last thread to hold it, so a request completed
+ * inside the first canceller's IoCancelIrp while a second canceller held it waited for the
+ * second to let go, which left the field naming the second: the first waited forever. */
+struct wdf_cancel_frame {
+    struct wdf_request *request;
+    struct wdf_cancel_frame *outer;
+};
+static __thread struct wdf_cancel_frame *wdf_cancelling;
+
+/* How many of `r`'s holds are this thread's (target's lock held). */
+static ULONG wdf_own_holds(struct wdf_request *r)
+{
+    ULONG n = 0;
+    for (struct wdf_cancel_frame *f = wdf_cancelling; f != NULL; f = f->outer)
+        n += f->request == r;
+    return n;
+}
+
 /* IoCancelIrp on a held request, then lets it go. */
 static BOOLEAN wdf_target_cancel_held(struct wdf_iotarget *t, struct wdf_request *r)
 {
+    struct wdf_cancel_frame frame = {r, wdf_cancelling};
     BOOLEAN canceled;
-    os_mutex_lock(&t->lock);
-    r->send.canceller = ke_current_thread();
-    os_mutex_unlock(&t->lock);
+    wdf_cancelling = &frame;
     canceled = IoCancelIrp(r->irp);
+    wdf_cancelling = frame.outer;
     os_mutex_lock(&t->lock);
-    if (--r->send.holds == 0)
-        r->send.canceller = NULL;
+    r->send.holds--;
     os_cond_broadcast(&t->changed);
     os_mutex_unlock(&t->lock);
     wdf_object_release(&r->obj);
@@ -1220,7 +1240,7 @@ static void wdf_target_left(struct wdf_iotarget *t, struct wdf_request *r)
     }
     r->send.list = WDF_SEND_NONE;
     os_cond_broadcast(&t->changed);
-    while (r->send.holds > 0 && r->send.canceller != ke_current_thread())
+    while (r->send.holds > wdf_own_holds(r))
         os_cond_wait(&t->changed, &t->lock);
     os_mutex_unlock(&t->lock);
     if (timer != NULL)

@@ -373,7 +373,7 @@ struct wdf_send_timer;
 struct ke_thread;
 
 /* wtarget: how a request was formatted for an I/O target and where it is there
- * (iotarget.c). `link`, `list`, `holds` and `canceller` are under the target's lock. */
+ * (iotarget.c). `link`, `list` and `holds` are under the target's lock. */
 struct wdf_send {
     BOOLEAN created;      /* WdfRequestCreate[FromIrp]: the driver's own, deleted by it */
     BOOLEAN frees_irp;    /* the request frees its IRP when it goes (IoFreeIrp) */
@@ -381,8 +381,7 @@ struct wdf_send {
     BOOLEAN timed_out;    /* canceled because its time-out expired: STATUS_IO_TIMEOUT */
     UCHAR list;           /* WDF_SEND_NONE, _SENT (at the target), _WAITING (target stopped) */
     LIST_ENTRY link;
-    ULONG holds;                       /* threads about to IoCancelIrp it: its IRP must stay */
-    struct ke_thread *canceller;       /* the last of them */
+    ULONG holds; /* threads about to IoCancelIrp it: its IRP must stay (iotarget.c's frames) */
     struct wdf_send_timer *timer;      /* an asynchronous send's time-out, until it comes back */
     struct wdf_iotarget *owner_target; /* WdfRequestCreate's / ChangeTarget's I/O target */
     /* Set by the Format routines (major 0: formatted otherwise, or not at all). */

@@ -435,6 +435,14 @@ TEST(object_lock_acquired_inside_a_serialised_callback_is_wdf_violation)
     sync_misuse(1, WDFSYNC_MISUSE_OBJLOCK_RECURSIVE);
 }
 
+/* WdfDpcCreate with AutomaticSerialization: the framework holds the parent queue's lock around
+ * EvtDpcFunc, so taking it there again is a recursive acquisition. */
+TEST(object_lock_acquired_inside_a_serialised_dpc_is_wdf_violation)
+{
+    expect_bugcheck_p1(0x10D, 0x2);
+    sync_misuse(2, WDFSYNC_MISUSE_OBJLOCK_IN_DPC);
+}
+
 /* drvhost's own 0x1001: WdfTimerStop(Wait TRUE) from the timer's own passive callback would
  * wait for itself (Microsoft: may deadlock). */
 TEST(timer_stop_with_wait_from_its_passive_callback_is_reported)

@@ -12,6 +12,7 @@
 #include "drivers/wdftarget.h"
 #include "harness.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define WDFTARGET_DEVICE "\\\\.\\WdfTarget"
@@ -82,6 +83,35 @@ TEST(driver_created_and_forwarded_requests)
        (unsigned long long)iosb.information, out);
     drvhost_close(f);
 }
+
+/* A reopen of a target never opened fails. WdfIoTargetPurgeIo does not wait for the sent request
+ * it cancels (the device completes it later). Two threads canceling one sent request, completed
+ * inside the first one's IoCancelIrp after the second's returned: both threads come back. */
+TEST(purge_without_waiting_and_two_cancels_of_one_sent_request)
+{
+    run_groups(WDFTARGET_GROUP_LATER, 0);
+}
+
+#ifdef TARGET_FAULT_INJECTION
+/* drvhost's low memory is its fault injection (src/os/os.h: drvhost_fault_arm, exported by
+ * libdrvhost.so in builds other than Release; test_wdf_devb.c uses it the same way): the IRPs
+ * are pool allocations with tag ' prI' (src/io/irp.c, "Irp " as the pool prints it). The first
+ * IRP from the arming is the ioctl's, the second the one WdfRequestCreate allocates. */
+#define OS_INJECT_ALLOC 0
+#define TARGET_IRP_TAG  0x20707249u
+void drvhost_fault_arm(int kind, unsigned n, uint32_t tag);
+
+TEST(request_create_without_memory_for_its_irp_fails)
+{
+    drvhost_file *f = open_target_driver();
+    if (f == NULL)
+        return;
+    drvhost_fault_arm(OS_INJECT_ALLOC, 2, TARGET_IRP_TAG);
+    run_group(f, WDFTARGET_GROUP_NO_IRP);
+    drvhost_fault_arm(OS_INJECT_ALLOC, 0, 0);
+    drvhost_close(f);
+}
+#endif
 
 static void misuse(ULONG what)
 {

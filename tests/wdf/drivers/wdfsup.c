@@ -526,6 +526,9 @@ static VOID WdfSupRegistryKeys(WDFKEY parameters)
     WDFKEY key = NULL, again = NULL;
     ULONG disposition = 0, value = 0, result = 0;
     UCHAR info[sizeof(KEY_VALUE_PARTIAL_INFORMATION) + 8];
+    HANDLE handle;
+    PVOID object;
+    NTSTATUS status;
     CHECK(WdfRegistryCreateKey(parameters, &sub, KEY_ALL_ACCESS, REG_OPTION_NON_VOLATILE,
                                &disposition, NULL, &key) == STATUS_SUCCESS);
     CHECK(disposition == REG_CREATED_NEW_KEY);
@@ -541,7 +544,13 @@ static VOID WdfSupRegistryKeys(WDFKEY parameters)
     CHECK(ZwQueryValueKey(WdfRegistryWdmGetHandle(again), &name, KeyValuePartialInformation, info,
                           sizeof(info), &result) == STATUS_SUCCESS);
     CHECK(((PKEY_VALUE_PARTIAL_INFORMATION)info)->Type == REG_DWORD);
+    handle = WdfRegistryWdmGetHandle(again);
     WdfRegistryClose(again);
+    /* The key object's WDM handle is closed with it. */
+    status = ObReferenceObjectByHandle(handle, KEY_READ, NULL, KernelMode, &object, NULL);
+    CHECK(status == STATUS_INVALID_HANDLE);
+    if (NT_SUCCESS(status))
+        ObDereferenceObject(object);
     CHECK(WdfRegistryOpenKey(parameters, &nothere, KEY_READ, NULL, &again) ==
           STATUS_OBJECT_NAME_NOT_FOUND);
     CHECK(again == NULL);

@@ -596,6 +596,30 @@ static VOID SyncRun(WDFREQUEST Request)
     WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, sizeof(*out));
 }
 
+/* Takes the lock of its parent, which AutomaticSerialization holds around it already. */
+static EVT_WDF_DPC SyncLockParentDpc;
+static VOID SyncLockParentDpc(WDFDPC Dpc)
+{
+    WdfObjectAcquireLock(WdfDpcGetParentObject(Dpc));
+}
+
+/* Mode 2: a serialised DPC of the other queue (whose lock this callback does not hold) that
+ * takes that queue's lock again. */
+static VOID SyncMisuseDpc(VOID)
+{
+    WDF_DPC_CONFIG config;
+    WDF_OBJECT_ATTRIBUTES attributes;
+    WDFDPC dpc;
+    LONG never = 0;
+    WDF_DPC_CONFIG_INIT(&config, SyncLockParentDpc); /* AutomaticSerialization TRUE */
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.ParentObject = g_other;
+    if (NT_SUCCESS(WdfDpcCreate(&config, &attributes, &dpc))) {
+        WdfDpcEnqueue(dpc);
+        SyncSpin(&never, 5000); /* the bug check comes first */
+    }
+}
+
 static VOID SyncMisuseTimer(PFN_WDF_TIMER fn, WDF_EXECUTION_LEVEL level)
 {
     WDFTIMER timer;
@@ -650,6 +674,9 @@ static VOID SyncMisuse(ULONG what)
             WdfWorkItemEnqueue(work);
             SyncSleepMs(5000);
         }
+        break;
+    case WDFSYNC_MISUSE_OBJLOCK_IN_DPC:
+        SyncMisuseDpc();
         break;
     case WDFSYNC_MISUSE_WAITLOCK_AT_DISPATCH:
         if (NT_SUCCESS(WdfWaitLockCreate(WDF_NO_OBJECT_ATTRIBUTES, &wait))) {

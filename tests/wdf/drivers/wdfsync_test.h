@@ -55,5 +55,6 @@ typedef struct _WDFSYNC_RESULT {
 #define WDFSYNC_MISUSE_TIMER_STOP_IN_DPC     8
 #define WDFSYNC_MISUSE_WORKITEM_FLUSH_SELF   9
 #define WDFSYNC_MISUSE_WAITLOCK_AT_DISPATCH  10
+#define WDFSYNC_MISUSE_OBJLOCK_IN_DPC        11 /* mode 2: a DPC of the other queue */
 
 #endif

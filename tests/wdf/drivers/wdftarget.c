@@ -376,17 +376,23 @@ static BOOLEAN SendRead(WDFIOTARGET Target, WDFREQUEST Request, WDFMEMORY Memory
     return WdfRequestSend(Request, Target, &options);
 }
 
-static BOOLEAN SendHold(WDFIOTARGET Target, WDFREQUEST Request, SENT *s)
+/* A created request formatted for the ioctl `Code` (no buffers), sent asynchronously. */
+static BOOLEAN SendCode(WDFIOTARGET Target, WDFREQUEST Request, ULONG Code, SENT *s)
 {
     WDF_REQUEST_REUSE_PARAMS reuse;
     WDF_REQUEST_REUSE_PARAMS_INIT(&reuse, WDF_REQUEST_REUSE_NO_FLAGS, STATUS_SUCCESS);
     WdfRequestReuse(Request, &reuse);
     SentInit(s);
-    if (!NT_SUCCESS(WdfIoTargetFormatRequestForIoctl(Target, Request, IOCTL_LOW_HOLD, NULL, NULL,
-                                                     NULL, NULL)))
+    if (!NT_SUCCESS(
+            WdfIoTargetFormatRequestForIoctl(Target, Request, Code, NULL, NULL, NULL, NULL)))
         return FALSE;
     WdfRequestSetCompletionRoutine(Request, TgtCompletion, s);
     return WdfRequestSend(Request, Target, WDF_NO_SEND_OPTIONS);
+}
+
+static BOOLEAN SendHold(WDFIOTARGET Target, WDFREQUEST Request, SENT *s)
+{
+    return SendCode(Target, Request, IOCTL_LOW_HOLD, s);
 }
 
 static VOID TgtStates(VOID)
@@ -493,6 +499,104 @@ static VOID TgtStates(VOID)
     WdfObjectDelete(t);
 }
 
+/* ---- what the framework does not wait for; cancels that meet ----------------------------------
+ */
+
+static NTSTATUS LowIoctl(WDFIOTARGET Target, ULONG Code, ULONG_PTR *Information)
+{
+    return WdfIoTargetSendIoctlSynchronously(Target, NULL, Code, NULL, NULL, NULL, Information);
+}
+
+static KSTART_ROUTINE TgtCancelThread;
+static VOID TgtCancelThread(PVOID Context)
+{
+    WdfRequestCancelSentRequest((WDFREQUEST)Context);
+    PsTerminateSystemThread(STATUS_SUCCESS);
+}
+
+/* Whether a system thread ended within `ms` milliseconds; its handle is closed. */
+static BOOLEAN ThreadEnded(HANDLE Handle, LONG ms)
+{
+    PVOID thread;
+    LARGE_INTEGER t;
+    NTSTATUS status =
+        ObReferenceObjectByHandle(Handle, SYNCHRONIZE, NULL, KernelMode, &thread, NULL);
+    ZwClose(Handle);
+    if (!NT_SUCCESS(status))
+        return FALSE;
+    t.QuadPart = WDF_REL_TIMEOUT_IN_MS(ms);
+    status = KeWaitForSingleObject(thread, Executive, KernelMode, FALSE, &t);
+    ObDereferenceObject(thread);
+    return status == STATUS_SUCCESS;
+}
+
+/* Two threads cancel one sent request; the device completes it on the first, inside that
+ * thread's IoCancelIrp, after the second's cancel has returned: both come back. */
+static VOID TgtCancelsMeet(WDFIOTARGET t, WDFREQUEST r)
+{
+    HANDLE thread;
+    SENT s;
+    CHECK(SendCode(t, r, IOCTL_LOW_STALL, &s));
+    if (!NT_SUCCESS(PsCreateSystemThread(&thread, THREAD_ALL_ACCESS, NULL, NULL, NULL,
+                                         TgtCancelThread, r))) {
+        CHECK(FALSE);
+        return;
+    }
+    CHECK(LowIoctl(t, IOCTL_LOW_WAIT_CANCEL, NULL) == STATUS_SUCCESS); /* the first is inside */
+    WdfRequestCancelSentRequest(r); /* the IRP is canceled already: IoCancelIrp finds no routine */
+    CHECK(LowIoctl(t, IOCTL_LOW_PROCEED, NULL) == STATUS_SUCCESS);
+    CHECK(SentWait(&s, 5000) && s.Calls == 1 && s.Status == STATUS_CANCELLED);
+    CHECK(ThreadEnded(thread, 5000));
+}
+
+static VOID TgtLater(VOID)
+{
+    WDF_IO_TARGET_OPEN_PARAMS open;
+    WDFIOTARGET t, unopened;
+    WDFREQUEST r;
+    ULONG_PTR n = 0;
+    SENT s;
+
+    /* A reopen reuses the last open's parameters: a target never opened has none, so the open
+     * fails and the target stays closed. */
+    CHECK(NT_SUCCESS(WdfIoTargetCreate(g_device, WDF_NO_OBJECT_ATTRIBUTES, &unopened)));
+    WDF_IO_TARGET_OPEN_PARAMS_INIT_REOPEN(&open);
+    CHECK(!NT_SUCCESS(WdfIoTargetOpen(unopened, &open)));
+    CHECK(WdfIoTargetGetState(unopened) == WdfIoTargetClosed);
+    WdfObjectDelete(unopened);
+
+    CHECK(NT_SUCCESS(OpenByName(&g_buf_name, &t)));
+    CHECK(NT_SUCCESS(WdfRequestCreate(WDF_NO_OBJECT_ATTRIBUTES, t, &r)));
+    if (g_result->Failed)
+        return;
+
+    /* WdfIoTargetPurgeIo cancels the sent request and returns without waiting for it: the
+     * device completes the canceled IRP only when told to (PurgeIoAndWait would wait). */
+    CHECK(SendCode(t, r, IOCTL_LOW_LATCH, &s));
+    WdfIoTargetPurge(t, WdfIoTargetPurgeIo);
+    CHECK(WdfIoTargetGetState(t) == WdfIoTargetPurged);
+    CHECK(s.Calls == 0);
+    CHECK(WdfIoTargetStart(t) == STATUS_SUCCESS);
+    CHECK(LowIoctl(t, IOCTL_LOW_RELEASE, &n) == STATUS_SUCCESS && n == 1);
+    CHECK(SentWait(&s, 5000) && s.Calls == 1 && s.Status == STATUS_CANCELLED);
+
+    TgtCancelsMeet(t, r);
+    WdfObjectDelete(r);
+    WdfObjectDelete(t);
+}
+
+/* Run while the system is out of memory for the next IRP (test_wdf_target.c makes it so): the
+ * request WdfRequestCreate would allocate cannot be, STATUS_INSUFFICIENT_RESOURCES; the next
+ * create works. */
+static VOID TgtNoIrp(VOID)
+{
+    WDFREQUEST r;
+    CHECK(WdfRequestCreate(WDF_NO_OBJECT_ATTRIBUTES, NULL, &r) == STATUS_INSUFFICIENT_RESOURCES);
+    CHECK(NT_SUCCESS(WdfRequestCreate(WDF_NO_OBJECT_ATTRIBUTES, NULL, &r)));
+    if (!g_result->Failed)
+        WdfObjectDelete(r);
+}
+
 /* ---- driver-created requests --------------------------------------------------------------- */
 
 static VOID TgtDestroyed(WDFOBJECT Object)
@@ -571,6 +675,11 @@ static VOID TgtRequests(WDFREQUEST Received)
         CHECK(WdfRequestWdmGetIrp(r2) == irp);
         CHECK(NT_SUCCESS(WdfRequestChangeTarget(r2, t)));
         CHECK(WdfIoTargetSendReadSynchronously(t, r2, &d, NULL, NULL, &n) == STATUS_SUCCESS);
+        /* Reused again, on the driver's IRP: its I/O status block gets the reuse's status. */
+        WDF_REQUEST_REUSE_PARAMS_INIT(&reuse, WDF_REQUEST_REUSE_NO_FLAGS, STATUS_NOT_SUPPORTED);
+        CHECK(WdfRequestReuse(r2, &reuse) == STATUS_SUCCESS);
+        CHECK(irp->IoStatus.Status == STATUS_NOT_SUPPORTED && irp->IoStatus.Information == 0);
+        CHECK(WdfRequestGetStatus(r2) == STATUS_NOT_SUPPORTED);
         WdfObjectDelete(r2);
         IoFreeIrp(irp); /* the driver's: SET_NEW_IRP does not give it to the request */
     }
@@ -862,6 +971,12 @@ static VOID TgtDeviceControl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBu
         case WDFTARGET_GROUP_REQUESTS:
             TgtRequests(Request);
             TgtFormats();
+            break;
+        case WDFTARGET_GROUP_LATER:
+            TgtLater();
+            break;
+        case WDFTARGET_GROUP_NO_IRP:
+            TgtNoIrp();
             break;
         default:
             status = STATUS_INVALID_PARAMETER;

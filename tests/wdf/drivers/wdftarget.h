@@ -31,6 +31,8 @@ typedef struct _WDFTARGET_PNP {
 #define WDFTARGET_GROUP_SYNC     2 /* synchronous reads, writes, ioctls; descriptors; time-outs */
 #define WDFTARGET_GROUP_STATES   3 /* stop, start, purge, cancel */
 #define WDFTARGET_GROUP_REQUESTS 4 /* WdfRequestCreate, Reuse, CreateFromIrp, ChangeTarget */
+#define WDFTARGET_GROUP_LATER    5 /* reopen unopened; purge, stop without waiting; cancellers */
+#define WDFTARGET_GROUP_NO_IRP   6 /* run with the next IRP allocation failing */
 
 #define WDFTARGET_MISUSE_SENT_TWICE  1 /* a created request sent while it is sent */
 #define WDFTARGET_MISUSE_NULL_OUT    2 /* WdfIoTargetCreate without a handle location */
@@ -53,6 +55,14 @@ typedef struct _WDFTARGET_RESULT {
 #define IOCTL_LOW_INTERNAL WDFTARGET_CODE(0x14, METHOD_NEITHER)    /* internal: echo */
 /* internal, "others": copies 4 bytes from Argument1 to Argument2, stores 0xABCD at Argument4 */
 #define IOCTL_LOW_OTHERS WDFTARGET_CODE(0x15, METHOD_NEITHER)
+/* pending; canceled, it is kept (not completed) until IOCTL_LOW_RELEASE completes it */
+#define IOCTL_LOW_LATCH   WDFTARGET_CODE(0x16, METHOD_BUFFERED)
+#define IOCTL_LOW_RELEASE WDFTARGET_CODE(0x17, METHOD_BUFFERED) /* information: 1 if one was */
+/* pending; its cancel routine waits for IOCTL_LOW_PROCEED, then completes it (STATUS_CANCELLED)
+ * on the canceling thread; IOCTL_LOW_WAIT_CANCEL returns once that routine has begun */
+#define IOCTL_LOW_STALL       WDFTARGET_CODE(0x18, METHOD_BUFFERED)
+#define IOCTL_LOW_WAIT_CANCEL WDFTARGET_CODE(0x19, METHOD_BUFFERED)
+#define IOCTL_LOW_PROCEED     WDFTARGET_CODE(0x1A, METHOD_BUFFERED)
 
 typedef struct _LOW_INFO {
     LONG Opens;          /* open file objects of this device */

@@ -2,8 +2,8 @@
  * wdftgtlow.c - the WDM driver the framework I/O target tests send to: a buffered-I/O device
  * (\Device\WtLowBuf) and a direct-I/O device (\Device\WtLowDir). Reads return LOW_PATTERN at
  * their offset, writes are remembered, IOCTL_LOW_ECHO[_DIR] and the internal IOCTL_LOW_INTERNAL
- * echo their input, IOCTL_LOW_HOLD stays pending until canceled, IOCTL_LOW_INFO tells what the
- * device saw (wdftarget.h).
+ * echo their input, IOCTL_LOW_HOLD stays pending until canceled, IOCTL_LOW_LATCH until canceled
+ * and then released (IOCTL_LOW_RELEASE), IOCTL_LOW_INFO tells what the device saw (wdftarget.h).
  */
 #include <wdm.h>
 
@@ -12,8 +12,11 @@
 DRIVER_INITIALIZE DriverEntry;
 
 typedef struct _LOW_EXT {
-    KSPIN_LOCK Lock; /* Info */
+    KSPIN_LOCK Lock; /* Info, Latched */
     LOW_INFO Info;
+    PIRP Latched;    /* an IOCTL_LOW_LATCH canceled and not completed yet */
+    KEVENT InCancel; /* IOCTL_LOW_STALL's cancel routine has begun */
+    KEVENT Proceed;  /* ... and may complete it (IOCTL_LOW_PROCEED) */
 } LOW_EXT;
 
 static NTSTATUS LowComplete(PIRP Irp, NTSTATUS Status, ULONG_PTR Information)
@@ -82,24 +85,67 @@ static NTSTATUS LowReadWrite(PDEVICE_OBJECT Device, PIRP Irp)
     return LowComplete(Irp, STATUS_SUCCESS, length);
 }
 
-static VOID LowCancel(PDEVICE_OBJECT Device, PIRP Irp)
+/* A cancel routine's work: counts the cancel, then completes the IRP (STATUS_CANCELLED) or, with
+ * `Keep` (IOCTL_LOW_LATCH), keeps it for IOCTL_LOW_RELEASE, as a device whose cancel finishes
+ * later. */
+static VOID LowCanceled(PDEVICE_OBJECT Device, PIRP Irp, BOOLEAN Keep)
 {
     LOW_EXT *x = LowExt(Device);
     KIRQL irql;
     IoReleaseCancelSpinLock(Irp->CancelIrql);
     KeAcquireSpinLock(&x->Lock, &irql);
     x->Info.Canceled++;
+    if (Keep)
+        x->Latched = Irp;
     KeReleaseSpinLock(&x->Lock, irql);
-    LowComplete(Irp, STATUS_CANCELLED, 0);
+    if (!Keep)
+        LowComplete(Irp, STATUS_CANCELLED, 0);
 }
 
-static NTSTATUS LowHold(PIRP Irp)
+static VOID LowCancel(PDEVICE_OBJECT Device, PIRP Irp)
+{
+    LowCanceled(Device, Irp, FALSE);
+}
+
+static VOID LowLatchCancel(PDEVICE_OBJECT Device, PIRP Irp)
+{
+    LowCanceled(Device, Irp, TRUE);
+}
+
+/* Pending until canceled (IOCTL_LOW_HOLD, IOCTL_LOW_LATCH: their cancel routine). */
+static NTSTATUS LowPend(PIRP Irp, PDRIVER_CANCEL Cancel)
 {
     IoMarkIrpPending(Irp);
-    IoSetCancelRoutine(Irp, LowCancel);
+    IoSetCancelRoutine(Irp, Cancel);
     if (Irp->Cancel && IoSetCancelRoutine(Irp, NULL) != NULL)
         LowComplete(Irp, STATUS_CANCELLED, 0);
     return STATUS_PENDING;
+}
+
+/* Completes the latched IRP, if any; the release's information says whether there was one. */
+static NTSTATUS LowRelease(LOW_EXT *x, PIRP Irp)
+{
+    PIRP latched;
+    KIRQL irql;
+    KeAcquireSpinLock(&x->Lock, &irql);
+    latched = x->Latched;
+    x->Latched = NULL;
+    KeReleaseSpinLock(&x->Lock, irql);
+    if (latched != NULL)
+        LowComplete(latched, STATUS_CANCELLED, 0);
+    return LowComplete(Irp, STATUS_SUCCESS, latched != NULL);
+}
+
+/* IOCTL_LOW_STALL's cancel routine completes the IRP on the canceling thread, inside its
+ * IoCancelIrp, but only once IOCTL_LOW_PROCEED says so: meanwhile IOCTL_LOW_WAIT_CANCEL returns.
+ * The IoCancelIrp of the test is at PASSIVE_LEVEL, the level the routine waits at. */
+static VOID LowStallCancel(PDEVICE_OBJECT Device, PIRP Irp)
+{
+    LOW_EXT *x = LowExt(Device);
+    IoReleaseCancelSpinLock(Irp->CancelIrql);
+    KeSetEvent(&x->InCancel, IO_NO_INCREMENT, FALSE);
+    KeWaitForSingleObject(&x->Proceed, Executive, KernelMode, FALSE, NULL);
+    LowComplete(Irp, STATUS_CANCELLED, 0);
 }
 
 static NTSTATUS LowControl(PDEVICE_OBJECT Device, PIRP Irp)
@@ -124,7 +170,21 @@ static NTSTATUS LowControl(PDEVICE_OBJECT Device, PIRP Irp)
         RtlCopyMemory(dst, Irp->AssociatedIrp.SystemBuffer, n);
         return LowComplete(Irp, STATUS_SUCCESS, n);
     case IOCTL_LOW_HOLD:
-        return LowHold(Irp);
+        return LowPend(Irp, LowCancel);
+    case IOCTL_LOW_LATCH:
+        return LowPend(Irp, LowLatchCancel);
+    case IOCTL_LOW_RELEASE:
+        return LowRelease(x, Irp);
+    case IOCTL_LOW_STALL:
+        IoMarkIrpPending(Irp);
+        IoSetCancelRoutine(Irp, LowStallCancel); /* the test cancels it only after this */
+        return STATUS_PENDING;
+    case IOCTL_LOW_WAIT_CANCEL:
+        KeWaitForSingleObject(&x->InCancel, Executive, KernelMode, FALSE, NULL);
+        return LowComplete(Irp, STATUS_SUCCESS, 0);
+    case IOCTL_LOW_PROCEED:
+        KeSetEvent(&x->Proceed, IO_NO_INCREMENT, FALSE);
+        return LowComplete(Irp, STATUS_SUCCESS, 0);
     case IOCTL_LOW_INFO:
         if (out < sizeof(LOW_INFO))
             return LowComplete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
@@ -178,6 +238,8 @@ static NTSTATUS LowCreateDevice(PDRIVER_OBJECT DriverObject, PCWSTR Name, ULONG 
         return status;
     RtlZeroMemory(device->DeviceExtension, sizeof(LOW_EXT));
     KeInitializeSpinLock(&LowExt(device)->Lock);
+    KeInitializeEvent(&LowExt(device)->InCancel, SynchronizationEvent, FALSE);
+    KeInitializeEvent(&LowExt(device)->Proceed, SynchronizationEvent, FALSE);
     device->Flags |= IoFlag;
     device->Flags &= ~DO_DEVICE_INITIALIZING;
     return STATUS_SUCCESS;
