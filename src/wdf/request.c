@@ -166,10 +166,9 @@ static inline __attribute__((always_inline)) PIRP wdf_request_end_fast(struct wd
     PIRP irp = r->irp;
     if (g->ifr_verbose || lane == 0 || __atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE) != NULL ||
         r->formatted || r->done != NULL || r->reserved_pool != NULL || r->remove_lock != NULL ||
-        r->holds_queue || r->send.created || cache == NULL || cache->count >= WDF_CACHE_MAX ||
-        o->parent != NULL || o->type_cleanup != NULL || o->sync_lock != NULL || o->contexts != c ||
-        c->next != NULL || c->cleanup != NULL || c->destroy != NULL ||
-        o->type_destroy != wdf_request_destroy ||
+        r->send.created || cache == NULL || cache->count >= WDF_CACHE_MAX || o->parent != NULL ||
+        o->type_cleanup != NULL || o->sync_lock != NULL || o->contexts != c || c->next != NULL ||
+        c->cleanup != NULL || c->destroy != NULL || o->type_destroy != wdf_request_destroy ||
         __atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST) ||
         __atomic_load_n(&o->refs, __ATOMIC_ACQUIRE) != 1 ||
         __atomic_load_n(&o->state, __ATOMIC_RELAXED) != WDF_LIVE)
@@ -177,8 +176,10 @@ static inline __attribute__((always_inline)) PIRP wdf_request_end_fast(struct wd
     l = &q->lanes[lane - 1];
     if (__atomic_exchange_n(&l->lock, 1, __ATOMIC_ACQUIRE) != 0)
         return NULL;
+    /* holds_queue under the lock: a fold sets it on the requests it moves out of the lanes
+     * (tsan: wdf_test_wdf_lanes, read before the lock it raced with the fold's write) */
     if (__atomic_load_n(&r->lane, __ATOMIC_RELAXED) != lane ||
-        __atomic_load_n(&r->completed, __ATOMIC_RELAXED)) {
+        __atomic_load_n(&r->completed, __ATOMIC_RELAXED) || r->holds_queue) {
         wdf_lane_unlock(l);
         return NULL;
     }
