@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """mutate.py - mutation testing of drvhost's runtime: does the test suite notice a broken src/?
 
-Applies one mutation at a time at a randomly chosen site of the C files under a folder (seeded,
-so a run is reproducible), rebuilds only what that file feeds (class Build), runs the `dev`
+Applies one mutation at a time at a randomly chosen site of the C files (.c and .h) under a
+folder (seeded, so a run is reproducible), rebuilds only what that file feeds (class Build; for
+a header, every object that includes it, then what those are linked into), runs the `dev`
 suite until a test fails, most likely tests first and slow ones and the repository checks last
 (class Tests), restores the file and the build, and prints each mutation with its verdict, then
 the score:
@@ -24,7 +25,8 @@ Operators (each a one-line or one-statement edit; the line count never changes):
 Verdicts: caught (a test failed; the first failing tests are named), hang (a test program
 outlived --test-timeout and was killed, whatever its TIMEOUT property: counted as caught),
 survived (every test of the dev suite passed, the slow ones and the repository checks
-included), no-build (the mutant does not compile: not counted, another site is drawn). Every
+included), no-build (the mutant does not compile: not counted, another site is drawn), unused
+(a header no object of the build includes: not counted). Every
 command runs in a session of its own, killed when it ends: no process outlives a mutant.
 
 Mutations judged equivalent (they change no behaviour) are listed in docs/testing.md with the
@@ -239,12 +241,22 @@ def failed_tests(output):
     return re.findall(r"^\s*\d+ - (\S+) \(", output, re.M)
 
 
+# The files sites are drawn from: the C sources, and the headers (the layers' internal headers
+# hold static inline code, such as the framework's request hot path in src/wdf/wdf_private.h).
+SOURCE_SUFFIXES = (".c", ".h")
+
+
+def is_header(path):
+    return path.endswith(".h")
+
+
 def all_sites(folder, exclude):
-    """(path, line index, operator) of every site under folder but those in `exclude`."""
+    """(path, line index, operator) of every site of the .c and .h files under folder but those
+    in `exclude`."""
     sites = []
     for base, _, files in os.walk(os.path.join(ROOT, folder)):
         for name in sorted(files):
-            if not name.endswith(".c"):
+            if not name.endswith(SOURCE_SUFFIXES):
                 continue
             path = os.path.relpath(os.path.join(base, name), ROOT)
             _, found = sites_of(os.path.join(ROOT, path))
@@ -378,22 +390,29 @@ class Build:
     `ninja -t query` gives the objects compiled from a source (the runtime's, and those of the
     test programs and object libraries that compile it themselves) and what each object is
     linked into (libdrvhost.so, the internal archive and the white-box programs linking that
-    archive, a test program). Programs that load libdrvhost.so need no relink: they load the mutant library at run time. Before a mutant the source, those objects
-    and those linked files are copied aside with their times; afterwards they are copied back,
-    times included, so ninja sees the tree as built and the next mutant compiles one file."""
+    archive, a test program). A header is no input of a build statement: its objects are those
+    whose recorded dependencies include it (includers()), every one of them recompiled for each
+    of its mutants. Programs that load libdrvhost.so need no relink: they load the mutant
+    library at run time. Before a mutant the file, those objects and those linked files are
+    copied aside with their times; afterwards they are copied back, times included, so ninja
+    sees the tree as built and the next mutant compiles only its own objects."""
 
     def __init__(self, preset):
         self.dir = os.path.join(ROOT, "build", preset)
         self.outputs = {}
         self.touched = set()
+        self.deps = None  # {header's real path: [objects whose recorded deps include it]}
 
     def ninja(self, args, timeout=1200):
         return run(["ninja", "-C", self.dir] + args, timeout)
 
     def outputs_of(self, source):
         if source not in self.outputs:
-            code, out = self.ninja(["-t", "query", os.path.join(ROOT, source)], 60)
-            objects = re.findall(r"^    (\S+)$", out, re.M) if code == 0 else []
+            if is_header(source):
+                objects = self.includers(source)
+            else:
+                code, out = self.ninja(["-t", "query", os.path.join(ROOT, source)], 60)
+                objects = re.findall(r"^    (\S+)$", out, re.M) if code == 0 else []
             linked, pending = [], list(objects)
             while pending:  # an archive (libdrvhost_internal.a) feeds the programs linking it
                 code, out = self.ninja(["-t", "query", pending.pop()], 60)
@@ -406,6 +425,29 @@ class Build:
             self.outputs[source] = objects + sorted(set(linked) - set(objects))
         self.touched |= set(self.outputs[source])
         return self.outputs[source]
+
+    def includers(self, header):
+        """The objects whose recorded dependencies (`ninja -t deps`, what the compiler reported
+        at their last build) include `header`, directly or through another header. A header is
+        no input of a build statement, so `ninja -t query` names nothing for it. The deps log is
+        read once: the tool builds the whole tree before the first mutant, so every object has
+        its dependencies recorded, and a mutant changes no #include."""
+        if self.deps is None:
+            code, out = self.ninja(["-t", "deps"], 120)
+            if code != 0:
+                sys.exit("mutate: ninja -t deps failed in %s:\n%s" % (self.dir, out[-2000:]))
+            self.deps, target, real = {}, None, {}
+            for line in out.splitlines():
+                if not line.strip():
+                    continue
+                if not line[0].isspace():  # "OBJECT: #deps N, deps mtime T (VALID)"
+                    target = line.split(": #deps", 1)[0]
+                    continue
+                dep = line.strip()
+                if dep not in real:  # a few thousand distinct files, each resolved once
+                    real[dep] = os.path.realpath(os.path.join(self.dir, dep))
+                self.deps.setdefault(real[dep], []).append(target)
+        return sorted(set(self.deps.get(os.path.realpath(os.path.join(ROOT, header)), [])))
 
     def clean(self, targets):
         """Builds targets; True if there was nothing to do."""
@@ -633,6 +675,8 @@ def try_mutant(path, index, op, args, build, tests, confirm_build=None):
         original = f.read()
     lines = original.split("\n")
     targets = build.outputs_of(path)
+    if not targets and is_header(path):
+        return "unused", ""  # no object includes it: the mutant would change nothing built
     saved = build.save(targets)
     try:
         with open(full, "w", encoding="utf-8") as f:
@@ -694,7 +738,8 @@ def main():
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGINT, interrupted)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--dir", default="src", help="folder whose .c files are mutated (src)")
+    ap.add_argument("--dir", default="src",
+                    help="folder whose .c and .h files are mutated (src)")
     ap.add_argument("-n", "--count", type=int, default=100, help="mutations to judge (100)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--preset", default="dev")
@@ -782,6 +827,10 @@ def main():
         took = time.time() - began
         if verdict == "no-build":
             print("      %s:%d:%s: no-build (not counted)" % (path, index + 1, op), flush=True)
+            continue
+        if verdict == "unused":
+            print("      %s:%d:%s: unused (no object of the build includes the header; not "
+                  "counted)" % (path, index + 1, op), flush=True)
             continue
         if verdict in ("caught", "hang"):  # a hang is a catch: the suite noticed
             caught += 1

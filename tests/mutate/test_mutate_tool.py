@@ -13,6 +13,10 @@ equivalent: an entry of the equivalent file names its site by function and text:
     hint; an edit of the line itself makes it stale, reported by --check-equivalent (exit 1) and
     by a run (the site is drawn again); an old-form entry (PATH:LINE:OP) is reported and
     --fix-equivalent rewrites it in the new form.
+header: a mutant of an inline function in a header (sign.h) is accepted by --sites, rebuilds
+    the program including it (found by its recorded dependencies), is caught by that program's
+    test, and the header, the program and the build tree are restored (ninja has nothing to
+    do); a header nothing includes gives the verdict unused, not counted.
 
 Usage: test_mutate_tool.py [REPOSITORY]   (exit 0 when every check passed)
 """
@@ -36,6 +40,8 @@ enable_testing()
 add_executable(spin src/spin.c)
 add_test(NAME spin COMMAND spin)
 set_tests_properties(spin PROPERTIES TIMEOUT 600)
+add_executable(sign src/sign.c)
+add_test(NAME sign COMMAND sign)
 """
 
 PRESETS = """{
@@ -72,6 +78,32 @@ int main(void)
     }
     wait_ready();
     waitpid(child, NULL, 0);
+    return 0;
+}
+"""
+
+# The header case: sign.c's test checks an inline function of sign.h; unused.h is included by
+# nothing.
+SIGN_H = """static inline int sign_of(int v)
+{
+    if (v < 0)
+        return -1;
+    return v > 0;
+}
+"""
+
+SIGN = """#include "sign.h"
+
+int main(void)
+{
+    return sign_of(-4) == -1 && sign_of(0) == 0 && sign_of(9) == 1 ? 0 : 1;
+}
+"""
+
+UNUSED_H = """static inline int unused_of(int v)
+{
+    if (v < 0)
+        return 1;
     return 0;
 }
 """
@@ -186,12 +218,45 @@ def test_equivalent(root):
           "stale: operator negate does not apply to line %d" % line in out, out)
 
 
+def test_header(root):
+    header = os.path.join(root, "src", "sign.h")
+    program = os.path.join(root, "build", "dev", "sign")
+    site = "src/sign.h:%d:negate" % line_of(header, "if (v < 0)")
+    code, out, _ = tool(root, "--list", "-n", "100", "--exclude", "")
+    check("--list draws the sites of headers", site in out, out)
+    with open(program, "rb") as f:
+        built = (f.read(), os.stat(program).st_mtime_ns)
+    sites = os.path.join(root, "sites.txt")
+    with open(sites, "w", encoding="utf-8") as f:
+        f.write("mutate: src, seed 1, 2 sites\n%s\n" % site)
+    code, out, err = tool(root, "--sites", sites, "--confirm", "", "--exclude", "", "-v")
+    # The program including the header is rebuilt (the mutant is caught by its test) ...
+    check("a header mutant is caught by the test of its includer",
+          re.search(r"\] %s: caught \(sign\)" % re.escape(site), out) is not None and code == 0,
+          out + err)
+    # ... and the build put back as it was: the program's bytes and time, nothing to rebuild.
+    with open(program, "rb") as f:
+        check("the program is restored", (f.read(), os.stat(program).st_mtime_ns) == built)
+    check("the build tree is restored", "was not restored exactly" not in out, out)
+    p = subprocess.run(["ninja", "-C", os.path.join(root, "build", "dev"), "-n"], text=True,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    check("nothing left to rebuild", "no work to do" in p.stdout, p.stdout)
+    with open(header, encoding="utf-8") as f:
+        check("the header is restored", f.read() == SIGN_H)
+    unused = "src/unused.h:%d:negate" % line_of(os.path.join(root, "src", "unused.h"),
+                                                 "if (v < 0)")
+    code, out, err = tool(root, "--only", unused, "--confirm", "", "--exclude", "")
+    check("a header nothing includes: unused, not counted",
+          "%s: unused" % unused in out and "0 caught, 0 survived" in out, out + err)
+
+
 def main():
     root = tempfile.mkdtemp(prefix="mutate-selftest-")
     try:
         os.mkdir(os.path.join(root, "src"))
         for name, text in (("CMakeLists.txt", CMAKELISTS), ("CMakePresets.json", PRESETS),
-                           ("src/spin.c", SPIN)):
+                           ("src/spin.c", SPIN), ("src/sign.h", SIGN_H), ("src/sign.c", SIGN),
+                           ("src/unused.h", UNUSED_H)):
             with open(os.path.join(root, name), "w", encoding="utf-8") as f:
                 f.write(text)
         p = subprocess.run(["cmake", "--preset", "dev"], cwd=root, text=True,
@@ -199,6 +264,7 @@ def main():
         if p.returncode != 0:
             sys.exit("test_mutate_tool: the project does not configure:\n" + p.stdout)
         test_hang(root)
+        test_header(root)
         test_equivalent(root)
     finally:
         shutil.rmtree(root, ignore_errors=True)

@@ -226,6 +226,11 @@ static VOID Q2InCallerContext(WDFDEVICE Device, WDFREQUEST Request)
         Q2Log(WDFQ2_EV_IN_CALLER, 0);
         RequestGetContext(Request)->Marker = WDFQ2_MARKER;
     }
+    if (p.Type == WdfRequestTypeDeviceControl &&
+        p.Parameters.DeviceIoControl.IoControlCode == IOCTL_Q2_CALLER_BUSY) {
+        WdfRequestComplete(Request, STATUS_DEVICE_BUSY);
+        return;
+    }
     status = WdfDeviceEnqueueRequest(Device, Request);
     if (!NT_SUCCESS(status))
         WdfRequestComplete(Request, status);

@@ -39,6 +39,8 @@
                                                  the queue's lock there, 0 if it did not run */
 #define IOCTL_Q2_LOCKED_START WDFQ2_CODE(19) /* restarts the serialised queue */
 #define IOCTL_Q2_VERSION      WDFQ2_CODE(20) /* out: WCHAR[128], WdfDriverRetrieveVersionString */
+/* Completed in EvtIoInCallerContext with STATUS_DEVICE_BUSY: never presented by a queue. */
+#define IOCTL_Q2_CALLER_BUSY WDFQ2_CODE(21)
 
 typedef struct _WDFQ2_CREATE_INFO {
     ULONG Count;      /* creates the create queue's EvtIoDefault saw */
