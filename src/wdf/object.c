@@ -41,7 +41,6 @@ os_mutex wdf_tree_lock = OS_MUTEX_INIT;
 struct wdf_object wdf_no_object = {.freed = 1};
 static struct wdf_handles wdf_handles_none = {.slot = {&wdf_no_object}};
 struct wdf_handles *wdf_handles = &wdf_handles_none; /* atomic; replaced under wdf_tree_lock */
-size_t wdf_handles_mask; /* atomic: the table's mask, published after the table */
 
 static void wdf_slot_set(struct wdf_handles *t, size_t i, struct wdf_object *o)
 {
@@ -89,7 +88,6 @@ static BOOLEAN wdf_handles_reserve(void)
         if (old->slot[i] != &wdf_no_object)
             wdf_handles_put(t, old->slot[i]);
     __atomic_store_n(&wdf_handles, t, __ATOMIC_RELEASE);
-    __atomic_store_n(&wdf_handles_mask, t->mask, __ATOMIC_RELEASE); /* after: wdf_handles_home */
     return TRUE;
 }
 

@@ -500,7 +500,6 @@ struct wdf_handles {
 };
 extern struct wdf_handles *wdf_handles; /* atomic, never NULL; replaced under wdf_tree_lock */
 extern struct wdf_object wdf_no_object; /* an empty slot; what a look-up finds for a miss */
-extern size_t wdf_handles_mask;         /* atomic: wdf_handles->mask, stored after the table */
 
 static inline size_t wdf_hash_of(const void *p)
 {
@@ -513,12 +512,8 @@ static inline size_t wdf_hash_of(const void *p)
  * no loop); a miss goes the general way, whose look-up (object.c) probes the whole cluster. */
 static inline __attribute__((always_inline)) struct wdf_object *wdf_handles_home(const void *handle)
 {
-    /* The mask from its own variable, not from the table: two loads side by side instead of one
-     * after the other. A table only grows and is published before its mask, so a mask read
-     * first is the table's or an older (smaller) one's: always in bounds. */
-    size_t mask = __atomic_load_n(&wdf_handles_mask, __ATOMIC_ACQUIRE);
     struct wdf_handles *t = __atomic_load_n(&wdf_handles, __ATOMIC_ACQUIRE);
-    return __atomic_load_n(&t->slot[wdf_hash_of(handle) & mask], __ATOMIC_ACQUIRE);
+    return __atomic_load_n(&t->slot[wdf_hash_of(handle) & t->mask], __ATOMIC_ACQUIRE);
 }
 
 /* wdf_object_get_in's way for anything but a live handle of the right type in its home slot:
