@@ -103,6 +103,38 @@ TEST(wdm_irp_dispatch_callback_sees_only_its_major_functions)
     drvhost_close(f);
 }
 
+/* The callback sees a device control of a device that has no other reason to look at an IRP
+ * before its queue (no preprocess callback, remove lock or in-caller-context callback): the
+ * framework's dispatch of such devices goes straight to the queue otherwise (session 15,
+ * docs/wdf.md "Device detours in one byte"); IOCTL_W117_SELF is completed by the callback
+ * itself, IOCTL_W117_DEFAULT handed back to the default queue. */
+TEST(wdm_irp_dispatch_callback_alone_sees_its_device_controls)
+{
+    drvhost_file *f = w117_open(), *plain = NULL;
+    drvhost_iosb iosb;
+    WDFW117_RECORD r;
+    if (f == NULL)
+        return;
+    ok_status(drvhost_open("\\\\.\\WdfW117Plain", RW, &plain), STATUS_SUCCESS);
+    if (plain != NULL) {
+        memset(&iosb, 0, sizeof(iosb));
+        ok_status(harness_ioctl(plain, IOCTL_W117_SELF, NULL, 0, NULL, 0, &iosb), STATUS_SUCCESS);
+        ok(iosb.information == WDFW117_INFO_SELF, "completed by the callback: information 0x%lx\n",
+           (unsigned long)iosb.information);
+        memset(&iosb, 0, sizeof(iosb));
+        ok_status(harness_ioctl(plain, IOCTL_W117_DEFAULT, NULL, 0, NULL, 0, &iosb),
+                  STATUS_SUCCESS);
+        ok(iosb.information == WDFW117_INFO_DEFAULT, "handed to the queue: information 0x%lx\n",
+           (unsigned long)iosb.information);
+        drvhost_close(plain);
+    }
+    r = w117_record(f);
+    ok(r.Dispatches == 2 && r.Preprocesses == 0 && r.ContextOk == 1,
+       "dispatches %lu, preprocesses %lu, context %lu\n", (unsigned long)r.Dispatches,
+       (unsigned long)r.Preprocesses, (unsigned long)r.ContextOk);
+    drvhost_close(f);
+}
+
 /* WdfDeviceWdmDispatchIrp with a DispatchContext that is not the framework's: drvhost reports
  * it and completes the IRP with STATUS_INVALID_PARAMETER (docs/wdf.md). */
 TEST(wdm_dispatch_irp_with_a_foreign_dispatch_context_fails_the_irp)

@@ -252,6 +252,40 @@ static VOID W117SecurityChecks(void)
     W117ClassDevice();
 }
 
+/* \Device\WdfW117Plain (\\.\WdfW117Plain): a control device whose device controls have the
+ * dispatch callback and nothing else of the kind (no preprocess callback, no remove lock, no
+ * in-caller-context callback), then a default queue: the callback must see them all the same. */
+static VOID W117PlainDevice(void)
+{
+    DECLARE_CONST_UNICODE_STRING(sddl, L"D:P(A;;GA;;;SY)(A;;GA;;;BA)");
+    DECLARE_CONST_UNICODE_STRING(name, L"\\Device\\WdfW117Plain");
+    DECLARE_CONST_UNICODE_STRING(link, L"\\??\\WdfW117Plain");
+    PWDFDEVICE_INIT init = WdfControlDeviceInitAllocate(g_driver, &sddl);
+    WDF_IO_QUEUE_CONFIG config;
+    WDFDEVICE device;
+    NTSTATUS status;
+    if (init == NULL)
+        return;
+    status = WdfDeviceInitAssignName(init, &name);
+    if (NT_SUCCESS(status))
+        status = WdfDeviceCreate(&init, WDF_NO_OBJECT_ATTRIBUTES, &device);
+    if (!NT_SUCCESS(status)) {
+        WdfDeviceInitFree(init);
+        return;
+    }
+    status = WdfDeviceCreateSymbolicLink(device, &link);
+    WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&config, WdfIoQueueDispatchParallel);
+    config.EvtIoDeviceControl = W117Control;
+    if (NT_SUCCESS(status))
+        status = WdfIoQueueCreate(device, &config, WDF_NO_OBJECT_ATTRIBUTES, WDF_NO_HANDLE);
+    if (NT_SUCCESS(status))
+        status = WdfDeviceConfigureWdmIrpDispatchCallback(device, NULL, IRP_MJ_DEVICE_CONTROL,
+                                                          W117Dispatch, &g_context_marker);
+    WdfControlFinishInitializing(device);
+    if (NT_SUCCESS(status))
+        g_checks.Bits |= WDFW117_CHECK_PLAIN_DEVICE;
+}
+
 /* wdfw117_null.sys gives WdfControlDeviceInitAllocate no SDDL string (Microsoft: required). */
 #ifdef WDFW117_NULL_SDDL
 #define W117_NULL_SDDL 1
@@ -284,5 +318,6 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
           WDFW117_CHECK_IO_TYPE_EX);
     WdfControlFinishInitializing(g_device);
     W117SecurityChecks();
+    W117PlainDevice();
     return STATUS_SUCCESS;
 }

@@ -32,13 +32,14 @@ typedef struct _WDFW117_RECORD {
 /* Bits of DriverEntry's checks. */
 #define WDFW117_CHECK_BAD_MAJOR    0x01 /* ConfigureWdmIrpDispatchCallback(IRP_MJ_CREATE) */
 #define WDFW117_CHECK_CONFIGURED   0x02
-#define WDFW117_CHECK_BAD_SDDL     0x04 /* WdfDeviceCreate with a malformed SDDL string */
-#define WDFW117_CHECK_UNNAMED_SDDL 0x08 /* an unnamed device with an SDDL string */
-#define WDFW117_CHECK_WORLD_DEVICE 0x10 /* the device WdfDeviceInitAssignSDDLString opened */
-#define WDFW117_CHECK_IO_TYPE_INIT 0x20 /* WDF_IO_TYPE_CONFIG_INIT's defaults */
-#define WDFW117_CHECK_IO_TYPE_EX   0x40 /* WdfDeviceInitSetIoTypeEx: direct I/O */
-#define WDFW117_CHECK_CLASS_DEVICE 0x80 /* \Device\WdfW117Class created */
-#define WDFW117_CHECK_ALL          0xFF
+#define WDFW117_CHECK_BAD_SDDL     0x04  /* WdfDeviceCreate with a malformed SDDL string */
+#define WDFW117_CHECK_UNNAMED_SDDL 0x08  /* an unnamed device with an SDDL string */
+#define WDFW117_CHECK_WORLD_DEVICE 0x10  /* the device WdfDeviceInitAssignSDDLString opened */
+#define WDFW117_CHECK_IO_TYPE_INIT 0x20  /* WDF_IO_TYPE_CONFIG_INIT's defaults */
+#define WDFW117_CHECK_IO_TYPE_EX   0x40  /* WdfDeviceInitSetIoTypeEx: direct I/O */
+#define WDFW117_CHECK_CLASS_DEVICE 0x80  /* \Device\WdfW117Class created */
+#define WDFW117_CHECK_PLAIN_DEVICE 0x100 /* \Device\WdfW117Plain: a queue, the callback alone */
+#define WDFW117_CHECK_ALL          0x1FF
 
 /* The class of \Device\WdfW117Class (WdfDeviceInitSetDeviceClass): its key is
  * \Registry\Machine\System\CurrentControlSet\Control\Class\{5EC0DE52-0117-4ABC-9A01-020304050607}.
