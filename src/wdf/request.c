@@ -164,11 +164,14 @@ static inline __attribute__((always_inline)) PIRP wdf_request_end_fast(struct wd
     unsigned lane = __atomic_load_n(&r->lane, __ATOMIC_RELAXED);
     struct wdf_queue_lane *l;
     PIRP irp = r->irp;
-    if (g->ifr_verbose || lane == 0 || __atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE) != NULL ||
-        r->formatted || r->done != NULL || r->reserved_pool != NULL || r->remove_lock != NULL ||
-        r->send.created || cache == NULL || cache->count >= WDF_CACHE_MAX || o->parent != NULL ||
-        o->type_cleanup != NULL || o->sync_lock != NULL || o->contexts != c || c->next != NULL ||
-        c->cleanup != NULL || c->destroy != NULL || o->type_destroy != wdf_request_destroy ||
+    /* the pointers that must all be NULL, or'ed: one test and one branch for ten */
+    uintptr_t rare = (uintptr_t)__atomic_load_n(&r->cancel, __ATOMIC_ACQUIRE) | (uintptr_t)r->done |
+                     (uintptr_t)r->reserved_pool | (uintptr_t)r->remove_lock |
+                     (uintptr_t)o->parent | (uintptr_t)o->type_cleanup | (uintptr_t)o->sync_lock |
+                     (uintptr_t)c->next | (uintptr_t)c->cleanup | (uintptr_t)c->destroy;
+    if (g->ifr_verbose || lane == 0 || rare != 0 || r->formatted || r->send.created ||
+        cache == NULL || cache->count >= WDF_CACHE_MAX || o->contexts != c ||
+        o->type_destroy != wdf_request_destroy ||
         __atomic_load_n(&o->had_children, __ATOMIC_SEQ_CST) ||
         __atomic_load_n(&o->refs, __ATOMIC_ACQUIRE) != 1 ||
         __atomic_load_n(&o->state, __ATOMIC_RELAXED) != WDF_LIVE)
