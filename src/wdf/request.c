@@ -188,11 +188,7 @@ static inline __attribute__((always_inline)) PIRP wdf_request_end_fast(struct wd
     }
     /* wdf_queue_leave_fast's steps, then wdf_object_end_request's (wdf_private.h) */
     __atomic_store_n(&r->completed, 1, __ATOMIC_RELAXED);
-    wdf_list_remove(&r->owned_link);
-    __atomic_store_n(&r->lane, 0, __ATOMIC_RELAXED);
-    r->counted = FALSE;
-    r->stopping = FALSE;
-    r->where = WDF_REQ_COMPLETED;
+    wdf_lane_take_out(r);
     wdf_lane_unlock(l);
     irp->IoStatus.Status = status;
     irp->IoStatus.Information = information;

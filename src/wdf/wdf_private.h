@@ -611,6 +611,17 @@ static inline void wdf_lane_unlock(struct wdf_queue_lane *l)
     __atomic_store_n(&l->lock, 0, __ATOMIC_RELEASE);
 }
 
+/* A completed request out of its lane (the lane's lock held): wdf_queue_leave_fast's and the
+ * completion's common case's (request.c) step. */
+static inline __attribute__((always_inline)) void wdf_lane_take_out(struct wdf_request *r)
+{
+    wdf_list_remove(&r->owned_link);
+    __atomic_store_n(&r->lane, 0, __ATOMIC_RELAXED);
+    r->counted = FALSE;
+    r->stopping = FALSE;
+    r->where = WDF_REQ_COMPLETED;
+}
+
 /* A request completed from its lane; FALSE: it was folded into `owned` (or never in a lane).
  * claim (session 13): the request's end is marked here, under the lane's lock, instead of by
  * wdf_request_end's exchange: any other end of it takes this lock too, or finds it out of the
@@ -636,11 +647,7 @@ static inline __attribute__((always_inline)) BOOLEAN wdf_queue_leave_fast(
         }
         __atomic_store_n(&r->completed, 1, __ATOMIC_RELAXED);
     }
-    wdf_list_remove(&r->owned_link);
-    __atomic_store_n(&r->lane, 0, __ATOMIC_RELAXED);
-    r->counted = FALSE;
-    r->stopping = FALSE;
-    r->where = WDF_REQ_COMPLETED;
+    wdf_lane_take_out(r);
     wdf_lane_unlock(l);
     next->present = NULL; /* nothing waits in the fast state, and no notification is pending */
     next->idle = NULL;

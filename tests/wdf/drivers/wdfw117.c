@@ -260,19 +260,11 @@ static VOID W117PlainDevice(void)
     DECLARE_CONST_UNICODE_STRING(sddl, L"D:P(A;;GA;;;SY)(A;;GA;;;BA)");
     DECLARE_CONST_UNICODE_STRING(name, L"\\Device\\WdfW117Plain");
     DECLARE_CONST_UNICODE_STRING(link, L"\\??\\WdfW117Plain");
-    PWDFDEVICE_INIT init = WdfControlDeviceInitAllocate(g_driver, &sddl);
     WDF_IO_QUEUE_CONFIG config;
     WDFDEVICE device;
     NTSTATUS status;
-    if (init == NULL)
+    if (!NT_SUCCESS(W117Device(&sddl, NULL, &name, FALSE, &device)))
         return;
-    status = WdfDeviceInitAssignName(init, &name);
-    if (NT_SUCCESS(status))
-        status = WdfDeviceCreate(&init, WDF_NO_OBJECT_ATTRIBUTES, &device);
-    if (!NT_SUCCESS(status)) {
-        WdfDeviceInitFree(init);
-        return;
-    }
     status = WdfDeviceCreateSymbolicLink(device, &link);
     WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&config, WdfIoQueueDispatchParallel);
     config.EvtIoDeviceControl = W117Control;
