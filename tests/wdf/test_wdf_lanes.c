@@ -25,9 +25,13 @@
  * nothing. */
 #define DONE_MS 10000
 
+/* The driver: wdflane.sys, or (the tests at the end) wdflane_plain.sys, whose requests have no
+ * cleanup or destroy callback, so that their completions take the framework's common case. */
+static const char *lane_module = "wdflane";
+
 static drvhost_file *lane_open(void)
 {
-    return harness_open_driver("wdflane", "\\\\.\\WdfLane");
+    return harness_open_driver(lane_module, "\\\\.\\WdfLane");
 }
 
 static drvhost_io_desc lane_read_desc(int64_t what, void *buffer, size_t size)
@@ -751,3 +755,52 @@ TEST(a_formatted_request_the_framework_cancels_in_a_queue_releases_its_format)
     }
     ok_status(drvhost_close(f), STATUS_SUCCESS);
 }
+
+/* Microsoft (WdfObjectAllocateContext, EVT_WDF_OBJECT_CONTEXT_CLEANUP): a context the driver
+ * adds to a request has its cleanup callback run when the request is completed, once per
+ * request, the request object served again or not. */
+TEST(a_context_added_to_a_request_is_cleaned_up_at_its_completion)
+{
+    LANE_COUNTS before, after;
+    const ULONG requests = 2 * QUARANTINE + 3;
+    drvhost_file *f = lane_open();
+    if (f == NULL)
+        return;
+    before = lane_counts(f);
+    for (ULONG i = 0; i < requests; i++) {
+        char buffer[8];
+        drvhost_io_desc d = lane_read_desc(LANE_READ_EXTRA_CONTEXT, buffer, sizeof(buffer));
+        ok_status(drvhost_io(f, &d, NULL), STATUS_SUCCESS);
+    }
+    after = lane_counts(f);
+    ok(after.ExtraCleanups - before.ExtraCleanups == requests,
+       "%lu cleanup callbacks of added contexts for %lu requests\n",
+       (unsigned long)(after.ExtraCleanups - before.ExtraCleanups), (unsigned long)requests);
+    ok_status(drvhost_close(f), STATUS_SUCCESS);
+}
+
+/* session 15: the completion's common case (src/wdf/request.c wdf_request_end_fast) is taken
+ * only by requests whose objects have no cleanup or destroy callback, which wdflane.sys's have:
+ * the same tests again on wdflane_plain.sys, whose requests have none, so that each of that
+ * case's conditions (a request completed twice, cancelable, referenced, forwarded, formatted,
+ * folded or held elsewhere) meets the test that needs it; one child each, as every test. */
+#define WITHOUT_REQUEST_CALLBACKS(name)                                                            \
+    TEST(plain_##name)                                                                             \
+    {                                                                                              \
+        lane_module = "wdflane_plain";                                                             \
+        harness_test_##name();                                                                     \
+    }
+WITHOUT_REQUEST_CALLBACKS(held_requests_count_as_the_drivers_and_the_queue_presents_after_them)
+WITHOUT_REQUEST_CALLBACKS(a_held_request_completed_twice_after_a_fold_is_0x10d)
+WITHOUT_REQUEST_CALLBACKS(a_held_request_completed_twice_from_its_lane_on_another_thread_is_0x10d)
+WITHOUT_REQUEST_CALLBACKS(a_request_completed_from_its_lane_is_no_longer_the_drivers)
+WITHOUT_REQUEST_CALLBACKS(a_held_request_cancelled_in_its_lane_or_after_a_fold_is_cancelled_once)
+WITHOUT_REQUEST_CALLBACKS(a_stop_waits_for_the_held_requests_and_a_start_presents_what_waited)
+WITHOUT_REQUEST_CALLBACKS(a_purge_cancels_held_cancelable_requests_and_waits_for_the_others)
+WITHOUT_REQUEST_CALLBACKS(deleting_the_queue_while_a_request_is_held_in_its_lane_is_0x10d)
+WITHOUT_REQUEST_CALLBACKS(two_threads_lanes_completed_from_a_third_and_folded_while_in_use)
+WITHOUT_REQUEST_CALLBACKS(requests_completed_on_a_thread_that_did_not_send_them)
+WITHOUT_REQUEST_CALLBACKS(a_request_forwarded_to_the_lane_queue_is_that_queues)
+WITHOUT_REQUEST_CALLBACKS(formatted_and_sent_requests_and_the_ones_after_them_behave_as_new)
+WITHOUT_REQUEST_CALLBACKS(unmark_of_a_request_not_cancelable_or_not_the_drivers_fails)
+WITHOUT_REQUEST_CALLBACKS(a_context_added_to_a_request_is_cleaned_up_at_its_completion)

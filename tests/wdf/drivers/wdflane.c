@@ -68,6 +68,23 @@ static VOID LaneRequestDestroy(WDFOBJECT Object)
     InterlockedIncrement((LONG *)&g_counts.Destroys);
 }
 
+static VOID LaneExtraCleanup(WDFOBJECT Object)
+{
+    UNREFERENCED_PARAMETER(Object);
+    InterlockedIncrement((LONG *)&g_counts.ExtraCleanups);
+}
+
+/* Microsoft (WdfObjectAllocateContext): a context added to an object goes with it; its
+ * EvtCleanupCallback runs when the object is deleted (the request: at its completion). */
+static NTSTATUS LaneExtraContext(WDFREQUEST Request)
+{
+    WDF_OBJECT_ATTRIBUTES attributes;
+    PVOID context;
+    WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, LANE_ECHO_REQUEST);
+    attributes.EvtCleanupCallback = LaneExtraCleanup;
+    return WdfObjectAllocateContext(Request, &attributes, &context);
+}
+
 static VOID LaneEchoCleanup(WDFOBJECT Object)
 {
     UNREFERENCED_PARAMETER(Object);
@@ -179,6 +196,9 @@ static VOID LaneRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
     case LANE_READ_INFO:
         WdfRequestSetInformation(Request, 0x77);
         WdfRequestComplete(Request, STATUS_SUCCESS);
+        return;
+    case LANE_READ_EXTRA_CONTEXT:
+        WdfRequestComplete(Request, LaneExtraContext(Request));
         return;
     default:
         WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, Length);
@@ -656,8 +676,10 @@ static NTSTATUS LaneCreateDevice(WDFDRIVER Driver)
     WDFDEVICE device;
     NTSTATUS status;
     WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&request_attributes, LANE_REQUEST);
+#ifndef WDFLANE_PLAIN
     request_attributes.EvtCleanupCallback = LaneRequestCleanup;
     request_attributes.EvtDestroyCallback = LaneRequestDestroy;
+#endif
     status = LaneControlDevice(Driver, &name, &request_attributes, &device);
     if (!NT_SUCCESS(status))
         return status;

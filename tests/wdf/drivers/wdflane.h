@@ -14,6 +14,9 @@
 #define LANE_READ_HOLD              1 /* keeps it, cancelable (WdfRequestMarkCancelableEx) */
 #define LANE_READ_HOLD_UNCANCELABLE 2 /* keeps it, not cancelable */
 #define LANE_READ_INFO              3 /* WdfRequestSetInformation(0x77), then completes it */
+/* allocates a second context on the request (WdfObjectAllocateContext, type LANE_ECHO_REQUEST,
+ * its EvtCleanupCallback counting LANE_COUNTS.ExtraCleanups), then completes it */
+#define LANE_READ_EXTRA_CONTEXT 4
 /* Every read and write also checks that its request looks new (LANE_COUNTS.Stale): information
  * 0, WdfRequestGetIoQueue the lane queue, not cancelled, its context zero (the device's
  * request attributes), no completion parameters. Writes arrive at a second parallel queue
@@ -114,6 +117,7 @@ typedef struct _LANE_COUNTS {
     ULONG EchoDestroys;  /* their EvtDestroyCallback calls */
     ULONG FpAllocated;   /* EvtIoAllocateRequestResources calls */
     ULONG ParkMemoryDestroys; /* EvtDestroyCallback calls of IOCTL_LANE_PARK's memory objects */
+    ULONG ExtraCleanups;      /* the EvtCleanupCallback of LANE_READ_EXTRA_CONTEXT's contexts */
 } LANE_COUNTS;
 
 #endif
